@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"runtime/debug"
+
+	"budgetpub/pipeline"
+	"budgetpub/schema"
+)
+
+// version is set at link time (-ldflags "-X main.version=…"); otherwise the
+// module's build information is used.
+var version = ""
+
+const usage = `budgetpub — Chinese government budget disclosures to open data
+
+Usage:
+  budgetpub build [--in DIR] [--out DIR]     run the whole pipeline (defaults data/, public/)
+  budgetpub extract FILE                     print the normalized JSON of one input file
+  budgetpub validate FILE.json…              validate documents against the schema
+  budgetpub serve [--dir DIR] [--addr ADDR]  serve the built site (defaults public/, 127.0.0.1:8080)
+  budgetpub version                          print the version
+
+Run 'budgetpub COMMAND --help' for a command's options.
+`
+
+// errUsage marks a command line the program cannot run; exit code 2.
+var errUsage = errors.New("usage")
+
+// errSilent is a failure already reported on stderr; exit code 1.
+var errSilent = errors.New("failed")
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return cmdBuild(ctx, rest, stdout, stderr)
+	case "extract":
+		return cmdExtract(ctx, rest, stdout, stderr)
+	case "validate":
+		return cmdValidate(rest, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "budgetpub", buildVersion(), "schema", schema.Version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "budgetpub: unknown command %q\n\n%s", cmd, usage)
+	return errUsage
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// exitCode prints err (unless already printed) and maps it to an exit code.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errSilent):
+		return 1
+	}
+	fmt.Fprintln(stderr, "budgetpub:", err)
+	return 1
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: budgetpub %s\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; a bad flag is a usage error (already printed).
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", "build [--in DIR] [--out DIR]", stderr)
+	in := fs.String("in", "data", "folder of input disclosures")
+	out := fs.String("out", "public", "folder to publish the site and datasets to")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "budgetpub build: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	rep, err := pipeline.Build(ctx, pipeline.Options{In: *in, Out: *out, Version: buildVersion()})
+	if err != nil {
+		return err
+	}
+	for _, r := range rep.Rejected {
+		fmt.Fprintf(stderr, "budgetpub: rejected %s\n", r.Error)
+	}
+	fmt.Fprintf(stdout, "built %d documents into %s (%d rejected, %d checks)\n", rep.Documents, *out, len(rep.Rejected), rep.Checks)
+	return nil
+}
+
+func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("extract", "extract FILE", stderr)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	doc, err := pipeline.ExtractFile(ctx, fs.Arg(0), "")
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func cmdValidate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("validate", "validate FILE.json…", stderr)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	bad := 0
+	for _, f := range fs.Args() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(stdout, "%s: %v\n", f, err)
+			bad++
+			continue
+		}
+		err = schema.ValidateJSON(data)
+		var inv *schema.InvalidError
+		switch {
+		case errors.As(err, &inv):
+			for _, v := range inv.Violations {
+				fmt.Fprintf(stdout, "%s: %s\n", f, v)
+			}
+			bad++
+		case err != nil:
+			fmt.Fprintf(stdout, "%s: %v\n", f, err)
+			bad++
+		}
+	}
+	if bad > 0 {
+		fmt.Fprintf(stderr, "budgetpub validate: %d of %d files invalid\n", bad, fs.NArg())
+		return errSilent
+	}
+	return nil
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "serve [--dir DIR] [--addr ADDR]", stderr)
+	dir := fs.String("dir", "public", "folder of the built site")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("serve: %s is not a built site (run 'budgetpub build' first)", *dir)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{Handler: http.FileServer(http.Dir(*dir))}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	fmt.Fprintf(stdout, "serving %s on http://%s/\n", *dir, ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+

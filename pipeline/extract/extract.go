@@ -1,0 +1,130 @@
+// Package extract reads the text of a disclosure into the canonical model.
+//
+// The text is folded (full-width digits and brackets to ASCII), stripped of
+// blank lines and page numbers, and joined into one stream so that phrases
+// broken by PDF extraction read whole. A lexer finds every number with its
+// unit (元, 万元, 亿元, 万, %, 人, 件 …) and keeps its offset, so every figure
+// maps back to its source line. Figures are then placed by their labels:
+//
+//	收入预算总额 305.63 万元，比 2022 年度 318.55 万元减少了 12.92 万元，减少 4%
+//	→ /revenue/total 3056300, /revenue/prior_year 3185500,
+//	  claims: change −129200, change_pct −4
+//
+// A label takes the money token that follows it within a few characters,
+// with no change word, other number or punctuation between. What the text
+// says about a figure (changes, percentages, shares, restatements) becomes
+// a claim that the checks test. Money tokens that no rule placed become
+// warnings: nothing is dropped silently.
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
+)
+
+// ErrNoTitle means the text does not look like a disclosure.
+var ErrNoTitle = fmt.Errorf("no disclosure title found (a year followed by 部门预算, 部门决算, 单位预算 or 单位决算)")
+
+// maxWarnings bounds the warnings of one document; the rest are counted.
+const maxWarnings = 100
+
+// Extract builds the model of one decoded input. id is the document's id.
+func Extract(t *ingest.Text, id string) (*schema.Document, error) {
+	ident := readIdentity(t.Lines)
+	if ident.year == 0 {
+		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
+	}
+	if ident.name == "" {
+		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
+	}
+	st := newStream(t.Lines)
+	doc := &schema.Document{
+		SchemaVersion: schema.Version,
+		ID:            id,
+		Document: schema.Meta{
+			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title,
+			ReportedUnit: reportedUnit(t.Lines, st),
+			Source:       schema.SourceFile{Path: t.Path, SHA256: t.SHA256, Bytes: t.Bytes, Encoding: t.Encoding, Format: t.Format},
+		},
+		Department: schema.Department{Name: ident.name, Region: regionOf(ident.name)},
+		Claims:     []schema.Claim{},
+		Checks:     []schema.Check{},
+		Provenance: map[string]schema.Source{},
+		Warnings:   []schema.Warning{},
+	}
+	doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
+	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks))}
+	b.department(t.Lines)
+	b.totals()
+	b.sources()
+	b.basicProject()
+	b.classes()
+	b.funds()
+	b.operatingCosts()
+	b.procurement()
+	b.assets()
+	b.threePublic()
+	b.performance()
+	b.unplaced()
+	return doc, nil
+}
+
+// reportedUnit is the unit of the first 单位：line, else the money unit the
+// text uses most.
+func reportedUnit(lines []string, st *stream) string {
+	for _, l := range lines {
+		l = strings.Join(strings.Fields(fold(l)), "")
+		if i := strings.Index(l, "单位:"); i >= 0 {
+			rest := l[i+len("单位:"):]
+			for _, u := range []string{"亿元", "万元", "元"} {
+				if strings.HasPrefix(rest, u) {
+					return u
+				}
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, t := range st.toks {
+		if t.kind == numMoney {
+			u := t.unit
+			if u == "万" {
+				u = "万元"
+			}
+			count[u]++
+		}
+	}
+	best := ""
+	for _, u := range []string{"万元", "元", "亿元"} {
+		if count[u] > count[best] {
+			best = u
+		}
+	}
+	return best
+}
+
+// unplaced turns every money token no rule used into a warning.
+func (b *builder) unplaced() {
+	n := 0
+	for i, t := range b.st.toks {
+		if t.kind != numMoney || b.used[i] {
+			continue
+		}
+		n++
+		if n > maxWarnings {
+			continue
+		}
+		src := b.st.source(t.start)
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
+			Line: src.Line, Text: src.Text,
+			Reason: fmt.Sprintf("amount %s not placed in the model", b.st.s[t.start:t.end]),
+		})
+	}
+	if n > maxWarnings {
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
+			Reason: fmt.Sprintf("%d more amounts not placed in the model", n-maxWarnings),
+		})
+	}
+}

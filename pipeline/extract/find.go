@@ -1,0 +1,279 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// builder carries one extraction: the stream, the document being built and
+// which tokens have been placed in it.
+type builder struct {
+	st   *stream
+	doc  *schema.Document
+	used []bool
+}
+
+// gapBreakers are words that, between a label and a number, mean the number
+// is not the label's amount ("基本支出增加 34.09 万元" states a change).
+var gapBreakers = []string{"增加", "减少", "增长", "下降", "降低", "比", "较", "占", "其中", "，", "。", "；", ",", ";", "、", "(", "“", "”"}
+
+// valueAfter finds the money token that is the amount of the label ending at
+// pos: it must follow within maxGap runes, with no digits, punctuation or
+// change words between (fillers such as 为, :, 预算, 支出 are fine).
+func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
+	st := b.st
+	ti := st.tokenAt(pos)
+	if ti >= len(st.toks) {
+		return 0, false
+	}
+	t := st.toks[ti]
+	if len(kinds) == 0 {
+		kinds = []int{numMoney}
+	}
+	okKind := false
+	for _, k := range kinds {
+		okKind = okKind || t.kind == k
+	}
+	if !okKind || st.runesBetween(pos, t.start) > maxGap {
+		return 0, false
+	}
+	gap := st.s[pos:t.start]
+	for _, w := range gapBreakers {
+		if strings.Contains(gap, w) {
+			return 0, false
+		}
+	}
+	if strings.HasPrefix(gap, ":") && strings.Count(gap, ":") == 1 || !strings.Contains(gap, ":") {
+		return ti, true
+	}
+	return 0, false
+}
+
+// find returns the offsets just after each occurrence of label.
+func (b *builder) find(label string) []int {
+	var out []int
+	s := b.st.s
+	for i := 0; ; {
+		k := strings.Index(s[i:], label)
+		if k < 0 {
+			return out
+		}
+		out = append(out, i+k+len(label))
+		i += k + len(label)
+	}
+}
+
+// firstValue tries the labels in order and returns the first amount found.
+// A label occurrence preceded by one of notAfter is skipped.
+func (b *builder) firstValue(labels []string, maxGap int, notAfter ...string) (int, int, bool) {
+	for _, l := range labels {
+		for _, end := range b.find(l) {
+			start := end - len(l)
+			if hasSuffixAny(b.st.s[:start], notAfter) {
+				continue
+			}
+			if ti, ok := b.valueAfter(end, maxGap); ok {
+				return ti, start, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+func hasSuffixAny(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// take marks a token used, records its provenance under ptr and returns
+// its amount.
+func (b *builder) take(ptr string, ti int) *schema.Money {
+	b.used[ti] = true
+	b.doc.Provenance[ptr] = b.st.source(b.st.toks[ti].start)
+	m := b.st.toks[ti].money()
+	return &m
+}
+
+// claim records a statement about the figure at path.
+func (b *builder) claim(path, kind string, ti int, value float64, of string) {
+	t := b.st.toks[ti]
+	b.used[ti] = true
+	src := b.st.source(t.start)
+	b.doc.Claims = append(b.doc.Claims, schema.Claim{
+		Path: path, Kind: kind, Value: value, Of: of, Decimals: t.scale,
+		Unit: t.unit, Line: src.Line, Text: src.Text,
+	})
+}
+
+// yoy is what a sentence says about a figure against the prior year.
+type yoy struct {
+	prior, change, pct int // token indexes, -1 when absent
+	changeSign, pctSign int
+	flat                bool // 持平 / 无变化: stated unchanged
+	flatAt              int
+}
+
+var (
+	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "多"}
+	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "减", "少"}
+	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "不变"}
+)
+
+func wordAt(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// scanYoY reads the comparison that follows token ti in its sentence:
+// "比 2022 年度 318.55 万元减少了 12.92 万元，减少 4%".
+func (b *builder) scanYoY(ti int) (yoy, bool) {
+	t := b.st.toks[ti]
+	return b.scanYoYAt(t.end, t.money(), b.st.sentenceEnd(t.end))
+}
+
+// scanYoYAt reads a comparison from pos up to end. Money tokens between pos
+// and 比 must restate the figure (restate; -1 accepts none); otherwise the
+// comparison is about something else and nothing is returned. A following
+// sentence that only compares ("与2023年度相比，…") belongs to it.
+func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) {
+	st := b.st
+	y := yoy{prior: -1, change: -1, pct: -1}
+	if next := end + len("。"); end < len(st.s) && strings.HasPrefix(st.s[next:], "与") {
+		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 {
+			end = st.sentenceEnd(next)
+		}
+	}
+	cmp := -1
+	for i := pos; i < end; {
+		r, size := utf8.DecodeRuneInString(st.s[i:])
+		if r == '比' || r == '较' {
+			cmp = i + size
+			break
+		}
+		if r >= '0' && r <= '9' {
+			k := st.tokenAt(i)
+			if k < len(st.toks) && st.toks[k].start == i {
+				o := st.toks[k]
+				if o.kind == numMoney && o.money() != restate || o.kind == numPct {
+					return y, false
+				}
+				i = o.end
+				continue
+			}
+		}
+		i += size
+	}
+	if cmp < 0 {
+		return y, false
+	}
+	sign := 0
+	for i := cmp; i < end; {
+		rest := st.s[i:]
+		if w, ok := wordAt(rest, flatWords); ok {
+			y.flat, y.flatAt = true, i
+			i += len(w)
+			continue
+		}
+		if w, ok := wordAt(rest, upWords); ok {
+			sign = 1
+			i += len(w)
+			continue
+		}
+		if w, ok := wordAt(rest, downWords); ok {
+			sign = -1
+			i += len(w)
+			continue
+		}
+		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(rest)
+		if r >= '0' && r <= '9' {
+			k := st.tokenAt(i)
+			if k >= len(st.toks) || st.toks[k].start != i {
+				i += size
+				continue
+			}
+			o := st.toks[k]
+			switch {
+			case o.kind == numYear:
+			case o.kind == numMoney && sign == 0 && y.prior < 0 && y.change < 0:
+				y.prior = k
+			case o.kind == numMoney && sign != 0 && y.change < 0:
+				y.change, y.changeSign = k, sign
+			case o.kind == numPct && sign != 0 && y.pct < 0:
+				y.pct, y.pctSign = k, sign
+			default:
+				return y, y.found()
+			}
+			i = o.end
+			continue
+		}
+		i += size
+	}
+	return y, y.found()
+}
+
+func (y yoy) found() bool { return y.prior >= 0 || y.change >= 0 || y.pct >= 0 || y.flat }
+
+// figureYoY records what the sentence after token ti says against the prior
+// year about the figure at path, and returns the stated prior-year amount.
+func (b *builder) figureYoY(path string, ti int) *schema.Money {
+	y, ok := b.scanYoY(ti)
+	if !ok {
+		return nil
+	}
+	return b.recordYoY(path, y)
+}
+
+// recordYoY turns a comparison into claims and returns the prior amount.
+func (b *builder) recordYoY(path string, y yoy) *schema.Money {
+	var prior *schema.Money
+	if y.prior >= 0 {
+		prior = b.take(path+"/prior_year", y.prior)
+	}
+	if y.change >= 0 {
+		t := b.st.toks[y.change]
+		b.claim(path, schema.ClaimChange, y.change, float64(y.changeSign)*t.money().Float(), "")
+	}
+	if y.pct >= 0 {
+		t := b.st.toks[y.pct]
+		b.claim(path, schema.ClaimChangePct, y.pct, float64(y.pctSign)*t.float(), "")
+	}
+	if y.flat && y.change < 0 {
+		src := b.st.source(y.flatAt)
+		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimChange, Value: 0, Line: src.Line, Text: src.Text})
+	}
+	return prior
+}
+
+// shareAfter records a stated share ("占99.79%") that follows token ti.
+func (b *builder) shareAfter(path, of string, ti int) {
+	st := b.st
+	t := st.toks[ti]
+	for _, w := range []string{"占", "，占", ",占", "，占比", "占比"} {
+		if strings.HasPrefix(st.s[t.end:], w) {
+			p := t.end + len(w)
+			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的", "总额的", "的"} {
+				if strings.HasPrefix(st.s[p:], f) {
+					p += len(f)
+					break
+				}
+			}
+			if k := st.tokenAt(p); k < len(st.toks) && st.toks[k].start == p && st.toks[k].kind == numPct {
+				b.claim(path, schema.ClaimSharePct, k, st.toks[k].float(), of)
+			}
+			return
+		}
+	}
+}

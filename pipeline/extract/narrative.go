@@ -1,0 +1,702 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// figure places the amount that follows one of labels at path (an object
+// pointer; the amount goes to path+field). The first occurrence gives the
+// amount; every occurrence restating it adds what it says against the prior
+// year; an occurrence with another amount becomes an amount claim for the
+// checks. It returns the amount and the stated prior-year amount.
+func (b *builder) figure(path, field string, labels []string, maxGap int, notAfter ...string) (amount, prior *schema.Money) {
+	seen := map[int]bool{}
+	for _, l := range labels {
+		for _, end := range b.find(l) {
+			start := end - len(l)
+			if hasSuffixAny(b.st.s[:start], notAfter) {
+				continue
+			}
+			ti, ok := b.valueAfter(end, maxGap)
+			if !ok || seen[ti] {
+				continue
+			}
+			seen[ti] = true
+			t := b.st.toks[ti]
+			if amount == nil {
+				amount = b.take(path+field, ti)
+			} else if t.money() != *amount {
+				b.claim(path, schema.ClaimAmount, ti, t.money().Float(), "")
+				continue
+			}
+			b.used[ti] = true
+			if p := b.figureYoY(path, ti); p != nil {
+				if prior == nil {
+					prior = p
+				} else if *p != *prior {
+					b.claim(path, schema.ClaimPriorYear, ti, p.Float(), "")
+				}
+			}
+		}
+	}
+	if amount != nil {
+		b.changeStatements(path, labels, notAfter)
+	}
+	return amount, prior
+}
+
+// changeStatements records "项目支出减少35万元": a change stated right after
+// the label, without the amount.
+func (b *builder) changeStatements(path string, labels, notAfter []string) {
+	st := b.st
+	for _, l := range labels {
+		for _, end := range b.find(l) {
+			if hasSuffixAny(st.s[:end-len(l)], notAfter) {
+				continue
+			}
+			rest := st.s[end:min(len(st.s), end+12)]
+			sign := 0
+			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {
+				sign = 1
+			} else if w, ok := wordAt(rest, downWords); ok && len(w) > 3 {
+				sign = -1
+			}
+			if sign == 0 {
+				continue
+			}
+			ti := st.tokenAt(end)
+			if ti >= len(st.toks) || st.runesBetween(end, st.toks[ti].start) > 3 {
+				continue
+			}
+			t := st.toks[ti]
+			switch t.kind {
+			case numMoney:
+				b.claim(path, schema.ClaimChange, ti, float64(sign)*t.money().Float(), "")
+			case numPct:
+				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*t.float(), "")
+			}
+		}
+	}
+}
+
+func (b *builder) totals() {
+	d := b.doc
+	not := []string{"财政拨款", "拨款", "基金", "公共预算", "资本经营预算", "本年", "资金"}
+	rev := &schema.Revenue{}
+	rev.Total, rev.PriorYear = b.figure("/revenue", "/total", []string{
+		"收入预算总额", "收入预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
+		"收入支出决算总计", "收入支出总计", "收入总计", "收入预算",
+	}, 6, not...)
+	rev.CurrentYear, _ = b.figure("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
+	rev.CarriedOver, _ = b.figure("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转"}, 4, "财政拨款")
+	exp := &schema.Expenditure{}
+	exp.Total, exp.PriorYear = b.figure("/expenditure", "/total", []string{
+		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
+		"收入支出决算总计", "收入支出总计", "支出总计", "支出预算",
+	}, 6, not...)
+	exp.CurrentYear, _ = b.figure("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
+	exp.CarriedForward, _ = b.figure("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余"}, 4, "财政拨款")
+	d.Revenue, d.Expenditure = rev, exp
+}
+
+// revenueSources are the labels of each canonical revenue source, most
+// specific first; partOf names the source it belongs to.
+var revenueSources = []struct {
+	name, partOf string
+	labels       []string
+	notAfter     []string
+}{
+	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金"}, nil},
+	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
+	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算收入"}, nil},
+	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}},
+	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
+	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
+	{"其他收入", "", []string{"其他收入", "其他资金收入预算总计", "其他资金"}, nil},
+}
+
+func (b *builder) sources() {
+	rev := b.doc.Revenue
+	of := "/revenue/total"
+	if rev.CurrentYear != nil {
+		of = "/revenue/current_year"
+	}
+	var top bool
+	for _, src := range revenueSources {
+		i := len(rev.Sources)
+		path := "/revenue/sources/" + strconv.Itoa(i)
+		amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
+		if amount == nil {
+			continue
+		}
+		rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
+		top = top || src.partOf == ""
+	}
+	if !top { // no 财政拨款 line: its parts stand on their own
+		for i := range rev.Sources {
+			rev.Sources[i].PartOf = ""
+		}
+	}
+}
+
+// figureShare is figure for a named amount, also reading a stated share.
+func (b *builder) figureShare(path string, labels []string, maxGap int, of string, notAfter ...string) (*schema.Money, *schema.Money) {
+	amount, prior := b.figure(path, "/amount", labels, maxGap, notAfter...)
+	if amount != nil {
+		for _, l := range labels {
+			for _, end := range b.find(l) {
+				if ti, ok := b.valueAfter(end, maxGap); ok && b.st.toks[ti].money() == *amount {
+					b.shareAfter(path, of, ti)
+					break
+				}
+			}
+		}
+	}
+	return amount, prior
+}
+
+func (b *builder) basicProject() {
+	not := []string{"财政拨款", "公共预算", "基金预算", "拨款"}
+	exp := b.doc.Expenditure
+	if a, p := b.figure("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
+		exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+	}
+	if a, p := b.figure("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
+		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
+		b.projects()
+	}
+	of := "/expenditure/total"
+	if exp.CurrentYear != nil {
+		of = "/expenditure/current_year"
+	}
+	for _, f := range []struct{ path, label string }{{"/expenditure/basic", "基本支出"}, {"/expenditure/project", "项目支出"}} {
+		if src, ok := b.doc.Provenance[f.path+"/amount"]; ok {
+			for _, end := range b.find(f.label) {
+				if ti, ok := b.valueAfter(end, 6); ok && b.st.toks[ti].line == src.Line {
+					b.shareAfter(f.path, of, ti)
+				}
+			}
+		}
+	}
+}
+
+// projects reads the project lines that follow the project amount:
+// "项目支出 148 万元。其中信访解难资金 36 万，网上信访工作经费 12 万".
+func (b *builder) projects() {
+	st := b.st
+	src := b.doc.Provenance["/expenditure/project/amount"]
+	for _, end := range b.find("项目支出") {
+		ti, ok := b.valueAfter(end, 6)
+		if !ok || st.toks[ti].line != src.Line {
+			continue
+		}
+		p := st.toks[ti].end
+		p += len(st.s[p:]) - len(strings.TrimLeft(st.s[p:], "。，,:"))
+		if !strings.HasPrefix(st.s[p:], "其中") {
+			return
+		}
+		p += len("其中")
+		stop := st.sentenceEnd(p)
+		b.doc.Expenditure.Projects = b.namedList(p, stop, "/expenditure/projects/", func(name string, m schema.Money) schema.Named {
+			return schema.Named{Name: name, Amount: m}
+		}, projectOf)
+		return
+	}
+}
+
+func projectOf(items []schema.Named) []schema.Project {
+	out := make([]schema.Project, len(items))
+	for i, it := range items {
+		out[i] = schema.Project{Name: it.Name, Amount: it.Amount}
+	}
+	return out
+}
+
+// namedList reads "名称 金额，名称 金额、…" between offsets. A piece without
+// an amount joins the next piece's name.
+func (b *builder) namedList(from, to int, base string, mk func(string, schema.Money) schema.Named, conv func([]schema.Named) []schema.Project) []schema.Project {
+	items := b.pairs(from, to, base, "/amount")
+	named := make([]schema.Named, len(items))
+	for i, it := range items {
+		named[i] = mk(it.name, it.amount)
+	}
+	return conv(named)
+}
+
+type pair struct {
+	name   string
+	amount schema.Money
+	tok    int
+}
+
+// pairs reads name–amount pairs between two offsets and records their
+// provenance under base+index+field.
+func (b *builder) pairs(from, to int, base, field string) []pair {
+	st := b.st
+	var out []pair
+	name := ""
+	p := from
+	for ti := st.tokenAt(from); ti < len(st.toks) && st.toks[ti].start < to; ti++ {
+		t := st.toks[ti]
+		seg := st.s[p:t.start]
+		p = t.end
+		if t.kind != numMoney {
+			name = ""
+			continue
+		}
+		n := strings.Trim(seg, " ，,、；;:：。等")
+		if name != "" {
+			n = name + n
+		}
+		name = ""
+		if n == "" || strings.ContainsAny(n, "0123456789") {
+			continue
+		}
+		out = append(out, pair{name: n, amount: t.money(), tok: ti})
+		b.take(base+strconv.Itoa(len(out)-1)+field, ti)
+	}
+	return out
+}
+
+// classes reads the 类 amounts the text names: "一般公共服务（类）257.53 万元",
+// "工资福利支出 128.89 万元 … （基本工资 30.79 万、…）".
+func (b *builder) classes() {
+	exp := b.doc.Expenditure
+	exp.ByFunction = b.classScheme(schema.SchemeFunctional, "/expenditure/by_function/")
+	exp.ByEconomic = b.classScheme(schema.SchemeEconomic, "/expenditure/by_economic/")
+}
+
+type classHit struct {
+	class    schema.Class
+	reported string
+	start    int
+	tok      int
+}
+
+func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
+	st := b.st
+	var hits []classHit
+	for _, c := range schema.Classes() {
+		if c.Scheme != scheme || c.Level != "类" {
+			continue
+		}
+		names := append([]string{c.Name}, c.FormerNames...)
+		for _, n := range names {
+			variants := []string{schema.NormalizeName(n)}
+			if short, ok := strings.CutSuffix(variants[0], "支出"); ok && utf8.RuneCountInString(short) >= 4 {
+				variants = append(variants, short)
+			}
+			for _, v := range variants {
+				for _, end := range b.find(v) {
+					start := end - len(v)
+					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) {
+						continue
+					}
+					p := end
+					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "(类)"))
+					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "支出"))
+					ti, ok := b.valueAfter(p, 3)
+					if !ok {
+						continue
+					}
+					reported := ""
+					if n != c.Name {
+						reported = n
+					}
+					hits = append(hits, classHit{class: c, reported: reported, start: start, tok: ti})
+				}
+			}
+		}
+	}
+	// document order; the first hit of a code gives its amount
+	sortHits(hits)
+	var items []schema.ClassItem
+	index := map[string]int{}
+	for k, h := range hits {
+		t := st.toks[h.tok]
+		if i, ok := index[h.class.Code]; ok {
+			if items[i].Amount != t.money() && !b.used[h.tok] {
+				b.claim(base+strconv.Itoa(i), schema.ClaimAmount, h.tok, t.money().Float(), "")
+			}
+			continue
+		}
+		i := len(items)
+		index[h.class.Code] = i
+		path := base + strconv.Itoa(i)
+		item := schema.ClassItem{Code: h.class.Code, Name: h.class.Name, NameEn: h.class.NameEn, ReportedName: h.reported, Amount: *b.take(path+"/amount", h.tok)}
+		if p := b.figureYoY(path, h.tok); p != nil {
+			item.PriorYear = p
+		}
+		of := "/expenditure/total"
+		if scheme == schema.SchemeEconomic {
+			of = "/expenditure/basic/amount"
+		}
+		b.shareAfter(path, of, h.tok)
+		if scheme == schema.SchemeEconomic {
+			limit := len(st.s)
+			for _, next := range hits[k+1:] {
+				if next.start > t.end {
+					limit = next.start
+					break
+				}
+			}
+			item.Items = b.economicItems(h.class.Code, path+"/items/", t.end, limit)
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+func sortHits(h []classHit) {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].start < h[j-1].start; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}
+
+// economicItems reads the parenthesised item list of an economic class:
+// "（基本工资 30.79 万、津贴补贴 22.56 万、…等。）".
+func (b *builder) economicItems(parent, base string, from, limit int) []schema.ClassItem {
+	st := b.st
+	open := strings.Index(st.s[from:limit], "(")
+	if open < 0 {
+		return nil
+	}
+	open += from + 1
+	depth, end := 1, -1
+	for i := open; i < limit; i++ {
+		switch st.s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth == 0 {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	var items []schema.ClassItem
+	for _, p := range b.pairs(open, end, base, "/amount") {
+		it := schema.ClassItem{Name: p.name, Amount: p.amount}
+		if c, ok := schema.EconomicItem(parent, p.name); ok {
+			it.Code = c.Code
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// zeroStatement finds a sentence saying the department has none of subject
+// ("没有使用政府性基金预算拨款安排的支出", "无政府性基金…", "未做政府采购").
+func (b *builder) zeroStatement(subject string) (int, bool) {
+	st := b.st
+	for _, end := range b.find(subject) {
+		start := end - len(subject)
+		from := max(0, start-24)
+		before := st.s[from:start]
+		after := st.s[end:min(len(st.s), end+24)]
+		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
+			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
+			strings.Contains(after, "为空") || strings.Contains(after, "无相关") {
+			if strings.Contains(st.s[start:st.sentenceEnd(start)], "0") && !strings.Contains(before+after, "空表") {
+				// a figure follows in the same sentence: let the amount rule read it
+				if _, ok := b.valueAfter(end, 12); ok {
+					continue
+				}
+			}
+			return start, true
+		}
+	}
+	return 0, false
+}
+
+func (b *builder) zeroFigure(path string, at int) *schema.Figure {
+	b.doc.Provenance[path+"/amount"] = b.st.source(at)
+	return &schema.Figure{Amount: 0}
+}
+
+func (b *builder) funds() {
+	d := b.doc
+	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
+		d.GovernmentFund = &schema.Figure{Amount: *a, PriorYear: p}
+	} else if at, ok := b.zeroStatement("政府性基金"); ok {
+		d.GovernmentFund = b.zeroFigure("/government_fund", at)
+	}
+	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
+		d.StateCapital = &schema.Figure{Amount: *a, PriorYear: p}
+	} else if at, ok := b.zeroStatement("国有资本经营"); ok {
+		d.StateCapital = b.zeroFigure("/state_capital", at)
+	}
+}
+
+func (b *builder) operatingCosts() {
+	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "运行经费"}, 8); a != nil {
+		b.doc.OperatingCosts = &schema.Figure{Amount: *a, PriorYear: p}
+	}
+}
+
+func (b *builder) procurement() {
+	st := b.st
+	a, _ := b.figure("/procurement", "/amount", []string{"政府采购预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}, 16)
+	if a == nil {
+		if at, ok := b.zeroStatement("政府采购"); ok {
+			b.doc.Provenance["/procurement/amount"] = st.source(at)
+			b.doc.Procurement = &schema.Procurement{Amount: 0}
+		}
+		return
+	}
+	pr := &schema.Procurement{Amount: *a}
+	b.doc.Procurement = pr
+	line := b.doc.Provenance["/procurement/amount"].Line
+	for _, end := range b.find("政府采购") {
+		if st.lineAt(end) != line {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		for _, part := range []struct {
+			field  string
+			dst    **schema.Money
+			labels []string
+		}{
+			{"/goods", &pr.Goods, []string{"货物采购", "货物预算", "货物"}},
+			{"/works", &pr.Works, []string{"工程采购", "工程预算", "工程"}},
+			{"/services", &pr.Services, []string{"服务采购", "服务预算", "服务"}},
+		} {
+			for _, l := range part.labels {
+				if *part.dst != nil {
+					break
+				}
+				for _, e := range b.find(l) {
+					if e < end || e > stop {
+						continue
+					}
+					if ti, ok := b.valueAfter(e, 6); ok {
+						*part.dst = b.take("/procurement"+part.field, ti)
+						break
+					}
+				}
+			}
+		}
+		return
+	}
+}
+
+// assets reads 国有资产占用: "年初资产总额 30.77万元，通用设备 20.56万元，…。
+// 年末资产总额 37.35 万元，…。较上年增加 6.58万元，通用设备比上年增加 5.95 万元".
+func (b *builder) assets() {
+	st := b.st
+	as := &schema.Assets{}
+	for _, end := range b.find("资产总额") {
+		start := end - len("资产总额")
+		before := st.s[max(0, start-12):start]
+		var dst **schema.AssetState
+		var path string
+		switch {
+		case strings.Contains(before, "年初") || strings.Contains(before, "期初"):
+			dst, path = &as.Start, "/assets/start"
+		case strings.Contains(before, "年末") || strings.Contains(before, "期末") || strings.Contains(before, "截至") || strings.Contains(before, "截止"):
+			dst, path = &as.End, "/assets/end"
+		default:
+			continue
+		}
+		if *dst != nil {
+			continue
+		}
+		ti, ok := b.valueAfter(end, 4)
+		if !ok {
+			continue
+		}
+		state := &schema.AssetState{Total: *b.take(path+"/total", ti)}
+		stop := st.sentenceEnd(st.toks[ti].end)
+		for _, p := range b.pairs(st.toks[ti].end, stop, path+"/by_category/", "/amount") {
+			state.ByCategory = append(state.ByCategory, schema.Named{Name: p.name, Amount: p.amount})
+		}
+		*dst = state
+		if path == "/assets/end" {
+			b.assetChanges(stop, state)
+		}
+	}
+	if as.Start != nil || as.End != nil {
+		b.doc.Assets = as
+	}
+}
+
+// assetChanges reads the sentence after the year-end assets: the change of
+// the total and of each category.
+func (b *builder) assetChanges(from int, end *schema.AssetState) {
+	st := b.st
+	p := from + len("。")
+	if p >= len(st.s) {
+		return
+	}
+	stop := st.sentenceEnd(p)
+	sent := st.s[p:stop]
+	if strings.HasPrefix(sent, "较上年") || strings.HasPrefix(sent, "比上年") || strings.HasPrefix(sent, "与上年") {
+		if y, ok := b.scanYoYAt(p, -1, stop); ok {
+			b.recordYoY("/assets", y)
+		}
+	}
+	for i, c := range end.ByCategory {
+		k := strings.Index(sent, c.Name)
+		if k < 0 {
+			continue
+		}
+		if y, ok := b.scanYoYAt(p+k+len(c.Name), -1, stop); ok {
+			b.recordYoY("/assets/end/by_category/"+strconv.Itoa(i), y)
+		}
+	}
+}
+
+func (b *builder) threePublic() {
+	st := b.st
+	tp := &schema.ThreePublic{}
+	anchor := -1
+	for _, end := range b.find("三公") {
+		p := end
+		for _, q := range []string{"”", "\"", "」", "’"} {
+			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+		}
+		if !strings.HasPrefix(st.s[p:], "经费") {
+			continue
+		}
+		p += len("经费")
+		ti, ok := b.valueAfter(p, 16)
+		if !ok {
+			continue
+		}
+		anchor = end
+		gap := st.s[p:st.toks[ti].start]
+		if b.doc.Document.Kind == schema.KindFinalAccounts && strings.Contains(gap, "预算") {
+			tp.Budgeted = b.take("/three_public/budgeted", ti)
+			for _, l := range []string{"支出决算为", "决算为", "决算数为", "实际支出"} {
+				if k := strings.Index(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], l); k >= 0 {
+					if tj, ok := b.valueAfter(st.toks[ti].end+k+len(l), 2); ok {
+						tp.Total = b.take("/three_public/total", tj)
+						break
+					}
+				}
+			}
+		} else {
+			tp.Total = b.take("/three_public/total", ti)
+			tp.PriorYear = b.figureYoY("/three_public", ti)
+		}
+		break
+	}
+	if anchor < 0 {
+		return
+	}
+	part := func(field string, labels []string) *schema.Figure {
+		path := "/three_public/" + field
+		for _, l := range labels {
+			for _, end := range b.find(l) {
+				if end < anchor {
+					continue
+				}
+				if ti, ok := b.valueAfter(end, 8); ok {
+					f := &schema.Figure{Amount: *b.take(path+"/amount", ti)}
+					f.PriorYear = b.figureYoY(path, ti)
+					return f
+				}
+			}
+		}
+		return nil
+	}
+	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "出国(境)费", "因公出国费"})
+	tp.Reception = part("reception", []string{"公务接待费"})
+	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费"})
+	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费"})
+	b.doc.ThreePublic = tp
+}
+
+// department reads the responsibilities and the staff head counts.
+func (b *builder) department(lines []string) {
+	d := &b.doc.Department
+	d.Responsibilities = b.responsibilities(lines)
+	staff := &schema.Staff{}
+	any := false
+	for _, f := range []struct {
+		field  string
+		dst    **int
+		labels []string
+	}{
+		{"active", &staff.Active, []string{"在职人员", "在职职工", "在编人员"}},
+		{"administrative", &staff.Administrative, []string{"行政人员", "行政编制人员"}},
+		{"civil_service", &staff.CivilService, []string{"参公人员", "参照公务员法管理人员"}},
+		{"institution", &staff.Institution, []string{"事业人员", "事业编制人员"}},
+		{"support", &staff.Support, []string{"工勤人员", "工勤编制人员"}},
+		{"retired", &staff.Retired, []string{"离退休人员", "退休人员"}},
+	} {
+		for _, l := range f.labels {
+			if *f.dst != nil {
+				break
+			}
+			for _, end := range b.find(l) {
+				if n, off, ok := b.headCount(end); ok {
+					*f.dst = &n
+					b.doc.Provenance["/department/staff/"+f.field] = b.st.source(off)
+					any = true
+					break
+				}
+			}
+		}
+	}
+	if any {
+		d.Staff = staff
+	}
+}
+
+// headCount reads "7人" or "七人" right after a label.
+func (b *builder) headCount(pos int) (int, int, bool) {
+	st := b.st
+	if ti, ok := b.valueAfter(pos, 3, numCount); ok && st.toks[ti].unit == "人" && st.toks[ti].scale == 0 {
+		return int(st.toks[ti].mant), st.toks[ti].start, true
+	}
+	rest := st.s[pos:min(len(st.s), pos+24)]
+	rest = strings.TrimPrefix(rest, "为")
+	if k := strings.Index(rest, "人"); k > 0 {
+		if n, ok := chineseNumber(rest[:k]); ok {
+			return n, pos, true
+		}
+	}
+	return 0, 0, false
+}
+
+// chineseNumber reads 七, 十二, 二十三, 一百零五.
+func chineseNumber(s string) (int, bool) {
+	digits := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	if s == "" {
+		return 0, false
+	}
+	for _, r := range s {
+		if d, ok := digits[r]; ok {
+			cur = d
+			continue
+		}
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+		case '百':
+			total += cur * 100
+		case '千':
+			total += cur * 1000
+		default:
+			return 0, false
+		}
+		cur = 0
+	}
+	return total + cur, true
+}

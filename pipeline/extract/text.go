@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// fold maps full-width ASCII forms to ASCII (１２．５％ → 12.5%, （ → (),
+// except the Chinese comma and semicolon, which stay as published so that
+// names keep their punctuation. The ideographic space becomes a space.
+func fold(s string) string {
+	needs := false
+	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+			needs = true
+			break
+		}
+	}
+	if !needs {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == 0x3000:
+			b.WriteByte(' ')
+		case r == '，' || r == '；':
+			b.WriteRune(r)
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b.WriteRune(r - 0xFEE0)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// stream is the document's text as one string: lines folded, blank lines and
+// page numbers dropped, and lines joined where PDF extraction broke them, so
+// that "驻京值守天数大" + "于 350 天" reads "驻京值守天数大于350天". Spaces
+// are kept only between two ASCII letters or digits. Every byte keeps the
+// line it came from.
+type stream struct {
+	s      string
+	starts []int // starts[i] is the offset in s where segment i begins
+	lines  []int // lines[i] is the 1-based source line of segment i
+	src    []string
+	toks   []token
+}
+
+func isASCIIAlnum(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// isPageNumber tells a line that holds only a short integer (a page number
+// that pdftotext left between the lines of a paragraph), or "- 3 -".
+func isPageNumber(s string) bool {
+	s = strings.Trim(s, " -—")
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func newStream(lines []string) *stream {
+	st := &stream{src: lines}
+	var b strings.Builder
+	for i, raw := range lines {
+		l := strings.TrimSpace(fold(raw))
+		if l == "" || isPageNumber(l) {
+			continue
+		}
+		st.starts = append(st.starts, b.Len())
+		st.lines = append(st.lines, i+1)
+		cur := b.String()
+		if len(cur) > 0 && isASCIIAlnum(cur[len(cur)-1]) && isASCIIAlnum(l[0]) {
+			b.WriteByte(' ')
+		}
+		for j := 0; j < len(l); j++ {
+			c := l[j]
+			if c == ' ' || c == '\t' {
+				k := j
+				for k < len(l) && (l[k] == ' ' || l[k] == '\t') {
+					k++
+				}
+				if j > 0 && k < len(l) && isASCIIAlnum(l[j-1]) && isASCIIAlnum(l[k]) {
+					b.WriteByte(' ')
+				}
+				j = k - 1
+				continue
+			}
+			b.WriteByte(c)
+		}
+	}
+	st.s = b.String()
+	st.toks = lexNumbers(st.s)
+	for i := range st.toks {
+		st.toks[i].line = st.lineAt(st.toks[i].start)
+	}
+	return st
+}
+
+// lineAt is the 1-based source line of an offset.
+func (st *stream) lineAt(off int) int {
+	i := sort.SearchInts(st.starts, off+1) - 1
+	if i < 0 {
+		return 0
+	}
+	return st.lines[i]
+}
+
+// source is the provenance of an offset: its line and that line's text.
+func (st *stream) source(off int) schema.Source {
+	n := st.lineAt(off)
+	if n == 0 {
+		return schema.Source{}
+	}
+	return schema.Source{Line: n, Text: strings.TrimSpace(st.src[n-1])}
+}
+
+// tokenAt returns the index of the first token starting at or after off.
+func (st *stream) tokenAt(off int) int {
+	return sort.Search(len(st.toks), func(i int) bool { return st.toks[i].start >= off })
+}
+
+// sentenceEnd is the offset of the next 。 (or the end) after off.
+func (st *stream) sentenceEnd(off int) int {
+	if i := strings.Index(st.s[off:], "。"); i >= 0 {
+		return off + i
+	}
+	return len(st.s)
+}
+
+// runesBetween counts the runes of s[a:b].
+func (st *stream) runesBetween(a, b int) int {
+	if b <= a {
+		return 0
+	}
+	return utf8.RuneCountInString(st.s[a:b])
+}
+
+// lastRune returns the rune before off.
+func (st *stream) lastRune(off int) rune {
+	r, _ := utf8.DecodeLastRuneInString(st.s[:off])
+	return r
+}

@@ -1,0 +1,198 @@
+// Package ingest turns an input file into numbered lines of UTF-8 text. It
+// knows nothing of budgets.
+//
+// Accepted inputs:
+//   - .txt (or any other name): UTF-8 (with or without BOM), UTF-16 with a
+//     BOM, or GB18030/GBK, detected in that order;
+//   - .html, .htm, or text that starts like an HTML page: tags are dropped,
+//     scripts and styles are removed, block elements become line breaks;
+//   - .pdf: converted by poppler's pdftotext (default mode, UTF-8), which
+//     must be on PATH.
+//
+// Line numbers are 1-based and count the lines of the decoded text (for a
+// PDF, of pdftotext's output), so that a figure's provenance names a line a
+// reader can find.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Limits on what one input may cost.
+const (
+	MaxInputBytes = 64 << 20         // larger files are refused
+	PDFTimeout    = 60 * time.Second // pdftotext is killed after this
+)
+
+// Sentinel causes wrapped in *Error.
+var (
+	ErrEmpty       = errors.New("file is empty")
+	ErrBinary      = errors.New("file is binary, not text")
+	ErrTooLarge    = fmt.Errorf("file is larger than %d MiB", MaxInputBytes>>20)
+	ErrEncoding    = errors.New("text is neither UTF-8, UTF-16 nor GB18030")
+	ErrNoPdftotext = errors.New("pdftotext not found: install poppler-utils (apt-get install poppler-utils) to read PDFs")
+	ErrPDF         = errors.New("pdftotext could not read the PDF")
+)
+
+// Error is an input error with the file (and line, when known) it concerns.
+type Error struct {
+	Path string
+	Line int // 0 when the error concerns the whole file
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Text is a decoded input.
+type Text struct {
+	Path     string
+	Format   string // text, html or pdf
+	Encoding string // utf-8, utf-16, gb18030 (of the file, or of pdftotext's output)
+	SHA256   string // of the file's bytes
+	Bytes    int64
+	Lines    []string // Lines[i] is line i+1, without its line break
+}
+
+// Read reads and decodes one input file.
+func Read(ctx context.Context, path string) (*Text, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	if fi.IsDir() {
+		return nil, &Error{Path: path, Err: errors.New("is a directory")}
+	}
+	if fi.Size() > MaxInputBytes {
+		return nil, &Error{Path: path, Err: ErrTooLarge}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	sum := sha256.Sum256(data)
+	t := &Text{Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{Path: path, Err: ErrEmpty}
+	}
+	if strings.EqualFold(filepath.Ext(path), ".pdf") || bytes.HasPrefix(data, []byte("%PDF-")) {
+		out, err := pdfToText(ctx, path)
+		if err != nil {
+			return nil, &Error{Path: path, Err: err}
+		}
+		t.Format, t.Encoding = "pdf", "utf-8"
+		t.Lines = splitLines(strings.ReplaceAll(out, "\f", "\n"))
+		if len(strings.TrimSpace(out)) == 0 {
+			return nil, &Error{Path: path, Err: fmt.Errorf("%w: it has no text layer (a scanned PDF needs OCR)", ErrPDF)}
+		}
+		return t, nil
+	}
+	s, enc, err := Decode(data)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	t.Encoding = enc
+	t.Format = "text"
+	if isHTML(path, s) {
+		t.Format = "html"
+		s = HTMLText(s)
+	}
+	t.Lines = splitLines(s)
+	return t, nil
+}
+
+// Decode detects the encoding of data and returns it as UTF-8 text.
+func Decode(data []byte) (text, encoding string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", ErrEncoding
+		}
+		return string(data), "utf-8", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrEncoding, err)
+		}
+		return string(out), "utf-16", nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", ErrBinary
+	}
+	if utf8.Valid(data) {
+		return string(data), "utf-8", nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || controlShare(out) > 0.01 {
+		return "", "", ErrEncoding
+	}
+	return string(out), "gb18030", nil
+}
+
+// controlShare is the share of runes that are control characters other than
+// white space: high in binary data that happened to decode.
+func controlShare(b []byte) float64 {
+	n, bad := 0, 0
+	for _, r := range string(b) {
+		n++
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			bad++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(bad) / float64(n)
+}
+
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimSuffix(s, "\n")
+	return strings.Split(s, "\n")
+}
+
+func pdfToText(ctx context.Context, path string) (string, error) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", ErrNoPdftotext
+	}
+	ctx, cancel := context.WithTimeout(ctx, PDFTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-q", path, "-")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return "", fmt.Errorf("%w: timed out after %s", ErrPDF, PDFTimeout)
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", fmt.Errorf("%w: %s", ErrPDF, msg)
+	}
+	return stdout.String(), nil
+}

@@ -1,0 +1,37 @@
+// Package pipeline runs budgetpub's phases over a folder of disclosures:
+// ingest → extract → check → emit → site. The phases are plain functions in
+// the packages below this one; this package owns their order, the
+// parallelism and publishing the result in one piece.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"budgetpub/pipeline/check"
+	"budgetpub/pipeline/extract"
+	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
+)
+
+// ExtractFile runs ingest, extract and check on one file and validates the
+// result against the schema. id may be empty: it is then derived from the
+// file name.
+func ExtractFile(ctx context.Context, path, id string) (*schema.Document, error) {
+	if id == "" {
+		id = DocID(path)
+	}
+	text, err := ingest.Read(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	doc, err := extract.Extract(text, id)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	check.Run(doc)
+	if err := schema.Validate(doc); err != nil {
+		return nil, fmt.Errorf("validate %s: %w", path, err)
+	}
+	return doc, nil
+}

@@ -1,0 +1,267 @@
+// Package schema is the canonical model of one budget disclosure: its Go
+// types, its JSON Schema (budget.schema.json, embedded) and validation.
+//
+// The names follow ../shared/design/MODEL.md. Money is always yuan, held as
+// integer fen (Money) and written with at most two decimals. A figure the
+// document does not state is absent (a nil pointer), never zero.
+package schema
+
+// Version is the semver of the model; it is written to /schema_version.
+const Version = "1.0.0"
+
+// Kinds of disclosure.
+const (
+	KindBudget        = "budget"         // 预算
+	KindFinalAccounts = "final_accounts" // 决算
+)
+
+// Document is one disclosure: one department, one fiscal year, one kind.
+type Document struct {
+	SchemaVersion  string            `json:"schema_version"`
+	ID             string            `json:"id"`
+	Document       Meta              `json:"document"`
+	Department     Department        `json:"department"`
+	Revenue        *Revenue          `json:"revenue,omitempty"`
+	Expenditure    *Expenditure      `json:"expenditure,omitempty"`
+	GovernmentFund *Figure           `json:"government_fund,omitempty"`
+	StateCapital   *Figure           `json:"state_capital,omitempty"`
+	OperatingCosts *Figure           `json:"operating_costs,omitempty"`
+	Procurement    *Procurement      `json:"procurement,omitempty"`
+	Assets         *Assets           `json:"assets,omitempty"`
+	ThreePublic    *ThreePublic      `json:"three_public,omitempty"`
+	Performance    *Performance      `json:"performance,omitempty"`
+	Claims         []Claim           `json:"claims"`
+	Checks         []Check           `json:"checks"`
+	Provenance     map[string]Source `json:"provenance"`
+	Warnings       []Warning         `json:"warnings"`
+}
+
+// Meta describes the disclosure itself.
+type Meta struct {
+	Kind         string     `json:"kind"`
+	Scope        string     `json:"scope,omitempty"` // department (部门) or unit (单位)
+	FiscalYear   int        `json:"fiscal_year"`
+	Title        string     `json:"title"`
+	ReportedUnit string     `json:"reported_unit,omitempty"`
+	Publisher    string     `json:"publisher,omitempty"`
+	SourceURL    string     `json:"source_url,omitempty"`
+	Source       SourceFile `json:"source"`
+}
+
+// SourceFile identifies the input file a document was extracted from.
+type SourceFile struct {
+	Path     string `json:"path"`
+	SHA256   string `json:"sha256"`
+	Bytes    int64  `json:"bytes"`
+	Encoding string `json:"encoding"`
+	Format   string `json:"format"` // text, pdf or html
+}
+
+// Department is the publishing department.
+type Department struct {
+	Name             string   `json:"name"`
+	Region           string   `json:"region,omitempty"`
+	Responsibilities []string `json:"responsibilities,omitempty"`
+	Staff            *Staff   `json:"staff,omitempty"`
+}
+
+// Staff holds head counts as stated (在职, 行政, 参公, 事业, 工勤, 离退休).
+type Staff struct {
+	Active         *int `json:"active,omitempty"`
+	Administrative *int `json:"administrative,omitempty"`
+	CivilService   *int `json:"civil_service,omitempty"`
+	Institution    *int `json:"institution,omitempty"`
+	Support        *int `json:"support,omitempty"`
+	Retired        *int `json:"retired,omitempty"`
+}
+
+// Figure is one amount with the prior year's figure and, for 决算, the
+// budgeted figure. What the text says about it (changes, percentages) is in
+// Document.Claims.
+type Figure struct {
+	Amount    Money  `json:"amount"`
+	PriorYear *Money `json:"prior_year,omitempty"`
+	Budgeted  *Money `json:"budgeted,omitempty"`
+}
+
+// Revenue is 收入.
+type Revenue struct {
+	Total       *Money  `json:"total,omitempty"`
+	PriorYear   *Money  `json:"prior_year,omitempty"`
+	CurrentYear *Money  `json:"current_year,omitempty"`
+	CarriedOver *Money  `json:"carried_over,omitempty"`
+	Sources     []Named `json:"sources,omitempty"`
+}
+
+// Expenditure is 支出.
+type Expenditure struct {
+	Total          *Money      `json:"total,omitempty"`
+	PriorYear      *Money      `json:"prior_year,omitempty"`
+	CurrentYear    *Money      `json:"current_year,omitempty"`
+	CarriedForward *Money      `json:"carried_forward,omitempty"`
+	ByFunction     []ClassItem `json:"by_function,omitempty"`
+	ByEconomic     []ClassItem `json:"by_economic,omitempty"`
+	Basic          *Figure     `json:"basic,omitempty"`
+	Project        *Figure     `json:"project,omitempty"`
+	Projects       []Project   `json:"projects,omitempty"`
+}
+
+// ClassItem is one row of a classification (功能分类 or 经济分类): a 类
+// with its 款/项 (or economic items) below it in Items.
+type ClassItem struct {
+	Code         string      `json:"code,omitempty"`
+	Name         string      `json:"name"`
+	NameEn       string      `json:"name_en,omitempty"`
+	ReportedName string      `json:"reported_name,omitempty"`
+	Amount       Money       `json:"amount"`
+	PriorYear    *Money      `json:"prior_year,omitempty"`
+	Budgeted     *Money      `json:"budgeted,omitempty"`
+	SharePct     *Pct        `json:"share_pct,omitempty"`
+	Items        []ClassItem `json:"items,omitempty"`
+}
+
+// Named is a named amount: a revenue source, an asset category.
+type Named struct {
+	Name      string `json:"name"`
+	Amount    Money  `json:"amount"`
+	PriorYear *Money `json:"prior_year,omitempty"`
+	// PartOf names the source this one is a part of (一般公共预算 is part
+	// of 财政拨款), so that sums count each yuan once.
+	PartOf string `json:"part_of,omitempty"`
+}
+
+// Project is a named project line of 项目支出.
+type Project struct {
+	Name      string `json:"name"`
+	Amount    Money  `json:"amount"`
+	PriorYear *Money `json:"prior_year,omitempty"`
+}
+
+// Procurement is 政府采购, with its goods, works and services parts.
+type Procurement struct {
+	Amount   Money  `json:"amount"`
+	Goods    *Money `json:"goods,omitempty"`
+	Works    *Money `json:"works,omitempty"`
+	Services *Money `json:"services,omitempty"`
+}
+
+// Assets is 国有资产占用 at the start and end of the year.
+type Assets struct {
+	Start *AssetState `json:"start,omitempty"`
+	End   *AssetState `json:"end,omitempty"`
+}
+
+// AssetState is the asset total at one date with its categories.
+type AssetState struct {
+	Total      Money   `json:"total"`
+	ByCategory []Named `json:"by_category,omitempty"`
+}
+
+// ThreePublic is 三公经费 with its four parts.
+type ThreePublic struct {
+	Total            *Money  `json:"total,omitempty"`
+	PriorYear        *Money  `json:"prior_year,omitempty"`
+	Budgeted         *Money  `json:"budgeted,omitempty"`
+	OverseasTravel   *Figure `json:"overseas_travel,omitempty"`
+	Reception        *Figure `json:"reception,omitempty"`
+	VehiclePurchase  *Figure `json:"vehicle_purchase,omitempty"`
+	VehicleOperation *Figure `json:"vehicle_operation,omitempty"`
+}
+
+// Horizons of a performance goal.
+const (
+	HorizonLongTerm = "long_term"
+	HorizonAnnual   = "annual"
+)
+
+// Performance is 绩效目标: department goals and key projects' goals.
+type Performance struct {
+	Goals    []Goal        `json:"goals,omitempty"`
+	Projects []PerfProject `json:"projects,omitempty"`
+}
+
+// Goal is one long-term or annual goal with its indicators.
+type Goal struct {
+	Horizon    string      `json:"horizon"`
+	Title      string      `json:"title"`
+	Indicators []Indicator `json:"indicators,omitempty"`
+}
+
+// Indicator is one performance indicator: 产出 (output), 效益 (outcome) or
+// 满意度 (satisfaction), with comparator, value, unit and basis.
+type Indicator struct {
+	Kind       string  `json:"kind"`
+	Name       string  `json:"name"`
+	Comparator string  `json:"comparator"`
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit,omitempty"`
+	Basis      string  `json:"basis,omitempty"`
+}
+
+// PerfProject is a key project's performance goal.
+type PerfProject struct {
+	Name        string      `json:"name"`
+	Amount      *Money      `json:"amount,omitempty"`
+	Description string      `json:"description,omitempty"`
+	Indicators  []Indicator `json:"indicators,omitempty"`
+}
+
+// Severities of a check finding.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+	SeverityInfo    = "info"
+)
+
+// Check is one finding of the consistency checks: two numbers that disagree.
+type Check struct {
+	Rule      string   `json:"rule"`
+	Severity  string   `json:"severity"`
+	Message   string   `json:"message"`
+	MessageEn string   `json:"message_en"`
+	Unit      string   `json:"unit"` // yuan or %
+	Stated    float64  `json:"stated"`
+	Computed  float64  `json:"computed"`
+	Paths     []string `json:"paths"`
+	Lines     []int    `json:"lines"`
+}
+
+// Kinds of claim.
+const (
+	ClaimAmount    = "amount"     // the figure restated (e.g. text against table)
+	ClaimPriorYear = "prior_year" // the prior year's figure restated
+	ClaimChange    = "change"     // a stated change against the prior year, signed, yuan
+	ClaimChangePct = "change_pct" // a stated change in percent, signed
+	ClaimSharePct  = "share_pct"  // a stated share of Of, in percent
+)
+
+// Claim is one statement the document makes about a figure of the model:
+// the checks compare each claim with the figures it speaks of. Path is the
+// JSON pointer of the figure (an amount, or an object with amount and
+// prior_year); Of is the whole a share is taken of.
+type Claim struct {
+	Path  string  `json:"path"`
+	Kind  string  `json:"kind"`
+	Value float64 `json:"value"`
+	Of    string  `json:"of,omitempty"`
+	// Decimals is how many decimals the statement gave, which bounds the
+	// rounding the checks forgive.
+	Decimals int `json:"decimals"`
+	// Unit is the unit the statement used (万元, 元, %).
+	Unit string `json:"unit"`
+	Line int    `json:"line"`
+	Text string `json:"text"`
+}
+
+// Source is where a figure came from: a 1-based line and its text.
+type Source struct {
+	Line int    `json:"line"`
+	Text string `json:"text"`
+}
+
+// Warning is something the extractor saw but could not place.
+type Warning struct {
+	Line   int    `json:"line"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
