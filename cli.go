@@ -214,4 +214,3 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return nil
 }
-

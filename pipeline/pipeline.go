@@ -21,13 +21,22 @@ func ExtractFile(ctx context.Context, path, id string) (*schema.Document, error)
 	if id == "" {
 		id = DocID(path)
 	}
+	return extractFile(ctx, path, id, extract.Hints{}, nil)
+}
+
+// extractFile runs the phases on one file; amend, if given, adds to the
+// document what the file lacks before it is checked and validated.
+func extractFile(ctx context.Context, path, id string, h extract.Hints, amend func(*schema.Document)) (*schema.Document, error) {
 	text, err := ingest.Read(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	doc, err := extract.Extract(text, id)
+	doc, err := extract.Extract(text, id, h)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
+	}
+	if amend != nil {
+		amend(doc)
 	}
 	check.Run(doc)
 	if err := schema.Validate(doc); err != nil {

@@ -1,7 +1,213 @@
-// Package check runs the consistency rules over a document's model.
+// Package check runs the consistency rules over a document's model. It reads
+// the model only: the figures, the claims the text makes about them and the
+// provenance of both.
+//
+// Every rule compares two numbers, stated and computed. A difference that
+// the rounding of the figures involved can explain is reported as info,
+// never as a warning or an error: a 万元 figure with two decimals hides up
+// to 50 yuan, a percentage stated with no decimals up to 0.5 points.
 package check
 
-import "budgetpub/schema"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
 
-// Run appends the findings of every rule to doc.Checks.
-func Run(doc *schema.Document) {}
+	"budgetpub/schema"
+)
+
+// Rule is one entry of the catalogue.
+type Rule struct {
+	ID       string
+	Severity string // severity when the difference is more than rounding
+	Title    string
+	TitleEn  string
+	run      func(*ctx)
+}
+
+// Catalogue lists every rule, in the order they run.
+func Catalogue() []Rule { return rules }
+
+// Run appends the findings of every rule to doc.Checks, in a stable order.
+func Run(doc *schema.Document) {
+	c := newCtx(doc)
+	for _, r := range rules {
+		c.rule = r
+		r.run(c)
+	}
+	doc.Checks = c.out
+}
+
+type ctx struct {
+	doc  *schema.Document
+	tree any
+	rule Rule
+	out  []schema.Check
+	seen map[string]bool // findings already reported, so that a restatement is not reported twice
+}
+
+func newCtx(doc *schema.Document) *ctx {
+	c := &ctx{doc: doc, out: []schema.Check{}, seen: map[string]bool{}}
+	data, _ := json.Marshal(doc)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	_ = dec.Decode(&c.tree)
+	return c
+}
+
+// get resolves a JSON pointer to a value of the model.
+func (c *ctx) get(ptr string) (any, bool) {
+	cur := c.tree
+	for _, p := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		if p == "" {
+			continue
+		}
+		switch v := cur.(type) {
+		case map[string]any:
+			var ok bool
+			if cur, ok = v[p]; !ok {
+				return nil, false
+			}
+		case []any:
+			i, err := strconv.Atoi(p)
+			if err != nil || i < 0 || i >= len(v) {
+				return nil, false
+			}
+			cur = v[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// num resolves a pointer to a number.
+func (c *ctx) num(ptr string) (float64, bool) {
+	v, ok := c.get(ptr)
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, false
+	}
+	f, err := n.Float64()
+	return f, err == nil
+}
+
+// amountOf resolves the amount of a figure object (amount or total).
+func (c *ctx) amountOf(path string) (float64, string, bool) {
+	for _, f := range []string{"/amount", "/total"} {
+		if v, ok := c.num(path + f); ok {
+			return v, path + f, true
+		}
+	}
+	if v, ok := c.num(path); ok {
+		return v, path, true
+	}
+	return 0, "", false
+}
+
+// line is the source line of a figure, 0 when unknown.
+func (c *ctx) line(ptr string) int {
+	return c.doc.Provenance[ptr].Line
+}
+
+// rounding is the largest rounding error a figure can hide: a figure in
+// whole hundreds of yuan may have been written in 万元 with two decimals.
+func rounding(yuan float64) float64 {
+	if math.Mod(math.Round(yuan*100), 10000) == 0 {
+		return 50
+	}
+	return 0.5
+}
+
+// claimRounding is the rounding of a stated number.
+func claimRounding(cl schema.Claim) float64 {
+	step := math.Pow(10, -float64(cl.Decimals))
+	switch cl.Unit {
+	case "万元", "万":
+		step *= 10000
+	case "亿元":
+		step *= 100000000
+	}
+	return step / 2
+}
+
+// finding is one comparison; it reports nothing when the numbers agree.
+type finding struct {
+	stated, computed, tol float64
+	unit                  string
+	paths                 []string
+	lines                 []int
+	msg, msgEn            string
+}
+
+func (c *ctx) report(f finding) {
+	diff := math.Abs(f.stated - f.computed)
+	if diff < 0.005 {
+		return
+	}
+	key := fmt.Sprint(c.rule.ID, f.stated, f.computed, f.msg)
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	sev := c.rule.Severity
+	note, noteEn := "", ""
+	if diff <= f.tol+1e-9 {
+		sev = schema.SeverityInfo
+		note, noteEn = "（差异在舍入范围内）", " (within rounding)"
+	}
+	unitZh, unitEn := "元", " yuan"
+	if f.unit == "%" {
+		unitZh, unitEn = "%", "%"
+	}
+	lines := append([]int(nil), f.lines...)
+	sort.Ints(lines)
+	lines = uniqInts(lines)
+	c.out = append(c.out, schema.Check{
+		Rule: c.rule.ID, Severity: sev,
+		Message: fmt.Sprintf("%s：%s，陈述为 %s%s，计算得 %s%s，相差 %s%s%s", c.rule.Title, f.msg,
+			fmtNum(f.stated), unitZh, fmtNum(f.computed), unitZh, fmtNum(diff), unitZh, note),
+		MessageEn: fmt.Sprintf("%s: %s; stated %s%s, computed %s%s, difference %s%s%s", c.rule.TitleEn, f.msgEn,
+			fmtNum(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, noteEn),
+		Unit: unitName(f.unit), Stated: round2(f.stated), Computed: round2(f.computed),
+		Paths: f.paths, Lines: nonZero(lines),
+	})
+}
+
+func unitName(u string) string {
+	if u == "%" {
+		return "%"
+	}
+	return "yuan"
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func fmtNum(f float64) string { return strconv.FormatFloat(round2(f), 'f', -1, 64) }
+
+func uniqInts(s []int) []int {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func nonZero(s []int) []int {
+	out := []int{}
+	for _, v := range s {
+		if v > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}

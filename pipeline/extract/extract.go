@@ -31,9 +31,19 @@ var ErrNoTitle = fmt.Errorf("no disclosure title found (a year followed by éƒ¨é—
 // maxWarnings bounds the warnings of one document; the rest are counted.
 const maxWarnings = 100
 
+// Hints are what the caller knows of a document that the text may lack
+// (from the input folder's metadata.csv).
+type Hints struct {
+	Department string
+}
+
 // Extract builds the model of one decoded input. id is the document's id.
-func Extract(t *ingest.Text, id string) (*schema.Document, error) {
+func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	ident := readIdentity(t.Lines)
+	fromHint := false
+	if ident.name == "" && h.Department != "" {
+		ident.name, fromHint = h.Department, true
+	}
 	if ident.year == 0 {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 	}
@@ -56,6 +66,11 @@ func Extract(t *ingest.Text, id string) (*schema.Document, error) {
 		Warnings:   []schema.Warning{},
 	}
 	doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
+	if fromHint {
+		doc.Provenance["/department/name"] = schema.Source{Line: 0, Text: "metadata.csv"}
+		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+			Reason: "the title names no department; the name comes from metadata.csv"})
+	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks))}
 	b.department(t.Lines)
 	b.totals()

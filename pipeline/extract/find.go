@@ -113,7 +113,7 @@ func (b *builder) claim(path, kind string, ti int, value float64, of string) {
 
 // yoy is what a sentence says about a figure against the prior year.
 type yoy struct {
-	prior, change, pct int // token indexes, -1 when absent
+	prior, change, pct  int // token indexes, -1 when absent
 	changeSign, pctSign int
 	flat                bool // 持平 / 无变化: stated unchanged
 	flatAt              int

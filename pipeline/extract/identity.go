@@ -9,7 +9,7 @@ import (
 // identity is what the title says: 曾都区信访局 2023 年部门预算.
 type identity struct {
 	name, title, kind, scope string
-	year, line                int
+	year, line               int
 }
 
 // titleKinds are the words that close a disclosure's title.
@@ -27,38 +27,97 @@ func readIdentity(lines []string) identity {
 	var id identity
 	limit := min(len(lines), 80)
 	var prev []string // non-blank lines before the current one
+	var label string  // the department named by a label line
 	for i := 0; i < limit; i++ {
-		l := strings.Join(strings.Fields(fold(lines[i])), "")
-		if l == "" {
+		l := compact(lines[i])
+		if l == "" || isPageNumber(l) {
 			continue
 		}
-		if id.year == 0 && !strings.Contains(l, "…") && !strings.Contains(l, "目录") {
-			if y, before, after, ok := yearIn(l); ok {
+		if id.year == 0 && !strings.Contains(l, "…") && !strings.Contains(l, "目录") && !(strings.HasPrefix(l, "第") && strings.Contains(l, "部分")) {
+			cand := l
+			if next := nextNonBlank(lines, i); next != "" {
+				cand = l + next
+			}
+			if y, before, after, ok := yearIn(cand); ok && strings.Contains(l, strconv.Itoa(y)) {
 				for _, k := range titleKinds {
-					if j := strings.Index(after, k.word); j >= 0 && j <= 8 {
-						id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
-						id.title = l
-						id.name = strings.TrimRight(before, " :：")
-						if id.name == "" && len(prev) > 0 {
-							id.name = titleName(prev)
-							id.title = id.name + l
-						}
-						break
+					j := strings.Index(after, k.word)
+					if j < 0 || strings.HasPrefix(after[j+len(k.word):], "表") {
+						continue
 					}
+					name := strings.TrimRight(before, " :")
+					switch {
+					case name == "" && j > 8 && j <= 60:
+						name = after[:j] // 2018 年度江苏省高级人民法院预算公开
+					case j > 8:
+						continue
+					case name == "" && len(prev) > 0:
+						name = titleName(prev)
+					}
+					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
+					id.name = name
+					id.title = strings.TrimSuffix(cand[:len(before)]+strings.TrimPrefix(cand[len(before):], ""), "")
+					if end := strings.Index(cand, k.word); end >= 0 {
+						id.title = cand[:end+len(k.word)]
+						if rest := cand[end+len(k.word):]; strings.HasPrefix(rest, "公开") || strings.HasPrefix(rest, "情况说明") {
+							id.title = cand
+						}
+					}
+					if before == "" && j <= 8 && len(prev) > 0 {
+						id.title = name + id.title
+					}
+					break
 				}
 			}
 		}
-		for _, label := range []string{"预算主管部门:", "主管部门:", "部门名称:", "单位名称:", "编制部门:", "编制单位:"} {
-			if strings.HasPrefix(l, label) && len(l) > len(label) {
-				if id.year != 0 && id.name == "" || strings.HasPrefix(label, "预算主管") || strings.HasPrefix(label, "部门名称") || strings.HasPrefix(label, "单位名称") {
-					id.name = strings.TrimPrefix(l, label)
+		for _, lb := range []string{"预算主管部门:", "主管部门:", "部门名称:", "单位名称:", "部门:", "编制部门:", "编制单位:"} {
+			if strings.HasPrefix(l, lb) && label == "" {
+				label = strings.TrimPrefix(l, lb)
+				if label == "" {
+					label = nextNonBlank(lines, i)
+				}
+				if strings.Contains(label, "单位:") || strings.ContainsAny(label, "0123456789") {
+					label = ""
 				}
 			}
 		}
 		prev = append(prev, l)
 	}
+	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+		id.name = label
+	}
+	if id.year == 0 && label != "" {
+		id = tableIdentity(lines, label)
+	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// tableIdentity serves a file that holds only the tables of a disclosure:
+// the department comes from the 部门： line, the year and kind from the first
+// table title ("2019年政府采购预算表").
+func tableIdentity(lines []string, name string) identity {
+	for i, raw := range lines {
+		l := compact(raw)
+		if y, _, after, ok := yearIn(l); ok {
+			for _, k := range []struct{ word, kind string }{{"决算", "final_accounts"}, {"预算", "budget"}} {
+				if strings.Contains(after, k.word) {
+					return identity{name: name, title: l, kind: k.kind, scope: "department", year: y, line: i + 1}
+				}
+			}
+		}
+	}
+	return identity{name: name}
+}
+
+func compact(s string) string { return strings.Join(strings.Fields(fold(s)), "") }
+
+func nextNonBlank(lines []string, i int) string {
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		if l := compact(lines[j]); l != "" && !isPageNumber(l) {
+			return l
+		}
+	}
+	return ""
 }
 
 // yearIn finds a plausible fiscal year (19xx/20xx) followed by 年 in l.
@@ -86,6 +145,9 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 // starts with its year, joining a name broken over two lines.
 func titleName(prev []string) string {
 	name := prev[len(prev)-1]
+	if s, _ := enumOf(name); s != enumNone || strings.Contains(name, "部分") || strings.Contains(name, "表") || strings.Contains(name, "目录") {
+		return ""
+	}
 	if len(prev) >= 2 {
 		p := prev[len(prev)-2]
 		if utf8.RuneCountInString(p) <= 20 && !strings.ContainsAny(p, "0123456789") && !endsSentence(p) && !strings.HasPrefix(p, "附件") && !strings.Contains(p, "目") {
@@ -116,6 +178,9 @@ var regionSuffixes = []string{"自治区", "自治州", "自治县", "特别行�
 // 上海市普陀区人民政府万里街道办事处 → 上海市普陀区. Each division has at least
 // two characters before its suffix, and something must remain after them.
 func regionOf(name string) string {
+	for _, p := range []string{"中国共产党", "中共"} {
+		name = strings.TrimPrefix(name, p)
+	}
 	rs := []rune(name)
 	end := 0
 	for end < len(rs) {

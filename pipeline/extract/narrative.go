@@ -86,7 +86,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 
 func (b *builder) totals() {
 	d := b.doc
-	not := []string{"财政拨款", "拨款", "基金", "公共预算", "资本经营预算", "本年", "资金"}
+	not := []string{"财政拨款", "拨款", "基金", "公共预算", "资本经营预算", "本年", "资金", "采购", "经费"}
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figure("/revenue", "/total", []string{
 		"收入预算总额", "收入预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",

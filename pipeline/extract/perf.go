@@ -234,7 +234,7 @@ func (b *builder) indicator(text string, off int, kind string) (schema.Indicator
 
 // enumerator styles of list items.
 const (
-	enumNone = iota
+	enumNone       = iota
 	enumParenHan   // （一）
 	enumHanComma   // 一、
 	enumDigit      // 1、 1. 1．

@@ -1,0 +1,357 @@
+package check
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+var rules = []Rule{
+	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", yoyChange},
+	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", yoyChangePct},
+	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", sharePct},
+	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", restateAmount},
+	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", restatePrior},
+	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", sumFunction},
+	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", sumEconomic},
+	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", sumEconomicItems},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", sumBasicProject},
+	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", sumProjects},
+	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", sumSources},
+	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", sumThreePublic},
+	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", sumAssets},
+	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", sumProcurement},
+	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", balanceBudget},
+	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", projectPerformance},
+}
+
+// priorOf resolves the prior-year figure of a claim's path. Assets compare
+// the year end with the year start.
+func (c *ctx) priorOf(path string) (float64, string, bool) {
+	if path == "/assets" {
+		v, ok := c.num("/assets/start/total")
+		return v, "/assets/start/total", ok
+	}
+	if strings.HasPrefix(path, "/assets/end/by_category/") {
+		name, _ := c.get(path + "/name")
+		for i := 0; ; i++ {
+			p := "/assets/start/by_category/" + strconv.Itoa(i)
+			n, ok := c.get(p + "/name")
+			if !ok {
+				return 0, "", false
+			}
+			if n == name {
+				v, ok := c.num(p + "/amount")
+				return v, p + "/amount", ok
+			}
+		}
+	}
+	v, ok := c.num(path + "/prior_year")
+	return v, path + "/prior_year", ok
+}
+
+func (c *ctx) currentOf(path string) (float64, string, bool) {
+	if path == "/assets" {
+		v, ok := c.num("/assets/end/total")
+		return v, "/assets/end/total", ok
+	}
+	return c.amountOf(path)
+}
+
+func yoyChange(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimChange {
+			continue
+		}
+		cur, cp, ok1 := c.currentOf(cl.Path)
+		prior, pp, ok2 := c.priorOf(cl.Path)
+		if !ok1 || !ok2 {
+			continue
+		}
+		c.report(finding{
+			stated: cl.Value, computed: cur - prior, unit: "yuan",
+			tol:   claimRounding(cl) + rounding(cur) + rounding(prior),
+			paths: []string{cp, pp}, lines: []int{cl.Line, c.line(cp), c.line(pp)},
+			msg: "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the change against the prior year",
+		})
+	}
+}
+
+func yoyChangePct(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimChangePct {
+			continue
+		}
+		cur, cp, ok := c.currentOf(cl.Path)
+		if !ok {
+			continue
+		}
+		prior, pp, ok := c.priorOf(cl.Path)
+		if !ok { // the prior follows from a stated change of the same figure
+			for _, o := range c.doc.Claims {
+				if o.Path == cl.Path && o.Kind == schema.ClaimChange && o.Line == cl.Line {
+					prior, pp, ok = cur-o.Value, "", true
+					break
+				}
+			}
+		}
+		if !ok || prior == 0 {
+			continue
+		}
+		computed := (cur - prior) / math.Abs(prior) * 100
+		tol := claimRounding(cl) + (rounding(cur)+rounding(prior))/math.Abs(prior)*100 + 0.01
+		paths := []string{cp}
+		if pp != "" {
+			paths = append(paths, pp)
+		}
+		c.report(finding{
+			stated: cl.Value, computed: computed, unit: "%", tol: tol, paths: paths,
+			lines: []int{cl.Line, c.line(cp), c.line(pp)},
+			msg:   "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the percentage change",
+		})
+	}
+}
+
+func sharePct(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimSharePct || cl.Of == "" {
+			continue
+		}
+		part, pp, ok1 := c.amountOf(cl.Path)
+		whole, ok2 := c.num(cl.Of)
+		if !ok1 || !ok2 || whole == 0 {
+			continue
+		}
+		c.report(finding{
+			stated: cl.Value, computed: part / whole * 100, unit: "%",
+			tol:   claimRounding(cl) + (rounding(part)+rounding(whole))/whole*100 + 0.01,
+			paths: []string{pp, cl.Of}, lines: []int{cl.Line, c.line(pp), c.line(cl.Of)},
+			msg: "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states a share",
+		})
+	}
+}
+
+func restate(c *ctx, kind string, resolve func(string) (float64, string, bool)) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != kind {
+			continue
+		}
+		v, p, ok := resolve(cl.Path)
+		if !ok {
+			continue
+		}
+		c.report(finding{
+			stated: cl.Value, computed: v, unit: "yuan", tol: claimRounding(cl) + rounding(v),
+			paths: []string{p}, lines: []int{cl.Line, c.line(p)},
+			msg: "第" + strconv.Itoa(c.line(p)) + "行与第" + strconv.Itoa(cl.Line) + "行", msgEn: "lines " + strconv.Itoa(c.line(p)) + " and " + strconv.Itoa(cl.Line),
+		})
+	}
+}
+
+func restateAmount(c *ctx) { restate(c, schema.ClaimAmount, c.amountOf) }
+func restatePrior(c *ctx)  { restate(c, schema.ClaimPriorYear, c.priorOf) }
+
+// sum compares the sum of the amounts under base (an array) with a total.
+// partialOK: a sum below the total may be a list that names only some
+// parts, so it is info.
+func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bool) {
+	want, ok := c.num(total)
+	if !ok {
+		return
+	}
+	var got, tol float64
+	var paths []string
+	lines := []int{c.line(total)}
+	n := 0
+	for i := 0; ; i++ {
+		p := base + "/" + strconv.Itoa(i)
+		if _, ok := c.get(p); !ok {
+			break
+		}
+		if skip != nil && skip(i) {
+			continue
+		}
+		v, ok := c.num(p + field)
+		if !ok {
+			continue
+		}
+		got += v
+		tol += rounding(v)
+		paths = append(paths, p+field)
+		lines = append(lines, c.line(p+field))
+		n++
+	}
+	if n < 2 && !(n == 1 && got > want) {
+		return
+	}
+	tol += rounding(want)
+	c.reportSum(got, want, tol, append([]string{total}, paths...), lines, partialOK)
+}
+
+func (c *ctx) reportSum(got, want, tol float64, paths []string, lines []int, partialOK bool) {
+	f := finding{stated: want, computed: got, unit: "yuan", tol: tol, paths: paths, lines: lines,
+		msg: "合计与各分项之和", msgEn: "the total against the sum of its parts"}
+	if partialOK && got < want-tol {
+		saved := c.rule.Severity
+		c.rule.Severity = schema.SeverityInfo
+		f.msg, f.msgEn = "所列分项之和小于合计（列举可能不全）", "the parts listed add up to less than the total (the list may be partial)"
+		c.report(f)
+		c.rule.Severity = saved
+		return
+	}
+	c.report(f)
+}
+
+func (c *ctx) expenditureTotal() string {
+	if _, ok := c.num("/expenditure/current_year"); ok {
+		return "/expenditure/current_year"
+	}
+	return "/expenditure/total"
+}
+
+func sumFunction(c *ctx) {
+	c.sum("/expenditure/by_function", "/amount", c.expenditureTotal(), true, nil)
+}
+
+func sumEconomic(c *ctx) {
+	c.sum("/expenditure/by_economic", "/amount", "/expenditure/basic/amount", true, nil)
+}
+
+func sumEconomicItems(c *ctx) {
+	for i := 0; ; i++ {
+		p := "/expenditure/by_economic/" + strconv.Itoa(i)
+		if _, ok := c.get(p); !ok {
+			return
+		}
+		c.sum(p+"/items", "/amount", p+"/amount", true, nil)
+	}
+}
+
+func sumBasicProject(c *ctx) {
+	b, ok1 := c.num("/expenditure/basic/amount")
+	p, ok2 := c.num("/expenditure/project/amount")
+	total := c.expenditureTotal()
+	t, ok3 := c.num(total)
+	if !ok1 || !ok2 || !ok3 {
+		return
+	}
+	c.reportSum(b+p, t, rounding(b)+rounding(p)+rounding(t),
+		[]string{total, "/expenditure/basic/amount", "/expenditure/project/amount"},
+		[]int{c.line(total), c.line("/expenditure/basic/amount"), c.line("/expenditure/project/amount")}, true)
+}
+
+func sumProjects(c *ctx) {
+	c.sum("/expenditure/projects", "/amount", "/expenditure/project/amount", true, nil)
+}
+
+func sumSources(c *ctx) {
+	total := "/revenue/total"
+	if _, ok := c.num("/revenue/current_year"); ok {
+		total = "/revenue/current_year"
+	}
+	c.sum("/revenue/sources", "/amount", total, true, func(i int) bool {
+		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
+		return v != nil && v != ""
+	})
+}
+
+func sumThreePublic(c *ctx) {
+	t, ok := c.num("/three_public/total")
+	if !ok {
+		return
+	}
+	var got, tol float64
+	paths := []string{"/three_public/total"}
+	lines := []int{c.line("/three_public/total")}
+	n := 0
+	for _, f := range []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"} {
+		p := "/three_public/" + f + "/amount"
+		if v, ok := c.num(p); ok {
+			got += v
+			tol += rounding(v)
+			paths = append(paths, p)
+			lines = append(lines, c.line(p))
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	c.reportSum(got, t, tol+rounding(t), paths, lines, n < 4)
+}
+
+func sumAssets(c *ctx) {
+	for _, s := range []string{"/assets/start", "/assets/end"} {
+		c.sum(s+"/by_category", "/amount", s+"/total", false, nil)
+	}
+}
+
+func sumProcurement(c *ctx) {
+	t, ok := c.num("/procurement/amount")
+	if !ok {
+		return
+	}
+	var got, tol float64
+	paths := []string{"/procurement/amount"}
+	lines := []int{c.line("/procurement/amount")}
+	for _, f := range []string{"goods", "works", "services"} {
+		v, ok := c.num("/procurement/" + f)
+		if !ok {
+			return
+		}
+		got += v
+		tol += rounding(v)
+		paths = append(paths, "/procurement/"+f)
+		lines = append(lines, c.line("/procurement/"+f))
+	}
+	c.reportSum(got, t, tol+rounding(t), paths, lines, false)
+}
+
+func balanceBudget(c *ctx) {
+	if c.doc.Document.Kind != schema.KindBudget {
+		return
+	}
+	r, ok1 := c.num("/revenue/total")
+	e, ok2 := c.num("/expenditure/total")
+	if !ok1 || !ok2 {
+		return
+	}
+	c.report(finding{stated: r, computed: e, unit: "yuan", tol: rounding(r) + rounding(e),
+		paths: []string{"/revenue/total", "/expenditure/total"},
+		lines: []int{c.line("/revenue/total"), c.line("/expenditure/total")},
+		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// coreName strips what project names add around their core.
+func coreName(s string) string {
+	for _, w := range []string{"项目", "经费", "资金", "工作", "专项", "“", "”", "，", ",", " "} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s
+}
+
+func projectPerformance(c *ctx) {
+	e, p := c.doc.Expenditure, c.doc.Performance
+	if e == nil || p == nil {
+		return
+	}
+	for i, pp := range p.Projects {
+		if pp.Amount == nil {
+			continue
+		}
+		for j, ep := range e.Projects {
+			if coreName(ep.Name) == "" || coreName(ep.Name) != coreName(pp.Name) {
+				continue
+			}
+			a := "/expenditure/projects/" + strconv.Itoa(j) + "/amount"
+			b := "/performance/projects/" + strconv.Itoa(i) + "/amount"
+			c.report(finding{stated: pp.Amount.Float(), computed: ep.Amount.Float(), unit: "yuan",
+				tol:   rounding(pp.Amount.Float()) + rounding(ep.Amount.Float()),
+				paths: []string{b, a}, lines: []int{c.line(b), c.line(a)},
+				msg:   "绩效目标中的“" + pp.Name + "”与项目支出中的“" + ep.Name + "”",
+				msgEn: "the performance section's project against the expenditure section's line"})
+		}
+	}
+}
