@@ -158,9 +158,14 @@ var classes = sync.OnceValue(func() *classIndex {
 // NormalizeName folds the bracket widths and drops spaces and a trailing
 // level marker such as （类）, so that names can be compared.
 func NormalizeName(s string) string {
-	r := strings.NewReplacer("（", "(", "）", ")", " ", "", "\u3000", "", "(类)", "", "(款)", "", "(项)", "")
-	return r.Replace(s)
+	s = widthReplacer.Replace(s)
+	return levelReplacer.Replace(s)
 }
+
+var (
+	widthReplacer = strings.NewReplacer("（", "(", "）", ")", " ", "", "\u3000", "")
+	levelReplacer = strings.NewReplacer("(类)", "", "(款)", "", "(项)", "")
+)
 
 // Classes lists every known code, functional first, by code.
 func Classes() []Class { return classes().all }

@@ -71,7 +71,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "the title names no department; the name comes from metadata.csv"})
 	}
-	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks))}
+	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}}
 	b.department(t.Lines)
 	b.totals()
 	b.sources()

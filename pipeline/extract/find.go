@@ -10,9 +10,10 @@ import (
 // builder carries one extraction: the stream, the document being built and
 // which tokens have been placed in it.
 type builder struct {
-	st   *stream
-	doc  *schema.Document
-	used []bool
+	st    *stream
+	doc   *schema.Document
+	used  []bool
+	found map[string][]int // find's results by label: rules ask for the same labels often
 }
 
 // gapBreakers are words that, between a label and a number, mean the number
@@ -53,6 +54,15 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 
 // find returns the offsets just after each occurrence of label.
 func (b *builder) find(label string) []int {
+	if out, ok := b.found[label]; ok {
+		return out
+	}
+	out := b.scan(label)
+	b.found[label] = out
+	return out
+}
+
+func (b *builder) scan(label string) []int {
 	var out []int
 	s := b.st.s
 	for i := 0; ; {

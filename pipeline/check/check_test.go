@@ -1,0 +1,163 @@
+package check
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/checks.md")
+
+func money(y float64) *schema.Money { m := schema.Money(y * 100); return &m }
+
+func base() *schema.Document {
+	return &schema.Document{
+		Document:   schema.Meta{Kind: schema.KindBudget},
+		Provenance: map[string]schema.Source{},
+	}
+}
+
+func rulesOf(d *schema.Document) map[string]string {
+	Run(d)
+	out := map[string]string{}
+	for _, c := range d.Checks {
+		out[c.Rule] = c.Severity
+	}
+	return out
+}
+
+func TestRules(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		doc      func() *schema.Document
+		rule     string
+		severity string // "" means no finding
+	}{
+		{"change agrees", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(1480000), PriorYear: money(1950000)}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -470000, Decimals: 0, Unit: "万元"}}
+			return d
+		}, "yoy.change", ""},
+		{"change disagrees", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(1480000), PriorYear: money(1950000)}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -350000, Decimals: 0, Unit: "万元"}}
+			return d
+		}, "yoy.change", "warning"},
+		{"percentage within rounding", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(3056300), PriorYear: money(3185500)}
+			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimChangePct, Value: -4, Decimals: 0, Unit: "%"}}
+			return d
+		}, "yoy.change_pct", "info"},
+		{"percentage wrong", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(3056300), PriorYear: money(3185500)}
+			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimChangePct, Value: -9, Decimals: 0, Unit: "%"}}
+			return d
+		}, "yoy.change_pct", "warning"},
+		{"share wrong", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(29400500), ByFunction: []schema.ClassItem{{Code: "201", Name: "n", Amount: *money(21066600)}}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimSharePct, Value: 71.73, Decimals: 2, Unit: "%", Of: "/expenditure/total"}}
+			return d
+		}, "share.pct", "warning"},
+		{"assets add up", func() *schema.Document {
+			d := base()
+			d.Assets = &schema.Assets{Start: &schema.AssetState{Total: *money(307700), ByCategory: []schema.Named{{Name: "a", Amount: *money(205600)}, {Name: "b", Amount: *money(102100)}}}}
+			return d
+		}, "sum.assets", ""},
+		{"assets do not add up", func() *schema.Document {
+			d := base()
+			d.Assets = &schema.Assets{End: &schema.AssetState{Total: *money(373500), ByCategory: []schema.Named{{Name: "a", Amount: *money(265400)}, {Name: "b", Amount: *money(104400)}}}}
+			return d
+		}, "sum.assets", "error"},
+		{"three public add up", func() *schema.Document {
+			d := base()
+			z := schema.Figure{}
+			d.ThreePublic = &schema.ThreePublic{Total: money(2000), OverseasTravel: &z, Reception: &schema.Figure{Amount: *money(2000)}, VehiclePurchase: &z, VehicleOperation: &z}
+			return d
+		}, "sum.three_public", ""},
+		{"three public parts exceed", func() *schema.Document {
+			d := base()
+			z := schema.Figure{}
+			d.ThreePublic = &schema.ThreePublic{Total: money(2000), OverseasTravel: &z, Reception: &schema.Figure{Amount: *money(3000)}, VehiclePurchase: &z, VehicleOperation: &z}
+			return d
+		}, "sum.three_public", "error"},
+		{"project in two sections", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}
+			d.Performance = &schema.Performance{Projects: []schema.PerfProject{{Name: "信访解难资金项目", Amount: money(500000)}}}
+			return d
+		}, "cross.project_performance", "warning"},
+		{"budget balances", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(100)}
+			d.Expenditure = &schema.Expenditure{Total: money(100)}
+			return d
+		}, "balance.budget", ""},
+		{"budget does not balance", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(3056300)}
+			d.Expenditure = &schema.Expenditure{Total: money(3046300)}
+			return d
+		}, "balance.budget", "error"},
+		{"projects add up to more", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(1000000)}, Projects: []schema.Project{{Name: "a", Amount: *money(600000)}, {Name: "b", Amount: *money(600000)}}}
+			return d
+		}, "sum.projects", "error"},
+		{"projects list partial", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(1000000)}, Projects: []schema.Project{{Name: "a", Amount: *money(300000)}, {Name: "b", Amount: *money(300000)}}}
+			return d
+		}, "sum.projects", "info"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := rulesOf(c.doc())[c.rule]
+			if got != c.severity {
+				t.Errorf("rule %s: severity %q, want %q", c.rule, got, c.severity)
+			}
+		})
+	}
+}
+
+func TestFindingNamesBothNumbers(t *testing.T) {
+	d := base()
+	d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(1480000), PriorYear: money(1950000)}}
+	d.Provenance["/expenditure/project/amount"] = schema.Source{Line: 121}
+	d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -350000, Unit: "万元", Line: 129, Text: "项目支出减少35万元"}}
+	Run(d)
+	if len(d.Checks) != 1 {
+		t.Fatalf("checks = %+v", d.Checks)
+	}
+	c := d.Checks[0]
+	if c.Stated != -350000 || c.Computed != -470000 || len(c.Lines) != 2 || !strings.Contains(c.Message, "项目支出减少35万元") || c.MessageEn == "" {
+		t.Errorf("finding = %+v", c)
+	}
+}
+
+// TestCatalogueDoc keeps docs/checks.md generated from the catalogue.
+func TestCatalogueDoc(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Consistency rules\n\nGenerated from `pipeline/check/rules.go` by `go test ./pipeline/check -update`; do not edit.\n\n")
+	b.WriteString("A difference that the rounding of the figures involved explains is reported as `info` whatever the rule's severity.\n\n")
+	b.WriteString("| rule | severity | 规则 | what it finds |\n|---|---|---|---|\n")
+	for _, r := range Catalogue() {
+		b.WriteString("| `" + r.ID + "` | " + r.Severity + " | " + r.Title + " | " + r.TitleEn + " |\n")
+	}
+	const path = "../../docs/checks.md"
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != b.String() {
+		t.Errorf("docs/checks.md is out of date: run go test ./pipeline/check -update (%v)", err)
+	}
+}

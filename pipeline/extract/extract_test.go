@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+)
+
+func TestLexNumbers(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		fen  int64
+		unit string
+	}{
+		{"305.63万元", 305630000, "万元"}, {"21,955.35万元", 21955350000, "万元"}, {"156,211,123元", 15621112300, "元"},
+		{"0.2万", 200000, "万"}, {"1.5亿元", 15000000000, "亿元"}, {"0元", 0, "元"},
+	} {
+		toks := lexNumbers(fold(c.in))
+		if len(toks) != 1 || toks[0].kind != numMoney || int64(toks[0].money()) != c.fen || toks[0].unit != c.unit {
+			t.Errorf("%s: %+v", c.in, toks)
+		}
+	}
+	if toks := lexNumbers(fold("增长１５．５％")); len(toks) != 1 || toks[0].pct() != 1550 {
+		t.Errorf("full-width percentage: %+v", toks)
+	}
+	if toks := lexNumbers("1.5万人次"); len(toks) != 1 || toks[0].kind == numMoney {
+		t.Errorf("万人次 read as money: %+v", toks)
+	}
+}
+
+func TestStreamJoinsBrokenLines(t *testing.T) {
+	st := newStream([]string{"产出指标：驻京值守天数大", "", "", "于 350 天，防止", "23", "进京"})
+	if st.s != "产出指标:驻京值守天数大于350天，防止进京" {
+		t.Errorf("stream = %q", st.s)
+	}
+	if n := st.lineAt(len("产出指标:驻京值守天数大于")); n != 4 {
+		t.Errorf("line of 350 = %d, want 4", n)
+	}
+}
+
+func TestIdentity(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		name  string
+		year  int
+		kind  string
+	}{
+		{[]string{"附件 1", "曾都区信访局 2023 年部门预算"}, "曾都区信访局", 2023, "budget"},
+		{[]string{"上海市普陀区财政局", "2024年度部门决算", "截至2024年8月31日"}, "上海市普陀区财政局", 2024, "final_accounts"},
+		{[]string{"江苏省人大常委会办公厅2018年度部门", "预算公开"}, "江苏省人大常委会办公厅", 2018, "budget"},
+		{[]string{"2018 年度江苏省高级", "人民法院预算公开"}, "江苏省高级人民法院", 2018, "budget"},
+		{[]string{"上海市普陀区2024年区级部门预算", "预算主管部门：上海市普陀区人民政府万里街道办事处"}, "上海市普陀区人民政府万里街道办事处", 2024, "budget"},
+	} {
+		id := readIdentity(c.lines)
+		if id.name != c.name || id.year != c.year || id.kind != c.kind {
+			t.Errorf("%q: got %q %d %s", c.lines, id.name, id.year, id.kind)
+		}
+	}
+}
+
+// BenchmarkExtractSeed measures extraction of one text document (ingest excluded).
+func BenchmarkExtractSeed(b *testing.B) {
+	txt, err := ingest.Read(context.Background(), "../../data/000_70dee09d8603147c.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(txt.Bytes)
+	for b.Loop() {
+		if _, err := Extract(txt, "seed", Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractLarge measures a 2,000-line table-heavy document.
+func BenchmarkExtractLarge(b *testing.B) {
+	txt, err := ingest.Read(context.Background(), "../../data/corpus/11_jiangsu_procuratorate_2018_dept-budget.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(txt.Bytes)
+	for b.Loop() {
+		if _, err := Extract(txt, "x", Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+const sample = "曾都区信访局 2023 年部门预算\n收入预算总额 305.63 万元\n"
+
+func write(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestEncodings(t *testing.T) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(sample))
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(sample))
+	for _, c := range []struct {
+		name, enc string
+		data      []byte
+	}{
+		{"utf8", "utf-8", []byte(sample)},
+		{"bom", "utf-8", append([]byte{0xEF, 0xBB, 0xBF}, sample...)},
+		{"gbk", "gb18030", gbk},
+		{"utf16", "utf-16", u16},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			txt, err := Read(context.Background(), write(t, c.name+".txt", c.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if txt.Encoding != c.enc || txt.Lines[0] != "曾都区信访局 2023 年部门预算" || len(txt.Lines) != 2 {
+				t.Errorf("got %s %q", txt.Encoding, txt.Lines)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"empty.txt", []byte(" \n"), ErrEmpty},
+		{"binary.txt", []byte{0x00, 0x01, 0x02, 'a'}, ErrBinary},
+	} {
+		path := write(t, c.name, c.data)
+		_, err := Read(context.Background(), path)
+		var ie *Error
+		if !errors.Is(err, c.want) || !errors.As(err, &ie) || ie.Path != path {
+			t.Errorf("%s: err = %v, want %v naming the file", c.name, err, c.want)
+		}
+	}
+	if _, err := Read(context.Background(), filepath.Join(t.TempDir(), "missing.txt")); err == nil || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>T</title><script>var x="<p>2019年部门预算</p>";</script><style>p{}</style></head>
+<body><div>重庆市交通委员会2018年部门预算情况说明</div><p>一、单位基本情况<br>1、负责&amp;推进</p><table><tr><td>a</td><td>1</td></tr></table></body></html>`
+	txt, err := Read(context.Background(), write(t, "p.html", []byte(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(txt.Lines, "|")
+	if strings.Contains(got, "var x") || strings.Contains(got, "2019") {
+		t.Errorf("script text kept: %q", got)
+	}
+	for _, want := range []string{"|重庆市交通委员会2018年部门预算情况说明|", "|一、单位基本情况|1、负责&推进|", "a\t1"} {
+		if !strings.Contains("|"+got+"|", want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	if txt.Format != "html" {
+		t.Errorf("format = %s", txt.Format)
+	}
+}
+
+// TestPDF needs poppler's pdftotext; CI installs it, so there it must run.
+func TestPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing in CI: .ci/run must install poppler-utils")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	pdf := "../../data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.pdf"
+	txt, err := Read(context.Background(), pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile("../../data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt")
+	if txt.Format != "pdf" || !strings.Contains(strings.Join(txt.Lines, "\n"), strings.Split(string(want), "\n")[1]) {
+		t.Errorf("PDF text does not match the corpus text: %q", txt.Lines[:3])
+	}
+	_, err = Read(context.Background(), write(t, "broken.pdf", []byte("%PDF-1.4\nnot really")))
+	if !errors.Is(err, ErrPDF) {
+		t.Errorf("broken PDF: %v, want ErrPDF", err)
+	}
+}

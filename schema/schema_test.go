@@ -1,0 +1,86 @@
+package schema
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestMoneyJSON(t *testing.T) {
+	for _, c := range []struct {
+		m    Money
+		want string
+	}{{305630000, "3056300"}, {12340, "123.4"}, {12345, "123.45"}, {-5, "-0.05"}, {0, "0"}, {1, "0.01"}} {
+		b, _ := json.Marshal(c.m)
+		if string(b) != c.want {
+			t.Errorf("Marshal(%d) = %s, want %s", int64(c.m), b, c.want)
+		}
+		var back Money
+		if err := json.Unmarshal(b, &back); err != nil || back != c.m {
+			t.Errorf("Unmarshal(%s) = %d, %v; want %d", b, int64(back), err, int64(c.m))
+		}
+	}
+	var m Money
+	if err := json.Unmarshal([]byte("1.234"), &m); err == nil {
+		t.Error("Unmarshal(1.234) accepted three decimals")
+	}
+}
+
+func minimal() *Document {
+	return &Document{
+		SchemaVersion: Version, ID: "doc-1",
+		Document: Meta{Kind: KindBudget, FiscalYear: 2023, Title: "t",
+			Source: SourceFile{Path: "a.txt", SHA256: strings.Repeat("a", 64), Bytes: 1, Encoding: "utf-8", Format: "text"}},
+		Department: Department{Name: "某局"},
+		Claims:     []Claim{}, Checks: []Check{}, Provenance: map[string]Source{}, Warnings: []Warning{},
+	}
+}
+
+func TestValidateAcceptsMinimal(t *testing.T) {
+	if err := Validate(minimal()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestValidateReportsPointer(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		mutate  func(map[string]any)
+		pointer string
+	}{
+		{"bad kind", func(m map[string]any) { m["document"].(map[string]any)["kind"] = "forecast" }, "/document/kind"},
+		{"empty name", func(m map[string]any) { m["department"].(map[string]any)["name"] = "" }, "/department/name"},
+		{"unknown field", func(m map[string]any) { m["extra"] = 1 }, ""},
+		{"bad code", func(m map[string]any) {
+			m["expenditure"] = map[string]any{"by_function": []any{map[string]any{"code": "2x1", "name": "n", "amount": 1}}}
+		}, "/expenditure/by_function/0/code"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b, _ := json.Marshal(minimal())
+			var m map[string]any
+			json.Unmarshal(b, &m)
+			c.mutate(m)
+			b, _ = json.Marshal(m)
+			err := ValidateJSON(b)
+			var inv *InvalidError
+			if !errors.As(err, &inv) {
+				t.Fatalf("ValidateJSON = %v, want *InvalidError", err)
+			}
+			if inv.Violations[0].Pointer != c.pointer {
+				t.Errorf("pointer = %q, want %q (%v)", inv.Violations[0].Pointer, c.pointer, inv)
+			}
+		})
+	}
+}
+
+func TestClassByName(t *testing.T) {
+	for name, code := range map[string]string{"一般公共服务": "201", "医疗卫生与计划生育支出": "210", "卫生健康支出": "210", "住房保障支出（类）": "221"} {
+		if c, ok := ClassByName(SchemeFunctional, name); !ok || c.Code != code {
+			t.Errorf("ClassByName(%q) = %q, %v; want %s", name, c.Code, ok, code)
+		}
+	}
+	if c, ok := EconomicItem("302", "维修(护)费"); !ok || c.Code != "30213" {
+		t.Errorf("EconomicItem(维修(护)费) = %q, %v", c.Code, ok)
+	}
+}
