@@ -202,30 +202,11 @@ func (b *builder) projects() {
 		}
 		p += len("其中")
 		stop := st.sentenceEnd(p)
-		b.doc.Expenditure.Projects = b.namedList(p, stop, "/expenditure/projects/", func(name string, m schema.Money) schema.Named {
-			return schema.Named{Name: name, Amount: m}
-		}, projectOf)
+		for _, it := range b.pairs(p, stop, "/expenditure/projects/", "/amount") {
+			b.doc.Expenditure.Projects = append(b.doc.Expenditure.Projects, schema.Project{Name: it.name, Amount: it.amount})
+		}
 		return
 	}
-}
-
-func projectOf(items []schema.Named) []schema.Project {
-	out := make([]schema.Project, len(items))
-	for i, it := range items {
-		out[i] = schema.Project{Name: it.Name, Amount: it.Amount}
-	}
-	return out
-}
-
-// namedList reads "名称 金额，名称 金额、…" between offsets. A piece without
-// an amount joins the next piece's name.
-func (b *builder) namedList(from, to int, base string, mk func(string, schema.Money) schema.Named, conv func([]schema.Named) []schema.Project) []schema.Project {
-	items := b.pairs(from, to, base, "/amount")
-	named := make([]schema.Named, len(items))
-	for i, it := range items {
-		named[i] = mk(it.name, it.amount)
-	}
-	return conv(named)
 }
 
 type pair struct {
