@@ -257,56 +257,43 @@ func sumSources(c *ctx) {
 	})
 }
 
-func sumThreePublic(c *ctx) {
-	t, ok := c.num("/three_public/total")
+// parts compares a total with the named parts that are present. When some
+// part is absent, a sum below the total is a partial list (info), unless
+// every part is required.
+func (c *ctx) parts(total string, parts []string, required bool) {
+	t, ok := c.num(total)
 	if !ok {
 		return
 	}
 	var got, tol float64
-	paths := []string{"/three_public/total"}
-	lines := []int{c.line("/three_public/total")}
-	n := 0
-	for _, f := range []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"} {
-		p := "/three_public/" + f + "/amount"
-		if v, ok := c.num(p); ok {
-			got += v
-			tol += rounding(v)
-			paths = append(paths, p)
-			lines = append(lines, c.line(p))
-			n++
-		}
-	}
-	if n == 0 {
-		return
-	}
-	c.reportSum(got, t, tol+rounding(t), paths, lines, n < 4)
-}
-
-func sumAssets(c *ctx) {
-	for _, s := range []string{"/assets/start", "/assets/end"} {
-		c.sum(s+"/by_category", "/amount", s+"/total", false, nil)
-	}
-}
-
-func sumProcurement(c *ctx) {
-	t, ok := c.num("/procurement/amount")
-	if !ok {
-		return
-	}
-	var got, tol float64
-	paths := []string{"/procurement/amount"}
-	lines := []int{c.line("/procurement/amount")}
-	for _, f := range []string{"goods", "works", "services"} {
-		v, ok := c.num("/procurement/" + f)
+	paths := []string{total}
+	lines := []int{c.line(total)}
+	for _, p := range parts {
+		v, ok := c.num(p)
 		if !ok {
-			return
+			if required {
+				return
+			}
+			continue
 		}
 		got += v
 		tol += rounding(v)
-		paths = append(paths, "/procurement/"+f)
-		lines = append(lines, c.line("/procurement/"+f))
+		paths = append(paths, p)
+		lines = append(lines, c.line(p))
 	}
-	c.reportSum(got, t, tol+rounding(t), paths, lines, false)
+	if len(paths) == 1 {
+		return
+	}
+	c.reportSum(got, t, tol+rounding(t), paths, lines, len(paths)-1 < len(parts))
+}
+
+func sumThreePublic(c *ctx) {
+	c.parts("/three_public/total", []string{"/three_public/overseas_travel/amount", "/three_public/reception/amount",
+		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, false)
+}
+
+func sumProcurement(c *ctx) {
+	c.parts("/procurement/amount", []string{"/procurement/goods", "/procurement/works", "/procurement/services"}, true)
 }
 
 func balanceBudget(c *ctx) {
