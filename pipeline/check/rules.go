@@ -292,6 +292,12 @@ func sumThreePublic(c *ctx) {
 		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, false)
 }
 
+func sumAssets(c *ctx) {
+	for _, s := range []string{"/assets/start", "/assets/end"} {
+		c.sum(s+"/by_category", "/amount", s+"/total", false, nil)
+	}
+}
+
 func sumProcurement(c *ctx) {
 	c.parts("/procurement/amount", []string{"/procurement/goods", "/procurement/works", "/procurement/services"}, true)
 }
