@@ -101,7 +101,9 @@ func yoyChangePct(c *ctx) {
 			continue
 		}
 		computed := (cur - prior) / math.Abs(prior) * 100
-		tol := claimRounding(cl) + (rounding(cur)+rounding(prior))/math.Abs(prior)*100 + 0.01
+		// growth rates are often taken against a base defined a little
+		// differently (上年预算 or 上年执行): a tenth of a point is forgiven
+		tol := max(claimRounding(cl)+(rounding(cur)+rounding(prior))/math.Abs(prior)*100, 0.1)
 		paths := []string{cp}
 		if pp != "" {
 			paths = append(paths, pp)

@@ -83,6 +83,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.assets()
 	b.threePublic()
 	b.performance()
+	b.tables(t.Lines)
 	b.unplaced()
 	return doc, nil
 }

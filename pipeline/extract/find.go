@@ -14,11 +14,17 @@ type builder struct {
 	doc   *schema.Document
 	used  []bool
 	found map[string][]int // find's results by label: rules ask for the same labels often
+
+	wholeWords bool // figure skips labels inside longer terms (see figureWord)
 }
 
 // gapBreakers are words that, between a label and a number, mean the number
 // is not the label's amount ("基本支出增加 34.09 万元" states a change).
 var gapBreakers = []string{"增加", "减少", "增长", "下降", "降低", "比", "较", "占", "其中", "，", "。", "；", ",", ";", "、", "(", "“", "”"}
+
+// fillers are the only characters allowed between a label and its amount:
+// "政府采购预算总额为", "三公经费财政拨款支出年初预算为", "基本支出预算数为".
+const fillers = "预算决算总额金额合计共计总计为是数达支出收入安排财政拨款年初度本全部共约:当实际执行资金经费用计 "
 
 // valueAfter finds the money token that is the amount of the label ending at
 // pos: it must follow within maxGap runes, with no digits, punctuation or
@@ -40,9 +46,14 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	if !okKind || st.runesBetween(pos, t.start) > maxGap {
 		return 0, false
 	}
-	gap := st.s[pos:t.start]
+	gap := dropAsides(st.s[pos:t.start])
 	for _, w := range gapBreakers {
 		if strings.Contains(gap, w) {
+			return 0, false
+		}
+	}
+	for _, r := range gap {
+		if !strings.ContainsRune(fillers, r) {
 			return 0, false
 		}
 	}
@@ -50,6 +61,22 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 		return ti, true
 	}
 	return 0, false
+}
+
+// dropAsides removes parenthesised asides without digits from a gap:
+// "政府采购金额(以合同签订为准)为251.25万元".
+func dropAsides(s string) string {
+	for {
+		open := strings.Index(s, "(")
+		if open < 0 {
+			return s
+		}
+		end := strings.Index(s[open:], ")")
+		if end < 0 || strings.ContainsAny(s[open:open+end], "0123456789") {
+			return s
+		}
+		s = s[:open] + s[open+end+1:]
+	}
 }
 
 // find returns the offsets just after each occurrence of label.

@@ -19,7 +19,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if hasSuffixAny(b.st.s[:start], notAfter) {
+			if hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
 				continue
 			}
 			ti, ok := b.valueAfter(end, maxGap)
@@ -48,6 +48,24 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		b.changeStatements(path, labels, notAfter)
 	}
 	return amount, prior
+}
+
+// insideWord tells a label that is the tail of a longer term: "支出总计" in
+// "财政拨款收入支出总计", "支出预算" in "基本支出预算". A label right after the
+// department's name, a year or 本/其中 starts a term.
+func (b *builder) insideWord(start int) bool {
+	if start == 0 {
+		return false
+	}
+	r := b.st.lastRune(start)
+	if !unicode.Is(unicode.Han, r) {
+		return false
+	}
+	before := b.st.s[:start]
+	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
+		return false
+	}
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明"})
 }
 
 // changeStatements records "项目支出减少35万元": a change stated right after
@@ -84,23 +102,41 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	}
 }
 
+// otherYear tells a label that speaks of another year than the document's:
+// "(2016 年度部门支出预算安排为 8,648.07 万元)" in a 2017 budget.
+func (b *builder) otherYear(start int) bool {
+	from := max(0, start-18)
+	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear {
+		return !strings.ContainsAny(after, "，。；,;")
+	}
+	return false
+}
+
+// figureWord is figure for labels that are also the tail of longer terms
+// (支出总计, 基本支出): an occurrence inside a longer term is skipped.
+func (b *builder) figureWord(path, field string, labels []string, maxGap int, notAfter ...string) (amount, prior *schema.Money) {
+	b.wholeWords = true
+	defer func() { b.wholeWords = false }()
+	return b.figure(path, field, labels, maxGap, notAfter...)
+}
+
 func (b *builder) totals() {
 	d := b.doc
 	not := []string{"财政拨款", "拨款", "基金", "公共预算", "资本经营预算", "本年", "资金", "采购", "经费"}
 	rev := &schema.Revenue{}
-	rev.Total, rev.PriorYear = b.figure("/revenue", "/total", []string{
+	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", []string{
 		"收入预算总额", "收入预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "收入总计", "收入预算",
 	}, 6, not...)
-	rev.CurrentYear, _ = b.figure("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
-	rev.CarriedOver, _ = b.figure("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转"}, 4, "财政拨款")
+	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转"}, 4, "财政拨款")
 	exp := &schema.Expenditure{}
-	exp.Total, exp.PriorYear = b.figure("/expenditure", "/total", []string{
+	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{
 		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "支出总计", "支出预算",
 	}, 6, not...)
-	exp.CurrentYear, _ = b.figure("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
-	exp.CarriedForward, _ = b.figure("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余"}, 4, "财政拨款")
+	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
+	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余"}, 4, "财政拨款")
 	d.Revenue, d.Expenditure = rev, exp
 }
 
@@ -163,10 +199,10 @@ func (b *builder) figureShare(path string, labels []string, maxGap int, of strin
 func (b *builder) basicProject() {
 	not := []string{"财政拨款", "公共预算", "基金预算", "拨款"}
 	exp := b.doc.Expenditure
-	if a, p := b.figure("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
+	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
 		exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
 	}
-	if a, p := b.figure("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
+	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
 	}
@@ -314,6 +350,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 			item.PriorYear = p
 		}
 		of := "/expenditure/total"
+		if b.doc.Expenditure.CurrentYear != nil {
+			of = "/expenditure/current_year"
+		}
 		if scheme == schema.SchemeEconomic {
 			of = "/expenditure/basic/amount"
 		}
@@ -428,7 +467,7 @@ func (b *builder) operatingCosts() {
 
 func (b *builder) procurement() {
 	st := b.st
-	a, _ := b.figure("/procurement", "/amount", []string{"政府采购预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}, 16)
+	a, _ := b.figureWord("/procurement", "/amount", []string{"政府采购预算总额", "政府采购支出预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}, 16, "预留", "面向", "中小企业")
 	if a == nil {
 		if at, ok := b.zeroStatement("政府采购"); ok {
 			b.doc.Provenance["/procurement/amount"] = st.source(at)
@@ -538,6 +577,9 @@ func (b *builder) assetChanges(from int, end *schema.AssetState) {
 	}
 }
 
+// threePublic reads 三公经费: the total (budgeted and executed for 决算)
+// and its four parts, searched from the first 三公 sentence that states an
+// amount.
 func (b *builder) threePublic() {
 	st := b.st
 	tp := &schema.ThreePublic{}
@@ -553,6 +595,10 @@ func (b *builder) threePublic() {
 		p += len("经费")
 		ti, ok := b.valueAfter(p, 16)
 		if !ok {
+			// a sentence that names the parts only: "“三公”经费预算支出中，因公出国(境)费支出100万元"
+			if k := st.tokenAt(p); anchor < 0 && k < len(st.toks) && st.toks[k].kind == numMoney && st.toks[k].start-p < 120 && !strings.Contains(st.s[p:st.toks[k].start], "。") {
+				anchor = end
+			}
 			continue
 		}
 		anchor = end
@@ -590,12 +636,43 @@ func (b *builder) threePublic() {
 				}
 			}
 		}
+		for _, l := range labels[:1] { // "2018 年无公务用车购置预算安排"
+			for _, end := range b.find(strings.TrimSuffix(l, "费")) {
+				if end < anchor {
+					continue
+				}
+				before := st.s[max(anchor, end-len(l)-9) : end-len(strings.TrimSuffix(l, "费"))]
+				if strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没有") || strings.HasSuffix(before, "未安排") {
+					return b.zeroFigure(path, end)
+				}
+			}
+		}
 		return nil
 	}
 	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "出国(境)费", "因公出国费"})
 	tp.Reception = part("reception", []string{"公务接待费"})
 	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费"})
 	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费"})
+	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
+		// negative, so a combined zero makes both parts zero.
+		for _, l := range []string{"公务用车购置及运行维护费", "公务用车购置及运行费"} {
+			for _, end := range b.find(l) {
+				if end < anchor {
+					continue
+				}
+				if ti, ok := b.valueAfter(end, 8); ok && st.toks[ti].money() == 0 {
+					b.used[ti] = true
+					tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", st.toks[ti].start)
+					tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", st.toks[ti].start)
+					break
+				}
+			}
+			if tp.VehiclePurchase != nil {
+				break
+			}
+		}
+	}
 	b.doc.ThreePublic = tp
 }
 

@@ -6,8 +6,9 @@
 //     BOM, or GB18030/GBK, detected in that order;
 //   - .html, .htm, or text that starts like an HTML page: tags are dropped,
 //     scripts and styles are removed, block elements become line breaks;
-//   - .pdf: converted by poppler's pdftotext (default mode, UTF-8), which
-//     must be on PATH.
+//   - .pdf: converted by poppler's pdftotext -layout (UTF-8), which must be
+//     on PATH. Layout mode keeps a table row on one line, where default mode
+//     often emits a table column by column.
 //
 // Line numbers are 1-based and count the lines of the decoded text (for a
 // PDF, of pdftotext's output), so that a figure's provenance names a line a
@@ -181,7 +182,7 @@ func pdfToText(ctx context.Context, path string) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, PDFTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-enc", "UTF-8", "-q", path, "-")
+	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-q", path, "-")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

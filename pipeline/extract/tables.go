@@ -1,0 +1,490 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// Tables. A disclosure's standard tables are found by their titles
+// (收支预算总表, 收入支出决算总表, 支出预算总表, …基本支出…经济分类…表) and read as
+// rows: a text cell (the row's name) followed by its number cells, in
+// reading order. That holds for `pdftotext -layout` text (one row a line)
+// and for default-mode text whose cells come one per line in row order.
+// Default-mode text that pdftotext emitted column by column does not hold
+// it; so every table read is checked against its own totals, and a table
+// whose parts do not add up is left out with a warning rather than guessed.
+
+// tableKind is what the extractor reads from a table.
+type tableKind int
+
+const (
+	tableOther       tableKind = iota
+	tableSummary               // 收支总表: totals, sources, functional 类
+	tableExpenditure           // 支出总表: 合计 row with basic and project
+	tableEconomic              // 基本支出 by economic class
+)
+
+type table struct {
+	kind   tableKind
+	title  string
+	line   int   // 1-based line of the title
+	factor int64 // yuan per unit of the table
+	rows   []row
+}
+
+type row struct {
+	name string
+	vals []token // number cells, in reading order
+	line int
+}
+
+// classifyTitle tells the kind of a table from its compacted title line.
+func classifyTitle(t string) tableKind {
+	if !strings.HasSuffix(t, "表") || strings.Contains(t, "…") || strings.Contains(t, "说明") {
+		return tableOther
+	}
+	switch {
+	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")):
+		return tableOther
+	case strings.Contains(t, "收支预算总表") || strings.Contains(t, "收入支出决算总表") || strings.Contains(t, "收支决算总表") || strings.Contains(t, "财务收支预算总表"):
+		return tableSummary
+	case strings.Contains(t, "基本支出") && (strings.Contains(t, "经济分类") || strings.HasSuffix(t, "基本支出预算表") || strings.HasSuffix(t, "基本支出决算表")):
+		return tableEconomic
+	case strings.HasSuffix(t, "支出预算总表") || strings.HasSuffix(t, "支出决算表") && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
+		return tableExpenditure
+	}
+	return tableOther
+}
+
+// findTables locates the tables and reads their rows. A table runs from its
+// title to the next table title.
+func findTables(lines []string) []table {
+	var tabs []table
+	for i, raw := range lines {
+		c := compact(raw)
+		// titles carry a number prefix such as 公开01表： or 1.
+		if k := strings.LastIndex(c, "表:"); k >= 0 {
+			c = c[k+len("表:"):]
+		}
+		kind := classifyTitle(c)
+		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
+			continue
+		}
+		if len(tabs) > 0 && tabs[len(tabs)-1].line == i { // a title broken over two lines
+			continue
+		}
+		tabs = append(tabs, table{kind: kind, title: c, line: i + 1, factor: unitAfter(lines, i)})
+	}
+	for k := range tabs {
+		end := len(lines)
+		if k+1 < len(tabs) {
+			end = tabs[k+1].line - 1
+		}
+		tabs[k].rows = readRows(lines, tabs[k].line, end)
+	}
+	return tabs
+}
+
+// unitAfter reads the 单位： line that follows a title (default 元).
+func unitAfter(lines []string, i int) int64 {
+	for j := i; j < len(lines) && j <= i+10; j++ {
+		c := compact(lines[j])
+		if k := strings.Index(c, "单位:"); k >= 0 {
+			rest := c[k+len("单位:"):]
+			switch {
+			case strings.HasPrefix(rest, "亿元"):
+				return 100000000
+			case strings.HasPrefix(rest, "万元"):
+				return 10000
+			case strings.HasPrefix(rest, "元"):
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// isNumberCell tells a cell that is a number (with separators, decimals, a sign).
+func isNumberCell(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == ',':
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cellsOf splits a line into cells: runs of two or more spaces separate
+// cells (pdftotext -layout); within a cell, a number and a name separated by
+// one space are two cells (default mode: "156,211,123 一、一般公共服务支出").
+func cellsOf(line string) []string {
+	var cells []string
+	for _, chunk := range strings.Split(fold(line), "  ") {
+		var text []string
+		for _, f := range strings.Fields(chunk) {
+			if isNumberCell(f) {
+				if len(text) > 0 {
+					cells = append(cells, strings.Join(text, ""))
+					text = nil
+				}
+				cells = append(cells, f)
+				continue
+			}
+			text = append(text, f)
+		}
+		if len(text) > 0 {
+			cells = append(cells, strings.Join(text, ""))
+		}
+	}
+	return cells
+}
+
+func readRows(lines []string, from, to int) []row {
+	var rows []row
+	prevText := -1 // line of the last row that has a name but no numbers yet
+	for i := from; i < to && i < len(lines); i++ {
+		cells := cellsOf(lines[i])
+		for k, c := range cells {
+			if !isNumberCell(c) {
+				n := len(rows)
+				if k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) {
+					rows[n-1].name += c // a name wrapped onto the next line
+				} else {
+					rows = append(rows, row{name: c, line: i + 1})
+				}
+				prevText = i
+				continue
+			}
+			if len(rows) == 0 {
+				continue
+			}
+			toks := lexNumbers(strings.TrimPrefix(c, "-"))
+			if len(toks) != 1 {
+				continue
+			}
+			t := toks[0]
+			t.line = i + 1
+			if strings.HasPrefix(c, "-") {
+				t.mant = -t.mant
+			}
+			rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, t)
+		}
+	}
+	return rows
+}
+
+// startsItem tells a name that begins a new row (an enumerator).
+func startsItem(name string) bool {
+	s, _ := enumOf(name)
+	return s != enumNone
+}
+
+// rowName strips enumerators and brackets' width from a row name.
+func rowName(s string) string {
+	s = schema.NormalizeName(s)
+	if st, _ := enumOf(s); st != enumNone {
+		for _, sep := range []string{"、", ".", ")"} {
+			if k := strings.Index(s, sep); k >= 0 && k < 12 {
+				return s[k+len(sep):]
+			}
+		}
+	}
+	return s
+}
+
+// value converts a number cell of a table to fen.
+func (t table) value(v token) schema.Money {
+	return schema.Money(scaleDown(v.mant*t.factor*100, v.scale))
+}
+
+func (b *builder) tables(lines []string) {
+	for _, t := range findTables(lines) {
+		if t.factor == 0 {
+			continue
+		}
+		switch t.kind {
+		case tableSummary:
+			b.summaryTable(t)
+		case tableExpenditure:
+			b.expenditureTable(t)
+		case tableEconomic:
+			b.economicTable(t)
+		}
+	}
+}
+
+// setTable places a table figure. A figure the text gave already becomes an
+// amount claim for the checks when it differs: the table is exact.
+func (b *builder) setTable(path, field string, dst **schema.Money, v schema.Money, line int) {
+	ptr := path + field
+	if *dst != nil && **dst != v {
+		src := b.doc.Provenance[ptr]
+		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: (*dst).Float(),
+			Decimals: 2, Unit: "万元", Line: src.Line, Text: src.Text})
+	}
+	*dst = &v
+	b.doc.Provenance[ptr] = schema.Source{Line: line, Text: strings.TrimSpace(b.st.src[line-1])}
+}
+
+func (b *builder) warnTable(t table, reason string) {
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: t.line, Text: t.title, Reason: reason})
+}
+
+// summaryTable reads 收支总表: totals, sources and functional 类.
+func (b *builder) summaryTable(t table) {
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	var classes []schema.ClassItem
+	var classLines []int
+	type found struct {
+		v    schema.Money
+		line int
+	}
+	got := map[string]found{}
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		name := rowName(r.name)
+		v := found{t.value(r.vals[0]), r.vals[0].line}
+		switch name {
+		case "收入总计", "收入合计", "收入总计(含结转)":
+			got["revenue"] = v
+		case "支出总计", "支出合计":
+			got["expenditure"] = v
+		case "本年收入合计", "当年收入小计":
+			got["revenue_current"] = v
+		case "本年支出合计", "当年支出小计":
+			got["expenditure_current"] = v
+		case "年初结转和结余", "上年结转", "上年结转资金":
+			got["carried_over"] = v
+		case "年末结转和结余", "结转下年", "结转下年资金":
+			got["carried_forward"] = v
+		case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
+			got["src:财政拨款"] = v
+		case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入":
+			got["src:一般公共预算"] = v
+		case "事业收入":
+			got["src:事业收入"] = v
+		case "其他收入", "其他资金":
+			got["src:其他收入"] = v
+		default:
+			if c, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
+				item := schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v.v}
+				if name != schema.NormalizeName(c.Name) {
+					item.ReportedName = name
+				}
+				classes = append(classes, item)
+				classLines = append(classLines, v.line)
+			}
+		}
+	}
+	// A summary table balances: 收入总计 = 支出总计. Cells that pdftotext
+	// emitted column by column do not, and then nothing of the table is used.
+	rt, ok1 := got["revenue"]
+	et, ok2 := got["expenditure"]
+	if !ok1 || !ok2 || rt.v != et.v {
+		b.warnTable(t, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
+		return
+	}
+	set := func(key, path, field string, dst **schema.Money) {
+		if f, ok := got[key]; ok {
+			b.setTable(path, field, dst, f.v, f.line)
+		}
+	}
+	set("revenue", "/revenue", "/total", &rev.Total)
+	set("expenditure", "/expenditure", "/total", &exp.Total)
+	if c, ok := got["revenue_current"]; ok {
+		if o, ok := got["carried_over"]; ok && c.v+o.v == rt.v {
+			set("revenue_current", "/revenue", "/current_year", &rev.CurrentYear)
+			set("carried_over", "/revenue", "/carried_over", &rev.CarriedOver)
+		}
+	}
+	if c, ok := got["expenditure_current"]; ok {
+		if o, ok := got["carried_forward"]; ok && c.v+o.v == et.v {
+			set("expenditure_current", "/expenditure", "/current_year", &exp.CurrentYear)
+			set("carried_forward", "/expenditure", "/carried_forward", &exp.CarriedForward)
+		}
+	}
+	var top schema.Money
+	for _, s := range revenueSources {
+		if f, ok := got["src:"+s.name]; ok && s.partOf == "" {
+			top += f.v
+		}
+	}
+	base := rt.v
+	if c, ok := got["revenue_current"]; ok {
+		base = c.v
+	}
+	if top != base {
+		b.warnTable(t, fmt.Sprintf("revenue sources of this table add up to %s yuan, not %s: sources not used", top, base))
+		got = map[string]found{"expenditure": et}
+	}
+	for _, s := range revenueSources {
+		f, ok := got["src:"+s.name]
+		if !ok {
+			continue
+		}
+		i := len(rev.Sources)
+		var have *schema.Money
+		for k := range rev.Sources {
+			if rev.Sources[k].Name == s.name {
+				i, have = k, &rev.Sources[k].Amount
+			}
+		}
+		if have == nil {
+			rev.Sources = append(rev.Sources, schema.Named{Name: s.name, PartOf: s.partOf})
+		}
+		b.setTable(fmt.Sprintf("/revenue/sources/%d", i), "/amount", &have, f.v, f.line)
+		rev.Sources[i].Amount = *have
+	}
+	if len(classes) == 0 {
+		return
+	}
+	total := exp.CurrentYear
+	if total == nil {
+		total = exp.Total
+	}
+	var sum schema.Money
+	for _, c := range classes {
+		sum += c.Amount
+	}
+	if total == nil || sum != *total {
+		b.warnTable(t, fmt.Sprintf("functional classes of this table add up to %s yuan, not to its total: not used", sum))
+		return
+	}
+	b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, classes, classLines)
+}
+
+// replaceClasses puts table classes in place of those the text gave; a
+// text amount that differs becomes a claim on the table's item.
+func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes []schema.ClassItem, lines []int) {
+	old := *dst
+	for k := range b.doc.Provenance {
+		if strings.HasPrefix(k, base) {
+			delete(b.doc.Provenance, k)
+		}
+	}
+	var claims []schema.Claim
+	for _, cl := range b.doc.Claims {
+		if !strings.HasPrefix(cl.Path, base) {
+			claims = append(claims, cl)
+		}
+	}
+	for i, c := range classes {
+		path := base + strconv.Itoa(i)
+		b.doc.Provenance[path+"/amount"] = schema.Source{Line: lines[i], Text: strings.TrimSpace(b.st.src[lines[i]-1])}
+		for _, o := range old {
+			if o.Code == c.Code && o.Amount != c.Amount {
+				claims = append(claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: o.Amount.Float(), Decimals: 2, Unit: "万元"})
+			}
+			if o.Code == c.Code && c.ReportedName == "" {
+				classes[i].ReportedName = o.ReportedName
+			}
+		}
+	}
+	b.doc.Claims = claims
+	*dst = classes
+}
+
+// expenditureTable reads the 合计 row of 支出总表: total, basic, project.
+func (b *builder) expenditureTable(t table) {
+	exp := b.doc.Expenditure
+	for _, r := range t.rows {
+		name := rowName(r.name)
+		if name != "合计" && name != "总计" || len(r.vals) < 3 {
+			continue
+		}
+		total, basic, project := t.value(r.vals[0]), t.value(r.vals[1]), t.value(r.vals[2])
+		if basic+project != total {
+			b.warnTable(t, "合计 row: basic and project do not add up to the total: not used")
+			return
+		}
+		var bp, pp *schema.Money
+		if exp.Basic != nil {
+			bp = &exp.Basic.Amount
+		}
+		if exp.Project != nil {
+			pp = &exp.Project.Amount
+		}
+		b.setTable("/expenditure/basic", "/amount", &bp, basic, r.vals[1].line)
+		b.setTable("/expenditure/project", "/amount", &pp, project, r.vals[2].line)
+		if exp.Basic == nil {
+			exp.Basic = &schema.Figure{}
+		}
+		if exp.Project == nil {
+			exp.Project = &schema.Figure{}
+		}
+		exp.Basic.Amount, exp.Project.Amount = *bp, *pp
+		return
+	}
+}
+
+// economicTable reads 基本支出 by economic class, with items below each 类.
+func (b *builder) economicTable(t table) {
+	var total *schema.Money
+	var classes []schema.ClassItem
+	var lines []int
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		name := rowName(r.name)
+		if utf8.RuneCountInString(name) < 2 { // 类, 款, 项: header cells
+			continue
+		}
+		v := t.value(r.vals[0])
+		if name == "合计" || name == "总计" {
+			total = &v
+			continue
+		}
+		if c, ok := schema.ClassByName(schema.SchemeEconomic, name); ok {
+			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
+			lines = append(lines, r.vals[0].line)
+			continue
+		}
+		if len(classes) == 0 {
+			continue
+		}
+		parent := &classes[len(classes)-1]
+		item := schema.ClassItem{Name: name, Amount: v}
+		if c, ok := schema.EconomicItem(parent.Code, name); ok {
+			item.Code = c.Code
+		}
+		parent.Items = append(parent.Items, item)
+	}
+	if len(classes) == 0 {
+		return
+	}
+	var all schema.Money
+	for _, c := range classes {
+		all += c.Amount
+	}
+	if total != nil && all != *total {
+		b.warnTable(t, fmt.Sprintf("classes add up to %s yuan, not to the 合计 %s: table not used", all, *total))
+		return
+	}
+	for _, c := range classes {
+		var sum schema.Money
+		for _, it := range c.Items {
+			sum += it.Amount
+		}
+		if len(c.Items) > 0 && sum != c.Amount {
+			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: table not used", c.Code, c.Name, sum, c.Amount))
+			return
+		}
+	}
+	b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, lines)
+}
