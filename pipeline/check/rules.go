@@ -15,6 +15,7 @@ var rules = []Rule{
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", restateAmount},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", restatePrior},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", sumFunction},
+	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", sumFunctionItems},
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", sumEconomicItems},
 	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", sumBasicProject},
@@ -215,6 +216,16 @@ func (c *ctx) expenditureTotal() string {
 
 func sumFunction(c *ctx) {
 	c.sum("/expenditure/by_function", "/amount", c.expenditureTotal(), true, nil)
+}
+
+func sumFunctionItems(c *ctx) {
+	for i := 0; ; i++ {
+		p := "/expenditure/by_function/" + strconv.Itoa(i)
+		if _, ok := c.get(p); !ok {
+			return
+		}
+		c.sum(p+"/items", "/amount", p+"/amount", true, nil)
+	}
 }
 
 func sumEconomic(c *ctx) {

@@ -84,6 +84,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.threePublic()
 	b.performance()
 	b.tables(t.Lines)
+	b.functionItems()
 	b.unplaced()
 	return doc, nil
 }

@@ -143,3 +143,30 @@ func TestTableWinsOverText(t *testing.T) {
 		t.Errorf("text figure not kept as a claim: %+v", d.Claims)
 	}
 }
+
+func TestFunctionItems(t *testing.T) {
+	text := `某区某局2024年部门预算
+支出预算总计 5,561 万元，其中：公共安全（类）支出 5,561 万元。
+（一）公共安全（类）
+检察（款）:
+1．行政运行（项）支出 1,895 万元，与上年相比增加 21.8 万元，增长 0.06 %。
+2．一般行政管理事务（项）支出 3,666 万元，与上年相比减少 134 万元，降幅 3.53 %。
+`
+	d := extractLines(t, text)
+	if len(d.Expenditure.ByFunction) != 1 {
+		t.Fatalf("by_function = %+v", d.Expenditure.ByFunction)
+	}
+	items := d.Expenditure.ByFunction[0].Items
+	if len(items) != 2 || items[0].Name != "行政运行" || items[0].Amount != schema.Yuan(18950000) || items[1].Name != "一般行政管理事务" {
+		t.Fatalf("items = %+v", items)
+	}
+	pcts := 0
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChangePct && strings.HasPrefix(c.Path, "/expenditure/by_function/0/items/") {
+			pcts++
+		}
+	}
+	if pcts != 2 {
+		t.Errorf("percentage claims = %d, want 2: %+v", pcts, d.Claims)
+	}
+}

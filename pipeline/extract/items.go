@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// functionItems reads the 项 lines the text explains one by one and puts
+// them under their 类 in /expenditure/by_function:
+//
+//	“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，… 2023年
+//	当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%
+//	2．一般行政管理事务（项）支出 3,666 万元，与上年相比增加 21.8 万元，增长 0.06 %
+//	1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为 1560.05 万元，
+//	支出决算为1511.89万元
+//
+// The 类 is the last one named before the 项 (inline, or in a heading).
+// Their codes are not stated in the text and are left out.
+func (b *builder) functionItems() {
+	st := b.st
+	exp := b.doc.Expenditure
+	if len(exp.ByFunction) == 0 {
+		return
+	}
+	ends := b.find("(项)")
+	for k, end := range ends {
+		start := end - len("(项)")
+		para := len(st.s)
+		if k+1 < len(ends) {
+			para = ends[k+1] - len("(项)")
+		}
+		para = min(para, end+600)
+		// the name: after the 款, or after the item's number
+		from := max(0, start-90)
+		seg := st.s[from:start]
+		kuan := ""
+		if i := strings.LastIndex(seg, "(款)"); i >= 0 {
+			kuan = seg[:i+len("(款)")]
+			seg = seg[i+len("(款)"):]
+			if j := strings.LastIndex(kuan[:i], "(类)"); j >= 0 {
+				kuan = kuan[j+len("(类)"):]
+			}
+		}
+		for _, sep := range []string{"“", "、", ".", "。", "；", ":"} {
+			if i := strings.LastIndex(seg, sep); i >= 0 {
+				seg = seg[i+len(sep):]
+			}
+			if i := strings.LastIndex(kuan, sep); i >= 0 {
+				kuan = kuan[i+len(sep):]
+			}
+		}
+		name := strings.TrimSpace(seg)
+		if name == "" || strings.ContainsAny(name, "0123456789，。") {
+			continue
+		}
+		ci := b.classBefore(start)
+		if ci < 0 {
+			continue
+		}
+		p := end
+		for _, f := range []string{"”", "支出", ":"} {
+			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], f))
+		}
+		item := schema.ClassItem{Name: name}
+		if kuan != "" { // names of 项 repeat under different 款
+			item.ReportedName = kuan + name + "(项)"
+		}
+		if j := itemIndex(exp.ByFunction[ci].Items, item); j >= 0 {
+			// the same 项 explained again in another section
+			if ti, ok := b.valueAfter(p, 3); ok && st.toks[ti].money() != exp.ByFunction[ci].Items[j].Amount {
+				b.claim("/expenditure/by_function/"+strconv.Itoa(ci)+"/items/"+strconv.Itoa(j), schema.ClaimAmount, ti, st.toks[ti].money().Float(), "")
+			} else if ok {
+				b.used[ti] = true
+			}
+			continue
+		}
+		base := "/expenditure/by_function/" + strconv.Itoa(ci) + "/items/" + strconv.Itoa(len(exp.ByFunction[ci].Items))
+		var ti int
+		ok := false
+		if b.doc.Document.Kind == schema.KindFinalAccounts {
+			ti, ok = b.labelIn(end, para, []string{"支出决算为", "决算数为", "决算为"})
+			if bt, bok := b.labelIn(end, para, []string{"年初预算为", "预算数为", "预算为"}); bok {
+				item.Budgeted = b.take(base+"/budgeted", bt)
+			}
+		} else {
+			ti, ok = b.valueAfter(p, 3)
+		}
+		if !ok {
+			continue
+		}
+		item.Amount = *b.take(base+"/amount", ti)
+		if prior := b.figureYoY(base, ti); prior != nil {
+			item.PriorYear = prior
+		}
+		// "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比…减少57.14%"
+		if pt, ok := b.labelIn(st.toks[ti].end, para, []string{"执行数为", "上年预算数为", "上年数为"}); ok && item.PriorYear == nil {
+			item.PriorYear = b.take(base+"/prior_year", pt)
+		}
+		if at, ok := b.labelIn(st.toks[ti].end, para, []string{"预算安排"}); ok && st.toks[at].money() != item.Amount {
+			b.claim(base, schema.ClaimAmount, at, st.toks[at].money().Float(), "")
+		}
+		if c := strings.Index(st.s[st.toks[ti].end:para], "比"); c >= 0 && item.PriorYear != nil {
+			if y, ok := b.scanYoYAt(st.toks[ti].end+c, -1, para); ok && y.prior < 0 {
+				b.recordYoY(base, y)
+			}
+		}
+		exp.ByFunction[ci].Items = append(exp.ByFunction[ci].Items, item)
+	}
+}
+
+// itemIndex finds an item already read under the same 款 and 项 names.
+func itemIndex(items []schema.ClassItem, item schema.ClassItem) int {
+	for j, it := range items {
+		if it.Name == item.Name && it.ReportedName == item.ReportedName {
+			return j
+		}
+	}
+	return -1
+}
+
+// classBefore is the index in by_function of the last 类 named before off.
+func (b *builder) classBefore(off int) int {
+	seg := b.st.s[max(0, off-1500):off]
+	i := strings.LastIndex(seg, "(类)")
+	if i < 0 {
+		return -1
+	}
+	head := seg[:i]
+	for _, sep := range []string{"“", "、", ".", "。", "；", ":", ")", "”"} {
+		if k := strings.LastIndex(head, sep); k >= 0 {
+			head = head[k+len(sep):]
+		}
+	}
+	c, ok := schema.ClassByName(schema.SchemeFunctional, head)
+	if !ok {
+		return -1
+	}
+	for k, it := range b.doc.Expenditure.ByFunction {
+		if it.Code == c.Code {
+			return k
+		}
+	}
+	return -1
+}
+
+// labelIn finds the first amount that follows one of labels in [from, to).
+func (b *builder) labelIn(from, to int, labels []string) (int, bool) {
+	for _, l := range labels {
+		if k := strings.Index(b.st.s[from:to], l); k >= 0 {
+			if ti, ok := b.valueAfter(from+k+len(l), 2); ok {
+				return ti, true
+			}
+		}
+	}
+	return 0, false
+}
