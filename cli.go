@@ -23,13 +23,16 @@ var version = ""
 const usage = `budgetpub — Chinese government budget disclosures to open data
 
 Usage:
-  budgetpub build [--in DIR] [--out DIR]     run the whole pipeline (defaults data/, public/)
+  budgetpub build [--in DIR] [--out DIR] [--force] [--strict] [--keep N]
+                                             run the whole pipeline (defaults data/, public/)
   budgetpub extract FILE                     print the normalized JSON of one input file
   budgetpub validate FILE.json…              validate documents against the schema
   budgetpub serve [--dir DIR] [--addr ADDR]  serve the built site (defaults public/, 127.0.0.1:8080)
   budgetpub version                          print the version
 
 Run 'budgetpub COMMAND --help' for a command's options.
+Exit codes: 0 ok; 1 failed (nothing published); 2 bad command line;
+3 published, with some inputs rejected (see stderr and OUT.run.json).
 `
 
 // errUsage marks a command line the program cannot run; exit code 2.
@@ -37,6 +40,9 @@ var errUsage = errors.New("usage")
 
 // errSilent is a failure already reported on stderr; exit code 1.
 var errSilent = errors.New("failed")
+
+// errPartial is a build that published with some inputs rejected; exit code 3.
+var errPartial = errors.New("published with rejected inputs")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -85,6 +91,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errSilent):
 		return 1
+	case errors.Is(err, errPartial):
+		return 3
 	}
 	fmt.Fprintln(stderr, "budgetpub:", err)
 	return 1
@@ -114,7 +122,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", "build [--in DIR] [--out DIR]", stderr)
 	in := fs.String("in", "data", "folder of input disclosures")
-	out := fs.String("out", "public", "folder to publish the site and datasets to")
+	out := fs.String("out", "public", "folder to publish the site and datasets to (a link to the latest release)")
+	force := fs.Bool("force", false, "extract every input again, ignoring the cache")
+	strict := fs.Bool("strict", false, "publish nothing when any input is rejected")
+	keep := fs.Int("keep", 10, "releases to keep in OUT.releases (0 keeps all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -122,14 +133,24 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "budgetpub build: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	rep, err := pipeline.Build(ctx, pipeline.Options{In: *in, Out: *out, Version: buildVersion()})
+	rep, err := pipeline.Build(ctx, pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep})
+	if rep != nil {
+		for _, r := range rep.Rejected {
+			fmt.Fprintf(stderr, "budgetpub: rejected %s\n", r.Error)
+		}
+	}
 	if err != nil {
 		return err
 	}
-	for _, r := range rep.Rejected {
-		fmt.Fprintf(stderr, "budgetpub: rejected %s\n", r.Error)
+	status := "published release " + rep.Release
+	if rep.Release == "" {
+		status = "nothing changed, nothing published"
 	}
-	fmt.Fprintf(stdout, "built %d documents into %s (%d rejected, %d checks)\n", rep.Documents, *out, len(rep.Rejected), rep.Checks)
+	fmt.Fprintf(stdout, "%d documents (%d extracted, %d cached, %d rejected, %d checks): %s\n",
+		rep.Documents, rep.Extracted, rep.Cached, len(rep.Rejected), rep.Checks, status)
+	if len(rep.Rejected) > 0 {
+		return errPartial
+	}
 	return nil
 }
 

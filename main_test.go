@@ -23,8 +23,12 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 // readTree returns every file under dir by relative path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
+	dir, err := filepath.EvalSymlinks(dir) // OUT links to its latest release
+	if err != nil {
+		t.Fatal(err)
+	}
 	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -100,7 +104,7 @@ func TestBuildEscapesAndIsolatesBadInput(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "broken.txt"), []byte{0, 1, 2, 3}, 0o644)
 	out := filepath.Join(t.TempDir(), "pub")
 	code, stdout, stderr := runCLI("build", "--in", in, "--out", out)
-	if code != 0 || !strings.Contains(stdout, "1 rejected") || !strings.Contains(stderr, "broken.txt") {
+	if code != 3 || !strings.Contains(stdout, "1 rejected") || !strings.Contains(stderr, "broken.txt") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, "index.html"))

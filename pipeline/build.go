@@ -2,6 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gocarina/gocsv"
 
@@ -24,6 +28,9 @@ import (
 type Options struct {
 	In, Out string
 	Version string
+	Force   bool // ignore the cache
+	Strict  bool // publish nothing when any input is rejected
+	Keep    int  // releases to keep (0: all)
 }
 
 // Rejected is an input left out of the release, with the reason.
@@ -32,12 +39,20 @@ type Rejected struct {
 	Error string `json:"error"`
 }
 
-// Report says what a build did.
+// Report says what a build did; it is written to OUT.run.json.
 type Report struct {
 	Documents int        `json:"documents"`
+	Extracted int        `json:"extracted"` // documents extracted in this run
+	Cached    int        `json:"cached"`    // documents taken from the cache
 	Checks    int        `json:"checks"`
 	Rejected  []Rejected `json:"rejected"`
+	Release   string     `json:"release"` // the release published, "" when nothing changed
+	Changed   []string   `json:"changed"` // ids of disclosures added or changed
+	Seconds   float64    `json:"seconds"`
 }
+
+// ErrRejected is the failure of a strict run with rejected inputs.
+var ErrRejected = errors.New("inputs were rejected")
 
 // MetadataFile is the optional file in the input folder that adds what the
 // documents themselves lack.
@@ -111,10 +126,18 @@ func readMetadata(dir string) (map[string]Metadata, error) {
 	return out, nil
 }
 
-// Build runs the whole pipeline: every input is extracted, checked and
-// validated; one that fails is reported and left out. The release is built
-// in a staging folder beside Out and replaces Out only when complete.
+// Build runs the whole pipeline: every input is extracted (or taken from
+// the cache), checked and validated; one that fails is reported and left
+// out. The release is published atomically (see publish.go), and only when
+// it differs from the current one.
 func Build(ctx context.Context, o Options) (*Report, error) {
+	start := time.Now()
+	out := filepath.Clean(o.Out)
+	unlock, err := lock(out)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	files, err := Inputs(o.In)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
@@ -123,9 +146,11 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
+	c := cache{dir: out + ".cache"}
 	type result struct {
-		doc *schema.Document
-		err error
+		doc    *schema.Document
+		cached bool
+		err    error
 	}
 	results := make([]result, len(files))
 	ids := assignIDs(files)
@@ -139,15 +164,31 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 			rel, _ := filepath.Rel(o.In, f)
 			rel = filepath.ToSlash(rel)
 			m := meta[rel]
+			data, err := os.ReadFile(f)
+			if err != nil {
+				results[i] = result{err: err}
+				return
+			}
+			sum := sha256.Sum256(data)
+			key := c.key(hex.EncodeToString(sum[:]), ids[i]+" "+rel, m)
+			if !o.Force {
+				if doc, ok := c.get(key); ok {
+					results[i] = result{doc: doc, cached: true}
+					return
+				}
+			}
 			doc, err := extractAs(ctx, f, rel, ids[i], m)
-			results[i] = result{doc, err}
+			if err == nil {
+				err = c.put(key, doc)
+			}
+			results[i] = result{doc: doc, err: err}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rep := &Report{Rejected: []Rejected{}}
+	rep := &Report{Rejected: []Rejected{}, Changed: []string{}}
 	var docs []*schema.Document
 	for i, r := range results {
 		if r.err != nil {
@@ -156,10 +197,32 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		}
 		docs = append(docs, r.doc)
 		rep.Checks += len(r.doc.Checks)
+		if r.cached {
+			rep.Cached++
+		} else {
+			rep.Extracted++
+		}
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 	rep.Documents = len(docs)
-	if err := publish(o, docs); err != nil {
+	if o.Strict && len(rep.Rejected) > 0 {
+		return rep, fmt.Errorf("%w (%d, --strict): nothing published", ErrRejected, len(rep.Rejected))
+	}
+	name, changes, err := publish(o, out, docs)
+	if err != nil {
+		return nil, err
+	}
+	rep.Release = name
+	if name != "" {
+		rep.Changed = append(rep.Changed, changes.Added...)
+		for _, c := range changes.Changed {
+			rep.Changed = append(rep.Changed, c.ID)
+		}
+		sort.Strings(rep.Changed)
+	}
+	rep.Seconds = time.Since(start).Seconds()
+	report, _ := json.MarshalIndent(rep, "", "  ")
+	if err := writeAtomic(out+".run.json", append(report, '\n')); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -190,34 +253,40 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 }
 
 // publish writes the release into a staging folder and swaps it in.
-func publish(o Options, docs []*schema.Document) error {
-	out := filepath.Clean(o.Out)
-	staging := out + ".staging"
+func publish(o Options, out string, docs []*schema.Document) (string, Changes, error) {
+	rel := releasesDir(out)
+	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
 	if err := os.RemoveAll(staging); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return "", Changes{}, fmt.Errorf("publish: %w", err)
 	}
 	if err := os.MkdirAll(staging, 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return "", Changes{}, fmt.Errorf("publish: %w", err)
+	}
+	fail := func(phase string, err error) (string, Changes, error) {
+		os.RemoveAll(staging)
+		return "", Changes{}, fmt.Errorf("%s: %w", phase, err)
 	}
 	res, err := emit.Write(staging, docs, o.Version)
 	if err != nil {
-		os.RemoveAll(staging)
-		return fmt.Errorf("emit: %w", err)
+		return fail("emit", err)
 	}
 	if err := site.Render(staging, emit.DocumentRows(docs), res, o.Version); err != nil {
-		os.RemoveAll(staging)
-		return fmt.Errorf("site: %w", err)
+		return fail("site", err)
 	}
-	old := out + ".old"
-	os.RemoveAll(old)
-	if _, err := os.Stat(out); err == nil {
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("publish: %w", err)
+	var old map[string][]byte
+	if cur, err := filepath.EvalSymlinks(out); err == nil {
+		if old, err = readTree(cur); err != nil {
+			return fail("publish", err)
 		}
 	}
-	if err := os.Rename(staging, out); err != nil {
-		os.Rename(old, out)
-		return fmt.Errorf("publish: %w", err)
+	changes := diffReleases(old, docs)
+	data, _ := json.MarshalIndent(changes, "", "  ")
+	if err := os.WriteFile(filepath.Join(staging, ChangesFile), append(data, '\n'), 0o644); err != nil {
+		return fail("publish", err)
 	}
-	return os.RemoveAll(old)
+	name, err := swap(out, staging, o.Keep)
+	if err != nil {
+		return fail("publish", err)
+	}
+	return name, changes, nil
 }

@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"budgetpub/schema"
+)
+
+// codeID identifies the code that extracts: a hash of this executable, so
+// that any change to the extractor, the checks or the schema invalidates
+// cached documents. (`go run` builds the same bytes from the same source.)
+var codeID = sync.OnceValue(func() string {
+	h := sha256.New()
+	h.Write([]byte(schema.Version))
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+})
+
+// cache keeps one validated document per input, keyed by the input's
+// sha256, its id and metadata, and the code that extracted it.
+type cache struct{ dir string }
+
+func (c cache) key(sum, id string, m Metadata) string {
+	h := sha256.New()
+	json.NewEncoder(h).Encode([]any{sum, id, m, codeID()})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (c cache) path(key string) string { return filepath.Join(c.dir, key[:2], key+".json") }
+
+func (c cache) get(key string) (*schema.Document, bool) {
+	if c.dir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return nil, false
+	}
+	var d schema.Document
+	if json.Unmarshal(data, &d) != nil {
+		return nil, false
+	}
+	return &d, true
+}
+
+func (c cache) put(key string, d *schema.Document) error {
+	if c.dir == "" {
+		return nil
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(c.path(key), data)
+}
+
+// writeAtomic writes a file through a temporary file in the same folder,
+// synced and renamed, so a reader never sees half a file.
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

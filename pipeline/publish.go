@@ -1,0 +1,192 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// A published folder OUT is a symbolic link to the latest release:
+//
+//	OUT                 → OUT.releases/<release>   (swapped atomically)
+//	OUT.releases/<release>/                        dated, immutable releases
+//	OUT.releases/.staging-<pid>/                   a release being built
+//	OUT.lock                                       held while a run works
+//	OUT.run.json                                   report of the last run
+//	OUT.cache/                                     documents by input hash
+//
+// A run builds the next release in a staging folder, syncs it, renames it
+// into OUT.releases and only then points OUT at it, so a crash, a kill or a
+// full disk at any moment leaves the previous release serving as it was.
+
+func releasesDir(out string) string { return out + ".releases" }
+
+// ErrLocked means another run holds the lock.
+var ErrLocked = errors.New("another budgetpub run holds the lock")
+
+// lock takes OUT.lock for the run; the kernel releases it if the process dies.
+func lock(out string) (func(), error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(out+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("%w (%s)", ErrLocked, out+".lock")
+		}
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
+// readTree reads every regular file below dir by slash-separated path.
+func readTree(dir string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	return files, err
+}
+
+// sameRelease tells two releases apart, ignoring the changelog (which
+// describes how a release differs from the one before it).
+func sameRelease(a, b map[string][]byte) bool {
+	n := 0
+	for k, v := range a {
+		if k == ChangesFile {
+			continue
+		}
+		w, ok := b[k]
+		if !ok || !bytes.Equal(v, w) {
+			return false
+		}
+		n++
+	}
+	for k := range b {
+		if k != ChangesFile {
+			n--
+		}
+	}
+	return n == 0
+}
+
+func syncTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Sync()
+	})
+}
+
+// swap makes staging the current release of out, unless it holds the same
+// files as the current one. It returns the release's name, or "" when
+// nothing changed.
+func swap(out, staging string, keep int) (string, error) {
+	rel := releasesDir(out)
+	cur, _ := filepath.EvalSymlinks(out)
+	next, err := readTree(staging)
+	if err != nil {
+		return "", err
+	}
+	if cur != "" {
+		if old, err := readTree(cur); err == nil && sameRelease(old, next) {
+			return "", os.RemoveAll(staging)
+		}
+	}
+	if err := syncTree(staging); err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	keys := make([]string, 0, len(next))
+	for k := range next {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write(next[k])
+	}
+	name := time.Now().UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(h.Sum(nil))[:8]
+	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
+		return "", err
+	}
+	// a folder published by an older budgetpub becomes a release first
+	if st, err := os.Lstat(out); err == nil && st.IsDir() {
+		if err := os.Rename(out, filepath.Join(rel, "legacy-"+name)); err != nil {
+			return "", err
+		}
+	}
+	link := out + ".tmp-link"
+	os.Remove(link)
+	target, err := filepath.Rel(filepath.Dir(out), filepath.Join(rel, name))
+	if err != nil {
+		return "", err
+	}
+	if err := os.Symlink(target, link); err != nil {
+		return "", err
+	}
+	if err := os.Rename(link, out); err != nil {
+		return "", err
+	}
+	if d, err := os.Open(filepath.Dir(out)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return name, prune(rel, name, keep)
+}
+
+// prune removes the oldest releases beyond keep, never the current one,
+// and staging folders that a killed run left behind.
+func prune(rel, current string, keep int) error {
+	entries, err := os.ReadDir(rel)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		switch {
+		case strings.HasPrefix(e.Name(), ".staging-") && e.Name() != fmt.Sprintf(".staging-%d", os.Getpid()):
+			os.RemoveAll(filepath.Join(rel, e.Name()))
+		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for len(names) > keep && keep > 0 {
+		if names[0] != current {
+			if err := os.RemoveAll(filepath.Join(rel, names[0])); err != nil {
+				return err
+			}
+		}
+		names = names[1:]
+	}
+	return nil
+}
