@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"budgetpub/pipeline"
+	"budgetpub/pipeline/emit"
 )
 
 // TestMain lets the test binary stand in for budgetpub, so that a test can
@@ -89,8 +90,8 @@ func TestChangelogListsEditedFigure(t *testing.T) {
 	if rep.Release == "" || rep.Extracted != 1 || len(rep.Changed) != 1 || rep.Changed[0] != "doc0001" {
 		t.Fatalf("report %+v", rep)
 	}
-	var ch pipeline.Changes
-	data, _ = os.ReadFile(filepath.Join(out, pipeline.ChangesFile))
+	var ch emit.Changes
+	data, _ = os.ReadFile(filepath.Join(out, emit.ChangesFile))
 	if err := json.Unmarshal(data, &ch); err != nil {
 		t.Fatal(err)
 	}

@@ -252,41 +252,63 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 	})
 }
 
-// publish writes the release into a staging folder and swaps it in.
-func publish(o Options, out string, docs []*schema.Document) (string, Changes, error) {
+// publish makes the release of docs the current one: nothing is written
+// when it is the current one already; a release published before is
+// pointed at again; otherwise a new release is built in a staging folder,
+// synced, renamed into OUT.releases and pointed at.
+func publish(o Options, out string, docs []*schema.Document) (string, emit.Changes, error) {
 	rel := releasesDir(out)
+	name, err := fingerprint(docs, o.Version)
+	if err != nil {
+		return "", emit.Changes{}, err
+	}
+	cur, _ := filepath.EvalSymlinks(out)
+	if cur != "" && filepath.Base(cur) == name {
+		return "", emit.Changes{}, nil
+	}
+	var old map[string][]byte
+	if cur != "" {
+		if old, err = readTree(cur); err != nil {
+			return "", emit.Changes{}, fmt.Errorf("publish: %w", err)
+		}
+	}
+	changes := emit.DiffReleases(old, docs)
+	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
+		return name, changes, point(out, name) // releases are immutable: the same one again
+	}
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
+	fail := func(phase string, err error) (string, emit.Changes, error) {
+		os.RemoveAll(staging)
+		return "", emit.Changes{}, fmt.Errorf("%s: %w", phase, err)
+	}
 	if err := os.RemoveAll(staging); err != nil {
-		return "", Changes{}, fmt.Errorf("publish: %w", err)
+		return fail("publish", err)
 	}
 	if err := os.MkdirAll(staging, 0o755); err != nil {
-		return "", Changes{}, fmt.Errorf("publish: %w", err)
-	}
-	fail := func(phase string, err error) (string, Changes, error) {
-		os.RemoveAll(staging)
-		return "", Changes{}, fmt.Errorf("%s: %w", phase, err)
+		return fail("publish", err)
 	}
 	res, err := emit.Write(staging, docs, o.Version)
 	if err != nil {
 		return fail("emit", err)
 	}
-	if err := site.Render(staging, emit.DocumentRows(docs), res, o.Version); err != nil {
+	data, _ := json.MarshalIndent(changes, "", "  ")
+	if err := os.WriteFile(filepath.Join(staging, emit.ChangesFile), append(data, '\n'), 0o644); err != nil {
+		return fail("publish", err)
+	}
+	if err := site.Render(staging, emit.DocumentRows(docs), res, site.Release{Name: name, Version: o.Version, Changes: changes}); err != nil {
 		return fail("site", err)
 	}
-	var old map[string][]byte
-	if cur, err := filepath.EvalSymlinks(out); err == nil {
-		if old, err = readTree(cur); err != nil {
-			return fail("publish", err)
-		}
-	}
-	changes := diffReleases(old, docs)
-	data, _ := json.MarshalIndent(changes, "", "  ")
-	if err := os.WriteFile(filepath.Join(staging, ChangesFile), append(data, '\n'), 0o644); err != nil {
+	if err := os.Symlink("..", filepath.Join(staging, "releases")); err != nil {
 		return fail("publish", err)
 	}
-	name, err := swap(out, staging, o.Keep)
-	if err != nil {
+	if err := syncTree(staging); err != nil {
 		return fail("publish", err)
 	}
-	return name, changes, nil
+	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
+		return fail("publish", err)
+	}
+	if err := point(out, name); err != nil {
+		return "", emit.Changes{}, fmt.Errorf("publish: %w", err)
+	}
+	return name, changes, prune(rel, name, o.Keep)
 }

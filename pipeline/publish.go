@@ -1,9 +1,9 @@
 package pipeline
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,13 +12,16 @@ import (
 	"sort"
 	"strings"
 	"syscall"
-	"time"
+
+	"budgetpub/schema"
 )
 
 // A published folder OUT is a symbolic link to the latest release:
 //
 //	OUT                 → OUT.releases/<release>   (swapped atomically)
-//	OUT.releases/<release>/                        dated, immutable releases
+//	OUT.releases/<release>/                        immutable releases, named by
+//	                                               what they hold (see fingerprint)
+//	OUT/releases        → ..                       so the site links every release
 //	OUT.releases/.staging-<pid>/                   a release being built
 //	OUT.lock                                       held while a run works
 //	OUT.run.json                                   report of the last run
@@ -70,28 +73,6 @@ func readTree(dir string) (map[string][]byte, error) {
 	return files, err
 }
 
-// sameRelease tells two releases apart, ignoring the changelog (which
-// describes how a release differs from the one before it).
-func sameRelease(a, b map[string][]byte) bool {
-	n := 0
-	for k, v := range a {
-		if k == ChangesFile {
-			continue
-		}
-		w, ok := b[k]
-		if !ok || !bytes.Equal(v, w) {
-			return false
-		}
-		n++
-	}
-	for k := range b {
-		if k != ChangesFile {
-			n--
-		}
-	}
-	return n == 0
-}
-
 func syncTree(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -106,61 +87,49 @@ func syncTree(dir string) error {
 	})
 }
 
-// swap makes staging the current release of out, unless it holds the same
-// files as the current one. It returns the release's name, or "" when
-// nothing changed.
-func swap(out, staging string, keep int) (string, error) {
-	rel := releasesDir(out)
-	cur, _ := filepath.EvalSymlinks(out)
-	next, err := readTree(staging)
-	if err != nil {
-		return "", err
-	}
-	if cur != "" {
-		if old, err := readTree(cur); err == nil && sameRelease(old, next) {
-			return "", os.RemoveAll(staging)
-		}
-	}
-	if err := syncTree(staging); err != nil {
-		return "", err
-	}
+// fingerprint identifies a release by what it is made of: the code that
+// made it and every document. Equal fingerprints make equal releases.
+func fingerprint(docs []*schema.Document, version string) (string, error) {
 	h := sha256.New()
-	keys := make([]string, 0, len(next))
-	for k := range next {
-		keys = append(keys, k)
+	h.Write([]byte(codeID() + "\x00" + version + "\x00"))
+	for _, d := range docs {
+		data, err := json.Marshal(d)
+		if err != nil {
+			return "", err
+		}
+		h.Write(data)
+		h.Write([]byte{0})
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		h.Write([]byte(k))
-		h.Write(next[k])
-	}
-	name := time.Now().UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(h.Sum(nil))[:8]
-	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
-		return "", err
-	}
+	return "r-" + hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+// point makes out link to the release name, atomically.
+func point(out, name string) error {
+	rel := releasesDir(out)
 	// a folder published by an older budgetpub becomes a release first
 	if st, err := os.Lstat(out); err == nil && st.IsDir() {
 		if err := os.Rename(out, filepath.Join(rel, "legacy-"+name)); err != nil {
-			return "", err
+			return err
 		}
 	}
-	link := out + ".tmp-link"
+	link := fmt.Sprintf("%s.tmp-link-%d", out, os.Getpid())
 	os.Remove(link)
 	target, err := filepath.Rel(filepath.Dir(out), filepath.Join(rel, name))
 	if err != nil {
-		return "", err
+		return err
 	}
 	if err := os.Symlink(target, link); err != nil {
-		return "", err
+		return err
 	}
 	if err := os.Rename(link, out); err != nil {
-		return "", err
+		os.Remove(link)
+		return err
 	}
 	if d, err := os.Open(filepath.Dir(out)); err == nil {
 		d.Sync()
 		d.Close()
 	}
-	return name, prune(rel, name, keep)
+	return nil
 }
 
 // prune removes the oldest releases beyond keep, never the current one,

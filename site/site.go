@@ -54,21 +54,28 @@ var funcs = template.FuncMap{
 	},
 }
 
+// Release describes the release a site belongs to.
+type Release struct {
+	Name    string // folder name under releases/, a permalink
+	Version string // of budgetpub
+	Changes emit.Changes
+}
+
 // Page data of the home page.
 type home struct {
 	Docs    []emit.DocumentRow
 	Tables  []emit.File
-	Version string
+	Release Release
 }
 
 // Render writes index.html into dir.
-func Render(dir string, docs []emit.DocumentRow, res *emit.Result, version string) error {
+func Render(dir string, docs []emit.DocumentRow, res *emit.Result, rel Release) error {
 	t, err := template.New("index.html").Funcs(funcs).ParseFS(Templates, "templates/index.html")
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, home{Docs: docs, Tables: res.Tables, Version: version}); err != nil {
+	if err := t.Execute(&buf, home{Docs: docs, Tables: res.Tables, Release: rel}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "index.html"), buf.Bytes(), 0o644)

@@ -1,4 +1,4 @@
-package pipeline
+package emit
 
 import (
 	"encoding/json"
@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
 )
 
@@ -39,9 +38,9 @@ type FigureChange struct {
 	New     string `json:"new"`
 }
 
-// diffReleases compares the documents of the previous release (its files,
+// DiffReleases compares the documents of the previous release (its files,
 // nil when there is none) with the new ones.
-func diffReleases(old map[string][]byte, docs []*schema.Document) Changes {
+func DiffReleases(old map[string][]byte, docs []*schema.Document) Changes {
 	ch := Changes{Initial: old == nil, Added: []string{}, Removed: []string{}, Changed: []DocChange{}}
 	prev := map[string]*schema.Document{}
 	for path, data := range old {
@@ -78,9 +77,9 @@ func diffReleases(old map[string][]byte, docs []*schema.Document) Changes {
 
 func diffDoc(a, b *schema.Document) (DocChange, bool) {
 	c := DocChange{ID: b.ID, Figures: []FigureChange{}, ChecksAdded: []string{}, ChecksRemoved: []string{}}
-	rows := func(d *schema.Document) map[string]emit.LineItemRow {
-		m := map[string]emit.LineItemRow{}
-		for _, r := range emit.LineItemRows([]*schema.Document{d}) {
+	rows := func(d *schema.Document) map[string]LineItemRow {
+		m := map[string]LineItemRow{}
+		for _, r := range LineItemRows([]*schema.Document{d}) {
 			m[r.Pointer] = r
 		}
 		return m
