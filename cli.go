@@ -7,10 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strings"
+	"sync"
 
 	"budgetpub/pipeline"
 	"budgetpub/schema"
@@ -126,6 +129,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	force := fs.Bool("force", false, "extract every input again, ignoring the cache")
 	strict := fs.Bool("strict", false, "publish nothing when any input is rejected")
 	keep := fs.Int("keep", 10, "releases to keep in OUT.releases (0 keeps all)")
+	logFormat := fs.String("log", "text", "log format on stderr: text or json")
+	quiet := fs.Bool("quiet", false, "log warnings and errors only, no progress")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -133,12 +138,25 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "budgetpub build: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	rep, err := pipeline.Build(ctx, pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep})
-	if rep != nil {
-		for _, r := range rep.Rejected {
-			fmt.Fprintf(stderr, "budgetpub: rejected %s\n", r.Error)
-		}
+	level := slog.LevelInfo
+	if *quiet {
+		level = slog.LevelWarn
 	}
+	var handler slog.Handler
+	switch *logFormat {
+	case "text":
+		handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
+	case "json":
+		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
+	default:
+		fmt.Fprintf(stderr, "budgetpub build: --log must be text or json, not %q\n", *logFormat)
+		return errUsage
+	}
+	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, Log: slog.New(handler)}
+	if !*quiet && isTerminal(stderr) {
+		opts.Progress = progressBar(stderr)
+	}
+	rep, err := pipeline.Build(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -152,6 +170,31 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errPartial
 	}
 	return nil
+}
+
+// isTerminal tells whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// progressBar draws "[#####     ] 120/400" on one terminal line.
+func progressBar(w io.Writer) func(done, total int) {
+	var mu sync.Mutex
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		const width = 30
+		n := done * width / max(total, 1)
+		fmt.Fprintf(w, "\r[%s%s] %d/%d", strings.Repeat("#", n), strings.Repeat(" ", width-n), done, total)
+		if done == total {
+			fmt.Fprintln(w)
+		}
+	}
 }
 
 func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -8,12 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gocarina/gocsv"
@@ -31,6 +33,9 @@ type Options struct {
 	Force   bool // ignore the cache
 	Strict  bool // publish nothing when any input is rejected
 	Keep    int  // releases to keep (0: all)
+
+	Log      *slog.Logger          // structured log; nil logs nothing
+	Progress func(done, total int) // called as inputs finish; may be nil
 }
 
 // Rejected is an input left out of the release, with the reason.
@@ -152,15 +157,27 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		cached bool
 		err    error
 	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log.Info("build started", "in", o.In, "out", out, "inputs", len(files), "force", o.Force)
 	results := make([]result, len(files))
 	ids := assignIDs(files)
+	var done atomic.Int64
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer func() {
+				<-sem
+				if o.Progress != nil {
+					o.Progress(int(done.Add(1)), len(files))
+				}
+				wg.Done()
+			}()
 			rel, _ := filepath.Rel(o.In, f)
 			rel = filepath.ToSlash(rel)
 			m := meta[rel]
@@ -193,6 +210,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	for i, r := range results {
 		if r.err != nil {
 			rep.Rejected = append(rep.Rejected, Rejected{Path: files[i], Error: r.err.Error()})
+			log.Warn("input rejected", "file", files[i], "reason", r.err.Error())
 			continue
 		}
 		docs = append(docs, r.doc)
@@ -221,6 +239,8 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		sort.Strings(rep.Changed)
 	}
 	rep.Seconds = time.Since(start).Seconds()
+	log.Info("build finished", "documents", rep.Documents, "extracted", rep.Extracted, "cached", rep.Cached,
+		"rejected", len(rep.Rejected), "release", rep.Release, "changed", len(rep.Changed), "seconds", rep.Seconds)
 	report, _ := json.MarshalIndent(rep, "", "  ")
 	if err := writeAtomic(out+".run.json", append(report, '\n')); err != nil {
 		return nil, err
