@@ -106,6 +106,12 @@ func TestDocID(t *testing.T) {
 	if got := DocID("上海市普陀区财政局2024年度部门决算.pdf"); !strings.HasPrefix(got, "2024-") || len(got) != len("2024-")+8 {
 		t.Errorf("DocID of a Chinese name = %q, want 2024- and a hash", got)
 	}
+	for _, in := range []string{"../../etc/passwd.txt", "a/<script>.txt", "..txt", "/", "C:\\x\\..\\y.txt"} {
+		id := DocID(in)
+		if id == "" || strings.ContainsAny(id, "/\\<>") || strings.HasPrefix(id, ".") || id == ".." {
+			t.Errorf("DocID(%q) = %q escapes or is unsafe", in, id)
+		}
+	}
 	if DocID("甲.txt") == DocID("乙.txt") {
 		t.Error("two Chinese names share an id")
 	}

@@ -33,7 +33,7 @@ func (b *builder) functionItems() {
 		}
 		para = min(para, end+600)
 		// the name: after the 款, or after the item's number
-		from := max(0, start-90)
+		from := runeStart(st.s, max(0, start-90))
 		seg := st.s[from:start]
 		kuan := ""
 		if i := strings.LastIndex(seg, "(款)"); i >= 0 {
@@ -122,7 +122,7 @@ func itemIndex(items []schema.ClassItem, item schema.ClassItem) int {
 
 // classBefore is the index in by_function of the last 类 named before off.
 func (b *builder) classBefore(off int) int {
-	seg := b.st.s[max(0, off-1500):off]
+	seg := b.st.s[runeStart(b.st.s, max(0, off-1500)):off]
 	i := strings.LastIndex(seg, "(类)")
 	if i < 0 {
 		return -1

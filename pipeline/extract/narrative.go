@@ -422,9 +422,8 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 	st := b.st
 	for _, end := range b.find(subject) {
 		start := end - len(subject)
-		from := max(0, start-24)
-		before := st.s[from:start]
-		after := st.s[end:min(len(st.s), end+24)]
+		before := st.s[runeStart(st.s, max(0, start-24)):start]
+		after := st.s[end:runeStart(st.s, min(len(st.s), end+24))]
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
 			strings.Contains(after, "为空") || strings.Contains(after, "无相关") {

@@ -47,7 +47,7 @@ func (b *builder) performance() {
 				continue
 			}
 			p++
-			title := st.s[p:min(len(st.s), p+120)]
+			title := st.s[p:runeStart(st.s, min(len(st.s), p+120))]
 			for _, stop := range []string{"具体指标", "。", ":"} {
 				if k := strings.Index(title, stop); k >= 0 {
 					title = title[:k]
@@ -62,6 +62,9 @@ func (b *builder) performance() {
 			continue
 		}
 		open += max(0, end-200)
+		if open+len("“") > end-len("”主要内容") {
+			continue
+		}
 		name := st.s[open+len("“") : end-len("”主要内容")]
 		if name == "" || strings.ContainsAny(name, "。“") {
 			continue
@@ -90,6 +93,7 @@ func (b *builder) performance() {
 				end = s
 			}
 		}
+		end = max(end, a.body)
 		switch a.kind {
 		case "project":
 			j := len(perf.Projects)

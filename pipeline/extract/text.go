@@ -153,3 +153,12 @@ func (st *stream) lastRune(off int) rune {
 	r, _ := utf8.DecodeLastRuneInString(st.s[:off])
 	return r
 }
+
+// runeStart moves off back to the start of the rune it falls in, so that a
+// window cut at a byte count never splits a character.
+func runeStart(s string, off int) int {
+	for off > 0 && off < len(s) && !utf8.RuneStart(s[off]) {
+		off--
+	}
+	return off
+}

@@ -182,16 +182,21 @@ func pdfToText(ctx context.Context, path string) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, PDFTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", "-q", path, "-")
+	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", path, "-")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return "", fmt.Errorf("%w: timed out after %s", ErrPDF, PDFTimeout)
 		}
-		msg := strings.TrimSpace(stderr.String())
+		// the last line of stderr says why (earlier ones are font warnings)
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		msg := strings.TrimSpace(lines[len(lines)-1])
 		if msg == "" {
 			msg = err.Error()
+		}
+		if strings.Contains(msg, "password") {
+			msg += " (the PDF is encrypted)"
 		}
 		return "", fmt.Errorf("%w: %s", ErrPDF, msg)
 	}

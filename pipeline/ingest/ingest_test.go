@@ -65,6 +65,19 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s: err = %v, want %v naming the file", c.name, err, c.want)
 		}
 	}
+	// bytes that are neither UTF-8 nor GB18030
+	if _, err := Read(context.Background(), write(t, "latin.txt", []byte{0x81, 0x30, 0xff, 0xfe, 0x80, 0x80, 'a', '\n', 0xff})); !errors.Is(err, ErrEncoding) {
+		t.Errorf("undecodable text: %v, want ErrEncoding", err)
+	}
+	// a 500 MB file is refused before it is read (the file is sparse)
+	huge := filepath.Join(t.TempDir(), "huge.txt")
+	if f, err := os.Create(huge); err == nil {
+		f.Truncate(500 << 20)
+		f.Close()
+	}
+	if _, err := Read(context.Background(), huge); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("500 MB file: %v, want ErrTooLarge", err)
+	}
 	if _, err := Read(context.Background(), filepath.Join(t.TempDir(), "missing.txt")); err == nil || !strings.Contains(err.Error(), "missing.txt") {
 		t.Errorf("missing file: %v", err)
 	}
@@ -108,6 +121,15 @@ func TestPDF(t *testing.T) {
 	// layout mode keeps a table row on one line
 	if txt.Format != "pdf" || !strings.Contains(text, "预算主管部门：上海市普陀区人民政府万里街道办事处") || !regexp.MustCompile(`一、财政拨款收入 +156,211,123`).MatchString(text) {
 		t.Errorf("PDF text is not the layout text of the disclosure: %q", txt.Lines[:3])
+	}
+	// testdata: a one-page PDF encrypted with a user password (made with
+	// qpdf --encrypt), and the first 300 bytes of a PDF
+	for _, bad := range []string{"testdata/encrypted.pdf", "testdata/truncated.pdf"} {
+		_, err = Read(context.Background(), bad)
+		var ie *Error
+		if !errors.Is(err, ErrPDF) || !errors.As(err, &ie) || ie.Path != bad {
+			t.Errorf("%s: %v, want ErrPDF naming the file", bad, err)
+		}
 	}
 	_, err = Read(context.Background(), write(t, "broken.pdf", []byte("%PDF-1.4\nnot really")))
 	if !errors.Is(err, ErrPDF) {

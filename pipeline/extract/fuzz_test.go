@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+)
+
+// FuzzLexNumbers: the lexer never panics, every token lies inside the text
+// and a money token converts back to the digits it was read from.
+func FuzzLexNumbers(f *testing.F) {
+	for _, s := range []string{"305.63万元", "21,955.35 万元", "１２．５％", "0.2万", "1,2,3", "9999999999999999999元", "3.万元", "2023年", "-5元", "1.5万人次"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = fold(s)
+		for _, tok := range lexNumbers(s) {
+			if tok.start < 0 || tok.start > tok.numEnd || tok.numEnd > tok.end || tok.end > len(s) {
+				t.Fatalf("token %+v outside %q", tok, s)
+			}
+			if tok.kind == numMoney && tok.money() < 0 {
+				t.Fatalf("negative money %d from %q", tok.money(), s[tok.start:tok.end])
+			}
+		}
+	})
+}
+
+// FuzzExtract: the extractor never panics on any text and terminates.
+func FuzzExtract(f *testing.F) {
+	seed, err := os.ReadFile("../../data/000_70dee09d8603147c.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed))
+	f.Add("某局2024年部门预算\n收入预算总额 305.63 万元，比上年 1 万元增加\n2024年部门财务收支预算总表\n单位：元\n收入总计 1 支出总计 1")
+	f.Add("2023年部门决算\n（项）（类）“”主要内容")
+	f.Fuzz(func(t *testing.T, text string) {
+		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})
+	})
+}
