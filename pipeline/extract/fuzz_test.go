@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"budgetpub/pipeline/ingest"
 )
@@ -37,6 +38,12 @@ func FuzzExtract(f *testing.F) {
 	f.Add("某局2024年部门预算\n收入预算总额 305.63 万元，比上年 1 万元增加\n2024年部门财务收支预算总表\n单位：元\n收入总计 1 支出总计 1")
 	f.Add("2023年部门决算\n（项）（类）“”主要内容")
 	f.Fuzz(func(t *testing.T, text string) {
+		start := time.Now()
 		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})
+		// a 15 KB disclosure takes milliseconds: far longer means a loop
+		// that grows faster than the text
+		if d := time.Since(start); d > 2*time.Second {
+			t.Fatalf("extraction of %d bytes took %v", len(text), d)
+		}
 	})
 }

@@ -227,7 +227,7 @@ func (b *builder) indicator(text string, off int, kind string) (schema.Indicator
 		}
 	}
 	ind.Name = strings.Trim(before, " ，,、")
-	if ind.Unit == "" {
+	if ind.Unit == "" && t.end <= off+len(text) {
 		ind.Unit = strings.TrimSpace(st.s[t.end : off+len(text)])
 	}
 	if ind.Name == "" {
