@@ -63,9 +63,10 @@ type Release struct {
 
 // Page data of the home page.
 type home struct {
-	Docs    []emit.DocumentRow
-	Tables  []emit.File
-	Release Release
+	Docs      []emit.DocumentRow
+	Tables    []emit.File
+	Downloads []emit.File
+	Release   Release
 }
 
 // Render writes index.html into dir.
@@ -75,7 +76,7 @@ func Render(dir string, docs []emit.DocumentRow, res *emit.Result, rel Release) 
 		return err
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, home{Docs: docs, Tables: res.Tables, Release: rel}); err != nil {
+	if err := t.Execute(&buf, home{Docs: docs, Tables: res.Tables, Downloads: res.Downloads, Release: rel}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "index.html"), buf.Bytes(), 0o644)

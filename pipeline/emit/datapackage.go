@@ -7,10 +7,28 @@ import (
 
 // Field is a Table Schema field.
 type Field struct {
-	Name        string `json:"name"`
-	Title       string `json:"title,omitempty"`
-	Type        string `json:"type"`
-	Description string `json:"description"`
+	Name        string         `json:"name"`
+	Title       string         `json:"title,omitempty"`
+	Type        string         `json:"type"`
+	Description string         `json:"description"`
+	Constraints map[string]any `json:"constraints,omitempty"`
+}
+
+// constraints of the columns that have them ("table.column" or "column").
+var constraints = map[string]map[string]any{
+	"documents.id":          {"required": true, "unique": true, "pattern": "^[a-z0-9][a-z0-9._-]*$"},
+	"document_id":           {"required": true},
+	"kind":                  {"enum": []string{"budget", "final_accounts"}},
+	"indicators.kind":       {"enum": []string{"output", "outcome", "satisfaction"}},
+	"fiscal_year":           {"minimum": 1990, "maximum": 2100},
+	"severity":              {"enum": []string{"error", "warning", "info"}},
+	"comparator":            {"enum": []string{">", ">=", "=", "<=", "<"}},
+	"level":                 {"enum": []string{"", "类", "款", "项"}},
+	"date":                  {"enum": []string{"start", "end"}},
+	"three_public.item":     {"enum": []string{"total", "overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"}},
+	"classification.code":   {"required": true, "pattern": "^[0-9]{3}([0-9]{2}){0,2}$"},
+	"source_sha256":         {"pattern": "^[0-9a-f]{64}$"},
+	"classification.scheme": {"enum": []string{"functional", "economic"}},
 }
 
 // columns describes every CSV column: type, Chinese title, English description.
@@ -47,6 +65,19 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"pointer":             {"string", "路径", "JSON pointer of the figure in the document's JSON"},
 	"line":                {"integer", "行号", "Line of the source text the figure came from"},
 	"rule":                {"string", "规则", "Rule id (see docs/checks.md)"},
+	"item":                {"string", "项目", "total, overseas_travel, reception, vehicle_purchase or vehicle_operation"},
+	"goal":                {"string", "目标", "Goal title or key project name"},
+	"goal_kind":           {"string", "目标类型", "long_term, annual or project"},
+	"comparator":          {"string", "比较符", "> >= = <= <"},
+	"value":               {"number", "指标值", "Target value"},
+	"basis":               {"string", "设立依据", "Basis of the target (历史标准, 行业标准 …)"},
+	"date":                {"string", "时点", "start or end of the year"},
+	"category":            {"string", "类别", "Asset category (资产总额 for the total)"},
+	"indicators.kind":     {"string", "指标类型", "output (产出), outcome (效益) or satisfaction (满意度)"},
+	"indicators.name":     {"string", "指标名称", "Indicator as published"},
+	"indicators.unit":     {"string", "计量单位", "Unit of the target value (%, 人次, 件 …)"},
+	"former_names":        {"string", "曾用名", "Former names, separated by ;"},
+	"years_observed":      {"string", "出现年份", "Years the name was observed in disclosures"},
 	"severity":            {"string", "级别", "error, warning or info"},
 	"unit":                {"string", "单位", "Unit of stated and computed: yuan or %"},
 	"stated":              {"number", "陈述值", "The number the document states"},
@@ -57,45 +88,81 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"lines":               {"string", "行号", "Source lines involved, space separated"},
 }
 
-func fieldsOf(row any) []Field {
+// fieldsOf describes the columns of a table's row type; "table.column"
+// entries of columns override the shared ones.
+func fieldsOf(tableName string, row any) []Field {
 	t := reflect.TypeOf(row)
 	var out []Field
 	for i := 0; i < t.NumField(); i++ {
 		name := t.Field(i).Tag.Get("csv")
-		c := columns[name]
-		out = append(out, Field{Name: name, Title: c.zh, Type: c.typ, Description: c.en})
+		c, ok := columns[tableName+"."+name]
+		if !ok {
+			c = columns[name]
+		}
+		k, ok := constraints[tableName+"."+name]
+		if !ok {
+			k = constraints[name]
+		}
+		out = append(out, Field{Name: name, Title: c.zh, Type: c.typ, Description: c.en, Constraints: k})
 	}
 	return out
 }
 
-var tableInfo = map[string]struct {
-	row        any
-	title, doc string
-	key        []string
-}{
-	"documents":  {DocumentRow{}, "Disclosures 公开文件", "One row per disclosure with its headline figures", []string{"id"}},
-	"line_items": {LineItemRow{}, "Figures 明细数据", "Every figure of every disclosure, one per row (tidy)", []string{"document_id", "pointer"}},
-	"checks":     {CheckRow{}, "Consistency findings 一致性检查", "Contradictions and rounding differences found in each disclosure", nil},
+// fiscal describes the tables in the spirit of the Fiscal Data Package.
+var fiscal = map[string]any{
+	"currency":   "CNY",
+	"amountUnit": "yuan",
+	"direction":  map[string]string{"field": "line_items.section", "revenue": "revenue", "other": "expenditure"},
+	"phase":      map[string]string{"field": "documents.kind", "budget": "approved", "final_accounts": "executed"},
+	"classification": map[string]string{
+		"field": "line_items.scheme", "functional": "functional (支出功能分类)", "economic": "economic (部门预算支出经济分类)"},
 }
 
-func dataPackage(res *Result, version string) map[string]any {
-	var resources []map[string]any
-	for _, f := range res.Tables {
-		name := strings.TrimSuffix(f.Path, ".csv")
-		info := tableInfo[name]
-		sch := map[string]any{"fields": fieldsOf(info.row), "missingValues": []string{""}}
-		if len(info.key) > 0 {
-			sch["primaryKey"] = info.key
+func dataPackage(res *Result, tables []table, version string) map[string]any {
+	byName := map[string]table{}
+	for _, t := range tables {
+		byName[t.spec.name] = t
+	}
+	schemaOf := func(t table) map[string]any {
+		sch := map[string]any{"fields": t.fields, "missingValues": []string{""}}
+		if len(t.spec.key) > 0 {
+			sch["primaryKey"] = t.spec.key
 		}
-		if name != "documents" {
+		if t.spec.fk {
 			sch["foreignKeys"] = []map[string]any{{"fields": []string{"document_id"}, "reference": map[string]any{"resource": "documents", "fields": []string{"id"}}}}
 		}
+		return sch
+	}
+	var resources []map[string]any
+	for _, f := range res.Tables {
+		t := byName[f.Table]
 		resources = append(resources, map[string]any{
-			"name": name, "title": info.title, "description": info.doc,
+			"name": f.Table, "title": t.spec.title, "description": t.spec.description,
 			"path": f.Path, "type": "table", "scheme": "file", "format": "csv", "mediatype": "text/csv",
 			"encoding": "utf-8", "bytes": f.Bytes, "hash": "sha256:" + f.SHA256, "rowCount": f.Rows,
-			"schema": sch,
+			"schema": schemaOf(t),
 		})
+	}
+	media := map[string]string{"csv-bom": "text/csv", "json": "application/json", "ndjson": "application/x-ndjson",
+		"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sqlite": "application/vnd.sqlite3"}
+	for _, f := range res.Downloads {
+		r := map[string]any{
+			"name": strings.NewReplacer("/", "-", ".", "-").Replace(f.Path), "path": f.Path,
+			"format": f.Format, "mediatype": media[f.Format], "bytes": f.Bytes, "hash": "sha256:" + f.SHA256,
+		}
+		switch f.Format {
+		case "csv-bom":
+			r["format"], r["encoding"], r["type"], r["rowCount"], r["schema"] = "csv", "utf-8-sig", "table", f.Rows, schemaOf(byName[f.Table])
+			r["description"] = "The " + f.Table + " table as UTF-8 CSV with a byte-order mark, for Excel."
+		case "json", "ndjson":
+			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
+			r["description"] = "The " + f.Table + " table as " + f.Format + " (one object per row)."
+		case "xlsx":
+			r["description"] = "Every table as a sheet of one workbook, with a README sheet."
+		case "sqlite":
+			r["description"] = "Every table in one SQLite database, named as the CSV files, with primary and foreign keys."
+		}
+		resources = append(resources, r)
 	}
 	return map[string]any{
 		"$schema":     "https://datapackage.org/profiles/2.0/datapackage.json",
@@ -104,7 +171,10 @@ func dataPackage(res *Result, version string) map[string]any {
 		"description": "Figures extracted from published department budget (预算) and final-accounts (决算) disclosures, normalized to yuan, with consistency findings. Every figure names the source line it came from.",
 		"version":     version,
 		"licenses":    []map[string]string{{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}},
+		"sources":     []map[string]string{{"title": "Department budget and final-accounts disclosures (部门预算、部门决算公开) as published by each department"}},
 		"keywords":    []string{"budget", "预算", "决算", "China", "public finance"},
+		"citation":    "budgetpub, Chinese government department budgets and final accounts, version " + version + ".",
+		"fiscal":      fiscal,
 		"resources":   resources,
 	}
 }

@@ -1,0 +1,381 @@
+package emit_test
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gocarina/gocsv"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/xuri/excelize/v2"
+
+	"budgetpub/pipeline"
+	"budgetpub/pipeline/emit"
+	"budgetpub/schema"
+)
+
+func corpus(t testing.TB) []*schema.Document {
+	t.Helper()
+	var docs []*schema.Document
+	for _, f := range []string{
+		"../../data/000_70dee09d8603147c.txt",
+		"../../data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
+		"../../data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
+	} {
+		d, err := pipeline.ExtractFile(context.Background(), f, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func write(t *testing.T) (string, []*schema.Document, *emit.Result) {
+	t.Helper()
+	docs := corpus(t)
+	dir := t.TempDir()
+	res, err := emit.Write(dir, docs, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, docs, res
+}
+
+func read(t *testing.T, dir, rel string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// cellsOf turns rows into string cells in column order, as the model gives them.
+func cellsOf(rows any) [][]string {
+	v := reflect.ValueOf(rows)
+	var out [][]string
+	for i := 0; i < v.Len(); i++ {
+		r := v.Index(i)
+		var row []string
+		for j := 0; j < r.NumField(); j++ {
+			row = append(row, fmt.Sprint(r.Field(j).Interface()))
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// sameNumber compares a cell with a value read back from another format.
+func sameCell(want, got string) bool {
+	if want == got {
+		return true
+	}
+	a, err1 := strconv.ParseFloat(want, 64)
+	b, err2 := strconv.ParseFloat(got, 64)
+	return err1 == nil && err2 == nil && a == b
+}
+
+func tablesOf(docs []*schema.Document) map[string]any {
+	return map[string]any{
+		"documents": emit.DocumentRows(docs), "line_items": emit.LineItemRows(docs), "three_public": emit.ThreePublicRows(docs),
+		"indicators": emit.IndicatorRows(docs), "assets": emit.AssetRows(docs), "checks": emit.CheckRows(docs),
+		"classification": emit.ClassificationRows(),
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	dir, docs, _ := write(t)
+	for name, rows := range tablesOf(docs) {
+		want := cellsOf(rows)
+		if len(want) == 0 {
+			t.Errorf("%s: no rows from the corpus", name)
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			// CSV through gocsv into the same row type
+			back := reflect.New(reflect.TypeOf(rows))
+			if err := gocsv.UnmarshalBytes(read(t, dir, name+".csv"), back.Interface()); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(back.Elem().Interface(), rows) {
+				t.Errorf("csv differs from the model")
+			}
+			// the Excel variant: a BOM, then the same bytes
+			if !bytes.Equal(read(t, dir, "excel/"+name+".csv"), append([]byte("\ufeff"), read(t, dir, name+".csv")...)) {
+				t.Error("excel csv is not BOM + csv")
+			}
+			// JSON array and NDJSON: objects in column order, numbers as numbers
+			var arr []map[string]any
+			dec := json.NewDecoder(bytes.NewReader(read(t, dir, "json/"+name+".json")))
+			dec.UseNumber()
+			if err := dec.Decode(&arr); err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(bytes.NewReader(read(t, dir, "json/"+name+".ndjson")))
+			sc.Buffer(nil, 1<<20)
+			n := 0
+			cols := header(read(t, dir, name+".csv"))
+			for sc.Scan() {
+				var obj map[string]any
+				d := json.NewDecoder(strings.NewReader(sc.Text()))
+				d.UseNumber()
+				if err := d.Decode(&obj); err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(obj, arr[n]) {
+					t.Fatalf("ndjson row %d differs from json", n)
+				}
+				for j, c := range cols {
+					got := ""
+					if v := obj[c]; v != nil {
+						got = fmt.Sprint(v)
+					}
+					if !sameCell(want[n][j], got) {
+						t.Fatalf("json row %d %s = %q, want %q", n, c, got, want[n][j])
+					}
+				}
+				n++
+			}
+			if n != len(want) || len(arr) != len(want) {
+				t.Errorf("json rows %d / %d, want %d", len(arr), n, len(want))
+			}
+		})
+	}
+}
+
+func header(csv []byte) []string {
+	line, _, _ := bytes.Cut(csv, []byte("\n"))
+	return strings.Split(strings.TrimSpace(string(line)), ",")
+}
+
+func TestWorkbookAndDatabase(t *testing.T) {
+	dir, docs, _ := write(t)
+	f, err := excelize.OpenFile(filepath.Join(dir, "budgetpub.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if f.GetSheetName(0) != "README" {
+		t.Errorf("first sheet %q", f.GetSheetName(0))
+	}
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for name, rows := range tablesOf(docs) {
+		want := cellsOf(rows)
+		sheet, err := f.GetRows(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sheet) != len(want)+1 {
+			t.Fatalf("sheet %s: %d rows, want %d", name, len(sheet)-1, len(want))
+		}
+		for i, row := range want {
+			for j, c := range row {
+				got := ""
+				if j < len(sheet[i+1]) {
+					got = sheet[i+1][j]
+				}
+				if !sameCell(c, got) {
+					t.Fatalf("sheet %s row %d col %d = %q, want %q", name, i, j, got, c)
+				}
+			}
+		}
+		q, err := db.Query(fmt.Sprintf("SELECT * FROM %q ORDER BY rowid", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := 0
+		for q.Next() {
+			vals := make([]sql.NullString, len(want[0]))
+			ptrs := make([]any, len(vals))
+			for j := range vals {
+				ptrs[j] = &vals[j]
+			}
+			if err := q.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			for j, v := range vals {
+				if !sameCell(want[i][j], v.String) {
+					t.Fatalf("sqlite %s row %d col %d = %q, want %q", name, i, j, v.String, want[i][j])
+				}
+			}
+			i++
+		}
+		q.Close()
+		if i != len(want) {
+			t.Errorf("sqlite %s: %d rows, want %d", name, i, len(want))
+		}
+	}
+	var bad int
+	db.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&bad)
+	if bad != 0 {
+		t.Errorf("%d foreign key violations", bad)
+	}
+}
+
+func TestBundleAndSums(t *testing.T) {
+	dir, _, res := write(t)
+	sums := read(t, dir, emit.SumsFile)
+	lines := strings.Split(strings.TrimSpace(string(sums)), "\n")
+	listed := map[string]bool{}
+	for _, l := range lines {
+		sum, name, ok := strings.Cut(l, "  ")
+		data := read(t, dir, name)
+		h := sha256.Sum256(data)
+		if !ok || hex.EncodeToString(h[:]) != sum {
+			t.Errorf("SHA256SUMS: %s does not match", name)
+		}
+		listed[name] = true
+	}
+	for _, l := range [][]emit.File{res.Documents, res.Tables, res.Downloads} {
+		for _, f := range l {
+			if !listed[f.Path] {
+				t.Errorf("%s missing from SHA256SUMS", f.Path)
+			}
+		}
+	}
+	zr, err := zip.OpenReader(filepath.Join(dir, "budgetpub.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	inZip := map[string]bool{}
+	for _, zf := range zr.File {
+		inZip[strings.TrimPrefix(zf.Name, "budgetpub/")] = true
+		if zf.Name == "budgetpub/README.txt" {
+			continue
+		}
+		rc, _ := zf.Open()
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		if !bytes.Equal(b.Bytes(), read(t, dir, strings.TrimPrefix(zf.Name, "budgetpub/"))) {
+			t.Errorf("%s in the zip differs from the file", zf.Name)
+		}
+	}
+	for name := range listed {
+		if name != "budgetpub.zip" && !inZip[name] {
+			t.Errorf("%s missing from the zip", name)
+		}
+	}
+	if !inZip["README.txt"] {
+		t.Error("no README in the zip")
+	}
+}
+
+// frictionlessPathPattern is the path pattern of the Frictionless v2
+// profile, which uses look-ahead (not supported by Go's RE2); the test
+// replaces it with what it allows for relative paths and checks the
+// excluded cases itself.
+const frictionlessPathPattern = `^((?=[^./~])(?!file:)((?!\\/\\.\\.\\/)(?!\\\\)(?!:\\/\\/).)*|(http|ftp)s?:\\/\\/.*)$`
+
+func TestDatapackageProfile(t *testing.T) {
+	dir, _, _ := write(t)
+	profile, err := os.ReadFile("testdata/frictionless-v2-datapackage.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(profile, []byte(frictionlessPathPattern)) {
+		t.Fatal("the profile's path pattern changed; review the substitute")
+	}
+	profile = bytes.ReplaceAll(profile, []byte(frictionlessPathPattern), []byte(`^([^./~][^\\\\]*|(http|ftp)s?://.*)$`))
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("datapackage.json", bytes.NewReader(profile)); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("datapackage.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the profile bites: no resources, or a bad hash, is rejected
+	for _, bad := range []string{`{"name": "x"}`, `{"resources": [{"name": "a", "path": "a.csv", "hash": "sha256:xyz"}]}`} {
+		var v any
+		json.Unmarshal([]byte(bad), &v)
+		if sch.Validate(v) == nil {
+			t.Fatalf("profile accepted %s", bad)
+		}
+	}
+	raw := read(t, dir, "datapackage.json")
+	var pkg any
+	json.Unmarshal(raw, &pkg)
+	if err := sch.Validate(pkg); err != nil {
+		t.Fatalf("datapackage.json does not fit the Frictionless v2 profile: %#v", err)
+	}
+	var p struct {
+		Resources []struct {
+			Name, Path, Hash, Format string
+			Bytes, RowCount          int
+			Schema                   *struct {
+				Fields []struct{ Name, Type, Description string }
+			}
+		}
+	}
+	json.Unmarshal(raw, &p)
+	for _, r := range p.Resources {
+		if strings.Contains(r.Path, "/../") || strings.Contains(r.Path, "://") || strings.HasPrefix(r.Path, ".") || strings.Contains(r.Path, `\`) {
+			t.Errorf("%s: path not allowed by the profile", r.Path)
+		}
+		data := read(t, dir, r.Path)
+		h := sha256.Sum256(data)
+		if r.Hash != "sha256:"+hex.EncodeToString(h[:]) || r.Bytes != len(data) {
+			t.Errorf("%s: hash or bytes wrong", r.Path)
+		}
+		if r.Format == "csv" && r.RowCount != bytes.Count(data, []byte("\n"))-1 {
+			t.Errorf("%s: rowCount %d", r.Path, r.RowCount)
+		}
+		if r.Schema != nil {
+			for _, f := range r.Schema.Fields {
+				if f.Description == "" || f.Type == "" {
+					t.Errorf("%s.%s: no type or description", r.Name, f.Name)
+				}
+			}
+		}
+	}
+	if !regexp.MustCompile(`"currency": "CNY"`).Match(raw) {
+		t.Error("no fiscal currency")
+	}
+}
+
+// BenchmarkEmit1000 writes 1,000 documents in every format; it reports the
+// output size.
+func BenchmarkEmit1000(b *testing.B) {
+	base := corpus(b)
+	var docs []*schema.Document
+	for i := 0; i < 1000; i++ {
+		d := *base[i%len(base)]
+		d.ID = fmt.Sprintf("doc%04d", i)
+		docs = append(docs, &d)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		dir := b.TempDir()
+		if _, err := emit.Write(dir, docs, "bench"); err != nil {
+			b.Fatal(err)
+		}
+		var size int64
+		filepath.Walk(dir, func(_ string, fi os.FileInfo, _ error) error {
+			if fi != nil && !fi.IsDir() {
+				size += fi.Size()
+			}
+			return nil
+		})
+		b.ReportMetric(float64(size)/1e6, "MB")
+	}
+}
