@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,6 +34,10 @@ type Options struct {
 	Force   bool // ignore the cache
 	Strict  bool // publish nothing when any input is rejected
 	Keep    int  // releases to keep (0: all)
+
+	// BaseURL is the absolute URL the site is served at, for feeds,
+	// sitemaps and catalogs (default http://127.0.0.1:8080/).
+	BaseURL string
 
 	Log      *slog.Logger          // structured log; nil logs nothing
 	Progress func(done, total int) // called as inputs finish; may be nil
@@ -154,6 +159,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	c := cache{dir: out + ".cache"}
 	type result struct {
 		doc    *schema.Document
+		key    string
 		cached bool
 		err    error
 	}
@@ -190,15 +196,15 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 			key := c.key(hex.EncodeToString(sum[:]), ids[i]+" "+rel, m)
 			if !o.Force {
 				if doc, ok := c.get(key); ok {
-					results[i] = result{doc: doc, cached: true}
+					results[i] = result{doc: doc, key: key, cached: true}
 					return
 				}
 			}
-			doc, err := extractAs(ctx, f, rel, ids[i], m)
+			doc, lines, err := extractAs(ctx, f, rel, ids[i], m)
 			if err == nil {
-				err = c.put(key, doc)
+				err = c.put(key, doc, lines)
 			}
-			results[i] = result{doc: doc, err: err}
+			results[i] = result{doc: doc, key: key, err: err}
 		}()
 	}
 	wg.Wait()
@@ -207,6 +213,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	}
 	rep := &Report{Rejected: []Rejected{}, Changed: []string{}}
 	var docs []*schema.Document
+	keys := map[string]string{} // document id → cache key, for its source text
 	for i, r := range results {
 		if r.err != nil {
 			rep.Rejected = append(rep.Rejected, Rejected{Path: files[i], Error: r.err.Error()})
@@ -214,6 +221,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 			continue
 		}
 		docs = append(docs, r.doc)
+		keys[r.doc.ID] = r.key
 		rep.Checks += len(r.doc.Checks)
 		if r.cached {
 			rep.Cached++
@@ -226,7 +234,12 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	if o.Strict && len(rep.Rejected) > 0 {
 		return rep, fmt.Errorf("%w (%d, --strict): nothing published", ErrRejected, len(rep.Rejected))
 	}
-	name, changes, err := publish(o, out, docs)
+	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files),
+		Source: func(id string) ([]string, error) { return c.text(keys[id]) }}
+	if so.BaseURL == "" {
+		so.BaseURL = "http://127.0.0.1:8080/"
+	}
+	name, changes, err := publish(o, out, docs, so)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +277,26 @@ func assignIDs(files []string) []string {
 	return ids
 }
 
-func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.Document, error) {
+// releaseTime is the time feeds and catalogs give a release: the
+// SOURCE_DATE_EPOCH of reproducible builds when set, else the newest
+// modification time of the inputs, so that the same inputs give the same
+// bytes.
+func releaseTime(files []string) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	var t time.Time
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(t) {
+			t = fi.ModTime()
+		}
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
+func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.Document, []string, error) {
 	return extractFile(ctx, path, id, extract.Hints{Department: m.Department}, func(d *schema.Document) {
 		d.Document.Source.Path = rel
 		d.Document.Publisher = m.Publisher
@@ -276,7 +308,7 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 // when it is the current one already; a release published before is
 // pointed at again; otherwise a new release is built in a staging folder,
 // synced, renamed into OUT.releases and pointed at.
-func publish(o Options, out string, docs []*schema.Document) (string, emit.Changes, error) {
+func publish(o Options, out string, docs []*schema.Document, so site.Options) (string, emit.Changes, error) {
 	rel := releasesDir(out)
 	name, err := fingerprint(docs, o.Version)
 	if err != nil {
@@ -315,7 +347,7 @@ func publish(o Options, out string, docs []*schema.Document) (string, emit.Chang
 	if err := os.WriteFile(filepath.Join(staging, emit.ChangesFile), append(data, '\n'), 0o644); err != nil {
 		return fail("publish", err)
 	}
-	if err := site.Render(staging, emit.DocumentRows(docs), res, site.Release{Name: name, Version: o.Version, Changes: changes}); err != nil {
+	if err := site.Render(staging, docs, res, site.Release{Name: name, Version: o.Version, Changes: changes}, so); err != nil {
 		return fail("site", err)
 	}
 	if err := os.Symlink("..", filepath.Join(staging, "releases")); err != nil {

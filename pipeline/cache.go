@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"budgetpub/schema"
@@ -43,6 +44,9 @@ func (c cache) get(key string) (*schema.Document, bool) {
 	if c.dir == "" {
 		return nil, false
 	}
+	if _, err := os.Stat(c.textPath(key)); err != nil {
+		return nil, false
+	}
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
 		return nil, false
@@ -54,7 +58,9 @@ func (c cache) get(key string) (*schema.Document, bool) {
 	return &d, true
 }
 
-func (c cache) put(key string, d *schema.Document) error {
+// put stores a document and its source text; the text first, so that a
+// document in the cache always has its text.
+func (c cache) put(key string, d *schema.Document, lines []string) error {
 	if c.dir == "" {
 		return nil
 	}
@@ -62,7 +68,21 @@ func (c cache) put(key string, d *schema.Document) error {
 	if err != nil {
 		return err
 	}
+	if err := writeAtomic(c.textPath(key), []byte(strings.Join(lines, "\n"))); err != nil {
+		return err
+	}
 	return writeAtomic(c.path(key), data)
+}
+
+func (c cache) textPath(key string) string { return filepath.Join(c.dir, key[:2], key+".txt") }
+
+// text returns the source lines stored with a document.
+func (c cache) text(key string) ([]string, error) {
+	data, err := os.ReadFile(c.textPath(key))
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(string(data), "\n"), nil
 }
 
 // writeAtomic writes a file through a temporary file in the same folder,

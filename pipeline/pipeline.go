@@ -21,26 +21,28 @@ func ExtractFile(ctx context.Context, path, id string) (*schema.Document, error)
 	if id == "" {
 		id = DocID(path)
 	}
-	return extractFile(ctx, path, id, extract.Hints{}, nil)
+	doc, _, err := extractFile(ctx, path, id, extract.Hints{}, nil)
+	return doc, err
 }
 
 // extractFile runs the phases on one file; amend, if given, adds to the
 // document what the file lacks before it is checked and validated.
-func extractFile(ctx context.Context, path, id string, h extract.Hints, amend func(*schema.Document)) (*schema.Document, error) {
+// It returns the text's lines too, which the site shows beside the figures.
+func extractFile(ctx context.Context, path, id string, h extract.Hints, amend func(*schema.Document)) (*schema.Document, []string, error) {
 	text, err := ingest.Read(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
+		return nil, nil, fmt.Errorf("ingest: %w", err)
 	}
 	doc, err := extract.Extract(text, id, h)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
+		return nil, nil, fmt.Errorf("extract: %w", err)
 	}
 	if amend != nil {
 		amend(doc)
 	}
 	check.Run(doc)
 	if err := schema.Validate(doc); err != nil {
-		return nil, fmt.Errorf("validate %s: %w", path, err)
+		return nil, nil, fmt.Errorf("validate %s: %w", path, err)
 	}
-	return doc, nil
+	return doc, text.Lines, nil
 }

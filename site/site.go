@@ -1,58 +1,38 @@
-// Package site renders the static open-data site from what emit wrote, so
-// that a page and the download beside it can never disagree. Templates are
-// embedded; all document text goes through html/template and is escaped.
+// Package site renders the static open-data site from the documents and
+// what emit wrote, so that a page and the download beside it can never
+// disagree. Templates and assets are embedded; every piece of document text
+// goes through html/template and is escaped. The only markup the program
+// builds itself is the SVG of the charts.
+//
+// Pages: index.html (catalog with search and filters), doc/<id>.html (a
+// disclosure), source/<id>.html (its source text with line anchors),
+// dept/<slug>.html (a department across years), dataset/<table>.html (data
+// dictionary, preview, downloads), checks.html, 404.html; and for machines
+// catalog.jsonld (DCAT-AP), feed.atom, sitemap.xml, robots.txt.
 package site
 
 import (
 	"bytes"
 	"embed"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
+	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/emit"
+	"budgetpub/schema"
 )
 
-//go:embed templates
-var templates embed.FS
+//go:embed templates assets
+var embedded embed.FS
 
-// Templates is the template file system; tests may swap it.
-var Templates fs.FS = templates
-
-var funcs = template.FuncMap{
-	"kind": func(k string) string {
-		if k == "final_accounts" {
-			return "决算 final accounts"
-		}
-		return "预算 budget"
-	},
-	// yuan groups the integer part of a decimal yuan amount: 3056300 → 3,056,300.
-	"yuan": func(s string) string {
-		if s == "" {
-			return "—"
-		}
-		whole, frac, _ := strings.Cut(s, ".")
-		neg := strings.HasPrefix(whole, "-")
-		whole = strings.TrimPrefix(whole, "-")
-		var b strings.Builder
-		for i, r := range whole {
-			if i > 0 && (len(whole)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		out := b.String()
-		if frac != "" {
-			out += "." + frac
-		}
-		if neg {
-			out = "-" + out
-		}
-		return out
-	},
-}
+// Files holds the templates and assets; tests may swap it.
+var Files fs.FS = embedded
 
 // Release describes the release a site belongs to.
 type Release struct {
@@ -61,23 +41,180 @@ type Release struct {
 	Changes emit.Changes
 }
 
-// Page data of the home page.
-type home struct {
-	Docs      []emit.DocumentRow
-	Tables    []emit.File
-	Downloads []emit.File
-	Release   Release
+// Options of a render.
+type Options struct {
+	BaseURL string    // absolute URL the site is served at, ending in /
+	Updated time.Time // time of the release, for feeds and catalog metadata
+	// Source returns the source text lines of a document.
+	Source func(id string) ([]string, error)
 }
 
-// Render writes index.html into dir.
-func Render(dir string, docs []emit.DocumentRow, res *emit.Result, rel Release) error {
-	t, err := template.New("index.html").Funcs(funcs).ParseFS(Templates, "templates/index.html")
-	if err != nil {
-		return err
+var funcs = template.FuncMap{
+	"kind": func(k string) string {
+		if k == schema.KindFinalAccounts {
+			return "决算 final accounts"
+		}
+		return "预算 budget"
+	},
+	"yuan": groupDigits,
+	"inc":  func(i int) int { return i + 1 },
+	"search": func(r emit.DocumentRow) string {
+		return strings.ToLower(strings.Join(strings.Fields(r.Department+r.Region+r.ID+fmt.Sprint(r.FiscalYear)), ""))
+	},
+}
+
+// groupDigits groups the integer part of a decimal amount: 3056300 → 3,056,300.
+func groupDigits(v any) string {
+	s := fmt.Sprint(v)
+	if p, ok := v.(*schema.Money); ok {
+		if p == nil {
+			return ""
+		}
+		s = p.String()
 	}
+	if s == "" {
+		return "—"
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(whole, "-")
+	whole = strings.TrimPrefix(whole, "-")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+type renderer struct {
+	dir   string
+	tmpl  map[string]*template.Template
+	o     Options
+	rel   Release
+	pages []string // every page written, for the sitemap
+}
+
+// page is what every template gets.
+type page struct {
+	Title   string
+	Root    string
+	Release Release
+	JSONLD  template.JS
+}
+
+func (r *renderer) render(name, out string, data any) error {
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, home{Docs: docs, Tables: res.Tables, Downloads: res.Downloads, Release: rel}); err != nil {
+	if err := r.tmpl[name].ExecuteTemplate(&buf, name, data); err != nil {
+		return fmt.Errorf("%s: %w", out, err)
+	}
+	path := filepath.Join(r.dir, filepath.FromSlash(out))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "index.html"), buf.Bytes(), 0o644)
+	r.pages = append(r.pages, out)
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// Render writes the site into dir, beside the downloads emit wrote there.
+func Render(dir string, docs []*schema.Document, res *emit.Result, rel Release, o Options) error {
+	if !strings.HasSuffix(o.BaseURL, "/") {
+		o.BaseURL += "/"
+	}
+	r := &renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
+	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "404.html"} {
+		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
+		if err != nil {
+			return err
+		}
+		r.tmpl[name] = t
+	}
+	for _, a := range []string{"assets/style.css", "assets/app.js"} {
+		data, err := fs.ReadFile(Files, a)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	rows := emit.DocumentRows(docs)
+	depts := departments(docs)
+	steps := []func() error{
+		func() error { return r.home(rows, res) },
+		func() error { return r.disclosures(docs, depts) },
+		func() error { return r.departments(depts) },
+		func() error { return r.datasets(docs, res) },
+		func() error {
+			return r.render("checks.html", "checks.html", struct {
+				page
+				Rules []check.Rule
+			}{page{Title: "一致性检查规则 Consistency rules", Release: rel}, check.Catalogue()})
+		},
+		func() error {
+			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: o.BaseURL, Release: rel})
+		},
+		func() error { return r.machine(docs, res) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type stats struct {
+	Departments, Regions, Years int
+	Expenditure                 string
+}
+
+func (r *renderer) home(rows []emit.DocumentRow, res *emit.Result) error {
+	regions, years, deps := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var total schema.Money
+	for _, d := range rows {
+		if d.Region != "" {
+			regions[d.Region] = true
+		}
+		years[fmt.Sprint(d.FiscalYear)] = true
+		deps[d.Department] = true
+		var m schema.Money
+		if err := m.UnmarshalJSON([]byte(d.ExpenditureTotal)); err == nil && d.ExpenditureTotal != "" {
+			total += m
+		}
+	}
+	return r.render("index.html", "index.html", struct {
+		page
+		Docs      []emit.DocumentRow
+		Tables    []emit.File
+		Downloads []emit.File
+		Regions   []string
+		Years     []string
+		Stats     stats
+	}{
+		page: page{Title: "部门预算决算公开数据 Department budgets", Release: r.rel},
+		Docs: rows, Tables: res.Tables, Downloads: res.Downloads,
+		Regions: keys(regions), Years: keys(years),
+		Stats: stats{Departments: len(deps), Regions: len(regions), Years: len(years), Expenditure: total.String()},
+	})
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,0 +1,318 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+
+	"budgetpub/pipeline/emit"
+	"budgetpub/schema"
+)
+
+type fig struct {
+	Zh, En        string
+	Amount, Prior *schema.Money
+	Line          int
+}
+
+type breakdownRow struct {
+	Code, Name, NameEn, Reported string
+	Amount, Prior                *schema.Money
+	Line                         int
+	Indent                       bool
+}
+
+type breakdown struct {
+	ID, Zh, En string
+	Chart      template.HTML
+	Rows       []breakdownRow
+}
+
+func line(d *schema.Document, ptr string) int { return d.Provenance[ptr].Line }
+
+func mp(m schema.Money) *schema.Money { return &m }
+
+func headline(d *schema.Document) []fig {
+	var out []fig
+	add := func(zh, en, ptr string, a, p *schema.Money) {
+		if a != nil {
+			out = append(out, fig{zh, en, a, p, line(d, ptr)})
+		}
+	}
+	if r := d.Revenue; r != nil {
+		add("收入总计", "Total revenue", "/revenue/total", r.Total, r.PriorYear)
+		add("本年收入合计", "Current-year revenue", "/revenue/current_year", r.CurrentYear, nil)
+		for i, s := range r.Sources {
+			add("　"+s.Name, "source", "/revenue/sources/"+strconv.Itoa(i)+"/amount", mp(s.Amount), s.PriorYear)
+		}
+	}
+	if e := d.Expenditure; e != nil {
+		add("支出总计", "Total expenditure", "/expenditure/total", e.Total, e.PriorYear)
+		add("本年支出合计", "Current-year expenditure", "/expenditure/current_year", e.CurrentYear, nil)
+		if e.Basic != nil {
+			add("基本支出", "Basic expenditure", "/expenditure/basic/amount", mp(e.Basic.Amount), e.Basic.PriorYear)
+		}
+		if e.Project != nil {
+			add("项目支出", "Project expenditure", "/expenditure/project/amount", mp(e.Project.Amount), e.Project.PriorYear)
+		}
+	}
+	for _, f := range []struct {
+		zh, en, ptr string
+		f           *schema.Figure
+	}{
+		{"政府性基金", "Government funds", "/government_fund", d.GovernmentFund},
+		{"国有资本经营", "State capital operations", "/state_capital", d.StateCapital},
+		{"机关运行经费", "Operating costs", "/operating_costs", d.OperatingCosts},
+	} {
+		if f.f != nil {
+			add(f.zh, f.en, f.ptr+"/amount", mp(f.f.Amount), f.f.PriorYear)
+		}
+	}
+	if p := d.Procurement; p != nil {
+		add("政府采购", "Procurement", "/procurement/amount", mp(p.Amount), nil)
+	}
+	if t := d.ThreePublic; t != nil {
+		add("“三公”经费", "Three public expenses", "/three_public/total", t.Total, t.PriorYear)
+		for _, p := range []struct {
+			zh, en, f string
+			v         *schema.Figure
+		}{
+			{"　因公出国（境）费", "overseas travel", "overseas_travel", t.OverseasTravel},
+			{"　公务接待费", "reception", "reception", t.Reception},
+			{"　公务用车购置费", "vehicle purchase", "vehicle_purchase", t.VehiclePurchase},
+			{"　公务用车运行维护费", "vehicle operation", "vehicle_operation", t.VehicleOperation},
+		} {
+			if p.v != nil {
+				add(p.zh, p.en, "/three_public/"+p.f+"/amount", mp(p.v.Amount), p.v.PriorYear)
+			}
+		}
+	}
+	if a := d.Assets; a != nil {
+		if a.Start != nil {
+			add("年初资产总额", "Assets, start of year", "/assets/start/total", mp(a.Start.Total), nil)
+		}
+		if a.End != nil {
+			add("年末资产总额", "Assets, end of year", "/assets/end/total", mp(a.End.Total), nil)
+		}
+	}
+	return out
+}
+
+func classRows(d *schema.Document, base string, items []schema.ClassItem) []breakdownRow {
+	var rows []breakdownRow
+	for i, c := range items {
+		p := base + "/" + strconv.Itoa(i)
+		rows = append(rows, breakdownRow{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Reported: c.ReportedName,
+			Amount: mp(c.Amount), Prior: c.PriorYear, Line: line(d, p+"/amount")})
+		for j, it := range c.Items {
+			q := p + "/items/" + strconv.Itoa(j)
+			rows = append(rows, breakdownRow{Code: it.Code, Name: it.Name, Reported: it.ReportedName,
+				Amount: mp(it.Amount), Prior: it.PriorYear, Line: line(d, q+"/amount"), Indent: true})
+		}
+	}
+	return rows
+}
+
+// barChart draws the classes as horizontal bars, readable without JavaScript.
+func barChart(title string, items []schema.ClassItem) template.HTML {
+	if len(items) == 0 {
+		return ""
+	}
+	var max schema.Money
+	for _, c := range items {
+		if c.Amount > max {
+			max = c.Amount
+		}
+	}
+	const w, labelW, rowH = 720, 260, 24
+	h := rowH*len(items) + 8
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="bars" role="img" aria-label="%s" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet"><title>%s</title>`,
+		template.HTMLEscapeString(title), w, h, template.HTMLEscapeString(title))
+	for i, c := range items {
+		y := 4 + i*rowH
+		bw := 0
+		if max > 0 {
+			bw = int(float64(c.Amount) / float64(max) * float64(w-labelW-110))
+		}
+		name := c.Code + " " + c.Name
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><rect x="%d" y="%d" width="%d" height="%d"><title>%s: %s 元</title></rect><text x="%d" y="%d">%s</text>`,
+			labelW-6, y+15, template.HTMLEscapeString(name), labelW, y+3, max1(bw), rowH-8,
+			template.HTMLEscapeString(name), groupDigits(c.Amount.String()), labelW+max1(bw)+6, y+15, groupDigits(c.Amount.String()))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+func max1(v int) int {
+	if v < 1 {
+		return 1
+	}
+	return v
+}
+
+// deptSlug names a department's page by a hash of its name.
+func deptSlug(name string) string {
+	sum := sha256.Sum256([]byte(name))
+	return "d-" + hex.EncodeToString(sum[:])[:10]
+}
+
+// departments groups the documents of departments published more than once.
+func departments(docs []*schema.Document) map[string][]*schema.Document {
+	by := map[string][]*schema.Document{}
+	for _, d := range docs {
+		by[d.Department.Name] = append(by[d.Department.Name], d)
+	}
+	for name, ds := range by {
+		if len(ds) < 2 {
+			delete(by, name)
+			continue
+		}
+		sort.SliceStable(ds, func(i, j int) bool {
+			if ds[i].Document.FiscalYear != ds[j].Document.FiscalYear {
+				return ds[i].Document.FiscalYear < ds[j].Document.FiscalYear
+			}
+			return ds[i].ID < ds[j].ID
+		})
+	}
+	return by
+}
+
+func (r *renderer) disclosures(docs []*schema.Document, depts map[string][]*schema.Document) error {
+	for _, d := range docs {
+		dept := ""
+		if _, ok := depts[d.Department.Name]; ok {
+			dept = deptSlug(d.Department.Name)
+		}
+		var bds []breakdown
+		if e := d.Expenditure; e != nil {
+			if len(e.ByFunction) > 0 {
+				bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), classRows(d, "/expenditure/by_function", e.ByFunction)})
+			}
+			if len(e.ByEconomic) > 0 {
+				bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), classRows(d, "/expenditure/by_economic", e.ByEconomic)})
+			}
+			if len(e.Projects) > 0 {
+				var rows []breakdownRow
+				for i, p := range e.Projects {
+					rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, "/expenditure/projects/"+strconv.Itoa(i)+"/amount")})
+				}
+				bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: rows})
+			}
+		}
+		title := fmt.Sprintf("%s %d", d.Department.Name, d.Document.FiscalYear)
+		if err := r.render("doc.html", "doc/"+d.ID+".html", struct {
+			page
+			Doc        *schema.Document
+			DeptPage   string
+			Headline   []fig
+			Breakdowns []breakdown
+		}{page{Title: title, Root: "../", Release: r.rel}, d, dept, headline(d), bds}); err != nil {
+			return err
+		}
+		lines, err := r.o.Source(d.ID)
+		if err != nil {
+			return fmt.Errorf("source of %s: %w", d.ID, err)
+		}
+		if err := r.render("source.html", "source/"+d.ID+".html", struct {
+			page
+			Doc   *schema.Document
+			Lines []string
+		}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, lines}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type seriesCell struct {
+	Amount *schema.Money
+	Change string
+}
+
+type series struct {
+	Zh, En string
+	Cells  []seriesCell
+}
+
+func (r *renderer) departments(depts map[string][]*schema.Document) error {
+	names := make([]string, 0, len(depts))
+	for n := range depts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		docs := depts[name]
+		pick := []struct {
+			zh, en string
+			get    func(*schema.Document) *schema.Money
+		}{
+			{"收入总计", "Revenue", func(d *schema.Document) *schema.Money { return revenueTotal(d) }},
+			{"支出总计", "Expenditure", func(d *schema.Document) *schema.Money {
+				if d.Expenditure == nil {
+					return nil
+				}
+				return d.Expenditure.Total
+			}},
+			{"基本支出", "Basic", func(d *schema.Document) *schema.Money {
+				if d.Expenditure == nil || d.Expenditure.Basic == nil {
+					return nil
+				}
+				return mp(d.Expenditure.Basic.Amount)
+			}},
+			{"项目支出", "Project", func(d *schema.Document) *schema.Money {
+				if d.Expenditure == nil || d.Expenditure.Project == nil {
+					return nil
+				}
+				return mp(d.Expenditure.Project.Amount)
+			}},
+			{"“三公”经费", "Three public expenses", func(d *schema.Document) *schema.Money {
+				if d.ThreePublic == nil {
+					return nil
+				}
+				return d.ThreePublic.Total
+			}},
+			{"机关运行经费", "Operating costs", func(d *schema.Document) *schema.Money {
+				if d.OperatingCosts == nil {
+					return nil
+				}
+				return mp(d.OperatingCosts.Amount)
+			}},
+		}
+		var ss []series
+		for _, p := range pick {
+			s := series{Zh: p.zh, En: p.en}
+			var prev *schema.Money
+			for _, d := range docs {
+				v := p.get(d)
+				c := seriesCell{Amount: v}
+				if v != nil && prev != nil && *prev != 0 {
+					c.Change = fmt.Sprintf("%+.2f%%", (v.Float()-prev.Float())/prev.Float()*100)
+				}
+				s.Cells = append(s.Cells, c)
+				prev = v
+			}
+			ss = append(ss, s)
+		}
+		if err := r.render("dept.html", "dept/"+deptSlug(name)+".html", struct {
+			page
+			Name   string
+			Docs   []emit.DocumentRow
+			Series []series
+		}{page{Title: name, Root: "../", Release: r.rel}, name, emit.DocumentRows(docs), ss}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func revenueTotal(d *schema.Document) *schema.Money {
+	if d.Revenue == nil {
+		return nil
+	}
+	return d.Revenue.Total
+}
