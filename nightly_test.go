@@ -25,7 +25,9 @@ func TestMain(m *testing.M) {
 		err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
 		os.Exit(exitCode(err, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	closeBrowser()
+	os.Exit(code)
 }
 
 // corpus writes n copies of the seed, each with its own name.
