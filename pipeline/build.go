@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,7 +53,7 @@ type Report struct {
 	Documents int        `json:"documents"`
 	Extracted int        `json:"extracted"` // documents extracted in this run
 	Cached    int        `json:"cached"`    // documents taken from the cache
-	Checks    int        `json:"checks"`
+	Checks    int        `json:"checks"`    // findings in the release published (0 when nothing changed)
 	Rejected  []Rejected `json:"rejected"`
 	Release   string     `json:"release"` // the release published, "" when nothing changed
 	Changed   []string   `json:"changed"` // ids of disclosures added or changed
@@ -157,80 +156,73 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
 	c := cache{dir: out + ".cache"}
-	type result struct {
-		doc    *schema.Document
-		key    string
-		cached bool
-		err    error
-	}
+	stats := c.loadStats()
 	log := o.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	log.Info("build started", "in", o.In, "out", out, "inputs", len(files), "force", o.Force)
+	type result struct {
+		doc    *schema.Document // nil for a cached document not loaded yet
+		key    string
+		cached bool
+		stat   statEntry
+		err    error
+	}
 	results := make([]result, len(files))
 	ids := assignIDs(files)
 	var done atomic.Int64
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() {
-				<-sem
-				if o.Progress != nil {
-					o.Progress(int(done.Add(1)), len(files))
-				}
-				wg.Done()
-			}()
-			rel, _ := filepath.Rel(o.In, f)
-			rel = filepath.ToSlash(rel)
-			m := meta[rel]
-			data, err := os.ReadFile(f)
-			if err != nil {
-				results[i] = result{err: err}
-				return
+	parallel(len(files), func(i int) {
+		defer func() {
+			if o.Progress != nil {
+				o.Progress(int(done.Add(1)), len(files))
 			}
-			sum := sha256.Sum256(data)
-			key := c.key(hex.EncodeToString(sum[:]), ids[i]+" "+rel, m)
-			if !o.Force {
-				if doc, ok := c.get(key); ok {
-					results[i] = result{doc: doc, key: key, cached: true}
-					return
-				}
-			}
-			doc, lines, err := extractAs(ctx, f, rel, ids[i], m)
-			if err == nil {
-				err = c.put(key, doc, lines)
-			}
-			results[i] = result{doc: doc, key: key, err: err}
 		}()
-	}
-	wg.Wait()
+		f := files[i]
+		rel, _ := filepath.Rel(o.In, f)
+		rel = filepath.ToSlash(rel)
+		m := meta[rel]
+		st, err := stats.sum(rel, f)
+		if err != nil {
+			results[i] = result{err: &ingestError{f, err}}
+			return
+		}
+		key := c.key(st.SHA256, ids[i]+" "+rel, m)
+		if !o.Force && c.has(key) {
+			results[i] = result{key: key, cached: true, stat: st}
+			return
+		}
+		doc, lines, err := extractAs(ctx, f, rel, ids[i], m)
+		if err == nil {
+			err = c.put(key, doc, lines)
+		}
+		results[i] = result{doc: doc, key: key, stat: st, err: err}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	rep := &Report{Rejected: []Rejected{}, Changed: []string{}}
-	var docs []*schema.Document
-	keys := map[string]string{} // document id → cache key, for its source text
+	keys := map[string]string{} // document id → cache key
+	newStats := statCache{}
 	for i, r := range results {
 		if r.err != nil {
 			rep.Rejected = append(rep.Rejected, Rejected{Path: files[i], Error: r.err.Error()})
 			log.Warn("input rejected", "file", files[i], "reason", r.err.Error())
 			continue
 		}
-		docs = append(docs, r.doc)
-		keys[r.doc.ID] = r.key
-		rep.Checks += len(r.doc.Checks)
+		rel, _ := filepath.Rel(o.In, files[i])
+		newStats[filepath.ToSlash(rel)] = r.stat
+		keys[ids[i]] = r.key
 		if r.cached {
 			rep.Cached++
 		} else {
 			rep.Extracted++
 		}
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	rep.Documents = len(docs)
+	rep.Documents = len(keys)
+	if err := c.saveStats(newStats); err != nil {
+		return nil, err
+	}
 	if o.Strict && len(rep.Rejected) > 0 {
 		return rep, fmt.Errorf("%w (%d, --strict): nothing published", ErrRejected, len(rep.Rejected))
 	}
@@ -239,18 +231,51 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	if so.BaseURL == "" {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
-	name, changes, err := publish(o, out, docs, so)
+	name := fingerprint(keys, o.Version, so.BaseURL)
+	if cur, _ := filepath.EvalSymlinks(out); cur != "" && filepath.Base(cur) == name {
+		// nothing changed: the cached documents need not even be read
+		return finish(rep, out, start, log)
+	}
+	docs := make([]*schema.Document, len(results))
+	var loadErr atomic.Value
+	parallel(len(results), func(i int) {
+		r := results[i]
+		switch {
+		case r.err != nil:
+		case r.doc != nil:
+			docs[i] = r.doc
+		default:
+			d, ok := c.get(r.key)
+			if !ok {
+				loadErr.Store(fmt.Errorf("cache: %s vanished during the run", r.key))
+				return
+			}
+			docs[i] = d
+		}
+	})
+	if err, _ := loadErr.Load().(error); err != nil {
+		return nil, err
+	}
+	docs = slices.DeleteFunc(docs, func(d *schema.Document) bool { return d == nil })
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	for _, d := range docs {
+		rep.Checks += len(d.Checks)
+	}
+	changes, err := publish(o, out, name, docs, so)
 	if err != nil {
 		return nil, err
 	}
 	rep.Release = name
-	if name != "" {
-		rep.Changed = append(rep.Changed, changes.Added...)
-		for _, c := range changes.Changed {
-			rep.Changed = append(rep.Changed, c.ID)
-		}
-		sort.Strings(rep.Changed)
+	rep.Changed = append(rep.Changed, changes.Added...)
+	for _, c := range changes.Changed {
+		rep.Changed = append(rep.Changed, c.ID)
 	}
+	sort.Strings(rep.Changed)
+	return finish(rep, out, start, log)
+}
+
+// finish writes OUT.run.json and logs the summary.
+func finish(rep *Report, out string, start time.Time, log *slog.Logger) (*Report, error) {
 	rep.Seconds = time.Since(start).Seconds()
 	log.Info("build finished", "documents", rep.Documents, "extracted", rep.Extracted, "cached", rep.Cached,
 		"rejected", len(rep.Rejected), "release", rep.Release, "changed", len(rep.Changed), "seconds", rep.Seconds)
@@ -260,6 +285,30 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	}
 	return rep, nil
 }
+
+// parallel runs f(0..n-1) on every core.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// ingestError names the file an error of reading it concerns.
+type ingestError struct {
+	path string
+	err  error
+}
+
+func (e *ingestError) Error() string { return "ingest: " + e.path + ": " + e.err.Error() }
+func (e *ingestError) Unwrap() error { return e.err }
 
 // assignIDs gives every input an id, unique in the run: a second file with
 // the same id gets a numbered suffix, in the sorted order of the inputs.
@@ -308,30 +357,23 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 // when it is the current one already; a release published before is
 // pointed at again; otherwise a new release is built in a staging folder,
 // synced, renamed into OUT.releases and pointed at.
-func publish(o Options, out string, docs []*schema.Document, so site.Options) (string, emit.Changes, error) {
+func publish(o Options, out, name string, docs []*schema.Document, so site.Options) (emit.Changes, error) {
 	rel := releasesDir(out)
-	name, err := fingerprint(docs, o.Version)
-	if err != nil {
-		return "", emit.Changes{}, err
-	}
-	cur, _ := filepath.EvalSymlinks(out)
-	if cur != "" && filepath.Base(cur) == name {
-		return "", emit.Changes{}, nil
-	}
 	var old map[string][]byte
-	if cur != "" {
+	if cur, _ := filepath.EvalSymlinks(out); cur != "" {
+		var err error
 		if old, err = readTree(cur); err != nil {
-			return "", emit.Changes{}, fmt.Errorf("publish: %w", err)
+			return emit.Changes{}, fmt.Errorf("publish: %w", err)
 		}
 	}
 	changes := emit.DiffReleases(old, docs)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
-		return name, changes, point(out, name) // releases are immutable: the same one again
+		return changes, point(out, name) // releases are immutable: the same one again
 	}
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
-	fail := func(phase string, err error) (string, emit.Changes, error) {
+	fail := func(phase string, err error) (emit.Changes, error) {
 		os.RemoveAll(staging)
-		return "", emit.Changes{}, fmt.Errorf("%s: %w", phase, err)
+		return emit.Changes{}, fmt.Errorf("%s: %w", phase, err)
 	}
 	if err := os.RemoveAll(staging); err != nil {
 		return fail("publish", err)
@@ -360,7 +402,7 @@ func publish(o Options, out string, docs []*schema.Document, so site.Options) (s
 		return fail("publish", err)
 	}
 	if err := point(out, name); err != nil {
-		return "", emit.Changes{}, fmt.Errorf("publish: %w", err)
+		return emit.Changes{}, fmt.Errorf("publish: %w", err)
 	}
-	return name, changes, prune(rel, name, o.Keep)
+	return changes, prune(rel, name, o.Keep)
 }

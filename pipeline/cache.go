@@ -109,3 +109,66 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// has tells whether a document and its text are cached under key.
+func (c cache) has(key string) bool {
+	if c.dir == "" {
+		return false
+	}
+	_, err1 := os.Stat(c.path(key))
+	_, err2 := os.Stat(c.textPath(key))
+	return err1 == nil && err2 == nil
+}
+
+// statEntry remembers an input's sha256 with the size and modification
+// time it had, so that an unchanged file need not be read again (as git's
+// index does).
+type statEntry struct {
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime_ns"`
+	SHA256  string `json:"sha256"`
+}
+
+type statCache map[string]statEntry
+
+func (c cache) statsPath() string { return filepath.Join(c.dir, "inputs.json") }
+
+func (c cache) loadStats() statCache {
+	s := statCache{}
+	if data, err := os.ReadFile(c.statsPath()); err == nil {
+		json.Unmarshal(data, &s)
+	}
+	return s
+}
+
+func (c cache) saveStats(s statCache) error {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(c.statsPath(), data)
+}
+
+// sum returns the sha256 of an input, from the stat cache when its size and
+// modification time are unchanged.
+func (s statCache) sum(rel, path string) (statEntry, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return statEntry{}, err
+	}
+	e := statEntry{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	if old, ok := s[rel]; ok && old.Size == e.Size && old.ModTime == e.ModTime {
+		return old, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return statEntry{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return statEntry{}, err
+	}
+	e.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return e, nil
+}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,8 +11,6 @@ import (
 	"sort"
 	"strings"
 	"syscall"
-
-	"budgetpub/schema"
 )
 
 // A published folder OUT is a symbolic link to the latest release:
@@ -87,20 +84,23 @@ func syncTree(dir string) error {
 	})
 }
 
-// fingerprint identifies a release by what it is made of: the code that
-// made it and every document. Equal fingerprints make equal releases.
-func fingerprint(docs []*schema.Document, version string) (string, error) {
-	h := sha256.New()
-	h.Write([]byte(codeID() + "\x00" + version + "\x00"))
-	for _, d := range docs {
-		data, err := json.Marshal(d)
-		if err != nil {
-			return "", err
-		}
-		h.Write(data)
-		h.Write([]byte{0})
+// fingerprint identifies a release by what it is made of: the code, the
+// version and base URL it was built with, and every document's cache key
+// (which is the hash of its input, id and metadata under the same code).
+// Equal fingerprints make equal releases, and the fingerprint is known
+// before any cached document is read.
+func fingerprint(keys map[string]string, version, baseURL string) string {
+	ids := make([]string, 0, len(keys))
+	for id := range keys {
+		ids = append(ids, id)
 	}
-	return "r-" + hex.EncodeToString(h.Sum(nil))[:12], nil
+	sort.Strings(ids)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", codeID(), version, baseURL)
+	for _, id := range ids {
+		fmt.Fprintf(h, "%s %s\n", id, keys[id])
+	}
+	return "r-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // point makes out link to the release name, atomically.
