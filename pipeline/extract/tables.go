@@ -156,6 +156,9 @@ func readRows(lines []string, from, to int) []row {
 	var rows []row
 	prevText := -1 // line of the last row that has a name but no numbers yet
 	for i := from; i < to && i < len(lines); i++ {
+		if isProse(lines[i]) { // the explanations that follow the table
+			break
+		}
 		cells := cellsOf(lines[i])
 		for k, c := range cells {
 			if !isNumberCell(c) {
@@ -184,6 +187,12 @@ func readRows(lines []string, from, to int) []row {
 		}
 	}
 	return rows
+}
+
+// isProse tells a line of running text: a table cell holds no sentence.
+func isProse(line string) bool {
+	c := compact(line)
+	return utf8.RuneCountInString(c) > 24 && strings.ContainsAny(c, "。；") && strings.Contains(c, "，")
 }
 
 // startsItem tells a name that begins a new row (an enumerator).
@@ -448,7 +457,7 @@ func (b *builder) economicTable(t table) {
 		v := t.value(r.vals[0])
 		if name == "合计" || name == "总计" {
 			total = &v
-			continue
+			break
 		}
 		if c, ok := schema.ClassByName(schema.SchemeEconomic, name); ok {
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
