@@ -12,9 +12,11 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"sync"
 
+	"budgetpub/gen"
 	"budgetpub/pipeline"
 	"budgetpub/schema"
 )
@@ -31,6 +33,8 @@ Usage:
   budgetpub extract FILE                     print the normalized JSON of one input file
   budgetpub validate FILE.json…              validate documents against the schema
   budgetpub serve [--dir DIR] [--addr ADDR]  serve the built site (defaults public/, 127.0.0.1:8080)
+  budgetpub gen --n N --out DIR [--seed S] [--inject F]
+                                             write N generated disclosures per family, with ground truth
   budgetpub version                          print the version
 
 Run 'budgetpub COMMAND --help' for a command's options.
@@ -62,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdValidate(rest, stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, rest, stdout, stderr)
+	case "gen":
+		return cmdGen(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "budgetpub", buildVersion(), "schema", schema.Version)
 		return nil
@@ -132,8 +138,20 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logFormat := fs.String("log", "text", "log format on stderr: text or json")
 	baseURL := fs.String("base-url", "http://127.0.0.1:8080/", "absolute URL the site is served at (feeds, sitemap, catalog)")
 	quiet := fs.Bool("quiet", false, "log warnings and errors only, no progress")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to this file")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "budgetpub build: unexpected argument %q\n", fs.Arg(0))
@@ -251,6 +269,30 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "budgetpub validate: %d of %d files invalid\n", bad, fs.NArg())
 		return errSilent
 	}
+	return nil
+}
+
+func cmdGen(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("gen", "gen --n N --out DIR [--seed S] [--inject F] [--pdf]", stderr)
+	n := fs.Int("n", 100, "documents per family ("+strings.Join(gen.Families, ", ")+")")
+	out := fs.String("out", "", "folder to write the documents and their .truth.json to")
+	seed := fs.Uint64("seed", 1, "random seed: the same seed writes the same files")
+	inject := fs.Float64("inject", 0, "share of documents (0-1) given one recorded inconsistency")
+	pdf := fs.Bool("pdf", false, "also write PDFs (not supported yet)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || *n < 1 || *inject < 0 || *inject > 1 {
+		fs.Usage()
+		return errUsage
+	}
+	if *pdf {
+		return errors.New("gen: --pdf is not supported yet: no PDF writer with a CJK font is available to budgetpub")
+	}
+	if err := gen.Generate(gen.Options{N: *n, Out: *out, Seed: *seed, Inject: *inject}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d documents into %s\n", *n*len(gen.Families), *out)
 	return nil
 }
 

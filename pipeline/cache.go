@@ -4,10 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+	"strconv"
 	"sync"
 
 	"budgetpub/schema"
@@ -40,49 +41,65 @@ func (c cache) key(sum, id string, m Metadata) string {
 
 func (c cache) path(key string) string { return filepath.Join(c.dir, key[:2], key+".json") }
 
-func (c cache) get(key string) (*schema.Document, bool) {
+// entry is one cached document with its source text, in one file: a file
+// torn by a crash does not parse and counts as a miss.
+type entry struct {
+	Doc   *schema.Document `json:"doc"`
+	Lines []string         `json:"lines"`
+}
+
+func (c cache) load(key string) (*entry, bool) {
 	if c.dir == "" {
-		return nil, false
-	}
-	if _, err := os.Stat(c.textPath(key)); err != nil {
 		return nil, false
 	}
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
 		return nil, false
 	}
-	var d schema.Document
-	if json.Unmarshal(data, &d) != nil {
+	var e entry
+	if json.Unmarshal(data, &e) != nil || e.Doc == nil {
 		return nil, false
 	}
-	return &d, true
+	return &e, true
 }
 
-// put stores a document and its source text; the text first, so that a
-// document in the cache always has its text.
+func (c cache) get(key string) (*schema.Document, bool) {
+	e, ok := c.load(key)
+	if !ok {
+		return nil, false
+	}
+	return e.Doc, true
+}
+
+// put stores a document and its source text. The cache can always be
+// rebuilt, so it is written without fsync; rename keeps readers from
+// seeing half a file.
 func (c cache) put(key string, d *schema.Document, lines []string) error {
 	if c.dir == "" {
 		return nil
 	}
-	data, err := json.Marshal(d)
+	data, err := json.Marshal(entry{d, lines})
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(c.textPath(key), []byte(strings.Join(lines, "\n"))); err != nil {
+	path := c.path(key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return writeAtomic(c.path(key), data)
+	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
-
-func (c cache) textPath(key string) string { return filepath.Join(c.dir, key[:2], key+".txt") }
 
 // text returns the source lines stored with a document.
 func (c cache) text(key string) ([]string, error) {
-	data, err := os.ReadFile(c.textPath(key))
-	if err != nil {
-		return nil, err
+	e, ok := c.load(key)
+	if !ok {
+		return nil, fmt.Errorf("cache: no text for %s", key)
 	}
-	return strings.Split(string(data), "\n"), nil
+	return e.Lines, nil
 }
 
 // writeAtomic writes a file through a temporary file in the same folder,
@@ -110,14 +127,13 @@ func writeAtomic(path string, data []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
-// has tells whether a document and its text are cached under key.
+// has tells whether a document is cached under key (without reading it).
 func (c cache) has(key string) bool {
 	if c.dir == "" {
 		return false
 	}
-	_, err1 := os.Stat(c.path(key))
-	_, err2 := os.Stat(c.textPath(key))
-	return err1 == nil && err2 == nil
+	_, err := os.Stat(c.path(key))
+	return err == nil
 }
 
 // statEntry remembers an input's sha256 with the size and modification

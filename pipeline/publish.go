@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // A published folder OUT is a symbolic link to the latest release:
@@ -70,18 +72,15 @@ func readTree(dir string) (map[string][]byte, error) {
 	return files, err
 }
 
+// syncTree makes a release durable before it is pointed at: one syncfs
+// of the file system that holds it, rather than an fsync per file.
 func syncTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		return f.Sync()
-	})
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return unix.Syncfs(int(f.Fd()))
 }
 
 // fingerprint identifies a release by what it is made of: the code, the
