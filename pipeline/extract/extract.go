@@ -39,7 +39,8 @@ type Hints struct {
 
 // Extract builds the model of one decoded input. id is the document's id.
 func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
-	ident := readIdentity(t.Lines)
+	flat := compactAll(t.Lines)
+	ident := readIdentity(flat)
 	fromHint := false
 	if ident.name == "" && h.Department != "" {
 		ident.name, fromHint = h.Department, true
@@ -56,7 +57,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		ID:            id,
 		Document: schema.Meta{
 			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title,
-			ReportedUnit: reportedUnit(t.Lines, st),
+			ReportedUnit: reportedUnit(flat, st),
 			Source:       schema.SourceFile{Path: t.Path, SHA256: t.SHA256, Bytes: t.Bytes, Encoding: t.Encoding, Format: t.Format},
 		},
 		Department: schema.Department{Name: ident.name, Region: regionOf(ident.name)},
@@ -72,7 +73,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			Reason: "the title names no department; the name comes from metadata.csv"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}}
-	b.department(t.Lines)
+	b.department(flat)
 	b.totals()
 	b.sources()
 	b.basicProject()
@@ -83,7 +84,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.assets()
 	b.threePublic()
 	b.performance()
-	b.tables(t.Lines)
+	b.tables(t.Lines, flat)
 	b.functionItems()
 	b.unplaced()
 	return doc, nil
@@ -91,9 +92,8 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 
 // reportedUnit is the unit of the first 单位：line, else the money unit the
 // text uses most.
-func reportedUnit(lines []string, st *stream) string {
-	for _, l := range lines {
-		l = strings.Join(strings.Fields(fold(l)), "")
+func reportedUnit(flat []string, st *stream) string {
+	for _, l := range flat {
 		if i := strings.Index(l, "单位:"); i >= 0 {
 			rest := l[i+len("单位:"):]
 			for _, u := range []string{"亿元", "万元", "元"} {

@@ -52,7 +52,7 @@ func TestIdentity(t *testing.T) {
 		{[]string{"2018 年度江苏省高级", "人民法院预算公开"}, "江苏省高级人民法院", 2018, "budget"},
 		{[]string{"上海市普陀区2024年区级部门预算", "预算主管部门：上海市普陀区人民政府万里街道办事处"}, "上海市普陀区人民政府万里街道办事处", 2024, "budget"},
 	} {
-		id := readIdentity(c.lines)
+		id := readIdentity(compactAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {
 			t.Errorf("%q: got %q %d %s", c.lines, id.name, id.year, id.kind)
 		}

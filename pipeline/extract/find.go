@@ -89,17 +89,36 @@ func (b *builder) find(label string) []int {
 	return out
 }
 
+// scan finds a label through the stream's rune index: it looks only where
+// the label's rarest character stands, instead of reading the whole text
+// once per label (most labels start with common characters such as 支 or 收,
+// and Chinese characters share their first UTF-8 byte).
 func (b *builder) scan(label string) []int {
-	var out []int
-	s := b.st.s
-	for i := 0; ; {
-		k := strings.Index(s[i:], label)
-		if k < 0 {
-			return out
-		}
-		out = append(out, i+k+len(label))
-		i += k + len(label)
+	st := b.st
+	if st.runePos == nil {
+		st.indexRunes()
 	}
+	best, bestOff := []int32(nil), -1
+	for off, r := range label {
+		pos := st.runePos[r]
+		if bestOff < 0 || len(pos) < len(best) {
+			best, bestOff = pos, off
+		}
+		if len(pos) == 0 {
+			return nil
+		}
+	}
+	var out []int
+	last := 0
+	for _, p := range best {
+		start := int(p) - bestOff
+		if start < last || start < 0 || !strings.HasPrefix(st.s[start:], label) {
+			continue
+		}
+		last = start + len(label)
+		out = append(out, last)
+	}
+	return out
 }
 
 // firstValue tries the labels in order and returns the first amount found.

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -23,19 +24,19 @@ var titleKinds = []struct{ word, kind, scope string }{
 // 年 or 年度, then (部门|单位)(预算|决算). The department is the text before
 // the year, or the line(s) before the title when the title starts with the
 // year, or a "预算主管部门：" / "单位名称：" label, which wins.
-func readIdentity(lines []string) identity {
+func readIdentity(flat []string) identity {
 	var id identity
-	limit := min(len(lines), 80)
+	limit := min(len(flat), 80)
 	var prev []string // non-blank lines before the current one
 	var label string  // the department named by a label line
 	for i := 0; i < limit; i++ {
-		l := compact(lines[i])
+		l := flat[i]
 		if l == "" || isPageNumber(l) {
 			continue
 		}
 		if id.year == 0 && !strings.Contains(l, "…") && !strings.Contains(l, "目录") && !(strings.HasPrefix(l, "第") && strings.Contains(l, "部分")) {
 			cand := l
-			if next := nextNonBlank(lines, i); next != "" {
+			if next := nextNonBlank(flat, i); next != "" {
 				cand = l + next
 			}
 			if y, before, after, ok := yearIn(cand); ok && strings.Contains(l, strconv.Itoa(y)) {
@@ -73,7 +74,7 @@ func readIdentity(lines []string) identity {
 			if strings.HasPrefix(l, lb) && label == "" {
 				label = strings.TrimPrefix(l, lb)
 				if label == "" {
-					label = nextNonBlank(lines, i)
+					label = nextNonBlank(flat, i)
 				}
 				if strings.Contains(label, "单位:") || strings.ContainsAny(label, "0123456789") {
 					label = ""
@@ -86,7 +87,7 @@ func readIdentity(lines []string) identity {
 		id.name = label
 	}
 	if id.year == 0 && label != "" {
-		id = tableIdentity(lines, label)
+		id = tableIdentity(flat, label)
 	}
 	id.name = cleanName(id.name)
 	return id
@@ -95,9 +96,8 @@ func readIdentity(lines []string) identity {
 // tableIdentity serves a file that holds only the tables of a disclosure:
 // the department comes from the 部门： line, the year and kind from the first
 // table title ("2019年政府采购预算表").
-func tableIdentity(lines []string, name string) identity {
-	for i, raw := range lines {
-		l := compact(raw)
+func tableIdentity(flat []string, name string) identity {
+	for i, l := range flat {
 		if y, _, after, ok := yearIn(l); ok {
 			for _, k := range []struct{ word, kind string }{{"决算", "final_accounts"}, {"预算", "budget"}} {
 				if strings.Contains(after, k.word) {
@@ -109,11 +109,31 @@ func tableIdentity(lines []string, name string) identity {
 	return identity{name: name}
 }
 
-func compact(s string) string { return strings.Join(strings.Fields(fold(s)), "") }
+// compact folds a line and drops its white space: table titles and labels
+// are compared in this form.
+func compact(s string) string {
+	s = fold(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
-func nextNonBlank(lines []string, i int) string {
-	for j := i + 1; j < len(lines) && j <= i+3; j++ {
-		if l := compact(lines[j]); l != "" && !isPageNumber(l) {
+func compactAll(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = compact(l)
+	}
+	return out
+}
+
+func nextNonBlank(flat []string, i int) string {
+	for j := i + 1; j < len(flat) && j <= i+3; j++ {
+		if l := flat[j]; l != "" && !isPageNumber(l) {
 			return l
 		}
 	}

@@ -676,9 +676,9 @@ func (b *builder) threePublic() {
 }
 
 // department reads the responsibilities and the staff head counts.
-func (b *builder) department(lines []string) {
+func (b *builder) department(flat []string) {
 	d := &b.doc.Department
-	d.Responsibilities = b.responsibilities(lines)
+	d.Responsibilities = b.responsibilities(flat)
 	staff := &schema.Staff{}
 	any := false
 	for _, f := range []struct {

@@ -292,11 +292,8 @@ func enumOf(l string) (style, n int) {
 // responsibilities reads the numbered list under the first heading that
 // names 职责 or 职能 (not a table of contents line), in a list style other
 // than the heading's own.
-func (b *builder) responsibilities(lines []string) []string {
-	folded := make([]string, len(lines))
-	for i, l := range lines {
-		folded[i] = strings.Join(strings.Fields(fold(l)), "")
-	}
+func (b *builder) responsibilities(folded []string) []string {
+	lines := b.st.src
 	for h, l := range folded {
 		if !(strings.Contains(l, "职责") || strings.Contains(l, "职能")) || strings.Contains(l, "…") || utf8.RuneCountInString(l) > 30 {
 			continue

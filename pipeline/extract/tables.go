@@ -62,10 +62,9 @@ func classifyTitle(t string) tableKind {
 
 // findTables locates the tables and reads their rows. A table runs from its
 // title to the next table title.
-func findTables(lines []string) []table {
+func findTables(lines, flat []string) []table {
 	var tabs []table
-	for i, raw := range lines {
-		c := compact(raw)
+	for i, c := range flat {
 		// titles carry a number prefix such as 公开01表： or 1.
 		if k := strings.LastIndex(c, "表:"); k >= 0 {
 			c = c[k+len("表:"):]
@@ -77,22 +76,22 @@ func findTables(lines []string) []table {
 		if len(tabs) > 0 && tabs[len(tabs)-1].line == i { // a title broken over two lines
 			continue
 		}
-		tabs = append(tabs, table{kind: kind, title: c, line: i + 1, factor: unitAfter(lines, i)})
+		tabs = append(tabs, table{kind: kind, title: c, line: i + 1, factor: unitAfter(flat, i)})
 	}
 	for k := range tabs {
 		end := len(lines)
 		if k+1 < len(tabs) {
 			end = tabs[k+1].line - 1
 		}
-		tabs[k].rows = readRows(lines, tabs[k].line, end)
+		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
 	}
 	return tabs
 }
 
 // unitAfter reads the 单位： line that follows a title (default 元).
-func unitAfter(lines []string, i int) int64 {
-	for j := i; j < len(lines) && j <= i+10; j++ {
-		c := compact(lines[j])
+func unitAfter(flat []string, i int) int64 {
+	for j := i; j < len(flat) && j <= i+10; j++ {
+		c := flat[j]
 		if k := strings.Index(c, "单位:"); k >= 0 {
 			rest := c[k+len("单位:"):]
 			switch {
@@ -152,11 +151,11 @@ func cellsOf(line string) []string {
 	return cells
 }
 
-func readRows(lines []string, from, to int) []row {
+func readRows(lines, flat []string, from, to int) []row {
 	var rows []row
 	prevText := -1 // line of the last row that has a name but no numbers yet
 	for i := from; i < to && i < len(lines); i++ {
-		if isProse(lines[i]) { // the explanations that follow the table
+		if isProse(flat[i]) { // the explanations that follow the table
 			break
 		}
 		cells := cellsOf(lines[i])
@@ -190,8 +189,7 @@ func readRows(lines []string, from, to int) []row {
 }
 
 // isProse tells a line of running text: a table cell holds no sentence.
-func isProse(line string) bool {
-	c := compact(line)
+func isProse(c string) bool {
 	return utf8.RuneCountInString(c) > 24 && strings.ContainsAny(c, "。；") && strings.Contains(c, "，")
 }
 
@@ -219,8 +217,8 @@ func (t table) value(v token) schema.Money {
 	return schema.Money(scaleDown(v.mant*t.factor*100, v.scale))
 }
 
-func (b *builder) tables(lines []string) {
-	for _, t := range findTables(lines) {
+func (b *builder) tables(lines, flat []string) {
+	for _, t := range findTables(lines, flat) {
 		if t.factor == 0 {
 			continue
 		}

@@ -50,6 +50,16 @@ type stream struct {
 	lines  []int // lines[i] is the 1-based source line of segment i
 	src    []string
 	toks   []token
+
+	runePos map[rune][]int32 // offsets of every rune, for scan
+}
+
+// indexRunes records where every rune of the stream stands.
+func (st *stream) indexRunes() {
+	st.runePos = make(map[rune][]int32, 2048)
+	for i, r := range st.s {
+		st.runePos[r] = append(st.runePos[r], int32(i))
+	}
 }
 
 func isASCIIAlnum(b byte) bool {
