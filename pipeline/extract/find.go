@@ -16,6 +16,7 @@ type builder struct {
 	found map[string][]int // find's results by label: rules ask for the same labels often
 
 	wholeWords bool // figure skips labels inside longer terms (see figureWord)
+	after      int  // figure skips labels before this offset
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

@@ -19,7 +19,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
+			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
 				continue
 			}
 			ti, ok := b.valueAfter(end, maxGap)
@@ -126,14 +126,14 @@ func (b *builder) totals() {
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", []string{
 		"收入预算总额", "收入预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
-		"收入支出决算总计", "收入支出总计", "收入总计", "收入预算",
+		"收入支出决算总计", "收入支出总计", "收入总计", "收入预算合计", "收入总预算", "收入预算",
 	}, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转"}, 4, "财政拨款")
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{
 		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
-		"收入支出决算总计", "收入支出总计", "支出总计", "支出预算",
+		"收入支出决算总计", "收入支出总计", "支出总计", "支出预算合计", "支出总预算", "支出预算",
 	}, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余"}, 4, "财政拨款")
@@ -623,17 +623,11 @@ func (b *builder) threePublic() {
 	}
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
-		for _, l := range labels {
-			for _, end := range b.find(l) {
-				if end < anchor {
-					continue
-				}
-				if ti, ok := b.valueAfter(end, 8); ok {
-					f := &schema.Figure{Amount: *b.take(path+"/amount", ti)}
-					f.PriorYear = b.figureYoY(path, ti)
-					return f
-				}
-			}
+		b.after = anchor
+		a, p := b.figure(path, "/amount", labels, 8)
+		b.after = 0
+		if a != nil {
+			return &schema.Figure{Amount: *a, PriorYear: p}
 		}
 		for _, l := range labels[:1] { // "2018 年无公务用车购置预算安排"
 			for _, end := range b.find(strings.TrimSuffix(l, "费")) {
@@ -650,7 +644,7 @@ func (b *builder) threePublic() {
 	}
 	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "出国(境)费", "因公出国费"})
 	tp.Reception = part("reception", []string{"公务接待费"})
-	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费"})
+	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置"})
 	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费"})
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
