@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,7 +162,6 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	}
 	log.Info("build started", "in", o.In, "out", out, "inputs", len(files), "force", o.Force)
 	type result struct {
-		doc    *schema.Document // nil for a cached document not loaded yet
 		key    string
 		cached bool
 		stat   statEntry
@@ -196,7 +194,9 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		if err == nil {
 			err = c.put(key, doc, lines)
 		}
-		results[i] = result{doc: doc, key: key, stat: st, err: err}
+		// the document is read back from the cache when the release is
+		// written, so that memory does not grow with the corpus
+		results[i] = result{key: key, stat: st, err: err}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -226,8 +226,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	if o.Strict && len(rep.Rejected) > 0 {
 		return rep, fmt.Errorf("%w (%d, --strict): nothing published", ErrRejected, len(rep.Rejected))
 	}
-	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files),
-		Source: func(id string) ([]string, error) { return c.text(keys[id]) }}
+	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files)}
 	if so.BaseURL == "" {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
@@ -236,35 +235,16 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		// nothing changed: the cached documents need not even be read
 		return finish(rep, out, start, log)
 	}
-	docs := make([]*schema.Document, len(results))
-	var loadErr atomic.Value
-	parallel(len(results), func(i int) {
-		r := results[i]
-		switch {
-		case r.err != nil:
-		case r.doc != nil:
-			docs[i] = r.doc
-		default:
-			d, ok := c.get(r.key)
-			if !ok {
-				loadErr.Store(fmt.Errorf("cache: %s vanished during the run", r.key))
-				return
-			}
-			docs[i] = d
-		}
-	})
-	if err, _ := loadErr.Load().(error); err != nil {
-		return nil, err
+	ids = ids[:0]
+	for id := range keys {
+		ids = append(ids, id)
 	}
-	docs = slices.DeleteFunc(docs, func(d *schema.Document) bool { return d == nil })
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	for _, d := range docs {
-		rep.Checks += len(d.Checks)
-	}
-	changes, err := publish(o, out, name, docs, so)
+	sort.Strings(ids)
+	changes, checks, err := publish(o, out, name, ids, keys, c, so)
 	if err != nil {
 		return nil, err
 	}
+	rep.Checks = checks
 	rep.Release = name
 	rep.Changed = append(rep.Changed, changes.Added...)
 	for _, c := range changes.Changed {
@@ -353,27 +333,25 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 	})
 }
 
-// publish makes the release of docs the current one: nothing is written
-// when it is the current one already; a release published before is
-// pointed at again; otherwise a new release is built in a staging folder,
-// synced, renamed into OUT.releases and pointed at.
-func publish(o Options, out, name string, docs []*schema.Document, so site.Options) (emit.Changes, error) {
+// publishChunk is how many documents are loaded at a time while a release
+// is written: memory stays flat whatever the number of documents.
+const publishChunk = 64
+
+// publish makes the release name, made of the documents ids (sorted) from
+// the cache, the current one: a release published before is pointed at
+// again; otherwise a new release is written in a staging folder, document
+// by document, synced, renamed into OUT.releases and pointed at. It returns
+// the changes and the number of checks.
+func publish(o Options, out, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
 	rel := releasesDir(out)
-	var old map[string][]byte
-	if cur, _ := filepath.EvalSymlinks(out); cur != "" {
-		var err error
-		if old, err = readTree(cur); err != nil {
-			return emit.Changes{}, fmt.Errorf("publish: %w", err)
-		}
-	}
-	changes := emit.DiffReleases(old, docs)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
-		return changes, point(out, name) // releases are immutable: the same one again
+		return emit.Changes{}, 0, point(out, name) // releases are immutable: the same one again
 	}
+	cur, _ := filepath.EvalSymlinks(out)
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
-	fail := func(phase string, err error) (emit.Changes, error) {
+	fail := func(phase string, err error) (emit.Changes, int, error) {
 		os.RemoveAll(staging)
-		return emit.Changes{}, fmt.Errorf("%s: %w", phase, err)
+		return emit.Changes{}, 0, fmt.Errorf("%s: %w", phase, err)
 	}
 	if err := os.RemoveAll(staging); err != nil {
 		return fail("publish", err)
@@ -381,15 +359,57 @@ func publish(o Options, out, name string, docs []*schema.Document, so site.Optio
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		return fail("publish", err)
 	}
-	res, err := emit.Write(staging, docs, o.Version)
+	w, err := emit.NewWriter(staging, o.Version)
 	if err != nil {
 		return fail("emit", err)
 	}
+	sr, err := site.NewRenderer(staging, site.Release{Name: name, Version: o.Version}, so)
+	if err != nil {
+		w.Abort()
+		return fail("site", err)
+	}
+	differ := emit.NewDiffer(cur)
+	checks := 0
+	entries := make([]*entry, publishChunk)
+	for from := 0; from < len(ids); from += publishChunk {
+		chunk := ids[from:min(len(ids), from+publishChunk)]
+		var loadErr atomic.Value
+		parallel(len(chunk), func(i int) {
+			e, ok := c.load(keys[chunk[i]])
+			if !ok {
+				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
+				return
+			}
+			entries[i] = e
+			if err := sr.Document(e.Doc, e.Lines); err != nil {
+				loadErr.Store(err)
+			}
+		})
+		if err, _ := loadErr.Load().(error); err != nil {
+			w.Abort()
+			return fail("site", err)
+		}
+		for i := range chunk {
+			data, err := w.Add(entries[i].Doc)
+			if err != nil {
+				w.Abort()
+				return fail("emit", err)
+			}
+			differ.Add(entries[i].Doc, data)
+			checks += len(entries[i].Doc.Checks)
+			entries[i] = nil
+		}
+	}
+	res, err := w.Close()
+	if err != nil {
+		return fail("emit", err)
+	}
+	changes := differ.Changes()
 	data, _ := json.MarshalIndent(changes, "", "  ")
 	if err := os.WriteFile(filepath.Join(staging, emit.ChangesFile), append(data, '\n'), 0o644); err != nil {
 		return fail("publish", err)
 	}
-	if err := site.Render(staging, docs, res, site.Release{Name: name, Version: o.Version, Changes: changes}, so); err != nil {
+	if err := sr.Finish(w.DocumentRows(), res, changes); err != nil {
 		return fail("site", err)
 	}
 	if err := os.Symlink("..", filepath.Join(staging, "releases")); err != nil {
@@ -402,7 +422,7 @@ func publish(o Options, out, name string, docs []*schema.Document, so site.Optio
 		return fail("publish", err)
 	}
 	if err := point(out, name); err != nil {
-		return emit.Changes{}, fmt.Errorf("publish: %w", err)
+		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
 	}
-	return changes, prune(rel, name, o.Keep)
+	return changes, checks, prune(rel, name, o.Keep)
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -63,14 +62,6 @@ func (c cache) load(key string) (*entry, bool) {
 	return &e, true
 }
 
-func (c cache) get(key string) (*schema.Document, bool) {
-	e, ok := c.load(key)
-	if !ok {
-		return nil, false
-	}
-	return e.Doc, true
-}
-
 // put stores a document and its source text. The cache can always be
 // rebuilt, so it is written without fsync; rename keeps readers from
 // seeing half a file.
@@ -91,15 +82,6 @@ func (c cache) put(key string, d *schema.Document, lines []string) error {
 		return err
 	}
 	return os.Rename(tmp, path)
-}
-
-// text returns the source lines stored with a document.
-func (c cache) text(key string) ([]string, error) {
-	e, ok := c.load(key)
-	if !ok {
-		return nil, fmt.Errorf("cache: no text for %s", key)
-	}
-	return e.Lines, nil
 }
 
 // writeAtomic writes a file through a temporary file in the same folder,

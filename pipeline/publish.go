@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -52,24 +51,6 @@ func lock(out string) (func(), error) {
 		return nil, err
 	}
 	return func() { f.Close() }, nil
-}
-
-// readTree reads every regular file below dir by slash-separated path.
-func readTree(dir string) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	return files, err
 }
 
 // syncTree makes a release durable before it is pointed at: one syncfs

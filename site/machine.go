@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"budgetpub/pipeline/emit"
-	"budgetpub/schema"
 )
 
 // pkgField and pkgResource are the parts of datapackage.json the site reads.
@@ -40,7 +39,7 @@ type datasetTable struct {
 
 // datasets renders a page per table from datapackage.json and the CSV that
 // emit wrote.
-func (r *renderer) datasets(docs []*schema.Document, res *emit.Result) error {
+func (r *renderer) datasets(res *emit.Result) error {
 	var pkg struct {
 		Citation  string
 		Resources []pkgResource
@@ -120,7 +119,7 @@ func (r *renderer) schemaDataset(rs pkgResource, files []emit.File) map[string]a
 }
 
 // machine writes catalog.jsonld (DCAT-AP), feed.atom, sitemap.xml and robots.txt.
-func (r *renderer) machine(docs []*schema.Document, res *emit.Result) error {
+func (r *renderer) machine(res *emit.Result) error {
 	modified := r.o.Updated.UTC().Format(time.RFC3339)
 	byTable := map[string][]emit.File{}
 	for _, l := range [][]emit.File{res.Tables, res.Downloads} {
@@ -171,7 +170,7 @@ func (r *renderer) machine(docs []*schema.Document, res *emit.Result) error {
 	if err := os.WriteFile(filepath.Join(r.dir, "catalog.jsonld"), append(data, '\n'), 0o644); err != nil {
 		return err
 	}
-	if err := r.feed(docs, modified); err != nil {
+	if err := r.feed(modified); err != nil {
 		return err
 	}
 	var sm strings.Builder
@@ -219,7 +218,7 @@ type atomFeed struct {
 
 // feed lists the disclosures this release added or changed (all of them in
 // a first release).
-func (r *renderer) feed(docs []*schema.Document, modified string) error {
+func (r *renderer) feed(modified string) error {
 	changed := map[string]string{}
 	for _, id := range r.rel.Changes.Added {
 		changed[id] = "新增 added"
@@ -229,7 +228,7 @@ func (r *renderer) feed(docs []*schema.Document, modified string) error {
 	}
 	f := atomFeed{Title: "budgetpub — 部门预算决算公开数据", ID: r.url("feed.atom"), Updated: modified, Author: "budgetpub",
 		Links: []atomLink{{Href: r.url("feed.atom"), Rel: "self"}, {Href: r.url("index.html")}}}
-	for _, d := range docs {
+	for _, d := range r.summaries {
 		what, ok := changed[d.ID]
 		if !ok && !r.rel.Changes.Initial {
 			continue
@@ -237,9 +236,8 @@ func (r *renderer) feed(docs []*schema.Document, modified string) error {
 		if !ok {
 			what = "首次发布 first release"
 		}
-		title := fmt.Sprintf("%s %d %s", d.Department.Name, d.Document.FiscalYear, map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
-		f.Entries = append(f.Entries, atomEntry{Title: title, ID: r.url("doc/" + d.ID + ".html"), Updated: modified,
-			Link: atomLink{Href: r.url("doc/" + d.ID + ".html")}, Summary: fmt.Sprintf("%s; %d checks", what, len(d.Checks))})
+		f.Entries = append(f.Entries, atomEntry{Title: d.Title, ID: r.url("doc/" + d.ID + ".html"), Updated: modified,
+			Link: atomLink{Href: r.url("doc/" + d.ID + ".html")}, Summary: fmt.Sprintf("%s; %d checks", what, d.Checks)})
 	}
 	data, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {

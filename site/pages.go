@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
 )
 
@@ -161,71 +160,82 @@ func deptSlug(name string) string {
 	return "d-" + hex.EncodeToString(sum[:])[:10]
 }
 
-// departments groups the documents of departments published more than once.
-func departments(docs []*schema.Document) map[string][]*schema.Document {
-	by := map[string][]*schema.Document{}
-	for _, d := range docs {
-		by[d.Department.Name] = append(by[d.Department.Name], d)
-	}
-	for name, ds := range by {
-		if len(ds) < 2 {
-			delete(by, name)
-			continue
-		}
-		sort.SliceStable(ds, func(i, j int) bool {
-			if ds[i].Document.FiscalYear != ds[j].Document.FiscalYear {
-				return ds[i].Document.FiscalYear < ds[j].Document.FiscalYear
-			}
-			return ds[i].ID < ds[j].ID
-		})
-	}
-	return by
+// summary is what the pages that span documents need of one document.
+type summary struct {
+	ID, Department, Kind, Title string
+	Year, Checks                int
+	Values                      []*schema.Money // in the order of seriesNames
 }
 
-func (r *renderer) disclosures(docs []*schema.Document, depts map[string][]*schema.Document) error {
-	for _, d := range docs {
-		dept := ""
-		if _, ok := depts[d.Department.Name]; ok {
-			dept = deptSlug(d.Department.Name)
+var seriesNames = []struct{ zh, en string }{
+	{"收入总计", "Revenue"}, {"支出总计", "Expenditure"}, {"基本支出", "Basic"}, {"项目支出", "Project"},
+	{"“三公”经费", "Three public expenses"}, {"机关运行经费", "Operating costs"},
+}
+
+func summarize(d *schema.Document) summary {
+	s := summary{ID: d.ID, Department: d.Department.Name, Kind: d.Document.Kind, Year: d.Document.FiscalYear, Checks: len(d.Checks)}
+	s.Title = fmt.Sprintf("%s %d %s", d.Department.Name, d.Document.FiscalYear, map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
+	var rev, exp, basic, project, tp, op *schema.Money
+	if d.Revenue != nil {
+		rev = d.Revenue.Total
+	}
+	if e := d.Expenditure; e != nil {
+		exp = e.Total
+		if e.Basic != nil {
+			basic = mp(e.Basic.Amount)
 		}
-		var bds []breakdown
-		if e := d.Expenditure; e != nil {
-			if len(e.ByFunction) > 0 {
-				bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), classRows(d, "/expenditure/by_function", e.ByFunction)})
-			}
-			if len(e.ByEconomic) > 0 {
-				bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), classRows(d, "/expenditure/by_economic", e.ByEconomic)})
-			}
-			if len(e.Projects) > 0 {
-				var rows []breakdownRow
-				for i, p := range e.Projects {
-					rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, "/expenditure/projects/"+strconv.Itoa(i)+"/amount")})
-				}
-				bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: rows})
-			}
-		}
-		title := fmt.Sprintf("%s %d", d.Department.Name, d.Document.FiscalYear)
-		if err := r.render("doc.html", "doc/"+d.ID+".html", struct {
-			page
-			Doc        *schema.Document
-			DeptPage   string
-			Headline   []fig
-			Breakdowns []breakdown
-		}{page{Title: title, Root: "../", Release: r.rel}, d, dept, headline(d), bds}); err != nil {
-			return err
-		}
-		lines, err := r.o.Source(d.ID)
-		if err != nil {
-			return fmt.Errorf("source of %s: %w", d.ID, err)
-		}
-		if err := r.render("source.html", "source/"+d.ID+".html", struct {
-			page
-			Doc   *schema.Document
-			Lines []string
-		}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, lines}); err != nil {
-			return err
+		if e.Project != nil {
+			project = mp(e.Project.Amount)
 		}
 	}
+	if d.ThreePublic != nil {
+		tp = d.ThreePublic.Total
+	}
+	if d.OperatingCosts != nil {
+		op = mp(d.OperatingCosts.Amount)
+	}
+	s.Values = []*schema.Money{rev, exp, basic, project, tp, op}
+	return s
+}
+
+// Document writes one disclosure's page and its source page.
+func (r *Renderer) Document(d *schema.Document, lines []string) error {
+	var bds []breakdown
+	if e := d.Expenditure; e != nil {
+		if len(e.ByFunction) > 0 {
+			bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), classRows(d, "/expenditure/by_function", e.ByFunction)})
+		}
+		if len(e.ByEconomic) > 0 {
+			bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), classRows(d, "/expenditure/by_economic", e.ByEconomic)})
+		}
+		if len(e.Projects) > 0 {
+			var rows []breakdownRow
+			for i, p := range e.Projects {
+				rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, "/expenditure/projects/"+strconv.Itoa(i)+"/amount")})
+			}
+			bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: rows})
+		}
+	}
+	title := fmt.Sprintf("%s %d", d.Department.Name, d.Document.FiscalYear)
+	if err := r.render("doc.html", "doc/"+d.ID+".html", struct {
+		page
+		Doc        *schema.Document
+		DeptPage   string
+		Headline   []fig
+		Breakdowns []breakdown
+	}{page{Title: title, Root: "../", Release: r.rel}, d, deptSlug(d.Department.Name), headline(d), bds}); err != nil {
+		return err
+	}
+	if err := r.render("source.html", "source/"+d.ID+".html", struct {
+		page
+		Doc   *schema.Document
+		Lines []string
+	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, lines}); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.summaries = append(r.summaries, summarize(d))
+	r.mu.Unlock()
 	return nil
 }
 
@@ -239,56 +249,32 @@ type series struct {
 	Cells  []seriesCell
 }
 
-func (r *renderer) departments(depts map[string][]*schema.Document) error {
-	names := make([]string, 0, len(depts))
-	for n := range depts {
+// departments writes a page per department with its documents side by
+// side, in year order, and the change on the previous column.
+func (r *renderer) departments() error {
+	by := map[string][]summary{}
+	for _, s := range r.summaries {
+		by[s.Department] = append(by[s.Department], s)
+	}
+	names := make([]string, 0, len(by))
+	for n := range by {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		docs := depts[name]
-		pick := []struct {
-			zh, en string
-			get    func(*schema.Document) *schema.Money
-		}{
-			{"收入总计", "Revenue", func(d *schema.Document) *schema.Money { return revenueTotal(d) }},
-			{"支出总计", "Expenditure", func(d *schema.Document) *schema.Money {
-				if d.Expenditure == nil {
-					return nil
-				}
-				return d.Expenditure.Total
-			}},
-			{"基本支出", "Basic", func(d *schema.Document) *schema.Money {
-				if d.Expenditure == nil || d.Expenditure.Basic == nil {
-					return nil
-				}
-				return mp(d.Expenditure.Basic.Amount)
-			}},
-			{"项目支出", "Project", func(d *schema.Document) *schema.Money {
-				if d.Expenditure == nil || d.Expenditure.Project == nil {
-					return nil
-				}
-				return mp(d.Expenditure.Project.Amount)
-			}},
-			{"“三公”经费", "Three public expenses", func(d *schema.Document) *schema.Money {
-				if d.ThreePublic == nil {
-					return nil
-				}
-				return d.ThreePublic.Total
-			}},
-			{"机关运行经费", "Operating costs", func(d *schema.Document) *schema.Money {
-				if d.OperatingCosts == nil {
-					return nil
-				}
-				return mp(d.OperatingCosts.Amount)
-			}},
-		}
+		docs := by[name]
+		sort.SliceStable(docs, func(i, j int) bool {
+			if docs[i].Year != docs[j].Year {
+				return docs[i].Year < docs[j].Year
+			}
+			return docs[i].ID < docs[j].ID
+		})
 		var ss []series
-		for _, p := range pick {
-			s := series{Zh: p.zh, En: p.en}
+		for k, sn := range seriesNames {
+			s := series{Zh: sn.zh, En: sn.en}
 			var prev *schema.Money
 			for _, d := range docs {
-				v := p.get(d)
+				v := d.Values[k]
 				c := seriesCell{Amount: v}
 				if v != nil && prev != nil && *prev != 0 {
 					c.Change = fmt.Sprintf("%+.2f%%", (v.Float()-prev.Float())/prev.Float()*100)
@@ -301,18 +287,11 @@ func (r *renderer) departments(depts map[string][]*schema.Document) error {
 		if err := r.render("dept.html", "dept/"+deptSlug(name)+".html", struct {
 			page
 			Name   string
-			Docs   []emit.DocumentRow
+			Docs   []summary
 			Series []series
-		}{page{Title: name, Root: "../", Release: r.rel}, name, emit.DocumentRows(docs), ss}); err != nil {
+		}{page{Title: name, Root: "../", Release: r.rel}, name, docs, ss}); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func revenueTotal(d *schema.Document) *schema.Money {
-	if d.Revenue == nil {
-		return nil
-	}
-	return d.Revenue.Total
 }

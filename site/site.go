@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"budgetpub/pipeline/check"
@@ -45,8 +46,6 @@ type Release struct {
 type Options struct {
 	BaseURL string    // absolute URL the site is served at, ending in /
 	Updated time.Time // time of the release, for feeds and catalog metadata
-	// Source returns the source text lines of a document.
-	Source func(id string) ([]string, error)
 }
 
 var funcs = template.FuncMap{
@@ -95,13 +94,21 @@ func groupDigits(v any) string {
 	return out
 }
 
-type renderer struct {
-	dir   string
-	tmpl  map[string]*template.Template
-	o     Options
-	rel   Release
-	pages []string // every page written, for the sitemap
+// Renderer writes the site: a disclosure's pages as each document comes
+// (safe for concurrent use), the rest when Finish is called.
+type Renderer struct {
+	dir  string
+	tmpl map[string]*template.Template
+	o    Options
+	rel  Release
+
+	mu        sync.Mutex
+	pages     []string // every page written, for the sitemap
+	summaries []summary
 }
+
+// renderer is the Renderer's name inside the package.
+type renderer = Renderer
 
 // page is what every template gets.
 type page struct {
@@ -120,52 +127,60 @@ func (r *renderer) render(name, out string, data any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
+	r.mu.Lock()
 	r.pages = append(r.pages, out)
+	r.mu.Unlock()
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// Render writes the site into dir, beside the downloads emit wrote there.
-func Render(dir string, docs []*schema.Document, res *emit.Result, rel Release, o Options) error {
+// NewRenderer prepares the templates and writes the assets into dir.
+func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 	if !strings.HasSuffix(o.BaseURL, "/") {
 		o.BaseURL += "/"
 	}
-	r := &renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
+	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
 	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "404.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		r.tmpl[name] = t
 	}
 	for _, a := range []string{"assets/style.css", "assets/app.js"} {
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil {
-			return err
+			return nil, err
 		}
 		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	rows := emit.DocumentRows(docs)
-	depts := departments(docs)
+	return r, nil
+}
+
+// Finish writes what spans every document: the catalog, the department
+// pages, the dataset pages, the rules, the 404 page and the files for
+// machines. rows are the documents table as emit wrote it.
+func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emit.Changes) error {
+	r.rel.Changes = changes
+	sort.Slice(r.summaries, func(i, j int) bool { return r.summaries[i].ID < r.summaries[j].ID })
 	steps := []func() error{
 		func() error { return r.home(rows, res) },
-		func() error { return r.disclosures(docs, depts) },
-		func() error { return r.departments(depts) },
-		func() error { return r.datasets(docs, res) },
+		func() error { return r.departments() },
+		func() error { return r.datasets(res) },
 		func() error {
 			return r.render("checks.html", "checks.html", struct {
 				page
 				Rules []check.Rule
-			}{page{Title: "一致性检查规则 Consistency rules", Release: rel}, check.Catalogue()})
+			}{page{Title: "一致性检查规则 Consistency rules", Release: r.rel}, check.Catalogue()})
 		},
 		func() error {
-			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: o.BaseURL, Release: rel})
+			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: r.o.BaseURL, Release: r.rel})
 		},
-		func() error { return r.machine(docs, res) },
+		func() error { return r.machine(res) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

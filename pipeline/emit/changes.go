@@ -1,8 +1,11 @@
 package emit
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -38,41 +41,61 @@ type FigureChange struct {
 	New     string `json:"new"`
 }
 
-// DiffReleases compares the documents of the previous release (its files,
-// nil when there is none) with the new ones.
-func DiffReleases(old map[string][]byte, docs []*schema.Document) Changes {
-	ch := Changes{Initial: old == nil, Added: []string{}, Removed: []string{}, Changed: []DocChange{}}
-	prev := map[string]*schema.Document{}
-	for path, data := range old {
-		if !strings.HasPrefix(path, "data/") || !strings.HasSuffix(path, ".json") {
-			continue
-		}
-		var d schema.Document
-		if json.Unmarshal(data, &d) == nil {
-			prev[d.ID] = &d
-		}
+// Differ compares the documents of a new release, one at a time, with
+// those of the previous release (read from its folder as needed).
+type Differ struct {
+	old  string // data folder of the previous release; "" when there is none
+	seen map[string]bool
+	ch   Changes
+}
+
+// NewDiffer compares against the release in dir ("" for a first release).
+func NewDiffer(dir string) *Differ {
+	d := &Differ{seen: map[string]bool{}, ch: Changes{Initial: dir == "", Added: []string{}, Removed: []string{}, Changed: []DocChange{}}}
+	if dir != "" {
+		d.old = filepath.Join(dir, "data")
 	}
-	seen := map[string]bool{}
-	for _, d := range docs {
-		seen[d.ID] = true
-		p, ok := prev[d.ID]
-		if !ok {
-			if old != nil {
-				ch.Added = append(ch.Added, d.ID)
+	return d
+}
+
+// Add compares one new document (data is its published JSON). Documents
+// must come in id order.
+func (d *Differ) Add(doc *schema.Document, data []byte) {
+	d.seen[doc.ID] = true
+	if d.old == "" {
+		return
+	}
+	prev, err := os.ReadFile(filepath.Join(d.old, doc.ID+".json"))
+	if err != nil {
+		d.ch.Added = append(d.ch.Added, doc.ID)
+		return
+	}
+	if bytes.Equal(prev, data) {
+		return
+	}
+	var p schema.Document
+	if json.Unmarshal(prev, &p) != nil {
+		d.ch.Added = append(d.ch.Added, doc.ID)
+		return
+	}
+	if c, changed := diffDoc(&p, doc); changed {
+		d.ch.Changed = append(d.ch.Changed, c)
+	}
+}
+
+// Changes finishes the comparison: what was not seen was removed.
+func (d *Differ) Changes() Changes {
+	if d.old != "" {
+		entries, _ := os.ReadDir(d.old)
+		for _, e := range entries {
+			id := strings.TrimSuffix(e.Name(), ".json")
+			if strings.HasSuffix(e.Name(), ".json") && !d.seen[id] {
+				d.ch.Removed = append(d.ch.Removed, id)
 			}
-			continue
 		}
-		if c, changed := diffDoc(p, d); changed {
-			ch.Changed = append(ch.Changed, c)
-		}
+		sort.Strings(d.ch.Removed)
 	}
-	for id := range prev {
-		if !seen[id] {
-			ch.Removed = append(ch.Removed, id)
-		}
-	}
-	sort.Strings(ch.Removed)
-	return ch
+	return d.ch
 }
 
 func diffDoc(a, b *schema.Document) (DocChange, bool) {

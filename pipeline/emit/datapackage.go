@@ -118,12 +118,12 @@ var fiscal = map[string]any{
 		"field": "line_items.scheme", "functional": "functional (支出功能分类)", "economic": "economic (部门预算支出经济分类)"},
 }
 
-func dataPackage(res *Result, tables []table, version string) map[string]any {
-	byName := map[string]table{}
+func dataPackage(res *Result, tables []*stream, version string) map[string]any {
+	byName := map[string]*stream{}
 	for _, t := range tables {
 		byName[t.spec.name] = t
 	}
-	schemaOf := func(t table) map[string]any {
+	schemaOf := func(t *stream) map[string]any {
 		sch := map[string]any{"fields": t.fields, "missingValues": []string{""}}
 		if len(t.spec.key) > 0 {
 			sch["primaryKey"] = t.spec.key

@@ -1,8 +1,13 @@
 // Package emit writes the datasets: one JSON document per disclosure and
 // tidy tables across the corpus — CSV (and a BOM variant for Excel), JSON,
 // NDJSON, one XLSX workbook, one SQLite database — with a Frictionless
-// datapackage.json, a zip bundle and SHA256SUMS. Output is deterministic:
-// rows are written in a stable order and no timestamp enters a file.
+// datapackage.json, a zip bundle and SHA256SUMS.
+//
+// A Writer streams: documents are added one at a time and their rows go
+// straight to every format, so memory does not grow with the corpus (the
+// workbook, which excelize builds in memory, is left out past
+// MaxWorkbookRows). Output is deterministic: documents must be added in id
+// order, and no timestamp enters a file.
 package emit
 
 import (
@@ -12,13 +17,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-
 	"sort"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 
 	"budgetpub/schema"
 )
@@ -33,75 +36,158 @@ type File struct {
 	Table  string // the table it holds, if one
 }
 
-// Result lists what Write wrote.
+// Result lists what a Writer wrote.
 type Result struct {
 	Documents []File
 	Tables    []File // the CSV of each table
 	Downloads []File // every other download: other formats, workbook, database, bundle
+	// WorkbookOmitted says why budgetpub.xlsx was not written, if it was not.
+	WorkbookOmitted string
 }
 
-// tableSpec describes one dataset table.
+// tableSpec describes one dataset table; of gives one document's rows
+// (a typed slice), or, for a reference table, nil.
 type tableSpec struct {
 	name, title, description string
-	row                      any // a zero row, for the fields
-	rows                     any // a slice of rows
+	row                      any
 	key                      []string
 	fk                       bool // document_id references documents.id
+	of                       func(*schema.Document) any
 }
 
-func specs(docs []*schema.Document) []tableSpec {
-	return []tableSpec{
-		{"documents", "Disclosures 公开文件", "One row per disclosure with its headline figures (yuan) and the count of its consistency findings.", DocumentRow{}, DocumentRows(docs), []string{"id"}, false},
-		{"line_items", "Figures 明细数据", "Every figure of every disclosure, one per row: revenue sources, functional and economic classes with their items, basic and project expenditure, funds, operating costs, procurement, 三公, assets.", LineItemRow{}, LineItemRows(docs), []string{"document_id", "pointer"}, true},
-		{"three_public", "Three public expenses 三公经费", "The 三公 total and its four parts with prior year and budgeted figures.", ThreePublicRow{}, ThreePublicRows(docs), []string{"document_id", "item"}, true},
-		{"indicators", "Performance targets 绩效指标", "Every performance indicator of the department goals and key projects.", IndicatorRow{}, IndicatorRows(docs), nil, true},
-		{"assets", "State assets 国有资产", "Asset totals and categories at the start and end of the year.", AssetRow{}, AssetRows(docs), nil, true},
-		{"checks", "Consistency findings 一致性检查", "Contradictions and rounding differences found in each disclosure, each with the two numbers that disagree.", CheckRow{}, CheckRows(docs), nil, true},
-		{"classification", "Classification codes 政府收支分类科目", "Reference: functional and economic classification codes with today's Chinese names, English labels, former names and the years observed.", ClassificationRow{}, ClassificationRows(), []string{"scheme", "code"}, false},
-	}
+func one(d *schema.Document) []*schema.Document { return []*schema.Document{d} }
+
+var specs = []tableSpec{
+	{"documents", "Disclosures 公开文件", "One row per disclosure with its headline figures (yuan) and the count of its consistency findings.", DocumentRow{}, []string{"id"}, false, func(d *schema.Document) any { return DocumentRows(one(d)) }},
+	{"line_items", "Figures 明细数据", "Every figure of every disclosure, one per row: revenue sources, functional and economic classes with their items, basic and project expenditure, funds, operating costs, procurement, 三公, assets.", LineItemRow{}, []string{"document_id", "pointer"}, true, func(d *schema.Document) any { return LineItemRows(one(d)) }},
+	{"three_public", "Three public expenses 三公经费", "The 三公 total and its four parts with prior year and budgeted figures.", ThreePublicRow{}, []string{"document_id", "item"}, true, func(d *schema.Document) any { return ThreePublicRows(one(d)) }},
+	{"indicators", "Performance targets 绩效指标", "Every performance indicator of the department goals and key projects.", IndicatorRow{}, nil, true, func(d *schema.Document) any { return IndicatorRows(one(d)) }},
+	{"assets", "State assets 国有资产", "Asset totals and categories at the start and end of the year.", AssetRow{}, nil, true, func(d *schema.Document) any { return AssetRows(one(d)) }},
+	{"checks", "Consistency findings 一致性检查", "Contradictions and rounding differences found in each disclosure, each with the two numbers that disagree.", CheckRow{}, nil, true, func(d *schema.Document) any { return CheckRows(one(d)) }},
+	{"classification", "Classification codes 政府收支分类科目", "Reference: functional and economic classification codes with today's Chinese names, English labels, former names and the years observed.", ClassificationRow{}, []string{"scheme", "code"}, false, nil},
 }
 
-// Write writes every document and every table in every format into dir
-// (which must exist), then the datapackage, the bundle and SHA256SUMS.
-// docs must be sorted by id.
+// Write writes docs (sorted by id) in every format into dir.
 func Write(dir string, docs []*schema.Document, version string) (*Result, error) {
-	res := &Result{}
-	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
+	w, err := NewWriter(dir, version)
+	if err != nil {
 		return nil, err
 	}
 	for _, d := range docs {
-		data, err := MarshalDocument(d)
-		if err != nil {
-			return nil, fmt.Errorf("document %s: %w", d.ID, err)
-		}
-		f, err := writeFile(dir, "data/"+d.ID+".json", data)
-		if err != nil {
+		if _, err := w.Add(d); err != nil {
+			w.Abort()
 			return nil, err
 		}
-		res.Documents = append(res.Documents, f)
 	}
-	var tables []table
-	for _, sp := range specs(docs) {
-		t := newTable(sp)
-		tables = append(tables, t)
-		data, err := csvBytes(sp.rows)
+	return w.Close()
+}
+
+// Writer streams documents into the datasets.
+type Writer struct {
+	dir, version string
+	tables       []*stream
+	res          Result
+	db           *database
+	book         *workbook
+	rows         []DocumentRow
+}
+
+// NewWriter starts the datasets in dir.
+func NewWriter(dir, version string) (*Writer, error) {
+	w := &Writer{dir: dir, version: version, book: &workbook{}}
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
+		return nil, err
+	}
+	for _, sp := range specs {
+		s, err := newStream(dir, sp)
 		if err != nil {
-			return nil, fmt.Errorf("%s.csv: %w", sp.name, err)
+			w.Abort()
+			return nil, err
 		}
-		for _, out := range []struct {
-			path, format string
-			data         []byte
-		}{
-			{sp.name + ".csv", "csv", data},
-			{"excel/" + sp.name + ".csv", "csv-bom", append([]byte("\ufeff"), data...)},
-			{"json/" + sp.name + ".json", "json", t.jsonArray()},
-			{"json/" + sp.name + ".ndjson", "ndjson", t.ndjson()},
-		} {
-			f, err := writeFile(dir, out.path, out.data)
+		w.tables = append(w.tables, s)
+	}
+	db, err := openDatabase(filepath.Join(dir, "budgetpub.sqlite"), w.tables)
+	if err != nil {
+		w.Abort()
+		return nil, fmt.Errorf("budgetpub.sqlite: %w", err)
+	}
+	w.db = db
+	for _, s := range w.tables {
+		if s.spec.of == nil {
+			if err := w.addRows(s, ClassificationRows()); err != nil {
+				w.Abort()
+				return nil, err
+			}
+		}
+	}
+	return w, nil
+}
+
+// Add writes one document: its JSON, which it returns, and its rows in
+// every table.
+func (w *Writer) Add(d *schema.Document) ([]byte, error) {
+	data, err := MarshalDocument(d)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", d.ID, err)
+	}
+	f, err := writeFile(w.dir, "data/"+d.ID+".json", data)
+	if err != nil {
+		return nil, err
+	}
+	w.res.Documents = append(w.res.Documents, f)
+	w.rows = append(w.rows, DocumentRows(one(d))...)
+	for _, s := range w.tables {
+		if s.spec.of != nil {
+			if err := w.addRows(s, s.spec.of(d)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return data, nil
+}
+
+// DocumentRows are the documents table's rows so far, for the site.
+func (w *Writer) DocumentRows() []DocumentRow { return w.rows }
+
+func (w *Writer) addRows(s *stream, rows any) error {
+	cells := cellsOfRows(rows)
+	if len(cells) == 0 {
+		return nil
+	}
+	if err := s.write(rows, cells); err != nil {
+		return fmt.Errorf("%s: %w", s.spec.name, err)
+	}
+	if err := w.db.insert(s, cells); err != nil {
+		return fmt.Errorf("budgetpub.sqlite %s: %w", s.spec.name, err)
+	}
+	w.book.add(s, cells)
+	return nil
+}
+
+// Abort stops a Writer without finishing its files.
+func (w *Writer) Abort() {
+	for _, s := range w.tables {
+		s.close()
+	}
+	if w.db != nil {
+		w.db.abort()
+	}
+}
+
+// Close finishes every file, then writes the workbook, the datapackage,
+// the bundle and SHA256SUMS.
+func (w *Writer) Close() (*Result, error) {
+	res := &w.res
+	for _, s := range w.tables {
+		if err := s.finish(); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.spec.name, err)
+		}
+		for _, out := range s.outputs() {
+			f, err := fileInfo(w.dir, out.path)
 			if err != nil {
 				return nil, err
 			}
-			f.Rows, f.Format, f.Table = len(t.cells), out.format, sp.name
+			f.Rows, f.Format, f.Table = s.rows, out.format, s.spec.name
 			if out.format == "csv" {
 				res.Tables = append(res.Tables, f)
 			} else {
@@ -109,30 +195,35 @@ func Write(dir string, docs []*schema.Document, version string) (*Result, error)
 			}
 		}
 	}
-	readme := readmeText(tables, version)
-	xlsx, err := workbook(tables, strings.Split(readme, "\n"))
-	if err != nil {
-		return nil, fmt.Errorf("budgetpub.xlsx: %w", err)
+	readme := readmeText(w.tables, w.version, w.book.omitted)
+	if w.book.omitted == "" {
+		data, err := w.book.bytes(w.tables, strings.Split(readme, "\n"))
+		if err != nil {
+			return nil, fmt.Errorf("budgetpub.xlsx: %w", err)
+		}
+		f, err := writeFile(w.dir, "budgetpub.xlsx", data)
+		if err != nil {
+			return nil, err
+		}
+		f.Format = "xlsx"
+		res.Downloads = append(res.Downloads, f)
+	} else {
+		res.WorkbookOmitted = w.book.omitted
 	}
-	f, err := writeFile(dir, "budgetpub.xlsx", xlsx)
-	if err != nil {
-		return nil, err
-	}
-	f.Format = "xlsx"
-	res.Downloads = append(res.Downloads, f)
-	if err := database(filepath.Join(dir, "budgetpub.sqlite"), tables); err != nil {
+	if err := w.db.close(); err != nil {
 		return nil, fmt.Errorf("budgetpub.sqlite: %w", err)
 	}
-	if f, err = fileInfo(dir, "budgetpub.sqlite"); err != nil {
+	f, err := fileInfo(w.dir, "budgetpub.sqlite")
+	if err != nil {
 		return nil, err
 	}
 	f.Format = "sqlite"
 	res.Downloads = append(res.Downloads, f)
-	pkg, err := json.MarshalIndent(dataPackage(res, tables, version), "", "  ")
+	pkg, err := json.MarshalIndent(dataPackage(res, w.tables, w.version), "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	if _, err := writeFile(dir, "datapackage.json", append(pkg, '\n')); err != nil {
+	if _, err := writeFile(w.dir, "datapackage.json", append(pkg, '\n')); err != nil {
 		return nil, err
 	}
 	var names []string
@@ -142,16 +233,15 @@ func Write(dir string, docs []*schema.Document, version string) (*Result, error)
 		}
 	}
 	names = append(names, "datapackage.json")
-	zipped, err := bundle(dir, names, []byte(readme))
-	if err != nil {
+	if err := bundle(w.dir, "budgetpub.zip", names, []byte(readme)); err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
 	}
-	if f, err = writeFile(dir, "budgetpub.zip", zipped); err != nil {
+	if f, err = fileInfo(w.dir, "budgetpub.zip"); err != nil {
 		return nil, err
 	}
 	f.Format = "zip"
 	res.Downloads = append(res.Downloads, f)
-	return res, writeSums(dir, append(names, "budgetpub.zip"))
+	return res, writeSums(w.dir, append(names, "budgetpub.zip"))
 }
 
 // SumsFile lists the sha256 of every download, as sha256sum prints it.
@@ -161,36 +251,44 @@ func writeSums(dir string, names []string) error {
 	sort.Strings(names)
 	var b strings.Builder
 	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		f, err := fileInfo(dir, n)
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(data)
-		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), n)
+		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, n)
 	}
 	return os.WriteFile(filepath.Join(dir, SumsFile), []byte(b.String()), 0o644)
 }
 
+// fileInfo hashes a written file as a stream.
 func fileInfo(dir, rel string) (File, error) {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return File{}, err
 	}
-	sum := sha256.Sum256(data)
-	return File{Path: rel, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, nil
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // readmeText describes the downloads: every table and its columns.
-func readmeText(tables []table, version string) string {
+func readmeText(tables []*stream, version, omitted string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "budgetpub %s — Chinese government department budgets and final accounts as open data\n", version)
 	b.WriteString("部门预算决算公开数据. Amounts are yuan (元). Every figure names its source line.\n\n")
 	b.WriteString("Formats: <table>.csv (UTF-8), excel/<table>.csv (UTF-8 with BOM, for Excel), json/<table>.json and .ndjson,\n")
 	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys), data/<id>.json (one document per disclosure),\n")
 	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")
+	if omitted != "" {
+		b.WriteString("budgetpub.xlsx is not part of this release: " + omitted + "\n")
+	}
 	b.WriteString("License: CC-BY-4.0. Cite as: budgetpub, Chinese department budgets and final accounts, release " + version + ".\n")
 	for _, t := range tables {
-		fmt.Fprintf(&b, "\n%s — %s (%d rows)\n%s\n", t.spec.name, t.spec.title, len(t.cells), t.spec.description)
+		fmt.Fprintf(&b, "\n%s — %s (%d rows)\n%s\n", t.spec.name, t.spec.title, t.rows, t.spec.description)
 		for _, f := range t.fields {
 			fmt.Fprintf(&b, "  %s (%s) %s — %s\n", f.Name, f.Type, f.Title, f.Description)
 		}
@@ -211,18 +309,6 @@ func MarshalDocument(d *schema.Document) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func csvBytes(rows any) ([]byte, error) {
-	var buf bytes.Buffer
-	w := bufio.NewWriterSize(&buf, 1<<16)
-	if err := gocsv.Marshal(rows, w); err != nil {
-		return nil, err
-	}
-	if err := w.Flush(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 func writeFile(dir, rel string, data []byte) (File, error) {
 	path := filepath.Join(dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -233,4 +319,34 @@ func writeFile(dir, rel string, data []byte) (File, error) {
 	}
 	sum := sha256.Sum256(data)
 	return File{Path: rel, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, nil
+}
+
+// csvWriter is a file behind a large buffer (gocsv writes field by field).
+type csvWriter struct {
+	f *os.File
+	w *bufio.Writer
+}
+
+func createBuffered(dir, rel string) (*csvWriter, error) {
+	path := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &csvWriter{f, bufio.NewWriterSize(f, 1<<16)}, nil
+}
+
+func (c *csvWriter) close() error {
+	if c == nil || c.f == nil {
+		return nil
+	}
+	err := c.w.Flush()
+	if cerr := c.f.Close(); err == nil {
+		err = cerr
+	}
+	c.f = nil
+	return err
 }

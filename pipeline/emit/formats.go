@@ -16,21 +16,95 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocarina/gocsv"
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, no cgo
 )
 
-// table is one dataset in every format: its rows as cells and its schema.
-type table struct {
-	spec   tableSpec
-	fields []Field
-	cells  [][]string // "" is a missing value
+// stream is one table being written in its text formats.
+type stream struct {
+	spec             tableSpec
+	fields           []Field
+	csv, bom, js, nd *csvWriter
+	rows             int
 }
 
-func newTable(spec tableSpec) table {
-	t := table{spec: spec, fields: fieldsOf(spec.name, spec.row)}
-	v := reflect.ValueOf(spec.rows)
-	for i := 0; i < v.Len(); i++ {
+type output struct{ path, format string }
+
+func (s *stream) outputs() []output {
+	n := s.spec.name
+	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}}
+}
+
+func newStream(dir string, sp tableSpec) (*stream, error) {
+	s := &stream{spec: sp, fields: fieldsOf(sp.name, sp.row)}
+	var err error
+	outs := s.outputs()
+	for i, dst := range []**csvWriter{&s.csv, &s.bom, &s.js, &s.nd} {
+		if *dst, err = createBuffered(dir, outs[i].path); err != nil {
+			s.close()
+			return nil, err
+		}
+	}
+	// the header, through gocsv from the row type
+	empty := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(sp.row)), 0, 0).Interface()
+	var head bytes.Buffer
+	if err := gocsv.Marshal(empty, &head); err != nil {
+		s.close()
+		return nil, err
+	}
+	s.csv.w.Write(head.Bytes())
+	s.bom.w.WriteString("\ufeff")
+	s.bom.w.Write(head.Bytes())
+	s.js.w.WriteString("[")
+	return s, nil
+}
+
+// write appends rows (a typed slice) with their cells to every text format.
+func (s *stream) write(rows any, cells [][]string) error {
+	var b bytes.Buffer
+	if err := gocsv.MarshalWithoutHeaders(rows, &b); err != nil {
+		return err
+	}
+	s.csv.w.Write(b.Bytes())
+	s.bom.w.Write(b.Bytes())
+	for _, row := range cells {
+		rec := record(s.fields, row)
+		if s.rows > 0 {
+			s.js.w.WriteString(",")
+		}
+		s.js.w.WriteString("\n")
+		s.js.w.Write(rec)
+		s.nd.w.Write(rec)
+		s.nd.w.WriteByte('\n')
+		s.rows++
+	}
+	return nil
+}
+
+func (s *stream) finish() error {
+	s.js.w.WriteString("\n]\n")
+	return s.close()
+}
+
+func (s *stream) close() error {
+	var first error
+	for _, c := range []*csvWriter{s.csv, s.bom, s.js, s.nd} {
+		if err := c.close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// cellsOfRows turns a slice of row structs into string cells.
+func cellsOfRows(rows any) [][]string {
+	v := reflect.ValueOf(rows)
+	if !v.IsValid() || v.Len() == 0 {
+		return nil
+	}
+	out := make([][]string, v.Len())
+	for i := range out {
 		r := v.Index(i)
 		row := make([]string, r.NumField())
 		for j := range row {
@@ -41,77 +115,74 @@ func newTable(spec tableSpec) table {
 				row[j] = f.String()
 			}
 		}
-		t.cells = append(t.cells, row)
+		out[i] = row
 	}
-	return t
+	return out
 }
 
 // typed converts a cell to its JSON value: a number for numeric columns,
 // null when missing.
-func (t table) typed(j int, s string) any {
+func typed(f Field, s string) any {
 	if s == "" {
 		return nil
 	}
-	switch t.fields[j].Type {
+	switch f.Type {
 	case "number", "integer":
 		return json.Number(s)
 	}
 	return s
 }
 
-// records returns the rows as ordered JSON objects.
-func (t table) records() [][]byte {
-	out := make([][]byte, len(t.cells))
-	for i, row := range t.cells {
-		var b bytes.Buffer
-		b.WriteByte('{')
-		for j, c := range row {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			k, _ := json.Marshal(t.fields[j].Name)
-			b.Write(k)
-			b.WriteByte(':')
-			enc := json.NewEncoder(&b)
-			enc.SetEscapeHTML(false)
-			enc.Encode(t.typed(j, c))
-			b.Truncate(b.Len() - 1) // Encode's newline
-		}
-		b.WriteByte('}')
-		out[i] = b.Bytes()
-	}
-	return out
-}
-
-func (t table) jsonArray() []byte {
+// record is one row as a JSON object with the columns in order.
+func record(fields []Field, row []string) []byte {
 	var b bytes.Buffer
-	b.WriteString("[\n")
-	for i, r := range t.records() {
-		if i > 0 {
-			b.WriteString(",\n")
+	b.WriteByte('{')
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	for j, c := range row {
+		if j > 0 {
+			b.WriteByte(',')
 		}
-		b.Write(r)
+		k, _ := json.Marshal(fields[j].Name)
+		b.Write(k)
+		b.WriteByte(':')
+		enc.Encode(typed(fields[j], c))
+		b.Truncate(b.Len() - 1) // Encode's newline
 	}
-	b.WriteString("\n]\n")
+	b.WriteByte('}')
 	return b.Bytes()
 }
 
-func (t table) ndjson() []byte {
-	var b bytes.Buffer
-	for _, r := range t.records() {
-		b.Write(r)
-		b.WriteByte('\n')
-	}
-	return b.Bytes()
+// MaxWorkbookRows bounds the rows held for the workbook: excelize builds a
+// workbook in memory, and Excel opens at most 1,048,576 rows a sheet.
+const MaxWorkbookRows = 200000
+
+// workbook collects the cells of every table for budgetpub.xlsx.
+type workbook struct {
+	cells   map[string][][]string
+	n       int
+	omitted string
 }
 
-// xlsxMaxRows is Excel's row limit; a longer table is cut with a note.
-const xlsxMaxRows = 1048576
+func (w *workbook) add(s *stream, cells [][]string) {
+	if w.omitted != "" {
+		return
+	}
+	w.n += len(cells)
+	if w.n > MaxWorkbookRows {
+		w.cells, w.omitted = nil, fmt.Sprintf("the tables hold more than %d rows; use the CSV files or the SQLite database", MaxWorkbookRows)
+		return
+	}
+	if w.cells == nil {
+		w.cells = map[string][][]string{}
+	}
+	w.cells[s.spec.name] = append(w.cells[s.spec.name], cells...)
+}
 
-// workbook writes one XLSX with a README sheet and a sheet per table.
+// bytes writes one XLSX with a README sheet and a sheet per table.
 // excelize writes fixed document timestamps and sorted parts, so the bytes
 // depend on the data only.
-func workbook(tables []table, readme []string) ([]byte, error) {
+func (w *workbook) bytes(tables []*stream, readme []string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", "README"); err != nil {
@@ -134,19 +205,14 @@ func workbook(tables []table, readme []string) ([]byte, error) {
 		if err := f.SetSheetRow(name, "A1", &header); err != nil {
 			return nil, err
 		}
-		for i, row := range t.cells {
-			if i+2 > xlsxMaxRows {
-				break
-			}
+		for i, row := range w.cells[name] {
 			vals := make([]any, len(row))
 			for j, c := range row {
-				if v := t.typed(j, c); v != nil {
-					if n, ok := v.(json.Number); ok {
-						fv, _ := n.Float64()
-						vals[j] = fv
-					} else {
-						vals[j] = c
-					}
+				switch v := typed(t.fields[j], c).(type) {
+				case json.Number:
+					vals[j], _ = v.Float64()
+				case string:
+					vals[j] = v
 				}
 			}
 			cell, _ := excelize.CoordinatesToCellName(1, i+2)
@@ -164,18 +230,23 @@ func workbook(tables []table, readme []string) ([]byte, error) {
 
 // database writes every table into one SQLite file, with primary keys,
 // foreign keys to documents and indexes on the join columns.
-func database(path string, tables []table) error {
+type database struct {
+	db    *sql.DB
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func openDatabase(path string, tables []*stream) (*database, error) {
 	os.Remove(path)
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer db.Close()
-	tx, err := db.Begin()
-	if err != nil {
-		return err
+	d := &database{db: db, stmts: map[string]*sql.Stmt{}}
+	if d.tx, err = db.Begin(); err != nil {
+		db.Close()
+		return nil, err
 	}
-	defer tx.Rollback()
 	for _, t := range tables {
 		var cols []string
 		for _, f := range t.fields {
@@ -194,46 +265,74 @@ func database(path string, tables []table) error {
 		if t.spec.fk {
 			cols = append(cols, `FOREIGN KEY ("document_id") REFERENCES "documents" ("id")`)
 		}
-		if _, err := tx.Exec(fmt.Sprintf("CREATE TABLE %q (\n  %s\n)", t.spec.name, strings.Join(cols, ",\n  "))); err != nil {
-			return fmt.Errorf("%s: %w", t.spec.name, err)
+		if _, err := d.tx.Exec(fmt.Sprintf("CREATE TABLE %q (\n  %s\n)", t.spec.name, strings.Join(cols, ",\n  "))); err != nil {
+			d.abort()
+			return nil, fmt.Errorf("%s: %w", t.spec.name, err)
 		}
 		for _, idx := range []string{"document_id", "code"} {
 			for _, f := range t.fields {
 				if f.Name == idx && !(len(t.spec.key) > 0 && t.spec.key[0] == idx) {
-					if _, err := tx.Exec(fmt.Sprintf("CREATE INDEX %q ON %q (%q)", t.spec.name+"_"+idx, t.spec.name, idx)); err != nil {
-						return err
+					if _, err := d.tx.Exec(fmt.Sprintf("CREATE INDEX %q ON %q (%q)", t.spec.name+"_"+idx, t.spec.name, idx)); err != nil {
+						d.abort()
+						return nil, err
 					}
 				}
 			}
 		}
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(t.fields)), ",")
-		stmt, err := tx.Prepare(fmt.Sprintf("INSERT INTO %q VALUES (%s)", t.spec.name, marks))
+		stmt, err := d.tx.Prepare(fmt.Sprintf("INSERT INTO %q VALUES (%s)", t.spec.name, marks))
 		if err != nil {
+			d.abort()
+			return nil, err
+		}
+		d.stmts[t.spec.name] = stmt
+	}
+	return d, nil
+}
+
+func (d *database) insert(t *stream, cells [][]string) error {
+	stmt := d.stmts[t.spec.name]
+	for _, row := range cells {
+		args := make([]any, len(row))
+		for j, c := range row {
+			switch v := typed(t.fields[j], c).(type) {
+			case nil:
+			case json.Number:
+				if t.fields[j].Type == "integer" {
+					args[j], _ = v.Int64()
+				} else {
+					args[j], _ = v.Float64()
+				}
+			default:
+				args[j] = v
+			}
+		}
+		if _, err := stmt.Exec(args...); err != nil {
 			return err
 		}
-		for _, row := range t.cells {
-			args := make([]any, len(row))
-			for j, c := range row {
-				switch v := t.typed(j, c).(type) {
-				case nil:
-				case json.Number:
-					if t.fields[j].Type == "integer" {
-						args[j], _ = v.Int64()
-					} else {
-						args[j], _ = v.Float64()
-					}
-				default:
-					args[j] = v
-				}
-			}
-			if _, err := stmt.Exec(args...); err != nil {
-				stmt.Close()
-				return fmt.Errorf("%s: %w", t.spec.name, err)
-			}
-		}
-		stmt.Close()
 	}
-	return tx.Commit()
+	return nil
+}
+
+func (d *database) close() error {
+	for _, s := range d.stmts {
+		s.Close()
+	}
+	if err := d.tx.Commit(); err != nil {
+		d.db.Close()
+		return err
+	}
+	return d.db.Close()
+}
+
+func (d *database) abort() {
+	for _, s := range d.stmts {
+		s.Close()
+	}
+	if d.tx != nil {
+		d.tx.Rollback()
+	}
+	d.db.Close()
 }
 
 func quoteAll(names []string) string {
@@ -248,38 +347,45 @@ func quoteAll(names []string) string {
 // depend on its content only.
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// bundle zips files (relative to dir) in name order.
-func bundle(dir string, names []string, readme []byte) ([]byte, error) {
+// bundle zips files (relative to dir) in name order into dir/name,
+// streaming each file from disk.
+func bundle(dir, name string, names []string, readme []byte) error {
 	sort.Strings(names)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	out, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	zw := zip.NewWriter(out)
 	// most of the bundle is text that compresses well at the fastest level;
 	// the default level costs three times the time for a few percent
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
-	add := func(name string, data []byte) error {
+	add := func(name string, r io.Reader) error {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: zip.Deflate, Modified: zipEpoch})
 		if err != nil {
 			return err
 		}
-		_, err = w.Write(data)
+		_, err = io.Copy(w, r)
 		return err
 	}
-	if err := add("README.txt", readme); err != nil {
-		return nil, err
+	if err := add("README.txt", bytes.NewReader(readme)); err != nil {
+		return err
 	}
 	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(n)))
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := add(n, data); err != nil {
-			return nil, err
+		err = add(n, f)
+		f.Close()
+		if err != nil {
+			return err
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, err
+		return err
 	}
-	return buf.Bytes(), nil
+	return out.Close()
 }
