@@ -219,7 +219,7 @@ type Check struct {
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
 	MessageEn string   `json:"message_en"`
-	Unit      string   `json:"unit"` // yuan or %
+	Unit      string   `json:"unit"` // yuan, %, count or year
 	Stated    float64  `json:"stated"`
 	Computed  float64  `json:"computed"`
 	Paths     []string `json:"paths"`
@@ -258,6 +258,12 @@ type Source struct {
 	Line int    `json:"line"`
 	Text string `json:"text"`
 }
+
+// Reasons of the warnings about the text itself, which the checks read.
+const (
+	WarnPlaceholder = "placeholder left in the text"
+	WarnHeadingYear = "heading names another year"
+)
 
 // Warning is something the extractor saw but could not place.
 type Warning struct {

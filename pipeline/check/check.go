@@ -164,8 +164,13 @@ func (c *ctx) report(f finding) {
 		note, noteEn = "（差异在舍入范围内）", " (within rounding)"
 	}
 	unitZh, unitEn := "元", " yuan"
-	if f.unit == "%" {
+	switch f.unit {
+	case "%":
 		unitZh, unitEn = "%", "%"
+	case "count":
+		unitZh, unitEn = "处", ""
+	case "year":
+		unitZh, unitEn = "年", ""
 	}
 	lines := append([]int(nil), f.lines...)
 	sort.Ints(lines)
@@ -182,8 +187,9 @@ func (c *ctx) report(f finding) {
 }
 
 func unitName(u string) string {
-	if u == "%" {
-		return "%"
+	switch u {
+	case "%", "count", "year":
+		return u
 	}
 	return "yuan"
 }

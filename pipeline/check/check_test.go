@@ -116,6 +116,112 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(1000000)}, Projects: []schema.Project{{Name: "a", Amount: *money(300000)}, {Name: "b", Amount: *money(300000)}}}
 			return d
 		}, "sum.projects", "info"},
+		{"share agrees", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(29400500), ByFunction: []schema.ClassItem{{Code: "201", Name: "n", Amount: *money(21066600)}}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimSharePct, Value: 71.65, Decimals: 2, Unit: "%", Of: "/expenditure/total"}}
+			return d
+		}, "share.pct", ""},
+		{"prior year restated differently", func() *schema.Document {
+			d := base()
+			d.OperatingCosts = &schema.Figure{Amount: *money(172700), PriorYear: money(173200)}
+			d.Claims = []schema.Claim{{Path: "/operating_costs", Kind: schema.ClaimPriorYear, Value: 183200, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "restate.prior_year", "warning"},
+		{"functional classes exceed the total", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(3056300), ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(2575300)}, {Code: "208", Name: "b", Amount: *money(591000)}}}
+			return d
+		}, "sum.function", "error"},
+		{"functional classes add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(3056300), ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(2575300)}, {Code: "208", Name: "b", Amount: *money(481000)}}}
+			return d
+		}, "sum.function", ""},
+		{"economic classes exceed basic", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(1576300)}, ByEconomic: []schema.ClassItem{{Code: "301", Name: "a", Amount: *money(1288900)}, {Code: "302", Name: "b", Amount: *money(387400)}}}
+			return d
+		}, "sum.economic", "warning"},
+		{"items exceed their 类", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(1000000), Items: []schema.ClassItem{{Name: "x", Amount: *money(700000)}, {Name: "y", Amount: *money(400000)}}}}}
+			return d
+		}, "sum.function_items", "error"},
+		{"sources exceed the revenue", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(3056300), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(3056300)}, {Name: "其他收入", Amount: *money(100000)}}}
+			return d
+		}, "sum.revenue_sources", "error"},
+		{"procurement parts differ", func() *schema.Document {
+			d := base()
+			d.Procurement = &schema.Procurement{Amount: *money(2512500), Goods: money(47900), Works: money(0), Services: money(2564700)}
+			return d
+		}, "sum.procurement", "error"},
+		{"procurement parts add up", func() *schema.Document {
+			d := base()
+			d.Procurement = &schema.Procurement{Amount: *money(2512500), Goods: money(47900), Works: money(0), Services: money(2464600)}
+			return d
+		}, "sum.procurement", ""},
+		{"total is current year plus carried over", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(29953900), CurrentYear: money(29462500), CarriedOver: money(491400)}
+			return d
+		}, "sum.carried", ""},
+		{"total is not current year plus carried over", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(29953900), CurrentYear: money(29462500), CarriedOver: money(591400)}
+			return d
+		}, "sum.carried", "error"},
+		{"restated amount differs", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(123234600)}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/basic", Kind: schema.ClaimAmount, Value: 123234800, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "restate.amount", "warning"},
+		{"restated amount rounds the table's", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(156211123)}
+			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimAmount, Value: 156211100, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "restate.amount", "info"},
+		{"basic and project exceed the total", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(3056300), Basic: &schema.Figure{Amount: *money(1576300)}, Project: &schema.Figure{Amount: *money(1580000)}}
+			return d
+		}, "sum.basic_project", "error"},
+		{"basic and project add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(3056300), Basic: &schema.Figure{Amount: *money(1576300)}, Project: &schema.Figure{Amount: *money(1480000)}}
+			return d
+		}, "sum.basic_project", ""},
+		{"economic items exceed their class", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{ByEconomic: []schema.ClassItem{{Code: "301", Name: "a", Amount: *money(1288900), Items: []schema.ClassItem{{Name: "x", Amount: *money(1000000)}, {Name: "y", Amount: *money(388900)}}}}}
+			return d
+		}, "sum.economic_items", "error"},
+		{"project amounts agree across sections", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}
+			d.Performance = &schema.Performance{Projects: []schema.PerfProject{{Name: "信访解难资金项目", Amount: money(360000)}}}
+			return d
+		}, "cross.project_performance", ""},
+		{"placeholders left", func() *schema.Document {
+			d := base()
+			d.Warnings = []schema.Warning{{Line: 1, Text: "上海市 XX 局", Reason: schema.WarnPlaceholder + ": XX"}}
+			return d
+		}, "structure.placeholder", "error"},
+		{"no placeholder", func() *schema.Document {
+			d := base()
+			d.Warnings = []schema.Warning{{Line: 3, Text: "x", Reason: "amount 5万元 not placed in the model"}}
+			return d
+		}, "structure.placeholder", ""},
+		{"heading of another year", func() *schema.Document {
+			d := base()
+			d.Document.FiscalYear = 2023
+			d.Warnings = []schema.Warning{{Line: 9, Text: "二、2022年“三公”经费预算情况说明", Reason: schema.WarnHeadingYear + ": 2022, not 2023"}}
+			return d
+		}, "structure.heading_year", "warning"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := rulesOf(c.doc())[c.rule]

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -25,6 +26,9 @@ var rules = []Rule{
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", sumProcurement},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", balanceBudget},
+	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", sumCarried},
+	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
+	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", projectPerformance},
 }
 
@@ -328,6 +332,66 @@ func balanceBudget(c *ctx) {
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		lines: []int{c.line("/revenue/total"), c.line("/expenditure/total")},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+func sumCarried(c *ctx) {
+	for _, side := range []struct{ base, carried string }{{"/revenue", "/carried_over"}, {"/expenditure", "/carried_forward"}} {
+		t, ok1 := c.num(side.base + "/total")
+		cur, ok2 := c.num(side.base + "/current_year")
+		car, ok3 := c.num(side.base + side.carried)
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
+		c.reportSum(cur+car, t, rounding(t)+rounding(cur)+rounding(car), paths,
+			[]int{c.line(paths[0]), c.line(paths[1]), c.line(paths[2])}, false)
+	}
+}
+
+// structural findings come from the extractor's warnings about the text
+func structural(c *ctx, reason, msg, msgEn string, numbers func(w schema.Warning) (float64, float64)) {
+	var lines []int
+	var stated, computed float64
+	n := 0
+	for _, w := range c.doc.Warnings {
+		if !strings.HasPrefix(w.Reason, reason) {
+			continue
+		}
+		var more int
+		if _, err := fmt.Sscanf(w.Reason[len(reason):], ": %d more", &more); err == nil {
+			n += more // the extractor lists the first ones and counts the rest
+			continue
+		}
+		lines = append(lines, w.Line)
+		stated, computed = numbers(w)
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	if reason == schema.WarnPlaceholder {
+		stated, computed = float64(n), 0
+	}
+	unit := "count"
+	if reason == schema.WarnHeadingYear {
+		unit = "year"
+	}
+	c.report(finding{stated: stated, computed: computed, unit: unit, tol: 0, lines: lines, paths: []string{"/warnings"},
+		msg: msg, msgEn: msgEn})
+}
+
+func placeholder(c *ctx) {
+	structural(c, schema.WarnPlaceholder, "占位符处数（应为 0）", "placeholders found (should be none)",
+		func(schema.Warning) (float64, float64) { return 0, 0 })
+}
+
+func headingYear(c *ctx) {
+	structural(c, schema.WarnHeadingYear, "标题中的年度与文件年度", "the heading's year against the document's",
+		func(w schema.Warning) (float64, float64) {
+			var y, fy float64
+			fmt.Sscanf(w.Reason[len(schema.WarnHeadingYear)+2:], "%g, not %g", &y, &fy)
+			return y, fy
+		})
 }
 
 // coreName strips what project names add around their core.

@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// placeholders lists the template markers a department left in its text
+// ("上海市XX局", "××万元", "待填").
+var placeholders = []string{"XX", "××", "待填", "待补充", "某某"}
+
+// structure records what the checks need to know about the text itself:
+// placeholders left in it, and headings that name another year.
+func (b *builder) structure(flat []string) {
+	st := b.st
+	n := 0
+	for _, p := range placeholders {
+		for _, end := range b.find(p) {
+			start := end - len(p)
+			if p == "XX" && (start > 0 && isASCIIAlnum(st.s[start-1]) || end < len(st.s) && isASCIIAlnum(st.s[end])) {
+				continue
+			}
+			n++
+			if n <= 20 {
+				src := st.source(start)
+				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text, Reason: schema.WarnPlaceholder + ": " + p})
+			}
+		}
+	}
+	if n > 20 {
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Reason: fmt.Sprintf("%s: %d more", schema.WarnPlaceholder, n-20)})
+	}
+	fy := b.doc.Document.FiscalYear
+	for i, l := range flat {
+		if l == "" || utf8.RuneCountInString(l) > 40 || strings.Contains(l, "…") {
+			continue
+		}
+		heading := strings.HasPrefix(l, "第") && strings.Contains(l, "部分")
+		if s, _ := enumOf(l); s == enumHanComma || s == enumParenHan {
+			heading = true
+		}
+		if !heading {
+			continue
+		}
+		y, _, after, ok := yearIn(l)
+		if !ok || y == fy || !strings.ContainsAny(after, "预决算情说明表经费") {
+			continue
+		}
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(st.src[i]),
+			Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, fy)})
+	}
+}
