@@ -39,25 +39,25 @@ type Injected struct {
 
 // Truth is what a generated document states, in yuan.
 type Truth struct {
-	File             string           `json:"file"`
-	Family           string           `json:"family"`
-	Kind             string           `json:"kind"`
-	FiscalYear       int              `json:"fiscal_year"`
-	Department       string           `json:"department"`
-	Revenue          schema.Money     `json:"revenue"`
-	Expenditure      schema.Money     `json:"expenditure"`
-	Basic            schema.Money     `json:"basic"`
-	Project          schema.Money     `json:"project"`
-	BasicPrior       *schema.Money    `json:"basic_prior,omitempty"`
-	ProjectPrior     *schema.Money    `json:"project_prior,omitempty"`
-	ByFunction       map[string]int64 `json:"by_function"` // code → fen
-	ByEconomic       map[string]int64 `json:"by_economic"`
-	ThreePublic      schema.Money     `json:"three_public"`
-	OperatingCosts   schema.Money     `json:"operating_costs"`
-	Procurement      schema.Money     `json:"procurement"`
-	AssetsStart      *schema.Money    `json:"assets_start,omitempty"`
-	AssetsEnd        *schema.Money    `json:"assets_end,omitempty"`
-	Injected         []Injected       `json:"injected"`
+	File           string           `json:"file"`
+	Family         string           `json:"family"`
+	Kind           string           `json:"kind"`
+	FiscalYear     int              `json:"fiscal_year"`
+	Department     string           `json:"department"`
+	Revenue        schema.Money     `json:"revenue"`
+	Expenditure    schema.Money     `json:"expenditure"`
+	Basic          schema.Money     `json:"basic"`
+	Project        schema.Money     `json:"project"`
+	BasicPrior     *schema.Money    `json:"basic_prior,omitempty"`
+	ProjectPrior   *schema.Money    `json:"project_prior,omitempty"`
+	ByFunction     map[string]int64 `json:"by_function"` // code → fen
+	ByEconomic     map[string]int64 `json:"by_economic"`
+	ThreePublic    schema.Money     `json:"three_public"`
+	OperatingCosts schema.Money     `json:"operating_costs"`
+	Procurement    schema.Money     `json:"procurement"`
+	AssetsStart    *schema.Money    `json:"assets_start,omitempty"`
+	AssetsEnd      *schema.Money    `json:"assets_end,omitempty"`
+	Injected       []Injected       `json:"injected"`
 }
 
 // Generate writes opts.N documents of each family into opts.Out, each as
