@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,5 +115,27 @@ func TestDocID(t *testing.T) {
 	}
 	if DocID("甲.txt") == DocID("乙.txt") {
 		t.Error("two Chinese names share an id")
+	}
+}
+
+// BenchmarkExtractPDF is one PDF end to end: pdftotext -layout, extraction,
+// checks and validation (a 3,800-line disclosure with its tables).
+func BenchmarkExtractPDF(b *testing.B) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		b.Skip("pdftotext not installed")
+	}
+	for b.Loop() {
+		if _, err := ExtractFile(context.Background(), "../data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.pdf", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractText is the same disclosure from its text.
+func BenchmarkExtractText(b *testing.B) {
+	for b.Loop() {
+		if _, err := ExtractFile(context.Background(), "../data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt", ""); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
