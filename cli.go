@@ -278,7 +278,7 @@ func cmdGen(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "folder to write the documents and their .truth.json to")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed writes the same files")
 	inject := fs.Float64("inject", 0, "share of documents (0-1) given one recorded inconsistency")
-	pdf := fs.Bool("pdf", false, "also write PDFs (not supported yet)")
+	pdf := fs.Bool("pdf", false, "also print each document as a PDF (needs chromium and a CJK font)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -286,10 +286,7 @@ func cmdGen(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	if *pdf {
-		return errors.New("gen: --pdf is not supported yet: no PDF writer with a CJK font is available to budgetpub")
-	}
-	if err := gen.Generate(gen.Options{N: *n, Out: *out, Seed: *seed, Inject: *inject}); err != nil {
+	if err := gen.Generate(gen.Options{N: *n, Out: *out, Seed: *seed, Inject: *inject, PDF: *pdf}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d documents into %s\n", *n*len(gen.Families), *out)

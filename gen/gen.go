@@ -28,6 +28,7 @@ type Options struct {
 	Out    string  // folder to write to
 	Seed   uint64  // same seed, same files
 	Inject float64 // share of documents that get one inconsistency (0–1)
+	PDF    bool    // also print each document as <name>.pdf (needs chromium)
 }
 
 // Injected is an inconsistency written into a document on purpose.
@@ -61,12 +62,16 @@ type Truth struct {
 }
 
 // Generate writes opts.N documents of each family into opts.Out, each as
-// <name>.txt with <name>.truth.json beside it.
+// <name>.txt with <name>.truth.json beside it, and <name>.pdf with PDF.
 func Generate(o Options) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
 	}
+	if o.PDF && browser() == "" {
+		return ErrNoBrowser
+	}
 	r := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
+	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
 			g := newDoc(r, fam, i)
@@ -83,7 +88,11 @@ func Generate(o Options) error {
 			if err := os.WriteFile(filepath.Join(o.Out, name+".truth.json"), data, 0o644); err != nil {
 				return err
 			}
+			names = append(names, name)
 		}
+	}
+	if o.PDF {
+		return printPDFs(o.Out, names)
 	}
 	return nil
 }

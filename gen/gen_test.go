@@ -3,7 +3,9 @@ package gen_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -44,6 +46,38 @@ func TestProperty(t *testing.T) {
 	}
 	if injected == 0 {
 		t.Fatal("no inconsistency injected")
+	}
+}
+
+// TestPropertyPDF: the same from generated PDFs, read through pdftotext.
+func TestPropertyPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing in CI")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	dir := t.TempDir()
+	err := gen.Generate(gen.Options{N: 2, Out: dir, Seed: 11, Inject: 0.5, PDF: true})
+	if errors.Is(err, gen.ErrNoBrowser) && os.Getenv("CI") == "" {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	truths, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
+	for _, tf := range truths {
+		var want gen.Truth
+		data, _ := os.ReadFile(tf)
+		json.Unmarshal(data, &want)
+		pdf := strings.TrimSuffix(filepath.Join(dir, want.File), ".txt") + ".pdf"
+		d, err := pipeline.ExtractFile(context.Background(), pdf, "")
+		if err != nil {
+			t.Fatalf("%s: %v", pdf, err)
+		}
+		for _, m := range compare(want, d) {
+			t.Errorf("%s (%s, from the PDF): %s", want.File, want.Family, m)
+		}
 	}
 }
 
