@@ -26,6 +26,7 @@ const (
 	tableSummary               // 收支总表: totals, sources, functional 类
 	tableExpenditure           // 支出总表: 合计 row with basic and project
 	tableEconomic              // 基本支出 by economic class
+	tableThreePublic           // 三公经费 (and often 机关运行经费): one row under a header
 )
 
 type table struct {
@@ -54,6 +55,8 @@ func classifyTitle(t string) tableKind {
 		return tableSummary
 	case strings.Contains(t, "基本支出") && (strings.Contains(t, "经济分类") || strings.HasSuffix(t, "基本支出预算表") || strings.HasSuffix(t, "基本支出决算表")):
 		return tableEconomic
+	case strings.Contains(t, "三公"):
+		return tableThreePublic
 	case strings.HasSuffix(t, "支出预算总表") || strings.HasSuffix(t, "支出决算表") && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
 		return tableExpenditure
 	}
@@ -65,6 +68,10 @@ func classifyTitle(t string) tableKind {
 func findTables(lines, flat []string) []table {
 	var tabs []table
 	for i, c := range flat {
+		// a title broken before its last words: "…会议费、培训费" / "支出预算表"
+		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") {
+			c += flat[i+1]
+		}
 		// titles carry a number prefix such as 公开01表： or 1.
 		if k := strings.LastIndex(c, "表:"); k >= 0 {
 			c = c[k+len("表:"):]
@@ -229,6 +236,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.expenditureTable(t)
 		case tableEconomic:
 			b.economicTable(t)
+		case tableThreePublic:
+			b.threePublicTable(t, lines)
 		}
 	}
 }

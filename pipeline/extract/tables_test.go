@@ -170,3 +170,54 @@ func TestFunctionItems(t *testing.T) {
 		t.Errorf("percentage claims = %d, want 2: %+v", pcts, d.Claims)
 	}
 }
+
+// The 三公 table is read by column, in the two layouts seen: Shanghai
+// (合计 is the 三公 total, 机关运行经费 beside it) and Jiangsu (合计 adds
+// 会议费 and 培训费; the 三公 total is the first 小计; 购置费 is blank).
+func TestThreePublicTable(t *testing.T) {
+	shanghai := `某区某局2024年部门预算
+                       部门“三公”经费和机关运行经费预算表
+编制部门：某区某局                                                              单位:万元
+                               2024年“三公”经费预算数
+                                                                                2024年机关运行经
+                                                  公务用车购置及运行费
+                                                                                    费预算数
+   合计           因公出国(境)费       公务接待费
+                                          小计           购置费        运行费
+        47.91              0       1.35        46.56         25         21.56         443.18
+`
+	jiangsu := `某省某院2018年部门预算
+公开 09 表：一般公共预算“三公”经费、会议费、培训费
+支出预算表
+部门：                   某省某院                                          单位：万元
+                                 “三公”经费
+                                 公务用车购置及运行维护费
+                                                                   会议
+      合计                                                                     培训费
+                      因公出国                                公务接        费
+             小计                                 公务用车
+                      （境）费               公务用车             待费
+                                小计              运行维护
+                                          购置费
+                                                 费
+  1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
+`
+	for name, c := range map[string]struct {
+		text                                            string
+		total, overseas, reception, operation, opCosts int64
+	}{
+		"shanghai": {shanghai, 479100, 0, 13500, 215600, 4431800},
+		"jiangsu":  {jiangsu, 4843000, 1000000, 1165000, 2678000, -1},
+	} {
+		d := extractLines(t, c.text)
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(c.total) || tp.OverseasTravel.Amount != schema.Yuan(c.overseas) ||
+			tp.Reception.Amount != schema.Yuan(c.reception) || tp.VehicleOperation.Amount != schema.Yuan(c.operation) {
+			t.Errorf("%s: 三公 = %+v", name, tp)
+			continue
+		}
+		if c.opCosts >= 0 && (d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(c.opCosts)) {
+			t.Errorf("%s: operating costs = %+v", name, d.OperatingCosts)
+		}
+	}
+}
