@@ -203,7 +203,7 @@ func TestThreePublicTable(t *testing.T) {
   1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
 `
 	for name, c := range map[string]struct {
-		text                                            string
+		text                                           string
 		total, overseas, reception, operation, opCosts int64
 	}{
 		"shanghai": {shanghai, 479100, 0, 13500, 215600, 4431800},
