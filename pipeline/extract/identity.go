@@ -76,7 +76,10 @@ func readIdentity(flat []string) identity {
 				if label == "" {
 					label = nextNonBlank(flat, i)
 				}
-				if strings.Contains(label, "单位:") || strings.ContainsAny(label, "0123456789") {
+				if k := strings.Index(label, "单位:"); k >= 0 { // layout text: one line for both
+					label = label[:k]
+				}
+				if strings.ContainsAny(label, "0123456789") {
 					label = ""
 				}
 			}

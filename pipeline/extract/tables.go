@@ -169,7 +169,7 @@ func readRows(lines, flat []string, from, to int) []row {
 		for k, c := range cells {
 			if !isNumberCell(c) {
 				n := len(rows)
-				if k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) {
+				if k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)] {
 					rows[n-1].name += c // a name wrapped onto the next line
 				} else {
 					rows = append(rows, row{name: c, line: i + 1})
@@ -199,6 +199,10 @@ func readRows(lines, flat []string, from, to int) []row {
 func isProse(c string) bool {
 	return utf8.RuneCountInString(c) > 24 && strings.ContainsAny(c, "。；") && strings.Contains(c, "，")
 }
+
+// rowLabels are names that always start a row of their own.
+var rowLabels = map[string]bool{"总计": true, "合计": true, "小计": true, "年初结转和结余": true, "年末结转和结余": true,
+	"收入总计": true, "支出总计": true, "本年收入合计": true, "本年支出合计": true, "结余分配": true}
 
 // startsItem tells a name that begins a new row (an enumerator).
 func startsItem(name string) bool {
@@ -280,6 +284,12 @@ func (b *builder) summaryTable(t table) {
 			got["revenue"] = v
 		case "支出总计", "支出合计":
 			got["expenditure"] = v
+		case "总计": // 决算 tables name both sides 总计: revenue first
+			if _, ok := got["revenue"]; !ok {
+				got["revenue"] = v
+			} else {
+				got["expenditure"] = v
+			}
 		case "本年收入合计", "当年收入小计":
 			got["revenue_current"] = v
 		case "本年支出合计", "当年支出小计":
@@ -388,16 +398,34 @@ func (b *builder) summaryTable(t table) {
 // text amount that differs becomes a claim on the table's item.
 func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes []schema.ClassItem, lines []int) {
 	old := *dst
+	// where each old class goes: claims about it follow it to its new index
+	moved := map[string]string{}
+	for i, o := range old {
+		for j, c := range classes {
+			if o.Code == c.Code {
+				moved[base+strconv.Itoa(i)] = base + strconv.Itoa(j)
+			}
+		}
+	}
 	for k := range b.doc.Provenance {
 		if strings.HasPrefix(k, base) {
 			delete(b.doc.Provenance, k)
 		}
 	}
-	var claims []schema.Claim
+	claims := []schema.Claim{}
 	for _, cl := range b.doc.Claims {
 		if !strings.HasPrefix(cl.Path, base) {
 			claims = append(claims, cl)
+			continue
 		}
+		rest := strings.TrimPrefix(cl.Path, base)
+		idx, sub, _ := strings.Cut(rest, "/")
+		to, ok := moved[base+idx]
+		if !ok || sub != "" { // the class is gone, or the claim is about an item the table does not have
+			continue
+		}
+		cl.Path = to
+		claims = append(claims, cl)
 	}
 	for i, c := range classes {
 		path := base + strconv.Itoa(i)

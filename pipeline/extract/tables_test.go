@@ -10,9 +10,12 @@ import (
 
 func extractLines(t *testing.T, text string) *schema.Document {
 	t.Helper()
-	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n")}, "t", Hints{})
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := schema.Validate(d); err != nil {
+		t.Fatalf("the extracted document is invalid: %v", err)
 	}
 	return d
 }
