@@ -345,9 +345,10 @@ func (b *builder) summaryTable(t table) {
 		}
 	}
 	var top schema.Money
+	_, whole := got["src:财政拨款"]
 	for _, s := range revenueSources {
-		if f, ok := got["src:"+s.name]; ok && s.partOf == "" {
-			top += f.v
+		if f, ok := got["src:"+s.name]; ok && (s.partOf == "" || !whole) {
+			top += f.v // without a 财政拨款 row, its parts stand on their own
 		}
 	}
 	base := rt.v
@@ -492,7 +493,10 @@ func (b *builder) economicTable(t table) {
 		v := t.value(r.vals[0])
 		if name == "合计" || name == "总计" {
 			total = &v
-			break
+			if len(classes) > 0 { // a 合计 at the end closes the table; one at the top opens it
+				break
+			}
+			continue
 		}
 		if c, ok := schema.ClassByName(schema.SchemeEconomic, name); ok {
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
