@@ -81,12 +81,30 @@ func isPageNumber(s string) bool {
 	return true
 }
 
+// unitFollows tells a short number that is an amount, not a page number:
+// the next line that is not blank starts with its unit ("100" / "万元，与上年").
+func unitFollows(lines []string, i int) bool {
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		l := strings.TrimSpace(fold(lines[j]))
+		if l == "" {
+			continue
+		}
+		for _, u := range []string{"万元", "元", "亿元", "%", "人"} {
+			if strings.HasPrefix(l, u) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 func newStream(lines []string) *stream {
 	st := &stream{src: lines}
 	var b strings.Builder
 	for i, raw := range lines {
 		l := strings.TrimSpace(fold(raw))
-		if l == "" || isPageNumber(l) {
+		if l == "" || isPageNumber(l) && !unitFollows(lines, i) {
 			continue
 		}
 		st.starts = append(st.starts, b.Len())
