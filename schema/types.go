@@ -86,10 +86,12 @@ type Figure struct {
 
 // Revenue is 收入.
 type Revenue struct {
-	Total       *Money  `json:"total,omitempty"`
-	PriorYear   *Money  `json:"prior_year,omitempty"`
-	CurrentYear *Money  `json:"current_year,omitempty"`
-	CarriedOver *Money  `json:"carried_over,omitempty"`
+	Total       *Money `json:"total,omitempty"`
+	PriorYear   *Money `json:"prior_year,omitempty"`
+	CurrentYear *Money `json:"current_year,omitempty"`
+	CarriedOver *Money `json:"carried_over,omitempty"`
+	// FiscalTotal is 财政拨款收入支出总计: appropriations with what they carry over.
+	FiscalTotal *Money  `json:"fiscal_total,omitempty"`
 	Sources     []Named `json:"sources,omitempty"`
 }
 

@@ -206,6 +206,16 @@ func TestRules(t *testing.T) {
 			d.Performance = &schema.Performance{Projects: []schema.PerfProject{{Name: "信访解难资金项目", Amount: money(360000)}}}
 			return d
 		}, "cross.project_performance", ""},
+		{"appropriations total below this year's", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{FiscalTotal: money(3000), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(29400500)}}}
+			return d
+		}, "sum.fiscal_total", "error"},
+		{"appropriations total above this year's", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{FiscalTotal: money(29616800), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(29400500)}}}
+			return d
+		}, "sum.fiscal_total", ""},
 		{"placeholders left", func() *schema.Document {
 			d := base()
 			d.Warnings = []schema.Warning{{Line: 1, Text: "上海市 XX 局", Reason: schema.WarnPlaceholder + ": XX"}}

@@ -27,6 +27,7 @@ var rules = []Rule{
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", sumProcurement},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", balanceBudget},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", sumCarried},
+	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", fiscalTotal},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
 	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", projectPerformance},
@@ -345,6 +346,27 @@ func sumCarried(c *ctx) {
 		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
 		c.reportSum(cur+car, t, rounding(t)+rounding(cur)+rounding(car), paths,
 			[]int{c.line(paths[0]), c.line(paths[1]), c.line(paths[2])}, false)
+	}
+}
+
+// fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and
+// what they carry over, so it cannot be less than this year's.
+func fiscalTotal(c *ctx) {
+	f, ok := c.num("/revenue/fiscal_total")
+	if !ok || c.doc.Revenue == nil {
+		return
+	}
+	for i, s := range c.doc.Revenue.Sources {
+		if s.Name != "财政拨款" {
+			continue
+		}
+		p := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+		a := s.Amount.Float()
+		if f+rounding(f)+rounding(a) < a {
+			c.report(finding{stated: f, computed: a, unit: "yuan", paths: []string{"/revenue/fiscal_total", p},
+				lines: []int{c.line("/revenue/fiscal_total"), c.line(p)},
+				msg:   "财政拨款收入支出总计与本年财政拨款收入", msgEn: "appropriations in total against this year's appropriations"})
+		}
 	}
 }
 

@@ -16,11 +16,20 @@ import (
 // checks. It returns the amount and the stated prior-year amount.
 func (b *builder) figure(path, field string, labels []string, maxGap int, notAfter ...string) (amount, prior *schema.Money) {
 	seen := map[int]bool{}
+	// claims name the figure they are about: the object for its main amount,
+	// the field itself for the others (/revenue/current_year)
+	cpath := path
+	if field != "/amount" && field != "/total" {
+		cpath = path + field
+	}
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
 			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
 				continue
+			}
+			if strings.HasSuffix(l, "收入") && strings.HasPrefix(b.st.s[end:], "支出") {
+				continue // "财政拨款收入支出总计" is not 财政拨款收入
 			}
 			ti, ok := b.valueAfter(end, maxGap)
 			if !ok || seen[ti] {
@@ -31,21 +40,21 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			if amount == nil {
 				amount = b.take(path+field, ti)
 			} else if t.money() != *amount {
-				b.claim(path, schema.ClaimAmount, ti, t.money().Float(), "")
+				b.claim(cpath, schema.ClaimAmount, ti, t.money().Float(), "")
 				continue
 			}
 			b.used[ti] = true
-			if p := b.figureYoY(path, ti); p != nil {
+			if p := b.figureYoY(cpath, ti); p != nil {
 				if prior == nil {
 					prior = p
 				} else if *p != *prior {
-					b.claim(path, schema.ClaimPriorYear, ti, p.Float(), "")
+					b.claim(cpath, schema.ClaimPriorYear, ti, p.Float(), "")
 				}
 			}
 		}
 	}
 	if amount != nil {
-		b.changeStatements(path, labels, notAfter)
+		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
 }
@@ -130,6 +139,7 @@ func (b *builder) totals() {
 	}, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转"}, 4, "财政拨款")
+	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收支总计", "财政拨款收、支总预算", "财政拨款收支总预算"}, 6)
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{
 		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",

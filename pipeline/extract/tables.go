@@ -27,6 +27,7 @@ const (
 	tableExpenditure           // 支出总表: 合计 row with basic and project
 	tableEconomic              // 基本支出 by economic class
 	tableThreePublic           // 三公经费 (and often 机关运行经费): one row under a header
+	tableFiscal                // 财政拨款收支总表: the appropriations' 总计
 )
 
 type table struct {
@@ -49,6 +50,8 @@ func classifyTitle(t string) tableKind {
 		return tableOther
 	}
 	switch {
+	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")) && strings.Contains(t, "总表"):
+		return tableFiscal
 	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")):
 		return tableOther
 	case strings.Contains(t, "收支预算总表") || strings.Contains(t, "收入支出决算总表") || strings.Contains(t, "收支决算总表") || strings.Contains(t, "财务收支预算总表"):
@@ -242,6 +245,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.economicTable(t)
 		case tableThreePublic:
 			b.threePublicTable(t, lines)
+		case tableFiscal:
+			b.fiscalTable(t)
 		}
 	}
 }
@@ -250,9 +255,13 @@ func (b *builder) tables(lines, flat []string) {
 // amount claim for the checks when it differs: the table is exact.
 func (b *builder) setTable(path, field string, dst **schema.Money, v schema.Money, line int) {
 	ptr := path + field
+	cpath := path // as figure names its claims
+	if field != "/amount" && field != "/total" {
+		cpath = ptr
+	}
 	if *dst != nil && **dst != v {
 		src := b.doc.Provenance[ptr]
-		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: (*dst).Float(),
+		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: cpath, Kind: schema.ClaimAmount, Value: (*dst).Float(),
 			Decimals: 2, Unit: "万元", Line: src.Line, Text: src.Text})
 	}
 	*dst = &v
@@ -393,6 +402,26 @@ func (b *builder) summaryTable(t table) {
 		return
 	}
 	b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, classes, classLines)
+}
+
+// fiscalTable reads the 总计 of 财政拨款收支总表, used when both sides agree.
+func (b *builder) fiscalTable(t table) {
+	var totals []token
+	for _, r := range t.rows {
+		switch rowName(r.name) {
+		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
+			if len(r.vals) > 0 {
+				totals = append(totals, r.vals[0])
+			}
+		}
+	}
+	if len(totals) != 2 || t.value(totals[0]) != t.value(totals[1]) {
+		if len(totals) > 0 {
+			b.warnTable(t, "the two 总计 of this table are not both read, or differ: not used")
+		}
+		return
+	}
+	b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, t.value(totals[0]), totals[0].line)
 }
 
 // replaceClasses puts table classes in place of those the text gave; a
