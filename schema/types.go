@@ -170,6 +170,24 @@ type ThreePublic struct {
 	VehicleOperation *Figure `json:"vehicle_operation,omitempty"`
 }
 
+// ThreePublicPart is one of the four parts of 三公经费, with its names.
+type ThreePublicPart struct {
+	Key    string // the field's JSON name: overseas_travel …
+	Name   string // 因公出国（境）费 …
+	NameEn string
+	Figure *Figure // nil when the document does not state it
+}
+
+// Parts lists the four parts in their usual order.
+func (t *ThreePublic) Parts() []ThreePublicPart {
+	return []ThreePublicPart{
+		{"overseas_travel", "因公出国（境）费", "Overseas travel", t.OverseasTravel},
+		{"reception", "公务接待费", "Official reception", t.Reception},
+		{"vehicle_purchase", "公务用车购置费", "Vehicle purchase", t.VehiclePurchase},
+		{"vehicle_operation", "公务用车运行维护费", "Vehicle operation", t.VehicleOperation},
+	}
+}
+
 // Horizons of a performance goal.
 const (
 	HorizonLongTerm = "long_term"

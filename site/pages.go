@@ -76,17 +76,9 @@ func headline(d *schema.Document) []fig {
 	}
 	if t := d.ThreePublic; t != nil {
 		add("“三公”经费", "Three public expenses", "/three_public/total", t.Total, t.PriorYear)
-		for _, p := range []struct {
-			zh, en, f string
-			v         *schema.Figure
-		}{
-			{"　因公出国（境）费", "overseas travel", "overseas_travel", t.OverseasTravel},
-			{"　公务接待费", "reception", "reception", t.Reception},
-			{"　公务用车购置费", "vehicle purchase", "vehicle_purchase", t.VehiclePurchase},
-			{"　公务用车运行维护费", "vehicle operation", "vehicle_operation", t.VehicleOperation},
-		} {
-			if p.v != nil {
-				add(p.zh, p.en, "/three_public/"+p.f+"/amount", mp(p.v.Amount), p.v.PriorYear)
+		for _, p := range t.Parts() {
+			if p.Figure != nil {
+				add("　"+p.Name, p.NameEn, "/three_public/"+p.Key+"/amount", mp(p.Figure.Amount), p.Figure.PriorYear)
 			}
 		}
 	}

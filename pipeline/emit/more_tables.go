@@ -72,20 +72,11 @@ func ThreePublicRows(docs []*schema.Document) []ThreePublicRow {
 			rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: "total", Name: "“三公”经费合计", NameEn: "Total",
 				Amount: t.Total.String(), PriorYear: m(t.PriorYear), Budgeted: m(t.Budgeted), Line: lineOf(d, "/three_public/total")})
 		}
-		for _, p := range []struct {
-			item, zh, en string
-			f            *schema.Figure
-		}{
-			{"overseas_travel", "因公出国（境）费", "Overseas travel", t.OverseasTravel},
-			{"reception", "公务接待费", "Official reception", t.Reception},
-			{"vehicle_purchase", "公务用车购置费", "Vehicle purchase", t.VehiclePurchase},
-			{"vehicle_operation", "公务用车运行维护费", "Vehicle operation", t.VehicleOperation},
-		} {
-			if p.f == nil {
-				continue
+		for _, p := range t.Parts() {
+			if f := p.Figure; f != nil {
+				rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: p.Key, Name: p.Name, NameEn: p.NameEn,
+					Amount: f.Amount.String(), PriorYear: m(f.PriorYear), Budgeted: m(f.Budgeted), Line: lineOf(d, "/three_public/"+p.Key+"/amount")})
 			}
-			rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: p.item, Name: p.zh, NameEn: p.en,
-				Amount: p.f.Amount.String(), PriorYear: m(p.f.PriorYear), Budgeted: m(p.f.Budgeted), Line: lineOf(d, "/three_public/"+p.item+"/amount")})
 		}
 	}
 	return rows

@@ -196,10 +196,9 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			if t.Total != nil {
 				it.add(LineItemRow{Section: "three_public", Name: "“三公”经费", NameEn: "Three public expenses", Amount: t.Total.String(), PriorYear: m(t.PriorYear), Budgeted: m(t.Budgeted)}, "/three_public/total")
 			}
-			it.figure("three_public", "因公出国（境）费", "Overseas travel", "/three_public/overseas_travel", t.OverseasTravel)
-			it.figure("three_public", "公务接待费", "Official reception", "/three_public/reception", t.Reception)
-			it.figure("three_public", "公务用车购置费", "Vehicle purchase", "/three_public/vehicle_purchase", t.VehiclePurchase)
-			it.figure("three_public", "公务用车运行维护费", "Vehicle operation", "/three_public/vehicle_operation", t.VehicleOperation)
+			for _, p := range t.Parts() {
+				it.figure("three_public", p.Name, p.NameEn, "/three_public/"+p.Key, p.Figure)
+			}
 		}
 		if a := d.Assets; a != nil {
 			for _, s := range []struct {
