@@ -149,6 +149,9 @@ func (d *doc) inject(r *rand.Rand) {
 		}
 		d.basicChange = wrong
 		d.truth.Injected = append(d.truth.Injected, Injected{"yoy.change", schema.SeverityWarning, "stated change of basic expenditure does not match"})
+		if d.family == "narrative" { // the parts' changes no longer add up to the total's either
+			d.truth.Injected = append(d.truth.Injected, Injected{"yoy.parts_change", schema.SeverityWarning, "changes of basic and project expenditure do not add up to the total's"})
+		}
 	default:
 		_, _, pv, p := change(d.opPrior, d.op)
 		if pv == "" {

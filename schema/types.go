@@ -105,7 +105,9 @@ type Expenditure struct {
 	ByEconomic     []ClassItem `json:"by_economic,omitempty"`
 	Basic          *Figure     `json:"basic,omitempty"`
 	Project        *Figure     `json:"project,omitempty"`
-	Projects       []Project   `json:"projects,omitempty"`
+	// Reserve is 单位预留机动经费, a third kind of spending some provinces budget.
+	Reserve  *Figure   `json:"reserve,omitempty"`
+	Projects []Project `json:"projects,omitempty"`
 }
 
 // ClassItem is one row of a classification (功能分类 or 经济分类): a 类

@@ -216,6 +216,29 @@ func TestRules(t *testing.T) {
 			d.Revenue = &schema.Revenue{FiscalTotal: money(29616800), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(29400500)}}}
 			return d
 		}, "sum.fiscal_total", ""},
+		{"changes of the parts add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(100)}, Project: &schema.Figure{Amount: *money(100)}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure", Kind: schema.ClaimChange, Value: 500000, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure/basic", Kind: schema.ClaimChange, Value: 300000, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: 200000, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "yoy.parts_change", ""},
+		{"changes of the parts do not add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(100)}, Project: &schema.Figure{Amount: *money(100)}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure", Kind: schema.ClaimChange, Value: -129200, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure/basic", Kind: schema.ClaimChange, Value: 340900, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -350000, Decimals: 0, Unit: "万元"}}
+			return d
+		}, "yoy.parts_change", "warning"},
+		{"basic, project and reserve add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(219553500), Basic: &schema.Figure{Amount: *money(139943100)}, Project: &schema.Figure{Amount: *money(55730000)}, Reserve: &schema.Figure{Amount: *money(23880400)}}
+			return d
+		}, "sum.basic_project", ""},
 		{"placeholders left", func() *schema.Document {
 			d := base()
 			d.Warnings = []schema.Warning{{Line: 1, Text: "上海市 XX 局", Reason: schema.WarnPlaceholder + ": XX"}}

@@ -11,6 +11,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", yoyChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", partsChange},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", yoyChangePct},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", sharePct},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", restateAmount},
@@ -248,16 +249,48 @@ func sumEconomicItems(c *ctx) {
 }
 
 func sumBasicProject(c *ctx) {
-	b, ok1 := c.num("/expenditure/basic/amount")
-	p, ok2 := c.num("/expenditure/project/amount")
 	total := c.expenditureTotal()
-	t, ok3 := c.num(total)
-	if !ok1 || !ok2 || !ok3 {
+	c.parts(total, []string{"/expenditure/basic/amount", "/expenditure/project/amount", "/expenditure/reserve/amount"}, false)
+}
+
+// firstChange is the first change the text states for a figure.
+func (c *ctx) firstChange(path string) (schema.Claim, bool) {
+	for _, cl := range c.doc.Claims {
+		if cl.Path == path && cl.Kind == schema.ClaimChange {
+			return cl, true
+		}
+	}
+	return schema.Claim{}, false
+}
+
+// partsChange: the changes stated for basic, project (and reserve) add up to
+// the change stated for the total.
+func partsChange(c *ctx) {
+	total, ok := c.firstChange("/expenditure")
+	if !ok {
 		return
 	}
-	c.reportSum(b+p, t, rounding(b)+rounding(p)+rounding(t),
-		[]string{total, "/expenditure/basic/amount", "/expenditure/project/amount"},
-		[]int{c.line(total), c.line("/expenditure/basic/amount"), c.line("/expenditure/project/amount")}, true)
+	var sum, tol float64
+	lines := []int{total.Line}
+	paths := []string{"/expenditure"}
+	for _, p := range []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"} {
+		if _, present := c.get(p); !present {
+			continue
+		}
+		cl, ok := c.firstChange(p)
+		if !ok {
+			return
+		}
+		sum += cl.Value
+		tol += claimRounding(cl)
+		lines = append(lines, cl.Line)
+		paths = append(paths, p)
+	}
+	if len(paths) < 3 {
+		return
+	}
+	c.report(finding{stated: total.Value, computed: sum, unit: "yuan", tol: tol + claimRounding(total), paths: paths, lines: lines,
+		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"})
 }
 
 func sumProjects(c *ctx) {

@@ -86,3 +86,20 @@ func BenchmarkExtractLarge(b *testing.B) {
 		}
 	}
 }
+
+// A lone short number between lines is a page number, unless it is an
+// amount whose unit follows on the next line.
+func TestPageNumbers(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"1．因公出国（境）费预算支出", "28", "", "100", "", "万元，与上年预"}, "1.因公出国(境)费预算支出100万元，与上年预"},
+		{[]string{"相比增加 40", "24", "", "万元，增长 0.72 %。"}, "相比增加40万元，增长0.72%。"},
+		{[]string{"收入预算", "23", "其他"}, "收入预算其他"},
+	} {
+		if got := newStream(c.lines).s; got != c.want {
+			t.Errorf("%q: stream %q, want %q", c.lines, got, c.want)
+		}
+	}
+}

@@ -216,11 +216,14 @@ func (b *builder) basicProject() {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
 	}
+	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
+		exp.Reserve = &schema.Figure{Amount: *a, PriorYear: p}
+	}
 	of := "/expenditure/total"
 	if exp.CurrentYear != nil {
 		of = "/expenditure/current_year"
 	}
-	for _, f := range []struct{ path, label string }{{"/expenditure/basic", "基本支出"}, {"/expenditure/project", "项目支出"}} {
+	for _, f := range []struct{ path, label string }{{"/expenditure/basic", "基本支出"}, {"/expenditure/project", "项目支出"}, {"/expenditure/reserve", "预留机动经费"}} {
 		if src, ok := b.doc.Provenance[f.path+"/amount"]; ok {
 			for _, end := range b.find(f.label) {
 				if ti, ok := b.valueAfter(end, 6); ok && b.st.toks[ti].line == src.Line {

@@ -102,11 +102,16 @@ func unitFollows(lines []string, i int) bool {
 func newStream(lines []string) *stream {
 	st := &stream{src: lines}
 	var b strings.Builder
+	lastDigit := false // the last line kept ends with a digit
 	for i, raw := range lines {
 		l := strings.TrimSpace(fold(raw))
-		if l == "" || isPageNumber(l) && !unitFollows(lines, i) {
+		// a lone short number is a page number, unless its unit follows and
+		// no number stands just before it: "预算支出" / "28" / "100" / "万元" keeps
+		// 100 and drops 28; "增加 40" / "24" / "万元" drops 24
+		if l == "" || isPageNumber(l) && (lastDigit || !unitFollows(lines, i)) {
 			continue
 		}
+		lastDigit = l[len(l)-1] >= '0' && l[len(l)-1] <= '9'
 		st.starts = append(st.starts, b.Len())
 		st.lines = append(st.lines, i+1)
 		cur := b.String()
