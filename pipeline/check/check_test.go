@@ -239,6 +239,23 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Total: money(219553500), Basic: &schema.Figure{Amount: *money(139943100)}, Project: &schema.Figure{Amount: *money(55730000)}, Reserve: &schema.Figure{Amount: *money(23880400)}}
 			return d
 		}, "sum.basic_project", ""},
+		{"one quantity, two changes", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{FiscalTotal: money(219409600), Sources: []schema.Named{{Name: "一般公共预算", Amount: *money(219409600)}}}
+			d.Claims = []schema.Claim{
+				{Path: "/revenue/sources/0", Kind: schema.ClaimChange, Value: 39592800, Decimals: 2, Unit: "万元"},
+				{Path: "/revenue/fiscal_total", Kind: schema.ClaimChange, Value: 39589800, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "restate.change", "warning"},
+		{"one quantity, one change", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(3056300)}
+			d.Expenditure = &schema.Expenditure{Total: money(3056300)}
+			d.Claims = []schema.Claim{
+				{Path: "/revenue", Kind: schema.ClaimChange, Value: -129200, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure", Kind: schema.ClaimChange, Value: -129200, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "restate.change", ""},
 		{"placeholders left", func() *schema.Document {
 			d := base()
 			d.Warnings = []schema.Warning{{Line: 1, Text: "上海市 XX 局", Reason: schema.WarnPlaceholder + ": XX"}}

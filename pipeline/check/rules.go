@@ -12,6 +12,7 @@ import (
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", yoyChange},
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", partsChange},
+	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", restateChange},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", yoyChangePct},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", sharePct},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", restateAmount},
@@ -251,6 +252,57 @@ func sumEconomicItems(c *ctx) {
 func sumBasicProject(c *ctx) {
 	total := c.expenditureTotal()
 	c.parts(total, []string{"/expenditure/basic/amount", "/expenditure/project/amount", "/expenditure/reserve/amount"}, false)
+}
+
+// restateChange: some figures are one quantity in every year — revenue
+// and expenditure totals; 财政拨款收入支出总计, 财政拨款 and 一般公共预算 when
+// they are equal — so the changes stated for them must agree.
+func restateChange(c *ctx) {
+	group := func(path string) int {
+		switch path {
+		case "/revenue", "/expenditure":
+			return 1
+		case "/revenue/fiscal_total":
+			return 2
+		}
+		if strings.HasPrefix(path, "/revenue/sources/") && c.doc.Revenue != nil {
+			i, err := strconv.Atoi(strings.TrimPrefix(path, "/revenue/sources/"))
+			if err == nil && i < len(c.doc.Revenue.Sources) {
+				if n := c.doc.Revenue.Sources[i].Name; n == "财政拨款" || n == "一般公共预算" {
+					return 2
+				}
+			}
+		}
+		return 0
+	}
+	type stated struct {
+		cl    schema.Claim
+		cur   float64
+		group int
+	}
+	var all []stated
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimChange {
+			continue
+		}
+		g := group(cl.Path)
+		if g == 0 {
+			continue
+		}
+		if cur, _, ok := c.currentOf(cl.Path); ok && cur != 0 {
+			all = append(all, stated{cl, cur, g})
+		}
+	}
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if a.group != b.group || a.cur != b.cur || a.cl.Path == b.cl.Path {
+				continue
+			}
+			c.report(finding{stated: a.cl.Value, computed: b.cl.Value, unit: "yuan", tol: claimRounding(a.cl) + claimRounding(b.cl),
+				paths: []string{a.cl.Path, b.cl.Path}, lines: []int{a.cl.Line, b.cl.Line},
+				msg:   "第" + strconv.Itoa(a.cl.Line) + "行与第" + strconv.Itoa(b.cl.Line) + "行所述变动额", msgEn: "the changes stated on lines " + strconv.Itoa(a.cl.Line) + " and " + strconv.Itoa(b.cl.Line)})
+		}
+	}
 }
 
 // firstChange is the first change the text states for a figure.
