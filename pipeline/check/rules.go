@@ -300,7 +300,7 @@ func restateChange(c *ctx) {
 			}
 			c.report(finding{stated: a.cl.Value, computed: b.cl.Value, unit: "yuan", tol: claimRounding(a.cl) + claimRounding(b.cl),
 				paths: []string{a.cl.Path, b.cl.Path}, lines: []int{a.cl.Line, b.cl.Line},
-				msg:   "第" + strconv.Itoa(a.cl.Line) + "行与第" + strconv.Itoa(b.cl.Line) + "行所述变动额", msgEn: "the changes stated on lines " + strconv.Itoa(a.cl.Line) + " and " + strconv.Itoa(b.cl.Line)})
+				msg: "第" + strconv.Itoa(a.cl.Line) + "行与第" + strconv.Itoa(b.cl.Line) + "行所述变动额", msgEn: "the changes stated on lines " + strconv.Itoa(a.cl.Line) + " and " + strconv.Itoa(b.cl.Line)})
 		}
 	}
 }
