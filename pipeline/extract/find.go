@@ -122,23 +122,6 @@ func (b *builder) scan(label string) []int {
 	return out
 }
 
-// firstValue tries the labels in order and returns the first amount found.
-// A label occurrence preceded by one of notAfter is skipped.
-func (b *builder) firstValue(labels []string, maxGap int, notAfter ...string) (int, int, bool) {
-	for _, l := range labels {
-		for _, end := range b.find(l) {
-			start := end - len(l)
-			if hasSuffixAny(b.st.s[:start], notAfter) {
-				continue
-			}
-			if ti, ok := b.valueAfter(end, maxGap); ok {
-				return ti, start, true
-			}
-		}
-	}
-	return 0, 0, false
-}
-
 func hasSuffixAny(s string, suffixes []string) bool {
 	for _, x := range suffixes {
 		if strings.HasSuffix(s, x) {

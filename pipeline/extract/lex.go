@@ -169,17 +169,3 @@ func (t token) float() float64 {
 	return f
 }
 
-// roundingYuan is the largest rounding error the written figure can hide:
-// 305.63万元 is exact to 100 yuan, so up to 50 yuan.
-func (t token) roundingYuan() float64 {
-	var factor float64 = 1
-	for _, u := range moneyUnits {
-		if u.s == t.unit {
-			factor = float64(u.factor)
-		}
-	}
-	for k := 0; k < t.scale; k++ {
-		factor /= 10
-	}
-	return factor / 2
-}
