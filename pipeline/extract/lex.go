@@ -168,4 +168,3 @@ func (t token) float() float64 {
 	}
 	return f
 }
-
