@@ -37,6 +37,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add(string(seed))
 	f.Add("某局2024年部门预算\n收入预算总额 305.63 万元，比上年 1 万元增加\n2024年部门财务收支预算总表\n单位：元\n收入总计 1 支出总计 1")
 	f.Add("2023年部门决算\n（项）（类）“”主要内容")
+	f.Add(layoutSummary)
+	f.Add(defaultSummary)
+	f.Add(economicTable)
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
 		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})
