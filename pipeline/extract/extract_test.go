@@ -51,6 +51,7 @@ func TestIdentity(t *testing.T) {
 		{[]string{"江苏省人大常委会办公厅2018年度部门", "预算公开"}, "江苏省人大常委会办公厅", 2018, "budget"},
 		{[]string{"2018 年度江苏省高级", "人民法院预算公开"}, "江苏省高级人民法院", 2018, "budget"},
 		{[]string{"上海市普陀区2024年区级部门预算", "预算主管部门：上海市普陀区人民政府万里街道办事处"}, "上海市普陀区人民政府万里街道办事处", 2024, "budget"},
+		{[]string{"附件 2", "2024 年部门预算", "", "曾都区信访局", "目录"}, "曾都区信访局", 2024, "budget"},
 	} {
 		id := readIdentity(compactAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

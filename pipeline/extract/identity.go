@@ -54,6 +54,9 @@ func readIdentity(flat []string) identity {
 					case name == "" && len(prev) > 0:
 						name = titleName(prev)
 					}
+					if name == "" { // "2024年部门预算" / "曾都区信访局"
+						name = nameBelow(flat, i)
+					}
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
 					id.name = name
 					id.title = strings.TrimSuffix(cand[:len(before)]+strings.TrimPrefix(cand[len(before):], ""), "")
@@ -178,6 +181,24 @@ func titleName(prev []string) string {
 		}
 	}
 	return name
+}
+
+// nameSuffixes end the names of departments and units.
+var nameSuffixes = []string{"局", "委", "委员会", "院", "办", "办公室", "厅", "室", "中心", "会", "部", "所", "站", "馆", "处", "队", "署", "团", "校", "社", "园", "办事处", "政府"}
+
+// nameBelow takes the department from the line after a title that names
+// none, when that line looks like a name.
+func nameBelow(flat []string, i int) string {
+	next := nextNonBlank(flat, i)
+	if next == "" || utf8.RuneCountInString(next) > 30 || strings.ContainsAny(next, "0123456789，。:：、") {
+		return ""
+	}
+	for _, suf := range nameSuffixes {
+		if strings.HasSuffix(next, suf) {
+			return next
+		}
+	}
+	return ""
 }
 
 func endsSentence(s string) bool {
