@@ -171,7 +171,7 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 // starts with its year, joining a name broken over two lines.
 func titleName(prev []string) string {
 	name := prev[len(prev)-1]
-	if s, _ := enumOf(name); s != enumNone || strings.Contains(name, "部分") || strings.Contains(name, "表") || strings.Contains(name, "目录") {
+	if s, _ := enumOf(name); s != enumNone || strings.Contains(name, "部分") || strings.Contains(name, "表") || strings.Contains(name, "目录") || strings.HasPrefix(name, "附件") {
 		return ""
 	}
 	if len(prev) >= 2 {
