@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 
 	"budgetpub/schema"
@@ -70,7 +71,7 @@ func lexNumbers(s string) []token {
 		if j < len(s)-1 && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
 			j++
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				if t.scale < 6 {
+				if t.scale < 6 && mant < 1e15 {
 					mant = mant*10 + int64(s[j]-'0')
 					t.scale++
 				}
@@ -107,6 +108,9 @@ func lexNumbers(s string) []token {
 				}
 			}
 		}
+		if t.kind == numMoney && t.mant > math.MaxInt64/100/moneyFactor(t.unit) {
+			t.kind = numPlain // more than any budget: no amount, and no overflow
+		}
 		toks = append(toks, t)
 		i = j - 1
 	}
@@ -134,14 +138,18 @@ func startsWithAny(s string, prefixes []string) bool {
 	return false
 }
 
-// money converts a money token to fen.
-func (t token) money() schema.Money {
-	factor := int64(1)
+func moneyFactor(unit string) int64 {
 	for _, u := range moneyUnits {
-		if u.s == t.unit {
-			factor = u.factor
+		if u.s == unit {
+			return u.factor
 		}
 	}
+	return 1
+}
+
+// money converts a money token to fen.
+func (t token) money() schema.Money {
+	factor := moneyFactor(t.unit)
 	return schema.Money(scaleDown(t.mant*factor*100, t.scale))
 }
 
