@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,5 +176,31 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 	if code, _, _ := runCLI("frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d", code)
+	}
+}
+
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!DOCTYPE html><title>x</title>"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--dir", dir, "--addr", "127.0.0.1:0"}, pw, io.Discard) }()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := strings.TrimSpace(line[strings.Index(line, "http://"):])
+	resp, err := http.Get(url + "index.html")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET %sindex.html: %v %v", url, err, resp)
+	}
+	resp.Body.Close()
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve returned %v after its context ended", err)
+	}
+	if code, _, _ := runCLI("serve", "--dir", filepath.Join(dir, "missing")); code != 1 {
+		t.Errorf("serving a missing folder: exit %d, want 1", code)
 	}
 }
