@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"budgetpub/pipeline/ingest"
@@ -102,5 +103,18 @@ func TestPageNumbers(t *testing.T) {
 		if got := newStream(c.lines).s; got != c.want {
 			t.Errorf("%q: stream %q, want %q", c.lines, got, c.want)
 		}
+	}
+}
+
+func TestReadingOrder(t *testing.T) {
+	lines := []string{"  三、支出决算情况说明", "", "", "603.14万元，占20.51%；", "    本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%； 项目支出", "", "  四、财政拨款"}
+	want := "三、支出决算情况说明本年支出合计2940.05万元，其中:基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%；四、财政拨款"
+	if got := newStream(lines).s; got != want {
+		t.Errorf("stream %q, want %q", got, want)
+	}
+	// an ordinary paragraph keeps its order
+	lines = []string{"  二、收入决算情况说明", "  本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他", "收入6.2万元，占0.21%；"}
+	if got := newStream(lines).s; !strings.HasSuffix(got, "其他收入6.2万元，占0.21%；") {
+		t.Errorf("stream %q", got)
 	}
 }

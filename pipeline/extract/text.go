@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -99,11 +100,66 @@ func unitFollows(lines []string, i int) bool {
 	return false
 }
 
+// readingOrder returns the order to read lines in. pdftotext -layout
+// sometimes prints the end of a paragraph's first line above it, right
+// under the heading:
+//
+//	  三、支出决算情况说明
+//	603.14万元，占20.51%；
+//	    本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%； 项目支出
+//
+// An unindented line that starts with an amount and ends a clause, between a
+// heading and an indented line that stops in mid-phrase, is read after that
+// line.
+func readingOrder(lines []string) []int {
+	order := make([]int, len(lines))
+	for i := range order {
+		order[i] = i
+	}
+	next := func(i int) int {
+		for j := i + 1; j < len(lines); j++ {
+			if strings.TrimSpace(lines[j]) != "" {
+				return j
+			}
+		}
+		return -1
+	}
+	prev := func(i int) int {
+		for j := i - 1; j >= 0; j-- {
+			if strings.TrimSpace(lines[j]) != "" {
+				return j
+			}
+		}
+		return -1
+	}
+	for i, l := range lines {
+		if l == "" || l[0] < '0' || l[0] > '9' || !strings.Contains(l, "万元") || !(strings.HasSuffix(l, "；") || strings.HasSuffix(l, "。")) {
+			continue
+		}
+		n, p := next(i), prev(i)
+		if n < 0 || p < 0 || !strings.HasPrefix(lines[n], "  ") {
+			continue
+		}
+		head := strings.TrimSpace(fold(lines[p]))
+		if s, _ := enumOf(head); s == enumNone || utf8.RuneCountInString(head) > 24 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(lines[n]))
+		if !unicode.Is(unicode.Han, last) {
+			continue
+		}
+		// read line n, then line i
+		order[i], order[n] = n, i
+	}
+	return order
+}
+
 func newStream(lines []string) *stream {
 	st := &stream{src: lines}
 	var b strings.Builder
 	lastDigit := false // the last line kept ends with a digit
-	for i, raw := range lines {
+	for _, i := range readingOrder(lines) {
+		raw := lines[i]
 		l := strings.TrimSpace(fold(raw))
 		// a lone short number is a page number, unless its unit follows and
 		// no number stands just before it: "预算支出" / "28" / "100" / "万元" keeps
