@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"budgetpub/gen"
 )
 
 var updateScreens = flag.Bool("screenshots", false, "write the README screenshots to docs/screenshots")
@@ -27,21 +28,12 @@ var browser struct {
 	err    string
 }
 
-func chromiumPath() string {
-	for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	return ""
-}
-
 // newTab returns a tab of the shared browser. Without a browser the test
 // is skipped on a developer's machine and fails in CI, which installs one.
 func newTab(t *testing.T) (context.Context, context.CancelFunc) {
 	t.Helper()
 	browser.once.Do(func() {
-		exe := chromiumPath()
+		exe := gen.Chromium()
 		if exe == "" {
 			browser.err = "no chromium on PATH (apt-get install chromium fonts-noto-cjk)"
 			return

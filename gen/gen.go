@@ -67,7 +67,7 @@ func Generate(o Options) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return err
 	}
-	if o.PDF && browser() == "" {
+	if o.PDF && Chromium() == "" {
 		return ErrNoBrowser
 	}
 	r := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))

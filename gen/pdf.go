@@ -16,7 +16,8 @@ import (
 // headless Chromium, with a CJK font installed.
 var ErrNoBrowser = errors.New("gen: writing PDFs needs chromium on PATH (apt-get install chromium fonts-noto-cjk)")
 
-func browser() string {
+// Chromium is the path of a Chromium-family browser on PATH, or "".
+func Chromium() string {
 	for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if path, err := exec.LookPath(p); err == nil {
 			return path
@@ -29,7 +30,7 @@ func browser() string {
 // a monospace CJK font, so that a table keeps its rows, through a headless
 // Chromium (two at a time).
 func printPDFs(dir string, names []string) error {
-	exe := browser()
+	exe := Chromium()
 	if exe == "" {
 		return ErrNoBrowser
 	}

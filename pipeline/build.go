@@ -21,6 +21,7 @@ import (
 
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/extract"
+	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 	"budgetpub/site"
 )
@@ -182,7 +183,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		m := meta[rel]
 		st, err := stats.sum(rel, f)
 		if err != nil {
-			results[i] = result{err: &ingestError{f, err}}
+			results[i] = result{err: fmt.Errorf("ingest: %w", &ingest.Error{Path: f, Err: err})}
 			return
 		}
 		key := c.key(st.SHA256, ids[i]+" "+rel, m)
@@ -280,15 +281,6 @@ func parallel(n int, f func(i int)) {
 	}
 	wg.Wait()
 }
-
-// ingestError names the file an error of reading it concerns.
-type ingestError struct {
-	path string
-	err  error
-}
-
-func (e *ingestError) Error() string { return "ingest: " + e.path + ": " + e.err.Error() }
-func (e *ingestError) Unwrap() error { return e.err }
 
 // assignIDs gives every input an id, unique in the run: a second file with
 // the same id gets a numbered suffix, in the sorted order of the inputs.

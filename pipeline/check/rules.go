@@ -225,9 +225,12 @@ func sumFunction(c *ctx) {
 	c.sum("/expenditure/by_function", "/amount", c.expenditureTotal(), true, nil)
 }
 
-func sumFunctionItems(c *ctx) {
+func sumFunctionItems(c *ctx) { c.sumItems("/expenditure/by_function/") }
+
+// sumItems compares each class under base with the sum of its items.
+func (c *ctx) sumItems(base string) {
 	for i := 0; ; i++ {
-		p := "/expenditure/by_function/" + strconv.Itoa(i)
+		p := base + strconv.Itoa(i)
 		if _, ok := c.get(p); !ok {
 			return
 		}
@@ -239,15 +242,7 @@ func sumEconomic(c *ctx) {
 	c.sum("/expenditure/by_economic", "/amount", "/expenditure/basic/amount", true, nil)
 }
 
-func sumEconomicItems(c *ctx) {
-	for i := 0; ; i++ {
-		p := "/expenditure/by_economic/" + strconv.Itoa(i)
-		if _, ok := c.get(p); !ok {
-			return
-		}
-		c.sum(p+"/items", "/amount", p+"/amount", true, nil)
-	}
-}
+func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
 
 func sumBasicProject(c *ctx) {
 	total := c.expenditureTotal()

@@ -59,7 +59,7 @@ func readIdentity(flat []string) identity {
 					}
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
 					id.name = name
-					id.title = strings.TrimSuffix(cand[:len(before)]+strings.TrimPrefix(cand[len(before):], ""), "")
+					id.title = cand
 					if end := strings.Index(cand, k.word); end >= 0 {
 						id.title = cand[:end+len(k.word)]
 						if rest := cand[end+len(k.word):]; strings.HasPrefix(rest, "公开") || strings.HasPrefix(rest, "情况说明") {

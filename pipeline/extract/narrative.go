@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -344,7 +345,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 	}
 	// document order; the first hit of a code gives its amount
-	sortHits(hits)
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	var items []schema.ClassItem
 	index := map[string]int{}
 	for k, h := range hits {
@@ -383,14 +384,6 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
-}
-
-func sortHits(h []classHit) {
-	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && h[j].start < h[j-1].start; j-- {
-			h[j], h[j-1] = h[j-1], h[j]
-		}
-	}
 }
 
 // economicItems reads the parenthesised item list of an economic class:
