@@ -62,39 +62,58 @@ type column struct {
 	line   int
 }
 
-// threePublicTable reads the 三公 table by column: the labels above each
-// value say which part it is. It is used only when a 合计 or 小计 equals the
-// sum of the parts.
+// cell is a figure read from a table, with the 1-based line it came from.
+type cell struct {
+	v    schema.Money
+	line int
+}
+
+// threePublicTable reads the 三公 table: by column where the text keeps
+// positions (pdftotext -layout), otherwise by its identities (default mode,
+// where blank cells leave no trace).
 func (b *builder) threePublicTable(t table, lines []string) {
-	if t.factor == 0 {
-		return
+	got, found := b.threePublicByColumn(t, lines)
+	if !found {
+		got = b.threePublicByIdentity(t)
 	}
+	if got != nil {
+		b.setThreePublic(got)
+	}
+}
+
+// threePublicByColumn reads the table by column: the labels above each
+// value say which part it is. A 决算 table's header ends in a row of
+// 预算数/决算数 pairs, one pair under each part. found is false when the
+// table has no line of values to read (default-mode text).
+func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]cell, found bool) {
 	// the value row: the first line below the title made of numbers only
 	valueLine := -1
 	var values []segment
 	for i := t.line; i < len(lines) && i < t.line+40; i++ {
 		segs := segmentsOf(lines[i])
-		if len(segs) < 3 {
-			continue
-		}
-		all := true
+		all := len(segs) > 0
 		for _, sg := range segs {
 			all = all && isNumberCell(sg.text)
 		}
-		if all {
+		if all && (len(segs) >= 3 || i > 0 && pairHeader(lines[i-1]) != nil || i > 1 && pairHeader(lines[i-2]) != nil) {
 			valueLine, values = i, segs
 			break
 		}
 	}
 	if valueLine < 0 {
-		return
+		return nil, false
 	}
 	// header labels: segments between the title and the value row, stacked
 	// by column; wide labels that span several columns are left out
 	var cols []*column
+	var pairs []segment
 	for i := t.line; i < valueLine; i++ {
 		l := compact(lines[i])
 		if strings.Contains(l, "单位:") || strings.Contains(l, "部门:") || strings.HasSuffix(l, "表") {
+			continue
+		}
+		if p := pairHeader(lines[i]); p != nil {
+			pairs = p
 			continue
 		}
 		for _, sg := range segmentsOf(lines[i]) {
@@ -114,11 +133,23 @@ func (b *builder) threePublicTable(t table, lines []string) {
 			near.label += sg.text
 		}
 	}
+	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
+	if pairs != nil {
+		// one 预算数/决算数 pair under each part, in the parts' order
+		if len(pairs) != 2*len(cols) {
+			b.warnTable(t, "the 预算数/决算数 columns of this table do not pair with its parts: not used")
+			return nil, true
+		}
+		leaves := cols
+		cols = nil
+		for k, p := range pairs {
+			cols = append(cols, &column{label: leaves[k/2].label + "/" + p.text, center: p.center()})
+		}
+	}
 	// as many values as labels: they pair in order (labels are centred over
 	// right-aligned numbers, so positions alone can mislead); otherwise a
 	// value goes to the nearest label (a blank cell), and two values on one
 	// label is a table this reader does not understand
-	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
 	for k, v := range values {
 		var best *column
 		if len(values) == len(cols) {
@@ -132,52 +163,182 @@ func (b *builder) threePublicTable(t table, lines []string) {
 		}
 		if best == nil || best.value != nil || abs(best.center-v.center()) > 12 {
 			b.warnTable(t, "the columns of this table could not be told apart: not used")
-			return
+			return nil, true
 		}
 		toks := lexNumbers(v.text)
 		if len(toks) != 1 {
-			return
+			return nil, true
 		}
 		toks[0].line = valueLine + 1
 		best.value = &toks[0]
 	}
-	parts := map[string]*column{}
+	got = map[string]cell{}
 	var totals []*column
 	for _, c := range cols {
 		if c.value == nil {
 			continue
 		}
-		l := schema.NormalizeName(c.label)
-		switch {
-		case strings.Contains(l, "机关运行"):
-			parts["operating_costs"] = c
-		case strings.Contains(l, "出国"):
-			parts["overseas_travel"] = c
-		case strings.Contains(l, "接待"):
-			parts["reception"] = c
-		case strings.Contains(l, "购置"):
-			parts["vehicle_purchase"] = c
-		case strings.Contains(l, "运行"):
-			parts["vehicle_operation"] = c
-		case strings.Contains(l, "合计") || strings.Contains(l, "小计"):
+		key := threePublicKey(c.label)
+		if key == "total" {
 			totals = append(totals, c)
+		} else if key != "" {
+			got[key] = cell{t.value(*c.value), c.value.line}
 		}
 	}
-	var sum schema.Money
-	for _, k := range []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"} {
-		if c := parts[k]; c != nil {
-			sum += t.value(*c.value)
+	// a side is read when one of its 合计/小计 equals the sum of its parts
+	read := false
+	for _, side := range []string{"", "budgeted:"} {
+		var sum schema.Money
+		parts := 0
+		for _, k := range threePublicParts {
+			if c, ok := got[side+k]; ok {
+				sum += c.v
+				parts++
+			}
+		}
+		if parts == 0 {
+			continue
+		}
+		for _, c := range totals {
+			if strings.HasSuffix(c.label, "预算数") == (side != "") && t.value(*c.value) == sum {
+				got[side+"total"] = cell{sum, c.value.line}
+				read = true
+				break
+			}
+		}
+		if _, ok := got[side+"total"]; !ok {
+			for _, k := range threePublicParts {
+				delete(got, side+k)
+			}
 		}
 	}
-	var total *column
-	for _, c := range totals {
-		if t.value(*c.value) == sum {
-			total = c
-			break
-		}
-	}
-	if total == nil {
+	if !read {
 		b.warnTable(t, "no 合计 of this table equals the sum of its parts: not used")
+		if c, ok := got["operating_costs"]; ok {
+			return map[string]cell{"operating_costs": c}, true
+		}
+		return nil, true
+	}
+	return got, true
+}
+
+// pairHeader returns the cells of a header row made of 预算数/决算数 pairs.
+func pairHeader(line string) []segment {
+	segs := segmentsOf(line)
+	if len(segs) < 4 || len(segs)%2 != 0 {
+		return nil
+	}
+	for k, sg := range segs {
+		if want := [2]string{"预算数", "决算数"}[k%2]; sg.text != want {
+			return nil
+		}
+	}
+	return segs
+}
+
+// threePublicParts are the parts of the 三公 total.
+var threePublicParts = []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"}
+
+// threePublicKey names what a column of the 三公 table holds: a part, the
+// total, 机关运行经费, or nothing it reads; 预算数 columns of a 决算 table
+// are prefixed "budgeted:".
+func threePublicKey(label string) string {
+	l := schema.NormalizeName(label)
+	side := ""
+	if strings.HasSuffix(l, "/预算数") {
+		side = "budgeted:"
+	}
+	switch {
+	case strings.Contains(l, "机关运行"):
+		if side != "" {
+			return ""
+		}
+		return "operating_costs"
+	case strings.Contains(l, "出国"):
+		return side + "overseas_travel"
+	case strings.Contains(l, "接待"):
+		return side + "reception"
+	case strings.Contains(l, "购置"):
+		return side + "vehicle_purchase"
+	case strings.Contains(l, "运行"):
+		return side + "vehicle_operation"
+	case strings.Contains(l, "合计") || strings.Contains(l, "小计"):
+		return "total"
+	}
+	return ""
+}
+
+// threePublicByIdentity reads a 三公 table whose cells came one a line, in
+// order, with blank cells dropped: its columns are known from the template
+// (the header says which: 会议费 and 培训费 beside it, 预算数 and 决算数
+// pairs) and they add up, so each placement of the values that satisfies
+// every sum is a reading, and a column is read when all readings agree.
+func (b *builder) threePublicByIdentity(t table) map[string]cell {
+	var vals []cell
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			vals = append(vals, cell{t.value(v), v.line})
+		}
+	}
+	if len(vals) == 0 {
+		return nil
+	}
+	var header strings.Builder
+	for _, r := range t.rows {
+		header.WriteString(r.name)
+	}
+	h := header.String()
+	// the two orders of the parts seen in templates
+	orders := [][]string{
+		{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"},
+		{"total", "overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"},
+	}
+	sums := [][]string{{"total", "overseas_travel", "vehicle", "reception"}, {"vehicle", "vehicle_purchase", "vehicle_operation"}}
+	if strings.Contains(h, "会议") && strings.Contains(h, "培训") {
+		for k, o := range orders {
+			orders[k] = append(append([]string{"grand"}, o...), "meeting", "training")
+		}
+		sums = append(sums, []string{"grand", "total", "meeting", "training"})
+	}
+	if strings.Contains(h, "预算数") && strings.Contains(h, "决算数") {
+		for k, o := range orders {
+			var both []string
+			for _, c := range o {
+				both = append(both, "budgeted:"+c, c)
+			}
+			orders[k] = both
+		}
+		for _, s := range sums {
+			var b []string
+			for _, c := range s {
+				b = append(b, "budgeted:"+c)
+			}
+			sums = append(sums, b)
+		}
+	}
+	got, ok := solveRow(orders, sums, vals)
+	if !ok {
+		b.warnTable(t, "no placement of this table's values in its columns adds up: not used")
+		return nil
+	}
+	return got
+}
+
+// setThreePublic places what a 三公 table gave.
+func (b *builder) setThreePublic(got map[string]cell) {
+	if c, ok := got["operating_costs"]; ok {
+		var have *schema.Money
+		if b.doc.OperatingCosts != nil {
+			have = &b.doc.OperatingCosts.Amount
+		} else {
+			b.doc.OperatingCosts = &schema.Figure{}
+		}
+		b.setTable("/operating_costs", "/amount", &have, c.v, c.line)
+		b.doc.OperatingCosts.Amount = *have
+	}
+	_, total := got["total"]
+	_, budgeted := got["budgeted:total"]
+	if !total && !budgeted {
 		return
 	}
 	tp := b.doc.ThreePublic
@@ -185,34 +346,32 @@ func (b *builder) threePublicTable(t table, lines []string) {
 		tp = &schema.ThreePublic{}
 		b.doc.ThreePublic = tp
 	}
-	b.setTable("/three_public", "/total", &tp.Total, t.value(*total.value), total.value.line)
+	if c, ok := got["total"]; ok {
+		b.setTable("/three_public", "/total", &tp.Total, c.v, c.line)
+	}
+	if c, ok := got["budgeted:total"]; ok {
+		b.setTable("/three_public", "/budgeted", &tp.Budgeted, c.v, c.line)
+	}
 	for _, f := range []struct {
 		key string
 		dst **schema.Figure
 	}{{"overseas_travel", &tp.OverseasTravel}, {"reception", &tp.Reception}, {"vehicle_purchase", &tp.VehiclePurchase}, {"vehicle_operation", &tp.VehicleOperation}} {
-		c := parts[f.key]
-		if c == nil {
-			continue
+		path := "/three_public/" + f.key
+		if c, ok := got[f.key]; ok {
+			if *f.dst == nil {
+				*f.dst = &schema.Figure{}
+			}
+			var have *schema.Money
+			if b.doc.Provenance[path+"/amount"].Line > 0 {
+				have = &(*f.dst).Amount
+			}
+			b.setTable(path, "/amount", &have, c.v, c.line)
+			(*f.dst).Amount = *have
 		}
-		if *f.dst == nil {
-			*f.dst = &schema.Figure{}
+		// a budgeted figure needs its part: a part 决算 left blank is not guessed
+		if c, ok := got["budgeted:"+f.key]; ok && *f.dst != nil {
+			b.setTable(path, "/budgeted", &(*f.dst).Budgeted, c.v, c.line)
 		}
-		var have *schema.Money
-		if b.doc.Provenance["/three_public/"+f.key+"/amount"].Line > 0 {
-			have = &(*f.dst).Amount
-		}
-		b.setTable("/three_public/"+f.key, "/amount", &have, t.value(*c.value), c.value.line)
-		(*f.dst).Amount = *have
-	}
-	if c := parts["operating_costs"]; c != nil {
-		var have *schema.Money
-		if b.doc.OperatingCosts != nil {
-			have = &b.doc.OperatingCosts.Amount
-		} else {
-			b.doc.OperatingCosts = &schema.Figure{}
-		}
-		b.setTable("/operating_costs", "/amount", &have, t.value(*c.value), c.value.line)
-		b.doc.OperatingCosts.Amount = *have
 	}
 }
 

@@ -205,22 +205,130 @@ func TestThreePublicTable(t *testing.T) {
                                                  费
   1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
 `
+	// the Jiangsu table as default mode prints it: cells one a line, the
+	// blank 购置费 gone, so 购置费 and 运行维护费 cannot be told apart
+	jiangsuDefault := `某省某院2018年部门预算
+公开 09 表：一般公共预算“三公”经费、会议费、培训费
+支出预算表
+单位：万元
+“三公”经费
+公务用车购置及运行维护费
+合计
+小计
+
+1,384.74
+
+484.30
+
+因公出国
+（境）费
+
+100.00
+
+小计
+
+公务用车
+购置费
+
+267.80
+
+公务用车
+运行维护
+会议
+公务接
+费
+培训费
+待费
+费
+267.80
+
+116.50
+
+200.44
+
+700.00
+`
 	for name, c := range map[string]struct {
 		text                                           string
 		total, overseas, reception, operation, opCosts int64
 	}{
-		"shanghai": {shanghai, 479100, 0, 13500, 215600, 4431800},
-		"jiangsu":  {jiangsu, 4843000, 1000000, 1165000, 2678000, -1},
+		"shanghai":        {shanghai, 479100, 0, 13500, 215600, 4431800},
+		"jiangsu":         {jiangsu, 4843000, 1000000, 1165000, 2678000, -1},
+		"jiangsu default": {jiangsuDefault, 4843000, 1000000, 1165000, -1, -1},
 	} {
 		d := extractLines(t, c.text)
 		tp := d.ThreePublic
 		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(c.total) || tp.OverseasTravel.Amount != schema.Yuan(c.overseas) ||
-			tp.Reception.Amount != schema.Yuan(c.reception) || tp.VehicleOperation.Amount != schema.Yuan(c.operation) {
+			tp.Reception.Amount != schema.Yuan(c.reception) {
 			t.Errorf("%s: 三公 = %+v", name, tp)
 			continue
+		}
+		if c.operation < 0 && (tp.VehicleOperation != nil || tp.VehiclePurchase != nil) {
+			t.Errorf("%s: an ambiguous 公务用车 part was read: %+v %+v", name, tp.VehiclePurchase, tp.VehicleOperation)
+		}
+		if c.operation >= 0 && (tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(c.operation)) {
+			t.Errorf("%s: 公务用车运行费 = %+v", name, tp.VehicleOperation)
 		}
 		if c.opCosts >= 0 && (d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(c.opCosts)) {
 			t.Errorf("%s: operating costs = %+v", name, d.OperatingCosts)
 		}
+	}
+}
+
+// A 决算 三公 table pairs 预算数 and 决算数 under each part: the budgeted
+// figures go to budgeted, the executed to amount.
+func TestThreePublicFinalAccountsTable(t *testing.T) {
+	text := `某区某局2024年部门决算
+                             财政拨款“三公”经费支出决算表
+                                                                           单位：万元
+
+                                   财政拨款“三公”经费
+                                         公务用车购置及运行费
+         合计      因公出国（境）费
+                                  小计                   公务用车运行费        公务接待费
+                                          公务用车购置费
+
+
+预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数
+
+  1.95      1.20                                                    1.95      1.20
+`
+	d := extractLines(t, text)
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(19500) || tp.Total == nil || *tp.Total != schema.Yuan(12000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	if tp.Reception == nil || tp.Reception.Amount != schema.Yuan(12000) || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(19500) {
+		t.Errorf("公务接待费 = %+v", tp.Reception)
+	}
+	if tp.OverseasTravel != nil {
+		t.Errorf("a blank part was read: %+v", tp.OverseasTravel)
+	}
+}
+
+func TestSolveRow(t *testing.T) {
+	orders := [][]string{{"t", "a", "b", "c"}}
+	sums := [][]string{{"t", "a", "b", "c"}}
+	cells := func(vs ...int64) []cell {
+		var out []cell
+		for i, v := range vs {
+			out = append(out, cell{schema.Yuan(v), i + 1})
+		}
+		return out
+	}
+	// 10 = 4 + 6 with one blank: t is sure, 4 and 6 could sit in a, b or c
+	got, ok := solveRow(orders, sums, cells(10, 4, 6))
+	if !ok || got["t"].v != schema.Yuan(10) || len(got) != 1 {
+		t.Errorf("one blank: %v %v", got, ok)
+	}
+	got, ok = solveRow(orders, sums, cells(10, 1, 3, 6))
+	if !ok || len(got) != 4 || got["c"].v != schema.Yuan(6) {
+		t.Errorf("full row: %v %v", got, ok)
+	}
+	if got, ok := solveRow(orders, sums, cells(10, 1, 3)); ok {
+		t.Errorf("no placement adds up, yet read %v", got)
+	}
+	if _, ok := solveRow(orders, sums, cells(1, 2, 3, 4, 5)); ok {
+		t.Error("more values than columns were placed")
 	}
 }
