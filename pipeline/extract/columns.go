@@ -300,6 +300,13 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 		}
 		sums = append(sums, []string{"grand", "total", "meeting", "training"})
 	}
+	if strings.Contains(h, "机关运行") && !strings.Contains(h, "决算数") {
+		// 机关运行经费 beside the 三公 columns: bound by no sum, it is read
+		// only when every reading puts the same cell in it
+		for k, o := range orders {
+			orders[k] = append(o, "operating_costs")
+		}
+	}
 	if strings.Contains(h, "预算数") && strings.Contains(h, "决算数") {
 		for k, o := range orders {
 			var both []string

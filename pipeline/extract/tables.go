@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,7 @@ const (
 	tableEconomic              // 基本支出 by economic class
 	tableThreePublic           // 三公经费 (and often 机关运行经费): one row under a header
 	tableFiscal                // 财政拨款收支总表: the appropriations' 总计
+	tableProcurement           // 政府采购预算表: total, goods, works, services
 )
 
 type table struct {
@@ -60,6 +62,8 @@ func classifyTitle(t string) tableKind {
 		return tableEconomic
 	case strings.Contains(t, "三公"):
 		return tableThreePublic
+	case strings.Contains(t, "政府采购"):
+		return tableProcurement
 	case strings.HasSuffix(t, "支出预算总表") || strings.HasSuffix(t, "支出决算表") && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
 		return tableExpenditure
 	}
@@ -92,10 +96,30 @@ func findTables(lines, flat []string) []table {
 		end := len(lines)
 		if k+1 < len(tabs) {
 			end = tabs[k+1].line - 1
+			// "公开 10 表" printed above the next title belongs to it
+			j := end
+			for j > tabs[k].line && flat[j-1] == "" {
+				j--
+			}
+			if j > tabs[k].line && isTableNumber(flat[j-1]) {
+				end = j - 1
+			}
 		}
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
 	}
 	return tabs
+}
+
+// isTableNumber tells a line that only numbers a table: 公开10表, 表3, 附表一.
+func isTableNumber(c string) bool {
+	c = strings.TrimSuffix(c, ":")
+	for _, p := range []string{"公开", "附表", "表"} {
+		if rest, ok := strings.CutPrefix(c, p); ok {
+			rest = strings.TrimSuffix(rest, "表")
+			return rest != "" && strings.Trim(rest, "0123456789一二三四五六七八九十") == ""
+		}
+	}
+	return false
 }
 
 // unitAfter reads the 单位： line that follows a title (default 元).
@@ -104,6 +128,9 @@ func unitAfter(flat []string, i int) int64 {
 		c := flat[j]
 		if k := strings.Index(c, "单位:"); k >= 0 {
 			rest := c[k+len("单位:"):]
+			if j+1 < len(flat) && (rest == "万" || rest == "亿") { // "单位：万" / "元" broken over two lines
+				rest += flat[j+1]
+			}
 			switch {
 			case strings.HasPrefix(rest, "亿元"):
 				return 100000000
@@ -247,6 +274,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.threePublicTable(t, lines)
 		case tableFiscal:
 			b.fiscalTable(t)
+		case tableProcurement:
+			b.procurementTable(t)
 		}
 	}
 }
@@ -422,6 +451,85 @@ func (b *builder) fiscalTable(t table) {
 		return
 	}
 	b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, t.value(totals[0]), totals[0].line)
+}
+
+// procurementTable reads 政府采购预算表: its 合计 row and the rows of the
+// three kinds (一、货物 A, 二、工程 B, 三、服务 C). Default-mode text can put
+// values of the rows below a kind's name before its own, so each value of a
+// kind's row is a candidate, and the one choice of candidates that adds up
+// to the 合计 is used; none or several, and the table is not.
+func (b *builder) procurementTable(t table) {
+	var total *cell
+	fields := []string{"/goods", "/works", "/services"}
+	cands := map[string][]cell{}
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		name := rowName(r.name)
+		if (name == "合计" || name == "总计") && total == nil {
+			total = &cell{t.value(r.vals[0]), r.vals[0].line}
+			continue
+		}
+		if !startsItem(r.name) {
+			continue
+		}
+		for k, prefix := range []string{"货物", "工程", "服务"} {
+			if strings.HasPrefix(name, prefix) && cands[fields[k]] == nil {
+				for _, v := range r.vals[:min(len(r.vals), 8)] {
+					cands[fields[k]] = append(cands[fields[k]], cell{t.value(v), v.line})
+				}
+			}
+		}
+	}
+	if total == nil || len(cands) == 0 {
+		return
+	}
+	var present []string
+	for _, f := range fields {
+		if cands[f] != nil {
+			present = append(present, f)
+		}
+	}
+	var choice map[string]cell
+	solutions := 0
+	var try func(i int, sum schema.Money, cur map[string]cell)
+	try = func(i int, sum schema.Money, cur map[string]cell) {
+		if i == len(present) {
+			if sum == total.v {
+				solutions++
+				choice = maps.Clone(cur)
+			}
+			return
+		}
+		for _, c := range cands[present[i]] {
+			cur[present[i]] = c
+			try(i+1, sum+c.v, cur)
+		}
+	}
+	try(0, 0, map[string]cell{})
+	if solutions != 1 {
+		b.warnTable(t, fmt.Sprintf("goods, works and services of this table add up to its 合计 %s yuan in %d ways, not exactly one: not used", total.v, solutions))
+		return
+	}
+	pr := b.doc.Procurement
+	var have *schema.Money
+	if pr != nil {
+		have = &pr.Amount
+	} else {
+		pr = &schema.Procurement{}
+		b.doc.Procurement = pr
+	}
+	b.setTable("/procurement", "/amount", &have, total.v, total.line)
+	pr.Amount = *have
+	for _, k := range []struct {
+		field string
+		dst   **schema.Money
+	}{{"/goods", &pr.Goods}, {"/works", &pr.Works}, {"/services", &pr.Services}} {
+		if c, ok := choice[k.field]; ok {
+			b.setTable("/procurement", k.field, k.dst, c.v, c.line)
+		}
+	}
 }
 
 // replaceClasses puts table classes in place of those the text gave; a

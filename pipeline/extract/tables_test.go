@@ -206,11 +206,13 @@ func TestThreePublicTable(t *testing.T) {
   1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
 `
 	// the Jiangsu table as default mode prints it: cells one a line, the
-	// blank 购置费 gone, so 购置费 and 运行维护费 cannot be told apart
+	// blank 购置费 gone, so 购置费 and 运行维护费 cannot be told apart; its
+	// unit broken over two lines, the next table's number above its title
 	jiangsuDefault := `某省某院2018年部门预算
 公开 09 表：一般公共预算“三公”经费、会议费、培训费
 支出预算表
-单位：万元
+单位：万
+元
 “三公”经费
 公务用车购置及运行维护费
 合计
@@ -247,6 +249,11 @@ func TestThreePublicTable(t *testing.T) {
 200.44
 
 700.00
+
+公开 10 表
+
+政府性基金支出预算表
+单位：万元
 `
 	for name, c := range map[string]struct {
 		text                                           string
@@ -330,5 +337,47 @@ func TestSolveRow(t *testing.T) {
 	}
 	if _, ok := solveRow(orders, sums, cells(1, 2, 3, 4, 5)); ok {
 		t.Error("more values than columns were placed")
+	}
+}
+
+// The 政府采购 table gives the total and its kinds; in default mode a kind's
+// row can carry the values of rows below it first, and the one choice that
+// adds up to the 合计 is taken.
+func TestProcurementTable(t *testing.T) {
+	layout := `某省某院2018年部门预算
+公开 12 表：政府采购支出预算表
+部门：               某省某院                                   单位：万元
+      合计                                                     3,096.24
+一、货物 A                                                        268.00
+                                         PC 服务器                40.00
+三、服务 C                                             2,828.24
+`
+	def := `某省某院2018年部门预算
+公开 12 表：政府采购支出预算表
+单位：万元
+总计
+合计
+3,096.24
+一、货物 A
+268.00
+PC 服务器
+40.00
+三、服务 C
+1.60
+7.40
+2,828.24
+物业管理
+`
+	ambiguous := strings.Replace(def, "7.40", "2,828.24", 1)
+	for name, text := range map[string]string{"layout": layout, "default": def} {
+		d := extractLines(t, text)
+		pr := d.Procurement
+		if pr == nil || pr.Amount != schema.Yuan(30962400) || pr.Goods == nil || *pr.Goods != schema.Yuan(2680000) ||
+			pr.Services == nil || *pr.Services != schema.Yuan(28282400) || pr.Works != nil {
+			t.Errorf("%s: 政府采购 = %+v", name, pr)
+		}
+	}
+	if d := extractLines(t, ambiguous); d.Procurement != nil {
+		t.Errorf("two ways to add up, yet read: %+v", d.Procurement)
 	}
 }
