@@ -36,6 +36,7 @@ type table struct {
 	kind   tableKind
 	title  string
 	line   int   // 1-based line of the title
+	end    int   // 0-based index of the line that ends it (the next title, or the end)
 	factor int64 // yuan per unit of the table
 	rows   []row
 }
@@ -105,6 +106,7 @@ func findTables(lines, flat []string) []table {
 				end = j - 1
 			}
 		}
+		tabs[k].end = end
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
 	}
 	return tabs
@@ -269,7 +271,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableExpenditure:
 			b.expenditureTable(t)
 		case tableEconomic:
-			b.economicTable(t)
+			b.economicTable(t, lines)
 		case tableThreePublic:
 			b.threePublicTable(t, lines)
 		case tableFiscal:
@@ -615,10 +617,16 @@ func (b *builder) expenditureTable(t table) {
 }
 
 // economicTable reads 基本支出 by economic class, with items below each 类.
-func (b *builder) economicTable(t table) {
+func (b *builder) economicTable(t table, lines []string) {
+	if classes, at, ok := b.economicPanels(t, lines); ok {
+		if classes != nil {
+			b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+		}
+		return
+	}
 	var total *schema.Money
 	var classes []schema.ClassItem
-	var lines []int
+	var at []int
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			continue
@@ -637,7 +645,7 @@ func (b *builder) economicTable(t table) {
 		}
 		if c, ok := schema.ClassByName(schema.SchemeEconomic, name); ok {
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
-			lines = append(lines, r.vals[0].line)
+			at = append(at, r.vals[0].line)
 			continue
 		}
 		if len(classes) == 0 {
@@ -671,5 +679,5 @@ func (b *builder) economicTable(t table) {
 			return
 		}
 	}
-	b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, lines)
+	b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
 }

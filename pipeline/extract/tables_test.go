@@ -381,3 +381,80 @@ PC 服务器
 		t.Errorf("two ways to add up, yet read: %+v", d.Procurement)
 	}
 }
+
+// A 决算 basic-expenditure table printed as two panels (人员经费 | 公用经费),
+// as pdftotext -layout gives it: a row's amount above its code, its name
+// below, rows between blank lines, a 合计 row with no blank line before it.
+func TestEconomicPanels(t *testing.T) {
+	text := `某区某局2024年部门决算
+                    一般公共预算财政拨款基本支出决算表
+                                                                 单位：万元
+
+    经济分类                                   经济分类
+    科目编码                                   科目编码
+                   科目名称      决算数                         科目名称        决算数
+        款                                      款
+类                                      类
+
+301                           100.00   302                            30.00
+            工资福利支出                                 商品和服务支出
+
+                              60.00                                  10.00
+301    01                              302
+            基本工资                              01   办公费
+
+                              40.01
+301    02                              302
+            津贴补贴                              02   印刷费
+
+                                                                      20.00
+301    03                              302
+            奖金                                03   咨询费
+
+                               5.00
+303                                    302
+            对个人和家庭的补助                         04   手续费
+
+303    01                              302
+            离休费                               05   水费
+303    02                              302
+            退休费                               06   电费
+
+                             5.00
+303    09                              310
+            奖励金                                    资本性支出
+                                    310
+                                          99    其他资本性支出
+                          105.00                                   30.00
+           人员经费合计                              公用经费合计
+`
+	d := extractLines(t, text)
+	got := map[string]int64{}
+	items := map[string]int{}
+	for _, c := range d.Expenditure.ByEconomic {
+		got[c.Code] = int64(c.Amount)
+		items[c.Code] = len(c.Items)
+	}
+	want := map[string]int64{"301": 1000000, "302": 300000, "303": 50000}
+	if len(got) != len(want) {
+		t.Fatalf("classes = %v, want %v (warnings %v)", got, want, d.Warnings)
+	}
+	for code, v := range want {
+		if got[code] != int64(schema.Yuan(v)) {
+			t.Errorf("%s = %d fen, want %d yuan", code, got[code], v)
+		}
+	}
+	// 301's items add up to 100.01, within the rounding of its parts; 302's
+	// are 办公费 10.00 and 咨询费 20.00 (a blank 印刷费 between them)
+	if items["301"] != 2 || items["302"] != 2 || items["303"] != 1 {
+		t.Errorf("items per class = %v", items)
+	}
+	if d.Expenditure.ByEconomic[1].Items[1].Code != "30203" {
+		t.Errorf("302's second item = %+v, want 30203 咨询费", d.Expenditure.ByEconomic[1].Items[1])
+	}
+	// a panel whose classes miss its 合计 is not used
+	broken := strings.Replace(text, "105.00", "106.00", 1)
+	if d := extractLines(t, broken); len(d.Expenditure.ByEconomic) != 0 {
+		t.Errorf("a panel that does not add up was used: %+v", d.Expenditure.ByEconomic)
+	}
+}

@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Panels. 决算 templates print 基本支出 by economic class as two panels side
+// by side — 人员经费 on the left, 公用经费 on the right — each with its own
+// 类/款 code, name and 决算数 columns. pdftotext -layout keeps every
+// character at its column but prints a row's cells on different lines (an
+// amount above its code, a name below), so a row is a block of lines
+// between blank lines, and a cell belongs to the panel whose code column is
+// the last at or left of it. A block with one code and at most one amount
+// in a panel is a row; anything else leaves its amounts unread. A panel is
+// used when its classes add up to its 合计 (人员经费合计, 公用经费合计).
+
+// panelRow is one block's content within one panel.
+type panelRow struct {
+	codes   []string // 类 and 款 codes in order: "301", "01"
+	name    string
+	amounts []cell
+	total   bool // a 合计 row
+}
+
+// economicPanels reads a two-panel economic table from layout text; ok is
+// false when the table is not one (fewer than two code columns).
+func (b *builder) economicPanels(t table, lines []string) (classes []schema.ClassItem, at []int, ok bool) {
+	isClass := func(s string) bool {
+		_, known := schema.LookupCode(schema.SchemeEconomic, s)
+		return len(s) == 3 && known
+	}
+	// the code columns: where class codes start
+	var starts []int
+	first := -1
+	for i := t.line; i < t.end; i++ {
+		for _, sg := range segmentsOf(lines[i]) {
+			if w := strings.Fields(sg.text); isClass(w[0]) {
+				starts = append(starts, sg.start)
+				if first < 0 {
+					first = i
+				}
+			}
+		}
+	}
+	sort.Ints(starts)
+	var cols []int // each panel's leftmost code column
+	for _, s := range starts {
+		if len(cols) == 0 || s-cols[len(cols)-1] > 12 {
+			cols = append(cols, s)
+		}
+	}
+	if len(cols) < 2 {
+		return nil, nil, false
+	}
+	panelOf := func(col int) int {
+		p := 0
+		for k, c := range cols {
+			if col >= c-2 {
+				p = k
+			}
+		}
+		return p
+	}
+	// blocks of lines between blank lines, from the first code on
+	var rows [][]*panelRow // per panel, in order
+	rows = make([][]*panelRow, len(cols))
+	block := make([]*panelRow, len(cols))
+	flush := func() {
+		for p, r := range block {
+			block[p] = nil
+			if r == nil {
+				continue
+			}
+			if n := len(r.amounts); r.total && len(r.codes) > 0 && n > 0 {
+				// a 合计 printed with no blank line after the last row: the
+				// last amount is the total's, any before it the row's (the
+				// panel's sum confirms it below)
+				rows[p] = append(rows[p], &panelRow{codes: r.codes, name: r.name, amounts: r.amounts[:n-1]})
+				r = &panelRow{total: true, amounts: r.amounts[n-1:]}
+			}
+			rows[p] = append(rows[p], r)
+		}
+	}
+	for i := max(first-1, t.line); i < t.end; i++ {
+		if strings.TrimSpace(lines[i]) == "" {
+			flush()
+			continue
+		}
+		for _, sg := range segmentsOf(lines[i]) {
+			p := panelOf(sg.start)
+			if block[p] == nil {
+				block[p] = &panelRow{}
+			}
+			r := block[p]
+			for _, w := range strings.Fields(sg.text) {
+				switch {
+				case isNumberCell(w) && (strings.ContainsAny(w, ".,") || len(r.codes) == 0 && len(w) > 3):
+					toks := lexNumbers(w)
+					if len(toks) != 1 {
+						return nil, nil, false
+					}
+					r.amounts = append(r.amounts, cell{t.value(toks[0]), i + 1})
+				case isClass(w) || len(w) == 2 && isNumberCell(w) && len(r.codes) > 0:
+					r.codes = append(r.codes, w)
+				default:
+					r.name += w
+					r.total = r.total || strings.Contains(w, "合计")
+				}
+			}
+		}
+	}
+	flush()
+	for p, prs := range rows {
+		var total *cell
+		var mine []schema.ClassItem
+		var mineAt []int
+		var unsure []string // classes with an item whose amount is not sure
+		for _, r := range prs {
+			switch {
+			case r.total:
+				if len(r.amounts) == 1 {
+					total = &r.amounts[0]
+				}
+				continue
+			case len(r.codes) == 0:
+				continue
+			}
+			lei := r.codes[0]
+			var kuan []string
+			for _, c := range r.codes[1:] {
+				if isClass(c) { // two rows in one block
+					kuan = nil
+					lei = ""
+					break
+				}
+				kuan = append(kuan, c)
+			}
+			if lei == "" || len(kuan) > 1 || len(r.amounts) > 1 {
+				if len(r.amounts) > 0 {
+					unsure = append(unsure, r.codes[0])
+				}
+				continue
+			}
+			if len(kuan) == 0 { // a class row
+				if len(r.amounts) != 1 {
+					continue // a class with nothing spent
+				}
+				c, _ := schema.LookupCode(schema.SchemeEconomic, lei)
+				mine = append(mine, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: r.amounts[0].v})
+				mineAt = append(mineAt, r.amounts[0].line)
+				continue
+			}
+			if len(r.amounts) == 0 {
+				continue
+			}
+			if n := len(mine); n > 0 && mine[n-1].Code == lei {
+				mine[n-1].Items = append(mine[n-1].Items, schema.ClassItem{Code: lei + kuan[0], Name: schema.NormalizeName(r.name), Amount: r.amounts[0].v})
+			} else {
+				unsure = append(unsure, lei)
+			}
+		}
+		var sum schema.Money
+		for _, c := range mine {
+			sum += c.Amount
+		}
+		if total == nil || sum != total.v || len(mine) == 0 {
+			b.warnTable(t, fmt.Sprintf("panel %d of this table: its classes add up to %s yuan, and its 合计 is not read or differs: table not used", p+1, sum))
+			return nil, nil, true
+		}
+		// items are kept when sure and within the rounding of their parts
+		for k := range mine {
+			c := &mine[k]
+			var s schema.Money
+			for _, it := range c.Items {
+				s += it.Amount
+			}
+			half := schema.Money(t.factor / 2) // half the table's last digit, in fen
+			if d := s - c.Amount; len(c.Items) == 0 || !slices.Contains(unsure, c.Code) && d <= half*schema.Money(len(c.Items)+1) && -d <= half*schema.Money(len(c.Items)+1) {
+				continue
+			}
+			b.warnTable(t, fmt.Sprintf("the items of %s %s are not all read: items left out", c.Code, c.Name))
+			c.Items = nil
+		}
+		classes = append(classes, mine...)
+		at = append(at, mineAt...)
+	}
+	order := make([]int, len(classes))
+	for k := range order {
+		order[k] = k
+	}
+	sort.Slice(order, func(i, j int) bool { return classes[order[i]].Code < classes[order[j]].Code })
+	sorted, sortedAt := make([]schema.ClassItem, len(order)), make([]int, len(order))
+	for k, o := range order {
+		sorted[k], sortedAt[k] = classes[o], at[o]
+	}
+	return sorted, sortedAt, true
+}
