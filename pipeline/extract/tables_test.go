@@ -382,11 +382,7 @@ PC 服务器
 	}
 }
 
-// A 决算 basic-expenditure table printed as two panels (人员经费 | 公用经费),
-// as pdftotext -layout gives it: a row's amount above its code, its name
-// below, rows between blank lines, a 合计 row with no blank line before it.
-func TestEconomicPanels(t *testing.T) {
-	text := `某区某局2024年部门决算
+const panelTable = `某区某局2024年部门决算
                     一般公共预算财政拨款基本支出决算表
                                                                  单位：万元
 
@@ -428,6 +424,12 @@ func TestEconomicPanels(t *testing.T) {
                           105.00                                   30.00
            人员经费合计                              公用经费合计
 `
+
+// A 决算 basic-expenditure table printed as two panels (人员经费 | 公用经费),
+// as pdftotext -layout gives it: a row's amount above its code, its name
+// below, rows between blank lines, a 合计 row with no blank line before it.
+func TestEconomicPanels(t *testing.T) {
+	text := panelTable
 	d := extractLines(t, text)
 	got := map[string]int64{}
 	items := map[string]int{}
