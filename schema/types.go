@@ -7,7 +7,7 @@
 package schema
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.0.0"
+const Version = "1.1.0"
 
 // Kinds of disclosure.
 const (
@@ -241,7 +241,7 @@ type Check struct {
 	Severity  string   `json:"severity"`
 	Message   string   `json:"message"`
 	MessageEn string   `json:"message_en"`
-	Unit      string   `json:"unit"` // yuan, %, count or year
+	Unit      string   `json:"unit"` // yuan, %, count, year or sign (-1, 0, 1)
 	Stated    float64  `json:"stated"`
 	Computed  float64  `json:"computed"`
 	Paths     []string `json:"paths"`
@@ -255,6 +255,10 @@ const (
 	ClaimChange    = "change"     // a stated change against the prior year, signed, yuan
 	ClaimChangePct = "change_pct" // a stated change in percent, signed
 	ClaimSharePct  = "share_pct"  // a stated share of Of, in percent
+	// 决算: a stated completion rate, 决算数 / 预算数 in percent (完成年初预算的98.20%)
+	ClaimExecutionPct = "execution_pct"
+	// 决算: the stated direction of 决算数 against 预算数: -1 小于, 0 等于, 1 大于
+	ClaimExecutionSign = "execution_sign"
 )
 
 // Claim is one statement the document makes about a figure of the model:

@@ -171,6 +171,8 @@ func (c *ctx) report(f finding) {
 		unitZh, unitEn = "处", ""
 	case "year":
 		unitZh, unitEn = "年", ""
+	case "sign":
+		unitZh, unitEn = "", ""
 	}
 	lines := append([]int(nil), f.lines...)
 	sort.Ints(lines)
@@ -188,7 +190,7 @@ func (c *ctx) report(f finding) {
 
 func unitName(u string) string {
 	switch u {
-	case "%", "count", "year":
+	case "%", "count", "year", "sign":
 		return u
 	}
 	return "yuan"

@@ -66,6 +66,36 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimSharePct, Value: 71.73, Decimals: 2, Unit: "%", Of: "/expenditure/total"}}
 			return d
 		}, "share.pct", "warning"},
+		{"completion rate agrees", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.ThreePublic = &schema.ThreePublic{Total: money(16075), Budgeted: money(16162)}
+			d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimExecutionPct, Value: 99.46, Decimals: 2, Unit: "%"}}
+			return d
+		}, "execution.pct", ""},
+		{"completion rate wrong", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.ThreePublic = &schema.ThreePublic{Total: money(16075), Budgeted: money(16162)}
+			d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimExecutionPct, Value: 94.46, Decimals: 2, Unit: "%"}}
+			return d
+		}, "execution.pct", "warning"},
+		{"决算数小于预算数 holds", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "n", Amount: *money(100000),
+				Items: []schema.ClassItem{{Name: "行政运行", Amount: *money(15118900), Budgeted: money(15600500)}}}}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimExecutionSign, Value: -1}}
+			return d
+		}, "execution.sign", ""},
+		{"决算数大于预算数 when it is less", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "n", Amount: *money(100000),
+				Items: []schema.ClassItem{{Name: "行政运行", Amount: *money(15118900), Budgeted: money(15600500)}}}}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimExecutionSign, Value: 1}}
+			return d
+		}, "execution.sign", "warning"},
 		{"assets add up", func() *schema.Document {
 			d := base()
 			d.Assets = &schema.Assets{Start: &schema.AssetState{Total: *money(307700), ByCategory: []schema.Named{{Name: "a", Amount: *money(205600)}, {Name: "b", Amount: *money(102100)}}}}

@@ -14,6 +14,8 @@ var rules = []Rule{
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", restateChange},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", yoyChangePct},
+	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", executionPct},
+	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", sharePct},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", restateAmount},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", restatePrior},
@@ -120,6 +122,62 @@ func yoyChangePct(c *ctx) {
 			stated: cl.Value, computed: computed, unit: "%", tol: tol, paths: paths,
 			lines: []int{cl.Line, c.line(cp), c.line(pp)},
 			msg:   "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the percentage change",
+		})
+	}
+}
+
+// budgetedOf resolves the budgeted figure (预算数) of a claim's path.
+func (c *ctx) budgetedOf(path string) (float64, string, bool) {
+	v, ok := c.num(path + "/budgeted")
+	return v, path + "/budgeted", ok
+}
+
+func executionPct(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimExecutionPct {
+			continue
+		}
+		actual, ap, ok1 := c.amountOf(cl.Path)
+		budget, bp, ok2 := c.budgetedOf(cl.Path)
+		if !ok1 || !ok2 || budget == 0 {
+			continue
+		}
+		c.report(finding{
+			stated: cl.Value, computed: actual / budget * 100, unit: "%",
+			tol:   claimRounding(cl) + (rounding(actual)+rounding(budget))/budget*100,
+			paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
+			msg: "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the completion rate",
+		})
+	}
+}
+
+func executionSign(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimExecutionSign {
+			continue
+		}
+		actual, ap, ok1 := c.amountOf(cl.Path)
+		budget, bp, ok2 := c.budgetedOf(cl.Path)
+		if !ok1 || !ok2 {
+			continue
+		}
+		diff := actual - budget
+		sign := 0.0
+		if tol := rounding(actual) + rounding(budget); diff > tol {
+			sign = 1
+		} else if diff < -tol {
+			sign = -1
+		}
+		if sign == cl.Value {
+			continue
+		}
+		words := map[float64]string{-1: "小于", 0: "等于", 1: "大于"}
+		wordsEn := map[float64]string{-1: "below", 0: "equal to", 1: "above"}
+		c.report(finding{
+			stated: cl.Value, computed: sign, unit: "sign", paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
+			msg: fmt.Sprintf("第%d行称决算数%s预算数，而决算数 %s 元、预算数 %s 元", cl.Line, words[cl.Value], fmtNum(actual), fmtNum(budget)),
+			msgEn: fmt.Sprintf("line %d says 决算数 is %s 预算数, while 决算数 is %s yuan and 预算数 %s yuan", cl.Line, wordsEn[cl.Value],
+				fmtNum(actual), fmtNum(budget)),
 		})
 	}
 }

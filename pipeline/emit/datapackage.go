@@ -79,7 +79,7 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"former_names":        {"string", "曾用名", "Former names, separated by ;"},
 	"years_observed":      {"string", "出现年份", "Years the name was observed in disclosures"},
 	"severity":            {"string", "级别", "error, warning or info"},
-	"unit":                {"string", "单位", "Unit of stated and computed: yuan or %"},
+	"unit":                {"string", "单位", "Unit of stated and computed: yuan, %, count, year, or sign (-1 below, 0 equal, 1 above, for 决算数 against 预算数)"},
 	"stated":              {"number", "陈述值", "The number the document states"},
 	"computed":            {"number", "计算值", "The number computed from the document's other figures"},
 	"message":             {"string", "说明", "Explanation in Chinese"},

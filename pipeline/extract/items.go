@@ -90,6 +90,9 @@ func (b *builder) functionItems() {
 		if !ok {
 			continue
 		}
+		if item.Budgeted != nil {
+			b.execution(base, st.toks[ti].end, para)
+		}
 		item.Amount = *b.take(base+"/amount", ti)
 		if prior := b.figureYoY(base, ti); prior != nil {
 			item.PriorYear = prior
@@ -155,4 +158,46 @@ func (b *builder) labelIn(from, to int, labels []string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// executionSigns are the ways a 决算 states 决算数 against 预算数 ("基本持平",
+// roughly equal, says too little to check and is not among them).
+var executionSigns = []struct {
+	label string
+	sign  float64
+}{
+	{"决算数小于预算数", -1}, {"决算数少于预算数", -1}, {"决算数低于预算数", -1},
+	{"决算数大于预算数", 1}, {"决算数多于预算数", 1}, {"决算数高于预算数", 1}, {"决算数超过预算数", 1},
+	{"决算数等于预算数", 0}, {"决算数与预算数持平", 0}, {"决算数与预算数相同", 0}, {"决算数与预算数一致", 0}, {"决算数与预算数相等", 0},
+}
+
+// execution records what a 决算 says of a figure's execution between from
+// and to (its sentence and the explanation after it): the completion rate
+// (完成年初预算的98.20%) and the direction (决算数小于预算数), each a claim on
+// path, whose object holds the amount and the budgeted figure.
+func (b *builder) execution(path string, from, to int) {
+	st := b.st
+	if k := strings.Index(st.s[from:to], "年初预算为"); k >= 0 { // the next figure's statement
+		to = from + k
+	}
+	seg := st.s[from:to]
+	if k := strings.Index(seg, "完成"); k >= 0 {
+		rest := seg[k+len("完成"):]
+		for _, l := range []string{"年初预算的", "全年预算的", "预算的", "年初预算", "预算"} {
+			if strings.HasPrefix(rest, l) {
+				if ti, ok := b.valueAfter(from+k+len("完成")+len(l), 2, numPct); ok {
+					b.claim(path, schema.ClaimExecutionPct, ti, st.toks[ti].float(), "")
+				}
+				break
+			}
+		}
+	}
+	for _, e := range executionSigns {
+		if k := strings.Index(seg, e.label); k >= 0 {
+			src := st.source(from + k)
+			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimExecutionSign, Value: e.sign,
+				Line: src.Line, Text: src.Text})
+			break
+		}
+	}
 }

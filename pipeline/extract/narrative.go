@@ -614,6 +614,7 @@ func (b *builder) threePublic() {
 				if k := strings.Index(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], l); k >= 0 {
 					if tj, ok := b.valueAfter(st.toks[ti].end+k+len(l), 2); ok {
 						tp.Total = b.take("/three_public/total", tj)
+						b.execution("/three_public", st.toks[tj].end, min(len(st.s), st.toks[tj].end+600))
 						break
 					}
 				}

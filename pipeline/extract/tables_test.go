@@ -460,3 +460,36 @@ func TestEconomicPanels(t *testing.T) {
 		t.Errorf("a panel that does not add up was used: %+v", d.Expenditure.ByEconomic)
 	}
 }
+
+// A 决算 states each 项's execution: the completion rate and whether 决算数
+// is below, above or equal to 预算数 become claims on the item; "基本持平"
+// says too little to check.
+func TestExecutionClaims(t *testing.T) {
+	text := `某区某局2024年度部门决算
+本年支出合计1657.14万元，主要用于：一般公共服务支出（类）1657.14万元，占100%。
+一般公共预算财政拨款支出决算具体情况如下：
+1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：人员经费。年初预算为 1560.05 万元，支出决算为1511.89万元，完成年初预算的96.91%。决算数小于预算数的主要原因：人员变化。
+2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：宣传。年初预算为 10.00 万元，支出决算为10.00万元。决算数与预算数基本持平。
+3、一般公共服务支出（类）财政事务（款）信息化建设（项）。主要用于：维护。年初预算为135.90万元，支出决算为135.25万元。决算数大于预算数的主要原因：追加。
+`
+	d := extractLines(t, text)
+	got := map[string]float64{}
+	for _, c := range d.Claims {
+		if strings.HasPrefix(c.Kind, "execution") {
+			got[c.Path+" "+c.Kind] = c.Value
+		}
+	}
+	want := map[string]float64{
+		"/expenditure/by_function/0/items/0 execution_pct":  96.91,
+		"/expenditure/by_function/0/items/0 execution_sign": -1,
+		"/expenditure/by_function/0/items/2 execution_sign": 1,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("execution claims = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %v, want %v", k, got[k], v)
+		}
+	}
+}
