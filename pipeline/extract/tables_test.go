@@ -493,3 +493,31 @@ func TestExecutionClaims(t *testing.T) {
 		}
 	}
 }
+
+// Row labels of the Jiangsu summary table start rows of their own in
+// default-mode text: a name above them is not wrapped into them.
+func TestSummaryLabelsStartRows(t *testing.T) {
+	text := `某省某院2018年部门预算
+公开 01 表：收支预算总表
+单位：万元
+二十、其他支出
+当年收入小计
+100.00
+当年支出小计
+上年结转资金
+收入合计
+100.00
+结转下年资金
+100.00
+支出合计
+100.00
+`
+	d := extractLines(t, text)
+	if d.Revenue == nil || d.Revenue.Total == nil || *d.Revenue.Total != schema.Yuan(1000000) ||
+		d.Expenditure == nil || d.Expenditure.Total == nil || *d.Expenditure.Total != schema.Yuan(1000000) {
+		t.Fatalf("totals not read: %+v %+v; warnings %v", d.Revenue, d.Expenditure, d.Warnings)
+	}
+	if d.Expenditure.CarriedForward != nil {
+		t.Errorf("结转下年资金 read without 当年支出小计 to confirm it: %v", *d.Expenditure.CarriedForward)
+	}
+}
