@@ -438,23 +438,48 @@ func (b *builder) summaryTable(t table) {
 }
 
 // fiscalTable reads the 总计 of 财政拨款收支总表, used when both sides agree.
+// Layout text has each 总计 first on its row. Default-mode text can gather
+// the cells of several rows after a 总计; a 总计 is then the largest figure
+// of the table (it sums its side), so when the largest value of each 总计
+// row is the same and no value of the table exceeds it, that is the total.
 func (b *builder) fiscalTable(t table) {
-	var totals []token
+	var totals []row
+	var top schema.Money
 	for _, r := range t.rows {
 		switch rowName(r.name) {
 		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
 			if len(r.vals) > 0 {
-				totals = append(totals, r.vals[0])
+				totals = append(totals, r)
 			}
 		}
+		for _, v := range r.vals {
+			top = max(top, t.value(v))
+		}
 	}
-	if len(totals) != 2 || t.value(totals[0]) != t.value(totals[1]) {
+	if len(totals) != 2 {
 		if len(totals) > 0 {
-			b.warnTable(t, "the two 总计 of this table are not both read, or differ: not used")
+			b.warnTable(t, "the two 总计 of this table are not both read: not used")
 		}
 		return
 	}
-	b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, t.value(totals[0]), totals[0].line)
+	first := func(r row) token { return r.vals[0] }
+	largest := func(r row) token {
+		m := r.vals[0]
+		for _, v := range r.vals {
+			if t.value(v) > t.value(m) {
+				m = v
+			}
+		}
+		return m
+	}
+	for _, pick := range []func(row) token{first, largest} {
+		a, z := pick(totals[0]), pick(totals[1])
+		if t.value(a) == t.value(z) && t.value(a) == top {
+			b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, t.value(a), a.line)
+			return
+		}
+	}
+	b.warnTable(t, "the two 总计 of this table differ: not used")
 }
 
 // procurementTable reads 政府采购预算表: its 合计 row and the rows of the

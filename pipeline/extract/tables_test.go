@@ -521,3 +521,38 @@ func TestSummaryLabelsStartRows(t *testing.T) {
 		t.Errorf("结转下年资金 read without 当年支出小计 to confirm it: %v", *d.Expenditure.CarriedForward)
 	}
 }
+
+// The 财政拨款 summary in default mode: each 总计 is followed by the cells
+// of several rows; the total is the largest figure, the same on both sides.
+func TestFiscalTableDefaultMode(t *testing.T) {
+	text := `某区某局2024年度部门决算
+财政拨款收入支出决算总表
+单位：万元
+本年收入合计
+年初财政拨款结转和结余
+总计
+1,000.00
+20.00
+20.00
+1,020.00
+本年支出合计
+年末财政拨款结转和结余
+总计
+400.00
+1,000.00
+400.00
+1,000.00
+20.00
+1,020.00
+1,020.00
+`
+	d := extractLines(t, text)
+	if d.Revenue == nil || d.Revenue.FiscalTotal == nil || *d.Revenue.FiscalTotal != schema.Yuan(10200000) {
+		t.Fatalf("fiscal total = %+v; warnings %v", d.Revenue, d.Warnings)
+	}
+	// one side without the total: nothing is taken
+	d = extractLines(t, strings.Replace(text, "1,020.00\n本年支出合计", "1,010.00\n本年支出合计", 1))
+	if d.Revenue != nil && d.Revenue.FiscalTotal != nil {
+		t.Errorf("read a total the two sides do not share: %v", *d.Revenue.FiscalTotal)
+	}
+}
