@@ -41,6 +41,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add(defaultSummary)
 	f.Add(economicTable)
 	f.Add(panelTable)
+	f.Add(jiangsuLayoutSummary)
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
 		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})

@@ -38,7 +38,8 @@ type table struct {
 	line   int   // 1-based line of the title
 	end    int   // 0-based index of the line that ends it (the next title, or the end)
 	factor int64 // yuan per unit of the table
-	rows   []row
+	rows   []row // in reading order
+	layout []row // by column, for layout text (nil otherwise)
 }
 
 type row struct {
@@ -108,6 +109,9 @@ func findTables(lines, flat []string) []table {
 		}
 		tabs[k].end = end
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
+		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
+			tabs[k].layout, _ = layoutRows(lines, tabs[k].line, end)
+		}
 	}
 	return tabs
 }
@@ -212,19 +216,26 @@ func readRows(lines, flat []string, from, to int) []row {
 			if len(rows) == 0 {
 				continue
 			}
-			toks := lexNumbers(strings.TrimPrefix(c, "-"))
-			if len(toks) != 1 {
-				continue
+			if t, ok := cellToken(c, i+1); ok {
+				rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, t)
 			}
-			t := toks[0]
-			t.line = i + 1
-			if strings.HasPrefix(c, "-") {
-				t.mant = -t.mant
-			}
-			rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, t)
 		}
 	}
 	return rows
+}
+
+// cellToken reads a number cell (signed) of the 1-based line.
+func cellToken(c string, line int) (token, bool) {
+	toks := lexNumbers(strings.TrimPrefix(c, "-"))
+	if len(toks) != 1 {
+		return token{}, false
+	}
+	t := toks[0]
+	t.line = line
+	if strings.HasPrefix(c, "-") {
+		t.mant = -t.mant
+	}
+	return t, true
 }
 
 // isProse tells a line of running text: a table cell holds no sentence.
@@ -305,17 +316,92 @@ func (b *builder) warnTable(t table, reason string) {
 	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: t.line, Text: t.title, Reason: reason})
 }
 
-// summaryTable reads 收支总表: totals, sources and functional 类.
-func (b *builder) summaryTable(t table) {
-	rev, exp := b.doc.Revenue, b.doc.Expenditure
-	var classes []schema.ClassItem
-	var classLines []int
-	type found struct {
-		v    schema.Money
-		line int
+// found is a figure a table gave, with its line.
+type found struct {
+	v    schema.Money
+	line int
+}
+
+// summary is what one reading of a 收支总表 gives, before it is placed.
+type summary struct {
+	got        map[string]found // totals, carried amounts, "src:" sources
+	classes    []schema.ClassItem
+	classLines []int
+	warnings   []string
+	balanced   bool // 收入总计 = 支出总计
+	sources    bool // the sources add up
+	classed    bool // the functional classes add up
+}
+
+func (s summary) score() int {
+	n := 0
+	for _, ok := range []bool{s.balanced, s.sources, s.classed} {
+		if ok {
+			n++
+		}
 	}
-	got := map[string]found{}
-	for _, r := range t.rows {
+	return n
+}
+
+// summaryTable reads 收支总表: totals, sources and functional 类. Layout
+// text is read both by column and in reading order, and the reading whose
+// totals, sources and classes add up best is used.
+func (b *builder) summaryTable(t table) {
+	best := b.parseSummary(t, t.rows)
+	if t.layout != nil {
+		if s := b.parseSummary(t, t.layout); s.score() > best.score() {
+			best = s
+		}
+	}
+	for _, w := range best.warnings {
+		b.warnTable(t, w)
+	}
+	if !best.balanced {
+		return
+	}
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	got := best.got
+	set := func(key, path, field string, dst **schema.Money) {
+		if f, ok := got[key]; ok {
+			b.setTable(path, field, dst, f.v, f.line)
+		}
+	}
+	set("revenue", "/revenue", "/total", &rev.Total)
+	set("expenditure", "/expenditure", "/total", &exp.Total)
+	set("revenue_current", "/revenue", "/current_year", &rev.CurrentYear)
+	set("carried_over", "/revenue", "/carried_over", &rev.CarriedOver)
+	set("expenditure_current", "/expenditure", "/current_year", &exp.CurrentYear)
+	set("carried_forward", "/expenditure", "/carried_forward", &exp.CarriedForward)
+	if best.sources {
+		for _, s := range revenueSources {
+			f, ok := got["src:"+s.name]
+			if !ok {
+				continue
+			}
+			i := len(rev.Sources)
+			var have *schema.Money
+			for k := range rev.Sources {
+				if rev.Sources[k].Name == s.name {
+					i, have = k, &rev.Sources[k].Amount
+				}
+			}
+			if have == nil {
+				rev.Sources = append(rev.Sources, schema.Named{Name: s.name, PartOf: s.partOf})
+			}
+			b.setTable(fmt.Sprintf("/revenue/sources/%d", i), "/amount", &have, f.v, f.line)
+			rev.Sources[i].Amount = *have
+		}
+	}
+	if best.classed {
+		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines)
+	}
+}
+
+// parseSummary reads one row reading of 收支总表 without placing anything.
+func (b *builder) parseSummary(t table, rows []row) summary {
+	s := summary{got: map[string]found{}}
+	got := s.got
+	for _, r := range rows {
 		if len(r.vals) == 0 {
 			continue
 		}
@@ -354,8 +440,8 @@ func (b *builder) summaryTable(t table) {
 				if name != schema.NormalizeName(c.Name) {
 					item.ReportedName = name
 				}
-				classes = append(classes, item)
-				classLines = append(classLines, v.line)
+				s.classes = append(s.classes, item)
+				s.classLines = append(s.classLines, v.line)
 			}
 		}
 	}
@@ -364,77 +450,57 @@ func (b *builder) summaryTable(t table) {
 	rt, ok1 := got["revenue"]
 	et, ok2 := got["expenditure"]
 	if !ok1 || !ok2 || rt.v != et.v {
-		b.warnTable(t, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
-		return
+		s.warnings = append(s.warnings, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
+		return s
 	}
-	set := func(key, path, field string, dst **schema.Money) {
-		if f, ok := got[key]; ok {
-			b.setTable(path, field, dst, f.v, f.line)
-		}
+	s.balanced = true
+	// the current year and the amounts carried are kept when they add up
+	if c, ok := got["revenue_current"]; !ok || got["carried_over"].v+c.v != rt.v || got["carried_over"].line == 0 {
+		delete(got, "revenue_current")
+		delete(got, "carried_over")
 	}
-	set("revenue", "/revenue", "/total", &rev.Total)
-	set("expenditure", "/expenditure", "/total", &exp.Total)
-	if c, ok := got["revenue_current"]; ok {
-		if o, ok := got["carried_over"]; ok && c.v+o.v == rt.v {
-			set("revenue_current", "/revenue", "/current_year", &rev.CurrentYear)
-			set("carried_over", "/revenue", "/carried_over", &rev.CarriedOver)
-		}
-	}
-	if c, ok := got["expenditure_current"]; ok {
-		if o, ok := got["carried_forward"]; ok && c.v+o.v == et.v {
-			set("expenditure_current", "/expenditure", "/current_year", &exp.CurrentYear)
-			set("carried_forward", "/expenditure", "/carried_forward", &exp.CarriedForward)
-		}
+	if c, ok := got["expenditure_current"]; !ok || got["carried_forward"].v+c.v != et.v || got["carried_forward"].line == 0 {
+		delete(got, "expenditure_current")
+		delete(got, "carried_forward")
 	}
 	var top schema.Money
 	_, whole := got["src:财政拨款"]
-	for _, s := range revenueSources {
-		if f, ok := got["src:"+s.name]; ok && (s.partOf == "" || !whole) {
+	listed := false
+	for _, src := range revenueSources {
+		if f, ok := got["src:"+src.name]; ok && (src.partOf == "" || !whole) {
 			top += f.v // without a 财政拨款 row, its parts stand on their own
+			listed = true
 		}
 	}
 	base := rt.v
 	if c, ok := got["revenue_current"]; ok {
 		base = c.v
 	}
-	if top != base {
-		b.warnTable(t, fmt.Sprintf("revenue sources of this table add up to %s yuan, not %s: sources not used", top, base))
-		got = map[string]found{"expenditure": et}
+	switch {
+	case top == base && listed:
+		s.sources = true
+	case listed || top != base:
+		s.warnings = append(s.warnings, fmt.Sprintf("revenue sources of this table add up to %s yuan, not %s: sources not used", top, base))
 	}
-	for _, s := range revenueSources {
-		f, ok := got["src:"+s.name]
-		if !ok {
-			continue
-		}
-		i := len(rev.Sources)
-		var have *schema.Money
-		for k := range rev.Sources {
-			if rev.Sources[k].Name == s.name {
-				i, have = k, &rev.Sources[k].Amount
-			}
-		}
-		if have == nil {
-			rev.Sources = append(rev.Sources, schema.Named{Name: s.name, PartOf: s.partOf})
-		}
-		b.setTable(fmt.Sprintf("/revenue/sources/%d", i), "/amount", &have, f.v, f.line)
-		rev.Sources[i].Amount = *have
+	if len(s.classes) == 0 {
+		return s
 	}
-	if len(classes) == 0 {
-		return
-	}
-	total := exp.CurrentYear
-	if total == nil {
-		total = exp.Total
+	total := et.v
+	if c, ok := got["expenditure_current"]; ok {
+		total = c.v
+	} else if cy := b.doc.Expenditure.CurrentYear; cy != nil {
+		total = *cy
 	}
 	var sum schema.Money
-	for _, c := range classes {
+	for _, c := range s.classes {
 		sum += c.Amount
 	}
-	if total == nil || sum != *total {
-		b.warnTable(t, fmt.Sprintf("functional classes of this table add up to %s yuan, not to its total: not used", sum))
-		return
+	if sum != total {
+		s.warnings = append(s.warnings, fmt.Sprintf("functional classes of this table add up to %s yuan, not to its total: not used", sum))
+		return s
 	}
-	b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, classes, classLines)
+	s.classed = true
+	return s
 }
 
 // fiscalTable reads the 总计 of 财政拨款收支总表, used when both sides agree.
@@ -443,9 +509,29 @@ func (b *builder) summaryTable(t table) {
 // of the table (it sums its side), so when the largest value of each 总计
 // row is the same and no value of the table exceeds it, that is the total.
 func (b *builder) fiscalTable(t table) {
+	reason := ""
+	for _, rows := range [][]row{t.rows, t.layout} {
+		if rows == nil {
+			continue
+		}
+		if v, line, why := fiscalTotal(t, rows); why == "" {
+			b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, v, line)
+			return
+		} else if reason == "" {
+			reason = why
+		}
+	}
+	if reason != "-" {
+		b.warnTable(t, reason)
+	}
+}
+
+// fiscalTotal reads the 总计 of one row reading; why says what failed
+// ("-" when the table has no 总计 at all).
+func fiscalTotal(t table, rows []row) (v schema.Money, line int, why string) {
 	var totals []row
 	var top schema.Money
-	for _, r := range t.rows {
+	for _, r := range rows {
 		switch rowName(r.name) {
 		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
 			if len(r.vals) > 0 {
@@ -456,11 +542,11 @@ func (b *builder) fiscalTable(t table) {
 			top = max(top, t.value(v))
 		}
 	}
+	if len(totals) == 0 {
+		return 0, 0, "-"
+	}
 	if len(totals) != 2 {
-		if len(totals) > 0 {
-			b.warnTable(t, "the two 总计 of this table are not both read: not used")
-		}
-		return
+		return 0, 0, "the two 总计 of this table are not both read: not used"
 	}
 	first := func(r row) token { return r.vals[0] }
 	largest := func(r row) token {
@@ -475,11 +561,10 @@ func (b *builder) fiscalTable(t table) {
 	for _, pick := range []func(row) token{first, largest} {
 		a, z := pick(totals[0]), pick(totals[1])
 		if t.value(a) == t.value(z) && t.value(a) == top {
-			b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, t.value(a), a.line)
-			return
+			return t.value(a), a.line, ""
 		}
 	}
-	b.warnTable(t, "the two 总计 of this table differ: not used")
+	return 0, 0, "the two 总计 of this table differ: not used"
 }
 
 // procurementTable reads 政府采购预算表: its 合计 row and the rows of the

@@ -556,3 +556,59 @@ func TestFiscalTableDefaultMode(t *testing.T) {
 		t.Errorf("read a total the two sides do not share: %v", *d.Revenue.FiscalTotal)
 	}
 }
+
+// The Jiangsu summary as pdftotext -layout prints it: three panels (收入,
+// 支出 by function, 支出 by use), a use's name over three lines with its
+// value on the middle one, beside a function's name. Read by column, the
+// value stays with its use, and the classes add up.
+const jiangsuLayoutSummary = `某省某院2018年部门预算
+公开 01 表：收支预算总表
+部门：                  某省某院                                       单位：万元
+
+           收入                                   支出
+
+                                     功能分类                    支出用途
+    项目名称          金额
+                                 功能科目名称       金额         项目名称         金额
+
+一、财政拨款             900.00   一、一般公共服务支出                  一、基本支出         600.00
+
+    1.一般公共预
+                   900.00   二、外交支出                      二、项目支出         250.00
+算
+    2.政府性基金                                             三、单位预留机动
+                            三、国防支出                                      60.00
+预算                                                      经费
+二、财政专户管理
+                            四、公共安全支出           800.00
+资金
+
+三、其他资金              10.00    五、教育支出
+
+                            八、社会保障和就业支出         110.00
+
+     当年收入小计      910.00                    当年支出小计                      910.00
+
+          收入合计      910.00                      支出合计                     910.00
+`
+
+func TestLayoutSummaryByColumn(t *testing.T) {
+	d := extractLines(t, jiangsuLayoutSummary)
+	fn := map[string]int64{}
+	for _, c := range d.Expenditure.ByFunction {
+		fn[c.Code] = int64(c.Amount)
+	}
+	if len(fn) != 2 || fn["204"] != int64(schema.Yuan(8000000)) || fn["208"] != int64(schema.Yuan(1100000)) {
+		t.Errorf("functional classes = %v; warnings %v", fn, d.Warnings)
+	}
+	if d.Revenue.Total == nil || *d.Revenue.Total != schema.Yuan(9100000) {
+		t.Errorf("revenue total = %v", d.Revenue.Total)
+	}
+	src := map[string]int64{}
+	for _, s := range d.Revenue.Sources {
+		src[s.Name] = int64(s.Amount)
+	}
+	if src["财政拨款"] != int64(schema.Yuan(9000000)) || src["其他收入"] != int64(schema.Yuan(100000)) {
+		t.Errorf("sources = %v", src)
+	}
+}
