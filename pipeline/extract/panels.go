@@ -39,7 +39,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 	first := -1
 	for i := t.line; i < t.end; i++ {
 		for _, sg := range segmentsOf(lines[i]) {
-			if w := strings.Fields(sg.text); isClass(w[0]) {
+			if w := strings.Fields(sg.text); len(w) > 0 && isClass(w[0]) {
 				starts = append(starts, sg.start)
 				if first < 0 {
 					first = i
