@@ -52,7 +52,15 @@ type ctx struct {
 
 func newCtx(doc *schema.Document) *ctx {
 	c := &ctx{doc: doc, out: []schema.Check{}, seen: map[string]bool{}}
-	data, _ := json.Marshal(doc)
+	// the rules resolve pointers into the figures only: the claims,
+	// provenance, warnings, goals and indicators are read from doc
+	figures := schema.Document{Revenue: doc.Revenue, Expenditure: doc.Expenditure, GovernmentFund: doc.GovernmentFund,
+		StateCapital: doc.StateCapital, OperatingCosts: doc.OperatingCosts, Procurement: doc.Procurement, Assets: doc.Assets,
+		ThreePublic: doc.ThreePublic}
+	if p := doc.Performance; p != nil {
+		figures.Performance = &schema.Performance{Projects: p.Projects}
+	}
+	data, _ := json.Marshal(figures)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	_ = dec.Decode(&c.tree)

@@ -1,11 +1,14 @@
 package check
 
 import (
+	"context"
 	"flag"
 	"os"
 	"strings"
 	"testing"
 
+	"budgetpub/pipeline/extract"
+	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
 
@@ -345,5 +348,31 @@ func TestCatalogueDoc(t *testing.T) {
 	got, err := os.ReadFile(path)
 	if err != nil || string(got) != b.String() {
 		t.Errorf("docs/checks.md is out of date: run go test ./pipeline/check -update (%v)", err)
+	}
+}
+
+// BenchmarkCheck runs every rule over the seed and the largest corpus
+// document (11, with its tables), extracted once; set beside
+// BenchmarkExtractSeed/Large in pipeline/extract, it shows what checking
+// adds to extraction.
+func BenchmarkCheck(b *testing.B) {
+	for _, in := range []struct{ name, path string }{
+		{"Seed", "../../data/000_70dee09d8603147c.txt"},
+		{"Large", "../../data/corpus/11_jiangsu_procuratorate_2018_dept-budget.txt"},
+	} {
+		text, err := ingest.Read(context.Background(), in.path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := extract.Extract(text, "bench", extract.Hints{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(in.name, func(b *testing.B) {
+			for b.Loop() {
+				doc.Checks = nil
+				Run(doc)
+			}
+		})
 	}
 }
