@@ -73,7 +73,7 @@ func layoutRows(lines []string, from, to int) (rows []row, ok bool) {
 	var ends []int
 	firstValue := -1
 	for i := from; i < to && i < len(lines); i++ {
-		if isProse(compact(lines[i])) {
+		if endsTable(compact(lines[i])) {
 			to = i
 			break
 		}

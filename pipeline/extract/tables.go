@@ -85,6 +85,10 @@ func findTables(lines, flat []string) []table {
 		if k := strings.LastIndex(c, "表:"); k >= 0 {
 			c = c[k+len("表:"):]
 		}
+		// and a qualifier after: 基本支出预算表(经济科目)
+		if k := strings.LastIndex(c, "表("); k >= 0 && strings.HasSuffix(c, ")") && len(c)-k < 30 {
+			c = c[:k+len("表")]
+		}
 		kind := classifyTitle(c)
 		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
 			continue
@@ -198,7 +202,7 @@ func readRows(lines, flat []string, from, to int) []row {
 	var rows []row
 	prevText := -1 // line of the last row that has a name but no numbers yet
 	for i := from; i < to && i < len(lines); i++ {
-		if isProse(flat[i]) { // the explanations that follow the table
+		if endsTable(flat[i]) { // the explanations that follow the table
 			break
 		}
 		cells := cellsOf(lines[i])
@@ -238,8 +242,14 @@ func cellToken(c string, line int) (token, bool) {
 	return t, true
 }
 
-// isProse tells a line of running text: a table cell holds no sentence.
-func isProse(c string) bool {
+// endsTable tells a compacted line that ends a table's rows: running text
+// (a table cell holds no sentence) or a note below the table (注：…).
+func endsTable(c string) bool {
+	for _, p := range []string{"注:", "备注:", "说明:"} {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
 	return utf8.RuneCountInString(c) > 24 && strings.ContainsAny(c, "。；") && strings.Contains(c, "，")
 }
 

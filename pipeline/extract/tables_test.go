@@ -612,3 +612,27 @@ func TestLayoutSummaryByColumn(t *testing.T) {
 		t.Errorf("sources = %v", src)
 	}
 }
+
+// A title qualified after 表 (（经济科目）) is still the economic table, and
+// a note below it ends its rows: the page number after the note is no item.
+func TestEconomicTableQualifiedTitleAndNote(t *testing.T) {
+	text := `某省某院2019年部门预算
+          财政拨款基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            20.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+注：“科目编码”和“科目名称”为必填项。
+
+                           11
+`
+	d := extractLines(t, text)
+	e := d.Expenditure.ByEconomic
+	if len(e) != 2 || e[1].Code != "303" || len(e[1].Items) != 1 || e[1].Items[0].Amount != schema.Yuan(100000) {
+		t.Fatalf("by_economic = %+v; warnings %v", e, d.Warnings)
+	}
+}
