@@ -791,15 +791,24 @@ func (b *builder) economicTable(t table, lines []string) {
 		b.warnTable(t, fmt.Sprintf("classes add up to %s yuan, not to the 合计 %s: table not used", all, *total))
 		return
 	}
-	for _, c := range classes {
+	// a class's items must add up to it; with a 合计 that the classes match,
+	// a class whose items do not keeps its amount and loses its items,
+	// without one the table is not used
+	for k := range classes {
+		c := &classes[k]
 		var sum schema.Money
 		for _, it := range c.Items {
 			sum += it.Amount
 		}
-		if len(c.Items) > 0 && sum != c.Amount {
-			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: table not used", c.Code, c.Name, sum, c.Amount))
+		if len(c.Items) == 0 || sum == c.Amount {
+			continue
+		}
+		if total == nil {
+			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s, and no 合计 confirms the classes: table not used", c.Code, c.Name, sum, c.Amount))
 			return
 		}
+		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
+		c.Items = nil
 	}
 	b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
 }

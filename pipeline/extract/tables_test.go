@@ -124,9 +124,17 @@ func TestEconomicTable(t *testing.T) {
 	if len(e) != 2 || e[0].Code != "301" || e[0].Amount != schema.Yuan(105000) || len(e[0].Items) != 2 || e[0].Items[1].Code != "30102" || e[1].Items[0].Code != "30201" {
 		t.Fatalf("by_economic = %+v", e)
 	}
+	// 301's items no longer add up: the 合计 still confirms the classes,
+	// so they stay, and 301 loses its items
 	broken := strings.Replace(economicTable, "4.50      4.50", "4.40      4.40", 1)
-	if d := extractLines(t, broken); len(d.Expenditure.ByEconomic) != 0 {
-		t.Errorf("items that do not add up were used: %+v", d.Expenditure.ByEconomic)
+	d = extractLines(t, broken)
+	if e := d.Expenditure.ByEconomic; len(e) != 2 || len(e[0].Items) != 0 || len(e[1].Items) != 1 {
+		t.Errorf("items that do not add up were used, or the classes lost: %+v", e)
+	}
+	// without a 合计 to confirm the classes, nothing of the table is used
+	noTotal := strings.Replace(broken, "合计   12.50   10.50   2.00", "", 1)
+	if d := extractLines(t, noTotal); len(d.Expenditure.ByEconomic) != 0 {
+		t.Errorf("an unconfirmed table was used: %+v", d.Expenditure.ByEconomic)
 	}
 }
 
