@@ -323,12 +323,42 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 			sums = append(sums, b)
 		}
 	}
-	got, ok := solveRow(orders, sums, vals)
+	got, ok := solveRow(orders, sums, vals, pairColumns(t, len(orders[0])))
 	if !ok {
 		b.warnTable(t, "no placement of this table's values in its columns adds up: not used")
 		return nil
 	}
 	return got
+}
+
+// pairColumns tells the column of each value of a 决算 三公 table whose
+// default-mode text came column by column: each 预算数/决算数 label followed
+// by its cell, if any. It is nil unless there are exactly as many labels,
+// alternating, as columns, each followed by one value at most, and no
+// value elsewhere.
+func pairColumns(t table, columns int) []int {
+	var at []int
+	labels := 0
+	for _, r := range t.rows {
+		name := rowName(r.name)
+		if name != "预算数" && name != "决算数" {
+			if len(r.vals) > 0 {
+				return nil
+			}
+			continue
+		}
+		if want := [2]string{"预算数", "决算数"}[labels%2]; name != want || len(r.vals) > 1 {
+			return nil
+		}
+		if len(r.vals) == 1 {
+			at = append(at, labels)
+		}
+		labels++
+	}
+	if labels != columns || len(at) == 0 {
+		return nil
+	}
+	return at
 }
 
 // setThreePublic places what a 三公 table gave.

@@ -14,8 +14,9 @@ const maxPlacements = 1 << 18
 // sum is a reading. A column is read when every reading puts the same
 // value in it, and that value is a cell of the text, never a blank: the
 // result holds only what the row's arithmetic leaves no doubt about. ok is
-// false when there is no reading at all.
-func solveRow(orders, sums [][]string, vals []cell) (got map[string]cell, ok bool) {
+// false when there is no reading at all. at, when given, fixes the column
+// of each value, and only the orders are tried.
+func solveRow(orders, sums [][]string, vals []cell, at []int) (got map[string]cell, ok bool) {
 	total := 0
 	for _, o := range orders {
 		total += binomial(len(o), len(vals))
@@ -36,6 +37,9 @@ func solveRow(orders, sums [][]string, vals []cell) (got map[string]cell, ok boo
 		pos := make([]int, len(vals))
 		for i := range pos {
 			pos[i] = i
+		}
+		if at != nil {
+			copy(pos, at)
 		}
 		for {
 			for i := range slot {
@@ -62,7 +66,7 @@ func solveRow(orders, sums [][]string, vals []cell) (got map[string]cell, ok boo
 					}
 				}
 			}
-			if !nextCombination(pos, n) {
+			if at != nil || !nextCombination(pos, n) {
 				break
 			}
 		}

@@ -257,7 +257,7 @@ func endsTable(c string) bool {
 var rowLabels = map[string]bool{"总计": true, "合计": true, "小计": true, "年初结转和结余": true, "年末结转和结余": true,
 	"收入总计": true, "支出总计": true, "收入合计": true, "支出合计": true, "本年收入合计": true, "本年支出合计": true,
 	"当年收入小计": true, "当年支出小计": true, "上年结转": true, "上年结转资金": true, "结转下年": true, "结转下年资金": true,
-	"结余分配": true}
+	"结余分配": true, "预算数": true, "决算数": true}
 
 // startsItem tells a name that begins a new row (an enumerator).
 func startsItem(name string) bool {

@@ -321,6 +321,51 @@ func TestThreePublicFinalAccountsTable(t *testing.T) {
 	}
 }
 
+// The same table in default mode, where pdftotext went column by column:
+// each 预算数/决算数 label is followed by its cell, so a value's column is
+// the label before it, and the sums confirm which template order holds.
+func TestThreePublicFinalAccountsDefaultMode(t *testing.T) {
+	text := `某区某局2024年部门决算
+财政拨款“三公”经费支出决算表
+单位：万元
+财政拨款“三公”经费
+公务用车购置及运行费
+合计
+因公出国（境）费
+小计
+公务用车运行费
+公务接待费
+公务用车购置费
+预算数
+1.95
+决算数
+1.20
+预算数
+决算数
+预算数
+决算数
+预算数
+决算数
+预算数
+决算数
+预算数
+1.95
+决算数
+1.20
+`
+	d := extractLines(t, text)
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(19500) || tp.Total == nil || *tp.Total != schema.Yuan(12000) ||
+		tp.Reception == nil || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(19500) || tp.Reception.Amount != schema.Yuan(12000) {
+		t.Fatalf("三公 = %+v (reception %+v); warnings %v", tp, tp.Reception, d.Warnings)
+	}
+	// one label short: the columns are unknown, and without them nothing is sure
+	short := strings.Replace(text, "预算数\n决算数\n预算数\n1.95", "预算数\n1.95", 1)
+	if d := extractLines(t, short); d.ThreePublic != nil && d.ThreePublic.Reception != nil {
+		t.Errorf("a part was read without its column: %+v", d.ThreePublic.Reception)
+	}
+}
+
 func TestSolveRow(t *testing.T) {
 	orders := [][]string{{"t", "a", "b", "c"}}
 	sums := [][]string{{"t", "a", "b", "c"}}
@@ -332,18 +377,18 @@ func TestSolveRow(t *testing.T) {
 		return out
 	}
 	// 10 = 4 + 6 with one blank: t is sure, 4 and 6 could sit in a, b or c
-	got, ok := solveRow(orders, sums, cells(10, 4, 6))
+	got, ok := solveRow(orders, sums, cells(10, 4, 6), nil)
 	if !ok || got["t"].v != schema.Yuan(10) || len(got) != 1 {
 		t.Errorf("one blank: %v %v", got, ok)
 	}
-	got, ok = solveRow(orders, sums, cells(10, 1, 3, 6))
+	got, ok = solveRow(orders, sums, cells(10, 1, 3, 6), nil)
 	if !ok || len(got) != 4 || got["c"].v != schema.Yuan(6) {
 		t.Errorf("full row: %v %v", got, ok)
 	}
-	if got, ok := solveRow(orders, sums, cells(10, 1, 3)); ok {
+	if got, ok := solveRow(orders, sums, cells(10, 1, 3), nil); ok {
 		t.Errorf("no placement adds up, yet read %v", got)
 	}
-	if _, ok := solveRow(orders, sums, cells(1, 2, 3, 4, 5)); ok {
+	if _, ok := solveRow(orders, sums, cells(1, 2, 3, 4, 5), nil); ok {
 		t.Error("more values than columns were placed")
 	}
 }
