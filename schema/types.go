@@ -289,7 +289,21 @@ type Source struct {
 const (
 	WarnPlaceholder = "placeholder left in the text"
 	WarnHeadingYear = "heading names another year"
+	// WarnMissingSection is followed by ": " and the section's name
+	WarnMissingSection = "section missing"
 )
+
+// MandatorySections are the explanations every disclosure's narrative must
+// give (the Ministry of Finance's templates for 部门预算 and 部门决算), each
+// with the words that show it is there, even to say it is nil.
+var MandatorySections = []struct {
+	Name, NameEn string
+	Words        []string
+}{
+	{"“三公”经费", "three public expenses", []string{"三公"}},
+	{"机关运行经费", "operating costs of the offices", []string{"机关运行经费", "运行经费"}},
+	{"政府采购", "government procurement", []string{"政府采购"}},
+}
 
 // Warning is something the extractor saw but could not place.
 type Warning struct {

@@ -69,6 +69,14 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimSharePct, Value: 71.73, Decimals: 2, Unit: "%", Of: "/expenditure/total"}}
 			return d
 		}, "share.pct", "warning"},
+		{"mandatory sections there", func() *schema.Document {
+			return base()
+		}, "structure.missing_section", ""},
+		{"procurement never mentioned", func() *schema.Document {
+			d := base()
+			d.Warnings = []schema.Warning{{Text: "政府采购", Reason: schema.WarnMissingSection + ": 政府采购"}}
+			return d
+		}, "structure.missing_section", "warning"},
 		{"completion rate agrees", func() *schema.Document {
 			d := base()
 			d.Document.Kind = schema.KindFinalAccounts

@@ -33,6 +33,7 @@ var rules = []Rule{
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", fiscalTotal},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
+	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", missingSection},
 	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", projectPerformance},
 }
@@ -543,6 +544,25 @@ func structural(c *ctx, reason, msg, msgEn string, numbers func(w schema.Warning
 func placeholder(c *ctx) {
 	structural(c, schema.WarnPlaceholder, "占位符处数（应为 0）", "placeholders found (should be none)",
 		func(schema.Warning) (float64, float64) { return 0, 0 })
+}
+
+// missingSection reports each mandatory explanation the narrative never
+// mentions: mentioned 0 times, at least 1 expected.
+func missingSection(c *ctx) {
+	for _, w := range c.doc.Warnings {
+		name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingSection+": ")
+		if !ok {
+			continue
+		}
+		en := name
+		for _, s := range schema.MandatorySections {
+			if s.Name == name {
+				en = s.NameEn
+			}
+		}
+		c.report(finding{stated: 0, computed: 1, unit: "count", paths: []string{"/warnings"},
+			msg: "全文提及" + name + "的次数（应至少 1 处）", msgEn: "mentions of " + en + " in the text (at least 1 expected)"})
+	}
 }
 
 func headingYear(c *ctx) {

@@ -33,6 +33,7 @@ func (b *builder) structure(flat []string) {
 	if n > 20 {
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Reason: fmt.Sprintf("%s: %d more", schema.WarnPlaceholder, n-20)})
 	}
+	b.missingSections()
 	fy := b.doc.Document.FiscalYear
 	for i, l := range flat {
 		if l == "" || utf8.RuneCountInString(l) > 40 || strings.Contains(l, "…") {
@@ -51,5 +52,23 @@ func (b *builder) structure(flat []string) {
 		}
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(st.src[i]),
 			Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, fy)})
+	}
+}
+
+// missingSections records each mandatory explanation the narrative never
+// mentions. A file with hardly any sentences (the tables of a disclosure
+// published apart from its text) has no narrative to miss them from.
+func (b *builder) missingSections() {
+	if strings.Count(b.st.s, "。") < 20 {
+		return
+	}
+	for _, sec := range schema.MandatorySections {
+		seen := false
+		for _, w := range sec.Words {
+			seen = seen || len(b.find(w)) > 0
+		}
+		if !seen {
+			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Text: sec.Name, Reason: schema.WarnMissingSection + ": " + sec.Name})
+		}
 	}
 }

@@ -689,3 +689,30 @@ func TestEconomicTableQualifiedTitleAndNote(t *testing.T) {
 		t.Fatalf("by_economic = %+v; warnings %v", e, d.Warnings)
 	}
 }
+
+// A narrative that never mentions a mandatory explanation gets a warning
+// naming it; a file of tables alone (hardly a sentence) gets none.
+func TestMissingSections(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某区某局2024年部门预算\n")
+	for i := 0; i < 25; i++ {
+		b.WriteString("本部门主要职责是做好本职工作。\n")
+	}
+	b.WriteString("2024年“三公”经费预算数为0万元。机关运行经费预算为10万元。\n")
+	d := extractLines(t, b.String())
+	var missing []string
+	for _, w := range d.Warnings {
+		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingSection+": "); ok {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) != 1 || missing[0] != "政府采购" {
+		t.Errorf("missing sections = %v, want [政府采购]", missing)
+	}
+	d = extractLines(t, "某区某局2024年部门预算\n收支预算总表\n单位：万元\n")
+	for _, w := range d.Warnings {
+		if strings.HasPrefix(w.Reason, schema.WarnMissingSection) {
+			t.Errorf("a tables-only file was held to the narrative's sections: %v", w)
+		}
+	}
+}
