@@ -69,6 +69,21 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimSharePct, Value: 71.73, Decimals: 2, Unit: "%", Of: "/expenditure/total"}}
 			return d
 		}, "share.pct", "warning"},
+		{"all appropriations: totals agree", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(2194096), FiscalTotal: money(2194096), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}}}
+			return d
+		}, "cross.fiscal_summary", ""},
+		{"all appropriations: totals differ", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(2194096), FiscalTotal: money(2094096), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}}}
+			return d
+		}, "cross.fiscal_summary", "warning"},
+		{"other money: totals may differ", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(2195535), FiscalTotal: money(2194096), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}, {Name: "其他收入", Amount: *money(1439)}}}
+			return d
+		}, "cross.fiscal_summary", ""},
 		{"mandatory sections there", func() *schema.Document {
 			return base()
 		}, "structure.missing_section", ""},

@@ -32,6 +32,7 @@ var rules = []Rule{
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", balanceBudget},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", fiscalTotal},
+	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", fiscalSummary},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", missingSection},
 	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", headingYear},
@@ -490,6 +491,38 @@ func sumCarried(c *ctx) {
 
 // fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and
 // what they carry over, so it cannot be less than this year's.
+// fiscalSummary compares the two totals where they must agree: every
+// source is 财政拨款 (or one of its parts) and nothing is carried over.
+func fiscalSummary(c *ctx) {
+	r := c.doc.Revenue
+	f, ok1 := c.num("/revenue/fiscal_total")
+	t, ok2 := c.num("/revenue/total")
+	if !ok1 || !ok2 || r == nil || len(r.Sources) == 0 || r.CarriedOver != nil && *r.CarriedOver != 0 {
+		return
+	}
+	// the sources listed must be all the revenue: they add up to it
+	fiscal := false
+	var sum float64
+	for _, s := range r.Sources {
+		switch {
+		case s.Name == "财政拨款" || s.PartOf == "财政拨款":
+			fiscal = fiscal || s.Amount != 0
+		case s.Amount != 0:
+			return // money from elsewhere: the totals may differ
+		}
+		if s.PartOf == "" {
+			sum += s.Amount.Float()
+		}
+	}
+	if !fiscal || math.Abs(sum-t) > rounding(sum)+rounding(t) {
+		return
+	}
+	c.report(finding{stated: f, computed: t, unit: "yuan", tol: rounding(f) + rounding(t),
+		paths: []string{"/revenue/fiscal_total", "/revenue/total"},
+		lines: []int{c.line("/revenue/fiscal_total"), c.line("/revenue/total")},
+		msg:   "财政拨款收支总计与收支总表的收入总计", msgEn: "the appropriations' total against the summary's revenue total"})
+}
+
 func fiscalTotal(c *ctx) {
 	f, ok := c.num("/revenue/fiscal_total")
 	if !ok || c.doc.Revenue == nil {
