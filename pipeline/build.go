@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -79,9 +81,10 @@ type Metadata struct {
 var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true}
 
 // Inputs lists the disclosures in dir, sorted. Where a PDF and a text file
-// share a name, the text is taken as the PDF's extraction and the PDF is
-// not read again.
-func Inputs(dir string) ([]string, error) {
+// share a name, they are one disclosure: the PDF is read when pdf is true
+// (pdftotext is installed: its -layout text keeps the tables' columns,
+// which text of unknown extraction may have lost), the text otherwise.
+func Inputs(dir string, pdf bool) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -99,15 +102,19 @@ func Inputs(dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	texts := map[string]bool{}
+	isPDF := func(f string) bool { return strings.EqualFold(filepath.Ext(f), ".pdf") }
+	stem := func(f string) string { return strings.TrimSuffix(f, filepath.Ext(f)) }
+	pdfs, texts := map[string]bool{}, map[string]bool{}
 	for _, f := range files {
-		if !strings.EqualFold(filepath.Ext(f), ".pdf") {
-			texts[strings.TrimSuffix(f, filepath.Ext(f))] = true
+		if isPDF(f) {
+			pdfs[stem(f)] = true
+		} else {
+			texts[stem(f)] = true
 		}
 	}
 	out := files[:0]
 	for _, f := range files {
-		if strings.EqualFold(filepath.Ext(f), ".pdf") && texts[strings.TrimSuffix(f, filepath.Ext(f))] {
+		if isPDF(f) && !pdf && texts[stem(f)] || !isPDF(f) && pdf && pdfs[stem(f)] {
 			continue
 		}
 		out = append(out, f)
@@ -135,6 +142,22 @@ func readMetadata(dir string) (map[string]Metadata, error) {
 	return out, nil
 }
 
+// metadataFor finds a file's row: by its name, or by the name of its
+// companion (x.pdf for x.txt, and the other way), which is the same
+// disclosure.
+func metadataFor(meta map[string]Metadata, rel string) Metadata {
+	if m, ok := meta[rel]; ok {
+		return m
+	}
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
+	for _, ext := range []string{".txt", ".pdf", ".html", ".htm"} {
+		if m, ok := meta[stem+ext]; ok {
+			return m
+		}
+	}
+	return Metadata{}
+}
+
 // Build runs the whole pipeline: every input is extracted (or taken from
 // the cache), checked and validated; one that fails is reported and left
 // out. The release is published atomically (see publish.go), and only when
@@ -147,7 +170,8 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	defer unlock()
-	files, err := Inputs(o.In)
+	_, noPDF := exec.LookPath("pdftotext")
+	files, err := Inputs(o.In, noPDF == nil)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
@@ -180,7 +204,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		f := files[i]
 		rel, _ := filepath.Rel(o.In, f)
 		rel = filepath.ToSlash(rel)
-		m := meta[rel]
+		m := metadataFor(meta, rel)
 		st, err := stats.sum(rel, f)
 		if err != nil {
 			results[i] = result{err: fmt.Errorf("ingest: %w", &ingest.Error{Path: f, Err: err})}

@@ -34,12 +34,18 @@ func readIdentity(flat []string) identity {
 		if l == "" || isPageNumber(l) {
 			continue
 		}
-		if id.year == 0 && !strings.Contains(l, "…") && !strings.Contains(l, "目录") && !(strings.HasPrefix(l, "第") && strings.Contains(l, "部分")) {
-			cand := l
+		// layout text prints a part's number and its title on one line:
+		// "第三部分   2019 年度部门预算情况说明"
+		t := l
+		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
+			t = t[k+len("部分"):]
+		}
+		if id.year == 0 && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+			cand := t
 			if next := nextNonBlank(flat, i); next != "" {
-				cand = l + next
+				cand = t + next
 			}
-			if y, before, after, ok := yearIn(cand); ok && strings.Contains(l, strconv.Itoa(y)) {
+			if y, before, after, ok := yearIn(cand); ok && strings.Contains(t, strconv.Itoa(y)) {
 				for _, k := range titleKinds {
 					j := strings.Index(after, k.word)
 					if j < 0 || strings.HasPrefix(after[j+len(k.word):], "表") {
