@@ -291,6 +291,8 @@ const (
 	WarnHeadingYear = "heading names another year"
 	// WarnMissingSection is followed by ": " and the section's name
 	WarnMissingSection = "section missing"
+	// WarnMissingTable is followed by ": " and the table's name
+	WarnMissingTable = "table missing"
 )
 
 // MandatorySections are the explanations every disclosure's narrative must

@@ -84,6 +84,14 @@ func TestRules(t *testing.T) {
 			d.Revenue = &schema.Revenue{Total: money(2195535), FiscalTotal: money(2194096), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}, {Name: "其他收入", Amount: *money(1439)}}}
 			return d
 		}, "cross.fiscal_summary", ""},
+		{"standard tables there", func() *schema.Document {
+			return base()
+		}, "structure.missing_table", ""},
+		{"no government-fund table", func() *schema.Document {
+			d := base()
+			d.Warnings = []schema.Warning{{Text: "政府性基金预算支出表", Reason: schema.WarnMissingTable + ": 政府性基金预算支出表"}}
+			return d
+		}, "structure.missing_table", "warning"},
 		{"mandatory sections there", func() *schema.Document {
 			return base()
 		}, "structure.missing_section", ""},

@@ -35,6 +35,7 @@ var rules = []Rule{
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", fiscalSummary},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", missingSection},
+	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", missingTable},
 	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", projectPerformance},
 }
@@ -595,6 +596,16 @@ func missingSection(c *ctx) {
 		}
 		c.report(finding{stated: 0, computed: 1, unit: "count", paths: []string{"/warnings"},
 			msg: "全文提及" + name + "的次数（应至少 1 处）", msgEn: "mentions of " + en + " in the text (at least 1 expected)"})
+	}
+}
+
+// missingTable reports each standard table a document with tables lacks.
+func missingTable(c *ctx) {
+	for _, w := range c.doc.Warnings {
+		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingTable+": "); ok {
+			c.report(finding{stated: 0, computed: 1, unit: "count", paths: []string{"/warnings"},
+				msg: "标准表“" + name + "”的张数（应为 1 张）", msgEn: "tables titled like " + name + " (1 expected)"})
+		}
 	}
 }
 

@@ -93,8 +93,14 @@ func findTables(lines, flat []string) []table {
 		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
 			continue
 		}
-		if len(tabs) > 0 && tabs[len(tabs)-1].line == i { // a title broken over two lines
-			continue
+		if n := len(tabs); n > 0 && tabs[n-1].line == i {
+			// a part's heading (第二部分 …预算表) right above a table's
+			// title gives way to it; otherwise a title broken over two lines
+			if tabs[n-1].kind == tableOther && kind != tableOther {
+				tabs = tabs[:n-1]
+			} else {
+				continue
+			}
 		}
 		tabs = append(tabs, table{kind: kind, title: c, line: i + 1, factor: unitAfter(flat, i)})
 	}
@@ -284,7 +290,9 @@ func (t table) value(v token) schema.Money {
 }
 
 func (b *builder) tables(lines, flat []string) {
-	for _, t := range findTables(lines, flat) {
+	tabs := findTables(lines, flat)
+	b.missingTables(tabs)
+	for _, t := range tabs {
 		if t.factor == 0 {
 			continue
 		}
@@ -301,6 +309,61 @@ func (b *builder) tables(lines, flat []string) {
 			b.fiscalTable(t)
 		case tableProcurement:
 			b.procurementTable(t)
+		}
+	}
+}
+
+// standardTables are the tables every 部门预算 and 部门决算 publishes (the
+// Ministry of Finance's templates), each known by words of its title: all
+// of the first list, none of the second.
+var standardTables = []struct {
+	name      string
+	has, hasn []string
+}{
+	{"收支总表", []string{"收"}, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "基金", "三公", "采购"}},
+	{"收入总表", []string{"收入"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "三公", "采购"}},
+	{"支出总表", []string{"支出"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
+	{"财政拨款收支总表", []string{"财政拨款", "总表"}, []string{"基金", "三公"}},
+	{"一般公共预算支出表", []string{"一般公共预算", "支出"}, []string{"基本支出", "三公", "运行"}},
+	{"一般公共预算基本支出表", []string{"基本支出"}, []string{"三公"}},
+	{"“三公”经费支出表", []string{"三公"}, nil},
+	{"政府性基金预算支出表", []string{"政府性基金"}, nil},
+}
+
+// missingTables records each standard table a document with tables does
+// not have. A document counts as having tables when at least three of
+// them hold rows of figures (a table of contents names tables but holds
+// none; a narrative-only disclosure has none to miss).
+func (b *builder) missingTables(tabs []table) {
+	filled := 0
+	for _, t := range tabs {
+		n := 0
+		for _, r := range t.rows {
+			if len(r.vals) > 0 {
+				n++
+			}
+		}
+		if n >= 2 {
+			filled++
+		}
+	}
+	if filled < 3 {
+		return
+	}
+	for _, st := range standardTables {
+		found := false
+		for _, t := range tabs {
+			ok := true
+			for _, w := range st.has {
+				ok = ok && strings.Contains(t.title, w)
+			}
+			for _, w := range st.hasn {
+				ok = ok && !strings.Contains(t.title, w)
+			}
+			found = found || ok
+		}
+		if !found {
+			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Text: st.name, Reason: schema.WarnMissingTable + ": " + st.name})
 		}
 	}
 }

@@ -716,3 +716,34 @@ func TestMissingSections(t *testing.T) {
 		}
 	}
 }
+
+// A document with tables that lacks a standard one gets a warning naming
+// it; a part heading right above a table's title does not hide the title.
+func TestMissingTables(t *testing.T) {
+	text := `某省某院2018年部门预算
+     第二部分          某省某院 2018 年度预算表
+ 一、2018 年度某省某院收支预算总表
+单位：万元
+收入总计   10.00   支出总计   10.00
+一般公共服务支出   10.00
+收入预算总表
+单位：万元
+合计   10.00
+一般公共预算   10.00
+支出预算总表
+单位：万元
+合计   10.00   8.00   2.00
+一般公共服务支出   10.00   8.00   2.00
+`
+	d := extractLines(t, text)
+	var missing []string
+	for _, w := range d.Warnings {
+		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingTable+": "); ok {
+			missing = append(missing, name)
+		}
+	}
+	want := []string{"财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表", "“三公”经费支出表", "政府性基金预算支出表"}
+	if strings.Join(missing, " ") != strings.Join(want, " ") {
+		t.Errorf("missing tables = %v, want %v", missing, want)
+	}
+}
