@@ -331,9 +331,10 @@ var standardTables = []struct {
 }
 
 // missingTables records each standard table a document with tables does
-// not have. A document counts as having tables when at least three of
-// them hold rows of figures (a table of contents names tables but holds
-// none; a narrative-only disclosure has none to miss).
+// not have, when one or two are missing. A document counts as having
+// tables when at least three of them hold rows of figures (a table of
+// contents names tables but holds none; a narrative-only disclosure has
+// none to miss).
 func (b *builder) missingTables(tabs []table) {
 	filled := 0
 	for _, t := range tabs {
@@ -350,6 +351,7 @@ func (b *builder) missingTables(tabs []table) {
 	if filled < 3 {
 		return
 	}
+	var missing []string
 	for _, st := range standardTables {
 		found := false
 		for _, t := range tabs {
@@ -363,8 +365,16 @@ func (b *builder) missingTables(tabs []table) {
 			found = found || ok
 		}
 		if !found {
-			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Text: st.name, Reason: schema.WarnMissingTable + ": " + st.name})
+			missing = append(missing, st.name)
 		}
+	}
+	// more than two missing says more about titles this reader does not
+	// know (another template) than about the document
+	if len(missing) > 2 {
+		return
+	}
+	for _, name := range missing {
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Text: name, Reason: schema.WarnMissingTable + ": " + name})
 	}
 }
 
