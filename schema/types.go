@@ -163,31 +163,42 @@ type AssetState struct {
 
 // ThreePublic is 三公经费 with its four parts.
 type ThreePublic struct {
-	Total            *Money  `json:"total,omitempty"`
-	PriorYear        *Money  `json:"prior_year,omitempty"`
-	Budgeted         *Money  `json:"budgeted,omitempty"`
-	OverseasTravel   *Figure `json:"overseas_travel,omitempty"`
-	Reception        *Figure `json:"reception,omitempty"`
+	Total          *Money  `json:"total,omitempty"`
+	PriorYear      *Money  `json:"prior_year,omitempty"`
+	Budgeted       *Money  `json:"budgeted,omitempty"`
+	OverseasTravel *Figure `json:"overseas_travel,omitempty"`
+	Reception      *Figure `json:"reception,omitempty"`
+	// Vehicle is 公务用车购置及运行费, the subtotal of the two vehicle parts
+	Vehicle          *Figure `json:"vehicle,omitempty"`
 	VehiclePurchase  *Figure `json:"vehicle_purchase,omitempty"`
 	VehicleOperation *Figure `json:"vehicle_operation,omitempty"`
 }
 
 // ThreePublicPart is one of the four parts of 三公经费, with its names.
 type ThreePublicPart struct {
-	Key    string // the field's JSON name: overseas_travel …
-	Name   string // 因公出国（境）费 …
-	NameEn string
-	Figure *Figure // nil when the document does not state it
+	Key      string // the field's JSON name: overseas_travel …
+	Name     string // 因公出国（境）费 …
+	NameEn   string
+	Figure   *Figure // nil when the document does not state it
+	Subtotal bool    // the vehicle subtotal: not to be added to the parts
 }
 
 // Parts lists the four parts in their usual order.
 func (t *ThreePublic) Parts() []ThreePublicPart {
 	return []ThreePublicPart{
-		{"overseas_travel", "因公出国（境）费", "Overseas travel", t.OverseasTravel},
-		{"reception", "公务接待费", "Official reception", t.Reception},
-		{"vehicle_purchase", "公务用车购置费", "Vehicle purchase", t.VehiclePurchase},
-		{"vehicle_operation", "公务用车运行维护费", "Vehicle operation", t.VehicleOperation},
+		{"overseas_travel", "因公出国（境）费", "Overseas travel", t.OverseasTravel, false},
+		{"reception", "公务接待费", "Official reception", t.Reception, false},
+		{"vehicle_purchase", "公务用车购置费", "Vehicle purchase", t.VehiclePurchase, false},
+		{"vehicle_operation", "公务用车运行维护费", "Vehicle operation", t.VehicleOperation, false},
 	}
+}
+
+// Lines lists what a table of 三公经费 shows below its total: the parts,
+// with the vehicle subtotal above its two parts.
+func (t *ThreePublic) Lines() []ThreePublicPart {
+	p := t.Parts()
+	vehicle := ThreePublicPart{"vehicle", "公务用车购置及运行费（小计）", "Vehicles, purchase and operation (subtotal)", t.Vehicle, true}
+	return []ThreePublicPart{p[0], p[1], vehicle, p[2], p[3]}
 }
 
 // Horizons of a performance goal.

@@ -76,7 +76,7 @@ func headline(d *schema.Document) []fig {
 	}
 	if t := d.ThreePublic; t != nil {
 		add("“三公”经费", "Three public expenses", "/three_public/total", t.Total, t.PriorYear)
-		for _, p := range t.Parts() {
+		for _, p := range t.Lines() {
 			if p.Figure != nil {
 				add("　"+p.Name, p.NameEn, "/three_public/"+p.Key+"/amount", mp(p.Figure.Amount), p.Figure.PriorYear)
 			}

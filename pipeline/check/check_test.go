@@ -152,6 +152,21 @@ func TestRules(t *testing.T) {
 			d.ThreePublic = &schema.ThreePublic{Total: money(2000), OverseasTravel: &z, Reception: &schema.Figure{Amount: *money(3000)}, VehiclePurchase: &z, VehicleOperation: &z}
 			return d
 		}, "sum.three_public", "error"},
+		{"vehicle parts add up", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Vehicle: &schema.Figure{Amount: *money(465600)}, VehiclePurchase: &schema.Figure{Amount: *money(250000)}, VehicleOperation: &schema.Figure{Amount: *money(215600)}}
+			return d
+		}, "sum.vehicle", ""},
+		{"vehicle parts do not add up", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Vehicle: &schema.Figure{Amount: *money(465600)}, VehiclePurchase: &schema.Figure{Amount: *money(250000)}, VehicleOperation: &schema.Figure{Amount: *money(205600)}}
+			return d
+		}, "sum.vehicle", "error"},
+		{"the vehicle subtotal stands for its parts", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Total: money(4843000), OverseasTravel: &schema.Figure{Amount: *money(1000000)}, Reception: &schema.Figure{Amount: *money(1165000)}, Vehicle: &schema.Figure{Amount: *money(2678000)}}
+			return d
+		}, "sum.three_public", ""},
 		{"project in two sections", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}

@@ -27,6 +27,7 @@ var rules = []Rule{
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", sumProjects},
 	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", sumSources},
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", sumThreePublic},
+	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", sumProcurement},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", balanceBudget},
@@ -447,8 +448,18 @@ func (c *ctx) parts(total string, parts []string, required bool) {
 }
 
 func sumThreePublic(c *ctx) {
-	c.parts("/three_public/total", []string{"/three_public/overseas_travel/amount", "/three_public/reception/amount",
-		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, false)
+	parts := []string{"/three_public/overseas_travel/amount", "/three_public/reception/amount",
+		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}
+	_, p := c.num(parts[2])
+	_, o := c.num(parts[3])
+	if _, v := c.num("/three_public/vehicle/amount"); v && !p && !o {
+		parts = append(parts[:2], "/three_public/vehicle/amount") // the subtotal stands for its parts
+	}
+	c.parts("/three_public/total", parts, false)
+}
+
+func sumVehicle(c *ctx) {
+	c.parts("/three_public/vehicle/amount", []string{"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, true)
 }
 
 func sumAssets(c *ctx) {

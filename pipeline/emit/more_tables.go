@@ -72,7 +72,7 @@ func ThreePublicRows(docs []*schema.Document) []ThreePublicRow {
 			rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: "total", Name: "“三公”经费合计", NameEn: "Total",
 				Amount: t.Total.String(), PriorYear: m(t.PriorYear), Budgeted: m(t.Budgeted), Line: lineOf(d, "/three_public/total")})
 		}
-		for _, p := range t.Parts() {
+		for _, p := range t.Lines() {
 			if f := p.Figure; f != nil {
 				rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: p.Key, Name: p.Name, NameEn: p.NameEn,
 					Amount: f.Amount.String(), PriorYear: m(f.PriorYear), Budgeted: m(f.Budgeted), Line: lineOf(d, "/three_public/"+p.Key+"/amount")})

@@ -196,7 +196,7 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			if t.Total != nil {
 				it.add(LineItemRow{Section: "three_public", Name: "“三公”经费", NameEn: "Three public expenses", Amount: t.Total.String(), PriorYear: m(t.PriorYear), Budgeted: m(t.Budgeted)}, "/three_public/total")
 			}
-			for _, p := range t.Parts() {
+			for _, p := range t.Lines() {
 				it.figure("three_public", p.Name, p.NameEn, "/three_public/"+p.Key, p.Figure)
 			}
 		}

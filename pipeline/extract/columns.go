@@ -199,17 +199,29 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		if parts == 0 {
 			continue
 		}
+		var total *column
 		for _, c := range totals {
 			if strings.HasSuffix(c.label, "预算数") == (side != "") && t.value(*c.value) == sum {
 				got[side+"total"] = cell{sum, c.value.line}
-				read = true
+				total, read = c, true
 				break
+			}
+		}
+		// another 小计, right of the total, that is 购置 + 运行 is the
+		// vehicle subtotal
+		p, okP := got[side+"vehicle_purchase"]
+		o, okO := got[side+"vehicle_operation"]
+		for _, c := range totals {
+			if total != nil && c.center > total.center && okP && okO && t.value(*c.value) == p.v+o.v &&
+				strings.HasSuffix(c.label, "预算数") == (side != "") {
+				got[side+"vehicle"] = cell{p.v + o.v, c.value.line}
 			}
 		}
 		if _, ok := got[side+"total"]; !ok {
 			for _, k := range threePublicParts {
 				delete(got, side+k)
 			}
+			delete(got, side+"vehicle")
 		}
 	}
 	if !read {
@@ -392,7 +404,8 @@ func (b *builder) setThreePublic(got map[string]cell) {
 	for _, f := range []struct {
 		key string
 		dst **schema.Figure
-	}{{"overseas_travel", &tp.OverseasTravel}, {"reception", &tp.Reception}, {"vehicle_purchase", &tp.VehiclePurchase}, {"vehicle_operation", &tp.VehicleOperation}} {
+	}{{"overseas_travel", &tp.OverseasTravel}, {"reception", &tp.Reception}, {"vehicle", &tp.Vehicle},
+		{"vehicle_purchase", &tp.VehiclePurchase}, {"vehicle_operation", &tp.VehicleOperation}} {
 		path := "/three_public/" + f.key
 		if c, ok := got[f.key]; ok {
 			if *f.dst == nil {

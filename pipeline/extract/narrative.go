@@ -653,6 +653,7 @@ func (b *builder) threePublic() {
 	tp.Reception = part("reception", []string{"公务接待费"})
 	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置"})
 	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费"})
+	tp.Vehicle = part("vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费"})
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
 		// negative, so a combined zero makes both parts zero.
@@ -665,6 +666,9 @@ func (b *builder) threePublic() {
 					b.used[ti] = true
 					tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", st.toks[ti].start)
 					tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", st.toks[ti].start)
+					if tp.Vehicle == nil {
+						tp.Vehicle = b.zeroFigure("/three_public/vehicle", st.toks[ti].start)
+					}
 					break
 				}
 			}
