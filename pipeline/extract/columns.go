@@ -207,12 +207,12 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 				break
 			}
 		}
-		// another 小计, right of the total, that is 购置 + 运行 is the
-		// vehicle subtotal
+		// another 小计, right of the total, that is 购置 + 运行 (a blank
+		// column is nothing spent) is the vehicle subtotal
 		p, okP := got[side+"vehicle_purchase"]
 		o, okO := got[side+"vehicle_operation"]
 		for _, c := range totals {
-			if total != nil && c.center > total.center && okP && okO && t.value(*c.value) == p.v+o.v &&
+			if total != nil && c.center > total.center && (okP || okO) && t.value(*c.value) == p.v+o.v &&
 				strings.HasSuffix(c.label, "预算数") == (side != "") {
 				got[side+"vehicle"] = cell{p.v + o.v, c.value.line}
 			}

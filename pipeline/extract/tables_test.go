@@ -278,6 +278,10 @@ func TestThreePublicTable(t *testing.T) {
 			t.Errorf("%s: 三公 = %+v", name, tp)
 			continue
 		}
+		// the vehicle subtotal is sure even where its two parts are not
+		if want := map[string]int64{"shanghai": 465600, "jiangsu": 2678000, "jiangsu default": 2678000}[name]; tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(want) {
+			t.Errorf("%s: 公务用车购置及运行费 = %+v, want %d", name, tp.Vehicle, want)
+		}
 		if c.operation < 0 && (tp.VehicleOperation != nil || tp.VehiclePurchase != nil) {
 			t.Errorf("%s: an ambiguous 公务用车 part was read: %+v %+v", name, tp.VehiclePurchase, tp.VehicleOperation)
 		}
