@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
 )
 
 func TestLexNumbers(t *testing.T) {
@@ -116,5 +117,23 @@ func TestReadingOrder(t *testing.T) {
 	lines = []string{"  二、收入决算情况说明", "  本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他", "收入6.2万元，占0.21%；"}
 	if got := newStream(lines).s; !strings.HasSuffix(got, "其他收入6.2万元，占0.21%；") {
 		t.Errorf("stream %q", got)
+	}
+}
+
+// A title whole on its line does not take the next line in; procurement's
+// kinds may be named 货物类/工程类/服务类.
+func TestTitleLineAndProcurementKinds(t *testing.T) {
+	text := "某县财政局2024年部门预算公开说明\n一、部门预算收支总体情况\n" +
+		"2024年本部门政府采购预算总额50万元，其中：货物类30万元、工程类0万元、服务类20万元。\n"
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.Title != "某县财政局2024年部门预算公开说明" {
+		t.Errorf("title = %q", d.Document.Title)
+	}
+	p := d.Procurement
+	if p == nil || p.Goods == nil || *p.Goods != schema.Yuan(300000) || p.Works == nil || *p.Works != 0 || p.Services == nil || *p.Services != schema.Yuan(200000) {
+		t.Errorf("procurement = %+v", p)
 	}
 }

@@ -69,7 +69,10 @@ func readIdentity(flat []string) identity {
 					if end := strings.Index(cand, k.word); end >= 0 {
 						id.title = cand[:end+len(k.word)]
 						if rest := cand[end+len(k.word):]; strings.HasPrefix(rest, "公开") || strings.HasPrefix(rest, "情况说明") {
-							id.title = cand
+							id.title = cand // "…部门预算" / "公开说明" broken over two lines
+							if end+len(k.word) < len(t) {
+								id.title = t // the whole title on its line: the next line is not part of it
+							}
 						}
 					}
 					if before == "" && j <= 8 && len(prev) > 0 {

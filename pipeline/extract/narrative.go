@@ -493,9 +493,9 @@ func (b *builder) procurement() {
 			dst    **schema.Money
 			labels []string
 		}{
-			{"/goods", &pr.Goods, []string{"货物采购", "货物预算", "货物"}},
-			{"/works", &pr.Works, []string{"工程采购", "工程预算", "工程"}},
-			{"/services", &pr.Services, []string{"服务采购", "服务预算", "服务"}},
+			{"/goods", &pr.Goods, []string{"货物采购", "货物预算", "货物类", "货物"}},
+			{"/works", &pr.Works, []string{"工程采购", "工程预算", "工程类", "工程"}},
+			{"/services", &pr.Services, []string{"服务采购", "服务预算", "服务类", "服务"}},
 		} {
 			for _, l := range part.labels {
 				if *part.dst != nil {
