@@ -594,28 +594,30 @@ func placeholder(c *ctx) {
 // missingSection reports each mandatory explanation the narrative never
 // mentions: mentioned 0 times, at least 1 expected.
 func missingSection(c *ctx) {
-	for _, w := range c.doc.Warnings {
-		name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingSection+": ")
-		if !ok {
-			continue
-		}
+	missing(c, schema.WarnMissingSection, func(name string) (string, string) {
 		en := name
 		for _, s := range schema.MandatorySections {
 			if s.Name == name {
 				en = s.NameEn
 			}
 		}
-		c.report(finding{stated: 0, computed: 1, unit: "count", paths: []string{"/warnings"},
-			msg: "全文提及" + name + "的次数（应至少 1 处）", msgEn: "mentions of " + en + " in the text (at least 1 expected)"})
-	}
+		return "全文提及" + name + "的次数（应至少 1 处）", "mentions of " + en + " in the text (at least 1 expected)"
+	})
 }
 
 // missingTable reports each standard table a document with tables lacks.
 func missingTable(c *ctx) {
+	missing(c, schema.WarnMissingTable, func(name string) (string, string) {
+		return "标准表“" + name + "”的张数（应为 1 张）", "tables titled like " + name + " (1 expected)"
+	})
+}
+
+// missing reports one finding for each warning of reason: 0 found, 1 expected.
+func missing(c *ctx, reason string, describe func(name string) (zh, en string)) {
 	for _, w := range c.doc.Warnings {
-		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingTable+": "); ok {
-			c.report(finding{stated: 0, computed: 1, unit: "count", paths: []string{"/warnings"},
-				msg: "标准表“" + name + "”的张数（应为 1 张）", msgEn: "tables titled like " + name + " (1 expected)"})
+		if name, ok := strings.CutPrefix(w.Reason, reason+": "); ok {
+			zh, en := describe(name)
+			c.report(finding{stated: 0, computed: 1, unit: "count", paths: []string{"/warnings"}, msg: zh, msgEn: en})
 		}
 	}
 }

@@ -704,21 +704,24 @@ func TestMissingSections(t *testing.T) {
 	}
 	b.WriteString("2024年“三公”经费预算数为0万元。机关运行经费预算为10万元。\n")
 	d := extractLines(t, b.String())
-	var missing []string
-	for _, w := range d.Warnings {
-		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingSection+": "); ok {
-			missing = append(missing, name)
-		}
-	}
-	if len(missing) != 1 || missing[0] != "政府采购" {
+	if missing := warned(d, schema.WarnMissingSection); len(missing) != 1 || missing[0] != "政府采购" {
 		t.Errorf("missing sections = %v, want [政府采购]", missing)
 	}
 	d = extractLines(t, "某区某局2024年部门预算\n收支预算总表\n单位：万元\n")
+	if missing := warned(d, schema.WarnMissingSection); len(missing) > 0 {
+		t.Errorf("a tables-only file was held to the narrative's sections: %v", missing)
+	}
+}
+
+// warned lists what the warnings of one reason name ("reason: name").
+func warned(d *schema.Document, reason string) []string {
+	var names []string
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w.Reason, schema.WarnMissingSection) {
-			t.Errorf("a tables-only file was held to the narrative's sections: %v", w)
+		if name, ok := strings.CutPrefix(w.Reason, reason+": "); ok {
+			names = append(names, name)
 		}
 	}
+	return names
 }
 
 // A document with tables that lacks a standard one gets a warning naming
@@ -752,20 +755,12 @@ func TestMissingTables(t *testing.T) {
 合计   0.00
 `
 	d := extractLines(t, text)
-	var missing []string
-	for _, w := range d.Warnings {
-		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingTable+": "); ok {
-			missing = append(missing, name)
-		}
-	}
-	if len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
+	if missing := warned(d, schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
 		t.Errorf("missing tables = %v, want [政府性基金预算支出表]", missing)
 	}
 	// with most standard tables unknown, the titles are another template's
 	d = extractLines(t, text[:strings.Index(text, "财政拨款收支预算总表")])
-	for _, w := range d.Warnings {
-		if strings.HasPrefix(w.Reason, schema.WarnMissingTable) {
-			t.Errorf("five tables missing were reported: %v", w)
-		}
+	if missing := warned(d, schema.WarnMissingTable); len(missing) > 0 {
+		t.Errorf("five tables missing were reported: %v", missing)
 	}
 }
