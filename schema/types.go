@@ -104,7 +104,11 @@ type Expenditure struct {
 	ByFunction     []ClassItem `json:"by_function,omitempty"`
 	ByEconomic     []ClassItem `json:"by_economic,omitempty"`
 	Basic          *Figure     `json:"basic,omitempty"`
-	Project        *Figure     `json:"project,omitempty"`
+	// Personnel (人员经费) and PublicExpenses (公用经费) are the two parts of
+	// Basic, kept only when stated of the same basic figure
+	Personnel      *Figure `json:"personnel,omitempty"`
+	PublicExpenses *Figure `json:"public_expenses,omitempty"`
+	Project        *Figure `json:"project,omitempty"`
 	// Reserve is 单位预留机动经费, a third kind of spending some provinces budget.
 	Reserve  *Figure   `json:"reserve,omitempty"`
 	Projects []Project `json:"projects,omitempty"`

@@ -55,6 +55,10 @@ func headline(d *schema.Document) []fig {
 		if e.Basic != nil {
 			add("基本支出", "Basic expenditure", "/expenditure/basic/amount", mp(e.Basic.Amount), e.Basic.PriorYear)
 		}
+		if e.Personnel != nil && e.PublicExpenses != nil {
+			add("　人员经费", "Personnel", "/expenditure/personnel/amount", mp(e.Personnel.Amount), nil)
+			add("　公用经费", "Public expenses", "/expenditure/public_expenses/amount", mp(e.PublicExpenses.Amount), nil)
+		}
 		if e.Project != nil {
 			add("项目支出", "Project expenditure", "/expenditure/project/amount", mp(e.Project.Amount), e.Project.PriorYear)
 		}

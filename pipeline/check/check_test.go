@@ -152,6 +152,16 @@ func TestRules(t *testing.T) {
 			d.ThreePublic = &schema.ThreePublic{Total: money(2000), OverseasTravel: &z, Reception: &schema.Figure{Amount: *money(3000)}, VehiclePurchase: &z, VehicleOperation: &z}
 			return d
 		}, "sum.three_public", "error"},
+		{"personnel and public expenses add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100)}, Personnel: &schema.Figure{Amount: *money(21522600)}, PublicExpenses: &schema.Figure{Amount: *money(1846500)}}
+			return d
+		}, "sum.basic_parts", ""},
+		{"personnel and public expenses do not add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100)}, Personnel: &schema.Figure{Amount: *money(21522600)}, PublicExpenses: &schema.Figure{Amount: *money(1746500)}}
+			return d
+		}, "sum.basic_parts", "error"},
 		{"vehicle parts add up", func() *schema.Document {
 			d := base()
 			d.ThreePublic = &schema.ThreePublic{Vehicle: &schema.Figure{Amount: *money(465600)}, VehiclePurchase: &schema.Figure{Amount: *money(250000)}, VehicleOperation: &schema.Figure{Amount: *money(215600)}}

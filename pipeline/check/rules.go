@@ -24,6 +24,7 @@ var rules = []Rule{
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", sumEconomicItems},
 	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", sumBasicProject},
+	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match basic expenditure", sumBasicParts},
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", sumProjects},
 	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", sumSources},
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", sumThreePublic},
@@ -456,6 +457,10 @@ func sumThreePublic(c *ctx) {
 		parts = append(parts[:2], "/three_public/vehicle/amount") // the subtotal stands for its parts
 	}
 	c.parts("/three_public/total", parts, false)
+}
+
+func sumBasicParts(c *ctx) {
+	c.parts("/expenditure/basic/amount", []string{"/expenditure/personnel/amount", "/expenditure/public_expenses/amount"}, true)
 }
 
 func sumVehicle(c *ctx) {

@@ -53,7 +53,7 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"source_file":         {"string", "来源文件", "Input file the document was extracted from"},
 	"source_sha256":       {"string", "来源校验和", "SHA-256 of the input file"},
 	"section":             {"string", "部分", "Section of the model: revenue, expenditure, three_public, assets …"},
-	"scheme":              {"string", "分类", "Classification: functional, economic, source, basic_project, project, start, end"},
+	"scheme":              {"string", "分类", "Classification: functional, economic, source, basic_project, basic_parts (人员经费 and 公用经费, the parts of basic expenditure), project, start, end"},
 	"code":                {"string", "科目编码", "Classification code (功能分类 201…, 经济分类 301…)"},
 	"level":               {"string", "级次", "类, 款 or 项"},
 	"parent_code":         {"string", "上级编码", "Code of the parent class"},

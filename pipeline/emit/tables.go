@@ -176,6 +176,15 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			if e.Basic != nil {
 				it.add(LineItemRow{Section: "expenditure", Scheme: "basic_project", Name: "基本支出", NameEn: "Basic expenditure", Amount: e.Basic.Amount.String(), PriorYear: m(e.Basic.PriorYear), Budgeted: m(e.Basic.Budgeted)}, "/expenditure/basic/amount")
 			}
+			for _, f := range []struct {
+				zh, en, ptr string
+				f           *schema.Figure
+			}{{"人员经费", "Personnel (part of basic expenditure)", "/expenditure/personnel", e.Personnel},
+				{"公用经费", "Public expenses (part of basic expenditure)", "/expenditure/public_expenses", e.PublicExpenses}} {
+				if f.f != nil {
+					it.add(LineItemRow{Section: "expenditure", Scheme: "basic_parts", Name: f.zh, NameEn: f.en, Amount: f.f.Amount.String()}, f.ptr+"/amount")
+				}
+			}
 			if e.Project != nil {
 				it.add(LineItemRow{Section: "expenditure", Scheme: "basic_project", Name: "项目支出", NameEn: "Project expenditure", Amount: e.Project.Amount.String(), PriorYear: m(e.Project.PriorYear), Budgeted: m(e.Project.Budgeted)}, "/expenditure/project/amount")
 			}

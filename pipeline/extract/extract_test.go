@@ -137,3 +137,25 @@ func TestTitleLineAndProcurementKinds(t *testing.T) {
 		t.Errorf("procurement = %+v", p)
 	}
 }
+
+// 人员经费 and 公用经费 are kept as the parts of basic expenditure only when
+// stated of the same basic figure (not of the appropriations' part of it).
+func TestBasicParts(t *testing.T) {
+	read := func(text string) *schema.Document {
+		d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	same := "某区某局2024年度部门决算\n本年支出合计2940.05万元，其中：基本支出2336.91万元，项目支出603.14万元。\n" +
+		"一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元，主要包括基本工资；公用经费184.65万元，主要包括办公费。\n"
+	e := read(same).Expenditure
+	if e.Personnel == nil || e.Personnel.Amount != schema.Yuan(21522600) || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(1846500) {
+		t.Errorf("parts = %+v %+v", e.Personnel, e.PublicExpenses)
+	}
+	other := strings.Replace(same, "财政拨款基本支出2336.91万元", "财政拨款基本支出2300.00万元", 1)
+	if e := read(other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+		t.Errorf("parts of another basic figure were kept: %+v %+v", e.Personnel, e.PublicExpenses)
+	}
+}

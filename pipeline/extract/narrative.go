@@ -213,6 +213,7 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
 		exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
 	}
+	b.basicParts()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
@@ -232,6 +233,38 @@ func (b *builder) basicProject() {
 				}
 			}
 		}
+	}
+}
+
+// basicParts reads 人员经费 and 公用经费 where they follow a statement of
+// the basic expenditure ("基本支出2336.91万元。其中：人员经费2152.26万元，
+// …；公用经费184.65万元"). The statement may be of the appropriations'
+// basic expenditure only (财政拨款基本支出), so the parts are kept only
+// when its amount is the basic expenditure's.
+func (b *builder) basicParts() {
+	st := b.st
+	exp := b.doc.Expenditure
+	if exp.Basic == nil {
+		return
+	}
+	for _, end := range b.find("基本支出") {
+		ti, ok := b.valueAfter(end, 8)
+		if !ok || st.toks[ti].money() != exp.Basic.Amount {
+			continue
+		}
+		from := st.toks[ti].end
+		stop := min(len(st.s), from+600)
+		if k := strings.Index(st.s[from:stop], "基本支出"); k >= 0 { // the next statement of it
+			stop = from + k
+		}
+		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
+		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
+		if !ok1 || !ok2 || pt > ct {
+			continue
+		}
+		exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+		return
 	}
 }
 
