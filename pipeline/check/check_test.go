@@ -92,6 +92,24 @@ func TestRules(t *testing.T) {
 			d.Warnings = []schema.Warning{{Text: "政府性基金预算支出表", Reason: schema.WarnMissingTable + ": 政府性基金预算支出表"}}
 			return d
 		}, "structure.missing_table", "warning"},
+		{"no funds: general budget is all appropriations", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}, {Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(2194096)}}}
+			d.GovernmentFund, d.StateCapital = &schema.Figure{}, &schema.Figure{}
+			return d
+		}, "cross.general_budget", ""},
+		{"no funds, yet general budget falls short", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}, {Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(2094096)}}}
+			d.GovernmentFund, d.StateCapital = &schema.Figure{}, &schema.Figure{}
+			return d
+		}, "cross.general_budget", "warning"},
+		{"government funds: the two may differ", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}, {Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(2094096)}}}
+			d.GovernmentFund, d.StateCapital = &schema.Figure{Amount: *money(100000)}, &schema.Figure{}
+			return d
+		}, "cross.general_budget", ""},
 		{"mandatory sections there", func() *schema.Document {
 			return base()
 		}, "structure.missing_section", ""},

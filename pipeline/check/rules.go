@@ -35,6 +35,7 @@ var rules = []Rule{
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", fiscalTotal},
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", fiscalSummary},
+	{"cross.general_budget", schema.SeverityWarning, "无政府性基金和国有资本经营预算时，财政拨款应等于一般公共预算拨款", "With no government funds and no state capital, appropriations must equal the general budget's", generalBudget},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", missingSection},
 	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", missingTable},
@@ -538,6 +539,33 @@ func fiscalSummary(c *ctx) {
 		paths: []string{"/revenue/fiscal_total", "/revenue/total"},
 		lines: []int{c.line("/revenue/fiscal_total"), c.line("/revenue/total")},
 		msg:   "财政拨款收支总计与收支总表的收入总计", msgEn: "the appropriations' total against the summary's revenue total"})
+}
+
+// generalBudget compares 财政拨款 with its 一般公共预算 part where the two
+// must agree: the document states no 政府性基金 and no 国有资本经营 money.
+func generalBudget(c *ctx) {
+	d := c.doc
+	if d.Revenue == nil || d.GovernmentFund == nil || d.GovernmentFund.Amount != 0 || d.StateCapital == nil || d.StateCapital.Amount != 0 {
+		return
+	}
+	fi, gi := -1, -1
+	for i, s := range d.Revenue.Sources {
+		switch {
+		case s.Name == "财政拨款":
+			fi = i
+		case s.Name == "一般公共预算" && s.PartOf == "财政拨款":
+			gi = i
+		}
+	}
+	if fi < 0 || gi < 0 {
+		return
+	}
+	fp, gp := "/revenue/sources/"+strconv.Itoa(fi)+"/amount", "/revenue/sources/"+strconv.Itoa(gi)+"/amount"
+	f, g := d.Revenue.Sources[fi].Amount.Float(), d.Revenue.Sources[gi].Amount.Float()
+	c.report(finding{stated: g, computed: f, unit: "yuan", tol: rounding(f) + rounding(g),
+		paths: []string{gp, fp, "/government_fund/amount", "/state_capital/amount"},
+		lines: []int{c.line(gp), c.line(fp), c.line("/government_fund/amount"), c.line("/state_capital/amount")},
+		msg:   "一般公共预算拨款与财政拨款（政府性基金与国有资本经营均为 0）", msgEn: "general-budget appropriations against all appropriations (no government funds, no state capital)"})
 }
 
 func fiscalTotal(c *ctx) {
