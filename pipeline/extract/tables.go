@@ -30,6 +30,7 @@ const (
 	tableThreePublic           // 三公经费 (and often 机关运行经费): one row under a header
 	tableFiscal                // 财政拨款收支总表: the appropriations' 总计
 	tableProcurement           // 政府采购预算表: total, goods, works, services
+	tableOperating             // 机关运行经费支出表: economic classes, their sum
 )
 
 type table struct {
@@ -64,6 +65,8 @@ func classifyTitle(t string) tableKind {
 		return tableEconomic
 	case strings.Contains(t, "三公"):
 		return tableThreePublic
+	case strings.Contains(t, "机关运行经费"):
+		return tableOperating
 	case strings.Contains(t, "政府采购"):
 		return tableProcurement
 	case strings.HasSuffix(t, "支出预算总表") || strings.HasSuffix(t, "支出决算表") && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
@@ -183,6 +186,17 @@ func isNumberCell(s string) bool {
 // cells (pdftotext -layout); within a cell, a number and a name separated by
 // one space are two cells (default mode: "156,211,123 一、一般公共服务支出").
 func cellsOf(line string) []string {
+	cells := splitCells(line)
+	// a label spaced out over its cell: "合   计"
+	for k := 0; k+1 < len(cells); k++ {
+		if j := cells[k] + cells[k+1]; j == "合计" || j == "总计" || j == "小计" {
+			cells = append(cells[:k], append([]string{j}, cells[k+2:]...)...)
+		}
+	}
+	return cells
+}
+
+func splitCells(line string) []string {
 	var cells []string
 	for _, chunk := range strings.Split(fold(line), "  ") {
 		var text []string
@@ -309,6 +323,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.fiscalTable(t)
 		case tableProcurement:
 			b.procurementTable(t)
+		case tableOperating:
+			b.operatingTable(t)
 		}
 	}
 }
@@ -819,9 +835,46 @@ func (b *builder) economicTable(t table, lines []string) {
 		}
 		return
 	}
+	if classes, at, _, ok := b.readEconomic(t); ok {
+		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+	}
+}
+
+// operatingTable reads 机关运行经费支出表 — economic classes and items, as
+// the basic-expenditure table — and takes their sum as 机关运行经费 when
+// the table checks (its 合计, or every class's items, add up).
+func (b *builder) operatingTable(t table) {
+	classes, at, totalLine, ok := b.readEconomic(t)
+	if !ok {
+		return
+	}
+	var sum schema.Money
+	for _, c := range classes {
+		sum += c.Amount
+	}
+	line := totalLine
+	if line == 0 && len(classes) == 1 {
+		line = at[0]
+	}
+	if line == 0 {
+		return // several classes and no 合计: no one line states the sum
+	}
+	var have *schema.Money
+	if b.doc.OperatingCosts != nil {
+		have = &b.doc.OperatingCosts.Amount
+	} else {
+		b.doc.OperatingCosts = &schema.Figure{}
+	}
+	b.setTable("/operating_costs", "/amount", &have, sum, line)
+	b.doc.OperatingCosts.Amount = *have
+}
+
+// readEconomic reads a table of economic classes with their items; ok
+// when it checks: the classes add up to its 合计 (totalLine, 0 without
+// one), and each class's items to the class — with a 合计 that confirms
+// the classes, a class whose items do not add up loses its items.
+func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, totalLine int, ok bool) {
 	var total *schema.Money
-	var classes []schema.ClassItem
-	var at []int
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			continue
@@ -832,7 +885,7 @@ func (b *builder) economicTable(t table, lines []string) {
 		}
 		v := t.value(r.vals[0])
 		if name == "合计" || name == "总计" {
-			total = &v
+			total, totalLine = &v, r.vals[0].line
 			if len(classes) > 0 { // a 合计 at the end closes the table; one at the top opens it
 				break
 			}
@@ -854,7 +907,7 @@ func (b *builder) economicTable(t table, lines []string) {
 		parent.Items = append(parent.Items, item)
 	}
 	if len(classes) == 0 {
-		return
+		return nil, nil, 0, false
 	}
 	var all schema.Money
 	for _, c := range classes {
@@ -862,7 +915,7 @@ func (b *builder) economicTable(t table, lines []string) {
 	}
 	if total != nil && all != *total {
 		b.warnTable(t, fmt.Sprintf("classes add up to %s yuan, not to the 合计 %s: table not used", all, *total))
-		return
+		return nil, nil, 0, false
 	}
 	// a class's items must add up to it; with a 合计 that the classes match,
 	// a class whose items do not keeps its amount and loses its items,
@@ -878,10 +931,10 @@ func (b *builder) economicTable(t table, lines []string) {
 		}
 		if total == nil {
 			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s, and no 合计 confirms the classes: table not used", c.Code, c.Name, sum, c.Amount))
-			return
+			return nil, nil, 0, false
 		}
 		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
 		c.Items = nil
 	}
-	b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+	return classes, at, totalLine, true
 }

@@ -764,3 +764,29 @@ func TestMissingTables(t *testing.T) {
 		t.Errorf("five tables missing were reported: %v", missing)
 	}
 }
+
+// The 机关运行经费 table is an economic table whose sum is 机关运行经费; its
+// 合计 may be spaced out over its cell ("合   计").
+func TestOperatingTable(t *testing.T) {
+	text := `某省某院2018年部门预算
+公开 11 表：一般公共预算机关运行经费支出预算表
+部门：                    某省某院                             单位：万元
+           科目编码               科目名称                机关运行经费支出
+                   合   计                                     500.00
+302                    商品和服务支出                               500.00
+30201                  办公费                                    130.00
+30205                  水费                                      370.00
+`
+	d := extractLines(t, text)
+	if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(5000000) {
+		t.Fatalf("operating costs = %+v; warnings %v", d.OperatingCosts, d.Warnings)
+	}
+	if src := d.Provenance["/operating_costs/amount"]; src.Line != 5 {
+		t.Errorf("provenance = %+v, want the 合计 line 5", src)
+	}
+	// a 合计 the classes do not match: nothing
+	d = extractLines(t, strings.Replace(text, "500.00\n302", "510.00\n302", 1))
+	if d.OperatingCosts != nil {
+		t.Errorf("operating costs from a table that does not add up: %+v", d.OperatingCosts)
+	}
+}
