@@ -31,6 +31,7 @@ const (
 	tableFiscal                // 财政拨款收支总表: the appropriations' 总计
 	tableProcurement           // 政府采购预算表: total, goods, works, services
 	tableOperating             // 机关运行经费支出表: economic classes, their sum
+	tableFund                  // 政府性基金 / 国有资本经营 tables: a total, or empty
 )
 
 type table struct {
@@ -67,6 +68,8 @@ func classifyTitle(t string) tableKind {
 		return tableThreePublic
 	case strings.Contains(t, "机关运行经费"):
 		return tableOperating
+	case strings.Contains(t, "政府性基金") || strings.Contains(t, "国有资本经营"):
+		return tableFund
 	case strings.Contains(t, "政府采购"):
 		return tableProcurement
 	case strings.HasSuffix(t, "支出预算总表") || strings.HasSuffix(t, "支出决算表") && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
@@ -325,6 +328,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.procurementTable(t)
 		case tableOperating:
 			b.operatingTable(t)
+		case tableFund:
+			b.fundTable(t, flat)
 		}
 	}
 }
@@ -867,6 +872,57 @@ func (b *builder) operatingTable(t table) {
 	}
 	b.setTable("/operating_costs", "/amount", &have, sum, line)
 	b.doc.OperatingCosts.Amount = *have
+}
+
+// emptyTable are the notes that say a table has nothing in it.
+var emptyTable = []string{"此表为空", "本表为空", "空表", "无相关收支", "无此项", "无该项", "无数据", "没有相关"}
+
+// fundTable reads a 政府性基金 or 国有资本经营 table: its 合计 when its
+// functional classes add up to it, or zero when a note says it is empty
+// and it holds no figure. The narrative's statement, when there is one,
+// is kept; the table only fills in what the text did not say.
+func (b *builder) fundTable(t table, flat []string) {
+	path, dst := "/government_fund", &b.doc.GovernmentFund
+	if strings.Contains(t.title, "国有资本经营") {
+		path, dst = "/state_capital", &b.doc.StateCapital
+	}
+	if *dst != nil {
+		return
+	}
+	var total *cell
+	var classes schema.Money
+	values := 0
+	for _, r := range t.rows {
+		values += len(r.vals)
+		if len(r.vals) == 0 {
+			continue
+		}
+		name := rowName(r.name)
+		if (name == "合计" || name == "总计") && total == nil {
+			total = &cell{t.value(r.vals[0]), r.vals[0].line}
+		} else if _, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
+			classes += t.value(r.vals[0])
+		}
+	}
+	if total != nil && classes == total.v {
+		b.doc.Provenance[path+"/amount"] = schema.Source{Line: total.line, Text: strings.TrimSpace(b.st.src[total.line-1])}
+		*dst = &schema.Figure{Amount: total.v}
+		return
+	}
+	if values > 0 {
+		return
+	}
+	for i := t.line; i < t.end && i < len(flat); i++ {
+		// "注：我单位无2017年政府性基金支出安排。"
+		note := (strings.HasPrefix(flat[i], "注:") || strings.HasPrefix(flat[i], "说明:")) && strings.Contains(flat[i], "无")
+		for _, e := range emptyTable {
+			if note || strings.Contains(flat[i], e) {
+				b.doc.Provenance[path+"/amount"] = schema.Source{Line: i + 1, Text: strings.TrimSpace(b.st.src[i])}
+				*dst = &schema.Figure{}
+				return
+			}
+		}
+	}
 }
 
 // readEconomic reads a table of economic classes with their items; ok

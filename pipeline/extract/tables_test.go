@@ -790,3 +790,29 @@ func TestOperatingTable(t *testing.T) {
 		t.Errorf("operating costs from a table that does not add up: %+v", d.OperatingCosts)
 	}
 }
+
+// A 政府性基金 table gives the amount when its classes add up to its 合计,
+// zero when a note says it is empty and it holds no figure, and nothing
+// when it is merely blank.
+func TestFundTable(t *testing.T) {
+	head := "某省某院2019年部门预算\n财政拨款政府性基金支出预算表\n部门：某省某院\n单位：万元\n功能科目名称\n"
+	for name, c := range map[string]struct {
+		body string
+		want int64 // yuan; -1: not read
+	}{
+		"figures": {"合计   50.00\n城乡社区支出   50.00\n", 500000},
+		"note":    {"合计\n注：我单位无2019年政府性基金支出安排。\n", 0},
+		"empty":   {"合计\n此表为空\n", 0},
+		"blank":   {"合计\n金额\n", -1},
+		"unsure":  {"合计   50.00\n城乡社区支出   40.00\n", -1},
+	} {
+		d := extractLines(t, head+c.body)
+		g := d.GovernmentFund
+		switch {
+		case c.want < 0 && g != nil:
+			t.Errorf("%s: read %+v", name, g)
+		case c.want >= 0 && (g == nil || g.Amount != schema.Yuan(c.want)):
+			t.Errorf("%s: government fund = %+v, want %d", name, g, c.want)
+		}
+	}
+}
