@@ -74,7 +74,6 @@ func layoutRows(lines []string, from, to int) (rows []row, ok bool) {
 	firstValue := -1
 	for i := from; i < to && i < len(lines); i++ {
 		if endsTable(compact(lines[i])) {
-			to = i
 			break
 		}
 		ws := wordsOf(lines[i])
@@ -129,10 +128,11 @@ func layoutRows(lines []string, from, to int) (rows []row, ok bool) {
 			}
 		}
 	}
-	// areas: area k lies left of value column k (area len(cols) right of all)
+	// areas: area k lies left of value column k (area len(cols) right of
+	// all); a word belongs to the area where it starts
 	areaOf := func(w word) int {
 		for k, c := range cols {
-			if w.start < c.end-1 && w.start < c.start+1 || w.start < c.start {
+			if w.start <= c.start {
 				return k
 			}
 		}
@@ -157,8 +157,8 @@ func layoutRows(lines []string, from, to int) (rows []row, ok bool) {
 	}
 	// rows, area by area, top to bottom
 	type open struct {
-		r              *row
-		first, lastTxt int
+		r       *row
+		lastTxt int // the last line that added to its name
 	}
 	cur := make([]*open, len(cols)+1)
 	var all []*row
@@ -191,7 +191,7 @@ func layoutRows(lines []string, from, to int) (rows []row, ok bool) {
 			}
 			r := &row{name: w.text, line: i + 1}
 			all = append(all, r)
-			cur[a] = &open{r: r, first: i, lastTxt: i}
+			cur[a] = &open{r: r, lastTxt: i}
 		}
 		var left *row // the row of the last name read on this line
 		for _, w := range ws {
