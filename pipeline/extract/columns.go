@@ -59,7 +59,6 @@ type column struct {
 	label  string
 	center float64
 	value  *token
-	line   int
 }
 
 // cell is a figure read from a table, with the 1-based line it came from.

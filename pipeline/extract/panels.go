@@ -67,8 +67,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		return p
 	}
 	// blocks of lines between blank lines, from the first code on
-	var rows [][]*panelRow // per panel, in order
-	rows = make([][]*panelRow, len(cols))
+	rows := make([][]*panelRow, len(cols)) // per panel, in order
 	block := make([]*panelRow, len(cols))
 	flush := func() {
 		for p, r := range block {
