@@ -86,6 +86,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.performance()
 	b.tables(t.Lines, flat)
 	b.functionItems()
+	b.functionCodes()
 	b.structure(flat)
 	b.unplaced()
 	return doc, nil

@@ -17,6 +17,8 @@ type builder struct {
 
 	wholeWords bool // figure skips labels inside longer terms (see figureWord)
 	after      int  // figure skips labels before this offset
+
+	coded [][]codedRow // the coded rows of the function tables, read once the text's 项 are in
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

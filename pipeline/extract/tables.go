@@ -32,6 +32,7 @@ const (
 	tableProcurement           // 政府采购预算表: total, goods, works, services
 	tableOperating             // 机关运行经费支出表: economic classes, their sum
 	tableFund                  // 政府性基金 / 国有资本经营 tables: a total, or empty
+	tableFunction              // 一般公共预算 / 财政拨款 支出表 by function: 项 codes
 )
 
 type table struct {
@@ -66,6 +67,9 @@ func classifyTitle(t string) tableKind {
 		return tableEconomic
 	case strings.Contains(t, "三公"):
 		return tableThreePublic
+	case (strings.Contains(t, "一般公共预算") || strings.Contains(t, "财政拨款")) && strings.Contains(t, "支出") && !strings.Contains(t, "总表") &&
+		!strings.Contains(t, "基本支出") && !strings.Contains(t, "收") && !strings.Contains(t, "运行") && !strings.Contains(t, "基金"):
+		return tableFunction
 	case strings.Contains(t, "机关运行经费"):
 		return tableOperating
 	case strings.Contains(t, "政府性基金") || strings.Contains(t, "国有资本经营"):
@@ -318,6 +322,7 @@ func (b *builder) tables(lines, flat []string) {
 			b.summaryTable(t)
 		case tableExpenditure:
 			b.expenditureTable(t)
+			b.codedTable(t, lines)
 		case tableEconomic:
 			b.economicTable(t, lines)
 		case tableThreePublic:
@@ -330,6 +335,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.operatingTable(t)
 		case tableFund:
 			b.fundTable(t, flat)
+		case tableFunction:
+			b.codedTable(t, lines)
 		}
 	}
 }

@@ -816,3 +816,59 @@ func TestFundTable(t *testing.T) {
 		}
 	}
 }
+
+// A function table's coded rows give the 项 their codes: a 项 the text
+// explained (rounded to 万元) takes the code and the table's exact amount,
+// its text figure kept as a claim; a class the text did not break down gets
+// the table's 项; a table whose rows do not add up gives nothing.
+func TestFunctionCodes(t *testing.T) {
+	text := `某区某局2024年部门预算
+本年支出合计300.00万元，主要用于：一般公共服务支出（类）200.00万元；社会保障和就业支出（类）100.00万元。
+1、一般公共服务支出（类）统计信息事务（款）专项普查活动（项）25.77万元，主要用于普查。
+2、一般公共服务支出（类）组织事务（款）一般行政管理事务（项）174.23万元，主要用于组织工作。
+                       2024年部门一般公共预算支出功能分类预算表
+编制部门：某区某局                                           单位：元
+类     款    项          功能分类科目名称    合计            基本支出       项目支出
+201             一般公共服务支出              2,000,012           0    2,000,012
+201   05        统计信息事务                 257,700            0      257,700
+201   05   07   专项普查活动                 257,700            0      257,700
+201   32        组织事务                   1,742,312           0    1,742,312
+201   32   02   一般行政管理事务               1,742,312           0    1,742,312
+208             社会保障和就业支出            1,000,000    1,000,000           0
+208   05        行政事业单位养老支出           1,000,000    1,000,000           0
+208   05   05   机关事业单位基本养老保险缴费支出    600,000      600,000           0
+208   05   06   机关事业单位职业年金缴费支出      400,000      400,000           0
+`
+	d := extractLines(t, text)
+	codes := map[string]int64{}
+	for _, c := range d.Expenditure.ByFunction {
+		for _, it := range c.Items {
+			codes[it.Code] = int64(it.Amount)
+		}
+	}
+	want := map[string]int64{"2010507": 25770000, "2013202": 174231200, "2080505": 60000000, "2080506": 40000000}
+	if len(codes) != len(want) {
+		t.Fatalf("items by code = %v, want %v", codes, want)
+	}
+	for c, v := range want {
+		if codes[c] != v {
+			t.Errorf("%s = %d fen, want %d", c, codes[c], v)
+		}
+	}
+	claimed := false
+	for _, c := range d.Claims {
+		claimed = claimed || c.Kind == schema.ClaimAmount && c.Value == 1742300
+	}
+	if !claimed {
+		t.Errorf("the text's rounded 174.23万元 was not kept as a claim: %+v", d.Claims)
+	}
+	broken := strings.Replace(text, "400,000      400,000", "300,000      300,000", 1)
+	d = extractLines(t, broken)
+	for _, c := range d.Expenditure.ByFunction {
+		for _, it := range c.Items {
+			if it.Code != "" {
+				t.Errorf("a code from a table that does not add up: %+v", it)
+			}
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Coded rows. The expenditure tables by function (支出总表, 一般公共预算支出表)
+// print each 类, 款 and 项 on a row of its own with its code — in one cell
+// (2040401) or in three (204 04 01) — its name and its amounts. Where a row
+// stays on one line (layout text, and some default-mode text) the codes
+// give the tree, and the tree checks itself: the 项 of a 款 add up to it,
+// the 款 of a 类 to it. The 项 then bring their codes to the model: a 项 the
+// text explained gets its code; one it did not is added under its 类.
+
+// codedRow is one row of a coded table.
+type codedRow struct {
+	code, name string
+	amount     cell
+}
+
+// codedRows reads the rows that start with a function code, in order.
+func codedRows(t table, lines []string) []codedRow {
+	var rows []codedRow
+	for i := t.line; i < t.end && i < len(lines); i++ {
+		ws := wordsOf(lines[i])
+		code, k := "", 0
+		for ; k < len(ws) && ws[k].number && !strings.ContainsAny(ws[k].text, ".,-"); k++ {
+			code += ws[k].text
+		}
+		if k == 0 || k >= len(ws) || ws[k].number || k > 1 && (len(ws[0].text) != 3 || len(code) > 7) {
+			continue
+		}
+		if n := len(code); n != 3 && n != 5 && n != 7 || code[0] != '2' {
+			continue
+		}
+		name := ws[k].text
+		if k+1 >= len(ws) || !ws[k+1].number {
+			continue
+		}
+		tok, ok := cellToken(ws[k+1].text, i+1)
+		if !ok {
+			continue
+		}
+		rows = append(rows, codedRow{code: code, name: schema.NormalizeName(name), amount: cell{t.value(tok), i + 1}})
+	}
+	return rows
+}
+
+// codedTable keeps a function table's coded rows when its tree adds up.
+func (b *builder) codedTable(t table, lines []string) {
+	rows := codedRows(t, lines)
+	if len(rows) == 0 {
+		return
+	}
+	// the tree checks itself
+	sums := map[string]schema.Money{}
+	amounts := map[string]schema.Money{}
+	names := map[string]string{}
+	for _, r := range rows {
+		if _, dup := amounts[r.code]; dup {
+			return // a code twice: another table's rows ran in
+		}
+		amounts[r.code], names[r.code] = r.amount.v, r.name
+		if len(r.code) > 3 {
+			sums[r.code[:len(r.code)-2]] += r.amount.v
+		}
+	}
+	parents := make([]string, 0, len(sums))
+	for p := range sums {
+		parents = append(parents, p)
+	}
+	slices.Sort(parents) // the first failure named is the same every run
+	for _, parent := range parents {
+		if a, ok := amounts[parent]; !ok || a != sums[parent] {
+			b.warnTable(t, fmt.Sprintf("the rows under %s add up to %s yuan, not to it: codes not used", parent, sums[parent]))
+			return
+		}
+	}
+	b.coded = append(b.coded, rows)
+}
+
+// functionCodes gives the 项 of the coded tables their codes in the model,
+// under the 类 the model has with the table's amount (the table covers the
+// same money as the model's class).
+func (b *builder) functionCodes() {
+	for _, rows := range b.coded {
+		b.giveCodes(rows)
+	}
+}
+
+func (b *builder) giveCodes(rows []codedRow) {
+	amounts := map[string]schema.Money{}
+	names := map[string]string{}
+	for _, r := range rows {
+		amounts[r.code], names[r.code] = r.amount.v, r.name
+	}
+	exp := b.doc.Expenditure
+	for _, r := range rows {
+		if len(r.code) != 7 {
+			continue
+		}
+		ci := -1
+		for i, c := range exp.ByFunction {
+			if c.Code == r.code[:3] && roundsTo(amounts[r.code[:3]], c.Amount) {
+				ci = i
+			}
+		}
+		if ci < 0 {
+			continue
+		}
+		class := &exp.ByFunction[ci]
+		if slices.ContainsFunc(class.Items, func(it schema.ClassItem) bool { return it.Code == r.code }) {
+			continue // given by another table
+		}
+		// the text's 项: the one of this amount (as the text rounds it), or
+		// of this name too when several share the amount (the text may word
+		// the name otherwise)
+		j, same := -1, 0
+		for k, it := range class.Items {
+			if it.Code == "" && roundsTo(r.amount.v, it.Amount) {
+				same++
+				if j < 0 || it.Name == r.name {
+					j = k
+				}
+			}
+		}
+		if same > 1 && class.Items[j].Name != r.name {
+			continue
+		}
+		if j >= 0 && class.Items[j].Amount != r.amount.v { // the table's exact figure wins
+			path := "/expenditure/by_function/" + strconv.Itoa(ci) + "/items/" + strconv.Itoa(j)
+			have := &class.Items[j].Amount
+			b.setTable(path, "/amount", &have, r.amount.v, r.amount.line)
+			class.Items[j].Amount = *have
+		}
+		if j < 0 {
+			if textItems(class.Items) {
+				continue // the text explained this class: a 项 it left out is not added beside them
+			}
+			j = len(class.Items)
+			class.Items = append(class.Items, schema.ClassItem{Name: r.name, ReportedName: names[r.code[:5]] + "(款)" + r.name + "(项)", Amount: r.amount.v})
+			b.doc.Provenance["/expenditure/by_function/"+strconv.Itoa(ci)+"/items/"+strconv.Itoa(j)+"/amount"] =
+				schema.Source{Line: r.amount.line, Text: strings.TrimSpace(b.st.src[r.amount.line-1])}
+		}
+		class.Items[j].Code = r.code
+	}
+}
+
+// textItems tells whether a class holds 项 the text explained (without a
+// code from a table).
+func textItems(items []schema.ClassItem) bool {
+	return slices.ContainsFunc(items, func(it schema.ClassItem) bool { return it.Code == "" })
+}
+
+// roundsTo tells whether text, a figure the text gave, is exact the table's
+// figure or that figure in 万元 to two decimals.
+func roundsTo(table, text schema.Money) bool {
+	if table == text {
+		return true
+	}
+	const wan = 100 * 100 // fen in 0.01 万元
+	d := table - text
+	return text%wan == 0 && d <= wan/2 && d >= -wan/2
+}
