@@ -23,8 +23,9 @@ type codedRow struct {
 	amount     cell
 }
 
-// codedRows reads the rows that start with a function code, in order.
-func codedRows(t table, lines []string) []codedRow {
+// codedRows reads the rows that start with a code of the scheme whose
+// codes begin with first ('2' functional, '3' economic), in order.
+func codedRows(t table, lines []string, first byte) []codedRow {
 	var rows []codedRow
 	for i := t.line; i < t.end && i < len(lines); i++ {
 		ws := wordsOf(lines[i])
@@ -35,7 +36,7 @@ func codedRows(t table, lines []string) []codedRow {
 		if k == 0 || k >= len(ws) || ws[k].number || k > 1 && (len(ws[0].text) != 3 || len(code) > 7) {
 			continue
 		}
-		if n := len(code); n != 3 && n != 5 && n != 7 || code[0] != '2' {
+		if n := len(code); n != 3 && n != 5 && n != 7 || code[0] != first {
 			continue
 		}
 		name := ws[k].text
@@ -53,7 +54,7 @@ func codedRows(t table, lines []string) []codedRow {
 
 // codedTable keeps a function table's coded rows when its tree adds up.
 func (b *builder) codedTable(t table, lines []string) {
-	rows := codedRows(t, lines)
+	rows := codedRows(t, lines, '2')
 	if len(rows) == 0 {
 		return
 	}
@@ -166,4 +167,28 @@ func roundsTo(table, text schema.Money) bool {
 	const wan = 100 * 100 // fen in 0.01 万元
 	d := table - text
 	return text%wan == 0 && d <= wan/2 && d >= -wan/2
+}
+
+// economicCodes gives the economic items of a table the codes its rows
+// print beside their names (30101 基本工资), where the classification does
+// not know the name; a code must fall under the item's class.
+func economicCodes(t table, lines []string, classes []schema.ClassItem) {
+	byName := map[string]string{}
+	for _, r := range codedRows(t, lines, '3') {
+		if len(r.code) == 5 {
+			if _, dup := byName[r.code[:3]+r.name]; dup {
+				byName[r.code[:3]+r.name] = "" // two codes, one name: neither
+				continue
+			}
+			byName[r.code[:3]+r.name] = r.code
+		}
+	}
+	for i := range classes {
+		for j := range classes[i].Items {
+			it := &classes[i].Items[j]
+			if code := byName[classes[i].Code+it.Name]; it.Code == "" && code != "" {
+				it.Code = code
+			}
+		}
+	}
 }

@@ -848,6 +848,7 @@ func (b *builder) economicTable(t table, lines []string) {
 		return
 	}
 	if classes, at, _, ok := b.readEconomic(t); ok {
+		economicCodes(t, lines, classes)
 		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
 	}
 }

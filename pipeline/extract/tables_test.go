@@ -872,3 +872,22 @@ func TestFunctionCodes(t *testing.T) {
 		}
 	}
 }
+
+// An economic item whose name the classification does not know takes the
+// code its row prints.
+func TestEconomicCodesFromRows(t *testing.T) {
+	text := `某省某院2019年部门预算
+          财政拨款基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               20.00
+301              工资福利支出            20.00
+30101            基本工资                  12.00
+30102            工资性津贴                  8.00
+`
+	d := extractLines(t, text)
+	e := d.Expenditure.ByEconomic
+	if len(e) != 1 || len(e[0].Items) != 2 || e[0].Items[1].Code != "30102" || e[0].Items[1].Name != "工资性津贴" {
+		t.Fatalf("by_economic = %+v", e)
+	}
+}
