@@ -231,7 +231,8 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 var sourceEn = map[string]string{
 	"财政拨款": "Fiscal appropriation", "一般公共预算": "General public budget", "政府性基金": "Government funds",
 	"国有资本经营": "State capital operations", "事业收入": "Operating revenue of public institutions",
-	"经营收入": "Business revenue", "其他收入": "Other revenue",
+	"经营收入": "Business revenue", "其他收入": "Other revenue", "上级补助收入": "Subsidies from higher-level units",
+	"附属单位上缴收入": "Remittances from affiliated units", "财政专户管理资金": "Funds in special fiscal accounts",
 }
 
 // CheckRows builds checks.csv.

@@ -541,8 +541,12 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 			got["src:财政拨款"] = v
 		case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入":
 			got["src:一般公共预算"] = v
-		case "事业收入":
-			got["src:事业收入"] = v
+		case "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入":
+			got["src:"+name] = v
+		case "事业单位经营收入":
+			got["src:经营收入"] = v
+		case "财政专户管理资金", "财政专户管理资金收入":
+			got["src:财政专户管理资金"] = v
 		case "其他收入", "其他资金":
 			got["src:其他收入"] = v
 		default:
