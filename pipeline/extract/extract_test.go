@@ -159,3 +159,21 @@ func TestBasicParts(t *testing.T) {
 		t.Errorf("parts of another basic figure were kept: %+v %+v", e.Personnel, e.PublicExpenses)
 	}
 }
+
+// Revenue sources beyond 财政拨款, 事业收入 and 其他收入 keep their names.
+func TestMoreRevenueSources(t *testing.T) {
+	text := "某局2023年度部门决算\n2023年度本年收入合计120万元，其中：财政拨款收入100万元，占83.33%；上级补助收入5万元，占4.17%；财政专户管理资金收入10万元，占8.33%；附属单位上缴收入5万元，占4.17%。\n"
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, s := range d.Revenue.Sources {
+		got[s.Name] = int64(s.Amount)
+	}
+	for name, yuan := range map[string]int64{"财政拨款": 1000000, "上级补助收入": 50000, "财政专户管理资金": 100000, "附属单位上缴收入": 50000} {
+		if got[name] != int64(schema.Yuan(yuan)) {
+			t.Errorf("%s = %d fen, want %d yuan (sources %v)", name, got[name], yuan, got)
+		}
+	}
+}
