@@ -158,9 +158,9 @@ func unitAfter(flat []string, i int) int64 {
 				rest += flat[j+1]
 			}
 			switch {
-			case strings.HasPrefix(rest, "亿元"):
+			case strings.HasPrefix(rest, "亿"): // 亿元, or 亿 alone
 				return 100000000
-			case strings.HasPrefix(rest, "万元"):
+			case strings.HasPrefix(rest, "万"):
 				return 10000
 			case strings.HasPrefix(rest, "元"):
 				return 1

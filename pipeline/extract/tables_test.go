@@ -891,3 +891,14 @@ func TestEconomicCodesFromRows(t *testing.T) {
 		t.Fatalf("by_economic = %+v", e)
 	}
 }
+
+// "单位：万" alone is 万元.
+func TestUnitWanAlone(t *testing.T) {
+	for _, unit := range []string{"单位：万", "单位：万元", "单位：万\n元"} {
+		text := "某省某院2018年部门预算\n政府采购支出预算表\n" + unit + "\n合计   30.00\n一、货物 A   10.00\n三、服务 C   20.00\n"
+		d := extractLines(t, text)
+		if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(300000) {
+			t.Errorf("%q: procurement = %+v", unit, d.Procurement)
+		}
+	}
+}
