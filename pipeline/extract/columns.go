@@ -34,14 +34,18 @@ func segmentsOf(line string) []segment {
 		start = -1
 	}
 	for _, r := range fold(line) {
-		if r == ' ' || r == '\t' {
+		switch {
+		case r == '\t': // a tab alone separates cells (web pages' tables)
+			flush(col - spaces)
+			spaces = 2
+		case r == ' ':
 			spaces++
 			if spaces >= 2 {
 				flush(col - spaces + 1)
 			} else if start >= 0 {
 				cur.WriteRune(r)
 			}
-		} else {
+		default:
 			if start < 0 {
 				start = col
 			}

@@ -205,7 +205,8 @@ func cellsOf(line string) []string {
 
 func splitCells(line string) []string {
 	var cells []string
-	for _, chunk := range strings.Split(fold(line), "  ") {
+	// a tab separates cells too (web pages' table cells, see ingest.HTMLText)
+	for _, chunk := range strings.Split(strings.ReplaceAll(fold(line), "\t", "  "), "  ") {
 		var text []string
 		for _, f := range strings.Fields(chunk) {
 			if isNumberCell(f) {

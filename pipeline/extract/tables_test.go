@@ -902,3 +902,23 @@ func TestUnitWanAlone(t *testing.T) {
 		}
 	}
 }
+
+// A web page's table comes with its cells separated by tabs
+// (ingest.HTMLText): a blank cell does not join two names into one.
+func TestTabSeparatedTable(t *testing.T) {
+	page := `<html><body><p>某区某局2024年部门预算</p>
+<p>2024年部门财务收支预算总表</p><p>单位：元</p>
+<table>
+<tr><td>一、财政拨款收入</td><td>1,500,000</td><td>一、一般公共服务支出</td><td>1,000,000</td></tr>
+<tr><td>二、事业收入</td><td></td><td>二、公共安全支出</td><td>500,000</td></tr>
+<tr><td>收入总计</td><td>1,500,000</td><td>支出总计</td><td>1,500,000</td></tr>
+</table></body></html>`
+	d := extractLines(t, ingest.HTMLText(page))
+	fn := map[string]int64{}
+	for _, c := range d.Expenditure.ByFunction {
+		fn[c.Code] = int64(c.Amount)
+	}
+	if fn["201"] != int64(schema.Yuan(1000000)) || fn["204"] != int64(schema.Yuan(500000)) {
+		t.Errorf("functional classes = %v; warnings %v", fn, d.Warnings)
+	}
+}
