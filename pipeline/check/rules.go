@@ -90,7 +90,7 @@ func yoyChange(c *ctx) {
 			stated: cl.Value, computed: cur - prior, unit: "yuan",
 			tol:   claimRounding(cl) + rounding(cur) + rounding(prior),
 			paths: []string{cp, pp}, lines: []int{cl.Line, c.line(cp), c.line(pp)},
-			msg: "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the change against the prior year",
+			msg: quote(cl), msgEn: quoteEn(cl, "the change against the prior year"),
 		})
 	}
 }
@@ -127,15 +127,24 @@ func yoyChangePct(c *ctx) {
 		c.report(finding{
 			stated: cl.Value, computed: computed, unit: "%", tol: tol, paths: paths,
 			lines: []int{cl.Line, c.line(cp), c.line(pp)},
-			msg:   "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the percentage change",
+			msg:   quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		})
 	}
 }
 
-// budgetedOf resolves the budgeted figure (预算数) of a claim's path.
-func (c *ctx) budgetedOf(path string) (float64, string, bool) {
-	v, ok := c.num(path + "/budgeted")
-	return v, path + "/budgeted", ok
+// quote and quoteEn name a claim's line and what it states, for a finding's message.
+func quote(cl schema.Claim) string { return "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”" }
+
+func quoteEn(cl schema.Claim, what string) string {
+	return "line " + strconv.Itoa(cl.Line) + " states " + what
+}
+
+// executed resolves the two figures a claim on execution compares: the
+// amount (决算数) and the budgeted figure (预算数) of its path.
+func (c *ctx) executed(cl schema.Claim) (actual, budget float64, ap, bp string, ok bool) {
+	actual, ap, ok1 := c.amountOf(cl.Path)
+	budget, ok2 := c.num(cl.Path + "/budgeted")
+	return actual, budget, ap, cl.Path + "/budgeted", ok1 && ok2
 }
 
 func executionPct(c *ctx) {
@@ -143,16 +152,15 @@ func executionPct(c *ctx) {
 		if cl.Kind != schema.ClaimExecutionPct {
 			continue
 		}
-		actual, ap, ok1 := c.amountOf(cl.Path)
-		budget, bp, ok2 := c.budgetedOf(cl.Path)
-		if !ok1 || !ok2 || budget == 0 {
+		actual, budget, ap, bp, ok := c.executed(cl)
+		if !ok || budget == 0 {
 			continue
 		}
 		c.report(finding{
 			stated: cl.Value, computed: actual / budget * 100, unit: "%",
 			tol:   claimRounding(cl) + (rounding(actual)+rounding(budget))/budget*100,
 			paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
-			msg: "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states the completion rate",
+			msg: quote(cl), msgEn: quoteEn(cl, "the completion rate"),
 		})
 	}
 }
@@ -162,9 +170,8 @@ func executionSign(c *ctx) {
 		if cl.Kind != schema.ClaimExecutionSign {
 			continue
 		}
-		actual, ap, ok1 := c.amountOf(cl.Path)
-		budget, bp, ok2 := c.budgetedOf(cl.Path)
-		if !ok1 || !ok2 {
+		actual, budget, ap, bp, ok := c.executed(cl)
+		if !ok {
 			continue
 		}
 		diff := actual - budget
@@ -202,7 +209,7 @@ func sharePct(c *ctx) {
 			stated: cl.Value, computed: part / whole * 100, unit: "%",
 			tol:   claimRounding(cl) + (rounding(part)+rounding(whole))/whole*100 + 0.01,
 			paths: []string{pp, cl.Of}, lines: []int{cl.Line, c.line(pp), c.line(cl.Of)},
-			msg: "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”", msgEn: "line " + strconv.Itoa(cl.Line) + " states a share",
+			msg: quote(cl), msgEn: quoteEn(cl, "a share"),
 		})
 	}
 }

@@ -125,10 +125,7 @@ func TestReadingOrder(t *testing.T) {
 func TestTitleLineAndProcurementKinds(t *testing.T) {
 	text := "某县财政局2024年部门预算公开说明\n一、部门预算收支总体情况\n" +
 		"2024年本部门政府采购预算总额50万元，其中：货物类30万元、工程类0万元、服务类20万元。\n"
-	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := extractLines(t, text)
 	if d.Document.Title != "某县财政局2024年部门预算公开说明" {
 		t.Errorf("title = %q", d.Document.Title)
 	}
@@ -141,21 +138,14 @@ func TestTitleLineAndProcurementKinds(t *testing.T) {
 // 人员经费 and 公用经费 are kept as the parts of basic expenditure only when
 // stated of the same basic figure (not of the appropriations' part of it).
 func TestBasicParts(t *testing.T) {
-	read := func(text string) *schema.Document {
-		d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
 	same := "某区某局2024年度部门决算\n本年支出合计2940.05万元，其中：基本支出2336.91万元，项目支出603.14万元。\n" +
 		"一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元，主要包括基本工资；公用经费184.65万元，主要包括办公费。\n"
-	e := read(same).Expenditure
+	e := extractLines(t, same).Expenditure
 	if e.Personnel == nil || e.Personnel.Amount != schema.Yuan(21522600) || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(1846500) {
 		t.Errorf("parts = %+v %+v", e.Personnel, e.PublicExpenses)
 	}
 	other := strings.Replace(same, "财政拨款基本支出2336.91万元", "财政拨款基本支出2300.00万元", 1)
-	if e := read(other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+	if e := extractLines(t, other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
 		t.Errorf("parts of another basic figure were kept: %+v %+v", e.Personnel, e.PublicExpenses)
 	}
 }
@@ -163,10 +153,7 @@ func TestBasicParts(t *testing.T) {
 // Revenue sources beyond 财政拨款, 事业收入 and 其他收入 keep their names.
 func TestMoreRevenueSources(t *testing.T) {
 	text := "某局2023年度部门决算\n2023年度本年收入合计120万元，其中：财政拨款收入100万元，占83.33%；上级补助收入5万元，占4.17%；财政专户管理资金收入10万元，占8.33%；附属单位上缴收入5万元，占4.17%。\n"
-	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := extractLines(t, text)
 	got := map[string]int64{}
 	for _, s := range d.Revenue.Sources {
 		got[s.Name] = int64(s.Amount)
