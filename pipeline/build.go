@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -170,8 +169,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	defer unlock()
-	_, noPDF := exec.LookPath("pdftotext")
-	files, err := Inputs(o.In, noPDF == nil)
+	files, err := Inputs(o.In, ingest.CanReadPDF())
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
 
@@ -157,7 +157,7 @@ func TestCorpusScores(t *testing.T) {
 		"11.json":   {"../data/corpus/11_jiangsu_procuratorate_2018_dept-budget.txt", floor{23, 1}, floor{23, 4}},
 		"18.json":   {"../data/corpus/18_chongqing_transport-commission_2018_dept-budget-explanation_html.txt", floor{16, 0}, floor{}},
 	}
-	_, pdf := exec.LookPath("pdftotext")
+	pdf := ingest.CanReadPDF()
 	for name, f := range floors {
 		data, err := os.ReadFile(filepath.Join("testdata", "expected", name))
 		if err != nil {
@@ -171,7 +171,7 @@ func TestCorpusScores(t *testing.T) {
 			t.Fatal(err)
 		}
 		inputs := []string{f.input}
-		if p := strings.TrimSuffix(f.input, ".txt") + ".pdf"; pdf == nil && fileExists(p) {
+		if p := strings.TrimSuffix(f.input, ".txt") + ".pdf"; pdf && fileExists(p) {
 			inputs = append(inputs, p)
 		}
 		for _, in := range inputs {

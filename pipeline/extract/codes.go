@@ -23,6 +23,14 @@ type codedRow struct {
 	amount     cell
 }
 
+// codedTree is a coded table whose rows add up, with each code's amount
+// and name.
+type codedTree struct {
+	rows    []codedRow
+	amounts map[string]schema.Money
+	names   map[string]string
+}
+
 // codedRows reads the rows that start with a code of the scheme whose
 // codes begin with first ('2' functional, '3' economic), in order.
 func codedRows(t table, lines []string, first byte) []codedRow {
@@ -82,26 +90,22 @@ func (b *builder) codedTable(t table, lines []string) {
 			return
 		}
 	}
-	b.coded = append(b.coded, rows)
+	b.coded = append(b.coded, codedTree{rows, amounts, names})
 }
 
 // functionCodes gives the 项 of the coded tables their codes in the model,
 // under the 类 the model has with the table's amount (the table covers the
 // same money as the model's class).
 func (b *builder) functionCodes() {
-	for _, rows := range b.coded {
-		b.giveCodes(rows)
+	for _, tree := range b.coded {
+		b.giveCodes(tree)
 	}
 }
 
-func (b *builder) giveCodes(rows []codedRow) {
-	amounts := map[string]schema.Money{}
-	names := map[string]string{}
-	for _, r := range rows {
-		amounts[r.code], names[r.code] = r.amount.v, r.name
-	}
+func (b *builder) giveCodes(tree codedTree) {
+	amounts, names := tree.amounts, tree.names
 	exp := b.doc.Expenditure
-	for _, r := range rows {
+	for _, r := range tree.rows {
 		if len(r.code) != 7 {
 			continue
 		}

@@ -18,7 +18,7 @@ type builder struct {
 	wholeWords bool // figure skips labels inside longer terms (see figureWord)
 	after      int  // figure skips labels before this offset
 
-	coded [][]codedRow // the coded rows of the function tables, read once the text's 项 are in
+	coded []codedTree // the function tables' coded rows, given to the model once the text's 项 are in
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

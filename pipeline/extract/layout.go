@@ -67,13 +67,13 @@ type valueColumn struct {
 
 // layoutRows reads a table's rows by column; ok is false when the table is
 // not laid out in columns (default-mode text), and readRows is used.
-func layoutRows(lines []string, from, to int) (rows []row, ok bool) {
+func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 	words := make([][]word, 0, to-from)
 	laid := 0
 	var ends []int
 	firstValue := -1
 	for i := from; i < to && i < len(lines); i++ {
-		if endsTable(compact(lines[i])) {
+		if endsTable(flat[i]) {
 			break
 		}
 		ws := wordsOf(lines[i])

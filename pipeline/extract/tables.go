@@ -130,7 +130,7 @@ func findTables(lines, flat []string) []table {
 		tabs[k].end = end
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
-			tabs[k].layout, _ = layoutRows(lines, tabs[k].line, end)
+			tabs[k].layout, _ = layoutRows(lines, flat, tabs[k].line, end)
 		}
 	}
 	return tabs

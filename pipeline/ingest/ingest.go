@@ -175,6 +175,12 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
+// CanReadPDF tells whether pdftotext is installed, so that PDFs can be read.
+func CanReadPDF() bool {
+	_, err := exec.LookPath("pdftotext")
+	return err == nil
+}
+
 func pdfToText(ctx context.Context, path string) (string, error) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
