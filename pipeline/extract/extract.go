@@ -48,6 +48,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if ident.year == 0 {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 	}
+	subject := 0 // the line of the sentence that names the department
+	if ident.name == "" {
+		ident.name, subject = subjectName(flat, ident.year)
+	}
 	if ident.name == "" {
 		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 	}
@@ -71,6 +75,11 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Provenance["/department/name"] = schema.Source{Line: 0, Text: "metadata.csv"}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "the title names no department; the name comes from metadata.csv"})
+	}
+	if subject > 0 {
+		doc.Provenance["/department/name"] = schema.Source{Line: subject, Text: strings.TrimSpace(t.Lines[subject-1])}
+		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+			Reason: "the title names no department; the name is the subject of the text's sentences (" + ident.name + ")"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}}
 	b.department(flat)

@@ -62,6 +62,21 @@ func TestIdentity(t *testing.T) {
 	}
 }
 
+// A title that names no department ("2019 年度部门预算情况说明") takes the
+// name its sentences open with; one mention is not enough.
+func TestDepartmentFromSentences(t *testing.T) {
+	text := "2019 年度部门预算情况说明\n一、收支预算总体情况说明\n江苏省某某办公厅 2019 年度收入、支出预算总计 100 万元。\n" +
+		"江 苏 省 某 某 办 公 厅 2019 年 度 财 政 拨 款 基 本 支 出 预 算 80 万元。\n本部门 2019 年度政府采购预算 5 万元。\n"
+	d := extractLines(t, text)
+	if d.Department.Name != "江苏省某某办公厅" || d.Provenance["/department/name"].Line != 3 {
+		t.Errorf("department %q from %+v", d.Department.Name, d.Provenance["/department/name"])
+	}
+	once := strings.Replace(text, "江 苏 省 某 某 办 公 厅 2019", "本部门 2019", 1)
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(once, "\n")}, "t", Hints{}); err == nil || !strings.Contains(err.Error(), "names no department") {
+		t.Errorf("a name said once was taken: %v", err)
+	}
+}
+
 // BenchmarkExtractSeed measures extraction of one text document (ingest excluded).
 func BenchmarkExtractSeed(b *testing.B) {
 	txt, err := ingest.Read(context.Background(), "../../data/000_70dee09d8603147c.txt")

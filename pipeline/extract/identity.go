@@ -210,6 +210,40 @@ func nameBelow(flat []string, i int) string {
 	return ""
 }
 
+// subjectName serves a disclosure whose title names no department
+// ("2019 年度部门预算情况说明"): its sentences do, "江苏省政协办公厅 2019 年度
+// 财政拨款…". The name is what most often comes before the fiscal year at
+// the start of a line, when it ends like a department's name and opens at
+// least two lines; line is the first of them.
+func subjectName(flat []string, year int) (name string, line int) {
+	y := strconv.Itoa(year) + "年"
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, l := range flat {
+		k := strings.Index(l, y)
+		if k <= 0 {
+			continue
+		}
+		cand := l[:k]
+		if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(cand, nameSuffixes) {
+			continue
+		}
+		if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
+			continue
+		}
+		if count[cand] == 0 {
+			first[cand] = i + 1
+		}
+		count[cand]++
+	}
+	for c, n := range count {
+		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
+			name, line = c, first[c]
+		}
+	}
+	return name, line
+}
+
 func endsSentence(s string) bool {
 	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "；")
 }
