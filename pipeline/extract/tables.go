@@ -47,6 +47,7 @@ type table struct {
 
 type row struct {
 	name string
+	code string  // the classification code printed before the name, if any
 	vals []token // number cells, in reading order
 	line int
 }
@@ -229,20 +230,33 @@ func splitCells(line string) []string {
 func readRows(lines, flat []string, from, to int) []row {
 	var rows []row
 	prevText := -1 // line of the last row that has a name but no numbers yet
+	code, class := "", ""
 	for i := from; i < to && i < len(lines); i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			break
 		}
 		cells := cellsOf(lines[i])
-		for k, c := range cells {
+		for k := 0; k < len(cells); k++ {
+			c := cells[k]
+			if c == "金额" { // a column's header, between 合计 and its value
+				continue
+			}
 			if !isNumberCell(c) {
 				n := len(rows)
-				if k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)] {
+				if k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)] && code == "" {
 					rows[n-1].name += c // a name wrapped onto the next line
 				} else {
-					rows = append(rows, row{name: c, line: i + 1})
+					rows = append(rows, row{name: c, line: i + 1, code: code})
 				}
+				code = ""
 				prevText = i
+				continue
+			}
+			if cc, used, ok := codeCell(cells[k:], lines, i, to, class); ok {
+				code, k = cc, k+used-1
+				if len(cc) == 3 {
+					class = cc
+				}
 				continue
 			}
 			if len(rows) == 0 {
@@ -253,7 +267,54 @@ func readRows(lines, flat []string, from, to int) []row {
 			}
 		}
 	}
+	fillCodedGaps(rows)
 	return rows
+}
+
+// codeCell tells whether the number cells that open cells are the code of
+// the row whose name follows (on this line, or the next line that has
+// cells): a 类 the classification knows (201, 301), or a 款 or 项 under the
+// class before it (30101; 2010101, also printed 201 01 01). used is the
+// number of cells the code takes.
+func codeCell(cells, lines []string, i, to int, class string) (code string, used int, ok bool) {
+	code, used = cells[0], 1
+	if len(code) == 3 {
+		for used < 3 && used < len(cells) && len(cells[used]) == 2 && strings.Trim(cells[used], "0123456789") == "" {
+			code += cells[used]
+			used++
+		}
+	}
+	if strings.Trim(code, "0123456789") != "" {
+		return "", 0, false
+	}
+	switch len(code) {
+	case 3:
+		_, fn := schema.LookupCode(schema.SchemeFunctional, code)
+		_, ec := schema.LookupCode(schema.SchemeEconomic, code)
+		if !fn && !ec {
+			return "", 0, false
+		}
+	case 5, 7:
+		if class == "" || code[:3] != class {
+			return "", 0, false
+		}
+	default:
+		return "", 0, false
+	}
+	next := ""
+	if used < len(cells) {
+		next = cells[used]
+	} else {
+		for j := i + 1; j < to && j < len(lines) && next == ""; j++ {
+			if cs := cellsOf(lines[j]); len(cs) > 0 {
+				next = cs[0]
+			}
+		}
+	}
+	if next == "" || isNumberCell(next) || startsItem(next) {
+		return "", 0, false
+	}
+	return code, used, true
 }
 
 // cellToken reads a number cell (signed) of the 1-based line.
@@ -946,6 +1007,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 	var total *schema.Money
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
+			if len(r.code) == 3 && len(classes) > 0 { // its items would join the class before
+				b.warnTable(t, fmt.Sprintf("class %s %s has no amount: table not used", r.code, r.name))
+				return nil, nil, 0, false
+			}
 			continue
 		}
 		name := rowName(r.name)
@@ -960,7 +1025,11 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 			}
 			continue
 		}
-		if c, ok := schema.ClassByName(schema.SchemeEconomic, name); ok {
+		c, ok := schema.ClassByName(schema.SchemeEconomic, name)
+		if !ok && len(r.code) == 3 {
+			c, ok = schema.LookupCode(schema.SchemeEconomic, r.code)
+		}
+		if ok {
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
 			continue

@@ -922,3 +922,53 @@ func TestTabSeparatedTable(t *testing.T) {
 		t.Errorf("functional classes = %v; warnings %v", fn, d.Warnings)
 	}
 }
+
+// A coded table in default mode: each cell on a line of its own, codes
+// before names, two rows' amounts printed after the last row. The tree
+// places them (30199 = 301 less its other items; 302 = its items), and a
+// code is never read as an amount.
+const defaultCodedEconomic = `某省某办公厅2019年度部门预算
+财政拨款基本支出预算表（经济科目）
+部门：某省某办公厅
+单位：万元
+科目编码
+科目名称
+合计
+金额
+150.50
+301
+工资福利支出
+120.00
+30101
+基本工资
+100.00
+30102
+津贴补贴
+10.40
+30199
+其他工资福利支出
+302
+商品和服务支出
+30201
+办公费
+20.00
+30211
+差旅费
+10.50
+9.60
+30.50
+`
+
+func TestDefaultModeCodedTable(t *testing.T) {
+	e := extractLines(t, defaultCodedEconomic).Expenditure.ByEconomic
+	if len(e) != 2 || e[0].Amount != schema.Yuan(1200000) || e[1].Amount != schema.Yuan(305000) ||
+		len(e[0].Items) != 3 || e[0].Items[2].Code != "30199" || e[0].Items[2].Amount != schema.Yuan(96000) || len(e[1].Items) != 2 {
+		t.Fatalf("by_economic = %+v", e)
+	}
+	// a left-over value the tree does not compute is not placed: 302 has
+	// no amount, and its items are not given to 301
+	other := strings.Replace(defaultCodedEconomic, "30.50\n", "31.50\n", 1)
+	if e := extractLines(t, other).Expenditure.ByEconomic; len(e) != 0 {
+		t.Errorf("a table with a class left without its amount was used: %+v", e)
+	}
+}
