@@ -31,38 +31,23 @@ type codedTree struct {
 	names   map[string]string
 }
 
-// codedRows reads the rows that start with a code of the scheme whose
-// codes begin with first ('2' functional, '3' economic), in order.
-func codedRows(t table, lines []string, first byte) []codedRow {
+// codedRows are the rows of a table that carry a code of the scheme whose
+// codes begin with first ('2' functional, '3' economic) and an amount, in
+// order (the first amount: the 合计 column).
+func codedRows(t table, first byte) []codedRow {
 	var rows []codedRow
-	for i := t.line; i < t.end && i < len(lines); i++ {
-		ws := wordsOf(lines[i])
-		code, k := "", 0
-		for ; k < len(ws) && ws[k].number && !strings.ContainsAny(ws[k].text, ".,-"); k++ {
-			code += ws[k].text
-		}
-		if k == 0 || k >= len(ws) || ws[k].number || k > 1 && (len(ws[0].text) != 3 || len(code) > 7) {
+	for _, r := range t.rows {
+		if r.code == "" || r.code[0] != first || len(r.vals) == 0 {
 			continue
 		}
-		if n := len(code); n != 3 && n != 5 && n != 7 || code[0] != first {
-			continue
-		}
-		name := ws[k].text
-		if k+1 >= len(ws) || !ws[k+1].number {
-			continue
-		}
-		tok, ok := cellToken(ws[k+1].text, i+1)
-		if !ok {
-			continue
-		}
-		rows = append(rows, codedRow{code: code, name: schema.NormalizeName(name), amount: cell{t.value(tok), i + 1}})
+		rows = append(rows, codedRow{code: r.code, name: schema.NormalizeName(r.name), amount: cell{t.value(r.vals[0]), r.vals[0].line}})
 	}
 	return rows
 }
 
 // codedTable keeps a function table's coded rows when its tree adds up.
-func (b *builder) codedTable(t table, lines []string) {
-	rows := codedRows(t, lines, '2')
+func (b *builder) codedTable(t table) {
+	rows := codedRows(t, '2')
 	if len(rows) == 0 {
 		return
 	}
@@ -176,9 +161,9 @@ func roundsTo(table, text schema.Money) bool {
 // economicCodes gives the economic items of a table the codes its rows
 // print beside their names (30101 基本工资), where the classification does
 // not know the name; a code must fall under the item's class.
-func economicCodes(t table, lines []string, classes []schema.ClassItem) {
+func economicCodes(t table, classes []schema.ClassItem) {
 	byName := map[string]string{}
-	for _, r := range codedRows(t, lines, '3') {
+	for _, r := range codedRows(t, '3') {
 		if len(r.code) == 5 {
 			if _, dup := byName[r.code[:3]+r.name]; dup {
 				byName[r.code[:3]+r.name] = "" // two codes, one name: neither

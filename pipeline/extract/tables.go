@@ -384,7 +384,7 @@ func (b *builder) tables(lines, flat []string) {
 			b.summaryTable(t)
 		case tableExpenditure:
 			b.expenditureTable(t)
-			b.codedTable(t, lines)
+			b.codedTable(t)
 		case tableEconomic:
 			b.economicTable(t, lines)
 		case tableThreePublic:
@@ -398,7 +398,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableFund:
 			b.fundTable(t, flat)
 		case tableFunction:
-			b.codedTable(t, lines)
+			b.codedTable(t)
 		}
 	}
 }
@@ -914,7 +914,7 @@ func (b *builder) economicTable(t table, lines []string) {
 		return
 	}
 	if classes, at, _, ok := b.readEconomic(t); ok {
-		economicCodes(t, lines, classes)
+		economicCodes(t, classes)
 		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
 	}
 }
