@@ -5,7 +5,8 @@ import "slices"
 // Coded gaps. Default-mode text can print a coded row's amount away from
 // its row — after the table's last row, or a few rows on — leaving the row
 // without a value and another with one too many. The codes make a tree that
-// checks itself (a 类 is the sum of its 款, a 款 of its 项), so a row
+// checks itself (a 类 is the sum of its 款, a 款 of its 项, the 合计 of
+// its 类), so a row
 // without a value is given one only when the tree computes it from its
 // parent or children and exactly that amount is among the values left over.
 // Anything else stays as read, for the table readers' own checks.
@@ -37,10 +38,12 @@ func fillCodedGaps(rows []row) {
 	if len(gaps) == 0 || len(spares) == 0 || single*2 < coded {
 		return
 	}
-	byCode := map[string]int{}
+	byCode := map[string]int{} // the 合计 above the classes is their parent, ""
 	for i, r := range rows {
 		if r.code != "" {
 			byCode[r.code] = i
+		} else if _, ok := byCode[""]; !ok && len(byCode) == 0 && len(r.vals) == 1 && (rowName(r.name) == "合计" || rowName(r.name) == "总计") {
+			byCode[""] = i
 		}
 	}
 	parent := func(code string) string {
@@ -80,7 +83,7 @@ func fillCodedGaps(rows []row) {
 			want, ok := int64(0), false
 			if sum, n, all := sumOf(code, -1); all && n > 0 {
 				want, ok = sum, true
-			} else if p, has := byCode[parent(code)]; has {
+			} else if p, has := byCode[parent(code)]; has && p != g {
 				if pv, known := amount(p); known {
 					if sum, _, all := sumOf(parent(code), g); all {
 						want, ok = pv-sum, true

@@ -149,10 +149,14 @@ func isTableNumber(c string) bool {
 	return false
 }
 
-// unitAfter reads the 单位： line that follows a title (default 元).
+// unitAfter reads the 单位： line that follows a title, among the header's
+// lines before the table's first figure (0 without one).
 func unitAfter(flat []string, i int) int64 {
-	for j := i; j < len(flat) && j <= i+10; j++ {
+	for j := i; j < len(flat) && j <= i+20; j++ {
 		c := flat[j]
+		if isNumberCell(c) {
+			break
+		}
 		if k := strings.Index(c, "单位:"); k >= 0 {
 			rest := c[k+len("单位:"):]
 			if j+1 < len(flat) && (rest == "万" || rest == "亿") { // "单位：万" / "元" broken over two lines

@@ -965,6 +965,12 @@ func TestDefaultModeCodedTable(t *testing.T) {
 		len(e[0].Items) != 3 || e[0].Items[2].Code != "30199" || e[0].Items[2].Amount != schema.Yuan(96000) || len(e[1].Items) != 2 {
 		t.Fatalf("by_economic = %+v", e)
 	}
+	// 302 and one of its items both without their amounts: the 合计 gives
+	// 302, and 302 the item
+	both := strings.Replace(defaultCodedEconomic, "办公费\n20.00\n", "办公费\n", 1) + "20.00\n"
+	if e := extractLines(t, both).Expenditure.ByEconomic; len(e) != 2 || len(e[1].Items) != 2 || e[1].Items[0].Amount != schema.Yuan(200000) {
+		t.Errorf("by_economic = %+v", e)
+	}
 	// a left-over value the tree does not compute is not placed: 302 has
 	// no amount, and its items are not given to 301
 	other := strings.Replace(defaultCodedEconomic, "30.50\n", "31.50\n", 1)
