@@ -18,24 +18,24 @@ func fillCodedGaps(rows []row) {
 	var gaps []int
 	type spare struct{ row, val int }
 	var spares []spare
-	coded, single := 0, 0
+	single, multi := 0, 0
 	for i, r := range rows {
 		if r.code == "" {
 			continue
 		}
-		coded++
 		switch len(r.vals) {
 		case 0:
 			gaps = append(gaps, i)
 		case 1:
 			single++
 		default:
+			multi++
 			for k := 1; k < len(r.vals); k++ {
 				spares = append(spares, spare{i, k})
 			}
 		}
 	}
-	if len(gaps) == 0 || len(spares) == 0 || single*2 < coded {
+	if len(gaps) == 0 || len(spares) == 0 || single < 2 || single <= multi {
 		return
 	}
 	byCode := map[string]int{} // the 合计 above the classes is their parent, ""
