@@ -1,22 +1,29 @@
 package extract
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Coded gaps. Default-mode text can print a coded row's amount away from
 // its row — after the table's last row, or a few rows on — leaving the row
 // without a value and another with one too many. The codes make a tree that
 // checks itself (a 类 is the sum of its 款, a 款 of its 项, the 合计 of
-// its 类), so a row
-// without a value is given one only when the tree computes it from its
-// parent or children and exactly that amount is among the values left over.
-// Anything else stays as read, for the table readers' own checks.
+// its 类). A row without a value is given one only when the tree computes
+// it: from its children, or from its parent less its known siblings. The
+// rows without a value under one parent take the one series of consecutive
+// left-over values, in the order pdftotext printed them, that makes up the
+// parent's difference. Anything else stays as read, for the table readers'
+// own checks.
+
+// spare is a value beyond a row's one: vals[val] of rows[row].
+type spare struct{ row, val int }
 
 // fillCodedGaps places left-over values of a coded table with one value
 // column (every coded row with values has one, but those that gather the
 // left-over values).
 func fillCodedGaps(rows []row) {
 	var gaps []int
-	type spare struct{ row, val int }
 	var spares []spare
 	single, multi := 0, 0
 	for i, r := range rows {
@@ -58,56 +65,107 @@ func fillCodedGaps(rows []row) {
 		}
 		return units(rows[i].vals[0]), true
 	}
-	// sumOf adds the rows under code (all known), ok when there is one
-	sumOf := func(code string, skip int) (sum int64, n int, ok bool) {
+	// under lists the rows whose parent is code: their sum over the known
+	// ones, and the rows without a value
+	under := func(code string) (sum int64, n int, missing []int) {
 		for i, r := range rows {
-			if i == skip || r.code == "" || parent(r.code) != code {
+			if r.code == "" || parent(r.code) != code {
 				continue
 			}
-			v, known := amount(i)
-			if !known {
-				return 0, 0, false
+			n++
+			if v, known := amount(i); known {
+				sum += v
+			} else {
+				missing = append(missing, i)
 			}
-			sum, n = sum+v, n+1
 		}
-		return sum, n, true
+		return sum, n, missing
 	}
-	used := map[spare]bool{}
+	used := make([]bool, len(spares))
+	// run finds the one series of consecutive unused left-over values, as
+	// many as the rows to fill, that adds up to want (start -1: none, or
+	// several)
+	run := func(k int, want int64) int {
+		found := -1
+		for i := range spares {
+			var sum int64
+			n, j := 0, i
+			for ; j < len(spares) && n < k; j++ {
+				if !used[j] {
+					sum += units(rows[spares[j].row].vals[spares[j].val])
+					n++
+				}
+			}
+			if n == k && sum == want && !used[i] {
+				if found >= 0 && !sameRun(spares, used, rows, found, i, k) {
+					return -1
+				}
+				if found < 0 {
+					found = i
+				}
+			}
+		}
+		return found
+	}
+	fill := func(gaps []int, start int) {
+		j := start
+		for _, g := range gaps {
+			for used[j] {
+				j++
+			}
+			used[j] = true
+			rows[g].vals = []token{rows[spares[j].row].vals[spares[j].val]}
+		}
+	}
 	for progress := true; progress; {
 		progress = false
+		// a row whose children are all known is their sum
 		for _, g := range gaps {
 			if len(rows[g].vals) > 0 {
 				continue
 			}
-			code := rows[g].code
-			want, ok := int64(0), false
-			if sum, n, all := sumOf(code, -1); all && n > 0 {
-				want, ok = sum, true
-			} else if p, has := byCode[parent(code)]; has && p != g {
-				if pv, known := amount(p); known {
-					if sum, _, all := sumOf(parent(code), g); all {
-						want, ok = pv-sum, true
-					}
+			if sum, n, missing := under(rows[g].code); n > 0 && len(missing) == 0 {
+				if start := run(1, sum); start >= 0 {
+					fill([]int{g}, start)
+					progress = true
 				}
 			}
-			if !ok {
+		}
+		// the rows without a value under a known parent take the series
+		// of left-over values, in order, that makes up the difference
+		for _, code := range slices.Sorted(maps.Keys(byCode)) {
+			pv, known := amount(byCode[code])
+			if !known {
 				continue
 			}
-			for _, s := range spares {
-				if !used[s] && units(rows[s.row].vals[s.val]) == want {
-					used[s] = true
-					rows[g].vals = []token{rows[s.row].vals[s.val]}
+			if sum, _, missing := under(code); len(missing) > 0 {
+				if start := run(len(missing), pv-sum); start >= 0 {
+					fill(missing, start)
 					progress = true
-					break
 				}
 			}
 		}
 	}
 	for i := len(spares) - 1; i >= 0; i-- { // from the end: indexes stay valid
-		if s := spares[i]; used[s] {
+		if s := spares[i]; used[i] {
 			rows[s.row].vals = slices.Delete(rows[s.row].vals, s.val, s.val+1)
 		}
 	}
+}
+
+// sameRun tells whether the runs of k unused values from a and from b hold
+// the same amounts (then either fills the rows alike).
+func sameRun(spares []spare, used []bool, rows []row, a, b, k int) bool {
+	values := func(i int) []int64 {
+		var vs []int64
+		for j := i; j < len(spares) && len(vs) < k; j++ {
+			if !used[j] {
+				vs = append(vs, units(rows[spares[j].row].vals[spares[j].val]))
+			}
+		}
+		return vs
+	}
+	return slices.Equal(values(a), values(b))
 }
 
 // units is a number cell's value in ten-thousandths of the table's unit.

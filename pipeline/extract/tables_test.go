@@ -971,6 +971,17 @@ func TestDefaultModeCodedTable(t *testing.T) {
 	if e := extractLines(t, both).Expenditure.ByEconomic; len(e) != 2 || len(e[1].Items) != 2 || e[1].Items[0].Amount != schema.Yuan(200000) {
 		t.Errorf("by_economic = %+v", e)
 	}
+	// the items of 301 without their amounts, printed after a later row
+	// (and a page number): the series that makes up 301's difference, in
+	// order
+	two := strings.Replace(strings.Replace(defaultCodedEconomic, "基本工资\n100.00\n", "基本工资\n", 1), "津贴补贴\n10.40\n", "津贴补贴\n", 1)
+	two = strings.Replace(two, "办公费\n20.00\n", "办公费\n20.00\n100.00\n10.40\n9.60\n16\n", 1)
+	two = strings.Replace(two, "9.60\n30.50\n", "30.50\n", 1)
+	two = strings.Replace(two, "150.50", "155.50", 1)
+	two = strings.Replace(two, "10.50\n", "10.50\n303\n对个人和家庭的补助\n5.00\n30302\n退休费\n3.00\n30309\n奖励金\n2.00\n", 1)
+	if e := extractLines(t, two).Expenditure.ByEconomic; len(e) != 3 || len(e[0].Items) != 3 || e[0].Items[0].Amount != schema.Yuan(1000000) || e[0].Items[1].Amount != schema.Yuan(104000) {
+		t.Errorf("by_economic = %+v", e)
+	}
 	// a left-over value the tree does not compute is not placed: 302 has
 	// no amount, and its items are not given to 301
 	other := strings.Replace(defaultCodedEconomic, "30.50\n", "31.50\n", 1)
