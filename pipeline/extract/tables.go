@@ -247,7 +247,8 @@ func readRows(lines, flat []string, from, to int) []row {
 			}
 			if !isNumberCell(c) {
 				n := len(rows)
-				if k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)] && code == "" {
+				joins := n > 0 && len(rows[n-1].vals) == 0 && code == "" && rowLabels[rows[n-1].name+c] // "合" / "计"
+				if joins || k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)] && code == "" {
 					rows[n-1].name += c // a name wrapped onto the next line
 				} else {
 					rows = append(rows, row{name: c, line: i + 1, code: code})
