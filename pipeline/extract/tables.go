@@ -386,7 +386,7 @@ func (b *builder) tables(lines, flat []string) {
 		}
 		switch t.kind {
 		case tableSummary:
-			b.summaryTable(t)
+			b.summaryTable(t, lines, flat)
 		case tableExpenditure:
 			b.expenditureTable(t)
 			b.codedTable(t)
@@ -522,13 +522,21 @@ func (s summary) score() int {
 }
 
 // summaryTable reads 收支总表: totals, sources and functional 类. Layout
-// text is read both by column and in reading order, and the reading whose
-// totals, sources and classes add up best is used.
-func (b *builder) summaryTable(t table) {
+// text is read both by column and in reading order, default-mode text in
+// reading order and by its panels' cells (summaryCells), and the reading
+// whose totals, sources and classes add up best is used.
+func (b *builder) summaryTable(t table, lines, flat []string) {
 	best := b.parseSummary(t, t.rows)
 	if t.layout != nil {
 		if s := b.parseSummary(t, t.layout); s.score() > best.score() {
 			best = s
+		}
+	}
+	if best.score() < 3 {
+		if rows := summaryCells(t, lines, flat); rows != nil {
+			if s := b.parseSummary(t, rows); s.score() > best.score() {
+				best = s
+			}
 		}
 	}
 	for _, w := range best.warnings {
@@ -575,6 +583,49 @@ func (b *builder) summaryTable(t table) {
 	}
 }
 
+// summaryKey tells what a row of 收支总表 holds: a total ("revenue",
+// "expenditure", "total" for either side, "revenue_current", …), a revenue
+// source ("src:" and its name), a functional class ("class"), a use of the
+// money ("use:" and its name), or nothing known ("").
+func summaryKey(name string) string {
+	switch name {
+	case "收入总计", "收入合计", "收入总计(含结转)":
+		return "revenue"
+	case "支出总计", "支出合计":
+		return "expenditure"
+	case "总计":
+		return "total"
+	case "本年收入合计", "当年收入小计":
+		return "revenue_current"
+	case "本年支出合计", "当年支出小计":
+		return "expenditure_current"
+	case "年初结转和结余", "上年结转", "上年结转资金":
+		return "carried_over"
+	case "年末结转和结余", "结转下年", "结转下年资金":
+		return "carried_forward"
+	case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
+		return "src:财政拨款"
+	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入":
+		return "src:一般公共预算"
+	case "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金":
+		return "src:政府性基金"
+	case "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入":
+		return "src:" + name
+	case "事业单位经营收入":
+		return "src:经营收入"
+	case "财政专户管理资金", "财政专户管理资金收入":
+		return "src:财政专户管理资金"
+	case "其他收入", "其他资金":
+		return "src:其他收入"
+	case "基本支出", "项目支出", "单位预留机动经费", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出":
+		return "use:" + name
+	}
+	if _, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
+		return "class"
+	}
+	return ""
+}
+
 // parseSummary reads one row reading of 收支总表 without placing anything.
 func (b *builder) parseSummary(t table, rows []row) summary {
 	s := summary{got: map[string]found{}}
@@ -585,46 +636,24 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		}
 		name := rowName(r.name)
 		v := found{t.value(r.vals[0]), r.vals[0].line}
-		switch name {
-		case "收入总计", "收入合计", "收入总计(含结转)":
-			got["revenue"] = v
-		case "支出总计", "支出合计":
-			got["expenditure"] = v
-		case "总计": // 决算 tables name both sides 总计: revenue first
+		switch key := summaryKey(name); key {
+		case "":
+		case "total": // 决算 tables name both sides 总计: revenue first
 			if _, ok := got["revenue"]; !ok {
 				got["revenue"] = v
 			} else {
 				got["expenditure"] = v
 			}
-		case "本年收入合计", "当年收入小计":
-			got["revenue_current"] = v
-		case "本年支出合计", "当年支出小计":
-			got["expenditure_current"] = v
-		case "年初结转和结余", "上年结转", "上年结转资金":
-			got["carried_over"] = v
-		case "年末结转和结余", "结转下年", "结转下年资金":
-			got["carried_forward"] = v
-		case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
-			got["src:财政拨款"] = v
-		case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入":
-			got["src:一般公共预算"] = v
-		case "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入":
-			got["src:"+name] = v
-		case "事业单位经营收入":
-			got["src:经营收入"] = v
-		case "财政专户管理资金", "财政专户管理资金收入":
-			got["src:财政专户管理资金"] = v
-		case "其他收入", "其他资金":
-			got["src:其他收入"] = v
-		default:
-			if c, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
-				item := schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v.v}
-				if name != schema.NormalizeName(c.Name) {
-					item.ReportedName = name
-				}
-				s.classes = append(s.classes, item)
-				s.classLines = append(s.classLines, v.line)
+		case "class":
+			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
+			item := schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v.v}
+			if name != schema.NormalizeName(c.Name) {
+				item.ReportedName = name
 			}
+			s.classes = append(s.classes, item)
+			s.classLines = append(s.classLines, v.line)
+		default:
+			got[key] = v
 		}
 	}
 	// A summary table balances: 收入总计 = 支出总计. Cells that pdftotext

@@ -1,0 +1,289 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// Summary cells. A 收支总表 printed in panels side by side (收入 | 支出功能分类
+// | 支出用途, the Jiangsu template) comes out of default-mode pdftotext with
+// its rows scrambled: a panel's labels stay in order, but a value lands
+// after its own label, or before the label of the next panel on its row
+// ("13,907.78 一、基本支出": the 一般公共服务支出 of row one), or before the
+// next row's label of its own panel. So each value has a few places it can
+// belong to, and the one way of placing every value such that each panel
+// adds up to the table's total (and 一般公共预算 + 政府性基金 to 财政拨款)
+// is the reading; none or several, and nothing is read.
+
+// panelCell is a label of one of the summary's panels.
+type panelCell struct {
+	name, key string
+	panel     int // 0 sources, 1 classes, 2 uses
+	row       int // 1-based row within its panel
+}
+
+// cellValue is a value of the table with the labels it may belong to.
+type cellValue struct {
+	tok   token
+	cands []int // indexes into the labels
+}
+
+// summaryCells reads a panelled summary table from default-mode text as
+// rows (name and value), or nil.
+func summaryCells(t table, lines, flat []string) []row {
+	type item struct {
+		text string
+		line int
+	}
+	var items []item
+	for i := t.line; i < t.end && i < len(lines); i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		cells := cellsOf(lines[i])
+		for _, c := range cells {
+			items = append(items, item{c, i + 1})
+		}
+	}
+	// the labels, by panel
+	var labels []panelCell
+	var raw []string              // the labels as printed, with their enumerators
+	at := make([]int, len(items)) // item → label index, -1
+	var total token
+	var top int64
+	order := []int{} // panels in the order their first label comes
+	for i, it := range items {
+		at[i] = -1
+		if isNumberCell(it.text) {
+			if tok, ok := cellToken(it.text, it.line); ok && units(tok) > top {
+				total, top = tok, units(tok)
+			}
+			continue
+		}
+		name := rowName(it.text)
+		key := summaryKey(name)
+		panel := -1
+		switch {
+		case strings.HasPrefix(key, "src:"):
+			panel = 0
+		case key == "class":
+			panel = 1
+		case strings.HasPrefix(key, "use:"):
+			panel = 2
+		}
+		if panel < 0 {
+			continue
+		}
+		if !slices.Contains(order, panel) {
+			order = append(order, panel)
+		}
+		at[i] = len(labels)
+		labels = append(labels, panelCell{name: name, key: key, panel: panel})
+		raw = append(raw, it.text)
+	}
+	if len(order) < 2 || top == 0 {
+		return nil
+	}
+	panelRows(labels, raw)
+	left := func(panel int) int { // the panel printed left of this one
+		k := slices.Index(order, panel)
+		if k <= 0 {
+			return -1
+		}
+		return order[k-1]
+	}
+	find := func(panel, row int) int {
+		if panel < 0 || row <= 0 {
+			return -1
+		}
+		for k, l := range labels {
+			if l.panel == panel && l.row == row {
+				return k
+			}
+		}
+		return -1
+	}
+	// each value's places
+	var vals []cellValue
+	for i, it := range items {
+		if !isNumberCell(it.text) {
+			continue
+		}
+		tok, ok := cellToken(it.text, it.line)
+		if !ok || units(tok) == top {
+			continue // a total
+		}
+		var cands []int
+		add := func(k int) {
+			if k >= 0 && !slices.Contains(cands, k) {
+				cands = append(cands, k)
+			}
+		}
+		next := -1 // the label that follows
+		if i+1 < len(items) {
+			next = at[i+1]
+		}
+		if next >= 0 && items[i+1].line == it.line { // "13,907.78 一、基本支出"
+			add(find(left(labels[next].panel), labels[next].row))
+		} else {
+			if i > 0 && at[i-1] >= 0 { // its own label before it
+				add(at[i-1])
+			}
+			if next >= 0 { // before the next label: of the panel left of it, or of the row above it
+				add(find(left(labels[next].panel), labels[next].row))
+				add(find(labels[next].panel, labels[next].row-1))
+			}
+		}
+		if len(cands) == 0 {
+			return nil // a value that belongs nowhere: another layout
+		}
+		vals = append(vals, cellValue{tok, cands})
+	}
+	place, ok := solvePanels(labels, vals, top)
+	if !ok {
+		return nil
+	}
+	var rows []row
+	for k, v := range place {
+		if v >= 0 {
+			rows = append(rows, row{name: labels[k].name, vals: []token{vals[v].tok}, line: vals[v].tok.line})
+		}
+	}
+	for _, name := range []string{"收入合计", "支出合计"} {
+		rows = append(rows, row{name: name, vals: []token{total}, line: total.line})
+	}
+	return rows
+}
+
+// panelRows numbers the labels' rows within their panels from their
+// enumerators: classes and uses 一、二、…; sources 一、二、… with the parts of
+// 财政拨款 (1. 一般公共预算, 2. 政府性基金预算) below it. A panel whose
+// labels are not all numbered so keeps row 0 (no row is known).
+func panelRows(labels []panelCell, raw []string) {
+	numbered := [3]bool{true, true, true}
+	for k, l := range labels {
+		style, n := enumOf(raw[k])
+		switch {
+		case l.panel == 0 && isPart(l.key) && style == enumDigit, style == enumHanComma:
+			labels[k].row = n
+		default:
+			numbered[l.panel] = false
+		}
+	}
+	for k := range labels {
+		if !numbered[labels[k].panel] {
+			labels[k].row = 0
+		}
+	}
+	if !numbered[0] {
+		return
+	}
+	// sources: the parts take the rows below 财政拨款, and the sources after
+	// it move down by as many
+	fiscal, parts := 0, 0
+	for _, l := range labels {
+		if l.key == "src:财政拨款" {
+			fiscal = l.row
+		}
+		if isPart(l.key) {
+			parts = max(parts, l.row)
+		}
+	}
+	for k, l := range labels {
+		switch {
+		case l.panel != 0:
+		case isPart(l.key) && fiscal > 0:
+			labels[k].row = fiscal + l.row
+		case isPart(l.key):
+			labels[k].row = 0
+		case l.row > fiscal && fiscal > 0:
+			labels[k].row = l.row + parts
+		}
+	}
+}
+
+func isPart(key string) bool {
+	return key == "src:一般公共预算" || key == "src:政府性基金"
+}
+
+// solvePanels places every value at one of its labels, each label taking
+// one value at most, so that each panel with values adds up to total and
+// the parts of 财政拨款 to it: place[label] is the value's index, or -1.
+// ok when exactly one placement does.
+func solvePanels(labels []panelCell, vals []cellValue, total int64) (place []int, ok bool) {
+	cur := make([]int, len(labels))
+	for k := range cur {
+		cur[k] = -1
+	}
+	var sums [3]int64
+	solutions, steps := 0, 0
+	var walk func(v int) bool
+	walk = func(v int) bool {
+		if steps++; steps > 100000 || solutions > 1 {
+			return false
+		}
+		if v == len(vals) {
+			if panelsAdd(labels, vals, cur, total) {
+				solutions++
+				place = slices.Clone(cur)
+			}
+			return true
+		}
+		amount := units(vals[v].tok)
+		for _, k := range vals[v].cands {
+			l := labels[k]
+			if cur[k] >= 0 {
+				continue
+			}
+			counts := !isPart(l.key) // parts are counted in 财政拨款
+			if counts && amount > 0 && sums[l.panel]+amount > total {
+				continue
+			}
+			cur[k] = v
+			if counts {
+				sums[l.panel] += amount
+			}
+			if !walk(v + 1) {
+				return false
+			}
+			cur[k] = -1
+			if counts {
+				sums[l.panel] -= amount
+			}
+		}
+		return true
+	}
+	if !walk(0) || solutions != 1 {
+		return nil, false
+	}
+	return place, true
+}
+
+// panelsAdd tells whether a placement adds up.
+func panelsAdd(labels []panelCell, vals []cellValue, place []int, total int64) bool {
+	var sums [3]int64
+	var used [3]bool
+	var fiscal, parts int64
+	hasFiscal, hasParts := false, false
+	for k, v := range place {
+		if v < 0 {
+			continue
+		}
+		l, amount := labels[k], units(vals[v].tok)
+		switch {
+		case isPart(l.key):
+			parts, hasParts = parts+amount, true
+			continue
+		case l.key == "src:财政拨款":
+			fiscal, hasFiscal = amount, true
+		}
+		sums[l.panel] += amount
+		used[l.panel] = true
+	}
+	for p := range sums {
+		if used[p] && sums[p] != total {
+			return false
+		}
+	}
+	return !hasParts || hasFiscal && parts == fiscal
+}
