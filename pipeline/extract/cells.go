@@ -110,8 +110,8 @@ func summaryCells(t table, lines, flat []string) []row {
 			continue
 		}
 		tok, ok := cellToken(it.text, it.line)
-		if !ok || units(tok) == top {
-			continue // a total
+		if !ok {
+			continue
 		}
 		var cands []int
 		add := func(k int) {
@@ -134,7 +134,10 @@ func summaryCells(t table, lines, flat []string) []row {
 				add(find(labels[next].panel, labels[next].row-1))
 			}
 		}
-		if len(cands) == 0 {
+		switch {
+		case units(tok) == top && len(cands) == 0: // a total
+			continue
+		case len(cands) == 0:
 			return nil // a value that belongs nowhere: another layout
 		}
 		vals = append(vals, cellValue{tok, cands})
@@ -208,24 +211,30 @@ func isPart(key string) bool {
 
 // solvePanels places every value at one of its labels, each label taking
 // one value at most, so that each panel with values adds up to total and
-// the parts of 财政拨款 to it: place[label] is the value's index, or -1.
-// ok when exactly one placement does.
+// the parts of 财政拨款 to it: place[label] is the value's index, or -1. A
+// value as large as the total may be a total and stay unplaced; of the
+// placements that add up, the one that places most values is the reading,
+// ok when no other places as many.
 func solvePanels(labels []panelCell, vals []cellValue, total int64) (place []int, ok bool) {
 	cur := make([]int, len(labels))
 	for k := range cur {
 		cur[k] = -1
 	}
 	var sums [3]int64
-	solutions, steps := 0, 0
-	var walk func(v int) bool
-	walk = func(v int) bool {
-		if steps++; steps > 100000 || solutions > 1 {
+	best, ties, steps := -1, 0, 0
+	var walk func(v, placed int) bool
+	walk = func(v, placed int) bool {
+		if steps++; steps > 100000 {
 			return false
 		}
 		if v == len(vals) {
 			if panelsAdd(labels, vals, cur, total) {
-				solutions++
-				place = slices.Clone(cur)
+				switch {
+				case placed > best:
+					best, ties, place = placed, 0, slices.Clone(cur)
+				case placed == best:
+					ties++
+				}
 			}
 			return true
 		}
@@ -243,7 +252,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64) (place []int
 			if counts {
 				sums[l.panel] += amount
 			}
-			if !walk(v + 1) {
+			if !walk(v+1, placed+1) {
 				return false
 			}
 			cur[k] = -1
@@ -251,9 +260,12 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64) (place []int
 				sums[l.panel] -= amount
 			}
 		}
+		if amount == total {
+			return walk(v+1, placed)
+		}
 		return true
 	}
-	if !walk(0) || solutions != 1 {
+	if !walk(0, 0) || best < 0 || ties > 0 {
 		return nil, false
 	}
 	return place, true

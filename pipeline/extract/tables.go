@@ -509,11 +509,12 @@ type summary struct {
 	balanced   bool // 收入总计 = 支出总计
 	sources    bool // the sources add up
 	classed    bool // the functional classes add up
+	uses       bool // 基本支出, 项目支出 and the other uses add up
 }
 
 func (s summary) score() int {
 	n := 0
-	for _, ok := range []bool{s.balanced, s.sources, s.classed} {
+	for _, ok := range []bool{s.balanced, s.sources, s.classed, s.uses} {
 		if ok {
 			n++
 		}
@@ -532,7 +533,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 			best = s
 		}
 	}
-	if best.score() < 3 {
+	if best.score() < 4 {
 		if rows := summaryCells(t, lines, flat); rows != nil {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
 				best = s
@@ -580,6 +581,9 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 	}
 	if best.classed {
 		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines)
+	}
+	if best.uses {
+		b.setBasicProject(got["use:基本支出"], got["use:项目支出"])
 	}
 }
 
@@ -693,6 +697,7 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	case listed || top != base:
 		s.warnings = append(s.warnings, fmt.Sprintf("revenue sources of this table add up to %s yuan, not %s: sources not used", top, base))
 	}
+	s.uses = usesAdd(got, et.v)
 	if len(s.classes) == 0 {
 		return s
 	}
@@ -712,6 +717,20 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	}
 	s.classed = true
 	return s
+}
+
+// usesAdd tells whether a summary names 基本支出 and 项目支出 and its uses
+// add up to the expenditure total.
+func usesAdd(got map[string]found, total schema.Money) bool {
+	_, basic := got["use:基本支出"]
+	_, project := got["use:项目支出"]
+	var sum schema.Money
+	for k, f := range got {
+		if strings.HasPrefix(k, "use:") {
+			sum += f.v
+		}
+	}
+	return basic && project && sum == total
 }
 
 // fiscalTable reads the 总计 of 财政拨款收支总表, used when both sides agree.
@@ -908,35 +927,45 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 
 // expenditureTable reads the 合计 row of 支出总表: total, basic, project.
 func (b *builder) expenditureTable(t table) {
-	exp := b.doc.Expenditure
 	for _, r := range t.rows {
 		name := rowName(r.name)
 		if name != "合计" && name != "总计" || len(r.vals) < 3 {
 			continue
 		}
-		total, basic, project := t.value(r.vals[0]), t.value(r.vals[1]), t.value(r.vals[2])
-		if basic+project != total {
-			b.warnTable(t, "合计 row: basic and project do not add up to the total: not used")
+		// 合计 = 基本支出 + 项目支出 (+ the template's other uses: 单位预留机动经费,
+		// 上缴上级支出, …)
+		var parts schema.Money
+		for _, v := range r.vals[1:] {
+			parts += t.value(v)
+		}
+		if parts != t.value(r.vals[0]) {
+			b.warnTable(t, "合计 row: basic, project and the other uses do not add up to the total: not used")
 			return
 		}
-		var bp, pp *schema.Money
-		if exp.Basic != nil {
-			bp = &exp.Basic.Amount
-		}
-		if exp.Project != nil {
-			pp = &exp.Project.Amount
-		}
-		b.setTable("/expenditure/basic", "/amount", &bp, basic, r.vals[1].line)
-		b.setTable("/expenditure/project", "/amount", &pp, project, r.vals[2].line)
-		if exp.Basic == nil {
-			exp.Basic = &schema.Figure{}
-		}
-		if exp.Project == nil {
-			exp.Project = &schema.Figure{}
-		}
-		exp.Basic.Amount, exp.Project.Amount = *bp, *pp
+		b.setBasicProject(found{t.value(r.vals[1]), r.vals[1].line}, found{t.value(r.vals[2]), r.vals[2].line})
 		return
 	}
+}
+
+// setBasicProject places basic and project expenditure a table gave.
+func (b *builder) setBasicProject(basic, project found) {
+	exp := b.doc.Expenditure
+	var bp, pp *schema.Money
+	if exp.Basic != nil {
+		bp = &exp.Basic.Amount
+	}
+	if exp.Project != nil {
+		pp = &exp.Project.Amount
+	}
+	b.setTable("/expenditure/basic", "/amount", &bp, basic.v, basic.line)
+	b.setTable("/expenditure/project", "/amount", &pp, project.v, project.line)
+	if exp.Basic == nil {
+		exp.Basic = &schema.Figure{}
+	}
+	if exp.Project == nil {
+		exp.Project = &schema.Figure{}
+	}
+	exp.Basic.Amount, exp.Project.Amount = *bp, *pp
 }
 
 // economicTable reads 基本支出 by economic class, with items below each 类.

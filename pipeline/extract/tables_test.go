@@ -989,3 +989,82 @@ func TestDefaultModeCodedTable(t *testing.T) {
 		t.Errorf("a table with a class left without its amount was used: %+v", e)
 	}
 }
+
+// A 收支总表 of three panels (收入 | 功能分类 | 支出用途) as default-mode
+// pdftotext scrambles it: values after their labels, before the next
+// panel's label of their row, or before their panel's next row.
+const defaultPanelSummary = `某省某厅2019年度部门预算
+收支预算总表
+部门：某省某厅
+单位：万元
+收入
+项目名称
+一、财政拨款
+1.一般公共预算
+支出
+功能分类
+金额
+功能科目名称
+500.00 一、一般公共服务支出
+金额
+项目名称
+300.00
+二、项目支出
+150.00
+三、单位预留机动经费
+60.00
+三、国防支出
+二、财政专户管理资金
+金额
+400.00 一、基本支出
+500.00 二、外交支出
+2.政府性基金预算
+三、其他资金
+支出用途
+四、公共安全支出
+10.00 五、教育支出
+六、科学技术支出
+七、社会保障和就业支出
+50.00
+八、住房保障支出
+60.00
+当年收入小计
+510.00
+510.00
+结转下年资金
+上年结转资金
+收入合计
+当年支出小计
+510.00
+支出合计
+510.00
+`
+
+func TestDefaultModePanelSummary(t *testing.T) {
+	d := extractLines(t, defaultPanelSummary)
+	if r := d.Revenue; r.Total == nil || *r.Total != schema.Yuan(5100000) {
+		t.Fatalf("revenue = %+v", r)
+	}
+	src := map[string]schema.Money{}
+	for _, s := range d.Revenue.Sources {
+		src[s.Name] = s.Amount
+	}
+	if src["财政拨款"] != schema.Yuan(5000000) || src["一般公共预算"] != schema.Yuan(5000000) || src["其他收入"] != schema.Yuan(100000) {
+		t.Errorf("sources = %+v", d.Revenue.Sources)
+	}
+	fn := map[string]schema.Money{}
+	for _, c := range d.Expenditure.ByFunction {
+		fn[c.Code] = c.Amount
+	}
+	if len(fn) != 3 || fn["201"] != schema.Yuan(4000000) || fn["208"] != schema.Yuan(500000) || fn["221"] != schema.Yuan(600000) {
+		t.Errorf("by_function = %+v", d.Expenditure.ByFunction)
+	}
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(3000000) || e.Project == nil || e.Project.Amount != schema.Yuan(1500000) {
+		t.Errorf("basic, project = %+v %+v", e.Basic, e.Project)
+	}
+	// classes that do not add up: no placement does, and nothing is read
+	broken := strings.Replace(defaultPanelSummary, "50.00\n", "40.00\n", 1)
+	if d := extractLines(t, broken); len(d.Expenditure.ByFunction) != 0 || len(d.Revenue.Sources) != 0 {
+		t.Errorf("a summary that does not add up was read: %+v %+v", d.Expenditure.ByFunction, d.Revenue.Sources)
+	}
+}
