@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -55,6 +58,25 @@ func segmentsOf(line string) []segment {
 		col++
 	}
 	flush(col)
+	return out
+}
+
+// headerSegments splits a header line into its labels: at runs of spaces,
+// and at a single space between two Chinese words, which no label holds
+// ("公务接待 会议费": two columns printed close together).
+func headerSegments(line string) []segment {
+	var out []segment
+	for _, sg := range segmentsOf(line) {
+		rs := []rune(sg.text)
+		from := 0
+		for k := 1; k+1 < len(rs); k++ {
+			if rs[k] == ' ' && rs[k-1] > unicode.MaxASCII && rs[k+1] > unicode.MaxASCII {
+				out = append(out, segment{string(rs[from:k]), sg.start + from, sg.start + k})
+				from = k + 1
+			}
+		}
+		out = append(out, segment{string(rs[from:]), sg.start + from, sg.end})
+	}
 	return out
 }
 
@@ -112,14 +134,14 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	var pairs []segment
 	for i := t.line; i < valueLine; i++ {
 		l := compact(lines[i])
-		if strings.Contains(l, "单位:") || strings.Contains(l, "部门:") || strings.HasSuffix(l, "表") {
+		if strings.Contains(l, "单位:") || strings.Contains(l, "部门:") || strings.Contains(l, "部门名称:") || strings.HasSuffix(l, "表") {
 			continue
 		}
 		if p := pairHeader(lines[i]); p != nil {
 			pairs = p
 			continue
 		}
-		for _, sg := range segmentsOf(lines[i]) {
+		for _, sg := range headerSegments(lines[i]) {
 			if strings.Contains(sg.text, "三公") || strings.Contains(sg.text, "购置") && strings.Contains(sg.text, "运行") {
 				continue
 			}
@@ -136,6 +158,27 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			near.label += sg.text
 		}
 	}
+	// a lone character left of its label's column ("费" of 公务接待费, the
+	// label wrapped off-centre) joins the nearest column while there are
+	// more labels than values
+	for len(cols) > len(values) {
+		k := slices.IndexFunc(cols, func(c *column) bool { return utf8.RuneCountInString(c.label) == 1 })
+		if k < 0 {
+			break
+		}
+		lone := cols[k]
+		cols = slices.Delete(cols, k, k+1)
+		var near *column
+		for _, c := range cols {
+			if near == nil || abs(c.center-lone.center) < abs(near.center-lone.center) {
+				near = c
+			}
+		}
+		if near == nil {
+			break
+		}
+		near.label += lone.label
+	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
 	if pairs != nil {
 		// one 预算数/决算数 pair under each part, in the parts' order
@@ -149,14 +192,20 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			cols = append(cols, &column{label: leaves[k/2].label + "/" + p.text, center: p.center()})
 		}
 	}
-	// as many values as labels: they pair in order (labels are centred over
-	// right-aligned numbers, so positions alone can mislead); otherwise a
-	// value goes to the nearest label (a blank cell), and two values on one
-	// label is a table this reader does not understand
+	// values pair with labels in order (labels are centred over
+	// right-aligned numbers, so positions alone can mislead); with fewer
+	// values than labels (blank cells), the labels left without one are
+	// those whose leaving out lines the values up best with the rest
+	// values pair with labels in order (labels are centred over
+	// right-aligned numbers, so positions alone can mislead); with fewer
+	// values than labels (blank cells), the labels left without one are
+	// those whose leaving out lines the values up best with the rest, or,
+	// when no way is clearly best, each value goes to the nearest label
+	assign, aligned := alignColumns(cols, values)
 	for k, v := range values {
 		var best *column
-		if len(values) == len(cols) {
-			best = cols[k]
+		if aligned {
+			best = cols[assign[k]]
 		} else {
 			for _, c := range cols {
 				if best == nil || abs(c.center-v.center()) < abs(best.center-v.center()) {
@@ -164,7 +213,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 				}
 			}
 		}
-		if best == nil || best.value != nil || abs(best.center-v.center()) > 12 {
+		if best == nil || best.value != nil || !aligned && abs(best.center-v.center()) > 12 {
 			b.warnTable(t, "the columns of this table could not be told apart: not used")
 			return nil, true
 		}
@@ -235,6 +284,64 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		return nil, true
 	}
 	return got, true
+}
+
+// alignColumns pairs values with columns in order, leaving out as many
+// columns as there are fewer values. Of the ways to leave them out, the one
+// whose offsets (value centre less label centre) vary least wins; ok when
+// it is clearly the best (by two columns' worth over the next), or the
+// counts match.
+func alignColumns(cols []*column, values []segment) (assign []int, ok bool) {
+	n, m := len(values), len(cols)
+	if n == 0 || n > m {
+		return nil, false
+	}
+	skip := m - n
+	if skip > 3 {
+		return nil, false
+	}
+	best, second := -1.0, -1.0
+	pos := make([]int, skip) // the columns left out, ascending
+	for k := range pos {
+		pos[k] = k
+	}
+	for {
+		var a []int
+		for c, k := 0, 0; c < m; c++ {
+			if k < skip && pos[k] == c {
+				k++
+				continue
+			}
+			a = append(a, c)
+		}
+		d := make([]float64, n)
+		for k := range values {
+			d[k] = values[k].center() - cols[a[k]].center
+		}
+		cost := spread(d)
+		switch {
+		case best < 0 || cost < best:
+			best, second, assign = cost, best, a
+		case second < 0 || cost < second:
+			second = cost
+		}
+		if skip == 0 || !nextCombination(pos, m) {
+			break
+		}
+	}
+	return assign, skip == 0 || second < 0 || second-best >= 2
+}
+
+// spread is the sum of the distances of d from its median.
+func spread(d []float64) float64 {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	med := s[len(s)/2]
+	sum := 0.0
+	for _, v := range d {
+		sum += abs(v - med)
+	}
+	return sum
 }
 
 // pairHeader returns the cells of a header row made of 预算数/决算数 pairs.

@@ -1068,3 +1068,30 @@ func TestDefaultModePanelSummary(t *testing.T) {
 		t.Errorf("a summary that does not add up was read: %+v %+v", d.Expenditure.ByFunction, d.Revenue.Sources)
 	}
 }
+
+// A 三公 table whose header prints two labels one space apart (公务接待 会议费)
+// and wraps a label off its column (费): the labels split at the space, the
+// lone 费 joins its neighbour, and the values, fewer than the labels (购置费
+// blank), line up with the labels in order.
+func TestThreePublicHeaderAlignment(t *testing.T) {
+	text := `某省某办公厅2019年度部门预算
+                “三公”经费、会议费、培训费支出预算表
+部门：某省某办公厅                                                                               单位：万元
+
+                                          “三公”经费
+
+                                          公务用车购置及运行维护费
+     合计                        因公出国                           公务接待 会议费                  培训费
+                     小计                                  公务用车
+                               （境）费                 公务用车        费
+                                          小计             运行维护
+                                                     购置费
+                                                           费
+          2,224.43    660.10     106.00    156.60          156.60   397.50   1,282.56     281.77
+`
+	tp := extractLines(t, text).ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(6601000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(3975000) ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(1566000) || tp.VehiclePurchase != nil {
+		t.Errorf("three_public = %+v", tp)
+	}
+}
