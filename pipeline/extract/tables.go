@@ -104,6 +104,9 @@ func findTables(lines, flat []string) []table {
 		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
 			continue
 		}
+		if n := len(tabs); n > 0 && tabs[n-1].kind == kind && tabs[n-1].title == c && kind != tableOther {
+			continue // the title printed again over the table's next page
+		}
 		if n := len(tabs); n > 0 && tabs[n-1].line == i {
 			// a part's heading (第二部分 …预算表) right above a table's
 			// title gives way to it; otherwise a title broken over two lines
@@ -826,7 +829,7 @@ func (b *builder) procurementTable(t table) {
 			}
 		}
 	}
-	if total == nil || len(cands) == 0 {
+	if total == nil {
 		return
 	}
 	var present []string
@@ -851,10 +854,24 @@ func (b *builder) procurementTable(t table) {
 			try(i+1, sum+c.v, cur)
 		}
 	}
-	try(0, 0, map[string]cell{})
+	if len(present) > 0 {
+		try(0, 0, map[string]cell{})
+	}
 	if solutions != 1 {
-		b.warnTable(t, fmt.Sprintf("goods, works and services of this table add up to its 合计 %s yuan in %d ways, not exactly one: not used", total.v, solutions))
-		return
+		// the 合计 alone, when it is the table's largest figure (it sums
+		// the table; default mode can put another figure on its row)
+		for _, r := range t.rows {
+			for _, v := range r.vals {
+				if t.value(v) > total.v {
+					b.warnTable(t, "the 合计 of this table is not its largest figure: not used")
+					return
+				}
+			}
+		}
+		if len(present) > 0 {
+			b.warnTable(t, fmt.Sprintf("goods, works and services of this table add up to its 合计 %s yuan in %d ways, not exactly one: kinds not used", total.v, solutions))
+		}
+		choice = nil
 	}
 	pr := b.doc.Procurement
 	var have *schema.Money

@@ -434,8 +434,20 @@ PC 服务器
 			t.Errorf("%s: 政府采购 = %+v", name, pr)
 		}
 	}
-	if d := extractLines(t, ambiguous); d.Procurement != nil {
-		t.Errorf("two ways to add up, yet read: %+v", d.Procurement)
+	// two ways to add up: the kinds are not read, the 合计 (the table's
+	// largest figure) is
+	if pr := extractLines(t, ambiguous).Procurement; pr == nil || pr.Amount != schema.Yuan(30962400) || pr.Goods != nil || pr.Services != nil {
+		t.Errorf("two ways to add up: %+v", pr)
+	}
+	// a 合计 that is not the table's largest figure is not read
+	if pr := extractLines(t, strings.Replace(ambiguous, "268.00", "3,268.00", 1)).Procurement; pr != nil {
+		t.Errorf("a 合计 below another figure was read: %+v", pr)
+	}
+	// the table continued on the next page, its title printed again: one
+	// table, whose 合计 is the first page's
+	cont := def + "公开 12 表：政府采购支出预算表\n单位：万元\n总计\n200.00\n会议服务\n200.00\n"
+	if pr := extractLines(t, cont).Procurement; pr == nil || pr.Amount != schema.Yuan(30962400) {
+		t.Errorf("continued table: %+v", pr)
 	}
 }
 
