@@ -251,7 +251,9 @@ func readRows(lines, flat []string, from, to int) []row {
 			if !isNumberCell(c) {
 				n := len(rows)
 				joins := n > 0 && len(rows[n-1].vals) == 0 && code == "" && rowLabels[rows[n-1].name+c] // "合" / "计"
-				if joins || k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)] && code == "" {
+				wraps := k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) &&
+					!rowLabels[rowName(c)] && !rowLabels[rowName(rows[n-1].name)] && code == ""
+				if joins || wraps {
 					rows[n-1].name += c // a name wrapped onto the next line
 				} else {
 					rows = append(rows, row{name: c, line: i + 1, code: code})
@@ -1098,7 +1100,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 			continue
 		}
 		v := t.value(r.vals[0])
-		if name == "合计" || name == "总计" {
+		// default mode can put the column's header (机关运行经费支出)
+		// between 合计 and its value
+		header := len(classes) == 0 && r.code == "" && strings.HasPrefix(name, "机关运行经费")
+		if name == "合计" || name == "总计" || header {
 			total, totalLine = &v, r.vals[0].line
 			if len(classes) > 0 { // a 合计 at the end closes the table; one at the top opens it
 				break

@@ -801,6 +801,13 @@ func TestOperatingTable(t *testing.T) {
 	if d.OperatingCosts != nil {
 		t.Errorf("operating costs from a table that does not add up: %+v", d.OperatingCosts)
 	}
+	// default mode, two classes, the column's header between 合计 and its
+	// value
+	def := "某省某院2018年部门预算\n一般公共预算机关运行经费支出预算表\n单位：万元\n科目编码\n科目名称\n合计\n机关运行经费支出\n600.00\n" +
+		"302\n商品和服务支出\n500.00\n30201\n办公费\n130.00\n30205\n水费\n370.00\n310\n其他资本性支出\n100.00\n31002\n办公设备购置\n100.00\n"
+	if d := extractLines(t, def); d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(6000000) || d.Provenance["/operating_costs/amount"].Line != 8 {
+		t.Errorf("default mode: operating costs = %+v from %+v", d.OperatingCosts, d.Provenance["/operating_costs/amount"])
+	}
 }
 
 // A 政府性基金 table gives the amount when its classes add up to its 合计,
