@@ -57,9 +57,23 @@ type stream struct {
 
 // indexRunes records where every rune of the stream stands.
 func (st *stream) indexRunes() {
-	st.runePos = make(map[rune][]int32, 2048)
+	// count first, then share one backing array: no slice grows
+	count := make(map[rune]int32, 2048)
+	n := 0
+	for _, r := range st.s {
+		count[r]++
+		n++
+	}
+	all := make([]int32, 0, n)
+	st.runePos = make(map[rune][]int32, len(count))
 	for i, r := range st.s {
-		st.runePos[r] = append(st.runePos[r], int32(i))
+		pos, ok := st.runePos[r]
+		if !ok {
+			c := int(count[r])
+			pos = all[len(all) : len(all) : len(all)+c]
+			all = all[:len(all)+c]
+		}
+		st.runePos[r] = append(pos, int32(i))
 	}
 }
 
