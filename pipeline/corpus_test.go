@@ -210,3 +210,90 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// figures flattens a document's numbers by path, list items keyed by their
+// code or name, leaving out claims, checks, provenance and warnings.
+func figures(doc any, path string, out map[string]float64) {
+	switch v := doc.(type) {
+	case map[string]any:
+		for k, x := range v {
+			switch k {
+			case "claims", "checks", "provenance", "warnings", "document", "department":
+				if path == "" {
+					continue
+				}
+			}
+			figures(x, path+"/"+k, out)
+		}
+	case []any:
+		for i, x := range v {
+			key := strconv.Itoa(i)
+			if m, ok := x.(map[string]any); ok {
+				if c, ok := m["code"].(string); ok && c != "" {
+					key = c
+				} else if n, ok := m["name"].(string); ok {
+					key = n
+				}
+			}
+			figures(x, path+"/"+key, out)
+		}
+	case float64:
+		out[path] = v
+	}
+}
+
+// TestTextAndPDFAgree reads every disclosure of data/corpus given both as
+// default-mode text and as PDF: a figure both give must be the same, and
+// the text must give at least as many as its floor (tables read from
+// default-mode text). The allowed differences are contradictions of the
+// documents' own, where the .txt's figure comes from the text and the
+// PDF's from a table: 07's text says 326.72 万元 for 社会保障和就业支出, its
+// table 326.71; the 2017 procuratorate's text says 12323.46 万元 of basic
+// expenditure once and 12323.48 (its tables' figure) elsewhere.
+func TestTextAndPDFAgree(t *testing.T) {
+	if !ingest.CanReadPDF() {
+		t.Fatal("pdftotext is not installed (poppler-utils); .ci/run installs it")
+	}
+	allowed := map[string]bool{
+		"07_shanghai-putuo_finance-bureau_2024_final-accounts /expenditure/by_function/208/amount": true,
+		"jiangsu_procuratorate_2017_dept-budget /expenditure/basic/amount":                         true,
+	}
+	floors := map[string]int{ // figures from the text, at least
+		"jiangsu_cppcc-office_2017_dept-budget_tables-part":           45,
+		"jiangsu_cppcc-office_2019_dept-budget_tables-part":           45,
+		"jiangsu_npc-office_2019_dept-budget_tables-part":             50,
+		"jiangsu_party-committee-office_2017_dept-budget_tables-part": 48,
+		"jiangsu_party-committee-office_2018_dept-budget_tables-part": 48,
+		"jiangsu_high-court_2018_dept-budget":                         70,
+		"jiangsu_high-court_2019_dept-budget":                         65,
+		"11_jiangsu_procuratorate_2018_dept-budget":                   60,
+	}
+	pdfs, _ := filepath.Glob("../data/corpus/*.pdf")
+	more, _ := filepath.Glob("../data/corpus/more/*.pdf")
+	for _, p := range append(pdfs, more...) {
+		stem := strings.TrimSuffix(p, ".pdf")
+		if !fileExists(stem + ".txt") {
+			continue
+		}
+		name := filepath.Base(stem)
+		got := [2]map[string]float64{{}, {}}
+		for k, in := range []string{stem + ".txt", p} {
+			d, err := ExtractFile(context.Background(), in, "")
+			if err != nil {
+				t.Fatalf("%s: %v", in, err)
+			}
+			raw, _ := json.Marshal(d)
+			var doc any
+			json.Unmarshal(raw, &doc)
+			figures(doc, "", got[k])
+		}
+		for path, v := range got[0] {
+			if w, ok := got[1][path]; ok && w != v && !allowed[name+" "+path] {
+				t.Errorf("%s %s: %v from the text, %v from the PDF", name, path, v, w)
+			}
+		}
+		if n := len(got[0]); n < floors[name] {
+			t.Errorf("%s: %d figures from the text, want at least %d", name, n, floors[name])
+		}
+	}
+}
