@@ -238,6 +238,7 @@ func readRows(lines, flat []string, from, to int) []row {
 	var rows []row
 	prevText := -1 // line of the last row that has a name but no numbers yet
 	code, class := "", ""
+	around := -1 // the row whose code came below its name
 	for i := from; i < to && i < len(lines); i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			break
@@ -253,7 +254,10 @@ func readRows(lines, flat []string, from, to int) []row {
 				joins := n > 0 && len(rows[n-1].vals) == 0 && code == "" && rowLabels[rows[n-1].name+c] // "合" / "计"
 				wraps := k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) &&
 					!rowLabels[rowName(c)] && !rowLabels[rowName(rows[n-1].name)] && code == ""
-				if joins || wraps {
+				// the end of a name wrapped around its code's line: "…缴费支" / code and amount / "出"
+				tail := k == 0 && n > 0 && n-1 == around && len(cells) == 1 && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
+				around = -1
+				if joins || wraps || tail {
 					rows[n-1].name += c // a name wrapped onto the next line
 				} else {
 					rows = append(rows, row{name: c, line: i + 1, code: code})
@@ -262,12 +266,24 @@ func readRows(lines, flat []string, from, to int) []row {
 				prevText = i
 				continue
 			}
-			if cc, used, ok := codeCell(cells[k:], lines, i, to, class); ok {
-				code, k = cc, k+used-1
-				if len(cc) == 3 {
-					class = cc
+			if cc, used, named, ok := codeCell(cells[k:], lines, i, to, class); ok {
+				n := len(rows)
+				switch {
+				case named:
+					code = cc
+				case n > 0 && rows[n-1].code == "" && len(rows[n-1].vals) == 0 && !rowLabels[rowName(rows[n-1].name)]:
+					rows[n-1].code = cc // its name wrapped onto the line above
+					around = n - 1
+				default:
+					cc = ""
 				}
-				continue
+				if cc != "" {
+					k += used - 1
+					if len(cc) == 3 {
+						class = cc
+					}
+					continue
+				}
 			}
 			if len(rows) == 0 {
 				continue
@@ -282,11 +298,12 @@ func readRows(lines, flat []string, from, to int) []row {
 }
 
 // codeCell tells whether the number cells that open cells are the code of
-// the row whose name follows (on this line, or the next line that has
-// cells): a 类 the classification knows (201, 301), or a 款 or 项 under the
-// class before it (30101; 2010101, also printed 201 01 01). used is the
-// number of cells the code takes.
-func codeCell(cells, lines []string, i, to int, class string) (code string, used int, ok bool) {
+// a row: a 类 the classification knows (201, 301), or a 款 or 项 under the
+// class before it (30101; 2010101, also printed 201 01 01), followed by its
+// name (named: on this line, or the next line that has cells) or by its
+// amounts (a name wrapped above the code). used is the number of cells the
+// code takes.
+func codeCell(cells, lines []string, i, to int, class string) (code string, used int, named, ok bool) {
 	code, used = cells[0], 1
 	if len(code) == 3 {
 		for used < 3 && used < len(cells) && len(cells[used]) == 2 && strings.Trim(cells[used], "0123456789") == "" {
@@ -295,21 +312,21 @@ func codeCell(cells, lines []string, i, to int, class string) (code string, used
 		}
 	}
 	if strings.Trim(code, "0123456789") != "" {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	switch len(code) {
 	case 3:
 		_, fn := schema.LookupCode(schema.SchemeFunctional, code)
 		_, ec := schema.LookupCode(schema.SchemeEconomic, code)
 		if !fn && !ec {
-			return "", 0, false
+			return "", 0, false, false
 		}
 	case 5, 7:
 		if class == "" || code[:3] != class {
-			return "", 0, false
+			return "", 0, false, false
 		}
 	default:
-		return "", 0, false
+		return "", 0, false, false
 	}
 	next := ""
 	if used < len(cells) {
@@ -321,10 +338,13 @@ func codeCell(cells, lines []string, i, to int, class string) (code string, used
 			}
 		}
 	}
-	if next == "" || isNumberCell(next) || startsItem(next) {
-		return "", 0, false
+	switch {
+	case next == "" || startsItem(next):
+		return "", 0, false, false
+	case isNumberCell(next):
+		return code, used, false, len(code) > 3 // a 类 is never without its name
 	}
-	return code, used, true
+	return code, used, true, true
 }
 
 // cellToken reads a number cell (signed) of the 1-based line.

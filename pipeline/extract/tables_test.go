@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -1112,5 +1113,31 @@ func TestThreePublicHeaderAlignment(t *testing.T) {
 	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(6601000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(3975000) ||
 		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(1566000) || tp.VehiclePurchase != nil {
 		t.Errorf("three_public = %+v", tp)
+	}
+}
+
+// A coded row whose name pdftotext -layout wrapped around the line of its
+// code and amount keeps its code, its whole name and its amount.
+func TestCodedRowNameWrappedAroundCode(t *testing.T) {
+	lines := strings.Split(`208              社会保障和就业支出               1,068.78
+20805            行政事业单位离退休               1,068.78
+2080504          未归口管理的行政单位离退休            256.76
+
+                 机关事业单位基本养老保险缴费支
+2080505                                   580.01
+                 出
+
+2080506          机关事业单位职业年金缴费支出           232.01`, "\n")
+	rows := readRows(lines, compactAll(lines), 0, len(lines))
+	var got []string
+	for _, r := range rows {
+		if len(r.vals) > 0 {
+			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, units(r.vals[0])))
+		}
+	}
+	want := []string{"208 社会保障和就业支出 10687800", "20805 行政事业单位离退休 10687800", "2080504 未归口管理的行政单位离退休 2567600",
+		"2080505 机关事业单位基本养老保险缴费支出 5800100", "2080506 机关事业单位职业年金缴费支出 2320100"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
