@@ -239,6 +239,7 @@ func readRows(lines, flat []string, from, to int) []row {
 	prevText := -1 // line of the last row that has a name but no numbers yet
 	code, class := "", ""
 	around := -1 // the row whose code came below its name
+	below := -1  // the row whose name comes below its code
 	for i := from; i < to && i < len(lines); i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			break
@@ -254,10 +255,15 @@ func readRows(lines, flat []string, from, to int) []row {
 				joins := n > 0 && len(rows[n-1].vals) == 0 && code == "" && rowLabels[rows[n-1].name+c] // "合" / "计"
 				wraps := k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) &&
 					!rowLabels[rowName(c)] && !rowLabels[rowName(rows[n-1].name)] && code == ""
-				// the end of a name wrapped around its code's line: "…缴费支" / code and amount / "出"
+				// the end of a name wrapped around its code's line: "…缴费支" / code and amount / "出";
+				// or the name printed below its code's line
 				tail := k == 0 && n > 0 && n-1 == around && len(cells) == 1 && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
+				under := k == 0 && n > 0 && n-1 == below && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)]
 				around = -1
-				if joins || wraps || tail {
+				if !under {
+					below = -1
+				}
+				if joins || wraps || tail || under {
 					rows[n-1].name += c // a name wrapped onto the next line
 				} else {
 					rows = append(rows, row{name: c, line: i + 1, code: code})
@@ -274,6 +280,9 @@ func readRows(lines, flat []string, from, to int) []row {
 				case n > 0 && rows[n-1].code == "" && len(rows[n-1].vals) == 0 && !rowLabels[rowName(rows[n-1].name)]:
 					rows[n-1].code = cc // its name wrapped onto the line above
 					around = n - 1
+				case k == 0:
+					rows = append(rows, row{code: cc, line: i + 1}) // its name on the lines below
+					below = n
 				default:
 					cc = ""
 				}

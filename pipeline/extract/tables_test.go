@@ -1117,7 +1117,8 @@ func TestThreePublicHeaderAlignment(t *testing.T) {
 }
 
 // A coded row whose name pdftotext -layout wrapped around the line of its
-// code and amount keeps its code, its whole name and its amount.
+// code and amounts, or printed below it, keeps its code, its whole name and
+// its amounts.
 func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	lines := strings.Split(`208              社会保障和就业支出               1,068.78
 20805            行政事业单位离退休               1,068.78
@@ -1137,6 +1138,22 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	}
 	want := []string{"208 社会保障和就业支出 10687800", "20805 行政事业单位离退休 10687800", "2080504 未归口管理的行政单位离退休 2567600",
 		"2080505 机关事业单位基本养老保险缴费支出 5800100", "2080506 机关事业单位职业年金缴费支出 2320100"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// the code in three cells, the name on the lines below
+	lines = strings.Split(`208             社会保障和就业支出        326.72    326.72
+208   05        行政事业单位养老支出       326.72    326.72
+208   05   05                    160.75    160.75
+                机关事业单位基本养老保险缴
+                费支出
+
+208   05   99   其他行政事业单位养老支出     0.94     0.94`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+	}
+	want = []string{"208 社会保障和就业支出 2", "20805 行政事业单位养老支出 2", "2080505 机关事业单位基本养老保险缴费支出 2", "2080599 其他行政事业单位养老支出 2"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
