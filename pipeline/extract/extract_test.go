@@ -105,6 +105,22 @@ func BenchmarkExtractLarge(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractTablesPart measures the tables of a two-file disclosure
+// in default-mode text: every table read from cells in reading order, the
+// summary by its panels, the coded tables' gaps placed.
+func BenchmarkExtractTablesPart(b *testing.B) {
+	txt, err := ingest.Read(context.Background(), "../../data/corpus/more/jiangsu_cppcc-office_2019_dept-budget_tables-part.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(txt.Bytes)
+	for b.Loop() {
+		if _, err := Extract(txt, "x", Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // A lone short number between lines is a page number, unless it is an
 // amount whose unit follows on the next line.
 func TestPageNumbers(t *testing.T) {

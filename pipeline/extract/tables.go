@@ -240,11 +240,16 @@ func readRows(lines, flat []string, from, to int) []row {
 	code, class := "", ""
 	around := -1 // the row whose code came below its name
 	below := -1  // the row whose name comes below its code
-	for i := from; i < to && i < len(lines); i++ {
+	to = min(to, len(lines))
+	cellLines := make([][]string, max(to-from, 0)) // each line's cells, split once
+	for i := from; i < to; i++ {
+		cellLines[i-from] = cellsOf(lines[i])
+	}
+	for i := from; i < to; i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			break
 		}
-		cells := cellsOf(lines[i])
+		cells := cellLines[i-from]
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
 			if c == "金额" { // a column's header, between 合计 and its value
@@ -272,7 +277,7 @@ func readRows(lines, flat []string, from, to int) []row {
 				prevText = i
 				continue
 			}
-			if cc, used, named, ok := codeCell(cells[k:], lines, i, to, class); ok {
+			if cc, used, named, ok := codeCell(cells[k:], cellLines[i+1-from:], class); ok {
 				n := len(rows)
 				switch {
 				case named:
@@ -309,10 +314,10 @@ func readRows(lines, flat []string, from, to int) []row {
 // codeCell tells whether the number cells that open cells are the code of
 // a row: a 类 the classification knows (201, 301), or a 款 or 项 under the
 // class before it (30101; 2010101, also printed 201 01 01), followed by its
-// name (named: on this line, or the next line that has cells) or by its
-// amounts (a name wrapped above the code). used is the number of cells the
-// code takes.
-func codeCell(cells, lines []string, i, to int, class string) (code string, used int, named, ok bool) {
+// name (named: on this line, or the next of the lines after that has
+// cells) or by its amounts (a name wrapped above the code). used is the
+// number of cells the code takes.
+func codeCell(cells []string, after [][]string, class string) (code string, used int, named, ok bool) {
 	code, used = cells[0], 1
 	if len(code) == 3 {
 		for used < 3 && used < len(cells) && len(cells[used]) == 2 && strings.Trim(cells[used], "0123456789") == "" {
@@ -341,9 +346,10 @@ func codeCell(cells, lines []string, i, to int, class string) (code string, used
 	if used < len(cells) {
 		next = cells[used]
 	} else {
-		for j := i + 1; j < to && j < len(lines) && next == ""; j++ {
-			if cs := cellsOf(lines[j]); len(cs) > 0 {
+		for _, cs := range after {
+			if len(cs) > 0 {
 				next = cs[0]
+				break
 			}
 		}
 	}
