@@ -26,6 +26,14 @@ func TestLexNumbers(t *testing.T) {
 	if toks := lexNumbers(fold("增长１５．５％")); len(toks) != 1 || toks[0].pct() != 1550 {
 		t.Errorf("full-width percentage: %+v", toks)
 	}
+	// a space between the thousands of one amount (pdftotext splits a
+	// number where the glyphs stand apart); not between two figures
+	for in, want := range map[string]string{"增加1 234.56万元": "1234.56万元", "共 12 345 万元": "12345万元", "156.60 397.50万元": "397.50万元", "3 个项目": "3个"} {
+		st := newStream([]string{in})
+		if n := len(st.toks); n == 0 || st.s[st.toks[n-1].start:st.toks[n-1].end] != want {
+			t.Errorf("%q: stream %q", in, st.s)
+		}
+	}
 	if toks := lexNumbers("1.5万人次"); len(toks) != 1 || toks[0].kind == numMoney {
 		t.Errorf("万人次 read as money: %+v", toks)
 	}

@@ -195,7 +195,7 @@ func newStream(lines []string) *stream {
 				for k < len(l) && (l[k] == ' ' || l[k] == '\t') {
 					k++
 				}
-				if j > 0 && k < len(l) && isASCIIAlnum(l[j-1]) && isASCIIAlnum(l[k]) {
+				if j > 0 && k < len(l) && isASCIIAlnum(l[j-1]) && isASCIIAlnum(l[k]) && !(k == j+1 && spacedThousands(l, j)) {
 					b.WriteByte(' ')
 				}
 				j = k - 1
@@ -210,6 +210,30 @@ func newStream(lines []string) *stream {
 		st.toks[i].line = st.lineAt(st.toks[i].start)
 	}
 	return st
+}
+
+// spacedThousands tells whether the single space at l[j] separates the
+// thousands of one amount, "1 234.56万元": one to three digits that start a
+// number before it, exactly three digits after it, then decimals and a
+// money unit. Two amounts are never printed one space apart with a unit
+// only after the second.
+func spacedThousands(l string, j int) bool {
+	a := j
+	for a > 0 && l[a-1] >= '0' && l[a-1] <= '9' {
+		a--
+	}
+	if n := j - a; n < 1 || n > 3 || a > 0 && (l[a-1] == '.' || l[a-1] == ',') {
+		return false
+	}
+	k := j + 1
+	if !allDigits(l, k, k+3) {
+		return false
+	}
+	rest := l[k+3:]
+	if len(rest) > 1 && rest[0] == '.' && rest[1] >= '0' && rest[1] <= '9' {
+		rest = strings.TrimLeft(rest[1:], "0123456789")
+	}
+	return startsWithAny(strings.TrimLeft(rest, " "), []string{"万元", "元", "亿元"})
 }
 
 // lineAt is the 1-based source line of an offset.
