@@ -42,6 +42,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add(economicTable)
 	f.Add(panelTable)
 	f.Add(jiangsuLayoutSummary)
+	f.Add(defaultCodedEconomic)
+	f.Add(defaultPanelSummary)
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
 		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})
