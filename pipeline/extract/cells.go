@@ -3,23 +3,32 @@ package extract
 import (
 	"slices"
 	"strings"
+
+	"budgetpub/schema"
 )
 
 // Summary cells. A 收支总表 printed in panels side by side (收入 | 支出功能分类
 // | 支出用途, the Jiangsu template) comes out of default-mode pdftotext with
 // its rows scrambled: a panel's labels stay in order, but a value lands
-// after its own label, or before the label of the next panel on its row
-// ("13,907.78 一、基本支出": the 一般公共服务支出 of row one), or before the
-// next row's label of its own panel. So each value has a few places it can
-// belong to, and the one way of placing every value such that each panel
-// adds up to the table's total (and 一般公共预算 + 政府性基金 to 财政拨款)
+// after its own label or after the next row's label, before the label of
+// the next panel on its row ("13,907.78 一、基本支出": the 一般公共服务支出 of
+// row one), or before its panel's next row. So each value has a few places
+// it can belong to, and the one way of placing every value such that each
+// panel adds up to the table's total (and 一般公共预算 + 政府性基金 to 财政拨款)
 // is the reading; none or several, and nothing is read.
+//
+// Sums cannot tell one class from another, so the functional classes must
+// also agree with the document's coded function table (财政拨款/一般公共预算
+// 支出表, read first): exactly its 类 take a value, each at least the
+// table's amount (the summary adds the other funds). Without a coded table
+// the reading is not used.
 
 // panelCell is a label of one of the summary's panels.
 type panelCell struct {
 	name, key string
-	panel     int // 0 sources, 1 classes, 2 uses
-	row       int // 1-based row within its panel
+	code      string // a class's code
+	panel     int    // 0 sources, 1 classes, 2 uses
+	row       int    // 1-based row within its panel
 }
 
 // cellValue is a value of the table with the labels it may belong to.
@@ -29,8 +38,12 @@ type cellValue struct {
 }
 
 // summaryCells reads a panelled summary table from default-mode text as
-// rows (name and value), or nil.
-func summaryCells(t table, lines, flat []string) []row {
+// rows (name and value), or nil. classes are the 类 of the coded function
+// table with their amounts.
+func summaryCells(t table, lines, flat []string, classes map[string]schema.Money) []row {
+	if len(classes) == 0 {
+		return nil
+	}
 	type item struct {
 		text string
 		line int
@@ -40,8 +53,10 @@ func summaryCells(t table, lines, flat []string) []row {
 		if endsTable(flat[i]) {
 			break
 		}
-		cells := cellsOf(lines[i])
-		for _, c := range cells {
+		if isPageNumber(flat[i]) {
+			continue
+		}
+		for _, c := range cellsOf(lines[i]) {
 			items = append(items, item{c, i + 1})
 		}
 	}
@@ -77,8 +92,13 @@ func summaryCells(t table, lines, flat []string) []row {
 		if !slices.Contains(order, panel) {
 			order = append(order, panel)
 		}
+		cell := panelCell{name: name, key: key, panel: panel}
+		if panel == 1 {
+			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
+			cell.code = c.Code
+		}
 		at[i] = len(labels)
-		labels = append(labels, panelCell{name: name, key: key, panel: panel})
+		labels = append(labels, cell)
 		raw = append(raw, it.text)
 	}
 	if len(order) < 2 || top == 0 {
@@ -126,14 +146,21 @@ func summaryCells(t table, lines, flat []string) []row {
 		if next >= 0 && items[i+1].line == it.line { // "13,907.78 一、基本支出"
 			add(find(left(labels[next].panel), labels[next].row))
 		} else {
-			if i > 0 && at[i-1] >= 0 { // its own label before it
+			if i > 0 && at[i-1] >= 0 { // its own label before it, or the next row's
+				prev := labels[at[i-1]]
 				add(at[i-1])
+				add(find(prev.panel, prev.row-1))
 			}
 			if next >= 0 { // before the next label: of the panel left of it, or of the row above it
 				add(find(left(labels[next].panel), labels[next].row))
 				add(find(labels[next].panel, labels[next].row-1))
 			}
 		}
+		// a class the coded table does not have takes no value
+		cands = slices.DeleteFunc(cands, func(k int) bool {
+			_, ok := classes[labels[k].code]
+			return labels[k].panel == 1 && !ok
+		})
 		switch {
 		case units(tok) == top && len(cands) == 0: // a total
 			continue
@@ -142,7 +169,19 @@ func summaryCells(t table, lines, flat []string) []row {
 		}
 		vals = append(vals, cellValue{tok, cands})
 	}
-	place, ok := solvePanels(labels, vals, top)
+	place, ok := solvePanels(labels, vals, top, func(place []int) bool {
+		// exactly the coded table's classes, each at least its amount
+		n := 0
+		for k, v := range place {
+			if v >= 0 && labels[k].panel == 1 {
+				if t.value(vals[v].tok) < classes[labels[k].code] {
+					return false
+				}
+				n++
+			}
+		}
+		return n == len(classes)
+	})
 	if !ok {
 		return nil
 	}
@@ -210,12 +249,13 @@ func isPart(key string) bool {
 }
 
 // solvePanels places every value at one of its labels, each label taking
-// one value at most, so that each panel with values adds up to total and
-// the parts of 财政拨款 to it: place[label] is the value's index, or -1. A
+// one value at most, so that each panel with values adds up to total, the
+// parts of 财政拨款 to it, and agrees holds: place[label] is the value's
+// index, or -1. A
 // value as large as the total may be a total and stay unplaced; of the
 // placements that add up, the one that places most values is the reading,
 // ok when no other places as many.
-func solvePanels(labels []panelCell, vals []cellValue, total int64) (place []int, ok bool) {
+func solvePanels(labels []panelCell, vals []cellValue, total int64, agrees func([]int) bool) (place []int, ok bool) {
 	cur := make([]int, len(labels))
 	for k := range cur {
 		cur[k] = -1
@@ -228,7 +268,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64) (place []int
 			return false
 		}
 		if v == len(vals) {
-			if panelsAdd(labels, vals, cur, total) {
+			if panelsAdd(labels, vals, cur, total) && agrees(cur) {
 				switch {
 				case placed > best:
 					best, ties, place = placed, 0, slices.Clone(cur)

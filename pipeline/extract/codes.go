@@ -78,6 +78,23 @@ func (b *builder) codedTable(t table) {
 	b.coded = append(b.coded, codedTree{rows, amounts, names})
 }
 
+// codedClasses are the 类 of the first coded function table, with their
+// amounts (nil without one).
+func (b *builder) codedClasses() map[string]schema.Money {
+	for _, tree := range b.coded {
+		classes := map[string]schema.Money{}
+		for code, v := range tree.amounts {
+			if len(code) == 3 {
+				classes[code] = v
+			}
+		}
+		if len(classes) > 0 {
+			return classes
+		}
+	}
+	return nil
+}
+
 // functionCodes gives the 项 of the coded tables their codes in the model,
 // under the 类 the model has with the table's amount (the table covers the
 // same money as the model's class).

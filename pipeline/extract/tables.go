@@ -420,6 +420,13 @@ func (t table) value(v token) schema.Money {
 func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
 	b.missingTables(tabs)
+	// the coded function tables first: the summary's reading of default-mode
+	// cells is checked against them
+	for _, t := range tabs {
+		if t.factor != 0 && (t.kind == tableExpenditure || t.kind == tableFunction) {
+			b.codedTable(t)
+		}
+	}
 	for _, t := range tabs {
 		if t.factor == 0 {
 			continue
@@ -429,7 +436,6 @@ func (b *builder) tables(lines, flat []string) {
 			b.summaryTable(t, lines, flat)
 		case tableExpenditure:
 			b.expenditureTable(t)
-			b.codedTable(t)
 		case tableEconomic:
 			b.economicTable(t, lines)
 		case tableThreePublic:
@@ -442,8 +448,6 @@ func (b *builder) tables(lines, flat []string) {
 			b.operatingTable(t)
 		case tableFund:
 			b.fundTable(t, flat)
-		case tableFunction:
-			b.codedTable(t)
 		}
 	}
 }
@@ -574,7 +578,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 		}
 	}
 	if best.score() < 4 {
-		if rows := summaryCells(t, lines, flat); rows != nil {
+		if rows := summaryCells(t, lines, flat, b.codedClasses()); rows != nil {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
 				best = s
 			}

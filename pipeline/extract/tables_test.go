@@ -1058,6 +1058,31 @@ const defaultPanelSummary = `某省某厅2019年度部门预算
 510.00
 支出合计
 510.00
+一般公共预算支出预算表（功能科目）
+单位：万元
+功能科目编码
+功能科目名称
+合计
+金额
+500.00
+201
+一般公共服务支出
+390.00
+20101
+人大事务
+390.00
+208
+社会保障和就业支出
+50.00
+20805
+行政事业单位离退休
+50.00
+221
+住房保障支出
+60.00
+22102
+住房改革支出
+60.00
 `
 
 func TestDefaultModePanelSummary(t *testing.T) {
@@ -1084,8 +1109,24 @@ func TestDefaultModePanelSummary(t *testing.T) {
 	}
 	// classes that do not add up: no placement does, and nothing is read
 	broken := strings.Replace(defaultPanelSummary, "50.00\n", "40.00\n", 1)
-	if d := extractLines(t, broken); len(d.Expenditure.ByFunction) != 0 || len(d.Revenue.Sources) != 0 {
+	if d := extractLines(t, broken); len(d.Revenue.Sources) != 0 || len(d.Expenditure.ByFunction) != 0 {
 		t.Errorf("a summary that does not add up was read: %+v %+v", d.Expenditure.ByFunction, d.Revenue.Sources)
+	}
+	// values printed a row late (after the next class's label): a class
+	// the coded table does not have (其他支出) takes none, and the one
+	// placement left is read
+	late := strings.Replace(defaultPanelSummary, "七、社会保障和就业支出\n50.00\n八、住房保障支出\n60.00\n", "七、社会保障和就业支出\n八、住房保障支出\n50.00\n九、其他支出\n60.00\n", 1)
+	fn = map[string]schema.Money{}
+	for _, c := range extractLines(t, late).Expenditure.ByFunction {
+		fn[c.Code] = c.Amount
+	}
+	if len(fn) != 3 || fn["208"] != schema.Yuan(500000) || fn["221"] != schema.Yuan(600000) {
+		t.Errorf("late values: by_function = %+v", fn)
+	}
+	// without a coded function table to agree with, the cells are not read
+	alone := defaultPanelSummary[:strings.Index(defaultPanelSummary, "一般公共预算支出预算表")]
+	if d := extractLines(t, alone); len(d.Revenue.Sources) != 0 || len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("cells read without a coded table: %+v %+v", d.Revenue.Sources, d.Expenditure.ByFunction)
 	}
 }
 
