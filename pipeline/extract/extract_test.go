@@ -86,38 +86,22 @@ func TestDepartmentFromSentences(t *testing.T) {
 }
 
 // BenchmarkExtractSeed measures extraction of one text document (ingest excluded).
-func BenchmarkExtractSeed(b *testing.B) {
-	txt, err := ingest.Read(context.Background(), "../../data/000_70dee09d8603147c.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(txt.Bytes)
-	for b.Loop() {
-		if _, err := Extract(txt, "seed", Hints{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkExtractSeed(b *testing.B) { benchExtract(b, "../../data/000_70dee09d8603147c.txt") }
 
 // BenchmarkExtractLarge measures a 2,000-line table-heavy document.
 func BenchmarkExtractLarge(b *testing.B) {
-	txt, err := ingest.Read(context.Background(), "../../data/corpus/11_jiangsu_procuratorate_2018_dept-budget.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(txt.Bytes)
-	for b.Loop() {
-		if _, err := Extract(txt, "x", Hints{}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchExtract(b, "../../data/corpus/11_jiangsu_procuratorate_2018_dept-budget.txt")
 }
 
 // BenchmarkExtractTablesPart measures the tables of a two-file disclosure
 // in default-mode text: every table read from cells in reading order, the
 // summary by its panels, the coded tables' gaps placed.
 func BenchmarkExtractTablesPart(b *testing.B) {
-	txt, err := ingest.Read(context.Background(), "../../data/corpus/more/jiangsu_cppcc-office_2019_dept-budget_tables-part.txt")
+	benchExtract(b, "../../data/corpus/more/jiangsu_cppcc-office_2019_dept-budget_tables-part.txt")
+}
+
+func benchExtract(b *testing.B, path string) {
+	txt, err := ingest.Read(context.Background(), path)
 	if err != nil {
 		b.Fatal(err)
 	}
