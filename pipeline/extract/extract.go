@@ -98,6 +98,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.functionCodes()
 	b.structure(flat)
 	b.unplaced()
+	st.release()
 	return doc, nil
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -185,5 +186,30 @@ func TestMoreRevenueSources(t *testing.T) {
 		if got[name] != int64(schema.Yuan(yuan)) {
 			t.Errorf("%s = %d fen, want %d yuan (sources %v)", name, got[name], yuan, got)
 		}
+	}
+}
+
+// The rune index gives, for every rune, the offsets where it stands, in
+// order; runes beyond the Basic Multilingual Plane are not indexed.
+func TestRuneIndex(t *testing.T) {
+	st := &stream{s: "支出预算支出a支😀出\uffff支"}
+	st.indexRunes()
+	defer st.release()
+	want := map[rune][]int32{}
+	for i, r := range st.s {
+		if r < bmp {
+			want[r] = append(want[r], int32(i))
+		}
+	}
+	for r, w := range want {
+		if got := st.positions(r); !slices.Equal(got, w) {
+			t.Errorf("%q: %v, want %v", r, got, w)
+		}
+	}
+	if got := st.positions('😀'); got != nil {
+		t.Errorf("a rune beyond the plane: %v", got)
+	}
+	if got := st.positions('收'); len(got) != 0 {
+		t.Errorf("an absent rune: %v", got)
 	}
 }

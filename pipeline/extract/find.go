@@ -98,12 +98,12 @@ func (b *builder) find(label string) []int {
 // and Chinese characters share their first UTF-8 byte).
 func (b *builder) scan(label string) []int {
 	st := b.st
-	if st.runePos == nil {
+	if st.off == nil {
 		st.indexRunes()
 	}
 	best, bestOff := []int32(nil), -1
 	for off, r := range label {
-		pos := st.runePos[r]
+		pos := st.positions(r)
 		if bestOff < 0 || len(pos) < len(best) {
 			best, bestOff = pos, off
 		}

@@ -129,12 +129,20 @@ func tableIdentity(flat []string, name string) identity {
 func compact(s string) string {
 	s = fold(s)
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			b.WriteRune(r)
+	last := 0 // the text since the last space is copied whole
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[last:i])
+			last = i + utf8.RuneLen(r)
 		}
 	}
+	if last == 0 {
+		return s // no space: most lines of a table
+	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 

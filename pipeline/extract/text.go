@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,28 +53,66 @@ type stream struct {
 	src    []string
 	toks   []token
 
-	runePos map[rune][]int32 // offsets of every rune, for scan
+	// where every rune of the Basic Multilingual Plane stands, for scan:
+	// the offsets of rune r are pos[off[r+1]:off[r+2]], ascending
+	off *[bmp + 2]int32
+	pos []int32
 }
 
-// indexRunes records where every rune of the stream stands.
+// bmp bounds the runes indexed: labels are Chinese, ASCII and full-width.
+const bmp = 0x10000
+
+// offPool keeps the index's bucket table (256 KB) from one document to
+// the next.
+var offPool = sync.Pool{New: func() any { return new([bmp + 2]int32) }}
+
+// indexRunes records where every rune of the stream stands: a counting
+// sort by rune, no map and no slice that grows.
 func (st *stream) indexRunes() {
-	// count first, then share one backing array: no slice grows
-	count := make(map[rune]int32, 2048)
+	off := offPool.Get().(*[bmp + 2]int32)
+	clear(off[:])
 	n := 0
 	for _, r := range st.s {
-		count[r]++
-		n++
-	}
-	all := make([]int32, 0, n)
-	st.runePos = make(map[rune][]int32, len(count))
-	for i, r := range st.s {
-		pos, ok := st.runePos[r]
-		if !ok {
-			c := int(count[r])
-			pos = all[len(all) : len(all) : len(all)+c]
-			all = all[:len(all)+c]
+		if r < bmp {
+			off[r+2]++
+			n++
 		}
-		st.runePos[r] = append(pos, int32(i))
+	}
+	for r := 2; r < len(off); r++ {
+		off[r] += off[r-1]
+	}
+	// off[r+2] is now where rune r+1's bucket starts; filling each bucket
+	// from its end, backwards through the text, leaves off[r+1] at the
+	// start of r's bucket and the offsets ascending
+	pos := make([]int32, n)
+	for i := len(st.s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(st.s[:i])
+		i -= size
+		if r < bmp {
+			off[r+2]--
+			pos[off[r+2]] = int32(i)
+		}
+	}
+	// after the fill off[r+2] is the start of r's bucket: shift to off[r+1],
+	// the last bucket ending at the end
+	copy(off[:], off[1:])
+	off[bmp+1] = int32(n)
+	st.off, st.pos = off, pos
+}
+
+// positions are the offsets where r stands in the stream.
+func (st *stream) positions(r rune) []int32 {
+	if r >= bmp {
+		return nil
+	}
+	return st.pos[st.off[r+1]:st.off[r+2]]
+}
+
+// release returns the index's table to the pool.
+func (st *stream) release() {
+	if st.off != nil {
+		offPool.Put(st.off)
+		st.off, st.pos = nil, nil
 	}
 }
 
