@@ -39,7 +39,11 @@ type Hints struct {
 
 // Extract builds the model of one decoded input. id is the document's id.
 func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
-	flat := compactAll(t.Lines)
+	folded := foldAll(t.Lines)
+	flat := make([]string, len(folded))
+	for i, l := range folded {
+		flat[i] = compactFolded(l)
+	}
 	ident := readIdentity(flat)
 	fromHint := false
 	if ident.name == "" && h.Department != "" {
@@ -55,7 +59,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if ident.name == "" {
 		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 	}
-	st := newStream(t.Lines)
+	st := foldedStream(t.Lines, folded)
 	doc := &schema.Document{
 		SchemaVersion: schema.Version,
 		ID:            id,

@@ -127,7 +127,11 @@ func tableIdentity(flat []string, name string) identity {
 // compact folds a line and drops its white space: table titles and labels
 // are compared in this form.
 func compact(s string) string {
-	s = fold(s)
+	return compactFolded(fold(s))
+}
+
+// compactFolded drops the white space of a folded line.
+func compactFolded(s string) string {
 	var b strings.Builder
 	last := 0 // the text since the last space is copied whole
 	for i, r := range s {

@@ -41,6 +41,14 @@ func fold(s string) string {
 	return b.String()
 }
 
+func foldAll(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = fold(l)
+	}
+	return out
+}
+
 // stream is the document's text as one string: lines folded, blank lines and
 // page numbers dropped, and lines joined where PDF extraction broke them, so
 // that "驻京值守天数大" + "于 350 天" reads "驻京值守天数大于350天". Spaces
@@ -208,12 +216,16 @@ func readingOrder(lines []string) []int {
 }
 
 func newStream(lines []string) *stream {
+	return foldedStream(lines, foldAll(lines))
+}
+
+// foldedStream builds the stream from the lines and their folded forms.
+func foldedStream(lines, folded []string) *stream {
 	st := &stream{src: lines}
 	var b strings.Builder
 	lastDigit := false // the last line kept ends with a digit
 	for _, i := range readingOrder(lines) {
-		raw := lines[i]
-		l := strings.TrimSpace(fold(raw))
+		l := strings.TrimSpace(folded[i])
 		// a lone short number is a page number, unless its unit follows and
 		// no number stands just before it: "预算支出" / "28" / "100" / "万元" keeps
 		// 100 and drops 28; "增加 40" / "24" / "万元" drops 24
