@@ -245,11 +245,10 @@ func figures(doc any, path string, out map[string]float64) {
 // TestTextAndPDFAgree reads every disclosure of data/corpus given both as
 // default-mode text and as PDF: a figure both give must be the same, and
 // the text must give at least as many as its floor (tables read from
-// default-mode text). The allowed differences are contradictions of the
-// documents' own, where the .txt's figure comes from the text and the
+// default-mode text). The allowed difference is a contradiction of the
+// document's own, where the .txt's figure comes from the text and the
 // PDF's from a table: 07's text says 326.72 万元 for 社会保障和就业支出, its
-// table 326.71; the 2017 procuratorate's text says 12323.46 万元 of basic
-// expenditure once and 12323.48 (its tables' figure) elsewhere.
+// table 326.71.
 func TestTextAndPDFAgree(t *testing.T) {
 	if !ingest.CanReadPDF() {
 		t.Fatal("pdftotext is not installed (poppler-utils); .ci/run installs it")

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -49,6 +50,7 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		line int
 	}
 	var items []item
+	var tails []string // the ends of labels wrapped over two lines, still to come
 	for i := t.line; i < t.end && i < len(lines); i++ {
 		if endsTable(flat[i]) {
 			break
@@ -57,6 +59,14 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 			continue
 		}
 		for _, c := range cellsOf(lines[i]) {
+			if k := slices.Index(tails, c); k >= 0 { // "算" of "1.一般公共预" / "算"
+				tails = slices.Delete(tails, k, k+1)
+				continue
+			}
+			if name, tail := wrappedLabel(c); tail != "" {
+				tails = append(tails, tail)
+				c = name
+			}
 			items = append(items, item{c, i + 1})
 		}
 	}
@@ -164,8 +174,12 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		switch {
 		case units(tok) == top && len(cands) == 0: // a total
 			continue
-		case len(cands) == 0:
-			return nil // a value that belongs nowhere: another layout
+		case len(cands) == 0: // a value that lost its neighbours: any label's
+			for k, l := range labels {
+				if _, ok := classes[l.code]; l.panel != 1 || ok {
+					cands = append(cands, k)
+				}
+			}
 		}
 		vals = append(vals, cellValue{tok, cands})
 	}
@@ -195,6 +209,25 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		rows = append(rows, row{name: name, vals: []token{total}, line: total.line})
 	}
 	return rows
+}
+
+// wrapTails are the ends a summary's label loses when it wraps.
+var wrapTails = []string{"出", "支出", "算", "预算", "金", "资金", "费", "经费", "动经费"}
+
+// wrappedLabel tells a cell that is a summary label without the end it
+// wrapped onto a later line ("1.一般公共预", "十七、国土海洋气象等支"): the
+// whole label, and the end to drop when it comes.
+func wrappedLabel(c string) (label, tail string) {
+	name := rowName(c)
+	if summaryKey(name) != "" || utf8.RuneCountInString(name) < 3 {
+		return c, ""
+	}
+	for _, t := range wrapTails {
+		if k := summaryKey(name + t); k != "" && k != "class" || k == "class" && strings.HasSuffix(name+t, "支出") {
+			return c + t, t
+		}
+	}
+	return c, ""
 }
 
 // panelRows numbers the labels' rows within their panels from their
@@ -250,30 +283,31 @@ func isPart(key string) bool {
 
 // solvePanels places every value at one of its labels, each label taking
 // one value at most, so that each panel with values adds up to total, the
-// parts of 财政拨款 to it, and agrees holds: place[label] is the value's
-// index, or -1. A
-// value as large as the total may be a total and stay unplaced; of the
-// placements that add up, the one that places most values is the reading,
-// ok when no other places as many.
+// parts of 财政拨款 to it, and agrees holds. A value as large as the total
+// may be a total and stay unplaced. Of the placements that add up, those
+// that place most values count, and a label keeps a value only when every
+// one of them gives it the same amount (place[label] is a value's index,
+// or -1); ok when some placement adds up.
 func solvePanels(labels []panelCell, vals []cellValue, total int64, agrees func([]int) bool) (place []int, ok bool) {
 	cur := make([]int, len(labels))
 	for k := range cur {
 		cur[k] = -1
 	}
 	var sums [3]int64
-	best, ties, steps := -1, 0, 0
+	var found [][]int
+	best, steps := -1, 0
 	var walk func(v, placed int) bool
 	walk = func(v, placed int) bool {
-		if steps++; steps > 100000 {
+		if steps++; steps > 200000 || len(found) > 64 {
 			return false
 		}
 		if v == len(vals) {
 			if panelsAdd(labels, vals, cur, total) && agrees(cur) {
-				switch {
-				case placed > best:
-					best, ties, place = placed, 0, slices.Clone(cur)
-				case placed == best:
-					ties++
+				if placed > best {
+					best, found = placed, nil
+				}
+				if placed == best {
+					found = append(found, slices.Clone(cur))
 				}
 			}
 			return true
@@ -305,8 +339,22 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, agrees func(
 		}
 		return true
 	}
-	if !walk(0, 0) || best < 0 || ties > 0 {
+	if !walk(0, 0) || len(found) == 0 {
 		return nil, false
+	}
+	amount := func(v int) int64 {
+		if v < 0 {
+			return -1
+		}
+		return units(vals[v].tok)
+	}
+	place = found[0]
+	for _, other := range found[1:] {
+		for k := range place {
+			if amount(place[k]) != amount(other[k]) {
+				place[k] = -1
+			}
+		}
 	}
 	return place, true
 }

@@ -6,25 +6,22 @@ import (
 )
 
 // Coded gaps. Default-mode text can print a coded row's amount away from
-// its row — after the table's last row, or a few rows on — leaving the row
-// without a value and another with one too many. The codes make a tree that
+// its row — after the table's last row, or a few rows on, or beside the
+// next row's own — leaving the row without a value and another with more
+// than one. Which of a row's several values is its own is not known, so
+// they are all left over, in the order printed (a column's values keep
+// their order; where they land is what varies). The codes make a tree that
 // checks itself (a 类 is the sum of its 款, a 款 of its 项, the 合计 of
 // its 类). A row without a value is given one only when the tree computes
 // it: from its children, or from its parent less its known siblings. The
 // rows without a value under one parent take the one series of consecutive
-// left-over values, in the order pdftotext printed them, that makes up the
-// parent's difference. Anything else stays as read, for the table readers'
-// own checks.
-
-// spare is a value beyond a row's one: vals[val] of rows[row].
-type spare struct{ row, val int }
+// left-over values that makes up the parent's difference, in order.
+// Anything else stays without a value, for the table readers' own checks.
 
 // fillCodedGaps places left-over values of a coded table with one value
-// column (every coded row with values has one, but those that gather the
-// left-over values).
+// column (as many coded rows with one value as with several, at least).
 func fillCodedGaps(rows []row) {
 	var gaps []int
-	var spares []spare
 	single, multi := 0, 0
 	for i, r := range rows {
 		if r.code == "" {
@@ -37,14 +34,23 @@ func fillCodedGaps(rows []row) {
 			single++
 		default:
 			multi++
-			for k := 1; k < len(r.vals); k++ {
-				spares = append(spares, spare{i, k})
-			}
 		}
 	}
-	if len(gaps) == 0 || len(spares) == 0 || single < 2 || single <= multi {
+	if len(gaps) == 0 || multi == 0 || single < 2 || single < multi {
 		return
 	}
+	// a row with several values may hold a row's before it as well as its
+	// own, or a later row's: which is its own is for the tree to say, so
+	// all its values are left over and the row has none
+	var spares []token // in the order printed
+	for i := range rows {
+		if rows[i].code != "" && len(rows[i].vals) > 1 {
+			spares = append(spares, rows[i].vals...)
+			rows[i].vals = nil
+			gaps = append(gaps, i)
+		}
+	}
+	slices.Sort(gaps)
 	byCode := map[string]int{} // the 合计 above the classes is their parent, ""
 	for i, r := range rows {
 		if r.code != "" {
@@ -92,12 +98,12 @@ func fillCodedGaps(rows []row) {
 			n, j := 0, i
 			for ; j < len(spares) && n < k; j++ {
 				if !used[j] {
-					sum += units(rows[spares[j].row].vals[spares[j].val])
+					sum += units(spares[j])
 					n++
 				}
 			}
 			if n == k && sum == want && !used[i] {
-				if found >= 0 && !sameRun(spares, used, rows, found, i, k) {
+				if found >= 0 && !sameRun(spares, used, found, i, k) {
 					return -1
 				}
 				if found < 0 {
@@ -114,7 +120,7 @@ func fillCodedGaps(rows []row) {
 				j++
 			}
 			used[j] = true
-			rows[g].vals = []token{rows[spares[j].row].vals[spares[j].val]}
+			rows[g].vals = []token{spares[j]}
 		}
 	}
 	for progress := true; progress; {
@@ -146,21 +152,16 @@ func fillCodedGaps(rows []row) {
 			}
 		}
 	}
-	for i := len(spares) - 1; i >= 0; i-- { // from the end: indexes stay valid
-		if s := spares[i]; used[i] {
-			rows[s.row].vals = slices.Delete(rows[s.row].vals, s.val, s.val+1)
-		}
-	}
 }
 
 // sameRun tells whether the runs of k unused values from a and from b hold
 // the same amounts (then either fills the rows alike).
-func sameRun(spares []spare, used []bool, rows []row, a, b, k int) bool {
+func sameRun(spares []token, used []bool, a, b, k int) bool {
 	values := func(i int) []int64 {
 		var vs []int64
 		for j := i; j < len(spares) && len(vs) < k; j++ {
 			if !used[j] {
-				vs = append(vs, units(rows[spares[j].row].vals[spares[j].val]))
+				vs = append(vs, units(spares[j]))
 			}
 		}
 		return vs

@@ -252,7 +252,7 @@ func readRows(lines, flat []string, from, to int) []row {
 		cells := cellLines[i-from]
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
-			if c == "金额" { // a column's header, between 合计 and its value
+			if c == "金额" || strings.HasPrefix(c, "单位:") { // a header's cells, between 合计 and its value
 				continue
 			}
 			if !isNumberCell(c) {

@@ -946,7 +946,8 @@ func TestTabSeparatedTable(t *testing.T) {
 // A coded table in default mode: each cell on a line of its own, codes
 // before names, two rows' amounts printed after the last row. The tree
 // places them (30199 = 301 less its other items; 302 = its items), and a
-// code is never read as an amount.
+// code is never read as an amount. A row holding several amounts has them
+// all left over, for the tree to place in the order printed.
 const defaultCodedEconomic = `某省某办公厅2019年度部门预算
 财政拨款基本支出预算表（经济科目）
 部门：某省某办公厅
@@ -985,11 +986,18 @@ func TestDefaultModeCodedTable(t *testing.T) {
 		len(e[0].Items) != 3 || e[0].Items[2].Code != "30199" || e[0].Items[2].Amount != schema.Yuan(96000) || len(e[1].Items) != 2 {
 		t.Fatalf("by_economic = %+v", e)
 	}
-	// 302 and one of its items both without their amounts: the 合计 gives
-	// 302, and 302 the item
-	both := strings.Replace(defaultCodedEconomic, "办公费\n20.00\n", "办公费\n", 1) + "20.00\n"
-	if e := extractLines(t, both).Expenditure.ByEconomic; len(e) != 2 || len(e[1].Items) != 2 || e[1].Items[0].Amount != schema.Yuan(200000) {
+	// 302 and one of its items both without their amounts, the item's
+	// printed with the next row's: the 合计 gives 302, and 302 its two
+	// items, in the order printed
+	both := strings.Replace(strings.Replace(defaultCodedEconomic, "办公费\n20.00\n", "办公费\n", 1), "差旅费\n10.50\n", "差旅费\n20.00\n10.50\n", 1)
+	if e := extractLines(t, both).Expenditure.ByEconomic; len(e) != 2 || len(e[1].Items) != 2 || e[1].Items[0].Amount != schema.Yuan(200000) || e[1].Items[1].Amount != schema.Yuan(105000) {
 		t.Errorf("by_economic = %+v", e)
+	}
+	// an item's amount printed after the next item's name, beside that
+	// item's own: the two go to the two rows in the order printed
+	shifted := strings.Replace(defaultCodedEconomic, "基本工资\n100.00\n30102\n津贴补贴\n10.40\n", "基本工资\n30102\n津贴补贴\n100.00\n10.40\n", 1)
+	if e := extractLines(t, shifted).Expenditure.ByEconomic; len(e) != 2 || len(e[0].Items) != 3 || e[0].Items[0].Amount != schema.Yuan(1000000) || e[0].Items[1].Amount != schema.Yuan(104000) {
+		t.Errorf("shifted: by_economic = %+v", e)
 	}
 	// the items of 301 without their amounts, printed after a later row
 	// (and a page number): the series that makes up 301's difference, in
