@@ -1131,6 +1131,25 @@ func TestDefaultModePanelSummary(t *testing.T) {
 	if len(fn) != 3 || fn["208"] != schema.Yuan(500000) || fn["221"] != schema.Yuan(600000) {
 		t.Errorf("late values: by_function = %+v", fn)
 	}
+	// a label wrapped over two lines, its end printed later
+	wrapped := strings.Replace(defaultPanelSummary, "1.一般公共预算\n", "1.一般公共预\n", 1)
+	wrapped = strings.Replace(wrapped, "2.政府性基金预算\n", "2.政府性基金预算\n算\n", 1)
+	src = map[string]schema.Money{}
+	for _, s := range extractLines(t, wrapped).Revenue.Sources {
+		src[s.Name] = s.Amount
+	}
+	if src["一般公共预算"] != schema.Yuan(5000000) || src["其他收入"] != schema.Yuan(100000) {
+		t.Errorf("wrapped label: sources = %+v", src)
+	}
+	// a value that lost its neighbours: 10.00 could be 其他资金's or
+	// 财政专户管理资金's, so neither is read (and the sources do not add up),
+	// while the classes and the uses, the same in every placement, are
+	lost := strings.Replace(defaultPanelSummary, "10.00 五、教育支出\n", "五、教育支出\n", 1)
+	lost = strings.Replace(lost, "当年收入小计\n510.00\n510.00\n", "当年收入小计\n510.00\n10.00\n510.00\n", 1)
+	d = extractLines(t, lost)
+	if len(d.Revenue.Sources) != 0 || len(d.Expenditure.ByFunction) != 3 || d.Expenditure.Basic == nil || d.Expenditure.Basic.Amount != schema.Yuan(3000000) {
+		t.Errorf("lost value: sources %+v, by_function %+v, basic %+v", d.Revenue.Sources, d.Expenditure.ByFunction, d.Expenditure.Basic)
+	}
 	// without a coded function table to agree with, the cells are not read
 	alone := defaultPanelSummary[:strings.Index(defaultPanelSummary, "一般公共预算支出预算表")]
 	if d := extractLines(t, alone); len(d.Revenue.Sources) != 0 || len(d.Expenditure.ByFunction) != 0 {
