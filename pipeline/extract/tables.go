@@ -259,7 +259,8 @@ func readRows(lines, flat []string, from, to int) []row {
 				n := len(rows)
 				joins := n > 0 && len(rows[n-1].vals) == 0 && code == "" && rowLabels[rows[n-1].name+c] // "合" / "计"
 				wraps := k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) &&
-					!rowLabels[rowName(c)] && !rowLabels[rowName(rows[n-1].name)] && code == ""
+					!rowLabels[rowName(c)] && !rowLabels[rowName(rows[n-1].name)] && code == "" &&
+					c != "合" && c != "总" && c != "小" // the first half of 合 / 计
 				// the end of a name wrapped around its code's line: "…缴费支" / code and amount / "出";
 				// or the name printed below its code's line
 				tail := k == 0 && n > 0 && n-1 == around && len(cells) == 1 && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
