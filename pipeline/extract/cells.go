@@ -13,10 +13,11 @@ import (
 // its rows scrambled: a panel's labels stay in order, but a value lands
 // after its own label or after the next row's label, before the label of
 // the next panel on its row ("13,907.78 一、基本支出": the 一般公共服务支出 of
-// row one), or before its panel's next row. So each value has a few places
-// it can belong to, and the one way of placing every value such that each
-// panel adds up to the table's total (and 一般公共预算 + 政府性基金 to 财政拨款)
-// is the reading; none or several, and nothing is read.
+// row one), or before its panel's next row; a value with no label beside it
+// may be any label's. Every way of placing every value such that each panel
+// adds up to the table's total (and 一般公共预算 + 政府性基金 to 财政拨款) is
+// a reading, and a label keeps a value only when all readings give it the
+// same one; no reading, and nothing is read.
 //
 // Sums cannot tell one class from another, so the functional classes must
 // also agree with the document's coded function table (财政拨款/一般公共预算
