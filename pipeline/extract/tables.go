@@ -806,19 +806,36 @@ func (b *builder) fiscalTable(t table) {
 func fiscalTotal(t table, rows []row) (v schema.Money, line int, why string) {
 	var totals []row
 	var top schema.Money
+	labels, tops := 0, 0 // 总计 rows, with or without values; values as large as top
 	for _, r := range rows {
 		switch rowName(r.name) {
 		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
+			labels++
 			if len(r.vals) > 0 {
 				totals = append(totals, r)
 			}
 		}
 		for _, v := range r.vals {
-			top = max(top, t.value(v))
+			switch x := t.value(v); {
+			case x > top:
+				top, tops = x, 1
+			case x == top:
+				tops++
+			}
 		}
 	}
 	if len(totals) == 0 {
 		return 0, 0, "-"
+	}
+	if len(totals) == 1 && labels == 2 && tops >= 2 {
+		// default mode can print a 总计's value before its label, among
+		// the rows above: one 总计 holds the table's largest figure, and
+		// that figure stands more than once (each side's total)
+		for _, v := range totals[0].vals {
+			if t.value(v) == top {
+				return top, v.line, ""
+			}
+		}
 	}
 	if len(totals) != 2 {
 		return 0, 0, "the two 总计 of this table are not both read: not used"

@@ -625,6 +625,17 @@ func TestFiscalTableDefaultMode(t *testing.T) {
 	if d.Revenue != nil && d.Revenue.FiscalTotal != nil {
 		t.Errorf("read a total the two sides do not share: %v", *d.Revenue.FiscalTotal)
 	}
+	// the 支出总计's value printed above both labels: one 总计 holds the
+	// largest figure, which stands for each side
+	before := "某区某局2024年部门预算\n2024年部门财政拨款收支预算总表\n单位：元\n一、一般公共预算资金\n1,500 一、一般公共服务支出\n1,000\n1,000\n二、公共安全支出\n500\n500\n1,500\n1,500\n收入总计\n1,500\n支出总计\n"
+	if d := extractLines(t, before); d.Revenue == nil || d.Revenue.FiscalTotal == nil || *d.Revenue.FiscalTotal != schema.Yuan(1500) {
+		t.Errorf("total before its label: %+v", d.Revenue)
+	}
+	// the largest figure standing once is no side's shared total
+	once := strings.Replace(strings.Replace(before, "1,500\n1,500\n收入总计", "1,400\n1,400\n收入总计", 1), "1,500 一、", "1,400 一、", 1)
+	if d := extractLines(t, once); d.Revenue != nil && d.Revenue.FiscalTotal != nil {
+		t.Errorf("a total standing once was read: %v", *d.Revenue.FiscalTotal)
+	}
 }
 
 // The Jiangsu summary as pdftotext -layout prints it: three panels (收入,
