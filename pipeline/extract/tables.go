@@ -247,6 +247,9 @@ func readRows(lines, flat []string, from, to int) []row {
 	}
 	for i := from; i < to; i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
+			if noteWithin(flat, i, to) {
+				continue
+			}
 			break
 		}
 		cells := cellLines[i-from]
@@ -386,6 +389,23 @@ func endsTable(c string) bool {
 		}
 	}
 	return utf8.RuneCountInString(c) > 24 && strings.ContainsAny(c, "。；") && strings.Contains(c, "，")
+}
+
+// noteWithin tells a note (注：…) that default-mode text printed inside its
+// table: figures of the table follow it before any running text.
+func noteWithin(flat []string, i, to int) bool {
+	if !strings.HasPrefix(flat[i], "注:") && !strings.HasPrefix(flat[i], "说明:") {
+		return false
+	}
+	for j := i + 1; j < to && j < len(flat); j++ {
+		if endsTable(flat[j]) {
+			return false
+		}
+		if isNumberCell(strings.ReplaceAll(flat[j], ",", "")) {
+			return true
+		}
+	}
+	return false
 }
 
 // rowLabels are names that always start a row of their own.

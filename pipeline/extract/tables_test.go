@@ -1237,3 +1237,22 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A template's note that default mode printed inside its table (the table
+// is not empty after all) does not end it: figures follow. A note followed
+// by running text does.
+func TestNoteInsideTable(t *testing.T) {
+	lines := strings.Split("小计\n47.91\n购置费\n46.56\n注:本部门2024年无“三公”经费预算，故本表为空表。\n运行费\n25\n21.56\n其他相关情况说明\n2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元，主要原因是购置公务用车。", "\n")
+	rows := readRows(lines, compactAll(lines), 0, len(lines))
+	n := 0
+	for _, r := range rows {
+		n += len(r.vals)
+	}
+	if n != 4 {
+		t.Errorf("%d figures read, want the 4 around the note: %+v", n, rows)
+	}
+	after := strings.Split("合计\n10.00\n注:本表金额为年初预算数。\n其他相关情况说明\n2024年预算数为10万元，比2023年预算增加2万元，主要原因是业务增加。\n5.00", "\n")
+	if noteWithin(compactAll(after), 2, len(after)) {
+		t.Error("a note followed by running text was taken as inside the table")
+	}
+}
