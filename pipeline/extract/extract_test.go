@@ -157,6 +157,12 @@ func TestTitleLineAndProcurementKinds(t *testing.T) {
 	if p == nil || p.Goods == nil || *p.Goods != schema.Yuan(300000) || p.Works == nil || *p.Works != 0 || p.Services == nil || *p.Services != schema.Yuan(200000) {
 		t.Errorf("procurement = %+v", p)
 	}
+	// a heading on the same line as the sentence ("2.政府采购情况。"), kinds
+	// named 政府采购货物预算
+	heading := "某县财政局2024年部门预算公开说明\n2.政府采购情况。所属各预算单位政府采购预算总额50万元，其中：政府采购货物预算30万元、政府采购工程预算0万元、政府采购服务预算20万元。\n"
+	if p := extractLines(t, heading).Procurement; p == nil || p.Goods == nil || *p.Goods != schema.Yuan(300000) || p.Services == nil || *p.Services != schema.Yuan(200000) {
+		t.Errorf("after a heading: procurement = %+v", p)
+	}
 }
 
 // 人员经费 and 公用经费 are kept as the parts of basic expenditure only when

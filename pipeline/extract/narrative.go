@@ -548,7 +548,10 @@ func (b *builder) procurement() {
 				}
 			}
 		}
-		return
+		if pr.Goods != nil || pr.Works != nil || pr.Services != nil {
+			return
+		}
+		// else the sentence was another's on the line (a heading: "2.政府采购情况。")
 	}
 }
 
