@@ -163,6 +163,11 @@ func TestTitleLineAndProcurementKinds(t *testing.T) {
 	if p := extractLines(t, heading).Procurement; p == nil || p.Goods == nil || *p.Goods != schema.Yuan(300000) || p.Services == nil || *p.Services != schema.Yuan(200000) {
 		t.Errorf("after a heading: procurement = %+v", p)
 	}
+	// the kinds in the next sentence, opened by 其中
+	next := "某县财政局2024年部门预算公开说明\n2024 年我部门政府采购预算总额为 50 万元。其中\n拟购买货物 30 万元；拟购买服务 20 万元。\n"
+	if p := extractLines(t, next).Procurement; p == nil || p.Goods == nil || *p.Goods != schema.Yuan(300000) || p.Services == nil || *p.Services != schema.Yuan(200000) {
+		t.Errorf("kinds in the next sentence: procurement = %+v", p)
+	}
 }
 
 // 人员经费 and 公用经费 are kept as the parts of basic expenditure only when

@@ -524,6 +524,9 @@ func (b *builder) procurement() {
 			continue
 		}
 		stop := st.sentenceEnd(end)
+		if strings.HasPrefix(st.s[min(stop+len("。"), len(st.s)):], "其中") { // "…总额为 1774.70 万元。其中拟购买货物…"
+			stop = st.sentenceEnd(stop + len("。"))
+		}
 		for _, part := range []struct {
 			field  string
 			dst    **schema.Money
