@@ -185,6 +185,19 @@ func TestBasicParts(t *testing.T) {
 	}
 }
 
+// Economic items explained one by one, each named with （款）, the class's
+// name on the line after a figure's unit.
+func TestEconomicKuanItems(t *testing.T) {
+	text := "某省某厅2017年度部门预算\n财政拨款基本支出预算 150 万元，其中：\n（一）人员经费 120 万元\n1、工资福利支出（类）120 万元\n" +
+		"（1）基本工资（款）支出 100 万元。用于发放工资。\n（2）津贴补贴（款）支出 20 万元。用于发放津贴。\n（二）公用经费 30 万元\n商品和服务支出（类）30 万元\n" +
+		"（1）维修（护）费（款）支出 30 万元。用于维修。\n"
+	e := extractLines(t, text).Expenditure.ByEconomic
+	if len(e) != 2 || len(e[0].Items) != 2 || e[0].Items[0].Code != "30101" || e[0].Items[1].Amount != schema.Yuan(200000) ||
+		e[1].Code != "302" || len(e[1].Items) != 1 || e[1].Items[0].Name != "维修(护)费" {
+		t.Errorf("by_economic = %+v", e)
+	}
+}
+
 // Revenue sources beyond 财政拨款, 事业收入 and 其他收入 keep their names.
 func TestMoreRevenueSources(t *testing.T) {
 	text := "某局2023年度部门决算\n2023年度本年收入合计120万元，其中：财政拨款收入100万元，占83.33%；上级补助收入5万元，占4.17%；财政专户管理资金收入10万元，占8.33%；附属单位上缴收入5万元，占4.17%。\n"

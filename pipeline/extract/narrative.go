@@ -361,7 +361,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 			for _, v := range variants {
 				for _, end := range b.find(v) {
 					start := end - len(v)
-					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) {
+					// part of a longer name ("其他商品和服务支出"), unless a
+					// figure's unit ends just before it (lines joined)
+					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !strings.HasSuffix(st.s[:start], "元") {
 						continue
 					}
 					p := end
@@ -422,10 +424,14 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	return items
 }
 
-// economicItems reads the parenthesised item list of an economic class:
-// "（基本工资 30.79 万、津贴补贴 22.56 万、…等。）".
+// economicItems reads the items of an economic class: a parenthesised
+// list, "（基本工资 30.79 万、津贴补贴 22.56 万、…等。）", or items of their
+// own, "（1）基本工资（款）支出 737.94 万元。用于…".
 func (b *builder) economicItems(parent, base string, from, limit int) []schema.ClassItem {
 	st := b.st
+	if items := b.kuanItems(parent, base, from, limit); items != nil {
+		return items
+	}
 	open := strings.Index(st.s[from:limit], "(")
 	if open < 0 {
 		return nil
@@ -451,6 +457,45 @@ func (b *builder) economicItems(parent, base string, from, limit int) []schema.C
 	for _, p := range b.pairs(open, end, base, "/amount") {
 		it := schema.ClassItem{Name: p.name, Amount: p.amount}
 		if c, ok := schema.EconomicItem(parent, p.name); ok {
+			it.Code = c.Code
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// kuanItems reads an economic class's items named with （款）, each after
+// its number: "（1）基本工资（款）支出 737.94 万元".
+func (b *builder) kuanItems(parent, base string, from, limit int) []schema.ClassItem {
+	st := b.st
+	var items []schema.ClassItem
+	for _, end := range b.find("(款)") {
+		if end <= from || end > limit {
+			continue
+		}
+		start := end - len("(款)")
+		seg := st.s[from:start]
+		open := -1 // the item's number, "(1)": names may hold brackets, 维修(护)费
+		for i := strings.LastIndex(seg, "("); i >= 0; i = strings.LastIndex(seg[:i], "(") {
+			if k := strings.IndexByte(seg[i:], ')'); k > 1 && strings.Trim(seg[i+1:i+k], "0123456789") == "" {
+				open = i + k
+				break
+			}
+		}
+		if open < 0 {
+			continue
+		}
+		name := seg[open+1:]
+		if name == "" || utf8.RuneCountInString(name) > 20 || strings.ContainsAny(name, "0123456789，。；:") {
+			continue
+		}
+		p := end + len(st.s[end:]) - len(strings.TrimPrefix(st.s[end:], "支出"))
+		ti, ok := b.valueAfter(p, 2)
+		if !ok {
+			continue
+		}
+		it := schema.ClassItem{Name: name, Amount: *b.take(base+strconv.Itoa(len(items))+"/amount", ti)}
+		if c, ok := schema.EconomicItem(parent, name); ok {
 			it.Code = c.Code
 		}
 		items = append(items, it)
