@@ -200,11 +200,20 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	if !ok {
 		return nil
 	}
+	// the total is the table's only when a panel kept by every reading
+	// adds up to it
+	var sums [3]int64
 	var rows []row
 	for k, v := range place {
 		if v >= 0 {
 			rows = append(rows, row{name: labels[k].name, vals: []token{vals[v].tok}, line: vals[v].tok.line})
+			if !isPart(labels[k].key) {
+				sums[labels[k].panel] += units(vals[v].tok)
+			}
 		}
+	}
+	if !slices.Contains(sums[:], top) {
+		return nil
 	}
 	for _, name := range []string{"收入合计", "支出合计"} {
 		rows = append(rows, row{name: name, vals: []token{total}, line: total.line})
