@@ -18,7 +18,8 @@ type builder struct {
 	wholeWords bool // figure skips labels inside longer terms (see figureWord)
 	after      int  // figure skips labels before this offset
 
-	coded []codedTree // the function tables' coded rows, given to the model once the text's 项 are in
+	coded          []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
+	expenditureRow *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

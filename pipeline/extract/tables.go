@@ -116,7 +116,7 @@ func findTables(lines, flat []string) []table {
 				continue
 			}
 		}
-		tabs = append(tabs, table{kind: kind, title: c, line: i + 1, factor: unitAfter(flat, i)})
+		tabs = append(tabs, table{kind: kind, title: c, line: i + 1})
 	}
 	for k := range tabs {
 		end := len(lines)
@@ -132,6 +132,7 @@ func findTables(lines, flat []string) []table {
 			}
 		}
 		tabs[k].end = end
+		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
 			tabs[k].layout, _ = layoutRows(lines, flat, tabs[k].line, end)
@@ -152,14 +153,12 @@ func isTableNumber(c string) bool {
 	return false
 }
 
-// unitAfter reads the 单位： line that follows a title, among the header's
-// lines before the table's first figure (0 without one).
-func unitAfter(flat []string, i int) int64 {
-	for j := i; j < len(flat) && j <= i+20; j++ {
+// unitAfter reads the 单位： line that follows a title at i, within the
+// table (before end) and its first lines (0 without one): default mode can
+// print it after the header's first cells and figures.
+func unitAfter(flat []string, i, end int) int64 {
+	for j := i; j < len(flat) && j < end && j <= i+24; j++ {
 		c := flat[j]
-		if isNumberCell(c) {
-			break
-		}
 		if k := strings.Index(c, "单位:"); k >= 0 {
 			rest := c[k+len("单位:"):]
 			if j+1 < len(flat) && (rest == "万" || rest == "亿") { // "单位：万" / "元" broken over two lines
@@ -441,11 +440,14 @@ func (t table) value(v token) schema.Money {
 func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
 	b.missingTables(tabs)
-	// the coded function tables first: the summary's reading of default-mode
-	// cells is checked against them
+	// the coded function tables and the 支出总表 first: the summary's reading
+	// of default-mode cells is checked against them
 	for _, t := range tabs {
 		if t.factor != 0 && (t.kind == tableExpenditure || t.kind == tableFunction) {
 			b.codedTable(t)
+		}
+		if t.factor != 0 && t.kind == tableExpenditure && b.expenditureRow == nil {
+			b.expenditureRow = singleRow(t)
 		}
 	}
 	for _, t := range tabs {
@@ -575,6 +577,7 @@ type summary struct {
 	sources    bool // the sources add up
 	classed    bool // the functional classes add up
 	uses       bool // 基本支出, 项目支出 and the other uses add up
+	cells      bool // read from default-mode cells (summaryCells)
 }
 
 func (s summary) score() int {
@@ -601,7 +604,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 	if best.score() < 4 {
 		if rows := summaryCells(t, lines, flat, b.codedClasses()); rows != nil {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
-				best = s
+				best, best.cells = s, true
 			}
 		}
 	}
@@ -647,9 +650,57 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 	if best.classed {
 		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines)
 	}
+	if best.uses && best.cells && !b.usesConfirmed(got["use:基本支出"].v, got["use:项目支出"].v) {
+		// placement by adjacency cannot tell the uses apart by their sum:
+		// another reading must say the same
+		b.warnTable(t, "基本支出 and 项目支出 read from this table's cells are not confirmed by the 支出总表 or the text: not used")
+		best.uses = false
+	}
 	if best.uses {
 		b.setBasicProject(got["use:基本支出"], got["use:项目支出"])
 	}
+}
+
+// usesConfirmed tells whether basic and project expenditure agree with the
+// 支出总表's one row or with the text's figures (which round them).
+func (b *builder) usesConfirmed(basic, project schema.Money) bool {
+	if r := b.expenditureRow; r != nil && r[0] == basic && r[1] == project {
+		return true
+	}
+	e := b.doc.Expenditure
+	return e.Basic != nil && e.Project != nil && roundsTo(basic, e.Basic.Amount) && roundsTo(project, e.Project.Amount)
+}
+
+// singleRow reads a 支出总表 that has one row of figures (合计 | 基本支出 |
+// 项目支出 | the template's other uses) from its cells in reading order:
+// basic and project when the first figure is the sum of the others and the
+// header names 基本支出 before 项目支出.
+func singleRow(t table) *[2]schema.Money {
+	var vals []token
+	basic, project := -1, -1
+	for k, r := range t.rows {
+		if r.code != "" {
+			return nil // a row per class: not one row
+		}
+		switch rowName(r.name) {
+		case "基本支出":
+			basic = k
+		case "项目支出":
+			project = k
+		}
+		vals = append(vals, r.vals...)
+	}
+	if len(vals) < 3 || basic < 0 || project < basic {
+		return nil
+	}
+	var rest schema.Money
+	for _, v := range vals[1:] {
+		rest += t.value(v)
+	}
+	if rest != t.value(vals[0]) {
+		return nil
+	}
+	return &[2]schema.Money{t.value(vals[1]), t.value(vals[2])}
 }
 
 // summaryKey tells what a row of 收支总表 holds: a total ("revenue",

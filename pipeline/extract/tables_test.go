@@ -1077,6 +1077,16 @@ const defaultPanelSummary = `某省某厅2019年度部门预算
 510.00
 支出合计
 510.00
+支出预算总表
+合计
+基本支出
+510.00
+单位：万元
+300.00
+项目支出
+150.00
+单位预留机动经费
+60.00
 一般公共预算支出预算表（功能科目）
 单位：万元
 功能科目编码
@@ -1125,6 +1135,12 @@ func TestDefaultModePanelSummary(t *testing.T) {
 	}
 	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(3000000) || e.Project == nil || e.Project.Amount != schema.Yuan(1500000) {
 		t.Errorf("basic, project = %+v %+v", e.Basic, e.Project)
+	}
+	// the uses' sum cannot tell them apart: a 支出总表 that says otherwise
+	// leaves them out
+	other := strings.Replace(defaultPanelSummary, "300.00\n项目支出\n150.00", "290.00\n项目支出\n160.00", 1)
+	if e := extractLines(t, other).Expenditure; e.Basic != nil || e.Project != nil {
+		t.Errorf("uses the 支出总表 contradicts were read: %+v %+v", e.Basic, e.Project)
 	}
 	// classes that do not add up: no placement does, and nothing is read
 	broken := strings.Replace(defaultPanelSummary, "50.00\n", "40.00\n", 1)
