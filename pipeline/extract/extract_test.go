@@ -198,6 +198,15 @@ func TestEconomicKuanItems(t *testing.T) {
 	}
 }
 
+// The Jiangsu narrative names the amounts carried 上年结转资金 and 结转下年资金.
+func TestCarriedJiangsuNames(t *testing.T) {
+	text := "某省某厅2019年度部门预算\n4．上年结转资金预算数为0万元。与上年相比增加0万元。\n4．结转下年资金预算数为0万元，主要原因是本部门无此项资金。\n"
+	d := extractLines(t, text)
+	if d.Revenue.CarriedOver == nil || *d.Revenue.CarriedOver != 0 || d.Expenditure.CarriedForward == nil || *d.Expenditure.CarriedForward != 0 {
+		t.Errorf("carried = %v %v", d.Revenue.CarriedOver, d.Expenditure.CarriedForward)
+	}
+}
+
 // Revenue sources beyond 财政拨款, 事业收入 and 其他收入 keep their names.
 func TestMoreRevenueSources(t *testing.T) {
 	text := "某局2023年度部门决算\n2023年度本年收入合计120万元，其中：财政拨款收入100万元，占83.33%；上级补助收入5万元，占4.17%；财政专户管理资金收入10万元，占8.33%；附属单位上缴收入5万元，占4.17%。\n"

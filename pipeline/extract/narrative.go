@@ -139,7 +139,7 @@ func (b *builder) totals() {
 		"收入支出决算总计", "收入支出总计", "收入总计", "收入预算合计", "收入总预算", "收入预算",
 	}, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
-	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转"}, 4, "财政拨款")
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收支总计", "财政拨款收、支总预算", "财政拨款收支总预算"}, 6)
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{
@@ -147,7 +147,7 @@ func (b *builder) totals() {
 		"收入支出决算总计", "收入支出总计", "支出总计", "支出预算合计", "支出总预算", "支出预算",
 	}, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
-	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余"}, 4, "财政拨款")
+	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	d.Revenue, d.Expenditure = rev, exp
 }
 
