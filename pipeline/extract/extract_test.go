@@ -207,6 +207,25 @@ func TestCarriedJiangsuNames(t *testing.T) {
 	}
 }
 
+// A fund said to be nil in words: a table's explanation that opens "本表数为
+// 零", or a template sentence left without its figure in a paragraph that
+// says the department has none.
+func TestFundNilInWords(t *testing.T) {
+	for _, text := range []string{
+		"某省某厅2017年度部门预算\n七、政府性基金支出预算表情况说明\n本表数为零。\n八、一般公共预算支出预算表情况说明\n",
+		"某省某厅2019年度部门预算\n十、政府性基金预算支出预算情况说明\n某省某厅2019年政府性基金支出预算支出\n万元。与上年相比增加（减少）0万元，增长（减少）0%。主要\n原因是本部门无此项支出。\n",
+	} {
+		if d := extractLines(t, text); d.GovernmentFund == nil || d.GovernmentFund.Amount != 0 || d.Provenance["/government_fund/amount"].Line < 2 {
+			t.Errorf("%q: government fund %+v", text, d.GovernmentFund)
+		}
+	}
+	// a blank figure without "无此项" stays unknown
+	blank := "某省某厅2019年度部门预算\n某省某厅2019年政府性基金支出预算支出\n万元。与上年相比增加 5 万元。\n"
+	if d := extractLines(t, blank); d.GovernmentFund != nil {
+		t.Errorf("a blank figure was read: %+v", d.GovernmentFund)
+	}
+}
+
 // Revenue sources beyond 财政拨款, 事业收入 and 其他收入 keep their names.
 func TestMoreRevenueSources(t *testing.T) {
 	text := "某局2023年度部门决算\n2023年度本年收入合计120万元，其中：财政拨款收入100万元，占83.33%；上级补助收入5万元，占4.17%；财政专户管理资金收入10万元，占8.33%；附属单位上缴收入5万元，占4.17%。\n"

@@ -511,9 +511,13 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		start := end - len(subject)
 		before := st.s[runeStart(st.s, max(0, start-24)):start]
 		after := st.s[end:runeStart(st.s, min(len(st.s), end+24))]
+		// a table's explanation that opens by saying it is empty:
+		// "七、政府性基金支出预算表情况说明 本表数为零。"
+		heading := st.s[end:runeStart(st.s, min(len(st.s), end+60))]
+		empty := strings.Contains(heading, "情况说明本表数为零") || strings.Contains(heading, "情况说明本表为空")
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
-			strings.Contains(after, "为空") || strings.Contains(after, "无相关") {
+			strings.Contains(after, "为空") || strings.Contains(after, "无相关") || empty {
 			if strings.Contains(st.s[start:st.sentenceEnd(start)], "0") && !strings.Contains(before+after, "空表") {
 				// a figure follows in the same sentence: let the amount rule read it
 				if _, ok := b.valueAfter(end, 12); ok {
@@ -521,6 +525,28 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 				}
 			}
 			return start, true
+		}
+	}
+	return 0, false
+}
+
+// blankNone finds a template sentence left without its figure whose
+// paragraph says the department has none: "政府性基金支出预算支出万元。与上年
+// 相比增加（减少）0万元…主要原因是本部门无此项支出。" — zero, in words.
+func (b *builder) blankNone(subject string) (int, bool) {
+	st := b.st
+	for _, end := range b.find(subject) {
+		rest := st.s[end:runeStart(st.s, min(len(st.s), end+30))]
+		k := strings.Index(rest, "万元")
+		if k < 0 || strings.ContainsAny(rest[:k], "0123456789。") {
+			continue
+		}
+		para := end + k
+		for n := 0; n < 3; n++ { // the sentence and the two after it
+			para = st.sentenceEnd(min(para+len("。"), len(st.s)))
+		}
+		if strings.Contains(st.s[end:para], "无此项") {
+			return end - len(subject), true
 		}
 	}
 	return 0, false
@@ -537,10 +563,14 @@ func (b *builder) funds() {
 		d.GovernmentFund = &schema.Figure{Amount: *a, PriorYear: p}
 	} else if at, ok := b.zeroStatement("政府性基金"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
+	} else if at, ok := b.blankNone("政府性基金支出"); ok {
+		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	}
 	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
 		d.StateCapital = &schema.Figure{Amount: *a, PriorYear: p}
 	} else if at, ok := b.zeroStatement("国有资本经营"); ok {
+		d.StateCapital = b.zeroFigure("/state_capital", at)
+	} else if at, ok := b.blankNone("国有资本经营预算支出"); ok {
 		d.StateCapital = b.zeroFigure("/state_capital", at)
 	}
 }
