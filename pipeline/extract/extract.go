@@ -80,6 +80,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "the title names no department; the name comes from metadata.csv"})
 	}
+	if ident.tables {
+		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+			Reason: "no title page (a file of tables only): the year and kind come from the first table title that names them, the department from its 部门： line"})
+	}
 	if subject > 0 {
 		doc.Provenance["/department/name"] = schema.Source{Line: subject, Text: strings.TrimSpace(t.Lines[subject-1])}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,

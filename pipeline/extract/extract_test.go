@@ -71,6 +71,17 @@ func TestIdentity(t *testing.T) {
 	}
 }
 
+// A file of tables only: the department from its 部门： line, the year and
+// kind from a table title, and a warning that says so.
+func TestTablesOnlyIdentity(t *testing.T) {
+	text := "公开01表\n收支预算总表\n部门：江苏省某某办公厅\n单位：万元\n合计\n公开12表\n2019年政府采购预算表\n部门：江苏省某某办公厅\n"
+	d := extractLines(t, text)
+	if d.Department.Name != "江苏省某某办公厅" || d.Document.FiscalYear != 2019 || d.Document.Kind != "budget" ||
+		len(d.Warnings) == 0 || !strings.Contains(d.Warnings[0].Reason, "tables only") {
+		t.Errorf("identity %q %d %s, warnings %v", d.Department.Name, d.Document.FiscalYear, d.Document.Kind, d.Warnings)
+	}
+}
+
 // A title that names no department ("2019 年度部门预算情况说明") takes the
 // name its sentences open with; one mention is not enough.
 func TestDepartmentFromSentences(t *testing.T) {

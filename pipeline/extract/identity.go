@@ -11,6 +11,7 @@ import (
 type identity struct {
 	name, title, kind, scope string
 	year, line               int
+	tables                   bool // a file of tables only: the title is a table's
 }
 
 // titleKinds are the words that close a disclosure's title.
@@ -116,7 +117,7 @@ func tableIdentity(flat []string, name string) identity {
 		if y, _, after, ok := yearIn(l); ok {
 			for _, k := range []struct{ word, kind string }{{"决算", "final_accounts"}, {"预算", "budget"}} {
 				if strings.Contains(after, k.word) {
-					return identity{name: name, title: l, kind: k.kind, scope: "department", year: y, line: i + 1}
+					return identity{name: name, title: l, kind: k.kind, scope: "department", year: y, line: i + 1, tables: true}
 				}
 			}
 		}
