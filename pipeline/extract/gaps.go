@@ -9,14 +9,15 @@ import (
 // its row — after the table's last row, or a few rows on, or beside the
 // next row's own — leaving the row without a value and another with more
 // than one. Which of a row's several values is its own is not known, so
-// they are all left over, in the order printed (a column's values keep
-// their order; where they land is what varies). The codes make a tree that
-// checks itself (a 类 is the sum of its 款, a 款 of its 项, the 合计 of
-// its 类). A row without a value is given one only when the tree computes
-// it: from its children, or from its parent less its known siblings. The
-// rows without a value under one parent take the one series of consecutive
-// left-over values that makes up the parent's difference, in order.
-// Anything else stays without a value, for the table readers' own checks.
+// they are all left over. The codes make a tree that checks itself (a 类 is
+// the sum of its 款, a 款 of its 项, the 合计 of its 类), and a row without
+// a value is given one only when the tree computes it — from its children,
+// or from its parent less its known siblings, when it is the one row under
+// that parent without a value — and that amount is among the left-over
+// values. Two rows missing under one parent stay missing: their sum is
+// known, not which is which (a value printed after the next row's would
+// swap them). The table readers' own checks then leave out what does not
+// add up.
 
 // fillCodedGaps places left-over values of a coded table with one value
 // column (as many coded rows with one value as with several, at least).
@@ -88,40 +89,16 @@ func fillCodedGaps(rows []row) {
 		return sum, n, missing
 	}
 	used := make([]bool, len(spares))
-	// run finds the one series of consecutive unused left-over values, as
-	// many as the rows to fill, that adds up to want (start -1: none, or
-	// several)
-	run := func(k int, want int64) int {
-		found := -1
-		for i := range spares {
-			var sum int64
-			n, j := 0, i
-			for ; j < len(spares) && n < k; j++ {
-				if !used[j] {
-					sum += units(spares[j])
-					n++
-				}
-			}
-			if n == k && sum == want && !used[i] {
-				if found >= 0 && !sameRun(spares, used, found, i, k) {
-					return -1
-				}
-				if found < 0 {
-					found = i
-				}
+	// fill gives row g the first unused left-over value equal to want
+	fill := func(g int, want int64) bool {
+		for j, v := range spares {
+			if !used[j] && units(v) == want {
+				used[j] = true
+				rows[g].vals = []token{v}
+				return true
 			}
 		}
-		return found
-	}
-	fill := func(gaps []int, start int) {
-		j := start
-		for _, g := range gaps {
-			for used[j] {
-				j++
-			}
-			used[j] = true
-			rows[g].vals = []token{spares[j]}
-		}
+		return false
 	}
 	for progress := true; progress; {
 		progress = false
@@ -130,43 +107,21 @@ func fillCodedGaps(rows []row) {
 			if len(rows[g].vals) > 0 {
 				continue
 			}
-			if sum, n, missing := under(rows[g].code); n > 0 && len(missing) == 0 {
-				if start := run(1, sum); start >= 0 {
-					fill([]int{g}, start)
-					progress = true
-				}
+			if sum, n, missing := under(rows[g].code); n > 0 && len(missing) == 0 && fill(g, sum) {
+				progress = true
 			}
 		}
-		// the rows without a value under a known parent take the series
-		// of left-over values, in order, that makes up the difference
+		// the one row without a value under a known parent is the difference
 		for _, code := range slices.Sorted(maps.Keys(byCode)) {
 			pv, known := amount(byCode[code])
 			if !known {
 				continue
 			}
-			if sum, _, missing := under(code); len(missing) > 0 {
-				if start := run(len(missing), pv-sum); start >= 0 {
-					fill(missing, start)
-					progress = true
-				}
+			if sum, _, missing := under(code); len(missing) == 1 && fill(missing[0], pv-sum) {
+				progress = true
 			}
 		}
 	}
-}
-
-// sameRun tells whether the runs of k unused values from a and from b hold
-// the same amounts (then either fills the rows alike).
-func sameRun(spares []token, used []bool, a, b, k int) bool {
-	values := func(i int) []int64 {
-		var vs []int64
-		for j := i; j < len(spares) && len(vs) < k; j++ {
-			if !used[j] {
-				vs = append(vs, units(spares[j]))
-			}
-		}
-		return vs
-	}
-	return slices.Equal(values(a), values(b))
 }
 
 // units is a number cell's value in ten-thousandths of the table's unit.
