@@ -92,7 +92,7 @@ var classNames = []Class{
 	{SchemeEconomic, "303", "类", "对个人和家庭的补助", "", []string{"对个人和家庭的补助支出", "对个人和家庭补助支出", "对个人和家庭补助"}, ""},
 	{SchemeEconomic, "307", "类", "债务利息及费用支出", "", nil, ""},
 	{SchemeEconomic, "309", "类", "资本性支出（基本建设）", "", nil, ""},
-	{SchemeEconomic, "310", "类", "资本性支出", "", nil, ""},
+	{SchemeEconomic, "310", "类", "资本性支出", "", []string{"其他资本性支出"}, ""}, // its name before 2018 (Jiangsu 2017 tables)
 	{SchemeEconomic, "311", "类", "对企业补助（基本建设）", "", nil, ""},
 	{SchemeEconomic, "312", "类", "对企业补助", "", nil, ""},
 	{SchemeEconomic, "313", "类", "对社会保障基金补助", "", nil, ""},

@@ -361,8 +361,25 @@ func codeCell(cells []string, after [][]string, class string) (code string, used
 		return "", 0, false, false
 	case isNumberCell(next):
 		return code, used, false, len(code) > 3 // a 类 is never without its name
+	case len(code) == 3 && !classNamed(code, next):
+		return "", 0, false, false // an amount such as 302 (元) before an item's name
 	}
 	return code, used, true, true
+}
+
+// classNamed tells whether name is the 类 of code, or the start of its name
+// wrapped onto the next line ("对个人和家庭的补" / "助").
+func classNamed(code, name string) bool {
+	n := schema.NormalizeName(name)
+	for _, scheme := range []string{schema.SchemeFunctional, schema.SchemeEconomic} {
+		if c, ok := schema.ClassByName(scheme, n); ok && c.Code == code {
+			return true
+		}
+		if c, ok := schema.LookupCode(scheme, code); ok && utf8.RuneCountInString(n) >= 4 && strings.HasPrefix(schema.NormalizeName(c.Name), n) {
+			return true
+		}
+	}
+	return false
 }
 
 // cellToken reads a number cell (signed) of the 1-based line.

@@ -1262,3 +1262,19 @@ func TestNoteInsideTable(t *testing.T) {
 		t.Error("a note followed by running text was taken as inside the table")
 	}
 }
+
+// A three-digit number is a 类's code only before that 类's name (or its
+// start, wrapped): 302 yuan before an item's name is an amount.
+func TestCodeCellNeedsItsClass(t *testing.T) {
+	for _, c := range []struct {
+		code, next string
+		ok         bool
+	}{
+		{"302", "商品和服务支出", true}, {"303", "对个人和家庭的补", true}, {"310", "其他资本性支出", true},
+		{"302", "办公费", false}, {"201", "一般公共服务支出", true}, {"208", "住房保障支出", false},
+	} {
+		if _, _, _, ok := codeCell([]string{c.code}, [][]string{{c.next}}, ""); ok != c.ok {
+			t.Errorf("%s before %s: code %v, want %v", c.code, c.next, ok, c.ok)
+		}
+	}
+}
