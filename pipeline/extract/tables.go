@@ -490,6 +490,33 @@ func (b *builder) tables(lines, flat []string) {
 			b.fundTable(t, flat)
 		}
 	}
+	b.vehicleParts()
+}
+
+// vehicleParts settles the 三公 table's 公务用车购置 and 运行 when default mode
+// left them out: the 小计 V and one blank cell beside an equal one, either
+// part's. The basic-expenditure table's 公务用车运行维护费 (30231) is part of
+// the 三公 运行费 (the same 一般公共预算 money, basic spending only), so when
+// it equals V the 运行费 is V and the blank cell is 购置费: zero.
+func (b *builder) vehicleParts() {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.Vehicle == nil || tp.VehiclePurchase != nil || tp.VehicleOperation != nil || tp.Vehicle.Amount == 0 {
+		return
+	}
+	src := b.doc.Provenance["/three_public/vehicle/amount"]
+	for _, c := range b.doc.Expenditure.ByEconomic {
+		for _, it := range c.Items {
+			if it.Code == "30231" && it.Amount == tp.Vehicle.Amount {
+				tp.VehicleOperation = &schema.Figure{Amount: it.Amount}
+				tp.VehiclePurchase = &schema.Figure{}
+				b.doc.Provenance["/three_public/vehicle_operation/amount"] = src
+				b.doc.Provenance["/three_public/vehicle_purchase/amount"] = src
+				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+					Reason: "公务用车购置费 and 运行费: which cell is blank comes from the basic-expenditure table's 公务用车运行维护费 (30231), equal to the 小计"})
+				return
+			}
+		}
+	}
 }
 
 // standardTables are the tables every 部门预算 and 部门决算 publishes (the

@@ -183,41 +183,10 @@ func TestFunctionItems(t *testing.T) {
 	}
 }
 
-// The 三公 table is read by column, in the two layouts seen: Shanghai
-// (合计 is the 三公 total, 机关运行经费 beside it) and Jiangsu (合计 adds
-// 会议费 and 培训费; the 三公 total is the first 小计; 购置费 is blank).
-func TestThreePublicTable(t *testing.T) {
-	shanghai := `某区某局2024年部门预算
-                       部门“三公”经费和机关运行经费预算表
-编制部门：某区某局                                                              单位:万元
-                               2024年“三公”经费预算数
-                                                                                2024年机关运行经
-                                                  公务用车购置及运行费
-                                                                                    费预算数
-   合计           因公出国(境)费       公务接待费
-                                          小计           购置费        运行费
-        47.91              0       1.35        46.56         25         21.56         443.18
-`
-	jiangsu := `某省某院2018年部门预算
-公开 09 表：一般公共预算“三公”经费、会议费、培训费
-支出预算表
-部门：                   某省某院                                          单位：万元
-                                 “三公”经费
-                                 公务用车购置及运行维护费
-                                                                   会议
-      合计                                                                     培训费
-                      因公出国                                公务接        费
-             小计                                 公务用车
-                      （境）费               公务用车             待费
-                                小计              运行维护
-                                          购置费
-                                                 费
-  1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
-`
-	// the Jiangsu table as default mode prints it: cells one a line, the
-	// blank 购置费 gone, so 购置费 and 运行维护费 cannot be told apart; its
-	// unit broken over two lines, the next table's number above its title
-	jiangsuDefault := `某省某院2018年部门预算
+// The Jiangsu 三公 table as default mode prints it: cells one a line, the
+// blank 购置费 gone, so 购置费 and 运行维护费 cannot be told apart; its
+// unit broken over two lines, the next table's number above its title.
+const threePublicJiangsuDefault = `某省某院2018年部门预算
 公开 09 表：一般公共预算“三公”经费、会议费、培训费
 支出预算表
 单位：万
@@ -264,13 +233,45 @@ func TestThreePublicTable(t *testing.T) {
 政府性基金支出预算表
 单位：万元
 `
+
+// The 三公 table is read by column, in the two layouts seen: Shanghai
+// (合计 is the 三公 total, 机关运行经费 beside it) and Jiangsu (合计 adds
+// 会议费 and 培训费; the 三公 total is the first 小计; 购置费 is blank).
+func TestThreePublicTable(t *testing.T) {
+	shanghai := `某区某局2024年部门预算
+                       部门“三公”经费和机关运行经费预算表
+编制部门：某区某局                                                              单位:万元
+                               2024年“三公”经费预算数
+                                                                                2024年机关运行经
+                                                  公务用车购置及运行费
+                                                                                    费预算数
+   合计           因公出国(境)费       公务接待费
+                                          小计           购置费        运行费
+        47.91              0       1.35        46.56         25         21.56         443.18
+`
+	jiangsu := `某省某院2018年部门预算
+公开 09 表：一般公共预算“三公”经费、会议费、培训费
+支出预算表
+部门：                   某省某院                                          单位：万元
+                                 “三公”经费
+                                 公务用车购置及运行维护费
+                                                                   会议
+      合计                                                                     培训费
+                      因公出国                                公务接        费
+             小计                                 公务用车
+                      （境）费               公务用车             待费
+                                小计              运行维护
+                                          购置费
+                                                 费
+  1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
+`
 	for name, c := range map[string]struct {
 		text                                           string
 		total, overseas, reception, operation, opCosts int64
 	}{
 		"shanghai":        {shanghai, 479100, 0, 13500, 215600, 4431800},
 		"jiangsu":         {jiangsu, 4843000, 1000000, 1165000, 2678000, -1},
-		"jiangsu default": {jiangsuDefault, 4843000, 1000000, 1165000, -1, -1},
+		"jiangsu default": {threePublicJiangsuDefault, 4843000, 1000000, 1165000, -1, -1},
 	} {
 		d := extractLines(t, c.text)
 		tp := d.ThreePublic
@@ -292,6 +293,23 @@ func TestThreePublicTable(t *testing.T) {
 		if c.opCosts >= 0 && (d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(c.opCosts)) {
 			t.Errorf("%s: operating costs = %+v", name, d.OperatingCosts)
 		}
+	}
+}
+
+// Default mode cannot tell which of 公务用车购置费 and 运行费 is blank when the
+// other equals the 小计; the basic-expenditure table's 公务用车运行维护费
+// (30231), part of the 运行费, says so when it equals the 小计.
+func TestVehiclePartsFromEconomicTable(t *testing.T) {
+	economic := "一般公共预算基本支出预算表（经济科目）\n单位：万元\n合计\n金额\n300.00\n302\n商品和服务支出\n300.00\n30201\n办公费\n32.20\n30231\n公务用车运行维护费\n267.80\n"
+	text := strings.Replace(threePublicJiangsuDefault, "某省某院2018年部门预算\n", "某省某院2018年部门预算\n"+economic, 1)
+	tp := extractLines(t, text).ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(2678000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 {
+		t.Errorf("三公 = %+v", tp)
+	}
+	// 30231 below the 小计: the blank cell could be either part's
+	other := strings.Replace(strings.Replace(text, "32.20", "100.00", 1), "267.80\n", "200.00\n", 1)
+	if tp := extractLines(t, other).ThreePublic; tp == nil || tp.VehicleOperation != nil || tp.VehiclePurchase != nil {
+		t.Errorf("unsettled parts were read: %+v", tp)
 	}
 }
 
