@@ -829,15 +829,22 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		return s
 	}
 	s.balanced = true
-	// the current year and the amounts carried are kept when they add up
-	if c, ok := got["revenue_current"]; !ok || got["carried_over"].v+c.v != rt.v || got["carried_over"].line == 0 {
-		delete(got, "revenue_current")
-		delete(got, "carried_over")
+	// the current year and the amounts carried are kept when they add up;
+	// a current year equal to the total is kept alone (nothing carried was
+	// printed, so nothing is said of it)
+	keep := func(current, carried string, total schema.Money) {
+		c, ok := got[current]
+		switch {
+		case ok && got[carried].line != 0 && got[carried].v+c.v == total:
+		case ok && c.v == total:
+			delete(got, carried)
+		default:
+			delete(got, current)
+			delete(got, carried)
+		}
 	}
-	if c, ok := got["expenditure_current"]; !ok || got["carried_forward"].v+c.v != et.v || got["carried_forward"].line == 0 {
-		delete(got, "expenditure_current")
-		delete(got, "carried_forward")
-	}
+	keep("revenue_current", "carried_over", rt.v)
+	keep("expenditure_current", "carried_forward", et.v)
 	var top schema.Money
 	_, whole := got["src:财政拨款"]
 	listed := false

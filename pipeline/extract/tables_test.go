@@ -1127,6 +1127,12 @@ func TestDefaultModePanelSummary(t *testing.T) {
 	if r := d.Revenue; r.Total == nil || *r.Total != schema.Yuan(5100000) {
 		t.Fatalf("revenue = %+v", r)
 	}
+	// 当年收入小计 equal to the total: the current year, nothing said of the
+	// blank amounts carried
+	if r, e := d.Revenue, d.Expenditure; r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(5100000) || r.CarriedOver != nil ||
+		e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(5100000) || e.CarriedForward != nil {
+		t.Errorf("current year = %v %v, carried %v %v", r.CurrentYear, e.CurrentYear, r.CarriedOver, e.CarriedForward)
+	}
 	src := map[string]schema.Money{}
 	for _, s := range d.Revenue.Sources {
 		src[s.Name] = s.Amount
