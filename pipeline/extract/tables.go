@@ -234,16 +234,12 @@ func splitCells(line string) []string {
 }
 
 func readRows(lines, flat []string, from, to int) []row {
-	var rows []row
-	prevText := -1 // line of the last row that has a name but no numbers yet
-	code, class := "", ""
-	around := -1 // the row whose code came below its name
-	below := -1  // the row whose name comes below its code
 	to = min(to, len(lines))
 	cellLines := make([][]string, max(to-from, 0)) // each line's cells, split once
 	for i := from; i < to; i++ {
 		cellLines[i-from] = cellsOf(lines[i])
 	}
+	r := rowReader{prevText: -1, around: -1, below: -1}
 	for i := from; i < to; i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			if noteWithin(flat, i, to) {
@@ -254,64 +250,87 @@ func readRows(lines, flat []string, from, to int) []row {
 		cells := cellLines[i-from]
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
-			if c == "金额" || strings.HasPrefix(c, "单位:") { // a header's cells, between 合计 and its value
-				continue
-			}
-			if !isNumberCell(c) {
-				n := len(rows)
-				joins := n > 0 && len(rows[n-1].vals) == 0 && code == "" && rowLabels[rows[n-1].name+c] // "合" / "计"
-				wraps := k == 0 && n > 0 && len(rows[n-1].vals) == 0 && prevText == i-1 && len(cells) == 1 && !startsItem(c) &&
-					!rowLabels[rowName(c)] && !rowLabels[rowName(rows[n-1].name)] && code == "" &&
-					c != "合" && c != "总" && c != "小" // the first half of 合 / 计
-				// the end of a name wrapped around its code's line: "…缴费支" / code and amount / "出";
-				// or the name printed below its code's line
-				tail := k == 0 && n > 0 && n-1 == around && len(cells) == 1 && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
-				under := k == 0 && n > 0 && n-1 == below && len(cells) == 1 && !startsItem(c) && !rowLabels[rowName(c)]
-				around = -1
-				if !under {
-					below = -1
-				}
-				if joins || wraps || tail || under {
-					rows[n-1].name += c // a name wrapped onto the next line
-				} else {
-					rows = append(rows, row{name: c, line: i + 1, code: code})
-				}
-				code = ""
-				prevText = i
-				continue
-			}
-			if cc, used, named, ok := codeCell(cells[k:], cellLines[i+1-from:], class); ok {
-				n := len(rows)
-				switch {
-				case named:
-					code = cc
-				case n > 0 && rows[n-1].code == "" && len(rows[n-1].vals) == 0 && !rowLabels[rowName(rows[n-1].name)]:
-					rows[n-1].code = cc // its name wrapped onto the line above
-					around = n - 1
-				case k == 0:
-					rows = append(rows, row{code: cc, line: i + 1}) // its name on the lines below
-					below = n
-				default:
-					cc = ""
-				}
-				if cc != "" {
+			switch {
+			case c == "金额" || strings.HasPrefix(c, "单位:"): // a header's cells, between 合计 and its value
+			case !isNumberCell(c):
+				r.name(c, i, k == 0, len(cells) == 1)
+			default:
+				if used, ok := r.codeAt(cells[k:], cellLines[i+1-from:], i, k == 0); ok {
 					k += used - 1
-					if len(cc) == 3 {
-						class = cc
+				} else if n := len(r.rows); n > 0 {
+					if t, ok := cellToken(c, i+1); ok {
+						r.rows[n-1].vals = append(r.rows[n-1].vals, t)
 					}
-					continue
 				}
-			}
-			if len(rows) == 0 {
-				continue
-			}
-			if t, ok := cellToken(c, i+1); ok {
-				rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, t)
 			}
 		}
 	}
-	fillCodedGaps(rows)
-	return rows
+	fillCodedGaps(r.rows)
+	return r.rows
+}
+
+// rowReader gathers a table's rows from its cells in reading order.
+type rowReader struct {
+	rows        []row
+	prevText    int    // line of the last row that has a name but no numbers yet
+	code, class string // the code waiting for its row's name; the last 类 code
+	around      int    // the row whose code came below its name
+	below       int    // the row whose name comes below its code
+}
+
+// name takes a text cell of line i: the name of a new row, or the rest of
+// the last row's name.
+func (r *rowReader) name(c string, i int, first, alone bool) {
+	n := len(r.rows)
+	var last *row
+	if n > 0 {
+		last = &r.rows[n-1]
+	}
+	joins := last != nil && len(last.vals) == 0 && r.code == "" && rowLabels[last.name+c] // "合" / "计"
+	wraps := first && last != nil && len(last.vals) == 0 && r.prevText == i-1 && alone && !startsItem(c) &&
+		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" &&
+		c != "合" && c != "总" && c != "小" // the first half of 合 / 计
+	// the end of a name wrapped around its code's line: "…缴费支" / code and
+	// amount / "出"; or the name printed below its code's line
+	tail := first && n-1 == r.around && alone && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
+	under := first && n-1 == r.below && alone && !startsItem(c) && !rowLabels[rowName(c)]
+	r.around = -1
+	if !under {
+		r.below = -1
+	}
+	if last != nil && (joins || wraps || tail || under) {
+		last.name += c // a name wrapped onto the next line
+	} else {
+		r.rows = append(r.rows, row{name: c, line: i + 1, code: r.code})
+	}
+	r.code = ""
+	r.prevText = i
+}
+
+// codeAt takes the number cells that open cells as a row's code when they
+// are one (see codeCell); used is how many cells it takes.
+func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) (used int, ok bool) {
+	cc, used, named, ok := codeCell(cells, after, r.class)
+	if !ok {
+		return 0, false
+	}
+	n := len(r.rows)
+	switch {
+	case named:
+		r.code = cc
+	case n > 0 && r.rows[n-1].code == "" && len(r.rows[n-1].vals) == 0 && !rowLabels[rowName(r.rows[n-1].name)]:
+		r.rows[n-1].code = cc // its name wrapped onto the line above
+		r.around = n - 1
+	case first:
+		r.rows = append(r.rows, row{code: cc, line: i + 1}) // its name on the lines below
+		r.below = n
+	default:
+		return 0, false
+	}
+	if len(cc) == 3 {
+		r.class = cc
+	}
+	return used, true
 }
 
 // codeCell tells whether the number cells that open cells are the code of
