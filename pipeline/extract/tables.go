@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -364,26 +365,34 @@ func codeCell(cells []string, after [][]string, class string) (code string, used
 	default:
 		return "", 0, false, false
 	}
+	ahead := cellsAhead(cells[used:], after, 2)
 	next := ""
-	if used < len(cells) {
-		next = cells[used]
-	} else {
-		for _, cs := range after {
-			if len(cs) > 0 {
-				next = cs[0]
-				break
-			}
-		}
+	if len(ahead) > 0 {
+		next = ahead[0]
 	}
 	switch {
 	case next == "" || startsItem(next):
 		return "", 0, false, false
 	case isNumberCell(next):
-		return code, used, false, len(code) > 3 // a 类 is never without its name
+		// a 类 is never without its name: "302 / 1,579.38 / 商品和服务支出"
+		// prints its amount between the two
+		return code, used, false, len(code) > 3 || len(ahead) > 1 && classNamed(code, ahead[1])
 	case len(code) == 3 && !classNamed(code, next):
 		return "", 0, false, false // an amount such as 302 (元) before an item's name
 	}
 	return code, used, true, true
+}
+
+// cellsAhead lists up to n cells from rest and then the lines after.
+func cellsAhead(rest []string, after [][]string, n int) []string {
+	out := slices.Clone(rest[:min(n, len(rest))]) // appending must not write into rest
+	for _, cs := range after {
+		if len(out) >= n {
+			break
+		}
+		out = append(out, cs[:min(n-len(out), len(cs))]...)
+	}
+	return out
 }
 
 // classNamed tells whether name is the 类 of code, or the start of its name

@@ -1301,4 +1301,11 @@ func TestCodeCellNeedsItsClass(t *testing.T) {
 			t.Errorf("%s before %s: code %v, want %v", c.code, c.next, ok, c.ok)
 		}
 	}
+	// the class's amount printed between its code and its name
+	if _, _, named, ok := codeCell([]string{"302", "1,579.38"}, [][]string{{"商品和服务支出"}}, ""); !ok || named {
+		t.Errorf("302 / 1,579.38 / 商品和服务支出: code %v, named %v", ok, named)
+	}
+	if _, _, _, ok := codeCell([]string{"302", "1,579.38"}, [][]string{{"办公费"}}, ""); ok {
+		t.Error("302 / 1,579.38 / 办公费 read as a code")
+	}
 }
