@@ -13,15 +13,18 @@ import (
 // the sum of its 款, a 款 of its 项, the 合计 of its 类), and a row without
 // a value is given one only when the tree computes it — from its children,
 // or from its parent less its known siblings, when it is the one row under
-// that parent without a value — and that amount is among the left-over
-// values. Two rows missing under one parent stay missing: their sum is
+// that parent without a value and every row after it is confirmed by its
+// own children (else the values may have been printed a row late) — and
+// that amount is among the left-over values. Two rows missing under one parent stay missing: their sum is
 // known, not which is which (a value printed after the next row's would
 // swap them). The table readers' own checks then leave out what does not
 // add up.
 
 // fillCodedGaps places left-over values of a coded table with one value
 // column (as many coded rows with one value as with several, at least).
-func fillCodedGaps(rows []row) {
+// laidOut says the text keeps rows on their lines (pdftotext -layout),
+// where values are not printed a row late.
+func fillCodedGaps(rows []row, laidOut bool) {
 	var gaps []int
 	single, multi := 0, 0
 	for i, r := range rows {
@@ -37,7 +40,7 @@ func fillCodedGaps(rows []row) {
 			multi++
 		}
 	}
-	if len(gaps) == 0 || multi == 0 || single < 2 || single < multi {
+	if multi == 0 || single < 2 || single < multi {
 		return
 	}
 	// a row with several values may hold a row's before it as well as its
@@ -89,6 +92,25 @@ func fillCodedGaps(rows []row) {
 		return sum, n, missing
 	}
 	used := make([]bool, len(spares))
+	// ownLater tells whether every row after g under g's parent holds its
+	// own value: its children add up to it
+	ownLater := func(g int) bool {
+		if laidOut {
+			return true
+		}
+		p := parent(rows[g].code)
+		for i := g + 1; i < len(rows); i++ {
+			if rows[i].code == "" || parent(rows[i].code) != p {
+				continue
+			}
+			v, known := amount(i)
+			sum, n, missing := under(rows[i].code)
+			if !known || n == 0 || len(missing) > 0 || sum != v {
+				return false
+			}
+		}
+		return true
+	}
 	// fill gives row g the first unused left-over value equal to want
 	fill := func(g int, want int64) bool {
 		for j, v := range spares {
@@ -111,13 +133,17 @@ func fillCodedGaps(rows []row) {
 				progress = true
 			}
 		}
-		// the one row without a value under a known parent is the difference
+		// the one row without a value under a known parent is the
+		// difference — unless a row after it could hold its value: values
+		// printed a row late would leave the same sum (each row the one
+		// before's, the last's left over), so every later row's value must
+		// be its own children's sum
 		for _, code := range slices.Sorted(maps.Keys(byCode)) {
 			pv, known := amount(byCode[code])
 			if !known {
 				continue
 			}
-			if sum, _, missing := under(code); len(missing) == 1 && fill(missing[0], pv-sum) {
+			if sum, _, missing := under(code); len(missing) == 1 && ownLater(missing[0]) && fill(missing[0], pv-sum) {
 				progress = true
 			}
 		}

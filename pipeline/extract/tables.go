@@ -266,7 +266,18 @@ func readRows(lines, flat []string, from, to int) []row {
 			}
 		}
 	}
-	fillCodedGaps(r.rows)
+	// layout text keeps a value on its row's line: only default mode (one
+	// cell a line) can print values a row late
+	filled, multi := 0, 0
+	for _, cs := range cellLines {
+		if len(cs) > 0 {
+			filled++
+		}
+		if len(cs) > 1 {
+			multi++
+		}
+	}
+	fillCodedGaps(r.rows, multi*3 >= filled)
 	return r.rows
 }
 
@@ -294,7 +305,7 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
 	tail := first && n-1 == r.around && alone && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
-	under := first && n-1 == r.below && alone && !startsItem(c) && !rowLabels[rowName(c)]
+	under := first && n-1 == r.below && alone && !startsItem(c) && !rowLabels[rowName(c)] && r.code == ""
 	r.around = -1
 	if !under {
 		r.below = -1
@@ -316,6 +327,7 @@ func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) 
 		return 0, false
 	}
 	n := len(r.rows)
+	r.below = -1
 	switch {
 	case named:
 		r.code = cc

@@ -1029,6 +1029,15 @@ func TestDefaultModeCodedTable(t *testing.T) {
 	if e := extractLines(t, shifted).Expenditure.ByEconomic; len(e) != 2 || e[0].Amount != schema.Yuan(1200000) || len(e[0].Items) != 0 || len(e[1].Items) != 2 {
 		t.Errorf("shifted: by_economic = %+v", e)
 	}
+	// values printed a row late (each item's after the next item's name,
+	// the last one's after the table): the first item's difference would
+	// add up with every value in the wrong row, so it is not filled, and
+	// the items that do not add up are left out; the class stays
+	late := strings.Replace(defaultCodedEconomic, "基本工资\n100.00\n30102\n津贴补贴\n10.40\n30199\n其他工资福利支出\n",
+		"基本工资\n30102\n津贴补贴\n100.00\n30199\n其他工资福利支出\n10.40\n", 1)
+	if e := extractLines(t, late).Expenditure.ByEconomic; len(e) != 2 || e[0].Amount != schema.Yuan(1200000) || len(e[0].Items) != 0 {
+		t.Errorf("late: by_economic = %+v", e)
+	}
 	// a left-over value the tree does not compute is not placed: 302 has
 	// no amount, and its items are not given to 301
 	other := strings.Replace(defaultCodedEconomic, "30.50\n", "31.50\n", 1)
