@@ -303,7 +303,8 @@ func TestTextAndPDFAgree(t *testing.T) {
 
 // TestPerturbedTextAgreesWithPDF moves the cells of default-mode text the
 // way pdftotext does when it prints a cell away from its row — a value a
-// few lines later, two lines swapped, a page number between cells — and
+// few lines later, two lines swapped, a page number between cells, a run of
+// values each printed after the next row's name — and
 // asserts that the table readers, whose arithmetic decides where cells go,
 // never give a figure the PDF contradicts: a figure they cannot place is
 // left out, never put in another's place.
@@ -330,14 +331,14 @@ func TestPerturbedTextAgreesWithPDF(t *testing.T) {
 		}
 		var numbers []int // lines that hold one number
 		for i, l := range txt.Lines {
-			if f := strings.TrimSpace(l); f != "" && strings.Trim(f, "0123456789,.") == "" {
+			if isFigure(l) {
 				numbers = append(numbers, i)
 			}
 		}
-		for trial := range 60 {
+		for trial := range 80 {
 			lines := slices.Clone(txt.Lines)
 			what := ""
-			switch trial % 3 {
+			switch trial % 4 {
 			case 0: // a value printed a few lines later
 				i := numbers[rng.IntN(len(numbers))]
 				j := min(len(lines)-1, i+1+rng.IntN(12))
@@ -353,6 +354,25 @@ func TestPerturbedTextAgreesWithPDF(t *testing.T) {
 				n := strconv.Itoa(2 + rng.IntN(40))
 				lines = slices.Insert(lines, i, n)
 				what = fmt.Sprintf("page number %s at line %d", n, i+1)
+			case 3: // a run of values each printed after the next row's name
+				i := numbers[rng.IntN(len(numbers))]
+				what = fmt.Sprintf("values from line %d a row late", i+1)
+				for range 1 + rng.IntN(4) {
+					j := i + 1
+					for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || isFigure(lines[j])) {
+						j++
+					}
+					for j < len(lines) && strings.TrimSpace(lines[j]) != "" && !isFigure(lines[j]) {
+						j++
+					}
+					v := lines[i]
+					lines = slices.Insert(slices.Delete(lines, i, i+1), j-1, v)
+					for i = j; i < len(lines) && !isFigure(lines[i]); i++ {
+					}
+					if i >= len(lines) {
+						break
+					}
+				}
 			}
 			p := *txt
 			p.Lines = lines
@@ -367,6 +387,12 @@ func TestPerturbedTextAgreesWithPDF(t *testing.T) {
 			}
 		}
 	}
+}
+
+// isFigure tells a line that holds one number.
+func isFigure(l string) bool {
+	f := strings.TrimSpace(l)
+	return f != "" && strings.Trim(f, "0123456789,.") == ""
 }
 
 func figuresOf(t *testing.T, d *schema.Document) map[string]float64 {
