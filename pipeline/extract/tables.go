@@ -1308,7 +1308,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 	var total *schema.Money
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
-			if len(r.code) == 3 && len(classes) > 0 { // its items would join the class before
+			if len(r.code) == 3 { // a class without its amount: the table is not whole
 				b.warnTable(t, fmt.Sprintf("class %s %s has no amount: table not used", r.code, r.name))
 				return nil, nil, 0, false
 			}

@@ -838,6 +838,12 @@ func TestOperatingTable(t *testing.T) {
 	if d := extractLines(t, def); d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(6000000) || d.Provenance["/operating_costs/amount"].Line != 8 {
 		t.Errorf("default mode: operating costs = %+v from %+v", d.OperatingCosts, d.Provenance["/operating_costs/amount"])
 	}
+	// the first class without its amount (printed elsewhere) and no 合计:
+	// the one class left is not the table's sum
+	partial := strings.Replace(strings.Replace(def, "600.00\n302", "302", 1), "商品和服务支出\n500.00\n", "商品和服务支出\n", 1)
+	if d := extractLines(t, partial); d.OperatingCosts != nil {
+		t.Errorf("a table missing a class gave operating costs %+v", d.OperatingCosts)
+	}
 }
 
 // A 政府性基金 table gives the amount when its classes add up to its 合计,
