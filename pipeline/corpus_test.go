@@ -315,8 +315,12 @@ func TestPerturbedTextAgreesWithPDF(t *testing.T) {
 	docs := []string{
 		"more/jiangsu_cppcc-office_2017_dept-budget_tables-part", "more/jiangsu_cppcc-office_2019_dept-budget_tables-part",
 		"more/jiangsu_party-committee-office_2018_dept-budget_tables-part", "more/jiangsu_high-court_2019_dept-budget",
-		"more/jiangsu_npc-office_2018_dept-budget",
+		"more/jiangsu_npc-office_2018_dept-budget", "more/jiangsu_procuratorate_2017_dept-budget",
 	}
+	// where a perturbation breaks a table, the text's figure stands; this
+	// text states basic expenditure as 12323.46 once and 12323.48 (its
+	// tables') elsewhere
+	own := map[string]bool{"more/jiangsu_procuratorate_2017_dept-budget /expenditure/basic/amount": true}
 	rng := rand.New(rand.NewPCG(3, 2026))
 	for _, name := range docs {
 		stem := filepath.Join("../data/corpus", name)
@@ -381,7 +385,7 @@ func TestPerturbedTextAgreesWithPDF(t *testing.T) {
 				continue
 			}
 			for path, v := range figuresOf(t, got) {
-				if w, ok := ref[path]; ok && w != v {
+				if w, ok := ref[path]; ok && w != v && !own[name+" "+path] {
 					t.Errorf("%s, %s: %s is %v, the PDF says %v", filepath.Base(name), what, path, v, w)
 				}
 			}
