@@ -195,10 +195,6 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	// values pair with labels in order (labels are centred over
 	// right-aligned numbers, so positions alone can mislead); with fewer
 	// values than labels (blank cells), the labels left without one are
-	// those whose leaving out lines the values up best with the rest
-	// values pair with labels in order (labels are centred over
-	// right-aligned numbers, so positions alone can mislead); with fewer
-	// values than labels (blank cells), the labels left without one are
 	// those whose leaving out lines the values up best with the rest, or,
 	// when no way is clearly best, each value goes to the nearest label
 	assign, aligned := alignColumns(cols, values)
