@@ -15,10 +15,10 @@ import (
 // or from its parent less its known siblings, when it is the one row under
 // that parent without a value and every row after it is confirmed by its
 // own children (else the values may have been printed a row late) — and
-// that amount is among the left-over values. Two rows missing under one parent stay missing: their sum is
-// known, not which is which (a value printed after the next row's would
-// swap them). The table readers' own checks then leave out what does not
-// add up.
+// that amount is among the left-over values. Two rows missing under one
+// parent stay missing: their sum is known, not which is which (a value
+// printed after the next row's would swap them). The table readers' own
+// checks then leave out what does not add up.
 
 // fillCodedGaps places left-over values of a coded table with one value
 // column (as many coded rows with one value as with several, at least).
