@@ -742,6 +742,16 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 	}
 	if best.uses {
 		b.setBasicProject(got["use:基本支出"], got["use:项目支出"])
+		if f, ok := got["use:单位预留机动经费"]; ok {
+			var have *schema.Money
+			if exp.Reserve != nil {
+				have = &exp.Reserve.Amount
+			} else {
+				exp.Reserve = &schema.Figure{}
+			}
+			b.setTable("/expenditure/reserve", "/amount", &have, f.v, f.line)
+			exp.Reserve.Amount = *have
+		}
 	}
 }
 

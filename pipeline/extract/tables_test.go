@@ -1162,8 +1162,9 @@ func TestDefaultModePanelSummary(t *testing.T) {
 	if len(fn) != 3 || fn["201"] != schema.Yuan(4000000) || fn["208"] != schema.Yuan(500000) || fn["221"] != schema.Yuan(600000) {
 		t.Errorf("by_function = %+v", d.Expenditure.ByFunction)
 	}
-	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(3000000) || e.Project == nil || e.Project.Amount != schema.Yuan(1500000) {
-		t.Errorf("basic, project = %+v %+v", e.Basic, e.Project)
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(3000000) || e.Project == nil || e.Project.Amount != schema.Yuan(1500000) ||
+		e.Reserve == nil || e.Reserve.Amount != schema.Yuan(600000) {
+		t.Errorf("basic, project, reserve = %+v %+v %+v", e.Basic, e.Project, e.Reserve)
 	}
 	// the uses' sum cannot tell them apart: a 支出总表 that says otherwise
 	// leaves them out
