@@ -39,6 +39,19 @@ type cellValue struct {
 	cands []int // indexes into the labels
 }
 
+// cellItem is a cell of the table with its 1-based line.
+type cellItem struct {
+	text string
+	line int
+}
+
+// panels are a summary's labels by panel, with each cell's label.
+type panels struct {
+	labels []panelCell
+	at     []int // cell → label index, -1
+	order  []int // the panels in the order their first label comes (left to right)
+}
+
 // summaryCells reads a panelled summary table from default-mode text as
 // rows (name and value), or nil. classes are the 类 of the coded function
 // table with their amounts.
@@ -46,144 +59,20 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	if len(classes) == 0 {
 		return nil
 	}
-	type item struct {
-		text string
-		line int
-	}
-	var items []item
-	var tails []string // the ends of labels wrapped over two lines, still to come
-	for i := t.line; i < t.end && i < len(lines); i++ {
-		if endsTable(flat[i]) {
-			break
-		}
-		if isPageNumber(flat[i]) {
-			continue
-		}
-		for _, c := range cellsOf(lines[i]) {
-			if k := slices.Index(tails, c); k >= 0 { // "算" of "1.一般公共预" / "算"
-				tails = slices.Delete(tails, k, k+1)
-				continue
-			}
-			if name, tail := wrappedLabel(c); tail != "" {
-				tails = append(tails, tail)
-				c = name
-			}
-			items = append(items, item{c, i + 1})
-		}
-	}
-	// the labels, by panel
-	var labels []panelCell
-	var raw []string              // the labels as printed, with their enumerators
-	at := make([]int, len(items)) // item → label index, -1
+	items := tableCells(t, lines, flat)
+	p := panelLabels(items)
 	var total token
 	var top int64
-	order := []int{} // panels in the order their first label comes
-	for i, it := range items {
-		at[i] = -1
-		if isNumberCell(it.text) {
-			if tok, ok := cellToken(it.text, it.line); ok && units(tok) > top {
-				total, top = tok, units(tok)
-			}
-			continue
+	for _, it := range items {
+		if tok, ok := cellToken(it.text, it.line); ok && isNumberCell(it.text) && units(tok) > top {
+			total, top = tok, units(tok)
 		}
-		name := rowName(it.text)
-		key := summaryKey(name)
-		panel := -1
-		switch {
-		case strings.HasPrefix(key, "src:"):
-			panel = 0
-		case key == "class":
-			panel = 1
-		case strings.HasPrefix(key, "use:"):
-			panel = 2
-		}
-		if panel < 0 {
-			continue
-		}
-		if !slices.Contains(order, panel) {
-			order = append(order, panel)
-		}
-		cell := panelCell{name: name, key: key, panel: panel}
-		if panel == 1 {
-			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
-			cell.code = c.Code
-		}
-		at[i] = len(labels)
-		labels = append(labels, cell)
-		raw = append(raw, it.text)
 	}
-	if len(order) < 2 || top == 0 {
+	if len(p.order) < 2 || top == 0 {
 		return nil
 	}
-	panelRows(labels, raw)
-	left := func(panel int) int { // the panel printed left of this one
-		k := slices.Index(order, panel)
-		if k <= 0 {
-			return -1
-		}
-		return order[k-1]
-	}
-	find := func(panel, row int) int {
-		if panel < 0 || row <= 0 {
-			return -1
-		}
-		for k, l := range labels {
-			if l.panel == panel && l.row == row {
-				return k
-			}
-		}
-		return -1
-	}
-	// each value's places
-	var vals []cellValue
-	for i, it := range items {
-		if !isNumberCell(it.text) {
-			continue
-		}
-		tok, ok := cellToken(it.text, it.line)
-		if !ok {
-			continue
-		}
-		var cands []int
-		add := func(k int) {
-			if k >= 0 && !slices.Contains(cands, k) {
-				cands = append(cands, k)
-			}
-		}
-		next := -1 // the label that follows
-		if i+1 < len(items) {
-			next = at[i+1]
-		}
-		if next >= 0 && items[i+1].line == it.line { // "13,907.78 一、基本支出"
-			add(find(left(labels[next].panel), labels[next].row))
-		} else {
-			if i > 0 && at[i-1] >= 0 { // its own label before it, or the next row's
-				prev := labels[at[i-1]]
-				add(at[i-1])
-				add(find(prev.panel, prev.row-1))
-			}
-			if next >= 0 { // before the next label: of the panel left of it, or of the row above it
-				add(find(left(labels[next].panel), labels[next].row))
-				add(find(labels[next].panel, labels[next].row-1))
-			}
-		}
-		// a class the coded table does not have takes no value
-		cands = slices.DeleteFunc(cands, func(k int) bool {
-			_, ok := classes[labels[k].code]
-			return labels[k].panel == 1 && !ok
-		})
-		switch {
-		case units(tok) == top && len(cands) == 0: // a total
-			continue
-		case len(cands) == 0: // a value that lost its neighbours: any label's
-			for k, l := range labels {
-				if _, ok := classes[l.code]; l.panel != 1 || ok {
-					cands = append(cands, k)
-				}
-			}
-		}
-		vals = append(vals, cellValue{tok, cands})
-	}
+	labels := p.labels
+	vals := p.values(items, classes, top)
 	place, ok := solvePanels(labels, vals, top, func(place []int) bool {
 		// exactly the coded table's classes, each at least its amount
 		n := 0
@@ -227,6 +116,153 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		}
 	}
 	return rows
+}
+
+// tableCells lists the table's cells in reading order, page numbers left
+// out and labels wrapped over two lines joined.
+func tableCells(t table, lines, flat []string) []cellItem {
+	var items []cellItem
+	var tails []string // the ends of labels wrapped over two lines, still to come
+	for i := t.line; i < t.end && i < len(lines); i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		if isPageNumber(flat[i]) {
+			continue
+		}
+		for _, c := range cellsOf(lines[i]) {
+			if k := slices.Index(tails, c); k >= 0 { // "算" of "1.一般公共预" / "算"
+				tails = slices.Delete(tails, k, k+1)
+				continue
+			}
+			if name, tail := wrappedLabel(c); tail != "" {
+				tails = append(tails, tail)
+				c = name
+			}
+			items = append(items, cellItem{c, i + 1})
+		}
+	}
+	return items
+}
+
+// panelLabels finds the labels of the three panels among the cells and
+// numbers their rows.
+func panelLabels(items []cellItem) panels {
+	var p panels
+	var raw []string // the labels as printed, with their enumerators
+	p.at = make([]int, len(items))
+	for i, it := range items {
+		p.at[i] = -1
+		if isNumberCell(it.text) {
+			continue
+		}
+		name := rowName(it.text)
+		key := summaryKey(name)
+		panel := -1
+		switch {
+		case strings.HasPrefix(key, "src:"):
+			panel = 0
+		case key == "class":
+			panel = 1
+		case strings.HasPrefix(key, "use:"):
+			panel = 2
+		}
+		if panel < 0 {
+			continue
+		}
+		if !slices.Contains(p.order, panel) {
+			p.order = append(p.order, panel)
+		}
+		cell := panelCell{name: name, key: key, panel: panel}
+		if panel == 1 {
+			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
+			cell.code = c.Code
+		}
+		p.at[i] = len(p.labels)
+		p.labels = append(p.labels, cell)
+		raw = append(raw, it.text)
+	}
+	panelRows(p.labels, raw)
+	return p
+}
+
+// left is the panel printed left of panel (-1 for the first).
+func (p panels) left(panel int) int {
+	k := slices.Index(p.order, panel)
+	if k <= 0 {
+		return -1
+	}
+	return p.order[k-1]
+}
+
+// find is the label of panel at row (-1 without one).
+func (p panels) find(panel, row int) int {
+	if panel < 0 || row <= 0 {
+		return -1
+	}
+	for k, l := range p.labels {
+		if l.panel == panel && l.row == row {
+			return k
+		}
+	}
+	return -1
+}
+
+// values gives each value cell the labels it may belong to: its own label
+// before it, or the next row's; before the next label, that row's label of
+// the panel to the left, or its own panel's row above; any label when it
+// has no label beside it. A class the coded table lacks takes none, and a
+// value as large as the total with no place is a total.
+func (p panels) values(items []cellItem, classes map[string]schema.Money, top int64) []cellValue {
+	var vals []cellValue
+	for i, it := range items {
+		if !isNumberCell(it.text) {
+			continue
+		}
+		tok, ok := cellToken(it.text, it.line)
+		if !ok {
+			continue
+		}
+		var cands []int
+		add := func(k int) {
+			if k >= 0 && !slices.Contains(cands, k) {
+				cands = append(cands, k)
+			}
+		}
+		next := -1 // the label that follows
+		if i+1 < len(items) {
+			next = p.at[i+1]
+		}
+		if next >= 0 && items[i+1].line == it.line { // "13,907.78 一、基本支出"
+			add(p.find(p.left(p.labels[next].panel), p.labels[next].row))
+		} else {
+			if i > 0 && p.at[i-1] >= 0 { // its own label before it, or the next row's
+				prev := p.labels[p.at[i-1]]
+				add(p.at[i-1])
+				add(p.find(prev.panel, prev.row-1))
+			}
+			if next >= 0 { // before the next label: of the panel left of it, or of the row above it
+				add(p.find(p.left(p.labels[next].panel), p.labels[next].row))
+				add(p.find(p.labels[next].panel, p.labels[next].row-1))
+			}
+		}
+		cands = slices.DeleteFunc(cands, func(k int) bool {
+			_, ok := classes[p.labels[k].code]
+			return p.labels[k].panel == 1 && !ok
+		})
+		switch {
+		case units(tok) == top && len(cands) == 0: // a total
+			continue
+		case len(cands) == 0: // a value that lost its neighbours: any label's
+			for k, l := range p.labels {
+				if _, ok := classes[l.code]; l.panel != 1 || ok {
+					cands = append(cands, k)
+				}
+			}
+		}
+		vals = append(vals, cellValue{tok, cands})
+	}
+	return vals
 }
 
 // wrapTails are the ends a summary's label loses when it wraps.
