@@ -482,14 +482,7 @@ func pairColumns(t table, columns int) []int {
 // setThreePublic places what a 三公 table gave.
 func (b *builder) setThreePublic(got map[string]cell) {
 	if c, ok := got["operating_costs"]; ok {
-		var have *schema.Money
-		if b.doc.OperatingCosts != nil {
-			have = &b.doc.OperatingCosts.Amount
-		} else {
-			b.doc.OperatingCosts = &schema.Figure{}
-		}
-		b.setTable("/operating_costs", "/amount", &have, c.v, c.line)
-		b.doc.OperatingCosts.Amount = *have
+		b.setFigure("/operating_costs", &b.doc.OperatingCosts, c)
 	}
 	_, total := got["total"]
 	_, budgeted := got["budgeted:total"]

@@ -40,10 +40,7 @@ type Hints struct {
 // Extract builds the model of one decoded input. id is the document's id.
 func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
-	flat := make([]string, len(folded))
-	for i, l := range folded {
-		flat[i] = compactFolded(l)
-	}
+	flat := compactLines(folded)
 	ident := readIdentity(flat)
 	fromHint := false
 	if ident.name == "" && h.Department != "" {

@@ -152,9 +152,14 @@ func compactFolded(s string) string {
 }
 
 func compactAll(lines []string) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = compact(l)
+	return compactLines(foldAll(lines))
+}
+
+// compactLines compacts lines already folded.
+func compactLines(folded []string) []string {
+	out := make([]string, len(folded))
+	for i, l := range folded {
+		out[i] = compactFolded(l)
 	}
 	return out
 }

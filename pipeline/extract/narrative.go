@@ -477,8 +477,8 @@ func (b *builder) kuanItems(parent, base string, from, limit int) []schema.Class
 		seg := st.s[from:start]
 		open := -1 // the item's number, "(1)": names may hold brackets, 维修(护)费
 		for i := strings.LastIndex(seg, "("); i >= 0; i = strings.LastIndex(seg[:i], "(") {
-			if k := strings.IndexByte(seg[i:], ')'); k > 1 && strings.Trim(seg[i+1:i+k], "0123456789") == "" {
-				open = i + k
+			if style, _ := enumOf(seg[i:]); style == enumParenDigit {
+				open = i + strings.IndexByte(seg[i:], ')')
 				break
 			}
 		}

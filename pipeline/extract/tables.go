@@ -457,7 +457,7 @@ func noteWithin(flat []string, i, to int) bool {
 		if endsTable(flat[j]) {
 			return false
 		}
-		if isNumberCell(strings.ReplaceAll(flat[j], ",", "")) {
+		if isNumberCell(flat[j]) {
 			return true
 		}
 	}
@@ -645,15 +645,9 @@ func (b *builder) warnTable(t table, reason string) {
 	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: t.line, Text: t.title, Reason: reason})
 }
 
-// found is a figure a table gave, with its line.
-type found struct {
-	v    schema.Money
-	line int
-}
-
 // summary is what one reading of a 收支总表 gives, before it is placed.
 type summary struct {
-	got        map[string]found // totals, carried amounts, "src:" sources
+	got        map[string]cell // totals, carried amounts, "src:" sources
 	classes    []schema.ClassItem
 	classLines []int
 	warnings   []string
@@ -743,14 +737,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 	if best.uses {
 		b.setBasicProject(got["use:基本支出"], got["use:项目支出"])
 		if f, ok := got["use:单位预留机动经费"]; ok {
-			var have *schema.Money
-			if exp.Reserve != nil {
-				have = &exp.Reserve.Amount
-			} else {
-				exp.Reserve = &schema.Figure{}
-			}
-			b.setTable("/expenditure/reserve", "/amount", &have, f.v, f.line)
-			exp.Reserve.Amount = *have
+			b.setFigure("/expenditure/reserve", &exp.Reserve, f)
 		}
 	}
 }
@@ -784,17 +771,13 @@ func singleRow(t table) *[2]schema.Money {
 		}
 		vals = append(vals, r.vals...)
 	}
-	if len(vals) < 3 || basic < 0 || project < basic {
+	if basic < 0 || project < basic {
 		return nil
 	}
-	var rest schema.Money
-	for _, v := range vals[1:] {
-		rest += t.value(v)
+	if b, p, ok := totalUses(t, vals); ok {
+		return &[2]schema.Money{b.v, p.v}
 	}
-	if rest != t.value(vals[0]) {
-		return nil
-	}
-	return &[2]schema.Money{t.value(vals[1]), t.value(vals[2])}
+	return nil
 }
 
 // summaryKey tells what a row of 收支总表 holds: a total ("revenue",
@@ -842,14 +825,14 @@ func summaryKey(name string) string {
 
 // parseSummary reads one row reading of 收支总表 without placing anything.
 func (b *builder) parseSummary(t table, rows []row) summary {
-	s := summary{got: map[string]found{}}
+	s := summary{got: map[string]cell{}}
 	got := s.got
 	for _, r := range rows {
 		if len(r.vals) == 0 {
 			continue
 		}
 		name := rowName(r.name)
-		v := found{t.value(r.vals[0]), r.vals[0].line}
+		v := cell{t.value(r.vals[0]), r.vals[0].line}
 		switch key := summaryKey(name); key {
 		case "":
 		case "total": // 决算 tables name both sides 总计: revenue first
@@ -938,7 +921,7 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 
 // usesAdd tells whether a summary names 基本支出 and 项目支出 and its uses
 // add up to the expenditure total.
-func usesAdd(got map[string]found, total schema.Money) bool {
+func usesAdd(got map[string]cell, total schema.Money) bool {
 	_, basic := got["use:基本支出"]
 	_, project := got["use:项目支出"]
 	var sum schema.Money
@@ -1180,40 +1163,51 @@ func (b *builder) expenditureTable(t table) {
 		if name != "合计" && name != "总计" || len(r.vals) < 3 {
 			continue
 		}
-		// 合计 = 基本支出 + 项目支出 (+ the template's other uses: 单位预留机动经费,
-		// 上缴上级支出, …)
-		var parts schema.Money
-		for _, v := range r.vals[1:] {
-			parts += t.value(v)
-		}
-		if parts != t.value(r.vals[0]) {
+		basic, project, ok := totalUses(t, r.vals)
+		if !ok {
 			b.warnTable(t, "合计 row: basic, project and the other uses do not add up to the total: not used")
 			return
 		}
-		b.setBasicProject(found{t.value(r.vals[1]), r.vals[1].line}, found{t.value(r.vals[2]), r.vals[2].line})
+		b.setBasicProject(basic, project)
 		return
 	}
 }
 
+// totalUses reads the figures of a 支出总表's 合计 row in its columns'
+// order: the total, 基本支出, 项目支出 and the template's other uses
+// (单位预留机动经费, 上缴上级支出, …), which add up to the total.
+func totalUses(t table, vals []token) (basic, project cell, ok bool) {
+	if len(vals) < 3 {
+		return cell{}, cell{}, false
+	}
+	var parts schema.Money
+	for _, v := range vals[1:] {
+		parts += t.value(v)
+	}
+	if parts != t.value(vals[0]) {
+		return cell{}, cell{}, false
+	}
+	return cell{t.value(vals[1]), vals[1].line}, cell{t.value(vals[2]), vals[2].line}, true
+}
+
 // setBasicProject places basic and project expenditure a table gave.
-func (b *builder) setBasicProject(basic, project found) {
+func (b *builder) setBasicProject(basic, project cell) {
 	exp := b.doc.Expenditure
-	var bp, pp *schema.Money
-	if exp.Basic != nil {
-		bp = &exp.Basic.Amount
+	b.setFigure("/expenditure/basic", &exp.Basic, basic)
+	b.setFigure("/expenditure/project", &exp.Project, project)
+}
+
+// setFigure places a table's figure as the amount of the figure at path,
+// which the text may have given already (setTable).
+func (b *builder) setFigure(path string, dst **schema.Figure, f cell) {
+	var have *schema.Money
+	if *dst != nil {
+		have = &(*dst).Amount
+	} else {
+		*dst = &schema.Figure{}
 	}
-	if exp.Project != nil {
-		pp = &exp.Project.Amount
-	}
-	b.setTable("/expenditure/basic", "/amount", &bp, basic.v, basic.line)
-	b.setTable("/expenditure/project", "/amount", &pp, project.v, project.line)
-	if exp.Basic == nil {
-		exp.Basic = &schema.Figure{}
-	}
-	if exp.Project == nil {
-		exp.Project = &schema.Figure{}
-	}
-	exp.Basic.Amount, exp.Project.Amount = *bp, *pp
+	b.setTable(path, "/amount", &have, f.v, f.line)
+	(*dst).Amount = *have
 }
 
 // economicTable reads 基本支出 by economic class, with items below each 类.
@@ -1249,14 +1243,7 @@ func (b *builder) operatingTable(t table) {
 	if line == 0 {
 		return // several classes and no 合计: no one line states the sum
 	}
-	var have *schema.Money
-	if b.doc.OperatingCosts != nil {
-		have = &b.doc.OperatingCosts.Amount
-	} else {
-		b.doc.OperatingCosts = &schema.Figure{}
-	}
-	b.setTable("/operating_costs", "/amount", &have, sum, line)
-	b.doc.OperatingCosts.Amount = *have
+	b.setFigure("/operating_costs", &b.doc.OperatingCosts, cell{sum, line})
 }
 
 // emptyTable are the notes that say a table has nothing in it.
