@@ -168,12 +168,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		}
 		lone := cols[k]
 		cols = slices.Delete(cols, k, k+1)
-		var near *column
-		for _, c := range cols {
-			if near == nil || abs(c.center-lone.center) < abs(near.center-lone.center) {
-				near = c
-			}
-		}
+		near := nearest(cols, lone.center)
 		if near == nil {
 			break
 		}
@@ -203,11 +198,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		if aligned {
 			best = cols[assign[k]]
 		} else {
-			for _, c := range cols {
-				if best == nil || abs(c.center-v.center()) < abs(best.center-v.center()) {
-					best = c
-				}
-			}
+			best = nearest(cols, v.center())
 		}
 		if best == nil || best.value != nil || !aligned && abs(best.center-v.center()) > 12 {
 			b.warnTable(t, "the columns of this table could not be told apart: not used")
@@ -280,6 +271,17 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		return nil, true
 	}
 	return got, true
+}
+
+// nearest is the column whose centre is nearest to center (nil without one).
+func nearest(cols []*column, center float64) *column {
+	var near *column
+	for _, c := range cols {
+		if near == nil || abs(c.center-center) < abs(near.center-center) {
+			near = c
+		}
+	}
+	return near
 }
 
 // alignColumns pairs values with columns in order, leaving out as many
