@@ -164,15 +164,17 @@ func textItems(items []schema.ClassItem) bool {
 	return slices.ContainsFunc(items, func(it schema.ClassItem) bool { return it.Code == "" })
 }
 
+// halfWan is half of 0.01 万元, in fen: the rounding of a text's figure.
+const halfWan = 50 * 100
+
 // roundsTo tells whether text, a figure the text gave, is exact the table's
 // figure or that figure in 万元 to two decimals.
 func roundsTo(table, text schema.Money) bool {
 	if table == text {
 		return true
 	}
-	const wan = 100 * 100 // fen in 0.01 万元
 	d := table - text
-	return text%wan == 0 && d <= wan/2 && d >= -wan/2
+	return text%(2*halfWan) == 0 && d <= halfWan && d >= -halfWan
 }
 
 // economicCodes gives the economic items of a table the codes its rows

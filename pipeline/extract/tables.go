@@ -530,6 +530,11 @@ func (b *builder) tables(lines, flat []string) {
 			b.fundTable(t, flat)
 		}
 	}
+	for _, t := range tabs {
+		if t.factor != 0 && t.kind == tableSummary {
+			b.carriedAmounts(t, lines, flat)
+		}
+	}
 	b.vehicleParts()
 }
 
@@ -946,6 +951,7 @@ func (b *builder) fiscalTable(t table) {
 		}
 		if v, line, why := fiscalTotal(t, rows); why == "" {
 			b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, v, line)
+			b.fiscalTotal = v
 			return
 		} else if reason == "" {
 			reason = why

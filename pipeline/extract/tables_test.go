@@ -1325,3 +1325,82 @@ func TestCodeCellNeedsItsClass(t *testing.T) {
 		t.Error("302 / 1,579.38 / 办公费 read as a code")
 	}
 }
+
+// A 决算 summary's last rows as default mode prints them: each panel's
+// labels, then its values, the two panels interleaved.
+const defaultCarried = `某区某局2024年度部门决算
+某区某局2024年度收入支出总计1,050.00万元。
+本年收入合计1,010.00万元，本年支出合计1,000.00万元。
+收入支出决算总表
+单位：万元
+本年收入合计
+1,010.00
+本年支出合计
+1,000.00
+使用非财政拨款结余（含专用结余）
+年初结转和结余
+总计
+结余分配
+40.00
+1,050.00
+年末结转和结余
+总计
+50.00
+1,050.00
+财政拨款收入支出决算总表
+单位：万元
+本年收入合计
+年初财政拨款结转和结余
+总计
+1,000.00
+20.00
+1,020.00
+本年支出合计
+年末财政拨款结转和结余
+总计
+1,000.00
+20.00
+1,020.00
+`
+
+func TestDefaultModeCarriedAmounts(t *testing.T) {
+	carried := func(text string) (in, out *schema.Money) {
+		d := extractLines(t, text)
+		return d.Revenue.CarriedOver, d.Expenditure.CarriedForward
+	}
+	// each side adds up with one value; the 财政拨款 carried (at least
+	// 1,020 − 1,010 and 1,020 − 1,000) says which row holds it
+	if in, out := carried(defaultCarried); in == nil || *in != schema.Yuan(400000) || out == nil || *out != schema.Yuan(500000) {
+		t.Fatalf("carried = %v %v", in, out)
+	}
+	// nothing 财政拨款 need carry in: 40.00 may be 使用非财政拨款结余's
+	lower := strings.Replace(defaultCarried, "1,000.00\n20.00\n1,020.00\n本年支出合计", "1,000.00\n10.00\n1,010.00\n本年支出合计", 1)
+	lower = strings.Replace(lower, "1,000.00\n20.00\n1,020.00\n", "1,000.00\n10.00\n1,010.00\n", 1)
+	if in, out := carried(lower); in != nil || out == nil || *out != schema.Yuan(500000) {
+		t.Errorf("carried in without a bound = %v, out %v", in, out)
+	}
+	// the 财政拨款 total from the text alone bounds nothing
+	textOnly := strings.Replace(defaultCarried[:strings.Index(defaultCarried, "财政拨款收入支出决算总表")],
+		"收入支出决算总表", "财政拨款收入支出总计1,020.00万元。\n收入支出决算总表", 1)
+	if d := extractLines(t, textOnly); d.Revenue.FiscalTotal == nil {
+		t.Fatal("the text's 财政拨款收入支出总计 is not read")
+	}
+	if in, out := carried(textOnly); in != nil || out != nil {
+		t.Errorf("bounded by the text's figure: %v %v", in, out)
+	}
+	// both rows of a side hold a value: either could be either
+	both := strings.Replace(defaultCarried, "结余分配\n40.00\n", "结余分配\n10.00\n30.00\n", 1)
+	if in, _ := carried(both); in != nil {
+		t.Errorf("two values placed by their sum alone: %v", *in)
+	}
+	// the text's current year disagrees: no placement confirms the table
+	other := strings.Replace(defaultCarried, "本年收入合计1,010.00万元", "本年收入合计1,020.00万元", 1)
+	if in, out := carried(other); in != nil || out != nil {
+		t.Errorf("read against the text's current year: %v %v", in, out)
+	}
+	// a row this reader does not know could hold any of the values
+	unknown := strings.Replace(defaultCarried, "结余分配\n", "结余分配\n提取专用基金\n", 1)
+	if in, out := carried(unknown); in != nil || out != nil {
+		t.Errorf("read beside an unknown row: %v %v", in, out)
+	}
+}
