@@ -61,8 +61,8 @@ func tailSlotOf(name string) (tailSlot, bool) {
 // maxTailSteps bounds the placements carriedAmounts tries.
 const maxTailSteps = 1 << 16
 
-// carriedAmounts reads 年初结转和结余 and 年末结转和结余 (and the totals they
-// add up to) from a 收支总表's last rows when its rows did not give them.
+// carriedAmounts reads 年初结转和结余 and 年末结转和结余 from the last rows of
+// a 收支总表 whose rows did not balance.
 // It needs the year's revenue and expenditure (from the text or another
 // table) and the 财政拨款收支总表's total from that table: a text's figure
 // may be misprinted, and a bound is only as good as its figure.

@@ -44,6 +44,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add(jiangsuLayoutSummary)
 	f.Add(defaultCodedEconomic)
 	f.Add(defaultPanelSummary)
+	f.Add(defaultCarried)
+	f.Add(defaultEconomicPanels)
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
 		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -198,4 +199,150 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		sorted[k], sortedAt[k] = classes[o], at[o]
 	}
 	return sorted, sortedAt, true
+}
+
+// Panels in default mode. pdftotext's default mode prints the two panels'
+// cells interleaved beyond reading rows (a class's amount lands before its
+// code, a row or two from its name, or hundreds of cells away with its
+// panel's column), but each panel's 合计 stays beside its label at the
+// table's end: "人员经费合计 | 2,152.26 | 公用经费合计 | 184.65". The classes
+// are read without their items: each class may take an amount printed
+// near its name (the two before and the two after it) or none, the
+// personnel classes (工资福利支出, 对个人和家庭的补助) must add up to
+// 人员经费合计 and the others to 公用经费合计, and a class keeps an amount
+// when every placement that adds up gives it the same one.
+
+// personnelClasses are the economic classes that make up 人员经费.
+var personnelClasses = []string{"301", "303"}
+
+// nearAmounts is how many amounts on each side of a class's name may be its.
+const nearAmounts = 2
+
+// economicCells reads the classes of a two-panel basic-expenditure table
+// from default-mode cells, or nil.
+func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, at []int) {
+	items := tableCells(t, lines, flat)
+	isAmount := func(i int) bool {
+		s := items[i].text
+		return isNumberCell(s) && strings.ContainsAny(s, ".,") // codes are bare digits
+	}
+	// the panels' totals, each the amount right after its label
+	var totals [2]*cell
+	stop := len(items) // no class's amount is after the first total
+	for i := 0; i+1 < len(items); i++ {
+		k := slices.Index([]string{"人员经费合计", "公用经费合计"}, rowName(items[i].text))
+		if k < 0 || !isAmount(i+1) {
+			continue
+		}
+		tok, ok := cellToken(items[i+1].text, items[i+1].line)
+		if !ok || totals[k] != nil {
+			return nil, nil
+		}
+		totals[k] = &cell{t.value(tok), tok.line}
+		stop = min(stop, i)
+	}
+	if totals[0] == nil || totals[1] == nil {
+		return nil, nil
+	}
+	// each class's name, by its current name when printed (a former name
+	// may be another row's: 其他资本性支出 is 31099 since 2018)
+	names := map[string][]int{}
+	current := map[string]bool{}
+	for i := range stop {
+		c, ok := schema.ClassByName(schema.SchemeEconomic, rowName(items[i].text))
+		if !ok || isNumberCell(items[i].text) {
+			continue
+		}
+		exact := schema.NormalizeName(c.Name) == rowName(items[i].text)
+		switch {
+		case exact && !current[c.Code]:
+			names[c.Code], current[c.Code] = []int{i}, true
+		case exact == current[c.Code]:
+			names[c.Code] = append(names[c.Code], i)
+		}
+	}
+	codes := slices.Sorted(maps.Keys(names))
+	named := func(i int) bool {
+		for _, ns := range names {
+			if slices.Contains(ns, i) {
+				return true
+			}
+		}
+		return false
+	}
+	var vals []cell
+	cands := make([][]int, len(codes))
+	for k, code := range codes {
+		if len(names[code]) != 1 {
+			return nil, nil // named twice: which is the class's row is not known
+		}
+		i := names[code][0]
+		for _, step := range []int{-1, 1} {
+			n := 0
+			for j := i + step; j >= 0 && j < stop && n < nearAmounts && (j == i || !named(j)); j += step {
+				if !isAmount(j) {
+					continue
+				}
+				tok, ok := cellToken(items[j].text, items[j].line)
+				if !ok {
+					continue
+				}
+				n++
+				cands[k] = append(cands[k], len(vals))
+				vals = append(vals, cell{t.value(tok), tok.line})
+			}
+		}
+	}
+	// every placement that adds up; lines tell a cell from an equal one
+	pick := make([]int, len(codes))
+	var got []int // per class: a value, -1 blank, -2 in doubt
+	steps := 0
+	var walk func(k int, sums [2]schema.Money)
+	walk = func(k int, sums [2]schema.Money) {
+		if steps++; steps > maxPlacements {
+			return
+		}
+		if k == len(codes) {
+			if sums[0] != totals[0].v || sums[1] != totals[1].v {
+				return
+			}
+			if got == nil {
+				got = slices.Clone(pick)
+			}
+			for j := range got {
+				if got[j] != pick[j] && (got[j] < 0 || pick[j] < 0 || vals[got[j]].v != vals[pick[j]].v) {
+					got[j] = -2
+				}
+			}
+			return
+		}
+		side := 1
+		if slices.Contains(personnelClasses, codes[k]) {
+			side = 0
+		}
+		pick[k] = -1
+		walk(k+1, sums)
+		for _, v := range cands[k] {
+			if slices.ContainsFunc(pick[:k], func(p int) bool { return p >= 0 && vals[p].line == vals[v].line }) {
+				continue // one printed amount is one class's
+			}
+			pick[k] = v
+			s := sums
+			s[side] += vals[v].v
+			walk(k+1, s)
+		}
+	}
+	walk(0, [2]schema.Money{})
+	if steps > maxPlacements {
+		return nil, nil // too many ways to place the amounts: none is sure
+	}
+	for k, code := range codes {
+		if got == nil || got[k] < 0 {
+			continue
+		}
+		c, _ := schema.LookupCode(schema.SchemeEconomic, code)
+		classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: vals[got[k]].v})
+		at = append(at, vals[got[k]].line)
+	}
+	return classes, at
 }

@@ -507,17 +507,20 @@ func (b *builder) tables(lines, flat []string) {
 			b.expenditureRow = singleRow(t)
 		}
 	}
+	var unbalanced []table // summaries whose rows did not add up
 	for _, t := range tabs {
 		if t.factor == 0 {
 			continue
 		}
 		switch t.kind {
 		case tableSummary:
-			b.summaryTable(t, lines, flat)
+			if !b.summaryTable(t, lines, flat) {
+				unbalanced = append(unbalanced, t)
+			}
 		case tableExpenditure:
 			b.expenditureTable(t)
 		case tableEconomic:
-			b.economicTable(t, lines)
+			b.economicTable(t, lines, flat)
 		case tableThreePublic:
 			b.threePublicTable(t, lines)
 		case tableFiscal:
@@ -530,10 +533,9 @@ func (b *builder) tables(lines, flat []string) {
 			b.fundTable(t, flat)
 		}
 	}
-	for _, t := range tabs {
-		if t.factor != 0 && t.kind == tableSummary {
-			b.carriedAmounts(t, lines, flat)
-		}
+	// with every table read, the 财政拨款 carried bounds a summary's rows
+	for _, t := range unbalanced {
+		b.carriedAmounts(t, lines, flat)
 	}
 	b.vehicleParts()
 }
@@ -676,8 +678,9 @@ func (s summary) score() int {
 // summaryTable reads 收支总表: totals, sources and functional 类. Layout
 // text is read both by column and in reading order, default-mode text in
 // reading order and by its panels' cells (summaryCells), and the reading
-// whose totals, sources and classes add up best is used.
-func (b *builder) summaryTable(t table, lines, flat []string) {
+// whose totals, sources and classes add up best is used; false when no
+// reading balances (收入总计 = 支出总计).
+func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	best := b.parseSummary(t, t.rows)
 	if t.layout != nil {
 		if s := b.parseSummary(t, t.layout); s.score() > best.score() {
@@ -695,7 +698,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 		b.warnTable(t, w)
 	}
 	if !best.balanced {
-		return
+		return false
 	}
 	rev, exp := b.doc.Revenue, b.doc.Expenditure
 	got := best.got
@@ -745,6 +748,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) {
 			b.setFigure("/expenditure/reserve", &exp.Reserve, f)
 		}
 	}
+	return true
 }
 
 // usesConfirmed tells whether basic and project expenditure agree with the
@@ -1217,7 +1221,7 @@ func (b *builder) setFigure(path string, dst **schema.Figure, f cell) {
 }
 
 // economicTable reads 基本支出 by economic class, with items below each 类.
-func (b *builder) economicTable(t table, lines []string) {
+func (b *builder) economicTable(t table, lines, flat []string) {
 	if classes, at, ok := b.economicPanels(t, lines); ok {
 		if classes != nil {
 			b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
@@ -1226,6 +1230,14 @@ func (b *builder) economicTable(t table, lines []string) {
 	}
 	if classes, at, _, ok := b.readEconomic(t); ok {
 		economicCodes(t, classes)
+		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+		return
+	}
+	if t.layout != nil {
+		return
+	}
+	if classes, at := economicCells(t, lines, flat); classes != nil {
+		b.warnTable(t, "the rows of this table are not read; its economic classes are, from its cells by the panels' 合计 (人员经费合计, 公用经费合计), without their items")
 		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
 	}
 }

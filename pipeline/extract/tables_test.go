@@ -1404,3 +1404,89 @@ func TestDefaultModeCarriedAmounts(t *testing.T) {
 		t.Errorf("read beside an unknown row: %v %v", in, out)
 	}
 }
+
+// A two-panel basic-expenditure table (人员经费 | 公用经费) as default mode
+// prints it: amounts a row from their names, codes between, and each
+// panel's 合计 beside its label at the end.
+const defaultEconomicPanels = `某区某局2024年度部门决算
+一般公共预算财政拨款基本支出决算表
+单位：万元
+经济分类
+科目编码
+类
+301
+301
+1,000.00
+302
+工资福利支出
+600.00
+302
+基本工资
+400.00
+01
+02
+303
+20.50
+对个人和家庭的补助
+303
+01
+20.50
+302
+办公费
+6.00
+301
+3.00
+302
+商品和服务支出
+302
+02
+印刷费
+1.00
+310
+资本性支出
+2.00
+310
+02
+办公设备购置
+2.00
+人员经费合计
+1,020.50
+公用经费合计
+12.00
+`
+
+func TestEconomicPanelsDefaultMode(t *testing.T) {
+	economic := func(text string) map[string]schema.Money {
+		got := map[string]schema.Money{}
+		for _, c := range extractLines(t, text).Expenditure.ByEconomic {
+			got[c.Code] = c.Amount
+			if len(c.Items) > 0 {
+				t.Errorf("items of %s read from scrambled cells: %+v", c.Code, c.Items)
+			}
+		}
+		return got
+	}
+	// no amount near 302 makes 公用经费合计 with 310's 2.00: no placement
+	// adds up, and nothing is read
+	if got := economic(defaultEconomicPanels); len(got) != 0 {
+		t.Errorf("read from a placement that does not add up: %v", got)
+	}
+	// its amount printed near it: 1,000.00 + 20.50 is the one pair near
+	// 301 and 303 that makes 人员经费合计, 10.00 + 2.00 the one near 302 and
+	// 310 that makes 公用经费合计
+	fixed := strings.Replace(defaultEconomicPanels, "301\n3.00\n302\n商品和服务支出", "301\n10.00\n302\n商品和服务支出", 1)
+	if got := economic(fixed); len(got) != 4 || got["301"] != schema.Yuan(10000000) || got["303"] != schema.Yuan(205000) ||
+		got["302"] != schema.Yuan(100000) || got["310"] != schema.Yuan(20000) {
+		t.Errorf("classes = %v", got)
+	}
+	// 420.50 near 303 makes 人员经费合计 with 600.00 near 301 as 20.50 does
+	// with 1,000.00: 301 and 303 stay unread, 302 and 310 are read
+	twice := strings.Replace(fixed, "303\n20.50\n对个人和家庭的补助\n", "303\n20.50\n对个人和家庭的补助\n420.50\n", 1)
+	if got := economic(twice); got["301"] != 0 || got["303"] != 0 || got["302"] != schema.Yuan(100000) {
+		t.Errorf("personnel classes read from two placements: %v", got)
+	}
+	// without a panel's 合计 nothing is read
+	if got := economic(strings.Replace(fixed, "公用经费合计\n12.00\n", "", 1)); len(got) != 0 {
+		t.Errorf("read without 公用经费合计: %v", got)
+	}
+}
