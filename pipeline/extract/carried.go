@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"budgetpub/schema"
@@ -154,14 +155,7 @@ func (b *builder) carriedAmounts(t table, lines, flat []string) {
 		}
 		if v == len(vals) {
 			if adds(place) {
-				if got == nil {
-					got = append([]int(nil), place...)
-				}
-				for k := range got {
-					if got[k] != place[k] && (got[k] < 0 || place[k] < 0 || vals[got[k]].v != vals[place[k]].v) {
-						got[k] = -2
-					}
-				}
+				got = agree(got, place, vals)
 			}
 			return true
 		}
@@ -191,4 +185,19 @@ func (b *builder) carriedAmounts(t table, lines, flat []string) {
 			b.setTable("/expenditure", "/carried_forward", &exp.CarriedForward, f.v, f.line)
 		}
 	}
+}
+
+// agree folds a placement (each slot's value, -1 blank) into what every
+// placement so far gives: a slot whose amount differs between them is -2,
+// in doubt. got is nil before the first placement.
+func agree(got, place []int, vals []cell) []int {
+	if got == nil {
+		return slices.Clone(place)
+	}
+	for k := range got {
+		if got[k] != place[k] && (got[k] < 0 || place[k] < 0 || vals[got[k]].v != vals[place[k]].v) {
+			got[k] = -2
+		}
+	}
+	return got
 }

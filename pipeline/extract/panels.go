@@ -306,14 +306,7 @@ func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, a
 			if sums[0] != totals[0].v || sums[1] != totals[1].v {
 				return
 			}
-			if got == nil {
-				got = slices.Clone(pick)
-			}
-			for j := range got {
-				if got[j] != pick[j] && (got[j] < 0 || pick[j] < 0 || vals[got[j]].v != vals[pick[j]].v) {
-					got[j] = -2
-				}
-			}
+			got = agree(got, pick, vals)
 			return
 		}
 		side := 1
