@@ -540,17 +540,35 @@ func (b *builder) tables(lines, flat []string) {
 	b.vehicleParts()
 }
 
-// vehicleParts settles the 三公 table's 公务用车购置 and 运行 when default mode
-// left them out: the 小计 V and one blank cell beside an equal one, either
-// part's. The basic-expenditure table's 公务用车运行维护费 (30231) is part of
-// the 三公 运行费 (the same 一般公共预算 money, basic spending only), so when
-// it equals V the 运行费 is V and the blank cell is 购置费: zero.
+// vehicleParts settles 公务用车购置费 and 运行费 that were left out. One part
+// equal to the 小计 V (公务用车购置及运行费 = 购置 + 运行) makes the other
+// zero: the blank cell beside it. In default mode, where neither is read
+// (the 小计 and one blank cell beside an equal one, either part's), the
+// basic-expenditure table's 公务用车运行维护费 (30231) is part of the 三公
+// 运行费 (the same 一般公共预算 money, basic spending only), so when it
+// equals V the 运行费 is V and the blank cell is 购置费: zero.
 func (b *builder) vehicleParts() {
 	tp := b.doc.ThreePublic
-	if tp == nil || tp.Vehicle == nil || tp.VehiclePurchase != nil || tp.VehicleOperation != nil || tp.Vehicle.Amount == 0 {
+	if tp == nil || tp.Vehicle == nil || tp.Vehicle.Amount == 0 {
 		return
 	}
 	src := b.doc.Provenance["/three_public/vehicle/amount"]
+	for _, p := range []struct {
+		part, other        **schema.Figure
+		name, label, equal string
+	}{{&tp.VehicleOperation, &tp.VehiclePurchase, "vehicle_purchase", "公务用车购置费", "运行费"},
+		{&tp.VehiclePurchase, &tp.VehicleOperation, "vehicle_operation", "公务用车运行费", "购置费"}} {
+		if *p.part != nil && *p.other == nil && (*p.part).Amount == tp.Vehicle.Amount {
+			*p.other = &schema.Figure{}
+			b.doc.Provenance["/three_public/"+p.name+"/amount"] = src
+			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+				Reason: p.label + " (" + p.name + ") is zero: not printed, and 公务用车购置及运行费 equals " + p.equal})
+			return
+		}
+	}
+	if tp.VehiclePurchase != nil || tp.VehicleOperation != nil {
+		return
+	}
 	for _, c := range b.doc.Expenditure.ByEconomic {
 		for _, it := range c.Items {
 			if it.Code == "30231" && it.Amount == tp.Vehicle.Amount {

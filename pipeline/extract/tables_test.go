@@ -266,12 +266,13 @@ func TestThreePublicTable(t *testing.T) {
   1,384.74   484.30    100.00   267.80           267.80   116.50   200.44     700.00
 `
 	for name, c := range map[string]struct {
-		text                                           string
-		total, overseas, reception, operation, opCosts int64
+		text                                                     string
+		total, overseas, reception, purchase, operation, opCosts int64
 	}{
-		"shanghai":        {shanghai, 479100, 0, 13500, 215600, 4431800},
-		"jiangsu":         {jiangsu, 4843000, 1000000, 1165000, 2678000, -1},
-		"jiangsu default": {threePublicJiangsuDefault, 4843000, 1000000, 1165000, -1, -1},
+		"shanghai": {shanghai, 479100, 0, 13500, 250000, 215600, 4431800},
+		// 购置费 blank beside a 运行费 equal to the 小计: zero
+		"jiangsu":         {jiangsu, 4843000, 1000000, 1165000, 0, 2678000, -1},
+		"jiangsu default": {threePublicJiangsuDefault, 4843000, 1000000, 1165000, -1, -1, -1},
 	} {
 		d := extractLines(t, c.text)
 		tp := d.ThreePublic
@@ -289,6 +290,9 @@ func TestThreePublicTable(t *testing.T) {
 		}
 		if c.operation >= 0 && (tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(c.operation)) {
 			t.Errorf("%s: 公务用车运行费 = %+v", name, tp.VehicleOperation)
+		}
+		if c.purchase >= 0 && (tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != schema.Yuan(c.purchase)) {
+			t.Errorf("%s: 公务用车购置费 = %+v", name, tp.VehiclePurchase)
 		}
 		if c.opCosts >= 0 && (d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(c.opCosts)) {
 			t.Errorf("%s: operating costs = %+v", name, d.OperatingCosts)
@@ -1217,7 +1221,8 @@ func TestDefaultModePanelSummary(t *testing.T) {
 // A 三公 table whose header prints two labels one space apart (公务接待 会议费)
 // and wraps a label off its column (费): the labels split at the space, the
 // lone 费 joins its neighbour, and the values, fewer than the labels (购置费
-// blank), line up with the labels in order.
+// blank), line up with the labels in order; the blank 购置费 is zero, its
+// 小计 being the 运行费.
 func TestThreePublicHeaderAlignment(t *testing.T) {
 	text := `某省某办公厅2019年度部门预算
                 “三公”经费、会议费、培训费支出预算表
@@ -1236,7 +1241,7 @@ func TestThreePublicHeaderAlignment(t *testing.T) {
 `
 	tp := extractLines(t, text).ThreePublic
 	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(6601000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(3975000) ||
-		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(1566000) || tp.VehiclePurchase != nil {
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(1566000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 {
 		t.Errorf("three_public = %+v", tp)
 	}
 }
