@@ -271,6 +271,7 @@ func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, a
 		return false
 	}
 	var vals []cell
+	var from []int // each value's cell
 	cands := make([][]int, len(codes))
 	for k, code := range codes {
 		if len(names[code]) != 1 {
@@ -279,7 +280,7 @@ func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, a
 		i := names[code][0]
 		for _, step := range []int{-1, 1} {
 			n := 0
-			for j := i + step; j >= 0 && j < stop && n < nearAmounts && (j == i || !named(j)); j += step {
+			for j := i + step; j >= 0 && j < stop && n < nearAmounts && !named(j); j += step {
 				if !isAmount(j) {
 					continue
 				}
@@ -290,10 +291,11 @@ func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, a
 				n++
 				cands[k] = append(cands[k], len(vals))
 				vals = append(vals, cell{t.value(tok), tok.line})
+				from = append(from, j)
 			}
 		}
 	}
-	// every placement that adds up; lines tell a cell from an equal one
+	// every placement that adds up
 	pick := make([]int, len(codes))
 	var got []int // per class: a value, -1 blank, -2 in doubt
 	steps := 0
@@ -316,7 +318,7 @@ func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, a
 		pick[k] = -1
 		walk(k+1, sums)
 		for _, v := range cands[k] {
-			if slices.ContainsFunc(pick[:k], func(p int) bool { return p >= 0 && vals[p].line == vals[v].line }) {
+			if slices.ContainsFunc(pick[:k], func(p int) bool { return p >= 0 && from[p] == from[v] }) {
 				continue // one printed amount is one class's
 			}
 			pick[k] = v
