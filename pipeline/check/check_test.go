@@ -57,6 +57,28 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimChangePct, Value: -4, Decimals: 0, Unit: "%"}}
 			return d
 		}, "yoy.change_pct", "info"},
+		{"percentage of a change stated lines before it", func() *schema.Document {
+			// default mode: "134 万元，降幅" / "0.66" / "%。主要"; 134 / (1,895 + 134) is 6.60%
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: 10},
+				{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: -0.66, Decimals: 2, Unit: "%", Line: 12}}
+			return d
+		}, "yoy.change_pct", "warning"},
+		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: -6.55, Decimals: 2, Unit: "%", Line: 10},
+				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: 11}}
+			return d
+		}, "yoy.change_pct", "info"},
+		{"percentage far from any stated change", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
+			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: 10},
+				{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: -0.66, Decimals: 2, Unit: "%", Line: 40}}
+			return d
+		}, "yoy.change_pct", ""},
 		{"percentage wrong", func() *schema.Document {
 			d := base()
 			d.Revenue = &schema.Revenue{Total: money(3056300), PriorYear: money(3185500)}

@@ -106,11 +106,8 @@ func yoyChangePct(c *ctx) {
 		}
 		prior, pp, ok := c.priorOf(cl.Path)
 		if !ok { // the prior follows from a stated change of the same figure
-			for _, o := range c.doc.Claims {
-				if o.Path == cl.Path && o.Kind == schema.ClaimChange && o.Line == cl.Line {
-					prior, pp, ok = cur-o.Value, "", true
-					break
-				}
+			if o, found := c.changeBeside(cl); found {
+				prior, pp, ok = cur-o.Value, "", true
 			}
 		}
 		if !ok || prior == 0 {
@@ -130,6 +127,35 @@ func yoyChangePct(c *ctx) {
 			msg:   quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		})
 	}
+}
+
+// sentenceLines is how many lines one sentence may take: default-mode
+// text breaks a paragraph's lines into fragments ("134 万元，降幅" / "0.66"
+// / "%。主要").
+const sentenceLines = 4
+
+// changeBeside is the stated change of a percentage's figure in its
+// sentence: the nearest change claim of the same path within
+// sentenceLines, an earlier one on a tie.
+func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
+	var best schema.Claim
+	found := false
+	dist := func(o schema.Claim) int {
+		d := pct.Line - o.Line
+		if d < 0 {
+			return -2*d + 1 // after the percentage: behind an earlier one as far
+		}
+		return 2 * d
+	}
+	for _, o := range c.doc.Claims {
+		if o.Path != pct.Path || o.Kind != schema.ClaimChange || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines {
+			continue
+		}
+		if !found || dist(o) < dist(best) {
+			best, found = o, true
+		}
+	}
+	return best, found
 }
 
 // quote and quoteEn name a claim's line and what it states, for a finding's message.
