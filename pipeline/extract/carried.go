@@ -72,7 +72,7 @@ func (b *builder) carriedAmounts(t table, lines, flat []string) {
 	if rev.CarriedOver != nil && exp.CarriedForward != nil || rev.CurrentYear == nil || exp.CurrentYear == nil || b.fiscalTotal == 0 {
 		return
 	}
-	items := tableCells(t, lines, flat)
+	items := tableCells(t, lines, flat, true)
 	start := -1
 	for i, it := range items {
 		if s, ok := tailSlotOf(rowName(it.text)); ok && s.role == "current" {

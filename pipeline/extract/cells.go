@@ -59,7 +59,7 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	if len(classes) == 0 {
 		return nil
 	}
-	items := tableCells(t, lines, flat)
+	items := tableCells(t, lines, flat, true)
 	p := panelLabels(items)
 	var total token
 	var top int64
@@ -119,8 +119,9 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 }
 
 // tableCells lists the table's cells in reading order, page numbers left
-// out and labels wrapped over two lines joined.
-func tableCells(t table, lines, flat []string) []cellItem {
+// out and, when join is set, a summary's labels wrapped over two lines
+// joined.
+func tableCells(t table, lines, flat []string, join bool) []cellItem {
 	var items []cellItem
 	var tails []string // the ends of labels wrapped over two lines, still to come
 	for i := t.line; i < t.end && i < len(lines); i++ {
@@ -135,9 +136,11 @@ func tableCells(t table, lines, flat []string) []cellItem {
 				tails = slices.Delete(tails, k, k+1)
 				continue
 			}
-			if name, tail := wrappedLabel(c); tail != "" {
-				tails = append(tails, tail)
-				c = name
+			if join {
+				if name, tail := wrappedLabel(c); tail != "" {
+					tails = append(tails, tail)
+					c = name
+				}
 			}
 			items = append(items, cellItem{c, i + 1})
 		}

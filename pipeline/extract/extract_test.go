@@ -112,6 +112,12 @@ func BenchmarkExtractTablesPart(b *testing.B) {
 	benchExtract(b, "../../data/corpus/more/jiangsu_cppcc-office_2019_dept-budget_tables-part.txt")
 }
 
+// BenchmarkExtractFinalAccounts measures a 决算 in default-mode text: its
+// two-panel tables read from cells (carried amounts, economic classes).
+func BenchmarkExtractFinalAccounts(b *testing.B) {
+	benchExtract(b, "../../data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt")
+}
+
 func benchExtract(b *testing.B, path string) {
 	txt, err := ingest.Read(context.Background(), path)
 	if err != nil {

@@ -221,7 +221,7 @@ const nearAmounts = 2
 // economicCells reads the classes of a two-panel basic-expenditure table
 // from default-mode cells, or nil.
 func economicCells(t table, lines, flat []string) (classes []schema.ClassItem, at []int) {
-	items := tableCells(t, lines, flat)
+	items := tableCells(t, lines, flat, false)
 	isAmount := func(i int) bool {
 		s := items[i].text
 		return isNumberCell(s) && strings.ContainsAny(s, ".,") // codes are bare digits
