@@ -1,0 +1,384 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// The summary tables: 收支总表 (totals, sources, functional 类, uses of the
+// money) and 财政拨款收支总表 (its 总计). Their readers of default-mode cells
+// are in cells.go (panelled summaries) and carried.go (a 决算's last rows).
+
+// summary is what one reading of a 收支总表 gives, before it is placed.
+type summary struct {
+	got        map[string]cell // totals, carried amounts, "src:" sources
+	classes    []schema.ClassItem
+	classLines []int
+	warnings   []string
+	balanced   bool // 收入总计 = 支出总计
+	sources    bool // the sources add up
+	classed    bool // the functional classes add up
+	uses       bool // 基本支出, 项目支出 and the other uses add up
+	cells      bool // read from default-mode cells (summaryCells)
+}
+
+func (s summary) score() int {
+	n := 0
+	for _, ok := range []bool{s.balanced, s.sources, s.classed, s.uses} {
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// summaryTable reads 收支总表: totals, sources and functional 类. Layout
+// text is read both by column and in reading order, default-mode text in
+// reading order and by its panels' cells (summaryCells), and the reading
+// whose totals, sources and classes add up best is used; false when no
+// reading balances (收入总计 = 支出总计).
+func (b *builder) summaryTable(t table, lines, flat []string) bool {
+	best := b.parseSummary(t, t.rows)
+	if t.layout != nil {
+		if s := b.parseSummary(t, t.layout); s.score() > best.score() {
+			best = s
+		}
+	}
+	if best.score() < 4 {
+		if rows := summaryCells(t, lines, flat, b.codedClasses()); rows != nil {
+			if s := b.parseSummary(t, rows); s.score() > best.score() {
+				best, best.cells = s, true
+			}
+		}
+	}
+	for _, w := range best.warnings {
+		b.warnTable(t, w)
+	}
+	if !best.balanced {
+		return false
+	}
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	got := best.got
+	set := func(key, path, field string, dst **schema.Money) {
+		if f, ok := got[key]; ok {
+			b.setTable(path, field, dst, f.v, f.line)
+		}
+	}
+	set("revenue", "/revenue", "/total", &rev.Total)
+	set("expenditure", "/expenditure", "/total", &exp.Total)
+	set("revenue_current", "/revenue", "/current_year", &rev.CurrentYear)
+	set("carried_over", "/revenue", "/carried_over", &rev.CarriedOver)
+	set("expenditure_current", "/expenditure", "/current_year", &exp.CurrentYear)
+	set("carried_forward", "/expenditure", "/carried_forward", &exp.CarriedForward)
+	if best.sources {
+		for _, s := range revenueSources {
+			f, ok := got["src:"+s.name]
+			if !ok {
+				continue
+			}
+			i := len(rev.Sources)
+			var have *schema.Money
+			for k := range rev.Sources {
+				if rev.Sources[k].Name == s.name {
+					i, have = k, &rev.Sources[k].Amount
+				}
+			}
+			if have == nil {
+				rev.Sources = append(rev.Sources, schema.Named{Name: s.name, PartOf: s.partOf})
+			}
+			b.setTable(fmt.Sprintf("/revenue/sources/%d", i), "/amount", &have, f.v, f.line)
+			rev.Sources[i].Amount = *have
+		}
+	}
+	if best.classed {
+		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines)
+	}
+	if best.uses && best.cells && !b.usesConfirmed(got["use:基本支出"].v, got["use:项目支出"].v) {
+		// placement by adjacency cannot tell the uses apart by their sum:
+		// another reading must say the same
+		b.warnTable(t, "基本支出 and 项目支出 read from this table's cells are not confirmed by the 支出总表 or the text: not used")
+		best.uses = false
+	}
+	if best.uses {
+		b.setBasicProject(got["use:基本支出"], got["use:项目支出"])
+		if f, ok := got["use:单位预留机动经费"]; ok {
+			b.setFigure("/expenditure/reserve", &exp.Reserve, f)
+		}
+	}
+	return true
+}
+
+// usesConfirmed tells whether basic and project expenditure agree with the
+// 支出总表's one row or with the text's figures (which round them).
+func (b *builder) usesConfirmed(basic, project schema.Money) bool {
+	if r := b.expenditureRow; r != nil && r[0] == basic && r[1] == project {
+		return true
+	}
+	e := b.doc.Expenditure
+	return e.Basic != nil && e.Project != nil && roundsTo(basic, e.Basic.Amount) && roundsTo(project, e.Project.Amount)
+}
+
+// singleRow reads a 支出总表 that has one row of figures (合计 | 基本支出 |
+// 项目支出 | the template's other uses) from its cells in reading order:
+// basic and project when the first figure is the sum of the others and the
+// header names 基本支出 before 项目支出.
+func singleRow(t table) *[2]schema.Money {
+	var vals []token
+	basic, project := -1, -1
+	for k, r := range t.rows {
+		if r.code != "" {
+			return nil // a row per class: not one row
+		}
+		switch rowName(r.name) {
+		case "基本支出":
+			basic = k
+		case "项目支出":
+			project = k
+		}
+		vals = append(vals, r.vals...)
+	}
+	if basic < 0 || project < basic {
+		return nil
+	}
+	if b, p, ok := totalUses(t, vals); ok {
+		return &[2]schema.Money{b.v, p.v}
+	}
+	return nil
+}
+
+// summaryKey tells what a row of 收支总表 holds: a total ("revenue",
+// "expenditure", "total" for either side, "revenue_current", …), a revenue
+// source ("src:" and its name), a functional class ("class"), a use of the
+// money ("use:" and its name), or nothing known ("").
+func summaryKey(name string) string {
+	switch name {
+	case "收入总计", "收入合计", "收入总计(含结转)":
+		return "revenue"
+	case "支出总计", "支出合计":
+		return "expenditure"
+	case "总计":
+		return "total"
+	case "本年收入合计", "当年收入小计":
+		return "revenue_current"
+	case "本年支出合计", "当年支出小计":
+		return "expenditure_current"
+	case "年初结转和结余", "上年结转", "上年结转资金":
+		return "carried_over"
+	case "年末结转和结余", "结转下年", "结转下年资金":
+		return "carried_forward"
+	case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
+		return "src:财政拨款"
+	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入":
+		return "src:一般公共预算"
+	case "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金":
+		return "src:政府性基金"
+	case "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入":
+		return "src:" + name
+	case "事业单位经营收入":
+		return "src:经营收入"
+	case "财政专户管理资金", "财政专户管理资金收入":
+		return "src:财政专户管理资金"
+	case "其他收入", "其他资金":
+		return "src:其他收入"
+	case "基本支出", "项目支出", "单位预留机动经费", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出":
+		return "use:" + name
+	}
+	if _, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
+		return "class"
+	}
+	return ""
+}
+
+// parseSummary reads one row reading of 收支总表 without placing anything.
+func (b *builder) parseSummary(t table, rows []row) summary {
+	s := summary{got: map[string]cell{}}
+	got := s.got
+	for _, r := range rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		name := rowName(r.name)
+		v := cell{t.value(r.vals[0]), r.vals[0].line}
+		switch key := summaryKey(name); key {
+		case "":
+		case "total": // 决算 tables name both sides 总计: revenue first
+			if _, ok := got["revenue"]; !ok {
+				got["revenue"] = v
+			} else {
+				got["expenditure"] = v
+			}
+		case "class":
+			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
+			item := schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v.v}
+			if name != schema.NormalizeName(c.Name) {
+				item.ReportedName = name
+			}
+			s.classes = append(s.classes, item)
+			s.classLines = append(s.classLines, v.line)
+		default:
+			got[key] = v
+		}
+	}
+	// A summary table balances: 收入总计 = 支出总计. Cells that pdftotext
+	// emitted column by column do not, and then nothing of the table is used.
+	rt, ok1 := got["revenue"]
+	et, ok2 := got["expenditure"]
+	if !ok1 || !ok2 || rt.v != et.v {
+		s.warnings = append(s.warnings, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
+		return s
+	}
+	s.balanced = true
+	// the current year and the amounts carried are kept when they add up;
+	// a current year equal to the total is kept alone (nothing carried was
+	// printed, so nothing is said of it)
+	keep := func(current, carried string, total schema.Money) {
+		c, ok := got[current]
+		switch {
+		case ok && got[carried].line != 0 && got[carried].v+c.v == total:
+		case ok && c.v == total:
+			delete(got, carried)
+		default:
+			delete(got, current)
+			delete(got, carried)
+		}
+	}
+	keep("revenue_current", "carried_over", rt.v)
+	keep("expenditure_current", "carried_forward", et.v)
+	var top schema.Money
+	_, whole := got["src:财政拨款"]
+	listed := false
+	for _, src := range revenueSources {
+		if f, ok := got["src:"+src.name]; ok && (src.partOf == "" || !whole) {
+			top += f.v // without a 财政拨款 row, its parts stand on their own
+			listed = true
+		}
+	}
+	base := rt.v
+	if c, ok := got["revenue_current"]; ok {
+		base = c.v
+	}
+	switch {
+	case top == base && listed:
+		s.sources = true
+	case listed || top != base:
+		s.warnings = append(s.warnings, fmt.Sprintf("revenue sources of this table add up to %s yuan, not %s: sources not used", top, base))
+	}
+	s.uses = usesAdd(got, et.v)
+	if len(s.classes) == 0 {
+		return s
+	}
+	total := et.v
+	if c, ok := got["expenditure_current"]; ok {
+		total = c.v
+	} else if cy := b.doc.Expenditure.CurrentYear; cy != nil {
+		total = *cy
+	}
+	var sum schema.Money
+	for _, c := range s.classes {
+		sum += c.Amount
+	}
+	if sum != total {
+		s.warnings = append(s.warnings, fmt.Sprintf("functional classes of this table add up to %s yuan, not to its total: not used", sum))
+		return s
+	}
+	s.classed = true
+	return s
+}
+
+// usesAdd tells whether a summary names 基本支出 and 项目支出 and its uses
+// add up to the expenditure total.
+func usesAdd(got map[string]cell, total schema.Money) bool {
+	_, basic := got["use:基本支出"]
+	_, project := got["use:项目支出"]
+	var sum schema.Money
+	for k, f := range got {
+		if strings.HasPrefix(k, "use:") {
+			sum += f.v
+		}
+	}
+	return basic && project && sum == total
+}
+
+// fiscalTable reads the 总计 of 财政拨款收支总表, used when both sides agree.
+// Layout text has each 总计 first on its row. Default-mode text can gather
+// the cells of several rows after a 总计; a 总计 is then the largest figure
+// of the table (it sums its side), so when the largest value of each 总计
+// row is the same and no value of the table exceeds it, that is the total.
+func (b *builder) fiscalTable(t table) {
+	reason := ""
+	for _, rows := range [][]row{t.rows, t.layout} {
+		if rows == nil {
+			continue
+		}
+		if v, line, why := fiscalTotal(t, rows); why == "" {
+			b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, v, line)
+			b.fiscalTotal = v
+			return
+		} else if reason == "" {
+			reason = why
+		}
+	}
+	if reason != "-" {
+		b.warnTable(t, reason)
+	}
+}
+
+// fiscalTotal reads the 总计 of one row reading; why says what failed
+// ("-" when the table has no 总计 at all).
+func fiscalTotal(t table, rows []row) (v schema.Money, line int, why string) {
+	var totals []row
+	var top schema.Money
+	labels, tops := 0, 0 // 总计 rows, with or without values; values as large as top
+	for _, r := range rows {
+		switch rowName(r.name) {
+		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
+			labels++
+			if len(r.vals) > 0 {
+				totals = append(totals, r)
+			}
+		}
+		for _, v := range r.vals {
+			switch x := t.value(v); {
+			case x > top:
+				top, tops = x, 1
+			case x == top:
+				tops++
+			}
+		}
+	}
+	if len(totals) == 0 {
+		return 0, 0, "-"
+	}
+	if len(totals) == 1 && labels == 2 && tops >= 2 {
+		// default mode can print a 总计's value before its label, among
+		// the rows above: one 总计 holds the table's largest figure, and
+		// that figure stands more than once (each side's total)
+		for _, v := range totals[0].vals {
+			if t.value(v) == top {
+				return top, v.line, ""
+			}
+		}
+	}
+	if len(totals) != 2 {
+		return 0, 0, "the two 总计 of this table are not both read: not used"
+	}
+	first := func(r row) token { return r.vals[0] }
+	largest := func(r row) token {
+		m := r.vals[0]
+		for _, v := range r.vals {
+			if t.value(v) > t.value(m) {
+				m = v
+			}
+		}
+		return m
+	}
+	for _, pick := range []func(row) token{first, largest} {
+		a, z := pick(totals[0]), pick(totals[1])
+		if t.value(a) == t.value(z) && t.value(a) == top {
+			return t.value(a), a.line, ""
+		}
+	}
+	return 0, 0, "the two 总计 of this table differ: not used"
+}
