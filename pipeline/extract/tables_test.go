@@ -1490,6 +1490,11 @@ func TestEconomicPanelsDefaultMode(t *testing.T) {
 	if got := economic(twice); got["301"] != 0 || got["303"] != 0 || got["302"] != schema.Yuan(100000) {
 		t.Errorf("personnel classes read from two placements: %v", got)
 	}
+	// the item 31099 其他资本性支出 (310's name before 2018) is not the class
+	item := strings.Replace(fixed, "办公设备购置\n2.00\n", "办公设备购置\n2.00\n99\n其他资本性支出\n", 1)
+	if got := economic(item); got["310"] != schema.Yuan(20000) || got["302"] != schema.Yuan(100000) {
+		t.Errorf("with 其他资本性支出: %v", got)
+	}
 	// without a panel's 合计 nothing is read
 	if got := economic(strings.Replace(fixed, "公用经费合计\n12.00\n", "", 1)); len(got) != 0 {
 		t.Errorf("read without 公用经费合计: %v", got)
