@@ -63,10 +63,10 @@ func tailSlotOf(name string) (tailSlot, bool) {
 const maxTailSteps = 1 << 16
 
 // carriedAmounts reads 年初结转和结余 and 年末结转和结余 from the last rows of
-// a 收支总表 whose rows did not balance.
-// It needs the year's revenue and expenditure (from the text or another
-// table) and the 财政拨款收支总表's total from that table: a text's figure
-// may be misprinted, and a bound is only as good as its figure.
+// a 收支总表 whose rows did not balance. It needs the year's revenue and
+// expenditure (from the text or another table) and the 财政拨款收支总表's
+// total from that table: a text's figure may be misprinted, and a bound is
+// only as good as its figure.
 func (b *builder) carriedAmounts(t table, lines, flat []string) {
 	rev, exp := b.doc.Revenue, b.doc.Expenditure
 	if rev.CarriedOver != nil && exp.CarriedForward != nil || rev.CurrentYear == nil || exp.CurrentYear == nil || b.fiscalTotal == 0 {
