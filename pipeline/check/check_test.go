@@ -16,6 +16,16 @@ var update = flag.Bool("update", false, "rewrite docs/checks.md")
 
 func money(y float64) *schema.Money { m := schema.Money(y * 100); return &m }
 
+// changeApart is project expenditure of 1,895 万元 whose change (−134 万元)
+// and percentage change are stated on two lines.
+func changeApart(changeLine, pctLine int, pct float64) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
+	d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: changeLine},
+		{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: pct, Decimals: 2, Unit: "%", Line: pctLine}}
+	return d
+}
+
 func base() *schema.Document {
 	return &schema.Document{
 		Document:   schema.Meta{Kind: schema.KindBudget},
@@ -57,28 +67,10 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimChangePct, Value: -4, Decimals: 0, Unit: "%"}}
 			return d
 		}, "yoy.change_pct", "info"},
-		{"percentage of a change stated lines before it", func() *schema.Document {
-			// default mode: "134 万元，降幅" / "0.66" / "%。主要"; 134 / (1,895 + 134) is 6.60%
-			d := base()
-			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
-			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: 10},
-				{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: -0.66, Decimals: 2, Unit: "%", Line: 12}}
-			return d
-		}, "yoy.change_pct", "warning"},
-		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document {
-			d := base()
-			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
-			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: -6.55, Decimals: 2, Unit: "%", Line: 10},
-				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: 11}}
-			return d
-		}, "yoy.change_pct", "info"},
-		{"percentage far from any stated change", func() *schema.Document {
-			d := base()
-			d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
-			d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: 10},
-				{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: -0.66, Decimals: 2, Unit: "%", Line: 40}}
-			return d
-		}, "yoy.change_pct", ""},
+		// default mode: "134 万元，降幅" / "0.66" / "%。主要"; 134 / (1,895 + 134) is 6.60%
+		{"percentage of a change stated lines before it", func() *schema.Document { return changeApart(10, 12, -0.66) }, "yoy.change_pct", "warning"},
+		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "info"},
+		{"percentage far from any stated change", func() *schema.Document { return changeApart(10, 40, -0.66) }, "yoy.change_pct", ""},
 		{"percentage wrong", func() *schema.Document {
 			d := base()
 			d.Revenue = &schema.Revenue{Total: money(3056300), PriorYear: money(3185500)}
