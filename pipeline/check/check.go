@@ -151,7 +151,7 @@ type finding struct {
 	stated, computed, tol float64
 	unit                  string
 	paths                 []string
-	lines                 []int
+	lines                 []int // the source lines to cite; without them, those of the paths
 	msg, msgEn            string
 }
 
@@ -183,6 +183,11 @@ func (c *ctx) report(f finding) {
 		unitZh, unitEn = "", ""
 	}
 	lines := append([]int(nil), f.lines...)
+	if f.lines == nil {
+		for _, p := range f.paths {
+			lines = append(lines, c.line(p))
+		}
+	}
 	sort.Ints(lines)
 	lines = uniqInts(lines)
 	c.out = append(c.out, schema.Check{

@@ -270,7 +270,6 @@ func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bo
 	}
 	var got, tol float64
 	var paths []string
-	lines := []int{c.line(total)}
 	n := 0
 	for i := 0; ; i++ {
 		p := base + "/" + strconv.Itoa(i)
@@ -287,18 +286,17 @@ func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bo
 		got += v
 		tol += rounding(v)
 		paths = append(paths, p+field)
-		lines = append(lines, c.line(p+field))
 		n++
 	}
 	if n < 2 && !(n == 1 && got > want) {
 		return
 	}
 	tol += rounding(want)
-	c.reportSum(got, want, tol, append([]string{total}, paths...), lines, partialOK)
+	c.reportSum(got, want, tol, append([]string{total}, paths...), partialOK)
 }
 
-func (c *ctx) reportSum(got, want, tol float64, paths []string, lines []int, partialOK bool) {
-	f := finding{stated: want, computed: got, unit: "yuan", tol: tol, paths: paths, lines: lines,
+func (c *ctx) reportSum(got, want, tol float64, paths []string, partialOK bool) {
+	f := finding{stated: want, computed: got, unit: "yuan", tol: tol, paths: paths,
 		msg: "合计与各分项之和", msgEn: "the total against the sum of its parts"}
 	if partialOK && got < want-tol {
 		saved := c.rule.Severity
@@ -462,7 +460,6 @@ func (c *ctx) parts(total string, parts []string, required bool) {
 	}
 	var got, tol float64
 	paths := []string{total}
-	lines := []int{c.line(total)}
 	for _, p := range parts {
 		v, ok := c.num(p)
 		if !ok {
@@ -474,12 +471,11 @@ func (c *ctx) parts(total string, parts []string, required bool) {
 		got += v
 		tol += rounding(v)
 		paths = append(paths, p)
-		lines = append(lines, c.line(p))
 	}
 	if len(paths) == 1 {
 		return
 	}
-	c.reportSum(got, t, tol+rounding(t), paths, lines, len(paths)-1 < len(parts))
+	c.reportSum(got, t, tol+rounding(t), paths, len(paths)-1 < len(parts))
 }
 
 func sumThreePublic(c *ctx) {
@@ -522,7 +518,6 @@ func balanceBudget(c *ctx) {
 	}
 	c.report(finding{stated: r, computed: e, unit: "yuan", tol: rounding(r) + rounding(e),
 		paths: []string{"/revenue/total", "/expenditure/total"},
-		lines: []int{c.line("/revenue/total"), c.line("/expenditure/total")},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
 }
 
@@ -535,13 +530,10 @@ func sumCarried(c *ctx) {
 			continue
 		}
 		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
-		c.reportSum(cur+car, t, rounding(t)+rounding(cur)+rounding(car), paths,
-			[]int{c.line(paths[0]), c.line(paths[1]), c.line(paths[2])}, false)
+		c.reportSum(cur+car, t, rounding(t)+rounding(cur)+rounding(car), paths, false)
 	}
 }
 
-// fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and
-// what they carry over, so it cannot be less than this year's.
 // fiscalSummary compares the two totals where they must agree: every
 // source is 财政拨款 (or one of its parts) and nothing is carried over.
 func fiscalSummary(c *ctx) {
@@ -570,7 +562,6 @@ func fiscalSummary(c *ctx) {
 	}
 	c.report(finding{stated: f, computed: t, unit: "yuan", tol: rounding(f) + rounding(t),
 		paths: []string{"/revenue/fiscal_total", "/revenue/total"},
-		lines: []int{c.line("/revenue/fiscal_total"), c.line("/revenue/total")},
 		msg:   "财政拨款收支总计与收支总表的收入总计", msgEn: "the appropriations' total against the summary's revenue total"})
 }
 
@@ -597,10 +588,11 @@ func generalBudget(c *ctx) {
 	f, g := d.Revenue.Sources[fi].Amount.Float(), d.Revenue.Sources[gi].Amount.Float()
 	c.report(finding{stated: g, computed: f, unit: "yuan", tol: rounding(f) + rounding(g),
 		paths: []string{gp, fp, "/government_fund/amount", "/state_capital/amount"},
-		lines: []int{c.line(gp), c.line(fp), c.line("/government_fund/amount"), c.line("/state_capital/amount")},
 		msg:   "一般公共预算拨款与财政拨款（政府性基金与国有资本经营均为 0）", msgEn: "general-budget appropriations against all appropriations (no government funds, no state capital)"})
 }
 
+// fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and
+// what they carry over, so it cannot be less than this year's.
 func fiscalTotal(c *ctx) {
 	f, ok := c.num("/revenue/fiscal_total")
 	if !ok || c.doc.Revenue == nil {
@@ -614,8 +606,7 @@ func fiscalTotal(c *ctx) {
 		a := s.Amount.Float()
 		if f+rounding(f)+rounding(a) < a {
 			c.report(finding{stated: f, computed: a, unit: "yuan", paths: []string{"/revenue/fiscal_total", p},
-				lines: []int{c.line("/revenue/fiscal_total"), c.line(p)},
-				msg:   "财政拨款收入支出总计与本年财政拨款收入", msgEn: "appropriations in total against this year's appropriations"})
+				msg: "财政拨款收入支出总计与本年财政拨款收入", msgEn: "appropriations in total against this year's appropriations"})
 		}
 	}
 }
@@ -722,7 +713,7 @@ func projectPerformance(c *ctx) {
 			b := "/performance/projects/" + strconv.Itoa(i) + "/amount"
 			c.report(finding{stated: pp.Amount.Float(), computed: ep.Amount.Float(), unit: "yuan",
 				tol:   rounding(pp.Amount.Float()) + rounding(ep.Amount.Float()),
-				paths: []string{b, a}, lines: []int{c.line(b), c.line(a)},
+				paths: []string{b, a},
 				msg:   "绩效目标中的“" + pp.Name + "”与项目支出中的“" + ep.Name + "”",
 				msgEn: "the performance section's project against the expenditure section's line"})
 		}
