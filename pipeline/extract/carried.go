@@ -69,7 +69,7 @@ const maxTailSteps = 1 << 16
 // only as good as its figure.
 func (b *builder) carriedAmounts(t table, lines, flat []string) {
 	rev, exp := b.doc.Revenue, b.doc.Expenditure
-	if rev.CarriedOver != nil && exp.CarriedForward != nil || rev.CurrentYear == nil || exp.CurrentYear == nil || b.fiscalTotal == 0 {
+	if rev.CarriedOver != nil && exp.CarriedForward != nil || rev.CurrentYear == nil || exp.CurrentYear == nil || b.fiscalTableTotal == 0 {
 		return
 	}
 	items := tableCells(t, lines, flat, true)
@@ -104,7 +104,7 @@ func (b *builder) carriedAmounts(t table, lines, flat []string) {
 	// the 财政拨款 carried in and out are at least these, in fen
 	var least [2]schema.Money
 	for side := range least {
-		least[side] = b.fiscalTotal - current[side] - halfWan
+		least[side] = b.fiscalTableTotal - current[side] - halfWan
 	}
 	fits := func(s tailSlot, v schema.Money) bool {
 		switch s.role {

@@ -109,7 +109,8 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	}
 	// the current year's subtotals, where the total follows their label
 	for i := 0; i+1 < len(items); i++ {
-		if name := rowName(items[i].text); name == "当年收入小计" || name == "当年支出小计" || name == "本年收入合计" || name == "本年支出合计" {
+		name := rowName(items[i].text)
+		if key := summaryKey(name); key == "revenue_current" || key == "expenditure_current" {
 			if tok, ok := cellToken(items[i+1].text, items[i+1].line); ok && isNumberCell(items[i+1].text) && units(tok) == top {
 				rows = append(rows, row{name: name, vals: []token{tok}, line: tok.line})
 			}

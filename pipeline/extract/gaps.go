@@ -59,7 +59,7 @@ func fillCodedGaps(rows []row, laidOut bool) {
 	for i, r := range rows {
 		if r.code != "" {
 			byCode[r.code] = i
-		} else if _, ok := byCode[""]; !ok && len(byCode) == 0 && len(r.vals) == 1 && (rowName(r.name) == "合计" || rowName(r.name) == "总计") {
+		} else if _, ok := byCode[""]; !ok && len(byCode) == 0 && len(r.vals) == 1 && isTotal(rowName(r.name)) {
 			byCode[""] = i
 		}
 	}

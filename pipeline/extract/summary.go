@@ -314,7 +314,7 @@ func (b *builder) fiscalTable(t table) {
 		}
 		if v, line, why := fiscalTotal(t, rows); why == "" {
 			b.setTable("/revenue", "/fiscal_total", &b.doc.Revenue.FiscalTotal, v, line)
-			b.fiscalTotal = v
+			b.fiscalTableTotal = v
 			return
 		} else if reason == "" {
 			reason = why

@@ -476,6 +476,9 @@ func startsItem(name string) bool {
 	return s != enumNone
 }
 
+// isTotal tells a row name that is its table's total.
+func isTotal(name string) bool { return name == "合计" || name == "总计" }
+
 // rowName strips enumerators and brackets' width from a row name.
 func rowName(s string) string {
 	s = schema.NormalizeName(s)
@@ -684,7 +687,7 @@ func (b *builder) procurementTable(t table) {
 			continue
 		}
 		name := rowName(r.name)
-		if (name == "合计" || name == "总计") && total == nil {
+		if isTotal(name) && total == nil {
 			total = &cell{t.value(r.vals[0]), r.vals[0].line}
 			continue
 		}
@@ -815,8 +818,7 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 // expenditureTable reads the 合计 row of 支出总表: total, basic, project.
 func (b *builder) expenditureTable(t table) {
 	for _, r := range t.rows {
-		name := rowName(r.name)
-		if name != "合计" && name != "总计" || len(r.vals) < 3 {
+		if !isTotal(rowName(r.name)) || len(r.vals) < 3 {
 			continue
 		}
 		basic, project, ok := totalUses(t, r.vals)
@@ -934,7 +936,7 @@ func (b *builder) fundTable(t table, flat []string) {
 			continue
 		}
 		name := rowName(r.name)
-		if (name == "合计" || name == "总计") && total == nil {
+		if isTotal(name) && total == nil {
 			total = &cell{t.value(r.vals[0]), r.vals[0].line}
 		} else if _, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
 			classes += t.value(r.vals[0])
@@ -983,7 +985,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 		// default mode can put the column's header (机关运行经费支出)
 		// between 合计 and its value
 		header := len(classes) == 0 && r.code == "" && strings.HasPrefix(name, "机关运行经费")
-		if name == "合计" || name == "总计" || header {
+		if isTotal(name) || header {
 			total, totalLine = &v, r.vals[0].line
 			if len(classes) > 0 { // a 合计 at the end closes the table; one at the top opens it
 				break
