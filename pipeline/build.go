@@ -342,8 +342,13 @@ func releaseTime(files []string) time.Time {
 func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.Document, []string, error) {
 	return extractFile(ctx, path, id, extract.Hints{Department: m.Department}, func(d *schema.Document) {
 		d.Document.Source.Path = rel
-		d.Document.Publisher = m.Publisher
-		d.Document.SourceURL = m.SourceURL
+		// metadata.csv wins over what the file says (a web page's header)
+		if m.Publisher != "" {
+			d.Document.Publisher = m.Publisher
+		}
+		if m.SourceURL != "" {
+			d.Document.SourceURL = m.SourceURL
+		}
 	})
 }
 

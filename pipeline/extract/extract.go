@@ -42,6 +42,11 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
 	flat := compactLines(folded)
 	ident := readIdentity(flat)
+	if t.Header != nil {
+		if hi := headerIdentity(t.Header); hi.year != 0 {
+			ident = hi
+		}
+	}
 	fromHint := false
 	if ident.name == "" && h.Department != "" {
 		ident.name, fromHint = h.Department, true
@@ -70,6 +75,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		Checks:     []schema.Check{},
 		Provenance: map[string]schema.Source{},
 		Warnings:   []schema.Warning{},
+	}
+	if h := t.Header; h != nil {
+		doc.Document.Publisher, doc.Document.SourceURL = h.Publisher, h.URL
 	}
 	doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
 	if fromHint {

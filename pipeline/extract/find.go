@@ -41,6 +41,12 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 		return 0, false
 	}
 	t := st.toks[ti]
+	// the document's own year may stand between a label and its amount:
+	// "公务接待费 2018年预算安排30万元"
+	if t.kind == numYear && int(t.mant) == b.doc.Document.FiscalYear && ti+1 < len(st.toks) && onlyFillers(st.s[pos:t.start]) {
+		pos, ti = t.end, ti+1
+		t = st.toks[ti]
+	}
 	if len(kinds) == 0 {
 		kinds = []int{numMoney}
 	}
@@ -57,15 +63,23 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 			return 0, false
 		}
 	}
-	for _, r := range gap {
-		if !strings.ContainsRune(fillers, r) {
-			return 0, false
-		}
+	if !onlyFillers(gap) {
+		return 0, false
 	}
 	if strings.HasPrefix(gap, ":") && strings.Count(gap, ":") == 1 || !strings.Contains(gap, ":") {
 		return ti, true
 	}
 	return 0, false
+}
+
+// onlyFillers tells a gap made of fillers alone.
+func onlyFillers(gap string) bool {
+	for _, r := range gap {
+		if !strings.ContainsRune(fillers, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropAsides removes parenthesised asides without digits from a gap:

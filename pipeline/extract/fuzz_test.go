@@ -2,7 +2,6 @@ package extract
 
 import (
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -46,9 +45,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add(defaultPanelSummary)
 	f.Add(defaultCarried)
 	f.Add(defaultEconomicPanels)
+	f.Add(webPage)
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
-		Extract(&ingest.Text{Path: "f.txt", Lines: strings.Split(text, "\n")}, "f", Hints{})
+		lines := ingest.Lines(text)
+		Extract(&ingest.Text{Path: "f.txt", Lines: lines, Header: ingest.ReadHeader(lines)}, "f", Hints{})
 		// a 15 KB disclosure takes milliseconds: far longer means a loop
 		// that grows faster than the text
 		if d := time.Since(start); d > 2*time.Second {
@@ -56,3 +57,9 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// webPage is a saved web page: a crawler's header, then the body on one line
+// with a table flattened into cells.
+const webPage = "标题: 2017年度某区某镇人民政府决算说明\n发布机构: 某镇\n==== 正文 ====\n" +
+	"当前位置：首页 2017年度某区某镇人民政府决算说明 时间：2018-08-13 一、收入支出决算总体情况。本年收入 2,188.65 万元，本年支出 2,172.26 万元。" +
+	"（一）“三公”经费 3.81 万元；附件1 收支决算总表 金额单位：万元 收入 支出 项目 决算数 一、财政拨款 2,188.65 一、一般公共服务支出 676.89 本年收入合计 2,188.65 本年支出合计 2,172.26"

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"budgetpub/pipeline/ingest"
+
 	"strconv"
 	"strings"
 	"unicode"
@@ -308,4 +310,59 @@ func regionOf(name string) string {
 		end = found
 	}
 	return string(rs[:end])
+}
+
+// headerIdentity reads the identity from a saved web page's 标题 line, the
+// disclosure's title as its publisher gave it. 发布机构 completes a name the
+// title shortened ("区环境与国土资源局" of "平潭综合实验区环境与国土资源局").
+func headerIdentity(h *ingest.Header) identity {
+	title := compact(h.Title)
+	id := threePublicTitle(title)
+	if id.year == 0 {
+		id = readIdentity([]string{title})
+	}
+	if id.year == 0 {
+		return identity{}
+	}
+	id.line = h.TitleLine
+	if pub := cleanName(compact(h.Publisher)); pub != "" && (id.name == "" || len(pub) > len(id.name) && strings.HasSuffix(pub, strings.TrimLeft(id.name, "区县市省"))) {
+		id.name = pub
+	}
+	return id
+}
+
+// threePublicTitle reads the title of a disclosure of "三公" expenses alone
+// ("2016年度平潭综合实验区一般公共预算“三公”经费支出决算情况",
+// "区环境与国土资源局2015年三公经费支出情况"): its 预算 may be the
+// 一般公共预算 the expenses are paid from, so the kind is what follows
+// 三公: 决算, 支出情况 or 执行 are final accounts, 预算 a budget.
+func threePublicTitle(t string) identity {
+	k := strings.Index(t, "三公")
+	if k < 0 {
+		return identity{}
+	}
+	y, before, after, ok := yearIn(t)
+	if !ok {
+		return identity{}
+	}
+	var kind string
+	switch tail := t[k:]; {
+	case strings.Contains(tail, "决算"), strings.Contains(tail, "支出情况"), strings.Contains(tail, "执行"):
+		kind = "final_accounts"
+	case strings.Contains(tail, "预算"):
+		kind = "budget"
+	default:
+		return identity{}
+	}
+	name := strings.TrimSpace(before)
+	if name == "" {
+		end := len(after)
+		for _, w := range []string{"一般公共预算", "“三公", "\"三公", "三公"} {
+			if j := strings.Index(after, w); j >= 0 && j < end {
+				end = j
+			}
+		}
+		name = after[:end]
+	}
+	return identity{name: cleanName(name), title: t, kind: kind, year: y}
 }

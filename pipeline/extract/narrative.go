@@ -75,7 +75,7 @@ func (b *builder) insideWord(start int) bool {
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
 	}
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明"})
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明", "安排"})
 }
 
 // changeStatements records "项目支出减少35万元": a change stated right after

@@ -73,6 +73,7 @@ type Text struct {
 	SHA256   string // of the file's bytes
 	Bytes    int64
 	Lines    []string // Lines[i] is line i+1, without its line break
+	Header   *Header  // a saved web page's header lines, when the text has them
 }
 
 // Read reads and decodes one input file.
@@ -102,7 +103,7 @@ func Read(ctx context.Context, path string) (*Text, error) {
 			return nil, &Error{Path: path, Err: err}
 		}
 		t.Format, t.Encoding = "pdf", "utf-8"
-		t.Lines = splitLines(strings.ReplaceAll(out, "\f", "\n"))
+		t.Lines = Lines(strings.ReplaceAll(out, "\f", "\n"))
 		if len(strings.TrimSpace(out)) == 0 {
 			return nil, &Error{Path: path, Err: fmt.Errorf("%w: it has no text layer (a scanned PDF needs OCR)", ErrPDF)}
 		}
@@ -118,7 +119,8 @@ func Read(ctx context.Context, path string) (*Text, error) {
 		t.Format = "html"
 		s = HTMLText(s)
 	}
-	t.Lines = splitLines(s)
+	t.Lines = Lines(s)
+	t.Header = ReadHeader(t.Lines)
 	return t, nil
 }
 
@@ -166,6 +168,12 @@ func controlShare(b []byte) float64 {
 		return 0
 	}
 	return float64(bad) / float64(n)
+}
+
+// Lines splits decoded text into the lines the extractor reads: at line
+// breaks (\n, \r\n or \r), with long lines broken (see breakLongLines).
+func Lines(s string) []string {
+	return breakLongLines(splitLines(s))
 }
 
 func splitLines(s string) []string {

@@ -1,0 +1,182 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Long lines. A web page's body often arrives on one line (a crawler's
+// page.txt, a CMS export): tens of kilobytes of narrative with the tables
+// flattened into runs of cells. The extractor reads lines — a title is a
+// line, a table row is a line — so such a line is broken, in one pass, into
+// the lines a PDF would have given:
+//
+//   - after a sentence's end (。；！？);
+//   - before a heading's enumerator (一、 十二、 （三）);
+//   - a run of cells (many short fields separated by spaces, a good share of
+//     them numbers: a flattened table) one cell a line, which is how
+//     pdftotext's default mode prints a table and what the table readers
+//     read;
+//   - anything still longer than maxSegment at its last space, or at a rune
+//     boundary when it has none.
+//
+// Line numbers then count the broken lines; the site shows those lines.
+const (
+	longLine   = 1024 // bytes: lines longer than this are broken
+	maxSegment = 2048 // bytes: no line of the result is longer (but for one rune)
+)
+
+// breakLongLines returns lines with every line longer than longLine broken
+// as above; lines no longer than that are returned as they are.
+func breakLongLines(lines []string) []string {
+	long := false
+	for _, l := range lines {
+		if len(l) > longLine {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return lines
+	}
+	out := make([]string, 0, len(lines)+64)
+	for _, l := range lines {
+		if len(l) <= longLine {
+			out = append(out, l)
+			continue
+		}
+		for _, sentence := range split(l, sentenceEnd) {
+			if cells, ok := cellRun(sentence); ok {
+				out = append(out, cells...)
+				continue
+			}
+			for _, seg := range split(sentence, headingStart) {
+				out = appendCapped(out, seg)
+			}
+		}
+	}
+	return out
+}
+
+// split cuts l where at says (the offset of the cut, or -1), trimming
+// each piece of spaces and dropping empty ones.
+func split(l string, at func(l string, i int, r, prev rune) int) []string {
+	var out []string
+	start := 0
+	prev := rune(0)
+	for i, r := range l {
+		if c := at(l, i, r, prev); c > start {
+			if s := strings.TrimSpace(l[start:c]); s != "" {
+				out = append(out, s)
+			}
+			start = c
+		}
+		prev = r
+	}
+	if s := strings.TrimSpace(l[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// sentenceEnd cuts after 。；！？.
+func sentenceEnd(l string, i int, r, _ rune) int {
+	if r == '。' || r == '；' || r == '！' || r == '？' {
+		return i + utf8.RuneLen(r)
+	}
+	return -1
+}
+
+// headingStart cuts before a heading's enumerator: 一、 十二、 （三）.
+func headingStart(l string, i int, r, prev rune) int {
+	switch {
+	case (r == '（' || r == '(') && headingAt(l[i+utf8.RuneLen(r):], true):
+		return i
+	case isNumeral(r) && !isNumeral(prev) && !isDigit(prev) && headingAt(l[i:], false):
+		return i
+	}
+	return -1
+}
+
+// headingAt tells whether s starts with a heading enumerator's numerals:
+// 一、 or 十二、 (bracket false), 一） or 三) (bracket true).
+func headingAt(s string, bracket bool) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case isNumeral(r) && n < 3:
+			n++
+			continue
+		case n == 0:
+			return false
+		case bracket:
+			return r == '）' || r == ')'
+		default:
+			return r == '、'
+		}
+	}
+	return false
+}
+
+func isNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// cellRun tells a flattened table: at least 8 fields separated by white
+// space, short on average, a quarter or more of them numbers. It returns the
+// fields, one a line.
+func cellRun(seg string) ([]string, bool) {
+	fields := strings.Fields(seg)
+	if len(fields) < 8 {
+		return nil, false
+	}
+	numbers := 0
+	for _, f := range fields {
+		if isAmountField(f) {
+			numbers++
+		}
+	}
+	if numbers*4 < len(fields) || utf8.RuneCountInString(seg) > 12*len(fields) {
+		return nil, false
+	}
+	return fields, true
+}
+
+// isAmountField tells a field that is a number as tables print them:
+// digits with thousands commas and a decimal point, or a short code.
+func isAmountField(f string) bool {
+	digits := 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ',' || c == '.' || c == '-' || c == '%':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// appendCapped appends s to out in pieces of at most maxSegment bytes, cut
+// at the last space before the limit (or at a rune boundary).
+func appendCapped(out []string, s string) []string {
+	for len(s) > maxSegment {
+		at := strings.LastIndexByte(s[:maxSegment], ' ')
+		if at <= 0 {
+			at = maxSegment
+			for at > 0 && !utf8.RuneStart(s[at]) {
+				at--
+			}
+			if at == 0 { // not UTF-8: cut anywhere
+				at = maxSegment
+			}
+		}
+		out = append(out, s[:at])
+		s = strings.TrimLeft(s[at:], " ")
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}

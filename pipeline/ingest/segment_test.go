@@ -1,0 +1,78 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBreakLongLines(t *testing.T) {
+	pad := strings.Repeat("说明", 200) // makes the line long enough to be broken
+	line := pad + "。一、收入支出预算总体情况。收入预算 305.63 万元；比上年减少 12.92 万元。（一）基本支出 200 万元。" +
+		"附件1 收支决算总表 项目 决算数 一、财政拨款 2,188.65 二、上级补助收入 本年收入合计 2,188.65 合计 2,201.53"
+	got := breakLongLines([]string{"短行", line, "末行"})
+	want := []string{"短行", pad + "。", "一、收入支出预算总体情况。", "收入预算 305.63 万元；", "比上年减少 12.92 万元。", "（一）基本支出 200 万元。",
+		"附件1", "收支决算总表", "项目", "决算数", "一、财政拨款", "2,188.65", "二、上级补助收入", "本年收入合计", "2,188.65", "合计", "2,201.53", "末行"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	short := []string{"一、收入。二、支出。"}
+	if got := breakLongLines(short); len(got) != 1 {
+		t.Errorf("a short line was broken: %q", got)
+	}
+}
+
+// TestBreakLongLinesCapped: a line with no sentence end, heading or cell
+// run is still cut, at spaces or rune boundaries, into short lines.
+func TestBreakLongLinesCapped(t *testing.T) {
+	for _, l := range []string{strings.Repeat("汉", 100000), strings.Repeat("abc ", 100000), strings.Repeat("x", 100000)} {
+		got := breakLongLines([]string{l})
+		for _, s := range got {
+			if len(s) > maxSegment {
+				t.Fatalf("segment of %d bytes", len(s))
+			}
+		}
+		if noSpace(strings.Join(got, "")) != noSpace(l) {
+			t.Errorf("the segments do not hold the line's text")
+		}
+	}
+}
+
+// TestLongLineLinear: breaking is one pass — 8 MB of one line in well
+// under a second (it was quadratic downstream before lines were broken).
+func TestLongLineLinear(t *testing.T) {
+	l := strings.Repeat("收入预算 1,234.56 万元，比上年增加 12.5 万元；", 160000)
+	start := time.Now()
+	got := breakLongLines([]string{l})
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("8 MB line took %s", d)
+	}
+	if len(got) != 160000 {
+		t.Errorf("%d lines, want 160000 (one per sentence)", len(got))
+	}
+}
+
+func noSpace(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+func TestReadHeader(t *testing.T) {
+	lines := strings.Split("标题: 2018年度平潭综合实验区公安局预算说明\n发布时间: 2018-01-24 21:11\n文号: \n发布机构: 平潭综合实验区公安局\n"+
+		"原文链接: https://example.gov.cn/t20180124_8932.htm\n==== 正文 ====\n当前位置：首页", "\n")
+	h := ReadHeader(lines)
+	if h == nil {
+		t.Fatal("no header read")
+	}
+	want := Header{Title: "2018年度平潭综合实验区公安局预算说明", Publisher: "平潭综合实验区公安局", Published: "2018-01-24 21:11",
+		URL: "https://example.gov.cn/t20180124_8932.htm", TitleLine: 1}
+	if *h != want {
+		t.Errorf("got %+v, want %+v", *h, want)
+	}
+	for _, text := range []string{
+		"标题：只有一行\n正文",               // a title alone is not a header
+		"2018年部门预算\n标题: x\n发布机构: y", // the labels must open the text
+		"发布机构: y\n栏目: z",            // no title
+	} {
+		if h := ReadHeader(strings.Split(text, "\n")); h != nil {
+			t.Errorf("%q: read a header %+v", text, *h)
+		}
+	}
+}
