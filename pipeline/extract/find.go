@@ -31,6 +31,11 @@ var gapBreakers = []string{"增加", "减少", "增长", "下降", "降低", "�
 // "政府采购预算总额为", "三公经费财政拨款支出年初预算为", "基本支出预算数为".
 const fillers = "预算决算总额金额合计共计总计为是数达支出收入安排财政拨款年初度本全部共约:当实际执行资金经费用计 "
 
+// fundWords name the funds an amount is paid from, or say it is a ceiling;
+// between a label and its amount they are fillers: "“三公”经费一般公共预算拨款
+// 267.66万元", "“三公经费”控制数 111.33万元".
+var fundWords = []string{"一般公共预算", "公共财政", "公共预算", "控制数"}
+
 // valueAfter finds the money token that is the amount of the label ending at
 // pos: it must follow within maxGap runes, with no digits, punctuation or
 // change words between (fillers such as 为, :, 预算, 支出 are fine).
@@ -58,6 +63,9 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 		return 0, false
 	}
 	gap := dropAsides(st.s[pos:t.start])
+	for _, f := range fundWords {
+		gap = strings.ReplaceAll(gap, f, "")
+	}
 	for _, w := range gapBreakers {
 		if strings.Contains(gap, w) {
 			return 0, false
@@ -178,7 +186,7 @@ type yoy struct {
 }
 
 var (
-	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "多"}
+	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "多"}
 	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "减", "少"}
 	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "不变"}
 )
@@ -252,7 +260,8 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			i += len(w)
 			continue
 		}
-		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") {
+		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure
+		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(rest)

@@ -715,16 +715,26 @@ func (b *builder) threePublic() {
 			continue
 		}
 		p += len("经费")
+		for _, q := range []string{"”", "\"", "」", "’"} { // “三公经费”
+			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+		}
 		ti, ok := b.valueAfter(p, 16)
 		if !ok {
 			// a sentence that names the parts only: "“三公”经费预算支出中，因公出国(境)费支出100万元"
-			if k := st.tokenAt(p); anchor < 0 && k < len(st.toks) && st.toks[k].kind == numMoney && st.toks[k].start-p < 120 && !strings.Contains(st.s[p:st.toks[k].start], "。") {
+			k := st.tokenAt(p)
+			if k+1 < len(st.toks) && st.toks[k].kind == numYear { // "（一）因公出国(境)经费 2018年预算安排0万元"
+				k++
+			}
+			if anchor < 0 && k < len(st.toks) && st.toks[k].kind == numMoney && st.toks[k].start-p < 120 && !strings.Contains(st.s[p:st.toks[k].start], "。") {
 				anchor = end
 			}
 			continue
 		}
 		anchor = end
 		gap := st.s[p:st.toks[ti].start]
+		for _, f := range fundWords { // 一般公共预算 is the fund, not the budget figure
+			gap = strings.ReplaceAll(gap, f, "")
+		}
 		if b.doc.Document.Kind == schema.KindFinalAccounts && strings.Contains(gap, "预算") {
 			tp.Budgeted = b.take("/three_public/budgeted", ti)
 			for _, l := range []string{"支出决算为", "决算为", "决算数为", "实际支出"} {
@@ -766,11 +776,11 @@ func (b *builder) threePublic() {
 		}
 		return nil
 	}
-	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "出国(境)费", "因公出国费"})
+	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国"})
 	tp.Reception = part("reception", []string{"公务接待费"})
 	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置"})
-	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费"})
-	tp.Vehicle = part("vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费"})
+	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费"})
+	tp.Vehicle = part("vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"})
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
 		// negative, so a combined zero makes both parts zero.

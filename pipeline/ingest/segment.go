@@ -17,12 +17,14 @@ import (
 //     them numbers: a flattened table) one cell a line, which is how
 //     pdftotext's default mode prints a table and what the table readers
 //     read;
+//   - a piece with runs of spaces (pdftotext -layout's columns) is left
+//     whole but for the cap below;
 //   - anything still longer than maxSegment at its last space, or at a rune
 //     boundary when it has none.
 //
 // Line numbers then count the broken lines; the site shows those lines.
 const (
-	longLine   = 1024 // bytes: lines longer than this are broken
+	longLine   = 512  // bytes: lines longer than this are broken
 	maxSegment = 2048 // bytes: no line of the result is longer (but for one rune)
 )
 
@@ -46,6 +48,10 @@ func breakLongLines(lines []string) []string {
 			continue
 		}
 		for _, sentence := range split(l, sentenceEnd) {
+			if strings.Contains(sentence, "  ") { // columns set apart by spaces: a layout row
+				out = appendCapped(out, sentence)
+				continue
+			}
 			if cells, ok := cellRun(sentence); ok {
 				out = append(out, cells...)
 				continue
