@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// TestWebPages reads the Fujian web pages of data/ (a crawler's header, the
+// body on one line): each extracts, names its department, and gives the
+// figures its text states — read by hand from each page.
+func TestWebPages(t *testing.T) {
+	type want struct {
+		name, kind string
+		year       int
+		figures    map[string]float64 // JSON pointer → yuan
+		quiet      bool             // no warning or error finding
+	}
+	wan := func(v float64) float64 { return float64(int64(v*10000 + 0.5)) }
+	cases := map[string]want{
+		"pingtan_all-administrative-units_2016_three-public.txt": {"平潭综合实验区", "final_accounts", 2016, map[string]float64{
+			"/three_public/total": wan(2092.61), "/three_public/overseas_travel/amount": wan(177.06), "/three_public/vehicle/amount": wan(1337.46),
+			"/three_public/vehicle_purchase/amount": wan(182.21), "/three_public/vehicle_operation/amount": wan(1155.25), "/three_public/reception/amount": wan(578.09)}, true},
+		"pingtan_district-level-units_2017_three-public.txt": {"平潭综合实验区本级", "final_accounts", 2017, map[string]float64{
+			"/three_public/total": wan(1476.44), "/three_public/overseas_travel/amount": wan(269.19), "/three_public/vehicle/amount": wan(793.75),
+			"/three_public/vehicle_purchase/amount": wan(100.99), "/three_public/vehicle_operation/amount": wan(692.76), "/three_public/reception/amount": wan(413.5)}, true},
+		"pingtan_environment-land-resources-bureau_2015_three-public.txt": {"平潭综合实验区环境与国土资源局", "final_accounts", 2015, map[string]float64{
+			"/three_public/total": wan(27.03), "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": wan(23.78), "/three_public/reception/amount": wan(3.25)}, true},
+		"pingtan_health-supervision-institute_2016_unit-budget.txt": {"卫生监督所", "budget", 2016, map[string]float64{
+			"/revenue/total": wan(357.68), "/three_public/total": wan(9.94), "/three_public/reception/amount": wan(2.34), "/three_public/vehicle/amount": wan(7.6),
+			"/three_public/vehicle_purchase/amount": wan(3.6), "/three_public/vehicle_operation/amount": wan(4)}, true},
+		"pingtan_library_2017_unit-budget.txt": {"平潭综合实验区图书馆", "budget", 2017, nil, true},
+		"pingtan_market-supervision-bureau_2016_dept-budget.txt": {"平潭综合实验区市场监督管理局", "budget", 2016, map[string]float64{
+			"/three_public/total": wan(111.33), "/three_public/reception/amount": wan(34.53), "/three_public/vehicle/amount": wan(76.8)}, false},
+		"pingtan_market-supervision-bureau_2016_dept-final-accounts.txt": {"平潭综合实验区市场监督管理局", "final_accounts", 2016, map[string]float64{
+			"/revenue/current_year": wan(3379.46), "/expenditure/current_year": wan(3260.27), "/three_public/total": wan(66.81),
+			"/three_public/overseas_travel/amount": wan(5.55), "/three_public/vehicle/amount": wan(47.63), "/three_public/reception/amount": wan(13.63),
+			"/operating_costs/amount": wan(135.71)}, false},
+		"pingtan_pingyuan-town_2017_dept-final-accounts.txt": {"平潭综合实验区平原镇人民政府", "final_accounts", 2017, map[string]float64{
+			"/revenue/current_year": wan(2188.65), "/expenditure/current_year": wan(2172.26), "/three_public/total": wan(3.81), "/operating_costs/amount": wan(290.85)}, false},
+		"pingtan_pingyuan-town_2018_dept-budget.txt": {"平潭县平原镇人民政府", "budget", 2018, map[string]float64{
+			"/expenditure/total": wan(1140.03), "/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": wan(3),
+			"/three_public/vehicle/amount": wan(7), "/operating_costs/amount": wan(18.82)}, true},
+		"pingtan_public-security-bureau_2016_dept-budget.txt": {"平潭综合实验区公安局", "budget", 2016, map[string]float64{
+			"/revenue/total": wan(23320.62), "/three_public/total": wan(350), "/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": wan(320)}, false},
+		"pingtan_public-security-bureau_2017_dept-final-accounts.txt": {"平潭综合实验区公安局", "final_accounts", 2017, map[string]float64{
+			"/revenue/current_year": wan(24115.09), "/expenditure/current_year": wan(24430.10), "/three_public/total": wan(267.66),
+			"/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": wan(249.15), "/three_public/reception/amount": wan(18.51),
+			"/operating_costs/amount": wan(1227.38)}, true},
+		"pingtan_public-security-bureau_2018_dept-budget.txt": {"平潭综合实验区公安局", "budget", 2018, map[string]float64{
+			"/revenue/total": wan(22923.05), "/expenditure/total": wan(22923.05), "/three_public/overseas_travel/amount": 0,
+			"/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": 0, "/operating_costs/amount": wan(650)}, true},
+	}
+	files, _ := filepath.Glob("../data/corpus/more/fujian/*.txt")
+	if len(files) != len(cases) {
+		t.Fatalf("%d web pages in data/, %d cases", len(files), len(cases))
+	}
+	for _, f := range files {
+		w, ok := cases[filepath.Base(f)]
+		if !ok {
+			t.Errorf("%s: no case", f)
+			continue
+		}
+		doc, err := ExtractFile(context.Background(), f, "")
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if doc.Department.Name != w.name || doc.Document.Kind != w.kind || doc.Document.FiscalYear != w.year || doc.Document.SourceURL == "" {
+			t.Errorf("%s: %s %s %d %q, want %s %s %d and the page's URL", filepath.Base(f), doc.Department.Name, doc.Document.Kind,
+				doc.Document.FiscalYear, doc.Document.SourceURL, w.name, w.kind, w.year)
+		}
+		got := figuresOf(t, doc)
+		for ptr, v := range w.figures {
+			if g, ok := got[ptr]; !ok || g != v {
+				t.Errorf("%s: %s = %.0f (present %v), want %.0f", filepath.Base(f), ptr, g, ok, v)
+			}
+		}
+		if w.quiet {
+			for _, c := range doc.Checks {
+				if c.Severity != schema.SeverityInfo {
+					t.Errorf("%s: finding %s: %s", filepath.Base(f), c.Rule, c.MessageEn)
+				}
+			}
+		}
+	}
+}
