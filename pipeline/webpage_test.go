@@ -16,7 +16,7 @@ func TestWebPages(t *testing.T) {
 		name, kind string
 		year       int
 		figures    map[string]float64 // JSON pointer → yuan
-		quiet      bool             // no warning or error finding
+		quiet      bool               // no warning or error finding
 	}
 	wan := func(v float64) float64 { return float64(int64(v*10000 + 0.5)) }
 	cases := map[string]want{
