@@ -222,7 +222,7 @@ func figures(doc any, path string, out map[string]float64) {
 	case map[string]any:
 		for k, x := range v {
 			switch k {
-			case "claims", "checks", "provenance", "warnings", "document", "department":
+			case "claims", "checks", "provenance", "warnings", "document", "department", "coverage":
 				if path == "" {
 					continue
 				}

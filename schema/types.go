@@ -7,7 +7,7 @@
 package schema
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.1.0"
+const Version = "1.2.0"
 
 // Kinds of disclosure.
 const (
@@ -34,7 +34,27 @@ type Document struct {
 	Checks         []Check           `json:"checks"`
 	Provenance     map[string]Source `json:"provenance"`
 	Warnings       []Warning         `json:"warnings"`
+	Coverage       []Coverage        `json:"coverage,omitempty"`
 }
+
+// Coverage says, for one section of the narrative or one table, whether the
+// extractor found and read it: the completeness report of a document.
+type Coverage struct {
+	Part   string `json:"part"`             // section or table
+	Name   string `json:"name"`             // 三公经费, 收支总表 …
+	NameEn string `json:"name_en"`          // its English label
+	Status string `json:"status"`           // read, not_read, empty or absent
+	Reason string `json:"reason,omitempty"` // why not read
+	Line   int    `json:"line,omitempty"`   // where it is (a table's title, a section's first mention)
+}
+
+// Coverage statuses.
+const (
+	CoverageRead    = "read"     // found, read, and (tables) adding up
+	CoverageNotRead = "not_read" // found but no figure taken: Reason says why
+	CoverageEmpty   = "empty"    // the document says it is nil (a zero, a note)
+	CoverageAbsent  = "absent"   // not in the document
+)
 
 // Meta describes the disclosure itself.
 type Meta struct {

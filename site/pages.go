@@ -161,6 +161,10 @@ type summary struct {
 	ID, Department, Kind, Title string
 	Year, Checks                int
 	Values                      []*schema.Money // in the order of seriesNames
+
+	Sections                []string // the status of each narrative section, in the extractor's order
+	SectionNames            []string
+	TablesRead, TablesFound int // tables with figures: read, found
 }
 
 var seriesNames = []struct{ zh, en string }{
@@ -191,6 +195,18 @@ func summarize(d *schema.Document) summary {
 		op = mp(d.OperatingCosts.Amount)
 	}
 	s.Values = []*schema.Money{rev, exp, basic, project, tp, op}
+	for _, c := range d.Coverage {
+		switch {
+		case c.Part == "section":
+			s.Sections = append(s.Sections, c.Status)
+			s.SectionNames = append(s.SectionNames, c.Name)
+		case c.Status == schema.CoverageRead:
+			s.TablesRead++
+			s.TablesFound++
+		case c.Status == schema.CoverageNotRead:
+			s.TablesFound++
+		}
+	}
 	return s
 }
 

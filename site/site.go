@@ -57,6 +57,9 @@ var funcs = template.FuncMap{
 	},
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
+	"mark": func(status string) string {
+		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageAbsent: "—"}[status]
+	},
 	"search": func(r emit.DocumentRow) string {
 		return strings.ToLower(strings.Join(strings.Fields(r.Department+r.Region+r.ID+fmt.Sprint(r.FiscalYear)), ""))
 	},
@@ -139,7 +142,7 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		o.BaseURL += "/"
 	}
 	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
-	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "404.html"} {
+	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
 			return nil, err
@@ -170,6 +173,7 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 	steps := []func() error{
 		func() error { return r.home(rows, res) },
 		func() error { return r.departments() },
+		func() error { return r.coverage() },
 		func() error { return r.datasets(res) },
 		func() error {
 			return r.render("checks.html", "checks.html", struct {
@@ -188,6 +192,35 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 		}
 	}
 	return nil
+}
+
+// coverage writes the completeness matrix: a row per document, a column
+// per narrative section.
+func (r *renderer) coverage() error {
+	var names []string
+	for _, s := range r.summaries {
+		if len(s.SectionNames) > len(names) {
+			names = s.SectionNames
+		}
+	}
+	read := make([]int, len(names))
+	var total struct{ TablesRead, TablesFound int }
+	for _, s := range r.summaries {
+		for i, st := range s.Sections {
+			if i < len(read) && (st == schema.CoverageRead || st == schema.CoverageEmpty) {
+				read[i]++
+			}
+		}
+		total.TablesRead += s.TablesRead
+		total.TablesFound += s.TablesFound
+	}
+	return r.render("coverage.html", "coverage.html", struct {
+		page
+		Sections []string
+		Docs     []summary
+		Read     []int
+		Tables   struct{ TablesRead, TablesFound int }
+	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, r.summaries, read, total})
 }
 
 type stats struct {

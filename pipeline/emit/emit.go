@@ -64,6 +64,7 @@ var specs = []tableSpec{
 	{"indicators", "Performance targets 绩效指标", "Every performance indicator of the department goals and key projects.", IndicatorRow{}, nil, true, func(d *schema.Document) any { return IndicatorRows(one(d)) }},
 	{"assets", "State assets 国有资产", "Asset totals and categories at the start and end of the year.", AssetRow{}, nil, true, func(d *schema.Document) any { return AssetRows(one(d)) }},
 	{"checks", "Consistency findings 一致性检查", "Contradictions and rounding differences found in each disclosure, each with the two numbers that disagree.", CheckRow{}, nil, true, func(d *schema.Document) any { return CheckRows(one(d)) }},
+	{"coverage", "Coverage 提取完整性", "For every disclosure, each section of its narrative and each table it holds: read, not read (with the reason), stated nil, or absent — what the extractor found and what it could not read.", CoverageRow{}, nil, true, func(d *schema.Document) any { return CoverageRows(one(d)) }},
 	{"classification", "Classification codes 政府收支分类科目", "Reference: functional and economic classification codes with today's Chinese names, English labels, former names and the years observed.", ClassificationRow{}, []string{"scheme", "code"}, false, nil},
 }
 

@@ -42,6 +42,18 @@ type AssetRow struct {
 	Line       string `csv:"line"`
 }
 
+// CoverageRow is one row of coverage.csv: one section or table of one
+// document and whether the extractor read it.
+type CoverageRow struct {
+	DocumentID string `csv:"document_id"`
+	Part       string `csv:"part"`
+	Name       string `csv:"name"`
+	NameEn     string `csv:"name_en"`
+	Status     string `csv:"status"`
+	Reason     string `csv:"reason"`
+	Line       string `csv:"line"`
+}
+
 // ClassificationRow is one classification code of the reference table.
 type ClassificationRow struct {
 	Scheme      string `csv:"scheme"`
@@ -129,6 +141,21 @@ func AssetRows(docs []*schema.Document) []AssetRow {
 			for i, c := range s.st.ByCategory {
 				rows = append(rows, AssetRow{DocumentID: d.ID, Date: s.date, Category: c.Name, Amount: c.Amount.String(), Line: lineOf(d, base+"/by_category/"+strconv.Itoa(i)+"/amount")})
 			}
+		}
+	}
+	return rows
+}
+
+// CoverageRows builds coverage.csv.
+func CoverageRows(docs []*schema.Document) []CoverageRow {
+	var rows []CoverageRow
+	for _, d := range docs {
+		for _, c := range d.Coverage {
+			line := ""
+			if c.Line > 0 {
+				line = strconv.Itoa(c.Line)
+			}
+			rows = append(rows, CoverageRow{DocumentID: d.ID, Part: c.Part, Name: c.Name, NameEn: c.NameEn, Status: c.Status, Reason: c.Reason, Line: line})
 		}
 	}
 	return rows

@@ -111,6 +111,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.functionCodes()
 	b.structure(flat)
 	b.unplaced()
+	b.coverage()
 	st.release()
 	return doc, nil
 }

@@ -21,6 +21,7 @@ type builder struct {
 	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
 	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
 	fiscalTableTotal schema.Money     // the 财政拨款收支总表's 总计, when that table gave it
+	tabs             []table          // the tables found, for the coverage report
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

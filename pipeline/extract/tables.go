@@ -499,6 +499,7 @@ func (t table) value(v token) schema.Money {
 
 func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
+	b.tabs = tabs
 	b.missingTables(tabs)
 	// the coded function tables and the 支出总表 first: the summary's reading
 	// of default-mode cells is checked against them

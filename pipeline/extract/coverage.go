@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// The coverage report: for each explanation a disclosure's narrative gives
+// and each table it holds, whether the extractor found and read it. It is
+// how a document nobody has labelled tells where extraction falls short.
+
+// sections are the narrative's explanations, each with the words that show
+// it is there and the model paths it fills; empty tells a section that
+// states its figure is nil.
+var sections = []struct {
+	name, nameEn string
+	words        []string
+	paths        []string
+	empty        func(d *schema.Document) bool
+}{
+	{"收支总体情况", "Revenue and expenditure totals", []string{"收支总体", "收入支出总体", "收支预算总", "收入预算总", "支出预算总", "收入预算为", "支出预算为", "本年收入", "本年支出", "收入总计", "支出总计"},
+		[]string{"/revenue/total", "/revenue/current_year", "/expenditure/total", "/expenditure/current_year"}, nil},
+	{"收入来源", "Revenue sources", []string{"财政拨款收入", "一般公共预算收入", "事业收入", "上级补助收入", "其他收入"}, []string{"/revenue/sources"}, nil},
+	{"基本支出和项目支出", "Basic and project expenditure", []string{"基本支出", "项目支出"}, []string{"/expenditure/basic", "/expenditure/project"}, nil},
+	{"人员经费和公用经费", "Personnel and public expenses", []string{"人员经费", "公用经费"}, []string{"/expenditure/personnel", "/expenditure/public_expenses", "/expenditure/by_economic"}, nil},
+	{"支出功能分类", "Expenditure by function", []string{"(类)", "功能分类"}, []string{"/expenditure/by_function"}, nil},
+	{"政府性基金", "Government funds", []string{"政府性基金"}, []string{"/government_fund"}, func(d *schema.Document) bool { return d.GovernmentFund.Amount == 0 }},
+	{"国有资本经营", "State capital operations", []string{"国有资本经营"}, []string{"/state_capital"}, func(d *schema.Document) bool { return d.StateCapital.Amount == 0 }},
+	{"“三公”经费", "Three public expenses", []string{"三公"}, []string{"/three_public"}, func(d *schema.Document) bool {
+		t := d.ThreePublic
+		return t.Total != nil && *t.Total == 0
+	}},
+	{"机关运行经费", "Operating costs", []string{"机关运行经费", "机关运行费"}, []string{"/operating_costs"}, func(d *schema.Document) bool { return d.OperatingCosts.Amount == 0 }},
+	{"政府采购", "Government procurement", []string{"政府采购"}, []string{"/procurement"}, func(d *schema.Document) bool { return d.Procurement.Amount == 0 }},
+	{"国有资产", "State assets", []string{"国有资产", "资产总额"}, []string{"/assets"}, nil},
+	{"绩效目标", "Performance targets", []string{"绩效目标", "绩效指标"}, []string{"/performance"}, nil},
+}
+
+// glossaryHeads open the glossary (名词解释), whose definitions mention every
+// section whether the document has it or not.
+var glossaryHeads = []string{"名词解释", "专业名词"}
+
+// coverage writes the report into the document.
+func (b *builder) coverage() {
+	d := b.doc
+	glossary := len(b.st.s)
+	for _, h := range glossaryHeads {
+		for _, end := range b.find(h) {
+			glossary = min(glossary, end)
+		}
+	}
+	// read is the first line a figure under prefix came from (0: none)
+	read := func(prefix string) int {
+		first := 0
+		for ptr, src := range d.Provenance {
+			if (ptr == prefix || strings.HasPrefix(ptr, prefix+"/")) && src.Line > 0 && (first == 0 || src.Line < first) {
+				first = src.Line
+			}
+		}
+		return first
+	}
+	for _, s := range sections {
+		c := schema.Coverage{Part: "section", Name: s.name, NameEn: s.nameEn, Status: schema.CoverageAbsent}
+		for _, w := range s.words {
+			for _, end := range b.find(w) {
+				if end < glossary && (c.Line == 0 || b.st.source(end).Line < c.Line) {
+					c.Line = b.st.source(end - len(w)).Line
+				}
+			}
+		}
+		for _, p := range s.paths {
+			if l := read(p); l > 0 {
+				c.Status, c.Line = schema.CoverageRead, l
+				if s.empty != nil && s.empty(d) {
+					c.Status = schema.CoverageEmpty
+				}
+				break
+			}
+		}
+		if c.Status == schema.CoverageAbsent && c.Line > 0 {
+			c.Status, c.Reason = schema.CoverageNotRead, "mentioned, but no figure of it was read"
+		}
+		d.Coverage = append(d.Coverage, c)
+	}
+	b.tableCoverage()
+}
+
+// tableCoverage reports each table found (read when a figure of the model
+// comes from its lines) and each standard table a document with tables
+// lacks.
+func (b *builder) tableCoverage() {
+	d := b.doc
+	lines := map[int]bool{}
+	for _, s := range d.Provenance {
+		lines[s.Line] = true
+	}
+	reasons := map[int]string{} // a table's warning, by its title's line
+	for _, w := range d.Warnings {
+		if w.Line > 0 {
+			reasons[w.Line] = w.Reason
+		}
+	}
+	for _, t := range b.tabs {
+		cells := 0
+		for _, r := range t.rows {
+			cells += len(r.vals)
+		}
+		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
+		used := false
+		for l := t.line; l <= t.end+1; l++ {
+			used = used || lines[l]
+		}
+		switch {
+		case used:
+			c.Status = schema.CoverageRead
+		case cells == 0:
+			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
+		case reasons[t.line] != "":
+			c.Status, c.Reason = schema.CoverageNotRead, reasons[t.line]
+		case t.kind == tableOther:
+			c.Status, c.Reason = schema.CoverageNotRead, "a table the catalogue does not know: no reader takes its figures"
+		case t.factor == 0:
+			c.Status, c.Reason = schema.CoverageNotRead, "no unit (单位) found for its figures"
+		default:
+			c.Status, c.Reason = schema.CoverageNotRead, "its rows gave no figure the checks could confirm"
+		}
+		d.Coverage = append(d.Coverage, c)
+	}
+	for _, w := range d.Warnings {
+		if name, ok := strings.CutPrefix(w.Reason, schema.WarnMissingTable+": "); ok {
+			d.Coverage = append(d.Coverage, schema.Coverage{Part: "table", Name: name, NameEn: "standard table", Status: schema.CoverageAbsent, Reason: "a standard table of the template"})
+		}
+	}
+}
+
+// tableKindNames are the English names of the table kinds.
+var tableKindNames = map[tableKind]string{
+	tableOther:       "other table",
+	tableSummary:     "revenue and expenditure summary",
+	tableExpenditure: "expenditure by basic and project",
+	tableEconomic:    "basic expenditure by economic class",
+	tableThreePublic: "three public expenses",
+	tableFiscal:      "appropriations summary",
+	tableProcurement: "government procurement",
+	tableOperating:   "operating costs",
+	tableFund:        "government fund or state capital",
+	tableFunction:    "expenditure by function",
+}
