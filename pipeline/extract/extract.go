@@ -57,6 +57,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	subject := 0 // the line of the sentence that names the department
 	if ident.name == "" {
 		ident.name, subject = subjectName(flat, ident.year)
+	} else if regionOnly(ident.name) && !fromHint {
+		if n, l := bodyName(flat, ident.year); n != "" {
+			ident.name, subject = n, l
+		}
 	}
 	if ident.name == "" {
 		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}

@@ -361,3 +361,27 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentityFamilies: titles of templates beyond the shared ones — the
+// department between the year and the kind, a cover naming only the region
+// (the unit on a 预算单位 line, or opening its responsibilities), party
+// organs, street offices' 本级, a title over three lines.
+func TestIdentityFamilies(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
+		{"上海市普陀区2026年区级单位预算\n预算单位：上海市普陀区长征镇人民政府\n目录", "上海市普陀区长征镇人民政府"},
+		{"上海市普陀区2026年区级单位预算\n目录\n一、上海市普陀区图书馆主要职能\n负责文献借阅。", "上海市普陀区图书馆"},
+		{"中共上海市普陀区委组织部\n2024年部门预算", "中共上海市普陀区委组织部"},
+		{"上海市普陀区人民政府石泉路街道办事处（本级）2024年单位预算", "上海市普陀区人民政府石泉路街道办事处(本级)"},
+		{"2024年度\n中共重庆市委宣传部\n部门预算\n目录", "中共重庆市委宣传部"},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		if doc.Department.Name != c.name {
+			t.Errorf("%q: %q, want %q", c.text, doc.Department.Name, c.name)
+		}
+	}
+}

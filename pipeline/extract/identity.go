@@ -47,6 +47,14 @@ func readIdentity(flat []string) identity {
 			cand := t
 			if next := nextNonBlank(flat, i); next != "" {
 				cand = t + next
+				// a title over three lines: "2024年度" / "中共重庆市委宣传部" / "部门预算"
+				if _, _, after, ok := yearIn(cand); ok && !strings.Contains(after, "算") && utf8.RuneCountInString(cand) <= 40 {
+					if j := nextIndex(flat, i); j > 0 {
+						if third := nextNonBlank(flat, j); third != "" && strings.Contains(third, "算") && utf8.RuneCountInString(third) <= 12 {
+							cand += third
+						}
+					}
+				}
 			}
 			if y, before, after, ok := yearIn(cand); ok && strings.Contains(t, strconv.Itoa(y)) {
 				for _, k := range titleKinds {
@@ -85,7 +93,7 @@ func readIdentity(flat []string) identity {
 				}
 			}
 		}
-		for _, lb := range []string{"预算主管部门:", "主管部门:", "部门名称:", "单位名称:", "部门:", "编制部门:", "编制单位:"} {
+		for _, lb := range []string{"预算主管部门:", "主管部门:", "部门名称:", "单位名称:", "部门:", "编制部门:", "编制单位:", "预算单位:", "决算单位:"} {
 			if strings.HasPrefix(l, lb) && label == "" {
 				label = strings.TrimPrefix(l, lb)
 				if label == "" {
@@ -164,6 +172,17 @@ func compactLines(folded []string) []string {
 		out[i] = compactFolded(l)
 	}
 	return out
+}
+
+// nextIndex is the index of the next line after i that is not blank (or a
+// page number) within three lines, or -1.
+func nextIndex(flat []string, i int) int {
+	for j := i + 1; j < len(flat) && j <= i+3; j++ {
+		if l := flat[j]; l != "" && !isPageNumber(l) {
+			return j
+		}
+	}
+	return -1
 }
 
 func nextNonBlank(flat []string, i int) string {
@@ -262,6 +281,43 @@ func subjectName(flat []string, year int) (name string, line int) {
 		}
 	}
 	return name, line
+}
+
+// regionOnly tells a name that is only a region ("上海市普陀区", "…区级"):
+// a cover that names the region and not the unit.
+func regionOnly(name string) bool {
+	return name != "" && !hasSuffixAny(name, nameSuffixes) && hasSuffixAny(name, []string{"省", "市", "区", "县", "区级", "市级", "县级", "省级"})
+}
+
+// dutyHeads open the paragraph of a unit's responsibilities, which starts
+// with its name: "上海市普陀区图书馆主要职能".
+var dutyHeads = []string{"主要职能", "主要职责", "职能职责", "部门职责", "单位职责", "机构职能"}
+
+// bodyName finds the unit a region-only cover leaves out: the subject of
+// the text's sentences, or the name before the responsibilities' heading
+// (at most the first 300 lines).
+func bodyName(flat []string, year int) (string, int) {
+	if n, l := subjectName(flat, year); n != "" {
+		return n, l
+	}
+	for i, l := range flat[:min(len(flat), 300)] {
+		for _, h := range dutyHeads {
+			k := strings.Index(l, h)
+			if k <= 0 {
+				continue
+			}
+			cand := l[:k]
+			for _, sep := range []string{"、", ".", ":"} { // "一、"
+				if k := strings.LastIndex(cand, sep); k >= 0 {
+					cand = cand[k+len(sep):]
+				}
+			}
+			if n := utf8.RuneCountInString(cand); n >= 4 && n <= 30 && hasSuffixAny(cand, nameSuffixes) && !strings.ContainsAny(cand, "0123456789，。") {
+				return cand, i + 1
+			}
+		}
+	}
+	return "", 0
 }
 
 func endsSentence(s string) bool {
