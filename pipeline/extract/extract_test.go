@@ -385,3 +385,36 @@ func TestIdentityFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroPhrasings: nil stated in words gives zeros; a template's
+// instruction ("无…的部门，作下述说明") does not; a label's typo is read.
+func TestZeroPhrasings(t *testing.T) {
+	text := "某区某局2024年部门预算\n一、收支总体情况\n收入预算总额 305.63 万元。\n二、“三公”经费\n2024年“三公”经费均为0。\n" +
+		"三、其他\n本部门无机关运行经费。\n本部门政府性基金预算拨款支出预算为0。\n"
+	doc, err := Extract(&ingest.Text{Path: "z.txt", Lines: strings.Split(text, "\n")}, "z", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Revenue.Total == nil || doc.Revenue.Total.String() != "3056300" {
+		t.Errorf("revenue total after a heading ending 情况: %v", doc.Revenue.Total)
+	}
+	if tp := doc.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != 0 || tp.Reception == nil || tp.Reception.Amount != 0 {
+		t.Errorf("三公 均为0: %+v", tp)
+	}
+	if doc.OperatingCosts == nil || doc.OperatingCosts.Amount != 0 || doc.GovernmentFund == nil || doc.GovernmentFund.Amount != 0 {
+		t.Errorf("operating costs %v, fund %v: want zeros", doc.OperatingCosts, doc.GovernmentFund)
+	}
+	template := "上海市XX局2024年部门决算\n无机关运行经费支出的部门，作下述说明：\n上海市 XX 局 2024 年度无机关运行经费支出。\n"
+	doc, err = Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(template, "\n")}, "t", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OperatingCosts != nil {
+		t.Errorf("a template's instruction read as a zero: %+v", doc.OperatingCosts)
+	}
+	typo := "某局2024年部门预算\n“三公”经费预算数为12万元，其中：因公出国（境）费0万元，公务接待费2万元，公务车用车运行费10万元，公务用车购置费0万元。\n"
+	doc, _ = Extract(&ingest.Text{Path: "y.txt", Lines: strings.Split(typo, "\n")}, "y", Hints{})
+	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {
+		t.Errorf("公务车用车运行费: %+v", tp)
+	}
+}

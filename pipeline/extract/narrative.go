@@ -75,7 +75,7 @@ func (b *builder) insideWord(start int) bool {
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
 	}
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明", "安排"})
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明", "安排", "情况"})
 }
 
 // changeStatements records "项目支出减少35万元": a change stated right after
@@ -515,9 +515,14 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		// "七、政府性基金支出预算表情况说明 本表数为零。"
 		heading := st.s[end:runeStart(st.s, min(len(st.s), end+60))]
 		empty := strings.Contains(heading, "情况说明本表数为零") || strings.Contains(heading, "情况说明本表为空")
+		clause := st.s[end:runeStart(st.s, min(st.sentenceEnd(end), end+48))]
+		// a template's instruction: "无机关运行经费支出的部门，作下述说明：上海市XX局…无机关运行经费支出。"
+		if w := st.s[runeStart(st.s, max(0, start-120)):start]; strings.Contains(w, "下述说明") || strings.Contains(w, "如下说明") || strings.Contains(clause, "的部门") || strings.Contains(clause, "的单位") {
+			continue
+		}
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
-			strings.Contains(after, "为空") || strings.Contains(after, "无相关") || empty {
+			strings.Contains(after, "为空") || strings.Contains(after, "无相关") || empty || saysZero(clause) {
 			if strings.Contains(st.s[start:st.sentenceEnd(start)], "0") && !strings.Contains(before+after, "空表") {
 				// a figure follows in the same sentence: let the amount rule read it
 				if _, ok := b.valueAfter(end, 12); ok {
@@ -528,6 +533,23 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// saysZero tells a clause that states a bare zero: "…支出预算为0。",
+// "“三公”经费均为零" (a zero with a unit is a figure the amount rules read).
+func saysZero(clause string) bool {
+	for _, w := range []string{"均为0", "均为零", "全部为0", "为0", "为零"} {
+		k := strings.Index(clause, w)
+		if k < 0 {
+			continue
+		}
+		rest := clause[k+len(w):]
+		if strings.HasSuffix(w, "0") && rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == '.' || strings.HasPrefix(rest, "万") || strings.HasPrefix(rest, "元")) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // blankNone finds a template sentence left without its figure whose
@@ -578,6 +600,8 @@ func (b *builder) funds() {
 func (b *builder) operatingCosts() {
 	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "运行经费"}, 8); a != nil {
 		b.doc.OperatingCosts = &schema.Figure{Amount: *a, PriorYear: p}
+	} else if at, ok := b.zeroStatement("机关运行经费"); ok { // "本部门无机关运行经费"
+		b.doc.OperatingCosts = b.zeroFigure("/operating_costs", at)
 	}
 }
 
@@ -753,6 +777,18 @@ func (b *builder) threePublic() {
 		break
 	}
 	if anchor < 0 {
+		// "“三公”经费均为0": the total and every part nil
+		if at, ok := b.zeroStatement("三公"); ok {
+			zero := schema.Money(0)
+			tp.Total = &zero
+			b.doc.Provenance["/three_public/total"] = st.source(at)
+			tp.OverseasTravel = b.zeroFigure("/three_public/overseas_travel", at)
+			tp.Reception = b.zeroFigure("/three_public/reception", at)
+			tp.Vehicle = b.zeroFigure("/three_public/vehicle", at)
+			tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
+			tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", at)
+			b.doc.ThreePublic = tp
+		}
 		return
 	}
 	part := func(field string, labels []string) *schema.Figure {
@@ -778,8 +814,8 @@ func (b *builder) threePublic() {
 	}
 	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国"})
 	tp.Reception = part("reception", []string{"公务接待费"})
-	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置"})
-	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费"})
+	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"})
+	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费"})
 	tp.Vehicle = part("vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"})
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
