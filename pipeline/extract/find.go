@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -216,7 +217,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 	st := b.st
 	y := yoy{prior: -1, change: -1, pct: -1}
 	if next := end + len("。"); end < len(st.s) && strings.HasPrefix(st.s[next:], "与") {
-		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 {
+		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 && !namesSubjects(st.s[next+k+len("相比"):st.sentenceEnd(next)]) {
 			end = st.sentenceEnd(next)
 		}
 	}
@@ -302,6 +303,32 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 		return nil
 	}
 	return b.recordYoY(path, y)
+}
+
+// namesSubjects tells a comparison that names two or more figures of its
+// own ("，公务用车购置费增加0.89万元，公务用车运行费下降20.25%"): it does not
+// speak of the figure before it. One subject may restate that figure
+// ("，财政拨款收、支总计各增加3,958.98万元").
+func namesSubjects(s string) bool {
+	n := 0
+	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' }) {
+		han := 0
+		for i := 0; i < len(clause); {
+			rest := clause[i:]
+			if startsWithAny(rest, upWords) || startsWithAny(rest, downWords) || startsWithAny(rest, flatWords) {
+				if han >= 3 {
+					n++
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(rest)
+			if unicode.Is(unicode.Han, r) {
+				han++
+			}
+			i += size
+		}
+	}
+	return n >= 2
 }
 
 // recordYoY turns a comparison into claims and returns the prior amount.

@@ -75,7 +75,8 @@ func (b *builder) insideWord(start int) bool {
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
 	}
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明", "安排", "情况"})
+	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府"})
 }
 
 // changeStatements records "项目支出减少35万元": a change stated right after
@@ -262,6 +263,16 @@ func (b *builder) basicParts() {
 		}
 		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
 		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
+		if !ok1 || !ok2 {
+			// "其中，人员支出2494.47万元，公用支出147.58万元": kept when they
+			// make the basic expenditure (a third part, 对个人和家庭的补助,
+			// would belong to 人员经费)
+			pt, ok1 = b.labelIn(from, stop, []string{"人员支出"})
+			ct, ok2 = b.labelIn(from, stop, []string{"公用支出"})
+			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != exp.Basic.Amount {
+				continue
+			}
+		}
 		if !ok1 || !ok2 || pt > ct {
 			continue
 		}
