@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -79,15 +80,32 @@ type Metadata struct {
 
 var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true}
 
-// Inputs lists the disclosures in dir, sorted. Where a PDF and a text file
-// share a name, they are one disclosure: the PDF is read when pdf is true
-// (pdftotext is installed: its -layout text keeps the tables' columns,
-// which text of unknown extraction may have lost), the text otherwise.
-func Inputs(dir string, pdf bool) ([]string, error) {
+// Inputs lists the disclosures in dir, sorted, and the files it leaves
+// out, with the reason. Where a PDF and a text file share a name, they are
+// one disclosure: the PDF is read when pdf is true (pdftotext is installed:
+// its -layout text keeps the tables' columns, which text of unknown
+// extraction may have lost), the text otherwise.
+//
+// Only regular files inside dir are inputs: a named pipe, a device or a
+// file over the size limit is left out before it is opened, and so is a
+// symbolic link whose target lies outside dir (links inside are followed).
+func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var left []Rejected
+	leave := func(p string, err error) {
+		left = append(left, Rejected{Path: p, Error: fmt.Sprintf("ingest: %v", &ingest.Error{Path: p, Err: err})})
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if p == dir {
+				return err
+			}
+			leave(p, err)
+			return nil
 		}
 		if d.IsDir() || !inputExts[strings.ToLower(filepath.Ext(p))] || strings.HasPrefix(d.Name(), ".") {
 			return nil
@@ -95,11 +113,15 @@ func Inputs(dir string, pdf bool) ([]string, error) {
 		if strings.EqualFold(strings.TrimSuffix(d.Name(), filepath.Ext(d.Name())), "readme") {
 			return nil
 		}
+		if err := inputFile(root, p, d); err != nil {
+			leave(p, err)
+			return nil
+		}
 		files = append(files, p)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	isPDF := func(f string) bool { return strings.EqualFold(filepath.Ext(f), ".pdf") }
 	stem := func(f string) string { return strings.TrimSuffix(f, filepath.Ext(f)) }
@@ -119,14 +141,57 @@ func Inputs(dir string, pdf bool) ([]string, error) {
 		out = append(out, f)
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, left, nil
 }
 
+// inputFile tells why the file p, found under root (a path without links),
+// is not an input, or returns nil. Nothing is opened.
+func inputFile(root, p string, d fs.DirEntry) error {
+	if d.Type()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return err
+		}
+		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("symbolic link to %s, outside the input folder: not read", target)
+		}
+		fi, err := os.Stat(target)
+		if err != nil {
+			return err
+		}
+		return ingest.Check(fi)
+	}
+	fi, err := d.Info()
+	if err != nil {
+		return err
+	}
+	return ingest.Check(fi)
+}
+
+// readMetadata reads dir's metadata.csv, under the rules of the inputs: a
+// regular file inside dir.
 func readMetadata(dir string) (map[string]Metadata, error) {
-	data, err := os.ReadFile(filepath.Join(dir, MetadataFile))
+	p := filepath.Join(dir, MetadataFile)
+	fi, err := os.Lstat(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := inputFile(root, p, fs.FileInfoToDirEntry(fi)); err != nil {
+		return nil, &ingest.Error{Path: p, Err: err}
+	}
+	f, _, err := ingest.Open(p)
+	if err != nil {
+		return nil, &ingest.Error{Path: p, Err: err}
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +234,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	defer unlock()
-	files, err := Inputs(o.In, ingest.CanReadPDF())
+	files, left, err := Inputs(o.In, ingest.CanReadPDF())
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
@@ -225,6 +290,10 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Rejected: []Rejected{}, Changed: []string{}}
+	for _, r := range left {
+		rep.Rejected = append(rep.Rejected, r)
+		log.Warn("input rejected", "file", r.Path, "reason", r.Error)
+	}
 	keys := map[string]string{} // document id → cache key
 	newStats := statCache{}
 	for i, r := range results {
@@ -242,6 +311,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 			rep.Extracted++
 		}
 	}
+	sort.Slice(rep.Rejected, func(i, j int) bool { return rep.Rejected[i].Path < rep.Rejected[j].Path })
 	rep.Documents = len(keys)
 	if err := c.saveStats(newStats); err != nil {
 		return nil, err

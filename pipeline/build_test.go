@@ -1,10 +1,15 @@
 package pipeline
 
 import (
+	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
@@ -24,7 +29,7 @@ func TestInputsPreferThePDF(t *testing.T) {
 		{true, []string{"a.pdf", "b.txt", "c.pdf"}},
 		{false, []string{"a.txt", "b.txt", "c.pdf"}},
 	} {
-		files, err := Inputs(dir, c.pdf)
+		files, _, err := Inputs(dir, c.pdf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,5 +47,102 @@ func TestInputsPreferThePDF(t *testing.T) {
 	}
 	if m := metadataFor(meta, "more/b.pdf"); m.Department != "" {
 		t.Errorf("another file's row was used: %+v", m)
+	}
+}
+
+// buildWithin runs Build and fails the test if it has not returned after d:
+// the inputs these tests give it used to hang a run forever.
+func buildWithin(t *testing.T, d time.Duration, o Options) (*Report, error) {
+	t.Helper()
+	type result struct {
+		rep *Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rep, err := Build(context.Background(), o)
+		done <- result{rep, err}
+	}()
+	select {
+	case r := <-done:
+		return r.rep, r.err
+	case <-time.After(d):
+		t.Fatalf("build still running after %v", d)
+		return nil, nil
+	}
+}
+
+// Only regular files inside --in are read: a FIFO, a link to a device and a
+// link leaving the folder are reported, not opened; a link inside is read.
+func TestInputsOnlyRegularFilesInside(t *testing.T) {
+	in, outside := t.TempDir(), t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(outside, "secret.txt")
+	for _, p := range []string{filepath.Join(in, "good.txt"), secret} {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(in, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(in, "sub"), 0o755)
+	for link, target := range map[string]string{
+		"zero.txt":     "/dev/zero",
+		"leak.txt":     secret,
+		"sub/up.txt":   "../../" + filepath.Base(outside) + "/secret.txt",
+		"broken.txt":   "missing.txt",
+		"sub/same.txt": "../good.txt",
+	} {
+		if err := os.Symlink(target, filepath.Join(in, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "pub")
+	rep, err := buildWithin(t, 30*time.Second, Options{In: in, Out: out, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{}
+	for _, r := range rep.Rejected {
+		rel, _ := filepath.Rel(in, r.Path)
+		reasons[rel] = r.Error
+	}
+	for file, want := range map[string]string{
+		"pipe.txt":   "not a regular file: a named pipe",
+		"zero.txt":   "outside the input folder",
+		"leak.txt":   "outside the input folder",
+		"sub/up.txt": "outside the input folder",
+		"broken.txt": "no such file",
+	} {
+		if !strings.Contains(reasons[file], want) {
+			t.Errorf("%s: reason %q, want %q", file, reasons[file], want)
+		}
+	}
+	if rep.Documents != 2 || len(rep.Rejected) != 5 {
+		t.Errorf("%d documents, rejected %v; want good.txt and sub/same.txt published, 5 rejected", rep.Documents, reasons)
+	}
+	var run Report
+	if data, err := os.ReadFile(out + ".run.json"); err != nil || json.Unmarshal(data, &run) != nil || len(run.Rejected) != 5 {
+		t.Errorf("OUT.run.json does not list the files left out: %v %s", err, data)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "leak.json")); err == nil {
+		t.Error("a file outside --in was published")
+	}
+}
+
+// metadata.csv is read under the same rules: a link to a device stops the
+// run with a message naming it, at once.
+func TestMetadataOnlyRegularFile(t *testing.T) {
+	in := t.TempDir()
+	if err := os.Symlink("/dev/zero", filepath.Join(in, MetadataFile)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := buildWithin(t, 30*time.Second, Options{In: in, Out: filepath.Join(t.TempDir(), "pub")})
+	if err == nil || !strings.Contains(err.Error(), MetadataFile) || !strings.Contains(err.Error(), "outside the input folder") {
+		t.Errorf("err = %v, want metadata.csv refused", err)
 	}
 }

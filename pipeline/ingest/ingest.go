@@ -22,10 +22,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -41,6 +44,7 @@ const (
 
 // Sentinel causes wrapped in *Error.
 var (
+	ErrNotRegular  = errors.New("not a regular file")
 	ErrEmpty       = errors.New("file is empty")
 	ErrBinary      = errors.New("file is binary, not text")
 	ErrTooLarge    = fmt.Errorf("file is larger than %d MiB", MaxInputBytes>>20)
@@ -75,21 +79,64 @@ type Text struct {
 	Lines    []string // Lines[i] is line i+1, without its line break
 }
 
+// Check tells whether a file may be read as input: a regular file of at
+// most MaxInputBytes. A named pipe, a device or a socket is refused before it
+// is opened for reading (a pipe would block, a device never end).
+func Check(fi fs.FileInfo) error {
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+		if fi.Size() > MaxInputBytes {
+			return ErrTooLarge
+		}
+		return nil
+	case m.IsDir():
+		return fmt.Errorf("%w: a directory", ErrNotRegular)
+	case m&fs.ModeNamedPipe != 0:
+		return fmt.Errorf("%w: a named pipe", ErrNotRegular)
+	case m&fs.ModeSocket != 0:
+		return fmt.Errorf("%w: a socket", ErrNotRegular)
+	case m&fs.ModeDevice != 0:
+		return fmt.Errorf("%w: a device", ErrNotRegular)
+	case m&fs.ModeSymlink != 0:
+		return fmt.Errorf("%w: a symbolic link", ErrNotRegular)
+	}
+	return ErrNotRegular
+}
+
+// Open opens an input for reading after checking it with Check. The file
+// is opened without blocking and checked on its descriptor, so a path that
+// turned into a pipe after it was listed cannot hang the caller.
+func Open(path string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil {
+		err = Check(fi)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
 // Read reads and decodes one input file.
 func Read(ctx context.Context, path string) (*Text, error) {
-	fi, err := os.Stat(path)
+	f, _, err := Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
-	if fi.IsDir() {
-		return nil, &Error{Path: path, Err: errors.New("is a directory")}
+	// no more than the limit, should the file grow while it is read
+	data, err := io.ReadAll(io.LimitReader(f, MaxInputBytes+1))
+	f.Close()
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
 	}
-	if fi.Size() > MaxInputBytes {
+	if len(data) > MaxInputBytes {
 		return nil, &Error{Path: path, Err: ErrTooLarge}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Error{Path: path, Err: err}
 	}
 	sum := sha256.Sum256(data)
 	t := &Text{Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -134,5 +136,26 @@ func TestPDF(t *testing.T) {
 	_, err = Read(context.Background(), write(t, "broken.pdf", []byte("%PDF-1.4\nnot really")))
 	if !errors.Is(err, ErrPDF) {
 		t.Errorf("broken PDF: %v, want ErrPDF", err)
+	}
+}
+
+// Read opens only regular files: a FIFO with no writer, or a device, is
+// refused without blocking.
+func TestReadOnlyRegularFiles(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, "/dev/zero", t.TempDir()} {
+		done := make(chan error, 1)
+		go func() { _, err := Read(context.Background(), p); done <- err }()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), p) {
+				t.Errorf("%s: %v, want ErrNotRegular naming the file", p, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Read blocked", p)
+		}
 	}
 }
