@@ -104,6 +104,14 @@ func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
 			if p == dir {
 				return err
 			}
+			// one unreadable folder (or file) leaves out only itself
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == p {
+				err = pe.Err
+			}
+			if d != nil && d.IsDir() {
+				err = fmt.Errorf("folder not read: %w", err)
+			}
 			leave(p, err)
 			return nil
 		}

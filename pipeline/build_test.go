@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
@@ -144,5 +147,66 @@ func TestMetadataOnlyRegularFile(t *testing.T) {
 	_, err := buildWithin(t, 30*time.Second, Options{In: in, Out: filepath.Join(t.TempDir(), "pub")})
 	if err == nil || !strings.Contains(err.Error(), MetadataFile) || !strings.Contains(err.Error(), "outside the input folder") {
 		t.Errorf("err = %v, want metadata.csv refused", err)
+	}
+}
+
+// withoutDACOverride runs f on an OS thread that does not bypass file
+// permissions even as root (the thread ends with f), so that a folder with
+// mode 000 is unreadable to f whoever runs the tests.
+func withoutDACOverride(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
+		hdr := unix.CapUserHeader{Version: unix.LINUX_CAPABILITY_VERSION_3}
+		var caps [2]unix.CapUserData
+		if err := unix.Capget(&hdr, &caps[0]); err != nil {
+			done <- err
+			return
+		}
+		caps[0].Effective &^= 1<<unix.CAP_DAC_OVERRIDE | 1<<unix.CAP_DAC_READ_SEARCH
+		if err := unix.Capset(&hdr, &caps[0]); err != nil {
+			done <- err
+			return
+		}
+		f()
+		done <- nil
+	}()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// One unreadable subfolder is reported; the rest publishes.
+func TestUnreadableFolderDoesNotStopTheRun(t *testing.T) {
+	in := t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(in, "locked")
+	for _, p := range []string{filepath.Join(in, "good.txt"), filepath.Join(locked, "hidden.txt")} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	out := filepath.Join(t.TempDir(), "pub")
+	var rep *Report
+	withoutDACOverride(t, func() {
+		rep, err = Build(context.Background(), Options{In: in, Out: out, Version: "test"})
+	})
+	if err != nil {
+		t.Fatalf("the run stopped: %v", err)
+	}
+	if rep.Documents != 1 || len(rep.Rejected) != 1 || rep.Rejected[0].Path != locked || !strings.Contains(rep.Rejected[0].Error, "folder not read: permission denied") {
+		t.Errorf("%d documents, rejected %+v; want good.txt published, locked/ reported", rep.Documents, rep.Rejected)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "good.json")); err != nil {
+		t.Error("the readable input was not published")
 	}
 }
