@@ -186,3 +186,61 @@ func TestKilledRunLeavesReleaseIntact(t *testing.T) {
 		}
 	}
 }
+
+// TestShrinkingReleaseRefused: an emptied or mostly emptied input folder
+// does not replace a good site unless --allow-shrink says so, and a first
+// run with every input rejected fails.
+func TestShrinkingReleaseRefused(t *testing.T) {
+	in, out := corpus(t, 4), filepath.Join(t.TempDir(), "pub")
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+	link, _ := os.Readlink(out)
+	want := readTree(t, out)
+	unchanged := func(what string) {
+		t.Helper()
+		if got, _ := os.Readlink(out); got != link || len(readTree(t, out)) != len(want) {
+			t.Errorf("%s: the published release changed (%s → %s)", what, link, got)
+		}
+	}
+	empty := t.TempDir()
+	if code, _, stderr := runCLI("build", "--in", empty, "--out", out); code != 1 || !strings.Contains(stderr, "no documents") {
+		t.Errorf("empty --in: exit %d: %s", code, stderr)
+	}
+	unchanged("empty --in")
+	for _, f := range []string{"doc0001.txt", "doc0002.txt", "doc0003.txt"} {
+		os.WriteFile(filepath.Join(in, f), []byte{0, 1}, 0o644) // three of four now rejected
+	}
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out); code != 1 || !strings.Contains(stderr, "drop 3 of the 4 documents") {
+		t.Errorf("3 of 4 dropped: exit %d: %s", code, stderr)
+	}
+	unchanged("3 of 4 dropped")
+	os.WriteFile(filepath.Join(in, "doc0003.txt"), mustRead(t, filepath.Join(in, "doc0000.txt")), 0o644)
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out); code != 3 {
+		t.Errorf("2 of 4 dropped (half): exit %d, want 3 (published): %s", code, stderr)
+	}
+	if code, _, stderr := runCLI("build", "--in", empty, "--out", out, "--allow-shrink"); code != 0 {
+		t.Errorf("empty --in with --allow-shrink: exit %d: %s", code, stderr)
+	}
+	if n, _ := filepath.Glob(filepath.Join(out, "data", "*.json")); len(n) != 0 {
+		t.Errorf("--allow-shrink: %d documents published, want 0", len(n))
+	}
+	// a first run in which every input is rejected
+	bad, first := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	os.WriteFile(filepath.Join(bad, "bad.txt"), []byte{0, 1}, 0o644)
+	if code, _, stderr := runCLI("build", "--in", bad, "--out", first); code != 1 || !strings.Contains(stderr, "every input (1) was rejected") {
+		t.Errorf("every input rejected: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Lstat(first); !os.IsNotExist(err) {
+		t.Error("a run with every input rejected published")
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -36,6 +36,10 @@ type Options struct {
 	Strict  bool // publish nothing when any input is rejected
 	Keep    int  // releases to keep (0: all)
 
+	// AllowShrink publishes a release that drops more than MaxDrop of the
+	// documents published, or has none.
+	AllowShrink bool
+
 	// BaseURL is the absolute URL the site is served at, for feeds,
 	// sitemaps and catalogs (default http://127.0.0.1:8080/).
 	BaseURL string
@@ -64,6 +68,15 @@ type Report struct {
 
 // ErrRejected is the failure of a strict run with rejected inputs.
 var ErrRejected = errors.New("inputs were rejected")
+
+// ErrShrink is the failure of a run whose release would have no documents,
+// or drop more than MaxDrop of those published: an emptied or half-copied
+// input folder must not replace a good site.
+var ErrShrink = errors.New("refusing to publish")
+
+// MaxDrop is the share of the published documents a release may drop
+// without Options.AllowShrink.
+const MaxDrop = 0.5
 
 // MetadataFile is the optional file in the input folder that adds what the
 // documents themselves lack.
@@ -332,9 +345,13 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
 	name := fingerprint(keys, o.Version, so.BaseURL)
-	if cur, _ := filepath.EvalSymlinks(out); cur != "" && filepath.Base(cur) == name {
+	cur, _ := filepath.EvalSymlinks(out)
+	if cur != "" && filepath.Base(cur) == name {
 		// nothing changed: the cached documents need not even be read
 		return finish(rep, out, start, log)
+	}
+	if err := shrinks(cur, keys, len(rep.Rejected), o.In); err != nil && !o.AllowShrink {
+		return rep, err
 	}
 	ids = ids[:0]
 	for id := range keys {
@@ -353,6 +370,31 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	}
 	sort.Strings(rep.Changed)
 	return finish(rep, out, start, log)
+}
+
+// shrinks tells why a release of the documents keys must not replace the
+// release cur (a folder, "" on a first run): it has no documents, or it
+// drops more than MaxDrop of cur's.
+func shrinks(cur string, keys map[string]string, rejected int, in string) error {
+	published, _ := filepath.Glob(filepath.Join(cur, "data", "*.json"))
+	if len(keys) == 0 {
+		why := fmt.Sprintf("no inputs in %s", in)
+		if rejected > 0 {
+			why = fmt.Sprintf("every input (%d) was rejected", rejected)
+		}
+		return fmt.Errorf("%w: %s, the release would have no documents (--allow-shrink publishes it anyway)", ErrShrink, why)
+	}
+	dropped := 0
+	for _, p := range published {
+		if _, ok := keys[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
+			dropped++
+		}
+	}
+	if cur != "" && float64(dropped) > MaxDrop*float64(len(published)) {
+		return fmt.Errorf("%w: the release would drop %d of the %d documents published, more than %.0f%% (%d rejected; --allow-shrink publishes it anyway); %s is kept",
+			ErrShrink, dropped, len(published), MaxDrop*100, rejected, filepath.Base(cur))
+	}
+	return nil
 }
 
 // finish writes OUT.run.json and logs the summary.
