@@ -40,6 +40,16 @@ import (
 const (
 	MaxInputBytes = 64 << 20         // larger files are refused
 	PDFTimeout    = 60 * time.Second // pdftotext is killed after this
+	MaxPDFText    = 32 << 20         // a PDF whose text is larger is refused
+)
+
+// The limits pdfToText applies (tests lower them), and how long it waits
+// for pdftotext's output to end once the process has exited or been killed:
+// a process that escaped its group may hold the pipe open.
+var (
+	pdfTimeout   = PDFTimeout
+	maxPDFText   = MaxPDFText
+	pdfWaitDelay = 2 * time.Second
 )
 
 // Sentinel causes wrapped in *Error.
@@ -233,25 +243,71 @@ func pdfToText(ctx context.Context, path string) (string, error) {
 	if err != nil {
 		return "", ErrNoPdftotext
 	}
-	ctx, cancel := context.WithTimeout(ctx, PDFTimeout)
+	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", path, "-")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return "", fmt.Errorf("%w: timed out after %s", ErrPDF, PDFTimeout)
-		}
-		// the last line of stderr says why (earlier ones are font warnings)
-		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
-		msg := strings.TrimSpace(lines[len(lines)-1])
-		if msg == "" {
-			msg = err.Error()
-		}
-		if strings.Contains(msg, "password") {
-			msg += " (the PDF is encrypted)"
-		}
-		return "", fmt.Errorf("%w: %s", ErrPDF, msg)
+	// pdftotext and anything it starts form one process group, killed as
+	// a whole at the timeout
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	killGroup := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.Cancel = killGroup
+	cmd.WaitDelay = pdfWaitDelay
+	stdout := &capped{max: maxPDFText, over: cancel}
+	var stderr tail
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
+	err = cmd.Run()
+	switch {
+	case stdout.full:
+		return "", fmt.Errorf("%w: its text is larger than %d MiB", ErrPDF, maxPDFText>>20)
+	case errors.Is(err, exec.ErrWaitDelay):
+		// the group outlived pdftotext, holding its output open (the group
+		// id is still in use by them, so it names no other process)
+		killGroup()
+		return "", fmt.Errorf("%w: its output did not end after pdftotext exited", ErrPDF)
+	case err == nil:
+		return stdout.buf.String(), nil
+	case ctx.Err() != nil:
+		return "", fmt.Errorf("%w: timed out after %s", ErrPDF, pdfTimeout)
 	}
-	return stdout.String(), nil
+	// the last line of stderr says why (earlier ones are font warnings)
+	lines := strings.Split(strings.TrimSpace(string(stderr)), "\n")
+	msg := strings.TrimSpace(lines[len(lines)-1])
+	if msg == "" {
+		msg = err.Error()
+	}
+	if strings.Contains(msg, "password") {
+		msg += " (the PDF is encrypted)"
+	}
+	return "", fmt.Errorf("%w: %s", ErrPDF, msg)
+}
+
+// capped keeps up to max bytes; a write beyond fails and calls over, once.
+// (It has no ReadFrom, which would let io.Copy fill the buffer past max.)
+type capped struct {
+	buf  bytes.Buffer
+	max  int
+	full bool
+	over func()
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.full || c.buf.Len()+len(p) > c.max {
+		if !c.full {
+			c.full = true
+			c.over()
+		}
+		return 0, errors.New("output over the limit")
+	}
+	return c.buf.Write(p)
+}
+
+// tail keeps the last 4 KiB written: pdftotext's reason is on its last line.
+type tail []byte
+
+func (t *tail) Write(p []byte) (int, error) {
+	*t = append(*t, p...)
+	if len(*t) > 4096 {
+		*t = (*t)[len(*t)-4096:]
+	}
+	return len(p), nil
 }
