@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -243,4 +244,83 @@ func mustRead(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestKeepNewestByPublicationTime: --keep N keeps exactly the N releases
+// published last, the current one and the one before it (a rollback's)
+// first, whatever their names.
+func TestKeepNewestByPublicationTime(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	seed := mustRead(t, "data/000_70dee09d8603147c.txt")
+	var published []string
+	publish := func(n int) {
+		t.Helper()
+		files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+		for _, f := range files {
+			os.Remove(f)
+		}
+		for i := 0; i < n; i++ {
+			os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
+		}
+		if _, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2}); err != nil {
+			t.Fatal(err)
+		}
+		target, _ := os.Readlink(out)
+		published = append(published, filepath.Base(target))
+		var want []string // the last two published, newest first
+		for i := len(published) - 1; i >= 0 && len(want) < 2; i-- {
+			if !slices.Contains(want, published[i]) {
+				want = append(want, published[i])
+			}
+		}
+		var got []string
+		entries, _ := os.ReadDir(out + ".releases")
+		for _, e := range entries {
+			if !strings.HasPrefix(e.Name(), ".") {
+				got = append(got, e.Name())
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("after publishing %d documents: releases %v, want %v (published in order: %v)", n, got, want, published)
+		}
+	}
+	for _, n := range []int{1, 2, 3, 4, 3, 5, 6} { // 3 again: a rollback
+		publish(n)
+	}
+}
+
+// TestCleanupWhenNothingIsPublished: a staging folder left by a killed run
+// goes at the next run, even one that publishes nothing.
+func TestCleanupWhenNothingIsPublished(t *testing.T) {
+	in, out := corpus(t, 1), filepath.Join(t.TempDir(), "pub")
+	build(t, in, out)
+	staging := filepath.Join(out+".releases", ".staging-999999")
+	os.MkdirAll(filepath.Join(staging, "data"), 0o755)
+	if rep := build(t, in, out); rep.Release != "" {
+		t.Fatalf("second run published %s", rep.Release)
+	}
+	if _, err := os.Stat(staging); !os.IsNotExist(err) {
+		t.Errorf("staging folder left behind: %v", err)
+	}
+}
+
+// TestFailedRunWritesItsReport: OUT.run.json tells of the last run, also
+// when it failed.
+func TestFailedRunWritesItsReport(t *testing.T) {
+	in, out := corpus(t, 1), filepath.Join(t.TempDir(), "pub")
+	build(t, in, out)
+	os.WriteFile(filepath.Join(in, "bad.txt"), []byte{0, 1}, 0o644)
+	if code, _, _ := runCLI("build", "--in", in, "--out", out, "--strict"); code != 1 {
+		t.Fatalf("strict run: exit %d", code)
+	}
+	var rep pipeline.Report
+	data := mustRead(t, out+".run.json")
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Release != "" || !strings.Contains(rep.Error, "inputs were rejected") || len(rep.Rejected) != 1 {
+		t.Errorf("OUT.run.json is not the failed run's: %s", data)
+	}
 }

@@ -64,6 +64,7 @@ type Report struct {
 	Release   string     `json:"release"` // the release published, "" when nothing changed
 	Changed   []string   `json:"changed"` // ids of disclosures added or changed
 	Seconds   float64    `json:"seconds"`
+	Error     string     `json:"error,omitempty"` // why the run failed (nothing published)
 }
 
 // ErrRejected is the failure of a strict run with rejected inputs.
@@ -247,14 +248,50 @@ func metadataFor(meta map[string]Metadata, rel string) Metadata {
 // the cache), checked and validated; one that fails is reported and left
 // out. The release is published atomically (see publish.go), and only when
 // it differs from the current one.
+//
+// A run that fails writes its report too, with the error, so that
+// OUT.run.json always tells of the last run.
 func Build(ctx context.Context, o Options) (*Report, error) {
 	start := time.Now()
 	out := filepath.Clean(o.Out)
 	unlock, err := lock(out)
 	if err != nil {
-		return nil, err
+		return nil, err // the run holding the lock owns OUT.run.json
 	}
 	defer unlock()
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	// what a killed run left, whether or not this one publishes
+	if err := cleanup(out); err != nil {
+		log.Warn("cleanup failed", "error", err.Error())
+	}
+	rep, err := build(ctx, o, out, log)
+	if err != nil {
+		if rep == nil {
+			rep = &Report{Rejected: []Rejected{}, Changed: []string{}}
+		}
+		rep.Release, rep.Error = "", err.Error()
+		rep.Seconds = time.Since(start).Seconds()
+		log.Error("build failed", "error", rep.Error, "seconds", rep.Seconds)
+		if werr := writeReport(rep, out); werr != nil {
+			log.Error("run report not written", "error", werr.Error())
+		}
+		return rep, err
+	}
+	rep.Seconds = time.Since(start).Seconds()
+	log.Info("build finished", "documents", rep.Documents, "extracted", rep.Extracted, "cached", rep.Cached,
+		"rejected", len(rep.Rejected), "release", rep.Release, "changed", len(rep.Changed), "seconds", rep.Seconds)
+	if err := writeReport(rep, out); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// build is Build under the lock: it returns the report of a run that
+// succeeded, or the error (and, when it got that far, the report).
+func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Report, error) {
 	files, left, err := Inputs(o.In, ingest.CanReadPDF())
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
@@ -265,10 +302,6 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	}
 	c := cache{dir: out + ".cache"}
 	stats := c.loadStats()
-	log := o.Log
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
 	log.Info("build started", "in", o.In, "out", out, "inputs", len(files), "force", o.Force)
 	type result struct {
 		key    string
@@ -347,8 +380,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	name := fingerprint(keys, o.Version, so.BaseURL)
 	cur, _ := filepath.EvalSymlinks(out)
 	if cur != "" && filepath.Base(cur) == name {
-		// nothing changed: the cached documents need not even be read
-		return finish(rep, out, start, log)
+		return rep, nil // nothing changed: the cached documents need not even be read
 	}
 	if err := shrinks(cur, keys, len(rep.Rejected), o.In); err != nil && !o.AllowShrink {
 		return rep, err
@@ -358,7 +390,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	changes, checks, err := publish(o, out, name, ids, keys, c, so)
+	changes, checks, err := publish(o, out, cur, name, ids, keys, c, so)
 	if err != nil {
 		return nil, err
 	}
@@ -369,7 +401,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		rep.Changed = append(rep.Changed, c.ID)
 	}
 	sort.Strings(rep.Changed)
-	return finish(rep, out, start, log)
+	return rep, nil
 }
 
 // shrinks tells why a release of the documents keys must not replace the
@@ -397,16 +429,10 @@ func shrinks(cur string, keys map[string]string, rejected int, in string) error 
 	return nil
 }
 
-// finish writes OUT.run.json and logs the summary.
-func finish(rep *Report, out string, start time.Time, log *slog.Logger) (*Report, error) {
-	rep.Seconds = time.Since(start).Seconds()
-	log.Info("build finished", "documents", rep.Documents, "extracted", rep.Extracted, "cached", rep.Cached,
-		"rejected", len(rep.Rejected), "release", rep.Release, "changed", len(rep.Changed), "seconds", rep.Seconds)
+// writeReport writes OUT.run.json.
+func writeReport(rep *Report, out string) error {
 	report, _ := json.MarshalIndent(rep, "", "  ")
-	if err := writeAtomic(out+".run.json", append(report, '\n')); err != nil {
-		return nil, err
-	}
-	return rep, nil
+	return writeAtomic(out+".run.json", append(report, '\n'))
 }
 
 // parallel runs f(0..n-1) on every core.
@@ -476,12 +502,18 @@ const publishChunk = 64
 // again; otherwise a new release is written in a staging folder, document
 // by document, synced, renamed into OUT.releases and pointed at. It returns
 // the changes and the number of checks.
-func publish(o Options, out, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
+func publish(o Options, out, cur, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
-		return emit.Changes{}, 0, point(out, name) // releases are immutable: the same one again
+		// releases are immutable: the same one again, published anew
+		if err := touch(filepath.Join(rel, name)); err != nil {
+			return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
+		}
+		if err := point(out, name); err != nil {
+			return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
+		}
+		return emit.Changes{}, 0, prune(rel, name, filepath.Base(cur), o.Keep)
 	}
-	cur, _ := filepath.EvalSymlinks(out)
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
 	fail := func(phase string, err error) (emit.Changes, int, error) {
 		os.RemoveAll(staging)
@@ -555,8 +587,11 @@ func publish(o Options, out, name string, ids []string, keys map[string]string, 
 	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
 		return fail("publish", err)
 	}
+	if err := touch(filepath.Join(rel, name)); err != nil {
+		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
+	}
 	if err := point(out, name); err != nil {
 		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
 	}
-	return changes, checks, prune(rel, name, o.Keep)
+	return changes, checks, prune(rel, name, filepath.Base(cur), o.Keep)
 }

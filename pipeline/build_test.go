@@ -3,16 +3,20 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"budgetpub/schema"
 )
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
@@ -208,5 +212,23 @@ func TestUnreadableFolderDoesNotStopTheRun(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "data", "good.json")); err != nil {
 		t.Error("the readable input was not published")
+	}
+}
+
+// A cache entry that cannot be written (here: the disk is full) leaves no
+// temporary file behind.
+func TestCachePutRemovesTempOnWriteError(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	key := strings.Repeat("ab", 32)
+	tmp := c.path(key) + ".tmp-" + strconv.Itoa(os.Getpid())
+	os.MkdirAll(filepath.Dir(tmp), 0o755)
+	if err := os.Symlink("/dev/full", tmp); err != nil { // writes fail with ENOSPC
+		t.Fatal(err)
+	}
+	if err := c.put(key, &schema.Document{}, nil); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("put: %v, want ENOSPC", err)
+	}
+	if _, err := os.Lstat(tmp); !os.IsNotExist(err) {
+		t.Errorf("temporary file left after a failed write: %v", err)
 	}
 }

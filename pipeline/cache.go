@@ -80,6 +80,7 @@ func (c cache) put(key string, d *schema.Document, lines []string) error {
 	}
 	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid())
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		os.Remove(tmp) // a full disk must not fill up with empty files
 		return err
 	}
 	return os.Rename(tmp, path)

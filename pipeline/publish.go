@@ -5,11 +5,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -18,9 +20,12 @@ import (
 //
 //	OUT                 → OUT.releases/<release>   (swapped atomically)
 //	OUT.releases/<release>/                        immutable releases, named by
-//	                                               what they hold (see fingerprint)
+//	                                               what they hold (see fingerprint);
+//	                                               the folder's mtime is when it was
+//	                                               last published (see prune)
 //	OUT/releases        → ..                       so the site links every release
-//	OUT.releases/.staging-<pid>/                   a release being built
+//	OUT.releases/.staging-<pid>/                   a release being built (a killed
+//	                                               run's goes at the next run)
 //	OUT.lock                                       held while a run works
 //	OUT.run.json                                   report of the last run
 //	OUT.cache/                                     documents by input hash
@@ -112,30 +117,77 @@ func point(out, name string) error {
 	return nil
 }
 
-// prune removes the oldest releases beyond keep, never the current one,
-// and staging folders that a killed run left behind.
-func prune(rel, current string, keep int) error {
+// touch records a release's publication time as its folder's modification
+// time (a release's files never change once it is renamed into place).
+func touch(dir string) error {
+	now := time.Now()
+	return os.Chtimes(dir, now, now)
+}
+
+// cleanup removes what a killed run left: staging folders and temporary
+// links. It runs under the lock, before anything else.
+func cleanup(out string) error {
+	entries, err := os.ReadDir(releasesDir(out))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".staging-") {
+			if err := os.RemoveAll(filepath.Join(releasesDir(out), e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	links, _ := filepath.Glob(out + ".tmp-link-*")
+	for _, l := range links {
+		os.Remove(l)
+	}
+	return nil
+}
+
+// prune keeps the keep releases published last (0: all) — current, the
+// previous one (what a rollback points at again), then the newest by
+// publication time — and removes the others.
+func prune(rel, current, previous string, keep int) error {
+	if keep <= 0 {
+		return nil
+	}
 	entries, err := os.ReadDir(rel)
 	if err != nil {
 		return err
 	}
-	var names []string
+	type release struct {
+		name string
+		t    time.Time
+	}
+	var others []release
+	order := []string{current}
 	for _, e := range entries {
 		switch {
-		case strings.HasPrefix(e.Name(), ".staging-") && e.Name() != fmt.Sprintf(".staging-%d", os.Getpid()):
-			os.RemoveAll(filepath.Join(rel, e.Name()))
-		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
-	for len(names) > keep && keep > 0 {
-		if names[0] != current {
-			if err := os.RemoveAll(filepath.Join(rel, names[0])); err != nil {
+		case !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == current:
+		case e.Name() == previous:
+			order = append(order, previous)
+		default:
+			fi, err := e.Info()
+			if err != nil {
 				return err
 			}
+			others = append(others, release{e.Name(), fi.ModTime()})
 		}
-		names = names[1:]
+	}
+	sort.Slice(others, func(i, j int) bool {
+		if !others[i].t.Equal(others[j].t) {
+			return others[i].t.After(others[j].t)
+		}
+		return others[i].name > others[j].name
+	})
+	for _, r := range others {
+		order = append(order, r.name)
+	}
+	for _, name := range order[min(keep, len(order)):] {
+		if err := os.RemoveAll(filepath.Join(rel, name)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
