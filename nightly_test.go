@@ -262,11 +262,11 @@ func TestKeepNewestByPublicationTime(t *testing.T) {
 		for i := 0; i < n; i++ {
 			os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
 		}
-		if _, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2}); err != nil {
-			t.Fatal(err)
+		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
+		if err != nil || rep.Release == "" {
+			t.Fatalf("%v, report %+v", err, rep)
 		}
-		target, _ := os.Readlink(out)
-		published = append(published, filepath.Base(target))
+		published = append(published, rep.Release)
 		var want []string // the last two published, newest first
 		for i := len(published) - 1; i >= 0 && len(want) < 2; i-- {
 			if !slices.Contains(want, published[i]) {
@@ -322,5 +322,93 @@ func TestFailedRunWritesItsReport(t *testing.T) {
 	}
 	if rep.Release != "" || !strings.Contains(rep.Error, "inputs were rejected") || len(rep.Rejected) != 1 {
 		t.Errorf("OUT.run.json is not the failed run's: %s", data)
+	}
+}
+
+// walkFollowing walks dir following every link, as cp -rL or an uploader
+// does, and counts the files it reaches; a link back to a folder it is
+// in, or that leads nowhere, is an error.
+func walkFollowing(dir string, ancestors []os.FileInfo, files *int) error {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	for _, a := range ancestors {
+		if os.SameFile(a, fi) {
+			return fmt.Errorf("%s: a link back up to a folder it is in", dir)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return fmt.Errorf("%s: %v", p, err)
+		case st.IsDir():
+			if err := walkFollowing(p, append(ancestors, fi), files); err != nil {
+				return err
+			}
+		default:
+			*files++
+		}
+	}
+	return nil
+}
+
+// TestPublishedTreeHasNoLoop: the published folder can be copied by any
+// tool that follows links: no link leads up, the releases kept are there
+// once each, and every permalink works — also for a release published by
+// a budgetpub that linked releases → .. in it.
+func TestPublishedTreeHasNoLoop(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	seed := mustRead(t, "data/000_70dee09d8603147c.txt")
+	var names []string
+	for n := 1; n <= 3; n++ {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", n)), seed, 0o644)
+		rep := build(t, in, out)
+		names = append(names, rep.Release)
+		if n == 1 { // as an older budgetpub left it
+			first := filepath.Join(out+".releases", rep.Release)
+			os.RemoveAll(filepath.Join(first, "releases"))
+			if err := os.Symlink("..", filepath.Join(first, "releases")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	files := 0
+	if err := walkFollowing(out, nil, &files); err != nil {
+		t.Fatal(err)
+	}
+	latest := len(readTree(t, out))
+	if files > 4*latest+len(names) {
+		t.Errorf("%d files reached following links; the latest release has %d, and 3 are kept", files, latest)
+	}
+	for _, name := range names {
+		permalink := filepath.Join(out, "releases", name)
+		if _, err := os.Stat(filepath.Join(permalink, "index.html")); err != nil {
+			t.Errorf("permalink of %s: %v", name, err)
+		}
+		// a page of the permalink links releases/<name>/ from its root
+		if page, err := os.ReadFile(filepath.Join(permalink, "releases", name, "index.html")); err != nil || !strings.Contains(string(page), `url=../../`) {
+			t.Errorf("%s's link to itself, within its permalink: %v %s", name, err, page)
+		}
+	}
+	if home := mustRead(t, filepath.Join(out, "index.html")); !strings.Contains(string(home), `href="releases/`+names[2]+`/"`) {
+		t.Errorf("the home page does not link its permalink releases/%s/", names[2])
+	}
+	for _, tool := range [][]string{{"find", "-L", out}, {"cp", "-rL", out, filepath.Join(t.TempDir(), "copy")}} {
+		if _, err := exec.LookPath(tool[0]); err != nil {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		msg, err := exec.CommandContext(ctx, tool[0], tool[1:]...).CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Errorf("%s: %v: %.500s", strings.Join(tool[:2], " "), err, msg)
+		}
 	}
 }

@@ -378,11 +378,11 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
 	name := fingerprint(keys, o.Version, so.BaseURL)
-	cur, _ := filepath.EvalSymlinks(out)
-	if cur != "" && filepath.Base(cur) == name {
+	cur, curName := published(out)
+	if curName == name {
 		return rep, nil // nothing changed: the cached documents need not even be read
 	}
-	if err := shrinks(cur, keys, len(rep.Rejected), o.In); err != nil && !o.AllowShrink {
+	if err := shrinks(cur, curName, keys, len(rep.Rejected), o.In); err != nil && !o.AllowShrink {
 		return rep, err
 	}
 	ids = ids[:0]
@@ -390,7 +390,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	changes, checks, err := publish(o, out, cur, name, ids, keys, c, so)
+	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, c, so)
 	if err != nil {
 		return nil, err
 	}
@@ -405,9 +405,9 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 }
 
 // shrinks tells why a release of the documents keys must not replace the
-// release cur (a folder, "" on a first run): it has no documents, or it
-// drops more than MaxDrop of cur's.
-func shrinks(cur string, keys map[string]string, rejected int, in string) error {
+// release curName, published in the folder cur ("" on a first run): it has
+// no documents, or it drops more than MaxDrop of cur's.
+func shrinks(cur, curName string, keys map[string]string, rejected int, in string) error {
 	published, _ := filepath.Glob(filepath.Join(cur, "data", "*.json"))
 	if len(keys) == 0 {
 		why := fmt.Sprintf("no inputs in %s", in)
@@ -424,7 +424,7 @@ func shrinks(cur string, keys map[string]string, rejected int, in string) error 
 	}
 	if cur != "" && float64(dropped) > MaxDrop*float64(len(published)) {
 		return fmt.Errorf("%w: the release would drop %d of the %d documents published, more than %.0f%% (%d rejected; --allow-shrink publishes it anyway); %s is kept",
-			ErrShrink, dropped, len(published), MaxDrop*100, rejected, filepath.Base(cur))
+			ErrShrink, dropped, len(published), MaxDrop*100, rejected, curName)
 	}
 	return nil
 }
@@ -498,21 +498,19 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 const publishChunk = 64
 
 // publish makes the release name, made of the documents ids (sorted) from
-// the cache, the current one: a release published before is pointed at
-// again; otherwise a new release is written in a staging folder, document
-// by document, synced, renamed into OUT.releases and pointed at. It returns
-// the changes and the number of checks.
-func publish(o Options, out, cur, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
+// the cache, the current one in place of curName (published in the folder
+// cur): a release published before is published again; otherwise a new
+// release is written in a staging folder, document by document, synced and
+// renamed into OUT.releases, then published (see activate). It returns the
+// changes and the number of checks.
+func publish(o Options, out, cur, curName, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
-		// releases are immutable: the same one again, published anew
-		if err := touch(filepath.Join(rel, name)); err != nil {
+		// releases are immutable: the same one again
+		if err := activate(out, name, curName, o.Keep); err != nil {
 			return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
 		}
-		if err := point(out, name); err != nil {
-			return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
-		}
-		return emit.Changes{}, 0, prune(rel, name, filepath.Base(cur), o.Keep)
+		return emit.Changes{}, 0, nil
 	}
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
 	fail := func(phase string, err error) (emit.Changes, int, error) {
@@ -578,7 +576,7 @@ func publish(o Options, out, cur, name string, ids []string, keys map[string]str
 	if err := sr.Finish(w.DocumentRows(), res, changes); err != nil {
 		return fail("site", err)
 	}
-	if err := os.Symlink("..", filepath.Join(staging, "releases")); err != nil {
+	if err := selfLink(staging, name); err != nil {
 		return fail("publish", err)
 	}
 	if err := syncTree(staging); err != nil {
@@ -587,11 +585,8 @@ func publish(o Options, out, cur, name string, ids []string, keys map[string]str
 	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
 		return fail("publish", err)
 	}
-	if err := touch(filepath.Join(rel, name)); err != nil {
+	if err := activate(out, name, curName, o.Keep); err != nil {
 		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
 	}
-	if err := point(out, name); err != nil {
-		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
-	}
-	return changes, checks, prune(rel, name, filepath.Base(cur), o.Keep)
+	return changes, checks, nil
 }
