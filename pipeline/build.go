@@ -414,7 +414,11 @@ func shrinks(cur, curName string, keys map[string]string, rejected int, in strin
 		if rejected > 0 {
 			why = fmt.Sprintf("every input (%d) was rejected", rejected)
 		}
-		return fmt.Errorf("%w: %s, the release would have no documents (--allow-shrink publishes it anyway)", ErrShrink, why)
+		why = fmt.Sprintf("%s: the release would have no documents (--allow-shrink publishes it anyway)", why)
+		if curName != "" {
+			why += "; " + curName + " is kept"
+		}
+		return fmt.Errorf("%w: %s", ErrShrink, why)
 	}
 	dropped := 0
 	for _, p := range published {
