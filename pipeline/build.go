@@ -102,7 +102,8 @@ var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm
 //
 // Only regular files inside dir are inputs: a named pipe, a device or a
 // file over the size limit is left out before it is opened, and so is a
-// symbolic link whose target lies outside dir (links inside are followed).
+// symbolic link whose target lies outside dir. Links to files inside dir
+// are followed; linked folders are not entered.
 func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {

@@ -22,7 +22,7 @@ import (
 //	OUT.releases/<release>/                        immutable releases, named by
 //	                                               what they hold (see fingerprint);
 //	                                               the folder's mtime is when it was
-//	                                               last published (see prune)
+//	                                               last published (see plan)
 //	OUT.releases/.view-<release>/                  what OUT shows: the release's files
 //	                                               as hard links, and releases/
 //	OUT/releases/<name> → ../../<name>             every release kept: permalinks
