@@ -135,6 +135,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	force := fs.Bool("force", false, "extract every input again, ignoring the cache")
 	strict := fs.Bool("strict", false, "publish nothing when any input is rejected")
 	keep := fs.Int("keep", 10, "releases to keep in OUT.releases (0 keeps all)")
+	allowShrink := fs.Bool("allow-shrink", false, "publish even a release with no documents, or that drops more than half of those published")
 	logFormat := fs.String("log", "text", "log format on stderr: text or json")
 	baseURL := fs.String("base-url", "http://127.0.0.1:8080/", "absolute URL the site is served at (feeds, sitemap, catalog)")
 	quiet := fs.Bool("quiet", false, "log warnings and errors only, no progress")
@@ -171,7 +172,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "budgetpub build: --log must be text or json, not %q\n", *logFormat)
 		return errUsage
 	}
-	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, BaseURL: *baseURL, Log: slog.New(handler)}
+	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, AllowShrink: *allowShrink, BaseURL: *baseURL, Log: slog.New(handler)}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progressBar(stderr)
 	}

@@ -32,7 +32,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	}
 	files := map[string][]byte{}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() { // releases/ links to the other releases
+		if err != nil || !d.Type().IsRegular() { // releases/ links the releases kept
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -183,6 +184,231 @@ func TestKilledRunLeavesReleaseIntact(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".staging-") {
 			t.Errorf("staging folder left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestShrinkingReleaseRefused: an emptied or mostly emptied input folder
+// does not replace a good site unless --allow-shrink says so, and a first
+// run with every input rejected fails.
+func TestShrinkingReleaseRefused(t *testing.T) {
+	in, out := corpus(t, 4), filepath.Join(t.TempDir(), "pub")
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+	link, _ := os.Readlink(out)
+	want := readTree(t, out)
+	unchanged := func(what string) {
+		t.Helper()
+		if got, _ := os.Readlink(out); got != link || len(readTree(t, out)) != len(want) {
+			t.Errorf("%s: the published release changed (%s → %s)", what, link, got)
+		}
+	}
+	empty := t.TempDir()
+	if code, _, stderr := runCLI("build", "--in", empty, "--out", out); code != 1 || !strings.Contains(stderr, "no documents") {
+		t.Errorf("empty --in: exit %d: %s", code, stderr)
+	}
+	unchanged("empty --in")
+	for _, f := range []string{"doc0001.txt", "doc0002.txt", "doc0003.txt"} {
+		os.WriteFile(filepath.Join(in, f), []byte{0, 1}, 0o644) // three of four now rejected
+	}
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out); code != 1 || !strings.Contains(stderr, "drop 3 of the 4 documents") {
+		t.Errorf("3 of 4 dropped: exit %d: %s", code, stderr)
+	}
+	unchanged("3 of 4 dropped")
+	os.WriteFile(filepath.Join(in, "doc0003.txt"), mustRead(t, filepath.Join(in, "doc0000.txt")), 0o644)
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out); code != 3 {
+		t.Errorf("2 of 4 dropped (half): exit %d, want 3 (published): %s", code, stderr)
+	}
+	if code, _, stderr := runCLI("build", "--in", empty, "--out", out, "--allow-shrink"); code != 0 {
+		t.Errorf("empty --in with --allow-shrink: exit %d: %s", code, stderr)
+	}
+	if n, _ := filepath.Glob(filepath.Join(out, "data", "*.json")); len(n) != 0 {
+		t.Errorf("--allow-shrink: %d documents published, want 0", len(n))
+	}
+	// a first run in which every input is rejected
+	bad, first := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	os.WriteFile(filepath.Join(bad, "bad.txt"), []byte{0, 1}, 0o644)
+	if code, _, stderr := runCLI("build", "--in", bad, "--out", first); code != 1 || !strings.Contains(stderr, "every input (1) was rejected") {
+		t.Errorf("every input rejected: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Lstat(first); !os.IsNotExist(err) {
+		t.Error("a run with every input rejected published")
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestKeepNewestByPublicationTime: --keep N keeps exactly the N releases
+// published last, the current one and the one before it (a rollback's)
+// first, whatever their names.
+func TestKeepNewestByPublicationTime(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	seed := mustRead(t, "data/000_70dee09d8603147c.txt")
+	var published []string
+	publish := func(n int) {
+		t.Helper()
+		files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+		for _, f := range files {
+			os.Remove(f)
+		}
+		for i := 0; i < n; i++ {
+			os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
+		}
+		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
+		if err != nil || rep.Release == "" {
+			t.Fatalf("%v, report %+v", err, rep)
+		}
+		published = append(published, rep.Release)
+		var want []string // the last two published, newest first
+		for i := len(published) - 1; i >= 0 && len(want) < 2; i-- {
+			if !slices.Contains(want, published[i]) {
+				want = append(want, published[i])
+			}
+		}
+		var got []string
+		entries, _ := os.ReadDir(out + ".releases")
+		for _, e := range entries {
+			if !strings.HasPrefix(e.Name(), ".") {
+				got = append(got, e.Name())
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("after publishing %d documents: releases %v, want %v (published in order: %v)", n, got, want, published)
+		}
+	}
+	for _, n := range []int{1, 2, 3, 4, 3, 5, 6} { // 3 again: a rollback
+		publish(n)
+	}
+}
+
+// TestCleanupWhenNothingIsPublished: a staging folder left by a killed run
+// goes at the next run, even one that publishes nothing.
+func TestCleanupWhenNothingIsPublished(t *testing.T) {
+	in, out := corpus(t, 1), filepath.Join(t.TempDir(), "pub")
+	build(t, in, out)
+	staging := filepath.Join(out+".releases", ".staging-999999")
+	os.MkdirAll(filepath.Join(staging, "data"), 0o755)
+	if rep := build(t, in, out); rep.Release != "" {
+		t.Fatalf("second run published %s", rep.Release)
+	}
+	if _, err := os.Stat(staging); !os.IsNotExist(err) {
+		t.Errorf("staging folder left behind: %v", err)
+	}
+}
+
+// TestFailedRunWritesItsReport: OUT.run.json tells of the last run, also
+// when it failed.
+func TestFailedRunWritesItsReport(t *testing.T) {
+	in, out := corpus(t, 1), filepath.Join(t.TempDir(), "pub")
+	build(t, in, out)
+	os.WriteFile(filepath.Join(in, "bad.txt"), []byte{0, 1}, 0o644)
+	if code, _, _ := runCLI("build", "--in", in, "--out", out, "--strict"); code != 1 {
+		t.Fatalf("strict run: exit %d", code)
+	}
+	var rep pipeline.Report
+	data := mustRead(t, out+".run.json")
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Release != "" || !strings.Contains(rep.Error, "inputs were rejected") || len(rep.Rejected) != 1 {
+		t.Errorf("OUT.run.json is not the failed run's: %s", data)
+	}
+}
+
+// walkFollowing walks dir following every link, as cp -rL or an uploader
+// does, and counts the files it reaches; a link back to a folder it is
+// in, or that leads nowhere, is an error.
+func walkFollowing(dir string, ancestors []os.FileInfo, files *int) error {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	for _, a := range ancestors {
+		if os.SameFile(a, fi) {
+			return fmt.Errorf("%s: a link back up to a folder it is in", dir)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			return fmt.Errorf("%s: %v", p, err)
+		case st.IsDir():
+			if err := walkFollowing(p, append(ancestors, fi), files); err != nil {
+				return err
+			}
+		default:
+			*files++
+		}
+	}
+	return nil
+}
+
+// TestPublishedTreeHasNoLoop: the published folder can be copied by any
+// tool that follows links: no link leads up, the releases kept are there
+// once each, and every permalink works — also for a release published by
+// a budgetpub that linked releases → .. in it.
+func TestPublishedTreeHasNoLoop(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	seed := mustRead(t, "data/000_70dee09d8603147c.txt")
+	var names []string
+	for n := 1; n <= 3; n++ {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", n)), seed, 0o644)
+		rep := build(t, in, out)
+		names = append(names, rep.Release)
+		if n == 1 { // as an older budgetpub left it
+			first := filepath.Join(out+".releases", rep.Release)
+			os.RemoveAll(filepath.Join(first, "releases"))
+			if err := os.Symlink("..", filepath.Join(first, "releases")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	files := 0
+	if err := walkFollowing(out, nil, &files); err != nil {
+		t.Fatal(err)
+	}
+	latest := len(readTree(t, out))
+	if files > 4*latest+len(names) {
+		t.Errorf("%d files reached following links; the latest release has %d, and 3 are kept", files, latest)
+	}
+	for _, name := range names {
+		permalink := filepath.Join(out, "releases", name)
+		if _, err := os.Stat(filepath.Join(permalink, "index.html")); err != nil {
+			t.Errorf("permalink of %s: %v", name, err)
+		}
+		// a page of the permalink links releases/<name>/ from its root
+		if page, err := os.ReadFile(filepath.Join(permalink, "releases", name, "index.html")); err != nil || !strings.Contains(string(page), `url=../../`) {
+			t.Errorf("%s's link to itself, within its permalink: %v %s", name, err, page)
+		}
+	}
+	if home := mustRead(t, filepath.Join(out, "index.html")); !strings.Contains(string(home), `href="releases/`+names[2]+`/"`) {
+		t.Errorf("the home page does not link its permalink releases/%s/", names[2])
+	}
+	for _, tool := range [][]string{{"find", "-L", out}, {"cp", "-rL", out, filepath.Join(t.TempDir(), "copy")}} {
+		if _, err := exec.LookPath(tool[0]); err != nil {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		msg, err := exec.CommandContext(ctx, tool[0], tool[1:]...).CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Errorf("%s: %v: %.500s", strings.Join(tool[:2], " "), err, msg)
 		}
 	}
 }

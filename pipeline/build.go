@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -35,6 +36,10 @@ type Options struct {
 	Strict  bool // publish nothing when any input is rejected
 	Keep    int  // releases to keep (0: all)
 
+	// AllowShrink publishes a release that drops more than MaxDrop of the
+	// documents published, or has none.
+	AllowShrink bool
+
 	// BaseURL is the absolute URL the site is served at, for feeds,
 	// sitemaps and catalogs (default http://127.0.0.1:8080/).
 	BaseURL string
@@ -59,10 +64,20 @@ type Report struct {
 	Release   string     `json:"release"` // the release published, "" when nothing changed
 	Changed   []string   `json:"changed"` // ids of disclosures added or changed
 	Seconds   float64    `json:"seconds"`
+	Error     string     `json:"error,omitempty"` // why the run failed (nothing published)
 }
 
 // ErrRejected is the failure of a strict run with rejected inputs.
 var ErrRejected = errors.New("inputs were rejected")
+
+// ErrShrink is the failure of a run whose release would have no documents,
+// or drop more than MaxDrop of those published: an emptied or half-copied
+// input folder must not replace a good site.
+var ErrShrink = errors.New("refusing to publish")
+
+// MaxDrop is the share of the published documents a release may drop
+// without Options.AllowShrink.
+const MaxDrop = 0.5
 
 // MetadataFile is the optional file in the input folder that adds what the
 // documents themselves lack.
@@ -79,15 +94,41 @@ type Metadata struct {
 
 var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true}
 
-// Inputs lists the disclosures in dir, sorted. Where a PDF and a text file
-// share a name, they are one disclosure: the PDF is read when pdf is true
-// (pdftotext is installed: its -layout text keeps the tables' columns,
-// which text of unknown extraction may have lost), the text otherwise.
-func Inputs(dir string, pdf bool) ([]string, error) {
+// Inputs lists the disclosures in dir, sorted, and the files it leaves
+// out, with the reason. Where a PDF and a text file share a name, they are
+// one disclosure: the PDF is read when pdf is true (pdftotext is installed:
+// its -layout text keeps the tables' columns, which text of unknown
+// extraction may have lost), the text otherwise.
+//
+// Only regular files inside dir are inputs: a named pipe, a device or a
+// file over the size limit is left out before it is opened, and so is a
+// symbolic link whose target lies outside dir. Links to files inside dir
+// are followed; linked folders are not entered.
+func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var left []Rejected
+	leave := func(p string, err error) {
+		left = append(left, Rejected{Path: p, Error: fmt.Sprintf("ingest: %v", &ingest.Error{Path: p, Err: err})})
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if p == dir {
+				return err
+			}
+			// one unreadable folder (or file) leaves out only itself
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == p {
+				err = pe.Err
+			}
+			if d != nil && d.IsDir() {
+				err = fmt.Errorf("folder not read: %w", err)
+			}
+			leave(p, err)
+			return nil
 		}
 		if d.IsDir() || !inputExts[strings.ToLower(filepath.Ext(p))] || strings.HasPrefix(d.Name(), ".") {
 			return nil
@@ -95,11 +136,15 @@ func Inputs(dir string, pdf bool) ([]string, error) {
 		if strings.EqualFold(strings.TrimSuffix(d.Name(), filepath.Ext(d.Name())), "readme") {
 			return nil
 		}
+		if err := inputFile(root, p, d); err != nil {
+			leave(p, err)
+			return nil
+		}
 		files = append(files, p)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	isPDF := func(f string) bool { return strings.EqualFold(filepath.Ext(f), ".pdf") }
 	stem := func(f string) string { return strings.TrimSuffix(f, filepath.Ext(f)) }
@@ -119,14 +164,57 @@ func Inputs(dir string, pdf bool) ([]string, error) {
 		out = append(out, f)
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, left, nil
 }
 
+// inputFile tells why the file p, found under root (a path without links),
+// is not an input, or returns nil. Nothing is opened.
+func inputFile(root, p string, d fs.DirEntry) error {
+	if d.Type()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return err
+		}
+		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("symbolic link to %s, outside the input folder: not read", target)
+		}
+		fi, err := os.Stat(target)
+		if err != nil {
+			return err
+		}
+		return ingest.Check(fi)
+	}
+	fi, err := d.Info()
+	if err != nil {
+		return err
+	}
+	return ingest.Check(fi)
+}
+
+// readMetadata reads dir's metadata.csv, under the rules of the inputs: a
+// regular file inside dir.
 func readMetadata(dir string) (map[string]Metadata, error) {
-	data, err := os.ReadFile(filepath.Join(dir, MetadataFile))
+	p := filepath.Join(dir, MetadataFile)
+	fi, err := os.Lstat(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := inputFile(root, p, fs.FileInfoToDirEntry(fi)); err != nil {
+		return nil, &ingest.Error{Path: p, Err: err}
+	}
+	f, _, err := ingest.Open(p)
+	if err != nil {
+		return nil, &ingest.Error{Path: p, Err: err}
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
 	if err != nil {
 		return nil, err
 	}
@@ -161,15 +249,51 @@ func metadataFor(meta map[string]Metadata, rel string) Metadata {
 // the cache), checked and validated; one that fails is reported and left
 // out. The release is published atomically (see publish.go), and only when
 // it differs from the current one.
+//
+// A run that fails writes its report too, with the error, so that
+// OUT.run.json always tells of the last run.
 func Build(ctx context.Context, o Options) (*Report, error) {
 	start := time.Now()
 	out := filepath.Clean(o.Out)
 	unlock, err := lock(out)
 	if err != nil {
-		return nil, err
+		return nil, err // the run holding the lock owns OUT.run.json
 	}
 	defer unlock()
-	files, err := Inputs(o.In, ingest.CanReadPDF())
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	// what a killed run left, whether or not this one publishes
+	if err := cleanup(out); err != nil {
+		log.Warn("cleanup failed", "error", err.Error())
+	}
+	rep, err := build(ctx, o, out, log)
+	if err != nil {
+		if rep == nil {
+			rep = &Report{Rejected: []Rejected{}, Changed: []string{}}
+		}
+		rep.Release, rep.Error = "", err.Error()
+		rep.Seconds = time.Since(start).Seconds()
+		log.Error("build failed", "error", rep.Error, "seconds", rep.Seconds)
+		if werr := writeReport(rep, out); werr != nil {
+			log.Error("run report not written", "error", werr.Error())
+		}
+		return rep, err
+	}
+	rep.Seconds = time.Since(start).Seconds()
+	log.Info("build finished", "documents", rep.Documents, "extracted", rep.Extracted, "cached", rep.Cached,
+		"rejected", len(rep.Rejected), "release", rep.Release, "changed", len(rep.Changed), "seconds", rep.Seconds)
+	if err := writeReport(rep, out); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// build is Build under the lock: it returns the report of a run that
+// succeeded, or the error (and, when it got that far, the report).
+func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Report, error) {
+	files, left, err := Inputs(o.In, ingest.CanReadPDF())
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
@@ -179,10 +303,6 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	}
 	c := cache{dir: out + ".cache"}
 	stats := c.loadStats()
-	log := o.Log
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
 	log.Info("build started", "in", o.In, "out", out, "inputs", len(files), "force", o.Force)
 	type result struct {
 		key    string
@@ -225,6 +345,10 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Rejected: []Rejected{}, Changed: []string{}}
+	for _, r := range left {
+		rep.Rejected = append(rep.Rejected, r)
+		log.Warn("input rejected", "file", r.Path, "reason", r.Error)
+	}
 	keys := map[string]string{} // document id → cache key
 	newStats := statCache{}
 	for i, r := range results {
@@ -242,6 +366,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 			rep.Extracted++
 		}
 	}
+	sort.Slice(rep.Rejected, func(i, j int) bool { return rep.Rejected[i].Path < rep.Rejected[j].Path })
 	rep.Documents = len(keys)
 	if err := c.saveStats(newStats); err != nil {
 		return nil, err
@@ -254,16 +379,19 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
 	name := fingerprint(keys, o.Version, so.BaseURL)
-	if cur, _ := filepath.EvalSymlinks(out); cur != "" && filepath.Base(cur) == name {
-		// nothing changed: the cached documents need not even be read
-		return finish(rep, out, start, log)
+	cur, curName := published(out)
+	if curName == name {
+		return rep, nil // nothing changed: the cached documents need not even be read
+	}
+	if err := shrinks(cur, curName, keys, len(rep.Rejected), o.In); err != nil && !o.AllowShrink {
+		return rep, err
 	}
 	ids = ids[:0]
 	for id := range keys {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	changes, checks, err := publish(o, out, name, ids, keys, c, so)
+	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, c, so)
 	if err != nil {
 		return nil, err
 	}
@@ -274,19 +402,42 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 		rep.Changed = append(rep.Changed, c.ID)
 	}
 	sort.Strings(rep.Changed)
-	return finish(rep, out, start, log)
+	return rep, nil
 }
 
-// finish writes OUT.run.json and logs the summary.
-func finish(rep *Report, out string, start time.Time, log *slog.Logger) (*Report, error) {
-	rep.Seconds = time.Since(start).Seconds()
-	log.Info("build finished", "documents", rep.Documents, "extracted", rep.Extracted, "cached", rep.Cached,
-		"rejected", len(rep.Rejected), "release", rep.Release, "changed", len(rep.Changed), "seconds", rep.Seconds)
-	report, _ := json.MarshalIndent(rep, "", "  ")
-	if err := writeAtomic(out+".run.json", append(report, '\n')); err != nil {
-		return nil, err
+// shrinks tells why a release of the documents keys must not replace the
+// release curName, published in the folder cur ("" on a first run): it has
+// no documents, or it drops more than MaxDrop of cur's.
+func shrinks(cur, curName string, keys map[string]string, rejected int, in string) error {
+	published, _ := filepath.Glob(filepath.Join(cur, "data", "*.json"))
+	if len(keys) == 0 {
+		why := fmt.Sprintf("no inputs in %s", in)
+		if rejected > 0 {
+			why = fmt.Sprintf("every input (%d) was rejected", rejected)
+		}
+		why = fmt.Sprintf("%s: the release would have no documents (--allow-shrink publishes it anyway)", why)
+		if curName != "" {
+			why += "; " + curName + " is kept"
+		}
+		return fmt.Errorf("%w: %s", ErrShrink, why)
 	}
-	return rep, nil
+	dropped := 0
+	for _, p := range published {
+		if _, ok := keys[strings.TrimSuffix(filepath.Base(p), ".json")]; !ok {
+			dropped++
+		}
+	}
+	if cur != "" && float64(dropped) > MaxDrop*float64(len(published)) {
+		return fmt.Errorf("%w: the release would drop %d of the %d documents published, more than %.0f%% (%d rejected; --allow-shrink publishes it anyway); %s is kept",
+			ErrShrink, dropped, len(published), MaxDrop*100, rejected, curName)
+	}
+	return nil
+}
+
+// writeReport writes OUT.run.json.
+func writeReport(rep *Report, out string) error {
+	report, _ := json.MarshalIndent(rep, "", "  ")
+	return writeAtomic(out+".run.json", append(report, '\n'))
 }
 
 // parallel runs f(0..n-1) on every core.
@@ -357,16 +508,20 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 const publishChunk = 64
 
 // publish makes the release name, made of the documents ids (sorted) from
-// the cache, the current one: a release published before is pointed at
-// again; otherwise a new release is written in a staging folder, document
-// by document, synced, renamed into OUT.releases and pointed at. It returns
-// the changes and the number of checks.
-func publish(o Options, out, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
+// the cache, the current one in place of curName (published in the folder
+// cur): a release published before is published again; otherwise a new
+// release is written in a staging folder, document by document, synced and
+// renamed into OUT.releases, then published (see activate). It returns the
+// changes and the number of checks.
+func publish(o Options, out, cur, curName, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
-		return emit.Changes{}, 0, point(out, name) // releases are immutable: the same one again
+		// releases are immutable: the same one again
+		if err := activate(out, name, curName, o.Keep); err != nil {
+			return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
+		}
+		return emit.Changes{}, 0, nil
 	}
-	cur, _ := filepath.EvalSymlinks(out)
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
 	fail := func(phase string, err error) (emit.Changes, int, error) {
 		os.RemoveAll(staging)
@@ -431,7 +586,7 @@ func publish(o Options, out, name string, ids []string, keys map[string]string, 
 	if err := sr.Finish(w.DocumentRows(), res, changes); err != nil {
 		return fail("site", err)
 	}
-	if err := os.Symlink("..", filepath.Join(staging, "releases")); err != nil {
+	if err := selfLink(staging, name); err != nil {
 		return fail("publish", err)
 	}
 	if err := syncTree(staging); err != nil {
@@ -440,8 +595,8 @@ func publish(o Options, out, name string, ids []string, keys map[string]string, 
 	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
 		return fail("publish", err)
 	}
-	if err := point(out, name); err != nil {
+	if err := activate(out, name, curName, o.Keep); err != nil {
 		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
 	}
-	return changes, checks, prune(rel, name, o.Keep)
+	return changes, checks, nil
 }

@@ -1,10 +1,22 @@
 package pipeline
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"budgetpub/schema"
 )
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
@@ -24,7 +36,7 @@ func TestInputsPreferThePDF(t *testing.T) {
 		{true, []string{"a.pdf", "b.txt", "c.pdf"}},
 		{false, []string{"a.txt", "b.txt", "c.pdf"}},
 	} {
-		files, err := Inputs(dir, c.pdf)
+		files, _, err := Inputs(dir, c.pdf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,5 +54,181 @@ func TestInputsPreferThePDF(t *testing.T) {
 	}
 	if m := metadataFor(meta, "more/b.pdf"); m.Department != "" {
 		t.Errorf("another file's row was used: %+v", m)
+	}
+}
+
+// buildWithin runs Build and fails the test if it has not returned after d:
+// the inputs these tests give it used to hang a run forever.
+func buildWithin(t *testing.T, d time.Duration, o Options) (*Report, error) {
+	t.Helper()
+	type result struct {
+		rep *Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rep, err := Build(context.Background(), o)
+		done <- result{rep, err}
+	}()
+	select {
+	case r := <-done:
+		return r.rep, r.err
+	case <-time.After(d):
+		t.Fatalf("build still running after %v", d)
+		return nil, nil
+	}
+}
+
+// Only regular files inside --in are read: a FIFO, a link to a device and a
+// link leaving the folder are reported, not opened; a link inside is read.
+func TestInputsOnlyRegularFilesInside(t *testing.T) {
+	in, outside := t.TempDir(), t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(outside, "secret.txt")
+	for _, p := range []string{filepath.Join(in, "good.txt"), secret} {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(in, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(in, "sub"), 0o755)
+	for link, target := range map[string]string{
+		"zero.txt":     "/dev/zero",
+		"leak.txt":     secret,
+		"sub/up.txt":   "../../" + filepath.Base(outside) + "/secret.txt",
+		"broken.txt":   "missing.txt",
+		"sub/same.txt": "../good.txt",
+	} {
+		if err := os.Symlink(target, filepath.Join(in, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "pub")
+	rep, err := buildWithin(t, 30*time.Second, Options{In: in, Out: out, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{}
+	for _, r := range rep.Rejected {
+		rel, _ := filepath.Rel(in, r.Path)
+		reasons[rel] = r.Error
+	}
+	for file, want := range map[string]string{
+		"pipe.txt":   "not a regular file: a named pipe",
+		"zero.txt":   "outside the input folder",
+		"leak.txt":   "outside the input folder",
+		"sub/up.txt": "outside the input folder",
+		"broken.txt": "no such file",
+	} {
+		if !strings.Contains(reasons[file], want) {
+			t.Errorf("%s: reason %q, want %q", file, reasons[file], want)
+		}
+	}
+	if rep.Documents != 2 || len(rep.Rejected) != 5 {
+		t.Errorf("%d documents, rejected %v; want good.txt and sub/same.txt published, 5 rejected", rep.Documents, reasons)
+	}
+	var run Report
+	if data, err := os.ReadFile(out + ".run.json"); err != nil || json.Unmarshal(data, &run) != nil || len(run.Rejected) != 5 {
+		t.Errorf("OUT.run.json does not list the files left out: %v %s", err, data)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "leak.json")); err == nil {
+		t.Error("a file outside --in was published")
+	}
+}
+
+// metadata.csv is read under the same rules: a link to a device stops the
+// run with a message naming it, at once.
+func TestMetadataOnlyRegularFile(t *testing.T) {
+	in := t.TempDir()
+	if err := os.Symlink("/dev/zero", filepath.Join(in, MetadataFile)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := buildWithin(t, 30*time.Second, Options{In: in, Out: filepath.Join(t.TempDir(), "pub")})
+	if err == nil || !strings.Contains(err.Error(), MetadataFile) || !strings.Contains(err.Error(), "outside the input folder") {
+		t.Errorf("err = %v, want metadata.csv refused", err)
+	}
+}
+
+// withoutDACOverride runs f on an OS thread that does not bypass file
+// permissions even as root (the thread ends with f), so that a folder with
+// mode 000 is unreadable to f whoever runs the tests.
+func withoutDACOverride(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
+		hdr := unix.CapUserHeader{Version: unix.LINUX_CAPABILITY_VERSION_3}
+		var caps [2]unix.CapUserData
+		if err := unix.Capget(&hdr, &caps[0]); err != nil {
+			done <- err
+			return
+		}
+		caps[0].Effective &^= 1<<unix.CAP_DAC_OVERRIDE | 1<<unix.CAP_DAC_READ_SEARCH
+		if err := unix.Capset(&hdr, &caps[0]); err != nil {
+			done <- err
+			return
+		}
+		f()
+		done <- nil
+	}()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// One unreadable subfolder is reported; the rest publishes.
+func TestUnreadableFolderDoesNotStopTheRun(t *testing.T) {
+	in := t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(in, "locked")
+	for _, p := range []string{filepath.Join(in, "good.txt"), filepath.Join(locked, "hidden.txt")} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	out := filepath.Join(t.TempDir(), "pub")
+	var rep *Report
+	withoutDACOverride(t, func() {
+		rep, err = Build(context.Background(), Options{In: in, Out: out, Version: "test"})
+	})
+	if err != nil {
+		t.Fatalf("the run stopped: %v", err)
+	}
+	if rep.Documents != 1 || len(rep.Rejected) != 1 || rep.Rejected[0].Path != locked || !strings.Contains(rep.Rejected[0].Error, "folder not read: permission denied") {
+		t.Errorf("%d documents, rejected %+v; want good.txt published, locked/ reported", rep.Documents, rep.Rejected)
+	}
+	if _, err := os.Stat(filepath.Join(out, "data", "good.json")); err != nil {
+		t.Error("the readable input was not published")
+	}
+}
+
+// A cache entry that cannot be written (here: the disk is full) leaves no
+// temporary file behind.
+func TestCachePutRemovesTempOnWriteError(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	key := strings.Repeat("ab", 32)
+	tmp := c.path(key) + ".tmp-" + strconv.Itoa(os.Getpid())
+	os.MkdirAll(filepath.Dir(tmp), 0o755)
+	if err := os.Symlink("/dev/full", tmp); err != nil { // writes fail with ENOSPC
+		t.Fatal(err)
+	}
+	if err := c.put(key, &schema.Document{}, nil); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("put: %v, want ENOSPC", err)
+	}
+	if _, err := os.Lstat(tmp); !os.IsNotExist(err) {
+		t.Errorf("temporary file left after a failed write: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 
+	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
 
@@ -79,6 +80,7 @@ func (c cache) put(key string, d *schema.Document, lines []string) error {
 	}
 	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid())
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		os.Remove(tmp) // a full disk must not fill up with empty files
 		return err
 	}
 	return os.Rename(tmp, path)
@@ -148,23 +150,20 @@ func (c cache) saveStats(s statCache) error {
 }
 
 // sum returns the sha256 of an input, from the stat cache when its size and
-// modification time are unchanged.
+// modification time are unchanged. The input is checked on its open
+// descriptor (see ingest.Open) before anything is read.
 func (s statCache) sum(rel, path string) (statEntry, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return statEntry{}, err
-	}
-	e := statEntry{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
-	if old, ok := s[rel]; ok && old.Size == e.Size && old.ModTime == e.ModTime {
-		return old, nil
-	}
-	f, err := os.Open(path)
+	f, fi, err := ingest.Open(path)
 	if err != nil {
 		return statEntry{}, err
 	}
 	defer f.Close()
+	e := statEntry{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	if old, ok := s[rel]; ok && old.Size == e.Size && old.ModTime == e.ModTime {
+		return old, nil
+	}
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	if _, err := io.Copy(h, io.LimitReader(f, ingest.MaxInputBytes+1)); err != nil {
 		return statEntry{}, err
 	}
 	e.SHA256 = hex.EncodeToString(h.Sum(nil))

@@ -5,29 +5,43 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
 
-// A published folder OUT is a symbolic link to the latest release:
+// A published folder OUT is a symbolic link to a view of the latest release:
 //
-//	OUT                 → OUT.releases/<release>   (swapped atomically)
+//	OUT                 → OUT.releases/.view-<release>   (swapped atomically)
 //	OUT.releases/<release>/                        immutable releases, named by
-//	                                               what they hold (see fingerprint)
-//	OUT/releases        → ..                       so the site links every release
-//	OUT.releases/.staging-<pid>/                   a release being built
+//	                                               what they hold (see fingerprint);
+//	                                               the folder's mtime is when it was
+//	                                               last published (see plan)
+//	OUT.releases/.view-<release>/                  what OUT shows: the release's files
+//	                                               as hard links, and releases/
+//	OUT/releases/<name> → ../../<name>             every release kept: permalinks
+//	OUT.releases/.staging-<pid>/                   a release being built (a killed
+//	                                               run's goes at the next run)
 //	OUT.lock                                       held while a run works
 //	OUT.run.json                                   report of the last run
 //	OUT.cache/                                     documents by input hash
 //
 // A run builds the next release in a staging folder, syncs it, renames it
-// into OUT.releases and only then points OUT at it, so a crash, a kill or a
-// full disk at any moment leaves the previous release serving as it was.
+// into OUT.releases, makes its view and only then points OUT at the view,
+// so a crash, a kill or a full disk at any moment leaves the previous
+// release serving as it was.
+//
+// No link leads up: a release holds no releases/ of its own (only the page
+// releases/<release>/index.html, which leads a permalink's link to itself
+// back to it), so the published tree is finite for any tool that follows
+// links (cp -rL, rsync -L, find -L, uploaders): the latest release and,
+// once each, the releases kept.
 
 func releasesDir(out string) string { return out + ".releases" }
 
@@ -83,12 +97,12 @@ func fingerprint(keys map[string]string, version, baseURL string) string {
 	return "r-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-// point makes out link to the release name, atomically.
+// point makes out link to the folder name in OUT.releases, atomically.
 func point(out, name string) error {
 	rel := releasesDir(out)
 	// a folder published by an older budgetpub becomes a release first
 	if st, err := os.Lstat(out); err == nil && st.IsDir() {
-		if err := os.Rename(out, filepath.Join(rel, "legacy-"+name)); err != nil {
+		if err := os.Rename(out, filepath.Join(rel, "legacy-"+strings.TrimPrefix(name, viewPrefix))); err != nil {
 			return err
 		}
 	}
@@ -112,30 +126,206 @@ func point(out, name string) error {
 	return nil
 }
 
-// prune removes the oldest releases beyond keep, never the current one,
-// and staging folders that a killed run left behind.
-func prune(rel, current string, keep int) error {
-	entries, err := os.ReadDir(rel)
+// viewPrefix starts the name of a release's view, the folder OUT points at.
+const viewPrefix = ".view-"
+
+// published returns the folder OUT shows ("" when none) and the name of
+// its release.
+func published(out string) (dir, name string) {
+	dir, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return "", ""
+	}
+	return dir, strings.TrimPrefix(filepath.Base(dir), viewPrefix)
+}
+
+// activate publishes the release name, in place in OUT.releases, after
+// previous: its folder's mtime says it is the newest, its view lists the
+// releases kept, OUT is pointed at the view and the releases beyond keep
+// are removed. (The view OUT pointed at before stays until the next run,
+// for the requests under way.)
+func activate(out, name, previous string, keep int) error {
+	rel := releasesDir(out)
+	if err := touch(filepath.Join(rel, name)); err != nil {
+		return err
+	}
+	kept, drop, err := plan(rel, name, previous, keep)
 	if err != nil {
 		return err
 	}
-	var names []string
-	for _, e := range entries {
-		switch {
-		case strings.HasPrefix(e.Name(), ".staging-") && e.Name() != fmt.Sprintf(".staging-%d", os.Getpid()):
-			os.RemoveAll(filepath.Join(rel, e.Name()))
-		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
-			names = append(names, e.Name())
+	view := filepath.Join(rel, viewPrefix+name)
+	if err := makeView(view, filepath.Join(rel, name), kept); err != nil {
+		os.RemoveAll(view)
+		return err
+	}
+	if err := syncTree(view); err != nil {
+		return err
+	}
+	if err := point(out, viewPrefix+name); err != nil {
+		return err
+	}
+	for _, d := range drop {
+		if err := os.RemoveAll(filepath.Join(rel, d)); err != nil {
+			return err
 		}
 	}
-	sort.Strings(names)
-	for len(names) > keep && keep > 0 {
-		if names[0] != current {
-			if err := os.RemoveAll(filepath.Join(rel, names[0])); err != nil {
+	return nil
+}
+
+// makeView makes view show the release in dir: its files as hard links (no
+// copies, and real files for tools that do not follow links), and
+// releases/ linking each release kept. A view left by an earlier run, not
+// the one OUT points at (see cleanup), is replaced.
+func makeView(view, dir string, kept []string) error {
+	if err := os.RemoveAll(view); err != nil {
+		return err
+	}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		r, _ := filepath.Rel(dir, p)
+		switch {
+		case r == "releases": // the view's own
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			return os.Mkdir(filepath.Join(view, r), 0o755)
+		case d.Type().IsRegular():
+			return os.Link(p, filepath.Join(view, r))
+		}
+		return fmt.Errorf("%s: not a file or folder in a release", p)
+	})
+	if err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(view, "releases"), 0o755); err != nil {
+		return err
+	}
+	for _, k := range kept {
+		if err := os.Symlink(filepath.Join("..", "..", k), filepath.Join(view, "releases", k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// selfLink writes releases/<name>/index.html into the release dir: the
+// permalink's link to itself (pages link releases/<name>/ from the root),
+// followed within the permalink, leads back to it.
+func selfLink(dir, name string) error {
+	p := filepath.Join(dir, "releases", name)
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		return err
+	}
+	page := fmt.Sprintf(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>%[1]s</title><meta http-equiv="refresh" content="0; url=../../"></head>
+<body><p>Release <a href="../../">%[1]s</a></p></body></html>
+`, name)
+	return os.WriteFile(filepath.Join(p, "index.html"), []byte(page), 0o644)
+}
+
+// touch records a release's publication time as its folder's modification
+// time (a release's files never change once it is renamed into place).
+func touch(dir string) error {
+	now := time.Now()
+	return os.Chtimes(dir, now, now)
+}
+
+// cleanup removes what a killed run left — staging folders, temporary
+// links — and the views OUT no longer points at; a release of an older
+// budgetpub loses its link releases → .. (a loop for any tool that follows
+// links). It runs under the lock, before anything else.
+func cleanup(out string) error {
+	rel := releasesDir(out)
+	entries, err := os.ReadDir(rel)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	served, _ := os.Readlink(out)
+	for _, e := range entries {
+		p := filepath.Join(rel, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), ".staging-"),
+			strings.HasPrefix(e.Name(), viewPrefix) && e.Name() != filepath.Base(served):
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
+			if err := unloop(p, e.Name()); err != nil {
 				return err
 			}
 		}
-		names = names[1:]
+	}
+	links, _ := filepath.Glob(out + ".tmp-link-*")
+	for _, l := range links {
+		os.Remove(l)
 	}
 	return nil
+}
+
+// unloop replaces the link releases → .. of a release made by an older
+// budgetpub with its selfLink, keeping its publication time.
+func unloop(dir, name string) error {
+	link := filepath.Join(dir, "releases")
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(link); err != nil {
+		return err
+	}
+	if err := selfLink(dir, name); err != nil {
+		return err
+	}
+	return os.Chtimes(dir, time.Time{}, fi.ModTime())
+}
+
+// plan splits the releases into the keep published last (0: all) —
+// current, the previous one (what a rollback publishes again), then the
+// newest by publication time — and the others.
+func plan(rel, current, previous string, keep int) (kept, drop []string, err error) {
+	entries, err := os.ReadDir(rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	type release struct {
+		name string
+		t    time.Time
+	}
+	var others []release
+	order := []string{current}
+	for _, e := range entries {
+		switch {
+		case !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == current:
+		case e.Name() == previous:
+			order = append(order, previous)
+		default:
+			fi, err := e.Info()
+			if err != nil {
+				return nil, nil, err
+			}
+			others = append(others, release{e.Name(), fi.ModTime()})
+		}
+	}
+	sort.Slice(others, func(i, j int) bool {
+		if !others[i].t.Equal(others[j].t) {
+			return others[i].t.After(others[j].t)
+		}
+		return others[i].name > others[j].name
+	})
+	for _, r := range others {
+		order = append(order, r.name)
+	}
+	if keep <= 0 || keep > len(order) {
+		keep = len(order)
+	}
+	kept = order[:keep]
+	sort.Strings(kept)
+	return kept, order[keep:], nil
 }

@@ -22,10 +22,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -37,10 +40,21 @@ import (
 const (
 	MaxInputBytes = 64 << 20         // larger files are refused
 	PDFTimeout    = 60 * time.Second // pdftotext is killed after this
+	MaxPDFText    = 32 << 20         // a PDF whose text is larger is refused
+)
+
+// The limits pdfToText applies (tests lower them), and how long it waits
+// for pdftotext's output to end once the process has exited or been killed:
+// a process that escaped its group may hold the pipe open.
+var (
+	pdfTimeout   = PDFTimeout
+	maxPDFText   = MaxPDFText
+	pdfWaitDelay = 2 * time.Second
 )
 
 // Sentinel causes wrapped in *Error.
 var (
+	ErrNotRegular  = errors.New("not a regular file")
 	ErrEmpty       = errors.New("file is empty")
 	ErrBinary      = errors.New("file is binary, not text")
 	ErrTooLarge    = fmt.Errorf("file is larger than %d MiB", MaxInputBytes>>20)
@@ -76,21 +90,64 @@ type Text struct {
 	Header   *Header  // a saved web page's header lines, when the text has them
 }
 
+// Check tells whether a file may be read as input: a regular file of at
+// most MaxInputBytes. A named pipe, a device or a socket is refused before it
+// is opened for reading (a pipe would block, a device never end).
+func Check(fi fs.FileInfo) error {
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+		if fi.Size() > MaxInputBytes {
+			return ErrTooLarge
+		}
+		return nil
+	case m.IsDir():
+		return fmt.Errorf("%w: a directory", ErrNotRegular)
+	case m&fs.ModeNamedPipe != 0:
+		return fmt.Errorf("%w: a named pipe", ErrNotRegular)
+	case m&fs.ModeSocket != 0:
+		return fmt.Errorf("%w: a socket", ErrNotRegular)
+	case m&fs.ModeDevice != 0:
+		return fmt.Errorf("%w: a device", ErrNotRegular)
+	case m&fs.ModeSymlink != 0:
+		return fmt.Errorf("%w: a symbolic link", ErrNotRegular)
+	}
+	return ErrNotRegular
+}
+
+// Open opens an input for reading after checking it with Check. The file
+// is opened without blocking and checked on its descriptor, so a path that
+// turned into a pipe after it was listed cannot hang the caller.
+func Open(path string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil {
+		err = Check(fi)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
 // Read reads and decodes one input file.
 func Read(ctx context.Context, path string) (*Text, error) {
-	fi, err := os.Stat(path)
+	f, _, err := Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
-	if fi.IsDir() {
-		return nil, &Error{Path: path, Err: errors.New("is a directory")}
+	// no more than the limit, should the file grow while it is read
+	data, err := io.ReadAll(io.LimitReader(f, MaxInputBytes+1))
+	f.Close()
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
 	}
-	if fi.Size() > MaxInputBytes {
+	if len(data) > MaxInputBytes {
 		return nil, &Error{Path: path, Err: ErrTooLarge}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &Error{Path: path, Err: err}
 	}
 	sum := sha256.Sum256(data)
 	t := &Text{Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}
@@ -194,25 +251,71 @@ func pdfToText(ctx context.Context, path string) (string, error) {
 	if err != nil {
 		return "", ErrNoPdftotext
 	}
-	ctx, cancel := context.WithTimeout(ctx, PDFTimeout)
+	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "-layout", "-enc", "UTF-8", path, "-")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return "", fmt.Errorf("%w: timed out after %s", ErrPDF, PDFTimeout)
-		}
-		// the last line of stderr says why (earlier ones are font warnings)
-		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
-		msg := strings.TrimSpace(lines[len(lines)-1])
-		if msg == "" {
-			msg = err.Error()
-		}
-		if strings.Contains(msg, "password") {
-			msg += " (the PDF is encrypted)"
-		}
-		return "", fmt.Errorf("%w: %s", ErrPDF, msg)
+	// pdftotext and anything it starts form one process group, killed as
+	// a whole at the timeout
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	killGroup := func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.Cancel = killGroup
+	cmd.WaitDelay = pdfWaitDelay
+	stdout := &capped{max: maxPDFText, over: cancel}
+	var stderr tail
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
+	err = cmd.Run()
+	switch {
+	case stdout.full:
+		return "", fmt.Errorf("%w: its text is larger than %d MiB", ErrPDF, maxPDFText>>20)
+	case errors.Is(err, exec.ErrWaitDelay):
+		// the group outlived pdftotext, holding its output open (the group
+		// id is still in use by them, so it names no other process)
+		killGroup()
+		return "", fmt.Errorf("%w: its output did not end after pdftotext exited", ErrPDF)
+	case err == nil:
+		return stdout.buf.String(), nil
+	case ctx.Err() != nil:
+		return "", fmt.Errorf("%w: timed out after %s", ErrPDF, pdfTimeout)
 	}
-	return stdout.String(), nil
+	// the last line of stderr says why (earlier ones are font warnings)
+	lines := strings.Split(strings.TrimSpace(string(stderr)), "\n")
+	msg := strings.TrimSpace(lines[len(lines)-1])
+	if msg == "" {
+		msg = err.Error()
+	}
+	if strings.Contains(msg, "password") {
+		msg += " (the PDF is encrypted)"
+	}
+	return "", fmt.Errorf("%w: %s", ErrPDF, msg)
+}
+
+// capped keeps up to max bytes; a write beyond fails and calls over, once.
+// (It has no ReadFrom, which would let io.Copy fill the buffer past max.)
+type capped struct {
+	buf  bytes.Buffer
+	max  int
+	full bool
+	over func()
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.full || c.buf.Len()+len(p) > c.max {
+		if !c.full {
+			c.full = true
+			c.over()
+		}
+		return 0, errors.New("output over the limit")
+	}
+	return c.buf.Write(p)
+}
+
+// tail keeps the last 4 KiB written: pdftotext's reason is on its last line.
+type tail []byte
+
+func (t *tail) Write(p []byte) (int, error) {
+	*t = append(*t, p...)
+	if len(*t) > 4096 {
+		*t = (*t)[len(*t)-4096:]
+	}
+	return len(p), nil
 }

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -134,5 +136,73 @@ func TestPDF(t *testing.T) {
 	_, err = Read(context.Background(), write(t, "broken.pdf", []byte("%PDF-1.4\nnot really")))
 	if !errors.Is(err, ErrPDF) {
 		t.Errorf("broken PDF: %v, want ErrPDF", err)
+	}
+}
+
+// Read opens only regular files: a FIFO with no writer, or a device, is
+// refused without blocking.
+func TestReadOnlyRegularFiles(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, "/dev/zero", t.TempDir()} {
+		done := make(chan error, 1)
+		go func() { _, err := Read(context.Background(), p); done <- err }()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), p) {
+				t.Errorf("%s: %v, want ErrNotRegular naming the file", p, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Read blocked", p)
+		}
+	}
+}
+
+// fakePdftotext puts a shell script named pdftotext first on PATH.
+func fakePdftotext(t *testing.T, script string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "pdftotext"), []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
+
+// pdftotext is killed with everything it started at the timeout, a child
+// holding its output open does not make the run wait, and its output is
+// capped.
+func TestPdftotextLimits(t *testing.T) {
+	defer func(d, w time.Duration, m int) { pdfTimeout, pdfWaitDelay, maxPDFText = d, w, m }(pdfTimeout, pdfWaitDelay, maxPDFText)
+	pdfTimeout, pdfWaitDelay, maxPDFText = 300*time.Millisecond, 300*time.Millisecond, 1<<20
+	pdf := write(t, "x.pdf", []byte("%PDF-1.4\n"))
+	for _, c := range []struct {
+		name, script, want string
+	}{
+		// a child keeps the pipe while pdftotext hangs
+		{"hangs", "sleep 30 &\nsleep 30", "timed out after 300ms"},
+		// pdftotext exits, a child that left its group keeps the pipe
+		{"escapes", "setsid sleep 3 &\necho text", "did not end"},
+		// endless text
+		{"floods", "yes 一、财政拨款收入 156,211,123", "larger than 1 MiB"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fakePdftotext(t, c.script)
+			start := time.Now()
+			done := make(chan error, 1)
+			go func() { _, err := Read(context.Background(), pdf); done <- err }()
+			select {
+			case err := <-done:
+				if !errors.Is(err, ErrPDF) || !strings.Contains(err.Error(), c.want) {
+					t.Errorf("err = %v, want ErrPDF: %s", err, c.want)
+				}
+				if d := time.Since(start); d > 5*time.Second {
+					t.Errorf("took %v", d)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("Read still waiting for pdftotext after 20 s")
+			}
+		})
 	}
 }
