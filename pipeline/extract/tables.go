@@ -63,7 +63,8 @@ func classifyTitle(t string) tableKind {
 		return tableFiscal
 	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")):
 		return tableOther
-	case strings.Contains(t, "收支预算总表") || strings.Contains(t, "收入支出决算总表") || strings.Contains(t, "收支决算总表") || strings.Contains(t, "财务收支预算总表"):
+	case strings.Contains(t, "收支预算总表") || strings.Contains(t, "收入支出决算总表") || strings.Contains(t, "收支决算总表") || strings.Contains(t, "财务收支预算总表") ||
+		strings.HasSuffix(t, "收支总表") || strings.HasSuffix(t, "收入支出总表"): // 2025 templates: 部门收支总表, 单位收支总表
 		return tableSummary
 	case strings.Contains(t, "基本支出") && (strings.Contains(t, "经济分类") || strings.HasSuffix(t, "基本支出预算表") || strings.HasSuffix(t, "基本支出决算表")):
 		return tableEconomic
@@ -78,7 +79,7 @@ func classifyTitle(t string) tableKind {
 		return tableFund
 	case strings.Contains(t, "政府采购"):
 		return tableProcurement
-	case strings.HasSuffix(t, "支出预算总表") || strings.HasSuffix(t, "支出决算表") && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
+	case strings.HasSuffix(t, "支出预算总表") || (strings.HasSuffix(t, "支出决算表") || strings.HasSuffix(t, "支出总表")) && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
 		return tableExpenditure
 	}
 	return tableOther

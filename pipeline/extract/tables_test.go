@@ -1500,3 +1500,25 @@ func TestEconomicPanelsDefaultMode(t *testing.T) {
 		t.Errorf("read without 公用经费合计: %v", got)
 	}
 }
+
+// TestNationalTemplateTitles: the 2025 national template names its tables
+// 部门收支总表 and 部门支出总表; they are the summary and the expenditure
+// table.
+func TestNationalTemplateTitles(t *testing.T) {
+	for title, want := range map[string]tableKind{
+		"部门收支总表": tableSummary, "2025年单位收支总表": tableSummary, "部门支出总表": tableExpenditure,
+		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableOther,
+	} {
+		if got := classifyTitle(title); got != want {
+			t.Errorf("%s: kind %d, want %d", title, got, want)
+		}
+	}
+	text := strings.Replace(layoutSummary, "2024年部门财务收支预算总表", "部门收支总表", 1)
+	doc, err := Extract(&ingest.Text{Path: "n.txt", Lines: strings.Split(text, "\n")}, "n", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Revenue.Total == nil || doc.Revenue.Total.String() != "1500000" || len(doc.Expenditure.ByFunction) != 3 {
+		t.Errorf("部门收支总表 not read: revenue %v, %d classes", doc.Revenue.Total, len(doc.Expenditure.ByFunction))
+	}
+}
