@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"budgetpub/schema"
@@ -86,4 +88,59 @@ func TestWebPages(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOneLineAgreesWithText: a web page gives its body on one line. Each
+// narrative disclosure of data/, its lines joined into one (page numbers
+// dropped, as a page has none), gives the very figures its text gives —
+// none missing, none different (the responsibilities list aside: its
+// items are read by line).
+func TestOneLineAgreesWithText(t *testing.T) {
+	files, _ := filepath.Glob("../data/corpus/more/*text-part.txt")
+	files = append(files, "../data/000_70dee09d8603147c.txt", "../data/corpus/18_chongqing_transport-commission_2018_dept-budget-explanation_html.txt")
+	for _, f := range files {
+		want, err := ExtractFile(context.Background(), f, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kept []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !isPageNumberLine(l) {
+				kept = append(kept, l)
+			}
+		}
+		one := filepath.Join(t.TempDir(), "page.txt")
+		if err := os.WriteFile(one, []byte(strings.Join(kept, " ")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ExtractFile(context.Background(), one, "x")
+		if err != nil {
+			t.Errorf("%s on one line: %v", filepath.Base(f), err)
+			continue
+		}
+		w, g := figuresOf(t, want), figuresOf(t, got)
+		n := 0
+		for ptr, v := range w {
+			if strings.Contains(ptr, "/responsibilities/") || strings.HasPrefix(ptr, "/performance/") {
+				continue
+			}
+			n++
+			if gv, ok := g[ptr]; !ok || gv != v {
+				t.Errorf("%s on one line: %s = %v (present %v), from its lines %v", filepath.Base(f), ptr, gv, ok, v)
+			}
+		}
+		if n < 10 {
+			t.Errorf("%s: only %d figures compared", filepath.Base(f), n)
+		}
+	}
+}
+
+// isPageNumberLine tells a line that holds only a short integer.
+func isPageNumberLine(l string) bool {
+	l = strings.Trim(l, " -—")
+	return l != "" && len(l) <= 3 && strings.Trim(l, "0123456789") == ""
 }

@@ -43,6 +43,15 @@ func readIdentity(flat []string) identity {
 		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
 			t = t[k+len("部分"):]
 		}
+		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
+		if k := strings.Index(t, "目录"); k > 0 {
+			t = t[:k]
+		}
+		for _, lb := range []string{"预算主管部门:", "主管部门:"} {
+			if k := strings.Index(t, lb); k > 0 {
+				t = t[:k]
+			}
+		}
 		if id.year == 0 && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
 			cand := t
 			if next := nextNonBlank(flat, i); next != "" {
@@ -94,8 +103,15 @@ func readIdentity(flat []string) identity {
 			}
 		}
 		for _, lb := range []string{"预算主管部门:", "主管部门:", "部门名称:", "单位名称:", "部门:", "编制部门:", "编制单位:", "预算单位:", "决算单位:"} {
-			if strings.HasPrefix(l, lb) && label == "" {
-				label = strings.TrimPrefix(l, lb)
+			k := strings.Index(l, lb)
+			if lb == "部门:" && k > 0 || strings.HasPrefix(lb, "部门") && k > 0 && strings.HasSuffix(l[:k], "主管") {
+				k = -1 // "部门:" opens its line; "主管部门:" is its own label
+			}
+			if k >= 0 && label == "" {
+				label = l[k+len(lb):]
+				if j := strings.Index(label, "目录"); j >= 0 {
+					label = label[:j]
+				}
 				if label == "" {
 					label = nextNonBlank(flat, i)
 				}

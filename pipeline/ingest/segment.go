@@ -93,12 +93,14 @@ func sentenceEnd(l string, i int, r, _ rune) int {
 	return -1
 }
 
-// headingStart cuts before a heading's enumerator: 一、 十二、 （三）.
+// headingStart cuts before a heading's enumerator: 一、 十二、 （三）, 第二部分.
 func headingStart(l string, i int, r, prev rune) int {
 	switch {
 	case (r == '（' || r == '(') && headingAt(l[i+utf8.RuneLen(r):], true):
 		return i
 	case isNumeral(r) && !isNumeral(prev) && !isDigit(prev) && headingAt(l[i:], false):
+		return i
+	case r == '第' && strings.HasPrefix(l[i+len("第"):], "一部分") || strings.HasPrefix(l[i:], "第二部分") || strings.HasPrefix(l[i:], "第三部分") || strings.HasPrefix(l[i:], "第四部分"):
 		return i
 	}
 	return -1
@@ -140,6 +142,11 @@ func cellRun(seg string) ([]string, bool) {
 	for _, f := range fields {
 		if isAmountField(f) {
 			numbers++
+		}
+		// a unit after its number ("2 万、水电费", "305.63 万元"): prose, where
+		// table cells carry the unit in the title
+		if strings.HasPrefix(f, "万") || strings.HasPrefix(f, "元") || strings.HasPrefix(f, "亿") || strings.HasPrefix(f, "%") {
+			return nil, false
 		}
 	}
 	if numbers*4 < len(fields) || utf8.RuneCountInString(seg) > 12*len(fields) {
