@@ -43,17 +43,18 @@ type Coverage struct {
 	Part   string `json:"part"`             // section or table
 	Name   string `json:"name"`             // 三公经费, 收支总表 …
 	NameEn string `json:"name_en"`          // its English label
-	Status string `json:"status"`           // read, not_read, empty or absent
+	Status string `json:"status"`           // read, not_read, empty, no_figure or absent
 	Reason string `json:"reason,omitempty"` // why not read
 	Line   int    `json:"line,omitempty"`   // where it is (a table's title, a section's first mention)
 }
 
 // Coverage statuses.
 const (
-	CoverageRead    = "read"     // found, read, and (tables) adding up
-	CoverageNotRead = "not_read" // found but no figure taken: Reason says why
-	CoverageEmpty   = "empty"    // the document says it is nil (a zero, a note)
-	CoverageAbsent  = "absent"   // not in the document
+	CoverageRead     = "read"      // found, read, and (tables) adding up
+	CoverageNotRead  = "not_read"  // found but no figure taken: Reason says why
+	CoverageEmpty    = "empty"     // the document says it is nil (a zero, a note)
+	CoverageNoFigure = "no_figure" // mentioned, but no amount stated for it
+	CoverageAbsent   = "absent"    // not in the document
 )
 
 // Meta describes the disclosure itself.

@@ -58,7 +58,7 @@ var funcs = template.FuncMap{
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
 	"mark": func(status string) string {
-		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageAbsent: "—"}[status]
+		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},
 	"search": func(r emit.DocumentRow) string {
 		return strings.ToLower(strings.Join(strings.Fields(r.Department+r.Region+r.ID+fmt.Sprint(r.FiscalYear)), ""))

@@ -62,10 +62,18 @@ func (b *builder) coverage() {
 	}
 	for _, s := range sections {
 		c := schema.Coverage{Part: "section", Name: s.name, NameEn: s.nameEn, Status: schema.CoverageAbsent}
+		amount := false // a mention's sentence states an amount
 		for _, w := range s.words {
 			for _, end := range b.find(w) {
-				if end < glossary && (c.Line == 0 || b.st.source(end).Line < c.Line) {
-					c.Line = b.st.source(end - len(w)).Line
+				if end >= glossary {
+					continue
+				}
+				if l := b.st.source(end - len(w)).Line; c.Line == 0 || l < c.Line {
+					c.Line = l
+				}
+				stop := min(b.st.sentenceEnd(end), end+90) // about 30 characters
+				for ti := b.st.tokenAt(end); !amount && ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
+					amount = b.st.toks[ti].kind == numMoney
 				}
 			}
 		}
@@ -78,8 +86,12 @@ func (b *builder) coverage() {
 				break
 			}
 		}
-		if c.Status == schema.CoverageAbsent && c.Line > 0 {
-			c.Status, c.Reason = schema.CoverageNotRead, "mentioned, but no figure of it was read"
+		switch {
+		case c.Status != schema.CoverageAbsent || c.Line == 0:
+		case amount:
+			c.Status, c.Reason = schema.CoverageNotRead, "mentioned beside an amount, but no figure of it was read"
+		default:
+			c.Status, c.Reason = schema.CoverageNoFigure, "mentioned, but no sentence of it states an amount"
 		}
 		d.Coverage = append(d.Coverage, c)
 	}
