@@ -336,13 +336,15 @@ func BenchmarkExtractOneLine(b *testing.B) {
 	}
 }
 
-// TestCoverage: a section read, one stated nil, one mentioned but not
-// read, one absent; a glossary's mention does not count.
+// TestCoverage: a section read, one stated nil, one mentioned beside an
+// amount but not read, one mentioned without an amount, one absent; a
+// glossary's mention does not count.
 func TestCoverage(t *testing.T) {
 	text := "某局2024年部门预算\n" +
 		"“三公”经费支出预算 12.5 万元。\n" +
 		"政府采购预算总额为 0 万元。\n" +
-		"机关运行经费情况另行公开。\n" +
+		"机关运行经费较上年增加 3 万元。\n" +
+		"国有资本经营情况另行公开。\n" +
 		"名词解释：国有资产指……\n"
 	doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split(text, "\n")}, "c", Hints{})
 	if err != nil {
@@ -354,7 +356,7 @@ func TestCoverage(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"“三公”经费": schema.CoverageRead, "政府采购": schema.CoverageEmpty,
-		"机关运行经费": schema.CoverageNotRead, "国有资产": schema.CoverageAbsent,
+		"机关运行经费": schema.CoverageNotRead, "国有资本经营": schema.CoverageNoFigure, "国有资产": schema.CoverageAbsent,
 	} {
 		if got[name] != want {
 			t.Errorf("%s: %q, want %q", name, got[name], want)
