@@ -19,8 +19,10 @@ import (
 	"budgetpub/schema"
 )
 
-// Families of generated disclosures.
-var Families = []string{"narrative", "tables", "final"}
+// Families of generated disclosures. "web" is a narrative budget or final
+// account saved from a web page: a crawler's header, then the body on one
+// line (as the Fujian pages arrive).
+var Families = []string{"narrative", "tables", "final", "web"}
 
 // Options of a generation.
 type Options struct {
@@ -71,14 +73,25 @@ func Generate(o Options) error {
 		return ErrNoBrowser
 	}
 	r := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
+	// the web family draws from its own stream, so that adding it left the
+	// other families' documents as they were
+	rw := rand.New(rand.NewPCG(o.Seed+1, o.Seed^0x2545f4914f6cdd1d))
 	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
-			g := newDoc(r, fam, i)
-			if r.Float64() < o.Inject {
-				g.inject(r)
+			rf, base := r, fam
+			if fam == "web" {
+				rf, base = rw, []string{"narrative", "final"}[i%2]
+			}
+			g := newDoc(rf, base, i)
+			if rf.Float64() < o.Inject {
+				g.inject(rf)
 			}
 			text := g.render()
+			if fam == "web" {
+				text = webPage(text, g.dept, i)
+				g.truth.Family = "web-" + base
+			}
 			name := fmt.Sprintf("gen-%s-%06d", fam, i)
 			g.truth.File = name + ".txt"
 			if err := os.WriteFile(filepath.Join(o.Out, name+".txt"), []byte(text), 0o644); err != nil {
@@ -95,6 +108,31 @@ func Generate(o Options) error {
 		return printPDFs(o.Out, names)
 	}
 	return nil
+}
+
+// webPage renders a document as a crawler saves a web page: header lines
+// (标题, 发布时间, 发布机构, 原文链接), then the body — breadcrumb, the text
+// with its lines run together, the footer — on one line, with no line
+// break at the end.
+func webPage(text, dept string, i int) string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	title := lines[0]
+	if len(lines) > 1 && !strings.Contains(title, "年") { // a name over its title's year
+		title += lines[1]
+	}
+	date := fmt.Sprintf("20%02d-0%d-1%d 09:30", 20+i%5, 1+i%9, i%10)
+	var b strings.Builder
+	fmt.Fprintf(&b, "标题: %s\n发布时间: %s\n文号: \n发布机构: %s\n栏目: 部门预算公开\n原文链接: https://www.example.gov.cn/zwgk/t%06d.htm\n", title, date, dept, i)
+	b.WriteString("==================== 正文 ====================\n")
+	fmt.Fprintf(&b, "当前位置： 首页政务公开部门预决算公开 %s 时间：%s 微信 微博 QQ空间 ", title, date)
+	b.WriteString(strings.Join(lines, " "))
+	fmt.Fprintf(&b, " 来源：%s 附件下载", dept)
+	return b.String()
 }
 
 var (

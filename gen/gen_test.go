@@ -25,8 +25,8 @@ func TestProperty(t *testing.T) {
 		t.Fatal(err)
 	}
 	truths, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
-	if len(truths) != 75 {
-		t.Fatalf("%d documents generated, want 75", len(truths))
+	if len(truths) != 25*len(gen.Families) {
+		t.Fatalf("%d documents generated, want %d", len(truths), 25*len(gen.Families))
 	}
 	injected := 0
 	for _, tf := range truths {

@@ -161,6 +161,7 @@ func Read(ctx context.Context, path string) (*Text, error) {
 		}
 		t.Format, t.Encoding = "pdf", "utf-8"
 		t.Lines = Lines(strings.ReplaceAll(out, "\f", "\n"))
+		t.Header = ReadHeader(t.Lines)
 		if len(strings.TrimSpace(out)) == 0 {
 			return nil, &Error{Path: path, Err: fmt.Errorf("%w: it has no text layer (a scanned PDF needs OCR)", ErrPDF)}
 		}
