@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -65,7 +66,35 @@ type archive struct {
 
 	mu       sync.Mutex
 	manifest *os.File
-	records  []Record // the manifest, this run's rows included
+	latest   map[string]Record   // by URL, its last row with a version
+	files    map[string]*version // by file in files/, its current version
+}
+
+// version is the current version of a file in files/.
+type version struct {
+	first, last Record // the first and last rows of the version
+	n           int    // versions the file has had
+}
+
+// add takes a manifest row into the archive's state.
+func (a *archive) add(r Record) {
+	if r.SHA256 == "" {
+		return
+	}
+	a.latest[r.URL] = r
+	if r.File == "" {
+		return
+	}
+	v := a.files[r.File]
+	if v == nil {
+		v = &version{}
+		a.files[r.File] = v
+	}
+	if v.n == 0 || v.last.SHA256 != r.SHA256 {
+		v.first = r
+		v.n++
+	}
+	v.last = r
 }
 
 // openArchive locks dir, creating it, and reads its manifest. A row cut
@@ -94,7 +123,7 @@ func openArchive(dir string) (*archive, error) {
 			return nil, err
 		}
 	}
-	a := &archive{dir: dir, unlock: func() { lf.Close() }}
+	a := &archive{dir: dir, unlock: func() { lf.Close() }, latest: map[string]Record{}, files: map[string]*version{}}
 	if err := a.readManifest(); err != nil {
 		a.close()
 		return nil, err
@@ -114,6 +143,7 @@ var manifestHeader = func() string {
 	return strings.TrimSpace(string(data))
 }()
 
+// readManifest reads the manifest, row by row, into the archive's state.
 func (a *archive) readManifest() error {
 	name := filepath.Join(a.dir, ManifestFile)
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o644)
@@ -121,29 +151,50 @@ func (a *archive) readManifest() error {
 		return err
 	}
 	a.manifest = f
-	data, err := io.ReadAll(f)
+	size, err := completeLines(f)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	if len(data) == 0 {
+	if size == 0 {
 		_, err := f.WriteString(manifestHeader + "\n")
 		return err
 	}
-	if i := bytes.LastIndexByte(data, '\n'); i < len(data)-1 {
-		data = data[:i+1]
-		if err := f.Truncate(int64(len(data))); err != nil {
-			return err
-		}
-	}
-	header, _, _ := bytes.Cut(data, []byte("\n"))
-	if got := strings.TrimSpace(string(header)); got != manifestHeader {
+	header, err := bufio.NewReader(io.NewSectionReader(f, 0, size)).ReadString('\n')
+	if got := strings.TrimSpace(header); err != nil || got != manifestHeader {
 		return fmt.Errorf("%s:1: the header is %q, not %q", name, got, manifestHeader)
 	}
-	if err := gocsv.UnmarshalBytes(data, &a.records); err != nil {
+	err = gocsv.UnmarshalToCallback(io.NewSectionReader(f, 0, size), func(r Record) { a.add(r) })
+	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	_, err = f.Seek(0, io.SeekEnd)
 	return err
+}
+
+// completeLines cuts f after its last newline (a row a crash cut short
+// goes) and returns its size.
+func completeLines(f *os.File) (int64, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	end := fi.Size()
+	buf := make([]byte, 4096)
+	for end > 0 {
+		n := min(int64(len(buf)), end)
+		if _, err := f.ReadAt(buf[:n], end-n); err != nil {
+			return 0, err
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			end = end - n + int64(i) + 1
+			break
+		}
+		end -= n
+	}
+	if end < fi.Size() {
+		return end, f.Truncate(end)
+	}
+	return end, nil
 }
 
 // log appends r to the manifest, on disk at once: a crash loses no more
@@ -155,7 +206,7 @@ func (a *archive) log(r Record) error {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.records = append(a.records, r)
+	a.add(r)
 	if _, err := a.manifest.Write(b.Bytes()); err != nil {
 		return err
 	}
@@ -167,15 +218,13 @@ func (a *archive) log(r Record) error {
 // original is missing).
 func (a *archive) current(u string) (r Record, ok bool) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	for i := len(a.records) - 1; i >= 0; i-- {
-		if a.records[i].URL == u && a.records[i].SHA256 != "" {
-			r = a.records[i]
-			_, err := os.Stat(a.object(r.SHA256))
-			return r, err == nil
-		}
+	r, ok = a.latest[u]
+	a.mu.Unlock()
+	if !ok {
+		return Record{}, false
 	}
-	return Record{}, false
+	_, err := os.Stat(a.object(r.SHA256))
+	return r, err == nil
 }
 
 func (a *archive) object(sum string) string {
@@ -348,28 +397,8 @@ func fileName(u *url.URL, ext string) string {
 // the other hints). It changes only when a version or a hint does, so that
 // the build's cache holds.
 func (a *archive) metadata() []pipeline.Metadata {
-	type version struct {
-		first, last Record // the current version's first and last rows
-		n           int    // versions the file has had
-	}
-	latest := map[string]*version{}
-	for _, r := range a.records {
-		if r.File == "" || r.SHA256 == "" {
-			continue
-		}
-		v := latest[r.File]
-		if v == nil {
-			v = &version{}
-			latest[r.File] = v
-		}
-		if v.n == 0 || v.last.SHA256 != r.SHA256 {
-			v.first = r
-			v.n++
-		}
-		v.last = r
-	}
 	var rows []pipeline.Metadata
-	for file, v := range latest {
+	for file, v := range a.files {
 		note := "archived " + v.first.Time
 		if v.n > 1 {
 			note += fmt.Sprintf("; source changed (version %d)", v.n)

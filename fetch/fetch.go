@@ -83,7 +83,7 @@ func Defaults() Options {
 		UserAgent:    productToken + " (budget disclosure archiver)",
 		PerHost:      2,
 		Interval:     time.Second,
-		Timeout:      time.Minute,
+		Timeout:      2 * time.Minute,
 		Retries:      3,
 		Backoff:      2 * time.Second,
 		MaxBytes:     64 << 20,

@@ -379,8 +379,8 @@ func TestManifestCutShort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.records) != 1 || a.records[0].SHA256 != "ab12" {
-		t.Fatalf("%+v", a.records)
+	if r, ok := a.latest["http://a/x.pdf"]; len(a.latest) != 1 || !ok || r.SHA256 != "ab12" {
+		t.Fatalf("%+v", a.latest)
 	}
 	if err := a.log(Record{Time: "2024-01-03T00:00:00Z", URL: "http://a/z", Outcome: OutcomeFailed, Error: "x, \"y\""}); err != nil {
 		t.Fatal(err)
@@ -427,6 +427,17 @@ func TestCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Run(ctx, o); !errors.Is(err, context.Canceled) {
+		t.Fatalf("%v", err)
+	}
+}
+
+func TestManifestBadRow(t *testing.T) {
+	dir := t.TempDir()
+	data := manifestHeader + "\n2024-01-01T00:00:00Z,http://a/x.pdf,,abc,,,ab12,3,,,attachment,new,x.pdf,,,,,,,\n"
+	if err := os.WriteFile(filepath.Join(dir, ManifestFile), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openArchive(dir); err == nil || !strings.Contains(err.Error(), "manifest.csv") || !strings.Contains(err.Error(), "line 2") {
 		t.Fatalf("%v", err)
 	}
 }
