@@ -308,7 +308,7 @@ func (r *run) fetch(ctx context.Context, t task, cur Record, archived bool, rec 
 			v.role = r.pageRole(t, cur, v.page)
 		}
 		ext = ".html"
-		if v.page.published != "" {
+		if v.role == roleArticle && v.page.published != "" {
 			rec.Published = v.page.published
 		}
 	case sniffed == "":

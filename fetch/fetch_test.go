@@ -406,6 +406,7 @@ func TestSourcesErrors(t *testing.T) {
 	for _, c := range []struct{ csv, want string }{
 		{"url\n", "no sources"},
 		{"url\nhttp://a/\n\n", ""},
+		{"\ufeffurl\nhttp://a/\n", ""},
 		{"url,page\nhttp://a/\n", "wrong number of fields"},
 		{"url\nftp://a/x\n", "sources.csv:2: url \"ftp://a/x\" is not an http(s) URL"},
 		{"url,page\nhttp://a/,listing\nhttp://b/,index\n", "sources.csv:3: page \"index\" must be listing, article or empty"},
@@ -417,6 +418,18 @@ func TestSourcesErrors(t *testing.T) {
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("%q: %v, want %q", c.csv, err, c.want)
 		}
+	}
+}
+
+// sources.csv as Excel saves it on Chinese Windows (GB18030) reads the same.
+func TestSourcesGBK(t *testing.T) {
+	o := testOptions(t, "")
+	if err := os.WriteFile(o.Sources, gbk(t, "url,department\nhttp://a/,平潭县公安局\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := ReadSources(o.Sources)
+	if err != nil || src[0].Department != "平潭县公安局" {
+		t.Fatalf("%v %+v", err, src)
 	}
 }
 

@@ -1,14 +1,17 @@
 package fetch
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Source is one row of sources.csv: a portal page to start from, with
@@ -44,6 +47,12 @@ func ReadSources(path string) ([]*Source, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // as Excel saves UTF-8
+	if !utf8.Valid(data) {                          // as Excel on Chinese Windows saves CSV
+		if data, err = simplifiedchinese.GB18030.NewDecoder().Bytes(data); err != nil {
+			return nil, fmt.Errorf("%s: neither UTF-8 nor GB18030", path)
+		}
 	}
 	var rows []*Source
 	if err := gocsv.UnmarshalBytes(data, &rows); err != nil {
