@@ -231,12 +231,26 @@ func (a *archive) object(sum string) string {
 	return filepath.Join(a.dir, objectsDir, sum[:2], sum)
 }
 
+// head reads the first bytes of an original, which tell what it is.
+func (a *archive) head(sum string) ([]byte, error) {
+	f, err := os.Open(a.object(sum))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, 512)
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return buf[:n], err
+}
+
 // download is a response body being written to the archive's tmp folder.
 type download struct {
-	f    *os.File
-	h    hash.Hash
-	n    int64
-	head []byte // the first bytes, to tell a PDF from a page
+	f *os.File
+	h hash.Hash
+	n int64
 }
 
 func (a *archive) newDownload() (*download, error) {
@@ -248,9 +262,6 @@ func (a *archive) newDownload() (*download, error) {
 }
 
 func (d *download) Write(p []byte) (int, error) {
-	if len(d.head) < 512 {
-		d.head = append(d.head, p[:min(len(p), 512-len(d.head))]...)
-	}
 	d.h.Write(p)
 	d.n += int64(len(p))
 	return d.f.Write(p)

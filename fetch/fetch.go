@@ -286,20 +286,25 @@ func (r *run) fetch(ctx context.Context, t task, cur Record, archived bool, rec 
 			rec.LastModified = cur.LastModified
 		}
 	}
-	data, err := os.ReadFile(r.arch.object(rec.SHA256))
+	head, err := r.arch.head(rec.SHA256)
 	if err != nil {
 		r.fail(err)
 		return visited{}, err
 	}
 	v := visited{role: t.role}
 	ext := t.ext
-	switch sniffed := sniff(data[:min(len(data), 512)]); {
+	switch sniffed := sniff(head); {
 	case sniffed == ".html" && t.role == roleAttachment:
 		return visited{}, fmt.Errorf("not an attachment but a page (%s)", rec.ContentType)
 	case sniffed == ".html":
 		final := t.url
 		if resp.final != nil {
 			final = resp.final
+		}
+		data, err := os.ReadFile(r.arch.object(rec.SHA256))
+		if err != nil {
+			r.fail(err)
+			return visited{}, err
 		}
 		if v.page, err = parsePage(data, final, rec.ContentType); err != nil {
 			return visited{}, fmt.Errorf("page: %w", err)
