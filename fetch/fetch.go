@@ -211,11 +211,12 @@ type run struct {
 // visit fetches one URL into the archive and logs it in the manifest.
 func (r *run) visit(ctx context.Context, t task) visited {
 	key := t.url.String()
-	rec := Record{Time: r.o.Now().UTC().Format(time.RFC3339), URL: key, Referrer: t.referrer, Role: t.role,
+	rec := Record{URL: key, Referrer: t.referrer, Role: t.role,
 		Published: t.published, Department: t.src.Department, Publisher: t.src.Publisher,
 		Year: t.src.Year, Kind: t.src.Kind, Region: t.src.Region}
 	cur, archived := r.arch.current(key)
 	v, err := r.fetch(ctx, t, cur, archived, &rec)
+	rec.Time = r.o.Now().UTC().Format(time.RFC3339) // when the answer came
 	switch {
 	case errors.Is(err, ErrRobots):
 		rec.Outcome, rec.Error = OutcomeRobots, err.Error()
