@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"budgetpub/fetch"
 	"budgetpub/gen"
 	"budgetpub/pipeline"
 	"budgetpub/schema"
@@ -30,6 +31,8 @@ const usage = `budgetpub — Chinese government budget disclosures to open data
 Usage:
   budgetpub build [--in DIR] [--out DIR] [--force] [--strict] [--keep N]
                                              run the whole pipeline (defaults data/, public/)
+  budgetpub fetch --sources FILE --archive DIR
+                                             fetch new disclosures from portals into an archive (build --in DIR)
   budgetpub extract FILE                     print the normalized JSON of one input file
   budgetpub validate FILE.json…              validate documents against the schema
   budgetpub serve [--dir DIR] [--addr ADDR]  serve the built site (defaults public/, 127.0.0.1:8080)
@@ -39,7 +42,8 @@ Usage:
 
 Run 'budgetpub COMMAND --help' for a command's options.
 Exit codes: 0 ok; 1 failed (nothing published); 2 bad command line;
-3 published, with some inputs rejected (see stderr and OUT.run.json).
+3 published, with some inputs rejected (see stderr and OUT.run.json);
+  for fetch, some URLs failed (see stderr and DIR/run.json).
 `
 
 // errUsage marks a command line the program cannot run; exit code 2.
@@ -60,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "build":
 		return cmdBuild(ctx, rest, stdout, stderr)
+	case "fetch":
+		return cmdFetch(ctx, rest, stdout, stderr)
 	case "extract":
 		return cmdExtract(ctx, rest, stdout, stderr)
 	case "validate":
@@ -158,21 +164,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "budgetpub build: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	level := slog.LevelInfo
-	if *quiet {
-		level = slog.LevelWarn
+	logger, err := newLogger("build", *logFormat, *quiet, stderr)
+	if err != nil {
+		return err
 	}
-	var handler slog.Handler
-	switch *logFormat {
-	case "text":
-		handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
-	case "json":
-		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
-	default:
-		fmt.Fprintf(stderr, "budgetpub build: --log must be text or json, not %q\n", *logFormat)
-		return errUsage
-	}
-	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, AllowShrink: *allowShrink, BaseURL: *baseURL, Log: slog.New(handler)}
+	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, AllowShrink: *allowShrink, BaseURL: *baseURL, Log: logger}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progressBar(stderr)
 	}
@@ -187,6 +183,66 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "%d documents (%d extracted, %d cached, %d rejected, %d checks): %s\n",
 		rep.Documents, rep.Extracted, rep.Cached, len(rep.Rejected), rep.Checks, status)
 	if len(rep.Rejected) > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+// newLogger is the log of a command on stderr, as text or JSON; quiet
+// keeps warnings and errors only.
+func newLogger(cmd, format string, quiet bool, stderr io.Writer) (*slog.Logger, error) {
+	level := slog.LevelInfo
+	if quiet {
+		level = slog.LevelWarn
+	}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})), nil
+	}
+	fmt.Fprintf(stderr, "budgetpub %s: --log must be text or json, not %q\n", cmd, format)
+	return nil, errUsage
+}
+
+func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("fetch", "fetch --sources FILE --archive DIR", stderr)
+	d := fetch.Defaults()
+	sources := fs.String("sources", "", "CSV of the pages to start from (column url; optional page, links, department, publisher, year, kind, region)")
+	archive := fs.String("archive", "", "archive folder: originals, manifest.csv, and the files and metadata.csv build reads")
+	ua := fs.String("user-agent", "budgetpub/"+buildVersion()+" (budget disclosure archiver)", "User-Agent of every request (add a contact: URL or e-mail)")
+	perHost := fs.Int("per-host", d.PerHost, "requests in flight to one host")
+	interval := fs.Duration("interval", d.Interval, "between the starts of two requests to one host (a robots.txt Crawl-delay raises it)")
+	timeout := fs.Duration("timeout", d.Timeout, "of one request, body included")
+	retries := fs.Int("retries", d.Retries, "more tries after a 5xx, a 429 or a dropped connection")
+	backoff := fs.Duration("backoff", d.Backoff, "wait before the first retry, doubled each time")
+	maxMiB := fs.Int64("max-size", d.MaxBytes>>20, "largest response kept, in MiB")
+	maxLinks := fs.Int("max-links", d.MaxLinks, "articles followed from one listing page")
+	logFormat := fs.String("log", "text", "log format on stderr: text or json")
+	quiet := fs.Bool("quiet", false, "log warnings and errors only")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *sources == "" || *archive == "" || fs.NArg() > 0 || *perHost < 1 || *retries < 0 || *maxMiB < 1 || *maxLinks < 1 {
+		fs.Usage()
+		return errUsage
+	}
+	logger, err := newLogger("fetch", *logFormat, *quiet, stderr)
+	if err != nil {
+		return err
+	}
+	o := d
+	o.Sources, o.Archive, o.UserAgent, o.Log = *sources, *archive, *ua, logger
+	o.PerHost, o.Interval, o.Timeout, o.Retries, o.Backoff = *perHost, *interval, *timeout, *retries, *backoff
+	o.MaxBytes, o.MaxLinks = *maxMiB<<20, *maxLinks
+	rep, err := fetch.Run(ctx, o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d URLs, %d requests: %d new, %d changed, %d not modified, %d unchanged, %d disallowed by robots.txt, %d failed\n",
+		len(rep.URLs), rep.Requests, rep.Outcomes[fetch.OutcomeNew], rep.Outcomes[fetch.OutcomeChanged], rep.Outcomes[fetch.OutcomeNotModified],
+		rep.Outcomes[fetch.OutcomeUnchanged], rep.Outcomes[fetch.OutcomeRobots], rep.Failed())
+	if rep.Failed() > 0 {
 		return errPartial
 	}
 	return nil

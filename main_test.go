@@ -166,7 +166,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	for _, cmd := range []string{"build", "extract", "validate", "serve"} {
+	for _, cmd := range []string{"build", "fetch", "extract", "validate", "serve"} {
 		if code, _, stderr := runCLI(cmd, "--help"); code != 0 || !strings.Contains(stderr, "Usage: budgetpub "+cmd) {
 			t.Errorf("%s --help: exit %d, %q", cmd, code, stderr)
 		}
