@@ -158,7 +158,7 @@ func summaryKey(name string) string {
 		return "revenue"
 	case "支出总计", "支出合计":
 		return "expenditure"
-	case "总计":
+	case "总计", "合计": // a 决算 summary of 2017 closes with 合计 | 合计
 		return "total"
 	case "本年收入合计", "当年收入小计":
 		return "revenue_current"
