@@ -145,17 +145,3 @@ func (b *builder) tableCoverage() {
 		}
 	}
 }
-
-// tableKindNames are the English names of the table kinds.
-var tableKindNames = map[tableKind]string{
-	tableOther:       "other table",
-	tableSummary:     "revenue and expenditure summary",
-	tableExpenditure: "expenditure by basic and project",
-	tableEconomic:    "basic expenditure by economic class",
-	tableThreePublic: "three public expenses",
-	tableFiscal:      "appropriations summary",
-	tableProcurement: "government procurement",
-	tableOperating:   "operating costs",
-	tableFund:        "government fund or state capital",
-	tableFunction:    "expenditure by function",
-}

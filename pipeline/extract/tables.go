@@ -53,38 +53,6 @@ type row struct {
 	line int
 }
 
-// classifyTitle tells the kind of a table from its compacted title line.
-func classifyTitle(t string) tableKind {
-	if !strings.HasSuffix(t, "表") || strings.Contains(t, "…") || strings.Contains(t, "说明") {
-		return tableOther
-	}
-	switch {
-	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")) && strings.Contains(t, "总表"):
-		return tableFiscal
-	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")):
-		return tableOther
-	case strings.Contains(t, "收支预算总表") || strings.Contains(t, "收入支出决算总表") || strings.Contains(t, "收支决算总表") || strings.Contains(t, "财务收支预算总表") ||
-		strings.HasSuffix(t, "收支总表") || strings.HasSuffix(t, "收入支出总表"): // 2025 templates: 部门收支总表, 单位收支总表
-		return tableSummary
-	case strings.Contains(t, "基本支出") && (strings.Contains(t, "经济分类") || strings.HasSuffix(t, "基本支出预算表") || strings.HasSuffix(t, "基本支出决算表")):
-		return tableEconomic
-	case strings.Contains(t, "三公"):
-		return tableThreePublic
-	case (strings.Contains(t, "一般公共预算") || strings.Contains(t, "财政拨款")) && strings.Contains(t, "支出") && !strings.Contains(t, "总表") &&
-		!strings.Contains(t, "基本支出") && !strings.Contains(t, "收") && !strings.Contains(t, "运行") && !strings.Contains(t, "基金"):
-		return tableFunction
-	case strings.Contains(t, "机关运行经费"):
-		return tableOperating
-	case strings.Contains(t, "政府性基金") || strings.Contains(t, "国有资本经营"):
-		return tableFund
-	case strings.Contains(t, "政府采购"):
-		return tableProcurement
-	case strings.HasSuffix(t, "支出预算总表") || (strings.HasSuffix(t, "支出决算表") || strings.HasSuffix(t, "支出总表")) && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
-		return tableExpenditure
-	}
-	return tableOther
-}
-
 // findTables locates the tables and reads their rows. A table runs from its
 // title to the next table title.
 func findTables(lines, flat []string) []table {
@@ -587,23 +555,6 @@ func (b *builder) vehicleParts() {
 			}
 		}
 	}
-}
-
-// standardTables are the tables every 部门预算 and 部门决算 publishes (the
-// Ministry of Finance's templates), each known by words of its title: all
-// of the first list, none of the second.
-var standardTables = []struct {
-	name      string
-	has, hasn []string
-}{
-	{"收支总表", []string{"收"}, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "基金", "三公", "采购"}},
-	{"收入总表", []string{"收入"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "三公", "采购"}},
-	{"支出总表", []string{"支出"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
-	{"财政拨款收支总表", []string{"财政拨款", "总表"}, []string{"基金", "三公"}},
-	{"一般公共预算支出表", []string{"一般公共预算", "支出"}, []string{"基本支出", "三公", "运行"}},
-	{"一般公共预算基本支出表", []string{"基本支出"}, []string{"三公"}},
-	{"“三公”经费支出表", []string{"三公"}, nil},
-	{"政府性基金预算支出表", []string{"政府性基金"}, nil},
 }
 
 // missingTables records each standard table a document with tables does
