@@ -485,6 +485,10 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor == 0 {
 			continue
 		}
+		if w := otherHeader(t, flat); w != "" {
+			b.warnTable(t, "its header names "+w+": the rows are another table's (a title printed after its table?), not used")
+			continue
+		}
 		switch t.kind {
 		case tableSummary:
 			if !b.summaryTable(t, lines, flat) {
@@ -511,6 +515,28 @@ func (b *builder) tables(lines, flat []string) {
 		b.carriedAmounts(t, lines, flat)
 	}
 	b.vehicleParts()
+}
+
+// otherHeader returns the word of another table's kind that the header of
+// t (the lines between its title and its first figure) names, if any:
+// pdftotext -raw can print a title after its table, so that the rows under
+// "一般公共预算基本支出预算表" are the next table's, headed "机关运行经费支出".
+func otherHeader(t table, flat []string) string {
+	if t.kind != tableEconomic && t.kind != tableFunction {
+		return ""
+	}
+	for i := t.line; i < len(flat) && i < t.line+6 && i <= t.end; i++ {
+		l := flat[i]
+		if strings.ContainsAny(l, "0123456789") && !strings.Contains(l, "编码") && !strings.Contains(l, "单位") && !strings.HasPrefix(l, "表") {
+			return "" // the first figures: the header is over
+		}
+		for _, w := range []string{"机关运行经费", "三公", "政府采购"} {
+			if strings.Contains(l, w) && !strings.Contains(t.title, w) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // vehicleParts settles 公务用车购置费 and 运行费 that were left out. One part
