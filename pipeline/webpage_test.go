@@ -56,7 +56,10 @@ func TestWebPages(t *testing.T) {
 			"/operating_costs/amount": wan(1227.38)}, true},
 		"pingtan_public-security-bureau_2018_dept-budget.txt": {"平潭综合实验区公安局", "budget", 2018, map[string]float64{
 			"/revenue/total": wan(22923.05), "/expenditure/total": wan(22923.05), "/three_public/overseas_travel/amount": 0,
-			"/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": 0, "/operating_costs/amount": wan(650)}, true},
+			"/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": 0, "/operating_costs/amount": wan(650),
+			// all of it 一般公共预算拨款, so its 财政拨款基本支出 is the basic expenditure
+			"/revenue/sources/一般公共预算/amount": wan(22923.05), "/expenditure/basic/amount": wan(12213.05), "/expenditure/project/amount": wan(10710),
+			"/expenditure/personnel/amount": wan(10404.95), "/expenditure/public_expenses/amount": wan(1808.1)}, true},
 	}
 	files, _ := filepath.Glob("../data/corpus/more/fujian/*.txt")
 	if len(files) != len(cases) {
