@@ -570,10 +570,16 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 	return 0, false
 }
 
-// saysZero tells a clause that states a bare zero: "…支出预算为0。",
-// "“三公”经费均为零" (a zero with a unit is a figure the amount rules read).
+// saysZero tells a clause that states a zero the amount rules do not read:
+// a bare one ("…支出预算为0。"), or one for several figures at once
+// ("“三公”经费均为0万元", which for any other amount would not say whose).
 func saysZero(clause string) bool {
-	for _, w := range []string{"均为0", "均为零", "全部为0", "为0", "为零"} {
+	for _, w := range []string{"均为", "都为", "全部为"} {
+		if k := strings.Index(clause, w); k >= 0 && (isZeroAt(clause[k+len(w):]) || strings.HasPrefix(clause[k+len(w):], "零")) {
+			return true
+		}
+	}
+	for _, w := range []string{"为0", "为零"} {
 		k := strings.Index(clause, w)
 		if k < 0 {
 			continue
@@ -585,6 +591,21 @@ func saysZero(clause string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroAt tells a zero amount at the start of s: 0, 0.00, 0万元 — not 0.5.
+func isZeroAt(s string) bool {
+	if !strings.HasPrefix(s, "0") {
+		return false
+	}
+	s = s[1:]
+	if rest, ok := strings.CutPrefix(s, "."); ok {
+		s = strings.TrimLeft(rest, "0")
+		if len(rest) == len(s) {
+			return false // "0." and no zeros
+		}
+	}
+	return s == "" || s[0] < '0' || s[0] > '9'
 }
 
 // blankNone finds a template sentence left without its figure whose
@@ -812,18 +833,7 @@ func (b *builder) threePublic() {
 		break
 	}
 	if anchor < 0 {
-		// "“三公”经费均为0": the total and every part nil
-		if at, ok := b.zeroStatement("三公"); ok {
-			zero := schema.Money(0)
-			tp.Total = &zero
-			b.doc.Provenance["/three_public/total"] = st.source(at)
-			tp.OverseasTravel = b.zeroFigure("/three_public/overseas_travel", at)
-			tp.Reception = b.zeroFigure("/three_public/reception", at)
-			tp.Vehicle = b.zeroFigure("/three_public/vehicle", at)
-			tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
-			tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", at)
-			b.doc.ThreePublic = tp
-		}
+		b.threePublicNil(tp)
 		return
 	}
 	part := func(field string, labels []string) *schema.Figure {
@@ -875,6 +885,28 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.Total == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		b.threePublicNil(tp)
+		return
+	}
+	b.doc.ThreePublic = tp
+}
+
+// threePublicNil reads "“三公”经费均为0" (or 均为0万元): the total and every
+// part nil.
+func (b *builder) threePublicNil(tp *schema.ThreePublic) {
+	at, ok := b.zeroStatement("三公")
+	if !ok {
+		return
+	}
+	zero := schema.Money(0)
+	tp.Total = &zero
+	b.doc.Provenance["/three_public/total"] = b.st.source(at)
+	tp.OverseasTravel = b.zeroFigure("/three_public/overseas_travel", at)
+	tp.Reception = b.zeroFigure("/three_public/reception", at)
+	tp.Vehicle = b.zeroFigure("/three_public/vehicle", at)
+	tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
+	tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", at)
 	b.doc.ThreePublic = tp
 }
 
