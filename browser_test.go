@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -130,8 +130,9 @@ func closeBrowser() {
 	}
 }
 
-// watchConsole collects the console errors and uncaught exceptions of the
-// tab's pages, as "URL: text".
+// watchConsole collects what the tab's pages log as errors: console
+// errors, uncaught exceptions, failed loads and Content-Security-Policy
+// violations, as "URL: text".
 func watchConsole(tab context.Context) func() []string {
 	var mu sync.Mutex
 	var msgs []string
@@ -152,6 +153,10 @@ func watchConsole(tab context.Context) func() []string {
 			}
 		case *runtime.EventExceptionThrown:
 			add(e.ExceptionDetails.URL, e.ExceptionDetails.Text+" "+exceptionText(e.ExceptionDetails))
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.LevelError {
+				add(e.Entry.URL, string(e.Entry.Source)+": "+e.Entry.Text)
+			}
 		}
 	})
 	return func() []string {
@@ -168,12 +173,14 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 	return d.Exception.Description
 }
 
-// TestBrowser walks the site as a reader: search a department in Chinese,
-// open its disclosure, follow a figure to its source line, download a CSV;
-// no page may log a console error or throw.
+// TestBrowser walks the site as a reader, served as 'budgetpub serve'
+// serves it: search a department in Chinese, open its disclosure, follow a
+// figure to its source line, download a CSV, land on a missing page; no
+// page may log a console error, throw, fail to load a file or break the
+// Content-Security-Policy.
 func TestBrowser(t *testing.T) {
 	dir := builtSite(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	srv := httptest.NewServer(siteServer{dir}) // as 'budgetpub serve' serves it
 	defer srv.Close()
 	tab := newTab(t)
 	problems := watchConsole(tab)
@@ -220,7 +227,21 @@ func TestBrowser(t *testing.T) {
 	for _, p := range []string{"/dataset/line_items.html", "/checks.html", "/404.html"} {
 		step(t, tab, "open "+p, chromedp.Navigate(srv.URL+p), chromedp.WaitVisible(`main`))
 	}
-	if msgs := problems(); len(msgs) > 0 {
+	// a missing path deep in the site: the site's 404 page, styled
+	missing := srv.URL + "/doc/no/such/page.html"
+	var notFound, margin string
+	step(t, tab, "open a missing page", chromedp.Navigate(missing), chromedp.WaitVisible(`main`), chromedp.Text(`h1`, &notFound),
+		chromedp.Evaluate(`getComputedStyle(document.body).marginTop`, &margin))
+	if !strings.Contains(notFound, "未找到页面") || margin != "0px" {
+		t.Errorf("a missing page shows %q with body margin %q, want the site's styled 404 page", notFound, margin)
+	}
+	var msgs []string
+	for _, m := range problems() {
+		if m != missing+": network: Failed to load resource: the server responded with a status of 404 (Not Found)" {
+			msgs = append(msgs, m)
+		}
+	}
+	if len(msgs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(msgs, "\n"))
 	}
 }

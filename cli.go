@@ -307,7 +307,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(*dir))}
+	srv := &http.Server{Handler: siteServer{*dir}, ReadHeaderTimeout: serveTimeouts.header, ReadTimeout: serveTimeouts.read,
+		WriteTimeout: serveTimeouts.write, IdleTimeout: serveTimeouts.idle, MaxHeaderBytes: 64 << 10}
 	go func() {
 		<-ctx.Done()
 		srv.Close()
