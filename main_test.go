@@ -239,3 +239,35 @@ func TestNoFormulaCellsFromInput(t *testing.T) {
 		t.Error("json/documents.json does not keep the department name as it is")
 	}
 }
+
+// TestDefaultBaseURLSaidOnce: without --base-url the build says, once and
+// even with --quiet, that the feed, sitemap and catalog carry the local
+// preview's address; with it, it says nothing and they carry the one given.
+func TestDefaultBaseURLSaidOnce(t *testing.T) {
+	in := t.TempDir()
+	seed, _ := os.ReadFile("data/000_70dee09d8603147c.txt")
+	os.WriteFile(filepath.Join(in, "seed.txt"), seed, 0o644)
+	out := filepath.Join(t.TempDir(), "pub")
+	code, _, stderr := runCLI("build", "--in", in, "--out", out, "--quiet")
+	if code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stderr, "http://127.0.0.1:8080/"); n != 1 || !strings.Contains(stderr, "--base-url") || !strings.Contains(stderr, "sitemap") {
+		t.Errorf("without --base-url the build said %d times: %q", n, stderr)
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if !bytes.Contains(sitemap, []byte("<loc>http://127.0.0.1:8080/index.html</loc>")) {
+		t.Errorf("sitemap.xml: %.300s", sitemap)
+	}
+	out = filepath.Join(t.TempDir(), "pub")
+	code, _, stderr = runCLI("build", "--in", in, "--out", out, "--quiet", "--base-url", "https://budgets.example.org/")
+	if code != 0 || strings.Contains(stderr, "--base-url") {
+		t.Errorf("with --base-url: exit %d, %q", code, stderr)
+	}
+	for _, f := range []string{"sitemap.xml", "feed.atom", "catalog.jsonld", "robots.txt"} {
+		data, _ := os.ReadFile(filepath.Join(out, f))
+		if !bytes.Contains(data, []byte("https://budgets.example.org/")) || bytes.Contains(data, []byte("127.0.0.1")) {
+			t.Errorf("%s does not carry the base URL given: %.300s", f, data)
+		}
+	}
+}
