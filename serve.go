@@ -55,7 +55,7 @@ func (s siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil && st.IsDir() {
 		f.Close()
 		f, st = s.open(path.Join(name, "index.html"))
-		if f != nil && !strings.HasSuffix(r.URL.Path, "/") {
+		if f != nil && name != "/" && !strings.HasSuffix(r.URL.Path, "/") {
 			f.Close()
 			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
 			return

@@ -6,6 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,6 +99,15 @@ func TestServeLikeAStaticHost(t *testing.T) {
 	}
 	if resp, body := get("HEAD", "/index.html"); resp.StatusCode != 200 || body != "" {
 		t.Errorf("HEAD: %d %q", resp.StatusCode, body)
+	}
+	if resp, _ := get("GET", "/releases/r-1"); resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/releases/r-1/" {
+		t.Errorf("GET /releases/r-1: %d to %q, want a redirect to /releases/r-1/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	// a request whose path is empty (absolute form, "GET http://host HTTP/1.1") is the home page
+	rec := httptest.NewRecorder()
+	siteServer{dir}.ServeHTTP(rec, &http.Request{Method: "GET", URL: &neturl.URL{Scheme: "http", Host: "x"}})
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "<title>home</title>") {
+		t.Errorf("GET with an empty path: %d %q", rec.Code, rec.Body.String())
 	}
 }
 
