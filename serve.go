@@ -55,6 +55,10 @@ func (s siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil && st.IsDir() {
 		f.Close()
 		f, st = s.open(path.Join(name, "index.html"))
+		if f != nil && st.IsDir() {
+			f.Close()
+			f = nil
+		}
 		if f != nil && name != "/" && !strings.HasSuffix(r.URL.Path, "/") {
 			f.Close()
 			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)

@@ -56,6 +56,7 @@ func TestServeLikeAStaticHost(t *testing.T) {
 		"releases/r-1/index.html":     "<!DOCTYPE html><title>release</title>",
 		"releases/r-1/.lock":          "lock",
 		"releases/r-1/data/.tmp-1234": "partial",
+		"odd/index.html/x":            "a folder named index.html",
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -88,7 +89,7 @@ func TestServeLikeAStaticHost(t *testing.T) {
 		}
 	}
 	for _, path := range []string{"/missing.html", "/doc/", "/doc", "/data/", "/.staging-123/", "/.staging-123/index.html",
-		"/.hidden", "/releases/", "/releases/.staging-9/x.html", "/releases/r-1/.lock", "/releases/r-1/data/.tmp-1234", "/doc/%2e%2e/.hidden"} {
+		"/.hidden", "/releases/", "/releases/.staging-9/x.html", "/releases/r-1/.lock", "/releases/r-1/data/.tmp-1234", "/doc/%2e%2e/.hidden", "/odd/"} {
 		resp, body := get("GET", path)
 		if resp.StatusCode != 404 || !strings.Contains(body, "the site's 404") || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 			t.Errorf("GET %s: %d %q, want 404 with the site's 404 page", path, resp.StatusCode, body)
