@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -149,7 +150,7 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		}
 		r.tmpl[name] = t
 	}
-	for _, a := range []string{"assets/style.css", "assets/app.js"} {
+	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/favicon.svg"} {
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
 			return nil, err
@@ -182,7 +183,7 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 			}{page{Title: "一致性检查规则 Consistency rules", Release: r.rel}, check.Catalogue()})
 		},
 		func() error {
-			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: r.o.BaseURL, Release: r.rel})
+			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: rootPath(r.o.BaseURL), Release: r.rel})
 		},
 		func() error { return r.machine(res) },
 	}
@@ -221,6 +222,17 @@ func (r *renderer) coverage() error {
 		Read     []int
 		Tables   struct{ TablesRead, TablesFound int }
 	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, r.summaries, read, total})
+}
+
+// rootPath is the path of the base URL ("/" for http://host/, "/repo/"
+// for http://host/repo/): the 404 page is served for any missing path, so
+// its links start from the site's root, on whatever host and port serves it.
+func rootPath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	return u.Path
 }
 
 type stats struct {

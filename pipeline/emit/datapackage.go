@@ -95,6 +95,12 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"lines":               {"string", "行号", "Source lines involved, space separated"},
 }
 
+// formulaNote is the CSV files' rule against CSV injection, for their
+// descriptions.
+const formulaNote = "In the CSV files a text cell that begins with =, +, -, @, a tab or a carriage return has a ' put before it, " +
+	"so that a spreadsheet shows it as text instead of running it as a formula (CSV injection); numbers and columns with a fixed " +
+	"list of values (enum) are written as they are, and the JSON, NDJSON, SQLite and XLSX files hold every text as it is."
+
 // fieldsOf describes the columns of a table's row type; "table.column"
 // entries of columns override the shared ones.
 func fieldsOf(tableName string, row any) []Field {
@@ -144,7 +150,7 @@ func dataPackage(res *Result, tables []*stream, version string) map[string]any {
 	for _, f := range res.Tables {
 		t := byName[f.Table]
 		resources = append(resources, map[string]any{
-			"name": f.Table, "title": t.spec.title, "description": t.spec.description,
+			"name": f.Table, "title": t.spec.title, "description": t.spec.description + " " + formulaNote,
 			"path": f.Path, "type": "table", "scheme": "file", "format": "csv", "mediatype": "text/csv",
 			"encoding": "utf-8", "bytes": f.Bytes, "hash": "sha256:" + f.SHA256, "rowCount": f.Rows,
 			"schema": schemaOf(t),
@@ -160,7 +166,7 @@ func dataPackage(res *Result, tables []*stream, version string) map[string]any {
 		switch f.Format {
 		case "csv-bom":
 			r["format"], r["encoding"], r["type"], r["rowCount"], r["schema"] = "csv", "utf-8-sig", "table", f.Rows, schemaOf(byName[f.Table])
-			r["description"] = "The " + f.Table + " table as UTF-8 CSV with a byte-order mark, for Excel."
+			r["description"] = "The " + f.Table + " table as UTF-8 CSV with a byte-order mark, for Excel. " + formulaNote
 		case "json", "ndjson":
 			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
 			r["description"] = "The " + f.Table + " table as " + f.Format + " (one object per row)."

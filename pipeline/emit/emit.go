@@ -155,7 +155,7 @@ func (w *Writer) addRows(s *stream, rows any) error {
 	if len(cells) == 0 {
 		return nil
 	}
-	if err := s.write(rows, cells); err != nil {
+	if err := s.write(cells); err != nil {
 		return fmt.Errorf("%s: %w", s.spec.name, err)
 	}
 	if err := w.db.insert(s, cells); err != nil {
@@ -284,6 +284,7 @@ func readmeText(tables []*stream, version, omitted string) string {
 	b.WriteString("Formats: <table>.csv (UTF-8), excel/<table>.csv (UTF-8 with BOM, for Excel), json/<table>.json and .ndjson,\n")
 	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys), data/<id>.json (one document per disclosure),\n")
 	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")
+	b.WriteString(formulaNote + "\n")
 	if omitted != "" {
 		b.WriteString("budgetpub.xlsx is not part of this release: " + omitted + "\n")
 	}
@@ -322,7 +323,8 @@ func writeFile(dir, rel string, data []byte) (File, error) {
 	return File{Path: rel, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
-// csvWriter is a file behind a large buffer (gocsv writes field by field).
+// csvWriter is a file behind a large buffer (each table's rows come a
+// document at a time).
 type csvWriter struct {
 	f *os.File
 	w *bufio.Writer
