@@ -107,6 +107,9 @@ func (b *builder) tableCoverage() {
 	for _, s := range d.Provenance {
 		lines[s.Line] = true
 	}
+	for l := range b.tableLines { // figures another table or the text gave too
+		lines[l] = true
+	}
 	reasons := map[int]string{} // a table's warning, by its title's line
 	for _, w := range d.Warnings {
 		if w.Line > 0 {

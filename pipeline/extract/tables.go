@@ -646,6 +646,7 @@ func (b *builder) setTable(path, field string, dst **schema.Money, v schema.Mone
 	}
 	*dst = &v
 	b.doc.Provenance[ptr] = schema.Source{Line: line, Text: strings.TrimSpace(b.st.src[line-1])}
+	b.tableLines[line] = true
 }
 
 func (b *builder) warnTable(t table, reason string) {
