@@ -71,6 +71,8 @@ func TestRules(t *testing.T) {
 		{"percentage of a change stated lines before it", func() *schema.Document { return changeApart(10, 12, -0.66) }, "yoy.change_pct", "warning"},
 		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "info"},
 		{"percentage far from any stated change", func() *schema.Document { return changeApart(10, 40, -0.66) }, "yoy.change_pct", ""},
+		// "公务用车购置费增加0.89万元，公务用车运行费下降20.25%": the increase is not the fall's
+		{"percentage beside a change of the other sign", func() *schema.Document { return changeApart(10, 10, 20.25) }, "yoy.change_pct", ""},
 		{"percentage wrong", func() *schema.Document {
 			d := base()
 			d.Revenue = &schema.Revenue{Total: money(3056300), PriorYear: money(3185500)}

@@ -136,7 +136,9 @@ const sentenceLines = 4
 
 // changeBeside is the stated change of a percentage's figure in its
 // sentence: the nearest change claim of the same path within
-// sentenceLines, an earlier one on a tie.
+// sentenceLines, an earlier one on a tie. A change of the other sign is
+// not the percentage's: "公务用车购置费增加0.89万元，公务用车运行费下降20.25%"
+// gives the first change to both figures when the sentence is read loosely.
 func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
 	var best schema.Claim
 	found := false
@@ -148,7 +150,8 @@ func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
 		return 2 * d
 	}
 	for _, o := range c.doc.Claims {
-		if o.Path != pct.Path || o.Kind != schema.ClaimChange || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines {
+		if o.Path != pct.Path || o.Kind != schema.ClaimChange || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines ||
+			o.Value*pct.Value < 0 {
 			continue
 		}
 		if !found || dist(o) < dist(best) {
