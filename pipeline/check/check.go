@@ -42,12 +42,35 @@ func Run(doc *schema.Document) {
 	doc.Checks = c.out
 }
 
+// Relation is one comparison a rule made: the figures it read (pointers)
+// and the source lines it cites, whether or not the numbers agreed.
+type Relation struct {
+	Rule  string
+	Paths []string
+	Lines []int
+}
+
+// Relations runs every rule over doc without changing it and lists each
+// comparison made: which figures of this document take part in a relation
+// the checks test.
+func Relations(doc *schema.Document) []Relation {
+	c := newCtx(doc)
+	c.relations = []Relation{}
+	for _, r := range rules {
+		c.rule = r
+		r.run(c)
+	}
+	return c.relations
+}
+
 type ctx struct {
 	doc  *schema.Document
 	tree any
 	rule Rule
 	out  []schema.Check
 	seen map[string]bool // findings already reported, so that a restatement is not reported twice
+	// relations, when not nil, collects every comparison (Relations)
+	relations []Relation
 }
 
 func newCtx(doc *schema.Document) *ctx {
@@ -156,6 +179,18 @@ type finding struct {
 }
 
 func (c *ctx) report(f finding) {
+	lines := append([]int(nil), f.lines...)
+	if f.lines == nil {
+		for _, p := range f.paths {
+			lines = append(lines, c.line(p))
+		}
+	}
+	sort.Ints(lines)
+	lines = nonZero(uniqInts(lines))
+	if c.relations != nil {
+		c.relations = append(c.relations, Relation{Rule: c.rule.ID, Paths: f.paths, Lines: lines})
+		return
+	}
 	diff := math.Abs(f.stated - f.computed)
 	if diff < 0.005 {
 		return
@@ -182,14 +217,6 @@ func (c *ctx) report(f finding) {
 	case "sign":
 		unitZh, unitEn = "", ""
 	}
-	lines := append([]int(nil), f.lines...)
-	if f.lines == nil {
-		for _, p := range f.paths {
-			lines = append(lines, c.line(p))
-		}
-	}
-	sort.Ints(lines)
-	lines = uniqInts(lines)
 	c.out = append(c.out, schema.Check{
 		Rule: c.rule.ID, Severity: sev,
 		Message: fmt.Sprintf("%s：%s，陈述为 %s%s，计算得 %s%s，相差 %s%s%s", c.rule.Title, f.msg,
@@ -197,7 +224,7 @@ func (c *ctx) report(f finding) {
 		MessageEn: fmt.Sprintf("%s: %s; stated %s%s, computed %s%s, difference %s%s%s", c.rule.TitleEn, f.msgEn,
 			fmtNum(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, noteEn),
 		Unit: unitName(f.unit), Stated: round2(f.stated), Computed: round2(f.computed),
-		Paths: f.paths, Lines: nonZero(lines),
+		Paths: f.paths, Lines: lines,
 	})
 }
 
