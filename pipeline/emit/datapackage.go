@@ -82,6 +82,7 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"unit":                {"string", "单位", "Unit of stated and computed: yuan, %, count, year, or sign (-1 below, 0 equal, 1 above, for 决算数 against 预算数)"},
 	"stated":              {"number", "陈述值", "The number the document states"},
 	"computed":            {"number", "计算值", "The number computed from the document's other figures"},
+	"tolerance":           {"number", "允许误差", "The largest difference the rounding of the figures involved explains, in unit (0 for sign); a difference within it is info"},
 	"message":             {"string", "说明", "Explanation in Chinese"},
 	"message_en":          {"string", "说明（英文）", "Explanation in English"},
 	"paths":               {"string", "路径", "JSON pointers of the figures involved, space separated"},

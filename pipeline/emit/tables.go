@@ -55,6 +55,7 @@ type CheckRow struct {
 	Unit       string `csv:"unit"`
 	Stated     string `csv:"stated"`
 	Computed   string `csv:"computed"`
+	Tolerance  string `csv:"tolerance"`
 	Message    string `csv:"message"`
 	MessageEn  string `csv:"message_en"`
 	Paths      string `csv:"paths"`
@@ -247,7 +248,8 @@ func CheckRows(docs []*schema.Document) []CheckRow {
 			rows = append(rows, CheckRow{
 				DocumentID: d.ID, Rule: c.Rule, Severity: c.Severity, Unit: c.Unit,
 				Stated: strconv.FormatFloat(c.Stated, 'f', -1, 64), Computed: strconv.FormatFloat(c.Computed, 'f', -1, 64),
-				Message: c.Message, MessageEn: c.MessageEn, Paths: strings.Join(c.Paths, " "), Lines: strings.Join(lines, " "),
+				Tolerance: strconv.FormatFloat(c.Tolerance, 'f', -1, 64),
+				Message:   c.Message, MessageEn: c.MessageEn, Paths: strings.Join(c.Paths, " "), Lines: strings.Join(lines, " "),
 			})
 		}
 	}
