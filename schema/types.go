@@ -273,13 +273,16 @@ const (
 
 // Check is one finding of the consistency checks: two numbers that disagree.
 type Check struct {
-	Rule      string   `json:"rule"`
-	Severity  string   `json:"severity"`
-	Message   string   `json:"message"`
-	MessageEn string   `json:"message_en"`
-	Unit      string   `json:"unit"` // yuan, %, count, year or sign (-1, 0, 1)
-	Stated    float64  `json:"stated"`
-	Computed  float64  `json:"computed"`
+	Rule      string  `json:"rule"`
+	Severity  string  `json:"severity"`
+	Message   string  `json:"message"`
+	MessageEn string  `json:"message_en"`
+	Unit      string  `json:"unit"` // yuan, %, count, year or sign (-1, 0, 1)
+	Stated    float64 `json:"stated"`
+	Computed  float64 `json:"computed"`
+	// Tolerance is the largest difference the rounding of the figures
+	// involved explains, in Unit; a finding within it is info.
+	Tolerance float64  `json:"tolerance"`
 	Paths     []string `json:"paths"`
 	Lines     []int    `json:"lines"`
 }

@@ -18,8 +18,11 @@ type DocumentRow struct {
 	ReportedUnit     string `csv:"reported_unit"`
 	RevenueTotal     string `csv:"revenue_total"`
 	ExpenditureTotal string `csv:"expenditure_total"`
+	ExpenditureYear  string `csv:"expenditure_current_year"`
+	CarriedForward   string `csv:"carried_forward"`
 	Basic            string `csv:"basic_expenditure"`
 	Project          string `csv:"project_expenditure"`
+	Reserve          string `csv:"reserve_expenditure"`
 	ThreePublic      string `csv:"three_public_total"`
 	OperatingCosts   string `csv:"operating_costs"`
 	Procurement      string `csv:"procurement"`
@@ -55,6 +58,7 @@ type CheckRow struct {
 	Unit       string `csv:"unit"`
 	Stated     string `csv:"stated"`
 	Computed   string `csv:"computed"`
+	Tolerance  string `csv:"tolerance"`
 	Message    string `csv:"message"`
 	MessageEn  string `csv:"message_en"`
 	Paths      string `csv:"paths"`
@@ -81,12 +85,15 @@ func DocumentRows(docs []*schema.Document) []DocumentRow {
 			r.RevenueTotal = m(d.Revenue.Total)
 		}
 		if e := d.Expenditure; e != nil {
-			r.ExpenditureTotal = m(e.Total)
+			r.ExpenditureTotal, r.ExpenditureYear, r.CarriedForward = m(e.Total), m(e.CurrentYear), m(e.CarriedForward)
 			if e.Basic != nil {
 				r.Basic = e.Basic.Amount.String()
 			}
 			if e.Project != nil {
 				r.Project = e.Project.Amount.String()
+			}
+			if e.Reserve != nil {
+				r.Reserve = e.Reserve.Amount.String()
 			}
 		}
 		if d.ThreePublic != nil {
@@ -188,6 +195,9 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			if e.Project != nil {
 				it.add(LineItemRow{Section: "expenditure", Scheme: "basic_project", Name: "项目支出", NameEn: "Project expenditure", Amount: e.Project.Amount.String(), PriorYear: m(e.Project.PriorYear), Budgeted: m(e.Project.Budgeted)}, "/expenditure/project/amount")
 			}
+			if e.Reserve != nil {
+				it.add(LineItemRow{Section: "expenditure", Scheme: "basic_project", Name: "单位预留机动经费", NameEn: "Reserve for contingencies", Amount: e.Reserve.Amount.String(), PriorYear: m(e.Reserve.PriorYear), Budgeted: m(e.Reserve.Budgeted)}, "/expenditure/reserve/amount")
+			}
 			for i, p := range e.Projects {
 				it.add(LineItemRow{Section: "expenditure", Scheme: "project", Name: p.Name, Amount: p.Amount.String(), PriorYear: m(p.PriorYear)}, "/expenditure/projects/"+strconv.Itoa(i)+"/amount")
 			}
@@ -247,7 +257,8 @@ func CheckRows(docs []*schema.Document) []CheckRow {
 			rows = append(rows, CheckRow{
 				DocumentID: d.ID, Rule: c.Rule, Severity: c.Severity, Unit: c.Unit,
 				Stated: strconv.FormatFloat(c.Stated, 'f', -1, 64), Computed: strconv.FormatFloat(c.Computed, 'f', -1, 64),
-				Message: c.Message, MessageEn: c.MessageEn, Paths: strings.Join(c.Paths, " "), Lines: strings.Join(lines, " "),
+				Tolerance: strconv.FormatFloat(c.Tolerance, 'f', -1, 64),
+				Message:   c.Message, MessageEn: c.MessageEn, Paths: strings.Join(c.Paths, " "), Lines: strings.Join(lines, " "),
 			})
 		}
 	}

@@ -93,7 +93,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		}
 	}
 	if best.classed {
-		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines)
+		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines, nil)
 	}
 	if best.uses && best.cells && !b.usesConfirmed(got["use:基本支出"].v, got["use:项目支出"].v) {
 		// placement by adjacency cannot tell the uses apart by their sum:

@@ -747,8 +747,9 @@ func (b *builder) procurementTable(t table) {
 }
 
 // replaceClasses puts table classes in place of those the text gave; a
-// text amount that differs becomes a claim on the table's item.
-func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes []schema.ClassItem, lines []int) {
+// text amount that differs becomes a claim on the table's item. lines are
+// the classes' source lines, itemLines (when not nil) their items'.
+func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes []schema.ClassItem, lines []int, itemLines [][]int) {
 	old := *dst
 	// where each old class goes: claims about it follow it to its new index
 	moved := map[string]string{}
@@ -782,6 +783,11 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 	for i, c := range classes {
 		path := base + strconv.Itoa(i)
 		b.doc.Provenance[path+"/amount"] = schema.Source{Line: lines[i], Text: strings.TrimSpace(b.st.src[lines[i]-1])}
+		if itemLines != nil {
+			for k, l := range itemLines[i] {
+				b.doc.Provenance[path+"/items/"+strconv.Itoa(k)+"/amount"] = schema.Source{Line: l, Text: strings.TrimSpace(b.st.src[l-1])}
+			}
+		}
 		for _, o := range old {
 			if o.Code == c.Code && o.Amount != c.Amount {
 				claims = append(claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: o.Amount.Float(), Decimals: 2, Unit: "万元"})
@@ -850,15 +856,15 @@ func (b *builder) setFigure(path string, dst **schema.Figure, f cell) {
 
 // economicTable reads 基本支出 by economic class, with items below each 类.
 func (b *builder) economicTable(t table, lines, flat []string) {
-	if classes, at, ok := b.economicPanels(t, lines); ok {
+	if classes, at, itemAt, ok := b.economicPanels(t, lines); ok {
 		if classes != nil {
-			b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+			b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, itemAt)
 		}
 		return
 	}
-	if classes, at, _, ok := b.readEconomic(t); ok {
+	if classes, at, itemAt, _, ok := b.readEconomic(t); ok {
 		economicCodes(t, classes)
-		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, itemAt)
 		return
 	}
 	if t.layout != nil {
@@ -866,7 +872,7 @@ func (b *builder) economicTable(t table, lines, flat []string) {
 	}
 	if classes, at := economicCells(t, lines, flat); classes != nil {
 		b.warnTable(t, "the rows of this table are not read; its economic classes are, from its cells by the panels' 合计 (人员经费合计, 公用经费合计), without their items")
-		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, nil)
 	}
 }
 
@@ -874,7 +880,7 @@ func (b *builder) economicTable(t table, lines, flat []string) {
 // the basic-expenditure table — and takes their sum as 机关运行经费 when
 // the table checks (its 合计, or every class's items, add up).
 func (b *builder) operatingTable(t table) {
-	classes, at, totalLine, ok := b.readEconomic(t)
+	classes, at, _, totalLine, ok := b.readEconomic(t)
 	if !ok {
 		return
 	}
@@ -947,13 +953,13 @@ func (b *builder) fundTable(t table, flat []string) {
 // when it checks: the classes add up to its 合计 (totalLine, 0 without
 // one), and each class's items to the class — with a 合计 that confirms
 // the classes, a class whose items do not add up loses its items.
-func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, totalLine int, ok bool) {
+func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, itemAt [][]int, totalLine int, ok bool) {
 	var total *schema.Money
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			if len(r.code) == 3 { // a class without its amount: the table is not whole
 				b.warnTable(t, fmt.Sprintf("class %s %s has no amount: table not used", r.code, r.name))
-				return nil, nil, 0, false
+				return nil, nil, nil, 0, false
 			}
 			continue
 		}
@@ -979,6 +985,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 		if ok {
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
+			itemAt = append(itemAt, nil)
 			continue
 		}
 		if len(classes) == 0 {
@@ -990,9 +997,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 			item.Code = c.Code
 		}
 		parent.Items = append(parent.Items, item)
+		itemAt[len(itemAt)-1] = append(itemAt[len(itemAt)-1], r.vals[0].line)
 	}
 	if len(classes) == 0 {
-		return nil, nil, 0, false
+		return nil, nil, nil, 0, false
 	}
 	var all schema.Money
 	for _, c := range classes {
@@ -1000,7 +1008,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 	}
 	if total != nil && all != *total {
 		b.warnTable(t, fmt.Sprintf("classes add up to %s yuan, not to the 合计 %s: table not used", all, *total))
-		return nil, nil, 0, false
+		return nil, nil, nil, 0, false
 	}
 	// a class's items must add up to it; with a 合计 that the classes match,
 	// a class whose items do not keeps its amount and loses its items,
@@ -1016,10 +1024,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 		}
 		if total == nil {
 			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s, and no 合计 confirms the classes: table not used", c.Code, c.Name, sum, c.Amount))
-			return nil, nil, 0, false
+			return nil, nil, nil, 0, false
 		}
 		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
-		c.Items = nil
+		c.Items, itemAt[k] = nil, nil
 	}
-	return classes, at, totalLine, true
+	return classes, at, itemAt, totalLine, true
 }
