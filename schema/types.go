@@ -87,8 +87,11 @@ type SourceFile struct {
 type Department struct {
 	// ID is the department's identity across years and renamings (see
 	// pipeline/identity); set when a release is published.
-	ID               string   `json:"id,omitempty"`
-	Name             string   `json:"name"`
+	ID   string `json:"id,omitempty"`
+	Name string `json:"name"`
+	// AlsoNamed lists the other names the files of a disclosure of several
+	// print for the department (中国共产党江苏省委员会办公厅 beside 江苏省委办公厅)
+	AlsoNamed        []string `json:"also_named,omitempty"`
 	Region           string   `json:"region,omitempty"`
 	Responsibilities []string `json:"responsibilities,omitempty"`
 	Staff            *Staff   `json:"staff,omitempty"`

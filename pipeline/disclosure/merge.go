@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,6 +152,9 @@ func department(order []Part) schema.Department {
 	d := order[0].Doc.Department
 	for _, p := range order[1:] {
 		o := p.Doc.Department
+		if o.Name != d.Name && !slices.Contains(d.AlsoNamed, o.Name) {
+			d.AlsoNamed = append(d.AlsoNamed, o.Name)
+		}
 		if d.Region == "" {
 			d.Region = o.Region
 		}

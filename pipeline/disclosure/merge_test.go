@@ -2,6 +2,7 @@ package disclosure_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +52,11 @@ func TestMergeJiangsuParts(t *testing.T) {
 		own := map[string]disclosure.Part{src[0].Path: text, src[1].Path: tables}
 		if own[src[0].Path].Doc != text.Doc && own[src[0].Path].Doc != tables.Doc {
 			t.Fatalf("%s: unknown source %s", c.stem, src[0].Path)
+		}
+		for _, p := range []disclosure.Part{text, tables} {
+			if n := p.Doc.Department.Name; n != m.Department.Name && !slices.Contains(m.Department.AlsoNamed, n) {
+				t.Errorf("%s: the name %s printed by %s is lost", c.stem, n, p.Doc.ID)
+			}
 		}
 		if disclosure.TablesTitle(m.Document.Title) {
 			t.Errorf("%s: the title is a table's: %s", c.stem, m.Document.Title)
