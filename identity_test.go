@@ -93,6 +93,18 @@ func TestDefaultBuildIdentity(t *testing.T) {
 	if m == nil || strings.ReplaceAll(string(m[1]), ",", "") != total.String() {
 		t.Errorf("home total %s, want %s, the sum over the catalog's disclosures", m, total)
 	}
+	// the budget and the final accounts of one department and year: a
+	// section on both pages, and rows in execution.csv
+	for _, id := range []string{"pingtan_market-supervision-bureau_2016_dept-budget", "pingtan_market-supervision-bureau_2016_dept-final-accounts"} {
+		page, _ := os.ReadFile(filepath.Join(dir, "doc", id+".html"))
+		if !strings.Contains(string(page), `<h2 id="execution">`) {
+			t.Errorf("%s: no budget-against-outturn section", id)
+		}
+	}
+	exec := readRows(t, filepath.Join(dir, "execution.csv"))
+	if len(exec) == 0 || exec[0]["budget_document_id"] != "pingtan_market-supervision-bureau_2016_dept-budget" {
+		t.Errorf("execution.csv: %v", exec)
+	}
 	for _, d := range docs {
 		if d["department_id"] == "" || !regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`).MatchString(d["department_id"]) {
 			t.Errorf("%s: department_id %q", d["id"], d["department_id"])
