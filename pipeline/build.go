@@ -426,6 +426,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	docs := map[string]ident{}  // document id → what pairing needs
 	gs := groups(inputs)
 	merged := make([]error, len(gs))
+	mergedIdents := make([]*ident, len(gs))
 	parallel(len(gs), func(i int) {
 		g := gs[i]
 		if len(g.members) < 2 {
@@ -435,7 +436,10 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		if !o.Force && c.has(key) {
 			return
 		}
-		_, merged[i] = c.merge(g, key)
+		d, err := c.merge(g, key)
+		if merged[i] = err; err == nil {
+			mergedIdents[i] = ptrTo(identOf(d))
+		}
 	})
 	for i, g := range gs {
 		if len(g.members) == 1 {
@@ -443,7 +447,12 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 			continue
 		}
 		key := mergeKey(g)
-		id, ok := identOfKey(key)
+		id, ok := ident{}, mergedIdents[i] != nil
+		if ok {
+			id = *mergedIdents[i]
+		} else if merged[i] == nil {
+			id, ok = identOfKey(key)
+		}
 		if merged[i] == nil && !ok {
 			merged[i] = errors.New("cache: the merged document vanished during the run")
 		}

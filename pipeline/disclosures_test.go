@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"budgetpub/pipeline/identity"
+	"budgetpub/schema"
 )
 
 // TestGroups: which files make one disclosure, and its id.
@@ -167,6 +168,31 @@ func TestBuildMergesDisclosures(t *testing.T) {
 	for _, d := range readCSV(t, filepath.Join(out, "documents.csv")) {
 		if d["department_id"] != "jiangsu-general-office" {
 			t.Errorf("%s: department %s after the table changed", d["id"], d["department_id"])
+		}
+	}
+}
+
+// TestTemplateOf: a template is a department named with a placeholder, or
+// a text writing its amounts as placeholders while stating none but zeros;
+// a disclosure with a placeholder left somewhere is not one.
+func TestTemplateOf(t *testing.T) {
+	placeholderAmounts := []schema.Warning{{Line: 9, Text: "收入支出总计 XXX 万元。", Reason: schema.WarnPlaceholder + ": XX"}}
+	zero := schema.Money(0)
+	for _, c := range []struct {
+		name     string
+		doc      *schema.Document
+		template bool
+	}{
+		{"named XX", &schema.Document{Department: schema.Department{Name: "上海市XX局"}}, true},
+		{"amounts XX, none stated but zero", &schema.Document{Department: schema.Department{Name: "上海市某局"}, Warnings: placeholderAmounts,
+			GovernmentFund: &schema.Figure{Amount: zero}}, true},
+		{"amounts XX beside real ones", &schema.Document{Department: schema.Department{Name: "上海市财政局"}, Warnings: placeholderAmounts,
+			Expenditure: &schema.Expenditure{Total: ptrTo(schema.Money(100))}}, false},
+		{"XX left in a heading", &schema.Document{Department: schema.Department{Name: "上海市财政局"},
+			Warnings: []schema.Warning{{Line: 3, Text: "第一部分 XX 概况", Reason: schema.WarnPlaceholder + ": XX"}}}, false},
+	} {
+		if got := templateOf(c.doc) != ""; got != c.template {
+			t.Errorf("%s: template %v (%q)", c.name, got, templateOf(c.doc))
 		}
 	}
 }

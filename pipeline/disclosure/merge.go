@@ -48,6 +48,13 @@ func Merge(id string, parts []Part) (*schema.Document, [][]string, error) {
 	if len(parts) < 2 {
 		return nil, nil, fmt.Errorf("merge %s: %d files, want at least two", id, len(parts))
 	}
+	for _, p := range parts[1:] {
+		a, b := parts[0].Doc.Document, p.Doc.Document
+		if a.Kind != b.Kind || a.FiscalYear != b.FiscalYear {
+			return nil, nil, fmt.Errorf("merge %s: %s is a %s of %d, %s a %s of %d: not one disclosure",
+				id, a.Source.Path, a.Kind, a.FiscalYear, b.Source.Path, b.Kind, b.FiscalYear)
+		}
+	}
 	base := 0
 	for i, p := range parts {
 		if len(p.Doc.Provenance) > len(parts[base].Doc.Provenance) {

@@ -218,3 +218,13 @@ func TestMergeStructureWarnings(t *testing.T) {
 		t.Errorf("coverage %s", got)
 	}
 }
+
+// TestMergeRefusesTwoDisclosures: files declared one disclosure that are
+// of two years or two kinds are not merged.
+func TestMergeRefusesTwoDisclosures(t *testing.T) {
+	a, b := doc("a.txt"), doc("b.txt")
+	b.Document.Kind = schema.KindFinalAccounts
+	if _, _, err := disclosure.Merge("x", []disclosure.Part{{Doc: a}, {Doc: b}}); err == nil || !strings.Contains(err.Error(), "a.txt is a budget of 2019, b.txt a final_accounts of 2019") {
+		t.Errorf("error %v", err)
+	}
+}
