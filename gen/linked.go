@@ -18,8 +18,21 @@ type LinkedOptions struct {
 }
 
 // MaxLinked is the most departments a linked corpus can have: each must be
-// a different department.
-const MaxLinked = 10 * 16
+// a different department (ten regions, four offices and bureaus that
+// are not renamed).
+var MaxLinked = len(regions) * (4 + len(bureaus))
+
+// bureaus are the bureaus of a linked corpus that keep their names: depts
+// but for 文化和旅游局, the renamed bureau's new name.
+var bureaus = func() []string {
+	var out []string
+	for _, d := range depts {
+		if !strings.Contains(d, "文化") {
+			out = append(out, d)
+		}
+	}
+	return out
+}()
 
 // Linked writes a corpus that follows departments across years: for each
 // department, a budget (预算, the narrative family) every year and final
@@ -94,7 +107,7 @@ var streets = []string{"万里", "长征", "宜川", "真如", "石泉", "曹杨
 // In each region (i % 10), unit i / 10 is: 0 the party committee's office,
 // 1 the government's office, 2 a street office, each printed in a long or
 // a short form at random; 3 a bureau renamed halfway (its other name
-// returned as renamed); from 4 on, a bureau of depts.
+// returned as renamed); from 4 on, a bureau of bureaus.
 func printedName(i, k, years int, r *rand.Rand) (name, renamed string) {
 	region := regions[i%len(regions)]
 	switch unit := i / len(regions); unit {
@@ -112,7 +125,7 @@ func printedName(i, k, years int, r *rand.Rand) (name, renamed string) {
 		}
 		return after, before
 	default:
-		return region + depts[(unit-4)%len(depts)], ""
+		return region + bureaus[unit-4], ""
 	}
 }
 
