@@ -345,14 +345,23 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 }
 
 func cmdGen(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("gen", "gen --n N --out DIR [--seed S] [--inject F] [--pdf]", stderr)
+	fs := newFlags("gen", "gen --n N --out DIR [--seed S] [--inject F] [--pdf] | gen --linked M [--years Y] --out DIR [--seed S]", stderr)
 	n := fs.Int("n", 100, "documents per family ("+strings.Join(gen.Families, ", ")+")")
 	out := fs.String("out", "", "folder to write the documents and their .truth.json to")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed writes the same files")
 	inject := fs.Float64("inject", 0, "share of documents (0-1) given one recorded inconsistency")
 	pdf := fs.Bool("pdf", false, "also print each document as a PDF (needs chromium and a CJK font)")
+	linked := fs.Int("linked", 0, "instead, a linked corpus: this many departments followed across --years (names in long and short forms, a renaming with its departments.csv, budgets and final accounts, two-part budgets)")
+	years := fs.Int("years", 3, "years per department of a linked corpus")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *linked > 0 && *out != "" {
+		if err := gen.Linked(gen.LinkedOptions{Departments: *linked, Years: *years, Out: *out, Seed: *seed}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d departments over %d years into %s\n", *linked, *years, *out)
+		return nil
 	}
 	if *out == "" || *n < 1 || *inject < 0 || *inject > 1 {
 		fs.Usage()

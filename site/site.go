@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,12 +59,36 @@ var funcs = template.FuncMap{
 	},
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
+	// anchor is a line's id on its disclosure's source page: L12 in the
+	// first file, F1L12 in the second
+	"anchor": anchor,
+	// lines are a check's lines, each with its file
+	"lines": func(c schema.Check) []lineRef {
+		out := make([]lineRef, len(c.Lines))
+		for i, l := range c.Lines {
+			out[i].Line = l
+			if i < len(c.Files) {
+				out[i].File = c.Files[i]
+			}
+		}
+		return out
+	},
 	"mark": func(status string) string {
 		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},
 	"search": func(r emit.DocumentRow) string {
 		return strings.ToLower(strings.Join(strings.Fields(r.Department+r.Region+r.ID+fmt.Sprint(r.FiscalYear)), ""))
 	},
+}
+
+// lineRef is a line in a file of a disclosure.
+type lineRef struct{ File, Line int }
+
+func anchor(file, line int) string {
+	if file == 0 {
+		return "L" + strconv.Itoa(line)
+	}
+	return "F" + strconv.Itoa(file) + "L" + strconv.Itoa(line)
 }
 
 // groupDigits groups the integer part of a decimal amount: 3056300 → 3,056,300.
@@ -248,7 +273,7 @@ func (r *renderer) home(rows []emit.DocumentRow, res *emit.Result) error {
 			regions[d.Region] = true
 		}
 		years[fmt.Sprint(d.FiscalYear)] = true
-		deps[d.Department] = true
+		deps[d.DepartmentID] = true
 		var m schema.Money
 		if err := m.UnmarshalJSON([]byte(d.ExpenditureTotal)); err == nil && d.ExpenditureTotal != "" {
 			total += m

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -230,6 +231,10 @@ func (c *ctx) report(f finding) {
 		tolZh += "，差异在此范围内"
 		tolEn += "; within it"
 	}
+	var files []int // in a disclosure of several files, the file of each line
+	if len(c.doc.Document.Sources) > 1 {
+		lines, files = c.locate(f, lines)
+	}
 	where, whereEn := "", ""
 	if len(lines) > 0 {
 		ls := make([]string, len(lines))
@@ -245,8 +250,59 @@ func (c *ctx) report(f finding) {
 		MessageEn: fmt.Sprintf("%s: %s%s; stated %s%s, computed %s%s, difference %s%s%s", c.rule.TitleEn, f.msgEn, whereEn,
 			fmtNum(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, tolEn),
 		Unit: unitName(f.unit), Stated: round2(f.stated), Computed: round2(f.computed), Tolerance: round2(tol),
-		Paths: f.paths, Lines: lines,
+		Paths: f.paths, Lines: lines, Files: files,
 	})
+}
+
+// locate finds the file of each line a finding cites, in a disclosure of
+// several files: a line is one of its paths' provenance, of a claim about
+// them or of a warning, and it is in the file that one is in (in each, when
+// lines of two files share a number). The lines come back sorted by file.
+func (c *ctx) locate(f finding, lines []int) ([]int, []int) {
+	type at struct{ file, line int }
+	var cands []at
+	about := func(p string) bool {
+		for _, q := range f.paths {
+			if p != "" && (q == p || strings.HasPrefix(q, p+"/")) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range f.paths {
+		if s, ok := c.doc.Provenance[p]; ok {
+			cands = append(cands, at{s.File, s.Line})
+		}
+		if p == "/warnings" {
+			for _, w := range c.doc.Warnings {
+				cands = append(cands, at{w.File, w.Line})
+			}
+		}
+	}
+	for _, cl := range c.doc.Claims {
+		if about(cl.Path) || about(cl.Of) {
+			cands = append(cands, at{cl.File, cl.Line})
+		}
+	}
+	var found []at
+	for _, l := range lines {
+		for _, a := range cands {
+			if a.line == l && !slices.Contains(found, a) {
+				found = append(found, a)
+			}
+		}
+	}
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].file != found[j].file {
+			return found[i].file < found[j].file
+		}
+		return found[i].line < found[j].line
+	})
+	ls, fs := []int{}, []int{}
+	for _, a := range found {
+		ls, fs = append(ls, a.line), append(fs, a.file)
+	}
+	return ls, fs
 }
 
 func unitName(u string) string {

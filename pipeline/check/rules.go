@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
@@ -43,6 +44,7 @@ var rules = []Rule{
 	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", "none", missingTable},
 	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", "none", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", "the rounding of both amounts", projectPerformance},
+	{"cross.parts", schema.SeverityWarning, "同一公开文件的两个文件数字不一致", "Two files of one disclosure (a text part and a tables part) state one figure with two amounts", "the rounding of both statements", crossParts},
 }
 
 // priorOf resolves the prior-year figure of a claim's path. Assets compare
@@ -873,5 +875,32 @@ func projectPerformance(c *ctx) {
 				msg:   "绩效目标中的“" + pp.Name + "”与项目支出中的“" + ep.Name + "”",
 				msgEn: "the performance section's project against the expenditure section's line"})
 		}
+	}
+}
+
+// crossParts compares the figures of a disclosure published as several
+// files: where two state one figure with two amounts, the merge keeps one
+// and the other file's is a part claim.
+func crossParts(c *ctx) {
+	name := func(file int) string {
+		if src := c.doc.Document.Sources; file < len(src) {
+			return path.Base(src[file].Path)
+		}
+		return strconv.Itoa(file)
+	}
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimPart {
+			continue
+		}
+		v, ok := c.num(cl.Path)
+		if !ok {
+			continue
+		}
+		at := c.doc.Provenance[cl.Path]
+		st, f := claimFig(cl), c.figOf(cl.Path, v)
+		c.report(finding{stated: cl.Value, computed: v, unit: "yuan", tol: halves(st, f), figs: []rfig{st, f},
+			paths: []string{cl.Path}, lines: []int{cl.Line, at.Line},
+			msg:   fmt.Sprintf("%s 第%d行与 %s 第%d行", name(cl.File), cl.Line, name(at.File), at.Line),
+			msgEn: fmt.Sprintf("%s line %d against %s line %d", name(cl.File), cl.Line, name(at.File), at.Line)})
 	}
 }

@@ -31,6 +31,8 @@ var constraints = map[string]map[string]any{
 	"classification.code":   {"required": true, "pattern": "^[0-9]{3}([0-9]{2}){0,2}$"},
 	"source_sha256":         {"pattern": "^[0-9a-f]{64}$"},
 	"classification.scheme": {"enum": []string{"functional", "economic"}},
+	"department_id":         {"required": true, "pattern": "^[a-z0-9][a-z0-9._-]*$"},
+	"file":                  {"minimum": 0},
 }
 
 // columns describes every CSV column: type, Chinese title, English description.
@@ -97,6 +99,20 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"message_en":               {"string", "说明（英文）", "Explanation in English"},
 	"paths":                    {"string", "路径", "JSON pointers of the figures involved, space separated"},
 	"lines":                    {"string", "行号", "Source lines involved, space separated"},
+	"department_id":            {"string", "部门编号", "Id of the department, stable across years and renamings (pipeline/identity: common variants of a name folded, departments.csv for the rest)"},
+	"source_files":             {"string", "来源文件（全部）", "Every input file of the disclosure, ; separated: a disclosure published as a text part and a tables part has two; a line's file number counts from 0 in this list"},
+	"file":                     {"integer", "文件", "File of the line: its number (from 0) in documents.source_files; 0 for a disclosure of one file"},
+	"files":                    {"string", "文件", "File of each line (numbers in documents.source_files), space separated"},
+	"measure":                  {"string", "指标", "revenue_total, expenditure_total, basic_expenditure, project_expenditure, personnel, public_expenses, three_public_total, overseas_travel, reception, vehicle (subtotal of vehicle_purchase and vehicle_operation), vehicle_purchase, vehicle_operation, operating_costs, procurement, government_fund, state_capital, or function_<code> for a functional 类"},
+	"panel.name":               {"string", "名称", "Chinese name of the measure"},
+	"execution.name":           {"string", "名称", "Chinese name of the measure"},
+	"panel.value":              {"number", "金额", "Amount in yuan"},
+	"execution.budgeted":       {"number", "预算数", "What the department's budget (预算) gave, yuan"},
+	"actual":                   {"number", "决算数", "What the final accounts (决算) say was spent, yuan"},
+	"difference":               {"number", "差额", "actual − budgeted, yuan"},
+	"rate":                     {"number", "执行率", "actual / budgeted × 100, two decimals (empty when nothing was budgeted)"},
+	"stated_budget":            {"number", "决算所列预算数", "The final accounts' own 预算数 for the measure, where they state one: compare with budgeted"},
+	"budget_document_id":       {"string", "预算文件编号", "Id of the budget disclosure (documents.id); document_id is the final accounts'"},
 }
 
 // formulaNote is the CSV files' rule against CSV injection, for their

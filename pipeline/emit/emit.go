@@ -65,6 +65,8 @@ var specs = []tableSpec{
 	{"assets", "State assets 国有资产", "Asset totals and categories at the start and end of the year.", AssetRow{}, nil, true, func(d *schema.Document) any { return AssetRows(one(d)) }},
 	{"checks", "Consistency findings 一致性检查", "Contradictions and rounding differences found in each disclosure, each with the two numbers that disagree.", CheckRow{}, nil, true, func(d *schema.Document) any { return CheckRows(one(d)) }},
 	{"coverage", "Coverage 提取完整性", "For every disclosure, each section of its narrative and each table it holds: read, not read (with the reason), stated nil, or absent — what the extractor found and what it could not read.", CoverageRow{}, nil, true, func(d *schema.Document) any { return CoverageRows(one(d)) }},
+	{"panel", "Panel 部门历年面板", "One row per department, year, kind and measure (long): totals, basic and project expenditure, 三公 and its parts, 机关运行经费, procurement, funds and each functional 类 (function_201 …), with the department's id across years and renamings — pivot on measure for the wide form.", PanelRow{}, []string{"document_id", "measure"}, true, func(d *schema.Document) any { return PanelRows(one(d)) }},
+	{"execution", "Budget against outturn 预算执行", "Each budget paired with the final accounts of the same department and year: per total, basic and project, 三公 and its parts, 机关运行经费 and functional 类, what was budgeted, what was spent, the difference and the rate; stated_budget is the final accounts' own 预算数 where they state one.", ExecutionRow{}, []string{"document_id", "measure"}, true, func(*schema.Document) any { return []ExecutionRow(nil) }},
 	{"classification", "Classification codes 政府收支分类科目", "Reference: functional and economic classification codes with today's Chinese names, English labels, former names and the years observed.", ClassificationRow{}, []string{"scheme", "code"}, false, nil},
 }
 
@@ -145,6 +147,17 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 		}
 	}
 	return data, nil
+}
+
+// AddExecution writes the execution rows of a budget and its final
+// accounts (ExecutionRows), when the final accounts are added.
+func (w *Writer) AddExecution(rows []ExecutionRow) error {
+	for _, s := range w.tables {
+		if s.spec.name == "execution" && len(rows) > 0 {
+			return w.addRows(s, rows)
+		}
+	}
+	return nil
 }
 
 // DocumentRows are the documents table's rows so far, for the site.
