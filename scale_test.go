@@ -11,32 +11,50 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"budgetpub/gen"
+	"budgetpub/schema"
 )
 
 // TestScale is the whole-run benchmark: for each size in BUDGETPUB_SCALE
 // (e.g. "1000,10000,100000") it generates that many documents, times a full
 // build, a no-change rebuild and a rebuild after 1% changed as real
-// processes (peak RSS from rusage), measures the floor (reading every input
-// byte and writing as many bytes as the build wrote), and rewrites the
-// scale section of BENCHMARKS.md. Without the variable it does nothing:
-// CI runs it at a small size through BUDGETPUB_SCALE=300.
+// processes (peak RSS from rusage), measures two floors — reading every
+// input byte and writing as many bytes as the build wrote, and the schema
+// validator alone on the documents the build published — and rewrites the
+// scale section of BENCHMARKS.md. BUDGETPUB_SCALE_RUNS=R repeats each size R
+// times and gives every figure as a range (the machine may be shared).
+// Without BUDGETPUB_SCALE it does nothing: CI runs it at a small size
+// through BUDGETPUB_SCALE=300.
 func TestScale(t *testing.T) {
 	spec := os.Getenv("BUDGETPUB_SCALE")
 	if spec == "" {
 		t.Skip("set BUDGETPUB_SCALE=1000,10000 to run the scale benchmark")
 	}
+	runs := 1
+	if s := os.Getenv("BUDGETPUB_SCALE_RUNS"); s != "" {
+		var err error
+		if runs, err = strconv.Atoi(s); err != nil || runs < 1 {
+			t.Fatalf("bad BUDGETPUB_SCALE_RUNS %q", s)
+		}
+	}
 	var rows []string
 	for _, f := range strings.Split(spec, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 3 {
+		if err != nil || n < len(gen.Families) {
 			t.Fatalf("bad size %q", f)
 		}
-		rows = append(rows, scaleRun(t, n))
+		var ms []scaleStat
+		for range runs {
+			m := scaleRun(t, n)
+			t.Log(scaleRow([]scaleStat{m}))
+			ms = append(ms, m)
+		}
+		rows = append(rows, scaleRow(ms))
 	}
 	if os.Getenv("BUDGETPUB_SCALE_WRITE") != "" {
 		writeScaleSection(t, rows)
@@ -96,17 +114,82 @@ func floor(t *testing.T, in string, outBytes int64) time.Duration {
 	return time.Since(start)
 }
 
-func scaleRun(t *testing.T, n int) string {
+// v5Floor is the time the schema's validator (santhosh-tekuri/jsonschema/v5,
+// through schema.ValidateJSON: decoding and validating) alone takes on the
+// documents the release published, each read from data/<id>.json, on every
+// core as the build's extraction runs. The schema is compiled before the
+// clock starts.
+func v5Floor(t *testing.T, release string) time.Duration {
+	docs, _ := filepath.Glob(filepath.Join(release, "data", "*.json"))
+	if len(docs) == 0 {
+		t.Fatalf("no documents in %s", release)
+	}
+	if err := schema.ValidateJSON([]byte("{}")); err == nil {
+		t.Fatal("the schema takes an empty object")
+	}
+	start := time.Now()
+	next := make(chan string)
+	errs := make(chan error, len(docs))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range next {
+				data, err := os.ReadFile(p)
+				if err == nil {
+					err = schema.ValidateJSON(data)
+				}
+				if err != nil {
+					errs <- fmt.Errorf("%s: %w", p, err)
+				}
+			}
+		})
+	}
+	for _, p := range docs {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	d := time.Since(start)
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	return d
+}
+
+// scaleStat is one run of one size.
+type scaleStat struct {
+	docs                 int
+	inBytes              int64
+	load                 string // the load average when the run started
+	full, same, one      runStat
+	outBytes             int64
+	outFiles             int
+	jsonBytes, pageBytes int64 // data/, and doc/ with source/
+	floor, v5            time.Duration
+}
+
+func scaleRun(t *testing.T, n int) scaleStat {
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "pub")
-	if err := gen.Generate(gen.Options{N: (n + 2) / 3, Out: in, Seed: 42}); err != nil {
+	fams := len(gen.Families)
+	if err := gen.Generate(gen.Options{N: (n + fams - 1) / fams, Out: in, Seed: 42}); err != nil {
 		t.Fatal(err)
 	}
-	inBytes, _ := dirSize(in)
-	full := runBuild(t, in, out)
+	var m scaleStat
+	m.inBytes, _ = dirSize(in)
+	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
+		m.load = strings.Join(strings.Fields(string(data))[:3], " ")
+	}
+	m.full = runBuild(t, in, out)
 	cur, _ := filepath.EvalSymlinks(out)
-	outBytes, outFiles := dirSize(cur)
-	same := runBuild(t, in, out)
+	m.outBytes, m.outFiles = dirSize(cur)
+	m.jsonBytes, _ = dirSize(filepath.Join(cur, "data"))
+	docPages, _ := dirSize(filepath.Join(cur, "doc"))
+	srcPages, _ := dirSize(filepath.Join(cur, "source"))
+	m.pageBytes = docPages + srcPages
+	m.v5 = v5Floor(t, cur)
+	m.same = runBuild(t, in, out)
 	// change 1% of the inputs: one more responsibility line
 	txts, _ := filepath.Glob(filepath.Join(in, "*.txt"))
 	sort.Strings(txts)
@@ -115,18 +198,51 @@ func scaleRun(t *testing.T, n int) string {
 		f.WriteString("\n（附）本文件已更新。\n")
 		f.Close()
 	}
-	one := runBuild(t, in, out)
-	fl := floor(t, in, outBytes)
-	docs := len(txts)
-	mb := float64(inBytes) / 1e6
-	rate := func(d time.Duration) string {
-		return fmt.Sprintf("%.1f s, %.0f docs/s, %.1f MB/s", d.Seconds(), float64(docs)/d.Seconds(), mb/d.Seconds())
+	m.one = runBuild(t, in, out)
+	m.floor = floor(t, in, m.outBytes)
+	m.docs = len(txts)
+	return m
+}
+
+// span formats the smallest and largest of a figure over the runs: "3.1"
+// or "3.1–3.4".
+func span(ms []scaleStat, f func(scaleStat) float64, format string) string {
+	lo, hi := f(ms[0]), f(ms[0])
+	for _, m := range ms[1:] {
+		lo, hi = min(lo, f(m)), max(hi, f(m))
 	}
-	row := fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %d MB | %.0f MB, %d files | %.2f s | %.0f× |",
-		docs, mb, rate(full.wall), rate(same.wall), rate(one.wall), max(full.maxRSS, one.maxRSS)/1024,
-		float64(outBytes)/1e6, outFiles, fl.Seconds(), full.wall.Seconds()/fl.Seconds())
-	t.Log(row)
-	return row
+	a, b := fmt.Sprintf(format, lo), fmt.Sprintf(format, hi)
+	if a == b {
+		return a
+	}
+	return a + "–" + b
+}
+
+// scaleRow is the table row of the runs of one size.
+func scaleRow(ms []scaleStat) string {
+	m := ms[0]
+	docs := float64(m.docs)
+	rate := func(r func(scaleStat) runStat) string {
+		return span(ms, func(m scaleStat) float64 { return r(m).wall.Seconds() }, "%.1f") + " s, " +
+			span(ms, func(m scaleStat) float64 { return docs / r(m).wall.Seconds() }, "%.0f") + " docs/s"
+	}
+	var loads []string
+	for _, m := range ms {
+		loads = append(loads, m.load)
+	}
+	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s | %s× | %s |",
+		m.docs, float64(m.inBytes)/1e6,
+		rate(func(m scaleStat) runStat { return m.full }),
+		rate(func(m scaleStat) runStat { return m.same }),
+		rate(func(m scaleStat) runStat { return m.one }),
+		span(ms, func(m scaleStat) float64 { return float64(max(m.full.maxRSS, m.one.maxRSS) / 1024) }, "%.0f"),
+		float64(m.outBytes)/1e6, m.outFiles,
+		float64(m.outBytes)/docs/1e3, float64(m.outFiles)/docs, float64(m.jsonBytes)/docs/1e3, float64(m.pageBytes)/docs/1e3,
+		span(ms, func(m scaleStat) float64 { return m.floor.Seconds() }, "%.2f"),
+		span(ms, func(m scaleStat) float64 { return m.full.wall.Seconds() / m.floor.Seconds() }, "%.0f"),
+		span(ms, func(m scaleStat) float64 { return m.v5.Seconds() }, "%.2f"),
+		span(ms, func(m scaleStat) float64 { return m.full.wall.Seconds() / m.v5.Seconds() }, "%.1f"),
+		strings.Join(loads, "; "))
 }
 
 func writeScaleSection(t *testing.T, rows []string) {
@@ -141,9 +257,13 @@ func writeScaleSection(t *testing.T, rows []string) {
 		t.Fatal("BENCHMARKS.md has no scale markers")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\nMachine: %d cores, %s/%s, %s. Command: `BUDGETPUB_SCALE=%s BUDGETPUB_SCALE_WRITE=1 go test -run TestScale -timeout 3h .` (`task bench`).\n\n",
-		begin, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), os.Getenv("BUDGETPUB_SCALE"))
-	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | peak RSS | output | floor | full ÷ floor |\n|---|---|---|---|---|---|---|---|---|\n")
+	runs := os.Getenv("BUDGETPUB_SCALE_RUNS")
+	if runs == "" {
+		runs = "1"
+	}
+	fmt.Fprintf(&b, "%s\nMachine: %d cores, %s/%s, %s. Command: `BUDGETPUB_SCALE=%s BUDGETPUB_SCALE_RUNS=%s BUDGETPUB_SCALE_WRITE=1 go test -run TestScale -timeout 3h .` (`task bench`); a range is the smallest and largest of the runs.\n\n",
+		begin, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), os.Getenv("BUDGETPUB_SCALE"), runs)
+	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor | full ÷ v5 floor | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		b.WriteString(r + "\n")
 	}
