@@ -138,10 +138,13 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 		return nil, err
 	}
 	w.res.Documents = append(w.res.Documents, f)
-	w.rows = append(w.rows, DocumentRows(one(d))...)
 	for _, s := range w.tables {
 		if s.spec.of != nil {
-			if err := w.addRows(s, s.spec.of(d)); err != nil {
+			rows := s.spec.of(d)
+			if r, ok := rows.([]DocumentRow); ok {
+				w.rows = append(w.rows, r...) // kept for the site
+			}
+			if err := w.addRows(s, rows); err != nil {
 				return nil, err
 			}
 		}
