@@ -213,11 +213,68 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	return r.Disclosure(d, [][]string{lines}, nil)
 }
 
+// citedLines are the lines of its files a document names: where its
+// figures, claims and warnings are, what its checks and its coverage point
+// at.
+func citedLines(d *schema.Document) map[lineRef]bool {
+	cited := map[lineRef]bool{}
+	for _, s := range d.Provenance {
+		cited[lineRef{s.File, s.Line}] = true
+	}
+	for _, c := range d.Claims {
+		cited[lineRef{c.File, c.Line}] = true
+	}
+	for _, w := range d.Warnings {
+		cited[lineRef{w.File, w.Line}] = true
+	}
+	for _, c := range d.Checks {
+		for i, l := range c.Lines {
+			f := 0
+			if i < len(c.Files) {
+				f = c.Files[i]
+			}
+			cited[lineRef{f, l}] = true
+		}
+	}
+	for _, c := range d.Coverage {
+		cited[lineRef{c.File, c.Line}] = true
+	}
+	return cited
+}
+
+// sourceText is the body of one file on a source page: the text once,
+// escaped, a line a line, with markup only on the lines cited — each an
+// anchor (#L<n>, #F<f>L<n>) with its number — so that every link to the
+// page lands without JavaScript, while assets/source.js numbers and
+// anchors the others in place. Written without a template call per line;
+// the newline it starts with is the one HTML parsers drop after <pre>.
+func sourceText(file int, lines []string, cited map[lineRef]bool) template.HTML {
+	size := 1 + 64*len(cited)
+	for _, l := range lines {
+		size += len(l) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, l := range lines {
+		b.WriteByte('\n')
+		if cited[lineRef{file, i + 1}] {
+			id, n := anchor(file, i+1), strconv.Itoa(i+1)
+			b.WriteString(`<span class="l" id="` + id + `"><a class="ln" href="#` + id + `">` + n + `</a>`)
+			b.WriteString(template.HTMLEscapeString(l))
+			b.WriteString(`</span>`)
+		} else {
+			b.WriteString(template.HTMLEscapeString(l))
+		}
+	}
+	return template.HTML(b.String())
+}
+
 // sourceFile is one file of a disclosure on its source page.
 type sourceFile struct {
 	schema.SourceFile
 	Index int
 	Lines []string
+	Text  template.HTML // the lines, marked up where cited (sourceText)
 }
 
 // Disclosure writes one disclosure's page and its source page: files are
@@ -246,12 +303,14 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	if len(sources) == 0 {
 		sources = []schema.SourceFile{d.Document.Source}
 	}
+	cited := citedLines(d)
 	var fs []sourceFile
 	for i, src := range sources {
 		f := sourceFile{SourceFile: src, Index: i}
 		if i < len(files) {
 			f.Lines = files[i]
 		}
+		f.Text = sourceText(i, f.Lines, cited)
 		fs = append(fs, f)
 	}
 	var partner string

@@ -175,7 +175,7 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		}
 		r.tmpl[name] = t
 	}
-	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/favicon.svg"} {
+	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/favicon.svg", "assets/source.js"} {
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
 			return nil, err
