@@ -26,6 +26,7 @@ type stream struct {
 	spec             tableSpec
 	fields           []Field
 	csv, bom, js, nd *csvWriter
+	pq               *parquetTable
 	rows             int
 }
 
@@ -33,10 +34,10 @@ type output struct{ path, format string }
 
 func (s *stream) outputs() []output {
 	n := s.spec.name
-	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}}
+	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
-func newStream(dir string, sp tableSpec) (*stream, error) {
+func newStream(dir, version string, sp tableSpec) (*stream, error) {
 	s := &stream{spec: sp, fields: fieldsOf(sp.name, sp.row)}
 	var err error
 	outs := s.outputs()
@@ -45,6 +46,10 @@ func newStream(dir string, sp tableSpec) (*stream, error) {
 			s.close()
 			return nil, err
 		}
+	}
+	if s.pq, err = newParquet(dir, outs[4].path, version, s.fields); err != nil {
+		s.close()
+		return nil, err
 	}
 	// the header, through gocsv from the row type
 	empty := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(sp.row)), 0, 0).Interface()
@@ -68,6 +73,9 @@ func (s *stream) write(rows any, cells [][]string) error {
 	}
 	s.csv.w.Write(b.Bytes())
 	s.bom.w.Write(b.Bytes())
+	if err := s.pq.write(cells); err != nil {
+		return err
+	}
 	for _, row := range cells {
 		rec := record(s.fields, row)
 		if s.rows > 0 {
@@ -84,6 +92,10 @@ func (s *stream) write(rows any, cells [][]string) error {
 
 func (s *stream) finish() error {
 	s.js.w.WriteString("\n]\n")
+	if err := s.pq.finish(); err != nil {
+		s.close()
+		return err
+	}
 	return s.close()
 }
 
@@ -93,6 +105,9 @@ func (s *stream) close() error {
 		if err := c.close(); err != nil && first == nil {
 			first = err
 		}
+	}
+	if err := s.pq.close(); err != nil && first == nil {
+		first = err
 	}
 	return first
 }
