@@ -302,6 +302,10 @@ func openDatabase(path string, tables []*stream) (*database, error) {
 		}
 		d.stmts[t.spec.name] = stmt
 	}
+	if err := d.createSearch(); err != nil {
+		d.abort()
+		return nil, fmt.Errorf("fts: %w", err)
+	}
 	return d, nil
 }
 
