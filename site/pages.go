@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
 )
 
@@ -245,8 +246,10 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, lines}); err != nil {
 		return err
 	}
+	sum, entries := summarize(d), emit.SearchEntries(d)
 	r.mu.Lock()
-	r.summaries = append(r.summaries, summarize(d))
+	r.summaries = append(r.summaries, sum)
+	r.search.add(d.ID, sum.Title, entries)
 	r.mu.Unlock()
 	return nil
 }

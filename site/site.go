@@ -108,6 +108,7 @@ type Renderer struct {
 	mu        sync.Mutex
 	pages     []string // every page written, for the sitemap
 	summaries []summary
+	search    searchIndex
 }
 
 // renderer is the Renderer's name inside the package.
@@ -142,14 +143,14 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		o.BaseURL += "/"
 	}
 	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
-	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html"} {
+	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
 			return nil, err
 		}
 		r.tmpl[name] = t
 	}
-	for _, a := range []string{"assets/style.css", "assets/app.js"} {
+	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/search.js"} {
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
 			return nil, err
@@ -183,6 +184,10 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 		},
 		func() error {
 			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: r.o.BaseURL, Release: r.rel})
+		},
+		func() error { return r.search.write(r.dir) },
+		func() error {
+			return r.render("search.html", "search.html", page{Title: "全文搜索 Search", Release: r.rel})
 		},
 		func() error { return r.machine(res) },
 	}
