@@ -16,8 +16,9 @@ import (
 
 type searchHit struct {
 	Kind, Text, En string
-	Count          int
+	Docs           int
 	Occ            [][]any // document id, title, line, amount
+	Figures        int
 }
 
 // lookup answers a query from the site's static index as search.js does,
@@ -70,7 +71,7 @@ func lookup(t *testing.T, dir, q string) ([]searchHit, []string) {
 		}
 		raw := chunks[k][id-k*meta.Chunk]
 		var h searchHit
-		for i, v := range []any{&h.Kind, &h.Text, &h.En, &h.Count, &h.Occ} {
+		for i, v := range []any{&h.Kind, &h.Text, &h.En, &h.Docs, &h.Occ, &h.Figures} {
 			json.Unmarshal(raw[i], v)
 		}
 		if strings.Contains(strings.ToLower(h.Text+" "+h.En), strings.ToLower(q)) {
@@ -103,6 +104,9 @@ func TestSiteSearch(t *testing.T) {
 		}
 		if hits[0].Kind != c.kind || c.first != "" && hits[0].Text != c.first {
 			t.Errorf("%s: first result %s %q, want %s %q", c.q, hits[0].Kind, hits[0].Text, c.kind, c.first)
+		}
+		if h := hits[0]; h.Docs < 1 || h.Figures < h.Docs || len(h.Occ) != min(10, h.Figures) {
+			t.Errorf("%s: %s in %d disclosures, %d figures, %d shown", c.q, h.Text, h.Docs, h.Figures, len(h.Occ))
 		}
 		shards := 0
 		for _, f := range fetched {

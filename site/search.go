@@ -21,8 +21,9 @@ import (
 //	search/t/<k>.json       token → ids of the texts that hold it, for the
 //	                        tokens whose FNV-1a hash is k modulo S
 //	search/x/<k>.json       texts k·C … k·C+C−1: [kind, text, English,
-//	                        count, occurrences]; an occurrence is [document
-//	                        id, title, source line, amount]
+//	                        disclosures, occurrences, count of occurrences];
+//	                        an occurrence is [document id, title, source
+//	                        line, amount], the first by id and line
 //
 // A text is a distinct (kind, text) pair across the documents — a figure's
 // name, a department's name, a finding's message — so 住房公积金 is one
@@ -41,7 +42,7 @@ var searchKinds = map[string]int{"department": 0, "line_item": 1, "check": 2}
 
 type searchText struct {
 	kind, text, en string
-	count          int
+	docs, figures  int // disclosures and occurrences holding it
 	occ            []searchOcc
 }
 
@@ -82,8 +83,9 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 		}
 		if !seen[k] {
 			seen[k] = true
-			t.count++
+			t.docs++
 		}
+		t.figures++
 		o := searchOcc{doc, title, e.Line, e.Amount}
 		// keep the first occurrences by document id and line, whatever
 		// order the documents come in
@@ -116,8 +118,8 @@ func (s *searchIndex) write(dir string) error {
 		if a.kind != b.kind {
 			return searchKinds[a.kind] < searchKinds[b.kind]
 		}
-		if a.count != b.count {
-			return a.count > b.count
+		if a.docs != b.docs {
+			return a.docs > b.docs
 		}
 		return a.text < b.text
 	})
@@ -160,7 +162,7 @@ func (s *searchIndex) write(dir string) error {
 			for i, o := range t.occ {
 				occ[i] = []any{o.doc, o.title, o.line, o.amount}
 			}
-			chunk = append(chunk, []any{t.kind, t.text, t.en, t.count, occ})
+			chunk = append(chunk, []any{t.kind, t.text, t.en, t.docs, occ, t.figures})
 		}
 		if err := writeJSON(filepath.Join(out, "x", strconv.Itoa(k)+".json"), chunk); err != nil {
 			return err

@@ -91,7 +91,7 @@
       if (rest.length) item.appendChild(document.createTextNode(" — " + rest.join(" · ")));
       ul.appendChild(item);
     });
-    if (t[3] > t[4].length) ul.appendChild(el("li", "… " + (t[3] - t[4].length) + " 份更多 more (full list: budgetpub.sqlite, table fts)", "en"));
+    if (t[5] > t[4].length) ul.appendChild(el("li", "… 另有 " + (t[5] - t[4].length) + " 处 more (all of them: budgetpub.sqlite, table fts)", "en"));
     li.appendChild(ul);
     list.appendChild(li);
   }
