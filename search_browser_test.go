@@ -1,21 +1,33 @@
 package main
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserSearch types two-character and longer words into the search
-// page and follows the first figure found to its source line.
-func TestBrowserSearch(t *testing.T) {
+// TestBrowserSearchMobile checks, on one built site, the search page, the
+// layout at a phone's width and the sortable previews.
+func TestBrowserSearchMobile(t *testing.T) {
 	ctx, cancel := newTab(t)
 	defer cancel()
-	srv := httptest.NewServer(http.FileServer(http.Dir(builtSite(t))))
+	dir := builtSite(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
+	t.Run("search", func(t *testing.T) { browserSearch(t, ctx, srv.URL) })
+	t.Run("mobile", func(t *testing.T) { browserWidths(t, ctx, srv.URL, dir) })
+	t.Run("sort", func(t *testing.T) { browserSort(t, ctx, srv.URL) })
+}
+
+// browserSearch types two-character and longer words into the search
+// page and follows the first figure found to its source line.
+func browserSearch(t *testing.T, ctx context.Context, base string) {
 	for _, c := range []struct{ q, first string }{
 		{"公积", "住房公积金"},
 		{"三公", "“三公”经费"},
@@ -23,7 +35,7 @@ func TestBrowserSearch(t *testing.T) {
 	} {
 		var first, status, href, loc, target string
 		err := chromedp.Run(ctx,
-			chromedp.Navigate(srv.URL+"/search.html"),
+			chromedp.Navigate(base+"/search.html"),
 			chromedp.WaitVisible(`#search input[name=q]`),
 			chromedp.SendKeys(`#search input[name=q]`, c.q+"\n"),
 			chromedp.WaitVisible(`#results li.result`),
@@ -43,6 +55,68 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		if strings.Contains(href, "source/") && (!strings.Contains(loc, "#L") || strings.TrimSpace(target) == "") {
 			t.Errorf("%s: the figure's link %s led to %s, target %q", c.q, href, loc, target)
+		}
+	}
+}
+
+// browserWidths opens a page of every kind at 390 and at 1280 px: none
+// may be wider than the viewport (a wide table scrolls inside its own box).
+func browserWidths(t *testing.T, ctx context.Context, base, dir string) {
+	pages := []string{"index.html", "checks.html", "coverage.html", "search.html?q=公积金", "404.html", "dataset/line_items.html", "dataset/documents.html"}
+	for _, sub := range []string{"doc", "source", "dept"} {
+		ents, _ := os.ReadDir(filepath.Join(dir, sub))
+		for _, e := range ents {
+			if strings.HasPrefix(e.Name(), "01_") || sub == "dept" && len(pages) < 10 {
+				pages = append(pages, sub+"/"+e.Name())
+				break
+			}
+		}
+	}
+	for _, width := range []int64{390, 1280} {
+		for _, p := range pages {
+			var sw, iw int
+			var wide string
+			err := chromedp.Run(ctx,
+				chromedp.EmulateViewport(width, 844),
+				chromedp.Navigate(base+"/"+p),
+				chromedp.WaitVisible(`main`),
+				chromedp.Evaluate(`document.documentElement.scrollWidth`, &sw),
+				chromedp.Evaluate(`window.innerWidth`, &iw),
+				// the outermost element that sticks out, to name in the message
+				chromedp.Evaluate(`(Array.from(document.querySelectorAll('body *')).find(e => e.getBoundingClientRect().right > window.innerWidth + 1) || {outerHTML: ''}).outerHTML.slice(0, 120)`, &wide),
+			)
+			if err != nil {
+				t.Fatalf("%s at %d px: %v", p, width, err)
+			}
+			if sw > iw {
+				t.Errorf("%s at %d px: the page is %d px wide: %s", p, width, sw, wide)
+			}
+		}
+	}
+}
+
+// browserSort sorts a dataset's preview by a number column, both ways.
+func browserSort(t *testing.T, ctx context.Context, base string) {
+	col := `Array.from(document.querySelectorAll('#preview-table th')).findIndex(th => th.textContent.trim().startsWith('amount'))`
+	values := `Array.from(document.querySelectorAll('#preview-table tbody tr')).map(r => r.cells[` + col + `].textContent.trim()).filter(s => s !== '').map(Number)`
+	var up, down []float64
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/dataset/line_items.html"),
+		chromedp.WaitVisible(`#preview-table button.sort`),
+		chromedp.Evaluate(`document.querySelectorAll('#preview-table th')[`+col+`].querySelector('button').click()`, nil),
+		chromedp.Evaluate(values, &up),
+		chromedp.Evaluate(`document.querySelectorAll('#preview-table th')[`+col+`].querySelector('button').click()`, nil),
+		chromedp.Evaluate(values, &down),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(up) < 5 || len(down) != len(up) {
+		t.Fatalf("amounts %v / %v", up, down)
+	}
+	for i := 1; i < len(up); i++ {
+		if up[i] < up[i-1] || down[i] > down[i-1] {
+			t.Fatalf("not sorted: %v then %v", up, down)
 		}
 	}
 }

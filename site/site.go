@@ -150,7 +150,7 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		}
 		r.tmpl[name] = t
 	}
-	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/search.js"} {
+	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/search.js", "assets/sort.js"} {
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
 			return nil, err
