@@ -171,7 +171,7 @@ func dataPackage(res *Result, tables []*stream, version string) map[string]any {
 		case "xlsx":
 			r["description"] = "Every table as a sheet of one workbook, with a README sheet."
 		case "sqlite":
-			r["description"] = "Every table in one SQLite database, named as the CSV files, with primary and foreign keys, and fts, a full-text index (FTS5) over Chinese bigrams and ASCII words of department names, figure names and findings."
+			r["description"] = "Every table in one SQLite database, named as the CSV files, with primary and foreign keys, and full-text search (FTS5 table fts over Chinese bigrams and ASCII words of department names, figure names and findings; view search: SELECT * FROM search WHERE fts MATCH '公积')."
 		}
 		resources = append(resources, r)
 	}

@@ -286,7 +286,7 @@ func readmeText(tables []*stream, version, omitted string) string {
 	b.WriteString("部门预算决算公开数据. Amounts are yuan (元). Every figure names its source line.\n\n")
 	b.WriteString("Formats: <table>.csv (UTF-8), excel/<table>.csv (UTF-8 with BOM, for Excel), json/<table>.json and .ndjson,\n")
 	b.WriteString("parquet/<table>.parquet (Snappy; yuan as DECIMAL(18,2), codes as strings),\n")
-	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys, and fts: full-text search, MATCH '公积'), data/<id>.json (one document per disclosure),\n")
+	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys; full-text search: SELECT * FROM search WHERE fts MATCH '公积'), data/<id>.json (one document per disclosure),\n")
 	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")
 	if omitted != "" {
 		b.WriteString("budgetpub.xlsx is not part of this release: " + omitted + "\n")

@@ -246,9 +246,10 @@ func (w *workbook) bytes(tables []*stream, readme []string) ([]byte, error) {
 // database writes every table into one SQLite file, with primary keys,
 // foreign keys to documents and indexes on the join columns.
 type database struct {
-	db    *sql.DB
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	db      *sql.DB
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	entries int64 // rows of fts_entries
 }
 
 func openDatabase(path string, tables []*stream) (*database, error) {
