@@ -45,13 +45,17 @@ func lookup(t *testing.T, dir, q string) ([]searchHit, []string) {
 		h.Write([]byte(tok))
 		var shard map[string][]int
 		get(fmt.Sprintf("t/%d.json", h.Sum32()%uint32(meta.Shards)), &shard)
+		post := shard[tok]
+		for i := 1; i < len(post); i++ { // gaps to ids
+			post[i] += post[i-1]
+		}
 		if first {
-			ids, first = shard[tok], false
+			ids, first = post, false
 			continue
 		}
 		var both []int
 		for _, id := range ids {
-			if i := sort.SearchInts(shard[tok], id); i < len(shard[tok]) && shard[tok][i] == id {
+			if i := sort.SearchInts(post, id); i < len(post) && post[i] == id {
 				both = append(both, id)
 			}
 		}

@@ -18,8 +18,10 @@ import (
 // cut into files so that the browser fetches only what a query needs:
 //
 //	search/meta.json        {"shards": S, "chunk": C, "texts": N}
-//	search/t/<k>.json       token → ids of the texts that hold it, for the
-//	                        tokens whose FNV-1a hash is k modulo S
+//	search/t/<k>.json       token → ids of the texts that hold it, in
+//	                        ascending order as gaps (the first id, then each
+//	                        id less the one before), for the tokens whose
+//	                        FNV-1a hash is k modulo S
 //	search/x/<k>.json       texts k·C … k·C+C−1: [kind, text, English,
 //	                        disclosures, occurrences, count of occurrences];
 //	                        an occurrence is [document id, title, source
@@ -145,7 +147,14 @@ func (s *searchIndex) write(dir string) error {
 		if byShard[k] == nil {
 			byShard[k] = map[string][]int{}
 		}
-		byShard[k][tok] = ids
+		gaps := make([]int, len(ids)) // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
+		for i, id := range ids {
+			gaps[i] = id
+			if i > 0 {
+				gaps[i] -= ids[i-1]
+			}
+		}
+		byShard[k][tok] = gaps
 	}
 	for k, m := range byShard {
 		if m == nil {

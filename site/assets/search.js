@@ -106,7 +106,11 @@
       words.forEach(function (w) { tokens(w).forEach(function (t) { if (all.indexOf(t) < 0) all.push(t); }); });
       return Promise.all(all.map(function (t) { return get("search/t/" + (fnv(t) % meta.shards) + ".json"); })).then(function (shards) {
         var post = {};
-        all.forEach(function (t, i) { post[t] = shards[i][t] || []; });
+        all.forEach(function (t, i) {
+          var gaps = shards[i][t] || [], ids = [], id = 0;
+          gaps.forEach(function (g) { id += g; ids.push(id); });
+          post[t] = ids;
+        });
         var ids = null;
         all.forEach(function (t) { ids = ids === null ? post[t] : intersect(ids, post[t]); });
         var needles = words.map(fold);
