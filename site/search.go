@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/search"
@@ -76,12 +77,21 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 		k := [2]string{e.Kind, e.Text}
 		t := s.texts[k]
 		if t == nil {
-			en := e.TextEn
-			if len(en) > searchEnglishLimit {
-				en = en[:searchEnglishLimit]
-			}
-			t = &searchText{kind: e.Kind, text: e.Text, en: en}
+			t = &searchText{kind: e.Kind, text: e.Text}
 			s.texts[k] = t
+		}
+		// of the English labels a text is given, the least, whatever
+		// order the documents come in
+		en := e.TextEn
+		if len(en) > searchEnglishLimit {
+			cut := searchEnglishLimit
+			for cut > 0 && !utf8.RuneStart(en[cut]) {
+				cut--
+			}
+			en = en[:cut]
+		}
+		if en != "" && (t.en == "" || en < t.en) {
+			t.en = en
 		}
 		if !seen[k] {
 			seen[k] = true
