@@ -2,13 +2,17 @@ package main
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -23,6 +27,56 @@ func TestBrowserSearchMobile(t *testing.T) {
 	t.Run("search", func(t *testing.T) { browserSearch(t, ctx, srv.URL) })
 	t.Run("mobile", func(t *testing.T) { browserWidths(t, ctx, srv.URL, dir) })
 	t.Run("sort", func(t *testing.T) { browserSort(t, ctx, srv.URL) })
+	t.Run("query", func(t *testing.T) { browserQuery(t, ctx, srv.URL, dir) })
+}
+
+// browserQuery runs a query from the URL and one from the filters on the
+// query page: each shows the number of rows SQLite gives, sortable, with a
+// CSV to download.
+func browserQuery(t *testing.T, ctx context.Context, base, dir string) {
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	count := func(q string) int {
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM (" + q + ")").Scan(&n); err != nil || n == 0 {
+			t.Fatalf("sqlite %s: %d rows, %v", q, n, err)
+		}
+		return n
+	}
+	q := `SELECT document_id, name, amount FROM line_items WHERE name LIKE '%公积金%'`
+	var caption, csvHead, generated string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/query.html?sql="+url.QueryEscape(q)),
+		chromedp.WaitVisible(`#result-table button.sort`),
+		chromedp.Text(`#result-table caption`, &caption),
+		chromedp.Evaluate(`fetch(document.getElementById('download').href).then(r => r.text()).then(s => s.split('\n')[0])`, &csvHead,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%d 行 rows", count(q)); caption != want || csvHead != "document_id,name,amount" {
+		t.Errorf("%s: %q, CSV %q; want %q", q, caption, csvHead, want)
+	}
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/query.html"),
+		chromedp.WaitVisible(`#filters`),
+		chromedp.SendKeys(`#filters input[name=department]`, "检察院"),
+		chromedp.SetValue(`#filters select[name=scheme]`, "functional"),
+		chromedp.Click(`#filters button`),
+		chromedp.WaitVisible(`#result-table`),
+		chromedp.Value(`#sql`, &generated),
+		chromedp.Text(`#result-table caption`, &caption),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%d 行 rows", count(generated)); !strings.Contains(generated, "检察院") || caption != want {
+		t.Errorf("filters gave %q: %q, want %q", generated, caption, want)
+	}
 }
 
 // browserSearch types two-character and longer words into the search
@@ -62,7 +116,7 @@ func browserSearch(t *testing.T, ctx context.Context, base string) {
 // browserWidths opens a page of every kind at 390 and at 1280 px: none
 // may be wider than the viewport (a wide table scrolls inside its own box).
 func browserWidths(t *testing.T, ctx context.Context, base, dir string) {
-	pages := []string{"index.html", "checks.html", "coverage.html", "search.html?q=公积金", "404.html", "dataset/line_items.html", "dataset/documents.html"}
+	pages := []string{"index.html", "checks.html", "coverage.html", "search.html?q=公积金", "query.html?sql=SELECT%20*%20FROM%20documents", "404.html", "dataset/line_items.html", "dataset/documents.html"}
 	for _, sub := range []string{"doc", "source", "dept"} {
 		ents, _ := os.ReadDir(filepath.Join(dir, sub))
 		for _, e := range ents {
@@ -76,10 +130,14 @@ func browserWidths(t *testing.T, ctx context.Context, base, dir string) {
 		for _, p := range pages {
 			var sw, iw int
 			var wide string
+			ready := `main` // and a search's or a query's results, drawn later
+			if strings.Contains(p, "?") {
+				ready = `#results li, #result-table`
+			}
 			err := chromedp.Run(ctx,
 				chromedp.EmulateViewport(width, 844),
 				chromedp.Navigate(base+"/"+p),
-				chromedp.WaitVisible(`main`),
+				chromedp.WaitVisible(ready),
 				chromedp.Evaluate(`document.documentElement.scrollWidth`, &sw),
 				chromedp.Evaluate(`window.innerWidth`, &iw),
 				// the outermost element that sticks out, to name in the message

@@ -18,6 +18,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -143,24 +144,29 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		o.BaseURL += "/"
 	}
 	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
-	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html"} {
+	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html", "query.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
 			return nil, err
 		}
 		r.tmpl[name] = t
 	}
-	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/search.js", "assets/sort.js"} {
+	// every asset, the vendored hyparquet of the query page included
+	err := fs.WalkDir(Files, "assets", func(a string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil {
-			return nil, err
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(path.Dir(a))), 0o755); err != nil {
+			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644); err != nil {
-			return nil, err
-		}
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -186,6 +192,7 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: r.o.BaseURL, Release: r.rel})
 		},
 		func() error { return r.search.write(r.dir) },
+		func() error { return r.query(rows, res) },
 		func() error {
 			return r.render("search.html", "search.html", page{Title: "全文搜索 Search", Release: r.rel})
 		},

@@ -22,8 +22,15 @@ var moneyColumns = map[string]bool{
 }
 
 // parquetRowGroup bounds the rows parquet-go holds before it writes them:
-// a row group is built in memory.
-const parquetRowGroup = 100000
+// a row group is built in memory. parquetPage is the size of a page before
+// compression: pages this small, with the page index parquet-go writes,
+// let a reader fetch only the pages whose statistics can hold what it
+// looks for (the query page: one disclosure's figures out of 10,000
+// disclosures' in some 100 KB instead of 1.3 MB).
+const (
+	parquetRowGroup = 100000
+	parquetPage     = 32 << 10
+)
 
 // column kinds of a Parquet table
 const (
@@ -107,7 +114,8 @@ func newParquet(dir, rel, version string, fields []Field) (*parquetTable, error)
 		p.required = append(p.required, req)
 	}
 	p.w = parquet.NewWriter(p.bw, sch, parquet.Compression(&parquet.Snappy),
-		parquet.CreatedBy("budgetpub", version, ""), parquet.MaxRowsPerRowGroup(parquetRowGroup))
+		parquet.CreatedBy("budgetpub", version, ""), parquet.MaxRowsPerRowGroup(parquetRowGroup),
+		parquet.PageBufferSize(parquetPage))
 	return p, nil
 }
 

@@ -120,8 +120,9 @@ func TestParquet(t *testing.T) {
 }
 
 // TestParquetOtherReader reads every Parquet file with hyparquet, a reader
-// written apart from parquet-go (vendored in testdata/hyparquet, run by
-// Node): the same columns, rows and values as the CSV.
+// written apart from parquet-go (vendored for the query page in
+// site/assets/vendor/hyparquet, run by Node): the same columns, rows and
+// values as the CSV.
 func TestParquetOtherReader(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {

@@ -5,7 +5,7 @@
     var t = s.replace(/[,\s]/g, "");
     return t !== "" && !isNaN(t) ? parseFloat(t) : null;
   }
-  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+  function sortable(table) {
     var body = table.tBodies[0];
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
       var b = document.createElement("button");
@@ -29,5 +29,7 @@
         rows.forEach(function (r) { body.appendChild(r); });
       });
     });
-  });
+  }
+  window.budgetpubSortable = sortable; // for tables drawn later (the query page)
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), sortable);
 })();

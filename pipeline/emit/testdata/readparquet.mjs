@@ -1,10 +1,14 @@
 // Reads Parquet files with hyparquet (a reader other than the writer,
-// vendored in hyparquet/) and prints, per file, one JSON line: its column
-// names and its rows as arrays of strings (null for null).
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead } from './hyparquet/src/node.js'
+// vendored for the query page in site/assets/vendor/hyparquet) and prints,
+// per file, one JSON line: its column names and its rows as arrays of
+// strings (null for null).
+import { readFileSync } from 'node:fs'
+import { parquetMetadataAsync, parquetRead } from '../../../site/assets/vendor/hyparquet/index.js'
 
 for (const path of process.argv.slice(2)) {
-  const file = await asyncBufferFromFile(path)
+  const data = readFileSync(path)
+  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)
+  const file = { byteLength: buffer.byteLength, slice: (start, end) => buffer.slice(start, end) }
   const metadata = await parquetMetadataAsync(file)
   const columns = metadata.schema.slice(1).map(s => s.name)
   let rows = []
