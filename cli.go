@@ -143,7 +143,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	keep := fs.Int("keep", 10, "releases to keep in OUT.releases (0 keeps all)")
 	allowShrink := fs.Bool("allow-shrink", false, "publish even a release with no documents, or that drops more than half of those published")
 	logFormat := fs.String("log", "text", "log format on stderr: text or json")
-	baseURL := fs.String("base-url", "http://127.0.0.1:8080/", "absolute URL the site is served at (feeds, sitemap, catalog)")
+	baseURL := fs.String("base-url", localBaseURL, "absolute URL the site is served at (feeds, sitemap, catalog)")
 	quiet := fs.Bool("quiet", false, "log warnings and errors only, no progress")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to this file")
 	if err := parse(fs, args); err != nil {
@@ -169,6 +169,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, AllowShrink: *allowShrink, BaseURL: *baseURL, Log: logger}
+	if !flagGiven(fs, "base-url") {
+		opts.Log.Warn("no --base-url: feed.atom, sitemap.xml, robots.txt and catalog.jsonld carry " + localBaseURL +
+			", the address of 'budgetpub serve' on this machine; set --base-url to the address the site is served at")
+	}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = progressBar(stderr)
 	}
@@ -246,6 +250,17 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errPartial
 	}
 	return nil
+}
+
+// localBaseURL is where 'budgetpub serve' serves the site by default, the
+// base URL when none is given.
+const localBaseURL = "http://127.0.0.1:8080/"
+
+// flagGiven tells whether the command line set the flag.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 // isTerminal tells whether w is a character device (a terminal).
@@ -330,14 +345,23 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 }
 
 func cmdGen(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("gen", "gen --n N --out DIR [--seed S] [--inject F] [--pdf]", stderr)
+	fs := newFlags("gen", "gen --n N --out DIR [--seed S] [--inject F] [--pdf] | gen --linked M [--years Y] --out DIR [--seed S]", stderr)
 	n := fs.Int("n", 100, "documents per family ("+strings.Join(gen.Families, ", ")+")")
 	out := fs.String("out", "", "folder to write the documents and their .truth.json to")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed writes the same files")
 	inject := fs.Float64("inject", 0, "share of documents (0-1) given one recorded inconsistency")
 	pdf := fs.Bool("pdf", false, "also print each document as a PDF (needs chromium and a CJK font)")
+	linked := fs.Int("linked", 0, "instead, a linked corpus: this many departments followed across --years (names in long and short forms, a renaming with its departments.csv, budgets and final accounts, two-part budgets)")
+	years := fs.Int("years", 3, "years per department of a linked corpus")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *linked > 0 && *out != "" {
+		if err := gen.Linked(gen.LinkedOptions{Departments: *linked, Years: *years, Out: *out, Seed: *seed}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d departments over %d years into %s\n", *linked, *years, *out)
+		return nil
 	}
 	if *out == "" || *n < 1 || *inject < 0 || *inject > 1 {
 		fs.Usage()
@@ -364,7 +388,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(*dir))}
+	srv := &http.Server{Handler: siteServer{*dir}, ReadHeaderTimeout: serveTimeouts.header, ReadTimeout: serveTimeouts.read,
+		WriteTimeout: serveTimeouts.write, IdleTimeout: serveTimeouts.idle, MaxHeaderBytes: 64 << 10}
 	go func() {
 		<-ctx.Done()
 		srv.Close()

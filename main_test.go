@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"io/fs"
@@ -202,5 +203,71 @@ func TestServe(t *testing.T) {
 	}
 	if code, _, _ := runCLI("serve", "--dir", filepath.Join(dir, "missing")); code != 1 {
 		t.Errorf("serving a missing folder: exit %d, want 1", code)
+	}
+}
+
+// TestNoFormulaCellsFromInput: a department name and a file name that a
+// spreadsheet would read as formulas reach documents.csv neutralized (a '
+// before them), and the JSON keeps them as they are.
+func TestNoFormulaCellsFromInput(t *testing.T) {
+	in := t.TempDir()
+	seed, _ := os.ReadFile("data/000_70dee09d8603147c.txt")
+	evil := strings.Replace(string(seed), "曾都区信访局 2023", "=1+2局 2023", 1)
+	os.WriteFile(filepath.Join(in, "=cmd.txt"), []byte(evil), 0o644)
+	out := filepath.Join(t.TempDir(), "pub")
+	if code, _, stderr := runCLI("build", "--in", in, "--out", out, "--quiet"); code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	files := readTree(t, out)
+	for _, p := range []string{"documents.csv", filepath.Join("excel", "documents.csv")} {
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[p], []byte("\ufeff")))).ReadAll()
+		if err != nil || len(recs) != 2 {
+			t.Fatalf("%s: %v %q", p, err, recs)
+		}
+		row := map[string]string{}
+		for j, c := range recs[1] {
+			row[recs[0][j]] = c
+			if strings.HasPrefix(c, "=") {
+				t.Errorf("%s: %s cell %q starts with =", p, recs[0][j], c)
+			}
+		}
+		if row["department"] != "'=1+2局" || row["source_file"] != "'=cmd.txt" {
+			t.Errorf("%s: department %q, source_file %q", p, row["department"], row["source_file"])
+		}
+	}
+	if !bytes.Contains(files[filepath.Join("json", "documents.json")], []byte(`"department":"=1+2局"`)) {
+		t.Error("json/documents.json does not keep the department name as it is")
+	}
+}
+
+// TestDefaultBaseURLSaidOnce: without --base-url the build says, once and
+// even with --quiet, that the feed, sitemap and catalog carry the local
+// preview's address; with it, it says nothing and they carry the one given.
+func TestDefaultBaseURLSaidOnce(t *testing.T) {
+	in := t.TempDir()
+	seed, _ := os.ReadFile("data/000_70dee09d8603147c.txt")
+	os.WriteFile(filepath.Join(in, "seed.txt"), seed, 0o644)
+	out := filepath.Join(t.TempDir(), "pub")
+	code, _, stderr := runCLI("build", "--in", in, "--out", out, "--quiet")
+	if code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stderr, "http://127.0.0.1:8080/"); n != 1 || !strings.Contains(stderr, "--base-url") || !strings.Contains(stderr, "sitemap") {
+		t.Errorf("without --base-url the build said %d times: %q", n, stderr)
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if !bytes.Contains(sitemap, []byte("<loc>http://127.0.0.1:8080/index.html</loc>")) {
+		t.Errorf("sitemap.xml: %.300s", sitemap)
+	}
+	out = filepath.Join(t.TempDir(), "pub")
+	code, _, stderr = runCLI("build", "--in", in, "--out", out, "--quiet", "--base-url", "https://budgets.example.org/")
+	if code != 0 || strings.Contains(stderr, "--base-url") {
+		t.Errorf("with --base-url: exit %d, %q", code, stderr)
+	}
+	for _, f := range []string{"sitemap.xml", "feed.atom", "catalog.jsonld", "robots.txt"} {
+		data, _ := os.ReadFile(filepath.Join(out, f))
+		if !bytes.Contains(data, []byte("https://budgets.example.org/")) || bytes.Contains(data, []byte("127.0.0.1")) {
+			t.Errorf("%s does not carry the base URL given: %.300s", f, data)
+		}
 	}
 }

@@ -23,11 +23,14 @@ import (
 // run it as a real process and kill it.
 func TestMain(m *testing.M) {
 	if os.Getenv("BUDGETPUB_AS_MAIN") == "1" {
-		err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+		ctx, stop := signalContext()
+		err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
 		os.Exit(exitCode(err, os.Stderr))
 	}
 	code := m.Run()
 	closeBrowser()
+	removeSite()
 	os.Exit(code)
 }
 
@@ -179,6 +182,40 @@ func TestKilledRunLeavesReleaseIntact(t *testing.T) {
 	rep := build(t, big, out)
 	if rep.Release == "" || rep.Documents != 400 {
 		t.Fatalf("recovery run: %+v", rep)
+	}
+	entries, _ := os.ReadDir(out + ".releases")
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".staging-") {
+			t.Errorf("staging folder left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestTerminatedRunStopsCleanly: SIGTERM (systemd stopping the service)
+// ends a run as a failure — exit 1, not death by signal — with the
+// published release untouched and no staging folder left.
+func TestTerminatedRunStopsCleanly(t *testing.T) {
+	small, out := corpus(t, 3), filepath.Join(t.TempDir(), "pub")
+	build(t, small, out)
+	link, _ := os.Readlink(out)
+	cmd := exec.Command(os.Args[0], "build", "--in", corpus(t, 600), "--out", out, "--force", "--quiet")
+	cmd.Env = append(os.Environ(), "BUDGETPUB_AS_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if err == nil {
+		t.Fatal("the run finished before SIGTERM arrived: give it more documents")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("exit code %d after SIGTERM (-1: killed by the signal), want 1; stderr: %s", code, stderr.String())
+	}
+	if got, _ := os.Readlink(out); got != link {
+		t.Errorf("published link moved %s → %s", link, got)
 	}
 	entries, _ := os.ReadDir(out + ".releases")
 	for _, e := range entries {

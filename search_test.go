@@ -17,7 +17,7 @@ import (
 type searchHit struct {
 	Kind, Text, En string
 	Docs           int
-	Occ            [][]any // document id, title, line, amount
+	Occ            [][]any // document id, title, line, amount, file
 	Figures        int
 }
 
@@ -126,15 +126,19 @@ func TestSiteSearch(t *testing.T) {
 				continue
 			}
 			for _, o := range h.Occ {
-				id, line := o[0].(string), int(o[2].(float64))
+				id, line, file := o[0].(string), int(o[2].(float64)), int(o[4].(float64))
 				if line == 0 {
 					continue
+				}
+				anchor := fmt.Sprintf("L%d", line)
+				if file > 0 {
+					anchor = fmt.Sprintf("F%dL%d", file, line)
 				}
 				page, err := os.ReadFile(filepath.Join(dir, "source", id+".html"))
 				if err != nil {
 					t.Fatalf("%s: %s links %v", c.q, h.Text, err)
 				}
-				m := regexp.MustCompile(fmt.Sprintf(`id="L%d"><a[^>]*>%d</a>([^<]*)`, line, line)).FindSubmatch(page)
+				m := regexp.MustCompile(fmt.Sprintf(`id="%s"><a[^>]*>%d</a>([^<]*)`, anchor, line)).FindSubmatch(page)
 				if m == nil || !regexp.MustCompile(`[0-9]`).Match(m[1]) { // the line of the amount
 					t.Errorf("%s: %s of %s: line %d of its source page is %q", c.q, h.Text, id, line, m)
 				}

@@ -61,6 +61,11 @@ type Truth struct {
 	AssetsStart    *schema.Money    `json:"assets_start,omitempty"`
 	AssetsEnd      *schema.Money    `json:"assets_end,omitempty"`
 	Injected       []Injected       `json:"injected"`
+	// linked corpora (Linked): the department's id, the disclosure's and
+	// its files (a text part and a tables part, or one)
+	DepartmentID string   `json:"department_id,omitempty"`
+	Disclosure   string   `json:"disclosure,omitempty"`
+	Files        []string `json:"files,omitempty"`
 }
 
 // Generate writes opts.N documents of each family into opts.Out, each as

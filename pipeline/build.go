@@ -23,6 +23,7 @@ import (
 
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/extract"
+	"budgetpub/pipeline/identity"
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 	"budgetpub/site"
@@ -61,10 +62,19 @@ type Report struct {
 	Cached    int        `json:"cached"`    // documents taken from the cache
 	Checks    int        `json:"checks"`    // findings in the release published (0 when nothing changed)
 	Rejected  []Rejected `json:"rejected"`
+	// Templates are inputs left out as templates never filled in (上海市XX局)
+	Templates []Template `json:"templates"`
 	Release   string     `json:"release"` // the release published, "" when nothing changed
 	Changed   []string   `json:"changed"` // ids of disclosures added or changed
 	Seconds   float64    `json:"seconds"`
 	Error     string     `json:"error,omitempty"` // why the run failed (nothing published)
+}
+
+// Template is an input left out because it is a template never filled in,
+// not a disclosure: it is reported, not published.
+type Template struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // ErrRejected is the failure of a strict run with rejected inputs.
@@ -90,6 +100,9 @@ type Metadata struct {
 	Publisher  string `csv:"publisher"`
 	SourceURL  string `csv:"source_url"`
 	Note       string `csv:"note"`
+	// Disclosure names the disclosure a file is a part of: the files of
+	// one name are merged into one document, whose id is made of it.
+	Disclosure string `csv:"disclosure"`
 }
 
 var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true}
@@ -271,7 +284,7 @@ func Build(ctx context.Context, o Options) (*Report, error) {
 	rep, err := build(ctx, o, out, log)
 	if err != nil {
 		if rep == nil {
-			rep = &Report{Rejected: []Rejected{}, Changed: []string{}}
+			rep = &Report{Rejected: []Rejected{}, Templates: []Template{}, Changed: []string{}}
 		}
 		rep.Release, rep.Error = "", err.Error()
 		rep.Seconds = time.Since(start).Seconds()
@@ -308,6 +321,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		key    string
 		cached bool
 		stat   statEntry
+		ident  *ident // of a document extracted in this run
 		err    error
 	}
 	results := make([]result, len(files))
@@ -334,41 +348,129 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 			return
 		}
 		doc, lines, err := extractAs(ctx, f, rel, ids[i], m)
+		var id *ident
 		if err == nil {
 			err = c.put(key, doc, lines)
+			id = ptrTo(identOf(doc))
 		}
 		// the document is read back from the cache when the release is
 		// written, so that memory does not grow with the corpus
-		results[i] = result{key: key, stat: st, err: err}
+		results[i] = result{key: key, stat: st, ident: id, err: err}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rep := &Report{Rejected: []Rejected{}, Changed: []string{}}
-	for _, r := range left {
+	rep := &Report{Rejected: []Rejected{}, Templates: []Template{}, Changed: []string{}}
+	reject := func(r Rejected) {
 		rep.Rejected = append(rep.Rejected, r)
 		log.Warn("input rejected", "file", r.Path, "reason", r.Error)
 	}
-	keys := map[string]string{} // document id → cache key
+	for _, r := range left {
+		reject(r)
+	}
+	table, bad, err := readTable(o.In)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	for _, r := range bad {
+		reject(r)
+	}
+	oldIdents, idents := c.loadIdents(), map[string]ident{}
+	// identOfKey is a cached document's ident, from the index or the document
+	identOfKey := func(key string) (ident, bool) {
+		if id, ok := oldIdents[key]; ok {
+			return id, true
+		}
+		e, ok := c.load(key)
+		if !ok {
+			return ident{}, false
+		}
+		return identOf(e.Doc), true
+	}
+	var inputs []input
 	newStats := statCache{}
 	for i, r := range results {
 		if r.err != nil {
-			rep.Rejected = append(rep.Rejected, Rejected{Path: files[i], Error: r.err.Error()})
-			log.Warn("input rejected", "file", files[i], "reason", r.err.Error())
+			reject(Rejected{Path: files[i], Error: r.err.Error()})
 			continue
 		}
 		rel, _ := filepath.Rel(o.In, files[i])
-		newStats[filepath.ToSlash(rel)] = r.stat
-		keys[ids[i]] = r.key
+		rel = filepath.ToSlash(rel)
+		newStats[rel] = r.stat
 		if r.cached {
 			rep.Cached++
 		} else {
 			rep.Extracted++
 		}
+		id, ok := ident{}, true
+		if r.ident != nil {
+			id = *r.ident
+		} else {
+			id, ok = identOfKey(r.key)
+		}
+		if !ok {
+			reject(Rejected{Path: files[i], Error: "cache: the entry vanished during the run"})
+			continue
+		}
+		idents[r.key] = id
+		if id.Template != "" {
+			rep.Templates = append(rep.Templates, Template{Path: files[i], Reason: id.Template})
+			log.Warn("template left out", "file", files[i], "reason", id.Template)
+			continue
+		}
+		inputs = append(inputs, input{path: files[i], rel: rel, id: ids[i], key: r.key,
+			meta: metadataFor(meta, rel), ident: id, dept: table.ID(id.Name)})
+	}
+	// the files of one disclosure become one document
+	keys := map[string]string{} // document id → cache key
+	docs := map[string]ident{}  // document id → what pairing needs
+	gs := groups(inputs)
+	merged := make([]error, len(gs))
+	mergedIdents := make([]*ident, len(gs))
+	parallel(len(gs), func(i int) {
+		g := gs[i]
+		if len(g.members) < 2 {
+			return
+		}
+		key := mergeKey(g)
+		if !o.Force && c.has(key) {
+			return
+		}
+		d, err := c.merge(g, key)
+		if merged[i] = err; err == nil {
+			mergedIdents[i] = ptrTo(identOf(d))
+		}
+	})
+	for i, g := range gs {
+		if len(g.members) == 1 {
+			keys[g.id], docs[g.id] = g.members[0].key, g.members[0].ident
+			continue
+		}
+		key := mergeKey(g)
+		id, ok := ident{}, mergedIdents[i] != nil
+		if ok {
+			id = *mergedIdents[i]
+		} else if merged[i] == nil {
+			id, ok = identOfKey(key)
+		}
+		if merged[i] == nil && !ok {
+			merged[i] = errors.New("cache: the merged document vanished during the run")
+		}
+		if merged[i] != nil {
+			for _, m := range g.members {
+				reject(Rejected{Path: m.path, Error: fmt.Sprintf("disclosure %s: %v", g.id, merged[i])})
+			}
+			continue
+		}
+		idents[key] = id
+		keys[g.id], docs[g.id] = key, id
 	}
 	sort.Slice(rep.Rejected, func(i, j int) bool { return rep.Rejected[i].Path < rep.Rejected[j].Path })
 	rep.Documents = len(keys)
 	if err := c.saveStats(newStats); err != nil {
+		return nil, err
+	}
+	if err := c.saveIdents(idents); err != nil {
 		return nil, err
 	}
 	if o.Strict && len(rep.Rejected) > 0 {
@@ -378,7 +480,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	if so.BaseURL == "" {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
-	name := fingerprint(keys, o.Version, so.BaseURL)
+	name := fingerprint(keys, o.Version+"\x00"+table.Digest(), so.BaseURL)
 	cur, curName := published(out)
 	if curName == name {
 		return rep, nil // nothing changed: the cached documents need not even be read
@@ -391,7 +493,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, c, so)
+	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, c, so, linker{table, pairs(docs, table)})
 	if err != nil {
 		return nil, err
 	}
@@ -503,6 +605,13 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 	})
 }
 
+// linker links the documents of a release: each to its department's id,
+// each budget to the final accounts of the same department and year.
+type linker struct {
+	table *identity.Table
+	pairs map[string]string // document id → the id of its pair
+}
+
 // publishChunk is how many documents are loaded at a time while a release
 // is written: memory stays flat whatever the number of documents.
 const publishChunk = 64
@@ -513,7 +622,7 @@ const publishChunk = 64
 // release is written in a staging folder, document by document, synced and
 // renamed into OUT.releases, then published (see activate). It returns the
 // changes and the number of checks.
-func publish(o Options, out, cur, curName, name string, ids []string, keys map[string]string, c cache, so site.Options) (emit.Changes, int, error) {
+func publish(o Options, out, cur, curName, name string, ids []string, keys map[string]string, c cache, so site.Options, l linker) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
 		// releases are immutable: the same one again
@@ -545,6 +654,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 	differ := emit.NewDiffer(cur)
 	checks := 0
 	entries := make([]*entry, publishChunk)
+	execs := make([][]emit.ExecutionRow, publishChunk)
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
@@ -554,8 +664,22 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
 				return
 			}
-			entries[i] = e
-			if err := sr.Document(e.Doc, e.Lines); err != nil {
+			e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
+			entries[i], execs[i] = e, nil
+			if other, ok := l.pairs[chunk[i]]; ok {
+				p, ok := c.load(keys[other])
+				if !ok {
+					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
+					return
+				}
+				p.Doc.Department.ID = l.table.ID(p.Doc.Department.Name)
+				budget, final := e.Doc, p.Doc
+				if budget.Document.Kind == schema.KindFinalAccounts {
+					budget, final = final, budget
+				}
+				execs[i] = emit.ExecutionRows(budget, final)
+			}
+			if err := sr.Disclosure(e.Doc, e.files(), execs[i]); err != nil {
 				loadErr.Store(err)
 			}
 		})
@@ -565,6 +689,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 		}
 		for i := range chunk {
 			data, err := w.Add(entries[i].Doc)
+			if err == nil && entries[i].Doc.Document.Kind == schema.KindFinalAccounts {
+				err = w.AddExecution(execs[i])
+			}
 			if err != nil {
 				w.Abort()
 				return fail("emit", err)

@@ -46,7 +46,12 @@ func (c cache) path(key string) string { return filepath.Join(c.dir, key[:2], ke
 type entry struct {
 	Doc   *schema.Document `json:"doc"`
 	Lines []string         `json:"lines"`
+	Parts [][]string       `json:"parts,omitempty"` // the lines of the other files of a disclosure of several
 }
+
+// files are the lines of each file of the entry's disclosure, in the order
+// of /document/sources.
+func (e *entry) files() [][]string { return append([][]string{e.Lines}, e.Parts...) }
 
 func (c cache) load(key string) (*entry, bool) {
 	if c.dir == "" {
@@ -67,10 +72,14 @@ func (c cache) load(key string) (*entry, bool) {
 // rebuilt, so it is written without fsync; rename keeps readers from
 // seeing half a file.
 func (c cache) put(key string, d *schema.Document, lines []string) error {
+	return c.putEntry(key, &entry{Doc: d, Lines: lines})
+}
+
+func (c cache) putEntry(key string, e *entry) error {
 	if c.dir == "" {
 		return nil
 	}
-	data, err := json.Marshal(entry{d, lines})
+	data, err := json.Marshal(e)
 	if err != nil {
 		return err
 	}

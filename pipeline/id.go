@@ -12,7 +12,12 @@ import (
 // on the way (Chinese, spaces) gets a short hash of the whole name, so that
 // two such names cannot meet on one id.
 func DocID(path string) string {
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return idOf(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+}
+
+// idOf makes an id of a name (a file's without its extension, a
+// disclosure's from metadata.csv) under the rules of DocID.
+func idOf(stem string) string {
 	var b strings.Builder
 	lost := false
 	dash := false

@@ -46,3 +46,8 @@ func extractFile(ctx context.Context, path, id string, h extract.Hints, amend fu
 	}
 	return doc, text.Lines, nil
 }
+
+// ExtractLines is ExtractFile with the text's lines.
+func ExtractLines(ctx context.Context, path string) (*schema.Document, []string, error) {
+	return extractFile(ctx, path, DocID(path), extract.Hints{}, nil)
+}

@@ -41,7 +41,9 @@ func TestWebPages(t *testing.T) {
 			"/three_public/overseas_travel/amount": wan(5.55), "/three_public/vehicle/amount": wan(47.63), "/three_public/reception/amount": wan(13.63),
 			"/operating_costs/amount": wan(135.71)}, false},
 		"pingtan_pingyuan-town_2017_dept-final-accounts.txt": {"平潭综合实验区平原镇人民政府", "final_accounts", 2017, map[string]float64{
-			"/revenue/current_year": wan(2188.65), "/expenditure/current_year": wan(2172.26), "/three_public/total": wan(3.81), "/operating_costs/amount": wan(290.85)}, false},
+			"/revenue/current_year": wan(2188.65), "/expenditure/current_year": wan(2172.26), "/three_public/total": wan(3.81), "/operating_costs/amount": wan(290.85),
+			// from its 收支决算总表, flattened into the page and closing with 合计 | 合计
+			"/revenue/total": wan(2201.53), "/revenue/carried_over": wan(12.88), "/expenditure/carried_forward": wan(29.27)}, false},
 		// 收入预算为1290.90万元 (with 150.87 carried over) but 支出预算1140.03万元: balance.budget
 		"pingtan_pingyuan-town_2018_dept-budget.txt": {"平潭县平原镇人民政府", "budget", 2018, map[string]float64{
 			"/revenue/total": wan(1290.90), "/expenditure/total": wan(1140.03), "/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": wan(3),
@@ -54,7 +56,10 @@ func TestWebPages(t *testing.T) {
 			"/operating_costs/amount": wan(1227.38)}, true},
 		"pingtan_public-security-bureau_2018_dept-budget.txt": {"平潭综合实验区公安局", "budget", 2018, map[string]float64{
 			"/revenue/total": wan(22923.05), "/expenditure/total": wan(22923.05), "/three_public/overseas_travel/amount": 0,
-			"/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": 0, "/operating_costs/amount": wan(650)}, true},
+			"/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": 0, "/operating_costs/amount": wan(650),
+			// all of it 一般公共预算拨款, so its 财政拨款基本支出 is the basic expenditure
+			"/revenue/sources/一般公共预算/amount": wan(22923.05), "/expenditure/basic/amount": wan(12213.05), "/expenditure/project/amount": wan(10710),
+			"/expenditure/personnel/amount": wan(10404.95), "/expenditure/public_expenses/amount": wan(1808.1)}, true},
 	}
 	files, _ := filepath.Glob("../data/corpus/more/fujian/*.txt")
 	if len(files) != len(cases) {

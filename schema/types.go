@@ -7,7 +7,7 @@
 package schema
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.2.0"
+const Version = "1.3.0"
 
 // Kinds of disclosure.
 const (
@@ -46,6 +46,7 @@ type Coverage struct {
 	Status string `json:"status"`           // read, not_read, empty, no_figure or absent
 	Reason string `json:"reason,omitempty"` // why not read
 	Line   int    `json:"line,omitempty"`   // where it is (a table's title, a section's first mention)
+	File   int    `json:"file,omitempty"`   // the file of Line (Meta.Sources), 0 for the first
 }
 
 // Coverage statuses.
@@ -67,6 +68,11 @@ type Meta struct {
 	Publisher    string     `json:"publisher,omitempty"`
 	SourceURL    string     `json:"source_url,omitempty"`
 	Source       SourceFile `json:"source"`
+	// Sources lists every input file of a disclosure published as several
+	// (a text part and a tables part), Source first; the File of a line
+	// (provenance, claims, warnings, coverage, checks) indexes it. Absent
+	// for a disclosure of one file.
+	Sources []SourceFile `json:"sources,omitempty"`
 }
 
 // SourceFile identifies the input file a document was extracted from.
@@ -80,7 +86,13 @@ type SourceFile struct {
 
 // Department is the publishing department.
 type Department struct {
-	Name             string   `json:"name"`
+	// ID is the department's identity across years and renamings (see
+	// pipeline/identity); set when a release is published.
+	ID   string `json:"id,omitempty"`
+	Name string `json:"name"`
+	// AlsoNamed lists the other names the files of a disclosure of several
+	// print for the department (中国共产党江苏省委员会办公厅 beside 江苏省委办公厅)
+	AlsoNamed        []string `json:"also_named,omitempty"`
 	Region           string   `json:"region,omitempty"`
 	Responsibilities []string `json:"responsibilities,omitempty"`
 	Staff            *Staff   `json:"staff,omitempty"`
@@ -273,15 +285,21 @@ const (
 
 // Check is one finding of the consistency checks: two numbers that disagree.
 type Check struct {
-	Rule      string   `json:"rule"`
-	Severity  string   `json:"severity"`
-	Message   string   `json:"message"`
-	MessageEn string   `json:"message_en"`
-	Unit      string   `json:"unit"` // yuan, %, count, year or sign (-1, 0, 1)
-	Stated    float64  `json:"stated"`
-	Computed  float64  `json:"computed"`
+	Rule      string  `json:"rule"`
+	Severity  string  `json:"severity"`
+	Message   string  `json:"message"`
+	MessageEn string  `json:"message_en"`
+	Unit      string  `json:"unit"` // yuan, %, count, year or sign (-1, 0, 1)
+	Stated    float64 `json:"stated"`
+	Computed  float64 `json:"computed"`
+	// Tolerance is the largest difference the rounding of the figures
+	// involved explains, in Unit; a finding within it is info.
+	Tolerance float64  `json:"tolerance"`
 	Paths     []string `json:"paths"`
 	Lines     []int    `json:"lines"`
+	// Files gives the file of each line (Meta.Sources) in a disclosure of
+	// several files; absent otherwise.
+	Files []int `json:"files,omitempty"`
 }
 
 // Kinds of claim.
@@ -295,6 +313,9 @@ const (
 	ClaimExecutionPct = "execution_pct"
 	// 决算: the stated direction of 决算数 against 预算数: -1 小于, 0 等于, 1 大于
 	ClaimExecutionSign = "execution_sign"
+	// the figure at Path (a number) as another file of the same disclosure
+	// states it, where the two differ (see check rule cross.parts)
+	ClaimPart = "part"
 )
 
 // Claim is one statement the document makes about a figure of the model:
@@ -313,12 +334,15 @@ type Claim struct {
 	Unit string `json:"unit"`
 	Line int    `json:"line"`
 	Text string `json:"text"`
+	File int    `json:"file,omitempty"` // the file of Line (Meta.Sources), 0 for the first
 }
 
-// Source is where a figure came from: a 1-based line and its text.
+// Source is where a figure came from: a 1-based line and its text, in the
+// file File of Meta.Sources (0, the first, when absent).
 type Source struct {
 	Line int    `json:"line"`
 	Text string `json:"text"`
+	File int    `json:"file,omitempty"`
 }
 
 // Reasons of the warnings about the text itself, which the checks read.
@@ -348,4 +372,5 @@ type Warning struct {
 	Line   int    `json:"line"`
 	Text   string `json:"text"`
 	Reason string `json:"reason"`
+	File   int    `json:"file,omitempty"` // the file of Line (Meta.Sources), 0 for the first
 }

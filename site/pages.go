@@ -1,11 +1,8 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -16,13 +13,13 @@ import (
 type fig struct {
 	Zh, En        string
 	Amount, Prior *schema.Money
-	Line          int
+	Line, File    int
 }
 
 type breakdownRow struct {
 	Code, Name, NameEn, Reported string
 	Amount, Prior                *schema.Money
-	Line                         int
+	Line, File                   int
 	Indent                       bool
 }
 
@@ -34,13 +31,15 @@ type breakdown struct {
 
 func line(d *schema.Document, ptr string) int { return d.Provenance[ptr].Line }
 
+func file(d *schema.Document, ptr string) int { return d.Provenance[ptr].File }
+
 func mp(m schema.Money) *schema.Money { return &m }
 
 func headline(d *schema.Document) []fig {
 	var out []fig
 	add := func(zh, en, ptr string, a, p *schema.Money) {
 		if a != nil {
-			out = append(out, fig{zh, en, a, p, line(d, ptr)})
+			out = append(out, fig{zh, en, a, p, line(d, ptr), file(d, ptr)})
 		}
 	}
 	if r := d.Revenue; r != nil {
@@ -103,11 +102,11 @@ func classRows(d *schema.Document, base string, items []schema.ClassItem) []brea
 	for i, c := range items {
 		p := base + "/" + strconv.Itoa(i)
 		rows = append(rows, breakdownRow{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Reported: c.ReportedName,
-			Amount: mp(c.Amount), Prior: c.PriorYear, Line: line(d, p+"/amount")})
+			Amount: mp(c.Amount), Prior: c.PriorYear, Line: line(d, p+"/amount"), File: file(d, p+"/amount")})
 		for j, it := range c.Items {
 			q := p + "/items/" + strconv.Itoa(j)
 			rows = append(rows, breakdownRow{Code: it.Code, Name: it.Name, Reported: it.ReportedName,
-				Amount: mp(it.Amount), Prior: it.PriorYear, Line: line(d, q+"/amount"), Indent: true})
+				Amount: mp(it.Amount), Prior: it.PriorYear, Line: line(d, q+"/amount"), File: file(d, q+"/amount"), Indent: true})
 		}
 	}
 	return rows
@@ -151,17 +150,14 @@ func max1(v int) int {
 	return v
 }
 
-// deptSlug names a department's page by a hash of its name.
-func deptSlug(name string) string {
-	sum := sha256.Sum256([]byte(name))
-	return "d-" + hex.EncodeToString(sum[:])[:10]
-}
-
 // summary is what the pages that span documents need of one document.
 type summary struct {
 	ID, Department, Kind, Title string
+	AlsoNamed                   []string
+	DeptID                      string
 	Year, Checks                int
 	Values                      []*schema.Money // in the order of seriesNames
+	Measures                    []emit.Measure
 
 	Sections                []string // the status of each narrative section, in the extractor's order
 	SectionNames            []string
@@ -174,7 +170,8 @@ var seriesNames = []struct{ zh, en string }{
 }
 
 func summarize(d *schema.Document) summary {
-	s := summary{ID: d.ID, Department: d.Department.Name, Kind: d.Document.Kind, Year: d.Document.FiscalYear, Checks: len(d.Checks)}
+	s := summary{ID: d.ID, Department: d.Department.Name, AlsoNamed: d.Department.AlsoNamed, DeptID: deptID(d), Kind: d.Document.Kind, Year: d.Document.FiscalYear,
+		Checks: len(d.Checks), Measures: emit.Measures(d)}
 	s.Title = fmt.Sprintf("%s %d %s", d.Department.Name, d.Document.FiscalYear, map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
 	var rev, exp, basic, project, tp, op *schema.Money
 	if d.Revenue != nil {
@@ -213,6 +210,21 @@ func summarize(d *schema.Document) summary {
 
 // Document writes one disclosure's page and its source page.
 func (r *Renderer) Document(d *schema.Document, lines []string) error {
+	return r.Disclosure(d, [][]string{lines}, nil)
+}
+
+// sourceFile is one file of a disclosure on its source page.
+type sourceFile struct {
+	schema.SourceFile
+	Index int
+	Lines []string
+}
+
+// Disclosure writes one disclosure's page and its source page: files are
+// the lines of each of its files (in the order of /document/sources),
+// exec its budget compared with its outturn (emit.ExecutionRows), if it
+// has a pair.
+func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.ExecutionRow) error {
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
@@ -224,9 +236,29 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 		if len(e.Projects) > 0 {
 			var rows []breakdownRow
 			for i, p := range e.Projects {
-				rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, "/expenditure/projects/"+strconv.Itoa(i)+"/amount")})
+				ptr := "/expenditure/projects/" + strconv.Itoa(i) + "/amount"
+				rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, ptr), File: file(d, ptr)})
 			}
 			bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: rows})
+		}
+	}
+	sources := d.Document.Sources
+	if len(sources) == 0 {
+		sources = []schema.SourceFile{d.Document.Source}
+	}
+	var fs []sourceFile
+	for i, src := range sources {
+		f := sourceFile{SourceFile: src, Index: i}
+		if i < len(files) {
+			f.Lines = files[i]
+		}
+		fs = append(fs, f)
+	}
+	var partner string
+	if len(exec) > 0 {
+		partner = exec[0].BudgetDocumentID
+		if partner == d.ID {
+			partner = exec[0].DocumentID
 		}
 	}
 	title := fmt.Sprintf("%s %d", d.Department.Name, d.Document.FiscalYear)
@@ -236,14 +268,17 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 		DeptPage   string
 		Headline   []fig
 		Breakdowns []breakdown
-	}{page{Title: title, Root: "../", Release: r.rel}, d, deptSlug(d.Department.Name), headline(d), bds}); err != nil {
+		Sources    []sourceFile
+		Execution  []emit.ExecutionRow
+		Partner    string
+	}{page{Title: title, Root: "../", Release: r.rel}, d, deptID(d), headline(d), bds, fs, exec, partner}); err != nil {
 		return err
 	}
 	if err := r.render("source.html", "source/"+d.ID+".html", struct {
 		page
 		Doc   *schema.Document
-		Lines []string
-	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, lines}); err != nil {
+		Files []sourceFile
+	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, fs}); err != nil {
 		return err
 	}
 	sum, entries := summarize(d), emit.SearchEntries(d)
@@ -251,62 +286,5 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	r.summaries = append(r.summaries, sum)
 	r.search.add(d.ID, sum.Title, entries)
 	r.mu.Unlock()
-	return nil
-}
-
-type seriesCell struct {
-	Amount *schema.Money
-	Change string
-}
-
-type series struct {
-	Zh, En string
-	Cells  []seriesCell
-}
-
-// departments writes a page per department with its documents side by
-// side, in year order, and the change on the previous column.
-func (r *renderer) departments() error {
-	by := map[string][]summary{}
-	for _, s := range r.summaries {
-		by[s.Department] = append(by[s.Department], s)
-	}
-	names := make([]string, 0, len(by))
-	for n := range by {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		docs := by[name]
-		sort.SliceStable(docs, func(i, j int) bool {
-			if docs[i].Year != docs[j].Year {
-				return docs[i].Year < docs[j].Year
-			}
-			return docs[i].ID < docs[j].ID
-		})
-		var ss []series
-		for k, sn := range seriesNames {
-			s := series{Zh: sn.zh, En: sn.en}
-			var prev *schema.Money
-			for _, d := range docs {
-				v := d.Values[k]
-				c := seriesCell{Amount: v}
-				if v != nil && prev != nil && *prev != 0 {
-					c.Change = fmt.Sprintf("%+.2f%%", (v.Float()-prev.Float())/prev.Float()*100)
-				}
-				s.Cells = append(s.Cells, c)
-				prev = v
-			}
-			ss = append(ss, s)
-		}
-		if err := r.render("dept.html", "dept/"+deptSlug(name)+".html", struct {
-			page
-			Name   string
-			Docs   []summary
-			Series []series
-		}{page{Title: name, Root: "../", Release: r.rel}, name, docs, ss}); err != nil {
-			return err
-		}
-	}
 	return nil
 }

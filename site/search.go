@@ -26,7 +26,8 @@ import (
 //	search/x/<k>.json       texts k·C … k·C+C−1: [kind, text, English,
 //	                        disclosures, occurrences, count of occurrences];
 //	                        an occurrence is [document id, title, source
-//	                        line, amount], the first by id and line
+//	                        line, amount, file of the line (0: the first)],
+//	                        the first by id, file and line
 //
 // A text is a distinct (kind, text) pair across the documents — a figure's
 // name, a department's name, a finding's message — so 住房公积金 is one
@@ -53,11 +54,15 @@ type searchOcc struct {
 	doc, title string
 	line       int
 	amount     string
+	file       int
 }
 
 func (o searchOcc) less(p searchOcc) bool {
 	if o.doc != p.doc {
 		return o.doc < p.doc
+	}
+	if o.file != p.file {
+		return o.file < p.file
 	}
 	return o.line < p.line
 }
@@ -98,7 +103,7 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 			t.docs++
 		}
 		t.figures++
-		o := searchOcc{doc, title, e.Line, e.Amount}
+		o := searchOcc{doc, title, e.Line, e.Amount, e.File}
 		// keep the first occurrences by document id and line, whatever
 		// order the documents come in
 		i := sort.Search(len(t.occ), func(i int) bool { return o.less(t.occ[i]) })
@@ -179,7 +184,7 @@ func (s *searchIndex) write(dir string) error {
 		for _, t := range list[k*searchChunk : min(len(list), (k+1)*searchChunk)] {
 			occ := make([][]any, len(t.occ))
 			for i, o := range t.occ {
-				occ[i] = []any{o.doc, o.title, o.line, o.amount}
+				occ[i] = []any{o.doc, o.title, o.line, o.amount, o.file}
 			}
 			chunk = append(chunk, []any{t.kind, t.text, t.en, t.docs, occ, t.figures})
 		}

@@ -17,10 +17,12 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,12 +60,36 @@ var funcs = template.FuncMap{
 	},
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
+	// anchor is a line's id on its disclosure's source page: L12 in the
+	// first file, F1L12 in the second
+	"anchor": anchor,
+	// lines are a check's lines, each with its file
+	"lines": func(c schema.Check) []lineRef {
+		out := make([]lineRef, len(c.Lines))
+		for i, l := range c.Lines {
+			out[i].Line = l
+			if i < len(c.Files) {
+				out[i].File = c.Files[i]
+			}
+		}
+		return out
+	},
 	"mark": func(status string) string {
 		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},
 	"search": func(r emit.DocumentRow) string {
 		return strings.ToLower(strings.Join(strings.Fields(r.Department+r.Region+r.ID+fmt.Sprint(r.FiscalYear)), ""))
 	},
+}
+
+// lineRef is a line in a file of a disclosure.
+type lineRef struct{ File, Line int }
+
+func anchor(file, line int) string {
+	if file == 0 {
+		return "L" + strconv.Itoa(line)
+	}
+	return "F" + strconv.Itoa(file) + "L" + strconv.Itoa(line)
 }
 
 // groupDigits groups the integer part of a decimal amount: 3056300 → 3,056,300.
@@ -189,7 +215,7 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 			}{page{Title: "一致性检查规则 Consistency rules", Release: r.rel}, check.Catalogue()})
 		},
 		func() error {
-			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: r.o.BaseURL, Release: r.rel})
+			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: rootPath(r.o.BaseURL), Release: r.rel})
 		},
 		func() error { return r.search.write(r.dir) },
 		func() error { return r.query(rows, res) },
@@ -235,6 +261,17 @@ func (r *renderer) coverage() error {
 	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, r.summaries, read, total})
 }
 
+// rootPath is the path of the base URL ("/" for http://host/, "/repo/"
+// for http://host/repo/): the 404 page is served for any missing path, so
+// its links start from the site's root, on whatever host and port serves it.
+func rootPath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	return u.Path
+}
+
 type stats struct {
 	Departments, Regions, Years int
 	Expenditure                 string
@@ -248,7 +285,7 @@ func (r *renderer) home(rows []emit.DocumentRow, res *emit.Result) error {
 			regions[d.Region] = true
 		}
 		years[fmt.Sprint(d.FiscalYear)] = true
-		deps[d.Department] = true
+		deps[d.DepartmentID] = true
 		var m schema.Money
 		if err := m.UnmarshalJSON([]byte(d.ExpenditureTotal)); err == nil && d.ExpenditureTotal != "" {
 			total += m

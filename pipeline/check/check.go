@@ -2,10 +2,11 @@
 // the model only: the figures, the claims the text makes about them and the
 // provenance of both.
 //
-// Every rule compares two numbers, stated and computed. A difference that
-// the rounding of the figures involved can explain is reported as info,
-// never as a warning or an error: a 万元 figure with two decimals hides up
-// to 50 yuan, a percentage stated with no decimals up to 0.5 points.
+// Every rule compares two numbers, stated and computed, with the tolerance
+// the rounding of the figures involved allows (rounding.go). A difference
+// that rounding explains is reported as info, never as a warning or an
+// error: a 万元 figure with two decimals hides up to 50 yuan, a percentage
+// stated with no decimals up to 0.5 points.
 package check
 
 import (
@@ -13,6 +14,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +28,9 @@ type Rule struct {
 	Severity string // severity when the difference is more than rounding
 	Title    string
 	TitleEn  string
-	run      func(*ctx)
+	// Tolerance says what difference the rule forgives
+	Tolerance string
+	run       func(*ctx)
 }
 
 // Catalogue lists every rule, in the order they run.
@@ -42,12 +46,35 @@ func Run(doc *schema.Document) {
 	doc.Checks = c.out
 }
 
+// Relation is one comparison a rule made: the figures it read (pointers)
+// and the source lines it cites, whether or not the numbers agreed.
+type Relation struct {
+	Rule  string
+	Paths []string
+	Lines []int
+}
+
+// Relations runs every rule over doc without changing it and lists each
+// comparison made: which figures of this document take part in a relation
+// the checks test.
+func Relations(doc *schema.Document) []Relation {
+	c := newCtx(doc)
+	c.relations = []Relation{}
+	for _, r := range rules {
+		c.rule = r
+		r.run(c)
+	}
+	return c.relations
+}
+
 type ctx struct {
 	doc  *schema.Document
 	tree any
 	rule Rule
 	out  []schema.Check
 	seen map[string]bool // findings already reported, so that a restatement is not reported twice
+	// relations, when not nil, collects every comparison (Relations)
+	relations []Relation
 }
 
 func newCtx(doc *schema.Document) *ctx {
@@ -125,39 +152,38 @@ func (c *ctx) line(ptr string) int {
 	return c.doc.Provenance[ptr].Line
 }
 
-// rounding is the largest rounding error a figure can hide: a figure in
-// whole hundreds of yuan may have been written in 万元 with two decimals.
-func rounding(yuan float64) float64 {
-	if math.Mod(math.Round(yuan*100), 10000) == 0 {
-		return 50
-	}
-	return 0.5
-}
-
-// claimRounding is the rounding of a stated number.
-func claimRounding(cl schema.Claim) float64 {
-	step := math.Pow(10, -float64(cl.Decimals))
-	switch cl.Unit {
-	case "万元", "万":
-		step *= 10000
-	case "亿元":
-		step *= 100000000
-	}
-	return step / 2
-}
-
 // finding is one comparison; it reports nothing when the numbers agree.
 type finding struct {
-	stated, computed, tol float64
-	unit                  string
-	paths                 []string
-	lines                 []int // the source lines to cite; without them, those of the paths
-	msg, msgEn            string
+	stated, computed float64
+	// tol is the largest difference the rounding of figs explains
+	tol   float64
+	figs  []rfig
+	unit  string
+	paths []string
+	lines []int // the source lines to cite; without them, those of the paths
+	// atLeast: the stated number may exceed the computed one (a whole
+	// against parts that may not be all of it)
+	atLeast bool
+	// allowZh and allowEn name an allowance beyond rounding that tol holds
+	allowZh, allowEn string
+	msg, msgEn       string
 }
 
 func (c *ctx) report(f finding) {
+	lines := append([]int(nil), f.lines...)
+	if f.lines == nil {
+		for _, p := range f.paths {
+			lines = append(lines, c.line(p))
+		}
+	}
+	sort.Ints(lines)
+	lines = nonZero(uniqInts(lines))
+	if c.relations != nil {
+		c.relations = append(c.relations, Relation{Rule: c.rule.ID, Paths: f.paths, Lines: lines})
+		return
+	}
 	diff := math.Abs(f.stated - f.computed)
-	if diff < 0.005 {
+	if diff < 0.005 || f.atLeast && f.stated >= f.computed {
 		return
 	}
 	key := fmt.Sprint(c.rule.ID, f.stated, f.computed, f.msg)
@@ -166,11 +192,6 @@ func (c *ctx) report(f finding) {
 	}
 	c.seen[key] = true
 	sev := c.rule.Severity
-	note, noteEn := "", ""
-	if diff <= f.tol+1e-9 {
-		sev = schema.SeverityInfo
-		note, noteEn = "（差异在舍入范围内）", " (within rounding)"
-	}
 	unitZh, unitEn := "元", " yuan"
 	switch f.unit {
 	case "%":
@@ -182,23 +203,106 @@ func (c *ctx) report(f finding) {
 	case "sign":
 		unitZh, unitEn = "", ""
 	}
-	lines := append([]int(nil), f.lines...)
-	if f.lines == nil {
-		for _, p := range f.paths {
-			lines = append(lines, c.line(p))
-		}
+	// the tolerance and what makes it: the roundings, and an allowance
+	var whyZh, whyEn []string
+	if noteZh, noteEn := roundingNote(f.figs); noteZh != "" {
+		whyZh, whyEn = append(whyZh, "舍入："+noteZh), append(whyEn, "rounding: "+noteEn)
 	}
-	sort.Ints(lines)
-	lines = uniqInts(lines)
+	if f.allowZh != "" {
+		whyZh, whyEn = append(whyZh, f.allowZh), append(whyEn, f.allowEn)
+	}
+	tolZh, tolEn := "", ""
+	switch {
+	case len(whyZh) == 0 && (f.unit == "yuan" || f.unit == "%"):
+		tolZh, tolEn = "，不允许误差", "; no difference allowed"
+	case len(whyZh) > 0 && f.unit == "sign":
+		tolZh = fmt.Sprintf("，两数相差 %s元以内视为相等（%s）", fmtNum(f.tol), strings.Join(whyZh, "；"))
+		tolEn = fmt.Sprintf("; within %s yuan the two count as equal (%s)", fmtNum(f.tol), strings.Join(whyEn, "; "))
+	case len(whyZh) > 0:
+		tolZh = fmt.Sprintf("，允许相差 %s%s（%s）", fmtNum(f.tol), unitZh, strings.Join(whyZh, "；"))
+		tolEn = fmt.Sprintf("; allowed %s%s (%s)", fmtNum(f.tol), unitEn, strings.Join(whyEn, "; "))
+	}
+	tol := f.tol
+	if f.unit == "sign" {
+		tol = 0 // the rounding decided the computed sign: the signs must agree
+	}
+	if diff <= tol+1e-9 {
+		sev = schema.SeverityInfo
+		tolZh += "，差异在此范围内"
+		tolEn += "; within it"
+	}
+	var files []int // in a disclosure of several files, the file of each line
+	if len(c.doc.Document.Sources) > 1 {
+		lines, files = c.locate(f, lines)
+	}
+	where, whereEn := "", ""
+	if len(lines) > 0 {
+		ls := make([]string, len(lines))
+		for i, l := range lines {
+			ls[i] = strconv.Itoa(l)
+		}
+		where, whereEn = "（第 "+strings.Join(ls, "、")+" 行）", " (lines "+strings.Join(ls, ", ")+")"
+	}
 	c.out = append(c.out, schema.Check{
 		Rule: c.rule.ID, Severity: sev,
-		Message: fmt.Sprintf("%s：%s，陈述为 %s%s，计算得 %s%s，相差 %s%s%s", c.rule.Title, f.msg,
-			fmtNum(f.stated), unitZh, fmtNum(f.computed), unitZh, fmtNum(diff), unitZh, note),
-		MessageEn: fmt.Sprintf("%s: %s; stated %s%s, computed %s%s, difference %s%s%s", c.rule.TitleEn, f.msgEn,
-			fmtNum(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, noteEn),
-		Unit: unitName(f.unit), Stated: round2(f.stated), Computed: round2(f.computed),
-		Paths: f.paths, Lines: nonZero(lines),
+		Message: fmt.Sprintf("%s：%s%s，陈述为 %s%s，计算得 %s%s，相差 %s%s%s", c.rule.Title, f.msg, where,
+			fmtNum(f.stated), unitZh, fmtNum(f.computed), unitZh, fmtNum(diff), unitZh, tolZh),
+		MessageEn: fmt.Sprintf("%s: %s%s; stated %s%s, computed %s%s, difference %s%s%s", c.rule.TitleEn, f.msgEn, whereEn,
+			fmtNum(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, tolEn),
+		Unit: unitName(f.unit), Stated: round2(f.stated), Computed: round2(f.computed), Tolerance: round2(tol),
+		Paths: f.paths, Lines: lines, Files: files,
 	})
+}
+
+// locate finds the file of each line a finding cites, in a disclosure of
+// several files: a line is one of its paths' provenance, of a claim about
+// them or of a warning, and it is in the file that one is in (in each, when
+// lines of two files share a number). The lines come back sorted by file.
+func (c *ctx) locate(f finding, lines []int) ([]int, []int) {
+	type at struct{ file, line int }
+	var cands []at
+	about := func(p string) bool {
+		for _, q := range f.paths {
+			if p != "" && (q == p || strings.HasPrefix(q, p+"/")) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range f.paths {
+		if s, ok := c.doc.Provenance[p]; ok {
+			cands = append(cands, at{s.File, s.Line})
+		}
+		if p == "/warnings" {
+			for _, w := range c.doc.Warnings {
+				cands = append(cands, at{w.File, w.Line})
+			}
+		}
+	}
+	for _, cl := range c.doc.Claims {
+		if about(cl.Path) || about(cl.Of) {
+			cands = append(cands, at{cl.File, cl.Line})
+		}
+	}
+	var found []at
+	for _, l := range lines {
+		for _, a := range cands {
+			if a.line == l && !slices.Contains(found, a) {
+				found = append(found, a)
+			}
+		}
+	}
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].file != found[j].file {
+			return found[i].file < found[j].file
+		}
+		return found[i].line < found[j].line
+	})
+	ls, fs := []int{}, []int{}
+	for _, a := range found {
+		ls, fs = append(ls, a.line), append(fs, a.file)
+	}
+	return ls, fs
 }
 
 func unitName(u string) string {

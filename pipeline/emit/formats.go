@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"database/sql"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,7 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gocarina/gocsv"
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, no cgo
 )
@@ -25,6 +25,7 @@ import (
 type stream struct {
 	spec             tableSpec
 	fields           []Field
+	text             []bool // the free-text columns, whose CSV cells are neutralized
 	csv, bom, js, nd *csvWriter
 	pq               *parquetTable
 	rows             int
@@ -39,6 +40,11 @@ func (s *stream) outputs() []output {
 
 func newStream(dir, version string, sp tableSpec) (*stream, error) {
 	s := &stream{spec: sp, fields: fieldsOf(sp.name, sp.row)}
+	head := make([]string, len(s.fields))
+	for j, f := range s.fields {
+		head[j] = f.Name
+		s.text = append(s.text, f.Type == "string" && f.Constraints["enum"] == nil)
+	}
 	var err error
 	outs := s.outputs()
 	for i, dst := range []**csvWriter{&s.csv, &s.bom, &s.js, &s.nd} {
@@ -51,28 +57,60 @@ func newStream(dir, version string, sp tableSpec) (*stream, error) {
 		s.close()
 		return nil, err
 	}
-	// the header, through gocsv from the row type
-	empty := reflect.MakeSlice(reflect.SliceOf(reflect.TypeOf(sp.row)), 0, 0).Interface()
-	var head bytes.Buffer
-	if err := gocsv.Marshal(empty, &head); err != nil {
+	s.bom.w.WriteString("\ufeff")
+	if err := s.writeCSV([][]string{head}, false); err != nil {
 		s.close()
 		return nil, err
 	}
-	s.csv.w.Write(head.Bytes())
-	s.bom.w.WriteString("\ufeff")
-	s.bom.w.Write(head.Bytes())
 	s.js.w.WriteString("[")
 	return s, nil
 }
 
-// write appends rows (a typed slice) with their cells to every text format.
-func (s *stream) write(rows any, cells [][]string) error {
+// formulaStart are the first characters that make a spreadsheet read a
+// cell as a formula (OWASP, CSV injection).
+const formulaStart = "=+-@\t\r"
+
+// neutralize returns a free-text cell as the CSV files hold it: with a '
+// before it when a spreadsheet would read it as a formula.
+func neutralize(c string) string {
+	if c != "" && strings.IndexByte(formulaStart, c[0]) >= 0 {
+		return "'" + c
+	}
+	return c
+}
+
+// writeCSV appends records to both CSV files; neutral writes the free-text
+// cells neutralized.
+func (s *stream) writeCSV(records [][]string, neutral bool) error {
 	var b bytes.Buffer
-	if err := gocsv.MarshalWithoutHeaders(rows, &b); err != nil {
+	w := csv.NewWriter(&b)
+	rec := make([]string, len(s.fields))
+	for _, row := range records {
+		for j, c := range row {
+			if neutral && s.text[j] {
+				c = neutralize(c)
+			}
+			rec[j] = c
+		}
+		if err := w.Write(rec); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
 		return err
 	}
 	s.csv.w.Write(b.Bytes())
 	s.bom.w.Write(b.Bytes())
+	return nil
+}
+
+// write appends a batch of rows' cells to every format: the CSV files
+// (free text neutralized), JSON, NDJSON and Parquet (as they are).
+func (s *stream) write(cells [][]string) error {
+	if err := s.writeCSV(cells, true); err != nil {
+		return err
+	}
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}

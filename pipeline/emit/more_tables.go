@@ -17,6 +17,7 @@ type ThreePublicRow struct {
 	PriorYear  string `csv:"prior_year"`
 	Budgeted   string `csv:"budgeted"`
 	Line       string `csv:"line"`
+	File       int    `csv:"file"`
 }
 
 // IndicatorRow is one performance indicator.
@@ -31,6 +32,7 @@ type IndicatorRow struct {
 	Unit       string `csv:"unit"`
 	Basis      string `csv:"basis"`
 	Line       string `csv:"line"`
+	File       int    `csv:"file"`
 }
 
 // AssetRow is one asset figure at the start or end of the year.
@@ -40,6 +42,7 @@ type AssetRow struct {
 	Category   string `csv:"category"`
 	Amount     string `csv:"amount"`
 	Line       string `csv:"line"`
+	File       int    `csv:"file"`
 }
 
 // CoverageRow is one row of coverage.csv: one section or table of one
@@ -52,6 +55,7 @@ type CoverageRow struct {
 	Status     string `csv:"status"`
 	Reason     string `csv:"reason"`
 	Line       string `csv:"line"`
+	File       int    `csv:"file"`
 }
 
 // ClassificationRow is one classification code of the reference table.
@@ -64,6 +68,9 @@ type ClassificationRow struct {
 	FormerNames string `csv:"former_names"`
 	Years       string `csv:"years_observed"`
 }
+
+// fileOf is the file of a figure's line (Meta.Sources; 0, the first).
+func fileOf(d *schema.Document, ptr string) int { return d.Provenance[ptr].File }
 
 func lineOf(d *schema.Document, ptr string) string {
 	if s, ok := d.Provenance[ptr]; ok && s.Line > 0 {
@@ -82,12 +89,12 @@ func ThreePublicRows(docs []*schema.Document) []ThreePublicRow {
 		}
 		if t.Total != nil {
 			rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: "total", Name: "“三公”经费合计", NameEn: "Total",
-				Amount: t.Total.String(), PriorYear: m(t.PriorYear), Budgeted: m(t.Budgeted), Line: lineOf(d, "/three_public/total")})
+				Amount: t.Total.String(), PriorYear: m(t.PriorYear), Budgeted: m(t.Budgeted), Line: lineOf(d, "/three_public/total"), File: fileOf(d, "/three_public/total")})
 		}
 		for _, p := range t.Lines() {
 			if f := p.Figure; f != nil {
 				rows = append(rows, ThreePublicRow{DocumentID: d.ID, Item: p.Key, Name: p.Name, NameEn: p.NameEn,
-					Amount: f.Amount.String(), PriorYear: m(f.PriorYear), Budgeted: m(f.Budgeted), Line: lineOf(d, "/three_public/"+p.Key+"/amount")})
+					Amount: f.Amount.String(), PriorYear: m(f.PriorYear), Budgeted: m(f.Budgeted), Line: lineOf(d, "/three_public/"+p.Key+"/amount"), File: fileOf(d, "/three_public/"+p.Key+"/amount")})
 			}
 		}
 	}
@@ -108,7 +115,7 @@ func IndicatorRows(docs []*schema.Document) []IndicatorRow {
 			for i, in := range inds {
 				rows = append(rows, IndicatorRow{DocumentID: d.ID, Goal: goal, GoalKind: kind, Kind: in.Kind, Name: in.Name,
 					Comparator: in.Comparator, Value: num(in.Value), Unit: in.Unit, Basis: in.Basis,
-					Line: lineOf(d, base+strconv.Itoa(i)+"/value")})
+					Line: lineOf(d, base+strconv.Itoa(i)+"/value"), File: fileOf(d, base+strconv.Itoa(i)+"/value")})
 			}
 		}
 		for i, g := range p.Goals {
@@ -137,9 +144,9 @@ func AssetRows(docs []*schema.Document) []AssetRow {
 				continue
 			}
 			base := "/assets/" + s.date
-			rows = append(rows, AssetRow{DocumentID: d.ID, Date: s.date, Category: "资产总额", Amount: s.st.Total.String(), Line: lineOf(d, base+"/total")})
+			rows = append(rows, AssetRow{DocumentID: d.ID, Date: s.date, Category: "资产总额", Amount: s.st.Total.String(), Line: lineOf(d, base+"/total"), File: fileOf(d, base+"/total")})
 			for i, c := range s.st.ByCategory {
-				rows = append(rows, AssetRow{DocumentID: d.ID, Date: s.date, Category: c.Name, Amount: c.Amount.String(), Line: lineOf(d, base+"/by_category/"+strconv.Itoa(i)+"/amount")})
+				rows = append(rows, AssetRow{DocumentID: d.ID, Date: s.date, Category: c.Name, Amount: c.Amount.String(), Line: lineOf(d, base+"/by_category/"+strconv.Itoa(i)+"/amount"), File: fileOf(d, base+"/by_category/"+strconv.Itoa(i)+"/amount")})
 			}
 		}
 	}
@@ -155,7 +162,7 @@ func CoverageRows(docs []*schema.Document) []CoverageRow {
 			if c.Line > 0 {
 				line = strconv.Itoa(c.Line)
 			}
-			rows = append(rows, CoverageRow{DocumentID: d.ID, Part: c.Part, Name: c.Name, NameEn: c.NameEn, Status: c.Status, Reason: c.Reason, Line: line})
+			rows = append(rows, CoverageRow{DocumentID: d.ID, Part: c.Part, Name: c.Name, NameEn: c.NameEn, Status: c.Status, Reason: c.Reason, Line: line, File: c.File})
 		}
 	}
 	return rows

@@ -13,12 +13,11 @@ import (
 	"budgetpub/schema"
 )
 
-// moneyColumns are the number columns that hold yuan: in Parquet they are
-// DECIMAL(18,2) held as integer fen, exact, never a float.
-var moneyColumns = map[string]bool{
-	"revenue_total": true, "expenditure_total": true, "basic_expenditure": true, "project_expenditure": true,
-	"three_public_total": true, "operating_costs": true, "procurement": true,
-	"amount": true, "prior_year": true, "budgeted": true,
+// isMoney says whether a column holds yuan, as its Table Schema says (a
+// number described in yuan): in Parquet it is DECIMAL(18,2) held as
+// integer fen, exact, never a float.
+func isMoney(f Field) bool {
+	return f.Type == "number" && strings.Contains(f.Description, "yuan")
 }
 
 // parquetRowGroup bounds the rows parquet-go holds before it writes them:
@@ -71,7 +70,7 @@ func parquetSchema(name string, fields []Field) (*parquet.Schema, []int) {
 		switch {
 		case f.Type == "integer":
 			node, kinds[i] = parquet.Int(64), pqInteger
-		case f.Type == "number" && moneyColumns[f.Name]:
+		case isMoney(f):
 			node, kinds[i] = parquet.Decimal(2, 18, parquet.Int64Type), pqMoney
 		case f.Type == "number":
 			node, kinds[i] = parquet.Leaf(parquet.DoubleType), pqDouble

@@ -17,6 +17,7 @@ type SearchEntry struct {
 	TextEn     string // its English label or message
 	Pointer    string // the figure's JSON pointer (a finding's first)
 	Line       int    // the source line, 0 when unknown
+	File       int    // the file of Line, in a disclosure of several files (0: the first)
 	Amount     string // yuan, for a figure
 }
 
@@ -29,10 +30,11 @@ func (e SearchEntry) Tokens() string {
 // SearchEntries are the texts of a document that search finds, in the
 // order of its tables.
 func SearchEntries(d *schema.Document) []SearchEntry {
-	out := []SearchEntry{{Kind: "department", DocumentID: d.ID, Text: d.Department.Name, Pointer: "/department/name", Line: d.Provenance["/department/name"].Line}}
+	dep := d.Provenance["/department/name"]
+	out := []SearchEntry{{Kind: "department", DocumentID: d.ID, Text: d.Department.Name, Pointer: "/department/name", Line: dep.Line, File: dep.File}}
 	for _, r := range LineItemRows(one(d)) {
 		line, _ := strconv.Atoi(r.Line)
-		out = append(out, SearchEntry{Kind: "line_item", DocumentID: d.ID, Text: r.Name, TextEn: r.NameEn, Pointer: r.Pointer, Line: line, Amount: r.Amount})
+		out = append(out, SearchEntry{Kind: "line_item", DocumentID: d.ID, Text: r.Name, TextEn: r.NameEn, Pointer: r.Pointer, Line: line, File: r.File, Amount: r.Amount})
 	}
 	for _, c := range d.Checks {
 		e := SearchEntry{Kind: "check", DocumentID: d.ID, Text: c.Message, TextEn: c.MessageEn}
@@ -41,6 +43,9 @@ func SearchEntries(d *schema.Document) []SearchEntry {
 		}
 		if len(c.Lines) > 0 {
 			e.Line = c.Lines[0]
+		}
+		if len(c.Files) > 0 {
+			e.File = c.Files[0]
 		}
 		out = append(out, e)
 	}
@@ -55,7 +60,7 @@ func SearchEntries(d *schema.Document) []SearchEntry {
 // tokens are not stored: at 10,000 documents they would double the file.
 func (d *database) createSearch() error {
 	for _, q := range []string{
-		`CREATE TABLE fts_entries (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents (id), text TEXT NOT NULL, text_en TEXT, pointer TEXT, line INTEGER, amount REAL)`,
+		`CREATE TABLE fts_entries (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents (id), text TEXT NOT NULL, text_en TEXT, pointer TEXT, line INTEGER, file INTEGER, amount REAL)`,
 		`CREATE VIRTUAL TABLE fts USING fts5(tokens, content = '', columnsize = 0, tokenize = 'unicode61')`,
 		`CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`,
 	} {
@@ -64,7 +69,7 @@ func (d *database) createSearch() error {
 		}
 	}
 	for name, q := range map[string]string{
-		"fts_entries": `INSERT INTO fts_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		"fts_entries": `INSERT INTO fts_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		"fts":         `INSERT INTO fts (rowid, tokens) VALUES (?, ?)`,
 	} {
 		stmt, err := d.tx.Prepare(q)
@@ -86,7 +91,7 @@ func (d *database) index(entries []SearchEntry) error {
 		if e.Amount != "" {
 			amount, _ = strconv.ParseFloat(e.Amount, 64)
 		}
-		if _, err := d.stmts["fts_entries"].Exec(d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, amount); err != nil {
+		if _, err := d.stmts["fts_entries"].Exec(d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, e.File, amount); err != nil {
 			return err
 		}
 		if _, err := d.stmts["fts"].Exec(d.entries, e.Tokens()); err != nil {

@@ -15,11 +15,15 @@ type DocumentRow struct {
 	Region           string `csv:"region"`
 	Kind             string `csv:"kind"`
 	FiscalYear       int    `csv:"fiscal_year"`
+	DepartmentID     string `csv:"department_id"`
 	ReportedUnit     string `csv:"reported_unit"`
 	RevenueTotal     string `csv:"revenue_total"`
 	ExpenditureTotal string `csv:"expenditure_total"`
+	ExpenditureYear  string `csv:"expenditure_current_year"`
+	CarriedForward   string `csv:"carried_forward"`
 	Basic            string `csv:"basic_expenditure"`
 	Project          string `csv:"project_expenditure"`
+	Reserve          string `csv:"reserve_expenditure"`
 	ThreePublic      string `csv:"three_public_total"`
 	OperatingCosts   string `csv:"operating_costs"`
 	Procurement      string `csv:"procurement"`
@@ -28,6 +32,7 @@ type DocumentRow struct {
 	ChecksInfo       int    `csv:"checks_info"`
 	SourceFile       string `csv:"source_file"`
 	SourceSHA256     string `csv:"source_sha256"`
+	SourceFiles      string `csv:"source_files"`
 }
 
 // LineItemRow is one row of line_items.csv: one figure of one document.
@@ -45,6 +50,7 @@ type LineItemRow struct {
 	Budgeted   string `csv:"budgeted"`
 	Pointer    string `csv:"pointer"`
 	Line       string `csv:"line"`
+	File       int    `csv:"file"`
 }
 
 // CheckRow is one row of checks.csv.
@@ -55,10 +61,12 @@ type CheckRow struct {
 	Unit       string `csv:"unit"`
 	Stated     string `csv:"stated"`
 	Computed   string `csv:"computed"`
+	Tolerance  string `csv:"tolerance"`
 	Message    string `csv:"message"`
 	MessageEn  string `csv:"message_en"`
 	Paths      string `csv:"paths"`
 	Lines      string `csv:"lines"`
+	Files      string `csv:"files"`
 }
 
 func m(p *schema.Money) string {
@@ -74,19 +82,29 @@ func DocumentRows(docs []*schema.Document) []DocumentRow {
 	for _, d := range docs {
 		r := DocumentRow{
 			ID: d.ID, Department: d.Department.Name, Region: d.Department.Region,
-			Kind: d.Document.Kind, FiscalYear: d.Document.FiscalYear, ReportedUnit: d.Document.ReportedUnit,
-			SourceFile: d.Document.Source.Path, SourceSHA256: d.Document.Source.SHA256,
+			Kind: d.Document.Kind, FiscalYear: d.Document.FiscalYear, DepartmentID: departmentID(d), ReportedUnit: d.Document.ReportedUnit,
+			SourceFile: d.Document.Source.Path, SourceSHA256: d.Document.Source.SHA256, SourceFiles: d.Document.Source.Path,
+		}
+		if src := d.Document.Sources; len(src) > 1 {
+			paths := make([]string, len(src))
+			for i, f := range src {
+				paths[i] = f.Path
+			}
+			r.SourceFiles = strings.Join(paths, ";")
 		}
 		if d.Revenue != nil {
 			r.RevenueTotal = m(d.Revenue.Total)
 		}
 		if e := d.Expenditure; e != nil {
-			r.ExpenditureTotal = m(e.Total)
+			r.ExpenditureTotal, r.ExpenditureYear, r.CarriedForward = m(e.Total), m(e.CurrentYear), m(e.CarriedForward)
 			if e.Basic != nil {
 				r.Basic = e.Basic.Amount.String()
 			}
 			if e.Project != nil {
 				r.Project = e.Project.Amount.String()
+			}
+			if e.Reserve != nil {
+				r.Reserve = e.Reserve.Amount.String()
 			}
 		}
 		if d.ThreePublic != nil {
@@ -122,7 +140,7 @@ func (it *items) add(r LineItemRow, amountPtr string) {
 	r.DocumentID = it.d.ID
 	r.Pointer = amountPtr
 	if src, ok := it.d.Provenance[amountPtr]; ok {
-		r.Line = strconv.Itoa(src.Line)
+		r.Line, r.File = strconv.Itoa(src.Line), src.File
 	}
 	it.rows = append(it.rows, r)
 }
@@ -188,6 +206,9 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			if e.Project != nil {
 				it.add(LineItemRow{Section: "expenditure", Scheme: "basic_project", Name: "项目支出", NameEn: "Project expenditure", Amount: e.Project.Amount.String(), PriorYear: m(e.Project.PriorYear), Budgeted: m(e.Project.Budgeted)}, "/expenditure/project/amount")
 			}
+			if e.Reserve != nil {
+				it.add(LineItemRow{Section: "expenditure", Scheme: "basic_project", Name: "单位预留机动经费", NameEn: "Reserve for contingencies", Amount: e.Reserve.Amount.String(), PriorYear: m(e.Reserve.PriorYear), Budgeted: m(e.Reserve.Budgeted)}, "/expenditure/reserve/amount")
+			}
 			for i, p := range e.Projects {
 				it.add(LineItemRow{Section: "expenditure", Scheme: "project", Name: p.Name, Amount: p.Amount.String(), PriorYear: m(p.PriorYear)}, "/expenditure/projects/"+strconv.Itoa(i)+"/amount")
 			}
@@ -240,14 +261,18 @@ func CheckRows(docs []*schema.Document) []CheckRow {
 	var rows []CheckRow
 	for _, d := range docs {
 		for _, c := range d.Checks {
-			lines := make([]string, len(c.Lines))
+			lines, files := make([]string, len(c.Lines)), make([]string, len(c.Lines))
 			for i, l := range c.Lines {
-				lines[i] = strconv.Itoa(l)
+				lines[i], files[i] = strconv.Itoa(l), "0"
+				if i < len(c.Files) {
+					files[i] = strconv.Itoa(c.Files[i])
+				}
 			}
 			rows = append(rows, CheckRow{
 				DocumentID: d.ID, Rule: c.Rule, Severity: c.Severity, Unit: c.Unit,
 				Stated: strconv.FormatFloat(c.Stated, 'f', -1, 64), Computed: strconv.FormatFloat(c.Computed, 'f', -1, 64),
-				Message: c.Message, MessageEn: c.MessageEn, Paths: strings.Join(c.Paths, " "), Lines: strings.Join(lines, " "),
+				Tolerance: strconv.FormatFloat(c.Tolerance, 'f', -1, 64),
+				Message:   c.Message, MessageEn: c.MessageEn, Paths: strings.Join(c.Paths, " "), Lines: strings.Join(lines, " "), Files: strings.Join(files, " "),
 			})
 		}
 	}

@@ -76,6 +76,7 @@ func (b *builder) codedTable(t table) {
 		}
 	}
 	b.coded = append(b.coded, codedTree{rows, amounts, names})
+	b.tableLines[t.line] = true // its codes check themselves: read
 }
 
 // codedClasses are the 类 of the first coded function table, with their

@@ -107,6 +107,9 @@ func (b *builder) tableCoverage() {
 	for _, s := range d.Provenance {
 		lines[s.Line] = true
 	}
+	for l := range b.tableLines { // figures another table or the text gave too
+		lines[l] = true
+	}
 	reasons := map[int]string{} // a table's warning, by its title's line
 	for _, w := range d.Warnings {
 		if w.Line > 0 {
@@ -144,18 +147,4 @@ func (b *builder) tableCoverage() {
 			d.Coverage = append(d.Coverage, schema.Coverage{Part: "table", Name: name, NameEn: "standard table", Status: schema.CoverageAbsent, Reason: "a standard table of the template"})
 		}
 	}
-}
-
-// tableKindNames are the English names of the table kinds.
-var tableKindNames = map[tableKind]string{
-	tableOther:       "other table",
-	tableSummary:     "revenue and expenditure summary",
-	tableExpenditure: "expenditure by basic and project",
-	tableEconomic:    "basic expenditure by economic class",
-	tableThreePublic: "three public expenses",
-	tableFiscal:      "appropriations summary",
-	tableProcurement: "government procurement",
-	tableOperating:   "operating costs",
-	tableFund:        "government fund or state capital",
-	tableFunction:    "expenditure by function",
 }

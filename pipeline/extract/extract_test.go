@@ -414,6 +414,14 @@ func TestZeroPhrasings(t *testing.T) {
 	if doc.OperatingCosts != nil {
 		t.Errorf("a template's instruction read as a zero: %+v", doc.OperatingCosts)
 	}
+	all := "某局2024年部门预算\n2024年“三公”经费预算均为0万元。\n本部门2024年机关运行经费均为0.00万元。\n"
+	doc, _ = Extract(&ingest.Text{Path: "a.txt", Lines: strings.Split(all, "\n")}, "a", Hints{})
+	if tp := doc.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != 0 || tp.Vehicle == nil || doc.OperatingCosts == nil || doc.OperatingCosts.Amount != 0 {
+		t.Errorf("均为0万元: 三公 %+v, operating costs %+v", tp, doc.OperatingCosts)
+	}
+	if saysZero("均为0.5万元") || !saysZero("均为0.00万元") || !saysZero("预算为0。") || saysZero("预算为0.8万元") {
+		t.Error("saysZero tells a zero from a small amount wrong")
+	}
 	typo := "某局2024年部门预算\n“三公”经费预算数为12万元，其中：因公出国（境）费0万元，公务接待费2万元，公务车用车运行费10万元，公务用车购置费0万元。\n"
 	doc, _ = Extract(&ingest.Text{Path: "y.txt", Lines: strings.Split(typo, "\n")}, "y", Hints{})
 	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {

@@ -23,6 +23,7 @@ type builder struct {
 	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
 	fiscalTableTotal schema.Money     // the 财政拨款收支总表's 总计, when that table gave it
 	tabs             []table          // the tables found, for the coverage report
+	tableLines       map[int]bool     // lines a table reader took a figure from, or the title of a coded table it read
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

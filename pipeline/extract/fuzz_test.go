@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,6 +47,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add(defaultCarried)
 	f.Add(defaultEconomicPanels)
 	f.Add(webPage)
+	f.Add(webPage + strings.Repeat(" 一、收入 1,234.56 万元；（二）支出 88 万元 附件2 201 一般公共服务支出 671.72 671.72", 60)) // a long body line
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
 		lines := ingest.Lines(text)

@@ -29,8 +29,8 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
 				continue
 			}
-			if strings.HasSuffix(l, "收入") && strings.HasPrefix(b.st.s[end:], "支出") {
-				continue // "财政拨款收入支出总计" is not 财政拨款收入
+			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
+				continue // "财政拨款收入支出总计" is not 财政拨款收入, "一般公共预算拨款支出" no source
 			}
 			ti, ok := b.valueAfter(end, maxGap)
 			if !ok || seen[ti] {
@@ -159,7 +159,7 @@ var revenueSources = []struct {
 	labels       []string
 	notAfter     []string
 }{
-	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金"}, nil},
+	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款"}, nil},
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算收入"}, nil},
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}},
@@ -216,6 +216,12 @@ func (b *builder) basicProject() {
 	exp := b.doc.Expenditure
 	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
 		exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+	} else if b.allAppropriations() {
+		// every yuan is an appropriation: the appropriations' basic
+		// expenditure is the basic expenditure ("财政拨款基本支出12213.05万元")
+		if a, p := b.figure("/expenditure/basic", "/amount", []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}, 6); a != nil {
+			exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+		}
 	}
 	b.basicParts()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
@@ -238,6 +244,24 @@ func (b *builder) basicProject() {
 			}
 		}
 	}
+}
+
+// allAppropriations tells a budget whose revenue is all appropriations: a
+// 财政拨款 (or, without one, 一般公共预算) source equal to the total, the
+// other sources zero.
+func (b *builder) allAppropriations() bool {
+	rev := b.doc.Revenue
+	if rev == nil || rev.Total == nil || b.doc.Document.Kind != schema.KindBudget {
+		return false
+	}
+	for _, name := range []string{"财政拨款", "一般公共预算"} {
+		for _, s := range rev.Sources {
+			if s.Name == name && s.Amount == *rev.Total {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // basicParts reads 人员经费 and 公用经费 where they follow a statement of
@@ -546,10 +570,16 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 	return 0, false
 }
 
-// saysZero tells a clause that states a bare zero: "…支出预算为0。",
-// "“三公”经费均为零" (a zero with a unit is a figure the amount rules read).
+// saysZero tells a clause that states a zero the amount rules do not read:
+// a bare one ("…支出预算为0。"), or one for several figures at once
+// ("“三公”经费均为0万元", which for any other amount would not say whose).
 func saysZero(clause string) bool {
-	for _, w := range []string{"均为0", "均为零", "全部为0", "为0", "为零"} {
+	for _, w := range []string{"均为", "都为", "全部为"} {
+		if k := strings.Index(clause, w); k >= 0 && (isZeroAt(clause[k+len(w):]) || strings.HasPrefix(clause[k+len(w):], "零")) {
+			return true
+		}
+	}
+	for _, w := range []string{"为0", "为零"} {
 		k := strings.Index(clause, w)
 		if k < 0 {
 			continue
@@ -561,6 +591,21 @@ func saysZero(clause string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroAt tells a zero amount at the start of s: 0, 0.00, 0万元 — not 0.5.
+func isZeroAt(s string) bool {
+	if !strings.HasPrefix(s, "0") {
+		return false
+	}
+	s = s[1:]
+	if rest, ok := strings.CutPrefix(s, "."); ok {
+		s = strings.TrimLeft(rest, "0")
+		if len(rest) == len(s) {
+			return false // "0." and no zeros
+		}
+	}
+	return s == "" || s[0] < '0' || s[0] > '9'
 }
 
 // blankNone finds a template sentence left without its figure whose
@@ -788,18 +833,7 @@ func (b *builder) threePublic() {
 		break
 	}
 	if anchor < 0 {
-		// "“三公”经费均为0": the total and every part nil
-		if at, ok := b.zeroStatement("三公"); ok {
-			zero := schema.Money(0)
-			tp.Total = &zero
-			b.doc.Provenance["/three_public/total"] = st.source(at)
-			tp.OverseasTravel = b.zeroFigure("/three_public/overseas_travel", at)
-			tp.Reception = b.zeroFigure("/three_public/reception", at)
-			tp.Vehicle = b.zeroFigure("/three_public/vehicle", at)
-			tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
-			tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", at)
-			b.doc.ThreePublic = tp
-		}
+		b.threePublicNil(tp)
 		return
 	}
 	part := func(field string, labels []string) *schema.Figure {
@@ -851,6 +885,28 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.Total == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		b.threePublicNil(tp)
+		return
+	}
+	b.doc.ThreePublic = tp
+}
+
+// threePublicNil reads "“三公”经费均为0" (or 均为0万元): the total and every
+// part nil.
+func (b *builder) threePublicNil(tp *schema.ThreePublic) {
+	at, ok := b.zeroStatement("三公")
+	if !ok {
+		return
+	}
+	zero := schema.Money(0)
+	tp.Total = &zero
+	b.doc.Provenance["/three_public/total"] = b.st.source(at)
+	tp.OverseasTravel = b.zeroFigure("/three_public/overseas_travel", at)
+	tp.Reception = b.zeroFigure("/three_public/reception", at)
+	tp.Vehicle = b.zeroFigure("/three_public/vehicle", at)
+	tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
+	tp.VehicleOperation = b.zeroFigure("/three_public/vehicle_operation", at)
 	b.doc.ThreePublic = tp
 }
 

@@ -30,7 +30,7 @@ type panelRow struct {
 
 // economicPanels reads a two-panel economic table from layout text; ok is
 // false when the table is not one (fewer than two code columns).
-func (b *builder) economicPanels(t table, lines []string) (classes []schema.ClassItem, at []int, ok bool) {
+func (b *builder) economicPanels(t table, lines []string) (classes []schema.ClassItem, at []int, itemAt [][]int, ok bool) {
 	isClass := func(s string) bool {
 		_, known := schema.LookupCode(schema.SchemeEconomic, s)
 		return len(s) == 3 && known
@@ -56,7 +56,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		}
 	}
 	if len(cols) < 2 {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	panelOf := func(col int) int {
 		p := 0
@@ -102,7 +102,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 				case isNumberCell(w) && (strings.ContainsAny(w, ".,") || len(r.codes) == 0 && len(w) > 3):
 					toks := lexNumbers(w)
 					if len(toks) != 1 {
-						return nil, nil, false
+						return nil, nil, nil, false
 					}
 					r.amounts = append(r.amounts, cell{t.value(toks[0]), i + 1})
 				case isClass(w) || len(w) == 2 && isNumberCell(w) && len(r.codes) > 0:
@@ -119,6 +119,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		var total *cell
 		var mine []schema.ClassItem
 		var mineAt []int
+		var mineItemAt [][]int
 		var unsure []string // classes with an item whose amount is not sure
 		for _, r := range prs {
 			switch {
@@ -153,6 +154,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 				c, _ := schema.LookupCode(schema.SchemeEconomic, lei)
 				mine = append(mine, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: r.amounts[0].v})
 				mineAt = append(mineAt, r.amounts[0].line)
+				mineItemAt = append(mineItemAt, nil)
 				continue
 			}
 			if len(r.amounts) == 0 {
@@ -160,6 +162,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 			}
 			if n := len(mine); n > 0 && mine[n-1].Code == lei {
 				mine[n-1].Items = append(mine[n-1].Items, schema.ClassItem{Code: lei + kuan[0], Name: schema.NormalizeName(r.name), Amount: r.amounts[0].v})
+				mineItemAt[n-1] = append(mineItemAt[n-1], r.amounts[0].line)
 			} else {
 				unsure = append(unsure, lei)
 			}
@@ -170,7 +173,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		}
 		if total == nil || sum != total.v || len(mine) == 0 {
 			b.warnTable(t, fmt.Sprintf("panel %d of this table: its classes add up to %s yuan, and its 合计 is not read or differs: table not used", p+1, sum))
-			return nil, nil, true
+			return nil, nil, nil, true
 		}
 		// items are kept when sure and within the rounding of their parts
 		for k := range mine {
@@ -184,21 +187,22 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 				continue
 			}
 			b.warnTable(t, fmt.Sprintf("the items of %s %s are not all read: items left out", c.Code, c.Name))
-			c.Items = nil
+			c.Items, mineItemAt[k] = nil, nil
 		}
 		classes = append(classes, mine...)
 		at = append(at, mineAt...)
+		itemAt = append(itemAt, mineItemAt...)
 	}
 	order := make([]int, len(classes))
 	for k := range order {
 		order[k] = k
 	}
 	sort.Slice(order, func(i, j int) bool { return classes[order[i]].Code < classes[order[j]].Code })
-	sorted, sortedAt := make([]schema.ClassItem, len(order)), make([]int, len(order))
+	sorted, sortedAt, sortedItemAt := make([]schema.ClassItem, len(order)), make([]int, len(order)), make([][]int, len(order))
 	for k, o := range order {
-		sorted[k], sortedAt[k] = classes[o], at[o]
+		sorted[k], sortedAt[k], sortedItemAt[k] = classes[o], at[o], itemAt[o]
 	}
-	return sorted, sortedAt, true
+	return sorted, sortedAt, sortedItemAt, true
 }
 
 // Panels in default mode. pdftotext's default mode prints the two panels'

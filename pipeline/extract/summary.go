@@ -93,7 +93,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		}
 	}
 	if best.classed {
-		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines)
+		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines, nil)
 	}
 	if best.uses && best.cells && !b.usesConfirmed(got["use:基本支出"].v, got["use:项目支出"].v) {
 		// placement by adjacency cannot tell the uses apart by their sum:
@@ -158,7 +158,7 @@ func summaryKey(name string) string {
 		return "revenue"
 	case "支出总计", "支出合计":
 		return "expenditure"
-	case "总计":
+	case "总计", "合计": // a 决算 summary of 2017 closes with 合计 | 合计
 		return "total"
 	case "本年收入合计", "当年收入小计":
 		return "revenue_current"

@@ -53,38 +53,6 @@ type row struct {
 	line int
 }
 
-// classifyTitle tells the kind of a table from its compacted title line.
-func classifyTitle(t string) tableKind {
-	if !strings.HasSuffix(t, "表") || strings.Contains(t, "…") || strings.Contains(t, "说明") {
-		return tableOther
-	}
-	switch {
-	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")) && strings.Contains(t, "总表"):
-		return tableFiscal
-	case strings.Contains(t, "财政拨款") && (strings.Contains(t, "收支") || strings.Contains(t, "收入支出")):
-		return tableOther
-	case strings.Contains(t, "收支预算总表") || strings.Contains(t, "收入支出决算总表") || strings.Contains(t, "收支决算总表") || strings.Contains(t, "财务收支预算总表") ||
-		strings.HasSuffix(t, "收支总表") || strings.HasSuffix(t, "收入支出总表"): // 2025 templates: 部门收支总表, 单位收支总表
-		return tableSummary
-	case strings.Contains(t, "基本支出") && (strings.Contains(t, "经济分类") || strings.HasSuffix(t, "基本支出预算表") || strings.HasSuffix(t, "基本支出决算表")):
-		return tableEconomic
-	case strings.Contains(t, "三公"):
-		return tableThreePublic
-	case (strings.Contains(t, "一般公共预算") || strings.Contains(t, "财政拨款")) && strings.Contains(t, "支出") && !strings.Contains(t, "总表") &&
-		!strings.Contains(t, "基本支出") && !strings.Contains(t, "收") && !strings.Contains(t, "运行") && !strings.Contains(t, "基金"):
-		return tableFunction
-	case strings.Contains(t, "机关运行经费"):
-		return tableOperating
-	case strings.Contains(t, "政府性基金") || strings.Contains(t, "国有资本经营"):
-		return tableFund
-	case strings.Contains(t, "政府采购"):
-		return tableProcurement
-	case strings.HasSuffix(t, "支出预算总表") || (strings.HasSuffix(t, "支出决算表") || strings.HasSuffix(t, "支出总表")) && !strings.Contains(t, "财政拨款") && !strings.Contains(t, "基金") && !strings.Contains(t, "三公"):
-		return tableExpenditure
-	}
-	return tableOther
-}
-
 // findTables locates the tables and reads their rows. A table runs from its
 // title to the next table title.
 func findTables(lines, flat []string) []table {
@@ -517,6 +485,10 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor == 0 {
 			continue
 		}
+		if w := otherHeader(t, flat); w != "" {
+			b.warnTable(t, "its header names "+w+": the rows are another table's (a title printed after its table?), not used")
+			continue
+		}
 		switch t.kind {
 		case tableSummary:
 			if !b.summaryTable(t, lines, flat) {
@@ -543,6 +515,28 @@ func (b *builder) tables(lines, flat []string) {
 		b.carriedAmounts(t, lines, flat)
 	}
 	b.vehicleParts()
+}
+
+// otherHeader returns the word of another table's kind that the header of
+// t (the lines between its title and its first figure) names, if any:
+// pdftotext -raw can print a title after its table, so that the rows under
+// "一般公共预算基本支出预算表" are the next table's, headed "机关运行经费支出".
+func otherHeader(t table, flat []string) string {
+	if t.kind != tableEconomic && t.kind != tableFunction {
+		return ""
+	}
+	for i := t.line; i < len(flat) && i < t.line+6 && i <= t.end; i++ {
+		l := flat[i]
+		if strings.ContainsAny(l, "0123456789") && !strings.Contains(l, "编码") && !strings.Contains(l, "单位") && !strings.HasPrefix(l, "表") {
+			return "" // the first figures: the header is over
+		}
+		for _, w := range []string{"机关运行经费", "三公", "政府采购"} {
+			if strings.Contains(l, w) && !strings.Contains(t.title, w) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // vehicleParts settles 公务用车购置费 and 运行费 that were left out. One part
@@ -587,23 +581,6 @@ func (b *builder) vehicleParts() {
 			}
 		}
 	}
-}
-
-// standardTables are the tables every 部门预算 and 部门决算 publishes (the
-// Ministry of Finance's templates), each known by words of its title: all
-// of the first list, none of the second.
-var standardTables = []struct {
-	name      string
-	has, hasn []string
-}{
-	{"收支总表", []string{"收"}, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "基金", "三公", "采购"}},
-	{"收入总表", []string{"收入"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "三公", "采购"}},
-	{"支出总表", []string{"支出"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
-	{"财政拨款收支总表", []string{"财政拨款", "总表"}, []string{"基金", "三公"}},
-	{"一般公共预算支出表", []string{"一般公共预算", "支出"}, []string{"基本支出", "三公", "运行"}},
-	{"一般公共预算基本支出表", []string{"基本支出"}, []string{"三公"}},
-	{"“三公”经费支出表", []string{"三公"}, nil},
-	{"政府性基金预算支出表", []string{"政府性基金"}, nil},
 }
 
 // missingTables records each standard table a document with tables does
@@ -669,6 +646,7 @@ func (b *builder) setTable(path, field string, dst **schema.Money, v schema.Mone
 	}
 	*dst = &v
 	b.doc.Provenance[ptr] = schema.Source{Line: line, Text: strings.TrimSpace(b.st.src[line-1])}
+	b.tableLines[line] = true
 }
 
 func (b *builder) warnTable(t table, reason string) {
@@ -769,8 +747,9 @@ func (b *builder) procurementTable(t table) {
 }
 
 // replaceClasses puts table classes in place of those the text gave; a
-// text amount that differs becomes a claim on the table's item.
-func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes []schema.ClassItem, lines []int) {
+// text amount that differs becomes a claim on the table's item. lines are
+// the classes' source lines, itemLines (when not nil) their items'.
+func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes []schema.ClassItem, lines []int, itemLines [][]int) {
 	old := *dst
 	// where each old class goes: claims about it follow it to its new index
 	moved := map[string]string{}
@@ -804,6 +783,11 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 	for i, c := range classes {
 		path := base + strconv.Itoa(i)
 		b.doc.Provenance[path+"/amount"] = schema.Source{Line: lines[i], Text: strings.TrimSpace(b.st.src[lines[i]-1])}
+		if itemLines != nil {
+			for k, l := range itemLines[i] {
+				b.doc.Provenance[path+"/items/"+strconv.Itoa(k)+"/amount"] = schema.Source{Line: l, Text: strings.TrimSpace(b.st.src[l-1])}
+			}
+		}
 		for _, o := range old {
 			if o.Code == c.Code && o.Amount != c.Amount {
 				claims = append(claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: o.Amount.Float(), Decimals: 2, Unit: "万元"})
@@ -872,15 +856,15 @@ func (b *builder) setFigure(path string, dst **schema.Figure, f cell) {
 
 // economicTable reads 基本支出 by economic class, with items below each 类.
 func (b *builder) economicTable(t table, lines, flat []string) {
-	if classes, at, ok := b.economicPanels(t, lines); ok {
+	if classes, at, itemAt, ok := b.economicPanels(t, lines); ok {
 		if classes != nil {
-			b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+			b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, itemAt)
 		}
 		return
 	}
-	if classes, at, _, ok := b.readEconomic(t); ok {
+	if classes, at, itemAt, _, ok := b.readEconomic(t); ok {
 		economicCodes(t, classes)
-		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, itemAt)
 		return
 	}
 	if t.layout != nil {
@@ -888,7 +872,7 @@ func (b *builder) economicTable(t table, lines, flat []string) {
 	}
 	if classes, at := economicCells(t, lines, flat); classes != nil {
 		b.warnTable(t, "the rows of this table are not read; its economic classes are, from its cells by the panels' 合计 (人员经费合计, 公用经费合计), without their items")
-		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at)
+		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, nil)
 	}
 }
 
@@ -896,7 +880,7 @@ func (b *builder) economicTable(t table, lines, flat []string) {
 // the basic-expenditure table — and takes their sum as 机关运行经费 when
 // the table checks (its 合计, or every class's items, add up).
 func (b *builder) operatingTable(t table) {
-	classes, at, totalLine, ok := b.readEconomic(t)
+	classes, at, _, totalLine, ok := b.readEconomic(t)
 	if !ok {
 		return
 	}
@@ -969,13 +953,13 @@ func (b *builder) fundTable(t table, flat []string) {
 // when it checks: the classes add up to its 合计 (totalLine, 0 without
 // one), and each class's items to the class — with a 合计 that confirms
 // the classes, a class whose items do not add up loses its items.
-func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, totalLine int, ok bool) {
+func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, itemAt [][]int, totalLine int, ok bool) {
 	var total *schema.Money
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			if len(r.code) == 3 { // a class without its amount: the table is not whole
 				b.warnTable(t, fmt.Sprintf("class %s %s has no amount: table not used", r.code, r.name))
-				return nil, nil, 0, false
+				return nil, nil, nil, 0, false
 			}
 			continue
 		}
@@ -1001,6 +985,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 		if ok {
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
+			itemAt = append(itemAt, nil)
 			continue
 		}
 		if len(classes) == 0 {
@@ -1012,9 +997,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 			item.Code = c.Code
 		}
 		parent.Items = append(parent.Items, item)
+		itemAt[len(itemAt)-1] = append(itemAt[len(itemAt)-1], r.vals[0].line)
 	}
 	if len(classes) == 0 {
-		return nil, nil, 0, false
+		return nil, nil, nil, 0, false
 	}
 	var all schema.Money
 	for _, c := range classes {
@@ -1022,7 +1008,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 	}
 	if total != nil && all != *total {
 		b.warnTable(t, fmt.Sprintf("classes add up to %s yuan, not to the 合计 %s: table not used", all, *total))
-		return nil, nil, 0, false
+		return nil, nil, nil, 0, false
 	}
 	// a class's items must add up to it; with a 合计 that the classes match,
 	// a class whose items do not keeps its amount and loses its items,
@@ -1038,10 +1024,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, t
 		}
 		if total == nil {
 			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s, and no 合计 confirms the classes: table not used", c.Code, c.Name, sum, c.Amount))
-			return nil, nil, 0, false
+			return nil, nil, nil, 0, false
 		}
 		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
-		c.Items = nil
+		c.Items, itemAt[k] = nil, nil
 	}
-	return classes, at, totalLine, true
+	return classes, at, itemAt, totalLine, true
 }

@@ -1522,3 +1522,26 @@ func TestNationalTemplateTitles(t *testing.T) {
 		t.Errorf("部门收支总表 not read: revenue %v, %d classes", doc.Revenue.Total, len(doc.Expenditure.ByFunction))
 	}
 }
+
+// TestTitleAfterItsTable: pdftotext -raw prints a title after its table, so
+// the rows under "一般公共预算基本支出预算表" are the next table's, whose
+// header names 机关运行经费. They add up, but they are not basic
+// expenditure: not used.
+func TestTitleAfterItsTable(t *testing.T) {
+	text := "某局2017年部门预算\n一般公共预算基本支出预算表\n表十\n部门：某局 单位：万元\n科目编码 科目名称 机关运行经费支出\n" +
+		"合计 3,348.98\n302 商品和服务支出 3,253.98\n30201 办公费 3,253.98\n310 其他资本性支出 95.00\n31002 办公设备购置 95.00\n一般公共预算机关运行经费支出预算表\n表十一\n"
+	doc, err := Extract(&ingest.Text{Path: "r.txt", Lines: strings.Split(text, "\n")}, "r", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Expenditure.ByEconomic) != 0 {
+		t.Errorf("another table's rows read as basic expenditure: %+v", doc.Expenditure.ByEconomic)
+	}
+	found := false
+	for _, w := range doc.Warnings {
+		found = found || strings.Contains(w.Reason, "its header names 机关运行经费")
+	}
+	if !found {
+		t.Errorf("no warning says why the table was left out: %+v", doc.Warnings)
+	}
+}

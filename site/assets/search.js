@@ -69,7 +69,7 @@
   }
   function link(kind, occ) {
     var doc = occ[0], line = occ[2];
-    if (line > 0 && kind !== "department") return "source/" + encodeURIComponent(doc) + ".html#L" + line;
+    if (line > 0 && kind !== "department") return "source/" + encodeURIComponent(doc) + ".html#" + (occ[4] > 0 ? "F" + occ[4] : "") + "L" + line;
     return "doc/" + encodeURIComponent(doc) + ".html";
   }
   function show(kind, t) {
