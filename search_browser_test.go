@@ -36,6 +36,15 @@ func TestBrowserSearchMobile(t *testing.T) {
 // browserSearch types two-character and longer words into the search
 // page and follows the first figure found to its source line.
 func browserSearch(t *testing.T, tab context.Context, base string) {
+	// the catalog finds disclosures by department only, and hands the words
+	// to the search of figures
+	var first string
+	step(t, tab, "search the catalog for 公积金, then the figures", chromedp.Navigate(base+"/index.html"), chromedp.WaitVisible(`#catalog`),
+		chromedp.SendKeys(`#filters input[name=q]`, "公积金"), waitFor(`document.getElementById("count").textContent === "0"`),
+		chromedp.Click(`#fulltext`), chromedp.WaitVisible(`#results li.result`), chromedp.Text(`#results li.result b`, &first))
+	if first != "住房公积金" {
+		t.Errorf("the catalog's link to the search of figures for 公积金 found %q first", first)
+	}
 	for _, c := range []struct{ q, first string }{
 		{"公积", "住房公积金"},
 		{"三公", "“三公”经费"},
