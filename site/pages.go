@@ -340,9 +340,10 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, fs}); err != nil {
 		return err
 	}
-	sum := summarize(d)
+	sum, entries := summarize(d), emit.SearchEntries(d)
 	r.mu.Lock()
 	r.summaries = append(r.summaries, sum)
+	r.search.add(d.ID, sum.Title, entries)
 	r.mu.Unlock()
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -134,6 +135,7 @@ type Renderer struct {
 	mu        sync.Mutex
 	pages     []string // every page written, for the sitemap
 	summaries []summary
+	search    searchIndex
 }
 
 // renderer is the Renderer's name inside the package.
@@ -168,24 +170,29 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		o.BaseURL += "/"
 	}
 	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}}
-	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html"} {
+	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html", "query.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
 			return nil, err
 		}
 		r.tmpl[name] = t
 	}
-	for _, a := range []string{"assets/style.css", "assets/app.js", "assets/favicon.svg", "assets/source.js"} {
+	// every asset, the vendored hyparquet of the query page included
+	err := fs.WalkDir(Files, "assets", func(a string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
 		data, err := fs.ReadFile(Files, a)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if err := os.MkdirAll(filepath.Join(dir, "assets"), 0o755); err != nil {
-			return nil, err
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(path.Dir(a))), 0o755); err != nil {
+			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644); err != nil {
-			return nil, err
-		}
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -209,6 +216,11 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 		},
 		func() error {
 			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: rootPath(r.o.BaseURL), Release: r.rel})
+		},
+		func() error { return r.search.write(r.dir) },
+		func() error { return r.query(rows, res) },
+		func() error {
+			return r.render("search.html", "search.html", page{Title: "全文搜索 Search", Release: r.rel})
 		},
 		func() error { return r.machine(res) },
 	}

@@ -177,7 +177,8 @@ func dataPackage(res *Result, tables []*stream, version string) map[string]any {
 		})
 	}
 	media := map[string]string{"csv-bom": "text/csv", "json": "application/json", "ndjson": "application/x-ndjson",
-		"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sqlite": "application/vnd.sqlite3"}
+		"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sqlite": "application/vnd.sqlite3",
+		"parquet": "application/vnd.apache.parquet"}
 	for _, f := range res.Downloads {
 		r := map[string]any{
 			"name": strings.NewReplacer("/", "-", ".", "-").Replace(f.Path), "path": f.Path,
@@ -190,10 +191,13 @@ func dataPackage(res *Result, tables []*stream, version string) map[string]any {
 		case "json", "ndjson":
 			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
 			r["description"] = "The " + f.Table + " table as " + f.Format + " (one object per row)."
+		case "parquet":
+			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
+			r["description"] = "The " + f.Table + " table as Parquet (Snappy): strings and codes as UTF-8, integers as INT64, yuan as DECIMAL(18,2), other numbers as DOUBLE; an empty cell is null."
 		case "xlsx":
 			r["description"] = "Every table as a sheet of one workbook, with a README sheet."
 		case "sqlite":
-			r["description"] = "Every table in one SQLite database, named as the CSV files, with primary and foreign keys."
+			r["description"] = "Every table in one SQLite database, named as the CSV files, with primary and foreign keys, and full-text search (FTS5 table fts over Chinese bigrams and ASCII words of department names, figure names and findings; view search: SELECT * FROM search WHERE fts MATCH '公积')."
 		}
 		resources = append(resources, r)
 	}

@@ -102,7 +102,7 @@ func NewWriter(dir, version string) (*Writer, error) {
 		return nil, err
 	}
 	for _, sp := range specs {
-		s, err := newStream(dir, sp)
+		s, err := newStream(dir, version, sp)
 		if err != nil {
 			w.Abort()
 			return nil, err
@@ -148,6 +148,9 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 				return nil, err
 			}
 		}
+	}
+	if err := w.db.index(SearchEntries(d)); err != nil {
+		return nil, fmt.Errorf("budgetpub.sqlite fts: %w", err)
 	}
 	return data, nil
 }
@@ -298,7 +301,8 @@ func readmeText(tables []*stream, version, omitted string) string {
 	fmt.Fprintf(&b, "budgetpub %s — Chinese government department budgets and final accounts as open data\n", version)
 	b.WriteString("部门预算决算公开数据. Amounts are yuan (元). Every figure names its source line.\n\n")
 	b.WriteString("Formats: <table>.csv (UTF-8), excel/<table>.csv (UTF-8 with BOM, for Excel), json/<table>.json and .ndjson,\n")
-	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys), data/<id>.json (one document per disclosure),\n")
+	b.WriteString("parquet/<table>.parquet (Snappy; yuan as DECIMAL(18,2), codes as strings),\n")
+	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys; full-text search: SELECT * FROM search WHERE fts MATCH '公积'), data/<id>.json (one document per disclosure),\n")
 	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")
 	b.WriteString(formulaNote + "\n")
 	if omitted != "" {

@@ -27,6 +27,7 @@ type stream struct {
 	fields           []Field
 	text             []bool // the free-text columns, whose CSV cells are neutralized
 	csv, bom, js, nd *csvWriter
+	pq               *parquetTable
 	rows             int
 }
 
@@ -34,10 +35,10 @@ type output struct{ path, format string }
 
 func (s *stream) outputs() []output {
 	n := s.spec.name
-	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}}
+	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
-func newStream(dir string, sp tableSpec) (*stream, error) {
+func newStream(dir, version string, sp tableSpec) (*stream, error) {
 	s := &stream{spec: sp, fields: fieldsOf(sp.name, sp.row)}
 	head := make([]string, len(s.fields))
 	for j, f := range s.fields {
@@ -51,6 +52,10 @@ func newStream(dir string, sp tableSpec) (*stream, error) {
 			s.close()
 			return nil, err
 		}
+	}
+	if s.pq, err = newParquet(dir, outs[4].path, version, s.fields); err != nil {
+		s.close()
+		return nil, err
 	}
 	s.bom.w.WriteString("\ufeff")
 	if err := s.writeCSV([][]string{head}, false); err != nil {
@@ -100,9 +105,13 @@ func (s *stream) writeCSV(records [][]string, neutral bool) error {
 	return nil
 }
 
-// write appends a batch of rows' cells to every text format.
+// write appends a batch of rows' cells to every format: the CSV files
+// (free text neutralized), JSON, NDJSON and Parquet (as they are).
 func (s *stream) write(cells [][]string) error {
 	if err := s.writeCSV(cells, true); err != nil {
+		return err
+	}
+	if err := s.pq.write(cells); err != nil {
 		return err
 	}
 	for _, row := range cells {
@@ -121,6 +130,10 @@ func (s *stream) write(cells [][]string) error {
 
 func (s *stream) finish() error {
 	s.js.w.WriteString("\n]\n")
+	if err := s.pq.finish(); err != nil {
+		s.close()
+		return err
+	}
 	return s.close()
 }
 
@@ -130,6 +143,9 @@ func (s *stream) close() error {
 		if err := c.close(); err != nil && first == nil {
 			first = err
 		}
+	}
+	if err := s.pq.close(); err != nil && first == nil {
+		first = err
 	}
 	return first
 }
@@ -268,9 +284,10 @@ func (w *workbook) bytes(tables []*stream, readme []string) ([]byte, error) {
 // database writes every table into one SQLite file, with primary keys,
 // foreign keys to documents and indexes on the join columns.
 type database struct {
-	db    *sql.DB
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	db      *sql.DB
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	entries int64 // rows of fts_entries
 }
 
 func openDatabase(path string, tables []*stream) (*database, error) {
@@ -323,6 +340,10 @@ func openDatabase(path string, tables []*stream) (*database, error) {
 			return nil, err
 		}
 		d.stmts[t.spec.name] = stmt
+	}
+	if err := d.createSearch(); err != nil {
+		d.abort()
+		return nil, fmt.Errorf("fts: %w", err)
 	}
 	return d, nil
 }

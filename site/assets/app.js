@@ -16,6 +16,9 @@
       if (ok) shown++;
     });
     count.textContent = String(shown);
+    // the same words among the figures and findings (search.html)
+    var full = document.getElementById("fulltext");
+    if (full) full.href = "search.html" + (form.q.value.trim() ? "?q=" + encodeURIComponent(form.q.value.trim()) : "");
   }
   form.addEventListener("input", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });

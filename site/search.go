@@ -1,0 +1,208 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"budgetpub/pipeline/emit"
+	"budgetpub/pipeline/search"
+)
+
+// The site's full-text search is a static index, built with the site and
+// cut into files so that the browser fetches only what a query needs:
+//
+//	search/meta.json        {"shards": S, "chunk": C, "texts": N}
+//	search/t/<k>.json       token → ids of the texts that hold it, in
+//	                        ascending order as gaps (the first id, then each
+//	                        id less the one before), for the tokens whose
+//	                        FNV-1a hash is k modulo S
+//	search/x/<k>.json       texts k·C … k·C+C−1: [kind, text, English,
+//	                        disclosures, occurrences, count of occurrences];
+//	                        an occurrence is [document id, title, source
+//	                        line, amount, file of the line (0: the first)],
+//	                        the first by id, file and line
+//
+// A text is a distinct (kind, text) pair across the documents — a figure's
+// name, a department's name, a finding's message — so 住房公积金 is one
+// text however many disclosures state it. Texts are numbered by kind
+// (departments, figures, findings), then by how many documents hold them,
+// then by text, so the lowest ids are the best results. The tokens are
+// those of the SQLite fts table (package search).
+const (
+	searchChunk        = 100 // texts per search/x file
+	searchTokensShard  = 300 // tokens per search/t file, on average
+	searchOccurrences  = 10  // occurrences kept per text (the count is of all)
+	searchEnglishLimit = 200 // bytes of English text kept
+)
+
+var searchKinds = map[string]int{"department": 0, "line_item": 1, "check": 2}
+
+type searchText struct {
+	kind, text, en string
+	docs, figures  int // disclosures and occurrences holding it
+	occ            []searchOcc
+}
+
+type searchOcc struct {
+	doc, title string
+	line       int
+	amount     string
+	file       int
+}
+
+func (o searchOcc) less(p searchOcc) bool {
+	if o.doc != p.doc {
+		return o.doc < p.doc
+	}
+	if o.file != p.file {
+		return o.file < p.file
+	}
+	return o.line < p.line
+}
+
+// searchIndex gathers the texts of the documents as they are rendered.
+type searchIndex struct {
+	texts map[[2]string]*searchText
+}
+
+// add records a document's texts; the caller holds the renderer's lock.
+func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
+	if s.texts == nil {
+		s.texts = map[[2]string]*searchText{}
+	}
+	seen := map[[2]string]bool{}
+	for _, e := range entries {
+		k := [2]string{e.Kind, e.Text}
+		t := s.texts[k]
+		if t == nil {
+			t = &searchText{kind: e.Kind, text: e.Text}
+			s.texts[k] = t
+		}
+		// of the English labels a text is given, the least, whatever
+		// order the documents come in
+		en := e.TextEn
+		if len(en) > searchEnglishLimit {
+			cut := searchEnglishLimit
+			for cut > 0 && !utf8.RuneStart(en[cut]) {
+				cut--
+			}
+			en = en[:cut]
+		}
+		if en != "" && (t.en == "" || en < t.en) {
+			t.en = en
+		}
+		if !seen[k] {
+			seen[k] = true
+			t.docs++
+		}
+		t.figures++
+		o := searchOcc{doc, title, e.Line, e.Amount, e.File}
+		// keep the first occurrences by document id and line, whatever
+		// order the documents come in
+		i := sort.Search(len(t.occ), func(i int) bool { return o.less(t.occ[i]) })
+		if i < searchOccurrences {
+			t.occ = append(t.occ, searchOcc{})
+			copy(t.occ[i+1:], t.occ[i:])
+			t.occ[i] = o
+			if len(t.occ) > searchOccurrences {
+				t.occ = t.occ[:searchOccurrences]
+			}
+		}
+	}
+}
+
+func tokenShard(tok string, shards int) int {
+	h := fnv.New32a()
+	h.Write([]byte(tok))
+	return int(h.Sum32() % uint32(shards))
+}
+
+// write writes the index into dir/search.
+func (s *searchIndex) write(dir string) error {
+	list := make([]*searchText, 0, len(s.texts))
+	for _, t := range s.texts {
+		list = append(list, t)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.kind != b.kind {
+			return searchKinds[a.kind] < searchKinds[b.kind]
+		}
+		if a.docs != b.docs {
+			return a.docs > b.docs
+		}
+		return a.text < b.text
+	})
+	postings := map[string][]int{}
+	for id, t := range list {
+		for _, tok := range search.Unique(t.text + " " + t.en) {
+			postings[tok] = append(postings[tok], id)
+		}
+	}
+	shards := (len(postings) + searchTokensShard - 1) / searchTokensShard
+	if shards < 1 {
+		shards = 1
+	}
+	out := filepath.Join(dir, "search")
+	for _, sub := range []string{"t", "x"} {
+		if err := os.MkdirAll(filepath.Join(out, sub), 0o755); err != nil {
+			return err
+		}
+	}
+	byShard := make([]map[string][]int, shards)
+	for tok, ids := range postings {
+		k := tokenShard(tok, shards)
+		if byShard[k] == nil {
+			byShard[k] = map[string][]int{}
+		}
+		gaps := make([]int, len(ids)) // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
+		for i, id := range ids {
+			gaps[i] = id
+			if i > 0 {
+				gaps[i] -= ids[i-1]
+			}
+		}
+		byShard[k][tok] = gaps
+	}
+	for k, m := range byShard {
+		if m == nil {
+			m = map[string][]int{}
+		}
+		if err := writeJSON(filepath.Join(out, "t", strconv.Itoa(k)+".json"), m); err != nil {
+			return err
+		}
+	}
+	for k := 0; k*searchChunk < len(list) || k == 0; k++ {
+		var chunk [][]any
+		for _, t := range list[k*searchChunk : min(len(list), (k+1)*searchChunk)] {
+			occ := make([][]any, len(t.occ))
+			for i, o := range t.occ {
+				occ[i] = []any{o.doc, o.title, o.line, o.amount, o.file}
+			}
+			chunk = append(chunk, []any{t.kind, t.text, t.en, t.docs, occ, t.figures})
+		}
+		if err := writeJSON(filepath.Join(out, "x", strconv.Itoa(k)+".json"), chunk); err != nil {
+			return err
+		}
+	}
+	return writeJSON(filepath.Join(out, "meta.json"), map[string]int{"shards": shards, "chunk": searchChunk, "texts": len(list)})
+}
+
+// writeJSON writes v compactly, without HTML escaping (the files are data,
+// fetched, never inlined in a page).
+func writeJSON(path string, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}

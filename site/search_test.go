@@ -1,0 +1,53 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"budgetpub/pipeline/emit"
+)
+
+// TestSearchIndexOrder: the index does not depend on the order the
+// documents come in (they are rendered in parallel), even where one text
+// is given different English labels or more occurrences than are kept.
+func TestSearchIndexOrder(t *testing.T) {
+	docs := map[string][]emit.SearchEntry{}
+	for i, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
+		docs[id] = []emit.SearchEntry{
+			{Kind: "line_item", Text: "其他收入", TextEn: []string{"Other revenue", "Other income"}[i%2], Line: 10 + i, Amount: "5"},
+			{Kind: "line_item", Text: "其他收入", Line: 3},
+			{Kind: "department", Text: "某某局"},
+		}
+	}
+	write := func(order []string) map[string]string {
+		var s searchIndex
+		for _, id := range order {
+			s.add(id, id+" 2024 预算", docs[id])
+		}
+		dir := t.TempDir()
+		if err := s.write(dir); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]string{}
+		filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err == nil && !e.IsDir() {
+				data, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(dir, p)
+				files[rel] = string(data)
+			}
+			return err
+		})
+		return files
+	}
+	a := write([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"})
+	b := write([]string{"l", "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a"})
+	if len(a) < 3 || len(a) != len(b) {
+		t.Fatalf("%d and %d files", len(a), len(b))
+	}
+	for f, data := range a {
+		if b[f] != data {
+			t.Errorf("%s differs with the order of the documents:\n%s\n%s", f, data, b[f])
+		}
+	}
+}
