@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -172,6 +173,13 @@ func TestMachineReadable(t *testing.T) {
 				Href string `xml:"href,attr"`
 			} `xml:"link"`
 		} `xml:"entry"`
+	}
+	var pkg struct {
+		Citation string `json:"citation"`
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "datapackage.json")); err != nil || json.Unmarshal(data, &pkg) != nil ||
+		!regexp.MustCompile(`release (r-[0-9a-f]{12}) of \d{4}-\d{2}-\d{2}, https?://\S+/releases/(r-[0-9a-f]{12})/`).MatchString(pkg.Citation) {
+		t.Errorf("datapackage.json's citation names no release, date and permalink: %q (%v)", pkg.Citation, err)
 	}
 	docs, _ := os.ReadFile(filepath.Join(dir, "documents.csv"))
 	published := strings.Count(string(docs), "\n") - 1 // one entry per published disclosure

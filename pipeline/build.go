@@ -646,6 +646,11 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 	if err != nil {
 		return fail("emit", err)
 	}
+	base := so.BaseURL
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	w.SetRelease(name, base, so.Updated)
 	sr, err := site.NewRenderer(staging, site.Release{Name: name, Version: o.Version}, so)
 	if err != nil {
 		w.Abort()

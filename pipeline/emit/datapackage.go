@@ -151,7 +151,10 @@ var fiscal = map[string]any{
 		"field": "line_items.scheme", "functional": "functional (支出功能分类)", "economic": "economic (部门预算支出经济分类)"},
 }
 
-func dataPackage(res *Result, tables []*stream, version string) map[string]any {
+func dataPackage(res *Result, tables []*stream, version, citation string) map[string]any {
+	if citation == "" {
+		citation = "budgetpub, Chinese government department budgets and final accounts, version " + version + "."
+	}
 	byName := map[string]*stream{}
 	for _, t := range tables {
 		byName[t.spec.name] = t
@@ -210,7 +213,7 @@ func dataPackage(res *Result, tables []*stream, version string) map[string]any {
 		"licenses":    []map[string]string{{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}},
 		"sources":     []map[string]string{{"title": "Department budget and final-accounts disclosures (部门预算、部门决算公开) as published by each department"}},
 		"keywords":    []string{"budget", "预算", "决算", "China", "public finance"},
-		"citation":    "budgetpub, Chinese government department budgets and final accounts, version " + version + ".",
+		"citation":    citation,
 		"fiscal":      fiscal,
 		"resources":   resources,
 	}

@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"budgetpub/schema"
 )
@@ -88,11 +89,19 @@ func Write(dir string, docs []*schema.Document, version string) (*Result, error)
 // Writer streams documents into the datasets.
 type Writer struct {
 	dir, version string
+	citation     string // how to cite the release (SetRelease); by version otherwise
 	tables       []*stream
 	res          Result
 	db           *database
 	book         *workbook
 	rows         []DocumentRow
+}
+
+// SetRelease makes the citation of datapackage.json and the dataset pages
+// name the release: its permalink under baseURL and its date.
+func (w *Writer) SetRelease(name, baseURL string, date time.Time) {
+	w.citation = fmt.Sprintf("budgetpub, Chinese government department budgets and final accounts (部门预算决算公开数据), release %s of %s, %sreleases/%s/ (budgetpub %s).",
+		name, date.UTC().Format("2006-01-02"), baseURL, name, w.version)
 }
 
 // NewWriter starts the datasets in dir.
@@ -239,7 +248,7 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	f.Format = "sqlite"
 	res.Downloads = append(res.Downloads, f)
-	pkg, err := json.MarshalIndent(dataPackage(res, w.tables, w.version), "", "  ")
+	pkg, err := json.MarshalIndent(dataPackage(res, w.tables, w.version, w.citation), "", "  ")
 	if err != nil {
 		return nil, err
 	}

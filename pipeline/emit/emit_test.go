@@ -180,9 +180,23 @@ func TestWorkbookAndDatabase(t *testing.T) {
 	defer db.Close()
 	for name, rows := range tablesOf(docs) {
 		want := cellsOf(rows)
-		sheet, err := f.GetRows(name)
+		sheet, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// the header frozen and filterable, amounts in yuan shown as #,##0.00
+		if p, err := f.GetPanes(name); err != nil || !p.Freeze || p.YSplit != 1 {
+			t.Errorf("sheet %s: header not frozen (%+v, %v)", name, p, err)
+		}
+		for j, fl := range packageFields(t, dir, name) {
+			if fl.Type != "number" || !strings.Contains(fl.Description, "yuan") || len(sheet) < 2 {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(j+1, 2)
+			id, _ := f.GetCellStyle(name, cell)
+			if st, err := f.GetStyle(id); err != nil || st.NumFmt != 4 {
+				t.Errorf("sheet %s column %s: not formatted as an amount", name, fl.Name)
+			}
 		}
 		if len(sheet) != len(want)+1 {
 			t.Fatalf("sheet %s: %d rows, want %d", name, len(sheet)-1, len(want))
@@ -485,4 +499,31 @@ func TestFormulaCellsNeutralized(t *testing.T) {
 			}
 		}
 	}
+}
+
+// packageFields are a table's fields as datapackage.json describes them.
+func packageFields(t *testing.T, dir, table string) []emit.Field {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Resources []struct {
+			Name   string `json:"name"`
+			Schema struct {
+				Fields []emit.Field `json:"fields"`
+			} `json:"schema"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(data, &pkg); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range pkg.Resources {
+		if r.Name == table {
+			return r.Schema.Fields
+		}
+	}
+	t.Fatalf("datapackage.json has no resource %s", table)
+	return nil
 }

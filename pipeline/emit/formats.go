@@ -246,10 +246,32 @@ func (w *workbook) bytes(tables []*stream, readme []string) ([]byte, error) {
 			return nil, err
 		}
 	}
+	// amounts in yuan with thousands separators and two decimals; every
+	// sheet's header frozen and filterable
+	amount, err := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+	if err != nil {
+		return nil, err
+	}
 	for _, t := range tables {
 		name := t.spec.name
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
+		}
+		if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
+		}
+		last, _ := excelize.CoordinatesToCellName(len(t.fields), len(w.cells[name])+1)
+		if err := f.AutoFilter(name, "A1:"+last, nil); err != nil {
+			return nil, err
+		}
+		for j, fl := range t.fields {
+			if !isMoney(fl) {
+				continue
+			}
+			col, _ := excelize.ColumnNumberToName(j + 1)
+			if err := f.SetColStyle(name, col, amount); err != nil {
+				return nil, err
+			}
 		}
 		header := make([]any, len(t.fields))
 		for j, fl := range t.fields {
