@@ -712,7 +712,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 	}
 	changes := differ.Changes()
 	data, _ := json.MarshalIndent(changes, "", "  ")
-	if err := os.WriteFile(filepath.Join(staging, emit.ChangesFile), append(data, '\n'), 0o644); err != nil {
+	if err := emit.WriteNew(filepath.Join(staging, emit.ChangesFile), append(data, '\n')); err != nil {
 		return fail("publish", err)
 	}
 	if err := sr.Finish(w.DocumentRows(), res, changes); err != nil {

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 
+	"budgetpub/pipeline/emit"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -224,7 +226,7 @@ func selfLink(dir, name string) error {
 <html lang="en"><head><meta charset="utf-8"><title>%[1]s</title><meta http-equiv="refresh" content="0; url=../../"></head>
 <body><p>Release <a href="../../">%[1]s</a></p></body></html>
 `, name)
-	return os.WriteFile(filepath.Join(p, "index.html"), []byte(page), 0o644)
+	return emit.WriteNew(filepath.Join(p, "index.html"), []byte(page))
 }
 
 // touch records a release's publication time as its folder's modification

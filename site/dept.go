@@ -5,12 +5,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"html/template"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/identity"
 	"budgetpub/schema"
 )
@@ -153,11 +153,7 @@ func (r *renderer) deptCSV(id string, docs []summary) error {
 		}
 	}
 	w.Flush()
-	path := filepath.Join(r.dir, "dept", id+".csv")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
+	return emit.WriteNew(filepath.Join(r.dir, "dept", id+".csv"), b.Bytes())
 }
 
 // trendChart draws measures of a department across its years: a line per

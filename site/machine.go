@@ -167,7 +167,7 @@ func (r *renderer) machine(res *emit.Result) error {
 		"dcat:dataset":    datasets,
 	}
 	data, _ := json.MarshalIndent(catalog, "", "  ")
-	if err := os.WriteFile(filepath.Join(r.dir, "catalog.jsonld"), append(data, '\n'), 0o644); err != nil {
+	if err := emit.WriteNew(filepath.Join(r.dir, "catalog.jsonld"), append(data, '\n')); err != nil {
 		return err
 	}
 	if err := r.feed(modified); err != nil {
@@ -186,11 +186,11 @@ func (r *renderer) machine(res *emit.Result) error {
 		sm.WriteString("</loc></url>\n")
 	}
 	sm.WriteString("</urlset>\n")
-	if err := os.WriteFile(filepath.Join(r.dir, "sitemap.xml"), []byte(sm.String()), 0o644); err != nil {
+	if err := emit.WriteNew(filepath.Join(r.dir, "sitemap.xml"), []byte(sm.String())); err != nil {
 		return err
 	}
 	robots := "User-agent: *\nAllow: /\nDisallow: /releases/\nSitemap: " + r.url("sitemap.xml") + "\n"
-	return os.WriteFile(filepath.Join(r.dir, "robots.txt"), []byte(robots), 0o644)
+	return emit.WriteNew(filepath.Join(r.dir, "robots.txt"), []byte(robots))
 }
 
 type atomLink struct {
@@ -243,5 +243,5 @@ func (r *renderer) feed(modified string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(r.dir, "feed.atom"), append([]byte(xml.Header), append(data, '\n')...), 0o644)
+	return emit.WriteNew(filepath.Join(r.dir, "feed.atom"), append([]byte(xml.Header), append(data, '\n')...))
 }

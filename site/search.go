@@ -204,5 +204,5 @@ func writeJSON(path string, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
+	return emit.WriteNew(path, b.Bytes())
 }

@@ -18,8 +18,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
-	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -154,14 +152,10 @@ func (r *renderer) render(name, out string, data any) error {
 	if err := r.tmpl[name].ExecuteTemplate(&buf, name, data); err != nil {
 		return fmt.Errorf("%s: %w", out, err)
 	}
-	path := filepath.Join(r.dir, filepath.FromSlash(out))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
 	r.mu.Lock()
 	r.pages = append(r.pages, out)
 	r.mu.Unlock()
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return emit.WriteNew(filepath.Join(r.dir, filepath.FromSlash(out)), buf.Bytes())
 }
 
 // NewRenderer prepares the templates and writes the assets into dir.
@@ -186,10 +180,7 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		if err != nil {
 			return err
 		}
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(path.Dir(a))), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(a)), data, 0o644)
+		return emit.WriteNew(filepath.Join(dir, filepath.FromSlash(a)), data)
 	})
 	if err != nil {
 		return nil, err

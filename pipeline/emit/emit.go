@@ -16,8 +16,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -286,7 +288,7 @@ func writeSums(dir string, names []string) error {
 		}
 		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, n)
 	}
-	return os.WriteFile(filepath.Join(dir, SumsFile), []byte(b.String()), 0o644)
+	return WriteNew(filepath.Join(dir, SumsFile), []byte(b.String()))
 }
 
 // fileInfo hashes a written file as a stream.
@@ -340,12 +342,58 @@ func MarshalDocument(d *schema.Document) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func writeFile(dir, rel string, data []byte) (File, error) {
-	path := filepath.Join(dir, filepath.FromSlash(rel))
+// CreateNew creates the file path, and its folder, as a new file: what
+// is at path is unlinked first, never truncated. A release shares the
+// files it did not change with the releases before it (hard links, see
+// LinkFile), so a writer that truncated one in place would change a
+// published release.
+func CreateNew(path string) (*os.File, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return File{}, err
+		return nil, err
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// WriteNew writes data to path as a new file (see CreateNew).
+func WriteNew(path string, data []byte) error {
+	f, err := CreateNew(path)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// LinkFile makes dst the file src of an earlier release: a hard link, so
+// that releases share what did not change, or a copy where the filesystem
+// refuses the link. Nothing is left at dst when it fails (src missing
+// included).
+func LinkFile(src, dst string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	err := os.Link(src, dst)
+	if err == nil || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	data, err := os.ReadFile(src)
+	if err == nil {
+		err = WriteNew(dst, data)
+	}
+	if err != nil {
+		os.Remove(dst)
+	}
+	return err
+}
+
+func writeFile(dir, rel string, data []byte) (File, error) {
+	if err := WriteNew(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
 		return File{}, err
 	}
 	sum := sha256.Sum256(data)
@@ -360,11 +408,7 @@ type csvWriter struct {
 }
 
 func createBuffered(dir, rel string) (*csvWriter, error) {
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.Create(path)
+	f, err := CreateNew(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, err
 	}

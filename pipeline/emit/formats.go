@@ -431,7 +431,7 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // streaming each file from disk.
 func bundle(dir, name string, names []string, readme []byte) error {
 	sort.Strings(names)
-	out, err := os.Create(filepath.Join(dir, name))
+	out, err := CreateNew(filepath.Join(dir, name))
 	if err != nil {
 		return err
 	}

@@ -98,11 +98,7 @@ type parquetTable struct {
 }
 
 func newParquet(dir, rel, version string, fields []Field) (*parquetTable, error) {
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.Create(path)
+	f, err := CreateNew(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, err
 	}
