@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -493,9 +495,14 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, c, so, linker{table, pairs(docs, table)})
+	l := linker{table, pairs(docs, table)}
+	pk := pageKeys(keys, docs, l, o.Version)
+	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l)
 	if err != nil {
 		return nil, err
+	}
+	if err := c.saveRelease(name, pk); err != nil {
+		log.Warn("the release's page keys were not saved: the next run renders every page", "error", err.Error())
 	}
 	rep.Checks = checks
 	rep.Release = name
@@ -612,6 +619,27 @@ type linker struct {
 	pairs map[string]string // document id → the id of its pair
 }
 
+// pageKeys are what each document's published files — its JSON, its page
+// and its source page — are made of: its cache key (its files, metadata
+// and the code, templates included), the department id the release gives
+// it (the JSON and the link to the department's page; the alias table
+// enters the files through that id only), its pair's id and cache key
+// (the execution section and its links; the pair has the same department
+// id) and the version the pages' footer names. Nothing else enters them:
+// they name no release and no other document. A document whose page key
+// is the one it had in the current release has those files there, byte for
+// byte.
+func pageKeys(keys map[string]string, docs map[string]ident, l linker, version string) map[string]string {
+	out := make(map[string]string, len(keys))
+	for id, key := range keys {
+		pair := l.pairs[id]
+		h := sha256.New()
+		json.NewEncoder(h).Encode([]string{key, version, l.table.ID(docs[id].Name), pair, keys[pair]})
+		out[id] = hex.EncodeToString(h.Sum(nil))
+	}
+	return out
+}
+
 // publishChunk is how many documents are loaded at a time while a release
 // is written: memory stays flat whatever the number of documents.
 const publishChunk = 64
@@ -620,9 +648,11 @@ const publishChunk = 64
 // the cache, the current one in place of curName (published in the folder
 // cur): a release published before is published again; otherwise a new
 // release is written in a staging folder, document by document, synced and
-// renamed into OUT.releases, then published (see activate). It returns the
+// renamed into OUT.releases, then published (see activate). A document
+// whose page key (pk, see pageKeys) is the one it had in the current
+// release has its files (JSON and pages) linked from there. It returns the
 // changes and the number of checks.
-func publish(o Options, out, cur, curName, name string, ids []string, keys map[string]string, c cache, so site.Options, l linker) (emit.Changes, int, error) {
+func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
 		// releases are immutable: the same one again
@@ -657,9 +687,14 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 		return fail("site", err)
 	}
 	differ := emit.NewDiffer(cur)
+	var prev map[string]string // the current release's page keys
+	if !o.Force {
+		prev = c.keysOf(curName)
+	}
 	checks := 0
 	entries := make([]*entry, publishChunk)
 	execs := make([][]emit.ExecutionRow, publishChunk)
+	same := make([]bool, publishChunk) // the pages are linked from the current release
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
@@ -670,8 +705,18 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 				return
 			}
 			e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
-			entries[i], execs[i] = e, nil
-			if other, ok := l.pairs[chunk[i]]; ok {
+			entries[i], execs[i], same[i] = e, nil, false
+			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
+				linked, err := sr.Link(e.Doc, cur)
+				if err != nil {
+					loadErr.Store(err)
+					return
+				}
+				same[i] = linked
+			}
+			// the pair is needed for the pages and for the final accounts'
+			// execution rows
+			if other, ok := l.pairs[chunk[i]]; ok && (!same[i] || e.Doc.Document.Kind == schema.KindFinalAccounts) {
 				p, ok := c.load(keys[other])
 				if !ok {
 					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
@@ -684,6 +729,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 				}
 				execs[i] = emit.ExecutionRows(budget, final)
 			}
+			if same[i] {
+				return
+			}
 			if err := sr.Disclosure(e.Doc, e.files(), execs[i]); err != nil {
 				loadErr.Store(err)
 			}
@@ -693,15 +741,27 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 			return fail("site", err)
 		}
 		for i := range chunk {
-			data, err := w.Add(entries[i].Doc)
-			if err == nil && entries[i].Doc.Document.Kind == schema.KindFinalAccounts {
+			d := entries[i].Doc
+			linked, err := false, error(nil)
+			if same[i] {
+				linked, err = w.Link(d, cur)
+			}
+			var data []byte
+			if err == nil && !linked {
+				data, err = w.Add(d)
+			}
+			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])
 			}
 			if err != nil {
 				w.Abort()
 				return fail("emit", err)
 			}
-			differ.Add(entries[i].Doc, data)
+			if linked {
+				differ.Unchanged(d.ID)
+			} else {
+				differ.Add(d, data)
+			}
 			checks += len(entries[i].Doc.Checks)
 			entries[i] = nil
 		}

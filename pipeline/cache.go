@@ -95,6 +95,42 @@ func (c cache) putEntry(key string, e *entry) error {
 	return os.Rename(tmp, path)
 }
 
+// releaseKeys are the page keys (see pageKeys) of the release published
+// last: a document whose page key is the same in the next run has its
+// files in that release already (see publish).
+type releaseKeys struct {
+	Release string            `json:"release"`
+	Keys    map[string]string `json:"keys"`
+}
+
+func (c cache) releasePath() string { return filepath.Join(c.dir, "release.json") }
+
+// keysOf returns the page key of every document of the release name, or
+// nil when the cache does not know that release.
+func (c cache) keysOf(name string) map[string]string {
+	if c.dir == "" || name == "" {
+		return nil
+	}
+	data, err := os.ReadFile(c.releasePath())
+	var r releaseKeys
+	if err != nil || json.Unmarshal(data, &r) != nil || r.Release != name {
+		return nil
+	}
+	return r.Keys
+}
+
+// saveRelease records the page keys of the release name, just published.
+func (c cache) saveRelease(name string, keys map[string]string) error {
+	if c.dir == "" {
+		return nil
+	}
+	data, err := json.Marshal(releaseKeys{name, keys})
+	if err != nil {
+		return err
+	}
+	return writeAtomic(c.releasePath(), data)
+}
+
 // writeAtomic writes a file through a temporary file in the same folder,
 // synced and renamed, so a reader never sees half a file.
 func writeAtomic(path string, data []byte) error {

@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -321,7 +323,10 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 		}
 	}
 	title := fmt.Sprintf("%s %d", d.Department.Name, d.Document.FiscalYear)
-	if err := r.render("doc.html", "doc/"+d.ID+".html", struct {
+	// a disclosure's pages name no release, so that a later release can
+	// link them (see Link)
+	rel, pages := Release{Version: r.rel.Version}, disclosurePages(d.ID)
+	if err := r.render("doc.html", pages[0], struct {
 		page
 		Doc        *schema.Document
 		DeptPage   string
@@ -330,20 +335,56 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 		Sources    []sourceFile
 		Execution  []emit.ExecutionRow
 		Partner    string
-	}{page{Title: title, Root: "../", Release: r.rel}, d, deptID(d), headline(d), bds, fs, exec, partner}); err != nil {
+	}{page{Title: title, Root: "../", Release: rel}, d, deptID(d), headline(d), bds, fs, exec, partner}); err != nil {
 		return err
 	}
-	if err := r.render("source.html", "source/"+d.ID+".html", struct {
+	if err := r.render("source.html", pages[1], struct {
 		page
 		Doc   *schema.Document
 		Files []sourceFile
-	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, fs}); err != nil {
+	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
 		return err
 	}
+	r.index(d)
+	return nil
+}
+
+// disclosurePages are the pages of a disclosure: its figures, its source.
+func disclosurePages(id string) []string {
+	return []string{"doc/" + id + ".html", "source/" + id + ".html"}
+}
+
+// Link is Disclosure for a disclosure whose pages the release in dir
+// holds, rendered from the same inputs by the same code: they are linked
+// from there (emit.LinkFile) instead of rendered. It reports false, having
+// linked nothing, when it cannot link both (dir lacks one): the disclosure
+// is to be rendered.
+func (r *Renderer) Link(d *schema.Document, dir string) (bool, error) {
+	pages := disclosurePages(d.ID)
+	for i, p := range pages {
+		p = filepath.FromSlash(p)
+		if emit.LinkFile(filepath.Join(dir, p), filepath.Join(r.dir, p)) != nil {
+			for _, q := range pages[:i] {
+				if err := os.Remove(filepath.Join(r.dir, filepath.FromSlash(q))); err != nil {
+					return false, err
+				}
+			}
+			return false, nil
+		}
+	}
+	r.mu.Lock()
+	r.pages = append(r.pages, pages...)
+	r.mu.Unlock()
+	r.index(d)
+	return true, nil
+}
+
+// index keeps what the pages across documents need of one (summarize) and
+// its entries in the search index.
+func (r *Renderer) index(d *schema.Document) {
 	sum, entries := summarize(d), emit.SearchEntries(d)
 	r.mu.Lock()
 	r.summaries = append(r.summaries, sum)
 	r.search.add(d.ID, sum.Title, entries)
 	r.mu.Unlock()
-	return nil
 }

@@ -83,6 +83,9 @@ func (d *Differ) Add(doc *schema.Document, data []byte) {
 	}
 }
 
+// Unchanged counts a document published with the previous release's file.
+func (d *Differ) Unchanged(id string) { d.seen[id] = true }
+
 // Changes finishes the comparison: what was not seen was removed.
 func (d *Differ) Changes() Changes {
 	if d.old != "" {

@@ -128,7 +128,7 @@ func NewWriter(dir, version string) (*Writer, error) {
 	w.db = db
 	for _, s := range w.tables {
 		if s.spec.of == nil {
-			if err := w.addRows(s, ClassificationRows()); err != nil {
+			if err := w.addTableRows(s, ClassificationRows()); err != nil {
 				w.Abort()
 				return nil, err
 			}
@@ -149,21 +149,44 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 		return nil, err
 	}
 	w.res.Documents = append(w.res.Documents, f)
+	return data, w.addRows(d)
+}
+
+// Link is Add for a document whose JSON the release in dir holds, made
+// from the same inputs by the same code: the file is linked from there
+// (LinkFile) instead of written. It reports false, having added nothing,
+// when it cannot link the file (dir lacks it): the document is to be
+// Added.
+func (w *Writer) Link(d *schema.Document, dir string) (bool, error) {
+	rel := "data/" + d.ID + ".json"
+	if LinkFile(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(w.dir, filepath.FromSlash(rel))) != nil {
+		return false, nil
+	}
+	f, err := fileInfo(w.dir, rel)
+	if err != nil {
+		return false, err
+	}
+	w.res.Documents = append(w.res.Documents, f)
+	return true, w.addRows(d)
+}
+
+// addRows writes a document's rows in every table and its search entries.
+func (w *Writer) addRows(d *schema.Document) error {
 	for _, s := range w.tables {
 		if s.spec.of != nil {
 			rows := s.spec.of(d)
 			if r, ok := rows.([]DocumentRow); ok {
 				w.rows = append(w.rows, r...) // kept for the site
 			}
-			if err := w.addRows(s, rows); err != nil {
-				return nil, err
+			if err := w.addTableRows(s, rows); err != nil {
+				return err
 			}
 		}
 	}
 	if err := w.db.index(SearchEntries(d)); err != nil {
-		return nil, fmt.Errorf("budgetpub.sqlite fts: %w", err)
+		return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 	}
-	return data, nil
+	return nil
 }
 
 // AddExecution writes the execution rows of a budget and its final
@@ -171,7 +194,7 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 func (w *Writer) AddExecution(rows []ExecutionRow) error {
 	for _, s := range w.tables {
 		if s.spec.name == "execution" && len(rows) > 0 {
-			return w.addRows(s, rows)
+			return w.addTableRows(s, rows)
 		}
 	}
 	return nil
@@ -180,7 +203,7 @@ func (w *Writer) AddExecution(rows []ExecutionRow) error {
 // DocumentRows are the documents table's rows so far, for the site.
 func (w *Writer) DocumentRows() []DocumentRow { return w.rows }
 
-func (w *Writer) addRows(s *stream, rows any) error {
+func (w *Writer) addTableRows(s *stream, rows any) error {
 	cells := cellsOfRows(rows)
 	if len(cells) == 0 {
 		return nil

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline"
+)
+
+// legitimatelyNew are the files of a release that tell what changed since
+// the release before it, so that an incremental build's differ from a
+// fresh build's of the same inputs.
+var legitimatelyNew = map[string]bool{"changes.json": true, "index.html": true, "feed.atom": true}
+
+// TestIncrementalBuildLinksUnchangedFiles: a rebuild links from the
+// current release the files (JSON, page, source page) of every document
+// whose page is made of what it was made of there, renders the others —
+// a document that changed, one whose pair (budget ↔ final accounts)
+// changed or appeared, one whose department id changed with
+// departments.csv — and publishes what a fresh build of the same inputs
+// publishes, byte for byte, but for the files that tell what changed
+// (legitimatelyNew). The earlier release is not touched; a file it lacks
+// is rendered; --force renders every file.
+func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
+	in, tmp := corpus(t, 3), t.TempDir()
+	for name, from := range map[string]string{
+		"budget.txt": "data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
+		"final.txt":  "data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
+	} {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(in, name)
+		data, _ := os.ReadFile(p)
+		edited := bytes.ReplaceAll(data, []byte(old), []byte(new))
+		if bytes.Equal(edited, data) {
+			t.Fatalf("%s no longer says %s", name, old)
+		}
+		os.WriteFile(p, edited, 0o644)
+	}
+	table := func(rows string) {
+		os.WriteFile(filepath.Join(in, "departments.csv"), []byte("department_id,name\n"+rows), 0o644)
+	}
+	out := filepath.Join(tmp, "pub")
+	build(t, in, out)
+	all := []string{"budget", "doc0000", "doc0001", "doc0002", "final"}
+	for i, step := range []struct {
+		what    string
+		change  func()
+		renders []string // the documents whose files are rendered, not linked
+		force   bool
+	}{
+		{"one document edited, the final accounts' file lacks a page", func() {
+			edit("doc0001.txt", "收入预算总额 305.63 万元", "收入预算总额 305.73 万元")
+			cur, _ := filepath.EvalSymlinks(out)
+			os.Remove(filepath.Join(cur, "source", "final.html"))
+		}, []string{"doc0001", "final"}, false},
+		{"the budget and the final accounts become one department's: a pair", func() {
+			table("putuo,上海市普陀区人民政府万里街道办事处\nputuo,上海市普陀区财政局\n")
+		}, []string{"budget", "final"}, false},
+		{"the final accounts edited: its pair's execution section changes", func() {
+			edit("final.txt", "预算数\n0.95\n", "预算数\n0.96\n") // 三公's stated budget
+		}, []string{"budget", "final"}, false},
+		{"the seed's department gets an id", func() {
+			table("putuo,上海市普陀区人民政府万里街道办事处\nputuo,上海市普陀区财政局\nzengdu-letters,曾都区信访局\n")
+		}, []string{"doc0000", "doc0001", "doc0002"}, false},
+		{"one document edited, with --force", func() {
+			edit("doc0002.txt", "收入预算总额 305.63 万元", "收入预算总额 305.83 万元")
+		}, all, true},
+	} {
+		step.change()
+		before, _ := filepath.EvalSymlinks(out)
+		earlier := readTree(t, before)
+		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 5, Force: step.force})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Release == "" {
+			t.Fatalf("step %d (%s): nothing published", i, step.what)
+		}
+		after, _ := filepath.EvalSymlinks(out)
+		for f, data := range readTree(t, before) {
+			if !bytes.Equal(earlier[f], data) {
+				t.Errorf("step %d (%s): the earlier release's %s changed", i, step.what, f)
+			}
+		}
+		for _, id := range all {
+			rendered := strings.Contains(" "+strings.Join(step.renders, " ")+" ", " "+id+" ")
+			for _, f := range []string{"data/" + id + ".json", "doc/" + id + ".html", "source/" + id + ".html"} {
+				a, errA := os.Stat(filepath.Join(before, f))
+				b, err := os.Stat(filepath.Join(after, f))
+				if err != nil {
+					t.Errorf("step %d (%s): %v", i, step.what, err)
+					continue
+				}
+				if linked := errA == nil && os.SameFile(a, b); linked == rendered {
+					t.Errorf("step %d (%s): %s linked from the earlier release %v, want %v", i, step.what, f, linked, !rendered)
+				}
+			}
+		}
+		fresh := filepath.Join(tmp, "fresh", step.what)
+		build(t, in, fresh)
+		got, want := readTree(t, out), readTree(t, fresh)
+		for f, data := range want {
+			if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
+				t.Errorf("step %d (%s): %s differs from a fresh build's", i, step.what, f)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("step %d (%s): %d files, a fresh build %d", i, step.what, len(got), len(want))
+		}
+	}
+}
