@@ -5,9 +5,9 @@
 //
 // A Writer streams: documents are added one at a time and their rows go
 // straight to every format, so memory does not grow with the corpus (the
-// workbook, which excelize builds in memory, is left out past
-// MaxWorkbookRows). Output is deterministic: documents must be added in id
-// order, and no timestamp enters a file.
+// workbook's sheets too, zipped at the end; a table past MaxSheetRows
+// leaves the workbook out). Output is deterministic: documents must be
+// added in id order, and no timestamp enters a file.
 package emit
 
 import (
@@ -108,7 +108,7 @@ func (w *Writer) SetRelease(name, baseURL string, date time.Time) {
 
 // NewWriter starts the datasets in dir.
 func NewWriter(dir, version string) (*Writer, error) {
-	w := &Writer{dir: dir, version: version, book: &workbook{}}
+	w := &Writer{dir: dir, version: version, book: newWorkbook(dir)}
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		return nil, err
 	}
@@ -214,7 +214,9 @@ func (w *Writer) addTableRows(s *stream, rows any) error {
 	if err := w.db.insert(s, cells); err != nil {
 		return fmt.Errorf("budgetpub.sqlite %s: %w", s.spec.name, err)
 	}
-	w.book.add(s, cells)
+	if err := w.book.add(s, cells); err != nil {
+		return fmt.Errorf("budgetpub.xlsx: %w", err)
+	}
 	return nil
 }
 
@@ -226,6 +228,7 @@ func (w *Writer) Abort() {
 	if w.db != nil {
 		w.db.abort()
 	}
+	w.book.abort()
 }
 
 // Close finishes every file, then writes the workbook, the datapackage,
@@ -251,11 +254,10 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	readme := readmeText(w.tables, w.version, w.book.omitted)
 	if w.book.omitted == "" {
-		data, err := w.book.bytes(w.tables, strings.Split(readme, "\n"))
-		if err != nil {
+		if err := w.book.write(filepath.Join(w.dir, "budgetpub.xlsx"), w.tables, strings.Split(readme, "\n")); err != nil {
 			return nil, fmt.Errorf("budgetpub.xlsx: %w", err)
 		}
-		f, err := writeFile(w.dir, "budgetpub.xlsx", data)
+		f, err := fileInfo(w.dir, "budgetpub.xlsx")
 		if err != nil {
 			return nil, err
 		}

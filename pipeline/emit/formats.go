@@ -17,7 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, no cgo
 )
 
@@ -204,103 +203,6 @@ func record(fields []Field, row []string) []byte {
 	}
 	b.WriteByte('}')
 	return b.Bytes()
-}
-
-// MaxWorkbookRows bounds the rows held for the workbook: excelize builds a
-// workbook in memory, and Excel opens at most 1,048,576 rows a sheet.
-const MaxWorkbookRows = 200000
-
-// workbook collects the cells of every table for budgetpub.xlsx.
-type workbook struct {
-	cells   map[string][][]string
-	n       int
-	omitted string
-}
-
-func (w *workbook) add(s *stream, cells [][]string) {
-	if w.omitted != "" {
-		return
-	}
-	w.n += len(cells)
-	if w.n > MaxWorkbookRows {
-		w.cells, w.omitted = nil, fmt.Sprintf("the tables hold more than %d rows; use the CSV files or the SQLite database", MaxWorkbookRows)
-		return
-	}
-	if w.cells == nil {
-		w.cells = map[string][][]string{}
-	}
-	w.cells[s.spec.name] = append(w.cells[s.spec.name], cells...)
-}
-
-// bytes writes one XLSX with a README sheet and a sheet per table.
-// excelize writes fixed document timestamps and sorted parts, so the bytes
-// depend on the data only.
-func (w *workbook) bytes(tables []*stream, readme []string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", "README"); err != nil {
-		return nil, err
-	}
-	for i, l := range readme {
-		if err := f.SetCellStr("README", "A"+strconv.Itoa(i+1), l); err != nil {
-			return nil, err
-		}
-	}
-	// amounts in yuan with thousands separators and two decimals; every
-	// sheet's header frozen and filterable
-	amount, err := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range tables {
-		name := t.spec.name
-		if _, err := f.NewSheet(name); err != nil {
-			return nil, err
-		}
-		if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return nil, err
-		}
-		last, _ := excelize.CoordinatesToCellName(len(t.fields), len(w.cells[name])+1)
-		if err := f.AutoFilter(name, "A1:"+last, nil); err != nil {
-			return nil, err
-		}
-		for j, fl := range t.fields {
-			if !isMoney(fl) {
-				continue
-			}
-			col, _ := excelize.ColumnNumberToName(j + 1)
-			if err := f.SetColStyle(name, col, amount); err != nil {
-				return nil, err
-			}
-		}
-		header := make([]any, len(t.fields))
-		for j, fl := range t.fields {
-			header[j] = fl.Name
-		}
-		if err := f.SetSheetRow(name, "A1", &header); err != nil {
-			return nil, err
-		}
-		for i, row := range w.cells[name] {
-			vals := make([]any, len(row))
-			for j, c := range row {
-				switch v := typed(t.fields[j], c).(type) {
-				case json.Number:
-					vals[j], _ = v.Float64()
-				case string:
-					vals[j] = v
-				}
-			}
-			cell, _ := excelize.CoordinatesToCellName(1, i+2)
-			if err := f.SetSheetRow(name, cell, &vals); err != nil {
-				return nil, err
-			}
-		}
-	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // database writes every table into one SQLite file, with primary keys,
