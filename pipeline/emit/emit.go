@@ -11,6 +11,7 @@
 package emit
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"crypto/sha256"
@@ -18,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -97,6 +99,10 @@ type Writer struct {
 	db           *database
 	book         *workbook
 	rows         []DocumentRow
+	// the documents' files linked from an earlier release (Link): that
+	// release's folder, and each file's CRC-32
+	from   string
+	linked map[string]uint32
 }
 
 // SetRelease makes the citation of datapackage.json and the dataset pages
@@ -162,12 +168,34 @@ func (w *Writer) Link(d *schema.Document, dir string) (bool, error) {
 	if LinkFile(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(w.dir, filepath.FromSlash(rel))) != nil {
 		return false, nil
 	}
-	f, err := fileInfo(w.dir, rel)
+	f, sum, err := linkedInfo(w.dir, rel)
 	if err != nil {
 		return false, err
 	}
+	if w.linked == nil {
+		w.from, w.linked = dir, map[string]uint32{}
+	}
+	if dir == w.from {
+		w.linked[rel] = sum
+	}
 	w.res.Documents = append(w.res.Documents, f)
 	return true, w.addRows(d)
+}
+
+// linkedInfo is fileInfo with the file's CRC-32, by which the bundle
+// knows its entry in the earlier release's bundle.
+func linkedInfo(dir, rel string) (File, uint32, error) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return File{}, 0, err
+	}
+	defer f.Close()
+	h, c := sha256.New(), crc32.NewIEEE()
+	n, err := io.Copy(io.MultiWriter(h, c), f)
+	if err != nil {
+		return File{}, 0, err
+	}
+	return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, c.Sum32(), nil
 }
 
 // addRows writes a document's rows in every table and its search entries.
@@ -289,7 +317,10 @@ func (w *Writer) Close() (*Result, error) {
 		}
 	}
 	names = append(names, "datapackage.json")
-	if err := bundle(w.dir, "budgetpub.zip", names, []byte(readme)); err != nil {
+	earlier, closeEarlier := w.earlierEntries()
+	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier)
+	closeEarlier()
+	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
 	}
 	if f, err = fileInfo(w.dir, "budgetpub.zip"); err != nil {
@@ -450,4 +481,30 @@ func (c *csvWriter) close() error {
 	}
 	c.f = nil
 	return err
+}
+
+// earlierEntries are the entries of the earlier release's bundle that hold
+// the files linked from it (Link), by path: the same bytes (size and
+// CRC-32 agree), deflated by the same code. None when that bundle cannot
+// be read. close closes that bundle.
+func (w *Writer) earlierEntries() (entries map[string]*zip.File, close func()) {
+	if len(w.linked) == 0 {
+		return nil, func() {}
+	}
+	r, err := zip.OpenReader(filepath.Join(w.from, "budgetpub.zip"))
+	if err != nil {
+		return nil, func() {}
+	}
+	size := map[string]int64{}
+	for _, f := range w.res.Documents {
+		size[f.Path] = f.Bytes
+	}
+	out := map[string]*zip.File{}
+	for _, f := range r.File {
+		rel := strings.TrimPrefix(f.Name, "budgetpub/")
+		if sum, ok := w.linked[rel]; ok && f.CRC32 == sum && int64(f.UncompressedSize64) == size[rel] && f.Method == zip.Deflate {
+			out[rel] = f
+		}
+	}
+	return out, func() { r.Close() }
 }

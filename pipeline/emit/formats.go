@@ -330,8 +330,10 @@ func quoteAll(names []string) string {
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // bundle zips files (relative to dir) in name order into dir/name,
-// streaming each file from disk.
-func bundle(dir, name string, names []string, readme []byte) error {
+// streaming each file from disk — or, for a file in earlier (an earlier
+// bundle's entries of the same files), copying that entry's compressed
+// bytes: the same file deflated by the same code, byte for byte.
+func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File) error {
 	sort.Strings(names)
 	out, err := CreateNew(filepath.Join(dir, name))
 	if err != nil {
@@ -356,6 +358,12 @@ func bundle(dir, name string, names []string, readme []byte) error {
 		return err
 	}
 	for _, n := range names {
+		if e := earlier[n]; e != nil {
+			if err := zw.Copy(e); err != nil {
+				return err
+			}
+			continue
+		}
 		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(n)))
 		if err != nil {
 			return err

@@ -1,7 +1,10 @@
 package emit_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -81,5 +84,86 @@ func TestLinkFile(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("a failed link left a file")
+	}
+}
+
+// rawEntries reads the compressed bytes of every entry of a zip.
+func rawEntries(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	r, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out := map[string][]byte{}
+	for _, f := range r.File {
+		rc, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name], _ = io.ReadAll(rc)
+	}
+	return out
+}
+
+// TestBundleCopiesLinkedEntries: a document linked from an earlier release
+// keeps its entry of that release's bundle, compressed bytes and all —
+// the earlier bundle is deflated here at another level to tell them apart.
+func TestBundleCopiesLinkedEntries(t *testing.T) {
+	docs := corpus(t)
+	old, next := t.TempDir(), t.TempDir()
+	if _, err := emit.Write(old, docs, "v"); err != nil {
+		t.Fatal(err)
+	}
+	before := rawEntries(t, filepath.Join(old, "budgetpub.zip"))
+	// the earlier bundle again, at the best compression
+	r, err := zip.OpenReader(filepath.Join(old, "budgetpub.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestCompression) })
+	for _, f := range r.File {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, _ := f.Open()
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	zw.Close()
+	r.Close()
+	if err := emit.WriteNew(filepath.Join(old, "budgetpub.zip"), buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	earlier := rawEntries(t, filepath.Join(old, "budgetpub.zip"))
+	w, err := emit.NewWriter(next, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if linked, err := w.Link(d, old); err != nil || !linked {
+			t.Fatalf("%s not linked: %v", d.ID, err)
+		}
+	}
+	if _, err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := rawEntries(t, filepath.Join(next, "budgetpub.zip"))
+	differ := false
+	for _, d := range docs {
+		name := "budgetpub/data/" + d.ID + ".json"
+		if !bytes.Equal(got[name], earlier[name]) {
+			t.Errorf("%s: not the earlier bundle's entry", name)
+		}
+		differ = differ || !bytes.Equal(earlier[name], before[name])
+	}
+	if !differ {
+		t.Fatal("the best compression gives the same bytes: the test tells nothing")
+	}
+	if !bytes.Equal(got["budgetpub/datapackage.json"], before["budgetpub/datapackage.json"]) {
+		t.Error("datapackage.json was not deflated as a fresh bundle deflates it")
 	}
 }
