@@ -63,7 +63,8 @@ func TestScale(t *testing.T) {
 
 type runStat struct {
 	wall   time.Duration
-	maxRSS int64 // KiB
+	cpu    time.Duration // user and system: steadier than wall time on a shared machine
+	maxRSS int64         // KiB
 }
 
 func runBuild(t *testing.T, in, out string, extra ...string) runStat {
@@ -76,7 +77,7 @@ func runBuild(t *testing.T, in, out string, extra ...string) runStat {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("build: %v\n%s", err, stderr.String())
 	}
-	return runStat{time.Since(start), cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss}
+	return runStat{time.Since(start), cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss}
 }
 
 func dirSize(dir string) (n int64, files int) {
@@ -230,11 +231,17 @@ func scaleRow(ms []scaleStat) string {
 	for _, m := range ms {
 		loads = append(loads, m.load)
 	}
-	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s | %s× | %s |",
+	share := func(r func(runStat) time.Duration) string {
+		return span(ms, func(m scaleStat) float64 { return 100 * r(m.one).Seconds() / r(m.full).Seconds() }, "%.0f") + "%"
+	}
+	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s of the full build, CPU %s (%s s of %s s) | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s | %s× | %s |",
 		m.docs, float64(m.inBytes)/1e6,
 		rate(func(m scaleStat) runStat { return m.full }),
 		rate(func(m scaleStat) runStat { return m.same }),
 		rate(func(m scaleStat) runStat { return m.one }),
+		share(func(r runStat) time.Duration { return r.wall }), share(func(r runStat) time.Duration { return r.cpu }),
+		span(ms, func(m scaleStat) float64 { return m.one.cpu.Seconds() }, "%.1f"),
+		span(ms, func(m scaleStat) float64 { return m.full.cpu.Seconds() }, "%.1f"),
 		span(ms, func(m scaleStat) float64 { return float64(max(m.full.maxRSS, m.one.maxRSS) / 1024) }, "%.0f"),
 		float64(m.outBytes)/1e6, m.outFiles,
 		float64(m.outBytes)/docs/1e3, float64(m.outFiles)/docs, float64(m.jsonBytes)/docs/1e3, float64(m.pageBytes)/docs/1e3,
@@ -263,7 +270,7 @@ func writeScaleSection(t *testing.T, rows []string) {
 	}
 	fmt.Fprintf(&b, "%s\nMachine: %d cores, %s/%s, %s. Command: `BUDGETPUB_SCALE=%s BUDGETPUB_SCALE_RUNS=%s BUDGETPUB_SCALE_WRITE=1 go test -run TestScale -timeout 3h .` (`task bench`); a range is the smallest and largest of the runs.\n\n",
 		begin, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), os.Getenv("BUDGETPUB_SCALE"), runs)
-	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor | full ÷ v5 floor | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | 1% changed ÷ full | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor | full ÷ v5 floor | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		b.WriteString(r + "\n")
 	}
