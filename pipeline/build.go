@@ -383,11 +383,11 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		if id, ok := oldIdents[key]; ok {
 			return id, true
 		}
-		e, ok := c.load(key)
+		d, ok := c.loadDoc(key)
 		if !ok {
 			return ident{}, false
 		}
-		return identOf(e.Doc), true
+		return identOf(d), true
 	}
 	var inputs []input
 	newStats := statCache{}
@@ -699,31 +699,41 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
 		parallel(len(chunk), func(i int) {
-			e, ok := c.load(keys[chunk[i]])
-			if !ok {
-				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
-				return
-			}
-			e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
-			entries[i], execs[i], same[i] = e, nil, false
+			execs[i], same[i] = nil, false
+			var e *entry
 			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
-				linked, err := sr.Link(e.Doc, cur)
-				if err != nil {
-					loadErr.Store(err)
+				// the pages are linked: the text is not needed
+				if d, ok := c.loadDoc(keys[chunk[i]]); ok {
+					d.Department.ID = l.table.ID(d.Department.Name)
+					linked, err := sr.Link(d, cur)
+					if err != nil {
+						loadErr.Store(err)
+						return
+					}
+					if linked {
+						e, same[i] = &entry{Doc: d}, true
+					}
+				}
+			}
+			if e == nil {
+				var ok bool
+				if e, ok = c.load(keys[chunk[i]]); !ok {
+					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
 					return
 				}
-				same[i] = linked
+				e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
 			}
+			entries[i] = e
 			// the pair is needed for the pages and for the final accounts'
 			// execution rows
 			if other, ok := l.pairs[chunk[i]]; ok && (!same[i] || e.Doc.Document.Kind == schema.KindFinalAccounts) {
-				p, ok := c.load(keys[other])
+				p, ok := c.loadDoc(keys[other])
 				if !ok {
 					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
 					return
 				}
-				p.Doc.Department.ID = l.table.ID(p.Doc.Department.Name)
-				budget, final := e.Doc, p.Doc
+				p.Department.ID = l.table.ID(p.Department.Name)
+				budget, final := e.Doc, p
 				if budget.Document.Kind == schema.KindFinalAccounts {
 					budget, final = final, budget
 				}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -230,5 +231,26 @@ func TestCachePutRemovesTempOnWriteError(t *testing.T) {
 	}
 	if _, err := os.Lstat(tmp); !os.IsNotExist(err) {
 		t.Errorf("temporary file left after a failed write: %v", err)
+	}
+}
+
+// loadDoc reads an entry's document as load does, and a torn entry not
+// at all.
+func TestCacheLoadDoc(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	key := strings.Repeat("cd", 32)
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}}
+	if err := c.putEntry(key, &entry{Doc: d, Lines: []string{"收入总计 1.00"}, Parts: [][]string{{"二"}}}); err != nil {
+		t.Fatal(err)
+	}
+	e, ok := c.load(key)
+	got, ok2 := c.loadDoc(key)
+	if !ok || !ok2 || !reflect.DeepEqual(e.Doc, got) {
+		t.Fatalf("loadDoc %+v, load %+v", got, e)
+	}
+	data, _ := os.ReadFile(c.path(key))
+	os.WriteFile(c.path(key), data[:len(data)/4], 0o644)
+	if _, ok := c.loadDoc(key); ok {
+		t.Error("a torn entry was read")
 	}
 }

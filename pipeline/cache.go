@@ -68,6 +68,41 @@ func (c cache) load(key string) (*entry, bool) {
 	return &e, true
 }
 
+// loadDoc reads the document of an entry only, not its text: the document
+// comes first in the file, and the rest is not read.
+func (c cache) loadDoc(key string) (*schema.Document, bool) {
+	if c.dir == "" {
+		return nil, false
+	}
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, false
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		if k == "doc" {
+			var d schema.Document
+			if dec.Decode(&d) != nil {
+				return nil, false
+			}
+			return &d, true
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
 // put stores a document and its source text. The cache can always be
 // rebuilt, so it is written without fsync; rename keeps readers from
 // seeing half a file.
