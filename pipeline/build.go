@@ -21,6 +21,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/extract"
 	"budgetpub/pipeline/identity"
@@ -683,6 +684,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 					budget, final = final, budget
 				}
 				execs[i] = emit.ExecutionRows(budget, final)
+				if final == e.Doc {
+					check.Budget(final, budget)
+				}
 			}
 			if err := sr.Disclosure(e.Doc, e.files(), execs[i]); err != nil {
 				loadErr.Store(err)
