@@ -698,6 +698,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 		}
 		for i := range chunk {
 			data, err := w.Add(entries[i].Doc)
+			if err == nil {
+				err = w.AddText(entries[i].Doc, entries[i].files())
+			}
 			if err == nil && entries[i].Doc.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])
 			}
