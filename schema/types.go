@@ -7,7 +7,7 @@
 package schema
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.3.0"
+const Version = "1.4.0"
 
 // Kinds of disclosure.
 const (
@@ -81,7 +81,7 @@ type SourceFile struct {
 	SHA256   string `json:"sha256"`
 	Bytes    int64  `json:"bytes"`
 	Encoding string `json:"encoding"`
-	Format   string `json:"format"` // text, pdf or html
+	Format   string `json:"format"` // text, pdf, html or xlsx (its sheets rendered as text)
 }
 
 // Department is the publishing department.
