@@ -103,6 +103,13 @@ type Metadata struct {
 	// Disclosure names the disclosure a file is a part of: the files of
 	// one name are merged into one document, whose id is made of it.
 	Disclosure string `csv:"disclosure"`
+	// Version, Archived, PreviousSHA256 and PreviousArchived say which
+	// version of its URL a file fetched by budgetpub fetch is (see
+	// schema.ArchivedVersion); empty for a file put there by hand.
+	Version          int    `csv:"version"`
+	Archived         string `csv:"archived"`
+	PreviousSHA256   string `csv:"previous_sha256"`
+	PreviousArchived string `csv:"previous_archived"`
 }
 
 var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true, ".xlsx": true, ".xls": true}
@@ -608,6 +615,11 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 		}
 		if m.SourceURL != "" {
 			d.Document.SourceURL = m.SourceURL
+			d.Document.Source.SourceURL = m.SourceURL
+		}
+		if m.Version > 0 {
+			d.Document.Source.Archive = &schema.ArchivedVersion{Version: m.Version, Archived: m.Archived,
+				PreviousSHA256: m.PreviousSHA256, PreviousArchived: m.PreviousArchived}
 		}
 	})
 }
