@@ -101,10 +101,18 @@ func TestListingArticleAttachments(t *testing.T) {
 	if len(meta) != 3 {
 		t.Fatalf("metadata.csv: %+v", meta)
 	}
+	// the article and its attachments are one disclosure, named as the article
+	name := strings.TrimSuffix(filepath.Base(art.File), ".html")
 	for _, m := range meta {
 		if m.File == "files/"+art.File && (m.SourceURL != art.URL || m.Department != "平潭县公安局" ||
 			m.Note != "archived "+art.Time+"; published 2024-02-05; year 2024; kind 部门预算; region 福建平潭") {
 			t.Errorf("metadata row %+v", m)
+		}
+		if m.Disclosure != name || m.Version != 1 || m.PreviousSHA256 != "" {
+			t.Errorf("metadata row %+v: want disclosure %s, version 1", m, name)
+		}
+		if m.File == "files/"+att.File && m.Archived != att.Time {
+			t.Errorf("metadata row %+v: archived %s", m, att.Time)
 		}
 	}
 
@@ -160,10 +168,19 @@ func TestChangedAttachment(t *testing.T) {
 	if string(data) != "%PDF-1.4\nbudget tables, version 2" {
 		t.Errorf("files/ holds %q", data)
 	}
+	found := false
 	for _, m := range readMetadataCSV(t, o.Archive) {
-		if m.File == "files/"+second.File && !strings.Contains(m.Note, "source changed (version 2)") {
-			t.Errorf("metadata: %+v", m)
+		if m.File != "files/"+second.File {
+			continue
 		}
+		found = true
+		if !strings.Contains(m.Note, "source changed (version 2)") || m.Version != 2 || m.Archived != second.Time ||
+			m.PreviousSHA256 != first.SHA256 || m.PreviousArchived != first.Time {
+			t.Errorf("metadata: %+v\nwant version 2 archived %s, previous %s archived %s", m, second.Time, first.SHA256, first.Time)
+		}
+	}
+	if !found {
+		t.Errorf("metadata.csv has no row for files/%s", second.File)
 	}
 }
 

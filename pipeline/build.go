@@ -104,15 +104,24 @@ type Metadata struct {
 	// Disclosure names the disclosure a file is a part of: the files of
 	// one name are merged into one document, whose id is made of it.
 	Disclosure string `csv:"disclosure"`
+	// Version, Archived, PreviousSHA256 and PreviousArchived say which
+	// version of its URL a file fetched by budgetpub fetch is (see
+	// schema.ArchivedVersion); empty for a file put there by hand.
+	Version          int    `csv:"version"`
+	Archived         string `csv:"archived"`
+	PreviousSHA256   string `csv:"previous_sha256"`
+	PreviousArchived string `csv:"previous_archived"`
 }
 
-var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true}
+var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true, ".xlsx": true, ".xls": true}
 
 // Inputs lists the disclosures in dir, sorted, and the files it leaves
 // out, with the reason. Where a PDF and a text file share a name, they are
 // one disclosure: the PDF is read when pdf is true (pdftotext is installed:
 // its -layout text keeps the tables' columns, which text of unknown
-// extraction may have lost), the text otherwise.
+// extraction may have lost), the text otherwise. A workbook is read
+// whatever lies beside it, but an .xls beside an .xlsx of the same name (its
+// conversion) is left out.
 //
 // Only regular files inside dir are inputs: a named pipe, a device or a
 // file over the size limit is left out before it is opened, and so is a
@@ -160,19 +169,24 @@ func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	isPDF := func(f string) bool { return strings.EqualFold(filepath.Ext(f), ".pdf") }
+	ext := func(f string) string { return strings.ToLower(filepath.Ext(f)) }
+	isPDF := func(f string) bool { return ext(f) == ".pdf" }
+	isBook := func(f string) bool { return ext(f) == ".xlsx" || ext(f) == ".xls" }
 	stem := func(f string) string { return strings.TrimSuffix(f, filepath.Ext(f)) }
-	pdfs, texts := map[string]bool{}, map[string]bool{}
+	pdfs, texts, xlsx := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, f := range files {
-		if isPDF(f) {
+		switch {
+		case isPDF(f):
 			pdfs[stem(f)] = true
-		} else {
+		case ext(f) == ".xlsx":
+			xlsx[stem(f)] = true
+		case !isBook(f):
 			texts[stem(f)] = true
 		}
 	}
 	out := files[:0]
 	for _, f := range files {
-		if isPDF(f) && !pdf && texts[stem(f)] || !isPDF(f) && pdf && pdfs[stem(f)] {
+		if isPDF(f) && !pdf && texts[stem(f)] || !isPDF(f) && !isBook(f) && pdf && pdfs[stem(f)] || ext(f) == ".xls" && xlsx[stem(f)] {
 			continue
 		}
 		out = append(out, f)
@@ -602,6 +616,11 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 		}
 		if m.SourceURL != "" {
 			d.Document.SourceURL = m.SourceURL
+			d.Document.Source.SourceURL = m.SourceURL
+		}
+		if m.Version > 0 {
+			d.Document.Source.Archive = &schema.ArchivedVersion{Version: m.Version, Archived: m.Archived,
+				PreviousSHA256: m.PreviousSHA256, PreviousArchived: m.PreviousArchived}
 		}
 	})
 }

@@ -7,7 +7,7 @@
 package schema
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.3.0"
+const Version = "1.4.0"
 
 // Kinds of disclosure.
 const (
@@ -81,7 +81,25 @@ type SourceFile struct {
 	SHA256   string `json:"sha256"`
 	Bytes    int64  `json:"bytes"`
 	Encoding string `json:"encoding"`
-	Format   string `json:"format"` // text, pdf or html
+	Format   string `json:"format"` // text, pdf, html or xlsx (its sheets rendered as text)
+	// SourceURL is where the file was published (metadata.csv), for each
+	// file of a disclosure of several.
+	SourceURL string `json:"source_url,omitempty"`
+	// Archive tells, of a file that budgetpub fetch archived, which version
+	// of its URL it is. Absent for a file put in the input folder by hand.
+	Archive *ArchivedVersion `json:"archive,omitempty"`
+}
+
+// ArchivedVersion is the version of a URL a source file is: the archive
+// keeps every version fetched, and this file is the one fetched last.
+type ArchivedVersion struct {
+	Version  int    `json:"version"`  // 1 for the first version fetched from the URL; more when the source changed
+	Archived string `json:"archived"` // when this version was first fetched (RFC 3339)
+	// PreviousSHA256 and PreviousArchived are the version before it (when
+	// Version > 1): its sha256 (objects/<sha256[:2]>/<sha256> in the
+	// archive) and when it was first fetched.
+	PreviousSHA256   string `json:"previous_sha256,omitempty"`
+	PreviousArchived string `json:"previous_archived,omitempty"`
 }
 
 // Department is the publishing department.
