@@ -46,6 +46,10 @@ type Options struct {
 	// sitemaps and catalogs (default http://127.0.0.1:8080/).
 	BaseURL string
 
+	// Originals publishes each input file in the release (originals/,
+	// named by its sha256) and links it from its disclosure's page.
+	Originals bool
+
 	Log      *slog.Logger          // structured log; nil logs nothing
 	Progress func(done, total int) // called as inputs finish; may be nil
 }
@@ -491,11 +495,11 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	if o.Strict && len(rep.Rejected) > 0 {
 		return rep, fmt.Errorf("%w (%d, --strict): nothing published", ErrRejected, len(rep.Rejected))
 	}
-	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files)}
+	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files), Originals: o.Originals}
 	if so.BaseURL == "" {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
-	name := fingerprint(keys, o.Version+"\x00"+table.Digest(), so.BaseURL)
+	name := fingerprint(keys, fmt.Sprint(o.Version, "\x00", table.Digest(), "\x00", o.Originals), so.BaseURL)
 	cur, curName := published(out)
 	if curName == name {
 		return rep, nil // nothing changed: the cached documents need not even be read
@@ -719,6 +723,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys map[s
 			data, err := w.Add(entries[i].Doc)
 			if err == nil {
 				err = w.AddText(entries[i].Doc, entries[i].files())
+			}
+			if err == nil && o.Originals {
+				err = publishOriginals(o.In, staging, cur, entries[i].Doc)
 			}
 			if err == nil && entries[i].Doc.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])

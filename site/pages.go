@@ -272,7 +272,8 @@ func sourceText(file int, lines []string, cited map[lineRef]bool) template.HTML 
 // sourceFile is one file of a disclosure on its source page.
 type sourceFile struct {
 	schema.SourceFile
-	Index int
+	Original string // the release's copy of the file (OriginalPath), if it has one
+	Index    int
 	Lines []string
 	Text  template.HTML // the lines, marked up where cited (sourceText)
 }
@@ -307,6 +308,9 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	var fs []sourceFile
 	for i, src := range sources {
 		f := sourceFile{SourceFile: src, Index: i}
+		if r.o.Originals {
+			f.Original = OriginalPath(src)
+		}
 		if i < len(files) {
 			f.Lines = files[i]
 		}
