@@ -274,8 +274,8 @@ type sourceFile struct {
 	schema.SourceFile
 	Original string // the release's copy of the file (OriginalPath), if it has one
 	Index    int
-	Lines []string
-	Text  template.HTML // the lines, marked up where cited (sourceText)
+	Lines    []string
+	Text     template.HTML // the lines, marked up where cited (sourceText)
 }
 
 // Disclosure writes one disclosure's page and its source page: files are
