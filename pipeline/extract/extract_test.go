@@ -444,3 +444,46 @@ func TestZeroPhrasings(t *testing.T) {
 		t.Errorf("公务车用车运行费: %+v", tp)
 	}
 }
+
+// A budget that states no basic expenditure but splits its expenditure by
+// use in one sentence gives basic, personnel (with 对个人和家庭补助) and
+// public expenses when the uses add up to the expenditure exactly.
+func TestBasicFromUses(t *testing.T) {
+	text := "某所2016年部门预算\n2016年,某所收入预算为357.68万元，其中：一般公共预算拨款357.68万元。\n" +
+		"相应安排支出预算357.68万元，其中：人员支出262.98万元，对个人和家庭补助支出10万元，公用支出30.70万元，项目支出54万元。\n"
+	e := extractLines(t, text).Expenditure
+	if e.Basic == nil || e.Basic.Amount != schema.Yuan(3036800) || e.Personnel == nil || e.Personnel.Amount != schema.Yuan(2729800) ||
+		e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(307000) {
+		t.Errorf("basic %+v personnel %+v public %+v", e.Basic, e.Personnel, e.PublicExpenses)
+	}
+	for name, other := range map[string]string{
+		"not adding up":  strings.Replace(text, "公用支出30.70万元", "公用支出31.70万元", 1),
+		"another amount": strings.Replace(text, "项目支出54万元。", "项目支出54万元，其他支出3万元。", 1),
+	} {
+		if e := extractLines(t, other).Expenditure; e.Basic != nil || e.Personnel != nil {
+			t.Errorf("%s: basic %+v personnel %+v", name, e.Basic, e.Personnel)
+		}
+	}
+}
+
+// A list of 项 with 7-digit codes gives the 类 when its 项 add up to the
+// year's expenditure; a list of the appropriations alone (adding up to
+// less) gives none.
+func TestCodedItemList(t *testing.T) {
+	text := "某镇人民政府2018年部门预算\n相应安排支出预算100.00万元，其中：项目支出10万元。\n" +
+		"五、一般公共预算拨款支出情况2018年度一般公共预算拨款支出100.00万元，包括：1、行政运行（项级科目2010301）60.50万元。\n" +
+		"2、住房改革支出-住房公积金（项级科目2210201）29.50用于对职工个人和家庭的补助。\n3、农业支出（项级科目2130101）10万元。\n"
+	f := extractLines(t, text).Expenditure.ByFunction
+	if len(f) != 3 || f[0].Code != "201" || f[0].Amount != schema.Yuan(605000) || f[1].Code != "221" || f[1].Items[0].Code != "2210201" ||
+		f[1].Items[0].Amount != schema.Yuan(295000) || f[1].Items[0].Name != "住房公积金" || f[1].Items[0].ReportedName != "住房改革支出-住房公积金" {
+		t.Errorf("by_function = %+v", f)
+	}
+	dash := "某局2017年度部门决算\n本年支出合计30.00万元。\n（一）2040201公安——行政运行20.00万元，较2016年决算数增加1万元。\n（二）〔2210201〕住房改革支出—住房公积金10.00万元。\n"
+	if f := extractLines(t, dash).Expenditure.ByFunction; len(f) != 2 || f[0].Items[0].Code != "2040201" || f[1].Amount != schema.Yuan(100000) {
+		t.Errorf("dash list: by_function = %+v", f)
+	}
+	part := strings.Replace(dash, "本年支出合计30.00万元", "本年支出合计31.00万元", 1)
+	if f := extractLines(t, part).Expenditure.ByFunction; len(f) != 0 {
+		t.Errorf("a list of part of the expenditure gave classes: %+v", f)
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -200,4 +201,124 @@ func (b *builder) execution(path string, from, to int) {
 			break
 		}
 	}
+}
+
+// codedItems reads a list of 项 the text gives with their 7-digit codes
+// when nothing gave the classes:
+//
+//	1、行政运行（项级科目2010301）605.68万元。
+//	（二）2040201公安——行政运行10,237.47万元，较2016年决算数增加700.86万元
+//	（一）〔2011501〕行政运行中人员经费2494.47 万元
+//
+// Such a list explains the appropriations (一般公共预算拨款支出), which are
+// not always the whole expenditure; so it gives the model its 类 (the
+// code's first three digits, each the sum of its 项) only when its 项 add up
+// to the year's expenditure exactly — every 项 there, none of another fund.
+// A bare amount right after the code's bracket ("（项级科目2210201）59.21用于")
+// is in the unit of the others, which the sum then confirms.
+func (b *builder) codedItems() {
+	st := b.st
+	exp := b.doc.Expenditure
+	year := exp.CurrentYear
+	if year == nil {
+		year = exp.Total
+	}
+	if len(exp.ByFunction) > 0 || year == nil {
+		return
+	}
+	type coded struct {
+		code, name string
+		tok        int
+		amount     schema.Money
+	}
+	var items []coded
+	seen := map[string]bool{}
+	bare := -1 // the item whose amount has no unit
+	for ti, t := range st.toks {
+		if t.kind == numMoney || t.kind == numPct || t.numEnd-t.start != 7 || st.s[t.start] != '2' || t.scale != 0 {
+			continue
+		}
+		code := st.s[t.start:t.numEnd]
+		if ti+1 >= len(st.toks) {
+			continue
+		}
+		// the amount: next in the sentence, after the 项's name
+		at := st.toks[ti+1]
+		gap := st.s[t.end:at.start]
+		if strings.ContainsAny(gap, "。；;0123456789") || utf8.RuneCountInString(gap) > 30 {
+			continue
+		}
+		name := strings.Trim(gap, " 〕)-—:：为的金额")
+		closing := strings.TrimSpace(gap) == ")" || strings.TrimSpace(gap) == "〕"
+		if before := st.s[max(0, t.start-len("(项级科目")):t.start]; before == "(项级科目" {
+			// the name stands before the bracket, after the item's number
+			head := st.s[runeStart(st.s, max(0, t.start-120)) : t.start-len(before)]
+			for _, sep := range []string{"、", "。", "；", ")", "."} {
+				if i := strings.LastIndex(head, sep); i >= 0 {
+					head = head[i+len(sep):]
+				}
+			}
+			name = strings.TrimSpace(head)
+		}
+		var v schema.Money
+		switch {
+		case at.kind == numMoney:
+			v = at.money()
+		case at.kind == numPlain && closing && at.scale > 0 && bare < 0:
+			v = schema.Money(scaleDown(at.mant*10000*100, at.scale)) // 万元, as the sum confirms
+			bare = len(items)
+		default:
+			continue
+		}
+		if name == "" || seen[code] {
+			return // a name lost, or a code twice: not one list
+		}
+		seen[code] = true
+		items = append(items, coded{code, name, ti + 1, v})
+	}
+	var sum schema.Money
+	for _, it := range items {
+		sum += it.amount
+		if st.toks[it.tok].kind == numMoney && st.toks[it.tok].unit != "万元" && st.toks[it.tok].unit != "万" && bare >= 0 {
+			return // the bare amount's unit is not the others'
+		}
+	}
+	if len(items) < 2 || sum != *year {
+		return
+	}
+	var classes []schema.ClassItem
+	index := map[string]int{}
+	for _, it := range items {
+		ci, ok := index[it.code[:3]]
+		if !ok {
+			c, known := schema.LookupCode(schema.SchemeFunctional, it.code[:3])
+			if !known {
+				return
+			}
+			ci = len(classes)
+			index[it.code[:3]] = ci
+			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn})
+		}
+		classes[ci].Amount += it.amount
+		item := schema.ClassItem{Code: it.code, Name: it.name, Amount: it.amount}
+		if c, known := schema.LookupCode(schema.SchemeFunctional, it.code); known && c.Name != it.name {
+			item.Name, item.ReportedName = c.Name, it.name // the text words it its own way ("文化支出")
+		}
+		classes[ci].Items = append(classes[ci].Items, item)
+	}
+	for ci, c := range classes {
+		base := "/expenditure/by_function/" + strconv.Itoa(ci)
+		for k, it := range c.Items {
+			for _, x := range items {
+				if x.code == it.Code {
+					b.used[x.tok] = true
+					b.doc.Provenance[base+"/items/"+strconv.Itoa(k)+"/amount"] = st.source(st.toks[x.tok].start)
+					if k == 0 { // the class: the sum of its 项, from the first
+						b.doc.Provenance[base+"/amount"] = st.source(st.toks[x.tok].start)
+					}
+				}
+			}
+		}
+	}
+	exp.ByFunction = classes
 }
