@@ -112,7 +112,6 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.performance()
 	b.tables(t.Lines, flat)
 	b.treeClasses()
-	b.codedItems()
 	b.functionItems()
 	b.functionCodes()
 	b.structure(flat)

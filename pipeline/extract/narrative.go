@@ -228,7 +228,6 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
-		b.basicFromUses()
 	}
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
 		exp.Reserve = &schema.Figure{Amount: *a, PriorYear: p}
@@ -303,64 +302,6 @@ func (b *builder) basicParts() {
 			continue
 		}
 		exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
-		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
-		return
-	}
-}
-
-// basicFromUses reads a budget that states no basic expenditure but splits
-// its expenditure by use in one sentence: "支出预算357.68万元，其中：人员支出
-// 272.98万元，[对个人和家庭补助支出X万元，]公用支出30.70万元，项目支出54万元".
-// When the uses add up to the expenditure exactly and the 项目支出 is the
-// project expenditure read, the rest is the basic expenditure: 人员支出 and
-// 对个人和家庭补助 its personnel part (人员经费), 公用支出 its public part.
-func (b *builder) basicFromUses() {
-	st := b.st
-	exp := b.doc.Expenditure
-	if exp.Basic != nil || exp.Personnel != nil || b.doc.Document.Kind != schema.KindBudget || exp.Total == nil {
-		return
-	}
-	for _, end := range b.find("人员支出") {
-		pt, ok := b.valueAfter(end, 2)
-		if !ok {
-			continue
-		}
-		stop := st.sentenceEnd(end)
-		ct, ok1 := b.labelIn(end, stop, []string{"公用支出"})
-		jt, ok2 := b.labelIn(end, stop, []string{"项目支出"})
-		if !ok1 || !ok2 || !(pt < ct && ct < jt) || st.toks[jt].money() != exp.Project.Amount {
-			continue
-		}
-		personnel := st.toks[pt].money()
-		ht, ok := b.labelIn(end, stop, []string{"对个人和家庭补助支出", "对个人和家庭的补助支出", "对个人和家庭补助"})
-		if ok && (ht < pt || ht > ct) {
-			continue
-		}
-		if ok {
-			personnel += st.toks[ht].money()
-		}
-		// only these uses, one token each: the sentence holds no other amount
-		n := 0
-		for ti := pt; ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
-			if st.toks[ti].kind == numMoney {
-				n++
-			}
-		}
-		basic := personnel + st.toks[ct].money()
-		if n != map[bool]int{true: 4, false: 3}[ok] || basic+exp.Project.Amount != *exp.Total {
-			continue
-		}
-		src := st.source(st.toks[pt].start)
-		b.used[pt] = true
-		exp.Basic = &schema.Figure{Amount: basic}
-		b.doc.Provenance["/expenditure/basic/amount"] = src
-		if ok {
-			b.used[ht] = true
-			exp.Personnel = &schema.Figure{Amount: personnel}
-			b.doc.Provenance["/expenditure/personnel/amount"] = src
-		} else {
-			exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
-		}
 		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
 		return
 	}
