@@ -111,6 +111,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.threePublic()
 	b.performance()
 	b.tables(t.Lines, flat)
+	b.treeClasses()
 	b.functionItems()
 	b.functionCodes()
 	b.structure(flat)

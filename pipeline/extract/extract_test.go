@@ -259,6 +259,22 @@ func TestMoreRevenueSources(t *testing.T) {
 	}
 }
 
+// "“三公”经费一般公共预算拨款X" says how the 三公 were funded: X is no
+// revenue source; "收入…其中：一般公共预算拨款X" is.
+func TestFundingOfAnExpenseIsNoSource(t *testing.T) {
+	text := "某局2017年度部门决算\n2017年收入100万元，其中：财政拨款收入90万元，其他收入10万元。\n" +
+		"2017年度“三公”经费一般公共预算拨款2.5万元，同比下降5%。\n"
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		if s.Name == "一般公共预算" {
+			t.Errorf("the 三公's funding read as a source: %+v", s)
+		}
+	}
+	source := "某局2018年部门预算\n2018年,某局收入预算为100万元，其中：一般公共预算拨款100万元。\n"
+	if s := extractLines(t, source).Revenue.Sources; len(s) != 1 || s[0].Name != "一般公共预算" || s[0].Amount != schema.Yuan(1000000) {
+		t.Errorf("sources = %+v", s)
+	}
+}
+
 // The rune index gives, for every rune, the offsets where it stands, in
 // order; runes beyond the Basic Multilingual Plane are not indexed.
 func TestRuneIndex(t *testing.T) {

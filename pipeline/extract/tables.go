@@ -128,9 +128,14 @@ func isTableNumber(c string) bool {
 // print it after the header's first cells and figures.
 func unitAfter(flat []string, i, end int) int64 {
 	for j := i; j < len(flat) && j < end && j <= i+24; j++ {
-		c := flat[j]
-		if k := strings.Index(c, "单位:"); k >= 0 {
+		// each 单位: of the line ("编制单位:某镇人民政府 金额单位:万元" on one)
+		for c := flat[j]; ; {
+			k := strings.Index(c, "单位:")
+			if k < 0 {
+				break
+			}
 			rest := c[k+len("单位:"):]
+			c = rest
 			if j+1 < len(flat) && (rest == "万" || rest == "亿") { // "单位：万" / "元" broken over two lines
 				rest += flat[j+1]
 			}

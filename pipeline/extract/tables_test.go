@@ -1545,3 +1545,47 @@ func TestTitleAfterItsTable(t *testing.T) {
 		t.Errorf("no warning says why the table was left out: %+v", doc.Warnings)
 	}
 }
+
+// A 支出决算表 (all funds, every 类, 款 and 项 on a coded row) gives the
+// classes when the text and the summary did not and its 类 add up to the
+// year's expenditure; a table of the appropriations alone
+// (一般公共预算财政拨款支出决算表), or 类 that do not add up to it, give none.
+func TestClassesFromCodedExpenditureTable(t *testing.T) {
+	text := `某镇人民政府2017年度部门决算
+本年支出合计300.00万元。
+                       支出决算表
+编制单位：某镇人民政府                                           金额单位：万元
+类     款    项          科目名称              本年支出合计     基本支出       项目支出
+201             一般公共服务支出              200.00       200.00        0
+201   03        政府办公厅（室）及相关机构事务    200.00       200.00        0
+201   03   01   行政运行                    200.00       200.00        0
+213             农林水支出                  100.00        40.00        60.00
+213   07        农村综合改革                 100.00        40.00        60.00
+213   07   05   对村民委员会和村党支部的补助      100.00        40.00        60.00
+`
+	d := extractLines(t, text)
+	f := d.Expenditure.ByFunction
+	if len(f) != 2 || f[0].Code != "201" || f[0].Amount != schema.Yuan(2000000) || f[1].Code != "213" || f[1].Amount != schema.Yuan(1000000) ||
+		len(f[1].Items) != 1 || f[1].Items[0].Code != "2130705" || d.Provenance["/expenditure/by_function/1/amount"].Line != 9 {
+		t.Fatalf("by_function = %+v", f)
+	}
+	for name, other := range map[string]string{
+		"appropriations": strings.Replace(text, "  支出决算表", "  一般公共预算财政拨款支出决算表", 1),
+		"not the year's": strings.Replace(text, "本年支出合计300.00万元", "本年支出合计310.00万元", 1),
+	} {
+		if f := extractLines(t, other).Expenditure.ByFunction; len(f) != 0 {
+			t.Errorf("%s: by_function = %+v", name, f)
+		}
+	}
+}
+
+// A table's unit is read from any 单位: of its line, not only the first:
+// "编制单位：某局  金额单位：万元" on one line.
+func TestUnitAfterOrganisation(t *testing.T) {
+	if f := unitAfter([]string{"支出决算表", "编制单位:某镇人民政府 金额单位:万元"}, 0, 2); f != 10000 {
+		t.Errorf("factor = %d", f)
+	}
+	if f := unitAfter([]string{"支出决算表", "编制单位:某镇人民政府"}, 0, 2); f != 0 {
+		t.Errorf("a unit from 编制单位: %d", f)
+	}
+}
