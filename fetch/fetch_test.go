@@ -256,17 +256,19 @@ func TestFailuresAreIsolated(t *testing.T) {
 	fmt.Fprintf(&links, `<a href="%s/down.pdf">down</a>`, down.URL)
 	p.set("/art.html", htmlPage(links.String()))
 	o := testOptions(t, "url,page\n"+p.URL+"/art.html,article\n")
-	o.Retries, o.Timeout, o.MaxBytes = 2, 300*time.Millisecond, 1024
+	// a timeout long enough for every other request on a loaded machine,
+	// and far below the slow one's 5 s
+	o.Retries, o.Timeout, o.MaxBytes = 2, time.Second, 1024
 	t0 := time.Now()
 	rep := fetchRun(t, o)
-	if d := time.Since(t0); d > 3*time.Second {
-		t.Errorf("the run took %v", d)
+	if d := time.Since(t0); d > 12*time.Second { // three attempts of 5 s would be 15
+		t.Errorf("the run took %v: the slow server was waited for", d)
 	}
 	for suffix, want := range map[string]string{
 		"/always500.pdf": "failed HTTP 500 Internal Server Error",
 		"/flaky.pdf":     "new ",
 		"/reset.pdf":     "new ",
-		"/slow.pdf":      "failed timed out after 300ms",
+		"/slow.pdf":      "failed timed out after 1s",
 		"/loop1.pdf":     "failed too many redirects (more than 5; the last to /loop",
 		"/moved.pdf":     "new ",
 		"/big.pdf":       "failed larger than the size cap: 4105 bytes announced, the cap is 1024",
