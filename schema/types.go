@@ -202,6 +202,14 @@ type Procurement struct {
 	Goods    *Money `json:"goods,omitempty"`
 	Works    *Money `json:"works,omitempty"`
 	Services *Money `json:"services,omitempty"`
+	// Small and medium enterprises (中小企业): the procurement reserved
+	// for them (面向中小企业预留, budgets) and the contracts awarded to them
+	// (授予中小企业合同金额, final accounts), each with its part for small
+	// and micro enterprises (小微企业).
+	SMEReserved        *Money `json:"sme_reserved,omitempty"`
+	SmallMicroReserved *Money `json:"small_micro_reserved,omitempty"`
+	SMEAwarded         *Money `json:"sme_awarded,omitempty"`
+	SmallMicroAwarded  *Money `json:"small_micro_awarded,omitempty"`
 }
 
 // Assets is 国有资产占用 at the start and end of the year.

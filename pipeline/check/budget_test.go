@@ -87,3 +87,41 @@ func TestBudgetAgainstPublishedBudget(t *testing.T) {
 		t.Errorf("a budget with 事业收入: %v", got)
 	}
 }
+
+// TestSMEParts: the small and micro part within the SME part, the SME
+// contracts within the procurement, a budget's reserve within its
+// procurement; a final accounts' reserve may exceed the year's contracts.
+func TestSMEParts(t *testing.T) {
+	doc := func(kind string, p schema.Procurement) *schema.Document {
+		d := base()
+		d.Document.Kind = kind
+		d.Procurement = &p
+		Run(d)
+		return d
+	}
+	sme := func(d *schema.Document) []schema.Check {
+		var out []schema.Check
+		for _, c := range d.Checks {
+			if c.Rule == "sum.sme" {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	if got := sme(doc(schema.KindBudget, schema.Procurement{Amount: *money(1000000), SMEReserved: money(600000), SmallMicroReserved: money(400000)})); len(got) != 0 {
+		t.Errorf("parts within their wholes: %+v", got)
+	}
+	got := sme(doc(schema.KindBudget, schema.Procurement{Amount: *money(1000000), SMEReserved: money(600000), SmallMicroReserved: money(700000)}))
+	if len(got) != 1 || got[0].Severity != schema.SeverityError || got[0].Stated != 600000 || got[0].Computed != 700000 {
+		t.Errorf("small and micro above SME: %+v", got)
+	}
+	if got := sme(doc(schema.KindBudget, schema.Procurement{Amount: *money(500000), SMEReserved: money(600000)})); len(got) != 1 {
+		t.Errorf("a budget reserving more than its procurement: %+v", got)
+	}
+	if got := sme(doc(schema.KindFinalAccounts, schema.Procurement{Amount: *money(500000), SMEReserved: money(600000)})); len(got) != 0 {
+		t.Errorf("a final accounts' reserve above the contracts: %+v", got)
+	}
+	if got := sme(doc(schema.KindFinalAccounts, schema.Procurement{Amount: *money(500000), SMEAwarded: money(600000), SmallMicroAwarded: money(100000)})); len(got) != 1 {
+		t.Errorf("contracts to SMEs above the procurement: %+v", got)
+	}
+}

@@ -34,6 +34,7 @@ var rules = []Rule{
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumProcurement},
+	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
@@ -656,6 +657,19 @@ func sumVehicle(c *ctx) {
 func sumAssets(c *ctx) {
 	for _, s := range []string{"/assets/start", "/assets/end"} {
 		c.sum(s+"/by_category", "/amount", s+"/total", false, nil)
+	}
+}
+
+// sumSME: the part for small and micro enterprises is within the part for
+// small and medium enterprises, which is within the procurement — for the
+// contracts awarded, and for what a budget reserves (a final accounts'
+// reserved budget may exceed the year's contracts).
+func sumSME(c *ctx) {
+	c.parts("/procurement/sme_reserved", []string{"/procurement/small_micro_reserved"}, 2)
+	c.parts("/procurement/sme_awarded", []string{"/procurement/small_micro_awarded"}, 2)
+	c.parts("/procurement/amount", []string{"/procurement/sme_awarded"}, 2)
+	if c.doc.Document.Kind == schema.KindBudget {
+		c.parts("/procurement/amount", []string{"/procurement/sme_reserved"}, 2)
 	}
 }
 

@@ -674,6 +674,7 @@ func (b *builder) procurement() {
 	}
 	pr := &schema.Procurement{Amount: *a}
 	b.doc.Procurement = pr
+	b.sme(pr)
 	line := b.doc.Provenance["/procurement/amount"].Line
 	for _, end := range b.find("政府采购") {
 		if st.lineAt(end) != line {
