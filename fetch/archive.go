@@ -404,7 +404,8 @@ func fileName(u *url.URL, ext string) string {
 }
 
 // metadata is metadata.csv for the build: a row per file in files/, sorted,
-// from the manifest — the URL, the department and publisher hints, which
+// from the manifest — the URL, the department, year, kind and publisher
+// hints (the build uses the year and kind when no title names them), which
 // version of the URL the file is (and the one before it), a note (when it
 // was first archived, the publication date, the other hints) and, for an
 // article with attachments in files/ and those attachments, one
@@ -435,13 +436,11 @@ func (a *archive) metadata() []pipeline.Metadata {
 		if p := v.first.Published; p != "" {
 			note += "; published " + p
 		}
-		for _, h := range [][2]string{{"year", v.last.Year}, {"kind", v.last.Kind}, {"region", v.last.Region}} {
-			if h[1] != "" {
-				note += "; " + h[0] + " " + h[1]
-			}
+		if r := v.last.Region; r != "" {
+			note += "; region " + r
 		}
 		m := pipeline.Metadata{
-			File: filesDir + "/" + file, Department: v.last.Department, Publisher: v.last.Publisher,
+			File: filesDir + "/" + file, Department: v.last.Department, FiscalYear: v.last.Year, Kind: v.last.Kind, Publisher: v.last.Publisher,
 			SourceURL: v.last.URL, Note: note, Disclosure: disclosure[file], Version: v.n, Archived: v.first.Time,
 		}
 		if v.n > 1 {

@@ -104,8 +104,8 @@ func TestListingArticleAttachments(t *testing.T) {
 	// the article and its attachments are one disclosure, named as the article
 	name := strings.TrimSuffix(filepath.Base(art.File), ".html")
 	for _, m := range meta {
-		if m.File == "files/"+art.File && (m.SourceURL != art.URL || m.Department != "平潭县公安局" ||
-			m.Note != "archived "+art.Time+"; published 2024-02-05; year 2024; kind 部门预算; region 福建平潭") {
+		if m.File == "files/"+art.File && (m.SourceURL != art.URL || m.Department != "平潭县公安局" || m.FiscalYear != "2024" || m.Kind != "部门预算" ||
+			m.Note != "archived "+art.Time+"; published 2024-02-05; region 福建平潭") {
 			t.Errorf("metadata row %+v", m)
 		}
 		if m.Disclosure != name || m.Version != 1 || m.PreviousSHA256 != "" {

@@ -102,6 +102,11 @@ const MetadataFile = "metadata.csv"
 type Metadata struct {
 	File       string `csv:"file"`       // path relative to the input folder
 	Department string `csv:"department"` // used when the text names no department
+	// FiscalYear and Kind (budget or final_accounts, or words with 预算 or
+	// 决算: 部门预算) are used when
+	// no title of the text names a year (the portal's listing said)
+	FiscalYear string `csv:"fiscal_year"`
+	Kind       string `csv:"kind"`
 	Publisher  string `csv:"publisher"`
 	SourceURL  string `csv:"source_url"`
 	Note       string `csv:"note"`
@@ -611,8 +616,21 @@ func releaseTime(files []string) time.Time {
 	return t.UTC().Truncate(time.Second)
 }
 
+// hints are what the extractor takes from a metadata.csv row.
+func (m Metadata) hints() extract.Hints {
+	h := extract.Hints{Department: m.Department}
+	h.FiscalYear, _ = strconv.Atoi(strings.TrimSpace(m.FiscalYear))
+	switch k := strings.TrimSpace(m.Kind); {
+	case k == schema.KindFinalAccounts || strings.Contains(k, "决算"):
+		h.Kind = schema.KindFinalAccounts
+	case k == schema.KindBudget || strings.Contains(k, "预算"):
+		h.Kind = schema.KindBudget
+	}
+	return h
+}
+
 func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.Document, []string, error) {
-	return extractFile(ctx, path, id, extract.Hints{Department: m.Department}, func(d *schema.Document) {
+	return extractFile(ctx, path, id, m.hints(), func(d *schema.Document) {
 		d.Document.Source.Path = rel
 		// metadata.csv wins over what the file says (a web page's header)
 		if m.Publisher != "" {
