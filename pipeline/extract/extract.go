@@ -113,6 +113,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.tables(t.Lines, flat)
 	b.functionItems()
 	b.functionCodes()
+	b.tableClaims()
 	b.structure(flat)
 	b.unplaced()
 	b.coverage()

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -1543,5 +1544,99 @@ func TestTitleAfterItsTable(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning says why the table was left out: %+v", doc.Warnings)
+	}
+}
+
+// A basic-expenditure table whose class cell was changed no longer adds up
+// and is left out; read from layout text, what it prints stays as table
+// claims: the 合计, each class with the 合计 it is part of, each item with
+// its class. Default-mode text (one cell a line) gives none: its cells may
+// be out of order, and a sum that fails may be the reader's.
+func TestRejectedTableKeptAsClaims(t *testing.T) {
+	layout := `某省某院2019年部门预算
+          财政拨款基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            25.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+`
+	copied := `          一般公共预算基本支出预算表
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            20.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+`
+	d := extractLines(t, layout+copied)
+	if e := d.Expenditure.ByEconomic; len(e) != 2 || e[0].Amount != schema.Yuan(200000) || d.Provenance["/expenditure/by_economic/0/amount"].Line != 15 {
+		t.Fatalf("the copy that adds up is not the one used: %+v", e)
+	}
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s line %d table %d %s", cl.Value, cl.Of, cl.Line, cl.Table, cl.Unit)
+		}
+	}
+	want := map[string]string{
+		"/tables/2/5":                        "300000 of  line 5 table 2 万元",
+		"/expenditure/by_economic/0":         "250000 of /tables/2/5 line 6 table 2 万元",
+		"/expenditure/by_economic/0/items/0": "120000 of /expenditure/by_economic/0 line 7 table 2 万元",
+		"/expenditure/by_economic/0/items/1": "80000 of /expenditure/by_economic/0 line 8 table 2 万元",
+		"/expenditure/by_economic/1":         "100000 of /tables/2/5 line 9 table 2 万元",
+		"/expenditure/by_economic/1/items/0": "100000 of /expenditure/by_economic/1 line 10 table 2 万元",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+
+	// the same tables in default mode: one cell a line
+	var cells []string
+	for _, l := range strings.Split(layout+copied, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	def := extractLines(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	for _, cl := range def.Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("default-mode text gave a table claim: %+v", cl)
+		}
+	}
+	if !strings.Contains(fmt.Sprint(def.Warnings), "table not used") {
+		t.Errorf("the default-mode table is not left out: %v", def.Warnings)
+	}
+}
+
+// A 支出总表 whose 合计 row no longer adds up (its 基本支出 changed) keeps
+// the row as table claims: the total, and each use as a part of it, 基本支出
+// on the basic expenditure the text states.
+func TestRejectedExpenditureRowKeptAsClaims(t *testing.T) {
+	text := `某省某院2019年部门预算
+本年支出合计100.00万元，其中：基本支出60.00万元，项目支出40.00万元。
+          支出预算总表
+部门名称：某省某院                     单位：万元
+   科目编码     科目名称        合计      基本支出      项目支出
+              合计             100.00      70.00        40.00
+   201        一般公共服务支出   100.00      60.00        40.00
+`
+	d := extractLines(t, text)
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s line %d", cl.Value, cl.Of, cl.Line)
+		}
+	}
+	want := map[string]string{"/tables/3/6": "1e+06 of  line 6", "/expenditure/basic": "700000 of /tables/3/6 line 6",
+		"/expenditure/project": "400000 of /tables/3/6 line 6"}
+	if d.Expenditure == nil || d.Expenditure.Basic == nil || d.Expenditure.Basic.Amount != schema.Yuan(600000) {
+		t.Fatalf("the text's basic expenditure is not read: %+v", d.Expenditure)
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
 	}
 }
