@@ -136,3 +136,52 @@ func (b *builder) modelPath(ref string) string {
 	}
 	return ""
 }
+
+// rowSums checks the rows of a table whose first column is the total of
+// the others (合计 = 基本支出 + 项目支出, 合计 = 人员经费 + 公用经费): where
+// at least three rows of a table that keeps its columns add up that way
+// and one does not, that row is the document's inconsistency, and its
+// cells are kept as table claims (its total and the parts of it). A table
+// whose columns are not parts of a total has no three rows that add up.
+func (b *builder) rowSums(t table) {
+	if !t.laid {
+		return
+	}
+	adds, odd := 0, -1
+	for i, r := range t.rows {
+		if len(r.vals) < 3 || !trusted(t, rowCells(r)) {
+			continue
+		}
+		var parts schema.Money
+		for _, v := range r.vals[1:] {
+			parts += t.value(v)
+		}
+		if parts == t.value(r.vals[0]) {
+			adds++
+			continue
+		}
+		if odd >= 0 {
+			return // two rows that do not add up: the columns are not a total's
+		}
+		odd = i
+	}
+	if odd < 0 || adds < 3 {
+		return
+	}
+	r := t.rows[odd]
+	total := "sum:" + strconv.Itoa(r.line)
+	kept := []tableRow{{ref: total, tok: r.vals[0], line: r.line}}
+	for k, v := range r.vals[1:] {
+		kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
+	}
+	b.keepTable(t, kept)
+}
+
+// rowCells are a row's cells as table rows, for trusted.
+func rowCells(r row) []tableRow {
+	out := make([]tableRow, len(r.vals))
+	for k, v := range r.vals {
+		out[k] = tableRow{tok: v, line: r.line}
+	}
+	return out
+}

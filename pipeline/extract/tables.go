@@ -513,6 +513,11 @@ func (b *builder) tables(lines, flat []string) {
 			b.fundTable(t, flat)
 		}
 	}
+	for _, t := range tabs {
+		if t.factor != 0 {
+			b.rowSums(t)
+		}
+	}
 	// with every table read, the 财政拨款 carried bounds a summary's rows
 	for _, t := range unbalanced {
 		b.carriedAmounts(t, lines, flat)

@@ -1640,3 +1640,35 @@ func TestRejectedExpenditureRowKeptAsClaims(t *testing.T) {
 		t.Errorf("table claims:\n got %v\nwant %v", got, want)
 	}
 }
+
+// A row of a layout table whose 合计 column is not the sum of its other
+// columns, where three rows are, keeps its cells as table claims; a table
+// whose columns are not a total's (two rows that do not add up) gives none.
+func TestRowSumKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门预算
+             2024年部门一般公共预算基本支出部门预算经济分类预算表
+编制部门：某区某局                                             单位：元
+    编码                     经济分类科目名称   合计           人员经费         公用经费
+ 301         工资福利支出                   8,000   8,000            0
+ 301   01    基本工资                      5,000    5,000            0
+ 301   02    津贴补贴                     3,000    3,900            0
+ 302         商品和服务支出                  1,000            400   600
+`
+	d := extractLines(t, text)
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/7": "3000 of ", "/tables/2/7/2": "3900 of /tables/2/7", "/tables/2/7/3": "0 of /tables/2/7"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	other := strings.Replace(text, "1,000            400   600", "1,000            400   500", 1)
+	for _, cl := range extractLines(t, other).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("two rows do not add up, and a claim is kept: %+v", cl)
+		}
+	}
+}
