@@ -185,3 +185,105 @@ func rowCells(r row) []tableRow {
 	}
 	return out
 }
+
+// treeSums checks the code tree of a coded table that keeps its columns,
+// in its first value column: each 类 the sum of its 款, each 款 of its 项,
+// the 合计 of the 类. Where at least three of those sums hold and one or
+// two fail (a changed 项 breaks its 款's sum, a changed 款 its own and its
+// 类's), the failing ones are the document's, and their cells are kept as
+// table claims. Only rows printing as many cells as the fullest row take
+// part: a blank cell moves the others left. A table a reader kept already
+// (rejected, readEconomic) is not read twice.
+func (b *builder) treeSums(t table) {
+	if !t.laid {
+		return
+	}
+	for _, p := range b.pending {
+		if p.claim.Table == t.line {
+			return
+		}
+	}
+	width := 0
+	for _, r := range t.rows {
+		if r.code != "" {
+			width = max(width, len(r.vals))
+		}
+	}
+	if width == 0 {
+		return
+	}
+	type node struct {
+		r        row
+		ok       bool // takes part: its cells are whole and on its line
+		children []int
+	}
+	var nodes []node
+	at := map[string]int{}
+	total := -1
+	for _, r := range t.rows {
+		if r.code == "" && !(isTotal(rowName(r.name)) && total < 0 && len(r.vals) > 0) {
+			continue
+		}
+		ok := len(r.vals) == width && trusted(t, rowCells(r))
+		if r.code == "" {
+			total = len(nodes)
+		} else if _, dup := at[r.code]; dup {
+			return // a code twice: another table's rows ran in
+		} else {
+			at[r.code] = len(nodes)
+		}
+		nodes = append(nodes, node{r: r, ok: ok})
+	}
+	for i, n := range nodes {
+		switch {
+		case n.r.code == "":
+		case len(n.r.code) == 3 && total >= 0:
+			nodes[total].children = append(nodes[total].children, i)
+		case len(n.r.code) > 3:
+			p, ok := at[n.r.code[:len(n.r.code)-2]]
+			if !ok {
+				return // a 款 without its 类: not a tree
+			}
+			nodes[p].children = append(nodes[p].children, i)
+		}
+	}
+	holds := 0
+	var fails []int
+	for i, n := range nodes {
+		if len(n.children) == 0 || !n.ok {
+			continue
+		}
+		var sum schema.Money
+		whole := true
+		for _, c := range n.children {
+			whole = whole && nodes[c].ok
+			sum += t.value(nodes[c].r.vals[0])
+		}
+		switch {
+		case !whole:
+		case sum == t.value(n.r.vals[0]):
+			holds++
+		default:
+			fails = append(fails, i)
+		}
+	}
+	if holds < 3 || len(fails) == 0 || len(fails) > 2 {
+		return
+	}
+	var kept []tableRow
+	in := map[int]bool{}
+	ref := func(i int) string { return "tree:" + strconv.Itoa(nodes[i].r.line) }
+	for _, i := range fails {
+		if !in[i] {
+			in[i] = true
+			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[0], line: nodes[i].r.line})
+		}
+		for _, c := range nodes[i].children { // a failing 款 under a failing 类 is kept once, as its part
+			if !in[c] {
+				in[c] = true
+				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].r.vals[0], line: nodes[c].r.line})
+			}
+		}
+	}
+	b.keepTable(t, kept)
+}

@@ -515,6 +515,7 @@ func (b *builder) tables(lines, flat []string) {
 	}
 	for _, t := range tabs {
 		if t.factor != 0 {
+			b.treeSums(t)
 			b.rowSums(t)
 		}
 	}

@@ -1672,3 +1672,44 @@ func TestRowSumKeptAsClaims(t *testing.T) {
 		}
 	}
 }
+
+// A coded table that keeps its columns, whose 款 cell was changed: its
+// 类's sum and its own fail while the others hold, and the cells of both
+// sums are kept as table claims; in default mode, none.
+func TestTreeSumKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门预算
+                       2024年部门一般公共预算支出功能分类预算表
+编制部门：某区某局                                           单位：元
+类     款    项          功能分类科目名称    合计
+201             一般公共服务支出              200
+201   05        统计信息事务                 200
+201   05   07   专项普查活动                 100
+201   29        群众团体事务                 100
+201   29   02   一般行政管理事务               100
+208             社会保障和就业支出              50
+208   05        行政事业单位养老支出              50
+208   05   05   机关事业单位基本养老保险缴费支出     50
+                合计                        250
+`
+	d := extractLines(t, text)
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/5": "200 of ", "/tables/2/6": "200 of /tables/2/5", "/tables/2/7": "100 of /tables/2/6",
+		"/tables/2/8": "100 of /tables/2/5"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	var cells []string
+	for _, l := range strings.Split(text, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	for _, cl := range extractLines(t, "某区某局2024年部门预算\n"+strings.Join(cells, "\n")).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("default-mode text gave a table claim: %+v", cl)
+		}
+	}
+}
