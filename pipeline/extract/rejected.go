@@ -256,8 +256,9 @@ func (b *builder) treeSums(t table) {
 		var sum schema.Money
 		whole := true
 		for _, c := range n.children {
-			whole = whole && nodes[c].ok
-			sum += t.value(nodes[c].r.vals[0])
+			if whole = whole && nodes[c].ok; whole {
+				sum += t.value(nodes[c].r.vals[0])
+			}
 		}
 		switch {
 		case !whole:

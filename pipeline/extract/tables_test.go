@@ -1703,6 +1703,13 @@ func TestTreeSumKeptAsClaims(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("table claims:\n got %v\nwant %v", got, want)
 	}
+	// a 项 printed without its amount takes no part, and breaks nothing
+	blank := strings.Replace(text, "201   05   07   专项普查活动                 100", "201   05   07   专项普查活动", 1)
+	for _, cl := range extractLines(t, blank).Claims {
+		if cl.Kind == schema.ClaimTable && cl.Line == 7 {
+			t.Errorf("a row without its amount is a part: %+v", cl)
+		}
+	}
 	var cells []string
 	for _, l := range strings.Split(text, "\n")[1:] {
 		cells = append(cells, strings.Fields(l)...)
