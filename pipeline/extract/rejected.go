@@ -36,11 +36,12 @@ type pendingClaim struct {
 // Refs of table rows: the 合计, an economic class or item by its code, the
 // 机关运行经费 total.
 const (
-	refTotal     = "total"
-	refEconomic  = "economic:" // + code of a class (301) or item (30101)
-	refOperating = "operating"
-	refBasic     = "basic"   // 支出总表's 基本支出
-	refProject   = "project" // and 项目支出
+	refTotal       = "total"
+	refEconomic    = "economic:" // + code of a class (301) or item (30101)
+	refOperating   = "operating"
+	refBasic       = "basic"         // 支出总表's 基本支出
+	refProject     = "project"       // and 项目支出
+	refThreePublic = "three_public:" // + a part's key (overseas_travel …)
 )
 
 // trusted tells whether a table's reading is the document's: the table
@@ -116,6 +117,18 @@ func (b *builder) modelPath(ref string) string {
 	case ref == refProject && e != nil && e.Project != nil:
 		return "/expenditure/project"
 	}
+	if key, ok := strings.CutPrefix(ref, refThreePublic); ok {
+		tp := b.doc.ThreePublic
+		if tp == nil {
+			return ""
+		}
+		have := map[string]bool{"overseas_travel": tp.OverseasTravel != nil, "reception": tp.Reception != nil,
+			"vehicle_purchase": tp.VehiclePurchase != nil, "vehicle_operation": tp.VehicleOperation != nil}
+		if have[key] {
+			return "/three_public/" + key
+		}
+		return ""
+	}
 	code, ok := strings.CutPrefix(ref, refEconomic)
 	if !ok || b.doc.Expenditure == nil || len(code) < 3 {
 		return ""
@@ -140,15 +153,17 @@ func (b *builder) modelPath(ref string) string {
 // rowSums checks the rows of a table whose first column is the total of
 // the others (合计 = 基本支出 + 项目支出, 合计 = 人员经费 + 公用经费): where
 // at least three rows of a table that keeps its columns add up that way
-// and one does not, that row is the document's inconsistency, and its
-// cells are kept as table claims (its total and the parts of it). A table
-// whose columns are not parts of a total has no three rows that add up.
+// (rows of zeros do not count), more than do not, and one or two do not,
+// those rows are the document's inconsistency, and their cells are kept as
+// table claims (each row's total and the parts of it). A table whose
+// columns are not parts of a total has no three rows that add up.
 func (b *builder) rowSums(t table) {
 	if !t.laid {
 		return
 	}
-	adds, odd := 0, -1
-	for i, r := range t.rows {
+	adds := 0
+	var odd []row
+	for _, r := range t.rows {
 		if len(r.vals) < 3 || !trusted(t, rowCells(r)) {
 			continue
 		}
@@ -156,23 +171,24 @@ func (b *builder) rowSums(t table) {
 		for _, v := range r.vals[1:] {
 			parts += t.value(v)
 		}
-		if parts == t.value(r.vals[0]) {
+		switch total := t.value(r.vals[0]); {
+		case parts != total:
+			odd = append(odd, r)
+		case total != 0: // a row of zeros adds up whatever the columns are
 			adds++
-			continue
 		}
-		if odd >= 0 {
-			return // two rows that do not add up: the columns are not a total's
-		}
-		odd = i
 	}
-	if odd < 0 || adds < 3 {
+	// two rows that do not add up (two cells swapped) where more rows do
+	if len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
 		return
 	}
-	r := t.rows[odd]
-	total := "sum:" + strconv.Itoa(r.line)
-	kept := []tableRow{{ref: total, tok: r.vals[0], line: r.line}}
-	for k, v := range r.vals[1:] {
-		kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
+	var kept []tableRow
+	for _, r := range odd {
+		total := "sum:" + strconv.Itoa(r.line)
+		kept = append(kept, tableRow{ref: total, tok: r.vals[0], line: r.line})
+		for k, v := range r.vals[1:] {
+			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
+		}
 	}
 	b.keepTable(t, kept)
 }
@@ -188,10 +204,11 @@ func rowCells(r row) []tableRow {
 
 // treeSums checks the code tree of a coded table that keeps its columns,
 // in its first value column: each 类 the sum of its 款, each 款 of its 项,
-// the 合计 of the 类. Where at least three of those sums hold and one or
-// two fail (a changed 项 breaks its 款's sum, a changed 款 its own and its
-// 类's), the failing ones are the document's, and their cells are kept as
-// table claims. Only rows printing as many cells as the fullest row take
+// the 合计 of the 类. Where at least three of those sums hold (sums of
+// zeros do not count), more than fail, and one to four fail (a changed 项
+// breaks its 款's sum, a changed 款 its own and its 类's, two swapped
+// cells up to four), the failing ones are the document's, and their cells
+// are kept as table claims. Only rows printing as many cells as the fullest row take
 // part: a blank cell moves the others left. A table a reader kept already
 // (rejected, readEconomic) is not read twice.
 func (b *builder) treeSums(t table) {
@@ -260,15 +277,17 @@ func (b *builder) treeSums(t table) {
 				sum += t.value(nodes[c].r.vals[0])
 			}
 		}
-		switch {
+		switch total := t.value(n.r.vals[0]); {
 		case !whole:
-		case sum == t.value(n.r.vals[0]):
-			holds++
-		default:
+		case sum != total:
 			fails = append(fails, i)
+		case total != 0: // zeros add up whatever the rows are
+			holds++
 		}
 	}
-	if holds < 3 || len(fails) == 0 || len(fails) > 2 {
+	// a changed 款 breaks two sums, two swapped cells up to four; more
+	// sums must hold than fail
+	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
 		return
 	}
 	var kept []tableRow

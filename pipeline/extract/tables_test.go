@@ -1665,10 +1665,42 @@ func TestRowSumKeptAsClaims(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("table claims:\n got %v\nwant %v", got, want)
 	}
+	// two cells of two rows swapped: both rows, four rows adding up
+	swapped := strings.Replace(text, "3,000    3,900", "3,000    3,000", 1)
+	swapped = strings.Replace(swapped, " 302         商品和服务支出                  1,000            400   600",
+		" 302         商品和服务支出                  1,000            400   600\n 303         对个人和家庭的补助               700      700     0\n 399         其他支出                   90      0     90", 1)
+	swapped = strings.Replace(swapped, "5,000    5,000", "5,000    700", 1)
+	swapped = strings.Replace(swapped, "700      700     0", "700      5,000     0", 1)
+	rows := map[int]bool{}
+	for _, cl := range extractLines(t, swapped).Claims {
+		if cl.Kind == schema.ClaimTable {
+			rows[cl.Line] = true
+		}
+	}
+	if !maps.Equal(rows, map[int]bool{6: true, 9: true}) {
+		t.Errorf("two swapped cells: claims on lines %v, want 6 and 9", rows)
+	}
+	// three rows that do not add up: the columns are not a total's
 	other := strings.Replace(text, "1,000            400   600", "1,000            400   500", 1)
+	other = strings.Replace(other, "5,000    5,000", "5,000    5,100", 1)
 	for _, cl := range extractLines(t, other).Claims {
 		if cl.Kind == schema.ClaimTable {
-			t.Errorf("two rows do not add up, and a claim is kept: %+v", cl)
+			t.Errorf("three rows of four do not add up, and a claim is kept: %+v", cl)
+		}
+	}
+	// rows of zeros add up whatever the columns are: they do not count
+	zeros := `某区某局2024年部门预算
+             2024年部门项目支出预算表
+编制部门：某区某局                                             单位：元
+    项目名称            年初结转      本年收入         本年支出       年末结转
+    甲项目              0          0            0            0
+    乙项目              0          0            0            0
+    丙项目              0          0            0            0
+    丁项目              50         100          100          50
+`
+	for _, cl := range extractLines(t, zeros).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("rows of zeros count as adding up: %+v", cl)
 		}
 	}
 }
@@ -1718,5 +1750,35 @@ func TestTreeSumKeptAsClaims(t *testing.T) {
 		if cl.Kind == schema.ClaimTable {
 			t.Errorf("default-mode text gave a table claim: %+v", cl)
 		}
+	}
+}
+
+// A 三公 table read by column whose 合计 no longer equals its parts keeps
+// the parts as printed, on the parts the text states.
+func TestThreePublicPartsKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门预算
+“三公”经费预算47.91万元，其中：因公出国（境）费0万元，公务接待费1.35万元，公务用车购置及运行费46.56万元。
+                       部门“三公”经费和机关运行经费预算表
+编制部门：某区某局                                                              单位:万元
+                               2024年“三公”经费预算数
+                                                                                2024年机关运行经
+                                                  公务用车购置及运行费
+                                                                                    费预算数
+   合计           因公出国(境)费       公务接待费
+                                          小计           购置费        运行费
+        47.91              0       1.53        46.56         25         21.56         443.18
+`
+	d := extractLines(t, text)
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(13500) {
+		t.Fatalf("the text's 公务接待费 is not read: %+v", d.ThreePublic)
+	}
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v line %d", cl.Value, cl.Line)
+		}
+	}
+	if got["/three_public/reception"] != "15300 line 11" || got["/three_public/overseas_travel"] != "0 line 11" {
+		t.Errorf("table claims: %v", got)
 	}
 }
