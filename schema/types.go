@@ -342,6 +342,13 @@ const (
 	// the figure at Path (a number) as another file of the same disclosure
 	// states it, where the two differ (see check rule cross.parts)
 	ClaimPart = "part"
+	// a figure as a table prints it where the table, read from text that
+	// keeps its columns, does not add up and is not used (or loses its
+	// items): Path is the model's figure the row stands for, or
+	// /tables/<title line>/<row line> where the model has none; Of, on a
+	// part, is the Path of the table's total it adds up to (see check rules
+	// restate.table and sum.table)
+	ClaimTable = "table"
 )
 
 // Claim is one statement the document makes about a figure of the model:
@@ -361,6 +368,8 @@ type Claim struct {
 	Line int    `json:"line"`
 	Text string `json:"text"`
 	File int    `json:"file,omitempty"` // the file of Line (Meta.Sources), 0 for the first
+	// Table is the title line of the table a table claim comes from
+	Table int `json:"table,omitempty"`
 }
 
 // Source is where a figure came from: a 1-based line and its text, in the

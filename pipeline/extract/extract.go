@@ -146,6 +146,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.treeClasses()
 	b.functionItems()
 	b.functionCodes()
+	b.tableClaims()
 	b.structure(flat)
 	b.unplaced()
 	b.coverage()
