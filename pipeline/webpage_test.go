@@ -32,7 +32,9 @@ func TestWebPages(t *testing.T) {
 			"/three_public/total": wan(27.03), "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": wan(23.78), "/three_public/reception/amount": wan(3.25)}, true},
 		"pingtan_health-supervision-institute_2016_unit-budget.txt": {"卫生监督所", "budget", 2016, map[string]float64{
 			"/revenue/total": wan(357.68), "/three_public/total": wan(9.94), "/three_public/reception/amount": wan(2.34), "/three_public/vehicle/amount": wan(7.6),
-			"/three_public/vehicle_purchase/amount": wan(3.6), "/three_public/vehicle_operation/amount": wan(4)}, true},
+			"/three_public/vehicle_purchase/amount": wan(3.6), "/three_public/vehicle_operation/amount": wan(4),
+			// 支出预算357.68 = 人员支出272.98 + 公用支出30.70 + 项目支出54
+			"/expenditure/project/amount": wan(54), "/expenditure/personnel/amount": wan(272.98), "/expenditure/public_expenses/amount": wan(30.70)}, true},
 		"pingtan_library_2017_unit-budget.txt": {"平潭综合实验区图书馆", "budget", 2017, nil, true},
 		"pingtan_market-supervision-bureau_2016_dept-budget.txt": {"平潭综合实验区市场监督管理局", "budget", 2016, map[string]float64{
 			"/three_public/total": wan(111.33), "/three_public/reception/amount": wan(34.53), "/three_public/vehicle/amount": wan(76.8)}, false},
@@ -55,9 +57,13 @@ func TestWebPages(t *testing.T) {
 		// 收入预算为1290.90万元 (with 150.87 carried over) but 支出预算1140.03万元: balance.budget
 		"pingtan_pingyuan-town_2018_dept-budget.txt": {"平潭县平原镇人民政府", "budget", 2018, map[string]float64{
 			"/revenue/total": wan(1290.90), "/expenditure/total": wan(1140.03), "/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": wan(3),
-			"/three_public/vehicle/amount": wan(7), "/operating_costs/amount": wan(18.82)}, false},
+			"/three_public/vehicle/amount": wan(7), "/operating_costs/amount": wan(18.82),
+			// 人员支出705.64 + 对个人和家庭补助支出231.91 + 公用支出72.76 + 项目支出129.72 = 1140.03
+			"/expenditure/project/amount": wan(129.72), "/expenditure/public_expenses/amount": wan(72.76)}, false},
 		"pingtan_public-security-bureau_2016_dept-budget.txt": {"平潭综合实验区公安局", "budget", 2016, map[string]float64{
-			"/revenue/total": wan(23320.62), "/three_public/total": wan(350), "/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": wan(320)}, false},
+			"/revenue/total": wan(23320.62), "/three_public/total": wan(350), "/three_public/reception/amount": wan(30), "/three_public/vehicle/amount": wan(320),
+			// 人员支出5824.98 + 对个人和家庭补助支出0 + 公用支出1429 + 项目支出16066.64 = 23320.62
+			"/expenditure/project/amount": wan(16066.64), "/expenditure/personnel/amount": wan(5824.98), "/expenditure/public_expenses/amount": wan(1429)}, false},
 		"pingtan_public-security-bureau_2017_dept-final-accounts.txt": {"平潭综合实验区公安局", "final_accounts", 2017, map[string]float64{
 			"/revenue/current_year": wan(24115.09), "/expenditure/current_year": wan(24430.10), "/three_public/total": wan(267.66),
 			"/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": wan(249.15), "/three_public/reception/amount": wan(18.51),
@@ -75,6 +81,12 @@ func TestWebPages(t *testing.T) {
 	absent := map[string][]string{
 		// "“三公”经费一般公共预算拨款267.66万元": the 三公's funding
 		"pingtan_public-security-bureau_2017_dept-final-accounts.txt": {"/revenue/sources/一般公共预算/amount"},
+		// 人员支出 and 对个人和家庭补助支出 stated apart: 人员经费 (their sum) and
+		// the basic expenditure are not printed
+		"pingtan_pingyuan-town_2018_dept-budget.txt": {"/expenditure/personnel/amount", "/expenditure/basic/amount"},
+		// a split with no total of its own (after the revenue's sentence)
+		"pingtan_market-supervision-bureau_2016_dept-budget.txt":    {"/expenditure/personnel/amount", "/expenditure/public_expenses/amount"},
+		"pingtan_health-supervision-institute_2016_unit-budget.txt": {"/expenditure/basic/amount"},
 	}
 	files, _ := filepath.Glob("../data/corpus/more/fujian/*.txt")
 	if len(files) != len(cases) {

@@ -444,3 +444,49 @@ func TestZeroPhrasings(t *testing.T) {
 		t.Errorf("公务车用车运行费: %+v", tp)
 	}
 }
+
+// A budget that splits its expenditure by use in one sentence gives each
+// part it prints — 公用支出 the public expenses, 项目支出 the project
+// expenditure, 人员支出 the personnel when no 对个人和家庭补助 is listed
+// beside it (or one of 0) — when the parts add up to the sentence's total;
+// the basic expenditure, which it does not print, stays absent.
+func TestSplitByUse(t *testing.T) {
+	text := "某所2016年部门预算\n2016年,某所收入预算为357.68万元，其中：一般公共预算拨款357.68万元。\n" +
+		"相应安排支出预算357.68万元，其中：人员支出272.98万元，公用支出30.70万元，项目支出54万元。\n"
+	d := extractLines(t, text)
+	e := d.Expenditure
+	if e.Basic != nil || e.Personnel == nil || e.Personnel.Amount != schema.Yuan(2729800) || e.PublicExpenses == nil ||
+		e.PublicExpenses.Amount != schema.Yuan(307000) || e.Project == nil || e.Project.Amount != schema.Yuan(540000) {
+		t.Errorf("basic %+v personnel %+v public %+v project %+v", e.Basic, e.Personnel, e.PublicExpenses, e.Project)
+	}
+	if src := d.Provenance["/expenditure/public_expenses/amount"]; src.Line != 3 {
+		t.Errorf("public expenses from line %d, want 3", src.Line)
+	}
+	zero := strings.Replace(text, "人员支出272.98万元，", "人员支出272.98万元，对个人和家庭补助支出0万元，", 1)
+	if e := extractLines(t, zero).Expenditure; e.Personnel == nil || e.Personnel.Amount != schema.Yuan(2729800) {
+		t.Errorf("对个人和家庭补助 of 0: personnel %+v", e.Personnel)
+	}
+	// 对个人和家庭补助 listed: 人员经费 is 人员支出 and it together, not printed
+	household := strings.Replace(text, "人员支出272.98万元", "人员支出262.98万元，对个人和家庭补助支出10万元", 1)
+	d = extractLines(t, household)
+	if e := d.Expenditure; e.Personnel != nil || e.Basic != nil || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(307000) {
+		t.Errorf("对个人和家庭补助 listed: personnel %+v basic %+v public %+v", e.Personnel, e.Basic, e.PublicExpenses)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Line == 3 && strings.Contains(w.Reason, "personnel (人员经费) is the two together")
+	}
+	if !warned {
+		t.Errorf("no warning says why personnel is left out: %+v", d.Warnings)
+	}
+	for name, other := range map[string]string{
+		"parts not adding up": strings.Replace(text, "公用支出30.70万元", "公用支出31.70万元", 1),
+		"another amount":      strings.Replace(text, "项目支出54万元。", "项目支出54万元，其他支出3万元。", 1),
+		"no total":            strings.Replace(text, "相应安排支出预算357.68万元，其中：", "其中：", 1),
+		"a revenue's total":   strings.Replace(text, "相应安排支出预算357.68万元，其中：", "收入预算357.68万元，其中：", 1),
+	} {
+		if e := extractLines(t, other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+			t.Errorf("%s: personnel %+v public %+v", name, e.Personnel, e.PublicExpenses)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -229,6 +230,7 @@ func (b *builder) basicProject() {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
 	}
+	b.splitUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
 		exp.Reserve = &schema.Figure{Amount: *a, PriorYear: p}
 	}
@@ -303,6 +305,94 @@ func (b *builder) basicParts() {
 		}
 		exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
 		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+		return
+	}
+}
+
+// householdLabels name the transfers to individuals and households that
+// Fujian's budgets list beside 人员支出.
+var householdLabels = []string{"对个人和家庭补助支出", "对个人和家庭的补助支出", "对个人和家庭补助"}
+
+// splitUses reads the split of the expenditure by use that a budget prints
+// in one sentence: "相应安排支出预算357.68万元，其中：人员支出272.98万元，
+// [对个人和家庭补助支出X万元，]公用支出30.70万元，项目支出54万元". Each
+// part is read where it is printed, and only when the parts add up to the
+// total the sentence states right before 其中 (the guard that the reading
+// is right; the total itself is what the text states elsewhere): 公用支出 is
+// the public expenses (公用经费), 项目支出 the project expenditure, and
+// 人员支出 the personnel (人员经费) when no 对个人和家庭补助 stands beside
+// it, or one of 0. With one that is not 0, 人员经费 is the two together, an
+// amount the text does not print: personnel is left out and a warning says
+// so. The basic expenditure (the parts but the projects) is not printed
+// either, and stays absent unless the text states it.
+func (b *builder) splitUses() {
+	st := b.st
+	exp := b.doc.Expenditure
+	if exp.Personnel != nil || exp.PublicExpenses != nil {
+		return
+	}
+	for _, end := range b.find("人员支出") {
+		start := end - len("人员支出")
+		pt, ok := b.valueAfter(end, 2)
+		if !ok {
+			continue
+		}
+		// the total: the amount right before "，其中：", in the same sentence,
+		// of a label that names the expenditure ("支出预算357.68万元")
+		xt := st.tokenAt(start) - 1
+		if xt < 0 || st.toks[xt].kind != numMoney || strings.Trim(st.s[st.toks[xt].end:start], ",，:;； ") != "其中" {
+			continue
+		}
+		head := st.s[runeStart(st.s, max(0, st.toks[xt].start-3*12)):st.toks[xt].start]
+		if i := strings.LastIndexAny(head, "。，,;；0123456789"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(head[i:])
+			head = head[i+size:]
+		}
+		if !strings.Contains(head, "支出") {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		ht, household := b.labelIn(end, stop, householdLabels)
+		ct, ok1 := b.labelIn(end, stop, []string{"公用支出"})
+		jt, ok2 := b.labelIn(end, stop, []string{"项目支出"})
+		if !ok1 || !ok2 || !(pt < ct && ct < jt) || household && !(pt < ht && ht < ct) {
+			continue
+		}
+		// the parts alone: no other amount in the sentence
+		parts, n := []int{pt, ct, jt}, 0
+		if household {
+			parts = append(parts, ht)
+		}
+		var sum schema.Money
+		for _, ti := range parts {
+			sum += st.toks[ti].money()
+		}
+		for ti := pt; ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
+			if st.toks[ti].kind == numMoney {
+				n++
+			}
+		}
+		project := st.toks[jt].money()
+		if n != len(parts) || sum != st.toks[xt].money() || exp.Project != nil && exp.Project.Amount != project ||
+			exp.Basic != nil && exp.Basic.Amount != sum-project {
+			continue
+		}
+		if exp.Project == nil {
+			exp.Project = &schema.Figure{Amount: *b.take("/expenditure/project/amount", jt)}
+		}
+		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+		b.used[pt] = true
+		if household {
+			b.used[ht] = true
+		}
+		if !household || st.toks[ht].money() == 0 {
+			exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+			return
+		}
+		src := st.source(st.toks[pt].start)
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+			Reason: fmt.Sprintf("人员支出 %s and 对个人和家庭补助 %s stated apart: personnel (人员经费) is the two together, which the text does not print, so it is left out",
+				st.s[st.toks[pt].start:st.toks[pt].end], st.s[st.toks[ht].start:st.toks[ht].end])})
 		return
 	}
 }
