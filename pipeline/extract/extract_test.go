@@ -490,3 +490,58 @@ func TestSplitByUse(t *testing.T) {
 		}
 	}
 }
+
+// A budget's revenue listed in one sentence gives what it carries over and
+// the sources the other labels do not read (基金预算财政拨款, 财政专户拨款),
+// when every amount of the list has its label and they add up to the
+// revenue total the sentence states.
+func TestRevenueSplit(t *testing.T) {
+	text := "某镇2018年部门预算\n2018年,某镇收入预算为1290.90万元，其中：一般公共预算拨款1140.03万元，基金预算财政拨款0万元,财政专户拨款0万元,财政代管资金拨款0万元，单位其他收入0万元,单位结余结转资金150.87万元。\n"
+	r := extractLines(t, text).Revenue
+	sources := map[string]schema.Named{}
+	for _, s := range r.Sources {
+		sources[s.Name] = s
+	}
+	if r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(1508700) || sources["政府性基金"].PartOf != "财政拨款" ||
+		sources["政府性基金"].Amount != 0 || len(r.Sources) != 4 || sources["财政专户管理资金"].Name == "" {
+		t.Errorf("carried over %v, sources %+v", r.CarriedOver, r.Sources)
+	}
+	for name, other := range map[string]string{
+		// market supervision 2016: 2333.03 stated, 2333.03 + 327.26 listed
+		"parts not adding up": strings.Replace(text, "单位结余结转资金150.87万元", "单位结余结转资金327.26万元", 1),
+		"an amount unnamed":   strings.Replace(text, "财政代管资金拨款0万元", "0万元", 1),
+		"no 其中":               strings.Replace(text, "1290.90万元，其中：", "1290.90万元。", 1),
+	} {
+		r := extractLines(t, other).Revenue
+		for _, s := range r.Sources {
+			if s.Name == "政府性基金" || s.Name == "财政专户管理资金" {
+				t.Errorf("%s: source %+v", name, s)
+			}
+		}
+		if r.CarriedOver != nil {
+			t.Errorf("%s: carried over %v", name, *r.CarriedOver)
+		}
+	}
+}
+
+// A final accounts' 财政拨款收入 with its 政府性基金 part ("其中政府性基金
+// 21万元") gives that source; the words after another amount do not.
+func TestFundOfAppropriations(t *testing.T) {
+	text := "某局2016年度部门决算\n（一）2016本年收入 3,379.46 万元，具体情况如下：1. 财政拨款收入 3358.32 万元，其中政府性基金 21万元。\n6. 其他收入21.14 万元。\n"
+	var fund *schema.Named
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		if s.Name == "政府性基金" {
+			fund = &s
+		}
+	}
+	if fund == nil || fund.Amount != schema.Yuan(210000) || fund.PartOf != "财政拨款" {
+		t.Errorf("政府性基金 = %+v", fund)
+	}
+	other := strings.Replace(text, "1. 财政拨款收入 3358.32 万元，其中政府性基金 21万元。\n6. 其他收入21.14 万元。",
+		"1. 财政拨款收入 3358.32 万元。\n6. 其他收入21.14 万元，其中政府性基金 21万元。", 1)
+	for _, s := range extractLines(t, other).Revenue.Sources {
+		if s.Name == "政府性基金" {
+			t.Errorf("the part of another source read: %+v", s)
+		}
+	}
+}

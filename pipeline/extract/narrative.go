@@ -190,10 +190,124 @@ func (b *builder) sources() {
 		rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
 		top = top || src.partOf == ""
 	}
+	top = b.revenueSplit() || top
+	b.fundOfAppropriations()
 	if !top { // no 财政拨款 line: its parts stand on their own
 		for i := range rev.Sources {
 			rev.Sources[i].PartOf = ""
 		}
+	}
+}
+
+// revenueSplit reads what a budget lists of its revenue in one sentence
+// beside the sources the labels above read: "收入预算为1290.90万元，其中：
+// 一般公共预算拨款1140.03万元，基金预算财政拨款0万元,财政专户拨款0万元,
+// 财政代管资金拨款0万元，单位其他收入0万元,单位结余结转资金150.87万元" —
+// 基金预算财政拨款 the 政府性基金 appropriations, 财政专户拨款 the 财政专户
+// 管理资金, 单位结余结转资金 what is carried over. Each is read where it is
+// printed, and only when every amount of the list has its label and they
+// add up to the total the sentence states, which is the revenue total (the
+// guard that the reading is right). It tells whether it added a source
+// that is no part of 财政拨款.
+func (b *builder) revenueSplit() bool {
+	st := b.st
+	rev := b.doc.Revenue
+	if rev.Total == nil {
+		return false
+	}
+	for _, end := range b.find("收入预算") {
+		xt, ok := b.valueAfter(end, 2)
+		if !ok || st.toks[xt].money() != *rev.Total {
+			continue
+		}
+		from := st.toks[xt].end
+		rest := strings.TrimLeft(st.s[from:], ",，:：;； ")
+		if !strings.HasPrefix(rest, "其中") {
+			continue
+		}
+		from = len(st.s) - len(rest) + len("其中")
+		stop := st.sentenceEnd(from)
+		type part struct {
+			label string
+			tok   int
+		}
+		var parts []part
+		var sum schema.Money
+		at := from
+		for ti := st.tokenAt(from); ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
+			t := st.toks[ti]
+			label := strings.Trim(st.s[at:t.start], ",，:：;；、 ")
+			if t.kind != numMoney || label == "" || strings.ContainsAny(label, ",，;；、0123456789") {
+				parts = nil
+				break
+			}
+			parts = append(parts, part{label, ti})
+			sum += t.money()
+			at = t.end
+		}
+		if len(parts) < 2 || sum != *rev.Total {
+			continue
+		}
+		added := false
+		has := func(name string) bool {
+			for _, s := range rev.Sources {
+				if s.Name == name {
+					return true
+				}
+			}
+			return false
+		}
+		for _, p := range parts {
+			switch {
+			case p.label == "单位结余结转资金" && rev.CarriedOver == nil:
+				rev.CarriedOver = b.take("/revenue/carried_over", p.tok)
+			case p.label == "基金预算财政拨款" && !has("政府性基金"):
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, p.tok), PartOf: "财政拨款"})
+			case p.label == "财政专户拨款" && !has("财政专户管理资金"):
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path, p.tok)})
+				added = true
+			}
+		}
+		return added
+	}
+	return false
+}
+
+// fundOfAppropriations reads the 政府性基金 part a final accounts states of
+// its 财政拨款 revenue: "1. 财政拨款收入 3358.32 万元，其中政府性基金 21万元".
+func (b *builder) fundOfAppropriations() {
+	st := b.st
+	rev := b.doc.Revenue
+	whole := -1
+	for i, s := range rev.Sources {
+		if s.Name == "政府性基金" {
+			return
+		}
+		if s.Name == "财政拨款" {
+			whole = i
+		}
+	}
+	if whole < 0 {
+		return
+	}
+	src := b.doc.Provenance["/revenue/sources/"+strconv.Itoa(whole)+"/amount"]
+	for _, end := range b.find("政府性基金") {
+		head := strings.TrimRight(st.s[:end-len("政府性基金")], ",，:：、 ")
+		if !strings.HasSuffix(head, "其中") {
+			continue
+		}
+		head = strings.TrimRight(strings.TrimSuffix(head, "其中"), ",，;；:： ")
+		wt := st.tokenAt(len(head)) - 1
+		ti, ok := b.valueAfter(end, 2)
+		if !ok || wt < 0 || st.toks[wt].end != len(head) || st.toks[wt].money() != rev.Sources[whole].Amount ||
+			st.source(st.toks[wt].start).Line != src.Line {
+			continue
+		}
+		path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+		rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, ti), PartOf: "财政拨款"})
+		return
 	}
 }
 
