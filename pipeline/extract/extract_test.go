@@ -545,3 +545,15 @@ func TestFundOfAppropriations(t *testing.T) {
 		}
 	}
 }
+
+// "财政拨款收、支预算 9,066.79 万元" (Jiangsu 2017) states the
+// appropriations' total.
+func TestFiscalTotalWording(t *testing.T) {
+	text := "某厅2017年部门预算\n某厅2017年度财政拨款收、支预算 9,066.79 万元。与上年相比，财政拨款收、支总计各增加 498.72 万元。\n"
+	if f := extractLines(t, text).Revenue.FiscalTotal; f == nil || *f != schema.Yuan(90667900) {
+		t.Errorf("fiscal total %v", f)
+	}
+	if f := extractLines(t, strings.Replace(text, "收、支预算 9,066.79", "收、支预算增加 9,066.79", 1)).Revenue.FiscalTotal; f != nil {
+		t.Errorf("a change read as the total: %v", *f)
+	}
+}
