@@ -546,6 +546,26 @@ func TestFundOfAppropriations(t *testing.T) {
 	}
 }
 
+// Before 2015 一般公共预算 was 公共财政预算: "公共财政拨款收入X" is that
+// source (not the whole 财政拨款), "公共财政拨款支出" no source.
+func TestPublicFinanceWording(t *testing.T) {
+	text := "某局2015年部门预算\n收入预算总计500万元，其中：公共财政拨款收入480万元，其他收入20万元。\n公共财政拨款支出480万元。\n"
+	sources := map[string]schema.Named{}
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		sources[s.Name] = s
+	}
+	if s, ok := sources["一般公共预算"]; !ok || s.Amount != schema.Yuan(4800000) {
+		t.Errorf("sources %+v", sources)
+	}
+	if s, ok := sources["财政拨款"]; ok {
+		t.Errorf("公共财政拨款收入 read as all appropriations: %+v", s)
+	}
+	spent := "某局2015年部门预算\n收入预算总计500万元。\n2015年公共财政拨款支出480万元。\n"
+	if s := extractLines(t, spent).Revenue.Sources; len(s) != 0 {
+		t.Errorf("an expenditure read as a source: %+v", s)
+	}
+}
+
 // "财政拨款收、支预算 9,066.79 万元" (Jiangsu 2017) states the
 // appropriations' total.
 func TestFiscalTotalWording(t *testing.T) {
