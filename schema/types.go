@@ -156,7 +156,9 @@ type Expenditure struct {
 	ByEconomic     []ClassItem `json:"by_economic,omitempty"`
 	Basic          *Figure     `json:"basic,omitempty"`
 	// Personnel (人员经费) and PublicExpenses (公用经费) are the two parts of
-	// Basic, kept only when stated of the same basic figure
+	// Basic, kept only when stated of the same basic figure, or in a split of
+	// the expenditure by use (人员支出/公用支出/项目支出) that adds up to its
+	// stated total — each where printed, so one may be there without the other
 	Personnel      *Figure `json:"personnel,omitempty"`
 	PublicExpenses *Figure `json:"public_expenses,omitempty"`
 	Project        *Figure `json:"project,omitempty"`

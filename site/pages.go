@@ -55,8 +55,12 @@ func headline(d *schema.Document) []fig {
 		if e.Basic != nil {
 			add("基本支出", "Basic expenditure", "/expenditure/basic/amount", mp(e.Basic.Amount), e.Basic.PriorYear)
 		}
-		if e.Personnel != nil && e.PublicExpenses != nil {
+		// the parts of basic expenditure, each where stated (a budget that
+		// lists 对个人和家庭补助 apart states 公用经费 but not 人员经费)
+		if e.Personnel != nil {
 			add("　人员经费", "Personnel", "/expenditure/personnel/amount", mp(e.Personnel.Amount), nil)
+		}
+		if e.PublicExpenses != nil {
 			add("　公用经费", "Public expenses", "/expenditure/public_expenses/amount", mp(e.PublicExpenses.Amount), nil)
 		}
 		if e.Project != nil {
