@@ -29,7 +29,7 @@ var version = ""
 const usage = `budgetpub — Chinese government budget disclosures to open data
 
 Usage:
-  budgetpub build [--in DIR] [--out DIR] [--force] [--strict] [--keep N]
+  budgetpub build [--in DIR] [--out DIR] [--force] [--strict] [--keep N] [--originals]
                                              run the whole pipeline (defaults data/, public/)
   budgetpub fetch --sources FILE --archive DIR
                                              fetch new disclosures from portals into an archive (build --in DIR)
@@ -141,6 +141,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	force := fs.Bool("force", false, "extract every input again, ignoring the cache")
 	strict := fs.Bool("strict", false, "publish nothing when any input is rejected")
 	keep := fs.Int("keep", 10, "releases to keep in OUT.releases (0 keeps all)")
+	originals := fs.Bool("originals", false, "publish each input file in the release (originals/<sha256>.<ext>), linked from its disclosure's page")
 	allowShrink := fs.Bool("allow-shrink", false, "publish even a release with no documents, or that drops more than half of those published")
 	logFormat := fs.String("log", "text", "log format on stderr: text or json")
 	baseURL := fs.String("base-url", localBaseURL, "absolute URL the site is served at (feeds, sitemap, catalog)")
@@ -168,7 +169,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, AllowShrink: *allowShrink, BaseURL: *baseURL, Log: logger}
+	opts := pipeline.Options{In: *in, Out: *out, Version: buildVersion(), Force: *force, Strict: *strict, Keep: *keep, AllowShrink: *allowShrink, BaseURL: *baseURL, Originals: *originals, Log: logger}
 	if !flagGiven(fs, "base-url") {
 		opts.Log.Warn("no --base-url: feed.atom, sitemap.xml, robots.txt and catalog.jsonld carry " + localBaseURL +
 			", the address of 'budgetpub serve' on this machine; set --base-url to the address the site is served at")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
 )
 
 // The bar of nightly acquisition: a local static portal (a listing page
@@ -145,5 +147,92 @@ func TestFetchExitCodes(t *testing.T) {
 		if code != c.code || !strings.Contains(stdout+stderr, c.output) {
 			t.Errorf("%v: exit %d, want %d with %q\n%s%s", c.args, code, c.code, c.output, stdout, stderr)
 		}
+	}
+}
+
+// An article and its attachment publish as one disclosure, and a changed
+// attachment shows on the page: fetch v1, change the PDF at its URL, fetch
+// again, build — the page says 来源已更新 with the version and the previous
+// version's sha256 and time, and the JSON says it in /document/sources.
+func TestFetchThenBuildSourceChanged(t *testing.T) {
+	if !ingest.CanReadPDF() {
+		t.Fatal("pdftotext is not installed (poppler-utils); .ci/run installs it")
+	}
+	v1, err := os.ReadFile("data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the same PDF, republished: bytes after %%EOF change its hash, not its text
+	v2 := append(append([]byte{}, v1...), "\n% republished\n"...)
+	var mu sync.Mutex
+	files := map[string][]byte{
+		"/bmys/art_1.html": []byte(`<html><head><meta charset="utf-8"><title>上海市普陀区人民政府万里街道办事处2024年部门预算</title></head><body>
+<h1>上海市普陀区人民政府万里街道办事处2024年部门预算</h1><p>发布时间：2024-02-05</p><p>详见附件。</p>
+<p><a href="/files/wanli-2024.pdf">附件：万里街道2024年部门预算.pdf</a></p></body></html>`),
+		"/files/wanli-2024.pdf": v1,
+	}
+	portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		body, ok := files[r.URL.Path]
+		mu.Unlock()
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		sum := sha256.Sum256(body)
+		w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:8])+`"`)
+		http.ServeContent(w, r, r.URL.Path, time.Time{}, bytes.NewReader(body))
+	}))
+	defer portal.Close()
+	tmp := t.TempDir()
+	sources, archive, out := filepath.Join(tmp, "sources.csv"), filepath.Join(tmp, "archive"), filepath.Join(tmp, "public")
+	if err := os.WriteFile(sources, []byte("url,page\n"+portal.URL+"/bmys/art_1.html,article\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fetchArgs := []string{"fetch", "--sources", sources, "--archive", archive, "--interval", "0", "--quiet"}
+	if code, stdout, stderr := runCLI(fetchArgs...); code != 0 {
+		t.Fatalf("fetch: exit %d\n%s%s", code, stdout, stderr)
+	}
+	mu.Lock()
+	files["/files/wanli-2024.pdf"] = v2
+	mu.Unlock()
+	if code, stdout, stderr := runCLI(fetchArgs...); code != 0 || !strings.Contains(stdout, "1 changed") {
+		t.Fatalf("second fetch: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := runCLI("build", "--in", archive, "--out", out, "--quiet"); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	docs, _ := filepath.Glob(filepath.Join(out, "data", "*.json"))
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want the article and its PDF as one: %v", len(docs), docs)
+	}
+	var doc schema.Document
+	data, _ := os.ReadFile(docs[0])
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	s1, s2 := sha256.Sum256(v1), sha256.Sum256(v2)
+	var pdf *schema.SourceFile
+	for i, s := range doc.Document.Sources {
+		if s.Format == "pdf" {
+			pdf = &doc.Document.Sources[i]
+		}
+	}
+	if len(doc.Document.Sources) != 2 || pdf == nil || pdf.SHA256 != hex.EncodeToString(s2[:]) || pdf.Archive == nil ||
+		pdf.Archive.Version != 2 || pdf.Archive.PreviousSHA256 != hex.EncodeToString(s1[:]) || pdf.SourceURL != portal.URL+"/files/wanli-2024.pdf" {
+		t.Fatalf("sources %+v", doc.Document.Sources)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "doc", doc.ID+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"来源已更新", "is version 2 of 2 fetched from its URL", "archived " + pdf.Archive.Archived,
+		"sha256 <code>" + hex.EncodeToString(s1[:]) + "</code>, fetched " + pdf.Archive.PreviousArchived, "Published as 2 files"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if doc.Expenditure == nil || doc.Expenditure.Total == nil {
+		t.Errorf("the merged disclosure lost the PDF's figures: %+v", doc.Expenditure)
 	}
 }

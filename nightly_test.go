@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -200,19 +202,30 @@ func TestTerminatedRunStopsCleanly(t *testing.T) {
 	link, _ := os.Readlink(out)
 	cmd := exec.Command(os.Args[0], "build", "--in", corpus(t, 600), "--out", out, "--force", "--quiet")
 	cmd.Env = append(os.Environ(), "BUDGETPUB_AS_MAIN=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// the run has started once it logs its first line (the warning that
+	// no --base-url was given): its signal handler is in place by then —
+	// a SIGTERM before it would find the process still starting
+	r := bufio.NewReader(pipe)
+	first, _ := r.ReadString('\n')
+	var stderr bytes.Buffer
+	copied := make(chan struct{})
+	go func() { io.Copy(&stderr, r); close(copied) }()
 	time.Sleep(300 * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGTERM)
-	err := cmd.Wait()
+	<-copied
+	err = cmd.Wait()
 	if err == nil {
 		t.Fatal("the run finished before SIGTERM arrived: give it more documents")
 	}
 	if code := cmd.ProcessState.ExitCode(); code != 1 {
-		t.Fatalf("exit code %d after SIGTERM (-1: killed by the signal), want 1; stderr: %s", code, stderr.String())
+		t.Fatalf("exit code %d after SIGTERM (-1: killed by the signal), want 1; stderr: %s%s", code, first, stderr.String())
 	}
 	if got, _ := os.Readlink(out); got != link {
 		t.Errorf("published link moved %s → %s", link, got)

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -148,4 +150,72 @@ func TestSiteSearch(t *testing.T) {
 	if meta.Shards < 2 || meta.Texts < 100 {
 		t.Errorf("index: %+v", meta)
 	}
+}
+
+// TestSentenceSearch: the narrative's sentences are in budgetpub.sqlite's
+// full-text index, so words no figure is named by are found, each
+// sentence at the line of its source page it starts on.
+func TestSentenceSearch(t *testing.T) {
+	dir := builtSite(t)
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{"决策部署", "来访接待"} {
+		rows, err := db.Query(`SELECT document_id, line, file, text FROM search WHERE fts MATCH ? AND kind = 'sentence'`, search.Match(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			var id, text string
+			var line, file int
+			rows.Scan(&id, &line, &file, &text)
+			n++
+			if !strings.Contains(text, q) {
+				t.Errorf("%s found %q", q, text)
+			}
+			page, err := os.ReadFile(filepath.Join(dir, "source", id+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l := sourceLine(page, file, line); !startsOn(text, l) {
+				t.Errorf("%s: %s line %d (file %d) %q: its source page has %q there", q, id, line, file, text, l)
+			}
+		}
+		rows.Close()
+		if n == 0 {
+			t.Errorf("%s: no sentence found", q)
+		}
+	}
+}
+
+// startsOn tells whether a sentence starts on a line: the line holds its
+// first six characters, or ends with its first few (at least two).
+func startsOn(sentence, line string) bool {
+	r := []rune(sentence)
+	if strings.Contains(line, string(r[:min(6, len(r))])) {
+		return true
+	}
+	for k := min(6, len(r)) - 1; k >= 2; k-- {
+		if strings.HasSuffix(line, string(r[:k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLine is line n of file f as a source page prints it, trimmed.
+func sourceLine(page []byte, f, n int) string {
+	pres := regexp.MustCompile(`(?s)<pre[^>]*>\n?(.*?)</pre>`).FindAllSubmatch(page, -1)
+	if f >= len(pres) {
+		return ""
+	}
+	text := regexp.MustCompile(`<a class="ln"[^>]*>[0-9]+</a>|<[^>]+>`).ReplaceAll(pres[f][1], nil)
+	lines := strings.Split(html.UnescapeString(string(text)), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[n-1])
 }

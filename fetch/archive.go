@@ -73,6 +73,7 @@ type archive struct {
 // version is the current version of a file in files/.
 type version struct {
 	first, last Record // the first and last rows of the version
+	prev        Record // the first row of the version before it
 	n           int    // versions the file has had
 }
 
@@ -91,7 +92,7 @@ func (a *archive) add(r Record) {
 		a.files[r.File] = v
 	}
 	if v.n == 0 || v.last.SHA256 != r.SHA256 {
-		v.first = r
+		v.prev, v.first = v.first, r
 		v.n++
 	}
 	v.last = r
@@ -403,11 +404,29 @@ func fileName(u *url.URL, ext string) string {
 }
 
 // metadata is metadata.csv for the build: a row per file in files/, sorted,
-// from the manifest — the URL, the department and publisher hints, and a
-// note of the version (when it was first archived, the publication date,
-// the other hints). It changes only when a version or a hint does, so that
-// the build's cache holds.
+// from the manifest — the URL, the department, year, kind and publisher
+// hints (the build uses the year and kind when no title names them), which
+// version of the URL the file is (and the one before it), a note (when it
+// was first archived, the publication date, the other hints) and, for an
+// article with attachments in files/ and those attachments, one
+// disclosure: the article's name, so that the build publishes the page and
+// its tables as one document. It changes only when a version or a hint
+// does, so that the build's cache holds.
 func (a *archive) metadata() []pipeline.Metadata {
+	// the articles whose attachments are in files/, by URL
+	articles := map[string]string{}
+	for file, v := range a.files {
+		if v.last.Role == roleArticle {
+			articles[v.last.URL] = file
+		}
+	}
+	disclosure := map[string]string{} // file → its disclosure
+	for file, v := range a.files {
+		if art, ok := articles[v.last.Referrer]; ok && v.last.Role == roleAttachment {
+			name := strings.TrimSuffix(path.Base(art), path.Ext(art))
+			disclosure[file], disclosure[art] = name, name
+		}
+	}
 	var rows []pipeline.Metadata
 	for file, v := range a.files {
 		note := "archived " + v.first.Time
@@ -417,15 +436,17 @@ func (a *archive) metadata() []pipeline.Metadata {
 		if p := v.first.Published; p != "" {
 			note += "; published " + p
 		}
-		for _, h := range [][2]string{{"year", v.last.Year}, {"kind", v.last.Kind}, {"region", v.last.Region}} {
-			if h[1] != "" {
-				note += "; " + h[0] + " " + h[1]
-			}
+		if r := v.last.Region; r != "" {
+			note += "; region " + r
 		}
-		rows = append(rows, pipeline.Metadata{
-			File: filesDir + "/" + file, Department: v.last.Department, Publisher: v.last.Publisher,
-			SourceURL: v.last.URL, Note: note,
-		})
+		m := pipeline.Metadata{
+			File: filesDir + "/" + file, Department: v.last.Department, FiscalYear: v.last.Year, Kind: v.last.Kind, Publisher: v.last.Publisher,
+			SourceURL: v.last.URL, Note: note, Disclosure: disclosure[file], Version: v.n, Archived: v.first.Time,
+		}
+		if v.n > 1 {
+			m.PreviousSHA256, m.PreviousArchived = v.prev.SHA256, v.prev.Time
+		}
+		rows = append(rows, m)
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].File < rows[j].File })
 	return rows

@@ -22,6 +22,7 @@ type doc struct {
 	basic, basicPrior    schema.Money
 	project, projPrior   schema.Money
 	tp, tpPrior          schema.Money
+	tpBudgeted           schema.Money   // a final accounts' 年初预算 of 三公
 	tpParts              []schema.Money // overseas, reception, purchase, operation
 	op, opPrior          schema.Money
 	proc                 schema.Money
@@ -89,6 +90,7 @@ func newDoc(r *rand.Rand, fam string, i int) *doc {
 	d.tp = wan(r, 400, 6000)
 	d.tpPrior = wan(r, 400, 6000)
 	d.tpParts = split(r, d.tp, 4, 10000)
+	d.tpBudgeted = d.tp + d.tpPrior
 	d.op = wan(r, 2000, 90000)
 	d.opPrior = wan(r, 2000, 90000)
 	d.proc = wan(r, 1000, 90000)
@@ -330,7 +332,7 @@ func (d *doc) final(b *strings.Builder) {
 		fmt.Fprintf(b, "%d.%s %s 万元。\n", i+1, c.name, w(c.amt))
 	}
 	fmt.Fprintf(b, "七、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出年初预算为%s万元，支出决算为%s万元。其中：因公出国（境）费决算为%s万元；公务接待费决算为%s万元；公务用车购置费决算为%s万元；公务用车运行维护费决算为%s万元。\n",
-		w(d.tp+d.tpPrior), w(d.tp), w(d.tpParts[0]), w(d.tpParts[1]), w(d.tpParts[2]), w(d.tpParts[3]))
+		w(d.tpBudgeted), w(d.tp), w(d.tpParts[0]), w(d.tpParts[1]), w(d.tpParts[2]), w(d.tpParts[3]))
 	fmt.Fprintf(b, "八、政府性基金预算财政拨款收入支出决算情况说明\n%s%d年度无政府性基金预算财政拨款收入和支出。\n", d.dept, d.year)
 	fmt.Fprintf(b, "九、国有资本经营预算财政拨款收入支出决算情况说明\n%s%d年度无国有资本经营预算财政拨款收入和支出。\n", d.dept, d.year)
 	b.WriteString("十一、其他重要事项的情况说明\n（一）机关运行经费支出情况\n")

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"budgetpub/schema"
 )
 
 // LinkedOptions of a linked corpus: departments followed across years.
@@ -66,12 +68,21 @@ func Linked(o LinkedOptions) error {
 			if renamed != "" && k == 0 {
 				aliases = append(aliases, fmt.Sprintf("%s,%s,", id, name), fmt.Sprintf("%s,%s,renamed in %d", id, renamed, start+o.Years/2))
 			}
+			var budgeted schema.Money // the year's budget of 三公
 			for _, fam := range []string{"narrative", "final"} {
 				if fam == "final" && k == o.Years-1 {
 					continue // the last year's final accounts are not out yet
 				}
 				g := newDoc(r, fam, i)
 				g.dept, g.region, g.year = name, region, year
+				if fam == "narrative" {
+					budgeted = g.tp
+				} else if g.tpBudgeted = budgeted; r.IntN(5) == 0 {
+					// a 年初预算 that is not the published budget's
+					g.tpBudgeted += 1000000 * schema.Money(1+r.IntN(20)) // 1 to 20 万元
+					g.truth.Injected = append(g.truth.Injected, Injected{"cross.budget", schema.SeverityWarning,
+						"the final accounts' 三公 年初预算 is not the published budget's"})
+				}
 				g.truth.Department, g.truth.FiscalYear = name, year
 				g.truth.DepartmentID = id
 				stem := fmt.Sprintf("linked-%s-%d-%s", id, year, map[string]string{"narrative": "budget", "final": "final"}[fam])

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/extract"
 	"budgetpub/pipeline/identity"
@@ -46,6 +47,10 @@ type Options struct {
 	// BaseURL is the absolute URL the site is served at, for feeds,
 	// sitemaps and catalogs (default http://127.0.0.1:8080/).
 	BaseURL string
+
+	// Originals publishes each input file in the release (originals/,
+	// named by its sha256) and links it from its disclosure's page.
+	Originals bool
 
 	Log      *slog.Logger          // structured log; nil logs nothing
 	Progress func(done, total int) // called as inputs finish; may be nil
@@ -99,21 +104,35 @@ const MetadataFile = "metadata.csv"
 type Metadata struct {
 	File       string `csv:"file"`       // path relative to the input folder
 	Department string `csv:"department"` // used when the text names no department
+	// FiscalYear and Kind (budget or final_accounts, or words with 预算 or
+	// 决算: 部门预算) are used when
+	// no title of the text names a year (the portal's listing said)
+	FiscalYear string `csv:"fiscal_year"`
+	Kind       string `csv:"kind"`
 	Publisher  string `csv:"publisher"`
 	SourceURL  string `csv:"source_url"`
 	Note       string `csv:"note"`
 	// Disclosure names the disclosure a file is a part of: the files of
 	// one name are merged into one document, whose id is made of it.
 	Disclosure string `csv:"disclosure"`
+	// Version, Archived, PreviousSHA256 and PreviousArchived say which
+	// version of its URL a file fetched by budgetpub fetch is (see
+	// schema.ArchivedVersion); empty for a file put there by hand.
+	Version          int    `csv:"version"`
+	Archived         string `csv:"archived"`
+	PreviousSHA256   string `csv:"previous_sha256"`
+	PreviousArchived string `csv:"previous_archived"`
 }
 
-var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true}
+var inputExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true, ".xlsx": true, ".xls": true}
 
 // Inputs lists the disclosures in dir, sorted, and the files it leaves
 // out, with the reason. Where a PDF and a text file share a name, they are
 // one disclosure: the PDF is read when pdf is true (pdftotext is installed:
 // its -layout text keeps the tables' columns, which text of unknown
-// extraction may have lost), the text otherwise.
+// extraction may have lost), the text otherwise. A workbook is read
+// whatever lies beside it, but an .xls beside an .xlsx of the same name (its
+// conversion) is left out.
 //
 // Only regular files inside dir are inputs: a named pipe, a device or a
 // file over the size limit is left out before it is opened, and so is a
@@ -161,19 +180,24 @@ func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	isPDF := func(f string) bool { return strings.EqualFold(filepath.Ext(f), ".pdf") }
+	ext := func(f string) string { return strings.ToLower(filepath.Ext(f)) }
+	isPDF := func(f string) bool { return ext(f) == ".pdf" }
+	isBook := func(f string) bool { return ext(f) == ".xlsx" || ext(f) == ".xls" }
 	stem := func(f string) string { return strings.TrimSuffix(f, filepath.Ext(f)) }
-	pdfs, texts := map[string]bool{}, map[string]bool{}
+	pdfs, texts, xlsx := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, f := range files {
-		if isPDF(f) {
+		switch {
+		case isPDF(f):
 			pdfs[stem(f)] = true
-		} else {
+		case ext(f) == ".xlsx":
+			xlsx[stem(f)] = true
+		case !isBook(f):
 			texts[stem(f)] = true
 		}
 	}
 	out := files[:0]
 	for _, f := range files {
-		if isPDF(f) && !pdf && texts[stem(f)] || !isPDF(f) && pdf && pdfs[stem(f)] {
+		if isPDF(f) && !pdf && texts[stem(f)] || !isPDF(f) && !isBook(f) && pdf && pdfs[stem(f)] || ext(f) == ".xls" && xlsx[stem(f)] {
 			continue
 		}
 		out = append(out, f)
@@ -478,11 +502,11 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	if o.Strict && len(rep.Rejected) > 0 {
 		return rep, fmt.Errorf("%w (%d, --strict): nothing published", ErrRejected, len(rep.Rejected))
 	}
-	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files)}
+	so := site.Options{BaseURL: o.BaseURL, Updated: releaseTime(files), Originals: o.Originals}
 	if so.BaseURL == "" {
 		so.BaseURL = "http://127.0.0.1:8080/"
 	}
-	name := fingerprint(keys, o.Version+"\x00"+table.Digest(), so.BaseURL)
+	name := fingerprint(keys, fmt.Sprint(o.Version, "\x00", table.Digest(), "\x00", o.Originals), so.BaseURL)
 	cur, curName := published(out)
 	if curName == name {
 		return rep, nil // nothing changed: the cached documents need not even be read
@@ -496,7 +520,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	}
 	sort.Strings(ids)
 	l := linker{table, pairs(docs, table)}
-	pk := pageKeys(keys, docs, l, o.Version)
+	pk := pageKeys(keys, docs, l, fmt.Sprint(o.Version, "\x00", o.Originals))
 	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l)
 	if err != nil {
 		return nil, err
@@ -599,8 +623,21 @@ func releaseTime(files []string) time.Time {
 	return t.UTC().Truncate(time.Second)
 }
 
+// hints are what the extractor takes from a metadata.csv row.
+func (m Metadata) hints() extract.Hints {
+	h := extract.Hints{Department: m.Department}
+	h.FiscalYear, _ = strconv.Atoi(strings.TrimSpace(m.FiscalYear))
+	switch k := strings.TrimSpace(m.Kind); {
+	case k == schema.KindFinalAccounts || strings.Contains(k, "决算"):
+		h.Kind = schema.KindFinalAccounts
+	case k == schema.KindBudget || strings.Contains(k, "预算"):
+		h.Kind = schema.KindBudget
+	}
+	return h
+}
+
 func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.Document, []string, error) {
-	return extractFile(ctx, path, id, extract.Hints{Department: m.Department}, func(d *schema.Document) {
+	return extractFile(ctx, path, id, m.hints(), func(d *schema.Document) {
 		d.Document.Source.Path = rel
 		// metadata.csv wins over what the file says (a web page's header)
 		if m.Publisher != "" {
@@ -608,6 +645,11 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 		}
 		if m.SourceURL != "" {
 			d.Document.SourceURL = m.SourceURL
+			d.Document.Source.SourceURL = m.SourceURL
+		}
+		if m.Version > 0 {
+			d.Document.Source.Archive = &schema.ArchivedVersion{Version: m.Version, Archived: m.Archived,
+				PreviousSHA256: m.PreviousSHA256, PreviousArchived: m.PreviousArchived}
 		}
 	})
 }
@@ -625,16 +667,17 @@ type linker struct {
 // it (the JSON and the link to the department's page; the alias table
 // enters the files through that id only), its pair's id and cache key
 // (the execution section and its links; the pair has the same department
-// id) and the version the pages' footer names. Nothing else enters them:
+// id), the version the pages' footer names and whether the release
+// publishes the originals (the page links them). Nothing else enters them:
 // they name no release and no other document. A document whose page key
 // is the one it had in the current release has those files there, byte for
 // byte.
-func pageKeys(keys map[string]string, docs map[string]ident, l linker, version string) map[string]string {
+func pageKeys(keys map[string]string, docs map[string]ident, l linker, release string) map[string]string {
 	out := make(map[string]string, len(keys))
 	for id, key := range keys {
 		pair := l.pairs[id]
 		h := sha256.New()
-		json.NewEncoder(h).Encode([]string{key, version, l.table.ID(docs[id].Name), pair, keys[pair]})
+		json.NewEncoder(h).Encode([]string{key, release, l.table.ID(docs[id].Name), pair, keys[pair]})
 		out[id] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
@@ -702,8 +745,10 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			execs[i], same[i] = nil, false
 			var e *entry
 			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
-				// the pages are linked: the text is not needed
-				if d, ok := c.loadDoc(keys[chunk[i]]); ok {
+				// the pages are linked; the text is loaded still, for the
+				// full-text index of its sentences (emit.Sentences)
+				if le, ok := c.load(keys[chunk[i]]); ok {
+					d := le.Doc
 					d.Department.ID = l.table.ID(d.Department.Name)
 					linked, err := sr.Link(d, cur)
 					if err != nil {
@@ -711,7 +756,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 						return
 					}
 					if linked {
-						e, same[i] = &entry{Doc: d}, true
+						e, same[i] = le, true
 					}
 				}
 			}
@@ -738,6 +783,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					budget, final = final, budget
 				}
 				execs[i] = emit.ExecutionRows(budget, final)
+				if final == e.Doc {
+					check.Budget(final, budget)
+				}
 			}
 			if same[i] {
 				return
@@ -759,6 +807,12 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			var data []byte
 			if err == nil && !linked {
 				data, err = w.Add(d)
+			}
+			if err == nil {
+				err = w.AddText(d, entries[i].files())
+			}
+			if err == nil && o.Originals {
+				err = publishOriginals(o.In, staging, cur, d)
 			}
 			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])

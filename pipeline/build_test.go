@@ -22,10 +22,11 @@ import (
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
 // read when pdftotext is there, the text otherwise; the metadata row of
-// either name serves both.
+// either name serves both. Workbooks are inputs whatever lies beside them,
+// but an .xls beside its .xlsx (its conversion) is left out.
 func TestInputsPreferThePDF(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"a.txt", "a.pdf", "b.txt", "c.pdf", "README.md", ".hidden.txt"} {
+	for _, f := range []string{"a.txt", "a.pdf", "b.txt", "c.pdf", "README.md", ".hidden.txt", "d.xls", "d.xlsx", "e.XLS", "c.xlsx"} {
 		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -34,8 +35,8 @@ func TestInputsPreferThePDF(t *testing.T) {
 		pdf  bool
 		want []string
 	}{
-		{true, []string{"a.pdf", "b.txt", "c.pdf"}},
-		{false, []string{"a.txt", "b.txt", "c.pdf"}},
+		{true, []string{"a.pdf", "b.txt", "c.pdf", "c.xlsx", "d.xlsx", "e.XLS"}},
+		{false, []string{"a.txt", "b.txt", "c.pdf", "c.xlsx", "d.xlsx", "e.XLS"}},
 	} {
 		files, _, err := Inputs(dir, c.pdf)
 		if err != nil {

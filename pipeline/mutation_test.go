@@ -733,12 +733,13 @@ func TestMutationScore(t *testing.T) {
 	}
 }
 
-// The sample's floors (it is deterministic; measured 37% and 86%): the
-// share of its mutations caught, and of those after which the model still
-// holds the changed figure — the checks' own part.
+// The sample's floors (it is deterministic; measured 50% and 87%, 37% and
+// 86% before the table claims): the share of its mutations caught, and of
+// those after which the model still holds the changed figure — the checks'
+// own part.
 const (
-	mutationFloor = 30.0
-	seenFloor     = 75.0
+	mutationFloor = 45.0
+	seenFloor     = 80.0
 )
 
 func pctOf(a, b int) string {

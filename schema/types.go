@@ -7,7 +7,7 @@
 package schema
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.3.0"
+const Version = "1.4.0"
 
 // Kinds of disclosure.
 const (
@@ -81,7 +81,25 @@ type SourceFile struct {
 	SHA256   string `json:"sha256"`
 	Bytes    int64  `json:"bytes"`
 	Encoding string `json:"encoding"`
-	Format   string `json:"format"` // text, pdf or html
+	Format   string `json:"format"` // text, pdf, html or xlsx (its sheets rendered as text)
+	// SourceURL is where the file was published (metadata.csv), for each
+	// file of a disclosure of several.
+	SourceURL string `json:"source_url,omitempty"`
+	// Archive tells, of a file that budgetpub fetch archived, which version
+	// of its URL it is. Absent for a file put in the input folder by hand.
+	Archive *ArchivedVersion `json:"archive,omitempty"`
+}
+
+// ArchivedVersion is the version of a URL a source file is: the archive
+// keeps every version fetched, and this file is the one fetched last.
+type ArchivedVersion struct {
+	Version  int    `json:"version"`  // 1 for the first version fetched from the URL; more when the source changed
+	Archived string `json:"archived"` // when this version was first fetched (RFC 3339)
+	// PreviousSHA256 and PreviousArchived are the version before it (when
+	// Version > 1): its sha256 (objects/<sha256[:2]>/<sha256> in the
+	// archive) and when it was first fetched.
+	PreviousSHA256   string `json:"previous_sha256,omitempty"`
+	PreviousArchived string `json:"previous_archived,omitempty"`
 }
 
 // Department is the publishing department.
@@ -138,7 +156,9 @@ type Expenditure struct {
 	ByEconomic     []ClassItem `json:"by_economic,omitempty"`
 	Basic          *Figure     `json:"basic,omitempty"`
 	// Personnel (人员经费) and PublicExpenses (公用经费) are the two parts of
-	// Basic, kept only when stated of the same basic figure
+	// Basic, kept only when stated of the same basic figure, or in a split of
+	// the expenditure by use (人员支出/公用支出/项目支出) that adds up to its
+	// stated total — each where printed, so one may be there without the other
 	Personnel      *Figure `json:"personnel,omitempty"`
 	PublicExpenses *Figure `json:"public_expenses,omitempty"`
 	Project        *Figure `json:"project,omitempty"`
@@ -184,6 +204,14 @@ type Procurement struct {
 	Goods    *Money `json:"goods,omitempty"`
 	Works    *Money `json:"works,omitempty"`
 	Services *Money `json:"services,omitempty"`
+	// Small and medium enterprises (中小企业): the procurement reserved
+	// for them (面向中小企业预留, budgets) and the contracts awarded to them
+	// (授予中小企业合同金额, final accounts), each with its part for small
+	// and micro enterprises (小微企业).
+	SMEReserved        *Money `json:"sme_reserved,omitempty"`
+	SmallMicroReserved *Money `json:"small_micro_reserved,omitempty"`
+	SMEAwarded         *Money `json:"sme_awarded,omitempty"`
+	SmallMicroAwarded  *Money `json:"small_micro_awarded,omitempty"`
 }
 
 // Assets is 国有资产占用 at the start and end of the year.
@@ -316,6 +344,13 @@ const (
 	// the figure at Path (a number) as another file of the same disclosure
 	// states it, where the two differ (see check rule cross.parts)
 	ClaimPart = "part"
+	// a figure as a table prints it where the table, read from text that
+	// keeps its columns, does not add up and is not used (or loses its
+	// items): Path is the model's figure the row stands for, or
+	// /tables/<title line>/<row line> where the model has none; Of, on a
+	// part, is the Path of the table's total it adds up to (see check rules
+	// restate.table and sum.table)
+	ClaimTable = "table"
 )
 
 // Claim is one statement the document makes about a figure of the model:
@@ -335,6 +370,8 @@ type Claim struct {
 	Line int    `json:"line"`
 	Text string `json:"text"`
 	File int    `json:"file,omitempty"` // the file of Line (Meta.Sources), 0 for the first
+	// Table is the title line of the table a table claim comes from
+	Table int `json:"table,omitempty"`
 }
 
 // Source is where a figure came from: a 1-based line and its text, in the

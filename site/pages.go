@@ -57,8 +57,12 @@ func headline(d *schema.Document) []fig {
 		if e.Basic != nil {
 			add("基本支出", "Basic expenditure", "/expenditure/basic/amount", mp(e.Basic.Amount), e.Basic.PriorYear)
 		}
-		if e.Personnel != nil && e.PublicExpenses != nil {
+		// the parts of basic expenditure, each where stated (a budget that
+		// lists 对个人和家庭补助 apart states 公用经费 but not 人员经费)
+		if e.Personnel != nil {
 			add("　人员经费", "Personnel", "/expenditure/personnel/amount", mp(e.Personnel.Amount), nil)
+		}
+		if e.PublicExpenses != nil {
 			add("　公用经费", "Public expenses", "/expenditure/public_expenses/amount", mp(e.PublicExpenses.Amount), nil)
 		}
 		if e.Project != nil {
@@ -274,9 +278,10 @@ func sourceText(file int, lines []string, cited map[lineRef]bool) template.HTML 
 // sourceFile is one file of a disclosure on its source page.
 type sourceFile struct {
 	schema.SourceFile
-	Index int
-	Lines []string
-	Text  template.HTML // the lines, marked up where cited (sourceText)
+	Original string // the release's copy of the file (OriginalPath), if it has one
+	Index    int
+	Lines    []string
+	Text     template.HTML // the lines, marked up where cited (sourceText)
 }
 
 // Disclosure writes one disclosure's page and its source page: files are
@@ -309,6 +314,9 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	var fs []sourceFile
 	for i, src := range sources {
 		f := sourceFile{SourceFile: src, Index: i}
+		if r.o.Originals {
+			f.Original = OriginalPath(src)
+		}
 		if i < len(files) {
 			f.Lines = files[i]
 		}

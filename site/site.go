@@ -18,6 +18,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -47,6 +48,16 @@ type Release struct {
 type Options struct {
 	BaseURL string    // absolute URL the site is served at, ending in /
 	Updated time.Time // time of the release, for feeds and catalog metadata
+	// Originals: the release holds each input file at OriginalPath, and a
+	// disclosure's page links it
+	Originals bool
+}
+
+// OriginalPath is where a release that publishes its inputs holds one:
+// originals/<sha256><extension>, so that a file is stored once however many
+// disclosures and releases it is part of.
+func OriginalPath(src schema.SourceFile) string {
+	return "originals/" + src.SHA256 + strings.ToLower(path.Ext(src.Path))
 }
 
 var funcs = template.FuncMap{

@@ -33,8 +33,9 @@ type Rule struct {
 	run       func(*ctx)
 }
 
-// Catalogue lists every rule, in the order they run.
-func Catalogue() []Rule { return rules }
+// Catalogue lists every rule, in the order they run, and last the rule
+// between two documents (Budget).
+func Catalogue() []Rule { return append(rules[:len(rules):len(rules)], crossBudget) }
 
 // Run appends the findings of every rule to doc.Checks, in a stable order.
 func Run(doc *schema.Document) {
@@ -167,6 +168,9 @@ type finding struct {
 	// allowZh and allowEn name an allowance beyond rounding that tol holds
 	allowZh, allowEn string
 	msg, msgEn       string
+	// severity, when set, replaces the rule's for a difference beyond
+	// the tolerance
+	severity string
 }
 
 func (c *ctx) report(f finding) {
@@ -192,6 +196,9 @@ func (c *ctx) report(f finding) {
 	}
 	c.seen[key] = true
 	sev := c.rule.Severity
+	if f.severity != "" {
+		sev = f.severity
+	}
 	unitZh, unitEn := "元", " yuan"
 	switch f.unit {
 	case "%":

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -625,5 +626,108 @@ func BenchmarkCheck(b *testing.B) {
 				Run(doc)
 			}
 		})
+	}
+}
+
+// rejectedTable is a basic-expenditure table as pdftotext -layout prints
+// it, whose 301 cell reads 25.00 where its items and the copy below (the
+// table that stands) say 20.00.
+const rejectedTable = `某省某院2019年部门预算
+          财政拨款基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            25.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+          一般公共预算基本支出预算表
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            20.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+`
+
+func extractText(t *testing.T, text string) *schema.Document {
+	t.Helper()
+	d, err := extract.Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), Format: "text"}, "t", extract.Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestRejectedTableFindings: the table left out still speaks — its 301
+// against the 301 that stands (restate.table) and its classes against
+// its 合计 (sum.table), both numbers and the lines named; the same table in
+// default mode (one cell a line), where a failed sum may be the reader's,
+// gives neither.
+func TestRejectedTableFindings(t *testing.T) {
+	d := extractText(t, rejectedTable)
+	Run(d)
+	found := map[string]schema.Check{}
+	for _, c := range d.Checks {
+		if c.Rule != "sum.table" || c.Stated == 300000 {
+			found[c.Rule] = c
+		}
+	}
+	r := found["restate.table"]
+	if r.Severity != schema.SeverityWarning || r.Stated != 250000 || r.Computed != 200000 || !slices.Equal(r.Lines, []int{6, 15}) ||
+		!strings.Contains(r.Message, "250000") || !strings.Contains(r.Message, "200000") || r.Tolerance != 100 {
+		t.Errorf("restate.table = %+v", r)
+	}
+	s := found["sum.table"]
+	if s.Severity != schema.SeverityWarning || s.Stated != 300000 || s.Computed != 350000 || !slices.Equal(s.Lines, []int{5, 6, 9}) ||
+		!strings.Contains(s.MessageEn, "stated 300000 yuan, computed 350000 yuan") || !strings.Contains(s.MessageEn, "table from line 2") {
+		t.Errorf("sum.table = %+v", s)
+	}
+	// items against the class: 12 + 8 is not 25
+	items := 0
+	for _, c := range d.Checks {
+		if c.Rule == "sum.table" && c.Stated == 250000 && c.Computed == 200000 && slices.Equal(c.Lines, []int{6, 7, 8}) {
+			items++
+		}
+	}
+	if items != 1 {
+		t.Errorf("the items of 301 against it: %d findings; %+v", items, d.Checks)
+	}
+
+	var cells []string
+	for _, l := range strings.Split(rejectedTable, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	def := extractText(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	Run(def)
+	for _, c := range def.Checks {
+		if strings.HasSuffix(c.Rule, ".table") {
+			t.Errorf("default-mode text: %+v", c)
+		}
+	}
+}
+
+// A table off by the rounding of its cells (three cells of 万元 to two
+// decimals: ±150 yuan) is info, not a warning.
+func TestRejectedTableWithinRounding(t *testing.T) {
+	text := strings.Replace(strings.SplitAfter(rejectedTable, "30302            退休费                   10.00\n")[0],
+		"301              工资福利支出            25.00", "301              工资福利支出            20.01", 1)
+	text = strings.Replace(text, "30101            基本工资                  12.00", "30101            基本工资                  12.01", 1)
+	d := extractText(t, text)
+	Run(d)
+	n := 0
+	for _, c := range d.Checks {
+		if c.Rule == "sum.table" {
+			n++
+			if c.Severity != schema.SeverityInfo || c.Stated != 300000 || c.Computed != 300100 {
+				t.Errorf("sum.table = %+v", c)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d sum.table findings, want the 合计's: %+v", n, d.Checks)
 	}
 }

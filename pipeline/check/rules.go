@@ -18,6 +18,8 @@ var rules = []Rule{
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
+	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
+	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, in a table read from text that keeps its columns", "the rounding of every cell added and of the total", sumTable},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
@@ -34,6 +36,7 @@ var rules = []Rule{
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumProcurement},
+	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
@@ -302,6 +305,64 @@ func restateAmount(c *ctx) {
 	})
 }
 func restatePrior(c *ctx) { restate(c, schema.ClaimPriorYear, c.priorOf) }
+
+// restateTable compares a figure of a table that was left out with the
+// model's figure its row stands for.
+func restateTable(c *ctx) {
+	restate(c, schema.ClaimTable, func(path string) (rfig, string, bool) {
+		v, p, ok := c.amountOf(path)
+		return c.figOf(p, v), p, ok
+	})
+}
+
+// sumTable adds up the parts of each total a table claim states (a table
+// left out, a row or a code's rows that do not add up): the table was read
+// from text that keeps its columns, so a sum that fails is the document's.
+func sumTable(c *ctx) {
+	type group struct{ file, table int }
+	totals := map[group]map[string]schema.Claim{}
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimTable {
+			continue
+		}
+		g := group{cl.File, cl.Table}
+		if totals[g] == nil {
+			totals[g] = map[string]schema.Claim{}
+		}
+		totals[g][cl.Path] = cl
+	}
+	for _, whole := range c.doc.Claims {
+		if whole.Kind != schema.ClaimTable {
+			continue
+		}
+		g := group{whole.File, whole.Table}
+		if totals[g][whole.Path].Line != whole.Line {
+			continue // a path twice in one table: the first stands
+		}
+		want := claimFig(whole)
+		var got float64
+		var figs []rfig
+		var parts []string
+		lines := []int{whole.Line}
+		for _, cl := range c.doc.Claims {
+			if cl.Kind != schema.ClaimTable || cl.Of != whole.Path || (group{cl.File, cl.Table}) != g {
+				continue
+			}
+			f := claimFig(cl)
+			got += f.v
+			figs = append(figs, f)
+			parts = append(parts, cl.Path)
+			lines = append(lines, cl.Line)
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
+			paths: append([]string{whole.Path}, parts...), lines: lines,
+			msg:   fmt.Sprintf("第%d行起的表格：第%d行的数与其%d个分项之和", whole.Table, whole.Line, len(figs)),
+			msgEn: fmt.Sprintf("the table from line %d: line %d against the sum of its parts (%d)", whole.Table, whole.Line, len(figs))})
+	}
+}
 
 // restatePct compares the percentages the text states twice for one figure
 // (a change, or a share of one whole), and the prior-year figures it states
@@ -656,6 +717,19 @@ func sumVehicle(c *ctx) {
 func sumAssets(c *ctx) {
 	for _, s := range []string{"/assets/start", "/assets/end"} {
 		c.sum(s+"/by_category", "/amount", s+"/total", false, nil)
+	}
+}
+
+// sumSME: the part for small and micro enterprises is within the part for
+// small and medium enterprises, which is within the procurement — for the
+// contracts awarded, and for what a budget reserves (a final accounts'
+// reserved budget may exceed the year's contracts).
+func sumSME(c *ctx) {
+	c.parts("/procurement/sme_reserved", []string{"/procurement/small_micro_reserved"}, 2)
+	c.parts("/procurement/sme_awarded", []string{"/procurement/small_micro_awarded"}, 2)
+	c.parts("/procurement/amount", []string{"/procurement/sme_awarded"}, 2)
+	if c.doc.Document.Kind == schema.KindBudget {
+		c.parts("/procurement/amount", []string{"/procurement/sme_reserved"}, 2)
 	}
 }
 

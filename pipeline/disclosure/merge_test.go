@@ -30,7 +30,7 @@ func TestMergeJiangsuParts(t *testing.T) {
 		stem       string
 		fromTables []string // figures only the tables part states
 	}{
-		{"jiangsu_cppcc-office_2017_dept-budget", []string{"/three_public/total", "/procurement/goods", "/revenue/fiscal_total"}},
+		{"jiangsu_cppcc-office_2017_dept-budget", []string{"/three_public/total", "/procurement/goods"}},
 		{"jiangsu_cppcc-office_2019_dept-budget", nil},
 		{"jiangsu_party-committee-office_2017_dept-budget", nil},
 		{"jiangsu_party-committee-office_2018_dept-budget", nil},

@@ -222,6 +222,16 @@ func (w *Writer) addRows(d *schema.Document) error {
 	})
 }
 
+// AddText indexes the narrative's sentences of a document added before
+// (Sentences) for the full-text search of budgetpub.sqlite; files are its
+// lines, file by file, in the order of /document/sources.
+func (w *Writer) AddText(d *schema.Document, files [][]string) error {
+	if err := w.db.index(Sentences(d, files)); err != nil {
+		return fmt.Errorf("budgetpub.sqlite fts: %w", err)
+	}
+	return nil
+}
+
 // AddExecution writes the execution rows of a budget and its final
 // accounts (ExecutionRows), when the final accounts are added.
 func (w *Writer) AddExecution(rows []ExecutionRow) error {

@@ -1,17 +1,21 @@
 package emit
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/search"
 	"budgetpub/schema"
 )
 
 // SearchEntry is one text of a disclosure that full-text search finds: its
-// department's name, a figure's name, a finding's message.
+// department's name, a figure's name, a finding's message, a sentence of
+// its narrative.
 type SearchEntry struct {
-	Kind       string // department, line_item or check
+	Kind       string // department, line_item, check or sentence
 	DocumentID string
 	Text       string // as published
 	TextEn     string // its English label or message
@@ -106,4 +110,124 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
+}
+
+// sentenceMax is the longest sentence indexed, in bytes; a longer one is
+// cut at a character boundary.
+const sentenceMax = 600
+
+// Sentences are the narrative's sentences of a disclosure, one entry each,
+// for the full-text index. A file's narrative lines (a line with a column
+// gap of three spaces is a table's, and ends the paragraph, as does a
+// second blank line; a heading stands alone) are joined, a wrapped
+// sentence across its line break,
+// and cut after each 。！？； ; a sentence is kept when it has at least
+// six Han characters and they are at least a third of its characters, each
+// text once per document. An entry gives the line the sentence starts on,
+// its file, and the pointer of the first figure (in pointer order) read
+// from that line, if any.
+func Sentences(d *schema.Document, files [][]string) []SearchEntry {
+	type at struct{ file, line int }
+	cited := map[at]string{}
+	for p, src := range d.Provenance {
+		k := at{src.File, src.Line}
+		if q, ok := cited[k]; src.Line > 0 && (!ok || p < q) {
+			cited[k] = p
+		}
+	}
+	var out []SearchEntry
+	seen := map[string]bool{}
+	for f, lines := range files {
+		var b strings.Builder
+		start := 0 // the line the sentence in b starts on
+		flush := func() {
+			s := strings.TrimSpace(b.String())
+			b.Reset()
+			if len(s) > sentenceMax {
+				cut := sentenceMax
+				for cut > 0 && !utf8.RuneStart(s[cut]) {
+					cut--
+				}
+				s = s[:cut]
+			}
+			if !seen[s] && isSentence(s) {
+				seen[s] = true
+				out = append(out, SearchEntry{Kind: "sentence", DocumentID: d.ID, Text: s, Pointer: cited[at{f, start}], Line: start, File: f})
+			}
+		}
+		blank := 0
+		for i, line := range lines {
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "":
+				if blank++; blank > 1 {
+					flush()
+				}
+				continue
+			case strings.Contains(line, "   "):
+				flush()
+				continue
+			case isHeading(line):
+				flush()
+				b.WriteString(line)
+				start = i + 1
+				flush()
+				continue
+			}
+			blank = 0
+			for line != "" {
+				if b.Len() == 0 {
+					start = i + 1
+				}
+				k := strings.IndexAny(line, "。！？；")
+				if k < 0 {
+					b.WriteString(line)
+					break
+				}
+				_, size := utf8.DecodeRuneInString(line[k:])
+				b.WriteString(line[:k+size])
+				line = strings.TrimSpace(line[k+size:])
+				flush()
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+// isHeading: a line with no punctuation of a sentence that is short (at
+// most 12 characters) or, at most 24, opens with an enumerator (一、 （一）
+// 1. 第一部分 附件) and lists nothing after it — a title, a section's
+// heading, which stands alone. A wrapped sentence's line that opens with
+// an enumerator lists (、) or is longer.
+func isHeading(line string) bool {
+	n := utf8.RuneCountInString(line)
+	if n > 24 || strings.ContainsAny(line, "，。；：！？,;:") {
+		return false
+	}
+	if n <= 12 {
+		return true
+	}
+	rest := enumerator.ReplaceAllString(line, "")
+	return rest != line && !strings.Contains(rest, "、")
+}
+
+// enumerator is a heading's opening.
+var enumerator = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+部分|附件)`)
+
+// isSentence: at least six Han characters, at least a third of the
+// characters that are not spaces (a sentence stating a figure has many
+// digits; a cell of figures has no Han).
+func isSentence(s string) bool {
+	han, all := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han >= 6 && 3*han >= all
 }

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/search"
+	"budgetpub/schema"
 )
 
 // TestFullTextSearch queries the full-text index of budgetpub.sqlite as a user
@@ -73,5 +75,49 @@ func TestFullTextSearch(t *testing.T) {
 	db.QueryRow(`SELECT count(*) FROM fts_entries WHERE text LIKE '%公积%' OR text_en LIKE '%公积%'`).Scan(&m)
 	if n == 0 || n != m {
 		t.Errorf("fts MATCH '公积': %d rows, %d entries hold 公积", n, m)
+	}
+}
+
+// TestSentences: the narrative's sentences are indexed whole, a sentence
+// wrapped over a line break joined, each on the line it starts on with the
+// figure read there; table rows and short fragments are not sentences.
+func TestSentences(t *testing.T) {
+	d := &schema.Document{ID: "d", Provenance: map[string]schema.Source{
+		"/expenditure/total":          {Line: 4, Text: "2023年一般公共预算支出 1,234.56 万元。"},
+		"/expenditure/basic/amount":   {Line: 4},
+		"/three_public/total":         {Line: 2, File: 1},
+		"/expenditure/project/amount": {Line: 9},
+	}}
+	files := [][]string{{
+		"一、部门主要职责",
+		"",
+		"（一）贯彻中央、省、市、区关于群众工作、信访工作",
+		"的决策部署。2023年一般公共预算支出 1,234.56 万元。好。",
+		"",
+		"",
+		"项目            合计          基本支出",
+		"一般公共服务支出     1,234.56     1,000.00",
+		"一般公共服务支出中的行政运行经费，",
+		"一般公共服务支出中的行政运行经费",
+	}, {"（二）“三公”经费", "“三公”经费预算为零。"}}
+	got := emit.Sentences(d, files)
+	want := []struct {
+		text, pointer string
+		line, file    int
+	}{
+		{"一、部门主要职责", "", 1, 0},
+		{"（一）贯彻中央、省、市、区关于群众工作、信访工作的决策部署。", "", 3, 0},
+		{"2023年一般公共预算支出 1,234.56 万元。", "/expenditure/basic/amount", 4, 0},
+		{"一般公共服务支出中的行政运行经费，一般公共服务支出中的行政运行经费", "/expenditure/project/amount", 9, 0},
+		{"“三公”经费预算为零。", "/three_public/total", 2, 1},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d sentences, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Kind != "sentence" || g.Text != w.text || g.Pointer != w.pointer || g.Line != w.line || g.File != w.file || g.DocumentID != "d" {
+			t.Errorf("sentence %d: %+v, want %+v", i, g, w)
+		}
 	}
 }

@@ -221,6 +221,10 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			it.money("procurement", "货物", "Goods", "/procurement/goods", p.Goods, nil)
 			it.money("procurement", "工程", "Works", "/procurement/works", p.Works, nil)
 			it.money("procurement", "服务", "Services", "/procurement/services", p.Services, nil)
+			it.money("procurement", "面向中小企业预留", "Reserved for small and medium enterprises", "/procurement/sme_reserved", p.SMEReserved, nil)
+			it.money("procurement", "其中：面向小微企业预留", "of which reserved for small and micro enterprises", "/procurement/small_micro_reserved", p.SmallMicroReserved, nil)
+			it.money("procurement", "授予中小企业合同金额", "Contracts awarded to small and medium enterprises", "/procurement/sme_awarded", p.SMEAwarded, nil)
+			it.money("procurement", "其中：授予小微企业合同金额", "of which awarded to small and micro enterprises", "/procurement/small_micro_awarded", p.SmallMicroAwarded, nil)
 		}
 		if t := d.ThreePublic; t != nil {
 			if t.Total != nil {

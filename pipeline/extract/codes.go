@@ -29,6 +29,7 @@ type codedTree struct {
 	rows    []codedRow
 	amounts map[string]schema.Money
 	names   map[string]string
+	all     bool // a table of all funds (支出总表, 支出决算表), not of the appropriations alone
 }
 
 // codedRows are the rows of a table that carry a code of the scheme whose
@@ -75,7 +76,7 @@ func (b *builder) codedTable(t table) {
 			return
 		}
 	}
-	b.coded = append(b.coded, codedTree{rows, amounts, names})
+	b.coded = append(b.coded, codedTree{rows, amounts, names, t.kind == tableExpenditure})
 	b.tableLines[t.line] = true // its codes check themselves: read
 }
 
@@ -94,6 +95,55 @@ func (b *builder) codedClasses() map[string]schema.Money {
 		}
 	}
 	return nil
+}
+
+// treeClasses gives the model its 类 from a coded table of all funds (支出
+// 决算表, 支出预算总表: every 类 on a row with its code) when neither the text
+// nor the summary gave them: the tree checks itself, and its 类 must add up
+// to the year's expenditure, so that they are the whole of it — not the
+// appropriations' part (一般公共预算财政拨款支出表).
+func (b *builder) treeClasses() {
+	exp := b.doc.Expenditure
+	if len(exp.ByFunction) > 0 {
+		return
+	}
+	year := exp.CurrentYear
+	if year == nil {
+		year = exp.Total
+	}
+	if year == nil {
+		return
+	}
+	for _, tree := range b.coded {
+		if !tree.all {
+			continue
+		}
+		var classes []schema.ClassItem
+		var lines []int
+		var sum schema.Money
+		for _, r := range tree.rows {
+			if len(r.code) != 3 {
+				continue
+			}
+			c, ok := schema.LookupCode(schema.SchemeFunctional, r.code)
+			if !ok {
+				classes = nil
+				break
+			}
+			item := schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: r.amount.v}
+			if r.name != c.Name {
+				item.ReportedName = r.name
+			}
+			classes = append(classes, item)
+			lines = append(lines, r.amount.line)
+			sum += r.amount.v
+		}
+		if len(classes) == 0 || sum != *year {
+			continue
+		}
+		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, classes, lines, nil)
+		return
+	}
 }
 
 // functionCodes gives the 项 of the coded tables their codes in the model,

@@ -265,6 +265,16 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	}
 	if !read {
 		b.warnTable(t, "no 合计 of this table equals the sum of its parts: not used")
+		if aligned { // the values pair with the labels in order: the parts as printed
+			var kept []tableRow
+			for _, c := range cols {
+				if k := threePublicKey(c.label); c.value != nil && slices.Contains(threePublicParts, k) {
+					kept = append(kept, tableRow{ref: refThreePublic + k, tok: *c.value, line: valueLine + 1})
+				}
+			}
+			t.laid = true // a line of values under a header of labels: positions kept
+			b.keepTable(t, kept)
+		}
 		if c, ok := got["operating_costs"]; ok {
 			return map[string]cell{"operating_costs": c}, true
 		}

@@ -35,6 +35,10 @@ const maxWarnings = 100
 // (from the input folder's metadata.csv).
 type Hints struct {
 	Department string
+	// FiscalYear and Kind (budget or final_accounts), from the portal that
+	// listed the file, are used when no title of the text names a year
+	FiscalYear int
+	Kind       string
 }
 
 // Extract builds the model of one decoded input. id is the document's id.
@@ -50,6 +54,21 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	fromHint := false
 	if ident.name == "" && h.Department != "" {
 		ident.name, fromHint = h.Department, true
+	}
+	yearHint := false
+	if ident.year == 0 && h.FiscalYear != 0 && (h.Kind == schema.KindBudget || h.Kind == schema.KindFinalAccounts) {
+		// the text's first line stands for its title
+		for i, l := range flat {
+			if l != "" {
+				ident.year, ident.kind, ident.title, ident.line, yearHint = h.FiscalYear, h.Kind, strings.TrimSpace(t.Lines[i]), i+1, true
+				for _, k := range titleKinds { // "平潭综合实验区公安局部门预算"
+					if j := strings.Index(l, k.word); j > 0 && ident.name == "" {
+						ident.name, ident.scope = cleanName(l[:j]), k.scope
+					}
+				}
+				break
+			}
+		}
 	}
 	if ident.year == 0 {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
@@ -89,6 +108,19 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "the title names no department; the name comes from metadata.csv"})
 	}
+	if yearHint {
+		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+			Reason: fmt.Sprintf("no title names the year: the fiscal year (%d) and the kind (%s) come from metadata.csv", ident.year, ident.kind)})
+	} else {
+		if h.FiscalYear != 0 && h.FiscalYear != ident.year {
+			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+				Reason: fmt.Sprintf("metadata.csv gives the year %d; the title's %d is kept", h.FiscalYear, ident.year)})
+		}
+		if h.Kind != "" && h.Kind != ident.kind {
+			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+				Reason: fmt.Sprintf("metadata.csv gives the kind %s; the title's %s is kept", h.Kind, ident.kind)})
+		}
+	}
 	if ident.tables {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "no title page (a file of tables only): the year and kind come from the first table title that names them, the department from its 部门： line"})
@@ -111,8 +143,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.threePublic()
 	b.performance()
 	b.tables(t.Lines, flat)
+	b.treeClasses()
 	b.functionItems()
 	b.functionCodes()
+	b.tableClaims()
 	b.structure(flat)
 	b.unplaced()
 	b.coverage()

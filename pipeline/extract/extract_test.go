@@ -259,6 +259,22 @@ func TestMoreRevenueSources(t *testing.T) {
 	}
 }
 
+// "“三公”经费一般公共预算拨款X" says how the 三公 were funded: X is no
+// revenue source; "收入…其中：一般公共预算拨款X" is.
+func TestFundingOfAnExpenseIsNoSource(t *testing.T) {
+	text := "某局2017年度部门决算\n2017年收入100万元，其中：财政拨款收入90万元，其他收入10万元。\n" +
+		"2017年度“三公”经费一般公共预算拨款2.5万元，同比下降5%。\n"
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		if s.Name == "一般公共预算" {
+			t.Errorf("the 三公's funding read as a source: %+v", s)
+		}
+	}
+	source := "某局2018年部门预算\n2018年,某局收入预算为100万元，其中：一般公共预算拨款100万元。\n"
+	if s := extractLines(t, source).Revenue.Sources; len(s) != 1 || s[0].Name != "一般公共预算" || s[0].Amount != schema.Yuan(1000000) {
+		t.Errorf("sources = %+v", s)
+	}
+}
+
 // The rune index gives, for every rune, the offsets where it stands, in
 // order; runes beyond the Basic Multilingual Plane are not indexed.
 func TestRuneIndex(t *testing.T) {
@@ -426,5 +442,138 @@ func TestZeroPhrasings(t *testing.T) {
 	doc, _ = Extract(&ingest.Text{Path: "y.txt", Lines: strings.Split(typo, "\n")}, "y", Hints{})
 	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {
 		t.Errorf("公务车用车运行费: %+v", tp)
+	}
+}
+
+// A budget that splits its expenditure by use in one sentence gives each
+// part it prints — 公用支出 the public expenses, 项目支出 the project
+// expenditure, 人员支出 the personnel when no 对个人和家庭补助 is listed
+// beside it (or one of 0) — when the parts add up to the sentence's total;
+// the basic expenditure, which it does not print, stays absent.
+func TestSplitByUse(t *testing.T) {
+	text := "某所2016年部门预算\n2016年,某所收入预算为357.68万元，其中：一般公共预算拨款357.68万元。\n" +
+		"相应安排支出预算357.68万元，其中：人员支出272.98万元，公用支出30.70万元，项目支出54万元。\n"
+	d := extractLines(t, text)
+	e := d.Expenditure
+	if e.Basic != nil || e.Personnel == nil || e.Personnel.Amount != schema.Yuan(2729800) || e.PublicExpenses == nil ||
+		e.PublicExpenses.Amount != schema.Yuan(307000) || e.Project == nil || e.Project.Amount != schema.Yuan(540000) {
+		t.Errorf("basic %+v personnel %+v public %+v project %+v", e.Basic, e.Personnel, e.PublicExpenses, e.Project)
+	}
+	if src := d.Provenance["/expenditure/public_expenses/amount"]; src.Line != 3 {
+		t.Errorf("public expenses from line %d, want 3", src.Line)
+	}
+	zero := strings.Replace(text, "人员支出272.98万元，", "人员支出272.98万元，对个人和家庭补助支出0万元，", 1)
+	if e := extractLines(t, zero).Expenditure; e.Personnel == nil || e.Personnel.Amount != schema.Yuan(2729800) {
+		t.Errorf("对个人和家庭补助 of 0: personnel %+v", e.Personnel)
+	}
+	// 对个人和家庭补助 listed: 人员经费 is 人员支出 and it together, not printed
+	household := strings.Replace(text, "人员支出272.98万元", "人员支出262.98万元，对个人和家庭补助支出10万元", 1)
+	d = extractLines(t, household)
+	if e := d.Expenditure; e.Personnel != nil || e.Basic != nil || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(307000) {
+		t.Errorf("对个人和家庭补助 listed: personnel %+v basic %+v public %+v", e.Personnel, e.Basic, e.PublicExpenses)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Line == 3 && strings.Contains(w.Reason, "personnel (人员经费) is the two together")
+	}
+	if !warned {
+		t.Errorf("no warning says why personnel is left out: %+v", d.Warnings)
+	}
+	for name, other := range map[string]string{
+		"parts not adding up": strings.Replace(text, "公用支出30.70万元", "公用支出31.70万元", 1),
+		"another amount":      strings.Replace(text, "项目支出54万元。", "项目支出54万元，其他支出3万元。", 1),
+		"no total":            strings.Replace(text, "相应安排支出预算357.68万元，其中：", "其中：", 1),
+		"a revenue's total":   strings.Replace(text, "相应安排支出预算357.68万元，其中：", "收入预算357.68万元，其中：", 1),
+	} {
+		if e := extractLines(t, other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+			t.Errorf("%s: personnel %+v public %+v", name, e.Personnel, e.PublicExpenses)
+		}
+	}
+}
+
+// A budget's revenue listed in one sentence gives what it carries over and
+// the sources the other labels do not read (基金预算财政拨款, 财政专户拨款),
+// when every amount of the list has its label and they add up to the
+// revenue total the sentence states.
+func TestRevenueSplit(t *testing.T) {
+	text := "某镇2018年部门预算\n2018年,某镇收入预算为1290.90万元，其中：一般公共预算拨款1140.03万元，基金预算财政拨款0万元,财政专户拨款0万元,财政代管资金拨款0万元，单位其他收入0万元,单位结余结转资金150.87万元。\n"
+	r := extractLines(t, text).Revenue
+	sources := map[string]schema.Named{}
+	for _, s := range r.Sources {
+		sources[s.Name] = s
+	}
+	if r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(1508700) || sources["政府性基金"].PartOf != "财政拨款" ||
+		sources["政府性基金"].Amount != 0 || len(r.Sources) != 4 || sources["财政专户管理资金"].Name == "" {
+		t.Errorf("carried over %v, sources %+v", r.CarriedOver, r.Sources)
+	}
+	for name, other := range map[string]string{
+		// market supervision 2016: 2333.03 stated, 2333.03 + 327.26 listed
+		"parts not adding up": strings.Replace(text, "单位结余结转资金150.87万元", "单位结余结转资金327.26万元", 1),
+		"an amount unnamed":   strings.Replace(text, "财政代管资金拨款0万元", "0万元", 1),
+		"no 其中":               strings.Replace(text, "1290.90万元，其中：", "1290.90万元。", 1),
+	} {
+		r := extractLines(t, other).Revenue
+		for _, s := range r.Sources {
+			if s.Name == "政府性基金" || s.Name == "财政专户管理资金" {
+				t.Errorf("%s: source %+v", name, s)
+			}
+		}
+		if r.CarriedOver != nil {
+			t.Errorf("%s: carried over %v", name, *r.CarriedOver)
+		}
+	}
+}
+
+// A final accounts' 财政拨款收入 with its 政府性基金 part ("其中政府性基金
+// 21万元") gives that source; the words after another amount do not.
+func TestFundOfAppropriations(t *testing.T) {
+	text := "某局2016年度部门决算\n（一）2016本年收入 3,379.46 万元，具体情况如下：1. 财政拨款收入 3358.32 万元，其中政府性基金 21万元。\n6. 其他收入21.14 万元。\n"
+	var fund *schema.Named
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		if s.Name == "政府性基金" {
+			fund = &s
+		}
+	}
+	if fund == nil || fund.Amount != schema.Yuan(210000) || fund.PartOf != "财政拨款" {
+		t.Errorf("政府性基金 = %+v", fund)
+	}
+	other := strings.Replace(text, "1. 财政拨款收入 3358.32 万元，其中政府性基金 21万元。\n6. 其他收入21.14 万元。",
+		"1. 财政拨款收入 3358.32 万元。\n6. 其他收入21.14 万元，其中政府性基金 21万元。", 1)
+	for _, s := range extractLines(t, other).Revenue.Sources {
+		if s.Name == "政府性基金" {
+			t.Errorf("the part of another source read: %+v", s)
+		}
+	}
+}
+
+// Before 2015 一般公共预算 was 公共财政预算: "公共财政拨款收入X" is that
+// source (not the whole 财政拨款), "公共财政拨款支出" no source.
+func TestPublicFinanceWording(t *testing.T) {
+	text := "某局2015年部门预算\n收入预算总计500万元，其中：公共财政拨款收入480万元，其他收入20万元。\n公共财政拨款支出480万元。\n"
+	sources := map[string]schema.Named{}
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		sources[s.Name] = s
+	}
+	if s, ok := sources["一般公共预算"]; !ok || s.Amount != schema.Yuan(4800000) {
+		t.Errorf("sources %+v", sources)
+	}
+	if s, ok := sources["财政拨款"]; ok {
+		t.Errorf("公共财政拨款收入 read as all appropriations: %+v", s)
+	}
+	spent := "某局2015年部门预算\n收入预算总计500万元。\n2015年公共财政拨款支出480万元。\n"
+	if s := extractLines(t, spent).Revenue.Sources; len(s) != 0 {
+		t.Errorf("an expenditure read as a source: %+v", s)
+	}
+}
+
+// "财政拨款收、支预算 9,066.79 万元" (Jiangsu 2017) states the
+// appropriations' total.
+func TestFiscalTotalWording(t *testing.T) {
+	text := "某厅2017年部门预算\n某厅2017年度财政拨款收、支预算 9,066.79 万元。与上年相比，财政拨款收、支总计各增加 498.72 万元。\n"
+	if f := extractLines(t, text).Revenue.FiscalTotal; f == nil || *f != schema.Yuan(90667900) {
+		t.Errorf("fiscal total %v", f)
+	}
+	if f := extractLines(t, strings.Replace(text, "收、支预算 9,066.79", "收、支预算增加 9,066.79", 1)).Revenue.FiscalTotal; f != nil {
+		t.Errorf("a change read as the total: %v", *f)
 	}
 }

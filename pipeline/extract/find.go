@@ -24,6 +24,7 @@ type builder struct {
 	fiscalTableTotal schema.Money     // the 财政拨款收支总表's 总计, when that table gave it
 	tabs             []table          // the tables found, for the coverage report
 	tableLines       map[int]bool     // lines a table reader took a figure from, or the title of a coded table it read
+	pending          []pendingClaim   // figures of tables not used, placed as claims once the model is read (tableClaims)
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,7 +142,7 @@ func (b *builder) totals() {
 	}, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
-	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收支总计", "财政拨款收、支总预算", "财政拨款收支总预算"}, 6)
+	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收支总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{
 		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
@@ -159,10 +160,13 @@ var revenueSources = []struct {
 	labels       []string
 	notAfter     []string
 }{
-	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款"}, nil},
+	// "“三公”经费一般公共预算拨款267.66万元" is a 经费's funding, no source
+	// 公共财政预算: its name before 2015
+	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费"}},
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算收入"}, nil},
-	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}},
+	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算"}},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
@@ -188,10 +192,124 @@ func (b *builder) sources() {
 		rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
 		top = top || src.partOf == ""
 	}
+	top = b.revenueSplit() || top
+	b.fundOfAppropriations()
 	if !top { // no 财政拨款 line: its parts stand on their own
 		for i := range rev.Sources {
 			rev.Sources[i].PartOf = ""
 		}
+	}
+}
+
+// revenueSplit reads what a budget lists of its revenue in one sentence
+// beside the sources the labels above read: "收入预算为1290.90万元，其中：
+// 一般公共预算拨款1140.03万元，基金预算财政拨款0万元,财政专户拨款0万元,
+// 财政代管资金拨款0万元，单位其他收入0万元,单位结余结转资金150.87万元" —
+// 基金预算财政拨款 the 政府性基金 appropriations, 财政专户拨款 the 财政专户
+// 管理资金, 单位结余结转资金 what is carried over. Each is read where it is
+// printed, and only when every amount of the list has its label and they
+// add up to the total the sentence states, which is the revenue total (the
+// guard that the reading is right). It tells whether it added a source
+// that is no part of 财政拨款.
+func (b *builder) revenueSplit() bool {
+	st := b.st
+	rev := b.doc.Revenue
+	if rev.Total == nil {
+		return false
+	}
+	for _, end := range b.find("收入预算") {
+		xt, ok := b.valueAfter(end, 2)
+		if !ok || st.toks[xt].money() != *rev.Total {
+			continue
+		}
+		from := st.toks[xt].end
+		rest := strings.TrimLeft(st.s[from:], ",，:：;； ")
+		if !strings.HasPrefix(rest, "其中") {
+			continue
+		}
+		from = len(st.s) - len(rest) + len("其中")
+		stop := st.sentenceEnd(from)
+		type part struct {
+			label string
+			tok   int
+		}
+		var parts []part
+		var sum schema.Money
+		at := from
+		for ti := st.tokenAt(from); ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
+			t := st.toks[ti]
+			label := strings.Trim(st.s[at:t.start], ",，:：;；、 ")
+			if t.kind != numMoney || label == "" || strings.ContainsAny(label, ",，;；、0123456789") {
+				parts = nil
+				break
+			}
+			parts = append(parts, part{label, ti})
+			sum += t.money()
+			at = t.end
+		}
+		if len(parts) < 2 || sum != *rev.Total {
+			continue
+		}
+		added := false
+		has := func(name string) bool {
+			for _, s := range rev.Sources {
+				if s.Name == name {
+					return true
+				}
+			}
+			return false
+		}
+		for _, p := range parts {
+			switch {
+			case p.label == "单位结余结转资金" && rev.CarriedOver == nil:
+				rev.CarriedOver = b.take("/revenue/carried_over", p.tok)
+			case p.label == "基金预算财政拨款" && !has("政府性基金"):
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, p.tok), PartOf: "财政拨款"})
+			case p.label == "财政专户拨款" && !has("财政专户管理资金"):
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path, p.tok)})
+				added = true
+			}
+		}
+		return added
+	}
+	return false
+}
+
+// fundOfAppropriations reads the 政府性基金 part a final accounts states of
+// its 财政拨款 revenue: "1. 财政拨款收入 3358.32 万元，其中政府性基金 21万元".
+func (b *builder) fundOfAppropriations() {
+	st := b.st
+	rev := b.doc.Revenue
+	whole := -1
+	for i, s := range rev.Sources {
+		if s.Name == "政府性基金" {
+			return
+		}
+		if s.Name == "财政拨款" {
+			whole = i
+		}
+	}
+	if whole < 0 {
+		return
+	}
+	src := b.doc.Provenance["/revenue/sources/"+strconv.Itoa(whole)+"/amount"]
+	for _, end := range b.find("政府性基金") {
+		head := strings.TrimRight(st.s[:end-len("政府性基金")], ",，:：、 ")
+		if !strings.HasSuffix(head, "其中") {
+			continue
+		}
+		head = strings.TrimRight(strings.TrimSuffix(head, "其中"), ",，;；:： ")
+		wt := st.tokenAt(len(head)) - 1
+		ti, ok := b.valueAfter(end, 2)
+		if !ok || wt < 0 || st.toks[wt].end != len(head) || st.toks[wt].money() != rev.Sources[whole].Amount ||
+			st.source(st.toks[wt].start).Line != src.Line {
+			continue
+		}
+		path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+		rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, ti), PartOf: "财政拨款"})
+		return
 	}
 }
 
@@ -228,6 +346,7 @@ func (b *builder) basicProject() {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
 	}
+	b.splitUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
 		exp.Reserve = &schema.Figure{Amount: *a, PriorYear: p}
 	}
@@ -302,6 +421,94 @@ func (b *builder) basicParts() {
 		}
 		exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
 		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+		return
+	}
+}
+
+// householdLabels name the transfers to individuals and households that
+// Fujian's budgets list beside 人员支出.
+var householdLabels = []string{"对个人和家庭补助支出", "对个人和家庭的补助支出", "对个人和家庭补助"}
+
+// splitUses reads the split of the expenditure by use that a budget prints
+// in one sentence: "相应安排支出预算357.68万元，其中：人员支出272.98万元，
+// [对个人和家庭补助支出X万元，]公用支出30.70万元，项目支出54万元". Each
+// part is read where it is printed, and only when the parts add up to the
+// total the sentence states right before 其中 (the guard that the reading
+// is right; the total itself is what the text states elsewhere): 公用支出 is
+// the public expenses (公用经费), 项目支出 the project expenditure, and
+// 人员支出 the personnel (人员经费) when no 对个人和家庭补助 stands beside
+// it, or one of 0. With one that is not 0, 人员经费 is the two together, an
+// amount the text does not print: personnel is left out and a warning says
+// so. The basic expenditure (the parts but the projects) is not printed
+// either, and stays absent unless the text states it.
+func (b *builder) splitUses() {
+	st := b.st
+	exp := b.doc.Expenditure
+	if exp.Personnel != nil || exp.PublicExpenses != nil {
+		return
+	}
+	for _, end := range b.find("人员支出") {
+		start := end - len("人员支出")
+		pt, ok := b.valueAfter(end, 2)
+		if !ok {
+			continue
+		}
+		// the total: the amount right before "，其中：", in the same sentence,
+		// of a label that names the expenditure ("支出预算357.68万元")
+		xt := st.tokenAt(start) - 1
+		if xt < 0 || st.toks[xt].kind != numMoney || strings.Trim(st.s[st.toks[xt].end:start], ",，:;； ") != "其中" {
+			continue
+		}
+		head := st.s[runeStart(st.s, max(0, st.toks[xt].start-3*12)):st.toks[xt].start]
+		if i := strings.LastIndexAny(head, "。，,;；0123456789"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(head[i:])
+			head = head[i+size:]
+		}
+		if !strings.Contains(head, "支出") {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		ht, household := b.labelIn(end, stop, householdLabels)
+		ct, ok1 := b.labelIn(end, stop, []string{"公用支出"})
+		jt, ok2 := b.labelIn(end, stop, []string{"项目支出"})
+		if !ok1 || !ok2 || !(pt < ct && ct < jt) || household && !(pt < ht && ht < ct) {
+			continue
+		}
+		// the parts alone: no other amount in the sentence
+		parts, n := []int{pt, ct, jt}, 0
+		if household {
+			parts = append(parts, ht)
+		}
+		var sum schema.Money
+		for _, ti := range parts {
+			sum += st.toks[ti].money()
+		}
+		for ti := pt; ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
+			if st.toks[ti].kind == numMoney {
+				n++
+			}
+		}
+		project := st.toks[jt].money()
+		if n != len(parts) || sum != st.toks[xt].money() || exp.Project != nil && exp.Project.Amount != project ||
+			exp.Basic != nil && exp.Basic.Amount != sum-project {
+			continue
+		}
+		if exp.Project == nil {
+			exp.Project = &schema.Figure{Amount: *b.take("/expenditure/project/amount", jt)}
+		}
+		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+		b.used[pt] = true
+		if household {
+			b.used[ht] = true
+		}
+		if !household || st.toks[ht].money() == 0 {
+			exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+			return
+		}
+		src := st.source(st.toks[pt].start)
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+			Reason: fmt.Sprintf("人员支出 %s and 对个人和家庭补助 %s stated apart: personnel (人员经费) is the two together, which the text does not print, so it is left out",
+				st.s[st.toks[pt].start:st.toks[pt].end], st.s[st.toks[ht].start:st.toks[ht].end])})
 		return
 	}
 }
@@ -673,6 +880,7 @@ func (b *builder) procurement() {
 	}
 	pr := &schema.Procurement{Amount: *a}
 	b.doc.Procurement = pr
+	b.sme(pr)
 	line := b.doc.Provenance["/procurement/amount"].Line
 	for _, end := range b.find("政府采购") {
 		if st.lineAt(end) != line {

@@ -44,6 +44,7 @@ type table struct {
 	factor int64 // yuan per unit of the table
 	rows   []row // in reading order
 	layout []row // by column, for layout text (nil otherwise)
+	laid   bool  // the text keeps the table's columns (pdftotext -layout)
 }
 
 type row struct {
@@ -104,8 +105,10 @@ func findTables(lines, flat []string) []table {
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
+		var laid []row
+		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
-			tabs[k].layout, _ = layoutRows(lines, flat, tabs[k].line, end)
+			tabs[k].layout = laid
 		}
 	}
 	return tabs
@@ -128,9 +131,14 @@ func isTableNumber(c string) bool {
 // print it after the header's first cells and figures.
 func unitAfter(flat []string, i, end int) int64 {
 	for j := i; j < len(flat) && j < end && j <= i+24; j++ {
-		c := flat[j]
-		if k := strings.Index(c, "单位:"); k >= 0 {
+		// each 单位: of the line ("编制单位:某镇人民政府 金额单位:万元" on one)
+		for c := flat[j]; ; {
+			k := strings.Index(c, "单位:")
+			if k < 0 {
+				break
+			}
 			rest := c[k+len("单位:"):]
+			c = rest
 			if j+1 < len(flat) && (rest == "万" || rest == "亿") { // "单位：万" / "元" broken over two lines
 				rest += flat[j+1]
 			}
@@ -510,6 +518,12 @@ func (b *builder) tables(lines, flat []string) {
 			b.fundTable(t, flat)
 		}
 	}
+	for _, t := range tabs {
+		if t.factor != 0 {
+			b.treeSums(t)
+			b.rowSums(t)
+		}
+	}
 	// with every table read, the 财政拨款 carried bounds a summary's rows
 	for _, t := range unbalanced {
 		b.carriedAmounts(t, lines, flat)
@@ -810,6 +824,18 @@ func (b *builder) expenditureTable(t table) {
 		basic, project, ok := totalUses(t, r.vals)
 		if !ok {
 			b.warnTable(t, "合计 row: basic, project and the other uses do not add up to the total: not used")
+			kept := []tableRow{{ref: refTotal, tok: r.vals[0], line: r.line}}
+			for k, v := range r.vals[1:] {
+				ref := "use:" + strconv.Itoa(k)
+				switch k {
+				case 0:
+					ref = refBasic
+				case 1:
+					ref = refProject
+				}
+				kept = append(kept, tableRow{ref: ref, of: refTotal, tok: v, line: r.line})
+			}
+			b.keepTable(t, kept)
 			return
 		}
 		b.setBasicProject(basic, project)
@@ -955,6 +981,20 @@ func (b *builder) fundTable(t table, flat []string) {
 // the classes, a class whose items do not add up loses its items.
 func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, itemAt [][]int, totalLine int, ok bool) {
 	var total *schema.Money
+	// what the table states, kept as claims where it is not used: the
+	// 机关运行经费 table's classes are not the basic-expenditure classes
+	var kept []tableRow
+	classRef := func(code string, r row) string {
+		if t.kind == tableOperating || code == "" {
+			return "row:" + strconv.Itoa(r.line)
+		}
+		return refEconomic + code
+	}
+	totalRef := refTotal
+	if t.kind == tableOperating {
+		totalRef = refOperating
+	}
+	var classAt []int // each class's index in kept
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			if len(r.code) == 3 { // a class without its amount: the table is not whole
@@ -973,6 +1013,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 		header := len(classes) == 0 && r.code == "" && strings.HasPrefix(name, "机关运行经费")
 		if isTotal(name) || header {
 			total, totalLine = &v, r.vals[0].line
+			kept = append(kept, tableRow{ref: totalRef, tok: r.vals[0], line: r.line})
 			if len(classes) > 0 { // a 合计 at the end closes the table; one at the top opens it
 				break
 			}
@@ -986,6 +1027,8 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
 			itemAt = append(itemAt, nil)
+			classAt = append(classAt, len(kept))
+			kept = append(kept, tableRow{ref: classRef(c.Code, r), of: totalRef, tok: r.vals[0], line: r.line})
 			continue
 		}
 		if len(classes) == 0 {
@@ -998,6 +1041,12 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 		}
 		parent.Items = append(parent.Items, item)
 		itemAt[len(itemAt)-1] = append(itemAt[len(itemAt)-1], r.vals[0].line)
+		kept = append(kept, tableRow{ref: classRef(item.Code, r), of: kept[classAt[len(classAt)-1]].ref, tok: r.vals[0], line: r.line})
+	}
+	if total == nil { // no 合计: the classes are parts of nothing stated
+		for _, k := range classAt {
+			kept[k].of = ""
+		}
 	}
 	if len(classes) == 0 {
 		return nil, nil, nil, 0, false
@@ -1008,6 +1057,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 	}
 	if total != nil && all != *total {
 		b.warnTable(t, fmt.Sprintf("classes add up to %s yuan, not to the 合计 %s: table not used", all, *total))
+		b.keepTable(t, kept)
 		return nil, nil, nil, 0, false
 	}
 	// a class's items must add up to it; with a 合计 that the classes match,
@@ -1024,10 +1074,24 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 		}
 		if total == nil {
 			b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s, and no 合计 confirms the classes: table not used", c.Code, c.Name, sum, c.Amount))
+			b.keepTable(t, kept)
 			return nil, nil, nil, 0, false
 		}
 		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
 		c.Items, itemAt[k] = nil, nil
+		// the class and its items: where the sum fails
+		var mine []tableRow
+		for _, kr := range kept {
+			if kr.ref == kept[classAt[k]].ref || kr.of == kept[classAt[k]].ref {
+				mine = append(mine, kr)
+			}
+		}
+		for i := range mine {
+			if mine[i].ref == kept[classAt[k]].ref {
+				mine[i].of = ""
+			}
+		}
+		b.keepTable(t, mine)
 	}
 	return classes, at, itemAt, totalLine, true
 }

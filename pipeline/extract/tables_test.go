@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -1543,5 +1544,285 @@ func TestTitleAfterItsTable(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning says why the table was left out: %+v", doc.Warnings)
+	}
+}
+
+// A basic-expenditure table whose class cell was changed no longer adds up
+// and is left out; read from layout text, what it prints stays as table
+// claims: the 合计, each class with the 合计 it is part of, each item with
+// its class. Default-mode text (one cell a line) gives none: its cells may
+// be out of order, and a sum that fails may be the reader's.
+func TestRejectedTableKeptAsClaims(t *testing.T) {
+	layout := `某省某院2019年部门预算
+          财政拨款基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            25.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+`
+	copied := `          一般公共预算基本支出预算表
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               30.00
+301              工资福利支出            20.00
+30101            基本工资                  12.00
+30102            津贴补贴                  8.00
+303              对个人和家庭的补助             10.00
+30302            退休费                   10.00
+`
+	d := extractLines(t, layout+copied)
+	if e := d.Expenditure.ByEconomic; len(e) != 2 || e[0].Amount != schema.Yuan(200000) || d.Provenance["/expenditure/by_economic/0/amount"].Line != 15 {
+		t.Fatalf("the copy that adds up is not the one used: %+v", e)
+	}
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s line %d table %d %s", cl.Value, cl.Of, cl.Line, cl.Table, cl.Unit)
+		}
+	}
+	want := map[string]string{
+		"/tables/2/5":                        "300000 of  line 5 table 2 万元",
+		"/expenditure/by_economic/0":         "250000 of /tables/2/5 line 6 table 2 万元",
+		"/expenditure/by_economic/0/items/0": "120000 of /expenditure/by_economic/0 line 7 table 2 万元",
+		"/expenditure/by_economic/0/items/1": "80000 of /expenditure/by_economic/0 line 8 table 2 万元",
+		"/expenditure/by_economic/1":         "100000 of /tables/2/5 line 9 table 2 万元",
+		"/expenditure/by_economic/1/items/0": "100000 of /expenditure/by_economic/1 line 10 table 2 万元",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+
+	// the same tables in default mode: one cell a line
+	var cells []string
+	for _, l := range strings.Split(layout+copied, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	def := extractLines(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	for _, cl := range def.Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("default-mode text gave a table claim: %+v", cl)
+		}
+	}
+	if !strings.Contains(fmt.Sprint(def.Warnings), "table not used") {
+		t.Errorf("the default-mode table is not left out: %v", def.Warnings)
+	}
+}
+
+// A 支出总表 whose 合计 row no longer adds up (its 基本支出 changed) keeps
+// the row as table claims: the total, and each use as a part of it, 基本支出
+// on the basic expenditure the text states.
+func TestRejectedExpenditureRowKeptAsClaims(t *testing.T) {
+	text := `某省某院2019年部门预算
+本年支出合计100.00万元，其中：基本支出60.00万元，项目支出40.00万元。
+          支出预算总表
+部门名称：某省某院                     单位：万元
+   科目编码     科目名称        合计      基本支出      项目支出
+              合计             100.00      70.00        40.00
+   201        一般公共服务支出   100.00      60.00        40.00
+`
+	d := extractLines(t, text)
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s line %d", cl.Value, cl.Of, cl.Line)
+		}
+	}
+	want := map[string]string{"/tables/3/6": "1e+06 of  line 6", "/expenditure/basic": "700000 of /tables/3/6 line 6",
+		"/expenditure/project": "400000 of /tables/3/6 line 6"}
+	if d.Expenditure == nil || d.Expenditure.Basic == nil || d.Expenditure.Basic.Amount != schema.Yuan(600000) {
+		t.Fatalf("the text's basic expenditure is not read: %+v", d.Expenditure)
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+}
+
+// A row of a layout table whose 合计 column is not the sum of its other
+// columns, where three rows are, keeps its cells as table claims; a table
+// whose columns are not a total's (two rows that do not add up) gives none.
+func TestRowSumKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门预算
+             2024年部门一般公共预算基本支出部门预算经济分类预算表
+编制部门：某区某局                                             单位：元
+    编码                     经济分类科目名称   合计           人员经费         公用经费
+ 301         工资福利支出                   8,000   8,000            0
+ 301   01    基本工资                      5,000    5,000            0
+ 301   02    津贴补贴                     3,000    3,900            0
+ 302         商品和服务支出                  1,000            400   600
+`
+	d := extractLines(t, text)
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/7": "3000 of ", "/tables/2/7/2": "3900 of /tables/2/7", "/tables/2/7/3": "0 of /tables/2/7"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	// two cells of two rows swapped: both rows, four rows adding up
+	swapped := strings.Replace(text, "3,000    3,900", "3,000    3,000", 1)
+	swapped = strings.Replace(swapped, " 302         商品和服务支出                  1,000            400   600",
+		" 302         商品和服务支出                  1,000            400   600\n 303         对个人和家庭的补助               700      700     0\n 399         其他支出                   90      0     90", 1)
+	swapped = strings.Replace(swapped, "5,000    5,000", "5,000    700", 1)
+	swapped = strings.Replace(swapped, "700      700     0", "700      5,000     0", 1)
+	rows := map[int]bool{}
+	for _, cl := range extractLines(t, swapped).Claims {
+		if cl.Kind == schema.ClaimTable {
+			rows[cl.Line] = true
+		}
+	}
+	if !maps.Equal(rows, map[int]bool{6: true, 9: true}) {
+		t.Errorf("two swapped cells: claims on lines %v, want 6 and 9", rows)
+	}
+	// three rows that do not add up: the columns are not a total's
+	other := strings.Replace(text, "1,000            400   600", "1,000            400   500", 1)
+	other = strings.Replace(other, "5,000    5,000", "5,000    5,100", 1)
+	for _, cl := range extractLines(t, other).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("three rows of four do not add up, and a claim is kept: %+v", cl)
+		}
+	}
+	// rows of zeros add up whatever the columns are: they do not count
+	zeros := `某区某局2024年部门预算
+             2024年部门项目支出预算表
+编制部门：某区某局                                             单位：元
+    项目名称            年初结转      本年收入         本年支出       年末结转
+    甲项目              0          0            0            0
+    乙项目              0          0            0            0
+    丙项目              0          0            0            0
+    丁项目              50         100          100          50
+`
+	for _, cl := range extractLines(t, zeros).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("rows of zeros count as adding up: %+v", cl)
+		}
+	}
+}
+
+// A coded table that keeps its columns, whose 款 cell was changed: its
+// 类's sum and its own fail while the others hold, and the cells of both
+// sums are kept as table claims; in default mode, none.
+func TestTreeSumKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门预算
+                       2024年部门一般公共预算支出功能分类预算表
+编制部门：某区某局                                           单位：元
+类     款    项          功能分类科目名称    合计
+201             一般公共服务支出              200
+201   05        统计信息事务                 200
+201   05   07   专项普查活动                 100
+201   29        群众团体事务                 100
+201   29   02   一般行政管理事务               100
+208             社会保障和就业支出              50
+208   05        行政事业单位养老支出              50
+208   05   05   机关事业单位基本养老保险缴费支出     50
+                合计                        250
+`
+	d := extractLines(t, text)
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/5": "200 of ", "/tables/2/6": "200 of /tables/2/5", "/tables/2/7": "100 of /tables/2/6",
+		"/tables/2/8": "100 of /tables/2/5"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	// a 项 printed without its amount takes no part, and breaks nothing
+	blank := strings.Replace(text, "201   05   07   专项普查活动                 100", "201   05   07   专项普查活动", 1)
+	for _, cl := range extractLines(t, blank).Claims {
+		if cl.Kind == schema.ClaimTable && cl.Line == 7 {
+			t.Errorf("a row without its amount is a part: %+v", cl)
+		}
+	}
+	var cells []string
+	for _, l := range strings.Split(text, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	for _, cl := range extractLines(t, "某区某局2024年部门预算\n"+strings.Join(cells, "\n")).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("default-mode text gave a table claim: %+v", cl)
+		}
+	}
+}
+
+// A 三公 table read by column whose 合计 no longer equals its parts keeps
+// the parts as printed, on the parts the text states.
+func TestThreePublicPartsKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门预算
+“三公”经费预算47.91万元，其中：因公出国（境）费0万元，公务接待费1.35万元，公务用车购置及运行费46.56万元。
+                       部门“三公”经费和机关运行经费预算表
+编制部门：某区某局                                                              单位:万元
+                               2024年“三公”经费预算数
+                                                                                2024年机关运行经
+                                                  公务用车购置及运行费
+                                                                                    费预算数
+   合计           因公出国(境)费       公务接待费
+                                          小计           购置费        运行费
+        47.91              0       1.53        46.56         25         21.56         443.18
+`
+	d := extractLines(t, text)
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(13500) {
+		t.Fatalf("the text's 公务接待费 is not read: %+v", d.ThreePublic)
+	}
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v line %d", cl.Value, cl.Line)
+		}
+	}
+	if got["/three_public/reception"] != "15300 line 11" || got["/three_public/overseas_travel"] != "0 line 11" {
+		t.Errorf("table claims: %v", got)
+	}
+}
+
+// A 支出决算表 (all funds, every 类, 款 and 项 on a coded row) gives the
+// classes when the text and the summary did not and its 类 add up to the
+// year's expenditure; a table of the appropriations alone
+// (一般公共预算财政拨款支出决算表), or 类 that do not add up to it, give none.
+func TestClassesFromCodedExpenditureTable(t *testing.T) {
+	text := `某镇人民政府2017年度部门决算
+本年支出合计300.00万元。
+                       支出决算表
+编制单位：某镇人民政府                                           金额单位：万元
+类     款    项          科目名称              本年支出合计     基本支出       项目支出
+201             一般公共服务支出              200.00       200.00        0
+201   03        政府办公厅（室）及相关机构事务    200.00       200.00        0
+201   03   01   行政运行                    200.00       200.00        0
+213             农林水支出                  100.00        40.00        60.00
+213   07        农村综合改革                 100.00        40.00        60.00
+213   07   05   对村民委员会和村党支部的补助      100.00        40.00        60.00
+`
+	d := extractLines(t, text)
+	f := d.Expenditure.ByFunction
+	if len(f) != 2 || f[0].Code != "201" || f[0].Amount != schema.Yuan(2000000) || f[1].Code != "213" || f[1].Amount != schema.Yuan(1000000) ||
+		len(f[1].Items) != 1 || f[1].Items[0].Code != "2130705" || d.Provenance["/expenditure/by_function/1/amount"].Line != 9 {
+		t.Fatalf("by_function = %+v", f)
+	}
+	for name, other := range map[string]string{
+		"appropriations": strings.Replace(text, "  支出决算表", "  一般公共预算财政拨款支出决算表", 1),
+		"not the year's": strings.Replace(text, "本年支出合计300.00万元", "本年支出合计310.00万元", 1),
+	} {
+		if f := extractLines(t, other).Expenditure.ByFunction; len(f) != 0 {
+			t.Errorf("%s: by_function = %+v", name, f)
+		}
+	}
+}
+
+// A table's unit is read from any 单位: of its line, not only the first:
+// "编制单位：某局  金额单位：万元" on one line.
+func TestUnitAfterOrganisation(t *testing.T) {
+	if f := unitAfter([]string{"支出决算表", "编制单位:某镇人民政府 金额单位:万元"}, 0, 2); f != 10000 {
+		t.Errorf("factor = %d", f)
+	}
+	if f := unitAfter([]string{"支出决算表", "编制单位:某镇人民政府"}, 0, 2); f != 0 {
+		t.Errorf("a unit from 编制单位: %d", f)
 	}
 }

@@ -8,10 +8,12 @@
 //     scripts and styles are removed, block elements become line breaks;
 //   - .pdf: converted by poppler's pdftotext -layout (UTF-8), which must be
 //     on PATH. Layout mode keeps a table row on one line, where default mode
-//     often emits a table column by column.
+//     often emits a table column by column;
+//   - .xlsx and .xls workbooks: their sheets rendered as layout text (see
+//     sheet.go), whichever of the two formats the bytes are.
 //
 // Line numbers are 1-based and count the lines of the decoded text (for a
-// PDF, of pdftotext's output), so that a figure's provenance names a line a
+// PDF, of pdftotext's output; for a workbook, of its rendered text), so that a figure's provenance names a line a
 // reader can find.
 package ingest
 
@@ -82,7 +84,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // Text is a decoded input.
 type Text struct {
 	Path     string
-	Format   string // text, html or pdf
+	Format   string // text, html, pdf, xlsx or xls
 	Encoding string // utf-8, utf-16, gb18030 (of the file, or of pdftotext's output)
 	SHA256   string // of the file's bytes
 	Bytes    int64
@@ -153,6 +155,15 @@ func Read(ctx context.Context, path string) (*Text, error) {
 	t := &Text{Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(data))}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{Path: path, Err: ErrEmpty}
+	}
+	if isWorkbook(path) {
+		out, format, err := workbookText(ctx, data)
+		if err != nil {
+			return nil, &Error{Path: path, Err: err}
+		}
+		t.Format, t.Encoding = format, "utf-8"
+		t.Lines = splitLines(out)
+		return t, nil
 	}
 	if strings.EqualFold(filepath.Ext(path), ".pdf") || bytes.HasPrefix(data, []byte("%PDF-")) {
 		out, err := pdfToText(ctx, path)

@@ -175,19 +175,24 @@ func fakePdftotext(t *testing.T, script string) {
 // capped.
 func TestPdftotextLimits(t *testing.T) {
 	defer func(d, w time.Duration, m int) { pdfTimeout, pdfWaitDelay, maxPDFText = d, w, m }(pdfTimeout, pdfWaitDelay, maxPDFText)
-	pdfTimeout, pdfWaitDelay, maxPDFText = 300*time.Millisecond, 300*time.Millisecond, 1<<20
+	pdfWaitDelay, maxPDFText = 300*time.Millisecond, 1<<20
 	pdf := write(t, "x.pdf", []byte("%PDF-1.4\n"))
+	// each case has the timeout it tests, or one that a loaded machine
+	// cannot reach before the limit it tests
 	for _, c := range []struct {
-		name, script, want string
+		name, script string
+		timeout      time.Duration
+		want         string
 	}{
 		// a child keeps the pipe while pdftotext hangs
-		{"hangs", "sleep 30 &\nsleep 30", "timed out after 300ms"},
+		{"hangs", "sleep 30 &\nsleep 30", 300 * time.Millisecond, "timed out after 300ms"},
 		// pdftotext exits, a child that left its group keeps the pipe
-		{"escapes", "setsid sleep 3 &\necho text", "did not end"},
+		{"escapes", "setsid sleep 3 &\necho text", 10 * time.Second, "did not end"},
 		// endless text
-		{"floods", "yes 一、财政拨款收入 156,211,123", "larger than 1 MiB"},
+		{"floods", "yes 一、财政拨款收入 156,211,123", 10 * time.Second, "larger than 1 MiB"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			pdfTimeout = c.timeout
 			fakePdftotext(t, c.script)
 			start := time.Now()
 			done := make(chan error, 1)

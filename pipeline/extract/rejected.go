@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Rejected tables. A table whose rows do not add up is left out of the
+// model (a wrong number is worse than a missing one), but what it prints is
+// still a statement of the document: where the table was read from text
+// that keeps its columns (pdftotext -layout) and every figure taken sits on
+// its own row's line, the reading is the document's, and a sum that fails
+// is the document's inconsistency, not a misreading. Those figures become
+// table claims: each row with the model figure it stands for (restate.table
+// compares the two) and with the total it is a part of (sum.table adds the
+// parts up). Default-mode text, whose cells pdftotext may emit out of
+// order, gives none.
+
+// tableRow is one figure a table reader took: ref names what it is
+// (resolved to a model pointer when every table is read), of the ref of
+// the total it is a part of ("" for none).
+type tableRow struct {
+	ref, of string
+	tok     token
+	line    int // the line of the row's name
+}
+
+// pendingClaim is a table claim whose path waits for the model.
+type pendingClaim struct {
+	claim   schema.Claim
+	ref, of string
+}
+
+// Refs of table rows: the 合计, an economic class or item by its code, the
+// 机关运行经费 total.
+const (
+	refTotal       = "total"
+	refEconomic    = "economic:" // + code of a class (301) or item (30101)
+	refOperating   = "operating"
+	refBasic       = "basic"         // 支出总表's 基本支出
+	refProject     = "project"       // and 项目支出
+	refThreePublic = "three_public:" // + a part's key (overseas_travel …)
+)
+
+// trusted tells whether a table's reading is the document's: the table
+// keeps its columns, and each figure is on its row's line.
+func trusted(t table, rows []tableRow) bool {
+	if !t.laid || len(rows) == 0 {
+		return false
+	}
+	for _, r := range rows {
+		if r.tok.line != r.line {
+			return false
+		}
+	}
+	return true
+}
+
+// keepTable keeps the figures of a table that is not used, or not whole,
+// as table claims, when its reading is trusted.
+func (b *builder) keepTable(t table, rows []tableRow) {
+	if !trusted(t, rows) {
+		return
+	}
+	unit := "元"
+	switch t.factor {
+	case 10000:
+		unit = "万元"
+	case 100000000:
+		unit = "亿元"
+	}
+	for _, r := range rows {
+		b.pending = append(b.pending, pendingClaim{ref: r.ref, of: r.of, claim: schema.Claim{
+			Kind: schema.ClaimTable, Value: t.value(r.tok).Float(), Decimals: r.tok.scale, Unit: unit,
+			Line: r.tok.line, Text: strings.TrimSpace(b.st.src[r.tok.line-1]), Table: t.line,
+		}})
+	}
+}
+
+// tableClaims places the kept table figures: each on the model figure its
+// row stands for, once every table and the text are read.
+func (b *builder) tableClaims() {
+	paths := map[[2]string]string{} // (table, ref) → path
+	key := func(p pendingClaim, ref string) [2]string { return [2]string{strconv.Itoa(p.claim.Table), ref} }
+	taken := map[string]bool{}
+	for _, p := range b.pending {
+		path := b.modelPath(p.ref)
+		if path == "" { // the row's line, and the cell's place on it after the first
+			path = "/tables/" + strconv.Itoa(p.claim.Table) + "/" + strconv.Itoa(p.claim.Line)
+			for n := 2; taken[path]; n++ {
+				path = "/tables/" + strconv.Itoa(p.claim.Table) + "/" + strconv.Itoa(p.claim.Line) + "/" + strconv.Itoa(n)
+			}
+		}
+		taken[path] = true
+		paths[key(p, p.ref)] = path
+	}
+	for _, p := range b.pending {
+		cl := p.claim
+		cl.Path = paths[key(p, p.ref)]
+		if p.of != "" {
+			cl.Of = paths[key(p, p.of)]
+		}
+		b.doc.Claims = append(b.doc.Claims, cl)
+	}
+}
+
+// modelPath is the pointer of the model figure a ref stands for, "" when
+// the model holds none.
+func (b *builder) modelPath(ref string) string {
+	switch e := b.doc.Expenditure; {
+	case ref == refOperating && b.doc.OperatingCosts != nil:
+		return "/operating_costs"
+	case ref == refBasic && e != nil && e.Basic != nil:
+		return "/expenditure/basic"
+	case ref == refProject && e != nil && e.Project != nil:
+		return "/expenditure/project"
+	}
+	if key, ok := strings.CutPrefix(ref, refThreePublic); ok {
+		tp := b.doc.ThreePublic
+		if tp == nil {
+			return ""
+		}
+		have := map[string]bool{"overseas_travel": tp.OverseasTravel != nil, "reception": tp.Reception != nil,
+			"vehicle_purchase": tp.VehiclePurchase != nil, "vehicle_operation": tp.VehicleOperation != nil}
+		if have[key] {
+			return "/three_public/" + key
+		}
+		return ""
+	}
+	code, ok := strings.CutPrefix(ref, refEconomic)
+	if !ok || b.doc.Expenditure == nil || len(code) < 3 {
+		return ""
+	}
+	for i, c := range b.doc.Expenditure.ByEconomic {
+		if c.Code != code[:3] {
+			continue
+		}
+		p := "/expenditure/by_economic/" + strconv.Itoa(i)
+		if len(code) == 3 {
+			return p
+		}
+		for k, it := range c.Items {
+			if it.Code == code {
+				return p + "/items/" + strconv.Itoa(k)
+			}
+		}
+	}
+	return ""
+}
+
+// rowSums checks the rows of a table whose first column is the total of
+// the others (合计 = 基本支出 + 项目支出, 合计 = 人员经费 + 公用经费): where
+// at least three rows of a table that keeps its columns add up that way
+// (rows of zeros do not count), more than do not, and one or two do not,
+// those rows are the document's inconsistency, and their cells are kept as
+// table claims (each row's total and the parts of it). A table whose
+// columns are not parts of a total has no three rows that add up.
+func (b *builder) rowSums(t table) {
+	if !t.laid {
+		return
+	}
+	adds := 0
+	var odd []row
+	for _, r := range t.rows {
+		if len(r.vals) < 3 || !trusted(t, rowCells(r)) {
+			continue
+		}
+		var parts schema.Money
+		for _, v := range r.vals[1:] {
+			parts += t.value(v)
+		}
+		switch total := t.value(r.vals[0]); {
+		case parts != total:
+			odd = append(odd, r)
+		case total != 0: // a row of zeros adds up whatever the columns are
+			adds++
+		}
+	}
+	// two rows that do not add up (two cells swapped) where more rows do
+	if len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
+		return
+	}
+	var kept []tableRow
+	for _, r := range odd {
+		total := "sum:" + strconv.Itoa(r.line)
+		kept = append(kept, tableRow{ref: total, tok: r.vals[0], line: r.line})
+		for k, v := range r.vals[1:] {
+			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
+		}
+	}
+	b.keepTable(t, kept)
+}
+
+// rowCells are a row's cells as table rows, for trusted.
+func rowCells(r row) []tableRow {
+	out := make([]tableRow, len(r.vals))
+	for k, v := range r.vals {
+		out[k] = tableRow{tok: v, line: r.line}
+	}
+	return out
+}
+
+// treeSums checks the code tree of a coded table that keeps its columns,
+// in its first value column: each 类 the sum of its 款, each 款 of its 项,
+// the 合计 of the 类. Where at least three of those sums hold (sums of
+// zeros do not count), more than fail, and one to four fail (a changed 项
+// breaks its 款's sum, a changed 款 its own and its 类's, two swapped
+// cells up to four), the failing ones are the document's, and their cells
+// are kept as table claims. Only rows printing as many cells as the fullest row take
+// part: a blank cell moves the others left. A table a reader kept already
+// (rejected, readEconomic) is not read twice.
+func (b *builder) treeSums(t table) {
+	if !t.laid {
+		return
+	}
+	for _, p := range b.pending {
+		if p.claim.Table == t.line {
+			return
+		}
+	}
+	width := 0
+	for _, r := range t.rows {
+		if r.code != "" {
+			width = max(width, len(r.vals))
+		}
+	}
+	if width == 0 {
+		return
+	}
+	type node struct {
+		r        row
+		ok       bool // takes part: its cells are whole and on its line
+		children []int
+	}
+	var nodes []node
+	at := map[string]int{}
+	total := -1
+	for _, r := range t.rows {
+		if r.code == "" && !(isTotal(rowName(r.name)) && total < 0 && len(r.vals) > 0) {
+			continue
+		}
+		ok := len(r.vals) == width && trusted(t, rowCells(r))
+		if r.code == "" {
+			total = len(nodes)
+		} else if _, dup := at[r.code]; dup {
+			return // a code twice: another table's rows ran in
+		} else {
+			at[r.code] = len(nodes)
+		}
+		nodes = append(nodes, node{r: r, ok: ok})
+	}
+	for i, n := range nodes {
+		switch {
+		case n.r.code == "":
+		case len(n.r.code) == 3 && total >= 0:
+			nodes[total].children = append(nodes[total].children, i)
+		case len(n.r.code) > 3:
+			p, ok := at[n.r.code[:len(n.r.code)-2]]
+			if !ok {
+				return // a 款 without its 类: not a tree
+			}
+			nodes[p].children = append(nodes[p].children, i)
+		}
+	}
+	holds := 0
+	var fails []int
+	for i, n := range nodes {
+		if len(n.children) == 0 || !n.ok {
+			continue
+		}
+		var sum schema.Money
+		whole := true
+		for _, c := range n.children {
+			if whole = whole && nodes[c].ok; whole {
+				sum += t.value(nodes[c].r.vals[0])
+			}
+		}
+		switch total := t.value(n.r.vals[0]); {
+		case !whole:
+		case sum != total:
+			fails = append(fails, i)
+		case total != 0: // zeros add up whatever the rows are
+			holds++
+		}
+	}
+	// a changed 款 breaks two sums, two swapped cells up to four; more
+	// sums must hold than fail
+	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
+		return
+	}
+	var kept []tableRow
+	in := map[int]bool{}
+	ref := func(i int) string { return "tree:" + strconv.Itoa(nodes[i].r.line) }
+	for _, i := range fails {
+		if !in[i] {
+			in[i] = true
+			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[0], line: nodes[i].r.line})
+		}
+		for _, c := range nodes[i].children { // a failing 款 under a failing 类 is kept once, as its part
+			if !in[c] {
+				in[c] = true
+				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].r.vals[0], line: nodes[c].r.line})
+			}
+		}
+	}
+	b.keepTable(t, kept)
+}

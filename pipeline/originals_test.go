@@ -1,0 +1,83 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// TestOriginals: with Originals, a release holds each input file under
+// originals/<sha256><ext>, byte for byte, and its disclosure's page links
+// it; the next release shares the file with it (a hard link); without
+// Originals there is neither.
+func TestOriginals(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "Seed.TXT"), data, 0o644)
+	sum := sha256.Sum256(data)
+	rel := "originals/" + hex.EncodeToString(sum[:]) + ".txt"
+	build := func(originals bool) string {
+		t.Helper()
+		if _, err := Build(context.Background(), Options{In: in, Out: out, Version: "test", Originals: originals, AllowShrink: true}); err != nil {
+			t.Fatal(err)
+		}
+		cur, err := filepath.EvalSymlinks(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cur
+	}
+	page := func(dir string) string {
+		pages, _ := filepath.Glob(filepath.Join(dir, "doc", "*eed.html"))
+		if len(pages) != 1 {
+			t.Fatalf("pages %v", pages)
+		}
+		p, _ := os.ReadFile(pages[0])
+		return string(p)
+	}
+	first := build(false)
+	if _, err := os.Stat(filepath.Join(first, "originals")); !os.IsNotExist(err) || strings.Contains(page(first), "originals/") {
+		t.Fatalf("without Originals: %v, page links one: %v", err, strings.Contains(page(first), "originals/"))
+	}
+	second := build(true)
+	got, err := os.ReadFile(filepath.Join(second, rel))
+	if err != nil || string(got) != string(data) {
+		t.Fatalf("%s: %v (%d bytes, want %d)", rel, err, len(got), len(data))
+	}
+	if !strings.Contains(page(second), `href="../`+rel+`"`) {
+		t.Errorf("the disclosure's page does not link %s", rel)
+	}
+	// another input: a new release, which shares the seed's original
+	os.WriteFile(filepath.Join(in, "other.txt"), []byte(strings.Replace(string(data), "2023", "2024", -1)), 0o644)
+	third := build(true)
+	a, err1 := os.Stat(filepath.Join(second, rel))
+	b, err2 := os.Stat(filepath.Join(third, rel))
+	if err1 != nil || err2 != nil || !os.SameFile(a, b) || first == second || second == third {
+		t.Errorf("the next release does not share %s: %v %v (releases %s %s %s)", rel, err1, err2, first, second, third)
+	}
+}
+
+// TestOriginalChangedAfterReading: a file whose bytes are no longer those
+// read is not published as the disclosure's original.
+func TestOriginalChangedAfterReading(t *testing.T) {
+	in, staging := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(in, "a.txt"), []byte("changed"), 0o644)
+	src := schema.SourceFile{Path: "a.txt", SHA256: strings.Repeat("0", 64)}
+	err := publishOriginal(in, staging, "", src)
+	if err == nil || !strings.Contains(err.Error(), "changed after it was read") {
+		t.Errorf("error %v", err)
+	}
+	left, _ := filepath.Glob(filepath.Join(staging, "originals", "*"))
+	if len(left) != 0 {
+		t.Errorf("left %v", left)
+	}
+}
