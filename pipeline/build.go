@@ -743,35 +743,18 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		var loadErr atomic.Value
 		parallel(len(chunk), func(i int) {
 			execs[i], same[i] = nil, false
-			var e *entry
-			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
-				// the pages are linked; the text is loaded still, for the
-				// full-text index of its sentences (emit.Sentences)
-				if le, ok := c.load(keys[chunk[i]]); ok {
-					d := le.Doc
-					d.Department.ID = l.table.ID(d.Department.Name)
-					linked, err := sr.Link(d, cur)
-					if err != nil {
-						loadErr.Store(err)
-						return
-					}
-					if linked {
-						e, same[i] = le, true
-					}
-				}
+			// the text is loaded even for pages that are linked: the
+			// full-text index takes its sentences (emit.Sentences)
+			e, ok := c.load(keys[chunk[i]])
+			if !ok {
+				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
+				return
 			}
-			if e == nil {
-				var ok bool
-				if e, ok = c.load(keys[chunk[i]]); !ok {
-					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
-					return
-				}
-				e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
-			}
+			e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
 			entries[i] = e
-			// the pair is needed for the pages and for the final accounts'
-			// execution rows
-			if other, ok := l.pairs[chunk[i]]; ok && (!same[i] || e.Doc.Document.Kind == schema.KindFinalAccounts) {
+			// the pair gives the pages their execution section and the
+			// final accounts their execution rows and cross.budget findings
+			if other, ok := l.pairs[chunk[i]]; ok {
 				p, ok := c.loadDoc(keys[other])
 				if !ok {
 					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
@@ -787,8 +770,17 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					check.Budget(final, budget)
 				}
 			}
-			if same[i] {
-				return
+			// the document complete, its pages are linked from the current
+			// release when its page key is the one they were made with there
+			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
+				linked, err := sr.Link(e.Doc, cur)
+				if err != nil {
+					loadErr.Store(err)
+					return
+				}
+				if same[i] = linked; linked {
+					return
+				}
 			}
 			if err := sr.Disclosure(e.Doc, e.files(), execs[i]); err != nil {
 				loadErr.Store(err)

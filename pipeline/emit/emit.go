@@ -226,10 +226,13 @@ func (w *Writer) addRows(d *schema.Document) error {
 // (Sentences) for the full-text search of budgetpub.sqlite; files are its
 // lines, file by file, in the order of /document/sources.
 func (w *Writer) AddText(d *schema.Document, files [][]string) error {
-	if err := w.db.index(Sentences(d, files)); err != nil {
-		return fmt.Errorf("budgetpub.sqlite fts: %w", err)
-	}
-	return nil
+	entries := Sentences(d, files)
+	return w.load.do(func() error {
+		if err := w.db.index(entries); err != nil {
+			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
+		}
+		return nil
+	})
 }
 
 // AddExecution writes the execution rows of a budget and its final
