@@ -7,6 +7,9 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
 
 	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/extract"
@@ -28,12 +31,22 @@ func ExtractFile(ctx context.Context, path, id string) (*schema.Document, error)
 // extractFile runs the phases on one file; amend, if given, adds to the
 // document what the file lacks before it is checked and validated.
 // It returns the text's lines too, which the site shows beside the figures.
-func extractFile(ctx context.Context, path, id string, h extract.Hints, amend func(*schema.Document)) (*schema.Document, []string, error) {
+//
+// A panic of the extractor or the checks on one input (a bug that input
+// reveals) is that input's error, so that it is left out of the release
+// and the run goes on; the error says so and where it happened.
+func extractFile(ctx context.Context, path, id string, h extract.Hints, amend func(*schema.Document)) (doc *schema.Document, lines []string, err error) {
 	text, err := ingest.Read(ctx, path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("ingest: %w", err)
 	}
-	doc, err := extract.Extract(text, id, h)
+	defer func() {
+		if r := recover(); r != nil {
+			doc, lines = nil, nil
+			err = fmt.Errorf("extract: internal error on this input, please report it with the file: %v %s", r, panicSite())
+		}
+	}()
+	doc, err = extractor(text, id, h)
 	if err != nil {
 		return nil, nil, fmt.Errorf("extract: %w", err)
 	}
@@ -45,6 +58,25 @@ func extractFile(ctx context.Context, path, id string, h extract.Hints, amend fu
 		return nil, nil, fmt.Errorf("validate %s: %w", path, err)
 	}
 	return doc, text.Lines, nil
+}
+
+// extractor is extract.Extract; a test replaces it to make it fail.
+var extractor = extract.Extract
+
+// panicSite is the first frame of the stack outside the runtime: where a
+// recovered panic happened.
+func panicSite() string {
+	pc := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pc[:runtime.Callers(3, pc)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("at %s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
 }
 
 // ExtractLines is ExtractFile with the text's lines.
