@@ -344,10 +344,15 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: r.rel}, d, fs}); err != nil {
 		return err
 	}
-	sum, entries := summarize(d), emit.SearchEntries(d)
+	sum, entries, sentences := summarize(d), emit.SearchEntries(d), emit.Sentences(d, files)
+	if err := writeSentences(r.dir, d.ID, sum.Title, sentences); err != nil {
+		return err
+	}
+	at := sentenceTokens(sentences)
 	r.mu.Lock()
 	r.summaries = append(r.summaries, sum)
 	r.search.add(d.ID, sum.Title, entries)
+	r.search.sentences.add(d.ID, at)
 	r.mu.Unlock()
 	return nil
 }

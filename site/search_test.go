@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +11,8 @@ import (
 
 // TestSearchIndexOrder: the index does not depend on the order the
 // documents come in (they are rendered in parallel), even where one text
-// is given different English labels or more occurrences than are kept.
+// is given different English labels or more occurrences than are kept,
+// and the sentences' documents and postings are numbered by id.
 func TestSearchIndexOrder(t *testing.T) {
 	docs := map[string][]emit.SearchEntry{}
 	for i, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
@@ -20,12 +22,24 @@ func TestSearchIndexOrder(t *testing.T) {
 			{Kind: "department", Text: "某某局"},
 		}
 	}
+	sentences := func(i int) []emit.SearchEntry {
+		out := []emit.SearchEntry{{Kind: "sentence", Text: "本部门贯彻落实决策部署。", Line: 2}}
+		for j := range i % 5 * 20 { // some documents with more than a chunk
+			out = append(out, emit.SearchEntry{Kind: "sentence", Text: fmt.Sprintf("第%d项工作来访接待%d次。", j, i), Line: 3 + j, File: i % 2})
+		}
+		return out
+	}
 	write := func(order []string) map[string]string {
 		var s searchIndex
+		dir := t.TempDir()
 		for _, id := range order {
 			s.add(id, id+" 2024 预算", docs[id])
+			i := int(id[0] - 'a')
+			if err := writeSentences(dir, id, id+" 2024 预算", sentences(i)); err != nil {
+				t.Fatal(err)
+			}
+			s.sentences.add(id, sentenceTokens(sentences(i)))
 		}
-		dir := t.TempDir()
 		if err := s.write(dir); err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +56,7 @@ func TestSearchIndexOrder(t *testing.T) {
 	}
 	a := write([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"})
 	b := write([]string{"l", "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a"})
-	if len(a) < 3 || len(a) != len(b) {
+	if len(a) < 20 || len(a) != len(b) {
 		t.Fatalf("%d and %d files", len(a), len(b))
 	}
 	for f, data := range a {
