@@ -1,9 +1,11 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"budgetpub/pipeline/emit"
@@ -63,5 +65,50 @@ func TestSearchIndexOrder(t *testing.T) {
 		if b[f] != data {
 			t.Errorf("%s differs with the order of the documents:\n%s\n%s", f, data, b[f])
 		}
+	}
+}
+
+// TestSentenceCommon: a token in more than 1,000 documents is left out of
+// the sentence index, however many documents there are (here 3,000, so
+// half of them would be 1,500); one in 1,000 keeps its list.
+func TestSentenceCommon(t *testing.T) {
+	var s sentenceIndex
+	dir := t.TempDir()
+	for i := range 3000 {
+		id := fmt.Sprintf("d%04d", i)
+		text := "某某部门的工作。"
+		switch {
+		case i < 1000:
+			text = "丙丁和甲乙的工作。"
+		case i == 1000:
+			text = "甲乙的工作。"
+		}
+		sentences := []emit.SearchEntry{{Kind: "sentence", Text: text, Line: 1}}
+		if err := writeSentences(dir, id, id, sentences); err != nil {
+			t.Fatal(err)
+		}
+		s.add(id, sentenceTokens(sentences))
+	}
+	meta, err := s.write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if meta["common"] != 1000 || meta["documents"] != 3000 {
+		t.Fatalf("meta %v", meta)
+	}
+	postings := func(tok string) string {
+		data, err := os.ReadFile(filepath.Join(dir, "search", "st", fmt.Sprintf("%d.json", tokenShard(tok, meta["shards"]))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var shard map[string]json.RawMessage
+		json.Unmarshal(data, &shard)
+		return string(shard[tok])
+	}
+	if p := postings("甲乙"); p != "0" {
+		t.Errorf("甲乙, in 1,001 documents: %.40s…", p)
+	}
+	if p := postings("丙丁"); !strings.HasPrefix(p, "[0,1,0,1,1,0,1,1,0,") {
+		t.Errorf("丙丁, in 1,000 documents: %.40s…", p)
 	}
 }

@@ -31,17 +31,19 @@ import (
 // files and lines (emit.Sentences). A query fetches one shard per token
 // and then only the chunk files of the sentences it shows.
 //
-// A token in more than half the documents (and more than sentenceCommon of
-// them) is left out: a word in most disclosures is worth no list of where
-// it stands, and such lists would make the index and a query's shard grow
-// with every disclosure. A query of such tokens only is answered by saying
-// so (budgetpub.sqlite's fts has every sentence); a query with at least one
-// other token is answered from the others, each sentence checked to hold
-// the words.
+// A token in more than half the documents (and more than sentenceFew of
+// them), or in more than sentenceMany, is left out: a word in most
+// disclosures is worth no list of where it stands, and its list would make
+// the index and a query's shards grow with every disclosure; bounded so, a
+// token's list is at most some 12 KB however many disclosures there are.
+// A query of such tokens only is answered by saying so (budgetpub.sqlite's
+// fts has every sentence); a query with at least one other token is
+// answered from the others, each sentence checked to hold the words.
 const (
-	sentenceChunk  = 32       // sentences per search/s file
-	sentenceShard  = 16 << 10 // bytes of postings per search/st file, on average
-	sentenceCommon = 16       // fewest documents a token left out as common is in
+	sentenceChunk = 32       // sentences per search/s file
+	sentenceShard = 16 << 10 // bytes of postings per search/st file, on average
+	sentenceFew   = 16       // a token in this many documents or fewer is never common
+	sentenceMany  = 1000     // a token in more documents is always common
 )
 
 // sentenceIndex gathers where the tokens of the sentences stand as the
@@ -187,7 +189,7 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	if err := os.RemoveAll(filepath.Join(out, sentenceTemp)); err != nil {
 		return nil, err
 	}
-	common := max(len(s.docs)/2, sentenceCommon)
+	common := min(max(len(s.docs)/2, sentenceFew), sentenceMany)
 	toks := make([]string, 0, len(s.posts))
 	size := 0
 	for tok, p := range s.posts {
