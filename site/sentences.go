@@ -40,10 +40,10 @@ import (
 // fts has every sentence); a query with at least one other token is
 // answered from the others, each sentence checked to hold the words.
 const (
-	sentenceChunk = 32       // sentences per search/s file
-	sentenceShard = 16 << 10 // bytes of postings per search/st file, on average
-	sentenceFew   = 16       // a token in this many documents or fewer is never common
-	sentenceMany  = 1000     // a token in more documents is always common
+	sentenceChunk = 32      // sentences per search/s file
+	sentenceShard = 8 << 10 // bytes of postings per search/st file, on average
+	sentenceFew   = 16      // a token in this many documents or fewer is never common
+	sentenceMany  = 1000    // a token in more documents is always common
 )
 
 // sentenceIndex gathers where the tokens of the sentences stand as the
@@ -57,7 +57,7 @@ type sentenceIndex struct {
 
 type sentencePosts struct {
 	docs int    // documents holding the token
-	recs []byte // per document: provisional number, count, sentences as gaps (uvarints)
+	recs []byte // per document: provisional number, count, sentences as gaps (uvarints); nil once common
 }
 
 // sentenceTemp holds a document's chunk files until its number is known.
@@ -113,7 +113,10 @@ func (s *sentenceIndex) add(doc string, at map[string][]int) {
 			p = &sentencePosts{}
 			s.posts[tok] = p
 		}
-		p.docs++
+		if p.docs++; p.docs > sentenceMany { // common whatever comes: its list is not kept
+			p.recs = nil
+			continue
+		}
 		p.recs = binary.AppendUvarint(p.recs, n)
 		p.recs = binary.AppendUvarint(p.recs, uint64(len(list)))
 		prev := 0

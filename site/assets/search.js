@@ -11,7 +11,7 @@
   var list = document.getElementById("results");
   var sentenceStatus = document.getElementById("sentence-status");
   var sentenceList = document.getElementById("sentences");
-  var LIMIT = 50, SENTENCES = 20;
+  var LIMIT = 50, SENTENCES = 20, CHUNKS = 40; // sentences shown, chunk files fetched at most
   var HAN = /\p{Script=Han}/u, ALNUM = /[A-Za-z0-9]/;
   var cache = {};
   var kinds = { department: "部门 department", line_item: "数字 figure", check: "检查 finding" };
@@ -143,7 +143,9 @@
   // site/sentences.go): the postings of the tokens that are not common are
   // intersected as (document, sentence) pairs, then the chunk files of the
   // pairs found are fetched, a batch at a time, until a page of sentences
-  // that hold every word is full.
+  // that hold every word is full or 40 files were fetched (pairs whose
+  // tokens do not stand together are no result: this bounds what a query
+  // of such words fetches).
   function sentences(meta, all, needles) {
     sentenceStatus.textContent = "搜索中… searching";
     return Promise.all(all.map(function (t) { return get("search/st/" + (fnv(t) % meta.shards) + ".json"); })).then(function (shards) {
@@ -163,13 +165,20 @@
         sentenceStatus.textContent = "这些词出现在超过 " + meta.common + " 份文件中，句子索引未收录；请加上其他词，或用 budgetpub.sqlite 的 fts 表 · every token of these words is in more than " + meta.common + " disclosures, which the sentence index leaves out: add a rarer word, or search budgetpub.sqlite (table fts)";
         return;
       }
-      var found = [], k = 0;
+      var found = [], k = 0, files = {}, nfiles = 0;
+      function chunkOf(p) { return "search/s/" + Math.floor(p / 1e6) + "/" + Math.floor((p % 1e6) / meta.chunk) + ".json"; }
       function next() {
-        if (found.length >= SENTENCES || k >= pairs.length) return Promise.resolve();
-        var batch = pairs.slice(k, k + SENTENCES - found.length);
-        return Promise.all(batch.map(function (p) {
-          return get("search/s/" + Math.floor(p / 1e6) + "/" + Math.floor((p % 1e6) / meta.chunk) + ".json");
-        })).then(function (chunks) {
+        var batch = [];
+        for (var j = k; j < pairs.length && batch.length < SENTENCES - found.length; j++) {
+          var f = chunkOf(pairs[j]);
+          if (!files[f]) {
+            if (nfiles === CHUNKS) break;
+            files[f] = true; nfiles++;
+          }
+          batch.push(pairs[j]);
+        }
+        if (!batch.length) return Promise.resolve();
+        return Promise.all(batch.map(function (p) { return get(chunkOf(p)); })).then(function (chunks) {
           batch.forEach(function (p, i) {
             k++;
             var c = chunks[i], s = c[2][(p % 1e6) % meta.chunk], hay = fold(s[2]);
@@ -189,6 +198,7 @@
           sentenceList.appendChild(li);
         });
         sentenceStatus.textContent = found.length ? "找到 " + found.length + (k < pairs.length ? "+" : "") + " 句 sentences" : "未找到 nothing found";
+        if (found.length < SENTENCES && k < pairs.length) sentenceStatus.textContent += " (已查 " + k + " / " + pairs.length + " 候选 checked " + k + " of " + pairs.length + " candidate sentences: add a word to narrow)";
         if (common) sentenceStatus.textContent += " (" + common + " 个常见词元未用 common tokens not used)";
       });
     }).catch(function (e) { sentenceStatus.textContent = "搜索失败 search failed: " + e.message; });
