@@ -35,13 +35,20 @@ var engineQueries = []string{
 	`SELECT fiscal_year, AVG(expenditure_total) AS mean FROM documents WHERE expenditure_total IS NOT NULL GROUP BY fiscal_year ORDER BY mean DESC`,
 }
 
-// runEngine runs the queries through assets/query.js under Node, against
-// the site served over HTTP as a browser would fetch it.
-func runEngine(t *testing.T, dir string, queries []string) []struct {
+// engineResult is a query's answer from the page's engine, with the time
+// it took and the bytes it fetched.
+type engineResult struct {
 	Columns []string
 	Rows    [][]any
 	Error   string
-} {
+	Ms      float64
+	Bytes   int
+}
+
+// runEngine runs the queries through assets/query.js under Node, against
+// the site served over HTTP as a browser would fetch it, each on an
+// engine of its own (nothing fetched before).
+func runEngine(t *testing.T, dir string, queries []string) []engineResult {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -54,10 +61,11 @@ func runEngine(t *testing.T, dir string, queries []string) []struct {
 	defer srv.Close()
 	script := `
 import { Engine } from ` + strconv.Quote(filepath.Join(dir, "assets", "query.js")) + `;
-const engine = new Engine(process.argv[1] + "/");
 const out = [];
 for (const q of JSON.parse(process.argv[2])) {
+  const engine = new Engine(process.argv[1] + "/"), start = performance.now();
   try { out.push(await engine.run(q)); } catch (e) { out.push({ error: e.message }); }
+  Object.assign(out[out.length - 1], { ms: performance.now() - start, bytes: engine.bytes });
 }
 process.stdout.write(JSON.stringify(out));`
 	qs, _ := json.Marshal(queries)
@@ -68,11 +76,7 @@ process.stdout.write(JSON.stringify(out));`
 	if err != nil {
 		t.Fatalf("node: %v\n%s", err, stderr.String())
 	}
-	var res []struct {
-		Columns []string
-		Rows    [][]any
-		Error   string
-	}
+	var res []engineResult
 	if err := json.Unmarshal(data, &res); err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ func TestBrowserSearchMobile(t *testing.T) {
 	tab := newTab(t)
 	problems := watchConsole(tab)
 	t.Run("search", func(t *testing.T) { browserSearch(t, tab, srv.URL) })
+	t.Run("sentences", func(t *testing.T) { browserSentences(t, tab, srv.URL) })
 	t.Run("mobile", func(t *testing.T) { browserWidths(t, tab, srv.URL, dir) })
 	t.Run("sort", func(t *testing.T) { browserSort(t, tab, srv.URL) })
 	t.Run("query", func(t *testing.T) { browserQuery(t, tab, srv.URL, dir) })
@@ -63,6 +64,33 @@ func browserSearch(t *testing.T, tab context.Context, base string) {
 		if strings.Contains(href, "source/") && (!strings.Contains(loc, "#") || strings.TrimSpace(target) == "") {
 			t.Errorf("%s: the figure's link %s led to %s, target %q", c.q, href, loc, target)
 		}
+	}
+}
+
+// browserSentences searches words that only the narratives' sentences
+// hold and follows the first sentence found to the line it starts on; a
+// query of words in most disclosures says that the sentence index leaves
+// them out.
+func browserSentences(t *testing.T, tab context.Context, base string) {
+	for _, q := range []string{"来访接待", "决策部署"} {
+		var text, href, status, target string
+		step(t, tab, "search the sentences for "+q, chromedp.Navigate(base+"/search.html?q="+url.QueryEscape(q)),
+			chromedp.WaitVisible(`#sentences li.result`), chromedp.Text(`#sentences li.result p`, &text),
+			chromedp.AttributeValue(`#sentences li.result a`, "href", &href, nil), chromedp.Text(`#sentence-status`, &status))
+		if !strings.Contains(text, q) || !strings.HasPrefix(status, "找到") {
+			t.Errorf("%s: first sentence %q (%s)", q, text, status)
+		}
+		step(t, tab, "follow the first sentence of "+q, chromedp.Click(`#sentences li.result a`), chromedp.WaitVisible(`main h1`),
+			chromedp.Evaluate(`(document.querySelector(':target') || {}).textContent || ''`, &target))
+		if !strings.Contains(href, "source/") || !strings.Contains(href, "#") || !startsOn(text, strings.TrimSpace(strings.TrimLeft(target, "0123456789"))) {
+			t.Errorf("%s: %q links %s, whose line is %q", q, text, href, target)
+		}
+	}
+	var status string
+	step(t, tab, "search the sentences for common words", chromedp.Navigate(base+"/search.html?q="+url.QueryEscape("预算支出")),
+		waitFor(`document.getElementById("sentence-status").textContent.indexOf("16") >= 0`), chromedp.Text(`#sentence-status`, &status))
+	if !strings.Contains(status, "more than 16 disclosures") {
+		t.Errorf("预算支出: %q", status)
 	}
 }
 

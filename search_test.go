@@ -219,3 +219,175 @@ func sourceLine(page []byte, f, n int) string {
 	}
 	return strings.TrimSpace(lines[n-1])
 }
+
+type sentenceHit struct {
+	Doc, Title string
+	File, Line int
+	Text       string
+}
+
+// lookupSentences answers a query from the site's sentence index as
+// search.js does: the postings of the tokens that are not common,
+// intersected, then the chunk files of the pairs found until 20 sentences
+// that hold every word are found or 40 chunk files were read. common says every token was left out as
+// common; fetched are the files read and their bytes.
+func lookupSentences(t *testing.T, dir, q string) (hits []sentenceHit, common bool, fetched map[string]int) {
+	t.Helper()
+	fetched = map[string]int{}
+	get := func(rel string, v any) {
+		data, err := os.ReadFile(filepath.Join(dir, "search", rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fetched[rel] = len(data)
+		if err := json.Unmarshal(data, v); err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+	}
+	var meta struct {
+		Sentences struct{ Shards, Chunk, Documents, Common int }
+	}
+	get("meta.json", &meta)
+	m := meta.Sentences
+	type pair struct{ doc, s int }
+	var pairs []pair
+	used := false
+	for _, tok := range search.Unique(q) {
+		h := fnv.New32a()
+		h.Write([]byte(tok))
+		var shard map[string]json.RawMessage
+		get(fmt.Sprintf("st/%d.json", h.Sum32()%uint32(m.Shards)), &shard)
+		if string(shard[tok]) == "0" {
+			continue
+		}
+		var p []int
+		json.Unmarshal(shard[tok], &p)
+		var list []pair
+		doc := 0
+		for j := 0; j < len(p); j += 2 + p[j+1] {
+			doc += p[j]
+			s := 0
+			for _, g := range p[j+2 : j+2+p[j+1]] {
+				s += g
+				list = append(list, pair{doc, s})
+			}
+		}
+		if !used {
+			pairs, used = list, true
+			continue
+		}
+		in := map[pair]bool{}
+		for _, x := range list {
+			in[x] = true
+		}
+		var both []pair
+		for _, x := range pairs {
+			if in[x] {
+				both = append(both, x)
+			}
+		}
+		pairs = both
+	}
+	if !used {
+		return nil, true, fetched
+	}
+	chunks := 0
+	for _, p := range pairs {
+		if len(hits) == 20 {
+			break
+		}
+		f := fmt.Sprintf("s/%d/%d.json", p.doc, p.s/m.Chunk)
+		if _, ok := fetched[f]; !ok {
+			if chunks == 40 {
+				break
+			}
+			chunks++
+		}
+		var chunk []json.RawMessage
+		get(f, &chunk)
+		var h sentenceHit
+		var list [][]json.RawMessage
+		json.Unmarshal(chunk[0], &h.Doc)
+		json.Unmarshal(chunk[1], &h.Title)
+		json.Unmarshal(chunk[2], &list)
+		s := list[p.s%m.Chunk]
+		json.Unmarshal(s[0], &h.File)
+		json.Unmarshal(s[1], &h.Line)
+		json.Unmarshal(s[2], &h.Text)
+		if strings.Contains(strings.ToLower(h.Text), strings.ToLower(q)) {
+			hits = append(hits, h)
+		}
+	}
+	return hits, false, fetched
+}
+
+// TestSiteSentenceSearch: the site's sentence index finds the sentences
+// budgetpub.sqlite finds for words no figure is named by, each linked to
+// the line of its source page it starts on, fetching one shard per token
+// and the chunk files of the sentences shown; words in most disclosures
+// are left out of it, and the answer says so.
+func TestSiteSentenceSearch(t *testing.T) {
+	dir := builtSite(t)
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{"决策部署", "来访接待"} {
+		hits, common, fetched := lookupSentences(t, dir, q)
+		if common {
+			t.Fatalf("%s: every token left out as common", q)
+		}
+		got := map[string]bool{}
+		for _, h := range hits {
+			got[fmt.Sprint(h.Doc, h.File, h.Line, h.Text)] = true
+			page, err := os.ReadFile(filepath.Join(dir, "source", h.Doc+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l := sourceLine(page, h.File, h.Line); !startsOn(h.Text, l) {
+				t.Errorf("%s: %s line %d (file %d) %q: its source page has %q there", q, h.Doc, h.Line, h.File, h.Text, l)
+			}
+		}
+		rows, err := db.Query(`SELECT document_id, file, line, text FROM search WHERE fts MATCH ? AND kind = 'sentence' AND instr(text, ?) > 0`, search.Match(q), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]bool{}
+		for rows.Next() {
+			var id, text string
+			var line, file int
+			rows.Scan(&id, &file, &line, &text)
+			want[fmt.Sprint(id, file, line, text)] = true
+		}
+		rows.Close()
+		if len(want) == 0 || len(want) > 20 || len(got) != len(want) {
+			t.Errorf("%s: %d sentences found, budgetpub.sqlite %d", q, len(got), len(want))
+		}
+		for k := range want {
+			if !got[k] {
+				t.Errorf("%s: not found %s", q, k)
+			}
+		}
+		shards, chunks, bytes := 0, 0, 0
+		for f, n := range fetched {
+			bytes += n
+			if strings.HasPrefix(f, "st/") {
+				shards++
+			} else if strings.HasPrefix(f, "s/") {
+				chunks++
+			}
+		}
+		if shards > len(search.Unique(q)) || chunks > len(hits) {
+			t.Errorf("%s: fetched %d shards for %d tokens, %d chunk files for %d sentences", q, shards, len(search.Unique(q)), chunks, len(hits))
+		}
+		t.Logf("%s: %d sentences, %d files, %d bytes fetched", q, len(hits), len(fetched), bytes)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "search", ".sentences")); !os.IsNotExist(err) {
+		t.Errorf("the chunk files' folder under the documents' ids is left behind: %v", err)
+	}
+	// 预算 and 支出 are in almost every disclosure
+	if hits, common, _ := lookupSentences(t, dir, "预算支出"); !common || len(hits) > 0 {
+		t.Errorf("预算支出: %d sentences, common %v; want its tokens left out as common", len(hits), common)
+	}
+}

@@ -773,7 +773,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			// the document complete, its pages are linked from the current
 			// release when its page key is the one they were made with there
 			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
-				linked, err := sr.Link(e.Doc, cur)
+				linked, err := sr.Link(e.Doc, e.files(), cur)
 				if err != nil {
 					loadErr.Store(err)
 					return

@@ -353,8 +353,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
 		return err
 	}
-	r.index(d)
-	return nil
+	return r.index(d, files)
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
@@ -366,8 +365,9 @@ func disclosurePages(id string) []string {
 // holds, rendered from the same inputs by the same code: they are linked
 // from there (emit.LinkFile) instead of rendered. It reports false, having
 // linked nothing, when it cannot link both (dir lacks one): the disclosure
-// is to be rendered.
-func (r *Renderer) Link(d *schema.Document, dir string) (bool, error) {
+// is to be rendered. Its sentences are indexed from files as Disclosure
+// does.
+func (r *Renderer) Link(d *schema.Document, files [][]string, dir string) (bool, error) {
 	pages := disclosurePages(d.ID)
 	for i, p := range pages {
 		p = filepath.FromSlash(p)
@@ -383,16 +383,21 @@ func (r *Renderer) Link(d *schema.Document, dir string) (bool, error) {
 	r.mu.Lock()
 	r.pages = append(r.pages, pages...)
 	r.mu.Unlock()
-	r.index(d)
-	return true, nil
+	return true, r.index(d, files)
 }
 
-// index keeps what the pages across documents need of one (summarize) and
-// its entries in the search index.
-func (r *Renderer) index(d *schema.Document) {
-	sum, entries := summarize(d), emit.SearchEntries(d)
+// index keeps what the pages across documents need of one (summarize),
+// its entries in the search index and its sentences (writeSentences).
+func (r *Renderer) index(d *schema.Document, files [][]string) error {
+	sum, entries, sentences := summarize(d), emit.SearchEntries(d), emit.Sentences(d, files)
+	if err := writeSentences(r.dir, d.ID, sum.Title, sentences); err != nil {
+		return err
+	}
+	at := sentenceTokens(sentences)
 	r.mu.Lock()
 	r.summaries = append(r.summaries, sum)
 	r.search.add(d.ID, sum.Title, entries)
+	r.search.sentences.add(d.ID, at)
 	r.mu.Unlock()
+	return nil
 }

@@ -28,6 +28,7 @@ import (
 //	                        an occurrence is [document id, title, source
 //	                        line, amount, file of the line (0: the first)],
 //	                        the first by id, file and line
+//	search/st, search/s     the narrative's sentences (sentences.go)
 //
 // A text is a distinct (kind, text) pair across the documents — a figure's
 // name, a department's name, a finding's message — so 住房公积金 is one
@@ -69,7 +70,8 @@ func (o searchOcc) less(p searchOcc) bool {
 
 // searchIndex gathers the texts of the documents as they are rendered.
 type searchIndex struct {
-	texts map[[2]string]*searchText
+	texts     map[[2]string]*searchText
+	sentences sentenceIndex
 }
 
 // add records a document's texts; the caller holds the renderer's lock.
@@ -192,7 +194,11 @@ func (s *searchIndex) write(dir string) error {
 			return err
 		}
 	}
-	return writeJSON(filepath.Join(out, "meta.json"), map[string]int{"shards": shards, "chunk": searchChunk, "texts": len(list)})
+	sentences, err := s.sentences.write(dir)
+	if err != nil {
+		return err
+	}
+	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": len(list), "sentences": sentences})
 }
 
 // writeJSON writes v compactly, without HTML escaping (the files are data,

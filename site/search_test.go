@@ -1,8 +1,11 @@
 package site
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"budgetpub/pipeline/emit"
@@ -10,7 +13,8 @@ import (
 
 // TestSearchIndexOrder: the index does not depend on the order the
 // documents come in (they are rendered in parallel), even where one text
-// is given different English labels or more occurrences than are kept.
+// is given different English labels or more occurrences than are kept,
+// and the sentences' documents and postings are numbered by id.
 func TestSearchIndexOrder(t *testing.T) {
 	docs := map[string][]emit.SearchEntry{}
 	for i, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"} {
@@ -20,12 +24,24 @@ func TestSearchIndexOrder(t *testing.T) {
 			{Kind: "department", Text: "某某局"},
 		}
 	}
+	sentences := func(i int) []emit.SearchEntry {
+		out := []emit.SearchEntry{{Kind: "sentence", Text: "本部门贯彻落实决策部署。", Line: 2}}
+		for j := range i % 5 * 20 { // some documents with more than a chunk
+			out = append(out, emit.SearchEntry{Kind: "sentence", Text: fmt.Sprintf("第%d项工作来访接待%d次。", j, i), Line: 3 + j, File: i % 2})
+		}
+		return out
+	}
 	write := func(order []string) map[string]string {
 		var s searchIndex
+		dir := t.TempDir()
 		for _, id := range order {
 			s.add(id, id+" 2024 预算", docs[id])
+			i := int(id[0] - 'a')
+			if err := writeSentences(dir, id, id+" 2024 预算", sentences(i)); err != nil {
+				t.Fatal(err)
+			}
+			s.sentences.add(id, sentenceTokens(sentences(i)))
 		}
-		dir := t.TempDir()
 		if err := s.write(dir); err != nil {
 			t.Fatal(err)
 		}
@@ -42,12 +58,57 @@ func TestSearchIndexOrder(t *testing.T) {
 	}
 	a := write([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"})
 	b := write([]string{"l", "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a"})
-	if len(a) < 3 || len(a) != len(b) {
+	if len(a) < 20 || len(a) != len(b) {
 		t.Fatalf("%d and %d files", len(a), len(b))
 	}
 	for f, data := range a {
 		if b[f] != data {
 			t.Errorf("%s differs with the order of the documents:\n%s\n%s", f, data, b[f])
 		}
+	}
+}
+
+// TestSentenceCommon: a token in more than 1,000 documents is left out of
+// the sentence index, however many documents there are (here 3,000, so
+// half of them would be 1,500); one in 1,000 keeps its list.
+func TestSentenceCommon(t *testing.T) {
+	var s sentenceIndex
+	dir := t.TempDir()
+	for i := range 3000 {
+		id := fmt.Sprintf("d%04d", i)
+		text := "某某部门的工作。"
+		switch {
+		case i < 1000:
+			text = "丙丁和甲乙的工作。"
+		case i == 1000:
+			text = "甲乙的工作。"
+		}
+		sentences := []emit.SearchEntry{{Kind: "sentence", Text: text, Line: 1}}
+		if err := writeSentences(dir, id, id, sentences); err != nil {
+			t.Fatal(err)
+		}
+		s.add(id, sentenceTokens(sentences))
+	}
+	meta, err := s.write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if meta["common"] != 1000 || meta["documents"] != 3000 {
+		t.Fatalf("meta %v", meta)
+	}
+	postings := func(tok string) string {
+		data, err := os.ReadFile(filepath.Join(dir, "search", "st", fmt.Sprintf("%d.json", tokenShard(tok, meta["shards"]))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var shard map[string]json.RawMessage
+		json.Unmarshal(data, &shard)
+		return string(shard[tok])
+	}
+	if p := postings("甲乙"); p != "0" {
+		t.Errorf("甲乙, in 1,001 documents: %.40s…", p)
+	}
+	if p := postings("丙丁"); !strings.HasPrefix(p, "[0,1,0,1,1,0,1,1,0,") {
+		t.Errorf("丙丁, in 1,000 documents: %.40s…", p)
 	}
 }

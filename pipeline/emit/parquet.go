@@ -183,3 +183,66 @@ func (p *parquetTable) close() error {
 	p.f = nil
 	return err
 }
+
+// ParquetWriter writes the Parquet files of a release alone, row for row
+// as Writer writes them (parquet/<table>.parquet; no execution rows, which
+// need a document's partner): for measuring the query page on releases
+// too large to build here (TestQueryScale).
+type ParquetWriter struct {
+	tables []*parquetTable
+}
+
+// NewParquetWriter starts the Parquet files in dir, the reference table
+// (classification) written whole.
+func NewParquetWriter(dir, version string) (*ParquetWriter, error) {
+	w := &ParquetWriter{}
+	for _, sp := range specs {
+		p, err := newParquet(dir, "parquet/"+sp.name+".parquet", version, fieldsOf(sp.name, sp.row))
+		if err != nil {
+			w.abort()
+			return nil, err
+		}
+		w.tables = append(w.tables, p)
+		if sp.of == nil {
+			if err := p.write(cellsOfRows(ClassificationRows())); err != nil {
+				w.abort()
+				return nil, err
+			}
+		}
+	}
+	return w, nil
+}
+
+// Add writes a document's rows (documents are added in the order of their
+// ids, as Writer is given them).
+func (w *ParquetWriter) Add(d *schema.Document) error {
+	for i, sp := range specs {
+		if sp.of == nil {
+			continue
+		}
+		if cells := cellsOfRows(sp.of(d)); len(cells) > 0 {
+			if err := w.tables[i].write(cells); err != nil {
+				w.abort()
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Close finishes every file.
+func (w *ParquetWriter) Close() error {
+	for _, p := range w.tables {
+		if err := p.finish(); err != nil {
+			w.abort()
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *ParquetWriter) abort() {
+	for _, p := range w.tables {
+		p.close()
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
 
+	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
 )
 
@@ -211,5 +212,37 @@ func TestParquetOtherReader(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestParquetWriter: the Parquet files written alone are the files Writer
+// writes, byte for byte, so what is measured on them holds for a release.
+func TestParquetWriter(t *testing.T) {
+	dir, docs, res := write(t)
+	alone := t.TempDir()
+	w, err := emit.NewParquetWriter(alone, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range res.Downloads {
+		if f.Format != "parquet" {
+			continue
+		}
+		n++
+		if !bytes.Equal(read(t, alone, f.Path), read(t, dir, f.Path)) {
+			t.Errorf("%s differs from the release's", f.Path)
+		}
+	}
+	if ents, _ := os.ReadDir(filepath.Join(alone, "parquet")); n < 8 || len(ents) != n {
+		t.Errorf("%d files written alone, %d in the release", len(ents), n)
 	}
 }

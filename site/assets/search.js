@@ -3,13 +3,15 @@
 // Chinese characters, each ASCII word), only the shards holding those
 // tokens are fetched, the texts found are checked to hold each word, and
 // the texts' files are fetched in id order (best first) until a page of
-// results is full.
+// results is full. The narratives' sentences are searched apart (sentences).
 (function () {
   var form = document.getElementById("search");
   if (!form) return;
   var status = document.getElementById("status");
   var list = document.getElementById("results");
-  var LIMIT = 50;
+  var sentenceStatus = document.getElementById("sentence-status");
+  var sentenceList = document.getElementById("sentences");
+  var LIMIT = 50, SENTENCES = 20, CHUNKS = 40; // sentences shown, chunk files fetched at most
   var HAN = /\p{Script=Han}/u, ALNUM = /[A-Za-z0-9]/;
   var cache = {};
   var kinds = { department: "部门 department", line_item: "数字 figure", check: "检查 finding" };
@@ -98,12 +100,15 @@
 
   function run(q) {
     list.textContent = "";
+    sentenceList.textContent = "";
+    sentenceStatus.textContent = "";
     var words = q.split(/\s+/).filter(function (w) { return tokens(w).length > 0; });
     if (!words.length) { status.textContent = ""; return Promise.resolve(); }
     status.textContent = "搜索中… searching";
     return get("search/meta.json").then(function (meta) {
       var all = [];
       words.forEach(function (w) { tokens(w).forEach(function (t) { if (all.indexOf(t) < 0) all.push(t); }); });
+      sentences(meta.sentences, all, words.map(fold));
       return Promise.all(all.map(function (t) { return get("search/t/" + (fnv(t) % meta.shards) + ".json"); })).then(function (shards) {
         var post = {};
         all.forEach(function (t, i) {
@@ -132,6 +137,71 @@
         });
       });
     }).catch(function (e) { status.textContent = "搜索失败 search failed: " + e.message; });
+  }
+
+  // sentences searches the narratives' sentences (search/st, search/s; see
+  // site/sentences.go): the postings of the tokens that are not common are
+  // intersected as (document, sentence) pairs, then the chunk files of the
+  // pairs found are fetched, a batch at a time, until a page of sentences
+  // that hold every word is full or 40 files were fetched (pairs whose
+  // tokens do not stand together are no result: this bounds what a query
+  // of such words fetches).
+  function sentences(meta, all, needles) {
+    sentenceStatus.textContent = "搜索中… searching";
+    return Promise.all(all.map(function (t) { return get("search/st/" + (fnv(t) % meta.shards) + ".json"); })).then(function (shards) {
+      var pairs = null, common = 0;
+      all.forEach(function (t, i) {
+        var p = shards[i][t];
+        if (p === 0) { common++; return; }
+        var list = [], doc = 0;
+        for (var j = 0; p && j < p.length;) {
+          doc += p[j]; var n = p[j + 1], s = 0;
+          for (var m = 0; m < n; m++) { s += p[j + 2 + m]; list.push(doc * 1e6 + s); }
+          j += 2 + n;
+        }
+        pairs = pairs === null ? list : intersect(pairs, list);
+      });
+      if (pairs === null) {
+        sentenceStatus.textContent = "这些词出现在超过 " + meta.common + " 份文件中，句子索引未收录；请加上其他词，或用 budgetpub.sqlite 的 fts 表 · every token of these words is in more than " + meta.common + " disclosures, which the sentence index leaves out: add a rarer word, or search budgetpub.sqlite (table fts)";
+        return;
+      }
+      var found = [], k = 0, files = {}, nfiles = 0;
+      function chunkOf(p) { return "search/s/" + Math.floor(p / 1e6) + "/" + Math.floor((p % 1e6) / meta.chunk) + ".json"; }
+      function next() {
+        var batch = [];
+        for (var j = k; j < pairs.length && batch.length < SENTENCES - found.length; j++) {
+          var f = chunkOf(pairs[j]);
+          if (!files[f]) {
+            if (nfiles === CHUNKS) break;
+            files[f] = true; nfiles++;
+          }
+          batch.push(pairs[j]);
+        }
+        if (!batch.length) return Promise.resolve();
+        return Promise.all(batch.map(function (p) { return get(chunkOf(p)); })).then(function (chunks) {
+          batch.forEach(function (p, i) {
+            k++;
+            var c = chunks[i], s = c[2][(p % 1e6) % meta.chunk], hay = fold(s[2]);
+            if (found.length < SENTENCES && needles.every(function (n) { return hay.indexOf(n) >= 0; })) found.push([c[0], c[1], s]);
+          });
+          return next();
+        });
+      }
+      return next().then(function () {
+        found.forEach(function (f) {
+          var li = el("li", "", "result"), s = f[2];
+          li.appendChild(el("p", s[2], "hit"));
+          var a = el("a", f[1]);
+          a.href = link("sentence", [f[0], f[1], s[1], "", s[0]]);
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(" — 第" + s[1] + "行 line " + s[1]));
+          sentenceList.appendChild(li);
+        });
+        sentenceStatus.textContent = found.length ? "找到 " + found.length + (k < pairs.length ? "+" : "") + " 句 sentences" : "未找到 nothing found";
+        if (found.length < SENTENCES && k < pairs.length) sentenceStatus.textContent += " (已查 " + k + " / " + pairs.length + " 候选 checked " + k + " of " + pairs.length + " candidate sentences: add a word to narrow)";
+        if (common) sentenceStatus.textContent += " (" + common + " 个常见词元未用 common tokens not used)";
+      });
+    }).catch(function (e) { sentenceStatus.textContent = "搜索失败 search failed: " + e.message; });
   }
 
   form.addEventListener("submit", function (e) {
