@@ -223,12 +223,13 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	backoff := fs.Duration("backoff", d.Backoff, "wait before the first retry, doubled each time")
 	maxMiB := fs.Int64("max-size", d.MaxBytes>>20, "largest response kept, in MiB")
 	maxLinks := fs.Int("max-links", d.MaxLinks, "articles followed from one listing page")
+	maxPages := fs.Int("max-pages", d.MaxPages, "pages of one listing followed (下一页 links, a script's pager), its first included")
 	logFormat := fs.String("log", "text", "log format on stderr: text or json")
 	quiet := fs.Bool("quiet", false, "log warnings and errors only")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *sources == "" || *archive == "" || fs.NArg() > 0 || *perHost < 1 || *retries < 0 || *maxMiB < 1 || *maxLinks < 1 {
+	if *sources == "" || *archive == "" || fs.NArg() > 0 || *perHost < 1 || *retries < 0 || *maxMiB < 1 || *maxLinks < 1 || *maxPages < 1 {
 		fs.Usage()
 		return errUsage
 	}
@@ -239,7 +240,7 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	o := d
 	o.Sources, o.Archive, o.UserAgent, o.Log = *sources, *archive, *ua, logger
 	o.PerHost, o.Interval, o.Timeout, o.Retries, o.Backoff = *perHost, *interval, *timeout, *retries, *backoff
-	o.MaxBytes, o.MaxLinks = *maxMiB<<20, *maxLinks
+	o.MaxBytes, o.MaxLinks, o.MaxPages = *maxMiB<<20, *maxLinks, *maxPages
 	rep, err := fetch.Run(ctx, o)
 	if err != nil {
 		return err

@@ -72,6 +72,7 @@ type Options struct {
 	MaxBytes     int64         // a larger response is not kept
 	MaxRedirects int
 	MaxLinks     int // articles followed from one listing
+	MaxPages     int // pages of one listing followed (its first included)
 
 	Now func() time.Time // the time of manifest rows
 	Log *slog.Logger
@@ -89,6 +90,7 @@ func Defaults() Options {
 		MaxBytes:     64 << 20,
 		MaxRedirects: 5,
 		MaxLinks:     200,
+		MaxPages:     20,
 		Now:          time.Now,
 	}
 }
@@ -113,6 +115,7 @@ type task struct {
 	src       *Source
 	ext       string // an attachment's extension from its link
 	published string // the referring article's date
+	page      int    // a listing's page: 0 for its first, n for the page n links after it
 }
 
 // visited is what a fetch gave the crawl: the page's role and, for pages,
@@ -390,12 +393,28 @@ func (r *run) children(t task, v visited) []task {
 			out = append(out, task{url: l.url, role: roleAttachment, referrer: t.url.String(), src: t.src, ext: ext, published: v.page.published})
 		case v.role == roleListing && ext != "" && matches(t.src, l):
 			out = append(out, task{url: l.url, role: roleAttachment, referrer: t.url.String(), src: t.src, ext: ext})
+		case v.role == roleListing && ext == "" && t.page+1 < r.o.MaxPages && r.nextPage(t, l.url) && nextPageRe.MatchString(l.text):
+			out = append(out, task{url: l.url, role: roleListing, referrer: t.url.String(), src: t.src, page: t.page + 1})
 		case v.role == roleListing && ext == "" && articles < r.o.MaxLinks && r.articleLink(t, l):
 			articles++
 			out = append(out, task{url: l.url, role: roleArticle, referrer: t.url.String(), src: t.src})
 		}
 	}
+	if v.role == roleListing && t.page == 0 { // the pages a script's pager names
+		for i, u := range v.page.more {
+			if i+1 < r.o.MaxPages && r.nextPage(t, u) {
+				out = append(out, task{url: u, role: roleListing, referrer: t.url.String(), src: t.src, page: i + 1})
+			}
+		}
+	}
 	return out
+}
+
+// nextPage tells whether a link may be another page of a listing: a page
+// of its host, in its folder, not the listing itself.
+func (r *run) nextPage(t task, u *url.URL) bool {
+	return u.Host == t.url.Host && u.String() != t.url.String() && path.Dir(u.Path) == path.Dir(t.url.Path) &&
+		pageExts[strings.ToLower(path.Ext(u.Path))]
 }
 
 // sniff tells what a body is from its first bytes: ".pdf", ".ole" (an

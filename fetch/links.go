@@ -29,10 +29,24 @@ var attachmentExts = map[string]bool{
 type page struct {
 	links     []link
 	published string // YYYY-MM-DD of a 发布时间 line, "" when none
+	// more are a listing's further pages that its script writes the
+	// links of (createPageHTML), in order
+	more []*url.URL
 }
+
+// nextPageRe is the text of a link to a listing's next page.
+var nextPageRe = regexp.MustCompile(`^(?:下一页|下页|后页|下一頁|[Nn]ext(?: [Pp]age)?|›|»|>|>>)$`)
+
+// pagerRe is the pager many portals' publishing systems write with a
+// script: createPageHTML(pages, current, "index", "html") — pages
+// index.html, index_1.html … index_<pages-1>.html beside the listing.
+var pagerRe = regexp.MustCompile(`createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']`)
 
 // publishedRe finds the publication date portals print above an article.
 var publishedRe = regexp.MustCompile(`(?:发布时间|发布日期|发文日期|成文日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
+
+// maxPagerPages bounds the pages a script's pager may name.
+const maxPagerPages = 1000
 
 // parsePage reads a page's links (a, iframe and embed elements; a <base>
 // is honoured) and publication date. contentType gives the charset when
@@ -58,7 +72,19 @@ func parsePage(data []byte, base *url.URL, contentType string) (*page, error) {
 			if u, err := base.Parse(attr(n, "href")); err == nil && attr(n, "href") != "" {
 				base = u
 			}
-		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style"):
+		case n.Type == html.ElementNode && n.Data == "script":
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if m := pagerRe.FindStringSubmatch(c.Data); c.Type == html.TextNode && m != nil && len(p.more) == 0 {
+					pages, _ := strconv.Atoi(m[1])
+					for i := 1; i < min(pages, maxPagerPages); i++ {
+						if u := resolve(base, m[3]+"_"+strconv.Itoa(i)+"."+m[4]); u != nil {
+							p.more = append(p.more, u)
+						}
+					}
+				}
+			}
+			return
+		case n.Type == html.ElementNode && n.Data == "style":
 			return
 		case n.Type == html.ElementNode && (n.Data == "a" || n.Data == "iframe" || n.Data == "embed"):
 			href := attr(n, "href")
