@@ -212,6 +212,9 @@ type database struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
 	entries int64 // rows of fts_entries
+	// indexes are created once the rows are in (close): one sort each,
+	// instead of a B-tree insert per row
+	indexes []string
 }
 
 func openDatabase(path string, tables []*stream) (*database, error) {
@@ -250,10 +253,7 @@ func openDatabase(path string, tables []*stream) (*database, error) {
 		for _, idx := range []string{"document_id", "code"} {
 			for _, f := range t.fields {
 				if f.Name == idx && !(len(t.spec.key) > 0 && t.spec.key[0] == idx) {
-					if _, err := d.tx.Exec(fmt.Sprintf("CREATE INDEX %q ON %q (%q)", t.spec.name+"_"+idx, t.spec.name, idx)); err != nil {
-						d.abort()
-						return nil, err
-					}
+					d.indexes = append(d.indexes, fmt.Sprintf("CREATE INDEX %q ON %q (%q)", t.spec.name+"_"+idx, t.spec.name, idx))
 				}
 			}
 		}
@@ -299,6 +299,13 @@ func (d *database) insert(t *stream, cells [][]string) error {
 func (d *database) close() error {
 	for _, s := range d.stmts {
 		s.Close()
+	}
+	for _, q := range d.indexes {
+		if _, err := d.tx.Exec(q); err != nil {
+			d.tx.Rollback()
+			d.db.Close()
+			return err
+		}
 	}
 	if err := d.tx.Commit(); err != nil {
 		d.db.Close()
