@@ -56,6 +56,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	for _, w := range best.warnings {
 		b.warnTable(t, w)
 	}
+	b.summaryClaims(t, best)
 	if !best.balanced {
 		return false
 	}
