@@ -810,3 +810,42 @@ func TestRejectedSummaryFindings(t *testing.T) {
 		t.Errorf("%d table findings, want restate.table and sum.table as info: %+v", n, d.Checks)
 	}
 }
+
+// TestRejectedFiscalTotals: the two 总计 of a 财政拨款收支总表 read by column
+// that differ are both named (sum.table), and the changed one against the
+// appropriations' total the text states (restate.table); default mode
+// gives neither.
+func TestRejectedFiscalTotals(t *testing.T) {
+	text := `某省某院2019年部门预算
+财政拨款收、支预算150.00万元。
+                财政拨款收支预算总表
+部门名称：某省某院                     单位：万元
+           项目             预算数                       项目          预算数
+一、一般公共预算                   150.00 一、一般公共服务支出                  100.00
+                                        二、公共安全支出                    50.00
+           收入合计            150.00            支出合计           105.00
+`
+	d := extractText(t, text)
+	Run(d)
+	found := map[string]schema.Check{}
+	for _, c := range d.Checks {
+		found[c.Rule] = c
+	}
+	if s := found["sum.table"]; s.Severity != schema.SeverityWarning || s.Stated != 1500000 || s.Computed != 1050000 || !slices.Equal(s.Lines, []int{8}) {
+		t.Errorf("sum.table = %+v", s)
+	}
+	if r := found["restate.table"]; r.Severity != schema.SeverityWarning || r.Stated != 1050000 || r.Computed != 1500000 || !slices.Equal(r.Lines, []int{2, 8}) {
+		t.Errorf("restate.table = %+v", r)
+	}
+	var cells []string
+	for _, l := range strings.Split(text, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	def := extractText(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	Run(def)
+	for _, c := range def.Checks {
+		if strings.HasSuffix(c.Rule, ".table") {
+			t.Errorf("default-mode text: %+v", c)
+		}
+	}
+}

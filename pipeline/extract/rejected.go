@@ -42,6 +42,7 @@ const (
 	refBasic       = "basic"         // 支出总表's 基本支出
 	refProject     = "project"       // and 项目支出
 	refThreePublic = "three_public:" // + a part's key (overseas_travel …)
+	refFiscal      = "fiscal:"       // + the side of a 财政拨款收支总表's 总计
 )
 
 // trusted tells whether a table's reading is the document's: the table
@@ -154,7 +155,8 @@ func (b *builder) modelPath(ref string) string {
 }
 
 // summaryPath is the pointer of the model figure a 收支总表's row stands
-// for (summaryClaims): a total, a revenue source, a functional 类.
+// for (summaryClaims): a total, a revenue source, a functional 类; or a
+// 财政拨款收支总表's 总计 (fiscalClaims).
 func (b *builder) summaryPath(ref string) string {
 	rev, exp := b.doc.Revenue, b.doc.Expenditure
 	if rev == nil || exp == nil {
@@ -169,6 +171,7 @@ func (b *builder) summaryPath(ref string) string {
 		"summary:carried_over":        {"/revenue/carried_over", rev.CarriedOver != nil},
 		"summary:expenditure_current": {"/expenditure/current_year", exp.CurrentYear != nil},
 		"summary:carried_forward":     {"/expenditure/carried_forward", exp.CarriedForward != nil},
+		refFiscal + "expenditure":     {"/revenue/fiscal_total", rev.FiscalTotal != nil},
 	}
 	if f, ok := totals[ref]; ok && f.have {
 		return f.path
