@@ -849,3 +849,45 @@ func TestRejectedFiscalTotals(t *testing.T) {
 		}
 	}
 }
+
+// TestRejectedExpenditureClass: a 支出总表 whose 公共安全支出 (类) row was
+// changed fails its code sums; the 类 it prints is the 收支总表's, which
+// stands, and restate.table names both lines.
+func TestRejectedExpenditureClass(t *testing.T) {
+	text := `某省某院2019年部门预算
+                收支预算总表
+部门名称：某省某院                     单位：万元
+           项目             预算数                       项目          预算数
+一、财政拨款收入                   200.00 一、一般公共服务支出                  100.00
+                                        二、公共安全支出                    40.00
+                                        三、社会保障和就业支出                 40.00
+                                        四、住房保障支出                     20.00
+           收入总计            200.00            支出总计           200.00
+          支出预算总表
+部门名称：某省某院                     单位：万元
+   科目编码     科目名称                合计      基本支出      项目支出
+              合计                  200.00      150.00        50.00
+   201        一般公共服务支出        100.00       80.00        20.00
+   20101      行政运行              100.00       80.00        20.00
+   204        公共安全支出           46.00       30.00        10.00
+   20401      武装警察部队            40.00       30.00        10.00
+   208        社会保障和就业支出        40.00       30.00        10.00
+   20805      行政事业单位养老支出       40.00       30.00        10.00
+   221        住房保障支出           20.00       10.00        10.00
+   22102      住房改革支出            20.00       10.00        10.00
+`
+	d := extractText(t, text)
+	Run(d)
+	n := 0
+	for _, c := range d.Checks {
+		if c.Rule == "restate.table" {
+			n++
+			if c.Severity != schema.SeverityWarning || c.Stated != 460000 || c.Computed != 400000 || !slices.Equal(c.Lines, []int{6, 16}) {
+				t.Errorf("restate.table = %+v", c)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d restate.table findings, want the 类's: %+v", n, d.Checks)
+	}
+}

@@ -251,7 +251,8 @@ func rowCells(r row) []tableRow {
 // zeros do not count), more than fail, and one to four fail (a changed 项
 // breaks its 款's sum, a changed 款 its own and its 类's, two swapped
 // cells up to four), the failing ones are the document's, and their cells
-// are kept as table claims. Only rows printing as many cells as the fullest row take
+// are kept as table claims; a 支出总表's 类 on the model's functional class
+// (restate.table), which covers the same money. Only rows printing as many cells as the fullest row take
 // part: a blank cell moves the others left. A table a reader kept already
 // (rejected, readEconomic) is not read twice.
 func (b *builder) treeSums(t table) {
@@ -335,7 +336,12 @@ func (b *builder) treeSums(t table) {
 	}
 	var kept []tableRow
 	in := map[int]bool{}
-	ref := func(i int) string { return "tree:" + strconv.Itoa(nodes[i].r.line) }
+	ref := func(i int) string {
+		if code := nodes[i].r.code; t.kind == tableExpenditure && len(code) == 3 {
+			return "class:" + code // a 支出总表's 类 is the summary's: all funds
+		}
+		return "tree:" + strconv.Itoa(nodes[i].r.line)
+	}
 	for _, i := range fails {
 		if !in[i] {
 			in[i] = true
