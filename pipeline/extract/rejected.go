@@ -359,7 +359,8 @@ func (b *builder) treeSums(t table) {
 
 // summaryClaims keeps what a 收支总表 read by column prints where the
 // table fails its own sums and no reading of it holds that sum: 收入总计 =
-// 支出总计, the current year and the amounts carried = the total, the
+// 支出总计, the current year and the amounts carried = the total (the
+// year alone where the row of the amounts carried is printed blank), the
 // sources = the revenue of the year, the functional 类 = the expenditure
 // of the year, the uses (基本支出, 项目支出 …) = the expenditure. Each
 // failing sum is kept as table claims: its total, and its parts on the
@@ -375,12 +376,14 @@ func (b *builder) summaryClaims(t table, best summary) {
 		line int
 	}
 	got := map[string]rowTok{}
+	blank := map[string]bool{} // rows printed without a figure
 	var classes []tableRow
 	for _, r := range t.layout {
+		name := rowName(r.name)
 		if len(r.vals) == 0 {
+			blank[summaryKey(name)] = true
 			continue
 		}
-		name := rowName(r.name)
 		v := rowTok{r.vals[0], r.line}
 		switch key := summaryKey(name); key {
 		case "":
@@ -432,8 +435,11 @@ func (b *builder) summaryClaims(t table, best summary) {
 		keep("balance", "revenue", part("expenditure", "summary:expenditure"))
 	}
 	for _, side := range [][3]string{{"revenue", "revenue_current", "carried_over"}, {"expenditure", "expenditure_current", "carried_forward"}} {
-		if c, k := part(side[1], "summary:"+side[1]), part(side[2], "summary:"+side[2]); c != nil && k != nil {
+		switch c, k := part(side[1], "summary:"+side[1]), part(side[2], "summary:"+side[2]); {
+		case c != nil && k != nil:
 			keep(side[0], side[0], append(c, k...))
+		case c != nil && blank[side[2]]: // nothing carried: the year is the total
+			keep(side[0], side[0], c)
 		}
 	}
 	revenueBase, expenditureBase := "revenue", "expenditure"

@@ -1830,7 +1830,8 @@ func TestUnitAfterOrganisation(t *testing.T) {
 // A 收支总表 read by column that fails its own sums keeps the sums that
 // fail as table claims, each cell with its decimals and the table's unit:
 // 支出总计 against 收入总计 (and the 类 against the 支出总计 it no longer
-// equals), the sources against 收入总计. The sums that hold give none, and
+// equals), the sources against 收入总计, the year's revenue against 收入总计
+// where the amounts carried are printed blank. The sums that hold give none, and
 // default-mode text gives none.
 func TestRejectedSummaryKeptAsClaims(t *testing.T) {
 	claims := func(d *schema.Document) map[string]string {
@@ -1866,6 +1867,27 @@ func TestRejectedSummaryKeptAsClaims(t *testing.T) {
 	}
 	if d.Expenditure == nil || len(d.Expenditure.ByFunction) != 3 {
 		t.Errorf("the 类 that add up are not used: %+v", d.Expenditure)
+	}
+	// the year's revenue changed, nothing carried (the row printed blank)
+	current := `某区某局2024年部门预算
+                2024年部门财务收支预算总表
+编制部门：某区某局                              单位：元
+           项目             预算数                       项目          预算数
+一、财政拨款收入                   1,500,000 一、一般公共服务支出                  1,000,000
+二、事业收入                                  二、住房保障支出                     500,000
+当年收入小计                      1,560,000 当年支出小计                      1,500,000
+上年结转                                      结转下年
+           收入总计            1,500,000            支出总计           1,500,000
+`
+	want = map[string]string{
+		"/tables/2/9": "1.5e+06 of  line 9 table 2 0 元",
+		"/tables/2/7": "1.56e+06 of /tables/2/9 line 7 table 2 0 元",
+	}
+	if got := claims(extractLines(t, current)); !maps.Equal(got, want) {
+		t.Errorf("current year: table claims:\n got %v\nwant %v", got, want)
+	}
+	if got := claims(extractLines(t, strings.Replace(current, "1,560,000", "1,500,000", 1))); len(got) != 0 {
+		t.Errorf("a year equal to its total gave table claims: %v", got)
 	}
 	if got := claims(extractLines(t, layoutSummary)); len(got) != 0 {
 		t.Errorf("a summary that adds up gave table claims: %v", got)
