@@ -435,6 +435,9 @@ func (b *builder) summaryClaims(t table, best summary) {
 		keep("balance", "revenue", part("expenditure", "summary:expenditure"))
 	}
 	for _, side := range [][3]string{{"revenue", "revenue_current", "carried_over"}, {"expenditure", "expenditure_current", "carried_forward"}} {
+		if _, held := best.got[side[1]]; held && best.balanced {
+			continue // the reading used keeps the year: its sum holds
+		}
 		switch c, k := part(side[1], "summary:"+side[1]), part(side[2], "summary:"+side[2]); {
 		case c != nil && k != nil:
 			keep(side[0], side[0], append(c, k...))
