@@ -731,3 +731,163 @@ func TestRejectedTableWithinRounding(t *testing.T) {
 		t.Errorf("%d sum.table findings, want the 合计's: %+v", n, d.Checks)
 	}
 }
+
+// A 收支总表 (layout text) whose 公共安全支出 was changed, and the function
+// 支出总表 that stands.
+const rejectedSummary = `某省某院2019年部门预算
+                收支预算总表
+部门名称：某省某院                     单位：万元
+           项目             预算数                       项目          预算数
+一、财政拨款收入                   150.00 一、一般公共服务支出                  100.00
+二、事业收入                        10.00 二、公共安全支出                    45.00
+                                        三、住房保障支出                     20.00
+           收入总计            160.00            支出总计           160.00
+          支出预算总表
+部门名称：某省某院                     单位：万元
+   科目编码     科目名称                合计      基本支出      项目支出
+              合计                  160.00      120.00        40.00
+   201        一般公共服务支出        100.00       80.00        20.00
+   20101      行政运行              100.00       80.00        20.00
+   204        公共安全支出           40.00       30.00        10.00
+   20401      武装警察部队            40.00       30.00        10.00
+   221        住房保障支出           20.00       10.00        10.00
+   22102      住房改革支出            20.00       10.00        10.00
+`
+
+// TestRejectedSummaryFindings: a 收支总表 whose functional 类 no longer add
+// up to its 支出总计 still speaks — the changed 类 against the 支出总表's
+// (restate.table) and the 类 against the 支出总计 (sum.table), both
+// numbers and lines named. Default mode gives neither, and a difference
+// within the rounding of the cells is info.
+func TestRejectedSummaryFindings(t *testing.T) {
+	d := extractText(t, rejectedSummary)
+	Run(d)
+	var restated, summed []schema.Check
+	for _, c := range d.Checks {
+		switch c.Rule {
+		case "restate.table":
+			restated = append(restated, c)
+		case "sum.table":
+			summed = append(summed, c)
+		}
+	}
+	if len(restated) != 1 || restated[0].Severity != schema.SeverityWarning || restated[0].Stated != 450000 || restated[0].Computed != 400000 ||
+		!slices.Equal(restated[0].Lines, []int{6, 15}) || restated[0].Tolerance != 100 {
+		t.Errorf("restate.table = %+v", restated)
+	}
+	if len(summed) != 1 || summed[0].Severity != schema.SeverityWarning || summed[0].Stated != 1600000 || summed[0].Computed != 1650000 ||
+		!slices.Equal(summed[0].Lines, []int{5, 6, 7, 8}) || !strings.Contains(summed[0].MessageEn, "stated 1600000 yuan, computed 1650000 yuan") {
+		t.Errorf("sum.table = %+v", summed)
+	}
+
+	var cells []string
+	for _, l := range strings.Split(rejectedSummary, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	def := extractText(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	Run(def)
+	for _, c := range def.Checks {
+		if strings.HasSuffix(c.Rule, ".table") {
+			t.Errorf("default-mode text: %+v", c)
+		}
+	}
+
+	// 40.01 against the function table's 40.00, and 160.01 against 160.00:
+	// the rounding of 万元 to two decimals (±50 yuan a cell) explains both
+	near := strings.Replace(rejectedSummary, "二、公共安全支出                    45.00", "二、公共安全支出                    40.01", 1)
+	d = extractText(t, near)
+	Run(d)
+	n := 0
+	for _, c := range d.Checks {
+		if strings.HasSuffix(c.Rule, ".table") {
+			n++
+			if c.Severity != schema.SeverityInfo {
+				t.Errorf("within rounding: %+v", c)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d table findings, want restate.table and sum.table as info: %+v", n, d.Checks)
+	}
+}
+
+// TestRejectedFiscalTotals: the two 总计 of a 财政拨款收支总表 read by column
+// that differ are both named (sum.table), and the changed one against the
+// appropriations' total the text states (restate.table); default mode
+// gives neither.
+func TestRejectedFiscalTotals(t *testing.T) {
+	text := `某省某院2019年部门预算
+财政拨款收、支预算150.00万元。
+                财政拨款收支预算总表
+部门名称：某省某院                     单位：万元
+           项目             预算数                       项目          预算数
+一、一般公共预算                   150.00 一、一般公共服务支出                  100.00
+                                        二、公共安全支出                    50.00
+           收入合计            150.00            支出合计           105.00
+`
+	d := extractText(t, text)
+	Run(d)
+	found := map[string]schema.Check{}
+	for _, c := range d.Checks {
+		found[c.Rule] = c
+	}
+	if s := found["sum.table"]; s.Severity != schema.SeverityWarning || s.Stated != 1500000 || s.Computed != 1050000 || !slices.Equal(s.Lines, []int{8}) {
+		t.Errorf("sum.table = %+v", s)
+	}
+	if r := found["restate.table"]; r.Severity != schema.SeverityWarning || r.Stated != 1050000 || r.Computed != 1500000 || !slices.Equal(r.Lines, []int{2, 8}) {
+		t.Errorf("restate.table = %+v", r)
+	}
+	var cells []string
+	for _, l := range strings.Split(text, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	def := extractText(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	Run(def)
+	for _, c := range def.Checks {
+		if strings.HasSuffix(c.Rule, ".table") {
+			t.Errorf("default-mode text: %+v", c)
+		}
+	}
+}
+
+// TestRejectedExpenditureClass: a 支出总表 whose 公共安全支出 (类) row was
+// changed fails its code sums; the 类 it prints is the 收支总表's, which
+// stands, and restate.table names both lines.
+func TestRejectedExpenditureClass(t *testing.T) {
+	text := `某省某院2019年部门预算
+                收支预算总表
+部门名称：某省某院                     单位：万元
+           项目             预算数                       项目          预算数
+一、财政拨款收入                   200.00 一、一般公共服务支出                  100.00
+                                        二、公共安全支出                    40.00
+                                        三、社会保障和就业支出                 40.00
+                                        四、住房保障支出                     20.00
+           收入总计            200.00            支出总计           200.00
+          支出预算总表
+部门名称：某省某院                     单位：万元
+   科目编码     科目名称                合计      基本支出      项目支出
+              合计                  200.00      150.00        50.00
+   201        一般公共服务支出        100.00       80.00        20.00
+   20101      行政运行              100.00       80.00        20.00
+   204        公共安全支出           46.00       30.00        10.00
+   20401      武装警察部队            40.00       30.00        10.00
+   208        社会保障和就业支出        40.00       30.00        10.00
+   20805      行政事业单位养老支出       40.00       30.00        10.00
+   221        住房保障支出           20.00       10.00        10.00
+   22102      住房改革支出            20.00       10.00        10.00
+`
+	d := extractText(t, text)
+	Run(d)
+	n := 0
+	for _, c := range d.Checks {
+		if c.Rule == "restate.table" {
+			n++
+			if c.Severity != schema.SeverityWarning || c.Stated != 460000 || c.Computed != 400000 || !slices.Equal(c.Lines, []int{6, 16}) {
+				t.Errorf("restate.table = %+v", c)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d restate.table findings, want the 类's: %+v", n, d.Checks)
+	}
+}

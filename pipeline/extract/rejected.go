@@ -42,6 +42,7 @@ const (
 	refBasic       = "basic"         // 支出总表's 基本支出
 	refProject     = "project"       // and 项目支出
 	refThreePublic = "three_public:" // + a part's key (overseas_travel …)
+	refFiscal      = "fiscal:"       // + the side of a 财政拨款收支总表's 总计
 )
 
 // trusted tells whether a table's reading is the document's: the table
@@ -129,6 +130,9 @@ func (b *builder) modelPath(ref string) string {
 		}
 		return ""
 	}
+	if path := b.summaryPath(ref); path != "" {
+		return path
+	}
 	code, ok := strings.CutPrefix(ref, refEconomic)
 	if !ok || b.doc.Expenditure == nil || len(code) < 3 {
 		return ""
@@ -144,6 +148,45 @@ func (b *builder) modelPath(ref string) string {
 		for k, it := range c.Items {
 			if it.Code == code {
 				return p + "/items/" + strconv.Itoa(k)
+			}
+		}
+	}
+	return ""
+}
+
+// summaryPath is the pointer of the model figure a 收支总表's row stands
+// for (summaryClaims): a total, a revenue source, a functional 类; or a
+// 财政拨款收支总表's 总计 (fiscalClaims).
+func (b *builder) summaryPath(ref string) string {
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	if rev == nil || exp == nil {
+		return ""
+	}
+	totals := map[string]struct {
+		path string
+		have bool
+	}{
+		"summary:expenditure":         {"/expenditure/total", exp.Total != nil},
+		"summary:revenue_current":     {"/revenue/current_year", rev.CurrentYear != nil},
+		"summary:carried_over":        {"/revenue/carried_over", rev.CarriedOver != nil},
+		"summary:expenditure_current": {"/expenditure/current_year", exp.CurrentYear != nil},
+		"summary:carried_forward":     {"/expenditure/carried_forward", exp.CarriedForward != nil},
+		refFiscal + "expenditure":     {"/revenue/fiscal_total", rev.FiscalTotal != nil},
+	}
+	if f, ok := totals[ref]; ok && f.have {
+		return f.path
+	}
+	if name, ok := strings.CutPrefix(ref, "src:"); ok {
+		for i, s := range rev.Sources {
+			if s.Name == name {
+				return "/revenue/sources/" + strconv.Itoa(i)
+			}
+		}
+	}
+	if code, ok := strings.CutPrefix(ref, "class:"); ok {
+		for i, c := range exp.ByFunction {
+			if c.Code == code {
+				return "/expenditure/by_function/" + strconv.Itoa(i)
 			}
 		}
 	}
@@ -208,7 +251,8 @@ func rowCells(r row) []tableRow {
 // zeros do not count), more than fail, and one to four fail (a changed 项
 // breaks its 款's sum, a changed 款 its own and its 类's, two swapped
 // cells up to four), the failing ones are the document's, and their cells
-// are kept as table claims. Only rows printing as many cells as the fullest row take
+// are kept as table claims; a 支出总表's 类 on the model's functional class
+// (restate.table), which covers the same money. Only rows printing as many cells as the fullest row take
 // part: a blank cell moves the others left. A table a reader kept already
 // (rejected, readEconomic) is not read twice.
 func (b *builder) treeSums(t table) {
@@ -292,7 +336,12 @@ func (b *builder) treeSums(t table) {
 	}
 	var kept []tableRow
 	in := map[int]bool{}
-	ref := func(i int) string { return "tree:" + strconv.Itoa(nodes[i].r.line) }
+	ref := func(i int) string {
+		if code := nodes[i].r.code; t.kind == tableExpenditure && len(code) == 3 {
+			return "class:" + code // a 支出总表's 类 is the summary's: all funds
+		}
+		return "tree:" + strconv.Itoa(nodes[i].r.line)
+	}
 	for _, i := range fails {
 		if !in[i] {
 			in[i] = true
@@ -306,4 +355,130 @@ func (b *builder) treeSums(t table) {
 		}
 	}
 	b.keepTable(t, kept)
+}
+
+// summaryClaims keeps what a 收支总表 read by column prints where the
+// table fails its own sums and no reading of it holds that sum: 收入总计 =
+// 支出总计, the current year and the amounts carried = the total (the
+// year alone where the row of the amounts carried is printed blank), the
+// sources = the revenue of the year, the functional 类 = the expenditure
+// of the year, the uses (基本支出, 项目支出 …) = the expenditure. Each
+// failing sum is kept as table claims: its total, and its parts on the
+// model figure each stands for (a 类 on the function table's class, a
+// source on the text's, 基本支出 on the 支出总表's) for restate.table. The
+// sums that hold give nothing.
+func (b *builder) summaryClaims(t table, best summary) {
+	if !t.laid || t.layout == nil {
+		return
+	}
+	type rowTok struct {
+		tok  token
+		line int
+	}
+	got := map[string]rowTok{}
+	blank := map[string]bool{} // rows printed without a figure
+	var classes []tableRow
+	for _, r := range t.layout {
+		name := rowName(r.name)
+		if len(r.vals) == 0 {
+			blank[summaryKey(name)] = true
+			continue
+		}
+		v := rowTok{r.vals[0], r.line}
+		switch key := summaryKey(name); key {
+		case "":
+		case "total":
+			if _, ok := got["revenue"]; !ok {
+				got["revenue"] = v
+			} else {
+				got["expenditure"] = v
+			}
+		case "class":
+			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
+			classes = append(classes, tableRow{ref: "class:" + c.Code, tok: v.tok, line: v.line})
+		default:
+			if _, dup := got[key]; dup {
+				return // a row twice: the panels ran together
+			}
+			got[key] = v
+		}
+	}
+	// keep keeps a failing sum: its total under a ref of its own (a cell
+	// may be the total of one sum and a part of another), and its parts
+	keep := func(sum, whole string, parts []tableRow) {
+		w, ok := got[whole]
+		if !ok || len(parts) == 0 {
+			return
+		}
+		var total schema.Money
+		for _, p := range parts {
+			total += t.value(p.tok)
+		}
+		if total == t.value(w.tok) {
+			return
+		}
+		ref := "summary:sum:" + sum
+		kept := []tableRow{{ref: ref, tok: w.tok, line: w.line}}
+		for _, p := range parts {
+			p.of = ref
+			kept = append(kept, p)
+		}
+		b.keepTable(t, kept)
+	}
+	part := func(key, ref string) []tableRow {
+		if v, ok := got[key]; ok {
+			return []tableRow{{ref: ref, tok: v.tok, line: v.line}}
+		}
+		return nil
+	}
+	if !best.balanced {
+		keep("balance", "revenue", part("expenditure", "summary:expenditure"))
+	}
+	for _, side := range [][3]string{{"revenue", "revenue_current", "carried_over"}, {"expenditure", "expenditure_current", "carried_forward"}} {
+		if _, held := best.got[side[1]]; held && best.balanced {
+			continue // the reading used keeps the year: its sum holds
+		}
+		switch c, k := part(side[1], "summary:"+side[1]), part(side[2], "summary:"+side[2]); {
+		case c != nil && k != nil:
+			keep(side[0], side[0], append(c, k...))
+		case c != nil && blank[side[2]]: // nothing carried: the year is the total
+			keep(side[0], side[0], c)
+		}
+	}
+	revenueBase, expenditureBase := "revenue", "expenditure"
+	if _, ok := got["revenue_current"]; ok {
+		revenueBase = "revenue_current"
+	}
+	if _, ok := got["expenditure_current"]; ok {
+		expenditureBase = "expenditure_current"
+	} else if _, ok := got["carried_forward"]; ok {
+		expenditureBase = "" // the classes add up to a current year not printed
+	}
+	if !best.sources {
+		_, whole := got["src:财政拨款"]
+		var sources []tableRow
+		for _, src := range revenueSources {
+			if src.partOf == "" || !whole {
+				sources = append(sources, part("src:"+src.name, "src:"+src.name)...)
+			}
+		}
+		keep("sources", revenueBase, sources)
+	}
+	if !best.classed && expenditureBase != "" {
+		keep("classes", expenditureBase, classes)
+	}
+	if _, ok := got["use:基本支出"]; ok && !best.uses && got["use:项目支出"].line != 0 {
+		var uses []tableRow
+		for _, k := range []string{"基本支出", "项目支出", "单位预留机动经费", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"} {
+			ref := "use:" + k
+			switch k {
+			case "基本支出":
+				ref = refBasic
+			case "项目支出":
+				ref = refProject
+			}
+			uses = append(uses, part("use:"+k, ref)...)
+		}
+		keep("uses", "expenditure", uses)
+	}
 }

@@ -56,6 +56,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	for _, w := range best.warnings {
 		b.warnTable(t, w)
 	}
+	b.summaryClaims(t, best)
 	if !best.balanced {
 		return false
 	}
@@ -323,6 +324,32 @@ func (b *builder) fiscalTable(t table) {
 	if reason != "-" {
 		b.warnTable(t, reason)
 	}
+	b.fiscalClaims(t)
+}
+
+// fiscalClaims keeps the two 总计 of a 财政拨款收支总表 read by column, where
+// they differ, as table claims: the expenditure side's against the revenue
+// side's (sum.table), and against the appropriations' total the text
+// states (restate.table).
+func (b *builder) fiscalClaims(t table) {
+	if !t.laid || t.layout == nil {
+		return
+	}
+	var totals []tableRow
+	for _, r := range t.layout {
+		switch rowName(r.name) {
+		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
+			if len(r.vals) > 0 {
+				totals = append(totals, tableRow{tok: r.vals[0], line: r.line})
+			}
+		}
+	}
+	if len(totals) != 2 || t.value(totals[0].tok) == t.value(totals[1].tok) {
+		return
+	}
+	totals[0].ref = refFiscal + "revenue"
+	totals[1].ref, totals[1].of = refFiscal+"expenditure", refFiscal+"revenue"
+	b.keepTable(t, totals)
 }
 
 // fiscalTotal reads the 总计 of one row reading; why says what failed

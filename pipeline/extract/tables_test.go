@@ -1826,3 +1826,77 @@ func TestUnitAfterOrganisation(t *testing.T) {
 		t.Errorf("a unit from 编制单位: %d", f)
 	}
 }
+
+// A 收支总表 read by column that fails its own sums keeps the sums that
+// fail as table claims, each cell with its decimals and the table's unit:
+// 支出总计 against 收入总计 (and the 类 against the 支出总计 it no longer
+// equals), the sources against 收入总计, the year's revenue against 收入总计
+// where the amounts carried are printed blank. The sums that hold give none, and
+// default-mode text gives none.
+func TestRejectedSummaryKeptAsClaims(t *testing.T) {
+	claims := func(d *schema.Document) map[string]string {
+		got := map[string]string{}
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				got[cl.Path] = fmt.Sprintf("%v of %s line %d table %d %d %s", cl.Value, cl.Of, cl.Line, cl.Table, cl.Decimals, cl.Unit)
+			}
+		}
+		return got
+	}
+	unbalanced := strings.Replace(layoutSummary, "支出总计           1,500,000", "支出总计           1,560,000", 1)
+	d := extractLines(t, unbalanced)
+	want := map[string]string{
+		"/tables/2/8":   "1.5e+06 of  line 8 table 2 0 元",             // 收入总计, the total of the balance
+		"/tables/2/8/2": "1.56e+06 of /tables/2/8 line 8 table 2 0 元", // 支出总计, its part
+		"/tables/2/8/3": "1.56e+06 of  line 8 table 2 0 元",            // 支出总计, the total of the 类
+		"/tables/2/5":   "1e+06 of /tables/2/8/3 line 5 table 2 0 元",
+		"/tables/2/6":   "300000 of /tables/2/8/3 line 6 table 2 0 元",
+		"/tables/2/7":   "200000 of /tables/2/8/3 line 7 table 2 0 元",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("unbalanced: table claims:\n got %v\nwant %v", got, want)
+	}
+	sources := strings.Replace(layoutSummary, "一、财政拨款收入                   1,500,000", "一、财政拨款收入                   1,400,000", 1)
+	d = extractLines(t, sources)
+	want = map[string]string{
+		"/tables/2/8": "1.5e+06 of  line 8 table 2 0 元",
+		"/tables/2/5": "1.4e+06 of /tables/2/8 line 5 table 2 0 元",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("sources: table claims:\n got %v\nwant %v", got, want)
+	}
+	if d.Expenditure == nil || len(d.Expenditure.ByFunction) != 3 {
+		t.Errorf("the 类 that add up are not used: %+v", d.Expenditure)
+	}
+	// the year's revenue changed, nothing carried (the row printed blank)
+	current := `某区某局2024年部门预算
+                2024年部门财务收支预算总表
+编制部门：某区某局                              单位：元
+           项目             预算数                       项目          预算数
+一、财政拨款收入                   1,500,000 一、一般公共服务支出                  1,000,000
+二、事业收入                                  二、住房保障支出                     500,000
+当年收入小计                      1,560,000 当年支出小计                      1,500,000
+上年结转                                      结转下年
+           收入总计            1,500,000            支出总计           1,500,000
+`
+	want = map[string]string{
+		"/tables/2/9": "1.5e+06 of  line 9 table 2 0 元",
+		"/tables/2/7": "1.56e+06 of /tables/2/9 line 7 table 2 0 元",
+	}
+	if got := claims(extractLines(t, current)); !maps.Equal(got, want) {
+		t.Errorf("current year: table claims:\n got %v\nwant %v", got, want)
+	}
+	if got := claims(extractLines(t, strings.Replace(current, "1,560,000", "1,500,000", 1))); len(got) != 0 {
+		t.Errorf("a year equal to its total gave table claims: %v", got)
+	}
+	if got := claims(extractLines(t, layoutSummary)); len(got) != 0 {
+		t.Errorf("a summary that adds up gave table claims: %v", got)
+	}
+	var cells []string
+	for _, l := range strings.Split(unbalanced, "\n")[1:] {
+		cells = append(cells, strings.Fields(l)...)
+	}
+	if got := claims(extractLines(t, "某区某局2024年部门预算\n"+strings.Join(cells, "\n"))); len(got) != 0 {
+		t.Errorf("default-mode text gave table claims: %v", got)
+	}
+}
