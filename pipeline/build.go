@@ -72,6 +72,10 @@ type Report struct {
 	Rejected  []Rejected `json:"rejected"`
 	// Templates are inputs left out as templates never filled in (上海市XX局)
 	Templates []Template `json:"templates"`
+	// Originals are input files a release with Options.Originals does not
+	// hold (changed or removed while the run read the others): their
+	// disclosures are published, and their pages offer no original
+	Originals []Rejected `json:"originals,omitempty"`
 	Release   string     `json:"release"` // the release published, "" when nothing changed
 	Changed   []string   `json:"changed"` // ids of disclosures added or changed
 	Seconds   float64    `json:"seconds"`
@@ -651,9 +655,12 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	sort.Strings(ids)
 	l := linker{table, pairs(docs, table)}
 	pk := pageKeys(keys, docs, l, fmt.Sprint(o.Version, "\x00", o.Originals))
-	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l)
+	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l, &rep.Originals)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range rep.Originals {
+		log.Warn("original not published", "file", r.Path, "reason", r.Error)
 	}
 	if err := c.saveRelease(name, pk); err != nil {
 		log.Warn("the release's page keys were not saved: the next run renders every page", "error", err.Error())
@@ -823,7 +830,11 @@ const publishChunk = 64
 // whose page key (pk, see pageKeys) is the one it had in the current
 // release has its files (JSON and pages) linked from there. It returns the
 // changes and the number of checks.
-func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker) (emit.Changes, int, error) {
+//
+// The input files a release with Options.Originals could not take are
+// added to missing, and their documents' page keys are dropped from pk, so
+// that the next run renders their pages again.
+func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
 		// releases are immutable: the same one again
@@ -865,12 +876,13 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	checks := 0
 	entries := make([]*entry, publishChunk)
 	execs := make([][]emit.ExecutionRow, publishChunk)
-	same := make([]bool, publishChunk) // the pages are linked from the current release
+	same := make([]bool, publishChunk)        // the pages are linked from the current release
+	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
 		parallel(len(chunk), func(i int) {
-			execs[i], same[i] = nil, false
+			execs[i], same[i], lacks[i] = nil, false, nil
 			// the text is loaded even for pages that are linked: the
 			// full-text index takes its sentences (emit.Sentences)
 			e, ok := c.load(keys[chunk[i]])
@@ -898,9 +910,13 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					check.Budget(final, budget)
 				}
 			}
+			// its originals first: its page offers those the release holds
+			if o.Originals {
+				lacks[i] = publishOriginals(o.In, staging, cur, e.Doc)
+			}
 			// the document complete, its pages are linked from the current
 			// release when its page key is the one they were made with there
-			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
+			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] && len(lacks[i]) == 0 {
 				linked, err := sr.Link(e.Doc, e.files(), cur)
 				if err != nil {
 					loadErr.Store(err)
@@ -931,9 +947,6 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			if err == nil {
 				err = w.AddText(d, entries[i].files())
 			}
-			if err == nil && o.Originals {
-				err = publishOriginals(o.In, staging, cur, d)
-			}
 			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])
 			}
@@ -945,6 +958,10 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				differ.Unchanged(d.ID)
 			} else {
 				differ.Add(d, data)
+			}
+			if len(lacks[i]) > 0 {
+				*missing = append(*missing, lacks[i]...)
+				delete(pk, d.ID)
 			}
 			checks += len(entries[i].Doc.Checks)
 			entries[i] = nil

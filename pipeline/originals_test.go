@@ -81,3 +81,60 @@ func TestOriginalChangedAfterReading(t *testing.T) {
 		t.Errorf("left %v", left)
 	}
 }
+
+// An input changed or removed while the run reads the others does not stop
+// it: the release publishes its disclosure, read as it was, without the
+// original (its page offers none), and the report names the file; the
+// original of another disclosure is published and offered.
+func TestOriginalChangedOrRemovedDuringTheRun(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{
+		"a.txt": string(data),
+		"b.txt": strings.ReplaceAll(string(data), "2023", "2024"),
+		"c.txt": strings.ReplaceAll(string(data), "2023", "2022"),
+	}
+	for name, s := range texts {
+		os.WriteFile(filepath.Join(in, name), []byte(s), 0o644)
+	}
+	rep, err := Build(context.Background(), Options{In: in, Out: out, Version: "test", Originals: true,
+		Progress: func(done, total int) {
+			if done == total { // every input read: one changes, one goes
+				os.WriteFile(filepath.Join(in, "a.txt"), []byte("changed"), 0o644)
+				os.Remove(filepath.Join(in, "b.txt"))
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Documents != 3 || len(rep.Originals) != 2 ||
+		!strings.Contains(rep.Originals[0].Path+rep.Originals[0].Error, "a.txt changed after it was read") ||
+		!strings.HasSuffix(rep.Originals[1].Path, "b.txt") {
+		t.Fatalf("documents %d, originals not published %+v", rep.Documents, rep.Originals)
+	}
+	cur, _ := filepath.EvalSymlinks(out)
+	links := 0
+	for name, s := range texts {
+		sum := sha256.Sum256([]byte(s))
+		rel := "originals/" + hex.EncodeToString(sum[:]) + ".txt"
+		_, err := os.Stat(filepath.Join(cur, rel))
+		pages, _ := filepath.Glob(filepath.Join(cur, "doc", "*.html"))
+		for _, p := range pages {
+			if b, _ := os.ReadFile(p); strings.Contains(string(b), rel) {
+				links++
+				if err != nil {
+					t.Errorf("%s links %s, which the release lacks", p, rel)
+				}
+			}
+		}
+		if (err == nil) != (name == "c.txt") {
+			t.Errorf("%s: original %s: %v", name, rel, err)
+		}
+	}
+	if links == 0 {
+		t.Error("no page links c.txt's original")
+	}
+}
