@@ -138,3 +138,50 @@ func TestOriginalChangedOrRemovedDuringTheRun(t *testing.T) {
 		t.Error("no page links c.txt's original")
 	}
 }
+
+// A current release made read-only (chmod -R a-w, as a careful host may)
+// does not stop the next: its originals and pages are linked from it, and
+// the new release is published.
+func TestOriginalsFromReadOnlyRelease(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "a.TXT"), data, 0o644)
+	os.WriteFile(filepath.Join(in, "b.txt"), data, 0o644) // the same file twice
+	if _, err := Build(context.Background(), Options{In: in, Out: out, Version: "test", Originals: true, AllowShrink: true}); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := filepath.EvalSymlinks(out)
+	filepath.WalkDir(first, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o555)
+		}
+		return err
+	})
+	t.Cleanup(func() {
+		filepath.WalkDir(first, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				os.Chmod(p, 0o755)
+			}
+			return err
+		})
+	})
+	os.WriteFile(filepath.Join(in, "c.txt"), []byte(strings.ReplaceAll(string(data), "2023", "2024")), 0o644)
+	var rep *Report
+	withoutDACOverride(t, func() {
+		rep, err = Build(context.Background(), Options{In: in, Out: out, Version: "test", Originals: true, AllowShrink: true})
+	})
+	if err != nil || rep.Documents != 3 || len(rep.Originals) != 0 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	second, _ := filepath.EvalSymlinks(out)
+	sum := sha256.Sum256(data)
+	rel := "originals/" + hex.EncodeToString(sum[:]) + ".txt"
+	a, err1 := os.Stat(filepath.Join(first, rel))
+	b, err2 := os.Stat(filepath.Join(second, rel))
+	if first == second || err1 != nil || err2 != nil || !os.SameFile(a, b) {
+		t.Errorf("releases %s %s: %s %v %v", first, second, rel, err1, err2)
+	}
+}
