@@ -23,6 +23,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/emit"
@@ -177,6 +178,11 @@ func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
 		}
 		if err := inputFile(root, p, d); err != nil {
 			leave(p, err)
+			return nil
+		}
+		// the name goes into JSON, pages and URLs, which hold UTF-8 only
+		if rel, _ := filepath.Rel(dir, p); !utf8.ValidString(rel) {
+			leave(p, fmt.Errorf("the name %q is not UTF-8 (a GBK name from an unzipped archive?): rename the file", rel))
 			return nil
 		}
 		files = append(files, p)
