@@ -916,12 +916,27 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					check.Budget(final, budget)
 				}
 			}
-			// its originals first: its page offers those the release holds
 			if o.Originals {
 				lacks[i] = publishOriginals(o.In, staging, cur, e.Doc)
 			}
+		})
+		if err, _ := loadErr.Load().(error); err != nil {
+			w.Abort()
+			return fail("site", err)
+		}
+		// a file another document of the chunk published is held (the
+		// same sha256, the same bytes), whichever came first; so the pages
+		// offer what the release holds whatever the order
+		for i := range chunk {
+			if len(lacks[i]) > 0 {
+				lacks[i] = publishOriginals(o.In, staging, cur, entries[i].Doc)
+			}
+		}
+		parallel(len(chunk), func(i int) {
+			e := entries[i]
 			// the document complete, its pages are linked from the current
-			// release when its page key is the one they were made with there
+			// release when its page key is the one they were made with
+			// there; they offer the originals the release holds
 			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] && len(lacks[i]) == 0 {
 				linked, err := sr.Link(e.Doc, e.files(), cur)
 				if err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -183,5 +184,42 @@ func TestOriginalsFromReadOnlyRelease(t *testing.T) {
 	b, err2 := os.Stat(filepath.Join(second, rel))
 	if first == second || err1 != nil || err2 != nil || !os.SameFile(a, b) {
 		t.Errorf("releases %s %s: %s %v %v", first, second, rel, err1, err2)
+	}
+}
+
+// Two disclosures of the same bytes, one file removed during the run: the
+// release holds the original (the other's copy) and both pages offer it,
+// whichever of the two is published first (here the one removed, GOMAXPROCS
+// 1 making the order that of the ids).
+func TestSharedOriginalWhateverTheOrder(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "a.txt"), data, 0o644)
+	os.WriteFile(filepath.Join(in, "b.txt"), data, 0o644)
+	rep, err := Build(context.Background(), Options{In: in, Out: out, Version: "test", Originals: true,
+		Progress: func(done, total int) {
+			if done == total {
+				os.Remove(filepath.Join(in, "a.txt"))
+			}
+		}})
+	if err != nil || rep.Documents != 2 || len(rep.Originals) != 0 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	sum := sha256.Sum256(data)
+	rel := "originals/" + hex.EncodeToString(sum[:]) + ".txt"
+	cur, _ := filepath.EvalSymlinks(out)
+	pages, _ := filepath.Glob(filepath.Join(cur, "doc", "*.html"))
+	links := 0
+	for _, p := range pages {
+		if b, _ := os.ReadFile(p); strings.Contains(string(b), `href="../`+rel+`"`) {
+			links++
+		}
+	}
+	if links != 2 {
+		t.Errorf("%d pages of %v offer %s", links, pages, rel)
 	}
 }
