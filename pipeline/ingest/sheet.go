@@ -82,7 +82,7 @@ func xlsxText(ctx context.Context, data []byte) (s string, err error) {
 			s, err = "", fmt.Errorf("%w: %v", ErrWorkbook, r)
 		}
 	}()
-	if err := unzippedSize(data); err != nil {
+	if err := checkZip(data); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrWorkbook, err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
@@ -111,19 +111,24 @@ func xlsxText(ctx context.Context, data []byte) (s string, err error) {
 	return renderGrids(grids)
 }
 
-// unzippedSize refuses a zip whose parts unzip to more than MaxUnzipped,
-// by what its directory declares (archive/zip reads no more of a part than
-// it declares).
-func unzippedSize(data []byte) error {
+// checkZip refuses a zip that is no workbook (a .docx named .xlsx) or
+// whose parts unzip to more than MaxUnzipped, by what its directory
+// declares (archive/zip reads no more of a part than it declares).
+func checkZip(data []byte) error {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
 	var n uint64
+	book := false
 	for _, f := range z.File {
 		if n += f.UncompressedSize64; n > MaxUnzipped || n < f.UncompressedSize64 {
 			return fmt.Errorf("its parts unzip to more than %d MiB (%s at least)", MaxUnzipped>>20, f.Name)
 		}
+		book = book || f.Name == "xl/workbook.xml"
+	}
+	if !book {
+		return errors.New("it is a zip without xl/workbook.xml, not an .xlsx (a .docx or another zip so named?)")
 	}
 	return nil
 }

@@ -112,6 +112,13 @@ func TestBadWorkbooks(t *testing.T) {
 		long.WriteString(`<row r="` + strconv.Itoa(r) + `"><c r="A` + strconv.Itoa(r) + `"><v>1</v></c><c r="B` + strconv.Itoa(r) + `"><v>2</v></c></row>`)
 	}
 	long.WriteString(`</sheetData></worksheet>`)
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml"} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, "<x/>")
+	}
+	zw.Close()
 	// a sheet that unzips to more than MaxUnzipped from 130 KiB
 	bomb := func(w io.Writer) {
 		io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`)
@@ -132,6 +139,7 @@ func TestBadWorkbooks(t *testing.T) {
 		{saveBook(t, rows, "rows.xlsx"), ErrWorkbook, "rows.xlsx: the workbook could not be read: sheet Sheet1: more than 100000 rows"},
 		{saveBook(t, cols, "cols.xlsx"), ErrWorkbook, "cols.xlsx: the workbook could not be read: sheet Sheet1: row 3: more than 256 columns"},
 		{write("long.xlsx", withSheet(t, base.Bytes(), func(w io.Writer) { io.WriteString(w, long.String()) })), ErrWorkbook, "long.xlsx: the workbook could not be read: sheet Sheet1: cell A1: more than 32767 characters"},
+		{write("docx.xlsx", docx.Bytes()), ErrWorkbook, "docx.xlsx: the workbook could not be read: it is a zip without xl/workbook.xml, not an .xlsx (a .docx or another zip so named?)"},
 		{write("bomb.xlsx", withSheet(t, base.Bytes(), bomb)), ErrWorkbook, "bomb.xlsx: the workbook could not be read: its parts unzip to more than 128 MiB (xl/worksheets/sheet1.xml at least)"},
 	} {
 		_, err := Read(context.Background(), c.path)
