@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -302,6 +303,9 @@ func parseMetadata(data []byte) (rows map[string]Metadata, bad []string) {
 			}
 		}
 	}
+	if !slices.ContainsFunc(head, func(h string) bool { return strings.TrimSpace(h) == "file" }) {
+		return nil, append(bad, "line 1: no column file: the file is not used")
+	}
 	rows = map[string]Metadata{}
 	lineOf := map[string]int{}
 	for {
@@ -342,7 +346,10 @@ func parseMetadata(data []byte) (rows map[string]Metadata, bad []string) {
 			bad = append(bad, fmt.Sprintf("line %d: %v: row left out", line, rowErr))
 			continue
 		}
-		m.File = filepath.ToSlash(strings.TrimSpace(m.File))
+		if m.File = filepath.ToSlash(strings.TrimSpace(m.File)); m.File == "" {
+			bad = append(bad, fmt.Sprintf("line %d: no file: row left out", line))
+			continue
+		}
 		if y := strings.TrimSpace(m.FiscalYear); y != "" {
 			if m.FiscalYear = metadataYear(y); m.FiscalYear == "" {
 				bad = append(bad, fmt.Sprintf("line %d: fiscal_year %q is not a year from 1990 to 2100: not used", line, y))

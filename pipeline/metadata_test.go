@@ -58,7 +58,8 @@ func TestMetadataYearAndKind(t *testing.T) {
 		"d,-2024,2024年部门预决算\n" +
 		"e,,\n" +
 		"f,24,预算公开 budget\n" +
-		"g,2024,决算 budget\n"))
+		"g,2024,决算 budget\n" +
+		",2024,budget\n"))
 	want := map[string][2]string{
 		"a": {"2024", "budget"}, "b": {"2024", "final_accounts"}, "c": {"2023", "budget"},
 		"d": {"", ""}, "e": {"", ""}, "f": {"", "budget"}, "g": {"2024", ""},
@@ -73,8 +74,17 @@ func TestMetadataYearAndKind(t *testing.T) {
 		`line 5: kind "2024年部门预决算" says neither budget (预算) nor final accounts (决算): not used`,
 		`line 7: fiscal_year "24" is not a year from 1990 to 2100: not used`,
 		`line 8: kind "决算 budget" says neither budget (预算) nor final accounts (决算): not used`,
+		"line 9: no file: row left out",
 	}
 	if strings.Join(bad, "\n") != strings.Join(wantBad, "\n") {
 		t.Errorf("bad:\n%s\nwant:\n%s", strings.Join(bad, "\n"), strings.Join(wantBad, "\n"))
+	}
+}
+
+// A metadata.csv without a file column is not used, and said once.
+func TestMetadataWithoutFileColumn(t *testing.T) {
+	rows, bad := parseMetadata([]byte("name,fiscal_year\na.txt,2024\nb.txt,2023\n"))
+	if len(rows) != 0 || strings.Join(bad, "\n") != "line 1: no column file: the file is not used" {
+		t.Errorf("rows %v, bad %q", rows, bad)
 	}
 }
