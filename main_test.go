@@ -46,15 +46,26 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
+// TestBuildEndToEnd: two builds of data/ (with its departments.csv and
+// metadata.csv) with --originals publish byte-identical trees.
 func TestBuildEndToEnd(t *testing.T) {
 	tmp := t.TempDir()
 	a, b := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
 	for _, out := range []string{a, b} {
-		if code, _, stderr := runCLI("build", "--in", "data", "--out", out); code != 0 {
+		if code, _, stderr := runCLI("build", "--in", "data", "--out", out, "--originals"); code != 0 {
 			t.Fatalf("build exit %d: %s", code, stderr)
 		}
 	}
 	ta, tb := readTree(t, a), readTree(t, b)
+	originals := 0
+	for f := range ta {
+		if strings.HasPrefix(f, "originals"+string(filepath.Separator)) {
+			originals++
+		}
+	}
+	if originals < 20 {
+		t.Errorf("%d originals published from data/", originals)
+	}
 	for _, f := range []string{"index.html", "documents.csv", "line_items.csv", "checks.csv", "datapackage.json", "data/000_70dee09d8603147c.json"} {
 		if len(ta[f]) == 0 {
 			t.Errorf("%s missing or empty", f)

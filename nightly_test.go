@@ -193,6 +193,61 @@ func TestKilledRunLeavesReleaseIntact(t *testing.T) {
 	}
 }
 
+// TestKilledReuseRunLeavesReleaseIntact kills a build that links the
+// unchanged disclosures' files (and originals) from the current release at
+// several moments: the current release, whose files the new one shares,
+// must serve unchanged each time, and the next run publishes.
+func TestKilledReuseRunLeavesReleaseIntact(t *testing.T) {
+	in, out := corpus(t, 300), filepath.Join(t.TempDir(), "pub")
+	if _, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Originals: true, Keep: 5}); err != nil {
+		t.Fatal(err)
+	}
+	want := readTree(t, out)
+	link, _ := os.Readlink(out)
+	seed, _ := os.ReadFile("data/000_70dee09d8603147c.txt")
+	os.WriteFile(filepath.Join(in, "new.txt"), bytes.ReplaceAll(seed, []byte("2023"), []byte("2024")), 0o644)
+	killed := 0
+	for _, after := range []time.Duration{50 * time.Millisecond, 250 * time.Millisecond, 600 * time.Millisecond, 1200 * time.Millisecond, 1800 * time.Millisecond, 2400 * time.Millisecond} {
+		cmd := exec.Command(os.Args[0], "build", "--in", in, "--out", out, "--originals")
+		cmd.Env = append(os.Environ(), "BUDGETPUB_AS_MAIN=1")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(after)
+		cmd.Process.Signal(syscall.SIGKILL)
+		if cmd.Wait() == nil {
+			t.Logf("run finished before the kill at %v (%d killed)", after, killed)
+			break
+		}
+		killed++
+		if got, _ := os.Readlink(out); got != link {
+			t.Fatalf("killed at %v: link moved %s → %s", after, link, got)
+		}
+		tree := readTree(t, out)
+		if len(tree) != len(want) {
+			t.Fatalf("killed at %v: %d files, want %d", after, len(tree), len(want))
+		}
+		for f, data := range want {
+			if !bytes.Equal(tree[f], data) {
+				t.Fatalf("killed at %v: %s changed", after, f)
+			}
+		}
+	}
+	if killed < 2 {
+		t.Errorf("only %d runs were killed before they finished", killed)
+	}
+	rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Originals: true, Keep: 5})
+	if err != nil || rep.Release == "" || rep.Documents != 301 {
+		t.Fatalf("recovery run: %+v %v", rep, err)
+	}
+	entries, _ := os.ReadDir(out + ".releases")
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".staging-") {
+			t.Errorf("staging folder left behind: %s", e.Name())
+		}
+	}
+}
+
 // TestTerminatedRunStopsCleanly: SIGTERM (systemd stopping the service)
 // ends a run as a failure — exit 1, not death by signal — with the
 // published release untouched and no staging folder left.

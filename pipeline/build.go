@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -13,15 +15,16 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/gocarina/gocsv"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/emit"
@@ -71,6 +74,10 @@ type Report struct {
 	Rejected  []Rejected `json:"rejected"`
 	// Templates are inputs left out as templates never filled in (上海市XX局)
 	Templates []Template `json:"templates"`
+	// Originals are input files a release with Options.Originals does not
+	// hold (changed or removed while the run read the others): their
+	// disclosures are published, and their pages offer no original
+	Originals []Rejected `json:"originals,omitempty"`
 	Release   string     `json:"release"` // the release published, "" when nothing changed
 	Changed   []string   `json:"changed"` // ids of disclosures added or changed
 	Seconds   float64    `json:"seconds"`
@@ -174,6 +181,11 @@ func Inputs(dir string, pdf bool) ([]string, []Rejected, error) {
 			leave(p, err)
 			return nil
 		}
+		// the name goes into JSON, pages and URLs, which hold UTF-8 only
+		if rel, _ := filepath.Rel(dir, p); !utf8.ValidString(rel) {
+			leave(p, fmt.Errorf("the name %q is not UTF-8 (a GBK name from an unzipped archive?): rename the file", rel))
+			return nil
+		}
 		files = append(files, p)
 		return nil
 	})
@@ -231,41 +243,176 @@ func inputFile(root, p string, d fs.DirEntry) error {
 }
 
 // readMetadata reads dir's metadata.csv, under the rules of the inputs: a
-// regular file inside dir.
-func readMetadata(dir string) (map[string]Metadata, error) {
+// regular file inside dir. A row that cannot be read (a field too many or
+// too few, a version that is not a number, a second row for a file that
+// says otherwise) is left out, and a fiscal_year or kind that says no year
+// or kind is not used; each is reported with its line, and the run goes
+// on.
+func readMetadata(dir string) (map[string]Metadata, []Rejected, error) {
 	p := filepath.Join(dir, MetadataFile)
 	fi, err := os.Lstat(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := inputFile(root, p, fs.FileInfoToDirEntry(fi)); err != nil {
-		return nil, &ingest.Error{Path: p, Err: err}
+		return nil, nil, &ingest.Error{Path: p, Err: err}
 	}
 	f, _, err := ingest.Open(p)
 	if err != nil {
-		return nil, &ingest.Error{Path: p, Err: err}
+		return nil, nil, &ingest.Error{Path: p, Err: err}
 	}
 	data, err := io.ReadAll(f)
 	f.Close()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var rows []Metadata
-	if err := gocsv.UnmarshalBytes(data, &rows); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, MetadataFile), err)
+	out, bad := parseMetadata(data)
+	var rej []Rejected
+	for _, e := range bad {
+		rej = append(rej, Rejected{Path: p, Error: "metadata: " + e})
 	}
-	out := make(map[string]Metadata, len(rows))
-	for _, r := range rows {
-		out[filepath.ToSlash(r.File)] = r
+	return out, rej, nil
+}
+
+// parseMetadata reads metadata.csv's rows by their header's names (a
+// column it does not know is ignored); what it cannot use is said in bad,
+// each with its line.
+func parseMetadata(data []byte) (rows map[string]Metadata, bad []string) {
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			bad = append(bad, err.Error()+": the file is not used")
+		}
+		return nil, bad
 	}
-	return out, nil
+	t := reflect.TypeFor[Metadata]()
+	field := map[int]int{} // column → field of Metadata
+	for c, h := range head {
+		for i := range t.NumField() {
+			if t.Field(i).Tag.Get("csv") == strings.TrimSpace(h) {
+				field[c] = i
+			}
+		}
+	}
+	if !slices.ContainsFunc(head, func(h string) bool { return strings.TrimSpace(h) == "file" }) {
+		return nil, append(bad, "line 1: no column file: the file is not used")
+	}
+	rows = map[string]Metadata{}
+	lineOf := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			bad = append(bad, err.Error()+": row left out")
+			continue
+		}
+		if len(rec) != len(head) {
+			bad = append(bad, fmt.Sprintf("line %d: %d fields, the header has %d: row left out", line, len(rec), len(head)))
+			continue
+		}
+		var m Metadata
+		v := reflect.ValueOf(&m).Elem()
+		var rowErr error
+		for c, s := range rec {
+			i, ok := field[c]
+			if !ok {
+				continue
+			}
+			if v.Field(i).Kind() == reflect.Int {
+				n := 0
+				if s = strings.TrimSpace(s); s != "" {
+					if n, err = strconv.Atoi(s); err != nil {
+						rowErr = fmt.Errorf("%s %q is not a number", head[c], s)
+					}
+				}
+				v.Field(i).SetInt(int64(n))
+				continue
+			}
+			v.Field(i).SetString(s)
+		}
+		if rowErr != nil {
+			bad = append(bad, fmt.Sprintf("line %d: %v: row left out", line, rowErr))
+			continue
+		}
+		if m.File = filepath.ToSlash(strings.TrimSpace(m.File)); m.File == "" {
+			bad = append(bad, fmt.Sprintf("line %d: no file: row left out", line))
+			continue
+		}
+		if y := strings.TrimSpace(m.FiscalYear); y != "" {
+			if m.FiscalYear = metadataYear(y); m.FiscalYear == "" {
+				bad = append(bad, fmt.Sprintf("line %d: fiscal_year %q is not a year from 1990 to 2100: not used", line, y))
+			}
+		}
+		if k := strings.TrimSpace(m.Kind); k != "" {
+			if m.Kind = metadataKind(k); m.Kind == "" {
+				bad = append(bad, fmt.Sprintf("line %d: kind %q says neither budget (预算) nor final accounts (决算): not used", line, k))
+			}
+		}
+		if first, ok := lineOf[m.File]; ok {
+			if rows[m.File] != m {
+				bad = append(bad, fmt.Sprintf("line %d: a second row for %s, which line %d describes otherwise: row left out", line, m.File, first))
+			}
+			continue
+		}
+		rows[m.File], lineOf[m.File] = m, line
+	}
+	return rows, bad
+}
+
+// metadataYear is a fiscal_year as digits ("2024" for 2024, 2024年,
+// 2024年度, ２０２４ or 二〇二四年), or "" when it names no year from 1990
+// to 2100.
+func metadataYear(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "度"), "年")
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + r - '０')
+		case strings.ContainsRune("〇零", r):
+			b.WriteByte('0')
+		case strings.ContainsRune("一二三四五六七八九", r):
+			b.WriteRune('1' + rune(strings.IndexRune("一二三四五六七八九", r)/len("一")))
+		default:
+			return ""
+		}
+	}
+	y, err := strconv.Atoi(b.String())
+	if err != nil || b.Len() != 4 || y < 1990 || y > 2100 {
+		return ""
+	}
+	return b.String()
+}
+
+// metadataKind is a kind as the schema names it: budget for budget or
+// words with 预算, final_accounts for final_accounts, "final accounts" or
+// words with 决算 (either way of writing, any case); "" for words that say
+// neither, or both (预决算).
+func metadataKind(s string) string {
+	k := strings.ToLower(strings.TrimSpace(s))
+	budget := strings.Contains(k, "budget") || strings.Contains(k, "预算") || strings.Contains(k, "预决算")
+	final := strings.Contains(k, "final") || strings.Contains(k, "决算")
+	switch {
+	case budget && !final:
+		return schema.KindBudget
+	case final && !budget:
+		return schema.KindFinalAccounts
+	}
+	return ""
 }
 
 // metadataFor finds a file's row: by its name, or by the name of its
@@ -336,7 +483,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	meta, err := readMetadata(o.In)
+	meta, badMeta, err := readMetadata(o.In)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
@@ -391,7 +538,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		rep.Rejected = append(rep.Rejected, r)
 		log.Warn("input rejected", "file", r.Path, "reason", r.Error)
 	}
-	for _, r := range left {
+	for _, r := range append(left, badMeta...) {
 		reject(r)
 	}
 	table, bad, err := readTable(o.In)
@@ -521,9 +668,12 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	sort.Strings(ids)
 	l := linker{table, pairs(docs, table)}
 	pk := pageKeys(keys, docs, l, fmt.Sprint(o.Version, "\x00", o.Originals))
-	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l)
+	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l, &rep.Originals)
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range rep.Originals {
+		log.Warn("original not published", "file", r.Path, "reason", r.Error)
 	}
 	if err := c.saveRelease(name, pk); err != nil {
 		log.Warn("the release's page keys were not saved: the next run renders every page", "error", err.Error())
@@ -626,12 +776,10 @@ func releaseTime(files []string) time.Time {
 // hints are what the extractor takes from a metadata.csv row.
 func (m Metadata) hints() extract.Hints {
 	h := extract.Hints{Department: m.Department}
-	h.FiscalYear, _ = strconv.Atoi(strings.TrimSpace(m.FiscalYear))
-	switch k := strings.TrimSpace(m.Kind); {
-	case k == schema.KindFinalAccounts || strings.Contains(k, "决算"):
-		h.Kind = schema.KindFinalAccounts
-	case k == schema.KindBudget || strings.Contains(k, "预算"):
-		h.Kind = schema.KindBudget
+	// readMetadata made them digits and a schema kind, or ""
+	h.FiscalYear, _ = strconv.Atoi(m.FiscalYear)
+	if k := m.Kind; k == schema.KindBudget || k == schema.KindFinalAccounts {
+		h.Kind = k
 	}
 	return h
 }
@@ -695,7 +843,11 @@ const publishChunk = 64
 // whose page key (pk, see pageKeys) is the one it had in the current
 // release has its files (JSON and pages) linked from there. It returns the
 // changes and the number of checks.
-func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker) (emit.Changes, int, error) {
+//
+// The input files a release with Options.Originals could not take are
+// added to missing, and their documents' page keys are dropped from pk, so
+// that the next run renders their pages again.
+func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
 		// releases are immutable: the same one again
@@ -737,12 +889,13 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	checks := 0
 	entries := make([]*entry, publishChunk)
 	execs := make([][]emit.ExecutionRow, publishChunk)
-	same := make([]bool, publishChunk) // the pages are linked from the current release
+	same := make([]bool, publishChunk)        // the pages are linked from the current release
+	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
 		parallel(len(chunk), func(i int) {
-			execs[i], same[i] = nil, false
+			execs[i], same[i], lacks[i] = nil, false, nil
 			// the text is loaded even for pages that are linked: the
 			// full-text index takes its sentences (emit.Sentences)
 			e, ok := c.load(keys[chunk[i]])
@@ -770,9 +923,28 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					check.Budget(final, budget)
 				}
 			}
+			if o.Originals {
+				lacks[i] = publishOriginals(o.In, staging, cur, e.Doc)
+			}
+		})
+		if err, _ := loadErr.Load().(error); err != nil {
+			w.Abort()
+			return fail("site", err)
+		}
+		// a file another document of the chunk published is held (the
+		// same sha256, the same bytes), whichever came first; so the pages
+		// offer what the release holds whatever the order
+		for i := range chunk {
+			if len(lacks[i]) > 0 {
+				lacks[i] = publishOriginals(o.In, staging, cur, entries[i].Doc)
+			}
+		}
+		parallel(len(chunk), func(i int) {
+			e := entries[i]
 			// the document complete, its pages are linked from the current
-			// release when its page key is the one they were made with there
-			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] {
+			// release when its page key is the one they were made with
+			// there; they offer the originals the release holds
+			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] && len(lacks[i]) == 0 {
 				linked, err := sr.Link(e.Doc, e.files(), cur)
 				if err != nil {
 					loadErr.Store(err)
@@ -803,9 +975,6 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			if err == nil {
 				err = w.AddText(d, entries[i].files())
 			}
-			if err == nil && o.Originals {
-				err = publishOriginals(o.In, staging, cur, d)
-			}
 			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])
 			}
@@ -817,6 +986,10 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				differ.Unchanged(d.ID)
 			} else {
 				differ.Add(d, data)
+			}
+			if len(lacks[i]) > 0 {
+				*missing = append(*missing, lacks[i]...)
+				delete(pk, d.ID)
 			}
 			checks += len(entries[i].Doc.Checks)
 			entries[i] = nil

@@ -255,3 +255,23 @@ func TestCacheLoadDoc(t *testing.T) {
 		t.Error("a torn entry was read")
 	}
 }
+
+// An input whose name is not UTF-8 (a GBK name) is left out with its name:
+// the name goes into JSON, pages and URLs, and a lossy one would name no
+// file (its original could not be published).
+func TestNonUTF8NameLeftOut(t *testing.T) {
+	in := t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "\xb2\xbf\xc3\xc5.txt"), data, 0o644)
+	os.WriteFile(filepath.Join(in, "ok.txt"), data, 0o644)
+	rep, err := buildWithin(t, 60*time.Second, Options{In: in, Out: filepath.Join(t.TempDir(), "pub"), Originals: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Documents != 1 || len(rep.Rejected) != 1 || !strings.Contains(rep.Rejected[0].Error, `the name "\xb2\xbf\xc3\xc5.txt" is not UTF-8`) {
+		t.Errorf("documents %d, rejected %+v", rep.Documents, rep.Rejected)
+	}
+}

@@ -310,7 +310,7 @@ func toTree(doc *schema.Document) any {
 // that take part in a stated relation.
 func mutationCorpus(t *testing.T) []*mutDoc {
 	const dir = "../data"
-	meta, err := readMetadata(dir)
+	meta, _, err := readMetadata(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -31,8 +32,8 @@ func publishOriginal(in, staging, cur string, src schema.SourceFile) error {
 		return err
 	}
 	if cur != "" {
-		if err := os.Link(filepath.Join(cur, rel), dst); err == nil {
-			return nil
+		if err := os.Link(filepath.Join(cur, rel), dst); err == nil || errors.Is(err, fs.ErrExist) {
+			return nil // linked, by this document or another of the file
 		}
 	}
 	f, err := os.Open(filepath.Join(in, filepath.FromSlash(src.Path)))
@@ -62,16 +63,20 @@ func publishOriginal(in, staging, cur string, src schema.SourceFile) error {
 	return err
 }
 
-// publishOriginals publishes every input file of a document.
-func publishOriginals(in, staging, cur string, d *schema.Document) error {
+// publishOriginals publishes every input file of a document, and says
+// which it could not publish (changed or removed since it was read), each
+// with its file.
+func publishOriginals(in, staging, cur string, d *schema.Document) []Rejected {
 	sources := d.Document.Sources
 	if len(sources) == 0 {
 		sources = []schema.SourceFile{d.Document.Source}
 	}
+	var missing []Rejected
 	for _, src := range sources {
 		if err := publishOriginal(in, staging, cur, src); err != nil {
-			return fmt.Errorf("originals: %w", err)
+			missing = append(missing, Rejected{Path: filepath.Join(in, filepath.FromSlash(src.Path)),
+				Error: "originals: " + err.Error() + ": the disclosure is published without it"})
 		}
 	}
-	return nil
+	return missing
 }

@@ -28,7 +28,7 @@ func TestEveryLineItemHasItsLine(t *testing.T) {
 		}
 	}
 	number := regexp.MustCompile(`[0-9][0-9,]*(\.[0-9]+)?`)
-	meta, err := readMetadata("../data")
+	meta, _, err := readMetadata("../data")
 	if err != nil {
 		t.Fatal(err)
 	}

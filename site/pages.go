@@ -314,7 +314,8 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	var fs []sourceFile
 	for i, src := range sources {
 		f := sourceFile{SourceFile: src, Index: i}
-		if r.o.Originals {
+		// the release may lack one: an input changed after it was read
+		if _, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(OriginalPath(src)))); r.o.Originals && err == nil {
 			f.Original = OriginalPath(src)
 		}
 		if i < len(files) {

@@ -116,6 +116,13 @@ func nullable(s string) any {
 // cut at a character boundary.
 const sentenceMax = 600
 
+// MaxSentences is the most sentences indexed of one disclosure; the rest
+// are not. A real disclosure has a few hundred (at most 368 in data/ and
+// the Fujian corpus); 8 MB of text cut into sentences made 90,000, and
+// their 2.6 million distinct tokens held 235 MB of the site's index, and
+// 9,500 files, for the rest of the build.
+const MaxSentences = 2000
+
 // Sentences are the narrative's sentences of a disclosure, one entry each,
 // for the full-text index. A file's narrative lines (a line with a column
 // gap of three spaces is a table's, and ends the paragraph, as does a
@@ -125,7 +132,7 @@ const sentenceMax = 600
 // six Han characters and they are at least a third of its characters, each
 // text once per document. An entry gives the line the sentence starts on,
 // its file, and the pointer of the first figure (in pointer order) read
-// from that line, if any.
+// from that line, if any. The first MaxSentences are kept.
 func Sentences(d *schema.Document, files [][]string) []SearchEntry {
 	type at struct{ file, line int }
 	cited := map[at]string{}
@@ -150,7 +157,7 @@ func Sentences(d *schema.Document, files [][]string) []SearchEntry {
 				}
 				s = s[:cut]
 			}
-			if !seen[s] && isSentence(s) {
+			if !seen[s] && len(out) < MaxSentences && isSentence(s) {
 				seen[s] = true
 				out = append(out, SearchEntry{Kind: "sentence", DocumentID: d.ID, Text: s, Pointer: cited[at{f, start}], Line: start, File: f})
 			}

@@ -2,6 +2,7 @@ package emit_test
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,5 +120,29 @@ func TestSentences(t *testing.T) {
 		if g.Kind != "sentence" || g.Text != w.text || g.Pointer != w.pointer || g.Line != w.line || g.File != w.file || g.DocumentID != "d" {
 			t.Errorf("sentence %d: %+v, want %+v", i, g, w)
 		}
+	}
+}
+
+// A disclosure's sentences are indexed up to MaxSentences, the first ones,
+// however many its text makes; one paragraph without a sentence end is one
+// sentence, cut at sentenceMax bytes.
+func TestSentencesBounded(t *testing.T) {
+	var lines []string
+	for i := range 3 * emit.MaxSentences {
+		lines = append(lines, fmt.Sprintf("第%d项工作任务已经全部完成。", i))
+	}
+	got := emit.Sentences(&schema.Document{ID: "d"}, [][]string{lines})
+	if len(got) != emit.MaxSentences || got[0].Text != lines[0] || got[len(got)-1].Line != emit.MaxSentences {
+		t.Errorf("%d sentences, the last of line %d", len(got), got[len(got)-1].Line)
+	}
+	long := strings.Repeat("部门预算收支安排情况说明", 8<<20/36) // 8 MB
+	var para []string
+	for len(long) > 0 {
+		n := min(len(long), 2046)
+		para, long = append(para, long[:n]), long[n:]
+	}
+	got = emit.Sentences(&schema.Document{ID: "d"}, [][]string{para})
+	if len(got) != 1 || len(got[0].Text) > 600 {
+		t.Errorf("one paragraph of %d lines: %d sentences", len(para), len(got))
 	}
 }

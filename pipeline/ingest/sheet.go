@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -42,7 +43,14 @@ const (
 	MaxSheetRows    = 100_000 // rows of one sheet (up to its last cell)
 	MaxSheetColumns = 256     // columns of one sheet
 	MaxSheetCells   = 2_000_000
-	maxUnzipped     = 512 << 20 // what the parts of an .xlsx may unzip to
+	// MaxCellChars is Excel's own limit on a cell's text: a longer cell
+	// was not written by Excel, and one would widen its column on every
+	// row of the rendered text
+	MaxCellChars = 32_767
+	// MaxUnzipped is what the parts of an .xlsx may unzip to together: a
+	// budget workbook's are a few MiB; a part of hundreds of MiB costs
+	// seconds and GiBs to parse before any limit on cells can apply
+	MaxUnzipped = 128 << 20
 )
 
 // ErrWorkbook wraps a workbook that cannot be read.
@@ -74,7 +82,10 @@ func xlsxText(ctx context.Context, data []byte) (s string, err error) {
 			s, err = "", fmt.Errorf("%w: %v", ErrWorkbook, r)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+	if err := checkZip(data); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrWorkbook, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrWorkbook, err)
 	}
@@ -98,6 +109,28 @@ func xlsxText(ctx context.Context, data []byte) (s string, err error) {
 		return "", fmt.Errorf("%w: it has no visible sheet", ErrWorkbook)
 	}
 	return renderGrids(grids)
+}
+
+// checkZip refuses a zip that is no workbook (a .docx named .xlsx) or
+// whose parts unzip to more than MaxUnzipped, by what its directory
+// declares (archive/zip reads no more of a part than it declares).
+func checkZip(data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	var n uint64
+	book := false
+	for _, f := range z.File {
+		if n += f.UncompressedSize64; n > MaxUnzipped || n < f.UncompressedSize64 {
+			return fmt.Errorf("its parts unzip to more than %d MiB (%s at least)", MaxUnzipped>>20, f.Name)
+		}
+		book = book || f.Name == "xl/workbook.xml"
+	}
+	if !book {
+		return errors.New("it is a zip without xl/workbook.xml, not an .xlsx (a .docx or another zip so named?)")
+	}
+	return nil
 }
 
 // xlsxGrid reads one sheet's cells; cells counts the cells of the workbook.
@@ -134,6 +167,9 @@ func xlsxGrid(f *excelize.File, name string, cells *int) (grid, error) {
 				return g, fmt.Errorf("row %d: the workbook has more than %d cells", r, MaxSheetCells)
 			}
 			col, _ := excelize.ColumnNumberToName(c + 1)
+			if utf8.RuneCountInString(v) > MaxCellChars {
+				return g, fmt.Errorf("cell %s%d: more than %d characters", col, r, MaxCellChars)
+			}
 			hidden, ok := hiddenCols[c]
 			if !ok {
 				visible, err := f.GetColVisible(name, col)
@@ -221,8 +257,7 @@ func renderGrids(grids []grid) (string, error) {
 			b.WriteByte('\n')
 		}
 		fmt.Fprintf(&b, "[工作表 %s]\n", cellText(g.name))
-		renderGrid(&b, g)
-		if b.Len() > MaxPDFText {
+		if !renderGrid(&b, g) {
 			return "", fmt.Errorf("%w: its text is larger than %d MiB", ErrWorkbook, MaxPDFText>>20)
 		}
 	}
@@ -231,7 +266,10 @@ func renderGrids(grids []grid) (string, error) {
 
 const columnGap = 3
 
-func renderGrid(b *strings.Builder, g grid) {
+// renderGrid writes g to b, and stops, false, once b is larger than
+// MaxPDFText: columns as wide as their widest cell may make a sheet's text
+// many times the size of its cells.
+func renderGrid(b *strings.Builder, g grid) bool {
 	// a cell that spans columns, or is its row's only cell, does not
 	// widen a column
 	wide := func(r, c int) bool {
@@ -282,7 +320,11 @@ func renderGrid(b *strings.Builder, g grid) {
 		}
 		b.WriteString(line.String())
 		b.WriteByte('\n')
+		if b.Len() > MaxPDFText {
+			return false
+		}
 	}
+	return true
 }
 
 // isWorkbook tells whether a file is read as a workbook: by its name.

@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -97,6 +100,34 @@ func TestBadWorkbooks(t *testing.T) {
 	cols := excelize.NewFile()
 	cols.SetCellValue("Sheet1", "A1", "x")
 	cols.SetCellValue("Sheet1", "IW3", "y") // column 257
+	base, err := excelize.NewFile().WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a cell longer than Excel allows, which would widen column A on each
+	// of the 100,000 rows after it
+	var long strings.Builder
+	long.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat("字", MaxCellChars+1) + `</t></is></c><c r="B1"><v>1</v></c></row>`)
+	for r := 2; r <= MaxSheetRows; r++ {
+		long.WriteString(`<row r="` + strconv.Itoa(r) + `"><c r="A` + strconv.Itoa(r) + `"><v>1</v></c><c r="B` + strconv.Itoa(r) + `"><v>2</v></c></row>`)
+	}
+	long.WriteString(`</sheetData></worksheet>`)
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml"} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, "<x/>")
+	}
+	zw.Close()
+	// a sheet that unzips to more than MaxUnzipped from 130 KiB
+	bomb := func(w io.Writer) {
+		io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`)
+		chunk := []byte(strings.Repeat("a", 1<<20))
+		for range MaxUnzipped >> 20 {
+			w.Write(chunk)
+		}
+		io.WriteString(w, `</t></is></c></row></sheetData></worksheet>`)
+	}
 	for _, c := range []struct {
 		path string
 		is   error
@@ -107,12 +138,47 @@ func TestBadWorkbooks(t *testing.T) {
 		{write("text.xlsx", []byte("收支总表 1,000")), ErrWorkbook, "text.xlsx: the workbook could not be read: it is neither an .xlsx (zip) nor an .xls (OLE2) file"},
 		{saveBook(t, rows, "rows.xlsx"), ErrWorkbook, "rows.xlsx: the workbook could not be read: sheet Sheet1: more than 100000 rows"},
 		{saveBook(t, cols, "cols.xlsx"), ErrWorkbook, "cols.xlsx: the workbook could not be read: sheet Sheet1: row 3: more than 256 columns"},
+		{write("long.xlsx", withSheet(t, base.Bytes(), func(w io.Writer) { io.WriteString(w, long.String()) })), ErrWorkbook, "long.xlsx: the workbook could not be read: sheet Sheet1: cell A1: more than 32767 characters"},
+		{write("docx.xlsx", docx.Bytes()), ErrWorkbook, "docx.xlsx: the workbook could not be read: it is a zip without xl/workbook.xml, not an .xlsx (a .docx or another zip so named?)"},
+		{write("bomb.xlsx", withSheet(t, base.Bytes(), bomb)), ErrWorkbook, "bomb.xlsx: the workbook could not be read: its parts unzip to more than 128 MiB (xl/worksheets/sheet1.xml at least)"},
 	} {
 		_, err := Read(context.Background(), c.path)
 		if !errors.Is(err, c.is) || !strings.Contains(err.Error(), c.says) {
 			t.Errorf("%s: %v, want %q", filepath.Base(c.path), err, c.says)
 		}
 	}
+}
+
+// withSheet is the workbook data with its first sheet's XML written by
+// sheet.
+func withSheet(t *testing.T, data []byte, sheet func(io.Writer)) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			sheet(w)
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(w, r)
+		r.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 func ptr[T any](v T) *T { return &v }
