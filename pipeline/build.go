@@ -592,7 +592,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 			continue
 		}
 		inputs = append(inputs, input{path: files[i], rel: rel, id: ids[i], key: r.key,
-			meta: metadataFor(meta, rel), ident: id, dept: table.ID(id.Name)})
+			meta: metadataFor(meta, rel), ident: id, dept: table.IDIn(id.Name, id.Region)})
 	}
 	// the files of one disclosure become one document
 	keys := map[string]string{} // document id → cache key
@@ -790,6 +790,9 @@ func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.D
 		// metadata.csv wins over what the file says (a web page's header)
 		if m.Publisher != "" {
 			d.Document.Publisher = m.Publisher
+			if r := extract.RegionOf(m.Publisher); r != "" && extract.RegionOf(d.Department.Name) == "" {
+				d.Department.Region = r
+			}
 		}
 		if m.SourceURL != "" {
 			d.Document.SourceURL = m.SourceURL
@@ -825,7 +828,7 @@ func pageKeys(keys map[string]string, docs map[string]ident, l linker, release s
 	for id, key := range keys {
 		pair := l.pairs[id]
 		h := sha256.New()
-		json.NewEncoder(h).Encode([]string{key, release, l.table.ID(docs[id].Name), pair, keys[pair]})
+		json.NewEncoder(h).Encode([]string{key, release, l.table.IDIn(docs[id].Name, docs[id].Region), pair, keys[pair]})
 		out[id] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
@@ -903,7 +906,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
 				return
 			}
-			e.Doc.Department.ID = l.table.ID(e.Doc.Department.Name)
+			e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
 			entries[i] = e
 			// the pair gives the pages their execution section and the
 			// final accounts their execution rows and cross.budget findings
@@ -913,7 +916,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
 					return
 				}
-				p.Department.ID = l.table.ID(p.Department.Name)
+				p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
 				budget, final := e.Doc, p
 				if budget.Document.Kind == schema.KindFinalAccounts {
 					budget, final = final, budget

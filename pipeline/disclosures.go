@@ -26,6 +26,7 @@ import (
 // them.
 type ident struct {
 	Name     string `json:"name"`
+	Region   string `json:"region,omitempty"` // the department's, which its name may not hold
 	Kind     string `json:"kind"`
 	Scope    string `json:"scope,omitempty"`
 	Year     int    `json:"year"`
@@ -34,7 +35,7 @@ type ident struct {
 }
 
 func identOf(d *schema.Document) ident {
-	return ident{Name: d.Department.Name, Kind: d.Document.Kind, Scope: d.Document.Scope, Year: d.Document.FiscalYear,
+	return ident{Name: d.Department.Name, Region: d.Department.Region, Kind: d.Document.Kind, Scope: d.Document.Scope, Year: d.Document.FiscalYear,
 		Title: d.Document.Title, Template: templateOf(d)}
 }
 
@@ -283,7 +284,7 @@ func pairs(docs map[string]ident, table *identity.Table) map[string]string {
 	by := map[string]*both{}
 	for _, id := range sortedKeys(docs) {
 		d := docs[id]
-		k := fmt.Sprint(table.ID(d.Name), "\x00", d.Year)
+		k := fmt.Sprint(table.IDIn(d.Name, d.Region), "\x00", d.Year)
 		if by[k] == nil {
 			by[k] = &both{}
 		}

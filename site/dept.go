@@ -21,7 +21,7 @@ func deptID(d *schema.Document) string {
 	if d.Department.ID != "" {
 		return d.Department.ID
 	}
-	return identity.ID(d.Department.Name)
+	return identity.ID(identity.Qualified(d.Department.Name, d.Department.Region))
 }
 
 type seriesCell struct {

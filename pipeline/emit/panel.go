@@ -71,7 +71,7 @@ func departmentID(d *schema.Document) string {
 	if d.Department.ID != "" {
 		return d.Department.ID
 	}
-	return identity.ID(d.Department.Name)
+	return identity.ID(identity.Qualified(d.Department.Name, d.Department.Region))
 }
 
 // PanelRow is one row of panel.csv: one measure of one department in one

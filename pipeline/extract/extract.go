@@ -101,6 +101,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	}
 	if h := t.Header; h != nil {
 		doc.Document.Publisher, doc.Document.SourceURL = h.Publisher, h.URL
+		if doc.Department.Region == "" { // "卫生监督所" published by 平潭综合实验区市场监督管理局
+			doc.Department.Region = regionOf(h.Publisher)
+		}
 	}
 	doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
 	if fromHint {

@@ -307,13 +307,16 @@ func TestWebPageIdentity(t *testing.T) {
 	for _, c := range []struct {
 		title, publisher, name, kind string
 		year                         int
+		region                       string
 	}{
-		{"2018年度平潭综合实验区公安局预算说明", "平潭综合实验区公安局", "平潭综合实验区公安局", "budget", 2018},
-		{"2016年度平潭综合实验区市场监督管理局部门决算说明", "平潭综合实验区市场监督管理局", "平潭综合实验区市场监督管理局", "final_accounts", 2016},
-		{"平潭综合实验区图书馆2017年预算说明", "平潭综合实验区社会事业局", "平潭综合实验区图书馆", "budget", 2017},
-		{"2016年度平潭综合实验区一般公共预算“三公”经费支出决算情况", "平潭综合实验区财政金融局", "平潭综合实验区", "final_accounts", 2016},
-		{"区环境与国土资源局2015年三公经费支出情况", "平潭综合实验区环境与国土资源局", "平潭综合实验区环境与国土资源局", "final_accounts", 2015},
-		{"2019年度某区“三公”经费预算", "某区财政局", "某区", "budget", 2019},
+		{"2018年度平潭综合实验区公安局预算说明", "平潭综合实验区公安局", "平潭综合实验区公安局", "budget", 2018, "平潭综合实验区"},
+		{"2016年度平潭综合实验区市场监督管理局部门决算说明", "平潭综合实验区市场监督管理局", "平潭综合实验区市场监督管理局", "final_accounts", 2016, "平潭综合实验区"},
+		{"平潭综合实验区图书馆2017年预算说明", "平潭综合实验区社会事业局", "平潭综合实验区图书馆", "budget", 2017, "平潭综合实验区"},
+		{"2016年度平潭综合实验区一般公共预算“三公”经费支出决算情况", "平潭综合实验区财政金融局", "平潭综合实验区", "final_accounts", 2016, "平潭综合实验区"},
+		{"区环境与国土资源局2015年三公经费支出情况", "平潭综合实验区环境与国土资源局", "平潭综合实验区环境与国土资源局", "final_accounts", 2015, "平潭综合实验区"},
+		{"2019年度某区“三公”经费预算", "某区财政局", "某区", "budget", 2019, ""},
+		// a unit's page names no region: the publisher's is its
+		{"卫生监督所2016年部门预算", "平潭综合实验区市场监督管理局", "卫生监督所", "budget", 2016, "平潭综合实验区"},
 	} {
 		lines := []string{"标题: " + c.title, "发布机构: " + c.publisher, "==== 正文 ====", "当前位置：首页 " + c.title + " 正文。"}
 		txt := &ingest.Text{Path: "p.txt", Lines: lines, Header: &ingest.Header{Title: c.title, Publisher: c.publisher, TitleLine: 1}}
@@ -322,9 +325,10 @@ func TestWebPageIdentity(t *testing.T) {
 			t.Errorf("%s: %v", c.title, err)
 			continue
 		}
-		if doc.Department.Name != c.name || doc.Document.Kind != c.kind || doc.Document.FiscalYear != c.year || doc.Document.Publisher != c.publisher {
-			t.Errorf("%s: got %s %s %d (publisher %s), want %s %s %d", c.title, doc.Department.Name, doc.Document.Kind,
-				doc.Document.FiscalYear, doc.Document.Publisher, c.name, c.kind, c.year)
+		if doc.Department.Name != c.name || doc.Document.Kind != c.kind || doc.Document.FiscalYear != c.year || doc.Document.Publisher != c.publisher ||
+			doc.Department.Region != c.region {
+			t.Errorf("%s: got %s (%s) %s %d (publisher %s), want %s (%s) %s %d", c.title, doc.Department.Name, doc.Department.Region, doc.Document.Kind,
+				doc.Document.FiscalYear, doc.Document.Publisher, c.name, c.region, c.kind, c.year)
 		}
 	}
 }

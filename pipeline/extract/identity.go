@@ -356,6 +356,10 @@ var regionSuffixes = []string{"自治区", "自治州", "自治县", "特别行�
 // regionOf reads the administrative divisions that open a department name:
 // 上海市普陀区人民政府万里街道办事处 → 上海市普陀区. Each division has at least
 // two characters before its suffix, and something must remain after them.
+// RegionOf is regionOf for the pipeline: the region a publisher's name
+// opens with.
+func RegionOf(name string) string { return regionOf(name) }
+
 func regionOf(name string) string {
 	for _, p := range []string{"中国共产党", "中共"} {
 		name = strings.TrimPrefix(name, p)

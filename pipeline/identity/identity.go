@@ -108,6 +108,15 @@ func government(s string) string {
 	return out.String()
 }
 
+// Qualified is name with its region before it, when the name does not
+// hold it (中共江苏省委办公厅 holds 江苏省).
+func Qualified(name, region string) string {
+	if region == "" || strings.Contains(Normalize(name), Normalize(region)) {
+		return name
+	}
+	return region + name
+}
+
 // ID is the default id of a department's name: "d-" and ten hex digits of
 // the sha256 of its key, so that every variant Normalize folds gets the
 // same id, in any release.

@@ -98,3 +98,30 @@ func TestPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionQualifiedIDs: a unit printed without its region (卫生监督所) is
+// its region's: two regions' units of one name are two departments, one
+// region's are one, and a name that holds its region keeps its id; the
+// alias table lists the qualified name first, the printed one after.
+func TestRegionQualifiedIDs(t *testing.T) {
+	var none *Table
+	a, b := none.IDIn("卫生监督所", "平潭综合实验区"), none.IDIn("卫生监督所", "福州市")
+	if a == b || a != ID("平潭综合实验区卫生监督所") || none.IDIn("卫生监督所", "") != ID("卫生监督所") {
+		t.Errorf("ids %s %s", a, b)
+	}
+	for _, c := range [][2]string{{"中共江苏省委办公厅", "江苏省"}, {"平潭县平原镇人民政府", "平潭县"}, {"平潭综合实验区", "平潭综合实验区"}} {
+		if got := none.IDIn(c[0], c[1]); got != ID(c[0]) {
+			t.Errorf("%s in %s: %s, want its own %s", c[0], c[1], got, ID(c[0]))
+		}
+	}
+	tab, _, err := ReadTable(strings.NewReader("department_id,name,note\nhealth-pt,平潭综合实验区卫生监督所,\nhealth-any,卫生监督所,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tab.IDIn("卫生监督所", "平潭综合实验区"); got != "health-pt" {
+		t.Errorf("the qualified name's entry: %s", got)
+	}
+	if got := tab.IDIn("卫生监督所", "福州市"); got != "health-any" {
+		t.Errorf("the printed name's entry: %s", got)
+	}
+}

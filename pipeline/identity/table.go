@@ -101,6 +101,26 @@ func ReadTable(r io.Reader) (*Table, []error, error) {
 	return t, bad, nil
 }
 
+// IDIn is ID for a department of a region: a name that does not hold its
+// region (卫生监督所, as a unit's page prints it, in 平潭综合实验区) is the
+// region's — the table's entry for the qualified name first, then for the
+// name as printed, else the default ID of the qualified name — so that two
+// regions' units of one name are two departments.
+func (t *Table) IDIn(name, region string) string {
+	q := Qualified(name, region)
+	if q == name {
+		return t.ID(name)
+	}
+	if t != nil {
+		for _, n := range []string{q, name} {
+			if id, ok := t.byKey[Normalize(n)]; ok {
+				return id
+			}
+		}
+	}
+	return ID(q)
+}
+
 // ID is the id of the department that published under name: the table's
 // when it lists the name (or a variant of it), else the default ID. A nil
 // table lists nothing.
