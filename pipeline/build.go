@@ -78,10 +78,13 @@ type Report struct {
 	// hold (changed or removed while the run read the others): their
 	// disclosures are published, and their pages offer no original
 	Originals []Rejected `json:"originals,omitempty"`
-	Release   string     `json:"release"` // the release published, "" when nothing changed
-	Changed   []string   `json:"changed"` // ids of disclosures added or changed
-	Seconds   float64    `json:"seconds"`
-	Error     string     `json:"error,omitempty"` // why the run failed (nothing published)
+	// UnmatchedMetadata are the files metadata.csv names that are not
+	// among the inputs (a typo, a file removed): their rows served nothing
+	UnmatchedMetadata []string `json:"unmatched_metadata,omitempty"`
+	Release           string   `json:"release"` // the release published, "" when nothing changed
+	Changed           []string `json:"changed"` // ids of disclosures added or changed
+	Seconds           float64  `json:"seconds"`
+	Error             string   `json:"error,omitempty"` // why the run failed (nothing published)
 }
 
 // Template is an input left out because it is a template never filled in,
@@ -423,12 +426,43 @@ func metadataFor(meta map[string]Metadata, rel string) Metadata {
 		return m
 	}
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
-	for _, ext := range []string{".txt", ".pdf", ".html", ".htm"} {
+	for _, ext := range metadataExts {
 		if m, ok := meta[stem+ext]; ok {
 			return m
 		}
 	}
 	return Metadata{}
+}
+
+// metadataExts are the extensions under which a file's row may name it
+// (the PDF's row serves its text, and the other way round).
+var metadataExts = []string{".txt", ".pdf", ".html", ".htm"}
+
+// unmatchedMetadata are the rows of meta that no input's lookup
+// (metadataFor) finds, sorted.
+func unmatchedMetadata(meta map[string]Metadata, rels []string) []string {
+	used := map[string]bool{}
+	for _, rel := range rels {
+		if _, ok := meta[rel]; ok {
+			used[rel] = true
+			continue
+		}
+		stem := strings.TrimSuffix(rel, path.Ext(rel))
+		for _, ext := range metadataExts {
+			if _, ok := meta[stem+ext]; ok {
+				used[stem+ext] = true
+				break
+			}
+		}
+	}
+	var out []string
+	for f := range meta {
+		if !used[f] {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Build runs the whole pipeline: every input is extracted (or taken from
@@ -540,6 +574,20 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	}
 	for _, r := range append(left, badMeta...) {
 		reject(r)
+	}
+	rels := make([]string, 0, len(files)+len(left))
+	for _, f := range files {
+		rel, _ := filepath.Rel(o.In, f)
+		rels = append(rels, filepath.ToSlash(rel))
+	}
+	for _, r := range left {
+		if rel, err := filepath.Rel(o.In, r.Path); err == nil {
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+	}
+	for _, f := range unmatchedMetadata(meta, rels) {
+		rep.UnmatchedMetadata = append(rep.UnmatchedMetadata, f)
+		log.Warn("metadata.csv names a file that is not among the inputs", "file", f)
 	}
 	table, bad, err := readTable(o.In)
 	if err != nil {

@@ -88,3 +88,26 @@ func TestMetadataWithoutFileColumn(t *testing.T) {
 		t.Errorf("rows %v, bad %q", rows, bad)
 	}
 }
+
+// A metadata.csv row naming a file that is not among the inputs (a typo, a
+// file removed) is said in the report and the log, without rejecting
+// anything; a row under the PDF's name serves its text.
+func TestMetadataNamingNoInput(t *testing.T) {
+	in := t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "a.txt"), data, 0o644)
+	os.MkdirAll(filepath.Join(in, "sub"), 0o755)
+	os.WriteFile(filepath.Join(in, "sub", "b.txt"), data, 0o644)
+	meta := "file,publisher\na.txt,甲\nsub/b.pdf,乙\nsub/c.txt,丙\nz.pdf,丁\n"
+	os.WriteFile(filepath.Join(in, MetadataFile), []byte(meta), 0o644)
+	rep, err := buildWithin(t, 60*time.Second, Options{In: in, Out: filepath.Join(t.TempDir(), "pub")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rep.UnmatchedMetadata, " "); got != "sub/c.txt z.pdf" || len(rep.Rejected) != 0 || rep.Documents != 2 {
+		t.Errorf("unmatched %q, rejected %v, %d documents", got, rep.Rejected, rep.Documents)
+	}
+}
