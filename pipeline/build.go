@@ -245,6 +245,31 @@ func inputFile(root, p string, d fs.DirEntry) error {
 	return ingest.Check(fi)
 }
 
+// openSideFile opens a file of the input folder that describes the inputs
+// (metadata.csv, departments.csv) under the rules of the inputs: a regular
+// file inside dir. A missing file gives no file and no error.
+func openSideFile(dir, name string) (f *os.File, path string, err error) {
+	p := filepath.Join(dir, name)
+	fi, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, p, nil
+	}
+	if err != nil {
+		return nil, p, err
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, p, err
+	}
+	if err := inputFile(root, p, fs.FileInfoToDirEntry(fi)); err != nil {
+		return nil, p, &ingest.Error{Path: p, Err: err}
+	}
+	if f, _, err = ingest.Open(p); err != nil {
+		return nil, p, &ingest.Error{Path: p, Err: err}
+	}
+	return f, p, nil
+}
+
 // readMetadata reads dir's metadata.csv, under the rules of the inputs: a
 // regular file inside dir. A row that cannot be read (a field too many or
 // too few, a version that is not a number, a second row for a file that
@@ -252,24 +277,9 @@ func inputFile(root, p string, d fs.DirEntry) error {
 // or kind is not used; each is reported with its line, and the run goes
 // on.
 func readMetadata(dir string) (map[string]Metadata, []Rejected, error) {
-	p := filepath.Join(dir, MetadataFile)
-	fi, err := os.Lstat(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
+	f, p, err := openSideFile(dir, MetadataFile)
+	if f == nil || err != nil {
 		return nil, nil, err
-	}
-	root, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := inputFile(root, p, fs.FileInfoToDirEntry(fi)); err != nil {
-		return nil, nil, &ingest.Error{Path: p, Err: err}
-	}
-	f, _, err := ingest.Open(p)
-	if err != nil {
-		return nil, nil, &ingest.Error{Path: p, Err: err}
 	}
 	data, err := io.ReadAll(f)
 	f.Close()

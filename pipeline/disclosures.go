@@ -4,9 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,7 +14,6 @@ import (
 	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/disclosure"
 	"budgetpub/pipeline/identity"
-	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
 
@@ -244,24 +241,9 @@ func (c cache) merge(g group, key string) (*schema.Document, error) {
 // under the rules of the inputs; a missing table is none. Rows it cannot
 // use are returned as rejected, each with its line.
 func readTable(dir string) (*identity.Table, []Rejected, error) {
-	p := filepath.Join(dir, identity.TableFile)
-	fi, err := os.Lstat(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
+	f, p, err := openSideFile(dir, identity.TableFile)
+	if f == nil || err != nil {
 		return nil, nil, err
-	}
-	root, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := inputFile(root, p, fs.FileInfoToDirEntry(fi)); err != nil {
-		return nil, nil, &ingest.Error{Path: p, Err: err}
-	}
-	f, _, err := ingest.Open(p)
-	if err != nil {
-		return nil, nil, &ingest.Error{Path: p, Err: err}
 	}
 	defer f.Close()
 	t, bad, err := identity.ReadTable(f)
