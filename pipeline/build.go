@@ -950,8 +950,9 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	checks := 0
 	entries := make([]*entry, publishChunk)
 	execs := make([][]emit.ExecutionRow, publishChunk)
-	same := make([]bool, publishChunk)        // the pages are linked from the current release
-	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
+	same := make([]bool, publishChunk)                // the pages are linked from the current release
+	lacks := make([][]Rejected, publishChunk)         // the input files whose originals the release lacks
+	sents := make([][]emit.SearchEntry, publishChunk) // the narrative's sentences, for both searches
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
@@ -1002,11 +1003,12 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		}
 		parallel(len(chunk), func(i int) {
 			e := entries[i]
+			sents[i] = emit.Sentences(e.Doc, e.files())
 			// the document complete, its pages are linked from the current
 			// release when its page key is the one they were made with
 			// there; they offer the originals the release holds
 			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] && len(lacks[i]) == 0 {
-				linked, err := sr.Link(e.Doc, e.files(), cur)
+				linked, err := sr.Link(e.Doc, sents[i], cur)
 				if err != nil {
 					loadErr.Store(err)
 					return
@@ -1015,7 +1017,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					return
 				}
 			}
-			if err := sr.Disclosure(e.Doc, e.files(), execs[i]); err != nil {
+			if err := sr.Disclosure(e.Doc, e.files(), sents[i], execs[i]); err != nil {
 				loadErr.Store(err)
 			}
 		})
@@ -1034,7 +1036,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				data, err = w.Add(d)
 			}
 			if err == nil {
-				err = w.AddText(d, entries[i].files())
+				err = w.AddSentences(sents[i])
 			}
 			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
 				err = w.AddExecution(execs[i])
@@ -1053,7 +1055,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				delete(pk, d.ID)
 			}
 			checks += len(entries[i].Doc.Checks)
-			entries[i] = nil
+			entries[i], sents[i] = nil, nil
 		}
 	}
 	res, err := w.Close()

@@ -216,7 +216,8 @@ func summarize(d *schema.Document) summary {
 
 // Document writes one disclosure's page and its source page.
 func (r *Renderer) Document(d *schema.Document, lines []string) error {
-	return r.Disclosure(d, [][]string{lines}, nil)
+	files := [][]string{lines}
+	return r.Disclosure(d, files, emit.Sentences(d, files), nil)
 }
 
 // citedLines are the lines of its files a document names: where its
@@ -286,9 +287,9 @@ type sourceFile struct {
 
 // Disclosure writes one disclosure's page and its source page: files are
 // the lines of each of its files (in the order of /document/sources),
-// exec its budget compared with its outturn (emit.ExecutionRows), if it
-// has a pair.
-func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.ExecutionRow) error {
+// sentences their sentences for the search (emit.Sentences), exec its
+// budget compared with its outturn (emit.ExecutionRows), if it has a pair.
+func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences []emit.SearchEntry, exec []emit.ExecutionRow) error {
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
@@ -354,7 +355,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, exec []emit.
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
 		return err
 	}
-	return r.index(d, files)
+	return r.index(d, sentences)
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
@@ -366,9 +367,8 @@ func disclosurePages(id string) []string {
 // holds, rendered from the same inputs by the same code: they are linked
 // from there (emit.LinkFile) instead of rendered. It reports false, having
 // linked nothing, when it cannot link both (dir lacks one): the disclosure
-// is to be rendered. Its sentences are indexed from files as Disclosure
-// does.
-func (r *Renderer) Link(d *schema.Document, files [][]string, dir string) (bool, error) {
+// is to be rendered. Its sentences are indexed as Disclosure indexes them.
+func (r *Renderer) Link(d *schema.Document, sentences []emit.SearchEntry, dir string) (bool, error) {
 	pages := disclosurePages(d.ID)
 	for i, p := range pages {
 		p = filepath.FromSlash(p)
@@ -384,13 +384,13 @@ func (r *Renderer) Link(d *schema.Document, files [][]string, dir string) (bool,
 	r.mu.Lock()
 	r.pages = append(r.pages, pages...)
 	r.mu.Unlock()
-	return true, r.index(d, files)
+	return true, r.index(d, sentences)
 }
 
 // index keeps what the pages across documents need of one (summarize),
 // its entries in the search index and its sentences (writeSentences).
-func (r *Renderer) index(d *schema.Document, files [][]string) error {
-	sum, entries, sentences := summarize(d), emit.SearchEntries(d), emit.Sentences(d, files)
+func (r *Renderer) index(d *schema.Document, sentences []emit.SearchEntry) error {
+	sum, entries := summarize(d), emit.SearchEntries(d)
 	if err := writeSentences(r.dir, d.ID, sum.Title, sentences); err != nil {
 		return err
 	}

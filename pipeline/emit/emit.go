@@ -222,11 +222,9 @@ func (w *Writer) addRows(d *schema.Document) error {
 	})
 }
 
-// AddText indexes the narrative's sentences of a document added before
-// (Sentences) for the full-text search of budgetpub.sqlite; files are its
-// lines, file by file, in the order of /document/sources.
-func (w *Writer) AddText(d *schema.Document, files [][]string) error {
-	entries := Sentences(d, files)
+// AddSentences indexes the narrative's sentences of a document added
+// before (Sentences) for the full-text search of budgetpub.sqlite.
+func (w *Writer) AddSentences(entries []SearchEntry) error {
 	return w.load.do(func() error {
 		if err := w.db.index(entries); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
