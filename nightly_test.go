@@ -185,12 +185,7 @@ func TestKilledRunLeavesReleaseIntact(t *testing.T) {
 	if rep.Release == "" || rep.Documents != 400 {
 		t.Fatalf("recovery run: %+v", rep)
 	}
-	entries, _ := os.ReadDir(out + ".releases")
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".staging-") {
-			t.Errorf("staging folder left behind: %s", e.Name())
-		}
-	}
+	noStaging(t, out)
 }
 
 // TestKilledReuseRunLeavesReleaseIntact kills a build that links the
@@ -240,12 +235,7 @@ func TestKilledReuseRunLeavesReleaseIntact(t *testing.T) {
 	if err != nil || rep.Release == "" || rep.Documents != 301 {
 		t.Fatalf("recovery run: %+v %v", rep, err)
 	}
-	entries, _ := os.ReadDir(out + ".releases")
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".staging-") {
-			t.Errorf("staging folder left behind: %s", e.Name())
-		}
-	}
+	noStaging(t, out)
 }
 
 // TestTerminatedRunStopsCleanly: SIGTERM (systemd stopping the service)
@@ -285,12 +275,7 @@ func TestTerminatedRunStopsCleanly(t *testing.T) {
 	if got, _ := os.Readlink(out); got != link {
 		t.Errorf("published link moved %s → %s", link, got)
 	}
-	entries, _ := os.ReadDir(out + ".releases")
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".staging-") {
-			t.Errorf("staging folder left behind: %s", e.Name())
-		}
-	}
+	noStaging(t, out)
 }
 
 // TestShrinkingReleaseRefused: an emptied or mostly emptied input folder
@@ -514,6 +499,18 @@ func TestPublishedTreeHasNoLoop(t *testing.T) {
 		cancel()
 		if err != nil {
 			t.Errorf("%s: %v: %.500s", strings.Join(tool[:2], " "), err, msg)
+		}
+	}
+}
+
+// noStaging fails the test when a run left a staging folder in
+// OUT.releases.
+func noStaging(t *testing.T, out string) {
+	t.Helper()
+	entries, _ := os.ReadDir(out + ".releases")
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".staging-") {
+			t.Errorf("staging folder left behind: %s", e.Name())
 		}
 	}
 }
