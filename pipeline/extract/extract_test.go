@@ -581,3 +581,23 @@ func TestFiscalTotalWording(t *testing.T) {
 		t.Errorf("a change read as the total: %v", *f)
 	}
 }
+
+// The totals are stated as 收支总计 in more words than 收入总计 and 支出总计:
+// "收、支总计各…", "收入、支出总计", "收支决算总计", "收支总预算" (Sichuan's and
+// other provinces' 决算 and budgets). The appropriations' own 收支总计 is not
+// the total, and a change is not the amount.
+func TestCombinedTotalsWording(t *testing.T) {
+	for _, w := range []string{"收、支总计各", "收支总计", "收入、支出总计", "收入、支出决算总计", "收支决算总计", "收、支决算总计", "部门收支总预算", "收支预算总计"} {
+		text := "某某局2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度" + w + "186,543.21万元。与2022年相比，增加12,345.67万元，增长7.09%。\n"
+		d := extractLines(t, text)
+		if r, e := d.Revenue.Total, d.Expenditure.Total; r == nil || e == nil || *r != schema.Yuan(1865432100) || *e != *r {
+			t.Errorf("%s: revenue %v, expenditure %v", w, r, e)
+		}
+	}
+	for _, w := range []string{"财政拨款收支总计", "收、支总计各增加", "一般公共预算财政拨款收、支总计"} {
+		d := extractLines(t, "某某局2023年度部门决算\n2023年度"+w+"186,543.21万元。\n")
+		if r, e := d.Revenue.Total, d.Expenditure.Total; r != nil || e != nil {
+			t.Errorf("%s read as the total: revenue %v, expenditure %v", w, r, e)
+		}
+	}
+}
