@@ -601,3 +601,18 @@ func TestCombinedTotalsWording(t *testing.T) {
 		}
 	}
 }
+
+// The appropriations' total in the 决算 template's words ("财政拨款收入、支出
+// 决算总计", "财政拨款收、支总计各") is the fiscal total, and its "支出总计" is
+// not the expenditure's total.
+func TestFiscalTotalCompoundWording(t *testing.T) {
+	for _, w := range []string{"财政拨款收入、支出决算总计", "财政拨款收入、支出总计", "财政拨款收、支总计各", "财政拨款收支决算总计"} {
+		d := extractLines(t, "某某局2023年度部门决算\n某某局2023年度"+w+"1,234.56万元。与2022年度相比，"+w+"增加10.00万元。\n")
+		if f := d.Revenue.FiscalTotal; f == nil || *f != schema.Yuan(12345600) {
+			t.Errorf("%s: fiscal total %v", w, f)
+		}
+		if d.Revenue.Total != nil || d.Expenditure.Total != nil {
+			t.Errorf("%s read as the total: revenue %v, expenditure %v", w, d.Revenue.Total, d.Expenditure.Total)
+		}
+	}
+}

@@ -68,11 +68,14 @@ func (b *builder) insideWord(start int) bool {
 	if start == 0 {
 		return false
 	}
+	before := b.st.s[:start]
+	if hasSuffixAny(before, []string{"收入、", "收、"}) {
+		return true // "支出总计" in "财政拨款收入、支出总计": the whole term is a label of its own
+	}
 	r := b.st.lastRune(start)
 	if !unicode.Is(unicode.Han, r) {
 		return false
 	}
-	before := b.st.s[:start]
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
 	}
@@ -144,7 +147,8 @@ func (b *builder) totals() {
 	}, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
-	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收支总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
+	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
+		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{
 		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
