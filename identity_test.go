@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,30 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"budgetpub/internal/testcsv"
 	"budgetpub/schema"
 )
-
-func readRows(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
 
 // TestDefaultBuildIdentity: in the default build each disclosure is one
 // catalog row (the Jiangsu text and tables parts are one), the three names
@@ -42,7 +20,7 @@ func readRows(t *testing.T, path string) []map[string]string {
 // the catalog and offers its rows.
 func TestDefaultBuildIdentity(t *testing.T) {
 	dir := builtSite(t)
-	docs := readRows(t, filepath.Join(dir, "documents.csv"))
+	docs := testcsv.Rows(t, filepath.Join(dir, "documents.csv"))
 	seen := map[string]string{}
 	var total schema.Money
 	for _, d := range docs {
@@ -81,7 +59,7 @@ func TestDefaultBuildIdentity(t *testing.T) {
 			t.Errorf("department page lacks %s", want)
 		}
 	}
-	rows := readRows(t, filepath.Join(dir, "dept", id+".csv"))
+	rows := testcsv.Rows(t, filepath.Join(dir, "dept", id+".csv"))
 	if len(rows) == 0 || rows[0]["department_id"] != id {
 		t.Errorf("department rows: %v", rows)
 	}
@@ -101,7 +79,7 @@ func TestDefaultBuildIdentity(t *testing.T) {
 			t.Errorf("%s: no budget-against-outturn section", id)
 		}
 	}
-	exec := readRows(t, filepath.Join(dir, "execution.csv"))
+	exec := testcsv.Rows(t, filepath.Join(dir, "execution.csv"))
 	if len(exec) == 0 || exec[0]["budget_document_id"] != "pingtan_market-supervision-bureau_2016_dept-budget" {
 		t.Errorf("execution.csv: %v", exec)
 	}

@@ -2,7 +2,6 @@ package gen_test
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path"
@@ -14,30 +13,9 @@ import (
 	"testing"
 
 	"budgetpub/gen"
+	"budgetpub/internal/testcsv"
 	"budgetpub/pipeline"
 )
-
-func csvRows(t *testing.T, p string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
 
 // TestLinkedProperty: a generated corpus that follows departments across
 // years — names in long and short forms, a renamed bureau with its
@@ -59,7 +37,7 @@ func TestLinkedProperty(t *testing.T) {
 		t.Fatalf("rejected %v, templates %v", rep.Rejected, rep.Templates)
 	}
 	truths, _ := filepath.Glob(filepath.Join(in, "*.truth.json"))
-	docs := csvRows(t, filepath.Join(out, "documents.csv"))
+	docs := testcsv.Rows(t, filepath.Join(out, "documents.csv"))
 	if len(docs) != len(truths) || rep.Documents != len(truths) {
 		t.Errorf("%d documents, %d disclosures generated", len(docs), len(truths))
 	}
@@ -120,7 +98,7 @@ func TestLinkedProperty(t *testing.T) {
 		}
 	}
 	seen := map[string]bool{}
-	for _, e := range csvRows(t, filepath.Join(out, "execution.csv")) {
+	for _, e := range testcsv.Rows(t, filepath.Join(out, "execution.csv")) {
 		pair := []string{e["document_id"], e["budget_document_id"]}
 		sort.Strings(pair)
 		if p := strings.Join(pair, " "); !seen[p] {
@@ -131,7 +109,7 @@ func TestLinkedProperty(t *testing.T) {
 	// the parts of a disclosure state the same figures; a final accounts'
 	// 年初预算 differs from its budget's exactly where gen made it differ
 	var mismatched []string
-	for _, c := range csvRows(t, filepath.Join(out, "checks.csv")) {
+	for _, c := range testcsv.Rows(t, filepath.Join(out, "checks.csv")) {
 		switch {
 		case c["rule"] == "cross.parts":
 			t.Errorf("%s: %s", c["document_id"], c["message"])

@@ -2,13 +2,13 @@ package pipeline
 
 import (
 	"context"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"budgetpub/internal/testcsv"
 	"budgetpub/pipeline/identity"
 	"budgetpub/schema"
 )
@@ -89,28 +89,6 @@ func copyInto(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-func readCSV(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
 // TestBuildMergesDisclosures: the text part and the tables part of one
 // disclosure publish as one document listing both files (its id from
 // metadata.csv's disclosure column); a template is reported, not
@@ -139,7 +117,7 @@ func TestBuildMergesDisclosures(t *testing.T) {
 	if len(rep.Rejected) != 1 || !strings.Contains(rep.Rejected[0].Error, "line 3") || !strings.HasSuffix(rep.Rejected[0].Path, identity.TableFile) {
 		t.Errorf("rejected %+v, want departments.csv line 3", rep.Rejected)
 	}
-	docs := readCSV(t, filepath.Join(out, "documents.csv"))
+	docs := testcsv.Rows(t, filepath.Join(out, "documents.csv"))
 	var ids []string
 	for _, d := range docs {
 		ids = append(ids, d["id"])
@@ -165,7 +143,7 @@ func TestBuildMergesDisclosures(t *testing.T) {
 	if err != nil || third.Release == "" || third.Release == rep.Release {
 		t.Fatalf("a changed alias table: %+v, %v; want a new release", third, err)
 	}
-	for _, d := range readCSV(t, filepath.Join(out, "documents.csv")) {
+	for _, d := range testcsv.Rows(t, filepath.Join(out, "documents.csv")) {
 		if d["department_id"] != "jiangsu-general-office" {
 			t.Errorf("%s: department %s after the table changed", d["id"], d["department_id"])
 		}
