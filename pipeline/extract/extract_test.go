@@ -616,3 +616,36 @@ func TestFiscalTotalCompoundWording(t *testing.T) {
 		}
 	}
 }
+
+// A 类 that begins the line after a heading ("（二）…结构情况" /
+// "自然资源海洋气象等支出(类)2,500.00万元") is read like the others; a 款 of
+// the same name beginning a line is not a 类.
+func TestClassAfterHeading(t *testing.T) {
+	text := "某局2024年部门预算\n（二）一般公共预算支出结构情况\n自然资源海洋气象等支出(类)2,500.00万元，占83.33%；社会保障和就业支出(类)300.00万元，占10.00%。\n"
+	got := map[string]schema.Money{}
+	for _, c := range extractLines(t, text).Expenditure.ByFunction {
+		got[c.Code] = c.Amount
+	}
+	if got["220"] != schema.Yuan(25000000) || got["208"] != schema.Yuan(3000000) {
+		t.Errorf("classes %v", got)
+	}
+	if c := extractLines(t, "某局2024年部门预算\n（二）结构情况\n一般公共服务支出(款)2,500.00万元。\n").Expenditure.ByFunction; len(c) != 0 {
+		t.Errorf("a 款 read as a 类: %+v", c)
+	}
+}
+
+// The 2024 template's "政府性基金预算拨款收入" and "国有资本经营预算拨款收入"
+// are sources of the appropriations.
+func TestFundSourceWording(t *testing.T) {
+	text := "某局2024年部门预算\n收入预算3,300.00万元，其中：一般公共预算拨款收入3,000.00万元；政府性基金预算拨款收入300.00万元；国有资本经营预算拨款收入0万元。\n"
+	got := map[string]schema.Named{}
+	for _, s := range extractLines(t, text).Revenue.Sources {
+		got[s.Name] = s
+	}
+	if s := got["政府性基金"]; s.Amount != schema.Yuan(3000000) {
+		t.Errorf("政府性基金 %+v", got)
+	}
+	if s, ok := got["国有资本经营"]; !ok || s.Amount != 0 {
+		t.Errorf("国有资本经营 %+v", got)
+	}
+}

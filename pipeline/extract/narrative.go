@@ -172,8 +172,8 @@ var revenueSources = []struct {
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
 		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费"}},
-	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
-	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算收入"}, nil},
+	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
+	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入"}, nil},
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算"}},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
@@ -612,8 +612,11 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 				for _, end := range b.find(v) {
 					start := end - len(v)
 					// part of a longer name ("其他商品和服务支出"), unless a
-					// figure's unit ends just before it (lines joined)
-					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !strings.HasSuffix(st.s[:start], "元") {
+					// figure's unit ends just before it (lines joined) or
+					// the name begins a line and says it is a 类 (after a
+					// heading: "…结构情况" / "节能环保支出(类)2,500万元")
+					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !strings.HasSuffix(st.s[:start], "元") &&
+						!(st.lineStart(start) && strings.HasPrefix(st.s[end:], "(类)")) {
 						continue
 					}
 					p := end

@@ -296,6 +296,12 @@ func (st *stream) lineAt(off int) int {
 	return st.lines[i]
 }
 
+// lineStart tells an offset where a line of the source begins.
+func (st *stream) lineStart(off int) bool {
+	i := sort.SearchInts(st.starts, off)
+	return i < len(st.starts) && st.starts[i] == off
+}
+
 // source is the provenance of an offset: its line and that line's text.
 func (st *stream) source(off int) schema.Source {
 	n := st.lineAt(off)
