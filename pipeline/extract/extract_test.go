@@ -649,3 +649,26 @@ func TestFundSourceWording(t *testing.T) {
 		t.Errorf("国有资本经营 %+v", got)
 	}
 }
+
+// "收入总额…支出总额" state the totals, and a budget's "预算总收入…预算总
+// 支出"; a 决算's 预算总支出 is the budget, and a 款's "总支出合计" a part.
+func TestTotalAmountWording(t *testing.T) {
+	for _, text := range []string{
+		"某局2024年部门预算\n2024年部门收入总额为1,234.56万元；支出总额为1,234.56万元。\n",
+		"某局2024年部门预算\n2024年度部门预算总收入1,234.56万元，预算总支出1,234.56万元。\n",
+	} {
+		d := extractLines(t, text)
+		if r, e := d.Revenue.Total, d.Expenditure.Total; r == nil || e == nil || *r != schema.Yuan(12345600) || *e != *r {
+			t.Errorf("%q: revenue %v, expenditure %v", text, r, e)
+		}
+	}
+	for _, text := range []string{
+		"某局2023年度部门决算\n2023年度预算总支出1,234.56万元，决算支出1,200.00万元。\n",
+		"某局2024年部门预算\n检察(款)：2024年总支出合计16,444.36万元。\n",
+		"某局2024年部门预算\n检察(款)：2024年预算支出合计16,444.36万元。\n",
+	} {
+		if e := extractLines(t, text).Expenditure.Total; e != nil {
+			t.Errorf("%q: expenditure total %v", text, *e)
+		}
+	}
+}
