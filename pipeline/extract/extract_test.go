@@ -672,3 +672,13 @@ func TestTotalAmountWording(t *testing.T) {
 		}
 	}
 }
+
+// 公车 and 运维 are the short words for the official vehicles' costs.
+func TestVehicleShortWording(t *testing.T) {
+	text := "某局2024年部门预算\n七、“三公”经费预算情况说明\n“三公”经费预算30.00万元。因公出国(境)经费0万元；公车购置及运维费25.00万元，其中公车购置费10.00万元、公车运维费15.00万元；公务接待费5.00万元。\n"
+	tp := extractLines(t, text).ThreePublic
+	if tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(250000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(150000) ||
+		tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != schema.Yuan(100000) {
+		t.Errorf("vehicle %+v, purchase %+v, operation %+v", tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation)
+	}
+}
