@@ -336,7 +336,7 @@ func panelRows(labels []panelCell, raw []string) {
 }
 
 func isPart(key string) bool {
-	return key == "src:一般公共预算" || key == "src:政府性基金"
+	return key == "src:一般公共预算" || key == "src:政府性基金" || key == "src:国有资本经营"
 }
 
 // solvePanels places every value at one of its labels, each label taking

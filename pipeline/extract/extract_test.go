@@ -682,3 +682,34 @@ func TestVehicleShortWording(t *testing.T) {
 		t.Errorf("vehicle %+v, purchase %+v, operation %+v", tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation)
 	}
 }
+
+// A web page's 收支预算总表 with the 2024 template's row names (一般公共预算
+// 拨款收入, 政府性基金预算拨款收入) gives its sources; the sentence about 三公
+// right above the table's title is not part of the title.
+func TestWebSummaryRowNames(t *testing.T) {
+	page := `<html><head><title>某县司法局2024年部门预算公开</title></head><body>
+<h1>某县司法局2024年部门预算公开</h1>
+<p>一、收支预算总体情况说明</p><p>某县司法局2024年收入总计1,234.56万元，支出总计1,234.56万元。</p>
+<p>2024年“三公”经费预算12.00万元，其中：因公出国（境）费0万元，公务接待费2.00万元，公务用车购置及运行维护费10.00万元。</p>
+<p>表1 收支预算总表</p><p>单位：万元</p>
+<table><tr><td>收入</td><td></td><td>支出</td><td></td></tr>
+<tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>
+<tr><td>一、一般公共预算拨款收入</td><td>1,134.56</td><td>一、一般公共服务支出</td><td>1,000.00</td></tr>
+<tr><td>二、政府性基金预算拨款收入</td><td>100.00</td><td>二、公共安全支出</td><td>134.56</td></tr>
+<tr><td>三、国有资本经营预算拨款收入</td><td></td><td>三、社会保障和就业支出</td><td>100.00</td></tr>
+<tr><td>收入总计</td><td>1,234.56</td><td>支出总计</td><td>1,234.56</td></tr>
+</table></body></html>`
+	d := extractLines(t, ingest.HTMLText(page))
+	got := map[string]schema.Money{}
+	for _, s := range d.Revenue.Sources {
+		got[s.Name] = s.Amount
+	}
+	if got["一般公共预算"] != schema.Yuan(11345600) || got["政府性基金"] != schema.Yuan(1000000) {
+		t.Errorf("sources %v", got)
+	}
+	for _, c := range d.Coverage {
+		if c.Part == "table" && c.Name != "表1收支预算总表" {
+			t.Errorf("table named %q", c.Name)
+		}
+	}
+}

@@ -60,7 +60,9 @@ func findTables(lines, flat []string) []table {
 	var tabs []table
 	for i, c := range flat {
 		// a title broken before its last words: "…会议费、培训费" / "支出预算表"
-		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") {
+		// (not a sentence about 三公 above a table's title)
+		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") &&
+			!strings.ContainsAny(c, "。；") {
 			c += flat[i+1]
 		}
 		// titles carry a number prefix such as 公开01表： or 1.
