@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -711,5 +712,55 @@ func TestWebSummaryRowNames(t *testing.T) {
 		if c.Part == "table" && c.Name != "表1收支预算总表" {
 			t.Errorf("table named %q", c.Name)
 		}
+	}
+}
+
+// The 决算 template's 收入支出决算总表 numbers its rows (行次) and its
+// columns (栏次): neither number is an amount, whether the table comes as
+// layout text, one cell a line or a web page's table.
+func TestRowNumbersAreNoAmounts(t *testing.T) {
+	for _, f := range []string{"final-accounts-row-numbers.txt", "final-accounts-row-numbers-default.txt", "final-accounts-row-numbers.html"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		if strings.HasSuffix(f, ".html") {
+			text = ingest.HTMLText(text)
+		}
+		d := extractLines(t, text)
+		r, e := d.Revenue, d.Expenditure
+		if r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(12000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(1000000) ||
+			e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(12500000) || e.CarriedForward == nil || *e.CarriedForward != schema.Yuan(500000) {
+			t.Errorf("%s: revenue %+v, expenditure %+v", f, r, e)
+		}
+		classes := map[string]schema.Money{}
+		for _, c := range e.ByFunction {
+			classes[c.Code] = c.Amount
+		}
+		if len(classes) != 4 || classes["204"] != schema.Yuan(10000000) || classes["221"] != schema.Yuan(500000) {
+			t.Errorf("%s: classes %v", f, classes)
+		}
+		if len(r.Sources) == 0 || r.Sources[0].Name != "一般公共预算" || r.Sources[0].Amount != schema.Yuan(12000000) {
+			t.Errorf("%s: sources %+v", f, r.Sources)
+		}
+	}
+}
+
+// The 决算 template's 政府采购情况表 prints planned and actual amounts side
+// by side; which of its 合计 row's figures is the actual one is not known
+// once blank cells are dropped, so the text's figure stands.
+func TestPlannedAndActualProcurement(t *testing.T) {
+	text := "某镇2017年度部门决算\n本部门2017年度政府采购支出总额4.50万元，其中：政府采购货物支出4.50万元。\n政府采购情况表\n金额单位：万元\n项目\n行次\n采购计划金额\n实际采购金额\n总计\n合计\n一般公共预算\n总计\n合计\n一般公共预算\n栏次\n1\n2\n3\n4\n5\n6\n合\n计\n1\n5.00\n5.00\n5.00\n4.50\n4.50\n4.50\n货物\n2\n5.00\n5.00\n5.00\n4.50\n4.50\n4.50\n"
+	d := extractLines(t, text)
+	if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(45000) {
+		t.Errorf("procurement %+v", d.Procurement)
+	}
+	found := false
+	for _, w := range d.Warnings {
+		found = found || strings.Contains(w.Reason, "planned and actual")
+	}
+	if !found {
+		t.Errorf("no warning says why the table is not used: %+v", d.Warnings)
 	}
 }

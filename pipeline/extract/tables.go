@@ -220,6 +220,14 @@ func readRows(lines, flat []string, from, to int) []row {
 		cellLines[i-from] = cellsOf(lines[i])
 	}
 	r := rowReader{prevText: -1, around: -1, below: -1}
+	// the 决算 template numbers its rows in a 行次 column and its columns in
+	// a 栏次 row: neither number is an amount
+	numbered := false
+	for i := from; i < min(to, from+12); i++ {
+		numbered = numbered || strings.Contains(flat[i], "行次")
+	}
+	columnNumbers := false // the cells after 栏次, up to the next name
+	afterName := false     // the cell before (on this line or the one above) is a name
 	for i := from; i < to; i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			if noteWithin(flat, i, to) {
@@ -230,7 +238,14 @@ func readRows(lines, flat []string, from, to int) []row {
 		cells := cellLines[i-from]
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
+			if isNumberCell(c) && (columnNumbers || numbered && afterName && isRowNumber(c)) {
+				afterName = false
+				continue
+			}
+			columnNumbers = c == "栏次" || columnNumbers && isNumberCell(c)
+			afterName = !isNumberCell(c)
 			switch {
+			case c == "栏次":
 			case c == "金额" || strings.HasPrefix(c, "单位:"): // a header's cells, between 合计 and its value
 			case !isNumberCell(c):
 				r.name(c, i, k == 0, len(cells) == 1)
@@ -258,6 +273,20 @@ func readRows(lines, flat []string, from, to int) []row {
 	}
 	fillCodedGaps(r.rows, multi*3 >= filled)
 	return r.rows
+}
+
+// isRowNumber tells a cell that can be a row's number in a 行次 column: one
+// to three digits, no separator, no decimals.
+func isRowNumber(c string) bool {
+	if len(c) == 0 || len(c) > 3 || c[0] == '0' {
+		return false
+	}
+	for _, r := range c {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // rowReader gathers a table's rows from its cells in reading order.
@@ -513,7 +542,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableFiscal:
 			b.fiscalTable(t)
 		case tableProcurement:
-			b.procurementTable(t)
+			b.procurementTable(t, flat)
 		case tableOperating:
 			b.operatingTable(t)
 		case tableFund:
@@ -674,7 +703,21 @@ func (b *builder) warnTable(t table, reason string) {
 // values of the rows below a kind's name before its own, so each value of a
 // kind's row is a candidate, and the one choice of candidates that adds up
 // to the 合计 is used; none or several, and the table is not.
-func (b *builder) procurementTable(t table) {
+func (b *builder) procurementTable(t table, flat []string) {
+	// the 决算 template's 政府采购情况表 prints the planned (采购计划金额) and
+	// the actual (实际采购金额) amounts side by side: with blank cells
+	// dropped, which of the 合计 row's figures is the actual one is not known
+	header := min(t.end, t.line+30, len(flat)) // the lines above its 合计 row
+	for _, r := range t.rows {
+		if isTotal(rowName(r.name)) && len(r.vals) > 0 {
+			header = min(header, r.line-1)
+			break
+		}
+	}
+	if h := strings.Join(flat[t.line:max(t.line, header)], ""); strings.Contains(h, "实际采购") && strings.Contains(h, "计划") {
+		b.warnTable(t, "planned and actual procurement side by side (采购计划金额, 实际采购金额): which figure is the actual one is not known, the table is not used")
+		return
+	}
 	var total *cell
 	fields := []string{"/goods", "/works", "/services"}
 	cands := map[string][]cell{}
