@@ -117,8 +117,13 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	for i := t.line; i < len(lines) && i < t.line+40; i++ {
 		segs := segmentsOf(lines[i])
 		all := len(segs) > 0
-		for _, sg := range segs {
+		texts := make([]string, len(segs))
+		for k, sg := range segs {
 			all = all && isNumberCell(sg.text)
+			texts[k] = sg.text
+		}
+		if columnNumbering(texts) { // the template's 1 2 3 … under the header
+			continue
 		}
 		if all && (len(segs) >= 3 || i > 0 && pairHeader(lines[i-1]) != nil || i > 1 && pairHeader(lines[i-2]) != nil) {
 			valueLine, values = i, segs
@@ -132,6 +137,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	// by column; wide labels that span several columns are left out
 	var cols []*column
 	var pairs []segment
+	groups := map[string]bool{}
 	for i := t.line; i < valueLine; i++ {
 		l := compact(lines[i])
 		if strings.Contains(l, "单位:") || strings.Contains(l, "部门:") || strings.Contains(l, "部门名称:") || strings.HasSuffix(l, "表") {
@@ -141,8 +147,15 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			pairs = p
 			continue
 		}
+		if columnNumbering(strings.Fields(lines[i])) {
+			continue
+		}
 		for _, sg := range headerSegments(lines[i]) {
 			if strings.Contains(sg.text, "三公") || strings.Contains(sg.text, "购置") && strings.Contains(sg.text, "运行") {
+				continue
+			}
+			if sg.text == "预算数" || sg.text == "决算数" { // over a group of columns
+				groups[sg.text] = true
 				continue
 			}
 			var near *column
@@ -175,6 +188,22 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		near.label += lone.label
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
+	if pairs == nil && groups["预算数"] && groups["决算数"] {
+		// the 决算 template: every part under 预算数, then every part again
+		// under 决算数 — the two halves' labels must be the same parts
+		half := len(cols) / 2
+		same := len(cols)%2 == 0 && half > 0
+		for k := 0; same && k < half; k++ {
+			same = threePublicKey(cols[k].label) == threePublicKey(cols[k+half].label) && threePublicKey(cols[k].label) != ""
+		}
+		if !same {
+			b.warnTable(t, "the 预算数 and 决算数 groups of this table do not have the same columns: not used")
+			return nil, true
+		}
+		for k, c := range cols {
+			c.label += [2]string{"/预算数", "/决算数"}[k/half]
+		}
+	}
 	if pairs != nil {
 		// one 预算数/决算数 pair under each part, in the parts' order
 		if len(pairs) != 2*len(cols) {
@@ -438,13 +467,18 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 		}
 	}
 	if strings.Contains(h, "预算数") && strings.Contains(h, "决算数") {
-		for k, o := range orders {
-			var both []string
+		// a 预算数/决算数 pair under each part, or (the 决算 template's)
+		// every part under 预算数, then every part under 决算数
+		var both [][]string
+		for _, o := range orders {
+			var paired, grouped []string
 			for _, c := range o {
-				both = append(both, "budgeted:"+c, c)
+				paired = append(paired, "budgeted:"+c, c)
+				grouped = append(grouped, "budgeted:"+c)
 			}
-			orders[k] = both
+			both = append(both, paired, append(grouped, o...))
 		}
+		orders = both
 		for _, s := range sums {
 			var b []string
 			for _, c := range s {

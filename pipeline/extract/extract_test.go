@@ -764,3 +764,27 @@ func TestPlannedAndActualProcurement(t *testing.T) {
 		t.Errorf("no warning says why the table is not used: %+v", d.Warnings)
 	}
 }
+
+// The 决算 template's 三公 table prints every part under 预算数, then every
+// part again under 决算数, with the columns numbered 1 … 12 below the
+// header: read by column (layout) and by the parts' sums (one cell a line).
+func TestThreePublicGroupedBudgetAndFinal(t *testing.T) {
+	for _, f := range []string{"three-public-final-grouped.txt", "three-public-final-grouped-default.txt"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp := extractLines(t, string(raw)).ThreePublic
+		want := map[string][2]int64{"reception": {23400, 30000}, "vehicle_operation": {100000, 120000}, "overseas_travel": {0, 0}}
+		got := map[string]*schema.Figure{"reception": tp.Reception, "vehicle_operation": tp.VehicleOperation, "overseas_travel": tp.OverseasTravel}
+		for k, w := range want {
+			g := got[k]
+			if g == nil || g.Amount != schema.Yuan(w[0]) || g.Budgeted == nil || *g.Budgeted != schema.Yuan(w[1]) {
+				t.Errorf("%s: %s %+v, want %v", f, k, g, w)
+			}
+		}
+		if tp.Total == nil || *tp.Total != schema.Yuan(123400) || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(150000) {
+			t.Errorf("%s: total %v, budgeted %v", f, tp.Total, tp.Budgeted)
+		}
+	}
+}

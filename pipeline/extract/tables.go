@@ -219,6 +219,19 @@ func readRows(lines, flat []string, from, to int) []row {
 	for i := from; i < to; i++ {
 		cellLines[i-from] = cellsOf(lines[i])
 	}
+	// the column numbers 1, 2, 3 … one a line (default mode)
+	for i := 0; i < len(cellLines); {
+		n := 0
+		for i+n < len(cellLines) && len(cellLines[i+n]) == 1 && cellLines[i+n][0] == strconv.Itoa(n+1) {
+			n++
+		}
+		if n >= 3 {
+			for k := i; k < i+n; k++ {
+				cellLines[k] = nil
+			}
+		}
+		i += max(n, 1)
+	}
 	r := rowReader{prevText: -1, around: -1, below: -1}
 	// the 决算 template numbers its rows in a 行次 column and its columns in
 	// a 栏次 row: neither number is an amount
@@ -236,6 +249,9 @@ func readRows(lines, flat []string, from, to int) []row {
 			break
 		}
 		cells := cellLines[i-from]
+		if columnNumbering(cells) {
+			continue
+		}
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
 			if isNumberCell(c) && (columnNumbers || numbered && afterName && isRowNumber(c)) {
@@ -273,6 +289,24 @@ func readRows(lines, flat []string, from, to int) []row {
 	}
 	fillCodedGaps(r.rows, multi*3 >= filled)
 	return r.rows
+}
+
+// columnNumbering tells a line of the numbers 1, 2, 3 … that a template
+// prints under its header to number the columns (栏次), with or without
+// the word.
+func columnNumbering(cells []string) bool {
+	if len(cells) > 0 && cells[0] == "栏次" {
+		cells = cells[1:]
+	}
+	if len(cells) < 3 {
+		return false
+	}
+	for k, c := range cells {
+		if c != strconv.Itoa(k+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // isRowNumber tells a cell that can be a row's number in a 行次 column: one
