@@ -97,11 +97,14 @@ func (b *builder) codedClasses() map[string]schema.Money {
 	return nil
 }
 
-// treeClasses gives the model its 类 from a coded table of all funds (支出
-// 决算表, 支出预算总表: every 类 on a row with its code) when neither the text
-// nor the summary gave them: the tree checks itself, and its 类 must add up
-// to the year's expenditure, so that they are the whole of it — not the
-// appropriations' part (一般公共预算财政拨款支出表).
+// treeClasses gives the model its 类 from a coded table (every 类 on a row
+// with its code) when neither the text nor the summary gave them: the tree
+// checks itself, and its 类 must add up to the year's expenditure, so that
+// they are the whole of it. A table of all funds (支出决算表, 支出预算总表)
+// is tried first; an appropriations' table (一般公共预算财政拨款支出表) gives
+// them only when its 类 too make the whole year's expenditure — then no
+// other money was spent (spending is never negative) and its 类 are the
+// department's.
 func (b *builder) treeClasses() {
 	exp := b.doc.Expenditure
 	if len(exp.ByFunction) > 0 {
@@ -114,10 +117,15 @@ func (b *builder) treeClasses() {
 	if year == nil {
 		return
 	}
-	for _, tree := range b.coded {
-		if !tree.all {
-			continue
+	var trees []codedTree // all funds first
+	for _, all := range []bool{true, false} {
+		for _, tree := range b.coded {
+			if tree.all == all {
+				trees = append(trees, tree)
+			}
 		}
+	}
+	for _, tree := range trees {
 		var classes []schema.ClassItem
 		var lines []int
 		var sum schema.Money

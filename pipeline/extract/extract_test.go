@@ -788,3 +788,24 @@ func TestThreePublicGroupedBudgetAndFinal(t *testing.T) {
 		}
 	}
 }
+
+// An appropriations' coded function table (一般公共预算财政拨款支出决算表)
+// whose 类 add up to the whole year's expenditure gives the department's
+// 类: no other money was spent. One whose 类 fall short gives none.
+func TestClassesFromAppropriationsTableThatIsTheWhole(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "appropriations-function-final.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]schema.Money{}
+	for _, c := range extractLines(t, string(raw)).Expenditure.ByFunction {
+		got[c.Code] = c.Amount
+	}
+	if len(got) != 4 || got["204"] != schema.Yuan(9500000) || got["221"] != schema.Yuan(500000) {
+		t.Errorf("classes %v", got)
+	}
+	more := strings.Replace(string(raw), "本年支出合计1,200.00万元，其中：基本支出900.00万元，项目支出300.00万元", "本年支出合计1,250.00万元", 1)
+	if c := extractLines(t, more).Expenditure.ByFunction; len(c) != 0 {
+		t.Errorf("an appropriations' part taken for the whole: %+v", c)
+	}
+}
