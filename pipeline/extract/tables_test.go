@@ -1785,8 +1785,9 @@ func TestThreePublicPartsKeptAsClaims(t *testing.T) {
 
 // A 支出决算表 (all funds, every 类, 款 and 项 on a coded row) gives the
 // classes when the text and the summary did not and its 类 add up to the
-// year's expenditure; a table of the appropriations alone
-// (一般公共预算财政拨款支出决算表), or 类 that do not add up to it, give none.
+// year's expenditure; 类 that do not add up to it give none. A table of the
+// appropriations alone (一般公共预算财政拨款支出决算表) whose 类 make the
+// whole year's expenditure gives them too (TestClassesFromAppropriationsTableThatIsTheWhole).
 func TestClassesFromCodedExpenditureTable(t *testing.T) {
 	text := `某镇人民政府2017年度部门决算
 本年支出合计300.00万元。
@@ -1807,8 +1808,9 @@ func TestClassesFromCodedExpenditureTable(t *testing.T) {
 		t.Fatalf("by_function = %+v", f)
 	}
 	for name, other := range map[string]string{
-		"appropriations": strings.Replace(text, "  支出决算表", "  一般公共预算财政拨款支出决算表", 1),
 		"not the year's": strings.Replace(text, "本年支出合计300.00万元", "本年支出合计310.00万元", 1),
+		"appropriations, not the year's": strings.Replace(strings.Replace(text, "  支出决算表", "  一般公共预算财政拨款支出决算表", 1),
+			"本年支出合计300.00万元", "本年支出合计310.00万元", 1),
 	} {
 		if f := extractLines(t, other).Expenditure.ByFunction; len(f) != 0 {
 			t.Errorf("%s: by_function = %+v", name, f)
