@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// A 收入决算表 as pdftotext -layout prints it: labels wrapped over three
+// lines (本年收入合 / 计, 附属单 / 位上 / 缴收入), the 合计 row's figures
+// above its label, blank cells, 万元.
+const revenueFinalTable = `某区某局2024年度部门决算
+                                   收入决算表
+                                                                              单位：万元
+                项目                                                                 附属单
+                               本年收入合        财政拨款收        上级补助     事业收     经营收               其他收
+  支出功能分类                                                                           位上
+                     科目名称        计            入           收入       入       入       缴收入       入
+   科目编码
+
+                                 2,946.25    2,940.05                                         6.20
+ 类   款  项
+                     合计
+
+201             一般公共服务支出         2,112.86    2,106.66                                         6.20
+208             社会保障和就业支出          833.39      833.39
+208   05        行政事业单位养老支出       833.39      833.39
+`
+
+// A 收入预算总表 in 元: 上年结转 beside the sources, a heading (财政拨款)
+// over two of them, printed zeros and blank cells, the 合计 row last.
+const revenueBudgetTable = `某区某局2025年部门预算
+                 2025年部门收入预算总表
+编制部门：某区某局                                                                       单位：元
+          项目                                                  财政拨款
+功能分类     功能分类科目名称                合计       上年结转          一般公共预算     政府性基金     事业收入     其他收入
+科目编码
+201      一般公共服务支出              1,200,000   200,000        900,000        0           100,000
+205      教育支出                    300,000                  300,000
+            合计                 1,500,000   200,000      1,200,000        0           100,000
+`
+
+// source is the amount of the named revenue source (nil without it) and
+// its part_of.
+func source(d *schema.Document, name string) (*schema.Money, string) {
+	for _, s := range d.Revenue.Sources {
+		if s.Name == name {
+			return &s.Amount, s.PartOf
+		}
+	}
+	return nil, ""
+}
+
+func TestRevenueTableFinalAccounts(t *testing.T) {
+	d := extractLines(t, revenueFinalTable)
+	if r := d.Revenue; r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(29462500) || r.Total != nil {
+		t.Errorf("current year %v, total %v; want 29462500 from 本年收入合计 and no total", r.CurrentYear, r.Total)
+	}
+	for name, want := range map[string]schema.Money{"财政拨款": schema.Yuan(29400500), "其他收入": schema.Yuan(62000)} {
+		if got, _ := source(d, name); got == nil || *got != want {
+			t.Errorf("source %s = %v, want %d", name, got, want)
+		}
+	}
+	// blank columns are no figure
+	for _, name := range []string{"上级补助收入", "事业收入", "经营收入", "附属单位上缴收入"} {
+		if got, _ := source(d, name); got != nil {
+			t.Errorf("source %s = %d from a blank cell", name, *got)
+		}
+	}
+	if l := d.Provenance["/revenue/current_year"].Line; l != 10 {
+		t.Errorf("current year from line %d, want 10 (the 合计 row's figures)", l)
+	}
+	if c := tableCoverage(d, "收入决算表"); c.Status != schema.CoverageRead || c.NameEn != "revenue by source" {
+		t.Errorf("coverage %+v", c)
+	}
+}
+
+func TestRevenueTableBudget(t *testing.T) {
+	d := extractLines(t, revenueBudgetTable)
+	r := d.Revenue
+	if r.Total == nil || *r.Total != schema.Yuan(1500000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(200000) {
+		t.Errorf("total %v, carried over %v; want 1500000 and 200000 yuan", r.Total, r.CarriedOver)
+	}
+	for name, want := range map[string]schema.Money{"一般公共预算": schema.Yuan(1200000), "政府性基金": 0, "其他收入": schema.Yuan(100000)} {
+		got, partOf := source(d, name)
+		if got == nil || *got != want || partOf != "" {
+			t.Errorf("source %s = %v (part of %q), want %d standing on its own", name, got, partOf, want)
+		}
+	}
+	if got, _ := source(d, "事业收入"); got != nil || len(r.Sources) != 3 {
+		t.Errorf("sources %+v: want three, no 事业收入 (blank)", r.Sources)
+	}
+	if len(d.Warnings) != 0 {
+		t.Errorf("warnings %+v", d.Warnings)
+	}
+}
+
+func TestRevenueTableThatDoesNotAddUp(t *testing.T) {
+	for name, text := range map[string]string{
+		// the 合计 row: 200,000 + 1,200,000 + 0 + 100,001 is not 1,500,000
+		"合计 row": strings.Replace(revenueBudgetTable, "0           100,000\n", "0           100,001\n", 1),
+		// the 类 rows: 1,200,000 + 300,001 is not the 合计 column's 1,500,000
+		"类 rows": strings.Replace(strings.Replace(revenueBudgetTable, "  300,000                  300,000", "  300,001                  300,001", 1),
+			"1,500,000   200,000      1,200,000", "1,500,000   200,000      1,200,001", 1),
+	} {
+		if text == revenueBudgetTable {
+			t.Fatalf("%s: the fixture did not change", name)
+		}
+		d := extractLines(t, text)
+		if r := d.Revenue; r.Total != nil || r.CarriedOver != nil || len(r.Sources) != 0 {
+			t.Errorf("%s: the table does not add up, yet total %v, carried %v, sources %+v", name, r.Total, r.CarriedOver, r.Sources)
+		}
+		if w := notUsed(d); len(w) != 1 {
+			t.Errorf("%s: warnings %q, want one saying the table is not used", name, w)
+		}
+		if c := tableCoverage(d, "2025年部门收入预算总表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "add up") {
+			t.Errorf("%s: coverage %+v", name, c)
+		}
+	}
+}
+
+func TestRevenueTableAgainstText(t *testing.T) {
+	// the text rounds 一般公共预算 (the table's replaces it, the text's is
+	// a claim) and states 其他收入 otherwise (the text's stays, the
+	// table's is a claim for the checks); the carried amount agrees
+	text := strings.Replace(revenueBudgetTable, "某区某局2025年部门预算\n",
+		"某区某局2025年部门预算\n收入预算总额150.00万元。一般公共预算收入120.00万元；其他收入12.00万元；上年结转20.00万元。\n", 1)
+	text = strings.NewReplacer("1,200,000", "1,200,049", "1,500,000", "1,500,049", "  900,000", "  900,049").Replace(text)
+	d := extractLines(t, text)
+	if got, _ := source(d, "一般公共预算"); got == nil || *got != schema.Yuan(1200049) {
+		t.Errorf("一般公共预算 %v, want the table's 1200049 yuan", got)
+	}
+	if got, _ := source(d, "其他收入"); got == nil || *got != schema.Yuan(120000) {
+		t.Errorf("其他收入 %v, want the text's 120000 yuan kept", got)
+	}
+	if r := d.Revenue; r.Total == nil || *r.Total != schema.Yuan(1500049) {
+		t.Errorf("total %v, want the table's 1500049 yuan", r.Total)
+	}
+	at := map[string]string{} // each source's path
+	for k, s := range d.Revenue.Sources {
+		at[s.Name] = "/revenue/sources/" + string(rune('0'+k))
+	}
+	var table, amount []string
+	for _, c := range d.Claims {
+		switch c.Kind {
+		case schema.ClaimTable:
+			table = append(table, c.Path)
+		case schema.ClaimAmount:
+			amount = append(amount, c.Path)
+		}
+	}
+	if strings.Join(table, ",") != at["其他收入"] {
+		t.Errorf("table claims %q, want one on 其他收入 (%s)", table, at["其他收入"])
+	}
+	if strings.Join(amount, ",") != at["一般公共预算"] {
+		t.Errorf("amount claims %q, want the text's rounded 一般公共预算 (%s)", amount, at["一般公共预算"])
+	}
+}
+
+// tableCoverage is the coverage entry of the table titled name.
+func tableCoverage(d *schema.Document, name string) schema.Coverage {
+	for _, c := range d.Coverage {
+		if c.Part == "table" && c.Name == name {
+			return c
+		}
+	}
+	return schema.Coverage{}
+}
+
+// notUsed are the reasons of the warnings that leave a table out.
+func notUsed(d *schema.Document) []string {
+	var out []string
+	for _, w := range d.Warnings {
+		if strings.HasSuffix(w.Reason, "not used") {
+			out = append(out, w.Reason)
+		}
+	}
+	return out
+}
