@@ -126,6 +126,19 @@ var standardTables = []struct {
 type template struct {
 	kind    tableKind
 	columns []templateColumn
+	// groups, for a template that prints the same table as rows under one
+	// 金额 column: a 合计 row (total, the ref it fills) that is the sum of
+	// groups, each a 小计 row over its items (the group's label printed
+	// beside them), the 小计 the sum of its items (其中 rows aside)
+	total  string
+	groups []templateGroup
+}
+
+// templateGroup is a group of rows of a row-shaped template: the words of
+// its label, and the model figure its 小计 fills ("" for none).
+type templateGroup struct {
+	words []string
+	ref   string
 }
 
 // templateColumn is a column of a header shape: the words its label holds
@@ -148,21 +161,33 @@ var templates = []template{
 	// 收入总表 (财政部's 部门预算 table 2) and 收入决算表 (部门决算 table 2):
 	// 合计 | 上年结转 | 财政拨款 (or 一般公共预算 | 政府性基金 | …) | 财政专户 |
 	// 事业收入 | 经营收入 | … | 其他收入; a 决算 sums 本年收入合计.
-	{kind: tableRevenue, columns: []templateColumn{
-		{words: []string{"合计", "总计", "收入合计", "收入总计"}, ref: "revenue:total", sum: true, with: "summary:carried_over"},
-		{words: []string{"本年收入合计", "本年收入小计", "本年收入"}, ref: "summary:revenue_current", sum: true},
-		{words: []string{"上年结转", "上年结转和结余", "上年结转结余", "年初结转和结余"}, ref: "summary:carried_over"},
-		{words: []string{"财政拨款", "财政拨款收入", "财政拨款(补助)", "财政拨款(补助)收入"}, ref: "src:财政拨款"},
-		{words: []string{"一般公共预算", "一般公共预算拨款", "一般公共预算财政拨款", "公共财政拨款"}, ref: "src:一般公共预算"},
-		{words: []string{"政府性基金", "政府性基金预算", "政府性基金预算财政拨款"}, ref: "src:政府性基金"},
-		{words: []string{"国有资本经营", "国有资本经营预算", "国有资本经营预算财政拨款"}, ref: "src:国有资本经营"},
-		{words: []string{"财政专户", "财政专户管理资金", "财政专户管理资金收入"}, ref: "src:财政专户管理资金"},
-		{words: []string{"事业收入"}, ref: "src:事业收入"},
-		{words: []string{"经营收入", "事业单位经营收入"}, ref: "src:经营收入"},
-		{words: []string{"上级补助收入"}, ref: "src:上级补助收入"},
-		{words: []string{"附属单位上缴收入"}, ref: "src:附属单位上缴收入"},
-		{words: []string{"其他收入", "其他资金"}, ref: "src:其他收入"},
-	}},
+	{kind: tableRevenue,
+		columns: []templateColumn{
+			{words: []string{"合计", "总计", "收入合计", "收入总计"}, ref: "revenue:total", sum: true, with: "summary:carried_over"},
+			{words: []string{"本年收入合计", "本年收入小计", "本年收入"}, ref: "summary:revenue_current", sum: true},
+			{words: []string{"上年结转", "上年结转和结余", "上年结转结余", "年初结转和结余"}, ref: "summary:carried_over"},
+			{words: []string{"财政拨款", "财政拨款收入", "财政拨款(补助)", "财政拨款(补助)收入"}, ref: "src:财政拨款"},
+			{words: []string{"一般公共预算", "一般公共预算拨款", "一般公共预算财政拨款", "公共财政拨款"}, ref: "src:一般公共预算"},
+			{words: []string{"政府性基金", "政府性基金预算", "政府性基金预算财政拨款"}, ref: "src:政府性基金"},
+			{words: []string{"国有资本经营", "国有资本经营预算", "国有资本经营预算财政拨款"}, ref: "src:国有资本经营"},
+			{words: []string{"财政专户", "财政专户管理资金", "财政专户管理资金收入"}, ref: "src:财政专户管理资金"},
+			{words: []string{"事业收入"}, ref: "src:事业收入"},
+			{words: []string{"经营收入", "事业单位经营收入"}, ref: "src:经营收入"},
+			{words: []string{"上级补助收入"}, ref: "src:上级补助收入"},
+			{words: []string{"附属单位上缴收入"}, ref: "src:附属单位上缴收入"},
+			{words: []string{"其他收入", "其他资金"}, ref: "src:其他收入"},
+		},
+		// Jiangsu's 收入预算总表 prints it as rows: 收入总计, then a group per
+		// kind of money (一般公共预算资金 | 小计, 公共财政拨款(补助)资金,
+		// 专项收入 …); 其他资金 is what the other tables call 其他收入
+		total: "revenue:total",
+		groups: []templateGroup{
+			{words: []string{"一般公共预算资金", "一般公共预算"}, ref: "src:一般公共预算"},
+			{words: []string{"政府性基金", "政府性基金预算资金"}, ref: "src:政府性基金"},
+			{words: []string{"财政专户管理资金"}, ref: "src:财政专户管理资金"},
+			{words: []string{"其他资金"}, ref: "src:其他收入"},
+			{words: []string{"上年结转和结余资金", "上年结转资金", "上年结转"}, ref: "summary:carried_over"},
+		}},
 }
 
 // templateOf is the header shape of a kind, nil for a kind without one.

@@ -55,11 +55,21 @@ type grid struct {
 // templateTable reads a table whose kind has a header shape.
 func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 	if !t.laid {
-		return // positions lost: nothing to read by column
+		// positions lost (default-mode text), or a table of one column
+		// whose figures pdftotext set on lines of their own
+		if tpl.groups != nil {
+			b.groupedTable(t, tpl, lines, flat)
+		}
+		return
 	}
 	g, why := readGrid(t, tpl, lines, flat)
+	if why != "" && tpl.groups != nil && b.groupedTable(t, tpl, lines, flat) {
+		return
+	}
 	if why != "" {
-		b.warnTable(t, why)
+		if why != "-" {
+			b.warnTable(t, why)
+		}
 		return
 	}
 	sum := slices.IndexFunc(g.cols, func(h headerColumn) bool { return h.col >= 0 && tpl.columns[h.col].sum })
@@ -476,4 +486,157 @@ func (b *builder) placeRef(t table, ref string, tok token) {
 	}
 	place(fmt.Sprintf("/revenue/sources/%d", i), "/amount", &have)
 	rev.Sources[i].Amount = *have
+}
+
+// groupedRow is a row of a row-shaped table: its label, its 金额 cell (nil
+// when blank) and the group it is in (-1 before the first).
+type groupedRow struct {
+	label string
+	val   *token
+	line  int
+	group int
+}
+
+// groupedTable reads a table printed as rows under one 金额 column (the
+// template's groups): a 合计 row, then groups, each a 小计 row followed by
+// its items, the group's label printed left of them on any of their lines.
+// The 合计 must be the sum of the 小计s and each 小计 the sum of its items
+// (blank cells are 0); then the 合计 and each known group's 小计 fill their
+// refs. false when the table is not laid out so (its reading is the column
+// reader's).
+func (b *builder) groupedTable(t table, tpl *template, lines, flat []string) bool {
+	to := min(t.end, len(lines))
+	head := -1
+	for i := t.line; i < to && i < t.line+6; i++ {
+		if strings.Contains(flat[i], "项目") && (strings.HasSuffix(flat[i], "金额") || strings.HasSuffix(flat[i], "预算数")) {
+			head = i
+			break
+		}
+	}
+	// the header's two labels on one line: the text keeps its columns
+	if head < 0 || len(segmentsOf(lines[head])) != 2 {
+		return false
+	}
+	t.laid = true
+	var rows []groupedRow
+	var labels []string // each group's label
+	item := -1          // the column the item labels start at (小计's)
+rows:
+	for i := head + 1; i < to; i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		var texts []word
+		var vals []word
+		for _, w := range wordsOf(lines[i]) {
+			if w.number {
+				vals = append(vals, w)
+			} else {
+				texts = append(texts, w)
+			}
+		}
+		if len(vals) > 1 || len(texts) > 2 {
+			return false // more than one 金额 column: not this shape
+		}
+		for _, w := range texts {
+			if rowName(w.text) == "小计" && item < 0 {
+				item = w.start
+			}
+		}
+		if item < 0 && len(texts) == 2 {
+			return false
+		}
+		// a 小计 opens its group before the group's label beside it is read
+		for _, w := range texts {
+			if rowName(w.text) == "小计" {
+				labels = append(labels, "")
+				rows = append(rows, groupedRow{label: "小计", line: i + 1, group: len(labels) - 1})
+			}
+		}
+		for k, w := range texts {
+			name := rowName(w.text)
+			switch {
+			case name == "小计":
+			case len(texts) == 2 && k == 0 || item >= 0 && w.start < item-2: // a group's label
+				if len(labels) == 0 || labels[len(labels)-1] != "" {
+					return false // a label outside a group, or a group's second
+				}
+				labels[len(labels)-1] = name
+			default:
+				rows = append(rows, groupedRow{label: name, line: i + 1, group: len(labels) - 1})
+			}
+		}
+		if len(vals) == 1 {
+			tok, ok := cellToken(vals[0].text, i+1)
+			n := len(rows)
+			switch {
+			case !ok:
+				return false
+			case len(texts) == 0 && (n == 0 || rows[n-1].val != nil || rows[n-1].line < i):
+				break rows // a figure of no row (the page's number): the table is over
+			case n == 0 || rows[n-1].val != nil:
+				return false
+			}
+			// the figure on its row's line, or on the line below it
+			rows[n-1].val = &tok
+		}
+	}
+	if len(labels) == 0 || len(rows) == 0 || rows[0].group != -1 || !totalLabel(rows[0].label) {
+		return false
+	}
+	value := func(r groupedRow) schema.Money {
+		if r.val == nil {
+			return 0
+		}
+		return t.value(*r.val)
+	}
+	// the sums: each 小计 of its items, the 合计 of the 小计s
+	subtotals := make([]*groupedRow, len(labels))
+	items := make([]schema.Money, len(labels))
+	for k := range rows {
+		r := &rows[k]
+		switch {
+		case r.group < 0:
+			if k > 0 {
+				return false // a second row before the first group
+			}
+		case subtotals[r.group] == nil:
+			subtotals[r.group] = r
+		case !strings.HasPrefix(r.label, "其中"):
+			items[r.group] += value(*r)
+		}
+	}
+	var sum schema.Money
+	for g, st := range subtotals {
+		if v := value(*st); v != items[g] {
+			b.warnTable(t, fmt.Sprintf("the items of %s add up to %s yuan, not to its 小计 %s: not used", labels[g], items[g], v))
+			return true
+		}
+		sum += value(*st)
+	}
+	if total := value(rows[0]); total != sum || rows[0].val == nil {
+		b.warnTable(t, fmt.Sprintf("the 小计 of its groups add up to %s yuan, not to its %s %s: not used", sum, rows[0].label, total))
+		return true
+	}
+	// the groups the template knows, each once
+	refs := make([]string, len(labels))
+	seen := map[int]bool{}
+	for g, l := range labels {
+		k := slices.IndexFunc(tpl.groups, func(tg templateGroup) bool { return slices.Contains(tg.words, l) })
+		if k >= 0 && seen[k] {
+			b.warnTable(t, "its group "+l+" is printed twice: not used")
+			return true
+		}
+		if k >= 0 {
+			seen[k] = true
+			refs[g] = tpl.groups[k].ref
+		}
+	}
+	b.placeRef(t, tpl.total, *rows[0].val)
+	for g, st := range subtotals {
+		if refs[g] != "" && st.val != nil {
+			b.placeRef(t, refs[g], *st.val)
+		}
+	}
+	return true
 }

@@ -178,3 +178,55 @@ func notUsed(d *schema.Document) []string {
 	}
 	return out
 }
+
+// Jiangsu's 收入预算总表: the same table as rows under one 金额 column,
+// a group per kind of money with its label left of its rows; pdftotext
+// sets a figure on its row's line or, in a taller cell, the line below.
+const revenueGroupedTable = `某单位2019年部门预算
+                     收入预算总表
+部门：某单位                           单位：万元
+        项目名称                     金额
+                收入总计                   13,377.11
+                小计
+                                         13,297.11
+   一般公共预算资金     公共财政拨款(补助)资金
+                                         13,297.11
+                专项收入
+        政府性基金   小计
+   财政专户管理资金     小计
+                小计                         80.00
+                事业收入                     30.00
+        其他资金
+                经营收入
+                其他收入                       50.00
+                小计
+  上年结转和结余资金
+                其中：动用上年结转和结余资金
+`
+
+func TestRevenueTableGrouped(t *testing.T) {
+	d := extractLines(t, revenueGroupedTable)
+	if r := d.Revenue; r.Total == nil || *r.Total != schema.Yuan(133771100) || r.CarriedOver != nil {
+		t.Errorf("total %v, carried %v; want 133771100 yuan and nothing carried (a blank 小计)", r.Total, r.CarriedOver)
+	}
+	// 其他资金 is what the other tables call 其他收入: its 小计, not its items
+	for name, want := range map[string]schema.Money{"一般公共预算": schema.Yuan(132971100), "其他收入": schema.Yuan(800000)} {
+		if got, _ := source(d, name); got == nil || *got != want {
+			t.Errorf("source %s = %v, want %d", name, got, want)
+		}
+	}
+	if len(d.Revenue.Sources) != 2 {
+		t.Errorf("sources %+v, want two (blank 小计 are no figure)", d.Revenue.Sources)
+	}
+	if c := tableCoverage(d, "收入预算总表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v", c)
+	}
+	// an item that does not add up to its 小计: nothing of the table
+	d = extractLines(t, strings.Replace(revenueGroupedTable, "50.00", "50.01", 1))
+	if r := d.Revenue; r.Total != nil || len(r.Sources) != 0 {
+		t.Errorf("a group that does not add up, yet total %v, sources %+v", r.Total, r.Sources)
+	}
+	if w := notUsed(d); len(w) != 1 || !strings.Contains(w[0], "其他资金") {
+		t.Errorf("warnings %q, want one naming 其他资金", w)
+	}
+}
