@@ -40,6 +40,7 @@ type gridRow struct {
 	code  string
 	line  int     // 1-based line of its values
 	vals  []token // its cells in reading order
+	words []word  // and as words, with their columns
 	cells []*token
 	// cells are vals by value column, nil for a blank cell; nil when the
 	// cells could not be placed
@@ -237,6 +238,7 @@ func readGrid(t table, tpl *template, lines, flat []string) (g grid, why string)
 			case w.number:
 				if tok, ok := cellToken(w.text, i+1); ok {
 					r.vals = append(r.vals, tok)
+					r.words = append(r.words, w)
 				}
 			case w.text != "类" && w.text != "款" && w.text != "项" && w.text != "类款项":
 				names = append(names, w.text)
@@ -250,8 +252,37 @@ func readGrid(t table, tpl *template, lines, flat []string) (g grid, why string)
 			}
 			continue
 		}
-		r.cells = placeCells(g.cols, ws[k:], r.vals)
+		r.cells = placeCells(g.cols, r.words, r.vals)
 		g.rows = append(g.rows, r)
+	}
+	// figures on a line of their own belong to the row on the next line
+	// when their cells and its stand in different columns: pdftotext sets
+	// a tall row's cells on two lines ("1,503.52   603.14" over "201 …
+	// 2,106.66")
+	for k := 0; k+1 < len(g.rows); k++ {
+		r, next := g.rows[k], &g.rows[k+1]
+		if r.name != "" || r.code != "" || next.line != r.line+1 {
+			continue
+		}
+		words := append(slices.Clone(r.words), next.words...)
+		vals := append(slices.Clone(r.vals), next.vals...)
+		order := make([]int, len(words))
+		for j := range order {
+			order[j] = j
+		}
+		sort.SliceStable(order, func(a, b int) bool { return words[order[a]].end < words[order[b]].end })
+		var ws []word
+		var ts []token
+		for _, j := range order {
+			ws, ts = append(ws, words[j]), append(ts, vals[j])
+		}
+		cells := placeByPosition(g.cols, ws, ts)
+		if cells == nil {
+			continue
+		}
+		next.words, next.vals, next.cells = ws, ts, cells
+		g.rows = slices.Delete(g.rows, k, k+1)
+		k--
 	}
 	// a row of figures without a name or a code takes a total's label
 	// printed on its own just below it (or above): pdftotext sets a 合计
@@ -377,10 +408,9 @@ func leadingCode(ws []word, valueStart int) (code string, used int) {
 }
 
 // placeCells puts a row's cells under the value columns: in order when the
-// row prints one for each; otherwise each under the one column whose cell
-// its right edge falls in (from its label's centre to the next label's
-// start: numbers are right-aligned under centred labels), in order, no two
-// in one. nil when a cell has no such column.
+// row prints one for each; otherwise by position (placeByPosition: a
+// column's cell runs from its label's centre to the next label's start,
+// numbers being right-aligned under centred labels).
 func placeCells(cols []headerColumn, ws []word, vals []token) []*token {
 	cells := make([]*token, len(cols))
 	if len(vals) == len(cols) {
@@ -392,6 +422,14 @@ func placeCells(cols []headerColumn, ws []word, vals []token) []*token {
 	if len(vals) > len(cols) {
 		return nil
 	}
+	return placeByPosition(cols, ws, vals)
+}
+
+// placeByPosition puts each cell under the one column whose cell its right
+// edge falls in, in order, no two in one; nil when a cell has no such
+// column. ws are the row's words (its cells among them), vals its cells.
+func placeByPosition(cols []headerColumn, ws []word, vals []token) []*token {
+	cells := make([]*token, len(cols))
 	k, last := 0, -1
 	for _, w := range ws {
 		if !w.number {

@@ -28,6 +28,26 @@ const revenueFinalTable = `某区某局2024年度部门决算
 208   05        行政事业单位养老支出       833.39      833.39
 `
 
+// The same with tall rows: pdftotext sets the 合计 row's figures on two
+// lines, and a 类 row's first figures on the line above its code.
+const revenueFinalTableTallRows = `某区某局2024年度部门决算
+                                   收入决算表
+                                                                              单位：万元
+                项目                                                                 附属单
+                               本年收入合        财政拨款收        上级补助     事业收     经营收               其他收
+  支出功能分类                                                                           位上
+                     科目名称        计            入           收入       入       入       缴收入       入
+   科目编码
+
+                                             2,940.05                                         6.20
+                                 2,946.25
+ 类   款  项
+                     合计
+                                             2,106.66                                         6.20
+201             一般公共服务支出         2,112.86
+208             社会保障和就业支出          833.39      833.39
+`
+
 // A 收入预算总表 in 元: 上年结转 beside the sources, a heading (财政拨款)
 // over two of them, printed zeros and blank cells, the 合计 row last.
 const revenueBudgetTable = `某区某局2025年部门预算
@@ -53,7 +73,16 @@ func source(d *schema.Document, name string) (*schema.Money, string) {
 }
 
 func TestRevenueTableFinalAccounts(t *testing.T) {
-	d := extractLines(t, revenueFinalTable)
+	for name, c := range map[string]struct {
+		text string
+		line int // of the 本年收入合计 figure
+	}{"rows on a line": {revenueFinalTable, 10}, "tall rows": {revenueFinalTableTallRows, 11}} {
+		t.Run(name, func(t *testing.T) { testRevenueTableFinalAccounts(t, c.text, c.line) })
+	}
+}
+
+func testRevenueTableFinalAccounts(t *testing.T, text string, line int) {
+	d := extractLines(t, text)
 	if r := d.Revenue; r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(29462500) || r.Total != nil {
 		t.Errorf("current year %v, total %v; want 29462500 from 本年收入合计 and no total", r.CurrentYear, r.Total)
 	}
@@ -68,8 +97,11 @@ func TestRevenueTableFinalAccounts(t *testing.T) {
 			t.Errorf("source %s = %d from a blank cell", name, *got)
 		}
 	}
-	if l := d.Provenance["/revenue/current_year"].Line; l != 10 {
-		t.Errorf("current year from line %d, want 10 (the 合计 row's figures)", l)
+	if l := d.Provenance["/revenue/current_year"].Line; l != line {
+		t.Errorf("current year from line %d, want %d (the 合计 row's figure)", l, line)
+	}
+	if len(d.Warnings) != 0 {
+		t.Errorf("warnings %+v", d.Warnings)
 	}
 	if c := tableCoverage(d, "收入决算表"); c.Status != schema.CoverageRead || c.NameEn != "revenue by source" {
 		t.Errorf("coverage %+v", c)
