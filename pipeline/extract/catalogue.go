@@ -166,7 +166,7 @@ var templates = []template{
 			{words: []string{"合计", "总计", "收入合计", "收入总计"}, ref: "revenue:total", sum: true, with: "summary:carried_over"},
 			{words: []string{"本年收入合计", "本年收入小计", "本年收入"}, ref: "summary:revenue_current", sum: true},
 			{words: []string{"上年结转", "上年结转和结余", "上年结转结余", "年初结转和结余"}, ref: "summary:carried_over"},
-			{words: []string{"财政拨款", "财政拨款收入", "财政拨款(补助)", "财政拨款(补助)收入"}, ref: "src:财政拨款"},
+			{words: []string{"财政拨款", "财政拨款收入", "财政拨款(补助)", "财政拨款(补助)收入", "财政补助收入"}, ref: "src:财政拨款"},
 			{words: []string{"一般公共预算", "一般公共预算拨款", "一般公共预算财政拨款", "公共财政拨款"}, ref: "src:一般公共预算"},
 			{words: []string{"政府性基金", "政府性基金预算", "政府性基金预算财政拨款"}, ref: "src:政府性基金"},
 			{words: []string{"国有资本经营", "国有资本经营预算", "国有资本经营预算财政拨款"}, ref: "src:国有资本经营"},

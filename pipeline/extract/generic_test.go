@@ -76,7 +76,9 @@ func TestRevenueTableFinalAccounts(t *testing.T) {
 	for name, c := range map[string]struct {
 		text string
 		line int // of the 本年收入合计 figure
-	}{"rows on a line": {revenueFinalTable, 10}, "tall rows": {revenueFinalTableTallRows, 11}} {
+	}{"rows on a line": {revenueFinalTable, 10}, "tall rows": {revenueFinalTableTallRows, 11},
+		// the 财政拨款 column as 事业单位 accounts and older 决算 forms name it
+		"财政补助收入": {strings.Replace(revenueFinalTable, "财政拨款收", "财政补助收", 1), 10}} {
 		t.Run(name, func(t *testing.T) { testRevenueTableFinalAccounts(t, c.text, c.line) })
 	}
 }
