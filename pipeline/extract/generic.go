@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -90,7 +91,7 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 	for k, c := range tr.cells {
 		if c != nil && k != sum {
 			parts += t.value(*c)
-			kept = append(kept, tableRow{ref: "use:" + g.cols[k].label, of: refTotal, tok: *c, line: c.line})
+			kept = append(kept, tableRow{ref: "column:" + strconv.Itoa(k), of: refTotal, tok: *c, line: c.line})
 		}
 	}
 	if whole := t.value(*tr.cells[sum]); parts != whole {
