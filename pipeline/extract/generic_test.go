@@ -279,3 +279,19 @@ func TestRevenueTableGrouped(t *testing.T) {
 		t.Errorf("warnings %q, want one naming 其他资金", w)
 	}
 }
+
+// In default-mode text (one cell a line) the columns' positions are lost:
+// the table is not read, and the coverage report says why.
+func TestRevenueTableDefaultMode(t *testing.T) {
+	var lines []string
+	for _, l := range strings.Split(revenueBudgetTable, "\n") {
+		lines = append(lines, splitCells(l)...)
+	}
+	d := extractLines(t, strings.Join(lines, "\n"))
+	if r := d.Revenue; r.Total != nil || len(r.Sources) != 0 {
+		t.Errorf("read without positions: total %v, sources %+v", r.Total, r.Sources)
+	}
+	if c := tableCoverage(d, "2025年部门收入预算总表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "by position") {
+		t.Errorf("coverage %+v", c)
+	}
+}
