@@ -6,9 +6,11 @@ import "strings"
 // data: the words of its titles (as the templates of 财政部 and the
 // provinces print them) and what it holds. classifyTitle reads a title
 // through it; the coverage report names a table's kind from it; the
-// standard sets say which tables a disclosure must publish. A new template's
-// titles are new entries here — its reader, if its layout is new, goes in
-// tables.go.
+// standard sets say which tables a disclosure must publish. A kind with a
+// header shape (templates, below) is read by the generic reader
+// (generic.go): a new template of such a table is its titles and its
+// shape here, and a fixture — no new reader. Kinds without one still have
+// their own readers in tables.go.
 
 // titleRule recognizes a kind of table by its compacted title: every word
 // of all, at least one of any (if given), none of none, and one of the
@@ -53,6 +55,8 @@ var titleRules = []titleRule{
 	// 收支预算总表, 收入支出决算总表, 部门财务收支预算总表; 2025: 部门收支总表, 单位收支总表
 	{kind: tableSummary, any: []string{"收支预算总表", "收入支出决算总表", "收支决算总表", "财务收支预算总表"}},
 	{kind: tableSummary, suffixes: []string{"收支总表", "收入支出总表"}},
+	// 收入预算总表, 收入决算表, 部门收入总表: revenue by source, one column each
+	{kind: tableRevenue, suffixes: []string{"收入预算总表", "收入决算表", "收入总表"}, none: []string{"财政拨款", "收支", "收入支出", "基金", "国有资本", "三公"}},
 	// 一般公共预算基本支出表 (经济分类), 财政拨款基本支出预算表
 	{kind: tableEconomic, all: []string{"基本支出", "经济分类"}},
 	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表"}},
@@ -93,6 +97,7 @@ var tableKindNames = map[tableKind]string{
 	tableOperating:   "operating costs",
 	tableFund:        "government fund or state capital",
 	tableFunction:    "expenditure by function",
+	tableRevenue:     "revenue by source",
 }
 
 // standardTables are the tables every 部门预算 and 部门决算 publishes (the
@@ -110,4 +115,87 @@ var standardTables = []struct {
 	{"一般公共预算基本支出表", []string{"基本支出"}, []string{"三公"}},
 	{"“三公”经费支出表", []string{"三公"}, nil},
 	{"政府性基金预算支出表", []string{"政府性基金"}, nil},
+}
+
+// A template is the header shape of a table kind: the columns its header
+// names, what the 合计 row's cell of each fills in the model, and the sums
+// the table must satisfy — the sum column is the total of all the others
+// on every row, and where the table has 类 rows (coded by function) they
+// add up to its 合计 row, column by column. The generic reader
+// (templateTable, generic.go) reads every kind that has one.
+type template struct {
+	kind    tableKind
+	columns []templateColumn
+	// groups, for a template that prints the same table as rows under one
+	// 金额 column: a 合计 row (total, the ref it fills) that is the sum of
+	// groups, each a 小计 row over its items (the group's label printed
+	// beside them), the 小计 the sum of its items (其中 rows aside)
+	total  string
+	groups []templateGroup
+}
+
+// templateGroup is a group of rows of a row-shaped template: the words of
+// its label, and the model figure its 小计 fills ("" for none).
+type templateGroup struct {
+	words []string
+	ref   string
+}
+
+// templateColumn is a column of a header shape: the words its label holds
+// (compacted; however the label wraps, the longest word the stacked label
+// contains names the column, the last printed on a tie), the model figure
+// its 合计 cell fills — a ref as the table claims name it ("src:事业收入",
+// "summary:carried_over", "revenue:total"; "" for none) — and whether it is
+// the sum of the others. A column with `with` fills its ref only when the
+// header names that ref's column too (合计 is the revenue total only beside
+// 上年结转: without it, what was carried is not said).
+type templateColumn struct {
+	words []string
+	ref   string
+	sum   bool
+	with  string
+}
+
+// templates are the header shapes the generic reader reads.
+var templates = []template{
+	// 收入总表 (财政部's 部门预算 table 2) and 收入决算表 (部门决算 table 2):
+	// 合计 | 上年结转 | 财政拨款 (or 一般公共预算 | 政府性基金 | …) | 财政专户 |
+	// 事业收入 | 经营收入 | … | 其他收入; a 决算 sums 本年收入合计.
+	{kind: tableRevenue,
+		columns: []templateColumn{
+			{words: []string{"合计", "总计", "收入合计", "收入总计"}, ref: "revenue:total", sum: true, with: "summary:carried_over"},
+			{words: []string{"本年收入合计", "本年收入小计", "本年收入"}, ref: "summary:revenue_current", sum: true},
+			{words: []string{"上年结转", "上年结转和结余", "上年结转结余", "年初结转和结余"}, ref: "summary:carried_over"},
+			{words: []string{"财政拨款", "财政拨款收入", "财政拨款(补助)", "财政拨款(补助)收入", "财政补助收入"}, ref: "src:财政拨款"},
+			{words: []string{"一般公共预算", "一般公共预算拨款", "一般公共预算财政拨款", "公共财政拨款"}, ref: "src:一般公共预算"},
+			{words: []string{"政府性基金", "政府性基金预算", "政府性基金预算财政拨款"}, ref: "src:政府性基金"},
+			{words: []string{"国有资本经营", "国有资本经营预算", "国有资本经营预算财政拨款"}, ref: "src:国有资本经营"},
+			{words: []string{"财政专户", "财政专户管理资金", "财政专户管理资金收入"}, ref: "src:财政专户管理资金"},
+			{words: []string{"事业收入"}, ref: "src:事业收入"},
+			{words: []string{"经营收入", "事业单位经营收入"}, ref: "src:经营收入"},
+			{words: []string{"上级补助收入"}, ref: "src:上级补助收入"},
+			{words: []string{"附属单位上缴收入"}, ref: "src:附属单位上缴收入"},
+			{words: []string{"其他收入", "其他资金"}, ref: "src:其他收入"},
+		},
+		// Jiangsu's 收入预算总表 prints it as rows: 收入总计, then a group per
+		// kind of money (一般公共预算资金 | 小计, 公共财政拨款(补助)资金,
+		// 专项收入 …); 其他资金 is what the other tables call 其他收入
+		total: "revenue:total",
+		groups: []templateGroup{
+			{words: []string{"一般公共预算资金", "一般公共预算"}, ref: "src:一般公共预算"},
+			{words: []string{"政府性基金", "政府性基金预算资金"}, ref: "src:政府性基金"},
+			{words: []string{"财政专户管理资金"}, ref: "src:财政专户管理资金"},
+			{words: []string{"其他资金"}, ref: "src:其他收入"},
+			{words: []string{"上年结转和结余资金", "上年结转资金", "上年结转"}, ref: "summary:carried_over"},
+		}},
+}
+
+// templateOf is the header shape of a kind, nil for a kind without one.
+func templateOf(k tableKind) *template {
+	for i := range templates {
+		if templates[i].kind == k {
+			return &templates[i]
+		}
+	}
+	return nil
 }

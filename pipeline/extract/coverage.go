@@ -133,6 +133,8 @@ func (b *builder) tableCoverage() {
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
 		case reasons[t.line] != "":
 			c.Status, c.Reason = schema.CoverageNotRead, reasons[t.line]
+		case templateOf(t.kind) != nil && !t.laid:
+			c.Status, c.Reason = schema.CoverageNotRead, "its header shape is read by position, and this text does not keep the table's columns"
 		case t.kind == tableOther:
 			c.Status, c.Reason = schema.CoverageNotRead, "a table the catalogue does not know: no reader takes its figures"
 		case t.factor == 0:

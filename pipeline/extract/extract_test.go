@@ -120,6 +120,15 @@ func BenchmarkExtractFinalAccounts(b *testing.B) {
 	benchExtract(b, "../../data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt")
 }
 
+// BenchmarkExtractLayout measures 11 and 07 as pdftotext -layout prints
+// them (pdftotext run once, outside the loop): the texts the readers by
+// column and the generic reader read.
+func BenchmarkExtractLayout(b *testing.B) {
+	for _, f := range []string{"11_jiangsu_procuratorate_2018_dept-budget", "07_shanghai-putuo_finance-bureau_2024_final-accounts"} {
+		b.Run(f[:2], func(b *testing.B) { benchExtract(b, "../../data/corpus/"+f+".pdf") })
+	}
+}
+
 func benchExtract(b *testing.B, path string) {
 	txt, err := ingest.Read(context.Background(), path)
 	if err != nil {

@@ -34,6 +34,7 @@ const (
 	tableOperating             // 机关运行经费支出表: economic classes, their sum
 	tableFund                  // 政府性基金 / 国有资本经营 tables: a total, or empty
 	tableFunction              // 一般公共预算 / 财政拨款 支出表 by function: 项 codes
+	tableRevenue               // 收入总表: revenue by source, a column each (a template: generic.go)
 )
 
 type table struct {
@@ -560,6 +561,10 @@ func (b *builder) tables(lines, flat []string) {
 		}
 		if w := otherHeader(t, flat); w != "" {
 			b.warnTable(t, "its header names "+w+": the rows are another table's (a title printed after its table?), not used")
+			continue
+		}
+		if tpl := templateOf(t.kind); tpl != nil {
+			b.templateTable(t, tpl, lines, flat)
 			continue
 		}
 		switch t.kind {

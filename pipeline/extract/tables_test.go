@@ -1504,11 +1504,12 @@ func TestEconomicPanelsDefaultMode(t *testing.T) {
 
 // TestNationalTemplateTitles: the 2025 national template names its tables
 // 部门收支总表 and 部门支出总表; they are the summary and the expenditure
-// table.
+// table. 部门收入总表 (收入预算总表, 收入决算表) is revenue by source.
 func TestNationalTemplateTitles(t *testing.T) {
 	for title, want := range map[string]tableKind{
 		"部门收支总表": tableSummary, "2025年单位收支总表": tableSummary, "部门支出总表": tableExpenditure,
-		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableOther,
+		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableRevenue,
+		"收入预算总表": tableRevenue, "收入决算表": tableRevenue, "政府性基金预算财政拨款收入支出决算表": tableOther,
 	} {
 		if got := classifyTitle(title); got != want {
 			t.Errorf("%s: kind %d, want %d", title, got, want)
