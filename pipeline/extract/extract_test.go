@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -816,5 +817,35 @@ func TestClassesFromAppropriationsTableThatIsTheWhole(t *testing.T) {
 	more := strings.Replace(string(raw), "本年支出合计1,200.00万元，其中：基本支出900.00万元，项目支出300.00万元", "本年支出合计1,250.00万元", 1)
 	if c := extractLines(t, more).Expenditure.ByFunction; len(c) != 0 {
 		t.Errorf("an appropriations' part taken for the whole: %+v", c)
+	}
+}
+
+// The 决算 template's basic-expenditure table lists every class, those that
+// spent nothing blank (309, 399); an item named as its class (31099 其他
+// 资本性支出) is no class. One cell a line, blank cells dropped.
+func TestEconomicTableBlankClasses(t *testing.T) {
+	cells := []string{"某镇2017年度部门决算", "一般公共预算财政拨款基本支出决算表", "金额单位：万元", "项", "目", "合", "计", "人员经费", "公用经费",
+		"经济分类科目编码", "科目名称", "合", "计", "1,333.54", "1,042.69", "290.85",
+		"301", "工资福利支出", "950.91", "950.91", "30101", "基本工资", "950.91", "950.91",
+		"302", "商品和服务支出", "276.86", "276.86", "30201", "办公费", "276.86", "276.86",
+		"303", "对个人和家庭的补助", "91.78", "91.78", "30305", "生活补助", "91.78", "91.78",
+		"309", "基本建设支出", "30901", "房屋建筑物购建",
+		"310", "其他资本性支出", "13.99", "13.99", "31002", "办公设备购置", "4.99", "4.99", "31099", "其他资本性支出", "9.00", "9.00",
+		"399", "其他支出", "39999", "其他支出"}
+	text := strings.Join(cells, "\n") + "\n"
+	got := map[string]schema.Money{}
+	for _, c := range extractLines(t, text).Expenditure.ByEconomic {
+		got[c.Code] = c.Amount
+	}
+	want := map[string]schema.Money{"301": schema.Yuan(9509100), "302": schema.Yuan(2768600), "303": schema.Yuan(917800), "310": schema.Yuan(139900)}
+	if !maps.Equal(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+	// an amount under a blank class (a row a line): the table is not whole
+	layout := "某镇2017年度部门决算\n一般公共预算财政拨款基本支出决算表\n金额单位：万元\n经济分类科目编码    科目名称    合计    人员经费    公用经费\n" +
+		"          合计              20.00     20.00\n301       工资福利支出      15.00     15.00\n30101     基本工资          15.00     15.00\n" +
+		"309       基本建设支出\n30901     房屋建筑物购建     5.00      5.00\n"
+	if c := extractLines(t, layout).Expenditure.ByEconomic; len(c) != 0 {
+		t.Errorf("a row with an amount under a blank class: classes %+v", c)
 	}
 }

@@ -1079,11 +1079,14 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 		totalRef = refOperating
 	}
 	var classAt []int // each class's index in kept
+	// a class printed blank (the 决算 template lists every class, 309 and
+	// 399 too) spent nothing: it is left out when a 合计 confirms the others,
+	// and a row with an amount under it makes the table not whole
+	var blank, under *row
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
-			if len(r.code) == 3 { // a class without its amount: the table is not whole
-				b.warnTable(t, fmt.Sprintf("class %s %s has no amount: table not used", r.code, r.name))
-				return nil, nil, nil, 0, false
+			if len(r.code) == 3 {
+				blank, under = &r, &r
 			}
 			continue
 		}
@@ -1103,17 +1106,25 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			}
 			continue
 		}
+		// an item's code (31099 其他资本性支出) says it is no class, whatever
+		// its name
 		c, ok := schema.ClassByName(schema.SchemeEconomic, name)
+		ok = ok && len(r.code) != 5
 		if !ok && len(r.code) == 3 {
 			c, ok = schema.LookupCode(schema.SchemeEconomic, r.code)
 		}
 		if ok {
+			under = nil
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
 			itemAt = append(itemAt, nil)
 			classAt = append(classAt, len(kept))
 			kept = append(kept, tableRow{ref: classRef(c.Code, r), of: totalRef, tok: r.vals[0], line: r.line})
 			continue
+		}
+		if under != nil {
+			b.warnTable(t, fmt.Sprintf("class %s %s has no amount but %s under it has one: table not used", under.code, under.name, name))
+			return nil, nil, nil, 0, false
 		}
 		if len(classes) == 0 {
 			continue
@@ -1128,6 +1139,10 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 		kept = append(kept, tableRow{ref: classRef(item.Code, r), of: kept[classAt[len(classAt)-1]].ref, tok: r.vals[0], line: r.line})
 	}
 	if total == nil { // no 合计: the classes are parts of nothing stated
+		if blank != nil {
+			b.warnTable(t, fmt.Sprintf("class %s %s has no amount and no 合计 confirms the others: table not used", blank.code, blank.name))
+			return nil, nil, nil, 0, false
+		}
 		for _, k := range classAt {
 			kept[k].of = ""
 		}
