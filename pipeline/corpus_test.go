@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"budgetpub/pipeline/check"
 	"budgetpub/pipeline/extract"
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
@@ -454,6 +456,75 @@ func TestRawModeAgreesWithPDF(t *testing.T) {
 		for path, v := range got {
 			if w, ok := want[path]; ok && w != v && allowed[name+" "+path] == "" && !strings.Contains(path, "/responsibilities/") {
 				t.Errorf("%s %s: %v from -raw text, %v from the PDF's layout", name, path, v, w)
+			}
+		}
+	}
+}
+
+// TestWhitespaceOfOtherExtractors: text from other tools differs from
+// pdftotext's in its whitespace — trailing spaces on every line, CRLF line
+// ends, a tab where pdftotext puts a run of spaces. Every text of data/
+// must give the same figures and the same findings in each form.
+func TestWhitespaceOfOtherExtractors(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"../data/*.txt", "../data/corpus/*.txt", "../data/corpus/more/*.txt", "../data/corpus/more/fujian/*.txt"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) < 30 {
+		t.Fatalf("%d texts in data/", len(files))
+	}
+	forms := map[string]func(string) string{
+		"trailing spaces": func(l string) string { return l + "   " },
+		"CRLF":            func(l string) string { return l + "\r" },
+		"tabs":            func(l string) string { return strings.ReplaceAll(l, "  ", "\t") },
+	}
+	findings := func(d *schema.Document) []string {
+		var out []string
+		for _, f := range d.Checks {
+			out = append(out, fmt.Sprintf("%s %s %v %v", f.Rule, f.Severity, f.Stated, f.Computed))
+		}
+		slices.Sort(out)
+		return out
+	}
+	compared := 0
+	defer func() {
+		if compared < 30 {
+			t.Errorf("%d texts with figures compared, want at least 30", compared)
+		}
+	}()
+	for _, f := range files {
+		txt, err := ingest.Read(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref, err := extract.Extract(txt, "d", extract.Hints{})
+		if err != nil {
+			continue // not a disclosure (a README)
+		}
+		check.Run(ref)
+		want, wantFindings := figuresOf(t, ref), findings(ref)
+		if len(want) == 0 {
+			continue // no figure to compare (amounts without a unit)
+		}
+		compared++
+		for name, form := range forms {
+			other := *txt
+			other.Lines = make([]string, len(txt.Lines))
+			for i, l := range txt.Lines {
+				other.Lines[i] = form(l)
+			}
+			d, err := extract.Extract(&other, "d", extract.Hints{})
+			if err != nil {
+				t.Errorf("%s with %s: %v", f, name, err)
+				continue
+			}
+			check.Run(d)
+			if got := figuresOf(t, d); !maps.Equal(got, want) {
+				t.Errorf("%s with %s: %d figures differ from pdftotext's", f, name, len(got))
+			}
+			if got := findings(d); !slices.Equal(got, wantFindings) {
+				t.Errorf("%s with %s: findings %v, want %v", f, name, got, wantFindings)
 			}
 		}
 	}
