@@ -634,7 +634,8 @@ func docKey(rel string) string {
 
 func TestMutationScore(t *testing.T) {
 	full := os.Getenv("BUDGETPUB_MUTATION") == "full"
-	only := os.Getenv("BUDGETPUB_MUTATION_CLASS") // a class's name, or part of it: only its figures
+	only := os.Getenv("BUDGETPUB_MUTATION_CLASS")  // a class's name, or part of it: only its figures
+	onlyDoc := os.Getenv("BUDGETPUB_MUTATION_DOC") // part of an input's path: only its figures
 	start := time.Now()
 	docs := mutationCorpus(t)
 
@@ -675,7 +676,7 @@ func TestMutationScore(t *testing.T) {
 		kinds := []string{mutDigit, mutSwap, mutScale}
 		if full {
 			for _, i := range idx {
-				if only != "" && !strings.Contains(name(d.class[i]), only) {
+				if only != "" && !strings.Contains(name(d.class[i]), only) || !strings.Contains(d.rel, onlyDoc) {
 					continue
 				}
 				for _, k := range kinds {

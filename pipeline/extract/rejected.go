@@ -65,13 +65,7 @@ func (b *builder) keepTable(t table, rows []tableRow) {
 	if !trusted(t, rows) {
 		return
 	}
-	unit := "元"
-	switch t.factor {
-	case 10000:
-		unit = "万元"
-	case 100000000:
-		unit = "亿元"
-	}
+	unit := tableUnit(t)
 	for _, r := range rows {
 		b.pending = append(b.pending, pendingClaim{ref: r.ref, of: r.of, claim: schema.Claim{
 			Kind: schema.ClaimTable, Value: t.value(r.tok).Float(), Decimals: r.tok.scale, Unit: unit,

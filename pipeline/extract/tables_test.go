@@ -1900,3 +1900,52 @@ func TestRejectedSummaryKeptAsClaims(t *testing.T) {
 		t.Errorf("default-mode text gave table claims: %v", got)
 	}
 }
+
+// Two function tables are copies only when their totals agree: 财政拨款
+// with government-fund money in one row is more than 一般公共预算 there, and
+// its rows that differ are no contradiction.
+func TestCopiesNeedEqualTotals(t *testing.T) {
+	text := `某省某院2019年部门预算
+                        财政拨款支出预算表（功能科目）
+部门名称：某省某院                                                     单位：万元
+          功能科目编码               功能科目名称                      金   额
+                        合计                                         310.00
+204                     公共安全支出                                     250.00
+20405                   法院                                         250.00
+2040501                 行政运行                                       120.00
+2040502                 一般行政管理事务                                    80.00
+2040504                 案件审判                                        50.00
+212                     城乡社区支出                                      60.00
+21208                   国有土地使用权出让收入安排的支出                          60.00
+2120803                 城市基础设施建设                                   60.00
+              一般公共预算支出预算表（功能科目）
+部门名称：某省某院                                             单位：万元
+          功能科目编码           功能科目名称     金   额
+                   合计                         300.00
+204                公共安全支出                     250.00
+20405              法院                         250.00
+2040501            行政运行                       120.00
+2040502            一般行政管理事务                    80.00
+2040504            案件审判                        50.00
+212                城乡社区支出                      50.00
+21208              国有土地使用权出让收入安排的支出          50.00
+2120803            城市基础设施建设                   50.00
+`
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("tables whose totals differ compared as copies: %+v", cl)
+		}
+	}
+	// with equal totals the 212 rows are a contradiction
+	equal := strings.Replace(text, "合计                                         310.00", "合计                                         300.00", 1)
+	equal = strings.Replace(equal, "城乡社区支出                                      60.00", "城乡社区支出                                      50.00", 1)
+	n := 0
+	for _, cl := range extractLines(t, equal).Claims {
+		if cl.Kind == schema.ClaimTable && cl.Table == 14 && strings.HasPrefix(cl.Path, "/tables/2/") {
+			n++
+		}
+	}
+	if n != 2 { // 21208 and 2120803 of the second table, on the first's rows
+		t.Errorf("%d table claims of the copy, want 2", n)
+	}
+}
