@@ -19,8 +19,9 @@ import (
 // are, not guessed from their figures alone: the same scheme (function or
 // economic codes), the same use (all, 基本支出 or 项目支出; the revenue, fund,
 // 三公, operating and procurement tables take no part), funds that nest
-// (一般公共预算 ⊆ 财政拨款 ⊆ all), and equal 合计 — parts of a nesting
-// are never negative, so equal totals make every row equal. Their first
+// (一般公共预算 ⊆ 财政拨款 ⊆ all), and equal totals (the 合计 row, or the sum
+// of the 类 where a header's line took the 合计's cell) — parts of a
+// nesting are never negative, so equal totals make every row equal. Their first
 // value column is then one column. The reading must be the document's: no
 // code twice, no negative cell, at least one of the two trees adds up (Σ项
 // = 款, Σ款 = 类), at least three rows agree, and one or two rows differ, no
@@ -40,6 +41,9 @@ type copyTable struct {
 	rows   map[string]row // by code
 	order  []string       // codes in reading order
 	holds  bool           // its code tree adds up
+	// the sum of its 类, and the rounding of that sum: the total where
+	// the 合计 row is not read (its cell printed on a header's line)
+	classes, classHalf schema.Money
 }
 
 // copyUse is the use a table's title names ("" when it takes no part):
@@ -91,8 +95,14 @@ func copyTableOf(t table) (copyTable, bool) {
 		ct.rows[r.code] = r
 		ct.order = append(ct.order, r.code)
 	}
-	if !ct.hasTot || len(ct.rows) < 3 {
+	if len(ct.rows) < 3 {
 		return ct, false
+	}
+	for _, code := range ct.order {
+		if len(code) == 3 {
+			ct.classes += t.value(ct.rows[code].vals[0])
+			ct.classHalf += t.half(ct.rows[code].vals[0])
+		}
 	}
 	ct.holds = ct.treeHolds()
 	return ct, true
@@ -157,7 +167,7 @@ func (b *builder) copies(tabs []table) {
 
 // copyPair tells whether two tables are copies of one column.
 func copyPair(a, c copyTable) bool {
-	if a.scheme != c.scheme || a.use != c.use || !(a.holds || c.holds) || !same(a.t, a.total, c.t, c.total) {
+	if a.scheme != c.scheme || a.use != c.use || !(a.holds || c.holds) || !sameTotal(a, c) {
 		return false
 	}
 	agree, differ := 0, 0
@@ -173,6 +183,27 @@ func copyPair(a, c copyTable) bool {
 		}
 	}
 	return agree >= 3 && differ <= 2 && differ <= agree
+}
+
+// sameTotal tells whether two tables hold the same money: their 合计
+// rows, or the sums of their 类, or one's 合计 and the other's 类, agree
+// within their rounding. A changed cell leaves one of them standing.
+func sameTotal(a, c copyTable) bool {
+	type total struct {
+		v, half schema.Money
+		ok      bool
+	}
+	totals := func(ct copyTable) []total {
+		return []total{{ct.t.value(ct.total), ct.t.half(ct.total), ct.hasTot}, {ct.classes, ct.classHalf, ct.classes != 0}}
+	}
+	for _, x := range totals(a) {
+		for _, y := range totals(c) {
+			if d := x.v - y.v; x.ok && y.ok && d <= x.half+y.half && -d <= x.half+y.half {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // copyOf lists the codes whose rows differ between two tables that are
