@@ -1949,3 +1949,42 @@ func TestCopiesNeedEqualTotals(t *testing.T) {
 		t.Errorf("%d table claims of the copy, want 2", n)
 	}
 }
+
+// A row that prints its 合计 and one part, the others blank, must print
+// the part as the total once three fuller rows show the columns are parts;
+// a table of two columns (预算数, 决算数) shows nothing of the kind.
+func TestRowOfOnePartKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门决算
+             一般公共预算财政拨款支出决算表
+编制部门：某区某局                                             单位：万元
+    科目编码              科目名称        合计        基本支出        项目支出
+ 201              一般公共服务支出         30.00     20.00      10.00
+ 201   06         财政事务             30.00     20.00      10.00
+ 201   06   01    行政运行             22.00     20.00       2.00
+ 201   06   07    信息化建设             8.00                 8.10
+`
+	got := map[string]string{}
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/8": "80000 of ", "/tables/2/8/2": "81000 of /tables/2/8"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	two := `某区某局2024年部门决算
+             一般公共预算财政拨款支出决算表
+编制部门：某区某局                                             单位：万元
+    科目编码              科目名称        预算数        决算数
+ 201              一般公共服务支出         30.00     30.00
+ 201   06         财政事务             30.00     30.00
+ 201   06   01    行政运行             22.00     22.00
+ 201   06   07    信息化建设             8.00      8.10
+`
+	for _, cl := range extractLines(t, two).Claims {
+		if cl.Kind == schema.ClaimTable && cl.Line == 8 {
+			t.Errorf("two columns taken as a total and its part: %+v", cl)
+		}
+	}
+}
