@@ -25,9 +25,9 @@ import (
 // value column is then one column. The reading must be the document's: no
 // code twice, no negative cell, at least one of the two trees adds up (Σ项
 // = 款, Σ款 = 类), at least three rows agree, and one or two rows differ, no
-// more than agree; and, as for every table claim, text that keeps its
-// columns (pdftotext -layout): in default mode a row that differs may be
-// the reader's. Each row that differs is kept as two table claims on one
+// more than agree; a row's value printed before the next row begins
+// (default-mode text may print one a row late, and then it is not known to
+// be the row's). Each row that differs is kept as two table claims on one
 // path (/tables/<earlier table's title line>/<its row's line>), one from
 // each table, for restate.copy; where the copies agree nothing is kept.
 
@@ -65,11 +65,16 @@ func copyUse(title string) string {
 // no part.
 func copyTableOf(t table) (copyTable, bool) {
 	ct := copyTable{t: t, use: copyUse(t.title), rows: map[string]row{}}
-	if t.factor == 0 || ct.use == "" || !t.laid {
+	if t.factor == 0 || ct.use == "" {
 		return ct, false
 	}
-	for _, r := range t.rows {
+	for k, r := range t.rows {
 		if len(r.vals) == 0 {
+			continue
+		}
+		// a value printed after the next row began (default mode can
+		// print one a row late) is not known to be the row's own
+		if k+1 < len(t.rows) && r.vals[0].line > t.rows[k+1].line {
 			continue
 		}
 		for _, v := range r.vals {
