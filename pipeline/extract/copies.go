@@ -17,19 +17,20 @@ import (
 //
 // Two coded tables are copies when the relation is declared by what they
 // are, not guessed from their figures alone: the same scheme (function or
-// economic codes), the same use (all, 基本支出 or 项目支出; the revenue, fund,
-// 三公, operating and procurement tables take no part), funds that nest
-// (一般公共预算 ⊆ 财政拨款 ⊆ all), and equal totals (the 合计 row, or the sum
-// of the 类 where a header's line took the 合计's cell) — parts of a
-// nesting are never negative, so equal totals make every row equal. Their first
-// value column is then one column. The reading must be the document's: no
-// code twice, no negative cell, at least one of the two trees adds up (Σ项
-// = 款, Σ款 = 类), at least three rows agree, and one or two rows differ, no
-// more than agree; a row's value printed before the next row begins
-// (default-mode text may print one a row late, and then it is not known to
-// be the row's). Each row that differs is kept as two table claims on one
-// path (/tables/<earlier table's title line>/<its row's line>), one from
-// each table, for restate.copy; where the copies agree nothing is kept.
+// economic codes), uses that nest (all, 基本支出, 项目支出; 机关运行经费 within
+// 基本支出; the revenue, fund, 三公 and procurement tables take no part),
+// funds that nest (一般公共预算 ⊆ 财政拨款 ⊆ all), and the same money — the
+// whole table (the 合计 row, or the sum of the 类 where a header's line
+// took the 合计's cell), or a row's 类: parts of nested money are never
+// negative, so equal wholes make every part equal. Their first value
+// column is then one column. The reading must be the document's: no code
+// twice, no negative cell, at least one of the two trees adds up (Σ项 = 款,
+// Σ款 = 类), at least three rows agree, and one or two rows differ, no more
+// than agree; a row's value printed before the next row begins (default-
+// mode text may print one a row late, and then it is not known to be the
+// row's). Each row that differs is kept as two table claims on one path
+// (/tables/<earlier table's title line>/<its row's line>), one from each
+// table, for restate.copy; where the copies agree nothing is kept.
 
 // copyTable is what a coded table gives to the comparison.
 type copyTable struct {
@@ -47,12 +48,16 @@ type copyTable struct {
 }
 
 // copyUse is the use a table's title names ("" when it takes no part):
-// all, basic or project.
+// all, basic, project, or operating (机关运行经费, part of basic).
 func copyUse(title string) string {
-	if !strings.Contains(title, "支出") || containsAny(title, []string{"收", "基金", "国有资本", "三公", "运行", "采购", "绩效"}) {
+	if !strings.Contains(title, "支出") || containsAny(title, []string{"收", "基金", "国有资本", "三公", "采购", "绩效"}) {
 		return ""
 	}
 	switch {
+	case strings.Contains(title, "机关运行经费"):
+		return "operating"
+	case strings.Contains(title, "运行"):
+		return ""
 	case strings.Contains(title, "基本支出") && !strings.Contains(title, "项目支出"):
 		return "basic"
 	case strings.Contains(title, "项目支出") && !strings.Contains(title, "基本支出"):
@@ -160,34 +165,52 @@ func (b *builder) copies(tabs []table) {
 	}
 	for j := range cts {
 		for i := j - 1; i >= 0; i-- {
-			if differ := copyOf(cts[i], cts[j]); differ != nil {
+			if pair, differ := compare(cts[i], cts[j]); pair {
 				b.keepCopies(cts[i], cts[j], differ)
-				break
-			} else if copyPair(cts[i], cts[j]) {
-				break // the nearest copy agrees: nothing to keep
+				break // the nearest copy
 			}
 		}
 	}
 }
 
-// copyPair tells whether two tables are copies of one column.
-func copyPair(a, c copyTable) bool {
-	if a.scheme != c.scheme || a.use != c.use || !(a.holds || c.holds) || !sameTotal(a, c) {
-		return false
+// nests tells whether the money of two uses nests: one use, or 机关运行经费
+// within 基本支出.
+func nests(x, y string) bool {
+	return x == y || x == "basic" && y == "operating" || x == "operating" && y == "basic"
+}
+
+// compare tells whether two tables are copies of one column, and lists
+// the codes whose rows differ. A row is compared where the two tables hold
+// the same money (sameTotal), or its 类 holds the same in both: the parts
+// of nested money are never negative, so equal wholes have equal parts.
+func compare(a, c copyTable) (pair bool, differ []string) {
+	if a.scheme != c.scheme || !nests(a.use, c.use) || !(a.holds || c.holds) {
+		return false, nil
 	}
-	agree, differ := 0, 0
+	whole := sameTotal(a, c)
+	agree := 0
 	for _, code := range c.order {
 		r, ok := a.rows[code]
 		if !ok {
 			continue
 		}
+		if !whole {
+			ac, ok1 := a.rows[code[:3]]
+			cc, ok2 := c.rows[code[:3]]
+			if len(code) == 3 || !ok1 || !ok2 || !same(a.t, ac.vals[0], c.t, cc.vals[0]) {
+				continue
+			}
+		}
 		if same(a.t, r.vals[0], c.t, c.rows[code].vals[0]) {
 			agree++
 		} else {
-			differ++
+			differ = append(differ, code)
 		}
 	}
-	return agree >= 3 && differ <= 2 && differ <= agree
+	if agree < 3 || len(differ) > 2 || len(differ) > agree {
+		return false, nil
+	}
+	return true, differ
 }
 
 // sameTotal tells whether two tables hold the same money: their 合计
@@ -209,21 +232,6 @@ func sameTotal(a, c copyTable) bool {
 		}
 	}
 	return false
-}
-
-// copyOf lists the codes whose rows differ between two tables that are
-// copies (nil when they are not copies or agree).
-func copyOf(a, c copyTable) []string {
-	if !copyPair(a, c) {
-		return nil
-	}
-	var differ []string
-	for _, code := range c.order {
-		if r, ok := a.rows[code]; ok && !same(a.t, r.vals[0], c.t, c.rows[code].vals[0]) {
-			differ = append(differ, code)
-		}
-	}
-	return differ
 }
 
 // keepCopies keeps each differing row of two copies as two table claims

@@ -1995,3 +1995,51 @@ func TestRowOfOnePartKeptAsClaims(t *testing.T) {
 		}
 	}
 }
+
+// 机关运行经费 is part of 基本支出: where the 302 of both tables holds the
+// same, its items are one; the 301 of the basic table has no counterpart.
+func TestOperatingTableCopiesBasicItems(t *testing.T) {
+	text := `某省某院2019年部门预算
+          一般公共预算基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               60.00
+301              工资福利支出            20.00
+30101            基本工资                  20.00
+302              商品和服务支出            40.00
+30201            办公费                  10.00
+30205            水费                    8.00
+30206            电费                   12.00
+30207            邮电费                   5.00
+30211            差旅费                   5.00
+          一般公共预算机关运行经费支出预算表
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   机关运行经费支出
+                  合计               40.00
+302              商品和服务支出            40.00
+30201            办公费                  10.00
+30205            水费                   12.00
+30206            电费                    8.00
+30207            邮电费                   5.00
+30211            差旅费                   5.00
+`
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got = append(got, fmt.Sprintf("%s %v line %d", cl.Path, cl.Value, cl.Line))
+		}
+	}
+	want := []string{"/tables/2/10 80000 line 10", "/tables/2/10 120000 line 20", "/tables/2/11 120000 line 11", "/tables/2/11 80000 line 21"}
+	if !slices.Equal(got, want) {
+		t.Errorf("table claims %q, want %q", got, want)
+	}
+	// a 302 that differs: its items are not known to be one
+	other := strings.Replace(text, "302              商品和服务支出            40.00\n30201            办公费                  10.00\n30205            水费                   12.00",
+		"302              商品和服务支出            41.00\n30201            办公费                  11.00\n30205            水费                   12.00", 1)
+	other = strings.Replace(other, "合计               40.00", "合计               41.00", 1)
+	for _, cl := range extractLines(t, other).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("items compared under classes that differ: %+v", cl)
+		}
+	}
+}
