@@ -522,6 +522,9 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor != 0 {
 			b.treeSums(t)
 			b.rowSums(t)
+			if t.kind == tableProcurement {
+				b.purchaseSums(t, lines, flat)
+			}
 		}
 	}
 	// with every table read, the 财政拨款 carried bounds a summary's rows

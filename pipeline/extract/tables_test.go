@@ -2043,3 +2043,44 @@ func TestOperatingTableCopiesBasicItems(t *testing.T) {
 		}
 	}
 }
+
+// A 政府采购支出预算表 with a line per purchase: a changed purchase breaks
+// its subtotal's sum, which is kept with its purchases; the sums that hold
+// give nothing, nor does the text after the table.
+func TestPurchaseSumsKeptAsClaims(t *testing.T) {
+	text := `某省某院2019年部门预算
+                    政府采购支出预算表
+部门名称：某省某院                                          单位：万元
+采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
+合计                                                       300.00
+一、货物 A                                                   100.00
+          信息网络建设费   信息网络及软件购置更新                      60.00
+                                  PC 服务器       政府集中采购       20.00
+                                  计算机软件        政府集中采购       45.00
+          设备购置费     办公设备购置                                 40.00
+                                  其他办公设备       分散自行组织      40.00
+三、服务 C                                                   200.00
+          案件审判经费    维修（护）费                                 150.00
+                                  运行维护服务       分散自行组织      150.00
+                    会议费                                    50.00
+                                  会议服务         分散自行组织      50.00
+第三部分 预算情况说明
+  收入、支出预算总计 12.50 万元。
+`
+	got := map[string]string{}
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/7": "600000 of ", "/tables/2/8": "200000 of /tables/2/7", "/tables/2/9": "450000 of /tables/2/7"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	fixed := strings.Replace(text, "政府集中采购       45.00", "政府集中采购       40.00", 1)
+	for _, cl := range extractLines(t, fixed).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("a table whose sums hold gave a claim: %+v", cl)
+		}
+	}
+}
