@@ -32,6 +32,11 @@ import (
 // (/tables/<earlier table's title line>/<its row's line>), one from each
 // table, for restate.copy; where the copies agree nothing is kept.
 
+// A 收支总表 or 财政拨款收支总表 read from text that keeps its columns takes
+// part with the 类 its expenditure side names (一、一般公共服务支出 …), each
+// on its line, and its 支出总计: all the money of the document, or all its
+// appropriations.
+
 // copyTable is what a coded table gives to the comparison.
 type copyTable struct {
 	t      table
@@ -70,12 +75,29 @@ func copyUse(title string) string {
 // no part.
 func copyTableOf(t table) (copyTable, bool) {
 	ct := copyTable{t: t, use: copyUse(t.title), rows: map[string]row{}}
-	if t.factor == 0 || ct.use == "" {
+	summary := t.kind == tableSummary || t.kind == tableFiscal
+	if summary {
+		ct.use = "all"
+	}
+	if t.factor == 0 || ct.use == "" || summary && !t.laid {
 		return ct, false
 	}
 	for k, r := range t.rows {
 		if len(r.vals) == 0 {
 			continue
+		}
+		if summary { // a 类 by its name, on its line; the 支出总计
+			if r.vals[0].line != r.line {
+				continue
+			}
+			name := rowName(r.name)
+			if c, ok := schema.ClassByName(schema.SchemeFunctional, name); ok && len(c.Code) == 3 {
+				r.code = c.Code
+			} else if name == "支出总计" || name == "支出合计" {
+				r.name = "合计"
+			} else {
+				continue
+			}
 		}
 		// a value printed after the next row began (default mode can
 		// print one a row late) is not known to be the row's own

@@ -2084,3 +2084,41 @@ func TestPurchaseSumsKeptAsClaims(t *testing.T) {
 		}
 	}
 }
+
+// The 类 a 财政拨款收支总表 names on its expenditure side are those of the
+// function table of the same money: a 类 changed in the function table
+// (its 款 and the 合计 still agree with the summary) is named.
+func TestFiscalSummaryClassesCopyFunctionTable(t *testing.T) {
+	text := `某区某街道2024年部门预算
+                                   2024年部门财政拨款收支预算总表
+编制部门：某区某街道                                                单位：元
+         财政拨款收入                                          财政拨款支出
+    项目            预算数                    项目      合计           一般公共预算
+一、一般公共预算资金        6,000,000 一、一般公共服务支出          2,000,000      2,000,000
+二、政府性基金                         二、公共安全支出          1,000,000      1,000,000
+                                三、教育支出              500,000        500,000
+                                四、科学技术支出            2,500,000        2,500,000
+   收入总计           6,000,000        支出总计       6,000,000    6,000,000
+                       2024年部门一般公共预算支出功能分类预算表
+编制部门：某区某街道                                           单位：元
+类     款    项          功能分类科目名称    合计
+201             一般公共服务支出              2,000,000
+201   05        统计信息事务                 2,000,000
+204             公共安全支出              1,000,000
+204   02        公安                 1,000,000
+205             教育支出              500,000
+205   01        教育管理事务               500,000
+206             科学技术支出              2,600,000
+206   01        科学技术管理事务               2,500,000
+                合计                        6,000,000
+`
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable && strings.HasPrefix(cl.Path, "/tables/2/") {
+			got = append(got, fmt.Sprintf("%s %v line %d", cl.Path, cl.Value, cl.Line))
+		}
+	}
+	if want := []string{"/tables/2/9 2.5e+06 line 9", "/tables/2/9 2.6e+06 line 20"}; !slices.Equal(got, want) {
+		t.Errorf("table claims %q, want %q", got, want)
+	}
+}
