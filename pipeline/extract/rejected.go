@@ -62,9 +62,13 @@ func trusted(t table, rows []tableRow) bool {
 // keepTable keeps the figures of a table that is not used, or not whole,
 // as table claims, when its reading is trusted.
 func (b *builder) keepTable(t table, rows []tableRow) {
-	if !trusted(t, rows) {
-		return
+	if trusted(t, rows) {
+		b.keep(t, rows)
 	}
+}
+
+// keep keeps the figures of a table as table claims.
+func (b *builder) keep(t table, rows []tableRow) {
 	unit := tableUnit(t)
 	for _, r := range rows {
 		b.pending = append(b.pending, pendingClaim{ref: r.ref, of: r.of, claim: schema.Claim{

@@ -2122,3 +2122,40 @@ func TestFiscalSummaryClassesCopyFunctionTable(t *testing.T) {
 		t.Errorf("table claims %q, want %q", got, want)
 	}
 }
+
+// Jiangsu's 支出预算总表 prints one row under its header, and its
+// 财政拨款收支预算总表 the uses of the money: a 合计 that is not the sum of
+// the uses is kept with them (sum.table), in either table.
+func TestUsesKeptAsClaims(t *testing.T) {
+	text := `某省某院2019年部门预算
+                                支出预算总表
+部门名称：某省某院                                                      单位：万元
+          合计               基本支出         项目支出        单位预留机动经费       结转下年资金
+               37,188.34    21,968.00   10,208.94       5,011.30
+                                        9
+                        财政拨款收支预算总表
+部门名称：某省某院                                                      单位:万元
+                   收入                                 支出
+          项目名称               金额               项目名称                  金额
+一、一般公共预算                     37,188.34   一、基本支出                     21,968.00
+二、政府性基金预算                                二、项目支出                     10,208.94
+                                         三、单位预留机动经费                  5,011.30
+          收入合计               37,188.34       支出合计                   37,188.34
+`
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got = append(got, fmt.Sprintf("%v line %d of %q", cl.Value, cl.Line, cl.Of))
+		}
+	}
+	want := []string{`3.718834e+08 line 5 of ""`, `2.1968e+08 line 5 of "/tables/2/5"`, `1.020894e+08 line 5 of "/tables/2/5"`, `5.0113e+07 line 5 of "/tables/2/5"`,
+		`3.718834e+08 line 14 of ""`, `2.1968e+08 line 11 of "/tables/7/14"`, `1.020894e+08 line 12 of "/tables/7/14"`, `5.0113e+07 line 13 of "/tables/7/14"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("table claims\n got %q\nwant %q", got, want)
+	}
+	for _, cl := range extractLines(t, strings.ReplaceAll(text, "5,011.30", "5,011.40")).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("uses that add up gave a claim: %+v", cl)
+		}
+	}
+}
