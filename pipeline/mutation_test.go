@@ -37,7 +37,9 @@ import (
 // By default a small deterministic sample runs (a few seconds);
 // BUDGETPUB_MUTATION=full mutates every such figure three ways, and with
 // BUDGETPUB_MUTATION_WRITE=1 rewrites the mutation section of
-// BENCHMARKS.md.
+// BENCHMARKS.md. With full, BUDGETPUB_MUTATION_DOC (part of an input's
+// path) and BUDGETPUB_MUTATION_CLASS (part of a class's name) mutate only
+// those figures, and BUDGETPUB_MUTATION_MISSES=1 logs each mutation missed.
 
 // figureTok is a figure printed in a line of the text.
 type figureTok struct {
@@ -634,7 +636,8 @@ func docKey(rel string) string {
 
 func TestMutationScore(t *testing.T) {
 	full := os.Getenv("BUDGETPUB_MUTATION") == "full"
-	only := os.Getenv("BUDGETPUB_MUTATION_CLASS") // a class's name, or part of it: only its figures
+	only := os.Getenv("BUDGETPUB_MUTATION_CLASS")  // a class's name, or part of it: only its figures
+	onlyDoc := os.Getenv("BUDGETPUB_MUTATION_DOC") // part of an input's path: only its figures
 	start := time.Now()
 	docs := mutationCorpus(t)
 
@@ -675,7 +678,7 @@ func TestMutationScore(t *testing.T) {
 		kinds := []string{mutDigit, mutSwap, mutScale}
 		if full {
 			for _, i := range idx {
-				if only != "" && !strings.Contains(name(d.class[i]), only) {
+				if only != "" && !strings.Contains(name(d.class[i]), only) || !strings.Contains(d.rel, onlyDoc) {
 					continue
 				}
 				for _, k := range kinds {
@@ -733,13 +736,14 @@ func TestMutationScore(t *testing.T) {
 	}
 }
 
-// The sample's floors (it is deterministic; measured 50% and 87%, 37% and
-// 86% before the table claims): the share of its mutations caught, and of
-// those after which the model still holds the changed figure — the checks'
-// own part.
+// The sample's floors (it is deterministic; measured 61.0% and 89.7% with
+// the copies of coded tables, the purchases' and the uses' sums; 50% and
+// 87% before them, 37% and 86% before the table claims): the share of its
+// mutations caught, and of those after which the model still holds the
+// changed figure — the checks' own part.
 const (
-	mutationFloor = 45.0
-	seenFloor     = 80.0
+	mutationFloor = 60.0
+	seenFloor     = 89.0
 )
 
 func pctOf(a, b int) string {

@@ -349,7 +349,10 @@ const (
 	// items): Path is the model's figure the row stands for, or
 	// /tables/<title line>/<row line> where the model has none; Of, on a
 	// part, is the Path of the table's total it adds up to (see check rules
-	// restate.table and sum.table)
+	// restate.table and sum.table); a row that another table of the
+	// document copies (same code, same column) and prints with another
+	// amount is a claim of each table on the earlier table's row,
+	// /tables/<its title line>/<the row's line> (restate.copy)
 	ClaimTable = "table"
 )
 

@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -889,5 +890,78 @@ func TestRejectedExpenditureClass(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d restate.table findings, want the 类's: %+v", n, d.Checks)
+	}
+}
+
+// copiedTables: Jiangsu prints one function classification twice, as
+// 财政拨款支出预算表 and 一般公共预算支出预算表; here two rows of the second
+// were swapped, which keeps every sum of both tables.
+const copiedTables = `某省某院2019年部门预算
+公开 05 表
+                        财政拨款支出预算表（功能科目）
+部门名称：某省某院                                                     单位：万元
+          功能科目编码               功能科目名称                      金   额
+                        合计                                         300.00
+204                     公共安全支出                                     250.00
+20405                   法院                                         250.00
+2040501                 行政运行                                       120.00
+2040502                 一般行政管理事务                                    80.00
+2040504                 案件审判                                        50.00
+221                     住房保障支出                                      50.00
+22102                   住房改革支出                                      50.00
+2210201                 住房公积金                                       50.00
+公开 07 表
+              一般公共预算支出预算表（功能科目）
+部门名称：某省某院                                             单位：万元
+          功能科目编码           功能科目名称     金   额
+                   合计                         300.00
+204                公共安全支出                     250.00
+20405              法院                         250.00
+2040501            行政运行                        80.00
+2040502            一般行政管理事务                   120.00
+2040504            案件审判                        50.00
+221                住房保障支出                      50.00
+22102              住房改革支出                      50.00
+2210201            住房公积金                       50.00
+`
+
+// TestCopiedTableRows: the rows that differ between two copies of one
+// classification are each a warning naming both cells, their lines and the
+// rounding allowed.
+func TestCopiedTableRows(t *testing.T) {
+	d := extractText(t, copiedTables)
+	Run(d)
+	var got []string
+	for _, c := range d.Checks {
+		if c.Rule == "restate.copy" {
+			got = append(got, fmt.Sprint(c.Severity, " ", c.Stated, " ", c.Computed, " ", c.Lines, " ", c.Tolerance))
+		}
+	}
+	want := []string{"warning 800000 1.2e+06 [9 22] 100", "warning 1.2e+06 800000 [10 23] 100"}
+	if !slices.Equal(got, want) {
+		t.Errorf("restate.copy:\n got %q\nwant %q", got, want)
+	}
+	// a copy whose 合计 is not read (its cell on a header's line) is known
+	// by the sum of its 类
+	d = extractText(t, strings.Replace(copiedTables, "                   合计                         300.00\n", "", 1))
+	Run(d)
+	n := 0
+	for _, c := range d.Checks {
+		if c.Rule == "restate.copy" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("without the copy's 合计: %d restate.copy findings, want 2", n)
+	}
+	// rows that agree give nothing
+	same := strings.Replace(strings.Replace(copiedTables, "行政运行                        80.00", "行政运行                       120.00", 1),
+		"一般行政管理事务                   120.00", "一般行政管理事务                    80.00", 1)
+	d = extractText(t, same)
+	Run(d)
+	for _, c := range d.Checks {
+		if c.Rule == "restate.copy" {
+			t.Errorf("copies that agree: %+v", c)
+		}
 	}
 }

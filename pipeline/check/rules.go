@@ -19,6 +19,7 @@ var rules = []Rule{
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
+	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, in a table read from text that keeps its columns", "the rounding of every cell added and of the total", sumTable},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
@@ -313,6 +314,44 @@ func restateTable(c *ctx) {
 		v, p, ok := c.amountOf(path)
 		return c.figOf(p, v), p, ok
 	})
+}
+
+// restateCopy compares a row a table copies from another table of the
+// document with that table's row: both are table claims on the path of the
+// earlier table's row (/tables/<its title line>/<the row's line>).
+func restateCopy(c *ctx) {
+	for _, cp := range c.doc.Claims {
+		if cp.Kind != schema.ClaimTable {
+			continue
+		}
+		owner, ok := tableOfPath(cp.Path)
+		if !ok || cp.Table == owner {
+			continue
+		}
+		for _, cl := range c.doc.Claims {
+			if cl.Kind != schema.ClaimTable || cl.Path != cp.Path || cl.Table != owner || cl.File != cp.File {
+				continue
+			}
+			fa, fb := claimFig(cl), claimFig(cp)
+			c.report(finding{stated: cp.Value, computed: cl.Value, unit: "yuan", tol: halves(fa, fb), figs: []rfig{fb, fa},
+				paths: []string{cp.Path}, lines: []int{cp.Line, cl.Line},
+				msg: fmt.Sprintf("第%d行起的表格第%d行与第%d行起的表格第%d行（同一编码的同一列）", cp.Table, cp.Line, cl.Table, cl.Line),
+				msgEn: fmt.Sprintf("the table from line %d, line %d, against the table from line %d, line %d (one code, one column)",
+					cp.Table, cp.Line, cl.Table, cl.Line)})
+			break
+		}
+	}
+}
+
+// tableOfPath is the title line of the table a /tables/<line>/… path names.
+func tableOfPath(p string) (int, bool) {
+	rest, ok := strings.CutPrefix(p, "/tables/")
+	if !ok {
+		return 0, false
+	}
+	n, _, _ := strings.Cut(rest, "/")
+	line, err := strconv.Atoi(n)
+	return line, err == nil
 }
 
 // sumTable adds up the parts of each total a table claim states (a table

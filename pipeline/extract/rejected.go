@@ -62,16 +62,14 @@ func trusted(t table, rows []tableRow) bool {
 // keepTable keeps the figures of a table that is not used, or not whole,
 // as table claims, when its reading is trusted.
 func (b *builder) keepTable(t table, rows []tableRow) {
-	if !trusted(t, rows) {
-		return
+	if trusted(t, rows) {
+		b.keep(t, rows)
 	}
-	unit := "元"
-	switch t.factor {
-	case 10000:
-		unit = "万元"
-	case 100000000:
-		unit = "亿元"
-	}
+}
+
+// keep keeps the figures of a table as table claims.
+func (b *builder) keep(t table, rows []tableRow) {
+	unit := tableUnit(t)
 	for _, r := range rows {
 		b.pending = append(b.pending, pendingClaim{ref: r.ref, of: r.of, claim: schema.Claim{
 			Kind: schema.ClaimTable, Value: t.value(r.tok).Float(), Decimals: r.tok.scale, Unit: unit,
@@ -199,7 +197,12 @@ func (b *builder) summaryPath(ref string) string {
 // (rows of zeros do not count), more than do not, and one or two do not,
 // those rows are the document's inconsistency, and their cells are kept as
 // table claims (each row's total and the parts of it). A table whose
-// columns are not parts of a total has no three rows that add up.
+// columns are not parts of a total has no three rows that add up. Once
+// three rows of three cells or more show that the columns are parts of
+// the first, a row that prints its total and one part (the others blank)
+// must print that part as the total; such rows are checked too, but do not
+// count among the rows that add up (a table of two columns, 预算数 and
+// 决算数, proves nothing).
 func (b *builder) rowSums(t table) {
 	if !t.laid {
 		return
@@ -207,7 +210,7 @@ func (b *builder) rowSums(t table) {
 	adds := 0
 	var odd []row
 	for _, r := range t.rows {
-		if len(r.vals) < 3 || !trusted(t, rowCells(r)) {
+		if len(r.vals) < 2 || !trusted(t, rowCells(r)) {
 			continue
 		}
 		var parts schema.Money
@@ -217,7 +220,7 @@ func (b *builder) rowSums(t table) {
 		switch total := t.value(r.vals[0]); {
 		case parts != total:
 			odd = append(odd, r)
-		case total != 0: // a row of zeros adds up whatever the columns are
+		case total != 0 && len(r.vals) > 2: // a row of zeros adds up whatever the columns are
 			adds++
 		}
 	}

@@ -411,3 +411,54 @@ func fiscalTotal(t table, rows []row) (v schema.Money, line int, why string) {
 	}
 	return 0, 0, "the two 总计 of this table differ: not used"
 }
+
+// fiscalUses keeps the uses a 财政拨款收支总表 read by column prints on its
+// expenditure side (一、基本支出, 二、项目支出, 三、单位预留机动经费 …) where
+// they do not add up to its 支出合计, as table claims (sum.table): both
+// uses printed, each on its line, and nothing carried to the next year (a
+// 决算's 总计 holds 年末结转 as well).
+func (b *builder) fiscalUses(t table) {
+	if !t.laid || t.layout == nil {
+		return
+	}
+	var uses []tableRow
+	var total *tableRow
+	seen := map[string]bool{}
+	for _, r := range t.layout {
+		name := rowName(r.name)
+		if strings.Contains(name, "结转") || strings.Contains(name, "结余") {
+			if len(r.vals) > 0 && t.value(r.vals[0]) != 0 {
+				return
+			}
+			continue
+		}
+		if len(r.vals) == 0 || r.vals[0].line != r.line {
+			continue
+		}
+		switch name {
+		case "基本支出", "项目支出", "单位预留机动经费", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出":
+			if seen[name] {
+				return
+			}
+			seen[name] = true
+			uses = append(uses, tableRow{ref: "fiscal:use:" + name, tok: r.vals[0], line: r.line})
+		case "支出合计", "支出总计":
+			if total != nil {
+				return
+			}
+			total = &tableRow{ref: "fiscal:uses", tok: r.vals[0], line: r.line}
+		}
+	}
+	if total == nil || !seen["基本支出"] || !seen["项目支出"] {
+		return
+	}
+	var sum schema.Money
+	for k := range uses {
+		sum += t.value(uses[k].tok)
+		uses[k].of = total.ref
+	}
+	if sum == t.value(total.tok) {
+		return
+	}
+	b.keepTable(t, append([]tableRow{*total}, uses...))
+}

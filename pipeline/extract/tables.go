@@ -592,6 +592,12 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor != 0 {
 			b.treeSums(t)
 			b.rowSums(t)
+			if t.kind == tableProcurement {
+				b.purchaseSums(t, lines, flat)
+			}
+			if t.kind == tableFiscal {
+				b.fiscalUses(t)
+			}
 		}
 	}
 	// with every table read, the 财政拨款 carried bounds a summary's rows
@@ -925,6 +931,49 @@ func (b *builder) expenditureTable(t table) {
 		b.setBasicProject(basic, project)
 		return
 	}
+	b.singleRowSum(t)
+}
+
+// singleRowSum keeps the one row of a 支出总表 printed under its header
+// (合计, 基本支出, 项目支出, …: no row name, its values on one line — text
+// that keeps its columns; default mode prints a value a line) where its
+// 合计 is not the sum of the others, as table claims (sum.table).
+func (b *builder) singleRowSum(t table) {
+	first := -1
+	for k, r := range t.rows {
+		if r.code != "" {
+			return // a row per class
+		}
+		if first < 0 && rowName(r.name) == "合计" {
+			first = k
+		}
+	}
+	if first < 0 {
+		return
+	}
+	var vals []token
+	for _, r := range t.rows[first:] {
+		for _, v := range r.vals {
+			if len(vals) == 0 || v.line == vals[0].line { // a page number below is no cell
+				vals = append(vals, v)
+			}
+		}
+	}
+	if len(vals) < 3 {
+		return
+	}
+	var parts schema.Money
+	for _, v := range vals[1:] {
+		parts += t.value(v)
+	}
+	if parts == t.value(vals[0]) {
+		return
+	}
+	kept := []tableRow{{ref: refTotal, tok: vals[0], line: vals[0].line}}
+	for k, v := range vals[1:] {
+		kept = append(kept, tableRow{ref: "use:" + strconv.Itoa(k), of: refTotal, tok: v, line: v.line})
+	}
+	b.keep(t, kept) // one line: the columns kept, whatever the rest of the text
 }
 
 // totalUses reads the figures of a 支出总表's 合计 row in its columns'

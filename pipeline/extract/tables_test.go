@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1597,16 +1598,22 @@ func TestRejectedTableKeptAsClaims(t *testing.T) {
 		t.Errorf("table claims:\n got %v\nwant %v", got, want)
 	}
 
-	// the same tables in default mode: one cell a line
+	// the same tables in default mode: one cell a line. No sum is kept (a
+	// failed sum may be the reader's); the copies of 301, each value
+	// printed on its row, are
 	var cells []string
 	for _, l := range strings.Split(layout+copied, "\n")[1:] {
 		cells = append(cells, strings.Fields(l)...)
 	}
 	def := extractLines(t, "某省某院2019年部门预算\n"+strings.Join(cells, "\n"))
+	var kept []string
 	for _, cl := range def.Claims {
 		if cl.Kind == schema.ClaimTable {
-			t.Errorf("default-mode text gave a table claim: %+v", cl)
+			kept = append(kept, fmt.Sprintf("%s %v line %d table %d", cl.Path, cl.Value, cl.Line, cl.Table))
 		}
+	}
+	if want := []string{"/tables/2/12 250000 line 12 table 2", "/tables/2/12 200000 line 35 table 25"}; !slices.Equal(kept, want) {
+		t.Errorf("default-mode text gave table claims %q, want only the copies of 301 %q", kept, want)
 	}
 	if !strings.Contains(fmt.Sprint(def.Warnings), "table not used") {
 		t.Errorf("the default-mode table is not left out: %v", def.Warnings)
@@ -1901,5 +1908,257 @@ func TestRejectedSummaryKeptAsClaims(t *testing.T) {
 	}
 	if got := claims(extractLines(t, "某区某局2024年部门预算\n"+strings.Join(cells, "\n"))); len(got) != 0 {
 		t.Errorf("default-mode text gave table claims: %v", got)
+	}
+}
+
+// Two function tables are copies only when their totals agree: 财政拨款
+// with government-fund money in one row is more than 一般公共预算 there, and
+// its rows that differ are no contradiction.
+func TestCopiesNeedEqualTotals(t *testing.T) {
+	text := `某省某院2019年部门预算
+                        财政拨款支出预算表（功能科目）
+部门名称：某省某院                                                     单位：万元
+          功能科目编码               功能科目名称                      金   额
+                        合计                                         310.00
+204                     公共安全支出                                     250.00
+20405                   法院                                         250.00
+2040501                 行政运行                                       120.00
+2040502                 一般行政管理事务                                    80.00
+2040504                 案件审判                                        50.00
+212                     城乡社区支出                                      60.00
+21208                   国有土地使用权出让收入安排的支出                          60.00
+2120803                 城市基础设施建设                                   60.00
+              一般公共预算支出预算表（功能科目）
+部门名称：某省某院                                             单位：万元
+          功能科目编码           功能科目名称     金   额
+                   合计                         300.00
+204                公共安全支出                     250.00
+20405              法院                         250.00
+2040501            行政运行                       120.00
+2040502            一般行政管理事务                    80.00
+2040504            案件审判                        50.00
+212                城乡社区支出                      50.00
+21208              国有土地使用权出让收入安排的支出          50.00
+2120803            城市基础设施建设                   50.00
+`
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("tables whose totals differ compared as copies: %+v", cl)
+		}
+	}
+	// with equal totals the 212 rows are a contradiction
+	equal := strings.Replace(text, "合计                                         310.00", "合计                                         300.00", 1)
+	equal = strings.Replace(equal, "城乡社区支出                                      60.00", "城乡社区支出                                      50.00", 1)
+	n := 0
+	for _, cl := range extractLines(t, equal).Claims {
+		if cl.Kind == schema.ClaimTable && cl.Table == 14 && strings.HasPrefix(cl.Path, "/tables/2/") {
+			n++
+		}
+	}
+	if n != 2 { // 21208 and 2120803 of the second table, on the first's rows
+		t.Errorf("%d table claims of the copy, want 2", n)
+	}
+}
+
+// A row that prints its 合计 and one part, the others blank, must print
+// the part as the total once three fuller rows show the columns are parts;
+// a table of two columns (预算数, 决算数) shows nothing of the kind.
+func TestRowOfOnePartKeptAsClaims(t *testing.T) {
+	text := `某区某局2024年部门决算
+             一般公共预算财政拨款支出决算表
+编制部门：某区某局                                             单位：万元
+    科目编码              科目名称        合计        基本支出        项目支出
+ 201              一般公共服务支出         30.00     20.00      10.00
+ 201   06         财政事务             30.00     20.00      10.00
+ 201   06   01    行政运行             22.00     20.00       2.00
+ 201   06   07    信息化建设             8.00                 8.10
+`
+	got := map[string]string{}
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/8": "80000 of ", "/tables/2/8/2": "81000 of /tables/2/8"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	two := `某区某局2024年部门决算
+             一般公共预算财政拨款支出决算表
+编制部门：某区某局                                             单位：万元
+    科目编码              科目名称        预算数        决算数
+ 201              一般公共服务支出         30.00     30.00
+ 201   06         财政事务             30.00     30.00
+ 201   06   01    行政运行             22.00     22.00
+ 201   06   07    信息化建设             8.00      8.10
+`
+	for _, cl := range extractLines(t, two).Claims {
+		if cl.Kind == schema.ClaimTable && cl.Line == 8 {
+			t.Errorf("two columns taken as a total and its part: %+v", cl)
+		}
+	}
+}
+
+// 机关运行经费 is part of 基本支出: where the 302 of both tables holds the
+// same, its items are one; the 301 of the basic table has no counterpart.
+func TestOperatingTableCopiesBasicItems(t *testing.T) {
+	text := `某省某院2019年部门预算
+          一般公共预算基本支出预算表（经济科目）
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   金额
+                  合计               60.00
+301              工资福利支出            20.00
+30101            基本工资                  20.00
+302              商品和服务支出            40.00
+30201            办公费                  10.00
+30205            水费                    8.00
+30206            电费                   12.00
+30207            邮电费                   5.00
+30211            差旅费                   5.00
+          一般公共预算机关运行经费支出预算表
+部门名称：某省某院                     单位：万元
+        科目编码               科目名称   机关运行经费支出
+                  合计               40.00
+302              商品和服务支出            40.00
+30201            办公费                  10.00
+30205            水费                   12.00
+30206            电费                    8.00
+30207            邮电费                   5.00
+30211            差旅费                   5.00
+`
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got = append(got, fmt.Sprintf("%s %v line %d", cl.Path, cl.Value, cl.Line))
+		}
+	}
+	want := []string{"/tables/2/10 80000 line 10", "/tables/2/10 120000 line 20", "/tables/2/11 120000 line 11", "/tables/2/11 80000 line 21"}
+	if !slices.Equal(got, want) {
+		t.Errorf("table claims %q, want %q", got, want)
+	}
+	// a 302 that differs: its items are not known to be one
+	other := strings.Replace(text, "302              商品和服务支出            40.00\n30201            办公费                  10.00\n30205            水费                   12.00",
+		"302              商品和服务支出            41.00\n30201            办公费                  11.00\n30205            水费                   12.00", 1)
+	other = strings.Replace(other, "合计               40.00", "合计               41.00", 1)
+	for _, cl := range extractLines(t, other).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("items compared under classes that differ: %+v", cl)
+		}
+	}
+}
+
+// A 政府采购支出预算表 with a line per purchase: a changed purchase breaks
+// its subtotal's sum, which is kept with its purchases; the sums that hold
+// give nothing, nor does the text after the table.
+func TestPurchaseSumsKeptAsClaims(t *testing.T) {
+	text := `某省某院2019年部门预算
+                    政府采购支出预算表
+部门名称：某省某院                                          单位：万元
+采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
+合计                                                       300.00
+一、货物 A                                                   100.00
+          信息网络建设费   信息网络及软件购置更新                      60.00
+                                  PC 服务器       政府集中采购       20.00
+                                  计算机软件        政府集中采购       45.00
+          设备购置费     办公设备购置                                 40.00
+                                  其他办公设备       分散自行组织      40.00
+三、服务 C                                                   200.00
+          案件审判经费    维修（护）费                                 150.00
+                                  运行维护服务       分散自行组织      150.00
+                    会议费                                    50.00
+                                  会议服务         分散自行组织      50.00
+第三部分 预算情况说明
+  收入、支出预算总计 12.50 万元。
+`
+	got := map[string]string{}
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+		}
+	}
+	want := map[string]string{"/tables/2/7": "600000 of ", "/tables/2/8": "200000 of /tables/2/7", "/tables/2/9": "450000 of /tables/2/7"}
+	if !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	fixed := strings.Replace(text, "政府集中采购       45.00", "政府集中采购       40.00", 1)
+	for _, cl := range extractLines(t, fixed).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("a table whose sums hold gave a claim: %+v", cl)
+		}
+	}
+}
+
+// The 类 a 财政拨款收支总表 names on its expenditure side are those of the
+// function table of the same money: a 类 changed in the function table
+// (its 款 and the 合计 still agree with the summary) is named.
+func TestFiscalSummaryClassesCopyFunctionTable(t *testing.T) {
+	text := `某区某街道2024年部门预算
+                                   2024年部门财政拨款收支预算总表
+编制部门：某区某街道                                                单位：元
+         财政拨款收入                                          财政拨款支出
+    项目            预算数                    项目      合计           一般公共预算
+一、一般公共预算资金        6,000,000 一、一般公共服务支出          2,000,000      2,000,000
+二、政府性基金                         二、公共安全支出          1,000,000      1,000,000
+                                三、教育支出              500,000        500,000
+                                四、科学技术支出            2,500,000        2,500,000
+   收入总计           6,000,000        支出总计       6,000,000    6,000,000
+                       2024年部门一般公共预算支出功能分类预算表
+编制部门：某区某街道                                           单位：元
+类     款    项          功能分类科目名称    合计
+201             一般公共服务支出              2,000,000
+201   05        统计信息事务                 2,000,000
+204             公共安全支出              1,000,000
+204   02        公安                 1,000,000
+205             教育支出              500,000
+205   01        教育管理事务               500,000
+206             科学技术支出              2,600,000
+206   01        科学技术管理事务               2,500,000
+                合计                        6,000,000
+`
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable && strings.HasPrefix(cl.Path, "/tables/2/") {
+			got = append(got, fmt.Sprintf("%s %v line %d", cl.Path, cl.Value, cl.Line))
+		}
+	}
+	if want := []string{"/tables/2/9 2.5e+06 line 9", "/tables/2/9 2.6e+06 line 20"}; !slices.Equal(got, want) {
+		t.Errorf("table claims %q, want %q", got, want)
+	}
+}
+
+// Jiangsu's 支出预算总表 prints one row under its header, and its
+// 财政拨款收支预算总表 the uses of the money: a 合计 that is not the sum of
+// the uses is kept with them (sum.table), in either table.
+func TestUsesKeptAsClaims(t *testing.T) {
+	text := `某省某院2019年部门预算
+                                支出预算总表
+部门名称：某省某院                                                      单位：万元
+          合计               基本支出         项目支出        单位预留机动经费       结转下年资金
+               37,188.34    21,968.00   10,208.94       5,011.30
+                                        9
+                        财政拨款收支预算总表
+部门名称：某省某院                                                      单位:万元
+                   收入                                 支出
+          项目名称               金额               项目名称                  金额
+一、一般公共预算                     37,188.34   一、基本支出                     21,968.00
+二、政府性基金预算                                二、项目支出                     10,208.94
+                                         三、单位预留机动经费                  5,011.30
+          收入合计               37,188.34       支出合计                   37,188.34
+`
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got = append(got, fmt.Sprintf("%v line %d of %q", cl.Value, cl.Line, cl.Of))
+		}
+	}
+	want := []string{`3.718834e+08 line 5 of ""`, `2.1968e+08 line 5 of "/tables/2/5"`, `1.020894e+08 line 5 of "/tables/2/5"`, `5.0113e+07 line 5 of "/tables/2/5"`,
+		`3.718834e+08 line 14 of ""`, `2.1968e+08 line 11 of "/tables/7/14"`, `1.020894e+08 line 12 of "/tables/7/14"`, `5.0113e+07 line 13 of "/tables/7/14"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("table claims\n got %q\nwant %q", got, want)
+	}
+	for _, cl := range extractLines(t, strings.ReplaceAll(text, "5,011.30", "5,011.40")).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("uses that add up gave a claim: %+v", cl)
+		}
 	}
 }

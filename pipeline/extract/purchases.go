@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Purchases. Jiangsu's 政府采购支出预算表 lists each purchase under the
+// special fund and economic class that pay for it (专项名称, 经济科目),
+// those under their kind (一、货物 A, 二、工程 B, 三、服务 C), the kinds under
+// the 合计: a purchase's line names how it is bought (政府集中采购, 分散自行
+// 组织 …), a line with an amount that names no way of buying is the
+// subtotal of the purchases below it. Each subtotal is the sum of its
+// purchases, each kind of its subtotals, the 合计 of the kinds. Read from
+// text that keeps its columns, where at least three of those sums hold,
+// more than fail, and one to four fail (a changed purchase breaks its
+// subtotal, a changed subtotal its own sum and its kind's), the failing
+// sums are the document's and are kept as table claims (sum.table).
+
+// buyingWays are the words of the 采购组织形式 column.
+var buyingWays = []string{"政府集中采购", "部门集中采购", "分散自行组织", "分散采购", "集中采购", "自行采购", "委托代理"}
+
+// purchaseSums checks the sums of a 政府采购支出预算表 with a line per
+// purchase.
+func (b *builder) purchaseSums(t table, lines, flat []string) {
+	if !t.laid {
+		return
+	}
+	header := -1
+	for i := t.line; i < t.end && i < t.line+8; i++ {
+		if strings.Contains(flat[i], "采购物品") || strings.Contains(flat[i], "采购组织形") {
+			header = i
+			break
+		}
+	}
+	if header < 0 {
+		return
+	}
+	type node struct {
+		tok      token
+		children []int
+	}
+	var nodes []node
+	total, kind, sub := -1, -1, -1
+	for i := header + 1; i < t.end; i++ {
+		if c := flat[i]; endsTable(c) || strings.ContainsAny(c, "。%") || strings.Contains(c, "万元") && !strings.Contains(c, "单位") || strings.HasPrefix(c, "第") && strings.Contains(c, "部分") {
+			break // a note, or the text after the table (a 单位 line heads its next page)
+		}
+		var amount []token
+		for _, c := range cellsOf(lines[i]) {
+			if isNumberCell(c) && strings.Contains(c, ".") {
+				if tok, ok := cellToken(c, i+1); ok {
+					amount = append(amount, tok)
+				}
+			}
+		}
+		switch {
+		case len(amount) == 0:
+			continue
+		case len(amount) > 1:
+			return // not a line per purchase
+		}
+		n := len(nodes)
+		nodes = append(nodes, node{tok: amount[0]})
+		add := func(parent int) bool {
+			if parent < 0 {
+				return false
+			}
+			nodes[parent].children = append(nodes[parent].children, n)
+			return true
+		}
+		c := flat[i]
+		switch {
+		case strings.HasPrefix(c, "合计") || strings.HasPrefix(c, "总计"):
+			if total >= 0 {
+				return
+			}
+			total = n
+		case startsItem(c) && containsAny(c, []string{"货物", "工程", "服务"}):
+			kind, sub = n, -1
+			if !add(total) {
+				return
+			}
+		case containsAny(c, buyingWays):
+			if !add(sub) && !add(kind) {
+				return
+			}
+		default:
+			sub = n
+			if !add(kind) {
+				return
+			}
+		}
+	}
+	holds := 0
+	var fails []int
+	for i, n := range nodes {
+		if len(n.children) == 0 {
+			continue
+		}
+		var sum schema.Money
+		for _, c := range n.children {
+			sum += t.value(nodes[c].tok)
+		}
+		switch v := t.value(n.tok); {
+		case sum != v:
+			fails = append(fails, i)
+		case v != 0:
+			holds++
+		}
+	}
+	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
+		return
+	}
+	ref := func(i int) string { return "purchase:" + strconv.Itoa(nodes[i].tok.line) }
+	var kept []tableRow
+	in := map[int]bool{}
+	for _, i := range fails {
+		if !in[i] {
+			in[i] = true
+			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].tok, line: nodes[i].tok.line})
+		}
+		for _, c := range nodes[i].children {
+			if !in[c] {
+				in[c] = true
+				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].tok, line: nodes[c].tok.line})
+			}
+		}
+	}
+	b.keepTable(t, kept)
+}
