@@ -947,32 +947,57 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	if !o.Force {
 		prev = c.keysOf(curName)
 	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	checks := 0
 	entries := make([]*entry, publishChunk)
+	texts := make([]bool, publishChunk) // the entry was loaded with its text
 	execs := make([][]emit.ExecutionRow, publishChunk)
-	same := make([]bool, publishChunk)                // the pages are linked from the current release
-	lacks := make([][]Rejected, publishChunk)         // the input files whose originals the release lacks
-	sents := make([][]emit.SearchEntry, publishChunk) // the narrative's sentences, for both searches
+	same := make([]bool, publishChunk)        // the pages are linked from the current release
+	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
+	frags := make([]*fragment, publishChunk)  // the sentences and rows kept in the cache
+	rows := make([]*emit.Rows, publishChunk)
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
 		var loadErr atomic.Value
+		vanished := func(id string) { loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", id)) }
 		parallel(len(chunk), func(i int) {
-			execs[i], same[i], lacks[i] = nil, false, nil
-			// the text is loaded even for pages that are linked: the
-			// full-text index takes its sentences (emit.Sentences)
-			e, ok := c.load(keys[chunk[i]])
-			if !ok {
-				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
-				return
+			id := chunk[i]
+			execs[i], same[i], lacks[i], frags[i], rows[i] = nil, false, nil, nil, nil
+			if !o.Force {
+				f, err := c.loadFragment(pk[id])
+				if err != nil && !errors.Is(err, errNoFragment) {
+					log.Warn("cache fragment not used: the document's sentences and rows are made again", "document", id, "error", err.Error())
+				}
+				frags[i] = f
+			}
+			// the text is read only for pages to render, or sentences the
+			// cache does not keep
+			var e *entry
+			if texts[i] = frags[i] == nil || prev[id] == "" || prev[id] != pk[id]; texts[i] {
+				var ok bool
+				if e, ok = c.load(keys[id]); !ok {
+					vanished(id)
+					return
+				}
+			} else {
+				d, ok := c.loadDoc(keys[id])
+				if !ok {
+					vanished(id)
+					return
+				}
+				e = &entry{Doc: d}
 			}
 			e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
 			entries[i] = e
 			// the pair gives the pages their execution section and the
 			// final accounts their execution rows and cross.budget findings
-			if other, ok := l.pairs[chunk[i]]; ok {
+			if other, ok := l.pairs[id]; ok {
 				p, ok := c.loadDoc(keys[other])
 				if !ok {
-					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
+					vanished(other)
 					return
 				}
 				p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
@@ -1002,13 +1027,36 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			}
 		}
 		parallel(len(chunk), func(i int) {
-			e := entries[i]
-			sents[i] = emit.Sentences(e.Doc, e.files())
+			id, e, f := chunk[i], entries[i], frags[i]
+			var text *emit.Text
+			sents := []emit.SearchEntry(nil)
+			if f != nil {
+				sents, text = f.Sentences, f.Text
+			} else {
+				sents = emit.Sentences(e.Doc, e.files())
+			}
+			var err error
+			if rows[i], err = emit.RowsOf(e.Doc, execs[i], text); err != nil && text != nil {
+				log.Warn("cache fragment not used: the document's rows are made again", "document", id, "error", err.Error())
+				f = nil
+				rows[i], err = emit.RowsOf(e.Doc, execs[i], nil)
+			}
+			if err != nil {
+				loadErr.Store(err)
+				return
+			}
+			if f == nil {
+				f = &fragment{Sentences: sents, Text: rows[i].Text()}
+				if err := c.putFragment(pk[id], f); err != nil {
+					log.Warn("cache fragment not kept", "document", id, "error", err.Error())
+				}
+			}
+			frags[i] = f
 			// the document complete, its pages are linked from the current
 			// release when its page key is the one they were made with
 			// there; they offer the originals the release holds
-			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] && len(lacks[i]) == 0 {
-				linked, err := sr.Link(e.Doc, sents[i], cur)
+			if k := prev[id]; k != "" && k == pk[id] && len(lacks[i]) == 0 {
+				linked, err := sr.Link(e.Doc, sents, cur)
 				if err != nil {
 					loadErr.Store(err)
 					return
@@ -1017,7 +1065,15 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					return
 				}
 			}
-			if err := sr.Disclosure(e.Doc, e.files(), sents[i], execs[i]); err != nil {
+			if !texts[i] {
+				full, ok := c.load(keys[id])
+				if !ok {
+					vanished(id)
+					return
+				}
+				e.Lines, e.Parts = full.Lines, full.Parts
+			}
+			if err := sr.Disclosure(e.Doc, e.files(), sents, execs[i]); err != nil {
 				loadErr.Store(err)
 			}
 		})
@@ -1029,17 +1085,14 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			d := entries[i].Doc
 			linked, err := false, error(nil)
 			if same[i] {
-				linked, err = w.Link(d, cur)
+				linked, err = w.Link(d, cur, rows[i])
 			}
 			var data []byte
 			if err == nil && !linked {
-				data, err = w.Add(d)
+				data, err = w.Add(d, rows[i])
 			}
 			if err == nil {
-				err = w.AddSentences(sents[i])
-			}
-			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
-				err = w.AddExecution(execs[i])
+				err = w.AddSentences(frags[i].Sentences)
 			}
 			if err != nil {
 				w.Abort()
@@ -1055,7 +1108,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				delete(pk, d.ID)
 			}
 			checks += len(entries[i].Doc.Checks)
-			entries[i], sents[i] = nil, nil
+			entries[i], frags[i], rows[i] = nil, nil, nil
 		}
 	}
 	res, err := w.Close()

@@ -1,15 +1,21 @@
 package pipeline
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 
+	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
@@ -248,4 +254,121 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 	}
 	e.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return e, nil
+}
+
+// fragment is what publishing makes of a document beyond its files: its
+// sentences for both searches (emit.Sentences) and its rows' bytes in the
+// tables' text files (emit.Text). Both are made of what its page key (see
+// pageKeys) is made of, and are kept in the cache under that key, so that a
+// document that did not change is published without its text being read
+// or its rows encoded again.
+type fragment struct {
+	Sentences []emit.SearchEntry
+	Text      *emit.Text
+}
+
+// fragmentMagic starts a fragment's file, before the sha256 of the rest.
+const fragmentMagic = "budgetpub fragment 1\n"
+
+func (c cache) fragmentPath(pk string) string {
+	return filepath.Join(c.dir, "fragments", pk[:2], pk)
+}
+
+// putFragment keeps a document's fragment under its page key: written to
+// a temporary file and renamed, its bytes' sha256 in its first line, so a
+// file torn by a crash is known for one (loadFragment).
+func (c cache) putFragment(pk string, f *fragment) error {
+	if c.dir == "" {
+		return nil
+	}
+	sents, err := json.Marshal(f.Sentences)
+	if err != nil {
+		return err
+	}
+	var body []byte
+	section := func(b []byte) {
+		body = binary.AppendUvarint(body, uint64(len(b)))
+		body = append(body, b...)
+	}
+	section(sents)
+	body = binary.AppendUvarint(body, uint64(len(f.Text.CSV)))
+	for i := range f.Text.CSV {
+		section(f.Text.CSV[i])
+		section(f.Text.NDJSON[i])
+	}
+	sum := sha256.Sum256(body)
+	data := append([]byte(fragmentMagic+hex.EncodeToString(sum[:])+"\n"), body...)
+	path := c.fragmentPath(pk)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// errNoFragment: the cache holds no fragment under the page key.
+var errNoFragment = errors.New("no fragment")
+
+// loadFragment reads the fragment kept under a page key: errNoFragment when
+// there is none, another error when its file is torn or corrupt (its sha256
+// disagrees, it does not parse).
+func (c cache) loadFragment(pk string) (*fragment, error) {
+	if c.dir == "" {
+		return nil, errNoFragment
+	}
+	data, err := os.ReadFile(c.fragmentPath(pk))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errNoFragment
+	}
+	if err != nil {
+		return nil, err
+	}
+	bad := func(why string) (*fragment, error) {
+		return nil, fmt.Errorf("cache fragment %s: %s", c.fragmentPath(pk), why)
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(fragmentMagic))
+	if !ok || len(rest) < 65 || rest[64] != '\n' {
+		return bad("no header")
+	}
+	sum := sha256.Sum256(rest[65:])
+	if hex.EncodeToString(sum[:]) != string(rest[:64]) {
+		return bad("its sha256 disagrees (torn or corrupt)")
+	}
+	body := rest[65:]
+	section := func() ([]byte, bool) {
+		n, k := binary.Uvarint(body)
+		if k <= 0 || n > uint64(len(body)-k) {
+			return nil, false
+		}
+		b := body[k : k+int(n)]
+		body = body[k+int(n):]
+		return b, true
+	}
+	var f fragment
+	sents, ok := section()
+	if !ok || json.Unmarshal(sents, &f.Sentences) != nil {
+		return bad("its sentences do not parse")
+	}
+	tables, k := binary.Uvarint(body)
+	if k <= 0 || tables > 1024 {
+		return bad("no tables")
+	}
+	body = body[k:]
+	f.Text = &emit.Text{CSV: make([][]byte, tables), NDJSON: make([][]byte, tables)}
+	for i := range tables {
+		csv, ok1 := section()
+		nd, ok2 := section()
+		if !ok1 || !ok2 {
+			return bad("its rows do not parse")
+		}
+		f.Text.CSV[i], f.Text.NDJSON[i] = csv, nd
+	}
+	if len(body) != 0 {
+		return bad("bytes after its rows")
+	}
+	return &f, nil
 }
