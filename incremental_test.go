@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,5 +120,92 @@ func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 		if len(got) != len(want) {
 			t.Errorf("step %d (%s): %d files, a fresh build %d", i, step.what, len(got), len(want))
 		}
+	}
+}
+
+// TestIncrementalBuildDamagedFragments: the sentences and rows an
+// unchanged document's fragment keeps in the cache are published only
+// when whole. Fragments torn, with a figure changed (a byte of its rows,
+// which parse as well as before), replaced by junk or gone are made again
+// from the document, each damaged one with a warning, and the release
+// equals a fresh build's byte for byte; the next run reads the fragments
+// made again without a word.
+func TestIncrementalBuildDamagedFragments(t *testing.T) {
+	in, tmp := corpus(t, 3), t.TempDir()
+	for name, from := range map[string]string{
+		"budget.txt": "data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
+		"final.txt":  "data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
+	} {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
+	}
+	// one department's budget and final accounts: execution rows too
+	os.WriteFile(filepath.Join(in, "departments.csv"), []byte("department_id,name\nputuo,上海市普陀区人民政府万里街道办事处\nputuo,上海市普陀区财政局\n"), 0o644)
+	out := filepath.Join(tmp, "pub")
+	build(t, in, out)
+	var rel struct{ Keys map[string]string }
+	data, err := os.ReadFile(out + ".cache/release.json")
+	if err != nil || json.Unmarshal(data, &rel) != nil || len(rel.Keys) != 5 {
+		t.Fatalf("release.json: %v %s", err, data)
+	}
+	fragment := func(id string) string {
+		pk := rel.Keys[id]
+		return filepath.Join(out+".cache", "fragments", pk[:2], pk)
+	}
+	damage := map[string]func([]byte) []byte{
+		"budget": func(b []byte) []byte { return b[:len(b)/2] }, // torn
+		"final": func(b []byte) []byte { // a figure of its rows changed
+			i := bytes.LastIndexAny(b, "123456789")
+			b[i] = '0' + (b[i]-'0')%9 + 1
+			return b
+		},
+		"doc0000": func([]byte) []byte { return []byte("junk") },
+		"doc0001": nil, // gone
+	}
+	for id, f := range damage {
+		p := fragment(id)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if f == nil {
+			os.Remove(p)
+			continue
+		}
+		os.WriteFile(p, f(data), 0o644)
+	}
+	rebuild := func(old, new string) string {
+		t.Helper()
+		p := filepath.Join(in, "doc0002.txt")
+		data, _ := os.ReadFile(p)
+		os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644)
+		var logs bytes.Buffer
+		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 5,
+			Log: slog.New(slog.NewTextHandler(&logs, nil))})
+		if err != nil || rep.Release == "" {
+			t.Fatalf("rebuild: %v, release %q", err, rep.Release)
+		}
+		fresh := filepath.Join(tmp, "fresh-"+new)
+		build(t, in, fresh)
+		got, want := readTree(t, out), readTree(t, fresh)
+		for f, data := range want {
+			if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
+				t.Errorf("%s differs from a fresh build's", f)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%d files, a fresh build %d", len(got), len(want))
+		}
+		return logs.String()
+	}
+	logs := rebuild("收入预算总额 305.63 万元", "收入预算总额 305.73 万元")
+	if n := strings.Count(logs, "cache fragment not used"); n != 3 {
+		t.Errorf("%d warnings of a damaged fragment, want 3 (torn, changed, junk):\n%s", n, logs)
+	}
+	if logs = rebuild("收入预算总额 305.73 万元", "收入预算总额 305.83 万元"); strings.Contains(logs, "fragment") {
+		t.Errorf("the fragments made again were not read:\n%s", logs)
 	}
 }

@@ -281,16 +281,11 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	if c.dir == "" {
 		return nil
 	}
-	sents, err := json.Marshal(f.Sentences)
-	if err != nil {
-		return err
-	}
-	var body []byte
+	body := emit.AppendEntries(nil, f.Sentences)
 	section := func(b []byte) {
 		body = binary.AppendUvarint(body, uint64(len(b)))
 		body = append(body, b...)
 	}
-	section(sents)
 	body = binary.AppendUvarint(body, uint64(len(f.Text.CSV)))
 	for i := range f.Text.CSV {
 		section(f.Text.CSV[i])
@@ -349,9 +344,8 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 		return b, true
 	}
 	var f fragment
-	sents, ok := section()
-	if !ok || json.Unmarshal(sents, &f.Sentences) != nil {
-		return bad("its sentences do not parse")
+	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
+		return bad(err.Error())
 	}
 	tables, k := binary.Uvarint(body)
 	if k <= 0 || tables > 1024 {

@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"budgetpub/pipeline/emit"
-	"budgetpub/pipeline/search"
 )
 
 // The narrative's sentences have an index of their own beside the texts'
@@ -90,8 +90,10 @@ func writeSentences(dir, doc, title string, sentences []emit.SearchEntry) error 
 func sentenceTokens(sentences []emit.SearchEntry) map[string][]int {
 	at := map[string][]int{}
 	for i, s := range sentences {
-		for _, tok := range search.Unique(s.Text) {
-			at[tok] = append(at[tok], i)
+		for _, tok := range strings.Fields(s.Tokens()) {
+			if l := at[tok]; len(l) == 0 || l[len(l)-1] != i { // once a sentence
+				at[tok] = append(l, i)
+			}
 		}
 	}
 	return at
