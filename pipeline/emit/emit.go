@@ -372,16 +372,19 @@ func (w *Writer) Close() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := writeFile(w.dir, "datapackage.json", append(pkg, '\n')); err != nil {
+	dp, err := writeFile(w.dir, "datapackage.json", append(pkg, '\n'))
+	if err != nil {
 		return nil, err
 	}
-	var names []string
+	var files []File
 	for _, l := range [][]File{res.Documents, res.Tables, res.Downloads} {
-		for _, f := range l {
-			names = append(names, f.Path)
-		}
+		files = append(files, l...)
 	}
-	names = append(names, "datapackage.json")
+	files = append(files, dp)
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Path
+	}
 	earlier, closeEarlier := w.earlierEntries()
 	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier)
 	closeEarlier()
@@ -393,21 +396,19 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	f.Format = "zip"
 	res.Downloads = append(res.Downloads, f)
-	return res, writeSums(w.dir, append(names, "budgetpub.zip"))
+	return res, writeSums(w.dir, append(files, f))
 }
 
 // SumsFile lists the sha256 of every download, as sha256sum prints it.
 const SumsFile = "SHA256SUMS"
 
-func writeSums(dir string, names []string) error {
-	sort.Strings(names)
+// writeSums writes SumsFile: the sha256 of each of files, as hashed when
+// it was written (a file is not read again).
+func writeSums(dir string, files []File) error {
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	var b strings.Builder
-	for _, n := range names {
-		f, err := fileInfo(dir, n)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, n)
+	for _, f := range files {
+		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, f.Path)
 	}
 	return WriteNew(filepath.Join(dir, SumsFile), []byte(b.String()))
 }
