@@ -952,53 +952,36 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		log = slog.New(slog.DiscardHandler)
 	}
 	checks := 0
-	entries := make([]*entry, publishChunk)
-	texts := make([]bool, publishChunk) // the entry was loaded with its text
+	entries := make([]*entry, publishChunk) // nil: the document was not read
+	texts := make([]bool, publishChunk)     // the entry was read with its text
 	execs := make([][]emit.ExecutionRow, publishChunk)
 	same := make([]bool, publishChunk)        // the pages are linked from the current release
 	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
-	frags := make([]*fragment, publishChunk)  // the sentences and rows kept in the cache
-	rows := make([]*emit.Rows, publishChunk)
+	frags := make([]*fragment, publishChunk)  // what publishing makes of the document, kept in the cache
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
-		var loadErr atomic.Value
-		vanished := func(id string) { loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", id)) }
-		parallel(len(chunk), func(i int) {
+		// load reads document i of the chunk from the cache (with its
+		// text, or not) and its pair's, which gives the pages their
+		// execution section and the final accounts their execution rows
+		// and cross.budget findings
+		load := func(i int, text bool) error {
 			id := chunk[i]
-			execs[i], same[i], lacks[i], frags[i], rows[i] = nil, false, nil, nil, nil
-			if !o.Force {
-				f, err := c.loadFragment(pk[id])
-				if err != nil && !errors.Is(err, errNoFragment) {
-					log.Warn("cache fragment not used: the document's sentences and rows are made again", "document", id, "error", err.Error())
-				}
-				frags[i] = f
-			}
-			// the text is read only for pages to render, or sentences the
-			// cache does not keep
 			var e *entry
-			if texts[i] = frags[i] == nil || prev[id] == "" || prev[id] != pk[id]; texts[i] {
-				var ok bool
-				if e, ok = c.load(keys[id]); !ok {
-					vanished(id)
-					return
-				}
-			} else {
-				d, ok := c.loadDoc(keys[id])
-				if !ok {
-					vanished(id)
-					return
-				}
-				e = &entry{Doc: d}
+			ok := false
+			if text {
+				e, ok = c.load(keys[id])
+			} else if d, ok2 := c.loadDoc(keys[id]); ok2 {
+				e, ok = &entry{Doc: d}, true
+			}
+			if !ok {
+				return fmt.Errorf("cache: the entry of %s vanished during the run", id)
 			}
 			e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
-			entries[i] = e
-			// the pair gives the pages their execution section and the
-			// final accounts their execution rows and cross.budget findings
+			entries[i], texts[i], execs[i] = e, text, nil
 			if other, ok := l.pairs[id]; ok {
 				p, ok := c.loadDoc(keys[other])
 				if !ok {
-					vanished(other)
-					return
+					return fmt.Errorf("cache: the entry of %s vanished during the run", other)
 				}
 				p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
 				budget, final := e.Doc, p
@@ -1010,8 +993,31 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					check.Budget(final, budget)
 				}
 			}
+			return nil
+		}
+		var loadErr atomic.Value
+		parallel(len(chunk), func(i int) {
+			id := chunk[i]
+			entries[i], same[i], lacks[i], frags[i] = nil, false, nil, nil
+			if !o.Force {
+				f, err := c.loadFragment(pk[id])
+				if err != nil && !errors.Is(err, errNoFragment) {
+					log.Warn("cache fragment not used: the document is read and its fragment made again", "document", id, "error", err.Error())
+				}
+				frags[i] = f
+			}
+			// a document whose files are linked is not read at all; the
+			// text is read only for pages to render or sentences to cut
+			linkable := prev[id] != "" && prev[id] == pk[id]
+			if frags[i] != nil && linkable && !o.Originals {
+				return
+			}
+			if err := load(i, frags[i] == nil || !linkable); err != nil {
+				loadErr.Store(err)
+				return
+			}
 			if o.Originals {
-				lacks[i] = publishOriginals(o.In, staging, cur, e.Doc)
+				lacks[i] = publishOriginals(o.In, staging, cur, entries[i].Doc)
 			}
 		})
 		if err, _ := loadErr.Load().(error); err != nil {
@@ -1027,36 +1033,25 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			}
 		}
 		parallel(len(chunk), func(i int) {
-			id, e, f := chunk[i], entries[i], frags[i]
-			var text *emit.Text
-			sents := []emit.SearchEntry(nil)
-			if f != nil {
-				sents, text = f.Sentences, f.Text
-			} else {
-				sents = emit.Sentences(e.Doc, e.files())
-			}
-			var err error
-			if rows[i], err = emit.RowsOf(e.Doc, execs[i], text); err != nil && text != nil {
-				log.Warn("cache fragment not used: the document's rows are made again", "document", id, "error", err.Error())
-				f = nil
-				rows[i], err = emit.RowsOf(e.Doc, execs[i], nil)
-			}
-			if err != nil {
-				loadErr.Store(err)
-				return
-			}
+			id, f := chunk[i], frags[i]
 			if f == nil {
-				f = &fragment{Sentences: sents, Text: rows[i].Text()}
+				e := entries[i]
+				rows, err := emit.RowsOf(e.Doc, execs[i])
+				if err != nil {
+					loadErr.Store(err)
+					return
+				}
+				f = &fragment{Sentences: emit.Sentences(e.Doc, e.files()), Rows: rows, Summary: site.Summarize(e.Doc)}
 				if err := c.putFragment(pk[id], f); err != nil {
 					log.Warn("cache fragment not kept", "document", id, "error", err.Error())
 				}
+				frags[i] = f
 			}
-			frags[i] = f
 			// the document complete, its pages are linked from the current
 			// release when its page key is the one they were made with
 			// there; they offer the originals the release holds
 			if k := prev[id]; k != "" && k == pk[id] && len(lacks[i]) == 0 {
-				linked, err := sr.Link(e.Doc, sents, cur)
+				linked, err := sr.Link(f.Summary, f.Rows.Entries(), f.Sentences, cur)
 				if err != nil {
 					loadErr.Store(err)
 					return
@@ -1065,15 +1060,14 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					return
 				}
 			}
-			if !texts[i] {
-				full, ok := c.load(keys[id])
-				if !ok {
-					vanished(id)
+			if entries[i] == nil || !texts[i] {
+				if err := load(i, true); err != nil {
+					loadErr.Store(err)
 					return
 				}
-				e.Lines, e.Parts = full.Lines, full.Parts
 			}
-			if err := sr.Disclosure(e.Doc, e.files(), sents, execs[i]); err != nil {
+			e := entries[i]
+			if err := sr.Disclosure(e.Doc, e.files(), f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
 				loadErr.Store(err)
 			}
 		})
@@ -1081,34 +1075,39 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			w.Abort()
 			return fail("site", err)
 		}
-		for i := range chunk {
-			d := entries[i].Doc
+		for i, id := range chunk {
+			f := frags[i]
 			linked, err := false, error(nil)
 			if same[i] {
-				linked, err = w.Link(d, cur, rows[i])
+				linked, err = w.Link(id, cur, f.Rows)
 			}
 			var data []byte
 			if err == nil && !linked {
-				data, err = w.Add(d, rows[i])
+				if entries[i] == nil {
+					err = load(i, false)
+				}
+				if err == nil {
+					data, err = w.Add(entries[i].Doc, f.Rows)
+				}
 			}
 			if err == nil {
-				err = w.AddSentences(frags[i].Sentences)
+				err = w.AddSentences(f.Sentences)
 			}
 			if err != nil {
 				w.Abort()
 				return fail("emit", err)
 			}
 			if linked {
-				differ.Unchanged(d.ID)
+				differ.Unchanged(id)
 			} else {
-				differ.Add(d, data)
+				differ.Add(entries[i].Doc, data)
 			}
 			if len(lacks[i]) > 0 {
 				*missing = append(*missing, lacks[i]...)
-				delete(pk, d.ID)
+				delete(pk, id)
 			}
-			checks += len(entries[i].Doc.Checks)
-			entries[i], frags[i], rows[i] = nil, nil, nil
+			checks += f.Summary.Checks
+			entries[i], frags[i] = nil, nil
 		}
 	}
 	res, err := w.Close()

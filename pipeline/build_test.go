@@ -20,6 +20,7 @@ import (
 
 	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
+	"budgetpub/site"
 )
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
@@ -287,15 +288,22 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	if _, err := c.loadFragment(pk); !errors.Is(err, errNoFragment) {
 		t.Fatalf("no fragment: %v", err)
 	}
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}, Checks: []schema.Check{{Rule: "r", Severity: "warning", Message: "某某"}}}
+	rows, err := emit.RowsOf(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	f := &fragment{
 		Sentences: []emit.SearchEntry{{Kind: "sentence", DocumentID: "x", Text: "本部门贯彻落实决策部署。", Pointer: "/a", Line: 3, File: 1, Cut: "本部 部门"}},
-		Text:      &emit.Text{CSV: [][]byte{[]byte("x,1\n"), nil}, NDJSON: [][]byte{[]byte("{\"id\":\"x\",\"n\":1}\n"), nil}},
+		Rows:      rows,
+		Summary:   site.Summarize(d),
 	}
 	if err := c.putFragment(pk, f); err != nil {
 		t.Fatal(err)
 	}
 	got, err := c.loadFragment(pk)
-	if err != nil || !reflect.DeepEqual(got.Sentences, f.Sentences) || !reflect.DeepEqual(got.Text.CSV[0], f.Text.CSV[0]) || !reflect.DeepEqual(got.Text.NDJSON[0], f.Text.NDJSON[0]) || len(got.Text.CSV) != 2 {
+	if err != nil || !reflect.DeepEqual(got.Sentences, f.Sentences) || !reflect.DeepEqual(got.Summary, f.Summary) ||
+		!bytes.Equal(got.Rows.AppendBinary(nil), f.Rows.AppendBinary(nil)) || len(got.Rows.Entries()) != 2 {
 		t.Fatalf("got %+v, %v; want %+v", got, err, f)
 	}
 	data, _ := os.ReadFile(c.fragmentPath(pk))

@@ -18,6 +18,7 @@ import (
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
+	"budgetpub/site"
 )
 
 // codeID identifies the code that extracts: a hash of this executable, so
@@ -257,18 +258,20 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 }
 
 // fragment is what publishing makes of a document beyond its files: its
-// sentences for both searches (emit.Sentences) and its rows' bytes in the
-// tables' text files (emit.Text). Both are made of what its page key (see
-// pageKeys) is made of, and are kept in the cache under that key, so that a
-// document that did not change is published without its text being read
-// or its rows encoded again.
+// sentences for both searches (emit.Sentences), its rows in the datasets
+// and its search entries (emit.Rows), and what the site's pages across
+// documents need of it (site.Summary). All are made of what its page key
+// (see pageKeys) is made of, and are kept in the cache under that key, so
+// that a document whose files are linked from the current release is
+// published without being read at all.
 type fragment struct {
 	Sentences []emit.SearchEntry
-	Text      *emit.Text
+	Rows      *emit.Rows
+	Summary   site.Summary
 }
 
 // fragmentMagic starts a fragment's file, before the sha256 of the rest.
-const fragmentMagic = "budgetpub fragment 1\n"
+const fragmentMagic = "budgetpub fragment 2\n"
 
 func (c cache) fragmentPath(pk string) string {
 	return filepath.Join(c.dir, "fragments", pk[:2], pk)
@@ -281,18 +284,16 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	if c.dir == "" {
 		return nil
 	}
-	body := emit.AppendEntries(nil, f.Sentences)
-	section := func(b []byte) {
-		body = binary.AppendUvarint(body, uint64(len(b)))
-		body = append(body, b...)
+	sum, err := json.Marshal(f.Summary)
+	if err != nil {
+		return err
 	}
-	body = binary.AppendUvarint(body, uint64(len(f.Text.CSV)))
-	for i := range f.Text.CSV {
-		section(f.Text.CSV[i])
-		section(f.Text.NDJSON[i])
-	}
-	sum := sha256.Sum256(body)
-	data := append([]byte(fragmentMagic+hex.EncodeToString(sum[:])+"\n"), body...)
+	body := binary.AppendUvarint(nil, uint64(len(sum)))
+	body = append(body, sum...)
+	body = emit.AppendEntries(body, f.Sentences)
+	body = f.Rows.AppendBinary(body)
+	check := sha256.Sum256(body)
+	data := append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...)
 	path := c.fragmentPath(pk)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -334,32 +335,17 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 		return bad("its sha256 disagrees (torn or corrupt)")
 	}
 	body := rest[65:]
-	section := func() ([]byte, bool) {
-		n, k := binary.Uvarint(body)
-		if k <= 0 || n > uint64(len(body)-k) {
-			return nil, false
-		}
-		b := body[k : k+int(n)]
-		body = body[k+int(n):]
-		return b, true
-	}
 	var f fragment
+	n, k := binary.Uvarint(body)
+	if k <= 0 || n > uint64(len(body)-k) || json.Unmarshal(body[k:k+int(n)], &f.Summary) != nil {
+		return bad("its summary does not parse")
+	}
+	body = body[k+int(n):]
 	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
 		return bad(err.Error())
 	}
-	tables, k := binary.Uvarint(body)
-	if k <= 0 || tables > 1024 {
-		return bad("no tables")
-	}
-	body = body[k:]
-	f.Text = &emit.Text{CSV: make([][]byte, tables), NDJSON: make([][]byte, tables)}
-	for i := range tables {
-		csv, ok1 := section()
-		nd, ok2 := section()
-		if !ok1 || !ok2 {
-			return bad("its rows do not parse")
-		}
-		f.Text.CSV[i], f.Text.NDJSON[i] = csv, nd
+	if f.Rows, body, err = emit.ReadRows(body); err != nil {
+		return bad(err.Error())
 	}
 	if len(body) != 0 {
 		return bad("bytes after its rows")

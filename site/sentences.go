@@ -113,7 +113,9 @@ func (s *sentenceIndex) add(doc string, at map[string][]int) {
 		p := s.posts[tok]
 		if p == nil {
 			p = &sentencePosts{}
-			s.posts[tok] = p
+			// a token is a part of its sentence's tokens (SearchEntry.Cut),
+			// which the index must not keep whole
+			s.posts[strings.Clone(tok)] = p
 		}
 		if p.docs++; p.docs > sentenceMany { // common whatever comes: its list is not kept
 			p.recs = nil

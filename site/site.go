@@ -143,7 +143,7 @@ type Renderer struct {
 
 	mu        sync.Mutex
 	pages     []string // every page written, for the sitemap
-	summaries []summary
+	summaries []Summary
 	search    searchIndex
 }
 
@@ -257,7 +257,7 @@ func (r *renderer) coverage() error {
 	return r.render("coverage.html", "coverage.html", struct {
 		page
 		Sections []string
-		Docs     []summary
+		Docs     []Summary
 		Read     []int
 		Tables   struct{ TablesRead, TablesFound int }
 	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, r.summaries, read, total})

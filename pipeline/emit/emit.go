@@ -84,7 +84,7 @@ func Write(dir string, docs []*schema.Document, version string) (*Result, error)
 		return nil, err
 	}
 	for _, d := range docs {
-		r, err := RowsOf(d, nil, nil)
+		r, err := RowsOf(d, nil)
 		if err == nil {
 			_, err = w.Add(d, r)
 		}
@@ -167,16 +167,16 @@ func (w *Writer) Add(d *schema.Document, r *Rows) ([]byte, error) {
 		return nil, err
 	}
 	w.res.Documents = append(w.res.Documents, f)
-	return data, w.addRows(d, r)
+	return data, w.addRows(r)
 }
 
-// Link is Add for a document whose JSON the release in dir holds, made
-// from the same inputs by the same code: the file is linked from there
-// (LinkFile) instead of written. It reports false, having added nothing,
-// when it cannot link the file (dir lacks it): the document is to be
-// Added.
-func (w *Writer) Link(d *schema.Document, dir string, r *Rows) (bool, error) {
-	rel := "data/" + d.ID + ".json"
+// Link is Add for the document id whose JSON the release in dir holds,
+// made from the same inputs by the same code: the file is linked from
+// there (LinkFile) instead of written, and the document itself is not
+// needed, only its rows. It reports false, having added nothing, when it
+// cannot link the file (dir lacks it): the document is to be Added.
+func (w *Writer) Link(id, dir string, r *Rows) (bool, error) {
+	rel := "data/" + id + ".json"
 	if LinkFile(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(w.dir, filepath.FromSlash(rel))) != nil {
 		return false, nil
 	}
@@ -191,7 +191,7 @@ func (w *Writer) Link(d *schema.Document, dir string, r *Rows) (bool, error) {
 		w.linked[rel] = sum
 	}
 	w.res.Documents = append(w.res.Documents, f)
-	return true, w.addRows(d, r)
+	return true, w.addRows(r)
 }
 
 // linkedInfo is fileInfo with the file's CRC-32, by which the bundle
@@ -212,15 +212,15 @@ func linkedInfo(dir, rel string) (File, uint32, error) {
 
 // addRows writes a document's rows (RowsOf) in every table and its search
 // entries.
-func (w *Writer) addRows(d *schema.Document, r *Rows) error {
+func (w *Writer) addRows(r *Rows) error {
 	w.rows = append(w.rows, r.docs...) // kept for the site
 	for i, s := range w.tables {
-		if err := w.addTableRows(s, r.cells[i], r.text.CSV[i], r.text.NDJSON[i]); err != nil {
+		if err := w.addTableRows(s, r.cells[i], r.csv[i], r.nd[i]); err != nil {
 			return err
 		}
 	}
 	return w.load.do(func() error {
-		if err := w.db.index(SearchEntries(d)); err != nil {
+		if err := w.db.index(r.entries); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 		}
 		return nil

@@ -70,7 +70,7 @@ func TestPanelAndExecutionTables(t *testing.T) {
 		if d == final {
 			exec = ExecutionRows(budget, final)
 		}
-		r, err := RowsOf(d, exec, nil)
+		r, err := RowsOf(d, exec)
 		if err != nil {
 			t.Fatal(err)
 		}

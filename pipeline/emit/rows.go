@@ -2,35 +2,38 @@ package emit
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 
 	"budgetpub/schema"
 )
 
-// Rows are one document's rows in every table: as cells, for the formats
-// built whole (Parquet, SQLite, the workbook), and as the bytes they add to
-// the formats that are a concatenation of rows (Text). RowsOf makes them
-// from the document alone, so that they can be made on every core while
-// the Writer, which takes documents one at a time, only copies them.
+// Rows are everything one document adds to the datasets beyond its JSON:
+// its rows in every table as cells, for the formats built whole (Parquet,
+// SQLite, the workbook), and as the bytes they add to the text files, and
+// its entries in the full-text search (SearchEntries, tokens cut). RowsOf
+// makes them from the document, on any goroutine, so that the Writer,
+// which takes the documents one at a time, only copies them; AppendBinary
+// keeps them (with the document, in the cache) and ReadRows reads them
+// back, so that a document that did not change is published without
+// being read again.
+//
+// A table's text file is its header, then each document's bytes in the
+// order of the ids, then the JSON array's end: the CSV records (free text
+// neutralized; the Excel CSV holds the same bytes) and the NDJSON lines (a
+// record and a newline each; the JSON array holds the same records, each
+// after a comma and a newline). Rows read back are copied, not encoded
+// again, and a table is the same bytes a fresh build writes.
 type Rows struct {
-	docs  []DocumentRow // the documents table's row, kept for the site
-	cells [][][]string  // by table, in the order of specs (nil for the reference table)
-	text  *Text
-}
-
-// Text is what one document's rows add to each table's text files: its
-// CSV records (free text neutralized; the Excel CSV holds the same bytes)
-// and its NDJSON lines (a record and a newline each; the JSON array holds
-// the same records, each after a comma and a newline). A table's text file
-// is its header, then each document's Text in the order of the ids, then
-// the JSON array's end — so a document that did not change can give its
-// Text kept from an earlier run, and a table is the concatenation of
-// copied bytes, identical to the one a fresh build writes.
-type Text struct {
-	CSV    [][]byte // by table, in the order of specs
-	NDJSON [][]byte
+	docs    []DocumentRow // the documents table's row, kept for the site
+	cells   [][][]string  // by table, in the order of specs (nil for the reference table)
+	csv, nd [][]byte      // by table: the bytes of the CSV and NDJSON files
+	entries []SearchEntry
 }
 
 // tableInfo is what encoding rows needs of each table: its fields and
@@ -52,13 +55,11 @@ var tableInfos = sync.OnceValue(func() []tableInfo {
 	return out
 })
 
-// RowsOf makes a document's rows in every table; exec are the execution
-// rows of its pair (ExecutionRows), which the final accounts hold. text, when
-// not nil, is the document's Text kept from an earlier run, used instead
-// of encoding the rows again; it is refused (an error) when it does not
-// hold a table's rows, one NDJSON line a row.
-func RowsOf(d *schema.Document, exec []ExecutionRow, text *Text) (*Rows, error) {
-	r := &Rows{cells: make([][][]string, len(specs))}
+// RowsOf makes a document's rows in every table and its search entries;
+// exec are the execution rows of its pair (ExecutionRows), which the final
+// accounts hold.
+func RowsOf(d *schema.Document, exec []ExecutionRow) (*Rows, error) {
+	r := &Rows{cells: make([][][]string, len(specs)), csv: make([][]byte, len(specs)), nd: make([][]byte, len(specs))}
 	for i, sp := range specs {
 		switch {
 		case sp.of == nil:
@@ -67,50 +68,27 @@ func RowsOf(d *schema.Document, exec []ExecutionRow, text *Text) (*Rows, error) 
 			if d.Document.Kind == schema.KindFinalAccounts {
 				r.cells[i] = cellsOfRows(exec)
 			}
-			continue
+		default:
+			rows := sp.of(d)
+			if dr, ok := rows.([]DocumentRow); ok {
+				r.docs = dr
+			}
+			r.cells[i] = cellsOfRows(rows)
 		}
-		rows := sp.of(d)
-		if dr, ok := rows.([]DocumentRow); ok {
-			r.docs = dr
-		}
-		r.cells[i] = cellsOfRows(rows)
-	}
-	if text == nil {
-		t, err := r.encode()
-		if err != nil {
+		var err error
+		if r.csv[i], r.nd[i], err = encodeTable(i, r.cells[i]); err != nil {
 			return nil, fmt.Errorf("rows of %s: %w", d.ID, err)
 		}
-		r.text = t
-		return r, nil
 	}
-	if len(text.CSV) != len(specs) || len(text.NDJSON) != len(specs) {
-		return nil, fmt.Errorf("rows of %s: %d and %d tables, not %d", d.ID, len(text.CSV), len(text.NDJSON), len(specs))
+	r.entries = SearchEntries(d)
+	for i := range r.entries {
+		r.entries[i].Cut = r.entries[i].Tokens()
 	}
-	for i, cells := range r.cells {
-		if n := bytes.Count(text.NDJSON[i], []byte{'\n'}); n != len(cells) {
-			return nil, fmt.Errorf("rows of %s: %s has %d lines for %d rows", d.ID, specs[i].name, n, len(cells))
-		}
-		if len(cells) > 0 && len(text.CSV[i]) == 0 {
-			return nil, fmt.Errorf("rows of %s: %s has no CSV for %d rows", d.ID, specs[i].name, len(cells))
-		}
-	}
-	r.text = text
 	return r, nil
 }
 
-// Text is the rows' bytes in the text files, to be kept with the document.
-func (r *Rows) Text() *Text { return r.text }
-
-func (r *Rows) encode() (*Text, error) {
-	t := &Text{CSV: make([][]byte, len(specs)), NDJSON: make([][]byte, len(specs))}
-	for i, cells := range r.cells {
-		var err error
-		if t.CSV[i], t.NDJSON[i], err = encodeTable(i, cells); err != nil {
-			return nil, err
-		}
-	}
-	return t, nil
-}
+// Entries are the document's entries in the full-text search.
+func (r *Rows) Entries() []SearchEntry { return r.entries }
 
 // encodeTable is the bytes rows of the table specs[i] add to its CSV and
 // NDJSON files.
@@ -149,4 +127,120 @@ func csvRecords(records [][]string, text []bool) ([]byte, error) {
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
+}
+
+// AppendBinary appends the rows to b in the form ReadRows reads: for each
+// table its number of rows, its cells (each string after its length), its
+// CSV and its NDJSON bytes; then the search entries (AppendEntries).
+func (r *Rows) AppendBinary(b []byte) []byte {
+	str := func(s []byte) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.cells)))
+	for i, cells := range r.cells {
+		b = binary.AppendUvarint(b, uint64(len(cells)))
+		for _, row := range cells {
+			for _, c := range row {
+				b = binary.AppendUvarint(b, uint64(len(c)))
+				b = append(b, c...)
+			}
+		}
+		str(r.csv[i])
+		str(r.nd[i])
+	}
+	return AppendEntries(b, r.entries)
+}
+
+// ReadRows reads what AppendBinary wrote, and the bytes after it. Rows
+// that do not fit the tables (their number, a row's cells, a table's
+// NDJSON lines) are an error.
+func ReadRows(b []byte) (*Rows, []byte, error) {
+	bad := func(why string, a ...any) (*Rows, []byte, error) {
+		return nil, nil, fmt.Errorf("rows: "+why, a...)
+	}
+	// one string holds every cell: a cell is a part of it, not a copy
+	s := string(b)
+	num := func() (int, bool) {
+		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if k <= 0 || n > uint64(len(s)-k) {
+			return 0, false
+		}
+		s = s[k:]
+		return int(n), true
+	}
+	str := func() (string, bool) {
+		n, ok := num()
+		if !ok {
+			return "", false
+		}
+		v := s[:n]
+		s = s[n:]
+		return v, true
+	}
+	n, ok := num()
+	if !ok || n != len(specs) {
+		return bad("%d tables, not %d", n, len(specs))
+	}
+	infos := tableInfos()
+	r := &Rows{cells: make([][][]string, n), csv: make([][]byte, n), nd: make([][]byte, n)}
+	for i := range r.cells {
+		rows, ok := num()
+		if !ok {
+			return bad("%s cut short", specs[i].name)
+		}
+		if rows > 0 {
+			cols := len(infos[i].fields)
+			cells := make([]string, rows*cols)
+			for j := range cells {
+				if cells[j], ok = str(); !ok {
+					return bad("%s cut short", specs[i].name)
+				}
+			}
+			r.cells[i] = make([][]string, rows)
+			for j := range r.cells[i] {
+				r.cells[i][j] = cells[j*cols : (j+1)*cols : (j+1)*cols]
+			}
+		}
+		c, ok1 := str()
+		nd, ok2 := str()
+		if !ok1 || !ok2 {
+			return bad("%s cut short", specs[i].name)
+		}
+		if k := strings.Count(nd, "\n"); k != rows || rows > 0 && c == "" {
+			return bad("%s: %d rows, %d NDJSON lines, %d bytes of CSV", specs[i].name, rows, k, len(c))
+		}
+		r.csv[i], r.nd[i] = []byte(c), []byte(nd)
+	}
+	entries, rest, err := ReadEntries([]byte(s))
+	if err != nil {
+		return nil, nil, err
+	}
+	r.entries = entries
+	for i, sp := range specs {
+		if sp.name == "documents" {
+			r.docs = documentRows(r.cells[i])
+		}
+	}
+	return r, rest, nil
+}
+
+// documentRows are the documents table's cells as rows (cellsOfRows read
+// backwards). The rows are kept to the end of the run (Writer.DocumentRows),
+// so their strings are copies, not parts of the string that holds a
+// document's every cell (ReadRows).
+func documentRows(cells [][]string) []DocumentRow {
+	out := make([]DocumentRow, len(cells))
+	for i, row := range cells {
+		v := reflect.ValueOf(&out[i]).Elem()
+		for j, c := range row {
+			if f := v.Field(j); f.Kind() == reflect.Int {
+				n, _ := strconv.Atoi(c)
+				f.SetInt(int64(n))
+			} else {
+				f.SetString(strings.Clone(c))
+			}
+		}
+	}
+	return out
 }
