@@ -360,7 +360,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences, e
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
 		return err
 	}
-	return r.index(Summarize(d), entries, sentences)
+	return r.index(Summarize(d), entries, sentences, true)
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
@@ -391,14 +391,20 @@ func (r *Renderer) Link(sum Summary, entries, sentences []emit.SearchEntry, dir 
 	r.mu.Lock()
 	r.pages = append(r.pages, pages...)
 	r.mu.Unlock()
-	return true, r.index(sum, entries, sentences)
+	if m, ok := r.sentNums[sum.ID]; ok && linkSentences(r.dir, r.sentFrom, m, sum.ID, len(sentences)) {
+		return true, r.index(sum, entries, sentences, false)
+	}
+	return true, r.index(sum, entries, sentences, true)
 }
 
 // index keeps what the pages across documents need of one (Summarize),
-// its entries in the search index and its sentences (writeSentences).
-func (r *Renderer) index(sum Summary, entries, sentences []emit.SearchEntry) error {
-	if err := writeSentences(r.dir, sum.ID, sum.Title, sentences); err != nil {
-		return err
+// its entries in the search index and its sentences (writeSentences,
+// unless their files are linked already).
+func (r *Renderer) index(sum Summary, entries, sentences []emit.SearchEntry, write bool) error {
+	if write {
+		if err := writeSentences(r.dir, sum.ID, sum.Title, sentences); err != nil {
+			return err
+		}
 	}
 	at := sentenceTokens(sentences)
 	r.mu.Lock()

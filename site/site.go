@@ -145,7 +145,23 @@ type Renderer struct {
 	pages     []string // every page written, for the sitemap
 	summaries []Summary
 	search    searchIndex
+
+	// an earlier release's folder and the numbers it gave the documents'
+	// sentence files (SentencesFrom)
+	sentFrom string
+	sentNums map[string]int
 }
+
+// SentencesFrom tells the renderer the release in dir, which numbered the
+// documents' sentence files as nums says (SentenceNumbers): a disclosure
+// Linked from there has its sentence files linked too, not written.
+func (r *Renderer) SentencesFrom(dir string, nums map[string]int) {
+	r.sentFrom, r.sentNums = dir, nums
+}
+
+// SentenceNumbers are the numbers Finish gave the documents' sentence
+// files (search/s/<n>/), by document id.
+func (r *Renderer) SentenceNumbers() map[string]int { return r.search.sentences.numbers }
 
 // renderer is the Renderer's name inside the package.
 type renderer = Renderer
