@@ -999,7 +999,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		var loadErr atomic.Value
 		parallel(len(chunk), func(i int) {
 			id := chunk[i]
-			entries[i], same[i], lacks[i], frags[i] = nil, false, nil, nil
+			entries[i], execs[i], same[i], lacks[i], frags[i] = nil, nil, false, nil, nil
 			if !o.Force {
 				f, err := c.loadFragment(pk[id])
 				if err != nil && !errors.Is(err, errNoFragment) {
