@@ -164,7 +164,9 @@ func sentenceFiles(t *testing.T, dir string) map[string]string {
 // which parse as well as before), replaced by junk or gone are made again
 // from the document, each damaged one with a warning, and the release
 // equals a fresh build's byte for byte; the next run reads the fragments
-// made again without a word.
+// made again without a word. The cache keeps the fragments of the release
+// published only: not those of a document's former versions, nor the
+// temporary file of a run killed while it wrote one.
 func TestIncrementalBuildDamagedFragments(t *testing.T) {
 	in, tmp := corpus(t, 3), t.TempDir()
 	for name, from := range map[string]string{
@@ -212,6 +214,7 @@ func TestIncrementalBuildDamagedFragments(t *testing.T) {
 		}
 		os.WriteFile(p, f(data), 0o644)
 	}
+	os.WriteFile(fragment("doc0000")+".tmp-999", []byte("torn"), 0o644)
 	rebuild := func(old, new string) string {
 		t.Helper()
 		p := filepath.Join(in, "doc0002.txt")
@@ -242,5 +245,22 @@ func TestIncrementalBuildDamagedFragments(t *testing.T) {
 	}
 	if logs = rebuild("收入预算总额 305.73 万元", "收入预算总额 305.83 万元"); strings.Contains(logs, "fragment") {
 		t.Errorf("the fragments made again were not read:\n%s", logs)
+	}
+	data, _ = os.ReadFile(out + ".cache/release.json")
+	if err := json.Unmarshal(data, &rel); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := filepath.Glob(filepath.Join(out+".cache", "fragments", "*", "*"))
+	want := map[string]bool{}
+	for id := range rel.Keys {
+		want[fragment(id)] = true
+	}
+	for _, f := range kept {
+		if !want[f] {
+			t.Errorf("%s kept in the cache, of no document published", f)
+		}
+	}
+	if len(kept) != len(want) {
+		t.Errorf("%d fragments kept, want %d", len(kept), len(want))
 	}
 }

@@ -736,6 +736,9 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	if err := c.saveRelease(name, pk, sentences); err != nil {
 		log.Warn("the release's page keys were not saved: the next run renders every page", "error", err.Error())
 	}
+	if err := c.pruneFragments(pk); err != nil {
+		log.Warn("the cache's former fragments were not removed", "error", err.Error())
+	}
 	rep.Checks = checks
 	rep.Release = name
 	rep.Changed = append(rep.Changed, changes.Added...)

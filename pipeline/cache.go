@@ -363,3 +363,39 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	}
 	return &f, nil
 }
+
+// pruneFragments removes the fragments kept under page keys that are not
+// in keep (the release just published: a document that changed leaves its
+// former fragment behind), and the temporary files of a run killed while
+// it wrote one, so that the cache does not grow night after night.
+func (c cache) pruneFragments(keep map[string]string) error {
+	if c.dir == "" {
+		return nil
+	}
+	live := make(map[string]bool, len(keep))
+	for _, pk := range keep {
+		live[pk] = true
+	}
+	root := filepath.Join(c.dir, "fragments")
+	dirs, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, d := range dirs {
+		files, err := os.ReadDir(filepath.Join(root, d.Name()))
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if !live[f.Name()] {
+				if err := os.Remove(filepath.Join(root, d.Name(), f.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
