@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,6 +75,10 @@ func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 		{"the seed's department gets an id", func() {
 			table("putuo,上海市普陀区人民政府万里街道办事处\nputuo,上海市普陀区财政局\nzengdu-letters,曾都区信访局\n")
 		}, []string{"doc0000", "doc0001", "doc0002"}, false},
+		{"a document added: the sentence files of those after it move", func() {
+			data, _ := os.ReadFile(filepath.Join(in, "doc0001.txt"))
+			os.WriteFile(filepath.Join(in, "doc0000a.txt"), data, 0o644)
+		}, nil, false},
 		{"one document edited, with --force", func() {
 			edit("doc0002.txt", "收入预算总额 305.63 万元", "收入预算总额 305.83 万元")
 		}, all, true},
@@ -93,9 +99,22 @@ func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 				t.Errorf("step %d (%s): the earlier release's %s changed", i, step.what, f)
 			}
 		}
+		sentBefore, sentAfter := sentenceFiles(t, before), sentenceFiles(t, after)
 		for _, id := range all {
 			rendered := strings.Contains(" "+strings.Join(step.renders, " ")+" ", " "+id+" ")
-			for _, f := range []string{"data/" + id + ".json", "doc/" + id + ".html", "source/" + id + ".html"} {
+			if sentAfter[id] == "" {
+				t.Fatalf("step %d (%s): %s has no sentence file", i, step.what, id)
+			}
+			for _, f := range []string{"data/" + id + ".json", "doc/" + id + ".html", "source/" + id + ".html", sentAfter[id]} {
+				if f == sentAfter[id] && sentBefore[id] != f {
+					// the same file under another number
+					a, errA := os.Stat(filepath.Join(before, sentBefore[id]))
+					b, err := os.Stat(filepath.Join(after, f))
+					if linked := err == nil && errA == nil && os.SameFile(a, b); linked == rendered {
+						t.Errorf("step %d (%s): %s linked from the earlier release's %s %v, want %v", i, step.what, f, sentBefore[id], linked, !rendered)
+					}
+					continue
+				}
 				a, errA := os.Stat(filepath.Join(before, f))
 				b, err := os.Stat(filepath.Join(after, f))
 				if err != nil {
@@ -118,5 +137,130 @@ func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 		if len(got) != len(want) {
 			t.Errorf("step %d (%s): %d files, a fresh build %d", i, step.what, len(got), len(want))
 		}
+	}
+}
+
+// sentenceFiles are the first sentence file (search/s/<n>/0.json) of each
+// document of a release, by id.
+func sentenceFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "search", "s", "*", "0.json"))
+	out := map[string]string{}
+	for _, f := range files {
+		var chunk []any
+		data, err := os.ReadFile(f)
+		if err != nil || json.Unmarshal(data, &chunk) != nil || len(chunk) == 0 {
+			t.Fatalf("%s: %v", f, err)
+		}
+		rel, _ := filepath.Rel(dir, f)
+		out[chunk[0].(string)] = rel
+	}
+	return out
+}
+
+// TestIncrementalBuildDamagedFragments: the sentences and rows an
+// unchanged document's fragment keeps in the cache are published only
+// when whole. Fragments torn, with a figure changed (a byte of its rows,
+// which parse as well as before), replaced by junk or gone are made again
+// from the document, each damaged one with a warning, and the release
+// equals a fresh build's byte for byte; the next run reads the fragments
+// made again without a word. The cache keeps the fragments of the release
+// published only: not those of a document's former versions, nor the
+// temporary file of a run killed while it wrote one.
+func TestIncrementalBuildDamagedFragments(t *testing.T) {
+	in, tmp := corpus(t, 3), t.TempDir()
+	for name, from := range map[string]string{
+		"budget.txt": "data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
+		"final.txt":  "data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
+	} {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
+	}
+	// one department's budget and final accounts: execution rows too
+	os.WriteFile(filepath.Join(in, "departments.csv"), []byte("department_id,name\nputuo,上海市普陀区人民政府万里街道办事处\nputuo,上海市普陀区财政局\n"), 0o644)
+	out := filepath.Join(tmp, "pub")
+	build(t, in, out)
+	var rel struct{ Keys map[string]string }
+	data, err := os.ReadFile(out + ".cache/release.json")
+	if err != nil || json.Unmarshal(data, &rel) != nil || len(rel.Keys) != 5 {
+		t.Fatalf("release.json: %v %s", err, data)
+	}
+	fragment := func(id string) string {
+		pk := rel.Keys[id]
+		return filepath.Join(out+".cache", "fragments", pk[:2], pk)
+	}
+	damage := map[string]func([]byte) []byte{
+		"budget": func(b []byte) []byte { return b[:len(b)/2] }, // torn
+		"final": func(b []byte) []byte { // a figure of its rows changed
+			i := bytes.LastIndexAny(b, "123456789")
+			b[i] = '0' + (b[i]-'0')%9 + 1
+			return b
+		},
+		"doc0000": func([]byte) []byte { return []byte("junk") },
+		"doc0001": nil, // gone
+	}
+	for id, f := range damage {
+		p := fragment(id)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if f == nil {
+			os.Remove(p)
+			continue
+		}
+		os.WriteFile(p, f(data), 0o644)
+	}
+	os.WriteFile(fragment("doc0000")+".tmp-999", []byte("torn"), 0o644)
+	rebuild := func(old, new string) string {
+		t.Helper()
+		p := filepath.Join(in, "doc0002.txt")
+		data, _ := os.ReadFile(p)
+		os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644)
+		var logs bytes.Buffer
+		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 5,
+			Log: slog.New(slog.NewTextHandler(&logs, nil))})
+		if err != nil || rep.Release == "" {
+			t.Fatalf("rebuild: %v, release %q", err, rep.Release)
+		}
+		fresh := filepath.Join(tmp, "fresh-"+new)
+		build(t, in, fresh)
+		got, want := readTree(t, out), readTree(t, fresh)
+		for f, data := range want {
+			if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
+				t.Errorf("%s differs from a fresh build's", f)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%d files, a fresh build %d", len(got), len(want))
+		}
+		return logs.String()
+	}
+	logs := rebuild("收入预算总额 305.63 万元", "收入预算总额 305.73 万元")
+	if n := strings.Count(logs, "cache fragment not used"); n != 3 {
+		t.Errorf("%d warnings of a damaged fragment, want 3 (torn, changed, junk):\n%s", n, logs)
+	}
+	if logs = rebuild("收入预算总额 305.73 万元", "收入预算总额 305.83 万元"); strings.Contains(logs, "fragment") {
+		t.Errorf("the fragments made again were not read:\n%s", logs)
+	}
+	data, _ = os.ReadFile(out + ".cache/release.json")
+	if err := json.Unmarshal(data, &rel); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := filepath.Glob(filepath.Join(out+".cache", "fragments", "*", "*"))
+	want := map[string]bool{}
+	for id := range rel.Keys {
+		want[fragment(id)] = true
+	}
+	for _, f := range kept {
+		if !want[f] {
+			t.Errorf("%s kept in the cache, of no document published", f)
+		}
+	}
+	if len(kept) != len(want) {
+		t.Errorf("%d fragments kept, want %d", len(kept), len(want))
 	}
 }

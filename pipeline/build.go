@@ -726,15 +726,18 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	sort.Strings(ids)
 	l := linker{table, pairs(docs, table)}
 	pk := pageKeys(keys, docs, l, fmt.Sprint(o.Version, "\x00", o.Originals))
-	changes, checks, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l, &rep.Originals)
+	changes, checks, sentences, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l, &rep.Originals)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rep.Originals {
 		log.Warn("original not published", "file", r.Path, "reason", r.Error)
 	}
-	if err := c.saveRelease(name, pk); err != nil {
+	if err := c.saveRelease(name, pk, sentences); err != nil {
 		log.Warn("the release's page keys were not saved: the next run renders every page", "error", err.Error())
+	}
+	if err := c.pruneFragments(pk); err != nil {
+		log.Warn("the cache's former fragments were not removed", "error", err.Error())
 	}
 	rep.Checks = checks
 	rep.Release = name
@@ -908,19 +911,19 @@ const publishChunk = 64
 // The input files a release with Options.Originals could not take are
 // added to missing, and their documents' page keys are dropped from pk, so
 // that the next run renders their pages again.
-func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, error) {
+func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, map[string]int, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
 		// releases are immutable: the same one again
 		if err := activate(out, name, curName, o.Keep); err != nil {
-			return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
+			return emit.Changes{}, 0, nil, fmt.Errorf("publish: %w", err)
 		}
-		return emit.Changes{}, 0, nil
+		return emit.Changes{}, 0, nil, nil
 	}
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
-	fail := func(phase string, err error) (emit.Changes, int, error) {
+	fail := func(phase string, err error) (emit.Changes, int, map[string]int, error) {
 		os.RemoveAll(staging)
-		return emit.Changes{}, 0, fmt.Errorf("%s: %w", phase, err)
+		return emit.Changes{}, 0, nil, fmt.Errorf("%s: %w", phase, err)
 	}
 	if err := os.RemoveAll(staging); err != nil {
 		return fail("publish", err)
@@ -944,36 +947,45 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	}
 	differ := emit.NewDiffer(cur)
 	var prev map[string]string // the current release's page keys
-	if !o.Force {
-		prev = c.keysOf(curName)
+	if r := c.keysOf(curName); r != nil && !o.Force {
+		prev = r.Keys
+		sr.SentencesFrom(cur, r.Sentences)
+	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
 	checks := 0
-	entries := make([]*entry, publishChunk)
+	entries := make([]*entry, publishChunk) // nil: the document was not read
+	texts := make([]bool, publishChunk)     // the entry was read with its text
 	execs := make([][]emit.ExecutionRow, publishChunk)
-	same := make([]bool, publishChunk)                // the pages are linked from the current release
-	lacks := make([][]Rejected, publishChunk)         // the input files whose originals the release lacks
-	sents := make([][]emit.SearchEntry, publishChunk) // the narrative's sentences, for both searches
+	same := make([]bool, publishChunk)        // the pages are linked from the current release
+	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
+	frags := make([]*fragment, publishChunk)  // what publishing makes of the document, kept in the cache
 	for from := 0; from < len(ids); from += publishChunk {
 		chunk := ids[from:min(len(ids), from+publishChunk)]
-		var loadErr atomic.Value
-		parallel(len(chunk), func(i int) {
-			execs[i], same[i], lacks[i] = nil, false, nil
-			// the text is loaded even for pages that are linked: the
-			// full-text index takes its sentences (emit.Sentences)
-			e, ok := c.load(keys[chunk[i]])
+		// load reads document i of the chunk from the cache (with its
+		// text, or not) and its pair's, which gives the pages their
+		// execution section and the final accounts their execution rows
+		// and cross.budget findings
+		load := func(i int, text bool) error {
+			id := chunk[i]
+			var e *entry
+			ok := false
+			if text {
+				e, ok = c.load(keys[id])
+			} else if d, ok2 := c.loadDoc(keys[id]); ok2 {
+				e, ok = &entry{Doc: d}, true
+			}
 			if !ok {
-				loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", chunk[i]))
-				return
+				return fmt.Errorf("cache: the entry of %s vanished during the run", id)
 			}
 			e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
-			entries[i] = e
-			// the pair gives the pages their execution section and the
-			// final accounts their execution rows and cross.budget findings
-			if other, ok := l.pairs[chunk[i]]; ok {
+			entries[i], texts[i], execs[i] = e, text, nil
+			if other, ok := l.pairs[id]; ok {
 				p, ok := c.loadDoc(keys[other])
 				if !ok {
-					loadErr.Store(fmt.Errorf("cache: the entry of %s vanished during the run", other))
-					return
+					return fmt.Errorf("cache: the entry of %s vanished during the run", other)
 				}
 				p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
 				budget, final := e.Doc, p
@@ -985,8 +997,31 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					check.Budget(final, budget)
 				}
 			}
+			return nil
+		}
+		var loadErr atomic.Value
+		parallel(len(chunk), func(i int) {
+			id := chunk[i]
+			entries[i], execs[i], same[i], lacks[i], frags[i] = nil, nil, false, nil, nil
+			if !o.Force {
+				f, err := c.loadFragment(pk[id])
+				if err != nil && !errors.Is(err, errNoFragment) {
+					log.Warn("cache fragment not used: the document is read and its fragment made again", "document", id, "error", err.Error())
+				}
+				frags[i] = f
+			}
+			// a document whose files are linked is not read at all; the
+			// text is read only for pages to render or sentences to cut
+			linkable := prev[id] != "" && prev[id] == pk[id]
+			if frags[i] != nil && linkable && !o.Originals {
+				return
+			}
+			if err := load(i, frags[i] == nil || !linkable); err != nil {
+				loadErr.Store(err)
+				return
+			}
 			if o.Originals {
-				lacks[i] = publishOriginals(o.In, staging, cur, e.Doc)
+				lacks[i] = publishOriginals(o.In, staging, cur, entries[i].Doc)
 			}
 		})
 		if err, _ := loadErr.Load().(error); err != nil {
@@ -1002,13 +1037,25 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			}
 		}
 		parallel(len(chunk), func(i int) {
-			e := entries[i]
-			sents[i] = emit.Sentences(e.Doc, e.files())
+			id, f := chunk[i], frags[i]
+			if f == nil {
+				e := entries[i]
+				rows, err := emit.RowsOf(e.Doc, execs[i])
+				if err != nil {
+					loadErr.Store(err)
+					return
+				}
+				f = &fragment{Sentences: emit.Sentences(e.Doc, e.files()), Rows: rows, Summary: site.Summarize(e.Doc)}
+				if err := c.putFragment(pk[id], f); err != nil {
+					log.Warn("cache fragment not kept", "document", id, "error", err.Error())
+				}
+				frags[i] = f
+			}
 			// the document complete, its pages are linked from the current
 			// release when its page key is the one they were made with
 			// there; they offer the originals the release holds
-			if k := prev[chunk[i]]; k != "" && k == pk[chunk[i]] && len(lacks[i]) == 0 {
-				linked, err := sr.Link(e.Doc, sents[i], cur)
+			if k := prev[id]; k != "" && k == pk[id] && len(lacks[i]) == 0 {
+				linked, err := sr.Link(f.Summary, f.Rows.Entries(), f.Sentences, cur)
 				if err != nil {
 					loadErr.Store(err)
 					return
@@ -1017,7 +1064,14 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					return
 				}
 			}
-			if err := sr.Disclosure(e.Doc, e.files(), sents[i], execs[i]); err != nil {
+			if entries[i] == nil || !texts[i] {
+				if err := load(i, true); err != nil {
+					loadErr.Store(err)
+					return
+				}
+			}
+			e := entries[i]
+			if err := sr.Disclosure(e.Doc, e.files(), f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
 				loadErr.Store(err)
 			}
 		})
@@ -1025,37 +1079,39 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			w.Abort()
 			return fail("site", err)
 		}
-		for i := range chunk {
-			d := entries[i].Doc
+		for i, id := range chunk {
+			f := frags[i]
 			linked, err := false, error(nil)
 			if same[i] {
-				linked, err = w.Link(d, cur)
+				linked, err = w.Link(id, cur, f.Rows)
 			}
 			var data []byte
 			if err == nil && !linked {
-				data, err = w.Add(d)
+				if entries[i] == nil {
+					err = load(i, false)
+				}
+				if err == nil {
+					data, err = w.Add(entries[i].Doc, f.Rows)
+				}
 			}
 			if err == nil {
-				err = w.AddSentences(sents[i])
-			}
-			if err == nil && d.Document.Kind == schema.KindFinalAccounts {
-				err = w.AddExecution(execs[i])
+				err = w.AddSentences(f.Sentences)
 			}
 			if err != nil {
 				w.Abort()
 				return fail("emit", err)
 			}
 			if linked {
-				differ.Unchanged(d.ID)
+				differ.Unchanged(id)
 			} else {
-				differ.Add(d, data)
+				differ.Add(entries[i].Doc, data)
 			}
 			if len(lacks[i]) > 0 {
 				*missing = append(*missing, lacks[i]...)
-				delete(pk, d.ID)
+				delete(pk, id)
 			}
-			checks += len(entries[i].Doc.Checks)
-			entries[i], sents[i] = nil, nil
+			checks += f.Summary.Checks
+			entries[i], frags[i] = nil, nil
 		}
 	}
 	res, err := w.Close()
@@ -1080,7 +1136,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		return fail("publish", err)
 	}
 	if err := activate(out, name, curName, o.Keep); err != nil {
-		return emit.Changes{}, 0, fmt.Errorf("publish: %w", err)
+		return emit.Changes{}, 0, nil, fmt.Errorf("publish: %w", err)
 	}
-	return changes, checks, nil
+	return changes, checks, sr.SentenceNumbers(), nil
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,7 +18,9 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
+	"budgetpub/site"
 )
 
 // A PDF and a text file of the same name are one disclosure: the PDF is
@@ -273,5 +276,54 @@ func TestNonUTF8NameLeftOut(t *testing.T) {
 	}
 	if rep.Documents != 1 || len(rep.Rejected) != 1 || !strings.Contains(rep.Rejected[0].Error, `the name "\xb2\xbf\xc3\xc5.txt" is not UTF-8`) {
 		t.Errorf("documents %d, rejected %+v", rep.Documents, rep.Rejected)
+	}
+}
+
+// A fragment comes back as it was kept; one torn at any length, or with a
+// byte changed anywhere, is refused (not taken for no fragment, which is
+// said nothing of), and a torn temporary file is no fragment.
+func TestCacheFragmentTornOrCorrupt(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	pk := strings.Repeat("ef", 32)
+	if _, err := c.loadFragment(pk); !errors.Is(err, errNoFragment) {
+		t.Fatalf("no fragment: %v", err)
+	}
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}, Checks: []schema.Check{{Rule: "r", Severity: "warning", Message: "某某"}}}
+	rows, err := emit.RowsOf(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fragment{
+		Sentences: []emit.SearchEntry{{Kind: "sentence", DocumentID: "x", Text: "本部门贯彻落实决策部署。", Pointer: "/a", Line: 3, File: 1, Cut: "本部 部门"}},
+		Rows:      rows,
+		Summary:   site.Summarize(d),
+	}
+	if err := c.putFragment(pk, f); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.loadFragment(pk)
+	if err != nil || !reflect.DeepEqual(got.Sentences, f.Sentences) || !reflect.DeepEqual(got.Summary, f.Summary) ||
+		!bytes.Equal(got.Rows.AppendBinary(nil), f.Rows.AppendBinary(nil)) || len(got.Rows.Entries()) != 2 {
+		t.Fatalf("got %+v, %v; want %+v", got, err, f)
+	}
+	data, _ := os.ReadFile(c.fragmentPath(pk))
+	for n := 0; n < len(data); n++ {
+		os.WriteFile(c.fragmentPath(pk), data[:n], 0o644)
+		if _, err := c.loadFragment(pk); err == nil || errors.Is(err, errNoFragment) {
+			t.Fatalf("torn at %d of %d bytes: %v", n, len(data), err)
+		}
+	}
+	for i := range data {
+		bad := bytes.Clone(data)
+		bad[i] ^= 0x04
+		os.WriteFile(c.fragmentPath(pk), bad, 0o644)
+		if _, err := c.loadFragment(pk); err == nil || errors.Is(err, errNoFragment) {
+			t.Fatalf("byte %d of %d changed: %v", i, len(data), err)
+		}
+	}
+	os.Remove(c.fragmentPath(pk))
+	os.WriteFile(c.fragmentPath(pk)+".tmp-1", data[:len(data)/2], 0o644)
+	if _, err := c.loadFragment(pk); !errors.Is(err, errNoFragment) {
+		t.Fatalf("a torn temporary file: %v", err)
 	}
 }

@@ -55,7 +55,7 @@ var trendLines = []struct {
 // and project expenditure, 三公 and 机关运行经费 across years, the names it
 // published under, and its panel rows as dept/<id>.csv.
 func (r *renderer) departments() error {
-	by := map[string][]summary{}
+	by := map[string][]Summary{}
 	for _, s := range r.summaries {
 		by[s.DeptID] = append(by[s.DeptID], s)
 	}
@@ -107,7 +107,7 @@ func (r *renderer) departments() error {
 			ID     string
 			Name   string
 			Names  []publishedName
-			Docs   []summary
+			Docs   []Summary
 			Series []series
 			Charts []template.HTML
 		}{page{Title: docs[len(docs)-1].Department, Root: "../", Release: r.rel}, id, docs[len(docs)-1].Department, names, docs, ss, charts}); err != nil {
@@ -120,7 +120,7 @@ func (r *renderer) departments() error {
 // publishedNames lists the names a department's disclosures print (each
 // file of one: the name and the other names it was also printed under),
 // each with its years, in the order they first appear.
-func publishedNames(docs []summary) []publishedName {
+func publishedNames(docs []Summary) []publishedName {
 	years := map[string][]string{}
 	var order []string
 	for _, d := range docs {
@@ -143,7 +143,7 @@ func publishedNames(docs []summary) []publishedName {
 
 // deptCSV writes a department's panel rows: ids, years, kinds, measure
 // keys and amounts — no text a document printed.
-func (r *renderer) deptCSV(id string, docs []summary) error {
+func (r *renderer) deptCSV(id string, docs []Summary) error {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"department_id", "fiscal_year", "kind", "measure", "value", "document_id", "pointer"})
@@ -159,7 +159,7 @@ func (r *renderer) deptCSV(id string, docs []summary) error {
 // trendChart draws measures of a department across its years: a line per
 // measure and kind, solid for budgets, dashed for final accounts, each
 // point with its amount as a tooltip; "" when no document states any.
-func trendChart(title string, docs []summary, keys []string) template.HTML {
+func trendChart(title string, docs []Summary, keys []string) template.HTML {
 	var years []int
 	var max schema.Money
 	type point struct {

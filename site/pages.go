@@ -156,8 +156,11 @@ func max1(v int) int {
 	return v
 }
 
-// summary is what the pages that span documents need of one document.
-type summary struct {
+// Summary is what the pages that span documents need of one document
+// (Summarize); it is kept with the document (as JSON) by a caller that
+// links the document's pages from an earlier release without reading it
+// (Link).
+type Summary struct {
 	ID, Department, Kind, Title string
 	AlsoNamed                   []string
 	DeptID                      string
@@ -175,8 +178,9 @@ var seriesNames = []struct{ zh, en string }{
 	{"“三公”经费", "Three public expenses"}, {"机关运行经费", "Operating costs"},
 }
 
-func summarize(d *schema.Document) summary {
-	s := summary{ID: d.ID, Department: d.Department.Name, AlsoNamed: d.Department.AlsoNamed, DeptID: deptID(d), Kind: d.Document.Kind, Year: d.Document.FiscalYear,
+// Summarize is the Summary of a document.
+func Summarize(d *schema.Document) Summary {
+	s := Summary{ID: d.ID, Department: d.Department.Name, AlsoNamed: d.Department.AlsoNamed, DeptID: deptID(d), Kind: d.Document.Kind, Year: d.Document.FiscalYear,
 		Checks: len(d.Checks), Measures: emit.Measures(d)}
 	s.Title = fmt.Sprintf("%s %d %s", d.Department.Name, d.Document.FiscalYear, map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
 	var rev, exp, basic, project, tp, op *schema.Money
@@ -217,7 +221,7 @@ func summarize(d *schema.Document) summary {
 // Document writes one disclosure's page and its source page.
 func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	files := [][]string{lines}
-	return r.Disclosure(d, files, emit.Sentences(d, files), nil)
+	return r.Disclosure(d, files, emit.Sentences(d, files), emit.SearchEntries(d), nil)
 }
 
 // citedLines are the lines of its files a document names: where its
@@ -287,9 +291,10 @@ type sourceFile struct {
 
 // Disclosure writes one disclosure's page and its source page: files are
 // the lines of each of its files (in the order of /document/sources),
-// sentences their sentences for the search (emit.Sentences), exec its
-// budget compared with its outturn (emit.ExecutionRows), if it has a pair.
-func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences []emit.SearchEntry, exec []emit.ExecutionRow) error {
+// sentences their sentences for the search (emit.Sentences), entries its
+// other texts for the search (emit.SearchEntries), exec its budget
+// compared with its outturn (emit.ExecutionRows), if it has a pair.
+func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences, entries []emit.SearchEntry, exec []emit.ExecutionRow) error {
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
@@ -355,7 +360,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences []
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
 		return err
 	}
-	return r.index(d, sentences)
+	return r.index(Summarize(d), entries, sentences, true)
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
@@ -367,9 +372,11 @@ func disclosurePages(id string) []string {
 // holds, rendered from the same inputs by the same code: they are linked
 // from there (emit.LinkFile) instead of rendered. It reports false, having
 // linked nothing, when it cannot link both (dir lacks one): the disclosure
-// is to be rendered. Its sentences are indexed as Disclosure indexes them.
-func (r *Renderer) Link(d *schema.Document, sentences []emit.SearchEntry, dir string) (bool, error) {
-	pages := disclosurePages(d.ID)
+// is to be rendered. The disclosure is given by what the pages across
+// disclosures need of it (its Summary, its search entries and sentences),
+// indexed as Disclosure indexes them.
+func (r *Renderer) Link(sum Summary, entries, sentences []emit.SearchEntry, dir string) (bool, error) {
+	pages := disclosurePages(sum.ID)
 	for i, p := range pages {
 		p = filepath.FromSlash(p)
 		if emit.LinkFile(filepath.Join(dir, p), filepath.Join(r.dir, p)) != nil {
@@ -384,21 +391,26 @@ func (r *Renderer) Link(d *schema.Document, sentences []emit.SearchEntry, dir st
 	r.mu.Lock()
 	r.pages = append(r.pages, pages...)
 	r.mu.Unlock()
-	return true, r.index(d, sentences)
+	if m, ok := r.sentNums[sum.ID]; ok && linkSentences(r.dir, r.sentFrom, m, sum.ID, len(sentences)) {
+		return true, r.index(sum, entries, sentences, false)
+	}
+	return true, r.index(sum, entries, sentences, true)
 }
 
-// index keeps what the pages across documents need of one (summarize),
-// its entries in the search index and its sentences (writeSentences).
-func (r *Renderer) index(d *schema.Document, sentences []emit.SearchEntry) error {
-	sum, entries := summarize(d), emit.SearchEntries(d)
-	if err := writeSentences(r.dir, d.ID, sum.Title, sentences); err != nil {
-		return err
+// index keeps what the pages across documents need of one (Summarize),
+// its entries in the search index and its sentences (writeSentences,
+// unless their files are linked already).
+func (r *Renderer) index(sum Summary, entries, sentences []emit.SearchEntry, write bool) error {
+	if write {
+		if err := writeSentences(r.dir, sum.ID, sum.Title, sentences); err != nil {
+			return err
+		}
 	}
 	at := sentenceTokens(sentences)
 	r.mu.Lock()
 	r.summaries = append(r.summaries, sum)
-	r.search.add(d.ID, sum.Title, entries)
-	r.search.sentences.add(d.ID, at)
+	r.search.add(sum.ID, sum.Title, entries)
+	r.search.sentences.add(sum.ID, at)
 	r.mu.Unlock()
 	return nil
 }

@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"budgetpub/pipeline/emit"
-	"budgetpub/pipeline/search"
 )
 
 // The narrative's sentences have an index of their own beside the texts'
@@ -51,8 +51,9 @@ const (
 // as they come, replaced by their rank among the ids when the index is
 // written.
 type sentenceIndex struct {
-	docs  []string // by provisional number: the document's id
-	posts map[string]*sentencePosts
+	docs    []string // by provisional number: the document's id
+	posts   map[string]*sentencePosts
+	numbers map[string]int // by id: the final numbers, once written
 }
 
 type sentencePosts struct {
@@ -85,13 +86,38 @@ func writeSentences(dir, doc, title string, sentences []emit.SearchEntry) error 
 	return nil
 }
 
+// linkSentences makes a document's chunk files (see writeSentences) links
+// to its count sentences' files in the release in from, where it was
+// document m: the same files when its sentences and title are the same. It
+// reports false, having left nothing, when it cannot link them all.
+func linkSentences(dir, from string, m int, doc string, count int) bool {
+	if count == 0 {
+		return true
+	}
+	out := filepath.Join(dir, "search", sentenceTemp, doc)
+	if os.MkdirAll(out, 0o755) != nil {
+		return false
+	}
+	src := filepath.Join(from, "search", "s", strconv.Itoa(m))
+	for k := 0; k*sentenceChunk < count; k++ {
+		name := strconv.Itoa(k) + ".json"
+		if emit.LinkFile(filepath.Join(src, name), filepath.Join(out, name)) != nil {
+			os.RemoveAll(out)
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceTokens are where each token of a document's sentences stands:
 // the numbers of the sentences holding it, ascending.
 func sentenceTokens(sentences []emit.SearchEntry) map[string][]int {
 	at := map[string][]int{}
 	for i, s := range sentences {
-		for _, tok := range search.Unique(s.Text) {
-			at[tok] = append(at[tok], i)
+		for _, tok := range strings.Fields(s.Tokens()) {
+			if l := at[tok]; len(l) == 0 || l[len(l)-1] != i { // once a sentence
+				at[tok] = append(l, i)
+			}
 		}
 	}
 	return at
@@ -111,7 +137,9 @@ func (s *sentenceIndex) add(doc string, at map[string][]int) {
 		p := s.posts[tok]
 		if p == nil {
 			p = &sentencePosts{}
-			s.posts[tok] = p
+			// a token is a part of its sentence's tokens (SearchEntry.Cut),
+			// which the index must not keep whole
+			s.posts[strings.Clone(tok)] = p
 		}
 		if p.docs++; p.docs > sentenceMany { // common whatever comes: its list is not kept
 			p.recs = nil
@@ -178,8 +206,9 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	}
 	sort.Slice(order, func(i, j int) bool { return s.docs[order[i]] < s.docs[order[j]] })
 	rank := make([]int, len(s.docs))
+	s.numbers = make(map[string]int, len(s.docs))
 	for n, i := range order {
-		rank[i] = n
+		rank[i], s.numbers[s.docs[i]] = n, n
 		if n == 0 {
 			if err := os.MkdirAll(filepath.Join(out, "s"), 0o755); err != nil {
 				return nil, err

@@ -143,9 +143,25 @@ type Renderer struct {
 
 	mu        sync.Mutex
 	pages     []string // every page written, for the sitemap
-	summaries []summary
+	summaries []Summary
 	search    searchIndex
+
+	// an earlier release's folder and the numbers it gave the documents'
+	// sentence files (SentencesFrom)
+	sentFrom string
+	sentNums map[string]int
 }
+
+// SentencesFrom tells the renderer the release in dir, which numbered the
+// documents' sentence files as nums says (SentenceNumbers): a disclosure
+// Linked from there has its sentence files linked too, not written.
+func (r *Renderer) SentencesFrom(dir string, nums map[string]int) {
+	r.sentFrom, r.sentNums = dir, nums
+}
+
+// SentenceNumbers are the numbers Finish gave the documents' sentence
+// files (search/s/<n>/), by document id.
+func (r *Renderer) SentenceNumbers() map[string]int { return r.search.sentences.numbers }
 
 // renderer is the Renderer's name inside the package.
 type renderer = Renderer
@@ -257,7 +273,7 @@ func (r *renderer) coverage() error {
 	return r.render("coverage.html", "coverage.html", struct {
 		page
 		Sections []string
-		Docs     []summary
+		Docs     []Summary
 		Read     []int
 		Tables   struct{ TablesRead, TablesFound int }
 	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, r.summaries, read, total})

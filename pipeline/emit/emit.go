@@ -84,7 +84,11 @@ func Write(dir string, docs []*schema.Document, version string) (*Result, error)
 		return nil, err
 	}
 	for _, d := range docs {
-		if _, err := w.Add(d); err != nil {
+		r, err := RowsOf(d, nil)
+		if err == nil {
+			_, err = w.Add(d, r)
+		}
+		if err != nil {
 			w.Abort()
 			return nil, err
 		}
@@ -121,8 +125,8 @@ func NewWriter(dir, version string) (*Writer, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		return nil, err
 	}
-	for _, sp := range specs {
-		s, err := newStream(dir, version, sp)
+	for i, sp := range specs {
+		s, err := newStream(dir, version, sp, tableInfos()[i])
 		if err != nil {
 			w.Abort()
 			return nil, err
@@ -135,9 +139,14 @@ func NewWriter(dir, version string) (*Writer, error) {
 		return nil, fmt.Errorf("budgetpub.sqlite: %w", err)
 	}
 	w.db, w.load = db, newLoader()
-	for _, s := range w.tables {
+	for i, s := range w.tables {
 		if s.spec.of == nil {
-			if err := w.addTableRows(s, ClassificationRows()); err != nil {
+			cells := cellsOfRows(ClassificationRows())
+			csv, nd, err := encodeTable(i, cells)
+			if err == nil {
+				err = w.addTableRows(s, cells, csv, nd)
+			}
+			if err != nil {
 				w.Abort()
 				return nil, err
 			}
@@ -147,8 +156,8 @@ func NewWriter(dir, version string) (*Writer, error) {
 }
 
 // Add writes one document: its JSON, which it returns, and its rows in
-// every table.
-func (w *Writer) Add(d *schema.Document) ([]byte, error) {
+// every table (RowsOf).
+func (w *Writer) Add(d *schema.Document, r *Rows) ([]byte, error) {
 	data, err := MarshalDocument(d)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", d.ID, err)
@@ -158,16 +167,16 @@ func (w *Writer) Add(d *schema.Document) ([]byte, error) {
 		return nil, err
 	}
 	w.res.Documents = append(w.res.Documents, f)
-	return data, w.addRows(d)
+	return data, w.addRows(r)
 }
 
-// Link is Add for a document whose JSON the release in dir holds, made
-// from the same inputs by the same code: the file is linked from there
-// (LinkFile) instead of written. It reports false, having added nothing,
-// when it cannot link the file (dir lacks it): the document is to be
-// Added.
-func (w *Writer) Link(d *schema.Document, dir string) (bool, error) {
-	rel := "data/" + d.ID + ".json"
+// Link is Add for the document id whose JSON the release in dir holds,
+// made from the same inputs by the same code: the file is linked from
+// there (LinkFile) instead of written, and the document itself is not
+// needed, only its rows. It reports false, having added nothing, when it
+// cannot link the file (dir lacks it): the document is to be Added.
+func (w *Writer) Link(id, dir string, r *Rows) (bool, error) {
+	rel := "data/" + id + ".json"
 	if LinkFile(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(w.dir, filepath.FromSlash(rel))) != nil {
 		return false, nil
 	}
@@ -182,7 +191,7 @@ func (w *Writer) Link(d *schema.Document, dir string) (bool, error) {
 		w.linked[rel] = sum
 	}
 	w.res.Documents = append(w.res.Documents, f)
-	return true, w.addRows(d)
+	return true, w.addRows(r)
 }
 
 // linkedInfo is fileInfo with the file's CRC-32, by which the bundle
@@ -201,21 +210,17 @@ func linkedInfo(dir, rel string) (File, uint32, error) {
 	return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, c.Sum32(), nil
 }
 
-// addRows writes a document's rows in every table and its search entries.
-func (w *Writer) addRows(d *schema.Document) error {
-	for _, s := range w.tables {
-		if s.spec.of != nil {
-			rows := s.spec.of(d)
-			if r, ok := rows.([]DocumentRow); ok {
-				w.rows = append(w.rows, r...) // kept for the site
-			}
-			if err := w.addTableRows(s, rows); err != nil {
-				return err
-			}
+// addRows writes a document's rows (RowsOf) in every table and its search
+// entries.
+func (w *Writer) addRows(r *Rows) error {
+	w.rows = append(w.rows, r.docs...) // kept for the site
+	for i, s := range w.tables {
+		if err := w.addTableRows(s, r.cells[i], r.csv[i], r.nd[i]); err != nil {
+			return err
 		}
 	}
 	return w.load.do(func() error {
-		if err := w.db.index(SearchEntries(d)); err != nil {
+		if err := w.db.index(r.entries); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 		}
 		return nil
@@ -233,26 +238,16 @@ func (w *Writer) AddSentences(entries []SearchEntry) error {
 	})
 }
 
-// AddExecution writes the execution rows of a budget and its final
-// accounts (ExecutionRows), when the final accounts are added.
-func (w *Writer) AddExecution(rows []ExecutionRow) error {
-	for _, s := range w.tables {
-		if s.spec.name == "execution" && len(rows) > 0 {
-			return w.addTableRows(s, rows)
-		}
-	}
-	return nil
-}
-
 // DocumentRows are the documents table's rows so far, for the site.
 func (w *Writer) DocumentRows() []DocumentRow { return w.rows }
 
-func (w *Writer) addTableRows(s *stream, rows any) error {
-	cells := cellsOfRows(rows)
+// addTableRows writes rows of one table: their cells, and their bytes in
+// the text files (see Text).
+func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte) error {
 	if len(cells) == 0 {
 		return nil
 	}
-	if err := s.write(cells); err != nil {
+	if err := s.write(cells, csv, nd); err != nil {
 		return fmt.Errorf("%s: %w", s.spec.name, err)
 	}
 	err := w.load.do(func() error {
@@ -377,16 +372,19 @@ func (w *Writer) Close() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := writeFile(w.dir, "datapackage.json", append(pkg, '\n')); err != nil {
+	dp, err := writeFile(w.dir, "datapackage.json", append(pkg, '\n'))
+	if err != nil {
 		return nil, err
 	}
-	var names []string
+	var files []File
 	for _, l := range [][]File{res.Documents, res.Tables, res.Downloads} {
-		for _, f := range l {
-			names = append(names, f.Path)
-		}
+		files = append(files, l...)
 	}
-	names = append(names, "datapackage.json")
+	files = append(files, dp)
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Path
+	}
 	earlier, closeEarlier := w.earlierEntries()
 	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier)
 	closeEarlier()
@@ -398,21 +396,19 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	f.Format = "zip"
 	res.Downloads = append(res.Downloads, f)
-	return res, writeSums(w.dir, append(names, "budgetpub.zip"))
+	return res, writeSums(w.dir, append(files, f))
 }
 
 // SumsFile lists the sha256 of every download, as sha256sum prints it.
 const SumsFile = "SHA256SUMS"
 
-func writeSums(dir string, names []string) error {
-	sort.Strings(names)
+// writeSums writes SumsFile: the sha256 of each of files, as hashed when
+// it was written (a file is not read again).
+func writeSums(dir string, files []File) error {
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	var b strings.Builder
-	for _, n := range names {
-		f, err := fileInfo(dir, n)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, n)
+	for _, f := range files {
+		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, f.Path)
 	}
 	return WriteNew(filepath.Join(dir, SumsFile), []byte(b.String()))
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"database/sql"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,11 +19,10 @@ import (
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, no cgo
 )
 
-// stream is one table being written in its text formats.
+// stream is one table being written in its text formats and Parquet.
 type stream struct {
 	spec             tableSpec
 	fields           []Field
-	text             []bool // the free-text columns, whose CSV cells are neutralized
 	csv, bom, js, nd *csvWriter
 	pq               *parquetTable
 	rows             int
@@ -37,12 +35,11 @@ func (s *stream) outputs() []output {
 	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
-func newStream(dir, version string, sp tableSpec) (*stream, error) {
-	s := &stream{spec: sp, fields: fieldsOf(sp.name, sp.row)}
+func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
+	s := &stream{spec: sp, fields: info.fields}
 	head := make([]string, len(s.fields))
 	for j, f := range s.fields {
 		head[j] = f.Name
-		s.text = append(s.text, f.Type == "string" && f.Constraints["enum"] == nil)
 	}
 	var err error
 	outs := s.outputs()
@@ -57,10 +54,13 @@ func newStream(dir, version string, sp tableSpec) (*stream, error) {
 		return nil, err
 	}
 	s.bom.w.WriteString("\ufeff")
-	if err := s.writeCSV([][]string{head}, false); err != nil {
+	b, err := csvRecords([][]string{head}, nil)
+	if err != nil {
 		s.close()
 		return nil, err
 	}
+	s.csv.w.Write(b)
+	s.bom.w.Write(b)
 	s.js.w.WriteString("[")
 	return s, nil
 }
@@ -78,50 +78,24 @@ func neutralize(c string) string {
 	return c
 }
 
-// writeCSV appends records to both CSV files; neutral writes the free-text
-// cells neutralized.
-func (s *stream) writeCSV(records [][]string, neutral bool) error {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	rec := make([]string, len(s.fields))
-	for _, row := range records {
-		for j, c := range row {
-			if neutral && s.text[j] {
-				c = neutralize(c)
-			}
-			rec[j] = c
-		}
-		if err := w.Write(rec); err != nil {
-			return err
-		}
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
-	}
-	s.csv.w.Write(b.Bytes())
-	s.bom.w.Write(b.Bytes())
-	return nil
-}
-
-// write appends a batch of rows' cells to every format: the CSV files
-// (free text neutralized), JSON, NDJSON and Parquet (as they are).
-func (s *stream) write(cells [][]string) error {
-	if err := s.writeCSV(cells, true); err != nil {
-		return err
-	}
+// write appends one document's rows to every format of the table: its
+// Text's bytes (csv, nd) to the CSV files, the JSON array and the NDJSON
+// file, its cells to Parquet.
+func (s *stream) write(cells [][]string, csv, nd []byte) error {
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}
-	for _, row := range cells {
-		rec := record(s.fields, row)
+	s.csv.w.Write(csv)
+	s.bom.w.Write(csv)
+	s.nd.w.Write(nd)
+	for len(nd) > 0 {
+		k := bytes.IndexByte(nd, '\n')
 		if s.rows > 0 {
-			s.js.w.WriteString(",")
+			s.js.w.WriteByte(',')
 		}
-		s.js.w.WriteString("\n")
-		s.js.w.Write(rec)
-		s.nd.w.Write(rec)
-		s.nd.w.WriteByte('\n')
+		s.js.w.WriteByte('\n')
+		s.js.w.Write(nd[:k])
+		nd = nd[k+1:]
 		s.rows++
 	}
 	return nil

@@ -144,7 +144,11 @@ func TestBundleCopiesLinkedEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range docs {
-		if linked, err := w.Link(d, old); err != nil || !linked {
+		r, err := emit.RowsOf(d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if linked, err := w.Link(d.ID, old, r); err != nil || !linked {
 			t.Fatalf("%s not linked: %v", d.ID, err)
 		}
 	}

@@ -66,12 +66,17 @@ func TestPanelAndExecutionTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range []*schema.Document{budget, final} {
-		if _, err := w.Add(d); err != nil {
+		var exec []ExecutionRow
+		if d == final {
+			exec = ExecutionRows(budget, final)
+		}
+		r, err := RowsOf(d, exec)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	if err := w.AddExecution(ExecutionRows(budget, final)); err != nil {
-		t.Fatal(err)
+		if _, err := w.Add(d, r); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := w.Close(); err != nil {
 		t.Fatal(err)

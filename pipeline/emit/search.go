@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"encoding/binary"
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,12 +25,70 @@ type SearchEntry struct {
 	Line       int    // the source line, 0 when unknown
 	File       int    // the file of Line, in a disclosure of several files (0: the first)
 	Amount     string // yuan, for a figure
+	// Cut are its tokens (Tokens) when they were cut with the entry
+	// (Sentences cuts them, for both searches); "": cut when asked
+	Cut string
 }
 
 // Tokens are what the entry is found by: the tokens of its text and its
 // English text, space separated.
 func (e SearchEntry) Tokens() string {
+	if e.Cut != "" {
+		return e.Cut
+	}
 	return strings.Join(search.Tokens(e.Text+" "+e.TextEn), " ")
+}
+
+// AppendEntries appends entries to b in the binary form ReadEntries reads
+// (what the cache keeps of a document's sentences): their count, then each
+// one's strings, each after its length, and its line and file.
+func AppendEntries(b []byte, entries []SearchEntry) []byte {
+	b = binary.AppendUvarint(b, uint64(len(entries)))
+	for _, e := range entries {
+		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount, e.Tokens()} {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+		b = binary.AppendUvarint(b, uint64(e.Line))
+		b = binary.AppendUvarint(b, uint64(e.File))
+	}
+	return b
+}
+
+// ReadEntries reads what AppendEntries wrote: the entries, tokens cut, and
+// the bytes after them.
+func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
+	bad := errors.New("search entries cut short")
+	num := func() (uint64, bool) {
+		n, k := binary.Uvarint(b)
+		if k <= 0 {
+			return 0, false
+		}
+		b = b[k:]
+		return n, true
+	}
+	n, ok := num()
+	if !ok || n > uint64(len(b)) {
+		return nil, nil, bad
+	}
+	out := make([]SearchEntry, n)
+	for i := range out {
+		var fields [7]string
+		for j := range fields {
+			l, ok := num()
+			if !ok || l > uint64(len(b)) {
+				return nil, nil, bad
+			}
+			fields[j], b = string(b[:l]), b[l:]
+		}
+		line, ok1 := num()
+		file, ok2 := num()
+		if !ok1 || !ok2 {
+			return nil, nil, bad
+		}
+		out[i] = SearchEntry{Kind: fields[0], DocumentID: fields[1], Text: fields[2], TextEn: fields[3], Pointer: fields[4], Amount: fields[5], Cut: fields[6], Line: int(line), File: int(file)}
+	}
+	return out, b, nil
 }
 
 // SearchEntries are the texts of a document that search finds, in the
@@ -159,7 +219,8 @@ func Sentences(d *schema.Document, files [][]string) []SearchEntry {
 			}
 			if !seen[s] && len(out) < MaxSentences && isSentence(s) {
 				seen[s] = true
-				out = append(out, SearchEntry{Kind: "sentence", DocumentID: d.ID, Text: s, Pointer: cited[at{f, start}], Line: start, File: f})
+				out = append(out, SearchEntry{Kind: "sentence", DocumentID: d.ID, Text: s, Pointer: cited[at{f, start}], Line: start, File: f,
+					Cut: strings.Join(search.Tokens(s), " ")})
 			}
 		}
 		blank := 0

@@ -1,0 +1,246 @@
+package emit
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/csv"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"budgetpub/schema"
+)
+
+// Rows are everything one document adds to the datasets beyond its JSON:
+// its rows in every table as cells, for the formats built whole (Parquet,
+// SQLite, the workbook), and as the bytes they add to the text files, and
+// its entries in the full-text search (SearchEntries, tokens cut). RowsOf
+// makes them from the document, on any goroutine, so that the Writer,
+// which takes the documents one at a time, only copies them; AppendBinary
+// keeps them (with the document, in the cache) and ReadRows reads them
+// back, so that a document that did not change is published without
+// being read again.
+//
+// A table's text file is its header, then each document's bytes in the
+// order of the ids, then the JSON array's end: the CSV records (free text
+// neutralized; the Excel CSV holds the same bytes) and the NDJSON lines (a
+// record and a newline each; the JSON array holds the same records, each
+// after a comma and a newline). Rows read back are copied, not encoded
+// again, and a table is the same bytes a fresh build writes.
+type Rows struct {
+	docs    []DocumentRow // the documents table's row, kept for the site
+	cells   [][][]string  // by table, in the order of specs (nil for the reference table)
+	csv, nd [][]byte      // by table: the bytes of the CSV and NDJSON files
+	entries []SearchEntry
+}
+
+// tableInfo is what encoding rows needs of each table: its fields and
+// which of them are free text (neutralized in the CSV files).
+type tableInfo struct {
+	fields []Field
+	text   []bool
+}
+
+var tableInfos = sync.OnceValue(func() []tableInfo {
+	out := make([]tableInfo, len(specs))
+	for i, sp := range specs {
+		t := tableInfo{fields: fieldsOf(sp.name, sp.row)}
+		for _, f := range t.fields {
+			t.text = append(t.text, f.Type == "string" && f.Constraints["enum"] == nil)
+		}
+		out[i] = t
+	}
+	return out
+})
+
+// RowsOf makes a document's rows in every table and its search entries;
+// exec are the execution rows of its pair (ExecutionRows), which the final
+// accounts hold.
+func RowsOf(d *schema.Document, exec []ExecutionRow) (*Rows, error) {
+	r := &Rows{cells: make([][][]string, len(specs)), csv: make([][]byte, len(specs)), nd: make([][]byte, len(specs))}
+	for i, sp := range specs {
+		switch {
+		case sp.of == nil:
+			continue
+		case sp.name == "execution":
+			if d.Document.Kind == schema.KindFinalAccounts {
+				r.cells[i] = cellsOfRows(exec)
+			}
+		default:
+			rows := sp.of(d)
+			if dr, ok := rows.([]DocumentRow); ok {
+				r.docs = dr
+			}
+			r.cells[i] = cellsOfRows(rows)
+		}
+		var err error
+		if r.csv[i], r.nd[i], err = encodeTable(i, r.cells[i]); err != nil {
+			return nil, fmt.Errorf("rows of %s: %w", d.ID, err)
+		}
+	}
+	r.entries = SearchEntries(d)
+	for i := range r.entries {
+		r.entries[i].Cut = r.entries[i].Tokens()
+	}
+	return r, nil
+}
+
+// Entries are the document's entries in the full-text search.
+func (r *Rows) Entries() []SearchEntry { return r.entries }
+
+// encodeTable is the bytes rows of the table specs[i] add to its CSV and
+// NDJSON files.
+func encodeTable(i int, cells [][]string) (csv, nd []byte, err error) {
+	if len(cells) == 0 {
+		return nil, nil, nil
+	}
+	info := tableInfos()[i]
+	if csv, err = csvRecords(cells, info.text); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", specs[i].name, err)
+	}
+	var b bytes.Buffer
+	for _, row := range cells {
+		b.Write(record(info.fields, row))
+		b.WriteByte('\n')
+	}
+	return csv, b.Bytes(), nil
+}
+
+// csvRecords are records as CSV, the cells of the columns text marks
+// neutralized (nil: none).
+func csvRecords(records [][]string, text []bool) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	var rec []string
+	for _, row := range records {
+		rec = append(rec[:0], row...)
+		for j := range rec {
+			if j < len(text) && text[j] {
+				rec[j] = neutralize(rec[j])
+			}
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// AppendBinary appends the rows to b in the form ReadRows reads: for each
+// table its number of rows, its cells (each string after its length), its
+// CSV and its NDJSON bytes; then the search entries (AppendEntries).
+func (r *Rows) AppendBinary(b []byte) []byte {
+	str := func(s []byte) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.cells)))
+	for i, cells := range r.cells {
+		b = binary.AppendUvarint(b, uint64(len(cells)))
+		for _, row := range cells {
+			for _, c := range row {
+				b = binary.AppendUvarint(b, uint64(len(c)))
+				b = append(b, c...)
+			}
+		}
+		str(r.csv[i])
+		str(r.nd[i])
+	}
+	return AppendEntries(b, r.entries)
+}
+
+// ReadRows reads what AppendBinary wrote, and the bytes after it. Rows
+// that do not fit the tables (their number, a row's cells, a table's
+// NDJSON lines) are an error.
+func ReadRows(b []byte) (*Rows, []byte, error) {
+	bad := func(why string, a ...any) (*Rows, []byte, error) {
+		return nil, nil, fmt.Errorf("rows: "+why, a...)
+	}
+	// one string holds every cell: a cell is a part of it, not a copy
+	s := string(b)
+	num := func() (int, bool) {
+		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if k <= 0 || n > uint64(len(s)-k) {
+			return 0, false
+		}
+		s = s[k:]
+		return int(n), true
+	}
+	str := func() (string, bool) {
+		n, ok := num()
+		if !ok {
+			return "", false
+		}
+		v := s[:n]
+		s = s[n:]
+		return v, true
+	}
+	n, ok := num()
+	if !ok || n != len(specs) {
+		return bad("%d tables, not %d", n, len(specs))
+	}
+	infos := tableInfos()
+	r := &Rows{cells: make([][][]string, n), csv: make([][]byte, n), nd: make([][]byte, n)}
+	for i := range r.cells {
+		rows, ok := num()
+		if !ok {
+			return bad("%s cut short", specs[i].name)
+		}
+		if rows > 0 {
+			cols := len(infos[i].fields)
+			cells := make([]string, rows*cols)
+			for j := range cells {
+				if cells[j], ok = str(); !ok {
+					return bad("%s cut short", specs[i].name)
+				}
+			}
+			r.cells[i] = make([][]string, rows)
+			for j := range r.cells[i] {
+				r.cells[i][j] = cells[j*cols : (j+1)*cols : (j+1)*cols]
+			}
+		}
+		c, ok1 := str()
+		nd, ok2 := str()
+		if !ok1 || !ok2 {
+			return bad("%s cut short", specs[i].name)
+		}
+		if k := strings.Count(nd, "\n"); k != rows || rows > 0 && c == "" {
+			return bad("%s: %d rows, %d NDJSON lines, %d bytes of CSV", specs[i].name, rows, k, len(c))
+		}
+		r.csv[i], r.nd[i] = []byte(c), []byte(nd)
+	}
+	entries, rest, err := ReadEntries([]byte(s))
+	if err != nil {
+		return nil, nil, err
+	}
+	r.entries = entries
+	for i, sp := range specs {
+		if sp.name == "documents" {
+			r.docs = documentRows(r.cells[i])
+		}
+	}
+	return r, rest, nil
+}
+
+// documentRows are the documents table's cells as rows (cellsOfRows read
+// backwards). The rows are kept to the end of the run (Writer.DocumentRows),
+// so their strings are copies, not parts of the string that holds a
+// document's every cell (ReadRows).
+func documentRows(cells [][]string) []DocumentRow {
+	out := make([]DocumentRow, len(cells))
+	for i, row := range cells {
+		v := reflect.ValueOf(&out[i]).Elem()
+		for j, c := range row {
+			if f := v.Field(j); f.Kind() == reflect.Int {
+				n, _ := strconv.Atoi(c)
+				f.SetInt(int64(n))
+			} else {
+				f.SetString(strings.Clone(c))
+			}
+		}
+	}
+	return out
+}
