@@ -281,7 +281,8 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 		c != "合" && c != "总" && c != "小" // the first half of 合 / 计
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
-	tail := first && n-1 == r.around && alone && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
+	tail := first && last != nil && n-1 == r.around && alone && !startsItem(c) &&
+		(utf8.RuneCountInString(c) <= 3 || namedAs(last.code, last.name+c))
 	under := first && n-1 == r.below && alone && !startsItem(c) && !rowLabels[rowName(c)] && r.code == ""
 	r.around = -1
 	if !under {
@@ -301,7 +302,10 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) (used int, ok bool) {
 	cc, used, named, ok := codeCell(cells, after, r.class)
 	if !ok {
-		return 0, false
+		if cc, ok = r.wrappedClass(cells); !ok {
+			return 0, false
+		}
+		used = 1
 	}
 	n := len(r.rows)
 	r.below = -1
@@ -321,6 +325,33 @@ func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) 
 		r.class = cc
 	}
 	return used, true
+}
+
+// namedAs tells whether name is the known name of a function or economic
+// code.
+func namedAs(code, name string) bool {
+	for _, scheme := range []string{schema.SchemeFunctional, schema.SchemeEconomic} {
+		if c, ok := schema.LookupCode(scheme, code); ok && schema.NormalizeName(c.Name) == schema.NormalizeName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrappedClass takes a 类 code printed between the halves of its name,
+// its amounts beside it ("文化旅游体" / "207  718.62 …" / "育与传媒支出"):
+// the row above, with no code and no amount yet, must begin the class's
+// name.
+func (r *rowReader) wrappedClass(cells []string) (string, bool) {
+	n := len(r.rows)
+	if n == 0 || len(cells) < 2 || len(cells[0]) != 3 || !isNumberCell(cells[1]) {
+		return "", false
+	}
+	last := r.rows[n-1]
+	if last.code != "" || len(last.vals) > 0 || !classNamed(cells[0], last.name) {
+		return "", false
+	}
+	return cells[0], true
 }
 
 // codeCell tells whether the number cells that open cells are the code of

@@ -1288,6 +1288,20 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a 类's name wrapped around its code's line, halves of any length: the
+	// code was read as an amount of the half above
+	lines = strings.Split(`                文化旅游体
+207                                        718.62         343.43         375.19
+                育与传媒支出
+207   01        文化和旅游                      718.62         343.43         375.19`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+	}
+	want = []string{"207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // A template's note that default mode printed inside its table (the table
