@@ -1523,6 +1523,7 @@ func TestNationalTemplateTitles(t *testing.T) {
 	for title, want := range map[string]tableKind{
 		"部门收支总表": tableSummary, "2025年单位收支总表": tableSummary, "部门支出总表": tableExpenditure,
 		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableOther,
+		"一般公共预算基本支出表": tableEconomic, "2026年一般公共预算基本支出表": tableEconomic,
 	} {
 		if got := classifyTitle(title); got != want {
 			t.Errorf("%s: kind %d, want %d", title, got, want)
