@@ -226,6 +226,13 @@ func readRows(lines, flat []string, from, to int) []row {
 			break
 		}
 		cells := cellLines[i-from]
+		r.nextBare = false
+		for _, cs := range cellLines[i+1-from:] {
+			if len(cs) > 0 {
+				r.nextBare = bareCode(cs)
+				break
+			}
+		}
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
 			switch {
@@ -264,6 +271,7 @@ type rowReader struct {
 	prevText    int    // line of the last row that has a name but no numbers yet
 	code, class string // the code waiting for its row's name; the last 类 code
 	around      int    // the row whose code came below its name
+	nextBare    bool   // the next line with cells is a code and amounts, no name
 	below       int    // the row whose name comes below its code
 }
 
@@ -282,7 +290,7 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
 	tail := first && last != nil && n-1 == r.around && alone && !startsItem(c) &&
-		(utf8.RuneCountInString(c) <= 3 || namedAs(last.code, last.name+c))
+		(utf8.RuneCountInString(c) <= 3 || namedAs(last.code, last.name+c) || !r.nextBare)
 	under := first && n-1 == r.below && alone && !startsItem(c) && !rowLabels[rowName(c)] && r.code == ""
 	r.around = -1
 	if !under {
@@ -325,6 +333,17 @@ func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) 
 		r.class = cc
 	}
 	return used, true
+}
+
+// bareCode tells whether a line's cells are a code (201, 2010101 or 201
+// 01 01) and amounts, with no name: the line between a wrapped name's halves.
+func bareCode(cells []string) bool {
+	code, k := cells[0], 1
+	for len(code) == 3 && k < 3 && k < len(cells) && len(cells[k]) == 2 && strings.Trim(cells[k], "0123456789") == "" {
+		k++
+	}
+	return (len(code) == 3 || len(code) == 5 || len(code) == 7) && strings.Trim(code, "0123456789") == "" &&
+		k < len(cells) && isNumberCell(cells[k])
 }
 
 // namedAs tells whether name is the known name of a function or economic

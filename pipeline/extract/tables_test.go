@@ -1290,7 +1290,13 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	}
 	// a 类's name wrapped around its code's line, halves of any length: the
 	// code was read as an amount of the half above
-	lines = strings.Split(`                文化旅游体
+	lines = strings.Split(`206             科学技术支出                  6,174,127                     6,174,127
+206   01        科学技术管理事务                6,174,127                     6,174,127
+206   01   01   行政运行                    4,443,964                     4,443,964
+                其他科学技术
+206   01   99                           1,730,163                     1,730,163
+                管理事务支出
+                文化旅游体
 207                                        718.62         343.43         375.19
                 育与传媒支出
 207   01        文化和旅游                      718.62         343.43         375.19`, "\n")
@@ -1298,7 +1304,7 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
 		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 	}
-	want = []string{"207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
+	want = []string{"206 科学技术支出 2", "20601 科学技术管理事务 2", "2060101 行政运行 2", "2060199 其他科学技术管理事务支出 2", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
