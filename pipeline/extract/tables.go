@@ -72,6 +72,9 @@ func findTables(lines, flat []string) []table {
 			c = c[:k+len("表")]
 		}
 		kind := classifyTitle(c)
+		if kind == tableOther && partHeading(c) {
+			continue // 第二部分 2024年部门预算表: the tables' part, in the contents or above them
+		}
 		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
 			continue
 		}
@@ -112,6 +115,17 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// partHeading tells a compacted line that heads a part of the document:
+// 第二部分…, 第2部分….
+func partHeading(c string) bool {
+	rest, ok := strings.CutPrefix(c, "第")
+	if !ok {
+		return false
+	}
+	k := strings.Index(rest, "部分")
+	return k > 0 && strings.Trim(rest[:k], "一二三四五六七八九十0123456789") == ""
 }
 
 // isTableNumber tells a line that only numbers a table: 公开10表, 表3, 附表一.

@@ -1921,3 +1921,17 @@ func TestRejectedSummaryKeptAsClaims(t *testing.T) {
 		t.Errorf("default-mode text gave table claims: %v", got)
 	}
 }
+
+// A part's heading (第二部分 …部门预算表), in the contents or above the
+// tables, is not a table: the narrative under it is not its rows.
+func TestPartHeadingIsNoTable(t *testing.T) {
+	text := strings.Replace(layoutSummary, "某区某局2024年部门预算\n", "某区某局2024年部门预算\n第二部分 2024年部门预算表\n2024年，某区某局收入预算150.00万元。\n", 1)
+	for _, c := range extractLines(t, text).Coverage {
+		if strings.Contains(c.Name, "部分") {
+			t.Errorf("a part's heading in the coverage report: %+v", c)
+		}
+	}
+	if !partHeading("第二部分2024年部门预算表") || !partHeading("第2部分部门决算表") || partHeading("第二季度部分支出表") {
+		t.Error("partHeading")
+	}
+}
