@@ -1935,3 +1935,43 @@ func TestPartHeadingIsNoTable(t *testing.T) {
 		t.Error("partHeading")
 	}
 }
+
+// A summary whose classes add up, but whose layout gave a figure to the
+// wrong class (the name wrapped below the figure's line), is overruled by
+// the coded table of all funds that makes the year's expenditure: its
+// classes are not used, with a warning, and the coded table's are.
+func TestSummaryClassesAgainstCodedTable(t *testing.T) {
+	text := `某区某局2024年度部门决算
+                收入支出决算总表
+编制部门：某区某局                              单位：万元
+      项目                   决算数              项目                      决算数
+一、一般公共预算财政拨款收入                 300.00
+                                          七、文化旅游
+                                          体育与传媒支出
+八、其他收入                                                                     100.00
+                                          八、社会保
+                                          障和就业支出
+                                          十一、城乡社区支出                        200.00
+本年收入合计                         300.00   本年支出合计                         300.00
+总计                             300.00   总计                             300.00
+                支出决算表
+编制部门：某区某局                              单位：万元
+类     款    项   科目名称            本年支出合计     基本支出     项目支出
+                合计                       300.00         200.00       100.00
+208             社会保障和就业支出              100.00         100.00
+208   05        行政事业单位养老支出            100.00         100.00
+212             城乡社区支出                   200.00         100.00       100.00
+212   01        城乡社区管理事务               200.00         100.00       100.00
+`
+	d := extractLines(t, text)
+	var got []string
+	for _, c := range d.Expenditure.ByFunction {
+		got = append(got, fmt.Sprintf("%s %s", c.Code, c.Amount))
+	}
+	if strings.Join(got, ", ") != "208 1000000, 212 2000000" {
+		t.Errorf("by_function = %v", got)
+	}
+	if len(d.Warnings) != 1 || d.Warnings[0].Reason != "its functional classes are not those of the coded table of all funds (208, 212): not used" {
+		t.Errorf("warnings: %+v", d.Warnings)
+	}
+}
