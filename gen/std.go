@@ -28,6 +28,8 @@ type pert struct {
 	Default   bool `json:"default,omitempty"`    // pdftotext default mode: a cell a line, blank cells dropped
 	ColWise   bool `json:"col_wise,omitempty"`   // default mode emitting a table column by column
 	Wrap      bool `json:"wrap,omitempty"`       // long row labels wrapped, the figures on the middle line
+	WrapBelow bool `json:"wrap_below,omitempty"` // … or the figures on the first line, the label on the two below
+	Panels    bool `json:"panels,omitempty"`     // a 决算's economic table in two panels (人员经费 | 公用经费)
 	PageBreak bool `json:"page_break,omitempty"` // a page break inside the function table
 	Trailing  bool `json:"trailing,omitempty"`   // trailing spaces on lines
 }
@@ -37,7 +39,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -107,6 +109,10 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 		d.p.Default = true
 		d.p.ColWise = r.IntN(2) == 0
 	}
+	if d.p.Wrap && r.IntN(3) == 0 {
+		d.p.Wrap, d.p.WrapBelow = false, true
+	}
+	d.p.Panels = fam == "final9" && r.IntN(2) == 0
 	d.step = 10000
 	if d.p.Yuan {
 		d.step = 100
@@ -250,7 +256,8 @@ type ttable struct {
 	cols   []tcol
 	rows   []trow
 	note   string
-	split  int // the row before which a page breaks (PageBreak), 0 for none
+	split  int  // the row before which a page breaks (PageBreak), 0 for none
+	coded  bool // rows open with a code: a wrapped name may print below its code's line
 }
 
 // line lays cells out in the columns.
@@ -295,13 +302,19 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 				d.out(b, h)
 			}
 		}
-		if d.p.Wrap && r.label >= 0 && tw(r.cells[r.label]) >= 10 {
+		if (d.p.Wrap || d.p.WrapBelow) && r.label >= 0 && tw(r.cells[r.label]) >= 10 {
 			name := []rune(r.cells[r.label])
 			half := len(name) / 2
 			head, tail := make([]string, len(r.cells)), make([]string, len(r.cells))
 			head[r.label], tail[r.label] = string(name[:half]), string(name[half:])
 			mid := append([]string(nil), r.cells...)
 			mid[r.label] = ""
+			if d.p.WrapBelow && t.coded { // 208 05 05   160.75 / 机关事业单位基本养 / 老保险缴费支出
+				d.out(b, layout(t.cols, mid))
+				d.out(b, layout(t.cols, head))
+				d.out(b, layout(t.cols, tail))
+				continue
+			}
 			d.out(b, layout(t.cols, head))
 			d.out(b, layout(t.cols, mid))
 			d.out(b, layout(t.cols, tail))
@@ -492,8 +505,50 @@ func (d *sdoc) threePublicTable(title string) ttable {
 		rows:   []trow{{cells: cells, label: -1}}}
 }
 
+// panelTable is a 决算's economic table in two panels: the personnel
+// classes (301, 303) left, 302 right, each panel's total on the last row.
+func (d *sdoc) panelTable(title string) ttable {
+	cols := []tcol{{3, false}, {2, false}, {14, false}, {10, true}, {3, false}, {2, false}, {14, false}, {10, true}}
+	t := ttable{title: title, cols: cols, coded: true, header: []string{
+		layout(cols, []string{"经济分类", "", "", "", "经济分类"}),
+		layout(cols, []string{"科目编码", "", "科目名称", "决算数", "科目编码", "", "科目名称", "决算数"}),
+		layout(cols, []string{"类", "款", "", "", "类", "款"}),
+	}}
+	var left, right [][]string
+	var pers, pub schema.Money
+	for _, c := range d.econ {
+		side := &left
+		if c.code == "302" {
+			side, pub = &right, pub+c.amt
+		} else {
+			pers += c.amt
+		}
+		*side = append(*side, []string{c.code, "", c.name, d.num(c.amt)})
+		for _, it := range c.items {
+			*side = append(*side, []string{c.code, it.code[3:], it.name, d.num(it.amt)})
+		}
+	}
+	for i := 0; i < len(left) || i < len(right); i++ {
+		cells := make([]string, 8)
+		label := -1
+		if i < len(left) {
+			copy(cells, left[i])
+			label = 2
+		}
+		if i < len(right) {
+			copy(cells[4:], right[i])
+			if label < 0 {
+				label = 6
+			}
+		}
+		t.rows = append(t.rows, trow{cells: cells, label: label})
+	}
+	t.rows = append(t.rows, trow{cells: []string{"", "", "人员经费合计", d.num(pers), "", "", "公用经费合计", d.num(pub)}, label: -1})
+	return t
+}
+
 func (d *sdoc) economicTable(title, col string) ttable {
-	t := ttable{title: title,
+	t := ttable{title: title, coded: true,
 		header: []string{
 			"        经济分类科目                          " + col,
 			"  类   款   科目名称                合计        人员经费       公用经费",
@@ -575,13 +630,13 @@ func (d *sdoc) final9(b *strings.Builder) {
 		"本年收入合计", "本年支出合计", "总计", "总计", [2]string{"年初结转和结余", "年末结转和结余"}))
 	// 收入决算表: by function, what each class received (all appropriations)
 	inc := ttable{title: "收入决算表",
-		cols: d.codeCols(2, 18, 14)}
+		cols: d.codeCols(2, 18, 14), coded: true}
 	inc.header = codeHeader(inc.cols, "", "本年收入合计", "财政拨款收入")
 	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.current}))
 	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic + x.project} })...)
 	d.render(b, inc)
 	exp := ttable{title: "支出决算表",
-		cols: d.codeCols(3, 18, 12)}
+		cols: d.codeCols(3, 18, 12), coded: true}
 	exp.header = codeHeader(exp.cols, "", "本年支出合计", "基本支出", "项目支出")
 	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
@@ -592,13 +647,17 @@ func (d *sdoc) final9(b *strings.Builder) {
 		"本年收入合计", "本年支出合计", "总计", "总计", [2]string{"年初财政拨款结转和结余", "年末财政拨款结转和结余"})
 	d.render(b, fs)
 	fn := ttable{title: "一般公共预算财政拨款支出决算表",
-		cols: d.codeCols(3, 18, 12)}
+		cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, "本年支出", "合计", "基本支出", "项目支出")
 	fn.rows = d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })
 	fn.split = len(fn.rows) / 2
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	d.render(b, fn)
-	d.render(b, d.economicTable("一般公共预算财政拨款基本支出决算表", "决算数"))
+	if d.p.Panels {
+		d.render(b, d.panelTable("一般公共预算财政拨款基本支出决算表"))
+	} else {
+		d.render(b, d.economicTable("一般公共预算财政拨款基本支出决算表", "决算数"))
+	}
 	d.render(b, d.threePublicTable("一般公共预算财政拨款“三公”经费支出决算表"))
 	d.render(b, d.empty("政府性基金预算财政拨款收入支出决算表", fmt.Sprintf("注：%s无政府性基金预算财政拨款收入和支出，故本表无数据。", d.dept)))
 	d.render(b, d.empty("国有资本经营预算财政拨款支出决算表", fmt.Sprintf("注：%s无国有资本经营预算财政拨款支出，故本表无数据。", d.dept)))
@@ -621,13 +680,13 @@ func (d *sdoc) budget25(b *strings.Builder) {
 		[]schema.Money{d.current, 0, 0, 0, 0, 0, 0, 0, 0},
 		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
 	inc := ttable{title: s + "收入总表",
-		cols: d.codeCols(3, 18, 14)}
+		cols: d.codeCols(3, 18, 14), coded: true}
 	inc.header = codeHeader(inc.cols, "", "合计", "上年结转结余", "一般公共预算拨款收入")
 	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, 0, d.current}))
 	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, 0, x.basic + x.project} })...)
 	d.render(b, inc)
 	exp := ttable{title: s + "支出总表",
-		cols: d.codeCols(3, 18, 12)}
+		cols: d.codeCols(3, 18, 12), coded: true}
 	exp.header = codeHeader(exp.cols, "", "合计", "基本支出", "项目支出")
 	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
@@ -637,7 +696,7 @@ func (d *sdoc) budget25(b *strings.Builder) {
 		[]schema.Money{d.current, 0, 0},
 		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
 	fn := ttable{title: "一般公共预算支出表",
-		cols: d.codeCols(3, 18, 12)}
+		cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, "本年一般公共预算支出", "合计", "基本支出", "项目支出")
 	fn.rows = d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })
 	fn.split = len(fn.rows) / 2
