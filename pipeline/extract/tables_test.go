@@ -1975,3 +1975,38 @@ func TestSummaryClassesAgainstCodedTable(t *testing.T) {
 		t.Errorf("warnings: %+v", d.Warnings)
 	}
 }
+
+// The two panels with a row a line and no blank line between rows (as
+// pdftotext -layout prints a table whose rows fit their line): each code
+// with its amount on its line is a row of its own, and each panel's 合计
+// its total — not one block whose codes make every row ambiguous.
+func TestEconomicPanelsOneLineRows(t *testing.T) {
+	text := `某区某局2024年度部门决算
+                一般公共预算财政拨款基本支出决算表
+编制部门：某区某局                              单位：万元
+经济分类                                      经济分类
+科目编码        科目名称                    决算数   科目编码        科目名称                    决算数
+类     款                                  类     款
+301        工资福利支出               813.61   302        商品和服务支出              962.90
+301   01   基本工资                 342.85   302   01   办公费                  518.44
+301   02   津贴补贴                 163.20   302   11   差旅费                  444.46
+301   08   机关事业单位基本养老保险缴费       307.56
+303        对个人和家庭的补助            989.41
+303   02   退休费                  989.41
+           人员经费合计             1,803.02              公用经费合计               962.90
+`
+	d := extractLines(t, text)
+	var got []string
+	for _, c := range d.Expenditure.ByEconomic {
+		s := fmt.Sprintf("%s %s", c.Code, c.Amount)
+		for _, it := range c.Items {
+			s += fmt.Sprintf(" (%s %s %s)", it.Code, it.Name, it.Amount)
+		}
+		got = append(got, s)
+	}
+	want := "301 8136100 (30101 基本工资 3428500) (30102 津贴补贴 1632000) (30108 机关事业单位基本养老保险缴费 3075600)|" +
+		"302 9629000 (30201 办公费 5184400) (30211 差旅费 4444600)|303 9894100 (30302 退休费 9894100)"
+	if strings.Join(got, "|") != want {
+		t.Errorf("by_economic:\n%s\nwant\n%s\n(warnings %+v)", strings.Join(got, "|"), want, d.Warnings)
+	}
+}
