@@ -324,10 +324,10 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) (used int, ok bool) {
 	cc, used, named, ok := codeCell(cells, after, r.class)
 	if !ok {
-		if cc, ok = r.wrappedClass(cells); !ok {
+		if !r.wrappedClass(cells) && !(first && classBelow(cells, after)) {
 			return 0, false
 		}
-		used = 1
+		cc, used = cells[0], 1
 	}
 	n := len(r.rows)
 	r.below = -1
@@ -371,20 +371,32 @@ func namedAs(code, name string) bool {
 	return false
 }
 
-// wrappedClass takes a 类 code printed between the halves of its name,
+// wrappedClass tells a 类 code printed between the halves of its name,
 // its amounts beside it ("文化旅游体" / "207  718.62 …" / "育与传媒支出"):
 // the row above, with no code and no amount yet, must begin the class's
 // name.
-func (r *rowReader) wrappedClass(cells []string) (string, bool) {
+func (r *rowReader) wrappedClass(cells []string) bool {
 	n := len(r.rows)
 	if n == 0 || len(cells) < 2 || len(cells[0]) != 3 || !isNumberCell(cells[1]) {
-		return "", false
+		return false
 	}
 	last := r.rows[n-1]
-	if last.code != "" || len(last.vals) > 0 || !classNamed(cells[0], last.name) {
-		return "", false
+	return last.code == "" && len(last.vals) == 0 && classNamed(cells[0], last.name)
+}
+
+// classBelow tells a 类 code that opens its line with its amounts, its
+// name on the lines below ("207  18,566,865 …" / "文化旅游体" / "育与传媒支出"):
+// the next line with cells holds only the start of the class's name.
+func classBelow(cells []string, after [][]string) bool {
+	if len(cells) < 2 || len(cells[0]) != 3 || !isNumberCell(cells[1]) {
+		return false
 	}
-	return cells[0], true
+	for _, cs := range after {
+		if len(cs) > 0 {
+			return len(cs) == 1 && classNamed(cells[0], cs[0])
+		}
+	}
+	return false
 }
 
 // codeCell tells whether the number cells that open cells are the code of

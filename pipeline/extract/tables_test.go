@@ -1308,6 +1308,21 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a 类 opening its line with its amounts, its name on the two lines below
+	lines = strings.Split(`201             一般公共服务支出                  991,160        750,837        240,323
+201   06   02   一般行政管理事务                  991,160        750,837        240,323
+207                                    18,566,865     13,520,272      5,046,593
+                文化旅游体
+                育与传媒支出
+207   01        文化和旅游                  18,566,865     13,520,272      5,046,593`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+	}
+	want = []string{"201 一般公共服务支出 3", "2010602 一般行政管理事务 3", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // A template's note that default mode printed inside its table (the table
