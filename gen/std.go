@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -32,6 +33,7 @@ type pert struct {
 	Panels    bool `json:"panels,omitempty"`     // a 决算's economic table in two panels (人员经费 | 公用经费)
 	PageBreak bool `json:"page_break,omitempty"` // a page break inside the function table
 	Trailing  bool `json:"trailing,omitempty"`   // trailing spaces on lines
+	Spaced    bool `json:"spaced,omitempty"`     // a blank line after each row (each cell in default mode)
 }
 
 func (p pert) String() string {
@@ -39,7 +41,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -113,6 +115,7 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 		d.p.Wrap, d.p.WrapBelow = false, true
 	}
 	d.p.Panels = fam == "final9" && r.IntN(2) == 0
+	d.p.Spaced = r.IntN(4) == 0
 	d.step = 10000
 	if d.p.Yuan {
 		d.step = 100
@@ -313,14 +316,23 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 				d.out(b, layout(t.cols, mid))
 				d.out(b, layout(t.cols, head))
 				d.out(b, layout(t.cols, tail))
+				if d.p.Spaced {
+					d.out(b, "")
+				}
 				continue
 			}
 			d.out(b, layout(t.cols, head))
 			d.out(b, layout(t.cols, mid))
 			d.out(b, layout(t.cols, tail))
+			if d.p.Spaced {
+				d.out(b, "")
+			}
 			continue
 		}
 		d.out(b, layout(t.cols, r.cells))
+		if d.p.Spaced {
+			d.out(b, "")
+		}
 	}
 	if t.note != "" {
 		d.out(b, t.note)
@@ -336,19 +348,35 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 			d.out(b, f)
 		}
 	}
+	cell := func(c string) {
+		d.out(b, c)
+		if d.p.Spaced {
+			d.out(b, "")
+		}
+	}
 	if d.p.ColWise {
 		for c := range t.cols {
 			for _, r := range t.rows {
 				if c < len(r.cells) && r.cells[c] != "" {
-					d.out(b, r.cells[c])
+					cell(r.cells[c])
 				}
 			}
 		}
 	} else {
-		for _, r := range t.rows {
+		for i, r := range t.rows {
+			if t.split > 0 && i == t.split && d.p.PageBreak {
+				d.page++
+				d.out(b, strconv.Itoa(d.page))
+				b.WriteString("\f")
+				for _, h := range t.header {
+					for _, f := range strings.Fields(h) {
+						d.out(b, f)
+					}
+				}
+			}
 			for _, c := range r.cells {
 				if c != "" {
-					d.out(b, c)
+					cell(c)
 				}
 			}
 		}
