@@ -2025,3 +2025,22 @@ func TestEconomicPanelsOneLineRows(t *testing.T) {
 		t.Errorf("by_economic:\n%s\nwant\n%s\n(warnings %+v)", strings.Join(got, "|"), want, d.Warnings)
 	}
 }
+
+// A class's name wrapped over two lines with its figure on the line
+// between (pdftotext centres a one-line cell beside a two-line one): the
+// second half, longer than a few characters, still completes the name.
+func TestLayoutSummaryNameAroundValue(t *testing.T) {
+	text := strings.Replace(jiangsuLayoutSummary, "                            八、社会保障和就业支出         110.00\n",
+		"                            八、社会保\n                                               110.00\n                            障和就业支出\n", 1)
+	if text == jiangsuLayoutSummary {
+		t.Fatal("fixture not changed")
+	}
+	d := extractLines(t, text)
+	fn := map[string]int64{}
+	for _, c := range d.Expenditure.ByFunction {
+		fn[c.Code] = int64(c.Amount)
+	}
+	if len(fn) != 2 || fn["204"] != int64(schema.Yuan(8000000)) || fn["208"] != int64(schema.Yuan(1100000)) {
+		t.Errorf("functional classes = %v; warnings %v", fn, d.Warnings)
+	}
+}
