@@ -21,15 +21,17 @@ import (
 
 // Families of generated disclosures. "web" is a narrative budget or final
 // account saved from a web page: a crawler's header, then the body on one
-// line (as the Fujian pages arrive). "final9" and "budget25" are the
-// standard table sets (std.go), printed with the perturbations of real
-// extractors.
-var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25"}
+// line (as the Fujian pages arrive). "final9", "budget25" and "jiangsu12"
+// are the standard table sets (std.go, jiangsu.go), printed with the
+// perturbations of real extractors.
+var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12"}
 
 // Standard reports whether a family's figures are in standard tables
 // printed with perturbations: extraction may leave a figure out (with a
 // warning), never state it wrong.
-func Standard(family string) bool { return family == "final9" || family == "budget25" }
+func Standard(family string) bool {
+	return family == "final9" || family == "budget25" || family == "jiangsu12"
+}
 
 // Options of a generation.
 type Options struct {
@@ -70,6 +72,8 @@ type Truth struct {
 	// a 决算's 年初结转和结余 and 年末结转和结余 (the standard families)
 	CarriedOver    *schema.Money `json:"carried_over,omitempty"`
 	CarriedForward *schema.Money `json:"carried_forward,omitempty"`
+	// 单位预留机动经费 (the Jiangsu family)
+	Reserve *schema.Money `json:"reserve,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,
 	// colwise, wrap, pagebreak, trailing
 	Perturbed string     `json:"perturbed,omitempty"`

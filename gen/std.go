@@ -51,8 +51,8 @@ func (p pert) String() string {
 
 // xiang is a 项 row of the function tables.
 type xiang struct {
-	code, name     string
-	basic, project schema.Money
+	code, name              string
+	basic, project, reserve schema.Money
 }
 
 // kuans holds, for each 类 the generator uses, one 款 with two 项.
@@ -85,6 +85,7 @@ type sdoc struct {
 	classes                     []string
 	items                       map[string][]xiang // 类 → its two 项
 	basic, project, current     schema.Money
+	reserve                     schema.Money // 单位预留机动经费 (Jiangsu)
 	carriedIn, carriedOut       schema.Money
 	econ                        []named         // 301, 302, 303 with items
 	tp                          [4]schema.Money // overseas, reception, purchase, operation
@@ -94,6 +95,15 @@ type sdoc struct {
 	projects                    []named
 	page                        int
 	truth                       Truth
+}
+
+// classTotal is a 类's amount: basic, project and reserve.
+func (d *sdoc) classTotal(c string) schema.Money {
+	var t schema.Money
+	for _, x := range d.items[c] {
+		t += x.basic + x.project + x.reserve
+	}
+	return t
 }
 
 func (d *sdoc) classAmt(c string) (basic, project schema.Money) {
@@ -116,6 +126,9 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 	}
 	d.p.Panels = fam == "final9" && r.IntN(2) == 0
 	d.p.Spaced = r.IntN(4) == 0
+	if fam == "jiangsu12" {
+		d.p.Yuan = false // Jiangsu prints every table in 万元
+	}
 	d.step = 10000
 	if d.p.Yuan {
 		d.step = 100
@@ -126,6 +139,9 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 		kind = schema.KindFinalAccounts
 		d.year = 2019 + r.IntN(6)
 		d.dept = d.region + depts[r.IntN(len(depts))]
+	case "jiangsu12":
+		d.year = 2017 + r.IntN(3)
+		d.dept = "江苏省" + depts[r.IntN(len(depts))]
 	case "budget25":
 		d.year = 2025 + r.IntN(2)
 		if r.IntN(2) == 0 {
@@ -169,7 +185,11 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 		x.basic = amt(5, 800)
 		d.basic = x.basic
 	}
-	d.current = d.basic + d.project
+	if fam == "jiangsu12" && r.IntN(2) == 0 { // 单位预留机动经费, under the first 项
+		d.reserve = amt(50, 2000)
+		d.items[d.classes[0]][0].reserve = d.reserve
+	}
+	d.current = d.basic + d.project + d.reserve
 	e := split(r, d.basic, 3, d.step)
 	wages := split(r, e[0], 3, d.step)
 	goods := split(r, e[1], 2, d.step)
@@ -207,9 +227,13 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 	if fam == "final9" {
 		d.truth.CarriedOver, d.truth.CarriedForward = ptr(d.carriedIn), ptr(d.carriedOut)
 	}
+	if fam == "jiangsu12" {
+		d.op = d.econ[1].amt // Jiangsu's 机关运行经费 table: the 商品和服务支出 of basic expenditure
+		d.truth.OperatingCosts = d.op
+		d.truth.Reserve = ptr(d.reserve)
+	}
 	for _, c := range d.classes {
-		b, p := d.classAmt(c)
-		d.truth.ByFunction[c] = int64(b + p)
+		d.truth.ByFunction[c] = int64(d.classTotal(c))
 	}
 	for _, c := range d.econ {
 		d.truth.ByEconomic[c.code] = int64(c.amt)
@@ -259,8 +283,9 @@ type ttable struct {
 	cols   []tcol
 	rows   []trow
 	note   string
-	split  int  // the row before which a page breaks (PageBreak), 0 for none
-	coded  bool // rows open with a code: a wrapped name may print below its code's line
+	split  int    // the row before which a page breaks (PageBreak), 0 for none
+	coded  bool   // rows open with a code: a wrapped name may print below its code's line
+	number string // the table's number line above its title (公开 01 表), if any
 }
 
 // line lays cells out in the columns.
@@ -285,8 +310,13 @@ func layout(cols []tcol, cells []string) string {
 
 // render prints a table in the document's perturbations.
 func (d *sdoc) render(b *strings.Builder, t ttable) {
+	org := "编制" + d.scope
+	if t.number != "" { // Jiangsu: 公开 01 表 above the title, 部门名称 below
+		d.out(b, t.number)
+		org = "部门名称"
+	}
 	d.out(b, fmt.Sprintf("%s%s", strings.Repeat(" ", 16), t.title))
-	d.out(b, fmt.Sprintf("编制%s：%s%s单位：%s", d.scope, d.dept, strings.Repeat(" ", 30), d.unit()))
+	d.out(b, fmt.Sprintf("%s：%s%s单位：%s", org, d.dept, strings.Repeat(" ", 30), d.unit()))
 	if d.p.Default {
 		d.renderDefault(b, t)
 		return
@@ -322,7 +352,9 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 				continue
 			}
 			d.out(b, layout(t.cols, head))
-			d.out(b, layout(t.cols, mid))
+			if l := layout(t.cols, mid); l != "" { // a row with no other cell: its name's two lines
+				d.out(b, l)
+			}
 			d.out(b, layout(t.cols, tail))
 			if d.p.Spaced {
 				d.out(b, "")
@@ -641,6 +673,8 @@ func (d *sdoc) renderStd() string {
 		d.final9(&b)
 	case "budget25":
 		d.budget25(&b)
+	case "jiangsu12":
+		d.jiangsu12(&b)
 	}
 	return b.String()
 }
