@@ -34,6 +34,7 @@ type pert struct {
 	PageBreak bool `json:"page_break,omitempty"` // a page break inside the function table
 	Trailing  bool `json:"trailing,omitempty"`   // trailing spaces on lines
 	Spaced    bool `json:"spaced,omitempty"`     // a blank line after each row (each cell in default mode)
+	CRLF      bool `json:"crlf,omitempty"`       // lines end in CR LF (another tool's text)
 }
 
 func (p pert) String() string {
@@ -41,7 +42,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -126,6 +127,7 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 	}
 	d.p.Panels = fam == "final9" && r.IntN(2) == 0
 	d.p.Spaced = r.IntN(4) == 0
+	d.p.CRLF = r.IntN(6) == 0
 	if fam == "jiangsu12" {
 		d.p.Yuan = false // Jiangsu prints every table in 万元
 	}
@@ -675,6 +677,9 @@ func (d *sdoc) renderStd() string {
 		d.budget25(&b)
 	case "jiangsu12":
 		d.jiangsu12(&b)
+	}
+	if d.p.CRLF {
+		return strings.ReplaceAll(b.String(), "\n", "\r\n")
 	}
 	return b.String()
 }
