@@ -75,7 +75,8 @@ func findTables(lines, flat []string) []table {
 		if kind == tableOther && partHeading(c) {
 			continue // 第二部分 2024年部门预算表: the tables' part, in the contents or above them
 		}
-		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
+		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) &&
+			!shortTitle(c) {
 			continue
 		}
 		if n := len(tabs); n > 0 && tabs[n-1].kind == kind && tabs[n-1].title == c && kind != tableOther {
@@ -115,6 +116,13 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// shortTitle tells a title of the 2025 templates that names neither 预算
+// nor 决算: 部门收入总表, 单位收入总表, 项目支出表. Unknown to the
+// catalogue, it still ends the table before it.
+func shortTitle(c string) bool {
+	return utf8.RuneCountInString(c) <= 8 && (strings.HasSuffix(c, "收入总表") || strings.HasSuffix(c, "项目支出表"))
 }
 
 // partHeading tells a compacted line that heads a part of the document:
