@@ -2044,3 +2044,32 @@ func TestLayoutSummaryNameAroundValue(t *testing.T) {
 		t.Errorf("functional classes = %v; warnings %v", fn, d.Warnings)
 	}
 }
+
+// The 2025 template's 部门收支总表: its sources (一般公共预算拨款收入 …)
+// and carried amounts (上年结转结余, 年终结转结余) are read.
+func TestSummary2025Labels(t *testing.T) {
+	d := extractLines(t, `某区某局2025年部门预算
+                部门收支总表
+编制部门：某区某局                              单位：万元
+           收入                                      支出
+      项目                   预算数              项目                      预算数
+一、一般公共预算拨款收入                   300.00   一、一般公共服务支出                    250.00
+二、政府性基金预算拨款收入                             二、外交支出
+五、事业收入                                 50.00   三、国防支出
+                                                四、公共安全支出                       150.00
+本年收入合计                         350.00   本年支出合计                         400.00
+上年结转结余                          50.00   年终结转结余
+收入总计                           400.00   支出总计                           400.00
+`)
+	r := d.Revenue
+	if r.Total == nil || *r.Total != schema.Yuan(4000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(500000) {
+		t.Fatalf("revenue = %+v (warnings %+v)", r, d.Warnings)
+	}
+	src := map[string]schema.Money{}
+	for _, s := range r.Sources {
+		src[s.Name] = s.Amount
+	}
+	if len(src) != 2 || src["一般公共预算"] != schema.Yuan(3000000) || src["事业收入"] != schema.Yuan(500000) {
+		t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
+	}
+}
