@@ -103,7 +103,7 @@ func Generate(o Options) error {
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
 			if Standard(fam) {
-				d := newStd(rs, fam)
+				d := newStd(rs, fam, o.Inject)
 				name := fmt.Sprintf("gen-%s-%06d", fam, i)
 				d.truth.File = name + ".txt"
 				if err := write(o.Out, name, d.renderStd(), d.truth); err != nil {

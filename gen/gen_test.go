@@ -200,6 +200,8 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 	}
 	if want.CarriedOver != nil {
 		field("carried over", "/revenue/carried_over", cin, *want.CarriedOver)
+	}
+	if want.CarriedForward != nil {
 		field("carried forward", "/expenditure/carried_forward", cout, *want.CarriedForward)
 	}
 	classes := func(name string, items []schema.ClassItem, w map[string]int64) {

@@ -71,7 +71,7 @@ func (d *sdoc) jiangsu12(b *strings.Builder) {
 			{cells: []string{"收入合计", d.num(total), "支出合计", d.num(total)}, label: -1},
 		}})
 	// 05, 07 the function tables; 06, 08 the economic tables
-	fn := func(title string) ttable {
+	fn := func(title string, typo bool) ttable {
 		cols := []tcol{{8, false}, {18, false}, {14, true}}
 		t := ttable{title: title, number: num(), cols: cols, coded: true,
 			header: []string{layout(cols, []string{"功能科目编码", "功能科目名称", "金   额"})},
@@ -86,6 +86,9 @@ func (d *sdoc) jiangsu12(b *strings.Builder) {
 		}
 		t.split = len(t.rows) / 2
 		t.note = "注：“科目编码”和“科目名称”为必填项。"
+		if typo {
+			t.rows = d.typo(t.rows)
+		}
 		return t
 	}
 	econ := func(title, col string, only string) ttable {
@@ -107,9 +110,9 @@ func (d *sdoc) jiangsu12(b *strings.Builder) {
 			rows:   append([]trow{{cells: []string{"", "合计", d.num(all)}, label: -1}}, rows...),
 			note:   "注：“科目编码”和“科目名称”为必填项。"}
 	}
-	d.render(b, fn("财政拨款支出预算表（功能科目）"))
+	d.render(b, fn("财政拨款支出预算表（功能科目）", false))
 	d.render(b, econ("财政拨款基本支出预算表（经济科目）", "金额", ""))
-	d.render(b, fn("一般公共预算支出预算表（功能科目）"))
+	d.render(b, fn("一般公共预算支出预算表（功能科目）", true))
 	d.render(b, econ("一般公共预算基本支出预算表（经济科目）", "基本支出", ""))
 	// 09 三公, 会议费, 培训费
 	meeting, training := d.econ[1].items[0].amt/10/schema.Money(d.step)*schema.Money(d.step), d.econ[1].items[1].amt/10/schema.Money(d.step)*schema.Money(d.step)

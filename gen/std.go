@@ -35,6 +35,7 @@ type pert struct {
 	Trailing  bool `json:"trailing,omitempty"`   // trailing spaces on lines
 	Spaced    bool `json:"spaced,omitempty"`     // a blank line after each row (each cell in default mode)
 	CRLF      bool `json:"crlf,omitempty"`       // lines end in CR LF (another tool's text)
+	Typo      bool `json:"typo,omitempty"`       // a class's amount misprinted in the 一般公共预算 function table
 }
 
 func (p pert) String() string {
@@ -42,7 +43,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -54,6 +55,7 @@ func (p pert) String() string {
 type xiang struct {
 	code, name              string
 	basic, project, reserve schema.Money
+	carried                 schema.Money // of its amount, what the year before left (budget25's 上年结转结余)
 }
 
 // kuans holds, for each 类 the generator uses, one 款 with two 项.
@@ -115,7 +117,7 @@ func (d *sdoc) classAmt(c string) (basic, project schema.Money) {
 	return
 }
 
-func newStd(r *rand.Rand, fam string) *sdoc {
+func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	d := &sdoc{family: fam, region: regions[r.IntN(len(regions))], scope: "部门", items: map[string][]xiang{}}
 	d.p = pert{Yuan: r.IntN(2) == 0, Wrap: r.IntN(2) == 0, PageBreak: r.IntN(2) == 0, Trailing: r.IntN(3) == 0}
 	if r.IntN(3) == 0 {
@@ -128,6 +130,7 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 	d.p.Panels = fam == "final9" && r.IntN(2) == 0
 	d.p.Spaced = r.IntN(4) == 0
 	d.p.CRLF = r.IntN(6) == 0
+	d.p.Typo = r.Float64() < inject
 	if fam == "jiangsu12" {
 		d.p.Yuan = false // Jiangsu prints every table in 万元
 	}
@@ -213,6 +216,11 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 	d.op = wan(r, 2000, 90000)
 	d.proc = wan(r, 1000, 90000)
 	d.procParts = split(r, d.proc, 3, 10000)
+	if fam == "budget25" && r.IntN(3) == 0 { // 上年结转结余, spent this year: under the first 项
+		x := &d.items[d.classes[0]][0]
+		d.carriedIn = min(amt(1, 200), x.basic+x.project)
+		x.carried = d.carriedIn
+	}
 	if fam == "final9" {
 		d.carriedIn = amt(1, 200)
 		d.carriedOut = amt(1, 200)
@@ -228,6 +236,9 @@ func newStd(r *rand.Rand, fam string) *sdoc {
 		Injected: []Injected{}, Perturbed: d.p.String()}
 	if fam == "final9" {
 		d.truth.CarriedOver, d.truth.CarriedForward = ptr(d.carriedIn), ptr(d.carriedOut)
+	}
+	if fam == "budget25" && d.carriedIn > 0 {
+		d.truth.CarriedOver = ptr(d.carriedIn)
 	}
 	if fam == "jiangsu12" {
 		d.op = d.econ[1].amt // Jiangsu's 机关运行经费 table: the 商品和服务支出 of basic expenditure
@@ -464,6 +475,28 @@ func (d *sdoc) functionRows(f func(x xiang) []schema.Money) []trow {
 	return rows
 }
 
+// typo misprints (Typo) the first class's amount in a function table's
+// rows: the table no longer adds up, and the others still give the truth.
+func (d *sdoc) typo(rows []trow) []trow {
+	if !d.p.Typo {
+		return rows
+	}
+	c := d.classes[0]
+	for i, r := range rows {
+		if r.cells[0] == c && (len(r.cells) < 5 || r.cells[1] == "") { // the class's own row
+			k := len(r.cells) - 1 // Jiangsu's one amount
+			if len(r.cells) > 4 {
+				k = 4 // the 合计 column
+			}
+			cells := append([]string(nil), r.cells...)
+			cells[k] = d.num(d.classTotal(c) + schema.Money(d.step)*10)
+			rows[i].cells = cells
+			break
+		}
+	}
+	return rows
+}
+
 // totalRow is a 合计 row over the function rows' values.
 func (d *sdoc) totalRow(ncodes int, vals []schema.Money) trow {
 	cells := make([]string, ncodes)
@@ -650,8 +683,11 @@ func (d *sdoc) narrativeTotals(b *strings.Builder) {
 			r(d.current), r(d.basic), share(d.basic, d.current), r(d.project), share(d.project, d.current))
 		return
 	}
-	fmt.Fprintf(b, "一、收支预算总体情况\n%d年%s收入预算%s万元，其中：一般公共预算拨款收入%s万元。支出预算%s万元，其中：基本支出%s万元，项目支出%s万元。\n",
-		d.year, d.dept, r(d.current), r(d.current), r(d.current), r(d.basic), r(d.project))
+	fmt.Fprintf(b, "一、收支预算总体情况\n%d年%s收入预算%s万元，其中：一般公共预算拨款收入%s万元", d.year, d.dept, r(d.current), r(d.current-d.carriedIn))
+	if d.carriedIn > 0 {
+		fmt.Fprintf(b, "，上年结转结余%s万元", r(d.carriedIn))
+	}
+	fmt.Fprintf(b, "。支出预算%s万元，其中：基本支出%s万元，项目支出%s万元。\n", r(d.current), r(d.basic), r(d.project))
 }
 
 func (d *sdoc) narrativeOthers(b *strings.Builder) {
@@ -716,7 +752,7 @@ func (d *sdoc) final9(b *strings.Builder) {
 	fn := ttable{title: "一般公共预算财政拨款支出决算表",
 		cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, "本年支出", "合计", "基本支出", "项目支出")
-	fn.rows = d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })
+	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
 	fn.split = len(fn.rows) / 2
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	d.render(b, fn)
@@ -749,8 +785,10 @@ func (d *sdoc) budget25(b *strings.Builder) {
 	inc := ttable{title: s + "收入总表",
 		cols: d.codeCols(3, 18, 14), coded: true}
 	inc.header = codeHeader(inc.cols, "", "合计", "上年结转结余", "一般公共预算拨款收入")
-	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, 0, d.current}))
-	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, 0, x.basic + x.project} })...)
+	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.carriedIn, d.current - d.carriedIn}))
+	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money {
+		return []schema.Money{x.basic + x.project, x.carried, x.basic + x.project - x.carried}
+	})...)
 	d.render(b, inc)
 	exp := ttable{title: s + "支出总表",
 		cols: d.codeCols(3, 18, 12), coded: true}
@@ -765,7 +803,7 @@ func (d *sdoc) budget25(b *strings.Builder) {
 	fn := ttable{title: "一般公共预算支出表",
 		cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, "本年一般公共预算支出", "合计", "基本支出", "项目支出")
-	fn.rows = d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })
+	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
 	fn.split = len(fn.rows) / 2
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	d.render(b, fn)
