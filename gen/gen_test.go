@@ -18,11 +18,17 @@ import (
 )
 
 // minRecall is, per family, the share of ground-truth figures extraction
-// must recover (measured at the default size; the narrative families state
-// every figure in words, so all of them).
+// must recover. The narrative families state every figure in words: all of
+// them. Of the standard sets, measured at the default size (seed 7, 25 a
+// family): budget25 93.8%, final9 82.2%, jiangsu12 96.9% — what is missing
+// is the tables pdftotext's default mode printed column by column (a
+// column's cells one after another), which no reader takes apart, and the
+// text's 万元 where those tables were in 元. Before the readers were fixed
+// for what this test found: 72.7%, 74.9% and 95.1%, with 27 figures wrong
+// or missing unwarned.
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
-	"final9": 0, "budget25": 0, "jiangsu12": 0,
+	"budget25": 0.93, "final9": 0.82, "jiangsu12": 0.96,
 }
 
 // TestProperty: for generated documents of every family, extraction
