@@ -1,9 +1,11 @@
 // Package gen writes realistic, coherent disclosures with their ground
-// truth, for property tests and benchmarks at any scale. Three families
-// are generated, in the phrasing of real documents: a narrative budget
-// (Hubei, like the seed), a Shanghai-style budget whose tables are in 元
-// (pdftotext -layout rows), and a narrative final account (决算). Figures
-// are random but add up: classes to totals, items to classes, parts to 三公.
+// truth, for property tests and benchmarks at any scale. The families are
+// in the phrasing of real documents: a narrative budget (Hubei, like the
+// seed), a Shanghai-style budget whose tables are in 元 (pdftotext -layout
+// rows), a narrative final account (决算), either saved as a web page, and
+// the standard table sets (std.go, jiangsu.go) printed with the
+// perturbations of real extractors. Figures are random but add up:
+// classes to totals, items to classes, parts to 三公.
 // An injected inconsistency is recorded with the rule that must find it.
 // Output depends on the seed only.
 package gen
