@@ -419,7 +419,12 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 					}
 				}
 			}
-			for _, c := range r.cells {
+			for k, c := range r.cells {
+				if k == r.label && (d.p.Wrap || d.p.WrapBelow) && tw(c) >= 10 { // a cell of two lines
+					name := []rune(c)
+					d.out(b, string(name[:len(name)/2]))
+					c = string(name[len(name)/2:])
+				}
 				if c != "" {
 					cell(c)
 				}
