@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"budgetpub/schema"
@@ -42,6 +43,9 @@ type Options struct {
 	Seed   uint64  // same seed, same files
 	Inject float64 // share of documents that get one inconsistency (0–1)
 	PDF    bool    // also print each document as <name>.pdf (needs chromium)
+	// Only, when set, restricts the documents written to these families
+	// (the others are still drawn, so that a document is the same either way)
+	Only []string
 }
 
 // Injected is an inconsistency written into a document on purpose.
@@ -104,8 +108,12 @@ func Generate(o Options) error {
 	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
+			skip := len(o.Only) > 0 && !slices.Contains(o.Only, fam)
 			if Standard(fam) {
 				d := newStd(rs, fam, o.Inject)
+				if skip {
+					continue
+				}
 				name := fmt.Sprintf("gen-%s-%06d", fam, i)
 				d.truth.File = name + ".txt"
 				if err := write(o.Out, name, d.renderStd(), d.truth); err != nil {
@@ -126,6 +134,9 @@ func Generate(o Options) error {
 			if fam == "web" {
 				text = webPage(text, g.dept, i)
 				g.truth.Family = "web-" + base
+			}
+			if skip {
+				continue
 			}
 			name := fmt.Sprintf("gen-%s-%06d", fam, i)
 			g.truth.File = name + ".txt"

@@ -250,12 +250,27 @@ func TestPropertyPDF(t *testing.T) {
 		t.Skip("pdftotext not installed")
 	}
 	dir := t.TempDir()
-	err := gen.Generate(gen.Options{N: 2, Out: dir, Seed: 11, Inject: 0.5, PDF: true})
-	if errors.Is(err, gen.ErrNoBrowser) && os.Getenv("CI") == "" {
-		t.Skip(err)
+	// two documents of the narrative families, one of each standard set
+	// (printing is the cost: some 6 s a document)
+	var narrative, standard []string
+	for _, f := range gen.Families {
+		if gen.Standard(f) {
+			standard = append(standard, f)
+		} else {
+			narrative = append(narrative, f)
+		}
 	}
-	if err != nil {
-		t.Fatal(err)
+	for _, o := range []gen.Options{
+		{N: 2, Out: dir, Seed: 11, Inject: 0.5, PDF: true, Only: narrative},
+		{N: 1, Out: dir, Seed: 11, Inject: 0.5, PDF: true, Only: standard},
+	} {
+		err := gen.Generate(o)
+		if errors.Is(err, gen.ErrNoBrowser) && os.Getenv("CI") == "" {
+			t.Skip(err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	truths, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
 	for _, tf := range truths {
@@ -358,4 +373,27 @@ func str(m *schema.Money) string {
 		return "nothing"
 	}
 	return m.String()
+}
+
+// Only writes the families it names, each document as the full run writes
+// it.
+func TestGenerateOnly(t *testing.T) {
+	all, some := t.TempDir(), t.TempDir()
+	if err := gen.Generate(gen.Options{N: 2, Out: all, Seed: 3, Inject: 0.5}); err != nil {
+		t.Fatal(err)
+	}
+	if err := gen.Generate(gen.Options{N: 2, Out: some, Seed: 3, Inject: 0.5, Only: []string{"tables", "budget25"}}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(some, "*"))
+	if len(files) != 8 {
+		t.Fatalf("%d files, want 8", len(files))
+	}
+	for _, f := range files {
+		a, _ := os.ReadFile(filepath.Join(all, filepath.Base(f)))
+		b, _ := os.ReadFile(f)
+		if len(a) == 0 || string(a) != string(b) {
+			t.Errorf("%s differs from the full run's", filepath.Base(f))
+		}
+	}
 }
