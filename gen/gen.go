@@ -1,9 +1,11 @@
 // Package gen writes realistic, coherent disclosures with their ground
-// truth, for property tests and benchmarks at any scale. Three families
-// are generated, in the phrasing of real documents: a narrative budget
-// (Hubei, like the seed), a Shanghai-style budget whose tables are in 元
-// (pdftotext -layout rows), and a narrative final account (决算). Figures
-// are random but add up: classes to totals, items to classes, parts to 三公.
+// truth, for property tests and benchmarks at any scale. The families are
+// in the phrasing of real documents: a narrative budget (Hubei, like the
+// seed), a Shanghai-style budget whose tables are in 元 (pdftotext -layout
+// rows), a narrative final account (决算), either saved as a web page, and
+// the standard table sets (std.go, jiangsu.go) printed with the
+// perturbations of real extractors. Figures are random but add up:
+// classes to totals, items to classes, parts to 三公.
 // An injected inconsistency is recorded with the rule that must find it.
 // Output depends on the seed only.
 package gen
@@ -14,6 +16,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"budgetpub/schema"
@@ -21,8 +24,17 @@ import (
 
 // Families of generated disclosures. "web" is a narrative budget or final
 // account saved from a web page: a crawler's header, then the body on one
-// line (as the Fujian pages arrive).
-var Families = []string{"narrative", "tables", "final", "web"}
+// line (as the Fujian pages arrive). "final9", "budget25" and "jiangsu12"
+// are the standard table sets (std.go, jiangsu.go), printed with the
+// perturbations of real extractors.
+var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12"}
+
+// Standard reports whether a family's figures are in standard tables
+// printed with perturbations: extraction may leave a figure out (with a
+// warning), never state it wrong.
+func Standard(family string) bool {
+	return family == "final9" || family == "budget25" || family == "jiangsu12"
+}
 
 // Options of a generation.
 type Options struct {
@@ -31,6 +43,9 @@ type Options struct {
 	Seed   uint64  // same seed, same files
 	Inject float64 // share of documents that get one inconsistency (0–1)
 	PDF    bool    // also print each document as <name>.pdf (needs chromium)
+	// Only, when set, restricts the documents written to these families
+	// (the others are still drawn, so that a document is the same either way)
+	Only []string
 }
 
 // Injected is an inconsistency written into a document on purpose.
@@ -60,7 +75,15 @@ type Truth struct {
 	Procurement    schema.Money     `json:"procurement"`
 	AssetsStart    *schema.Money    `json:"assets_start,omitempty"`
 	AssetsEnd      *schema.Money    `json:"assets_end,omitempty"`
-	Injected       []Injected       `json:"injected"`
+	// a 决算's 年初结转和结余 and 年末结转和结余 (the standard families)
+	CarriedOver    *schema.Money `json:"carried_over,omitempty"`
+	CarriedForward *schema.Money `json:"carried_forward,omitempty"`
+	// 单位预留机动经费 (the Jiangsu family)
+	Reserve *schema.Money `json:"reserve,omitempty"`
+	// Perturbed names how the tables are printed (pert): yuan, default,
+	// colwise, wrap, pagebreak, trailing
+	Perturbed string     `json:"perturbed,omitempty"`
+	Injected  []Injected `json:"injected"`
 	// linked corpora (Linked): the department's id, the disclosure's and
 	// its files (a text part and a tables part, or one)
 	DepartmentID string   `json:"department_id,omitempty"`
@@ -81,9 +104,24 @@ func Generate(o Options) error {
 	// the web family draws from its own stream, so that adding it left the
 	// other families' documents as they were
 	rw := rand.New(rand.NewPCG(o.Seed+1, o.Seed^0x2545f4914f6cdd1d))
+	rs := rand.New(rand.NewPCG(o.Seed+2, o.Seed^0x5851f42d4c957f2d)) // and the standard sets theirs
 	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
+			skip := len(o.Only) > 0 && !slices.Contains(o.Only, fam)
+			if Standard(fam) {
+				d := newStd(rs, fam, o.Inject)
+				if skip {
+					continue
+				}
+				name := fmt.Sprintf("gen-%s-%06d", fam, i)
+				d.truth.File = name + ".txt"
+				if err := write(o.Out, name, d.renderStd(), d.truth); err != nil {
+					return err
+				}
+				names = append(names, name)
+				continue
+			}
 			rf, base := r, fam
 			if fam == "web" {
 				rf, base = rw, []string{"narrative", "final"}[i%2]
@@ -97,13 +135,12 @@ func Generate(o Options) error {
 				text = webPage(text, g.dept, i)
 				g.truth.Family = "web-" + base
 			}
+			if skip {
+				continue
+			}
 			name := fmt.Sprintf("gen-%s-%06d", fam, i)
 			g.truth.File = name + ".txt"
-			if err := os.WriteFile(filepath.Join(o.Out, name+".txt"), []byte(text), 0o644); err != nil {
-				return err
-			}
-			data, _ := json.MarshalIndent(g.truth, "", "  ")
-			if err := os.WriteFile(filepath.Join(o.Out, name+".truth.json"), data, 0o644); err != nil {
+			if err := write(o.Out, name, text, g.truth); err != nil {
 				return err
 			}
 			names = append(names, name)
@@ -113,6 +150,15 @@ func Generate(o Options) error {
 		return printPDFs(o.Out, names)
 	}
 	return nil
+}
+
+// write writes a document's text and its truth.
+func write(dir, name, text string, t Truth) error {
+	if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(text), 0o644); err != nil {
+		return err
+	}
+	data, _ := json.MarshalIndent(t, "", "  ")
+	return os.WriteFile(filepath.Join(dir, name+".truth.json"), data, 0o644)
 }
 
 // webPage renders a document as a crawler saves a web page: header lines

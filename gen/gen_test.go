@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,19 +17,47 @@ import (
 	"budgetpub/schema"
 )
 
+// minRecall is, per family, the share of ground-truth figures extraction
+// must recover. The narrative families state every figure in words: all of
+// them. Of the standard sets, measured (seed 7) at the default size, 25 a
+// family, and at 300: budget25 93.8% and 91.8%, final9 82.2% and 90.7%,
+// jiangsu12 96.9% and 96.5% — what is missing is the tables pdftotext's
+// default mode printed column by column (a column's cells one after
+// another), which no reader takes apart, and the text's 万元 where those
+// tables were in 元. Before the readers were fixed for what this test
+// found: 72.7%, 74.9% and 95.1% at 25 (27 figures wrong or missing with no
+// warning), 69.5%, 82.8% and 94.3% at 300 (205).
+var minRecall = map[string]float64{
+	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
+	"budget25": 0.90, "final9": 0.80, "jiangsu12": 0.95,
+}
+
 // TestProperty: for generated documents of every family, extraction
 // recovers every ground-truth figure exactly, and the checks find exactly
 // the injected inconsistencies (nothing at warning or error elsewhere).
+// Of the standard table sets, printed with the perturbations of real
+// extractors, every figure extracted must be the truth, or be absent with
+// a warning; the share recovered must reach the family's minRecall.
+// BUDGETPUB_PROPERTY_N sets the documents per family (default 25).
 func TestProperty(t *testing.T) {
+	n := 25
+	if s := os.Getenv("BUDGETPUB_PROPERTY_N"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			t.Fatalf("bad BUDGETPUB_PROPERTY_N %q", s)
+		}
+	}
 	dir := t.TempDir()
-	if err := gen.Generate(gen.Options{N: 25, Out: dir, Seed: 7, Inject: 0.4}); err != nil {
+	if err := gen.Generate(gen.Options{N: n, Out: dir, Seed: 7, Inject: 0.4}); err != nil {
 		t.Fatal(err)
 	}
 	truths, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
-	if len(truths) != 25*len(gen.Families) {
-		t.Fatalf("%d documents generated, want %d", len(truths), 25*len(gen.Families))
+	if len(truths) != n*len(gen.Families) {
+		t.Fatalf("%d documents generated, want %d", len(truths), n*len(gen.Families))
 	}
 	injected := 0
+	got, all := map[string]int{}, map[string]int{}
+	byPert := map[string][2]int{}
 	for _, tf := range truths {
 		var want gen.Truth
 		data, _ := os.ReadFile(tf)
@@ -40,13 +69,176 @@ func TestProperty(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", want.File, err)
 		}
-		for _, m := range compare(want, d) {
-			t.Errorf("%s (%s): %s", want.File, want.Family, m)
+		if !gen.Standard(want.Family) {
+			for _, m := range compare(want, d) {
+				t.Errorf("%s (%s): %s", want.File, want.Family, m)
+			}
+			got[want.Family]++
+			all[want.Family]++
+			continue
+		}
+		ok, n, bad, missing := compareStandard(want, d)
+		if testing.Verbose() && len(missing) > 0 {
+			t.Logf("%s (%s, %s): missing %s", want.File, want.Family, want.Perturbed, strings.Join(missing, ", "))
+		}
+		got[want.Family] += ok
+		all[want.Family] += n
+		p := byPert[want.Family+" "+want.Perturbed]
+		byPert[want.Family+" "+want.Perturbed] = [2]int{p[0] + ok, p[1] + n}
+		for _, m := range bad {
+			t.Errorf("%s (%s, %s): %s", want.File, want.Family, want.Perturbed, m)
 		}
 	}
 	if injected == 0 {
 		t.Fatal("no inconsistency injected")
 	}
+	fams := make([]string, 0, len(all))
+	for f := range all {
+		fams = append(fams, f)
+	}
+	sort.Strings(fams)
+	for _, f := range fams {
+		r := float64(got[f]) / float64(all[f])
+		t.Logf("recall %-14s %5.1f%% (%d of %d)", f, 100*r, got[f], all[f])
+		want, ok := minRecall[f]
+		if !ok {
+			t.Errorf("family %s has no minimum recall", f)
+		}
+		if r < want {
+			t.Errorf("family %s: recall %.1f%%, below its minimum %.1f%%", f, 100*r, 100*want)
+		}
+	}
+	if testing.Verbose() {
+		keys := make([]string, 0, len(byPert))
+		for k := range byPert {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t.Logf("  %-40s %d of %d", k, byPert[k][0], byPert[k][1])
+		}
+	}
+}
+
+// compareStandard compares a standard-set document's figures with its
+// truth: how many it recovers of how many, and what is wrong — a figure
+// that differs from the truth, or one missing from a document that warns
+// of nothing.
+func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missing []string) {
+	warned := len(d.Warnings) > 0
+	for _, c := range d.Coverage {
+		warned = warned || c.Status == schema.CoverageNotRead
+	}
+	// rounded tells a figure the extractor took from the text's 万元 and
+	// said so (the table in 元 that states it exactly was not read)
+	rounded := func(path string, got, w schema.Money) bool {
+		if got-w > 5000 || w-got > 5000 {
+			return false
+		}
+		for _, x := range d.Warnings {
+			if strings.HasPrefix(x.Reason, path+" is the text's figure, rounded") {
+				return true
+			}
+		}
+		return false
+	}
+	field := func(name, path string, got *schema.Money, w schema.Money) {
+		n++
+		switch {
+		case got == nil && !warned:
+			bad = append(bad, name+": missing, and no warning says why")
+		case got == nil:
+			missing = append(missing, name)
+		case *got != w && rounded(path, *got, w):
+			missing = append(missing, name+" (the text's rounding, with a warning)")
+		case *got != w:
+			bad = append(bad, name+": got "+got.String()+", want "+w.String())
+		default:
+			ok++
+		}
+	}
+	n++
+	if d.Document.Kind == want.Kind && d.Document.FiscalYear == want.FiscalYear && d.Department.Name == want.Department {
+		ok++
+	} else {
+		bad = append(bad, "identity: got "+d.Document.Kind+" "+strconv.Itoa(d.Document.FiscalYear)+" "+d.Department.Name)
+	}
+	var rev, exp, basic, project, tp, op, proc, cin, cout *schema.Money
+	if d.Revenue != nil {
+		rev, cin = d.Revenue.Total, d.Revenue.CarriedOver
+	}
+	if d.Expenditure != nil {
+		exp, cout = d.Expenditure.Total, d.Expenditure.CarriedForward
+		if d.Expenditure.Basic != nil {
+			basic = &d.Expenditure.Basic.Amount
+		}
+		if d.Expenditure.Project != nil {
+			project = &d.Expenditure.Project.Amount
+		}
+	}
+	if d.ThreePublic != nil {
+		tp = d.ThreePublic.Total
+	}
+	if d.OperatingCosts != nil {
+		op = &d.OperatingCosts.Amount
+	}
+	if d.Procurement != nil {
+		proc = &d.Procurement.Amount
+	}
+	field("revenue", "/revenue/total", rev, want.Revenue)
+	field("expenditure", "/expenditure/total", exp, want.Expenditure)
+	field("basic", "/expenditure/basic/amount", basic, want.Basic)
+	field("project", "/expenditure/project/amount", project, want.Project)
+	field("三公", "/three_public/total", tp, want.ThreePublic)
+	field("operating costs", "/operating_costs/amount", op, want.OperatingCosts)
+	field("procurement", "/procurement/amount", proc, want.Procurement)
+	if want.Reserve != nil {
+		var res *schema.Money
+		if d.Expenditure != nil && d.Expenditure.Reserve != nil {
+			res = &d.Expenditure.Reserve.Amount
+		}
+		if *want.Reserve == 0 {
+			if res != nil {
+				bad = append(bad, "reserve: got "+res.String()+", not in the document")
+			}
+		} else {
+			field("reserve", "/expenditure/reserve/amount", res, *want.Reserve)
+		}
+	}
+	if want.CarriedOver != nil {
+		field("carried over", "/revenue/carried_over", cin, *want.CarriedOver)
+	}
+	if want.CarriedForward != nil {
+		field("carried forward", "/expenditure/carried_forward", cout, *want.CarriedForward)
+	}
+	classes := func(name string, items []schema.ClassItem, w map[string]int64) {
+		got, at := map[string]*schema.Money{}, map[string]int{}
+		for i, c := range items {
+			got[c.Code], at[c.Code] = &c.Amount, i
+		}
+		codes := make([]string, 0, len(w))
+		for code := range w {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes)
+		for _, code := range codes {
+			field(name+" "+code, "/expenditure/"+name+"/"+strconv.Itoa(at[code])+"/amount", got[code], schema.Money(w[code]))
+			delete(got, code)
+		}
+		for code, v := range got {
+			if v != nil && len(code) == 3 {
+				bad = append(bad, name+" "+code+": got "+v.String()+", not in the document")
+			}
+		}
+	}
+	if d.Expenditure != nil {
+		classes("by_function", d.Expenditure.ByFunction, want.ByFunction)
+		classes("by_economic", d.Expenditure.ByEconomic, want.ByEconomic)
+	} else {
+		classes("by_function", nil, want.ByFunction)
+		classes("by_economic", nil, want.ByEconomic)
+	}
+	return ok, n, bad, missing
 }
 
 // TestPropertyPDF: the same from generated PDFs, read through pdftotext.
@@ -58,12 +250,27 @@ func TestPropertyPDF(t *testing.T) {
 		t.Skip("pdftotext not installed")
 	}
 	dir := t.TempDir()
-	err := gen.Generate(gen.Options{N: 2, Out: dir, Seed: 11, Inject: 0.5, PDF: true})
-	if errors.Is(err, gen.ErrNoBrowser) && os.Getenv("CI") == "" {
-		t.Skip(err)
+	// two documents of the narrative families, one of each standard set
+	// (printing is the cost: some 6 s a document)
+	var narrative, standard []string
+	for _, f := range gen.Families {
+		if gen.Standard(f) {
+			standard = append(standard, f)
+		} else {
+			narrative = append(narrative, f)
+		}
 	}
-	if err != nil {
-		t.Fatal(err)
+	for _, o := range []gen.Options{
+		{N: 2, Out: dir, Seed: 11, Inject: 0.5, PDF: true, Only: narrative},
+		{N: 1, Out: dir, Seed: 11, Inject: 0.5, PDF: true, Only: standard},
+	} {
+		err := gen.Generate(o)
+		if errors.Is(err, gen.ErrNoBrowser) && os.Getenv("CI") == "" {
+			t.Skip(err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	truths, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
 	for _, tf := range truths {
@@ -75,7 +282,11 @@ func TestPropertyPDF(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", pdf, err)
 		}
-		for _, m := range compare(want, d) {
+		bad := compare(want, d)
+		if gen.Standard(want.Family) {
+			_, _, bad, _ = compareStandard(want, d)
+		}
+		for _, m := range bad {
 			t.Errorf("%s (%s, from the PDF): %s", want.File, want.Family, m)
 		}
 	}
@@ -162,4 +373,27 @@ func str(m *schema.Money) string {
 		return "nothing"
 	}
 	return m.String()
+}
+
+// Only writes the families it names, each document as the full run writes
+// it.
+func TestGenerateOnly(t *testing.T) {
+	all, some := t.TempDir(), t.TempDir()
+	if err := gen.Generate(gen.Options{N: 2, Out: all, Seed: 3, Inject: 0.5}); err != nil {
+		t.Fatal(err)
+	}
+	if err := gen.Generate(gen.Options{N: 2, Out: some, Seed: 3, Inject: 0.5, Only: []string{"tables", "budget25"}}); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(some, "*"))
+	if len(files) != 8 {
+		t.Fatalf("%d files, want 8", len(files))
+	}
+	for _, f := range files {
+		a, _ := os.ReadFile(filepath.Join(all, filepath.Base(f)))
+		b, _ := os.ReadFile(f)
+		if len(a) == 0 || string(a) != string(b) {
+			t.Errorf("%s differs from the full run's", filepath.Base(f))
+		}
+	}
 }

@@ -59,7 +59,8 @@ var titleRules = []titleRule{
 	{kind: tableRevenue, suffixes: []string{"收入预算总表", "收入决算表", "收入总表"}, none: []string{"财政拨款", "收支", "收入支出", "基金", "国有资本", "三公"}},
 	// 一般公共预算基本支出表 (经济分类), 财政拨款基本支出预算表
 	{kind: tableEconomic, all: []string{"基本支出", "经济分类"}},
-	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表"}},
+	// 2025: 一般公共预算基本支出表
+	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表", "基本支出表"}},
 	// “三公”经费支出表 (often with 机关运行经费, 会议费, 培训费)
 	{kind: tableThreePublic, all: []string{"三公"}},
 	// 一般公共预算支出表, 财政拨款支出决算明细表: by function, 项 codes

@@ -154,6 +154,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.structure(flat)
 	b.unplaced()
 	b.coverage()
+	b.roundedFigures()
 	st.release()
 	return doc, nil
 }

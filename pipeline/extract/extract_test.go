@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -847,5 +848,23 @@ func TestEconomicTableBlankClasses(t *testing.T) {
 		"309       基本建设支出\n30901     房屋建筑物购建     5.00      5.00\n"
 	if c := extractLines(t, layout).Expenditure.ByEconomic; len(c) != 0 {
 		t.Errorf("a row with an amount under a blank class: classes %+v", c)
+	}
+}
+
+// A class whose name is short once 支出 is dropped (教育, 农林水) is read
+// where the text marks it （类）, and only there.
+func TestShortClassNames(t *testing.T) {
+	d := extractLines(t, `某省某厅
+2019 年度部门预算公开
+某省某厅 2019 年度收入、支出预算总计 150.00 万元。
+1．教育（类）支出 100.00 万元，主要用于人员支出。
+2．农林水（类）支出 50.00 万元，主要用于人员支出。
+教育 30.00 万元用于培训。`)
+	var got []string
+	for _, c := range d.Expenditure.ByFunction {
+		got = append(got, fmt.Sprintf("%s %s", c.Code, c.Amount))
+	}
+	if strings.Join(got, ", ") != "205 1000000, 213 500000" {
+		t.Errorf("by_function = %v", got)
 	}
 }

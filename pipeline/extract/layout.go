@@ -183,7 +183,7 @@ func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 			a := areaOf(w)
 			o := cur[a]
 			cont := o != nil && i-o.lastTxt <= 2 && !startsItem(w.text) && !rowLabels[rowName(w.text)] && !rowLabels[rowName(o.r.name)] &&
-				(len(o.r.vals) == 0 && i-o.lastTxt == 1 || !valued[a] && utf8.RuneCountInString(w.text) <= 4)
+				(len(o.r.vals) == 0 && i-o.lastTxt == 1 || !valued[a] && (utf8.RuneCountInString(w.text) <= 4 || completes(o.r.name, w.text)))
 			if cont {
 				o.r.name += w.text
 				o.lastTxt = i
@@ -224,6 +224,13 @@ func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].line < rows[j].line })
 	return rows, true
+}
+
+// completes tells a name's second half that makes a label the summaries
+// know out of a first half they do not ("八、社会保" / its value on the line
+// between / "障和就业支出").
+func completes(first, second string) bool {
+	return summaryKey(rowName(first)) == "" && summaryKey(rowName(first+second)) != ""
 }
 
 // totalRow reads a line that is one 合计/总计 label followed by numbers

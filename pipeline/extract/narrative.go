@@ -614,6 +614,8 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 			variants := []string{schema.NormalizeName(n)}
 			if short, ok := strings.CutSuffix(variants[0], "支出"); ok && utf8.RuneCountInString(short) >= 4 {
 				variants = append(variants, short)
+			} else if ok { // 教育, 农林水: too common a word, unless marked "（类）"
+				variants = append(variants, short+"(类)")
 			}
 			for _, v := range variants {
 				for _, end := range b.find(v) {

@@ -26,6 +26,21 @@ type panelRow struct {
 	name    string
 	amounts []cell
 	total   bool // a 合计 row
+	codeAt  int  // the 1-based line of its first code
+}
+
+// oneLine tells a row whose code and amount share a line before line
+// (1-based): a whole row printed on one line.
+func (r *panelRow) oneLine(line int) bool {
+	if r.codeAt == 0 || r.codeAt >= line {
+		return false
+	}
+	for _, a := range r.amounts {
+		if a.line == r.codeAt {
+			return true
+		}
+	}
+	return false
 }
 
 // economicPanels reads a two-panel economic table from layout text; ok is
@@ -70,20 +85,24 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 	// blocks of lines between blank lines, from the first code on
 	rows := make([][]*panelRow, len(cols)) // per panel, in order
 	block := make([]*panelRow, len(cols))
+	flushPanel := func(p int) {
+		r := block[p]
+		block[p] = nil
+		if r == nil {
+			return
+		}
+		if n := len(r.amounts); r.total && len(r.codes) > 0 && n > 0 {
+			// a 合计 printed with no blank line after the last row: the
+			// last amount is the total's, any before it the row's (the
+			// panel's sum confirms it below)
+			rows[p] = append(rows[p], &panelRow{codes: r.codes, name: r.name, amounts: r.amounts[:n-1]})
+			r = &panelRow{total: true, amounts: r.amounts[n-1:]}
+		}
+		rows[p] = append(rows[p], r)
+	}
 	flush := func() {
-		for p, r := range block {
-			block[p] = nil
-			if r == nil {
-				continue
-			}
-			if n := len(r.amounts); r.total && len(r.codes) > 0 && n > 0 {
-				// a 合计 printed with no blank line after the last row: the
-				// last amount is the total's, any before it the row's (the
-				// panel's sum confirms it below)
-				rows[p] = append(rows[p], &panelRow{codes: r.codes, name: r.name, amounts: r.amounts[:n-1]})
-				r = &panelRow{total: true, amounts: r.amounts[n-1:]}
-			}
-			rows[p] = append(rows[p], r)
+		for p := range block {
+			flushPanel(p)
 		}
 	}
 	for i := max(first-1, t.line); i < t.end; i++ {
@@ -93,6 +112,14 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		}
 		for _, sg := range segmentsOf(lines[i]) {
 			p := panelOf(sg.start)
+			// rows printed a line each, with no blank line between them: a
+			// class code or a 合计 opens the next row when the block holds a
+			// whole row on one line (its code and its amount)
+			if r := block[p]; r != nil && r.oneLine(i+1) {
+				if w := strings.Fields(sg.text); isClass(w[0]) || strings.Contains(w[0], "合计") {
+					flushPanel(p)
+				}
+			}
 			if block[p] == nil {
 				block[p] = &panelRow{}
 			}
@@ -106,6 +133,9 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 					}
 					r.amounts = append(r.amounts, cell{t.value(toks[0]), i + 1})
 				case isClass(w) || len(w) == 2 && isNumberCell(w) && len(r.codes) > 0:
+					if len(r.codes) == 0 {
+						r.codeAt = i + 1
+					}
 					r.codes = append(r.codes, w)
 				default:
 					r.name += w

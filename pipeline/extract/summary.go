@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"budgetpub/schema"
@@ -94,6 +95,17 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		}
 	}
 	if best.classed {
+		year, ok := got["expenditure_current"]
+		if !ok {
+			year = got["expenditure"]
+		}
+		if codes, ok := b.allFundsClasses(year.v); ok && !sameCodes(best.classes, codes) {
+			// the sums held, yet a figure went to the wrong class name
+			b.warnTable(t, fmt.Sprintf("its functional classes are not those of the coded table of all funds (%s): not used", strings.Join(codes, ", ")))
+			best.classed = false
+		}
+	}
+	if best.classed {
 		b.replaceClasses("/expenditure/by_function/", &exp.ByFunction, best.classes, best.classLines, nil)
 	}
 	if best.uses && best.cells && !b.usesConfirmed(got["use:基本支出"].v, got["use:项目支出"].v) {
@@ -106,6 +118,42 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		b.setBasicProject(got["use:基本支出"], got["use:项目支出"])
 		if f, ok := got["use:单位预留机动经费"]; ok {
 			b.setFigure("/expenditure/reserve", &exp.Reserve, f)
+		}
+	}
+	return true
+}
+
+// allFundsClasses are the 类 codes of the first coded table of all funds
+// (支出决算表, 部门支出总表) whose tree adds up and whose 类 make the
+// year's expenditure, in order.
+func (b *builder) allFundsClasses(year schema.Money) ([]string, bool) {
+	for _, tree := range b.coded {
+		if !tree.all {
+			continue
+		}
+		var codes []string
+		var sum schema.Money
+		for _, r := range tree.rows {
+			if len(r.code) == 3 {
+				codes = append(codes, r.code)
+				sum += r.amount.v
+			}
+		}
+		if len(codes) > 0 && sum == year {
+			return codes, true
+		}
+	}
+	return nil, false
+}
+
+// sameCodes tells whether classes have the codes codes, in any order.
+func sameCodes(classes []schema.ClassItem, codes []string) bool {
+	if len(classes) != len(codes) {
+		return false
+	}
+	for _, c := range classes {
+		if !slices.Contains(codes, c.Code) {
+			return false
 		}
 	}
 	return true
@@ -165,9 +213,9 @@ func summaryKey(name string) string {
 		return "revenue_current"
 	case "本年支出合计", "当年支出小计":
 		return "expenditure_current"
-	case "年初结转和结余", "上年结转", "上年结转资金":
+	case "年初结转和结余", "上年结转", "上年结转资金", "上年结转结余":
 		return "carried_over"
-	case "年末结转和结余", "结转下年", "结转下年资金":
+	case "年末结转和结余", "结转下年", "结转下年资金", "年终结转结余":
 		return "carried_forward"
 	case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
 		return "src:财政拨款"

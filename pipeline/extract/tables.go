@@ -75,7 +75,11 @@ func findTables(lines, flat []string) []table {
 			c = c[:k+len("表")]
 		}
 		kind := classifyTitle(c)
-		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) {
+		if kind == tableOther && partHeading(c) {
+			continue // 第二部分 2024年部门预算表: the tables' part, in the contents or above them
+		}
+		if kind == tableOther && !(strings.HasSuffix(c, "表") && (strings.Contains(c, "预算") || strings.Contains(c, "决算")) && !strings.Contains(c, "…") && len(c) < 120) &&
+			!shortTitle(c) {
 			continue
 		}
 		if n := len(tabs); n > 0 && tabs[n-1].kind == kind && tabs[n-1].title == c && kind != tableOther {
@@ -115,6 +119,24 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// shortTitle tells a title of the 2025 templates that names neither 预算
+// nor 决算: 部门收入总表, 单位收入总表, 项目支出表. Unknown to the
+// catalogue, it still ends the table before it.
+func shortTitle(c string) bool {
+	return utf8.RuneCountInString(c) <= 8 && (strings.HasSuffix(c, "收入总表") || strings.HasSuffix(c, "项目支出表"))
+}
+
+// partHeading tells a compacted line that heads a part of the document:
+// 第二部分…, 第2部分….
+func partHeading(c string) bool {
+	rest, ok := strings.CutPrefix(c, "第")
+	if !ok {
+		return false
+	}
+	k := strings.Index(rest, "部分")
+	return k > 0 && strings.Trim(rest[:k], "一二三四五六七八九十0123456789") == ""
 }
 
 // isTableNumber tells a line that only numbers a table: 公开10表, 表3, 附表一.
@@ -250,6 +272,13 @@ func readRows(lines, flat []string, from, to int) []row {
 			break
 		}
 		cells := cellLines[i-from]
+		r.nextBare = false
+		for _, cs := range cellLines[i+1-from:] {
+			if len(cs) > 0 {
+				r.nextBare = bareCode(cs)
+				break
+			}
+		}
 		if columnNumbering(cells) {
 			continue
 		}
@@ -330,6 +359,7 @@ type rowReader struct {
 	prevText    int    // line of the last row that has a name but no numbers yet
 	code, class string // the code waiting for its row's name; the last 类 code
 	around      int    // the row whose code came below its name
+	nextBare    bool   // the next line with cells is a code and amounts, no name
 	below       int    // the row whose name comes below its code
 }
 
@@ -347,7 +377,8 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 		c != "合" && c != "总" && c != "小" // the first half of 合 / 计
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
-	tail := first && n-1 == r.around && alone && utf8.RuneCountInString(c) <= 3 && !startsItem(c)
+	tail := first && last != nil && n-1 == r.around && alone && !startsItem(c) &&
+		(utf8.RuneCountInString(c) <= 3 || namedAs(last.code, last.name+c) || !r.nextBare)
 	under := first && n-1 == r.below && alone && !startsItem(c) && !rowLabels[rowName(c)] && r.code == ""
 	r.around = -1
 	if !under {
@@ -367,7 +398,10 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) (used int, ok bool) {
 	cc, used, named, ok := codeCell(cells, after, r.class)
 	if !ok {
-		return 0, false
+		if !r.wrappedClass(cells) && !(first && classBelow(cells, after)) {
+			return 0, false
+		}
+		cc, used = cells[0], 1
 	}
 	n := len(r.rows)
 	r.below = -1
@@ -387,6 +421,56 @@ func (r *rowReader) codeAt(cells []string, after [][]string, i int, first bool) 
 		r.class = cc
 	}
 	return used, true
+}
+
+// bareCode tells whether a line's cells are a code (201, 2010101 or 201
+// 01 01) and amounts, with no name: the line between a wrapped name's halves.
+func bareCode(cells []string) bool {
+	code, k := cells[0], 1
+	for len(code) == 3 && k < 3 && k < len(cells) && len(cells[k]) == 2 && strings.Trim(cells[k], "0123456789") == "" {
+		k++
+	}
+	return (len(code) == 3 || len(code) == 5 || len(code) == 7) && strings.Trim(code, "0123456789") == "" &&
+		k < len(cells) && isNumberCell(cells[k])
+}
+
+// namedAs tells whether name is the known name of a function or economic
+// code.
+func namedAs(code, name string) bool {
+	for _, scheme := range []string{schema.SchemeFunctional, schema.SchemeEconomic} {
+		if c, ok := schema.LookupCode(scheme, code); ok && schema.NormalizeName(c.Name) == schema.NormalizeName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrappedClass tells a 类 code printed between the halves of its name,
+// its amounts beside it ("文化旅游体" / "207  718.62 …" / "育与传媒支出"):
+// the row above, with no code and no amount yet, must begin the class's
+// name.
+func (r *rowReader) wrappedClass(cells []string) bool {
+	n := len(r.rows)
+	if n == 0 || len(cells) < 2 || len(cells[0]) != 3 || !isNumberCell(cells[1]) {
+		return false
+	}
+	last := r.rows[n-1]
+	return last.code == "" && len(last.vals) == 0 && classNamed(cells[0], last.name)
+}
+
+// classBelow tells a 类 code that opens its line with its amounts, its
+// name on the lines below ("207  18,566,865 …" / "文化旅游体" / "育与传媒支出"):
+// the next line with cells holds only the start of the class's name.
+func classBelow(cells []string, after [][]string) bool {
+	if len(cells) < 2 || len(cells[0]) != 3 || !isNumberCell(cells[1]) {
+		return false
+	}
+	for _, cs := range after {
+		if len(cs) > 0 {
+			return len(cs) == 1 && classNamed(cells[0], cs[0])
+		}
+	}
+	return false
 }
 
 // codeCell tells whether the number cells that open cells are the code of

@@ -1289,6 +1289,41 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a 类's name wrapped around its code's line, halves of any length: the
+	// code was read as an amount of the half above
+	lines = strings.Split(`206             科学技术支出                  6,174,127                     6,174,127
+206   01        科学技术管理事务                6,174,127                     6,174,127
+206   01   01   行政运行                    4,443,964                     4,443,964
+                其他科学技术
+206   01   99                           1,730,163                     1,730,163
+                管理事务支出
+                文化旅游体
+207                                        718.62         343.43         375.19
+                育与传媒支出
+207   01        文化和旅游                      718.62         343.43         375.19`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+	}
+	want = []string{"206 科学技术支出 2", "20601 科学技术管理事务 2", "2060101 行政运行 2", "2060199 其他科学技术管理事务支出 2", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// a 类 opening its line with its amounts, its name on the two lines below
+	lines = strings.Split(`201             一般公共服务支出                  991,160        750,837        240,323
+201   06   02   一般行政管理事务                  991,160        750,837        240,323
+207                                    18,566,865     13,520,272      5,046,593
+                文化旅游体
+                育与传媒支出
+207   01        文化和旅游                  18,566,865     13,520,272      5,046,593`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+	}
+	want = []string{"201 一般公共服务支出 3", "2010602 一般行政管理事务 3", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // A template's note that default mode printed inside its table (the table
@@ -1511,6 +1546,7 @@ func TestNationalTemplateTitles(t *testing.T) {
 		"部门收支总表": tableSummary, "2025年单位收支总表": tableSummary, "部门支出总表": tableExpenditure,
 		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableRevenue,
 		"收入预算总表": tableRevenue, "收入决算表": tableRevenue, "政府性基金预算财政拨款收入支出决算表": tableOther,
+		"一般公共预算基本支出表": tableEconomic, "2026年一般公共预算基本支出表": tableEconomic,
 	} {
 		if got := classifyTitle(title); got != want {
 			t.Errorf("%s: kind %d, want %d", title, got, want)
@@ -2160,5 +2196,142 @@ func TestUsesKeptAsClaims(t *testing.T) {
 		if cl.Kind == schema.ClaimTable {
 			t.Errorf("uses that add up gave a claim: %+v", cl)
 		}
+	}
+}
+
+// A part's heading (第二部分 …部门预算表), in the contents or above the
+// tables, is not a table: the narrative under it is not its rows.
+func TestPartHeadingIsNoTable(t *testing.T) {
+	text := strings.Replace(layoutSummary, "某区某局2024年部门预算\n", "某区某局2024年部门预算\n第二部分 2024年部门预算表\n2024年，某区某局收入预算150.00万元。\n", 1)
+	for _, c := range extractLines(t, text).Coverage {
+		if strings.Contains(c.Name, "部分") {
+			t.Errorf("a part's heading in the coverage report: %+v", c)
+		}
+	}
+	if !partHeading("第二部分2024年部门预算表") || !partHeading("第2部分部门决算表") || partHeading("第二季度部分支出表") {
+		t.Error("partHeading")
+	}
+}
+
+// A summary whose classes add up, but whose layout gave a figure to the
+// wrong class (the name wrapped below the figure's line), is overruled by
+// the coded table of all funds that makes the year's expenditure: its
+// classes are not used, with a warning, and the coded table's are.
+func TestSummaryClassesAgainstCodedTable(t *testing.T) {
+	text := `某区某局2024年度部门决算
+                收入支出决算总表
+编制部门：某区某局                              单位：万元
+      项目                   决算数              项目                      决算数
+一、一般公共预算财政拨款收入                 300.00
+                                          七、文化旅游
+                                          体育与传媒支出
+八、其他收入                                                                     100.00
+                                          八、社会保
+                                          障和就业支出
+                                          十一、城乡社区支出                        200.00
+本年收入合计                         300.00   本年支出合计                         300.00
+总计                             300.00   总计                             300.00
+                支出决算表
+编制部门：某区某局                              单位：万元
+类     款    项   科目名称            本年支出合计     基本支出     项目支出
+                合计                       300.00         200.00       100.00
+208             社会保障和就业支出              100.00         100.00
+208   05        行政事业单位养老支出            100.00         100.00
+212             城乡社区支出                   200.00         100.00       100.00
+212   01        城乡社区管理事务               200.00         100.00       100.00
+`
+	d := extractLines(t, text)
+	var got []string
+	for _, c := range d.Expenditure.ByFunction {
+		got = append(got, fmt.Sprintf("%s %s", c.Code, c.Amount))
+	}
+	if strings.Join(got, ", ") != "208 1000000, 212 2000000" {
+		t.Errorf("by_function = %v", got)
+	}
+	if len(d.Warnings) != 1 || d.Warnings[0].Reason != "its functional classes are not those of the coded table of all funds (208, 212): not used" {
+		t.Errorf("warnings: %+v", d.Warnings)
+	}
+}
+
+// The two panels with a row a line and no blank line between rows (as
+// pdftotext -layout prints a table whose rows fit their line): each code
+// with its amount on its line is a row of its own, and each panel's 合计
+// its total — not one block whose codes make every row ambiguous.
+func TestEconomicPanelsOneLineRows(t *testing.T) {
+	text := `某区某局2024年度部门决算
+                一般公共预算财政拨款基本支出决算表
+编制部门：某区某局                              单位：万元
+经济分类                                      经济分类
+科目编码        科目名称                    决算数   科目编码        科目名称                    决算数
+类     款                                  类     款
+301        工资福利支出               813.61   302        商品和服务支出              962.90
+301   01   基本工资                 342.85   302   01   办公费                  518.44
+301   02   津贴补贴                 163.20   302   11   差旅费                  444.46
+301   08   机关事业单位基本养老保险缴费       307.56
+303        对个人和家庭的补助            989.41
+303   02   退休费                  989.41
+           人员经费合计             1,803.02              公用经费合计               962.90
+`
+	d := extractLines(t, text)
+	var got []string
+	for _, c := range d.Expenditure.ByEconomic {
+		s := fmt.Sprintf("%s %s", c.Code, c.Amount)
+		for _, it := range c.Items {
+			s += fmt.Sprintf(" (%s %s %s)", it.Code, it.Name, it.Amount)
+		}
+		got = append(got, s)
+	}
+	want := "301 8136100 (30101 基本工资 3428500) (30102 津贴补贴 1632000) (30108 机关事业单位基本养老保险缴费 3075600)|" +
+		"302 9629000 (30201 办公费 5184400) (30211 差旅费 4444600)|303 9894100 (30302 退休费 9894100)"
+	if strings.Join(got, "|") != want {
+		t.Errorf("by_economic:\n%s\nwant\n%s\n(warnings %+v)", strings.Join(got, "|"), want, d.Warnings)
+	}
+}
+
+// A class's name wrapped over two lines with its figure on the line
+// between (pdftotext centres a one-line cell beside a two-line one): the
+// second half, longer than a few characters, still completes the name.
+func TestLayoutSummaryNameAroundValue(t *testing.T) {
+	text := strings.Replace(jiangsuLayoutSummary, "                            八、社会保障和就业支出         110.00\n",
+		"                            八、社会保\n                                               110.00\n                            障和就业支出\n", 1)
+	if text == jiangsuLayoutSummary {
+		t.Fatal("fixture not changed")
+	}
+	d := extractLines(t, text)
+	fn := map[string]int64{}
+	for _, c := range d.Expenditure.ByFunction {
+		fn[c.Code] = int64(c.Amount)
+	}
+	if len(fn) != 2 || fn["204"] != int64(schema.Yuan(8000000)) || fn["208"] != int64(schema.Yuan(1100000)) {
+		t.Errorf("functional classes = %v; warnings %v", fn, d.Warnings)
+	}
+}
+
+// The 2025 template's 部门收支总表: its sources (一般公共预算拨款收入 …)
+// and carried amounts (上年结转结余, 年终结转结余) are read.
+func TestSummary2025Labels(t *testing.T) {
+	d := extractLines(t, `某区某局2025年部门预算
+                部门收支总表
+编制部门：某区某局                              单位：万元
+           收入                                      支出
+      项目                   预算数              项目                      预算数
+一、一般公共预算拨款收入                   300.00   一、一般公共服务支出                    250.00
+二、政府性基金预算拨款收入                             二、外交支出
+五、事业收入                                 50.00   三、国防支出
+                                                四、公共安全支出                       150.00
+本年收入合计                         350.00   本年支出合计                         400.00
+上年结转结余                          50.00   年终结转结余
+收入总计                           400.00   支出总计                           400.00
+`)
+	r := d.Revenue
+	if r.Total == nil || *r.Total != schema.Yuan(4000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(500000) {
+		t.Fatalf("revenue = %+v (warnings %+v)", r, d.Warnings)
+	}
+	src := map[string]schema.Money{}
+	for _, s := range r.Sources {
+		src[s.Name] = s.Amount
+	}
+	if len(src) != 2 || src["一般公共预算"] != schema.Yuan(3000000) || src["事业收入"] != schema.Yuan(500000) {
+		t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
 	}
 }

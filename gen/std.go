@@ -1,0 +1,827 @@
+package gen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// The standard table sets: families whose figures are in the tables the
+// Ministry of Finance prescribes, printed as `pdftotext -layout` prints
+// them (two-line headers, 类/款/项 code columns, 合计 rows, 元 or 万元,
+// 预算数/决算数), with a short narrative that restates the totals in 万元.
+//
+//   - final9: a 部门决算 with the nine 决算 tables (收入支出决算总表 …
+//     国有资本经营预算财政拨款支出决算表) and carried-over amounts.
+//   - budget25: a 2025–2026 部门预算 or 单位预算 with the ten tables
+//     (部门收支总表 … 项目支出表).
+//
+// Each document draws its perturbations from the seed (pert): the ways real
+// extractors print the same tables.
+
+// pert is how a document's tables are printed.
+type pert struct {
+	Yuan      bool `json:"yuan,omitempty"`       // tables in 元 (else 万元)
+	Default   bool `json:"default,omitempty"`    // pdftotext default mode: a cell a line, blank cells dropped
+	ColWise   bool `json:"col_wise,omitempty"`   // default mode emitting a table column by column
+	Wrap      bool `json:"wrap,omitempty"`       // long row labels wrapped, the figures on the middle line
+	WrapBelow bool `json:"wrap_below,omitempty"` // … or the figures on the first line, the label on the two below
+	Panels    bool `json:"panels,omitempty"`     // a 决算's economic table in two panels (人员经费 | 公用经费)
+	PageBreak bool `json:"page_break,omitempty"` // a page break inside the function table
+	Trailing  bool `json:"trailing,omitempty"`   // trailing spaces on lines
+	Spaced    bool `json:"spaced,omitempty"`     // a blank line after each row (each cell in default mode)
+	CRLF      bool `json:"crlf,omitempty"`       // lines end in CR LF (another tool's text)
+	Typo      bool `json:"typo,omitempty"`       // a class's amount misprinted in the 一般公共预算 function table
+}
+
+func (p pert) String() string {
+	var s []string
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}} {
+		if f.on {
+			s = append(s, f.name)
+		}
+	}
+	return strings.Join(s, "+")
+}
+
+// xiang is a 项 row of the function tables.
+type xiang struct {
+	code, name              string
+	basic, project, reserve schema.Money
+	carried                 schema.Money // of its amount, what the year before left (budget25's 上年结转结余)
+}
+
+// kuans holds, for each 类 the generator uses, one 款 with two 项.
+var kuans = map[string][3][2]string{
+	"201": {{"06", "财政事务"}, {"01", "行政运行"}, {"02", "一般行政管理事务"}},
+	"204": {{"06", "司法"}, {"01", "行政运行"}, {"04", "基层司法业务"}},
+	"205": {{"02", "普通教育"}, {"01", "学前教育"}, {"03", "初中教育"}},
+	"206": {{"01", "科学技术管理事务"}, {"01", "行政运行"}, {"99", "其他科学技术管理事务支出"}},
+	"207": {{"01", "文化和旅游"}, {"01", "行政运行"}, {"09", "群众文化"}},
+	"208": {{"05", "行政事业单位养老支出"}, {"01", "行政单位离退休"}, {"05", "机关事业单位基本养老保险缴费支出"}},
+	"210": {{"11", "行政事业单位医疗"}, {"01", "行政单位医疗"}, {"02", "事业单位医疗"}},
+	"212": {{"01", "城乡社区管理事务"}, {"01", "行政运行"}, {"04", "城管执法"}},
+	"213": {{"01", "农业农村"}, {"01", "行政运行"}, {"53", "农田建设"}},
+	"221": {{"02", "住房改革支出"}, {"01", "住房公积金"}, {"03", "购房补贴"}},
+}
+
+// summaryClasses are the 类 rows every 收支总表 prints, in order, with
+// their numerals.
+var summaryClasses = []string{"201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "221", "229"}
+
+var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
+
+var units = []string{"档案馆", "图书馆", "疾病预防控制中心", "综合行政执法大队", "社区事务受理服务中心", "青少年活动中心"}
+
+type sdoc struct {
+	family, dept, region, scope string // scope: 部门 or 单位
+	year                        int
+	p                           pert
+	step                        int64 // fen of the tables' smallest unit
+	classes                     []string
+	items                       map[string][]xiang // 类 → its two 项
+	basic, project, current     schema.Money
+	reserve                     schema.Money // 单位预留机动经费 (Jiangsu)
+	carriedIn, carriedOut       schema.Money
+	econ                        []named         // 301, 302, 303 with items
+	tp                          [4]schema.Money // overseas, reception, purchase, operation
+	tpBudget                    [4]schema.Money // a 决算's 年初预算 of each
+	op, proc                    schema.Money
+	procParts                   []schema.Money
+	projects                    []named
+	page                        int
+	truth                       Truth
+}
+
+// classTotal is a 类's amount: basic, project and reserve.
+func (d *sdoc) classTotal(c string) schema.Money {
+	var t schema.Money
+	for _, x := range d.items[c] {
+		t += x.basic + x.project + x.reserve
+	}
+	return t
+}
+
+func (d *sdoc) classAmt(c string) (basic, project schema.Money) {
+	for _, x := range d.items[c] {
+		basic += x.basic
+		project += x.project
+	}
+	return
+}
+
+func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
+	d := &sdoc{family: fam, region: regions[r.IntN(len(regions))], scope: "部门", items: map[string][]xiang{}}
+	d.p = pert{Yuan: r.IntN(2) == 0, Wrap: r.IntN(2) == 0, PageBreak: r.IntN(2) == 0, Trailing: r.IntN(3) == 0}
+	if r.IntN(3) == 0 {
+		d.p.Default = true
+		d.p.ColWise = r.IntN(2) == 0
+	}
+	if d.p.Wrap && r.IntN(3) == 0 {
+		d.p.Wrap, d.p.WrapBelow = false, true
+	}
+	d.p.Panels = fam == "final9" && r.IntN(2) == 0
+	d.p.Spaced = r.IntN(4) == 0
+	d.p.CRLF = r.IntN(6) == 0
+	d.p.Typo = r.Float64() < inject
+	if fam == "jiangsu12" {
+		d.p.Yuan = false // Jiangsu prints every table in 万元
+	}
+	d.step = 10000
+	if d.p.Yuan {
+		d.step = 100
+	}
+	kind := schema.KindBudget
+	switch fam {
+	case "final9":
+		kind = schema.KindFinalAccounts
+		d.year = 2019 + r.IntN(6)
+		d.dept = d.region + depts[r.IntN(len(depts))]
+	case "jiangsu12":
+		d.year = 2017 + r.IntN(3)
+		d.dept = "江苏省" + depts[r.IntN(len(depts))]
+	case "budget25":
+		d.year = 2025 + r.IntN(2)
+		if r.IntN(2) == 0 {
+			d.scope = "单位"
+			d.dept = d.region + units[r.IntN(len(units))]
+		} else {
+			d.dept = d.region + depts[r.IntN(len(depts))]
+		}
+	}
+	amt := func(lo, hi int64) schema.Money { // lo–hi 万元, in the tables' steps
+		return schema.Money((lo*10000*100 + r.Int64N((hi-lo)*10000*100/d.step)*d.step) / d.step * d.step)
+	}
+	perm := r.Perm(len(classes))
+	k := 3 + r.IntN(3)
+	for j := 0; j < k; j++ {
+		d.classes = append(d.classes, classes[perm[j]])
+	}
+	sortStrings(d.classes)
+	for _, c := range d.classes {
+		kx := kuans[c]
+		for j := 1; j <= 2; j++ {
+			x := xiang{code: c + kx[0][0] + kx[j][0], name: kx[j][1]}
+			switch r.IntN(4) {
+			case 0: // basic only: the project cell is blank
+				x.basic = amt(5, 800)
+			case 1: // project only
+				x.project = amt(5, 800)
+			default:
+				x.basic, x.project = amt(5, 800), amt(1, 300)
+			}
+			d.items[c] = append(d.items[c], x)
+		}
+	}
+	for _, c := range d.classes {
+		b, p := d.classAmt(c)
+		d.basic += b
+		d.project += p
+	}
+	if d.basic == 0 { // basic expenditure has economic classes to split into
+		x := &d.items[d.classes[0]][0]
+		x.basic = amt(5, 800)
+		d.basic = x.basic
+	}
+	if fam == "jiangsu12" && r.IntN(2) == 0 { // 单位预留机动经费, under the first 项
+		d.reserve = amt(50, 2000)
+		d.items[d.classes[0]][0].reserve = d.reserve
+	}
+	d.current = d.basic + d.project + d.reserve
+	e := split(r, d.basic, 3, d.step)
+	wages := split(r, e[0], 3, d.step)
+	goods := split(r, e[1], 2, d.step)
+	d.econ = []named{
+		{"301", "工资福利支出", e[0], []named{{"30101", "基本工资", wages[0], nil}, {"30102", "津贴补贴", wages[1], nil}, {"30108", "机关事业单位基本养老保险缴费", wages[2], nil}}},
+		{"302", "商品和服务支出", e[1], []named{{"30201", "办公费", goods[0], nil}, {"30211", "差旅费", goods[1], nil}}},
+		{"303", "对个人和家庭的补助", e[2], []named{{"30302", "退休费", e[2], nil}}},
+	}
+	if d.project > 0 {
+		for j, p := range split(r, d.project, 2, d.step) {
+			d.projects = append(d.projects, named{name: []string{"业务工作经费", "信息化建设运维经费"}[j], amt: p})
+		}
+	}
+	tp := split(r, amt(4, 60), 4, d.step)
+	copy(d.tp[:], tp)
+	for i, v := range d.tp {
+		d.tpBudget[i] = v + amt(0, 2)
+	}
+	d.op = wan(r, 2000, 90000)
+	d.proc = wan(r, 1000, 90000)
+	d.procParts = split(r, d.proc, 3, 10000)
+	if fam == "budget25" && r.IntN(3) == 0 { // 上年结转结余, spent this year: under the first 项
+		x := &d.items[d.classes[0]][0]
+		d.carriedIn = min(amt(1, 200), x.basic+x.project)
+		x.carried = d.carriedIn
+	}
+	if fam == "final9" {
+		d.carriedIn = amt(1, 200)
+		d.carriedOut = amt(1, 200)
+		if d.carriedOut > d.carriedIn+d.current/2 {
+			d.carriedOut = d.carriedIn
+		}
+	}
+	total := d.current + d.carriedOut
+	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
+		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
+		ByFunction: map[string]int64{}, ByEconomic: map[string]int64{},
+		ThreePublic: d.tp[0] + d.tp[1] + d.tp[2] + d.tp[3], OperatingCosts: d.op, Procurement: d.proc,
+		Injected: []Injected{}, Perturbed: d.p.String()}
+	if fam == "final9" {
+		d.truth.CarriedOver, d.truth.CarriedForward = ptr(d.carriedIn), ptr(d.carriedOut)
+	}
+	if fam == "budget25" && d.carriedIn > 0 {
+		d.truth.CarriedOver = ptr(d.carriedIn)
+	}
+	if fam == "jiangsu12" {
+		d.op = d.econ[1].amt // Jiangsu's 机关运行经费 table: the 商品和服务支出 of basic expenditure
+		d.truth.OperatingCosts = d.op
+		d.truth.Reserve = ptr(d.reserve)
+	}
+	for _, c := range d.classes {
+		d.truth.ByFunction[c] = int64(d.classTotal(c))
+	}
+	for _, c := range d.econ {
+		d.truth.ByEconomic[c.code] = int64(c.amt)
+	}
+	return d
+}
+
+// num prints an amount as the tables state it; 0 is blank.
+func (d *sdoc) num(m schema.Money) string {
+	if m == 0 {
+		return ""
+	}
+	if d.p.Yuan {
+		return y(m)
+	}
+	s := w(m)
+	return y(m/1000000*100) + s[strings.IndexByte(s, '.'):]
+}
+
+func (d *sdoc) unit() string {
+	if d.p.Yuan {
+		return "元"
+	}
+	return "万元"
+}
+
+// tw is a text's width in pdftotext's rune columns.
+func tw(s string) int { return utf8.RuneCountInString(s) }
+
+// tcol is a column of a table: its width, and whether it holds numbers
+// (right-aligned).
+type tcol struct {
+	w   int
+	num bool
+}
+
+// trow is a table row: its cells, and the part of the label that wraps
+// onto the lines around it (Wrap).
+type trow struct {
+	cells []string
+	label int // the cell holding the label, or -1
+}
+
+type ttable struct {
+	title  string
+	header []string // the header lines as printed
+	cols   []tcol
+	rows   []trow
+	note   string
+	split  int    // the row before which a page breaks (PageBreak), 0 for none
+	coded  bool   // rows open with a code: a wrapped name may print below its code's line
+	number string // the table's number line above its title (公开 01 表), if any
+}
+
+// line lays cells out in the columns.
+func layout(cols []tcol, cells []string) string {
+	var b strings.Builder
+	for i, c := range cells {
+		if i > 0 {
+			b.WriteString("   ")
+		}
+		pad := cols[i].w - tw(c)
+		if pad < 0 {
+			pad = 0
+		}
+		if cols[i].num {
+			b.WriteString(strings.Repeat(" ", pad) + c)
+		} else {
+			b.WriteString(c + strings.Repeat(" ", pad))
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// render prints a table in the document's perturbations.
+func (d *sdoc) render(b *strings.Builder, t ttable) {
+	org := "编制" + d.scope
+	if t.number != "" { // Jiangsu: 公开 01 表 above the title, 部门名称 below
+		d.out(b, t.number)
+		org = "部门名称"
+	}
+	d.out(b, fmt.Sprintf("%s%s", strings.Repeat(" ", 16), t.title))
+	d.out(b, fmt.Sprintf("%s：%s%s单位：%s", org, d.dept, strings.Repeat(" ", 30), d.unit()))
+	if d.p.Default {
+		d.renderDefault(b, t)
+		return
+	}
+	for _, h := range t.header {
+		d.out(b, h)
+	}
+	for i, r := range t.rows {
+		if t.split > 0 && i == t.split && d.p.PageBreak {
+			d.page++
+			d.out(b, "")
+			d.out(b, fmt.Sprintf("%s%d", strings.Repeat(" ", 40), d.page))
+			b.WriteString("\f")
+			d.out(b, fmt.Sprintf("%s%s（续）%s单位：%s", strings.Repeat(" ", 16), t.title, strings.Repeat(" ", 10), d.unit()))
+			for _, h := range t.header {
+				d.out(b, h)
+			}
+		}
+		if (d.p.Wrap || d.p.WrapBelow) && r.label >= 0 && tw(r.cells[r.label]) >= 10 {
+			name := []rune(r.cells[r.label])
+			half := len(name) / 2
+			head, tail := make([]string, len(r.cells)), make([]string, len(r.cells))
+			head[r.label], tail[r.label] = string(name[:half]), string(name[half:])
+			mid := append([]string(nil), r.cells...)
+			mid[r.label] = ""
+			if d.p.WrapBelow && t.coded { // 208 05 05   160.75 / 机关事业单位基本养 / 老保险缴费支出
+				d.out(b, layout(t.cols, mid))
+				d.out(b, layout(t.cols, head))
+				d.out(b, layout(t.cols, tail))
+				if d.p.Spaced {
+					d.out(b, "")
+				}
+				continue
+			}
+			d.out(b, layout(t.cols, head))
+			if l := layout(t.cols, mid); l != "" { // a row with no other cell: its name's two lines
+				d.out(b, l)
+			}
+			d.out(b, layout(t.cols, tail))
+			if d.p.Spaced {
+				d.out(b, "")
+			}
+			continue
+		}
+		d.out(b, layout(t.cols, r.cells))
+		if d.p.Spaced {
+			d.out(b, "")
+		}
+	}
+	if t.note != "" {
+		d.out(b, t.note)
+	}
+}
+
+// renderDefault prints a table as pdftotext's default mode does: each
+// cell on a line of its own, blank cells gone, row by row or (ColWise)
+// column by column.
+func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
+	for _, h := range t.header {
+		for _, f := range strings.Fields(h) {
+			d.out(b, f)
+		}
+	}
+	cell := func(c string) {
+		d.out(b, c)
+		if d.p.Spaced {
+			d.out(b, "")
+		}
+	}
+	if d.p.ColWise {
+		for c := range t.cols {
+			for _, r := range t.rows {
+				if c < len(r.cells) && r.cells[c] != "" {
+					cell(r.cells[c])
+				}
+			}
+		}
+	} else {
+		for i, r := range t.rows {
+			if t.split > 0 && i == t.split && d.p.PageBreak {
+				d.page++
+				d.out(b, strconv.Itoa(d.page))
+				b.WriteString("\f")
+				for _, h := range t.header {
+					for _, f := range strings.Fields(h) {
+						d.out(b, f)
+					}
+				}
+			}
+			for k, c := range r.cells {
+				if k == r.label && (d.p.Wrap || d.p.WrapBelow) && tw(c) >= 10 { // a cell of two lines
+					name := []rune(c)
+					d.out(b, string(name[:len(name)/2]))
+					c = string(name[len(name)/2:])
+				}
+				if c != "" {
+					cell(c)
+				}
+			}
+		}
+	}
+	if t.note != "" {
+		d.out(b, t.note)
+	}
+}
+
+func (d *sdoc) out(b *strings.Builder, l string) {
+	b.WriteString(l)
+	if d.p.Trailing && l != "" {
+		b.WriteString(strings.Repeat(" ", 1+len(l)%3))
+	}
+	b.WriteByte('\n')
+}
+
+// functionRows are the 类/款/项 rows of a function table: code columns,
+// name, then the values f gives for each 项 (summed for 类 and 款).
+func (d *sdoc) functionRows(f func(x xiang) []schema.Money) []trow {
+	var rows []trow
+	row := func(a, k, x, name string, vals []schema.Money) {
+		cells := []string{a, k, x, name}
+		for _, v := range vals {
+			cells = append(cells, d.num(v))
+		}
+		rows = append(rows, trow{cells: cells, label: 3})
+	}
+	sum := func(xs []xiang) []schema.Money {
+		var s []schema.Money
+		for _, x := range xs {
+			v := f(x)
+			if s == nil {
+				s = make([]schema.Money, len(v))
+			}
+			for i := range v {
+				s[i] += v[i]
+			}
+		}
+		return s
+	}
+	for _, c := range d.classes {
+		xs := d.items[c]
+		kx := kuans[c]
+		row(c, "", "", className(c), sum(xs))
+		row(c, kx[0][0], "", kx[0][1], sum(xs))
+		for _, x := range xs {
+			row(c, kx[0][0], x.code[5:], x.name, f(x))
+		}
+	}
+	return rows
+}
+
+// typo misprints (Typo) the first class's amount in a function table's
+// rows: the table no longer adds up, and the others still give the truth.
+func (d *sdoc) typo(rows []trow) []trow {
+	if !d.p.Typo {
+		return rows
+	}
+	c := d.classes[0]
+	for i, r := range rows {
+		if r.cells[0] == c && (len(r.cells) < 5 || r.cells[1] == "") { // the class's own row
+			k := len(r.cells) - 1 // Jiangsu's one amount
+			if len(r.cells) > 4 {
+				k = 4 // the 合计 column
+			}
+			cells := append([]string(nil), r.cells...)
+			cells[k] = d.num(d.classTotal(c) + schema.Money(d.step)*10)
+			rows[i].cells = cells
+			break
+		}
+	}
+	return rows
+}
+
+// totalRow is a 合计 row over the function rows' values.
+func (d *sdoc) totalRow(ncodes int, vals []schema.Money) trow {
+	cells := make([]string, ncodes)
+	cells = append(cells, "合计")
+	for _, v := range vals {
+		cells = append(cells, d.num(v))
+	}
+	return trow{cells: cells, label: -1}
+}
+
+func (d *sdoc) codeCols(nvals, namew, valw int) []tcol {
+	cols := []tcol{{3, false}, {2, false}, {2, false}, {namew, false}}
+	for i := 0; i < nvals; i++ {
+		cols = append(cols, tcol{valw, true})
+	}
+	return cols
+}
+
+// codeHeader is the header of a table by function codes, on four lines
+// as the templates print it: 项目 over the codes and a group over the value
+// columns, 功能分类科目编码, the name and value columns' names, 类 款 项.
+func codeHeader(cols []tcol, group string, values ...string) []string {
+	top := make([]string, len(cols))
+	top[3] = "项目"
+	if group != "" {
+		top[len(cols)-1] = group
+	}
+	mid := append([]string{"", "", "", "科目名称"}, values...)
+	return []string{
+		layout(cols, top),
+		"功能分类科目编码",
+		layout(cols, mid),
+		layout(cols, []string{"类", "款", "项"}),
+	}
+}
+
+// summary is a 收支总表: sources left, classes right, totals below.
+func (d *sdoc) summary(title, colName string, sources []string, srcVals []schema.Money, currentIn, currentOut, totalIn, totalOut string, carriedLabels [2]string) ttable {
+	t := ttable{title: title,
+		header: []string{
+			fmt.Sprintf("           收入                                      支出"),
+			fmt.Sprintf("      项目                   %s              项目                      %s", colName, colName),
+		},
+		cols: []tcol{{22, false}, {14, true}, {22, false}, {14, true}},
+	}
+	n := len(summaryClasses)
+	for i := 0; i < n || i < len(sources); i++ {
+		cells := []string{"", "", "", ""}
+		if i < len(sources) {
+			cells[0], cells[1] = sources[i], d.num(srcVals[i])
+		}
+		if i < n {
+			c := summaryClasses[i]
+			b, p := d.classAmt(c)
+			cells[2], cells[3] = numerals[i]+"、"+className(c), d.num(b+p)
+		}
+		t.rows = append(t.rows, trow{cells: cells, label: 2})
+	}
+	t.rows = append(t.rows,
+		trow{cells: []string{currentIn, d.num(d.current + d.carriedOut - d.carriedIn), currentOut, d.num(d.current)}, label: -1},
+		trow{cells: []string{carriedLabels[0], d.num(d.carriedIn), carriedLabels[1], d.num(d.carriedOut)}, label: -1},
+		trow{cells: []string{totalIn, d.num(d.current + d.carriedOut), totalOut, d.num(d.current + d.carriedOut)}, label: -1})
+	return t
+}
+
+func (d *sdoc) empty(title, note string) ttable {
+	cols := d.codeCols(3, 16, 12)
+	return ttable{title: title, cols: cols, header: codeHeader(cols, "本年支出", "合计", "基本支出", "项目支出"),
+		rows: []trow{d.totalRow(3, nil)}, note: note}
+}
+
+func (d *sdoc) threePublicTable(title string) ttable {
+	sum := func(p [4]schema.Money) schema.Money { return p[0] + p[1] + p[2] + p[3] }
+	vals := func(p [4]schema.Money) []schema.Money {
+		return []schema.Money{sum(p), p[0], p[2] + p[3], p[2], p[3], p[1]}
+	}
+	names := []string{"合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"}
+	if d.family != "final9" {
+		cols := []tcol{{10, true}, {16, true}, {10, true}, {14, true}, {14, true}, {10, true}}
+		var cells []string
+		for _, v := range vals(d.tp) {
+			cells = append(cells, d.num(v))
+		}
+		return ttable{title: title, cols: cols,
+			header: []string{layout(cols, []string{"", "", "", "公务用车购置及运行费"}), layout(cols, names)},
+			rows:   []trow{{cells: cells, label: -1}}}
+	}
+	// 决算: each column as 预算数 and 决算数
+	var cols []tcol
+	var top, mid, bottom, cells []string
+	for i, v := range vals(d.tp) {
+		cols = append(cols, tcol{8, true}, tcol{8, true})
+		top = append(top, names[i], "")
+		bottom = append(bottom, "预算数", "决算数")
+		cells = append(cells, d.num(vals(d.tpBudget)[i]), d.num(v))
+	}
+	mid = make([]string, len(cols))
+	mid[4] = "公务用车购置及运行费"
+	return ttable{title: title, cols: cols,
+		header: []string{layout(cols, mid), layout(cols, top), layout(cols, bottom)},
+		rows:   []trow{{cells: cells, label: -1}}}
+}
+
+// panelTable is a 决算's economic table in two panels: the personnel
+// classes (301, 303) left, 302 right, each panel's total on the last row.
+func (d *sdoc) panelTable(title string) ttable {
+	cols := []tcol{{3, false}, {2, false}, {14, false}, {10, true}, {3, false}, {2, false}, {14, false}, {10, true}}
+	t := ttable{title: title, cols: cols, coded: true, header: []string{
+		layout(cols, []string{"经济分类", "", "", "", "经济分类"}),
+		layout(cols, []string{"科目编码", "", "科目名称", "决算数", "科目编码", "", "科目名称", "决算数"}),
+		layout(cols, []string{"类", "款", "", "", "类", "款"}),
+	}}
+	var left, right [][]string
+	var pers, pub schema.Money
+	for _, c := range d.econ {
+		side := &left
+		if c.code == "302" {
+			side, pub = &right, pub+c.amt
+		} else {
+			pers += c.amt
+		}
+		*side = append(*side, []string{c.code, "", c.name, d.num(c.amt)})
+		for _, it := range c.items {
+			*side = append(*side, []string{c.code, it.code[3:], it.name, d.num(it.amt)})
+		}
+	}
+	for i := 0; i < len(left) || i < len(right); i++ {
+		cells := make([]string, 8)
+		label := -1
+		if i < len(left) {
+			copy(cells, left[i])
+			label = 2
+		}
+		if i < len(right) {
+			copy(cells[4:], right[i])
+			if label < 0 {
+				label = 6
+			}
+		}
+		t.rows = append(t.rows, trow{cells: cells, label: label})
+	}
+	t.rows = append(t.rows, trow{cells: []string{"", "", "人员经费合计", d.num(pers), "", "", "公用经费合计", d.num(pub)}, label: -1})
+	return t
+}
+
+func (d *sdoc) economicTable(title, col string) ttable {
+	t := ttable{title: title, coded: true,
+		header: []string{
+			"        经济分类科目                          " + col,
+			"  类   款   科目名称                合计        人员经费       公用经费",
+		},
+		cols: []tcol{{3, false}, {2, false}, {16, false}, {12, true}, {12, true}, {12, true}},
+	}
+	var pers, pub schema.Money
+	for _, c := range d.econ {
+		split := func(m schema.Money) (string, string) {
+			if c.code == "302" {
+				return "", d.num(m)
+			}
+			return d.num(m), ""
+		}
+		a, b := split(c.amt)
+		t.rows = append(t.rows, trow{cells: []string{c.code, "", c.name, d.num(c.amt), a, b}, label: 2})
+		for _, it := range c.items {
+			a, b := split(it.amt)
+			t.rows = append(t.rows, trow{cells: []string{c.code, it.code[3:], it.name, d.num(it.amt), a, b}, label: 2})
+		}
+		if c.code == "302" {
+			pub += c.amt
+		} else {
+			pers += c.amt
+		}
+	}
+	t.rows = append(t.rows, trow{cells: []string{"", "", "合计", d.num(d.basic), d.num(pers), d.num(pub)}, label: -1})
+	return t
+}
+
+func (d *sdoc) narrativeTotals(b *strings.Builder) {
+	r := func(m schema.Money) string { return w(round(m)) }
+	if d.family == "final9" {
+		fmt.Fprintf(b, "一、收入支出决算总体情况说明\n%s%d年度收入、支出总计%s万元。\n", d.dept, d.year, r(d.current+d.carriedOut))
+		fmt.Fprintf(b, "二、收入决算情况说明\n本年收入合计%s万元，其中：财政拨款收入%s万元，占100.00%%。\n", r(d.current+d.carriedOut-d.carriedIn), r(d.current+d.carriedOut-d.carriedIn))
+		fmt.Fprintf(b, "三、支出决算情况说明\n本年支出合计%s万元，其中：基本支出%s万元，占%s%%；项目支出%s万元，占%s%%。\n",
+			r(d.current), r(d.basic), share(d.basic, d.current), r(d.project), share(d.project, d.current))
+		return
+	}
+	fmt.Fprintf(b, "一、收支预算总体情况\n%d年%s收入预算%s万元，其中：一般公共预算拨款收入%s万元", d.year, d.dept, r(d.current), r(d.current-d.carriedIn))
+	if d.carriedIn > 0 {
+		fmt.Fprintf(b, "，上年结转结余%s万元", r(d.carriedIn))
+	}
+	fmt.Fprintf(b, "。支出预算%s万元，其中：基本支出%s万元，项目支出%s万元。\n", r(d.current), r(d.basic), r(d.project))
+}
+
+func (d *sdoc) narrativeOthers(b *strings.Builder) {
+	r := func(m schema.Money) string { return w(round(m)) }
+	verb := "预算"
+	if d.family == "final9" {
+		verb = "支出决算"
+	}
+	fmt.Fprintf(b, "“三公”经费%s%s万元。其中：因公出国（境）费%s万元；公务接待费%s万元；公务用车购置费%s万元；公务用车运行维护费%s万元。\n",
+		verb, r(d.tp[0]+d.tp[1]+d.tp[2]+d.tp[3]), r(d.tp[0]), r(d.tp[1]), r(d.tp[2]), r(d.tp[3]))
+	fmt.Fprintf(b, "机关运行经费%s%s万元。\n", verb, w(d.op))
+	fmt.Fprintf(b, "政府采购%s总额%s万元，其中：政府采购货物%s%s万元、政府采购工程%s%s万元、政府采购服务%s%s万元。\n",
+		verb, w(d.proc), verb, w(d.procParts[0]), verb, w(d.procParts[1]), verb, w(d.procParts[2]))
+}
+
+func (d *sdoc) renderStd() string {
+	var b strings.Builder
+	d.page = 3
+	switch d.family {
+	case "final9":
+		d.final9(&b)
+	case "budget25":
+		d.budget25(&b)
+	case "jiangsu12":
+		d.jiangsu12(&b)
+	}
+	if d.p.CRLF {
+		return strings.ReplaceAll(b.String(), "\n", "\r\n")
+	}
+	return b.String()
+}
+
+func (d *sdoc) final9(b *strings.Builder) {
+	fmt.Fprintf(b, "%s\n%d年度部门决算\n\n第一部分 %s%d年度部门决算情况说明\n", d.dept, d.year, d.dept, d.year)
+	d.narrativeTotals(b)
+	b.WriteString("四、财政拨款“三公”经费支出决算情况说明\n")
+	d.narrativeOthers(b)
+	fmt.Fprintf(b, "\n第二部分 %s%d年度部门决算表\n", d.dept, d.year)
+	fiscal := d.current + d.carriedOut - d.carriedIn
+	d.render(b, d.summary("收入支出决算总表", "决算数",
+		[]string{"一、一般公共预算财政拨款收入", "二、政府性基金预算财政拨款收入", "三、国有资本经营预算财政拨款收入", "四、上级补助收入", "五、事业收入", "六、经营收入", "七、附属单位上缴收入", "八、其他收入"},
+		[]schema.Money{fiscal, 0, 0, 0, 0, 0, 0, 0},
+		"本年收入合计", "本年支出合计", "总计", "总计", [2]string{"年初结转和结余", "年末结转和结余"}))
+	// 收入决算表: by function, what each class received (all appropriations)
+	inc := ttable{title: "收入决算表",
+		cols: d.codeCols(2, 18, 14), coded: true}
+	inc.header = codeHeader(inc.cols, "", "本年收入合计", "财政拨款收入")
+	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.current}))
+	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic + x.project} })...)
+	d.render(b, inc)
+	exp := ttable{title: "支出决算表",
+		cols: d.codeCols(3, 18, 12), coded: true}
+	exp.header = codeHeader(exp.cols, "", "本年支出合计", "基本支出", "项目支出")
+	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
+	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
+	d.render(b, exp)
+	fs := d.summary("财政拨款收入支出决算总表", "决算数",
+		[]string{"一、一般公共预算财政拨款", "二、政府性基金预算财政拨款", "三、国有资本经营预算财政拨款"},
+		[]schema.Money{fiscal, 0, 0},
+		"本年收入合计", "本年支出合计", "总计", "总计", [2]string{"年初财政拨款结转和结余", "年末财政拨款结转和结余"})
+	d.render(b, fs)
+	fn := ttable{title: "一般公共预算财政拨款支出决算表",
+		cols: d.codeCols(3, 18, 12), coded: true}
+	fn.header = codeHeader(fn.cols, "本年支出", "合计", "基本支出", "项目支出")
+	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
+	fn.split = len(fn.rows) / 2
+	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
+	d.render(b, fn)
+	if d.p.Panels {
+		d.render(b, d.panelTable("一般公共预算财政拨款基本支出决算表"))
+	} else {
+		d.render(b, d.economicTable("一般公共预算财政拨款基本支出决算表", "决算数"))
+	}
+	d.render(b, d.threePublicTable("一般公共预算财政拨款“三公”经费支出决算表"))
+	d.render(b, d.empty("政府性基金预算财政拨款收入支出决算表", fmt.Sprintf("注：%s无政府性基金预算财政拨款收入和支出，故本表无数据。", d.dept)))
+	d.render(b, d.empty("国有资本经营预算财政拨款支出决算表", fmt.Sprintf("注：%s无国有资本经营预算财政拨款支出，故本表无数据。", d.dept)))
+}
+
+func (d *sdoc) budget25(b *strings.Builder) {
+	kind := "部门预算"
+	if d.scope == "单位" {
+		kind = "单位预算"
+	}
+	fmt.Fprintf(b, "%s%d年%s\n\n目录\n第一部分 %s概况\n第二部分 %d年%s表\n\n", d.dept, d.year, kind, d.dept, d.year, kind)
+	fmt.Fprintf(b, "第三部分 %d年%s情况说明\n", d.year, kind)
+	d.narrativeTotals(b)
+	b.WriteString("二、“三公”经费、机关运行经费和政府采购\n")
+	d.narrativeOthers(b)
+	s := d.scope
+	fmt.Fprintf(b, "\n第二部分 %d年%s表\n", d.year, kind)
+	d.render(b, d.summary(s+"收支总表", "预算数",
+		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入", "四、财政专户管理资金收入", "五、事业收入", "六、上级补助收入", "七、附属单位上缴收入", "八、事业单位经营收入", "九、其他收入"},
+		[]schema.Money{d.current, 0, 0, 0, 0, 0, 0, 0, 0},
+		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
+	inc := ttable{title: s + "收入总表",
+		cols: d.codeCols(3, 18, 14), coded: true}
+	inc.header = codeHeader(inc.cols, "", "合计", "上年结转结余", "一般公共预算拨款收入")
+	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.carriedIn, d.current - d.carriedIn}))
+	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money {
+		return []schema.Money{x.basic + x.project, x.carried, x.basic + x.project - x.carried}
+	})...)
+	d.render(b, inc)
+	exp := ttable{title: s + "支出总表",
+		cols: d.codeCols(3, 18, 12), coded: true}
+	exp.header = codeHeader(exp.cols, "", "合计", "基本支出", "项目支出")
+	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
+	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
+	d.render(b, exp)
+	d.render(b, d.summary("财政拨款收支总表", "预算数",
+		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入"},
+		[]schema.Money{d.current, 0, 0},
+		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
+	fn := ttable{title: "一般公共预算支出表",
+		cols: d.codeCols(3, 18, 12), coded: true}
+	fn.header = codeHeader(fn.cols, "本年一般公共预算支出", "合计", "基本支出", "项目支出")
+	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
+	fn.split = len(fn.rows) / 2
+	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
+	d.render(b, fn)
+	d.render(b, d.economicTable("一般公共预算基本支出表", "本年一般公共预算基本支出"))
+	d.render(b, d.threePublicTable("一般公共预算“三公”经费支出表"))
+	d.render(b, d.empty("政府性基金预算支出表", fmt.Sprintf("注：%s%d年无政府性基金预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+	d.render(b, d.empty("国有资本经营预算支出表", fmt.Sprintf("注：%s%d年无国有资本经营预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+	pr := ttable{title: "项目支出表",
+		header: []string{"   项目名称                    本年拨款        一般公共预算"},
+		cols:   []tcol{{24, false}, {14, true}, {14, true}}}
+	for _, p := range d.projects {
+		pr.rows = append(pr.rows, trow{cells: []string{p.name, d.num(p.amt), d.num(p.amt)}, label: 0})
+	}
+	pr.rows = append(pr.rows, trow{cells: []string{"合计", d.num(d.project), d.num(d.project)}, label: -1})
+	d.render(b, pr)
+}
