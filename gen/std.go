@@ -36,6 +36,7 @@ type pert struct {
 	Spaced    bool `json:"spaced,omitempty"`     // a blank line after each row (each cell in default mode)
 	CRLF      bool `json:"crlf,omitempty"`       // lines end in CR LF (another tool's text)
 	Typo      bool `json:"typo,omitempty"`       // a class's amount misprinted in the 一般公共预算 function table
+	Numbered  bool `json:"numbered,omitempty"`   // a 决算 as 财政部's template prints it: rows numbered (行次), columns numbered (栏次), 三公 grouped by 预算数 and 决算数
 }
 
 func (p pert) String() string {
@@ -43,7 +44,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -228,6 +229,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 			d.carriedOut = d.carriedIn
 		}
 	}
+	// from what was drawn, not drawn itself: the documents of the stream
+	// stay as they were before it
+	d.p.Numbered = fam == "final9" && (d.year+len(d.classes))%2 == 0
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -564,7 +568,55 @@ func (d *sdoc) summary(title, colName string, sources []string, srcVals []schema
 		trow{cells: []string{currentIn, d.num(d.current + d.carriedOut - d.carriedIn), currentOut, d.num(d.current)}, label: -1},
 		trow{cells: []string{carriedLabels[0], d.num(d.carriedIn), carriedLabels[1], d.num(d.carriedOut)}, label: -1},
 		trow{cells: []string{totalIn, d.num(d.current + d.carriedOut), totalOut, d.num(d.current + d.carriedOut)}, label: -1})
+	if d.p.Numbered {
+		numberRows(&t, colName)
+	}
 	return t
+}
+
+// numberRows gives a 收支总表 the 决算 template's 行次 column on each side
+// (the left side's rows numbered 1…, the right side's after them) and its
+// 栏次 line.
+func numberRows(t *ttable, colName string) {
+	t.cols = []tcol{{22, false}, {4, true}, {14, true}, {22, false}, {4, true}, {14, true}}
+	t.header = []string{
+		"           收入                                           支出",
+		layout(t.cols, []string{"      项目", "行次", colName, "      项目", "行次", colName}),
+		layout(t.cols, []string{"      栏次", "", "1", "      栏次", "", "2"}),
+	}
+	left := 0
+	for _, r := range t.rows {
+		if r.cells[0] != "" {
+			left++
+		}
+	}
+	l, rn := 0, left
+	for i, r := range t.rows {
+		cells := []string{r.cells[0], "", r.cells[1], r.cells[2], "", r.cells[3]}
+		if cells[0] != "" {
+			l++
+			cells[1] = strconv.Itoa(l)
+		}
+		if cells[3] != "" {
+			rn++
+			cells[4] = strconv.Itoa(rn)
+		}
+		label := r.label
+		if label == 2 {
+			label = 3
+		}
+		t.rows[i] = trow{cells: cells, label: label}
+	}
+}
+
+// numberColumns adds the 栏次 line, the columns' numbers, to a coded
+// table's header.
+func numberColumns(t *ttable, values int) {
+	cells := []string{"", "", "", "栏次"}
+	for i := range values {
+		cells = append(cells, strconv.Itoa(i+1))
+	}
+	t.header = append(t.header, layout(t.cols, cells))
 }
 
 func (d *sdoc) empty(title, note string) ttable {
@@ -587,6 +639,26 @@ func (d *sdoc) threePublicTable(title string) ttable {
 		}
 		return ttable{title: title, cols: cols,
 			header: []string{layout(cols, []string{"", "", "", "公务用车购置及运行费"}), layout(cols, names)},
+			rows:   []trow{{cells: cells, label: -1}}}
+	}
+	if d.p.Numbered { // every column under 预算数, then again under 决算数, numbered 1…12
+		var cols []tcol
+		var group, mid, top, nums, cells []string
+		for k := range 2 {
+			for i := range names {
+				cols = append(cols, tcol{9, true})
+				group, mid, top = append(group, ""), append(mid, ""), append(top, names[i])
+				nums = append(nums, strconv.Itoa(k*len(names)+i+1))
+			}
+			group[k*len(names)+2] = [2]string{"预算数", "决算数"}[k]
+			mid[k*len(names)+3] = "公务用车购置及运行费"
+			src := [2][4]schema.Money{d.tpBudget, d.tp}[k]
+			for _, v := range vals(src) {
+				cells = append(cells, d.num(v))
+			}
+		}
+		return ttable{title: title, cols: cols,
+			header: []string{layout(cols, group), layout(cols, mid), layout(cols, top), layout(cols, nums)},
 			rows:   []trow{{cells: cells, label: -1}}}
 	}
 	// 决算: each column as 预算数 and 决算数
@@ -740,12 +812,18 @@ func (d *sdoc) final9(b *strings.Builder) {
 	inc := ttable{title: "收入决算表",
 		cols: d.codeCols(2, 18, 14), coded: true}
 	inc.header = codeHeader(inc.cols, "", "本年收入合计", "财政拨款收入")
+	if d.p.Numbered {
+		numberColumns(&inc, 2)
+	}
 	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.current}))
 	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic + x.project} })...)
 	d.render(b, inc)
 	exp := ttable{title: "支出决算表",
 		cols: d.codeCols(3, 18, 12), coded: true}
 	exp.header = codeHeader(exp.cols, "", "本年支出合计", "基本支出", "项目支出")
+	if d.p.Numbered {
+		numberColumns(&exp, 3)
+	}
 	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
 	d.render(b, exp)
@@ -757,6 +835,9 @@ func (d *sdoc) final9(b *strings.Builder) {
 	fn := ttable{title: "一般公共预算财政拨款支出决算表",
 		cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, "本年支出", "合计", "基本支出", "项目支出")
+	if d.p.Numbered {
+		numberColumns(&fn, 3)
+	}
 	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
 	fn.split = len(fn.rows) / 2
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
