@@ -264,3 +264,55 @@ func TestIncrementalBuildDamagedFragments(t *testing.T) {
 		t.Errorf("%d fragments kept, want %d", len(kept), len(want))
 	}
 }
+
+// TestDamagedCacheEntries: the cache is written without fsync, so a crash
+// can leave an entry torn, empty or junk. A damaged entry is extracted
+// again — the run publishes what a fresh build publishes — and never
+// stops the run or leaves its document out, also when nothing else of the
+// cache can be reused.
+func TestDamagedCacheEntries(t *testing.T) {
+	in, tmp := corpus(t, 4), t.TempDir()
+	out := filepath.Join(tmp, "pub")
+	build(t, in, out)
+	entries, _ := filepath.Glob(filepath.Join(out+".cache", "*", "*.json"))
+	if len(entries) < 4 {
+		t.Fatalf("%d cache entries", len(entries))
+	}
+	damage := []func([]byte) []byte{
+		func(b []byte) []byte { return b[:len(b)/2] }, // torn
+		func([]byte) []byte { return nil },            // empty
+		func([]byte) []byte { return []byte("junk") },
+		func(b []byte) []byte { return b[:len(b)-1] }, // its last byte lost
+	}
+	for i, f := range damage {
+		data, err := os.ReadFile(entries[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(entries[i], f(data), 0o644)
+	}
+	// nothing else to reuse (as after a change of the code): every document
+	// is made from its cache entry
+	os.RemoveAll(filepath.Join(out+".cache", "fragments"))
+	os.Remove(filepath.Join(out+".cache", "release.json"))
+	// an input changed, so that the run publishes a new release
+	p := filepath.Join(in, "doc0000.txt")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, append(data, []byte("\n补充说明。\n")...), 0o644)
+	rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 5,
+		Log: slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))})
+	if err != nil || rep.Release == "" || len(rep.Rejected) != 0 {
+		t.Fatalf("rebuild over damaged cache entries: %v, release %q, rejected %+v", err, rep.Release, rep.Rejected)
+	}
+	fresh := filepath.Join(tmp, "fresh")
+	build(t, in, fresh)
+	got, want := readTree(t, out), readTree(t, fresh)
+	for f, data := range want {
+		if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
+			t.Errorf("%s differs from a fresh build's", f)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, a fresh build %d", len(got), len(want))
+	}
+}

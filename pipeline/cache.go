@@ -70,11 +70,27 @@ func (c cache) load(key string) (*entry, bool) {
 	if err != nil {
 		return nil, false
 	}
+	body, ok := cutTrailer(data)
 	var e entry
-	if json.Unmarshal(data, &e) != nil || e.Doc == nil {
+	if !ok || json.Unmarshal(body, &e) != nil || e.Doc == nil {
 		return nil, false
 	}
 	return &e, true
+}
+
+// An entry ends in a trailer that states the length of the JSON before it,
+// "\n#12345\n": the cache is written without fsync, and an entry a crash
+// left torn, empty or filled with zeros is told from a whole one by its
+// last bytes alone (intact), so that it is extracted again.
+func trailer(n int) string { return "\n#" + strconv.Itoa(n) + "\n" }
+
+// cutTrailer returns the JSON of an entry whose trailer matches its length.
+func cutTrailer(data []byte) ([]byte, bool) {
+	i := bytes.LastIndex(data, []byte("\n#"))
+	if i < 0 || trailer(i) != string(data[i:]) {
+		return nil, false
+	}
+	return data[:i], true
 }
 
 // loadDoc reads the document of an entry only, not its text: the document
@@ -127,6 +143,7 @@ func (c cache) putEntry(key string, e *entry) error {
 	if err != nil {
 		return err
 	}
+	data = append(data, trailer(len(data))...)
 	path := c.path(key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -204,13 +221,27 @@ func writeAtomic(path string, data []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
-// has tells whether a document is cached under key (without reading it).
+// has tells whether a document is cached whole under key, from the
+// trailer of its entry (without reading the rest).
 func (c cache) has(key string) bool {
 	if c.dir == "" {
 		return false
 	}
-	_, err := os.Stat(c.path(key))
-	return err == nil
+	f, err := os.Open(c.path(key))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	tail := make([]byte, min(st.Size(), 24))
+	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
+		return false
+	}
+	i := bytes.LastIndex(tail, []byte("\n#"))
+	return i >= 0 && trailer(int(st.Size())-len(tail)+i) == string(tail[i:])
 }
 
 // statEntry remembers an input's sha256 with the size and modification
