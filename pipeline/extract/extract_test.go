@@ -868,3 +868,37 @@ func TestShortClassNames(t *testing.T) {
 		t.Errorf("by_function = %v", got)
 	}
 }
+
+// More ways to say none: 不涉及, 未安排, 不存在, and 没有使用 a clause before
+// its subject; a negation of another thing in the clause before a stated
+// amount leaves the amount.
+func TestMoreZeroPhrasings(t *testing.T) {
+	head := "某局2024年部门预算\n"
+	for text, get := range map[string]func(d *schema.Document) *schema.Money{
+		"机关运行经费：本部门为事业单位，不涉及机关运行经费。": func(d *schema.Document) *schema.Money {
+			return figureAmount(d.OperatingCosts)
+		},
+		"本部门2024年没有使用一般公共预算拨款安排“三公”经费。": func(d *schema.Document) *schema.Money { return d.ThreePublic.Total },
+		"本部门2024年未安排政府采购预算。": func(d *schema.Document) *schema.Money {
+			if d.Procurement == nil {
+				return nil
+			}
+			return &d.Procurement.Amount
+		},
+		"本部门不存在国有资本经营预算支出。": func(d *schema.Document) *schema.Money { return figureAmount(d.StateCapital) },
+	} {
+		if v := get(extractLines(t, head+text+"\n")); v == nil || *v != 0 {
+			t.Errorf("%s: %v, want 0", text, v)
+		}
+	}
+	if tp := extractLines(t, head+"本部门没有使用政府性基金，一般公共预算安排“三公”经费10万元。\n").ThreePublic; tp.Total == nil || *tp.Total != schema.Yuan(100000) {
+		t.Errorf("三公 after another thing's negation: %v", tp.Total)
+	}
+}
+
+func figureAmount(f *schema.Figure) *schema.Money {
+	if f == nil {
+		return nil
+	}
+	return &f.Amount
+}

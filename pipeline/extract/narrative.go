@@ -782,7 +782,14 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		if w := st.s[runeStart(st.s, max(0, start-120)):start]; strings.Contains(w, "下述说明") || strings.Contains(w, "如下说明") || strings.Contains(clause, "的部门") || strings.Contains(clause, "的单位") {
 			continue
 		}
+		// "没有使用一般公共预算拨款安排“三公”经费": the negation a clause before
+		wide := st.s[runeStart(st.s, max(0, start-60)):start]
+		if k := strings.LastIndexAny(wide, "，。；,;:"); k >= 0 {
+			wide = wide[k+1:]
+		}
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
+			strings.Contains(before, "未安排") || strings.Contains(before, "不存在") || strings.Contains(before, "不涉及") ||
+			strings.Contains(wide, "没有使用") || strings.Contains(wide, "未使用") ||
 			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
 			strings.Contains(after, "为空") || strings.Contains(after, "无相关") || empty || saysZero(clause) {
 			if strings.Contains(st.s[start:st.sentenceEnd(start)], "0") && !strings.Contains(before+after, "空表") {
