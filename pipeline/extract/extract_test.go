@@ -902,3 +902,18 @@ func figureAmount(f *schema.Figure) *schema.Money {
 	}
 	return &f.Amount
 }
+
+// 机关运行费, the fund's words between 机关运行经费 and its amount, and
+// 货物类采购 / 服务类采购 as the procurement's kinds.
+func TestOperatingAndProcurementWording(t *testing.T) {
+	head := "某局2024年部门预算\n"
+	for _, text := range []string{"本部门2024年机关运行费预算56.78万元。", "2024年本部门机关运行经费一般公共预算财政拨款56.78万元，比上年减少1.00万元。"} {
+		if oc := extractLines(t, head+text+"\n").OperatingCosts; oc == nil || oc.Amount != schema.Yuan(567800) {
+			t.Errorf("%s: %+v", text, oc)
+		}
+	}
+	pr := extractLines(t, head+"2024年，本部门安排政府采购预算100万元，其中货物类采购50万元、服务类采购50万元。\n").Procurement
+	if pr == nil || pr.Goods == nil || *pr.Goods != schema.Yuan(500000) || pr.Services == nil || *pr.Services != schema.Yuan(500000) || pr.Works != nil {
+		t.Errorf("procurement %+v", pr)
+	}
+}

@@ -888,7 +888,8 @@ func (b *builder) funds() {
 }
 
 func (b *builder) operatingCosts() {
-	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "运行经费"}, 8); a != nil {
+	// "机关运行经费一般公共预算财政拨款56.78万元": the fund's words between
+	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12); a != nil {
 		b.doc.OperatingCosts = &schema.Figure{Amount: *a, PriorYear: p}
 	} else if at, ok := b.zeroStatement("机关运行经费"); ok { // "本部门无机关运行经费"
 		b.doc.OperatingCosts = b.zeroFigure("/operating_costs", at)
@@ -922,9 +923,9 @@ func (b *builder) procurement() {
 			dst    **schema.Money
 			labels []string
 		}{
-			{"/goods", &pr.Goods, []string{"货物采购", "货物预算", "货物类", "货物"}},
-			{"/works", &pr.Works, []string{"工程采购", "工程预算", "工程类", "工程"}},
-			{"/services", &pr.Services, []string{"服务采购", "服务预算", "服务类", "服务"}},
+			{"/goods", &pr.Goods, []string{"货物类采购", "货物采购", "货物预算", "货物类", "货物"}},
+			{"/works", &pr.Works, []string{"工程类采购", "工程采购", "工程预算", "工程类", "工程"}},
+			{"/services", &pr.Services, []string{"服务类采购", "服务采购", "服务预算", "服务类", "服务"}},
 		} {
 			for _, l := range part.labels {
 				if *part.dst != nil {
