@@ -917,3 +917,11 @@ func TestOperatingAndProcurementWording(t *testing.T) {
 		t.Errorf("procurement %+v", pr)
 	}
 }
+
+// "支出预算…，包括基本支出…，项目支出…": 包括 starts a term as 其中 does.
+func TestIncludingStartsATerm(t *testing.T) {
+	e := extractLines(t, "某局2024年部门预算\n一、总体情况\n2024年支出预算1,000.00万元，包括基本支出800.00万元，项目支出200.00万元。\n").Expenditure
+	if e.Basic == nil || e.Basic.Amount != schema.Yuan(8000000) || e.Project == nil || e.Project.Amount != schema.Yuan(2000000) {
+		t.Errorf("basic %+v, project %+v", e.Basic, e.Project)
+	}
+}

@@ -80,7 +80,7 @@ func (b *builder) insideWord(start int) bool {
 		return false
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道"})
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道"})
 }
 
 // changeStatements records "项目支出减少35万元": a change stated right after
