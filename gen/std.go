@@ -815,8 +815,26 @@ func (d *sdoc) final9(b *strings.Builder) {
 	if d.p.Numbered {
 		numberColumns(&inc, 2)
 	}
-	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.current}))
-	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic + x.project} })...)
+	// what each class received is what it spent and what it carries: the
+	// year's revenue differs from its spending by the carried amounts, put
+	// on the largest 项
+	delta := d.carriedOut - d.carriedIn
+	var big xiang
+	for _, c := range d.classes {
+		for _, x := range d.items[c] {
+			if x.basic+x.project > big.basic+big.project {
+				big = x
+			}
+		}
+	}
+	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current + delta, d.current + delta}))
+	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money {
+		v := x.basic + x.project
+		if x.code == big.code {
+			v += delta
+		}
+		return []schema.Money{v, v}
+	})...)
 	d.render(b, inc)
 	exp := ttable{title: "支出决算表",
 		cols: d.codeCols(3, 18, 12), coded: true}
@@ -866,7 +884,7 @@ func (d *sdoc) budget25(b *strings.Builder) {
 	fmt.Fprintf(b, "\n第二部分 %d年%s表\n", d.year, kind)
 	d.render(b, d.summary(s+"收支总表", "预算数",
 		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入", "四、财政专户管理资金收入", "五、事业收入", "六、上级补助收入", "七、附属单位上缴收入", "八、事业单位经营收入", "九、其他收入"},
-		[]schema.Money{d.current, 0, 0, 0, 0, 0, 0, 0, 0},
+		[]schema.Money{d.current + d.carriedOut - d.carriedIn, 0, 0, 0, 0, 0, 0, 0, 0}, // the year's: 上年结转结余 apart
 		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
 	inc := ttable{title: s + "收入总表",
 		cols: d.codeCols(3, 18, 14), coded: true}
@@ -884,7 +902,7 @@ func (d *sdoc) budget25(b *strings.Builder) {
 	d.render(b, exp)
 	d.render(b, d.summary("财政拨款收支总表", "预算数",
 		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入"},
-		[]schema.Money{d.current, 0, 0},
+		[]schema.Money{d.current + d.carriedOut - d.carriedIn, 0, 0},
 		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
 	fn := ttable{title: "一般公共预算支出表",
 		cols: d.codeCols(3, 18, 12), coded: true}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -59,6 +60,31 @@ func wordsOf(line string) []word {
 	return out
 }
 
+// numberingLeftOut drops from a line's words what only numbers the table
+// (the 决算 template's): a line of column numbers (栏次 1 2 3, or 1 2 3
+// alone), and a row's number under a 行次 header (heads collects those
+// headers as they come).
+func numberingLeftOut(ws []word, heads *[]word) []word {
+	texts := make([]string, 0, len(ws))
+	for _, w := range ws {
+		texts = append(texts, w.text)
+	}
+	if columnNumbering(texts) || slices.Contains(texts, "栏次") && !slices.ContainsFunc(ws, func(w word) bool { return !w.number && w.text != "栏次" }) {
+		return nil
+	}
+	out := ws[:0:0]
+	for _, w := range ws {
+		if !w.number && strings.Contains(w.text, "行次") {
+			*heads = append(*heads, w)
+		}
+		if w.number && isRowNumber(w.text) && slices.ContainsFunc(*heads, func(h word) bool { return w.end >= h.start-1 && w.end <= h.end+3 }) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // valueColumn is a column of right-aligned numbers.
 type valueColumn struct {
 	start, end int // the span of its numbers
@@ -72,11 +98,12 @@ func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 	laid := 0
 	var ends []int
 	firstValue := -1
+	var rowNumbers []word // the 行次 headers: the numbers under them number rows
 	for i := from; i < to && i < len(lines); i++ {
 		if endsTable(flat[i]) {
 			break
 		}
-		ws := wordsOf(lines[i])
+		ws := numberingLeftOut(wordsOf(lines[i]), &rowNumbers)
 		words = append(words, ws)
 		nums, all := 0, len(ws)
 		for _, w := range ws {
