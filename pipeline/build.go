@@ -1071,7 +1071,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				}
 			}
 			e := entries[i]
-			if err := sr.Disclosure(e.Doc, e.files(), f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
+			if err := sr.Disclosure(e.Doc, e.files(), f.Summary, f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
 				loadErr.Store(err)
 			}
 		})

@@ -221,7 +221,7 @@ func Summarize(d *schema.Document) Summary {
 // Document writes one disclosure's page and its source page.
 func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	files := [][]string{lines}
-	return r.Disclosure(d, files, emit.Sentences(d, files), emit.SearchEntries(d), nil)
+	return r.Disclosure(d, files, Summarize(d), emit.Sentences(d, files), emit.SearchEntries(d), nil)
 }
 
 // citedLines are the lines of its files a document names: where its
@@ -290,11 +290,12 @@ type sourceFile struct {
 }
 
 // Disclosure writes one disclosure's page and its source page: files are
-// the lines of each of its files (in the order of /document/sources),
+// the lines of each of its files (in the order of /document/sources), sum
+// its catalog row (Summarize, made once with its other fragments),
 // sentences their sentences for the search (emit.Sentences), entries its
 // other texts for the search (emit.SearchEntries), exec its budget
 // compared with its outturn (emit.ExecutionRows), if it has a pair.
-func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences, entries []emit.SearchEntry, exec []emit.ExecutionRow) error {
+func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary, sentences, entries []emit.SearchEntry, exec []emit.ExecutionRow) error {
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
@@ -360,7 +361,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sentences, e
 	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
 		return err
 	}
-	return r.index(Summarize(d), entries, sentences, true)
+	return r.index(sum, entries, sentences, true)
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
