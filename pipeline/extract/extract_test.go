@@ -214,6 +214,45 @@ func TestBasicParts(t *testing.T) {
 	}
 }
 
+// A budget all of appropriations states its basic expenditure and its
+// parts again (Jiangsu: 财政拨款基本支出, then 一般公共预算基本支出): each
+// later statement that differs is an amount claim on its line.
+func TestBasicRestated(t *testing.T) {
+	text := "某省某院2019年度部门预算\n（一）收入预算总计 3718.34 万元。包括：\n1．财政拨款收入预算总计 3718.34 万元。\n" +
+		"一般公共预算收入预算 3718.34 万元。\n此外，基本支出预算数为 2196 万元。\n项目支出预算数为 1522.34 万元。\n" +
+		"某院 2019 年度财政拨款基本支出预算 2196 万元，其中：\n（一）人员经费 1838.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n" +
+		"某院 2019 年度一般公共预算财政拨款基本\n支出预算 2196 万元，其中：\n（一）人员经费 1838.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n"
+	claimsOn := func(d *schema.Document) map[string]int {
+		out := map[string]int{}
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimAmount {
+				out[c.Path] = c.Line
+			}
+		}
+		return out
+	}
+	d := extractLines(t, text)
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(21960000) || e.Personnel == nil || e.Personnel.Amount != schema.Yuan(18389500) {
+		t.Fatalf("basic, personnel = %+v %+v", e.Basic, e.Personnel)
+	}
+	if c := claimsOn(d); len(c) != 0 {
+		t.Errorf("claims on the unchanged text: %v", c)
+	}
+	for _, m := range []struct{ from, to, path string }{
+		{"支出预算 2196 万元", "支出预算 2191 万元", "/expenditure/basic"},
+		{"人员经费 1838.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n", "人员经费 1833.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n", "/expenditure/personnel"},
+		{"公用经费 357.05 万元。主要包括：办公费。\n", "公用经费 357.65 万元。主要包括：办公费。\n", "/expenditure/public_expenses"},
+	} {
+		// the last statement changed: its line is the last of its kind
+		k := strings.LastIndex(text, m.from)
+		changed := text[:k] + m.to + text[k+len(m.from):]
+		want := strings.Count(changed[:k+strings.Index(m.to, "万元")], "\n") + 1
+		if got := claimsOn(extractLines(t, changed)); got[m.path] != want {
+			t.Errorf("%s changed in its restatement: claims %v, want one on %s at line %d", m.path, got, m.path, want)
+		}
+	}
+}
+
 // Economic items explained one by one, each named with （款）, the class's
 // name on the line after a figure's unit.
 func TestEconomicKuanItems(t *testing.T) {

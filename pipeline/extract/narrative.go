@@ -352,10 +352,11 @@ func (b *builder) basicProject() {
 	} else if b.allAppropriations() {
 		// every yuan is an appropriation: the appropriations' basic
 		// expenditure is the basic expenditure ("财政拨款基本支出12213.05万元")
-		if a, p := b.figure("/expenditure/basic", "/amount", []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}, 6); a != nil {
+		if a, p := b.figure("/expenditure/basic", "/amount", appropriationsBasic, 6); a != nil {
 			exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
 		}
 	}
+	b.basicRestated()
 	b.basicParts()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
@@ -376,6 +377,32 @@ func (b *builder) basicProject() {
 					b.shareAfter(f.path, of, ti)
 				}
 			}
+		}
+	}
+}
+
+// appropriationsBasic name the appropriations' basic expenditure.
+var appropriationsBasic = []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}
+
+// basicRestated keeps, in a budget whose every yuan is an appropriation,
+// each statement of the appropriations' basic expenditure that differs
+// from the basic expenditure as an amount claim ("一般公共预算财政拨款基本
+// 支出预算 21968 万元" after "基本支出预算数为 21968 万元").
+func (b *builder) basicRestated() {
+	exp := b.doc.Expenditure
+	if exp.Basic == nil || !b.allAppropriations() {
+		return
+	}
+	for _, l := range appropriationsBasic {
+		for _, end := range b.find(l) {
+			if b.otherYear(end - len(l)) {
+				continue
+			}
+			ti, ok := b.valueAfter(end, 6)
+			if !ok || b.used[ti] || b.st.toks[ti].money() == exp.Basic.Amount {
+				continue
+			}
+			b.claim("/expenditure/basic", schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
 		}
 	}
 }
@@ -434,9 +461,22 @@ func (b *builder) basicParts() {
 		if !ok1 || !ok2 || pt > ct {
 			continue
 		}
-		exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
-		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
-		return
+		if exp.Personnel == nil && exp.PublicExpenses == nil {
+			exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+			exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+			continue
+		}
+		// a later statement of the same basic expenditure restates its
+		// parts: one that differs is an amount claim
+		for _, part := range []struct {
+			path string
+			fig  *schema.Figure
+			tok  int
+		}{{"/expenditure/personnel", exp.Personnel, pt}, {"/expenditure/public_expenses", exp.PublicExpenses, ct}} {
+			if m := st.toks[part.tok].money(); !b.used[part.tok] && m != part.fig.Amount {
+				b.claim(part.path, schema.ClaimAmount, part.tok, m.Float(), "")
+			}
+		}
 	}
 }
 
