@@ -266,6 +266,36 @@ func TestEconomicKuanItems(t *testing.T) {
 	}
 }
 
+// A class stated again with its items (Jiangsu explains the 财政拨款 and
+// the 一般公共预算 basic expenditure alike): an item of the copy that
+// differs is an amount claim; a list that names other items (机关运行经费's,
+// after the class) is no copy.
+func TestEconomicItemsRestated(t *testing.T) {
+	list := "商品和服务支出（类）30 万元\n（1）办公费（款）支出 10 万元。用于办公。\n（2）维修（护）费（款）支出 20 万元。用于维修。\n"
+	text := "某省某厅2017年度部门预算\n财政拨款基本支出预算 30 万元，其中：\n" + list + "一般公共预算基本支出预算 30 万元，其中：\n" + list
+	claims := func(text string) []schema.Claim {
+		var out []schema.Claim
+		for _, c := range extractLines(t, text).Claims {
+			if c.Kind == schema.ClaimAmount {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	if c := claims(text); len(c) != 0 {
+		t.Errorf("claims on the unchanged text: %+v", c)
+	}
+	changed := text[:strings.LastIndex(text, "办公费（款）支出 10")] + strings.Replace(text[strings.LastIndex(text, "办公费（款）支出 10"):], "支出 10", "支出 16", 1)
+	if c := claims(changed); len(c) != 1 || c[0].Path != "/expenditure/by_economic/0/items/0" || c[0].Line != 8 || c[0].Value != 160000 {
+		t.Errorf("an item changed in the copy: claims %+v, want one on /expenditure/by_economic/0/items/0 at line 8", c)
+	}
+	other := text + "机关运行经费支出预算 50 万元，其中：\n" +
+		"（1）办公费（款）支出 16 万元。用于办公。\n（2）物业管理费（款）支出 14 万元。\n（3）维修（护）费（款）支出 20 万元。用于维修。\n"
+	if c := claims(other); len(c) != 0 {
+		t.Errorf("another list of items was compared: %+v", c)
+	}
+}
+
 // The Jiangsu narrative names the amounts carried 上年结转资金 and 结转下年资金.
 func TestCarriedJiangsuNames(t *testing.T) {
 	text := "某省某厅2019年度部门预算\n4．上年结转资金预算数为0万元。与上年相比增加0万元。\n4．结转下年资金预算数为0万元，主要原因是本部门无此项资金。\n"

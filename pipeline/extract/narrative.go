@@ -601,6 +601,15 @@ type pair struct {
 // pairs reads name–amount pairs between two offsets and records their
 // provenance under base+index+field.
 func (b *builder) pairs(from, to int, base, field string) []pair {
+	out := b.pairsIn(from, to)
+	for i, p := range out {
+		b.take(base+strconv.Itoa(i)+field, p.tok)
+	}
+	return out
+}
+
+// pairsIn reads name–amount pairs between two offsets.
+func (b *builder) pairsIn(from, to int) []pair {
 	st := b.st
 	var out []pair
 	name := ""
@@ -622,7 +631,6 @@ func (b *builder) pairs(from, to int, base, field string) []pair {
 			continue
 		}
 		out = append(out, pair{name: n, amount: t.money(), tok: ti})
-		b.take(base+strconv.Itoa(len(out)-1)+field, ti)
 	}
 	return out
 }
@@ -686,11 +694,23 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	var items []schema.ClassItem
 	index := map[string]int{}
+	// where a hit's statement ends: the next hit after its amount
+	limit := func(k int) int {
+		for _, next := range hits[k+1:] {
+			if next.start > st.toks[hits[k].tok].end {
+				return next.start
+			}
+		}
+		return len(st.s)
+	}
 	for k, h := range hits {
 		t := st.toks[h.tok]
 		if i, ok := index[h.class.Code]; ok {
 			if items[i].Amount != t.money() && !b.used[h.tok] {
 				b.claim(base+strconv.Itoa(i), schema.ClaimAmount, h.tok, t.money().Float(), "")
+			}
+			if scheme == schema.SchemeEconomic {
+				b.itemsRestated(base+strconv.Itoa(i)+"/items/", items[i].Items, b.economicItemsIn(t.end, limit(k)))
 			}
 			continue
 		}
@@ -710,26 +730,25 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 		b.shareAfter(path, of, h.tok)
 		if scheme == schema.SchemeEconomic {
-			limit := len(st.s)
-			for _, next := range hits[k+1:] {
-				if next.start > t.end {
-					limit = next.start
-					break
+			for j, p := range b.economicItemsIn(t.end, limit(k)) {
+				it := schema.ClassItem{Name: p.name, Amount: *b.take(path+"/items/"+strconv.Itoa(j)+"/amount", p.tok)}
+				if c, ok := schema.EconomicItem(h.class.Code, p.name); ok {
+					it.Code = c.Code
 				}
+				item.Items = append(item.Items, it)
 			}
-			item.Items = b.economicItems(h.class.Code, path+"/items/", t.end, limit)
 		}
 		items = append(items, item)
 	}
 	return items
 }
 
-// economicItems reads the items of an economic class: a parenthesised
+// economicItemsIn reads the items of an economic class: a parenthesised
 // list, "（基本工资 30.79 万、津贴补贴 22.56 万、…等。）", or items of their
 // own, "（1）基本工资（款）支出 737.94 万元。用于…".
-func (b *builder) economicItems(parent, base string, from, limit int) []schema.ClassItem {
+func (b *builder) economicItemsIn(from, limit int) []pair {
 	st := b.st
-	if items := b.kuanItems(parent, base, from, limit); items != nil {
+	if items := b.kuanItemsIn(from, limit); items != nil {
 		return items
 	}
 	open := strings.Index(st.s[from:limit], "(")
@@ -753,22 +772,35 @@ func (b *builder) economicItems(parent, base string, from, limit int) []schema.C
 	if end < 0 {
 		return nil
 	}
-	var items []schema.ClassItem
-	for _, p := range b.pairs(open, end, base, "/amount") {
-		it := schema.ClassItem{Name: p.name, Amount: p.amount}
-		if c, ok := schema.EconomicItem(parent, p.name); ok {
-			it.Code = c.Code
-		}
-		items = append(items, it)
-	}
-	return items
+	return b.pairsIn(open, end)
 }
 
-// kuanItems reads an economic class's items named with （款）, each after
+// itemsRestated compares the items a later statement of a class lists
+// with the class's items: where it lists the same items in the same order
+// (the list copied; a list that runs on into another section, 机关运行经费's
+// items, names others), an amount that differs is an amount claim on the
+// item.
+func (b *builder) itemsRestated(base string, items []schema.ClassItem, again []pair) {
+	if len(again) != len(items) {
+		return
+	}
+	for j, p := range again {
+		if p.name != items[j].Name {
+			return
+		}
+	}
+	for j, p := range again {
+		if items[j].Amount != p.amount && !b.used[p.tok] {
+			b.claim(base+strconv.Itoa(j), schema.ClaimAmount, p.tok, p.amount.Float(), "")
+		}
+	}
+}
+
+// kuanItemsIn reads an economic class's items named with （款）, each after
 // its number: "（1）基本工资（款）支出 737.94 万元".
-func (b *builder) kuanItems(parent, base string, from, limit int) []schema.ClassItem {
+func (b *builder) kuanItemsIn(from, limit int) []pair {
 	st := b.st
-	var items []schema.ClassItem
+	var items []pair
 	for _, end := range b.find("(款)") {
 		if end <= from || end > limit {
 			continue
@@ -794,11 +826,7 @@ func (b *builder) kuanItems(parent, base string, from, limit int) []schema.Class
 		if !ok {
 			continue
 		}
-		it := schema.ClassItem{Name: name, Amount: *b.take(base+strconv.Itoa(len(items))+"/amount", ti)}
-		if c, ok := schema.EconomicItem(parent, name); ok {
-			it.Code = c.Code
-		}
-		items = append(items, it)
+		items = append(items, pair{name: name, amount: st.toks[ti].money(), tok: ti})
 	}
 	return items
 }
