@@ -294,6 +294,18 @@ func TestEconomicItemsRestated(t *testing.T) {
 	if c := claims(other); len(c) != 0 {
 		t.Errorf("another list of items was compared: %+v", c)
 	}
+	// a copy of three items running on into 机关运行经费's list: its first
+	// items are the copy
+	list3 := strings.Replace(list, "30 万元", "35 万元", 1) + "（3）邮电费（款）支出 5 万元。用于通讯。\n"
+	three := strings.ReplaceAll(other, list, list3)
+	three = strings.Replace(three, "基本支出预算 30 万元", "基本支出预算 35 万元", 2)
+	if c := claims(three); len(c) != 0 {
+		t.Errorf("claims on the unchanged text: %+v", c)
+	}
+	k := strings.LastIndex(three, "邮电费（款）支出 5 万元")
+	if c := claims(three[:k] + "邮电费（款）支出 8 万元" + three[k+len("邮电费（款）支出 5 万元"):]); len(c) != 1 || c[0].Path != "/expenditure/by_economic/0/items/2" || c[0].Value != 80000 {
+		t.Errorf("an item changed in a copy that runs on: claims %+v, want one on /expenditure/by_economic/0/items/2", c)
+	}
 }
 
 // The Jiangsu narrative names the amounts carried 上年结转资金 and 结转下年资金.

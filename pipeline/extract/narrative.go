@@ -779,8 +779,12 @@ func (b *builder) economicItemsIn(from, limit int) []pair {
 // with the class's items: where it lists the same items in the same order
 // (the list copied; a list that runs on into another section, 机关运行经费's
 // items, names others), an amount that differs is an amount claim on the
-// item.
+// item. A copy of three items or more may run on into the next section's
+// list: its first items are compared.
 func (b *builder) itemsRestated(base string, items []schema.ClassItem, again []pair) {
+	if len(again) > len(items) && len(items) >= 3 {
+		again = again[:len(items)]
+	}
 	if len(again) != len(items) {
 		return
 	}
