@@ -308,6 +308,37 @@ func TestEconomicItemsRestated(t *testing.T) {
 	}
 }
 
+// A 项 explained again (Jiangsu: under 财政拨款支出, then under 一般公共预算
+// 支出) restates its change: a change or percentage that differs from the
+// first statement's is a claim on its line.
+func TestFunctionItemYoYRestated(t *testing.T) {
+	item := "（一）一般公共服务支出（类）100 万元。\n1. 政协事务（款）行政运行（项）支出 100 万元，与上\n年相比增加 10 万元，增长 11.11%。主要原因是增资。\n"
+	text := "某省某厅2017年度部门预算\n五、财政拨款支出预算表情况说明\n" + item + "八、一般公共预算支出预算表情况说明\n" + item
+	claims := func(text string) []schema.Claim {
+		var out []schema.Claim
+		for _, c := range extractLines(t, text).Claims {
+			if strings.Contains(c.Path, "/items/") || c.Line > 5 {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	base := claims(text)
+	if len(base) != 2 || base[0].Line != 5 || base[1].Line != 5 {
+		t.Fatalf("the first statement's claims = %+v, want a change and a percentage on line 5", base)
+	}
+	for _, m := range []struct{ from, to, kind string }{
+		{"增加 10 万元", "增加 19 万元", schema.ClaimChange},
+		{"增长 11.11%", "增长 17.11%", schema.ClaimChangePct},
+	} {
+		k := strings.LastIndex(text, m.from)
+		got := claims(text[:k] + m.to + text[k+len(m.from):])
+		if len(got) != 3 || got[2].Kind != m.kind || got[2].Line != 9 || got[2].Path != "/expenditure/by_function/0/items/0" {
+			t.Errorf("%s changed in the second statement: claims %+v, want a third, %s on line 9", m.from, got, m.kind)
+		}
+	}
+}
+
 // The Jiangsu narrative names the amounts carried 上年结转资金 and 结转下年资金.
 func TestCarriedJiangsuNames(t *testing.T) {
 	text := "某省某厅2019年度部门预算\n4．上年结转资金预算数为0万元。与上年相比增加0万元。\n4．结转下年资金预算数为0万元，主要原因是本部门无此项资金。\n"
