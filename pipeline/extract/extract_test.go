@@ -215,6 +215,45 @@ func TestBasicParts(t *testing.T) {
 	}
 }
 
+// A budget all of appropriations states its basic expenditure and its
+// parts again (Jiangsu: 财政拨款基本支出, then 一般公共预算基本支出): each
+// later statement that differs is an amount claim on its line.
+func TestBasicRestated(t *testing.T) {
+	text := "某省某院2019年度部门预算\n（一）收入预算总计 3718.34 万元。包括：\n1．财政拨款收入预算总计 3718.34 万元。\n" +
+		"一般公共预算收入预算 3718.34 万元。\n此外，基本支出预算数为 2196 万元。\n项目支出预算数为 1522.34 万元。\n" +
+		"某院 2019 年度财政拨款基本支出预算 2196 万元，其中：\n（一）人员经费 1838.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n" +
+		"某院 2019 年度一般公共预算财政拨款基本\n支出预算 2196 万元，其中：\n（一）人员经费 1838.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n"
+	claimsOn := func(d *schema.Document) map[string]int {
+		out := map[string]int{}
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimAmount {
+				out[c.Path] = c.Line
+			}
+		}
+		return out
+	}
+	d := extractLines(t, text)
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(21960000) || e.Personnel == nil || e.Personnel.Amount != schema.Yuan(18389500) {
+		t.Fatalf("basic, personnel = %+v %+v", e.Basic, e.Personnel)
+	}
+	if c := claimsOn(d); len(c) != 0 {
+		t.Errorf("claims on the unchanged text: %v", c)
+	}
+	for _, m := range []struct{ from, to, path string }{
+		{"支出预算 2196 万元", "支出预算 2191 万元", "/expenditure/basic"},
+		{"人员经费 1838.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n", "人员经费 1833.95 万元。主要包括：基本工资。\n（二）公用经费 357.05 万元。主要包括：办公费。\n", "/expenditure/personnel"},
+		{"公用经费 357.05 万元。主要包括：办公费。\n", "公用经费 357.65 万元。主要包括：办公费。\n", "/expenditure/public_expenses"},
+	} {
+		// the last statement changed: its line is the last of its kind
+		k := strings.LastIndex(text, m.from)
+		changed := text[:k] + m.to + text[k+len(m.from):]
+		want := strings.Count(changed[:k+strings.Index(m.to, "万元")], "\n") + 1
+		if got := claimsOn(extractLines(t, changed)); got[m.path] != want {
+			t.Errorf("%s changed in its restatement: claims %v, want one on %s at line %d", m.path, got, m.path, want)
+		}
+	}
+}
+
 // Economic items explained one by one, each named with （款）, the class's
 // name on the line after a figure's unit.
 func TestEconomicKuanItems(t *testing.T) {
@@ -225,6 +264,79 @@ func TestEconomicKuanItems(t *testing.T) {
 	if len(e) != 2 || len(e[0].Items) != 2 || e[0].Items[0].Code != "30101" || e[0].Items[1].Amount != schema.Yuan(200000) ||
 		e[1].Code != "302" || len(e[1].Items) != 1 || e[1].Items[0].Name != "维修(护)费" {
 		t.Errorf("by_economic = %+v", e)
+	}
+}
+
+// A class stated again with its items (Jiangsu explains the 财政拨款 and
+// the 一般公共预算 basic expenditure alike): an item of the copy that
+// differs is an amount claim; a list that names other items (机关运行经费's,
+// after the class) is no copy.
+func TestEconomicItemsRestated(t *testing.T) {
+	list := "商品和服务支出（类）30 万元\n（1）办公费（款）支出 10 万元。用于办公。\n（2）维修（护）费（款）支出 20 万元。用于维修。\n"
+	text := "某省某厅2017年度部门预算\n财政拨款基本支出预算 30 万元，其中：\n" + list + "一般公共预算基本支出预算 30 万元，其中：\n" + list
+	claims := func(text string) []schema.Claim {
+		var out []schema.Claim
+		for _, c := range extractLines(t, text).Claims {
+			if c.Kind == schema.ClaimAmount {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	if c := claims(text); len(c) != 0 {
+		t.Errorf("claims on the unchanged text: %+v", c)
+	}
+	changed := text[:strings.LastIndex(text, "办公费（款）支出 10")] + strings.Replace(text[strings.LastIndex(text, "办公费（款）支出 10"):], "支出 10", "支出 16", 1)
+	if c := claims(changed); len(c) != 1 || c[0].Path != "/expenditure/by_economic/0/items/0" || c[0].Line != 8 || c[0].Value != 160000 {
+		t.Errorf("an item changed in the copy: claims %+v, want one on /expenditure/by_economic/0/items/0 at line 8", c)
+	}
+	other := text + "机关运行经费支出预算 50 万元，其中：\n" +
+		"（1）办公费（款）支出 16 万元。用于办公。\n（2）物业管理费（款）支出 14 万元。\n（3）维修（护）费（款）支出 20 万元。用于维修。\n"
+	if c := claims(other); len(c) != 0 {
+		t.Errorf("another list of items was compared: %+v", c)
+	}
+	// a copy of three items running on into 机关运行经费's list: its first
+	// items are the copy
+	list3 := strings.Replace(list, "30 万元", "35 万元", 1) + "（3）邮电费（款）支出 5 万元。用于通讯。\n"
+	three := strings.ReplaceAll(other, list, list3)
+	three = strings.Replace(three, "基本支出预算 30 万元", "基本支出预算 35 万元", 2)
+	if c := claims(three); len(c) != 0 {
+		t.Errorf("claims on the unchanged text: %+v", c)
+	}
+	k := strings.LastIndex(three, "邮电费（款）支出 5 万元")
+	if c := claims(three[:k] + "邮电费（款）支出 8 万元" + three[k+len("邮电费（款）支出 5 万元"):]); len(c) != 1 || c[0].Path != "/expenditure/by_economic/0/items/2" || c[0].Value != 80000 {
+		t.Errorf("an item changed in a copy that runs on: claims %+v, want one on /expenditure/by_economic/0/items/2", c)
+	}
+}
+
+// A 项 explained again (Jiangsu: under 财政拨款支出, then under 一般公共预算
+// 支出) restates its change: a change or percentage that differs from the
+// first statement's is a claim on its line.
+func TestFunctionItemYoYRestated(t *testing.T) {
+	item := "（一）一般公共服务支出（类）100 万元。\n1. 政协事务（款）行政运行（项）支出 100 万元，与上\n年相比增加 10 万元，增长 11.11%。主要原因是增资。\n"
+	text := "某省某厅2017年度部门预算\n五、财政拨款支出预算表情况说明\n" + item + "八、一般公共预算支出预算表情况说明\n" + item
+	claims := func(text string) []schema.Claim {
+		var out []schema.Claim
+		for _, c := range extractLines(t, text).Claims {
+			if strings.Contains(c.Path, "/items/") || c.Line > 5 {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	base := claims(text)
+	if len(base) != 2 || base[0].Line != 5 || base[1].Line != 5 {
+		t.Fatalf("the first statement's claims = %+v, want a change and a percentage on line 5", base)
+	}
+	for _, m := range []struct{ from, to, kind string }{
+		{"增加 10 万元", "增加 19 万元", schema.ClaimChange},
+		{"增长 11.11%", "增长 17.11%", schema.ClaimChangePct},
+	} {
+		k := strings.LastIndex(text, m.from)
+		got := claims(text[:k] + m.to + text[k+len(m.from):])
+		if len(got) != 3 || got[2].Kind != m.kind || got[2].Line != 9 || got[2].Path != "/expenditure/by_function/0/items/0" {
+			t.Errorf("%s changed in the second statement: claims %+v, want a third, %s on line 9", m.from, got, m.kind)
+		}
 	}
 }
 

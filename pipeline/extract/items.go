@@ -73,6 +73,7 @@ func (b *builder) functionItems() {
 				b.claim("/expenditure/by_function/"+strconv.Itoa(ci)+"/items/"+strconv.Itoa(j), schema.ClaimAmount, ti, st.toks[ti].money().Float(), "")
 			} else if ok {
 				b.used[ti] = true
+				b.yoyRestated("/expenditure/by_function/"+strconv.Itoa(ci)+"/items/"+strconv.Itoa(j), ti)
 			}
 			continue
 		}
@@ -198,6 +199,38 @@ func (b *builder) execution(path string, from, to int) {
 			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimExecutionSign, Value: e.sign,
 				Line: src.Line, Text: src.Text})
 			break
+		}
+	}
+}
+
+// yoyRestated reads the comparison after a restatement of the figure at
+// path (token ti): a change or a percentage the first statement gave too,
+// stated with another value, is a claim.
+func (b *builder) yoyRestated(path string, ti int) {
+	y, ok := b.scanYoY(ti)
+	if !ok {
+		return
+	}
+	for _, k := range []struct {
+		kind string
+		tok  int
+		v    func() float64
+	}{
+		{schema.ClaimChange, y.change, func() float64 { return float64(y.changeSign) * b.st.toks[y.change].money().Float() }},
+		{schema.ClaimChangePct, y.pct, func() float64 { return float64(y.pctSign) * b.st.toks[y.pct].float() }},
+	} {
+		if k.tok < 0 || b.used[k.tok] {
+			continue
+		}
+		stated, same := false, false
+		for _, cl := range b.doc.Claims {
+			if cl.Path == path && cl.Kind == k.kind {
+				stated = true
+				same = same || cl.Value == k.v()
+			}
+		}
+		if stated && !same {
+			b.claim(path, k.kind, k.tok, k.v(), "")
 		}
 	}
 }

@@ -352,10 +352,11 @@ func (b *builder) basicProject() {
 	} else if b.allAppropriations() {
 		// every yuan is an appropriation: the appropriations' basic
 		// expenditure is the basic expenditure ("财政拨款基本支出12213.05万元")
-		if a, p := b.figure("/expenditure/basic", "/amount", []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}, 6); a != nil {
+		if a, p := b.figure("/expenditure/basic", "/amount", appropriationsBasic, 6); a != nil {
 			exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
 		}
 	}
+	b.basicRestated()
 	b.basicParts()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
@@ -376,6 +377,32 @@ func (b *builder) basicProject() {
 					b.shareAfter(f.path, of, ti)
 				}
 			}
+		}
+	}
+}
+
+// appropriationsBasic name the appropriations' basic expenditure.
+var appropriationsBasic = []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}
+
+// basicRestated keeps, in a budget whose every yuan is an appropriation,
+// each statement of the appropriations' basic expenditure that differs
+// from the basic expenditure as an amount claim ("一般公共预算财政拨款基本
+// 支出预算 21968 万元" after "基本支出预算数为 21968 万元").
+func (b *builder) basicRestated() {
+	exp := b.doc.Expenditure
+	if exp.Basic == nil || !b.allAppropriations() {
+		return
+	}
+	for _, l := range appropriationsBasic {
+		for _, end := range b.find(l) {
+			if b.otherYear(end - len(l)) {
+				continue
+			}
+			ti, ok := b.valueAfter(end, 6)
+			if !ok || b.used[ti] || b.st.toks[ti].money() == exp.Basic.Amount {
+				continue
+			}
+			b.claim("/expenditure/basic", schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
 		}
 	}
 }
@@ -434,9 +461,22 @@ func (b *builder) basicParts() {
 		if !ok1 || !ok2 || pt > ct {
 			continue
 		}
-		exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
-		exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
-		return
+		if exp.Personnel == nil && exp.PublicExpenses == nil {
+			exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+			exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+			continue
+		}
+		// a later statement of the same basic expenditure restates its
+		// parts: one that differs is an amount claim
+		for _, part := range []struct {
+			path string
+			fig  *schema.Figure
+			tok  int
+		}{{"/expenditure/personnel", exp.Personnel, pt}, {"/expenditure/public_expenses", exp.PublicExpenses, ct}} {
+			if m := st.toks[part.tok].money(); !b.used[part.tok] && m != part.fig.Amount {
+				b.claim(part.path, schema.ClaimAmount, part.tok, m.Float(), "")
+			}
+		}
 	}
 }
 
@@ -561,6 +601,15 @@ type pair struct {
 // pairs reads name–amount pairs between two offsets and records their
 // provenance under base+index+field.
 func (b *builder) pairs(from, to int, base, field string) []pair {
+	out := b.pairsIn(from, to)
+	for i, p := range out {
+		b.take(base+strconv.Itoa(i)+field, p.tok)
+	}
+	return out
+}
+
+// pairsIn reads name–amount pairs between two offsets.
+func (b *builder) pairsIn(from, to int) []pair {
 	st := b.st
 	var out []pair
 	name := ""
@@ -582,7 +631,6 @@ func (b *builder) pairs(from, to int, base, field string) []pair {
 			continue
 		}
 		out = append(out, pair{name: n, amount: t.money(), tok: ti})
-		b.take(base+strconv.Itoa(len(out)-1)+field, ti)
 	}
 	return out
 }
@@ -648,11 +696,23 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	var items []schema.ClassItem
 	index := map[string]int{}
+	// where a hit's statement ends: the next hit after its amount
+	limit := func(k int) int {
+		for _, next := range hits[k+1:] {
+			if next.start > st.toks[hits[k].tok].end {
+				return next.start
+			}
+		}
+		return len(st.s)
+	}
 	for k, h := range hits {
 		t := st.toks[h.tok]
 		if i, ok := index[h.class.Code]; ok {
 			if items[i].Amount != t.money() && !b.used[h.tok] {
 				b.claim(base+strconv.Itoa(i), schema.ClaimAmount, h.tok, t.money().Float(), "")
+			}
+			if scheme == schema.SchemeEconomic {
+				b.itemsRestated(base+strconv.Itoa(i)+"/items/", items[i].Items, b.economicItemsIn(t.end, limit(k)))
 			}
 			continue
 		}
@@ -672,26 +732,25 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 		b.shareAfter(path, of, h.tok)
 		if scheme == schema.SchemeEconomic {
-			limit := len(st.s)
-			for _, next := range hits[k+1:] {
-				if next.start > t.end {
-					limit = next.start
-					break
+			for j, p := range b.economicItemsIn(t.end, limit(k)) {
+				it := schema.ClassItem{Name: p.name, Amount: *b.take(path+"/items/"+strconv.Itoa(j)+"/amount", p.tok)}
+				if c, ok := schema.EconomicItem(h.class.Code, p.name); ok {
+					it.Code = c.Code
 				}
+				item.Items = append(item.Items, it)
 			}
-			item.Items = b.economicItems(h.class.Code, path+"/items/", t.end, limit)
 		}
 		items = append(items, item)
 	}
 	return items
 }
 
-// economicItems reads the items of an economic class: a parenthesised
+// economicItemsIn reads the items of an economic class: a parenthesised
 // list, "（基本工资 30.79 万、津贴补贴 22.56 万、…等。）", or items of their
 // own, "（1）基本工资（款）支出 737.94 万元。用于…".
-func (b *builder) economicItems(parent, base string, from, limit int) []schema.ClassItem {
+func (b *builder) economicItemsIn(from, limit int) []pair {
 	st := b.st
-	if items := b.kuanItems(parent, base, from, limit); items != nil {
+	if items := b.kuanItemsIn(from, limit); items != nil {
 		return items
 	}
 	open := strings.Index(st.s[from:limit], "(")
@@ -715,22 +774,39 @@ func (b *builder) economicItems(parent, base string, from, limit int) []schema.C
 	if end < 0 {
 		return nil
 	}
-	var items []schema.ClassItem
-	for _, p := range b.pairs(open, end, base, "/amount") {
-		it := schema.ClassItem{Name: p.name, Amount: p.amount}
-		if c, ok := schema.EconomicItem(parent, p.name); ok {
-			it.Code = c.Code
-		}
-		items = append(items, it)
-	}
-	return items
+	return b.pairsIn(open, end)
 }
 
-// kuanItems reads an economic class's items named with （款）, each after
+// itemsRestated compares the items a later statement of a class lists
+// with the class's items: where it lists the same items in the same order
+// (the list copied; a list that runs on into another section, 机关运行经费's
+// items, names others), an amount that differs is an amount claim on the
+// item. A copy of three items or more may run on into the next section's
+// list: its first items are compared.
+func (b *builder) itemsRestated(base string, items []schema.ClassItem, again []pair) {
+	if len(again) > len(items) && len(items) >= 3 {
+		again = again[:len(items)]
+	}
+	if len(again) != len(items) {
+		return
+	}
+	for j, p := range again {
+		if p.name != items[j].Name {
+			return
+		}
+	}
+	for j, p := range again {
+		if items[j].Amount != p.amount && !b.used[p.tok] {
+			b.claim(base+strconv.Itoa(j), schema.ClaimAmount, p.tok, p.amount.Float(), "")
+		}
+	}
+}
+
+// kuanItemsIn reads an economic class's items named with （款）, each after
 // its number: "（1）基本工资（款）支出 737.94 万元".
-func (b *builder) kuanItems(parent, base string, from, limit int) []schema.ClassItem {
+func (b *builder) kuanItemsIn(from, limit int) []pair {
 	st := b.st
-	var items []schema.ClassItem
+	var items []pair
 	for _, end := range b.find("(款)") {
 		if end <= from || end > limit {
 			continue
@@ -756,11 +832,7 @@ func (b *builder) kuanItems(parent, base string, from, limit int) []schema.Class
 		if !ok {
 			continue
 		}
-		it := schema.ClassItem{Name: name, Amount: *b.take(base+strconv.Itoa(len(items))+"/amount", ti)}
-		if c, ok := schema.EconomicItem(parent, name); ok {
-			it.Code = c.Code
-		}
-		items = append(items, it)
+		items = append(items, pair{name: name, amount: st.toks[ti].money(), tok: ti})
 	}
 	return items
 }

@@ -948,6 +948,10 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 			}
 		}
 	}
+	oldSrc := make([]schema.Source, len(old)) // where the text stated each old class
+	for i := range old {
+		oldSrc[i] = b.doc.Provenance[base+strconv.Itoa(i)+"/amount"]
+	}
 	for k := range b.doc.Provenance {
 		if strings.HasPrefix(k, base) {
 			delete(b.doc.Provenance, k)
@@ -976,9 +980,10 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 				b.doc.Provenance[path+"/items/"+strconv.Itoa(k)+"/amount"] = schema.Source{Line: l, Text: strings.TrimSpace(b.st.src[l-1])}
 			}
 		}
-		for _, o := range old {
+		for k, o := range old {
 			if o.Code == c.Code && o.Amount != c.Amount {
-				claims = append(claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: o.Amount.Float(), Decimals: 2, Unit: "万元"})
+				claims = append(claims, schema.Claim{Path: path, Kind: schema.ClaimAmount, Value: o.Amount.Float(), Decimals: 2, Unit: "万元",
+					Line: oldSrc[k].Line, Text: oldSrc[k].Text})
 			}
 			if o.Code == c.Code && c.ReportedName == "" {
 				classes[i].ReportedName = o.ReportedName

@@ -158,6 +158,26 @@ func TestTableWinsOverText(t *testing.T) {
 	}
 }
 
+// A class the text states and a table replaces keeps the text's line in
+// its claim: a check of the two names the sentence as well as the row.
+func TestTableClassKeepsTextLine(t *testing.T) {
+	text := strings.Replace(layoutSummary, "某区某局2024年部门预算\n", "某区某局2024年部门预算\n1．公共安全（类）支出 30.01 万元，主要用于人员支出。\n", 1)
+	d := extractLines(t, text)
+	found := false
+	for _, c := range d.Claims {
+		if c.Kind != schema.ClaimAmount || c.Value != 300100 {
+			continue
+		}
+		found = true
+		if c.Line != 2 || !strings.Contains(c.Text, "30.01 万元") {
+			t.Errorf("the text's 公共安全 30.01 万元 is claimed at line %d %q, want line 2", c.Line, c.Text)
+		}
+	}
+	if !found {
+		t.Errorf("the text's 公共安全 30.01 万元 was not kept as a claim: %+v / %+v", d.Claims, d.Expenditure.ByFunction)
+	}
+}
+
 func TestFunctionItems(t *testing.T) {
 	text := `某区某局2024年部门预算
 支出预算总计 5,561 万元，其中：公共安全（类）支出 5,561 万元。
