@@ -86,11 +86,22 @@ func trailer(n int) string { return "\n#" + strconv.Itoa(n) + "\n" }
 
 // cutTrailer returns the JSON of an entry whose trailer matches its length.
 func cutTrailer(data []byte) ([]byte, bool) {
-	i := bytes.LastIndex(data, []byte("\n#"))
-	if i < 0 || trailer(i) != string(data[i:]) {
+	n := jsonLength(data, 0)
+	if n < 0 {
 		return nil, false
 	}
-	return data[:i], true
+	return data[:n], true
+}
+
+// jsonLength is the length of an entry's JSON from the end of the entry,
+// tail, which starts at the offset at of the entry: -1 when tail does not
+// end in the trailer of that length.
+func jsonLength(tail []byte, at int) int {
+	i := bytes.LastIndex(tail, []byte("\n#"))
+	if i < 0 || trailer(at+i) != string(tail[i:]) {
+		return -1
+	}
+	return at + i
 }
 
 // loadDoc reads the document of an entry only, not its text: the document
@@ -240,8 +251,7 @@ func (c cache) has(key string) bool {
 	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
 		return false
 	}
-	i := bytes.LastIndex(tail, []byte("\n#"))
-	return i >= 0 && trailer(int(st.Size())-len(tail)+i) == string(tail[i:])
+	return jsonLength(tail, int(st.Size())-len(tail)) >= 0
 }
 
 // statEntry remembers an input's sha256 with the size and modification
