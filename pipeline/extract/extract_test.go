@@ -1037,3 +1037,33 @@ func TestIncludingStartsATerm(t *testing.T) {
 		t.Errorf("basic %+v, project %+v", e.Basic, e.Project)
 	}
 }
+
+// TestSingleRowUsesRead: a 支出总表 of one row under its header (Jiangsu's,
+// in layout text) that adds up and restates the total, 基本支出 and 项目支出
+// the model holds is read; one whose figures differ from the model's stays
+// found but not read.
+func TestSingleRowUsesRead(t *testing.T) {
+	table := func(basic string) string {
+		return "某局2019年部门预算\n" +
+			"一、收支总体情况\n收入总计 37,188.34 万元，支出总计 37,188.34 万元。\n基本支出 21,968.00 万元，项目支出 10,208.94 万元，单位预留机动经费 5,011.40 万元。\n" +
+			"                                支出预算总表\n" +
+			"部门名称：某局                                                      单位：万元\n" +
+			"          合计               基本支出         项目支出        单位预留机动经费       结转下年资金\n" +
+			"               37,188.34    " + basic + "   10,208.94       5,011.40\n"
+	}
+	for basic, want := range map[string]string{"21,968.00": schema.CoverageRead, "21,968.50": schema.CoverageNotRead} {
+		doc, err := Extract(&ingest.Text{Path: "u.txt", Lines: strings.Split(table(basic), "\n")}, "u", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		status := ""
+		for _, c := range doc.Coverage {
+			if c.Name == "支出预算总表" {
+				status = c.Status
+			}
+		}
+		if status != want {
+			t.Errorf("基本支出 %s: 支出预算总表 %q, want %q", basic, status, want)
+		}
+	}
+}

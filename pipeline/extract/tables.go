@@ -1056,6 +1056,7 @@ func (b *builder) singleRowSum(t table) {
 		parts += t.value(v)
 	}
 	if parts == t.value(vals[0]) {
+		b.confirmUses(t, vals)
 		return
 	}
 	kept := []tableRow{{ref: refTotal, tok: vals[0], line: vals[0].line}}
@@ -1063,6 +1064,21 @@ func (b *builder) singleRowSum(t table) {
 		kept = append(kept, tableRow{ref: "use:" + strconv.Itoa(k), of: refTotal, tok: v, line: v.line})
 	}
 	b.keep(t, kept) // one line: the columns kept, whatever the rest of the text
+}
+
+// confirmUses marks the one row of a 支出总表 read where it adds up and
+// restates, in its columns' order, the total, 基本支出 and 项目支出 the
+// model holds already: its line is no longer "found but not read". Where
+// the model lacks one of them the row gives nothing — with cells one a
+// line, a blank column cannot be told from a dropped one.
+func (b *builder) confirmUses(t table, vals []token) {
+	exp := b.doc.Expenditure
+	if exp == nil || exp.Total == nil || exp.Basic == nil || exp.Project == nil {
+		return
+	}
+	if *exp.Total == t.value(vals[0]) && exp.Basic.Amount == t.value(vals[1]) && exp.Project.Amount == t.value(vals[2]) {
+		b.tableLines[vals[0].line] = true
+	}
 }
 
 // totalUses reads the figures of a 支出总表's 合计 row in its columns'
