@@ -117,6 +117,9 @@ func (b *builder) tableCoverage() {
 		}
 	}
 	for _, t := range b.tabs {
+		if t.contents {
+			continue
+		}
 		cells := 0
 		for _, r := range t.rows {
 			cells += len(r.vals)

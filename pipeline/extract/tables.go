@@ -46,6 +46,9 @@ type table struct {
 	rows   []row // in reading order
 	layout []row // by column, for layout text (nil otherwise)
 	laid   bool  // the text keeps the table's columns (pdftotext -layout)
+	// contents: the title is a line of the contents, the table itself is
+	// further down (no rows here, and no coverage entry of its own)
+	contents bool
 }
 
 type row struct {
@@ -59,7 +62,11 @@ type row struct {
 // title to the next table title.
 func findTables(lines, flat []string) []table {
 	var tabs []table
+	var parts []int // the lines that head a part of the document (第三部分): no table runs across one
 	for i, c := range flat {
+		if partHeading(c) {
+			parts = append(parts, i)
+		}
 		// a title broken before its last words: "…会议费、培训费" / "支出预算表"
 		// (not a sentence about 三公 above a table's title)
 		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") &&
@@ -87,10 +94,13 @@ func findTables(lines, flat []string) []table {
 		}
 		if n := len(tabs); n > 0 && tabs[n-1].line == i {
 			// a part's heading (第二部分 …预算表) right above a table's
-			// title gives way to it; otherwise a title broken over two lines
-			if tabs[n-1].kind == tableOther && kind != tableOther {
+			// title gives way to it; two known titles a line each are a
+			// list (the contents); otherwise a title broken over two lines
+			switch prev := tabs[n-1]; {
+			case prev.kind == tableOther && kind != tableOther:
 				tabs = tabs[:n-1]
-			} else {
+			case prev.kind != tableOther && kind != tableOther && strings.HasSuffix(prev.title, "表"):
+			default:
 				continue
 			}
 		}
@@ -109,6 +119,18 @@ func findTables(lines, flat []string) []table {
 				end = j - 1
 			}
 		}
+		for _, p := range parts {
+			if p >= tabs[k].line && p < end {
+				end = p
+				break
+			}
+		}
+		for _, later := range tabs[k+1:] {
+			if later.kind == tabs[k].kind && bareTitle(later.title) == bareTitle(tabs[k].title) {
+				tabs[k].contents, end = true, tabs[k].line // the contents' line: the table is below
+				break
+			}
+		}
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
 		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
@@ -119,6 +141,18 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// bareTitle is a table's title without the number the contents and the
+// tables' pages print before it (8．, 二、, 9.).
+func bareTitle(c string) string {
+	rest := strings.TrimLeft(c, "一二三四五六七八九十0123456789")
+	for _, sep := range []string{"、", "．", ".", "，"} {
+		if r, ok := strings.CutPrefix(rest, sep); ok && len(rest) < len(c) {
+			return r
+		}
+	}
+	return c
 }
 
 // shortTitle tells a title of the 2025 templates that names neither 预算

@@ -2355,3 +2355,45 @@ func TestSummary2025Labels(t *testing.T) {
 		t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
 	}
 }
+
+// TestContentsAndParts: the contents list the tables a line each (not one
+// title broken over two lines), a part's heading ends the table above it,
+// and a contents line whose table follows further down has no coverage
+// entry of its own; a text part that only names its tables says so for each.
+func TestContentsAndParts(t *testing.T) {
+	contents := "某局2019年部门预算\n第二部分 2019年度部门预算表\n一、收支预算总表\n二、收入预算总表\n三、支出预算总表\n十二、政府采购支出预算表\n" +
+		"第三部分 2019年度部门预算情况说明\n（一）收入预算总计 1,000.00 万元。\n（二）支出预算总计 1,000.00 万元。\n政府采购预算总额 20.00 万元。\n"
+	coverage := func(text string) map[string]schema.Coverage {
+		doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]schema.Coverage{}
+		for _, c := range doc.Coverage {
+			if c.Part == "table" {
+				m[fmt.Sprint(c.Name, "@", c.Line)] = c
+			}
+		}
+		return m
+	}
+	got := coverage(contents)
+	for _, name := range []string{"一、收支预算总表@3", "二、收入预算总表@4", "三、支出预算总表@5", "十二、政府采购支出预算表@6"} {
+		if c, ok := got[name]; !ok || c.Status != schema.CoverageAbsent {
+			t.Errorf("text part: %s %+v, want absent (named, no figures)", name, c)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("text part: %d tables, want 4: %v", len(got), got)
+	}
+	body := contents + "\n─ 6 ─\n三、支出预算总表\n单位：万元\n合计 基本支出 项目支出\n1,000.00 600.00 400.00\n"
+	got = coverage(body)
+	if _, ok := got["三、支出预算总表@5"]; ok {
+		t.Errorf("a contents line with its table below has an entry: %v", got)
+	}
+	if _, ok := got["三、支出预算总表@13"]; !ok {
+		t.Errorf("the table itself has no entry: %v", got)
+	}
+	if !isPageNumber("─ 6 ─") || !isPageNumber("－3－") || isPageNumber("─ 2019 ─") {
+		t.Error("isPageNumber of box-drawn and full-width dashes")
+	}
+}

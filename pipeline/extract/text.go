@@ -129,9 +129,9 @@ func isASCIIAlnum(b byte) bool {
 }
 
 // isPageNumber tells a line that holds only a short integer (a page number
-// that pdftotext left between the lines of a paragraph), or "- 3 -".
+// that pdftotext left between the lines of a paragraph), or "- 3 -", "─ 6 ─".
 func isPageNumber(s string) bool {
-	s = strings.Trim(s, " -—")
+	s = strings.Trim(s, " -—─–－")
 	if s == "" || len(s) > 3 {
 		return false
 	}
