@@ -726,6 +726,20 @@ func TestCombinedTotalsWording(t *testing.T) {
 	}
 }
 
+// The report's own kind before a total ("2020年部门预算收入总计", "预算支出
+// 总计") qualifies nothing; a fund's ("政府性基金预算收入总计") does.
+func TestReportKindBeforeTotals(t *testing.T) {
+	for _, w := range []string{"部门预算", "预算", "单位预算"} {
+		d := extractLines(t, "北京市某局2020年部门预算\n2020年"+w+"收入总计2,345.67万元，比上年增加45.67万元；2020年"+w+"支出总计2,345.67万元。\n")
+		if r, e := d.Revenue.Total, d.Expenditure.Total; r == nil || e == nil || *r != schema.Yuan(23456700) || *e != *r {
+			t.Errorf("%s收入总计: revenue %v, expenditure %v", w, r, e)
+		}
+	}
+	if d := extractLines(t, "北京市某局2020年部门预算\n2020年政府性基金预算收入总计5.00万元。\n"); d.Revenue.Total != nil {
+		t.Errorf("a fund's total read as the total: %v", *d.Revenue.Total)
+	}
+}
+
 // The appropriations' total in the 决算 template's words ("财政拨款收入、支出
 // 决算总计", "财政拨款收、支总计各") is the fiscal total, and its "支出总计" is
 // not the expenditure's total.

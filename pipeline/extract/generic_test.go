@@ -170,8 +170,8 @@ func TestRevenueTableThatDoesNotAddUp(t *testing.T) {
 }
 
 func TestRevenueTableAgainstText(t *testing.T) {
-	// the text rounds 一般公共预算 (the table's replaces it, the text's is
-	// a claim) and states 其他收入 otherwise (the text's stays, the
+	// the text rounds the total and 一般公共预算 (the table's replace them,
+	// the text's are claims) and states 其他收入 otherwise (the text's stays, the
 	// table's is a claim for the checks); the carried amount agrees
 	text := strings.Replace(revenueBudgetTable, "某区某局2025年部门预算\n",
 		"某区某局2025年部门预算\n收入预算总额150.00万元。一般公共预算收入120.00万元；其他收入12.00万元；上年结转20.00万元。\n", 1)
@@ -202,8 +202,8 @@ func TestRevenueTableAgainstText(t *testing.T) {
 	if strings.Join(table, ",") != at["其他收入"] {
 		t.Errorf("table claims %q, want one on 其他收入 (%s)", table, at["其他收入"])
 	}
-	if strings.Join(amount, ",") != at["一般公共预算"] {
-		t.Errorf("amount claims %q, want the text's rounded 一般公共预算 (%s)", amount, at["一般公共预算"])
+	if strings.Join(amount, ",") != "/revenue,"+at["一般公共预算"] {
+		t.Errorf("amount claims %q, want the text's rounded total and 一般公共预算 (/revenue, %s)", amount, at["一般公共预算"])
 	}
 }
 

@@ -79,8 +79,10 @@ func (b *builder) insideWord(start int) bool {
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
 	}
-	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道"})
+	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
+	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
 // changeStatements records "项目支出减少35万元": a change stated right after
