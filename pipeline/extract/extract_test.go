@@ -740,6 +740,28 @@ func TestReportKindBeforeTotals(t *testing.T) {
 	}
 }
 
+// Wordings of earlier and other budgets: 收支预算总额 for both totals, a
+// budget's 部门预算收入/支出 as its totals (其中 its parts), 出国经费 as 因公出国(境)费.
+func TestOtherBudgetWordings(t *testing.T) {
+	d := extractLines(t, "某县财政局2016年部门预算\n2016年收支预算总额1,234.56万元。\n")
+	if r, e := d.Revenue.Total, d.Expenditure.Total; r == nil || e == nil || *r != schema.Yuan(12345600) || *e != *r {
+		t.Errorf("收支预算总额: revenue %v, expenditure %v", r, e)
+	}
+	d = extractLines(t, "某县财政局2016年部门预算\n2016年部门预算收入1,234.56万元，其中：公共财政拨款1,000.00万元，其他收入234.56万元。\n"+
+		"2016年部门预算支出1,234.56万元，其中：基本支出1,000.00万元，项目支出234.56万元。\n"+
+		"2016年三公经费预算12.34万元，其中：出国经费0万元，公务接待费2.34万元，公务用车购置及运行费10.00万元。\n")
+	if r, e := d.Revenue.Total, d.Expenditure.Total; r == nil || e == nil || *r != schema.Yuan(12345600) || *e != *r {
+		t.Errorf("部门预算收入/支出: revenue %v, expenditure %v", r, e)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 {
+		t.Errorf("出国经费: %+v", tp)
+	}
+	// a 决算's 部门预算支出 is the budget it compares with, not its total
+	if e := extractLines(t, "某县财政局2016年度部门决算\n2016年部门预算支出1,234.56万元。\n").Expenditure.Total; e != nil {
+		t.Errorf("a 决算's 部门预算支出 read as its total: %v", *e)
+	}
+}
+
 // The appropriations' total in the 决算 template's words ("财政拨款收入、支出
 // 决算总计", "财政拨款收、支总计各") is the fiscal total, and its "支出总计" is
 // not the expenditure's total.

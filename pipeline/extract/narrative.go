@@ -140,16 +140,16 @@ func (b *builder) figureWord(path, field string, labels []string, maxGap int, no
 func (b *builder) totals() {
 	d := b.doc
 	not := []string{"财政拨款", "拨款", "基金", "公共预算", "资本经营预算", "本年", "资金", "采购", "经费"}
-	// a budget's "预算总收入…，总支出…" are its totals; a 决算's may be the
+	// a budget's "预算总收入…，总支出…" and "部门预算收入…" are its totals; a 决算's may be the
 	// budget it is compared with. "预算支出" and "总支出" alone are too often
 	// a part's ("检察(款): 2018年预算支出合计…").
 	var budgetRev, budgetExp []string
 	if d.Document.Kind == schema.KindBudget {
-		budgetRev, budgetExp = []string{"预算总收入"}, []string{"预算总支出"}
+		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出"}
 	}
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", append([]string{
-		"收入预算总额", "收入预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
+		"收入预算总额", "收入预算总计", "收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
 		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
 		"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额",
@@ -160,7 +160,7 @@ func (b *builder) totals() {
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", append([]string{
-		"支出预算总额", "支出预算总计", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
+		"支出预算总额", "支出预算总计", "收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
 		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
 		"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额",
@@ -1167,7 +1167,7 @@ func (b *builder) threePublic() {
 		}
 		return nil
 	}
-	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国"})
+	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"})
 	tp.Reception = part("reception", []string{"公务接待费"})
 	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"})
 	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"})
