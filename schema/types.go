@@ -397,14 +397,19 @@ const (
 
 // MandatorySections are the explanations every disclosure's narrative must
 // give (the Ministry of Finance's templates for 部门预算 and 部门决算), each
-// with the words that show it is there, even to say it is nil.
+// with the words that show it is there, even to say it is nil, and the
+// first fiscal years it is owed: 机关运行经费 and 政府采购 since 地方预决算公开
+// 操作规程 (财预〔2016〕143号, October 2016) — the 2017 budgets and the 2016
+// final accounts, published after it.
 var MandatorySections = []struct {
 	Name, NameEn string
 	Words        []string
+	Budget       int // first budget year it is owed
+	Final        int // first final-accounts year it is owed
 }{
-	{"“三公”经费", "three public expenses", []string{"三公"}},
-	{"机关运行经费", "operating costs of the offices", []string{"机关运行经费", "运行经费"}},
-	{"政府采购", "government procurement", []string{"政府采购"}},
+	{"“三公”经费", "three public expenses", []string{"三公"}, 0, 0},
+	{"机关运行经费", "operating costs of the offices", []string{"机关运行经费", "运行经费"}, 2017, 2016},
+	{"政府采购", "government procurement", []string{"政府采购"}, 2017, 2016},
 }
 
 // Warning is something the extractor saw but could not place.

@@ -56,13 +56,21 @@ func (b *builder) structure(flat []string) {
 }
 
 // missingSections records each mandatory explanation the narrative never
-// mentions. A file with hardly any sentences (the tables of a disclosure
+// mentions, from the year it is owed. A file with hardly any sentences (the tables of a disclosure
 // published apart from its text) has no narrative to miss them from.
 func (b *builder) missingSections() {
 	if strings.Count(b.st.s, "。") < 20 {
 		return
 	}
+	doc := b.doc.Document
 	for _, sec := range schema.MandatorySections {
+		since := sec.Budget
+		if doc.Kind == schema.KindFinalAccounts {
+			since = sec.Final
+		}
+		if doc.FiscalYear != 0 && doc.FiscalYear < since {
+			continue // not yet owed that year
+		}
 		seen := false
 		for _, w := range sec.Words {
 			seen = seen || len(b.find(w)) > 0

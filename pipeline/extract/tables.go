@@ -823,7 +823,7 @@ func (b *builder) missingTables(tabs []table) {
 			for _, w := range st.hasn {
 				ok = ok && !strings.Contains(t.title, w)
 			}
-			found = found || ok
+			found = found || ok || st.or != "" && strings.Contains(t.title, st.or)
 		}
 		if !found {
 			missing = append(missing, st.name)

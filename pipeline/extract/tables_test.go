@@ -775,6 +775,11 @@ func TestMissingSections(t *testing.T) {
 	if missing := warned(d, schema.WarnMissingSection); len(missing) != 1 || missing[0] != "政府采购" {
 		t.Errorf("missing sections = %v, want [政府采购]", missing)
 	}
+	// owed from the 2017 budgets (财预〔2016〕143号): a 2016 budget is not held to it
+	d = extractLines(t, strings.Replace(b.String(), "2024年", "2016年", 1))
+	if missing := warned(d, schema.WarnMissingSection); len(missing) > 0 {
+		t.Errorf("a 2016 budget was held to 政府采购: %v", missing)
+	}
 	d = extractLines(t, "某区某局2024年部门预算\n收支预算总表\n单位：万元\n")
 	if missing := warned(d, schema.WarnMissingSection); len(missing) > 0 {
 		t.Errorf("a tables-only file was held to the narrative's sections: %v", missing)
@@ -825,6 +830,11 @@ func TestMissingTables(t *testing.T) {
 	d := extractLines(t, text)
 	if missing := warned(d, schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
 		t.Errorf("missing tables = %v, want [政府性基金预算支出表]", missing)
+	}
+	// the 决算's 部门决算相关信息统计表 (2016–2017) carries the 三公
+	d = extractLines(t, strings.Replace(text, "“三公”经费支出预算表", "部门决算相关信息统计表", 1))
+	if missing := warned(d, schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
+		t.Errorf("with 部门决算相关信息统计表: missing tables = %v, want [政府性基金预算支出表]", missing)
 	}
 	// with most standard tables unknown, the titles are another template's
 	d = extractLines(t, text[:strings.Index(text, "财政拨款收支预算总表")])
