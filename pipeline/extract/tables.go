@@ -46,6 +46,9 @@ type table struct {
 	rows   []row // in reading order
 	layout []row // by column, for layout text (nil otherwise)
 	laid   bool  // the text keeps the table's columns (pdftotext -layout)
+	// why a table default mode printed column by column was not read
+	// (colwise.go), empty otherwise
+	unplaced string
 }
 
 type row struct {
@@ -116,6 +119,13 @@ func findTables(lines, flat []string) []table {
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
 			tabs[k].layout = laid
+		}
+		if !tabs[k].laid {
+			if rows, why, ok := columnRows(lines, flat, tabs[k].line, end); ok {
+				tabs[k].rows = rows
+			} else {
+				tabs[k].unplaced = why
+			}
 		}
 	}
 	return tabs
@@ -628,6 +638,11 @@ func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
 	b.tabs = tabs
 	b.missingTables(tabs)
+	for _, t := range tabs {
+		if t.unplaced != "" {
+			b.warnTable(t, t.unplaced)
+		}
+	}
 	// the coded function tables and the 支出总表 first: the summary's reading
 	// of default-mode cells is checked against them
 	for _, t := range tabs {

@@ -1,0 +1,521 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Coded tables printed a column at a time. pdftotext's default mode can
+// print a table column by column: each column's cells one after another,
+// blank cells dropped — the 类 codes, the 款 codes, the 项 codes, the names,
+// then each column of amounts (a panelled table: the left panel's columns,
+// then the right's). Reading order then keeps no row together, so
+// columnRows takes the columns apart and gives the rows as default mode
+// prints them row by row (a row's code, its name, its non-blank amounts),
+// for the readers of rows to read as any other table — but only when the
+// table's arithmetic fixes every cell:
+//
+//   - the codes: the names that are not totals take the 类 codes in order;
+//     the first row of each 类 is the 类's own, the others take the 款 codes
+//     in order, and of the rows sharing a 款 code the first is the 款's own,
+//     the others its 项, which take the 项 codes in order (or the codes are
+//     printed whole: 201, 20106, 2010601);
+//   - the amounts: the first column is full (every row has its 合计), the
+//     others may have lost blank cells; every way to split them into
+//     columns and rows in which each row's 合计 is the sum of its other
+//     cells is tried, and exactly one must be found;
+//   - then each column adds up down the tree: a 合计 row is the sum of its
+//     panel's 类, a 类 of its 款, a 款 of its 项.
+//
+// A table that has the shape but more than one placement is left out,
+// and says so; one whose placement does not add up is not read this way.
+
+// cell is a table's cell with its 1-based line.
+type cell1 struct {
+	text string
+	line int
+}
+
+// colPanel is one panel of a column-wise table: its codes, names and
+// amounts as printed.
+type colPanel struct {
+	codes, names, vals []cell1
+}
+
+// maxColumns bounds the amount columns tried beside the 合计 column, and
+// colPlacements the placements of one split of them that are looked at:
+// a table with as many is left out.
+const (
+	maxColumns    = 3
+	colPlacements = 16
+)
+
+// columnRows reads the rows of a coded table that default-mode text printed
+// column by column (lines from..to, 0-based). ok tells the rows were
+// placed; why, when the table has the shape but its cells were not placed
+// (empty when the text is not a column-wise table).
+func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
+	panels := colPanels(lines, flat, from, to)
+	if panels == nil {
+		return nil, "", false
+	}
+	var byPanel [][]row
+	for _, p := range panels {
+		rs, why := p.rows()
+		if rs == nil {
+			return nil, why, false
+		}
+		byPanel = append(byPanel, rs)
+	}
+	// the panels side by side: row by row, left then right
+	for i := 0; ; i++ {
+		more := false
+		for _, rs := range byPanel {
+			if i < len(rs) {
+				rows, more = append(rows, rs[i]), true
+			}
+		}
+		if !more {
+			return rows, "", true
+		}
+	}
+}
+
+// colPanels splits the cells of lines from..to into the panels of a table
+// printed column by column: after the header, a run of codes (two 类 codes
+// at least, which row-by-row text never prints one after the other), a run
+// of names, a run of amounts; a second panel's codes end its first panel's
+// amounts. nil when the cells do not have that shape.
+func colPanels(lines, flat []string, from, to int) []colPanel {
+	var cells []cell1
+	for i := from; i < min(to, len(lines)); i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		cs := cellsOf(lines[i])
+		if len(cs) > 1 && len(cells) > 0 && isClassCode(cells[len(cells)-1].text) {
+			return nil // a line of several cells among the columns: not one cell a line
+		}
+		for _, c := range cs {
+			cells = append(cells, cell1{c, i + 1})
+		}
+	}
+	// the runs: numbers (codes or amounts) and names, alternating
+	var runs [][]cell1
+	for _, c := range cells {
+		num := isNumberCell(c.text)
+		if n := len(runs); n > 0 && isNumberCell(runs[n-1][0].text) == num {
+			runs[n-1] = append(runs[n-1], c)
+		} else {
+			runs = append(runs, []cell1{c})
+		}
+	}
+	start := -1
+	for k, r := range runs {
+		r = dropNumbering(r)
+		if len(r) >= 2 && isClassCode(r[0].text) && isClassCode(r[1].text) {
+			start, runs[k] = k, r
+			break
+		}
+	}
+	if start < 0 || start+2 >= len(runs) {
+		return nil
+	}
+	var panels []colPanel
+	codes := runs[start]
+	for k := start + 1; k+1 < len(runs); k += 2 {
+		p := colPanel{codes: codes, names: runs[k], vals: runs[k+1]}
+		codes = nil
+		if k+3 < len(runs) { // a next panel's codes end these amounts
+			if n := nextCodes(p.vals, runs[k+2]); n > 0 {
+				p.vals, codes = p.vals[:len(p.vals)-n], p.vals[len(p.vals)-n:]
+			}
+		}
+		panels = append(panels, p)
+		if codes == nil {
+			break
+		}
+	}
+	return panels
+}
+
+// dropNumbering drops the columns' numbers 1, 2, 3 … (栏次) that open a run.
+func dropNumbering(r []cell1) []cell1 {
+	n := 0
+	for n < len(r) && r[n].text == fmt.Sprint(n+1) {
+		n++
+	}
+	if n >= 2 {
+		return r[n:]
+	}
+	return r
+}
+
+// nextCodes is how many cells at the end of vals are the codes of the panel
+// whose names follow: as many 类 codes as those names that are not totals,
+// two at least, then 款 codes; 0 when they are not.
+func nextCodes(vals, names []cell1) int {
+	coded := 0
+	for _, c := range names {
+		if !colTotal(c.text) {
+			coded++
+		}
+	}
+	k := len(vals)
+	for k > 0 && isSubCode(vals[k-1].text) {
+		k--
+	}
+	classes := 0
+	for k > 0 && classes < coded && isClassCode(vals[k-1].text) {
+		k--
+		classes++
+	}
+	if classes != coded || coded < 2 {
+		return 0
+	}
+	return len(vals) - k
+}
+
+// isClassCode tells a 类 code of the functional or economic classification,
+// or a whole 款 or 项 code under one (20106, 2010601).
+func isClassCode(s string) bool {
+	if len(s) != 3 && len(s) != 5 && len(s) != 7 || strings.Trim(s, "0123456789") != "" {
+		return false
+	}
+	_, fn := schema.LookupCode(schema.SchemeFunctional, s[:3])
+	_, ec := schema.LookupCode(schema.SchemeEconomic, s[:3])
+	return fn || ec
+}
+
+// isSubCode tells a 款 or 项 code printed in its own column: two digits.
+func isSubCode(s string) bool {
+	return len(s) == 2 && strings.Trim(s, "0123456789") == ""
+}
+
+// colTotal tells a name that is a total row, which has no code: 合计,
+// 总计, 人员经费合计.
+func colTotal(name string) bool {
+	return isTotal(name) || strings.HasSuffix(name, "合计")
+}
+
+// codesOf gives each name its code (empty for a total), from the codes
+// printed in columns or whole; false when they do not fit the names.
+func (p colPanel) codesOf() ([]string, bool) {
+	var coded []int // the names' indexes that take a code
+	for i, c := range p.names {
+		if !colTotal(c.text) {
+			coded = append(coded, i)
+		}
+	}
+	out := make([]string, len(p.names))
+	classes, subs := p.codes, []cell1(nil)
+	for k, c := range p.codes {
+		if isSubCode(c.text) {
+			classes, subs = p.codes[:k], p.codes[k:]
+			break
+		}
+	}
+	if len(classes) != len(coded) {
+		return nil, false
+	}
+	whole := false
+	for _, c := range classes {
+		if !isClassCode(c.text) || len(c.text) != 3 && len(subs) > 0 {
+			return nil, false
+		}
+		whole = whole || len(c.text) > 3
+	}
+	if whole { // printed whole: each under the 类 before it
+		class := ""
+		for k, i := range coded {
+			c := classes[k].text
+			if len(c) == 3 {
+				class = c
+			} else if c[:3] != class {
+				return nil, false
+			}
+			out[i] = c
+		}
+		return out, true
+	}
+	// the first row of each 类 is its own; the others take the 款 codes
+	var under []int // the rows under a 类, in order
+	for k, i := range coded {
+		out[i] = classes[k].text
+		if k > 0 && classes[k-1].text == classes[k].text {
+			under = append(under, i)
+		} else if slices.Contains(out[:i], out[i]) {
+			return nil, false // a 类 printed again further down
+		}
+	}
+	if len(subs) < len(under) {
+		return nil, false
+	}
+	kuan, xiang := subs[:len(under)], subs[len(under):]
+	var items []int // the rows that are a 款's 项
+	for k, i := range under {
+		if k > 0 && kuan[k-1].text == kuan[k].text && out[under[k-1]][:3] == out[i] {
+			items = append(items, i)
+		}
+		out[i] += kuan[k].text
+	}
+	if len(items) != len(xiang) {
+		return nil, false
+	}
+	for k, i := range items {
+		out[i] += xiang[k].text
+	}
+	seen := map[string]bool{}
+	for _, c := range out {
+		if c != "" && seen[c] {
+			return nil, false
+		}
+		seen[c] = true
+	}
+	return out, true
+}
+
+// rows places the panel's cells; nil, with why when the shape fits and no
+// single placement adds up.
+func (p colPanel) rows() ([]row, string) {
+	codes, ok := p.codesOf()
+	n := len(p.names)
+	if !ok || len(p.vals) < n {
+		return nil, ""
+	}
+	total, rest := p.vals[:n], p.vals[n:]
+	var found [][][]cell1 // each placement that adds up: every row's cells, in column order
+	add := func(cols [][]cell1, place [][]int) {
+		if !treeAdds(codes, total, cols, place) {
+			return
+		}
+		cells := make([][]cell1, n)
+		for r := range n {
+			cells[r] = []cell1{total[r]}
+			for j := range cols {
+				if place[r][j] >= 0 {
+					cells[r] = append(cells[r], cols[j][place[r][j]])
+				}
+			}
+		}
+		if !slices.ContainsFunc(found, func(f [][]cell1) bool { return sameCells(f, cells) }) {
+			found = append(found, cells)
+		}
+	}
+	many := false
+	if len(rest) == 0 {
+		add(nil, make([][]int, n))
+	}
+	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
+		splitRuns(len(rest), parts, n, func(lens []int) {
+			cols := make([][]cell1, parts)
+			at := 0
+			for j, l := range lens {
+				cols[j] = rest[at : at+l]
+				at += l
+			}
+			ps := placements(total, cols, colPlacements)
+			many = many || len(ps) == colPlacements
+			for _, place := range ps {
+				add(cols, place)
+			}
+		})
+	}
+	switch {
+	case many:
+		return nil, "printed column by column, its amounts fit too many placements to tell: not used"
+	case len(found) > 1:
+		return nil, fmt.Sprintf("printed column by column, its amounts fit %d placements that add up: not used", len(found))
+	case len(found) == 0:
+		return nil, ""
+	}
+	rows := make([]row, n)
+	for r := range n {
+		rows[r] = row{name: p.names[r].text, code: codes[r], line: p.names[r].line}
+		for _, c := range found[0][r] {
+			t, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil, ""
+			}
+			rows[r].vals = append(rows[r].vals, t)
+		}
+	}
+	return rows, ""
+}
+
+func sameCells(a, b [][]cell1) bool {
+	return slices.EqualFunc(a, b, func(x, y []cell1) bool { return slices.Equal(x, y) })
+}
+
+// splitRuns calls f with every way to cut total cells into parts columns
+// of 1 to n cells each.
+func splitRuns(total, parts, n int, f func([]int)) {
+	lens := make([]int, parts)
+	var rec func(j, left int)
+	rec = func(j, left int) {
+		if j == parts-1 {
+			if left >= 1 && left <= n {
+				lens[j] = left
+				f(lens)
+			}
+			return
+		}
+		for l := 1; l <= n && l < left; l++ {
+			lens[j] = l
+			rec(j+1, left-l)
+		}
+	}
+	rec(0, total)
+}
+
+// placements lists, up to limit, the ways to give each row cells of the
+// columns cols, in order, so that its cells add up to its total: place[r][j]
+// is the index of row r's cell in column j, -1 for a blank.
+func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
+	n, parts := len(total), len(cols)
+	tot := make([]int64, n)
+	for r, c := range total {
+		t, ok := cellToken(c.text, c.line)
+		if !ok {
+			return nil
+		}
+		tot[r] = units(t)
+	}
+	val := make([][]int64, parts)
+	for j, col := range cols {
+		for _, c := range col {
+			t, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil
+			}
+			val[j] = append(val[j], units(t))
+		}
+	}
+	// dead[state] marks a state (row, each column's next cell) that leads
+	// nowhere, so the search stays polynomial
+	dead := map[string]bool{}
+	at := make([]int, parts)
+	place := make([][]int, n)
+	var out [][][]int
+	key := func(r int) string { return fmt.Sprint(r, at) }
+	var rec func(r int) bool
+	rec = func(r int) bool {
+		if r == n {
+			for j := range parts {
+				if at[j] != len(val[j]) {
+					return false
+				}
+			}
+			cp := make([][]int, n)
+			for i := range place {
+				cp[i] = slices.Clone(place[i])
+			}
+			out = append(out, cp)
+			return true
+		}
+		k := key(r)
+		if dead[k] {
+			return false
+		}
+		any := false
+		for mask := 0; mask < 1<<parts; mask++ {
+			var sum int64
+			fits := true
+			for j := range parts {
+				if mask&(1<<j) != 0 {
+					if at[j] >= len(val[j]) {
+						fits = false
+						break
+					}
+					sum += val[j][at[j]]
+				}
+			}
+			if !fits || sum != tot[r] || mask == 0 && tot[r] != 0 {
+				continue
+			}
+			place[r] = make([]int, parts)
+			for j := range parts {
+				place[r][j] = -1
+				if mask&(1<<j) != 0 {
+					place[r][j] = at[j]
+					at[j]++
+				}
+			}
+			if rec(r + 1) {
+				any = true
+			}
+			for j := range parts {
+				if mask&(1<<j) != 0 {
+					at[j]--
+				}
+			}
+			if len(out) >= limit {
+				return true
+			}
+		}
+		if !any {
+			dead[k] = true
+		}
+		return any
+	}
+	rec(0)
+	return out
+}
+
+// treeAdds tells whether every column adds up down the tree of codes: a
+// total row is the sum of the 类, a 类 of its 款, a 款 of its 项 (a blank
+// cell is nought). At least one sum must hold something.
+func treeAdds(codes []string, total []cell1, cols [][]cell1, place [][]int) bool {
+	columns := make([][]int64, 1+len(cols))
+	for r, c := range total {
+		t, _ := cellToken(c.text, c.line)
+		columns[0] = append(columns[0], units(t))
+		for j := range cols {
+			var v int64
+			if place[r][j] >= 0 {
+				t, _ := cellToken(cols[j][place[r][j]].text, 0)
+				v = units(t)
+			}
+			columns[j+1] = append(columns[j+1], v)
+		}
+	}
+	checked := false
+	for _, col := range columns {
+		sums := map[string]int64{}
+		children := map[string]bool{}
+		var classes int64
+		for r, c := range codes {
+			switch {
+			case c == "":
+			case len(c) == 3:
+				classes += col[r]
+			default:
+				sums[c[:len(c)-2]] += col[r]
+				children[c[:len(c)-2]] = true
+			}
+		}
+		for r, c := range codes {
+			if c == "" {
+				if col[r] != classes {
+					return false
+				}
+				checked = true
+				continue
+			}
+			if children[c] {
+				if col[r] != sums[c] {
+					return false
+				}
+				checked = true
+				delete(children, c)
+			}
+		}
+		if len(children) > 0 {
+			return false // a 款 or 项 whose parent has no row
+		}
+	}
+	return checked
+}
