@@ -70,18 +70,21 @@ func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok 
 		}
 		byPanel = append(byPanel, rs)
 	}
-	// the panels side by side: row by row, left then right
-	for i := 0; ; i++ {
-		more := false
-		for _, rs := range byPanel {
-			if i < len(rs) {
-				rows, more = append(rows, rs[i]), true
+	if len(byPanel) == 1 {
+		return byPanel[0], "", true
+	}
+	// panels one after the other, as the readers of rows take a class's
+	// items: the rows below it; each panel's total (人员经费合计, 公用经费合计),
+	// which its classes were found to add up to, is left to the panels'
+	// own reader
+	for _, rs := range byPanel {
+		for _, r := range rs {
+			if r.code != "" {
+				rows = append(rows, r)
 			}
 		}
-		if !more {
-			return rows, "", true
-		}
 	}
+	return rows, "", true
 }
 
 // colPanels splits the cells of lines from..to into the panels of a table
