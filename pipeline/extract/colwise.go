@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"budgetpub/schema"
@@ -399,11 +400,17 @@ func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
 	}
 	// dead[state] marks a state (row, each column's next cell) that leads
 	// nowhere, so the search stays polynomial
-	dead := map[string]bool{}
+	dead := map[int]bool{}
 	at := make([]int, parts)
 	place := make([][]int, n)
 	var out [][][]int
-	key := func(r int) string { return fmt.Sprint(r, at) }
+	key := func(r int) int {
+		k := r
+		for _, a := range at {
+			k = k*(n+1) + a
+		}
+		return k
+	}
 	var rec func(r int) bool
 	rec = func(r int) bool {
 		if r == n {
@@ -521,4 +528,250 @@ func treeAdds(codes []string, total []cell1, cols [][]cell1, place [][]int) bool
 		}
 	}
 	return checked
+}
+
+// A 收支总表 printed column by column comes as the 收入 labels, their
+// amounts, the 支出 labels, their amounts (each side's 行次 numbers, if
+// any, before its amounts), blank cells dropped. summaryColumns places each
+// side's amounts on its labels in every order-keeping way in which the
+// side adds up — its sources to 本年收入合计, that and the amount carried
+// in to 收入总计; its classes to 本年支出合计, that and the amount carried
+// out to 支出总计 — and the two 总计 are equal; a label keeps an amount
+// only when every such placement gives it the same one. Sums cannot tell
+// one source or class from another: those are left out, and said so.
+
+// maxSideReadings bounds the placements of a side tried.
+const maxSideReadings = 200000
+
+// summaryColumns reads a 收支总表 default mode printed column by column
+// as rows; why names what the sums could not place.
+func summaryColumns(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
+	var cells []cell1
+	for i := from; i < min(to, len(lines)); i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		for _, c := range cellsOf(lines[i]) {
+			cells = append(cells, cell1{c, i + 1})
+		}
+	}
+	var runs [][]cell1
+	for _, c := range cells {
+		num := isNumberCell(c.text)
+		if n := len(runs); n > 0 && isNumberCell(runs[n-1][0].text) == num {
+			runs[n-1] = append(runs[n-1], c)
+		} else {
+			runs = append(runs, []cell1{c})
+		}
+	}
+	n := len(runs)
+	if n < 4 || !isNumberCell(runs[n-1][0].text) {
+		return nil, "", false
+	}
+	left, right := summarySide(runs[n-4], runs[n-3], true), summarySide(runs[n-2], runs[n-1], false)
+	if left == nil || right == nil {
+		return nil, "", false
+	}
+	lr, rr := left.readings(), right.readings()
+	// the two 总计 are equal
+	lr, rr = sameTotals(lr, rr), sameTotals(rr, lr)
+	if len(lr) == 0 || len(rr) == 0 {
+		return nil, "", false
+	}
+	var unplaced []string
+	sides := [2][]row{}
+	for s, side := range []*sumSide{left, right} {
+		rs := [][]sideReading{lr, rr}[s]
+		for i, l := range side.labels {
+			r := row{name: l.text, line: l.line}
+			at := rs[0].place[i]
+			agreed := true
+			for _, p := range rs[1:] {
+				agreed = agreed && p.place[i] == at
+			}
+			switch {
+			case !agreed:
+				unplaced = append(unplaced, rowName(l.text))
+			case at >= 0:
+				t, ok := cellToken(side.vals[at].text, side.vals[at].line)
+				if !ok {
+					return nil, "", false
+				}
+				r.vals = []token{t}
+			}
+			sides[s] = append(sides[s], r)
+		}
+	}
+	for i := 0; i < len(sides[0]) || i < len(sides[1]); i++ {
+		for _, s := range sides {
+			if i < len(s) {
+				rows = append(rows, s[i])
+			}
+		}
+	}
+	if len(unplaced) > 0 {
+		why = fmt.Sprintf("printed column by column, its sums do not tell which of %s hold its amounts: those rows not used", strings.Join(unplaced, "、"))
+	}
+	return rows, why, true
+}
+
+// sumSide is one side of a 收支总表: its labels, what each is, its amounts.
+type sumSide struct {
+	labels []cell1
+	keys   []string // summaryKey of each label
+	vals   []cell1
+	total  int    // the label of the side's 总计
+	part   []bool // a source that is part of another listed (一般公共预算 of 财政拨款)
+}
+
+// summarySide takes a side's labels (after the header's words, for the
+// first) and amounts (after its 行次 numbers); nil when a label is none
+// the side's sums know.
+func summarySide(names, vals []cell1, revenue bool) *sumSide {
+	start := slices.IndexFunc(names, func(c cell1) bool {
+		return summaryKey(rowName(c.text)) != "" || startsItem(c.text)
+	})
+	if start < 0 {
+		return nil
+	}
+	s := &sumSide{labels: names[start:], total: -1}
+	// the 行次 numbers: k, k+1, … one a label
+	if len(vals) > len(s.labels) {
+		first, _ := strconv.Atoi(vals[0].text)
+		numbered := true
+		for i := range s.labels {
+			numbered = numbered && isRowNumber(vals[i].text) && vals[i].text == strconv.Itoa(first+i)
+		}
+		if numbered {
+			vals = vals[len(s.labels):]
+		}
+	}
+	if len(vals) > len(s.labels) || len(vals) == 0 {
+		return nil
+	}
+	s.vals = vals
+	whole := false
+	for i, l := range s.labels {
+		key := summaryKey(rowName(l.text))
+		switch {
+		case key == "total" || revenue && key == "revenue" || !revenue && key == "expenditure":
+			if s.total >= 0 {
+				return nil
+			}
+			s.total, key = i, "total"
+		case revenue && (strings.HasPrefix(key, "src:") || key == "revenue_current" || key == "carried_over"):
+		case !revenue && (key == "class" || key == "expenditure_current" || key == "carried_forward"):
+		default:
+			return nil
+		}
+		s.keys = append(s.keys, key)
+		whole = whole || key == "src:财政拨款"
+	}
+	if s.total < 0 {
+		return nil
+	}
+	for _, key := range s.keys {
+		part := false
+		for _, src := range revenueSources {
+			part = part || whole && key == "src:"+src.name && src.partOf != ""
+		}
+		s.part = append(s.part, part)
+	}
+	return s
+}
+
+// sideReading is a placement of a side's amounts: the amount each label
+// takes (-1 for none), and the side's 总计 in ten-thousandths.
+type sideReading struct {
+	place []int
+	total int64
+}
+
+// readings lists each order-keeping placement of the side's amounts on
+// its labels in which the side adds up (none when there are too many to try).
+func (s *sumSide) readings() []sideReading {
+	vals := make([]int64, len(s.vals))
+	for i, c := range s.vals {
+		t, ok := cellToken(c.text, c.line)
+		if !ok {
+			return nil
+		}
+		vals[i] = units(t)
+	}
+	var out []sideReading
+	place := make([]int, len(s.labels))
+	tried := 0
+	var rec func(label, val int)
+	rec = func(label, val int) {
+		if tried > maxSideReadings {
+			return
+		}
+		if val == len(vals) {
+			for i := label; i < len(place); i++ {
+				place[i] = -1
+			}
+			tried++
+			if total, ok := s.adds(place, vals); ok {
+				out = append(out, sideReading{slices.Clone(place), total})
+			}
+			return
+		}
+		if len(place)-label < len(vals)-val {
+			return
+		}
+		place[label] = val
+		rec(label+1, val+1)
+		place[label] = -1
+		rec(label+1, val)
+	}
+	rec(0, 0)
+	if tried > maxSideReadings {
+		return nil
+	}
+	return out
+}
+
+// adds tells whether a placement adds up: the parts (sources or classes)
+// to the year's amount, that and the carried amount to the 总计.
+func (s *sumSide) adds(place []int, vals []int64) (total int64, ok bool) {
+	var parts, year, carried int64
+	hasYear := false
+	for i, key := range s.keys {
+		var v int64
+		if place[i] >= 0 {
+			v = vals[place[i]]
+		}
+		switch key {
+		case "total":
+			total = v
+		case "revenue_current", "expenditure_current":
+			year, hasYear = v, true
+		case "carried_over", "carried_forward":
+			carried = v
+		default:
+			if !s.part[i] {
+				parts += v
+			}
+		}
+	}
+	if !hasYear {
+		year = parts
+	}
+	return total, parts == year && year+carried == total && total != 0
+}
+
+// sameTotals keeps the readings of a side whose 总计 some reading of the
+// other side has too.
+func sameTotals(mine, other []sideReading) []sideReading {
+	totals := map[int64]bool{}
+	for _, o := range other {
+		totals[o.total] = true
+	}
+	var out []sideReading
+	for _, m := range mine {
+		if totals[m.total] {
+			out = append(out, m)
+		}
+	}
+	return out
 }

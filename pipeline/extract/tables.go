@@ -121,11 +121,15 @@ func findTables(lines, flat []string) []table {
 			tabs[k].layout = laid
 		}
 		if !tabs[k].laid {
-			if rows, why, ok := columnRows(lines, flat, tabs[k].line, end); ok {
-				tabs[k].rows = rows
-			} else {
-				tabs[k].unplaced = why
+			read := columnRows
+			if tabs[k].kind == tableSummary {
+				read = summaryColumns
 			}
+			rows, why, ok := read(lines, flat, tabs[k].line, end)
+			if ok {
+				tabs[k].rows = rows
+			}
+			tabs[k].unplaced = why
 		}
 	}
 	return tabs
