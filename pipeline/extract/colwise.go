@@ -582,16 +582,21 @@ func summaryColumns(lines, flat []string, from, to int) (rows []row, why string,
 	sides := [2][]row{}
 	for s, side := range []*sumSide{left, right} {
 		rs := [][]sideReading{lr, rr}[s]
+		var open []string // the labels whose amount is not fixed
+		moved := map[int]bool{}
 		for i, l := range side.labels {
 			r := row{name: l.text, line: l.line}
 			at := rs[0].place[i]
 			agreed := true
 			for _, p := range rs[1:] {
 				agreed = agreed && p.place[i] == at
+				if p.place[i] != at {
+					moved[p.place[i]], moved[at] = true, true
+				}
 			}
 			switch {
 			case !agreed:
-				unplaced = append(unplaced, rowName(l.text))
+				open = append(open, rowName(l.text))
 			case at >= 0:
 				t, ok := cellToken(side.vals[at].text, side.vals[at].line)
 				if !ok {
@@ -600,6 +605,10 @@ func summaryColumns(lines, flat []string, from, to int) (rows []row, why string,
 				r.vals = []token{t}
 			}
 			sides[s] = append(sides[s], r)
+		}
+		delete(moved, -1)
+		if len(open) > 0 {
+			unplaced = append(unplaced, fmt.Sprintf("which of %d rows (%s … %s) hold %d of its amounts", len(open), open[0], open[len(open)-1], len(moved)))
 		}
 	}
 	for i := 0; i < len(sides[0]) || i < len(sides[1]); i++ {
@@ -610,7 +619,7 @@ func summaryColumns(lines, flat []string, from, to int) (rows []row, why string,
 		}
 	}
 	if len(unplaced) > 0 {
-		why = fmt.Sprintf("printed column by column, its sums do not tell which of %s hold its amounts: those rows not used", strings.Join(unplaced, "、"))
+		why = "printed column by column, its sums do not tell " + strings.Join(unplaced, ", nor ") + ": those rows not used"
 	}
 	return rows, why, true
 }

@@ -46,8 +46,11 @@ type table struct {
 	rows   []row // in reading order
 	layout []row // by column, for layout text (nil otherwise)
 	laid   bool  // the text keeps the table's columns (pdftotext -layout)
-	// why a table default mode printed column by column was not read
-	// (colwise.go), empty otherwise
+	// a 收支总表 default mode printed column by column, read by its
+	// columns (colwise.go); nil otherwise
+	columns []row
+	// why cells of a table default mode printed column by column were not
+	// read (colwise.go), empty otherwise
 	unplaced string
 }
 
@@ -120,16 +123,16 @@ func findTables(lines, flat []string) []table {
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
 			tabs[k].layout = laid
 		}
-		if !tabs[k].laid {
-			read := columnRows
-			if tabs[k].kind == tableSummary {
-				read = summaryColumns
-			}
-			rows, why, ok := read(lines, flat, tabs[k].line, end)
-			if ok {
+		switch {
+		case tabs[k].laid:
+		case tabs[k].kind == tableSummary: // another reading, for summaryTable to weigh
+			tabs[k].columns, tabs[k].unplaced, _ = summaryColumns(lines, flat, tabs[k].line, end)
+		default: // codes in columns: no row-by-row reading holds
+			if rows, why, ok := columnRows(lines, flat, tabs[k].line, end); ok {
 				tabs[k].rows = rows
+			} else {
+				tabs[k].unplaced = why
 			}
-			tabs[k].unplaced = why
 		}
 	}
 	return tabs
