@@ -46,12 +46,13 @@ type colPanel struct {
 	codes, names, vals []cell1
 }
 
-// maxColumns bounds the amount columns tried beside the 合计 column, and
-// colPlacements the placements of one split of them that are looked at:
-// a table with as many is left out.
+// maxColumns bounds the amount columns tried beside the 合计 column;
+// colPlacements the placements that add up, and colSteps the rows tried,
+// of one split of them: a table that reaches either is left out.
 const (
 	maxColumns    = 3
 	colPlacements = 16
+	colSteps      = 200000
 )
 
 // columnRows reads the rows of a coded table that default-mode text printed
@@ -293,9 +294,6 @@ func (p colPanel) rows() ([]row, string) {
 	total, rest := p.vals[:n], p.vals[n:]
 	var found [][][]cell1 // each placement that adds up: every row's cells, in column order
 	add := func(cols [][]cell1, place [][]int) {
-		if !treeAdds(codes, total, cols, place) {
-			return
-		}
 		cells := make([][]cell1, n)
 		for r := range n {
 			cells[r] = []cell1{total[r]}
@@ -310,7 +308,7 @@ func (p colPanel) rows() ([]row, string) {
 		}
 	}
 	many := false
-	if len(rest) == 0 {
+	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n)) {
 		add(nil, make([][]int, n))
 	}
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
@@ -321,8 +319,8 @@ func (p colPanel) rows() ([]row, string) {
 				cols[j] = rest[at : at+l]
 				at += l
 			}
-			ps := placements(total, cols, colPlacements)
-			many = many || len(ps) == colPlacements
+			ps, all := placements(total, cols, func(place [][]int) bool { return treeAdds(codes, total, cols, place) })
+			many = many || !all
 			for _, place := range ps {
 				add(cols, place)
 			}
@@ -375,16 +373,18 @@ func splitRuns(total, parts, n int, f func([]int)) {
 	rec(0, total)
 }
 
-// placements lists, up to limit, the ways to give each row cells of the
-// columns cols, in order, so that its cells add up to its total: place[r][j]
-// is the index of row r's cell in column j, -1 for a blank.
-func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
+// placements lists the ways to give each row cells of the columns cols,
+// in order, so that its cells add up to its total and keep accepts the
+// whole: place[r][j] is the index of row r's cell in column j, -1 for a
+// blank. all is false when the search gave up (colPlacements found, or
+// colSteps rows tried).
+func placements(total []cell1, cols [][]cell1, keep func([][]int) bool) (out [][][]int, all bool) {
 	n, parts := len(total), len(cols)
 	tot := make([]int64, n)
 	for r, c := range total {
 		t, ok := cellToken(c.text, c.line)
 		if !ok {
-			return nil
+			return nil, true
 		}
 		tot[r] = units(t)
 	}
@@ -393,17 +393,17 @@ func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
 		for _, c := range col {
 			t, ok := cellToken(c.text, c.line)
 			if !ok {
-				return nil
+				return nil, true
 			}
 			val[j] = append(val[j], units(t))
 		}
 	}
-	// dead[state] marks a state (row, each column's next cell) that leads
-	// nowhere, so the search stays polynomial
+	// dead marks a state (row, each column's next cell) from which no row
+	// adds up to the end, so the search stays polynomial where the rows'
+	// sums decide
 	dead := map[int]bool{}
 	at := make([]int, parts)
 	place := make([][]int, n)
-	var out [][][]int
 	key := func(r int) int {
 		k := r
 		for _, a := range at {
@@ -411,8 +411,12 @@ func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
 		}
 		return k
 	}
+	steps := 0
 	var rec func(r int) bool
 	rec = func(r int) bool {
+		if steps++; steps > colSteps || len(out) >= colPlacements {
+			return true
+		}
 		if r == n {
 			for j := range parts {
 				if at[j] != len(val[j]) {
@@ -423,7 +427,9 @@ func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
 			for i := range place {
 				cp[i] = slices.Clone(place[i])
 			}
-			out = append(out, cp)
+			if keep(cp) {
+				out = append(out, cp)
+			}
 			return true
 		}
 		k := key(r)
@@ -462,9 +468,6 @@ func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
 					at[j]--
 				}
 			}
-			if len(out) >= limit {
-				return true
-			}
 		}
 		if !any {
 			dead[k] = true
@@ -472,7 +475,7 @@ func placements(total []cell1, cols [][]cell1, limit int) [][][]int {
 		return any
 	}
 	rec(0)
-	return out
+	return out, steps <= colSteps && len(out) < colPlacements
 }
 
 // treeAdds tells whether every column adds up down the tree of codes: a
