@@ -47,8 +47,8 @@ type colPanel struct {
 }
 
 // maxColumns bounds the amount columns tried beside the 合计 column;
-// colPlacements the placements that add up, and colSteps the rows tried,
-// of one split of them: a table that reaches either is left out.
+// colPlacements the placements that add up of one split of them, and
+// colSteps the rows tried in all: a table that reaches either is left out.
 const (
 	maxColumns    = 3
 	colPlacements = 16
@@ -307,7 +307,7 @@ func (p colPanel) rows() ([]row, string) {
 			found = append(found, cells)
 		}
 	}
-	many := false
+	many, steps := false, 0
 	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n)) {
 		add(nil, make([][]int, n))
 	}
@@ -319,7 +319,7 @@ func (p colPanel) rows() ([]row, string) {
 				cols[j] = rest[at : at+l]
 				at += l
 			}
-			ps, all := placements(total, cols, func(place [][]int) bool { return treeAdds(codes, total, cols, place) })
+			ps, all := placements(total, cols, &steps, func(place [][]int) bool { return treeAdds(codes, total, cols, place) })
 			many = many || !all
 			for _, place := range ps {
 				add(cols, place)
@@ -376,9 +376,9 @@ func splitRuns(total, parts, n int, f func([]int)) {
 // placements lists the ways to give each row cells of the columns cols,
 // in order, so that its cells add up to its total and keep accepts the
 // whole: place[r][j] is the index of row r's cell in column j, -1 for a
-// blank. all is false when the search gave up (colPlacements found, or
-// colSteps rows tried).
-func placements(total []cell1, cols [][]cell1, keep func([][]int) bool) (out [][][]int, all bool) {
+// blank. all is false when the search gave up: colPlacements found, or
+// *steps (the rows tried, counted across a table's splits) past colSteps.
+func placements(total []cell1, cols [][]cell1, steps *int, keep func([][]int) bool) (out [][][]int, all bool) {
 	n, parts := len(total), len(cols)
 	tot := make([]int64, n)
 	for r, c := range total {
@@ -411,10 +411,9 @@ func placements(total []cell1, cols [][]cell1, keep func([][]int) bool) (out [][
 		}
 		return k
 	}
-	steps := 0
 	var rec func(r int) bool
 	rec = func(r int) bool {
-		if steps++; steps > colSteps || len(out) >= colPlacements {
+		if *steps++; *steps > colSteps || len(out) >= colPlacements {
 			return true
 		}
 		if r == n {
@@ -475,7 +474,7 @@ func placements(total []cell1, cols [][]cell1, keep func([][]int) bool) (out [][
 		return any
 	}
 	rec(0)
-	return out, steps <= colSteps && len(out) < colPlacements
+	return out, *steps <= colSteps && len(out) < colPlacements
 }
 
 // treeAdds tells whether every column adds up down the tree of codes: a
