@@ -17,7 +17,8 @@ import (
 // reading order. That holds for `pdftotext -layout` text (one row a line)
 // and for default-mode text whose cells come one per line in row order.
 // Default-mode text that pdftotext emitted column by column does not hold
-// it; so every table read is checked against its own totals, and a table
+// it: colwise.go takes such tables apart into rows where the sums fix every
+// cell. Every table read is checked against its own totals, and a table
 // whose parts do not add up is left out with a warning rather than guessed.
 
 // tableKind is what the extractor reads from a table.
