@@ -34,8 +34,8 @@ import (
 // A table that has the shape but more than one placement is left out,
 // and says so; one whose placement does not add up is not read this way.
 
-// cell is a table's cell with its 1-based line.
-type cell1 struct {
+// colCell is a table's cell with its 1-based line.
+type colCell struct {
 	text string
 	line int
 }
@@ -43,7 +43,7 @@ type cell1 struct {
 // colPanel is one panel of a column-wise table: its codes, names and
 // amounts as printed.
 type colPanel struct {
-	codes, names, vals []cell1
+	codes, names, vals []colCell
 }
 
 // maxColumns bounds the amount columns tried beside the 合计 column;
@@ -95,29 +95,7 @@ func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok 
 // of names, a run of amounts; a second panel's codes end its first panel's
 // amounts. nil when the cells do not have that shape.
 func colPanels(lines, flat []string, from, to int) []colPanel {
-	var cells []cell1
-	for i := from; i < min(to, len(lines)); i++ {
-		if endsTable(flat[i]) {
-			break
-		}
-		cs := cellsOf(lines[i])
-		if len(cs) > 1 && len(cells) > 0 && isClassCode(cells[len(cells)-1].text) {
-			return nil // a line of several cells among the columns: not one cell a line
-		}
-		for _, c := range cs {
-			cells = append(cells, cell1{c, i + 1})
-		}
-	}
-	// the runs: numbers (codes or amounts) and names, alternating
-	var runs [][]cell1
-	for _, c := range cells {
-		num := isNumberCell(c.text)
-		if n := len(runs); n > 0 && isNumberCell(runs[n-1][0].text) == num {
-			runs[n-1] = append(runs[n-1], c)
-		} else {
-			runs = append(runs, []cell1{c})
-		}
-	}
+	runs := cellRuns(lines, flat, from, to)
 	start := -1
 	for k, r := range runs {
 		r = dropNumbering(r)
@@ -147,8 +125,28 @@ func colPanels(lines, flat []string, from, to int) []colPanel {
 	return panels
 }
 
+// cellRuns splits the cells of lines from..to (up to a note below the
+// table) into runs of numbers (codes or amounts) and of names, alternating.
+func cellRuns(lines, flat []string, from, to int) [][]colCell {
+	var runs [][]colCell
+	for i := from; i < min(to, len(lines)); i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		for _, c := range cellsOf(lines[i]) {
+			num := isNumberCell(c)
+			if n := len(runs); n > 0 && isNumberCell(runs[n-1][0].text) == num {
+				runs[n-1] = append(runs[n-1], colCell{c, i + 1})
+			} else {
+				runs = append(runs, []colCell{{c, i + 1}})
+			}
+		}
+	}
+	return runs
+}
+
 // dropNumbering drops the columns' numbers 1, 2, 3 … (栏次) that open a run.
-func dropNumbering(r []cell1) []cell1 {
+func dropNumbering(r []colCell) []colCell {
 	n := 0
 	for n < len(r) && r[n].text == fmt.Sprint(n+1) {
 		n++
@@ -162,7 +160,7 @@ func dropNumbering(r []cell1) []cell1 {
 // nextCodes is how many cells at the end of vals are the codes of the panel
 // whose names follow: as many 类 codes as those names that are not totals,
 // two at least, then 款 codes; 0 when they are not.
-func nextCodes(vals, names []cell1) int {
+func nextCodes(vals, names []colCell) int {
 	coded := 0
 	for _, c := range names {
 		if !colTotal(c.text) {
@@ -216,7 +214,7 @@ func (p colPanel) codesOf() ([]string, bool) {
 		}
 	}
 	out := make([]string, len(p.names))
-	classes, subs := p.codes, []cell1(nil)
+	classes, subs := p.codes, []colCell(nil)
 	for k, c := range p.codes {
 		if isSubCode(c.text) {
 			classes, subs = p.codes[:k], p.codes[k:]
@@ -292,18 +290,18 @@ func (p colPanel) rows() ([]row, string) {
 		return nil, ""
 	}
 	total, rest := p.vals[:n], p.vals[n:]
-	var found [][][]cell1 // each placement that adds up: every row's cells, in column order
-	add := func(cols [][]cell1, place [][]int) {
-		cells := make([][]cell1, n)
+	var found [][][]colCell // each placement that adds up: every row's cells, in column order
+	add := func(cols [][]colCell, place [][]int) {
+		cells := make([][]colCell, n)
 		for r := range n {
-			cells[r] = []cell1{total[r]}
+			cells[r] = []colCell{total[r]}
 			for j := range cols {
 				if place[r][j] >= 0 {
 					cells[r] = append(cells[r], cols[j][place[r][j]])
 				}
 			}
 		}
-		if !slices.ContainsFunc(found, func(f [][]cell1) bool { return sameCells(f, cells) }) {
+		if !slices.ContainsFunc(found, func(f [][]colCell) bool { return sameCells(f, cells) }) {
 			found = append(found, cells)
 		}
 	}
@@ -313,7 +311,7 @@ func (p colPanel) rows() ([]row, string) {
 	}
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols := make([][]cell1, parts)
+			cols := make([][]colCell, parts)
 			at := 0
 			for j, l := range lens {
 				cols[j] = rest[at : at+l]
@@ -348,8 +346,8 @@ func (p colPanel) rows() ([]row, string) {
 	return rows, ""
 }
 
-func sameCells(a, b [][]cell1) bool {
-	return slices.EqualFunc(a, b, func(x, y []cell1) bool { return slices.Equal(x, y) })
+func sameCells(a, b [][]colCell) bool {
+	return slices.EqualFunc(a, b, func(x, y []colCell) bool { return slices.Equal(x, y) })
 }
 
 // splitRuns calls f with every way to cut total cells into parts columns
@@ -378,7 +376,7 @@ func splitRuns(total, parts, n int, f func([]int)) {
 // whole: place[r][j] is the index of row r's cell in column j, -1 for a
 // blank. all is false when the search gave up: colPlacements found, or
 // *steps (the rows tried, counted across a table's splits) past colSteps.
-func placements(total []cell1, cols [][]cell1, steps *int, keep func([][]int) bool) (out [][][]int, all bool) {
+func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int) bool) (out [][][]int, all bool) {
 	n, parts := len(total), len(cols)
 	tot := make([]int64, n)
 	for r, c := range total {
@@ -480,7 +478,7 @@ func placements(total []cell1, cols [][]cell1, steps *int, keep func([][]int) bo
 // treeAdds tells whether every column adds up down the tree of codes: a
 // total row is the sum of the 类, a 类 of its 款, a 款 of its 项 (a blank
 // cell is nought). At least one sum must hold something.
-func treeAdds(codes []string, total []cell1, cols [][]cell1, place [][]int) bool {
+func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int) bool {
 	columns := make([][]int64, 1+len(cols))
 	for r, c := range total {
 		t, _ := cellToken(c.text, c.line)
@@ -548,24 +546,7 @@ const maxSideReadings = 200000
 // summaryColumns reads a 收支总表 default mode printed column by column
 // as rows; why names what the sums could not place.
 func summaryColumns(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
-	var cells []cell1
-	for i := from; i < min(to, len(lines)); i++ {
-		if endsTable(flat[i]) {
-			break
-		}
-		for _, c := range cellsOf(lines[i]) {
-			cells = append(cells, cell1{c, i + 1})
-		}
-	}
-	var runs [][]cell1
-	for _, c := range cells {
-		num := isNumberCell(c.text)
-		if n := len(runs); n > 0 && isNumberCell(runs[n-1][0].text) == num {
-			runs[n-1] = append(runs[n-1], c)
-		} else {
-			runs = append(runs, []cell1{c})
-		}
-	}
+	runs := cellRuns(lines, flat, from, to)
 	n := len(runs)
 	if n < 4 || !isNumberCell(runs[n-1][0].text) {
 		return nil, "", false
@@ -628,9 +609,9 @@ func summaryColumns(lines, flat []string, from, to int) (rows []row, why string,
 
 // sumSide is one side of a 收支总表: its labels, what each is, its amounts.
 type sumSide struct {
-	labels []cell1
+	labels []colCell
 	keys   []string // summaryKey of each label
-	vals   []cell1
+	vals   []colCell
 	total  int    // the label of the side's 总计
 	part   []bool // a source that is part of another listed (一般公共预算 of 财政拨款)
 }
@@ -638,8 +619,8 @@ type sumSide struct {
 // summarySide takes a side's labels (after the header's words, for the
 // first) and amounts (after its 行次 numbers); nil when a label is none
 // the side's sums know.
-func summarySide(names, vals []cell1, revenue bool) *sumSide {
-	start := slices.IndexFunc(names, func(c cell1) bool {
+func summarySide(names, vals []colCell, revenue bool) *sumSide {
+	start := slices.IndexFunc(names, func(c colCell) bool {
 		return summaryKey(rowName(c.text)) != "" || startsItem(c.text)
 	})
 	if start < 0 {
