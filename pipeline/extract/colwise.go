@@ -242,7 +242,7 @@ func (p colPanel) codesOf() ([]string, bool) {
 			}
 			out[i] = c
 		}
-		return out, true
+		return out, p.named(out)
 	}
 	// the first row of each 类 is its own; the others take the 款 codes
 	var under []int // the rows under a 类, in order
@@ -271,14 +271,20 @@ func (p colPanel) codesOf() ([]string, bool) {
 	for k, i := range items {
 		out[i] += xiang[k].text
 	}
+	return out, p.named(out)
+}
+
+// named tells whether codes fit the names: no code twice, and each 类's row
+// named as the classification names it.
+func (p colPanel) named(codes []string) bool {
 	seen := map[string]bool{}
-	for _, c := range out {
-		if c != "" && seen[c] {
-			return nil, false
+	for i, c := range codes {
+		if c != "" && seen[c] || len(c) == 3 && !classNamed(c, p.names[i].text) {
+			return false
 		}
 		seen[c] = true
 	}
-	return out, true
+	return true
 }
 
 // rows places the panel's cells; nil, with why when the shape fits and no
