@@ -95,6 +95,9 @@ func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok 
 // of names, a run of amounts; a second panel's codes end its first panel's
 // amounts. nil when the cells do not have that shape.
 func colPanels(lines, flat []string, from, to int) []colPanel {
+	if !classCodesAdjacent(flat, from, to) {
+		return nil
+	}
 	runs := cellRuns(lines, flat, from, to)
 	start := -1
 	for k, r := range runs {
@@ -123,6 +126,24 @@ func colPanels(lines, flat []string, from, to int) []colPanel {
 		}
 	}
 	return panels
+}
+
+// classCodesAdjacent tells whether two lines in a row, blank lines aside,
+// hold a class code alone: what a column of codes prints, and what cells
+// read row by row never do.
+func classCodesAdjacent(flat []string, from, to int) bool {
+	prev := false
+	for i := from; i < min(to, len(flat)); i++ {
+		if flat[i] == "" {
+			continue
+		}
+		code := isClassCode(flat[i])
+		if prev && code {
+			return true
+		}
+		prev = code
+	}
+	return false
 }
 
 // cellRuns splits the cells of lines from..to (up to a note below the
