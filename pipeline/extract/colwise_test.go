@@ -125,3 +125,27 @@ func TestColumnWisePanelsAndWholeCodes(t *testing.T) {
 		t.Errorf("rows %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+// A 决算's 收入支出决算总表 printed column by column with the template's
+// 行次 numbers before each side's amounts: the numbers are no amounts, and
+// each side adds up in one way but for which source holds the revenue.
+func TestColumnWiseNumberedSummary(t *testing.T) {
+	text := strings.Join([]string{"某区某局2024年度部门决算", "收入支出决算总表", "单位：元",
+		"收入", "支出", "项目", "行次", "决算数", "项目", "行次", "决算数", "栏次", "1", "栏次", "2",
+		"一、一般公共预算财政拨款收入", "二、事业收入", "本年收入合计", "年初结转和结余", "总计",
+		"1", "2", "3", "4", "5", "900", "900", "100", "1,000",
+		"一、一般公共服务支出", "二、教育支出", "本年支出合计", "年末结转和结余", "总计",
+		"6", "7", "8", "9", "10", "600", "300", "900", "100", "1,000", ""}, "\n")
+	d := extractLines(t, text)
+	rev, exp := d.Revenue, d.Expenditure
+	if rev.Total == nil || *rev.Total != schema.Yuan(1000) || rev.CarriedOver == nil || *rev.CarriedOver != schema.Yuan(100) ||
+		exp.CarriedForward == nil || *exp.CarriedForward != schema.Yuan(100) || exp.CurrentYear == nil || *exp.CurrentYear != schema.Yuan(900) {
+		t.Errorf("totals: revenue %v carried %v / %v, expenditure this year %v", rev.Total, rev.CarriedOver, exp.CarriedForward, exp.CurrentYear)
+	}
+	if fn := exp.ByFunction; len(fn) != 2 || fn[0].Code != "201" || fn[0].Amount != schema.Yuan(600) || fn[1].Code != "205" || fn[1].Amount != schema.Yuan(300) {
+		t.Errorf("by_function = %+v", fn)
+	}
+	if len(rev.Sources) != 0 {
+		t.Errorf("a source the sums cannot place was read: %+v", rev.Sources)
+	}
+}
