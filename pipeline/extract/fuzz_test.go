@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -47,6 +48,13 @@ func FuzzExtract(f *testing.F) {
 	f.Add(defaultCarried)
 	f.Add(defaultEconomicPanels)
 	f.Add(webPage)
+	for _, name := range []string{"colwise-budget.txt", "colwise-final.txt"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(raw))
+	}
 	f.Add(webPage + strings.Repeat(" 一、收入 1,234.56 万元；（二）支出 88 万元 附件2 201 一般公共服务支出 671.72 671.72", 60)) // a long body line
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()

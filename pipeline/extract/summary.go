@@ -42,8 +42,11 @@ func (s summary) score() int {
 // reading balances (收入总计 = 支出总计).
 func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	best := b.parseSummary(t, t.rows)
-	if t.layout != nil {
-		if s := b.parseSummary(t, t.layout); s.score() > best.score() {
+	for _, rows := range [][]row{t.layout, t.columns} {
+		if rows == nil {
+			continue
+		}
+		if s := b.parseSummary(t, rows); s.score() > best.score() {
 			best = s
 		}
 	}

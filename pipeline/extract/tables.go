@@ -17,7 +17,8 @@ import (
 // reading order. That holds for `pdftotext -layout` text (one row a line)
 // and for default-mode text whose cells come one per line in row order.
 // Default-mode text that pdftotext emitted column by column does not hold
-// it; so every table read is checked against its own totals, and a table
+// it: colwise.go takes such tables apart into rows where the sums fix every
+// cell. Every table read is checked against its own totals, and a table
 // whose parts do not add up is left out with a warning rather than guessed.
 
 // tableKind is what the extractor reads from a table.
@@ -49,6 +50,12 @@ type table struct {
 	// contents: the title is a line of the contents, the table itself is
 	// further down (no rows here, and no coverage entry of its own)
 	contents bool
+	// a 收支总表 default mode printed column by column, read by its
+	// columns (colwise.go); nil otherwise
+	columns []row
+	// why cells of a table default mode printed column by column were not
+	// read (colwise.go), empty otherwise
+	unplaced string
 }
 
 type row struct {
@@ -138,6 +145,17 @@ func findTables(lines, flat []string) []table {
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
 			tabs[k].layout = laid
+		}
+		switch {
+		case tabs[k].laid:
+		case tabs[k].kind == tableSummary: // another reading, for summaryTable to weigh
+			tabs[k].columns, tabs[k].unplaced, _ = summaryColumns(lines, flat, tabs[k].line, end)
+		default: // codes in columns: no row-by-row reading holds
+			if rows, why, ok := columnRows(lines, flat, tabs[k].line, end); ok {
+				tabs[k].rows = rows
+			} else {
+				tabs[k].unplaced = why
+			}
 		}
 	}
 	return tabs
@@ -662,6 +680,11 @@ func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
 	b.tabs = tabs
 	b.missingTables(tabs)
+	for _, t := range tabs {
+		if t.unplaced != "" {
+			b.warnTable(t, t.unplaced)
+		}
+	}
 	// the coded function tables and the 支出总表 first: the summary's reading
 	// of default-mode cells is checked against them
 	for _, t := range tabs {

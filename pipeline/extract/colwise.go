@@ -1,0 +1,796 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Coded tables printed a column at a time. pdftotext's default mode can
+// print a table column by column: each column's cells one after another,
+// blank cells dropped — the 类 codes, the 款 codes, the 项 codes, the names,
+// then each column of amounts (a panelled table: the left panel's columns,
+// then the right's). Reading order then keeps no row together, so
+// columnRows takes the columns apart and gives the rows as default mode
+// prints them row by row (a row's code, its name, its non-blank amounts),
+// for the readers of rows to read as any other table — but only when the
+// table's arithmetic fixes every cell:
+//
+//   - the codes: the names that are not totals take the 类 codes in order;
+//     the first row of each 类 is the 类's own, the others take the 款 codes
+//     in order, and of the rows sharing a 款 code the first is the 款's own,
+//     the others its 项, which take the 项 codes in order (or the codes are
+//     printed whole: 201, 20106, 2010601);
+//   - the amounts: the first column is full (every row has its 合计), the
+//     others may have lost blank cells; every way to split them into
+//     columns and rows in which each row's 合计 is the sum of its other
+//     cells is tried, and exactly one must be found;
+//   - then each column adds up down the tree: a 合计 row is the sum of its
+//     panel's 类, a 类 of its 款, a 款 of its 项.
+//
+// A table that has the shape but more than one placement is left out,
+// and says so; one whose placement does not add up is not read this way.
+
+// colCell is a table's cell with its 1-based line.
+type colCell struct {
+	text string
+	line int
+}
+
+// colPanel is one panel of a column-wise table: its codes, names and
+// amounts as printed.
+type colPanel struct {
+	codes, names, vals []colCell
+}
+
+// maxColumns bounds the amount columns tried beside the 合计 column;
+// colPlacements the placements that add up of one split of them, and
+// colSteps the rows tried in all: a table that reaches either is left out.
+const (
+	maxColumns    = 3
+	colPlacements = 16
+	colSteps      = 200000
+)
+
+// columnRows reads the rows of a coded table that default-mode text printed
+// column by column (lines from..to, 0-based). ok tells the rows were
+// placed; why, when the table has the shape but its cells were not placed
+// (empty when the text is not a column-wise table).
+func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
+	panels := colPanels(lines, flat, from, to)
+	if panels == nil {
+		return nil, "", false
+	}
+	var byPanel [][]row
+	for _, p := range panels {
+		rs, why := p.rows()
+		if rs == nil {
+			return nil, why, false
+		}
+		byPanel = append(byPanel, rs)
+	}
+	if len(byPanel) == 1 {
+		return byPanel[0], "", true
+	}
+	// panels one after the other, as the readers of rows take a class's
+	// items: the rows below it; each panel's total (人员经费合计, 公用经费合计),
+	// which its classes were found to add up to, is left to the panels'
+	// own reader
+	for _, rs := range byPanel {
+		for _, r := range rs {
+			if r.code != "" {
+				rows = append(rows, r)
+			}
+		}
+	}
+	return rows, "", true
+}
+
+// colPanels splits the cells of lines from..to into the panels of a table
+// printed column by column: after the header, a run of codes (two 类 codes
+// at least, which row-by-row text never prints one after the other), a run
+// of names, a run of amounts; a second panel's codes end its first panel's
+// amounts. nil when the cells do not have that shape.
+func colPanels(lines, flat []string, from, to int) []colPanel {
+	if !classCodesAdjacent(flat, from, to) {
+		return nil
+	}
+	runs := cellRuns(lines, flat, from, to)
+	start := -1
+	for k, r := range runs {
+		r = dropNumbering(r)
+		if len(r) >= 2 && isClassCode(r[0].text) && isClassCode(r[1].text) {
+			start, runs[k] = k, r
+			break
+		}
+	}
+	if start < 0 || start+2 >= len(runs) {
+		return nil
+	}
+	var panels []colPanel
+	codes := runs[start]
+	for k := start + 1; k+1 < len(runs); k += 2 {
+		p := colPanel{codes: codes, names: runs[k], vals: runs[k+1]}
+		codes = nil
+		if k+3 < len(runs) { // a next panel's codes end these amounts
+			if n := nextCodes(p.vals, runs[k+2]); n > 0 {
+				p.vals, codes = p.vals[:len(p.vals)-n], p.vals[len(p.vals)-n:]
+			}
+		}
+		panels = append(panels, p)
+		if codes == nil {
+			break
+		}
+	}
+	return panels
+}
+
+// classCodesAdjacent tells whether two lines in a row, blank lines aside,
+// hold a class code alone: what a column of codes prints, and what cells
+// read row by row never do.
+func classCodesAdjacent(flat []string, from, to int) bool {
+	prev := false
+	for i := from; i < min(to, len(flat)); i++ {
+		if flat[i] == "" {
+			continue
+		}
+		code := isClassCode(flat[i])
+		if prev && code {
+			return true
+		}
+		prev = code
+	}
+	return false
+}
+
+// cellRuns splits the cells of lines from..to (up to a note below the
+// table) into runs of numbers (codes or amounts) and of names, alternating.
+func cellRuns(lines, flat []string, from, to int) [][]colCell {
+	var runs [][]colCell
+	for i := from; i < min(to, len(lines)); i++ {
+		if endsTable(flat[i]) {
+			break
+		}
+		for _, c := range cellsOf(lines[i]) {
+			num := isNumberCell(c)
+			if n := len(runs); n > 0 && isNumberCell(runs[n-1][0].text) == num {
+				runs[n-1] = append(runs[n-1], colCell{c, i + 1})
+			} else {
+				runs = append(runs, []colCell{{c, i + 1}})
+			}
+		}
+	}
+	return runs
+}
+
+// dropNumbering drops the columns' numbers 1, 2, 3 … (栏次) that open a run.
+func dropNumbering(r []colCell) []colCell {
+	n := 0
+	for n < len(r) && r[n].text == fmt.Sprint(n+1) {
+		n++
+	}
+	if n >= 2 {
+		return r[n:]
+	}
+	return r
+}
+
+// nextCodes is how many cells at the end of vals are the codes of the panel
+// whose names follow: as many 类 codes as those names that are not totals,
+// two at least, then 款 codes; 0 when they are not.
+func nextCodes(vals, names []colCell) int {
+	coded := 0
+	for _, c := range names {
+		if !colTotal(c.text) {
+			coded++
+		}
+	}
+	k := len(vals)
+	for k > 0 && isSubCode(vals[k-1].text) {
+		k--
+	}
+	classes := 0
+	for k > 0 && classes < coded && isClassCode(vals[k-1].text) {
+		k--
+		classes++
+	}
+	if classes != coded || coded < 2 {
+		return 0
+	}
+	return len(vals) - k
+}
+
+// isClassCode tells a 类 code of the functional or economic classification,
+// or a whole 款 or 项 code under one (20106, 2010601).
+func isClassCode(s string) bool {
+	if len(s) != 3 && len(s) != 5 && len(s) != 7 || strings.Trim(s, "0123456789") != "" {
+		return false
+	}
+	_, fn := schema.LookupCode(schema.SchemeFunctional, s[:3])
+	_, ec := schema.LookupCode(schema.SchemeEconomic, s[:3])
+	return fn || ec
+}
+
+// isSubCode tells a 款 or 项 code printed in its own column: two digits.
+func isSubCode(s string) bool {
+	return len(s) == 2 && strings.Trim(s, "0123456789") == ""
+}
+
+// colTotal tells a name that is a total row, which has no code: 合计,
+// 总计, 人员经费合计.
+func colTotal(name string) bool {
+	return isTotal(name) || strings.HasSuffix(name, "合计")
+}
+
+// codesOf gives each name its code (empty for a total), from the codes
+// printed in columns or whole; false when they do not fit the names.
+func (p colPanel) codesOf() ([]string, bool) {
+	var coded []int // the names' indexes that take a code
+	for i, c := range p.names {
+		if !colTotal(c.text) {
+			coded = append(coded, i)
+		}
+	}
+	out := make([]string, len(p.names))
+	classes, subs := p.codes, []colCell(nil)
+	for k, c := range p.codes {
+		if isSubCode(c.text) {
+			classes, subs = p.codes[:k], p.codes[k:]
+			break
+		}
+	}
+	if len(classes) != len(coded) {
+		return nil, false
+	}
+	whole := false
+	for _, c := range classes {
+		if !isClassCode(c.text) || len(c.text) != 3 && len(subs) > 0 {
+			return nil, false
+		}
+		whole = whole || len(c.text) > 3
+	}
+	if whole { // printed whole: each under the 类 before it
+		class := ""
+		for k, i := range coded {
+			c := classes[k].text
+			if len(c) == 3 {
+				class = c
+			} else if c[:3] != class {
+				return nil, false
+			}
+			out[i] = c
+		}
+		return out, p.named(out)
+	}
+	// the first row of each 类 is its own; the others take the 款 codes
+	var under []int // the rows under a 类, in order
+	for k, i := range coded {
+		out[i] = classes[k].text
+		if k > 0 && classes[k-1].text == classes[k].text {
+			under = append(under, i)
+		} else if slices.Contains(out[:i], out[i]) {
+			return nil, false // a 类 printed again further down
+		}
+	}
+	if len(subs) < len(under) {
+		return nil, false
+	}
+	kuan, xiang := subs[:len(under)], subs[len(under):]
+	var items []int // the rows that are a 款's 项
+	for k, i := range under {
+		if k > 0 && kuan[k-1].text == kuan[k].text && out[under[k-1]][:3] == out[i] {
+			items = append(items, i)
+		}
+		out[i] += kuan[k].text
+	}
+	if len(items) != len(xiang) {
+		return nil, false
+	}
+	for k, i := range items {
+		out[i] += xiang[k].text
+	}
+	return out, p.named(out)
+}
+
+// named tells whether codes fit the names: no code twice, and each 类's row
+// named as the classification names it.
+func (p colPanel) named(codes []string) bool {
+	seen := map[string]bool{}
+	for i, c := range codes {
+		if c != "" && seen[c] || len(c) == 3 && !classNamed(c, p.names[i].text) {
+			return false
+		}
+		seen[c] = true
+	}
+	return true
+}
+
+// rows places the panel's cells; nil, with why when the shape fits and no
+// single placement adds up.
+func (p colPanel) rows() ([]row, string) {
+	codes, ok := p.codesOf()
+	n := len(p.names)
+	if !ok || len(p.vals) < n {
+		return nil, ""
+	}
+	total, rest := p.vals[:n], p.vals[n:]
+	var found [][][]colCell // each placement that adds up: every row's cells, in column order
+	add := func(cols [][]colCell, place [][]int) {
+		cells := make([][]colCell, n)
+		for r := range n {
+			cells[r] = []colCell{total[r]}
+			for j := range cols {
+				if place[r][j] >= 0 {
+					cells[r] = append(cells[r], cols[j][place[r][j]])
+				}
+			}
+		}
+		if !slices.ContainsFunc(found, func(f [][]colCell) bool { return sameCells(f, cells) }) {
+			found = append(found, cells)
+		}
+	}
+	many, steps := false, 0
+	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n)) {
+		add(nil, make([][]int, n))
+	}
+	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
+		splitRuns(len(rest), parts, n, func(lens []int) {
+			cols := make([][]colCell, parts)
+			at := 0
+			for j, l := range lens {
+				cols[j] = rest[at : at+l]
+				at += l
+			}
+			ps, all := placements(total, cols, &steps, func(place [][]int) bool { return treeAdds(codes, total, cols, place) })
+			many = many || !all
+			for _, place := range ps {
+				add(cols, place)
+			}
+		})
+	}
+	switch {
+	case many:
+		return nil, "printed column by column, its amounts fit too many placements to tell: not used"
+	case len(found) > 1:
+		return nil, fmt.Sprintf("printed column by column, its amounts fit %d placements that add up: not used", len(found))
+	case len(found) == 0:
+		return nil, ""
+	}
+	rows := make([]row, n)
+	for r := range n {
+		rows[r] = row{name: p.names[r].text, code: codes[r], line: p.names[r].line}
+		for _, c := range found[0][r] {
+			t, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil, ""
+			}
+			rows[r].vals = append(rows[r].vals, t)
+		}
+	}
+	return rows, ""
+}
+
+func sameCells(a, b [][]colCell) bool {
+	return slices.EqualFunc(a, b, func(x, y []colCell) bool { return slices.Equal(x, y) })
+}
+
+// splitRuns calls f with every way to cut total cells into parts columns
+// of 1 to n cells each.
+func splitRuns(total, parts, n int, f func([]int)) {
+	lens := make([]int, parts)
+	var rec func(j, left int)
+	rec = func(j, left int) {
+		if j == parts-1 {
+			if left >= 1 && left <= n {
+				lens[j] = left
+				f(lens)
+			}
+			return
+		}
+		for l := 1; l <= n && l < left; l++ {
+			lens[j] = l
+			rec(j+1, left-l)
+		}
+	}
+	rec(0, total)
+}
+
+// placements lists the ways to give each row cells of the columns cols,
+// in order, so that its cells add up to its total and keep accepts the
+// whole: place[r][j] is the index of row r's cell in column j, -1 for a
+// blank. all is false when the search gave up: colPlacements found, or
+// *steps (the rows tried, counted across a table's splits) past colSteps.
+func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int) bool) (out [][][]int, all bool) {
+	n, parts := len(total), len(cols)
+	tot := make([]int64, n)
+	for r, c := range total {
+		t, ok := cellToken(c.text, c.line)
+		if !ok {
+			return nil, true
+		}
+		tot[r] = units(t)
+	}
+	val := make([][]int64, parts)
+	for j, col := range cols {
+		for _, c := range col {
+			t, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil, true
+			}
+			val[j] = append(val[j], units(t))
+		}
+	}
+	// dead marks a state (row, each column's next cell) from which no row
+	// adds up to the end, so the search stays polynomial where the rows'
+	// sums decide
+	dead := map[int]bool{}
+	at := make([]int, parts)
+	place := make([][]int, n)
+	key := func(r int) int {
+		k := r
+		for _, a := range at {
+			k = k*(n+1) + a
+		}
+		return k
+	}
+	var rec func(r int) bool
+	rec = func(r int) bool {
+		if *steps++; *steps > colSteps || len(out) >= colPlacements {
+			return true
+		}
+		if r == n {
+			for j := range parts {
+				if at[j] != len(val[j]) {
+					return false
+				}
+			}
+			cp := make([][]int, n)
+			for i := range place {
+				cp[i] = slices.Clone(place[i])
+			}
+			if keep(cp) {
+				out = append(out, cp)
+			}
+			return true
+		}
+		k := key(r)
+		if dead[k] {
+			return false
+		}
+		any := false
+		for mask := 0; mask < 1<<parts; mask++ {
+			var sum int64
+			fits := true
+			for j := range parts {
+				if mask&(1<<j) != 0 {
+					if at[j] >= len(val[j]) {
+						fits = false
+						break
+					}
+					sum += val[j][at[j]]
+				}
+			}
+			if !fits || sum != tot[r] || mask == 0 && tot[r] != 0 {
+				continue
+			}
+			place[r] = make([]int, parts)
+			for j := range parts {
+				place[r][j] = -1
+				if mask&(1<<j) != 0 {
+					place[r][j] = at[j]
+					at[j]++
+				}
+			}
+			if rec(r + 1) {
+				any = true
+			}
+			for j := range parts {
+				if mask&(1<<j) != 0 {
+					at[j]--
+				}
+			}
+		}
+		if !any {
+			dead[k] = true
+		}
+		return any
+	}
+	rec(0)
+	return out, *steps <= colSteps && len(out) < colPlacements
+}
+
+// treeAdds tells whether every column adds up down the tree of codes: a
+// total row is the sum of the 类, a 类 of its 款, a 款 of its 项 (a blank
+// cell is nought). At least one sum must hold something.
+func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int) bool {
+	columns := make([][]int64, 1+len(cols))
+	for r, c := range total {
+		t, _ := cellToken(c.text, c.line)
+		columns[0] = append(columns[0], units(t))
+		for j := range cols {
+			var v int64
+			if place[r][j] >= 0 {
+				t, _ := cellToken(cols[j][place[r][j]].text, 0)
+				v = units(t)
+			}
+			columns[j+1] = append(columns[j+1], v)
+		}
+	}
+	checked := false
+	for _, col := range columns {
+		sums := map[string]int64{}
+		children := map[string]bool{}
+		var classes int64
+		for r, c := range codes {
+			switch {
+			case c == "":
+			case len(c) == 3:
+				classes += col[r]
+			default:
+				sums[c[:len(c)-2]] += col[r]
+				children[c[:len(c)-2]] = true
+			}
+		}
+		for r, c := range codes {
+			if c == "" {
+				if col[r] != classes {
+					return false
+				}
+				checked = true
+				continue
+			}
+			if children[c] {
+				if col[r] != sums[c] {
+					return false
+				}
+				checked = true
+				delete(children, c)
+			}
+		}
+		if len(children) > 0 {
+			return false // a 款 or 项 whose parent has no row
+		}
+	}
+	return checked
+}
+
+// A 收支总表 printed column by column comes as the 收入 labels, their
+// amounts, the 支出 labels, their amounts (each side's 行次 numbers, if
+// any, before its amounts), blank cells dropped. summaryColumns places each
+// side's amounts on its labels in every order-keeping way in which the
+// side adds up — its sources to 本年收入合计, that and the amount carried
+// in to 收入总计; its classes to 本年支出合计, that and the amount carried
+// out to 支出总计 — and the two 总计 are equal; a label keeps an amount
+// only when every such placement gives it the same one. Sums cannot tell
+// one source or class from another: those are left out, and said so.
+
+// maxSideReadings bounds the placements of a side tried.
+const maxSideReadings = 200000
+
+// summaryColumns reads a 收支总表 default mode printed column by column
+// as rows; why names what the sums could not place.
+func summaryColumns(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
+	runs := cellRuns(lines, flat, from, to)
+	n := len(runs)
+	if n < 4 || !isNumberCell(runs[n-1][0].text) {
+		return nil, "", false
+	}
+	left, right := summarySide(runs[n-4], runs[n-3], true), summarySide(runs[n-2], runs[n-1], false)
+	if left == nil || right == nil {
+		return nil, "", false
+	}
+	lr, rr := left.readings(), right.readings()
+	// the two 总计 are equal
+	lr, rr = sameTotals(lr, rr), sameTotals(rr, lr)
+	if len(lr) == 0 || len(rr) == 0 {
+		return nil, "", false
+	}
+	var unplaced []string
+	sides := [2][]row{}
+	for s, side := range []*sumSide{left, right} {
+		rs := [][]sideReading{lr, rr}[s]
+		var open []string // the labels whose amount is not fixed
+		moved := map[int]bool{}
+		for i, l := range side.labels {
+			r := row{name: l.text, line: l.line}
+			at := rs[0].place[i]
+			agreed := true
+			for _, p := range rs[1:] {
+				agreed = agreed && p.place[i] == at
+				if p.place[i] != at {
+					moved[p.place[i]], moved[at] = true, true
+				}
+			}
+			switch {
+			case !agreed:
+				open = append(open, rowName(l.text))
+			case at >= 0:
+				t, ok := cellToken(side.vals[at].text, side.vals[at].line)
+				if !ok {
+					return nil, "", false
+				}
+				r.vals = []token{t}
+			}
+			sides[s] = append(sides[s], r)
+		}
+		delete(moved, -1)
+		if len(open) > 0 {
+			unplaced = append(unplaced, fmt.Sprintf("which of %d rows (%s … %s) hold %d of its amounts", len(open), open[0], open[len(open)-1], len(moved)))
+		}
+	}
+	for i := 0; i < len(sides[0]) || i < len(sides[1]); i++ {
+		for _, s := range sides {
+			if i < len(s) {
+				rows = append(rows, s[i])
+			}
+		}
+	}
+	if len(unplaced) > 0 {
+		why = "printed column by column, its sums do not tell " + strings.Join(unplaced, ", nor ") + ": those rows not used"
+	}
+	return rows, why, true
+}
+
+// sumSide is one side of a 收支总表: its labels, what each is, its amounts.
+type sumSide struct {
+	labels []colCell
+	keys   []string // summaryKey of each label
+	vals   []colCell
+	total  int    // the label of the side's 总计
+	part   []bool // a source that is part of another listed (一般公共预算 of 财政拨款)
+}
+
+// summarySide takes a side's labels (after the header's words, for the
+// first) and amounts (after its 行次 numbers); nil when a label is none
+// the side's sums know.
+func summarySide(names, vals []colCell, revenue bool) *sumSide {
+	start := slices.IndexFunc(names, func(c colCell) bool {
+		return summaryKey(rowName(c.text)) != "" || startsItem(c.text)
+	})
+	if start < 0 {
+		return nil
+	}
+	s := &sumSide{labels: names[start:], total: -1}
+	// the 行次 numbers: k, k+1, … one a label
+	if len(vals) > len(s.labels) {
+		first, _ := strconv.Atoi(vals[0].text)
+		numbered := true
+		for i := range s.labels {
+			numbered = numbered && isRowNumber(vals[i].text) && vals[i].text == strconv.Itoa(first+i)
+		}
+		if numbered {
+			vals = vals[len(s.labels):]
+		}
+	}
+	if len(vals) > len(s.labels) || len(vals) == 0 {
+		return nil
+	}
+	s.vals = vals
+	whole := false
+	for i, l := range s.labels {
+		key := summaryKey(rowName(l.text))
+		switch {
+		case key == "total" || revenue && key == "revenue" || !revenue && key == "expenditure":
+			if s.total >= 0 {
+				return nil
+			}
+			s.total, key = i, "total"
+		case revenue && (strings.HasPrefix(key, "src:") || key == "revenue_current" || key == "carried_over"):
+		case !revenue && (key == "class" || key == "expenditure_current" || key == "carried_forward"):
+		default:
+			return nil
+		}
+		s.keys = append(s.keys, key)
+		whole = whole || key == "src:财政拨款"
+	}
+	if s.total < 0 {
+		return nil
+	}
+	for _, key := range s.keys {
+		part := false
+		for _, src := range revenueSources {
+			part = part || whole && key == "src:"+src.name && src.partOf != ""
+		}
+		s.part = append(s.part, part)
+	}
+	return s
+}
+
+// sideReading is a placement of a side's amounts: the amount each label
+// takes (-1 for none), and the side's 总计 in ten-thousandths.
+type sideReading struct {
+	place []int
+	total int64
+}
+
+// readings lists each order-keeping placement of the side's amounts on
+// its labels in which the side adds up (none when there are too many to try).
+func (s *sumSide) readings() []sideReading {
+	vals := make([]int64, len(s.vals))
+	for i, c := range s.vals {
+		t, ok := cellToken(c.text, c.line)
+		if !ok {
+			return nil
+		}
+		vals[i] = units(t)
+	}
+	var out []sideReading
+	place := make([]int, len(s.labels))
+	tried := 0
+	var rec func(label, val int)
+	rec = func(label, val int) {
+		if tried > maxSideReadings {
+			return
+		}
+		if val == len(vals) {
+			for i := label; i < len(place); i++ {
+				place[i] = -1
+			}
+			tried++
+			if total, ok := s.adds(place, vals); ok {
+				out = append(out, sideReading{slices.Clone(place), total})
+			}
+			return
+		}
+		if len(place)-label < len(vals)-val {
+			return
+		}
+		place[label] = val
+		rec(label+1, val+1)
+		place[label] = -1
+		rec(label+1, val)
+	}
+	rec(0, 0)
+	if tried > maxSideReadings {
+		return nil
+	}
+	return out
+}
+
+// adds tells whether a placement adds up: the parts (sources or classes)
+// to the year's amount, that and the carried amount to the 总计.
+func (s *sumSide) adds(place []int, vals []int64) (total int64, ok bool) {
+	var parts, year, carried int64
+	hasYear := false
+	for i, key := range s.keys {
+		var v int64
+		if place[i] >= 0 {
+			v = vals[place[i]]
+		}
+		switch key {
+		case "total":
+			total = v
+		case "revenue_current", "expenditure_current":
+			year, hasYear = v, true
+		case "carried_over", "carried_forward":
+			carried = v
+		default:
+			if !s.part[i] {
+				parts += v
+			}
+		}
+	}
+	if !hasYear {
+		year = parts
+	}
+	return total, parts == year && year+carried == total && total != 0
+}
+
+// sameTotals keeps the readings of a side whose 总计 some reading of the
+// other side has too.
+func sameTotals(mine, other []sideReading) []sideReading {
+	totals := map[int64]bool{}
+	for _, o := range other {
+		totals[o.total] = true
+	}
+	var out []sideReading
+	for _, m := range mine {
+		if totals[m.total] {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
+}
+
+// A budget whose tables default mode printed column by column: the
+// summary's totals and carried amount, the 支出总表's classes and uses (a
+// 项目支出 cell blank on the 201 rows) and the economic table are read; the
+// source, which the sums cannot place among the two listed, is not.
+func TestColumnWiseTables(t *testing.T) {
+	text := readFixture(t, "colwise-budget.txt")
+	d := extractLines(t, text)
+	rev, exp := d.Revenue, d.Expenditure
+	want := func(name string, got *schema.Money, yuan int64) {
+		t.Helper()
+		if got == nil || *got != schema.Yuan(yuan) {
+			t.Errorf("%s = %v, want %d", name, got, yuan)
+		}
+	}
+	want("revenue", rev.Total, 1000)
+	want("carried over", rev.CarriedOver, 100)
+	want("expenditure", exp.Total, 1000)
+	if exp.Basic == nil || exp.Basic.Amount != schema.Yuan(700) || exp.Project == nil || exp.Project.Amount != schema.Yuan(300) {
+		t.Errorf("uses = %+v %+v", exp.Basic, exp.Project)
+	}
+	if fn := exp.ByFunction; len(fn) != 2 || fn[0].Code != "201" || fn[0].Amount != schema.Yuan(600) || fn[1].Code != "205" || fn[1].Amount != schema.Yuan(400) {
+		t.Errorf("by_function = %+v", fn)
+	}
+	if ec := exp.ByEconomic; len(ec) != 2 || ec[0].Code != "301" || ec[0].Amount != schema.Yuan(500) || len(ec[0].Items) != 1 || ec[0].Items[0].Code != "30101" ||
+		ec[1].Code != "302" || ec[1].Amount != schema.Yuan(200) {
+		t.Errorf("by_economic = %+v", ec)
+	}
+	if len(rev.Sources) != 0 {
+		t.Errorf("a source the sums cannot place was read: %+v", rev.Sources)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Line == 2 && strings.Contains(w.Reason, "do not tell which of 2 rows (一般公共预算拨款收入 … 政府性基金预算拨款收入)")
+	}
+	if !warned {
+		t.Errorf("no warning names the source left out: %+v", d.Warnings)
+	}
+}
+
+// A misprinted cell breaks the sums: the table it is in gives nothing.
+func TestColumnWiseMisprintLeftOut(t *testing.T) {
+	text := readFixture(t, "colwise-budget.txt")
+	// the 基本支出 of 201 (600) printed 500: the row's and the tree's sums fail
+	text = strings.Replace(text, "700\n600\n600\n600\n", "700\n500\n600\n600\n", 1)
+	d := extractLines(t, text)
+	exp := d.Expenditure
+	if exp.Basic != nil || exp.Project != nil {
+		t.Errorf("uses read from a table that does not add up: %+v %+v", exp.Basic, exp.Project)
+	}
+	// and the economic table's 人员经费 of 301 printed 400
+	text = strings.Replace(readFixture(t, "colwise-budget.txt"), "500\n500\n500\n200", "400\n500\n500\n200", 1)
+	if ec := extractLines(t, text).Expenditure.ByEconomic; len(ec) != 0 {
+		t.Errorf("by_economic read from a table that does not add up: %+v", ec)
+	}
+}
+
+// Two classes of equal amounts, one all 基本支出, the other all 项目支出:
+// the blank cells can be either's, both placements add up, and the table
+// is left out with a warning.
+func TestColumnWiseAmbiguous(t *testing.T) {
+	text := strings.Join([]string{"某区某局2025年部门预算", "部门支出总表", "单位：元",
+		"项目", "科目名称", "合计", "基本支出", "项目支出", "类", "款",
+		"201", "201", "205", "205", "01", "02",
+		"合计", "一般公共服务支出", "人大事务", "教育支出", "普通教育",
+		"600", "300", "300", "300", "300",
+		"300", "300", "300", "300", "300", "300", ""}, "\n")
+	d := extractLines(t, text)
+	if exp := d.Expenditure; exp.Basic != nil || exp.Project != nil {
+		t.Errorf("uses read from an ambiguous table: %+v %+v", exp.Basic, exp.Project)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Line == 2 && strings.Contains(w.Reason, "its amounts fit 2 placements that add up")
+	}
+	if !warned {
+		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
+
+// A 决算's economic table in two panels, and a function table whose codes
+// are printed whole (201, 20101, 2010101) in one column of amounts.
+func TestColumnWisePanelsAndWholeCodes(t *testing.T) {
+	text := readFixture(t, "colwise-final.txt")
+	d := extractLines(t, text)
+	ec := d.Expenditure.ByEconomic
+	if len(ec) != 3 || ec[0].Code != "301" || ec[0].Amount != schema.Yuan(80000) || len(ec[0].Items) != 2 ||
+		ec[1].Code != "303" || ec[1].Amount != schema.Yuan(20000) || ec[2].Code != "302" || ec[2].Amount != schema.Yuan(40000) {
+		t.Errorf("by_economic = %+v", ec)
+	}
+	lines := strings.Split(text, "\n")
+	end := 0
+	for end < len(lines) && !strings.Contains(lines[end], "基本支出决算表") {
+		end++
+	}
+	rows, why, ok := columnRows(lines, compactAll(lines), 2, end)
+	if !ok {
+		t.Fatalf("function table not read: %q", why)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.code+":"+r.name+":"+strings.TrimSpace(lines[r.vals[0].line-1]))
+	}
+	want := ":合计:15.00 201:一般公共服务支出:10.00 20101:人大事务:10.00 2010101:行政运行:6.00 2010102:一般行政管理事务:4.00 205:教育支出:5.00 20502:普通教育:5.00 2050201:学前教育:5.00"
+	if strings.Join(got, " ") != want {
+		t.Errorf("rows %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// A 决算's 收入支出决算总表 printed column by column with the template's
+// 行次 numbers before each side's amounts: the numbers are no amounts, and
+// each side adds up in one way but for which source holds the revenue.
+func TestColumnWiseNumberedSummary(t *testing.T) {
+	text := strings.Join([]string{"某区某局2024年度部门决算", "收入支出决算总表", "单位：元",
+		"收入", "支出", "项目", "行次", "决算数", "项目", "行次", "决算数", "栏次", "1", "栏次", "2",
+		"一、一般公共预算财政拨款收入", "二、事业收入", "本年收入合计", "年初结转和结余", "总计",
+		"1", "2", "3", "4", "5", "900", "900", "100", "1,000",
+		"一、一般公共服务支出", "二、教育支出", "本年支出合计", "年末结转和结余", "总计",
+		"6", "7", "8", "9", "10", "600", "300", "900", "100", "1,000", ""}, "\n")
+	d := extractLines(t, text)
+	rev, exp := d.Revenue, d.Expenditure
+	if rev.Total == nil || *rev.Total != schema.Yuan(1000) || rev.CarriedOver == nil || *rev.CarriedOver != schema.Yuan(100) ||
+		exp.CarriedForward == nil || *exp.CarriedForward != schema.Yuan(100) || exp.CurrentYear == nil || *exp.CurrentYear != schema.Yuan(900) {
+		t.Errorf("totals: revenue %v carried %v / %v, expenditure this year %v", rev.Total, rev.CarriedOver, exp.CarriedForward, exp.CurrentYear)
+	}
+	if fn := exp.ByFunction; len(fn) != 2 || fn[0].Code != "201" || fn[0].Amount != schema.Yuan(600) || fn[1].Code != "205" || fn[1].Amount != schema.Yuan(300) {
+		t.Errorf("by_function = %+v", fn)
+	}
+	if len(rev.Sources) != 0 {
+		t.Errorf("a source the sums cannot place was read: %+v", rev.Sources)
+	}
+}
