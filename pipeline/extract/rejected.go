@@ -67,6 +67,17 @@ func (b *builder) keepTable(t table, rows []tableRow) {
 	}
 }
 
+// keepSums keeps the cells of the sums rowSums and treeSums found failing:
+// those of a coded table default mode printed row by row too, where the
+// sums that hold show the rows were read as printed.
+func (b *builder) keepSums(t table, rows []tableRow) {
+	if t.rowwise && len(rows) > 0 {
+		b.keep(t, rows)
+		return
+	}
+	b.keepTable(t, rows)
+}
+
 // keep keeps the figures of a table as table claims.
 func (b *builder) keep(t table, rows []tableRow) {
 	unit := tableUnit(t)
@@ -204,13 +215,13 @@ func (b *builder) summaryPath(ref string) string {
 // count among the rows that add up (a table of two columns, 预算数 and
 // 决算数, proves nothing).
 func (b *builder) rowSums(t table) {
-	if !t.laid {
+	if !t.laid && !t.rowwise {
 		return
 	}
 	adds := 0
 	var odd []row
 	for _, r := range t.rows {
-		if len(r.vals) < 2 || !trusted(t, rowCells(r)) {
+		if len(r.vals) < 2 || !t.rowwise && !trusted(t, rowCells(r)) {
 			continue
 		}
 		var parts schema.Money
@@ -236,7 +247,7 @@ func (b *builder) rowSums(t table) {
 			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
 		}
 	}
-	b.keepTable(t, kept)
+	b.keepSums(t, kept)
 }
 
 // rowCells are a row's cells as table rows, for trusted.
@@ -259,7 +270,7 @@ func rowCells(r row) []tableRow {
 // part: a blank cell moves the others left. A table a reader kept already
 // (rejected, readEconomic) is not read twice.
 func (b *builder) treeSums(t table) {
-	if !t.laid {
+	if !t.laid && !t.rowwise {
 		return
 	}
 	for _, p := range b.pending {
@@ -288,7 +299,7 @@ func (b *builder) treeSums(t table) {
 		if r.code == "" && !(isTotal(rowName(r.name)) && total < 0 && len(r.vals) > 0) {
 			continue
 		}
-		ok := len(r.vals) == width && trusted(t, rowCells(r))
+		ok := len(r.vals) == width && (t.rowwise || trusted(t, rowCells(r)))
 		if r.code == "" {
 			total = len(nodes)
 		} else if _, dup := at[r.code]; dup {
@@ -357,7 +368,7 @@ func (b *builder) treeSums(t table) {
 			}
 		}
 	}
-	b.keepTable(t, kept)
+	b.keepSums(t, kept)
 }
 
 // summaryClaims keeps what a 收支总表 read by column prints where the

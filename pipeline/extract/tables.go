@@ -50,6 +50,10 @@ type table struct {
 	// contents: the title is a line of the contents, the table itself is
 	// further down (no rows here, and no coverage entry of its own)
 	contents bool
+	// rowwise: default-mode text that printed a coded table row by row, its
+	// codes reading as a tree (codeTree): each row's cells are the ones
+	// after its name
+	rowwise bool
 	// a 收支总表 default mode printed column by column, read by its
 	// columns (colwise.go); nil otherwise
 	columns []row
@@ -148,6 +152,8 @@ func findTables(lines, flat []string) []table {
 		}
 		switch {
 		case tabs[k].laid:
+		case tabs[k].kind != tableSummary && codeTree(tabs[k].rows):
+			tabs[k].rowwise = true
 		case tabs[k].kind == tableSummary: // another reading, for summaryTable to weigh
 			tabs[k].columns, tabs[k].unplaced, _ = summaryColumns(lines, flat, tabs[k].line, end)
 		default: // codes in columns: no row-by-row reading holds
@@ -159,6 +165,24 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// codeTree tells rows that read as a tree of class codes: at least three
+// coded rows, no code twice, and every 款 or 项 below its 类 or 款 — what
+// default mode printing a table row by row gives, and codes printed apart
+// from their rows do not.
+func codeTree(rows []row) bool {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		switch {
+		case r.code == "":
+			continue
+		case seen[r.code], len(r.code) > 3 && !seen[r.code[:len(r.code)-2]]:
+			return false
+		}
+		seen[r.code] = true
+	}
+	return len(seen) >= 3
 }
 
 // bareTitle is a table's title without the number the contents and the
@@ -294,6 +318,25 @@ func readRows(lines, flat []string, from, to int) []row {
 	for i := from; i < to; i++ {
 		cellLines[i-from] = cellsOf(lines[i])
 	}
+	// layout text keeps a value on its row's line: only default mode (one
+	// cell a line) can print values a row late, or a page's number among them
+	filled, multi := 0, 0
+	for _, cs := range cellLines {
+		if len(cs) > 0 {
+			filled++
+		}
+		if len(cs) > 1 {
+			multi++
+		}
+	}
+	laid := multi*3 >= filled
+	// default mode: a page's number, alone on the line before the next
+	// page's form feed, is no cell
+	for i := from; i+1 < to && !laid; i++ {
+		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) && strings.HasPrefix(lines[i+1], "\f") {
+			cellLines[i-from] = nil
+		}
+	}
 	// the column numbers 1, 2, 3 … one a line (default mode)
 	for i := 0; i < len(cellLines); {
 		n := 0
@@ -307,6 +350,7 @@ func readRows(lines, flat []string, from, to int) []row {
 		}
 		i += max(n, 1)
 	}
+	joinSplitCodes(cellLines)
 	r := rowReader{prevText: -1, around: -1, below: -1}
 	// the 决算 template numbers its rows in a 行次 column and its columns in
 	// a 栏次 row: neither number is an amount
@@ -314,8 +358,8 @@ func readRows(lines, flat []string, from, to int) []row {
 	for i := from; i < min(to, from+12); i++ {
 		numbered = numbered || strings.Contains(flat[i], "行次")
 	}
-	columnNumbers := false // the cells after 栏次, up to the next name
-	afterName := false     // the cell before (on this line or the one above) is a name
+	columnNumber := 0  // the next number of the 栏次 row (1, 2, 3 … after 栏次), 0 outside it
+	afterName := false // the cell before (on this line or the one above) is a name
 	for i := from; i < to; i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			if noteWithin(flat, i, to) {
@@ -336,11 +380,18 @@ func readRows(lines, flat []string, from, to int) []row {
 		}
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
-			if isNumberCell(c) && (columnNumbers || numbered && afterName && isRowNumber(c)) {
+			if columnNumber > 0 && c == strconv.Itoa(columnNumber) {
+				columnNumber++
+				continue
+			}
+			columnNumber = 0
+			if isNumberCell(c) && numbered && afterName && isRowNumber(c) {
 				afterName = false
 				continue
 			}
-			columnNumbers = c == "栏次" || columnNumbers && isNumberCell(c)
+			if c == "栏次" {
+				columnNumber = 1
+			}
 			afterName = !isNumberCell(c)
 			switch {
 			case c == "栏次":
@@ -358,19 +409,67 @@ func readRows(lines, flat []string, from, to int) []row {
 			}
 		}
 	}
-	// layout text keeps a value on its row's line: only default mode (one
-	// cell a line) can print values a row late
-	filled, multi := 0, 0
-	for _, cs := range cellLines {
-		if len(cs) > 0 {
-			filled++
+	fillCodedGaps(r.rows, laid)
+	return r.rows
+}
+
+// joinSplitCodes puts back on one line a code that default mode printed
+// a column a line — the 类 (205), then the 款 (02) and the 项 (01), each
+// alone, then the row's name — as layout text prints it (205 02 01), for
+// codeCell to join. The 款 and 项 parts must be two digits and a name must
+// follow; and the joined codes must read as a tree (none twice, each 款
+// under a 类 printed before it, each 项 under its 款), or none is joined:
+// a table that prints some codes apart from their rows (Shanghai's) would
+// otherwise give a 项 its 款's code.
+func joinSplitCodes(cellLines [][]string) {
+	next := func(i int) int { // the next line with cells after i, or -1
+		for j := i + 1; j < len(cellLines); j++ {
+			if len(cellLines[j]) > 0 {
+				return j
+			}
 		}
-		if len(cs) > 1 {
-			multi++
+		return -1
+	}
+	digits := func(cs []string, n int) bool {
+		return len(cs) == 1 && len(cs[0]) == n && strings.Trim(cs[0], "0123456789") == ""
+	}
+	type join struct {
+		at    int
+		parts []int
+	}
+	var joins []join
+	seen := map[string]bool{}
+	for i, cs := range cellLines {
+		if !digits(cs, 3) {
+			continue
+		}
+		var parts []int
+		j := next(i)
+		for j >= 0 && len(parts) < 2 && digits(cellLines[j], 2) {
+			parts = append(parts, j)
+			j = next(j)
+		}
+		if j < 0 || isNumberCell(cellLines[j][0]) {
+			continue
+		}
+		code := cs[0]
+		for _, p := range parts {
+			code += cellLines[p][0]
+		}
+		if seen[code] || len(code) > 3 && !seen[code[:len(code)-2]] {
+			return // not a tree: the codes are not their rows'
+		}
+		seen[code] = true
+		if len(parts) > 0 {
+			joins = append(joins, join{i, parts})
 		}
 	}
-	fillCodedGaps(r.rows, multi*3 >= filled)
-	return r.rows
+	for _, jn := range joins {
+		for _, p := range jn.parts {
+			cellLines[jn.at] = append(cellLines[jn.at], cellLines[p][0])
+			cellLines[p] = nil
+		}
+	}
 }
 
 // columnNumbering tells a line of the numbers 1, 2, 3 … that a template

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -1781,7 +1782,8 @@ func TestRowSumKeptAsClaims(t *testing.T) {
 
 // A coded table that keeps its columns, whose 款 cell was changed: its
 // 类's sum and its own fail while the others hold, and the cells of both
-// sums are kept as table claims; in default mode, none.
+// sums are kept as table claims; in default mode printed row by row (its
+// codes a tree), the same four; with its codes printed apart, none.
 func TestTreeSumKeptAsClaims(t *testing.T) {
 	text := `某区某局2024年部门预算
                        2024年部门一般公共预算支出功能分类预算表
@@ -1816,13 +1818,29 @@ func TestTreeSumKeptAsClaims(t *testing.T) {
 			t.Errorf("a row without its amount is a part: %+v", cl)
 		}
 	}
-	var cells []string
+	var cells, codes, rest []string
 	for _, l := range strings.Split(text, "\n")[1:] {
 		cells = append(cells, strings.Fields(l)...)
+		for _, c := range strings.Fields(l) {
+			if len(c) <= 3 && strings.Trim(c, "0123456789") == "" && len(codes) < 24 && c != "100" && c != "200" && c != "50" {
+				codes = append(codes, c)
+			} else {
+				rest = append(rest, c)
+			}
+		}
 	}
+	n := 0
 	for _, cl := range extractLines(t, "某区某局2024年部门预算\n"+strings.Join(cells, "\n")).Claims {
 		if cl.Kind == schema.ClaimTable {
-			t.Errorf("default-mode text gave a table claim: %+v", cl)
+			n++
+		}
+	}
+	if n != len(want) {
+		t.Errorf("default mode row by row: %d table claims, want %d", n, len(want))
+	}
+	for _, cl := range extractLines(t, "某区某局2024年部门预算\n"+strings.Join(append(codes, rest...), "\n")).Claims {
+		if cl.Kind == schema.ClaimTable {
+			t.Errorf("default mode with the codes apart gave a table claim: %+v", cl)
 		}
 	}
 }
@@ -2405,5 +2423,49 @@ func TestContentsAndParts(t *testing.T) {
 	}
 	if !isPageNumber("─ 6 ─") || !isPageNumber("－3－") || isPageNumber("─ 2019 ─") {
 		t.Error("isPageNumber of box-drawn and full-width dashes")
+	}
+}
+
+// TestDefaultRowWiseCodedTable: default mode printing a 决算 function table
+// row by row, its codes a column a line (205 / 02 / 01), under a 栏次 row
+// and across a page break: the codes are joined, the page's number is no
+// cell, the 栏次 numbers are none; a misprinted 类 breaks the tree's sums
+// and its cells are kept as table claims, which a clean table has none of.
+func TestDefaultRowWiseCodedTable(t *testing.T) {
+	data, err := os.ReadFile("testdata/default-rowwise-final.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	lines := foldAll(strings.Split(text, "\n"))
+	tabs := findTables(lines, compactLines(lines))
+	if len(tabs) != 1 || !tabs[0].rowwise {
+		t.Fatalf("tables %+v, want one read row by row", tabs)
+	}
+	var got []string
+	for _, r := range tabs[0].rows {
+		if r.code != "" {
+			got = append(got, fmt.Sprint(r.code, ":", len(r.vals)))
+		}
+	}
+	want := "205:3 20502:3 2050201:3 2050203:2 208:2 20805:2 2080505:2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("coded rows %q, want %q", strings.Join(got, " "), want)
+	}
+	tableClaims := func(d *schema.Document) (lines []int) {
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimTable {
+				lines = append(lines, c.Line)
+			}
+		}
+		return lines
+	}
+	if c := tableClaims(extractLines(t, text)); len(c) > 0 {
+		t.Errorf("a table printed right kept table claims on lines %v", c)
+	}
+	misprint := strings.Replace(text, "教育支出\n300.00", "教育支出\n300.10", 1)
+	at := strings.Count(misprint[:strings.Index(misprint, "300.10")], "\n") + 1
+	if c := tableClaims(extractLines(t, misprint)); !slices.Contains(c, at) {
+		t.Errorf("a misprinted 类 (line %d): table claims on lines %v", at, c)
 	}
 }
