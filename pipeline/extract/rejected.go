@@ -16,7 +16,9 @@ import (
 // table claims: each row with the model figure it stands for (restate.table
 // compares the two) and with the total it is a part of (sum.table adds the
 // parts up). Default-mode text, whose cells pdftotext may emit out of
-// order, gives none.
+// order, gives none — but for the row and tree sums of a coded table it
+// printed row by row (table.rowwise: its codes read as a tree), where the
+// sums that hold show the rows were read as printed (keepSums).
 
 // tableRow is one figure a table reader took: ref names what it is
 // (resolved to a model pointer when every table is read), of the ref of
