@@ -1001,6 +1001,7 @@ func TestBasicPartsStated(t *testing.T) {
 	}{
 		"within rounding": {strings.Replace(text, "11,357.35", "11,257.36", 1), 1, schema.SeverityInfo},
 		"adds up":         {strings.Replace(text, "11,357.35", "11,257.35", 1), 0, ""},
+		"a note between":  {strings.Replace(text, "基本工资、津贴补贴等支出。", "基本工资。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）", 1), 1, schema.SeverityWarning},
 		"a third part":    {strings.Replace(text, "七、", "（三）对个人和家庭的补助 100.00 万元。\n七、", 1), 0, ""},
 	} {
 		d := extractText(t, tc.text)

@@ -445,9 +445,7 @@ func (b *builder) basicParts() {
 		}
 		from := st.toks[ti].end
 		stop := min(len(st.s), from+600)
-		if k := strings.Index(st.s[from:stop], "基本支出"); k >= 0 { // the next statement of it
-			stop = from + k
-		}
+		stop = nextBasic(st.s, from, stop) // the next statement of it
 		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
 		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
 		if !ok1 || !ok2 {
@@ -488,7 +486,7 @@ func (b *builder) basicParts() {
 // basic expenditure it states (the appropriations' only, where the model's
 // is all funds), 人员经费 and 公用经费 make it. The whole and its parts
 // become sum claims (sum.text). Only a list of those two right after 其中,
-// no other amount between, is such a statement: a third part (（三）, 对个人
+// no other amount or percentage between, is such a statement: a third part (（三）, 对个人
 // 和家庭的补助) is not added; parts the model took are checked by
 // sum.basic_parts.
 func (b *builder) basicStated() {
@@ -503,12 +501,17 @@ func (b *builder) basicStated() {
 			continue
 		}
 		stop := min(len(st.s), from+600)
-		if k := strings.Index(st.s[from:stop], "基本支出"); k >= 0 {
-			stop = from + k
-		}
+		stop = nextBasic(st.s, from, stop)
 		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
 		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
-		if !ok1 || !ok2 || pt != ti+1 || ct != pt+1 || b.used[pt] && b.used[ct] {
+		if !ok1 || !ok2 || pt < ti || ct < pt || b.used[pt] && b.used[ct] {
+			continue
+		}
+		between := false // another amount among the whole and its parts
+		for k := ti + 1; k < ct; k++ {
+			between = between || k != pt && (st.toks[k].kind == numMoney || st.toks[k].kind == numPct)
+		}
+		if between {
 			continue
 		}
 		next := stop
@@ -526,6 +529,23 @@ func (b *builder) basicStated() {
 		b.sumClaim(path+"/1", path, pt)
 		b.sumClaim(path+"/2", path, ct)
 	}
+}
+
+// nextBasic is where the next statement of a basic expenditure begins in
+// s[from:stop] (stop without one): a table's name ("按“部门预算公开06表 财政
+// 拨款基本支出预算表”中…填写", a note inside the list of parts) is none.
+func nextBasic(s string, from, stop int) int {
+	for at := from; at < stop; {
+		k := strings.Index(s[at:stop], "基本支出")
+		if k < 0 {
+			break
+		}
+		at += k + len("基本支出")
+		if rest := s[at:stop]; !strings.HasPrefix(rest, "预算表") && !strings.HasPrefix(rest, "决算表") && !strings.HasPrefix(rest, "表") {
+			return at - len("基本支出")
+		}
+	}
+	return stop
 }
 
 // sumClaim keeps token ti as a sum claim: a whole the text states (of "")
