@@ -354,6 +354,11 @@ const (
 	// amount is a claim of each table on the earlier table's row,
 	// /tables/<its title line>/<the row's line> (restate.copy)
 	ClaimTable = "table"
+	// a whole the text states and the parts it lists after it ("基本支出
+	// 13,979.92 万元。其中：（一）人员经费…（二）公用经费…"), kept where the
+	// parts do not add up to it: the whole on /text/<its line>, each part
+	// with Of the whole's path (see check rule sum.text)
+	ClaimSum = "sum"
 )
 
 // Claim is one statement the document makes about a figure of the model:

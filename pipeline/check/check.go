@@ -150,6 +150,10 @@ func (c *ctx) amountOf(path string) (float64, string, bool) {
 
 // line is the source line of a figure, 0 when unknown.
 func (c *ctx) line(ptr string) int {
+	if n, ok := strings.CutPrefix(ptr, "/text/"); ok { // /text/<line>: a statement no model figure takes
+		line, _ := strconv.Atoi(n)
+		return line
+	}
 	return c.doc.Provenance[ptr].Line
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -962,6 +963,107 @@ func TestCopiedTableRows(t *testing.T) {
 	for _, c := range d.Checks {
 		if c.Rule == "restate.copy" {
 			t.Errorf("copies that agree: %+v", c)
+		}
+	}
+}
+
+// TestBasicPartsStated: a statement of a basic expenditure and the two
+// parts it lists after 其中 — here the appropriations' basic expenditure,
+// not the model's — must add up (sum.text): both numbers, the three lines
+// and the tolerance named; within the rounding, info; a list with a third
+// part is not added up.
+func TestBasicPartsStated(t *testing.T) {
+	text := `某省某院2018年部门预算
+某省某院2018年度财政拨款基本支出预算 13,979.92 万元。其中：
+（一）人员经费 11,357.35 万元。主要包括：基本工资、津贴补贴等支出。
+（二）公用经费 2,722.57 万元。主要包括：办公费、水费等支出。
+七、一般公共预算支出预算情况说明`
+	d := extractText(t, text)
+	Run(d)
+	var got []schema.Check
+	for _, c := range d.Checks {
+		if c.Rule == "sum.text" {
+			got = append(got, c)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("sum.text findings: %+v", d.Checks)
+	}
+	if c := got[0]; c.Severity != schema.SeverityWarning || c.Stated != 139799200 || c.Computed != 140799200 || !slices.Equal(c.Lines, []int{2, 3, 4}) ||
+		c.Tolerance != 150 || !strings.Contains(c.Message, "13,979.92") || !strings.Contains(c.MessageEn, "stated 139799200 yuan, computed 140799200 yuan") {
+		t.Errorf("sum.text = %+v", c)
+	}
+
+	for name, tc := range map[string]struct {
+		text  string
+		rules int
+		sev   string
+	}{
+		"within rounding": {strings.Replace(text, "11,357.35", "11,257.36", 1), 1, schema.SeverityInfo},
+		"adds up":         {strings.Replace(text, "11,357.35", "11,257.35", 1), 0, ""},
+		"a note between":  {strings.Replace(text, "基本工资、津贴补贴等支出。", "基本工资。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）", 1), 1, schema.SeverityWarning},
+		"a third part":    {strings.Replace(text, "七、", "（三）对个人和家庭的补助 100.00 万元。\n七、", 1), 0, ""},
+	} {
+		d := extractText(t, tc.text)
+		Run(d)
+		n := 0
+		for _, c := range d.Checks {
+			if c.Rule == "sum.text" {
+				n++
+				if c.Severity != tc.sev {
+					t.Errorf("%s: %+v", name, c)
+				}
+			}
+		}
+		if n != tc.rules {
+			t.Errorf("%s: %d sum.text findings, want %d: %+v", name, n, tc.rules, d.Checks)
+		}
+	}
+}
+
+// TestStatedChangeNoModelFigure: a comparison no model figure takes
+// ("财政拨款预算支出 X 万元，…增加 Y 万元，增长 Z %") states the prior year
+// twice; a percentage that is not Y / (X − Y) within the rounding is a
+// yoy.change_pct warning naming the amount's and the percentage's lines
+// and the tolerance. One that agrees keeps nothing, and an amount that
+// does not open its sentence, or stands in an aside or before one, is not
+// the comparison's.
+func TestStatedChangeNoModelFigure(t *testing.T) {
+	text := `某省某院2018年部门预算
+五、财政拨款支出预算情况说明
+某省某院2018年财政拨款预算支出 21,940.96 万元，
+占本年支出合计的 99.94 %。与上年相比，财政拨款支出
+增加 3,358.98 万元，增长 22 %。主要原因是政策性调整。`
+	d := extractText(t, text)
+	Run(d)
+	var got []schema.Check
+	for _, c := range d.Checks {
+		if c.Rule == "yoy.change_pct" {
+			got = append(got, c)
+		}
+	}
+	if len(got) != 1 || got[0].Severity != schema.SeverityWarning || got[0].Stated != 22 || math.Abs(got[0].Computed-18.08) > 0.005 ||
+		!slices.Equal(got[0].Lines, []int{3, 5}) || got[0].Tolerance < 0.5 || got[0].Tolerance > 0.51 {
+		t.Fatalf("yoy.change_pct findings: %+v", got)
+	}
+	for name, text := range map[string]string{
+		"agrees":         strings.Replace(text, "3,358.98", "3,958.98", 1),
+		"not the opener": "某省某院2018年部门预算\n其中：人员经费 100.00 万元、公用经费 50.00 万元，比上年增加 30.00 万元，增长 50%。",
+		// Fujian's 类 with its 项 in an aside: the comparison may be of either
+		"an aside between": "某省某院2017年部门决算\n（十一）其它支出（科目编码229）169.50万元（其中按照项级科目统计，科目编码2299901-其它支出金额为169.50万元），较上年决算数减少53.9万元，下降32%。",
+		"inside an aside":  "某省某院2017年部门决算\n（一）一般公共服务支出（科目编码201）100.00万元（其中按照项级科目统计，科目编码2010101-行政运行金额为97.20万元；科目编码2010601-财政事务行政运行的金额为2.8万元），较上年决算数增加175.93万元，增长35%。",
+	} {
+		d := extractText(t, text)
+		Run(d)
+		for _, cl := range d.Claims {
+			if strings.HasPrefix(cl.Path, "/text/") {
+				t.Errorf("%s: claim %+v", name, cl)
+			}
+		}
+		for _, c := range d.Checks {
+			if c.Rule == "yoy.change_pct" {
+				t.Errorf("%s: %+v", name, c)
+			}
 		}
 	}
 }

@@ -21,6 +21,7 @@ var rules = []Rule{
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, in a table read from text that keeps its columns", "the rounding of every cell added and of the total", sumTable},
+	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
@@ -77,6 +78,14 @@ func (c *ctx) priorOf(path string) (rfig, string, bool) {
 }
 
 func (c *ctx) currentOf(path string) (rfig, string, bool) {
+	if strings.HasPrefix(path, "/text/") { // a comparison no model figure takes: its amount is a claim
+		for _, cl := range c.doc.Claims {
+			if cl.Path == path && cl.Kind == schema.ClaimAmount {
+				return claimFig(cl), path, true
+			}
+		}
+		return rfig{}, "", false
+	}
 	if path == "/assets" {
 		f, ok := c.fig("/assets/end/total")
 		return f, "/assets/end/total", ok
@@ -400,6 +409,39 @@ func sumTable(c *ctx) {
 			paths: append([]string{whole.Path}, parts...), lines: lines,
 			msg:   fmt.Sprintf("第%d行起的表格：第%d行的数与其%d个分项之和", whole.Table, whole.Line, len(figs)),
 			msgEn: fmt.Sprintf("the table from line %d: line %d against the sum of its parts (%d)", whole.Table, whole.Line, len(figs))})
+	}
+}
+
+// sumText adds up the parts the text lists after a whole it states (sum
+// claims): the whole and its parts are the text's, so a sum that fails is
+// the document's.
+func sumText(c *ctx) {
+	for _, whole := range c.doc.Claims {
+		if whole.Kind != schema.ClaimSum || whole.Of != "" {
+			continue
+		}
+		want := claimFig(whole)
+		var got float64
+		var figs []rfig
+		lines := []int{whole.Line}
+		paths := []string{whole.Path}
+		for _, cl := range c.doc.Claims {
+			if cl.Kind != schema.ClaimSum || cl.Of != whole.Path || cl.File != whole.File {
+				continue
+			}
+			f := claimFig(cl)
+			got += f.v
+			figs = append(figs, f)
+			paths = append(paths, cl.Path)
+			lines = append(lines, cl.Line)
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
+			paths: paths, lines: lines,
+			msg:   fmt.Sprintf("第%d行“%s”与其后所列%d个分项之和", whole.Line, whole.Text, len(figs)),
+			msgEn: fmt.Sprintf("line %d states a whole; the %d parts it lists after it add up to another amount", whole.Line, len(figs))})
 	}
 }
 

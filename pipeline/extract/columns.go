@@ -61,6 +61,27 @@ func segmentsOf(line string) []segment {
 	return out
 }
 
+// valueSegments splits a line of values into its cells: at runs of
+// spaces, and at a single space between two numbers (two cells printed
+// close together: "267.80 156.55").
+func valueSegments(line string) []segment {
+	var out []segment
+	for _, sg := range segmentsOf(line) {
+		pieces := strings.Split(sg.text, " ")
+		if len(pieces) < 2 || slices.ContainsFunc(pieces, func(p string) bool { return !isNumberCell(p) }) {
+			out = append(out, sg)
+			continue
+		}
+		at := sg.start
+		for _, p := range pieces {
+			n := utf8.RuneCountInString(p)
+			out = append(out, segment{p, at, at + n})
+			at += n + 1
+		}
+	}
+	return out
+}
+
 // headerSegments splits a header line into its labels: at runs of spaces,
 // and at a single space between two Chinese words, which no label holds
 // ("公务接待 会议费": two columns printed close together).
@@ -115,7 +136,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	valueLine := -1
 	var values []segment
 	for i := t.line; i < len(lines) && i < t.line+40; i++ {
-		segs := segmentsOf(lines[i])
+		segs := valueSegments(lines[i])
 		all := len(segs) > 0
 		texts := make([]string, len(segs))
 		for k, sg := range segs {
@@ -292,24 +313,157 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			delete(got, side+"vehicle")
 		}
 	}
-	if !read {
-		b.warnTable(t, "no 合计 of this table equals the sum of its parts: not used")
-		if aligned { // the values pair with the labels in order: the parts as printed
-			var kept []tableRow
-			for _, c := range cols {
-				if k := threePublicKey(c.label); c.value != nil && slices.Contains(threePublicParts, k) {
-					kept = append(kept, tableRow{ref: refThreePublic + k, tok: *c.value, line: valueLine + 1})
+	if aligned { // the values pair with the labels in order: the table's sums as printed
+		var kept []tableRow
+		for _, side := range []string{"", "budgeted:"} {
+			rows, fails, ok := threePublicSums(t, cols, side, valueLine+1)
+			switch {
+			case ok && (fails || !read):
+				kept = append(kept, rows...)
+			case !ok && !read && side == "": // the parts as printed
+				for _, c := range cols {
+					if k := threePublicKey(c.label); c.value != nil && slices.Contains(threePublicParts, k) {
+						kept = append(kept, tableRow{ref: refThreePublic + k, tok: *c.value, line: valueLine + 1})
+					}
 				}
 			}
-			t.laid = true // a line of values under a header of labels: positions kept
-			b.keepTable(t, kept)
 		}
+		t.laid = true // a line of values under a header of labels: positions kept
+		b.keepTable(t, kept)
+	}
+	if !read {
+		b.warnTable(t, "no 合计 of this table equals the sum of its parts: not used")
 		if c, ok := got["operating_costs"]; ok {
 			return map[string]cell{"operating_costs": c}, true
 		}
 		return nil, true
 	}
 	return got, true
+}
+
+// threePublicSums finds the sums a 三公 table's columns state on one side
+// (actual, or a 决算 table's "budgeted:"), from the columns' order: a
+// 小计 followed by 购置 and 运行 is the vehicle subtotal; a 合计 or 小计
+// followed by the parts (出国, 接待, the vehicle subtotal or its two parts)
+// is the 三公 total; a 合计 left of it, where every other column is 会议费
+// or 培训费, is the 三公 total with those. Once a changed cell breaks the
+// table's sums, the columns' labels cannot say which 合计 or 小计 is which,
+// but their order can. rows are the side's cells, each with the total it
+// is part of (a blank cell is nothing spent); fails tells whether one of
+// the sums does not hold; ok is false when the columns do not make the
+// three sums' shape.
+func threePublicSums(t table, cols []*column, side string, line int) (rows []tableRow, fails, ok bool) {
+	var sc []*column
+	for _, c := range cols {
+		if strings.HasSuffix(c.label, "预算数") == (side != "") {
+			sc = append(sc, c)
+		}
+	}
+	kind := make([]string, len(sc))
+	for i, c := range sc {
+		l := schema.NormalizeName(c.label)
+		switch k := strings.TrimPrefix(threePublicKey(c.label), side); {
+		case k != "":
+			kind[i] = k
+		case strings.Contains(l, "会议"):
+			kind[i] = "meeting"
+		case strings.Contains(l, "培训"):
+			kind[i] = "training"
+		}
+	}
+	total := func(i int) bool { return kind[i] == "total" && sc[i].value != nil }
+	vi := -1 // the vehicle subtotal
+	for i := 0; i+2 < len(sc); i++ {
+		if pair := []string{kind[i+1], kind[i+2]}; total(i) && slices.Contains(pair, "vehicle_purchase") && slices.Contains(pair, "vehicle_operation") {
+			vi = i
+		}
+	}
+	of := map[int]int{} // a column → the column of its total
+	si := -1            // the 三公 total
+	for i := range sc {
+		if !total(i) || i == vi {
+			continue
+		}
+		run := map[int]int{}
+		seen := map[string]bool{}
+		for j := i + 1; j < len(sc); j++ {
+			switch k := kind[j]; {
+			case j == vi:
+				run[j] = i
+				seen["vehicle"] = true
+			case (k == "vehicle_purchase" || k == "vehicle_operation") && vi >= 0 && j > vi && j <= vi+2:
+				run[j] = vi
+			case slices.Contains(threePublicParts, k):
+				run[j] = i
+				seen[k] = true
+			default:
+				j = len(sc)
+				continue
+			}
+		}
+		if seen["overseas_travel"] && seen["reception"] && (seen["vehicle"] || seen["vehicle_purchase"] || seen["vehicle_operation"]) {
+			si, of = i, run
+			break
+		}
+	}
+	if si < 0 {
+		return nil, false, false
+	}
+	gi, beside := -1, 0 // the 合计 of the 三公 total, 会议费 and 培训费
+	for i := range sc {
+		if _, in := of[i]; in || i == si {
+			continue
+		}
+		switch {
+		case total(i) && i < si && gi < 0:
+			gi = i
+		case kind[i] == "meeting" || kind[i] == "training":
+			beside++
+		default:
+			gi = len(sc) // a column no sum holds: no 合计 of them all
+		}
+	}
+	if gi >= 0 && gi < len(sc) && beside > 0 {
+		of[si] = gi
+		for i := range sc {
+			if kind[i] == "meeting" || kind[i] == "training" {
+				of[i] = gi
+			}
+		}
+	}
+	ref := func(i int) string {
+		switch {
+		case i == si:
+			return refThreePublic + side + "total"
+		case i == vi:
+			return refThreePublic + side + "vehicle"
+		case kind[i] == "total":
+			return refThreePublic + side + "grand"
+		}
+		return refThreePublic + side + kind[i]
+	}
+	sums := map[int]schema.Money{}
+	for i, c := range sc {
+		if _, in := of[i]; in && c.value != nil {
+			sums[of[i]] += t.value(*c.value)
+		}
+	}
+	for i, c := range sc {
+		_, part := of[i]
+		_, whole := sums[i]
+		if c.value == nil || !part && !whole {
+			continue
+		}
+		r := tableRow{ref: ref(i), tok: *c.value, line: line}
+		if part {
+			r.of = ref(of[i])
+		}
+		if whole && sums[i] != t.value(*c.value) {
+			fails = true
+		}
+		rows = append(rows, r)
+	}
+	return rows, fails, true
 }
 
 // nearest is the column whose centre is nearest to center (nil without one).

@@ -213,6 +213,13 @@ func TestBasicParts(t *testing.T) {
 	if e := extractLines(t, other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
 		t.Errorf("parts of another basic figure were kept: %+v %+v", e.Personnel, e.PublicExpenses)
 	}
+	// a note naming a table of basic expenditure between the parts (Jiangsu:
+	// "（按“部门预算公开06表 财政拨款基本支出预算表”中…填写）") is no new
+	// statement of it
+	noted := strings.Replace(same, "主要包括基本工资；", "主要包括基本工资。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）", 1)
+	if e := extractLines(t, noted).Expenditure; e.Personnel == nil || e.Personnel.Amount != schema.Yuan(21522600) || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(1846500) {
+		t.Errorf("parts with a table's name between: %+v %+v", e.Personnel, e.PublicExpenses)
+	}
 }
 
 // A budget all of appropriations states its basic expenditure and its

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -360,6 +361,7 @@ func (b *builder) basicProject() {
 	}
 	b.basicRestated()
 	b.basicParts()
+	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
 		b.projects()
@@ -445,9 +447,7 @@ func (b *builder) basicParts() {
 		}
 		from := st.toks[ti].end
 		stop := min(len(st.s), from+600)
-		if k := strings.Index(st.s[from:stop], "基本支出"); k >= 0 { // the next statement of it
-			stop = from + k
-		}
+		stop = nextBasic(st.s, from, stop) // the next statement of it
 		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
 		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
 		if !ok1 || !ok2 {
@@ -480,6 +480,83 @@ func (b *builder) basicParts() {
 			}
 		}
 	}
+}
+
+// basicStated keeps a statement of a basic expenditure whose two listed
+// parts do not add up to it ("财政拨款基本支出预算 13,979.92 万元。其中：
+// （一）人员经费 11,257.35 万元…（二）公用经费 2,722.57 万元…"): whatever
+// basic expenditure it states (the appropriations' only, where the model's
+// is all funds), 人员经费 and 公用经费 make it. The whole and its parts
+// become sum claims (sum.text). Only a list of those two right after 其中,
+// no other amount or percentage between, is such a statement: a third part (（三）, 对个人
+// 和家庭的补助) is not added; parts the model took are checked by
+// sum.basic_parts.
+func (b *builder) basicStated() {
+	st := b.st
+	for _, end := range b.find("基本支出") {
+		ti, ok := b.valueAfter(end, 8)
+		if !ok || b.otherYear(end-len("基本支出")) {
+			continue
+		}
+		from := st.toks[ti].end
+		if !strings.Contains(st.s[from:min(len(st.s), from+24)], "其中") {
+			continue
+		}
+		stop := min(len(st.s), from+600)
+		stop = nextBasic(st.s, from, stop)
+		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
+		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
+		if !ok1 || !ok2 || pt < ti || ct < pt || b.used[pt] && b.used[ct] {
+			continue
+		}
+		between := false // another amount among the whole and its parts
+		for k := ti + 1; k < ct; k++ {
+			between = between || k != pt && (st.toks[k].kind == numMoney || st.toks[k].kind == numPct)
+		}
+		if between {
+			continue
+		}
+		next := stop
+		if ct+1 < len(st.toks) {
+			next = min(next, st.toks[ct+1].start)
+		}
+		if tail := st.s[st.toks[ct].end:max(next, st.toks[ct].end)]; strings.Contains(tail, "（三）") || strings.Contains(tail, "(三)") || strings.Contains(tail, "对个人和家庭") {
+			continue
+		}
+		if st.toks[pt].money()+st.toks[ct].money() == st.toks[ti].money() {
+			continue
+		}
+		path := "/text/" + strconv.Itoa(st.source(st.toks[ti].start).Line)
+		b.sumClaim(path, "", ti)
+		b.sumClaim(path+"/1", path, pt)
+		b.sumClaim(path+"/2", path, ct)
+	}
+}
+
+// nextBasic is where the next statement of a basic expenditure begins in
+// s[from:stop] (stop without one): a table's name ("按“部门预算公开06表 财政
+// 拨款基本支出预算表”中…填写", a note inside the list of parts) is none.
+func nextBasic(s string, from, stop int) int {
+	for at := from; at < stop; {
+		k := strings.Index(s[at:stop], "基本支出")
+		if k < 0 {
+			break
+		}
+		at += k + len("基本支出")
+		if rest := s[at:stop]; !strings.HasPrefix(rest, "预算表") && !strings.HasPrefix(rest, "决算表") && !strings.HasPrefix(rest, "表") {
+			return at - len("基本支出")
+		}
+	}
+	return stop
+}
+
+// sumClaim keeps token ti as a sum claim: a whole the text states (of "")
+// or one of the parts it lists after it.
+func (b *builder) sumClaim(path, of string, ti int) {
+	t := b.st.toks[ti]
+	src := b.st.source(t.start)
+	b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimSum, Value: t.money().Float(), Of: of,
+		Decimals: t.scale, Unit: t.unit, Line: src.Line, Text: src.Text})
 }
 
 // householdLabels name the transfers to individuals and households that
@@ -1301,4 +1378,90 @@ func chineseNumber(s string) (int, bool) {
 		cur = 0
 	}
 	return total + cur, true
+}
+
+// statedChanges keeps a comparison no figure of the model takes: "财政拨款
+// 预算支出 21,940.96 万元，与上年相比增加 3,958.98 万元，增长 22 %" states the
+// prior year twice — as the amount less the change, and through the
+// percentage — and the two must agree; a share may stand between ("，占
+// 本年支出合计的 99.94 %。与上年相比，…"). The amount must open its sentence
+// (no amount or percentage before it: "人员经费A万元、公用经费B万元，比上年
+// 增加…" speaks of both), outside an aside, and no aside stands between
+// it and the change. Where the percentage is not change / (amount −
+// change) within the rounding of the three numbers (yoy.change_pct's
+// tolerance), the three become claims on /text/<the amount's line>, for
+// yoy.change_pct; where they agree nothing is kept.
+func (b *builder) statedChanges() {
+	st := b.st
+	for ti, t := range st.toks {
+		if t.kind != numMoney || t.unit == "" || b.used[ti] {
+			continue
+		}
+		from := strings.LastIndex(st.s[:t.start], "。")
+		first := true
+		for k := ti - 1; k >= 0 && st.toks[k].start > from; k-- {
+			first = first && st.toks[k].kind != numMoney && st.toks[k].kind != numPct
+		}
+		if before := st.s[from+1 : t.start]; !first || strings.Count(before, "（")+strings.Count(before, "(") > strings.Count(before, "）")+strings.Count(before, ")") {
+			continue // not the sentence's first amount, or inside an aside
+		}
+		y, ok := b.scanYoY(ti)
+		if s := ti + 1; !ok && s < len(st.toks) && st.toks[s].kind == numPct && strings.HasPrefix(strings.TrimLeft(st.s[t.end:st.toks[s].start], "，, "), "占") {
+			// "21,940.96 万元，占本年支出合计的 99.94 %。与上年相比，…增加": the share between
+			y, ok = b.scanYoYAt(st.toks[s].end, t.money(), st.sentenceEnd(st.toks[s].end))
+		}
+		if !ok || y.prior >= 0 || y.change < 0 || y.pct < 0 || b.used[y.change] || b.used[y.pct] {
+			continue
+		}
+		c, p := st.toks[y.change], st.toks[y.pct]
+		if strings.ContainsAny(st.s[t.end:c.start], "（(") {
+			// "169.50万元（其中按照项级科目统计，…金额为169.50万元），较上年…":
+			// an aside between may change what the comparison is of
+			continue
+		}
+		if changeAgrees(t, c, p, float64(y.changeSign), float64(y.pctSign)) {
+			continue
+		}
+		path := "/text/" + strconv.Itoa(st.source(t.start).Line)
+		for _, cl := range []struct {
+			kind  string
+			tok   token
+			value float64
+		}{{schema.ClaimAmount, t, t.money().Float()}, {schema.ClaimChange, c, float64(y.changeSign) * c.money().Float()},
+			{schema.ClaimChangePct, p, float64(y.pctSign) * p.float()}} {
+			src := st.source(cl.tok.start)
+			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: cl.kind, Value: cl.value,
+				Decimals: cl.tok.scale, Unit: cl.tok.unit, Line: src.Line, Text: src.Text})
+		}
+	}
+}
+
+// changeAgrees tells whether a stated percentage p is the change c against
+// the amount x less it, within the rounding of the three numbers and 0.1
+// points (as yoy.change_pct measures it).
+func changeAgrees(x, c, p token, cSign, pSign float64) bool {
+	half := func(t token) float64 { return 0.5 * math.Pow(10, -float64(t.scale)) * float64(moneyFactor(t.unit)) }
+	cur, ch := x.money().Float(), cSign*c.money().Float()
+	pct := func(cur, ch float64) float64 { return ch / math.Abs(cur-ch) * 100 }
+	if cur-ch == 0 {
+		return true
+	}
+	v := pct(cur, ch)
+	lo, hi := v, v
+	for _, dx := range []float64{-half(x), half(x)} {
+		for _, dc := range []float64{-half(c), half(c)} {
+			if (cur+dx-ch-dc)*(cur-ch) <= 0 {
+				return true // the prior year may be zero: nothing to compare
+			}
+			w := pct(cur+dx, ch+dc)
+			lo, hi = math.Min(lo, w), math.Max(hi, w)
+		}
+	}
+	stated := pSign * p.float()
+	tol := v - lo
+	if stated >= v {
+		tol = hi - v
+	}
+	tol = max(tol+0.5*math.Pow(10, -float64(p.scale)), 0.1)
+	return math.Abs(stated-v) <= tol
 }

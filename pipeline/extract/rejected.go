@@ -135,7 +135,8 @@ func (b *builder) modelPath(ref string) string {
 			return ""
 		}
 		have := map[string]bool{"overseas_travel": tp.OverseasTravel != nil, "reception": tp.Reception != nil,
-			"vehicle_purchase": tp.VehiclePurchase != nil, "vehicle_operation": tp.VehicleOperation != nil}
+			"vehicle_purchase": tp.VehiclePurchase != nil, "vehicle_operation": tp.VehicleOperation != nil,
+			"total": tp.Total != nil, "vehicle": tp.Vehicle != nil}
 		if have[key] {
 			return "/three_public/" + key
 		}

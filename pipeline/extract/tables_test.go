@@ -2469,3 +2469,126 @@ func TestDefaultRowWiseCodedTable(t *testing.T) {
 		t.Errorf("a misprinted 类 (line %d): table claims on lines %v", at, c)
 	}
 }
+
+// A 三公 table printed with its 会议费 and 培训费 (Jiangsu: 合计, the 三公
+// 小计, 出国, the vehicle 小计, 购置, 运行, 接待, 会议费, 培训费) states
+// three sums. Once a cell changes, its 合计 and 小计 columns cannot be told
+// apart by their labels, but their order tells them: the sums that fail
+// stay as table claims, each cell with the total it is part of, for
+// sum.table; a table printed right gives none.
+func TestThreePublicTableSumsKept(t *testing.T) {
+	table := `                     “三公”经费、会议费、培训费支出预算表
+
+部门：某省某院                                                                    单位：万元
+
+                                 “三公”经费
+
+
+                                公务用车购置及运行维护费
+ 合计                                                                 会议费        培训费
+                     因公出国
+            小计                                            公务接待费
+                     （境）费               公务用车购 公务用车运行
+                               小计
+                                          置费    维护费
+
+
+ 1,471.70   508.20     70.00   411.20            411.20     27.00     933.50     30.00`
+	claims := func(d *schema.Document) map[string]string {
+		got := map[string]string{}
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				got[cl.Path] = fmt.Sprintf("%v of %s", cl.Value, cl.Of)
+			}
+		}
+		return got
+	}
+	right := extractLines(t, "某省某院2018年部门预算\n"+table)
+	if tp := right.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(5082000) || tp.Vehicle == nil {
+		t.Fatalf("the table printed right is not read: %+v", right.ThreePublic)
+	}
+	if got := claims(right); len(got) != 0 {
+		t.Errorf("the table printed right gave table claims: %v", got)
+	}
+
+	// the 三公 小计 changed: the table is left out, its three sums stay
+	changed := strings.Replace(table, "508.20", "518.20", 1)
+	d := extractLines(t, "某省某院2018年部门预算\n"+changed)
+	if d.ThreePublic != nil {
+		t.Fatalf("a table that does not add up is read: %+v", d.ThreePublic)
+	}
+	want := map[string]string{
+		"/tables/2/18":   "1.4717e+07 of ",
+		"/tables/2/18/2": "5.182e+06 of /tables/2/18",
+		"/tables/2/18/3": "700000 of /tables/2/18/2",
+		"/tables/2/18/4": "4.112e+06 of /tables/2/18/2",
+		"/tables/2/18/5": "4.112e+06 of /tables/2/18/4",
+		"/tables/2/18/6": "270000 of /tables/2/18/2",
+		"/tables/2/18/7": "9.335e+06 of /tables/2/18",
+		"/tables/2/18/8": "300000 of /tables/2/18",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+
+	// the vehicle 小计 changed: the parts still make the 三公 total, the
+	// table is read, and the vehicle sum that fails stays
+	changed = strings.Replace(table, "411.20 ", "421.20 ", 1)
+	d = extractLines(t, "某省某院2018年部门预算\n"+changed)
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(5082000) || tp.Vehicle != nil {
+		t.Fatalf("the table's parts are not read, or the vehicle 小计 that is not their sum is: %+v", d.ThreePublic)
+	}
+	want = map[string]string{
+		"/tables/2/18":                    "1.4717e+07 of ",
+		"/three_public/total":             "5.082e+06 of /tables/2/18",
+		"/three_public/overseas_travel":   "700000 of /three_public/total",
+		"/tables/2/18/2":                  "4.212e+06 of /three_public/total",
+		"/three_public/vehicle_operation": "4.112e+06 of /tables/2/18/2",
+		"/three_public/reception":         "270000 of /three_public/total",
+		"/tables/2/18/3":                  "9.335e+06 of /tables/2/18",
+		"/tables/2/18/4":                  "300000 of /tables/2/18",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+}
+
+// Two cells of a 三公 table's line of values printed one space apart
+// ("267.80 156.55") are two cells: the line is the table's values, read by
+// column, and a changed cell keeps the sums that fail.
+func TestThreePublicValuesOneSpaceApart(t *testing.T) {
+	table := `十一、一般公共预算“三公”经费、会议费、培训费支出预
+算表
+部门：         某省某院                                                       单位：万元
+                                “三公”经费
+
+                                公务用车购置及运行维护费
+                     因公出                                     公务
+ 合计                                                                  会议费        培训费
+            小计       国（境）                公务用        公务用车     接待
+                      费         小计       车购置        运行维护      费
+                                         费           费
+ 1,452.35   584.35    110.00    317.80    50.00      267.80 156.55   168.00      700.00`
+	changed := strings.Replace(table, "584.35", "585.35", 1)
+	d := extractLines(t, "某省某院2017年部门预算\n"+changed)
+	var got []string
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got = append(got, fmt.Sprintf("%s %v of %s", cl.Path, cl.Value, cl.Of))
+		}
+	}
+	want := []string{
+		"/tables/2/13 1.45235e+07 of ",
+		"/tables/2/13/2 5.8535e+06 of /tables/2/13",
+		"/tables/2/13/3 1.1e+06 of /tables/2/13/2",
+		"/tables/2/13/4 3.178e+06 of /tables/2/13/2",
+		"/tables/2/13/5 500000 of /tables/2/13/4",
+		"/tables/2/13/6 2.678e+06 of /tables/2/13/4",
+		"/tables/2/13/7 1.5655e+06 of /tables/2/13/2",
+		"/tables/2/13/8 1.68e+06 of /tables/2/13",
+		"/tables/2/13/9 7e+06 of /tables/2/13",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("table claims:\n got %q\nwant %q", got, want)
+	}
+}
