@@ -103,19 +103,20 @@ var tableKindNames = map[tableKind]string{
 
 // standardTables are the tables every 部门预算 and 部门决算 publishes (the
 // Ministry of Finance's templates), each known by words of its title: all
-// of the first list, none of the second.
+// of has, one of any (if given), none of hasn. The templates before 2016
+// say 公共财政 (公共财政拨款支出表) where later ones say 一般公共预算.
 var standardTables = []struct {
-	name      string
-	has, hasn []string
+	name           string
+	has, any, hasn []string
 }{
-	{"收支总表", []string{"收"}, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "基金", "三公", "采购"}},
-	{"收入总表", []string{"收入"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "三公", "采购"}},
-	{"支出总表", []string{"支出"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
-	{"财政拨款收支总表", []string{"财政拨款", "总表"}, []string{"基金", "三公"}},
-	{"一般公共预算支出表", []string{"一般公共预算", "支出"}, []string{"基本支出", "三公", "运行"}},
-	{"一般公共预算基本支出表", []string{"基本支出"}, []string{"三公"}},
-	{"“三公”经费支出表", []string{"三公"}, nil},
-	{"政府性基金预算支出表", []string{"政府性基金"}, nil},
+	{"收支总表", []string{"收"}, nil, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "公共财政", "基金", "三公", "采购"}},
+	{"收入总表", []string{"收入"}, nil, []string{"收支", "收入支出", "财政拨款", "一般公共", "公共财政", "基金", "三公", "采购"}},
+	{"支出总表", []string{"支出"}, nil, []string{"收支", "收入支出", "财政拨款", "一般公共", "公共财政", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
+	{"财政拨款收支总表", []string{"财政拨款", "总表"}, nil, []string{"基金", "三公"}},
+	{"一般公共预算支出表", []string{"支出"}, []string{"一般公共预算", "公共财政"}, []string{"基本支出", "三公", "运行"}},
+	{"一般公共预算基本支出表", []string{"基本支出"}, nil, []string{"三公"}},
+	{"“三公”经费支出表", []string{"三公"}, nil, nil},
+	{"政府性基金预算支出表", []string{"政府性基金"}, nil, nil},
 }
 
 // A template is the header shape of a table kind: the columns its header

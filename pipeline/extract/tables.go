@@ -789,6 +789,7 @@ func (b *builder) missingTables(tabs []table) {
 			for _, w := range st.hasn {
 				ok = ok && !strings.Contains(t.title, w)
 			}
+			ok = ok && (st.any == nil || containsAny(t.title, st.any))
 			found = found || ok
 		}
 		if !found {

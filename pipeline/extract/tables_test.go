@@ -826,6 +826,11 @@ func TestMissingTables(t *testing.T) {
 	if missing := warned(d, schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
 		t.Errorf("missing tables = %v, want [政府性基金预算支出表]", missing)
 	}
+	// the templates before 2016 say 公共财政 where later ones say 一般公共预算
+	early := strings.NewReplacer("一般公共预算支出预算表", "公共财政拨款支出表", "一般公共预算基本支出预算表", "公共财政拨款基本支出表", "一般公共预算\n", "公共财政拨款\n").Replace(text)
+	if missing := warned(extractLines(t, early), schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
+		t.Errorf("early titles: missing tables = %v, want [政府性基金预算支出表]", missing)
+	}
 	// with most standard tables unknown, the titles are another template's
 	d = extractLines(t, text[:strings.Index(text, "财政拨款收支预算总表")])
 	if missing := warned(d, schema.WarnMissingTable); len(missing) > 0 {
