@@ -29,7 +29,7 @@ import (
 // warning), 69.5%, 82.8% and 94.3% at 300 (205).
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
-	"budget25": 0.90, "final9": 0.80, "jiangsu12": 0.95,
+	"budget25": 0.90, "final9": 0.80, "jiangsu12": 0.95, "early": 0,
 }
 
 // TestProperty: for generated documents of every family, extraction
