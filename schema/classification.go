@@ -68,8 +68,8 @@ var classNames = []Class{
 	{SchemeFunctional, "209", "类", "社会保险基金支出", "", nil, ""},
 	{SchemeFunctional, "210", "类", "卫生健康支出", "", []string{"医疗卫生与计划生育支出", "医疗卫生支出"}, ""},
 	{SchemeFunctional, "211", "类", "节能环保支出", "", nil, ""},
-	{SchemeFunctional, "212", "类", "城乡社区支出", "", nil, ""},
-	{SchemeFunctional, "213", "类", "农林水支出", "", nil, ""},
+	{SchemeFunctional, "212", "类", "城乡社区支出", "", []string{"城乡社区事务"}, ""}, // its name in the classification of 2007–2013 at least
+	{SchemeFunctional, "213", "类", "农林水支出", "", []string{"农林水事务"}, ""},
 	{SchemeFunctional, "214", "类", "交通运输支出", "", nil, ""},
 	{SchemeFunctional, "215", "类", "资源勘探工业信息等支出", "", []string{"资源勘探信息等支出"}, ""},
 	{SchemeFunctional, "216", "类", "商业服务业等支出", "", nil, ""},
