@@ -258,9 +258,14 @@ func (d *sdoc) fiscalTables(b *strings.Builder, fnTitle, econTitle, tpTitle, gro
 	fn := ttable{title: fnTitle, cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, group, "合计", "基本支出", "项目支出")
 	var basic, project schema.Money
+	for _, c := range d.classes {
+		for _, x := range d.items[c] {
+			b, p := fiscalOf(x)
+			basic, project = basic+b, project+p
+		}
+	}
 	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money {
 		b, p := fiscalOf(x)
-		basic, project = basic+b, project+p
 		return []schema.Money{b + p, b, p}
 	}))
 	fn.split = len(fn.rows) / 2

@@ -542,8 +542,14 @@ func classNamed(code, name string) bool {
 		if c, ok := schema.ClassByName(scheme, n); ok && c.Code == code {
 			return true
 		}
-		if c, ok := schema.LookupCode(scheme, code); ok && utf8.RuneCountInString(n) >= 4 && strings.HasPrefix(schema.NormalizeName(c.Name), n) {
-			return true
+		c, ok := schema.LookupCode(scheme, code)
+		if !ok || utf8.RuneCountInString(n) < 4 {
+			continue
+		}
+		for _, name := range append([]string{c.Name}, c.FormerNames...) { // 医疗卫生与 / 计划生育支出
+			if strings.HasPrefix(schema.NormalizeName(name), n) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1349,6 +1349,27 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// the same with a 类's former name (医疗卫生与计划生育支出, 2014–2018),
+	// wrapped around its code's line and below it
+	for _, text := range []string{`207             文化体育与传媒支出                  827.36         442.49         384.87
+                医疗卫生与
+210                                      1,256.21       1,256.21
+                计划生育支出
+210   05        医疗保障                     1,256.21       1,256.21`, `207             文化体育与传媒支出                  827.36         442.49         384.87
+210                                      1,256.21       1,256.21
+                医疗卫生与
+                计划生育支出
+210   05        医疗保障                     1,256.21       1,256.21`} {
+		lines = strings.Split(text, "\n")
+		got = nil
+		for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+		}
+		want = []string{"207 文化体育与传媒支出 3", "210 医疗卫生与计划生育支出 2", "21005 医疗保障 2"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 }
 
 // A template's note that default mode printed inside its table (the table
