@@ -2356,7 +2356,7 @@ func TestLayoutSummaryNameAroundValue(t *testing.T) {
 // The 2025 template's 部门收支总表: its sources (一般公共预算拨款收入 …)
 // and carried amounts (上年结转结余, 年终结转结余) are read.
 func TestSummary2025Labels(t *testing.T) {
-	d := extractLines(t, `某区某局2025年部门预算
+	text := `某区某局2025年部门预算
                 部门收支总表
 编制部门：某区某局                              单位：万元
            收入                                      支出
@@ -2368,16 +2368,50 @@ func TestSummary2025Labels(t *testing.T) {
 本年收入合计                         350.00   本年支出合计                         400.00
 上年结转结余                          50.00   年终结转结余
 收入总计                           400.00   支出总计                           400.00
-`)
-	r := d.Revenue
-	if r.Total == nil || *r.Total != schema.Yuan(4000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(500000) {
-		t.Fatalf("revenue = %+v (warnings %+v)", r, d.Warnings)
+`
+	// the year's totals may be named 收入合计 and 支出合计 where 收入总计 and
+	// 支出总计 close the table; before 2016, 一般公共预算 was 公共财政
+	for _, text := range []string{text, strings.NewReplacer("本年收入合计 ", "收入合计   ", "本年支出合计 ", "支出合计   ").Replace(text),
+		strings.NewReplacer("一般公共预算拨款收入", "公共财政拨款", "政府性基金预算拨款收入", "政府性基金拨款").Replace(text),
+		strings.NewReplacer("一般公共预算拨款收入", "公共财政预算拨款", "政府性基金预算拨款收入", "政府性基金拨款").Replace(text)} {
+		d := extractLines(t, text)
+		r := d.Revenue
+		if r.Total == nil || *r.Total != schema.Yuan(4000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(500000) ||
+			r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(3500000) {
+			t.Fatalf("revenue = %+v (warnings %+v)", r, d.Warnings)
+		}
+		src := map[string]schema.Money{}
+		for _, s := range r.Sources {
+			src[s.Name] = s.Amount
+		}
+		if len(src) != 2 || src["一般公共预算"] != schema.Yuan(3000000) || src["事业收入"] != schema.Yuan(500000) {
+			t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
+		}
 	}
-	src := map[string]schema.Money{}
-	for _, s := range r.Sources {
-		src[s.Name] = s.Amount
+}
+
+// A 财政拨款收支总表 that names the year's revenue 收入合计 above 上年结转
+// and 收入总计 (templates before 2018) has its two 总计 all the same.
+func TestFiscalSummaryYearTotal(t *testing.T) {
+	text := `某区某局2015年部门预算
+                财政拨款收支预算总表
+编制部门：某区某局                              单位：万元
+           收入                                      支出
+      项目                   预算数              项目                      预算数
+一、公共财政预算                       300.00   一、一般公共服务                    250.00
+二、政府性基金预算                             二、外交
+                                          四、公共安全                       100.00
+收入合计                           300.00   本年支出合计                         350.00
+上年结转                            50.00   结转下年
+收入总计                           350.00   支出总计                           350.00
+`
+	d := extractLines(t, text)
+	if f := d.Revenue.FiscalTotal; f == nil || *f != schema.Yuan(3500000) {
+		t.Errorf("fiscal total %v (warnings %+v)", f, d.Warnings)
 	}
-	if len(src) != 2 || src["一般公共预算"] != schema.Yuan(3000000) || src["事业收入"] != schema.Yuan(500000) {
-		t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
+	// and its two 总计 that differ are kept for the checks
+	d = extractLines(t, strings.Replace(text, "支出总计                           350.00", "支出总计                           360.00", 1))
+	if d.Revenue.FiscalTotal != nil || len(d.Claims) != 2 || d.Claims[1].Value != 3600000 || d.Claims[1].Of != d.Claims[0].Path {
+		t.Errorf("fiscal total %v, claims %+v", d.Revenue.FiscalTotal, d.Claims)
 	}
 }
