@@ -151,7 +151,7 @@ func (d *sdoc) public() bool {
 // earlySummary is a 收支总表 of the early templates: sources left, the 类
 // (cls of each) right, then the year's rows, the carried rows and the
 // totals, each a label and an amount on either side.
-func (d *sdoc) earlySummary(title, col string, sources []string, vals []schema.Money, cls func(string) schema.Money, bottom [3][4]string) ttable {
+func (d *sdoc) earlySummary(title, col string, sources []string, vals []schema.Money, cls func(string) schema.Money, bottom [][4]string) ttable {
 	t := ttable{title: title,
 		header: []string{
 			"           收入                                      支出",
@@ -218,7 +218,7 @@ func (d *sdoc) earlyBudget(b *strings.Builder) {
 	d.render(b, d.earlySummary("收支预算总表", "预算数",
 		[]string{"一、" + fiscalWord, "二、" + fundWord, "三、事业收入", "四、事业单位经营收入", "五、其他收入"},
 		[]schema.Money{fiscal, 0, d.own[0], d.own[1], d.own[2]}, d.classTotal,
-		[3][4]string{{yearLabel, d.num(year), "本年支出合计", d.num(d.current)},
+		[][4]string{{yearLabel, d.num(year), "本年支出合计", d.num(d.current)},
 			{"上年结转", d.num(d.carriedIn), "结转下年", ""},
 			{"收入总计", d.num(d.current), "支出总计", d.num(d.current)}}))
 	first := func(x xiang, v schema.Money) schema.Money {
@@ -246,7 +246,7 @@ func (d *sdoc) earlyBudget(b *strings.Builder) {
 	spend := d.current - d.ownTotal()
 	d.render(b, d.earlySummary("财政拨款收支预算总表", "预算数",
 		[]string{"一、" + tables[3], "二、政府性基金预算"}, []schema.Money{fiscal, 0}, d.fiscalClass,
-		[3][4]string{{yearLabel, d.num(fiscal), "本年支出合计", d.num(spend)},
+		[][4]string{{yearLabel, d.num(fiscal), "本年支出合计", d.num(spend)},
 			{"上年结转", d.num(d.carriedIn), "结转下年", ""},
 			{"收入总计", d.num(spend), "支出总计", d.num(spend)}}))
 	d.fiscalTables(b, tables[0], tables[1], tables[2], "本年"+strings.TrimSuffix(tables[0], "表"), "预算数")
@@ -296,15 +296,25 @@ func (d *sdoc) earlyFinal(b *strings.Builder) {
 	d.narrativeOthers(b)
 	fmt.Fprintf(b, "\n第二部分 %s%d年度%s表\n", d.dept, d.year, kind)
 	title := "收入支出决算总表"
-	if d.year == 2017 {
+	sources := []string{"一、财政拨款收入", "二、上级补助收入", "三、事业收入", "四、经营收入", "五、附属单位上缴收入", "六、其他收入"}
+	vals := []schema.Money{fiscal, 0, d.own[0], d.own[1], 0, d.own[2]}
+	bottom := [][4]string{{"本年收入合计", d.num(year), "本年支出合计", d.num(d.current)},
+		{"年初结转和结余", d.num(d.carriedIn), "年末结转和结余", d.num(d.carriedOut)},
+		{"总计", d.num(d.current + d.carriedOut), "总计", d.num(d.current + d.carriedOut)}}
+	if d.year >= 2016 { // as 2016–2017 templates print it: the carried amounts by kind, 合计 | 合计
 		title = "收支决算总表"
-	}
-	d.render(b, d.earlySummary(title, "决算数",
-		[]string{"一、财政拨款收入", "二、上级补助收入", "三、事业收入", "四、经营收入", "五、附属单位上缴收入", "六、其他收入"},
-		[]schema.Money{fiscal, 0, d.own[0], d.own[1], 0, d.own[2]}, d.classTotal,
-		[3][4]string{{"本年收入合计", d.num(year), "本年支出合计", d.num(d.current)},
+		sources = []string{"一、财政拨款", "其中：政府性基金", "二、上级补助收入", "三、事业收入", "四、经营收入", "五、附属单位缴款", "六、其他收入"}
+		vals = []schema.Money{fiscal, 0, 0, d.own[0], d.own[1], 0, d.own[2]}
+		in, out := d.carriedIn/2/schema.Money(d.step)*schema.Money(d.step), d.carriedOut/3/schema.Money(d.step)*schema.Money(d.step)
+		bottom = [][4]string{bottom[0],
+			{"用事业基金弥补收支差额", "", "结余分配", ""},
 			{"年初结转和结余", d.num(d.carriedIn), "年末结转和结余", d.num(d.carriedOut)},
-			{"总计", d.num(d.current + d.carriedOut), "总计", d.num(d.current + d.carriedOut)}}))
+			{"基本支出结转", d.num(in), "基本支出结转", d.num(out)},
+			{"项目支出结转和结余", d.num(d.carriedIn - in), "项目支出结转和结余", d.num(d.carriedOut - out)},
+			{"", "", "经营结余", ""},
+			{"合计", d.num(d.current + d.carriedOut), "合计", d.num(d.current + d.carriedOut)}}
+	}
+	d.render(b, d.earlySummary(title, "决算数", sources, vals, d.classTotal, bottom))
 	// what each 项 received: what it spent, and on the first 项 what the
 	// year carries (delta) and the unit's own revenue
 	delta := d.carriedOut - d.carriedIn
@@ -336,7 +346,7 @@ func (d *sdoc) earlyFinal(b *strings.Builder) {
 	}
 	d.render(b, d.earlySummary("财政拨款收入支出决算总表", "决算数",
 		[]string{"一、" + pub + "预算财政拨款", "二、政府性基金预算财政拨款"}, []schema.Money{fiscal, 0}, d.fiscalClass,
-		[3][4]string{{"本年收入合计", d.num(fiscal), "本年支出合计", d.num(spend)},
+		[][4]string{{"本年收入合计", d.num(fiscal), "本年支出合计", d.num(spend)},
 			{"年初财政拨款结转和结余", d.num(d.carriedIn), "年末财政拨款结转和结余", d.num(d.carriedOut)},
 			{"总计", d.num(spend + d.carriedOut), "总计", d.num(spend + d.carriedOut)}}))
 	word := "一般公共预算财政拨款"
