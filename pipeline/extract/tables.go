@@ -373,7 +373,7 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	}
 	joins := last != nil && len(last.vals) == 0 && r.code == "" && rowLabels[last.name+c] // "合" / "计"
 	wraps := first && last != nil && len(last.vals) == 0 && r.prevText == i-1 && alone && !startsItem(c) &&
-		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" &&
+		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" && !codeLabels[last.name] &&
 		c != "合" && c != "总" && c != "小" // the first half of 合 / 计
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
@@ -392,6 +392,10 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	r.code = ""
 	r.prevText = i
 }
+
+// codeLabels are the labels of the code columns, the header's last line
+// (repeated after a page break): no name continues them.
+var codeLabels = map[string]bool{"类": true, "款": true, "项": true}
 
 // codeAt takes the number cells that open cells as a row's code when they
 // are one (see codeCell); used is how many cells it takes.

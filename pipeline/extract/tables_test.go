@@ -1370,6 +1370,26 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 			t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
+	// a 类 wrapped around its code first after a page break: its name's
+	// first half is not the end of the repeated header's 类 款 项
+	lines = strings.Split(`207             文化体育与传媒支出                  827.36         442.49         384.87
+                公共财政拨款支出表（续）          单位：万元
+                科目名称                           合计           基本支出           项目支出
+类     款    项
+                医疗卫生与
+210                                      1,256.21       1,256.21
+                计划生育支出
+210   05        医疗保障                     1,256.21       1,256.21`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		if r.code != "" {
+			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+		}
+	}
+	want = []string{"207 文化体育与传媒支出 3", "210 医疗卫生与计划生育支出 2", "21005 医疗保障 2"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // A template's note that default mode printed inside its table (the table
