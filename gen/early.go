@@ -176,6 +176,29 @@ func (d *sdoc) earlySummary(title, col string, sources []string, vals []schema.M
 	return t
 }
 
+// cover prints the title as the documents of those years do: the name over
+// the year and kind, the year first on one line (2016年度<部门>部门决算),
+// or the name first with 公开 or 说明 after the kind — chosen from what was
+// drawn, not drawn itself.
+func (d *sdoc) cover(b *strings.Builder, kind string) {
+	nian := "年"
+	if d.kind == schema.KindFinalAccounts {
+		nian = "年度"
+	}
+	switch (d.year + len(d.classes)) % 3 {
+	case 0:
+		fmt.Fprintf(b, "%s\n%d%s%s\n\n", d.dept, d.year, nian, kind)
+	case 1:
+		fmt.Fprintf(b, "%d%s%s%s\n\n", d.year, nian, d.dept, kind)
+	default:
+		after := "公开"
+		if d.kind == schema.KindFinalAccounts {
+			after = "说明"
+		}
+		fmt.Fprintf(b, "%s%d%s%s%s\n\n", d.dept, d.year, nian, kind, after)
+	}
+}
+
 func (d *sdoc) early(b *strings.Builder) {
 	if d.kind == schema.KindFinalAccounts {
 		d.earlyFinal(b)
@@ -195,7 +218,8 @@ func (d *sdoc) earlyBudget(b *strings.Builder) {
 	}
 	year := d.current - d.carriedIn
 	fiscal := year - d.ownTotal()
-	fmt.Fprintf(b, "%s\n%d年%s\n\n第一部分 %s概况\n\n第二部分 %d年%s情况说明\n", d.dept, d.year, kind, d.dept, d.year, kind)
+	d.cover(b, kind)
+	fmt.Fprintf(b, "第一部分 %s概况\n\n第二部分 %d年%s情况说明\n", d.dept, d.year, kind)
 	fmt.Fprintf(b, "一、收支预算总体情况\n按照综合预算的原则，%s所有收入和支出均纳入%s管理。%d年收入预算%s万元，其中：%s%s万元", d.dept, kind, d.year, r(d.current), fiscalWord, r(fiscal))
 	if d.scope == "单位" {
 		fmt.Fprintf(b, "，事业收入%s万元，事业单位经营收入%s万元，其他收入%s万元", r(d.own[0]), r(d.own[1]), r(d.own[2]))
@@ -281,7 +305,8 @@ func (d *sdoc) earlyFinal(b *strings.Builder) {
 	year := d.current + d.carriedOut - d.carriedIn
 	fiscal := year - d.ownTotal()
 	x := d.items[d.classes[0]][0]
-	fmt.Fprintf(b, "%s\n%d年度%s\n\n第一部分 %s%d年度%s情况说明\n", d.dept, d.year, kind, d.dept, d.year, kind)
+	d.cover(b, kind)
+	fmt.Fprintf(b, "第一部分 %s%d年度%s情况说明\n", d.dept, d.year, kind)
 	fmt.Fprintf(b, "一、收入支出决算总体情况说明\n%s%d年度收入、支出总计%s万元。\n", d.dept, d.year, r(d.current+d.carriedOut))
 	fmt.Fprintf(b, "二、收入决算情况说明\n本年收入合计%s万元，其中：财政拨款收入%s万元，占%s%%", r(year), r(fiscal), share(fiscal, year))
 	if d.scope == "单位" {
