@@ -20,16 +20,19 @@ import (
 // minRecall is, per family, the share of ground-truth figures extraction
 // must recover. The narrative families state every figure in words: all of
 // them. Of the standard sets, measured (seed 7) at the default size, 25 a
-// family, and at 300: budget25 93.8% and 91.8%, final9 82.2% and 90.7%,
-// jiangsu12 96.9% and 96.5% — what is missing is the tables pdftotext's
-// default mode printed column by column (a column's cells one after
-// another), which no reader takes apart, and the text's 万元 where those
-// tables were in 元. Before the readers were fixed for what this test
-// found: 72.7%, 74.9% and 95.1% at 25 (27 figures wrong or missing with no
-// warning), 69.5%, 82.8% and 94.3% at 300 (205).
+// family, and at 300: budget25 93.8% and 91.8%, final9 82.5% and 91.1%,
+// jiangsu12 96.9% and 96.5%, early 93.3% and 88.2% — what is missing is
+// the tables pdftotext's default mode printed column by column (a column's
+// cells one after another), which no reader takes apart, and the text's
+// 万元 where those tables were in 元. Before the readers were fixed for
+// what this test found: 72.7%, 74.9% and 95.1% at 25 (27 figures wrong or
+// missing with no warning), 69.5%, 82.8% and 94.3% at 300 (205). The early
+// family began at 84.9% at 25, with false alarms on most of its documents
+// (the 类 names of its years, a former name wrapped around its code, its
+// 公共财政 titles, 收入合计 as the year's revenue).
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
-	"budget25": 0.90, "final9": 0.80, "jiangsu12": 0.95, "early": 0,
+	"budget25": 0.90, "final9": 0.80, "jiangsu12": 0.95, "early": 0.85,
 }
 
 // TestProperty: for generated documents of every family, extraction
@@ -40,7 +43,7 @@ var minRecall = map[string]float64{
 // a warning; the share recovered must reach the family's minRecall; and
 // a document printed right draws no warning or error from the checks (the
 // share of misprinted ones they catch is logged: at 300 a family, budget25
-// 92 of 107, final9 100 of 134, jiangsu12 96 of 124).
+// 92 of 107, final9 100 of 134, jiangsu12 96 of 124, early 82 of 105).
 // BUDGETPUB_PROPERTY_N sets the documents per family (default 25).
 func TestProperty(t *testing.T) {
 	n := 25
