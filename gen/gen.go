@@ -24,9 +24,9 @@ import (
 
 // Families of generated disclosures. "web" is a narrative budget or final
 // account saved from a web page: a crawler's header, then the body on one
-// line (as the Fujian pages arrive). "final9", "budget25" and "jiangsu12"
-// are the standard table sets (std.go, jiangsu.go), printed with the
-// perturbations of real extractors.
+// line (as the Fujian pages arrive). "final9", "budget25", "jiangsu12" and
+// "early" are the standard table sets (std.go, jiangsu.go, early.go),
+// printed with the perturbations of real extractors.
 var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early"}
 
 // Standard reports whether a family's figures are in standard tables
