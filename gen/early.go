@@ -93,6 +93,17 @@ func (d *sdoc) drawEarlyMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money)
 		d.econ[1].items[i].amt = goods[i]
 	}
 	d.econ[2].items[0].amt = e[2]
+	// 310 其他资本性支出, its name until 2018: an office-equipment item of
+	// basic expenditure, paid out of the 公用经费 (as Pingyuan's 2017 决算)
+	if capital := e[1] / 5 / schema.Money(d.step) * schema.Money(d.step); capital > 0 {
+		d.econ[1].amt -= capital
+		d.econ[1].items[1].amt -= capital // the larger share where drawn; not drawn: the stream stays as it was
+		if d.econ[1].items[1].amt < 0 {
+			d.econ[1].items[0].amt += d.econ[1].items[1].amt
+			d.econ[1].items[1].amt = 0
+		}
+		d.econ = append(d.econ, named{"310", "其他资本性支出", capital, []named{{"31002", "办公设备购置", capital, nil}}})
+	}
 	d.current = d.basic + d.project + x.business + x.subsidy
 	if r.IntN(2) == 0 || d.kind == schema.KindFinalAccounts {
 		d.carriedIn = min(amt(1, 200), (x.basic+x.project-x.own)/2/schema.Money(d.step)*schema.Money(d.step))

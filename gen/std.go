@@ -747,7 +747,7 @@ func (d *sdoc) economicTable(title, col string) ttable {
 	var pers, pub schema.Money
 	for _, c := range d.econ {
 		split := func(m schema.Money) (string, string) {
-			if c.code == "302" {
+			if c.code == "302" || c.code == "310" { // 公用经费: goods and services, and (before 2018) capital items of basic expenditure
 				return "", d.num(m)
 			}
 			return d.num(m), ""
@@ -758,7 +758,7 @@ func (d *sdoc) economicTable(title, col string) ttable {
 			a, b := split(it.amt)
 			t.rows = append(t.rows, trow{cells: []string{c.code, it.code[3:], it.name, d.num(it.amt), a, b}, label: 2})
 		}
-		if c.code == "302" {
+		if c.code == "302" || c.code == "310" {
 			pub += c.amt
 		} else {
 			pers += c.amt
