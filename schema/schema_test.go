@@ -81,6 +81,11 @@ func TestClassByName(t *testing.T) {
 			t.Errorf("ClassByName(%q) = %q, %v; want %s", name, c.Code, ok, code)
 		}
 	}
+	for name, code := range map[string]string{"对企事业单位的补贴": "304", "债务利息支出": "307", "基本建设支出": "309", "其他资本性支出": "310"} {
+		if c, ok := ClassByName(SchemeEconomic, name); !ok || c.Code != code {
+			t.Errorf("ClassByName(economic, %q) = %q, %v; want %s", name, c.Code, ok, code)
+		}
+	}
 	if c, ok := EconomicItem("302", "维修(护)费"); !ok || c.Code != "30213" {
 		t.Errorf("EconomicItem(维修(护)费) = %q, %v", c.Code, ok)
 	}

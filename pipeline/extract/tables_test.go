@@ -121,6 +121,33 @@ const economicTable = `某区某局2024年部门预算
                     合计   12.50   10.50   2.00
 `
 
+// The economic classes before 2018: 304 对企事业单位的补贴 (a class of its
+// own then), 307 债务利息支出 and 309 基本建设支出 by their names of the time.
+func TestEconomicTableClassesBefore2018(t *testing.T) {
+	text := `某区某中心2016年度单位决算
+        一般公共预算财政拨款基本支出决算表
+编制单位：某区某中心                                 单位：万元
+ 类     款    经济分类科目名称   合计   人员经费   公用经费
+ 301         工资福利支出          10.50     10.50
+ 301   01    基本工资              10.50     10.50
+ 302         商品和服务支出         2.00                2.00
+ 302   01    办公费                2.00                2.00
+ 304         对企事业单位的补贴       3.00                3.00
+ 304   02    事业单位补贴            3.00                3.00
+ 307         债务利息支出
+ 309         基本建设支出
+                    合计   15.50   10.50   5.00
+`
+	got := map[string]schema.Money{}
+	for _, c := range extractLines(t, text).Expenditure.ByEconomic {
+		got[c.Code] = c.Amount
+	}
+	want := map[string]schema.Money{"301": schema.Yuan(105000), "302": schema.Yuan(20000), "304": schema.Yuan(30000)}
+	if !maps.Equal(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+}
+
 func TestEconomicTable(t *testing.T) {
 	d := extractLines(t, economicTable)
 	e := d.Expenditure.ByEconomic
