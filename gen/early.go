@@ -307,7 +307,43 @@ func (d *sdoc) fiscalTables(b *strings.Builder, fnTitle, econTitle, tpTitle, gro
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{basic + project, basic, project}))
 	d.render(b, fn)
 	d.render(b, d.economicTable(econTitle, col))
+	if d.statistics() {
+		d.render(b, d.statisticsTable())
+		return
+	}
 	d.render(b, d.threePublicTable(tpTitle))
+}
+
+// statistics tells a 2017 决算 of a department that prints its 三公 and
+// 机关运行经费 in a 部门决算相关信息统计表 (as Fujian's template of the year:
+// Pingyuan's 2017 决算) instead of a 三公 table.
+func (d *sdoc) statistics() bool {
+	return d.kind == schema.KindFinalAccounts && d.year == 2017 && d.scope == "部门"
+}
+
+// statisticsTable is the 部门决算相关信息统计表: two panels of rows, each
+// with its 行次, under a 栏次 line; the 三公 left, 机关运行经费 and the
+// vehicles right.
+func (d *sdoc) statisticsTable() ttable {
+	cols := []tcol{{26, false}, {4, true}, {10, true}, {28, false}, {4, true}, {10, true}}
+	tp := d.tp[0] + d.tp[1] + d.tp[2] + d.tp[3]
+	left := [][2]string{{"一、“三公”经费支出", "—"}, {"（一）支出合计", d.num(tp)}, {"1．因公出国（境）费", d.num(d.tp[0])},
+		{"2．公务用车购置及运行维护费", d.num(d.tp[2] + d.tp[3])}, {"（1）公务用车购置费", d.num(d.tp[2])}, {"（2）公务用车运行维护费", d.num(d.tp[3])},
+		{"3．公务接待费", d.num(d.tp[1])}, {"（二）相关统计数", "—"}, {"1．因公出国（境）团组数（个）", ""}, {"2．公务用车保有量（辆）", "2"}}
+	right := [][2]string{{"二、机关运行经费", d.num(d.op)}, {"（一）行政单位", d.num(d.op)}, {"（二）参照公务员法管理事业单位", ""},
+		{"三、国有资产占用情况", "—"}, {"（一）车辆数合计（辆）", "2"}, {"1．一般公务用车", "2"}}
+	t := ttable{title: "部门决算相关信息统计表", cols: cols,
+		header: []string{layout(cols, []string{"项    目", "行次", "统计数", "项    目", "行次", "统计数"}),
+			layout(cols, []string{"栏    次", "", "1", "栏    次", "", "2"})}}
+	for i := range left {
+		cells := []string{left[i][0], fmt.Sprint(i + 1), left[i][1], "", "", ""}
+		if i < len(right) {
+			cells[3], cells[4], cells[5] = right[i][0], fmt.Sprint(len(left)+i+1), right[i][1]
+		}
+		t.rows = append(t.rows, trow{cells: cells, label: 0})
+	}
+	t.note = "注：本表反映部门决算中“三公”经费、机关运行经费和国有资产占用情况等相关统计指标。"
+	return t
 }
 
 func (d *sdoc) earlyFinal(b *strings.Builder) {

@@ -61,8 +61,10 @@ var titleRules = []titleRule{
 	{kind: tableEconomic, all: []string{"基本支出", "经济分类"}},
 	// 2025: 一般公共预算基本支出表
 	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表", "基本支出表"}},
-	// “三公”经费支出表 (often with 机关运行经费, 会议费, 培训费)
+	// “三公”经费支出表 (often with 机关运行经费, 会议费, 培训费); 部门决算相关信息
+	// 统计表, which holds the 三公 and 机关运行经费 in some 决算 of 2016–2017
 	{kind: tableThreePublic, all: []string{"三公"}},
+	{kind: tableThreePublic, all: []string{"相关信息统计表"}},
 	// 一般公共预算支出表, 财政拨款支出决算明细表: by function, 项 codes
 	{kind: tableFunction, any: []string{"一般公共预算", "财政拨款"}, all: []string{"支出"}, none: []string{"总表", "基本支出", "收", "运行", "基金"}},
 	{kind: tableOperating, all: []string{"机关运行经费"}},
@@ -115,7 +117,7 @@ var standardTables = []struct {
 	{"财政拨款收支总表", []string{"财政拨款", "总表"}, nil, []string{"基金", "三公"}},
 	{"一般公共预算支出表", []string{"支出"}, []string{"一般公共预算", "公共财政"}, []string{"基本支出", "三公", "运行"}},
 	{"一般公共预算基本支出表", []string{"基本支出"}, nil, []string{"三公"}},
-	{"“三公”经费支出表", []string{"三公"}, nil, nil},
+	{"“三公”经费支出表", nil, []string{"三公", "相关信息统计表"}, nil},
 	{"政府性基金预算支出表", []string{"政府性基金"}, nil, nil},
 }
 

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -2460,5 +2461,63 @@ func TestFiscalSummaryYearTotal(t *testing.T) {
 	d = extractLines(t, strings.Replace(text, "支出总计                           350.00", "支出总计                           360.00", 1))
 	if d.Revenue.FiscalTotal != nil || len(d.Claims) != 2 || d.Claims[1].Value != 3600000 || d.Claims[1].Of != d.Claims[0].Path {
 		t.Errorf("fiscal total %v, claims %+v", d.Revenue.FiscalTotal, d.Claims)
+	}
+}
+
+// statisticsText is the 部门决算相关信息统计表 of Pingyuan's 2017 决算
+// (../shared/corpus/more/fujian), as layout text: the 三公 and 机关运行经费
+// in two panels of rows, each with its 行次.
+const statisticsText = `某镇2017年度部门决算
+                部门决算相关信息统计表
+编制单位：某镇人民政府                              金额单位：万元
+项    目                         行次          统计数   项    目                           行次          统计数
+栏    次                                       1   栏    次                                         2
+一、“三公”经费支出                      1            —   二、机关运行经费                         22       290.85
+（一）支出合计                         2         3.81   （一）行政单位                          23       290.85
+1．因公出国（境）费                      3                （二）参照公务员法管理事业单位                  24
+2．公务用车购置及运行维护费                  4         3.76                                       25
+（1）公务用车购置费                      5                三、国有资产占用情况                       26            —
+（2）公务用车运行维护费                    6         3.76   （一）车辆数合计（辆）                      27            2
+3．公务接待费                         7         0.04   1．部级领导干部用车                         28
+（1）国内接待费                        8         0.04   2．一般公务用车                           29            2
+其中：外事接待费                       9
+（二）相关统计数                        11            —
+1．因公出国（境）团组数（个）                12
+4．公务用车保有量（辆）                    15            2
+注：1．本表反映部门决算中"三公"经费、机关运行经费和国有资产占用情况等相关统计指标。
+`
+
+// The 三公 and 机关运行经费 of a 部门决算相关信息统计表 are read where they
+// add up, in layout text and one cell a line; a misprint leaves them out
+// with a warning.
+func TestStatisticsTable(t *testing.T) {
+	var cells []string
+	for _, l := range strings.Split(statisticsText, "\n") {
+		for _, c := range regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(l), -1) {
+			if c != "" {
+				cells = append(cells, c)
+			}
+		}
+	}
+	for name, text := range map[string]string{"layout": statisticsText, "default": strings.Join(cells, "\n") + "\n"} {
+		d := extractLines(t, text)
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(38100) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(37600) ||
+			tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(37600) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(400) {
+			t.Errorf("%s: 三公 %+v (warnings %+v)", name, tp, d.Warnings)
+		}
+		if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(2908500) {
+			t.Errorf("%s: 机关运行经费 %+v", name, d.OperatingCosts)
+		}
+		if missing := warned(d, schema.WarnMissingTable); len(missing) > 0 {
+			t.Errorf("%s: missing tables %v", name, missing)
+		}
+	}
+	d := extractLines(t, strings.Replace(statisticsText, "3．公务接待费                         7         0.04", "3．公务接待费                         7         0.40", 1))
+	if d.ThreePublic != nil && d.ThreePublic.Total != nil {
+		t.Errorf("a 三公 that does not add up was used: %+v", d.ThreePublic)
+	}
+	if d.OperatingCosts == nil {
+		t.Error("机关运行经费, which adds up, was left out")
 	}
 }
