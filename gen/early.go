@@ -162,7 +162,7 @@ func (d *sdoc) public() bool {
 // earlySummary is a 收支总表 of the early templates: sources left, the 类
 // (cls of each) right, then the year's rows, the carried rows and the
 // totals, each a label and an amount on either side.
-func (d *sdoc) earlySummary(title, col string, sources []string, vals []schema.Money, cls func(string) schema.Money, bottom [][4]string) ttable {
+func (d *sdoc) earlySummary(title, col string, sources []string, vals []schema.Money, right [][2]string, bottom [][4]string) ttable {
 	t := ttable{title: title,
 		header: []string{
 			"           收入                                      支出",
@@ -170,14 +170,13 @@ func (d *sdoc) earlySummary(title, col string, sources []string, vals []schema.M
 		},
 		cols: []tcol{{22, false}, {14, true}, {22, false}, {14, true}},
 	}
-	for i := 0; i < len(summaryClasses) || i < len(sources); i++ {
+	for i := 0; i < len(right) || i < len(sources); i++ {
 		cells := []string{"", "", "", ""}
 		if i < len(sources) {
 			cells[0], cells[1] = sources[i], d.num(vals[i])
 		}
-		if i < len(summaryClasses) {
-			c := summaryClasses[i]
-			cells[2], cells[3] = numerals[i]+"、"+d.clsName(c), d.num(cls(c))
+		if i < len(right) {
+			cells[2], cells[3] = right[i][0], right[i][1]
 		}
 		t.rows = append(t.rows, trow{cells: cells, label: 2})
 	}
@@ -208,6 +207,27 @@ func (d *sdoc) cover(b *strings.Builder, kind string) {
 		}
 		fmt.Fprintf(b, "%s%d%s%s%s\n\n", d.dept, d.year, nian, kind, after)
 	}
+}
+
+// classRows are a 收支总表's expenditure rows by 类: each of the template's
+// classes, numbered, with its amount (cls).
+func (d *sdoc) classRows(cls func(string) schema.Money) [][2]string {
+	var rows [][2]string
+	for i, c := range summaryClasses {
+		rows = append(rows, [2]string{numerals[i] + "、" + d.clsName(c), d.num(cls(c))})
+	}
+	return rows
+}
+
+// useRows are a 收支总表's expenditure rows by use, as the budgets of some
+// cities print them: basic and project expenditure, and a unit's other uses.
+func (d *sdoc) useRows() [][2]string {
+	x := d.items[d.classes[0]][0]
+	rows := [][2]string{{"一、基本支出", d.num(d.basic)}, {"二、项目支出", d.num(d.project)}}
+	if d.scope == "单位" {
+		rows = append(rows, [2]string{"三、事业单位经营支出", d.num(x.business)}, [2]string{"四、对附属单位补助支出", d.num(x.subsidy)})
+	}
+	return rows
 }
 
 func (d *sdoc) early(b *strings.Builder) {
@@ -250,9 +270,13 @@ func (d *sdoc) earlyBudget(b *strings.Builder) {
 	if d.year%2 == 1 { // the 2024 template's word for the year's revenue
 		yearLabel = "收入合计"
 	}
+	right := d.classRows(d.classTotal)
+	if strings.HasSuffix(d.region, "市") && d.year%2 == 0 { // from what was drawn, not drawn
+		right = d.useRows()
+	}
 	d.render(b, d.earlySummary("收支预算总表", "预算数",
 		[]string{"一、" + fiscalWord, "二、" + fundWord, "三、事业收入", "四、事业单位经营收入", "五、其他收入"},
-		[]schema.Money{fiscal, 0, d.own[0], d.own[1], d.own[2]}, d.classTotal,
+		[]schema.Money{fiscal, 0, d.own[0], d.own[1], d.own[2]}, right,
 		[][4]string{{yearLabel, d.num(year), "本年支出合计", d.num(d.current)},
 			{"上年结转", d.num(d.carriedIn), "结转下年", ""},
 			{"收入总计", d.num(d.current), "支出总计", d.num(d.current)}}))
@@ -280,7 +304,7 @@ func (d *sdoc) earlyBudget(b *strings.Builder) {
 	d.render(b, exp)
 	spend := d.current - d.ownTotal()
 	d.render(b, d.earlySummary("财政拨款收支预算总表", "预算数",
-		[]string{"一、" + tables[3], "二、政府性基金预算"}, []schema.Money{fiscal, 0}, d.fiscalClass,
+		[]string{"一、" + tables[3], "二、政府性基金预算"}, []schema.Money{fiscal, 0}, d.classRows(d.fiscalClass),
 		[][4]string{{yearLabel, d.num(fiscal), "本年支出合计", d.num(spend)},
 			{"上年结转", d.num(d.carriedIn), "结转下年", ""},
 			{"收入总计", d.num(spend), "支出总计", d.num(spend)}}))
@@ -386,7 +410,7 @@ func (d *sdoc) earlyFinal(b *strings.Builder) {
 			{"", "", "经营结余", ""},
 			{"合计", d.num(d.current + d.carriedOut), "合计", d.num(d.current + d.carriedOut)}}
 	}
-	d.render(b, d.earlySummary(title, "决算数", sources, vals, d.classTotal, bottom))
+	d.render(b, d.earlySummary(title, "决算数", sources, vals, d.classRows(d.classTotal), bottom))
 	// what each 项 received: what it spent, and on the first 项 what the
 	// year carries (delta) and the unit's own revenue
 	delta := d.carriedOut - d.carriedIn
@@ -417,7 +441,7 @@ func (d *sdoc) earlyFinal(b *strings.Builder) {
 		pub = "公共财政"
 	}
 	d.render(b, d.earlySummary("财政拨款收入支出决算总表", "决算数",
-		[]string{"一、" + pub + "预算财政拨款", "二、政府性基金预算财政拨款"}, []schema.Money{fiscal, 0}, d.fiscalClass,
+		[]string{"一、" + pub + "预算财政拨款", "二、政府性基金预算财政拨款"}, []schema.Money{fiscal, 0}, d.classRows(d.fiscalClass),
 		[][4]string{{"本年收入合计", d.num(fiscal), "本年支出合计", d.num(spend)},
 			{"年初财政拨款结转和结余", d.num(d.carriedIn), "年末财政拨款结转和结余", d.num(d.carriedOut)},
 			{"总计", d.num(spend + d.carriedOut), "总计", d.num(spend + d.carriedOut)}}))
