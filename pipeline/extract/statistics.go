@@ -76,7 +76,9 @@ func (b *builder) statisticsTable(t table) {
 		}
 		return d <= tol && -d <= tol
 	}
-	_, opOK := got["operating_costs"]
+	// a blank is a zero only beside a printed total: where default mode
+	// printed the table column by column, the labels stand with no figure
+	_, opOK := half["operating_costs"]
 	if opOK && !adds("operating_costs", "operating_admin", "operating_civil") {
 		b.warnTable(t, "机关运行经费 is not the sum of its 行政单位 and 参照公务员法管理事业单位 rows: not used")
 		opOK = false
@@ -86,8 +88,12 @@ func (b *builder) statisticsTable(t table) {
 	if !opOK {
 		delete(got, "operating_costs")
 	}
-	if _, ok := got["total"]; ok && (!adds("total", "overseas_travel", "vehicle", "reception") || !adds("vehicle", "vehicle_purchase", "vehicle_operation")) {
+	_, tpOK := half["total"]
+	if tpOK && (!adds("total", "overseas_travel", "vehicle", "reception") || !adds("vehicle", "vehicle_purchase", "vehicle_operation")) {
 		b.warnTable(t, "its 三公 rows do not add up (支出合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行): not used")
+		tpOK = false
+	}
+	if !tpOK {
 		for _, k := range []string{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"} {
 			delete(got, k)
 		}

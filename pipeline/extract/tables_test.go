@@ -2520,4 +2520,36 @@ func TestStatisticsTable(t *testing.T) {
 	if d.OperatingCosts == nil {
 		t.Error("机关运行经费, which adds up, was left out")
 	}
+	// default mode column by column: the labels first, then every number;
+	// rows without their figures are no zeros
+	var labels, numbers []string
+	for _, c := range cells {
+		if isNumberCell(c) || c == "—" {
+			numbers = append(numbers, c)
+		} else {
+			labels = append(labels, c)
+		}
+	}
+	d = extractLines(t, strings.Join(append(labels, numbers...), "\n")+"\n")
+	if d.ThreePublic != nil || d.OperatingCosts != nil {
+		t.Errorf("column by column: 三公 %+v, 机关运行经费 %+v", d.ThreePublic, d.OperatingCosts)
+	}
+}
+
+// A table in 元 that was found but left out with a warning (its sums fail)
+// leaves the text's figure in 万元 as the model's, and says it is rounded.
+func TestRoundedBesideTableLeftOut(t *testing.T) {
+	text := strings.NewReplacer("某镇2017年度部门决算\n", "某镇2017年度部门决算\n“三公”经费支出决算3.81万元。\n", "金额单位：万元", "金额单位：元",
+		"290.85", "2,908,512", "3.81", "38,112", "3.76", "37,612", "0.04", "1,500").Replace(statisticsText)
+	d := extractLines(t, text)
+	if d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(38100) {
+		t.Fatalf("三公 %+v", d.ThreePublic)
+	}
+	found := false
+	for _, w := range d.Warnings {
+		found = found || strings.HasPrefix(w.Reason, "/three_public/total is the text's figure, rounded")
+	}
+	if !found {
+		t.Errorf("no warning that the 三公 is the text's rounding: %+v", d.Warnings)
+	}
 }
