@@ -21,7 +21,7 @@ import (
 // must recover. The narrative families state every figure in words: all of
 // them. Of the standard sets, measured (seed 7) at the default size, 25 a
 // family, and at 300: budget25 93.8% and 91.8%, final9 82.5% and 91.1%,
-// jiangsu12 96.9% and 96.5%, early 93.3% and 88.2% — what is missing is
+// jiangsu12 96.9% and 96.5%, early 93.0% and 87.8% — what is missing is
 // the tables pdftotext's default mode printed column by column (a column's
 // cells one after another), which no reader takes apart, and the text's
 // 万元 where those tables were in 元. Before the readers were fixed for
