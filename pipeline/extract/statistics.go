@@ -58,8 +58,8 @@ func (b *builder) statisticsTable(t table) {
 				b.warnTable(t, "a row with two figures ("+r.name+"): not this template's, not used")
 				return
 			}
-			if len(vals) == 1 {
-				c.v = t.value(vals[0])
+			if len(vals) == 1 { // its line: the figure's (default mode prints it below the label)
+				c = cell{t.value(vals[0]), vals[0].line}
 				half[s.key] = t.value(token{mant: 1, scale: vals[0].scale}) / 2
 			}
 			got[s.key] = c

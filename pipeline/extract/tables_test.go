@@ -2509,6 +2509,9 @@ func TestStatisticsTable(t *testing.T) {
 		if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(2908500) {
 			t.Errorf("%s: 机关运行经费 %+v", name, d.OperatingCosts)
 		}
+		if src := d.Provenance["/three_public/total"]; !strings.Contains(src.Text, "3.81") {
+			t.Errorf("%s: the 三公's line %d %q does not print it", name, src.Line, src.Text)
+		}
 		if missing := warned(d, schema.WarnMissingTable); len(missing) > 0 {
 			t.Errorf("%s: missing tables %v", name, missing)
 		}
