@@ -41,8 +41,9 @@ var statisticsRows = []struct {
 func (b *builder) statisticsTable(t table) {
 	got := map[string]cell{}
 	half := map[string]schema.Money{} // half the unit each figure is printed to: what its rounding may take
-	for _, r := range t.rows {
-		name := schema.NormalizeName(r.name)
+	names := statisticsNames(t.rows)
+	for i, r := range t.rows {
+		name := names[i]
 		for _, s := range statisticsRows {
 			if _, seen := got[s.key]; seen || !containsAll(name, s.words) || containsAny(name, s.not) {
 				continue
@@ -99,6 +100,37 @@ func (b *builder) statisticsTable(t table) {
 		}
 	}
 	b.setThreePublic(got)
+}
+
+// statisticsLabels are the labels of the rows statisticsTable reads, as
+// printed but for their enumerators.
+var statisticsLabels = map[string]bool{"支出合计": true, "因公出国(境)费": true, "公务用车购置及运行维护费": true, "公务用车购置及运行费": true,
+	"公务用车购置费": true, "公务用车运行维护费": true, "公务用车运行费": true, "公务接待费": true, "机关运行经费": true, "行政单位": true, "参照公务员法管理事业单位": true}
+
+// statisticsNames are the rows' names, a label wrapped around its figures'
+// line made whole: its head keeps the figures, its tail — no enumerator, no
+// figure — stands on a row of its own or ends the other panel's row named
+// — (the row reader joined it there); it rejoins the head among the three
+// rows before it that it completes to a label.
+func statisticsNames(rows []row) []string {
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = schema.NormalizeName(r.name)
+	}
+	for i, r := range rows {
+		tail := strings.TrimPrefix(names[i], "—")
+		if tail == "" || len(r.vals) > 0 || startsItem(tail) {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if statisticsLabels[rowName(names[j]+tail)] {
+				names[j] += tail
+				names[i] = strings.TrimSuffix(names[i], tail)
+				break
+			}
+		}
+	}
+	return names
 }
 
 func containsAll(s string, words []string) bool {

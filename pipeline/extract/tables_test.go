@@ -2499,7 +2499,15 @@ func TestStatisticsTable(t *testing.T) {
 			}
 		}
 	}
-	for name, text := range map[string]string{"layout": statisticsText, "default": strings.Join(cells, "\n") + "\n"} {
+	// a label wrapped around its figures' line, its tail on a line of its
+	// own or read onto the other panel's row
+	wrapped := strings.Replace(statisticsText, "2．公务用车购置及运行维护费                  4         3.76                                       25\n",
+		"2．公务用车购置\n                                    4         3.76                                       25\n及运行维护费\n", 1)
+	around := strings.Replace(statisticsText, "（1）公务用车购置费                      5                三、国有资产占用情况                       26            —\n",
+		"（1）公务用\n                                         5                三、国有资产占用情况                       26            —\n车购置费\n", 1)
+	around = strings.Replace(around, "（2）公务用车运行维护费                    6         3.76", "（2）公务用车运\n                                         6         3.76", 1)
+	around = strings.Replace(around, "（一）车辆数合计（辆）                      27            2\n", "（一）车辆数合计（辆）                      27            2\n行维护费\n", 1)
+	for name, text := range map[string]string{"layout": statisticsText, "default": strings.Join(cells, "\n") + "\n", "wrapped": wrapped, "around": around} {
 		d := extractLines(t, text)
 		tp := d.ThreePublic
 		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(38100) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(37600) ||
