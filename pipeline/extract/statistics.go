@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -103,30 +105,37 @@ func (b *builder) statisticsTable(t table) {
 }
 
 // statisticsLabels are the labels of the rows statisticsTable reads, as
-// printed but for their enumerators.
-var statisticsLabels = map[string]bool{"支出合计": true, "因公出国(境)费": true, "公务用车购置及运行维护费": true, "公务用车购置及运行费": true,
-	"公务用车购置费": true, "公务用车运行维护费": true, "公务用车运行费": true, "公务接待费": true, "机关运行经费": true, "行政单位": true, "参照公务员法管理事业单位": true}
+// printed but for their enumerators, longest first.
+var statisticsLabels = []string{"参照公务员法管理事业单位", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车运行维护费",
+	"公务用车购置费", "公务用车运行费", "因公出国(境)费", "机关运行经费", "公务接待费", "支出合计", "行政单位"}
 
 // statisticsNames are the rows' names, a label wrapped around its figures'
-// line made whole: its head keeps the figures, its tail — no enumerator, no
-// figure — stands on a row of its own or ends the other panel's row named
-// — (the row reader joined it there); it rejoins the head among the three
-// rows before it that it completes to a label.
+// line made whole: its head keeps the figures, its tail stands on a row of
+// its own with no figure, or ends the other panel's row (the row reader
+// joined it there: —, 1．部级领导干部用车); a row among the three before it
+// whose name the tail completes to a label takes it back (the longest label
+// it completes to: 公务用车购置 / 及运行维护费 is not 公务用车购置费).
 func statisticsNames(rows []row) []string {
 	names := make([]string, len(rows))
 	for i, r := range rows {
 		names[i] = schema.NormalizeName(r.name)
 	}
 	for i, r := range rows {
-		tail := strings.TrimPrefix(names[i], "—")
-		if tail == "" || len(r.vals) > 0 || startsItem(tail) {
+		if len(r.vals) > 0 {
 			continue
 		}
+	heads:
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if statisticsLabels[rowName(names[j]+tail)] {
-				names[j] += tail
-				names[i] = strings.TrimSuffix(names[i], tail)
-				break
+			head := rowName(names[j])
+			if head == "" || slices.Contains(statisticsLabels, head) {
+				continue // whole already
+			}
+			for _, l := range statisticsLabels {
+				if tail, ok := strings.CutPrefix(l, head); ok && utf8.RuneCountInString(tail) >= 2 && strings.HasSuffix(names[i], tail) {
+					names[j] += tail
+					names[i] = strings.TrimSuffix(names[i], tail)
+					break heads
+				}
 			}
 		}
 	}

@@ -2507,6 +2507,8 @@ func TestStatisticsTable(t *testing.T) {
 		"（1）公务用\n                                         5                三、国有资产占用情况                       26            —\n车购置费\n", 1)
 	around = strings.Replace(around, "（2）公务用车运行维护费                    6         3.76", "（2）公务用车运\n                                         6         3.76", 1)
 	around = strings.Replace(around, "（一）车辆数合计（辆）                      27            2\n", "（一）车辆数合计（辆）                      27            2\n行维护费\n", 1)
+	around = strings.Replace(around, "3．公务接待费                         7         0.04   1．部级领导干部用车                         28\n",
+		"3．公务接\n                                       7         0.04   1．部级领导干部用车                         28\n待费\n", 1)
 	for name, text := range map[string]string{"layout": statisticsText, "default": strings.Join(cells, "\n") + "\n", "wrapped": wrapped, "around": around} {
 		d := extractLines(t, text)
 		tp := d.ThreePublic
