@@ -24,16 +24,16 @@ import (
 
 // Families of generated disclosures. "web" is a narrative budget or final
 // account saved from a web page: a crawler's header, then the body on one
-// line (as the Fujian pages arrive). "final9", "budget25" and "jiangsu12"
-// are the standard table sets (std.go, jiangsu.go), printed with the
-// perturbations of real extractors.
-var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12"}
+// line (as the Fujian pages arrive). "final9", "budget25", "jiangsu12" and
+// "early" are the standard table sets (std.go, jiangsu.go, early.go),
+// printed with the perturbations of real extractors.
+var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early"}
 
 // Standard reports whether a family's figures are in standard tables
 // printed with perturbations: extraction may leave a figure out (with a
 // warning), never state it wrong.
 func Standard(family string) bool {
-	return family == "final9" || family == "budget25" || family == "jiangsu12"
+	return family == "final9" || family == "budget25" || family == "jiangsu12" || family == "early"
 }
 
 // Options of a generation.
@@ -105,12 +105,17 @@ func Generate(o Options) error {
 	// other families' documents as they were
 	rw := rand.New(rand.NewPCG(o.Seed+1, o.Seed^0x2545f4914f6cdd1d))
 	rs := rand.New(rand.NewPCG(o.Seed+2, o.Seed^0x5851f42d4c957f2d)) // and the standard sets theirs
+	re := rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x14057b7ef767814f)) // the early templates their own
 	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
 			skip := len(o.Only) > 0 && !slices.Contains(o.Only, fam)
 			if Standard(fam) {
-				d := newStd(rs, fam, o.Inject)
+				rf := rs
+				if fam == "early" {
+					rf = re
+				}
+				d := newStd(rf, fam, o.Inject)
 				if skip {
 					continue
 				}

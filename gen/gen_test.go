@@ -26,10 +26,14 @@ import (
 // is for a seed or size whose sums leave a placement open. Before the
 // readers were fixed for what this test found: 72.7%, 74.9% and 95.1% at
 // 25 (27 figures wrong or missing with no warning), 69.5%, 82.8% and 94.3%
-// at 300 (205).
+// at 300 (205). The early family (templates of 2013–2017) began at 84.9%
+// at 25, with false alarms on most of its documents (the 类 names of its
+// years, a former name wrapped around its code, its 公共财政 titles, 收入
+// 合计 as the year's revenue); with them 93.0% and 87.8%, with the column-wise
+// reader 97.7% and 96.2%.
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
-	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98,
+	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94,
 }
 
 // TestProperty: for generated documents of every family, extraction
@@ -40,7 +44,7 @@ var minRecall = map[string]float64{
 // a warning; the share recovered must reach the family's minRecall; and
 // a document printed right draws no warning or error from the checks (the
 // share of misprinted ones they catch is logged: at 300 a family, budget25
-// 97 of 107, final9 117 of 134, jiangsu12 99 of 124).
+// 97 of 107, final9 117 of 134, jiangsu12 99 of 124, early 87 of 105).
 // BUDGETPUB_PROPERTY_N sets the documents per family (default 25).
 func TestProperty(t *testing.T) {
 	n := 25

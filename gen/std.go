@@ -57,6 +57,11 @@ type xiang struct {
 	code, name              string
 	basic, project, reserve schema.Money
 	carried                 schema.Money // of its amount, what the year before left (budget25's 上年结转结余)
+	// the early family's 事业单位: of its basic expenditure, what 事业收入
+	// and 其他收入 pay (own), and the uses beside basic and project
+	// (business: 经营支出, paid by 经营收入; subsidy: 对附属单位补助支出,
+	// paid by 事业收入)
+	own, business, subsidy schema.Money
 }
 
 // kuans holds, for each 类 the generator uses, one 款 with two 项.
@@ -91,9 +96,12 @@ type sdoc struct {
 	basic, project, current     schema.Money
 	reserve                     schema.Money // 单位预留机动经费 (Jiangsu)
 	carriedIn, carriedOut       schema.Money
-	econ                        []named         // 301, 302, 303 with items
-	tp                          [4]schema.Money // overseas, reception, purchase, operation
-	tpBudget                    [4]schema.Money // a 决算's 年初预算 of each
+	kind                        string            // schema.KindBudget or schema.KindFinalAccounts
+	own                         [3]schema.Money   // early: 事业收入, 经营收入, 其他收入 (a 事业单位's own revenue)
+	names                       map[string]string // early: the 类 names of the document's year
+	econ                        []named           // 301, 302, 303 with items
+	tp                          [4]schema.Money   // overseas, reception, purchase, operation
+	tpBudget                    [4]schema.Money   // a 决算's 年初预算 of each
 	op, proc                    schema.Money
 	procParts                   []schema.Money
 	projects                    []named
@@ -105,7 +113,7 @@ type sdoc struct {
 func (d *sdoc) classTotal(c string) schema.Money {
 	var t schema.Money
 	for _, x := range d.items[c] {
-		t += x.basic + x.project + x.reserve
+		t += x.basic + x.project + x.reserve + x.business + x.subsidy
 	}
 	return t
 }
@@ -119,7 +127,7 @@ func (d *sdoc) classAmt(c string) (basic, project schema.Money) {
 }
 
 func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
-	d := &sdoc{family: fam, region: regions[r.IntN(len(regions))], scope: "部门", items: map[string][]xiang{}}
+	d := &sdoc{family: fam, kind: schema.KindBudget, region: regions[r.IntN(len(regions))], scope: "部门", items: map[string][]xiang{}}
 	d.p = pert{Yuan: r.IntN(2) == 0, Wrap: r.IntN(2) == 0, PageBreak: r.IntN(2) == 0, Trailing: r.IntN(3) == 0}
 	if r.IntN(3) == 0 {
 		d.p.Default = true
@@ -148,6 +156,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	case "jiangsu12":
 		d.year = 2017 + r.IntN(3)
 		d.dept = "江苏省" + depts[r.IntN(len(depts))]
+	case "early":
+		kind = d.drawEarly(r)
 	case "budget25":
 		d.year = 2025 + r.IntN(2)
 		if r.IntN(2) == 0 {
@@ -157,6 +167,7 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 			d.dept = d.region + depts[r.IntN(len(depts))]
 		}
 	}
+	d.kind = kind
 	amt := func(lo, hi int64) schema.Money { // lo–hi 万元, in the tables' steps
 		return schema.Money((lo*10000*100 + r.Int64N((hi-lo)*10000*100/d.step)*d.step) / d.step * d.step)
 	}
@@ -167,7 +178,7 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	}
 	sortStrings(d.classes)
 	for _, c := range d.classes {
-		kx := kuans[c]
+		kx := d.kuans(c)
 		for j := 1; j <= 2; j++ {
 			x := xiang{code: c + kx[0][0] + kx[j][0], name: kx[j][1]}
 			switch r.IntN(4) {
@@ -229,6 +240,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 			d.carriedOut = d.carriedIn
 		}
 	}
+	if fam == "early" {
+		d.drawEarlyMoney(r, amt)
+	}
 	// from what was drawn, not drawn itself: the documents of the stream
 	// stay as they were before it
 	d.p.Numbered = fam == "final9" && (d.year+len(d.classes))%2 == 0
@@ -238,8 +252,11 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		ByFunction: map[string]int64{}, ByEconomic: map[string]int64{},
 		ThreePublic: d.tp[0] + d.tp[1] + d.tp[2] + d.tp[3], OperatingCosts: d.op, Procurement: d.proc,
 		Injected: []Injected{}, Perturbed: d.p.String()}
-	if fam == "final9" {
+	if fam == "final9" || fam == "early" && kind == schema.KindFinalAccounts {
 		d.truth.CarriedOver, d.truth.CarriedForward = ptr(d.carriedIn), ptr(d.carriedOut)
+	}
+	if fam == "early" && kind == schema.KindBudget && d.carriedIn > 0 {
+		d.truth.CarriedOver = ptr(d.carriedIn)
 	}
 	if fam == "budget25" && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
@@ -474,8 +491,8 @@ func (d *sdoc) functionRows(f func(x xiang) []schema.Money) []trow {
 	}
 	for _, c := range d.classes {
 		xs := d.items[c]
-		kx := kuans[c]
-		row(c, "", "", className(c), sum(xs))
+		kx := d.kuans(c)
+		row(c, "", "", d.clsName(c), sum(xs))
 		row(c, kx[0][0], "", kx[0][1], sum(xs))
 		for _, x := range xs {
 			row(c, kx[0][0], x.code[5:], x.name, f(x))
@@ -631,7 +648,7 @@ func (d *sdoc) threePublicTable(title string) ttable {
 		return []schema.Money{sum(p), p[0], p[2] + p[3], p[2], p[3], p[1]}
 	}
 	names := []string{"合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"}
-	if d.family != "final9" {
+	if d.kind != schema.KindFinalAccounts {
 		cols := []tcol{{10, true}, {16, true}, {10, true}, {14, true}, {14, true}, {10, true}}
 		var cells []string
 		for _, v := range vals(d.tp) {
@@ -730,7 +747,7 @@ func (d *sdoc) economicTable(title, col string) ttable {
 	var pers, pub schema.Money
 	for _, c := range d.econ {
 		split := func(m schema.Money) (string, string) {
-			if c.code == "302" {
+			if c.code == "302" || c.code == "310" { // 公用经费: goods and services, and (before 2018) capital items of basic expenditure
 				return "", d.num(m)
 			}
 			return d.num(m), ""
@@ -741,13 +758,13 @@ func (d *sdoc) economicTable(title, col string) ttable {
 			a, b := split(it.amt)
 			t.rows = append(t.rows, trow{cells: []string{c.code, it.code[3:], it.name, d.num(it.amt), a, b}, label: 2})
 		}
-		if c.code == "302" {
+		if c.code == "302" || c.code == "310" {
 			pub += c.amt
 		} else {
 			pers += c.amt
 		}
 	}
-	t.rows = append(t.rows, trow{cells: []string{"", "", "合计", d.num(d.basic), d.num(pers), d.num(pub)}, label: -1})
+	t.rows = append(t.rows, trow{cells: []string{"", "", "合计", d.num(pers + pub), d.num(pers), d.num(pub)}, label: -1})
 	return t
 }
 
@@ -770,7 +787,7 @@ func (d *sdoc) narrativeTotals(b *strings.Builder) {
 func (d *sdoc) narrativeOthers(b *strings.Builder) {
 	r := func(m schema.Money) string { return w(round(m)) }
 	verb := "预算"
-	if d.family == "final9" {
+	if d.kind == schema.KindFinalAccounts {
 		verb = "支出决算"
 	}
 	fmt.Fprintf(b, "“三公”经费%s%s万元。其中：因公出国（境）费%s万元；公务接待费%s万元；公务用车购置费%s万元；公务用车运行维护费%s万元。\n",
@@ -790,6 +807,8 @@ func (d *sdoc) renderStd() string {
 		d.budget25(&b)
 	case "jiangsu12":
 		d.jiangsu12(&b)
+	case "early":
+		d.early(&b)
 	}
 	if d.p.CRLF {
 		return strings.ReplaceAll(b.String(), "\n", "\r\n")

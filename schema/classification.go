@@ -48,7 +48,7 @@ var classEn = map[string]string{
 	"229": "Other expenditure", "230": "Transfers", "231": "Debt principal repayment",
 	"232": "Debt interest", "233": "Debt issuance costs", "234": "Special treasury bond (COVID-19) expenditure",
 	"301": "Wages and benefits", "302": "Goods and services", "303": "Subsidies to individuals and households",
-	"307": "Debt interest and fees", "309": "Capital expenditure (capital construction)",
+	"304": "Subsidies to enterprises and public institutions (until 2017)", "307": "Debt interest and fees", "309": "Capital expenditure (capital construction)",
 	"310": "Capital expenditure", "311": "Subsidies to enterprises (capital construction)",
 	"312": "Subsidies to enterprises", "313": "Subsidies to social security funds", "399": "Other expenditure",
 }
@@ -68,8 +68,8 @@ var classNames = []Class{
 	{SchemeFunctional, "209", "类", "社会保险基金支出", "", nil, ""},
 	{SchemeFunctional, "210", "类", "卫生健康支出", "", []string{"医疗卫生与计划生育支出", "医疗卫生支出"}, ""},
 	{SchemeFunctional, "211", "类", "节能环保支出", "", nil, ""},
-	{SchemeFunctional, "212", "类", "城乡社区支出", "", nil, ""},
-	{SchemeFunctional, "213", "类", "农林水支出", "", nil, ""},
+	{SchemeFunctional, "212", "类", "城乡社区支出", "", []string{"城乡社区事务"}, ""}, // its name in the classification of 2007–2013 at least
+	{SchemeFunctional, "213", "类", "农林水支出", "", []string{"农林水事务"}, ""},
 	{SchemeFunctional, "214", "类", "交通运输支出", "", nil, ""},
 	{SchemeFunctional, "215", "类", "资源勘探工业信息等支出", "", []string{"资源勘探信息等支出"}, ""},
 	{SchemeFunctional, "216", "类", "商业服务业等支出", "", nil, ""},
@@ -90,9 +90,10 @@ var classNames = []Class{
 	{SchemeEconomic, "301", "类", "工资福利支出", "", nil, ""},
 	{SchemeEconomic, "302", "类", "商品和服务支出", "", nil, ""},
 	{SchemeEconomic, "303", "类", "对个人和家庭的补助", "", []string{"对个人和家庭的补助支出", "对个人和家庭补助支出", "对个人和家庭补助"}, ""},
-	{SchemeEconomic, "307", "类", "债务利息及费用支出", "", nil, ""},
-	{SchemeEconomic, "309", "类", "资本性支出（基本建设）", "", nil, ""},
-	{SchemeEconomic, "310", "类", "资本性支出", "", []string{"其他资本性支出"}, ""}, // its name before 2018 (Jiangsu 2017 tables)
+	{SchemeEconomic, "304", "类", "对企事业单位的补贴", "", nil, ""},                  // a class until 2017 (Pingyuan's 2017 决算); 312 and 313 since
+	{SchemeEconomic, "307", "类", "债务利息及费用支出", "", []string{"债务利息支出"}, ""},   // its name until 2017
+	{SchemeEconomic, "309", "类", "资本性支出（基本建设）", "", []string{"基本建设支出"}, ""}, // its name until 2017
+	{SchemeEconomic, "310", "类", "资本性支出", "", []string{"其他资本性支出"}, ""},      // its name before 2018 (Jiangsu 2017 tables)
 	{SchemeEconomic, "311", "类", "对企业补助（基本建设）", "", nil, ""},
 	{SchemeEconomic, "312", "类", "对企业补助", "", nil, ""},
 	{SchemeEconomic, "313", "类", "对社会保障基金补助", "", nil, ""},

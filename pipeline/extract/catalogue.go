@@ -61,8 +61,10 @@ var titleRules = []titleRule{
 	{kind: tableEconomic, all: []string{"基本支出", "经济分类"}},
 	// 2025: 一般公共预算基本支出表
 	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表", "基本支出表"}},
-	// “三公”经费支出表 (often with 机关运行经费, 会议费, 培训费)
+	// “三公”经费支出表 (often with 机关运行经费, 会议费, 培训费); 部门决算相关信息
+	// 统计表, which holds the 三公 and 机关运行经费 in some 决算 of 2016–2017
 	{kind: tableThreePublic, all: []string{"三公"}},
+	{kind: tableThreePublic, all: []string{"相关信息统计表"}},
 	// 一般公共预算支出表, 财政拨款支出决算明细表: by function, 项 codes
 	{kind: tableFunction, any: []string{"一般公共预算", "财政拨款"}, all: []string{"支出"}, none: []string{"总表", "基本支出", "收", "运行", "基金"}},
 	{kind: tableOperating, all: []string{"机关运行经费"}},
@@ -103,21 +105,21 @@ var tableKindNames = map[tableKind]string{
 
 // standardTables are the tables every 部门预算 and 部门决算 publishes (the
 // Ministry of Finance's templates), each known by words of its title: all
-// of the first list, none of the second — or by a table that carries its
-// rows (the 决算's 部门决算相关信息统计表 of 2016–2017 holds the 三公).
+// of has, one of any (if given), none of hasn. The templates before 2016
+// say 公共财政 (公共财政拨款支出表) where later ones say 一般公共预算; the
+// 决算's 部门决算相关信息统计表 of 2016–2017 holds the 三公.
 var standardTables = []struct {
-	name      string
-	has, hasn []string
-	or        string
+	name           string
+	has, any, hasn []string
 }{
-	{"收支总表", []string{"收"}, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "基金", "三公", "采购"}, ""},
-	{"收入总表", []string{"收入"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "三公", "采购"}, ""},
-	{"支出总表", []string{"支出"}, []string{"收支", "收入支出", "财政拨款", "一般公共", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}, ""},
-	{"财政拨款收支总表", []string{"财政拨款", "总表"}, []string{"基金", "三公"}, ""},
-	{"一般公共预算支出表", []string{"一般公共预算", "支出"}, []string{"基本支出", "三公", "运行"}, ""},
-	{"一般公共预算基本支出表", []string{"基本支出"}, []string{"三公"}, ""},
-	{"“三公”经费支出表", []string{"三公"}, nil, "相关信息统计表"},
-	{"政府性基金预算支出表", []string{"政府性基金"}, nil, ""},
+	{"收支总表", []string{"收"}, nil, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "公共财政", "基金", "三公", "采购"}},
+	{"收入总表", []string{"收入"}, nil, []string{"收支", "收入支出", "财政拨款", "一般公共", "公共财政", "基金", "三公", "采购"}},
+	{"支出总表", []string{"支出"}, nil, []string{"收支", "收入支出", "财政拨款", "一般公共", "公共财政", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
+	{"财政拨款收支总表", []string{"财政拨款", "总表"}, nil, []string{"基金", "三公"}},
+	{"一般公共预算支出表", []string{"支出"}, []string{"一般公共预算", "公共财政"}, []string{"基本支出", "三公", "运行"}},
+	{"一般公共预算基本支出表", []string{"基本支出"}, nil, []string{"三公"}},
+	{"“三公”经费支出表", nil, []string{"三公", "相关信息统计表"}, nil},
+	{"政府性基金预算支出表", []string{"政府性基金"}, nil, nil},
 }
 
 // A template is the header shape of a table kind: the columns its header

@@ -15,12 +15,18 @@ import (
 // decimals, where the document's tables state their figures in 元 but the
 // one that would give it exactly was not read: the model holds the text's
 // rounding (to 100 yuan) of what the table prints to the yuan, and says so.
+// A table read in part counts: one whose reader left some of it out, with a
+// warning at its title.
 // A prior year's figure is the text's alone (no table states it).
 func (b *builder) roundedFigures() {
 	d := b.doc
 	var unread []string
+	warned := map[int]bool{} // tables read in part: a reader left some of it out, with a warning at its title
+	for _, w := range d.Warnings {
+		warned[w.Line] = true
+	}
 	for _, c := range d.Coverage {
-		if c.Part != "table" || c.Status != schema.CoverageNotRead {
+		if c.Part != "table" || c.Status != schema.CoverageNotRead && !warned[c.Line] {
 			continue
 		}
 		for _, t := range b.tabs {

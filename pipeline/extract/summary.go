@@ -222,9 +222,10 @@ func summaryKey(name string) string {
 		return "carried_forward"
 	case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
 		return "src:财政拨款"
-	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入", "一般公共预算拨款收入", "一般公共预算拨款":
+	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入", "一般公共预算拨款收入", "一般公共预算拨款",
+		"公共财政拨款", "公共财政拨款收入", "公共财政预算", "公共财政预算拨款", "公共财政预算拨款收入": // its name before 2016
 		return "src:一般公共预算"
-	case "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金", "政府性基金预算拨款收入", "政府性基金预算拨款":
+	case "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金", "政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金拨款", "政府性基金拨款收入":
 		return "src:政府性基金"
 	case "国有资本经营预算", "国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算拨款":
 		return "src:国有资本经营"
@@ -245,15 +246,35 @@ func summaryKey(name string) string {
 	return ""
 }
 
+// yearTotals renames a 收入合计 (支出合计) row the year's total, 本年收入合计
+// (本年支出合计), when its side closes with 收入总计 (支出总计): some
+// templates print 收入合计, 上年结转, 收入总计.
+func yearTotals(rows []row) func(name string) string {
+	names := map[string]bool{}
+	for _, r := range rows {
+		names[rowName(r.name)] = true
+	}
+	return func(name string) string {
+		switch {
+		case name == "收入合计" && names["收入总计"]:
+			return "本年收入合计"
+		case name == "支出合计" && names["支出总计"]:
+			return "本年支出合计"
+		}
+		return name
+	}
+}
+
 // parseSummary reads one row reading of 收支总表 without placing anything.
 func (b *builder) parseSummary(t table, rows []row) summary {
 	s := summary{got: map[string]cell{}}
 	got := s.got
+	year := yearTotals(rows)
 	for _, r := range rows {
 		if len(r.vals) == 0 {
 			continue
 		}
-		name := rowName(r.name)
+		name := year(rowName(r.name))
 		v := cell{t.value(r.vals[0]), r.vals[0].line}
 		switch key := summaryKey(name); key {
 		case "":
@@ -389,8 +410,9 @@ func (b *builder) fiscalClaims(t table) {
 		return
 	}
 	var totals []tableRow
+	year := yearTotals(t.layout)
 	for _, r := range t.layout {
-		switch rowName(r.name) {
+		switch year(rowName(r.name)) {
 		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
 			if len(r.vals) > 0 {
 				totals = append(totals, tableRow{tok: r.vals[0], line: r.line})
@@ -411,8 +433,9 @@ func fiscalTotal(t table, rows []row) (v schema.Money, line int, why string) {
 	var totals []row
 	var top schema.Money
 	labels, tops := 0, 0 // 总计 rows, with or without values; values as large as top
+	year := yearTotals(rows)
 	for _, r := range rows {
-		switch rowName(r.name) {
+		switch year(rowName(r.name)) {
 		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
 			labels++
 			if len(r.vals) > 0 {

@@ -524,7 +524,7 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	}
 	joins := last != nil && len(last.vals) == 0 && r.code == "" && rowLabels[last.name+c] // "合" / "计"
 	wraps := first && last != nil && len(last.vals) == 0 && r.prevText == i-1 && alone && !startsItem(c) &&
-		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" &&
+		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" && !codeLabels[last.name] &&
 		c != "合" && c != "总" && c != "小" // the first half of 合 / 计
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
@@ -543,6 +543,10 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	r.code = ""
 	r.prevText = i
 }
+
+// codeLabels are the labels of the code columns, the header's last line
+// (repeated after a page break): no name continues them.
+var codeLabels = map[string]bool{"类": true, "款": true, "项": true}
 
 // codeAt takes the number cells that open cells as a row's code when they
 // are one (see codeCell); used is how many cells it takes.
@@ -693,8 +697,14 @@ func classNamed(code, name string) bool {
 		if c, ok := schema.ClassByName(scheme, n); ok && c.Code == code {
 			return true
 		}
-		if c, ok := schema.LookupCode(scheme, code); ok && utf8.RuneCountInString(n) >= 4 && strings.HasPrefix(schema.NormalizeName(c.Name), n) {
-			return true
+		c, ok := schema.LookupCode(scheme, code)
+		if !ok || utf8.RuneCountInString(n) < 4 {
+			continue
+		}
+		for _, name := range append([]string{c.Name}, c.FormerNames...) { // 医疗卫生与 / 计划生育支出
+			if strings.HasPrefix(schema.NormalizeName(name), n) {
+				return true
+			}
 		}
 	}
 	return false
@@ -945,7 +955,8 @@ func (b *builder) missingTables(tabs []table) {
 			for _, w := range st.hasn {
 				ok = ok && !strings.Contains(t.title, w)
 			}
-			found = found || ok || st.or != "" && strings.Contains(t.title, st.or)
+			ok = ok && (st.any == nil || containsAny(t.title, st.any))
+			found = found || ok
 		}
 		if !found {
 			missing = append(missing, st.name)

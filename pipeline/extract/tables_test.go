@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -121,6 +122,33 @@ const economicTable = `某区某局2024年部门预算
  302   01    办公费                2.00      0      2.00
                     合计   12.50   10.50   2.00
 `
+
+// The economic classes before 2018: 304 对企事业单位的补贴 (a class of its
+// own then), 307 债务利息支出 and 309 基本建设支出 by their names of the time.
+func TestEconomicTableClassesBefore2018(t *testing.T) {
+	text := `某区某中心2016年度单位决算
+        一般公共预算财政拨款基本支出决算表
+编制单位：某区某中心                                 单位：万元
+ 类     款    经济分类科目名称   合计   人员经费   公用经费
+ 301         工资福利支出          10.50     10.50
+ 301   01    基本工资              10.50     10.50
+ 302         商品和服务支出         2.00                2.00
+ 302   01    办公费                2.00                2.00
+ 304         对企事业单位的补贴       3.00                3.00
+ 304   02    事业单位补贴            3.00                3.00
+ 307         债务利息支出
+ 309         基本建设支出
+                    合计   15.50   10.50   5.00
+`
+	got := map[string]schema.Money{}
+	for _, c := range extractLines(t, text).Expenditure.ByEconomic {
+		got[c.Code] = c.Amount
+	}
+	want := map[string]schema.Money{"301": schema.Yuan(105000), "302": schema.Yuan(20000), "304": schema.Yuan(30000)}
+	if !maps.Equal(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+}
 
 func TestEconomicTable(t *testing.T) {
 	d := extractLines(t, economicTable)
@@ -837,6 +865,11 @@ func TestMissingTables(t *testing.T) {
 	if missing := warned(d, schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
 		t.Errorf("with 部门决算相关信息统计表: missing tables = %v, want [政府性基金预算支出表]", missing)
 	}
+	// the templates before 2016 say 公共财政 where later ones say 一般公共预算
+	early := strings.NewReplacer("一般公共预算支出预算表", "公共财政拨款支出表", "一般公共预算基本支出预算表", "公共财政拨款基本支出表", "一般公共预算\n", "公共财政拨款\n").Replace(text)
+	if missing := warned(extractLines(t, early), schema.WarnMissingTable); len(missing) != 1 || missing[0] != "政府性基金预算支出表" {
+		t.Errorf("early titles: missing tables = %v, want [政府性基金预算支出表]", missing)
+	}
 	// with most standard tables unknown, the titles are another template's
 	d = extractLines(t, text[:strings.Index(text, "财政拨款收支预算总表")])
 	if missing := warned(d, schema.WarnMissingTable); len(missing) > 0 {
@@ -1352,6 +1385,47 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 	}
 	want = []string{"201 一般公共服务支出 3", "2010602 一般行政管理事务 3", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// the same with a 类's former name (医疗卫生与计划生育支出, 2014–2018),
+	// wrapped around its code's line and below it
+	for _, text := range []string{`207             文化体育与传媒支出                  827.36         442.49         384.87
+                医疗卫生与
+210                                      1,256.21       1,256.21
+                计划生育支出
+210   05        医疗保障                     1,256.21       1,256.21`, `207             文化体育与传媒支出                  827.36         442.49         384.87
+210                                      1,256.21       1,256.21
+                医疗卫生与
+                计划生育支出
+210   05        医疗保障                     1,256.21       1,256.21`} {
+		lines = strings.Split(text, "\n")
+		got = nil
+		for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+		}
+		want = []string{"207 文化体育与传媒支出 3", "210 医疗卫生与计划生育支出 2", "21005 医疗保障 2"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	// a 类 wrapped around its code first after a page break: its name's
+	// first half is not the end of the repeated header's 类 款 项
+	lines = strings.Split(`207             文化体育与传媒支出                  827.36         442.49         384.87
+                公共财政拨款支出表（续）          单位：万元
+                科目名称                           合计           基本支出           项目支出
+类     款    项
+                医疗卫生与
+210                                      1,256.21       1,256.21
+                计划生育支出
+210   05        医疗保障                     1,256.21       1,256.21`, "\n")
+	got = nil
+	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		if r.code != "" {
+			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
+		}
+	}
+	want = []string{"207 文化体育与传媒支出 3", "210 医疗卫生与计划生育支出 2", "21005 医疗保障 2"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -2358,7 +2432,7 @@ func TestLayoutSummaryNameAroundValue(t *testing.T) {
 // The 2025 template's 部门收支总表: its sources (一般公共预算拨款收入 …)
 // and carried amounts (上年结转结余, 年终结转结余) are read.
 func TestSummary2025Labels(t *testing.T) {
-	d := extractLines(t, `某区某局2025年部门预算
+	text := `某区某局2025年部门预算
                 部门收支总表
 编制部门：某区某局                              单位：万元
            收入                                      支出
@@ -2370,17 +2444,154 @@ func TestSummary2025Labels(t *testing.T) {
 本年收入合计                         350.00   本年支出合计                         400.00
 上年结转结余                          50.00   年终结转结余
 收入总计                           400.00   支出总计                           400.00
-`)
-	r := d.Revenue
-	if r.Total == nil || *r.Total != schema.Yuan(4000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(500000) {
-		t.Fatalf("revenue = %+v (warnings %+v)", r, d.Warnings)
+`
+	// the year's totals may be named 收入合计 and 支出合计 where 收入总计 and
+	// 支出总计 close the table; before 2016, 一般公共预算 was 公共财政
+	for _, text := range []string{text, strings.NewReplacer("本年收入合计 ", "收入合计   ", "本年支出合计 ", "支出合计   ").Replace(text),
+		strings.NewReplacer("一般公共预算拨款收入", "公共财政拨款", "政府性基金预算拨款收入", "政府性基金拨款").Replace(text),
+		strings.NewReplacer("一般公共预算拨款收入", "公共财政预算拨款", "政府性基金预算拨款收入", "政府性基金拨款").Replace(text)} {
+		d := extractLines(t, text)
+		r := d.Revenue
+		if r.Total == nil || *r.Total != schema.Yuan(4000000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(500000) ||
+			r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(3500000) {
+			t.Fatalf("revenue = %+v (warnings %+v)", r, d.Warnings)
+		}
+		src := map[string]schema.Money{}
+		for _, s := range r.Sources {
+			src[s.Name] = s.Amount
+		}
+		if len(src) != 2 || src["一般公共预算"] != schema.Yuan(3000000) || src["事业收入"] != schema.Yuan(500000) {
+			t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
+		}
 	}
-	src := map[string]schema.Money{}
-	for _, s := range r.Sources {
-		src[s.Name] = s.Amount
+}
+
+// A 财政拨款收支总表 that names the year's revenue 收入合计 above 上年结转
+// and 收入总计 (templates before 2018) has its two 总计 all the same.
+func TestFiscalSummaryYearTotal(t *testing.T) {
+	text := `某区某局2015年部门预算
+                财政拨款收支预算总表
+编制部门：某区某局                              单位：万元
+           收入                                      支出
+      项目                   预算数              项目                      预算数
+一、公共财政预算                       300.00   一、一般公共服务                    250.00
+二、政府性基金预算                             二、外交
+                                          四、公共安全                       100.00
+收入合计                           300.00   本年支出合计                         350.00
+上年结转                            50.00   结转下年
+收入总计                           350.00   支出总计                           350.00
+`
+	d := extractLines(t, text)
+	if f := d.Revenue.FiscalTotal; f == nil || *f != schema.Yuan(3500000) {
+		t.Errorf("fiscal total %v (warnings %+v)", f, d.Warnings)
 	}
-	if len(src) != 2 || src["一般公共预算"] != schema.Yuan(3000000) || src["事业收入"] != schema.Yuan(500000) {
-		t.Errorf("sources = %v (warnings %+v)", src, d.Warnings)
+	// and its two 总计 that differ are kept for the checks
+	d = extractLines(t, strings.Replace(text, "支出总计                           350.00", "支出总计                           360.00", 1))
+	if d.Revenue.FiscalTotal != nil || len(d.Claims) != 2 || d.Claims[1].Value != 3600000 || d.Claims[1].Of != d.Claims[0].Path {
+		t.Errorf("fiscal total %v, claims %+v", d.Revenue.FiscalTotal, d.Claims)
+	}
+}
+
+// statisticsText is the 部门决算相关信息统计表 of Pingyuan's 2017 决算
+// (../shared/corpus/more/fujian), as layout text: the 三公 and 机关运行经费
+// in two panels of rows, each with its 行次.
+const statisticsText = `某镇2017年度部门决算
+                部门决算相关信息统计表
+编制单位：某镇人民政府                              金额单位：万元
+项    目                         行次          统计数   项    目                           行次          统计数
+栏    次                                       1   栏    次                                         2
+一、“三公”经费支出                      1            —   二、机关运行经费                         22       290.85
+（一）支出合计                         2         3.81   （一）行政单位                          23       290.85
+1．因公出国（境）费                      3                （二）参照公务员法管理事业单位                  24
+2．公务用车购置及运行维护费                  4         3.76                                       25
+（1）公务用车购置费                      5                三、国有资产占用情况                       26            —
+（2）公务用车运行维护费                    6         3.76   （一）车辆数合计（辆）                      27            2
+3．公务接待费                         7         0.04   1．部级领导干部用车                         28
+（1）国内接待费                        8         0.04   2．一般公务用车                           29            2
+其中：外事接待费                       9
+（二）相关统计数                        11            —
+1．因公出国（境）团组数（个）                12
+4．公务用车保有量（辆）                    15            2
+注：1．本表反映部门决算中"三公"经费、机关运行经费和国有资产占用情况等相关统计指标。
+`
+
+// The 三公 and 机关运行经费 of a 部门决算相关信息统计表 are read where they
+// add up, in layout text and one cell a line; a misprint leaves them out
+// with a warning.
+func TestStatisticsTable(t *testing.T) {
+	var cells []string
+	for _, l := range strings.Split(statisticsText, "\n") {
+		for _, c := range regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(l), -1) {
+			if c != "" {
+				cells = append(cells, c)
+			}
+		}
+	}
+	// a label wrapped around its figures' line, its tail on a line of its
+	// own or read onto the other panel's row
+	wrapped := strings.Replace(statisticsText, "2．公务用车购置及运行维护费                  4         3.76                                       25\n",
+		"2．公务用车购置\n                                    4         3.76                                       25\n及运行维护费\n", 1)
+	around := strings.Replace(statisticsText, "（1）公务用车购置费                      5                三、国有资产占用情况                       26            —\n",
+		"（1）公务用\n                                         5                三、国有资产占用情况                       26            —\n车购置费\n", 1)
+	around = strings.Replace(around, "（2）公务用车运行维护费                    6         3.76", "（2）公务用车运\n                                         6         3.76", 1)
+	around = strings.Replace(around, "（一）车辆数合计（辆）                      27            2\n", "（一）车辆数合计（辆）                      27            2\n行维护费\n", 1)
+	around = strings.Replace(around, "3．公务接待费                         7         0.04   1．部级领导干部用车                         28\n",
+		"3．公务接\n                                       7         0.04   1．部级领导干部用车                         28\n待费\n", 1)
+	for name, text := range map[string]string{"layout": statisticsText, "default": strings.Join(cells, "\n") + "\n", "wrapped": wrapped, "around": around} {
+		d := extractLines(t, text)
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(38100) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(37600) ||
+			tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(37600) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(400) {
+			t.Errorf("%s: 三公 %+v (warnings %+v)", name, tp, d.Warnings)
+		}
+		if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(2908500) {
+			t.Errorf("%s: 机关运行经费 %+v", name, d.OperatingCosts)
+		}
+		if src := d.Provenance["/three_public/total"]; !strings.Contains(src.Text, "3.81") {
+			t.Errorf("%s: the 三公's line %d %q does not print it", name, src.Line, src.Text)
+		}
+		if missing := warned(d, schema.WarnMissingTable); len(missing) > 0 {
+			t.Errorf("%s: missing tables %v", name, missing)
+		}
+	}
+	d := extractLines(t, strings.Replace(statisticsText, "3．公务接待费                         7         0.04", "3．公务接待费                         7         0.40", 1))
+	if d.ThreePublic != nil && d.ThreePublic.Total != nil {
+		t.Errorf("a 三公 that does not add up was used: %+v", d.ThreePublic)
+	}
+	if d.OperatingCosts == nil {
+		t.Error("机关运行经费, which adds up, was left out")
+	}
+	// default mode column by column: the labels first, then every number;
+	// rows without their figures are no zeros
+	var labels, numbers []string
+	for _, c := range cells {
+		if isNumberCell(c) || c == "—" {
+			numbers = append(numbers, c)
+		} else {
+			labels = append(labels, c)
+		}
+	}
+	d = extractLines(t, strings.Join(append(labels, numbers...), "\n")+"\n")
+	if d.ThreePublic != nil || d.OperatingCosts != nil {
+		t.Errorf("column by column: 三公 %+v, 机关运行经费 %+v", d.ThreePublic, d.OperatingCosts)
+	}
+}
+
+// A table in 元 that was found but left out with a warning (its sums fail)
+// leaves the text's figure in 万元 as the model's, and says it is rounded.
+func TestRoundedBesideTableLeftOut(t *testing.T) {
+	text := strings.NewReplacer("某镇2017年度部门决算\n", "某镇2017年度部门决算\n“三公”经费支出决算3.81万元。\n", "金额单位：万元", "金额单位：元",
+		"290.85", "2,908,512", "3.81", "38,112", "3.76", "37,612", "0.04", "1,500").Replace(statisticsText)
+	d := extractLines(t, text)
+	if d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(38100) {
+		t.Fatalf("三公 %+v", d.ThreePublic)
+	}
+	found := false
+	for _, w := range d.Warnings {
+		found = found || strings.HasPrefix(w.Reason, "/three_public/total is the text's figure, rounded")
+	}
+	if !found {
+		t.Errorf("no warning that the 三公 is the text's rounding: %+v", d.Warnings)
 	}
 }
 
