@@ -24,8 +24,12 @@ type stream struct {
 	spec             tableSpec
 	fields           []Field
 	csv, bom, js, nd *csvWriter
-	pq               *parquetTable
-	rows             int
+	// the bundle's entries of the text files (csv, bom, js, nd), in
+	// segments (see segmentEvery)
+	segs [4]*segEntry
+	pq   *parquetTable
+	rows int
+	js1  []byte // scratch: a document's bytes in the JSON array
 }
 
 type output struct{ path, format string }
@@ -37,6 +41,9 @@ func (s *stream) outputs() []output {
 
 func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
 	s := &stream{spec: sp, fields: info.fields}
+	for i := range s.segs {
+		s.segs[i] = &segEntry{}
+	}
 	head := make([]string, len(s.fields))
 	for j, f := range s.fields {
 		head[j] = f.Name
@@ -53,16 +60,31 @@ func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, erro
 		s.close()
 		return nil, err
 	}
-	s.bom.w.WriteString("\ufeff")
 	b, err := csvRecords([][]string{head}, nil)
 	if err != nil {
 		s.close()
 		return nil, err
 	}
-	s.csv.w.Write(b)
-	s.bom.w.Write(b)
-	s.js.w.WriteString("[")
+	s.put(0, b)
+	s.put(1, append([]byte("\ufeff"), b...))
+	s.put(2, []byte("["))
 	return s, nil
+}
+
+// put writes b to text file i (csv, bom, js, nd) and its bundle entry.
+func (s *stream) put(i int, b []byte) {
+	[]*csvWriter{s.csv, s.bom, s.js, s.nd}[i].w.Write(b)
+	s.segs[i].write(b)
+}
+
+// cut ends the segments under way of the text files' bundle entries.
+func (s *stream) cut(st *segStore) error {
+	for _, e := range s.segs {
+		if err := e.cut(st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // formulaStart are the first characters that make a spreadsheet read a
@@ -85,24 +107,32 @@ func (s *stream) write(cells [][]string, csv, nd []byte) error {
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}
-	s.csv.w.Write(csv)
-	s.bom.w.Write(csv)
-	s.nd.w.Write(nd)
+	s.put(0, csv)
+	s.put(1, csv)
+	s.put(3, nd)
+	js := s.js1[:0]
 	for len(nd) > 0 {
 		k := bytes.IndexByte(nd, '\n')
 		if s.rows > 0 {
-			s.js.w.WriteByte(',')
+			js = append(js, ',')
 		}
-		s.js.w.WriteByte('\n')
-		s.js.w.Write(nd[:k])
+		js = append(js, '\n')
+		js = append(js, nd[:k]...)
 		nd = nd[k+1:]
 		s.rows++
 	}
+	s.put(2, js)
+	s.js1 = js
 	return nil
 }
 
-func (s *stream) finish() error {
-	s.js.w.WriteString("\n]\n")
+// finish ends the files, and the segments of their bundle entries in st.
+func (s *stream) finish(st *segStore) error {
+	s.put(2, []byte("\n]\n"))
+	if err := s.cut(st); err != nil {
+		s.close()
+		return err
+	}
 	if err := s.pq.finish(); err != nil {
 		s.close()
 		return err
@@ -310,11 +340,18 @@ func quoteAll(names []string) string {
 // depend on its content only.
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// zipEpochDate is zipEpoch as MS-DOS writes a date (days since 1980, in
+// the zip headers of the entries written raw: 2000-01-01, 00:00).
+const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
+
 // bundle zips files (relative to dir) in name order into dir/name,
 // streaming each file from disk — or, for a file in earlier (an earlier
 // bundle's entries of the same files), copying that entry's compressed
-// bytes: the same file deflated by the same code, byte for byte.
-func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File) error {
+// bytes: the same file deflated by the same code, byte for byte. A file
+// in segmented (a text table) is written as its segments in st, its size
+// and CRC-32 in the entry's header; the workbook, a zip itself, is stored
+// as it is.
+func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) error {
 	sort.Strings(names)
 	out, err := CreateNew(filepath.Join(dir, name))
 	if err != nil {
@@ -328,7 +365,11 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
 	add := func(name string, r io.Reader) error {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		method := zip.Deflate
+		if strings.HasSuffix(name, ".xlsx") {
+			method = zip.Store
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: method, Modified: zipEpoch})
 		if err != nil {
 			return err
 		}
@@ -341,6 +382,17 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 	for _, n := range names {
 		if e := earlier[n]; e != nil {
 			if err := zw.Copy(e); err != nil {
+				return err
+			}
+			continue
+		}
+		if e := segmented[n]; e != nil {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: "budgetpub/" + n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+				ModifiedDate: zipEpochDate, CRC32: e.crc, CompressedSize64: uint64(st.compressedSize(e)), UncompressedSize64: uint64(e.size)})
+			if err == nil {
+				err = st.writeTo(w, e)
+			}
+			if err != nil {
 				return err
 			}
 			continue
