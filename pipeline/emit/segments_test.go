@@ -56,8 +56,8 @@ func writeKept(t *testing.T, dir, store string, docs []*schema.Document) *emit.R
 // TestBundleReusesSegments: the text tables' entries of the bundle are
 // deflated in segments kept from one run to the next; after a document
 // changed, a rebuild deflates only the segments that hold it, copies the
-// others, and writes the bundle a fresh build writes, byte for byte; each
-// entry inflates to its file.
+// others, and writes the bundle a fresh build writes, byte for byte (also
+// from a store damaged on disk); each entry inflates to its file.
 func TestBundleReusesSegments(t *testing.T) {
 	docs := manyDocs(t, 40)
 	tmp := t.TempDir()
@@ -88,6 +88,22 @@ func TestBundleReusesSegments(t *testing.T) {
 	}
 	if !bytes.Equal(rebuilt, want) {
 		t.Fatal("the rebuilt bundle is not the fresh build's")
+	}
+	// a kept segment damaged on disk is deflated again, not copied
+	kept, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept[len(kept)/2] ^= 0xff
+	if err := os.WriteFile(store, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	damaged := writeKept(t, filepath.Join(tmp, "d"), store, docs)
+	if got, _ := os.ReadFile(filepath.Join(tmp, "d", "budgetpub.zip")); !bytes.Equal(got, want) {
+		t.Error("a damaged store made another bundle")
+	}
+	if damaged.SegmentsDeflated == 0 {
+		t.Error("no segment deflated again after the store was damaged")
 	}
 	r, err := zip.NewReader(bytes.NewReader(rebuilt), int64(len(rebuilt)))
 	if err != nil {
