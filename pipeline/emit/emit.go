@@ -115,27 +115,28 @@ type Writer struct {
 	linked map[string]uint32
 	// the deflated segments of the bundle's text tables (KeepSegments),
 	// opened with the first segment
-	segPath  string
-	segReuse bool
-	segs     *segStore
+	segPath, segCode string
+	segReuse         bool
+	segs             *segStore
 }
 
 // KeepSegments keeps the deflated segments of the bundle's text tables in
 // the file path for the next Writer, and, with reuse, copies those the
 // Writer before kept there instead of deflating their bytes again (see
-// segmentEvery). Without it they are kept in a temporary file. It must
-// come before the first document.
-func (w *Writer) KeepSegments(path string, reuse bool) {
+// segmentEvery) when the same code made them: code identifies the
+// executable (its deflate). Without it they are kept in a temporary file.
+// It must come before the first document.
+func (w *Writer) KeepSegments(path, code string, reuse bool) {
 	if w.segs != nil {
 		panic("emit: KeepSegments after the first segment")
 	}
-	w.segPath, w.segReuse = path, reuse
+	w.segPath, w.segCode, w.segReuse = path, code, reuse
 }
 
 // store is the run's segment store, opened on first use.
 func (w *Writer) store() (*segStore, error) {
 	if w.segs == nil {
-		s, err := openSegStore(w.segPath, w.segReuse)
+		s, err := openSegStore(w.segPath, w.segCode, w.segReuse)
 		if err != nil {
 			return nil, fmt.Errorf("budgetpub.zip: %w", err)
 		}

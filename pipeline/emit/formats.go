@@ -3,7 +3,6 @@ package emit
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"database/sql/driver"
 	"encoding/json"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	"modernc.org/sqlite" // pure-Go SQLite driver, no cgo
 )
 

@@ -3,7 +3,6 @@ package emit
 import (
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -13,7 +12,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
+	"strings"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // The bundle's text tables (CSV, Excel CSV, JSON, NDJSON) are deflated in
@@ -81,9 +82,11 @@ func (e *segEntry) cut(s *segStore) error {
 	return nil
 }
 
-// segMagic starts a store file: a store made by another Go (whose deflate
-// may differ) or another layout is not read.
-var segMagic = "budgetpub segments 1 " + runtime.Version() + "\n"
+// segMagic starts a store file made by the code code: a store made by
+// other code (whose deflate may differ) or in another layout is not read.
+func segMagic(code string) string {
+	return "budgetpub segments 1 " + strings.ReplaceAll(code, "\n", " ") + "\n"
+}
 
 // segStore holds the deflated segments of a run in a file, written as
 // they come, by key: that file (with its index at the end) is the store
@@ -91,6 +94,7 @@ var segMagic = "budgetpub segments 1 " + runtime.Version() + "\n"
 // deflated again. A store that cannot be read is ignored.
 type segStore struct {
 	path   string // where the store is kept for the next run; "" keeps none
+	magic  string // segMagic
 	old    *os.File
 	oldIdx map[segKey]segLoc
 	f      *os.File // this run's
@@ -104,11 +108,11 @@ type segStore struct {
 	deflated, copied int
 }
 
-// openSegStore starts a run's store: kept at path when the run ends
-// (keep), reading the one there before when reuse is set. With path "",
-// the store is a temporary file.
-func openSegStore(path string, reuse bool) (*segStore, error) {
-	s := &segStore{path: path, idx: map[segKey]segLoc{}}
+// openSegStore starts a run's store of the code code: kept at path when
+// the run ends, reading the one there before when reuse is set (and the
+// same code made it). With path "", the store is a temporary file.
+func openSegStore(path, code string, reuse bool) (*segStore, error) {
+	s := &segStore{path: path, magic: segMagic(code), idx: map[segKey]segLoc{}}
 	var err error
 	if path == "" {
 		s.f, err = os.CreateTemp("", "budgetpub-segments-*")
@@ -117,7 +121,7 @@ func openSegStore(path string, reuse bool) (*segStore, error) {
 			return nil, err
 		}
 		if reuse {
-			s.old, s.oldIdx = readSegStore(path)
+			s.old, s.oldIdx = readSegStore(path, s.magic)
 		}
 		s.f, err = os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
 	}
@@ -126,8 +130,8 @@ func openSegStore(path string, reuse bool) (*segStore, error) {
 		return nil, err
 	}
 	s.w = bufio.NewWriterSize(s.f, 1<<16)
-	s.w.WriteString(segMagic)
-	s.off = int64(len(segMagic))
+	s.w.WriteString(s.magic)
+	s.off = int64(len(s.magic))
 	if s.fw, err = flate.NewWriter(&s.buf, flate.BestSpeed); err != nil {
 		s.abort()
 		return nil, err
@@ -138,13 +142,13 @@ func openSegStore(path string, reuse bool) (*segStore, error) {
 const segIndexEntry = 16 + 8 + 8 + 4
 
 // readSegStore opens the store at path and reads its index; nil when it
-// cannot (none, another Go, cut short).
-func readSegStore(path string) (*os.File, map[segKey]segLoc) {
+// cannot (none, made by other code, cut short).
+func readSegStore(path, magic string) (*os.File, map[segKey]segLoc) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil
 	}
-	idx, err := readSegIndex(f)
+	idx, err := readSegIndex(f, magic)
 	if err != nil {
 		f.Close()
 		return nil, nil
@@ -152,17 +156,17 @@ func readSegStore(path string) (*os.File, map[segKey]segLoc) {
 	return f, idx
 }
 
-func readSegIndex(f *os.File) (map[segKey]segLoc, error) {
+func readSegIndex(f *os.File, magic string) (map[segKey]segLoc, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	head := make([]byte, len(segMagic))
+	head := make([]byte, len(magic))
 	var tail [16]byte
 	if st.Size() < int64(len(head)+len(tail)) {
 		return nil, errors.New("short")
 	}
-	if _, err := f.ReadAt(head, 0); err != nil || string(head) != segMagic {
+	if _, err := f.ReadAt(head, 0); err != nil || string(head) != magic {
 		return nil, errors.New("not a store of this build")
 	}
 	if _, err := f.ReadAt(tail[:], st.Size()-16); err != nil {

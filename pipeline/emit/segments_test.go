@@ -28,14 +28,20 @@ func manyDocs(t *testing.T, n int) []*schema.Document {
 	return out
 }
 
-// writeKept writes docs into dir keeping the bundle's segments in store.
+// writeKept writes docs into dir keeping the bundle's segments in store,
+// as made by the code "test".
 func writeKept(t *testing.T, dir, store string, docs []*schema.Document) *emit.Result {
+	t.Helper()
+	return writeKeptBy(t, dir, store, "test", docs)
+}
+
+func writeKeptBy(t *testing.T, dir, store, code string, docs []*schema.Document) *emit.Result {
 	t.Helper()
 	w, err := emit.NewWriter(dir, "v")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.KeepSegments(store, true)
+	w.KeepSegments(store, code, true)
 	for _, d := range docs {
 		r, err := emit.RowsOf(d, nil)
 		if err == nil {
@@ -102,8 +108,12 @@ func TestBundleReusesSegments(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(tmp, "d", "budgetpub.zip")); !bytes.Equal(got, want) {
 		t.Error("a damaged store made another bundle")
 	}
-	if damaged.SegmentsDeflated == 0 {
-		t.Error("no segment deflated again after the store was damaged")
+	if damaged.SegmentsDeflated == 0 || damaged.SegmentsCopied == 0 {
+		t.Errorf("after the store was damaged: %d segments deflated again, %d copied", damaged.SegmentsDeflated, damaged.SegmentsCopied)
+	}
+	// segments kept by other code (another deflate) are not copied
+	if other := writeKeptBy(t, filepath.Join(tmp, "e"), filepath.Join(tmp, "cache", "segments"), "tent", docs); other.SegmentsCopied != 0 {
+		t.Errorf("%d segments copied from a store of other code", other.SegmentsCopied)
 	}
 	r, err := zip.NewReader(bytes.NewReader(rebuilt), int64(len(rebuilt)))
 	if err != nil {
