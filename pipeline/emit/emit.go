@@ -262,6 +262,18 @@ func (w *Writer) addRows(r *Rows) error {
 		if err := w.addTableRows(s, r.cells[i], r.csv[i], r.nd[i]); err != nil {
 			return err
 		}
+		for _, e := range s.segs {
+			if len(e.pending) < segmentBytes {
+				continue
+			}
+			st, err := w.store()
+			if err == nil {
+				err = e.cut(st)
+			}
+			if err != nil {
+				return fmt.Errorf("budgetpub.zip: %w", err)
+			}
+		}
 	}
 	return w.load.do(func() error {
 		if err := w.db.index(r.entries); err != nil {

@@ -34,6 +34,13 @@ import (
 // the tables' deflated bytes about 12% larger than one stream would.
 const segmentEvery = 16
 
+// segmentBytes ends a file's segment at the end of a document once it
+// holds this many bytes, so that the bytes held for segments stay few
+// whatever the documents' sizes (where it cuts depends on the documents
+// since the last segment a document id started, so a change still moves
+// only the boundaries of its own run of documents).
+const segmentBytes = 256 << 10
+
 // startsSegment reports whether the document id starts a segment.
 func startsSegment(id string) bool {
 	h := fnv.New32a()
