@@ -3,7 +3,6 @@ package emit
 import (
 	"archive/zip"
 	"bytes"
-	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -229,12 +228,12 @@ type database struct {
 	indexes []string
 }
 
-// dbStmt is a prepared statement and its arguments, set in place (args[i]
-// .Value: nil, int64, float64 or string) before each run.
+// dbStmt is a prepared statement and its arguments, set in place (nil,
+// int64, float64 or string) before each run.
 type dbStmt struct {
 	d    *database
 	p    uintptr // sqlite3_stmt*
-	args []driver.NamedValue
+	args []any
 }
 
 // noText is where an empty text points: a text with no address is NULL.
@@ -244,7 +243,7 @@ func (s *dbStmt) run() error {
 	tls := s.d.tls
 	for i, a := range s.args {
 		var rc int32
-		switch v := a.Value.(type) {
+		switch v := a.(type) {
 		case nil:
 			rc = sqlite3.Xsqlite3_bind_null(tls, s.p, int32(i+1))
 		case int64:
@@ -301,7 +300,7 @@ func (d *database) prepare(name, q string) error {
 	}
 	defer libc.Xfree(d.tls, c)
 	// the parameters are all ?, and no query holds one in a string
-	s := &dbStmt{d: d, args: make([]driver.NamedValue, strings.Count(q, "?"))}
+	s := &dbStmt{d: d, args: make([]any, strings.Count(q, "?"))}
 	if rc := sqlite3.Xsqlite3_prepare_v2(d.tls, d.db, c, -1, uintptr(unsafe.Pointer(&s.p)), 0); rc != sqlite3.SQLITE_OK {
 		return d.err(rc)
 	}
@@ -373,7 +372,7 @@ func (d *database) insert(t *stream, cells [][]string) error {
 	stmt := d.stmts[t.spec.name]
 	for _, row := range cells {
 		for j, c := range row {
-			var v driver.Value
+			var v any
 			switch {
 			case c == "":
 			case t.fields[j].Type == "integer":
@@ -383,7 +382,7 @@ func (d *database) insert(t *stream, cells [][]string) error {
 			default:
 				v = c
 			}
-			stmt.args[j].Value = v
+			stmt.args[j] = v
 		}
 		if err := stmt.run(); err != nil {
 			return err

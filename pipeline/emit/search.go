@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"database/sql/driver"
 	"encoding/binary"
 	"errors"
 	"regexp"
@@ -151,20 +150,18 @@ func (d *database) index(entries []SearchEntry) error {
 	rows, fts := d.stmts["fts_entries"], d.stmts["fts"]
 	for _, e := range entries {
 		d.entries++
-		var line, amount driver.Value
+		var line, amount any
 		if e.Line > 0 {
 			line = int64(e.Line)
 		}
 		if e.Amount != "" {
 			amount, _ = strconv.ParseFloat(e.Amount, 64)
 		}
-		for i, v := range [...]driver.Value{d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, int64(e.File), amount} {
-			rows.args[i].Value = v
-		}
+		copy(rows.args, []any{d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, int64(e.File), amount})
 		if err := rows.run(); err != nil {
 			return err
 		}
-		fts.args[0].Value, fts.args[1].Value = d.entries, e.Tokens()
+		fts.args[0], fts.args[1] = d.entries, e.Tokens()
 		if err := fts.run(); err != nil {
 			return err
 		}
@@ -172,7 +169,7 @@ func (d *database) index(entries []SearchEntry) error {
 	return nil
 }
 
-func nullable(s string) driver.Value {
+func nullable(s string) any {
 	if s == "" {
 		return nil
 	}
