@@ -322,6 +322,15 @@ type fragment struct {
 // memory speed).
 const fragmentMagic = "budgetpub fragment 3\n"
 
+// segmentsPath is where the bundle's deflated segments are kept from one
+// run to the next (emit.Writer.KeepSegments); "" without a cache.
+func (c cache) segmentsPath() string {
+	if c.dir == "" {
+		return ""
+	}
+	return filepath.Join(c.dir, "segments")
+}
+
 func (c cache) fragmentPath(pk string) string {
 	return filepath.Join(c.dir, "fragments", pk[:2], pk)
 }

@@ -50,6 +50,9 @@ type Result struct {
 	Downloads []File // every other download: other formats, workbook, database, bundle
 	// WorkbookOmitted says why budgetpub.xlsx was not written, if it was not.
 	WorkbookOmitted string
+	// The segments of the bundle's text tables deflated, and those copied
+	// from the segments kept by the Writer before (KeepSegments).
+	SegmentsDeflated, SegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -110,6 +113,36 @@ type Writer struct {
 	// release's folder, and each file's CRC-32
 	from   string
 	linked map[string]uint32
+	// the deflated segments of the bundle's text tables (KeepSegments),
+	// opened with the first segment
+	segPath, segCode string
+	segReuse         bool
+	segs             *segStore
+}
+
+// KeepSegments keeps the deflated segments of the bundle's text tables in
+// the file path for the next Writer, and, with reuse, copies those the
+// Writer before kept there instead of deflating their bytes again (see
+// segmentEvery) when the same code made them: code identifies the
+// executable (its deflate). Without it they are kept in a temporary file.
+// It must come before the first document.
+func (w *Writer) KeepSegments(path, code string, reuse bool) {
+	if w.segs != nil {
+		panic("emit: KeepSegments after the first segment")
+	}
+	w.segPath, w.segCode, w.segReuse = path, code, reuse
+}
+
+// store is the run's segment store, opened on first use.
+func (w *Writer) store() (*segStore, error) {
+	if w.segs == nil {
+		s, err := openSegStore(w.segPath, w.segCode, w.segReuse)
+		if err != nil {
+			return nil, fmt.Errorf("budgetpub.zip: %w", err)
+		}
+		w.segs = s
+	}
+	return w.segs, nil
 }
 
 // SetRelease makes the citation of datapackage.json and the dataset pages
@@ -213,10 +246,33 @@ func linkedInfo(dir, rel string) (File, uint32, error) {
 // addRows writes a document's rows (RowsOf) in every table and its search
 // entries.
 func (w *Writer) addRows(r *Rows) error {
+	if len(r.docs) > 0 && startsSegment(r.docs[0].ID) {
+		st, err := w.store()
+		if err != nil {
+			return err
+		}
+		for _, s := range w.tables {
+			if err := s.cut(st); err != nil {
+				return fmt.Errorf("budgetpub.zip: %w", err)
+			}
+		}
+	}
 	w.rows = append(w.rows, r.docs...) // kept for the site
 	for i, s := range w.tables {
 		if err := w.addTableRows(s, r.cells[i], r.csv[i], r.nd[i]); err != nil {
 			return err
+		}
+		for _, e := range s.segs {
+			if len(e.pending) < segmentBytes {
+				continue
+			}
+			st, err := w.store()
+			if err == nil {
+				err = e.cut(st)
+			}
+			if err != nil {
+				return fmt.Errorf("budgetpub.zip: %w", err)
+			}
 		}
 	}
 	return w.load.do(func() error {
@@ -275,6 +331,9 @@ func (w *Writer) Abort() {
 		w.db.abort()
 	}
 	w.book.abort()
+	if w.segs != nil {
+		w.segs.abort()
+	}
 }
 
 // loader runs the database's inserts on a goroutine of their own, in the
@@ -324,11 +383,24 @@ func (l *loader) wait() error {
 // the bundle and SHA256SUMS.
 func (w *Writer) Close() (*Result, error) {
 	res := &w.res
+	st, err := w.store()
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if w.segs != nil { // a failure: the store before stays
+			w.segs.abort()
+		}
+	}()
+	segmented := map[string]*segEntry{}
 	for _, s := range w.tables {
-		if err := s.finish(); err != nil {
+		if err := s.finish(st); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.spec.name, err)
 		}
-		for _, out := range s.outputs() {
+		for i, out := range s.outputs() {
+			if i < len(s.segs) {
+				segmented[out.path] = s.segs[i]
+			}
 			f, err := fileInfo(w.dir, out.path)
 			if err != nil {
 				return nil, err
@@ -386,8 +458,13 @@ func (w *Writer) Close() (*Result, error) {
 		names[i] = f.Path
 	}
 	earlier, closeEarlier := w.earlierEntries()
-	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier)
+	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented)
 	closeEarlier()
+	if err == nil {
+		w.segs = nil
+		res.SegmentsDeflated, res.SegmentsCopied = st.deflated, st.copied
+		err = st.close()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
 	}

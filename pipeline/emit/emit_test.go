@@ -26,6 +26,8 @@ import (
 	"budgetpub/pipeline"
 	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
+
+	_ "modernc.org/sqlite" // database/sql driver, to read the database back
 )
 
 func corpus(t testing.TB) []*schema.Document {

@@ -3,20 +3,22 @@ package emit
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
-	_ "modernc.org/sqlite" // pure-Go SQLite driver, no cgo
+	"github.com/klauspost/compress/flate"
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib" // SQLite in Go, no cgo
 )
 
 // stream is one table being written in its text formats and Parquet.
@@ -24,8 +26,12 @@ type stream struct {
 	spec             tableSpec
 	fields           []Field
 	csv, bom, js, nd *csvWriter
-	pq               *parquetTable
-	rows             int
+	// the bundle's entries of the text files (csv, bom, js, nd), in
+	// segments (see segmentEvery)
+	segs [4]*segEntry
+	pq   *parquetTable
+	rows int
+	js1  []byte // scratch: a document's bytes in the JSON array
 }
 
 type output struct{ path, format string }
@@ -37,6 +43,9 @@ func (s *stream) outputs() []output {
 
 func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
 	s := &stream{spec: sp, fields: info.fields}
+	for i := range s.segs {
+		s.segs[i] = &segEntry{}
+	}
 	head := make([]string, len(s.fields))
 	for j, f := range s.fields {
 		head[j] = f.Name
@@ -53,16 +62,31 @@ func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, erro
 		s.close()
 		return nil, err
 	}
-	s.bom.w.WriteString("\ufeff")
 	b, err := csvRecords([][]string{head}, nil)
 	if err != nil {
 		s.close()
 		return nil, err
 	}
-	s.csv.w.Write(b)
-	s.bom.w.Write(b)
-	s.js.w.WriteString("[")
+	s.put(0, b)
+	s.put(1, append([]byte("\ufeff"), b...))
+	s.put(2, []byte("["))
 	return s, nil
+}
+
+// put writes b to text file i (csv, bom, js, nd) and its bundle entry.
+func (s *stream) put(i int, b []byte) {
+	[]*csvWriter{s.csv, s.bom, s.js, s.nd}[i].w.Write(b)
+	s.segs[i].write(b)
+}
+
+// cut ends the segments under way of the text files' bundle entries.
+func (s *stream) cut(st *segStore) error {
+	for _, e := range s.segs {
+		if err := e.cut(st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // formulaStart are the first characters that make a spreadsheet read a
@@ -85,24 +109,32 @@ func (s *stream) write(cells [][]string, csv, nd []byte) error {
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}
-	s.csv.w.Write(csv)
-	s.bom.w.Write(csv)
-	s.nd.w.Write(nd)
+	s.put(0, csv)
+	s.put(1, csv)
+	s.put(3, nd)
+	js := s.js1[:0]
 	for len(nd) > 0 {
 		k := bytes.IndexByte(nd, '\n')
 		if s.rows > 0 {
-			s.js.w.WriteByte(',')
+			js = append(js, ',')
 		}
-		s.js.w.WriteByte('\n')
-		s.js.w.Write(nd[:k])
+		js = append(js, '\n')
+		js = append(js, nd[:k]...)
 		nd = nd[k+1:]
 		s.rows++
 	}
+	s.put(2, js)
+	s.js1 = js
 	return nil
 }
 
-func (s *stream) finish() error {
-	s.js.w.WriteString("\n]\n")
+// finish ends the files, and the segments of their bundle entries in st.
+func (s *stream) finish(st *segStore) error {
+	s.put(2, []byte("\n]\n"))
+	if err := s.cut(st); err != nil {
+		s.close()
+		return err
+	}
 	if err := s.pq.finish(); err != nil {
 		s.close()
 		return err
@@ -180,26 +212,118 @@ func record(fields []Field, row []string) []byte {
 }
 
 // database writes every table into one SQLite file, with primary keys,
-// foreign keys to documents and indexes on the join columns.
+// foreign keys to documents and indexes on the join columns. It calls
+// SQLite itself (modernc.org/sqlite/lib), not through database/sql or the
+// driver: their pool, locks, argument conversion, a C copy of every text
+// and a mutex around every call were a third of the load. It runs in one
+// transaction, on one goroutine at a time (the connection has no mutex),
+// with statements prepared once.
 type database struct {
-	db      *sql.DB
-	tx      *sql.Tx
-	stmts   map[string]*sql.Stmt
+	tls     *libc.TLS
+	db      uintptr // sqlite3*, written by sqlite3_open_v2 (a field: heap memory, which does not move)
+	stmts   map[string]*dbStmt
 	entries int64 // rows of fts_entries
 	// indexes are created once the rows are in (close): one sort each,
 	// instead of a B-tree insert per row
 	indexes []string
 }
 
+// dbStmt is a prepared statement and its arguments, set in place (nil,
+// int64, float64 or string) before each run.
+type dbStmt struct {
+	d    *database
+	p    uintptr // sqlite3_stmt*
+	args []any
+}
+
+// noText is where an empty text points: a text with no address is NULL.
+var noText = new(byte)
+
+func (s *dbStmt) run() error {
+	tls := s.d.tls
+	for i, a := range s.args {
+		var rc int32
+		switch v := a.(type) {
+		case nil:
+			rc = sqlite3.Xsqlite3_bind_null(tls, s.p, int32(i+1))
+		case int64:
+			rc = sqlite3.Xsqlite3_bind_int64(tls, s.p, int32(i+1), v)
+		case float64:
+			rc = sqlite3.Xsqlite3_bind_double(tls, s.p, int32(i+1), v)
+		case string:
+			// SQLite copies the text (SQLITE_TRANSIENT) from the string's
+			// own bytes, on the heap (it is held in args), during the call
+			at := noText
+			if len(v) > 0 {
+				at = unsafe.StringData(v)
+			}
+			rc = sqlite3.Xsqlite3_bind_text(tls, s.p, int32(i+1), uintptr(unsafe.Pointer(at)), int32(len(v)), sqlite3.SQLITE_TRANSIENT)
+			runtime.KeepAlive(v)
+		default:
+			return fmt.Errorf("cannot store a %T", v)
+		}
+		if rc != sqlite3.SQLITE_OK {
+			return s.d.err(rc)
+		}
+	}
+	rc := sqlite3.Xsqlite3_step(tls, s.p)
+	if rc2 := sqlite3.Xsqlite3_reset(tls, s.p); rc == sqlite3.SQLITE_DONE && rc2 != sqlite3.SQLITE_OK {
+		rc = rc2
+	}
+	if rc != sqlite3.SQLITE_DONE {
+		return s.d.err(rc)
+	}
+	return nil
+}
+
+// err is SQLite's message for the result code rc.
+func (d *database) err(rc int32) error {
+	return fmt.Errorf("sqlite %d: %s", rc, libc.GoString(sqlite3.Xsqlite3_errmsg(d.tls, d.db)))
+}
+
+func (d *database) exec(q string) error {
+	c, err := libc.CString(q)
+	if err != nil {
+		return err
+	}
+	defer libc.Xfree(d.tls, c)
+	if rc := sqlite3.Xsqlite3_exec(d.tls, d.db, c, 0, 0, 0); rc != sqlite3.SQLITE_OK {
+		return d.err(rc)
+	}
+	return nil
+}
+
+func (d *database) prepare(name, q string) error {
+	c, err := libc.CString(q)
+	if err != nil {
+		return err
+	}
+	defer libc.Xfree(d.tls, c)
+	// the parameters are all ?, and no query holds one in a string
+	s := &dbStmt{d: d, args: make([]any, strings.Count(q, "?"))}
+	if rc := sqlite3.Xsqlite3_prepare_v2(d.tls, d.db, c, -1, uintptr(unsafe.Pointer(&s.p)), 0); rc != sqlite3.SQLITE_OK {
+		return d.err(rc)
+	}
+	d.stmts[name] = s
+	return nil
+}
+
 func openDatabase(path string, tables []*stream) (*database, error) {
 	os.Remove(path)
-	db, err := sql.Open("sqlite", path)
+	name, err := libc.CString(path)
 	if err != nil {
 		return nil, err
 	}
-	d := &database{db: db, stmts: map[string]*sql.Stmt{}}
-	if d.tx, err = db.Begin(); err != nil {
-		db.Close()
+	d := &database{tls: libc.NewTLS(), stmts: map[string]*dbStmt{}}
+	rc := sqlite3.Xsqlite3_open_v2(d.tls, name, uintptr(unsafe.Pointer(&d.db)), sqlite3.SQLITE_OPEN_READWRITE|sqlite3.SQLITE_OPEN_CREATE|sqlite3.SQLITE_OPEN_NOMUTEX, 0)
+	libc.Xfree(d.tls, name)
+	if rc != sqlite3.SQLITE_OK {
+		err := d.err(rc)
+		d.closeConn()
+		return nil, err
+	}
+	if err := d.exec("BEGIN"); err != nil {
+		d.closeConn()
 		return nil, err
 	}
 	for _, t := range tables {
@@ -220,7 +344,7 @@ func openDatabase(path string, tables []*stream) (*database, error) {
 		if t.spec.fk {
 			cols = append(cols, `FOREIGN KEY ("document_id") REFERENCES "documents" ("id")`)
 		}
-		if _, err := d.tx.Exec(fmt.Sprintf("CREATE TABLE %q (\n  %s\n)", t.spec.name, strings.Join(cols, ",\n  "))); err != nil {
+		if err := d.exec(fmt.Sprintf("CREATE TABLE %q (\n  %s\n)", t.spec.name, strings.Join(cols, ",\n  "))); err != nil {
 			d.abort()
 			return nil, fmt.Errorf("%s: %w", t.spec.name, err)
 		}
@@ -232,12 +356,10 @@ func openDatabase(path string, tables []*stream) (*database, error) {
 			}
 		}
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(t.fields)), ",")
-		stmt, err := d.tx.Prepare(fmt.Sprintf("INSERT INTO %q VALUES (%s)", t.spec.name, marks))
-		if err != nil {
+		if err := d.prepare(t.spec.name, fmt.Sprintf("INSERT INTO %q VALUES (%s)", t.spec.name, marks)); err != nil {
 			d.abort()
 			return nil, err
 		}
-		d.stmts[t.spec.name] = stmt
 	}
 	if err := d.createSearch(); err != nil {
 		d.abort()
@@ -249,21 +371,20 @@ func openDatabase(path string, tables []*stream) (*database, error) {
 func (d *database) insert(t *stream, cells [][]string) error {
 	stmt := d.stmts[t.spec.name]
 	for _, row := range cells {
-		args := make([]any, len(row))
 		for j, c := range row {
-			switch v := typed(t.fields[j], c).(type) {
-			case nil:
-			case json.Number:
-				if t.fields[j].Type == "integer" {
-					args[j], _ = v.Int64()
-				} else {
-					args[j], _ = v.Float64()
-				}
+			var v any
+			switch {
+			case c == "":
+			case t.fields[j].Type == "integer":
+				v, _ = strconv.ParseInt(c, 10, 64)
+			case t.fields[j].Type == "number":
+				v, _ = strconv.ParseFloat(c, 64)
 			default:
-				args[j] = v
+				v = c
 			}
+			stmt.args[j] = v
 		}
-		if _, err := stmt.Exec(args...); err != nil {
+		if err := stmt.run(); err != nil {
 			return err
 		}
 	}
@@ -271,31 +392,46 @@ func (d *database) insert(t *stream, cells [][]string) error {
 }
 
 func (d *database) close() error {
-	for _, s := range d.stmts {
-		s.Close()
-	}
+	d.closeStmts()
 	for _, q := range d.indexes {
-		if _, err := d.tx.Exec(q); err != nil {
-			d.tx.Rollback()
-			d.db.Close()
+		if err := d.exec(q); err != nil {
+			d.exec("ROLLBACK")
+			d.closeConn()
 			return err
 		}
 	}
-	if err := d.tx.Commit(); err != nil {
-		d.db.Close()
+	if err := d.exec("COMMIT"); err != nil {
+		d.closeConn()
 		return err
 	}
-	return d.db.Close()
+	return d.closeConn()
+}
+
+func (d *database) closeStmts() {
+	for _, s := range d.stmts {
+		sqlite3.Xsqlite3_finalize(d.tls, s.p)
+	}
+	d.stmts = map[string]*dbStmt{}
+}
+
+// closeConn closes the connection (its statements finalized) and frees
+// its thread state.
+func (d *database) closeConn() error {
+	var err error
+	if d.db != 0 {
+		if rc := sqlite3.Xsqlite3_close_v2(d.tls, d.db); rc != sqlite3.SQLITE_OK {
+			err = d.err(rc)
+		}
+		d.db = 0
+	}
+	d.tls.Close()
+	return err
 }
 
 func (d *database) abort() {
-	for _, s := range d.stmts {
-		s.Close()
-	}
-	if d.tx != nil {
-		d.tx.Rollback()
-	}
-	d.db.Close()
+	d.closeStmts()
+	d.exec("ROLLBACK")
+	d.closeConn()
 }
 
 func quoteAll(names []string) string {
@@ -310,11 +446,18 @@ func quoteAll(names []string) string {
 // depend on its content only.
 var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// zipEpochDate is zipEpoch as MS-DOS writes a date (days since 1980, in
+// the zip headers of the entries written raw: 2000-01-01, 00:00).
+const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
+
 // bundle zips files (relative to dir) in name order into dir/name,
 // streaming each file from disk — or, for a file in earlier (an earlier
 // bundle's entries of the same files), copying that entry's compressed
-// bytes: the same file deflated by the same code, byte for byte.
-func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File) error {
+// bytes: the same file deflated by the same code, byte for byte. A file
+// in segmented (a text table) is written as its segments in st, its size
+// and CRC-32 in the entry's header; the workbook, a zip itself, is stored
+// as it is.
+func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) error {
 	sort.Strings(names)
 	out, err := CreateNew(filepath.Join(dir, name))
 	if err != nil {
@@ -328,7 +471,11 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
 	add := func(name string, r io.Reader) error {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: zip.Deflate, Modified: zipEpoch})
+		method := zip.Deflate
+		if strings.HasSuffix(name, ".xlsx") {
+			method = zip.Store
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: method, Modified: zipEpoch})
 		if err != nil {
 			return err
 		}
@@ -341,6 +488,17 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 	for _, n := range names {
 		if e := earlier[n]; e != nil {
 			if err := zw.Copy(e); err != nil {
+				return err
+			}
+			continue
+		}
+		if e := segmented[n]; e != nil {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: "budgetpub/" + n, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+				ModifiedDate: zipEpochDate, CRC32: e.crc, CompressedSize64: uint64(st.compressedSize(e)), UncompressedSize64: uint64(e.size)})
+			if err == nil {
+				err = st.writeTo(w, e)
+			}
+			if err != nil {
 				return err
 			}
 			continue

@@ -3,7 +3,6 @@ package emit
 import (
 	"archive/zip"
 	"bufio"
-	"compress/flate"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // MaxSheetRows is the most rows of data a sheet of the workbook takes:
@@ -82,17 +83,21 @@ func (w *workbook) add(s *stream, cells [][]string) error {
 			if c == "" {
 				continue
 			}
-			ref := sh.cols[j] + r
 			fl := s.fields[j]
 			if (fl.Type == "number" || fl.Type == "integer") && isNumber(c) {
-				style := ""
+				sh.w.WriteString(`<c r="`)
+				sh.w.WriteString(sh.cols[j])
+				sh.w.WriteString(r)
 				if isMoney(fl) {
-					style = ` s="1"`
+					sh.w.WriteString(`" s="1"><v>`)
+				} else {
+					sh.w.WriteString(`"><v>`)
 				}
-				sh.w.WriteString(`<c r="` + ref + `"` + style + `><v>` + c + `</v></c>`)
+				sh.w.WriteString(c)
+				sh.w.WriteString(`</v></c>`)
 				continue
 			}
-			if err := inlineString(sh.w, ref, c); err != nil {
+			if err := inlineString(sh.w, sh.cols[j], r, c); err != nil {
 				return fmt.Errorf("%s row %d column %s: %w", s.spec.name, sh.rows, fl.Name, err)
 			}
 		}
@@ -107,16 +112,44 @@ func isNumber(s string) bool {
 	return err == nil && !strings.ContainsAny(s, "xXpPnN_")
 }
 
-func inlineString(w *bufio.Writer, ref, s string) error {
-	if utf8.RuneCountInString(s) > maxCellChars {
-		return fmt.Errorf("%d characters, more than a cell holds (%d)", utf8.RuneCountInString(s), maxCellChars)
+// inlineString writes the cell of column col and row row holding the text s.
+func inlineString(w *bufio.Writer, col, row, s string) error {
+	n, plain := 0, true // characters; none for xml.EscapeText to change
+	for _, r := range s {
+		n++
+		if plain && !plainXML(r) {
+			plain = false
+		}
 	}
-	w.WriteString(`<c r="` + ref + `" t="inlineStr"><is><t xml:space="preserve">`)
-	if err := xml.EscapeText(w, []byte(s)); err != nil {
+	if n > maxCellChars {
+		return fmt.Errorf("%d characters, more than a cell holds (%d)", n, maxCellChars)
+	}
+	w.WriteString(`<c r="`)
+	w.WriteString(col)
+	w.WriteString(row)
+	w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
+	if plain {
+		w.WriteString(s)
+	} else if err := xml.EscapeText(w, []byte(s)); err != nil {
 		return err
 	}
 	w.WriteString(`</t></is></c>`)
 	return nil
+}
+
+// plainXML tells whether xml.EscapeText writes the character r as it is:
+// not one it escapes (" ' & < > tab, newline, return) nor one XML does not
+// take (which it replaces, as it does a byte that is not UTF-8).
+func plainXML(r rune) bool {
+	switch {
+	case r == '"' || r == '\'' || r == '&' || r == '<' || r == '>':
+		return false
+	case r >= 0x20 && r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return r != utf8.RuneError
+	}
+	return r >= 0x10000 && r <= 0x10FFFF
 }
 
 // columnName is a column's letters: 1 → A, 27 → AA.
@@ -229,7 +262,7 @@ func (w *workbook) write(path string, tables []*stream, readme []string) (err er
 		}
 		r := strconv.Itoa(i + 1)
 		bw.WriteString(`<row r="` + r + `">`)
-		if err := inlineString(bw, "A"+r, l); err != nil {
+		if err := inlineString(bw, "A", r, l); err != nil {
 			return err
 		}
 		bw.WriteString(`</row>`)
@@ -275,7 +308,7 @@ func (w *workbook) writeSheet(entry func(string) (io.Writer, error), n int, t *s
 	}
 	bw.WriteString(`<sheetData><row r="1">`)
 	for j, fl := range t.fields {
-		if err := inlineString(bw, columnName(j+1)+"1", fl.Name); err != nil {
+		if err := inlineString(bw, columnName(j+1), "1", fl.Name); err != nil {
 			return err
 		}
 	}

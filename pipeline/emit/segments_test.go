@@ -1,0 +1,145 @@
+package emit_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/emit"
+	"budgetpub/schema"
+)
+
+// manyDocs are n copies of the corpus's documents under ids of their own,
+// in id order, so that the text tables hold many segments.
+func manyDocs(t *testing.T, n int) []*schema.Document {
+	t.Helper()
+	base := corpus(t)
+	out := make([]*schema.Document, n)
+	for i := range out {
+		d := *base[i%len(base)]
+		d.ID = fmt.Sprintf("seg-%04d", i)
+		out[i] = &d
+	}
+	return out
+}
+
+// writeKept writes docs into dir keeping the bundle's segments in store,
+// as made by the code "test".
+func writeKept(t *testing.T, dir, store string, docs []*schema.Document) *emit.Result {
+	t.Helper()
+	return writeKeptBy(t, dir, store, "test", docs)
+}
+
+func writeKeptBy(t *testing.T, dir, store, code string, docs []*schema.Document) *emit.Result {
+	t.Helper()
+	w, err := emit.NewWriter(dir, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.KeepSegments(store, code, true)
+	for _, d := range docs {
+		r, err := emit.RowsOf(d, nil)
+		if err == nil {
+			_, err = w.Add(d, r)
+		}
+		if err != nil {
+			w.Abort()
+			t.Fatal(err)
+		}
+	}
+	res, err := w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestBundleReusesSegments: the text tables' entries of the bundle are
+// deflated in segments kept from one run to the next; after a document
+// changed, a rebuild deflates only the segments that hold it, copies the
+// others, and writes the bundle a fresh build writes, byte for byte (also
+// from a store damaged on disk); each entry inflates to its file.
+func TestBundleReusesSegments(t *testing.T) {
+	docs := manyDocs(t, 40)
+	tmp := t.TempDir()
+	store := filepath.Join(tmp, "cache", "segments")
+	first := writeKept(t, filepath.Join(tmp, "a"), store, docs)
+	if first.SegmentsCopied != 0 || first.SegmentsDeflated < 4*10 {
+		t.Fatalf("first run: %d segments deflated, %d copied", first.SegmentsDeflated, first.SegmentsCopied)
+	}
+	changed := *docs[21]
+	changed.Department.Name += "（更名）"
+	docs[21] = &changed
+	again := writeKept(t, filepath.Join(tmp, "b"), store, docs)
+	if again.SegmentsCopied == 0 || again.SegmentsDeflated*4 > first.SegmentsDeflated {
+		t.Errorf("after one document changed: %d segments deflated (%d the first time), %d copied", again.SegmentsDeflated, first.SegmentsDeflated, again.SegmentsCopied)
+	}
+	t.Logf("segments deflated: %d, then %d (%d copied)", first.SegmentsDeflated, again.SegmentsDeflated, again.SegmentsCopied)
+	fresh := writeKept(t, filepath.Join(tmp, "c"), filepath.Join(tmp, "other", "segments"), docs)
+	if fresh.SegmentsCopied != 0 {
+		t.Fatalf("a fresh store copied %d segments", fresh.SegmentsCopied)
+	}
+	rebuilt, err := os.ReadFile(filepath.Join(tmp, "b", "budgetpub.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(tmp, "c", "budgetpub.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(rebuilt, want) {
+		t.Fatal("the rebuilt bundle is not the fresh build's")
+	}
+	// a kept segment damaged on disk is deflated again, not copied
+	kept, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept[len(kept)/2] ^= 0xff
+	if err := os.WriteFile(store, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	damaged := writeKept(t, filepath.Join(tmp, "d"), store, docs)
+	if got, _ := os.ReadFile(filepath.Join(tmp, "d", "budgetpub.zip")); !bytes.Equal(got, want) {
+		t.Error("a damaged store made another bundle")
+	}
+	if damaged.SegmentsDeflated == 0 || damaged.SegmentsCopied == 0 {
+		t.Errorf("after the store was damaged: %d segments deflated again, %d copied", damaged.SegmentsDeflated, damaged.SegmentsCopied)
+	}
+	// segments kept by other code (another deflate) are not copied
+	if other := writeKeptBy(t, filepath.Join(tmp, "e"), filepath.Join(tmp, "cache", "segments"), "tent", docs); other.SegmentsCopied != 0 {
+		t.Errorf("%d segments copied from a store of other code", other.SegmentsCopied)
+	}
+	r, err := zip.NewReader(bytes.NewReader(rebuilt), int64(len(rebuilt)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := 0
+	for _, f := range r.File {
+		rel := strings.TrimPrefix(f.Name, "budgetpub/")
+		if !strings.HasSuffix(rel, ".csv") && !strings.HasSuffix(rel, "json") || strings.HasPrefix(rel, "data/") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc) // checks the CRC-32 at the end
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		if !bytes.Equal(got, read(t, filepath.Join(tmp, "b"), rel)) {
+			t.Errorf("%s: the entry is not the file", rel)
+		}
+		tables++
+	}
+	if tables < 4*10 {
+		t.Errorf("%d text tables in the bundle", tables)
+	}
+}

@@ -1,0 +1,32 @@
+package emit
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"testing"
+)
+
+// TestInlineStringEscapesAsXML: a cell's text is written as xml.EscapeText
+// writes it — as it is when it needs nothing, escaped or replaced when it
+// holds what XML escapes or does not take.
+func TestInlineStringEscapesAsXML(t *testing.T) {
+	for _, s := range []string{
+		"", "住房公积金", "plain ASCII 123", `a "quoted" & <tagged> 'text'`, "tab\there", "line\nbreak\r",
+		"bell\x07", "bad \xff byte", "replacement \uFFFD kept", "not a character \uFFFE", "emoji 😀", "\U0010FFFF",
+	} {
+		var got bytes.Buffer
+		w := bufio.NewWriter(&got)
+		if err := inlineString(w, "B", "7", s); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		var want bytes.Buffer
+		want.WriteString(`<c r="B7" t="inlineStr"><is><t xml:space="preserve">`)
+		xml.EscapeText(&want, []byte(s))
+		want.WriteString(`</t></is></c>`)
+		if got.String() != want.String() {
+			t.Errorf("%q: %s, want %s", s, got.String(), want.String())
+		}
+	}
+}
