@@ -102,8 +102,11 @@ func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok b
 			end = heads[k+1]
 		}
 		ss := mixSplits(rs, h, end)
-		if len(ss) == 0 {
+		switch {
+		case len(ss) == 0:
 			return nil, fmt.Sprintf(not+"the rows of %s (line %d) do not add up: not used", rs[h].name, rs[h].line), false
+		case len(ss) > colPlacements: // the splits were not all tried
+			return nil, fmt.Sprintf(not+"the rows of %s (line %d) add up in too many ways to tell: not used", rs[h].name, rs[h].line), false
 		}
 		splits = append(splits, ss)
 	}
@@ -332,7 +335,8 @@ func mixAdds(want []int64, rs []mixRow, is []int) bool {
 
 // mixSplits gives the ways the rows below the 类 row h (up to end) split
 // into 款 that add up: each 款 the sum of the 项 rows below it (or a 款
-// without 项), the 款 the sum of the 类. Each split is its 款 rows.
+// without 项), the 款 the sum of the 类. Each split is its 款 rows; past
+// colPlacements splits, the search stops.
 func mixSplits(rs []mixRow, h, end int) [][]int {
 	var out [][]int
 	var kuan []int

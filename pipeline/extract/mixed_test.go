@@ -74,3 +74,20 @@ func TestMixedTableLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// Rows that add up in more ways than are tried (a 类 of zeros: every split
+// adds up) leave the table out, rather than read by the splits found first.
+func TestMixedSplitsBounded(t *testing.T) {
+	lines := []string{"一般公共预算支出表", "项目", "类", "款", "项", "合计", "208", "社会保障和就业支出"}
+	for range 7 {
+		lines = append(lines, "208", "05")
+	}
+	lines = append(lines, "01", "02", "03", "04", "05", "06", "0", "0", "0")
+	for _, n := range []string{"行政事业单位养老支出", "行政单位离退休", "事业单位离退休", "离退休人员管理机构", "未归口管理的行政单位离退休", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出"} {
+		lines = append(lines, n, "0", "0", "0")
+	}
+	rows, why, ok := mixedRows(lines, compactLines(foldAll(lines)), 0, len(lines))
+	if ok || len(rows) > 0 || !strings.Contains(why, "add up in too many ways") {
+		t.Errorf("ok %v, rows %v, why %q", ok, rows, why)
+	}
+}
