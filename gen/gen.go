@@ -70,6 +70,7 @@ type Truth struct {
 	ProjectPrior   *schema.Money    `json:"project_prior,omitempty"`
 	ByFunction     map[string]int64 `json:"by_function"` // code → fen
 	ByEconomic     map[string]int64 `json:"by_economic"`
+	ByItem         map[string]int64 `json:"by_item,omitempty"` // 项 code → fen (the standard families)
 	ThreePublic    schema.Money     `json:"three_public"`
 	OperatingCosts schema.Money     `json:"operating_costs"`
 	Procurement    schema.Money     `json:"procurement"`

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,7 +67,9 @@ func TestProperty(t *testing.T) {
 	injected := 0
 	got, all := map[string]int{}, map[string]int{}
 	byPert := map[string][2]int{}
-	found, missed := map[string]int{}, map[string]int{} // standard documents with a misprint, and those the checks missed
+	gotItems, allItems := map[string]int{}, map[string]int{} // the 项 of the function tables, by code
+	var mixed [2]int                                         // those of the documents printed mixed
+	found, missed := map[string]int{}, map[string]int{}      // standard documents with a misprint, and those the checks missed
 	for _, tf := range truths {
 		var want gen.Truth
 		data, _ := os.ReadFile(tf)
@@ -86,6 +90,20 @@ func TestProperty(t *testing.T) {
 			continue
 		}
 		ok, n, bad, missing := compareStandard(want, d)
+		iok, in, ibad := compareItems(want, d)
+		gotItems[want.Family] += iok
+		allItems[want.Family] += in
+		for _, m := range ibad {
+			t.Errorf("%s (%s, %s): %s", want.File, want.Family, want.Perturbed, m)
+		}
+		if strings.Contains(want.Perturbed, "mixed") {
+			mixed[0] += iok
+			mixed[1] += in
+			// printed right, its function tables give every 项 with its code
+			if !misprintedDoc(want) && iok < in {
+				t.Errorf("%s (%s, %s): %d of %d items read", want.File, want.Family, want.Perturbed, iok, in)
+			}
+		}
 		if testing.Verbose() && len(missing) > 0 {
 			t.Logf("%s (%s, %s): missing %s", want.File, want.Family, want.Perturbed, strings.Join(missing, ", "))
 		}
@@ -98,7 +116,7 @@ func TestProperty(t *testing.T) {
 		}
 		// the checks: nothing at warning or error on a document printed
 		// right; its misprint (the typo perturbation) found on one that has one
-		misprinted := len(want.Injected) > 0 || strings.Contains(want.Perturbed, "typo")
+		misprinted := misprintedDoc(want)
 		alarms := 0
 		for _, c := range d.Checks {
 			if c.Severity == schema.SeverityWarning || c.Severity == schema.SeverityError {
@@ -118,6 +136,10 @@ func TestProperty(t *testing.T) {
 	for f, n := range found {
 		t.Logf("misprints found %-10s %d of %d", f, n-missed[f], n)
 	}
+	for _, f := range slices.Sorted(maps.Keys(allItems)) {
+		t.Logf("items  %-14s %d of %d", f, gotItems[f], allItems[f])
+	}
+	t.Logf("items of the documents printed mixed: %d of %d", mixed[0], mixed[1])
 	if injected == 0 {
 		t.Fatal("no inconsistency injected")
 	}
@@ -425,4 +447,36 @@ func TestGenerateOnly(t *testing.T) {
 			t.Errorf("%s differs from the full run's", filepath.Base(f))
 		}
 	}
+}
+
+// compareItems counts the 项 of the function tables read with their code
+// (ok of n) and gives each read with another amount.
+func compareItems(want gen.Truth, d *schema.Document) (ok, n int, bad []string) {
+	got := map[string]schema.Money{}
+	if d.Expenditure != nil {
+		for _, c := range d.Expenditure.ByFunction {
+			for _, it := range c.Items {
+				if it.Code != "" {
+					got[it.Code] = it.Amount
+				}
+			}
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(want.ByItem)) {
+		n++
+		v, read := got[code]
+		switch {
+		case !read:
+		case v != schema.Money(want.ByItem[code]):
+			bad = append(bad, "item "+code+": got "+v.String()+", want "+schema.Money(want.ByItem[code]).String())
+		default:
+			ok++
+		}
+	}
+	return ok, n, bad
+}
+
+// misprintedDoc tells a document given an inconsistency or a misprint.
+func misprintedDoc(want gen.Truth) bool {
+	return len(want.Injected) > 0 || strings.Contains(want.Perturbed, "typo")
 }

@@ -28,6 +28,7 @@ type pert struct {
 	Yuan      bool `json:"yuan,omitempty"`       // tables in 元 (else 万元)
 	Default   bool `json:"default,omitempty"`    // pdftotext default mode: a cell a line, blank cells dropped
 	ColWise   bool `json:"col_wise,omitempty"`   // default mode emitting a table column by column
+	Mixed     bool `json:"mixed,omitempty"`      // default mode emitting a coded table's names and amounts row by row, its codes apart
 	Wrap      bool `json:"wrap,omitempty"`       // long row labels wrapped, the figures on the middle line
 	WrapBelow bool `json:"wrap_below,omitempty"` // … or the figures on the first line, the label on the two below
 	Panels    bool `json:"panels,omitempty"`     // a 决算's economic table in two panels (人员经费 | 公用经费)
@@ -44,7 +45,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -90,7 +91,8 @@ type sdoc struct {
 	family, dept, region, scope string // scope: 部门 or 单位
 	year                        int
 	p                           pert
-	step                        int64 // fen of the tables' smallest unit
+	mix                         *rand.Rand // Mixed's own draws
+	step                        int64      // fen of the tables' smallest unit
 	classes                     []string
 	items                       map[string][]xiang // 类 → its two 项
 	basic, project, current     schema.Money
@@ -246,6 +248,10 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	// from what was drawn, not drawn itself: the documents of the stream
 	// stay as they were before it
 	d.p.Numbered = fam == "final9" && (d.year+len(d.classes))%2 == 0
+	// Mixed, and how its tables print, from a stream of its own seeded by
+	// what was drawn: the stream's documents stay as they were
+	d.mix = rand.New(rand.NewPCG(uint64(d.year), uint64(d.current)))
+	d.p.Mixed = d.p.Default && !d.p.ColWise && !d.p.Numbered && d.mix.IntN(2) == 0
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -266,8 +272,12 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		d.truth.OperatingCosts = d.op
 		d.truth.Reserve = ptr(d.reserve)
 	}
+	d.truth.ByItem = map[string]int64{}
 	for _, c := range d.classes {
 		d.truth.ByFunction[c] = int64(d.classTotal(c))
+		for _, x := range d.items[c] {
+			d.truth.ByItem[x.code] = int64(x.basic + x.project + x.reserve)
+		}
 	}
 	for _, c := range d.econ {
 		d.truth.ByEconomic[c.code] = int64(c.amt)
@@ -409,6 +419,10 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 // cell on a line of its own, blank cells gone, row by row or (ColWise)
 // column by column.
 func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
+	if d.p.Mixed && t.coded && (functional(t.rows[0].cells[0]) || len(t.rows) > 1 && functional(t.rows[1].cells[0])) {
+		d.renderMixed(b, t)
+		return
+	}
 	for _, h := range t.header {
 		for _, f := range strings.Fields(h) {
 			d.out(b, f)
@@ -450,6 +464,197 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 					cell(c)
 				}
 			}
+		}
+	}
+	if t.note != "" {
+		d.out(b, t.note)
+	}
+}
+
+// functional tells a 类 code of the functional classification.
+func functional(code string) bool {
+	_, ok := schema.LookupCode(schema.SchemeFunctional, code)
+	return len(code) == 3 && ok
+}
+
+// renderMixed prints a coded table as default mode often prints one (as
+// in the corpus's 01): names and amounts row by row (blank amounts printed
+// 0), the code columns apart, each page in one of three orders —
+//
+//   - the 款 codes each just before the 类 code of the row above, then a 类's
+//     项 codes in a run, the first row's name before the codes and its
+//     amounts after them (a page that opens with a 类);
+//   - the 类 and 款 codes row after row after the first row's name, the 项
+//     codes a little later, at the end of a 类 or of the codes;
+//   - each row's codes before its name, some 项 codes later, at the end of
+//     a 类 or of the page;
+//
+// — and, unless the page opens with the total, half the header's words
+// between the first row's name and its amounts. The total at the end may
+// lose its 合计.
+func (d *sdoc) renderMixed(b *strings.Builder, t ttable) {
+	var fields []string
+	for _, h := range t.header {
+		fields = append(fields, strings.Fields(h)...)
+	}
+	cell := func(c string) {
+		d.out(b, c)
+		if d.p.Spaced {
+			d.out(b, "")
+		}
+	}
+	amounts := func(r trow) {
+		for _, c := range r.cells[4:] {
+			if c == "" {
+				c = "0.00"
+				if d.p.Yuan {
+					c = "0"
+				}
+			}
+			cell(c)
+		}
+	}
+	pages := [][]trow{t.rows}
+	if t.split > 0 && d.p.PageBreak {
+		pages = [][]trow{t.rows[:t.split], t.rows[t.split:]}
+	}
+	for p, rows := range pages {
+		if p > 0 {
+			d.page++
+			d.out(b, strconv.Itoa(d.page))
+			b.WriteString("\f")
+		}
+		var lead, tail *trow // totals before and after the coded rows
+		if rows[0].label < 0 {
+			lead, rows = &rows[0], rows[1:]
+		}
+		if n := len(rows); n > 0 && rows[n-1].label < 0 {
+			tail, rows = &rows[n-1], rows[:n-1]
+		}
+		mode := d.mix.IntN(3)
+		if mode == 0 && len(rows) > 0 && rows[0].cells[1] != "" { // a page that opens below a 类
+			mode = 1
+		}
+		rest := fields
+		if lead != nil || mode == 2 || len(rows) == 0 {
+			for _, f := range fields {
+				cell(f)
+			}
+			rest = nil
+			if lead != nil {
+				cell("合计")
+				amounts(*lead)
+			}
+		} else {
+			for _, f := range fields[:len(fields)/2] {
+				cell(f)
+			}
+			rest = fields[len(fields)/2:]
+		}
+		// each row's 类 (counted), to print late 项 codes no further than
+		// the next 类
+		nth := make([]int, len(rows))
+		for i := 1; i < len(rows); i++ {
+			nth[i] = nth[i-1]
+			if rows[i].cells[0] != rows[i-1].cells[0] {
+				nth[i]++
+			}
+		}
+		var late []int                     // rows whose 项 code is still to print
+		flush := func(i int, maybe bool) { // before row i's codes
+			if len(late) == 0 || maybe && nth[late[0]] >= nth[i]-1 && d.mix.IntN(2) == 0 {
+				return
+			}
+			for _, k := range late {
+				cell(rows[k].cells[2])
+			}
+			late = nil
+		}
+		switch {
+		case len(rows) == 0:
+		case mode == 0:
+			cell(rows[0].cells[3])
+			for i := range rows {
+				if i > 0 && nth[i] != nth[i-1] { // the 类 before's 项 codes
+					flush(i, false)
+				}
+				if i+1 < len(rows) && nth[i+1] == nth[i] {
+					cell(rows[i+1].cells[1])
+				}
+				cell(rows[i].cells[0])
+				if rows[i].cells[2] != "" {
+					late = append(late, i)
+				}
+				if i == 0 {
+					for _, f := range rest {
+						cell(f)
+					}
+				}
+			}
+			flush(len(rows), false)
+			amounts(rows[0])
+			for _, r := range rows[1:] {
+				cell(r.cells[3])
+				amounts(r)
+			}
+		case mode == 1:
+			for _, c := range rows[0].cells[:2] {
+				if c != "" {
+					cell(c)
+				}
+			}
+			if rows[0].cells[2] != "" {
+				late = append(late, 0)
+			}
+			cell(rows[0].cells[3])
+			for i := 1; i < len(rows); i++ {
+				if nth[i] != nth[i-1] {
+					flush(i, true)
+				}
+				cell(rows[i].cells[0])
+				if rows[i].cells[1] != "" {
+					cell(rows[i].cells[1])
+				}
+				if rows[i].cells[2] != "" {
+					late = append(late, i)
+				}
+			}
+			for _, f := range rest {
+				cell(f)
+			}
+			flush(len(rows), false)
+			amounts(rows[0])
+			for _, r := range rows[1:] {
+				cell(r.cells[3])
+				amounts(r)
+			}
+		default:
+			for i, r := range rows {
+				if i > 0 && nth[i] != nth[i-1] {
+					flush(i, true)
+				}
+				for _, c := range r.cells[:2] {
+					if c != "" {
+						cell(c)
+					}
+				}
+				if r.cells[2] != "" {
+					if d.mix.IntN(3) == 0 {
+						late = append(late, i)
+					} else {
+						cell(r.cells[2])
+					}
+				}
+				cell(r.cells[3])
+				amounts(r)
+			}
+			flush(len(rows), false)
+		}
+		if tail != nil {
+			if d.mix.IntN(2) == 0 {
+				cell("合计")
+			}
+			amounts(*tail)
 		}
 	}
 	if t.note != "" {

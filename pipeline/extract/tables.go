@@ -156,8 +156,12 @@ func findTables(lines, flat []string) []table {
 			tabs[k].rowwise = true
 		case tabs[k].kind == tableSummary: // another reading, for summaryTable to weigh
 			tabs[k].columns, tabs[k].unplaced, _ = summaryColumns(lines, flat, tabs[k].line, end)
-		default: // codes in columns: no row-by-row reading holds
+		default: // codes in columns, or apart from the rows: no row-by-row reading holds
 			if rows, why, ok := columnRows(lines, flat, tabs[k].line, end); ok {
+				tabs[k].rows = rows
+			} else if why != "" {
+				tabs[k].unplaced = why
+			} else if rows, why, ok := mixedRows(lines, flat, tabs[k].line, end); ok {
 				tabs[k].rows = rows
 			} else {
 				tabs[k].unplaced = why
