@@ -272,11 +272,15 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		d.truth.OperatingCosts = d.op
 		d.truth.Reserve = ptr(d.reserve)
 	}
-	d.truth.ByItem = map[string]int64{}
+	if fam != "early" { // its 决算 add 经营支出 and 对附属单位补助支出 to a 项, which xiang does not hold
+		d.truth.ByItem = map[string]int64{}
+	}
 	for _, c := range d.classes {
 		d.truth.ByFunction[c] = int64(d.classTotal(c))
 		for _, x := range d.items[c] {
-			d.truth.ByItem[x.code] = int64(x.basic + x.project + x.reserve)
+			if d.truth.ByItem != nil {
+				d.truth.ByItem[x.code] = int64(x.basic + x.project + x.reserve)
+			}
 		}
 	}
 	for _, c := range d.econ {
