@@ -176,7 +176,7 @@ func (b *builder) fundFinalTable(t table, flat []string) {
 		b.warnTable(t, "no placement of its values in the columns "+strings.Join(fundColumns, ", ")+" adds up, row by row and column by column (blank cells dropped): not used")
 		return
 	case spent < 0:
-		b.warnTable(t, "its values can be placed in its columns in more than one way (blank cells dropped): which is 本年支出 is not known, not used")
+		b.warnTable(t, "its values do not tell one printed 本年支出 cell of its 合计 row (blank cells dropped, more than one placement adds up, or none prints it): not used")
 		return
 	}
 	v := total.vals[spent]
@@ -186,8 +186,12 @@ func (b *builder) fundFinalTable(t table, flat []string) {
 // codesBefore gives back to their rows the 项 codes (7 digits) printed
 // alone before their names with no 类 row above them, which the rows'
 // reader takes for the last value of the row before: a code of a known
-// function 类, last of its row, before a row with a name and no code.
+// function 类, last of its row, before a row with a name and no code, in
+// a table where no row has a code.
 func codesBefore(rows []row) []row {
+	if slices.ContainsFunc(rows, func(r row) bool { return r.code != "" }) {
+		return rows // the reader placed the codes
+	}
 	rows = slices.Clone(rows)
 	for i := 0; i+1 < len(rows); i++ {
 		r := &rows[i]
