@@ -1575,7 +1575,8 @@ func TestNationalTemplateTitles(t *testing.T) {
 	for title, want := range map[string]tableKind{
 		"部门收支总表": tableSummary, "2025年单位收支总表": tableSummary, "部门支出总表": tableExpenditure,
 		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableRevenue,
-		"收入预算总表": tableRevenue, "收入决算表": tableRevenue, "政府性基金预算财政拨款收入支出决算表": tableOther,
+		"收入预算总表": tableRevenue, "收入决算表": tableRevenue, "政府性基金预算财政拨款收入支出决算表": tableFund, "国有资本经营预算财政拨款收入支出决算表": tableOther,
+		"部门决算相关信息统计表": tableStatistics,
 		"一般公共预算基本支出表": tableEconomic, "2026年一般公共预算基本支出表": tableEconomic,
 	} {
 		if got := classifyTitle(title); got != want {
