@@ -238,12 +238,13 @@ func (b *builder) emptyFund(t table, flat []string) {
 }
 
 // statRow is a row of the statistics table: its label, its 行次 and the
-// values printed after it.
+// values printed after it; left when its 行次 is of the first panel.
 type statRow struct {
 	label string
 	num   int
 	vals  []token
 	line  int
+	left  bool
 }
 
 // statisticsRows reads the rows of 部门决算相关信息统计表, two panels side
@@ -251,12 +252,47 @@ type statRow struct {
 // order: each label is followed by its 行次, then its value if any. A
 // number is a 行次 when it follows a label, or when it is the next one of
 // either panel (a row with no label); the numbers after 栏次 number the
-// columns. Any other number is the value of the row before.
+// columns. Any other number is the value of the row before. A long label
+// of the left panel can wrap around its row's line: what precedes the
+// next label but does not open a row (an enumerator, 其中) ends the last
+// left row's label; a label that opens a row but is followed by another
+// before any number names the last left row, printed without one.
 func statisticsRows(t table, lines []string) []statRow {
 	var rows []statRow
-	var label strings.Builder
+	var pieces []string
 	next := [2]int{1, 0} // the next 行次 of each panel (0: not seen)
 	columns := false
+	opens := func(p string) bool { return startsItem(p) || strings.HasPrefix(p, "其中") }
+	lastLeft := func() *statRow {
+		for k := len(rows) - 1; k >= 0; k-- {
+			if rows[k].left {
+				return &rows[k]
+			}
+		}
+		return nil
+	}
+	// label takes the pieces before a number: earlier rows' ends and
+	// labels go to the last left row, the last one is the number's row's
+	label := func() string {
+		var segs []string
+		for _, p := range pieces {
+			if len(segs) == 0 || opens(p) {
+				segs = append(segs, p)
+			} else {
+				segs[len(segs)-1] += p
+			}
+		}
+		pieces = pieces[:0]
+		if len(segs) == 0 {
+			return ""
+		}
+		for _, sg := range segs[:len(segs)-1] {
+			if r := lastLeft(); r != nil && (!opens(sg) || r.label == "") {
+				r.label += sg
+			}
+		}
+		return segs[len(segs)-1]
+	}
 	for i := t.line; i < t.end && i < len(lines); i++ {
 		for _, c := range cellsOf(lines[i]) {
 			cc := compact(schema.NormalizeName(c))
@@ -264,19 +300,17 @@ func statisticsRows(t table, lines []string) []statRow {
 				return rows
 			}
 			if !isNumberCell(cc) {
-				if cc != "—" && cc != "-" && cc != "--" {
-					label.WriteString(cc)
+				if cc != "—" && cc != "-" && cc != "--" && cc != "" {
+					pieces = append(pieces, cc)
 				}
 				continue
 			}
-			l := label.String()
+			l := label()
 			if strings.Contains(l, "栏次") {
 				columns = true
-			}
-			if l != "" && !strings.Contains(l, "栏次") {
+			} else if l != "" {
 				columns = false
 			}
-			label.Reset()
 			if columns {
 				continue
 			}
@@ -286,12 +320,13 @@ func statisticsRows(t table, lines []string) []statRow {
 			}
 			switch {
 			case n > 0 && (l != "" || n == next[0] || n == next[1]):
-				if n == next[0] {
+				left := n == next[0]
+				if left {
 					next[0]++
 				} else {
 					next[1] = n + 1
 				}
-				rows = append(rows, statRow{label: l, num: n, line: i + 1})
+				rows = append(rows, statRow{label: l, num: n, line: i + 1, left: left})
 			case len(rows) > 0 && l == "":
 				if v, ok := cellToken(cc, i+1); ok {
 					rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, v)
@@ -400,6 +435,9 @@ func (b *builder) statisticsTable(t table, lines []string) {
 			ok = ok && has
 		}
 		if !ok {
+			if !blank[sum] && got[sum].line > 0 {
+				b.warnTable(t, "its rows of "+sum+" are not all found: not used")
+			}
 			delete(out, sum)
 			for _, k := range keys {
 				delete(out, k)

@@ -193,3 +193,23 @@ func TestStatisticsTableUnread(t *testing.T) {
 		}
 	}
 }
+
+// A long label wrapped around its row's line (the figures on its middle
+// line), or below it (the figures on the first line).
+func TestStatisticsTableWrapped(t *testing.T) {
+	for name, text := range map[string]string{
+		"around": strings.Replace(statisticsLayout, "（2）公务用车运行维护费          6    3.76      （一）车辆数合计（辆）             27      2",
+			"（2）公务用\n                               6    3.76      （一）车辆数合计（辆）             27      2\n车运行维护费", 1),
+		"below": strings.Replace(statisticsLayout, "2．公务用车购置及运行维护费       4    3.76                                     25",
+			"                               4    3.76                                     25\n2．公务用车购\n置及运行维护费", 1),
+	} {
+		for mode, tx := range map[string]string{"layout": text, "default": defaultMode(text)} {
+			d := extractLines(t, tx)
+			tp := d.ThreePublic
+			if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(38100) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(37600) ||
+				tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(37600) {
+				t.Errorf("%s, %s: three_public = %+v", name, mode, tp)
+			}
+		}
+	}
+}
