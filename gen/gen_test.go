@@ -236,6 +236,13 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 	if want.CarriedForward != nil {
 		field("carried forward", "/expenditure/carried_forward", cout, *want.CarriedForward)
 	}
+	if want.GovernmentFund != nil {
+		var gf *schema.Money
+		if d.GovernmentFund != nil {
+			gf = &d.GovernmentFund.Amount
+		}
+		field("government fund", "/government_fund/amount", gf, *want.GovernmentFund)
+	}
 	classes := func(name string, items []schema.ClassItem, w map[string]int64) {
 		got, at := map[string]*schema.Money{}, map[string]int{}
 		for i, c := range items {
