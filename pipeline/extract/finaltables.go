@@ -386,7 +386,12 @@ func (b *builder) statisticsTable(t table, lines []string) {
 	got := map[string]cell{}
 	blank := map[string]bool{}
 	var unit int64 = 1
-	for _, r := range statisticsRows(t, lines) {
+	rows := statisticsRows(t, lines)
+	if rows == nil {
+		b.warnTable(t, "a figure follows a label where its 行次 should: the rows are not told apart, not used")
+		return
+	}
+	for _, r := range rows {
 		for _, p := range statisticsParts {
 			if !p.match(r.label) {
 				continue

@@ -213,3 +213,20 @@ func TestStatisticsTableWrapped(t *testing.T) {
 		}
 	}
 }
+
+// A table without its 行次 column is not this template: a warning, no
+// figure.
+func TestStatisticsTableUnnumbered(t *testing.T) {
+	text := regexp.MustCompile(`(?m)^(\S+)\s+\d+(\s)`).ReplaceAllString(statisticsLayout, "$1$2")
+	d := extractLines(t, text)
+	if d.ThreePublic != nil || d.OperatingCosts != nil {
+		t.Errorf("three_public = %+v, operating_costs = %+v, want none", d.ThreePublic, d.OperatingCosts)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Text == "部门决算相关信息统计表" && strings.Contains(w.Reason, "行次")
+	}
+	if !warned {
+		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
