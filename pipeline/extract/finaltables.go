@@ -237,8 +237,9 @@ func (b *builder) emptyFund(t table, flat []string) {
 	}
 }
 
-// statRow is a row of the statistics table: its label, its 行次 and the
-// values printed after it; left when its 行次 is of the first panel.
+// statRow is a row of the statistics table: its label, its 行次, the
+// values printed after it and the line of its label (of its 行次 when it
+// has none); left when its 行次 is of the first panel.
 type statRow struct {
 	label string
 	num   int
@@ -260,6 +261,7 @@ type statRow struct {
 func statisticsRows(t table, lines []string) []statRow {
 	var rows []statRow
 	var pieces []string
+	var at []int         // the line of each piece
 	next := [2]int{1, 0} // the next 行次 of each panel (0: not seen)
 	columns := false
 	opens := func(p string) bool { return startsItem(p) || strings.HasPrefix(p, "其中") }
@@ -273,25 +275,27 @@ func statisticsRows(t table, lines []string) []statRow {
 	}
 	// label takes the pieces before a number: earlier rows' ends and
 	// labels go to the last left row, the last one is the number's row's
-	label := func() string {
+	// (with the line it begins on)
+	label := func() (string, int) {
 		var segs []string
-		for _, p := range pieces {
+		from := 0
+		for k, p := range pieces {
 			if len(segs) == 0 || opens(p) {
-				segs = append(segs, p)
+				segs, from = append(segs, p), at[k]
 			} else {
 				segs[len(segs)-1] += p
 			}
 		}
-		pieces = pieces[:0]
+		pieces, at = pieces[:0], at[:0]
 		if len(segs) == 0 {
-			return ""
+			return "", 0
 		}
 		for _, sg := range segs[:len(segs)-1] {
 			if r := lastLeft(); r != nil && (!opens(sg) || r.label == "") {
 				r.label += sg
 			}
 		}
-		return segs[len(segs)-1]
+		return segs[len(segs)-1], from
 	}
 	for i := t.line; i < t.end && i < len(lines); i++ {
 		for _, c := range cellsOf(lines[i]) {
@@ -301,11 +305,11 @@ func statisticsRows(t table, lines []string) []statRow {
 			}
 			if !isNumberCell(cc) {
 				if cc != "—" && cc != "-" && cc != "--" && cc != "" {
-					pieces = append(pieces, cc)
+					pieces, at = append(pieces, cc), append(at, i+1)
 				}
 				continue
 			}
-			l := label()
+			l, from := label()
 			if strings.Contains(l, "栏次") {
 				columns = true
 			} else if l != "" {
@@ -326,7 +330,10 @@ func statisticsRows(t table, lines []string) []statRow {
 				} else {
 					next[1] = n + 1
 				}
-				rows = append(rows, statRow{label: l, num: n, line: i + 1, left: left})
+				if from == 0 {
+					from = i + 1
+				}
+				rows = append(rows, statRow{label: l, num: n, line: from, left: left})
 			case len(rows) > 0 && l == "":
 				if v, ok := cellToken(cc, i+1); ok {
 					rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, v)
