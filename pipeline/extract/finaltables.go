@@ -104,6 +104,10 @@ func (b *builder) fundFinalTable(t table, flat []string) {
 		}
 	}
 	if total == nil {
+		if slices.ContainsFunc(t.rows, func(r row) bool { return len(r.vals) > 0 }) {
+			b.warnTable(t, "its figures follow no 合计 row (a table printed column by column?): not used")
+			return
+		}
 		b.emptyFund(t, flat)
 		return
 	}

@@ -230,3 +230,37 @@ func TestStatisticsTableUnnumbered(t *testing.T) {
 		t.Errorf("no warning: %+v", d.Warnings)
 	}
 }
+
+// Default mode printing the table column by column: the codes, the names,
+// then each column's figures. No 合计 row holds figures: a warning.
+func TestFundFinalTableByColumn(t *testing.T) {
+	text := `某镇2017年度部门决算
+政府性基金预算财政拨款收入支出决算表
+金额单位：万元
+年初结转和结余
+本年收入
+本年支出
+年末结转和结余
+合计
+征地和拆迁补偿支出
+城市建设支出
+162.13
+162.13
+83.76
+245.89
+162.13
+83.76
+245.89
+`
+	d := extractLines(t, text)
+	if d.GovernmentFund != nil {
+		t.Errorf("government_fund = %+v, want none", d.GovernmentFund)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Text == "政府性基金预算财政拨款收入支出决算表" && strings.Contains(w.Reason, "合计")
+	}
+	if !warned {
+		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
