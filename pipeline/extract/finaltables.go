@@ -122,8 +122,12 @@ func (b *builder) fundFinalTable(t table, flat []string) {
 	for i, r := range rows {
 		cands[i] = fundPlacements(t, r.vals)
 		readings *= max(len(cands[i]), 1)
-		if len(cands[i]) == 0 || readings > maxFundReadings {
+		switch {
+		case len(cands[i]) == 0:
 			b.warnTable(t, "no placement of the values of the row "+rowName(r.name)+" in the columns "+strings.Join(fundColumns, ", ")+" adds up (blank cells dropped): not used")
+			return
+		case readings > maxFundReadings:
+			b.warnTable(t, "its rows' values can be placed in too many ways to try (blank cells dropped): not used")
 			return
 		}
 	}
