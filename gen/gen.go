@@ -79,6 +79,8 @@ type Truth struct {
 	// a 决算's 年初结转和结余 and 年末结转和结余 (the standard families)
 	CarriedOver    *schema.Money `json:"carried_over,omitempty"`
 	CarriedForward *schema.Money `json:"carried_forward,omitempty"`
+	// a 决算's 政府性基金 spending (final9): 0 when its table says none
+	GovernmentFund *schema.Money `json:"government_fund,omitempty"`
 	// 单位预留机动经费 (the Jiangsu family)
 	Reserve *schema.Money `json:"reserve,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,

@@ -38,6 +38,8 @@ type pert struct {
 	CRLF      bool `json:"crlf,omitempty"`       // lines end in CR LF (another tool's text)
 	Typo      bool `json:"typo,omitempty"`       // a class's amount misprinted in the 一般公共预算 function table
 	Numbered  bool `json:"numbered,omitempty"`   // a 决算 as 财政部's template prints it: rows numbered (行次), columns numbered (栏次), 三公 grouped by 预算数 and 决算数
+	Fund      bool `json:"fund,omitempty"`       // a 决算 with 政府性基金 money: its 政府性基金预算财政拨款收入支出决算表 holds figures
+	Stats     bool `json:"stats,omitempty"`      // a 决算's 三公 and 机关运行经费 in the 2016–2017 template's 部门决算相关信息统计表
 }
 
 func (p pert) String() string {
@@ -45,7 +47,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -106,9 +108,162 @@ type sdoc struct {
 	tpBudget                    [4]schema.Money   // a 决算's 年初预算 of each
 	op, proc                    schema.Money
 	procParts                   []schema.Money
+	fund                        []fundRow // a 决算's 政府性基金 项 (Fund)
 	projects                    []named
 	page                        int
 	truth                       Truth
+}
+
+// fundRow is a 项 of the 政府性基金预算财政拨款收入支出决算表: its code
+// (类, 款, 项), name and 年初结转和结余, 本年收入, 基本支出, 项目支出,
+// 年末结转和结余 (本年收入 is what balances them).
+type fundRow struct {
+	code, name                                string
+	opening, revenue, basic, project, closing schema.Money
+}
+
+// fundItems are the 项 a fund table draws from.
+var fundItems = [][2]string{
+	{"2120801", "征地和拆迁补偿支出"}, {"2120803", "城市建设支出"}, {"2120899", "其他国有土地使用权出让收入安排的支出"},
+	{"2296002", "用于社会福利的彩票公益金支出"},
+}
+
+// fundClasses names the 类 and 款 of fundItems.
+var fundClasses = map[string]string{"212": "城乡社区支出", "21208": "国有土地使用权出让收入安排的支出",
+	"229": "其他支出", "22960": "彩票公益金安排的支出"}
+
+// drawFinal draws, for a 决算, whether it has 政府性基金 money (Fund) and
+// whether its 三公 come in the 2016–2017 template's statistics table
+// (Stats), from a stream of their own seeded by what was drawn: the
+// documents of the main stream stay as they were. The fund's money is its
+// own table's alone: the other tables hold the 一般公共预算 money (as a
+// unit's tables do when the fund money is another's).
+func (d *sdoc) drawFinal(r *rand.Rand) {
+	d.p.Stats = r.IntN(3) == 0
+	d.truth.GovernmentFund = ptr(0) // the empty table's note: no fund money
+	if r.IntN(3) != 0 {
+		d.truth.Perturbed = d.p.String()
+		return
+	}
+	d.p.Fund = true
+	amt := func(lo, hi int64) schema.Money {
+		return schema.Money((lo*10000*100 + r.Int64N((hi-lo)*10000*100/d.step)*d.step) / d.step * d.step)
+	}
+	var spent schema.Money
+	for _, k := range r.Perm(len(fundItems))[:1+r.IntN(3)] {
+		f := fundRow{code: fundItems[k][0], name: fundItems[k][1], project: amt(1, 400)}
+		if r.IntN(2) == 0 {
+			f.basic = amt(1, 100)
+		}
+		if r.IntN(2) == 0 {
+			f.opening = amt(1, 50)
+		}
+		if r.IntN(3) != 0 {
+			f.closing = amt(1, 80)
+		}
+		f.revenue = f.basic + f.project + f.closing - f.opening
+		if f.revenue < 0 {
+			f.opening, f.revenue = 0, f.basic+f.project+f.closing
+		}
+		spent += f.basic + f.project
+		d.fund = append(d.fund, f)
+	}
+	sortFund(d.fund)
+	d.truth.GovernmentFund = ptr(spent)
+	d.truth.Perturbed = d.p.String()
+}
+
+func sortFund(f []fundRow) {
+	for i := 1; i < len(f); i++ {
+		for j := i; j > 0 && f[j].code < f[j-1].code; j-- {
+			f[j], f[j-1] = f[j-1], f[j]
+		}
+	}
+}
+
+// fundTable is the 政府性基金预算财政拨款收入支出决算表 of a Fund 决算: the
+// 合计, then each 类, 款 and 项.
+func (d *sdoc) fundTable() ttable {
+	cols := d.codeCols(6, 18, 11)
+	t := ttable{title: "政府性基金预算财政拨款收入支出决算表", cols: cols, coded: true}
+	top := make([]string, len(cols))
+	top[3], top[6] = "项目", "本年支出"
+	t.header = []string{layout(cols, top), "功能分类科目编码",
+		layout(cols, []string{"", "", "", "科目名称", "年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余"}),
+		layout(cols, []string{"类", "款", "项"})}
+	vals := func(fs []fundRow) []schema.Money {
+		var o, rv, b, p, c schema.Money
+		for _, f := range fs {
+			o, rv, b, p, c = o+f.opening, rv+f.revenue, b+f.basic, p+f.project, c+f.closing
+		}
+		return []schema.Money{o, rv, b + p, b, p, c}
+	}
+	t.rows = append(t.rows, d.totalRow(3, vals(d.fund)))
+	row := func(a, k, x, name string, v []schema.Money) {
+		cells := []string{a, k, x, name}
+		for _, m := range v {
+			cells = append(cells, d.num(m))
+		}
+		t.rows = append(t.rows, trow{cells: cells, label: 3})
+	}
+	for i := 0; i < len(d.fund); {
+		c := d.fund[i].code[:3]
+		j := i
+		for j < len(d.fund) && d.fund[j].code[:3] == c {
+			j++
+		}
+		row(c, "", "", fundClasses[c], vals(d.fund[i:j]))
+		for k := i; k < j; {
+			kk := d.fund[k].code[:5]
+			m := k
+			for m < j && d.fund[m].code[:5] == kk {
+				m++
+			}
+			row(c, kk[3:], "", fundClasses[kk], vals(d.fund[k:m]))
+			for _, f := range d.fund[k:m] {
+				row(c, kk[3:], f.code[5:], f.name, vals([]fundRow{f}))
+			}
+			k = m
+		}
+		i = j
+	}
+	if d.p.Numbered {
+		numberColumns(&t, 6)
+	}
+	return t
+}
+
+// statsTable is the 2016–2017 template's 部门决算相关信息统计表: two panels,
+// 行次 numbered (1–21 left, 22–42 right), 三公 and 机关运行经费 (all of it
+// 行政单位's), the vehicles and the counts (no figures here).
+func (d *sdoc) statsTable() ttable {
+	cols := []tcol{{26, false}, {4, true}, {12, true}, {26, false}, {4, true}, {12, true}}
+	t := ttable{title: "部门决算相关信息统计表", cols: cols, header: []string{
+		layout(cols, []string{"        项    目", "行次", "统计数", "        项    目", "行次", "统计数"}),
+		layout(cols, []string{"        栏    次", "", "1", "        栏    次", "", "2"}),
+	}}
+	tp := d.tp
+	left := [][2]string{{"一、“三公”经费支出", "—"}, {"（一）支出合计", d.num(tp[0] + tp[1] + tp[2] + tp[3])},
+		{"1．因公出国（境）费", d.num(tp[0])}, {"2．公务用车购置及运行维护费", d.num(tp[2] + tp[3])},
+		{"（1）公务用车购置费", d.num(tp[2])}, {"（2）公务用车运行维护费", d.num(tp[3])},
+		{"3．公务接待费", d.num(tp[1])}, {"（1）国内接待费", d.num(tp[1])}, {"其中：外事接待费", ""},
+		{"（2）国（境）外接待费", ""}, {"（二）相关统计数", "—"}, {"1．因公出国（境）团组数（个）", ""},
+		{"2．因公出国（境）人次数（人）", ""}, {"3．公务用车购置数（辆）", ""}, {"4．公务用车保有量（辆）", "3"},
+		{"5．国内公务接待批次（个）", "12"}, {"其中：外事接待批次（个）", ""}, {"6．国内公务接待人次（人）", "85"},
+		{"其中：外事接待人次（人）", ""}, {"7．国（境）外公务接待批次（个）", ""}, {"8．国（境）外公务接待人次（人）", ""}}
+	right := [][2]string{{"二、机关运行经费", d.num(d.op)}, {"（一）行政单位", d.num(d.op)},
+		{"（二）参照公务员法管理事业单位", ""}, {"", ""}, {"三、国有资产占用情况", "—"}, {"（一）车辆数合计（辆）", "3"},
+		{"1．部级领导干部用车", ""}, {"2．一般公务用车", "3"}, {"3．一般执法执勤用车", ""}, {"4．特种专业技术用车", ""},
+		{"5．其他用车", ""}, {"（二）单价50万元以上通用设备（台，套）", ""}, {"（三）单价100万元以上专用设备（台，套）", ""}}
+	for i, l := range left {
+		cells := []string{l[0], strconv.Itoa(i + 1), l[1], "", strconv.Itoa(i + 22), ""}
+		if i < len(right) {
+			cells[3], cells[5] = right[i][0], right[i][1]
+		}
+		t.rows = append(t.rows, trow{cells: cells, label: 0})
+	}
+	t.note = "注：本表反映部门决算中“三公”经费、机关运行经费和国有资产占用情况等相关统计指标。"
+	return t
 }
 
 // classTotal is a 类's amount: basic, project and reserve.
@@ -260,6 +415,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		Injected: []Injected{}, Perturbed: d.p.String()}
 	if fam == "final9" || fam == "early" && kind == schema.KindFinalAccounts {
 		d.truth.CarriedOver, d.truth.CarriedForward = ptr(d.carriedIn), ptr(d.carriedOut)
+	}
+	if fam == "final9" { // the early family prints its own 决算 tables (early.go)
+		d.drawFinal(rand.New(rand.NewPCG(uint64(d.current), uint64(d.year))))
 	}
 	if fam == "early" && kind == schema.KindBudget && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
@@ -1030,6 +1188,13 @@ func (d *sdoc) final9(b *strings.Builder) {
 	d.narrativeTotals(b)
 	b.WriteString("四、财政拨款“三公”经费支出决算情况说明\n")
 	d.narrativeOthers(b)
+	if d.p.Fund {
+		var spent schema.Money
+		for _, f := range d.fund {
+			spent += f.basic + f.project
+		}
+		fmt.Fprintf(b, "五、政府性基金预算财政拨款支出决算情况说明\n%d年度政府性基金预算财政拨款支出%s万元。\n", d.year, w(round(spent)))
+	}
 	fmt.Fprintf(b, "\n第二部分 %s%d年度部门决算表\n", d.dept, d.year)
 	fiscal := d.current + d.carriedOut - d.carriedIn
 	d.render(b, d.summary("收入支出决算总表", "决算数",
@@ -1093,9 +1258,18 @@ func (d *sdoc) final9(b *strings.Builder) {
 	} else {
 		d.render(b, d.economicTable("一般公共预算财政拨款基本支出决算表", "决算数"))
 	}
-	d.render(b, d.threePublicTable("一般公共预算财政拨款“三公”经费支出决算表"))
-	d.render(b, d.empty("政府性基金预算财政拨款收入支出决算表", fmt.Sprintf("注：%s无政府性基金预算财政拨款收入和支出，故本表无数据。", d.dept)))
+	if !d.p.Stats {
+		d.render(b, d.threePublicTable("一般公共预算财政拨款“三公”经费支出决算表"))
+	}
+	if d.p.Fund {
+		d.render(b, d.fundTable())
+	} else {
+		d.render(b, d.empty("政府性基金预算财政拨款收入支出决算表", fmt.Sprintf("注：%s无政府性基金预算财政拨款收入和支出，故本表无数据。", d.dept)))
+	}
 	d.render(b, d.empty("国有资本经营预算财政拨款支出决算表", fmt.Sprintf("注：%s无国有资本经营预算财政拨款支出，故本表无数据。", d.dept)))
+	if d.p.Stats {
+		d.render(b, d.statsTable())
+	}
 }
 
 func (d *sdoc) budget25(b *strings.Builder) {

@@ -48,9 +48,14 @@ func containsAny(s string, words []string) bool {
 
 // titleRules are tried in order; the first that matches gives the kind.
 var titleRules = []titleRule{
+	// 部门决算相关信息统计表 (2016–2017): 三公 and 机关运行经费 by 行次 (finaltables.go)
+	{kind: tableStatistics, all: []string{"相关信息统计表"}},
 	// 财政拨款收支总表 / 财政拨款收入支出决算总表
 	{kind: tableFiscal, all: []string{"财政拨款", "总表"}, any: []string{"收支", "收入支出"}},
-	// 政府性基金预算财政拨款收入支出决算表: a fund's table, no reader
+	// 政府性基金预算财政拨款收入支出决算表 (部门决算): the funds' carried,
+	// revenue, spending and closing balance (finaltables.go)
+	{kind: tableFund, all: []string{"政府性基金", "财政拨款"}, any: []string{"收支", "收入支出"}},
+	// 国有资本经营预算财政拨款收入支出决算表: no reader
 	{kind: tableOther, all: []string{"财政拨款"}, any: []string{"收支", "收入支出"}},
 	// 收支预算总表, 收入支出决算总表, 部门财务收支预算总表; 2025: 部门收支总表, 单位收支总表
 	{kind: tableSummary, any: []string{"收支预算总表", "收入支出决算总表", "收支决算总表", "财务收支预算总表"}},
@@ -101,6 +106,7 @@ var tableKindNames = map[tableKind]string{
 	tableFund:        "government fund or state capital",
 	tableFunction:    "expenditure by function",
 	tableRevenue:     "revenue by source",
+	tableStatistics:  "related statistics (three public expenses, operating costs)",
 }
 
 // standardTables are the tables every 部门预算 and 部门决算 publishes (the

@@ -118,10 +118,6 @@ type cell struct {
 // positions (pdftotext -layout), otherwise by its identities (default mode,
 // where blank cells leave no trace).
 func (b *builder) threePublicTable(t table, lines []string) {
-	if strings.Contains(t.title, "相关信息统计") {
-		b.statisticsTable(t)
-		return
-	}
 	got, found := b.threePublicByColumn(t, lines)
 	if !found {
 		got = b.threePublicByIdentity(t)

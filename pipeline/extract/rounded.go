@@ -54,7 +54,7 @@ func (b *builder) roundedFigures() {
 	sort.Strings(paths)
 	for _, p := range paths {
 		src := d.Provenance[p]
-		if !strings.HasPrefix(p, "/revenue/") && !strings.HasPrefix(p, "/expenditure/") && !strings.HasPrefix(p, "/three_public/") ||
+		if !strings.HasPrefix(p, "/revenue/") && !strings.HasPrefix(p, "/expenditure/") && !strings.HasPrefix(p, "/three_public/") && !strings.HasPrefix(p, "/government_fund/") ||
 			strings.Contains(p, "prior_year") || src.Line == 0 || inTable(src.Line) {
 			continue
 		}

@@ -36,6 +36,7 @@ const (
 	tableFund                  // 政府性基金 / 国有资本经营 tables: a total, or empty
 	tableFunction              // 一般公共预算 / 财政拨款 支出表 by function: 项 codes
 	tableRevenue               // 收入总表: revenue by source, a column each (a template: generic.go)
+	tableStatistics            // 部门决算相关信息统计表: 三公 and 机关运行经费 by 行次
 )
 
 type table struct {
@@ -840,6 +841,8 @@ func (b *builder) tables(lines, flat []string) {
 			b.operatingTable(t)
 		case tableFund:
 			b.fundTable(t, flat)
+		case tableStatistics:
+			b.statisticsTable(t, lines)
 		}
 	}
 	for _, t := range tabs {
@@ -1341,6 +1344,10 @@ var emptyTable = []string{"此表为空", "本表为空", "空表", "无相关�
 // and it holds no figure. The narrative's statement, when there is one,
 // is kept; the table only fills in what the text did not say.
 func (b *builder) fundTable(t table, flat []string) {
+	if strings.Contains(t.title, "财政拨款") && containsAny(t.title, []string{"收入支出", "收支"}) {
+		b.fundFinalTable(t, flat)
+		return
+	}
 	path, dst := "/government_fund", &b.doc.GovernmentFund
 	if strings.Contains(t.title, "国有资本经营") {
 		path, dst = "/state_capital", &b.doc.StateCapital
@@ -1368,20 +1375,7 @@ func (b *builder) fundTable(t table, flat []string) {
 		*dst = &schema.Figure{Amount: total.v}
 		return
 	}
-	if values > 0 {
-		return
-	}
-	for i := t.line; i < t.end && i < len(flat); i++ {
-		// "注：我单位无2017年政府性基金支出安排。"
-		note := (strings.HasPrefix(flat[i], "注:") || strings.HasPrefix(flat[i], "说明:")) && strings.Contains(flat[i], "无")
-		for _, e := range emptyTable {
-			if note || strings.Contains(flat[i], e) {
-				b.doc.Provenance[path+"/amount"] = schema.Source{Line: i + 1, Text: strings.TrimSpace(b.st.src[i])}
-				*dst = &schema.Figure{}
-				return
-			}
-		}
-	}
+	b.emptyFund(t, flat)
 }
 
 // readEconomic reads a table of economic classes with their items; ok

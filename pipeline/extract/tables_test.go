@@ -1650,7 +1650,8 @@ func TestNationalTemplateTitles(t *testing.T) {
 	for title, want := range map[string]tableKind{
 		"部门收支总表": tableSummary, "2025年单位收支总表": tableSummary, "部门支出总表": tableExpenditure,
 		"财政拨款收支总表": tableFiscal, "政府性基金预算支出表": tableFund, "部门收入总表": tableRevenue,
-		"收入预算总表": tableRevenue, "收入决算表": tableRevenue, "政府性基金预算财政拨款收入支出决算表": tableOther,
+		"收入预算总表": tableRevenue, "收入决算表": tableRevenue, "政府性基金预算财政拨款收入支出决算表": tableFund, "国有资本经营预算财政拨款收入支出决算表": tableOther,
+		"部门决算相关信息统计表": tableStatistics,
 		"一般公共预算基本支出表": tableEconomic, "2026年一般公共预算基本支出表": tableEconomic,
 	} {
 		if got := classifyTitle(title); got != want {
@@ -2509,6 +2510,7 @@ const statisticsText = `某镇2017年度部门决算
 3．公务接待费                         7         0.04   1．部级领导干部用车                         28
 （1）国内接待费                        8         0.04   2．一般公务用车                           29            2
 其中：外事接待费                       9
+（2）国（境）外接待费                     10
 （二）相关统计数                        11            —
 1．因公出国（境）团组数（个）                12
 4．公务用车保有量（辆）                    15            2
@@ -2518,7 +2520,7 @@ const statisticsText = `某镇2017年度部门决算
 // The 三公 and 机关运行经费 of a 部门决算相关信息统计表 are read where they
 // add up, in layout text and one cell a line; a misprint leaves them out
 // with a warning.
-func TestStatisticsTable(t *testing.T) {
+func TestStatisticsTablePingyuan(t *testing.T) {
 	var cells []string
 	for _, l := range strings.Split(statisticsText, "\n") {
 		for _, c := range regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(l), -1) {
