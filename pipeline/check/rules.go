@@ -388,28 +388,35 @@ func sumTable(c *ctx) {
 			continue // a path twice in one table: the first stands
 		}
 		want := claimFig(whole)
-		var got float64
-		var figs []rfig
-		var parts []string
-		lines := []int{whole.Line}
-		for _, cl := range c.doc.Claims {
-			if cl.Kind != schema.ClaimTable || cl.Of != whole.Path || (group{cl.File, cl.Table}) != g {
-				continue
-			}
-			f := claimFig(cl)
-			got += f.v
-			figs = append(figs, f)
-			parts = append(parts, cl.Path)
-			lines = append(lines, cl.Line)
-		}
+		figs, got, paths, lines := c.partsOf(whole, func(cl schema.Claim) bool {
+			return cl.Kind == schema.ClaimTable && (group{cl.File, cl.Table}) == g
+		})
 		if len(figs) == 0 {
 			continue
 		}
 		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
-			paths: append([]string{whole.Path}, parts...), lines: lines,
+			paths: paths, lines: lines,
 			msg:   fmt.Sprintf("第%d行起的表格：第%d行的数与其%d个分项之和", whole.Table, whole.Line, len(figs)),
 			msgEn: fmt.Sprintf("the table from line %d: line %d against the sum of its parts (%d)", whole.Table, whole.Line, len(figs))})
 	}
+}
+
+// partsOf gathers the claims that are parts of whole (Of its path) and
+// that part accepts: their figures and sum, and the paths and lines of the
+// whole and its parts.
+func (c *ctx) partsOf(whole schema.Claim, part func(schema.Claim) bool) (figs []rfig, got float64, paths []string, lines []int) {
+	paths, lines = []string{whole.Path}, []int{whole.Line}
+	for _, cl := range c.doc.Claims {
+		if cl.Of != whole.Path || !part(cl) {
+			continue
+		}
+		f := claimFig(cl)
+		got += f.v
+		figs = append(figs, f)
+		paths = append(paths, cl.Path)
+		lines = append(lines, cl.Line)
+	}
+	return figs, got, paths, lines
 }
 
 // sumText adds up the parts the text lists after a whole it states (sum
@@ -421,20 +428,9 @@ func sumText(c *ctx) {
 			continue
 		}
 		want := claimFig(whole)
-		var got float64
-		var figs []rfig
-		lines := []int{whole.Line}
-		paths := []string{whole.Path}
-		for _, cl := range c.doc.Claims {
-			if cl.Kind != schema.ClaimSum || cl.Of != whole.Path || cl.File != whole.File {
-				continue
-			}
-			f := claimFig(cl)
-			got += f.v
-			figs = append(figs, f)
-			paths = append(paths, cl.Path)
-			lines = append(lines, cl.Line)
-		}
+		figs, got, paths, lines := c.partsOf(whole, func(cl schema.Claim) bool {
+			return cl.Kind == schema.ClaimSum && cl.File == whole.File
+		})
 		if len(figs) == 0 {
 			continue
 		}
