@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -148,24 +149,22 @@ func (b *builder) totals() {
 	if d.Document.Kind == schema.KindBudget {
 		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出"}
 	}
-	rev := &schema.Revenue{}
-	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", append([]string{
-		"收入预算总额", "收入预算总计", "收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
+	// both totals at once: 收支预算总额, 收入、支出总计 …
+	both := []string{
+		"收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
 		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
-		"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额",
-	}, budgetRev...), 6, not...)
+	}
+	rev := &schema.Revenue{}
+	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", slices.Concat([]string{"收入预算总额", "收入预算总计"}, both,
+		[]string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev), 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
 	exp := &schema.Expenditure{}
-	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", append([]string{
-		"支出预算总额", "支出预算总计", "收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
-		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
-		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
-		"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额",
-	}, budgetExp...), 6, not...)
+	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", slices.Concat([]string{"支出预算总额", "支出预算总计"}, both,
+		[]string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp), 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	d.Revenue, d.Expenditure = rev, exp
