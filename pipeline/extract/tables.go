@@ -177,17 +177,26 @@ func findTables(lines, flat []string) []table {
 // default mode printing a table row by row gives, and codes printed apart
 // from their rows do not.
 func codeTree(rows []row) bool {
-	seen := map[string]bool{}
+	var codes []string
 	for _, r := range rows {
-		switch {
-		case r.code == "":
-			continue
-		case seen[r.code], len(r.code) > 3 && !seen[r.code[:len(r.code)-2]]:
+		if r.code != "" {
+			codes = append(codes, r.code)
+		}
+	}
+	return len(codes) >= 3 && codesTree(codes)
+}
+
+// codesTree tells codes in reading order that read as a tree: none twice,
+// each 款 or 项 after its 类 or 款.
+func codesTree(codes []string) bool {
+	seen := map[string]bool{}
+	for _, c := range codes {
+		if seen[c] || len(c) > 3 && !seen[c[:len(c)-2]] {
 			return false
 		}
-		seen[r.code] = true
+		seen[c] = true
 	}
-	return len(seen) >= 3
+	return true
 }
 
 // bareTitle is a table's title without the number the contents and the
@@ -435,22 +444,19 @@ func joinSplitCodes(cellLines [][]string) {
 		}
 		return -1
 	}
-	digits := func(cs []string, n int) bool {
-		return len(cs) == 1 && len(cs[0]) == n && strings.Trim(cs[0], "0123456789") == ""
-	}
 	type join struct {
 		at    int
 		parts []int
 	}
 	var joins []join
-	seen := map[string]bool{}
+	var codes []string
 	for i, cs := range cellLines {
-		if !digits(cs, 3) {
+		if len(cs) != 1 || len(cs[0]) != 3 || strings.Trim(cs[0], "0123456789") != "" {
 			continue
 		}
 		var parts []int
 		j := next(i)
-		for j >= 0 && len(parts) < 2 && digits(cellLines[j], 2) {
+		for j >= 0 && len(parts) < 2 && len(cellLines[j]) == 1 && isSubCode(cellLines[j][0]) {
 			parts = append(parts, j)
 			j = next(j)
 		}
@@ -461,13 +467,13 @@ func joinSplitCodes(cellLines [][]string) {
 		for _, p := range parts {
 			code += cellLines[p][0]
 		}
-		if seen[code] || len(code) > 3 && !seen[code[:len(code)-2]] {
-			return // not a tree: the codes are not their rows'
-		}
-		seen[code] = true
+		codes = append(codes, code)
 		if len(parts) > 0 {
 			joins = append(joins, join{i, parts})
 		}
+	}
+	if !codesTree(codes) {
+		return // not a tree: the codes are not their rows'
 	}
 	for _, jn := range joins {
 		for _, p := range jn.parts {
