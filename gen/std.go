@@ -734,6 +734,16 @@ func (d *sdoc) renderMixed(b *strings.Builder, t ttable) {
 			}
 			late = nil
 		}
+		// the last 项 codes, then the first row's amounts (its name printed
+		// before the codes) and the other rows' names and amounts
+		rowsAfterCodes := func() {
+			flush(len(rows), false)
+			amounts(rows[0])
+			for _, r := range rows[1:] {
+				cell(r.cells[3])
+				amounts(r)
+			}
+		}
 		switch {
 		case len(rows) == 0:
 		case mode == 0:
@@ -755,12 +765,7 @@ func (d *sdoc) renderMixed(b *strings.Builder, t ttable) {
 					}
 				}
 			}
-			flush(len(rows), false)
-			amounts(rows[0])
-			for _, r := range rows[1:] {
-				cell(r.cells[3])
-				amounts(r)
-			}
+			rowsAfterCodes()
 		case mode == 1:
 			for _, c := range rows[0].cells[:2] {
 				if c != "" {
@@ -786,12 +791,7 @@ func (d *sdoc) renderMixed(b *strings.Builder, t ttable) {
 			for _, f := range rest {
 				cell(f)
 			}
-			flush(len(rows), false)
-			amounts(rows[0])
-			for _, r := range rows[1:] {
-				cell(r.cells[3])
-				amounts(r)
-			}
+			rowsAfterCodes()
 		default:
 			for i, r := range rows {
 				if i > 0 && nth[i] != nth[i-1] {
