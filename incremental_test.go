@@ -29,16 +29,7 @@ var legitimatelyNew = map[string]bool{"changes.json": true, "index.html": true, 
 // is rendered; --force renders every file.
 func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 	in, tmp := corpus(t, 3), t.TempDir()
-	for name, from := range map[string]string{
-		"budget.txt": "data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
-		"final.txt":  "data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
-	} {
-		data, err := os.ReadFile(from)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(in, name), data, 0o644)
-	}
+	budgetAndFinal(t, in)
 	edit := func(name, old, new string) {
 		t.Helper()
 		p := filepath.Join(in, name)
@@ -169,16 +160,7 @@ func sentenceFiles(t *testing.T, dir string) map[string]string {
 // temporary file of a run killed while it wrote one.
 func TestIncrementalBuildDamagedFragments(t *testing.T) {
 	in, tmp := corpus(t, 3), t.TempDir()
-	for name, from := range map[string]string{
-		"budget.txt": "data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
-		"final.txt":  "data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
-	} {
-		data, err := os.ReadFile(from)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(in, name), data, 0o644)
-	}
+	budgetAndFinal(t, in)
 	// one department's budget and final accounts: execution rows too
 	os.WriteFile(filepath.Join(in, "departments.csv"), []byte("department_id,name\nputuo,上海市普陀区人民政府万里街道办事处\nputuo,上海市普陀区财政局\n"), 0o644)
 	out := filepath.Join(tmp, "pub")
@@ -314,5 +296,21 @@ func TestDamagedCacheEntries(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d files, a fresh build %d", len(got), len(want))
+	}
+}
+
+// budgetAndFinal adds a budget and a final accounts of data/ to the
+// documents in in, as budget.txt and final.txt.
+func budgetAndFinal(t *testing.T, in string) {
+	t.Helper()
+	for name, from := range map[string]string{
+		"budget.txt": "data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt",
+		"final.txt":  "data/corpus/07_shanghai-putuo_finance-bureau_2024_final-accounts.txt",
+	} {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
 	}
 }
