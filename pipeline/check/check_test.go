@@ -303,6 +303,16 @@ func TestRules(t *testing.T) {
 			d.Revenue = &schema.Revenue{Total: money(3056300), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(3056300)}, {Name: "其他收入", Amount: *money(100000)}}}
 			return d
 		}, "sum.revenue_sources", "error"},
+		{"sources of appropriations with no 财政拨款 line add up", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(233206200), Sources: []schema.Named{{Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(233206200)}, {Name: "其他收入", Amount: *money(0)}, {Name: "政府性基金", PartOf: "财政拨款", Amount: *money(0)}}}
+			return d
+		}, "sum.revenue_sources", ""},
+		{"sources of appropriations with no 财政拨款 line exceed the revenue", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(233206200), Sources: []schema.Named{{Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(233206200)}, {Name: "其他收入", Amount: *money(1000000)}}}
+			return d
+		}, "sum.revenue_sources", "error"},
 		{"procurement parts differ", func() *schema.Document {
 			d := base()
 			d.Procurement = &schema.Procurement{Amount: *money(2512500), Goods: money(47900), Works: money(0), Services: money(2564700)}

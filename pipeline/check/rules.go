@@ -710,9 +710,21 @@ func sumSources(c *ctx) {
 	if _, ok := c.num("/revenue/current_year"); ok {
 		total = "/revenue/current_year"
 	}
+	// A source that is part of another listed source is counted in it; one
+	// whose whole is not listed (一般公共预算 with no 财政拨款 line) stands for
+	// its share of the whole and is counted.
+	listed := map[string]bool{}
+	if r := c.doc.Revenue; r != nil {
+		for _, s := range r.Sources {
+			if s.PartOf == "" {
+				listed[s.Name] = true
+			}
+		}
+	}
 	c.sum("/revenue/sources", "/amount", total, true, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
-		return v != nil && v != ""
+		whole, _ := v.(string)
+		return whole != "" && listed[whole]
 	})
 }
 
