@@ -1077,3 +1077,44 @@ func TestStatedChangeNoModelFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedChangeOfItemOrRestatement: an enumerated item after a colon
+// opens a sentence of its own ("…具体情况如下：（一）〔2011501〕行政运行…
+// 2494.47 万元，较2015年决算数增加 572.78 万元，增长 39.81 %"), and an amount
+// restated with another value than the model's keeps its own comparison;
+// either's percentage that is not its change against its amount is a
+// yoy.change_pct warning on its lines.
+func TestStatedChangeOfItemOrRestatement(t *testing.T) {
+	for name, c := range map[string]struct {
+		text  string
+		lines []int
+	}{
+		"item after a colon":              {"某区某局2016年度部门决算说明\n五、公共财政拨款支出决算情况2016年公共财政拨款支出 3,222.64 万元，比2015年决算数增加 729.83 万元，增长 29.28 %，具体情况如下：\n（一）〔2011501〕行政运行中人员经费2494.47 万元，较2015年决算数增加 572.78 万元，增长 39.81 %。", []int{3}},
+		"item after a colon, numbered 1、": {"某区某局2018年度部门预算说明\n2018年度一般公共预算拨款支出1140.03万元，比上年增加100.00万元，增长9.6%，包括：1、行政运行605.68万元，比上年增加5.68万元，增长9.5%。", []int{2}},
+		"restated with another value":     {"某区某局2016年度部门决算说明\n2016年本年收入3,379.46万元，本年支出3,260.27万元。\n（二）2016本年支出 3260.28 万元，比2015年决算数增加 663.38 万元，增长 35.55 ％，具体情况如下：", []int{3}},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		var got []schema.Check
+		for _, f := range d.Checks {
+			if f.Rule == "yoy.change_pct" && f.Severity == schema.SeverityWarning {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 || !slices.Equal(got[0].Lines, c.lines) {
+			t.Errorf("%s: yoy.change_pct warnings %+v", name, got)
+		}
+	}
+	for name, text := range map[string]string{
+		"item agrees":        "某区某局2016年度部门决算说明\n五、公共财政拨款支出决算情况2016年公共财政拨款支出 3,222.64 万元，比2015年决算数增加 729.83 万元，增长 29.28 %，具体情况如下：\n（一）〔2011501〕行政运行中人员经费2494.47 万元，较2015年决算数增加 572.78 万元，增长 29.81 %。",
+		"colon with no item": "某省某院2018年部门预算\n2018年支出1140.03万元，其中：人员经费 100.00 万元、公用经费 50.00 万元，比上年增加 30.00 万元，增长 50%。",
+	} {
+		d := extractText(t, text)
+		Run(d)
+		for _, f := range d.Checks {
+			if f.Rule == "yoy.change_pct" && f.Severity != schema.SeverityInfo {
+				t.Errorf("%s: %+v", name, f)
+			}
+		}
+	}
+}

@@ -45,6 +45,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				amount = b.take(path+field, ti)
 			} else if t.money() != *amount {
 				b.claim(cpath, schema.ClaimAmount, ti, t.money().Float(), "")
+				b.keepOwnChange(ti) // its comparison is its own: checked against it
 				continue
 			}
 			b.used[ti] = true
@@ -1397,6 +1398,9 @@ func (b *builder) statedChanges() {
 			continue
 		}
 		from := strings.LastIndex(st.s[:t.start], "。")
+		if i := listItemStart(st.s[from+1 : t.start]); i >= 0 {
+			from += 1 + i // "…具体情况如下：（一）…": the item is a sentence of its own
+		}
 		first := true
 		for k := ti - 1; k >= 0 && st.toks[k].start > from; k-- {
 			first = first && st.toks[k].kind != numMoney && st.toks[k].kind != numPct
@@ -1404,35 +1408,86 @@ func (b *builder) statedChanges() {
 		if before := st.s[from+1 : t.start]; !first || strings.Count(before, "（")+strings.Count(before, "(") > strings.Count(before, "）")+strings.Count(before, ")") {
 			continue // not the sentence's first amount, or inside an aside
 		}
-		y, ok := b.scanYoY(ti)
-		if s := ti + 1; !ok && s < len(st.toks) && st.toks[s].kind == numPct && strings.HasPrefix(strings.TrimLeft(st.s[t.end:st.toks[s].start], "，, "), "占") {
-			// "21,940.96 万元，占本年支出合计的 99.94 %。与上年相比，…增加": the share between
-			y, ok = b.scanYoYAt(st.toks[s].end, t.money(), st.sentenceEnd(st.toks[s].end))
-		}
-		if !ok || y.prior >= 0 || y.change < 0 || y.pct < 0 || b.used[y.change] || b.used[y.pct] {
-			continue
-		}
-		c, p := st.toks[y.change], st.toks[y.pct]
-		if strings.ContainsAny(st.s[t.end:c.start], "（(") {
-			// "169.50万元（其中按照项级科目统计，…金额为169.50万元），较上年…":
-			// an aside between may change what the comparison is of
-			continue
-		}
-		if changeAgrees(t, c, p, float64(y.changeSign), float64(y.pctSign)) {
-			continue
-		}
-		path := "/text/" + strconv.Itoa(st.source(t.start).Line)
-		for _, cl := range []struct {
-			kind  string
-			tok   token
-			value float64
-		}{{schema.ClaimAmount, t, t.money().Float()}, {schema.ClaimChange, c, float64(y.changeSign) * c.money().Float()},
-			{schema.ClaimChangePct, p, float64(y.pctSign) * p.float()}} {
-			src := st.source(cl.tok.start)
-			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: cl.kind, Value: cl.value,
-				Decimals: cl.tok.scale, Unit: cl.tok.unit, Line: src.Line, Text: src.Text})
-		}
+		b.keepOwnChange(ti)
 	}
+}
+
+// keepOwnChange keeps the comparison that follows the amount token ti as
+// claims on /text/<its line> where its percentage does not agree with the
+// amount and the change (see statedChanges).
+func (b *builder) keepOwnChange(ti int) {
+	st := b.st
+	t := st.toks[ti]
+	y, ok := b.scanYoY(ti)
+	if s := ti + 1; !ok && s < len(st.toks) && st.toks[s].kind == numPct && strings.HasPrefix(strings.TrimLeft(st.s[t.end:st.toks[s].start], "，, "), "占") {
+		// "21,940.96 万元，占本年支出合计的 99.94 %。与上年相比，…增加": the share between
+		y, ok = b.scanYoYAt(st.toks[s].end, t.money(), st.sentenceEnd(st.toks[s].end))
+	}
+	if !ok || y.prior >= 0 || y.change < 0 || y.pct < 0 || b.used[y.change] || b.used[y.pct] {
+		return
+	}
+	c, p := st.toks[y.change], st.toks[y.pct]
+	if strings.ContainsAny(st.s[t.end:c.start], "（(") {
+		// "169.50万元（其中按照项级科目统计，…金额为169.50万元），较上年…":
+		// an aside between may change what the comparison is of
+		return
+	}
+	if changeAgrees(t, c, p, float64(y.changeSign), float64(y.pctSign)) {
+		return
+	}
+	path := "/text/" + strconv.Itoa(st.source(t.start).Line)
+	for _, cl := range []struct {
+		kind  string
+		tok   token
+		value float64
+	}{{schema.ClaimAmount, t, t.money().Float()}, {schema.ClaimChange, c, float64(y.changeSign) * c.money().Float()},
+		{schema.ClaimChangePct, p, float64(y.pctSign) * p.float()}} {
+		src := st.source(cl.tok.start)
+		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: cl.kind, Value: cl.value,
+			Decimals: cl.tok.scale, Unit: cl.tok.unit, Line: src.Line, Text: src.Text})
+	}
+}
+
+// listItemStart is the offset in s of the last colon an enumerated item
+// follows ("具体情况如下：（一）", "包括：1、"), or -1: the item is a sentence of
+// its own, whatever the colon's sentence stated before it.
+func listItemStart(s string) int {
+	for end := len(s); ; {
+		i := max(strings.LastIndex(s[:end], "："), strings.LastIndex(s[:end], ":"))
+		if i < 0 {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if itemMarker(strings.TrimLeft(s[i+size:], " 　")) {
+			return i
+		}
+		end = i
+	}
+}
+
+// itemMarker tells a text that opens with an enumeration mark: （一） (1)
+// 1． 1、 1. 一、.
+func itemMarker(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == '（' || r == '(' {
+		n := strings.IndexAny(s, "）)")
+		return n > size && n-size <= 9 && strings.Trim(s[size:n], "0123456789一二三四五六七八九十") == ""
+	}
+	n := 0
+	for n < len(s) && (s[n] >= '0' && s[n] <= '9') {
+		n++
+	}
+	if n == 0 {
+		for n < len(s) {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if !strings.ContainsRune("一二三四五六七八九十", r) {
+				break
+			}
+			n += size
+		}
+		return n > 0 && strings.HasPrefix(s[n:], "、")
+	}
+	return n <= 2 && (strings.HasPrefix(s[n:], "、") || strings.HasPrefix(s[n:], "．") || strings.HasPrefix(s[n:], ".") && !(n+1 < len(s) && s[n+1] >= '0' && s[n+1] <= '9'))
 }
 
 // changeAgrees tells whether a stated percentage p is the change c against
