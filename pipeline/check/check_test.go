@@ -1013,6 +1013,9 @@ func TestBasicPartsStated(t *testing.T) {
 		"adds up":         {strings.Replace(text, "11,357.35", "11,257.35", 1), 0, ""},
 		"a note between":  {strings.Replace(text, "基本工资、津贴补贴等支出。", "基本工资。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）", 1), 1, schema.SeverityWarning},
 		"a third part":    {strings.Replace(text, "七、", "（三）对个人和家庭的补助 100.00 万元。\n七、", 1), 0, ""},
+		// 人员支出 may leave 对个人和家庭的补助 out: only parts above the whole
+		"人员支出 above the whole": {"某区某局2016年度部门决算说明\n1. 基本支出2642.05 万元。\n其中，人员支出 2594.47 万元，公用支出 147.58 万元。", 1, schema.SeverityWarning},
+		"人员支出 below the whole": {"某区某局2016年度部门决算说明\n1. 基本支出2642.05 万元。\n其中，人员支出 2394.47 万元，公用支出 147.58 万元。", 0, ""},
 	} {
 		d := extractText(t, tc.text)
 		Run(d)

@@ -490,7 +490,8 @@ func (b *builder) basicParts() {
 // become sum claims (sum.text). Only a list of those two right after 其中,
 // no other amount or percentage between, is such a statement: a third part (（三）, 对个人
 // 和家庭的补助) is not added; parts the model took are checked by
-// sum.basic_parts.
+// sum.basic_parts. 人员支出 and 公用支出 may leave 对个人和家庭的补助 out: they
+// are kept only where they exceed the whole.
 func (b *builder) basicStated() {
 	st := b.st
 	for _, end := range b.find("基本支出") {
@@ -506,6 +507,14 @@ func (b *builder) basicStated() {
 		stop = nextBasic(st.s, from, stop)
 		pt, ok1 := b.labelIn(from, stop, []string{"人员经费"})
 		ct, ok2 := b.labelIn(from, stop, []string{"公用经费"})
+		partial := false
+		if !ok1 || !ok2 {
+			// "其中，人员支出2494.47万元，公用支出147.58万元": 人员支出 may
+			// leave out 对个人和家庭的补助, so only parts above the whole disagree
+			pt, ok1 = b.labelIn(from, stop, []string{"人员支出"})
+			ct, ok2 = b.labelIn(from, stop, []string{"公用支出"})
+			partial = true
+		}
 		if !ok1 || !ok2 || pt < ti || ct < pt || b.used[pt] && b.used[ct] {
 			continue
 		}
@@ -523,7 +532,7 @@ func (b *builder) basicStated() {
 		if tail := st.s[st.toks[ct].end:max(next, st.toks[ct].end)]; strings.Contains(tail, "（三）") || strings.Contains(tail, "(三)") || strings.Contains(tail, "对个人和家庭") {
 			continue
 		}
-		if st.toks[pt].money()+st.toks[ct].money() == st.toks[ti].money() {
+		if sum := st.toks[pt].money() + st.toks[ct].money(); sum == st.toks[ti].money() || partial && sum < st.toks[ti].money() {
 			continue
 		}
 		path := "/text/" + strconv.Itoa(st.source(st.toks[ti].start).Line)
