@@ -125,3 +125,33 @@ func TestSMEParts(t *testing.T) {
 		t.Errorf("contracts to SMEs above the procurement: %+v", got)
 	}
 }
+
+// TestZeroPrintedWholeIsExact: "经营收入 0 万元" says there is none, so a
+// list of sources with such zeros is as exact as its other figures
+// (0.01 万元 apart is a difference of 100 yuan against a tolerance of 200,
+// not of 15,200), while a zero printed "0.00" keeps its rounding.
+func TestZeroPrintedWholeIsExact(t *testing.T) {
+	for name, c := range map[string]struct {
+		zero string
+		tol  float64
+	}{"0": {"经营收入 0 万元。", 200}, "0.00": {"经营收入 0.00 万元。", 250}} {
+		d := base()
+		d.Revenue = &schema.Revenue{CurrentYear: money(33794600), Sources: []schema.Named{
+			{Name: "财政拨款", Amount: *money(33583200)}, {Name: "事业收入", Amount: *money(200)}, {Name: "经营收入", Amount: *money(0)}, {Name: "其他收入", Amount: *money(211300)}}}
+		d.Provenance["/revenue/current_year"] = schema.Source{Line: 22, Text: "本年收入3,379.46万元"}
+		d.Provenance["/revenue/sources/0/amount"] = schema.Source{Line: 23, Text: "1. 财政拨款收入 3358.32 万元。"}
+		d.Provenance["/revenue/sources/1/amount"] = schema.Source{Line: 24, Text: "2. 事业收入 0.02 万元。"}
+		d.Provenance["/revenue/sources/2/amount"] = schema.Source{Line: 25, Text: c.zero}
+		d.Provenance["/revenue/sources/3/amount"] = schema.Source{Line: 28, Text: "6. 其他收入21.13 万元。"}
+		Run(d)
+		var got []schema.Check
+		for _, f := range d.Checks {
+			if f.Rule == "sum.revenue_sources" {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 || got[0].Tolerance != c.tol || got[0].Severity != schema.SeverityInfo {
+			t.Errorf("%s: %+v", name, got)
+		}
+	}
+}

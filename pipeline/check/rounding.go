@@ -162,7 +162,7 @@ func (c *ctx) fig(ptr string) (rfig, bool) {
 func (c *ctx) figOf(ptr string, v float64) rfig {
 	if src, ok := c.doc.Provenance[ptr]; ok {
 		if how, half, ok := printedAs(src.Text, v, c.doc.Document.ReportedUnit); ok {
-			return rfig{v: v, half: half, how: how}
+			return rfig{v: v, half: exactZero(v, how.decimals, half), how: how}
 		}
 	}
 	how, half := assumedRounding(v)
@@ -178,7 +178,18 @@ func claimFig(cl schema.Claim) rfig {
 	case "":
 		unit = "元"
 	}
-	return rfig{v: cl.Value, half: claimRounding(cl), how: printing{unit: unit, decimals: cl.Decimals}}
+	return rfig{v: cl.Value, half: exactZero(cl.Value, cl.Decimals, claimRounding(cl)), how: printing{unit: unit, decimals: cl.Decimals}}
+}
+
+// exactZero is the half-interval of a figure printed with decimals d: a
+// zero printed without decimals ("经营收入 0 万元") says there is none, not
+// an amount below half a 万元 — documents print such an amount ("事业收入
+// 0.02 万元"). A zero printed with decimals (0.00) keeps its rounding.
+func exactZero(v float64, d int, half float64) float64 {
+	if v == 0 && d == 0 {
+		return 0
+	}
+	return half
 }
 
 // claimRounding is the rounding of a stated number.
