@@ -1121,3 +1121,32 @@ func TestStatedChangeOfItemOrRestatement(t *testing.T) {
 		}
 	}
 }
+
+// TestPriorSign: with no prior year stated, an increase larger than the
+// figure or a fall of more than 100% says the prior year was negative
+// (yoy.prior_sign names both lines); an increase within the figure, or
+// within its rounding, says nothing.
+func TestPriorSign(t *testing.T) {
+	text := "某区某局2016年度部门决算说明\n七、“三公”经费支出决算情况\n（二）公务用车购置及运行费47.63万元。其中：公务用车购置费0.89万元。公务用车运行费46.74万元。\n与2015年相比，公务用车购置费增加0.89万元，公务用车运行费下降20.25%。"
+	for name, c := range map[string]struct {
+		text  string
+		lines []int
+	}{
+		"as printed":              {text, nil},
+		"an increase above it":    {strings.Replace(text, "增加0.89万元", "增加8.9万元", 1), []int{3, 4}},
+		"a fall of more than all": {strings.Replace(text, "下降20.25%", "下降120.25%", 1), []int{4}},
+		"within the rounding":     {strings.Replace(text, "增加0.89万元", "增加0.9万元", 1), nil},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		var got []schema.Check
+		for _, f := range d.Checks {
+			if f.Rule == "yoy.prior_sign" && f.Severity != schema.SeverityInfo {
+				got = append(got, f)
+			}
+		}
+		if c.lines == nil && len(got) != 0 || c.lines != nil && (len(got) != 1 || !slices.Equal(got[0].Lines, c.lines)) {
+			t.Errorf("%s: yoy.prior_sign warnings %+v", name, got)
+		}
+	}
+}

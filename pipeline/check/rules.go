@@ -13,6 +13,7 @@ var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", "the rounding of each stated change", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
+	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding (or the figure's and the stated change's), the percentage's last digit; at least 0.1 points", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
@@ -114,6 +115,67 @@ func yoyChange(c *ctx) {
 			msg: quote(cl), msgEn: quoteEn(cl, "the change against the prior year"),
 		})
 	}
+}
+
+// yoyPriorSign: an amount is never negative, so a stated increase cannot
+// exceed the figure it is of ("公务用车购置费0.89万元…增加8.9万元"), nor a fall
+// be more than 100% — where the text states no prior year to compare with,
+// nor the change and the percentage side by side (yoy.change_pct), the one
+// relation the change still has. Figures carried over or left
+// (结转, 结余) may be negative and are not compared.
+func yoyPriorSign(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if strings.Contains(cl.Path, "carried") || strings.Contains(cl.Path, "balance") {
+			continue
+		}
+		if _, _, ok := c.priorOf(cl.Path); ok {
+			continue // yoy.change and yoy.change_pct compare it with the prior year
+		}
+		if c.changedBoth(cl) {
+			continue // yoy.change_pct recomputes the percentage from the change
+		}
+		switch cl.Kind {
+		case schema.ClaimChange:
+			cur, cp, ok := c.currentOf(cl.Path)
+			if !ok || cl.Value <= 0 {
+				continue
+			}
+			st := claimFig(cl)
+			c.report(finding{stated: cur.v, computed: cl.Value, unit: "yuan", tol: halves(st, cur), figs: []rfig{st, cur}, atLeast: true,
+				paths: []string{cp}, lines: []int{c.line(cp), cl.Line},
+				msg: "本年数与其增加额（" + quote(cl) + "）", msgEn: "the figure against its stated increase (" + quoteEn(cl, "the change") + ")"})
+		case schema.ClaimChangePct:
+			if cl.Value >= -100 {
+				continue
+			}
+			st := claimFig(cl)
+			paths := []string{}
+			if _, cp, ok := c.currentOf(cl.Path); ok {
+				paths = append(paths, cp)
+			}
+			c.report(finding{stated: cl.Value, computed: -100, unit: "%", tol: st.half, figs: []rfig{st}, atLeast: true,
+				paths: paths, lines: []int{cl.Line}, msg: quote(cl), msgEn: quoteEn(cl, "the percentage change")})
+		}
+	}
+}
+
+// changedBoth tells a change or percentage stated beside the other of the
+// two for the same figure (as yoy.change_pct pairs them).
+func (c *ctx) changedBoth(cl schema.Claim) bool {
+	switch cl.Kind {
+	case schema.ClaimChangePct:
+		_, ok := c.changeBeside(cl)
+		return ok
+	case schema.ClaimChange:
+		for _, o := range c.doc.Claims {
+			if o.Kind == schema.ClaimChangePct {
+				if ch, ok := c.changeBeside(o); ok && ch == cl {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func growth(a, b float64) (float64, float64) { return a - b, b } // (current − prior) / prior
