@@ -1150,3 +1150,26 @@ func TestPriorSign(t *testing.T) {
 		}
 	}
 }
+
+// TestProcurementShares: the share each kind of purchase states of the
+// procurement ("占政府采购支出总额的100%") is checked (share.pct): two kinds
+// swapped disagree with their shares.
+func TestProcurementShares(t *testing.T) {
+	text := "某区某局2016年度部门决算说明\n（一）政府采购支出情况2016年本部门政府采购支出总额129.17万元。\n其中：政府采购货物支出129.17万元，占政府采购支出总额的100%；\n政府采购工程支出0万元，占政府采购支出总额的0%；\n政府采购服务支出0万元，占政府采购支出总额的0%。"
+	for name, want := range map[string]int{
+		text: 0,
+		strings.Replace(strings.Replace(text, "货物支出129.17万元", "货物支出0万元", 1), "工程支出0万元", "工程支出129.17万元", 1): 2,
+	} {
+		d := extractText(t, name)
+		Run(d)
+		n := 0
+		for _, f := range d.Checks {
+			if f.Rule == "share.pct" && f.Severity == schema.SeverityWarning {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%d share.pct warnings, want %d: %+v", n, want, d.Checks)
+		}
+	}
+}

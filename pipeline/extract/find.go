@@ -362,7 +362,8 @@ func (b *builder) shareAfter(path, of string, ti int) {
 	for _, w := range []string{"占", "，占", ",占", "，占比", "占比"} {
 		if strings.HasPrefix(st.s[t.end:], w) {
 			p := t.end + len(w)
-			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的", "总额的", "的"} {
+			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的",
+				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "的"} {
 				if strings.HasPrefix(st.s[p:], f) {
 					p += len(f)
 					break

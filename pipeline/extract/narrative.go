@@ -1097,6 +1097,7 @@ func (b *builder) procurement() {
 					}
 					if ti, ok := b.valueAfter(e, 6); ok {
 						*part.dst = b.take("/procurement"+part.field, ti)
+						b.shareAfter("/procurement"+part.field, "/procurement/amount", ti) // "，占政府采购支出总额的100%"
 						break
 					}
 				}
