@@ -1173,3 +1173,37 @@ func TestProcurementShares(t *testing.T) {
 		}
 	}
 }
+
+// TestListedParts: parts a sentence lists after 其中 cannot add up to more
+// than the whole before it (sum.text names the line); a list below its
+// whole may leave parts out, a change before 其中 is no whole, and a list
+// with percentages, changes or parts holding others is not added up.
+func TestListedParts(t *testing.T) {
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"parts above":  {"某区某局2016年部门预算说明\n2016年收入预算为2333.03万元，其中：一般公共预算拨款2333.03万元，单位结余结转资金327.26万元。", 1},
+		"parts equal":  {"某区某局2016年部门预算说明\n2016年收入预算为2660.29万元，其中：一般公共预算拨款2333.03万元，单位结余结转资金327.26万元。", 0},
+		"parts below":  {"某区某局2016年部门预算说明\n2016年收入预算为2700.00万元，其中：一般公共预算拨款2333.03万元，单位结余结转资金327.26万元。", 0},
+		"a change":     {"某区某局2018年部门预算说明\n相应安排支出预算22,923.05万元，比上年减少159.53万元，其中：人员支出10404.95万元，公用支出1808.1万元。", 0},
+		"percentages":  {"某区某局2016年部门预算说明\n支出100.00万元，其中：基本支出80.00万元，占80%，项目支出30.00万元。", 0},
+		"parts nested": {"某区某局2016年部门预算说明\n支出100.00万元，其中：基本支出80.00万元，人员经费60.00万元，公用经费20.00万元。", 0},
+		"investment":   {"某区某局2017年度部门决算说明\n工程概算总投资为37000万元，其中工程费用16040.531万元，工程建设其他费用13959.469万元，基本预备费8000万元。", 1},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		n := 0
+		for _, f := range d.Checks {
+			if f.Rule == "sum.text" && f.Severity == schema.SeverityWarning {
+				n++
+				if !slices.Equal(f.Lines, []int{2}) {
+					t.Errorf("%s: lines %v", name, f.Lines)
+				}
+			}
+		}
+		if n != c.want {
+			t.Errorf("%s: %d sum.text warnings, want %d: %+v", name, n, c.want, d.Checks)
+		}
+	}
+}

@@ -150,6 +150,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.functionItems()
 	b.functionCodes()
 	b.statedChanges()
+	b.listedParts()
 	b.tableClaims()
 	b.copies(b.tabs)
 	b.structure(flat)

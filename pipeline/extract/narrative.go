@@ -542,6 +542,62 @@ func (b *builder) basicStated() {
 	}
 }
 
+// listedParts keeps a whole the text states and the parts it lists after
+// 其中 in the same sentence where the parts add up to more than it ("收入预算
+// 为2333.03万元，其中：一般公共预算拨款2333.03万元，…单位结余结转资金327.26
+// 万元"): parts of a whole cannot exceed it, whatever the whole is. A list
+// may leave parts out, so one below its whole says nothing. Only a plain
+// list is such a statement: every part an amount with its unit, none a
+// percentage, a change (增加/减少) or inside an aside, no second 其中, and
+// no pair of parts one of which holds the other (基本支出 and 人员经费).
+// Where the model took the whole and every part, its own sums compare them.
+func (b *builder) listedParts() {
+	st := b.st
+	for _, end := range b.find("其中") {
+		ti := st.tokenAt(end) - 1
+		if ti < 0 || st.toks[ti].kind != numMoney || st.toks[ti].unit == "" {
+			continue
+		}
+		whole := st.toks[ti]
+		if gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　"); gap != "，" && gap != "," {
+			continue // "X万元，其中…": the amount right before
+		}
+		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
+			continue // "比上年减少159.53万元，其中：…": a change, not the whole
+		}
+		stop := st.sentenceEnd(end)
+		list := st.s[end:stop]
+		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
+			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
+			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
+			continue
+		}
+		var parts []int
+		sum, plain := schema.Money(0), true
+		for k := ti + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
+			t := st.toks[k]
+			switch {
+			case t.kind == numMoney && t.unit != "" && moneyFactor(t.unit) == moneyFactor(whole.unit):
+				parts = append(parts, k)
+				sum += t.money()
+			default:
+				plain = false
+			}
+		}
+		if !plain || len(parts) < 2 || sum <= whole.money() {
+			continue
+		}
+		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
+			continue // the model holds them all: its own sums compare them
+		}
+		path := "/text/" + strconv.Itoa(st.source(whole.start).Line) + "/listed"
+		b.sumClaim(path, "", ti)
+		for i, k := range parts {
+			b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
+		}
+	}
+}
+
 // nextBasic is where the next statement of a basic expenditure begins in
 // s[from:stop] (stop without one): a table's name ("按“部门预算公开06表 财政
 // 拨款基本支出预算表”中…填写", a note inside the list of parts) is none.
