@@ -1207,3 +1207,31 @@ func TestListedParts(t *testing.T) {
 		}
 	}
 }
+
+// TestTotalRestated: in a budget all of general-budget appropriations, the
+// general budget's expenditure is the expenditure total: a statement of it
+// with another amount is a restate.amount warning naming both lines; with
+// government funds beside, the two may differ.
+func TestTotalRestated(t *testing.T) {
+	text := "某区某所2016年单位预算说明\n2016年,某所收入预算为357.68万元，其中：一般公共预算拨款357.68万元。\n相应安排支出预算357.68万元，其中：人员支出272.98万元，公用支出30.70万元，项目支出54万元。\n五、一般公共预算拨款支出情况 2016年度一般公共预算拨款支出367.68万元，主要支出项目包括："
+	for name, c := range map[string]struct {
+		text  string
+		lines []int
+	}{
+		"restated with another amount": {text, []int{3, 4}},
+		"restated alike":               {strings.Replace(text, "支出367.68", "支出357.68", 1), nil},
+		"government funds beside":      {strings.Replace(text, "一般公共预算拨款357.68万元。", "财政拨款357.68万元，政府性基金10.00万元。", 1), nil},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		var got []schema.Check
+		for _, f := range d.Checks {
+			if f.Rule == "restate.amount" && f.Severity == schema.SeverityWarning {
+				got = append(got, f)
+			}
+		}
+		if c.lines == nil && len(got) != 0 || c.lines != nil && (len(got) != 1 || !slices.Equal(got[0].Lines, c.lines)) {
+			t.Errorf("%s: restate.amount warnings %+v", name, got)
+		}
+	}
+}

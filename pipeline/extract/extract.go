@@ -149,6 +149,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.treeClasses()
 	b.functionItems()
 	b.functionCodes()
+	b.totalRestated()
 	b.statedChanges()
 	b.listedParts()
 	b.tableClaims()

@@ -84,7 +84,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -407,6 +407,39 @@ func (b *builder) basicRestated() {
 				continue
 			}
 			b.claim("/expenditure/basic", schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
+		}
+	}
+}
+
+// totalRestated keeps, in a budget whose every yuan is a general-budget
+// appropriation, each statement of the general budget's expenditure that
+// differs from the expenditure total as an amount claim ("收入预算为357.68
+// 万元，其中：一般公共预算拨款357.68万元。…一般公共预算拨款支出357.68万元"):
+// the two are one figure.
+func (b *builder) totalRestated() {
+	exp, rev := b.doc.Expenditure, b.doc.Revenue
+	if exp == nil || exp.Total == nil || rev == nil || rev.Total == nil || *rev.Total != *exp.Total || b.doc.Document.Kind != schema.KindBudget {
+		return
+	}
+	general := false
+	for _, s := range rev.Sources {
+		noFunds := (b.doc.GovernmentFund == nil || b.doc.GovernmentFund.Amount == 0) && (b.doc.StateCapital == nil || b.doc.StateCapital.Amount == 0)
+		general = general || s.Amount == *rev.Total && (s.Name == "一般公共预算" || s.Name == "财政拨款" && noFunds)
+	}
+	if !general {
+		return
+	}
+	for _, l := range []string{"一般公共预算拨款支出", "一般公共预算财政拨款支出", "一般公共预算支出"} {
+		for _, end := range b.find(l) {
+			if b.otherYear(end - len(l)) {
+				continue
+			}
+			ti, ok := b.valueAfter(end, 6)
+			if !ok || b.used[ti] || b.st.toks[ti].money() == *exp.Total {
+				continue
+			}
+			b.claim("/expenditure", schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
+			b.keepOwnChange(ti)
 		}
 	}
 }
