@@ -1235,3 +1235,34 @@ func TestTotalRestated(t *testing.T) {
 		}
 	}
 }
+
+// TestItemParagraph: a 项's paragraph with no table to place it states its
+// amount twice (heading, 预算安排) and its change against the prior year's
+// 执行数: a restatement with another value is restate.text, a percentage
+// that is not (amount − prior) / prior is yoy.change_pct, both on the
+// paragraph's line; a paragraph that agrees says nothing.
+func TestItemParagraph(t *testing.T) {
+	text := "上海市某区某局2024年部门预算\n财政拨款支出主要内容如下：\n1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”700.00万元，主要用于机关运转。2023年当年预算执行数为650.00万元，2024年预算安排700.00万元，比2023年预算执行数增加7.69%。主要原因是：人员增加。\n2. “社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）”300.00万元，主要用于养老保险缴费。2023年当年预算执行数为250.00万元，2024年预算安排300.00万元，比2023年预算执行数增加20.00%。主要原因是：缴费基数调整。"
+	for name, c := range map[string]struct {
+		text  string
+		rules []string
+	}{
+		"agrees":             {text, nil},
+		"heading differs":    {strings.Replace(text, "2024年预算安排300.00万元", "2024年预算安排310.00万元", 1), []string{"restate.text", "yoy.change_pct"}},
+		"percentage differs": {strings.Replace(text, "增加7.69%", "增加17.69%", 1), []string{"yoy.change_pct"}},
+		"prior year differs": {strings.Replace(text, "执行数为650.00万元", "执行数为550.00万元", 1), []string{"yoy.change_pct"}},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		var got []string
+		for _, f := range d.Checks {
+			if f.Severity == schema.SeverityWarning {
+				got = append(got, f.Rule)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.rules) {
+			t.Errorf("%s: warnings %v, want %v: %+v", name, got, c.rules, d.Checks)
+		}
+	}
+}

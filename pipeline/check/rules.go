@@ -23,6 +23,7 @@ var rules = []Rule{
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, in a table read from text that keeps its columns", "the rounding of every cell added and of the total", sumTable},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
+	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
@@ -73,6 +74,14 @@ func (c *ctx) priorOf(path string) (rfig, string, bool) {
 				return f, p + "/amount", ok
 			}
 		}
+	}
+	if strings.HasPrefix(path, "/text/") { // a comparison no model figure takes: its prior year is a claim
+		for _, cl := range c.doc.Claims {
+			if cl.Path == path && cl.Kind == schema.ClaimPriorYear {
+				return claimFig(cl), path, true
+			}
+		}
+		return rfig{}, "", false
 	}
 	f, ok := c.fig(path + "/prior_year")
 	return f, path + "/prior_year", ok
@@ -376,6 +385,29 @@ func restateAmount(c *ctx) {
 		return c.figOf(p, v), p, ok
 	})
 }
+
+// restateText compares the two statements of an item's amount its
+// paragraph makes where no model figure takes them (claims on
+// /text/<line>/item).
+func restateText(c *ctx) {
+	cls := c.doc.Claims
+	for i, a := range cls {
+		if a.Kind != schema.ClaimAmount || !strings.HasPrefix(a.Path, "/text/") || !strings.HasSuffix(a.Path, "/item") {
+			continue
+		}
+		for _, o := range cls[i+1:] {
+			if o.Path != a.Path || o.Kind != schema.ClaimAmount {
+				continue
+			}
+			fa, fo := claimFig(a), claimFig(o)
+			c.report(finding{stated: o.Value, computed: a.Value, unit: "yuan", tol: halves(fa, fo), figs: []rfig{fo, fa},
+				paths: []string{}, lines: []int{a.Line, o.Line},
+				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行标题的金额", msgEn: "line " + strconv.Itoa(o.Line) + " restates the amount of the heading of line " + strconv.Itoa(a.Line)})
+			break
+		}
+	}
+}
+
 func restatePrior(c *ctx) { restate(c, schema.ClaimPriorYear, c.priorOf) }
 
 // restateTable compares a figure of a table that was left out with the

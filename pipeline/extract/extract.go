@@ -151,6 +151,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.functionCodes()
 	b.totalRestated()
 	b.statedChanges()
+	b.itemStatements()
 	b.listedParts()
 	b.tableClaims()
 	b.copies(b.tabs)

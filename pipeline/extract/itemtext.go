@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// itemStatements keeps what a 项's paragraph says of itself where no
+// table placed it: "2. “社会保障和就业支出（类）…（项）”300.00万元，主要用于
+// ….2023年当年预算执行数为250.00万元，2024年预算安排310.00万元，比2023年
+// 预算执行数增加20.00%。" states the item's amount twice — in its heading
+// and as the year's 预算安排 (决算数) — and its change against the prior
+// year it names. A heading amount the sentence restates with another value
+// becomes two amount claims on /text/<line>/item (restate.text); a
+// percentage that is not (amount − prior) / prior within the rounding
+// becomes amount, prior-year and percentage claims on /text/<line>
+// (yoy.change_pct). Amounts the model took (a table placed the item) are
+// compared by the model's own claims and skipped here.
+func (b *builder) itemStatements() {
+	st := b.st
+	for _, mark := range []string{"（项）", "(项)"} {
+		for _, end := range b.find(mark) {
+			hi := st.tokenAt(end)
+			if hi >= len(st.toks) {
+				continue
+			}
+			h := st.toks[hi]
+			if h.kind != numMoney || h.unit == "" || b.used[hi] || st.runesBetween(end, h.start) > 3 {
+				continue // "…（项）”300.00万元": the heading's amount right after it
+			}
+			stop := b.itemEnd(h.end)
+			cur, ok := b.yearAmount(h.end, stop, false)
+			if !ok || b.used[cur] {
+				continue
+			}
+			line := strconv.Itoa(st.source(h.start).Line)
+			if y := st.toks[cur]; y.money() != h.money() {
+				for _, k := range []int{hi, cur} {
+					src := st.source(st.toks[k].start)
+					b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: "/text/" + line + "/item", Kind: schema.ClaimAmount,
+						Value: st.toks[k].money().Float(), Decimals: st.toks[k].scale, Unit: st.toks[k].unit, Line: src.Line, Text: src.Text})
+				}
+			}
+			b.itemChange(line, cur, h.end, stop)
+		}
+	}
+}
+
+// itemEnd is where a 项's paragraph that begins at pos ends: the next 项
+// heading, the next part heading (a line opening with 一、 or （一）), or
+// 400 bytes on.
+func (b *builder) itemEnd(pos int) int {
+	st := b.st
+	stop := min(len(st.s), pos+400)
+	for _, mark := range []string{"（项）", "(项)", "（类）", "(类)"} {
+		if k := strings.Index(st.s[pos:stop], mark); k >= 0 {
+			stop = pos + k
+		}
+	}
+	for k := pos; k < stop; k++ {
+		if st.s[k] == '\n' && itemMarker(strings.TrimLeft(st.s[k+1:stop], " 　")) {
+			return k
+		}
+	}
+	return stop
+}
+
+// yearAmount finds in s[from:to] the amount a label of the year gives
+// (预算安排, 预算数为, 决算数为, 执行数为): of the document's own year, or of
+// another (the prior year) when prior is set.
+func (b *builder) yearAmount(from, to int, prior bool) (int, bool) {
+	st := b.st
+	for _, l := range []string{"预算安排", "预算数为", "决算数为", "执行数为", "预算数", "决算数"} {
+		for at := from; at < to; {
+			k := strings.Index(st.s[at:to], l)
+			if k < 0 {
+				break
+			}
+			start := at + k
+			at = start + len(l)
+			if y, ok := b.labelYear(start); !ok || (y != b.doc.Document.FiscalYear) != prior {
+				continue
+			}
+			if ti, ok := b.valueAfter(at, 3); ok && st.toks[ti].start < to {
+				return ti, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// labelYear is the year a label names right before it ("2023年当年预算执
+// 行数为", "2024年预算安排"), with no clause between.
+func (b *builder) labelYear(start int) (int, bool) {
+	from := max(0, start-30)
+	for from > 0 && !utf8.RuneStart(b.st.s[from]) {
+		from++
+	}
+	year, found := 0, false
+	for l := b.st.s[from:start]; ; {
+		y, _, after, ok := yearIn(l)
+		if !ok {
+			break
+		}
+		year, found = y, !strings.ContainsAny(after, "，。；,;")
+		l = after
+	}
+	return year, found
+}
+
+// itemChange keeps the item's amount cur, the prior year's amount its
+// paragraph states and the percentage change after cur, where they do not
+// agree.
+func (b *builder) itemChange(line string, cur, from, stop int) {
+	st := b.st
+	pi, ok := b.yearAmount(from, stop, true)
+	if !ok || pi > cur {
+		return
+	}
+	end := min(stop, st.sentenceEnd(st.toks[cur].end))
+	var p, sign int
+	for k := cur + 1; k < len(st.toks) && st.toks[k].start < end; k++ {
+		t := st.toks[k]
+		if t.kind == numMoney {
+			return // a change in money, or another figure: statedChanges' or none
+		}
+		if t.kind != numPct {
+			continue
+		}
+		before := st.s[st.toks[cur].end:t.start]
+		up, down := strings.LastIndex(before, "增"), max(strings.LastIndex(before, "减"), strings.LastIndex(before, "下降"), strings.LastIndex(before, "降低"))
+		switch {
+		case up > down:
+			sign = 1
+		case down > up:
+			sign = -1
+		default:
+			return
+		}
+		p = k
+		break
+	}
+	if sign == 0 {
+		return
+	}
+	y, pr, pct := st.toks[cur], st.toks[pi], st.toks[p]
+	if priorAgrees(y, pr, pct, float64(sign)) {
+		return
+	}
+	path := "/text/" + line
+	for _, cl := range []struct {
+		kind  string
+		tok   token
+		value float64
+	}{{schema.ClaimAmount, y, y.money().Float()}, {schema.ClaimPriorYear, pr, pr.money().Float()}, {schema.ClaimChangePct, pct, float64(sign) * pct.float()}} {
+		src := st.source(cl.tok.start)
+		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: cl.kind, Value: cl.value,
+			Decimals: cl.tok.scale, Unit: cl.tok.unit, Line: src.Line, Text: src.Text})
+	}
+}
+
+// priorAgrees tells whether a stated percentage p is (x − prior) / prior
+// within the rounding of the three numbers and 0.1 points (as
+// yoy.change_pct measures it).
+func priorAgrees(x, prior, p token, sign float64) bool {
+	half := func(t token) float64 { return 0.5 * math.Pow(10, -float64(t.scale)) * float64(moneyFactor(t.unit)) }
+	cur, pr := x.money().Float(), prior.money().Float()
+	if pr == 0 {
+		return true // nothing to compare
+	}
+	v := (cur - pr) / math.Abs(pr) * 100
+	lo, hi := v, v
+	for _, dx := range []float64{-half(x), half(x)} {
+		for _, dp := range []float64{-half(prior), half(prior)} {
+			if (pr+dp)*pr <= 0 {
+				return true
+			}
+			w := (cur + dx - pr - dp) / math.Abs(pr+dp) * 100
+			lo, hi = math.Min(lo, w), math.Max(hi, w)
+		}
+	}
+	stated := sign * p.float()
+	tol := v - lo
+	if stated >= v {
+		tol = hi - v
+	}
+	tol = max(tol+0.5*math.Pow(10, -float64(p.scale)), 0.1)
+	return math.Abs(stated-v) <= tol
+}
