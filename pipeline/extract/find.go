@@ -16,8 +16,9 @@ type builder struct {
 	used  []bool
 	found map[string][]int // find's results by label: rules ask for the same labels often
 
-	wholeWords bool // figure skips labels inside longer terms (see figureWord)
-	after      int  // figure skips labels before this offset
+	wholeWords bool                     // figure skips labels inside longer terms (see figureWord)
+	after      int                      // figure skips labels before this offset
+	budgeted   map[string]*schema.Money // a 决算's budgeted figures figure read before their amounts, by path
 
 	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
 	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
@@ -244,7 +245,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		}
 		i += size
 	}
-	if cmp < 0 {
+	if cmp < 0 || b.againstBudget(cmp, end) {
 		return y, false
 	}
 	sign := 0
@@ -294,6 +295,39 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return y, y.found()
+}
+
+// againstBudget tells a comparison, its 比 or 较 ending at cmp, that is
+// with the budget, not the prior year: "比年初预算数增加5万元", "与年初预算
+// 相比，减少…" in a 决算. What is compared with names 预算, and neither the
+// prior year (上年, 去年) nor a year other than the document's ("较2017年预
+// 算" in a 2018 budget is the prior year's).
+func (b *builder) againstBudget(cmp, end int) bool {
+	st := b.st
+	var obj string
+	if head := st.s[:cmp]; strings.HasSuffix(head, "相比") || strings.HasSuffix(head, "相较") {
+		head = head[:len(head)-len("相比")]
+		k := max(strings.LastIndex(head, "与"), strings.LastIndex(head, "同"))
+		if k < 0 {
+			return false
+		}
+		obj = head[k:]
+	} else {
+		obj = st.s[cmp:end]
+		for i, r := range obj {
+			rest := obj[i:]
+			if r >= '0' && r <= '9' && !strings.HasPrefix(strings.TrimLeft(rest, "0123456789"), "年") ||
+				startsWithAny(rest, upWords) || startsWithAny(rest, downWords) || startsWithAny(rest, flatWords) || strings.ContainsRune("，。；,;", r) {
+				obj = obj[:i]
+				break
+			}
+		}
+	}
+	if !strings.Contains(obj, "预算") || strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+		return false
+	}
+	y, _, _, ok := yearIn(obj)
+	return !ok || y == b.doc.Document.FiscalYear
 }
 
 func (y yoy) found() bool { return y.prior >= 0 || y.change >= 0 || y.pct >= 0 || y.flat }

@@ -40,9 +40,24 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				continue
 			}
 			seen[ti] = true
+			bt := -1 // a 决算's budgeted figure, stated before its amount
+			if b.doc.Document.Kind == schema.KindFinalAccounts && budgetGap(b.st.s[end:b.st.toks[ti].start]) {
+				bt = ti
+				if ti, ok = b.executedAfter(bt); !ok || seen[ti] {
+					continue // the budget alone is not the amount
+				}
+				seen[ti] = true
+			}
 			t := b.st.toks[ti]
 			if amount == nil {
 				amount = b.take(path+field, ti)
+				if bt >= 0 {
+					if b.budgeted == nil {
+						b.budgeted = map[string]*schema.Money{}
+					}
+					b.budgeted[cpath] = b.take(cpath+"/budgeted", bt)
+					b.execution(cpath, t.end, b.st.clauseEnd(t.end))
+				}
 			} else if t.money() != *amount {
 				b.claim(cpath, schema.ClaimAmount, ti, t.money().Float(), "")
 				continue
@@ -61,6 +76,48 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
+}
+
+// newFigure is the figure figure read at path: its amount, the prior year
+// and a 决算's budget stated before it.
+func (b *builder) newFigure(path string, a, p *schema.Money) *schema.Figure {
+	return &schema.Figure{Amount: *a, PriorYear: p, Budgeted: b.budgeted[path]}
+}
+
+// budgetGap tells the words between a label and its amount that make the
+// amount a 决算's budget ("因公出国（境）费支出预算为2万元"): 预算 that is no
+// fund's name (一般公共预算), and no 决算.
+func budgetGap(gap string) bool {
+	for _, f := range fundWords {
+		gap = strings.ReplaceAll(gap, f, "")
+	}
+	return strings.Contains(gap, "预算") && !strings.Contains(gap, "决算")
+}
+
+// executedAfter finds the executed amount a 决算 states after the budgeted
+// figure at token ti, in the same clause: "支出预算为2万元，支出决算为0万元".
+func (b *builder) executedAfter(ti int) (int, bool) {
+	st := b.st
+	from := st.toks[ti].end
+	stop := st.clauseEnd(from)
+	for _, l := range []string{"决算", "实际支出", "实际执行"} {
+		if k := strings.Index(st.s[from:stop], l); k >= 0 {
+			return b.valueAfter(from+k+len(l), 4)
+		}
+	}
+	return 0, false
+}
+
+// clauseEnd is where the clause from off ends: at 。 or ；, or where 其中
+// opens its parts.
+func (st *stream) clauseEnd(off int) int {
+	end := st.sentenceEnd(off)
+	for _, w := range []string{"；", ";", "其中"} {
+		if k := strings.Index(st.s[off:end], w); k >= 0 {
+			end = off + k
+		}
+	}
+	return end
 }
 
 // insideWord tells a label that is the tail of a longer term: "支出总计" in
@@ -350,24 +407,24 @@ func (b *builder) basicProject() {
 	not := []string{"财政拨款", "公共预算", "基金预算", "拨款"}
 	exp := b.doc.Expenditure
 	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
-		exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+		exp.Basic = b.newFigure("/expenditure/basic", a, p)
 	} else if b.allAppropriations() {
 		// every yuan is an appropriation: the appropriations' basic
 		// expenditure is the basic expenditure ("财政拨款基本支出12213.05万元")
 		if a, p := b.figure("/expenditure/basic", "/amount", appropriationsBasic, 6); a != nil {
-			exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+			exp.Basic = b.newFigure("/expenditure/basic", a, p)
 		}
 	}
 	b.basicRestated()
 	b.basicParts()
 	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
-		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
+		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
 	}
 	b.splitUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
-		exp.Reserve = &schema.Figure{Amount: *a, PriorYear: p}
+		exp.Reserve = b.newFigure("/expenditure/reserve", a, p)
 	}
 	of := "/expenditure/total"
 	if exp.CurrentYear != nil {
@@ -1022,14 +1079,14 @@ func (b *builder) zeroFigure(path string, at int) *schema.Figure {
 func (b *builder) funds() {
 	d := b.doc
 	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
-		d.GovernmentFund = &schema.Figure{Amount: *a, PriorYear: p}
+		d.GovernmentFund = b.newFigure("/government_fund", a, p)
 	} else if at, ok := b.zeroStatement("政府性基金"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	} else if at, ok := b.blankNone("政府性基金支出"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	}
 	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
-		d.StateCapital = &schema.Figure{Amount: *a, PriorYear: p}
+		d.StateCapital = b.newFigure("/state_capital", a, p)
 	} else if at, ok := b.zeroStatement("国有资本经营"); ok {
 		d.StateCapital = b.zeroFigure("/state_capital", at)
 	} else if at, ok := b.blankNone("国有资本经营预算支出"); ok {
@@ -1040,7 +1097,7 @@ func (b *builder) funds() {
 func (b *builder) operatingCosts() {
 	// "机关运行经费一般公共预算财政拨款56.78万元": the fund's words between
 	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12); a != nil {
-		b.doc.OperatingCosts = &schema.Figure{Amount: *a, PriorYear: p}
+		b.doc.OperatingCosts = b.newFigure("/operating_costs", a, p)
 	} else if at, ok := b.zeroStatement("机关运行经费"); ok { // "本部门无机关运行经费"
 		b.doc.OperatingCosts = b.zeroFigure("/operating_costs", at)
 	}
@@ -1228,7 +1285,7 @@ func (b *builder) threePublic() {
 		a, p := b.figure(path, "/amount", labels, 8)
 		b.after = 0
 		if a != nil {
-			return &schema.Figure{Amount: *a, PriorYear: p}
+			return b.newFigure(path, a, p)
 		}
 		for _, l := range labels[:1] { // "2018 年无公务用车购置预算安排"
 			for _, end := range b.find(strings.TrimSuffix(l, "费")) {

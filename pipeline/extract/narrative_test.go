@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// wording is a narrative of another province, template year or kind of
+// unit: the figures it states (JSON pointer → yuan), the paths it does not
+// state, and the claims (path and kind) it does not make.
+type wording struct {
+	name, text string
+	want       map[string]float64
+	absent     []string
+	noClaims   []string
+}
+
+// pointerAt resolves a JSON pointer in the document's JSON.
+func pointerAt(doc any, ptr string) (any, bool) {
+	cur := doc
+	for _, k := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[k]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			cur = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, cur != nil
+}
+
+func checkWordings(t *testing.T, cases []wording) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := extractLines(t, c.text)
+			raw, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc any
+			if err := json.Unmarshal(raw, &doc); err != nil {
+				t.Fatal(err)
+			}
+			for ptr, v := range c.want {
+				got, ok := pointerAt(doc, ptr)
+				if !ok || got != v {
+					t.Errorf("%s = %v, want %v", ptr, got, v)
+				}
+			}
+			for _, ptr := range c.absent {
+				if got, ok := pointerAt(doc, ptr); ok {
+					t.Errorf("%s = %v, which the text does not state", ptr, got)
+				}
+			}
+			for _, pk := range c.noClaims {
+				path, kind, _ := strings.Cut(pk, ":")
+				for _, cl := range d.Claims {
+					if cl.Path == path && cl.Kind == kind {
+						t.Errorf("claim %s %s %v from line %q, which the text does not state", path, kind, cl.Value, cl.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A 决算 that states each figure's budget before its execution ("支出预算为
+// 2万元，支出决算为0万元", the central template's 三公 parts) gives the
+// execution as the amount and the budget as the budgeted figure; a budget
+// stated alone is no amount.
+func TestFinalAccountsBudgetBeforeExecution(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "三公 parts", text: "某县审计局2016年度部门决算\n" +
+			"2016年度“三公”经费财政拨款支出预算为25.00万元，支出决算为20.10万元，完成预算的80.4%，其中：因公出国（境）费支出预算为2万元，支出决算为0万元，完成预算的0%；" +
+			"公务用车购置及运行费支出预算为20万元，支出决算为18万元，完成预算的90%，其中：公务用车购置支出预算为5万元，支出决算为0万元；公务用车运行维护费支出预算为15万元，支出决算为18万元；" +
+			"公务接待费支出预算为3万元，支出决算为2.1万元，完成预算的70%。\n",
+			want: map[string]float64{
+				"/three_public/total": 201000, "/three_public/budgeted": 250000,
+				"/three_public/overseas_travel/amount": 0, "/three_public/overseas_travel/budgeted": 20000,
+				"/three_public/vehicle/amount": 180000, "/three_public/vehicle/budgeted": 200000,
+				"/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_purchase/budgeted": 50000,
+				"/three_public/vehicle_operation/amount": 180000, "/three_public/vehicle_operation/budgeted": 150000,
+				"/three_public/reception/amount": 21000, "/three_public/reception/budgeted": 30000,
+			}},
+		{name: "机关运行经费", text: "某县审计局2016年度部门决算\n2016年度机关运行经费年初预算为30万元，实际支出28.5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 285000, "/operating_costs/budgeted": 300000}},
+		{name: "budget alone", text: "某县审计局2016年度部门决算\n2016年度机关运行经费年初预算为30万元。\n",
+			absent: []string{"/operating_costs"}},
+		// a budget's figure is its amount
+		{name: "a budget's", text: "某县审计局2016年部门预算\n2016年机关运行经费预算为30万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 300000}, absent: []string{"/operating_costs/budgeted"}},
+	})
+}
+
+// "比年初预算数增加3.45万元" compares a 决算's figure with its budget, not
+// with the prior year; "较2017年预算" in a 2018 budget is the prior year's.
+func TestComparisonWithBudget(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "比年初预算数", text: "某区财政局2016年度部门决算\n2016年度本部门机关运行经费支出123.45万元，比年初预算数增加3.45万元，增长2.9%。\n",
+			want: map[string]float64{"/operating_costs/amount": 1234500}, noClaims: []string{"/operating_costs:change", "/operating_costs:change_pct"}},
+		{name: "与年初预算相比", text: "某区财政局2016年度部门决算\n2016年度“三公”经费财政拨款决算数为12.34万元，与年初预算相比减少2.66万元。\n",
+			want: map[string]float64{"/three_public/total": 123400}, noClaims: []string{"/three_public:change"}},
+		{name: "较2017年预算", text: "某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，较2017年预算增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000}},
+		{name: "比上年预算", text: "某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，比上年预算增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000}},
+	})
+	for _, c := range []struct{ text, ok string }{
+		{"某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，较2017年预算增加5万元。\n", "较2017年预算"},
+		{"某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，比上年预算增加5万元。\n", "比上年预算"},
+	} {
+		found := false
+		for _, cl := range extractLines(t, c.text).Claims {
+			found = found || cl.Path == "/operating_costs" && cl.Kind == schema.ClaimChange && cl.Value == 50000
+		}
+		if !found {
+			t.Errorf("%s: the change against the prior year is not read", c.ok)
+		}
+	}
+}
