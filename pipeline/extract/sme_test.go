@@ -66,3 +66,24 @@ func TestSMEProcurement(t *testing.T) {
 		t.Errorf("far: %+v", p)
 	}
 }
+
+// Other templates' words: 合同总金额, and the small and micro enterprises'
+// share stated of the whole procurement, not of the contracts awarded to
+// all small and medium enterprises.
+func TestSMEOtherWordings(t *testing.T) {
+	d := extractLines(t, `湖北省某市统计局2019年度部门决算
+2019年度本部门政府采购支出总额345.6万元，其中：政府采购货物支出120万元、政府采购工程支出0万元、政府采购服务支出225.6万元。授予中小企业合同总金额300万元，占政府采购支出总额的86.8%，其中：授予小微企业合同金额200万元，占政府采购支出总额的57.9%。
+`)
+	if p := d.Procurement; p == nil || p.SMEAwarded == nil || *p.SMEAwarded != schema.Yuan(3000000) || p.SmallMicroAwarded == nil || *p.SmallMicroAwarded != schema.Yuan(2000000) {
+		t.Fatalf("procurement %+v", d.Procurement)
+	}
+	shares := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct {
+			shares[cl.Path] = cl.Of
+		}
+	}
+	if shares["/procurement/sme_awarded"] != "/procurement/amount" || shares["/procurement/small_micro_awarded"] != "/procurement/amount" {
+		t.Errorf("the shares are of %v", shares)
+	}
+}
