@@ -1287,6 +1287,9 @@ func (b *builder) threePublic() {
 		if a != nil {
 			return b.newFigure(path, a, p)
 		}
+		if at, ok := b.zeroAfter(labels, anchor); ok {
+			return b.zeroFigure(path, at)
+		}
 		for _, l := range labels[:1] { // "2018 年无公务用车购置预算安排"
 			for _, end := range b.find(strings.TrimSuffix(l, "费")) {
 				if end < anchor {
@@ -1300,11 +1303,11 @@ func (b *builder) threePublic() {
 		}
 		return nil
 	}
-	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"})
-	tp.Reception = part("reception", []string{"公务接待费"})
-	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"})
-	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"})
-	tp.Vehicle = part("vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"})
+	dst := map[string]**schema.Figure{"overseas_travel": &tp.OverseasTravel, "reception": &tp.Reception,
+		"vehicle_purchase": &tp.VehiclePurchase, "vehicle_operation": &tp.VehicleOperation, "vehicle": &tp.Vehicle}
+	for _, f := range threePublicLabels {
+		*dst[f.field] = part(f.field, f.labels)
+	}
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
 		// negative, so a combined zero makes both parts zero.
@@ -1333,6 +1336,67 @@ func (b *builder) threePublic() {
 		return
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicLabels are the narrative's labels of the parts of 三公经费, by field.
+var threePublicLabels = []struct {
+	field  string
+	labels []string
+}{
+	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
+	{"reception", []string{"公务接待费"}},
+	{"vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}},
+	{"vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"}},
+	{"vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"}},
+}
+
+// zeroWords say, right after a label, that there is none of it.
+var zeroWords = []string{"为零", "为0", "无", "均无", "未安排", "没有安排", "不安排", "均为零", "均为0", "均未安排", "零"}
+
+// zeroAfter finds a 三公 part stated as none after its label, at or past
+// from: "因公出国（境）费为零", "公务用车购置费：无", and in a list, "因公出国
+// （境）费、公务用车购置费未安排预算". A figure ("为0.5万元") and a change
+// stated as none ("无变化") are not.
+func (b *builder) zeroAfter(labels []string, from int) (int, bool) {
+	st := b.st
+	for _, l := range labels {
+		for _, end := range b.find(l) {
+			if end-len(l) < from {
+				continue
+			}
+			rest := st.s[end:st.clauseEnd(end)]
+			for {
+				rest = strings.TrimLeftFunc(rest, func(r rune) bool { return strings.ContainsRune(fillers, r) })
+				other, ok := strings.CutPrefix(rest, "、")
+				if !ok {
+					other, ok = strings.CutPrefix(rest, "和")
+				}
+				if !ok {
+					break
+				}
+				named := false
+				for _, p := range threePublicLabels {
+					for _, o := range p.labels {
+						if !named && strings.HasPrefix(other, o) {
+							rest, named = other[len(o):], true
+						}
+					}
+				}
+				if !named {
+					break
+				}
+			}
+			w, ok := wordAt(rest, zeroWords)
+			if !ok || strings.HasPrefix(rest, "无变化") || strings.HasPrefix(rest, "无增减") {
+				continue
+			}
+			if strings.HasSuffix(w, "0") && !saysZero(w+rest[len(w):]) {
+				continue // "为0.5万元", "为0万元": the amount rules read figures
+			}
+			return end, true
+		}
+	}
+	return 0, false
 }
 
 // threePublicNil reads "“三公”经费均为0" (or 均为0万元): the total and every

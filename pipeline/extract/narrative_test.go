@@ -133,3 +133,21 @@ func TestComparisonWithBudget(t *testing.T) {
 		}
 	}
 }
+
+// A 三公 part stated as none after its label is 0: "为零", "：无", "未安排
+// 预算" after a list of parts; "无变化" and a figure are not.
+func TestThreePublicNoneAfterLabel(t *testing.T) {
+	const head = "某县林业局2018年部门预算\n2018年“三公”经费预算为30.00万元。"
+	checkWordings(t, []wording{
+		{name: "为零", text: head + "其中：因公出国（境）费为零；公务接待费5.00万元；公务用车运行费25.00万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000}},
+		{name: "预算为零", text: head + "其中：因公出国（境）费用预算为零；公务接待费预算5万元；公务用车购置费：无；公务用车运行维护费25万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+		{name: "a list", text: head + "其中：公务接待费5.00万元；公务用车运行维护费25.00万元；因公出国（境）费、公务用车购置费未安排预算。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/vehicle_purchase/amount": 0}},
+		{name: "无变化", text: head + "其中：公务接待费5.00万元；公务用车运行维护费25.00万元；因公出国（境）费无变化。\n",
+			absent: []string{"/three_public/overseas_travel"}},
+		{name: "a figure", text: head + "其中：公务接待费5.00万元；公务用车运行维护费24.50万元；因公出国（境）费为0.5万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 5000}},
+	})
+}
