@@ -34,8 +34,8 @@ var gapBreakers = []string{"增加", "减少", "增长", "下降", "降低", "�
 
 // fillers are the only characters allowed between a label and its amount:
 // "政府采购预算总额为", "三公经费财政拨款支出年初预算为", "基本支出预算数为",
-// "收、支总计各".
-const fillers = "预算决算总额金额合计共计总计为是数达支出收入安排财政拨款年初度本全部共约:当实际执行资金经费用计各 "
+// "收、支总计各", "收、支总计均为".
+const fillers = "预算决算总额金额合计共计总计为是数达支出收入安排财政拨款年初度本全部共约:当实际执行资金经费用计各均 "
 
 // fundWords name the funds an amount is paid from, or say it is a ceiling;
 // between a label and its amount they are fillers: "“三公”经费一般公共预算拨款
@@ -43,8 +43,9 @@ const fillers = "预算决算总额金额合计共计总计为是数达支出收
 var fundWords = []string{"一般公共预算", "公共财政", "公共预算", "控制数"}
 
 // valueAfter finds the money token that is the amount of the label ending at
-// pos: it must follow within maxGap runes, with no digits, punctuation or
-// change words between (fillers such as 为, :, 预算, 支出 are fine).
+// pos: it must follow within maxGap runes (asides without digits aside), with
+// no digits, punctuation or change words between (fillers such as 为, :, 预算,
+// 支出 are fine).
 func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	st := b.st
 	ti := st.tokenAt(pos)
@@ -65,10 +66,14 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	for _, k := range kinds {
 		okKind = okKind || t.kind == k
 	}
-	if !okKind || st.runesBetween(pos, t.start) > maxGap {
+	if !okKind {
 		return 0, false
 	}
+	// an aside does not count ("公务用车购置及运行费（含公务用车购置费和运行维护费）25万元")
 	gap := dropAsides(st.s[pos:t.start])
+	if utf8.RuneCountInString(gap) > maxGap {
+		return 0, false
+	}
 	for _, f := range fundWords {
 		gap = strings.ReplaceAll(gap, f, "")
 	}

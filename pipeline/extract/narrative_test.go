@@ -151,3 +151,14 @@ func TestThreePublicNoneAfterLabel(t *testing.T) {
 			want: map[string]float64{"/three_public/overseas_travel/amount": 5000}},
 	})
 }
+
+// "收、支总计均为" states both totals like 各; an aside without figures
+// between a label and its amount does not count against the gap.
+func TestFillersAndAsides(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "均为", text: "四川省某局2019年度部门决算\n2019年度收、支总计均为1,234.56万元。\n",
+			want: map[string]float64{"/revenue/total": 12345600, "/expenditure/total": 12345600}},
+		{name: "aside", text: "某县民政局2019年部门预算\n2019年“三公”经费预算30万元，其中：公务用车购置及运行费（含公务用车购置费和运行维护费）25万元，公务接待费5万元，因公出国（境）费0万元。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
+	})
+}
