@@ -212,6 +212,9 @@ func (b *builder) totals() {
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
 		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
 	}
+	for _, l := range both { // "收、支总计均为1,234.56万元": both are
+		both = append(both, l+"均")
+	}
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", slices.Concat([]string{"收入预算总额", "收入预算总计"}, both,
 		[]string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev), 6, not...)
