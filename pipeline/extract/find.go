@@ -233,7 +233,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 	cmp := -1
 	for i := pos; i < end; {
 		r, size := utf8.DecodeRuneInString(st.s[i:])
-		if r == '比' || r == '较' {
+		if r == '比' || r == '较' || (r == '与' || r == '同' || r == '和') && b.flatWithPrior(st.s[i+size:end]) {
 			cmp = i + size
 			break
 		}
@@ -300,6 +300,28 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return y, y.found()
+}
+
+// flatWithPrior tells "与上年持平" (s what follows 与): the prior year, and
+// the word that says unchanged, with no 相比 between.
+func (b *builder) flatWithPrior(s string) bool {
+	for i := range s {
+		if i > 3*10 {
+			return false
+		}
+		if _, ok := wordAt(s[i:], flatWords); ok {
+			obj := s[:i]
+			if strings.ContainsAny(obj, "，。；,;") {
+				return false
+			}
+			if strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+				return true
+			}
+			y, _, _, ok := yearIn(obj)
+			return ok && y < b.doc.Document.FiscalYear
+		}
+	}
+	return false
 }
 
 // againstBudget tells a comparison, its 比 or 较 ending at cmp, that is

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"maps"
 	"strconv"
 	"strings"
 	"testing"
@@ -161,4 +162,60 @@ func TestFillersAndAsides(t *testing.T) {
 		{name: "aside", text: "某县民政局2019年部门预算\n2019年“三公”经费预算30万元，其中：公务用车购置及运行费（含公务用车购置费和运行维护费）25万元，公务接待费5万元，因公出国（境）费0万元。\n",
 			want: map[string]float64{"/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
 	})
+}
+
+// Other wordings of basic expenditure's parts, procurement and assets: a
+// sentence that opens on the parts ("基本支出中，人员经费…"), a budget's
+// 政府采购计划金额 (a 决算's plan is not what it spent), an asset total
+// whose date stands a clause before or says 年底, categories after 其中.
+func TestOtherPartsWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "基本支出中", text: "上海市某区某局2020年部门预算\n基本支出800万元。基本支出中，人员经费600万元，公用经费200万元。\n",
+			want: map[string]float64{"/expenditure/personnel/amount": 6000000, "/expenditure/public_expenses/amount": 2000000}},
+		{name: "财政拨款基本支出中", text: "上海市某区某局2020年部门预算\n基本支出800万元。财政拨款基本支出中，人员经费500万元，公用经费200万元。\n",
+			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+		{name: "政府采购计划金额", text: "某县民政局2020年部门预算\n2020年本部门政府采购计划金额50万元，其中：货物类30万元，服务类20万元。\n",
+			want: map[string]float64{"/procurement/amount": 500000, "/procurement/goods": 300000, "/procurement/services": 200000}},
+		{name: "a 决算's plan", text: "某县民政局2020年度部门决算\n2020年本部门政府采购计划金额50万元。\n",
+			absent: []string{"/procurement"}},
+		{name: "年末，本部门", text: "某县民政局2019年度部门决算\n2019年末，本部门资产总额1,200万元，其中：流动资产200万元，固定资产1,000万元。\n",
+			want:   map[string]float64{"/assets/end/total": 12000000, "/assets/end/by_category/0/amount": 2000000, "/assets/end/by_category/1/amount": 10000000},
+			absent: []string{"/assets/start"}},
+		{name: "年底", text: "某县民政局2019年度部门决算\n截至2019年底，资产总额1,200万元。\n",
+			want: map[string]float64{"/assets/end/total": 12000000}},
+		{name: "年初…，年末", text: "某县民政局2019年度部门决算\n年初资产总额5万元，年末资产总额7万元。\n",
+			want: map[string]float64{"/assets/start/total": 50000, "/assets/end/total": 70000}},
+	})
+	d := extractLines(t, "某县民政局2019年度部门决算\n2019年末，本部门资产总额1,200万元，其中：流动资产200万元，固定资产1,000万元。\n")
+	if a := d.Assets; a == nil || a.End == nil || len(a.End.ByCategory) != 2 || a.End.ByCategory[0].Name != "流动资产" {
+		t.Errorf("categories %+v", d.Assets)
+	}
+}
+
+// "与上年持平", "与上年数一致" state no change without 比; "决算数与预算数
+// 持平" and a later year are not the prior year.
+func TestUnchangedAgainstPriorYear(t *testing.T) {
+	changes := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimChange {
+				out[cl.Path] = cl.Value
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"某县民政局2019年部门预算\n2019年“三公”经费预算为8.00万元，与上年持平。\n", map[string]float64{"/three_public": 0}},
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元，与上年数一致。\n", map[string]float64{"/operating_costs": 0}},
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元，与2018年度持平。\n", map[string]float64{"/operating_costs": 0}},
+		{"某县民政局2019年度部门决算\n机关运行经费支出20万元，决算数与预算数持平。\n", map[string]float64{}},
+		{"某县民政局2019年度部门决算\n机关运行经费支出20万元，与年初预算持平。\n", map[string]float64{}},
+	} {
+		if got := changes(c.text); !maps.Equal(got, c.want) {
+			t.Errorf("%q: changes %v, want %v", c.text, got, c.want)
+		}
+	}
 }
