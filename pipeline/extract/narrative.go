@@ -594,17 +594,25 @@ func (b *builder) basicStated() {
 
 // nextBasic is where the next statement of a basic expenditure begins in
 // s[from:stop] (stop without one): a table's name ("按“部门预算公开06表 财政
-// 拨款基本支出预算表”中…填写", a note inside the list of parts) is none.
+// 拨款基本支出预算表”中…填写", a note inside the list of parts) is none, and
+// neither is a sentence that opens on the parts of the one before ("基本支出
+// 800万元。基本支出中，人员经费600万元…").
 func nextBasic(s string, from, stop int) int {
 	for at := from; at < stop; {
 		k := strings.Index(s[at:stop], "基本支出")
 		if k < 0 {
 			break
 		}
-		at += k + len("基本支出")
-		if rest := s[at:stop]; !strings.HasPrefix(rest, "预算表") && !strings.HasPrefix(rest, "决算表") && !strings.HasPrefix(rest, "表") {
-			return at - len("基本支出")
+		start := at + k
+		at = start + len("基本支出")
+		rest := s[at:stop]
+		if strings.HasPrefix(rest, "预算表") || strings.HasPrefix(rest, "决算表") || strings.HasPrefix(rest, "表") {
+			continue
 		}
+		if strings.HasPrefix(rest, "中") && (start == 0 || hasSuffixAny(s[:start], []string{"。", "，", ",", "；", ";"})) {
+			continue
+		}
+		return start
 	}
 	return stop
 }
@@ -761,6 +769,9 @@ func (b *builder) pairsIn(from, to int) []pair {
 			continue
 		}
 		n := strings.Trim(seg, " ，,、；;:：。等")
+		if rest, ok := strings.CutPrefix(n, "其中"); ok { // "，其中：流动资产200万元"
+			n = strings.TrimLeft(rest, " ，,:：")
+		}
 		if name != "" {
 			n = name + n
 		}
@@ -1108,7 +1119,11 @@ func (b *builder) operatingCosts() {
 
 func (b *builder) procurement() {
 	st := b.st
-	a, _ := b.figureWord("/procurement", "/amount", []string{"政府采购预算总额", "政府采购支出预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}, 16, "预留", "面向", "中小企业")
+	labels := []string{"政府采购预算总额", "政府采购支出预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}
+	if b.doc.Document.Kind == schema.KindBudget { // a budget's plan is its budget; a 决算's is not what it spent
+		labels = append(labels, "政府采购计划金额", "政府采购计划")
+	}
+	a, _ := b.figureWord("/procurement", "/amount", labels, 16, "预留", "面向", "中小企业")
 	if a == nil {
 		if at, ok := b.zeroStatement("政府采购"); ok {
 			b.doc.Provenance["/procurement/amount"] = st.source(at)
@@ -1166,13 +1181,25 @@ func (b *builder) assets() {
 	as := &schema.Assets{}
 	for _, end := range b.find("资产总额") {
 		start := end - len("资产总额")
-		before := st.s[max(0, start-12):start]
+		// the date nearest before, in the sentence: "年初资产总额…，年末资产总额",
+		// "2019年末，本部门资产总额", "截至2019年底，资产总额"
+		before := st.s[runeStart(st.s, max(0, start-3*20)):start]
+		if k := strings.LastIndexAny(before, "。；;"); k >= 0 {
+			before = before[k:]
+		}
 		var dst **schema.AssetState
 		var path string
+		opening, closing := -1, -1
+		for _, w := range []string{"年初", "期初"} {
+			opening = max(opening, strings.LastIndex(before, w))
+		}
+		for _, w := range []string{"年末", "期末", "年底", "截至", "截止"} {
+			closing = max(closing, strings.LastIndex(before, w))
+		}
 		switch {
-		case strings.Contains(before, "年初") || strings.Contains(before, "期初"):
+		case opening > closing:
 			dst, path = &as.Start, "/assets/start"
-		case strings.Contains(before, "年末") || strings.Contains(before, "期末") || strings.Contains(before, "截至") || strings.Contains(before, "截止"):
+		case closing > opening:
 			dst, path = &as.End, "/assets/end"
 		default:
 			continue
