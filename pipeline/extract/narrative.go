@@ -394,10 +394,14 @@ func (b *builder) fundOfAppropriations() {
 func (b *builder) figureShare(path string, labels []string, maxGap int, of string, notAfter ...string) (*schema.Money, *schema.Money) {
 	amount, prior := b.figure(path, "/amount", labels, maxGap, notAfter...)
 	if amount != nil {
+		seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费") share an amount
 		for _, l := range labels {
 			for _, end := range b.find(l) {
 				if ti, ok := b.valueAfter(end, maxGap); ok && b.st.toks[ti].money() == *amount {
-					b.shareAfter(path, of, ti)
+					if !seen[ti] {
+						b.shareAfter(path, of, ti)
+					}
+					seen[ti] = true
 					break
 				}
 			}
@@ -1312,7 +1316,12 @@ func (b *builder) threePublic() {
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
 		b.after = anchor
-		a, p := b.figure(path, "/amount", labels, 8)
+		var a, p *schema.Money
+		if field == "vehicle_purchase" || field == "vehicle_operation" {
+			a, p = b.figure(path, "/amount", labels, 8)
+		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
+			a, p = b.figureShare(path, labels, 8, "/three_public/total")
+		}
 		b.after = 0
 		if a != nil {
 			return b.newFigure(path, a, p)
@@ -1377,7 +1386,7 @@ var threePublicLabels = []struct {
 	{"reception", []string{"公务接待费"}},
 	{"vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}},
 	{"vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"}},
-	{"vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"}},
+	{"vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"}},
 }
 
 // zeroWords say, right after a label, that there is none of it.

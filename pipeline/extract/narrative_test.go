@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -216,6 +217,32 @@ func TestUnchangedAgainstPriorYear(t *testing.T) {
 	} {
 		if got := changes(c.text); !maps.Equal(got, c.want) {
 			t.Errorf("%q: changes %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// 公务用车购置和运行维护费 is the vehicle subtotal; a part's bare share
+// ("因公出国（境）费支出决算0万元，占0%") is of the 三公 total, stated once
+// however many of its labels end at the amount.
+func TestThreePublicSubtotalAndShares(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "购置和运行维护费", text: "某县民政局2019年部门预算\n2019年“三公”经费预算30万元，其中：因公出国（境）费0万元，公务接待费5万元，公务用车购置和运行维护费25万元（其中：公务用车购置费0万元，公务用车运行维护费25万元）。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+	})
+	d := extractLines(t, "某县民政局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为20万元。2019年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行费支出决算15万元，占75%；公务接待费支出决算5万元，占25%。\n")
+	shares := map[string][]float64{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct && cl.Of == "/three_public/total" {
+			shares[cl.Path] = append(shares[cl.Path], cl.Value)
+		}
+	}
+	want := map[string][]float64{"/three_public/overseas_travel": {0}, "/three_public/vehicle": {75}, "/three_public/reception": {25}}
+	if len(shares) != len(want) {
+		t.Errorf("shares %v, want %v", shares, want)
+	}
+	for p, v := range want {
+		if !slices.Equal(shares[p], v) {
+			t.Errorf("%s: shares %v, want %v", p, shares[p], v)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 var smeParts = []struct {
 	field  string
 	labels []string
-	of     string // the whole a share stated after the amount is of
+	of     string // the whole a share stated after the amount is of, unless its words name another ("": only where they do)
 }{
 	{"/sme_reserved", []string{"面向中小企业预留", "为中小企业预留", "预留给中小企业"}, ""},
 	{"/small_micro_reserved", []string{"面向小微企业预留", "预留给小型和微型企业", "预留给小微企业", "为小微企业预留"}, ""},
@@ -51,9 +51,7 @@ func (b *builder) sme(pr *schema.Procurement) {
 					b.claim(path, schema.ClaimAmount, ti, st.toks[ti].money().Float(), "")
 					continue
 				}
-				if part.of != "" {
-					b.smeShare(path, part.of, ti)
-				}
+				b.smeShare(path, part.of, ti)
 			}
 		}
 	}
@@ -72,11 +70,14 @@ func (b *builder) smeShare(path, of string, ti int) {
 	}
 	k := ti + 1
 	p := len(st.s) - len(rest) + len("占")
-	switch whole := st.s[p:]; {
+	switch whole := st.s[p:]; { // a reserve's share is read only where the whole is named
 	case strings.HasPrefix(whole, "政府采购") || strings.HasPrefix(whole, "本部门政府采购") || strings.HasPrefix(whole, "全部政府采购"):
 		of = "/procurement/amount"
 	case strings.HasPrefix(whole, "授予中小企业") || strings.HasPrefix(whole, "中小企业"):
 		of = "/procurement/sme_awarded"
+	}
+	if of == "" {
+		return
 	}
 	if t := st.toks[k]; t.kind == numPct && t.start >= p && st.runesBetween(p, t.start) <= smeGap && !strings.ContainsAny(st.s[p:t.start], "，。；：,;:") {
 		b.claim(path, schema.ClaimSharePct, k, t.float(), of)

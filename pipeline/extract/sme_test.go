@@ -87,3 +87,18 @@ func TestSMEOtherWordings(t *testing.T) {
 		t.Errorf("the shares are of %v", shares)
 	}
 }
+
+// A reserve's share is read where its whole is named: "面向中小企业预留…40万元，
+// 占政府采购预算总额的40%".
+func TestSMEReserveShare(t *testing.T) {
+	d := extractLines(t, "某县民政局2021年部门预算\n2021年本部门政府采购预算总额100万元。本部门面向中小企业预留政府采购项目预算金额40万元，占政府采购预算总额的40%。\n")
+	var got []schema.Claim
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct {
+			got = append(got, cl)
+		}
+	}
+	if len(got) != 1 || got[0].Path != "/procurement/sme_reserved" || got[0].Of != "/procurement/amount" || got[0].Value != 40 {
+		t.Errorf("shares %+v", got)
+	}
+}
