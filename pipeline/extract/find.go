@@ -18,6 +18,7 @@ type builder struct {
 
 	wholeWords bool                     // figure skips labels inside longer terms (see figureWord)
 	after      int                      // figure skips labels before this offset
+	listOf     []string                 // figure skips labels in a list of amounts not all named by these (see inOthersList)
 	budgeted   map[string]*schema.Money // a 决算's budgeted figures figure read before their amounts, by path
 
 	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in

@@ -29,7 +29,8 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
+			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) ||
+				b.listOf != nil && b.inOthersList(start, end, b.listOf) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -41,17 +42,20 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			}
 			seen[ti] = true
 			bt := -1 // a 决算's budgeted figure, stated before its amount
-			if b.doc.Document.Kind == schema.KindFinalAccounts && budgetGap(b.st.s[end:b.st.toks[ti].start]) {
+			if gap, named := budgetGap(b.st.s[end:b.st.toks[ti].start]), budgetLabel(l); b.doc.Document.Kind == schema.KindFinalAccounts && (gap || named) {
 				bt = ti
-				if ti, ok = b.executedAfter(bt); !ok || seen[ti] {
+				if ti, ok = b.executedAfter(bt); ok && !seen[ti] {
+					seen[ti] = true
+				} else if gap {
 					continue // the budget alone is not the amount
+				} else { // a 预算 label alone ("2023年度收支预算总计…" in a 决算) is the total
+					ti, bt = bt, -1
 				}
-				seen[ti] = true
 			}
 			t := b.st.toks[ti]
 			if amount == nil {
 				amount = b.take(path+field, ti)
-				if bt >= 0 {
+				if bt >= 0 && field == "/amount" { // the totals have no budgeted figure
 					if b.budgeted == nil {
 						b.budgeted = map[string]*schema.Money{}
 					}
@@ -78,6 +82,44 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	return amount, prior
 }
 
+// inOthersList tells a label at [start, end) inside a list of amounts
+// ("办公费20万元、公务接待费3万元、公务用车运行维护费10万元", the economic items
+// of a basic expenditure) whose items are not all named by labels.
+func (b *builder) inOthersList(start, end int, labels []string) bool {
+	s := b.st.s
+	from := start
+	if k := strings.LastIndexAny(s[runeStart(s, max(0, start-3*80)):start], "，。；:,;"); k >= 0 {
+		from = runeStart(s, max(0, start-3*80)) + k + 1
+	} else {
+		from = runeStart(s, max(0, start-3*80))
+	}
+	to := len(s)
+	if k := strings.IndexAny(s[end:], "，。；,;"); k >= 0 {
+		to = end + k
+	}
+	items := strings.Split(s[from:to], "、")
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		// an item is a name and its amount, nothing else ("…情况2018年度…0万元七" is a heading's)
+		it = strings.TrimSpace(it)
+		d := strings.IndexAny(it, "0123456789")
+		if d < 0 || strings.TrimLeft(strings.TrimRight(it[d:], "万元"), "0123456789., ") != "" || !strings.HasSuffix(it, "元") {
+			continue
+		}
+		name := strings.TrimSpace(it[:d])
+		named := name == ""
+		for _, l := range labels {
+			named = named || strings.Contains(name, l)
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
+}
+
 // newFigure is the figure figure read at path: its amount, the prior year
 // and a 决算's budget stated before it.
 func (b *builder) newFigure(path string, a, p *schema.Money) *schema.Figure {
@@ -92,6 +134,15 @@ func budgetGap(gap string) bool {
 		gap = strings.ReplaceAll(gap, f, "")
 	}
 	return strings.Contains(gap, "预算") && !strings.Contains(gap, "决算")
+}
+
+// budgetLabel tells a label that names a budget ("收入预算", "政府采购预算
+// 总额"), not only a fund (一般公共预算, 政府性基金预算).
+func budgetLabel(l string) bool {
+	for _, f := range []string{"一般公共预算", "公共财政预算", "公共预算", "政府性基金预算", "国有资本经营预算", "基金预算"} {
+		l = strings.ReplaceAll(l, f, "")
+	}
+	return strings.Contains(l, "预算") && !strings.Contains(l, "决算")
 }
 
 // executedAfter finds the executed amount a 决算 states after the budgeted
@@ -215,16 +266,16 @@ func (b *builder) totals() {
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
 	}
+	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev)
+	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp)
 	rev := &schema.Revenue{}
-	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", slices.Concat([]string{"收入预算总额", "收入预算总计"}, both,
-		[]string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev), 6, not...)
+	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
 	exp := &schema.Expenditure{}
-	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", slices.Concat([]string{"支出预算总额", "支出预算总计"}, both,
-		[]string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp), 6, not...)
+	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	d.Revenue, d.Expenditure = rev, exp
@@ -1268,7 +1319,7 @@ func (b *builder) threePublic() {
 		for _, q := range []string{"”", "\"", "」", "’"} {
 			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
 		}
-		if !strings.HasPrefix(st.s[p:], "经费") {
+		if !strings.HasPrefix(st.s[p:], "经费") || b.otherYear(end-len("三公")) { // "2018年“三公”经费预算执行数" in a 2019 budget
 			continue
 		}
 		p += len("经费")
@@ -1313,16 +1364,20 @@ func (b *builder) threePublic() {
 		b.threePublicNil(tp)
 		return
 	}
+	var allLabels []string // a part in a list of others' amounts is an economic item's
+	for _, f := range threePublicLabels {
+		allLabels = append(allLabels, f.labels...)
+	}
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
-		b.after = anchor
+		b.after, b.listOf = anchor, allLabels
 		var a, p *schema.Money
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
 			a, p = b.figure(path, "/amount", labels, 8)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
 			a, p = b.figureShare(path, labels, 8, "/three_public/total")
 		}
-		b.after = 0
+		b.after, b.listOf = 0, nil
 		if a != nil {
 			return b.newFigure(path, a, p)
 		}

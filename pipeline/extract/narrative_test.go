@@ -246,3 +246,22 @@ func TestThreePublicSubtotalAndShares(t *testing.T) {
 		}
 	}
 }
+
+// What the text states of something else is not read: a 决算's budget
+// ("收入预算1,000万元，收入决算1,050万元": the execution is the total), the prior year's 三公 ("2018年“三公”
+// 经费预算执行数" in a 2019 budget), and a 三公 part's name among the
+// economic items of the basic expenditure ("办公费20万元、公务接待费3万元…").
+func TestOthersFiguresNotRead(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a 决算's budget", text: "某局2019年度部门决算\n2019年度部门收入预算1,000万元，收入决算1,050万元；支出预算1,000万元，支出决算1,040万元。\n",
+			want: map[string]float64{"/revenue/total": 10500000, "/expenditure/total": 10400000}},
+		{name: "a budget's", text: "某局2019年部门预算\n2019年部门收入预算1,000万元，支出预算1,000万元。\n",
+			want: map[string]float64{"/revenue/total": 10000000, "/expenditure/total": 10000000}},
+		{name: "the prior year's 三公", text: "某局2019年部门预算\n2018年“三公”经费预算执行数为28万元，2019年“三公”经费预算为30万元，比2018年预算增加2万元。其中：因公出国（境）费0万元，公务接待费5万元，公务用车购置及运行费25万元。\n",
+			want: map[string]float64{"/three_public/total": 300000, "/three_public/reception/amount": 50000}},
+		{name: "economic items", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，比上年减少2万元。\n一般公共预算基本支出300万元，其中：商品和服务支出80万元，主要包括：办公费20万元、公务接待费3万元、公务用车运行维护费10万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: []string{"/three_public/reception", "/three_public/vehicle_operation"}},
+		{name: "a list of parts", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，其中：因公出国（境）费0万元、公务接待费5万元、公务用车购置及运行费25万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
+	})
+}
