@@ -189,6 +189,9 @@ func (b *builder) insideWord(start int) bool {
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
 	}
+	if r == '本' && (strings.HasPrefix(b.st.s[start:], "部门") || strings.HasPrefix(b.st.s[start:], "单位")) {
+		return false // "本部门预算总额"
+	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
 	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
@@ -253,9 +256,11 @@ func (b *builder) totals() {
 	// a budget's "预算总收入…，总支出…" and "部门预算收入…" are its totals; a 决算's may be the
 	// budget it is compared with. "预算支出" and "总支出" alone are too often
 	// a part's ("检察(款): 2018年预算支出合计…").
-	var budgetRev, budgetExp []string
+	var budgetRev, budgetExp, budgetBoth []string
 	if d.Document.Kind == schema.KindBudget {
-		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出"}
+		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入", "年初预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出", "年初预算支出"}
+		// "2018年部门收支预算安排3,000万元", "本部门预算总额1,000万元": a budget balances
+		budgetBoth = []string{"收支预算", "部门预算总额", "单位预算总额"}
 	}
 	// both totals at once: 收支预算总额, 收入、支出总计 …
 	both := []string{
@@ -266,8 +271,8 @@ func (b *builder) totals() {
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
 	}
-	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev)
-	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp)
+	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev, budgetBoth)
+	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
@@ -292,8 +297,8 @@ var revenueSources = []struct {
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
 		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费"}},
-	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
-	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入"}, nil},
+	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, nil},
+	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, nil},
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算"}},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},

@@ -265,3 +265,21 @@ func TestOthersFiguresNotRead(t *testing.T) {
 			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
 	})
 }
+
+// Budgets' totals in other words (Chongqing's 年初预算收入/支出, 收支预算安排,
+// 本部门预算总额) and the funds' appropriations without 收入 (政府性基金预算
+// 拨款200万元); a 决算's 年初预算收入 is its budget, not its total.
+func TestBudgetTotalsOtherWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "年初预算收入", text: "重庆市某局2018年部门预算情况说明\n重庆市某局2018年年初预算收入3,000万元，其中：一般公共预算拨款2,800万元，政府性基金预算拨款200万元。\n",
+			want: map[string]float64{"/revenue/total": 30000000, "/revenue/sources/0/amount": 28000000, "/revenue/sources/1/amount": 2000000}},
+		{name: "年初预算支出", text: "重庆市某局2018年部门预算情况说明\n2018年年初预算支出3,000万元，其中：基本支出2,000万元，项目支出1,000万元。\n",
+			want: map[string]float64{"/expenditure/total": 30000000}, absent: []string{"/revenue/total"}},
+		{name: "收支预算安排", text: "重庆市某局2018年部门预算情况说明\n2018年部门收支预算安排3,000万元，较上年增加100万元。\n",
+			want: map[string]float64{"/revenue/total": 30000000, "/expenditure/total": 30000000}},
+		{name: "本部门预算总额", text: "某市某局2019年部门预算\n2019年本部门预算总额1,000万元，其中：基本支出700万元，项目支出300万元。\n",
+			want: map[string]float64{"/revenue/total": 10000000, "/expenditure/total": 10000000}},
+		{name: "a 决算's", text: "重庆市某局2018年度部门决算\n2018年年初预算收入3,000万元。\n", absent: []string{"/revenue/total"}},
+		{name: "a fund's expenditure", text: "重庆市某局2018年部门预算情况说明\n政府性基金预算拨款支出200万元。\n", absent: []string{"/revenue/sources"}},
+	})
+}
