@@ -242,7 +242,8 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			k := st.tokenAt(i)
 			if k < len(st.toks) && st.toks[k].start == i {
 				o := st.toks[k]
-				if o.kind == numMoney && o.money() != restate || o.kind == numPct {
+				// a completion rate ("决算为18.5万元，完成预算的92.5%，较上年减少…") is the figure's too
+				if o.kind == numMoney && o.money() != restate || o.kind == numPct && !hasSuffixAny(st.s[pos:i], []string{"完成预算的", "完成年初预算的", "完成全年预算的"}) {
 					return y, false
 				}
 				i = o.end

@@ -283,3 +283,25 @@ func TestBudgetTotalsOtherWords(t *testing.T) {
 		{name: "a fund's expenditure", text: "重庆市某局2018年部门预算情况说明\n政府性基金预算拨款支出200万元。\n", absent: []string{"/revenue/sources"}},
 	})
 }
+
+// A completion rate between a 决算's figure and its comparison with the
+// prior year ("决算为18.5万元，完成预算的92.5%，较上年减少1.5万元") does not
+// hide the comparison; a share does (it may be the share that changed).
+func TestChangeAfterCompletionRate(t *testing.T) {
+	changes := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				out[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		return out
+	}
+	got := changes("湖北省某局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为18.5万元，完成预算的92.5%，较上年减少1.5万元，下降7.5%。\n")
+	if want := map[string]float64{"/three_public:change": -15000, "/three_public:change_pct": -7.5}; !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+	if got := changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年减少1.5万元。\n"); len(got) != 0 {
+		t.Errorf("a change after a share: %v", got)
+	}
+}
