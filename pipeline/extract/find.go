@@ -238,6 +238,10 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			cmp = i + size
 			break
 		}
+		if priorStated(st.s[i:end]) { // "，上年为45万元，增加5万元"
+			cmp = i
+			break
+		}
 		if r >= '0' && r <= '9' {
 			k := st.tokenAt(i)
 			if k < len(st.toks) && st.toks[k].start == i {
@@ -302,6 +306,30 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return y, y.found()
+}
+
+// priorStated tells a clause that opens by stating the prior year's
+// amount: "上年为45万元", "上年预算数为…", "去年执行数…".
+func priorStated(s string) bool {
+	rest, ok := strings.CutPrefix(s, "上年")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "去年"); !ok {
+			return false
+		}
+	}
+	rest = strings.TrimPrefix(rest, "度")
+	for _, w := range []string{"预算数", "预算", "决算数", "决算", "执行数", "实际支出", "数"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			rest = r
+			break
+		}
+	}
+	for _, w := range []string{"为", "是", ":"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			return r != "" && r[0] >= '0' && r[0] <= '9'
+		}
+	}
+	return false
 }
 
 // flatWithPrior tells "与上年持平" (s what follows 与): the prior year, and

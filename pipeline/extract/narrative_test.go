@@ -305,3 +305,16 @@ func TestChangeAfterCompletionRate(t *testing.T) {
 		t.Errorf("a change after a share: %v", got)
 	}
 }
+
+// The prior year stated in a clause of its own, without 比: "上年为45万元，
+// 增加5万元"; 上年结转 is no such clause.
+func TestPriorYearClause(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "上年为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上年为45万元，增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000, "/operating_costs/prior_year": 450000}},
+		{name: "上年预算数为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上年预算数为45万元。\n",
+			want: map[string]float64{"/operating_costs/prior_year": 450000}},
+		{name: "上年结转", text: "某市某局2019年部门预算\n收入预算为50万元，上年结转5万元。\n",
+			want: map[string]float64{"/revenue/total": 500000, "/revenue/carried_over": 50000}, absent: []string{"/revenue/prior_year"}},
+	})
+}
