@@ -1389,16 +1389,8 @@ func (b *builder) threePublic() {
 		if at, ok := b.zeroAfter(labels, anchor); ok {
 			return b.zeroFigure(path, at)
 		}
-		for _, l := range labels[:1] { // "2018 年无公务用车购置预算安排"
-			for _, end := range b.find(strings.TrimSuffix(l, "费")) {
-				if end < anchor {
-					continue
-				}
-				before := st.s[max(anchor, end-len(l)-9) : end-len(strings.TrimSuffix(l, "费"))]
-				if strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没有") || strings.HasSuffix(before, "未安排") {
-					return b.zeroFigure(path, end)
-				}
-			}
+		if at, ok := b.zeroBefore(labels, allLabels, anchor); ok {
+			return b.zeroFigure(path, at)
 		}
 		return nil
 	}
@@ -1493,6 +1485,43 @@ func (b *builder) zeroAfter(labels []string, from int) (int, bool) {
 				continue // "为0.5万元", "为0万元": the amount rules read figures
 			}
 			return end, true
+		}
+	}
+	return 0, false
+}
+
+// zeroBefore finds a 三公 part at or past from said to be none before its
+// label (its 费 may be left out): "2018 年无公务用车购置预算安排", and in a
+// list, "无因公出国（境）费和公务用车购置费".
+func (b *builder) zeroBefore(labels, all []string, from int) (int, bool) {
+	st := b.st
+	for _, l := range labels {
+		for _, v := range slices.Compact([]string{l, strings.TrimSuffix(l, "费")}) {
+			for _, end := range b.find(v) {
+				start := end - len(v)
+				if start < from {
+					continue
+				}
+				before := st.s[from:start]
+				for {
+					rest, ok := strings.CutSuffix(before, "和")
+					if !ok {
+						rest, ok = strings.CutSuffix(before, "、")
+					}
+					named := false
+					for _, o := range all {
+						if r, cut := strings.CutSuffix(rest, o); ok && cut && !named {
+							before, named = r, true
+						}
+					}
+					if !named {
+						break
+					}
+				}
+				if hasSuffixAny(before, []string{"无", "没有", "未安排", "没有安排", "不安排", "未发生"}) {
+					return end, true
+				}
+			}
 		}
 	}
 	return 0, false

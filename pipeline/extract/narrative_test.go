@@ -318,3 +318,17 @@ func TestPriorYearClause(t *testing.T) {
 			want: map[string]float64{"/revenue/total": 500000, "/revenue/carried_over": 50000}, absent: []string{"/revenue/prior_year"}},
 	})
 }
+
+// A 三公 part said to be none before its label, alone or in a list: "无因公
+// 出国（境）费和公务用车购置费", "2018年无公务用车购置预算安排".
+func TestThreePublicNoneBeforeLabel(t *testing.T) {
+	const head = "某县某局2020年部门预算\n2020年我局“三公”经费预算总额为12万元，其中：公务用车运行维护费10万元，公务接待费2万元，"
+	checkWordings(t, []wording{
+		{name: "a list", text: head + "无因公出国（境）费和公务用车购置费。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/vehicle_purchase/amount": 0}},
+		{name: "费 left out", text: head + "2020年无公务用车购置预算安排。\n",
+			want: map[string]float64{"/three_public/vehicle_purchase/amount": 0}, absent: []string{"/three_public/overseas_travel"}},
+		{name: "没有安排", text: head + "没有安排因公出国（境）费。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0}, absent: []string{"/three_public/vehicle_purchase"}},
+	})
+}
