@@ -16,8 +16,10 @@ type builder struct {
 	used  []bool
 	found map[string][]int // find's results by label: rules ask for the same labels often
 
-	wholeWords bool // figure skips labels inside longer terms (see figureWord)
-	after      int  // figure skips labels before this offset
+	wholeWords bool                     // figure skips labels inside longer terms (see figureWord)
+	after      int                      // figure skips labels before this offset
+	listOf     []string                 // figure skips labels in a list of amounts not all named by these (see inOthersList)
+	budgeted   map[string]*schema.Money // a 决算's budgeted figures figure read before their amounts, by path
 
 	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
 	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
@@ -42,8 +44,9 @@ const fillers = "预算决算总额金额合计共计总计为是数达支出收
 var fundWords = []string{"一般公共预算", "公共财政", "公共预算", "控制数"}
 
 // valueAfter finds the money token that is the amount of the label ending at
-// pos: it must follow within maxGap runes, with no digits, punctuation or
-// change words between (fillers such as 为, :, 预算, 支出 are fine).
+// pos: it must follow within maxGap runes (asides without digits aside), with
+// no digits, punctuation or change words between (fillers such as 为, :, 预算,
+// 支出 are fine).
 func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	st := b.st
 	ti := st.tokenAt(pos)
@@ -64,10 +67,14 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	for _, k := range kinds {
 		okKind = okKind || t.kind == k
 	}
-	if !okKind || st.runesBetween(pos, t.start) > maxGap {
+	if !okKind {
 		return 0, false
 	}
+	// an aside does not count ("公务用车购置及运行费（含公务用车购置费和运行维护费）25万元")
 	gap := dropAsides(st.s[pos:t.start])
+	if utf8.RuneCountInString(gap) > maxGap {
+		return 0, false
+	}
 	for _, f := range fundWords {
 		gap = strings.ReplaceAll(gap, f, "")
 	}
@@ -227,15 +234,20 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 	cmp := -1
 	for i := pos; i < end; {
 		r, size := utf8.DecodeRuneInString(st.s[i:])
-		if r == '比' || r == '较' {
+		if r == '比' || r == '较' || (r == '与' || r == '同' || r == '和') && b.flatWithPrior(st.s[i+size:end]) {
 			cmp = i + size
+			break
+		}
+		if priorStated(st.s[i:end]) { // "，上年为45万元，增加5万元"
+			cmp = i
 			break
 		}
 		if r >= '0' && r <= '9' {
 			k := st.tokenAt(i)
 			if k < len(st.toks) && st.toks[k].start == i {
 				o := st.toks[k]
-				if o.kind == numMoney && o.money() != restate || o.kind == numPct {
+				// a completion rate ("决算为18.5万元，完成预算的92.5%，较上年减少…") is the figure's too
+				if o.kind == numMoney && o.money() != restate || o.kind == numPct && !hasSuffixAny(st.s[pos:i], []string{"完成预算的", "完成年初预算的", "完成全年预算的"}) {
 					return y, false
 				}
 				i = o.end
@@ -244,7 +256,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		}
 		i += size
 	}
-	if cmp < 0 {
+	if cmp < 0 || b.againstBudget(cmp, end) {
 		return y, false
 	}
 	sign := 0
@@ -294,6 +306,85 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return y, y.found()
+}
+
+// priorStated tells a clause that opens by stating the prior year's
+// amount: "上年为45万元", "上年预算数为…", "去年执行数…".
+func priorStated(s string) bool {
+	rest, ok := strings.CutPrefix(s, "上年")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "去年"); !ok {
+			return false
+		}
+	}
+	rest = strings.TrimPrefix(rest, "度")
+	for _, w := range []string{"预算数", "预算", "决算数", "决算", "执行数", "实际支出", "数"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			rest = r
+			break
+		}
+	}
+	for _, w := range []string{"为", "是", ":"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			return r != "" && r[0] >= '0' && r[0] <= '9'
+		}
+	}
+	return false
+}
+
+// flatWithPrior tells "与上年持平" (s what follows 与): the prior year, and
+// the word that says unchanged, with no 相比 between.
+func (b *builder) flatWithPrior(s string) bool {
+	for i := range s {
+		if i > 3*10 {
+			return false
+		}
+		if _, ok := wordAt(s[i:], flatWords); ok {
+			obj := s[:i]
+			if strings.ContainsAny(obj, "，。；,;") {
+				return false
+			}
+			if strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+				return true
+			}
+			y, _, _, ok := yearIn(obj)
+			return ok && y < b.doc.Document.FiscalYear
+		}
+	}
+	return false
+}
+
+// againstBudget tells a comparison, its 比 or 较 ending at cmp, that is
+// with the budget, not the prior year: "比年初预算数增加5万元", "与年初预算
+// 相比，减少…" in a 决算. What is compared with names 预算, and neither the
+// prior year (上年, 去年) nor a year other than the document's ("较2017年预
+// 算" in a 2018 budget is the prior year's).
+func (b *builder) againstBudget(cmp, end int) bool {
+	st := b.st
+	var obj string
+	if head := st.s[:cmp]; strings.HasSuffix(head, "相比") || strings.HasSuffix(head, "相较") {
+		head = head[:len(head)-len("相比")]
+		k := max(strings.LastIndex(head, "与"), strings.LastIndex(head, "同"))
+		if k < 0 {
+			return false
+		}
+		obj = head[k:]
+	} else {
+		obj = st.s[cmp:end]
+		for i, r := range obj {
+			rest := obj[i:]
+			if r >= '0' && r <= '9' && !strings.HasPrefix(strings.TrimLeft(rest, "0123456789"), "年") ||
+				startsWithAny(rest, upWords) || startsWithAny(rest, downWords) || startsWithAny(rest, flatWords) || strings.ContainsRune("，。；,;", r) {
+				obj = obj[:i]
+				break
+			}
+		}
+	}
+	if !strings.Contains(obj, "预算") || strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+		return false
+	}
+	y, _, _, ok := yearIn(obj)
+	return !ok || y == b.doc.Document.FiscalYear
 }
 
 func (y yoy) found() bool { return y.prior >= 0 || y.change >= 0 || y.pct >= 0 || y.flat }

@@ -29,7 +29,8 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) {
+			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) ||
+				b.listOf != nil && b.inOthersList(start, end, b.listOf) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -40,9 +41,27 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				continue
 			}
 			seen[ti] = true
+			bt := -1 // a 决算's budgeted figure, stated before its amount
+			if gap, named := budgetGap(b.st.s[end:b.st.toks[ti].start]), budgetLabel(l); b.doc.Document.Kind == schema.KindFinalAccounts && (gap || named) {
+				bt = ti
+				if ti, ok = b.executedAfter(bt); ok && !seen[ti] {
+					seen[ti] = true
+				} else if gap {
+					continue // the budget alone is not the amount
+				} else { // a 预算 label alone ("2023年度收支预算总计…" in a 决算) is the total
+					ti, bt = bt, -1
+				}
+			}
 			t := b.st.toks[ti]
 			if amount == nil {
 				amount = b.take(path+field, ti)
+				if bt >= 0 && field == "/amount" { // the totals have no budgeted figure
+					if b.budgeted == nil {
+						b.budgeted = map[string]*schema.Money{}
+					}
+					b.budgeted[cpath] = b.take(cpath+"/budgeted", bt)
+					b.execution(cpath, t.end, b.st.clauseEnd(t.end))
+				}
 			} else if t.money() != *amount {
 				b.claim(cpath, schema.ClaimAmount, ti, t.money().Float(), "")
 				b.keepOwnChange(ti) // its comparison is its own: checked against it
@@ -64,6 +83,95 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	return amount, prior
 }
 
+// inOthersList tells a label at [start, end) inside a list of amounts
+// ("办公费20万元、公务接待费3万元、公务用车运行维护费10万元", the economic items
+// of a basic expenditure) whose items are not all named by labels.
+func (b *builder) inOthersList(start, end int, labels []string) bool {
+	s := b.st.s
+	from := start
+	if k := strings.LastIndexAny(s[runeStart(s, max(0, start-3*80)):start], "，。；:,;"); k >= 0 {
+		from = runeStart(s, max(0, start-3*80)) + k + 1
+	} else {
+		from = runeStart(s, max(0, start-3*80))
+	}
+	to := len(s)
+	if k := strings.IndexAny(s[end:], "，。；,;"); k >= 0 {
+		to = end + k
+	}
+	items := strings.Split(s[from:to], "、")
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		// an item is a name and its amount, nothing else ("…情况2018年度…0万元七" is a heading's)
+		it = strings.TrimSpace(it)
+		d := strings.IndexAny(it, "0123456789")
+		if d < 0 || strings.TrimLeft(strings.TrimRight(it[d:], "万元"), "0123456789., ") != "" || !strings.HasSuffix(it, "元") {
+			continue
+		}
+		name := strings.TrimSpace(it[:d])
+		named := name == ""
+		for _, l := range labels {
+			named = named || strings.Contains(name, l)
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
+}
+
+// newFigure is the figure figure read at path: its amount, the prior year
+// and a 决算's budget stated before it.
+func (b *builder) newFigure(path string, a, p *schema.Money) *schema.Figure {
+	return &schema.Figure{Amount: *a, PriorYear: p, Budgeted: b.budgeted[path]}
+}
+
+// budgetGap tells the words between a label and its amount that make the
+// amount a 决算's budget ("因公出国（境）费支出预算为2万元"): 预算 that is no
+// fund's name (一般公共预算), and no 决算.
+func budgetGap(gap string) bool {
+	for _, f := range fundWords {
+		gap = strings.ReplaceAll(gap, f, "")
+	}
+	return strings.Contains(gap, "预算") && !strings.Contains(gap, "决算")
+}
+
+// budgetLabel tells a label that names a budget ("收入预算", "政府采购预算
+// 总额"), not only a fund (一般公共预算, 政府性基金预算).
+func budgetLabel(l string) bool {
+	for _, f := range []string{"一般公共预算", "公共财政预算", "公共预算", "政府性基金预算", "国有资本经营预算", "基金预算"} {
+		l = strings.ReplaceAll(l, f, "")
+	}
+	return strings.Contains(l, "预算") && !strings.Contains(l, "决算")
+}
+
+// executedAfter finds the executed amount a 决算 states after the budgeted
+// figure at token ti, in the same clause: "支出预算为2万元，支出决算为0万元".
+func (b *builder) executedAfter(ti int) (int, bool) {
+	st := b.st
+	from := st.toks[ti].end
+	stop := st.clauseEnd(from)
+	for _, l := range []string{"决算", "实际支出", "实际执行"} {
+		if k := strings.Index(st.s[from:stop], l); k >= 0 {
+			return b.valueAfter(from+k+len(l), 4)
+		}
+	}
+	return 0, false
+}
+
+// clauseEnd is where the clause from off ends: at 。 or ；, or where 其中
+// opens its parts.
+func (st *stream) clauseEnd(off int) int {
+	end := st.sentenceEnd(off)
+	for _, w := range []string{"；", ";", "其中"} {
+		if k := strings.Index(st.s[off:end], w); k >= 0 {
+			end = off + k
+		}
+	}
+	return end
+}
+
 // insideWord tells a label that is the tail of a longer term: "支出总计" in
 // "财政拨款收入支出总计", "支出预算" in "基本支出预算". A label right after the
 // department's name, a year or 本/其中 starts a term.
@@ -81,6 +189,9 @@ func (b *builder) insideWord(start int) bool {
 	}
 	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
 		return false
+	}
+	if r == '本' && (strings.HasPrefix(b.st.s[start:], "部门") || strings.HasPrefix(b.st.s[start:], "单位")) {
+		return false // "本部门预算总额"
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
@@ -146,9 +257,11 @@ func (b *builder) totals() {
 	// a budget's "预算总收入…，总支出…" and "部门预算收入…" are its totals; a 决算's may be the
 	// budget it is compared with. "预算支出" and "总支出" alone are too often
 	// a part's ("检察(款): 2018年预算支出合计…").
-	var budgetRev, budgetExp []string
+	var budgetRev, budgetExp, budgetBoth []string
 	if d.Document.Kind == schema.KindBudget {
-		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出"}
+		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入", "年初预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出", "年初预算支出"}
+		// "2018年部门收支预算安排3,000万元", "本部门预算总额1,000万元": a budget balances
+		budgetBoth = []string{"收支预算", "部门预算总额", "单位预算总额"}
 	}
 	// both totals at once: 收支预算总额, 收入、支出总计 …
 	both := []string{
@@ -156,16 +269,19 @@ func (b *builder) totals() {
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
 		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
 	}
+	for _, l := range both { // "收、支总计均为1,234.56万元": both are
+		both = append(both, l+"均")
+	}
+	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev, budgetBoth)
+	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
-	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", slices.Concat([]string{"收入预算总额", "收入预算总计"}, both,
-		[]string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev), 6, not...)
+	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
 	exp := &schema.Expenditure{}
-	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", slices.Concat([]string{"支出预算总额", "支出预算总计"}, both,
-		[]string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp), 6, not...)
+	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	d.Revenue, d.Expenditure = rev, exp
@@ -182,8 +298,8 @@ var revenueSources = []struct {
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
 		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费"}},
-	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入"}, nil},
-	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入"}, nil},
+	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, nil},
+	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, nil},
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算"}},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
@@ -335,10 +451,14 @@ func (b *builder) fundOfAppropriations() {
 func (b *builder) figureShare(path string, labels []string, maxGap int, of string, notAfter ...string) (*schema.Money, *schema.Money) {
 	amount, prior := b.figure(path, "/amount", labels, maxGap, notAfter...)
 	if amount != nil {
+		seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费") share an amount
 		for _, l := range labels {
 			for _, end := range b.find(l) {
 				if ti, ok := b.valueAfter(end, maxGap); ok && b.st.toks[ti].money() == *amount {
-					b.shareAfter(path, of, ti)
+					if !seen[ti] {
+						b.shareAfter(path, of, ti)
+					}
+					seen[ti] = true
 					break
 				}
 			}
@@ -351,24 +471,24 @@ func (b *builder) basicProject() {
 	not := []string{"财政拨款", "公共预算", "基金预算", "拨款"}
 	exp := b.doc.Expenditure
 	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
-		exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+		exp.Basic = b.newFigure("/expenditure/basic", a, p)
 	} else if b.allAppropriations() {
 		// every yuan is an appropriation: the appropriations' basic
 		// expenditure is the basic expenditure ("财政拨款基本支出12213.05万元")
 		if a, p := b.figure("/expenditure/basic", "/amount", appropriationsBasic, 6); a != nil {
-			exp.Basic = &schema.Figure{Amount: *a, PriorYear: p}
+			exp.Basic = b.newFigure("/expenditure/basic", a, p)
 		}
 	}
 	b.basicRestated()
 	b.basicParts()
 	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
-		exp.Project = &schema.Figure{Amount: *a, PriorYear: p}
+		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
 	}
 	b.splitUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
-		exp.Reserve = &schema.Figure{Amount: *a, PriorYear: p}
+		exp.Reserve = b.newFigure("/expenditure/reserve", a, p)
 	}
 	of := "/expenditure/total"
 	if exp.CurrentYear != nil {
@@ -633,17 +753,25 @@ func (b *builder) listedParts() {
 
 // nextBasic is where the next statement of a basic expenditure begins in
 // s[from:stop] (stop without one): a table's name ("按“部门预算公开06表 财政
-// 拨款基本支出预算表”中…填写", a note inside the list of parts) is none.
+// 拨款基本支出预算表”中…填写", a note inside the list of parts) is none, and
+// neither is a sentence that opens on the parts of the one before ("基本支出
+// 800万元。基本支出中，人员经费600万元…").
 func nextBasic(s string, from, stop int) int {
 	for at := from; at < stop; {
 		k := strings.Index(s[at:stop], "基本支出")
 		if k < 0 {
 			break
 		}
-		at += k + len("基本支出")
-		if rest := s[at:stop]; !strings.HasPrefix(rest, "预算表") && !strings.HasPrefix(rest, "决算表") && !strings.HasPrefix(rest, "表") {
-			return at - len("基本支出")
+		start := at + k
+		at = start + len("基本支出")
+		rest := s[at:stop]
+		if strings.HasPrefix(rest, "预算表") || strings.HasPrefix(rest, "决算表") || strings.HasPrefix(rest, "表") {
+			continue
 		}
+		if strings.HasPrefix(rest, "中") && (start == 0 || hasSuffixAny(s[:start], []string{"。", "，", ",", "；", ";"})) {
+			continue
+		}
+		return start
 	}
 	return stop
 }
@@ -800,6 +928,9 @@ func (b *builder) pairsIn(from, to int) []pair {
 			continue
 		}
 		n := strings.Trim(seg, " ，,、；;:：。等")
+		if rest, ok := strings.CutPrefix(n, "其中"); ok { // "，其中：流动资产200万元"
+			n = strings.TrimLeft(rest, " ，,:：")
+		}
 		if name != "" {
 			n = name + n
 		}
@@ -1121,14 +1252,14 @@ func (b *builder) zeroFigure(path string, at int) *schema.Figure {
 func (b *builder) funds() {
 	d := b.doc
 	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
-		d.GovernmentFund = &schema.Figure{Amount: *a, PriorYear: p}
+		d.GovernmentFund = b.newFigure("/government_fund", a, p)
 	} else if at, ok := b.zeroStatement("政府性基金"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	} else if at, ok := b.blankNone("政府性基金支出"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	}
 	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
-		d.StateCapital = &schema.Figure{Amount: *a, PriorYear: p}
+		d.StateCapital = b.newFigure("/state_capital", a, p)
 	} else if at, ok := b.zeroStatement("国有资本经营"); ok {
 		d.StateCapital = b.zeroFigure("/state_capital", at)
 	} else if at, ok := b.blankNone("国有资本经营预算支出"); ok {
@@ -1139,7 +1270,7 @@ func (b *builder) funds() {
 func (b *builder) operatingCosts() {
 	// "机关运行经费一般公共预算财政拨款56.78万元": the fund's words between
 	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12); a != nil {
-		b.doc.OperatingCosts = &schema.Figure{Amount: *a, PriorYear: p}
+		b.doc.OperatingCosts = b.newFigure("/operating_costs", a, p)
 	} else if at, ok := b.zeroStatement("机关运行经费"); ok { // "本部门无机关运行经费"
 		b.doc.OperatingCosts = b.zeroFigure("/operating_costs", at)
 	}
@@ -1147,7 +1278,11 @@ func (b *builder) operatingCosts() {
 
 func (b *builder) procurement() {
 	st := b.st
-	a, _ := b.figureWord("/procurement", "/amount", []string{"政府采购预算总额", "政府采购支出预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}, 16, "预留", "面向", "中小企业")
+	labels := []string{"政府采购预算总额", "政府采购支出预算总额", "政府采购金额", "政府采购预算", "政府采购支出", "政府采购"}
+	if b.doc.Document.Kind == schema.KindBudget { // a budget's plan is its budget; a 决算's is not what it spent
+		labels = append(labels, "政府采购计划金额", "政府采购计划")
+	}
+	a, _ := b.figureWord("/procurement", "/amount", labels, 16, "预留", "面向", "中小企业")
 	if a == nil {
 		if at, ok := b.zeroStatement("政府采购"); ok {
 			b.doc.Provenance["/procurement/amount"] = st.source(at)
@@ -1206,13 +1341,25 @@ func (b *builder) assets() {
 	as := &schema.Assets{}
 	for _, end := range b.find("资产总额") {
 		start := end - len("资产总额")
-		before := st.s[max(0, start-12):start]
+		// the date nearest before, in the sentence: "年初资产总额…，年末资产总额",
+		// "2019年末，本部门资产总额", "截至2019年底，资产总额"
+		before := st.s[runeStart(st.s, max(0, start-3*20)):start]
+		if k := strings.LastIndexAny(before, "。；;"); k >= 0 {
+			before = before[k:]
+		}
 		var dst **schema.AssetState
 		var path string
+		opening, closing := -1, -1
+		for _, w := range []string{"年初", "期初"} {
+			opening = max(opening, strings.LastIndex(before, w))
+		}
+		for _, w := range []string{"年末", "期末", "年底", "截至", "截止"} {
+			closing = max(closing, strings.LastIndex(before, w))
+		}
 		switch {
-		case strings.Contains(before, "年初") || strings.Contains(before, "期初"):
+		case opening > closing:
 			dst, path = &as.Start, "/assets/start"
-		case strings.Contains(before, "年末") || strings.Contains(before, "期末") || strings.Contains(before, "截至") || strings.Contains(before, "截止"):
+		case closing > opening:
 			dst, path = &as.End, "/assets/end"
 		default:
 			continue
@@ -1277,7 +1424,7 @@ func (b *builder) threePublic() {
 		for _, q := range []string{"”", "\"", "」", "’"} {
 			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
 		}
-		if !strings.HasPrefix(st.s[p:], "经费") {
+		if !strings.HasPrefix(st.s[p:], "经费") || b.otherYear(end-len("三公")) { // "2018年“三公”经费预算执行数" in a 2019 budget
 			continue
 		}
 		p += len("经费")
@@ -1322,32 +1469,36 @@ func (b *builder) threePublic() {
 		b.threePublicNil(tp)
 		return
 	}
+	var allLabels []string // a part in a list of others' amounts is an economic item's
+	for _, f := range threePublicLabels {
+		allLabels = append(allLabels, f.labels...)
+	}
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
-		b.after = anchor
-		a, p := b.figure(path, "/amount", labels, 8)
-		b.after = 0
-		if a != nil {
-			return &schema.Figure{Amount: *a, PriorYear: p}
+		b.after, b.listOf = anchor, allLabels
+		var a, p *schema.Money
+		if field == "vehicle_purchase" || field == "vehicle_operation" {
+			a, p = b.figure(path, "/amount", labels, 8)
+		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
+			a, p = b.figureShare(path, labels, 8, "/three_public/total")
 		}
-		for _, l := range labels[:1] { // "2018 年无公务用车购置预算安排"
-			for _, end := range b.find(strings.TrimSuffix(l, "费")) {
-				if end < anchor {
-					continue
-				}
-				before := st.s[max(anchor, end-len(l)-9) : end-len(strings.TrimSuffix(l, "费"))]
-				if strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没有") || strings.HasSuffix(before, "未安排") {
-					return b.zeroFigure(path, end)
-				}
-			}
+		b.after, b.listOf = 0, nil
+		if a != nil {
+			return b.newFigure(path, a, p)
+		}
+		if at, ok := b.zeroAfter(labels, anchor); ok {
+			return b.zeroFigure(path, at)
+		}
+		if at, ok := b.zeroBefore(labels, allLabels, anchor); ok {
+			return b.zeroFigure(path, at)
 		}
 		return nil
 	}
-	tp.OverseasTravel = part("overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"})
-	tp.Reception = part("reception", []string{"公务接待费"})
-	tp.VehiclePurchase = part("vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"})
-	tp.VehicleOperation = part("vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"})
-	tp.Vehicle = part("vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"})
+	dst := map[string]**schema.Figure{"overseas_travel": &tp.OverseasTravel, "reception": &tp.Reception,
+		"vehicle_purchase": &tp.VehiclePurchase, "vehicle_operation": &tp.VehicleOperation, "vehicle": &tp.Vehicle}
+	for _, f := range threePublicLabels {
+		*dst[f.field] = part(f.field, f.labels)
+	}
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
 		// negative, so a combined zero makes both parts zero.
@@ -1376,6 +1527,104 @@ func (b *builder) threePublic() {
 		return
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicLabels are the narrative's labels of the parts of 三公经费, by field.
+var threePublicLabels = []struct {
+	field  string
+	labels []string
+}{
+	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
+	{"reception", []string{"公务接待费"}},
+	{"vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}},
+	{"vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"}},
+	{"vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"}},
+}
+
+// zeroWords say, right after a label, that there is none of it.
+var zeroWords = []string{"为零", "为0", "无", "均无", "未安排", "没有安排", "不安排", "均为零", "均为0", "均未安排", "零"}
+
+// zeroAfter finds a 三公 part stated as none after its label, at or past
+// from: "因公出国（境）费为零", "公务用车购置费：无", and in a list, "因公出国
+// （境）费、公务用车购置费未安排预算". A figure ("为0.5万元") and a change
+// stated as none ("无变化") are not.
+func (b *builder) zeroAfter(labels []string, from int) (int, bool) {
+	st := b.st
+	for _, l := range labels {
+		for _, end := range b.find(l) {
+			if end-len(l) < from {
+				continue
+			}
+			rest := st.s[end:st.clauseEnd(end)]
+			for {
+				rest = strings.TrimLeftFunc(rest, func(r rune) bool { return strings.ContainsRune(fillers, r) })
+				other, ok := strings.CutPrefix(rest, "、")
+				if !ok {
+					other, ok = strings.CutPrefix(rest, "和")
+				}
+				if !ok {
+					break
+				}
+				named := false
+				for _, p := range threePublicLabels {
+					for _, o := range p.labels {
+						if !named && strings.HasPrefix(other, o) {
+							rest, named = other[len(o):], true
+						}
+					}
+				}
+				if !named {
+					break
+				}
+			}
+			w, ok := wordAt(rest, zeroWords)
+			if !ok || strings.HasPrefix(rest, "无变化") || strings.HasPrefix(rest, "无增减") {
+				continue
+			}
+			if strings.HasSuffix(w, "0") && !saysZero(w+rest[len(w):]) {
+				continue // "为0.5万元", "为0万元": the amount rules read figures
+			}
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// zeroBefore finds a 三公 part at or past from said to be none before its
+// label (its 费 may be left out): "2018 年无公务用车购置预算安排", and in a
+// list, "无因公出国（境）费和公务用车购置费".
+func (b *builder) zeroBefore(labels, all []string, from int) (int, bool) {
+	st := b.st
+	for _, l := range labels {
+		for _, v := range slices.Compact([]string{l, strings.TrimSuffix(l, "费")}) {
+			for _, end := range b.find(v) {
+				start := end - len(v)
+				if start < from {
+					continue
+				}
+				before := st.s[from:start]
+				for {
+					rest, ok := strings.CutSuffix(before, "和")
+					if !ok {
+						rest, ok = strings.CutSuffix(before, "、")
+					}
+					named := false
+					for _, o := range all {
+						if r, cut := strings.CutSuffix(rest, o); ok && cut && !named {
+							before, named = r, true
+						}
+					}
+					if !named {
+						break
+					}
+				}
+				if hasSuffixAny(before, []string{"无", "没有", "未安排", "没有安排", "不安排", "未发生"}) {
+					return end, true
+				}
+			}
+		}
+	}
+	return 0, false
 }
 
 // threePublicNil reads "“三公”经费均为0" (or 均为0万元): the total and every

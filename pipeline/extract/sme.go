@@ -14,12 +14,12 @@ import (
 var smeParts = []struct {
 	field  string
 	labels []string
-	of     string // the whole a share stated after the amount is of
+	of     string // the whole a share stated after the amount is of, unless its words name another ("": only where they do)
 }{
 	{"/sme_reserved", []string{"面向中小企业预留", "为中小企业预留", "预留给中小企业"}, ""},
 	{"/small_micro_reserved", []string{"面向小微企业预留", "预留给小型和微型企业", "预留给小微企业", "为小微企业预留"}, ""},
-	{"/sme_awarded", []string{"授予中小企业合同金额", "授予中小企业的合同金额"}, "/procurement/amount"},
-	{"/small_micro_awarded", []string{"授予小微企业合同金额", "授予小微企业的合同金额"}, "/procurement/sme_awarded"},
+	{"/sme_awarded", []string{"授予中小企业合同金额", "授予中小企业的合同金额", "授予中小企业合同总金额"}, "/procurement/amount"},
+	{"/small_micro_awarded", []string{"授予小微企业合同金额", "授予小微企业的合同金额", "授予小微企业合同总金额"}, "/procurement/sme_awarded"},
 }
 
 // smeGap is how far an amount may follow its label ("政府采购项目预算金额"
@@ -51,16 +51,17 @@ func (b *builder) sme(pr *schema.Procurement) {
 					b.claim(path, schema.ClaimAmount, ti, st.toks[ti].money().Float(), "")
 					continue
 				}
-				if part.of != "" {
-					b.smeShare(path, part.of, ti)
-				}
+				b.smeShare(path, part.of, ti)
 			}
 		}
 	}
 }
 
 // smeShare records "，占政府采购支出总额的81.2%" after token ti: a share of
-// the whole, the percentage within one clause after 占.
+// the whole, the percentage within one clause after 占. The whole is of
+// unless the words name another: the small and micro enterprises' share
+// may be of the procurement ("占政府采购支出总额的57.9%") or of the
+// contracts awarded to all (占授予中小企业合同金额的).
 func (b *builder) smeShare(path, of string, ti int) {
 	st := b.st
 	rest := strings.TrimPrefix(strings.TrimPrefix(st.s[st.toks[ti].end:], "，"), ",")
@@ -69,6 +70,15 @@ func (b *builder) smeShare(path, of string, ti int) {
 	}
 	k := ti + 1
 	p := len(st.s) - len(rest) + len("占")
+	switch whole := st.s[p:]; { // a reserve's share is read only where the whole is named
+	case strings.HasPrefix(whole, "政府采购") || strings.HasPrefix(whole, "本部门政府采购") || strings.HasPrefix(whole, "全部政府采购"):
+		of = "/procurement/amount"
+	case strings.HasPrefix(whole, "授予中小企业") || strings.HasPrefix(whole, "中小企业"):
+		of = "/procurement/sme_awarded"
+	}
+	if of == "" {
+		return
+	}
 	if t := st.toks[k]; t.kind == numPct && t.start >= p && st.runesBetween(p, t.start) <= smeGap && !strings.ContainsAny(st.s[p:t.start], "，。；：,;:") {
 		b.claim(path, schema.ClaimSharePct, k, t.float(), of)
 	}

@@ -66,3 +66,39 @@ func TestSMEProcurement(t *testing.T) {
 		t.Errorf("far: %+v", p)
 	}
 }
+
+// Other templates' words: 合同总金额, and the small and micro enterprises'
+// share stated of the whole procurement, not of the contracts awarded to
+// all small and medium enterprises.
+func TestSMEOtherWordings(t *testing.T) {
+	d := extractLines(t, `湖北省某市统计局2019年度部门决算
+2019年度本部门政府采购支出总额345.6万元，其中：政府采购货物支出120万元、政府采购工程支出0万元、政府采购服务支出225.6万元。授予中小企业合同总金额300万元，占政府采购支出总额的86.8%，其中：授予小微企业合同金额200万元，占政府采购支出总额的57.9%。
+`)
+	if p := d.Procurement; p == nil || p.SMEAwarded == nil || *p.SMEAwarded != schema.Yuan(3000000) || p.SmallMicroAwarded == nil || *p.SmallMicroAwarded != schema.Yuan(2000000) {
+		t.Fatalf("procurement %+v", d.Procurement)
+	}
+	shares := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct {
+			shares[cl.Path] = cl.Of
+		}
+	}
+	if shares["/procurement/sme_awarded"] != "/procurement/amount" || shares["/procurement/small_micro_awarded"] != "/procurement/amount" {
+		t.Errorf("the shares are of %v", shares)
+	}
+}
+
+// A reserve's share is read where its whole is named: "面向中小企业预留…40万元，
+// 占政府采购预算总额的40%".
+func TestSMEReserveShare(t *testing.T) {
+	d := extractLines(t, "某县民政局2021年部门预算\n2021年本部门政府采购预算总额100万元。本部门面向中小企业预留政府采购项目预算金额40万元，占政府采购预算总额的40%。\n")
+	var got []schema.Claim
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct {
+			got = append(got, cl)
+		}
+	}
+	if len(got) != 1 || got[0].Path != "/procurement/sme_reserved" || got[0].Of != "/procurement/amount" || got[0].Value != 40 {
+		t.Errorf("shares %+v", got)
+	}
+}

@@ -1,0 +1,334 @@
+package extract
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// wording is a narrative of another province, template year or kind of
+// unit: the figures it states (JSON pointer → yuan), the paths it does not
+// state, and the claims (path and kind) it does not make.
+type wording struct {
+	name, text string
+	want       map[string]float64
+	absent     []string
+	noClaims   []string
+}
+
+// pointerAt resolves a JSON pointer in the document's JSON.
+func pointerAt(doc any, ptr string) (any, bool) {
+	cur := doc
+	for _, k := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[k]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			cur = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, cur != nil
+}
+
+func checkWordings(t *testing.T, cases []wording) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := extractLines(t, c.text)
+			raw, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc any
+			if err := json.Unmarshal(raw, &doc); err != nil {
+				t.Fatal(err)
+			}
+			for ptr, v := range c.want {
+				got, ok := pointerAt(doc, ptr)
+				if !ok || got != v {
+					t.Errorf("%s = %v, want %v", ptr, got, v)
+				}
+			}
+			for _, ptr := range c.absent {
+				if got, ok := pointerAt(doc, ptr); ok {
+					t.Errorf("%s = %v, which the text does not state", ptr, got)
+				}
+			}
+			for _, pk := range c.noClaims {
+				path, kind, _ := strings.Cut(pk, ":")
+				for _, cl := range d.Claims {
+					if cl.Path == path && cl.Kind == kind {
+						t.Errorf("claim %s %s %v from line %q, which the text does not state", path, kind, cl.Value, cl.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A 决算 that states each figure's budget before its execution ("支出预算为
+// 2万元，支出决算为0万元", the central template's 三公 parts) gives the
+// execution as the amount and the budget as the budgeted figure; a budget
+// stated alone is no amount.
+func TestFinalAccountsBudgetBeforeExecution(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "三公 parts", text: "某县审计局2016年度部门决算\n" +
+			"2016年度“三公”经费财政拨款支出预算为25.00万元，支出决算为20.10万元，完成预算的80.4%，其中：因公出国（境）费支出预算为2万元，支出决算为0万元，完成预算的0%；" +
+			"公务用车购置及运行费支出预算为20万元，支出决算为18万元，完成预算的90%，其中：公务用车购置支出预算为5万元，支出决算为0万元；公务用车运行维护费支出预算为15万元，支出决算为18万元；" +
+			"公务接待费支出预算为3万元，支出决算为2.1万元，完成预算的70%。\n",
+			want: map[string]float64{
+				"/three_public/total": 201000, "/three_public/budgeted": 250000,
+				"/three_public/overseas_travel/amount": 0, "/three_public/overseas_travel/budgeted": 20000,
+				"/three_public/vehicle/amount": 180000, "/three_public/vehicle/budgeted": 200000,
+				"/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_purchase/budgeted": 50000,
+				"/three_public/vehicle_operation/amount": 180000, "/three_public/vehicle_operation/budgeted": 150000,
+				"/three_public/reception/amount": 21000, "/three_public/reception/budgeted": 30000,
+			}},
+		{name: "机关运行经费", text: "某县审计局2016年度部门决算\n2016年度机关运行经费年初预算为30万元，实际支出28.5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 285000, "/operating_costs/budgeted": 300000}},
+		{name: "budget alone", text: "某县审计局2016年度部门决算\n2016年度机关运行经费年初预算为30万元。\n",
+			absent: []string{"/operating_costs"}},
+		// a budget's figure is its amount
+		{name: "a budget's", text: "某县审计局2016年部门预算\n2016年机关运行经费预算为30万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 300000}, absent: []string{"/operating_costs/budgeted"}},
+	})
+}
+
+// "比年初预算数增加3.45万元" compares a 决算's figure with its budget, not
+// with the prior year; "较2017年预算" in a 2018 budget is the prior year's.
+func TestComparisonWithBudget(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "比年初预算数", text: "某区财政局2016年度部门决算\n2016年度本部门机关运行经费支出123.45万元，比年初预算数增加3.45万元，增长2.9%。\n",
+			want: map[string]float64{"/operating_costs/amount": 1234500}, noClaims: []string{"/operating_costs:change", "/operating_costs:change_pct"}},
+		{name: "与年初预算相比", text: "某区财政局2016年度部门决算\n2016年度“三公”经费财政拨款决算数为12.34万元，与年初预算相比减少2.66万元。\n",
+			want: map[string]float64{"/three_public/total": 123400}, noClaims: []string{"/three_public:change"}},
+		{name: "较2017年预算", text: "某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，较2017年预算增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000}},
+		{name: "比上年预算", text: "某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，比上年预算增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000}},
+	})
+	for _, c := range []struct{ text, ok string }{
+		{"某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，较2017年预算增加5万元。\n", "较2017年预算"},
+		{"某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，比上年预算增加5万元。\n", "比上年预算"},
+	} {
+		found := false
+		for _, cl := range extractLines(t, c.text).Claims {
+			found = found || cl.Path == "/operating_costs" && cl.Kind == schema.ClaimChange && cl.Value == 50000
+		}
+		if !found {
+			t.Errorf("%s: the change against the prior year is not read", c.ok)
+		}
+	}
+}
+
+// A 三公 part stated as none after its label is 0: "为零", "：无", "未安排
+// 预算" after a list of parts; "无变化" and a figure are not.
+func TestThreePublicNoneAfterLabel(t *testing.T) {
+	const head = "某县林业局2018年部门预算\n2018年“三公”经费预算为30.00万元。"
+	checkWordings(t, []wording{
+		{name: "为零", text: head + "其中：因公出国（境）费为零；公务接待费5.00万元；公务用车运行费25.00万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000}},
+		{name: "预算为零", text: head + "其中：因公出国（境）费用预算为零；公务接待费预算5万元；公务用车购置费：无；公务用车运行维护费25万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+		{name: "a list", text: head + "其中：公务接待费5.00万元；公务用车运行维护费25.00万元；因公出国（境）费、公务用车购置费未安排预算。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/vehicle_purchase/amount": 0}},
+		{name: "无变化", text: head + "其中：公务接待费5.00万元；公务用车运行维护费25.00万元；因公出国（境）费无变化。\n",
+			absent: []string{"/three_public/overseas_travel"}},
+		{name: "a figure", text: head + "其中：公务接待费5.00万元；公务用车运行维护费24.50万元；因公出国（境）费为0.5万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 5000}},
+	})
+}
+
+// "收、支总计均为" states both totals like 各; an aside without figures
+// between a label and its amount does not count against the gap.
+func TestFillersAndAsides(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "均为", text: "四川省某局2019年度部门决算\n2019年度收、支总计均为1,234.56万元。\n",
+			want: map[string]float64{"/revenue/total": 12345600, "/expenditure/total": 12345600}},
+		{name: "aside", text: "某县民政局2019年部门预算\n2019年“三公”经费预算30万元，其中：公务用车购置及运行费（含公务用车购置费和运行维护费）25万元，公务接待费5万元，因公出国（境）费0万元。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
+	})
+}
+
+// Other wordings of basic expenditure's parts, procurement and assets: a
+// sentence that opens on the parts ("基本支出中，人员经费…"), a budget's
+// 政府采购计划金额 (a 决算's plan is not what it spent), an asset total
+// whose date stands a clause before or says 年底, categories after 其中.
+func TestOtherPartsWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "基本支出中", text: "上海市某区某局2020年部门预算\n基本支出800万元。基本支出中，人员经费600万元，公用经费200万元。\n",
+			want: map[string]float64{"/expenditure/personnel/amount": 6000000, "/expenditure/public_expenses/amount": 2000000}},
+		{name: "财政拨款基本支出中", text: "上海市某区某局2020年部门预算\n基本支出800万元。财政拨款基本支出中，人员经费500万元，公用经费200万元。\n",
+			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+		{name: "政府采购计划金额", text: "某县民政局2020年部门预算\n2020年本部门政府采购计划金额50万元，其中：货物类30万元，服务类20万元。\n",
+			want: map[string]float64{"/procurement/amount": 500000, "/procurement/goods": 300000, "/procurement/services": 200000}},
+		{name: "a 决算's plan", text: "某县民政局2020年度部门决算\n2020年本部门政府采购计划金额50万元。\n",
+			absent: []string{"/procurement"}},
+		{name: "年末，本部门", text: "某县民政局2019年度部门决算\n2019年末，本部门资产总额1,200万元，其中：流动资产200万元，固定资产1,000万元。\n",
+			want:   map[string]float64{"/assets/end/total": 12000000, "/assets/end/by_category/0/amount": 2000000, "/assets/end/by_category/1/amount": 10000000},
+			absent: []string{"/assets/start"}},
+		{name: "年底", text: "某县民政局2019年度部门决算\n截至2019年底，资产总额1,200万元。\n",
+			want: map[string]float64{"/assets/end/total": 12000000}},
+		{name: "年初…，年末", text: "某县民政局2019年度部门决算\n年初资产总额5万元，年末资产总额7万元。\n",
+			want: map[string]float64{"/assets/start/total": 50000, "/assets/end/total": 70000}},
+	})
+	d := extractLines(t, "某县民政局2019年度部门决算\n2019年末，本部门资产总额1,200万元，其中：流动资产200万元，固定资产1,000万元。\n")
+	if a := d.Assets; a == nil || a.End == nil || len(a.End.ByCategory) != 2 || a.End.ByCategory[0].Name != "流动资产" {
+		t.Errorf("categories %+v", d.Assets)
+	}
+}
+
+// "与上年持平", "与上年数一致" state no change without 比; "决算数与预算数
+// 持平" and a later year are not the prior year.
+func TestUnchangedAgainstPriorYear(t *testing.T) {
+	changes := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimChange {
+				out[cl.Path] = cl.Value
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"某县民政局2019年部门预算\n2019年“三公”经费预算为8.00万元，与上年持平。\n", map[string]float64{"/three_public": 0}},
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元，与上年数一致。\n", map[string]float64{"/operating_costs": 0}},
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元，与2018年度持平。\n", map[string]float64{"/operating_costs": 0}},
+		{"某县民政局2019年度部门决算\n机关运行经费支出20万元，决算数与预算数持平。\n", map[string]float64{}},
+		{"某县民政局2019年度部门决算\n机关运行经费支出20万元，与年初预算持平。\n", map[string]float64{}},
+	} {
+		if got := changes(c.text); !maps.Equal(got, c.want) {
+			t.Errorf("%q: changes %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// 公务用车购置和运行维护费 is the vehicle subtotal; a part's bare share
+// ("因公出国（境）费支出决算0万元，占0%") is of the 三公 total, stated once
+// however many of its labels end at the amount.
+func TestThreePublicSubtotalAndShares(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "购置和运行维护费", text: "某县民政局2019年部门预算\n2019年“三公”经费预算30万元，其中：因公出国（境）费0万元，公务接待费5万元，公务用车购置和运行维护费25万元（其中：公务用车购置费0万元，公务用车运行维护费25万元）。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+	})
+	d := extractLines(t, "某县民政局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为20万元。2019年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行费支出决算15万元，占75%；公务接待费支出决算5万元，占25%。\n")
+	shares := map[string][]float64{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct && cl.Of == "/three_public/total" {
+			shares[cl.Path] = append(shares[cl.Path], cl.Value)
+		}
+	}
+	want := map[string][]float64{"/three_public/overseas_travel": {0}, "/three_public/vehicle": {75}, "/three_public/reception": {25}}
+	if len(shares) != len(want) {
+		t.Errorf("shares %v, want %v", shares, want)
+	}
+	for p, v := range want {
+		if !slices.Equal(shares[p], v) {
+			t.Errorf("%s: shares %v, want %v", p, shares[p], v)
+		}
+	}
+}
+
+// What the text states of something else is not read: a 决算's budget
+// ("收入预算1,000万元，收入决算1,050万元": the execution is the total), the prior year's 三公 ("2018年“三公”
+// 经费预算执行数" in a 2019 budget), and a 三公 part's name among the
+// economic items of the basic expenditure ("办公费20万元、公务接待费3万元…").
+func TestOthersFiguresNotRead(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a 决算's budget", text: "某局2019年度部门决算\n2019年度部门收入预算1,000万元，收入决算1,050万元；支出预算1,000万元，支出决算1,040万元。\n",
+			want: map[string]float64{"/revenue/total": 10500000, "/expenditure/total": 10400000}},
+		{name: "a budget's", text: "某局2019年部门预算\n2019年部门收入预算1,000万元，支出预算1,000万元。\n",
+			want: map[string]float64{"/revenue/total": 10000000, "/expenditure/total": 10000000}},
+		{name: "the prior year's 三公", text: "某局2019年部门预算\n2018年“三公”经费预算执行数为28万元，2019年“三公”经费预算为30万元，比2018年预算增加2万元。其中：因公出国（境）费0万元，公务接待费5万元，公务用车购置及运行费25万元。\n",
+			want: map[string]float64{"/three_public/total": 300000, "/three_public/reception/amount": 50000}},
+		{name: "economic items", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，比上年减少2万元。\n一般公共预算基本支出300万元，其中：商品和服务支出80万元，主要包括：办公费20万元、公务接待费3万元、公务用车运行维护费10万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: []string{"/three_public/reception", "/three_public/vehicle_operation"}},
+		{name: "a list of parts", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，其中：因公出国（境）费0万元、公务接待费5万元、公务用车购置及运行费25万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
+	})
+}
+
+// Budgets' totals in other words (Chongqing's 年初预算收入/支出, 收支预算安排,
+// 本部门预算总额) and the funds' appropriations without 收入 (政府性基金预算
+// 拨款200万元); a 决算's 年初预算收入 is its budget, not its total.
+func TestBudgetTotalsOtherWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "年初预算收入", text: "重庆市某局2018年部门预算情况说明\n重庆市某局2018年年初预算收入3,000万元，其中：一般公共预算拨款2,800万元，政府性基金预算拨款200万元。\n",
+			want: map[string]float64{"/revenue/total": 30000000, "/revenue/sources/0/amount": 28000000, "/revenue/sources/1/amount": 2000000}},
+		{name: "年初预算支出", text: "重庆市某局2018年部门预算情况说明\n2018年年初预算支出3,000万元，其中：基本支出2,000万元，项目支出1,000万元。\n",
+			want: map[string]float64{"/expenditure/total": 30000000}, absent: []string{"/revenue/total"}},
+		{name: "收支预算安排", text: "重庆市某局2018年部门预算情况说明\n2018年部门收支预算安排3,000万元，较上年增加100万元。\n",
+			want: map[string]float64{"/revenue/total": 30000000, "/expenditure/total": 30000000}},
+		{name: "本部门预算总额", text: "某市某局2019年部门预算\n2019年本部门预算总额1,000万元，其中：基本支出700万元，项目支出300万元。\n",
+			want: map[string]float64{"/revenue/total": 10000000, "/expenditure/total": 10000000}},
+		{name: "a 决算's", text: "重庆市某局2018年度部门决算\n2018年年初预算收入3,000万元。\n", absent: []string{"/revenue/total"}},
+		{name: "a fund's expenditure", text: "重庆市某局2018年部门预算情况说明\n政府性基金预算拨款支出200万元。\n", absent: []string{"/revenue/sources"}},
+	})
+}
+
+// A completion rate between a 决算's figure and its comparison with the
+// prior year ("决算为18.5万元，完成预算的92.5%，较上年减少1.5万元") does not
+// hide the comparison; a share does (it may be the share that changed).
+func TestChangeAfterCompletionRate(t *testing.T) {
+	changes := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				out[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		return out
+	}
+	got := changes("湖北省某局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为18.5万元，完成预算的92.5%，较上年减少1.5万元，下降7.5%。\n")
+	if want := map[string]float64{"/three_public:change": -15000, "/three_public:change_pct": -7.5}; !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+	if got := changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年减少1.5万元。\n"); len(got) != 0 {
+		t.Errorf("a change after a share: %v", got)
+	}
+}
+
+// The prior year stated in a clause of its own, without 比: "上年为45万元，
+// 增加5万元"; 上年结转 is no such clause.
+func TestPriorYearClause(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "上年为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上年为45万元，增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000, "/operating_costs/prior_year": 450000}},
+		{name: "上年预算数为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上年预算数为45万元。\n",
+			want: map[string]float64{"/operating_costs/prior_year": 450000}},
+		{name: "上年结转", text: "某市某局2019年部门预算\n收入预算为50万元，上年结转5万元。\n",
+			want: map[string]float64{"/revenue/total": 500000, "/revenue/carried_over": 50000}, absent: []string{"/revenue/prior_year"}},
+	})
+}
+
+// A 三公 part said to be none before its label, alone or in a list: "无因公
+// 出国（境）费和公务用车购置费", "2018年无公务用车购置预算安排".
+func TestThreePublicNoneBeforeLabel(t *testing.T) {
+	const head = "某县某局2020年部门预算\n2020年我局“三公”经费预算总额为12万元，其中：公务用车运行维护费10万元，公务接待费2万元，"
+	checkWordings(t, []wording{
+		{name: "a list", text: head + "无因公出国（境）费和公务用车购置费。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/vehicle_purchase/amount": 0}},
+		{name: "费 left out", text: head + "2020年无公务用车购置预算安排。\n",
+			want: map[string]float64{"/three_public/vehicle_purchase/amount": 0}, absent: []string{"/three_public/overseas_travel"}},
+		{name: "没有安排", text: head + "没有安排因公出国（境）费。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0}, absent: []string{"/three_public/vehicle_purchase"}},
+	})
+}
