@@ -124,6 +124,7 @@ type segStore struct {
 	order  []segKey
 	fw     *flate.Writer
 	buf    bytes.Buffer
+	copyb  []byte // a segment read back from a store: one buffer for all
 	// segments deflated in this run, and copied from the store before, by
 	// the kind of their entry
 	deflated, copied [2]int
@@ -224,7 +225,7 @@ func (s *segStore) put(raw []byte, kind int) (segKey, error) {
 		return k, nil
 	}
 	if l, ok := s.oldIdx[k]; ok {
-		b := make([]byte, l.n)
+		b := s.buffer(l.n)
 		if _, err := s.old.ReadAt(b, l.off); err == nil && crc32.ChecksumIEEE(b) == l.crc {
 			s.copied[kind]++
 			return k, s.add(k, b)
@@ -240,6 +241,14 @@ func (s *segStore) put(raw []byte, kind int) (segKey, error) {
 		return k, err
 	}
 	return k, s.add(k, s.buf.Bytes())
+}
+
+// buffer is the store's buffer for a segment of n bytes.
+func (s *segStore) buffer(n int64) []byte {
+	if int64(cap(s.copyb)) < n {
+		s.copyb = make([]byte, n)
+	}
+	return s.copyb[:n]
 }
 
 func (s *segStore) add(k segKey, b []byte) error {
@@ -268,7 +277,11 @@ func (s *segStore) writeTo(w io.Writer, e *segEntry) error {
 	}
 	for _, k := range e.keys {
 		l := s.idx[k]
-		if _, err := io.Copy(w, io.NewSectionReader(s.f, l.off, l.n)); err != nil {
+		b := s.buffer(l.n)
+		if _, err := s.f.ReadAt(b, l.off); err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
 			return err
 		}
 	}
