@@ -112,3 +112,14 @@ func TestSentenceCommon(t *testing.T) {
 		t.Errorf("丙丁, in 1,000 documents: %.40s…", p)
 	}
 }
+
+// TestSentenceTokens: each token of a document's sentences with the
+// numbers of the sentences holding it, ascending, once each however often
+// a sentence holds it, in the order the tokens first come.
+func TestSentenceTokens(t *testing.T) {
+	got := sentenceTokens([]emit.SearchEntry{{Cut: "ab bc ab"}, {Cut: ""}, {Cut: "bc cd  bc"}, {Cut: "ab"}})
+	want := []tokenPlaces{{"ab", []int{0, 3}}, {"bc", []int{0, 2}}, {"cd", []int{2}}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -109,22 +109,58 @@ func linkSentences(dir, from string, m int, doc string, count int) bool {
 	return true
 }
 
-// sentenceTokens are where each token of a document's sentences stands:
-// the numbers of the sentences holding it, ascending.
-func sentenceTokens(sentences []emit.SearchEntry) map[string][]int {
-	at := map[string][]int{}
+// tokenPlaces are the numbers of the sentences of a document holding a
+// token, ascending.
+type tokenPlaces struct {
+	tok string
+	at  []int
+}
+
+// sentenceTokens are where each token of a document's sentences stands,
+// in the order the tokens first come. The tokens are cut from the
+// sentences' Tokens without a slice of them, and the lists share one
+// array: a document has hundreds of tokens, most in one sentence.
+func sentenceTokens(sentences []emit.SearchEntry) []tokenPlaces {
+	idx := map[string]int{}
+	var out []tokenPlaces
+	var last []int     // by token: the last sentence holding it
+	var pairs [][2]int // token, sentence: once a sentence
 	for i, s := range sentences {
-		for _, tok := range strings.Fields(s.Tokens()) {
-			if l := at[tok]; len(l) == 0 || l[len(l)-1] != i { // once a sentence
-				at[tok] = append(l, i)
+		for toks := s.Tokens(); toks != ""; {
+			var tok string
+			tok, toks, _ = strings.Cut(toks, " ")
+			if tok == "" {
+				continue
 			}
+			k, ok := idx[tok]
+			if !ok {
+				k = len(out)
+				idx[tok] = k
+				out = append(out, tokenPlaces{tok: tok})
+				last = append(last, i)
+			} else if last[k] == i {
+				continue
+			}
+			last[k] = i
+			pairs = append(pairs, [2]int{k, i})
 		}
 	}
-	return at
+	count := make([]int, len(out))
+	for _, p := range pairs {
+		count[p[0]]++
+	}
+	all := make([]int, len(pairs))
+	for k, n := range count {
+		out[k].at, all = all[:0:n], all[n:]
+	}
+	for _, p := range pairs {
+		out[p[0]].at = append(out[p[0]].at, p[1])
+	}
+	return out
 }
 
 // add records a document's tokens; the caller holds the renderer's lock.
-func (s *sentenceIndex) add(doc string, at map[string][]int) {
+func (s *sentenceIndex) add(doc string, at []tokenPlaces) {
 	if len(at) == 0 {
 		return
 	}
@@ -133,7 +169,8 @@ func (s *sentenceIndex) add(doc string, at map[string][]int) {
 	}
 	n := uint64(len(s.docs))
 	s.docs = append(s.docs, doc)
-	for tok, list := range at {
+	for _, tp := range at {
+		tok, list := tp.tok, tp.at
 		p := s.posts[tok]
 		if p == nil {
 			p = &sentencePosts{}

@@ -51,8 +51,10 @@ type Result struct {
 	// WorkbookOmitted says why budgetpub.xlsx was not written, if it was not.
 	WorkbookOmitted string
 	// The segments of the bundle's text tables deflated, and those copied
-	// from the segments kept by the Writer before (KeepSegments).
-	SegmentsDeflated, SegmentsCopied int
+	// from the segments kept by the Writer before (KeepSegments); and the
+	// same of the workbook's sheets.
+	SegmentsDeflated, SegmentsCopied           int
+	SheetSegmentsDeflated, SheetSegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -154,7 +156,7 @@ func (w *Writer) SetRelease(name, baseURL string, date time.Time) {
 
 // NewWriter starts the datasets in dir.
 func NewWriter(dir, version string) (*Writer, error) {
-	w := &Writer{dir: dir, version: version, book: newWorkbook(dir)}
+	w := &Writer{dir: dir, version: version, book: newWorkbook()}
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		return nil, err
 	}
@@ -256,6 +258,9 @@ func (w *Writer) addRows(r *Rows) error {
 				return fmt.Errorf("budgetpub.zip: %w", err)
 			}
 		}
+		if err := w.book.cut(st, true); err != nil {
+			return fmt.Errorf("budgetpub.xlsx: %w", err)
+		}
 	}
 	w.rows = append(w.rows, r.docs...) // kept for the site
 	for i, s := range w.tables {
@@ -273,6 +278,15 @@ func (w *Writer) addRows(r *Rows) error {
 			if err != nil {
 				return fmt.Errorf("budgetpub.zip: %w", err)
 			}
+		}
+	}
+	if len(w.book.sheets) > 0 {
+		st, err := w.store()
+		if err == nil {
+			err = w.book.cut(st, false)
+		}
+		if err != nil {
+			return fmt.Errorf("budgetpub.xlsx: %w", err)
 		}
 	}
 	return w.load.do(func() error {
@@ -415,7 +429,7 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	readme := readmeText(w.tables, w.version, w.book.omitted)
 	if w.book.omitted == "" {
-		if err := w.book.write(filepath.Join(w.dir, "budgetpub.xlsx"), w.tables, strings.Split(readme, "\n")); err != nil {
+		if err := w.book.write(filepath.Join(w.dir, "budgetpub.xlsx"), w.tables, strings.Split(readme, "\n"), st); err != nil {
 			return nil, fmt.Errorf("budgetpub.xlsx: %w", err)
 		}
 		f, err := fileInfo(w.dir, "budgetpub.xlsx")
@@ -462,7 +476,8 @@ func (w *Writer) Close() (*Result, error) {
 	closeEarlier()
 	if err == nil {
 		w.segs = nil
-		res.SegmentsDeflated, res.SegmentsCopied = st.deflated, st.copied
+		res.SegmentsDeflated, res.SegmentsCopied = st.deflated[segTable], st.copied[segTable]
+		res.SheetSegmentsDeflated, res.SheetSegmentsCopied = st.deflated[segSheet], st.copied[segSheet]
 		err = st.close()
 	}
 	if err != nil {

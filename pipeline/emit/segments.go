@@ -59,20 +59,33 @@ type segLoc struct {
 	crc    uint32 // of the compressed bytes, checked when read back
 }
 
-// segEntry is one bundle entry made of segments: the keys of its segments
-// in order, the bytes of the segment under way, and the CRC-32 and size of
-// all of its bytes (the zip entry's header).
+// segEntry is one zip entry made of segments (a text table's in the
+// bundle, a sheet's in the workbook): the keys of its segments in order,
+// the bytes of the segment under way, and the CRC-32 and size of all of
+// its bytes (the zip entry's header).
 type segEntry struct {
+	kind    int // segTable, segSheet: which count of the store's it adds to
 	keys    []segKey
 	pending []byte
 	crc     uint32
 	size    int64
 }
 
+// kinds of segment entries
+const (
+	segTable = iota // a text table's entry in the bundle
+	segSheet        // a sheet's in the workbook
+)
+
 func (e *segEntry) write(b []byte) {
 	e.pending = append(e.pending, b...)
-	e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
-	e.size += int64(len(b))
+	e.wrote(len(e.pending) - len(b))
+}
+
+// wrote counts the bytes appended to pending from at on.
+func (e *segEntry) wrote(at int) {
+	e.crc = crc32.Update(e.crc, crc32.IEEETable, e.pending[at:])
+	e.size += int64(len(e.pending) - at)
 }
 
 // cut ends the segment under way (if it holds any bytes).
@@ -80,7 +93,7 @@ func (e *segEntry) cut(s *segStore) error {
 	if len(e.pending) == 0 {
 		return nil
 	}
-	k, err := s.put(e.pending)
+	k, err := s.put(e.pending, e.kind)
 	if err != nil {
 		return err
 	}
@@ -111,8 +124,10 @@ type segStore struct {
 	order  []segKey
 	fw     *flate.Writer
 	buf    bytes.Buffer
-	// segments deflated in this run, and copied from the store before
-	deflated, copied int
+	copyb  []byte // a segment read back from a store: one buffer for all
+	// segments deflated in this run, and copied from the store before, by
+	// the kind of their entry
+	deflated, copied [2]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
@@ -200,9 +215,9 @@ func readSegIndex(f *os.File, magic string) (map[segKey]segLoc, error) {
 	return idx, nil
 }
 
-// put gives the key of the segment raw, deflating it unless this run or
-// the one before already did.
-func (s *segStore) put(raw []byte) (segKey, error) {
+// put gives the key of the segment raw (of an entry of the kind kind),
+// deflating it unless this run or the one before already did.
+func (s *segStore) put(raw []byte, kind int) (segKey, error) {
 	sum := sha256.Sum256(raw)
 	var k segKey
 	copy(k[:], sum[:])
@@ -210,13 +225,13 @@ func (s *segStore) put(raw []byte) (segKey, error) {
 		return k, nil
 	}
 	if l, ok := s.oldIdx[k]; ok {
-		b := make([]byte, l.n)
+		b := s.buffer(l.n)
 		if _, err := s.old.ReadAt(b, l.off); err == nil && crc32.ChecksumIEEE(b) == l.crc {
-			s.copied++
+			s.copied[kind]++
 			return k, s.add(k, b)
 		}
 	}
-	s.deflated++
+	s.deflated[kind]++
 	s.buf.Reset()
 	s.fw.Reset(&s.buf)
 	if _, err := s.fw.Write(raw); err != nil {
@@ -226,6 +241,14 @@ func (s *segStore) put(raw []byte) (segKey, error) {
 		return k, err
 	}
 	return k, s.add(k, s.buf.Bytes())
+}
+
+// buffer is the store's buffer for a segment of n bytes.
+func (s *segStore) buffer(n int64) []byte {
+	if int64(cap(s.copyb)) < n {
+		s.copyb = make([]byte, n)
+	}
+	return s.copyb[:n]
 }
 
 func (s *segStore) add(k segKey, b []byte) error {
@@ -254,7 +277,11 @@ func (s *segStore) writeTo(w io.Writer, e *segEntry) error {
 	}
 	for _, k := range e.keys {
 		l := s.idx[k]
-		if _, err := io.Copy(w, io.NewSectionReader(s.f, l.off, l.n)); err != nil {
+		b := s.buffer(l.n)
+		if _, err := s.f.ReadAt(b, l.off); err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
 			return err
 		}
 	}

@@ -59,11 +59,13 @@ func writeKeptBy(t *testing.T, dir, store, code string, docs []*schema.Document)
 	return res
 }
 
-// TestBundleReusesSegments: the text tables' entries of the bundle are
-// deflated in segments kept from one run to the next; after a document
-// changed, a rebuild deflates only the segments that hold it, copies the
-// others, and writes the bundle a fresh build writes, byte for byte (also
-// from a store damaged on disk); each entry inflates to its file.
+// TestBundleReusesSegments: the text tables' entries of the bundle, and
+// the sheets of the workbook, are deflated in segments kept from one run
+// to the next; after a document changed, a rebuild deflates only the
+// segments that hold it, copies the others, and writes the bundle and the
+// workbook a fresh build writes, byte for byte (also from a store damaged
+// on disk, and not from a store of other code); each entry inflates to its
+// file.
 func TestBundleReusesSegments(t *testing.T) {
 	docs := manyDocs(t, 40)
 	tmp := t.TempDir()
@@ -72,6 +74,9 @@ func TestBundleReusesSegments(t *testing.T) {
 	if first.SegmentsCopied != 0 || first.SegmentsDeflated < 4*10 {
 		t.Fatalf("first run: %d segments deflated, %d copied", first.SegmentsDeflated, first.SegmentsCopied)
 	}
+	if first.SheetSegmentsCopied != 0 || first.SheetSegmentsDeflated < 3*5 {
+		t.Fatalf("first run: %d sheet segments deflated, %d copied", first.SheetSegmentsDeflated, first.SheetSegmentsCopied)
+	}
 	changed := *docs[21]
 	changed.Department.Name += "（更名）"
 	docs[21] = &changed
@@ -79,10 +84,14 @@ func TestBundleReusesSegments(t *testing.T) {
 	if again.SegmentsCopied == 0 || again.SegmentsDeflated*4 > first.SegmentsDeflated {
 		t.Errorf("after one document changed: %d segments deflated (%d the first time), %d copied", again.SegmentsDeflated, first.SegmentsDeflated, again.SegmentsCopied)
 	}
-	t.Logf("segments deflated: %d, then %d (%d copied)", first.SegmentsDeflated, again.SegmentsDeflated, again.SegmentsCopied)
+	if again.SheetSegmentsCopied == 0 || again.SheetSegmentsDeflated*3 > first.SheetSegmentsDeflated {
+		t.Errorf("after one document changed: %d sheet segments deflated (%d the first time), %d copied", again.SheetSegmentsDeflated, first.SheetSegmentsDeflated, again.SheetSegmentsCopied)
+	}
+	t.Logf("segments deflated: %d, then %d (%d copied); the sheets': %d, then %d (%d copied)", first.SegmentsDeflated, again.SegmentsDeflated, again.SegmentsCopied,
+		first.SheetSegmentsDeflated, again.SheetSegmentsDeflated, again.SheetSegmentsCopied)
 	fresh := writeKept(t, filepath.Join(tmp, "c"), filepath.Join(tmp, "other", "segments"), docs)
-	if fresh.SegmentsCopied != 0 {
-		t.Fatalf("a fresh store copied %d segments", fresh.SegmentsCopied)
+	if fresh.SegmentsCopied != 0 || fresh.SheetSegmentsCopied != 0 {
+		t.Fatalf("a fresh store copied %d segments, %d of sheets", fresh.SegmentsCopied, fresh.SheetSegmentsCopied)
 	}
 	rebuilt, err := os.ReadFile(filepath.Join(tmp, "b", "budgetpub.zip"))
 	if err != nil {
@@ -94,6 +103,10 @@ func TestBundleReusesSegments(t *testing.T) {
 	}
 	if !bytes.Equal(rebuilt, want) {
 		t.Fatal("the rebuilt bundle is not the fresh build's")
+	}
+	wantBook := read(t, filepath.Join(tmp, "c"), "budgetpub.xlsx")
+	if !bytes.Equal(read(t, filepath.Join(tmp, "b"), "budgetpub.xlsx"), wantBook) {
+		t.Fatal("the rebuilt workbook is not the fresh build's")
 	}
 	// a kept segment damaged on disk is deflated again, not copied
 	kept, err := os.ReadFile(store)
@@ -108,12 +121,18 @@ func TestBundleReusesSegments(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(tmp, "d", "budgetpub.zip")); !bytes.Equal(got, want) {
 		t.Error("a damaged store made another bundle")
 	}
+	if !bytes.Equal(read(t, filepath.Join(tmp, "d"), "budgetpub.xlsx"), wantBook) {
+		t.Error("a damaged store made another workbook")
+	}
 	if damaged.SegmentsDeflated == 0 || damaged.SegmentsCopied == 0 {
 		t.Errorf("after the store was damaged: %d segments deflated again, %d copied", damaged.SegmentsDeflated, damaged.SegmentsCopied)
 	}
 	// segments kept by other code (another deflate) are not copied
-	if other := writeKeptBy(t, filepath.Join(tmp, "e"), filepath.Join(tmp, "cache", "segments"), "tent", docs); other.SegmentsCopied != 0 {
-		t.Errorf("%d segments copied from a store of other code", other.SegmentsCopied)
+	if other := writeKeptBy(t, filepath.Join(tmp, "e"), filepath.Join(tmp, "cache", "segments"), "tent", docs); other.SegmentsCopied != 0 || other.SheetSegmentsCopied != 0 {
+		t.Errorf("%d segments (%d of sheets) copied from a store of other code", other.SegmentsCopied, other.SheetSegmentsCopied)
+	}
+	if !bytes.Equal(read(t, filepath.Join(tmp, "e"), "budgetpub.xlsx"), wantBook) {
+		t.Error("a store of other code made another workbook")
 	}
 	r, err := zip.NewReader(bytes.NewReader(rebuilt), int64(len(rebuilt)))
 	if err != nil {

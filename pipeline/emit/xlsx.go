@@ -2,12 +2,10 @@ package emit
 
 import (
 	"archive/zip"
-	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,30 +21,29 @@ const MaxSheetRows = 1<<20 - 1
 // maxCellChars is the most characters Excel keeps in a cell.
 const maxCellChars = 32767
 
-// partsDir is where the workbook's sheets are written as rows come, inside
-// the folder the datasets are written to; it is removed when the workbook
-// is written (or the Writer aborted).
-const partsDir = ".xlsx-parts"
-
 // workbook writes budgetpub.xlsx as rows come, without holding them: each
-// table's rows go to a file of sheet XML (inline strings, amounts as
-// numbers in the #,##0.00 style), and Close zips the workbook around
-// them. Output depends on the data only: fixed entry times, fixed order.
+// table's sheet XML (inline strings, amounts as numbers in the #,##0.00
+// style) is deflated in segments as the bundle's text tables are (see
+// segmentEvery), at the same documents, and Close zips the workbook around
+// them, each sheet's entry the concatenation of its segments. Rows and
+// cells carry no reference (r="B7"), which the format allows: a row is the
+// one after the row before, a cell the one after the cell before (an empty
+// cell before a filled one is written empty), so that a sheet's segment is
+// the same bytes wherever it stands and a rebuild copies the segments of
+// unchanged documents from the store (segStore) instead of deflating them.
+// Output depends on the data only: fixed entry times, fixed order.
 type workbook struct {
-	dir     string // the parts' folder
 	sheets  map[string]*sheet
 	omitted string
 }
 
 type sheet struct {
-	f    *os.File
-	w    *bufio.Writer
+	e    *segEntry // the sheet's XML: its head (sheetHead), then its rows
 	rows int
-	cols []string // column letters
 }
 
-func newWorkbook(dir string) *workbook {
-	return &workbook{dir: filepath.Join(dir, partsDir), sheets: map[string]*sheet{}}
+func newWorkbook() *workbook {
+	return &workbook{sheets: map[string]*sheet{}}
 }
 
 // omit leaves the workbook out, for why.
@@ -55,53 +52,78 @@ func (w *workbook) omit(why string) {
 	w.abort()
 }
 
+// sheetOf is the sheet of table s, started with its head.
+func (w *workbook) sheetOf(s *stream) (*sheet, error) {
+	sh := w.sheets[s.spec.name]
+	if sh == nil {
+		sh = &sheet{e: &segEntry{kind: segSheet}}
+		var b bytes.Buffer
+		if err := sheetHead(&b, s.fields); err != nil {
+			return nil, err
+		}
+		sh.e.write(b.Bytes())
+		w.sheets[s.spec.name] = sh
+	}
+	return sh, nil
+}
+
 func (w *workbook) add(s *stream, cells [][]string) error {
 	if w.omitted != "" || len(cells) == 0 {
 		return nil
 	}
-	sh := w.sheets[s.spec.name]
-	if sh == nil {
-		f, err := CreateNew(filepath.Join(w.dir, s.spec.name+".xml"))
-		if err != nil {
-			return err
-		}
-		sh = &sheet{f: f, w: bufio.NewWriterSize(f, 1<<16)}
-		for j := range s.fields {
-			sh.cols = append(sh.cols, columnName(j+1))
-		}
-		w.sheets[s.spec.name] = sh
+	sh, err := w.sheetOf(s)
+	if err != nil {
+		return err
 	}
 	if sh.rows+len(cells) > MaxSheetRows {
 		w.omit(fmt.Sprintf("the table %s holds more than %d rows, the most a sheet holds; use the CSV files or the SQLite database", s.spec.name, MaxSheetRows))
 		return nil
 	}
+	b := sh.e.pending
+	at := len(b)
 	for _, row := range cells {
 		sh.rows++
-		r := strconv.Itoa(sh.rows + 1)
-		sh.w.WriteString(`<row r="` + r + `">`)
+		b = append(b, "<row>"...)
+		empty := 0 // empty cells not yet written
 		for j, c := range row {
 			if c == "" {
+				empty++
 				continue
+			}
+			for ; empty > 0; empty-- {
+				b = append(b, "<c/>"...)
 			}
 			fl := s.fields[j]
 			if (fl.Type == "number" || fl.Type == "integer") && isNumber(c) {
-				sh.w.WriteString(`<c r="`)
-				sh.w.WriteString(sh.cols[j])
-				sh.w.WriteString(r)
 				if isMoney(fl) {
-					sh.w.WriteString(`" s="1"><v>`)
+					b = append(b, `<c s="1"><v>`...)
 				} else {
-					sh.w.WriteString(`"><v>`)
+					b = append(b, `<c><v>`...)
 				}
-				sh.w.WriteString(c)
-				sh.w.WriteString(`</v></c>`)
+				b = append(b, c...)
+				b = append(b, `</v></c>`...)
 				continue
 			}
-			if err := inlineString(sh.w, sh.cols[j], r, c); err != nil {
+			var err error
+			if b, err = inlineString(b, "", c); err != nil {
 				return fmt.Errorf("%s row %d column %s: %w", s.spec.name, sh.rows, fl.Name, err)
 			}
 		}
-		sh.w.WriteString(`</row>`)
+		b = append(b, "</row>"...)
+	}
+	sh.e.pending = b
+	sh.e.wrote(at)
+	return nil
+}
+
+// cut ends the sheets' segments under way.
+func (w *workbook) cut(st *segStore, whole bool) error {
+	for _, sh := range w.sheets {
+		if whole || len(sh.e.pending) >= segmentBytes {
+			if err := sh.e.cut(st); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -112,8 +134,9 @@ func isNumber(s string) bool {
 	return err == nil && !strings.ContainsAny(s, "xXpPnN_")
 }
 
-// inlineString writes the cell of column col and row row holding the text s.
-func inlineString(w *bufio.Writer, col, row, s string) error {
+// inlineString appends to b the cell holding the text s, with the
+// reference ref (r="A7") unless it is "".
+func inlineString(b []byte, ref, s string) ([]byte, error) {
 	n, plain := 0, true // characters; none for xml.EscapeText to change
 	for _, r := range s {
 		n++
@@ -122,19 +145,25 @@ func inlineString(w *bufio.Writer, col, row, s string) error {
 		}
 	}
 	if n > maxCellChars {
-		return fmt.Errorf("%d characters, more than a cell holds (%d)", n, maxCellChars)
+		return b, fmt.Errorf("%d characters, more than a cell holds (%d)", n, maxCellChars)
 	}
-	w.WriteString(`<c r="`)
-	w.WriteString(col)
-	w.WriteString(row)
-	w.WriteString(`" t="inlineStr"><is><t xml:space="preserve">`)
+	if ref != "" {
+		b = append(b, `<c r="`...)
+		b = append(b, ref...)
+		b = append(b, `" t="inlineStr"><is><t xml:space="preserve">`...)
+	} else {
+		b = append(b, `<c t="inlineStr"><is><t xml:space="preserve">`...)
+	}
 	if plain {
-		w.WriteString(s)
-	} else if err := xml.EscapeText(w, []byte(s)); err != nil {
-		return err
+		b = append(b, s...)
+	} else {
+		buf := bytes.NewBuffer(b)
+		if err := xml.EscapeText(buf, []byte(s)); err != nil {
+			return b, err
+		}
+		b = buf.Bytes()
 	}
-	w.WriteString(`</t></is></c>`)
-	return nil
+	return append(b, `</t></is></c>`...), nil
 }
 
 // plainXML tells whether xml.EscapeText writes the character r as it is:
@@ -161,13 +190,9 @@ func columnName(n int) string {
 	return s
 }
 
-// abort removes the parts.
+// abort drops the sheets.
 func (w *workbook) abort() {
-	for _, sh := range w.sheets {
-		sh.f.Close()
-	}
 	w.sheets = map[string]*sheet{}
-	os.RemoveAll(w.dir)
 }
 
 const (
@@ -183,15 +208,39 @@ const (
 		`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 )
 
-// write zips the workbook into path: a README sheet of the lines readme,
-// then a sheet per table, its header frozen and filterable.
-func (w *workbook) write(path string, tables []*stream, readme []string) (err error) {
-	defer w.abort()
-	for _, sh := range w.sheets {
-		if err := sh.w.Flush(); err != nil {
+// sheetHead writes the start of a table's sheet, up to its rows: the
+// header frozen, amounts' columns in the #,##0.00 style, the header row.
+// (No dimension: it would name the count of rows before them.)
+func sheetHead(b *bytes.Buffer, fields []Field) error {
+	b.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
+	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
+	var cols strings.Builder
+	for j, fl := range fields {
+		if isMoney(fl) {
+			cols.WriteString(`<col min="` + strconv.Itoa(j+1) + `" max="` + strconv.Itoa(j+1) + `" width="14" style="1" customWidth="1"/>`)
+		}
+	}
+	if cols.Len() > 0 {
+		b.WriteString(`<cols>` + cols.String() + `</cols>`)
+	}
+	b.WriteString(`<sheetData><row>`)
+	var row []byte
+	for _, fl := range fields {
+		var err error
+		if row, err = inlineString(row, "", fl.Name); err != nil {
 			return err
 		}
 	}
+	b.Write(row)
+	b.WriteString(`</row>`)
+	return nil
+}
+
+// write zips the workbook into path: a README sheet of the lines readme,
+// then a sheet per table, its header frozen and filterable, each table's
+// sheet its segments in st.
+func (w *workbook) write(path string, tables []*stream, readme []string, st *segStore) (err error) {
+	defer w.abort()
 	out, err := CreateNew(path)
 	if err != nil {
 		return err
@@ -205,11 +254,8 @@ func (w *workbook) write(path string, tables []*stream, readme []string) (err er
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
-	entry := func(name string) (io.Writer, error) {
-		return zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch})
-	}
 	put := func(name, content string) error {
-		e, err := entry(name)
+		e, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch})
 		if err == nil {
 			_, err = io.WriteString(e, content)
 		}
@@ -253,77 +299,45 @@ func (w *workbook) write(path string, tables []*stream, readme []string) (err er
 			return err
 		}
 	}
-	var b strings.Builder
-	b.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData>`)
-	bw := bufio.NewWriter(&b)
+	b := []byte(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData>`)
 	for i, l := range readme {
 		if l == "" {
 			continue
 		}
 		r := strconv.Itoa(i + 1)
-		bw.WriteString(`<row r="` + r + `">`)
-		if err := inlineString(bw, "A", r, l); err != nil {
+		b = append(b, `<row r="`+r+`">`...)
+		if b, err = inlineString(b, "A"+r, l); err != nil {
 			return err
 		}
-		bw.WriteString(`</row>`)
+		b = append(b, `</row>`...)
 	}
-	bw.Flush()
-	b.WriteString(`</sheetData></worksheet>`)
-	if err := put("xl/worksheets/sheet1.xml", b.String()); err != nil {
+	b = append(b, `</sheetData></worksheet>`...)
+	if err := put("xl/worksheets/sheet1.xml", string(b)); err != nil {
 		return err
 	}
 	for i, t := range tables {
-		if err := w.writeSheet(entry, i+2, t); err != nil {
+		if err := w.writeSheet(zw, st, i+2, t); err != nil {
 			return fmt.Errorf("sheet %s: %w", t.spec.name, err)
 		}
 	}
 	return zw.Close()
 }
 
-// writeSheet writes the sheet of a table: its header, then its rows from
-// the part written as they came.
-func (w *workbook) writeSheet(entry func(string) (io.Writer, error), n int, t *stream) error {
-	e, err := entry("xl/worksheets/sheet" + strconv.Itoa(n) + ".xml")
+// writeSheet writes the sheet of a table: its segments (its head and its
+// rows), then its end, deflated as a last segment.
+func (w *workbook) writeSheet(zw *zip.Writer, st *segStore, n int, t *stream) error {
+	sh, err := w.sheetOf(t)
 	if err != nil {
 		return err
 	}
-	sh := w.sheets[t.spec.name]
-	rows := 0
-	if sh != nil {
-		rows = sh.rows
+	sh.e.write([]byte(`</sheetData><autoFilter ref="A1:` + columnName(len(t.fields)) + strconv.Itoa(sh.rows+1) + `"/></worksheet>`))
+	if err := sh.e.cut(st); err != nil {
+		return err
 	}
-	last := columnName(len(t.fields))
-	bw := bufio.NewWriterSize(e, 1<<16)
-	bw.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
-	bw.WriteString(`<dimension ref="A1:` + last + strconv.Itoa(rows+1) + `"/>`)
-	bw.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
-	var cols strings.Builder
-	for j, fl := range t.fields {
-		if isMoney(fl) {
-			cols.WriteString(`<col min="` + strconv.Itoa(j+1) + `" max="` + strconv.Itoa(j+1) + `" width="14" style="1" customWidth="1"/>`)
-		}
+	e, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet" + strconv.Itoa(n) + ".xml", Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+		ModifiedDate: zipEpochDate, CRC32: sh.e.crc, CompressedSize64: uint64(st.compressedSize(sh.e)), UncompressedSize64: uint64(sh.e.size)})
+	if err != nil {
+		return err
 	}
-	if cols.Len() > 0 {
-		bw.WriteString(`<cols>` + cols.String() + `</cols>`)
-	}
-	bw.WriteString(`<sheetData><row r="1">`)
-	for j, fl := range t.fields {
-		if err := inlineString(bw, columnName(j+1), "1", fl.Name); err != nil {
-			return err
-		}
-	}
-	bw.WriteString(`</row>`)
-	if sh != nil {
-		part, err := os.Open(sh.f.Name())
-		if err != nil {
-			return err
-		}
-		_, err = io.Copy(bw, part)
-		part.Close()
-		if err != nil {
-			return err
-		}
-	}
-	bw.WriteString(`</sheetData><autoFilter ref="A1:` + last + strconv.Itoa(rows+1) + `"/></worksheet>`)
-	return bw.Flush()
+	return st.writeTo(e, sh.e)
 }
