@@ -834,7 +834,7 @@ func (b *builder) tables(lines, flat []string) {
 				unbalanced = append(unbalanced, t)
 			}
 		case tableExpenditure:
-			b.expenditureTable(t)
+			b.expenditureTable(t, lines, flat)
 		case tableEconomic:
 			b.economicTable(t, lines, flat)
 		case tableThreePublic:
@@ -1175,7 +1175,7 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 }
 
 // expenditureTable reads the 合计 row of 支出总表: total, basic, project.
-func (b *builder) expenditureTable(t table) {
+func (b *builder) expenditureTable(t table, lines, flat []string) {
 	for _, r := range t.rows {
 		if !isTotal(rowName(r.name)) || len(r.vals) < 3 {
 			continue
@@ -1200,14 +1200,17 @@ func (b *builder) expenditureTable(t table) {
 		b.setBasicProject(basic, project)
 		return
 	}
-	b.singleRowSum(t)
+	b.singleRowSum(t, lines, flat)
 }
 
 // singleRowSum keeps the one row of a 支出总表 printed under its header
 // (合计, 基本支出, 项目支出, …: no row name, its values on one line — text
-// that keeps its columns; default mode prints a value a line) where its
-// 合计 is not the sum of the others, as table claims (sum.table).
-func (b *builder) singleRowSum(t table) {
+// that keeps its columns) where its 合计 is not the sum of the others, as
+// table claims (sum.table), and confirms the model's figures where it adds
+// up. Default mode prints a value a line, in the columns' order with blank
+// cells dropped: the values from the 合计 on are the row, and only
+// confirm (a sum that fails there may be the reading's).
+func (b *builder) singleRowSum(t table, lines, flat []string) {
 	first := -1
 	for k, r := range t.rows {
 		if r.code != "" {
@@ -1228,6 +1231,10 @@ func (b *builder) singleRowSum(t table) {
 			}
 		}
 	}
+	lined := len(vals) > 1 // the row's values on one line
+	if !lined {
+		vals = cellsFrom(t, lines, flat, t.rows[first].line)
+	}
 	if len(vals) < 3 {
 		return
 	}
@@ -1239,11 +1246,30 @@ func (b *builder) singleRowSum(t table) {
 		b.confirmUses(t, vals)
 		return
 	}
+	if !lined {
+		return // a value a line: a sum that fails may be the reading's
+	}
 	kept := []tableRow{{ref: refTotal, tok: vals[0], line: vals[0].line}}
 	for k, v := range vals[1:] {
 		kept = append(kept, tableRow{ref: "use:" + strconv.Itoa(k), of: refTotal, tok: v, line: v.line})
 	}
 	b.keep(t, kept) // one line: the columns kept, whatever the rest of the text
+}
+
+// cellsFrom are the number cells of a table default mode printed a cell a
+// line, from its line from (1-based) on: the figures of its one row, page
+// numbers left out.
+func cellsFrom(t table, lines, flat []string, from int) []token {
+	var vals []token
+	for _, c := range tableCells(t, lines, flat, false) {
+		if c.line < from || !isNumberCell(c.text) {
+			continue
+		}
+		if tok, ok := cellToken(c.text, c.line); ok {
+			vals = append(vals, tok)
+		}
+	}
+	return vals
 }
 
 // confirmUses marks the one row of a 支出总表 read where it adds up and

@@ -2805,3 +2805,49 @@ func TestThreePublicValuesOneSpaceApart(t *testing.T) {
 		t.Errorf("table claims:\n got %q\nwant %q", got, want)
 	}
 }
+
+// Default mode prints the 支出预算总表's one row a value a line, blank cells
+// dropped and the page's number among them: where the values add up and
+// restate the model's total, 基本支出 and 项目支出 in order, the table is
+// read; where they do not add up it is not, and gives no claim.
+func TestUsesDefaultModeConfirm(t *testing.T) {
+	text := `某省某院2019年部门预算
+某省某院收入、支出总计 37,188.34 万元。本年支出预算合计 37,188.34 万元，其中：基本支出 21,968.00 万元；项目支出 10,208.94 万元；单位预留机动经费 5,011.40 万元。
+公开 03 表
+支出预算总表
+部门名称：某省某院
+合计
+37,188.34
+单位：万元
+基本支出
+项目支出
+21,968.00
+10,208.94
+
+9
+
+单位预留机动经费
+5,011.40
+结转下年资金
+`
+	status := func(text string) string {
+		d := extractLines(t, text)
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				t.Errorf("a claim of default-mode cells: %+v", cl)
+			}
+		}
+		for _, c := range d.Coverage {
+			if c.Name == "支出预算总表" {
+				return c.Status
+			}
+		}
+		return ""
+	}
+	if got := status(text); got != schema.CoverageRead {
+		t.Errorf("uses that add up: %q, want read", got)
+	}
+	if got := status(strings.Replace(text, "5,011.40\n结", "5,011.30\n结", 1)); got != schema.CoverageNotRead {
+		t.Errorf("uses that do not add up: %q, want not_read", got)
+	}
+}
