@@ -242,10 +242,11 @@ func isTableNumber(c string) bool {
 }
 
 // unitAfter reads the 单位： line that follows a title at i, within the
-// table (before end) and its first lines (0 without one): default mode can
-// print it after the header's first cells and figures.
+// table (before end) and its first 40 lines (0 without one): default mode
+// can print it after the header's first cells and figures (a row-shaped
+// table's every label).
 func unitAfter(flat []string, i, end int) int64 {
-	for j := i; j < len(flat) && j < end && j <= i+24; j++ {
+	for j := i; j < len(flat) && j < end && j <= i+40; j++ {
 		// each 单位: of the line ("编制单位:某镇人民政府 金额单位:万元" on one)
 		for c := flat[j]; ; {
 			k := strings.Index(c, "单位:")
