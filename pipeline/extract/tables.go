@@ -757,7 +757,7 @@ func noteWithin(flat []string, i, to int) bool {
 		if endsTable(flat[j]) {
 			return false
 		}
-		if isNumberCell(flat[j]) {
+		if isNumberCell(flat[j]) && !isPageNumber(flat[j]) { // the page's number after it is no figure
 			return true
 		}
 	}
@@ -1133,6 +1133,7 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 	for i := range old {
 		oldSrc[i] = b.doc.Provenance[base+strconv.Itoa(i)+"/amount"]
 	}
+	b.restatedRows(base, old, classes)
 	for k := range b.doc.Provenance {
 		if strings.HasPrefix(k, base) {
 			delete(b.doc.Provenance, k)
@@ -1173,6 +1174,34 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 	}
 	b.doc.Claims = claims
 	*dst = classes
+}
+
+// restatedRows keeps as read the lines of an earlier table whose classes
+// and items the new reading states again, the same amounts under the same
+// codes (Jiangsu's 财政拨款 基本支出表 before its 一般公共预算 copy, which
+// the model takes): the earlier table gave the figures too.
+func (b *builder) restatedRows(base string, old, classes []schema.ClassItem) {
+	inTable := func(l int) bool {
+		return slices.ContainsFunc(b.tabs, func(t table) bool { return !t.contents && t.line < l && l <= t.end })
+	}
+	mark := func(path string) {
+		if l := b.doc.Provenance[path+"/amount"].Line; inTable(l) {
+			b.tableLines[l] = true
+		}
+	}
+	for i, o := range old {
+		k := slices.IndexFunc(classes, func(c schema.ClassItem) bool { return c.Code != "" && c.Code == o.Code })
+		if k < 0 || classes[k].Amount != o.Amount {
+			continue
+		}
+		path := base + strconv.Itoa(i)
+		mark(path)
+		for j, it := range o.Items {
+			if slices.ContainsFunc(classes[k].Items, func(c schema.ClassItem) bool { return c.Name == it.Name && c.Code == it.Code && c.Amount == it.Amount }) {
+				mark(path + "/items/" + strconv.Itoa(j))
+			}
+		}
+	}
 }
 
 // expenditureTable reads the 合计 row of 支出总表: total, basic, project.
@@ -1435,10 +1464,13 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 	// 399 too) spent nothing: it is left out when a 合计 confirms the others,
 	// and a row with an amount under it makes the table not whole
 	var blank, under *row
+	var bare [][]string // each class's items with no amount on their rows
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			if len(r.code) == 3 {
 				blank, under = &r, &r
+			} else if len(r.code) == 5 && len(classes) > 0 && under == nil {
+				bare[len(classes)-1] = append(bare[len(classes)-1], r.code+" "+rowName(r.name))
 			}
 			continue
 		}
@@ -1470,6 +1502,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
 			itemAt = append(itemAt, nil)
+			bare = append(bare, nil)
 			classAt = append(classAt, len(kept))
 			kept = append(kept, tableRow{ref: classRef(c.Code, r), of: totalRef, tok: r.vals[0], line: r.line})
 			continue
@@ -1528,7 +1561,11 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			b.keepTable(t, kept)
 			return nil, nil, nil, 0, false
 		}
-		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
+		why := ""
+		if len(bare[k]) > 0 { // the reading's gap, not the document's sum
+			why = fmt.Sprintf(" (the rows of %s have no amount in this text)", strings.Join(bare[k], ", "))
+		}
+		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s%s: items left out", c.Code, c.Name, sum, c.Amount, why))
 		c.Items, itemAt[k] = nil, nil
 		// the class and its items: where the sum fails
 		var mine []tableRow

@@ -2851,3 +2851,116 @@ func TestUsesDefaultModeConfirm(t *testing.T) {
 		t.Errorf("uses that do not add up: %q, want not_read", got)
 	}
 }
+
+// A note under a table, then the page's number, then the next table: the
+// note ends the table, the page's number is no item of its last class.
+func TestNoteThenPageNumber(t *testing.T) {
+	text := `某省某院2019年部门预算
+一般公共预算机关运行经费支出预算表
+部门名称：某省某院
+单位：万元
+科目编码
+科目名称
+机关运行经费支出
+合计
+406.00
+302
+商品和服务支出
+406.00
+30201
+办公费
+315.00
+30299
+其他商品和服务支出
+91.00
+注：1.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中
+的日常公用经费支出，包括办公及印刷费、邮电费、差旅费、会议费、福利费及其他费用。
+2.“科目编码”和“科目名称”为必填项。
+15
+公开 12 表
+政府采购支出预算表
+`
+	d := extractLines(t, text)
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Reason, "items of") {
+			t.Errorf("the page's number read as an item: %s", w.Reason)
+		}
+	}
+	if c := tableCoverage(d, "一般公共预算机关运行经费支出预算表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v", c)
+	}
+}
+
+// Jiangsu prints its basic expenditure by economic class twice (财政拨款,
+// then 一般公共预算): the model takes the later, and the earlier, stating
+// the same classes and items, is read too.
+func TestEconomicCopyRead(t *testing.T) {
+	table := func(title string) string {
+		return `                ` + title + `
+部门：某省某厅                             单位：万元
+         科目编码               科目名称   金额
+                             合计          300.00
+301             工资福利支出                   200.00
+30101           基本工资                       120.00
+30102           津贴补贴                        80.00
+302             商品和服务支出                  100.00
+30201           办公费                         60.00
+30299           其他商品和服务支出                  40.00
+`
+	}
+	d := extractLines(t, "某省某厅2017年部门预算\n"+table("财政拨款基本支出预算表")+table("一般公共预算基本支出预算表"))
+	for _, name := range []string{"财政拨款基本支出预算表", "一般公共预算基本支出预算表"} {
+		if c := tableCoverage(d, name); c.Status != schema.CoverageRead {
+			t.Errorf("%s: coverage %+v", name, c)
+		}
+	}
+	// a copy that states another amount is not
+	d = extractLines(t, "某省某厅2017年部门预算\n"+strings.Replace(table("财政拨款基本支出预算表"), "300.00", "310.00", 1)+table("一般公共预算基本支出预算表"))
+	if c := tableCoverage(d, "财政拨款基本支出预算表"); c.Status == schema.CoverageRead {
+		t.Errorf("a copy that differs: coverage %+v", c)
+	}
+}
+
+// Default mode printed two items' amounts after the table's last row: the
+// warning that the class's items do not add up names the rows that have no
+// amount (the reading's gap, not the document's sum).
+func TestEconomicItemsWithoutAmount(t *testing.T) {
+	text := `某省某院2019年部门预算
+财政拨款基本支出预算表（经济科目）
+部门名称：某省某院
+单位：万元
+科目编码
+科目名称
+合计
+金额
+300.00
+301
+工资福利支出
+200.00
+30101
+基本工资
+100.00
+30108
+机关事业单位基本养老保险缴费
+30113
+住房公积金
+302
+商品和服务支出
+100.00
+30201
+办公费
+100.00
+60.00
+40.00
+注：“科目编码”和“科目名称”为必填项。
+`
+	var got []string
+	for _, w := range extractLines(t, text).Warnings {
+		if strings.Contains(w.Reason, "items of 301") {
+			got = append(got, w.Reason)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "30108 机关事业单位基本养老保险缴费, 30113 住房公积金 have no amount") {
+		t.Errorf("warnings %q, want one naming 30108 and 30113", got)
+	}
+}
