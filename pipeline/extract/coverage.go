@@ -42,7 +42,7 @@ var sections = []struct {
 var glossaryHeads = []string{"名词解释", "专业名词"}
 
 // coverage writes the report into the document.
-func (b *builder) coverage() {
+func (b *builder) coverage(flat []string) {
 	d := b.doc
 	glossary := len(b.st.s)
 	for _, h := range glossaryHeads {
@@ -95,13 +95,13 @@ func (b *builder) coverage() {
 		}
 		d.Coverage = append(d.Coverage, c)
 	}
-	b.tableCoverage()
+	b.tableCoverage(flat)
 }
 
 // tableCoverage reports each table found (read when a figure of the model
-// comes from its lines) and each standard table a document with tables
-// lacks.
-func (b *builder) tableCoverage() {
+// comes from its lines, empty when it says it is nil) and each standard
+// table a document with tables lacks.
+func (b *builder) tableCoverage(flat []string) {
 	d := b.doc
 	lines := map[int]bool{}
 	for _, s := range d.Provenance {
@@ -132,6 +132,8 @@ func (b *builder) tableCoverage() {
 		switch {
 		case used:
 			c.Status = schema.CoverageRead
+		case declaredEmpty(t, flat):
+			c.Status = schema.CoverageEmpty
 		case cells == 0:
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
 		case reasons[t.line] != "":
@@ -152,4 +154,24 @@ func (b *builder) tableCoverage() {
 			d.Coverage = append(d.Coverage, schema.Coverage{Part: "table", Name: name, NameEn: "standard table", Status: schema.CoverageAbsent, Reason: "a standard table of the template"})
 		}
 	}
+}
+
+// declaredEmpty tells a table that says it is nil: no figure but zeros (a
+// 合计 of 0), or none and a note that it is empty (此表为空, 注：本部门无相关
+// 收支项目).
+func declaredEmpty(t table, flat []string) bool {
+	zero := false
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			if v.mant != 0 {
+				return false
+			}
+			zero = true
+		}
+	}
+	for i := t.line; !zero && i < t.end && i < len(flat); i++ {
+		note := strings.HasPrefix(flat[i], "注:") || strings.HasPrefix(flat[i], "说明:")
+		zero = containsAny(flat[i], emptyTable) || note && strings.Contains(flat[i], "无")
+	}
+	return zero
 }

@@ -2891,6 +2891,25 @@ func TestNoteThenPageNumber(t *testing.T) {
 	}
 }
 
+// A table that says it is nil — a 合计 of 0, or no figure and a note that
+// it is empty, the page's number below it — is declared empty where the
+// text gave the nil already (else the table gives it, and is read); one
+// that names nothing is absent.
+func TestTableDeclaredEmpty(t *testing.T) {
+	head := "某省某院2019年部门预算\n某省某院政府性基金预算支出为 0 万元。\n政府性基金预算财政拨款支出预算表\n部门名称：某省某院\n单位：万元\n功能科目编码\n功能科目名称\n合\n计\n金\n额\n"
+	for body, want := range map[string]string{
+		"0\n注：“科目编码”和“科目名称”为必填项\n14\n": schema.CoverageEmpty,
+		"注：本部门无相关收支项目\n15\n":           schema.CoverageEmpty,
+		"此表为空\n": schema.CoverageEmpty,
+		"\n":     schema.CoverageAbsent,
+	} {
+		d := extractLines(t, head+body+"公开 11 表\n一般公共预算机关运行经费支出预算表\n")
+		if c := tableCoverage(d, "政府性基金预算财政拨款支出预算表"); c.Status != want {
+			t.Errorf("%q: coverage %+v, want %s", body, c, want)
+		}
+	}
+}
+
 // Jiangsu prints its basic expenditure by economic class twice (财政拨款,
 // then 一般公共预算): the model takes the later, and the earlier, stating
 // the same classes and items, is read too.
