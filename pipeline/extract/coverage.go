@@ -122,7 +122,11 @@ func (b *builder) tableCoverage(flat []string) {
 		}
 		cells := 0
 		for _, r := range t.rows {
-			cells += len(r.vals)
+			for _, v := range r.vals {
+				if l := flat[v.line-1]; !isPageNumber(l) || !strings.ContainsAny(l, "-—─–－") {
+					cells++ // a page's number between dashes (─ 6 ─) is no figure
+				}
+			}
 		}
 		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
 		used := false

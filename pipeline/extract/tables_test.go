@@ -2983,3 +2983,13 @@ func TestEconomicItemsWithoutAmount(t *testing.T) {
 		t.Errorf("warnings %q, want one naming 30108 and 30113", got)
 	}
 }
+
+// A page's number between dashes after a title of the contents (or an
+// attachment's heading) is no figure: the table is named, not found.
+func TestPageMarkIsNoFigure(t *testing.T) {
+	text := "某省某厅2017年部门预算\n第二部分 2017年度部门预算表\n八、一般公共预算支出预算表\n九、一般公共预算基本支出预算表\n— 1 —\n\n十、一般公共预算机关运行经费支出预算表\n第三部分 2017年度部门预算情况说明\n"
+	d := extractLines(t, text)
+	if c := tableCoverage(d, "九、一般公共预算基本支出预算表"); c.Status != schema.CoverageAbsent {
+		t.Errorf("coverage %+v, want absent", c)
+	}
+}
