@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"budgetpub/schema"
@@ -120,14 +121,7 @@ func (b *builder) tableCoverage(flat []string) {
 		if t.contents {
 			continue
 		}
-		cells := 0
-		for _, r := range t.rows {
-			for _, v := range r.vals {
-				if l := flat[v.line-1]; !isPageNumber(l) || !strings.ContainsAny(l, "-—─–－") {
-					cells++ // a page's number between dashes (─ 6 ─) is no figure
-				}
-			}
-		}
+		cells, codes := figureCells(t, flat)
 		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
 		used := false
 		for l := t.line; l <= t.end+1; l++ {
@@ -138,6 +132,8 @@ func (b *builder) tableCoverage(flat []string) {
 			c.Status = schema.CoverageRead
 		case declaredEmpty(t, flat):
 			c.Status = schema.CoverageEmpty
+		case cells == 0 && codes:
+			c.Status, c.Reason = schema.CoverageAbsent, "named, but only class codes follow the title, no figures (a blank template)"
 		case cells == 0:
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
 		case reasons[t.line] != "":
@@ -178,4 +174,43 @@ func declaredEmpty(t table, flat []string) bool {
 		zero = containsAny(flat[i], emptyTable) || note && strings.Contains(flat[i], "无")
 	}
 	return zero
+}
+
+// figureCells counts the cells of a table's rows that may be figures: not
+// a page's number between dashes (─ 6 ─), and none where they are all
+// class codes — whole numbers of 3, 5 or 7 digits, none twice, each 类
+// known to the catalogue and each 项 after its 款, three at least or one
+// after its parent (205, 20502, 2050205 …: a blank template's codes,
+// printed apart from their names).
+func figureCells(t table, flat []string) (cells int, codesOnly bool) {
+	seen := map[string]bool{}
+	n, codes, linked := 0, 0, false
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			if l := flat[v.line-1]; isPageNumber(l) && strings.ContainsAny(l, "-—─–－") {
+				continue
+			}
+			n++
+			c := strconv.FormatInt(v.mant, 10)
+			if v.scale != 0 || seen[c] || !knownClass(c[:min(3, len(c))]) {
+				continue
+			}
+			if len(c) == 3 || len(c) == 5 || len(c) == 7 && seen[c[:5]] {
+				linked = linked || len(c) > 3 && seen[c[:len(c)-2]]
+				seen[c] = true
+				codes++
+			}
+		}
+	}
+	if codes == n && (n >= 3 || linked) {
+		return 0, true
+	}
+	return n, false
+}
+
+// knownClass tells a 类 code of either classification.
+func knownClass(code string) bool {
+	_, functional := schema.LookupCode(schema.SchemeFunctional, code)
+	_, economic := schema.LookupCode(schema.SchemeEconomic, code)
+	return len(code) == 3 && (functional || economic)
 }

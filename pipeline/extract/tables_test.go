@@ -2993,3 +2993,17 @@ func TestPageMarkIsNoFigure(t *testing.T) {
 		t.Errorf("coverage %+v, want absent", c)
 	}
 }
+
+// A blank template prints its tables' class codes apart from their names
+// and no figure: named, not found — but amounts are figures.
+func TestTemplateCodesAreNoFigures(t *testing.T) {
+	text := "上海市 XX 局\n2024 年度部门决算\n一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类\n科目编码\n301\n30101\n30102\n303\n30301\n科目名称\n工资福利支出\n基本工资\n津贴补贴\n对个人和家庭的补助\n离休费\n人员经费合计\n注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+	c := tableCoverage(extractLines(t, text), "一般公共预算财政拨款基本支出决算表")
+	if c.Status != schema.CoverageAbsent || !strings.Contains(c.Reason, "class codes") {
+		t.Errorf("coverage %+v, want absent: codes only", c)
+	}
+	c = tableCoverage(extractLines(t, strings.Replace(text, "\n30101\n", "\n30101.50\n", 1)), "一般公共预算财政拨款基本支出决算表")
+	if c.Status == schema.CoverageAbsent {
+		t.Errorf("a table with an amount among its codes: coverage %+v", c)
+	}
+}
