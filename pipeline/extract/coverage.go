@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -38,6 +41,36 @@ var sections = []struct {
 	{"绩效目标", "Performance targets", []string{"绩效目标", "绩效指标"}, []string{"/performance"}, nil},
 }
 
+// heldAs names the model figures that the non-zero amounts are (the first
+// path of each, in order), "" when one of them is none: a mention beside
+// another section's figure (绩效目标 beside the 项目支出 it covers).
+func (b *builder) heldAs(amounts []schema.Money) string {
+	paths := make([]string, 0, len(b.doc.Provenance))
+	for p := range b.doc.Provenance {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	model := asTree(b.doc)
+	var held []string
+	for _, m := range amounts {
+		if m == 0 {
+			continue
+		}
+		want, _ := json.Marshal(m)
+		k := slices.IndexFunc(paths, func(p string) bool {
+			v, ok := at(model, p).(json.Number)
+			return ok && string(v) == string(want)
+		})
+		if k < 0 {
+			return ""
+		}
+		if !slices.Contains(held, paths[k]) {
+			held = append(held, paths[k])
+		}
+	}
+	return strings.Join(held, ", ")
+}
+
 // glossaryHeads open the glossary (名词解释), whose definitions mention every
 // section whether the document has it or not.
 var glossaryHeads = []string{"名词解释", "专业名词"}
@@ -63,7 +96,7 @@ func (b *builder) coverage(flat []string) {
 	}
 	for _, s := range sections {
 		c := schema.Coverage{Part: "section", Name: s.name, NameEn: s.nameEn, Status: schema.CoverageAbsent}
-		amount := false // a mention's sentence states an amount
+		var amounts []schema.Money // what a mention's sentence states
 		for _, w := range s.words {
 			for _, end := range b.find(w) {
 				if end >= glossary {
@@ -73,8 +106,10 @@ func (b *builder) coverage(flat []string) {
 					c.Line = l
 				}
 				stop := min(b.st.sentenceEnd(end), end+90) // about 30 characters
-				for ti := b.st.tokenAt(end); !amount && ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
-					amount = b.st.toks[ti].kind == numMoney
+				for ti := b.st.tokenAt(end); ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
+					if b.st.toks[ti].kind == numMoney {
+						amounts = append(amounts, b.st.toks[ti].money())
+					}
 				}
 			}
 		}
@@ -89,7 +124,13 @@ func (b *builder) coverage(flat []string) {
 		}
 		switch {
 		case c.Status != schema.CoverageAbsent || c.Line == 0:
-		case amount:
+		case len(amounts) > 0 && !slices.ContainsFunc(amounts, func(m schema.Money) bool { return m != 0 }):
+			c.Status = schema.CoverageEmpty // 涉及财政拨款资金0万元
+		case len(amounts) > 0:
+			if held := b.heldAs(amounts); held != "" {
+				c.Status, c.Reason = schema.CoverageNoFigure, "mentioned beside an amount that is another figure of the model ("+held+"), but with none of its own"
+				break
+			}
 			c.Status, c.Reason = schema.CoverageNotRead, "mentioned beside an amount, but no figure of it was read"
 		default:
 			c.Status, c.Reason = schema.CoverageNoFigure, "mentioned, but no sentence of it states an amount"
