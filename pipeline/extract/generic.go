@@ -689,9 +689,9 @@ rows:
 // groups are placed in the template's order where the model's figures
 // leave one placement only: a group the model holds an amount of takes a
 // 小计 equal to it (one it holds as 0 takes none), and one it holds no
-// figure of may take one. Then the 合计 and the 小计s fill their refs
-// as the layout reader's do. A table with a zero among its values, or
-// whose values do not split so, is not read.
+// figure of may take one. The 合计 fills its ref as the layout reader's
+// does, and the 小计s theirs where one placement remains. A table with a
+// zero among its values, or whose values do not split so, is not read.
 func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 	var vals []token
 	subtotal, total := false, false
@@ -763,16 +763,17 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 		}
 		return n
 	}
+	// the 合计 is the sum of the 小计s, whatever their groups
+	b.placeRef(t, tpl.total, vals[0])
 	switch place(0, 0, nil) {
 	case 0:
-		b.warnTable(t, "its groups' 小计 are not the figures the other tables and the text give, in the template's order: not used")
+		b.warnTable(t, "its groups' 小计 are not the figures the other tables and the text give, in the template's order: only its 合计 is used")
 		return
 	case 1:
 	default:
-		b.warnTable(t, "its values add up, but which group each 小计 is, the figures the other tables and the text give do not tell: not used")
+		b.warnTable(t, "its values add up, but which group each 小计 is, the figures the other tables and the text give do not tell: only its 合计 is used")
 		return
 	}
-	b.placeRef(t, tpl.total, vals[0])
 	for j, g := range at {
 		if tpl.groups[g].ref != "" {
 			b.placeRef(t, tpl.groups[g].ref, subs[j])
