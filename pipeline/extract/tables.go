@@ -345,11 +345,17 @@ func readRows(lines, flat []string, from, to int) []row {
 		}
 	}
 	laid := multi*3 >= filled
-	// default mode: a page's number, alone on the line before the next
-	// page's form feed, is no cell
+	// default mode: a page's number, alone on the last line before the next
+	// page's form feed (blank lines between), is no cell
 	for i := from; i+1 < to && !laid; i++ {
-		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) && strings.HasPrefix(lines[i+1], "\f") {
-			cellLines[i-from] = nil
+		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) {
+			j := i + 1
+			for j+1 < to && strings.TrimSpace(lines[j]) == "" {
+				j++
+			}
+			if strings.HasPrefix(lines[j], "\f") {
+				cellLines[i-from] = nil
+			}
 		}
 	}
 	// the column numbers 1, 2, 3 … one a line (default mode)

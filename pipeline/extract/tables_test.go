@@ -3007,3 +3007,18 @@ func TestTemplateCodesAreNoFigures(t *testing.T) {
 		t.Errorf("a table with an amount among its codes: coverage %+v", c)
 	}
 }
+
+// Default mode: the page's number after a row's amount, a blank line, then
+// the next page's form feed — no cell of the row.
+func TestPageNumberBeforeBlankAndFormFeed(t *testing.T) {
+	text := "某省某院2018年部门预算\n公开 05 表：财政拨款支出预算表\n部门：\n某省某院\n功能科目代码\n单位：万元\n功能科目名称\n合计\n金额\n16,444.36\n204\n公共安全支出\n16,444.36\n20404\n检察\n16,444.36\n2040401\n行政运行\n\n10,883.36\n\n15\n\n\f2040402\n\n一般行政管理事务\n\n3,666.00\n\n2040405\n\n公诉、审判、侦查、执行等检察监督支出\n\n1895.00\n\n公开 06 表：财政拨款基本支出预算表\n"
+	d := extractLines(t, text)
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Reason, "add up") {
+			t.Errorf("the page's number read as a cell: %s", w.Reason)
+		}
+	}
+	if c := tableCoverage(d, "财政拨款支出预算表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v", c)
+	}
+}
