@@ -614,6 +614,9 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 			if t.split > 0 && i == t.split && d.p.PageBreak {
 				d.page++
 				d.out(b, strconv.Itoa(d.page))
+				if d.p.Spaced { // a blank line between the page's number and the form feed
+					d.out(b, "")
+				}
 				b.WriteString("\f")
 				for _, h := range t.header {
 					for _, f := range strings.Fields(h) {
