@@ -1568,7 +1568,9 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			return nil, nil, nil, 0, false
 		}
 		why := ""
-		if len(bare[k]) > 0 { // the reading's gap, not the document's sum
+		// the reading's gap, not the document's sum: rows without an amount,
+		// and the items short by more than their cells' rounding
+		if short := c.Amount - sum; len(bare[k]) > 0 && short > schema.Money(t.factor/2*int64(len(c.Items)+len(bare[k])+1)) {
 			why = fmt.Sprintf(" (the rows of %s have no amount in this text)", strings.Join(bare[k], ", "))
 		}
 		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s%s: items left out", c.Code, c.Name, sum, c.Amount, why))

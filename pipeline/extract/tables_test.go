@@ -2982,6 +2982,18 @@ func TestEconomicItemsWithoutAmount(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "30108 机关事业单位基本养老保险缴费, 30113 住房公积金 have no amount") {
 		t.Errorf("warnings %q, want one naming 30108 and 30113", got)
 	}
+	// items short of their class by a cell's rounding, beside a blank row
+	// the template prints: the document's sum, no row of the reading's
+	rounding := "某镇2017年度部门决算\n一般公共预算财政拨款基本支出决算表\n金额单位：万元\n科目编码\n科目名称\n合计\n200.01\n301\n工资福利支出\n200.01\n30101\n基本工资\n100.00\n30107\n绩效工资\n30102\n津贴补贴\n100.00\n"
+	got = nil
+	for _, w := range extractLines(t, rounding).Warnings {
+		if strings.Contains(w.Reason, "items of 301") {
+			got = append(got, w.Reason)
+		}
+	}
+	if len(got) != 1 || strings.Contains(got[0], "no amount") {
+		t.Errorf("warnings %q, want one that names no row", got)
+	}
 }
 
 // A page's number between dashes after a title of the contents (or an
