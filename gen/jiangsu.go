@@ -55,9 +55,10 @@ func (d *sdoc) jiangsu12(b *strings.Builder) {
 			{cells: []string{"政府性基金", "小计", ""}, label: -1},
 			{cells: []string{"其他资金", "小计", ""}, label: -1},
 		}})
-	// 03 支出预算总表: one row
+	// 03 支出预算总表: one row, in default mode the page's number among its
+	// figures
 	cols = []tcol{{12, true}, {12, true}, {12, true}, {16, true}, {14, true}}
-	d.render(b, ttable{title: "支出预算总表", number: num(), cols: cols,
+	d.render(b, ttable{title: "支出预算总表", number: num(), cols: cols, pageAt: 3,
 		header: []string{layout(cols, []string{"合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"})},
 		rows:   []trow{{cells: []string{d.num(total), d.num(d.basic), d.num(d.project), d.num(d.reserve), ""}, label: -1}}})
 	// 04 财政拨款收支预算总表

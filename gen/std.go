@@ -494,6 +494,9 @@ type ttable struct {
 	split  int    // the row before which a page breaks (PageBreak), 0 for none
 	coded  bool   // rows open with a code: a wrapped name may print below its code's line
 	number string // the table's number line above its title (公开 01 表), if any
+	// pageAt: the cell of its one row before which default mode prints the
+	// page's number (PageBreak: the row's cells run over a page), 0 for none
+	pageAt int
 }
 
 // line lays cells out in the columns.
@@ -611,6 +614,9 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 			if t.split > 0 && i == t.split && d.p.PageBreak {
 				d.page++
 				d.out(b, strconv.Itoa(d.page))
+				if d.p.Spaced { // a blank line between the page's number and the form feed
+					d.out(b, "")
+				}
 				b.WriteString("\f")
 				for _, h := range t.header {
 					for _, f := range strings.Fields(h) {
@@ -619,6 +625,10 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 				}
 			}
 			for k, c := range r.cells {
+				if i == 0 && k == t.pageAt && k > 0 && d.p.PageBreak { // 37,188.34 / 21,968.00 / 10,208.94 / 9 / 5,011.40
+					d.page++
+					d.out(b, strconv.Itoa(d.page))
+				}
 				if k == r.label && (d.p.Wrap || d.p.WrapBelow) && tw(c) >= 10 { // a cell of two lines
 					name := []rune(c)
 					d.out(b, string(name[:len(name)/2]))

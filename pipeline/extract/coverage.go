@@ -1,6 +1,10 @@
 package extract
 
 import (
+	"encoding/json"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"budgetpub/schema"
@@ -37,12 +41,42 @@ var sections = []struct {
 	{"绩效目标", "Performance targets", []string{"绩效目标", "绩效指标"}, []string{"/performance"}, nil},
 }
 
+// heldAs names the model figures that the non-zero amounts are (the first
+// path of each, in order), "" when one of them is none: a mention beside
+// another section's figure (绩效目标 beside the 项目支出 it covers).
+func (b *builder) heldAs(amounts []schema.Money) string {
+	paths := make([]string, 0, len(b.doc.Provenance))
+	for p := range b.doc.Provenance {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	model := asTree(b.doc)
+	var held []string
+	for _, m := range amounts {
+		if m == 0 {
+			continue
+		}
+		want, _ := json.Marshal(m)
+		k := slices.IndexFunc(paths, func(p string) bool {
+			v, ok := at(model, p).(json.Number)
+			return ok && string(v) == string(want)
+		})
+		if k < 0 {
+			return ""
+		}
+		if !slices.Contains(held, paths[k]) {
+			held = append(held, paths[k])
+		}
+	}
+	return strings.Join(held, ", ")
+}
+
 // glossaryHeads open the glossary (名词解释), whose definitions mention every
 // section whether the document has it or not.
 var glossaryHeads = []string{"名词解释", "专业名词"}
 
 // coverage writes the report into the document.
-func (b *builder) coverage() {
+func (b *builder) coverage(flat []string) {
 	d := b.doc
 	glossary := len(b.st.s)
 	for _, h := range glossaryHeads {
@@ -62,7 +96,7 @@ func (b *builder) coverage() {
 	}
 	for _, s := range sections {
 		c := schema.Coverage{Part: "section", Name: s.name, NameEn: s.nameEn, Status: schema.CoverageAbsent}
-		amount := false // a mention's sentence states an amount
+		var amounts []schema.Money // what a mention's sentence states
 		for _, w := range s.words {
 			for _, end := range b.find(w) {
 				if end >= glossary {
@@ -72,8 +106,10 @@ func (b *builder) coverage() {
 					c.Line = l
 				}
 				stop := min(b.st.sentenceEnd(end), end+90) // about 30 characters
-				for ti := b.st.tokenAt(end); !amount && ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
-					amount = b.st.toks[ti].kind == numMoney
+				for ti := b.st.tokenAt(end); ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
+					if b.st.toks[ti].kind == numMoney {
+						amounts = append(amounts, b.st.toks[ti].money())
+					}
 				}
 			}
 		}
@@ -88,20 +124,26 @@ func (b *builder) coverage() {
 		}
 		switch {
 		case c.Status != schema.CoverageAbsent || c.Line == 0:
-		case amount:
+		case len(amounts) > 0 && !slices.ContainsFunc(amounts, func(m schema.Money) bool { return m != 0 }):
+			c.Status = schema.CoverageEmpty // 涉及财政拨款资金0万元
+		case len(amounts) > 0:
+			if held := b.heldAs(amounts); held != "" {
+				c.Status, c.Reason = schema.CoverageNoFigure, "mentioned beside an amount that is another figure of the model ("+held+"), but with none of its own"
+				break
+			}
 			c.Status, c.Reason = schema.CoverageNotRead, "mentioned beside an amount, but no figure of it was read"
 		default:
 			c.Status, c.Reason = schema.CoverageNoFigure, "mentioned, but no sentence of it states an amount"
 		}
 		d.Coverage = append(d.Coverage, c)
 	}
-	b.tableCoverage()
+	b.tableCoverage(flat)
 }
 
 // tableCoverage reports each table found (read when a figure of the model
-// comes from its lines) and each standard table a document with tables
-// lacks.
-func (b *builder) tableCoverage() {
+// comes from its lines, empty when it says it is nil) and each standard
+// table a document with tables lacks.
+func (b *builder) tableCoverage(flat []string) {
 	d := b.doc
 	lines := map[int]bool{}
 	for _, s := range d.Provenance {
@@ -120,10 +162,7 @@ func (b *builder) tableCoverage() {
 		if t.contents {
 			continue
 		}
-		cells := 0
-		for _, r := range t.rows {
-			cells += len(r.vals)
-		}
+		cells, codes := figureCells(t, flat)
 		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
 		used := false
 		for l := t.line; l <= t.end+1; l++ {
@@ -132,6 +171,10 @@ func (b *builder) tableCoverage() {
 		switch {
 		case used:
 			c.Status = schema.CoverageRead
+		case declaredEmpty(t, flat):
+			c.Status = schema.CoverageEmpty
+		case cells == 0 && codes:
+			c.Status, c.Reason = schema.CoverageAbsent, "named, but only class codes follow the title, no figures (a blank template)"
 		case cells == 0:
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
 		case reasons[t.line] != "":
@@ -152,4 +195,63 @@ func (b *builder) tableCoverage() {
 			d.Coverage = append(d.Coverage, schema.Coverage{Part: "table", Name: name, NameEn: "standard table", Status: schema.CoverageAbsent, Reason: "a standard table of the template"})
 		}
 	}
+}
+
+// declaredEmpty tells a table that says it is nil: no figure but zeros (a
+// 合计 of 0), or none and a note that it is empty (此表为空, 注：本部门无相关
+// 收支项目).
+func declaredEmpty(t table, flat []string) bool {
+	zero := false
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			if v.mant != 0 {
+				return false
+			}
+			zero = true
+		}
+	}
+	for i := t.line; !zero && i < t.end && i < len(flat); i++ {
+		note := strings.HasPrefix(flat[i], "注:") || strings.HasPrefix(flat[i], "说明:")
+		zero = containsAny(flat[i], emptyTable) || note && strings.Contains(flat[i], "无")
+	}
+	return zero
+}
+
+// figureCells counts the cells of a table's rows that may be figures: not
+// a page's number between dashes (─ 6 ─), and none where they are all
+// class codes — whole numbers of 3, 5 or 7 digits, none twice, each 类
+// known to the catalogue and each 项 after its 款, three at least or one
+// after its parent (205, 20502, 2050205 …: a blank template's codes,
+// printed apart from their names).
+func figureCells(t table, flat []string) (cells int, codesOnly bool) {
+	seen := map[string]bool{}
+	n, codes, linked := 0, 0, false
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			if l := flat[v.line-1]; isPageNumber(l) && strings.ContainsAny(l, "-—─–－") {
+				continue
+			}
+			n++
+			c := strconv.FormatInt(v.mant, 10)
+			if v.scale != 0 || seen[c] || !knownClass(c[:min(3, len(c))]) {
+				continue
+			}
+			if len(c) == 3 || len(c) == 5 || len(c) == 7 && seen[c[:5]] {
+				linked = linked || len(c) > 3 && seen[c[:len(c)-2]]
+				seen[c] = true
+				codes++
+			}
+		}
+	}
+	if codes == n && (n >= 3 || linked) {
+		return 0, true
+	}
+	return n, false
+}
+
+// knownClass tells a 类 code of either classification.
+func knownClass(code string) bool {
+	_, functional := schema.LookupCode(schema.SchemeFunctional, code)
+	_, economic := schema.LookupCode(schema.SchemeEconomic, code)
+	return len(code) == 3 && (functional || economic)
 }

@@ -157,7 +157,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.copies(b.tabs)
 	b.structure(flat)
 	b.unplaced()
-	b.coverage()
+	b.coverage(flat)
 	b.roundedFigures()
 	st.release()
 	return doc, nil

@@ -1110,3 +1110,30 @@ func TestSingleRowUsesRead(t *testing.T) {
 		}
 	}
 }
+
+// A section mentioned beside zeros only is declared empty; one mentioned
+// beside another figure of the model (the 项目支出 its targets cover) states
+// none of its own; one beside an amount of its own not read is not read.
+func TestCoverageAmountsOfOthers(t *testing.T) {
+	status := func(text, name string) (string, string) {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split("某局2018年部门预算\n"+text, "\n")}, "c", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range doc.Coverage {
+			if c.Name == name {
+				return c.Status, c.Reason
+			}
+		}
+		return "", ""
+	}
+	for text, want := range map[string]string{
+		"2018年共设置绩效目标0个，涉及财政拨款资金0万元。":                                 schema.CoverageEmpty,
+		"项目支出预算 263,928.15 万元。\n项目支出均实行了绩效目标管理，涉及财政拨款 263,928.15 万元。": schema.CoverageNoFigure,
+		"项目支出预算 263,928.15 万元。\n项目支出均实行了绩效目标管理，涉及财政拨款 1,000.00 万元。":   schema.CoverageNotRead,
+	} {
+		if got, why := status(text, "绩效目标"); got != want {
+			t.Errorf("%q: %s (%s), want %s", text, got, why, want)
+		}
+	}
+}

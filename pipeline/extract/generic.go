@@ -59,8 +59,8 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 	if !t.laid {
 		// positions lost (default-mode text), or a table of one column
 		// whose figures pdftotext set on lines of their own
-		if tpl.groups != nil {
-			b.groupedTable(t, tpl, lines, flat)
+		if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) {
+			b.groupedCells(t, tpl, lines, flat)
 		}
 		return
 	}
@@ -678,4 +678,126 @@ rows:
 		}
 	}
 	return true
+}
+
+// groupedCells reads a row-shaped table (the template's groups) that
+// default mode printed a cell a line: its labels out of order, its blank
+// cells dropped, its values in their rows' order — the 合计, then for each
+// group that holds money its 小计 and its items. The sums split the values
+// into groups, each a 小计 followed by the items that add up to it, the
+// 合计 the sum of the 小计s; no label tells which group a 小计 is, so the
+// groups are placed in the template's order where the model's figures
+// leave one placement only: a group the model holds an amount of takes a
+// 小计 equal to it (one it holds as 0 takes none), and one it holds no
+// figure of may take one. The 合计 fills its ref as the layout reader's
+// does, and the 小计s theirs where one placement remains. A table with a
+// zero among its values, or whose values do not split so, is not read.
+func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
+	var vals []token
+	subtotal, total := false, false
+	for _, c := range tableCells(t, lines, flat, false) {
+		if !isNumberCell(c.text) {
+			name := rowName(c.text)
+			subtotal = subtotal || name == "小计"
+			total = total || totalLabel(name)
+			continue
+		}
+		tok, ok := cellToken(c.text, c.line)
+		if !ok || t.value(tok) <= 0 {
+			return
+		}
+		vals = append(vals, tok)
+	}
+	if !subtotal || !total || len(vals) < 2 {
+		return
+	}
+	// the split: each 小计 followed by the items that add up to it
+	var subs []token
+	var sum schema.Money
+	for k := 1; k < len(vals); {
+		st, s := vals[k], t.value(vals[k])
+		var items schema.Money
+		for k++; k < len(vals) && items < s; k++ {
+			items += t.value(vals[k])
+		}
+		if items != s {
+			return
+		}
+		subs = append(subs, st)
+		sum += s
+	}
+	if sum != t.value(vals[0]) {
+		return
+	}
+	// the model's figure of each group
+	have := make([]*schema.Money, len(tpl.groups))
+	for g, tg := range tpl.groups {
+		have[g] = b.refFigure(tg.ref)
+	}
+	matches := func(g int, v schema.Money) bool {
+		return have[g] == nil || *have[g] != 0 && roundsTo(v, *have[g])
+	}
+	// the placements of the 小计s over the groups in order, counted (up to 2)
+	var at []int
+	var place func(j, g int, path []int) int
+	place = func(j, g int, path []int) int {
+		if j == len(subs) {
+			for ; g < len(tpl.groups); g++ {
+				if have[g] != nil && *have[g] != 0 {
+					return 0 // a group the model holds money in, left without
+				}
+			}
+			if at == nil {
+				at = slices.Clone(path)
+			}
+			return 1
+		}
+		n := 0
+		for ; g < len(tpl.groups) && n < 2; g++ {
+			if matches(g, t.value(subs[j])) {
+				n += place(j+1, g+1, append(path, g))
+			}
+			if have[g] != nil && *have[g] != 0 {
+				break // it must take this 小计 or an earlier one
+			}
+		}
+		return n
+	}
+	// the 合计 is the sum of the 小计s, whatever their groups
+	b.placeRef(t, tpl.total, vals[0])
+	switch place(0, 0, nil) {
+	case 0:
+		b.warnTable(t, "its groups' 小计 are not the figures the other tables and the text give, in the template's order: only its 合计 is used")
+		return
+	case 1:
+	default:
+		b.warnTable(t, "its values add up, but which group each 小计 is, the figures the other tables and the text give do not tell: only its 合计 is used")
+		return
+	}
+	for j, g := range at {
+		if tpl.groups[g].ref != "" {
+			b.placeRef(t, tpl.groups[g].ref, subs[j])
+		}
+	}
+}
+
+// refFigure is the model's figure a template's ref names, nil for none.
+func (b *builder) refFigure(ref string) *schema.Money {
+	rev := b.doc.Revenue
+	if rev == nil {
+		return nil
+	}
+	switch ref {
+	case "revenue:total":
+		return rev.Total
+	case "summary:revenue_current":
+		return rev.CurrentYear
+	case "summary:carried_over":
+		return rev.CarriedOver
+	}
+	name, _ := strings.CutPrefix(ref, "src:")
+	if i := slices.IndexFunc(rev.Sources, func(s schema.Named) bool { return s.Name == name }); i >= 0 {
+		return &rev.Sources[i].Amount
+	}
+	return nil
 }

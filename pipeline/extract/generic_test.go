@@ -295,3 +295,81 @@ func TestRevenueTableDefaultMode(t *testing.T) {
 		t.Errorf("coverage %+v", c)
 	}
 }
+
+// Jiangsu's 收入预算总表 in default mode: a cell a line, its labels out of
+// order (the 147.20 of 财政专户管理资金 printed after 其他资金's label, its
+// item's after the last label), blank cells dropped.
+const revenueGroupedCells = `某省某厅2017年部门预算
+某省某厅本年收入预算合计 20,849.45 万元，其中：一般公共预算收入 20,702.25 万元；财政专户管理资金 147.20 万元。
+收入预算总表
+部门：某省某厅
+单位：万元
+项目名称
+一般公共预算资金
+金额
+收入总计
+20,849.45
+小计
+20,702.25
+公共财政拨款(补助)资金
+20,702.25
+专项收入
+政府性基金
+小计
+小计
+财政专户管理资金
+专户管理教育收费
+其他非税收入
+小计
+事业收入
+其他资金
+147.20
+经营收入
+其他收入
+债务资金(银行贷款)
+小计
+上年结转和结余资金
+其中：动用上年结转和结余资金
+147.20
+`
+
+// The sums split its values into groups (a 小计, then items adding up to
+// it) under the 合计, their sum; which group each is, only the model's
+// figures in the template's order can tell: the 小计s are read where they
+// leave one placement, not where several or none remain.
+func TestRevenueTableGroupedDefaultMode(t *testing.T) {
+	d := extractLines(t, revenueGroupedCells)
+	if c := tableCoverage(d, "收入预算总表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v", c)
+	}
+	if r := d.Revenue; r.Total == nil || *r.Total != schema.Yuan(208494500) {
+		t.Errorf("total %v, want the table's 208494500 yuan", r.Total)
+	}
+	// the text gives the other groups as nil: 财政专户 is the one place left
+	d = extractLines(t, strings.Replace(revenueGroupedCells, "；财政专户管理资金 147.20 万元", "；政府性基金收入 0 万元，其他资金 0 万元，上年结转 0 万元", 1))
+	if got, _ := source(d, "财政专户管理资金"); got == nil || *got != schema.Yuan(1472000) {
+		t.Errorf("财政专户管理资金 %v, want the table's 1472000 yuan", got)
+	}
+	// two groups the text says nothing of: 财政专户 or 上年结转? not read
+	d = extractLines(t, strings.Replace(revenueGroupedCells, "；财政专户管理资金 147.20 万元", "；政府性基金收入 0 万元，其他资金 0 万元", 1))
+	if got, _ := source(d, "财政专户管理资金"); got != nil || d.Revenue.CarriedOver != nil {
+		t.Errorf("a 小计 placed where two groups could take it: 财政专户 %v, carried %v", got, d.Revenue.CarriedOver)
+	}
+	if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0].Reason, "which group") {
+		t.Errorf("warnings %+v, want one that the groups are not told", d.Warnings)
+	}
+	// its 合计 is the sum of the 小计s all the same
+	if r := d.Revenue; r.Total == nil || *r.Total != schema.Yuan(208494500) {
+		t.Errorf("total %v, want the table's 208494500 yuan", r.Total)
+	}
+	// the unit printed after the labels, some 30 lines below the title
+	moved := strings.Replace(strings.Replace(revenueGroupedCells, "单位：万元\n", "", 1), "其中：动用", "单位：万元\n其中：动用", 1)
+	if c := tableCoverage(extractLines(t, moved), "收入预算总表"); c.Status != schema.CoverageRead {
+		t.Errorf("the unit after the labels: coverage %+v", c)
+	}
+	// an item that does not add up to its 小计: nothing of the table
+	d = extractLines(t, strings.Replace(revenueGroupedCells, "其中：动用上年结转和结余资金\n147.20", "其中：动用上年结转和结余资金\n147.10", 1))
+	if c := tableCoverage(d, "收入预算总表"); c.Status != schema.CoverageNotRead || d.Revenue.Total != nil {
+		t.Errorf("values that do not add up: coverage %+v, total %v", c, d.Revenue.Total)
+	}
+}

@@ -242,10 +242,11 @@ func isTableNumber(c string) bool {
 }
 
 // unitAfter reads the 单位： line that follows a title at i, within the
-// table (before end) and its first lines (0 without one): default mode can
-// print it after the header's first cells and figures.
+// table (before end) and its first 40 lines (0 without one): default mode
+// can print it after the header's first cells and figures (a row-shaped
+// table's every label).
 func unitAfter(flat []string, i, end int) int64 {
-	for j := i; j < len(flat) && j < end && j <= i+24; j++ {
+	for j := i; j < len(flat) && j < end && j <= i+40; j++ {
 		// each 单位: of the line ("编制单位:某镇人民政府 金额单位:万元" on one)
 		for c := flat[j]; ; {
 			k := strings.Index(c, "单位:")
@@ -344,11 +345,17 @@ func readRows(lines, flat []string, from, to int) []row {
 		}
 	}
 	laid := multi*3 >= filled
-	// default mode: a page's number, alone on the line before the next
-	// page's form feed, is no cell
+	// default mode: a page's number, alone on the last line before the next
+	// page's form feed (blank lines between), is no cell
 	for i := from; i+1 < to && !laid; i++ {
-		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) && strings.HasPrefix(lines[i+1], "\f") {
-			cellLines[i-from] = nil
+		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) {
+			j := i + 1
+			for j+1 < to && strings.TrimSpace(lines[j]) == "" {
+				j++
+			}
+			if strings.HasPrefix(lines[j], "\f") {
+				cellLines[i-from] = nil
+			}
 		}
 	}
 	// the column numbers 1, 2, 3 … one a line (default mode)
@@ -756,7 +763,7 @@ func noteWithin(flat []string, i, to int) bool {
 		if endsTable(flat[j]) {
 			return false
 		}
-		if isNumberCell(flat[j]) {
+		if isNumberCell(flat[j]) && !isPageNumber(flat[j]) { // the page's number after it is no figure
 			return true
 		}
 	}
@@ -834,7 +841,7 @@ func (b *builder) tables(lines, flat []string) {
 				unbalanced = append(unbalanced, t)
 			}
 		case tableExpenditure:
-			b.expenditureTable(t)
+			b.expenditureTable(t, lines, flat)
 		case tableEconomic:
 			b.economicTable(t, lines, flat)
 		case tableThreePublic:
@@ -1132,6 +1139,7 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 	for i := range old {
 		oldSrc[i] = b.doc.Provenance[base+strconv.Itoa(i)+"/amount"]
 	}
+	b.restatedRows(base, old, classes)
 	for k := range b.doc.Provenance {
 		if strings.HasPrefix(k, base) {
 			delete(b.doc.Provenance, k)
@@ -1174,8 +1182,36 @@ func (b *builder) replaceClasses(base string, dst *[]schema.ClassItem, classes [
 	*dst = classes
 }
 
+// restatedRows keeps as read the lines of an earlier table whose classes
+// and items the new reading states again, the same amounts under the same
+// codes (Jiangsu's 财政拨款 基本支出表 before its 一般公共预算 copy, which
+// the model takes): the earlier table gave the figures too.
+func (b *builder) restatedRows(base string, old, classes []schema.ClassItem) {
+	inTable := func(l int) bool {
+		return slices.ContainsFunc(b.tabs, func(t table) bool { return !t.contents && t.line < l && l <= t.end })
+	}
+	mark := func(path string) {
+		if l := b.doc.Provenance[path+"/amount"].Line; inTable(l) {
+			b.tableLines[l] = true
+		}
+	}
+	for i, o := range old {
+		k := slices.IndexFunc(classes, func(c schema.ClassItem) bool { return c.Code != "" && c.Code == o.Code })
+		if k < 0 || classes[k].Amount != o.Amount {
+			continue
+		}
+		path := base + strconv.Itoa(i)
+		mark(path)
+		for j, it := range o.Items {
+			if slices.ContainsFunc(classes[k].Items, func(c schema.ClassItem) bool { return c.Name == it.Name && c.Code == it.Code && c.Amount == it.Amount }) {
+				mark(path + "/items/" + strconv.Itoa(j))
+			}
+		}
+	}
+}
+
 // expenditureTable reads the 合计 row of 支出总表: total, basic, project.
-func (b *builder) expenditureTable(t table) {
+func (b *builder) expenditureTable(t table, lines, flat []string) {
 	for _, r := range t.rows {
 		if !isTotal(rowName(r.name)) || len(r.vals) < 3 {
 			continue
@@ -1200,14 +1236,17 @@ func (b *builder) expenditureTable(t table) {
 		b.setBasicProject(basic, project)
 		return
 	}
-	b.singleRowSum(t)
+	b.singleRowSum(t, lines, flat)
 }
 
 // singleRowSum keeps the one row of a 支出总表 printed under its header
 // (合计, 基本支出, 项目支出, …: no row name, its values on one line — text
-// that keeps its columns; default mode prints a value a line) where its
-// 合计 is not the sum of the others, as table claims (sum.table).
-func (b *builder) singleRowSum(t table) {
+// that keeps its columns) where its 合计 is not the sum of the others, as
+// table claims (sum.table), and confirms the model's figures where it adds
+// up. Default mode prints a value a line, in the columns' order with blank
+// cells dropped: the values from the 合计 on are the row, and only
+// confirm (a sum that fails there may be the reading's).
+func (b *builder) singleRowSum(t table, lines, flat []string) {
 	first := -1
 	for k, r := range t.rows {
 		if r.code != "" {
@@ -1228,6 +1267,10 @@ func (b *builder) singleRowSum(t table) {
 			}
 		}
 	}
+	lined := len(vals) > 1 // the row's values on one line
+	if !lined {
+		vals = cellsFrom(t, lines, flat, t.rows[first].line)
+	}
 	if len(vals) < 3 {
 		return
 	}
@@ -1239,11 +1282,30 @@ func (b *builder) singleRowSum(t table) {
 		b.confirmUses(t, vals)
 		return
 	}
+	if !lined {
+		return // a value a line: a sum that fails may be the reading's
+	}
 	kept := []tableRow{{ref: refTotal, tok: vals[0], line: vals[0].line}}
 	for k, v := range vals[1:] {
 		kept = append(kept, tableRow{ref: "use:" + strconv.Itoa(k), of: refTotal, tok: v, line: v.line})
 	}
 	b.keep(t, kept) // one line: the columns kept, whatever the rest of the text
+}
+
+// cellsFrom are the number cells of a table default mode printed a cell a
+// line, from its line from (1-based) on: the figures of its one row, page
+// numbers left out.
+func cellsFrom(t table, lines, flat []string, from int) []token {
+	var vals []token
+	for _, c := range tableCells(t, lines, flat, false) {
+		if c.line < from || !isNumberCell(c.text) {
+			continue
+		}
+		if tok, ok := cellToken(c.text, c.line); ok {
+			vals = append(vals, tok)
+		}
+	}
+	return vals
 }
 
 // confirmUses marks the one row of a 支出总表 read where it adds up and
@@ -1408,10 +1470,13 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 	// 399 too) spent nothing: it is left out when a 合计 confirms the others,
 	// and a row with an amount under it makes the table not whole
 	var blank, under *row
+	var bare [][]string // each class's items with no amount on their rows
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			if len(r.code) == 3 {
 				blank, under = &r, &r
+			} else if len(r.code) == 5 && len(classes) > 0 && under == nil {
+				bare[len(classes)-1] = append(bare[len(classes)-1], r.code+" "+rowName(r.name))
 			}
 			continue
 		}
@@ -1443,6 +1508,7 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			classes = append(classes, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: v})
 			at = append(at, r.vals[0].line)
 			itemAt = append(itemAt, nil)
+			bare = append(bare, nil)
 			classAt = append(classAt, len(kept))
 			kept = append(kept, tableRow{ref: classRef(c.Code, r), of: totalRef, tok: r.vals[0], line: r.line})
 			continue
@@ -1501,7 +1567,13 @@ func (b *builder) readEconomic(t table) (classes []schema.ClassItem, at []int, i
 			b.keepTable(t, kept)
 			return nil, nil, nil, 0, false
 		}
-		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s: items left out", c.Code, c.Name, sum, c.Amount))
+		why := ""
+		// the reading's gap, not the document's sum: rows without an amount,
+		// and the items short by more than their cells' rounding
+		if short := c.Amount - sum; len(bare[k]) > 0 && short > schema.Money(t.factor/2*int64(len(c.Items)+len(bare[k])+1)) {
+			why = fmt.Sprintf(" (the rows of %s have no amount in this text)", strings.Join(bare[k], ", "))
+		}
+		b.warnTable(t, fmt.Sprintf("items of %s %s add up to %s yuan, not %s%s: items left out", c.Code, c.Name, sum, c.Amount, why))
 		c.Items, itemAt[k] = nil, nil
 		// the class and its items: where the sum fails
 		var mine []tableRow

@@ -2805,3 +2805,232 @@ func TestThreePublicValuesOneSpaceApart(t *testing.T) {
 		t.Errorf("table claims:\n got %q\nwant %q", got, want)
 	}
 }
+
+// Default mode prints the 支出预算总表's one row a value a line, blank cells
+// dropped and the page's number among them: where the values add up and
+// restate the model's total, 基本支出 and 项目支出 in order, the table is
+// read; where they do not add up it is not, and gives no claim.
+func TestUsesDefaultModeConfirm(t *testing.T) {
+	text := `某省某院2019年部门预算
+某省某院收入、支出总计 37,188.34 万元。本年支出预算合计 37,188.34 万元，其中：基本支出 21,968.00 万元；项目支出 10,208.94 万元；单位预留机动经费 5,011.40 万元。
+公开 03 表
+支出预算总表
+部门名称：某省某院
+合计
+37,188.34
+单位：万元
+基本支出
+项目支出
+21,968.00
+10,208.94
+
+9
+
+单位预留机动经费
+5,011.40
+结转下年资金
+`
+	status := func(text string) string {
+		d := extractLines(t, text)
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				t.Errorf("a claim of default-mode cells: %+v", cl)
+			}
+		}
+		for _, c := range d.Coverage {
+			if c.Name == "支出预算总表" {
+				return c.Status
+			}
+		}
+		return ""
+	}
+	if got := status(text); got != schema.CoverageRead {
+		t.Errorf("uses that add up: %q, want read", got)
+	}
+	if got := status(strings.Replace(text, "5,011.40\n结", "5,011.30\n结", 1)); got != schema.CoverageNotRead {
+		t.Errorf("uses that do not add up: %q, want not_read", got)
+	}
+}
+
+// A note under a table, then the page's number, then the next table: the
+// note ends the table, the page's number is no item of its last class.
+func TestNoteThenPageNumber(t *testing.T) {
+	text := `某省某院2019年部门预算
+一般公共预算机关运行经费支出预算表
+部门名称：某省某院
+单位：万元
+科目编码
+科目名称
+机关运行经费支出
+合计
+406.00
+302
+商品和服务支出
+406.00
+30201
+办公费
+315.00
+30299
+其他商品和服务支出
+91.00
+注：1.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中
+的日常公用经费支出，包括办公及印刷费、邮电费、差旅费、会议费、福利费及其他费用。
+2.“科目编码”和“科目名称”为必填项。
+15
+公开 12 表
+政府采购支出预算表
+`
+	d := extractLines(t, text)
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Reason, "items of") {
+			t.Errorf("the page's number read as an item: %s", w.Reason)
+		}
+	}
+	if c := tableCoverage(d, "一般公共预算机关运行经费支出预算表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v", c)
+	}
+}
+
+// A table that says it is nil — a 合计 of 0, or no figure and a note that
+// it is empty, the page's number below it — is declared empty where the
+// text gave the nil already (else the table gives it, and is read); one
+// that names nothing is absent.
+func TestTableDeclaredEmpty(t *testing.T) {
+	head := "某省某院2019年部门预算\n某省某院政府性基金预算支出为 0 万元。\n政府性基金预算财政拨款支出预算表\n部门名称：某省某院\n单位：万元\n功能科目编码\n功能科目名称\n合\n计\n金\n额\n"
+	for body, want := range map[string]string{
+		"0\n注：“科目编码”和“科目名称”为必填项\n14\n": schema.CoverageEmpty,
+		"注：本部门无相关收支项目\n15\n":           schema.CoverageEmpty,
+		"此表为空\n": schema.CoverageEmpty,
+		"\n":     schema.CoverageAbsent,
+	} {
+		d := extractLines(t, head+body+"公开 11 表\n一般公共预算机关运行经费支出预算表\n")
+		if c := tableCoverage(d, "政府性基金预算财政拨款支出预算表"); c.Status != want {
+			t.Errorf("%q: coverage %+v, want %s", body, c, want)
+		}
+	}
+}
+
+// Jiangsu prints its basic expenditure by economic class twice (财政拨款,
+// then 一般公共预算): the model takes the later, and the earlier, stating
+// the same classes and items, is read too.
+func TestEconomicCopyRead(t *testing.T) {
+	table := func(title string) string {
+		return `                ` + title + `
+部门：某省某厅                             单位：万元
+         科目编码               科目名称   金额
+                             合计          300.00
+301             工资福利支出                   200.00
+30101           基本工资                       120.00
+30102           津贴补贴                        80.00
+302             商品和服务支出                  100.00
+30201           办公费                         60.00
+30299           其他商品和服务支出                  40.00
+`
+	}
+	d := extractLines(t, "某省某厅2017年部门预算\n"+table("财政拨款基本支出预算表")+table("一般公共预算基本支出预算表"))
+	for _, name := range []string{"财政拨款基本支出预算表", "一般公共预算基本支出预算表"} {
+		if c := tableCoverage(d, name); c.Status != schema.CoverageRead {
+			t.Errorf("%s: coverage %+v", name, c)
+		}
+	}
+	// a copy that states another amount is not
+	d = extractLines(t, "某省某厅2017年部门预算\n"+strings.Replace(table("财政拨款基本支出预算表"), "300.00", "310.00", 1)+table("一般公共预算基本支出预算表"))
+	if c := tableCoverage(d, "财政拨款基本支出预算表"); c.Status == schema.CoverageRead {
+		t.Errorf("a copy that differs: coverage %+v", c)
+	}
+}
+
+// Default mode printed two items' amounts after the table's last row: the
+// warning that the class's items do not add up names the rows that have no
+// amount (the reading's gap, not the document's sum).
+func TestEconomicItemsWithoutAmount(t *testing.T) {
+	text := `某省某院2019年部门预算
+财政拨款基本支出预算表（经济科目）
+部门名称：某省某院
+单位：万元
+科目编码
+科目名称
+合计
+金额
+300.00
+301
+工资福利支出
+200.00
+30101
+基本工资
+100.00
+30108
+机关事业单位基本养老保险缴费
+30113
+住房公积金
+302
+商品和服务支出
+100.00
+30201
+办公费
+100.00
+60.00
+40.00
+注：“科目编码”和“科目名称”为必填项。
+`
+	var got []string
+	for _, w := range extractLines(t, text).Warnings {
+		if strings.Contains(w.Reason, "items of 301") {
+			got = append(got, w.Reason)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "30108 机关事业单位基本养老保险缴费, 30113 住房公积金 have no amount") {
+		t.Errorf("warnings %q, want one naming 30108 and 30113", got)
+	}
+	// items short of their class by a cell's rounding, beside a blank row
+	// the template prints: the document's sum, no row of the reading's
+	rounding := "某镇2017年度部门决算\n一般公共预算财政拨款基本支出决算表\n金额单位：万元\n科目编码\n科目名称\n合计\n200.01\n301\n工资福利支出\n200.01\n30101\n基本工资\n100.00\n30107\n绩效工资\n30102\n津贴补贴\n100.00\n"
+	got = nil
+	for _, w := range extractLines(t, rounding).Warnings {
+		if strings.Contains(w.Reason, "items of 301") {
+			got = append(got, w.Reason)
+		}
+	}
+	if len(got) != 1 || strings.Contains(got[0], "no amount") {
+		t.Errorf("warnings %q, want one that names no row", got)
+	}
+}
+
+// A page's number between dashes after a title of the contents (or an
+// attachment's heading) is no figure: the table is named, not found.
+func TestPageMarkIsNoFigure(t *testing.T) {
+	text := "某省某厅2017年部门预算\n第二部分 2017年度部门预算表\n八、一般公共预算支出预算表\n九、一般公共预算基本支出预算表\n— 1 —\n\n十、一般公共预算机关运行经费支出预算表\n第三部分 2017年度部门预算情况说明\n"
+	d := extractLines(t, text)
+	if c := tableCoverage(d, "九、一般公共预算基本支出预算表"); c.Status != schema.CoverageAbsent {
+		t.Errorf("coverage %+v, want absent", c)
+	}
+}
+
+// A blank template prints its tables' class codes apart from their names
+// and no figure: named, not found — but amounts are figures.
+func TestTemplateCodesAreNoFigures(t *testing.T) {
+	text := "上海市 XX 局\n2024 年度部门决算\n一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类\n科目编码\n301\n30101\n30102\n303\n30301\n科目名称\n工资福利支出\n基本工资\n津贴补贴\n对个人和家庭的补助\n离休费\n人员经费合计\n注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+	c := tableCoverage(extractLines(t, text), "一般公共预算财政拨款基本支出决算表")
+	if c.Status != schema.CoverageAbsent || !strings.Contains(c.Reason, "class codes") {
+		t.Errorf("coverage %+v, want absent: codes only", c)
+	}
+	c = tableCoverage(extractLines(t, strings.Replace(text, "\n30101\n", "\n30101.50\n", 1)), "一般公共预算财政拨款基本支出决算表")
+	if c.Status == schema.CoverageAbsent {
+		t.Errorf("a table with an amount among its codes: coverage %+v", c)
+	}
+}
+
+// Default mode: the page's number after a row's amount, a blank line, then
+// the next page's form feed — no cell of the row.
+func TestPageNumberBeforeBlankAndFormFeed(t *testing.T) {
+	text := "某省某院2018年部门预算\n公开 05 表：财政拨款支出预算表\n部门：\n某省某院\n功能科目代码\n单位：万元\n功能科目名称\n合计\n金额\n16,444.36\n204\n公共安全支出\n16,444.36\n20404\n检察\n16,444.36\n2040401\n行政运行\n\n10,883.36\n\n15\n\n\f2040402\n\n一般行政管理事务\n\n3,666.00\n\n2040405\n\n公诉、审判、侦查、执行等检察监督支出\n\n1895.00\n\n公开 06 表：财政拨款基本支出预算表\n"
+	d := extractLines(t, text)
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Reason, "add up") {
+			t.Errorf("the page's number read as a cell: %s", w.Reason)
+		}
+	}
+	if c := tableCoverage(d, "财政拨款支出预算表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v", c)
+	}
+}
