@@ -61,6 +61,9 @@ type table struct {
 	// why cells of a table default mode printed column by column were not
 	// read (colwise.go), empty otherwise
 	unplaced string
+	// a table left out whose rows read with one cell misprinted
+	// (onecell.go): the rows, each cell as printed; nil otherwise
+	oneOff []row
 }
 
 type row struct {
@@ -166,6 +169,7 @@ func findTables(lines, flat []string) []table {
 				tabs[k].rows = rows
 			} else {
 				tabs[k].unplaced = why
+				tabs[k].oneOff = mixedOneOff(lines, flat, tabs[k].line, end)
 			}
 		}
 	}
@@ -855,6 +859,7 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor != 0 {
 			b.treeSums(t)
 			b.rowSums(t)
+			b.oneOffSums(t)
 			if t.kind == tableProcurement {
 				b.purchaseSums(t, lines, flat)
 			}
