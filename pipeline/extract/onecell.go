@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
 )
 
 // One cell off. A default-mode table whose cells are placed by its sums
@@ -21,13 +24,11 @@ import (
 // oneOffTries bounds the changed values tried for one table.
 const oneOffTries = 40000
 
-// misprints are the values a cell printed as text might have held before
-// one misprint, at scale decimals: each digit changed (a leading digit
-// not to 0), ten times it, a tenth of it. None when the text is no amount
-// at that scale.
-func misprints(text string, scale int) []int64 {
-	t, ok := cellToken(text, 0)
-	if !ok || t.scale > scale {
+// misprints are the values a cell printed as t might have held before one
+// misprint, at scale decimals: each digit changed (a leading digit not to
+// 0), ten times it, a tenth of it. None when t has more decimals.
+func misprints(t token, scale int) []int64 {
+	if t.scale > scale {
 		return nil
 	}
 	neg := t.mant < 0
@@ -143,7 +144,8 @@ func (m *mixTable) oneOff() []row {
 	for _, r := range vary {
 		for j := range r.nums {
 			was := r.nums[j]
-			for _, v := range misprints(r.vals[j].text, m.scale) {
+			tok, _ := cellToken(r.vals[j].text, 0) // an amount cell: read as one
+			for _, v := range misprints(tok, m.scale) {
 				if tries++; tries > oneOffTries {
 					r.nums[j] = was
 					return nil
@@ -185,4 +187,107 @@ func (b *builder) oneOffSums(t table) {
 	t.rows, t.rowwise = t.oneOff, true
 	b.treeSums(t)
 	b.rowSums(t)
+}
+
+// oneOffRow keeps the row sum of a default-mode table read row by row —
+// neither laid out nor a tree of codes, whose sums rowSums leaves — where
+// the columns are parts of the first: the first width cells of three rows
+// or more add up that way (width, three or more, the one most rows fit;
+// default mode may print the next row's codes after a row's amounts),
+// exactly one row of that many cells does not, and changing one of those
+// back by one misprint makes it add up: the row was read as printed, and
+// its sum fails in the document. Which of its cells is off the row alone
+// may not tell (a total and its one part); the claims are its total and
+// its parts, on their lines.
+func (b *builder) oneOffRow(t table) {
+	switch t.kind {
+	case tableSummary, tableFiscal, tableThreePublic:
+		return // rows of two sides, or columns no total adds
+	}
+	if t.oneOff != nil {
+		return // read with its cell off (oneOffSums)
+	}
+	var rows []row
+	for _, r := range t.rows {
+		if utf8.RuneCountInString(rowName(r.name)) >= 2 { // 类, 款, 项: header cells, with the codes below them
+			rows = append(rows, r)
+		}
+	}
+	adds := func(r row, width int) (ok, counts bool) {
+		var parts schema.Money
+		for _, v := range r.vals[1:width] {
+			parts += t.value(v)
+		}
+		total := t.value(r.vals[0])
+		return parts == total, parts == total && total != 0
+	}
+	width, most := 0, 0
+	for w := 3; ; w++ {
+		n, wide := 0, false
+		for _, r := range rows {
+			if len(r.vals) >= w {
+				wide = true
+				if _, c := adds(r, w); c {
+					n++
+				}
+			}
+		}
+		if !wide {
+			break
+		}
+		if n > most {
+			width, most = w, n
+		}
+	}
+	if most < 3 {
+		return
+	}
+	var odd []row
+	for _, r := range rows {
+		if len(r.vals) >= width {
+			if ok, _ := adds(r, width); !ok {
+				odd = append(odd, r)
+			}
+		}
+	}
+	if len(odd) != 1 || !misprinted(odd[0].vals[:width]) {
+		return
+	}
+	r := odd[0]
+	total := "sum:" + strconv.Itoa(r.line)
+	kept := []tableRow{{ref: total, tok: r.vals[0], line: r.line}}
+	for k, v := range r.vals[1:width] {
+		kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
+	}
+	b.keep(t, kept)
+}
+
+// misprinted tells whether one misprint of one cell of a row breaks its
+// sum: the first cell is the sum of the others but for that one.
+func misprinted(vals []token) bool {
+	scale := 0
+	for _, v := range vals {
+		scale = max(scale, v.scale)
+	}
+	nums := make([]int64, len(vals))
+	for k, v := range vals {
+		nums[k] = v.mant
+		for range scale - v.scale {
+			nums[k] *= 10
+		}
+	}
+	var parts int64
+	for _, n := range nums[1:] {
+		parts += n
+	}
+	for k, v := range vals {
+		need := nums[0] - (parts - nums[k]) // a part the total implies
+		if k == 0 {
+			need = parts
+		}
+		if slices.Contains(misprints(v, scale), need) {
+			return true
+		}
+	}
+	return false
 }

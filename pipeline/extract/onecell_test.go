@@ -112,14 +112,68 @@ func TestOneCellOffUnique(t *testing.T) {
 // misprints are the values one misprint could have changed: each digit
 // (a leading one not to 0), tenfold and a tenth, at the table's decimals.
 func TestMisprints(t *testing.T) {
-	got := misprints("0.50", 2)
+	got := misprints(mustCell(t, "0.50"), 2)
 	for _, want := range []int64{150, 40, 51, 500, 5} {
 		if !slices.Contains(got, want) {
 			t.Errorf("0.50: no %d in %v", want, got)
 		}
 	}
-	got = misprints("250", 2)
+	got = misprints(mustCell(t, "250"), 2)
 	if !slices.Contains(got, 35000) || !slices.Contains(got, 2500) || slices.Contains(got, 5000) || len(got) != 8+9+9+2 {
 		t.Errorf("250 at 2 decimals: %v", got)
+	}
+}
+
+func mustCell(t *testing.T, c string) token {
+	t.Helper()
+	tok, ok := cellToken(c, 1)
+	if !ok {
+		t.Fatalf("%q is no cell", c)
+	}
+	return tok
+}
+
+// economicLines is a basic-expenditure table as default mode prints 01's:
+// a row's name, its 合计, 人员经费 and 公用经费 a line each, and after them
+// the next row's codes; 基本工资's 合计 printed as salary.
+func economicLines(salary string) string {
+	rows := [][4]string{
+		{"工资福利支出", "900", "900", "0"}, {"基本工资", salary, "500", "0"}, {"津贴补贴", "400", "400", "0"},
+		{"商品和服务支出", "300", "0", "300"}, {"办公费", "200", "0", "200"}, {"差旅费", "100", "0", "100"},
+	}
+	codes := []string{"301\n\n01", "301\n\n02", "", "302\n\n01", "302\n\n02", ""}
+	lines := []string{"某街道2024年部门预算", "一般公共预算基本支出经济分类预算表", "单位：元", "项目", "类", "经济分类科目名称", "合计", "人员经费", "公用经费", "款"}
+	for k, r := range rows {
+		lines = append(lines, r[:]...)
+		if codes[k] != "" {
+			lines = append(lines, codes[k])
+		}
+	}
+	return strings.Join(lines, "\n\n")
+}
+
+// A default-mode table read row by row whose one row no longer adds up
+// (基本工资 550 against 500 + 0) where its other rows do keeps that row's
+// sum as table claims, on its cells' lines; printed right, or off by more
+// than one misprint (5,999 for 500), it keeps none.
+func TestOneCellOffRow(t *testing.T) {
+	for _, c := range []struct {
+		salary string
+		want   bool
+	}{{"500", false}, {"550", true}, {"5000", true}, {"5999", false}} {
+		text := economicLines(c.salary)
+		d := extractLines(t, text)
+		broken := brokenSums(d)
+		if !c.want {
+			if len(broken) > 0 {
+				t.Errorf("基本工资 %s: failing sums %v", c.salary, broken)
+			}
+			continue
+		}
+		lines := strings.Split(text, "\n")
+		at := slices.Index(lines, c.salary) + 1
+		if len(broken) != 1 || !slices.Contains(broken[0], at) || len(broken[0]) != 3 {
+			t.Errorf("基本工资 %s (line %d): failing sums %v, want its row's: %+v", c.salary, at, broken, d.Claims)
+		}
 	}
 }

@@ -18,7 +18,8 @@ import (
 // parts up). Default-mode text, whose cells pdftotext may emit out of
 // order, gives none — but for the row and tree sums of a coded table it
 // printed row by row (table.rowwise: its codes read as a tree), where the
-// sums that hold show the rows were read as printed (keepSums).
+// sums that hold show the rows were read as printed (keepSums), and for
+// the sums one misprinted cell breaks (onecell.go).
 
 // tableRow is one figure a table reader took: ref names what it is
 // (resolved to a model pointer when every table is read), of the ref of
@@ -217,8 +218,10 @@ func (b *builder) summaryPath(ref string) string {
 // must print that part as the total; such rows are checked too, but do not
 // count among the rows that add up (a table of two columns, 预算数 and
 // 决算数, proves nothing).
+// Other default-mode tables keep a row only as oneOffRow tells.
 func (b *builder) rowSums(t table) {
 	if !t.laid && !t.rowwise {
+		b.oneOffRow(t)
 		return
 	}
 	adds := 0
