@@ -81,9 +81,10 @@ func mixedOneOff(lines, flat []string, from, to int) []row {
 	return m.oneOff()
 }
 
-// oneOff tries each misprint of each cell the failing sums can reach: the
-// rows of the one 类 whose rows split no way into 款 that add up, or the
-// total when every 类 splits but they do not add up to it. Where the
+// oneOff tries each misprint of each cell the failing sums can reach, and
+// each swap of two cells of one of their rows: the rows of the one 类 whose
+// rows split no way into 款 that add up, or the total when every 类 splits
+// but they do not add up to it. Where the
 // columns are parts of the first (three rows of three cells or more add up
 // that way), the change must also leave every row adding up. The rows read
 // with the one change that lets the whole table be read; nil when none
@@ -141,28 +142,49 @@ func (m *mixTable) oneOff() []row {
 	}
 	var found []row
 	tries := 0
+	// try reads the table as changed; false when the search is over: two
+	// changes read (which cell is off is not told), or too many were tried
+	try := func() bool {
+		if tries++; tries > oneOffTries {
+			return false
+		}
+		if !holds() {
+			return true
+		}
+		rows, _, ok := m.read()
+		switch {
+		case !ok:
+			return true
+		case found != nil:
+			return false
+		}
+		found = rows
+		return true
+	}
 	for _, r := range vary {
 		for j := range r.nums {
 			was := r.nums[j]
 			tok, _ := cellToken(r.vals[j].text, 0) // an amount cell: read as one
 			for _, v := range misprints(tok, m.scale) {
-				if tries++; tries > oneOffTries {
-					r.nums[j] = was
+				r.nums[j] = v
+				ok := try()
+				r.nums[j] = was
+				if !ok {
 					return nil
 				}
-				r.nums[j] = v
-				if !holds() {
+			}
+			// or two cells of the row swapped
+			for k := j + 1; k < len(r.nums); k++ {
+				if r.nums[k] == was {
 					continue
 				}
-				if rows, _, ok := m.read(); ok {
-					if found != nil {
-						r.nums[j] = was
-						return nil // two changes read: which cell is off is not told
-					}
-					found = rows
+				r.nums[j], r.nums[k] = r.nums[k], was
+				ok := try()
+				r.nums[j], r.nums[k] = was, r.nums[j]
+				if !ok {
+					return nil
 				}
 			}
-			r.nums[j] = was
 		}
 	}
 	return found

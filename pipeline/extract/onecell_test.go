@@ -177,3 +177,27 @@ func TestOneCellOffRow(t *testing.T) {
 		}
 	}
 }
+
+// Two cells of a row swapped — 行政单位离退休's 基本支出 300 and 项目支出 0 —
+// keep the row's sum but break the 款's in both columns: those sums stay
+// as table claims naming both cells' lines.
+func TestOneCellOffSwap(t *testing.T) {
+	text := readFixture(t, "mixed-budget.txt")
+	const from, to = "行政单位离退休\n\n300\n\n300\n\n0\n", "行政单位离退休\n\n300\n\n0\n\n300\n"
+	if !strings.Contains(text, from) {
+		t.Fatalf("the fixture has no %q", from)
+	}
+	changed := strings.Replace(text, from, to, 1)
+	lines := strings.Split(changed, "\n")
+	at := slices.Index(lines, "行政单位离退休") + 1
+	d := extractLines(t, changed)
+	named := map[int]bool{}
+	for _, b := range brokenSums(d) {
+		for _, l := range b {
+			named[l] = true
+		}
+	}
+	if !named[at+4] || !named[at+6] {
+		t.Errorf("the swapped cells (lines %d, %d) are not named: %v", at+4, at+6, brokenSums(d))
+	}
+}

@@ -293,12 +293,7 @@ func (b *builder) treeSums(t table) {
 	if width == 0 {
 		return
 	}
-	type node struct {
-		r        row
-		ok       bool // takes part: its cells are whole and on its line
-		children []int
-	}
-	var nodes []node
+	var nodes []treeNode
 	at := map[string]int{}
 	total := -1
 	for _, r := range t.rows {
@@ -313,7 +308,7 @@ func (b *builder) treeSums(t table) {
 		} else {
 			at[r.code] = len(nodes)
 		}
-		nodes = append(nodes, node{r: r, ok: ok})
+		nodes = append(nodes, treeNode{r: r, ok: ok})
 	}
 	for i, n := range nodes {
 		switch {
@@ -328,6 +323,31 @@ func (b *builder) treeSums(t table) {
 			nodes[p].children = append(nodes[p].children, i)
 		}
 	}
+	// the first column; each column of a table read with one cell off
+	// (onecell.go), where two cells swapped in a row keep its sum
+	cols := 1
+	if t.oneOff != nil {
+		cols = width
+	}
+	var kept []tableRow
+	for col := range cols {
+		kept = append(kept, treeColumn(t, nodes, col)...)
+	}
+	b.keepSums(t, kept)
+}
+
+// treeNode is a coded row of treeSums: ok when it takes part (its cells
+// are whole and on its line), with the rows its code's children.
+type treeNode struct {
+	r        row
+	ok       bool
+	children []int
+}
+
+// treeColumn gives the cells of the sums that fail in column col of the
+// tree of nodes, where they are the document's: at least three of its sums
+// hold (sums of zeros do not count), more than fail, and one to four fail.
+func treeColumn(t table, nodes []treeNode, col int) []tableRow {
 	holds := 0
 	var fails []int
 	for i, n := range nodes {
@@ -338,10 +358,10 @@ func (b *builder) treeSums(t table) {
 		whole := true
 		for _, c := range n.children {
 			if whole = whole && nodes[c].ok; whole {
-				sum += t.value(nodes[c].r.vals[0])
+				sum += t.value(nodes[c].r.vals[col])
 			}
 		}
-		switch total := t.value(n.r.vals[0]); {
+		switch total := t.value(n.r.vals[col]); {
 		case !whole:
 		case sum != total:
 			fails = append(fails, i)
@@ -352,12 +372,15 @@ func (b *builder) treeSums(t table) {
 	// a changed 款 breaks two sums, two swapped cells up to four; more
 	// sums must hold than fail
 	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
-		return
+		return nil
 	}
 	var kept []tableRow
 	in := map[int]bool{}
 	ref := func(i int) string {
-		if code := nodes[i].r.code; t.kind == tableExpenditure && len(code) == 3 {
+		switch code := nodes[i].r.code; {
+		case col > 0:
+			return "tree:" + strconv.Itoa(nodes[i].r.line) + "/" + strconv.Itoa(col)
+		case t.kind == tableExpenditure && len(code) == 3:
 			return "class:" + code // a 支出总表's 类 is the summary's: all funds
 		}
 		return "tree:" + strconv.Itoa(nodes[i].r.line)
@@ -365,16 +388,16 @@ func (b *builder) treeSums(t table) {
 	for _, i := range fails {
 		if !in[i] {
 			in[i] = true
-			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[0], line: nodes[i].r.line})
+			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[col], line: nodes[i].r.line})
 		}
 		for _, c := range nodes[i].children { // a failing 款 under a failing 类 is kept once, as its part
 			if !in[c] {
 				in[c] = true
-				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].r.vals[0], line: nodes[c].r.line})
+				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].r.vals[col], line: nodes[c].r.line})
 			}
 		}
 	}
-	b.keepSums(t, kept)
+	return kept
 }
 
 // summaryClaims keeps what a 收支总表 read by column prints where the
