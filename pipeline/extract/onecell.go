@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -312,4 +313,151 @@ func misprinted(vals []token) bool {
 		}
 	}
 	return false
+}
+
+// cellFix is one cell changed: row's cell in column col (0 the total,
+// j+1 the j-th column beside it) read as v, in units.
+type cellFix struct {
+	row, col int
+	v        int64
+}
+
+// misfits are the changes of one misprint that make a row add up: its
+// total to the sum of its cells, or one of its cells (by column) to the
+// total less the others.
+func misfits(total colCell, cells map[int]colCell) []cellFix {
+	tok, ok := cellToken(total.text, 0)
+	if !ok {
+		return nil
+	}
+	want := units(tok)
+	var sum int64
+	parts := map[int]token{}
+	for j, c := range cells {
+		t, ok := cellToken(c.text, 0)
+		if !ok {
+			return nil
+		}
+		parts[j] = t
+		sum += units(t)
+	}
+	var out []cellFix
+	if slices.Contains(misprints(tok, 4), sum) {
+		out = append(out, cellFix{col: 0, v: sum})
+	}
+	for _, j := range slices.Sorted(maps.Keys(parts)) {
+		t := parts[j]
+		if need := want - (sum - units(t)); slices.Contains(misprints(t, 4), need) {
+			out = append(out, cellFix{col: j + 1, v: need})
+		}
+	}
+	return out
+}
+
+// rowCellsAt are row r's cells of a placement, by column.
+func rowCellsAt(cols [][]colCell, place [][]int, r int) map[int]colCell {
+	out := map[int]colCell{}
+	for j := range cols {
+		if place[r][j] >= 0 {
+			out[j] = cols[j][place[r][j]]
+		}
+	}
+	return out
+}
+
+// oneOff reads a panel whose cells no placement adds up as one misprinted
+// cell would: the placements where every row adds up but one, which one
+// misprint of one of its cells keeps from it, and every column adds up
+// down the tree with that cell changed back. Exactly one placement and
+// change must remain; the rows, each cell as printed, or nil.
+func (p colPanel) oneOff() []row {
+	codes, ok := p.codesOf()
+	n := len(p.names)
+	if !ok || len(p.vals) < n {
+		return nil
+	}
+	total, rest := p.vals[:n], p.vals[n:]
+	type reading struct {
+		cells [][]colCell
+		fix   cellFix
+	}
+	var found []reading
+	add := func(cells [][]colCell, fix cellFix) {
+		for _, f := range found {
+			if f.fix == fix && sameCells(f.cells, cells) {
+				return
+			}
+		}
+		found = append(found, reading{cells, fix})
+	}
+	if len(rest) == 0 { // one column: a total's misprints, down the tree
+		place := make([][]int, n)
+		for r, c := range total {
+			tok, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil
+			}
+			for _, v := range misprints(tok, 4) {
+				if fix := (cellFix{row: r, v: v}); treeAdds(codes, total, nil, place, &fix) {
+					add(placedCells(total, nil, place), fix)
+				}
+			}
+		}
+	}
+	steps, whole := 0, true
+	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
+		splitRuns(len(rest), parts, n, func(lens []int) {
+			cols := make([][]colCell, parts)
+			at := 0
+			for j, l := range lens {
+				cols[j] = rest[at : at+l]
+				at += l
+			}
+			_, all := placements(total, cols, &steps, true, func(place [][]int, odd int) bool {
+				if odd < 0 {
+					return false // adds up as printed: rows took it
+				}
+				for _, fix := range misfits(total[odd], rowCellsAt(cols, place, odd)) {
+					fix.row = odd
+					if treeAdds(codes, total, cols, place, &fix) {
+						add(placedCells(total, cols, place), fix)
+					}
+				}
+				return false
+			})
+			whole = whole && all
+		})
+	}
+	if !whole || len(found) != 1 {
+		return nil
+	}
+	return p.placed(codes, found[0].cells)
+}
+
+// columnOneOff reads a table printed column by column (columnRows) one of
+// whose panels no placement adds up as one misprinted cell would; nil
+// when it is not such a table, or more than one change or panel is off.
+func columnOneOff(lines, flat []string, from, to int) []row {
+	panels := colPanels(lines, flat, from, to)
+	var byPanel [][]row
+	off := 0
+	for _, p := range panels {
+		rs, why := p.rows()
+		if rs == nil && why != "" {
+			return nil // more than one placement: no misprint
+		}
+		if rs == nil {
+			if off++; off > 1 {
+				return nil
+			}
+			if rs = p.oneOff(); rs == nil {
+				return nil
+			}
+		}
+		byPanel = append(byPanel, rs)
+	}
+	if off == 0 {
+		return nil
+	}
+	return joinPanels(byPanel)
 }

@@ -201,3 +201,32 @@ func TestOneCellOffSwap(t *testing.T) {
 		t.Errorf("the swapped cells (lines %d, %d) are not named: %v", at+4, at+6, brokenSums(d))
 	}
 }
+
+// A table printed column by column (colwise.go) whose 201 基本支出 (600)
+// is printed 500 is left out — no placement adds up —, but read with that
+// one cell changed back its sums through the cell stay as table claims
+// naming its line; as printed right, it gives none.
+func TestOneCellOffColumnWise(t *testing.T) {
+	text := readFixture(t, "colwise-budget.txt")
+	const from, to = "700\n600\n600\n600\n", "700\n500\n600\n600\n"
+	if !strings.Contains(text, from) {
+		t.Fatalf("the fixture has no %q", from)
+	}
+	if broken := brokenSums(extractLines(t, text)); len(broken) > 0 {
+		t.Errorf("printed right: failing sums %v", broken)
+	}
+	changed := strings.Replace(text, from, to, 1)
+	at := strings.Count(changed[:strings.Index(changed, to)], "\n") + 2 // the line of 500
+	d := extractLines(t, changed)
+	broken := brokenSums(d)
+	named := false
+	for _, b := range broken {
+		named = named || slices.Contains(b, at)
+	}
+	if !named {
+		t.Errorf("no failing sum names line %d: %v (%+v)", at, broken, d.Claims)
+	}
+	if exp := d.Expenditure; exp.Basic != nil || exp.Project != nil {
+		t.Errorf("uses read from a table that does not add up: %+v %+v", exp.Basic, exp.Project)
+	}
+}

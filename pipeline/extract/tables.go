@@ -61,8 +61,9 @@ type table struct {
 	// why cells of a table default mode printed column by column were not
 	// read (colwise.go), empty otherwise
 	unplaced string
-	// a table left out whose rows read with one cell misprinted
-	// (onecell.go): the rows, each cell as printed; nil otherwise
+	// a table left out (mixed.go, colwise.go) whose rows read with one
+	// cell misprinted (onecell.go): the rows, each cell as printed; nil
+	// otherwise
 	oneOff []row
 }
 
@@ -170,6 +171,9 @@ func findTables(lines, flat []string) []table {
 			} else {
 				tabs[k].unplaced = why
 				tabs[k].oneOff = mixedOneOff(lines, flat, tabs[k].line, end)
+				if tabs[k].oneOff == nil {
+					tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
+				}
 			}
 		}
 	}
