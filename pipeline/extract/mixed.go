@@ -12,8 +12,9 @@ import (
 // row by row while its code columns come apart: a page's 类 and 款 codes
 // one row after another before its names, or its 项 codes in a run of
 // their own, some 项 codes at the end of the page, and header words (基本
-// 支出, 项目支出, 项, 合计) between a row's name and its amounts. mixedRows
-// reads such a table when its arithmetic and its codes fix every cell:
+// 支出, 项目支出, 项, 合计) between a row's name and its amounts.
+// parseMixed and read read such a table when its arithmetic and its codes
+// fix every cell:
 //
 //   - the rows: each name that is not a header word, with the amounts that
 //     follow it, as many for each row;
@@ -47,17 +48,6 @@ type mixRow struct {
 
 // mixLimit bounds the readings of the codes tried.
 const mixLimit = 200000
-
-// mixedRows reads the rows of a coded table printed as mixedRows'
-// comment tells (lines from..to, 0-based). ok tells the rows were placed;
-// why, when the table has the shape but its rows were not placed.
-func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
-	m, why := parseMixed(lines, flat, from, to)
-	if m == nil {
-		return nil, why, false
-	}
-	return m.read()
-}
 
 // mixTable is a mixed table as printed: its rows, total and codes, each
 // row's 类 code fixed by the names; what read places still depends on the
@@ -292,7 +282,7 @@ func mixCells(lines, flat []string, from, to int) (rs []mixRow, total *mixRow, c
 		}
 	}
 	// a total whose 合计 was printed among the header's words: the last
-	// row's second set of amounts (which mixedRows checks against the 类)
+	// row's second set of amounts (which read checks against the 类)
 	if n := len(rs); n > 1 && len(tot.vals) == 0 && len(rs[n-1].vals) == 2*len(rs[0].vals) {
 		k := len(rs[0].vals)
 		tot.vals, rs[n-1].vals = rs[n-1].vals[k:], rs[n-1].vals[:k]

@@ -69,19 +69,6 @@ func misprints(t token, scale int) []int64 {
 	return out
 }
 
-// mixedOneOff reads a mixed table (mixedRows) whose sums fail as one
-// misprinted cell would: its rows with every cell as printed, or nil.
-func mixedOneOff(lines, flat []string, from, to int) []row {
-	m, _ := parseMixed(lines, flat, from, to)
-	if m == nil {
-		return nil
-	}
-	if _, _, ok := m.read(); ok {
-		return nil
-	}
-	return m.oneOff()
-}
-
 // oneOff tries each misprint of each cell the failing sums can reach, and
 // each swap of two cells of one of their rows: the rows of the one 类 whose
 // rows split no way into 款 that add up, or the total when every 类 splits
@@ -118,18 +105,22 @@ func (m *mixTable) oneOff() []row {
 	if m.total != nil {
 		all = append(all, m.total)
 	}
-	adds := 0
 	for i := range rs {
 		all = append(all, &rs[i])
 	}
+	adds := 0
+	var odd []*mixRow // the rows that do not add up as printed
 	for _, r := range all {
-		if len(r.nums) > 2 && r.nums[0] != 0 && rowAdds(r.nums) {
+		switch {
+		case !rowAdds(r.nums):
+			odd = append(odd, r)
+		case len(r.nums) > 2 && r.nums[0] != 0:
 			adds++
 		}
 	}
-	// holds tells whether the sums the change can reach hold
-	holds := func() bool {
-		if adds >= 3 && slices.ContainsFunc(all, func(r *mixRow) bool { return !rowAdds(r.nums) }) {
+	// holds tells whether the sums a change of row r can reach hold
+	holds := func(r *mixRow) bool {
+		if adds >= 3 && (!rowAdds(r.nums) || len(odd) > 1 || len(odd) == 1 && odd[0] != r) {
 			return false
 		}
 		if m.total != nil && !mixAdds(m.total.nums, rs, heads) {
@@ -145,11 +136,11 @@ func (m *mixTable) oneOff() []row {
 	tries := 0
 	// try reads the table as changed; false when the search is over: two
 	// changes read (which cell is off is not told), or too many were tried
-	try := func() bool {
+	try := func(r *mixRow) bool {
 		if tries++; tries > oneOffTries {
 			return false
 		}
-		if !holds() {
+		if !holds(r) {
 			return true
 		}
 		rows, _, ok := m.read()
@@ -168,7 +159,7 @@ func (m *mixTable) oneOff() []row {
 			tok, _ := cellToken(r.vals[j].text, 0) // an amount cell: read as one
 			for _, v := range misprints(tok, m.scale) {
 				r.nums[j] = v
-				ok := try()
+				ok := try(r)
 				r.nums[j] = was
 				if !ok {
 					return nil
@@ -180,7 +171,7 @@ func (m *mixTable) oneOff() []row {
 					continue
 				}
 				r.nums[j], r.nums[k] = r.nums[k], was
-				ok := try()
+				ok := try(r)
 				r.nums[j], r.nums[k] = was, r.nums[j]
 				if !ok {
 					return nil

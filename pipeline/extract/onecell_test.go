@@ -98,7 +98,11 @@ func TestOneCellOffUnique(t *testing.T) {
 			t.Fatalf("%s: read %v", c.name, ok)
 		}
 		got := ""
-		for _, r := range mixedOneOff(lines, flat, 0, len(lines)) {
+		m, _ := parseMixed(lines, flat, 0, len(lines))
+		if m == nil {
+			t.Fatalf("%s: no mixed table", c.name)
+		}
+		for _, r := range m.oneOff() {
 			if r.code == "20805" {
 				got = r.code + " " + lines[r.vals[0].line-1]
 			}

@@ -166,14 +166,15 @@ func findTables(lines, flat []string) []table {
 				tabs[k].rows = rows
 			} else if why != "" {
 				tabs[k].unplaced = why
-			} else if rows, why, ok := mixedRows(lines, flat, tabs[k].line, end); ok {
-				tabs[k].rows = rows
+			} else if m, why := parseMixed(lines, flat, tabs[k].line, end); m != nil {
+				if rows, why, ok := m.read(); ok {
+					tabs[k].rows = rows
+				} else {
+					tabs[k].unplaced, tabs[k].oneOff = why, m.oneOff()
+				}
 			} else {
 				tabs[k].unplaced = why
-				tabs[k].oneOff = mixedOneOff(lines, flat, tabs[k].line, end)
-				if tabs[k].oneOff == nil {
-					tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
-				}
+				tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
 			}
 		}
 	}
