@@ -254,6 +254,7 @@ func (b *builder) oneOffRow(t table) {
 		}
 	}
 	if most < 3 {
+		b.pairRow(t)
 		return
 	}
 	var odd []row
@@ -274,6 +275,45 @@ func (b *builder) oneOffRow(t table) {
 		kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
 	}
 	b.keep(t, kept)
+}
+
+// pairRow keeps the one row of a default-mode table whose rows print
+// their total and one part (the other parts blank, and dropped) that
+// prints the two apart, where every row of three cells or more adds up
+// (one at least: the columns are parts of the first), three rows or more
+// print their total twice, and one misprint of one of its two cells
+// explains the difference: the claims are the row's total and its part.
+func (b *builder) pairRow(t table) {
+	if t.oneOff != nil {
+		return
+	}
+	wide, same := 0, 0
+	var odd []row
+	for _, r := range t.rows {
+		if len(r.vals) < 2 || utf8.RuneCountInString(rowName(r.name)) < 2 {
+			continue // a blank row, or 类, 款, 项: header cells
+		}
+		var parts schema.Money
+		for _, v := range r.vals[1:] {
+			parts += t.value(v)
+		}
+		switch total := t.value(r.vals[0]); {
+		case len(r.vals) > 2 && parts != total:
+			return // the columns are not parts of the first
+		case len(r.vals) > 2:
+			wide++
+		case parts != total:
+			odd = append(odd, r)
+		case total != 0:
+			same++
+		}
+	}
+	if wide == 0 || same < 3 || len(odd) != 1 || !misprinted(odd[0].vals) {
+		return
+	}
+	r := odd[0]
+	total := "sum:" + strconv.Itoa(r.line)
+	b.keep(t, []tableRow{{ref: total, tok: r.vals[0], line: r.line}, {ref: total + "/1", of: total, tok: r.vals[1], line: r.line}})
 }
 
 // misprinted tells whether one misprint of one cell of a row breaks its

@@ -234,3 +234,31 @@ func TestOneCellOffColumnWise(t *testing.T) {
 		t.Errorf("uses read from a table that does not add up: %+v %+v", exp.Basic, exp.Project)
 	}
 }
+
+// A 决算's basic-expenditure table as default mode prints Pingyuan's: the
+// 合计 row with its three cells, every other row its total and its one
+// part, the blank cell dropped. The one row that prints two amounts
+// apart by one misprint (基本工资 550 and 500) keeps its total and part as
+// table claims; printed right, or apart by more (590 and 500 is two
+// digits, but 5,000 and 500 a tenfold), none.
+func TestOneCellOffPair(t *testing.T) {
+	for _, c := range []struct {
+		salary string
+		want   bool
+	}{{"500", false}, {"550", true}, {"5000", true}, {"5999", false}} {
+		lines := []string{"某镇2024年度部门决算", "一般公共预算财政拨款基本支出决算表", "金额单位：元", "项", "目", "人员经费", "公用经费",
+			"经济分类科目编码", "科目名称", "合计", "1,200", "900", "300",
+			"301", "工资福利支出", "900", "900", "30101", "基本工资", c.salary, "500", "30102", "津贴补贴", "400", "400",
+			"302", "商品和服务支出", "300", "300", "30201", "办公费", "200", "200", "30211", "差旅费", "100", "100"}
+		text := strings.Join(lines, "\n")
+		d := extractLines(t, text)
+		broken := brokenSums(d)
+		at := slices.Index(lines, c.salary) + 1
+		switch {
+		case !c.want && len(broken) > 0:
+			t.Errorf("基本工资 %s: failing sums %v", c.salary, broken)
+		case c.want && (len(broken) != 1 || !slices.Equal(broken[0], []int{at, at + 1})):
+			t.Errorf("基本工资 %s (line %d): failing sums %v, want its total and part: %+v", c.salary, at, broken, d.Claims)
+		}
+	}
+}

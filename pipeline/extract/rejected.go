@@ -243,6 +243,9 @@ func (b *builder) rowSums(t table) {
 	}
 	// two rows that do not add up (two cells swapped) where more rows do
 	if len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
+		if !t.laid {
+			b.pairRow(t) // a default-mode table whose rows print a total and one part
+		}
 		return
 	}
 	var kept []tableRow
