@@ -72,13 +72,19 @@ func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok 
 		}
 		byPanel = append(byPanel, rs)
 	}
+	return joinPanels(byPanel), "", true
+}
+
+// joinPanels gives the rows of a table's panels: one panel's as they are;
+// panels one after the other, as the readers of rows take a class's items
+// (the rows below it), each panel's total (人员经费合计, 公用经费合计),
+// which its classes were found to add up to, left to the panels' own
+// reader.
+func joinPanels(byPanel [][]row) []row {
 	if len(byPanel) == 1 {
-		return byPanel[0], "", true
+		return byPanel[0]
 	}
-	// panels one after the other, as the readers of rows take a class's
-	// items: the rows below it; each panel's total (人员经费合计, 公用经费合计),
-	// which its classes were found to add up to, is left to the panels'
-	// own reader
+	var rows []row
 	for _, rs := range byPanel {
 		for _, r := range rs {
 			if r.code != "" {
@@ -86,7 +92,7 @@ func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok 
 			}
 		}
 	}
-	return rows, "", true
+	return rows
 }
 
 // colPanels splits the cells of lines from..to into the panels of a table
@@ -319,21 +325,13 @@ func (p colPanel) rows() ([]row, string) {
 	total, rest := p.vals[:n], p.vals[n:]
 	var found [][][]colCell // each placement that adds up: every row's cells, in column order
 	add := func(cols [][]colCell, place [][]int) {
-		cells := make([][]colCell, n)
-		for r := range n {
-			cells[r] = []colCell{total[r]}
-			for j := range cols {
-				if place[r][j] >= 0 {
-					cells[r] = append(cells[r], cols[j][place[r][j]])
-				}
-			}
-		}
+		cells := placedCells(total, cols, place)
 		if !slices.ContainsFunc(found, func(f [][]colCell) bool { return sameCells(f, cells) }) {
 			found = append(found, cells)
 		}
 	}
 	many, steps := false, 0
-	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n)) {
+	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n), nil) {
 		add(nil, make([][]int, n))
 	}
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
@@ -344,7 +342,7 @@ func (p colPanel) rows() ([]row, string) {
 				cols[j] = rest[at : at+l]
 				at += l
 			}
-			ps, all := placements(total, cols, &steps, func(place [][]int) bool { return treeAdds(codes, total, cols, place) })
+			ps, all := placements(total, cols, &steps, false, func(place [][]int, _ int) bool { return treeAdds(codes, total, cols, place, nil) })
 			many = many || !all
 			for _, place := range ps {
 				add(cols, place)
@@ -359,18 +357,39 @@ func (p colPanel) rows() ([]row, string) {
 	case len(found) == 0:
 		return nil, ""
 	}
-	rows := make([]row, n)
-	for r := range n {
+	return p.placed(codes, found[0]), ""
+}
+
+// placed gives the panel's rows with their codes and cells; nil when a
+// cell is no amount.
+func (p colPanel) placed(codes []string, cells [][]colCell) []row {
+	rows := make([]row, len(p.names))
+	for r := range rows {
 		rows[r] = row{name: p.names[r].text, code: codes[r], line: p.names[r].line}
-		for _, c := range found[0][r] {
+		for _, c := range cells[r] {
 			t, ok := cellToken(c.text, c.line)
 			if !ok {
-				return nil, ""
+				return nil
 			}
 			rows[r].vals = append(rows[r].vals, t)
 		}
 	}
-	return rows, ""
+	return rows
+}
+
+// placedCells gives each row its cells of a placement: its total, then its
+// cells of cols.
+func placedCells(total []colCell, cols [][]colCell, place [][]int) [][]colCell {
+	cells := make([][]colCell, len(total))
+	for r := range total {
+		cells[r] = []colCell{total[r]}
+		for j := range cols {
+			if place[r][j] >= 0 {
+				cells[r] = append(cells[r], cols[j][place[r][j]])
+			}
+		}
+	}
+	return cells
 }
 
 func sameCells(a, b [][]colCell) bool {
@@ -403,7 +422,9 @@ func splitRuns(total, parts, n int, f func([]int)) {
 // whole: place[r][j] is the index of row r's cell in column j, -1 for a
 // blank. all is false when the search gave up: colPlacements found, or
 // *steps (the rows tried, counted across a table's splits) past colSteps.
-func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int) bool) (out [][][]int, all bool) {
+// With off, one row — the off keep is given, -1 for none — may instead
+// take cells that one misprint of one of them (misfit) keeps from adding up.
+func placements(total []colCell, cols [][]colCell, steps *int, off bool, keep func(place [][]int, off int) bool) (out [][][]int, all bool) {
 	n, parts := len(total), len(cols)
 	tot := make([]int64, n)
 	for r, c := range total {
@@ -429,10 +450,14 @@ func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int
 	dead := map[int]bool{}
 	at := make([]int, parts)
 	place := make([][]int, n)
+	odd := -1 // the row taken off
 	key := func(r int) int {
 		k := r
 		for _, a := range at {
 			k = k*(n+1) + a
+		}
+		if odd >= 0 {
+			k = -k - 1
 		}
 		return k
 	}
@@ -451,7 +476,7 @@ func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int
 			for i := range place {
 				cp[i] = slices.Clone(place[i])
 			}
-			if keep(cp) {
+			if keep(cp, odd) {
 				out = append(out, cp)
 			}
 			return true
@@ -473,8 +498,15 @@ func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int
 					sum += val[j][at[j]]
 				}
 			}
-			if !fits || sum != tot[r] || mask == 0 && tot[r] != 0 {
+			taken := false // this row taken off
+			if !fits || mask == 0 && tot[r] != 0 {
 				continue
+			}
+			if sum != tot[r] {
+				if !off || odd >= 0 || len(misfits(total[r], maskCells(cols, at, mask))) == 0 {
+					continue
+				}
+				odd, taken = r, true
 			}
 			place[r] = make([]int, parts)
 			for j := range parts {
@@ -486,6 +518,9 @@ func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int
 			}
 			if rec(r + 1) {
 				any = true
+			}
+			if taken {
+				odd = -1
 			}
 			for j := range parts {
 				if mask&(1<<j) != 0 {
@@ -502,10 +537,23 @@ func placements(total []colCell, cols [][]colCell, steps *int, keep func([][]int
 	return out, *steps <= colSteps && len(out) < colPlacements
 }
 
+// maskCells are the cells a row takes by mask: the next cell of each
+// column in it, by column.
+func maskCells(cols [][]colCell, at []int, mask int) map[int]colCell {
+	out := map[int]colCell{}
+	for j := range cols {
+		if mask&(1<<j) != 0 {
+			out[j] = cols[j][at[j]]
+		}
+	}
+	return out
+}
+
 // treeAdds tells whether every column adds up down the tree of codes: a
 // total row is the sum of the 类, a 类 of its 款, a 款 of its 项 (a blank
-// cell is nought). At least one sum must hold something.
-func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int) bool {
+// cell is nought), with fix's cell changed (nil: none). At least one sum
+// must hold something.
+func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int, fix *cellFix) bool {
 	columns := make([][]int64, 1+len(cols))
 	for r, c := range total {
 		t, _ := cellToken(c.text, c.line)
@@ -518,6 +566,9 @@ func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int) 
 			}
 			columns[j+1] = append(columns[j+1], v)
 		}
+	}
+	if fix != nil {
+		columns[fix.col][fix.row] = fix.v
 	}
 	checked := false
 	for _, col := range columns {

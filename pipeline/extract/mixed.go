@@ -12,8 +12,9 @@ import (
 // row by row while its code columns come apart: a page's 类 and 款 codes
 // one row after another before its names, or its 项 codes in a run of
 // their own, some 项 codes at the end of the page, and header words (基本
-// 支出, 项目支出, 项, 合计) between a row's name and its amounts. mixedRows
-// reads such a table when its arithmetic and its codes fix every cell:
+// 支出, 项目支出, 项, 合计) between a row's name and its amounts.
+// parseMixed and read read such a table when its arithmetic and its codes
+// fix every cell:
 //
 //   - the rows: each name that is not a header word, with the amounts that
 //     follow it, as many for each row;
@@ -48,17 +49,32 @@ type mixRow struct {
 // mixLimit bounds the readings of the codes tried.
 const mixLimit = 200000
 
-// mixedRows reads the rows of a coded table printed as mixedRows'
-// comment tells (lines from..to, 0-based). ok tells the rows were placed;
-// why, when the table has the shape but its rows were not placed.
-func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
+// mixTable is a mixed table as printed: its rows, total and codes, each
+// row's 类 code fixed by the names; what read places still depends on the
+// amounts.
+type mixTable struct {
+	rs            []mixRow
+	total         *mixRow
+	scale         int      // the decimals of the amounts' nums
+	heads         []int    // the 类 rows
+	class         []string // each row's 类 code
+	classes, subs []mixCell
+}
+
+// mixNot opens the reasons a mixed table is left out.
+const mixNot = "printed with its codes apart from its rows, "
+
+// parseMixed gathers a mixed table's rows and gives each its 类 code; nil,
+// with why when the table has the shape but its 类 do not fit its codes
+// (empty when the text is not a mixed table).
+func parseMixed(lines, flat []string, from, to int) (*mixTable, string) {
 	rs, total, classes, subs, shaped := mixCells(lines, flat, from, to)
 	if !shaped {
-		return nil, "", false
+		return nil, ""
 	}
-	const not = "printed with its codes apart from its rows, "
-	if !mixScale(rs, total) {
-		return nil, not + "its rows do not hold as many amounts each: not used", false
+	scale, ok := mixScale(rs, total)
+	if !ok {
+		return nil, mixNot + "its rows do not hold as many amounts each: not used"
 	}
 	// the 类 rows, named as the classification names them
 	var heads []int
@@ -68,45 +84,52 @@ func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok b
 		}
 	}
 	if len(heads) == 0 || heads[0] != 0 {
-		return nil, not + "its first row is no 类: not used", false
+		return nil, mixNot + "its first row is no 类: not used"
 	}
 	// the 类 codes printed are the rows' 类 codes, in order
 	class := make([]string, len(rs))
 	if len(classes) != len(rs) {
-		return nil, fmt.Sprintf(not+"%d 类 codes for %d rows: not used", len(classes), len(rs)), false
+		return nil, fmt.Sprintf(mixNot+"%d 类 codes for %d rows: not used", len(classes), len(rs))
 	}
 	for k, h := range heads {
-		end := len(rs)
-		if k+1 < len(heads) {
-			end = heads[k+1]
-		}
 		code := classes[h].text
 		if !classNamed(code, rs[h].name) || k > 0 && code <= class[heads[k-1]] {
-			return nil, not + "its 类 codes do not fit its 类 rows: not used", false
+			return nil, mixNot + "its 类 codes do not fit its 类 rows: not used"
 		}
-		for i := h; i < end; i++ {
+		for i := h; i < blockEnd(heads, k, len(rs)); i++ {
 			if classes[i].text != code || classes[i].page != rs[i].page {
-				return nil, not + "its 类 codes do not fit its 类 rows: not used", false
+				return nil, mixNot + "its 类 codes do not fit its 类 rows: not used"
 			}
 			class[i] = code
 		}
 	}
+	return &mixTable{rs: rs, total: total, scale: scale, heads: heads, class: class, classes: classes, subs: subs}, ""
+}
+
+// blockEnd is where the rows of the k-th 类 of heads end.
+func blockEnd(heads []int, k, n int) int {
+	if k+1 < len(heads) {
+		return heads[k+1]
+	}
+	return n
+}
+
+// read places the rows by their amounts: the 类 add up to the total, each
+// 类 splits into 款 one way or a few, and one reading only of the codes fits.
+func (m *mixTable) read() (rows []row, why string, ok bool) {
+	rs, total, heads, class, classes, subs := m.rs, m.total, m.heads, m.class, m.classes, m.subs
 	if total != nil && !mixAdds(total.nums, rs, heads) {
-		return nil, not + "its 类 do not add up to its total: not used", false
+		return nil, mixNot + "its 类 do not add up to its total: not used", false
 	}
 	// each 类's splits into 款 that add up
 	var splits [][][]int // for each 类, its splits: the 款 rows
 	for k, h := range heads {
-		end := len(rs)
-		if k+1 < len(heads) {
-			end = heads[k+1]
-		}
-		ss := mixSplits(rs, h, end)
+		ss := mixSplits(rs, h, blockEnd(heads, k, len(rs)))
 		switch {
 		case len(ss) == 0:
-			return nil, fmt.Sprintf(not+"the rows of %s (line %d) do not add up: not used", rs[h].name, rs[h].line), false
+			return nil, fmt.Sprintf(mixNot+"the rows of %s (line %d) do not add up: not used", rs[h].name, rs[h].line), false
 		case len(ss) > colPlacements: // the splits were not all tried
-			return nil, fmt.Sprintf(not+"the rows of %s (line %d) add up in too many ways to tell: not used", rs[h].name, rs[h].line), false
+			return nil, fmt.Sprintf(mixNot+"the rows of %s (line %d) add up in too many ways to tell: not used", rs[h].name, rs[h].line), false
 		}
 		splits = append(splits, ss)
 	}
@@ -127,7 +150,7 @@ func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok b
 			}
 		}
 		if steps > mixLimit {
-			return nil, not + "its codes fit too many readings to tell: not used", false
+			return nil, mixNot + "its codes fit too many readings to tell: not used", false
 		}
 		k := 0
 		for k < len(choice) && choice[k] == len(splits[k])-1 {
@@ -141,9 +164,9 @@ func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok b
 	}
 	switch {
 	case len(found) == 0:
-		return nil, not + "no reading of its codes fits its rows: not used", false
+		return nil, mixNot + "no reading of its codes fits its rows: not used", false
 	case len(found) > 1:
-		return nil, fmt.Sprintf(not+"its codes fit %d readings: not used", len(found)), false
+		return nil, fmt.Sprintf(mixNot+"its codes fit %d readings: not used", len(found)), false
 	}
 	if total != nil {
 		rows = append(rows, total.row(""))
@@ -259,7 +282,7 @@ func mixCells(lines, flat []string, from, to int) (rs []mixRow, total *mixRow, c
 		}
 	}
 	// a total whose 合计 was printed among the header's words: the last
-	// row's second set of amounts (which mixedRows checks against the 类)
+	// row's second set of amounts (which read checks against the 类)
 	if n := len(rs); n > 1 && len(tot.vals) == 0 && len(rs[n-1].vals) == 2*len(rs[0].vals) {
 		k := len(rs[0].vals)
 		tot.vals, rs[n-1].vals = rs[n-1].vals[k:], rs[n-1].vals[:k]
@@ -280,9 +303,9 @@ func mixCells(lines, flat []string, from, to int) (rs []mixRow, total *mixRow, c
 	return rs, total, classes, subs, shaped && len(rs) > 0 && 2*whole >= len(rs)
 }
 
-// mixScale gives every row (and the total) its amounts at one scale; false
-// when the rows do not hold as many amounts each.
-func mixScale(rs []mixRow, total *mixRow) bool {
+// mixScale gives every row (and the total) its amounts at one scale, and
+// tells it; false when the rows do not hold as many amounts each.
+func mixScale(rs []mixRow, total *mixRow) (int, bool) {
 	all := rs
 	if total != nil {
 		all = append([]mixRow{*total}, rs...)
@@ -291,12 +314,12 @@ func mixScale(rs []mixRow, total *mixRow) bool {
 	scale := 0
 	for _, r := range all {
 		if len(r.vals) != n || n == 0 {
-			return false
+			return 0, false
 		}
 		for _, v := range r.vals {
 			t, ok := cellToken(v.text, v.line)
 			if !ok {
-				return false
+				return 0, false
 			}
 			scale = max(scale, t.scale)
 		}
@@ -316,7 +339,7 @@ func mixScale(rs []mixRow, total *mixRow) bool {
 		*total = all[0]
 		copy(rs, all[1:])
 	}
-	return true
+	return scale, true
 }
 
 // mixAdds tells whether the rows at is add up to want, column by column.

@@ -6,6 +6,17 @@ import (
 	"testing"
 )
 
+// mixedRows reads a mixed table as findTables does (lines from..to,
+// 0-based): ok tells the rows were placed; why, when the table has the
+// shape but its rows were not placed.
+func mixedRows(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
+	m, why := parseMixed(lines, flat, from, to)
+	if m == nil {
+		return nil, why, false
+	}
+	return m.read()
+}
+
 // mixedTable reads the fixture's (or a changed copy's) function table:
 // its rows as "code name amounts", or the warning it left.
 func mixedTable(t *testing.T, change func(string) string) (rows []string, unplaced string) {

@@ -18,7 +18,8 @@ import (
 // parts up). Default-mode text, whose cells pdftotext may emit out of
 // order, gives none — but for the row and tree sums of a coded table it
 // printed row by row (table.rowwise: its codes read as a tree), where the
-// sums that hold show the rows were read as printed (keepSums).
+// sums that hold show the rows were read as printed (keepSums), and for
+// the sums one misprinted cell breaks (onecell.go).
 
 // tableRow is one figure a table reader took: ref names what it is
 // (resolved to a model pointer when every table is read), of the ref of
@@ -217,8 +218,10 @@ func (b *builder) summaryPath(ref string) string {
 // must print that part as the total; such rows are checked too, but do not
 // count among the rows that add up (a table of two columns, 预算数 and
 // 决算数, proves nothing).
+// Other default-mode tables keep a row only as oneOffRow tells.
 func (b *builder) rowSums(t table) {
 	if !t.laid && !t.rowwise {
+		b.oneOffRow(t)
 		return
 	}
 	adds := 0
@@ -240,6 +243,9 @@ func (b *builder) rowSums(t table) {
 	}
 	// two rows that do not add up (two cells swapped) where more rows do
 	if len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
+		if !t.laid {
+			b.pairRow(t) // a default-mode table whose rows print a total and one part
+		}
 		return
 	}
 	var kept []tableRow
@@ -290,12 +296,7 @@ func (b *builder) treeSums(t table) {
 	if width == 0 {
 		return
 	}
-	type node struct {
-		r        row
-		ok       bool // takes part: its cells are whole and on its line
-		children []int
-	}
-	var nodes []node
+	var nodes []treeNode
 	at := map[string]int{}
 	total := -1
 	for _, r := range t.rows {
@@ -310,7 +311,7 @@ func (b *builder) treeSums(t table) {
 		} else {
 			at[r.code] = len(nodes)
 		}
-		nodes = append(nodes, node{r: r, ok: ok})
+		nodes = append(nodes, treeNode{r: r, ok: ok})
 	}
 	for i, n := range nodes {
 		switch {
@@ -325,6 +326,31 @@ func (b *builder) treeSums(t table) {
 			nodes[p].children = append(nodes[p].children, i)
 		}
 	}
+	// the first column; each column of a table read with one cell off
+	// (onecell.go), where two cells swapped in a row keep its sum
+	cols := 1
+	if t.oneOff != nil {
+		cols = width
+	}
+	var kept []tableRow
+	for col := range cols {
+		kept = append(kept, treeColumn(t, nodes, col)...)
+	}
+	b.keepSums(t, kept)
+}
+
+// treeNode is a coded row of treeSums: ok when it takes part (its cells
+// are whole and on its line), with the rows its code's children.
+type treeNode struct {
+	r        row
+	ok       bool
+	children []int
+}
+
+// treeColumn gives the cells of the sums that fail in column col of the
+// tree of nodes, where they are the document's: at least three of its sums
+// hold (sums of zeros do not count), more than fail, and one to four fail.
+func treeColumn(t table, nodes []treeNode, col int) []tableRow {
 	holds := 0
 	var fails []int
 	for i, n := range nodes {
@@ -335,10 +361,10 @@ func (b *builder) treeSums(t table) {
 		whole := true
 		for _, c := range n.children {
 			if whole = whole && nodes[c].ok; whole {
-				sum += t.value(nodes[c].r.vals[0])
+				sum += t.value(nodes[c].r.vals[col])
 			}
 		}
-		switch total := t.value(n.r.vals[0]); {
+		switch total := t.value(n.r.vals[col]); {
 		case !whole:
 		case sum != total:
 			fails = append(fails, i)
@@ -349,12 +375,15 @@ func (b *builder) treeSums(t table) {
 	// a changed 款 breaks two sums, two swapped cells up to four; more
 	// sums must hold than fail
 	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
-		return
+		return nil
 	}
 	var kept []tableRow
 	in := map[int]bool{}
 	ref := func(i int) string {
-		if code := nodes[i].r.code; t.kind == tableExpenditure && len(code) == 3 {
+		switch code := nodes[i].r.code; {
+		case col > 0:
+			return "tree:" + strconv.Itoa(nodes[i].r.line) + "/" + strconv.Itoa(col)
+		case t.kind == tableExpenditure && len(code) == 3:
 			return "class:" + code // a 支出总表's 类 is the summary's: all funds
 		}
 		return "tree:" + strconv.Itoa(nodes[i].r.line)
@@ -362,16 +391,16 @@ func (b *builder) treeSums(t table) {
 	for _, i := range fails {
 		if !in[i] {
 			in[i] = true
-			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[0], line: nodes[i].r.line})
+			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[col], line: nodes[i].r.line})
 		}
 		for _, c := range nodes[i].children { // a failing 款 under a failing 类 is kept once, as its part
 			if !in[c] {
 				in[c] = true
-				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].r.vals[0], line: nodes[c].r.line})
+				kept = append(kept, tableRow{ref: ref(c), of: ref(i), tok: nodes[c].r.vals[col], line: nodes[c].r.line})
 			}
 		}
 	}
-	b.keepSums(t, kept)
+	return kept
 }
 
 // summaryClaims keeps what a 收支总表 read by column prints where the

@@ -61,6 +61,10 @@ type table struct {
 	// why cells of a table default mode printed column by column were not
 	// read (colwise.go), empty otherwise
 	unplaced string
+	// a table left out (mixed.go, colwise.go) whose rows read with one
+	// cell misprinted (onecell.go): the rows, each cell as printed; nil
+	// otherwise
+	oneOff []row
 }
 
 type row struct {
@@ -162,10 +166,15 @@ func findTables(lines, flat []string) []table {
 				tabs[k].rows = rows
 			} else if why != "" {
 				tabs[k].unplaced = why
-			} else if rows, why, ok := mixedRows(lines, flat, tabs[k].line, end); ok {
-				tabs[k].rows = rows
+			} else if m, why := parseMixed(lines, flat, tabs[k].line, end); m != nil {
+				if rows, why, ok := m.read(); ok {
+					tabs[k].rows = rows
+				} else {
+					tabs[k].unplaced, tabs[k].oneOff = why, m.oneOff()
+				}
 			} else {
 				tabs[k].unplaced = why
+				tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
 			}
 		}
 	}
@@ -862,6 +871,7 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor != 0 {
 			b.treeSums(t)
 			b.rowSums(t)
+			b.oneOffSums(t)
 			if t.kind == tableProcurement {
 				b.purchaseSums(t, lines, flat)
 			}

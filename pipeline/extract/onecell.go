@@ -1,0 +1,494 @@
+package extract
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// One cell off. A default-mode table whose cells are placed by its sums
+// (mixed.go) is left out when no placement adds up — a wrong number is
+// worse than a missing one —, and then nothing names the cell that broke
+// it. Where changing one cell back by one misprint (a digit, or a tenfold)
+// lets the table be read, and exactly one such change does, every sum but
+// those through that cell holds and they all agree on what the cell would
+// have to print: the rows are read as the change places them, each with
+// its cells as printed, and the row and code sums (rowSums, treeSums) keep
+// the sums that fail — those through the cell — as table claims, which
+// sum.table compares. The table stays left out, and the value the sums
+// imply goes nowhere but into the finding's computed side.
+
+// oneOffTries bounds the changed values tried for one table.
+const oneOffTries = 40000
+
+// misprints are the values a cell printed as t might have held before one
+// misprint, at scale decimals: each digit changed (a leading digit not to
+// 0), ten times it, a tenth of it. None when t has more decimals.
+func misprints(t token, scale int) []int64 {
+	if t.scale > scale {
+		return nil
+	}
+	neg := t.mant < 0
+	m := t.mant
+	if neg {
+		m = -m
+	}
+	digits := strconv.FormatInt(m, 10)
+	if n := t.scale + 1; len(digits) < n { // 0.05: its leading zeros are printed
+		digits = strings.Repeat("0", n-len(digits)) + digits
+	}
+	var out []int64
+	add := func(v int64) {
+		for range scale - t.scale {
+			v *= 10
+		}
+		if neg {
+			v = -v
+		}
+		out = append(out, v)
+	}
+	for k := range digits {
+		for d := byte('0'); d <= '9'; d++ {
+			if d == digits[k] || k == 0 && d == '0' && len(digits) > t.scale+1 {
+				continue
+			}
+			v, _ := strconv.ParseInt(digits[:k]+string(d)+digits[k+1:], 10, 64)
+			add(v)
+		}
+	}
+	if m != 0 {
+		add(m * 10)
+		if m%10 == 0 {
+			add(m / 10)
+		}
+	}
+	return out
+}
+
+// oneOff tries each misprint of each cell the failing sums can reach, and
+// each swap of two cells of one of their rows: the rows of the one 类 whose
+// rows split no way into 款 that add up, or the total when every 类 splits
+// but they do not add up to it. Where the
+// columns are parts of the first (three rows of three cells or more add up
+// that way), the change must also leave every row adding up. The rows read
+// with the one change that lets the whole table be read; nil when none
+// does, or more than one.
+func (m *mixTable) oneOff() []row {
+	rs, heads := m.rs, m.heads
+	failing := -1
+	for k, h := range heads {
+		switch ss := mixSplits(rs, h, blockEnd(heads, k, len(rs))); {
+		case len(ss) > colPlacements:
+			return nil // not all tried: the sums do not fix the rows
+		case len(ss) == 0 && failing >= 0:
+			return nil // one cell breaks one 类's rows at most
+		case len(ss) == 0:
+			failing = k
+		}
+	}
+	var vary []*mixRow
+	switch {
+	case failing >= 0:
+		for i := heads[failing]; i < blockEnd(heads, failing, len(rs)); i++ {
+			vary = append(vary, &rs[i])
+		}
+	case m.total != nil && !mixAdds(m.total.nums, rs, heads):
+		vary = []*mixRow{m.total}
+	default:
+		return nil // the sums hold: the codes do not fit
+	}
+	all := []*mixRow{}
+	if m.total != nil {
+		all = append(all, m.total)
+	}
+	for i := range rs {
+		all = append(all, &rs[i])
+	}
+	adds := 0
+	var odd []*mixRow // the rows that do not add up as printed
+	for _, r := range all {
+		switch {
+		case !rowAdds(r.nums):
+			odd = append(odd, r)
+		case len(r.nums) > 2 && r.nums[0] != 0:
+			adds++
+		}
+	}
+	// holds tells whether the sums a change of row r can reach hold
+	holds := func(r *mixRow) bool {
+		if adds >= 3 && (!rowAdds(r.nums) || len(odd) > 1 || len(odd) == 1 && odd[0] != r) {
+			return false
+		}
+		if m.total != nil && !mixAdds(m.total.nums, rs, heads) {
+			return false
+		}
+		if failing < 0 {
+			return true
+		}
+		ss := mixSplits(rs, heads[failing], blockEnd(heads, failing, len(rs)))
+		return len(ss) > 0 && len(ss) <= colPlacements
+	}
+	var found []row
+	tries := 0
+	// try reads the table as changed; false when the search is over: two
+	// changes read (which cell is off is not told), or too many were tried
+	try := func(r *mixRow) bool {
+		if tries++; tries > oneOffTries {
+			return false
+		}
+		if !holds(r) {
+			return true
+		}
+		rows, _, ok := m.read()
+		switch {
+		case !ok:
+			return true
+		case found != nil:
+			return false
+		}
+		found = rows
+		return true
+	}
+	for _, r := range vary {
+		for j := range r.nums {
+			was := r.nums[j]
+			tok, _ := cellToken(r.vals[j].text, 0) // an amount cell: read as one
+			for _, v := range misprints(tok, m.scale) {
+				r.nums[j] = v
+				ok := try(r)
+				r.nums[j] = was
+				if !ok {
+					return nil
+				}
+			}
+			// or two cells of the row swapped
+			for k := j + 1; k < len(r.nums); k++ {
+				if r.nums[k] == was {
+					continue
+				}
+				r.nums[j], r.nums[k] = r.nums[k], was
+				ok := try(r)
+				r.nums[j], r.nums[k] = was, r.nums[j]
+				if !ok {
+					return nil
+				}
+			}
+		}
+	}
+	return found
+}
+
+// rowAdds tells whether a row's first amount is the sum of the others.
+func rowAdds(nums []int64) bool {
+	var s int64
+	for _, v := range nums[1:] {
+		s += v
+	}
+	return s == nums[0]
+}
+
+// oneOffSums keeps the failing sums of a table read with one cell off as
+// table claims: its rows as printed, checked as a coded table default mode
+// printed row by row.
+func (b *builder) oneOffSums(t table) {
+	if t.oneOff == nil {
+		return
+	}
+	t.rows, t.rowwise = t.oneOff, true
+	b.treeSums(t)
+	b.rowSums(t)
+}
+
+// oneOffRow keeps the row sum of a default-mode table read row by row —
+// neither laid out nor a tree of codes, whose sums rowSums leaves — where
+// the columns are parts of the first: the first width cells of three rows
+// or more add up that way (width, three or more, the one most rows fit;
+// default mode may print the next row's codes after a row's amounts),
+// exactly one row of that many cells does not, and changing one of those
+// back by one misprint makes it add up: the row was read as printed, and
+// its sum fails in the document. Which of its cells is off the row alone
+// may not tell (a total and its one part); the claims are its total and
+// its parts, on their lines.
+func (b *builder) oneOffRow(t table) {
+	switch t.kind {
+	case tableSummary, tableFiscal, tableThreePublic:
+		return // rows of two sides, or columns no total adds
+	}
+	if t.oneOff != nil {
+		return // read with its cell off (oneOffSums)
+	}
+	var rows []row
+	for _, r := range t.rows {
+		if utf8.RuneCountInString(rowName(r.name)) >= 2 { // 类, 款, 项: header cells, with the codes below them
+			rows = append(rows, r)
+		}
+	}
+	adds := func(r row, width int) (ok, counts bool) {
+		var parts schema.Money
+		for _, v := range r.vals[1:width] {
+			parts += t.value(v)
+		}
+		total := t.value(r.vals[0])
+		return parts == total, parts == total && total != 0
+	}
+	width, most := 0, 0
+	for w := 3; ; w++ {
+		n, wide := 0, false
+		for _, r := range rows {
+			if len(r.vals) >= w {
+				wide = true
+				if _, c := adds(r, w); c {
+					n++
+				}
+			}
+		}
+		if !wide {
+			break
+		}
+		if n > most {
+			width, most = w, n
+		}
+	}
+	if most < 3 {
+		b.pairRow(t)
+		return
+	}
+	var odd []row
+	for _, r := range rows {
+		if len(r.vals) >= width {
+			if ok, _ := adds(r, width); !ok {
+				odd = append(odd, r)
+			}
+		}
+	}
+	if len(odd) != 1 || !misprinted(odd[0].vals[:width]) {
+		return
+	}
+	r := odd[0]
+	total := "sum:" + strconv.Itoa(r.line)
+	kept := []tableRow{{ref: total, tok: r.vals[0], line: r.line}}
+	for k, v := range r.vals[1:width] {
+		kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
+	}
+	b.keep(t, kept)
+}
+
+// pairRow keeps the one row of a default-mode table whose rows print
+// their total and one part (the other parts blank, and dropped) that
+// prints the two apart, where every row of three cells or more adds up
+// (one at least: the columns are parts of the first), three rows or more
+// print their total twice, and one misprint of one of its two cells
+// explains the difference: the claims are the row's total and its part.
+func (b *builder) pairRow(t table) {
+	if t.oneOff != nil {
+		return
+	}
+	wide, same := 0, 0
+	var odd []row
+	for _, r := range t.rows {
+		if len(r.vals) < 2 || utf8.RuneCountInString(rowName(r.name)) < 2 {
+			continue // a blank row, or 类, 款, 项: header cells
+		}
+		var parts schema.Money
+		for _, v := range r.vals[1:] {
+			parts += t.value(v)
+		}
+		switch total := t.value(r.vals[0]); {
+		case len(r.vals) > 2 && parts != total:
+			return // the columns are not parts of the first
+		case len(r.vals) > 2:
+			wide++
+		case parts != total:
+			odd = append(odd, r)
+		case total != 0:
+			same++
+		}
+	}
+	if wide == 0 || same < 3 || len(odd) != 1 || !misprinted(odd[0].vals) {
+		return
+	}
+	r := odd[0]
+	total := "sum:" + strconv.Itoa(r.line)
+	b.keep(t, []tableRow{{ref: total, tok: r.vals[0], line: r.line}, {ref: total + "/1", of: total, tok: r.vals[1], line: r.line}})
+}
+
+// misprinted tells whether one misprint of one cell of a row breaks its
+// sum: the first cell is the sum of the others but for that one.
+func misprinted(vals []token) bool {
+	scale := 0
+	for _, v := range vals {
+		scale = max(scale, v.scale)
+	}
+	nums := make([]int64, len(vals))
+	for k, v := range vals {
+		nums[k] = v.mant
+		for range scale - v.scale {
+			nums[k] *= 10
+		}
+	}
+	var parts int64
+	for _, n := range nums[1:] {
+		parts += n
+	}
+	for k, v := range vals {
+		need := nums[0] - (parts - nums[k]) // a part the total implies
+		if k == 0 {
+			need = parts
+		}
+		if slices.Contains(misprints(v, scale), need) {
+			return true
+		}
+	}
+	return false
+}
+
+// cellFix is one cell changed: row's cell in column col (0 the total,
+// j+1 the j-th column beside it) read as v, in units.
+type cellFix struct {
+	row, col int
+	v        int64
+}
+
+// misfits are the changes of one misprint that make a row add up: its
+// total to the sum of its cells, or one of its cells (by column) to the
+// total less the others.
+func misfits(total colCell, cells map[int]colCell) []cellFix {
+	tok, ok := cellToken(total.text, 0)
+	if !ok {
+		return nil
+	}
+	want := units(tok)
+	var sum int64
+	parts := map[int]token{}
+	for j, c := range cells {
+		t, ok := cellToken(c.text, 0)
+		if !ok {
+			return nil
+		}
+		parts[j] = t
+		sum += units(t)
+	}
+	var out []cellFix
+	if slices.Contains(misprints(tok, 4), sum) {
+		out = append(out, cellFix{col: 0, v: sum})
+	}
+	for _, j := range slices.Sorted(maps.Keys(parts)) {
+		t := parts[j]
+		if need := want - (sum - units(t)); slices.Contains(misprints(t, 4), need) {
+			out = append(out, cellFix{col: j + 1, v: need})
+		}
+	}
+	return out
+}
+
+// rowCellsAt are row r's cells of a placement, by column.
+func rowCellsAt(cols [][]colCell, place [][]int, r int) map[int]colCell {
+	out := map[int]colCell{}
+	for j := range cols {
+		if place[r][j] >= 0 {
+			out[j] = cols[j][place[r][j]]
+		}
+	}
+	return out
+}
+
+// oneOff reads a panel whose cells no placement adds up as one misprinted
+// cell would: the placements where every row adds up but one, which one
+// misprint of one of its cells keeps from it, and every column adds up
+// down the tree with that cell changed back. Exactly one placement and
+// change must remain; the rows, each cell as printed, or nil.
+func (p colPanel) oneOff() []row {
+	codes, ok := p.codesOf()
+	n := len(p.names)
+	if !ok || len(p.vals) < n {
+		return nil
+	}
+	total, rest := p.vals[:n], p.vals[n:]
+	type reading struct {
+		cells [][]colCell
+		fix   cellFix
+	}
+	var found []reading
+	add := func(cells [][]colCell, fix cellFix) {
+		for _, f := range found {
+			if f.fix == fix && sameCells(f.cells, cells) {
+				return
+			}
+		}
+		found = append(found, reading{cells, fix})
+	}
+	if len(rest) == 0 { // one column: a total's misprints, down the tree
+		place := make([][]int, n)
+		for r, c := range total {
+			tok, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil
+			}
+			for _, v := range misprints(tok, 4) {
+				if fix := (cellFix{row: r, v: v}); treeAdds(codes, total, nil, place, &fix) {
+					add(placedCells(total, nil, place), fix)
+				}
+			}
+		}
+	}
+	steps, whole := 0, true
+	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
+		splitRuns(len(rest), parts, n, func(lens []int) {
+			cols := make([][]colCell, parts)
+			at := 0
+			for j, l := range lens {
+				cols[j] = rest[at : at+l]
+				at += l
+			}
+			_, all := placements(total, cols, &steps, true, func(place [][]int, odd int) bool {
+				if odd < 0 {
+					return false // adds up as printed: rows took it
+				}
+				for _, fix := range misfits(total[odd], rowCellsAt(cols, place, odd)) {
+					fix.row = odd
+					if treeAdds(codes, total, cols, place, &fix) {
+						add(placedCells(total, cols, place), fix)
+					}
+				}
+				return false
+			})
+			whole = whole && all
+		})
+	}
+	if !whole || len(found) != 1 {
+		return nil
+	}
+	return p.placed(codes, found[0].cells)
+}
+
+// columnOneOff reads a table printed column by column (columnRows) one of
+// whose panels no placement adds up as one misprinted cell would; nil
+// when it is not such a table, or more than one change or panel is off.
+func columnOneOff(lines, flat []string, from, to int) []row {
+	panels := colPanels(lines, flat, from, to)
+	var byPanel [][]row
+	off := 0
+	for _, p := range panels {
+		rs, why := p.rows()
+		if rs == nil && why != "" {
+			return nil // more than one placement: no misprint
+		}
+		if rs == nil {
+			if off++; off > 1 {
+				return nil
+			}
+			if rs = p.oneOff(); rs == nil {
+				return nil
+			}
+		}
+		byPanel = append(byPanel, rs)
+	}
+	if off == 0 {
+		return nil
+	}
+	return joinPanels(byPanel)
+}
