@@ -30,7 +30,7 @@ func TestWebPages(t *testing.T) {
 			"/three_public/vehicle_purchase/amount": wan(100.99), "/three_public/vehicle_operation/amount": wan(692.76), "/three_public/reception/amount": wan(413.5)}, true},
 		"pingtan_environment-land-resources-bureau_2015_three-public.txt": {"平潭综合实验区环境与国土资源局", "final_accounts", 2015, map[string]float64{
 			"/three_public/total": wan(27.03), "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": wan(23.78), "/three_public/reception/amount": wan(3.25)}, true},
-		"pingtan_health-supervision-institute_2016_unit-budget.txt": {"卫生监督所", "budget", 2016, map[string]float64{
+		"pingtan_health-supervision-institute_2016_unit-budget.txt": {"平潭县卫生监督所", "budget", 2016, map[string]float64{
 			"/revenue/total": wan(357.68), "/three_public/total": wan(9.94), "/three_public/reception/amount": wan(2.34), "/three_public/vehicle/amount": wan(7.6),
 			"/three_public/vehicle_purchase/amount": wan(3.6), "/three_public/vehicle_operation/amount": wan(4),
 			// 支出预算357.68 = 人员支出272.98 + 公用支出30.70 + 项目支出54

@@ -80,6 +80,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l
 		}
+	} else if regionOf(ident.name) == "" && !fromHint {
+		if n := regionalName(flat, ident.name); n != "" {
+			ident.name = n // "卫生监督所" of the title is the body's "平潭县卫生监督所"
+		}
 	}
 	if ident.name == "" {
 		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}

@@ -1137,3 +1137,22 @@ func TestCoverageAmountsOfOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionalName: a title that names the unit alone ("2016年卫生监督所预算
+// 说明") takes the full name the body gives it at least twice with its
+// region; once is not enough, nor a region run into other words.
+func TestRegionalName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"twice":        {[]string{"2016年卫生监督所预算说明", "一、部门主要职责 平潭县卫生监督所的主要职责是：执法。", "2016年, 平潭县卫生监督所收入预算为357.68万元。"}, "平潭县卫生监督所"},
+		"once":         {[]string{"2016年卫生监督所预算说明", "2016年, 平潭县卫生监督所收入预算为357.68万元。"}, ""},
+		"no region":    {[]string{"2016年卫生监督所预算说明", "本单位卫生监督所收入", "市级卫生监督所支出"}, ""},
+		"run together": {[]string{"2016年卫生监督所预算说明", "主要职责平潭县卫生监督所的主要职责", "工作平潭县卫生监督所的任务"}, ""},
+	} {
+		if got := regionalName(c.lines, "卫生监督所"); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+}

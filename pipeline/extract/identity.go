@@ -336,6 +336,47 @@ func bodyName(flat []string, year int) (string, int) {
 	return "", 0
 }
 
+// regionalName finds the full name a title shortened to the unit alone
+// ("2016年卫生监督所预算说明"): the body names it with its region at least
+// twice ("2016年, 平潭县卫生监督所收入预算为…", "在职人数 平潭县卫生监督所"),
+// the region standing after a space, a punctuation mark or a line's start.
+// The most frequent such name is taken; "" where none is.
+func regionalName(flat []string, name string) string {
+	count := map[string]int{}
+	for _, l := range flat[:min(len(flat), 300)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], name)
+			if k < 0 {
+				break
+			}
+			end := at + k
+			at = end + len(name)
+			start := end
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(l[:start])
+				if !unicode.Is(unicode.Han, r) {
+					break
+				}
+				start -= size
+			}
+			prefix := l[start:end]
+			if n := utf8.RuneCountInString(prefix); n < 2 || n > 8 || !hasSuffixAny(prefix, regionSuffixes) {
+				continue
+			}
+			if full := prefix + name; regionOf(full) == prefix {
+				count[full]++
+			}
+		}
+	}
+	best := ""
+	for full, n := range count {
+		if n >= 2 && (best == "" || n > count[best] || n == count[best] && full < best) {
+			best = full
+		}
+	}
+	return best
+}
+
 func endsSentence(s string) bool {
 	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "；")
 }
