@@ -1429,16 +1429,34 @@ func (b *builder) threePublic() {
 	b.doc.ThreePublic = tp
 }
 
-// threePublicLabels are the narrative's labels of the parts of 三公经费, by field.
+// threePublicLabels are the narrative's labels of the parts of 三公经费, by
+// field. The vehicle parts are also named with each word for the cars
+// (公务车辆购置费, 车辆运行维护费, 公务用车购置及运行支出 …).
 var threePublicLabels = []struct {
 	field  string
 	labels []string
 }{
 	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
-	{"reception", []string{"公务接待费"}},
-	{"vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}},
-	{"vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"}},
-	{"vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"}},
+	{"reception", []string{"公务接待费", "公务接待"}},
+	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
+	{"vehicle_operation", carLabels([]string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"},
+		"运行维护费", "运行费", "运维费", "运行维护", "运行")},
+	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
+		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "购置及运行维护", "购置及运行", "购置和运行")},
+}
+
+// carLabels are labels and, after them, each word for the cars followed by
+// each of tails, those not already there.
+func carLabels(labels []string, tails ...string) []string {
+	out := slices.Clone(labels)
+	for _, t := range tails {
+		for _, c := range []string{"公务用车", "公务车辆", "公务车", "公车", "车辆"} {
+			if !slices.Contains(out, c+t) {
+				out = append(out, c+t)
+			}
+		}
+	}
+	return out
 }
 
 // zeroWords say, right after a label, that there is none of it.

@@ -332,3 +332,16 @@ func TestThreePublicNoneBeforeLabel(t *testing.T) {
 			want: map[string]float64{"/three_public/overseas_travel/amount": 0}, absent: []string{"/three_public/vehicle_purchase"}},
 	})
 }
+
+// The vehicle parts named with other words for the cars (车辆购置及运行费,
+// 公务车辆购置费) and the parts as 支出 (公务接待支出, 公务用车购置及运行支出).
+func TestThreePublicCarWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "车辆", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：出国经费0万元，公务接待费5万元，车辆购置及运行费25万元（其中车辆购置费0万元，车辆运行维护费25万元）。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+		{name: "公务车辆", text: "某县某局2019年部门预算\n2019年“三公”经费预算30万元，其中：因公出国（境）费0万元，公务接待费5万元，公务车辆购置及运行费25万元，其中：公务车辆购置费0万元，公务车辆运行维护费25万元。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+		{name: "支出", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：因公出国（境）支出0万元，公务接待支出5万元，公务用车购置及运行支出25万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase"}},
+	})
+}
