@@ -1377,10 +1377,12 @@ func (b *builder) threePublic() {
 		path := "/three_public/" + field
 		b.after, b.listOf = anchor, allLabels
 		var a, p *schema.Money
+		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
+		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
-			a, p = b.figure(path, "/amount", labels, 8)
+			a, p = b.figure(path, "/amount", labels, 8, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
-			a, p = b.figureShare(path, labels, 8, "/three_public/total")
+			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
 		}
 		b.after, b.listOf = 0, nil
 		if a != nil {

@@ -345,3 +345,19 @@ func TestThreePublicCarWords(t *testing.T) {
 			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase"}},
 	})
 }
+
+// 国内公务接待 and 国（境）外公务接待 are parts of the reception, not
+// restatements of it (Shanghai's 决算: "公务接待费支出5.00万元，其中：国内公务
+// 接待支出5.00万元…；国（境）外公务接待支出0.00万元").
+func TestReceptionParts(t *testing.T) {
+	d := extractLines(t, "上海市普陀区某局2023年度部门决算\n“三公”经费财政拨款支出年初预算为30.50万元，支出决算为25.30万元。\n"+
+		"3．公务接待费支出5.00万元，其中：国内公务接待支出5.00万元，接待50批次，500人次；国（境）外公务接待支出0.00万元。\n")
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(50000) {
+		t.Fatalf("reception %+v", d.ThreePublic)
+	}
+	for _, cl := range d.Claims {
+		if cl.Path == "/three_public/reception" {
+			t.Errorf("claim %+v", cl)
+		}
+	}
+}
