@@ -198,9 +198,9 @@ type yoy struct {
 }
 
 var (
-	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "多"}
-	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "减", "少"}
-	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "不变"}
+	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "大于", "高于", "多于", "多"}
+	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "小于", "低于", "少于", "减", "少"}
+	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "相等", "等于", "不变"}
 )
 
 func wordAt(s string, words []string) (string, bool) {
@@ -238,7 +238,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			cmp = i + size
 			break
 		}
-		if priorStated(st.s[i:end]) { // "，上年为45万元，增加5万元"
+		if priorStated(st.s[i:end]) || thanPrior(st.s[i:end]) { // "，上年为45万元，增加5万元", "本年数小于上年预算数40.05万元"
 			cmp = i
 			break
 		}
@@ -327,6 +327,17 @@ func priorStated(s string) bool {
 	for _, w := range []string{"为", "是", ":"} {
 		if r, ok := strings.CutPrefix(rest, w); ok {
 			return r != "" && r[0] >= '0' && r[0] <= '9'
+		}
+	}
+	return false
+}
+
+// thanPrior tells a comparison that opens with its direction against the
+// prior year: "小于上年预算数…", "高于去年…", "等于上年预算数".
+func thanPrior(s string) bool {
+	for _, w := range []string{"小于", "低于", "少于", "大于", "高于", "多于", "等于"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return strings.HasPrefix(rest, "上年") || strings.HasPrefix(rest, "去年") || strings.HasPrefix(rest, "上一年")
 		}
 	}
 	return false

@@ -361,3 +361,28 @@ func TestReceptionParts(t *testing.T) {
 		}
 	}
 }
+
+// Jiangsu states a change as the direction against the prior year without
+// 比: "本年数小于上年预算数29.65万元", "与上年预算数相等", "本年数等于上年预算数".
+func TestChangeAsDirection(t *testing.T) {
+	const head = "江苏省某厅2017年部门预算\n“三公”经费预算支出200万元。\n"
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"3．公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元，主要是厉行节约。", -296500},
+		{"3．公务接待费预算支出 156.55 万元，本年数高于上年预算数 29.65 万元。", 296500},
+		{"3．公务接待费预算支出 156.55 万元，与上年预算数相等。", 0},
+		{"3．公务接待费预算支出 156.55 万元，本年数等于上年预算数。", 0},
+	} {
+		var got []float64
+		for _, cl := range extractLines(t, head+c.text+"\n").Claims {
+			if cl.Path == "/three_public/reception" && cl.Kind == schema.ClaimChange {
+				got = append(got, cl.Value)
+			}
+		}
+		if !slices.Equal(got, []float64{c.want}) {
+			t.Errorf("%s: changes %v, want %v", c.text, got, c.want)
+		}
+	}
+}
