@@ -1373,9 +1373,11 @@ func (b *builder) threePublic() {
 	for _, f := range threePublicLabels {
 		allLabels = append(allLabels, f.labels...)
 	}
+	// 会议费 and 培训费 are listed with the 三公 (Jiangsu's "“三公”经费、会议费、培训费")
+	listed := append(slices.Clone(allLabels), "会议费", "培训费")
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
-		b.after, b.listOf = anchor, allLabels
+		b.after, b.listOf = anchor, listed
 		var a, p *schema.Money
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}

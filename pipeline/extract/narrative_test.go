@@ -261,6 +261,8 @@ func TestOthersFiguresNotRead(t *testing.T) {
 			want: map[string]float64{"/three_public/total": 300000, "/three_public/reception/amount": 50000}},
 		{name: "economic items", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，比上年减少2万元。\n一般公共预算基本支出300万元，其中：商品和服务支出80万元，主要包括：办公费20万元、公务接待费3万元、公务用车运行维护费10万元。\n",
 			want: map[string]float64{"/three_public/total": 300000}, absent: []string{"/three_public/reception", "/three_public/vehicle_operation"}},
+		{name: "with 会议费 and 培训费", text: "某局2019年度部门决算\n2019年度“三公”经费、会议费、培训费支出决算45万元，其中：因公出国（境）费0万元、公务接待费5万元、公务用车购置及运行费25万元、会议费10万元、培训费5万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
 		{name: "a list of parts", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，其中：因公出国（境）费0万元、公务接待费5万元、公务用车购置及运行费25万元。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
 	})
