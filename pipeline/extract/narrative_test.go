@@ -388,3 +388,14 @@ func TestChangeAsDirection(t *testing.T) {
 		}
 	}
 }
+
+// One fund's appropriations ("一般公共预算财政拨款收、支总计") are not the
+// whole appropriations' total.
+func TestOneFundsFiscalTotal(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "一般公共预算", text: "某局2019年度部门决算\n2019年度一般公共预算财政拨款收、支总计800万元，与2018年度相比增加10万元。\n",
+			absent: []string{"/revenue/fiscal_total"}, noClaims: []string{"/revenue/fiscal_total:change"}},
+		{name: "政府性基金预算", text: "某局2019年度部门决算\n2019年度财政拨款收入支出总计1,000万元。2019年度政府性基金预算财政拨款收入支出总计200万元。\n",
+			want: map[string]float64{"/revenue/fiscal_total": 10000000}, noClaims: []string{"/revenue/fiscal_total:amount"}},
+	})
+}
