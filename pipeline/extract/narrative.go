@@ -1153,14 +1153,14 @@ func (b *builder) zeroFigure(path string, at int) *schema.Figure {
 
 func (b *builder) funds() {
 	d := b.doc
-	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
+	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
 		d.GovernmentFund = b.newFigure("/government_fund", a, p)
 	} else if at, ok := b.zeroStatement("政府性基金"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	} else if at, ok := b.blankNone("政府性基金支出"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	}
-	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
+	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
 		d.StateCapital = b.newFigure("/state_capital", a, p)
 	} else if at, ok := b.zeroStatement("国有资本经营"); ok {
 		d.StateCapital = b.zeroFigure("/state_capital", at)

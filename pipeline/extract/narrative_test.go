@@ -399,3 +399,11 @@ func TestOneFundsFiscalTotal(t *testing.T) {
 			want: map[string]float64{"/revenue/fiscal_total": 10000000}, noClaims: []string{"/revenue/fiscal_total:amount"}},
 	})
 }
+
+// The funds' expenditure as 预算拨款支出, which is no revenue source.
+func TestFundsAppropriationsExpenditure(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "预算拨款支出", text: "某局2019年部门预算\n2019年政府性基金预算拨款支出120万元，比上年增加20万元。国有资本经营预算拨款支出0万元。\n",
+			want: map[string]float64{"/government_fund/amount": 1200000, "/state_capital/amount": 0}, absent: []string{"/revenue/sources"}},
+	})
+}
