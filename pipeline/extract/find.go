@@ -16,10 +16,11 @@ type builder struct {
 	used  []bool
 	found map[string][]int // find's results by label: rules ask for the same labels often
 
-	wholeWords bool                     // figure skips labels inside longer terms (see figureWord)
-	after      int                      // figure skips labels before this offset
-	listOf     []string                 // figure skips labels in a list of amounts not all named by these (see inOthersList)
-	budgeted   map[string]*schema.Money // a 决算's budgeted figures figure read before their amounts, by path
+	wholeWords bool                               // figure skips labels inside longer terms (see figureWord)
+	after      int                                // figure skips labels before this offset
+	listOf     []string                           // figure skips labels in a list of amounts not all named by these (see inOthersList)
+	labelOK    func(label string, start int) bool // figure skips the occurrences it rejects
+	budgeted   map[string]*schema.Money           // a 决算's budgeted figures figure read before their amounts, by path
 
 	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
 	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)

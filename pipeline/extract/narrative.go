@@ -30,7 +30,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		for _, end := range b.find(l) {
 			start := end - len(l)
 			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) ||
-				b.listOf != nil && b.inOthersList(start, end, b.listOf) {
+				b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -204,7 +204,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	st := b.st
 	for _, l := range labels {
 		for _, end := range b.find(l) {
-			if hasSuffixAny(st.s[:end-len(l)], notAfter) {
+			if hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
 				continue
 			}
 			rest := st.s[end:min(len(st.s), end+12)]
@@ -1170,8 +1170,16 @@ func (b *builder) funds() {
 }
 
 func (b *builder) operatingCosts() {
+	// 运行经费 alone is the 机关's where a fund or the department names it
+	// ("一般公共预算财政拨款运行经费16252.11万元"), not a project's ("信息系统运行经费")
+	b.labelOK = func(l string, start int) bool {
+		return l != "运行经费" || !unicode.Is(unicode.Han, b.st.lastRune(start)) ||
+			hasSuffixAny(b.st.s[:start], []string{"拨款", "预算", "资金", "年", "年度", "部门", "单位", "本级"})
+	}
+	a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12)
+	b.labelOK = nil
 	// "机关运行经费一般公共预算财政拨款56.78万元": the fund's words between
-	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12); a != nil {
+	if a != nil {
 		b.doc.OperatingCosts = b.newFigure("/operating_costs", a, p)
 	} else if at, ok := b.zeroStatement("机关运行经费"); ok { // "本部门无机关运行经费"
 		b.doc.OperatingCosts = b.zeroFigure("/operating_costs", at)

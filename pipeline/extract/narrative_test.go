@@ -407,3 +407,16 @@ func TestFundsAppropriationsExpenditure(t *testing.T) {
 			want: map[string]float64{"/government_fund/amount": 1200000, "/state_capital/amount": 0}, absent: []string{"/revenue/sources"}},
 	})
 }
+
+// 运行经费 alone is the 机关's only where a fund or the department names it:
+// a project's "信息系统运行经费50万元" is not 机关运行经费.
+func TestOperatingCostsBareLabel(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a project's", text: "某局2019年部门预算\n项目支出500万元，其中：信息系统运行经费50万元，执法办案经费450万元。\n",
+			absent: []string{"/operating_costs"}},
+		{name: "a project's after the figure", text: "某局2019年部门预算\n2019年机关运行经费预算为80万元。项目支出500万元，其中：信息系统运行经费50万元，比上年增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 800000}, noClaims: []string{"/operating_costs:amount", "/operating_costs:change"}},
+		{name: "the fund's", text: "重庆市某局2018年部门预算情况说明\n2018年一般公共预算财政拨款运行经费16252.11万元，比上年增加654.94万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 162521100}},
+	})
+}
