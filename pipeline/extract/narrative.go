@@ -1387,6 +1387,12 @@ func (b *builder) threePublic() {
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
 		b.after, b.listOf = anchor, listed
+		// 车辆… (车辆购置费) is the 三公's where it opens its term, not a project's
+		// (执法车辆购置费)
+		b.labelOK = func(l string, start int) bool {
+			return !strings.HasPrefix(l, "车辆") || !unicode.Is(unicode.Han, st.lastRune(start)) ||
+				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
+		}
 		var a, p *schema.Money
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}
@@ -1395,7 +1401,7 @@ func (b *builder) threePublic() {
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
 			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
 		}
-		b.after, b.listOf = 0, nil
+		b.after, b.listOf, b.labelOK = 0, nil, nil
 		if a != nil {
 			return b.newFigure(path, a, p)
 		}

@@ -420,3 +420,14 @@ func TestOperatingCostsBareLabel(t *testing.T) {
 			want: map[string]float64{"/operating_costs/amount": 162521100}},
 	})
 }
+
+// 车辆… opens a 三公 part's term, but a project's "执法车辆购置费" is none;
+// the 三公 sections' "其中车辆购置费", "、车辆运行费", "安排车辆经费" are.
+func TestCarLabelsOpenTheirTerm(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a project's", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，其中：公务接待费5万元，公务用车运行维护费25万元。\n项目支出500万元，其中：执法车辆购置费100万元，办案经费400万元。\n",
+			absent: []string{"/three_public/vehicle_purchase"}},
+		{name: "the 三公's", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：出国经费0万元，公务接待费5万元，车辆购置及运行费25万元（其中车辆购置费0万元、车辆运行维护费25万元）。\n",
+			want: map[string]float64{"/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+	})
+}
