@@ -1069,8 +1069,12 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		if k := strings.LastIndexAny(wide, "，。；,;:"); k >= 0 {
 			wide = wide[k+1:]
 		}
+		// "机关运行经费：无", "政府采购预算：无"
+		bare := strings.TrimLeftFunc(st.s[end:runeStart(st.s, min(len(st.s), end+30))], func(r rune) bool { return strings.ContainsRune(fillers+"”\"", r) })
+		none := strings.HasPrefix(bare, "无") && !startsWithAny(bare[len("无"):], []string{"变化", "增减", "增长", "明显", "较大", "大幅", "重大"})
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.Contains(before, "未安排") || strings.Contains(before, "不存在") || strings.Contains(before, "不涉及") ||
+			strings.Contains(before, "不安排") || strings.Contains(before, "未发生") || strings.Contains(before, "未产生") || none ||
 			strings.Contains(wide, "没有使用") || strings.Contains(wide, "未使用") ||
 			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
 			strings.Contains(after, "为空") || strings.Contains(after, "无相关") || empty || saysZero(clause) {

@@ -431,3 +431,16 @@ func TestCarLabelsOpenTheirTerm(t *testing.T) {
 			want: map[string]float64{"/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
 	})
 }
+
+// Zero in other words: "机关运行经费：无", "不安排机关运行经费", "未发生政府采购
+// 支出"; "无增长" and "无变化" are no zero.
+func TestNoneInOtherWords(t *testing.T) {
+	const head = "某市某局2019年部门预算\n"
+	checkWordings(t, []wording{
+		{name: "：无", text: head + "本部门2019年机关运行经费：无。政府采购预算：无。\n",
+			want: map[string]float64{"/operating_costs/amount": 0, "/procurement/amount": 0}},
+		{name: "不安排", text: head + "本单位2019年不安排机关运行经费。\n", want: map[string]float64{"/operating_costs/amount": 0}},
+		{name: "未发生", text: head + "本部门2019年度未发生政府采购支出。\n", want: map[string]float64{"/procurement/amount": 0}},
+		{name: "无增长", text: head + "本部门2019年机关运行经费无增长，政府采购无变化。\n", absent: []string{"/operating_costs", "/procurement"}},
+	})
+}
