@@ -465,8 +465,19 @@ func (b *builder) shareAfter(path, of string, ti int) {
 	for _, w := range []string{"占", "，占", ",占", "，占比", "占比"} {
 		if strings.HasPrefix(st.s[t.end:], w) {
 			p := t.end + len(w)
+			found := false
 			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的", "总额的", "的"} {
 				if strings.HasPrefix(st.s[p:], f) {
+					p, found = p+len(f), true
+					break
+				}
+			}
+			// the whole named otherwise ("占支出总额的70%", "占部门预算的"): the
+			// expenditure's or the revenue's, so only for a share of either
+			for _, f := range []string{"支出总额的", "支出总计的", "支出预算的", "全部支出的", "本年支出的", "收入总额的", "收入总计的", "收入预算的", "全部收入的", "本年收入的", "部门预算的", "总预算的"} {
+				side := strings.Contains(f, "支出") && strings.HasPrefix(of, "/expenditure/") || strings.Contains(f, "收入") && strings.HasPrefix(of, "/revenue/") ||
+					!strings.Contains(f, "支出") && !strings.Contains(f, "收入") && (strings.HasPrefix(of, "/expenditure/") || strings.HasPrefix(of, "/revenue/"))
+				if !found && side && !strings.HasPrefix(of, "/expenditure/basic") && strings.HasPrefix(st.s[p:], f) {
 					p += len(f)
 					break
 				}

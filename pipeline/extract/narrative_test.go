@@ -444,3 +444,32 @@ func TestNoneInOtherWords(t *testing.T) {
 		{name: "无增长", text: head + "本部门2019年机关运行经费无增长，政府采购无变化。\n", absent: []string{"/operating_costs", "/procurement"}},
 	})
 }
+
+// A share of the expenditure or the revenue named otherwise: "占支出总额的
+// 70%", "占部门预算的", "占收入总额的"; an economic class's share of the total
+// expenditure is not of the basic expenditure.
+func TestSharesOfWholesNamedOtherwise(t *testing.T) {
+	shares := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSharePct {
+				out[cl.Path+" of "+cl.Of] = cl.Value
+			}
+		}
+		return out
+	}
+	const head = "某市某局2019年部门预算\n支出预算1,000万元。收入预算1,000万元。\n"
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"基本支出700万元，占支出总额的70%；项目支出300万元，占部门预算的30%。", map[string]float64{"/expenditure/basic of /expenditure/total": 70, "/expenditure/project of /expenditure/total": 30}},
+		{"一般公共预算拨款收入900万元，占收入总额的90%。", map[string]float64{"/revenue/sources/0 of /revenue/total": 90}},
+		{"一般公共预算拨款收入900万元，占支出总额的90%。", map[string]float64{}},
+		{"基本支出700万元。工资福利支出500万元，占支出总额的50%。", map[string]float64{}},
+	} {
+		if got := shares(head + c.text + "\n"); !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
