@@ -316,6 +316,21 @@ func (b *builder) sources() {
 		of = "/revenue/current_year"
 	}
 	var top bool
+	// 其他资金 names a source only in a sentence about the revenue (or one
+	// that lists its parts after it: "…收入预算为…。其中：…"), not a
+	// project's funding ("项目500万元，其中：财政资金300万元，其他资金200万元")
+	b.labelOK = func(l string, start int) bool {
+		if l != "其他资金" {
+			return true
+		}
+		from := strings.LastIndex(b.st.s[:start], "。")
+		if strings.HasPrefix(b.st.s[from+1:], "其中") && from > 0 {
+			from = strings.LastIndex(b.st.s[:from], "。")
+		}
+		sentence := b.st.s[from+1 : start]
+		return strings.Contains(sentence, "收入") || strings.Contains(sentence, "收支")
+	}
+	defer func() { b.labelOK = nil }()
 	for _, src := range revenueSources {
 		i := len(rev.Sources)
 		path := "/revenue/sources/" + strconv.Itoa(i)

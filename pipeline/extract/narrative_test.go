@@ -473,3 +473,16 @@ func TestSharesOfWholesNamedOtherwise(t *testing.T) {
 		}
 	}
 }
+
+// 其他资金 is a revenue source in a sentence about the revenue, not in a
+// project's funding.
+func TestOtherFundsSource(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a project's", text: "某局2019年部门预算\n2019年收入预算1,000万元，其中：一般公共预算拨款收入1,000万元。重点项目：智慧城管建设项目500万元，其中：财政资金300万元，其他资金200万元。\n",
+			want: map[string]float64{"/revenue/sources/0/amount": 10000000}, absent: []string{"/revenue/sources/1"}},
+		{name: "the revenue's", text: "江苏省某厅2019年部门预算\n2019年收入预算1,000万元，其中：一般公共预算收入900万元，其他资金100万元。\n",
+			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
+		{name: "其中 opens a sentence", text: "江苏省某厅2019年部门预算\n2019年收入预算1,000万元。其中：一般公共预算收入900万元，其他资金100万元。\n",
+			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
+	})
+}
