@@ -418,6 +418,12 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 func namesSubjects(s string) bool {
 	n := 0
 	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' }) {
+		if startsWithAny(clause, []string{"主要原因", "主要是", "原因是", "是因为", "主要用于"}) {
+			break // the reason speaks of no figure ("主要原因是疫情防控压减支出")
+		}
+		if strings.Contains(clause, "分别") {
+			return true // "公务用车购置费和运行费分别下降85.04%和22.93%"
+		}
 		han := 0
 		for i := 0; i < len(clause); {
 			rest := clause[i:]

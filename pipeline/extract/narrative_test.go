@@ -486,3 +486,26 @@ func TestOtherFundsSource(t *testing.T) {
 			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
 	})
 }
+
+// A reason after a comparison ("主要原因是疫情防控压减支出") names no figure
+// of its own, so the comparison still speaks of the figure before it; a
+// clause with 分别 speaks of several.
+func TestComparisonWithReason(t *testing.T) {
+	changes := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				out[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		return out
+	}
+	got := changes("湖北省某市审计局2020年度部门决算\n2020年度收入总计1,234.56万元。与2019年度相比，收、支总计各减少45.67万元，下降3.6%，主要原因是疫情防控压减支出。\n")
+	if want := map[string]float64{"/revenue:change": -456700, "/revenue:change_pct": -3.6}; !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+	got = changes("某局2017年度部门决算\n“三公”经费支出20万元，其中：公务用车购置及运行费15万元。其中：公务用车运行费15万元。与2016年相比，公务用车购置费和运行费分别下降85.04%和22.93%，主要是公务用车制度改革。\n")
+	if len(got) != 0 {
+		t.Errorf("a comparison of several figures read as one's: %v", got)
+	}
+}
