@@ -16,10 +16,11 @@ type builder struct {
 	used  []bool
 	found map[string][]int // find's results by label: rules ask for the same labels often
 
-	wholeWords bool                     // figure skips labels inside longer terms (see figureWord)
-	after      int                      // figure skips labels before this offset
-	listOf     []string                 // figure skips labels in a list of amounts not all named by these (see inOthersList)
-	budgeted   map[string]*schema.Money // a 决算's budgeted figures figure read before their amounts, by path
+	wholeWords bool                               // figure skips labels inside longer terms (see figureWord)
+	after      int                                // figure skips labels before this offset
+	listOf     []string                           // figure skips labels in a list of amounts not all named by these (see inOthersList)
+	labelOK    func(label string, start int) bool // figure skips the occurrences it rejects
+	budgeted   map[string]*schema.Money           // a 决算's budgeted figures figure read before their amounts, by path
 
 	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
 	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
@@ -198,9 +199,9 @@ type yoy struct {
 }
 
 var (
-	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "多"}
-	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "减", "少"}
-	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "不变"}
+	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "大于", "高于", "多于", "多"}
+	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "小于", "低于", "少于", "减", "少"}
+	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "相等", "等于", "不变"}
 )
 
 func wordAt(s string, words []string) (string, bool) {
@@ -238,7 +239,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			cmp = i + size
 			break
 		}
-		if priorStated(st.s[i:end]) { // "，上年为45万元，增加5万元"
+		if priorStated(st.s[i:end]) || thanPrior(st.s[i:end]) { // "，上年为45万元，增加5万元", "本年数小于上年预算数40.05万元"
 			cmp = i
 			break
 		}
@@ -332,6 +333,17 @@ func priorStated(s string) bool {
 	return false
 }
 
+// thanPrior tells a comparison that opens with its direction against the
+// prior year: "小于上年预算数…", "高于去年…", "等于上年预算数".
+func thanPrior(s string) bool {
+	for _, w := range []string{"小于", "低于", "少于", "大于", "高于", "多于", "等于"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return strings.HasPrefix(rest, "上年") || strings.HasPrefix(rest, "去年") || strings.HasPrefix(rest, "上一年")
+		}
+	}
+	return false
+}
+
 // flatWithPrior tells "与上年持平" (s what follows 与): the prior year, and
 // the word that says unchanged, with no 相比 between.
 func (b *builder) flatWithPrior(s string) bool {
@@ -406,6 +418,12 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 func namesSubjects(s string) bool {
 	n := 0
 	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == ',' }) {
+		if startsWithAny(clause, []string{"主要原因", "主要是", "原因是", "是因为", "主要用于"}) {
+			break // the reason speaks of no figure ("主要原因是疫情防控压减支出")
+		}
+		if strings.Contains(clause, "分别") {
+			return true // "公务用车购置费和运行费分别下降85.04%和22.93%"
+		}
 		han := 0
 		for i := 0; i < len(clause); {
 			rest := clause[i:]
@@ -453,9 +471,20 @@ func (b *builder) shareAfter(path, of string, ti int) {
 	for _, w := range []string{"占", "，占", ",占", "，占比", "占比"} {
 		if strings.HasPrefix(st.s[t.end:], w) {
 			p := t.end + len(w)
+			found := false
 			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的",
 				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "的"} {
 				if strings.HasPrefix(st.s[p:], f) {
+					p, found = p+len(f), true
+					break
+				}
+			}
+			// the whole named otherwise ("占支出总额的70%", "占部门预算的"): the
+			// expenditure's or the revenue's, so only for a share of either
+			for _, f := range []string{"支出总额的", "支出总计的", "支出预算的", "全部支出的", "本年支出的", "收入总额的", "收入总计的", "收入预算的", "全部收入的", "本年收入的", "部门预算的", "总预算的"} {
+				side := strings.Contains(f, "支出") && strings.HasPrefix(of, "/expenditure/") || strings.Contains(f, "收入") && strings.HasPrefix(of, "/revenue/") ||
+					!strings.Contains(f, "支出") && !strings.Contains(f, "收入") && (strings.HasPrefix(of, "/expenditure/") || strings.HasPrefix(of, "/revenue/"))
+				if !found && side && !strings.HasPrefix(of, "/expenditure/basic") && strings.HasPrefix(st.s[p:], f) {
 					p += len(f)
 					break
 				}

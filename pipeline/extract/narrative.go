@@ -30,7 +30,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		for _, end := range b.find(l) {
 			start := end - len(l)
 			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) ||
-				b.listOf != nil && b.inOthersList(start, end, b.listOf) {
+				b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -205,7 +205,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	st := b.st
 	for _, l := range labels {
 		for _, end := range b.find(l) {
-			if hasSuffixAny(st.s[:end-len(l)], notAfter) {
+			if hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
 				continue
 			}
 			rest := st.s[end:min(len(st.s), end+12)]
@@ -279,7 +279,8 @@ func (b *builder) totals() {
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
-		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6)
+		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6,
+		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
@@ -316,6 +317,21 @@ func (b *builder) sources() {
 		of = "/revenue/current_year"
 	}
 	var top bool
+	// 其他资金 names a source only in a sentence about the revenue (or one
+	// that lists its parts after it: "…收入预算为…。其中：…"), not a
+	// project's funding ("项目500万元，其中：财政资金300万元，其他资金200万元")
+	b.labelOK = func(l string, start int) bool {
+		if l != "其他资金" {
+			return true
+		}
+		from := strings.LastIndex(b.st.s[:start], "。")
+		if strings.HasPrefix(b.st.s[from+1:], "其中") && from > 0 {
+			from = strings.LastIndex(b.st.s[:from], "。")
+		}
+		sentence := b.st.s[from+1 : start]
+		return strings.Contains(sentence, "收入") || strings.Contains(sentence, "收支")
+	}
+	defer func() { b.labelOK = nil }()
 	for _, src := range revenueSources {
 		i := len(rev.Sources)
 		path := "/revenue/sources/" + strconv.Itoa(i)
@@ -1167,8 +1183,12 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		if k := strings.LastIndexAny(wide, "，。；,;:"); k >= 0 {
 			wide = wide[k+1:]
 		}
+		// "机关运行经费：无", "政府采购预算：无"
+		bare := strings.TrimLeftFunc(st.s[end:runeStart(st.s, min(len(st.s), end+30))], func(r rune) bool { return strings.ContainsRune(fillers+"”\"", r) })
+		none := strings.HasPrefix(bare, "无") && !startsWithAny(bare[len("无"):], []string{"变化", "增减", "增长", "明显", "较大", "大幅", "重大"})
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.Contains(before, "未安排") || strings.Contains(before, "不存在") || strings.Contains(before, "不涉及") ||
+			strings.Contains(before, "不安排") || strings.Contains(before, "未发生") || strings.Contains(before, "未产生") || none ||
 			strings.Contains(wide, "没有使用") || strings.Contains(wide, "未使用") ||
 			strings.HasSuffix(before, "无") || strings.Contains(before, "度无") || strings.Contains(before, "年无") ||
 			strings.Contains(after, "为空") || strings.Contains(after, "无相关") || empty || saysZero(clause) {
@@ -1251,14 +1271,14 @@ func (b *builder) zeroFigure(path string, at int) *schema.Figure {
 
 func (b *builder) funds() {
 	d := b.doc
-	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
+	if a, p := b.figure("/government_fund", "/amount", []string{"政府性基金预算财政拨款支出", "政府性基金预算拨款支出", "政府性基金预算支出", "政府性基金拨款支出预算", "政府性基金支出预算支出", "政府性基金支出预算", "政府性基金支出"}, 6); a != nil {
 		d.GovernmentFund = b.newFigure("/government_fund", a, p)
 	} else if at, ok := b.zeroStatement("政府性基金"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	} else if at, ok := b.blankNone("政府性基金支出"); ok {
 		d.GovernmentFund = b.zeroFigure("/government_fund", at)
 	}
-	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
+	if a, p := b.figure("/state_capital", "/amount", []string{"国有资本经营预算财政拨款支出", "国有资本经营预算拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出预算", "国有资本经营支出预算", "国有资本经营支出"}, 6); a != nil {
 		d.StateCapital = b.newFigure("/state_capital", a, p)
 	} else if at, ok := b.zeroStatement("国有资本经营"); ok {
 		d.StateCapital = b.zeroFigure("/state_capital", at)
@@ -1268,8 +1288,16 @@ func (b *builder) funds() {
 }
 
 func (b *builder) operatingCosts() {
+	// 运行经费 alone is the 机关's where a fund or the department names it
+	// ("一般公共预算财政拨款运行经费16252.11万元"), not a project's ("信息系统运行经费")
+	b.labelOK = func(l string, start int) bool {
+		return l != "运行经费" || !unicode.Is(unicode.Han, b.st.lastRune(start)) ||
+			hasSuffixAny(b.st.s[:start], []string{"拨款", "预算", "资金", "年", "年度", "部门", "单位", "本级"})
+	}
+	a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12)
+	b.labelOK = nil
 	// "机关运行经费一般公共预算财政拨款56.78万元": the fund's words between
-	if a, p := b.figure("/operating_costs", "/amount", []string{"机关运行经费支出", "机关运行经费预算", "机关运行经费", "机关运行费", "运行经费"}, 12); a != nil {
+	if a != nil {
 		b.doc.OperatingCosts = b.newFigure("/operating_costs", a, p)
 	} else if at, ok := b.zeroStatement("机关运行经费"); ok { // "本部门无机关运行经费"
 		b.doc.OperatingCosts = b.zeroFigure("/operating_costs", at)
@@ -1473,16 +1501,26 @@ func (b *builder) threePublic() {
 	for _, f := range threePublicLabels {
 		allLabels = append(allLabels, f.labels...)
 	}
+	// 会议费 and 培训费 are listed with the 三公 (Jiangsu's "“三公”经费、会议费、培训费")
+	listed := append(slices.Clone(allLabels), "会议费", "培训费")
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
-		b.after, b.listOf = anchor, allLabels
-		var a, p *schema.Money
-		if field == "vehicle_purchase" || field == "vehicle_operation" {
-			a, p = b.figure(path, "/amount", labels, 8)
-		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
-			a, p = b.figureShare(path, labels, 8, "/three_public/total")
+		b.after, b.listOf = anchor, listed
+		// 车辆… (车辆购置费) is the 三公's where it opens its term, not a project's
+		// (执法车辆购置费)
+		b.labelOK = func(l string, start int) bool {
+			return !strings.HasPrefix(l, "车辆") || !unicode.Is(unicode.Han, st.lastRune(start)) ||
+				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
 		}
-		b.after, b.listOf = 0, nil
+		var a, p *schema.Money
+		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
+		not := []string{"国内", "外", "外宾", "外事"}
+		if field == "vehicle_purchase" || field == "vehicle_operation" {
+			a, p = b.figure(path, "/amount", labels, 8, not...)
+		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
+			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
+		}
+		b.after, b.listOf, b.labelOK = 0, nil, nil
 		if a != nil {
 			return b.newFigure(path, a, p)
 		}
@@ -1529,16 +1567,34 @@ func (b *builder) threePublic() {
 	b.doc.ThreePublic = tp
 }
 
-// threePublicLabels are the narrative's labels of the parts of 三公经费, by field.
+// threePublicLabels are the narrative's labels of the parts of 三公经费, by
+// field. The vehicle parts are also named with each word for the cars
+// (公务车辆购置费, 车辆运行维护费, 公务用车购置及运行支出 …).
 var threePublicLabels = []struct {
 	field  string
 	labels []string
 }{
 	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
-	{"reception", []string{"公务接待费"}},
-	{"vehicle_purchase", []string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}},
-	{"vehicle_operation", []string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"}},
-	{"vehicle", []string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"}},
+	{"reception", []string{"公务接待费", "公务接待"}},
+	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
+	{"vehicle_operation", carLabels([]string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"},
+		"运行维护费", "运行费", "运维费", "运行维护", "运行")},
+	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
+		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "购置及运行维护", "购置及运行", "购置和运行")},
+}
+
+// carLabels are labels and, after them, each word for the cars followed by
+// each of tails, those not already there.
+func carLabels(labels []string, tails ...string) []string {
+	out := slices.Clone(labels)
+	for _, t := range tails {
+		for _, c := range []string{"公务用车", "公务车辆", "公务车", "公车", "车辆"} {
+			if !slices.Contains(out, c+t) {
+				out = append(out, c+t)
+			}
+		}
+	}
+	return out
 }
 
 // zeroWords say, right after a label, that there is none of it.

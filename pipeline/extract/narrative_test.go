@@ -261,6 +261,8 @@ func TestOthersFiguresNotRead(t *testing.T) {
 			want: map[string]float64{"/three_public/total": 300000, "/three_public/reception/amount": 50000}},
 		{name: "economic items", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，比上年减少2万元。\n一般公共预算基本支出300万元，其中：商品和服务支出80万元，主要包括：办公费20万元、公务接待费3万元、公务用车运行维护费10万元。\n",
 			want: map[string]float64{"/three_public/total": 300000}, absent: []string{"/three_public/reception", "/three_public/vehicle_operation"}},
+		{name: "with 会议费 and 培训费", text: "某局2019年度部门决算\n2019年度“三公”经费、会议费、培训费支出决算45万元，其中：因公出国（境）费0万元、公务接待费5万元、公务用车购置及运行费25万元、会议费10万元、培训费5万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
 		{name: "a list of parts", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，其中：因公出国（境）费0万元、公务接待费5万元、公务用车购置及运行费25万元。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}},
 	})
@@ -331,4 +333,179 @@ func TestThreePublicNoneBeforeLabel(t *testing.T) {
 		{name: "没有安排", text: head + "没有安排因公出国（境）费。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 0}, absent: []string{"/three_public/vehicle_purchase"}},
 	})
+}
+
+// The vehicle parts named with other words for the cars (车辆购置及运行费,
+// 公务车辆购置费) and the parts as 支出 (公务接待支出, 公务用车购置及运行支出).
+func TestThreePublicCarWords(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "车辆", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：出国经费0万元，公务接待费5万元，车辆购置及运行费25万元（其中车辆购置费0万元，车辆运行维护费25万元）。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+		{name: "公务车辆", text: "某县某局2019年部门预算\n2019年“三公”经费预算30万元，其中：因公出国（境）费0万元，公务接待费5万元，公务车辆购置及运行费25万元，其中：公务车辆购置费0万元，公务车辆运行维护费25万元。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+		{name: "支出", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：因公出国（境）支出0万元，公务接待支出5万元，公务用车购置及运行支出25万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase"}},
+	})
+}
+
+// 国内公务接待 and 国（境）外公务接待 are parts of the reception, not
+// restatements of it (Shanghai's 决算: "公务接待费支出5.00万元，其中：国内公务
+// 接待支出5.00万元…；国（境）外公务接待支出0.00万元").
+func TestReceptionParts(t *testing.T) {
+	d := extractLines(t, "上海市普陀区某局2023年度部门决算\n“三公”经费财政拨款支出年初预算为30.50万元，支出决算为25.30万元。\n"+
+		"3．公务接待费支出5.00万元，其中：国内公务接待支出5.00万元，接待50批次，500人次；国（境）外公务接待支出0.00万元。\n")
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(50000) {
+		t.Fatalf("reception %+v", d.ThreePublic)
+	}
+	for _, cl := range d.Claims {
+		if cl.Path == "/three_public/reception" {
+			t.Errorf("claim %+v", cl)
+		}
+	}
+}
+
+// Jiangsu states a change as the direction against the prior year without
+// 比: "本年数小于上年预算数29.65万元", "与上年预算数相等", "本年数等于上年预算数".
+func TestChangeAsDirection(t *testing.T) {
+	const head = "江苏省某厅2017年部门预算\n“三公”经费预算支出200万元。\n"
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"3．公务接待费预算支出 156.55 万元，本年数小于上年预算数 29.65 万元，主要是厉行节约。", -296500},
+		{"3．公务接待费预算支出 156.55 万元，本年数高于上年预算数 29.65 万元。", 296500},
+		{"3．公务接待费预算支出 156.55 万元，与上年预算数相等。", 0},
+		{"3．公务接待费预算支出 156.55 万元，本年数等于上年预算数。", 0},
+	} {
+		var got []float64
+		for _, cl := range extractLines(t, head+c.text+"\n").Claims {
+			if cl.Path == "/three_public/reception" && cl.Kind == schema.ClaimChange {
+				got = append(got, cl.Value)
+			}
+		}
+		if !slices.Equal(got, []float64{c.want}) {
+			t.Errorf("%s: changes %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// One fund's appropriations ("一般公共预算财政拨款收、支总计") are not the
+// whole appropriations' total.
+func TestOneFundsFiscalTotal(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "一般公共预算", text: "某局2019年度部门决算\n2019年度一般公共预算财政拨款收、支总计800万元，与2018年度相比增加10万元。\n",
+			absent: []string{"/revenue/fiscal_total"}, noClaims: []string{"/revenue/fiscal_total:change"}},
+		{name: "政府性基金预算", text: "某局2019年度部门决算\n2019年度财政拨款收入支出总计1,000万元。2019年度政府性基金预算财政拨款收入支出总计200万元。\n",
+			want: map[string]float64{"/revenue/fiscal_total": 10000000}, noClaims: []string{"/revenue/fiscal_total:amount"}},
+	})
+}
+
+// The funds' expenditure as 预算拨款支出, which is no revenue source.
+func TestFundsAppropriationsExpenditure(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "预算拨款支出", text: "某局2019年部门预算\n2019年政府性基金预算拨款支出120万元，比上年增加20万元。国有资本经营预算拨款支出0万元。\n",
+			want: map[string]float64{"/government_fund/amount": 1200000, "/state_capital/amount": 0}, absent: []string{"/revenue/sources"}},
+	})
+}
+
+// 运行经费 alone is the 机关's only where a fund or the department names it:
+// a project's "信息系统运行经费50万元" is not 机关运行经费.
+func TestOperatingCostsBareLabel(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a project's", text: "某局2019年部门预算\n项目支出500万元，其中：信息系统运行经费50万元，执法办案经费450万元。\n",
+			absent: []string{"/operating_costs"}},
+		{name: "a project's after the figure", text: "某局2019年部门预算\n2019年机关运行经费预算为80万元。项目支出500万元，其中：信息系统运行经费50万元，比上年增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 800000}, noClaims: []string{"/operating_costs:amount", "/operating_costs:change"}},
+		{name: "the fund's", text: "重庆市某局2018年部门预算情况说明\n2018年一般公共预算财政拨款运行经费16252.11万元，比上年增加654.94万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 162521100}},
+	})
+}
+
+// 车辆… opens a 三公 part's term, but a project's "执法车辆购置费" is none;
+// the 三公 sections' "其中车辆购置费", "、车辆运行费", "安排车辆经费" are.
+func TestCarLabelsOpenTheirTerm(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a project's", text: "某局2019年部门预算\n2019年“三公”经费预算为30万元，其中：公务接待费5万元，公务用车运行维护费25万元。\n项目支出500万元，其中：执法车辆购置费100万元，办案经费400万元。\n",
+			absent: []string{"/three_public/vehicle_purchase"}},
+		{name: "the 三公's", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：出国经费0万元，公务接待费5万元，车辆购置及运行费25万元（其中车辆购置费0万元、车辆运行维护费25万元）。\n",
+			want: map[string]float64{"/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
+	})
+}
+
+// Zero in other words: "机关运行经费：无", "不安排机关运行经费", "未发生政府采购
+// 支出"; "无增长" and "无变化" are no zero.
+func TestNoneInOtherWords(t *testing.T) {
+	const head = "某市某局2019年部门预算\n"
+	checkWordings(t, []wording{
+		{name: "：无", text: head + "本部门2019年机关运行经费：无。政府采购预算：无。\n",
+			want: map[string]float64{"/operating_costs/amount": 0, "/procurement/amount": 0}},
+		{name: "不安排", text: head + "本单位2019年不安排机关运行经费。\n", want: map[string]float64{"/operating_costs/amount": 0}},
+		{name: "未发生", text: head + "本部门2019年度未发生政府采购支出。\n", want: map[string]float64{"/procurement/amount": 0}},
+		{name: "无增长", text: head + "本部门2019年机关运行经费无增长，政府采购无变化。\n", absent: []string{"/operating_costs", "/procurement"}},
+	})
+}
+
+// A share of the expenditure or the revenue named otherwise: "占支出总额的
+// 70%", "占部门预算的", "占收入总额的"; an economic class's share of the total
+// expenditure is not of the basic expenditure.
+func TestSharesOfWholesNamedOtherwise(t *testing.T) {
+	shares := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSharePct {
+				out[cl.Path+" of "+cl.Of] = cl.Value
+			}
+		}
+		return out
+	}
+	const head = "某市某局2019年部门预算\n支出预算1,000万元。收入预算1,000万元。\n"
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{"基本支出700万元，占支出总额的70%；项目支出300万元，占部门预算的30%。", map[string]float64{"/expenditure/basic of /expenditure/total": 70, "/expenditure/project of /expenditure/total": 30}},
+		{"一般公共预算拨款收入900万元，占收入总额的90%。", map[string]float64{"/revenue/sources/0 of /revenue/total": 90}},
+		{"一般公共预算拨款收入900万元，占支出总额的90%。", map[string]float64{}},
+		{"基本支出700万元。工资福利支出500万元，占支出总额的50%。", map[string]float64{}},
+	} {
+		if got := shares(head + c.text + "\n"); !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// 其他资金 is a revenue source in a sentence about the revenue, not in a
+// project's funding.
+func TestOtherFundsSource(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "a project's", text: "某局2019年部门预算\n2019年收入预算1,000万元，其中：一般公共预算拨款收入1,000万元。重点项目：智慧城管建设项目500万元，其中：财政资金300万元，其他资金200万元。\n",
+			want: map[string]float64{"/revenue/sources/0/amount": 10000000}, absent: []string{"/revenue/sources/1"}},
+		{name: "the revenue's", text: "江苏省某厅2019年部门预算\n2019年收入预算1,000万元，其中：一般公共预算收入900万元，其他资金100万元。\n",
+			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
+		{name: "其中 opens a sentence", text: "江苏省某厅2019年部门预算\n2019年收入预算1,000万元。其中：一般公共预算收入900万元，其他资金100万元。\n",
+			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
+	})
+}
+
+// A reason after a comparison ("主要原因是疫情防控压减支出") names no figure
+// of its own, so the comparison still speaks of the figure before it; a
+// clause with 分别 speaks of several.
+func TestComparisonWithReason(t *testing.T) {
+	changes := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				out[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		return out
+	}
+	got := changes("湖北省某市审计局2020年度部门决算\n2020年度收入总计1,234.56万元。与2019年度相比，收、支总计各减少45.67万元，下降3.6%，主要原因是疫情防控压减支出。\n")
+	if want := map[string]float64{"/revenue:change": -456700, "/revenue:change_pct": -3.6}; !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+	got = changes("某局2017年度部门决算\n“三公”经费支出20万元，其中：公务用车购置及运行费15万元。其中：公务用车运行费15万元。与2016年相比，公务用车购置费和运行费分别下降85.04%和22.93%，主要是公务用车制度改革。\n")
+	if len(got) != 0 {
+		t.Errorf("a comparison of several figures read as one's: %v", got)
+	}
 }

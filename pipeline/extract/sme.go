@@ -16,10 +16,11 @@ var smeParts = []struct {
 	labels []string
 	of     string // the whole a share stated after the amount is of, unless its words name another ("": only where they do)
 }{
-	{"/sme_reserved", []string{"面向中小企业预留", "为中小企业预留", "预留给中小企业"}, ""},
-	{"/small_micro_reserved", []string{"面向小微企业预留", "预留给小型和微型企业", "预留给小微企业", "为小微企业预留"}, ""},
-	{"/sme_awarded", []string{"授予中小企业合同金额", "授予中小企业的合同金额", "授予中小企业合同总金额"}, "/procurement/amount"},
-	{"/small_micro_awarded", []string{"授予小微企业合同金额", "授予小微企业的合同金额", "授予小微企业合同总金额"}, "/procurement/sme_awarded"},
+	{"/sme_reserved", []string{"面向中小企业预留", "为中小企业预留", "预留给中小企业", "预留中小企业"}, ""},
+	{"/small_micro_reserved", []string{"面向小微企业预留", "预留给小型和微型企业", "预留给小微企业", "为小微企业预留", "预留小微企业"}, ""},
+	// the words between vary: 授予中小企业(的)(采购)合同(总)金额
+	{"/sme_awarded", []string{"授予中小企业"}, "/procurement/amount"},
+	{"/small_micro_awarded", []string{"授予小微企业"}, "/procurement/sme_awarded"},
 }
 
 // smeGap is how far an amount may follow its label ("政府采购项目预算金额"

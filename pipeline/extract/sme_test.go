@@ -102,3 +102,16 @@ func TestSMEReserveShare(t *testing.T) {
 		t.Errorf("shares %+v", got)
 	}
 }
+
+// The words between 授予中小企业 and its amount vary (的采购合同金额), and a
+// reserve may be "预留中小企业采购份额".
+func TestSMEWordsBetween(t *testing.T) {
+	d := extractLines(t, "某县某局2021年度部门决算\n2021年度本部门政府采购支出总额100万元。授予中小企业的采购合同金额80万元，占政府采购支出总额的80%，其中：授予小微企业的采购合同金额50万元，占授予中小企业合同金额的62.5%。\n")
+	if p := d.Procurement; p == nil || p.SMEAwarded == nil || *p.SMEAwarded != schema.Yuan(800000) || p.SmallMicroAwarded == nil || *p.SmallMicroAwarded != schema.Yuan(500000) {
+		t.Errorf("awarded %+v", d.Procurement)
+	}
+	d = extractLines(t, "某县某局2022年部门预算\n2022年本部门政府采购预算100万元。本部门预留中小企业采购份额60万元。\n")
+	if p := d.Procurement; p == nil || p.SMEReserved == nil || *p.SMEReserved != schema.Yuan(600000) {
+		t.Errorf("reserved %+v", d.Procurement)
+	}
+}
