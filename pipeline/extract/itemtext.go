@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -164,30 +163,7 @@ func (b *builder) itemChange(line string, cur, from, stop int) {
 }
 
 // priorAgrees tells whether a stated percentage p is (x − prior) / prior
-// within the rounding of the three numbers and 0.1 points (as
-// yoy.change_pct measures it).
+// within the rounding of the three numbers and 0.1 points.
 func priorAgrees(x, prior, p token, sign float64) bool {
-	half := func(t token) float64 { return 0.5 * math.Pow(10, -float64(t.scale)) * float64(moneyFactor(t.unit)) }
-	cur, pr := x.money().Float(), prior.money().Float()
-	if pr == 0 {
-		return true // nothing to compare
-	}
-	v := (cur - pr) / math.Abs(pr) * 100
-	lo, hi := v, v
-	for _, dx := range []float64{-half(x), half(x)} {
-		for _, dp := range []float64{-half(prior), half(prior)} {
-			if (pr+dp)*pr <= 0 {
-				return true
-			}
-			w := (cur + dx - pr - dp) / math.Abs(pr+dp) * 100
-			lo, hi = math.Min(lo, w), math.Max(hi, w)
-		}
-	}
-	stated := sign * p.float()
-	tol := v - lo
-	if stated >= v {
-		tol = hi - v
-	}
-	tol = max(tol+0.5*math.Pow(10, -float64(p.scale)), 0.1)
-	return math.Abs(stated-v) <= tol
+	return pctAgrees(x, prior, 1, sign*p.float(), p.scale, func(_, pr float64) float64 { return pr })
 }

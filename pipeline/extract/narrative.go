@@ -1898,28 +1898,37 @@ func itemMarker(s string) bool {
 // the amount x less it, within the rounding of the three numbers and 0.1
 // points (as yoy.change_pct measures it).
 func changeAgrees(x, c, p token, cSign, pSign float64) bool {
+	return pctAgrees(x, c, cSign, pSign*p.float(), p.scale, func(cur, ch float64) float64 { return cur - ch })
+}
+
+// pctAgrees tells whether a stated percentage (printed with pScale
+// decimals) is (a − prior) / prior, the prior year being prior(a, b) of the
+// amount a and the token b (times bSign), within the rounding of the three
+// numbers and 0.1 points. A prior year that may be zero compares with
+// nothing.
+func pctAgrees(a, b token, bSign, stated float64, pScale int, prior func(a, b float64) float64) bool {
 	half := func(t token) float64 { return 0.5 * math.Pow(10, -float64(t.scale)) * float64(moneyFactor(t.unit)) }
-	cur, ch := x.money().Float(), cSign*c.money().Float()
-	pct := func(cur, ch float64) float64 { return ch / math.Abs(cur-ch) * 100 }
-	if cur-ch == 0 {
+	x, y := a.money().Float(), bSign*b.money().Float()
+	p0 := prior(x, y)
+	if p0 == 0 {
 		return true
 	}
-	v := pct(cur, ch)
+	v := (x - p0) / math.Abs(p0) * 100
 	lo, hi := v, v
-	for _, dx := range []float64{-half(x), half(x)} {
-		for _, dc := range []float64{-half(c), half(c)} {
-			if (cur+dx-ch-dc)*(cur-ch) <= 0 {
+	for _, dx := range []float64{-half(a), half(a)} {
+		for _, dy := range []float64{-half(b), half(b)} {
+			p := prior(x+dx, y+dy)
+			if p*p0 <= 0 {
 				return true // the prior year may be zero: nothing to compare
 			}
-			w := pct(cur+dx, ch+dc)
+			w := (x + dx - p) / math.Abs(p) * 100
 			lo, hi = math.Min(lo, w), math.Max(hi, w)
 		}
 	}
-	stated := pSign * p.float()
 	tol := v - lo
 	if stated >= v {
 		tol = hi - v
 	}
-	tol = max(tol+0.5*math.Pow(10, -float64(p.scale)), 0.1)
+	tol = max(tol+0.5*math.Pow(10, -float64(pScale)), 0.1)
 	return math.Abs(stated-v) <= tol
 }
