@@ -336,12 +336,7 @@ func (p colPanel) rows() ([]row, string) {
 	}
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols := make([][]colCell, parts)
-			at := 0
-			for j, l := range lens {
-				cols[j] = rest[at : at+l]
-				at += l
-			}
+			cols := cutRuns(rest, lens)
 			ps, all := placements(total, cols, &steps, false, func(place [][]int, _ int) bool { return treeAdds(codes, total, cols, place, nil) })
 			many = many || !all
 			for _, place := range ps {
@@ -844,4 +839,15 @@ func sameTotals(mine, other []sideReading) []sideReading {
 		}
 	}
 	return out
+}
+
+// cutRuns cuts the values into consecutive columns of the given lengths.
+func cutRuns(vals []colCell, lens []int) [][]colCell {
+	cols := make([][]colCell, len(lens))
+	at := 0
+	for j, l := range lens {
+		cols[j] = vals[at : at+l]
+		at += l
+	}
+	return cols
 }

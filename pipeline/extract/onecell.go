@@ -438,12 +438,7 @@ func (p colPanel) oneOff() []row {
 	steps, whole := 0, true
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols := make([][]colCell, parts)
-			at := 0
-			for j, l := range lens {
-				cols[j] = rest[at : at+l]
-				at += l
-			}
+			cols := cutRuns(rest, lens)
 			_, all := placements(total, cols, &steps, true, func(place [][]int, odd int) bool {
 				if odd < 0 {
 					return false // adds up as printed: rows took it
