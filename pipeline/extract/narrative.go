@@ -486,6 +486,13 @@ func (b *builder) figureShare(path string, labels []string, maxGap int, of strin
 func (b *builder) basicProject() {
 	not := []string{"财政拨款", "公共预算", "基金预算", "拨款"}
 	exp := b.doc.Expenditure
+	if !b.allAppropriations() {
+		// "一般公共预算拨款支出800万元，其中：基本支出600万元": the
+		// appropriations' split, not all funds'
+		saved := b.labelOK
+		b.labelOK = func(l string, start int) bool { return !b.ofAppropriations(start) && (saved == nil || saved(l, start)) }
+		defer func() { b.labelOK = saved }()
+	}
 	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
 		exp.Basic = b.newFigure("/expenditure/basic", a, p)
 	} else if b.allAppropriations() {
@@ -519,6 +526,30 @@ func (b *builder) basicProject() {
 			}
 		}
 	}
+}
+
+// ofAppropriations tells a label listed after 其中 under a whole that is
+// the appropriations' ("一般公共预算拨款支出800万元，其中：基本支出…"): the
+// whole's own label, from the clause's start to its amount, names 拨款 or
+// 公共预算.
+func (b *builder) ofAppropriations(start int) bool {
+	st := b.st
+	from := strings.LastIndex(st.s[:start], "。") + 1
+	k := strings.LastIndex(st.s[from:start], "其中")
+	if k < 0 {
+		return false
+	}
+	ti := st.tokenAt(from+k) - 1
+	if ti < 0 || st.toks[ti].start < from || st.toks[ti].kind != numMoney {
+		return false
+	}
+	label := st.s[from:st.toks[ti].start]
+	for _, sep := range []string{"，", "；", ",", ";"} {
+		if i := strings.LastIndex(label, sep); i >= 0 {
+			label = label[i+len(sep):]
+		}
+	}
+	return strings.Contains(label, "拨款") || strings.Contains(label, "公共预算")
 }
 
 // appropriationsBasic name the appropriations' basic expenditure.

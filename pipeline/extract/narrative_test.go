@@ -509,3 +509,20 @@ func TestComparisonWithReason(t *testing.T) {
 		t.Errorf("a comparison of several figures read as one's: %v", got)
 	}
 }
+
+// TestAppropriationsSplit: the basic and project expenditure listed after
+// 其中 under the appropriations' expenditure are the appropriations' split;
+// where other money is spent too they are not the model's (all funds'),
+// and where every yuan is an appropriation they are.
+func TestAppropriationsSplit(t *testing.T) {
+	head := "某市某局2024年部门预算说明\n一、收支预算总体情况\n"
+	split := "二、一般公共预算拨款支出情况\n2024年一般公共预算拨款支出800.00万元，其中：基本支出600.00万元，项目支出200.00万元。"
+	checkWordings(t, []wording{
+		{name: "other money", text: head + "2024年收入预算1,000.00万元，其中：财政拨款收入800.00万元，事业收入200.00万元。支出预算1,000.00万元。\n" + split,
+			want: map[string]float64{"/expenditure/total": 10000000}, absent: []string{"/expenditure/basic", "/expenditure/project"}},
+		{name: "all appropriations", text: head + "2024年收入预算800.00万元，其中：财政拨款收入800.00万元。支出预算800.00万元。\n" + split,
+			want: map[string]float64{"/expenditure/basic/amount": 6000000, "/expenditure/project/amount": 2000000}},
+		{name: "all funds' split", text: head + "2024年收入预算1,000.00万元，其中：财政拨款收入800.00万元，事业收入200.00万元。支出预算1,000.00万元，其中：基本支出750.00万元，项目支出250.00万元。",
+			want: map[string]float64{"/expenditure/basic/amount": 7500000, "/expenditure/project/amount": 2500000}},
+	})
+}
