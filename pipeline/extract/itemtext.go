@@ -38,10 +38,8 @@ func (b *builder) itemStatements() {
 			}
 			line := strconv.Itoa(st.source(h.start).Line)
 			if y := st.toks[cur]; y.money() != h.money() {
-				for _, k := range []int{hi, cur} {
-					src := st.source(st.toks[k].start)
-					b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: "/text/" + line + "/item", Kind: schema.ClaimAmount,
-						Value: st.toks[k].money().Float(), Decimals: st.toks[k].scale, Unit: st.toks[k].unit, Line: src.Line, Text: src.Text})
+				for _, t := range []token{h, y} {
+					b.textClaim("/text/"+line+"/item", schema.ClaimAmount, t, t.money().Float())
 				}
 			}
 			b.itemChange(line, cur, h.end, stop)
@@ -151,19 +149,21 @@ func (b *builder) itemChange(line string, cur, from, stop int) {
 		return
 	}
 	path := "/text/" + line
-	for _, cl := range []struct {
-		kind  string
-		tok   token
-		value float64
-	}{{schema.ClaimAmount, y, y.money().Float()}, {schema.ClaimPriorYear, pr, pr.money().Float()}, {schema.ClaimChangePct, pct, float64(sign) * pct.float()}} {
-		src := st.source(cl.tok.start)
-		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: cl.kind, Value: cl.value,
-			Decimals: cl.tok.scale, Unit: cl.tok.unit, Line: src.Line, Text: src.Text})
-	}
+	b.textClaim(path, schema.ClaimAmount, y, y.money().Float())
+	b.textClaim(path, schema.ClaimPriorYear, pr, pr.money().Float())
+	b.textClaim(path, schema.ClaimChangePct, pct, float64(sign)*pct.float())
 }
 
 // priorAgrees tells whether a stated percentage p is (x − prior) / prior
 // within the rounding of the three numbers and 0.1 points.
 func priorAgrees(x, prior, p token, sign float64) bool {
 	return pctAgrees(x, prior, 1, sign*p.float(), p.scale, func(_, pr float64) float64 { return pr })
+}
+
+// textClaim keeps token t as a claim of the text's own (a path under
+// /text/): the token stays unplaced for the other rules.
+func (b *builder) textClaim(path, kind string, t token, value float64) {
+	src := b.st.source(t.start)
+	b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: kind, Value: value,
+		Decimals: t.scale, Unit: t.unit, Line: src.Line, Text: src.Text})
 }

@@ -1871,16 +1871,9 @@ func (b *builder) keepOwnChange(ti int) {
 		return
 	}
 	path := "/text/" + strconv.Itoa(st.source(t.start).Line)
-	for _, cl := range []struct {
-		kind  string
-		tok   token
-		value float64
-	}{{schema.ClaimAmount, t, t.money().Float()}, {schema.ClaimChange, c, float64(y.changeSign) * c.money().Float()},
-		{schema.ClaimChangePct, p, float64(y.pctSign) * p.float()}} {
-		src := st.source(cl.tok.start)
-		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: cl.kind, Value: cl.value,
-			Decimals: cl.tok.scale, Unit: cl.tok.unit, Line: src.Line, Text: src.Text})
-	}
+	b.textClaim(path, schema.ClaimAmount, t, t.money().Float())
+	b.textClaim(path, schema.ClaimChange, c, float64(y.changeSign)*c.money().Float())
+	b.textClaim(path, schema.ClaimChangePct, p, float64(y.pctSign)*p.float())
 }
 
 // listItemStart is the offset in s of the last colon an enumerated item
