@@ -209,13 +209,19 @@ func codesTree(codes []string) bool {
 }
 
 // bareTitle is a table's title without the number the contents and the
-// tables' pages print before it (8．, 二、, 9.).
+// tables' pages print before it (8．, 二、, 9.), and the year before it.
 func bareTitle(c string) string {
 	rest := strings.TrimLeft(c, "一二三四五六七八九十0123456789")
 	for _, sep := range []string{"、", "．", ".", "，"} {
 		if r, ok := strings.CutPrefix(rest, sep); ok && len(rest) < len(c) {
-			return r
+			c = r
+			break
 		}
+	}
+	// the year the contents name before a table's title ("2017年度部门决算
+	// 相关信息统计表" of the list of 附表, "部门决算相关信息统计表" below)
+	if y, before, after, ok := yearIn(c); ok && before == "" && y > 0 {
+		return after
 	}
 	return c
 }

@@ -3034,3 +3034,19 @@ func TestPageNumberBeforeBlankAndFormFeed(t *testing.T) {
 		t.Errorf("coverage %+v", c)
 	}
 }
+
+// TestBareTitle: the contents' entry and the table's own title compare
+// without their numbers and the year the contents print before them.
+func TestBareTitle(t *testing.T) {
+	for in, want := range map[string]string{
+		"8．部门决算相关信息统计表":                "部门决算相关信息统计表",
+		"2017年度部门决算相关信息统计表":            "部门决算相关信息统计表",
+		"九、2018年度江苏省高级人民法院“三公”经费支出预算表": "江苏省高级人民法院“三公”经费支出预算表",
+		"政府采购情况表":                      "政府采购情况表",
+		"二、收入预算总表":                     "收入预算总表",
+	} {
+		if got := bareTitle(in); got != want {
+			t.Errorf("bareTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
