@@ -749,7 +749,8 @@ func (b *builder) basicStated() {
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
 // percentage, a change (增加/减少) or inside an aside, no second 其中, and
-// no pair of parts one of which holds the other (基本支出 and 人员经费).
+// no pair of parts one of which holds the other (基本支出 and 人员经费, a
+// subtotal followed by its parts); the list ends at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
 func (b *builder) listedParts() {
 	st := b.st
@@ -766,6 +767,9 @@ func (b *builder) listedParts() {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
 		}
 		stop := st.sentenceEnd(end)
+		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
+			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
+		}
 		list := st.s[end:stop]
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
@@ -784,7 +788,7 @@ func (b *builder) listedParts() {
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum <= whole.money() {
+		if !plain || len(parts) < 2 || sum <= whole.money() || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -796,6 +800,22 @@ func (b *builder) listedParts() {
 			b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
 		}
 	}
+}
+
+// nestedParts tells a list where a part is the sum of two or more of the
+// parts after it ("公务用车购置及运行费20万元，公务用车购置费5万元，运行费15万
+// 元"): a subtotal and its own parts, not parts of one whole.
+func nestedParts(st *stream, parts []int) bool {
+	for i, k := range parts {
+		var sum schema.Money
+		for j := i + 1; j < len(parts); j++ {
+			sum += st.toks[parts[j]].money()
+			if j > i+1 && sum == st.toks[k].money() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nextBasic is where the next statement of a basic expenditure begins in
