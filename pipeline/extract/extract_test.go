@@ -527,6 +527,9 @@ func TestIdentityFamilies(t *testing.T) {
 		{"中共上海市普陀区委组织部\n2024年部门预算", "中共上海市普陀区委组织部"},
 		{"上海市普陀区人民政府石泉路街道办事处（本级）2024年单位预算", "上海市普陀区人民政府石泉路街道办事处(本级)"},
 		{"2024年度\n中共重庆市委宣传部\n部门预算\n目录", "中共重庆市委宣传部"},
+		// a unit under its 主管部门 is the unit's; the department's units stay the department's
+		{"随州市卫生健康委员会所属随州市卫生监督所2024年单位预算\n目录", "随州市卫生监督所"},
+		{"随州市卫生健康委员会所属事业单位2024年单位预算\n目录", "随州市卫生健康委员会所属事业单位"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {

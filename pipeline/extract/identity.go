@@ -347,7 +347,15 @@ func cleanName(s string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	s = strings.TrimSuffix(s, "(部门)")
-	return strings.Trim(s, " :：“”\"")
+	s = strings.Trim(s, " :：“”\"")
+	// a unit named under its 主管部门: 某区卫生健康委员会所属某区卫生监督所
+	// is the 卫生监督所's (not so "某局所属事业单位", the department's units)
+	if k := strings.LastIndex(s, "所属"); k > 0 {
+		if u := s[k+len("所属"):]; utf8.RuneCountInString(u) >= 4 && !strings.HasSuffix(u, "单位") && !strings.HasSuffix(u, "机构") {
+			s = u
+		}
+	}
+	return s
 }
 
 // regionSuffixes end an administrative division's name.
