@@ -38,7 +38,7 @@ import (
 // reader 97.4% and 96.2%.
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
-	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94,
+	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94, "unit": 0.5,
 }
 
 // TestProperty: for generated documents of every family, extraction
@@ -247,7 +247,13 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 	field("basic", "/expenditure/basic/amount", basic, want.Basic)
 	field("project", "/expenditure/project/amount", project, want.Project)
 	field("三公", "/three_public/total", tp, want.ThreePublic)
-	field("operating costs", "/operating_costs/amount", op, want.OperatingCosts)
+	if want.OperatingCostsUnstated {
+		if op != nil {
+			bad = append(bad, "operating costs: got "+op.String()+", not in the document")
+		}
+	} else {
+		field("operating costs", "/operating_costs/amount", op, want.OperatingCosts)
+	}
 	field("procurement", "/procurement/amount", proc, want.Procurement)
 	if want.Reserve != nil {
 		var res *schema.Money

@@ -111,6 +111,10 @@ type sdoc struct {
 	fund                        []fundRow // a 决算's 政府性基金 项 (Fund)
 	projects                    []named
 	page                        int
+	parent                      string       // unit: the 主管部门
+	unitClass                   string       // unit: the 类 of its work
+	unitKuan                    [3][2]string // … its 款 and two 项
+	title, opMode               int          // unit: the title's form; 机关运行经费 none, stated or not said
 	truth                       Truth
 }
 
@@ -315,6 +319,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		d.dept = "江苏省" + depts[r.IntN(len(depts))]
 	case "early":
 		kind = d.drawEarly(r)
+	case "unit":
+		d.drawUnit(r)
 	case "budget25":
 		d.year = 2025 + r.IntN(2)
 		if r.IntN(2) == 0 {
@@ -328,12 +334,14 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	amt := func(lo, hi int64) schema.Money { // lo–hi 万元, in the tables' steps
 		return schema.Money((lo*10000*100 + r.Int64N((hi-lo)*10000*100/d.step)*d.step) / d.step * d.step)
 	}
-	perm := r.Perm(len(classes))
-	k := 3 + r.IntN(3)
-	for j := 0; j < k; j++ {
-		d.classes = append(d.classes, classes[perm[j]])
+	if fam != "unit" { // a unit's classes are drawn with it
+		perm := r.Perm(len(classes))
+		k := 3 + r.IntN(3)
+		for j := 0; j < k; j++ {
+			d.classes = append(d.classes, classes[perm[j]])
+		}
+		sortStrings(d.classes)
 	}
-	sortStrings(d.classes)
 	for _, c := range d.classes {
 		kx := d.kuans(c)
 		for j := 1; j <= 2; j++ {
@@ -400,6 +408,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if fam == "early" {
 		d.drawEarlyMoney(r, amt)
 	}
+	if fam == "unit" {
+		d.drawUnitMoney(r, amt)
+	}
 	// from what was drawn, not drawn itself: the documents of the stream
 	// stay as they were before it
 	d.p.Numbered = fam == "final9" && (d.year+len(d.classes))%2 == 0
@@ -424,13 +435,17 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if fam == "early" && kind == schema.KindBudget && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
 	}
-	if fam == "budget25" && d.carriedIn > 0 {
+	if (fam == "budget25" || fam == "unit") && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
 	}
 	if fam == "jiangsu12" {
 		d.op = d.econ[1].amt // Jiangsu's 机关运行经费 table: the 商品和服务支出 of basic expenditure
 		d.truth.OperatingCosts = d.op
 		d.truth.Reserve = ptr(d.reserve)
+	}
+	if fam == "unit" && d.opMode != 1 { // a 事业单位's: none, or not said
+		d.truth.OperatingCosts = 0
+		d.truth.OperatingCostsUnstated = d.opMode == 2
 	}
 	if fam != "early" { // its 决算 add 经营支出 and 对附属单位补助支出 to a 项, which xiang does not hold
 		d.truth.ByItem = map[string]int64{}
@@ -1178,6 +1193,8 @@ func (d *sdoc) renderStd() string {
 		d.jiangsu12(&b)
 	case "early":
 		d.early(&b)
+	case "unit":
+		d.unitBudget(&b)
 	}
 	if d.p.CRLF {
 		return strings.ReplaceAll(b.String(), "\n", "\r\n")
