@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// A 三公 table that prints the year before's budget beside the year's: in
+// two groups of columns under a year each, the year's group is read; with
+// the year's cells blank (no 三公 this year), nothing is (the year
+// before's are no figure of this year); one row a part with a column a
+// year and the change is left out with a warning, never read as the year's.
+func TestThreePublicYearBefore(t *testing.T) {
+	head := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
+		"编制单位：常州市疾病预防控制中心                              单位：万元\n" +
+		"                         2024年预算数                                                                2025年预算数\n" +
+		"                                                公务用车购置及运行费                                                               公务用车购置及运行费\n" +
+		"       合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费          合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费\n"
+	d := extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95\n")
+	if tp := d.ThreePublic; tp != nil && tp.Total != nil {
+		t.Errorf("the year before's 三公 read as the year's: %v", *tp.Total)
+	}
+	d = extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95       10.00        2.00        3.00        5.00        1.00        4.00\n")
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "100000" || tp.Reception == nil || tp.Reception.Amount.String() != "30000" {
+		t.Errorf("the year's group: total %v reception %+v, want 100000, 30000", tp.Total, tp.Reception)
+	}
+	rows := "武昌区第一中学2024年单位预算\n第四部分 2024年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
+		"单位名称：武昌区第一中学                              单位：元\n" +
+		"项目                               2023年预算数         2024年预算数              增减额\n" +
+		"合计                                333,579          322,111          -11,468\n" +
+		"1.因公出\n                                   60,827           47,425          -13,402\n国（境）费\n" +
+		"2.公务接待费                            79,117          100,995           21,878\n" +
+		"3.公务用车\n                                  193,635          173,691          -19,944\n购置及运行费\n" +
+		"其中：公务用车购置费                     100,000           90,000          -10,000\n" +
+		"公务用车运行费                            93,635           83,691           -9,944\n"
+	// one cell a line (pdftotext's default mode), the year's cells blank:
+	// the year before's add up as the parts would
+	cells := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n一般公共预算“三公”经费支出表\n编制单位：常州市疾病预防控制中心\n单位：万元\n" +
+		"项目\n2024年预算数\n2025年预算数\n合计\n7.29\n1.因公出国（境）费\n3.23\n2.公务接待费\n3.公务用车购置及运行费\n4.06\n其中：公务用车购置费\n3.11\n公务用车运行费\n0.95\n"
+	if tp := extractLines(t, cells).ThreePublic; tp != nil && tp.Total != nil {
+		t.Errorf("the year before's 三公, one cell a line, read as the year's: %v", *tp.Total)
+	}
+	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n")} {
+		d = extractLines(t, text)
+		if tp := d.ThreePublic; tp != nil && tp.Total != nil && tp.Total.String() != "322111" {
+			t.Errorf("rows with a column a year: total %v, want 322111 or none", *tp.Total)
+		}
+	}
+}
