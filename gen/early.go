@@ -338,7 +338,7 @@ func (d *sdoc) fiscalTables(b *strings.Builder, fnTitle, econTitle, tpTitle, gro
 		d.render(b, d.statisticsTable())
 		return
 	}
-	d.render(b, d.threePublicTable(tpTitle))
+	d.render(b, d.unitThreePublic(tpTitle))
 }
 
 // statistics tells a 2017 决算 of a department that prints its 三公 and

@@ -114,7 +114,10 @@ type sdoc struct {
 	parent                      string       // unit: the 主管部门
 	unitClass                   string       // unit: the 类 of its work
 	unitKuan                    [3][2]string // … its 款 and two 项
-	title, opMode               int          // unit: the title's form; 机关运行经费 none, stated or not said
+	title, opMode, tablePrefix  int          // unit: the title's form; 机关运行经费 none, stated, not said or not concerned; the tables' titles' prefix
+	org                         string       // unit: the label of its name above each table (编制单位, 单位名称, 预算单位)
+	self                        bool         // unit: the narrative says 本单位 for its name
+	tpTable                     int          // unit: the 三公 table as the template prints it, with the year before's in columns, or in rows with the change or without
 	truth                       Truth
 }
 
@@ -534,6 +537,9 @@ func layout(cols []tcol, cells []string) string {
 // render prints a table in the document's perturbations.
 func (d *sdoc) render(b *strings.Builder, t ttable) {
 	org := "编制" + d.scope
+	if d.org != "" {
+		org = d.org
+	}
 	if t.number != "" { // Jiangsu: 公开 01 表 above the title, 部门名称 below
 		d.out(b, t.number)
 		org = "部门名称"

@@ -62,8 +62,11 @@ func (d *sdoc) drawUnit(r *rand.Rand) {
 		}
 	}
 	sortStrings(d.classes)
-	d.title = r.IntN(3)
-	d.opMode = r.IntN(3)
+	d.title = r.IntN(5)
+	d.opMode = r.IntN(4)
+	d.tablePrefix = r.IntN(3)
+	d.org = []string{"编制单位", "单位名称", "预算单位"}[r.IntN(3)]
+	d.self = r.IntN(2) == 0
 }
 
 // drawUnitMoney draws the unit's own revenue (事业收入, 其他收入), paying
@@ -95,6 +98,16 @@ func (d *sdoc) drawUnitMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money) 
 		d.carriedIn = max(step, min(amt(1, 200), (x.basic+x.project-x.own)/2/step*step))
 		x.carried = d.carriedIn
 	}
+	if r.IntN(4) == 0 { // many a small unit has no 三公
+		d.tp = [4]schema.Money{}
+	}
+	for i := range d.tpBudget { // the year before's 三公, which some tables print beside this year's
+		d.tpBudget[i] = max(0, d.tp[i]+amt(0, 6)-amt(0, 6))
+	}
+	d.tpTable = r.IntN(4)
+	if r.IntN(4) == 0 { // … nor procurement
+		d.proc, d.procParts = 0, []schema.Money{0, 0, 0}
+	}
 }
 
 // unitTitle is the cover's title line(s) in the drawn form.
@@ -104,8 +117,79 @@ func (d *sdoc) unitTitle() string {
 		return fmt.Sprintf("%s%d年单位预算", d.dept, d.year)
 	case 1:
 		return fmt.Sprintf("%d年度%s单位预算公开", d.year, d.dept)
+	case 2:
+		return fmt.Sprintf("%s所属%s%d年单位预算", d.parent, d.dept, d.year)
+	case 3: // the name over the year and kind
+		return fmt.Sprintf("%s\n%d年单位预算", d.dept, d.year)
 	}
-	return fmt.Sprintf("%s所属%s%d年单位预算", d.parent, d.dept, d.year)
+	return fmt.Sprintf("%d年%s单位预算", d.year, d.dept)
+}
+
+// unitThreePublic is the 三公 table: the template's (one row), the year
+// before's budget beside this year's in two groups of columns, or one row
+// for each part with the year before's, this year's and (or not) the
+// change.
+func (d *sdoc) unitThreePublic(title string) ttable {
+	if d.tpTable == 0 {
+		return d.threePublicTable(title)
+	}
+	sum := func(p [4]schema.Money) schema.Money { return p[0] + p[1] + p[2] + p[3] }
+	prior, cur := fmt.Sprintf("%d年预算数", d.year-1), fmt.Sprintf("%d年预算数", d.year)
+	if d.tpTable == 1 {
+		names := []string{"合计", "因公出国（境）费", "公务接待费", "小计", "公务用车购置费", "公务用车运行费"}
+		vals := func(p [4]schema.Money) []schema.Money {
+			return []schema.Money{sum(p), p[0], p[1], p[2] + p[3], p[2], p[3]}
+		}
+		var cols []tcol
+		group, mid, cells := make([]string, 12), make([]string, 12), []string{}
+		for range 12 {
+			cols = append(cols, tcol{9, true})
+		}
+		group[2], group[8] = prior, cur
+		mid[4], mid[10] = "公务用车购置及运行费", "公务用车购置及运行费"
+		for _, p := range [2][4]schema.Money{d.tpBudget, d.tp} {
+			for _, v := range vals(p) {
+				cells = append(cells, d.num(v))
+			}
+		}
+		return ttable{title: title, cols: cols,
+			header: []string{layout(cols, group), layout(cols, mid), layout(cols, append(append([]string{}, names...), names...))},
+			rows:   []trow{{cells: cells, label: -1}}}
+	}
+	cols := []tcol{{24, false}, {14, true}, {14, true}, {14, true}}
+	head := []string{"项目", prior, cur, "增减额"}
+	if d.tpTable == 3 { // without the change
+		cols, head = cols[:3], head[:3]
+	}
+	t := ttable{title: title, cols: cols, header: []string{layout(cols, head)}}
+	for _, row := range []struct {
+		name string
+		a, b schema.Money
+	}{{"合计", sum(d.tpBudget), sum(d.tp)}, {"1.因公出国（境）费", d.tpBudget[0], d.tp[0]}, {"2.公务接待费", d.tpBudget[1], d.tp[1]},
+		{"3.公务用车购置及运行费", d.tpBudget[2] + d.tpBudget[3], d.tp[2] + d.tp[3]},
+		{"其中：公务用车购置费", d.tpBudget[2], d.tp[2]}, {"公务用车运行费", d.tpBudget[3], d.tp[3]}} {
+		change := d.num(row.b - row.a)
+		switch {
+		case row.b == row.a:
+			change = "0"
+		case row.b < row.a:
+			change = "-" + d.num(row.a-row.b)
+		}
+		t.rows = append(t.rows, trow{cells: []string{row.name, d.num(row.a), d.num(row.b), change}[:len(cols)], label: 0})
+	}
+	return t
+}
+
+// unitTable is a table's title as the document prints it: bare, after the
+// year, or after its number (表3).
+func (d *sdoc) unitTable(n int, title string) string {
+	switch d.tablePrefix {
+	case 1:
+		return fmt.Sprintf("%d年%s", d.year, title)
+	case 2:
+		return fmt.Sprintf("表%d %s", n, title)
+	}
+	return title
 }
 
 func (d *sdoc) unitBudget(b *strings.Builder) {
@@ -121,16 +205,24 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 	fmt.Fprintf(b, "二、单位基本情况\n%s内设科室%d个，核定事业编制%d名，实有在职人员%d人，退休人员%d人。\n",
 		d.dept, 3+len(d.classes), 20+int(x.basic/1000000)%80, 18+int(x.basic/1000000)%70, 5+len(d.classes)*3)
 	fmt.Fprintf(b, "\n第二部分 %d年单位预算情况说明\n", d.year)
+	subject := d.dept
+	if d.self {
+		subject = "本单位"
+	}
 	fmt.Fprintf(b, "一、收支预算总体情况\n按照综合预算的原则，%s所有收入和支出均纳入单位预算管理。%d年收入预算%s万元，其中：一般公共预算拨款收入%s万元，事业收入%s万元，其他收入%s万元",
-		d.dept, d.year, r(d.current), r(fiscal), r(d.own[0]), r(d.own[2]))
+		subject, d.year, r(d.current), r(fiscal), r(d.own[0]), r(d.own[2]))
 	if d.carriedIn > 0 {
 		fmt.Fprintf(b, "，上年结转结余%s万元", r(d.carriedIn))
 	}
 	fmt.Fprintf(b, "。支出预算%s万元，其中：基本支出%s万元，项目支出%s万元。\n", r(d.current), r(d.basic), r(d.project))
 	fmt.Fprintf(b, "二、财政拨款支出预算情况\n%d年财政拨款支出预算%s万元，全部为一般公共预算拨款支出。\n", d.year, r(spend))
 	b.WriteString("三、“三公”经费预算情况\n")
-	fmt.Fprintf(b, "“三公”经费预算%s万元。其中：因公出国（境）费%s万元；公务接待费%s万元；公务用车购置费%s万元；公务用车运行维护费%s万元。\n",
-		r(d.tp[0]+d.tp[1]+d.tp[2]+d.tp[3]), r(d.tp[0]), r(d.tp[1]), r(d.tp[2]), r(d.tp[3]))
+	if tp := d.tp[0] + d.tp[1] + d.tp[2] + d.tp[3]; tp == 0 {
+		fmt.Fprintf(b, "%s%d年无“三公”经费预算。\n", subject, d.year)
+	} else {
+		fmt.Fprintf(b, "“三公”经费预算%s万元。其中：因公出国（境）费%s万元；公务接待费%s万元；公务用车购置费%s万元；公务用车运行维护费%s万元。\n",
+			r(tp), r(d.tp[0]), r(d.tp[1]), r(d.tp[2]), r(d.tp[3]))
+	}
 	n := 4
 	switch d.opMode {
 	case 0:
@@ -139,16 +231,23 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 	case 1:
 		fmt.Fprintf(b, "%s、机关运行经费预算情况\n本单位为参照公务员法管理的事业单位，%d年机关运行经费预算%s万元。\n", numerals[n-1], d.year, w(d.op))
 		n++
+	case 3:
+		fmt.Fprintf(b, "%s、机关运行经费预算情况\n本单位为公益一类事业单位，不涉及机关运行经费。\n", numerals[n-1])
+		n++
 	}
-	fmt.Fprintf(b, "%s、政府采购预算情况\n%d年政府采购预算总额%s万元，其中：政府采购货物预算%s万元、政府采购工程预算%s万元、政府采购服务预算%s万元。\n",
-		numerals[n-1], d.year, w(d.proc), w(d.procParts[0]), w(d.procParts[1]), w(d.procParts[2]))
+	if d.proc == 0 {
+		fmt.Fprintf(b, "%s、政府采购预算情况\n%s%d年无政府采购预算。\n", numerals[n-1], subject, d.year)
+	} else {
+		fmt.Fprintf(b, "%s、政府采购预算情况\n%d年政府采购预算总额%s万元，其中：政府采购货物预算%s万元、政府采购工程预算%s万元、政府采购服务预算%s万元。\n",
+			numerals[n-1], d.year, w(d.proc), w(d.procParts[0]), w(d.procParts[1]), w(d.procParts[2]))
+	}
 	fmt.Fprintf(b, "%s、国有资产占有使用情况\n截至%d年12月31日，本单位共有车辆%d辆，单价100万元以上专用设备%d台（套）。\n",
 		numerals[n], d.year-1, 1+len(d.classes)%3, len(d.classes)-1)
 	fmt.Fprintf(b, "%s、预算绩效情况说明\n%d年本单位实行绩效目标管理的项目%d个，涉及一般公共预算拨款%s万元。\n",
 		numerals[n+1], d.year, len(d.projects), r(d.project))
 	fmt.Fprintf(b, "\n第三部分 名词解释\n事业收入：指事业单位开展专业业务活动及辅助活动所取得的收入。\n")
 	fmt.Fprintf(b, "\n第四部分 %d年单位预算表\n", d.year)
-	d.render(b, d.summary("单位收支总表", "预算数",
+	d.render(b, d.summary(d.unitTable(1, "单位收支总表"), "预算数",
 		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入", "四、财政专户管理资金收入", "五、事业收入", "六、上级补助收入", "七、附属单位上缴收入", "八、事业单位经营收入", "九、其他收入"},
 		[]schema.Money{fiscal, 0, 0, 0, d.own[0], 0, 0, d.own[1], d.own[2]},
 		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
@@ -158,7 +257,7 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 		}
 		return 0
 	}
-	inc := ttable{title: "单位收入总表", cols: d.codeCols(6, 18, 12), coded: true}
+	inc := ttable{title: d.unitTable(2, "单位收入总表"), cols: d.codeCols(6, 18, 12), coded: true}
 	inc.header = codeHeader(inc.cols, "", "合计", "上年结转结余", "一般公共预算拨款收入", "事业收入", "事业单位经营收入", "其他收入")
 	inc.rows = append(inc.rows, d.totalRow(3, []schema.Money{d.current, d.carriedIn, fiscal, d.own[0], d.own[1], d.own[2]}))
 	inc.rows = append(inc.rows, d.functionRows(func(x xiang) []schema.Money {
@@ -166,17 +265,17 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 		return []schema.Money{t, x.carried, t - x.carried - first(x, d.ownTotal()), first(x, d.own[0]), first(x, d.own[1]), first(x, d.own[2])}
 	})...)
 	d.render(b, inc)
-	exp := ttable{title: "单位支出总表", cols: d.codeCols(3, 18, 12), coded: true}
+	exp := ttable{title: d.unitTable(3, "单位支出总表"), cols: d.codeCols(3, 18, 12), coded: true}
 	exp.header = codeHeader(exp.cols, "", "合计", "基本支出", "项目支出")
 	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
 	d.render(b, exp)
-	d.render(b, d.earlySummary("财政拨款收支总表", "预算数",
+	d.render(b, d.earlySummary(d.unitTable(4, "财政拨款收支总表"), "预算数",
 		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入"}, []schema.Money{fiscal, 0, 0}, d.classRows(d.fiscalClass),
 		[][4]string{{"本年收入合计", d.num(fiscal), "本年支出合计", d.num(spend)},
 			{"上年结转结余", d.num(d.carriedIn), "年终结转结余", ""},
 			{"收入总计", d.num(spend), "支出总计", d.num(spend)}}))
-	d.fiscalTables(b, "一般公共预算支出表", "一般公共预算基本支出表", "一般公共预算“三公”经费支出表", "本年一般公共预算支出", "本年一般公共预算基本支出")
-	d.render(b, d.empty("政府性基金预算支出表", fmt.Sprintf("注：%s%d年无政府性基金预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
-	d.render(b, d.empty("国有资本经营预算支出表", fmt.Sprintf("注：%s%d年无国有资本经营预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+	d.fiscalTables(b, d.unitTable(5, "一般公共预算支出表"), d.unitTable(6, "一般公共预算基本支出表"), d.unitTable(7, "一般公共预算“三公”经费支出表"), "本年一般公共预算支出", "本年一般公共预算基本支出")
+	d.render(b, d.empty(d.unitTable(8, "政府性基金预算支出表"), fmt.Sprintf("注：%s%d年无政府性基金预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+	d.render(b, d.empty(d.unitTable(9, "国有资本经营预算支出表"), fmt.Sprintf("注：%s%d年无国有资本经营预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
 }
