@@ -47,3 +47,18 @@ func TestThreePublicYearBefore(t *testing.T) {
 		}
 	}
 }
+
+// A 支出总表 by unit (单位编码 | 单位名称 | 合计 | 基本支出 | 项目支出): the
+// unit's code opening its row is no amount of the 合计 row above it.
+func TestUnitCodedRows(t *testing.T) {
+	text := "随州市实验小学2024年单位预算\n第四部分 2024年单位预算表\n                单位支出总表\n预算单位：随州市实验小学                              单位：元\n" +
+		"单位编码       单位名称                               合计           基本支出           项目支出\n" +
+		"           合计                         45,075,563     20,074,992     25,000,571\n" +
+		"301001     随州市实验小学                    45,075,563     20,074,992     25,000,571\n"
+	for _, text := range []string{text, strings.Join(strings.Fields(text), "\n")} {
+		e := extractLines(t, text).Expenditure
+		if e == nil || e.Basic == nil || e.Project == nil || e.Basic.Amount.String() != "20074992" || e.Project.Amount.String() != "25000571" {
+			t.Errorf("basic and project of a table by unit: %+v", e)
+		}
+	}
+}
