@@ -117,6 +117,7 @@ type sdoc struct {
 	title, opMode, tablePrefix  int          // unit: the title's form; 机关运行经费 none, stated, not said or not concerned; the tables' titles' prefix
 	org                         string       // unit: the label of its name above each table (编制单位, 单位名称, 预算单位)
 	self                        bool         // unit: the narrative says 本单位 for its name
+	byUnit                      bool         // unit: its 收入总表 and 支出总表 by unit, not by function
 	tpTable                     int          // unit: the 三公 table as the template prints it, with the year before's in columns, or in rows with the change or without
 	truth                       Truth
 }

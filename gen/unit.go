@@ -105,6 +105,7 @@ func (d *sdoc) drawUnitMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money) 
 		d.tpBudget[i] = max(0, d.tp[i]+amt(0, 6)-amt(0, 6))
 	}
 	d.tpTable = r.IntN(4)
+	d.byUnit = r.IntN(3) == 0
 	if r.IntN(4) == 0 { // … nor procurement
 		d.proc, d.procParts = 0, []schema.Money{0, 0, 0}
 	}
@@ -251,6 +252,23 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入", "四、财政专户管理资金收入", "五、事业收入", "六、上级补助收入", "七、附属单位上缴收入", "八、事业单位经营收入", "九、其他收入"},
 		[]schema.Money{fiscal, 0, 0, 0, d.own[0], 0, 0, d.own[1], d.own[2]},
 		"本年收入合计", "本年支出合计", "收入总计", "支出总计", [2]string{"上年结转结余", "年终结转结余"}))
+	if d.byUnit {
+		d.unitRows(b, fiscal)
+	} else {
+		d.unitFunctionTables(b, fiscal)
+	}
+	d.render(b, d.earlySummary(d.unitTable(4, "财政拨款收支总表"), "预算数",
+		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入"}, []schema.Money{fiscal, 0, 0}, d.classRows(d.fiscalClass),
+		[][4]string{{"本年收入合计", d.num(fiscal), "本年支出合计", d.num(spend)},
+			{"上年结转结余", d.num(d.carriedIn), "年终结转结余", ""},
+			{"收入总计", d.num(spend), "支出总计", d.num(spend)}}))
+	d.fiscalTables(b, d.unitTable(5, "一般公共预算支出表"), d.unitTable(6, "一般公共预算基本支出表"), d.unitTable(7, "一般公共预算“三公”经费支出表"), "本年一般公共预算支出", "本年一般公共预算基本支出")
+	d.render(b, d.empty(d.unitTable(8, "政府性基金预算支出表"), fmt.Sprintf("注：%s%d年无政府性基金预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+	d.render(b, d.empty(d.unitTable(9, "国有资本经营预算支出表"), fmt.Sprintf("注：%s%d年无国有资本经营预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+}
+
+// unitFunctionTables are the 单位收入总表 and 单位支出总表 by function.
+func (d *sdoc) unitFunctionTables(b *strings.Builder, fiscal schema.Money) {
 	first := func(x xiang, v schema.Money) schema.Money {
 		if x.code == d.items[d.unitClass][0].code {
 			return v
@@ -270,12 +288,38 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 	exp.rows = append(exp.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	exp.rows = append(exp.rows, d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} })...)
 	d.render(b, exp)
-	d.render(b, d.earlySummary(d.unitTable(4, "财政拨款收支总表"), "预算数",
-		[]string{"一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "三、国有资本经营预算拨款收入"}, []schema.Money{fiscal, 0, 0}, d.classRows(d.fiscalClass),
-		[][4]string{{"本年收入合计", d.num(fiscal), "本年支出合计", d.num(spend)},
-			{"上年结转结余", d.num(d.carriedIn), "年终结转结余", ""},
-			{"收入总计", d.num(spend), "支出总计", d.num(spend)}}))
-	d.fiscalTables(b, d.unitTable(5, "一般公共预算支出表"), d.unitTable(6, "一般公共预算基本支出表"), d.unitTable(7, "一般公共预算“三公”经费支出表"), "本年一般公共预算支出", "本年一般公共预算基本支出")
-	d.render(b, d.empty(d.unitTable(8, "政府性基金预算支出表"), fmt.Sprintf("注：%s%d年无政府性基金预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
-	d.render(b, d.empty(d.unitTable(9, "国有资本经营预算支出表"), fmt.Sprintf("注：%s%d年无国有资本经营预算拨款安排的支出，故本表无数据。", d.dept, d.year)))
+}
+
+// unitRows are the 单位收入总表 and 单位支出总表 as many print them: a row
+// for each unit of the budget (here the one) under the 合计, by its code.
+func (d *sdoc) unitRows(b *strings.Builder, fiscal schema.Money) {
+	cols := []tcol{{8, false}, {22, false}, {12, true}, {12, true}, {12, true}, {12, true}, {12, true}, {12, true}}
+	inc := ttable{title: d.unitTable(2, "单位收入总表"), cols: cols,
+		header: []string{layout(cols, []string{"单位编码", "单位名称", "合计", "上年结转结余", "一般公共预算拨款收入", "事业收入", "事业单位经营收入", "其他收入"})}}
+	vals := []schema.Money{d.current, d.carriedIn, fiscal, d.own[0], d.own[1], d.own[2]}
+	for _, name := range []string{"", d.dept} {
+		cells := []string{"", "合计"}
+		if name != "" {
+			cells = []string{"301001", name}
+		}
+		for _, v := range vals {
+			cells = append(cells, d.num(v))
+		}
+		inc.rows = append(inc.rows, trow{cells: cells, label: 1})
+	}
+	d.render(b, inc)
+	cols = cols[:5]
+	exp := ttable{title: d.unitTable(3, "单位支出总表"), cols: cols,
+		header: []string{layout(cols, []string{"单位编码", "单位名称", "合计", "基本支出", "项目支出"})}}
+	for _, name := range []string{"", d.dept} {
+		cells := []string{"", "合计"}
+		if name != "" {
+			cells = []string{"301001", name}
+		}
+		for _, v := range []schema.Money{d.current, d.basic, d.project} {
+			cells = append(cells, d.num(v))
+		}
+		exp.rows = append(exp.rows, trow{cells: cells, label: 1})
+	}
+	d.render(b, exp)
 }
