@@ -530,6 +530,10 @@ func TestIdentityFamilies(t *testing.T) {
 		// a unit under its 主管部门 is the unit's; the department's units stay the department's
 		{"随州市卫生健康委员会所属随州市卫生监督所2024年单位预算\n目录", "随州市卫生监督所"},
 		{"随州市卫生健康委员会所属事业单位2024年单位预算\n目录", "随州市卫生健康委员会所属事业单位"},
+		{"单位名称：随州市第一中学\n2024年单位预算\n目录", "随州市第一中学"},
+		{"2024年单位预算公开\n主管部门：随州市教育局\n单位名称：随州市第一中学\n目录", "随州市第一中学"},
+		{"随州市教育局\n2024年单位预算\n单位名称：随州市第一中学\n目录", "随州市第一中学"},
+		{"随州市第一中学2024年单位预算\n单位名称：第一中学\n目录", "随州市第一中学"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
