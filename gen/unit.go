@@ -10,8 +10,9 @@ import (
 
 // unit is a 单位预算 (2023–2025) of a 事业单位 under a department of a city
 // or a district — a 卫生监督所, a 图书馆, a school, a hospital —: its title
-// in one of three forms (<单位>2024年单位预算, 2024年度<单位>单位预算公开,
-// <主管部门>所属<单位>2024年单位预算), 单位职责 and 单位基本情况, the
+// in one of six forms (<单位>2024年单位预算, 2024年度<单位>单位预算公开,
+// <主管部门>所属<单位>2024年单位预算, the name over the title, the year
+// first, a cover with 主管部门: and 单位名称: lines), 单位职责 and 单位基本情况, the
 // narrative, then the 2024 template's tables with 单位 for 部门
 // (单位收支总表, 单位收入总表, 单位支出总表, 财政拨款收支总表 and the
 // 一般公共预算, 政府性基金 and 国有资本经营 tables). Beside appropriations the
@@ -62,7 +63,7 @@ func (d *sdoc) drawUnit(r *rand.Rand) {
 		}
 	}
 	sortStrings(d.classes)
-	d.title = r.IntN(5)
+	d.title = r.IntN(6)
 	d.opMode = r.IntN(4)
 	d.tablePrefix = r.IntN(3)
 	d.org = []string{"编制单位", "单位名称", "预算单位"}[r.IntN(3)]
@@ -122,6 +123,8 @@ func (d *sdoc) unitTitle() string {
 		return fmt.Sprintf("%s所属%s%d年单位预算", d.parent, d.dept, d.year)
 	case 3: // the name over the year and kind
 		return fmt.Sprintf("%s\n%d年单位预算", d.dept, d.year)
+	case 4: // a cover naming the 主管部门 and the unit below the title
+		return fmt.Sprintf("%d年单位预算公开\n主管部门：%s\n单位名称：%s", d.year, d.parent, d.dept)
 	}
 	return fmt.Sprintf("%d年%s单位预算", d.year, d.dept)
 }
