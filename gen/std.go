@@ -421,9 +421,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	// Mixed, and how its tables print, from a stream of its own seeded by
 	// what was drawn: the stream's documents stay as they were
 	d.mix = rand.New(rand.NewPCG(uint64(d.year), uint64(d.current)))
-	// (budget25 and final9: Jiangsu's coded tables print one amount, the
+	// (budget25, final9 and unit: Jiangsu's coded tables print one amount, the
 	// early family's own tables are not printed this way)
-	d.p.Mixed = d.p.Default && !d.p.ColWise && !d.p.Numbered && d.mix.IntN(2) == 0 && (fam == "budget25" || fam == "final9")
+	d.p.Mixed = d.p.Default && !d.p.ColWise && !d.p.Numbered && d.mix.IntN(2) == 0 && (fam == "budget25" || fam == "final9" || fam == "unit")
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
