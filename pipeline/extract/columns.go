@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -215,6 +216,9 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
 	if len(years) > 0 && !ownYearColumns(cols, years) {
+		if got := b.threePublicByYearRows(t); got != nil { // a row a part (a wrapped name's values alone on their line)
+			return got, true
+		}
 		b.warnTable(t, "this table holds another year's figures beside the year's, in columns not told apart: not used")
 		return nil, true
 	}
@@ -372,6 +376,85 @@ func (b *builder) yearWords(label string) (other, own bool) {
 		}
 	}
 	return other, own
+}
+
+// yearColumn finds, in order, the labels of years' columns in a header's
+// text (2024年预算数, 上年预算数, 本年预算数, 增减额).
+var yearColumn = regexp.MustCompile(`[0-9]{4}年度?(预算|决算|执行)|上年|本年|增减`)
+
+// threePublicByYearRows reads a 三公 table of a row a part whose value
+// columns are years' figures and their change (项目 | 2024年预算数 | 2025年
+// 预算数 | 增减额): the header's labels, in order, say which column is the
+// year's. It is read only where every part's row prints a cell in every
+// column (so that its cells are the columns' in order), one label is the
+// year's, and the parts add up to the 合计; else nil.
+func (b *builder) threePublicByYearRows(t table) map[string]cell {
+	keyOf := func(name string) string {
+		switch name = rowName(name); {
+		case name == "合计" || name == "总计":
+			return "total"
+		case strings.Contains(name, "出国"):
+			return "overseas_travel"
+		case strings.Contains(name, "接待"):
+			return "reception"
+		case strings.Contains(name, "购置") && strings.Contains(name, "运行"):
+			return "vehicle"
+		case strings.Contains(name, "购置"):
+			return "vehicle_purchase"
+		case strings.Contains(name, "运行"):
+			return "vehicle_operation"
+		}
+		return ""
+	}
+	var own []bool // each value column: whether it is the year's
+	got := map[string]cell{}
+	for i := 0; i < len(t.rows); i++ {
+		r := t.rows[i]
+		key := keyOf(r.name)
+		// a name wrapped around its cells: its second half a row of its own
+		if key == "" && len(r.vals) > 0 && i+1 < len(t.rows) && len(t.rows[i+1].vals) == 0 {
+			i++
+			key = keyOf(r.name + t.rows[i].name)
+		}
+		if key == "" {
+			if len(r.vals) > 0 || len(got) > 0 {
+				return nil
+			}
+			for _, m := range yearColumn.FindAllStringSubmatch(compact(r.name), -1) {
+				other, mine := b.yearWords(m[0])
+				own = append(own, mine && !other)
+			}
+			continue
+		}
+		at := slices.Index(own, true)
+		if at < 0 || slices.Index(own[at+1:], true) >= 0 || len(r.vals) != len(own) {
+			return nil
+		}
+		if _, twice := got[key]; twice {
+			return nil
+		}
+		got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+	}
+	v := func(k string) schema.Money { return got[k].v }
+	total, okT := got["total"]
+	_, okO := got["overseas_travel"]
+	_, okR := got["reception"]
+	_, okV := got["vehicle"]
+	_, okP := got["vehicle_purchase"]
+	_, okQ := got["vehicle_operation"]
+	vehicle := v("vehicle")
+	if okP && okQ {
+		if okV && vehicle != v("vehicle_purchase")+v("vehicle_operation") {
+			return nil
+		}
+		vehicle = v("vehicle_purchase") + v("vehicle_operation")
+	} else if !okV {
+		return nil
+	}
+	if !okT || !okO || !okR || total.v != v("overseas_travel")+v("reception")+vehicle {
+		return nil
+	}
+	return got
 }
 
 // ownYearColumns marks, in a 三公 table whose header puts the year
@@ -665,6 +748,9 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 	h := header.String()
 	for _, r := range t.rows {
 		if other, _ := b.yearWords(r.name); other {
+			if got := b.threePublicByYearRows(t); got != nil {
+				return got
+			}
 			b.warnTable(t, "this table holds another year's figures beside the year's, in cells not told apart: not used")
 			return nil
 		}

@@ -9,7 +9,9 @@ import (
 // two groups of columns under a year each, the year's group is read; with
 // the year's cells blank (no 三公 this year), nothing is (the year
 // before's are no figure of this year); one row a part with a column a
-// year and the change is left out with a warning, never read as the year's.
+// year and the change is read in the year's column where every row prints
+// every cell (its order is the header's), and left out with a warning
+// where cells are blank.
 func TestThreePublicYearBefore(t *testing.T) {
 	head := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
 		"编制单位：常州市疾病预防控制中心                              单位：万元\n" +
@@ -42,8 +44,9 @@ func TestThreePublicYearBefore(t *testing.T) {
 	}
 	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n")} {
 		d = extractLines(t, text)
-		if tp := d.ThreePublic; tp != nil && tp.Total != nil && tp.Total.String() != "322111" {
-			t.Errorf("rows with a column a year: total %v, want 322111 or none", *tp.Total)
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "322111" || tp.Reception == nil || tp.Reception.Amount.String() != "100995" ||
+			tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount.String() != "90000" {
+			t.Errorf("rows with a column a year, every cell printed: %+v, want the 2024 column (total 322111, reception 100995, purchase 90000)", tp)
 		}
 	}
 }
