@@ -35,10 +35,17 @@ import (
 // at 25, with false alarms on most of its documents (the 类 names of its
 // years, a former name wrapped around its code, its 公共财政 titles, 收入
 // 合计 as the year's revenue); with them 93.0% and 87.8%, with the column-wise
-// reader 97.4% and 96.2%.
+// reader 97.4% and 96.2%. The unit family (事业单位 单位预算) began at
+// 98.6% at 25 with false alarms on most documents (a performance
+// paragraph's 涉及一般公共预算拨款 as a revenue source, …所属<单位> titles);
+// with the year before's 三公 beside the year's and tables by unit it read
+// the year before's 三公 as the year's (wrong figures) and left the tables
+// by unit out; now 98.0% at 100, 97.5% at 300 (the misses: 三公 tables whose
+// year's cells are blank or come one a line, the 收支总表 printed column by
+// column beside a 支出总表 by unit).
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
-	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94, "unit": 0.5,
+	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94, "unit": 0.96,
 }
 
 // TestProperty: for generated documents of every family, extraction
@@ -49,7 +56,8 @@ var minRecall = map[string]float64{
 // a warning; the share recovered must reach the family's minRecall; and
 // a document printed right draws no warning or error from the checks (the
 // share of misprinted ones they catch is logged: at 300 a family, budget25
-// 91 of 107, final9 112 of 134, jiangsu12 99 of 124, early 87 of 105).
+// 91 of 107, final9 112 of 134, jiangsu12 99 of 124, early 87 of 105,
+// unit 85 of 124).
 // BUDGETPUB_PROPERTY_N sets the documents per family (default 25).
 func TestProperty(t *testing.T) {
 	n := 25
