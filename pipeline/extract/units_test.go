@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"budgetpub/schema"
 )
 
 // A 三公 table that prints the year before's budget beside the year's: in
@@ -63,5 +65,36 @@ func TestUnitCodedRows(t *testing.T) {
 		if e == nil || e.Basic == nil || e.Project == nil || e.Basic.Amount.String() != "20074992" || e.Project.Amount.String() != "25000571" {
 			t.Errorf("basic and project of a table by unit: %+v", e)
 		}
+	}
+}
+
+// The Ministry's sample titles (…收支总体情况表, …收入总体情况表, …支出
+// 总体情况表, 财政拨款收支总体情况表, 一般公共预算基本支出情况表) are the
+// standard tables, for a 部门 or a 单位.
+func TestSituationTitles(t *testing.T) {
+	for title, kind := range map[string]tableKind{
+		"单位收支总体情况表": tableSummary, "部门收支总体情况表": tableSummary,
+		"单位收入总体情况表": tableRevenue, "单位支出总体情况表": tableExpenditure,
+		"财政拨款收支总体情况表": tableFiscal, "一般公共预算支出情况表": tableFunction,
+		"一般公共预算基本支出情况表": tableEconomic, "一般公共预算“三公”经费支出情况表": tableThreePublic,
+	} {
+		if got := classifyTitle(compact(title)); got != kind {
+			t.Errorf("%s: %s, want %s", title, tableKindNames[got], tableKindNames[kind])
+		}
+	}
+}
+
+// A document whose tables carry the sample's titles misses none of the
+// standard set (财政拨款收支总体情况表 is the 财政拨款收支总表).
+func TestSituationTitlesNotMissing(t *testing.T) {
+	var tabs []table
+	for _, title := range []string{"单位收支总体情况表", "单位收入总体情况表", "单位支出总体情况表", "财政拨款收支总体情况表", "一般公共预算支出情况表",
+		"一般公共预算基本支出情况表", "一般公共预算“三公”经费支出情况表", "政府性基金预算支出情况表"} {
+		tabs = append(tabs, table{title: compact(title), rows: []row{{name: "合计", vals: []token{{}, {}}}, {name: "x", vals: []token{{}, {}}}}})
+	}
+	b := &builder{doc: &schema.Document{}}
+	b.missingTables(tabs)
+	for _, w := range b.doc.Warnings {
+		t.Errorf("%s", w.Reason)
 	}
 }
