@@ -118,6 +118,7 @@ type sdoc struct {
 	org                         string       // unit: the label of its name above each table (编制单位, 单位名称, 预算单位)
 	self                        bool         // unit: the narrative says 本单位 for its name
 	byUnit                      bool         // unit: its 收入总表 and 支出总表 by unit, not by function
+	situation                   bool         // unit: its tables titled …总体情况表, …支出情况表
 	tpTable                     int          // unit: the 三公 table as the template prints it, with the year before's in columns, or in rows with the change or without
 	truth                       Truth
 }

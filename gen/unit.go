@@ -107,6 +107,7 @@ func (d *sdoc) drawUnitMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money) 
 	}
 	d.tpTable = r.IntN(4)
 	d.byUnit = r.IntN(3) == 0
+	d.situation = r.IntN(3) == 0
 	if r.IntN(4) == 0 { // … nor procurement
 		d.proc, d.procParts = 0, []schema.Money{0, 0, 0}
 	}
@@ -185,8 +186,16 @@ func (d *sdoc) unitThreePublic(title string) ttable {
 }
 
 // unitTable is a table's title as the document prints it: bare, after the
-// year, or after its number (表3).
+// year, or after its number (表3); in the 2024 template's words or in the
+// Ministry's earlier sample's (单位收支总体情况表, 一般公共预算支出情况表).
 func (d *sdoc) unitTable(n int, title string) string {
+	if d.situation {
+		if strings.HasSuffix(title, "总表") {
+			title = strings.TrimSuffix(title, "表") + "体情况表"
+		} else {
+			title = strings.TrimSuffix(title, "表") + "情况表"
+		}
+	}
 	switch d.tablePrefix {
 	case 1:
 		return fmt.Sprintf("%d年%s", d.year, title)
