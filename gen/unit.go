@@ -16,7 +16,7 @@ import (
 // narrative, then the 2024 template's tables with 单位 for 部门
 // (单位收支总表, 单位收入总表, 单位支出总表, 财政拨款收支总表 and the
 // 一般公共预算, 政府性基金 and 国有资本经营 tables). Beside appropriations the
-// unit has its own revenue (事业收入, 其他收入) paying part of its basic
+// unit may have its own revenue (事业收入, 其他收入) paying part of its basic
 // expenditure; a budget has no 经营支出. A 事业单位 has 机关运行经费 only
 // when managed as a civil-service unit: the narrative states the amount,
 // states there are none, or says nothing of them.
@@ -82,6 +82,9 @@ func (d *sdoc) drawUnitMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money) 
 	}
 	step := schema.Money(d.step)
 	x.own = x.basic * schema.Money(1+r.IntN(3)) / 4 / step * step
+	if r.IntN(3) == 0 { // a unit its appropriations pay whole (公益一类 often)
+		x.own = 0
+	}
 	other := x.own / schema.Money(3+r.IntN(4)) / step * step
 	d.own = [3]schema.Money{x.own - other, 0, other}
 	e := split(r, d.basic-x.own, 3, d.step) // the economic table is of appropriations
@@ -222,8 +225,11 @@ func (d *sdoc) unitBudget(b *strings.Builder) {
 	if d.self {
 		subject = "本单位"
 	}
-	fmt.Fprintf(b, "一、收支预算总体情况\n按照综合预算的原则，%s所有收入和支出均纳入单位预算管理。%d年收入预算%s万元，其中：一般公共预算拨款收入%s万元，事业收入%s万元，其他收入%s万元",
-		subject, d.year, r(d.current), r(fiscal), r(d.own[0]), r(d.own[2]))
+	fmt.Fprintf(b, "一、收支预算总体情况\n按照综合预算的原则，%s所有收入和支出均纳入单位预算管理。%d年收入预算%s万元，其中：一般公共预算拨款收入%s万元",
+		subject, d.year, r(d.current), r(fiscal))
+	if d.ownTotal() > 0 {
+		fmt.Fprintf(b, "，事业收入%s万元，其他收入%s万元", r(d.own[0]), r(d.own[2]))
+	}
 	if d.carriedIn > 0 {
 		fmt.Fprintf(b, "，上年结转结余%s万元", r(d.carriedIn))
 	}
