@@ -117,6 +117,9 @@ func (d *sdoc) drawEarlyMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money)
 
 // kuans is a 类's 款 and its two 项, as the document's year names them.
 func (d *sdoc) kuans(c string) [3][2]string {
+	if d.family == "unit" && c == d.unitClass {
+		return d.unitKuan
+	}
 	if ek, ok := earlyKuans[c]; ok && d.family == "early" {
 		return ek
 	}
@@ -335,7 +338,7 @@ func (d *sdoc) fiscalTables(b *strings.Builder, fnTitle, econTitle, tpTitle, gro
 		d.render(b, d.statisticsTable())
 		return
 	}
-	d.render(b, d.threePublicTable(tpTitle))
+	d.render(b, d.unitThreePublic(tpTitle))
 }
 
 // statistics tells a 2017 决算 of a department that prints its 三公 and

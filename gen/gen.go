@@ -25,15 +25,16 @@ import (
 // Families of generated disclosures. "web" is a narrative budget or final
 // account saved from a web page: a crawler's header, then the body on one
 // line (as the Fujian pages arrive). "final9", "budget25", "jiangsu12" and
-// "early" are the standard table sets (std.go, jiangsu.go, early.go),
+// "early" and "unit" are the standard table sets (std.go, jiangsu.go,
+// early.go, unit.go),
 // printed with the perturbations of real extractors.
-var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early"}
+var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early", "unit"}
 
 // Standard reports whether a family's figures are in standard tables
 // printed with perturbations: extraction may leave a figure out (with a
 // warning), never state it wrong.
 func Standard(family string) bool {
-	return family == "final9" || family == "budget25" || family == "jiangsu12" || family == "early"
+	return family == "final9" || family == "budget25" || family == "jiangsu12" || family == "early" || family == "unit"
 }
 
 // Options of a generation.
@@ -73,9 +74,12 @@ type Truth struct {
 	ByItem         map[string]int64 `json:"by_item,omitempty"` // 项 code → fen (the standard families)
 	ThreePublic    schema.Money     `json:"three_public"`
 	OperatingCosts schema.Money     `json:"operating_costs"`
-	Procurement    schema.Money     `json:"procurement"`
-	AssetsStart    *schema.Money    `json:"assets_start,omitempty"`
-	AssetsEnd      *schema.Money    `json:"assets_end,omitempty"`
+	// the document does not speak of 机关运行经费 (a unit's budget may not):
+	// extraction must give none
+	OperatingCostsUnstated bool          `json:"operating_costs_unstated,omitempty"`
+	Procurement            schema.Money  `json:"procurement"`
+	AssetsStart            *schema.Money `json:"assets_start,omitempty"`
+	AssetsEnd              *schema.Money `json:"assets_end,omitempty"`
 	// a 决算's 年初结转和结余 and 年末结转和结余 (the standard families)
 	CarriedOver    *schema.Money `json:"carried_over,omitempty"`
 	CarriedForward *schema.Money `json:"carried_forward,omitempty"`
@@ -109,14 +113,18 @@ func Generate(o Options) error {
 	rw := rand.New(rand.NewPCG(o.Seed+1, o.Seed^0x2545f4914f6cdd1d))
 	rs := rand.New(rand.NewPCG(o.Seed+2, o.Seed^0x5851f42d4c957f2d)) // and the standard sets theirs
 	re := rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x14057b7ef767814f)) // the early templates their own
+	ru := rand.New(rand.NewPCG(o.Seed+4, o.Seed^0x2127599bf4325c37)) // and the unit budgets theirs
 	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
 			skip := len(o.Only) > 0 && !slices.Contains(o.Only, fam)
 			if Standard(fam) {
 				rf := rs
-				if fam == "early" {
+				switch fam {
+				case "early":
 					rf = re
+				case "unit":
+					rf = ru
 				}
 				d := newStd(rf, fam, o.Inject)
 				if skip {

@@ -111,6 +111,15 @@ type sdoc struct {
 	fund                        []fundRow // a 决算's 政府性基金 项 (Fund)
 	projects                    []named
 	page                        int
+	parent                      string       // unit: the 主管部门
+	unitClass                   string       // unit: the 类 of its work
+	unitKuan                    [3][2]string // … its 款 and two 项
+	title, opMode, tablePrefix  int          // unit: the title's form; 机关运行经费 none, stated, not said or not concerned; the tables' titles' prefix
+	org                         string       // unit: the label of its name above each table (编制单位, 单位名称, 预算单位)
+	self                        bool         // unit: the narrative says 本单位 for its name
+	byUnit                      bool         // unit: its 收入总表 and 支出总表 by unit, not by function
+	situation                   bool         // unit: its tables titled …总体情况表, …支出情况表
+	tpTable                     int          // unit: the 三公 table as the template prints it, with the year before's in columns, or in rows with the change or without
 	truth                       Truth
 }
 
@@ -315,6 +324,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		d.dept = "江苏省" + depts[r.IntN(len(depts))]
 	case "early":
 		kind = d.drawEarly(r)
+	case "unit":
+		d.drawUnit(r)
 	case "budget25":
 		d.year = 2025 + r.IntN(2)
 		if r.IntN(2) == 0 {
@@ -328,12 +339,14 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	amt := func(lo, hi int64) schema.Money { // lo–hi 万元, in the tables' steps
 		return schema.Money((lo*10000*100 + r.Int64N((hi-lo)*10000*100/d.step)*d.step) / d.step * d.step)
 	}
-	perm := r.Perm(len(classes))
-	k := 3 + r.IntN(3)
-	for j := 0; j < k; j++ {
-		d.classes = append(d.classes, classes[perm[j]])
+	if fam != "unit" { // a unit's classes are drawn with it
+		perm := r.Perm(len(classes))
+		k := 3 + r.IntN(3)
+		for j := 0; j < k; j++ {
+			d.classes = append(d.classes, classes[perm[j]])
+		}
+		sortStrings(d.classes)
 	}
-	sortStrings(d.classes)
 	for _, c := range d.classes {
 		kx := d.kuans(c)
 		for j := 1; j <= 2; j++ {
@@ -400,15 +413,18 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if fam == "early" {
 		d.drawEarlyMoney(r, amt)
 	}
+	if fam == "unit" {
+		d.drawUnitMoney(r, amt)
+	}
 	// from what was drawn, not drawn itself: the documents of the stream
 	// stay as they were before it
 	d.p.Numbered = fam == "final9" && (d.year+len(d.classes))%2 == 0
 	// Mixed, and how its tables print, from a stream of its own seeded by
 	// what was drawn: the stream's documents stay as they were
 	d.mix = rand.New(rand.NewPCG(uint64(d.year), uint64(d.current)))
-	// (budget25 and final9: Jiangsu's coded tables print one amount, the
+	// (budget25, final9 and unit: Jiangsu's coded tables print one amount, the
 	// early family's own tables are not printed this way)
-	d.p.Mixed = d.p.Default && !d.p.ColWise && !d.p.Numbered && d.mix.IntN(2) == 0 && (fam == "budget25" || fam == "final9")
+	d.p.Mixed = d.p.Default && !d.p.ColWise && !d.p.Numbered && d.mix.IntN(2) == 0 && (fam == "budget25" || fam == "final9" || fam == "unit")
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -424,13 +440,17 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if fam == "early" && kind == schema.KindBudget && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
 	}
-	if fam == "budget25" && d.carriedIn > 0 {
+	if (fam == "budget25" || fam == "unit") && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
 	}
 	if fam == "jiangsu12" {
 		d.op = d.econ[1].amt // Jiangsu's 机关运行经费 table: the 商品和服务支出 of basic expenditure
 		d.truth.OperatingCosts = d.op
 		d.truth.Reserve = ptr(d.reserve)
+	}
+	if fam == "unit" && d.opMode != 1 { // a 事业单位's: none, or not said
+		d.truth.OperatingCosts = 0
+		d.truth.OperatingCostsUnstated = d.opMode == 2
 	}
 	if fam != "early" { // its 决算 add 经营支出 and 对附属单位补助支出 to a 项, which xiang does not hold
 		d.truth.ByItem = map[string]int64{}
@@ -522,6 +542,9 @@ func layout(cols []tcol, cells []string) string {
 // render prints a table in the document's perturbations.
 func (d *sdoc) render(b *strings.Builder, t ttable) {
 	org := "编制" + d.scope
+	if d.org != "" {
+		org = d.org
+	}
 	if t.number != "" { // Jiangsu: 公开 01 表 above the title, 部门名称 below
 		d.out(b, t.number)
 		org = "部门名称"
@@ -1188,6 +1211,8 @@ func (d *sdoc) renderStd() string {
 		d.jiangsu12(&b)
 	case "early":
 		d.early(&b)
+	case "unit":
+		d.unitBudget(&b)
 	}
 	if d.p.CRLF {
 		return strings.ReplaceAll(b.String(), "\n", "\r\n")

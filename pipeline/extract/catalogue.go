@@ -52,6 +52,8 @@ var titleRules = []titleRule{
 	{kind: tableStatistics, all: []string{"相关信息统计表"}},
 	// 财政拨款收支总表 / 财政拨款收入支出决算总表
 	{kind: tableFiscal, all: []string{"财政拨款", "总表"}, any: []string{"收支", "收入支出"}},
+	// the Ministry's sample of 2016: …收支总体情况表, …收入总体情况表, …支出情况表
+	{kind: tableFiscal, all: []string{"财政拨款", "总体情况表"}, any: []string{"收支", "收入支出"}},
 	// 政府性基金预算财政拨款收入支出决算表 (部门决算): the funds' carried,
 	// revenue, spending and closing balance (finaltables.go)
 	{kind: tableFund, all: []string{"政府性基金", "财政拨款"}, any: []string{"收支", "收入支出"}},
@@ -59,13 +61,13 @@ var titleRules = []titleRule{
 	{kind: tableOther, all: []string{"财政拨款"}, any: []string{"收支", "收入支出"}},
 	// 收支预算总表, 收入支出决算总表, 部门财务收支预算总表; 2025: 部门收支总表, 单位收支总表
 	{kind: tableSummary, any: []string{"收支预算总表", "收入支出决算总表", "收支决算总表", "财务收支预算总表"}},
-	{kind: tableSummary, suffixes: []string{"收支总表", "收入支出总表"}},
+	{kind: tableSummary, suffixes: []string{"收支总表", "收入支出总表", "收支总体情况表"}},
 	// 收入预算总表, 收入决算表, 部门收入总表: revenue by source, one column each
-	{kind: tableRevenue, suffixes: []string{"收入预算总表", "收入决算表", "收入总表"}, none: []string{"财政拨款", "收支", "收入支出", "基金", "国有资本", "三公"}},
+	{kind: tableRevenue, suffixes: []string{"收入预算总表", "收入决算表", "收入总表", "收入总体情况表"}, none: []string{"财政拨款", "收支", "收入支出", "基金", "国有资本", "三公"}},
 	// 一般公共预算基本支出表 (经济分类), 财政拨款基本支出预算表
 	{kind: tableEconomic, all: []string{"基本支出", "经济分类"}},
 	// 2025: 一般公共预算基本支出表
-	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表", "基本支出表"}},
+	{kind: tableEconomic, all: []string{"基本支出"}, suffixes: []string{"基本支出预算表", "基本支出决算表", "基本支出表", "基本支出情况表"}},
 	// “三公”经费支出表 (often with 机关运行经费, 会议费, 培训费); 部门决算相关信息
 	// 统计表, which holds the 三公 and 机关运行经费 in some 决算 of 2016–2017
 	{kind: tableThreePublic, all: []string{"三公"}},
@@ -77,7 +79,7 @@ var titleRules = []titleRule{
 	{kind: tableProcurement, all: []string{"政府采购"}},
 	// 支出预算总表, 支出决算表, 部门支出总表: basic and project
 	{kind: tableExpenditure, suffixes: []string{"支出预算总表"}},
-	{kind: tableExpenditure, suffixes: []string{"支出决算表", "支出总表"}, none: []string{"财政拨款", "基金", "三公"}},
+	{kind: tableExpenditure, suffixes: []string{"支出决算表", "支出总表", "支出总体情况表"}, none: []string{"财政拨款", "基金", "三公"}},
 }
 
 // classifyTitle tells the kind of a table from its compacted title line.
@@ -121,7 +123,7 @@ var standardTables = []struct {
 	{"收支总表", []string{"收"}, nil, []string{"收入预算总表", "收入决算表", "收入总表", "财政拨款", "一般公共", "公共财政", "基金", "三公", "采购"}},
 	{"收入总表", []string{"收入"}, nil, []string{"收支", "收入支出", "财政拨款", "一般公共", "公共财政", "基金", "三公", "采购"}},
 	{"支出总表", []string{"支出"}, nil, []string{"收支", "收入支出", "财政拨款", "一般公共", "公共财政", "基金", "国有资本", "三公", "采购", "运行", "基本支出"}},
-	{"财政拨款收支总表", []string{"财政拨款", "总表"}, nil, []string{"基金", "三公"}},
+	{"财政拨款收支总表", []string{"财政拨款"}, []string{"总表", "总体情况表"}, []string{"基金", "三公"}},
 	{"一般公共预算支出表", []string{"支出"}, []string{"一般公共预算", "公共财政"}, []string{"基本支出", "三公", "运行"}},
 	{"一般公共预算基本支出表", []string{"基本支出"}, nil, []string{"三公"}},
 	{"“三公”经费支出表", nil, []string{"三公", "相关信息统计表"}, nil},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -159,6 +160,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	var cols []*column
 	var pairs []segment
 	groups := map[string]bool{}
+	var years []yearGroup
 	for i := t.line; i < valueLine; i++ {
 		l := compact(lines[i])
 		if strings.Contains(l, "单位:") || strings.Contains(l, "部门:") || strings.Contains(l, "部门名称:") || strings.HasSuffix(l, "表") {
@@ -177,6 +179,10 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			}
 			if sg.text == "预算数" || sg.text == "决算数" { // over a group of columns
 				groups[sg.text] = true
+				continue
+			}
+			if other, own := b.yearWords(sg.text); other || own { // 2024年预算数 over a year's columns
+				years = append(years, yearGroup{sg.center(), own && !other})
 				continue
 			}
 			var near *column
@@ -209,6 +215,13 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		near.label += lone.label
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
+	if len(years) > 0 && !ownYearColumns(cols, years) {
+		if got := b.threePublicByYearRows(t); got != nil { // a row a part (a wrapped name's values alone on their line)
+			return got, true
+		}
+		b.warnTable(t, "this table holds another year's figures beside the year's, in columns not told apart: not used")
+		return nil, true
+	}
 	if pairs == nil && groups["预算数"] && groups["决算数"] {
 		// the 决算 template: every part under 预算数, then every part again
 		// under 决算数 — the two halves' labels must be the same parts
@@ -341,6 +354,135 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	return got, true
 }
 
+// yearGroup is a label over a year's columns of a table: its centre, and
+// whether the year is the document's.
+type yearGroup struct {
+	center float64
+	own    bool
+}
+
+// yearWords tells a table label naming another year's figures (2024年预算数
+// in a 2025 budget, 上年预算数, 增减: a change) or the document's (2025年
+// 预算数, 本年预算数).
+func (b *builder) yearWords(label string) (other, own bool) {
+	l := compact(label)
+	other = strings.Contains(l, "上年") || strings.Contains(l, "增减")
+	own = strings.Contains(l, "本年")
+	if y, _, after, ok := yearIn(l); ok && (strings.HasPrefix(after, "预算") || strings.HasPrefix(after, "决算") || strings.HasPrefix(after, "执行")) {
+		if y == b.doc.Document.FiscalYear {
+			own = true
+		} else {
+			other = true
+		}
+	}
+	return other, own
+}
+
+// yearColumn finds, in order, the labels of years' columns in a header's
+// text (2024年预算数, 上年预算数, 本年预算数, 增减额).
+var yearColumn = regexp.MustCompile(`[0-9]{4}年度?(预算|决算|执行)|上年|本年|增减`)
+
+// threePublicByYearRows reads a 三公 table of a row a part whose value
+// columns are years' figures and their change (项目 | 2024年预算数 | 2025年
+// 预算数 | 增减额): the header's labels, in order, say which column is the
+// year's. It is read only where every part's row prints a cell in every
+// column (so that its cells are the columns' in order), one label is the
+// year's, and the parts add up to the 合计; else nil.
+func (b *builder) threePublicByYearRows(t table) map[string]cell {
+	keyOf := func(name string) string {
+		switch name = rowName(name); {
+		case name == "合计" || name == "总计":
+			return "total"
+		case strings.Contains(name, "出国"):
+			return "overseas_travel"
+		case strings.Contains(name, "接待"):
+			return "reception"
+		case strings.Contains(name, "购置") && strings.Contains(name, "运行"):
+			return "vehicle"
+		case strings.Contains(name, "购置"):
+			return "vehicle_purchase"
+		case strings.Contains(name, "运行"):
+			return "vehicle_operation"
+		}
+		return ""
+	}
+	var own []bool // each value column: whether it is the year's
+	got := map[string]cell{}
+	for i := 0; i < len(t.rows); i++ {
+		r := t.rows[i]
+		key := keyOf(r.name)
+		// a name wrapped around its cells: its second half a row of its own
+		if key == "" && len(r.vals) > 0 && i+1 < len(t.rows) && len(t.rows[i+1].vals) == 0 {
+			i++
+			key = keyOf(r.name + t.rows[i].name)
+		}
+		if key == "" {
+			if len(r.vals) > 0 || len(got) > 0 {
+				return nil
+			}
+			for _, m := range yearColumn.FindAllStringSubmatch(compact(r.name), -1) {
+				other, mine := b.yearWords(m[0])
+				own = append(own, mine && !other)
+			}
+			continue
+		}
+		at := slices.Index(own, true)
+		if at < 0 || slices.Index(own[at+1:], true) >= 0 || len(r.vals) != len(own) {
+			return nil
+		}
+		if _, twice := got[key]; twice {
+			return nil
+		}
+		got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+	}
+	v := func(k string) schema.Money { return got[k].v }
+	total, okT := got["total"]
+	_, okO := got["overseas_travel"]
+	_, okR := got["reception"]
+	_, okV := got["vehicle"]
+	_, okP := got["vehicle_purchase"]
+	_, okQ := got["vehicle_operation"]
+	vehicle := v("vehicle")
+	if okP && okQ {
+		if okV && vehicle != v("vehicle_purchase")+v("vehicle_operation") {
+			return nil
+		}
+		vehicle = v("vehicle_purchase") + v("vehicle_operation")
+	} else if !okV {
+		return nil
+	}
+	if !okT || !okO || !okR || total.v != v("overseas_travel")+v("reception")+vehicle {
+		return nil
+	}
+	return got
+}
+
+// ownYearColumns marks, in a 三公 table whose header puts the year
+// before's columns beside the year's under a label each, the other year's
+// columns (their label "other:…", which reads as nothing): the two groups'
+// halves of the columns, left to right, must name the same parts. It
+// tells whether the year's columns could be told.
+func ownYearColumns(cols []*column, years []yearGroup) bool {
+	if len(years) != 2 || years[0].own == years[1].own || len(cols)%2 != 0 || len(cols) == 0 {
+		return false
+	}
+	half := len(cols) / 2
+	for k := 0; k < half; k++ {
+		if threePublicKey(cols[k].label) != threePublicKey(cols[k+half].label) || threePublicKey(cols[k].label) == "" {
+			return false
+		}
+	}
+	if years[1].center < years[0].center {
+		years[0], years[1] = years[1], years[0]
+	}
+	for k, c := range cols {
+		if years[k/half].own == false {
+			c.label = "other:" + c.label
+		}
+	}
+	return true
+}
+
 // threePublicSums finds the sums a 三公 table's columns state on one side
 // (actual, or a 决算 table's "budgeted:"), from the columns' order: a
 // 小计 followed by 购置 and 运行 is the vehicle subtotal; a 合计 or 小计
@@ -355,7 +497,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 func threePublicSums(t table, cols []*column, side string, line int) (rows []tableRow, fails, ok bool) {
 	var sc []*column
 	for _, c := range cols {
-		if strings.HasSuffix(c.label, "预算数") == (side != "") {
+		if strings.HasSuffix(c.label, "预算数") == (side != "") && !strings.HasPrefix(c.label, "other:") {
 			sc = append(sc, c)
 		}
 	}
@@ -556,6 +698,9 @@ var threePublicParts = []string{"overseas_travel", "reception", "vehicle_purchas
 // total, 机关运行经费, or nothing it reads; 预算数 columns of a 决算 table
 // are prefixed "budgeted:".
 func threePublicKey(label string) string {
+	if strings.HasPrefix(label, "other:") { // another year's (ownYearColumns)
+		return ""
+	}
 	l := schema.NormalizeName(label)
 	side := ""
 	if strings.HasSuffix(l, "/预算数") {
@@ -601,6 +746,15 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 		header.WriteString(r.name)
 	}
 	h := header.String()
+	for _, r := range t.rows {
+		if other, _ := b.yearWords(r.name); other {
+			if got := b.threePublicByYearRows(t); got != nil {
+				return got
+			}
+			b.warnTable(t, "this table holds another year's figures beside the year's, in cells not told apart: not used")
+			return nil
+		}
+	}
 	// the two orders of the parts seen in templates
 	orders := [][]string{
 		{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"},

@@ -32,6 +32,8 @@ func readIdentity(flat []string) identity {
 	limit := min(len(flat), 80)
 	var prev []string // non-blank lines before the current one
 	var label string  // the department named by a label line
+	// the unit a 单位名称: or 预算单位: line names, beside its 主管部门
+	var unitLabel string
 	for i := 0; i < limit; i++ {
 		l := flat[i]
 		if l == "" || isPageNumber(l) {
@@ -122,11 +124,22 @@ func readIdentity(flat []string) identity {
 					label = ""
 				}
 			}
+			if k >= 0 && unitLabel == "" && (lb == "单位名称:" || lb == "预算单位:") {
+				unitLabel, _, _ = strings.Cut(l[k+len(lb):], "单位:")
+				if strings.ContainsAny(unitLabel, "0123456789") {
+					unitLabel = ""
+				}
+			}
 		}
 		prev = append(prev, l)
 	}
 	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
+	}
+	// a unit's budget is the unit's, not its 主管部门's a label or the
+	// cover names above it
+	if id.scope == "unit" && unitLabel != "" && !strings.HasSuffix(id.name, unitLabel) {
+		id.name = unitLabel
 	}
 	if id.year == 0 && label != "" {
 		id = tableIdentity(flat, label)
@@ -388,7 +401,18 @@ func cleanName(s string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	s = strings.TrimSuffix(s, "(部门)")
-	return strings.Trim(s, " :：“”\"")
+	for _, lb := range []string{"单位名称:", "部门名称:", "预算单位:", "编制单位:"} { // a cover's label over the title
+		s = strings.TrimPrefix(s, lb)
+	}
+	s = strings.Trim(s, " :：“”\"")
+	// a unit named under its 主管部门: 某区卫生健康委员会所属某区卫生监督所
+	// is the 卫生监督所's (not so "某局所属事业单位", the department's units)
+	if k := strings.LastIndex(s, "所属"); k > 0 {
+		if u := s[k+len("所属"):]; utf8.RuneCountInString(u) >= 4 && !strings.HasSuffix(u, "单位") && !strings.HasSuffix(u, "机构") {
+			s = u
+		}
+	}
+	return s
 }
 
 // regionSuffixes end an administrative division's name.

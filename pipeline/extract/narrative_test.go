@@ -526,3 +526,17 @@ func TestAppropriationsSplit(t *testing.T) {
 			want: map[string]float64{"/expenditure/basic/amount": 7500000, "/expenditure/project/amount": 2500000}},
 	})
 }
+
+// A 事业单位's budget: its own revenue (事业收入, 其他收入) beside its
+// appropriations; the projects' money a performance paragraph names
+// ("涉及一般公共预算拨款…") is no revenue source, and no restatement of one.
+func TestUnitBudgetWordings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "performance targets", text: "随州市图书馆2024年单位预算\n一、收支预算总体情况\n" +
+			"2024年收入预算1826.11万元，其中：一般公共预算拨款收入1669.84万元，事业收入39.64万元，其他收入9.91万元，上年结转结余106.72万元。\n" +
+			"七、预算绩效情况说明\n2024年本单位实行绩效目标管理的项目2个，涉及一般公共预算拨款298.93万元。\n",
+			want: map[string]float64{"/revenue/total": 18261100, "/revenue/sources/0/amount": 16698400,
+				"/revenue/sources/1/amount": 396400, "/revenue/sources/2/amount": 99100},
+			noClaims: []string{"/revenue/sources/0:amount"}},
+	})
+}

@@ -391,8 +391,12 @@ func readRows(lines, flat []string, from, to int) []row {
 	// the 决算 template numbers its rows in a 行次 column and its columns in
 	// a 栏次 row: neither number is an amount
 	numbered := false
+	// a table by unit (单位编码 | 单位名称 | …): each unit's code opens its
+	// row, before its name, and is no amount
+	unitCoded := false
 	for i := from; i < min(to, from+12); i++ {
 		numbered = numbered || strings.Contains(flat[i], "行次")
+		unitCoded = unitCoded || strings.Contains(flat[i], "单位编码") || strings.Contains(flat[i], "单位代码")
 	}
 	columnNumber := 0  // the next number of the 栏次 row (1, 2, 3 … after 栏次), 0 outside it
 	afterName := false // the cell before (on this line or the one above) is a name
@@ -425,6 +429,9 @@ func readRows(lines, flat []string, from, to int) []row {
 				afterName = false
 				continue
 			}
+			if unitCoded && k == 0 && unitCode(c) && nextIsName(cells[k+1:], cellLines[i+1-from:]) {
+				continue
+			}
 			if c == "栏次" {
 				columnNumber = 1
 			}
@@ -447,6 +454,26 @@ func readRows(lines, flat []string, from, to int) []row {
 	}
 	fillCodedGaps(r.rows, laid)
 	return r.rows
+}
+
+// unitCode tells a unit's code in a table by unit: digits only, no
+// separator, six or more (301001).
+func unitCode(c string) bool {
+	return len(c) >= 6 && strings.Trim(c, "0123456789") == ""
+}
+
+// nextIsName tells whether the cell after one is a name: the next on its
+// line, or (one cell a line) the first of the next line with cells.
+func nextIsName(rest []string, below [][]string) bool {
+	if len(rest) > 0 {
+		return !isNumberCell(rest[0])
+	}
+	for _, cs := range below {
+		if len(cs) > 0 {
+			return !isNumberCell(cs[0])
+		}
+	}
+	return false
 }
 
 // joinSplitCodes puts back on one line a code that default mode printed

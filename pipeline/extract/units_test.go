@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// A 三公 table that prints the year before's budget beside the year's: in
+// two groups of columns under a year each, the year's group is read; with
+// the year's cells blank (no 三公 this year), nothing is (the year
+// before's are no figure of this year); one row a part with a column a
+// year and the change is read in the year's column where every row prints
+// every cell (its order is the header's), and left out with a warning
+// where cells are blank.
+func TestThreePublicYearBefore(t *testing.T) {
+	head := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
+		"编制单位：常州市疾病预防控制中心                              单位：万元\n" +
+		"                         2024年预算数                                                                2025年预算数\n" +
+		"                                                公务用车购置及运行费                                                               公务用车购置及运行费\n" +
+		"       合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费          合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费\n"
+	d := extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95\n")
+	if tp := d.ThreePublic; tp != nil && tp.Total != nil {
+		t.Errorf("the year before's 三公 read as the year's: %v", *tp.Total)
+	}
+	d = extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95       10.00        2.00        3.00        5.00        1.00        4.00\n")
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "100000" || tp.Reception == nil || tp.Reception.Amount.String() != "30000" {
+		t.Errorf("the year's group: total %v reception %+v, want 100000, 30000", tp.Total, tp.Reception)
+	}
+	rows := "武昌区第一中学2024年单位预算\n第四部分 2024年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
+		"单位名称：武昌区第一中学                              单位：元\n" +
+		"项目                               2023年预算数         2024年预算数              增减额\n" +
+		"合计                                333,579          322,111          -11,468\n" +
+		"1.因公出\n                                   60,827           47,425          -13,402\n国（境）费\n" +
+		"2.公务接待费                            79,117          100,995           21,878\n" +
+		"3.公务用车\n                                  193,635          173,691          -19,944\n购置及运行费\n" +
+		"其中：公务用车购置费                     100,000           90,000          -10,000\n" +
+		"公务用车运行费                            93,635           83,691           -9,944\n"
+	// one cell a line (pdftotext's default mode), the year's cells blank:
+	// the year before's add up as the parts would
+	cells := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n一般公共预算“三公”经费支出表\n编制单位：常州市疾病预防控制中心\n单位：万元\n" +
+		"项目\n2024年预算数\n2025年预算数\n合计\n7.29\n1.因公出国（境）费\n3.23\n2.公务接待费\n3.公务用车购置及运行费\n4.06\n其中：公务用车购置费\n3.11\n公务用车运行费\n0.95\n"
+	if tp := extractLines(t, cells).ThreePublic; tp != nil && tp.Total != nil {
+		t.Errorf("the year before's 三公, one cell a line, read as the year's: %v", *tp.Total)
+	}
+	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n")} {
+		d = extractLines(t, text)
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "322111" || tp.Reception == nil || tp.Reception.Amount.String() != "100995" ||
+			tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount.String() != "90000" {
+			t.Errorf("rows with a column a year, every cell printed: %+v, want the 2024 column (total 322111, reception 100995, purchase 90000)", tp)
+		}
+	}
+}
+
+// A 支出总表 by unit (单位编码 | 单位名称 | 合计 | 基本支出 | 项目支出): the
+// unit's code opening its row is no amount of the 合计 row above it.
+func TestUnitCodedRows(t *testing.T) {
+	text := "随州市实验小学2024年单位预算\n第四部分 2024年单位预算表\n                单位支出总表\n预算单位：随州市实验小学                              单位：元\n" +
+		"单位编码       单位名称                               合计           基本支出           项目支出\n" +
+		"           合计                         45,075,563     20,074,992     25,000,571\n" +
+		"301001     随州市实验小学                    45,075,563     20,074,992     25,000,571\n"
+	for _, text := range []string{text, strings.Join(strings.Fields(text), "\n")} {
+		e := extractLines(t, text).Expenditure
+		if e == nil || e.Basic == nil || e.Project == nil || e.Basic.Amount.String() != "20074992" || e.Project.Amount.String() != "25000571" {
+			t.Errorf("basic and project of a table by unit: %+v", e)
+		}
+	}
+}
+
+// The Ministry's sample titles (…收支总体情况表, …收入总体情况表, …支出
+// 总体情况表, 财政拨款收支总体情况表, 一般公共预算基本支出情况表) are the
+// standard tables, for a 部门 or a 单位.
+func TestSituationTitles(t *testing.T) {
+	for title, kind := range map[string]tableKind{
+		"单位收支总体情况表": tableSummary, "部门收支总体情况表": tableSummary,
+		"单位收入总体情况表": tableRevenue, "单位支出总体情况表": tableExpenditure,
+		"财政拨款收支总体情况表": tableFiscal, "一般公共预算支出情况表": tableFunction,
+		"一般公共预算基本支出情况表": tableEconomic, "一般公共预算“三公”经费支出情况表": tableThreePublic,
+	} {
+		if got := classifyTitle(compact(title)); got != kind {
+			t.Errorf("%s: %s, want %s", title, tableKindNames[got], tableKindNames[kind])
+		}
+	}
+}
+
+// A document whose tables carry the sample's titles misses none of the
+// standard set (财政拨款收支总体情况表 is the 财政拨款收支总表).
+func TestSituationTitlesNotMissing(t *testing.T) {
+	var tabs []table
+	for _, title := range []string{"单位收支总体情况表", "单位收入总体情况表", "单位支出总体情况表", "财政拨款收支总体情况表", "一般公共预算支出情况表",
+		"一般公共预算基本支出情况表", "一般公共预算“三公”经费支出情况表", "政府性基金预算支出情况表"} {
+		tabs = append(tabs, table{title: compact(title), rows: []row{{name: "合计", vals: []token{{}, {}}}, {name: "x", vals: []token{{}, {}}}}})
+	}
+	b := &builder{doc: &schema.Document{}}
+	b.missingTables(tabs)
+	for _, w := range b.doc.Warnings {
+		t.Errorf("%s", w.Reason)
+	}
+}
