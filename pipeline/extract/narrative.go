@@ -749,9 +749,10 @@ func (b *builder) basicStated() {
 // 万元"): parts of a whole cannot exceed it, whatever the whole is. A list
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
-// percentage, a change (增加/减少) or inside an aside, no second 其中, and
-// no pair of parts one of which holds the other (基本支出 and 人员经费, a
-// subtotal followed by its parts); the list ends at a semicolon.
+// percentage, a change or a comparison (增加, 持平, 比上年) or inside an
+// aside, no second 其中, and no pair of parts one of which holds the other
+// (基本支出 and 人员经费, a subtotal followed by its parts); the list ends
+// at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
 func (b *builder) listedParts() {
 	st := b.st
@@ -773,6 +774,7 @@ func (b *builder) listedParts() {
 		}
 		list := st.s[end:stop]
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
+			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "上年", "同期"}) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue

@@ -265,7 +265,7 @@ func (b *builder) oneOffRow(t table) {
 			}
 		}
 	}
-	if len(odd) != 1 || !misprinted(odd[0].vals[:width]) {
+	if len(odd) != 1 || !misprinted(odd[0].vals[:width]) || codesAmongAmounts(t, rows, odd[0], width) {
 		return
 	}
 	r := odd[0]
@@ -275,6 +275,38 @@ func (b *builder) oneOffRow(t table) {
 		kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
 	}
 	b.keep(t, kept)
+}
+
+// codesAmongAmounts tells an odd row whose cells are whole numbers where
+// every row that adds up prints its amounts with decimals: the class
+// codes a mixed printing puts in the rows' places ("205 02 205"), not a
+// misprinted row.
+func codesAmongAmounts(t table, rows []row, odd row, width int) bool {
+	decimals := true
+	for _, r := range rows {
+		if len(r.vals) < width {
+			continue
+		}
+		var parts schema.Money
+		for _, v := range r.vals[1:width] {
+			parts += t.value(v)
+		}
+		if parts != t.value(r.vals[0]) || parts == 0 {
+			continue
+		}
+		for _, v := range r.vals[:width] {
+			decimals = decimals && v.scale > 0
+		}
+	}
+	if !decimals {
+		return false
+	}
+	for _, v := range odd.vals[:width] {
+		if v.scale == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pairRow keeps the one row of a default-mode table whose rows print

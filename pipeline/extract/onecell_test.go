@@ -262,3 +262,25 @@ func TestOneCellOffPair(t *testing.T) {
 		}
 	}
 }
+
+// TestCodesAmongAmounts: where the rows that add up print amounts with
+// decimals, an odd row of whole numbers is a row of class codes a mixed
+// printing put in the rows' places (205 02 205), not a misprint; an odd row
+// with decimals is.
+func TestCodesAmongAmounts(t *testing.T) {
+	num := func(mant int64, scale int) token { return token{mant: mant, scale: scale, kind: numPlain} }
+	tab := table{factor: 10000}
+	rows := []row{
+		{name: "合计", vals: []token{num(178229, 2), num(21631, 2), num(156598, 2)}},
+		{name: "普通教育", vals: []token{num(49581, 2), num(15274, 2), num(34307, 2)}},
+		{name: "高中教育", vals: []token{num(47865, 2), num(13558, 2), num(34307, 2)}},
+	}
+	codes := row{name: "教育支出", vals: []token{num(205, 0), num(2, 0), num(205, 0)}}
+	if !codesAmongAmounts(tab, append(rows, codes), codes, 3) {
+		t.Error("a row of codes taken for a misprinted row")
+	}
+	odd := row{name: "初中教育", vals: []token{num(1716, 2), num(1816, 2), num(0, 2)}}
+	if codesAmongAmounts(tab, append(rows, odd), odd, 3) {
+		t.Error("a misprinted row of amounts taken for codes")
+	}
+}
