@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// Purchases in default mode. pdftotext without -layout prints the amounts
+// of a 政府采购支出预算表 one per line, apart from the names of their
+// rows; where it prints the rows in their order, the amounts read down the
+// table are the tree purchaseSums reads from layout text written out in
+// order: the 合计, each kind (一、货物 A …) followed by its subtotals, each
+// subtotal by its purchases. Which amount is which is not printed beside
+// it, so the sums place them: each total's parts are the amounts after it
+// up to where they reach it (there is one such reading at most), and the
+// 合计 has as many parts as the table prints kind lines. A table that reads
+// so as printed keeps no claim. Where it does not, and the readings that
+// one misprint allows — one cell's digit changed, a tenfold, a tenth, or
+// two amounts next to each other swapped — are all the same tree, the
+// amounts are read as that tree, each as printed, and its failing sums
+// (those through the misprinted cell, whichever it is) are kept as table
+// claims (failingPurchases). Where misprints give two trees, or none,
+// nothing is kept: rows default mode printed out of order read as no tree.
+// The value a misprint would have had goes nowhere.
+
+const (
+	purchaseDepth = 3     // kinds, subtotals and purchases under the 合计
+	purchaseTries = 10000 // bounds the misprints tried for one table
+)
+
+// kindWords name a purchase's kind.
+var kindWords = []string{"货物", "工程", "服务"}
+
+// purchaseTree reads amounts, down the table (none negative), as the
+// tree of a 合计, its kinds, their subtotals and their purchases: the
+// parent of each amount (-1 for the 合计), nil when they do not add up
+// that way. The amounts being positive, there is one way at most: each
+// total's parts are the amounts after it up to where they reach it.
+func purchaseTree(a []int64, kinds int) []int {
+	parent := make([]int, len(a))
+	// node reads the node of depth d at i; the end of its amounts, -1
+	// when its parts do not add up to it
+	var node func(i, d int) int
+	node = func(i, d int) int {
+		if d == purchaseDepth {
+			return i + 1
+		}
+		j, need, parts := i+1, a[i], 0
+		for need > 0 || parts == 0 {
+			if j >= len(a) || a[j] > need || d == 0 && parts == kinds {
+				return -1
+			}
+			parent[j] = i
+			need -= a[j]
+			if j = node(j, d+1); j < 0 {
+				return -1
+			}
+			parts++
+		}
+		if d == 0 && parts != kinds {
+			return -1
+		}
+		return j
+	}
+	if len(a) == 0 || node(0, 0) != len(a) {
+		return nil
+	}
+	parent[0] = -1
+	return parent
+}
+
+// purchaseSeq keeps the failing sums of a 政府采购支出预算表 default mode
+// printed row by row, with one cell misprinted.
+func (b *builder) purchaseSeq(t table, lines, flat []string) {
+	var toks []token
+	kinds, header := 0, false
+	for i := t.line; i < t.end; i++ {
+		c := flat[i]
+		if purchasesEnd(c) {
+			break
+		}
+		header = header || strings.Contains(c, "采购物品") || strings.Contains(c, "采购组织形")
+		if startsItem(c) && containsAny(c, kindWords) {
+			kinds++
+		}
+		for _, cell := range cellsOf(lines[i]) {
+			if isNumberCell(cell) && strings.Contains(cell, ".") {
+				tok, ok := cellToken(cell, i+1)
+				if !ok || tok.mant < 0 {
+					return
+				}
+				toks = append(toks, tok)
+			}
+		}
+	}
+	if !header || kinds == 0 || kinds > len(kindWords) || len(toks) < 2*purchaseDepth {
+		return
+	}
+	a := make([]int64, len(toks))
+	for i, tok := range toks {
+		a[i] = units(tok)
+	}
+	if purchaseTree(a, kinds) != nil {
+		return // adds up as printed
+	}
+	var tree []int
+	tries := 0
+	// try reads the amounts as changed; false when the search is over: two
+	// changes read as two trees, or too many were tried
+	try := func() bool {
+		if tries++; tries > purchaseTries {
+			return false
+		}
+		switch p := purchaseTree(a, kinds); {
+		case p == nil:
+		case tree != nil && !slices.Equal(p, tree):
+			return false
+		default:
+			tree = p
+		}
+		return true
+	}
+	for j, tok := range toks {
+		was := a[j]
+		vs := misprints(tok, 4)
+		slices.Sort(vs)
+		for _, v := range slices.Compact(vs) {
+			if v < 0 {
+				continue
+			}
+			a[j] = v
+			ok := try()
+			a[j] = was
+			if !ok {
+				return
+			}
+		}
+		if k := j + 1; k < len(a) && a[k] != was { // or swapped with the next
+			a[j], a[k] = a[k], was
+			ok := try()
+			a[j], a[k] = was, a[j]
+			if !ok {
+				return
+			}
+		}
+	}
+	if tree == nil {
+		return
+	}
+	nodes := make([]purchaseNode, len(toks))
+	for i, p := range tree {
+		nodes[i].tok = toks[i]
+		if p >= 0 {
+			nodes[p].children = append(nodes[p].children, i)
+		}
+	}
+	b.keep(t, failingPurchases(t, nodes))
+}
