@@ -91,7 +91,7 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 			}
 		}
 	}
-	b.keepTable(t, failingPurchases(t, nodes))
+	b.keepTable(t, failingPurchases(t, nodes, false))
 }
 
 // purchasesEnd tells a line that ends a 政府采购支出预算表: a note, or the
@@ -108,9 +108,11 @@ type purchaseNode struct {
 }
 
 // failingPurchases are the cells of the failing sums of a tree of
-// purchases (each failing total and its parts), where at least three sums
-// hold, more than fail, and one to four fail; nil otherwise.
-func failingPurchases(t table, nodes []purchaseNode) []tableRow {
+// purchases (each failing total and its parts), where one to four fail
+// and at least three sums hold, more than fail; nil otherwise. A tree
+// its sums placed with one cell changed back (fixed, purchaseSeq) holds
+// all of them so: three sums at least will do.
+func failingPurchases(t table, nodes []purchaseNode, fixed bool) []tableRow {
 	holds := 0
 	var fails []int
 	for i, n := range nodes {
@@ -128,7 +130,12 @@ func failingPurchases(t table, nodes []purchaseNode) []tableRow {
 			holds++
 		}
 	}
-	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
+	switch {
+	case len(fails) == 0 || len(fails) > 4:
+		return nil
+	case fixed && holds+len(fails) < 3:
+		return nil
+	case !fixed && (holds < 3 || holds <= len(fails)):
 		return nil
 	}
 	ref := func(i int) string { return "purchase:" + strconv.Itoa(nodes[i].tok.line) }

@@ -15,13 +15,15 @@ import (
 // up to where they reach it (there is one such reading at most), and the
 // 合计 has as many parts as the table prints kind lines. A table that reads
 // so as printed keeps no claim. Where it does not, and the readings that
-// one misprint allows — one cell's digit changed, a tenfold, a tenth, or
-// two amounts next to each other swapped — are all the same tree, the
-// amounts are read as that tree, each as printed, and its failing sums
-// (those through the misprinted cell, whichever it is) are kept as table
-// claims (failingPurchases). Where misprints give two trees, or none,
-// nothing is kept: rows default mode printed out of order read as no tree.
-// The value a misprint would have had goes nowhere.
+// one misprint allows — one cell's digit changed, a tenfold or a tenth —
+// are all the same tree, the amounts are read as that tree, each as
+// printed, and its failing sums (those through the misprinted cell,
+// whichever it is) are kept as table claims (failingPurchases). Where no
+// misprint reads the whole table (default mode printed the rows after the
+// first kind out of order), the first kind alone — the amounts from the
+// second on, up to where they reach it — is read the same way. Where
+// misprints give two trees, or none, nothing is kept; rows printed out of
+// order read as no tree. The value a misprint would have had goes nowhere.
 
 const (
 	purchaseDepth = 3     // kinds, subtotals and purchases under the 合计
@@ -36,7 +38,9 @@ var kindWords = []string{"货物", "工程", "服务"}
 // parent of each amount (-1 for the 合计), nil when they do not add up
 // that way. The amounts being positive, there is one way at most: each
 // total's parts are the amounts after it up to where they reach it.
-func purchaseTree(a []int64, kinds int) []int {
+// With first, only the first kind's tree is read, from the second amount
+// on (its parent -1, the amounts outside it -2), where more follow.
+func purchaseTree(a []int64, kinds int, first bool) []int {
 	parent := make([]int, len(a))
 	// node reads the node of depth d at i; the end of its amounts, -1
 	// when its parts do not add up to it
@@ -62,11 +66,70 @@ func purchaseTree(a []int64, kinds int) []int {
 		}
 		return j
 	}
+	if first {
+		if len(a) < 2 || a[1] >= a[0] {
+			return nil
+		}
+		end := node(1, 1)
+		if end < 0 || end == len(a) {
+			return nil
+		}
+		parent[0], parent[1] = -2, -1
+		for i := end; i < len(a); i++ {
+			parent[i] = -2
+		}
+		return parent
+	}
 	if len(a) == 0 || node(0, 0) != len(a) {
 		return nil
 	}
 	parent[0] = -1
 	return parent
+}
+
+// misread is the tree read reads amounts as with one misprint — one
+// cell's digit changed, a tenfold or a tenth — where all such readings
+// are the one tree; and how many trees they read (2 for more, or for too
+// many tried). Two cells swapped are not tried: default mode prints cells
+// out of their order too.
+func misread(toks []token, a []int64, read func([]int64) []int) ([]int, int) {
+	var tree []int
+	tries := 0
+	// try reads the amounts as changed; false when the search is over: two
+	// changes read as two trees, or too many were tried
+	try := func() bool {
+		if tries++; tries > purchaseTries {
+			return false
+		}
+		switch p := read(a); {
+		case p == nil:
+		case tree != nil && !slices.Equal(p, tree):
+			return false
+		default:
+			tree = p
+		}
+		return true
+	}
+	for j, tok := range toks {
+		was := a[j]
+		vs := misprints(tok, 4)
+		slices.Sort(vs)
+		for _, v := range slices.Compact(vs) {
+			if v < 0 {
+				continue
+			}
+			a[j] = v
+			ok := try()
+			a[j] = was
+			if !ok {
+				return nil, 2
+			}
+		}
+	}
+	if tree == nil {
+		return nil, 0
+	}
+	return tree, 1
 }
 
 // purchaseSeq keeps the failing sums of a 政府采购支出预算表 default mode
@@ -100,49 +163,17 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 	for i, tok := range toks {
 		a[i] = units(tok)
 	}
-	if purchaseTree(a, kinds) != nil {
+	whole := func(a []int64) []int { return purchaseTree(a, kinds, false) }
+	if whole(a) != nil {
 		return // adds up as printed
 	}
-	var tree []int
-	tries := 0
-	// try reads the amounts as changed; false when the search is over: two
-	// changes read as two trees, or too many were tried
-	try := func() bool {
-		if tries++; tries > purchaseTries {
-			return false
+	tree, n := misread(toks, a, whole)
+	if n == 0 && kinds > 1 { // the rows after the first kind out of order?
+		first := func(a []int64) []int { return purchaseTree(a, kinds, true) }
+		if first(a) != nil {
+			return
 		}
-		switch p := purchaseTree(a, kinds); {
-		case p == nil:
-		case tree != nil && !slices.Equal(p, tree):
-			return false
-		default:
-			tree = p
-		}
-		return true
-	}
-	for j, tok := range toks {
-		was := a[j]
-		vs := misprints(tok, 4)
-		slices.Sort(vs)
-		for _, v := range slices.Compact(vs) {
-			if v < 0 {
-				continue
-			}
-			a[j] = v
-			ok := try()
-			a[j] = was
-			if !ok {
-				return
-			}
-		}
-		if k := j + 1; k < len(a) && a[k] != was { // or swapped with the next
-			a[j], a[k] = a[k], was
-			ok := try()
-			a[j], a[k] = was, a[j]
-			if !ok {
-				return
-			}
-		}
+		tree, _ = misread(toks, a, first)
 	}
 	if tree == nil {
 		return
@@ -150,9 +181,9 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 	nodes := make([]purchaseNode, len(toks))
 	for i, p := range tree {
 		nodes[i].tok = toks[i]
-		if p >= 0 {
+		if p >= 0 { // not the 合计, nor outside the tree read
 			nodes[p].children = append(nodes[p].children, i)
 		}
 	}
-	b.keep(t, failingPurchases(t, nodes))
+	b.keep(t, failingPurchases(t, nodes, true))
 }
