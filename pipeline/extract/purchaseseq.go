@@ -137,6 +137,7 @@ func misread(toks []token, a []int64, read func([]int64) []int) ([]int, int) {
 func (b *builder) purchaseSeq(t table, lines, flat []string) {
 	var toks []token
 	kinds, header := 0, false
+	head, heads := -1, 0 // the amounts right under the 总计 header: where, how many
 	for i := t.line; i < t.end; i++ {
 		c := flat[i]
 		if purchasesEnd(c) {
@@ -145,6 +146,11 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 		header = header || strings.Contains(c, "采购物品") || strings.Contains(c, "采购组织形")
 		if startsItem(c) && containsAny(c, kindWords) {
 			kinds++
+		}
+		if isTotal(c) && heads == 0 {
+			for k := i + 1; k < t.end && isNumberCell(flat[k]) && strings.Contains(flat[k], "."); k++ {
+				head, heads = len(toks), heads+1
+			}
 		}
 		for _, cell := range cellsOf(lines[i]) {
 			if isNumberCell(cell) && strings.Contains(cell, ".") {
@@ -159,31 +165,58 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 	if !header || kinds == 0 || kinds > len(kindWords) || len(toks) < 2*purchaseDepth {
 		return
 	}
+	orders := [][]token{toks}
+	if head > 0 && heads > 0 && head+heads <= len(toks) {
+		// default mode may print the column's first cells with its header,
+		// after the rest of its page: tried first too
+		moved := slices.Concat(toks[head:head+heads], toks[:head], toks[head+heads:])
+		orders = append(orders, moved)
+	}
+	var read []token
+	var tree []int
+	for _, order := range orders {
+		switch p, ok := readPurchases(order, kinds); {
+		case ok && p == nil:
+			return // adds up as printed
+		case p != nil && tree != nil:
+			return // two orders read
+		case p != nil:
+			read, tree = order, p
+		}
+	}
+	if tree == nil {
+		return
+	}
+	nodes := make([]purchaseNode, len(read))
+	for i, p := range tree {
+		nodes[i].tok = read[i]
+		if p >= 0 { // not the 合计, nor outside the tree read
+			nodes[p].children = append(nodes[p].children, i)
+		}
+	}
+	b.keep(t, failingPurchases(t, nodes, true))
+}
+
+// readPurchases reads amounts in their order as a tree of purchases (the
+// whole table, or the first kind where no misprint reads the whole): ok
+// without a tree where they read as printed; the tree one misprint reads
+// them as, nil where none does, or two.
+func readPurchases(toks []token, kinds int) ([]int, bool) {
 	a := make([]int64, len(toks))
 	for i, tok := range toks {
 		a[i] = units(tok)
 	}
 	whole := func(a []int64) []int { return purchaseTree(a, kinds, false) }
 	if whole(a) != nil {
-		return // adds up as printed
+		return nil, true
 	}
 	tree, n := misread(toks, a, whole)
 	if n == 0 && kinds > 1 { // the rows after the first kind out of order?
 		first := func(a []int64) []int { return purchaseTree(a, kinds, true) }
 		if first(a) != nil {
-			return
+			return nil, true
 		}
 		tree, _ = misread(toks, a, first)
 	}
-	if tree == nil {
-		return
-	}
-	nodes := make([]purchaseNode, len(toks))
-	for i, p := range tree {
-		nodes[i].tok = toks[i]
-		if p >= 0 { // not the 合计, nor outside the tree read
-			nodes[p].children = append(nodes[p].children, i)
-		}
-	}
-	b.keep(t, failingPurchases(t, nodes, true))
+	return tree, false
 }

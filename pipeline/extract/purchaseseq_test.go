@@ -129,3 +129,30 @@ func TestPurchaseSeqFirstKind(t *testing.T) {
 		}
 	}
 }
+
+// Default mode may print the 总计 header with the column's first cells
+// (the 合计 and the first kind) after the rest of their page: read with
+// those first, the table keeps the failing sums of a misprint, and none
+// as printed.
+func TestPurchaseSeqHeaderCells(t *testing.T) {
+	text := func(amounts []string) string {
+		lines := []string{"某省某院2019年部门预算", "政府采购支出预算表", "部门名称：某部门", "单位：万元", "采购品目大类", "专项名称", "合计", "一、货物A", "三、服务C", "经济科目", "采购物品名称"}
+		for _, a := range amounts[2:] {
+			lines = append(lines, "", a, "分散自行组织")
+		}
+		lines = append(lines, "", "总计", amounts[0], amounts[1], "", "采购组织形式")
+		return strings.Join(append(lines, "注：1.采购组织形式为：集中采购、部门集中采购和分散采购。"), "\n")
+	}
+	printed := []string{"150.00", "62.00", "32.00", "12.00", "20.00", "30.00", "30.00", "88.00", "17.00", "51.00", "34.00", "37.00", "37.00"}
+	if n := tableClaimCount(text(printed), t); n != 0 {
+		t.Errorf("the table as printed gives %d table claims", n)
+	}
+	amounts := slices.Clone(printed)
+	amounts[3] = "19.00"
+	changed := text(amounts)
+	line := slices.Index(strings.Split(changed, "\n"), "19.00") + 1
+	broken := brokenSums(extractLines(t, changed))
+	if len(broken) != 1 || !slices.Contains(broken[0], line) {
+		t.Errorf("failing sums %v, want one with the changed cell's line %d", broken, line)
+	}
+}
