@@ -19,9 +19,10 @@ import (
 // are all the same tree, the amounts are read as that tree, each as
 // printed, and its failing sums (those through the misprinted cell,
 // whichever it is) are kept as table claims (failingPurchases). Where no
-// misprint reads the whole table (default mode printed the rows after the
-// first kind out of order), the first kind alone — the amounts from the
-// second on, up to where they reach it — is read the same way. Where
+// misprint reads the whole table (default mode printed the rows after a
+// kind out of order), the kinds that read as printed — the amounts from
+// the second on, each kind's up to where they reach it — and the next are
+// read the same way. Where
 // misprints give two trees, or none, nothing is kept; rows printed out of
 // order read as no tree. The value a misprint would have had goes nowhere.
 
@@ -38,9 +39,9 @@ var kindWords = []string{"货物", "工程", "服务"}
 // parent of each amount (-1 for the 合计), nil when they do not add up
 // that way. The amounts being positive, there is one way at most: each
 // total's parts are the amounts after it up to where they reach it.
-// With first, only the first kind's tree is read, from the second amount
-// on (its parent -1, the amounts outside it -2), where more follow.
-func purchaseTree(a []int64, kinds int, first bool) []int {
+// With kinds > upto > 0, only the first upto kinds' trees are read, from
+// the second amount on (their parents -1, the amounts outside them -2).
+func purchaseTree(a []int64, kinds, upto int) []int {
 	parent := make([]int, len(a))
 	// node reads the node of depth d at i; the end of its amounts, -1
 	// when its parts do not add up to it
@@ -66,15 +67,19 @@ func purchaseTree(a []int64, kinds int, first bool) []int {
 		}
 		return j
 	}
-	if first {
-		if len(a) < 2 || a[1] >= a[0] {
-			return nil
+	if upto > 0 && upto < kinds {
+		parent[0] = -2
+		end := 1
+		for range upto {
+			if end >= len(a) || a[end] >= a[0] {
+				return nil
+			}
+			k := end
+			if end = node(k, 1); end < 0 {
+				return nil
+			}
+			parent[k] = -1
 		}
-		end := node(1, 1)
-		if end < 0 || end == len(a) {
-			return nil
-		}
-		parent[0], parent[1] = -2, -1
 		for i := end; i < len(a); i++ {
 			parent[i] = -2
 		}
@@ -198,25 +203,31 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 }
 
 // readPurchases reads amounts in their order as a tree of purchases (the
-// whole table, or the first kind where no misprint reads the whole): ok
-// without a tree where they read as printed; the tree one misprint reads
-// them as, nil where none does, or two.
+// whole table; where no misprint reads it, the kinds that read as printed
+// and the next): ok without a tree where they read as printed; the tree
+// one misprint reads them as, nil where none does, or two.
 func readPurchases(toks []token, kinds int) ([]int, bool) {
 	a := make([]int64, len(toks))
 	for i, tok := range toks {
 		a[i] = units(tok)
 	}
-	whole := func(a []int64) []int { return purchaseTree(a, kinds, false) }
+	whole := func(a []int64) []int { return purchaseTree(a, kinds, 0) }
 	if whole(a) != nil {
 		return nil, true
 	}
 	tree, n := misread(toks, a, whole)
-	if n == 0 && kinds > 1 { // the rows after the first kind out of order?
-		first := func(a []int64) []int { return purchaseTree(a, kinds, true) }
-		if first(a) != nil {
-			return nil, true
-		}
-		tree, _ = misread(toks, a, first)
+	if n > 0 || kinds == 1 {
+		return tree, false
 	}
+	// the rows after a kind out of order? the kinds before it that read
+	// as printed, and the next
+	read := 0
+	for read+1 < kinds && purchaseTree(a, kinds, read+1) != nil {
+		read++
+	}
+	if read+1 == kinds {
+		return nil, false // every kind reads, not their 合计
+	}
+	tree, _ = misread(toks, a, func(a []int64) []int { return purchaseTree(a, kinds, read+1) })
 	return tree, false
 }
