@@ -22,7 +22,9 @@ import (
 // misprint reads the whole table (default mode printed the rows after a
 // kind out of order), the kinds that read as printed — the amounts from
 // the second on, each kind's up to where they reach it — and the next are
-// read the same way. Where
+// read the same way. Default mode may also print the 总计 header with the
+// column's first cells after the rest of their page: the amounts are read
+// with those first too, and kept only where one order reads. Where
 // misprints give two trees, or none, nothing is kept; rows printed out of
 // order read as no tree. The value a misprint would have had goes nowhere.
 
@@ -37,8 +39,8 @@ var kindWords = []string{"货物", "工程", "服务"}
 // purchaseTree reads amounts, down the table (none negative), as the
 // tree of a 合计, its kinds, their subtotals and their purchases: the
 // parent of each amount (-1 for the 合计), nil when they do not add up
-// that way. The amounts being positive, there is one way at most: each
-// total's parts are the amounts after it up to where they reach it.
+// that way. The amounts not being negative, there is one way at most:
+// each total's parts are the amounts after it up to where they reach it.
 // With kinds > upto > 0, only the first upto kinds' trees are read, from
 // the second amount on (their parents -1, the amounts outside them -2).
 func purchaseTree(a []int64, kinds, upto int) []int {
@@ -181,7 +183,7 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 	var tree []int
 	for _, order := range orders {
 		switch p, ok := readPurchases(order, kinds); {
-		case ok && p == nil:
+		case ok:
 			return // adds up as printed
 		case p != nil && tree != nil:
 			return // two orders read
