@@ -23,9 +23,10 @@ import (
 var buyingWays = []string{"政府集中采购", "部门集中采购", "分散自行组织", "分散采购", "集中采购", "自行采购", "委托代理"}
 
 // purchaseSums checks the sums of a 政府采购支出预算表 with a line per
-// purchase.
+// purchase (purchaseSeq those of one default mode printed).
 func (b *builder) purchaseSums(t table, lines, flat []string) {
 	if !t.laid {
+		b.purchaseSeq(t, lines, flat)
 		return
 	}
 	header := -1
@@ -38,15 +39,11 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 	if header < 0 {
 		return
 	}
-	type node struct {
-		tok      token
-		children []int
-	}
-	var nodes []node
+	var nodes []purchaseNode
 	total, kind, sub := -1, -1, -1
 	for i := header + 1; i < t.end; i++ {
-		if c := flat[i]; endsTable(c) || strings.ContainsAny(c, "。%") || strings.Contains(c, "万元") && !strings.Contains(c, "单位") || strings.HasPrefix(c, "第") && strings.Contains(c, "部分") {
-			break // a note, or the text after the table (a 单位 line heads its next page)
+		if purchasesEnd(flat[i]) {
+			break
 		}
 		var amount []token
 		for _, c := range cellsOf(lines[i]) {
@@ -63,7 +60,7 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 			return // not a line per purchase
 		}
 		n := len(nodes)
-		nodes = append(nodes, node{tok: amount[0]})
+		nodes = append(nodes, purchaseNode{tok: amount[0]})
 		add := func(parent int) bool {
 			if parent < 0 {
 				return false
@@ -94,6 +91,28 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 			}
 		}
 	}
+	b.keepTable(t, failingPurchases(t, nodes, false))
+}
+
+// purchasesEnd tells a line that ends a 政府采购支出预算表: a note, or the
+// text after the table (a 单位 line heads its next page).
+func purchasesEnd(c string) bool {
+	return endsTable(c) || strings.ContainsAny(c, "。%") || strings.Contains(c, "万元") && !strings.Contains(c, "单位") || strings.HasPrefix(c, "第") && strings.Contains(c, "部分")
+}
+
+// purchaseNode is a line of a 政府采购支出预算表 with an amount: the 合计,
+// a kind, a subtotal or a purchase, with the lines whose sum it is.
+type purchaseNode struct {
+	tok      token
+	children []int
+}
+
+// failingPurchases are the cells of the failing sums of a tree of
+// purchases (each failing total and its parts), where one to four fail
+// and at least three sums hold, more than fail; nil otherwise. A tree
+// its sums placed with one cell changed back (fixed, purchaseSeq) holds
+// all of them so: three sums at least will do.
+func failingPurchases(t table, nodes []purchaseNode, fixed bool) []tableRow {
 	holds := 0
 	var fails []int
 	for i, n := range nodes {
@@ -111,8 +130,13 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 			holds++
 		}
 	}
-	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
-		return
+	switch {
+	case len(fails) == 0 || len(fails) > 4:
+		return nil
+	case fixed && holds+len(fails) < 3:
+		return nil
+	case !fixed && (holds < 3 || holds <= len(fails)):
+		return nil
 	}
 	ref := func(i int) string { return "purchase:" + strconv.Itoa(nodes[i].tok.line) }
 	var kept []tableRow
@@ -129,5 +153,5 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 			}
 		}
 	}
-	b.keepTable(t, kept)
+	return kept
 }

@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// Purchases in default mode. pdftotext without -layout prints the amounts
+// of a 政府采购支出预算表 one per line, apart from the names of their
+// rows; where it prints the rows in their order, the amounts read down the
+// table are the tree purchaseSums reads from layout text written out in
+// order: the 合计, each kind (一、货物 A …) followed by its subtotals, each
+// subtotal by its purchases. Which amount is which is not printed beside
+// it, so the sums place them: each total's parts are the amounts after it
+// up to where they reach it (there is one such reading at most), and the
+// 合计 has as many parts as the table prints kind lines. A table that reads
+// so as printed keeps no claim. Where it does not, and the readings that
+// one misprint allows — one cell's digit changed, a tenfold or a tenth —
+// are all the same tree, the amounts are read as that tree, each as
+// printed, and its failing sums (those through the misprinted cell,
+// whichever it is) are kept as table claims (failingPurchases). Where no
+// misprint reads the whole table (default mode printed the rows after a
+// kind out of order), the kinds that read as printed — the amounts from
+// the second on, each kind's up to where they reach it — and the next are
+// read the same way. Default mode may also print the 总计 header with the
+// column's first cells after the rest of their page: the amounts are read
+// with those first too, and kept only where one order reads. Where
+// misprints give two trees, or none, nothing is kept; rows printed out of
+// order read as no tree. The value a misprint would have had goes nowhere.
+
+const (
+	purchaseDepth = 3     // kinds, subtotals and purchases under the 合计
+	purchaseTries = 10000 // bounds the misprints tried for one table
+)
+
+// kindWords name a purchase's kind.
+var kindWords = []string{"货物", "工程", "服务"}
+
+// purchaseTree reads amounts, down the table (none negative), as the
+// tree of a 合计, its kinds, their subtotals and their purchases: the
+// parent of each amount (-1 for the 合计), nil when they do not add up
+// that way. The amounts not being negative, there is one way at most:
+// each total's parts are the amounts after it up to where they reach it.
+// With kinds > upto > 0, only the first upto kinds' trees are read, from
+// the second amount on (their parents -1, the amounts outside them -2).
+func purchaseTree(a []int64, kinds, upto int) []int {
+	parent := make([]int, len(a))
+	// node reads the node of depth d at i; the end of its amounts, -1
+	// when its parts do not add up to it
+	var node func(i, d int) int
+	node = func(i, d int) int {
+		if d == purchaseDepth {
+			return i + 1
+		}
+		j, need, parts := i+1, a[i], 0
+		for need > 0 || parts == 0 {
+			if j >= len(a) || a[j] > need || d == 0 && parts == kinds {
+				return -1
+			}
+			parent[j] = i
+			need -= a[j]
+			if j = node(j, d+1); j < 0 {
+				return -1
+			}
+			parts++
+		}
+		if d == 0 && parts != kinds {
+			return -1
+		}
+		return j
+	}
+	if upto > 0 && upto < kinds {
+		parent[0] = -2
+		end := 1
+		for range upto {
+			if end >= len(a) || a[end] >= a[0] {
+				return nil
+			}
+			k := end
+			if end = node(k, 1); end < 0 {
+				return nil
+			}
+			parent[k] = -1
+		}
+		for i := end; i < len(a); i++ {
+			parent[i] = -2
+		}
+		return parent
+	}
+	if len(a) == 0 || node(0, 0) != len(a) {
+		return nil
+	}
+	parent[0] = -1
+	return parent
+}
+
+// misread is the tree read reads amounts as with one misprint — one
+// cell's digit changed, a tenfold or a tenth — where all such readings
+// are the one tree; and how many trees they read (2 for more, or for too
+// many tried). Two cells swapped are not tried: default mode prints cells
+// out of their order too.
+func misread(toks []token, a []int64, read func([]int64) []int) ([]int, int) {
+	var tree []int
+	tries := 0
+	// try reads the amounts as changed; false when the search is over: two
+	// changes read as two trees, or too many were tried
+	try := func() bool {
+		if tries++; tries > purchaseTries {
+			return false
+		}
+		switch p := read(a); {
+		case p == nil:
+		case tree != nil && !slices.Equal(p, tree):
+			return false
+		default:
+			tree = p
+		}
+		return true
+	}
+	for j, tok := range toks {
+		was := a[j]
+		vs := misprints(tok, 4)
+		slices.Sort(vs)
+		for _, v := range slices.Compact(vs) {
+			if v < 0 {
+				continue
+			}
+			a[j] = v
+			ok := try()
+			a[j] = was
+			if !ok {
+				return nil, 2
+			}
+		}
+	}
+	if tree == nil {
+		return nil, 0
+	}
+	return tree, 1
+}
+
+// purchaseSeq keeps the failing sums of a 政府采购支出预算表 default mode
+// printed row by row, with one cell misprinted.
+func (b *builder) purchaseSeq(t table, lines, flat []string) {
+	var toks []token
+	kinds, header := 0, false
+	head, heads := -1, 0 // the amounts right under the 总计 header: where, how many
+	for i := t.line; i < t.end; i++ {
+		c := flat[i]
+		if purchasesEnd(c) {
+			break
+		}
+		header = header || strings.Contains(c, "采购物品") || strings.Contains(c, "采购组织形")
+		if startsItem(c) && containsAny(c, kindWords) {
+			kinds++
+		}
+		if isTotal(c) && heads == 0 {
+			for k := i + 1; k < t.end && isNumberCell(flat[k]) && strings.Contains(flat[k], "."); k++ {
+				head, heads = len(toks), heads+1
+			}
+		}
+		for _, cell := range cellsOf(lines[i]) {
+			if isNumberCell(cell) && strings.Contains(cell, ".") {
+				tok, ok := cellToken(cell, i+1)
+				if !ok || tok.mant < 0 {
+					return
+				}
+				toks = append(toks, tok)
+			}
+		}
+	}
+	if !header || kinds == 0 || kinds > len(kindWords) || len(toks) < 2*purchaseDepth {
+		return
+	}
+	orders := [][]token{toks}
+	if head > 0 && heads > 0 && head+heads <= len(toks) {
+		// default mode may print the column's first cells with its header,
+		// after the rest of its page: tried first too
+		moved := slices.Concat(toks[head:head+heads], toks[:head], toks[head+heads:])
+		orders = append(orders, moved)
+	}
+	var read []token
+	var tree []int
+	for _, order := range orders {
+		switch p, ok := readPurchases(order, kinds); {
+		case ok:
+			return // adds up as printed
+		case p != nil && tree != nil:
+			return // two orders read
+		case p != nil:
+			read, tree = order, p
+		}
+	}
+	if tree == nil {
+		return
+	}
+	nodes := make([]purchaseNode, len(read))
+	for i, p := range tree {
+		nodes[i].tok = read[i]
+		if p >= 0 { // not the 合计, nor outside the tree read
+			nodes[p].children = append(nodes[p].children, i)
+		}
+	}
+	b.keep(t, failingPurchases(t, nodes, true))
+}
+
+// readPurchases reads amounts in their order as a tree of purchases (the
+// whole table; where no misprint reads it, the kinds that read as printed
+// and the next): ok without a tree where they read as printed; the tree
+// one misprint reads them as, nil where none does, or two.
+func readPurchases(toks []token, kinds int) ([]int, bool) {
+	a := make([]int64, len(toks))
+	for i, tok := range toks {
+		a[i] = units(tok)
+	}
+	whole := func(a []int64) []int { return purchaseTree(a, kinds, 0) }
+	if whole(a) != nil {
+		return nil, true
+	}
+	tree, n := misread(toks, a, whole)
+	if n > 0 || kinds == 1 {
+		return tree, false
+	}
+	// the rows after a kind out of order? the kinds before it that read
+	// as printed, and the next
+	read := 0
+	for read+1 < kinds && purchaseTree(a, kinds, read+1) != nil {
+		read++
+	}
+	if read+1 == kinds {
+		return nil, false // every kind reads, not their 合计
+	}
+	tree, _ = misread(toks, a, func(a []int64) []int { return purchaseTree(a, kinds, read+1) })
+	return tree, false
+}

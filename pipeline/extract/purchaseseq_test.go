@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// The amounts of a 政府采购支出预算表 read down the table are its tree where
+// each total's parts run up to it: the 合计, its kinds, their subtotals,
+// their purchases; printed in another order, or with another number of
+// kinds, they read as none.
+func TestPurchaseTree(t *testing.T) {
+	a := []int64{150, 62, 32, 12, 20, 30, 30, 88, 51, 17, 34, 37, 37}
+	want := []int{-1, 0, 1, 2, 2, 1, 5, 0, 7, 8, 8, 7, 11}
+	if got := purchaseTree(a, 2, 0); !slices.Equal(got, want) {
+		t.Errorf("tree = %v, want %v", got, want)
+	}
+	if got := purchaseTree(a, 3, 0); got != nil {
+		t.Errorf("three kinds: tree = %v, want none", got)
+	}
+	scrambled := []int64{150, 62, 12, 20, 32, 30, 30, 88, 51, 17, 34, 37, 37} // a subtotal after its purchases
+	if got := purchaseTree(scrambled, 2, 0); got != nil {
+		t.Errorf("scrambled: tree = %v, want none", got)
+	}
+}
+
+// purchaseText is a 政府采购支出预算表 as default mode prints it: the
+// header and kind lines, then each amount on its own line beside a way of
+// buying.
+func purchaseText(kinds []string, amounts []string) string {
+	lines := []string{"某省某院2019年部门预算", "政府采购支出预算表", "部门名称：某部门", "单位：万元", "采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计", "合计"}
+	lines = append(lines, kinds...)
+	for _, a := range amounts {
+		lines = append(lines, "", a, "分散自行组织")
+	}
+	return strings.Join(append(lines, "注：1.采购组织形式为：集中采购、部门集中采购和分散采购。"), "\n")
+}
+
+// tableClaimCount counts the table claims of a document's text.
+func tableClaimCount(text string, t *testing.T) int {
+	n := 0
+	for _, c := range extractLines(t, text).Claims {
+		if c.Kind == schema.ClaimTable {
+			n++
+		}
+	}
+	return n
+}
+
+// A purchase table default mode printed row by row keeps its failing sums
+// where one misprinted cell explains them, and those sums name the cell's
+// line: a purchase (its subtotal fails) or a kind (the 合计 and the kind
+// fail). As printed it keeps none; nor where two misprints would read as
+// two trees, or where the rows are out of order.
+func TestPurchaseSeqOneOff(t *testing.T) {
+	kinds := []string{"一、货物A", "三、服务C"}
+	printed := []string{"150.00", "62.00", "32.00", "12.00", "20.00", "30.00", "30.00", "88.00", "51.00", "17.00", "34.00", "37.00", "37.00"}
+	if n := tableClaimCount(purchaseText(kinds, printed), t); n != 0 {
+		t.Errorf("the table as printed gives %d table claims", n)
+	}
+	for _, c := range []struct {
+		name     string
+		cell     int
+		to       string
+		failures int
+	}{
+		{"a purchase", 9, "19.00", 1},
+		{"a purchase tenfold", 3, "120.00", 1},
+		{"a kind", 7, "83.00", 2},
+		{"the 合计", 0, "159.00", 1},
+	} {
+		amounts := slices.Clone(printed)
+		amounts[c.cell] = c.to
+		text := purchaseText(kinds, amounts)
+		line := slices.Index(strings.Split(text, "\n"), c.to) + 1
+		broken := brokenSums(extractLines(t, text))
+		if len(broken) != c.failures {
+			t.Errorf("%s: failing sums %v, want %d", c.name, broken, c.failures)
+		}
+		for _, b := range broken {
+			if !slices.Contains(b, line) {
+				t.Errorf("%s: a failing sum without the changed cell's line %d: %v", c.name, line, b)
+			}
+		}
+	}
+	// 0.00 for 2.00 or 1.00 for 3.00: a subtotal of 2.00 or of 3.00
+	ambiguous := []string{"29.00", "29.00", "1.00", "1.00", "0.00", "2.00", "26.00", "26.00"}
+	if n := tableClaimCount(purchaseText(kinds[:1], ambiguous), t); n != 0 {
+		t.Errorf("two readings: %d table claims", n)
+	}
+	scrambled := []string{"150.00", "62.00", "12.00", "20.00", "32.00", "30.00", "30.00", "88.00", "51.00", "19.00", "34.00", "37.00", "37.00"}
+	if n := tableClaimCount(purchaseText(kinds, scrambled), t); n != 0 {
+		t.Errorf("rows out of order: %d table claims", n)
+	}
+}
+
+// Where default mode printed the rows after the first kind out of order,
+// the first kind alone is read: a misprint in it keeps its failing sums,
+// one after it nothing; as printed, nothing.
+func TestPurchaseSeqFirstKind(t *testing.T) {
+	kinds := []string{"一、货物A", "三、服务C"}
+	printed := []string{"150.00", "62.00", "32.00", "12.00", "20.00", "30.00", "30.00", "88.00", "17.00", "51.00", "34.00", "37.00", "37.00"}
+	if got := purchaseTree([]int64{150, 62, 32, 12, 20, 30, 30, 88, 17, 51, 34, 37, 37}, 2, 1); !slices.Equal(got, []int{-2, -1, 1, 2, 2, 1, 5, -2, -2, -2, -2, -2, -2}) {
+		t.Errorf("first kind read as %v", got)
+	}
+	if n := tableClaimCount(purchaseText(kinds, printed), t); n != 0 {
+		t.Errorf("the table as printed gives %d table claims", n)
+	}
+	for _, c := range []struct {
+		cell int
+		to   string
+		want int // failing sums
+	}{{4, "29.00", 1}, {2, "37.00", 2}, {10, "39.00", 0}} {
+		amounts := slices.Clone(printed)
+		amounts[c.cell] = c.to
+		text := purchaseText(kinds, amounts)
+		line := slices.Index(strings.Split(text, "\n"), c.to) + 1
+		broken := brokenSums(extractLines(t, text))
+		if len(broken) != c.want {
+			t.Errorf("%s: failing sums %v, want %d", c.to, broken, c.want)
+		}
+		for _, b := range broken {
+			if !slices.Contains(b, line) {
+				t.Errorf("%s: a failing sum without the changed cell's line %d: %v", c.to, line, b)
+			}
+		}
+	}
+}
+
+// Default mode may print the 总计 header with the column's first cells
+// (the 合计 and the first kind) after the rest of their page: read with
+// those first, the table keeps the failing sums of a misprint, and none
+// as printed.
+func TestPurchaseSeqHeaderCells(t *testing.T) {
+	text := func(amounts []string) string {
+		lines := []string{"某省某院2019年部门预算", "政府采购支出预算表", "部门名称：某部门", "单位：万元", "采购品目大类", "专项名称", "合计", "一、货物A", "三、服务C", "经济科目", "采购物品名称"}
+		for _, a := range amounts[2:] {
+			lines = append(lines, "", a, "分散自行组织")
+		}
+		lines = append(lines, "", "总计", amounts[0], amounts[1], "", "采购组织形式")
+		return strings.Join(append(lines, "注：1.采购组织形式为：集中采购、部门集中采购和分散采购。"), "\n")
+	}
+	printed := []string{"150.00", "62.00", "32.00", "12.00", "20.00", "30.00", "30.00", "88.00", "17.00", "51.00", "34.00", "37.00", "37.00"}
+	if n := tableClaimCount(text(printed), t); n != 0 {
+		t.Errorf("the table as printed gives %d table claims", n)
+	}
+	amounts := slices.Clone(printed)
+	amounts[3] = "19.00"
+	changed := text(amounts)
+	line := slices.Index(strings.Split(changed, "\n"), "19.00") + 1
+	broken := brokenSums(extractLines(t, changed))
+	if len(broken) != 1 || !slices.Contains(broken[0], line) {
+		t.Errorf("failing sums %v, want one with the changed cell's line %d", broken, line)
+	}
+}
+
+// The kinds that read as printed and the next are read where the rows of
+// a later one are out of order: a misprint in the second kind keeps its
+// failing sum.
+func TestPurchaseSeqNextKind(t *testing.T) {
+	kinds := []string{"一、货物A", "二、工程B", "三、服务C"}
+	amounts := []string{"195.00", "62.00", "32.00", "12.00", "20.00", "30.00", "30.00", "45.00", "45.00", "46.00", "88.00", "17.00", "51.00", "34.00", "37.00", "37.00"}
+	text := purchaseText(kinds, amounts)
+	line := slices.Index(strings.Split(text, "\n"), "46.00") + 1
+	broken := brokenSums(extractLines(t, text))
+	if len(broken) != 1 || !slices.Contains(broken[0], line) {
+		t.Errorf("failing sums %v, want one with the changed cell's line %d", broken, line)
+	}
+	amounts[9] = "45.00"
+	if n := tableClaimCount(purchaseText(kinds, amounts), t); n != 0 {
+		t.Errorf("the table as printed gives %d table claims", n)
+	}
+}
