@@ -44,7 +44,14 @@ var kindWords = []string{"货物", "工程", "服务"}
 // With kinds > upto > 0, only the first upto kinds' trees are read, from
 // the second amount on (their parents -1, the amounts outside them -2).
 func purchaseTree(a []int64, kinds, upto int) []int {
-	parent := make([]int, len(a))
+	return purchaseTreeIn(make([]int, len(a)), a, kinds, upto)
+}
+
+// purchaseTreeIn is purchaseTree writing the parents into parent (of the
+// amounts' length): the one-misprint search reads a table thousands of
+// times.
+func purchaseTreeIn(parent []int, a []int64, kinds, upto int) []int {
+	clear(parent)
 	// node reads the node of depth d at i; the end of its amounts, -1
 	// when its parts do not add up to it
 	var node func(i, d int) int
@@ -112,8 +119,8 @@ func misread(toks []token, a []int64, read func([]int64) []int) ([]int, int) {
 		case p == nil:
 		case tree != nil && !slices.Equal(p, tree):
 			return false
-		default:
-			tree = p
+		case tree == nil:
+			tree = slices.Clone(p) // read may write its next reading over p
 		}
 		return true
 	}
@@ -213,7 +220,8 @@ func readPurchases(toks []token, kinds int) ([]int, bool) {
 	for i, tok := range toks {
 		a[i] = units(tok)
 	}
-	whole := func(a []int64) []int { return purchaseTree(a, kinds, 0) }
+	buf := make([]int, len(a))
+	whole := func(a []int64) []int { return purchaseTreeIn(buf, a, kinds, 0) }
 	if whole(a) != nil {
 		return nil, true
 	}
@@ -230,6 +238,6 @@ func readPurchases(toks []token, kinds int) ([]int, bool) {
 	if read+1 == kinds {
 		return nil, false // every kind reads, not their 合计
 	}
-	tree, _ = misread(toks, a, func(a []int64) []int { return purchaseTree(a, kinds, read+1) })
+	tree, _ = misread(toks, a, func(a []int64) []int { return purchaseTreeIn(buf, a, kinds, read+1) })
 	return tree, false
 }
