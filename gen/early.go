@@ -83,19 +83,10 @@ func (d *sdoc) drawEarlyMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money)
 	}
 	// the economic table is of appropriations: basic expenditure less what
 	// the unit's own revenue pays
-	e := split(r, d.basic-x.own, 3, d.step)
-	d.econ[0].amt, d.econ[1].amt, d.econ[2].amt = e[0], e[1], e[2]
-	wages, goods := split(r, e[0], 3, d.step), split(r, e[1], 2, d.step)
-	for i := range wages {
-		d.econ[0].items[i].amt = wages[i]
-	}
-	for i := range goods {
-		d.econ[1].items[i].amt = goods[i]
-	}
-	d.econ[2].items[0].amt = e[2]
+	splitEconomic(r, d, d.basic-x.own)
 	// 310 其他资本性支出, its name until 2018: an office-equipment item of
 	// basic expenditure, paid out of the 公用经费 (as Pingyuan's 2017 决算)
-	if capital := e[1] / 5 / schema.Money(d.step) * schema.Money(d.step); capital > 0 {
+	if capital := d.econ[1].amt / 5 / schema.Money(d.step) * schema.Money(d.step); capital > 0 {
 		d.econ[1].amt -= capital
 		d.econ[1].items[1].amt -= capital // the larger share where drawn; not drawn: the stream stays as it was
 		if d.econ[1].items[1].amt < 0 {
@@ -454,4 +445,20 @@ func (d *sdoc) earlyFinal(b *strings.Builder) {
 	}
 	d.fiscalTables(b, word+"支出决算表", word+"基本支出决算表", word+"“三公”经费支出决算表", "本年支出", "决算数")
 	d.render(b, d.empty("政府性基金预算财政拨款收入支出决算表", fmt.Sprintf("注：%s无政府性基金预算财政拨款收入和支出，故本表无数据。", d.dept)))
+}
+
+// splitEconomic draws the economic table of appropriations: basic (the
+// basic expenditure they pay) split over 301, 302 and 303, and their
+// items.
+func splitEconomic(r *rand.Rand, d *sdoc, basic schema.Money) {
+	e := split(r, basic, 3, d.step)
+	d.econ[0].amt, d.econ[1].amt, d.econ[2].amt = e[0], e[1], e[2]
+	wages, goods := split(r, e[0], 3, d.step), split(r, e[1], 2, d.step)
+	for i := range wages {
+		d.econ[0].items[i].amt = wages[i]
+	}
+	for i := range goods {
+		d.econ[1].items[i].amt = goods[i]
+	}
+	d.econ[2].items[0].amt = e[2]
 }

@@ -87,16 +87,7 @@ func (d *sdoc) drawUnitMoney(r *rand.Rand, amt func(lo, hi int64) schema.Money) 
 	}
 	other := x.own / schema.Money(3+r.IntN(4)) / step * step
 	d.own = [3]schema.Money{x.own - other, 0, other}
-	e := split(r, d.basic-x.own, 3, d.step) // the economic table is of appropriations
-	d.econ[0].amt, d.econ[1].amt, d.econ[2].amt = e[0], e[1], e[2]
-	wages, goods := split(r, e[0], 3, d.step), split(r, e[1], 2, d.step)
-	for i := range wages {
-		d.econ[0].items[i].amt = wages[i]
-	}
-	for i := range goods {
-		d.econ[1].items[i].amt = goods[i]
-	}
-	d.econ[2].items[0].amt = e[2]
+	splitEconomic(r, d, d.basic-x.own) // the economic table is of appropriations
 	d.current = d.basic + d.project
 	if r.IntN(3) == 0 {
 		d.carriedIn = max(step, min(amt(1, 200), (x.basic+x.project-x.own)/2/step*step))

@@ -290,15 +290,7 @@ func TestBudgetTotalsOtherWords(t *testing.T) {
 // prior year ("决算为18.5万元，完成预算的92.5%，较上年减少1.5万元") does not
 // hide the comparison; a share does (it may be the share that changed).
 func TestChangeAfterCompletionRate(t *testing.T) {
-	changes := func(text string) map[string]float64 {
-		out := map[string]float64{}
-		for _, cl := range extractLines(t, text).Claims {
-			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
-				out[cl.Path+":"+cl.Kind] = cl.Value
-			}
-		}
-		return out
-	}
+	changes := func(text string) map[string]float64 { return changeClaims(t, text) }
 	got := changes("湖北省某局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为18.5万元，完成预算的92.5%，较上年减少1.5万元，下降7.5%。\n")
 	if want := map[string]float64{"/three_public:change": -15000, "/three_public:change_pct": -7.5}; !maps.Equal(got, want) {
 		t.Errorf("changes %v, want %v", got, want)
@@ -491,15 +483,7 @@ func TestOtherFundsSource(t *testing.T) {
 // of its own, so the comparison still speaks of the figure before it; a
 // clause with 分别 speaks of several.
 func TestComparisonWithReason(t *testing.T) {
-	changes := func(text string) map[string]float64 {
-		out := map[string]float64{}
-		for _, cl := range extractLines(t, text).Claims {
-			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
-				out[cl.Path+":"+cl.Kind] = cl.Value
-			}
-		}
-		return out
-	}
+	changes := func(text string) map[string]float64 { return changeClaims(t, text) }
 	got := changes("湖北省某市审计局2020年度部门决算\n2020年度收入总计1,234.56万元。与2019年度相比，收、支总计各减少45.67万元，下降3.6%，主要原因是疫情防控压减支出。\n")
 	if want := map[string]float64{"/revenue:change": -456700, "/revenue:change_pct": -3.6}; !maps.Equal(got, want) {
 		t.Errorf("changes %v, want %v", got, want)
@@ -539,4 +523,17 @@ func TestUnitBudgetWordings(t *testing.T) {
 				"/revenue/sources/1/amount": 396400, "/revenue/sources/2/amount": 99100},
 			noClaims: []string{"/revenue/sources/0:amount"}},
 	})
+}
+
+// changeClaims are the change and percentage claims of a text's extraction,
+// by path and kind ("/three_public:change").
+func changeClaims(t *testing.T, text string) map[string]float64 {
+	t.Helper()
+	out := map[string]float64{}
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+			out[cl.Path+":"+cl.Kind] = cl.Value
+		}
+	}
+	return out
 }
