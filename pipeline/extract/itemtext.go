@@ -21,29 +21,27 @@ import (
 // compared by the model's own claims and skipped here.
 func (b *builder) itemStatements() {
 	st := b.st
-	for _, mark := range []string{"（项）", "(项)"} {
-		for _, end := range b.find(mark) {
-			hi := st.tokenAt(end)
-			if hi >= len(st.toks) {
-				continue
-			}
-			h := st.toks[hi]
-			if h.kind != numMoney || h.unit == "" || b.used[hi] || st.runesBetween(end, h.start) > 3 {
-				continue // "…（项）”300.00万元": the heading's amount right after it
-			}
-			stop := b.itemEnd(h.end)
-			cur, ok := b.yearAmount(h.end, stop, false)
-			if !ok || b.used[cur] {
-				continue
-			}
-			line := strconv.Itoa(st.source(h.start).Line)
-			if y := st.toks[cur]; y.money() != h.money() {
-				for _, t := range []token{h, y} {
-					b.textClaim("/text/"+line+"/item", schema.ClaimAmount, t, t.money().Float())
-				}
-			}
-			b.itemChange(line, cur, h.end, stop)
+	for _, end := range b.find("(项)") { // the text is folded: （项） reads (项)
+		hi := st.tokenAt(end)
+		if hi >= len(st.toks) {
+			continue
 		}
+		h := st.toks[hi]
+		if h.kind != numMoney || h.unit == "" || b.used[hi] || st.runesBetween(end, h.start) > 3 {
+			continue // "…（项）”300.00万元": the heading's amount right after it
+		}
+		stop := b.itemEnd(h.end)
+		cur, ok := b.yearAmount(h.end, stop, false)
+		if !ok || b.used[cur] {
+			continue
+		}
+		line := strconv.Itoa(st.source(h.start).Line)
+		if y := st.toks[cur]; y.money() != h.money() {
+			for _, t := range []token{h, y} {
+				b.textClaim("/text/"+line+"/item", schema.ClaimAmount, t, t.money().Float())
+			}
+		}
+		b.itemChange(line, cur, h.end, stop)
 	}
 }
 
@@ -53,13 +51,16 @@ func (b *builder) itemStatements() {
 func (b *builder) itemEnd(pos int) int {
 	st := b.st
 	stop := min(len(st.s), pos+400)
-	for _, mark := range []string{"（项）", "(项)", "（类）", "(类)"} {
+	for _, mark := range []string{"(项)", "(类)"} { // folded
 		if k := strings.Index(st.s[pos:stop], mark); k >= 0 {
 			stop = pos + k
 		}
 	}
 	for k := pos; k < stop; k++ {
-		if st.s[k] == '\n' && itemMarker(strings.TrimLeft(st.s[k+1:stop], " 　")) {
+		if st.s[k] != '\n' {
+			continue
+		}
+		if style, _ := enumOf(strings.TrimLeft(st.s[k+1:stop], " ")); style != enumNone {
 			return k
 		}
 	}

@@ -1899,46 +1899,20 @@ func (b *builder) keepOwnChange(ti int) {
 	b.textClaim(path, schema.ClaimChangePct, p, float64(y.pctSign)*p.float())
 }
 
-// listItemStart is the offset in s of the last colon an enumerated item
-// follows ("具体情况如下：（一）", "包括：1、"), or -1: the item is a sentence of
-// its own, whatever the colon's sentence stated before it.
+// listItemStart is the offset in s (folded text) of the last colon an
+// enumerated item follows ("具体情况如下：（一）", "包括：1、"), or -1: the item
+// is a sentence of its own, whatever the colon's sentence stated before it.
 func listItemStart(s string) int {
 	for end := len(s); ; {
-		i := max(strings.LastIndex(s[:end], "："), strings.LastIndex(s[:end], ":"))
+		i := strings.LastIndex(s[:end], ":")
 		if i < 0 {
 			return -1
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		if itemMarker(strings.TrimLeft(s[i+size:], " 　")) {
+		if style, _ := enumOf(s[i+1:]); style != enumNone {
 			return i
 		}
 		end = i
 	}
-}
-
-// itemMarker tells a text that opens with an enumeration mark: （一） (1)
-// 1． 1、 1. 一、.
-func itemMarker(s string) bool {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == '（' || r == '(' {
-		n := strings.IndexAny(s, "）)")
-		return n > size && n-size <= 9 && strings.Trim(s[size:n], "0123456789一二三四五六七八九十") == ""
-	}
-	n := 0
-	for n < len(s) && (s[n] >= '0' && s[n] <= '9') {
-		n++
-	}
-	if n == 0 {
-		for n < len(s) {
-			r, size := utf8.DecodeRuneInString(s[n:])
-			if !strings.ContainsRune("一二三四五六七八九十", r) {
-				break
-			}
-			n += size
-		}
-		return n > 0 && strings.HasPrefix(s[n:], "、")
-	}
-	return n <= 2 && (strings.HasPrefix(s[n:], "、") || strings.HasPrefix(s[n:], "．") || strings.HasPrefix(s[n:], ".") && !(n+1 < len(s) && s[n+1] >= '0' && s[n+1] <= '9'))
 }
 
 // changeAgrees tells whether a stated percentage p is the change c against
