@@ -1254,6 +1254,8 @@ func TestItemParagraph(t *testing.T) {
 		"heading differs":    {strings.Replace(text, "2024年预算安排300.00万元", "2024年预算安排310.00万元", 1), []string{"restate.text", "yoy.change_pct"}},
 		"percentage differs": {strings.Replace(text, "增加7.69%", "增加17.69%", 1), []string{"yoy.change_pct"}},
 		"prior year differs": {strings.Replace(text, "执行数为650.00万元", "执行数为550.00万元", 1), []string{"yoy.change_pct"}},
+		// the paragraph ends where the next part begins: its 预算安排 is another figure's
+		"next part": {"上海市某区某局2024年部门预算\n财政拨款支出主要内容如下：\n1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”700.00万元，主要用于机关运转。\n四、政府采购预算情况\n2024年预算安排100.00万元用于政府采购。", nil},
 	} {
 		d := extractText(t, c.text)
 		Run(d)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -56,12 +57,9 @@ func (b *builder) itemEnd(pos int) int {
 			stop = pos + k
 		}
 	}
-	for k := pos; k < stop; k++ {
-		if st.s[k] != '\n' {
-			continue
-		}
-		if style, _ := enumOf(strings.TrimLeft(st.s[k+1:stop], " ")); style != enumNone {
-			return k
+	for k := sort.SearchInts(st.starts, pos+1); k < len(st.starts) && st.starts[k] < stop; k++ {
+		if style, _ := enumOf(st.s[st.starts[k]:stop]); style != enumNone {
+			return st.starts[k] // a line opening with 四、 or （一）
 		}
 	}
 	return stop
