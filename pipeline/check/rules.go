@@ -76,12 +76,7 @@ func (c *ctx) priorOf(path string) (rfig, string, bool) {
 		}
 	}
 	if strings.HasPrefix(path, "/text/") { // a comparison no model figure takes: its prior year is a claim
-		for _, cl := range c.doc.Claims {
-			if cl.Path == path && cl.Kind == schema.ClaimPriorYear {
-				return claimFig(cl), path, true
-			}
-		}
-		return rfig{}, "", false
+		return c.textFig(path, schema.ClaimPriorYear)
 	}
 	f, ok := c.fig(path + "/prior_year")
 	return f, path + "/prior_year", ok
@@ -89,12 +84,7 @@ func (c *ctx) priorOf(path string) (rfig, string, bool) {
 
 func (c *ctx) currentOf(path string) (rfig, string, bool) {
 	if strings.HasPrefix(path, "/text/") { // a comparison no model figure takes: its amount is a claim
-		for _, cl := range c.doc.Claims {
-			if cl.Path == path && cl.Kind == schema.ClaimAmount {
-				return claimFig(cl), path, true
-			}
-		}
-		return rfig{}, "", false
+		return c.textFig(path, schema.ClaimAmount)
 	}
 	if path == "/assets" {
 		f, ok := c.fig("/assets/end/total")
@@ -105,6 +95,17 @@ func (c *ctx) currentOf(path string) (rfig, string, bool) {
 		return rfig{}, "", false
 	}
 	return c.figOf(p, v), p, true
+}
+
+// textFig is the figure of a comparison no model figure takes: the first
+// claim of kind on its /text/ path.
+func (c *ctx) textFig(path, kind string) (rfig, string, bool) {
+	for _, cl := range c.doc.Claims {
+		if cl.Path == path && cl.Kind == kind {
+			return claimFig(cl), path, true
+		}
+	}
+	return rfig{}, "", false
 }
 
 func yoyChange(c *ctx) {
