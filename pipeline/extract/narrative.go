@@ -565,18 +565,28 @@ func (b *builder) basicRestated() {
 	if exp.Basic == nil || !b.allAppropriations() {
 		return
 	}
-	for _, l := range appropriationsBasic {
+	b.restatedAs("/expenditure/basic", appropriationsBasic, exp.Basic.Amount)
+}
+
+// restatedAs keeps each statement after one of labels (of the document's
+// year) whose amount differs from amount as an amount claim on path, and
+// returns their tokens.
+func (b *builder) restatedAs(path string, labels []string, amount schema.Money) []int {
+	var kept []int
+	for _, l := range labels {
 		for _, end := range b.find(l) {
 			if b.otherYear(end - len(l)) {
 				continue
 			}
 			ti, ok := b.valueAfter(end, 6)
-			if !ok || b.used[ti] || b.st.toks[ti].money() == exp.Basic.Amount {
+			if !ok || b.used[ti] || b.st.toks[ti].money() == amount {
 				continue
 			}
-			b.claim("/expenditure/basic", schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
+			b.claim(path, schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
+			kept = append(kept, ti)
 		}
 	}
+	return kept
 }
 
 // totalRestated keeps, in a budget whose every yuan is a general-budget
@@ -589,26 +599,16 @@ func (b *builder) totalRestated() {
 	if exp == nil || exp.Total == nil || rev == nil || rev.Total == nil || *rev.Total != *exp.Total || b.doc.Document.Kind != schema.KindBudget {
 		return
 	}
+	noFunds := (b.doc.GovernmentFund == nil || b.doc.GovernmentFund.Amount == 0) && (b.doc.StateCapital == nil || b.doc.StateCapital.Amount == 0)
 	general := false
 	for _, s := range rev.Sources {
-		noFunds := (b.doc.GovernmentFund == nil || b.doc.GovernmentFund.Amount == 0) && (b.doc.StateCapital == nil || b.doc.StateCapital.Amount == 0)
 		general = general || s.Amount == *rev.Total && (s.Name == "一般公共预算" || s.Name == "财政拨款" && noFunds)
 	}
 	if !general {
 		return
 	}
-	for _, l := range []string{"一般公共预算拨款支出", "一般公共预算财政拨款支出", "一般公共预算支出"} {
-		for _, end := range b.find(l) {
-			if b.otherYear(end - len(l)) {
-				continue
-			}
-			ti, ok := b.valueAfter(end, 6)
-			if !ok || b.used[ti] || b.st.toks[ti].money() == *exp.Total {
-				continue
-			}
-			b.claim("/expenditure", schema.ClaimAmount, ti, b.st.toks[ti].money().Float(), "")
-			b.keepOwnChange(ti)
-		}
+	for _, ti := range b.restatedAs("/expenditure", []string{"一般公共预算拨款支出", "一般公共预算财政拨款支出", "一般公共预算支出"}, *exp.Total) {
+		b.keepOwnChange(ti)
 	}
 }
 
