@@ -167,11 +167,7 @@ func TestStatisticsTableRestates(t *testing.T) {
 	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(38100) {
 		t.Fatalf("three_public = %+v, want the table's 3.81 万元", d.ThreePublic)
 	}
-	claimed := false
-	for _, c := range d.Claims {
-		claimed = claimed || c.Path == "/three_public" && c.Kind == schema.ClaimAmount && c.Value == 39000
-	}
-	if !claimed {
+	if !claimWith(d.Claims, "/three_public", schema.ClaimAmount, 39000) {
 		t.Errorf("no claim of the text's 3.90 万元: %+v", d.Claims)
 	}
 }

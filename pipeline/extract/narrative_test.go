@@ -126,11 +126,7 @@ func TestComparisonWithBudget(t *testing.T) {
 		{"某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，较2017年预算增加5万元。\n", "较2017年预算"},
 		{"某区财政局2018年部门预算\n2018年机关运行经费预算为50万元，比上年预算增加5万元。\n", "比上年预算"},
 	} {
-		found := false
-		for _, cl := range extractLines(t, c.text).Claims {
-			found = found || cl.Path == "/operating_costs" && cl.Kind == schema.ClaimChange && cl.Value == 50000
-		}
-		if !found {
+		if !claimWith(extractLines(t, c.text).Claims, "/operating_costs", schema.ClaimChange, 50000) {
 			t.Errorf("%s: the change against the prior year is not read", c.ok)
 		}
 	}
@@ -536,4 +532,9 @@ func changeClaims(t *testing.T, text string) map[string]float64 {
 		}
 	}
 	return out
+}
+
+// claimWith tells whether claims hold one of kind on path with value.
+func claimWith(claims []schema.Claim, path, kind string, value float64) bool {
+	return slices.ContainsFunc(claims, func(c schema.Claim) bool { return c.Path == path && c.Kind == kind && c.Value == value })
 }

@@ -178,11 +178,7 @@ func TestTableWinsOverText(t *testing.T) {
 	if *d.Revenue.Total != schema.Yuan(1500000) {
 		t.Fatalf("revenue = %v", d.Revenue.Total)
 	}
-	ok := false
-	for _, c := range d.Claims {
-		ok = ok || c.Path == "/revenue" && c.Kind == schema.ClaimAmount && c.Value == 1500100
-	}
-	if !ok {
+	if !claimWith(d.Claims, "/revenue", schema.ClaimAmount, 1500100) {
 		t.Errorf("text figure not kept as a claim: %+v", d.Claims)
 	}
 }
