@@ -26,8 +26,9 @@ import (
 // account saved from a web page: a crawler's header, then the body on one
 // line (as the Fujian pages arrive). "final9", "budget25", "jiangsu12" and
 // "early" and "unit" are the standard table sets (std.go, jiangsu.go,
-// early.go, unit.go),
-// printed with the perturbations of real extractors.
+// early.go, unit.go), printed with the perturbations of real extractors —
+// among them a web page whose tables are flattened into its one-line body
+// (the pert's Web).
 var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early", "unit"}
 
 // Standard reports whether a family's figures are in standard tables
@@ -184,7 +185,7 @@ func write(dir, name, text string, t Truth) error {
 func webPage(text, dept string, i int) string {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
+		if l = strings.Join(strings.Fields(l), " "); l != "" { // a page's text keeps no runs of spaces
 			lines = append(lines, l)
 		}
 	}

@@ -40,6 +40,7 @@ type pert struct {
 	Numbered  bool `json:"numbered,omitempty"`   // a 决算 as 财政部's template prints it: rows numbered (行次), columns numbered (栏次), 三公 grouped by 预算数 and 决算数
 	Fund      bool `json:"fund,omitempty"`       // a 决算 with 政府性基金 money: its 政府性基金预算财政拨款收入支出决算表 holds figures
 	Stats     bool `json:"stats,omitempty"`      // a 决算's 三公 and 机关运行经费 in the 2016–2017 template's 部门决算相关信息统计表
+	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 }
 
 func (p pert) String() string {
@@ -47,7 +48,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Web, "web"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -425,6 +426,12 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	// (budget25, final9 and unit: Jiangsu's coded tables print one amount, the
 	// early family's own tables are not printed this way)
 	d.p.Mixed = d.p.Default && !d.p.ColWise && !d.p.Numbered && d.mix.IntN(2) == 0 && (fam == "budget25" || fam == "final9" || fam == "unit")
+	// a web page, from a stream of its own: the body's lines run together,
+	// so what a PDF's lines and pages add (wrapped labels, page numbers,
+	// blank lines, trailing spaces, CR LF) is not there
+	if d.p.Default && !d.p.ColWise && !d.p.Mixed && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+1)).IntN(2) == 0 {
+		d.p = pert{Yuan: d.p.Yuan, Default: true, Panels: d.p.Panels, Typo: d.p.Typo, Numbered: d.p.Numbered, Web: true}
+	}
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -1214,8 +1221,11 @@ func (d *sdoc) renderStd() string {
 	case "unit":
 		d.unitBudget(&b)
 	}
-	if d.p.CRLF {
+	switch {
+	case d.p.CRLF:
 		return strings.ReplaceAll(b.String(), "\n", "\r\n")
+	case d.p.Web:
+		return webPage(b.String(), d.dept, int(d.current%100000))
 	}
 	return b.String()
 }

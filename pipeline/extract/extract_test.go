@@ -67,6 +67,10 @@ func TestIdentity(t *testing.T) {
 		{[]string{"2018 年度江苏省高级", "人民法院预算公开"}, "江苏省高级人民法院", 2018, "budget"},
 		{[]string{"上海市普陀区2024年区级部门预算", "预算主管部门：上海市普陀区人民政府万里街道办事处"}, "上海市普陀区人民政府万里街道办事处", 2024, "budget"},
 		{[]string{"附件 2", "2024 年部门预算", "", "曾都区信访局", "目录"}, "曾都区信访局", 2024, "budget"},
+		// a web page's body on one line, the site's chrome before the title
+		// (the 标题 of its header named only the unit)
+		{[]string{"当前位置： 首页政务公开部门预决算公开 某县青少年活动中心 时间：2020-08-10 09:30 微信 微博 QQ空间 某县青少年活动中心 2016年单位预算 第一部分 某县青少年活动中心概况"}, "某县青少年活动中心", 2016, "budget"},
+		{[]string{"您现在的位置：首页 > 信息公开 > 财政预决算 【字体：大 中 小】 【打印】 某市档案馆2021年部门决算"}, "某市档案馆", 2021, "final_accounts"},
 	} {
 		id := readIdentity(compactAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

@@ -45,6 +45,9 @@ func readIdentity(flat []string) identity {
 		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
 			t = t[k+len("部分"):]
 		}
+		// a web page's body run into one line opens with the site's chrome:
+		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
+		t = afterPageChrome(t)
 		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
 		if k := strings.Index(t, "目录"); k > 0 {
 			t = t[:k]
@@ -146,6 +149,30 @@ func readIdentity(flat []string) identity {
 	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// pageChrome are what a site prints around an article's title: the share
+// buttons, print and close links, the font-size switch, the view count.
+var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印本页", "【打印】", "关闭窗口", "【关闭】", "字号:", "【字体:大中小】", "大中小】", "浏览次数:", "阅读次数:", "点击数:"}
+
+// afterPageChrome drops from a (compact) line what a web page prints before
+// its title: a breadcrumb (当前位置:…) up to the last of the chrome that
+// follows it. A breadcrumb with none of it after it is dropped whole: it
+// names the site's columns, not the disclosure.
+func afterPageChrome(t string) string {
+	if !strings.HasPrefix(t, "当前位置") && !strings.HasPrefix(t, "您的位置") && !strings.HasPrefix(t, "您现在的位置") {
+		return t
+	}
+	end := -1
+	for _, c := range pageChrome {
+		if k := strings.LastIndex(t, c); k >= 0 && k+len(c) > end {
+			end = k + len(c)
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	return t[end:]
 }
 
 // tableIdentity serves a file that holds only the tables of a disclosure:

@@ -134,7 +134,7 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // space, short on average, a quarter or more of them numbers. It returns the
 // fields, one a line.
 func cellRun(seg string) ([]string, bool) {
-	fields := strings.Fields(seg)
+	fields := joinTableNumbers(strings.Fields(seg))
 	if len(fields) < 8 {
 		return nil, false
 	}
@@ -149,10 +149,46 @@ func cellRun(seg string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	if numbers*4 < len(fields) || utf8.RuneCountInString(seg) > 12*len(fields) {
+	if utf8.RuneCountInString(seg) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
 		return nil, false
 	}
 	return fields, true
+}
+
+// joinTableNumbers joins a table's number printed with spaces ("公开 09
+// 表", Jiangsu's) into the one cell a PDF's line gives: its digits are
+// no figure of the table.
+func joinTableNumbers(fields []string) []string {
+	out := fields[:0]
+	for i := 0; i < len(fields); i++ {
+		if (fields[i] == "公开" || fields[i] == "附表") && i+2 < len(fields) && fields[i+2] == "表" && strings.Trim(fields[i+1], "0123456789") == "" {
+			out = append(out, fields[i]+fields[i+1]+fields[i+2])
+			i += 2
+			continue
+		}
+		out = append(out, fields[i])
+	}
+	return out
+}
+
+// emptyTable tells the fields of a table with no figure (a 政府性基金 table
+// the department has no money for): its title (after its number, if any),
+// then its unit or 编制单位 line within the next fields, then its header.
+func emptyTable(fields []string) bool {
+	if strings.HasSuffix(fields[1], "表") { // the title after its number: 公开10表, 附件3
+		fields = fields[1:]
+	}
+	if !strings.HasSuffix(fields[0], "表") {
+		return false
+	}
+	for _, f := range fields[1:4] {
+		for _, p := range []string{"编制部门", "编制单位", "单位：", "单位:", "金额单位", "部门名称", "单位名称"} {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isAmountField tells a field that is a number as tables print them:

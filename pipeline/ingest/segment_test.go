@@ -16,6 +16,13 @@ func TestBreakLongLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a table with no figure, its note closing the run
+	empty := pad + "。公开 10 表 政府性基金预算财政拨款收入支出决算表 编制部门：某局 单位：万元 项目 本年支出 科目名称 合计 基本支出 项目支出 注：某局无政府性基金预算财政拨款收入和支出，故本表无数据。"
+	got = breakLongLines([]string{empty})
+	want = []string{pad + "。", "公开10表", "政府性基金预算财政拨款收入支出决算表", "编制部门：某局", "单位：万元", "项目", "本年支出", "科目名称", "合计", "基本支出", "项目支出", "注：某局无政府性基金预算财政拨款收入和支出，故本表无数据。"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
