@@ -40,6 +40,7 @@ type pert struct {
 	Numbered  bool `json:"numbered,omitempty"`   // a 决算 as 财政部's template prints it: rows numbered (行次), columns numbered (栏次), 三公 grouped by 预算数 and 决算数
 	Fund      bool `json:"fund,omitempty"`       // a 决算 with 政府性基金 money: its 政府性基金预算财政拨款收入支出决算表 holds figures
 	Stats     bool `json:"stats,omitempty"`      // a 决算's 三公 and 机关运行经费 in the 2016–2017 template's 部门决算相关信息统计表
+	Tabs      bool `json:"tabs,omitempty"`       // a table's cells separated by tabs (two tabs around a blank cell), as text copied from a web page's or a spreadsheet's table
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 }
 
@@ -48,7 +49,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Web, "web"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Tabs, "tabs"}, {p.Web, "web"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -432,6 +433,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if d.p.Default && !d.p.ColWise && !d.p.Mixed && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+1)).IntN(2) == 0 {
 		d.p = pert{Yuan: d.p.Yuan, Default: true, Panels: d.p.Panels, Typo: d.p.Typo, Numbered: d.p.Numbered, Web: true}
 	}
+	// tabs between cells, from a stream of their own likewise
+	d.p.Tabs = !d.p.Default && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+2)).IntN(4) == 0
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -563,7 +566,7 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 		return
 	}
 	for _, h := range t.header {
-		d.out(b, h)
+		d.out(b, d.tabbed(t.cols, h))
 	}
 	for i, r := range t.rows {
 		if t.split > 0 && i == t.split && d.p.PageBreak {
@@ -573,7 +576,7 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 			b.WriteString("\f")
 			d.out(b, fmt.Sprintf("%s%s（续）%s单位：%s", strings.Repeat(" ", 16), t.title, strings.Repeat(" ", 10), d.unit()))
 			for _, h := range t.header {
-				d.out(b, h)
+				d.out(b, d.tabbed(t.cols, h))
 			}
 		}
 		if (d.p.Wrap || d.p.WrapBelow) && r.label >= 0 && tw(r.cells[r.label]) >= 10 {
@@ -584,25 +587,25 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 			mid := append([]string(nil), r.cells...)
 			mid[r.label] = ""
 			if d.p.WrapBelow && t.coded { // 208 05 05   160.75 / 机关事业单位基本养 / 老保险缴费支出
-				d.out(b, layout(t.cols, mid))
-				d.out(b, layout(t.cols, head))
-				d.out(b, layout(t.cols, tail))
+				d.out(b, d.row(t.cols, mid))
+				d.out(b, d.row(t.cols, head))
+				d.out(b, d.row(t.cols, tail))
 				if d.p.Spaced {
 					d.out(b, "")
 				}
 				continue
 			}
-			d.out(b, layout(t.cols, head))
-			if l := layout(t.cols, mid); l != "" { // a row with no other cell: its name's two lines
+			d.out(b, d.row(t.cols, head))
+			if l := d.row(t.cols, mid); l != "" { // a row with no other cell: its name's two lines
 				d.out(b, l)
 			}
-			d.out(b, layout(t.cols, tail))
+			d.out(b, d.row(t.cols, tail))
 			if d.p.Spaced {
 				d.out(b, "")
 			}
 			continue
 		}
-		d.out(b, layout(t.cols, r.cells))
+		d.out(b, d.row(t.cols, r.cells))
 		if d.p.Spaced {
 			d.out(b, "")
 		}
@@ -610,6 +613,45 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 	if t.note != "" {
 		d.out(b, t.note)
 	}
+}
+
+// row prints a table row: laid out in its columns, or its cells a tab
+// apart (Tabs).
+func (d *sdoc) row(cols []tcol, cells []string) string {
+	if d.p.Tabs {
+		return strings.TrimRight(strings.Join(cells, "\t"), "\t")
+	}
+	return layout(cols, cells)
+}
+
+// tabbed prints a header line laid out in cols with a tab between its
+// cells (Tabs), as a browser copies a table: each run of text goes to the
+// column its first rune stands in, an empty cell leaves its two tabs, and
+// a cell's text has no spaces set in it (项    目 is a PDF's, not a cell's).
+func (d *sdoc) tabbed(cols []tcol, h string) string {
+	if !d.p.Tabs {
+		return h
+	}
+	cells := make([]string, len(cols))
+	rs := []rune(h)
+	for i := 0; i < len(rs); {
+		if rs[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && !(rs[j] == ' ' && (j+1 == len(rs) || rs[j+1] == ' ')) {
+			j++
+		}
+		c, at := 0, 0
+		for c+1 < len(cols) && at+cols[c].w+3 <= i {
+			at += cols[c].w + 3
+			c++
+		}
+		cells[c] += strings.ReplaceAll(string(rs[i:j]), " ", "")
+		i = j
+	}
+	return strings.TrimRight(strings.Join(cells, "\t"), "\t")
 }
 
 // renderDefault prints a table as pdftotext's default mode does: each

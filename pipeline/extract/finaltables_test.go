@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
@@ -155,6 +156,24 @@ func TestStatisticsTable(t *testing.T) {
 		}
 		if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(2908500) {
 			t.Errorf("%s: operating_costs = %+v, want 290.85 万元", name, d.OperatingCosts)
+		}
+	}
+}
+
+// The 2016 template prints no rows for the reception's parts: the
+// reception stands alone (the panel was left out as if rows were missing).
+func TestStatisticsTableNoReceptionParts(t *testing.T) {
+	text := statisticsLayout
+	for _, row := range []string{"（1）国内接待费                 8    0.04", "其中：外事接待费                 9", "（2）国（境）外接待费            10"} {
+		if !strings.Contains(text, row) {
+			t.Fatalf("fixture lacks %q", row)
+		}
+		text = strings.Replace(text, row, strings.Repeat(" ", utf8.RuneCountInString(row)), 1)
+	}
+	for mode, tx := range map[string]string{"layout": text, "default": defaultMode(text)} {
+		d := extractLines(t, tx)
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(38100) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(400) {
+			t.Errorf("%s: three_public = %+v, want 3.81 万元 with a reception of 0.04", mode, tp)
 		}
 	}
 }

@@ -1,0 +1,99 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Tables with tabs. Text copied from a web page's table, a spreadsheet or a
+// word processor separates a row's cells by tabs, an empty cell by two tabs
+// in a row; the table readers find columns by where words stand, as
+// pdftotext -layout prints them. alignTabs turns a block of such rows into
+// that layout: each tab-separated field padded to its column's width (in
+// runes, as the readers count), numbers to the right, names to the left,
+// three spaces between columns. Lines keep their numbers.
+
+// alignTabs returns lines with each block of tab-separated rows aligned as
+// above. A block runs from a line holding tabs to the last such line with
+// no more than two short lines without a tab in a row between them (a row
+// of one cell, a header's line, a blank line); it needs two rows with tabs,
+// one of them with two or more. A stray tab elsewhere is left as it is.
+func alignTabs(lines []string) []string {
+	var out []string // nil until a block is aligned
+	for i := 0; i < len(lines); {
+		if !isTabRow(lines[i]) {
+			i++
+			continue
+		}
+		last, rows, cells := i, 0, 0
+		for j, gap := i, 0; j < len(lines) && gap <= 2; j++ {
+			n := strings.Count(lines[j], "\t")
+			switch {
+			case n > 0 && isTabRow(lines[j]):
+				last, gap = j, 0
+				rows++
+				cells = max(cells, n)
+			case utf8.RuneCountInString(lines[j]) <= 24 && !strings.Contains(lines[j], "。"):
+				gap++
+			default:
+				gap = 3
+			}
+		}
+		if rows >= 2 && cells >= 2 {
+			if out == nil {
+				out = append([]string(nil), lines...)
+			}
+			alignBlock(out[i : last+1])
+		}
+		i = last + 1
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// isTabRow tells a line of cells a tab apart from a sentence that holds
+// a tab.
+func isTabRow(l string) bool {
+	return strings.Contains(l, "\t") && !strings.Contains(l, "。")
+}
+
+// alignBlock aligns the rows of one block in place.
+func alignBlock(rows []string) {
+	var width []int
+	fields := make([][]string, len(rows))
+	for k, l := range rows {
+		if !strings.Contains(l, "\t") {
+			continue
+		}
+		fields[k] = strings.Split(l, "\t")
+		for c, f := range fields[k] {
+			f = strings.TrimSpace(f)
+			fields[k][c] = f
+			if c == len(width) {
+				width = append(width, 0)
+			}
+			width[c] = max(width[c], utf8.RuneCountInString(f))
+		}
+	}
+	var b strings.Builder
+	for k, fs := range fields {
+		if fs == nil {
+			continue
+		}
+		b.Reset()
+		for c, f := range fs {
+			if c > 0 {
+				b.WriteString("   ")
+			}
+			pad := strings.Repeat(" ", width[c]-utf8.RuneCountInString(f))
+			if isAmountField(f) || f == "—" || f == "-" || f == "－" { // a dash stands for a figure not applicable
+				b.WriteString(pad + f)
+			} else {
+				b.WriteString(f + pad)
+			}
+		}
+		rows[k] = strings.TrimRight(b.String(), " ")
+	}
+}

@@ -1,0 +1,48 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rows whose cells a tab separates (a browser's copy of a web page's
+// table) come out in columns, as pdftotext -layout prints them: names to
+// the left, figures and dashes to the right, an empty cell kept as blank
+// space; a one-cell row and a blank line inside the table keep its block
+// whole; a stray tab in the narrative is left alone; lines keep their
+// numbers.
+func TestAlignTabs(t *testing.T) {
+	in := []string{
+		"收入中含\t一个制表符。",
+		"支出决算表",
+		"项目\t本年支出合计\t基本支出\t项目支出",
+		"功能分类科目编码",
+		"合计\t1,234.56\t1,000.00\t234.56",
+		"",
+		"201\t一般公共服务支出\t\t234.56",
+		"208\t社会保障和就业支出\t—\t0",
+		"注：本表反映本年度支出。",
+	}
+	want := []string{
+		"收入中含\t一个制表符。",
+		"支出决算表",
+		"项目    本年支出合计      基本支出       项目支出",
+		"功能分类科目编码",
+		"合计     1,234.56   1,000.00   234.56",
+		"",
+		"201   一般公共服务支出               234.56",
+		"208   社会保障和就业支出          —        0",
+		"注：本表反映本年度支出。",
+	}
+	got := alignTabs(in)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if in[2] != "项目\t本年支出合计\t基本支出\t项目支出" {
+		t.Error("the input was changed")
+	}
+	lone := []string{"一、收入\t100", "二、支出"}
+	if got := alignTabs(lone); strings.Join(got, "\n") != strings.Join(lone, "\n") {
+		t.Errorf("a lone tab row was aligned: %q", got)
+	}
+}
