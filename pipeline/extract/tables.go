@@ -360,9 +360,12 @@ func readRows(lines, flat []string, from, to int) []row {
 		}
 	}
 	laid := multi*3 >= filled
-	// default mode: a page's number, alone on the last line before the next
-	// page's form feed (blank lines between), is no cell
-	for i := from; i+1 < to && !laid; i++ {
+	// a page's number, alone on the last line before the next page's form
+	// feed (blank lines between), is no cell: default mode prints it among a
+	// table's cells, and text whose rows' cells one space parts (another
+	// tool's, or layout text with its runs of spaces squeezed) at the start
+	// of its line
+	for i := from; i+1 < to; i++ {
 		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) {
 			j := i + 1
 			for j+1 < to && strings.TrimSpace(lines[j]) == "" {

@@ -3046,3 +3046,22 @@ func TestBareTitle(t *testing.T) {
 		}
 	}
 }
+
+// Rows whose cells one space parts (another tool's text, or layout text
+// with its runs of spaces squeezed): the page's number alone on its line
+// before the next page's form feed is no cell either.
+func TestPageNumberBeforeFormFeedSpaced(t *testing.T) {
+	text := "某省某院2018年部门预算\n一般公共预算支出表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n合计 300.00 200.00 100.00\n" +
+		"201 一般公共服务支出 150.00 100.00 50.00\n20101 人大事务 150.00 100.00 50.00\n4\n\f205 教育支出 150.00 100.00 50.00\n20502 普通教育 150.00 100.00 50.00\n"
+	d := extractLines(t, text)
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Reason, "add up") {
+			t.Errorf("the page's number read as a cell: %s", w.Reason)
+		}
+	}
+	for _, c := range d.Claims {
+		if c.Line == 8 {
+			t.Errorf("the page's number in a claim: %+v", c)
+		}
+	}
+}
