@@ -107,7 +107,11 @@ func TestProperty(t *testing.T) {
 		}
 		// Jiangsu's one-column and one-row tables, its economic copies and
 		// its empty fund table are read (or declared empty) however printed
-		if want.Family == "jiangsu12" {
+		// (but plain: with a row's label cells one space apart, 收入预算总表's
+		// 一般公共预算资金 and 小计 are one name, and its shape, read by
+		// position, is not there to part them; its figures come from the
+		// other tables)
+		if want.Family == "jiangsu12" && !strings.Contains(want.Perturbed, "plain") {
 			for _, c := range d.Coverage {
 				if c.Status == schema.CoverageNotRead && jiangsuRead[c.Name] {
 					t.Errorf("%s (%s, %s): %s not read: %s", want.File, want.Family, want.Perturbed, c.Name, c.Reason)

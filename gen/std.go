@@ -40,6 +40,7 @@ type pert struct {
 	Numbered  bool `json:"numbered,omitempty"`   // a 决算 as 财政部's template prints it: rows numbered (行次), columns numbered (栏次), 三公 grouped by 预算数 and 决算数
 	Fund      bool `json:"fund,omitempty"`       // a 决算 with 政府性基金 money: its 政府性基金预算财政拨款收入支出决算表 holds figures
 	Stats     bool `json:"stats,omitempty"`      // a 决算's 三公 and 机关运行经费 in the 2016–2017 template's 部门决算相关信息统计表
+	Plain     bool `json:"plain,omitempty"`      // a row's cells one space apart, blank cells gone (another PDF tool's text, as pdfplumber's extract_text gives it)
 	Tabs      bool `json:"tabs,omitempty"`       // a table's cells separated by tabs (two tabs around a blank cell), as text copied from a web page's or a spreadsheet's table
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 }
@@ -49,7 +50,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Tabs, "tabs"}, {p.Web, "web"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Web, "web"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -435,6 +436,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	}
 	// tabs between cells, from a stream of their own likewise
 	d.p.Tabs = !d.p.Default && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+2)).IntN(4) == 0
+	// … and text of a tool that keeps rows on their lines but no columns
+	d.p.Plain = !d.p.Default && !d.p.Tabs && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+3)).IntN(4) == 0
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -1263,13 +1266,27 @@ func (d *sdoc) renderStd() string {
 	case "unit":
 		d.unitBudget(&b)
 	}
+	text := b.String()
+	if d.p.Plain {
+		text = squeezeSpaces(text)
+	}
 	switch {
 	case d.p.CRLF:
-		return strings.ReplaceAll(b.String(), "\n", "\r\n")
+		return strings.ReplaceAll(text, "\n", "\r\n")
 	case d.p.Web:
-		return webPage(b.String(), d.dept, int(d.current%100000))
+		return webPage(text, d.dept, int(d.current%100000))
 	}
-	return b.String()
+	return text
+}
+
+// squeezeSpaces prints each line's runs of spaces as one space and drops
+// its leading and trailing ones (Plain).
+func squeezeSpaces(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.FieldsFunc(l, func(r rune) bool { return r == ' ' }), " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (d *sdoc) final9(b *strings.Builder) {

@@ -587,7 +587,7 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 	}
 	joins := last != nil && len(last.vals) == 0 && r.code == "" && rowLabels[last.name+c] // "合" / "计"
 	wraps := first && last != nil && len(last.vals) == 0 && r.prevText == i-1 && alone && !startsItem(c) &&
-		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" && !codeLabels[last.name] &&
+		!rowLabels[rowName(c)] && !rowLabels[rowName(last.name)] && r.code == "" && !codeLabels[last.name] && !strings.HasSuffix(last.name, "类款项") &&
 		c != "合" && c != "总" && c != "小" // the first half of 合 / 计
 	// the end of a name wrapped around its code's line: "…缴费支" / code and
 	// amount / "出"; or the name printed below its code's line
@@ -608,7 +608,8 @@ func (r *rowReader) name(c string, i int, first, alone bool) {
 }
 
 // codeLabels are the labels of the code columns, the header's last line
-// (repeated after a page break): no name continues them.
+// (repeated after a page break): no name continues them, nor a header
+// line ending in them (类 款 项 one space apart: one cell).
 var codeLabels = map[string]bool{"类": true, "款": true, "项": true}
 
 // codeAt takes the number cells that open cells as a row's code when they

@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -3063,5 +3064,26 @@ func TestPageNumberBeforeFormFeedSpaced(t *testing.T) {
 		if c.Line == 8 {
 			t.Errorf("the page's number in a claim: %+v", c)
 		}
+	}
+}
+
+// Rows whose cells one space parts: the header's last line (类 款 项, one
+// cell) ends the header, so a 类 name wrapped around its code's line is the
+// class's, not the header's continuation (its code was read as an amount).
+func TestWrappedClassPlainRows(t *testing.T) {
+	lines := strings.Split("一般公共预算支出表\n预算单位：某县某局 单位：元\n项目 本年一般公共预算支出\n功能分类科目编码\n科目名称 合计 基本支出 项目支出\n类 款 项\n"+
+		"文化旅游体\n207 3,000 3,000\n育与传媒支出\n207 01 文化和旅游 3,000 3,000\n207 01 04 图书馆 3,000 3,000\n合计 3,000 3,000", "\n")
+	rows := readRows(lines, compactAll(lines), 1, len(lines))
+	var got []string
+	for _, r := range rows {
+		var vals []string
+		for _, v := range r.vals {
+			vals = append(vals, strconv.FormatInt(v.mant, 10))
+		}
+		got = append(got, r.code+" "+r.name+" "+strings.Join(vals, ","))
+	}
+	want := []string{"207 文化旅游体育与传媒支出 3000,3000", "20701 文化和旅游 3000,3000", "2070104 图书馆 3000,3000", " 合计 3000,3000"}
+	if len(got) < len(want) || strings.Join(got[len(got)-4:], "|") != strings.Join(want, "|") {
+		t.Errorf("rows\n%s\nwant (after the header)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
