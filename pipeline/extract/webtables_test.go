@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
+)
+
+// extractWeb extracts a saved web page: its header lines, then its body on
+// one line, broken as ingest breaks it.
+func extractWeb(t *testing.T, body string) (*schema.Document, []string) {
+	t.Helper()
+	page := "标题: 2017年度平潭县某镇人民政府决算说明\n发布时间: 2018-08-13 16:11\n发布机构: 某镇\n" +
+		"==================== 正文 ====================\n" + body
+	lines := ingest.Lines(page)
+	d, err := Extract(&ingest.Text{Path: "w.txt", Lines: lines, Header: ingest.ReadHeader(lines), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "w", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(d); err != nil {
+		t.Fatalf("the extracted document is invalid: %v", err)
+	}
+	return d, lines
+}
+
+// webFunctionBody is a web page's 一般公共预算财政拨款支出决算表 flattened
+// into its body: 项 codes only, each row its total and its basic or
+// project part (the other blank, dropped), the code of a row printed after
+// the amounts of the row before.
+const webFunctionBody = "当前位置： 首页政务公开 2017年度平潭县某镇人民政府决算说明 按照要求，现将我单位2017年度部门决算说明如下:一、主要职责是执行上级决定。" +
+	"附件5 一般公共预算财政拨款支出决算表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 " +
+	"项目 本年支出合计 基本支出 项目支出 支出功能分类科目编码 科目名称 类 款 项 " +
+	"合计 1,870.70 1,333.54 537.17 " +
+	"2010301 行政运行 672.84 672.84 2010601 行政运行 2.80 2.80 2049901 其他公共安全支出 13.80 13.80 " +
+	"2070101 行政运行 10.83 10.83 2081502 地方自然灾害生活补助 6.00 6.00 2100716 计划生育机构 63.23 63.23 " +
+	"2110399 其他污染防治支出 297.20 297.20 2120201 城乡社区规划与管理 48.47 48.47 2120501 城乡社区环境卫生 66.46 66.46 " +
+	"2130101 行政运行 55.36 55.36 2130201 行政运行 31.60 31.60 2130310 水土保持 21.00 11.00 10.00 " +
+	"2130701 对村级一事一议的补助 6.00 6.00 2130705 对村民委员会和村党支部的补助 328.73 328.73 2140106 公路养护 6.00 6.00 " +
+	"2210201 住房公积金 56.17 56.17 2210202 提租补贴 14.71 14.71 2299901 其他支出 169.50 169.50 " +
+	"附件6 一般公共预算财政拨款基本支出决算表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 " +
+	"项 目 合 计 人员经费 公用经费 经济分类科目编码 科目名称 合 计 1,333.54 1,042.69 290.85 " +
+	"301 工资福利支出 950.91 950.91 30101 基本工资 137.52 137.52 30102 津贴补贴 401.97 401.97 30103 奖金 207.45 207.45 " +
+	"30104 其他社会保障缴费 173.16 173.16 30106 伙食补助费 11.34 11.34 30107 绩效工资 30199 其他工资福利支出 19.46 19.46 " +
+	"302 商品和服务支出 290.85 290.85 30201 办公费 103.13 103.13 30226 劳务费 187.72 187.72 " +
+	"303 对个人和家庭的补助 91.78 91.78 30311 住房公积金 56.17 56.17 30312 提租补贴 14.71 14.71 30399 其他对个人和家庭的补助支出 20.90 20.90 " +
+	"来源：某镇 附件下载"
+
+// A web page's table whose rows print their total and one part keeps
+// the one row that prints them apart as table claims naming both cells'
+// lines (sum.table): the page keeps its rows' order, and its header
+// says the first column sums the others. The tables as printed give no
+// claim.
+func TestWebTableRowSums(t *testing.T) {
+	if d, _ := extractWeb(t, webFunctionBody); len(brokenSums(d)) > 0 {
+		t.Fatalf("the tables as printed give failing sums: %v", brokenSums(d))
+	}
+	for _, c := range []struct{ from, to, cell string }{
+		{"2010601 行政运行 2.80 2.80", "2010601 行政运行 2.80 2.30", "2.30"},                  // a part
+		{"2140106 公路养护 6.00 6.00", "2140106 公路养护 60.00 6.00", "60.00"},                // a total, ×10
+		{"2130310 水土保持 21.00 11.00 10.00", "2130310 水土保持 21.00 11.00 19.00", "19.00"}, // a row of three
+		{"30102 津贴补贴 401.97 401.97", "30102 津贴补贴 401.97 407.97", "407.97"},            // the 基本支出 table
+	} {
+		body := strings.Replace(webFunctionBody, c.from, c.to, 1)
+		if body == webFunctionBody {
+			t.Fatalf("the fixture has no %q", c.from)
+		}
+		d, lines := extractWeb(t, body)
+		line := slices.Index(lines, c.cell) + 1
+		broken := brokenSums(d)
+		if len(broken) != 1 || !slices.Contains(broken[0], line) {
+			t.Errorf("%s: failing sums %v, want one through line %d: %+v", c.to, broken, line, d.Claims)
+		}
+	}
+}
+
+// A table with a whole number that is no code before a name (a 行次, a
+// count) is not read so: its cells may be of other kinds than amounts.
+func TestWebTableRowNumbers(t *testing.T) {
+	body := strings.Replace(webFunctionBody, "2010601 行政运行 2.80 2.80", "2010601 行政运行 2.80 2.30 3", 1)
+	if d, _ := extractWeb(t, body); len(brokenSums(d)) > 0 {
+		t.Errorf("a table with a count among its cells gives failing sums: %v", brokenSums(d))
+	}
+}
