@@ -62,8 +62,8 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 		if !isNumberCell(c) {
 			switch {
 			case len(rows) == 0:
-				if strings.Contains(c, "单位") {
-					head.Reset()
+				if h := compact(c); strings.HasPrefix(h, "金额单位") || strings.HasPrefix(h, "编制单位") || strings.HasPrefix(h, "单位:") {
+					head.Reset() // the header is below
 				} else {
 					head.WriteString(compact(c))
 				}

@@ -26,11 +26,16 @@ func extractWeb(t *testing.T, body string) (*schema.Document, []string) {
 	return d, lines
 }
 
-// webFunctionBody is a web page's 一般公共预算财政拨款支出决算表 flattened
-// into its body: 项 codes only, each row its total and its basic or
+// webFunctionBody is a web page's 收入决算表, 一般公共预算财政拨款支出决算表
+// and 基本支出决算表 flattened into its body; the second's rows: 项 codes only, each row its total and its basic or
 // project part (the other blank, dropped), the code of a row printed after
 // the amounts of the row before.
 const webFunctionBody = "当前位置： 首页政务公开 2017年度平潭县某镇人民政府决算说明 按照要求，现将我单位2017年度部门决算说明如下:一、主要职责是执行上级决定。" +
+	"附件2 收入决算表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 " +
+	"项目 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入 支出功能分类科目编码 科目名称 类 款 项 " +
+	"合计 689.44 689.44 201 一般公共服务支出 675.64 675.64 20103 政府办公厅（室）及相关机构事务 672.84 672.84 2010301 行政运行 672.84 672.84 " +
+	"20106 财政事务 2.80 2.80 2010601 行政运行 2.80 2.80 204 公共安全支出 13.80 13.80 20499 其他公共安全支出 13.80 13.80 " +
+	"2049901 其他公共安全支出 13.80 13.80 " +
 	"附件5 一般公共预算财政拨款支出决算表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 " +
 	"项目 本年支出合计 基本支出 项目支出 支出功能分类科目编码 科目名称 类 款 项 " +
 	"合计 1,870.70 1,333.54 537.17 " +
@@ -58,10 +63,11 @@ func TestWebTableRowSums(t *testing.T) {
 		t.Fatalf("the tables as printed give failing sums: %v", brokenSums(d))
 	}
 	for _, c := range []struct{ from, to, cell string }{
-		{"2010601 行政运行 2.80 2.80", "2010601 行政运行 2.80 2.30", "2.30"},                  // a part
+		{"2081502 地方自然灾害生活补助 6.00 6.00", "2081502 地方自然灾害生活补助 6.00 6.90", "6.90"},      // a part
 		{"2140106 公路养护 6.00 6.00", "2140106 公路养护 60.00 6.00", "60.00"},                // a total, ×10
 		{"2130310 水土保持 21.00 11.00 10.00", "2130310 水土保持 21.00 11.00 19.00", "19.00"}, // a row of three
 		{"30102 津贴补贴 401.97 401.97", "30102 津贴补贴 401.97 407.97", "407.97"},            // the 基本支出 table
+		{"20106 财政事务 2.80 2.80", "20106 财政事务 2.80 2.30", "2.30"},                      // the 收入 table: 附属单位上缴收入 is no unit cell
 	} {
 		body := strings.Replace(webFunctionBody, c.from, c.to, 1)
 		if body == webFunctionBody {
