@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,11 +27,13 @@ import (
 // row, two swapped cells two rows). What the table gives the model the
 // other readers decide; these claims only speak where a row fails.
 
-// webRow is a row of a web page's table: the line of its name (or code)
-// and its amounts.
+// webRow is a row of a web page's table: the line of its name (or code),
+// the last text cell before its amounts (compacted; a label spaced out
+// over cells, "合 计", joined) and its amounts.
 type webRow struct {
-	line int
-	vals []token
+	line  int
+	label string
+	vals  []token
 }
 
 // sumHeads are the headers of a first column that is the sum of the
@@ -39,8 +42,9 @@ var sumHeads = []string{"本年收入合计", "本年支出合计", "合计"}
 
 // webRows reads the rows of table t from lines: the header (the compacted
 // text before the first amount, after the unit's cell) and the rows with
-// their amounts. ok is false for a table with an integer cell that is not
-// a code before a name (行次, counts: not a table of amounts alone).
+// their amounts. A row runs from a code or a text cell after an amount to
+// the next such cell. ok is false for a table with an integer cell that
+// is not a code before a name (行次, counts: not a table of amounts alone).
 func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 	var cells []string
 	var at []int // the 1-based line of each cell
@@ -51,7 +55,8 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 		}
 	}
 	var head strings.Builder
-	text := false // the cell before was text: a name goes on
+	open := false // a code or text cell since the last amount: the next amount opens a row
+	start, label := 0, ""
 	for k, c := range cells {
 		if endsTable(compact(c)) {
 			break
@@ -60,17 +65,21 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 			continue
 		}
 		if !isNumberCell(c) {
-			switch {
-			case len(rows) == 0:
+			if len(rows) == 0 {
 				if h := compact(c); strings.HasPrefix(h, "金额单位") || strings.HasPrefix(h, "编制单位") || strings.HasPrefix(h, "单位:") {
 					head.Reset() // the header is below
 				} else {
-					head.WriteString(compact(c))
+					head.WriteString(h)
 				}
-			case !text:
-				rows = append(rows, webRow{line: at[k]})
 			}
-			text = true
+			if !open {
+				open, start, label = true, at[k], ""
+			}
+			if l := compact(c); utf8.RuneCountInString(l) == 1 && utf8.RuneCountInString(label) == 1 {
+				label += l
+			} else {
+				label = l
+			}
 			continue
 		}
 		tok, okTok := cellToken(c, at[k])
@@ -81,15 +90,17 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 			if !codeLike(c) || k+1 >= len(cells) || isNumberCell(cells[k+1]) {
 				return "", nil, false
 			}
-			rows = append(rows, webRow{line: at[k]})
-			text = true // the name that follows is this row's
+			open, start, label = true, at[k], ""
 			continue
 		}
-		if len(rows) == 0 { // an amount before any row: the first row is the header's last text
-			rows = append(rows, webRow{line: at[k]})
+		if open || len(rows) == 0 {
+			rows = append(rows, webRow{line: start, label: label})
+			if start == 0 {
+				rows[len(rows)-1].line = at[k]
+			}
+			open = false
 		}
 		rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, tok)
-		text = false
 	}
 	return head.String(), rows, true
 }
@@ -130,8 +141,11 @@ func sumHeaded(t table, header string) bool {
 // columns no total adds, a cell that is no amount).
 func (b *builder) webSums(t table, lines []string) bool {
 	switch t.kind {
-	case tableSummary, tableThreePublic, tableStatistics, tableProcurement, tableFund, tableOther:
-		return false // rows of two sides, 行次, or columns no total adds
+	case tableSummary:
+		b.webSummarySums(t, lines)
+		return true
+	case tableThreePublic, tableStatistics, tableProcurement, tableFund, tableOther:
+		return false // 行次, or columns no total adds
 	}
 	header, rows, ok := webRows(t, lines)
 	if !ok {
@@ -175,4 +189,128 @@ func (b *builder) webSums(t table, lines []string) bool {
 	}
 	b.keep(t, kept)
 	return true
+}
+
+// A web page's 收支决算总表 prints each row's revenue label and amount,
+// then its expenditure label and amount, blanks dropped: an amount is the
+// cell of the label printed just before it. The template's sums then tell
+// where the table fails: the enumerated expenditure rows (一、一般公共服务
+// 支出 …) add up to 本年支出合计 and the enumerated revenue rows (一、财政
+// 拨款 …, 其中 rows aside) to 本年收入合计; 年初结转和结余 and 年末结转和结余
+// are each their 基本支出结转 and 项目支出结转和结余; each side's 合计 is its
+// year, what it carries (用事业基金弥补收支差额 and 年初结转和结余; 结余分配
+// and 年末结转和结余); the two 合计 agree. A label the table does not print
+// is no sum; a label printed without an amount is 0. Where at least three
+// sums hold (of totals not zero), more than fail, and one to three fail,
+// the failing ones are kept as table claims: the total, and its parts on
+// it.
+
+// summarySum is one sum of the template: its total's label and its parts'.
+type summarySum struct {
+	total int   // index of the total's row
+	parts []int // of the parts' rows
+}
+
+// webSummarySums keeps the failing sums of a web page's 收支决算总表, as
+// the comment above says.
+func (b *builder) webSummarySums(t table, lines []string) {
+	_, rows, ok := webRows(t, lines)
+	if !ok {
+		return
+	}
+	at := map[string][]int{} // label → rows, in order
+	var classes, sources []int
+	for i, r := range rows {
+		if len(r.vals) != 1 {
+			return // a side of one column: one amount a label
+		}
+		at[r.label] = append(at[r.label], i)
+		switch style, _ := enumOf(r.label); {
+		case style != enumHanComma:
+		case strings.HasSuffix(r.label, "支出"):
+			classes = append(classes, i)
+		default:
+			sources = append(sources, i)
+		}
+	}
+	one := func(label string) int { // the row of a label printed once, -1 for none
+		if len(at[label]) != 1 {
+			return -1
+		}
+		return at[label][0]
+	}
+	// 基本支出结转 and 项目支出结转和结余 after 年初 (before 年末) and after 年末
+	carried := func(head, next string) []int {
+		var out []int
+		h, n := one(head), len(rows)
+		if h < 0 {
+			return nil
+		}
+		if nx := one(next); nx > h {
+			n = nx
+		}
+		for _, label := range []string{"基本支出结转", "项目支出结转和结余"} {
+			for _, i := range at[label] {
+				if i > h && i < n {
+					out = append(out, i)
+					break
+				}
+			}
+		}
+		return out
+	}
+	var sums []summarySum
+	add := func(total int, parts ...int) {
+		if total >= 0 && len(parts) > 0 && !slices.Contains(parts, -1) {
+			sums = append(sums, summarySum{total, parts})
+		}
+	}
+	add(one("本年支出合计"), classes...)
+	add(one("本年收入合计"), sources...)
+	add(one("年初结转和结余"), carried("年初结转和结余", "年末结转和结余")...)
+	add(one("年末结转和结余"), carried("年末结转和结余", "")...)
+	if tot := at["合计"]; len(tot) == 2 {
+		parts := func(labels ...string) []int {
+			var out []int
+			for _, l := range labels {
+				if i := one(l); i >= 0 {
+					out = append(out, i)
+				}
+			}
+			return out
+		}
+		add(tot[0], parts("本年收入合计", "用事业基金弥补收支差额", "年初结转和结余")...)
+		add(tot[1], parts("本年支出合计", "结余分配", "年末结转和结余")...)
+		add(tot[0], tot[1])
+	}
+	holds := 0
+	var fails []summarySum
+	for _, s := range sums {
+		total := t.value(rows[s.total].vals[0])
+		var parts schema.Money
+		unit := t.unitOf(rows[s.total].vals[0])
+		for _, p := range s.parts {
+			parts += t.value(rows[p].vals[0])
+			unit = max(unit, t.unitOf(rows[p].vals[0]))
+		}
+		switch {
+		case !within(total, parts, len(s.parts)+1, unit):
+			fails = append(fails, s)
+		case total != 0:
+			holds++
+		}
+	}
+	if len(fails) == 0 || len(fails) > 3 || holds < 3 || holds <= len(fails) {
+		return
+	}
+	var kept []tableRow
+	for n, s := range fails {
+		r := rows[s.total]
+		total := "sum:" + strconv.Itoa(r.line) + ":" + strconv.Itoa(n)
+		kept = append(kept, tableRow{ref: total, tok: r.vals[0], line: r.line})
+		for _, p := range s.parts {
+			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(rows[p].line), of: total, tok: rows[p].vals[0], line: rows[p].line})
+		}
+	}
+	b.keep(t, kept)
 }
