@@ -144,7 +144,10 @@ func (b *builder) webSums(t table, lines []string) bool {
 	case tableSummary:
 		b.webSummarySums(t, lines)
 		return true
-	case tableThreePublic, tableStatistics, tableProcurement, tableFund, tableOther:
+	case tableProcurement:
+		b.webPurchaseSums(t, lines)
+		return true
+	case tableThreePublic, tableStatistics, tableFund, tableOther:
 		return false // 行次, or columns no total adds
 	}
 	header, rows, ok := webRows(t, lines)
@@ -311,6 +314,81 @@ func (b *builder) webSummarySums(t table, lines []string) {
 		for _, p := range s.parts {
 			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(rows[p].line), of: total, tok: rows[p].vals[0], line: rows[p].line})
 		}
+	}
+	b.keep(t, kept)
+}
+
+// A web page's 政府采购情况表 prints a row a kind of purchase (合计, 货物,
+// 工程, 服务), each label with its 行次 and then its amounts, blanks
+// dropped: which column an amount stands in is not printed. Where one kind
+// alone prints amounts and the others none, the 合计 row is that kind's
+// row, column for column: the two print as many cells, and each 合计 cell
+// must be the kind's cell in its place. Where one or two places differ
+// and at least two agree, each place that differs is kept as table claims:
+// the 合计 cell and the kind's cell as its part.
+var purchaseKinds = []string{"货物", "工程", "服务"}
+
+// webPurchaseSums keeps the places where a web page's procurement table's
+// 合计 row is not its one kind's row, as the comment above says.
+func (b *builder) webPurchaseSums(t table, lines []string) {
+	vals := map[string][]token{}
+	seen := map[string]bool{}
+	label := ""
+cells:
+	for i := t.line; i < t.end && i < len(lines); i++ {
+		for _, c := range cellsOf(lines[i]) {
+			if endsTable(compact(c)) {
+				break cells
+			}
+			if !isNumberCell(c) {
+				if l := compact(c); l == "计" && label == "合" {
+					label = "合计"
+				} else {
+					label = l
+				}
+				seen[label] = true
+				continue
+			}
+			tok, ok := cellToken(c, i+1)
+			if !ok {
+				return
+			}
+			if tok.scale > 0 && (label == "合计" || slices.Contains(purchaseKinds, label)) {
+				vals[label] = append(vals[label], tok)
+			}
+		}
+	}
+	kind := ""
+	for _, k := range purchaseKinds {
+		switch {
+		case !seen[k]:
+			return // a kind not printed: not the template's rows
+		case len(vals[k]) == 0:
+		case kind != "":
+			return // two kinds print amounts: their places are not known
+		default:
+			kind = k
+		}
+	}
+	tot, part := vals["合计"], vals[kind]
+	if kind == "" || len(tot) != len(part) || len(tot) < 3 {
+		return
+	}
+	var differ []int
+	for k := range tot {
+		if t.value(tot[k]) != t.value(part[k]) {
+			differ = append(differ, k)
+		}
+	}
+	if len(differ) == 0 || len(differ) > 2 || len(tot)-len(differ) < 2 {
+		return
+	}
+	var kept []tableRow
+	for _, k := range differ {
+		total := "purchase:" + strconv.Itoa(k)
+		kept = append(kept,
+			tableRow{ref: total, tok: tot[k], line: tot[k].line},
+			tableRow{ref: total + "/" + kind, of: total, tok: part[k], line: part[k].line})
 	}
 	b.keep(t, kept)
 }

@@ -26,8 +26,8 @@ func extractWeb(t *testing.T, body string) (*schema.Document, []string) {
 	return d, lines
 }
 
-// webFunctionBody is a web page's 收支决算总表, 收入决算表, 一般公共预算财政拨款支出决算表
-// and 基本支出决算表 flattened into its body; the second's rows: 项 codes only, each row its total and its basic or
+// webFunctionBody is a web page's 收支决算总表, 收入决算表, 一般公共预算财政拨款支出决算表,
+// 基本支出决算表 and 政府采购情况表 flattened into its body; the second's rows: 项 codes only, each row its total and its basic or
 // project part (the other blank, dropped), the code of a row printed after
 // the amounts of the row before.
 const webFunctionBody = "当前位置： 首页政务公开 2017年度平潭县某镇人民政府决算说明 按照要求，现将我单位2017年度部门决算说明如下:一、主要职责是执行上级决定。" +
@@ -55,6 +55,11 @@ const webFunctionBody = "当前位置： 首页政务公开 2017年度平潭县�
 	"30104 其他社会保障缴费 173.16 173.16 30106 伙食补助费 11.34 11.34 30107 绩效工资 30199 其他工资福利支出 19.46 19.46 " +
 	"302 商品和服务支出 290.85 290.85 30201 办公费 103.13 103.13 30226 劳务费 187.72 187.72 " +
 	"303 对个人和家庭的补助 91.78 91.78 30311 住房公积金 56.17 56.17 30312 提租补贴 14.71 14.71 30399 其他对个人和家庭的补助支出 20.90 20.90 " +
+	"附件10 政府采购情况表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 项目 行次 采购计划金额 实际采购金额 " +
+	"总计 采购预算(财政性资金) 非财政性资金 总计 采购预算(财政性资金) 非财政性资金 合计 一般公共预算 政府性基金预算 其他资金 " +
+	"合计 一般公共预算 政府性基金预算 其他资金 栏次 1 2 3 4 5 6 7 8 9 10 11 12 " +
+	"合 计 1 5.00 5.00 5.00 4.50 4.50 4.50 货物 2 5.00 5.00 5.00 4.50 4.50 4.50 工程 3 服务 4 " +
+	"注：1．本表反映各部门和单位纳入部门预算范围的各项政府采购预算及支出情况。 " +
 	"来源：某镇 附件下载"
 
 // A web page's table whose rows print their total and one part keeps
@@ -67,13 +72,14 @@ func TestWebTableRowSums(t *testing.T) {
 		t.Fatalf("the tables as printed give failing sums: %v", brokenSums(d))
 	}
 	for _, c := range []struct{ from, to, cell string }{
-		{"2081502 地方自然灾害生活补助 6.00 6.00", "2081502 地方自然灾害生活补助 6.00 6.90", "6.90"},      // a part
-		{"2140106 公路养护 6.00 6.00", "2140106 公路养护 60.00 6.00", "60.00"},                // a total, ×10
-		{"2130310 水土保持 21.00 11.00 10.00", "2130310 水土保持 21.00 11.00 19.00", "19.00"}, // a row of three
-		{"30102 津贴补贴 401.97 401.97", "30102 津贴补贴 401.97 407.97", "407.97"},            // the 基本支出 table
-		{"20106 财政事务 2.80 2.80", "20106 财政事务 2.80 2.30", "2.30"},                      // the 收入 table: 附属单位上缴收入 is no unit cell
-		{"三、公共安全支出 13.80", "三、公共安全支出 18.80", "18.80"},                                 // the 收支总表: its classes
-		{"年末结转和结余 12.88", "年末结转和结余 128.8", "128.8"},                                   // its carried amounts, and its 合计
+		{"2081502 地方自然灾害生活补助 6.00 6.00", "2081502 地方自然灾害生活补助 6.00 6.90", "6.90"},             // a part
+		{"2140106 公路养护 6.00 6.00", "2140106 公路养护 60.00 6.00", "60.00"},                       // a total, ×10
+		{"2130310 水土保持 21.00 11.00 10.00", "2130310 水土保持 21.00 11.00 19.00", "19.00"},        // a row of three
+		{"30102 津贴补贴 401.97 401.97", "30102 津贴补贴 401.97 407.97", "407.97"},                   // the 基本支出 table
+		{"20106 财政事务 2.80 2.80", "20106 财政事务 2.80 2.30", "2.30"},                             // the 收入 table: 附属单位上缴收入 is no unit cell
+		{"三、公共安全支出 13.80", "三、公共安全支出 18.80", "18.80"},                                        // the 收支总表: its classes
+		{"年末结转和结余 12.88", "年末结转和结余 128.8", "128.8"},                                          // its carried amounts, and its 合计
+		{"货物 2 5.00 5.00 5.00 4.50 4.50 4.50", "货物 2 5.00 5.00 5.00 4.50 4.80 4.50", "4.80"}, // the procurement table: its one kind
 	} {
 		body := strings.Replace(webFunctionBody, c.from, c.to, 1)
 		if body == webFunctionBody {
