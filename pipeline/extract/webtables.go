@@ -32,6 +32,7 @@ import (
 // over cells, "合 计", joined) and its amounts.
 type webRow struct {
 	line  int
+	code  string
 	label string
 	vals  []token
 }
@@ -56,7 +57,7 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 	}
 	var head strings.Builder
 	open := false // a code or text cell since the last amount: the next amount opens a row
-	start, label := 0, ""
+	start, label, code := 0, "", ""
 	for k, c := range cells {
 		if endsTable(compact(c)) {
 			break
@@ -73,7 +74,7 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 				}
 			}
 			if !open {
-				open, start, label = true, at[k], ""
+				open, start, label, code = true, at[k], "", ""
 			}
 			if l := compact(c); utf8.RuneCountInString(l) == 1 && utf8.RuneCountInString(label) == 1 {
 				label += l
@@ -90,11 +91,11 @@ func webRows(t table, lines []string) (header string, rows []webRow, ok bool) {
 			if !codeLike(c) || k+1 >= len(cells) || isNumberCell(cells[k+1]) {
 				return "", nil, false
 			}
-			open, start, label = true, at[k], ""
+			open, start, label, code = true, at[k], "", c
 			continue
 		}
 		if open || len(rows) == 0 {
-			rows = append(rows, webRow{line: start, label: label})
+			rows = append(rows, webRow{line: start, code: code, label: label})
 			if start == 0 {
 				rows[len(rows)-1].line = at[k]
 			}
@@ -147,7 +148,10 @@ func (b *builder) webSums(t table, lines []string) bool {
 	case tableProcurement:
 		b.webPurchaseSums(t, lines)
 		return true
-	case tableThreePublic, tableStatistics, tableFund, tableOther:
+	case tableFund:
+		b.webFundSums(t, lines)
+		return false // the readers of default-mode text may say more
+	case tableThreePublic, tableStatistics, tableOther:
 		return false // 行次, or columns no total adds
 	}
 	header, rows, ok := webRows(t, lines)
@@ -391,4 +395,155 @@ cells:
 			tableRow{ref: total + "/" + kind, of: total, tok: part[k], line: part[k].line})
 	}
 	b.keep(t, kept)
+}
+
+// A web page's 政府性基金预算财政拨款收入支出决算表 prints each row's
+// amounts with its blank cells dropped; fundFinalTable places them in the
+// columns by the row's identities (小计 = 基本 + 项目, 年初 + 收入 − 支出 =
+// 年末) and the columns' sums. Where no placement of the table as printed
+// adds up, but exactly one misprint of one cell (one digit, ten times,
+// a tenth) lets exactly one placement of every row add up, that cell is
+// off and its place is known: its column's sum (the 合计's cell against
+// the rows' cells, as printed) and, in a spending column, its row's
+// 小计 = 基本 + 项目 are kept as table claims.
+
+// webFundSums keeps the sums through the one misprinted cell of a web
+// page's fund table, as the comment above says.
+func (b *builder) webFundSums(t table, lines []string) {
+	_, wrows, ok := webRows(t, lines)
+	if !ok {
+		return
+	}
+	var rows [][]token
+	level := 0
+	for _, r := range wrows {
+		if r.code != "" && (level == 0 || len(r.code) < level) {
+			level = len(r.code)
+		}
+	}
+	for _, r := range wrows {
+		switch {
+		case len(rows) == 0 && r.code == "" && isTotal(r.label):
+			rows = append(rows, r.vals)
+		case len(rows) > 0 && r.code != "" && len(r.code) == level:
+			rows = append(rows, r.vals)
+		}
+	}
+	if len(rows) < 2 {
+		return
+	}
+	if n, _ := fundReadings(t, rows); n > 0 {
+		return // the table reads, or reads more ways than one
+	}
+	type fix struct{ row, cell int }
+	var found []fix
+	var reading [][]int
+	tries := 0
+	for i, r := range rows {
+		for k, v := range r {
+			for _, m := range misprints(v, v.scale) {
+				if tries++; tries > oneOffTries {
+					return
+				}
+				changed := slices.Clone(rows)
+				changed[i] = slices.Clone(r)
+				changed[i][k].mant = m
+				if n, p := fundReadings(t, changed); n > 0 {
+					found = append(found, fix{i, k})
+					if n > 1 || len(found) > 1 {
+						return // more than one change reads, or more than one way
+					}
+					reading = p
+				}
+			}
+		}
+	}
+	if len(found) != 1 {
+		return
+	}
+	off := found[0]
+	col := reading[off.row][off.cell]
+	cellIn := func(j, c int) (token, bool) { // row j's cell in column c
+		for k, p := range reading[j] {
+			if p == c {
+				return rows[j][k], true
+			}
+		}
+		return token{}, false
+	}
+	var kept []tableRow
+	if total, ok := cellIn(0, col); ok {
+		ref := "fund:column:" + strconv.Itoa(col)
+		kept = append(kept, tableRow{ref: ref, tok: total, line: total.line})
+		for j := 1; j < len(rows); j++ {
+			if v, ok := cellIn(j, col); ok {
+				kept = append(kept, tableRow{ref: ref + "/" + strconv.Itoa(j), of: ref, tok: v, line: v.line})
+			}
+		}
+	}
+	if spent, ok := cellIn(off.row, fundSpent); ok && (col == fundSpent || col == fundBasic || col == fundProject) {
+		ref := "fund:row:" + strconv.Itoa(off.row)
+		kept = append(kept, tableRow{ref: ref, tok: spent, line: spent.line})
+		for _, c := range []int{fundBasic, fundProject} {
+			if v, ok := cellIn(off.row, c); ok {
+				kept = append(kept, tableRow{ref: ref + "/" + strconv.Itoa(c), of: ref, tok: v, line: v.line})
+			}
+		}
+	}
+	b.keep(t, kept)
+}
+
+// fundReadings counts the placements of rows (the 合计's first) in the
+// fund table's columns that keep each row's identities and the columns'
+// sums, up to two; and gives the first.
+func fundReadings(t table, rows [][]token) (int, [][]int) {
+	cands := make([][][]int, len(rows))
+	readings := 1
+	var unit int64 = 1
+	for i, r := range rows {
+		if cands[i] = fundPlacements(t, r); len(cands[i]) == 0 {
+			return 0, nil
+		}
+		if readings *= len(cands[i]); readings > maxFundReadings {
+			return 2, nil
+		}
+		for _, v := range r {
+			unit = max(unit, t.unitOf(v))
+		}
+	}
+	found := 0
+	var first [][]int
+	choice := make([][]int, len(rows))
+	var try func(i int)
+	try = func(i int) {
+		if found > 1 {
+			return
+		}
+		if i < len(rows) {
+			for _, c := range cands[i] {
+				choice[i] = c
+				try(i + 1)
+			}
+			return
+		}
+		var sums, want [6]schema.Money
+		for k, p := range choice[0] {
+			want[p] = t.value(rows[0][k])
+		}
+		for j := 1; j < len(rows); j++ {
+			for k, p := range choice[j] {
+				sums[p] += t.value(rows[j][k])
+			}
+		}
+		for c := range sums {
+			if !within(sums[c], want[c], len(rows), unit) {
+				return
+			}
+		}
+		if found++; found == 1 {
+			first = slices.Clone(choice)
+		}
+	}
+	try(0)
+	return found, first
 }

@@ -27,7 +27,7 @@ func extractWeb(t *testing.T, body string) (*schema.Document, []string) {
 }
 
 // webFunctionBody is a web page's 收支决算总表, 收入决算表, 一般公共预算财政拨款支出决算表,
-// 基本支出决算表 and 政府采购情况表 flattened into its body; the second's rows: 项 codes only, each row its total and its basic or
+// 基本支出决算表, 政府性基金 table and 政府采购情况表 flattened into its body; the second's rows: 项 codes only, each row its total and its basic or
 // project part (the other blank, dropped), the code of a row printed after
 // the amounts of the row before.
 const webFunctionBody = "当前位置： 首页政务公开 2017年度平潭县某镇人民政府决算说明 按照要求，现将我单位2017年度部门决算说明如下:一、主要职责是执行上级决定。" +
@@ -55,6 +55,11 @@ const webFunctionBody = "当前位置： 首页政务公开 2017年度平潭县�
 	"30104 其他社会保障缴费 173.16 173.16 30106 伙食补助费 11.34 11.34 30107 绩效工资 30199 其他工资福利支出 19.46 19.46 " +
 	"302 商品和服务支出 290.85 290.85 30201 办公费 103.13 103.13 30226 劳务费 187.72 187.72 " +
 	"303 对个人和家庭的补助 91.78 91.78 30311 住房公积金 56.17 56.17 30312 提租补贴 14.71 14.71 30399 其他对个人和家庭的补助支出 20.90 20.90 " +
+	"附件8 政府性基金预算财政拨款收入支出决算表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 " +
+	"项目 年初结转和结余 本年收入 本年支出 年末结转和结余 支出功能分类科目编码 科目名称 小计 基本支出 项目支出 类 款 项 " +
+	"合计 6.09 321.86 300.32 54.34 245.98 27.64 2120801 征地和拆迁补偿支出 162.13 162.13 162.13 " +
+	"2120803 城市建设支出 0.09 83.76 83.85 83.85 2120899 其他国有土地使用权出让收入安排的支出 75.98 54.34 54.34 21.64 " +
+	"2296002 用于社会福利的彩票公益金支出 6.00 6.00 " +
 	"附件10 政府采购情况表 编制单位：平潭县某镇人民政府 2017年度 金额单位：万元 项目 行次 采购计划金额 实际采购金额 " +
 	"总计 采购预算(财政性资金) 非财政性资金 总计 采购预算(财政性资金) 非财政性资金 合计 一般公共预算 政府性基金预算 其他资金 " +
 	"合计 一般公共预算 政府性基金预算 其他资金 栏次 1 2 3 4 5 6 7 8 9 10 11 12 " +
@@ -80,6 +85,7 @@ func TestWebTableRowSums(t *testing.T) {
 		{"三、公共安全支出 13.80", "三、公共安全支出 18.80", "18.80"},                                        // the 收支总表: its classes
 		{"年末结转和结余 12.88", "年末结转和结余 128.8", "128.8"},                                          // its carried amounts, and its 合计
 		{"货物 2 5.00 5.00 5.00 4.50 4.50 4.50", "货物 2 5.00 5.00 5.00 4.50 4.80 4.50", "4.80"}, // the procurement table: its one kind
+		{"0.09 83.76 83.85 83.85", "0.09 83.76 88.85 83.85", "88.85"},                        // the fund table: its one misprinted cell
 	} {
 		body := strings.Replace(webFunctionBody, c.from, c.to, 1)
 		if body == webFunctionBody {
