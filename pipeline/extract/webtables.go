@@ -408,7 +408,8 @@ cells:
 // 小计 = 基本 + 项目 are kept as table claims.
 
 // webFundSums keeps the sums through the one misprinted cell of a web
-// page's fund table, as the comment above says.
+// page's fund table, as the comment above says; or through its two cells
+// swapped, where exactly that swap reads.
 func (b *builder) webFundSums(t table, lines []string) {
 	_, wrows, ok := webRows(t, lines)
 	if !ok {
@@ -435,34 +436,56 @@ func (b *builder) webFundSums(t table, lines []string) {
 	if n, _ := fundReadings(t, rows); n > 0 {
 		return // the table reads, or reads more ways than one
 	}
-	type fix struct{ row, cell int }
-	var found []fix
+	type at struct{ row, cell int }
+	var found [][]at // the cells each change that reads changed
 	var reading [][]int
 	tries := 0
+	try := func(changed [][]token, cells ...at) bool {
+		if tries++; tries > oneOffTries {
+			return false
+		}
+		if n, p := fundReadings(t, changed); n > 0 {
+			found = append(found, cells)
+			reading = p
+			return n == 1 && len(found) == 1
+		}
+		return true
+	}
+	var cells []at
 	for i, r := range rows {
-		for k, v := range r {
-			for _, m := range misprints(v, v.scale) {
-				if tries++; tries > oneOffTries {
-					return
-				}
-				changed := slices.Clone(rows)
-				changed[i] = slices.Clone(r)
-				changed[i][k].mant = m
-				if n, p := fundReadings(t, changed); n > 0 {
-					found = append(found, fix{i, k})
-					if n > 1 || len(found) > 1 {
-						return // more than one change reads, or more than one way
-					}
-					reading = p
-				}
+		for k := range r {
+			cells = append(cells, at{i, k})
+		}
+	}
+	for _, c := range cells {
+		v := rows[c.row][c.cell]
+		for _, m := range misprints(v, v.scale) {
+			changed := slices.Clone(rows)
+			changed[c.row] = slices.Clone(rows[c.row])
+			changed[c.row][c.cell].mant = m
+			if !try(changed, c) {
+				return // more than one change reads, or one reads more ways than one
+			}
+		}
+	}
+	for x, c := range cells { // two cells swapped, within three lines
+		for _, d := range cells[x+1:] {
+			v, w := rows[c.row][c.cell], rows[d.row][d.cell]
+			if w.line-v.line > 3 || t.value(v) == t.value(w) {
+				continue
+			}
+			changed := slices.Clone(rows)
+			changed[c.row], changed[d.row] = slices.Clone(rows[c.row]), slices.Clone(rows[d.row])
+			changed[c.row][c.cell], changed[d.row][d.cell] = w, v
+			changed[c.row][c.cell].line, changed[d.row][d.cell].line = v.line, w.line
+			if !try(changed, c, d) {
+				return
 			}
 		}
 	}
 	if len(found) != 1 {
 		return
 	}
-	off := found[0]
-	col := reading[off.row][off.cell]
 	cellIn := func(j, c int) (token, bool) { // row j's cell in column c
 		for k, p := range reading[j] {
 			if p == c {
@@ -472,21 +495,28 @@ func (b *builder) webFundSums(t table, lines []string) {
 		return token{}, false
 	}
 	var kept []tableRow
-	if total, ok := cellIn(0, col); ok {
-		ref := "fund:column:" + strconv.Itoa(col)
-		kept = append(kept, tableRow{ref: ref, tok: total, line: total.line})
-		for j := 1; j < len(rows); j++ {
-			if v, ok := cellIn(j, col); ok {
-				kept = append(kept, tableRow{ref: ref + "/" + strconv.Itoa(j), of: ref, tok: v, line: v.line})
+	done := map[string]bool{}
+	for _, off := range found[0] {
+		col := reading[off.row][off.cell]
+		if ref := "fund:column:" + strconv.Itoa(col); !done[ref] {
+			done[ref] = true
+			if total, ok := cellIn(0, col); ok {
+				kept = append(kept, tableRow{ref: ref, tok: total, line: total.line})
+				for j := 1; j < len(rows); j++ {
+					if v, ok := cellIn(j, col); ok {
+						kept = append(kept, tableRow{ref: ref + "/" + strconv.Itoa(j), of: ref, tok: v, line: v.line})
+					}
+				}
 			}
 		}
-	}
-	if spent, ok := cellIn(off.row, fundSpent); ok && (col == fundSpent || col == fundBasic || col == fundProject) {
 		ref := "fund:row:" + strconv.Itoa(off.row)
-		kept = append(kept, tableRow{ref: ref, tok: spent, line: spent.line})
-		for _, c := range []int{fundBasic, fundProject} {
-			if v, ok := cellIn(off.row, c); ok {
-				kept = append(kept, tableRow{ref: ref + "/" + strconv.Itoa(c), of: ref, tok: v, line: v.line})
+		if spent, ok := cellIn(off.row, fundSpent); ok && !done[ref] && (col == fundSpent || col == fundBasic || col == fundProject) {
+			done[ref] = true
+			kept = append(kept, tableRow{ref: ref, tok: spent, line: spent.line})
+			for _, c := range []int{fundBasic, fundProject} {
+				if v, ok := cellIn(off.row, c); ok {
+					kept = append(kept, tableRow{ref: ref + "/" + strconv.Itoa(c), of: ref, tok: v, line: v.line})
+				}
 			}
 		}
 	}

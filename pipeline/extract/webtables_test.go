@@ -105,6 +105,25 @@ func TestWebTableRowSums(t *testing.T) {
 	}
 }
 
+// Two cells of a web page's fund table swapped (a row's 本年收入 and 本年
+// 支出): exactly that swap lets the table read, and the sums through both
+// cells are kept — each column's, and the row's 小计 — each through one
+// of the two.
+func TestWebFundSwap(t *testing.T) {
+	body := strings.Replace(webFunctionBody, "0.09 83.76 83.85 83.85", "0.09 83.85 83.76 83.85", 1)
+	d, lines := extractWeb(t, body)
+	first, second := slices.Index(lines, "83.85")+1, slices.Index(lines, "83.76")+1
+	broken := brokenSums(d)
+	if len(broken) != 3 {
+		t.Fatalf("failing sums %v, want the two columns' and the row's: %+v", broken, d.Claims)
+	}
+	for _, b := range broken {
+		if !slices.Contains(b, first) && !slices.Contains(b, second) {
+			t.Errorf("a failing sum %v through neither swapped cell (lines %d, %d)", b, first, second)
+		}
+	}
+}
+
 // A table with a whole number that is no code before a name (a 行次, a
 // count) is not read so: its cells may be of other kinds than amounts.
 func TestWebTableRowNumbers(t *testing.T) {
