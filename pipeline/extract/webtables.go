@@ -151,7 +151,10 @@ func (b *builder) webSums(t table, lines []string) bool {
 	case tableFund:
 		b.webFundSums(t, lines)
 		return false // the readers of default-mode text may say more
-	case tableThreePublic, tableStatistics, tableOther:
+	case tableStatistics:
+		b.webStatisticsSums(t, lines)
+		return false // the readers of default-mode text may say more
+	case tableThreePublic, tableOther:
 		return false // 行次, or columns no total adds
 	}
 	header, rows, ok := webRows(t, lines)
@@ -576,4 +579,72 @@ func fundReadings(t table, rows [][]token) (int, [][]int) {
 	}
 	try(0)
 	return found, first
+}
+
+// webStatisticsSums keeps the failing sums of a web page's 部门决算相关信息
+// 统计表 as table claims: its rows are told by their 行次 (statisticsRows),
+// and statisticsTable leaves a panel whose sums fail out of the model. A
+// sum is checked where its total prints a value and every part's row is
+// found (a blank part is zero); the failing ones are kept where one or two
+// fail and at least as many hold.
+func (b *builder) webStatisticsSums(t table, lines []string) {
+	rows := statisticsRows(t, lines)
+	if rows == nil {
+		return
+	}
+	got := map[string][]token{} // key → its value (none for a blank cell)
+	for _, r := range rows {
+		for _, p := range statisticsParts {
+			if p.match(r.label) {
+				if _, dup := got[p.key]; dup || len(r.vals) > 1 {
+					return // a row twice, or two values: not the template's rows
+				}
+				got[p.key] = r.vals
+				break
+			}
+		}
+	}
+	holds := 0
+	var fails [][]string
+	for _, s := range statisticsSums {
+		total, ok := got[s[0]]
+		if !ok || len(total) == 0 {
+			continue
+		}
+		unit := t.unitOf(total[0])
+		var parts schema.Money
+		for _, k := range s[1:] {
+			v, ok := got[k]
+			if !ok {
+				parts = -1
+				break
+			}
+			for _, tok := range v {
+				parts += t.value(tok)
+				unit = max(unit, t.unitOf(tok))
+			}
+		}
+		switch {
+		case parts < 0:
+		case !within(t.value(total[0]), parts, len(s), unit):
+			fails = append(fails, s)
+		case t.value(total[0]) != 0:
+			holds++
+		}
+	}
+	if len(fails) == 0 || len(fails) > 2 || holds < len(fails) {
+		return
+	}
+	var kept []tableRow
+	for _, s := range fails {
+		ref := "statistics:" + s[0]
+		total := got[s[0]][0]
+		kept = append(kept, tableRow{ref: ref, tok: total, line: total.line})
+		for _, k := range s[1:] {
+			for _, v := range got[k] {
+				kept = append(kept, tableRow{ref: ref + "/" + k, of: ref, tok: v, line: v.line})
+			}
+		}
+	}
+	b.keep(t, kept)
 }
