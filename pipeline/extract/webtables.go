@@ -186,6 +186,7 @@ func (b *builder) webSums(t table, lines []string) bool {
 			adds++
 		}
 	}
+	b.webListSum(t, rows)
 	if !sumHeaded(t, header) && wide < 3 || len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
 		return true
 	}
@@ -199,6 +200,38 @@ func (b *builder) webSums(t table, lines []string) bool {
 	}
 	b.keep(t, kept)
 	return true
+}
+
+// webListSum keeps the first column's sum of a web page's table whose
+// coded rows are a list of one level (each code of as many digits, once)
+// under its 合计 row, where it fails and one misprint of one of its cells
+// explains it: the 合计's cell against the rows' cells (a 项 table with no
+// 类 rows, a table of 类 alone), which no code tree checks.
+func (b *builder) webListSum(t table, rows []webRow) {
+	if len(rows) < 4 || rows[0].code != "" || !isTotal(rows[0].label) {
+		return
+	}
+	level, seen := len(rows[1].code), map[string]bool{}
+	vals := []token{rows[0].vals[0]}
+	unit := t.unitOf(rows[0].vals[0])
+	var parts schema.Money
+	for _, r := range rows[1:] {
+		if r.code == "" || len(r.code) != level || seen[r.code] {
+			return
+		}
+		seen[r.code] = true
+		vals = append(vals, r.vals[0])
+		parts += t.value(r.vals[0])
+		unit = max(unit, t.unitOf(r.vals[0]))
+	}
+	if within(t.value(vals[0]), parts, len(vals), unit) || !misprinted(vals) {
+		return
+	}
+	kept := []tableRow{{ref: "list", tok: vals[0], line: vals[0].line}}
+	for k, v := range vals[1:] {
+		kept = append(kept, tableRow{ref: "list/" + strconv.Itoa(k+1), of: "list", tok: v, line: v.line})
+	}
+	b.keep(t, kept)
 }
 
 // A web page's 收支决算总表 prints each row's revenue label and amount,
