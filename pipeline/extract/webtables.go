@@ -161,6 +161,9 @@ func (b *builder) webSums(t table, lines []string) bool {
 	if !ok {
 		return false
 	}
+	if t.kind == tableFiscal {
+		b.webFiscalSums(t, lines)
+	}
 	adds, wide := 0, 0
 	var odd []webRow
 	for _, r := range rows {
@@ -326,6 +329,13 @@ func (b *builder) webSummarySums(t table, lines []string) {
 		add(tot[1], parts("本年支出合计", "结余分配", "年末结转和结余")...)
 		add(tot[0], tot[1])
 	}
+	b.keepLabelSums(t, rows, sums)
+}
+
+// keepLabelSums keeps the sums of rows (each on its row's first amount)
+// that fail, where at least three hold (of totals not zero), more than
+// fail, and one to three fail.
+func (b *builder) keepLabelSums(t table, rows []webRow, sums []summarySum) {
 	holds := 0
 	var fails []summarySum
 	for _, s := range sums {
@@ -680,4 +690,68 @@ func (b *builder) webStatisticsSums(t table, lines []string) {
 		}
 	}
 	b.keep(t, kept)
+}
+
+// A web page's 财政拨款收入支出决算总表 prints its revenue side as the
+// 收支决算总表 does (a label, its amount) and its expenditure side a label
+// and its amounts, the first the total (合计, then 一般公共预算 and 政府性
+// 基金, blanks dropped). On the first amounts the template's sums are
+// checked as webSummarySums checks them: the enumerated sources before
+// 本年收入合计 to it, the enumerated classes before 本年支出合计 to it, the
+// enumerated sources after 本年收入合计 to 年初财政拨款结转和结余, 基本支出
+// 结转 and 项目支出结转和结余 after 年末财政拨款结转和结余 to it, each
+// side's 总计 to its year and what it carries, the two 总计 alike.
+func (b *builder) webFiscalSums(t table, lines []string) {
+	_, rows, ok := webRows(t, lines)
+	if !ok {
+		return
+	}
+	at := map[string][]int{} // label → rows, in order
+	for i, r := range rows {
+		at[r.label] = append(at[r.label], i)
+	}
+	one := func(label string) int { // the row of a label printed once, -1 for none
+		if len(at[label]) != 1 {
+			return -1
+		}
+		return at[label][0]
+	}
+	revenue, spent := one("本年收入合计"), one("本年支出合计")
+	opening, closing := one("年初财政拨款结转和结余"), one("年末财政拨款结转和结余")
+	tot := at["总计"]
+	if revenue < 0 || spent < 0 || opening < revenue || closing < spent || len(tot) != 2 || tot[0] < opening || tot[0] < closing {
+		return
+	}
+	var classes, sources, carriedIn, carriedOut []int
+	for i, r := range rows {
+		style, _ := enumOf(r.label)
+		switch {
+		case style != enumHanComma:
+			if i > closing && i < tot[0] && (r.label == "基本支出结转" || r.label == "项目支出结转和结余") {
+				carriedOut = append(carriedOut, i)
+			}
+		case strings.HasSuffix(r.label, "支出"):
+			if i < spent {
+				classes = append(classes, i)
+			}
+		case i < revenue:
+			sources = append(sources, i)
+		case i > opening && i < tot[0]:
+			carriedIn = append(carriedIn, i)
+		}
+	}
+	var sums []summarySum
+	add := func(total int, parts ...int) {
+		if len(parts) > 0 {
+			sums = append(sums, summarySum{total, parts})
+		}
+	}
+	add(spent, classes...)
+	add(revenue, sources...)
+	add(opening, carriedIn...)
+	add(closing, carriedOut...)
+	add(tot[0], revenue, opening)
+	add(tot[1], spent, closing)
+	add(tot[0], tot[1])
+	b.keepLabelSums(t, rows, sums)
 }
