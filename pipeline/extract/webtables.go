@@ -257,27 +257,49 @@ type summarySum struct {
 	parts []int // of the parts' rows
 }
 
+// labelRows reads a table of labels and amounts, each text cell a row
+// (a label spaced out over cells, "合 计", joined) with the amounts after
+// it, none for a blank cell; ok is false for a whole number among them.
+func labelRows(t table, lines []string) (rows []webRow, ok bool) {
+	for i := t.line; i < t.end && i < len(lines); i++ {
+		for _, c := range cellsOf(lines[i]) {
+			if endsTable(compact(c)) {
+				return rows, true
+			}
+			if !isNumberCell(c) {
+				l := compact(c)
+				if n := len(rows); n > 0 && len(rows[n-1].vals) == 0 && utf8.RuneCountInString(l) == 1 && utf8.RuneCountInString(rows[n-1].label) == 1 {
+					rows[n-1].label += l
+					continue
+				}
+				rows = append(rows, webRow{line: i + 1, label: l})
+				continue
+			}
+			tok, okTok := cellToken(c, i+1)
+			if !okTok || tok.scale == 0 || len(rows) == 0 {
+				return nil, false
+			}
+			rows[len(rows)-1].vals = append(rows[len(rows)-1].vals, tok)
+		}
+	}
+	return rows, true
+}
+
 // webSummarySums keeps the failing sums of a web page's 收支决算总表, as
-// the comment above says.
+// the comment above says. The two sides' rows interleave: 年初结转和结余's
+// 基本支出结转 and 项目支出结转和结余 are told from 年末结转和结余's by their
+// order, each label printed twice, 年初 before 年末.
 func (b *builder) webSummarySums(t table, lines []string) {
-	_, rows, ok := webRows(t, lines)
+	rows, ok := labelRows(t, lines)
 	if !ok {
 		return
 	}
 	at := map[string][]int{} // label → rows, in order
-	var classes, sources []int
 	for i, r := range rows {
-		if len(r.vals) != 1 {
+		if len(r.vals) > 1 {
 			return // a side of one column: one amount a label
 		}
 		at[r.label] = append(at[r.label], i)
-		switch style, _ := enumOf(r.label); {
-		case style != enumHanComma:
-		case strings.HasSuffix(r.label, "支出"):
-			classes = append(classes, i)
-		default:
-			sources = append(sources, i)
-		}
 	}
 	one := func(label string) int { // the row of a label printed once, -1 for none
 		if len(at[label]) != 1 {
@@ -285,36 +307,33 @@ func (b *builder) webSummarySums(t table, lines []string) {
 		}
 		return at[label][0]
 	}
-	// 基本支出结转 and 项目支出结转和结余 after 年初 (before 年末) and after 年末
-	carried := func(head, next string) []int {
-		var out []int
-		h, n := one(head), len(rows)
-		if h < 0 {
-			return nil
-		}
-		if nx := one(next); nx > h {
-			n = nx
-		}
-		for _, label := range []string{"基本支出结转", "项目支出结转和结余"} {
-			for _, i := range at[label] {
-				if i > h && i < n {
-					out = append(out, i)
-					break
-				}
+	revenue, spent := one("本年收入合计"), one("本年支出合计")
+	var classes, sources []int
+	for i, r := range rows {
+		switch style, _ := enumOf(r.label); {
+		case style != enumHanComma:
+		case sourceLabel(r.label):
+			if i < revenue {
+				sources = append(sources, i)
 			}
+		case i < spent:
+			classes = append(classes, i)
 		}
-		return out
 	}
 	var sums []summarySum
 	add := func(total int, parts ...int) {
-		if total >= 0 && len(parts) > 0 && !slices.Contains(parts, -1) {
+		if total >= 0 && len(rows[total].vals) > 0 && len(parts) > 0 && !slices.Contains(parts, -1) {
 			sums = append(sums, summarySum{total, parts})
 		}
 	}
-	add(one("本年支出合计"), classes...)
-	add(one("本年收入合计"), sources...)
-	add(one("年初结转和结余"), carried("年初结转和结余", "年末结转和结余")...)
-	add(one("年末结转和结余"), carried("年末结转和结余", "")...)
+	add(spent, classes...)
+	add(revenue, sources...)
+	opening, closing := one("年初结转和结余"), one("年末结转和结余")
+	basic, project := at["基本支出结转"], at["项目支出结转和结余"]
+	if opening >= 0 && opening < closing && len(basic) == 2 && len(project) == 2 {
+		add(opening, basic[0], project[0])
+		add(closing, basic[1], project[1])
+	}
 	if tot := at["合计"]; len(tot) == 2 {
 		parts := func(labels ...string) []int {
 			var out []int
@@ -332,9 +351,17 @@ func (b *builder) webSummarySums(t table, lines []string) {
 	b.keepLabelSums(t, rows, sums)
 }
 
-// keepLabelSums keeps the sums of rows (each on its row's first amount)
-// that fail, where at least three hold (of totals not zero), more than
-// fail, and one to three fail.
+// sourceLabel tells an enumerated row of a summary's revenue side (一、财政
+// 拨款, 二、上级补助收入, 五、附属单位缴款 …) from a functional class (一、一般
+// 公共服务支出, or 一、一般公共服务 in the older templates): no class names
+// 收入, 拨款 or 缴款.
+func sourceLabel(l string) bool {
+	return strings.Contains(l, "收入") || strings.Contains(l, "拨款") || strings.Contains(l, "缴款")
+}
+
+// keepLabelSums keeps the sums of rows (each on its row's first amount,
+// a part without one zero) that fail, where at least three hold (of
+// totals not zero), more than fail, and one to three fail.
 func (b *builder) keepLabelSums(t table, rows []webRow, sums []summarySum) {
 	holds := 0
 	var fails []summarySum
@@ -343,8 +370,10 @@ func (b *builder) keepLabelSums(t table, rows []webRow, sums []summarySum) {
 		var parts schema.Money
 		unit := t.unitOf(rows[s.total].vals[0])
 		for _, p := range s.parts {
-			parts += t.value(rows[p].vals[0])
-			unit = max(unit, t.unitOf(rows[p].vals[0]))
+			if len(rows[p].vals) > 0 {
+				parts += t.value(rows[p].vals[0])
+				unit = max(unit, t.unitOf(rows[p].vals[0]))
+			}
 		}
 		switch {
 		case !within(total, parts, len(s.parts)+1, unit):
@@ -362,7 +391,9 @@ func (b *builder) keepLabelSums(t table, rows []webRow, sums []summarySum) {
 		total := "sum:" + strconv.Itoa(r.line) + ":" + strconv.Itoa(n)
 		kept = append(kept, tableRow{ref: total, tok: r.vals[0], line: r.line})
 		for _, p := range s.parts {
-			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(rows[p].line), of: total, tok: rows[p].vals[0], line: rows[p].line})
+			if len(rows[p].vals) > 0 {
+				kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(rows[p].line), of: total, tok: rows[p].vals[0], line: rows[p].line})
+			}
 		}
 	}
 	b.keep(t, kept)
@@ -730,7 +761,7 @@ func (b *builder) webFiscalSums(t table, lines []string) {
 			if i > closing && i < tot[0] && (r.label == "基本支出结转" || r.label == "项目支出结转和结余") {
 				carriedOut = append(carriedOut, i)
 			}
-		case strings.HasSuffix(r.label, "支出"):
+		case !sourceLabel(r.label):
 			if i < spent {
 				classes = append(classes, i)
 			}

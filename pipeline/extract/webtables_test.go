@@ -155,3 +155,47 @@ func TestWebTableRowNumbers(t *testing.T) {
 		t.Errorf("a table with a count among its cells gives failing sums: %v", brokenSums(d))
 	}
 }
+
+// webEarlyBody is a web page's 收支决算总表 and 财政拨款收支总表 of the older
+// templates: the two sides' rows interleave, so 年初结转和结余's 基本支出结转
+// prints after 年末结转和结余, and the classes of the 财政拨款 table print
+// without 支出 (一、一般公共服务).
+const webEarlyBody = "当前位置： 首页政务公开 2017年度某区某局部门决算 按照要求，现将我单位2017年度部门决算说明如下:一、主要职责是执行上级决定。" +
+	"收支决算总表 编制部门：某区某局 单位：万元 收入 支出 项目 决算数 项目 决算数 一、财政拨款 2,933.33 一、一般公共服务支出 902.37 " +
+	"其中：政府性基金 二、外交支出 二、上级补助收入 三、国防支出 三、事业收入 四、公共安全支出 四、经营收入 五、教育支出 五、附属单位缴款 " +
+	"六、科学技术支出 六、其他收入 七、文化体育与传媒支出 八、社会保障和就业支出 389.96 九、医疗卫生与计划生育支出 1,657.47 十、节能环保支出 " +
+	"十一、城乡社区支出 十二、农林水支出 十三、交通运输支出 十四、住房保障支出 十五、其他支出 本年收入合计 2,933.33 本年支出合计 2,949.80 " +
+	"用事业基金弥补收支差额 结余分配 年初结转和结余 114.67 年末结转和结余 98.20 基本支出结转 57.33 基本支出结转 32.73 " +
+	"项目支出结转和结余 57.34 项目支出结转和结余 65.47 经营结余 合计 3,048.00 合计 3,048.00 " +
+	"财政拨款收入支出决算总表 编制部门：某区某局 单位：万元 收入 支出 项目 决算数 项目 决算数 一、公共财政预算财政拨款 3,352.94 " +
+	"一、一般公共服务 二、政府性基金预算财政拨款 二、外交 三、国防 四、公共安全 五、教育 168.84 六、科学技术 610.78 七、文化体育与传媒 1,437.49 " +
+	"八、社会保障和就业 九、医疗卫生与计划生育支出 十、节能环保 十一、城乡社区事务 1,145.64 十二、农林水事务 十三、交通运输 十四、住房保障支出 " +
+	"十五、其他支出 本年收入合计 3,352.94 本年支出合计 3,362.75 年初财政拨款结转和结余 52.85 年末财政拨款结转和结余 43.04 " +
+	"总计 3,405.79 总计 3,405.79 来源：某局 附件下载"
+
+// The older templates' summaries as printed give no failing sum: 年初's
+// parts are told from 年末's by their order, not by where they print, and
+// a class is told from a source by its name (no class names 收入, 拨款 or
+// 缴款), not by 支出; a changed cell still breaks its sums.
+func TestWebSummaryInterleaved(t *testing.T) {
+	if d, _ := extractWeb(t, webEarlyBody); len(brokenSums(d)) > 0 {
+		t.Fatalf("the tables as printed give failing sums: %v", brokenSums(d))
+	}
+	for _, c := range []struct{ from, to, cell string }{
+		{"基本支出结转 57.33 基本支出结转", "基本支出结转 52.33 基本支出结转", "52.33"},
+		{"五、教育 168.84", "五、教育 168.34", "168.34"},
+	} {
+		body := strings.Replace(webEarlyBody, c.from, c.to, 1)
+		d, lines := extractWeb(t, body)
+		line := slices.Index(lines, c.cell) + 1
+		broken := brokenSums(d)
+		if len(broken) == 0 {
+			t.Errorf("%s: no failing sum: %+v", c.to, d.Claims)
+		}
+		for _, b := range broken {
+			if !slices.Contains(b, line) {
+				t.Errorf("%s: a failing sum %v not through line %d", c.to, b, line)
+			}
+		}
+	}
+}
