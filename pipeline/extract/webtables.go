@@ -138,8 +138,9 @@ func sumHeaded(t table, header string) bool {
 }
 
 // webSums keeps the rows of a web page's table t that do not add up, as
-// the comment above says; false where t is not read so (a kind whose
-// columns no total adds, a cell that is no amount).
+// the comment above says, and the sums of the kinds below; false where
+// rowSums still reads t's rows as default-mode text's (the fund and
+// statistics tables, a kind no sum here reads, a cell that is no amount).
 func (b *builder) webSums(t table, lines []string) bool {
 	switch t.kind {
 	case tableSummary:
@@ -240,9 +241,10 @@ func (b *builder) webListSum(t table, rows []webRow) {
 // A web page's 收支决算总表 prints each row's revenue label and amount,
 // then its expenditure label and amount, blanks dropped: an amount is the
 // cell of the label printed just before it. The template's sums then tell
-// where the table fails: the enumerated expenditure rows (一、一般公共服务
-// 支出 …) add up to 本年支出合计 and the enumerated revenue rows (一、财政
-// 拨款 …, 其中 rows aside) to 本年收入合计; 年初结转和结余 and 年末结转和结余
+// where the table fails: the enumerated classes before 本年支出合计 (一、一般
+// 公共服务支出 …) add up to it and the enumerated sources before 本年收入
+// 合计 (一、财政拨款 …, 其中 rows aside; sourceLabel tells the two sides'
+// rows apart) to it; 年初结转和结余 and 年末结转和结余
 // are each their 基本支出结转 and 项目支出结转和结余; each side's 合计 is its
 // year, what it carries (用事业基金弥补收支差额 and 年初结转和结余; 结余分配
 // and 年末结转和结余); the two 合计 agree. A label the table does not print
