@@ -28,6 +28,7 @@ type builder struct {
 	tabs             []table          // the tables found, for the coverage report
 	tableLines       map[int]bool     // lines a table reader took a figure from, or the title of a coded table it read
 	pending          []pendingClaim   // figures of tables not used, placed as claims once the model is read (tableClaims)
+	web              bool             // a saved web page: its tables' cells in the order of their rows (webtables.go)
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

@@ -907,7 +907,9 @@ func (b *builder) tables(lines, flat []string) {
 	for _, t := range tabs {
 		if t.factor != 0 {
 			b.treeSums(t)
-			b.rowSums(t)
+			if t.laid || !b.web || !b.webSums(t, lines) {
+				b.rowSums(t)
+			}
 			b.oneOffSums(t)
 			if t.kind == tableProcurement {
 				b.purchaseSums(t, lines, flat)
