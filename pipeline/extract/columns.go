@@ -679,7 +679,7 @@ func spread(d []float64) float64 {
 
 // pairHeader returns the cells of a header row made of 预算数/决算数 pairs.
 func pairHeader(line string) []segment {
-	segs := segmentsOf(line)
+	segs := headerSegments(line) // one space apart too (text that keeps no columns)
 	if len(segs) < 4 || len(segs)%2 != 0 {
 		return nil
 	}

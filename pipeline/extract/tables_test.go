@@ -396,6 +396,26 @@ func TestThreePublicFinalAccountsTable(t *testing.T) {
 	}
 }
 
+// The same template in text whose cells one space parts (no columns kept):
+// the 预算数/决算数 line still pairs with the parts, in their order.
+func TestThreePublicFinalAccountsPlain(t *testing.T) {
+	text := "某区某局2024年部门决算\n公共财政拨款“三公”经费支出决算表\n编制部门：某区某局 单位：元\n公务用车购置及运行费\n" +
+		"合计 因公出国（境）费 小计 公务用车购置费 公务用车运行费 公务接待费\n" +
+		"预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n" +
+		"643,777 596,125 192,923 177,392 227,020 209,723 83,761 71,625 143,259 138,098 223,834 209,010\n"
+	d := extractLines(t, text)
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(596125) || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(643777) {
+		t.Fatalf("三公 = %+v (warnings %+v)", tp, d.Warnings)
+	}
+	for name, f := range map[string]*schema.Figure{"overseas": tp.OverseasTravel, "purchase": tp.VehiclePurchase, "operation": tp.VehicleOperation, "reception": tp.Reception} {
+		want := map[string]int64{"overseas": 177392, "purchase": 71625, "operation": 138098, "reception": 209010}[name]
+		if f == nil || f.Amount != schema.Yuan(want) {
+			t.Errorf("%s = %+v, want %d", name, f, want)
+		}
+	}
+}
+
 // The same table in default mode, where pdftotext went column by column:
 // each 预算数/决算数 label is followed by its cell, so a value's column is
 // the label before it, and the sums confirm which template order holds.
