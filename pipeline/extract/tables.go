@@ -333,6 +333,12 @@ func splitCells(line string) []string {
 				cells = append(cells, f)
 				continue
 			}
+			// a label that opens with its own 一、 or （二） begins a cell: two
+			// panels' labels one space apart (text that keeps no columns)
+			if st, _ := enumOf(f); len(text) > 0 && (st == enumHanComma || st == enumParenHan) {
+				cells = append(cells, strings.Join(text, ""))
+				text = nil
+			}
 			text = append(text, f)
 		}
 		if len(text) > 0 {

@@ -3107,3 +3107,17 @@ func TestWrappedClassPlainRows(t *testing.T) {
 		t.Errorf("rows\n%s\nwant (after the header)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A summary row of text that keeps no columns prints two panels' labels
+// one space apart: each label that opens with its own enumerator is a cell
+// (the two were one name, and the value went to neither).
+func TestCellsOfTwoPanelsPlain(t *testing.T) {
+	got := cellsOf("八、事业单位经营收入 八、社会保障和就业支出 9,982,850")
+	want := []string{fold("八、事业单位经营收入"), fold("八、社会保障和就业支出"), "9,982,850"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("cells %q, want %q", got, want)
+	}
+	if got := cellsOf("一般公共 服务支出   100.00"); len(got) != 2 || got[0] != "一般公共服务支出" {
+		t.Errorf("a label wrapped at a space was split: %q", got)
+	}
+}
