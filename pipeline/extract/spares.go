@@ -1,0 +1,90 @@
+package extract
+
+// Values printed away from their rows. Default mode can print a coded
+// table's amounts after its last row (or a row's own after the next one's),
+// leaving rows without a value; fillCodedGaps gives a row back its value
+// only where the tree computes it and that amount was printed, so a
+// misprinted cell among those or in the sums that place them leaves the
+// rows blank, and a blank row takes its parent's sum out of treeSums — the
+// misprint then breaks too few sums that still count, and nothing names it.
+// spareSums puts the values left over back, as many as the rows without
+// one, in every order: where one order makes every sum hold the table
+// agrees with itself and gives nothing; otherwise the orders that break
+// the fewest sums must all break the same ones with the same cells, and
+// those sums are kept as table claims (treeSums' rule: three sums hold at
+// least, more than fail, one to four fail). The table stays out of the
+// model as its reader left it.
+
+// maxSpares bounds the rows without a value tried (their orders: 720).
+const maxSpares = 6
+
+// spareSums keeps the failing sums of a coded table default mode printed
+// row by row with its left-over values placed, where every placement that
+// breaks the fewest sums breaks the same ones.
+func (b *builder) spareSums(t table) {
+	if !t.rowwise || t.oneOff != nil || len(t.spares) == 0 || b.keptFrom(t) {
+		return
+	}
+	var gaps []int // the coded rows without a value
+	for i, r := range t.rows {
+		if r.code != "" && len(r.vals) == 0 {
+			gaps = append(gaps, i)
+		}
+	}
+	if len(gaps) != len(t.spares) || len(gaps) > maxSpares {
+		return
+	}
+	rows := make([]row, len(t.rows))
+	copy(rows, t.rows)
+	fewest := -1
+	var kept []tableRow
+	agreed := true
+	for _, order := range orders(len(gaps)) {
+		for k, g := range gaps {
+			rows[g].vals = []token{t.spares[order[k]]}
+		}
+		got, fails, ok := treeKept(t, rows)
+		switch {
+		case !ok || fails == 0: // no tree, or the values fit: nothing to name
+			return
+		case fewest < 0 || fails < fewest:
+			fewest, kept, agreed = fails, got, true
+		case fails == fewest && !sameKept(got, kept):
+			agreed = false
+		}
+	}
+	if agreed {
+		b.keepSums(t, kept)
+	}
+}
+
+// orders lists the orders of n things, each as the indexes taken in turn.
+func orders(n int) [][]int {
+	if n == 0 {
+		return [][]int{nil}
+	}
+	var out [][]int
+	for _, o := range orders(n - 1) {
+		for at := 0; at <= len(o); at++ {
+			p := make([]int, 0, n)
+			p = append(p, o[:at]...)
+			p = append(p, n-1)
+			out = append(out, append(p, o[at:]...))
+		}
+	}
+	return out
+}
+
+// sameKept tells whether two readings keep the same cells as the same
+// sums.
+func sameKept(a, b []tableRow) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ref != b[i].ref || a[i].of != b[i].of || a[i].tok.line != b[i].tok.line || a[i].tok.mant != b[i].tok.mant {
+			return false
+		}
+	}
+	return true
+}
