@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Values printed away from their rows. Default mode can print a coded
 // table's amounts after its last row (or a row's own after the next one's),
 // leaving rows without a value; fillCodedGaps gives a row back its value
@@ -75,16 +80,24 @@ func orders(n int) [][]int {
 	return out
 }
 
-// sameKept tells whether two readings keep the same cells as the same
-// sums.
+// sameKept tells whether two readings keep the same sums: the same cells
+// as parts of the same cells (which row of a parent a value was put on
+// changes no sum).
 func sameKept(a, b []tableRow) bool {
-	if len(a) != len(b) {
-		return false
+	return slices.Equal(keptSums(a), keptSums(b))
+}
+
+// keptSums gives each kept cell with the cell it is a part of, sorted.
+func keptSums(kept []tableRow) []string {
+	cell := func(t token) string { return fmt.Sprintf("%d@%d", t.mant, t.line) }
+	byRef := map[string]string{}
+	for _, r := range kept {
+		byRef[r.ref] = cell(r.tok)
 	}
-	for i := range a {
-		if a[i].ref != b[i].ref || a[i].of != b[i].of || a[i].tok.line != b[i].tok.line || a[i].tok.mant != b[i].tok.mant {
-			return false
-		}
+	out := make([]string, len(kept))
+	for i, r := range kept {
+		out[i] = byRef[r.of] + " " + cell(r.tok)
 	}
-	return true
+	slices.Sort(out)
+	return out
 }
