@@ -25,7 +25,8 @@ import (
 // negative, so equal wholes make every part equal. Their first value
 // column is then one column. The reading must be the document's: no code
 // twice, no negative cell, at least one of the two trees adds up (Σ项 = 款,
-// Σ款 = 类), at least three rows agree, and one or two rows differ, no more
+// Σ款 = 类; or with the values default mode printed away from their rows
+// put back in some order, spares.go), at least three rows agree, and one or two rows differ, no more
 // than agree; a row's value printed before the next row begins (default-
 // mode text may print one a row late, and then it is not known to be the
 // row's). Each row that differs is kept as two table claims on one path
@@ -136,7 +137,7 @@ func copyTableOf(t table) (copyTable, bool) {
 			ct.classHalf += t.half(ct.rows[code].vals[0])
 		}
 	}
-	ct.holds = ct.treeHolds()
+	ct.holds = ct.treeHolds() || sparesAddUp(t)
 	return ct, true
 }
 

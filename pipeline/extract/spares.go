@@ -27,7 +27,47 @@ const maxSpares = 6
 // row by row with its left-over values placed, where every placement that
 // breaks the fewest sums breaks the same ones.
 func (b *builder) spareSums(t table) {
-	if !t.rowwise || t.oneOff != nil || len(t.spares) == 0 || b.keptFrom(t) {
+	if t.oneOff != nil || b.keptFrom(t) {
+		return
+	}
+	fewest := -1
+	var kept []tableRow
+	agreed := true
+	spareOrders(t, func(rows []row) bool {
+		got, fails, ok := treeKept(t, rows)
+		switch {
+		case !ok || fails == 0: // no tree, or the values fit: nothing to name
+			fewest = 0
+			return false
+		case fewest < 0 || fails < fewest:
+			fewest, kept, agreed = fails, got, true
+		case fails == fewest && !sameKept(got, kept):
+			agreed = false
+		}
+		return true
+	})
+	if fewest > 0 && agreed {
+		b.keepSums(t, kept)
+	}
+}
+
+// sparesAddUp tells whether a table's left-over values put back in some
+// order make every sum of its code tree hold.
+func sparesAddUp(t table) bool {
+	adds := false
+	spareOrders(t, func(rows []row) bool {
+		_, fails, ok := treeKept(t, rows)
+		adds = ok && fails == 0
+		return !adds
+	})
+	return adds
+}
+
+// spareOrders calls f with the rows of a coded table default mode printed
+// row by row, its left-over values put back on the rows without one (as
+// many) in each order, until f returns false.
+func spareOrders(t table, f func(rows []row) bool) {
+	if !t.rowwise || len(t.spares) == 0 {
 		return
 	}
 	var gaps []int // the coded rows without a value
@@ -41,25 +81,13 @@ func (b *builder) spareSums(t table) {
 	}
 	rows := make([]row, len(t.rows))
 	copy(rows, t.rows)
-	fewest := -1
-	var kept []tableRow
-	agreed := true
 	for _, order := range orders(len(gaps)) {
 		for k, g := range gaps {
 			rows[g].vals = []token{t.spares[order[k]]}
 		}
-		got, fails, ok := treeKept(t, rows)
-		switch {
-		case !ok || fails == 0: // no tree, or the values fit: nothing to name
+		if !f(rows) {
 			return
-		case fewest < 0 || fails < fewest:
-			fewest, kept, agreed = fails, got, true
-		case fails == fewest && !sameKept(got, kept):
-			agreed = false
 		}
-	}
-	if agreed {
-		b.keepSums(t, kept)
 	}
 }
 
