@@ -105,3 +105,24 @@ func TestSparesCopies(t *testing.T) {
 		t.Errorf("claims = %v, want 邮电费 on one path from both tables, 110000 on line %d", got, line)
 	}
 }
+
+// A 类 whose value default mode printed after the last row (商品和服务支出's
+// 60.00, put back by its items' sum) still tells that the two tables hold
+// the same money under it: the 机关运行经费 table's misprinted 邮电费 is kept
+// on both lines as before.
+func TestSparesCopiesLateClass(t *testing.T) {
+	late := func(power string) string {
+		text := strings.Replace(sparesBudget(true, power), "商品和服务支出\n\n60.00\n\n30201", "商品和服务支出\n\n30201", 1)
+		return strings.Replace(text, "10.00\n\n25.00\n\n5.00\n\n注", "10.00\n\n25.00\n\n5.00\n\n60.00\n\n注", 1)
+	}
+	if !strings.Contains(late("10.00"), "5.00\n\n60.00\n\n注") {
+		t.Fatal("the fixture did not change")
+	}
+	if d := extractLines(t, late("10.00")); len(d.Claims) > 0 {
+		t.Fatalf("the tables as printed give claims: %+v", d.Claims)
+	}
+	d := extractLines(t, late("11.00"))
+	if len(d.Claims) != 2 || d.Claims[0].Path != d.Claims[1].Path || !slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Value == 110000 }) {
+		t.Errorf("claims = %+v, want 邮电费 on one path from both tables", d.Claims)
+	}
+}
