@@ -37,6 +37,7 @@ type panelCell struct {
 type cellValue struct {
 	tok   token
 	cands []int // indexes into the labels
+	item  int   // its index among the cells
 }
 
 // cellItem is a cell of the table with its 1-based line.
@@ -59,17 +60,32 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	if len(classes) == 0 {
 		return nil
 	}
-	items := tableCells(t, lines, flat, true)
+	rows, _ := readCells(t, tableCells(t, lines, flat, true), classes)
+	return rows
+}
+
+// cellsRead is what a reading of a summary's cells placed: the cell of
+// the table's total, and each panel's cells (the parts of 财政拨款 aside)
+// where every reading places them alike — indexes into the cells.
+type cellsRead struct {
+	total  int
+	panels [3][]int
+}
+
+// readCells reads a summary's cells (summaryCells), and tells what the
+// reading placed.
+func readCells(t table, items []cellItem, classes map[string]schema.Money) ([]row, cellsRead) {
 	p := panelLabels(items)
 	var total token
 	var top int64
-	for _, it := range items {
+	read := cellsRead{total: -1}
+	for i, it := range items {
 		if tok, ok := cellToken(it.text, it.line); ok && isNumberCell(it.text) && units(tok) > top {
-			total, top = tok, units(tok)
+			total, top, read.total = tok, units(tok), i
 		}
 	}
 	if len(p.order) < 2 || top == 0 {
-		return nil
+		return nil, read
 	}
 	labels := p.labels
 	vals := p.values(items, classes, top)
@@ -87,7 +103,7 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		return n == len(classes)
 	})
 	if !ok {
-		return nil
+		return nil, read
 	}
 	// the total is the table's only when a panel kept by every reading
 	// adds up to it
@@ -98,11 +114,17 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 			rows = append(rows, row{name: labels[k].name, vals: []token{vals[v].tok}, line: vals[v].tok.line})
 			if !isPart(labels[k].key) {
 				sums[labels[k].panel] += units(vals[v].tok)
+				read.panels[labels[k].panel] = append(read.panels[labels[k].panel], vals[v].item)
 			}
 		}
 	}
 	if !slices.Contains(sums[:], top) {
-		return nil
+		return nil, read
+	}
+	for i, s := range sums {
+		if s != top {
+			read.panels[i] = nil // not every reading places its cells alike
+		}
 	}
 	for _, name := range []string{"收入合计", "支出合计"} {
 		rows = append(rows, row{name: name, vals: []token{total}, line: total.line})
@@ -116,7 +138,7 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 			}
 		}
 	}
-	return rows
+	return rows, read
 }
 
 // tableCells lists the table's cells in reading order, page numbers left
@@ -264,7 +286,7 @@ func (p panels) values(items []cellItem, classes map[string]schema.Money, top in
 				}
 			}
 		}
-		vals = append(vals, cellValue{tok, cands})
+		vals = append(vals, cellValue{tok, cands, i})
 	}
 	return vals
 }
