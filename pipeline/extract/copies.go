@@ -147,7 +147,6 @@ func copyTableOf(t table) (copyTable, bool) {
 			ct.classHalf += t.half(ct.rows[code].vals[0])
 		}
 	}
-	ct.holds = ct.treeHolds() || sparesAddUp(t)
 	ct.classOf = map[string]row{}
 	for _, code := range ct.order {
 		if len(code) == 3 {
@@ -167,10 +166,12 @@ func copyTableOf(t table) (copyTable, bool) {
 			ct.classOf[r.code] = r
 		}
 	}
+	ct.holds = ct.treeHolds() || sparesAddUp(t)
 	return ct, true
 }
 
-// treeHolds tells whether every code with children is their sum.
+// treeHolds tells whether every code with children is their sum; a 类
+// whose value was printed late takes part where classOf takes it.
 func (ct copyTable) treeHolds() bool {
 	sums := map[string]schema.Money{}
 	for _, code := range ct.order {
@@ -180,6 +181,9 @@ func (ct copyTable) treeHolds() bool {
 	}
 	for parent, s := range sums {
 		r, ok := ct.rows[parent]
+		if !ok {
+			r, ok = ct.classOf[parent]
+		}
 		if !ok || ct.t.value(r.vals[0]) != s {
 			return false
 		}

@@ -126,3 +126,27 @@ func TestSparesCopiesLateClass(t *testing.T) {
 		t.Errorf("claims = %+v, want 邮电费 on one path from both tables", d.Claims)
 	}
 }
+
+// A table whose only value printed away is its 类's (商品和服务支出's 60.00
+// after the last row, put back by its items' sum) adds up as read, and is
+// a copy for the 机关运行经费 table whose 邮电费 is misprinted.
+func TestSparesCopiesLateClassHolds(t *testing.T) {
+	late := func(power string) string {
+		text := sparesBudget(true, power)
+		for _, r := range [][2]string{{"商品和服务支出\n\n60.00\n\n30201", "商品和服务支出\n\n30201"}, {"奖金\n\n", "奖金\n\n25.00\n\n"},
+			{"缴费\n\n", "缴费\n\n5.00\n\n"}, {"10.00\n\n25.00\n\n5.00\n\n注", "10.00\n\n60.00\n\n注"}} {
+			if !strings.Contains(text, r[0]) {
+				t.Fatalf("the fixture has no %q", r[0])
+			}
+			text = strings.Replace(text, r[0], r[1], 1)
+		}
+		return text
+	}
+	if d := extractLines(t, late("10.00")); len(d.Claims) > 0 {
+		t.Fatalf("the tables as printed give claims: %+v", d.Claims)
+	}
+	d := extractLines(t, late("11.00"))
+	if len(d.Claims) != 2 || d.Claims[0].Path != d.Claims[1].Path || !slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Value == 110000 }) {
+		t.Errorf("claims = %+v, want 邮电费 on one path from both tables", d.Claims)
+	}
+}
