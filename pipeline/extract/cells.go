@@ -25,6 +25,10 @@ import (
 // table's amount (the summary adds the other funds). Without a coded table
 // the reading is not used.
 
+// panelSteps bounds the steps of the search for one reading of a
+// summary's cells.
+const panelSteps = 200000
+
 // panelCell is a label of one of the summary's panels.
 type panelCell struct {
 	name, key string
@@ -60,7 +64,8 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	if len(classes) == 0 {
 		return nil
 	}
-	rows, _ := readCells(t, tableCells(t, lines, flat, true), classes)
+	steps := panelSteps
+	rows, _ := readCells(t, tableCells(t, lines, flat, true), classes, &steps)
 	return rows
 }
 
@@ -73,8 +78,8 @@ type cellsRead struct {
 }
 
 // readCells reads a summary's cells (summaryCells), and tells what the
-// reading placed.
-func readCells(t table, items []cellItem, classes map[string]schema.Money) ([]row, cellsRead) {
+// reading placed; it takes the placements it tries from *steps.
+func readCells(t table, items []cellItem, classes map[string]schema.Money, steps *int) ([]row, cellsRead) {
 	p := panelLabels(items)
 	var total token
 	var top int64
@@ -89,7 +94,7 @@ func readCells(t table, items []cellItem, classes map[string]schema.Money) ([]ro
 	}
 	labels := p.labels
 	vals := p.values(items, classes, top)
-	place, ok := solvePanels(labels, vals, top, func(place []int) bool {
+	place, ok := solvePanels(labels, vals, top, steps, func(place []int) bool {
 		// exactly the coded table's classes, each at least its amount
 		n := 0
 		for k, v := range place {
@@ -367,18 +372,19 @@ func isPart(key string) bool {
 // may be a total and stay unplaced. Of the placements that add up, those
 // that place most values count, and a label keeps a value only when every
 // one of them gives it the same amount (place[label] is a value's index,
-// or -1); ok when some placement adds up.
-func solvePanels(labels []panelCell, vals []cellValue, total int64, agrees func([]int) bool) (place []int, ok bool) {
+// or -1); ok when some placement adds up. Each step of the search is taken
+// from *steps; none left, and the search gives up.
+func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, agrees func([]int) bool) (place []int, ok bool) {
 	cur := make([]int, len(labels))
 	for k := range cur {
 		cur[k] = -1
 	}
 	var sums [3]int64
 	var found [][]int
-	best, steps := -1, 0
+	best := -1
 	var walk func(v, placed int) bool
 	walk = func(v, placed int) bool {
-		if steps++; steps > 200000 || len(found) > 64 {
+		if *steps--; *steps < 0 || len(found) > 64 {
 			return false
 		}
 		if v == len(vals) {

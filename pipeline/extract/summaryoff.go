@@ -16,8 +16,12 @@ import (
 // total and the panel's cells as printed, which sum.table adds up. The
 // table stays left out.
 
-// summaryOffTries bounds the changed cells read.
-const summaryOffTries = 2000
+// summaryOffTries bounds the changed cells read, summaryOffSteps the
+// steps of all their searches: a table that reaches either gives nothing.
+const (
+	summaryOffTries = 2000
+	summaryOffSteps = 2 * panelSteps
+)
 
 // summaryOff keeps the failing panel sums of a summary whose cells read
 // with one cell changed back by one misprint, where every change that
@@ -28,9 +32,11 @@ func (b *builder) summaryOff(t table, lines, flat []string) {
 		return
 	}
 	items := tableCells(t, lines, flat, true)
-	if rows, _ := readCells(t, items, classes); rows != nil {
+	steps := panelSteps
+	if rows, _ := readCells(t, items, classes, &steps); rows != nil {
 		return // the cells read as printed
 	}
+	steps = summaryOffSteps
 	changed := slices.Clone(items)
 	tries := 0
 	var kept []tableRow
@@ -45,7 +51,10 @@ func (b *builder) summaryOff(t table, lines, flat []string) {
 				return
 			}
 			changed[i].text = mantText(v, tok.scale)
-			rows, read := readCells(t, changed, classes)
+			rows, read := readCells(t, changed, classes, &steps)
+			if steps < 0 {
+				return // not every change was tried
+			}
 			if rows == nil {
 				continue
 			}
