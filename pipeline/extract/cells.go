@@ -25,6 +25,10 @@ import (
 // table's amount (the summary adds the other funds). Without a coded table
 // the reading is not used.
 
+// panelSteps bounds the steps of the search for one reading of a
+// summary's cells.
+const panelSteps = 200000
+
 // panelCell is a label of one of the summary's panels.
 type panelCell struct {
 	name, key string
@@ -37,6 +41,7 @@ type panelCell struct {
 type cellValue struct {
 	tok   token
 	cands []int // indexes into the labels
+	item  int   // its index among the cells
 }
 
 // cellItem is a cell of the table with its 1-based line.
@@ -59,21 +64,37 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 	if len(classes) == 0 {
 		return nil
 	}
-	items := tableCells(t, lines, flat, true)
+	steps := panelSteps
+	rows, _ := readCells(t, tableCells(t, lines, flat, true), classes, &steps)
+	return rows
+}
+
+// cellsRead is what a reading of a summary's cells placed: the cell of
+// the table's total, and each panel's cells (the parts of 财政拨款 aside)
+// where every reading places them alike — indexes into the cells.
+type cellsRead struct {
+	total  int
+	panels [3][]int
+}
+
+// readCells reads a summary's cells (summaryCells), and tells what the
+// reading placed; it takes the placements it tries from *steps.
+func readCells(t table, items []cellItem, classes map[string]schema.Money, steps *int) ([]row, cellsRead) {
 	p := panelLabels(items)
 	var total token
 	var top int64
-	for _, it := range items {
+	read := cellsRead{total: -1}
+	for i, it := range items {
 		if tok, ok := cellToken(it.text, it.line); ok && isNumberCell(it.text) && units(tok) > top {
-			total, top = tok, units(tok)
+			total, top, read.total = tok, units(tok), i
 		}
 	}
 	if len(p.order) < 2 || top == 0 {
-		return nil
+		return nil, read
 	}
 	labels := p.labels
 	vals := p.values(items, classes, top)
-	place, ok := solvePanels(labels, vals, top, func(place []int) bool {
+	place, ok := solvePanels(labels, vals, top, steps, func(place []int) bool {
 		// exactly the coded table's classes, each at least its amount
 		n := 0
 		for k, v := range place {
@@ -87,7 +108,7 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		return n == len(classes)
 	})
 	if !ok {
-		return nil
+		return nil, read
 	}
 	// the total is the table's only when a panel kept by every reading
 	// adds up to it
@@ -98,11 +119,17 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 			rows = append(rows, row{name: labels[k].name, vals: []token{vals[v].tok}, line: vals[v].tok.line})
 			if !isPart(labels[k].key) {
 				sums[labels[k].panel] += units(vals[v].tok)
+				read.panels[labels[k].panel] = append(read.panels[labels[k].panel], vals[v].item)
 			}
 		}
 	}
 	if !slices.Contains(sums[:], top) {
-		return nil
+		return nil, read
+	}
+	for i, s := range sums {
+		if s != top {
+			read.panels[i] = nil // not every reading places its cells alike
+		}
 	}
 	for _, name := range []string{"收入合计", "支出合计"} {
 		rows = append(rows, row{name: name, vals: []token{total}, line: total.line})
@@ -116,7 +143,7 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 			}
 		}
 	}
-	return rows
+	return rows, read
 }
 
 // tableCells lists the table's cells in reading order, page numbers left
@@ -264,7 +291,7 @@ func (p panels) values(items []cellItem, classes map[string]schema.Money, top in
 				}
 			}
 		}
-		vals = append(vals, cellValue{tok, cands})
+		vals = append(vals, cellValue{tok, cands, i})
 	}
 	return vals
 }
@@ -345,18 +372,19 @@ func isPart(key string) bool {
 // may be a total and stay unplaced. Of the placements that add up, those
 // that place most values count, and a label keeps a value only when every
 // one of them gives it the same amount (place[label] is a value's index,
-// or -1); ok when some placement adds up.
-func solvePanels(labels []panelCell, vals []cellValue, total int64, agrees func([]int) bool) (place []int, ok bool) {
+// or -1); ok when some placement adds up. Each step of the search is taken
+// from *steps; none left, and the search gives up.
+func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, agrees func([]int) bool) (place []int, ok bool) {
 	cur := make([]int, len(labels))
 	for k := range cur {
 		cur[k] = -1
 	}
 	var sums [3]int64
 	var found [][]int
-	best, steps := -1, 0
+	best := -1
 	var walk func(v, placed int) bool
 	walk = func(v, placed int) bool {
-		if steps++; steps > 200000 || len(found) > 64 {
+		if *steps--; *steps < 0 || len(found) > 64 {
 			return false
 		}
 		if v == len(vals) {

@@ -25,10 +25,12 @@ import (
 // negative, so equal wholes make every part equal. Their first value
 // column is then one column. The reading must be the document's: no code
 // twice, no negative cell, at least one of the two trees adds up (Σ项 = 款,
-// Σ款 = 类), at least three rows agree, and one or two rows differ, no more
+// Σ款 = 类; or with the values default mode printed away from their rows
+// put back in some order, spares.go), at least three rows agree, and one or two rows differ, no more
 // than agree; a row's value printed before the next row begins (default-
 // mode text may print one a row late, and then it is not known to be the
-// row's). Each row that differs is kept as two table claims on one path
+// row's) — a 类's printed later tells only the money of its rows, where
+// its items as read add up to it. Each row that differs is kept as two table claims on one path
 // (/tables/<earlier table's title line>/<its row's line>), one from each
 // table, for restate.copy; where the copies agree nothing is kept.
 
@@ -47,6 +49,9 @@ type copyTable struct {
 	rows   map[string]row // by code
 	order  []string       // codes in reading order
 	holds  bool           // its code tree adds up
+	// the 类 rows by code, and those whose value was printed late that
+	// their items add up to
+	classOf map[string]row
 	// the sum of its 类, and the rounding of that sum: the total where
 	// the 合计 row is not read (its cell printed on a header's line)
 	classes, classHalf schema.Money
@@ -75,6 +80,7 @@ func copyUse(title string) string {
 // no part.
 func copyTableOf(t table) (copyTable, bool) {
 	ct := copyTable{t: t, use: copyUse(t.title), rows: map[string]row{}}
+	var late []row // 类 rows whose value was printed after the next row began
 	summary := t.kind == tableSummary || t.kind == tableFiscal
 	if summary {
 		ct.use = "all"
@@ -100,8 +106,13 @@ func copyTableOf(t table) (copyTable, bool) {
 			}
 		}
 		// a value printed after the next row began (default mode can
-		// print one a row late) is not known to be the row's own
+		// print one a row late) is not known to be the row's own — but a
+		// 类's that its items add up to (gaps.go placed it by them) still
+		// tells the money of the 类
 		if k+1 < len(t.rows) && r.vals[0].line > t.rows[k+1].line {
+			if len(r.code) == 3 {
+				late = append(late, r)
+			}
 			continue
 		}
 		for _, v := range r.vals {
@@ -136,11 +147,31 @@ func copyTableOf(t table) (copyTable, bool) {
 			ct.classHalf += t.half(ct.rows[code].vals[0])
 		}
 	}
-	ct.holds = ct.treeHolds()
+	ct.classOf = map[string]row{}
+	for _, code := range ct.order {
+		if len(code) == 3 {
+			ct.classOf[code] = ct.rows[code]
+		}
+	}
+	for _, r := range late {
+		var items schema.Money
+		n := 0
+		for _, code := range ct.order {
+			if len(code) == 5 && code[:3] == r.code {
+				items += t.value(ct.rows[code].vals[0])
+				n++
+			}
+		}
+		if n > 0 && items == t.value(r.vals[0]) {
+			ct.classOf[r.code] = r
+		}
+	}
+	ct.holds = ct.treeHolds() || sparesAddUp(t)
 	return ct, true
 }
 
-// treeHolds tells whether every code with children is their sum.
+// treeHolds tells whether every code with children is their sum; a 类
+// whose value was printed late takes part where classOf takes it.
 func (ct copyTable) treeHolds() bool {
 	sums := map[string]schema.Money{}
 	for _, code := range ct.order {
@@ -150,6 +181,9 @@ func (ct copyTable) treeHolds() bool {
 	}
 	for parent, s := range sums {
 		r, ok := ct.rows[parent]
+		if !ok {
+			r, ok = ct.classOf[parent]
+		}
 		if !ok || ct.t.value(r.vals[0]) != s {
 			return false
 		}
@@ -217,8 +251,8 @@ func compare(a, c copyTable) (pair bool, differ []string) {
 			continue
 		}
 		if !whole {
-			ac, ok1 := a.rows[code[:3]]
-			cc, ok2 := c.rows[code[:3]]
+			ac, ok1 := a.classOf[code[:3]]
+			cc, ok2 := c.classOf[code[:3]]
 			if len(code) == 3 || !ok1 || !ok2 || !same(a.t, ac.vals[0], c.t, cc.vals[0]) {
 				continue
 			}

@@ -23,8 +23,9 @@ import (
 // fillCodedGaps places left-over values of a coded table with one value
 // column (as many coded rows with one value as with several, at least).
 // laidOut says the text keeps rows on their lines (pdftotext -layout),
-// where values are not printed a row late.
-func fillCodedGaps(rows []row, laidOut bool) {
+// where values are not printed a row late. The values left over are
+// returned, in the order printed (spares.go weighs them).
+func fillCodedGaps(rows []row, laidOut bool) []token {
 	var gaps []int
 	single, multi := 0, 0
 	for i, r := range rows {
@@ -41,7 +42,7 @@ func fillCodedGaps(rows []row, laidOut bool) {
 		}
 	}
 	if multi == 0 || single < 2 || single < multi {
-		return
+		return nil
 	}
 	// a row with several values may hold a row's before it as well as its
 	// own, or a later row's: which is its own is for the tree to say, so
@@ -148,6 +149,13 @@ func fillCodedGaps(rows []row, laidOut bool) {
 			}
 		}
 	}
+	var left []token
+	for j, v := range spares {
+		if !used[j] {
+			left = append(left, v)
+		}
+	}
+	return left
 }
 
 // units is a number cell's value in ten-thousandths of the table's unit.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -279,27 +280,35 @@ func rowCells(r row) []tableRow {
 // part: a blank cell moves the others left. A table a reader kept already
 // (rejected, readEconomic) is not read twice.
 func (b *builder) treeSums(t table) {
-	if !t.laid && !t.rowwise {
+	if !t.laid && !t.rowwise || b.keptFrom(t) {
 		return
 	}
-	for _, p := range b.pending {
-		if p.claim.Table == t.line {
-			return
-		}
-	}
+	kept, _, _ := treeKept(t, t.rows)
+	b.keepSums(t, kept)
+}
+
+// keptFrom tells whether a table's figures are kept as claims already.
+func (b *builder) keptFrom(t table) bool {
+	return slices.ContainsFunc(b.pending, func(p pendingClaim) bool { return p.claim.Table == t.line })
+}
+
+// treeKept gives the cells treeSums keeps of a table read as rows, and
+// how many of its sums fail in all; ok is false when the rows' codes are
+// no tree.
+func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
 	width := 0
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if r.code != "" {
 			width = max(width, len(r.vals))
 		}
 	}
 	if width == 0 {
-		return
+		return nil, 0, false
 	}
 	var nodes []treeNode
 	at := map[string]int{}
 	total := -1
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if r.code == "" && !(isTotal(rowName(r.name)) && total < 0 && len(r.vals) > 0) {
 			continue
 		}
@@ -307,7 +316,7 @@ func (b *builder) treeSums(t table) {
 		if r.code == "" {
 			total = len(nodes)
 		} else if _, dup := at[r.code]; dup {
-			return // a code twice: another table's rows ran in
+			return nil, 0, false // a code twice: another table's rows ran in
 		} else {
 			at[r.code] = len(nodes)
 		}
@@ -321,7 +330,7 @@ func (b *builder) treeSums(t table) {
 		case len(n.r.code) > 3:
 			p, ok := at[n.r.code[:len(n.r.code)-2]]
 			if !ok {
-				return // a 款 without its 类: not a tree
+				return nil, 0, false // a 款 without its 类: not a tree
 			}
 			nodes[p].children = append(nodes[p].children, i)
 		}
@@ -332,11 +341,11 @@ func (b *builder) treeSums(t table) {
 	if t.oneOff != nil {
 		cols = width
 	}
-	var kept []tableRow
 	for col := range cols {
-		kept = append(kept, treeColumn(t, nodes, col)...)
+		k, f := treeColumn(t, nodes, col)
+		kept, fails = append(kept, k...), fails+f
 	}
-	b.keepSums(t, kept)
+	return kept, fails, true
 }
 
 // treeNode is a coded row of treeSums: ok when it takes part (its cells
@@ -349,10 +358,11 @@ type treeNode struct {
 
 // treeColumn gives the cells of the sums that fail in column col of the
 // tree of nodes, where they are the document's: at least three of its sums
-// hold (sums of zeros do not count), more than fail, and one to four fail.
-func treeColumn(t table, nodes []treeNode, col int) []tableRow {
+// hold (sums of zeros do not count), more than fail, and one to four fail;
+// and how many fail.
+func treeColumn(t table, nodes []treeNode, col int) (kept []tableRow, fails int) {
 	holds := 0
-	var fails []int
+	var failing []int
 	for i, n := range nodes {
 		if len(n.children) == 0 || !n.ok {
 			continue
@@ -367,17 +377,16 @@ func treeColumn(t table, nodes []treeNode, col int) []tableRow {
 		switch total := t.value(n.r.vals[col]); {
 		case !whole:
 		case sum != total:
-			fails = append(fails, i)
+			failing = append(failing, i)
 		case total != 0: // zeros add up whatever the rows are
 			holds++
 		}
 	}
 	// a changed 款 breaks two sums, two swapped cells up to four; more
 	// sums must hold than fail
-	if len(fails) == 0 || len(fails) > 4 || holds < 3 || holds <= len(fails) {
-		return nil
+	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) {
+		return nil, len(failing)
 	}
-	var kept []tableRow
 	in := map[int]bool{}
 	ref := func(i int) string {
 		switch code := nodes[i].r.code; {
@@ -388,7 +397,7 @@ func treeColumn(t table, nodes []treeNode, col int) []tableRow {
 		}
 		return "tree:" + strconv.Itoa(nodes[i].r.line)
 	}
-	for _, i := range fails {
+	for _, i := range failing {
 		if !in[i] {
 			in[i] = true
 			kept = append(kept, tableRow{ref: ref(i), tok: nodes[i].r.vals[col], line: nodes[i].r.line})
@@ -400,7 +409,7 @@ func treeColumn(t table, nodes []treeNode, col int) []tableRow {
 			}
 		}
 	}
-	return kept
+	return kept, len(failing)
 }
 
 // summaryClaims keeps what a 收支总表 read by column prints where the

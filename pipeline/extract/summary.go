@@ -55,6 +55,8 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
 				best, best.cells = s, true
 			}
+		} else if !best.balanced {
+			b.summaryOff(t, lines, flat)
 		}
 	}
 	for _, w := range best.warnings {

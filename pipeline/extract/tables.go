@@ -65,6 +65,9 @@ type table struct {
 	// cell misprinted (onecell.go): the rows, each cell as printed; nil
 	// otherwise
 	oneOff []row
+	// the values of a coded table default mode printed away from their
+	// rows that fillCodedGaps could not place, in the order printed
+	spares []token
 }
 
 type row struct {
@@ -149,7 +152,7 @@ func findTables(lines, flat []string) []table {
 		}
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
-		tabs[k].rows = readRows(lines, flat, tabs[k].line, end)
+		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
 		var laid []row
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
@@ -348,7 +351,9 @@ func splitCells(line string) []string {
 	return cells
 }
 
-func readRows(lines, flat []string, from, to int) []row {
+// readRows reads the rows of a table (lines from..to), and the values of
+// a coded table's rows that fillCodedGaps left over.
+func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	to = min(to, len(lines))
 	cellLines := make([][]string, max(to-from, 0)) // each line's cells, split once
 	for i := from; i < to; i++ {
@@ -461,8 +466,8 @@ func readRows(lines, flat []string, from, to int) []row {
 			}
 		}
 	}
-	fillCodedGaps(r.rows, laid)
-	return r.rows
+	spares = fillCodedGaps(r.rows, laid)
+	return r.rows, spares
 }
 
 // unitCode tells a unit's code in a table by unit: digits only, no
@@ -913,6 +918,7 @@ func (b *builder) tables(lines, flat []string) {
 	for _, t := range tabs {
 		if t.factor != 0 {
 			b.treeSums(t)
+			b.spareSums(t)
 			if t.laid || !b.web || !b.webSums(t, lines) {
 				b.rowSums(t)
 			}

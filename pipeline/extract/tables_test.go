@@ -1342,7 +1342,7 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
                  出
 
 2080506          机关事业单位职业年金缴费支出           232.01`, "\n")
-	rows := readRows(lines, compactAll(lines), 0, len(lines))
+	rows, _ := readRows(lines, compactAll(lines), 0, len(lines))
 	var got []string
 	for _, r := range rows {
 		if len(r.vals) > 0 {
@@ -1363,7 +1363,8 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 
 208   05   99   其他行政事业单位养老支出     0.94     0.94`, "\n")
 	got = nil
-	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+	rows, _ = readRows(lines, compactAll(lines), 0, len(lines))
+	for _, r := range rows {
 		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 	}
 	want = []string{"208 社会保障和就业支出 2", "20805 行政事业单位养老支出 2", "2080505 机关事业单位基本养老保险缴费支出 2", "2080599 其他行政事业单位养老支出 2"}
@@ -1383,7 +1384,8 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
                 育与传媒支出
 207   01        文化和旅游                      718.62         343.43         375.19`, "\n")
 	got = nil
-	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+	rows, _ = readRows(lines, compactAll(lines), 0, len(lines))
+	for _, r := range rows {
 		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 	}
 	want = []string{"206 科学技术支出 2", "20601 科学技术管理事务 2", "2060101 行政运行 2", "2060199 其他科学技术管理事务支出 2", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
@@ -1398,7 +1400,8 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
                 育与传媒支出
 207   01        文化和旅游                  18,566,865     13,520,272      5,046,593`, "\n")
 	got = nil
-	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+	rows, _ = readRows(lines, compactAll(lines), 0, len(lines))
+	for _, r := range rows {
 		got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 	}
 	want = []string{"201 一般公共服务支出 3", "2010602 一般行政管理事务 3", "207 文化旅游体育与传媒支出 3", "20701 文化和旅游 3"}
@@ -1418,7 +1421,8 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 210   05        医疗保障                     1,256.21       1,256.21`} {
 		lines = strings.Split(text, "\n")
 		got = nil
-		for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+		rows, _ := readRows(lines, compactAll(lines), 0, len(lines))
+		for _, r := range rows {
 			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 		}
 		want = []string{"207 文化体育与传媒支出 3", "210 医疗卫生与计划生育支出 2", "21005 医疗保障 2"}
@@ -1437,7 +1441,8 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
                 计划生育支出
 210   05        医疗保障                     1,256.21       1,256.21`, "\n")
 	got = nil
-	for _, r := range readRows(lines, compactAll(lines), 0, len(lines)) {
+	rows, _ = readRows(lines, compactAll(lines), 0, len(lines))
+	for _, r := range rows {
 		if r.code != "" {
 			got = append(got, fmt.Sprintf("%s %s %d", r.code, r.name, len(r.vals)))
 		}
@@ -1453,7 +1458,7 @@ func TestCodedRowNameWrappedAroundCode(t *testing.T) {
 // by running text does.
 func TestNoteInsideTable(t *testing.T) {
 	lines := strings.Split("小计\n47.91\n购置费\n46.56\n注:本部门2024年无“三公”经费预算，故本表为空表。\n运行费\n25\n21.56\n其他相关情况说明\n2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元，主要原因是购置公务用车。", "\n")
-	rows := readRows(lines, compactAll(lines), 0, len(lines))
+	rows, _ := readRows(lines, compactAll(lines), 0, len(lines))
 	n := 0
 	for _, r := range rows {
 		n += len(r.vals)
@@ -3093,7 +3098,7 @@ func TestPageNumberBeforeFormFeedSpaced(t *testing.T) {
 func TestWrappedClassPlainRows(t *testing.T) {
 	lines := strings.Split("一般公共预算支出表\n预算单位：某县某局 单位：元\n项目 本年一般公共预算支出\n功能分类科目编码\n科目名称 合计 基本支出 项目支出\n类 款 项\n"+
 		"文化旅游体\n207 3,000 3,000\n育与传媒支出\n207 01 文化和旅游 3,000 3,000\n207 01 04 图书馆 3,000 3,000\n合计 3,000 3,000", "\n")
-	rows := readRows(lines, compactAll(lines), 1, len(lines))
+	rows, _ := readRows(lines, compactAll(lines), 1, len(lines))
 	var got []string
 	for _, r := range rows {
 		var vals []string

@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"slices"
+	"strconv"
+)
+
+// A summary's cell off. A 收支总表 default mode scrambled is read by its
+// sums (cells.go): every panel adds up to the table's total. One
+// misprinted cell leaves no reading, and the table — and every figure of
+// it — is left out with nothing naming the cell. Where changing one cell
+// back by one misprint (a digit, or a tenfold: misprints) lets the cells
+// be read, and exactly one such change does, the panels that the reading
+// places whole and that hold the cell (every panel, when it is the total)
+// are the document's sums that fail: each is kept as table claims, the
+// total and the panel's cells as printed, which sum.table adds up. The
+// table stays left out.
+
+// summaryOffTries bounds the changed cells read, summaryOffSteps the
+// steps of all their searches: a table that reaches either gives nothing.
+const (
+	summaryOffTries = 2000
+	summaryOffSteps = 2 * panelSteps
+)
+
+// summaryOff keeps the failing panel sums of a summary whose cells read
+// with one cell changed back by one misprint, where every change that
+// reads leaves the same sums failing.
+func (b *builder) summaryOff(t table, lines, flat []string) {
+	classes := b.codedClasses()
+	if len(classes) == 0 || t.laid {
+		return
+	}
+	items := tableCells(t, lines, flat, true)
+	steps := panelSteps
+	if rows, _ := readCells(t, items, classes, &steps); rows != nil {
+		return // the cells read as printed
+	}
+	steps = summaryOffSteps
+	changed := slices.Clone(items)
+	tries := 0
+	var kept []tableRow
+	found := false
+	for i, it := range items {
+		tok, ok := cellToken(it.text, it.line)
+		if !ok || !isNumberCell(it.text) {
+			continue
+		}
+		for _, v := range misprints(tok, tok.scale) {
+			if tries++; tries > summaryOffTries {
+				return
+			}
+			changed[i].text = mantText(v, tok.scale)
+			rows, read := readCells(t, changed, classes, &steps)
+			if steps < 0 {
+				return // not every change was tried
+			}
+			if rows == nil {
+				continue
+			}
+			got := failingPanels(items, read, i)
+			if len(got) == 0 || found && !sameKept(got, kept) {
+				return // a change that reads and names nothing, or other sums
+			}
+			kept, found = got, true
+		}
+		changed[i].text = it.text
+	}
+	b.keep(t, kept)
+}
+
+// failingPanels are the sums a reading with cell at changed says fail as
+// printed: the total against each panel placed whole that holds the cell
+// (every such panel, when the cell is the total), the cells as printed.
+func failingPanels(items []cellItem, read cellsRead, at int) []tableRow {
+	if read.total < 0 {
+		return nil
+	}
+	total, _ := cellToken(items[read.total].text, items[read.total].line)
+	var kept []tableRow
+	for p, cells := range read.panels {
+		if len(cells) == 0 || at != read.total && !slices.Contains(cells, at) {
+			continue
+		}
+		whole := "cells:" + strconv.Itoa(p)
+		kept = append(kept, tableRow{ref: whole, tok: total, line: total.line})
+		for k, c := range cells {
+			tok, _ := cellToken(items[c].text, items[c].line)
+			kept = append(kept, tableRow{ref: whole + "/" + strconv.Itoa(k), of: whole, tok: tok, line: tok.line})
+		}
+	}
+	return kept
+}
+
+// mantText prints a mantissa at scale decimals as a cell would.
+func mantText(m int64, scale int) string {
+	neg := m < 0
+	if neg {
+		m = -m
+	}
+	s := strconv.FormatInt(m, 10)
+	if scale > 0 {
+		for len(s) <= scale {
+			s = "0" + s
+		}
+		s = s[:len(s)-scale] + "." + s[len(s)-scale:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
