@@ -1501,7 +1501,14 @@ func (b *builder) threePublic() {
 	st := b.st
 	tp := &schema.ThreePublic{}
 	anchor := -1
+	// a 决算's sentence that states the budget alone ("“三公”经费预算为50万元，
+	// 其中：因公出国（境）费8万元…") lists the budget's parts: the amounts are
+	// read after it, from the execution stated next
+	budgetEnd := -1
 	for _, end := range b.find("三公") {
+		if end < budgetEnd {
+			continue
+		}
 		p := end
 		for _, q := range []string{"”", "\"", "」", "’"} {
 			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
@@ -1531,6 +1538,9 @@ func (b *builder) threePublic() {
 			gap = strings.ReplaceAll(gap, f, "")
 		}
 		if b.doc.Document.Kind == schema.KindFinalAccounts && strings.Contains(gap, "预算") {
+			if tp.Budgeted != nil {
+				continue // the budget restated: the execution is sought on
+			}
 			tp.Budgeted = b.take("/three_public/budgeted", ti)
 			for _, l := range []string{"支出决算为", "决算为", "决算数为", "实际支出"} {
 				if k := strings.Index(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], l); k >= 0 {
@@ -1541,9 +1551,17 @@ func (b *builder) threePublic() {
 					}
 				}
 			}
+			if tp.Total == nil {
+				budgetEnd = st.sentenceEnd(st.toks[ti].end)
+				anchor = budgetEnd
+				continue
+			}
 		} else {
 			tp.Total = b.take("/three_public/total", ti)
 			tp.PriorYear = b.figureYoY("/three_public", ti)
+			if budgetEnd >= 0 { // the execution after its budget: "…支出为41.2万元，完成预算的82.4%"
+				b.execution("/three_public", st.toks[ti].end, st.clauseEnd(st.toks[ti].end))
+			}
 		}
 		break
 	}
@@ -1614,7 +1632,7 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
-	if tp.Total == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+	if tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		b.threePublicNil(tp)
 		return
 	}

@@ -538,3 +538,27 @@ func changeClaims(t *testing.T, text string) map[string]float64 {
 func claimWith(claims []schema.Claim, path, kind string, value float64) bool {
 	return slices.ContainsFunc(claims, func(c schema.Claim) bool { return c.Path == path && c.Kind == kind && c.Value == value })
 }
+
+// A 决算 that gives the 三公 budget and its parts in one sentence, then the
+// execution in the next ("“三公”经费预算为50万元，其中：因公出国（境）费8万元…。
+// “三公”经费支出为41.2万元…"): the parts after the budget are the budget's,
+// not the amounts spent; the execution stated after them is.
+func TestThreePublicBudgetPartsBeforeExecution(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "budget sentence, then execution", text: "某市政协2017年度部门决算\n" +
+			"2017年，市政协“三公”经费预算为50.00万元，其中：因公出国（境）费8万元、公务用车运行维护费36万元、公务接待费6万元。" +
+			"“三公”经费支出为41.20万元，完成预算的82.4%，其中：因公出国（境）费支出5.10万元，完成预算的63.75%；公务用车运行维护费支出31.30万元；公务接待费支出4.80万元。\n",
+			want: map[string]float64{
+				"/three_public/total": 412000, "/three_public/budgeted": 500000,
+				"/three_public/overseas_travel/amount": 51000, "/three_public/vehicle_operation/amount": 313000,
+				"/three_public/reception/amount": 48000,
+			}},
+		{name: "budget sentence alone", text: "某市政协2017年度部门决算\n" +
+			"2017年，市政协“三公”经费预算为50.00万元，其中：因公出国（境）费8万元、公务用车运行维护费36万元、公务接待费6万元。\n",
+			want:   map[string]float64{"/three_public/budgeted": 500000},
+			absent: []string{"/three_public/total", "/three_public/overseas_travel", "/three_public/vehicle_operation", "/three_public/reception"}},
+		// the budget alone, without parts, is kept (it crashed the coverage report)
+		{name: "budget without parts", text: "某市政协2017年度部门决算\n2017年，“三公”经费预算为50.00万元。\n",
+			want: map[string]float64{"/three_public/budgeted": 500000}, absent: []string{"/three_public/total"}},
+	})
+}
