@@ -406,6 +406,30 @@ func TestFundingOfAnExpenseIsNoSource(t *testing.T) {
 	}
 }
 
+// The funds a procurement is paid from ("按政府采购资金类型划分，一般公共
+// 预算拨款1.7万元…上年结转结余资金0万元") are no revenue source and no
+// carried-over revenue, wherever they stand.
+func TestProcurementFundingIsNoSource(t *testing.T) {
+	for _, text := range []string{
+		"某局2023年部门预算\n2023年收入预算100万元，其中：财政拨款收入100万元。\n" +
+			"2023年政府采购预算1.7万元。按政府采购资金类型划分，一般公共预算拨款1.7万元，财政专户管理的资金安排0万元，上年结转结余资金0万元。\n",
+		"某局2023年部门预算\n2023年政府采购预算1.7万元。按政府采购资金类型划分，一般公共预算拨款1.7万元，财政专户管理的资金安排0万元，上年结转结余资金0万元。\n",
+	} {
+		d := extractLines(t, text)
+		for _, s := range d.Revenue.Sources {
+			if s.Name != "财政拨款" {
+				t.Errorf("the procurement's funding read as a source: %+v", s)
+			}
+		}
+		if d.Revenue.CarriedOver != nil {
+			t.Errorf("the procurement's carried-over funds read as the revenue's: %v", *d.Revenue.CarriedOver)
+		}
+		if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(17000) {
+			t.Errorf("procurement = %+v", d.Procurement)
+		}
+	}
+}
+
 // The rune index gives, for every rune, the offsets where it stands, in
 // order; runes beyond the Basic Multilingual Plane are not indexed.
 func TestRuneIndex(t *testing.T) {

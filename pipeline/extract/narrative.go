@@ -277,7 +277,9 @@ func (b *builder) totals() {
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
+	b.labelOK = func(_ string, start int) bool { return !b.inProcurement(start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
+	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
@@ -322,6 +324,9 @@ func (b *builder) sources() {
 	// that lists its parts after it: "…收入预算为…。其中：…"), not a
 	// project's funding ("项目500万元，其中：财政资金300万元，其他资金200万元")
 	b.labelOK = func(l string, start int) bool {
+		if b.inProcurement(start) {
+			return false
+		}
 		if l != "其他资金" {
 			return true
 		}
@@ -350,6 +355,17 @@ func (b *builder) sources() {
 			rev.Sources[i].PartOf = ""
 		}
 	}
+}
+
+// inProcurement tells a label in a sentence about the government
+// procurement, whose funds ("按政府采购资金类型划分，一般公共预算拨款1.7万元，
+// 上年结转结余资金0万元") are the purchases', not the revenue's.
+func (b *builder) inProcurement(start int) bool {
+	from := runeStart(b.st.s, max(0, start-600)) // a sentence's length at most
+	if k := strings.LastIndex(b.st.s[from:start], "。"); k >= 0 {
+		from += k + len("。")
+	}
+	return strings.Contains(b.st.s[from:start], "采购")
 }
 
 // revenueSplit reads what a budget lists of its revenue in one sentence
