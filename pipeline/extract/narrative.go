@@ -1114,8 +1114,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		index[h.class.Code] = i
 		path := base + strconv.Itoa(i)
 		item := schema.ClassItem{Code: h.class.Code, Name: h.class.Name, NameEn: h.class.NameEn, ReportedName: h.reported, Amount: *b.take(path+"/amount", h.tok)}
-		if p := b.figureYoY(path, h.tok); p != nil {
-			item.PriorYear = p
+		if prev := k - 1; prev < 0 || st.toks[hits[prev].tok].end > h.start || !listedBare(st.s[st.toks[hits[prev].tok].end:h.start]) {
+			if p := b.figureYoY(path, h.tok); p != nil {
+				item.PriorYear = p
+			}
 		}
 		of := "/expenditure/total"
 		if b.doc.Expenditure.CurrentYear != nil {
@@ -1137,6 +1139,14 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// listedBare tells the text between a class's amount and the next class
+// of a list that states no comparison and ends no clause ("，" or "、"): a
+// comparison after the list's last class is then the list's ("一般公共服务
+// 支出60万元，住房保障支出5万元，比上年减少3万元"), not that class's.
+func listedBare(between string) bool {
+	return !strings.ContainsAny(between, "。；;") && !containsAny(between, upWords) && !containsAny(between, downWords) && !containsAny(between, flatWords)
 }
 
 // economicItemsIn reads the items of an economic class: a parenthesised

@@ -562,3 +562,21 @@ func TestThreePublicBudgetPartsBeforeExecution(t *testing.T) {
 			want: map[string]float64{"/three_public/budgeted": 500000}, absent: []string{"/three_public/total"}},
 	})
 }
+
+// A comparison after the last class of a list whose other classes state
+// none ("支出包括：一般公共服务支出60万元，卫生健康支出10万元，住房保障支出
+// 5万元，比上年减少3万元") is the whole list's, not the last class's.
+func TestListChangeIsNotTheLastClass(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "list", text: "某区委办公室2019年部门预算\n收入包括：一般公共预算拨款收入75万元，比上年减少3万元；支出包括：一般公共服务支出60万元，卫生健康支出10万元，住房保障支出5万元，比上年减少3万元，主要是人员减少。\n",
+			want:     map[string]float64{"/expenditure/by_function/2/amount": 50000},
+			noClaims: []string{"/expenditure/by_function/2:change"}},
+		// each class with its own comparison keeps it
+		{name: "own", text: "某区委办公室2019年部门预算\n支出包括：一般公共服务支出60万元，比上年增加2万元；卫生健康支出10万元，比上年减少1万元；住房保障支出5万元，比上年减少3万元。\n",
+			want: map[string]float64{"/expenditure/by_function/2/amount": 50000}},
+	})
+	d := extractLines(t, "某区委办公室2019年部门预算\n支出包括：一般公共服务支出60万元，比上年增加2万元；卫生健康支出10万元，比上年减少1万元；住房保障支出5万元，比上年减少3万元。\n")
+	if !claimWith(d.Claims, "/expenditure/by_function/2", schema.ClaimChange, -30000) {
+		t.Errorf("the last class's own comparison is lost: %+v", d.Claims)
+	}
+}
