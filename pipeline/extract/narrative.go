@@ -1732,7 +1732,7 @@ func (b *builder) zeroAfter(labels []string, from int) (int, bool) {
 				}
 			}
 			w, ok := wordAt(rest, zeroWords)
-			if !ok || strings.HasPrefix(rest, "无变化") || strings.HasPrefix(rest, "无增减") {
+			if !ok || strings.HasPrefix(rest, "无变化") || strings.HasPrefix(rest, "无增减") || strings.HasPrefix(rest, "无法") || strings.HasPrefix(rest, "无论") {
 				continue
 			}
 			if strings.HasSuffix(w, "0") && !saysZero(w+rest[len(w):]) {

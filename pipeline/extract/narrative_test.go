@@ -580,3 +580,12 @@ func TestListChangeIsNotTheLastClass(t *testing.T) {
 		t.Errorf("the last class's own comparison is lost: %+v", d.Claims)
 	}
 }
+
+// 无 that opens another word ("公务接待费无法满足需求", "无论") says no part
+// is nil.
+func TestNoneInWordsAfterLabel(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "无法", text: "某镇人民政府2024年部门预算\n2024年“三公”经费预算22.15万元。“三公”经费增减变化原因：因上年预算3万元公务接待费无法满足年内公务接待需求，申请调增。\n",
+			want: map[string]float64{"/three_public/total": 221500}, absent: []string{"/three_public/reception"}},
+	})
+}
