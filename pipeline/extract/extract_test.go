@@ -1210,6 +1210,9 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某县第二中学", "final_accounts", "department", 2021},
 		{"某市某镇中心小学2021部门预算信息公开\n目录\n第一部分 单位概况", "某市某镇中心小学", "budget", "department", 2021},
 		{"某县东兴镇人民政府 2020年部门预算及“三公”经费预算\n目录", "某县东兴镇人民政府", "budget", "department", 2020},
+		{"2024年某县某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||", "某县某镇", "budget", "", 2024},
+		{"  • 发布日期:2020-09-24\n  • 标题:某州农产品质量检测中心2019年度部门决算公开\n  • 发布机构:某州农业农村局\n目录",
+			"某州农产品质量检测中心", "final_accounts", "department", 2019},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {

@@ -452,7 +452,7 @@ func nameLike(n string) bool {
 	if n == "" || strings.ContainsAny(n, "0123456789,，。;；、") {
 		return false
 	}
-	return hasSuffixAny(n, nameSuffixes) || strings.HasSuffix(n, "学") // 中学, 小学, 大学
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
 }
 
 // titleLike tells a line that may be a title: short, no sentence, no amount.
@@ -467,8 +467,15 @@ func endsSentence(s string) bool {
 // cleanName drops what often clings to a department name in titles.
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
+	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
+	s = strings.TrimLeft(s, "•·● ")
+	s = strings.TrimPrefix(s, "标题:")
 	for _, p := range []string{"附件1", "附件", "关于"} {
 		s = strings.TrimPrefix(s, p)
+	}
+	// no department is named 三公: "某镇“三公”经费预算…" names 某镇
+	if k := strings.Index(s, "三公"); k > 0 {
+		s = strings.TrimRight(s[:k], "“\"「‘")
 	}
 	s = strings.TrimSuffix(s, "(部门)")
 	if n, ok := strings.CutSuffix(s, "部门"); ok && utf8.RuneCountInString(n) >= 4 { // "某县第二中学部门2021年度部门决算"
