@@ -589,3 +589,12 @@ func TestNoneInWordsAfterLabel(t *testing.T) {
 			want: map[string]float64{"/three_public/total": 221500}, absent: []string{"/three_public/reception"}},
 	})
 }
+
+// "上年结转和结余" is the carried-over revenue as 年初结转和结余 is (Gansu's
+// 决算: "5.上年结转和结余5.92万元").
+func TestCarriedOverAndBalance(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "上年结转和结余", text: "某卫生院2021年度部门决算\n（一）收入决算情况。2021年度，收入总计为457.82万元，其中：\n1.财政拨款收入364.66万元。\n2.事业收入87.24万元。\n3.上年结转和结余5.92万元，为以前年度未执行完的资金。\n",
+			want: map[string]float64{"/revenue/total": 4578200, "/revenue/carried_over": 59200}},
+	})
+}
