@@ -1213,6 +1213,8 @@ func TestIdentityRealTitles(t *testing.T) {
 		{"2024年某县某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||", "某县某镇", "budget", "", 2024},
 		{"  • 发布日期:2020-09-24\n  • 标题:某州农产品质量检测中心2019年度部门决算公开\n  • 发布机构:某州农业农村局\n目录",
 			"某州农产品质量检测中心", "final_accounts", "department", 2019},
+		{" 索 引 号  zfbgs/2024-00119\n 信息名称  某县第二幼儿园2023年部门决算公开说明\n 公开日期  2024-09-19\n一、部门职责",
+			"某县第二幼儿园", "final_accounts", "department", 2023},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {

@@ -469,7 +469,12 @@ func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● ")
-	s = strings.TrimPrefix(s, "标题:")
+	for _, lb := range []string{"信息名称", "文章标题", "标题", "名称"} { // "信息名称  某园2023年部门决算公开说明"
+		if rest, ok := strings.CutPrefix(s, lb); ok {
+			s = strings.TrimLeft(rest, ": ")
+			break
+		}
+	}
 	for _, p := range []string{"附件1", "附件", "关于"} {
 		s = strings.TrimPrefix(s, p)
 	}
