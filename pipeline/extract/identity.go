@@ -65,8 +65,11 @@ func readIdentity(flat []string) identity {
 		}
 		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
 		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
-			if tp := threePublicTitle(t); tp.year != 0 && titleLike(t) && nameLike(tp.name) {
-				id, id.line = tp, i+1
+			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明"
+			for _, c := range []string{t, t + nextNonBlank(flat, i)} {
+				if tp := threePublicTitle(c); id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
+					id, id.line = tp, i+1
+				}
 			}
 		}
 		// a heading of the contents ("第三部分 2021年度部门决算情况说明") names
@@ -451,6 +454,9 @@ func maskFunds(s string) string {
 func nameLike(n string) bool {
 	if n == "" || strings.ContainsAny(n, "0123456789,，。;；、") {
 		return false
+	}
+	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
+		n = n[:k]
 	}
 	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
 }
