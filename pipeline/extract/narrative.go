@@ -1073,6 +1073,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					p := end
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "(类)"))
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "支出"))
+					if p == end && (strings.HasPrefix(st.s[p:], "拨款") || strings.HasPrefix(st.s[p:], "收入")) {
+						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
+					}
 					ti, ok := b.valueAfter(p, 3)
 					if !ok {
 						continue

@@ -598,3 +598,13 @@ func TestCarriedOverAndBalance(t *testing.T) {
 			want: map[string]float64{"/revenue/total": 4578200, "/revenue/carried_over": 59200}},
 	})
 }
+
+// A fund named in the revenue ("国有资本经营预算拨款0万元") is no class of
+// the expenditure (国有资本经营预算支出, 类 223).
+func TestFundIsNoClass(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "拨款", text: "某市绿化所2019年部门预算\n2019年本部门收入预算656.11万元，其中，一般公共预算拨款656.11万元，政府性基金预算拨款0万元，国有资本经营预算拨款0万元。\n2019年本部门支出预算656.11万元，其中，社会保障和就业支出96.22万元，城乡社区支出559.89万元。\n",
+			want:   map[string]float64{"/expenditure/by_function/0/amount": 962200, "/expenditure/by_function/1/amount": 5598900},
+			absent: []string{"/expenditure/by_function/2"}},
+	})
+}
