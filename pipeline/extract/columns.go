@@ -726,6 +726,30 @@ func threePublicKey(label string) string {
 	return ""
 }
 
+// operationFirst tells a 三公 table laid out a part a row whose rows name
+// the cars' running costs before their purchase ("其中：公务用车运行维护费",
+// then "公务用车购置费"); the cars' subtotal (购置及运行维护费) and 机关运行经费
+// name neither. A header's labels (rows without values) tell nothing: their
+// text may run in another order than the columns.
+func operationFirst(t table) bool {
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		n := r.name
+		for _, w := range []string{"购置及运行", "购置和运行", "机关运行"} {
+			n = strings.ReplaceAll(n, w, "")
+		}
+		switch {
+		case strings.Contains(n, "购置"):
+			return false
+		case strings.Contains(n, "运行"):
+			return true
+		}
+	}
+	return false
+}
+
 // threePublicByIdentity reads a 三公 table whose cells came one a line, in
 // order, with blank cells dropped: its columns are known from the template
 // (the header says which: 会议费 and 培训费 beside it, 预算数 and 决算数
@@ -761,6 +785,12 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 		{"total", "overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"},
 	}
 	sums := [][]string{{"total", "overseas_travel", "vehicle", "reception"}, {"vehicle", "vehicle_purchase", "vehicle_operation"}}
+	if operationFirst(t) { // the sums cannot tell the two apart
+		for _, o := range orders {
+			i := slices.Index(o, "vehicle_purchase")
+			o[i], o[i+1] = o[i+1], o[i]
+		}
+	}
 	if strings.Contains(h, "会议") && strings.Contains(h, "培训") {
 		for k, o := range orders {
 			orders[k] = append(append([]string{"grand"}, o...), "meeting", "training")

@@ -410,6 +410,30 @@ func TestFundingOfAnExpenseIsNoSource(t *testing.T) {
 	}
 }
 
+// The funds a procurement is paid from ("按政府采购资金类型划分，一般公共
+// 预算拨款1.7万元…上年结转结余资金0万元") are no revenue source and no
+// carried-over revenue, wherever they stand.
+func TestProcurementFundingIsNoSource(t *testing.T) {
+	for _, text := range []string{
+		"某局2023年部门预算\n2023年收入预算100万元，其中：财政拨款收入100万元。\n" +
+			"2023年政府采购预算1.7万元。按政府采购资金类型划分，一般公共预算拨款1.7万元，财政专户管理的资金安排0万元，上年结转结余资金0万元。\n",
+		"某局2023年部门预算\n2023年政府采购预算1.7万元。按政府采购资金类型划分，一般公共预算拨款1.7万元，财政专户管理的资金安排0万元，上年结转结余资金0万元。\n",
+	} {
+		d := extractLines(t, text)
+		for _, s := range d.Revenue.Sources {
+			if s.Name != "财政拨款" {
+				t.Errorf("the procurement's funding read as a source: %+v", s)
+			}
+		}
+		if d.Revenue.CarriedOver != nil {
+			t.Errorf("the procurement's carried-over funds read as the revenue's: %v", *d.Revenue.CarriedOver)
+		}
+		if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(17000) {
+			t.Errorf("procurement = %+v", d.Procurement)
+		}
+	}
+}
+
 // The rune index gives, for every rune, the offsets where it stands, in
 // order; runes beyond the Basic Multilingual Plane are not indexed.
 func TestRuneIndex(t *testing.T) {
@@ -1165,5 +1189,52 @@ func TestRegionalName(t *testing.T) {
 		if got := regionalName(c.lines, "卫生监督所"); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
+	}
+}
+
+// Titles as real pages print them: a page of the 三公 alone (its 预算 may be
+// the 一般公共预算 the expenses are paid from), a web page's metadata row, a
+// name ending in 部门, a nameless heading of the contents before the named
+// title, a year without 年.
+func TestIdentityRealTitles(t *testing.T) {
+	for _, c := range []struct {
+		text, name, kind, scope string
+		year                    int
+	}{
+		{"某县文学艺术界联合会2022年度“三公”经费决算情况说明\n（一）总体情况\n某县文学艺术界联合会2022年度一般公共预算财政拨款“三公”经费支出年初预算为1.20万元，支出决算为1.10万元。",
+			"某县文学艺术界联合会", "final_accounts", "", 2022},
+		{"某区后勤服务中心2021年度一般公共预算财政拨款“三公”经费支出决算情况说明\n一、决算表\n单位：万元",
+			"某区后勤服务中心", "final_accounts", "", 2021},
+		{"2018年某市交通运输局“三公”经费预算情况说明\n2018年某市交通运输局财政拨款“三公”经费预算合计10万元。",
+			"某市交通运输局", "budget", "", 2018},
+		{"名称: | 某市某区长安街道办事处(本级)2022年单位预算 | 文号: | 无 |\n第一部分 单位概况",
+			"某市某区长安街道办事处(本级)", "budget", "unit", 2022},
+		{"某县第二中学部门2021年度部门决算公开 |\n目录", "某县第二中学", "final_accounts", "department", 2021},
+		{"目 录\n第一部分 部门概况\n第三部分2021 年度部门决算情况说明\n一、收入支出决算总体情况说明\n2021年度某县第二中学部门决算\n第一部分 部门概况\n一、部门职责",
+			"某县第二中学", "final_accounts", "department", 2021},
+		{"某市某镇中心小学2021部门预算信息公开\n目录\n第一部分 单位概况", "某市某镇中心小学", "budget", "department", 2021},
+		{"某县东兴镇人民政府 2020年部门预算及“三公”经费预算\n目录", "某县东兴镇人民政府", "budget", "department", 2020},
+		{"2024年某县某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||", "某县某镇", "budget", "", 2024},
+		{"  • 发布日期:2020-09-24\n  • 标题:某州农产品质量检测中心2019年度部门决算公开\n  • 发布机构:某州农业农村局\n目录",
+			"某州农产品质量检测中心", "final_accounts", "department", 2019},
+		{"某区民宗局(外侨办)2015年度“三公”经费财政拨款\n决算情况说明\n一、“三公”经费的单位范围\n2015年度“三公”经费财政拨款年度预算为5.5万元，支出决算为2.11万元。",
+			"某区民宗局(外侨办)", "final_accounts", "", 2015},
+		{" 索 引 号  zfbgs/2024-00119\n 信息名称  某县第二幼儿园2023年部门决算公开说明\n 公开日期  2024-09-19\n一、部门职责",
+			"某县第二幼儿园", "final_accounts", "department", 2023},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		d := doc.Document
+		if doc.Department.Name != c.name || d.Kind != c.kind || d.Scope != c.scope || d.FiscalYear != c.year {
+			t.Errorf("%q: got %q %s %q %d, want %q %s %q %d", c.text, doc.Department.Name, d.Kind, d.Scope, d.FiscalYear, c.name, c.kind, c.scope, c.year)
+		}
+	}
+	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
+	text := "2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。"
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
+		t.Errorf("a page of sentences named %q", doc.Department.Name)
 	}
 }

@@ -57,7 +57,29 @@ func readIdentity(flat []string) identity {
 				t = t[:k]
 			}
 		}
-		if id.year == 0 && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+		// a web page's metadata row: "名称: | 某街道办事处2022年单位预算 | 文号: | 无 |"
+		if strings.Contains(t, "|") {
+			for _, cell := range strings.Split(t, "|") {
+				if _, _, after, ok := yearIn(cell); ok && strings.Contains(after, "算") {
+					t = strings.TrimSpace(cell)
+					break
+				}
+			}
+		}
+		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
+		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
+			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明"
+			for _, c := range []string{t, t + nextNonBlank(flat, i)} {
+				if tp := threePublicTitle(c); id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
+					id, id.line = tp, i+1
+				}
+			}
+		}
+		// a heading of the contents ("第三部分 2021年度部门决算情况说明") names
+		// no department: the named title below it is the disclosure's
+		if (id.year == 0 || id.name == "") && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+			nameless := id
+			id = identity{}
 			cand := t
 			if next := nextNonBlank(flat, i); next != "" {
 				cand = t + next
@@ -72,7 +94,7 @@ func readIdentity(flat []string) identity {
 			}
 			if y, before, after, ok := yearIn(cand); ok && strings.Contains(t, strconv.Itoa(y)) {
 				for _, k := range titleKinds {
-					j := strings.Index(after, k.word)
+					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					if j < 0 || strings.HasPrefix(after[j+len(k.word):], "表") {
 						continue
 					}
@@ -80,6 +102,9 @@ func readIdentity(flat []string) identity {
 					switch {
 					case name == "" && j > 8 && j <= 60:
 						name = after[:j] // 2018 年度江苏省高级人民法院预算公开
+						if !titleLike(t) {
+							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
+						}
 					case j > 8:
 						continue
 					case name == "" && len(prev) > 0:
@@ -105,6 +130,9 @@ func readIdentity(flat []string) identity {
 					}
 					break
 				}
+			}
+			if id.year == 0 || nameless.year != 0 && (id.year != nameless.year || !nameLike(id.name)) {
+				id = nameless
 			}
 		}
 		for _, lb := range []string{"预算主管部门:", "主管部门:", "部门名称:", "单位名称:", "部门:", "编制部门:", "编制单位:", "预算单位:", "决算单位:"} {
@@ -257,7 +285,8 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 			continue
 		}
 		rest := l[i+4:]
-		if !strings.HasPrefix(rest, "年") {
+		// "2021部门预算": the year right before the report's kind, without 年
+		if !strings.HasPrefix(rest, "年") && !opensReport(rest) {
 			continue
 		}
 		y, _ := strconv.Atoi(l[i : i+4])
@@ -417,6 +446,53 @@ func regionalName(flat []string, name string) string {
 	return best
 }
 
+// namesReport tells a line that names a whole report (部门预算, 单位决算 …),
+// not the 三公 alone: "某镇人民政府2020年部门预算及“三公”经费预算".
+func namesReport(l string) bool {
+	for _, k := range titleKinds[:4] {
+		if strings.Contains(l, k.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensReport tells text that opens with a whole report's kind: "部门预算…".
+func opensReport(s string) bool {
+	for _, k := range titleKinds[:4] {
+		if strings.HasPrefix(s, k.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskFunds blanks the funds' names that end in 预算 (一般公共预算,
+// 政府性基金预算, 国有资本经营预算), keeping every other byte in place.
+func maskFunds(s string) string {
+	for _, f := range []string{"一般公共预算", "公共财政预算", "政府性基金预算", "国有资本经营预算"} {
+		s = strings.ReplaceAll(s, f, strings.Repeat("_", len(f)))
+	}
+	return s
+}
+
+// nameLike tells a name that ends like a department's and is no heading's
+// number or sentence: "某县文学艺术界联合会", not "三、" or "支出0万元,与".
+func nameLike(n string) bool {
+	if n == "" || strings.ContainsAny(n, "0123456789,，。;；、") {
+		return false
+	}
+	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
+		n = n[:k]
+	}
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
+}
+
+// titleLike tells a line that may be a title: short, no sentence, no amount.
+func titleLike(l string) bool {
+	return utf8.RuneCountInString(l) <= 80 && !strings.ContainsAny(l, "。,，;；") && !strings.Contains(l, "元")
+}
+
 func endsSentence(s string) bool {
 	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "；")
 }
@@ -424,10 +500,25 @@ func endsSentence(s string) bool {
 // cleanName drops what often clings to a department name in titles.
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
+	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
+	s = strings.TrimLeft(s, "•·● ")
+	for _, lb := range []string{"信息名称", "文章标题", "标题", "名称"} { // "信息名称  某园2023年部门决算公开说明"
+		if rest, ok := strings.CutPrefix(s, lb); ok {
+			s = strings.TrimLeft(rest, ": ")
+			break
+		}
+	}
 	for _, p := range []string{"附件1", "附件", "关于"} {
 		s = strings.TrimPrefix(s, p)
 	}
+	// no department is named 三公: "某镇“三公”经费预算…" names 某镇
+	if k := strings.Index(s, "三公"); k > 0 {
+		s = strings.TrimRight(s[:k], "“\"「‘")
+	}
 	s = strings.TrimSuffix(s, "(部门)")
+	if n, ok := strings.CutSuffix(s, "部门"); ok && utf8.RuneCountInString(n) >= 4 { // "某县第二中学部门2021年度部门决算"
+		s = n
+	}
 	for _, lb := range []string{"单位名称:", "部门名称:", "预算单位:", "编制单位:"} { // a cover's label over the title
 		s = strings.TrimPrefix(s, lb)
 	}

@@ -277,7 +277,9 @@ func (b *builder) totals() {
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
-	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
+	b.labelOK = func(_ string, start int) bool { return !b.inProcurement(start) }
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
+	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
@@ -322,6 +324,9 @@ func (b *builder) sources() {
 	// that lists its parts after it: "…收入预算为…。其中：…"), not a
 	// project's funding ("项目500万元，其中：财政资金300万元，其他资金200万元")
 	b.labelOK = func(l string, start int) bool {
+		if b.inProcurement(start) {
+			return false
+		}
 		if l != "其他资金" {
 			return true
 		}
@@ -350,6 +355,17 @@ func (b *builder) sources() {
 			rev.Sources[i].PartOf = ""
 		}
 	}
+}
+
+// inProcurement tells a label in a sentence about the government
+// procurement, whose funds ("按政府采购资金类型划分，一般公共预算拨款1.7万元，
+// 上年结转结余资金0万元") are the purchases', not the revenue's.
+func (b *builder) inProcurement(start int) bool {
+	from := runeStart(b.st.s, max(0, start-600)) // a sentence's length at most
+	if k := strings.LastIndex(b.st.s[from:start], "。"); k >= 0 {
+		from += k + len("。")
+	}
+	return strings.Contains(b.st.s[from:start], "采购")
 }
 
 // revenueSplit reads what a budget lists of its revenue in one sentence
@@ -1057,6 +1073,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					p := end
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "(类)"))
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "支出"))
+					if p == end && (strings.HasPrefix(st.s[p:], "拨款") || strings.HasPrefix(st.s[p:], "收入")) {
+						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
+					}
 					ti, ok := b.valueAfter(p, 3)
 					if !ok {
 						continue
@@ -1098,8 +1117,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		index[h.class.Code] = i
 		path := base + strconv.Itoa(i)
 		item := schema.ClassItem{Code: h.class.Code, Name: h.class.Name, NameEn: h.class.NameEn, ReportedName: h.reported, Amount: *b.take(path+"/amount", h.tok)}
-		if p := b.figureYoY(path, h.tok); p != nil {
-			item.PriorYear = p
+		if prev := k - 1; prev < 0 || st.toks[hits[prev].tok].end > h.start || !listedBare(st.s[st.toks[hits[prev].tok].end:h.start]) {
+			if p := b.figureYoY(path, h.tok); p != nil {
+				item.PriorYear = p
+			}
 		}
 		of := "/expenditure/total"
 		if b.doc.Expenditure.CurrentYear != nil {
@@ -1121,6 +1142,14 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// listedBare tells the text between a class's amount and the next class
+// of a list that states no comparison and ends no clause ("，" or "、"): a
+// comparison after the list's last class is then the list's ("一般公共服务
+// 支出60万元，住房保障支出5万元，比上年减少3万元"), not that class's.
+func listedBare(between string) bool {
+	return !strings.ContainsAny(between, "。；;") && !containsAny(between, upWords) && !containsAny(between, downWords) && !containsAny(between, flatWords)
 }
 
 // economicItemsIn reads the items of an economic class: a parenthesised
@@ -1501,7 +1530,14 @@ func (b *builder) threePublic() {
 	st := b.st
 	tp := &schema.ThreePublic{}
 	anchor := -1
+	// a 决算's sentence that states the budget alone ("“三公”经费预算为50万元，
+	// 其中：因公出国（境）费8万元…") lists the budget's parts: the amounts are
+	// read after it, from the execution stated next
+	budgetEnd := -1
 	for _, end := range b.find("三公") {
+		if end < budgetEnd {
+			continue
+		}
 		p := end
 		for _, q := range []string{"”", "\"", "」", "’"} {
 			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
@@ -1531,6 +1567,9 @@ func (b *builder) threePublic() {
 			gap = strings.ReplaceAll(gap, f, "")
 		}
 		if b.doc.Document.Kind == schema.KindFinalAccounts && strings.Contains(gap, "预算") {
+			if tp.Budgeted != nil {
+				continue // the budget restated: the execution is sought on
+			}
 			tp.Budgeted = b.take("/three_public/budgeted", ti)
 			for _, l := range []string{"支出决算为", "决算为", "决算数为", "实际支出"} {
 				if k := strings.Index(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], l); k >= 0 {
@@ -1541,9 +1580,17 @@ func (b *builder) threePublic() {
 					}
 				}
 			}
+			if tp.Total == nil {
+				budgetEnd = st.sentenceEnd(st.toks[ti].end)
+				anchor = budgetEnd
+				continue
+			}
 		} else {
 			tp.Total = b.take("/three_public/total", ti)
 			tp.PriorYear = b.figureYoY("/three_public", ti)
+			if budgetEnd >= 0 { // the execution after its budget: "…支出为41.2万元，完成预算的82.4%"
+				b.execution("/three_public", st.toks[ti].end, st.clauseEnd(st.toks[ti].end))
+			}
 		}
 		break
 	}
@@ -1614,7 +1661,7 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
-	if tp.Total == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+	if tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		b.threePublicNil(tp)
 		return
 	}
@@ -1688,7 +1735,7 @@ func (b *builder) zeroAfter(labels []string, from int) (int, bool) {
 				}
 			}
 			w, ok := wordAt(rest, zeroWords)
-			if !ok || strings.HasPrefix(rest, "无变化") || strings.HasPrefix(rest, "无增减") {
+			if !ok || strings.HasPrefix(rest, "无变化") || strings.HasPrefix(rest, "无增减") || strings.HasPrefix(rest, "无法") || strings.HasPrefix(rest, "无论") {
 				continue
 			}
 			if strings.HasSuffix(w, "0") && !saysZero(w+rest[len(w):]) {

@@ -538,3 +538,73 @@ func changeClaims(t *testing.T, text string) map[string]float64 {
 func claimWith(claims []schema.Claim, path, kind string, value float64) bool {
 	return slices.ContainsFunc(claims, func(c schema.Claim) bool { return c.Path == path && c.Kind == kind && c.Value == value })
 }
+
+// A 决算 that gives the 三公 budget and its parts in one sentence, then the
+// execution in the next ("“三公”经费预算为50万元，其中：因公出国（境）费8万元…。
+// “三公”经费支出为41.2万元…"): the parts after the budget are the budget's,
+// not the amounts spent; the execution stated after them is.
+func TestThreePublicBudgetPartsBeforeExecution(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "budget sentence, then execution", text: "某市政协2017年度部门决算\n" +
+			"2017年，市政协“三公”经费预算为50.00万元，其中：因公出国（境）费8万元、公务用车运行维护费36万元、公务接待费6万元。" +
+			"“三公”经费支出为41.20万元，完成预算的82.4%，其中：因公出国（境）费支出5.10万元，完成预算的63.75%；公务用车运行维护费支出31.30万元；公务接待费支出4.80万元。\n",
+			want: map[string]float64{
+				"/three_public/total": 412000, "/three_public/budgeted": 500000,
+				"/three_public/overseas_travel/amount": 51000, "/three_public/vehicle_operation/amount": 313000,
+				"/three_public/reception/amount": 48000,
+			}},
+		{name: "budget sentence alone", text: "某市政协2017年度部门决算\n" +
+			"2017年，市政协“三公”经费预算为50.00万元，其中：因公出国（境）费8万元、公务用车运行维护费36万元、公务接待费6万元。\n",
+			want:   map[string]float64{"/three_public/budgeted": 500000},
+			absent: []string{"/three_public/total", "/three_public/overseas_travel", "/three_public/vehicle_operation", "/three_public/reception"}},
+		// the budget alone, without parts, is kept (it crashed the coverage report)
+		{name: "budget without parts", text: "某市政协2017年度部门决算\n2017年，“三公”经费预算为50.00万元。\n",
+			want: map[string]float64{"/three_public/budgeted": 500000}, absent: []string{"/three_public/total"}},
+	})
+}
+
+// A comparison after the last class of a list whose other classes state
+// none ("支出包括：一般公共服务支出60万元，卫生健康支出10万元，住房保障支出
+// 5万元，比上年减少3万元") is the whole list's, not the last class's.
+func TestListChangeIsNotTheLastClass(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "list", text: "某区委办公室2019年部门预算\n收入包括：一般公共预算拨款收入75万元，比上年减少3万元；支出包括：一般公共服务支出60万元，卫生健康支出10万元，住房保障支出5万元，比上年减少3万元，主要是人员减少。\n",
+			want:     map[string]float64{"/expenditure/by_function/2/amount": 50000},
+			noClaims: []string{"/expenditure/by_function/2:change"}},
+		// each class with its own comparison keeps it
+		{name: "own", text: "某区委办公室2019年部门预算\n支出包括：一般公共服务支出60万元，比上年增加2万元；卫生健康支出10万元，比上年减少1万元；住房保障支出5万元，比上年减少3万元。\n",
+			want: map[string]float64{"/expenditure/by_function/2/amount": 50000}},
+	})
+	d := extractLines(t, "某区委办公室2019年部门预算\n支出包括：一般公共服务支出60万元，比上年增加2万元；卫生健康支出10万元，比上年减少1万元；住房保障支出5万元，比上年减少3万元。\n")
+	if !claimWith(d.Claims, "/expenditure/by_function/2", schema.ClaimChange, -30000) {
+		t.Errorf("the last class's own comparison is lost: %+v", d.Claims)
+	}
+}
+
+// 无 that opens another word ("公务接待费无法满足需求", "无论") says no part
+// is nil.
+func TestNoneInWordsAfterLabel(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "无法", text: "某镇人民政府2024年部门预算\n2024年“三公”经费预算22.15万元。“三公”经费增减变化原因：因上年预算3万元公务接待费无法满足年内公务接待需求，申请调增。\n",
+			want: map[string]float64{"/three_public/total": 221500}, absent: []string{"/three_public/reception"}},
+	})
+}
+
+// "上年结转和结余" is the carried-over revenue as 年初结转和结余 is (Gansu's
+// 决算: "5.上年结转和结余5.92万元").
+func TestCarriedOverAndBalance(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "上年结转和结余", text: "某卫生院2021年度部门决算\n（一）收入决算情况。2021年度，收入总计为457.82万元，其中：\n1.财政拨款收入364.66万元。\n2.事业收入87.24万元。\n3.上年结转和结余5.92万元，为以前年度未执行完的资金。\n",
+			want: map[string]float64{"/revenue/total": 4578200, "/revenue/carried_over": 59200}},
+	})
+}
+
+// A fund named in the revenue ("国有资本经营预算拨款0万元") is no class of
+// the expenditure (国有资本经营预算支出, 类 223).
+func TestFundIsNoClass(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "拨款", text: "某市绿化所2019年部门预算\n2019年本部门收入预算656.11万元，其中，一般公共预算拨款656.11万元，政府性基金预算拨款0万元，国有资本经营预算拨款0万元。\n2019年本部门支出预算656.11万元，其中，社会保障和就业支出96.22万元，城乡社区支出559.89万元。\n",
+			want:   map[string]float64{"/expenditure/by_function/0/amount": 962200, "/expenditure/by_function/1/amount": 5598900},
+			absent: []string{"/expenditure/by_function/2"}},
+	})
+}

@@ -3126,3 +3126,26 @@ func TestCellsOfTwoPanelsPlain(t *testing.T) {
 		t.Errorf("a label wrapped at a space was split: %q", got)
 	}
 }
+
+// A 三公 table of a web page, a cell a line, that lists 运行维护费 before
+// 购置费 under the cars' subtotal: the parts are the rows' own, not the
+// template's order (the sums cannot tell the two apart).
+func TestThreePublicTableOperationFirst(t *testing.T) {
+	rows := [][]string{{"合 计", "100", "80.50"}, {"因公出国(境)费", "0", "0"}, {"公务接待费", "4", "3.20"},
+		{"公务用车购置及运行维护费", "96", "77.30"}, {"其中:公务用车运行维护费", "60", "45.10"}, {"公务用车购置费", "36", "32.20"}}
+	text := "某区后勤服务中心2021年度一般公共预算财政拨款“三公”经费支出决算情况说明\n一、2021年度一般公共预算财政拨款“三公”经费支出决算表\n单位:万元\n|\n项 目 |\n预 算 数 |\n决 算 数 |\n"
+	for _, r := range rows {
+		text += "|\n" + r[0] + " |\n" + r[1] + " |\n" + r[2] + " |\n"
+	}
+	text += "二、情况说明\n"
+	tp := extractLines(t, text).ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehiclePurchase == nil {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	if tp.VehicleOperation.Amount != schema.Yuan(451000) || tp.VehiclePurchase.Amount != schema.Yuan(322000) {
+		t.Errorf("运行维护费 %v, 购置费 %v, want 451000, 322000", tp.VehicleOperation.Amount, tp.VehiclePurchase.Amount)
+	}
+	if b := tp.VehicleOperation.Budgeted; b == nil || *b != schema.Yuan(600000) {
+		t.Errorf("运行维护费 budgeted %v, want 600000", b)
+	}
+}
