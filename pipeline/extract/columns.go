@@ -408,13 +408,14 @@ func (b *builder) threePublicByYearRows(t table) map[string]cell {
 	}
 	var own []bool // each value column: whether it is the year's
 	got := map[string]cell{}
-	for i := 0; i < len(t.rows); i++ {
-		r := t.rows[i]
+	rows := splitPartRows(t.rows)
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
 		key := keyOf(r.name)
 		// a name wrapped around its cells: its second half a row of its own
-		if key == "" && len(r.vals) > 0 && i+1 < len(t.rows) && len(t.rows[i+1].vals) == 0 {
+		if key == "" && len(r.vals) > 0 && i+1 < len(rows) && len(rows[i+1].vals) == 0 {
 			i++
-			key = keyOf(r.name + t.rows[i].name)
+			key = keyOf(r.name + rows[i].name)
 		}
 		if key == "" {
 			if len(r.vals) > 0 || len(got) > 0 {
@@ -455,6 +456,37 @@ func (b *builder) threePublicByYearRows(t table) map[string]cell {
 		return nil
 	}
 	return got
+}
+
+// splitPartRows undoes the joining of two parts' name lines: where names
+// wrap around their cells ("3.公务用车" / cells / "购置及运行费"), the last
+// line of one part's name and the first of the next ("其中：公务", cells on
+// the line below) read as one row. A row whose name opens a new part
+// inside it (其中, or a list marker: 2. （二）) is split there, its cells
+// going to the second part, whose line they are on.
+func splitPartRows(rows []row) []row {
+	var out []row
+	for _, r := range rows {
+		name := schema.NormalizeName(r.name)
+		at := -1
+		for k := range name {
+			if k == 0 || at >= 0 {
+				continue
+			}
+			if st, _ := enumOf(name[k:]); st != enumNone || strings.HasPrefix(name[k:], "其中") {
+				at = k
+			}
+		}
+		if at < 0 {
+			out = append(out, r)
+			continue
+		}
+		head := r
+		head.name, head.vals = name[:at], nil
+		r.name = name[at:]
+		out = append(out, head, r)
+	}
+	return out
 }
 
 // ownYearColumns marks, in a 三公 table whose header puts the year

@@ -44,7 +44,12 @@ func TestThreePublicYearBefore(t *testing.T) {
 	if tp := extractLines(t, cells).ThreePublic; tp != nil && tp.Total != nil {
 		t.Errorf("the year before's 三公, one cell a line, read as the year's: %v", *tp.Total)
 	}
-	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n")} {
+	// the 其中 row's name wrapped around its cells too: the line ending
+	// the vehicle row's name and the one opening the 其中 row's read as
+	// one row
+	wrapped := strings.Replace(rows, "其中：公务用车购置费                     100,000           90,000          -10,000\n",
+		"其中：公务\n                                  100,000           90,000          -10,000\n用车购置费\n", 1)
+	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n"), wrapped} {
 		d = extractLines(t, text)
 		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "322111" || tp.Reception == nil || tp.Reception.Amount.String() != "100995" ||
 			tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount.String() != "90000" {
