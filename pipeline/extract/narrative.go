@@ -1061,6 +1061,11 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if !ok {
 						continue
 					}
+					// 223 bears the fund's name: "国有资本经营预算支出0万元"
+					// says the fund is not used, and states no 类
+					if strings.HasPrefix(v, "国有资本经营预算") && st.toks[ti].money() == 0 {
+						continue
+					}
 					reported := ""
 					if n != c.Name {
 						reported = n

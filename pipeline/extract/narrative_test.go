@@ -393,6 +393,9 @@ func TestFundsAppropriationsExpenditure(t *testing.T) {
 	checkWordings(t, []wording{
 		{name: "预算拨款支出", text: "某局2019年部门预算\n2019年政府性基金预算拨款支出120万元，比上年增加20万元。国有资本经营预算拨款支出0万元。\n",
 			want: map[string]float64{"/government_fund/amount": 1200000, "/state_capital/amount": 0}, absent: []string{"/revenue/sources"}},
+		// 223 is named as the fund is: at zero, the fund unused, no 类
+		{name: "no 类 223 at zero", text: "某局2020年部门预算\n2020年一般公共预算支出800万元。政府性基金预算支出0万元。国有资本经营预算支出0万元。\n",
+			want: map[string]float64{"/state_capital/amount": 0}, absent: []string{"/expenditure/by_function"}},
 	})
 }
 
