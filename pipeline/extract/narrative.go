@@ -1233,6 +1233,10 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		heading := st.s[end:runeStart(st.s, min(len(st.s), end+60))]
 		empty := strings.Contains(heading, "情况说明本表数为零") || strings.Contains(heading, "情况说明本表为空")
 		clause := st.s[end:runeStart(st.s, min(st.sentenceEnd(end), end+48))]
+		// "政府性基金预算财政拨款支出决算表为空表": the subject's table, said empty
+		if k := strings.Index(clause, "表为空"); k >= 0 && !strings.ContainsAny(clause[:k], "0123456789,，;；、") {
+			empty = true
+		}
 		// a template's instruction: "无机关运行经费支出的部门，作下述说明：上海市XX局…无机关运行经费支出。"
 		if w := st.s[runeStart(st.s, max(0, start-120)):start]; strings.Contains(w, "下述说明") || strings.Contains(w, "如下说明") || strings.Contains(clause, "的部门") || strings.Contains(clause, "的单位") {
 			continue

@@ -541,3 +541,17 @@ func changeClaims(t *testing.T, text string) map[string]float64 {
 func claimWith(claims []schema.Claim, path, kind string, value float64) bool {
 	return slices.ContainsFunc(claims, func(c schema.Claim) bool { return c.Path == path && c.Kind == kind && c.Value == value })
 }
+
+// A fund's table said empty in a sentence that names it ("…政府性基金预算
+// 财政拨款支出决算表为空表") is the fund's zero, as "本表为空表" under its
+// heading is; a table named with a figure before 为空 is not.
+func TestFundTableSaidEmpty(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "named", text: "某县某局2019年度部门决算\n2019年度收入、支出决算总计800万元。\n本部门2019年度政府性基金预算财政拨款支出决算表为空表。\n",
+			want: map[string]float64{"/government_fund/amount": 0}},
+		{name: "under its heading", text: "某县某局2019年度部门决算\n七、国有资本经营预算财政拨款支出决算情况说明\n本表为空表。\n",
+			want: map[string]float64{"/state_capital/amount": 0}},
+		{name: "a figure first", text: "某县某局2019年度部门决算\n政府性基金预算财政拨款支出20万元，详见附表，其余表为空表。\n",
+			want: map[string]float64{"/government_fund/amount": 200000}},
+	})
+}
