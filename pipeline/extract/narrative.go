@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,6 +38,9 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				continue // "财政拨款收入支出总计" is not 财政拨款收入, "一般公共预算拨款支出" no source
 			}
 			ti, ok := b.valueAfter(end, maxGap)
+			if at, heading := b.headingLabel(start, end); !ok && heading { // "（一）因公出国（境）费。2020年预算数为5万元"
+				ti, ok = b.valueAfter(at, maxGap)
+			}
 			if !ok || seen[ti] {
 				continue
 			}
@@ -81,6 +85,29 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
+}
+
+// listMarker is an enumeration marker ending where a label starts: （一）
+// 一、 1. 1、 (1), folded.
+var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))$`)
+
+// headingLabel tells a label at [start, end) that heads a list item of its
+// own, ended by 。 ("（一）因公出国（境）费。"): the sentence after it states
+// the item's figure. at is where that sentence starts.
+func (b *builder) headingLabel(start, end int) (at int, ok bool) {
+	s := b.st.s
+	if !strings.HasPrefix(s[end:], "。") {
+		return 0, false
+	}
+	m := listMarker.FindStringIndex(s[runeStart(s, max(0, start-16)):start])
+	if m == nil {
+		return 0, false
+	}
+	from := start - (m[1] - m[0])
+	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") {
+		return 0, false
+	}
+	return end + len("。"), true
 }
 
 // inOthersList tells a label at [start, end) inside a list of amounts

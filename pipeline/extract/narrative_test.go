@@ -555,3 +555,20 @@ func TestFundTableSaidEmpty(t *testing.T) {
 			want: map[string]float64{"/government_fund/amount": 200000}},
 	})
 }
+
+// A 三公 part named as the heading of its own item, ended by 。, has its
+// figure in the sentence after it ("（一）因公出国（境）费。2020年预算数为5万
+// 元"); a label ending a sentence that is no item's heading does not.
+func TestThreePublicPartHeadings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "budget", text: "某县某局2020年部门预算\n三、“三公”经费预算情况\n2020年“三公”经费预算数为12万元，比上年减少2万元。\n" +
+			"（一）因公出国（境）费。2020年预算数为5万元，与上年持平。\n（二）公务接待费。2020年预算数为3万元，比上年减少1万元。\n" +
+			"（三）公务用车购置及运行费。2020年预算数为4万元，比上年减少1万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 50000, "/three_public/reception/amount": 30000, "/three_public/vehicle/amount": 40000}},
+		{name: "final accounts", text: "某县某局2019年度部门决算\n2019年度“三公”经费支出决算为9万元。\n" +
+			"1.因公出国（境）费。2019年度预算数为5万元，决算数为4万元。\n2.公务接待费。2019年度决算数为5万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 40000, "/three_public/overseas_travel/budgeted": 50000, "/three_public/reception/amount": 50000}},
+		{name: "no heading", text: "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元。主要用于公务接待费。2020年项目支出预算为5万元。\n",
+			absent: []string{"/three_public/reception"}},
+	})
+}
