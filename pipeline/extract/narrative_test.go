@@ -572,3 +572,11 @@ func TestThreePublicPartHeadings(t *testing.T) {
 			absent: []string{"/three_public/reception"}},
 	})
 }
+
+// 行政事业性收费收入, a source of the budgets before 2015, is one.
+func TestFeesSource(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "2014", text: "某县某局2014年部门预算\n2014年收入预算总计800万元，其中：公共财政预算拨款收入700万元，行政事业性收费收入100万元。\n",
+			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
+	})
+}
