@@ -230,11 +230,13 @@ func (b *builder) insideWord(start int) bool {
 // the label, without the amount.
 func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	st := b.st
+	seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费")
 	for _, l := range labels {
 		for _, end := range b.find(l) {
-			if hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
+			if seen[end] || hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
 				continue
 			}
+			seen[end] = true
 			rest := st.s[end:min(len(st.s), end+12)]
 			sign := 0
 			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {
@@ -243,6 +245,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				sign = -1
 			}
 			if sign == 0 {
+				b.comparedAt(path, end)
 				continue
 			}
 			ti := st.tokenAt(end)
@@ -257,6 +260,36 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*t.float(), "")
 			}
 		}
+	}
+}
+
+// comparedAt records a comparison that follows a label without the
+// figure's amount: "公务接待费比上年减少1万元", "“三公”经费较上年增长10%" (the
+// amount stated elsewhere). A prior-year amount it states is left to the
+// figure's own sentence.
+func (b *builder) comparedAt(path string, end int) {
+	st := b.st
+	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
+	if !startsWithAny(rest, []string{"比", "较", "与上年", "同比"}) {
+		return
+	}
+	// the label's own clause, to its comma (the next may compare another
+	// part: "，公务用车运行费减少1万元"), or the one after "与上年相比，"
+	stop := st.clauseEnd(end)
+	if k := strings.IndexAny(st.s[end:stop], "，,"); k >= 0 {
+		next := end + k + len("，")
+		if st.s[end+k] == ',' {
+			next = end + k + 1
+		}
+		if !strings.HasSuffix(st.s[end:end+k], "相比") {
+			stop = end + k
+		} else if j := strings.IndexAny(st.s[next:stop], "，,"); j >= 0 {
+			stop = next + j
+		}
+	}
+	if y, ok := b.scanYoYAt(end, -1, stop); ok {
+		y.prior = -1
+		b.recordYoY(path, y)
 	}
 }
 
@@ -1585,6 +1618,9 @@ func (b *builder) threePublic() {
 		}
 		break
 	}
+	if tp.Total != nil {
+		b.threePublicCompared()
+	}
 	if anchor < 0 {
 		b.threePublicNil(tp)
 		return
@@ -1657,6 +1693,21 @@ func (b *builder) threePublic() {
 		return
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicCompared records a comparison of the 三公 total stated after
+// its name without its amount: "“三公”经费比上年减少2万元".
+func (b *builder) threePublicCompared() {
+	st := b.st
+	for _, end := range b.find("三公") {
+		p := end
+		for _, w := range []string{"”", "\"", "」", "’", "经费", "”", "\"", "」", "’"} {
+			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], w))
+		}
+		if p > end && !b.otherYear(end-len("三公")) {
+			b.comparedAt("/three_public", p)
+		}
+	}
 }
 
 // threePublicLabels are the narrative's labels of the parts of 三公经费, by

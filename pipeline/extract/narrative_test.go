@@ -580,3 +580,33 @@ func TestFeesSource(t *testing.T) {
 			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
 	})
 }
+
+// A 三公 comparison stated after the total's or a part's name, without its
+// amount ("“三公”经费比上年减少2万元，其中：…公务接待费比上年减少1万元"), is
+// the figure's change; each part's clause speaks of its part only.
+func TestThreePublicComparedApart(t *testing.T) {
+	text := "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元，其中：因公出国（境）费5万元，公务接待费3万元，公务用车购置及运行费4万元。" +
+		"“三公”经费比上年减少2万元，其中：因公出国（境）费与上年持平，公务接待费比上年减少1万元，公务用车购置及运行费较上年下降20%，主要原因是厉行节约。\n"
+	d := extractLines(t, text)
+	for _, c := range []struct {
+		path, kind string
+		value      float64
+	}{{"/three_public", schema.ClaimChange, -20000}, {"/three_public/overseas_travel", schema.ClaimChange, 0},
+		{"/three_public/reception", schema.ClaimChange, -10000}, {"/three_public/vehicle", schema.ClaimChangePct, -20}} {
+		if !claimWith(d.Claims, c.path, c.kind, c.value) {
+			t.Errorf("no %s %s %v", c.path, c.kind, c.value)
+		}
+	}
+	n := 0
+	for _, c := range d.Claims {
+		if c.Path == "/three_public/overseas_travel" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d claims of the travel part, want 1 (与上年持平)", n)
+	}
+	for _, w := range d.Warnings {
+		t.Errorf("warning: %s: %s", w.Text, w.Reason)
+	}
+}
