@@ -103,3 +103,26 @@ func TestSituationTitlesNotMissing(t *testing.T) {
 		t.Errorf("%s", w.Reason)
 	}
 }
+
+// A title broken before its last character, 表 alone on the next line (or
+// with the table's number: 表3), is the table's title: its rows are read.
+func TestTitleBrokenBeforeBiao(t *testing.T) {
+	body := "预算单位：随州市实验小学                              单位：元\n" +
+		"单位编码       单位名称                               合计           基本支出           项目支出\n" +
+		"           合计                         45,075,563     20,074,992     25,000,571\n" +
+		"301001     随州市实验小学                    45,075,563     20,074,992     25,000,571\n"
+	for _, end := range []string{"表", "表3"} {
+		text := "随州市实验小学2024年单位预算\n第四部分 2024年单位预算表\n                单位支出总\n                " + end + "\n" + body
+		d := extractLines(t, text)
+		if e := d.Expenditure; e == nil || e.Basic == nil || e.Basic.Amount.String() != "20074992" {
+			t.Errorf("%s: basic %+v, want the table's 20074992", end, e.Basic)
+		}
+		read := false
+		for _, c := range d.Coverage {
+			read = read || c.Name == "单位支出总表" && c.Status == schema.CoverageRead
+		}
+		if !read {
+			t.Errorf("%s: 单位支出总表 not read: %+v", end, d.Coverage)
+		}
+	}
+}
