@@ -126,3 +126,43 @@ func TestTitleBrokenBeforeBiao(t *testing.T) {
 		}
 	}
 }
+
+// A unit whose own revenue pays part of a 类: the appropriations' function
+// table prints the appropriations' share of the class and of each 项, and
+// no table the whole of each 项 — its 项 are not read, and a warning says
+// so; a class the appropriations pay whole gives its 项.
+func TestOwnRevenueClassItems(t *testing.T) {
+	text := "泉州市农业技术推广中心2024年单位预算\n" +
+		"本单位2024年支出预算总计2625.73万元，按功能分类：农林水支出1053.07万元，住房保障支出1572.66万元。\n" +
+		"第四部分 2024年单位预算表\n" +
+		"                一般公共预算支出表\n" +
+		"预算单位：泉州市农业技术推广中心                              单位：万元\n" +
+		"                科目名称                           合计           基本支出           项目支出\n" +
+		"类     款    项\n" +
+		"213             农林水支出                       788.18         591.44         196.74\n" +
+		"213   01        农业农村                         788.18         591.44         196.74\n" +
+		"213   01   04   事业运行                         162.86          88.30          74.56\n" +
+		"213   01   08   病虫害控制                       625.32         503.14         122.18\n" +
+		"221             住房保障支出                   1,572.66       1,450.53         122.13\n" +
+		"221   02        住房改革支出                   1,572.66       1,450.53         122.13\n" +
+		"221   02   01   住房公积金                       775.07         652.94         122.13\n" +
+		"221   02   03   购房补贴                         797.59         797.59           0.00\n" +
+		"                合计                           2,360.84       2,041.97         318.87\n"
+	d := extractLines(t, text)
+	items := map[string][]string{}
+	for _, c := range d.Expenditure.ByFunction {
+		for _, it := range c.Items {
+			items[c.Code] = append(items[c.Code], it.Code+" "+it.Amount.String())
+		}
+	}
+	if len(items["213"]) != 0 || len(items["221"]) != 2 {
+		t.Errorf("items %v: want none under 213 (its table figures are the appropriations' share), 221's two", items)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || strings.Contains(w.Reason, "项 of 213")
+	}
+	if !warned {
+		t.Errorf("no warning that 213's 项 are not read: %+v", d.Warnings)
+	}
+}
