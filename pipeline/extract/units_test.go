@@ -9,11 +9,12 @@ import (
 
 // A 三公 table that prints the year before's budget beside the year's: in
 // two groups of columns under a year each, the year's group is read; with
-// the year's cells blank (no 三公 this year), nothing is (the year
-// before's are no figure of this year); one row a part with a column a
+// the year's cells blank, nothing was spent this year (the year before's
+// are no figure of this year); one row a part with a column a
 // year and the change is read in the year's column where every row prints
-// every cell (its order is the header's), and left out with a warning
-// where cells are blank.
+// every cell (its order is the header's) or, in text that keeps the
+// columns, by where each cell sits (a blank one nothing spent); in
+// default mode with cells blank it is left out with a warning.
 func TestThreePublicYearBefore(t *testing.T) {
 	head := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
 		"编制单位：常州市疾病预防控制中心                              单位：万元\n" +
@@ -21,8 +22,8 @@ func TestThreePublicYearBefore(t *testing.T) {
 		"                                                公务用车购置及运行费                                                               公务用车购置及运行费\n" +
 		"       合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费          合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费\n"
 	d := extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95\n")
-	if tp := d.ThreePublic; tp != nil && tp.Total != nil {
-		t.Errorf("the year before's 三公 read as the year's: %v", *tp.Total)
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != 0 || tp.Reception == nil || tp.Reception.Amount != 0 || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != 0 {
+		t.Errorf("the year's cells blank, the year before's printed: %+v, want every figure 0", tp)
 	}
 	d = extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95       10.00        2.00        3.00        5.00        1.00        4.00\n")
 	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "100000" || tp.Reception == nil || tp.Reception.Amount.String() != "30000" {
@@ -49,6 +50,21 @@ func TestThreePublicYearBefore(t *testing.T) {
 	// one row
 	wrapped := strings.Replace(rows, "其中：公务用车购置费                     100,000           90,000          -10,000\n",
 		"其中：公务\n                                  100,000           90,000          -10,000\n用车购置费\n", 1)
+	// blank cells, where the text keeps the columns: each cell is the
+	// column's it sits under, a blank one nothing spent
+	blank := "武昌区第一中学2024年单位预算\n第四部分 2024年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
+		"单位名称：武昌区第一中学                              单位：元\n" +
+		"项目                               2023年预算数         2024年预算数              增减额\n" +
+		"合计                                 43,430           95,830           52,400\n" +
+		"1.因公出\n                                                    30,006           30,006\n国（境）费\n" +
+		"2.公务接待费                                             14,253           14,253\n" +
+		"3.公务用车\n                                   43,430           51,571            8,141\n购置及运行费\n" +
+		"其中：公务\n                                   43,430           51,571            8,141\n用车购置费\n" +
+		"公务用车运行费                                                              \n"
+	if tp := extractLines(t, blank).ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "95830" || tp.OverseasTravel == nil || tp.OverseasTravel.Amount.String() != "30006" ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != 0 {
+		t.Errorf("blank cells under their columns: %+v, want total 95830, travel 30006, operation 0", tp)
+	}
 	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n"), wrapped} {
 		d = extractLines(t, text)
 		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "322111" || tp.Reception == nil || tp.Reception.Amount.String() != "100995" ||
