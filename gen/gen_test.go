@@ -41,9 +41,11 @@ import (
 // with the year before's 三公 beside the year's and tables by unit it read
 // the year before's 三公 as the year's (wrong figures) and left the tables
 // by unit out, and took the tables titled in the Ministry's sample's words
-// (…收支总体情况表) for other tables; now 98.7% at 100, 97.8% at 300 (the
-// misses: 三公 tables whose year's cells are blank or come one a line, the
-// 收支总表 printed column by column beside a 支出总表 by unit).
+// (…收支总体情况表) for other tables; then 98.7% at 100, 97.8% at 300;
+// with 三公 tables of a row a part read where names wrap around their
+// cells or cells are blank (by position), 98.2% at 300 (the misses: 三公
+// tables whose year's cells come one a line, the 收支总表 printed column
+// by column beside a 支出总表 by unit).
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
 	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94, "unit": 0.96,
@@ -527,8 +529,14 @@ func compareItems(want gen.Truth, d *schema.Document) (ok, n int, bad []string) 
 }
 
 // unwarnedItems are the 项 of the truth a document does not give, but
-// those of a 类 a warning says are not read.
+// those of a 类 a warning says are not read, and all where a function
+// table is left out (with its warning).
 func unwarnedItems(want gen.Truth, d *schema.Document) []string {
+	if slices.ContainsFunc(d.Coverage, func(c schema.Coverage) bool {
+		return c.Status == schema.CoverageNotRead && c.NameEn == "expenditure by function"
+	}) {
+		return nil
+	}
 	got := map[string]bool{}
 	if d.Expenditure != nil {
 		for _, c := range d.Expenditure.ByFunction {
