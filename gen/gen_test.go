@@ -41,9 +41,11 @@ import (
 // with the year before's 三公 beside the year's and tables by unit it read
 // the year before's 三公 as the year's (wrong figures) and left the tables
 // by unit out, and took the tables titled in the Ministry's sample's words
-// (…收支总体情况表) for other tables; now 98.7% at 100, 97.8% at 300 (the
-// misses: 三公 tables whose year's cells are blank or come one a line, the
-// 收支总表 printed column by column beside a 支出总表 by unit).
+// (…收支总体情况表) for other tables; then 98.7% at 100, 97.8% at 300;
+// with 三公 tables of a row a part read where names wrap around their
+// cells or cells are blank (by position), 98.2% at 300 (the misses: 三公
+// tables whose year's cells come one a line, the 收支总表 printed column
+// by column beside a 支出总表 by unit).
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
 	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94, "unit": 0.96,
@@ -131,11 +133,17 @@ func TestProperty(t *testing.T) {
 			// printed right, its function tables give every 项 with its code
 			// (but where a name wraps: mixed.go does not join a wrapped
 			// name's halves yet, and leaves the table out with a warning)
-			// (and but in a unit's budget: its own revenue makes the 项 it
-			// pays differ between the 支出总表 and the appropriations'
-			// function table, and mixed.go leaves that 类's 项 unread)
+			// (and but in a unit's budget, the 项 of a 类 its own revenue
+			// pays part of, which the appropriations' function table prints
+			// only in part: a warning must name the class; and those of a
+			// unit's table cut by a page, whose rows print their 类, 款 and
+			// 项 codes a line each and read as none yet)
 			wrapped := strings.Contains(want.Perturbed, "wrap") || strings.Contains(want.Perturbed, "below")
-			if !misprintedDoc(want) && !wrapped && want.Family != "unit" && iok < in {
+			unread := in - iok
+			if want.Family == "unit" {
+				unread = len(unwarnedItems(want, d))
+			}
+			if !misprintedDoc(want) && !wrapped && !(want.Family == "unit" && strings.Contains(want.Perturbed, "pagebreak")) && unread > 0 {
 				t.Errorf("%s (%s, %s): %d of %d items read", want.File, want.Family, want.Perturbed, iok, in)
 			}
 		}
@@ -522,6 +530,32 @@ func compareItems(want gen.Truth, d *schema.Document) (ok, n int, bad []string) 
 		}
 	}
 	return ok, n, bad
+}
+
+// unwarnedItems are the 项 of the truth a document does not give, but
+// those of a 类 a warning says are not read, and all where a function
+// table is left out (with its warning).
+func unwarnedItems(want gen.Truth, d *schema.Document) []string {
+	if slices.ContainsFunc(d.Coverage, func(c schema.Coverage) bool {
+		return c.Status == schema.CoverageNotRead && c.NameEn == "expenditure by function"
+	}) {
+		return nil
+	}
+	got := map[string]bool{}
+	if d.Expenditure != nil {
+		for _, c := range d.Expenditure.ByFunction {
+			for _, it := range c.Items {
+				got[it.Code] = true
+			}
+		}
+	}
+	var out []string
+	for _, code := range slices.Sorted(maps.Keys(want.ByItem)) {
+		if !got[code] && !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "项 of "+code[:3]+" ") }) {
+			out = append(out, code)
+		}
+	}
+	return out
 }
 
 // misprintedDoc tells a document given an inconsistency or a misprint.

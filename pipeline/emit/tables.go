@@ -258,6 +258,7 @@ var sourceEn = map[string]string{
 	"国有资本经营": "State capital operations", "事业收入": "Operating revenue of public institutions",
 	"经营收入": "Business revenue", "其他收入": "Other revenue", "上级补助收入": "Subsidies from higher-level units",
 	"附属单位上缴收入": "Remittances from affiliated units", "财政专户管理资金": "Funds in special fiscal accounts",
+	"行政事业性收费收入": "Administrative fees",
 }
 
 // CheckRows builds checks.csv.

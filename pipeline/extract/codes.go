@@ -30,6 +30,7 @@ type codedTree struct {
 	amounts map[string]schema.Money
 	names   map[string]string
 	all     bool // a table of all funds (支出总表, 支出决算表), not of the appropriations alone
+	table   table
 }
 
 // codedRows are the rows of a table that carry a code of the scheme whose
@@ -76,7 +77,7 @@ func (b *builder) codedTable(t table) {
 			return
 		}
 	}
-	b.coded = append(b.coded, codedTree{rows, amounts, names, t.kind == tableExpenditure})
+	b.coded = append(b.coded, codedTree{rows, amounts, names, t.kind == tableExpenditure, t})
 	b.tableLines[t.line] = true // its codes check themselves: read
 }
 
@@ -160,6 +161,28 @@ func (b *builder) treeClasses() {
 func (b *builder) functionCodes() {
 	for _, tree := range b.coded {
 		b.giveCodes(tree)
+	}
+	b.itemsOfOtherMoney()
+}
+
+// itemsOfOtherMoney warns of a 类 of the model left without its 项 where a
+// table prints them under the class with another amount: an
+// appropriations' table, where other money (a unit's 事业收入, 其他收入)
+// pays part of the class, states the appropriations' share of each 项,
+// and which 项 the other money pays is not printed.
+func (b *builder) itemsOfOtherMoney() {
+	for _, c := range b.doc.Expenditure.ByFunction {
+		if len(c.Items) > 0 {
+			continue
+		}
+		for _, tree := range b.coded {
+			a, ok := tree.amounts[c.Code]
+			if !ok || roundsTo(a, c.Amount) || !slices.ContainsFunc(tree.rows, func(r codedRow) bool { return len(r.code) == 7 && r.code[:3] == c.Code }) {
+				continue
+			}
+			b.warnTable(tree.table, fmt.Sprintf("the 项 of %s %s are not read: this table gives the class %s yuan, not the %s yuan of the model (other money pays part of it), and no table prints its 项 for the whole", c.Code, c.Name, a, c.Amount))
+			break
+		}
 	}
 }
 

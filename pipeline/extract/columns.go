@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -121,7 +122,7 @@ type cell struct {
 func (b *builder) threePublicTable(t table, lines []string) {
 	got, found := b.threePublicByColumn(t, lines)
 	if !found {
-		got = b.threePublicByIdentity(t)
+		got = b.threePublicByIdentity(t, lines)
 	}
 	if got != nil {
 		b.setThreePublic(got)
@@ -216,7 +217,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
 	if len(years) > 0 && !ownYearColumns(cols, years) {
-		if got := b.threePublicByYearRows(t); got != nil { // a row a part (a wrapped name's values alone on their line)
+		if got := b.threePublicByYearRows(t, lines); got != nil { // a row a part (a wrapped name's values alone on their line)
 			return got, true
 		}
 		b.warnTable(t, "this table holds another year's figures beside the year's, in columns not told apart: not used")
@@ -273,6 +274,15 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		}
 		toks[0].line = valueLine + 1
 		best.value = &toks[0]
+	}
+	// the year's columns all blank beside another year's printed: nothing
+	// spent this year (each value under a label of the other year)
+	if len(years) > 0 && !slices.ContainsFunc(cols, func(c *column) bool { return c.value != nil && !strings.HasPrefix(c.label, "other:") }) {
+		got = map[string]cell{"total": {0, valueLine + 1}}
+		for _, k := range append([]string{"vehicle"}, threePublicParts...) {
+			got[k] = cell{0, valueLine + 1}
+		}
+		return got, true
 	}
 	got = map[string]cell{}
 	var totals []*column
@@ -386,9 +396,11 @@ var yearColumn = regexp.MustCompile(`[0-9]{4}年度?(预算|决算|执行)|上�
 // columns are years' figures and their change (项目 | 2024年预算数 | 2025年
 // 预算数 | 增减额): the header's labels, in order, say which column is the
 // year's. It is read only where every part's row prints a cell in every
-// column (so that its cells are the columns' in order), one label is the
-// year's, and the parts add up to the 合计; else nil.
-func (b *builder) threePublicByYearRows(t table) map[string]cell {
+// column (so that its cells are the columns' in order) — or, in text that
+// keeps the columns (lines, nil otherwise), each cell sits under one
+// label, a blank one being nothing spent —, one label is the year's, and
+// the parts add up to the 合计; else nil.
+func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell {
 	keyOf := func(name string) string {
 		switch name = rowName(name); {
 		case name == "合计" || name == "总计":
@@ -406,15 +418,17 @@ func (b *builder) threePublicByYearRows(t table) map[string]cell {
 		}
 		return ""
 	}
-	var own []bool // each value column: whether it is the year's
+	var own []bool        // each value column: whether it is the year's
+	var centres []float64 // each value column's label's centre, in text that keeps the columns
 	got := map[string]cell{}
-	for i := 0; i < len(t.rows); i++ {
-		r := t.rows[i]
+	rows := splitPartRows(t.rows)
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
 		key := keyOf(r.name)
 		// a name wrapped around its cells: its second half a row of its own
-		if key == "" && len(r.vals) > 0 && i+1 < len(t.rows) && len(t.rows[i+1].vals) == 0 {
+		if key == "" && len(r.vals) > 0 && i+1 < len(rows) && len(rows[i+1].vals) == 0 {
 			i++
-			key = keyOf(r.name + t.rows[i].name)
+			key = keyOf(r.name + rows[i].name)
 		}
 		if key == "" {
 			if len(r.vals) > 0 || len(got) > 0 {
@@ -424,16 +438,25 @@ func (b *builder) threePublicByYearRows(t table) map[string]cell {
 				other, mine := b.yearWords(m[0])
 				own = append(own, mine && !other)
 			}
+			centres = yearCentres(lines, r.line, len(own))
 			continue
 		}
 		at := slices.Index(own, true)
-		if at < 0 || slices.Index(own[at+1:], true) >= 0 || len(r.vals) != len(own) {
+		if at < 0 || slices.Index(own[at+1:], true) >= 0 {
 			return nil
 		}
 		if _, twice := got[key]; twice {
 			return nil
 		}
-		got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+		if len(r.vals) == len(own) {
+			got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+			continue
+		}
+		c, ok := cellUnder(t, lines, r, centres, at)
+		if !ok {
+			return nil
+		}
+		got[key] = c
 	}
 	v := func(k string) schema.Money { return got[k].v }
 	total, okT := got["total"]
@@ -455,6 +478,106 @@ func (b *builder) threePublicByYearRows(t table) map[string]cell {
 		return nil
 	}
 	return got
+}
+
+// splitPartRows undoes the joining of two parts' name lines: where names
+// wrap around their cells ("3.公务用车" / cells / "购置及运行费"), the last
+// line of one part's name and the first of the next ("其中：公务", cells on
+// the line below, or a row all blank) read as one row. A row whose name
+// opens a new part inside it (其中, a list marker: 2. （二）, or 公务… after
+// a name's 费) is split there, its cells going to the second part, whose
+// line they are on.
+func splitPartRows(rows []row) []row {
+	var out []row
+	for _, r := range rows {
+		name := schema.NormalizeName(r.name)
+		at := -1
+		for k := range name {
+			if k == 0 || at >= 0 {
+				continue
+			}
+			// or a part's name right after another's 费 ("用车购置费公务用车运行费")
+			if st, _ := enumOf(name[k:]); st != enumNone || strings.HasPrefix(name[k:], "其中") ||
+				strings.HasSuffix(name[:k], "费") && startsWithAny(name[k:], []string{"公务", "因公", "出国"}) {
+				at = k
+			}
+		}
+		if at < 0 {
+			out = append(out, r)
+			continue
+		}
+		head := r
+		head.name, head.vals = name[:at], nil
+		r.name = name[at:]
+		out = append(out, head, r)
+	}
+	return out
+}
+
+// yearCentres finds, on a header's line (from the 1-based line, or one
+// of the two below it), the centres of the n years' labels (2024年预算数,
+// 增减额) in order; nil without lines or where they are not n.
+func yearCentres(lines []string, line, n int) []float64 {
+	for i := line - 1; lines != nil && i >= 0 && i < len(lines) && i < line+2; i++ {
+		var out []float64
+		for _, sg := range headerSegments(lines[i]) {
+			if yearColumn.MatchString(compact(sg.text)) {
+				out = append(out, sg.center())
+			}
+		}
+		if len(out) == n {
+			return out
+		}
+	}
+	return nil
+}
+
+// cellUnder reads a row's cell in column at by the positions of its cells
+// on their line: each must sit nearer one label than half the space
+// between labels, no two under one; a column no cell sits under is blank,
+// nothing spent (0). Not ok where the positions do not tell.
+func cellUnder(t table, lines []string, r row, centres []float64, at int) (cell, bool) {
+	if centres == nil {
+		return cell{}, false
+	}
+	if len(r.vals) == 0 { // every cell of the row blank
+		return cell{0, r.line}, r.line >= 1 && r.line <= len(lines)
+	}
+	line := r.vals[0].line
+	if slices.ContainsFunc(r.vals, func(v token) bool { return v.line != line }) || line < 1 || line > len(lines) {
+		return cell{}, false
+	}
+	half := math.Inf(1)
+	for k := 1; k < len(centres); k++ {
+		half = min(half, (centres[k]-centres[k-1])/2)
+	}
+	var nums []segment
+	for _, sg := range valueSegments(lines[line-1]) {
+		if isNumberCell(sg.text) {
+			nums = append(nums, sg)
+		}
+	}
+	if len(nums) != len(r.vals) {
+		return cell{}, false
+	}
+	taken := make([]bool, len(centres))
+	out := cell{0, line}
+	for k, sg := range nums {
+		col := -1
+		for c, x := range centres {
+			if math.Abs(sg.center()-x) < half {
+				col = c
+			}
+		}
+		if col < 0 || taken[col] {
+			return cell{}, false
+		}
+		taken[col] = true
+		if col == at {
+			out = cell{t.value(r.vals[k]), line}
+		}
+	}
+	return out, true
 }
 
 // ownYearColumns marks, in a 三公 table whose header puts the year
@@ -755,7 +878,9 @@ func operationFirst(t table) bool {
 // (the header says which: 会议费 and 培训费 beside it, 预算数 and 决算数
 // pairs) and they add up, so each placement of the values that satisfies
 // every sum is a reading, and a column is read when all readings agree.
-func (b *builder) threePublicByIdentity(t table) map[string]cell {
+// A table of a row a part beside another year's goes to
+// threePublicByYearRows, with the lines that may keep its columns.
+func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell {
 	var vals []cell
 	for _, r := range t.rows {
 		for _, v := range r.vals {
@@ -772,7 +897,7 @@ func (b *builder) threePublicByIdentity(t table) map[string]cell {
 	h := header.String()
 	for _, r := range t.rows {
 		if other, _ := b.yearWords(r.name); other {
-			if got := b.threePublicByYearRows(t); got != nil {
+			if got := b.threePublicByYearRows(t, lines); got != nil {
 				return got
 			}
 			b.warnTable(t, "this table holds another year's figures beside the year's, in cells not told apart: not used")

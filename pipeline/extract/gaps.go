@@ -48,8 +48,11 @@ func fillCodedGaps(rows []row, laidOut bool) []token {
 	// own, or a later row's: which is its own is for the tree to say, so
 	// all its values are left over and the row has none
 	var spares []token // in the order printed
+	var firstOf []int  // each row's first spare (its own cell, right after its name), -1 for none
 	for i := range rows {
+		firstOf = append(firstOf, -1)
 		if rows[i].code != "" && len(rows[i].vals) > 1 {
+			firstOf[i] = len(spares)
 			spares = append(spares, rows[i].vals...)
 			rows[i].vals = nil
 			gaps = append(gaps, i)
@@ -146,6 +149,27 @@ func fillCodedGaps(rows []row, laidOut bool) []token {
 			}
 			if sum, _, missing := under(code); len(missing) == 1 && ownLater(missing[0]) && fill(missing[0], pv-sum) {
 				progress = true
+			}
+		}
+		if progress {
+			continue
+		}
+		// a row without a value whose one child without a value printed
+		// more than one cell: the child's own cell is the first after its
+		// name, and the row is its children's sum, where that sum is one
+		// of the left-over values (the row's, printed away from it)
+		for _, g := range gaps {
+			sum, n, missing := under(rows[g].code)
+			if len(rows[g].vals) > 0 || n == 0 || len(missing) != 1 || firstOf[missing[0]] < 0 || used[firstOf[missing[0]]] {
+				continue
+			}
+			own := firstOf[missing[0]]
+			used[own] = true
+			if fill(g, sum+units(spares[own])) {
+				rows[missing[0]].vals = []token{spares[own]}
+				progress = true
+			} else {
+				used[own] = false
 			}
 		}
 	}

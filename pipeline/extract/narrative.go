@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,6 +38,9 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				continue // "财政拨款收入支出总计" is not 财政拨款收入, "一般公共预算拨款支出" no source
 			}
 			ti, ok := b.valueAfter(end, maxGap)
+			if at, heading := b.headingLabel(start, end); !ok && heading { // "（一）因公出国（境）费。2020年预算数为5万元"
+				ti, ok = b.valueAfter(at, maxGap)
+			}
 			if !ok || seen[ti] {
 				continue
 			}
@@ -81,6 +85,29 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
+}
+
+// listMarker is an enumeration marker ending where a label starts: （一）
+// 一、 1. 1、 (1), folded.
+var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))$`)
+
+// headingLabel tells a label at [start, end) that heads a list item of its
+// own, ended by 。 ("（一）因公出国（境）费。"): the sentence after it states
+// the item's figure. at is where that sentence starts.
+func (b *builder) headingLabel(start, end int) (at int, ok bool) {
+	s := b.st.s
+	if !strings.HasPrefix(s[end:], "。") {
+		return 0, false
+	}
+	m := listMarker.FindStringIndex(s[runeStart(s, max(0, start-16)):start])
+	if m == nil {
+		return 0, false
+	}
+	from := start - (m[1] - m[0])
+	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") {
+		return 0, false
+	}
+	return end + len("。"), true
 }
 
 // inOthersList tells a label at [start, end) inside a list of amounts
@@ -203,11 +230,13 @@ func (b *builder) insideWord(start int) bool {
 // the label, without the amount.
 func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	st := b.st
+	seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费")
 	for _, l := range labels {
 		for _, end := range b.find(l) {
-			if hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
+			if seen[end] || hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
 				continue
 			}
+			seen[end] = true
 			rest := st.s[end:min(len(st.s), end+12)]
 			sign := 0
 			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {
@@ -216,6 +245,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				sign = -1
 			}
 			if sign == 0 {
+				b.comparedAt(path, end)
 				continue
 			}
 			ti := st.tokenAt(end)
@@ -230,6 +260,36 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*t.float(), "")
 			}
 		}
+	}
+}
+
+// comparedAt records a comparison that follows a label without the
+// figure's amount: "公务接待费比上年减少1万元", "“三公”经费较上年增长10%" (the
+// amount stated elsewhere). A prior-year amount it states is left to the
+// figure's own sentence.
+func (b *builder) comparedAt(path string, end int) {
+	st := b.st
+	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
+	if !startsWithAny(rest, []string{"比", "较", "与上年", "同比"}) {
+		return
+	}
+	// the label's own clause, to its comma (the next may compare another
+	// part: "，公务用车运行费减少1万元"), or the one after "与上年相比，"
+	stop := st.clauseEnd(end)
+	if k := strings.IndexAny(st.s[end:stop], "，,"); k >= 0 {
+		next := end + k + len("，")
+		if st.s[end+k] == ',' {
+			next = end + k + 1
+		}
+		if !strings.HasSuffix(st.s[end:end+k], "相比") {
+			stop = end + k
+		} else if j := strings.IndexAny(st.s[next:stop], "，,"); j >= 0 {
+			stop = next + j
+		}
+	}
+	if y, ok := b.scanYoYAt(end, -1, stop); ok {
+		y.prior = -1
+		b.recordYoY(path, y)
 	}
 }
 
@@ -305,6 +365,8 @@ var revenueSources = []struct {
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
+	// 行政事业性收费收入: a source of the budgets before 2015
+	{"行政事业性收费收入", "", []string{"行政事业性收费收入"}, nil},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
@@ -1080,6 +1142,11 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if !ok {
 						continue
 					}
+					// 223 bears the fund's name: "国有资本经营预算支出0万元"
+					// says the fund is not used, and states no 类
+					if strings.HasPrefix(v, "国有资本经营预算") && st.toks[ti].money() == 0 {
+						continue
+					}
 					reported := ""
 					if n != c.Name {
 						reported = n
@@ -1257,6 +1324,10 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		heading := st.s[end:runeStart(st.s, min(len(st.s), end+60))]
 		empty := strings.Contains(heading, "情况说明本表数为零") || strings.Contains(heading, "情况说明本表为空")
 		clause := st.s[end:runeStart(st.s, min(st.sentenceEnd(end), end+48))]
+		// "政府性基金预算财政拨款支出决算表为空表": the subject's table, said empty
+		if k := strings.Index(clause, "表为空"); k >= 0 && !strings.ContainsAny(clause[:k], "0123456789,，;；、") {
+			empty = true
+		}
 		// a template's instruction: "无机关运行经费支出的部门，作下述说明：上海市XX局…无机关运行经费支出。"
 		if w := st.s[runeStart(st.s, max(0, start-120)):start]; strings.Contains(w, "下述说明") || strings.Contains(w, "如下说明") || strings.Contains(clause, "的部门") || strings.Contains(clause, "的单位") {
 			continue
@@ -1594,6 +1665,9 @@ func (b *builder) threePublic() {
 		}
 		break
 	}
+	if tp.Total != nil {
+		b.threePublicCompared()
+	}
 	if anchor < 0 {
 		b.threePublicNil(tp)
 		return
@@ -1666,6 +1740,21 @@ func (b *builder) threePublic() {
 		return
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicCompared records a comparison of the 三公 total stated after
+// its name without its amount: "“三公”经费比上年减少2万元".
+func (b *builder) threePublicCompared() {
+	st := b.st
+	for _, end := range b.find("三公") {
+		p := end
+		for _, w := range []string{"”", "\"", "」", "’", "经费", "”", "\"", "」", "’"} {
+			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], w))
+		}
+		if p > end && !b.otherYear(end-len("三公")) {
+			b.comparedAt("/three_public", p)
+		}
+	}
 }
 
 // threePublicLabels are the narrative's labels of the parts of 三公经费, by

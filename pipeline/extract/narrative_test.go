@@ -393,6 +393,9 @@ func TestFundsAppropriationsExpenditure(t *testing.T) {
 	checkWordings(t, []wording{
 		{name: "预算拨款支出", text: "某局2019年部门预算\n2019年政府性基金预算拨款支出120万元，比上年增加20万元。国有资本经营预算拨款支出0万元。\n",
 			want: map[string]float64{"/government_fund/amount": 1200000, "/state_capital/amount": 0}, absent: []string{"/revenue/sources"}},
+		// 223 is named as the fund is: at zero, the fund unused, no 类
+		{name: "no 类 223 at zero", text: "某局2020年部门预算\n2020年一般公共预算支出800万元。政府性基金预算支出0万元。国有资本经营预算支出0万元。\n",
+			want: map[string]float64{"/state_capital/amount": 0}, absent: []string{"/expenditure/by_function"}},
 	})
 }
 
@@ -607,4 +610,73 @@ func TestFundIsNoClass(t *testing.T) {
 			want:   map[string]float64{"/expenditure/by_function/0/amount": 962200, "/expenditure/by_function/1/amount": 5598900},
 			absent: []string{"/expenditure/by_function/2"}},
 	})
+}
+
+// A fund's table said empty in a sentence that names it ("…政府性基金预算
+// 财政拨款支出决算表为空表") is the fund's zero, as "本表为空表" under its
+// heading is; a table named with a figure before 为空 is not.
+func TestFundTableSaidEmpty(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "named", text: "某县某局2019年度部门决算\n2019年度收入、支出决算总计800万元。\n本部门2019年度政府性基金预算财政拨款支出决算表为空表。\n",
+			want: map[string]float64{"/government_fund/amount": 0}},
+		{name: "under its heading", text: "某县某局2019年度部门决算\n七、国有资本经营预算财政拨款支出决算情况说明\n本表为空表。\n",
+			want: map[string]float64{"/state_capital/amount": 0}},
+		{name: "a figure first", text: "某县某局2019年度部门决算\n政府性基金预算财政拨款支出20万元，详见附表，其余表为空表。\n",
+			want: map[string]float64{"/government_fund/amount": 200000}},
+	})
+}
+
+// A 三公 part named as the heading of its own item, ended by 。, has its
+// figure in the sentence after it ("（一）因公出国（境）费。2020年预算数为5万
+// 元"); a label ending a sentence that is no item's heading does not.
+func TestThreePublicPartHeadings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "budget", text: "某县某局2020年部门预算\n三、“三公”经费预算情况\n2020年“三公”经费预算数为12万元，比上年减少2万元。\n" +
+			"（一）因公出国（境）费。2020年预算数为5万元，与上年持平。\n（二）公务接待费。2020年预算数为3万元，比上年减少1万元。\n" +
+			"（三）公务用车购置及运行费。2020年预算数为4万元，比上年减少1万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 50000, "/three_public/reception/amount": 30000, "/three_public/vehicle/amount": 40000}},
+		{name: "final accounts", text: "某县某局2019年度部门决算\n2019年度“三公”经费支出决算为9万元。\n" +
+			"1.因公出国（境）费。2019年度预算数为5万元，决算数为4万元。\n2.公务接待费。2019年度决算数为5万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 40000, "/three_public/overseas_travel/budgeted": 50000, "/three_public/reception/amount": 50000}},
+		{name: "no heading", text: "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元。主要用于公务接待费。2020年项目支出预算为5万元。\n",
+			absent: []string{"/three_public/reception"}},
+	})
+}
+
+// 行政事业性收费收入, a source of the budgets before 2015, is one.
+func TestFeesSource(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "2014", text: "某县某局2014年部门预算\n2014年收入预算总计800万元，其中：公共财政预算拨款收入700万元，行政事业性收费收入100万元。\n",
+			want: map[string]float64{"/revenue/sources/1/amount": 1000000}},
+	})
+}
+
+// A 三公 comparison stated after the total's or a part's name, without its
+// amount ("“三公”经费比上年减少2万元，其中：…公务接待费比上年减少1万元"), is
+// the figure's change; each part's clause speaks of its part only.
+func TestThreePublicComparedApart(t *testing.T) {
+	text := "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元，其中：因公出国（境）费5万元，公务接待费3万元，公务用车购置及运行费4万元。" +
+		"“三公”经费比上年减少2万元，其中：因公出国（境）费与上年持平，公务接待费比上年减少1万元，公务用车购置及运行费较上年下降20%，主要原因是厉行节约。\n"
+	d := extractLines(t, text)
+	for _, c := range []struct {
+		path, kind string
+		value      float64
+	}{{"/three_public", schema.ClaimChange, -20000}, {"/three_public/overseas_travel", schema.ClaimChange, 0},
+		{"/three_public/reception", schema.ClaimChange, -10000}, {"/three_public/vehicle", schema.ClaimChangePct, -20}} {
+		if !claimWith(d.Claims, c.path, c.kind, c.value) {
+			t.Errorf("no %s %s %v", c.path, c.kind, c.value)
+		}
+	}
+	n := 0
+	for _, c := range d.Claims {
+		if c.Path == "/three_public/overseas_travel" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d claims of the travel part, want 1 (与上年持平)", n)
+	}
+	for _, w := range d.Warnings {
+		t.Errorf("warning: %s: %s", w.Text, w.Reason)
+	}
 }

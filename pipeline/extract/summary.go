@@ -231,7 +231,7 @@ func summaryKey(name string) string {
 		return "src:政府性基金"
 	case "国有资本经营预算", "国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算拨款":
 		return "src:国有资本经营"
-	case "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入":
+	case "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入", "行政事业性收费收入":
 		return "src:" + name
 	case "事业单位经营收入":
 		return "src:经营收入"

@@ -92,6 +92,14 @@ func findTables(lines, flat []string) []table {
 			!strings.ContainsAny(c, "。；") {
 			c += flat[i+1]
 		}
+		// a title broken before its last character: "一般公共预算支出" / "表"
+		// (or "表5", the table's number after it); the title ends on that line
+		at := i + 1
+		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasPrefix(flat[i+1], "表") && strings.Trim(flat[i+1][len("表"):], "0123456789") == "" &&
+			!strings.ContainsAny(c, "。；，,") && classifyTitle(c+"表") != tableOther {
+			c += "表"
+			at = i + 2
+		}
 		// titles carry a number prefix such as 公开01表： or 1.
 		if k := strings.LastIndex(c, "表:"); k >= 0 {
 			c = c[k+len("表:"):]
@@ -123,7 +131,7 @@ func findTables(lines, flat []string) []table {
 				continue
 			}
 		}
-		tabs = append(tabs, table{kind: kind, title: c, line: i + 1})
+		tabs = append(tabs, table{kind: kind, title: c, line: at})
 	}
 	for k := range tabs {
 		end := len(lines)

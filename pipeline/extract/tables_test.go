@@ -1131,6 +1131,23 @@ func TestDefaultModeCodedTable(t *testing.T) {
 	if e := extractLines(t, late).Expenditure.ByEconomic; len(e) != 2 || e[0].Amount != schema.Yuan(1200000) || len(e[0].Items) != 0 {
 		t.Errorf("late: by_economic = %+v", e)
 	}
+	// two classes printed without their amounts, each after an item's own
+	// (the one right after its name): each class is its items' sum where
+	// that sum is among the left-over values — the 合计 then confirms both
+	displaced := strings.Replace(strings.Replace(defaultCodedEconomic, "工资福利支出\n120.00\n", "工资福利支出\n", 1), "基本工资\n100.00\n", "基本工资\n100.00\n120.00\n", 1)
+	displaced = strings.Replace(displaced, "其他工资福利支出\n", "其他工资福利支出\n9.60\n", 1)
+	displaced = strings.Replace(displaced, "10.50\n9.60\n30.50\n", "10.50\n30.50\n", 1)
+	if e := extractLines(t, displaced).Expenditure.ByEconomic; len(e) != 2 || e[0].Amount != schema.Yuan(1200000) || len(e[0].Items) != 3 ||
+		e[1].Amount != schema.Yuan(305000) || len(e[1].Items) != 2 || e[1].Items[1].Amount != schema.Yuan(105000) {
+		t.Errorf("displaced: by_economic = %+v", e)
+	}
+	// the class's cell first, the item's after it: the item's first cell
+	// makes no sum among the values, and the 合计 less 301 places 302,
+	// then 302 less 办公费 its item — the same reading
+	swapped := strings.Replace(displaced, "10.50\n30.50\n", "30.50\n10.50\n", 1)
+	if e := extractLines(t, swapped).Expenditure.ByEconomic; len(e) != 2 || e[1].Amount != schema.Yuan(305000) || len(e[1].Items) != 2 || e[1].Items[1].Amount != schema.Yuan(105000) {
+		t.Errorf("swapped: by_economic = %+v", e)
+	}
 	// a left-over value the tree does not compute is not placed: 302 has
 	// no amount, and its items are not given to 301
 	other := strings.Replace(defaultCodedEconomic, "30.50\n", "31.50\n", 1)

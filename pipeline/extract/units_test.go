@@ -9,11 +9,12 @@ import (
 
 // A 三公 table that prints the year before's budget beside the year's: in
 // two groups of columns under a year each, the year's group is read; with
-// the year's cells blank (no 三公 this year), nothing is (the year
-// before's are no figure of this year); one row a part with a column a
+// the year's cells blank, nothing was spent this year (the year before's
+// are no figure of this year); one row a part with a column a
 // year and the change is read in the year's column where every row prints
-// every cell (its order is the header's), and left out with a warning
-// where cells are blank.
+// every cell (its order is the header's) or, in text that keeps the
+// columns, by where each cell sits (a blank one nothing spent); in
+// default mode with cells blank it is left out with a warning.
 func TestThreePublicYearBefore(t *testing.T) {
 	head := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
 		"编制单位：常州市疾病预防控制中心                              单位：万元\n" +
@@ -21,8 +22,8 @@ func TestThreePublicYearBefore(t *testing.T) {
 		"                                                公务用车购置及运行费                                                               公务用车购置及运行费\n" +
 		"       合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费          合计    因公出国（境）费       公务接待费          小计     公务用车购置费     公务用车运行费\n"
 	d := extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95\n")
-	if tp := d.ThreePublic; tp != nil && tp.Total != nil {
-		t.Errorf("the year before's 三公 read as the year's: %v", *tp.Total)
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != 0 || tp.Reception == nil || tp.Reception.Amount != 0 || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != 0 {
+		t.Errorf("the year's cells blank, the year before's printed: %+v, want every figure 0", tp)
 	}
 	d = extractLines(t, head+"     7.29        3.23                    4.06        3.11        0.95       10.00        2.00        3.00        5.00        1.00        4.00\n")
 	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "100000" || tp.Reception == nil || tp.Reception.Amount.String() != "30000" {
@@ -44,7 +45,27 @@ func TestThreePublicYearBefore(t *testing.T) {
 	if tp := extractLines(t, cells).ThreePublic; tp != nil && tp.Total != nil {
 		t.Errorf("the year before's 三公, one cell a line, read as the year's: %v", *tp.Total)
 	}
-	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n")} {
+	// the 其中 row's name wrapped around its cells too: the line ending
+	// the vehicle row's name and the one opening the 其中 row's read as
+	// one row
+	wrapped := strings.Replace(rows, "其中：公务用车购置费                     100,000           90,000          -10,000\n",
+		"其中：公务\n                                  100,000           90,000          -10,000\n用车购置费\n", 1)
+	// blank cells, where the text keeps the columns: each cell is the
+	// column's it sits under, a blank one nothing spent
+	blank := "武昌区第一中学2024年单位预算\n第四部分 2024年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
+		"单位名称：武昌区第一中学                              单位：元\n" +
+		"项目                               2023年预算数         2024年预算数              增减额\n" +
+		"合计                                 43,430           95,830           52,400\n" +
+		"1.因公出\n                                                    30,006           30,006\n国（境）费\n" +
+		"2.公务接待费                                             14,253           14,253\n" +
+		"3.公务用车\n                                   43,430           51,571            8,141\n购置及运行费\n" +
+		"其中：公务\n                                   43,430           51,571            8,141\n用车购置费\n" +
+		"公务用车运行费                                                              \n"
+	if tp := extractLines(t, blank).ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "95830" || tp.OverseasTravel == nil || tp.OverseasTravel.Amount.String() != "30006" ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != 0 {
+		t.Errorf("blank cells under their columns: %+v, want total 95830, travel 30006, operation 0", tp)
+	}
+	for _, text := range []string{rows, strings.ReplaceAll(rows, "\n", "\n\n"), wrapped} {
 		d = extractLines(t, text)
 		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "322111" || tp.Reception == nil || tp.Reception.Amount.String() != "100995" ||
 			tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount.String() != "90000" {
@@ -96,5 +117,68 @@ func TestSituationTitlesNotMissing(t *testing.T) {
 	b.missingTables(tabs)
 	for _, w := range b.doc.Warnings {
 		t.Errorf("%s", w.Reason)
+	}
+}
+
+// A title broken before its last character, 表 alone on the next line (or
+// with the table's number: 表3), is the table's title: its rows are read.
+func TestTitleBrokenBeforeBiao(t *testing.T) {
+	body := "预算单位：随州市实验小学                              单位：元\n" +
+		"单位编码       单位名称                               合计           基本支出           项目支出\n" +
+		"           合计                         45,075,563     20,074,992     25,000,571\n" +
+		"301001     随州市实验小学                    45,075,563     20,074,992     25,000,571\n"
+	for _, end := range []string{"表", "表3"} {
+		text := "随州市实验小学2024年单位预算\n第四部分 2024年单位预算表\n                单位支出总\n                " + end + "\n" + body
+		d := extractLines(t, text)
+		if e := d.Expenditure; e == nil || e.Basic == nil || e.Basic.Amount.String() != "20074992" {
+			t.Errorf("%s: basic %+v, want the table's 20074992", end, e.Basic)
+		}
+		read := false
+		for _, c := range d.Coverage {
+			read = read || c.Name == "单位支出总表" && c.Status == schema.CoverageRead
+		}
+		if !read {
+			t.Errorf("%s: 单位支出总表 not read: %+v", end, d.Coverage)
+		}
+	}
+}
+
+// A unit whose own revenue pays part of a 类: the appropriations' function
+// table prints the appropriations' share of the class and of each 项, and
+// no table the whole of each 项 — its 项 are not read, and a warning says
+// so; a class the appropriations pay whole gives its 项.
+func TestOwnRevenueClassItems(t *testing.T) {
+	text := "泉州市农业技术推广中心2024年单位预算\n" +
+		"本单位2024年支出预算总计2625.73万元，按功能分类：农林水支出1053.07万元，住房保障支出1572.66万元。\n" +
+		"第四部分 2024年单位预算表\n" +
+		"                一般公共预算支出表\n" +
+		"预算单位：泉州市农业技术推广中心                              单位：万元\n" +
+		"                科目名称                           合计           基本支出           项目支出\n" +
+		"类     款    项\n" +
+		"213             农林水支出                       788.18         591.44         196.74\n" +
+		"213   01        农业农村                         788.18         591.44         196.74\n" +
+		"213   01   04   事业运行                         162.86          88.30          74.56\n" +
+		"213   01   08   病虫害控制                       625.32         503.14         122.18\n" +
+		"221             住房保障支出                   1,572.66       1,450.53         122.13\n" +
+		"221   02        住房改革支出                   1,572.66       1,450.53         122.13\n" +
+		"221   02   01   住房公积金                       775.07         652.94         122.13\n" +
+		"221   02   03   购房补贴                         797.59         797.59           0.00\n" +
+		"                合计                           2,360.84       2,041.97         318.87\n"
+	d := extractLines(t, text)
+	items := map[string][]string{}
+	for _, c := range d.Expenditure.ByFunction {
+		for _, it := range c.Items {
+			items[c.Code] = append(items[c.Code], it.Code+" "+it.Amount.String())
+		}
+	}
+	if len(items["213"]) != 0 || len(items["221"]) != 2 {
+		t.Errorf("items %v: want none under 213 (its table figures are the appropriations' share), 221's two", items)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || strings.Contains(w.Reason, "项 of 213")
+	}
+	if !warned {
+		t.Errorf("no warning that 213's 项 are not read: %+v", d.Warnings)
 	}
 }
