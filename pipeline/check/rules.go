@@ -21,6 +21,7 @@ var rules = []Rule{
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
+	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
@@ -442,6 +443,28 @@ func restateCopy(c *ctx) {
 				msg: fmt.Sprintf("第%d行起的表格第%d行与第%d行起的表格第%d行（同一编码的同一列）", cp.Table, cp.Line, cl.Table, cl.Line),
 				msgEn: fmt.Sprintf("the table from line %d, line %d, against the table from line %d, line %d (one code, one column)",
 					cp.Table, cp.Line, cl.Table, cl.Line)})
+			break
+		}
+	}
+}
+
+// restateRow compares the text's statement of a code's amount with the
+// table's row of that code: an amount claim and a table claim on the row's
+// path (/tables/<title line>/<row line>).
+func restateRow(c *ctx) {
+	for _, st := range c.doc.Claims {
+		if st.Kind != schema.ClaimAmount || !strings.HasPrefix(st.Path, "/tables/") {
+			continue
+		}
+		for _, cl := range c.doc.Claims {
+			if cl.Kind != schema.ClaimTable || cl.Path != st.Path || cl.File != st.File {
+				continue
+			}
+			fs, ft := claimFig(st), claimFig(cl)
+			c.report(finding{stated: st.Value, computed: cl.Value, unit: "yuan", tol: halves(fs, ft), figs: []rfig{fs, ft},
+				paths: []string{st.Path}, lines: []int{st.Line, cl.Line},
+				msg:   quote(st) + "与第" + strconv.Itoa(cl.Table) + "行起的表格第" + strconv.Itoa(cl.Line) + "行的金额（同一科目编码）",
+				msgEn: fmt.Sprintf("line %d states the amount of the row the table from line %d prints on line %d (one code)", st.Line, cl.Table, cl.Line)})
 			break
 		}
 	}
