@@ -122,8 +122,10 @@ func cellYuan(c string, factor int64) (float64, int) {
 }
 
 // codeGapWords, between a code and the amount after it, mean the amount is
-// another figure than the row's: a budget, a change, a prior year.
-var codeGapWords = []string{"预算", "决算", "年初", "调整", "上年", "比", "较", "增", "减", "其中", "，", "。", "；", ",", ";", "、", "(", "（"}
+// another figure than the row's: a budget, a change, a prior year, a part
+// ("〔2011501〕行政运行中人员经费2494.47万元").
+var codeGapWords = []string{"预算", "决算", "年初", "调整", "上年", "比", "较", "增", "减", "其中", "经费", "基本支出", "项目支出", "人员支出", "公用支出",
+	"，", "。", "；", ",", ";", "、", "(", "（"}
 
 // generalBudgetSection tells the 1-based line within a section (一、…)
 // whose heading speaks of 一般公共预算 spending.

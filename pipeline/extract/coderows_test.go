@@ -93,6 +93,7 @@ func TestCodeRows(t *testing.T) {
 	}
 	for name, edit := range map[string][2]string{
 		"another money's section":    {"金额为6万元", "金额为9万元"},
+		"a part of the row (人员经费)":   {"的金额为672.84万元", "中人员经费600.84万元"},
 		"a 年初预算 before the amount":   {"的金额为672.84万元", "的年初预算为600.84万元"},
 		"the table's 合计 column last": {"本年支出合计\n基本支出\n项目支出", "基本支出\n项目支出\n本年支出合计"},
 	} {
