@@ -450,23 +450,30 @@ func restateCopy(c *ctx) {
 
 // restateRow compares the text's statement of a code's amount with the
 // table's row of that code: an amount claim and a table claim on the row's
-// path (/tables/<title line>/<row line>).
+// path (/tables/<title line>/<row line>); a 类 or 款 of a table that prints
+// its 项 only has a table claim of each 项 on its path, added up.
 func restateRow(c *ctx) {
 	for _, st := range c.doc.Claims {
 		if st.Kind != schema.ClaimAmount || !strings.HasPrefix(st.Path, "/tables/") {
 			continue
 		}
+		figs, sum, lines, table := []rfig{claimFig(st)}, 0.0, []int{st.Line}, 0
 		for _, cl := range c.doc.Claims {
-			if cl.Kind != schema.ClaimTable || cl.Path != st.Path || cl.File != st.File {
-				continue
+			if cl.Kind == schema.ClaimTable && cl.Path == st.Path && cl.File == st.File {
+				figs, sum, lines, table = append(figs, claimFig(cl)), sum+cl.Value, append(lines, cl.Line), cl.Table
 			}
-			fs, ft := claimFig(st), claimFig(cl)
-			c.report(finding{stated: st.Value, computed: cl.Value, unit: "yuan", tol: halves(fs, ft), figs: []rfig{fs, ft},
-				paths: []string{st.Path}, lines: []int{st.Line, cl.Line},
-				msg:   quote(st) + "与第" + strconv.Itoa(cl.Table) + "行起的表格第" + strconv.Itoa(cl.Line) + "行的金额（同一科目编码）",
-				msgEn: fmt.Sprintf("line %d states the amount of the row the table from line %d prints on line %d (one code)", st.Line, cl.Table, cl.Line)})
-			break
 		}
+		if len(figs) == 1 {
+			continue
+		}
+		what, whatEn := "第"+strconv.Itoa(lines[1])+"行的金额", fmt.Sprintf("prints on line %d", lines[1])
+		if len(figs) > 2 {
+			what, whatEn = fmt.Sprintf("其下%d个项级科目之和", len(figs)-1), fmt.Sprintf("adds up from its %d items", len(figs)-1)
+		}
+		c.report(finding{stated: st.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs,
+			paths: []string{st.Path}, lines: lines,
+			msg:   quote(st) + "与第" + strconv.Itoa(table) + "行起的表格同一科目编码" + what,
+			msgEn: fmt.Sprintf("line %d states the amount of the code the table from line %d %s", st.Line, table, whatEn)})
 	}
 }
 

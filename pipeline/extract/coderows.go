@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +31,9 @@ type codeRow struct {
 	cellLine int     // 1-based line of the 合计 cell
 	value    float64 // yuan
 	decimals int
+	unit     float64 // yuan per unit of the table
+	// a 类 or 款 of a table that prints its 项 only: the 项 (no cell of its own)
+	parts []codeRow
 }
 
 var (
@@ -81,6 +86,7 @@ func generalBudgetRows(t table, flat []string) map[string]codeRow {
 			if n == 0 {
 				r.cellLine = at[k]
 				r.value, r.decimals = cellYuan(cells[k], t.factor)
+				r.unit = float64(t.factor)
 			}
 			n++
 		}
@@ -92,8 +98,57 @@ func generalBudgetRows(t table, flat []string) map[string]codeRow {
 		}
 		rows[r.code] = r
 	}
+	itemsOnly := true
+	for c := range rows {
+		itemsOnly = itemsOnly && len(c) == 7
+	}
+	if total, ok := headTotal(cells[:first], t.factor); ok && itemsOnly && addsUp(rows, total) {
+		itemClassSums(rows)
+	}
 	return rows
 }
+
+// headTotal is the 合计 row's first amount: the run of amounts right before
+// the first code, after a label that ends in 计.
+func headTotal(head []string, factor int64) (codeRow, bool) {
+	k := len(head)
+	for k > 0 && amountCellRe.MatchString(head[k-1]) {
+		k--
+	}
+	if k == len(head) || k == 0 || !strings.HasSuffix(head[k-1], "计") {
+		return codeRow{}, false
+	}
+	v, d := cellYuan(head[k], factor)
+	return codeRow{value: v, decimals: d, unit: float64(factor)}, true
+}
+
+// addsUp tells rows whose first cells add up to the total within their
+// rounding: the table lists every 项 of its money.
+func addsUp(rows map[string]codeRow, total codeRow) bool {
+	sum, tol := 0.0, half(total)
+	for _, r := range rows {
+		sum += r.value
+		tol += half(r)
+	}
+	return math.Abs(sum-total.value) <= tol
+}
+
+// itemClassSums adds a row for each 类 and 款 of a table that prints its 项
+// only: the 项 under it, each with its own cell (restate.row adds them up).
+func itemClassSums(rows map[string]codeRow) {
+	parts := map[string][]codeRow{}
+	for c, r := range rows {
+		parts[c[:3]] = append(parts[c[:3]], r)
+		parts[c[:5]] = append(parts[c[:5]], r)
+	}
+	for c, ps := range parts {
+		slices.SortFunc(ps, func(a, b codeRow) int { return a.line - b.line })
+		rows[c] = codeRow{code: c, line: ps[0].line, parts: ps}
+	}
+}
+
+// half is half the last printed digit of a table cell, in yuan.
+func half(r codeRow) float64 { return 0.5 * r.unit * pow10(-r.decimals) }
 
 // sumFirst tells a header whose first amount column is the sum (合计,
 // 本年支出合计) before 基本支出, 项目支出 or a 预算数 / 决算数 column.
@@ -188,16 +243,24 @@ func (b *builder) codeRows(flat []string) {
 		if utf8.RuneCountInString(gap) > 30 || strings.ContainsAny(gap, "0123456789") || containsAny(gap, codeGapWords) {
 			continue
 		}
+		cells := []codeRow{r}
+		path := "/tables/" + strconv.Itoa(tab.line) + "/" + strconv.Itoa(r.line)
+		if r.parts != nil {
+			cells, path = r.parts, path+"/"+r.code
+		}
 		stated := tok.money().Float()
-		halfText := 0.5 * float64(moneyFactor(tok.unit)) * pow10(-tok.scale)
-		halfCell := 0.5 * float64(tab.factor) * pow10(-r.decimals)
-		if d := stated - r.value; d <= halfText+halfCell && -d <= halfText+halfCell {
+		sum, tol := 0.0, 0.5*float64(moneyFactor(tok.unit))*pow10(-tok.scale)
+		for _, c := range cells {
+			sum, tol = sum+c.value, tol+half(c)
+		}
+		if math.Abs(stated-sum) <= tol {
 			continue
 		}
-		path := "/tables/" + strconv.Itoa(tab.line) + "/" + strconv.Itoa(r.line)
 		b.claim(path, schema.ClaimAmount, ti, stated, "")
-		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimTable, Value: r.value, Decimals: r.decimals,
-			Unit: tableUnit(tab), Line: r.cellLine, Text: strings.TrimSpace(st.src[r.cellLine-1]), Table: tab.line})
+		for _, c := range cells {
+			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimTable, Value: c.value, Decimals: c.decimals,
+				Unit: tableUnit(tab), Line: c.cellLine, Text: strings.TrimSpace(st.src[c.cellLine-1]), Table: tab.line})
+		}
 	}
 }
 

@@ -91,6 +91,19 @@ func TestCodeRows(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a class against its items", func(t *testing.T) {
+		cl := rowClaims(extractLines(t, strings.Replace(codeRowsDoc, "为675.64万元", "为657.64万元", 1)))
+		if len(cl) != 3 || cl[0].Kind != schema.ClaimAmount || cl[0].Line != 3 || cl[0].Value != 6576400 || cl[0].Path != "/tables/9/19/201" ||
+			cl[1].Path != cl[0].Path || cl[1].Line != 21 || cl[1].Value != 6728400 || cl[2].Path != cl[0].Path || cl[2].Line != 25 || cl[2].Value != 28000 {
+			t.Errorf("claims %+v", cl)
+		}
+	})
+	t.Run("a class when the items do not add up to the 合计", func(t *testing.T) {
+		text := strings.Replace(strings.Replace(codeRowsDoc, "为675.64万元", "为657.64万元", 1), "合计\n686.64", "合计\n696.64", 1)
+		if cl := rowClaims(extractLines(t, text)); len(cl) != 0 {
+			t.Errorf("claims %+v", cl)
+		}
+	})
 	for name, edit := range map[string][2]string{
 		"another money's section":    {"金额为6万元", "金额为9万元"},
 		"a part of the row (人员经费)":   {"的金额为672.84万元", "中人员经费600.84万元"},
