@@ -182,6 +182,8 @@ func cellYuan(c string, factor int64) (float64, int) {
 var codeGapWords = []string{"预算", "决算", "年初", "调整", "上年", "比", "较", "增", "减", "其中", "经费", "基本支出", "项目支出", "人员支出", "公用支出",
 	"，", "。", "；", ",", ";", "、", "(", "（"}
 
+var levelMarks = strings.NewReplacer("(类)", "", "(款)", "", "(项)", "")
+
 // generalBudgetSection tells the 1-based line within a section (一、…)
 // whose heading speaks of 一般公共预算 spending.
 func generalBudgetSection(flat []string, line int) bool {
@@ -239,7 +241,7 @@ func (b *builder) codeRows(flat []string) {
 		if tok.kind != numMoney || tok.unit == "" || b.inTable(st.lineAt(tok.start)) {
 			continue
 		}
-		gap := st.s[ce:tok.start]
+		gap := levelMarks.Replace(st.s[ce:tok.start]) // "2010301行政运行(项)": the name's level, not an aside
 		if utf8.RuneCountInString(gap) > 30 || strings.ContainsAny(gap, "0123456789") || containsAny(gap, codeGapWords) {
 			continue
 		}

@@ -77,10 +77,11 @@ func TestCodeRows(t *testing.T) {
 		cellLine  int
 		text, tab float64
 	}{
-		"text's digit dropped":  {"金额为672.84万元", "金额为72.84万元", 3, 21, 728400, 6728400},
-		"table's digit dropped": {"行政运行\n672.84\n672.84", "行政运行\n72.84\n672.84", 3, 21, 6728400, 728400},
-		"text's 11.00 scaled":   {"支出的金额为11.00万元", "支出的金额为110.00万元", 5, 29, 1100000, 110000},
-		"a code in a 5-digit":   {"财政事务行政运行的金额为2.8万元", "财政事务行政运行的金额为2.9万元", 4, 25, 29000, 28000},
+		"text's digit dropped":   {"金额为672.84万元", "金额为72.84万元", 3, 21, 728400, 6728400},
+		"table's digit dropped":  {"行政运行\n672.84\n672.84", "行政运行\n72.84\n672.84", 3, 21, 6728400, 728400},
+		"text's 11.00 scaled":    {"支出的金额为11.00万元", "支出的金额为110.00万元", 5, 29, 1100000, 110000},
+		"a name with its level":  {"财政事务行政运行的金额为2.8万元", "财政事务行政运行（项）2.9万元", 4, 25, 29000, 28000},
+		"fewer decimals changed": {"财政事务行政运行的金额为2.8万元", "财政事务行政运行的金额为2.9万元", 4, 25, 29000, 28000},
 	} {
 		t.Run(name, func(t *testing.T) {
 			d := extractLines(t, strings.Replace(codeRowsDoc, tc.from, tc.to, 1))
