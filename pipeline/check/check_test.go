@@ -345,6 +345,32 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimAmount, Value: 156211100, Decimals: 2, Unit: "万元"}}
 			return d
 		}, "restate.amount", "info"},
+		{"text states a code's row with another amount", func() *schema.Document {
+			d := base()
+			d.Claims = []schema.Claim{{Path: "/tables/826/843", Kind: schema.ClaimAmount, Value: 728400, Decimals: 2, Unit: "万元", Line: 113},
+				{Path: "/tables/826/843", Kind: schema.ClaimTable, Value: 6728400, Decimals: 2, Unit: "万元", Line: 845, Table: 826}}
+			return d
+		}, "restate.row", "warning"},
+		{"text states a code's row rounded", func() *schema.Document {
+			d := base()
+			d.Claims = []schema.Claim{{Path: "/tables/826/847", Kind: schema.ClaimAmount, Value: 28000, Decimals: 1, Unit: "万元", Line: 114},
+				{Path: "/tables/826/847", Kind: schema.ClaimTable, Value: 28400, Decimals: 2, Unit: "万元", Line: 849, Table: 826}}
+			return d
+		}, "restate.row", "info"},
+		{"text states a class with another amount than its items add up to", func() *schema.Document {
+			d := base()
+			d.Claims = []schema.Claim{{Path: "/tables/826/843/201", Kind: schema.ClaimAmount, Value: 6656400, Decimals: 2, Unit: "万元", Line: 113},
+				{Path: "/tables/826/843/201", Kind: schema.ClaimTable, Value: 6728400, Decimals: 2, Unit: "万元", Line: 845, Table: 826},
+				{Path: "/tables/826/843/201", Kind: schema.ClaimTable, Value: 28000, Decimals: 2, Unit: "万元", Line: 849, Table: 826}}
+			return d
+		}, "restate.row", "warning"},
+		{"text states a class its items' rounding explains", func() *schema.Document {
+			d := base()
+			d.Claims = []schema.Claim{{Path: "/tables/826/843/201", Kind: schema.ClaimAmount, Value: 6756500, Decimals: 2, Unit: "万元", Line: 113},
+				{Path: "/tables/826/843/201", Kind: schema.ClaimTable, Value: 6728400, Decimals: 2, Unit: "万元", Line: 845, Table: 826},
+				{Path: "/tables/826/843/201", Kind: schema.ClaimTable, Value: 28000, Decimals: 2, Unit: "万元", Line: 849, Table: 826}}
+			return d
+		}, "restate.row", "info"},
 		{"basic and project exceed the total", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Total: money(3056300), Basic: &schema.Figure{Amount: *money(1576300)}, Project: &schema.Figure{Amount: *money(1580000)}}

@@ -21,6 +21,7 @@ var rules = []Rule{
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
+	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
@@ -444,6 +445,35 @@ func restateCopy(c *ctx) {
 					cp.Table, cp.Line, cl.Table, cl.Line)})
 			break
 		}
+	}
+}
+
+// restateRow compares the text's statement of a code's amount with the
+// table's row of that code: an amount claim and a table claim on the row's
+// path (/tables/<title line>/<row line>); a 类 or 款 of a table that prints
+// its 项 only has a table claim of each 项 on its path, added up.
+func restateRow(c *ctx) {
+	for _, st := range c.doc.Claims {
+		if st.Kind != schema.ClaimAmount || !strings.HasPrefix(st.Path, "/tables/") {
+			continue
+		}
+		figs, sum, lines, table := []rfig{claimFig(st)}, 0.0, []int{st.Line}, 0
+		for _, cl := range c.doc.Claims {
+			if cl.Kind == schema.ClaimTable && cl.Path == st.Path && cl.File == st.File {
+				figs, sum, lines, table = append(figs, claimFig(cl)), sum+cl.Value, append(lines, cl.Line), cl.Table
+			}
+		}
+		if len(figs) == 1 {
+			continue
+		}
+		what, whatEn := "第"+strconv.Itoa(lines[1])+"行的金额", fmt.Sprintf("prints on line %d", lines[1])
+		if len(figs) > 2 {
+			what, whatEn = fmt.Sprintf("其下%d个项级科目之和", len(figs)-1), fmt.Sprintf("adds up from its %d items", len(figs)-1)
+		}
+		c.report(finding{stated: st.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs,
+			paths: []string{st.Path}, lines: lines,
+			msg:   quote(st) + "与第" + strconv.Itoa(table) + "行起的表格同一科目编码" + what,
+			msgEn: fmt.Sprintf("line %d states the amount of the code the table from line %d %s", st.Line, table, whatEn)})
 	}
 }
 

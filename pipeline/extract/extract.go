@@ -157,6 +157,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.statedChanges()
 	b.itemStatements()
 	b.listedParts()
+	b.codeRows(flat)
 	b.tableClaims()
 	b.copies(b.tabs)
 	b.structure(flat)
