@@ -44,6 +44,26 @@ func TestLexNumbers(t *testing.T) {
 	}
 }
 
+// A Chinese comma that groups a number's thousands is a comma, where the
+// number cannot be read otherwise; elsewhere it stays the sentence's.
+func TestFoldThousandsComma(t *testing.T) {
+	for in, want := range map[string]string{
+		"１，２３４．５６万元":      "1,234.56万元",
+		"12，345，678元":     "12,345,678元",
+		"总投资72，124,035 元": "总投资72,124,035 元",
+		"合计 ４３，３９０，２２２":   "合计 43,390,222",
+		"科目201，204类":      "科目201，204类",
+		"2019，2020年":      "2019，2020年",
+		"增长3.25，100.5":    "增长3.25，100.5",
+		"分别为1，2，3":        "分别为1，2，3",
+		"1234，567.5":      "1234，567.5",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestStreamJoinsBrokenLines(t *testing.T) {
 	st := newStream([]string{"产出指标：驻京值守天数大", "", "", "于 350 天，防止", "23", "进京"})
 	if st.s != "产出指标:驻京值守天数大于350天，防止进京" {

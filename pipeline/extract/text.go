@@ -12,7 +12,9 @@ import (
 
 // fold maps full-width ASCII forms to ASCII (１２．５％ → 12.5%, （ → (),
 // except the Chinese comma and semicolon, which stay as published so that
-// names keep their punctuation. The ideographic space becomes a space.
+// names keep their punctuation — but a Chinese comma that groups a
+// number's thousands (see thousandsComma) becomes a comma. The ideographic
+// space becomes a space.
 func fold(s string) string {
 	needs := false
 	for _, r := range s {
@@ -26,19 +28,76 @@ func fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	digits, grouped := 0, false // the ASCII digits just written, and whether their number was grouped
+	alone := true               // the number began after white space or at the start: a table's cell
+	prev := ' '
+	for i, r := range s {
+		if r >= '０' && r <= '９' {
+			r -= 0xFEE0
+		}
+		switch {
+		case r >= '0' && r <= '9':
+			if digits == 0 && !grouped {
+				alone = prev == ' ' || prev == '\t' || prev == 0x3000 || prev == '-' // a cell, or a negative one
+			}
+			digits++
+		case r == ',' || r == '，':
+		case r == '.' || r == '．': // a number with decimals has no later group
+			digits, grouped = -len(s), false
+		default:
+			digits, grouped = 0, false
+		}
 		switch {
 		case r == 0x3000:
 			b.WriteByte(' ')
+		case r == '，' && digits > 0 && thousandsComma(s[i+len("，"):], digits, grouped, alone):
+			b.WriteByte(',')
+			digits, grouped = 0, true
 		case r == '，' || r == '；':
+			if r == '，' {
+				digits, grouped = 0, false
+			}
 			b.WriteRune(r)
 		case r >= 0xFF01 && r <= 0xFF5E:
 			b.WriteRune(r - 0xFEE0)
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
+}
+
+// thousandsComma tells whether a Chinese comma after digits groups the
+// thousands of a number, given the text after it (rest) and the digits
+// since the number began or since its last group (before): three digits
+// must follow, then no digit; and the number must be unambiguous — one to
+// three digits before and a group or a decimal point after (１，２３４．５６,
+// 12，345，678, 72，124,035), a later group of a number already grouped,
+// or a number standing alone between spaces as a table's cell does
+// ("  258，036  "). "201，204类" (two codes, or 201,204 yuan) stays two
+// numbers.
+func thousandsComma(rest string, before int, grouped, alone bool) bool {
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+	n, i := 0, 0
+	for n < 3 {
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		if size == 0 || !isDigit(r) {
+			return false
+		}
+		n, i = n+1, i+size
+	}
+	r, size := utf8.DecodeRuneInString(rest[i:])
+	if isDigit(r) {
+		return false
+	}
+	if grouped {
+		return before == 3
+	}
+	next, _ := utf8.DecodeRuneInString(rest[i+size:])
+	separator := r == '.' || r == '．' || r == ',' || r == '，'
+	end := size == 0 || r == ' ' || r == '\t' || r == 0x3000
+	return before <= 3 && (separator && isDigit(next) || alone && end)
 }
 
 func foldAll(lines []string) []string {
