@@ -42,6 +42,7 @@ type pert struct {
 	Stats     bool `json:"stats,omitempty"`      // a 决算's 三公 and 机关运行经费 in the 2016–2017 template's 部门决算相关信息统计表
 	Plain     bool `json:"plain,omitempty"`      // a row's cells one space apart, blank cells gone (another PDF tool's text, as pdfplumber's extract_text gives it)
 	Tabs      bool `json:"tabs,omitempty"`       // a table's cells separated by tabs (two tabs around a blank cell), as text copied from a web page's or a spreadsheet's table
+	Markdown  bool `json:"markdown,omitempty"`   // a table as a Markdown pipe table (an HTML-to-Markdown converter's): | a | b |, a --- line under the header's first line
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 }
 
@@ -50,7 +51,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Web, "web"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -436,8 +437,13 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	}
 	// tabs between cells, from a stream of their own likewise
 	d.p.Tabs = !d.p.Default && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+2)).IntN(4) == 0
+	if d.p.Tabs && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+4)).IntN(2) == 0 {
+		// a page converted from HTML: no page breaks, no wrapped cells
+		d.p.Tabs, d.p.Markdown = false, true
+		d.p.Wrap, d.p.WrapBelow, d.p.PageBreak, d.p.Spaced = false, false, false, false
+	}
 	// … and text of a tool that keeps rows on their lines but no columns
-	d.p.Plain = !d.p.Default && !d.p.Tabs && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+3)).IntN(4) == 0
+	d.p.Plain = !d.p.Default && !d.p.Tabs && !d.p.Markdown && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+3)).IntN(4) == 0
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -568,9 +574,7 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 		d.renderDefault(b, t)
 		return
 	}
-	for _, h := range t.header {
-		d.out(b, d.tabbed(t.cols, h))
-	}
+	d.header(b, t)
 	for i, r := range t.rows {
 		if t.split > 0 && i == t.split && d.p.PageBreak {
 			d.page++
@@ -578,9 +582,7 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 			d.out(b, fmt.Sprintf("%s%d", strings.Repeat(" ", 40), d.page))
 			b.WriteString("\f")
 			d.out(b, fmt.Sprintf("%s%s（续）%s单位：%s", strings.Repeat(" ", 16), t.title, strings.Repeat(" ", 10), d.unit()))
-			for _, h := range t.header {
-				d.out(b, d.tabbed(t.cols, h))
-			}
+			d.header(b, t)
 		}
 		if (d.p.Wrap || d.p.WrapBelow) && r.label >= 0 && tw(r.cells[r.label]) >= 10 {
 			name := []rune(r.cells[r.label])
@@ -621,10 +623,31 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 // row prints a table row: laid out in its columns, or its cells a tab
 // apart (Tabs).
 func (d *sdoc) row(cols []tcol, cells []string) string {
-	if d.p.Tabs {
+	switch {
+	case d.p.Tabs:
 		return strings.TrimRight(strings.Join(cells, "\t"), "\t")
+	case d.p.Markdown:
+		return pipeRow(cols, cells)
 	}
 	return layout(cols, cells)
+}
+
+// pipeRow prints a row of a Markdown table: every column, blank or not.
+func pipeRow(cols []tcol, cells []string) string {
+	all := make([]string, len(cols))
+	copy(all, cells)
+	return "| " + strings.Join(all, " | ") + " |"
+}
+
+// header prints a table's header lines (Markdown: the --- line under the
+// first).
+func (d *sdoc) header(b *strings.Builder, t ttable) {
+	for k, h := range t.header {
+		d.out(b, d.tabbed(t.cols, h))
+		if k == 0 && d.p.Markdown {
+			d.out(b, "|"+strings.Repeat(" --- |", len(t.cols)))
+		}
+	}
 }
 
 // tabbed prints a header line laid out in cols with a tab between its
@@ -632,7 +655,7 @@ func (d *sdoc) row(cols []tcol, cells []string) string {
 // column its first rune stands in, an empty cell leaves its two tabs, and
 // a cell's text has no spaces set in it (项    目 is a PDF's, not a cell's).
 func (d *sdoc) tabbed(cols []tcol, h string) string {
-	if !d.p.Tabs {
+	if !d.p.Tabs && !d.p.Markdown {
 		return h
 	}
 	cells := make([]string, len(cols))
@@ -653,6 +676,9 @@ func (d *sdoc) tabbed(cols []tcol, h string) string {
 		}
 		cells[c] += strings.ReplaceAll(string(rs[i:j]), " ", "")
 		i = j
+	}
+	if d.p.Markdown {
+		return pipeRow(cols, cells)
 	}
 	return strings.TrimRight(strings.Join(cells, "\t"), "\t")
 }

@@ -13,6 +13,40 @@ import (
 // runes, as the readers count), numbers to the right, names to the left,
 // three spaces between columns. Lines keep their numbers.
 
+// pipeRows turns a Markdown pipe table (an HTML-to-Markdown converter's:
+// "| 项目 | 金额 |", a "| --- | --- |" line under its header) into rows of
+// tab-separated cells, its rule lines into blank lines, for alignTabs to
+// align. A line is a pipe row when it opens and closes with a pipe and
+// holds two cells or more; lines keep their numbers.
+func pipeRows(lines []string) []string {
+	var out []string // nil until a row is changed
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if len(t) < 5 || t[0] != '|' || t[len(t)-1] != '|' || strings.Count(t, "|") < 3 {
+			continue
+		}
+		cells := strings.Split(t[1:len(t)-1], "|")
+		rule := true
+		for k, c := range cells {
+			c = strings.TrimSpace(c)
+			cells[k] = c
+			rule = rule && len(c) >= 3 && strings.Trim(c, "-:") == ""
+		}
+		if out == nil {
+			out = append([]string(nil), lines...)
+		}
+		if rule {
+			out[i] = ""
+			continue
+		}
+		out[i] = strings.Join(cells, "\t")
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
 // alignTabs returns lines with each block of tab-separated rows aligned as
 // above. A block runs from a line holding tabs to the last such line with
 // no more than two short lines without a tab in a row between them (a row

@@ -46,3 +46,18 @@ func TestAlignTabs(t *testing.T) {
 		t.Errorf("a lone tab row was aligned: %q", got)
 	}
 }
+
+// A Markdown pipe table (an HTML-to-Markdown converter's) reads as rows
+// of tab-separated cells, its rule line blank; a line with pipes that is
+// no table row stays as it is.
+func TestPipeRows(t *testing.T) {
+	in := []string{"| 项目 | 本年支出 | 基本支出 |", "| --- | :---: | ---: |", "| 合计 | 100.00 |  |", "收入|支出", "|"}
+	want := []string{"项目\t本年支出\t基本支出", "", "合计\t100.00\t", "收入|支出", "|"}
+	if got := pipeRows(in); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	lines := Lines(strings.Join(in[:3], "\n"))
+	if len(lines) != 3 || lines[0] != "项目   本年支出     基本支出" || lines[2] != "合计   100.00" {
+		t.Errorf("aligned %q", lines)
+	}
+}
