@@ -251,13 +251,20 @@ func (b *builder) rowSums(t table) {
 	}
 	var kept []tableRow
 	for _, r := range odd {
-		total := "sum:" + strconv.Itoa(r.line)
-		kept = append(kept, tableRow{ref: total, tok: r.vals[0], line: r.line})
-		for k, v := range r.vals[1:] {
-			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
-		}
+		kept = append(kept, rowSum(r.line, r.vals)...)
 	}
 	b.keepSums(t, kept)
+}
+
+// rowSum is a row of line whose first value is the sum of the others, as
+// the table rows a kept sum is made of.
+func rowSum(line int, vals []token) []tableRow {
+	total := "sum:" + strconv.Itoa(line)
+	rows := []tableRow{{ref: total, tok: vals[0], line: line}}
+	for k, v := range vals[1:] {
+		rows = append(rows, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: line})
+	}
+	return rows
 }
 
 // rowCells are a row's cells as table rows, for trusted.

@@ -196,11 +196,7 @@ func (b *builder) webSums(t table, lines []string) bool {
 	}
 	var kept []tableRow
 	for _, r := range odd {
-		total := "sum:" + strconv.Itoa(r.line)
-		kept = append(kept, tableRow{ref: total, tok: r.vals[0], line: r.line})
-		for k, v := range r.vals[1:] {
-			kept = append(kept, tableRow{ref: total + "/" + strconv.Itoa(k+1), of: total, tok: v, line: r.line})
-		}
+		kept = append(kept, rowSum(r.line, r.vals)...)
 	}
 	b.keep(t, kept)
 	return true
@@ -303,12 +299,7 @@ func (b *builder) webSummarySums(t table, lines []string) {
 		}
 		at[r.label] = append(at[r.label], i)
 	}
-	one := func(label string) int { // the row of a label printed once, -1 for none
-		if len(at[label]) != 1 {
-			return -1
-		}
-		return at[label][0]
-	}
+	one := func(label string) int { return onceAt(at, label) }
 	revenue, spent := one("本年收入合计"), one("本年支出合计")
 	var classes, sources []int
 	for i, r := range rows {
@@ -743,12 +734,7 @@ func (b *builder) webFiscalSums(t table, lines []string) {
 	for i, r := range rows {
 		at[r.label] = append(at[r.label], i)
 	}
-	one := func(label string) int { // the row of a label printed once, -1 for none
-		if len(at[label]) != 1 {
-			return -1
-		}
-		return at[label][0]
-	}
+	one := func(label string) int { return onceAt(at, label) }
 	revenue, spent := one("本年收入合计"), one("本年支出合计")
 	opening, closing := one("年初财政拨款结转和结余"), one("年末财政拨款结转和结余")
 	tot := at["总计"]
@@ -787,4 +773,13 @@ func (b *builder) webFiscalSums(t table, lines []string) {
 	add(tot[1], spent, closing)
 	add(tot[0], tot[1])
 	b.keepLabelSums(t, rows, sums)
+}
+
+// onceAt is the row of a label printed once (at: label → rows), -1 for
+// none or several.
+func onceAt(at map[string][]int, label string) int {
+	if len(at[label]) != 1 {
+		return -1
+	}
+	return at[label][0]
 }
