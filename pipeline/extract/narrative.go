@@ -297,10 +297,47 @@ func (b *builder) comparedAt(path string, end int) {
 // "(2016 年度部门支出预算安排为 8,648.07 万元)" in a 2017 budget.
 func (b *builder) otherYear(start int) bool {
 	from := max(0, start-18)
-	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear {
-		return !strings.ContainsAny(after, "，。；,;")
+	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear && !strings.ContainsAny(after, "，。；,;") {
+		return true
 	}
-	return false
+	return b.otherYearSentence(start)
+}
+
+// sentenceMarker is an enumeration marker opening a sentence or heading:
+// （二） 二、 2. 2、 (2), folded.
+var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
+
+// otherYearSentence tells a label in a sentence that opens with another
+// year and names this one nowhere before the label: "2021年度“三公”经费
+// 支出20.12万元，其中：…公务接待费12.39万元" in a 2022 budget, "上年…" (not
+// 上年结转, this year's revenue). The sentence runs from the last 。 (a
+// heading without one opens it: "二、2021年“三公”经费决算情况").
+func (b *builder) otherYearSentence(start int) bool {
+	fy := b.doc.Document.FiscalYear
+	if fy == 0 {
+		return false
+	}
+	s := b.st.s
+	from := max(0, start-1000)
+	if k := strings.LastIndex(s[from:start], "。"); k >= 0 {
+		from += k + len("。")
+	} else if from > 0 {
+		return false
+	}
+	open := strings.TrimSpace(s[from:start])
+	if m := sentenceMarker.FindString(open); m != "" {
+		open = strings.TrimSpace(open[len(m):])
+	}
+	var rest string
+	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
+		rest = after
+	} else if w, ok := wordAt(open, []string{"上年度", "上一年度", "上年", "去年"}); ok &&
+		!startsWithAny(open[len(w):], []string{"结转", "结余", "末", "年末"}) {
+		rest = open[len(w):]
+	} else {
+		return false
+	}
+	return !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
 }
 
 // figureWord is figure for labels that are also the tail of longer terms

@@ -680,3 +680,30 @@ func TestThreePublicComparedApart(t *testing.T) {
 		t.Errorf("warning: %s: %s", w.Text, w.Reason)
 	}
 }
+
+// A sentence that opens with another year ("2022年“三公”经费支出…，其中：
+// 公务接待费7.1万元" in a 2023 budget, "上年…") states that year's figures
+// throughout: its parts are neither this year's amounts nor claims on them.
+// A sentence that names this year again, or opens with it, is this year's.
+func TestOtherYearSentence(t *testing.T) {
+	const head = "某县水务局2023年部门预算\n一、2023年“三公”经费预算情况\n" +
+		"2023年“三公”经费预算15.6万元，其中：因公出国（境）费0万元，公务接待费6.4万元，公务用车运行维护费9.2万元。\n"
+	this := map[string]float64{"/three_public/total": 156000, "/three_public/reception/amount": 64000, "/three_public/vehicle_operation/amount": 92000}
+	none := []string{"/three_public/reception:amount", "/three_public/vehicle_operation:amount", "/three_public/overseas_travel:amount"}
+	checkWordings(t, []wording{
+		{name: "year after a heading", text: head + "二、2022年“三公”经费决算情况\n" +
+			"2022年“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "上年", text: head + "上年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "上年度 after a marker", text: head + "（二）上年度“三公”经费决算14.05万元，其中：公务接待费7.1万元；公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		// this year named again after the other: its parts restate this year's
+		{name: "this year again", text: head + "2022年“三公”经费决算14.05万元；2023年“三公”经费预算15.6万元，其中：公务接待费6.5万元。\n",
+			want: this, noClaims: []string{"/three_public/vehicle_operation:amount"}},
+	})
+	d := extractLines(t, head+"2022年“三公”经费决算14.05万元，2023年预算15.6万元，其中：公务接待费6.5万元。\n")
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimAmount, 65000) {
+		t.Errorf("公务接待费6.5万元 after this year named again: no amount claim; claims %+v", d.Claims)
+	}
+}
