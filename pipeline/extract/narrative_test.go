@@ -707,3 +707,29 @@ func TestOtherYearSentence(t *testing.T) {
 		t.Errorf("公务接待费6.5万元 after this year named again: no amount claim; claims %+v", d.Claims)
 	}
 }
+
+// A budget's heading naming the year before with its 决算 or 执行 ("二、
+// 2022年“三公”经费决算情况" in a 2023 budget) heads the prior year's
+// execution, stated for comparison: no template left over. A heading of
+// that year's budget, or another year's, is.
+func TestHeadingOfPriorExecution(t *testing.T) {
+	for _, c := range []struct {
+		title, heading string
+		warned         bool
+	}{
+		{"某县水务局2023年部门预算", "二、2022年“三公”经费决算情况", false},
+		{"某县水务局2023年部门预算", "（三）2022年预算执行情况", false},
+		{"某县水务局2023年部门预算", "二、2022年“三公”经费预算情况说明", true},
+		{"某县水务局2023年部门预算", "二、2021年“三公”经费决算情况", true},
+		{"某县水务局2023年部门决算", "二、2022年“三公”经费决算情况", true},
+	} {
+		d := extractLines(t, c.title+"\n"+c.heading+"\n“三公”经费支出14.05万元。\n")
+		warned := false
+		for _, w := range d.Warnings {
+			warned = warned || strings.HasPrefix(w.Reason, schema.WarnHeadingYear)
+		}
+		if warned != c.warned {
+			t.Errorf("%s / %s: warned %v, want %v", c.title, c.heading, warned, c.warned)
+		}
+	}
+}
