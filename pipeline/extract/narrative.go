@@ -1176,7 +1176,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
 					ti, ok := b.valueAfter(p, 3)
-					if !ok {
+					if !ok || scheme == schema.SchemeEconomic && b.projectsPart(start) {
 						continue
 					}
 					// 223 bears the fund's name: "国有资本经营预算支出0万元"
@@ -1246,6 +1246,30 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// projectsPart tells an economic class at start listed as a part of the
+// project expenditure ("项目支出 469500 元，……其中：商品和服务支出 426000
+// 元，占项目支出预算 90.73%"): the last mention of 基本支出 or 项目支出
+// before it, a share's ("占项目支出") and a list of both ("基本支出和项目支出")
+// aside, is 项目支出's stated with its amount, and 其中 follows it.
+func (b *builder) projectsPart(start int) bool {
+	s := b.st.s
+	last, project := -1, false
+	for _, l := range []string{"基本支出", "项目支出"} {
+		for _, end := range b.find(l) {
+			from := end - len(l)
+			if end > start || from < start-900 || end <= last || hasSuffixAny(s[:from], []string{"占", "和", "及", "、"}) ||
+				strings.HasPrefix(s[end:], "预算和") || strings.HasPrefix(s[end:], "和") {
+				continue
+			}
+			if _, ok := b.valueAfter(end, 4); !ok && l == "项目支出" {
+				continue // "去年项目支出未列该项": no list opened
+			}
+			last, project = end, l == "项目支出"
+		}
+	}
+	return project && strings.Contains(s[last:start], "其中")
 }
 
 // listedBare tells the text between a class's amount and the next class

@@ -733,3 +733,21 @@ func TestHeadingOfPriorExecution(t *testing.T) {
 		}
 	}
 }
+
+// The economic classes listed after the project expenditure ("项目支出
+// 3000元……其中：商品和服务支出2500元，占项目支出预算…") are the project's:
+// neither the basic expenditure's classes nor claims on them.
+func TestProjectEconomicClasses(t *testing.T) {
+	const basic = "某县档案馆2024年单位预算\n1. 基本支出预算 100000 元，同比减少 500 元。其中：\n" +
+		"工资福利支出预算 80000 元，占基本支出预算 80%。\n商品和服务支出预算 20000 元，占基本支出预算 20%。\n"
+	want := map[string]float64{"/expenditure/by_economic/0/amount": 80000, "/expenditure/by_economic/1/amount": 20000}
+	checkWordings(t, []wording{
+		{name: "shares of the project", text: basic + "2. 项目支出 3000 元，同比增加 700 元。其中：\n" +
+			"工资福利支出 500 元，占项目支出预算 16.67%，去年项目支出未列该项。\n商品和服务支出 2000 元，占项目支出预算 66.67%。\n资本性支出 500 元，占项目支出预算 16.67%。\n",
+			want: want, absent: []string{"/expenditure/by_economic/2"},
+			noClaims: []string{"/expenditure/by_economic/0:amount", "/expenditure/by_economic/1:amount"}},
+		{name: "one sentence", text: basic + "2. 项目支出3000元，其中：工资福利支出500元，商品和服务支出2000元，资本性支出500元。\n",
+			want: want, absent: []string{"/expenditure/by_economic/2"},
+			noClaims: []string{"/expenditure/by_economic/0:amount", "/expenditure/by_economic/1:amount"}},
+	})
+}
