@@ -237,6 +237,9 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				continue
 			}
 			seen[end] = true
+			if strings.HasSuffix(l, "费") && strings.HasPrefix(st.s[end:], "用") {
+				end += len("用") // "公务接待费用较上年减少…": 费用 is the 费
+			}
 			rest := st.s[end:min(len(st.s), end+12)]
 			sign := 0
 			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {

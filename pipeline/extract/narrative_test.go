@@ -751,3 +751,22 @@ func TestProjectEconomicClasses(t *testing.T) {
 			noClaims: []string{"/expenditure/by_economic/0:amount", "/expenditure/by_economic/1:amount"}},
 	})
 }
+
+// A part named with 费用 for 费 ("公务用车运行维护费用较上年增加2.25万元") is
+// the part: its comparison is the part's change.
+func TestThreePublicFeesComparedAsCosts(t *testing.T) {
+	d := extractLines(t, "某县水务局2023年部门预算\n2023年“三公”经费预算15.6万元，其中：因公出国（境）费0万元，公务接待费6.4万元，公务用车运行维护费9.2万元。\n"+
+		"2023年“三公”经费预算较上年增加1.55万元，其中公务接待费用较上年减少0.7万元。公务用车运行维护费用较上年增加2.25万元，增长32.37%。\n")
+	for _, c := range []struct {
+		path, kind string
+		value      float64
+	}{{"/three_public", schema.ClaimChange, 15500}, {"/three_public/reception", schema.ClaimChange, -7000},
+		{"/three_public/vehicle_operation", schema.ClaimChange, 22500}} {
+		if !claimWith(d.Claims, c.path, c.kind, c.value) {
+			t.Errorf("no %s %s %v", c.path, c.kind, c.value)
+		}
+	}
+	for _, w := range d.Warnings {
+		t.Errorf("warning: %s: %s", w.Text, w.Reason)
+	}
+}
