@@ -1179,8 +1179,8 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
 					ti, ok := b.valueAfter(p, 3)
-					if !ok || scheme == schema.SchemeEconomic && b.projectsPart(start) {
-						continue
+					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
+						continue // another year's class, or the project's
 					}
 					// 223 bears the fund's name: "国有资本经营预算支出0万元"
 					// says the fund is not used, and states no 类

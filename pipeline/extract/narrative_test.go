@@ -770,3 +770,23 @@ func TestThreePublicFeesComparedAsCosts(t *testing.T) {
 		t.Errorf("warning: %s: %s", w.Text, w.Reason)
 	}
 }
+
+// A class named in another year's sentence ("2022年基本支出决算98万元，其中：
+// 工资福利支出80万元" in a 2023 budget, "2022年教育支出…") is that year's:
+// neither this year's class nor a claim on it.
+func TestOtherYearClasses(t *testing.T) {
+	const head = "某县水务局2023年部门预算\n基本支出预算100万元，项目支出预算20万元。\n"
+	checkWordings(t, []wording{
+		{name: "economic, before this year's", text: head + "2022年基本支出决算98万元，其中：工资福利支出80万元，商品和服务支出18万元。\n" +
+			"2023年基本支出中，工资福利支出82万元，商品和服务支出18万元。\n",
+			want:     map[string]float64{"/expenditure/by_economic/0/amount": 820000, "/expenditure/by_economic/1/amount": 180000},
+			noClaims: []string{"/expenditure/by_economic/0:amount"}},
+		{name: "economic, after this year's", text: head + "工资福利支出82万元，商品和服务支出18万元。\n" +
+			"上年度基本支出决算98万元，其中：工资福利支出80万元，商品和服务支出18万元。\n",
+			want:     map[string]float64{"/expenditure/by_economic/0/amount": 820000, "/expenditure/by_economic/1/amount": 180000},
+			noClaims: []string{"/expenditure/by_economic/0:amount"}},
+		{name: "functional", text: head + "2022年决算：教育支出110万元。\n2023年预算：教育支出120万元。\n",
+			want:     map[string]float64{"/expenditure/by_function/0/amount": 1200000},
+			noClaims: []string{"/expenditure/by_function/0:amount"}},
+	})
+}
