@@ -310,11 +310,20 @@ func (b *builder) otherYear(start int) bool {
 // （二） 二、 2. 2、 (2), folded.
 var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
 
+// headingLike tells a line that is a title or heading: short, no clause
+// or amount in it, ending with what a report or section is ("某县水务局2023年
+// 部门预算", "二、上年收入决算情况").
+func headingLike(l string) bool {
+	return l != "" && utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,。；;元") &&
+		hasSuffixAny(l, []string{"预算", "决算", "情况", "说明"})
+}
+
 // otherYearSentence tells a label in a sentence that opens with another
 // year and names this one nowhere before the label: "2021年度“三公”经费
 // 支出20.12万元，其中：…公务接待费12.39万元" in a 2022 budget, "上年…" (not
-// 上年结转, this year's revenue). The sentence runs from the last 。 (a
-// heading without one opens it: "二、2021年“三公”经费决算情况").
+// 上年结转, this year's revenue). The sentence runs from the last 。 or
+// title or heading line (a heading may open it: "二、2021年“三公”经费决算
+// 情况").
 func (b *builder) otherYearSentence(start int) bool {
 	fy := b.doc.Document.FiscalYear
 	if fy == 0 {
@@ -327,20 +336,37 @@ func (b *builder) otherYearSentence(start int) bool {
 	} else if from > 0 {
 		return false
 	}
-	open := strings.TrimSpace(s[from:start])
+	// a title or heading line before it ends the sentence before, or opens
+	// it where it names another year ("二、2021年“三公”经费决算情况")
+	st := b.st
+	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
+		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) {
+			if _, ok := opensOtherYear(h, fy); ok {
+				from = max(from, st.starts[i-1])
+			} else {
+				from = st.starts[i]
+			}
+		}
+	}
+	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
+	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// opensOtherYear tells a sentence that opens, after its enumeration marker,
+// with another year than fy ("2021年度…", "上年…", not "上年结转…"), and
+// gives the rest of it.
+func opensOtherYear(open string, fy int) (string, bool) {
 	if m := sentenceMarker.FindString(open); m != "" {
 		open = strings.TrimSpace(open[len(m):])
 	}
-	var rest string
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
-		rest = after
-	} else if w, ok := wordAt(open, []string{"上年度", "上一年度", "上年", "去年"}); ok &&
-		!startsWithAny(open[len(w):], []string{"结转", "结余", "末", "年末"}) {
-		rest = open[len(w):]
-	} else {
-		return false
+		return after, true
 	}
-	return !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+	if w, ok := wordAt(open, []string{"上年度", "上一年度", "上年", "去年"}); ok &&
+		!startsWithAny(open[len(w):], []string{"结转", "结余", "末", "年末"}) {
+		return open[len(w):], true
+	}
+	return "", false
 }
 
 // figureWord is figure for labels that are also the tail of longer terms

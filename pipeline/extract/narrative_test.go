@@ -694,11 +694,23 @@ func TestOtherYearSentence(t *testing.T) {
 		{name: "year after a heading", text: head + "二、2022年“三公”经费决算情况\n" +
 			"2022年“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
+		{name: "a heading's year", text: head + "二、2022年“三公”经费决算情况\n" +
+			"“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
 		{name: "上年", text: head + "上年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
 		{name: "上年度 after a marker", text: head + "（二）上年度“三公”经费决算14.05万元，其中：公务接待费7.1万元；公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
 		// this year named again after the other: its parts restate this year's
+		// the first sentence after the title or a heading opens after it
+		{name: "after the title", text: "某县水务局2023年部门预算\n2022年收入决算115万元，其中：一般公共预算拨款100万元，事业收入15万元。\n" +
+			"2023年收入预算120万元，其中：一般公共预算拨款110万元，事业收入10万元。\n",
+			want:     map[string]float64{"/revenue/total": 1200000, "/revenue/sources/0/amount": 1100000, "/revenue/sources/1/amount": 100000},
+			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
+		{name: "after a heading", text: "某县水务局2023年部门预算\n2023年收入预算120万元，其中：一般公共预算拨款110万元，事业收入10万元\n二、上年收入决算情况\n" +
+			"2022年收入决算115万元，其中：一般公共预算拨款100万元，事业收入15万元。\n",
+			want:     map[string]float64{"/revenue/total": 1200000, "/revenue/sources/0/amount": 1100000, "/revenue/sources/1/amount": 100000},
+			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
 		{name: "this year again", text: head + "2022年“三公”经费决算14.05万元；2023年“三公”经费预算15.6万元，其中：公务接待费6.5万元。\n",
 			want: this, noClaims: []string{"/three_public/vehicle_operation:amount"}},
 	})
