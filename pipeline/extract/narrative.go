@@ -237,6 +237,9 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				continue
 			}
 			seen[end] = true
+			if strings.HasSuffix(l, "费") && strings.HasPrefix(st.s[end:], "用") {
+				end += len("用") // "公务接待费用较上年减少…": 费用 is the 费
+			}
 			rest := st.s[end:min(len(st.s), end+12)]
 			sign := 0
 			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {
@@ -297,10 +300,73 @@ func (b *builder) comparedAt(path string, end int) {
 // "(2016 年度部门支出预算安排为 8,648.07 万元)" in a 2017 budget.
 func (b *builder) otherYear(start int) bool {
 	from := max(0, start-18)
-	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear {
-		return !strings.ContainsAny(after, "，。；,;")
+	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear && !strings.ContainsAny(after, "，。；,;") {
+		return true
 	}
-	return false
+	return b.otherYearSentence(start)
+}
+
+// sentenceMarker is an enumeration marker opening a sentence or heading:
+// （二） 二、 2. 2、 (2), folded.
+var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
+
+// headingLike tells a line that is a title or heading: short, no clause
+// or amount in it, ending with what a report or section is ("某县水务局2023年
+// 部门预算", "二、上年收入决算情况").
+func headingLike(l string) bool {
+	return l != "" && utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,。；;元") &&
+		hasSuffixAny(l, []string{"预算", "决算", "情况", "说明"})
+}
+
+// otherYearSentence tells a label in a sentence that opens with another
+// year and names this one nowhere before the label: "2021年度“三公”经费
+// 支出20.12万元，其中：…公务接待费12.39万元" in a 2022 budget, "上年…" (not
+// 上年结转, this year's revenue). The sentence runs from the last 。 or
+// title or heading line (a heading may open it: "二、2021年“三公”经费决算
+// 情况").
+func (b *builder) otherYearSentence(start int) bool {
+	fy := b.doc.Document.FiscalYear
+	if fy == 0 {
+		return false
+	}
+	s := b.st.s
+	from := max(0, start-1000)
+	if k := strings.LastIndex(s[from:start], "。"); k >= 0 {
+		from += k + len("。")
+	} else if from > 0 {
+		return false
+	}
+	// a title or heading line before it ends the sentence before, or opens
+	// it where it names another year ("二、2021年“三公”经费决算情况")
+	st := b.st
+	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
+		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) {
+			if _, ok := opensOtherYear(h, fy); ok {
+				from = max(from, st.starts[i-1])
+			} else {
+				from = st.starts[i]
+			}
+		}
+	}
+	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
+	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// opensOtherYear tells a sentence that opens, after its enumeration marker,
+// with another year than fy ("2021年度…", "上年…", not "上年结转…"), and
+// gives the rest of it.
+func opensOtherYear(open string, fy int) (string, bool) {
+	if m := sentenceMarker.FindString(open); m != "" {
+		open = strings.TrimSpace(open[len(m):])
+	}
+	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
+		return after, true
+	}
+	if w, ok := wordAt(open, []string{"上年度", "上一年度", "上年", "去年"}); ok &&
+		!startsWithAny(open[len(w):], []string{"结转", "结余", "末", "年末"}) {
+		return open[len(w):], true
+	}
+	return "", false
 }
 
 // figureWord is figure for labels that are also the tail of longer terms
@@ -1139,8 +1205,8 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
 					ti, ok := b.valueAfter(p, 3)
-					if !ok {
-						continue
+					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
+						continue // another year's class, or the project's
 					}
 					// 223 bears the fund's name: "国有资本经营预算支出0万元"
 					// says the fund is not used, and states no 类
@@ -1209,6 +1275,30 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// projectsPart tells an economic class at start listed as a part of the
+// project expenditure ("项目支出 469500 元，……其中：商品和服务支出 426000
+// 元，占项目支出预算 90.73%"): the last mention of 基本支出 or 项目支出
+// before it, a share's ("占项目支出") and a list of both ("基本支出和项目支出")
+// aside, is 项目支出's stated with its amount, and 其中 follows it.
+func (b *builder) projectsPart(start int) bool {
+	s := b.st.s
+	last, project := -1, false
+	for _, l := range []string{"基本支出", "项目支出"} {
+		for _, end := range b.find(l) {
+			from := end - len(l)
+			if end > start || from < start-900 || end <= last || hasSuffixAny(s[:from], []string{"占", "和", "及", "、"}) ||
+				strings.HasPrefix(s[end:], "预算和") || strings.HasPrefix(s[end:], "和") {
+				continue
+			}
+			if _, ok := b.valueAfter(end, 4); !ok && l == "项目支出" {
+				continue // "去年项目支出未列该项": no list opened
+			}
+			last, project = end, l == "项目支出"
+		}
+	}
+	return project && strings.Contains(s[last:start], "其中")
 }
 
 // listedBare tells the text between a class's amount and the next class

@@ -680,3 +680,125 @@ func TestThreePublicComparedApart(t *testing.T) {
 		t.Errorf("warning: %s: %s", w.Text, w.Reason)
 	}
 }
+
+// A sentence that opens with another year ("2022年“三公”经费支出…，其中：
+// 公务接待费7.1万元" in a 2023 budget, "上年…") states that year's figures
+// throughout: its parts are neither this year's amounts nor claims on them.
+// A sentence that names this year again, or opens with it, is this year's.
+func TestOtherYearSentence(t *testing.T) {
+	const head = "某县水务局2023年部门预算\n一、2023年“三公”经费预算情况\n" +
+		"2023年“三公”经费预算15.6万元，其中：因公出国（境）费0万元，公务接待费6.4万元，公务用车运行维护费9.2万元。\n"
+	this := map[string]float64{"/three_public/total": 156000, "/three_public/reception/amount": 64000, "/three_public/vehicle_operation/amount": 92000}
+	none := []string{"/three_public/reception:amount", "/three_public/vehicle_operation:amount", "/three_public/overseas_travel:amount"}
+	checkWordings(t, []wording{
+		{name: "year after a heading", text: head + "二、2022年“三公”经费决算情况\n" +
+			"2022年“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "a heading's year", text: head + "二、2022年“三公”经费决算情况\n" +
+			"“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "上年", text: head + "上年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "上年度 after a marker", text: head + "（二）上年度“三公”经费决算14.05万元，其中：公务接待费7.1万元；公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		// this year named again after the other: its parts restate this year's
+		// the first sentence after the title or a heading opens after it
+		{name: "after the title", text: "某县水务局2023年部门预算\n2022年收入决算115万元，其中：一般公共预算拨款100万元，事业收入15万元。\n" +
+			"2023年收入预算120万元，其中：一般公共预算拨款110万元，事业收入10万元。\n",
+			want:     map[string]float64{"/revenue/total": 1200000, "/revenue/sources/0/amount": 1100000, "/revenue/sources/1/amount": 100000},
+			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
+		{name: "after a heading", text: "某县水务局2023年部门预算\n2023年收入预算120万元，其中：一般公共预算拨款110万元，事业收入10万元\n二、上年收入决算情况\n" +
+			"2022年收入决算115万元，其中：一般公共预算拨款100万元，事业收入15万元。\n",
+			want:     map[string]float64{"/revenue/total": 1200000, "/revenue/sources/0/amount": 1100000, "/revenue/sources/1/amount": 100000},
+			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
+		{name: "this year again", text: head + "2022年“三公”经费决算14.05万元；2023年“三公”经费预算15.6万元，其中：公务接待费6.5万元。\n",
+			want: this, noClaims: []string{"/three_public/vehicle_operation:amount"}},
+	})
+	d := extractLines(t, head+"2022年“三公”经费决算14.05万元，2023年预算15.6万元，其中：公务接待费6.5万元。\n")
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimAmount, 65000) {
+		t.Errorf("公务接待费6.5万元 after this year named again: no amount claim; claims %+v", d.Claims)
+	}
+}
+
+// A budget's heading naming the year before with its 决算 or 执行 ("二、
+// 2022年“三公”经费决算情况" in a 2023 budget) heads the prior year's
+// execution, stated for comparison: no template left over. A heading of
+// that year's budget, or another year's, is.
+func TestHeadingOfPriorExecution(t *testing.T) {
+	for _, c := range []struct {
+		title, heading string
+		warned         bool
+	}{
+		{"某县水务局2023年部门预算", "二、2022年“三公”经费决算情况", false},
+		{"某县水务局2023年部门预算", "（三）2022年预算执行情况", false},
+		{"某县水务局2023年部门预算", "二、2022年“三公”经费预算情况说明", true},
+		{"某县水务局2023年部门预算", "二、2021年“三公”经费决算情况", true},
+		{"某县水务局2023年部门决算", "二、2022年“三公”经费决算情况", true},
+	} {
+		d := extractLines(t, c.title+"\n"+c.heading+"\n“三公”经费支出14.05万元。\n")
+		warned := false
+		for _, w := range d.Warnings {
+			warned = warned || strings.HasPrefix(w.Reason, schema.WarnHeadingYear)
+		}
+		if warned != c.warned {
+			t.Errorf("%s / %s: warned %v, want %v", c.title, c.heading, warned, c.warned)
+		}
+	}
+}
+
+// The economic classes listed after the project expenditure ("项目支出
+// 3000元……其中：商品和服务支出2500元，占项目支出预算…") are the project's:
+// neither the basic expenditure's classes nor claims on them.
+func TestProjectEconomicClasses(t *testing.T) {
+	const basic = "某县档案馆2024年单位预算\n1. 基本支出预算 100000 元，同比减少 500 元。其中：\n" +
+		"工资福利支出预算 80000 元，占基本支出预算 80%。\n商品和服务支出预算 20000 元，占基本支出预算 20%。\n"
+	want := map[string]float64{"/expenditure/by_economic/0/amount": 80000, "/expenditure/by_economic/1/amount": 20000}
+	checkWordings(t, []wording{
+		{name: "shares of the project", text: basic + "2. 项目支出 3000 元，同比增加 700 元。其中：\n" +
+			"工资福利支出 500 元，占项目支出预算 16.67%，去年项目支出未列该项。\n商品和服务支出 2000 元，占项目支出预算 66.67%。\n资本性支出 500 元，占项目支出预算 16.67%。\n",
+			want: want, absent: []string{"/expenditure/by_economic/2"},
+			noClaims: []string{"/expenditure/by_economic/0:amount", "/expenditure/by_economic/1:amount"}},
+		{name: "one sentence", text: basic + "2. 项目支出3000元，其中：工资福利支出500元，商品和服务支出2000元，资本性支出500元。\n",
+			want: want, absent: []string{"/expenditure/by_economic/2"},
+			noClaims: []string{"/expenditure/by_economic/0:amount", "/expenditure/by_economic/1:amount"}},
+	})
+}
+
+// A part named with 费用 for 费 ("公务用车运行维护费用较上年增加2.25万元") is
+// the part: its comparison is the part's change.
+func TestThreePublicFeesComparedAsCosts(t *testing.T) {
+	d := extractLines(t, "某县水务局2023年部门预算\n2023年“三公”经费预算15.6万元，其中：因公出国（境）费0万元，公务接待费6.4万元，公务用车运行维护费9.2万元。\n"+
+		"2023年“三公”经费预算较上年增加1.55万元，其中公务接待费用较上年减少0.7万元。公务用车运行维护费用较上年增加2.25万元，增长32.37%。\n")
+	for _, c := range []struct {
+		path, kind string
+		value      float64
+	}{{"/three_public", schema.ClaimChange, 15500}, {"/three_public/reception", schema.ClaimChange, -7000},
+		{"/three_public/vehicle_operation", schema.ClaimChange, 22500}} {
+		if !claimWith(d.Claims, c.path, c.kind, c.value) {
+			t.Errorf("no %s %s %v", c.path, c.kind, c.value)
+		}
+	}
+	for _, w := range d.Warnings {
+		t.Errorf("warning: %s: %s", w.Text, w.Reason)
+	}
+}
+
+// A class named in another year's sentence ("2022年基本支出决算98万元，其中：
+// 工资福利支出80万元" in a 2023 budget, "2022年教育支出…") is that year's:
+// neither this year's class nor a claim on it.
+func TestOtherYearClasses(t *testing.T) {
+	const head = "某县水务局2023年部门预算\n基本支出预算100万元，项目支出预算20万元。\n"
+	checkWordings(t, []wording{
+		{name: "economic, before this year's", text: head + "2022年基本支出决算98万元，其中：工资福利支出80万元，商品和服务支出18万元。\n" +
+			"2023年基本支出中，工资福利支出82万元，商品和服务支出18万元。\n",
+			want:     map[string]float64{"/expenditure/by_economic/0/amount": 820000, "/expenditure/by_economic/1/amount": 180000},
+			noClaims: []string{"/expenditure/by_economic/0:amount"}},
+		{name: "economic, after this year's", text: head + "工资福利支出82万元，商品和服务支出18万元。\n" +
+			"上年度基本支出决算98万元，其中：工资福利支出80万元，商品和服务支出18万元。\n",
+			want:     map[string]float64{"/expenditure/by_economic/0/amount": 820000, "/expenditure/by_economic/1/amount": 180000},
+			noClaims: []string{"/expenditure/by_economic/0:amount"}},
+		{name: "functional", text: head + "2022年决算：教育支出110万元。\n2023年预算：教育支出120万元。\n",
+			want:     map[string]float64{"/expenditure/by_function/0/amount": 1200000},
+			noClaims: []string{"/expenditure/by_function/0:amount"}},
+	})
+}

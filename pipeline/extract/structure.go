@@ -13,7 +13,8 @@ import (
 var placeholders = []string{"XX", "××", "待填", "待补充", "某某"}
 
 // structure records what the checks need to know about the text itself:
-// placeholders left in it, and headings that name another year.
+// placeholders left in it, and headings that name another year (not a
+// budget's heading of the year before's execution).
 func (b *builder) structure(flat []string) {
 	st := b.st
 	n := 0
@@ -48,6 +49,10 @@ func (b *builder) structure(flat []string) {
 		}
 		y, _, after, ok := yearIn(l)
 		if !ok || y == fy || !strings.ContainsAny(after, "预决算情说明表经费") {
+			continue
+		}
+		// a budget's account of the year before: "二、2021年“三公”经费决算情况"
+		if b.doc.Document.Kind == schema.KindBudget && y == fy-1 && containsAny(after, []string{"决算", "执行"}) {
 			continue
 		}
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(st.src[i]),
