@@ -1224,6 +1224,11 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if strings.HasPrefix(v, "国有资本经营预算") && st.toks[ti].money() == 0 {
 						continue
 					}
+					// an economic class of the projects ("资本性支出3.15万元，占项目
+					// 支出预算6.71%") is no class of basic expenditure
+					if scheme == schema.SchemeEconomic && strings.HasPrefix(strings.TrimLeft(st.s[st.toks[ti].end:], " ，,"), "占项目支出") {
+						continue
+					}
 					reported := ""
 					if n != c.Name {
 						reported = n

@@ -713,3 +713,17 @@ func TestPartsSplit(t *testing.T) {
 		{name: "after basic's parts", text: head + "基本支出1,830,000元。支出预算2,288,000元，其中：人员支出1,500,000元，公用支出330,000元，项目支出458,000元。\n", want: want},
 	})
 }
+
+// TestProjectsEconomicClasses: the economic classes of basic expenditure
+// are its by_economic; those a text states of the projects ("占项目支出预算
+// 的…") are not, nor restatements of basic's.
+func TestProjectsEconomicClasses(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "shares of the projects", text: "某市某服务中心2024年单位预算\n1. 基本支出预算1,830,000元，占一般公共预算支出的80%。其中：\n" +
+			"工资福利支出预算1,500,000元，占基本支出预算81.97%。\n商品和服务支出预算330,000元，占基本支出预算18.03%。\n" +
+			"2. 项目支出458,000元，占一般公共预算支出的20%。其中：\n商品和服务支出400,000元，占项目支出预算87.34%。\n资本性支出58,000元，占项目支出预算12.66%。\n",
+			want:     map[string]float64{"/expenditure/by_economic/0/amount": 1500000, "/expenditure/by_economic/1/amount": 330000, "/expenditure/project/amount": 458000},
+			absent:   []string{"/expenditure/by_economic/2"},
+			noClaims: []string{"/expenditure/by_economic/1:amount"}},
+	})
+}
