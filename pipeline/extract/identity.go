@@ -99,6 +99,9 @@ func readIdentity(flat []string) identity {
 						continue
 					}
 					name := strings.TrimRight(before, " :")
+					if containsAny(name, []string{"预算数", "决算数", "支出数"}) {
+						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
+					}
 					switch {
 					case name == "" && j > 8 && j <= 60:
 						name = after[:j] // 2018 年度江苏省高级人民法院预算公开
