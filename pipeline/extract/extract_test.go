@@ -1253,8 +1253,15 @@ func TestIdentityRealTitles(t *testing.T) {
 		}
 	}
 	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
-	text := "2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。"
-	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
-		t.Errorf("a page of sentences named %q", doc.Department.Name)
+	for _, text := range []string{
+		"2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。",
+		// the sentence's kind (预算) is not the page's: its figures were read as a budget's
+		// a comparison with a year's budget: the year is not the page's
+		"按照上级关于政府信息公开的要求,2022年一般公共预算“三公”经费支出预算为8.5万元,其中:公务接待费1.5万元,公务用车运行维护费7万元。\n与2021年预算相比增长12.5%,其中公务用车运行维护费增加1万元。",
+		"2021年度“三公”经费财政拨款支出预算为30.5万元,2021年实际支出“三公经费”决算为12.4万元。\n其中公务接待费为10.4万元,占83.87%;公务用车运行维护费为2万元,占16.13%。\n本年度“三公经费”决算数低于2021年预算数。\n与上年相比公务接待费有所下降。",
+	} {
+		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
+			t.Errorf("a page of sentences named %q (%s)", doc.Department.Name, doc.Document.Kind)
+		}
 	}
 }

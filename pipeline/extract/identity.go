@@ -95,10 +95,15 @@ func readIdentity(flat []string) identity {
 			if y, before, after, ok := yearIn(cand); ok && strings.Contains(t, strconv.Itoa(y)) {
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
-					if j < 0 || strings.HasPrefix(after[j+len(k.word):], "表") {
+					// a table's title, or a sentence comparing or stating a figure
+					// ("与2023年预算相比增长16.75%")
+					if j < 0 || startsWithAny(after[j+len(k.word):], []string{"表", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
 					name := strings.TrimRight(before, " :")
+					if containsAny(name, []string{"预算数", "决算数", "支出数"}) {
+						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
+					}
 					switch {
 					case name == "" && j > 8 && j <= 60:
 						name = after[:j] // 2018 年度江苏省高级人民法院预算公开

@@ -631,13 +631,14 @@ func (b *builder) figureShare(path string, labels []string, maxGap int, of strin
 func (b *builder) basicProject() {
 	not := []string{"财政拨款", "公共预算", "基金预算", "拨款"}
 	exp := b.doc.Expenditure
-	if !b.allAppropriations() {
+	all := b.allAppropriations()
+	saved := b.labelOK
+	b.labelOK = func(l string, start int) bool {
 		// "一般公共预算拨款支出800万元，其中：基本支出600万元": the
 		// appropriations' split, not all funds'
-		saved := b.labelOK
-		b.labelOK = func(l string, start int) bool { return !b.ofAppropriations(start) && (saved == nil || saved(l, start)) }
-		defer func() { b.labelOK = saved }()
+		return (all || !b.ofAppropriations(start)) && !b.ofPart(start) && !b.pairedElsewhere(l, start) && (saved == nil || saved(l, start))
 	}
+	defer func() { b.labelOK = saved }()
 	if a, p := b.figureWord("/expenditure/basic", "/amount", []string{"基本支出预算数为", "基本支出预算", "基本支出"}, 6, not...); a != nil {
 		exp.Basic = b.newFigure("/expenditure/basic", a, p)
 	} else if b.allAppropriations() {
@@ -678,15 +679,24 @@ func (b *builder) basicProject() {
 // whole's own label, from the clause's start to its amount, names 拨款 or
 // 公共预算.
 func (b *builder) ofAppropriations(start int) bool {
+	label, ok := b.wholeLabel(start)
+	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
+}
+
+// wholeLabel is the label of the whole a label at start is listed under
+// after 其中 in its sentence: from the clause's start to the whole's
+// amount ("一般公共预算拨款支出" in "一般公共预算拨款支出800万元，其中：基本
+// 支出…").
+func (b *builder) wholeLabel(start int) (string, bool) {
 	st := b.st
 	from := strings.LastIndex(st.s[:start], "。") + 1
 	k := strings.LastIndex(st.s[from:start], "其中")
 	if k < 0 {
-		return false
+		return "", false
 	}
 	ti := st.tokenAt(from+k) - 1
 	if ti < 0 || st.toks[ti].start < from || st.toks[ti].kind != numMoney {
-		return false
+		return "", false
 	}
 	label := st.s[from:st.toks[ti].start]
 	for _, sep := range []string{"，", "；", ",", ";"} {
@@ -694,7 +704,74 @@ func (b *builder) ofAppropriations(start int) bool {
 			label = label[i+len(sep):]
 		}
 	}
-	return strings.Contains(label, "拨款") || strings.Contains(label, "公共预算")
+	return label, true
+}
+
+// ofPart tells a label listed after 其中 under one part of the expenditure:
+// a 类, 款 or 项 ("社会保障和就业支出（类）2.53万元，其中：基本支出2.53万元，
+// 项目支出0万元", "卫生健康支出…") or a fund (政府性基金预算支出). Its split
+// is the part's, not the document's.
+func (b *builder) ofPart(start int) bool {
+	label, ok := b.wholeLabel(start)
+	if !ok {
+		return false
+	}
+	if strings.Contains(label, "(类)") || strings.Contains(label, "(款)") || strings.Contains(label, "(项)") ||
+		strings.Contains(label, "基金") || strings.Contains(label, "资本经营") {
+		return true
+	}
+	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")
+	// the class's name ends the label: "(一)按功能分类划分卫生健康支出"
+	if !strings.HasSuffix(label, "支出") {
+		return false
+	}
+	for i := range label {
+		if _, ok := schema.ClassByName(schema.SchemeFunctional, label[i:]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// trimSuffixes removes the first of words that ends s, if any.
+func trimSuffixes(s string, words ...string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return strings.TrimSuffix(s, w)
+		}
+	}
+	return s
+}
+
+// pairedElsewhere tells a 项目支出 stated right after another basic
+// expenditure than the document's ("…2.53万元，项目支出0万元" on a page
+// that opens inside a 类's sentence): the pair is some part's split. An
+// amount named as a part of basic expenditure or of the whole
+// ("公用支出30万元，项目支出54万元") is no such pair.
+func (b *builder) pairedElsewhere(l string, start int) bool {
+	st := b.st
+	exp := b.doc.Expenditure
+	if !strings.HasPrefix(l, "项目支出") || exp.Basic == nil {
+		return false
+	}
+	ti := st.tokenAt(start) - 1
+	if ti < 0 || st.toks[ti].kind != numMoney {
+		return false
+	}
+	if gap := strings.TrimSpace(st.s[st.toks[ti].end:start]); gap != "，" && gap != "," {
+		return false
+	}
+	t := st.toks[ti]
+	from := strings.LastIndexAny(st.s[:t.start], "。，,；;：:") + 1
+	label := trimSuffixes(strings.TrimSpace(st.s[from:t.start]), "预算数为", "预算为", "预算", "为")
+	// the amount is a basic expenditure: so named, or opening its line
+	// with no name or comparison of its own before it (its name on the
+	// page before); the same basic expenditure may be stated rounded
+	basic := strings.HasSuffix(label, "基本支出") ||
+		st.lineStart(t.start) && !containsAny(label, append([]string{"支出", "经费", "比", "较", "上年", "同比"}, append(upWords, downWords...)...))
+	d := t.money() - exp.Basic.Amount
+	half := schema.Money(scaleDown(moneyFactor(t.unit)*100, t.scale) / 2) // the amount as rounded where written
+	return basic && (d > half || d < -half)
 }
 
 // appropriationsBasic name the appropriations' basic expenditure.
@@ -1211,6 +1288,11 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					// 223 bears the fund's name: "国有资本经营预算支出0万元"
 					// says the fund is not used, and states no 类
 					if strings.HasPrefix(v, "国有资本经营预算") && st.toks[ti].money() == 0 {
+						continue
+					}
+					// an economic class of the projects ("资本性支出3.15万元，占项目
+					// 支出预算6.71%") is no class of basic expenditure
+					if scheme == schema.SchemeEconomic && strings.HasPrefix(strings.TrimLeft(st.s[st.toks[ti].end:], " ，,"), "占项目支出") {
 						continue
 					}
 					reported := ""

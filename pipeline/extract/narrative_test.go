@@ -802,3 +802,50 @@ func TestOtherYearClasses(t *testing.T) {
 			noClaims: []string{"/expenditure/by_function/0:amount"}},
 	})
 }
+
+// TestPartsSplit: a 基本支出 and 项目支出 stated of one part of the
+// expenditure (a 类, 款 or 项, a fund) are that part's split, not the
+// document's; the document's comes from its own statement, and where none
+// is stated the split is left out.
+func TestPartsSplit(t *testing.T) {
+	head := "某市某服务中心2024年单位预算\n"
+	own := "（二）按支出结构分类划分\n1. 基本支出预算1,830,000.00元，占一般公共预算支出的80%。\n2. 项目支出458,000元，占一般公共预算支出的20%。\n"
+	want := map[string]float64{"/expenditure/basic/amount": 1830000, "/expenditure/project/amount": 458000}
+	noClaims := []string{"/expenditure/basic:amount", "/expenditure/project:amount"}
+	checkWordings(t, []wording{
+		{name: "a 类's", text: head + "（一）按功能分类划分\n社会保障和就业支出（类）25,300.00元，其中：基本支出25,300.00元，项目支出0元。主要用于离退休人员经费。\n" + own,
+			want: want, noClaims: noClaims},
+		{name: "a 类 without its level", text: head + "（一）按功能分类划分\n卫生健康支出36,100元，其中基本支出36,100元，项目支出0元，主要用于职工医疗保险。\n" + own,
+			want: want, noClaims: noClaims},
+		{name: "a 款's", text: head + "人大事务（款）80万元，其中：基本支出60万元，项目支出20万元。\n" + own,
+			want: want, noClaims: noClaims},
+		{name: "a fund's", text: head + "政府性基金预算支出50,000元，其中：基本支出0元，项目支出50,000元。\n" + own,
+			want: want, noClaims: noClaims},
+		// a page that opens inside a part's sentence: the amount before
+		// 项目支出 is that part's basic expenditure, not the document's
+		{name: "a part's, its label on the page before", text: head + "25,300.00 元，项目支出 0元。主要用于离退休人员经费。\n" + own,
+			want: want, noClaims: noClaims},
+		{name: "only a 类's", text: head + "社会保障和就业支出（类）25,300.00元，其中：基本支出25,300.00元，项目支出0元。\n",
+			absent: []string{"/expenditure/basic", "/expenditure/project"}},
+		// the whole's split is kept: after the totals, and after basic
+		// expenditure's own parts
+		{name: "the totals'", text: head + "2024年支出预算2,288,000元，其中：基本支出1,830,000元，项目支出458,000元。\n", want: want},
+		{name: "the basic expenditure rounded", text: head + "1. 基本支出预算1,831,234.56元。\n本年支出合计228.92万元，其中：基本支出183.12万元，项目支出45.8万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 1831234.56, "/expenditure/project/amount": 458000}},
+		{name: "after basic's parts", text: head + "基本支出1,830,000元。支出预算2,288,000元，其中：人员支出1,500,000元，公用支出330,000元，项目支出458,000元。\n", want: want},
+	})
+}
+
+// TestProjectsEconomicClasses: the economic classes of basic expenditure
+// are its by_economic; those a text states of the projects ("占项目支出预算
+// 的…") are not, nor restatements of basic's.
+func TestProjectsEconomicClasses(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "shares of the projects", text: "某市某服务中心2024年单位预算\n1. 基本支出预算1,830,000元，占一般公共预算支出的80%。其中：\n" +
+			"工资福利支出预算1,500,000元，占基本支出预算81.97%。\n商品和服务支出预算330,000元，占基本支出预算18.03%。\n" +
+			"2. 项目支出458,000元，占一般公共预算支出的20%。其中：\n商品和服务支出400,000元，占项目支出预算87.34%。\n资本性支出58,000元，占项目支出预算12.66%。\n",
+			want:     map[string]float64{"/expenditure/by_economic/0/amount": 1500000, "/expenditure/by_economic/1/amount": 330000, "/expenditure/project/amount": 458000},
+			absent:   []string{"/expenditure/by_economic/2"},
+			noClaims: []string{"/expenditure/by_economic/1:amount"}},
+	})
+}
