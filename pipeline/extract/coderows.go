@@ -148,7 +148,7 @@ func itemClassSums(rows map[string]codeRow) {
 }
 
 // half is half the last printed digit of a table cell, in yuan.
-func half(r codeRow) float64 { return 0.5 * r.unit * pow10(-r.decimals) }
+func half(r codeRow) float64 { return 0.5 * r.unit * math.Pow10(-r.decimals) }
 
 // sumFirst tells a header whose first amount column is the sum (合计,
 // 本年支出合计) before 基本支出, 项目支出 or a 预算数 / 决算数 column.
@@ -251,7 +251,7 @@ func (b *builder) codeRows(flat []string) {
 			cells, path = r.parts, path+"/"+r.code
 		}
 		stated := tok.money().Float()
-		sum, tol := 0.0, 0.5*float64(moneyFactor(tok.unit))*pow10(-tok.scale)
+		sum, tol := 0.0, 0.5*float64(moneyFactor(tok.unit))*math.Pow10(-tok.scale)
 		for _, c := range cells {
 			sum, tol = sum+c.value, tol+half(c)
 		}
@@ -274,15 +274,4 @@ func (b *builder) inTable(line int) bool {
 		}
 	}
 	return false
-}
-
-func pow10(n int) float64 {
-	f := 1.0
-	for ; n < 0; n++ {
-		f /= 10
-	}
-	for ; n > 0; n-- {
-		f *= 10
-	}
-	return f
 }
