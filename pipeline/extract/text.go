@@ -29,6 +29,7 @@ func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	digits, grouped := 0, false // the ASCII digits just written, and whether their number was grouped
+	fraction := false           // those digits follow a decimal point: no group can follow
 	alone := true               // the number began after white space or at the start: a table's cell
 	prev := ' '
 	for i, r := range s {
@@ -42,20 +43,20 @@ func fold(s string) string {
 			}
 			digits++
 		case r == ',' || r == '，':
-		case r == '.' || r == '．': // a number with decimals has no later group
-			digits, grouped = -len(s), false
+		case r == '.' || r == '．':
+			digits, grouped, fraction = 0, false, true
 		default:
-			digits, grouped = 0, false
+			digits, grouped, fraction = 0, false, false
 		}
 		switch {
 		case r == 0x3000:
 			b.WriteByte(' ')
-		case r == '，' && digits > 0 && thousandsComma(s[i+len("，"):], digits, grouped, alone):
+		case r == '，' && digits > 0 && !fraction && thousandsComma(s[i+len("，"):], digits, grouped, alone):
 			b.WriteByte(',')
 			digits, grouped = 0, true
 		case r == '，' || r == '；':
 			if r == '，' {
-				digits, grouped = 0, false
+				digits, grouped, fraction = 0, false, false
 			}
 			b.WriteRune(r)
 		case r >= 0xFF01 && r <= 0xFF5E:
