@@ -471,13 +471,13 @@ func (b *builder) statisticsTable(t table, lines []string) {
 	// the reception's parts (国内接待费, 国（境）外接待费) are rows of the 2017
 	// template the 2016 one does not print: where neither is there, the
 	// reception stands alone
+	parts := []string{"overseas_travel", "vehicle", "reception", "vehicle_purchase", "vehicle_operation"}
 	_, domestic := got["reception_domestic"]
 	_, foreign := got["reception_foreign"]
 	if domestic || foreign {
-		keep("total", "overseas_travel", "vehicle", "reception", "vehicle_purchase", "vehicle_operation", "reception_domestic", "reception_foreign")
-	} else {
-		keep("total", "overseas_travel", "vehicle", "reception", "vehicle_purchase", "vehicle_operation")
+		parts = append(parts, "reception_domestic", "reception_foreign")
 	}
+	keep("total", parts...)
 	keep("operating_costs", "operating_admin", "operating_civil")
 	if len(out) > 0 {
 		b.setThreePublic(out)
