@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -116,13 +117,17 @@ func alignBlock(rows []string) {
 		if fs == nil {
 			continue
 		}
+		// a 栏次 row numbers the columns: its numbers stand at the left,
+		// under their labels, not at the right where a wider figure below
+		// would leave them apart from the label they number
+		counter := slices.ContainsFunc(fs, func(f string) bool { return strings.ReplaceAll(f, " ", "") == "栏次" })
 		b.Reset()
 		for c, f := range fs {
 			if c > 0 {
 				b.WriteString("   ")
 			}
 			pad := strings.Repeat(" ", width[c]-utf8.RuneCountInString(f))
-			if isAmountField(f) || f == "—" || f == "-" || f == "－" { // a dash stands for a figure not applicable
+			if !counter && isAmountField(f) || f == "—" || f == "-" || f == "－" { // a dash stands for a figure not applicable
 				b.WriteString(pad + f)
 			} else {
 				b.WriteString(f + pad)

@@ -41,6 +41,12 @@ func TestAlignTabs(t *testing.T) {
 	if in[2] != "项目\t本年支出合计\t基本支出\t项目支出" {
 		t.Error("the input was changed")
 	}
+	// a 栏次 row's numbers stand under their labels, not at the right
+	// where a wider figure below would set them apart
+	counted := alignTabs([]string{"项目\t本年收入合计\t财政拨款", "栏次\t1\t2", "合计\t15,634,013\t15,634,013"})
+	if want := []string{"项目   本年收入合计       财政拨款", "栏次   1            2", "合计   15,634,013   15,634,013"}; strings.Join(counted, "\n") != strings.Join(want, "\n") {
+		t.Errorf("栏次 row: got %q, want %q", counted, want)
+	}
 	lone := []string{"一、收入\t100", "二、支出"}
 	if got := alignTabs(lone); strings.Join(got, "\n") != strings.Join(lone, "\n") {
 		t.Errorf("a lone tab row was aligned: %q", got)
