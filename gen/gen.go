@@ -88,6 +88,9 @@ type Truth struct {
 	GovernmentFund *schema.Money `json:"government_fund,omitempty"`
 	// 单位预留机动经费 (the Jiangsu family)
 	Reserve *schema.Money `json:"reserve,omitempty"`
+	// the year's 财政拨款 revenue (the standard families), all of it
+	// 一般公共预算 money: a source read as 财政拨款 or 一般公共预算 is it
+	Appropriation *schema.Money `json:"appropriation,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,
 	// colwise, wrap, pagebreak, trailing
 	Perturbed string     `json:"perturbed,omitempty"`

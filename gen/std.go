@@ -485,6 +485,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	for _, c := range d.econ {
 		d.truth.ByEconomic[c.code] = int64(c.amt)
 	}
+	// the year's revenue (carried amounts aside) less the unit's own
+	d.truth.Appropriation = ptr(d.current + d.carriedOut - d.carriedIn - d.ownTotal())
 	return d
 }
 

@@ -1265,3 +1265,51 @@ func TestIdentityRealTitles(t *testing.T) {
 		}
 	}
 }
+
+// The text's 财政拨款 in 万元 is the rounding of the summary's one fiscal
+// part printed in 元 (its other fiscal rows blank, its sources adding up
+// to the year's revenue): the model holds the table's figure, the text's
+// is a claim on it. With two fiscal parts printed, their sum is printed
+// nowhere, and the text's figure stands.
+func TestAppropriationFromItsOnePart(t *testing.T) {
+	text := func(fund string) string {
+		return strings.Join([]string{
+			"某县司法局2023年度部门决算",
+			"二、收入决算情况说明",
+			"本年收入合计1234.57万元，其中：财政拨款收入1234.57万元，占100.00%。",
+			"                                   收入支出决算总表",
+			"部门：某县司法局                                                                 金额单位：元",
+			"                 收入                                              支出",
+			"          项目                  行次     金额              项目                 行次      金额",
+			"一、一般公共预算财政拨款收入      1    " + map[bool]string{false: "12,345,678", true: "12,000,000"}[fund != ""] + "   一、一般公共服务支出            32",
+			"二、政府性基金预算财政拨款收入    2    " + fund + "           二、外交支出                    33",
+			"三、国有资本经营预算财政拨款收入  3               三、国防支出                    34",
+			"四、上级补助收入                  4               四、公共安全支出                35    12,345,678",
+			"            本年收入合计          9    12,345,678               本年支出合计        40    12,345,678",
+			"                总计             11    12,345,678                   总计            42    12,345,678",
+		}, "\n")
+	}
+	d := extractLines(t, text(""))
+	var got *schema.Named
+	for i, s := range d.Revenue.Sources {
+		if s.Name == "财政拨款" {
+			got = &d.Revenue.Sources[i]
+		}
+	}
+	if got == nil || got.Amount != schema.Yuan(12345678) {
+		t.Fatalf("财政拨款 %+v, want 12345678 yuan (the table's): %+v", got, d.Revenue.Sources)
+	}
+	claimed := false
+	for _, c := range d.Claims {
+		claimed = claimed || c.Kind == schema.ClaimAmount && c.Value == 12345700 && strings.HasPrefix(c.Path, "/revenue/sources/")
+	}
+	if !claimed {
+		t.Errorf("the text's 1234.57万元 is no claim: %+v", d.Claims)
+	}
+	d = extractLines(t, text("   345,678"))
+	for _, s := range d.Revenue.Sources {
+		if s.Name == "财政拨款" && s.Amount != schema.Yuan(12345700) {
+			t.Errorf("two fiscal parts: 财政拨款 %s, want the text's 12345700", s.Amount)
+		}
+	}
+}

@@ -82,6 +82,9 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	if best.sources {
 		for _, s := range revenueSources {
 			f, ok := got["src:"+s.name]
+			if !ok && s.name == "财政拨款" && slices.ContainsFunc(rev.Sources, func(n schema.Named) bool { return n.Name == s.name }) {
+				f, ok = onlyAppropriation(got)
+			}
 			if !ok {
 				continue
 			}
@@ -126,6 +129,24 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		}
 	}
 	return true
+}
+
+// onlyAppropriation is the 财政拨款 of a summary without a row of that name
+// whose sources add up to the year's revenue: its one part printed with a
+// figure (一般公共预算, 政府性基金 or 国有资本经营), the others' rows blank or
+// not printed being nothing. The text's 财政拨款, in 万元, is then the
+// rounding of this cell. None where two parts have figures (their sum is
+// printed nowhere).
+func onlyAppropriation(got map[string]cell) (cell, bool) {
+	var part cell
+	n := 0
+	for _, s := range revenueSources {
+		if f, ok := got["src:"+s.name]; ok && s.partOf == "财政拨款" && f.v != 0 {
+			part = f
+			n++
+		}
+	}
+	return part, n == 1
 }
 
 // allFundsClasses are the 类 codes of the first coded table of all funds
