@@ -91,6 +91,9 @@ type Truth struct {
 	// the year's 财政拨款 revenue (the standard families), all of it
 	// 一般公共预算 money: a source read as 财政拨款 or 一般公共预算 is it
 	Appropriation *schema.Money `json:"appropriation,omitempty"`
+	// and a unit's own revenue by source (事业收入, 经营收入, 其他收入; 0 when
+	// it has none): a source read under one of these names is its figure
+	OwnSources map[string]int64 `json:"own_sources,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,
 	// colwise, wrap, pagebreak, trailing
 	Perturbed string     `json:"perturbed,omitempty"`
