@@ -94,6 +94,9 @@ type Truth struct {
 	// and a unit's own revenue by source (事业收入, 经营收入, 其他收入; 0 when
 	// it has none): a source read under one of these names is its figure
 	OwnSources map[string]int64 `json:"own_sources,omitempty"`
+	// the 三公's parts (the standard families), by the model's names:
+	// overseas_travel, reception, vehicle_purchase, vehicle_operation
+	ThreePublicParts map[string]int64 `json:"three_public_parts,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,
 	// colwise, wrap, pagebreak, trailing
 	Perturbed string     `json:"perturbed,omitempty"`

@@ -275,6 +275,21 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 			}
 		}
 	}
+	// the 三公's parts likewise (and their subtotal, the cars')
+	if want.ThreePublicParts != nil && d.ThreePublic != nil {
+		p := want.ThreePublicParts
+		for k, f := range map[string]*schema.Figure{"overseas_travel": d.ThreePublic.OverseasTravel, "reception": d.ThreePublic.Reception,
+			"vehicle_purchase": d.ThreePublic.VehiclePurchase, "vehicle_operation": d.ThreePublic.VehicleOperation,
+			"vehicle": d.ThreePublic.Vehicle} {
+			w := schema.Money(p[k])
+			if k == "vehicle" {
+				w = schema.Money(p["vehicle_purchase"] + p["vehicle_operation"])
+			}
+			if f != nil && f.Amount != w && !rounded("/three_public/"+k+"/amount", f.Amount, w) {
+				bad = append(bad, "三公 "+k+": got "+f.Amount.String()+", want "+w.String())
+			}
+		}
+	}
 	var rev, exp, basic, project, tp, op, proc, cin, cout *schema.Money
 	if d.Revenue != nil {
 		rev, cin = d.Revenue.Total, d.Revenue.CarriedOver
