@@ -643,3 +643,56 @@ func threePublicOneOff(t table, orders, sums [][]string, toks []token, at []int)
 	}
 	return rows
 }
+
+// procurementOneOff reads a 政府采购 table whose kinds' candidates (toks,
+// by field: each value of the kind's row) add up to its 合计 no way, as one
+// misprinted cell would: a choice of one candidate a kind is explained when
+// one misprint of the 合计 or of one chosen cell (a digit, a tenfold)
+// makes it add up. Where exactly one choice is explained, its cells as
+// printed are the 合计's parts, kept as table claims; nil otherwise.
+func procurementOneOff(t table, total token, present []string, toks map[string][]token) []tableRow {
+	scale := total.scale
+	for _, f := range present {
+		for _, tok := range toks[f] {
+			scale = max(scale, tok.scale)
+		}
+	}
+	misprinted := func(tok token, want schema.Money) bool {
+		for _, v := range misprints(tok, scale) {
+			if t.value(token{mant: v, scale: scale}) == want {
+				return true
+			}
+		}
+		return false
+	}
+	var found []token
+	explained := 0
+	choice := make([]token, len(present))
+	var try func(i int, sum schema.Money)
+	try = func(i int, sum schema.Money) {
+		if i == len(present) {
+			ok := misprinted(total, sum)
+			for _, c := range choice {
+				ok = ok || misprinted(c, t.value(total)-(sum-t.value(c)))
+			}
+			if ok {
+				explained++
+				found = slices.Clone(choice)
+			}
+			return
+		}
+		for _, c := range toks[present[i]] {
+			choice[i] = c
+			try(i+1, sum+t.value(c))
+		}
+	}
+	try(0, 0)
+	if explained != 1 {
+		return nil
+	}
+	rows := []tableRow{{ref: refProcurement, tok: total, line: total.line}}
+	for k, f := range present {
+		rows = append(rows, tableRow{ref: refProcurement + f, of: refProcurement, tok: found[k], line: found[k].line})
+	}
+	return rows
+}

@@ -363,3 +363,66 @@ func TestThreePublicDefaultModeOneOff(t *testing.T) {
 		t.Errorf("a table two cells off gave table claims: %v", got)
 	}
 }
+
+// A 政府采购 table default mode printed one cell a line whose kinds add up
+// to its 合计 no way: one misprinted cell explains exactly one choice of
+// the kinds' cells, which stay as table claims of the 合计.
+func TestProcurementDefaultModeOneOff(t *testing.T) {
+	table := `十一、某市某所2019年政府采购预算表
+单位：万元
+项目名称
+采购品目
+合计
+总计
+1,250.00
+一、货物 A
+300.00
+办公设备购置
+200.00
+100.00
+二、工程 B
+150.00
+修缮工程
+150.00
+三、服务 C
+800.00
+软件开发服务
+800.00`
+	right := extractLines(t, "某市某所2019年部门预算\n"+table)
+	if pr := right.Procurement; pr == nil || pr.Goods == nil || *pr.Goods != schema.Yuan(3000000) || pr.Services == nil {
+		t.Fatalf("the table printed right is not read: %+v", right.Procurement)
+	}
+	claims := func(d *schema.Document) map[string]string {
+		got := map[string]string{}
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				got[cl.Path] = fmt.Sprintf("%v line %d of %s", cl.Value, cl.Line, cl.Of)
+			}
+		}
+		return got
+	}
+	if got := claims(right); len(got) != 0 {
+		t.Errorf("the table printed right gave table claims: %v", got)
+	}
+
+	// the goods' row misprinted: the kinds are not used, their cells stay
+	d := extractLines(t, "某市某所2019年部门预算\n"+strings.Replace(table, "\n300.00", "\n310.00", 1))
+	if pr := d.Procurement; pr == nil || pr.Goods != nil {
+		t.Fatalf("kinds that do not add up are read: %+v", d.Procurement)
+	}
+	want := map[string]string{
+		"/procurement": "1.25e+07 line 8 of ",
+		"/tables/2/10": "3.1e+06 line 10 of /procurement",
+		"/tables/2/15": "1.5e+06 line 15 of /procurement",
+		"/tables/2/19": "8e+06 line 19 of /procurement",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+
+	// two kinds misprinted: no one change explains them, nothing stays
+	two := strings.Replace(strings.Replace(table, "\n300.00", "\n310.00", 1), "\n800.00", "\n805.00", 1)
+	if got := claims(extractLines(t, "某市某所2019年部门预算\n"+two)); len(got) != 0 {
+		t.Errorf("kinds two cells off gave table claims: %v", got)
+	}
+}
