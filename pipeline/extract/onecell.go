@@ -648,8 +648,9 @@ func threePublicOneOff(t table, orders, sums [][]string, toks []token, at []int)
 // by field: each value of the kind's row) add up to its 合计 no way, as one
 // misprinted cell would: a choice of one candidate a kind is explained when
 // one misprint of the 合计 or of one chosen cell (a digit, a tenfold)
-// makes it add up. Where exactly one choice is explained, its cells as
-// printed are the 合计's parts, kept as table claims; nil otherwise.
+// makes it add up. Where exactly one choice is explained (as the reading
+// trusts the one choice that adds up), its cells as printed are the 合计's
+// parts, kept as table claims; nil otherwise.
 func procurementOneOff(t table, total token, present []string, toks map[string][]token) []tableRow {
 	scale := total.scale
 	for _, f := range present {

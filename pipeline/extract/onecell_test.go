@@ -425,4 +425,11 @@ func TestProcurementDefaultModeOneOff(t *testing.T) {
 	if got := claims(extractLines(t, "某市某所2019年部门预算\n"+two)); len(got) != 0 {
 		t.Errorf("kinds two cells off gave table claims: %v", got)
 	}
+
+	// a value below the goods' own one misprint of the 合计 explains too:
+	// two choices, which cell is the goods' is not told, nothing stays
+	below := strings.Replace(table, "300.00\n办公设备购置\n200.00\n", "310.00\n200.00\n办公设备购置\n", 1)
+	if got := claims(extractLines(t, "某市某所2019年部门预算\n"+below)); len(got) != 0 {
+		t.Errorf("two choices one misprint explains gave table claims: %v", got)
+	}
 }
