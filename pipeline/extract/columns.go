@@ -882,9 +882,11 @@ func operationFirst(t table) bool {
 // threePublicByYearRows, with the lines that may keep its columns.
 func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell {
 	var vals []cell
+	var toks []token
 	for _, r := range t.rows {
 		for _, v := range r.vals {
 			vals = append(vals, cell{t.value(v), v.line})
+			toks = append(toks, v)
 		}
 	}
 	if len(vals) == 0 {
@@ -950,9 +952,11 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 			sums = append(sums, b)
 		}
 	}
-	got, ok := solveRow(orders, sums, vals, pairColumns(t, len(orders[0])))
+	at := pairColumns(t, len(orders[0]))
+	got, ok := solveRow(orders, sums, vals, at)
 	if !ok {
 		b.warnTable(t, "no placement of this table's values in its columns adds up: not used")
+		b.keep(t, threePublicOneOff(t, orders, sums, toks, at))
 		return nil
 	}
 	return got

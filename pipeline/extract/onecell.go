@@ -519,3 +519,181 @@ func columnOneOff(lines, flat []string, from, to int) []row {
 	}
 	return joinPanels(byPanel)
 }
+
+// oneOffPlacements bounds the placements threePublicOneOff tries, over
+// every change.
+const oneOffPlacements = 1 << 21
+
+// threePublicOneOff reads a 三公 table whose cells came one a line (toks,
+// in order, blanks dropped) and that no placement adds up, as one
+// misprinted cell would: each misprint of each cell (a digit, a tenfold)
+// and each swap of two cells is changed back in turn, and every placement
+// that then adds up is a reading. Where there are readings and they all
+// make each cell the same part of the same cell (the total it adds up
+// to), the cells as printed are the table's sums, kept as table claims:
+// sum.table finds the sum that fails, restate.table a cell the model holds
+// with another amount. A cell the readings put in two columns (a lone
+// vehicle cost: 购置 or 运行) stands for no model figure. nil when no
+// change, or no one shape of sums, explains the table.
+func threePublicOneOff(t table, orders, sums [][]string, toks []token, at []int) []tableRow {
+	scale := 0
+	for _, tok := range toks {
+		scale = max(scale, tok.scale)
+	}
+	vals := make([]cell, len(toks))
+	for k, tok := range toks {
+		vals[k] = cell{t.value(tok), tok.line}
+	}
+	per := 0
+	for _, o := range orders {
+		per += binomial(len(o), len(vals))
+	}
+	// a reading's role of each cell: its column, the cell of the total it
+	// is part of (-1 none), and whether it is a total
+	type role struct {
+		col   string
+		of    int
+		total bool
+	}
+	var roles []role
+	tried, clear := 0, true
+	try := func() {
+		tried += per
+		eachReading(orders, sums, vals, at, func(order []string, slot []int) {
+			cellOf := map[string]int{}
+			for i, k := range slot {
+				if k >= 0 {
+					cellOf[order[i]] = k
+				}
+			}
+			rs := make([]role, len(vals))
+			for k := range rs {
+				rs[k].of = -1
+			}
+			for c, k := range cellOf {
+				rs[k].col = c
+			}
+			for _, s := range sums {
+				w, ok := cellOf[s[0]]
+				if !ok {
+					continue
+				}
+				rs[w].total = true
+				for _, c := range s[1:] {
+					if k, ok := cellOf[c]; ok {
+						rs[k].of = w
+					}
+				}
+			}
+			if roles == nil {
+				roles = rs
+				return
+			}
+			for k, r := range rs {
+				switch {
+				case r.of != roles[k].of || r.total != roles[k].total:
+					clear = false
+				case r.col != roles[k].col:
+					roles[k].col = "" // which column, the readings do not tell
+				}
+			}
+		})
+	}
+	for k, tok := range toks {
+		was := vals[k]
+		for _, v := range misprints(tok, scale) {
+			if tried > oneOffPlacements || !clear {
+				return nil
+			}
+			vals[k].v = t.value(token{mant: v, scale: scale})
+			try()
+		}
+		vals[k] = was
+		for j := k + 1; j < len(vals); j++ {
+			if vals[j].v == was.v {
+				continue
+			}
+			if tried > oneOffPlacements || !clear {
+				return nil
+			}
+			vals[k].v, vals[j].v = vals[j].v, was.v
+			try()
+			vals[k], vals[j].v = was, vals[k].v
+		}
+	}
+	if roles == nil || !clear {
+		return nil
+	}
+	ref := func(k int) string {
+		if roles[k].col == "" {
+			return refThreePublic + "cell:" + strconv.Itoa(k)
+		}
+		return refThreePublic + roles[k].col
+	}
+	var rows []tableRow
+	for k, r := range roles {
+		if r.of < 0 && !r.total {
+			continue
+		}
+		row := tableRow{ref: ref(k), tok: toks[k], line: toks[k].line}
+		if r.of >= 0 {
+			row.of = ref(r.of)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// procurementOneOff reads a 政府采购 table whose kinds' candidates (toks,
+// by field: each value of the kind's row) add up to its 合计 no way, as one
+// misprinted cell would: a choice of one candidate a kind is explained when
+// one misprint of the 合计 or of one chosen cell (a digit, a tenfold)
+// makes it add up. Where exactly one choice is explained (as the reading
+// trusts the one choice that adds up), its cells as printed are the 合计's
+// parts, kept as table claims; nil otherwise.
+func procurementOneOff(t table, total token, present []string, toks map[string][]token) []tableRow {
+	scale := total.scale
+	for _, f := range present {
+		for _, tok := range toks[f] {
+			scale = max(scale, tok.scale)
+		}
+	}
+	misprinted := func(tok token, want schema.Money) bool {
+		for _, v := range misprints(tok, scale) {
+			if t.value(token{mant: v, scale: scale}) == want {
+				return true
+			}
+		}
+		return false
+	}
+	var found []token
+	explained := 0
+	choice := make([]token, len(present))
+	var try func(i int, sum schema.Money)
+	try = func(i int, sum schema.Money) {
+		if i == len(present) {
+			ok := misprinted(total, sum)
+			for _, c := range choice {
+				ok = ok || misprinted(c, t.value(total)-(sum-t.value(c)))
+			}
+			if ok {
+				explained++
+				found = slices.Clone(choice)
+			}
+			return
+		}
+		for _, c := range toks[present[i]] {
+			choice[i] = c
+			try(i+1, sum+t.value(c))
+		}
+	}
+	try(0, 0)
+	if explained != 1 {
+		return nil
+	}
+	rows := []tableRow{{ref: refProcurement, tok: total, line: total.line}}
+	for k, f := range present {
+		rows = append(rows, tableRow{ref: refProcurement + f, of: refProcurement, tok: found[k], line: found[k].line})
+	}
+	return rows
+}

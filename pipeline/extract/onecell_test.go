@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -282,5 +284,152 @@ func TestCodesAmongAmounts(t *testing.T) {
 	odd := row{name: "初中教育", vals: []token{num(1716, 2), num(1816, 2), num(0, 2)}}
 	if codesAmongAmounts(tab, append(rows, odd), odd, 3) {
 		t.Error("a misprinted row of amounts taken for codes")
+	}
+}
+
+// A 三公 table default mode printed one cell a line, blanks dropped, that
+// no placement adds up: one misprinted cell, changed back, lets exactly
+// one shape of sums read it, and the cells as printed stay as table
+// claims, each on the total it is part of — the lone vehicle cost (购置
+// blank, so 运行; or 运行 blank, so 购置) on the vehicle 小计 under no
+// model figure's name.
+func TestThreePublicDefaultModeOneOff(t *testing.T) {
+	table := `八、某市某所2019年“三公”经费、会议费、培训费支出预算表
+单位：万元
+“三公”经费
+因公出
+合计
+小计
+国（境）
+费
+512.40
+312.40
+46.00
+公务用车购置及运行维护费
+小计
+公务用车
+公务用车运
+购置费
+行维护费
+208.30
+208.30
+公务接待费
+58.10
+会议费
+培训费
+120.00
+80.00
+十、某市某所2019年政府性基金预算财政拨款支出预算表
+单位：万元`
+	claims := func(d *schema.Document) map[string]string {
+		got := map[string]string{}
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				got[cl.Path] = fmt.Sprintf("%v line %d of %s", cl.Value, cl.Line, cl.Of)
+			}
+		}
+		return got
+	}
+	right := extractLines(t, "某市某所2019年部门预算\n"+table)
+	if tp := right.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(3124000) {
+		t.Fatalf("the table printed right is not read: %+v", right.ThreePublic)
+	}
+	if got := claims(right); len(got) != 0 {
+		t.Errorf("the table printed right gave table claims: %v", got)
+	}
+
+	// the 三公 小计 misprinted: the table is left out, its sums stay
+	d := extractLines(t, "某市某所2019年部门预算\n"+strings.Replace(table, "312.40", "313.40", 1))
+	if d.ThreePublic != nil {
+		t.Fatalf("a table that does not add up is read: %+v", d.ThreePublic)
+	}
+	want := map[string]string{
+		"/tables/2/10": "5.124e+06 line 10 of ",
+		"/tables/2/11": "3.134e+06 line 11 of /tables/2/10",
+		"/tables/2/12": "460000 line 12 of /tables/2/11",
+		"/tables/2/19": "2.083e+06 line 19 of /tables/2/11",
+		"/tables/2/20": "2.083e+06 line 20 of /tables/2/19",
+		"/tables/2/22": "581000 line 22 of /tables/2/11",
+		"/tables/2/25": "1.2e+06 line 25 of /tables/2/10",
+		"/tables/2/26": "800000 line 26 of /tables/2/10",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+
+	// two cells misprinted: no one change explains the table, nothing stays
+	two := strings.Replace(strings.Replace(table, "312.40", "313.40", 1), "58.10", "58.20", 1)
+	if got := claims(extractLines(t, "某市某所2019年部门预算\n"+two)); len(got) != 0 {
+		t.Errorf("a table two cells off gave table claims: %v", got)
+	}
+}
+
+// A 政府采购 table default mode printed one cell a line whose kinds add up
+// to its 合计 no way: one misprinted cell explains exactly one choice of
+// the kinds' cells, which stay as table claims of the 合计.
+func TestProcurementDefaultModeOneOff(t *testing.T) {
+	table := `十一、某市某所2019年政府采购预算表
+单位：万元
+项目名称
+采购品目
+合计
+总计
+1,250.00
+一、货物 A
+300.00
+办公设备购置
+200.00
+100.00
+二、工程 B
+150.00
+修缮工程
+150.00
+三、服务 C
+800.00
+软件开发服务
+800.00`
+	right := extractLines(t, "某市某所2019年部门预算\n"+table)
+	if pr := right.Procurement; pr == nil || pr.Goods == nil || *pr.Goods != schema.Yuan(3000000) || pr.Services == nil {
+		t.Fatalf("the table printed right is not read: %+v", right.Procurement)
+	}
+	claims := func(d *schema.Document) map[string]string {
+		got := map[string]string{}
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				got[cl.Path] = fmt.Sprintf("%v line %d of %s", cl.Value, cl.Line, cl.Of)
+			}
+		}
+		return got
+	}
+	if got := claims(right); len(got) != 0 {
+		t.Errorf("the table printed right gave table claims: %v", got)
+	}
+
+	// the goods' row misprinted: the kinds are not used, their cells stay
+	d := extractLines(t, "某市某所2019年部门预算\n"+strings.Replace(table, "\n300.00", "\n310.00", 1))
+	if pr := d.Procurement; pr == nil || pr.Goods != nil {
+		t.Fatalf("kinds that do not add up are read: %+v", d.Procurement)
+	}
+	want := map[string]string{
+		"/procurement": "1.25e+07 line 8 of ",
+		"/tables/2/10": "3.1e+06 line 10 of /procurement",
+		"/tables/2/15": "1.5e+06 line 15 of /procurement",
+		"/tables/2/19": "8e+06 line 19 of /procurement",
+	}
+	if got := claims(d); !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+
+	// two kinds misprinted: no one change explains them, nothing stays
+	two := strings.Replace(strings.Replace(table, "\n300.00", "\n310.00", 1), "\n800.00", "\n805.00", 1)
+	if got := claims(extractLines(t, "某市某所2019年部门预算\n"+two)); len(got) != 0 {
+		t.Errorf("kinds two cells off gave table claims: %v", got)
+	}
+
+	// a value below the goods' own one misprint of the 合计 explains too:
+	// two choices, which cell is the goods' is not told, nothing stays
+	below := strings.Replace(table, "300.00\n办公设备购置\n200.00\n", "310.00\n200.00\n办公设备购置\n", 1)
+	if got := claims(extractLines(t, "某市某所2019年部门预算\n"+below)); len(got) != 0 {
+		t.Errorf("two choices one misprint explains gave table claims: %v", got)
 	}
 }

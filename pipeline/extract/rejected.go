@@ -47,6 +47,7 @@ const (
 	refProject     = "project"       // and 项目支出
 	refThreePublic = "three_public:" // + a part's key (overseas_travel …)
 	refFiscal      = "fiscal:"       // + the side of a 财政拨款收支总表's 总计
+	refProcurement = "procurement"   // 政府采购's 合计; + /goods, /works, /services its kinds
 )
 
 // trusted tells whether a table's reading is the document's: the table
@@ -130,6 +131,14 @@ func (b *builder) modelPath(ref string) string {
 		return "/expenditure/basic"
 	case ref == refProject && e != nil && e.Project != nil:
 		return "/expenditure/project"
+	}
+	if pr := b.doc.Procurement; pr != nil && strings.HasPrefix(ref, refProcurement) {
+		have := map[string]bool{refProcurement: true, refProcurement + "/goods": pr.Goods != nil,
+			refProcurement + "/works": pr.Works != nil, refProcurement + "/services": pr.Services != nil}
+		if have[ref] {
+			return "/" + ref
+		}
+		return ""
 	}
 	if key, ok := strings.CutPrefix(ref, refThreePublic); ok {
 		tp := b.doc.ThreePublic

@@ -17,23 +17,54 @@ const maxPlacements = 1 << 18
 // false when there is no reading at all. at, when given, fixes the column
 // of each value, and only the orders are tried.
 func solveRow(orders, sums [][]string, vals []cell, at []int) (got map[string]cell, ok bool) {
+	got = map[string]cell{}
+	doubt := map[string]bool{}
+	readings := 0
+	tried := eachReading(orders, sums, vals, at, func(order []string, slot []int) {
+		readings++
+		for i, c := range order {
+			var v cell // a blank: zero, and no line to read it from
+			if slot[i] >= 0 {
+				v = vals[slot[i]]
+			}
+			prev, seen := got[c]
+			switch {
+			case v.line == 0:
+				doubt[c] = true
+			case readings == 1:
+				got[c] = v
+			case !seen || prev.v != v.v:
+				doubt[c] = true
+			}
+		}
+	})
+	if !tried || readings == 0 {
+		return nil, false
+	}
+	for c := range doubt {
+		delete(got, c)
+	}
+	return got, true
+}
+
+// eachReading calls read with every placement of vals into an order's
+// columns (slot: the value in each column, -1 blank) that satisfies every
+// sum; false when there are too many placements to try.
+func eachReading(orders, sums [][]string, vals []cell, at []int, read func(order []string, slot []int)) bool {
 	total := 0
 	for _, o := range orders {
 		total += binomial(len(o), len(vals))
 	}
 	if total == 0 || total > maxPlacements {
-		return nil, false
+		return false
 	}
-	got = map[string]cell{}
-	doubt := map[string]bool{}
-	readings := 0
 	for _, order := range orders {
 		n := len(order)
 		index := make(map[string]int, n)
 		for i, c := range order {
 			index[c] = i
 		}
-		slot := make([]int, n) // the value in each column, -1 blank
+		slot := make([]int, n)
 		pos := make([]int, len(vals))
 		for i := range pos {
 			pos[i] = i
@@ -49,35 +80,14 @@ func solveRow(orders, sums [][]string, vals []cell, at []int) (got map[string]ce
 				slot[p] = k
 			}
 			if adds(sums, index, slot, vals) {
-				readings++
-				for i, c := range order {
-					var v cell // a blank: zero, and no line to read it from
-					if slot[i] >= 0 {
-						v = vals[slot[i]]
-					}
-					prev, seen := got[c]
-					switch {
-					case v.line == 0:
-						doubt[c] = true
-					case readings == 1:
-						got[c] = v
-					case !seen || prev.v != v.v:
-						doubt[c] = true
-					}
-				}
+				read(order, slot)
 			}
 			if at != nil || !nextCombination(pos, n) {
 				break
 			}
 		}
 	}
-	if readings == 0 {
-		return nil, false
-	}
-	for c := range doubt {
-		delete(got, c)
-	}
-	return got, true
+	return true
 }
 
 // adds tells whether every sum holds for a placement; a sum over columns

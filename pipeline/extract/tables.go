@@ -1104,15 +1104,17 @@ func (b *builder) procurementTable(t table, flat []string) {
 		return
 	}
 	var total *cell
+	var totalTok token
 	fields := []string{"/goods", "/works", "/services"}
 	cands := map[string][]cell{}
+	toks := map[string][]token{} // the candidates as printed
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
 			continue
 		}
 		name := rowName(r.name)
 		if isTotal(name) && total == nil {
-			total = &cell{t.value(r.vals[0]), r.vals[0].line}
+			total, totalTok = &cell{t.value(r.vals[0]), r.vals[0].line}, r.vals[0]
 			continue
 		}
 		if !startsItem(r.name) {
@@ -1122,6 +1124,7 @@ func (b *builder) procurementTable(t table, flat []string) {
 			if strings.HasPrefix(name, prefix) && cands[fields[k]] == nil {
 				for _, v := range r.vals[:min(len(r.vals), 8)] {
 					cands[fields[k]] = append(cands[fields[k]], cell{t.value(v), v.line})
+					toks[fields[k]] = append(toks[fields[k]], v)
 				}
 			}
 		}
@@ -1153,6 +1156,9 @@ func (b *builder) procurementTable(t table, flat []string) {
 	}
 	if len(present) > 0 {
 		try(0, 0, map[string]cell{})
+	}
+	if solutions == 0 && len(present) > 0 {
+		b.keep(t, procurementOneOff(t, totalTok, present, toks))
 	}
 	if solutions != 1 {
 		// the 合计 alone, when it is the table's largest figure (it sums
