@@ -97,6 +97,8 @@ type Truth struct {
 	// the 三公's parts (the standard families), by the model's names:
 	// overseas_travel, reception, vehicle_purchase, vehicle_operation
 	ThreePublicParts map[string]int64 `json:"three_public_parts,omitempty"`
+	// a 决算's 年初预算 of the 三公 (total, and each part by the model's name)
+	ThreePublicBudgeted map[string]int64 `json:"three_public_budgeted,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,
 	// colwise, wrap, pagebreak, trailing
 	Perturbed string     `json:"perturbed,omitempty"`

@@ -288,6 +288,14 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 			if f != nil && f.Amount != w && !rounded("/three_public/"+k+"/amount", f.Amount, w) {
 				bad = append(bad, "三公 "+k+": got "+f.Amount.String()+", want "+w.String())
 			}
+			if wb, ok := want.ThreePublicBudgeted[k]; ok && f != nil && f.Budgeted != nil && *f.Budgeted != schema.Money(wb) &&
+				!rounded("/three_public/"+k+"/budgeted", *f.Budgeted, schema.Money(wb)) {
+				bad = append(bad, "三公 "+k+" budgeted: got "+f.Budgeted.String()+", want "+schema.Money(wb).String())
+			}
+		}
+		if wb, ok := want.ThreePublicBudgeted["total"]; ok && d.ThreePublic.Budgeted != nil && *d.ThreePublic.Budgeted != schema.Money(wb) &&
+			!rounded("/three_public/budgeted", *d.ThreePublic.Budgeted, schema.Money(wb)) {
+			bad = append(bad, "三公 budgeted: got "+d.ThreePublic.Budgeted.String()+", want "+schema.Money(wb).String())
 		}
 	}
 	var rev, exp, basic, project, tp, op, proc, cin, cout *schema.Money

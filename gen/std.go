@@ -487,6 +487,11 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	}
 	// the year's revenue (carried amounts aside) less the unit's own
 	d.truth.Appropriation = ptr(d.current + d.carriedOut - d.carriedIn - d.ownTotal())
+	if kind == schema.KindFinalAccounts {
+		b := d.tpBudget
+		d.truth.ThreePublicBudgeted = map[string]int64{"total": int64(b[0] + b[1] + b[2] + b[3]), "overseas_travel": int64(b[0]), "reception": int64(b[1]),
+			"vehicle": int64(b[2] + b[3]), "vehicle_purchase": int64(b[2]), "vehicle_operation": int64(b[3])}
+	}
 	d.truth.ThreePublicParts = map[string]int64{"overseas_travel": int64(d.tp[0]), "reception": int64(d.tp[1]), "vehicle_purchase": int64(d.tp[2]), "vehicle_operation": int64(d.tp[3])}
 	d.truth.OwnSources = map[string]int64{"事业收入": int64(d.own[0]), "经营收入": int64(d.own[1]), "其他收入": int64(d.own[2])}
 	return d
