@@ -220,6 +220,9 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		if got := b.threePublicByYearRows(t, lines); got != nil { // a row a part (a wrapped name's values alone on their line)
 			return got, true
 		}
+		if got := b.threePublicByYearTokens(t, lines, valueLine); got != nil { // cells a space apart
+			return got, true
+		}
 		b.warnTable(t, "this table holds another year's figures beside the year's, in columns not told apart: not used")
 		return nil, true
 	}
@@ -458,6 +461,16 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		}
 		got[key] = c
 	}
+	if !threePublicAddsUp(got) {
+		return nil
+	}
+	return got
+}
+
+// threePublicAddsUp tells a 三公 table's year read whole: its total, 出国
+// and 接待 read, the cars' subtotal or both its parts, and the parts adding
+// up to their subtotal and the total.
+func threePublicAddsUp(got map[string]cell) bool {
 	v := func(k string) schema.Money { return got[k].v }
 	total, okT := got["total"]
 	_, okO := got["overseas_travel"]
@@ -468,13 +481,76 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 	vehicle := v("vehicle")
 	if okP && okQ {
 		if okV && vehicle != v("vehicle_purchase")+v("vehicle_operation") {
-			return nil
+			return false
 		}
 		vehicle = v("vehicle_purchase") + v("vehicle_operation")
 	} else if !okV {
+		return false
+	}
+	return okT && okO && okR && total.v == v("overseas_travel")+v("reception")+vehicle
+}
+
+// threePublicByYearTokens reads a 三公 table whose value columns are two
+// years' parts (2023年预算数 | 2024年预算数, each over 合计 因公出国（境）费
+// 公务接待费 小计 公务用车购置费 公务用车运行费) in text that parts its cells
+// by one space, keeping no columns: the years' labels on a line of their
+// own, in order; the parts' labels on a line with as many of them as the
+// value line has figures; each year's half of them the same parts, its
+// 小计 after its 合计 the cars' subtotal. The year's half is read where
+// it adds up; nil otherwise (a blank cell, dropped, leaves the counts
+// unequal).
+func (b *builder) threePublicByYearTokens(t table, lines []string, valueLine int) map[string]cell {
+	values := strings.Fields(lines[valueLine])
+	var own []bool
+	var labels []string
+	for i := t.line; i < valueLine; i++ {
+		f := strings.Fields(lines[i])
+		years := len(f) >= 2
+		var mine []bool
+		for _, w := range f {
+			other, ownYear := b.yearWords(w)
+			years = years && other != ownYear
+			mine = append(mine, ownYear)
+		}
+		switch {
+		case years:
+			own = mine
+		case len(f) == len(values):
+			labels = f
+		}
+	}
+	if len(own) != 2 || own[0] == own[1] || len(labels) != len(values) || len(values)%2 != 0 {
 		return nil
 	}
-	if !okT || !okO || !okR || total.v != v("overseas_travel")+v("reception")+vehicle {
+	half := len(values) / 2
+	at := 0
+	if own[1] {
+		at = half
+	}
+	got := map[string]cell{}
+	for k := range half {
+		key := threePublicKey(labels[at+k])
+		if key == "" {
+			return nil
+		}
+		if key == "total" && got["total"].line != 0 {
+			key = "vehicle" // a 小计 after the 合计
+		}
+		if _, twice := got[key]; twice || !isNumberCell(values[at+k]) {
+			return nil
+		}
+		tok, ok := cellToken(values[at+k], valueLine+1)
+		if !ok {
+			return nil
+		}
+		got[key] = cell{t.value(tok), valueLine + 1}
+	}
+	for k := range half {
+		if threePublicKey(labels[k]) != threePublicKey(labels[k+half]) {
+			return nil
+		}
+	}
+	if !threePublicAddsUp(got) {
 		return nil
 	}
 	return got

@@ -29,6 +29,20 @@ func TestThreePublicYearBefore(t *testing.T) {
 	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "100000" || tp.Reception == nil || tp.Reception.Amount.String() != "30000" {
 		t.Errorf("the year's group: total %v reception %+v, want 100000, 30000", tp.Total, tp.Reception)
 	}
+	// cells one space apart (a tool that keeps rows, not columns): the
+	// years' labels and the parts' in order, as many parts as figures
+	plain := "常州市疾病预防控制中心2025年单位预算\n第四部分 2025年单位预算表\n表7 一般公共预算“三公”经费支出表\n编制单位：常州市疾病预防控制中心 单位：元\n" +
+		"2024年预算数 2025年预算数\n公务用车购置及运行费 公务用车购置及运行费\n" +
+		"合计 因公出国（境）费 公务接待费 小计 公务用车购置费 公务用车运行费 合计 因公出国（境）费 公务接待费 小计 公务用车购置费 公务用车运行费\n"
+	d = extractLines(t, plain+"72,900 32,300 9,500 31,100 21,600 9,500 100,000 20,000 30,000 50,000 10,000 40,000\n")
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "100000" || tp.Reception == nil || tp.Reception.Amount.String() != "30000" ||
+		tp.Vehicle == nil || tp.Vehicle.Amount.String() != "50000" || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "40000" {
+		t.Errorf("cells a space apart: %+v, want the 2025 half (total 100000, reception 30000, vehicle 50000, operation 40000)", tp)
+	}
+	// a blank cell dropped: the figures no longer pair with the labels
+	if tp := extractLines(t, plain+"72,900 32,300 31,100 21,600 9,500 100,000 20,000 30,000 50,000 10,000 40,000\n").ThreePublic; tp != nil && tp.Total != nil {
+		t.Errorf("cells a space apart, one dropped: total %v read", *tp.Total)
+	}
 	rows := "武昌区第一中学2024年单位预算\n第四部分 2024年单位预算表\n                表7 一般公共预算“三公”经费支出表\n" +
 		"单位名称：武昌区第一中学                              单位：元\n" +
 		"项目                               2023年预算数         2024年预算数              增减额\n" +
