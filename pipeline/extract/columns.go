@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -424,6 +425,7 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 	var own []bool        // each value column: whether it is the year's
 	var centres []float64 // each value column's label's centre, in text that keeps the columns
 	got := map[string]cell{}
+	var full, short []keyed // rows with a cell in every column, and rows with fewer
 	rows := splitPartRows(t.rows)
 	for i := 0; i < len(rows); i++ {
 		r := rows[i]
@@ -453,18 +455,101 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		}
 		if len(r.vals) == len(own) {
 			got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+			full = append(full, keyed{key, r})
 			continue
 		}
 		c, ok := cellUnder(t, lines, r, centres, at)
+		if !ok && centres == nil && len(r.vals) < len(own) {
+			short = append(short, keyed{key, r}) // its blank cells' columns not known
+			continue
+		}
 		if !ok {
 			return nil
 		}
 		got[key] = c
 	}
+	if len(short) > 0 {
+		return b.threePublicByYearSums(t, len(own), slices.Index(own, true), full, short)
+	}
 	if !threePublicAddsUp(got) {
 		return nil
 	}
 	return got
+}
+
+// keyed is a row of a 三公 table with the part it names.
+type keyed struct {
+	key string
+	r   row
+}
+
+// threePublicByYearSums places the cells of a 三公 table of a row a part
+// and a column a year (or a change) whose rows with blank cells kept no
+// columns (one cell a line, blank cells dropped): each way of putting a
+// short row's cells in its columns, in order, is a reading, and a reading
+// holds where every column adds up (each year's parts, and a change's).
+// The year's column is read where the readings that hold agree on it;
+// nil where none holds or they disagree.
+func (b *builder) threePublicByYearSums(t table, cols, own int, full, short []keyed) map[string]cell {
+	var placements [][][]int // each short row: the ways its cells take columns
+	ways := 1
+	for _, s := range short {
+		p := orderedChoices(cols, len(s.r.vals))
+		if ways *= len(p); ways > 4096 {
+			return nil
+		}
+		placements = append(placements, p)
+	}
+	var agreed map[string]cell
+	pick := make([]int, len(short))
+	for n := 0; n < ways; n++ {
+		for k, m := 0, n; k < len(short); k++ {
+			pick[k], m = m%len(placements[k]), m/len(placements[k])
+		}
+		column := make([]map[string]cell, cols)
+		for c := range column {
+			column[c] = map[string]cell{}
+		}
+		for _, f := range full {
+			for c, v := range f.r.vals {
+				column[c][f.key] = cell{t.value(v), v.line}
+			}
+		}
+		for k, s := range short {
+			for c := range column {
+				column[c][s.key] = cell{0, s.r.line} // blank: nothing spent
+			}
+			for i, c := range placements[k][pick[k]] {
+				column[c][s.key] = cell{t.value(s.r.vals[i]), s.r.vals[i].line}
+			}
+		}
+		if !slices.ContainsFunc(column, func(m map[string]cell) bool { return !threePublicAddsUp(m) }) {
+			if agreed != nil && !maps.Equal(agreed, column[own]) {
+				return nil
+			}
+			agreed = column[own]
+		}
+	}
+	return agreed
+}
+
+// orderedChoices lists the ways of putting n cells in order into k
+// columns: each a list of n increasing column indexes.
+func orderedChoices(k, n int) [][]int {
+	if n == 0 {
+		return [][]int{nil}
+	}
+	var out [][]int
+	for first := 0; first <= k-n; first++ {
+		for _, rest := range orderedChoices(k-first-1, n-1) {
+			c := []int{first}
+			for _, r := range rest {
+				c = append(c, first+1+r)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // threePublicAddsUp tells a 三公 table's year read whole: its total, 出国

@@ -59,6 +59,22 @@ func TestThreePublicYearBefore(t *testing.T) {
 	if tp := extractLines(t, cells).ThreePublic; tp != nil && tp.Total != nil {
 		t.Errorf("the year before's 三公, one cell a line, read as the year's: %v", *tp.Total)
 	}
+	// one cell a line with blank cells dropped, both years printed: the
+	// one placement of the short rows' cells where every year adds up
+	// says whose they are; where two hold and disagree, nothing is read
+	dropped := "株洲市图书馆2024年单位预算\n第四部分 2024年单位预算表\n表7 一般公共预算“三公”经费支出表\n单位名称：株洲市图书馆\n单位：元\n" +
+		"项目\n2023年预算数\n2024年预算数\n合计\n21,112\n43,342\n1.因公出国（境）费\n20,323\n14,578\n2.公务接待费\n13,018\n" +
+		"3.公务用车购置及运行费\n789\n15,746\n其中：公务用车购置费\n789\n8,801\n公务用车运行费\n6,945\n"
+	if tp := extractLines(t, dropped).ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "43342" || tp.Reception == nil || tp.Reception.Amount.String() != "13018" ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "6945" {
+		t.Errorf("one cell a line, blank cells dropped: %+v, want total 43342, reception 13018, operation 6945", tp)
+	}
+	twoWays := "株洲市图书馆2024年单位预算\n第四部分 2024年单位预算表\n表7 一般公共预算“三公”经费支出表\n单位名称：株洲市图书馆\n单位：元\n" +
+		"项目\n2023年预算数\n2024年预算数\n合计\n600\n600\n1.因公出国（境）费\n300\n2.公务接待费\n300\n" +
+		"3.公务用车购置及运行费\n300\n300\n其中：公务用车购置费\n300\n300\n公务用车运行费\n"
+	if tp := extractLines(t, twoWays).ThreePublic; tp != nil && tp.Total != nil && tp.Reception != nil {
+		t.Errorf("two placements hold and disagree on the year's: total %v, reception %v read", *tp.Total, tp.Reception.Amount)
+	}
 	// the 其中 row's name wrapped around its cells too: the line ending
 	// the vehicle row's name and the one opening the 其中 row's read as
 	// one row
