@@ -60,10 +60,17 @@ func readIdentity(flat []string) identity {
 		// a web page's metadata row: "名称: | 某街道办事处2022年单位预算 | 文号: | 无 |"
 		if strings.Contains(t, "|") {
 			for _, cell := range strings.Split(t, "|") {
-				if _, _, after, ok := yearIn(cell); ok && strings.Contains(after, "算") {
+				if yearKind(cell) {
 					t = strings.TrimSpace(cell)
 					break
 				}
+			}
+		}
+		// … its cells aligned in columns (ingest's pipe rows): "名称:池州市…"
+		for _, lb := range []string{"信息名称:", "文章标题:", "标题:", "名称:"} {
+			if rest, ok := strings.CutPrefix(t, lb); ok && yearKind(rest) {
+				t = rest
+				break
 			}
 		}
 		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
@@ -491,6 +498,12 @@ func nameLike(n string) bool {
 		n = n[:k]
 	}
 	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
+}
+
+// yearKind tells text with a year followed by a report's kind (…算).
+func yearKind(s string) bool {
+	_, _, after, ok := yearIn(s)
+	return ok && strings.Contains(after, "算")
 }
 
 // titleLike tells a line that may be a title: short, no sentence, no amount.

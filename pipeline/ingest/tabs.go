@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,19 +13,26 @@ import (
 // runes, as the readers count), numbers to the right, names to the left,
 // three spaces between columns. Lines keep their numbers.
 
-// pipeRows turns a Markdown pipe table (an HTML-to-Markdown converter's:
-// "| 项目 | 金额 |", a "| --- | --- |" line under its header) into rows of
-// tab-separated cells, its rule lines into blank lines, for alignTabs to
-// align. A line is a pipe row when it opens and closes with a pipe and
-// holds two cells or more; lines keep their numbers.
+// pipeRows turns a pipe table (an HTML-to-Markdown converter's: "| 项目 |
+// 金额 |", a "| --- | --- |" line under its header; or an HTML-to-text
+// converter's, without the outer pipes or with one: "项目 | 金额 |",
+// "合计 | 18.15 | 22.15") into rows of tab-separated cells, its rule lines
+// into blank lines, for alignTabs to align. A line is a pipe row when it
+// holds two cells or more — three without an outer pipe — and is no
+// sentence; lines keep their numbers.
 func pipeRows(lines []string) []string {
 	var out []string // nil until a row is changed
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if len(t) < 5 || t[0] != '|' || t[len(t)-1] != '|' || strings.Count(t, "|") < 3 {
+		if len(t) < 5 || strings.Contains(t, "。") {
 			continue
 		}
-		cells := strings.Split(t[1:len(t)-1], "|")
+		inner := strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+		outer := len(t) - len(inner) // outer pipes
+		if n := strings.Count(inner, "|"); n == 0 || n == 1 && outer == 0 {
+			continue
+		}
+		cells := strings.Split(inner, "|")
 		rule := true
 		for k, c := range cells {
 			c = strings.TrimSpace(c)
@@ -112,22 +118,36 @@ func alignBlock(rows []string) {
 			width[c] = max(width[c], utf8.RuneCountInString(f))
 		}
 	}
+	// a column of figures (past the first; more figures than words) sets
+	// its labels to the right
+	// too, their ends over the figures' ends: in a column wider than both
+	// (a long cell of another row, or a wide figure under a 栏次 row's
+	// number), a label at the left would stand apart from the figures
+	// under it
+	tally := make([]int, len(width)) // a column's figures less its other cells
+	for _, fs := range fields {
+		for c, f := range fs {
+			switch {
+			case isAmountField(f) || f == "—" || f == "-" || f == "－":
+				tally[c]++
+			case f != "":
+				tally[c]--
+			}
+		}
+	}
+	figures := func(c int) bool { return c > 0 && tally[c] > 0 }
 	var b strings.Builder
 	for k, fs := range fields {
 		if fs == nil {
 			continue
 		}
-		// a 栏次 row numbers the columns: its numbers stand at the left,
-		// under their labels, not at the right where a wider figure below
-		// would leave them apart from the label they number
-		counter := slices.ContainsFunc(fs, func(f string) bool { return strings.ReplaceAll(f, " ", "") == "栏次" })
 		b.Reset()
 		for c, f := range fs {
 			if c > 0 {
 				b.WriteString("   ")
 			}
 			pad := strings.Repeat(" ", width[c]-utf8.RuneCountInString(f))
-			if !counter && isAmountField(f) || f == "—" || f == "-" || f == "－" { // a dash stands for a figure not applicable
+			if isAmountField(f) || figures(c) || f == "—" || f == "-" || f == "－" { // a dash stands for a figure not applicable
 				b.WriteString(pad + f)
 			} else {
 				b.WriteString(f + pad)
