@@ -652,18 +652,19 @@ func pipeRow(cols []tcol, cells []string) string {
 // first).
 func (d *sdoc) header(b *strings.Builder, t ttable) {
 	for k, h := range t.header {
-		d.out(b, d.tabbed(t.cols, h))
+		d.out(b, d.headerCells(t.cols, h))
 		if k == 0 && d.p.Markdown {
 			d.out(b, "|"+strings.Repeat(" --- |", len(t.cols)))
 		}
 	}
 }
 
-// tabbed prints a header line laid out in cols with a tab between its
-// cells (Tabs), as a browser copies a table: each run of text goes to the
+// headerCells prints a header line laid out in cols as cells: a tab
+// between them (Tabs), as a browser copies a table, or a Markdown pipe row
+// (Markdown); each run of text goes to the
 // column its first rune stands in, an empty cell leaves its two tabs, and
 // a cell's text has no spaces set in it (项    目 is a PDF's, not a cell's).
-func (d *sdoc) tabbed(cols []tcol, h string) string {
+func (d *sdoc) headerCells(cols []tcol, h string) string {
 	if !d.p.Tabs && !d.p.Markdown {
 		return h
 	}
