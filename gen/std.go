@@ -661,9 +661,9 @@ func (d *sdoc) header(b *strings.Builder, t ttable) {
 
 // headerCells prints a header line laid out in cols as cells: a tab
 // between them (Tabs), as a browser copies a table, or a Markdown pipe row
-// (Markdown); each run of text goes to the
-// column its first rune stands in, an empty cell leaves its two tabs, and
-// a cell's text has no spaces set in it (项    目 is a PDF's, not a cell's).
+// (Markdown). Each run of text goes to the column its first rune stands
+// in, an empty cell leaves its two tabs, and a cell's text has no spaces
+// set in it (项    目 is a PDF's, not a cell's).
 func (d *sdoc) headerCells(cols []tcol, h string) string {
 	if !d.p.Tabs && !d.p.Markdown {
 		return h
