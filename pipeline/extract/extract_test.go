@@ -1241,6 +1241,21 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某区民宗局(外侨办)", "final_accounts", "", 2015},
 		{" 索 引 号  zfbgs/2024-00119\n 信息名称  某县第二幼儿园2023年部门决算公开说明\n 公开日期  2024-09-19\n一、部门职责",
 			"某县第二幼儿园", "final_accounts", "department", 2023},
+		// a title on its own line, the next opening with 比: the title ends
+		// on its line; a later sentence ("…的收入。较 2022 年度决算数…") is no title
+		{"某中心2023年度单位决算\n比上年没有变化。\n5.经营收入 0.00 万,指单位在业务活动以外开展非\n独立核算经营活动的收入。较 2022 年度决算数增加 0.00\n万元。",
+			"某中心", "final_accounts", "unit", 2023},
+		// a bracketed line before the title names nothing
+		{"(2018部门预算公开)\n某市公共资源交易中心2018年部门预算\n及“三公”经费预算编制说明\n第一部分:概况",
+			"某市公共资源交易中心", "budget", "department", 2018},
+		// a web table's title: the name's cell above, rows of bare bars between
+		{"附件1 |\n中共某市某区委员会统战部 (民宗局) |\n|\n|\n2018年区级部门预算\n目 录",
+			"中共某市某区委员会统战部(民宗局)", "budget", "department", 2018},
+		// "<name>财政拨款“三公”经费预算<year>年情况如下"
+		{"某市公路养护中心财政拨款“三公”经费预算2014年情况如下:\n一、因公出国(境)经费\n2014年某市公路养护中心没有安排出国计划。",
+			"某市公路养护中心", "budget", "", 2014},
+		{"关于某市文化局\n财政拨款“三公”经费决算2014年情况的\n说 明\n某市文化局财政拨款“三公”经费决算2014年情况如下:\n一、因公出国(境)经费",
+			"某市文化局", "final_accounts", "", 2014},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
