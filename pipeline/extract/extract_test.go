@@ -1280,3 +1280,23 @@ func TestIdentityRealTitles(t *testing.T) {
 		}
 	}
 }
+
+// A list of a hospital's basic expenditure by its own heads ("业务支出…，
+// 管理费用…，其他支出…") ends in 其他支出: the list's remainder, not the
+// 类 229 nor the economic class 399. Listed after a 类, it is the 类.
+func TestOtherExpenditureOfAList(t *testing.T) {
+	d := extractLines(t, `某医院2017年度部门决算
+2017年总支出500万元，其中项目支出100万元，基本支出400万元。基本支出中业务支出300万元，管理费用90万元，其他支出10万元。`)
+	if len(d.Expenditure.ByFunction) != 0 || len(d.Expenditure.ByEconomic) != 0 {
+		t.Errorf("a list's remainder read as a class: %v %v", d.Expenditure.ByFunction, d.Expenditure.ByEconomic)
+	}
+	d = extractLines(t, `某局2017年度部门决算
+2017年支出合计70万元，其中：一般公共服务支出60万元，其他支出10万元。`)
+	var got []string
+	for _, c := range d.Expenditure.ByFunction {
+		got = append(got, fmt.Sprintf("%s %s", c.Code, c.Amount))
+	}
+	if strings.Join(got, ", ") != "201 600000, 229 100000" {
+		t.Errorf("by_function = %v", got)
+	}
+}

@@ -1306,6 +1306,13 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	}
 	// document order; the first hit of a code gives its amount
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	var kept []classHit
+	for _, h := range hits {
+		if h.class.Name != "其他支出" || !b.listRemainder(kept, h.start) {
+			kept = append(kept, h)
+		}
+	}
+	hits = kept
 	var items []schema.ClassItem
 	index := map[string]int{}
 	// where a hit's statement ends: the next hit after its amount
@@ -1357,6 +1364,30 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// listRemainder tells 其他支出 at start closing a list of heads that are no
+// classes of its scheme ("基本支出中业务支出300万元，管理费用90万元，其他支出
+// 10万元"): an amount and a separator stand just before it, and no class of
+// the scheme (prev, the hits before it) opens earlier in its sentence.
+func (b *builder) listRemainder(prev []classHit, start int) bool {
+	s := b.st.s[:start]
+	lead := strings.TrimRight(s, " ,，、")
+	if len(lead) == len(s) || !strings.HasSuffix(lead, "元") {
+		return false
+	}
+	from := max(0, start-600)
+	for _, p := range []string{"。", "；", ";"} {
+		if k := strings.LastIndex(s, p); k >= from {
+			from = k + len(p)
+		}
+	}
+	for _, h := range prev {
+		if h.start >= from {
+			return false
+		}
+	}
+	return true
 }
 
 // projectsPart tells an economic class at start listed as a part of the
