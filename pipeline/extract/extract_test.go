@@ -1300,3 +1300,19 @@ func TestOtherExpenditureOfAList(t *testing.T) {
 		t.Errorf("by_function = %v", got)
 	}
 }
+
+// A page of the 三公 alone whose sections state each part under its own
+// heading, with no sentence of the total: the parts are read (in 元 here).
+func TestThreePublicPagePartsOnly(t *testing.T) {
+	d := extractLines(t, `某区卫生局2015年度“三公”经费决算情况说明
+(一)因公出国(境)经费
+2015年本局无因公出国(境)人员。
+(二)公务接待费
+2015年公务接待费12500元,较2014年决算数增加2500元,主要用于上级检查。
+(三)公务用车购置及运行维护费
+2015年公务用车购置及运行维护费80000元,较2014年决算数减少5000元。`)
+	tp := d.ThreePublic
+	if tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(12500) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(80000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+}

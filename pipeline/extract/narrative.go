@@ -1871,6 +1871,9 @@ func (b *builder) threePublic() {
 	if tp.Total != nil {
 		b.threePublicCompared()
 	}
+	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
+		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
+	}
 	if anchor < 0 {
 		b.threePublicNil(tp)
 		return
