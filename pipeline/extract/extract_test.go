@@ -1316,3 +1316,17 @@ func TestThreePublicPagePartsOnly(t *testing.T) {
 		t.Fatalf("三公 = %+v", tp)
 	}
 }
+
+// "总收入…，其中本年收入…": the 总收入 that holds the year's revenue is the
+// total (the year's plus what was carried over); so for 总支出.
+func TestTotalOverCurrentYear(t *testing.T) {
+	d := extractLines(t, `某中心2021年度单位决算
+(一)本单位2021年度总收入300.50万元,其中本年收入200.50万元,较2020年度决算数减少10万元。
+1.上年结转和结余100万元。
+(二)本单位2021年度总支出300.50万元,其中本年支出250万元,较2020年度决算数减少5万元。`)
+	r, e := d.Revenue, d.Expenditure
+	if r.Total == nil || *r.Total != schema.Yuan(3005000) || r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(2005000) ||
+		e.Total == nil || *e.Total != schema.Yuan(3005000) || e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(2500000) {
+		t.Errorf("revenue %v/%v, expenditure %v/%v", r.Total, r.CurrentYear, e.Total, e.CurrentYear)
+	}
+}

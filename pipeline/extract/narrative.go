@@ -413,7 +413,32 @@ func (b *builder) totals() {
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
+	if rev.Total == nil {
+		rev.Total = b.totalOver("/revenue/total", "总收入", "本年收入")
+	}
+	if exp.Total == nil {
+		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
+	}
 	d.Revenue, d.Expenditure = rev, exp
+}
+
+// totalOver reads a total named by label alone ("总收入", too often a
+// part's) where the year's part follows it as its own: "总收入581.45万元，
+// 其中本年收入390.55万元" — the year's and what was carried over.
+func (b *builder) totalOver(path, label, part string) *schema.Money {
+	st := b.st
+	for _, end := range b.find(label) {
+		ti, ok := b.valueAfter(end, 4)
+		if !ok || b.used[ti] || b.otherYear(end-len(label)) {
+			continue
+		}
+		rest := strings.TrimLeft(st.s[st.toks[ti].end:], " ,，")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, "其中"), " :：")
+		if strings.HasPrefix(rest, part) {
+			return b.take(path, ti)
+		}
+	}
+	return nil
 }
 
 // revenueSources are the labels of each canonical revenue source, most
