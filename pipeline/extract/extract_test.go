@@ -1330,3 +1330,16 @@ func TestTotalOverCurrentYear(t *testing.T) {
 		t.Errorf("revenue %v/%v, expenditure %v/%v", r.Total, r.CurrentYear, e.Total, e.CurrentYear)
 	}
 }
+
+// 财政补助收入 (a hospital's, and older templates') is the 财政拨款 source.
+func TestFiscalSubsidyRevenue(t *testing.T) {
+	d := extractLines(t, `某医院2017年度部门决算
+2017年总收入500万元,其中:财政补助收入200万元,事业收入280万元,其他收入20万元。`)
+	var got []string
+	for _, s := range d.Revenue.Sources {
+		got = append(got, fmt.Sprintf("%s %s", s.Name, s.Amount))
+	}
+	if strings.Join(got, ", ") != "财政拨款 2000000, 事业收入 2800000, 其他收入 200000" {
+		t.Errorf("sources = %v", got)
+	}
+}
