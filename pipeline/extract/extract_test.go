@@ -1343,3 +1343,25 @@ func TestFiscalSubsidyRevenue(t *testing.T) {
 		t.Errorf("sources = %v", got)
 	}
 }
+
+// "公务用车购置及运行费17万元，其中：购置费0万元…、运行费17万元": the bare
+// 购置费 and 运行费 listed under the cars' whole are its parts; elsewhere
+// (设备购置费) they are not.
+func TestVehiclePartsListedBare(t *testing.T) {
+	d := extractLines(t, `某局2017年“三公”经费预算情况说明
+某局2017年“三公”经费财政拨款预算安排37万元,其中,公务用车购置及运行费17万元,公务接待费20万元。
+二、公务用车购置及运行费
+2017年某局安排公务用车购置及运行费17万元,其中:购置费0万元,与上年持平、运行费17万元,比上年减少0.5万元,主要用于车辆保险费。
+三、其他
+本年安排设备购置费5万元。`)
+	tp := d.ThreePublic
+	if tp == nil || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(170000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	d = extractLines(t, `某局2017年“三公”经费预算情况说明
+某局2017年“三公”经费财政拨款预算安排37万元,其中,公务用车购置及运行费17万元,公务接待费20万元。
+本年安排设备购置费5万元,车辆运行费由项目列支。`)
+	if tp := d.ThreePublic; tp == nil || tp.VehiclePurchase != nil && tp.VehiclePurchase.Amount == schema.Yuan(50000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+}

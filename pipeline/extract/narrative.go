@@ -1909,13 +1909,16 @@ func (b *builder) threePublic() {
 		allLabels = append(allLabels, f.labels...)
 	}
 	// 会议费 and 培训费 are listed with the 三公 (Jiangsu's "“三公”经费、会议费、培训费")
-	listed := append(slices.Clone(allLabels), "会议费", "培训费")
+	listed := append(slices.Concat(allLabels, bareCarParts), "会议费", "培训费")
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
 		b.after, b.listOf = anchor, listed
 		// 车辆… (车辆购置费) is the 三公's where it opens its term, not a project's
 		// (执法车辆购置费)
 		b.labelOK = func(l string, start int) bool {
+			if slices.Contains(bareCarParts, l) {
+				return b.underVehicle(start)
+			}
 			return !strings.HasPrefix(l, "车辆") || !unicode.Is(unicode.Han, st.lastRune(start)) ||
 				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
 		}
@@ -1923,6 +1926,11 @@ func (b *builder) threePublic() {
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
+			if field == "vehicle_purchase" {
+				labels = append(slices.Clone(labels), bareCarParts[0])
+			} else {
+				labels = append(slices.Clone(labels), bareCarParts[1:]...)
+			}
 			a, p = b.figure(path, "/amount", labels, 8, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
 			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
@@ -2003,6 +2011,31 @@ var threePublicLabels = []struct {
 		"运行维护费", "运行费", "运维费", "运行维护", "运行")},
 	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
 		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "购置及运行维护", "购置及运行", "购置和运行")},
+}
+
+// bareCarParts name the cars' two parts without the cars: only listed under
+// their whole ("公务用车购置及运行费17万元，其中：购置费0万元、运行费17万元")
+// are they the 三公's (underVehicle).
+var bareCarParts = []string{"购置费", "运行维护费", "运行费"}
+
+// underVehicle tells a bare part at start listed after 其中 under the cars'
+// whole in its sentence: the whole's label, its amount, then 其中, with no
+// full stop between, and no character of a longer name before the part.
+func (b *builder) underVehicle(start int) bool {
+	st := b.st
+	if unicode.Is(unicode.Han, st.lastRune(start)) && !strings.HasSuffix(st.s[:start], "其中") {
+		return false
+	}
+	s := st.s[max(0, start-240):start]
+	k := strings.LastIndex(s, "其中")
+	if k < 0 || strings.Contains(s[k:], "。") {
+		return false
+	}
+	whole := s[:k]
+	if j := strings.LastIndex(whole, "。"); j >= 0 {
+		whole = whole[j:]
+	}
+	return containsAny(whole, []string{"购置及运行", "购置和运行", "购置及运维"})
 }
 
 // carLabels are labels and, after them, each word for the cars followed by
