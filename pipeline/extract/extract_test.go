@@ -1251,6 +1251,11 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a web table's title: the name's cell above, rows of bare bars between
 		{"附件1 |\n中共某市某区委员会统战部 (民宗局) |\n|\n|\n2018年区级部门预算\n目 录",
 			"中共某市某区委员会统战部(民宗局)", "budget", "department", 2018},
+		// an attachment's file name gives way to the title in the text below it
+		{"2018年某社区决算公开.pdf\n某市某区某路社区公共服务中心 2018年度部门决算 1 目录 第一部分 部门概况",
+			"某市某区某路社区公共服务中心", "final_accounts", "department", 2018},
+		{"附件:某县总工会2019年度部门决算公开.pdf\n第一部分 部门概况\n一、部门职责",
+			"某县总工会", "final_accounts", "department", 2019},
 		// "<name>财政拨款“三公”经费预算<year>年情况如下"
 		{"某市公路养护中心财政拨款“三公”经费预算2014年情况如下:\n一、因公出国(境)经费\n2014年某市公路养护中心没有安排出国计划。",
 			"某市公路养护中心", "budget", "", 2014},

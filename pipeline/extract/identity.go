@@ -14,6 +14,13 @@ type identity struct {
 	name, title, kind, scope string
 	year, line               int
 	tables                   bool // a file of tables only: the title is a table's
+	file                     bool // the title is an attachment's file name ("….pdf"): a title below it wins
+}
+
+// fileName tells a line that names an attachment's file: "…决算公开.pdf".
+func fileName(l string) bool {
+	l = strings.ToLower(strings.TrimSpace(l))
+	return hasSuffixAny(l, []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"})
 }
 
 // titleKinds are the words that close a disclosure's title.
@@ -77,7 +84,7 @@ func readIdentity(flat []string) identity {
 		}
 		// a heading of the contents ("第三部分 2021年度部门决算情况说明") names
 		// no department: the named title below it is the disclosure's
-		if (id.year == 0 || id.name == "") && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+		if (id.year == 0 || id.name == "" || id.file) && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
 			nameless := id
 			id = identity{}
 			cand := t
@@ -123,7 +130,7 @@ func readIdentity(flat []string) identity {
 						name = nameBelow(flat, i)
 					}
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
-					id.name = name
+					id.name, id.file = name, fileName(t)
 					id.title = cand
 					if end := strings.Index(cand, k.word); end >= 0 {
 						id.title = cand[:end+len(k.word)]
