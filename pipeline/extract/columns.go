@@ -1067,6 +1067,9 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 			return nil
 		}
 	}
+	if got := threePublicByLabels(t); got != nil {
+		return got
+	}
 	// the two orders of the parts seen in templates
 	orders := [][]string{
 		{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"},
@@ -1203,4 +1206,59 @@ func abs(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// threePublicByLabels reads a 三公 table of one column whose rows each name
+// their part ("2.公务接待费 | 8 |", a web page's): the label tells the part,
+// a blank cell is left unread. It is nil unless every row with a value has
+// one and a label of its own part, the total among them, and the parts add
+// up to the total (a blank counted as nothing).
+func threePublicByLabels(t table) map[string]cell {
+	got := map[string]cell{}
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		field := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
+		if len(r.vals) > 1 || field == "" {
+			return nil
+		}
+		if _, twice := got[field]; twice {
+			return nil
+		}
+		got[field] = cell{t.value(r.vals[0]), r.vals[0].line}
+	}
+	total, ok := got["total"]
+	if !ok || len(got) < 3 {
+		return nil
+	}
+	vehicle := got["vehicle"].v
+	if _, ok := got["vehicle"]; !ok {
+		vehicle = got["vehicle_purchase"].v + got["vehicle_operation"].v
+	} else if _, parts := got["vehicle_operation"]; parts && got["vehicle_purchase"].v+got["vehicle_operation"].v != vehicle {
+		return nil
+	}
+	if got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
+		return nil
+	}
+	return got
+}
+
+// threePublicPart names the part of the 三公 a row's label is: "" for none.
+func threePublicPart(l string) string {
+	switch {
+	case l == "合计" || l == "总计" || strings.HasSuffix(l, "三公经费合计"):
+		return "total"
+	case strings.Contains(l, "出国"):
+		return "overseas_travel"
+	case strings.Contains(l, "公务接待"):
+		return "reception"
+	case strings.Contains(l, "购置") && strings.Contains(l, "运行"), strings.HasSuffix(l, "公务用车费"), strings.HasSuffix(l, "公车费"):
+		return "vehicle"
+	case strings.Contains(l, "用车运行") || strings.Contains(l, "公车运行"):
+		return "vehicle_operation"
+	case strings.Contains(l, "用车购置") || strings.Contains(l, "公车购置"):
+		return "vehicle_purchase"
+	}
+	return ""
 }

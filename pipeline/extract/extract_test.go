@@ -1241,6 +1241,26 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某区民宗局(外侨办)", "final_accounts", "", 2015},
 		{" 索 引 号  zfbgs/2024-00119\n 信息名称  某县第二幼儿园2023年部门决算公开说明\n 公开日期  2024-09-19\n一、部门职责",
 			"某县第二幼儿园", "final_accounts", "department", 2023},
+		// a title on its own line, the next opening with 比: the title ends
+		// on its line; a later sentence ("…的收入。较 2022 年度决算数…") is no title
+		{"某中心2023年度单位决算\n比上年没有变化。\n5.经营收入 0.00 万,指单位在业务活动以外开展非\n独立核算经营活动的收入。较 2022 年度决算数增加 0.00\n万元。",
+			"某中心", "final_accounts", "unit", 2023},
+		// a bracketed line before the title names nothing
+		{"(2018部门预算公开)\n某市公共资源交易中心2018年部门预算\n及“三公”经费预算编制说明\n第一部分:概况",
+			"某市公共资源交易中心", "budget", "department", 2018},
+		// a web table's title: the name's cell above, rows of bare bars between
+		{"附件1 |\n中共某市某区委员会统战部 (民宗局) |\n|\n|\n2018年区级部门预算\n目 录",
+			"中共某市某区委员会统战部(民宗局)", "budget", "department", 2018},
+		// an attachment's file name gives way to the title in the text below it
+		{"2018年某社区决算公开.pdf\n某市某区某路社区公共服务中心 2018年度部门决算 1 目录 第一部分 部门概况",
+			"某市某区某路社区公共服务中心", "final_accounts", "department", 2018},
+		{"附件:某县总工会2019年度部门决算公开.pdf\n第一部分 部门概况\n一、部门职责",
+			"某县总工会", "final_accounts", "department", 2019},
+		// "<name>财政拨款“三公”经费预算<year>年情况如下"
+		{"某市公路养护中心财政拨款“三公”经费预算2014年情况如下:\n一、因公出国(境)经费\n2014年某市公路养护中心没有安排出国计划。",
+			"某市公路养护中心", "budget", "", 2014},
+		{"关于某市文化局\n财政拨款“三公”经费决算2014年情况的\n说 明\n某市文化局财政拨款“三公”经费决算2014年情况如下:\n一、因公出国(境)经费",
+			"某市文化局", "final_accounts", "", 2014},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1311,5 +1331,90 @@ func TestAppropriationFromItsOnePart(t *testing.T) {
 		if s.Name == "财政拨款" && s.Amount != schema.Yuan(12345700) {
 			t.Errorf("two fiscal parts: 财政拨款 %s, want the text's 12345700", s.Amount)
 		}
+	}
+}
+
+// A list of a hospital's basic expenditure by its own heads ("业务支出…，
+// 管理费用…，其他支出…") ends in 其他支出: the list's remainder, not the
+// 类 229 nor the economic class 399. Listed after a 类, it is the 类.
+func TestOtherExpenditureOfAList(t *testing.T) {
+	d := extractLines(t, `某医院2017年度部门决算
+2017年总支出500万元，其中项目支出100万元，基本支出400万元。基本支出中业务支出300万元，管理费用90万元，其他支出10万元。`)
+	if len(d.Expenditure.ByFunction) != 0 || len(d.Expenditure.ByEconomic) != 0 {
+		t.Errorf("a list's remainder read as a class: %v %v", d.Expenditure.ByFunction, d.Expenditure.ByEconomic)
+	}
+	d = extractLines(t, `某局2017年度部门决算
+2017年支出合计70万元，其中：一般公共服务支出60万元，其他支出10万元。`)
+	var got []string
+	for _, c := range d.Expenditure.ByFunction {
+		got = append(got, fmt.Sprintf("%s %s", c.Code, c.Amount))
+	}
+	if strings.Join(got, ", ") != "201 600000, 229 100000" {
+		t.Errorf("by_function = %v", got)
+	}
+}
+
+// A page of the 三公 alone whose sections state each part under its own
+// heading, with no sentence of the total: the parts are read (in 元 here).
+func TestThreePublicPagePartsOnly(t *testing.T) {
+	d := extractLines(t, `某区卫生局2015年度“三公”经费决算情况说明
+(一)因公出国(境)经费
+2015年本局无因公出国(境)人员。
+(二)公务接待费
+2015年公务接待费12500元,较2014年决算数增加2500元,主要用于上级检查。
+(三)公务用车购置及运行维护费
+2015年公务用车购置及运行维护费80000元,较2014年决算数减少5000元。`)
+	tp := d.ThreePublic
+	if tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(12500) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(80000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+}
+
+// "总收入…，其中本年收入…": the 总收入 that holds the year's revenue is the
+// total (the year's plus what was carried over); so for 总支出.
+func TestTotalOverCurrentYear(t *testing.T) {
+	d := extractLines(t, `某中心2021年度单位决算
+(一)本单位2021年度总收入300.50万元,其中本年收入200.50万元,较2020年度决算数减少10万元。
+1.上年结转和结余100万元。
+(二)本单位2021年度总支出300.50万元,其中本年支出250万元,较2020年度决算数减少5万元。`)
+	r, e := d.Revenue, d.Expenditure
+	if r.Total == nil || *r.Total != schema.Yuan(3005000) || r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(2005000) ||
+		e.Total == nil || *e.Total != schema.Yuan(3005000) || e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(2500000) {
+		t.Errorf("revenue %v/%v, expenditure %v/%v", r.Total, r.CurrentYear, e.Total, e.CurrentYear)
+	}
+}
+
+// 财政补助收入 (a hospital's, and older templates') is the 财政拨款 source.
+func TestFiscalSubsidyRevenue(t *testing.T) {
+	d := extractLines(t, `某医院2017年度部门决算
+2017年总收入500万元,其中:财政补助收入200万元,事业收入280万元,其他收入20万元。`)
+	var got []string
+	for _, s := range d.Revenue.Sources {
+		got = append(got, fmt.Sprintf("%s %s", s.Name, s.Amount))
+	}
+	if strings.Join(got, ", ") != "财政拨款 2000000, 事业收入 2800000, 其他收入 200000" {
+		t.Errorf("sources = %v", got)
+	}
+}
+
+// "公务用车购置及运行费17万元，其中：购置费0万元…、运行费17万元": the bare
+// 购置费 and 运行费 listed under the cars' whole are its parts; elsewhere
+// (设备购置费) they are not.
+func TestVehiclePartsListedBare(t *testing.T) {
+	d := extractLines(t, `某局2017年“三公”经费预算情况说明
+某局2017年“三公”经费财政拨款预算安排37万元,其中,公务用车购置及运行费17万元,公务接待费20万元。
+二、公务用车购置及运行费
+2017年某局安排公务用车购置及运行费17万元,其中:购置费0万元,与上年持平、运行费17万元,比上年减少0.5万元,主要用于车辆保险费。
+三、其他
+本年安排设备购置费5万元。`)
+	tp := d.ThreePublic
+	if tp == nil || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(170000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	d = extractLines(t, `某局2017年“三公”经费预算情况说明
+某局2017年“三公”经费财政拨款预算安排37万元,其中,公务用车购置及运行费17万元,公务接待费20万元。
+本年安排设备购置费5万元,车辆运行费由项目列支。`)
+	if tp := d.ThreePublic; tp == nil || tp.VehiclePurchase != nil && tp.VehiclePurchase.Amount == schema.Yuan(50000) {
+		t.Fatalf("三公 = %+v", tp)
 	}
 }

@@ -14,6 +14,13 @@ type identity struct {
 	name, title, kind, scope string
 	year, line               int
 	tables                   bool // a file of tables only: the title is a table's
+	file                     bool // the title is an attachment's file name ("….pdf"): a title below it wins
+}
+
+// fileName tells a line that names an attachment's file: "…决算公开.pdf".
+func fileName(l string) bool {
+	l = strings.ToLower(strings.TrimSpace(l))
+	return hasSuffixAny(l, []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"})
 }
 
 // titleKinds are the words that close a disclosure's title.
@@ -84,7 +91,7 @@ func readIdentity(flat []string) identity {
 		}
 		// a heading of the contents ("第三部分 2021年度部门决算情况说明") names
 		// no department: the named title below it is the disclosure's
-		if (id.year == 0 || id.name == "") && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+		if (id.year == 0 || id.name == "" || id.file) && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
 			nameless := id
 			id = identity{}
 			cand := t
@@ -103,13 +110,17 @@ func readIdentity(flat []string) identity {
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, or a sentence comparing or stating a figure
-					// ("与2023年预算相比增长16.75%")
-					if j < 0 || startsWithAny(after[j+len(k.word):], []string{"表", "相比", "比", "增", "减", "为"}) {
+					// ("与2023年预算相比增长16.75%"); a title ending its own line
+					// ends there, whatever the next line opens with ("比上年…")
+					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
 					name := strings.TrimRight(before, " :")
-					if containsAny(name, []string{"预算数", "决算数", "支出数"}) {
+					if containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；") {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
+					}
+					if !strings.ContainsFunc(name, isHan) {
+						name = "" // "(2018部门预算公开)": a bracket names nothing
 					}
 					switch {
 					case name == "" && j > 8 && j <= 60:
@@ -126,7 +137,7 @@ func readIdentity(flat []string) identity {
 						name = nameBelow(flat, i)
 					}
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
-					id.name = name
+					id.name, id.file = name, fileName(t)
 					id.title = cand
 					if end := strings.Index(cand, k.word); end >= 0 {
 						id.title = cand[:end+len(k.word)]
@@ -315,12 +326,16 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 // titleName takes the department name from the lines before a title that
 // starts with its year, joining a name broken over two lines.
 func titleName(prev []string) string {
-	name := prev[len(prev)-1]
+	// a web table's rows of bare bars stand between the name's cell and the title
+	for len(prev) > 1 && !strings.ContainsFunc(prev[len(prev)-1], isHan) {
+		prev = prev[:len(prev)-1]
+	}
+	name := strings.TrimSpace(strings.TrimRight(prev[len(prev)-1], "| "))
 	if s, _ := enumOf(name); s != enumNone || strings.Contains(name, "部分") || strings.Contains(name, "表") || strings.Contains(name, "目录") || strings.HasPrefix(name, "附件") {
 		return ""
 	}
 	if len(prev) >= 2 {
-		p := prev[len(prev)-2]
+		p := strings.TrimSpace(strings.TrimRight(prev[len(prev)-2], "| "))
 		if utf8.RuneCountInString(p) <= 20 && !strings.ContainsAny(p, "0123456789") && !endsSentence(p) && !strings.HasPrefix(p, "附件") && !strings.Contains(p, "目") {
 			name = p + name
 		}
@@ -511,6 +526,8 @@ func titleLike(l string) bool {
 	return utf8.RuneCountInString(l) <= 80 && !strings.ContainsAny(l, "。,，;；") && !strings.Contains(l, "元")
 }
 
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
 func endsSentence(s string) bool {
 	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "；")
 }
@@ -532,6 +549,8 @@ func cleanName(s string) string {
 	// no department is named 三公: "某镇“三公”经费预算…" names 某镇
 	if k := strings.Index(s, "三公"); k > 0 {
 		s = strings.TrimRight(s[:k], "“\"「‘")
+		// "某中心财政拨款“三公”经费预算2014年情况如下": the funds are not the name
+		s = strings.TrimSuffix(s, "财政拨款")
 	}
 	s = strings.TrimSuffix(s, "(部门)")
 	if n, ok := strings.CutSuffix(s, "部门"); ok && utf8.RuneCountInString(n) >= 4 { // "某县第二中学部门2021年度部门决算"

@@ -413,7 +413,32 @@ func (b *builder) totals() {
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
+	if rev.Total == nil {
+		rev.Total = b.totalOver("/revenue/total", "总收入", "本年收入")
+	}
+	if exp.Total == nil {
+		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
+	}
 	d.Revenue, d.Expenditure = rev, exp
+}
+
+// totalOver reads a total named by label alone ("总收入", too often a
+// part's) where the year's part follows it as its own: "总收入581.45万元，
+// 其中本年收入390.55万元" — the year's and what was carried over.
+func (b *builder) totalOver(path, label, part string) *schema.Money {
+	st := b.st
+	for _, end := range b.find(label) {
+		ti, ok := b.valueAfter(end, 4)
+		if !ok || b.used[ti] || b.otherYear(end-len(label)) {
+			continue
+		}
+		rest := strings.TrimLeft(st.s[st.toks[ti].end:], " ,，")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, "其中"), " :：")
+		if strings.HasPrefix(rest, part) {
+			return b.take(path, ti)
+		}
+	}
+	return nil
 }
 
 // revenueSources are the labels of each canonical revenue source, most
@@ -430,7 +455,8 @@ var revenueSources = []struct {
 		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费", "涉及"}},
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
-	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
+	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates'
+	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
 	// 行政事业性收费收入: a source of the budgets before 2015
 	{"行政事业性收费收入", "", []string{"行政事业性收费收入"}, nil},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
@@ -1306,6 +1332,13 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	}
 	// document order; the first hit of a code gives its amount
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	var kept []classHit
+	for _, h := range hits {
+		if h.class.Name != "其他支出" || !b.listRemainder(kept, h.start) {
+			kept = append(kept, h)
+		}
+	}
+	hits = kept
 	var items []schema.ClassItem
 	index := map[string]int{}
 	// where a hit's statement ends: the next hit after its amount
@@ -1357,6 +1390,30 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// listRemainder tells 其他支出 at start closing a list of heads that are no
+// classes of its scheme ("基本支出中业务支出300万元，管理费用90万元，其他支出
+// 10万元"): an amount and a separator stand just before it, and no class of
+// the scheme (prev, the hits before it) opens earlier in its sentence.
+func (b *builder) listRemainder(prev []classHit, start int) bool {
+	s := b.st.s[:start]
+	lead := strings.TrimRight(s, " ,，、")
+	if len(lead) == len(s) || !strings.HasSuffix(lead, "元") {
+		return false
+	}
+	from := max(0, start-600)
+	for _, p := range []string{"。", "；", ";"} {
+		if k := strings.LastIndex(s, p); k >= from {
+			from = k + len(p)
+		}
+	}
+	for _, h := range prev {
+		if h.start >= from {
+			return false
+		}
+	}
+	return true
 }
 
 // projectsPart tells an economic class at start listed as a part of the
@@ -1840,6 +1897,9 @@ func (b *builder) threePublic() {
 	if tp.Total != nil {
 		b.threePublicCompared()
 	}
+	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
+		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
+	}
 	if anchor < 0 {
 		b.threePublicNil(tp)
 		return
@@ -1849,13 +1909,16 @@ func (b *builder) threePublic() {
 		allLabels = append(allLabels, f.labels...)
 	}
 	// 会议费 and 培训费 are listed with the 三公 (Jiangsu's "“三公”经费、会议费、培训费")
-	listed := append(slices.Clone(allLabels), "会议费", "培训费")
+	listed := append(slices.Concat(allLabels, bareCarParts), "会议费", "培训费")
 	part := func(field string, labels []string) *schema.Figure {
 		path := "/three_public/" + field
 		b.after, b.listOf = anchor, listed
 		// 车辆… (车辆购置费) is the 三公's where it opens its term, not a project's
 		// (执法车辆购置费)
 		b.labelOK = func(l string, start int) bool {
+			if slices.Contains(bareCarParts, l) {
+				return b.underVehicle(start)
+			}
 			return !strings.HasPrefix(l, "车辆") || !unicode.Is(unicode.Han, st.lastRune(start)) ||
 				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
 		}
@@ -1863,6 +1926,11 @@ func (b *builder) threePublic() {
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
+			if field == "vehicle_purchase" {
+				labels = append(slices.Clone(labels), bareCarParts[0])
+			} else {
+				labels = append(slices.Clone(labels), bareCarParts[1:]...)
+			}
 			a, p = b.figure(path, "/amount", labels, 8, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
 			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
@@ -1943,6 +2011,31 @@ var threePublicLabels = []struct {
 		"运行维护费", "运行费", "运维费", "运行维护", "运行")},
 	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
 		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "购置及运行维护", "购置及运行", "购置和运行")},
+}
+
+// bareCarParts name the cars' two parts without the cars: only listed under
+// their whole ("公务用车购置及运行费17万元，其中：购置费0万元、运行费17万元")
+// are they the 三公's (underVehicle).
+var bareCarParts = []string{"购置费", "运行维护费", "运行费"}
+
+// underVehicle tells a bare part at start listed after 其中 under the cars'
+// whole in its sentence: the whole's label, its amount, then 其中, with no
+// full stop between, and no character of a longer name before the part.
+func (b *builder) underVehicle(start int) bool {
+	st := b.st
+	if unicode.Is(unicode.Han, st.lastRune(start)) && !strings.HasSuffix(st.s[:start], "其中") {
+		return false
+	}
+	s := st.s[max(0, start-240):start]
+	k := strings.LastIndex(s, "其中")
+	if k < 0 || strings.Contains(s[k:], "。") {
+		return false
+	}
+	whole := s[:k]
+	if j := strings.LastIndex(whole, "。"); j >= 0 {
+		whole = whole[j:]
+	}
+	return containsAny(whole, []string{"购置及运行", "购置和运行", "购置及运维"})
 }
 
 // carLabels are labels and, after them, each word for the cars followed by

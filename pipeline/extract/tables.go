@@ -86,6 +86,8 @@ func findTables(lines, flat []string) []table {
 		if partHeading(c) {
 			parts = append(parts, i)
 		}
+		// a web table's title row keeps the bar of its one cell: "…情况统计表 |"
+		c = strings.TrimRight(c, "| ")
 		// a title broken before its last words: "…会议费、培训费" / "支出预算表"
 		// (not a sentence about 三公 above a table's title)
 		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") &&

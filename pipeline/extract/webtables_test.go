@@ -199,3 +199,44 @@ func TestWebSummaryInterleaved(t *testing.T) {
 		}
 	}
 }
+
+// A web page's 三公 table whose title row keeps its cell's bar ("…情况统计表 |")
+// is the table under that title: its rows are read.
+func TestThreePublicTitleWithBar(t *testing.T) {
+	d := extractLines(t, `某中心2020年“三公”经费预算情况说明
+2020年“三公”经费预算财政拨款情况统计表 |
+单位:万元 |
+项 目 | 本年预算数 |
+合 计 | 3.5 |
+1.因公出国(境)费用 | 0 |
+2.公务接待费 | 1.5 |
+3.公务用车费 | 2 |
+其中:(1)公务用车运行维护费 | 2 |
+(2)公务用车购置 | 0 |`)
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(35000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(15000) ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(20000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+}
+
+// A web page's 三公 table of one column, a row a part, some cells blank: each
+// row's label tells its part, the blank ones are not read.
+func TestThreePublicRowsByLabel(t *testing.T) {
+	d := extractLines(t, `某中心2020年“三公”经费预算情况说明
+2020年“三公”经费预算财政拨款情况统计表
+单位:万元
+项 目 | 本年预算数 |
+合 计 | 30 |
+1.因公出国(境)费用 | |
+2.公务接待费 | 6 |
+3.公务用车费 | 24 |
+其中:(1)公务用车运行维护费 | 24 |
+(2)公务用车购置 | |`)
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(300000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(60000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(240000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(240000) ||
+		tp.OverseasTravel != nil && tp.OverseasTravel.Amount != 0 {
+		t.Fatalf("三公 = %+v", tp)
+	}
+}
