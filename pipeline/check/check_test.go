@@ -96,7 +96,9 @@ func TestRules(t *testing.T) {
 		}, "yoy.change_pct", "info"},
 		// default mode: "134 万元，降幅" / "0.66" / "%。主要"; 134 / (1,895 + 134) is 6.60%
 		{"percentage of a change stated lines before it", func() *schema.Document { return changeApart(10, 12, -0.66) }, "yoy.change_pct", "warning"},
-		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "info"},
+		{"percentage of a change stated lines after it", func() *schema.Document { return changeApart(11, 10, -6.60) }, "yoy.change_pct", ""},
+		// the change states the prior year: no tenth of a point allowed as against a prior year stated apart
+		{"percentage of a change, a twentieth off", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "warning"},
 		{"percentage far from any stated change", func() *schema.Document { return changeApart(10, 40, -0.66) }, "yoy.change_pct", ""},
 		// "公务用车购置费增加0.89万元，公务用车运行费下降20.25%": the increase is not the fall's
 		{"percentage beside a change of the other sign", func() *schema.Document { return changeApart(10, 10, 20.25) }, "yoy.change_pct", ""},
@@ -1103,6 +1105,26 @@ func TestStatedChangeNoModelFigure(t *testing.T) {
 			if c.Rule == "yoy.change_pct" {
 				t.Errorf("%s: %+v", name, c)
 			}
+		}
+	}
+}
+
+// TestStatedChangeLastDigit: a percentage whose prior year is the amount
+// less the change its sentence states is compared within the rounding of
+// the three numbers and its last digit, rounded or cut (2,915.22 on
+// 10,883.36 − 2,915.22 is 36.586%: 36.58 and 36.59 agree), with no tenth
+// of a point beside — 36.57 and 36.60 are warnings.
+func TestStatedChangeLastDigit(t *testing.T) {
+	const text = "某市某委2019年部门预算\n三、财政拨款支出预算情况说明\n某市某委2019年财政拨款预算支出 10,883.36 万元，与上年相比增加 2,915.22 万元，增长 36.58 %。主要原因是人员增加。"
+	for pct, want := range map[string]bool{"36.58": false, "36.59": false, "36.57": true, "36.60": true, "36.5": false, "36.4": true} {
+		d := extractText(t, strings.Replace(text, "36.58", pct, 1))
+		Run(d)
+		got := false
+		for _, c := range d.Checks {
+			got = got || c.Rule == "yoy.change_pct" && c.Severity == schema.SeverityWarning
+		}
+		if got != want {
+			t.Errorf("增长 %s%%: warning %v, want %v (%+v)", pct, got, want, d.Checks)
 		}
 	}
 }

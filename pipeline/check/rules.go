@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -14,7 +15,7 @@ var rules = []Rule{
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", "the rounding of each stated change", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
-	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding (or the figure's and the stated change's), the percentage's last digit; at least 0.1 points", yoyChangePct},
+	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
@@ -193,6 +194,10 @@ func growth(a, b float64) (float64, float64) { return a - b, b } // (current −
 
 // yoyChangePct recomputes a stated percentage change from the figure and
 // its prior year, or from the figure and the change its sentence states.
+// Against a prior year stated apart it allows baseAllowance; against the
+// change beside it, whose prior year is the percentage's own, only the
+// rounding of the three numbers and the percentage's last digit cut
+// ("增加 2,915.22 万元，增长 36.58%" on 10,883.36: 36.586%).
 func yoyChangePct(c *ctx) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != schema.ClaimChangePct {
@@ -206,6 +211,7 @@ func yoyChangePct(c *ctx) {
 		paths, lines := []string{cp}, []int{cl.Line, c.line(cp)}
 		var v, lo, hi float64
 		var figs []rfig
+		apart := true // the prior year is stated apart from the change
 		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
 			v, lo, hi, ok = ratio(growth, cur, prior)
 			paths, lines, figs = append(paths, pp), append(lines, c.line(pp)), []rfig{st, cur, prior}
@@ -213,6 +219,7 @@ func yoyChangePct(c *ctx) {
 			ch := claimFig(o)
 			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
 			lines, figs = append(lines, o.Line), []rfig{st, cur, ch}
+			apart = false
 		} else {
 			continue
 		}
@@ -223,10 +230,16 @@ func yoyChangePct(c *ctx) {
 			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: figs, paths: paths, lines: lines,
 			msg: quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		}
-		if f.tol < baseAllowance {
+		switch {
+		case apart && f.tol < baseAllowance:
 			f.tol = baseAllowance
 			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
 				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
+		case !apart && math.Abs(cl.Value) < math.Abs(v):
+			// the change and the percentage are of one prior year, the
+			// sentence's: only the percentage's last digit, rounded or cut
+			f.tol += st.half
+			f.allowZh, f.allowEn = "百分比末位或为截尾（非四舍五入）", "a percentage's last digit may be cut rather than rounded"
 		}
 		c.report(f)
 	}
