@@ -26,6 +26,7 @@ var rules = []Rule{
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
+	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
@@ -418,6 +419,32 @@ func restateText(c *ctx) {
 			c.report(finding{stated: o.Value, computed: a.Value, unit: "yuan", tol: halves(fa, fo), figs: []rfig{fo, fa},
 				paths: []string{}, lines: []int{a.Line, o.Line},
 				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行标题的金额", msgEn: "line " + strconv.Itoa(o.Line) + " restates the amount of the heading of line " + strconv.Itoa(a.Line)})
+			break
+		}
+	}
+}
+
+// restateSentence compares the figures a sentence printed again states
+// otherwise (claims on /text/<line>/sentence/<line>/<n>: the first
+// printing's, then the later one's).
+func restateSentence(c *ctx) {
+	cls := c.doc.Claims
+	for i, a := range cls {
+		if a.Kind != schema.ClaimAmount || !strings.HasPrefix(a.Path, "/text/") || !strings.Contains(a.Path, "/sentence/") {
+			continue
+		}
+		for _, o := range cls[i+1:] {
+			if o.Path != a.Path || o.Kind != schema.ClaimAmount {
+				continue
+			}
+			unit := "yuan"
+			if a.Unit == "%" {
+				unit = "%"
+			}
+			fa, fo := claimFig(a), claimFig(o)
+			c.report(finding{stated: o.Value, computed: a.Value, unit: unit, tol: halves(fa, fo), figs: []rfig{fo, fa},
+				paths: []string{}, lines: []int{a.Line, o.Line},
+				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行的同一句话", msgEn: "line " + strconv.Itoa(o.Line) + " prints again the sentence of line " + strconv.Itoa(a.Line)})
 			break
 		}
 	}
