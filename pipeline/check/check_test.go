@@ -1324,8 +1324,8 @@ func TestItemParagraph(t *testing.T) {
 // (its words the same, its figures taken by no model figure) and changes
 // one figure the second time is restate.sentence on both lines — an
 // amount or a percentage; the same sentence printed twice alike, a
-// template filled with other figures only, or a sentence of one figure
-// says nothing.
+// template filled with other figures only or short enough to end every
+// item's paragraph, or a sentence of one figure says nothing.
 func TestSentenceRestated(t *testing.T) {
 	const reason = "主要原因是人员经费增加工资调整等 412.36 万元、业务经费压减会务支出 58 万元，合计增长 6.4%。"
 	text := "某省某厅2020年部门预算\n一、收支预算总体情况\n" + reason + "\n二、财政拨款收支总体情况\n" + reason
@@ -1338,6 +1338,8 @@ func TestSentenceRestated(t *testing.T) {
 		"percentage differs":    {text[:strings.LastIndex(text, "6.4%")] + "4.6%" + text[strings.LastIndex(text, "6.4%"):][len("6.4%"):], []int{3, 5}},
 		"every figure differs":  {strings.Replace(strings.Replace(strings.Replace(text, "412.36", "12.36", 1), " 58 ", " 8 ", 1), "6.4%", "1.4%", 1), nil},
 		"one figure a sentence": {"某省某厅2020年部门预算\n公务接待费预算支出为 12.5 万元，与上年预算数一致。\n公务接待费预算支出为 15 万元，与上年预算数一致。", nil},
+		// two items' paragraphs end alike: a template, not one sentence printed twice
+		"a template of every item": {"某省某厅2020年部门决算\n主要用于：课题研究。该项年初安排为 10.00 万元，全年实际使用10.00万元。\n主要用于：系统维护。该项年初安排为 10.00 万元，全年实际使用9.50万元。", nil},
 	} {
 		d := extractText(t, c.text)
 		Run(d)

@@ -21,8 +21,9 @@ import (
 // figures the model took both of (its rules compare them).
 
 // sentenceMinRunes is how many runes a sentence's words (its figures left
-// out) take at least to be told apart from a template ("其中：…0 万元").
-const sentenceMinRunes = 12
+// out) take at least to be told apart from a template filled for every
+// item ("该项年初安排为#万元，全年实际使用#万元。", 18).
+const sentenceMinRunes = 20
 
 // sentenceMaxRunes bounds what a sentence is: a table read as text runs to
 // no 。 for pages.
