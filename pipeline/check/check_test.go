@@ -96,7 +96,9 @@ func TestRules(t *testing.T) {
 		}, "yoy.change_pct", "info"},
 		// default mode: "134 万元，降幅" / "0.66" / "%。主要"; 134 / (1,895 + 134) is 6.60%
 		{"percentage of a change stated lines before it", func() *schema.Document { return changeApart(10, 12, -0.66) }, "yoy.change_pct", "warning"},
-		{"percentage of a change stated lines after it, within a tenth", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "info"},
+		{"percentage of a change stated lines after it", func() *schema.Document { return changeApart(11, 10, -6.60) }, "yoy.change_pct", ""},
+		// the change states the prior year: no tenth of a point allowed as against a prior year stated apart
+		{"percentage of a change, a twentieth off", func() *schema.Document { return changeApart(11, 10, -6.55) }, "yoy.change_pct", "warning"},
 		{"percentage far from any stated change", func() *schema.Document { return changeApart(10, 40, -0.66) }, "yoy.change_pct", ""},
 		// "公务用车购置费增加0.89万元，公务用车运行费下降20.25%": the increase is not the fall's
 		{"percentage beside a change of the other sign", func() *schema.Document { return changeApart(10, 10, 20.25) }, "yoy.change_pct", ""},
@@ -1107,6 +1109,26 @@ func TestStatedChangeNoModelFigure(t *testing.T) {
 	}
 }
 
+// TestStatedChangeLastDigit: a percentage whose prior year is the amount
+// less the change its sentence states is compared within the rounding of
+// the three numbers and its last digit, rounded or cut (2,915.22 on
+// 10,883.36 − 2,915.22 is 36.586%: 36.58 and 36.59 agree), with no tenth
+// of a point beside — 36.57 and 36.60 are warnings.
+func TestStatedChangeLastDigit(t *testing.T) {
+	const text = "某市某委2019年部门预算\n三、财政拨款支出预算情况说明\n某市某委2019年财政拨款预算支出 10,883.36 万元，与上年相比增加 2,915.22 万元，增长 36.58 %。主要原因是人员增加。"
+	for pct, want := range map[string]bool{"36.58": false, "36.59": false, "36.57": true, "36.60": true, "36.5": false, "36.4": true} {
+		d := extractText(t, strings.Replace(text, "36.58", pct, 1))
+		Run(d)
+		got := false
+		for _, c := range d.Checks {
+			got = got || c.Rule == "yoy.change_pct" && c.Severity == schema.SeverityWarning
+		}
+		if got != want {
+			t.Errorf("增长 %s%%: warning %v, want %v (%+v)", pct, got, want, d.Checks)
+		}
+	}
+}
+
 // TestStatedChangeOfItemOrRestatement: an enumerated item after a colon
 // opens a sentence of its own ("…具体情况如下：（一）〔2011501〕行政运行…
 // 2494.47 万元，较2015年决算数增加 572.78 万元，增长 39.81 %"), and an amount
@@ -1294,6 +1316,41 @@ func TestItemParagraph(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, c.rules) {
 			t.Errorf("%s: warnings %v, want %v: %+v", name, got, c.rules, d.Checks)
+		}
+	}
+}
+
+// TestSentenceRestated: a report that prints one sentence in two sections
+// (its words the same, its figures taken by no model figure) and changes
+// one figure the second time is restate.sentence on both lines — an
+// amount or a percentage; the same sentence printed twice alike, a
+// template filled with other figures only or short enough to end every
+// item's paragraph, or a sentence of one figure says nothing.
+func TestSentenceRestated(t *testing.T) {
+	const reason = "主要原因是人员经费增加工资调整等 412.36 万元、业务经费压减会务支出 58 万元，合计增长 6.4%。"
+	text := "某省某厅2020年部门预算\n一、收支预算总体情况\n" + reason + "\n二、财政拨款收支总体情况\n" + reason
+	for name, c := range map[string]struct {
+		text string
+		want []int // the lines of the restate.sentence warning
+	}{
+		"alike":                 {text, nil},
+		"amount differs":        {text[:strings.LastIndex(text, "412.36")] + "421.36" + text[strings.LastIndex(text, "412.36")+len("412.36"):], []int{3, 5}},
+		"percentage differs":    {text[:strings.LastIndex(text, "6.4%")] + "4.6%" + text[strings.LastIndex(text, "6.4%"):][len("6.4%"):], []int{3, 5}},
+		"every figure differs":  {strings.Replace(strings.Replace(strings.Replace(text, "412.36", "12.36", 1), " 58 ", " 8 ", 1), "6.4%", "1.4%", 1), nil},
+		"one figure a sentence": {"某省某厅2020年部门预算\n公务接待费预算支出为 12.5 万元，与上年预算数一致。\n公务接待费预算支出为 15 万元，与上年预算数一致。", nil},
+		// two items' paragraphs end alike: a template, not one sentence printed twice
+		"a template of every item": {"某省某厅2020年部门决算\n主要用于：课题研究。该项年初安排为 10.00 万元，全年实际使用10.00万元。\n主要用于：系统维护。该项年初安排为 10.00 万元，全年实际使用9.50万元。", nil},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		var got []int
+		for _, f := range d.Checks {
+			if f.Rule == "restate.sentence" && f.Severity == schema.SeverityWarning {
+				got = append(got, f.Lines...)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: restate.sentence lines %v, want %v: %+v", name, got, c.want, d.Checks)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -14,7 +15,7 @@ var rules = []Rule{
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", "the rounding of each stated change", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
-	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding (or the figure's and the stated change's), the percentage's last digit; at least 0.1 points", yoyChangePct},
+	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
@@ -25,6 +26,7 @@ var rules = []Rule{
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
+	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
@@ -193,6 +195,10 @@ func growth(a, b float64) (float64, float64) { return a - b, b } // (current −
 
 // yoyChangePct recomputes a stated percentage change from the figure and
 // its prior year, or from the figure and the change its sentence states.
+// Against a prior year stated apart it allows baseAllowance; against the
+// change beside it, whose prior year is the percentage's own, only the
+// rounding of the three numbers and the percentage's last digit cut
+// ("增加 2,915.22 万元，增长 36.58%" on 10,883.36: 36.586%).
 func yoyChangePct(c *ctx) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != schema.ClaimChangePct {
@@ -206,6 +212,7 @@ func yoyChangePct(c *ctx) {
 		paths, lines := []string{cp}, []int{cl.Line, c.line(cp)}
 		var v, lo, hi float64
 		var figs []rfig
+		apart := true // the prior year is stated apart from the change
 		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
 			v, lo, hi, ok = ratio(growth, cur, prior)
 			paths, lines, figs = append(paths, pp), append(lines, c.line(pp)), []rfig{st, cur, prior}
@@ -213,6 +220,7 @@ func yoyChangePct(c *ctx) {
 			ch := claimFig(o)
 			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
 			lines, figs = append(lines, o.Line), []rfig{st, cur, ch}
+			apart = false
 		} else {
 			continue
 		}
@@ -223,10 +231,16 @@ func yoyChangePct(c *ctx) {
 			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: figs, paths: paths, lines: lines,
 			msg: quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		}
-		if f.tol < baseAllowance {
+		switch {
+		case apart && f.tol < baseAllowance:
 			f.tol = baseAllowance
 			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
 				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
+		case !apart && math.Abs(cl.Value) < math.Abs(v):
+			// the change and the percentage are of one prior year, the
+			// sentence's: only the percentage's last digit, rounded or cut
+			f.tol += st.half
+			f.allowZh, f.allowEn = "百分比末位或为截尾（非四舍五入）", "a percentage's last digit may be cut rather than rounded"
 		}
 		c.report(f)
 	}
@@ -405,6 +419,32 @@ func restateText(c *ctx) {
 			c.report(finding{stated: o.Value, computed: a.Value, unit: "yuan", tol: halves(fa, fo), figs: []rfig{fo, fa},
 				paths: []string{}, lines: []int{a.Line, o.Line},
 				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行标题的金额", msgEn: "line " + strconv.Itoa(o.Line) + " restates the amount of the heading of line " + strconv.Itoa(a.Line)})
+			break
+		}
+	}
+}
+
+// restateSentence compares the figures a sentence printed again states
+// otherwise (claims on /text/<line>/sentence/<line>/<n>: the first
+// printing's, then the later one's).
+func restateSentence(c *ctx) {
+	cls := c.doc.Claims
+	for i, a := range cls {
+		if a.Kind != schema.ClaimAmount || !strings.HasPrefix(a.Path, "/text/") || !strings.Contains(a.Path, "/sentence/") {
+			continue
+		}
+		for _, o := range cls[i+1:] {
+			if o.Path != a.Path || o.Kind != schema.ClaimAmount {
+				continue
+			}
+			unit := "yuan"
+			if a.Unit == "%" {
+				unit = "%"
+			}
+			fa, fo := claimFig(a), claimFig(o)
+			c.report(finding{stated: o.Value, computed: a.Value, unit: unit, tol: halves(fa, fo), figs: []rfig{fo, fa},
+				paths: []string{}, lines: []int{a.Line, o.Line},
+				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行的同一句话", msgEn: "line " + strconv.Itoa(o.Line) + " prints again the sentence of line " + strconv.Itoa(a.Line)})
 			break
 		}
 	}

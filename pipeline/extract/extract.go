@@ -155,6 +155,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.functionCodes()
 	b.totalRestated()
 	b.statedChanges()
+	b.sentencesRestated()
 	b.itemStatements()
 	b.listedParts()
 	b.codeRows(flat)

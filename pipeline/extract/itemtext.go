@@ -156,7 +156,7 @@ func (b *builder) itemChange(line string, cur, from, stop int) {
 // priorAgrees tells whether a stated percentage p is (x − prior) / prior
 // within the rounding of the three numbers and 0.1 points.
 func priorAgrees(x, prior, p token, sign float64) bool {
-	return pctAgrees(x, prior, 1, sign*p.float(), p.scale, func(_, pr float64) float64 { return pr })
+	return pctAgrees(x, prior, 1, sign*p.float(), p.scale, true, func(_, pr float64) float64 { return pr })
 }
 
 // textClaim keeps token t as a claim of the text's own (a path under

@@ -2317,18 +2317,19 @@ func listItemStart(s string) int {
 }
 
 // changeAgrees tells whether a stated percentage p is the change c against
-// the amount x less it, within the rounding of the three numbers and 0.1
-// points (as yoy.change_pct measures it).
+// the amount x less it (see pctAgrees).
 func changeAgrees(x, c, p token, cSign, pSign float64) bool {
-	return pctAgrees(x, c, cSign, pSign*p.float(), p.scale, func(cur, ch float64) float64 { return cur - ch })
+	return pctAgrees(x, c, cSign, pSign*p.float(), p.scale, false, func(cur, ch float64) float64 { return cur - ch })
 }
 
 // pctAgrees tells whether a stated percentage (printed with pScale
 // decimals) is (a − prior) / prior, the prior year being prior(a, b) of the
 // amount a and the token b (times bSign), within the rounding of the three
-// numbers and 0.1 points. A prior year that may be zero compares with
-// nothing.
-func pctAgrees(a, b token, bSign, stated float64, pScale int, prior func(a, b float64) float64) bool {
+// numbers and the percentage's last digit (as yoy.change_pct measures it):
+// a prior year stated apart allows 0.1 points at least; one that follows
+// from the change the sentence states, the last digit cut. A prior year
+// that may be zero compares with nothing.
+func pctAgrees(a, b token, bSign, stated float64, pScale int, apart bool, prior func(a, b float64) float64) bool {
 	half := func(t token) float64 { return 0.5 * math.Pow(10, -float64(t.scale)) * float64(moneyFactor(t.unit)) }
 	x, y := a.money().Float(), bSign*b.money().Float()
 	p0 := prior(x, y)
@@ -2351,6 +2352,13 @@ func pctAgrees(a, b token, bSign, stated float64, pScale int, prior func(a, b fl
 	if stated >= v {
 		tol = hi - v
 	}
-	tol = max(tol+0.5*math.Pow(10, -float64(pScale)), 0.1)
+	unit := math.Pow(10, -float64(pScale))
+	tol += unit / 2
+	switch {
+	case apart:
+		tol = max(tol, 0.1)
+	case math.Abs(stated) < math.Abs(v):
+		tol += unit / 2 // its last digit cut rather than rounded
+	}
 	return math.Abs(stated-v) <= tol
 }

@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// A sentence printed again: Jiangsu's reports state one reason in every
+// section that speaks of the same total ("主要原因是基本支出增加人员工资、
+// 住房公积金、提租补贴等 3397.18 万元、项目经费支出安排减少 1134.33 万元、单位
+// 预留机动经费增加 1753.34 万元。" three times, the amounts taken by no
+// figure). Two sentences whose words are the same once their amounts and
+// percentages are left out, that agree on at least one of them, are the
+// same sentence; an amount or percentage they print differently becomes a
+// pair of amount claims on /text/<line>/sentence/<line>/<n> (restate.
+// sentence). Where every figure agrees nothing is kept, nor a pair of
+// figures the model took both of (its rules compare them).
+
+// sentenceMinRunes is how many runes a sentence's words (its figures left
+// out) take at least to be told apart from a template filled for every
+// item ("该项年初安排为#万元，全年实际使用#万元。", 18).
+const sentenceMinRunes = 20
+
+// sentenceMaxRunes bounds what a sentence is: a table read as text runs to
+// no 。 for pages.
+const sentenceMaxRunes = 300
+
+// printedSentence is a sentence's words with its figures left out, and
+// the indexes of its figures' tokens.
+type printedSentence struct {
+	words string
+	figs  []int
+}
+
+// sentencesRestated keeps the figures a sentence printed again states
+// differently (see above).
+func (b *builder) sentencesRestated() {
+	st := b.st
+	var sentences []printedSentence
+	ti := 0
+	for from := 0; from < len(st.s); {
+		end := st.sentenceEnd(from)
+		var w strings.Builder
+		ps := printedSentence{}
+		at := st.afterHeadings(from, end)
+		for ; ti < len(st.toks) && st.toks[ti].start < end; ti++ {
+			t := st.toks[ti]
+			if t.start < at {
+				continue
+			}
+			if t.kind == numPct || t.kind == numMoney && t.unit != "" {
+				w.WriteString(st.s[at:t.start])
+				w.WriteString("#")
+				at = t.end
+				ps.figs = append(ps.figs, ti)
+			}
+		}
+		w.WriteString(st.s[at:end])
+		ps.words = w.String()
+		if n := utf8.RuneCountInString(ps.words); len(ps.figs) >= 2 && n-len(ps.figs) >= sentenceMinRunes && n <= sentenceMaxRunes {
+			sentences = append(sentences, ps)
+		}
+		from = end + len("。")
+	}
+	first := map[string]int{} // the words of a sentence → its first printing
+	for i, s := range sentences {
+		j, ok := first[s.words]
+		if !ok {
+			first[s.words] = i
+			continue
+		}
+		b.restatedFigures(sentences[j], s)
+	}
+}
+
+// restatedFigures keeps the figures that sentence b, printed again,
+// states otherwise than a, where the two agree on one at least.
+func (b *builder) restatedFigures(a, again printedSentence) {
+	st := b.st
+	var differ []int
+	for k := range a.figs {
+		x, y := st.toks[a.figs[k]], st.toks[again.figs[k]]
+		if x.kind != y.kind || x.unit != y.unit || x.mant != y.mant || x.scale != y.scale {
+			differ = append(differ, k)
+		}
+	}
+	if len(differ) == len(a.figs) {
+		return // no figure in common: maybe a template filled twice
+	}
+	for _, k := range differ {
+		if b.used[a.figs[k]] && b.used[again.figs[k]] {
+			continue // both the model's: its rules compare them
+		}
+		x, y := st.toks[a.figs[k]], st.toks[again.figs[k]]
+		path := "/text/" + strconv.Itoa(st.source(x.start).Line) + "/sentence/" + strconv.Itoa(st.source(y.start).Line) + "/" + strconv.Itoa(k)
+		for _, t := range []token{x, y} {
+			v := t.float()
+			if t.kind == numMoney {
+				v = t.money().Float()
+			}
+			b.textClaim(path, schema.ClaimAmount, t, v)
+		}
+	}
+}
+
+// afterHeadings is where the sentence [from, end) begins once the title
+// and heading lines that open it are left out ("二、财政拨款收支总体情况" /
+// "主要原因是…"): the words of its first line that is no heading.
+func (st *stream) afterHeadings(from, end int) int {
+	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] < end; i++ {
+		if headingLike(strings.TrimSpace(st.s[max(from, st.starts[i-1]):st.starts[i]])) {
+			from = st.starts[i]
+		}
+	}
+	return from
+}
