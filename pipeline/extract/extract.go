@@ -159,6 +159,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.itemStatements()
 	b.listedParts()
 	b.codeRows(flat)
+	b.appropriationsScoped(flat)
 	b.tableClaims()
 	b.copies(b.tabs)
 	b.structure(flat)

@@ -1418,3 +1418,38 @@ func TestVehiclePartsListedBare(t *testing.T) {
 		t.Fatalf("三公 = %+v", tp)
 	}
 }
+
+// A section of the appropriations' spending states their own basic and
+// project split ("四、一般公共预算财政拨款支出决算情况说明 … 1.基本支出…"):
+// where the appropriations are not all the money, that is another figure
+// than the document's basic expenditure, no claim on it; where they are
+// all of it, the same figure restated.
+func TestAppropriationsSectionSplit(t *testing.T) {
+	text := func(fiscal string) string {
+		return strings.Join([]string{
+			"某县人民医院2017年部门决算",
+			"二、收入决算情况说明",
+			"2017年收入合计" + map[bool]string{true: "6000.00", false: "2000.00"}[fiscal == "6000.00"] + "万元，其中：财政拨款收入" + fiscal + "万元" +
+				map[bool]string{true: "。", false: "，事业收入4000.00万元。"}[fiscal == "6000.00"],
+			"三、支出决算情况说明",
+			"本年支出合计6000.00万元，其中：基本支出5000.00万元，项目支出1000.00万元。",
+			"四、一般公共预算财政拨款支出决算情况说明",
+			"（一）总体情况",
+			"1.基本支出1500.00万元，占一般公共预算财政拨款总支出的75.00%。",
+		}, "\n")
+	}
+	claims := func(d *schema.Document) (n int) {
+		for _, c := range d.Claims {
+			if c.Path == "/expenditure/basic" && c.Kind == schema.ClaimAmount {
+				n++
+			}
+		}
+		return n
+	}
+	if d := extractLines(t, text("2000.00")); claims(d) != 0 || d.Expenditure.Basic == nil || d.Expenditure.Basic.Amount != schema.Yuan(50000000) {
+		t.Errorf("appropriations a third of the money: basic %+v, %d claims on it, want 50000000 and none", d.Expenditure.Basic, claims(d))
+	}
+	if d := extractLines(t, text("6000.00")); claims(d) != 1 {
+		t.Errorf("appropriations all the money: %d claims on the basic expenditure, want the section's 1500.00", claims(d))
+	}
+}

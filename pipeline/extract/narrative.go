@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -872,6 +873,54 @@ func (b *builder) allAppropriations() bool {
 			if s.Name == name && s.Amount == *rev.Total {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// appropriationsScoped drops the amount claims on the document's basic and
+// project expenditure stated in a section of the appropriations' spending
+// ("四、一般公共预算财政拨款支出决算情况说明 … 1.基本支出1656.48万元") where the
+// appropriations are not all the money spent: their 财政拨款 (or 一般公共
+// 预算) source falls short of the year's expenditure — or, that not read,
+// of the sources' sum — beyond the rounding of 0.01 万元. Such a statement
+// is the appropriations' split, another figure than the document's.
+func (b *builder) appropriationsScoped(flat []string) {
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	var fiscal *schema.Money
+	var sum schema.Money
+	for i, s := range rev.Sources {
+		if fiscal == nil && (s.Name == "财政拨款" || s.Name == "一般公共预算" && s.PartOf == "") {
+			fiscal = &rev.Sources[i].Amount
+		}
+		if s.PartOf == "" {
+			sum += s.Amount
+		}
+	}
+	whole := sum
+	if y := cmp.Or(exp.CurrentYear, exp.Total); y != nil {
+		whole = *y
+	}
+	if fiscal == nil || whole-*fiscal <= schema.Yuan(100) {
+		return
+	}
+	b.doc.Claims = slices.DeleteFunc(b.doc.Claims, func(c schema.Claim) bool {
+		return c.Kind == schema.ClaimAmount && (c.Path == "/expenditure/basic" || c.Path == "/expenditure/project") && appropriationsSection(flat, c.Line)
+	})
+}
+
+// appropriationsSection tells a 1-based line within a section (一、…)
+// whose heading speaks of the appropriations' spending (一般公共预算 or
+// 财政拨款 支出; not the 三公's, nor a fund's).
+func appropriationsSection(flat []string, line int) bool {
+	for i := line - 1; i >= 0 && i < len(flat); i-- {
+		if sectionRe.MatchString(flat[i]) {
+			h := flat[i]
+			if k := strings.Index(h, "情况"); k >= 0 {
+				h = h[:k]
+			}
+			return (strings.Contains(h, "一般公共预算") || strings.Contains(h, "财政拨款")) && strings.Contains(h, "支出") &&
+				!strings.Contains(h, "三公") && !strings.Contains(h, "政府性基金") && !strings.Contains(h, "国有资本")
 		}
 	}
 	return false
