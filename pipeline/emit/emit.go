@@ -636,12 +636,16 @@ func WriteNew(path string, data []byte) error {
 // LinkFile makes dst the file src of an earlier release: a hard link, so
 // that releases share what did not change, or a copy where the filesystem
 // refuses the link. Nothing is left at dst when it fails (src missing
-// included).
+// included). dst's folder is made when the link finds none (a release
+// links thousands of files into a few folders: no stat before each).
 func LinkFile(src, dst string) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
 	err := os.Link(src, dst)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		err = os.Link(src, dst)
+	}
 	if err == nil || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrExist) {
 		return err
 	}
