@@ -609,15 +609,25 @@ func MarshalDocument(d *schema.Document) ([]byte, error) {
 // is at path is unlinked first, never truncated. A release shares the
 // files it did not change with the releases before it (hard links, see
 // LinkFile), so a writer that truncated one in place would change a
-// published release.
+// published release. The file is created first, and only when that finds
+// a file there or no folder is the one removed or the other made (a
+// release writes thousands of files into a few new folders).
 func CreateNew(path string) (*os.File, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
+	create := func() (*os.File, error) { return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644) }
+	f, err := create()
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		f, err = create()
 	}
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		f, err = create()
 	}
-	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	return f, err
 }
 
 // WriteNew writes data to path as a new file (see CreateNew).

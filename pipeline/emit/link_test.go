@@ -247,3 +247,27 @@ func TestLinkTakesTheEarlierSums(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteNew: a file is written into folders made for it, and a file
+// already at its path (a link to an earlier release's) is replaced, not
+// written through.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a", "b", "x.json")
+	if err := emit.WriteNew(path, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	earlier := filepath.Join(dir, "earlier.json")
+	if err := os.Link(path, earlier); err != nil {
+		t.Fatal(err)
+	}
+	if err := emit.WriteNew(path, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "two" {
+		t.Errorf("%s holds %q", path, got)
+	}
+	if got, _ := os.ReadFile(earlier); string(got) != "one" {
+		t.Errorf("the file linked was written through: %q", got)
+	}
+}
