@@ -22,8 +22,8 @@ import (
 
 // TestScale is the whole-run benchmark: for each size in BUDGETPUB_SCALE
 // (e.g. "1000,10000,100000") it generates that many documents, times a full
-// build, a no-change rebuild and a rebuild after 1% changed as real
-// processes (peak RSS from rusage), measures two floors — reading every
+// build, a no-change rebuild, a rebuild after 1% changed and then one after
+// a new document was added as real processes (peak RSS from rusage), measures two floors — reading every
 // input byte and writing as many bytes as the build wrote, and the schema
 // validator alone on the documents the build published — and rewrites the
 // scale section of BENCHMARKS.md. BUDGETPUB_SCALE_RUNS=R repeats each size R
@@ -163,7 +163,7 @@ type scaleStat struct {
 	docs                 int
 	inBytes              int64
 	load                 string // the load average when the run started
-	full, same, one      runStat
+	full, same, one, add runStat
 	outBytes             int64
 	outFiles             int
 	jsonBytes, pageBytes int64 // data/, and doc/ with source/
@@ -200,9 +200,47 @@ func scaleRun(t *testing.T, n int) scaleStat {
 		f.Close()
 	}
 	m.one = runBuild(t, in, out)
+	before := publishedDocs(t, out)
+	addDocument(t, in, (n+fams-1)/fams)
+	m.add = runBuild(t, in, out)
+	if after := publishedDocs(t, out); after != before+1 {
+		t.Fatalf("%d documents published after one was added to %d", after, before)
+	}
 	m.floor = floor(t, in, m.outBytes)
 	m.docs = len(txts)
 	return m
+}
+
+// publishedDocs counts the documents of the release out points to.
+func publishedDocs(t *testing.T, out string) int {
+	t.Helper()
+	docs, err := filepath.Glob(filepath.Join(out, "data", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(docs)
+}
+
+// addDocument adds a new generated document to in, which holds per
+// documents of each family of seed 42: the next narrative one, drawn as
+// Generate with one more a family draws it.
+func addDocument(t *testing.T, in string, per int) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := gen.Generate(gen.Options{N: per + 1, Out: dir, Seed: 42, Only: []string{gen.Families[0]}}); err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("gen-%s-%06d.txt", gen.Families[0], per)
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(in, name)); err == nil {
+		t.Fatalf("%s is in %s already", name, in)
+	}
+	if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // span formats the smallest and largest of a figure over the runs: "3.1"
@@ -234,15 +272,16 @@ func scaleRow(ms []scaleStat) string {
 	share := func(r func(runStat) time.Duration) string {
 		return span(ms, func(m scaleStat) float64 { return 100 * r(m.one).Seconds() / r(m.full).Seconds() }, "%.0f") + "%"
 	}
-	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s of the full build, CPU %s (%s s of %s s) | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s | %s× | %s |",
+	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s | %s of the full build, CPU %s (%s s of %s s) | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s | %s× | %s |",
 		m.docs, float64(m.inBytes)/1e6,
 		rate(func(m scaleStat) runStat { return m.full }),
 		rate(func(m scaleStat) runStat { return m.same }),
 		rate(func(m scaleStat) runStat { return m.one }),
+		rate(func(m scaleStat) runStat { return m.add }),
 		share(func(r runStat) time.Duration { return r.wall }), share(func(r runStat) time.Duration { return r.cpu }),
 		span(ms, func(m scaleStat) float64 { return m.one.cpu.Seconds() }, "%.1f"),
 		span(ms, func(m scaleStat) float64 { return m.full.cpu.Seconds() }, "%.1f"),
-		span(ms, func(m scaleStat) float64 { return float64(max(m.full.maxRSS, m.one.maxRSS) / 1024) }, "%.0f"),
+		span(ms, func(m scaleStat) float64 { return float64(max(m.full.maxRSS, m.one.maxRSS, m.add.maxRSS) / 1024) }, "%.0f"),
 		float64(m.outBytes)/1e6, m.outFiles,
 		float64(m.outBytes)/docs/1e3, float64(m.outFiles)/docs, float64(m.jsonBytes)/docs/1e3, float64(m.pageBytes)/docs/1e3,
 		span(ms, func(m scaleStat) float64 { return m.floor.Seconds() }, "%.2f"),
@@ -270,7 +309,7 @@ func writeScaleSection(t *testing.T, rows []string) {
 	}
 	fmt.Fprintf(&b, "%s\nMachine: %d cores, %s/%s, %s. Command: `BUDGETPUB_SCALE=%s BUDGETPUB_SCALE_RUNS=%s BUDGETPUB_SCALE_WRITE=1 go test -run TestScale -timeout 3h .` (`task bench`); a range is the smallest and largest of the runs.\n\n",
 		begin, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), os.Getenv("BUDGETPUB_SCALE"), runs)
-	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | 1% changed ÷ full | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor | full ÷ v5 floor | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | then 1 document added | 1% changed ÷ full | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor | full ÷ v5 floor | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		b.WriteString(r + "\n")
 	}

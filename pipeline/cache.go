@@ -284,9 +284,15 @@ func (c cache) saveStats(s statCache) error {
 }
 
 // sum returns the sha256 of an input, from the stat cache when its size and
-// modification time are unchanged. The input is checked on its open
-// descriptor (see ingest.Open) before anything is read.
+// modification time are unchanged: then a stat tells, and the file is not
+// opened (every input is looked at each run). An input read is checked on
+// its open descriptor (see ingest.Open) before anything is read.
 func (s statCache) sum(rel, path string) (statEntry, error) {
+	if fi, err := os.Stat(path); err == nil && ingest.Check(fi) == nil {
+		if old, ok := s[rel]; ok && old.Size == fi.Size() && old.ModTime == fi.ModTime().UnixNano() {
+			return old, nil
+		}
+	}
 	f, fi, err := ingest.Open(path)
 	if err != nil {
 		return statEntry{}, err

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"budgetpub/pipeline/emit"
@@ -75,6 +76,9 @@ type searchIndex struct {
 }
 
 // add records a document's texts; the caller holds the renderer's lock.
+// What it keeps of an entry it copies: an entry read from the cache is a
+// part of its document's whole fragment (emit.ReadRows), which the index
+// must not keep.
 func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 	if s.texts == nil {
 		s.texts = map[[2]string]*searchText{}
@@ -84,7 +88,8 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 		k := [2]string{e.Kind, e.Text}
 		t := s.texts[k]
 		if t == nil {
-			t = &searchText{kind: e.Kind, text: e.Text}
+			k = [2]string{strings.Clone(e.Kind), strings.Clone(e.Text)}
+			t = &searchText{kind: k[0], text: k[1]}
 			s.texts[k] = t
 		}
 		// of the English labels a text is given, the least, whatever
@@ -98,7 +103,7 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 			en = en[:cut]
 		}
 		if en != "" && (t.en == "" || en < t.en) {
-			t.en = en
+			t.en = strings.Clone(en)
 		}
 		if !seen[k] {
 			seen[k] = true
@@ -110,6 +115,7 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 		// order the documents come in
 		i := sort.Search(len(t.occ), func(i int) bool { return o.less(t.occ[i]) })
 		if i < searchOccurrences {
+			o.amount = strings.Clone(o.amount)
 			t.occ = append(t.occ, searchOcc{})
 			copy(t.occ[i+1:], t.occ[i:])
 			t.occ[i] = o

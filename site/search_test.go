@@ -123,3 +123,31 @@ func TestSentenceTokens(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestSearchIndexKeepsCopies: entries read from the cache are parts of
+// their document's whole fragment (emit.ReadEntries); what the index keeps
+// of them is copied, so it neither keeps every fragment alive nor changes
+// with the bytes it was read from.
+func TestSearchIndexKeepsCopies(t *testing.T) {
+	b := emit.AppendEntries(nil, []emit.SearchEntry{{Kind: "line_item", DocumentID: "a", Text: "其他收入", TextEn: "Other revenue", Line: 3, Amount: "5"}})
+	entries, _, err := emit.ReadEntries(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s searchIndex
+	s.add("a", "a 2024 预算", entries)
+	for i := range b {
+		b[i] = 'x'
+	}
+	if entries[0].Text == "其他收入" {
+		t.Fatal("the entries read are copies: the test tells nothing")
+	}
+	if len(s.texts) != 1 {
+		t.Fatalf("%d texts", len(s.texts))
+	}
+	for k, v := range s.texts {
+		if k != [2]string{"line_item", "其他收入"} || v.kind != "line_item" || v.text != "其他收入" || v.en != "Other revenue" || len(v.occ) != 1 || v.occ[0].amount != "5" {
+			t.Errorf("the index keeps %q: %q %q %q %+v", k, v.kind, v.text, v.en, v.occ)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"encoding/binary"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -71,7 +73,7 @@ func writeSentences(dir, doc, title string, sentences []emit.SearchEntry) error 
 		return nil
 	}
 	out := filepath.Join(dir, "search", sentenceTemp, doc)
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	if err := mkdir(out); err != nil {
 		return err
 	}
 	for k := 0; k*sentenceChunk < len(sentences); k++ {
@@ -86,6 +88,22 @@ func writeSentences(dir, doc, title string, sentences []emit.SearchEntry) error 
 	return nil
 }
 
+// mkdir makes the folder path, and those it is in when they are missing
+// (without a stat before: a document's sentences have a folder of their
+// own, in a folder made once).
+func mkdir(path string) error {
+	err := os.Mkdir(path, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.MkdirAll(path, 0o755)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+			return nil
+		}
+	}
+	return err
+}
+
 // linkSentences makes a document's chunk files (see writeSentences) links
 // to its count sentences' files in the release in from, where it was
 // document m: the same files when its sentences and title are the same. It
@@ -95,7 +113,7 @@ func linkSentences(dir, from string, m int, doc string, count int) bool {
 		return true
 	}
 	out := filepath.Join(dir, "search", sentenceTemp, doc)
-	if os.MkdirAll(out, 0o755) != nil {
+	if mkdir(out) != nil {
 		return false
 	}
 	src := filepath.Join(from, "search", "s", strconv.Itoa(m))

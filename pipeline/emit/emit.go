@@ -22,6 +22,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -115,6 +116,7 @@ type Writer struct {
 	// release's folder, and each file's CRC-32
 	from   string
 	linked map[string]uint32
+	kept   map[string]keptSum // what that release says of its documents' files
 	// the deflated segments of the bundle's text tables (KeepSegments),
 	// opened with the first segment
 	segPath, segCode string
@@ -208,25 +210,72 @@ func (w *Writer) Add(d *schema.Document, r *Rows) ([]byte, error) {
 // Link is Add for the document id whose JSON the release in dir holds,
 // made from the same inputs by the same code: the file is linked from
 // there (LinkFile) instead of written, and the document itself is not
-// needed, only its rows. It reports false, having added nothing, when it
-// cannot link the file (dir lacks it): the document is to be Added.
+// needed, only its rows; nor is the file read: its sha256, CRC-32 and
+// size are those the release lists (keptSums), unless it lists none. It
+// reports false, having added nothing, when it cannot link the file (dir
+// lacks it): the document is to be Added.
 func (w *Writer) Link(id, dir string, r *Rows) (bool, error) {
 	rel := "data/" + id + ".json"
 	if LinkFile(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(w.dir, filepath.FromSlash(rel))) != nil {
 		return false, nil
 	}
-	f, sum, err := linkedInfo(w.dir, rel)
-	if err != nil {
-		return false, err
-	}
 	if w.linked == nil {
-		w.from, w.linked = dir, map[string]uint32{}
+		w.from, w.linked, w.kept = dir, map[string]uint32{}, keptSums(dir)
+	}
+	k, ok := w.kept[rel]
+	f, sum := File{Path: rel, Bytes: k.size, SHA256: k.sha256}, k.crc
+	if !ok || dir != w.from {
+		var err error
+		if f, sum, err = linkedInfo(w.dir, rel); err != nil {
+			return false, err
+		}
 	}
 	if dir == w.from {
 		w.linked[rel] = sum
 	}
 	w.res.Documents = append(w.res.Documents, f)
 	return true, w.addRows(r)
+}
+
+// keptSum is what an earlier release says of one of its documents' files:
+// its sha256 (in SumsFile) and its CRC-32 and size (its bundle's entry).
+type keptSum struct {
+	sha256 string
+	crc    uint32
+	size   int64
+}
+
+// keptSums are the keptSums of the documents' files of the release in
+// dir, those both its SumsFile and its bundle list. A release's files
+// never change once it is published, and a file linked from it is the
+// same file: what it says of the file is the file's, so a document linked
+// is not read again to be hashed. Missing or unreadable lists give none
+// (each file is then hashed as it is linked).
+func keptSums(dir string) map[string]keptSum {
+	data, err := os.ReadFile(filepath.Join(dir, SumsFile))
+	if err != nil {
+		return nil
+	}
+	r, err := zip.OpenReader(filepath.Join(dir, "budgetpub.zip"))
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	sums := map[string]string{}
+	for line := range strings.Lines(string(data)) {
+		sum, rel, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "  ")
+		if ok && len(sum) == 2*sha256.Size && strings.HasPrefix(rel, "data/") {
+			sums[rel] = sum
+		}
+	}
+	out := make(map[string]keptSum, len(sums))
+	for _, f := range r.File {
+		rel := strings.TrimPrefix(f.Name, "budgetpub/")
+		if sum, ok := sums[rel]; ok && f.UncompressedSize64 <= math.MaxInt64 {
+			out[rel] = keptSum{sha256: sum, crc: f.CRC32, size: int64(f.UncompressedSize64)}
+		}
+	}
+	return out
 }
 
 // linkedInfo is fileInfo with the file's CRC-32, by which the bundle
@@ -560,15 +609,25 @@ func MarshalDocument(d *schema.Document) ([]byte, error) {
 // is at path is unlinked first, never truncated. A release shares the
 // files it did not change with the releases before it (hard links, see
 // LinkFile), so a writer that truncated one in place would change a
-// published release.
+// published release. The file is created first, and only when that finds
+// a file there or no folder is the one removed or the other made (a
+// release writes thousands of files into a few new folders).
 func CreateNew(path string) (*os.File, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
+	create := func() (*os.File, error) { return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644) }
+	f, err := create()
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		f, err = create()
 	}
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		f, err = create()
 	}
-	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	return f, err
 }
 
 // WriteNew writes data to path as a new file (see CreateNew).
@@ -587,12 +646,16 @@ func WriteNew(path string, data []byte) error {
 // LinkFile makes dst the file src of an earlier release: a hard link, so
 // that releases share what did not change, or a copy where the filesystem
 // refuses the link. Nothing is left at dst when it fails (src missing
-// included).
+// included). dst's folder is made when the link finds none (a release
+// links thousands of files into a few folders: no stat before each).
 func LinkFile(src, dst string) error {
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
 	err := os.Link(src, dst)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		err = os.Link(src, dst)
+	}
 	if err == nil || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrExist) {
 		return err
 	}

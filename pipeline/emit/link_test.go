@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"budgetpub/pipeline/emit"
@@ -169,5 +170,104 @@ func TestBundleCopiesLinkedEntries(t *testing.T) {
 	}
 	if !bytes.Equal(got["budgetpub/datapackage.json"], before["budgetpub/datapackage.json"]) {
 		t.Error("datapackage.json was not deflated as a fresh bundle deflates it")
+	}
+}
+
+// TestLinkTakesTheEarlierSums: a document linked from an earlier release
+// is not read again to be hashed: its sha256 is the one that release's
+// SHA256SUMS lists (here one made up, which only a file not read keeps),
+// and a file it does not list is hashed.
+func TestLinkTakesTheEarlierSums(t *testing.T) {
+	docs := corpus(t)
+	old, next := t.TempDir(), t.TempDir()
+	if _, err := emit.Write(old, docs, "v"); err != nil {
+		t.Fatal(err)
+	}
+	sums := func(dir string) map[string]string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(dir, emit.SumsFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			sum, rel, _ := strings.Cut(line, "  ")
+			out[rel] = sum
+		}
+		return out
+	}
+	before := sums(old)
+	made, unlisted := "data/"+docs[0].ID+".json", "data/"+docs[1].ID+".json"
+	fake := strings.Repeat("0", 64)
+	var b strings.Builder
+	for rel, sum := range before {
+		switch rel {
+		case made:
+			sum = fake
+		case unlisted:
+			continue
+		}
+		b.WriteString(sum + "  " + rel + "\n")
+	}
+	if err := emit.WriteNew(filepath.Join(old, emit.SumsFile), []byte(b.String())); err != nil {
+		t.Fatal(err)
+	}
+	w, err := emit.NewWriter(next, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		r, err := emit.RowsOf(d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if linked, err := w.Link(d.ID, old, r); err != nil || !linked {
+			t.Fatalf("%s not linked: %v", d.ID, err)
+		}
+	}
+	res, err := w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := sums(next)
+	if after[made] != fake {
+		t.Errorf("%s: sha256 %s, not the one the earlier release lists: the file was hashed again", made, after[made])
+	}
+	for _, d := range docs[1:] {
+		rel := "data/" + d.ID + ".json"
+		if after[rel] != before[rel] {
+			t.Errorf("%s: sha256 %s, want %s", rel, after[rel], before[rel])
+		}
+	}
+	for i, f := range res.Documents {
+		if fi, err := os.Stat(filepath.Join(next, f.Path)); err != nil {
+			t.Error(err)
+		} else if fi.Size() != f.Bytes {
+			t.Errorf("document %d: %d bytes listed, the file %d", i, f.Bytes, fi.Size())
+		}
+	}
+}
+
+// TestWriteNew: a file is written into folders made for it, and a file
+// already at its path (a link to an earlier release's) is replaced, not
+// written through.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a", "b", "x.json")
+	if err := emit.WriteNew(path, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	earlier := filepath.Join(dir, "earlier.json")
+	if err := os.Link(path, earlier); err != nil {
+		t.Fatal(err)
+	}
+	if err := emit.WriteNew(path, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "two" {
+		t.Errorf("%s holds %q", path, got)
+	}
+	if got, _ := os.ReadFile(earlier); string(got) != "one" {
+		t.Errorf("the file linked was written through: %q", got)
 	}
 }

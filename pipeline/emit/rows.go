@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"budgetpub/schema"
 )
@@ -154,15 +155,22 @@ func (r *Rows) AppendBinary(b []byte) []byte {
 
 // ReadRows reads what AppendBinary wrote, and the bytes after it. Rows
 // that do not fit the tables (their number, a row's cells, a table's
-// NDJSON lines) are an error.
+// NDJSON lines) are an error. The rows are parts of b, not copies (a
+// cache's fragment is read whole, as every document's is at each run): b
+// must not change afterwards.
 func ReadRows(b []byte) (*Rows, []byte, error) {
 	bad := func(why string, a ...any) (*Rows, []byte, error) {
 		return nil, nil, fmt.Errorf("rows: "+why, a...)
 	}
-	// one string holds every cell: a cell is a part of it, not a copy
-	s := string(b)
+	// b as a string: a cell is a part of it
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	// part is the bytes of b that v, a part of s, is
+	part := func(v string) []byte {
+		at := len(b) - len(s) - len(v)
+		return b[at : at+len(v) : at+len(v)]
+	}
 	num := func() (int, bool) {
-		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		n, k := binary.Uvarint(b[len(b)-len(s):])
 		if k <= 0 || n > uint64(len(s)-k) {
 			return 0, false
 		}
@@ -203,6 +211,9 @@ func ReadRows(b []byte) (*Rows, []byte, error) {
 			}
 		}
 		c, ok1 := str()
+		if ok1 {
+			r.csv[i] = part(c)
+		}
 		nd, ok2 := str()
 		if !ok1 || !ok2 {
 			return bad("%s cut short", specs[i].name)
@@ -210,9 +221,9 @@ func ReadRows(b []byte) (*Rows, []byte, error) {
 		if k := strings.Count(nd, "\n"); k != rows || rows > 0 && c == "" {
 			return bad("%s: %d rows, %d NDJSON lines, %d bytes of CSV", specs[i].name, rows, k, len(c))
 		}
-		r.csv[i], r.nd[i] = []byte(c), []byte(nd)
+		r.nd[i] = part(nd)
 	}
-	entries, rest, err := ReadEntries([]byte(s))
+	entries, rest, err := ReadEntries(b[len(b)-len(s):])
 	if err != nil {
 		return nil, nil, err
 	}

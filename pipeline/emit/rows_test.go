@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -88,5 +89,36 @@ func TestRowsReadBackWriteTheSameFiles(t *testing.T) {
 	b[0]--
 	if _, _, err := emit.ReadRows(b); err == nil {
 		t.Error("rows of a table less were read")
+	}
+}
+
+// TestReadRowsSharesItsBytes: rows read back are parts of the bytes read,
+// not copies (every document's fragment is read at each run): a read
+// allocates less than half the bytes it reads (copies allocated more than
+// twice as many), and a byte of a cell changed is changed in the rows.
+func TestReadRowsSharesItsBytes(t *testing.T) {
+	for _, d := range corpus(t) {
+		r, err := emit.RowsOf(d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := r.AppendBinary(nil)
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		for range 10 {
+			if _, _, err := emit.ReadRows(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runtime.ReadMemStats(&m1)
+		if per := (m1.TotalAlloc - m0.TotalAlloc) / 10; per > uint64(len(b))/2 {
+			t.Errorf("%s: %d bytes allocated to read %d", d.ID, per, len(b))
+		}
+		got, _, _ := emit.ReadRows(b)
+		at := bytes.LastIndex(b, []byte(d.ID)) // in the last entry
+		b[at] ^= 0x20                          // a letter's case, or a digit's bit
+		if e := got.Entries(); len(e) == 0 || e[len(e)-1].DocumentID == d.ID {
+			t.Errorf("%s: the entries are copies", d.ID)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"budgetpub/pipeline/search"
 	"budgetpub/schema"
@@ -56,19 +57,21 @@ func AppendEntries(b []byte, entries []SearchEntry) []byte {
 }
 
 // ReadEntries reads what AppendEntries wrote: the entries, tokens cut, and
-// the bytes after them.
+// the bytes after them. The entries' strings are parts of b, not copies: b
+// must not change afterwards.
 func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
 	bad := errors.New("search entries cut short")
+	s := unsafe.String(unsafe.SliceData(b), len(b))
 	num := func() (uint64, bool) {
-		n, k := binary.Uvarint(b)
+		n, k := binary.Uvarint(b[len(b)-len(s):])
 		if k <= 0 {
 			return 0, false
 		}
-		b = b[k:]
+		s = s[k:]
 		return n, true
 	}
 	n, ok := num()
-	if !ok || n > uint64(len(b)) {
+	if !ok || n > uint64(len(s)) {
 		return nil, nil, bad
 	}
 	out := make([]SearchEntry, n)
@@ -76,10 +79,10 @@ func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
 		var fields [7]string
 		for j := range fields {
 			l, ok := num()
-			if !ok || l > uint64(len(b)) {
+			if !ok || l > uint64(len(s)) {
 				return nil, nil, bad
 			}
-			fields[j], b = string(b[:l]), b[l:]
+			fields[j], s = s[:l], s[l:]
 		}
 		line, ok1 := num()
 		file, ok2 := num()
@@ -88,7 +91,7 @@ func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
 		}
 		out[i] = SearchEntry{Kind: fields[0], DocumentID: fields[1], Text: fields[2], TextEn: fields[3], Pointer: fields[4], Amount: fields[5], Cut: fields[6], Line: int(line), File: int(file)}
 	}
-	return out, b, nil
+	return out, b[len(b)-len(s):], nil
 }
 
 // SearchEntries are the texts of a document that search finds, in the
