@@ -447,7 +447,9 @@ func (p colPanel) oneOff() []row {
 	var found []reading
 	add := func(cells [][]colCell, fix cellFix) {
 		for _, f := range found {
-			if f.fix == fix && sameCells(f.cells, cells) {
+			// the same cell off, whatever it held: the figures' rounding
+			// may leave it more than one value
+			if f.fix.row == fix.row && f.fix.col == fix.col && sameCells(f.cells, cells) {
 				return
 			}
 		}

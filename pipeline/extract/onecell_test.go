@@ -313,3 +313,25 @@ func TestOneCellOffColumnSwap(t *testing.T) {
 		}
 	}
 }
+
+// A table printed column by column in one column of amounts, its 合计
+// 210.69 misprinted 210.79: changed back, 210.69 and 210.70 both add up
+// within the rounding of its classes (210.68), but either is the same
+// cell off, and the sum through it stays as a table claim naming its line.
+func TestOneCellOffColumnRounding(t *testing.T) {
+	text := readFixture(t, "colwise-split-codes.txt")
+	text = strings.Replace(text, "基本支出 项目支出", "", 1)
+	text = text[:strings.Index(text, "210.69\n")+len("210.69\n")] // the 合计 column alone
+	if broken := brokenSums(extractLines(t, text)); len(broken) > 0 {
+		t.Errorf("printed right: failing sums %v", broken)
+	}
+	changed := strings.Replace(text, "210.69\n", "210.79\n", 1)
+	at := strings.Count(changed[:strings.Index(changed, "210.79\n")], "\n") + 1
+	named := false
+	for _, b := range brokenSums(extractLines(t, changed)) {
+		named = named || slices.Contains(b, at)
+	}
+	if !named {
+		t.Errorf("no failing sum names line %d", at)
+	}
+}
