@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,7 @@ type pert struct {
 	Yuan      bool `json:"yuan,omitempty"`       // tables in 元 (else 万元)
 	Default   bool `json:"default,omitempty"`    // pdftotext default mode: a cell a line, blank cells dropped
 	ColWise   bool `json:"col_wise,omitempty"`   // default mode emitting a table column by column
+	ByClass   bool `json:"by_class,omitempty"`   // ColWise: a function table's 款 and 项 codes a 类 at a time, after the 类 codes and the header's 款 项 (Shanghai Putuo's 决算)
 	Mixed     bool `json:"mixed,omitempty"`      // default mode emitting a coded table's names and amounts row by row, its codes apart
 	Wrap      bool `json:"wrap,omitempty"`       // long row labels wrapped, the figures on the middle line
 	WrapBelow bool `json:"wrap_below,omitempty"` // … or the figures on the first line, the label on the two below
@@ -51,7 +53,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -435,6 +437,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if d.p.Default && !d.p.ColWise && !d.p.Mixed && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+1)).IntN(2) == 0 {
 		d.p = pert{Yuan: d.p.Yuan, Default: true, Panels: d.p.Panels, Typo: d.p.Typo, Numbered: d.p.Numbered, Web: true}
 	}
+	// the codes a 类 at a time, from a stream of their own likewise
+	d.p.ByClass = d.p.ColWise && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+5)).IntN(2) == 0
 	// tabs between cells, from a stream of their own likewise
 	d.p.Tabs = !d.p.Default && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+2)).IntN(4) == 0
 	if d.p.Tabs && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+4)).IntN(2) == 0 {
@@ -701,9 +705,15 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 		d.renderMixed(b, t)
 		return
 	}
-	for _, h := range t.header {
+	// a function table's 类 款 项 header line: by class, its 款 and 项 are
+	// printed after the 类 codes
+	codeLine := slices.IndexFunc(t.header, func(h string) bool { return strings.Join(strings.Fields(h), " ") == "类 款 项" })
+	byClass := d.p.ColWise && d.p.ByClass && t.coded && codeLine >= 0
+	for k, h := range t.header {
 		for _, f := range strings.Fields(h) {
-			d.out(b, f)
+			if !byClass || k != codeLine || f == "类" {
+				d.out(b, f)
+			}
 		}
 	}
 	cell := func(c string) {
@@ -714,6 +724,12 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 	}
 	if d.p.ColWise {
 		for c := range t.cols {
+			if byClass && c == 1 {
+				d.codesByClass(t, cell)
+			}
+			if byClass && (c == 1 || c == 2) {
+				continue
+			}
 			for _, r := range t.rows {
 				if c < len(r.cells) && r.cells[c] != "" {
 					cell(r.cells[c])
@@ -753,6 +769,29 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 	}
 	if t.note != "" {
 		d.out(b, t.note)
+	}
+}
+
+// codesByClass prints a function table's 款 and 项 columns as default mode
+// printed 07's: the header's 款 and 项, then for each 类 its rows' 款 codes,
+// then their 项 codes.
+func (d *sdoc) codesByClass(t ttable, cell func(string)) {
+	cell("款")
+	cell("项")
+	var classes []string
+	for _, r := range t.rows {
+		if len(r.cells) > 2 && r.cells[0] != "" && !slices.Contains(classes, r.cells[0]) {
+			classes = append(classes, r.cells[0])
+		}
+	}
+	for _, c := range classes {
+		for col := 1; col <= 2; col++ {
+			for _, r := range t.rows {
+				if len(r.cells) > 2 && r.cells[0] == c && r.cells[col] != "" {
+					cell(r.cells[col])
+				}
+			}
+		}
 	}
 }
 

@@ -159,7 +159,12 @@ func tableCells(t table, lines, flat []string, join bool) []cellItem {
 		if isPageNumber(flat[i]) {
 			continue
 		}
-		for _, c := range cellsOf(lines[i]) {
+		cells := cellsOf(lines[i])
+		for j, c := range cells {
+			if join && j+1 < len(cells) && isEnumerator(c) && !isNumberCell(cells[j+1]) {
+				cells[j+1] = c + cells[j+1] // "1. 一般公共预算": the label's own number
+				continue
+			}
 			if k := slices.Index(tails, c); k >= 0 { // "算" of "1.一般公共预" / "算"
 				tails = slices.Delete(tails, k, k+1)
 				continue
@@ -174,6 +179,13 @@ func tableCells(t table, lines, flat []string, join bool) []cellItem {
 		}
 	}
 	return items
+}
+
+// isEnumerator tells a cell that is only a label's enumerator: 1. or 2、
+// printed apart from the label after it.
+func isEnumerator(c string) bool {
+	n := strings.TrimRight(c, ".．、")
+	return n != c && len(n) >= 1 && len(n) <= 2 && strings.Trim(n, "0123456789") == ""
 }
 
 // panelLabels finds the labels of the three panels among the cells and

@@ -117,9 +117,13 @@ func colPanels(lines, flat []string, from, to int) []colPanel {
 		return nil
 	}
 	var panels []colPanel
-	codes := runs[start]
-	for k := start + 1; k+1 < len(runs); k += 2 {
-		p := colPanel{codes: codes, names: runs[k], vals: runs[k+1]}
+	codes, next := runs[start], start+1
+	// the 款 and 项 columns printed after the header's words: theirs too
+	if next+1 < len(runs) && headerRun(runs[next]) && allSubCodes(runs[next+1]) {
+		codes, next = append(slices.Clip(codes), runs[next+1]...), next+2
+	}
+	for k := next; k+1 < len(runs); k += 2 {
+		p := colPanel{codes: codes, names: dropHeader(runs[k]), vals: runs[k+1]}
 		codes = nil
 		if k+3 < len(runs) { // a next panel's codes end these amounts
 			if n := nextCodes(p.vals, runs[k+2]); n > 0 {
@@ -170,6 +174,51 @@ func cellRuns(lines, flat []string, from, to int) [][]colCell {
 		}
 	}
 	return runs
+}
+
+// colHeaderWords are the words of a coded table's header that default mode
+// can print among its code and name columns, longest first.
+var colHeaderWords = []string{
+	"支出经济分类", "支出功能分类", "功能分类", "经济分类", "科目编码", "科目名称",
+	"基本支出", "项目支出", "决算数", "预算数", "项目", "金额", "类", "款", "项",
+}
+
+// isHeaderCell tells a cell made of header words only (基本支出 项目支出,
+// which a cell's reading may join).
+func isHeaderCell(c string) bool {
+	c = strings.ReplaceAll(c, " ", "")
+	for c != "" {
+		k := slices.IndexFunc(colHeaderWords, func(w string) bool { return strings.HasPrefix(c, w) })
+		if k < 0 {
+			return false
+		}
+		c = c[len(colHeaderWords[k]):]
+	}
+	return true
+}
+
+// headerRun tells a run of cells that are all header words.
+func headerRun(r []colCell) bool {
+	return !slices.ContainsFunc(r, func(c colCell) bool { return !isHeaderCell(c.text) })
+}
+
+// allSubCodes tells a run of 款 or 项 codes only.
+func allSubCodes(r []colCell) bool {
+	return !slices.ContainsFunc(r, func(c colCell) bool { return !isSubCode(c.text) })
+}
+
+// dropHeader drops the header's cells that open a run of names: header
+// words, and a 合计 among them (the column's heading, not the total row).
+func dropHeader(names []colCell) []colCell {
+	cut := 0
+	for i, c := range names {
+		if isHeaderCell(c.text) {
+			cut = i + 1
+		} else if !colTotal(c.text) {
+			break
+		}
+	}
+	return names[cut:]
 }
 
 // dropNumbering drops the columns' numbers 1, 2, 3 … (栏次) that open a run.
@@ -272,33 +321,59 @@ func (p colPanel) codesOf() ([]string, bool) {
 		return out, p.named(out)
 	}
 	// the first row of each 类 is its own; the others take the 款 codes
-	var under []int // the rows under a 类, in order
+	var blocks [][]int // the rows under each 类, in order
 	for k, i := range coded {
 		out[i] = classes[k].text
 		if k > 0 && classes[k-1].text == classes[k].text {
-			under = append(under, i)
+			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], i)
 		} else if slices.Contains(out[:i], out[i]) {
 			return nil, false // a 类 printed again further down
+		} else {
+			blocks = append(blocks, nil)
 		}
 	}
-	if len(subs) < len(under) {
-		return nil, false
-	}
-	kuan, xiang := subs[:len(under)], subs[len(under):]
-	var items []int // the rows that are a 款's 项
-	for k, i := range under {
-		if k > 0 && kuan[k-1].text == kuan[k].text && out[under[k-1]][:3] == out[i] {
-			items = append(items, i)
+	// the 款 column then the 项 column, whole or a 类 at a time (default
+	// mode printing each 类's rows as a block): exactly one way must fit
+	var found []string
+	for _, segs := range [][][]int{{slices.Concat(blocks...)}, blocks} {
+		codes := slices.Clone(out)
+		if subCodes(codes, segs, subs) && p.named(codes) && (found == nil || !slices.Equal(found, codes)) {
+			if found != nil {
+				return nil, false
+			}
+			found = codes
 		}
-		out[i] += kuan[k].text
 	}
-	if len(items) != len(xiang) {
-		return nil, false
+	return found, found != nil
+}
+
+// subCodes appends the 款 and 项 codes subs to the rows under the 类 codes
+// of out, segment by segment: each segment's 款 codes, then its 项 codes
+// (of the rows sharing the 款 of the row above, but the first); false when
+// the codes do not fit.
+func subCodes(out []string, segs [][]int, subs []colCell) bool {
+	for _, under := range segs {
+		if len(subs) < len(under) {
+			return false
+		}
+		kuan := subs[:len(under)]
+		var items []int // the rows that are a 款's 项
+		for k, i := range under {
+			if k > 0 && kuan[k-1].text == kuan[k].text && out[under[k-1]][:3] == out[i] {
+				items = append(items, i)
+			}
+			out[i] += kuan[k].text
+		}
+		subs = subs[len(under):]
+		if len(subs) < len(items) {
+			return false
+		}
+		for k, i := range items {
+			out[i] += subs[k].text
+		}
+		subs = subs[len(items):]
 	}
-	for k, i := range items {
-		out[i] += xiang[k].text
-	}
-	return out, p.named(out)
+	return len(subs) == 0
 }
 
 // named tells whether codes fit the names: no code twice, and each 类's row
@@ -318,19 +393,37 @@ func (p colPanel) named(codes []string) bool {
 // single placement adds up.
 func (p colPanel) rows() ([]row, string) {
 	codes, ok := p.codesOf()
-	n := len(p.names)
-	if !ok || len(p.vals) < n {
+	if !ok {
 		return nil, ""
 	}
+	found, many := p.placings(codes)
+	switch {
+	case many:
+		return nil, "printed column by column, its amounts fit too many placements to tell: not used"
+	case len(found) > 1:
+		return nil, fmt.Sprintf("printed column by column, its amounts fit %d placements that add up: not used", len(found))
+	case len(found) == 0:
+		return nil, ""
+	}
+	return p.placed(codes, found[0]), ""
+}
+
+// placings are the placements of the panel's cells in which every row and
+// column adds up, each as every row's cells in column order; many when the
+// search gave up.
+func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
+	n := len(p.names)
+	if len(p.vals) < n {
+		return nil, false
+	}
 	total, rest := p.vals[:n], p.vals[n:]
-	var found [][][]colCell // each placement that adds up: every row's cells, in column order
 	add := func(cols [][]colCell, place [][]int) {
 		cells := placedCells(total, cols, place)
 		if !slices.ContainsFunc(found, func(f [][]colCell) bool { return sameCells(f, cells) }) {
 			found = append(found, cells)
 		}
 	}
-	many, steps := false, 0
+	steps := 0
 	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n), nil) {
 		add(nil, make([][]int, n))
 	}
@@ -344,15 +437,7 @@ func (p colPanel) rows() ([]row, string) {
 			}
 		})
 	}
-	switch {
-	case many:
-		return nil, "printed column by column, its amounts fit too many placements to tell: not used"
-	case len(found) > 1:
-		return nil, fmt.Sprintf("printed column by column, its amounts fit %d placements that add up: not used", len(found))
-	case len(found) == 0:
-		return nil, ""
-	}
-	return p.placed(codes, found[0]), ""
+	return found, many
 }
 
 // placed gives the panel's rows with their codes and cells; nil when a
@@ -546,50 +631,57 @@ func maskCells(cols [][]colCell, at []int, mask int) map[int]colCell {
 
 // treeAdds tells whether every column adds up down the tree of codes: a
 // total row is the sum of the 类, a 类 of its 款, a 款 of its 项 (a blank
-// cell is nought), with fix's cell changed (nil: none). At least one sum
-// must hold something.
+// cell is nought), within the rounding of the figures summed — each
+// printed to its last digit, half of which it may have lost (a 合计 of
+// four classes in 万元 one hundredth off) — with fix's cell changed (nil:
+// none). At least one sum must hold something.
 func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int, fix *cellFix) bool {
 	columns := make([][]int64, 1+len(cols))
+	halves := make([][]int64, 1+len(cols)) // each cell's half of its last digit
 	for r, c := range total {
 		t, _ := cellToken(c.text, c.line)
 		columns[0] = append(columns[0], units(t))
+		halves[0] = append(halves[0], halfDigit(t))
 		for j := range cols {
-			var v int64
+			var v, h int64
 			if place[r][j] >= 0 {
 				t, _ := cellToken(cols[j][place[r][j]].text, 0)
-				v = units(t)
+				v, h = units(t), halfDigit(t)
 			}
 			columns[j+1] = append(columns[j+1], v)
+			halves[j+1] = append(halves[j+1], h)
 		}
 	}
 	if fix != nil {
 		columns[fix.col][fix.row] = fix.v
 	}
 	checked := false
-	for _, col := range columns {
-		sums := map[string]int64{}
+	for j, col := range columns {
+		sums, slack := map[string]int64{}, map[string]int64{}
 		children := map[string]bool{}
-		var classes int64
+		var classes, classSlack int64
 		for r, c := range codes {
 			switch {
 			case c == "":
 			case len(c) == 3:
 				classes += col[r]
+				classSlack += halves[j][r]
 			default:
 				sums[c[:len(c)-2]] += col[r]
+				slack[c[:len(c)-2]] += halves[j][r]
 				children[c[:len(c)-2]] = true
 			}
 		}
 		for r, c := range codes {
 			if c == "" {
-				if col[r] != classes {
+				if abs64(col[r]-classes) > classSlack+halves[j][r] {
 					return false
 				}
 				checked = true
 				continue
 			}
 			if children[c] {
-				if col[r] != sums[c] {
+				if abs64(col[r]-sums[c]) > slack[c]+halves[j][r] {
 					return false
 				}
 				checked = true
@@ -601,6 +693,12 @@ func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int, 
 		}
 	}
 	return checked
+}
+
+// halfDigit is half of a number cell's last printed digit, in units'
+// ten-thousandths (0.005 of a figure printed to two decimals: 50).
+func halfDigit(t token) int64 {
+	return scaleDown(5000, t.scale)
 }
 
 // A 收支总表 printed column by column comes as the 收入 labels, their
@@ -850,4 +948,11 @@ func cutRuns(vals []colCell, lens []int) [][]colCell {
 		at += l
 	}
 	return cols
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

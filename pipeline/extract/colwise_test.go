@@ -149,3 +149,69 @@ func TestColumnWiseNumberedSummary(t *testing.T) {
 		t.Errorf("a source the sums cannot place was read: %+v", rev.Sources)
 	}
 }
+
+// A 决算's function table as default mode printed 07's: every row's 类
+// code, then the header's words (支出功能分类 科目编码 款 项), then the 款
+// and 项 codes a 类 at a time (the 款 of a 类's rows, then their 项), the
+// header's 合计 and column names before the row names, the 合计 row last;
+// its 合计 and 基本支出 totals one hundredth above their classes' sum, as
+// rounding each figure to 万元 leaves them. Its rows are read, with their
+// codes and the blank cells placed by the sums.
+func TestColumnWiseSplitCodes(t *testing.T) {
+	text := readFixture(t, "colwise-split-codes.txt")
+	lines := strings.Split(text, "\n")
+	rows, why, ok := columnRows(lines, compactAll(lines), 2, len(lines))
+	if !ok {
+		t.Fatalf("not read: %q", why)
+	}
+	var got []string
+	for _, r := range rows {
+		cells := []string{r.code, r.name}
+		for _, v := range r.vals {
+			cells = append(cells, strings.TrimSpace(lines[v.line-1]))
+		}
+		got = append(got, strings.Join(cells, ":"))
+	}
+	want := "201:一般公共服务支出:120.35:100.20:20.15 20103:政府办公厅(室)及相关机构事务:120.35:100.20:20.15 " +
+		"2010301:行政运行:100.20:100.20 2010302:一般行政管理事务:20.15:20.15 205:教育支出:50.33:50.33 20502:普通教育:50.33:50.33 " +
+		"2050201:学前教育:30.11:30.11 2050202:小学教育:20.22:20.22 208:社会保障和就业支出:40.00:40.00 " +
+		"20805:行政事业单位养老支出:40.00:40.00 2080505:机关事业单位基本养老保险缴费支出:40.00:40.00 :合计:210.69:190.54:20.15"
+	if strings.Join(got, " ") != want {
+		t.Errorf("rows %s\nwant %s", strings.Join(got, " "), want)
+	}
+	var cov []string
+	for _, c := range extractLines(t, text).Coverage {
+		if c.Part == "table" {
+			cov = append(cov, c.Name+":"+c.Status)
+		}
+	}
+	if strings.Join(cov, " ") != "一般公共预算财政拨款支出决算表:read" {
+		t.Errorf("coverage %v", cov)
+	}
+}
+
+// The 款 and 项 codes of a 类 printed together fit the rows one way only:
+// read whole column by whole column (all 款, then all 项) they do not.
+func TestSubCodesByClass(t *testing.T) {
+	cells := func(s string) []colCell {
+		var out []colCell
+		for _, f := range strings.Fields(s) {
+			out = append(out, colCell{text: f})
+		}
+		return out
+	}
+	p := colPanel{
+		codes: cells("201 201 201 201 205 205 205 03 03 03 01 02 02 02 01"),
+		names: cells("一般公共服务支出 政府办公厅(室)及相关机构事务 行政运行 一般行政管理事务 教育支出 普通教育 学前教育 合计"),
+	}
+	codes, ok := p.codesOf()
+	if want := "201 20103 2010301 2010302 205 20502 2050201 "; !ok || strings.Join(codes, " ") != want {
+		t.Errorf("codes %q %v, want %q", strings.Join(codes, " "), ok, want)
+	}
+	// all 款 codes first, then the 项: the same rows read the other way
+	p.codes = cells("201 201 201 201 205 205 205 03 03 03 02 02 01 02 01")
+	codes, ok = p.codesOf()
+	if want := "201 20103 2010301 2010302 205 20502 2050201 "; !ok || strings.Join(codes, " ") != want {
+		t.Errorf("codes %q %v, want %q", strings.Join(codes, " "), ok, want)
+	}
+}

@@ -447,7 +447,9 @@ func (p colPanel) oneOff() []row {
 	var found []reading
 	add := func(cells [][]colCell, fix cellFix) {
 		for _, f := range found {
-			if f.fix == fix && sameCells(f.cells, cells) {
+			// the same cell off, whatever it held: the figures' rounding
+			// may leave it more than one value
+			if f.fix.row == fix.row && f.fix.col == fix.col && sameCells(f.cells, cells) {
 				return
 			}
 		}
@@ -486,11 +488,50 @@ func (p colPanel) oneOff() []row {
 			whole = whole && all
 		})
 	}
-	if !whole || len(found) != 1 {
+	if !whole {
+		return nil
+	}
+	// two cells printed near each other swapped: the reading that adds up
+	// with them put back, each cell then taken as printed
+	for i := range p.vals {
+		for j := i + 1; j < len(p.vals) && j <= i+swapReach; j++ {
+			a, b := p.vals[i], p.vals[j]
+			if a.text == b.text || slices.Index(p.vals, a) != i || slices.Index(p.vals, b) != j {
+				continue // no change, or a cell's text and line twice
+			}
+			q := p
+			q.vals = slices.Clone(p.vals)
+			q.vals[i], q.vals[j] = b, a
+			ps, many := q.placings(codes)
+			if many {
+				return nil
+			}
+			for _, cells := range ps {
+				back := make([][]colCell, len(cells))
+				for r, rc := range cells {
+					for _, c := range rc {
+						switch c {
+						case a:
+							c = b
+						case b:
+							c = a
+						}
+						back[r] = append(back[r], c)
+					}
+				}
+				add(back, cellFix{row: -1 - i, col: -1 - j})
+			}
+		}
+	}
+	if len(found) != 1 {
 		return nil
 	}
 	return p.placed(codes, found[0].cells)
 }
+
+// swapReach is how far apart, in cells, two cells swapped by a misprint
+// are looked for.
+const swapReach = 3
 
 // columnOneOff reads a table printed column by column (columnRows) one of
 // whose panels no placement adds up as one misprinted cell would; nil

@@ -433,3 +433,54 @@ func TestProcurementDefaultModeOneOff(t *testing.T) {
 		t.Errorf("two choices one misprint explains gave table claims: %v", got)
 	}
 }
+
+// A table printed column by column two of whose cells, a line apart in
+// one column, are swapped (一般公共服务支出's 120.35 and 行政运行's 100.20
+// in the 合计 column) is left out; read with the two put back, its sums
+// through them — each row's, and the tree's down the 合计 column, where
+// every row has its cell — stay as table claims naming both lines. Printed
+// right, none.
+func TestOneCellOffColumnSwap(t *testing.T) {
+	text := readFixture(t, "colwise-split-codes.txt")
+	if broken := brokenSums(extractLines(t, text)); len(broken) > 0 {
+		t.Errorf("printed right: failing sums %v", broken)
+	}
+	const from, to = "\n120.35\n120.35\n100.20\n20.15\n", "\n100.20\n120.35\n120.35\n20.15\n"
+	if !strings.Contains(text, from) {
+		t.Fatalf("the fixture has no %q", from)
+	}
+	changed := strings.Replace(text, from, to, 1)
+	at := strings.Count(changed[:strings.Index(changed, to)], "\n") + 2 // the line of 100.20
+	broken := brokenSums(extractLines(t, changed))
+	for _, line := range []int{at, at + 2} {
+		named := false
+		for _, b := range broken {
+			named = named || slices.Contains(b, line)
+		}
+		if !named {
+			t.Errorf("no failing sum names line %d: %v", line, broken)
+		}
+	}
+}
+
+// A table printed column by column in one column of amounts, its 合计
+// 210.69 misprinted 210.79: changed back, 210.69 and 210.70 both add up
+// within the rounding of its classes (210.68), but either is the same
+// cell off, and the sum through it stays as a table claim naming its line.
+func TestOneCellOffColumnRounding(t *testing.T) {
+	text := readFixture(t, "colwise-split-codes.txt")
+	text = strings.Replace(text, "基本支出 项目支出", "", 1)
+	text = text[:strings.Index(text, "210.69\n")+len("210.69\n")] // the 合计 column alone
+	if broken := brokenSums(extractLines(t, text)); len(broken) > 0 {
+		t.Errorf("printed right: failing sums %v", broken)
+	}
+	changed := strings.Replace(text, "210.69\n", "210.79\n", 1)
+	at := strings.Count(changed[:strings.Index(changed, "210.79\n")], "\n") + 1
+	named := false
+	for _, b := range brokenSums(extractLines(t, changed)) {
+		named = named || slices.Contains(b, at)
+	}
+	if !named {
+		t.Errorf("no failing sum names line %d", at)
+	}
+}

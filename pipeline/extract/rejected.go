@@ -247,7 +247,7 @@ func (b *builder) rowSums(t table) {
 		switch total := t.value(r.vals[0]); {
 		case parts != total:
 			odd = append(odd, r)
-		case total != 0 && len(r.vals) > 2: // a row of zeros adds up whatever the columns are
+		case total != 0 && (len(r.vals) > 2 || t.colwise): // a row of zeros adds up whatever the columns are; a row placed by column is parts of its total
 			adds++
 		}
 	}
@@ -328,7 +328,7 @@ func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
 		if r.code == "" && !(isTotal(rowName(r.name)) && total < 0 && len(r.vals) > 0) {
 			continue
 		}
-		ok := len(r.vals) == width && (t.rowwise || trusted(t, rowCells(r)))
+		ok := (len(r.vals) == width || t.colwise && len(r.vals) > 0) && (t.rowwise || trusted(t, rowCells(r)))
 		if r.code == "" {
 			total = len(nodes)
 		} else if _, dup := at[r.code]; dup {
@@ -354,7 +354,7 @@ func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
 	// the first column; each column of a table read with one cell off
 	// (onecell.go), where two cells swapped in a row keep its sum
 	cols := 1
-	if t.oneOff != nil {
+	if t.oneOff != nil && !t.colwise { // placed by column: only the totals are every row's
 		cols = width
 	}
 	for col := range cols {

@@ -65,6 +65,10 @@ type table struct {
 	// cell misprinted (onecell.go): the rows, each cell as printed; nil
 	// otherwise
 	oneOff []row
+	// oneOff's rows placed from a table printed column by column
+	// (columnOneOff): a row's cells are its printed ones in column order,
+	// its total first, blank cells dropped
+	colwise bool
 	// the values of a coded table default mode printed away from their
 	// rows that fillCodedGaps could not place, in the order printed
 	spares []token
@@ -188,6 +192,7 @@ func findTables(lines, flat []string) []table {
 			} else {
 				tabs[k].unplaced = why
 				tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
+				tabs[k].colwise = tabs[k].oneOff != nil
 			}
 		}
 	}

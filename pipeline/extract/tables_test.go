@@ -1302,6 +1302,17 @@ func TestDefaultModePanelSummary(t *testing.T) {
 	if src["一般公共预算"] != schema.Yuan(5000000) || src["其他收入"] != schema.Yuan(100000) {
 		t.Errorf("wrapped label: sources = %+v", src)
 	}
+	// a source's number printed apart from its label ("1. 一般公共预算"):
+	// the number is the label's, no amount
+	apart := strings.Replace(defaultPanelSummary, "1.一般公共预算\n", "1. 一般公共预算\n", 1)
+	apart = strings.Replace(apart, "2.政府性基金预算\n", "2. 政府性基金预算\n", 1)
+	src = map[string]schema.Money{}
+	for _, s := range extractLines(t, apart).Revenue.Sources {
+		src[s.Name] = s.Amount
+	}
+	if src["财政拨款"] != schema.Yuan(5000000) || src["一般公共预算"] != schema.Yuan(5000000) || src["其他收入"] != schema.Yuan(100000) {
+		t.Errorf("numbers apart: sources = %+v", src)
+	}
 	// a value that lost its neighbours: 10.00 could be 其他资金's or
 	// 财政专户管理资金's, so neither is read (and the sources do not add up),
 	// while the classes and the uses, the same in every placement, are
