@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -696,4 +697,98 @@ func procurementOneOff(t table, total token, present []string, toks map[string][
 		rows = append(rows, tableRow{ref: refProcurement + f, of: refProcurement, tok: found[k], line: found[k].line})
 	}
 	return rows
+}
+
+// treeOneOffTries bounds the changed trees treeOneOff weighs, over every
+// order of the values left over.
+const treeOneOffTries = 1 << 17
+
+// treeOneOff keeps the failing sums of a coded table default mode printed
+// row by row (its values left over put back in each order, spares.go)
+// that treeSums and spareSums leave — too few sums hold for their rule,
+// which a misreading may break as well as a misprint: where changing one
+// cell of the failing sums back by one misprint (a digit, a tenfold) makes
+// every sum hold, and every such explanation
+// (a change, in an order) changes the same cell and leaves the same sums
+// failing as printed, those sums are kept as table claims. An order in
+// which every sum holds as printed gives nothing; so do two explanations
+// that differ. Two cells swapped are not tried: a value printed a row late
+// is default mode's own disorder. The table stays out of the model as its
+// reader left it.
+func (b *builder) treeOneOff(t table) {
+	if !t.rowwise || t.oneOff != nil || b.keptFrom(t) {
+		return
+	}
+	scale := 0
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			scale = max(scale, v.scale)
+		}
+	}
+	for _, v := range t.spares {
+		scale = max(scale, v.scale)
+	}
+	var kept []tableRow
+	cell := "" // the explanation's changed cell
+	explained, agreed, tries := 0, true, 0
+	each := func(rows []row) bool {
+		nodes, _, ok := treeNodes(t, rows)
+		if !ok {
+			return false
+		}
+		failing, _ := treeFails(t, nodes, 0)
+		if len(failing) == 0 {
+			agreed = false // the table adds up as printed
+			return false
+		}
+		var cand []int // the rows of the failing sums
+		for _, i := range failing {
+			cand = append(cand, i)
+			cand = append(cand, nodes[i].children...)
+		}
+		slices.Sort(cand)
+		cand = slices.Compact(cand)
+		// holds tells whether every sum holds with row i's cell read as v
+		holds := func(i int, v token) bool {
+			if tries++; tries > treeOneOffTries {
+				agreed = false
+				return false
+			}
+			was := nodes[i].r.vals
+			nodes[i].r.vals = append([]token{v}, was[1:]...)
+			f, _ := treeFails(t, nodes, 0)
+			nodes[i].r.vals = was
+			return len(f) == 0
+		}
+		found := func(what string) {
+			got := treeCells(t, nodes, 0, failing)
+			switch {
+			case explained == 0:
+				kept, cell = got, what
+			case what != cell || !sameKept(got, kept):
+				agreed = false
+			}
+			explained++
+		}
+		for _, i := range cand {
+			if !nodes[i].ok {
+				continue
+			}
+			tok := nodes[i].r.vals[0]
+			for _, v := range misprints(tok, scale) {
+				if holds(i, token{mant: v, scale: scale, line: tok.line}) {
+					found(fmt.Sprintf("%d@%d", tok.mant, tok.line))
+				}
+			}
+		}
+		return agreed
+	}
+	if len(t.spares) == 0 {
+		each(t.rows)
+	} else {
+		spareOrders(t, each)
+	}
+	if explained > 0 && agreed {
+		b.keep(t, kept)
+	}
 }
