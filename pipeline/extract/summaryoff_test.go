@@ -32,3 +32,19 @@ func TestSummaryCellOff(t *testing.T) {
 		}
 	}
 }
+
+// A copy of the total misprinted (当年支出小计 511.00 for 510.00) is in no
+// panel: changed back it reads, and the one sum that fails is the total
+// against that copy, naming its line.
+func TestSummaryCopiedTotalOff(t *testing.T) {
+	const from, to = "当年支出小计\n510.00", "当年支出小计\n511.00"
+	if !strings.Contains(defaultPanelSummary, from) {
+		t.Fatalf("the fixture has no %q", from)
+	}
+	text := strings.Replace(defaultPanelSummary, from, to, 1)
+	line := slices.Index(strings.Split(text, "\n"), "511.00") + 1
+	broken := brokenSums(extractLines(t, text))
+	if len(broken) != 1 || !slices.Contains(broken[0], line) {
+		t.Errorf("failing sums = %v, want the total's against line %d", broken, line)
+	}
+}
