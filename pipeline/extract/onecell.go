@@ -792,3 +792,68 @@ func (b *builder) treeOneOff(t table) {
 		b.keep(t, kept)
 	}
 }
+
+// fiscalOneOff keeps the two 总计 of a 财政拨款收支总表 default mode printed
+// (rows in reading order) that differ by one misprint: a value of the
+// revenue side's 总计 row and one of the expenditure side's, one of which
+// a digit or a tenfold changed back makes the other, the table's largest
+// figure then (a 总计 sums its side). Exactly one such pair must be found;
+// the expenditure side's against the revenue side's as table claims
+// (sum.table), nil otherwise.
+func fiscalOneOff(t table, rows []row) []tableRow {
+	var totals []row
+	year := yearTotals(rows)
+	for _, r := range rows {
+		switch year(rowName(r.name)) {
+		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
+			if len(r.vals) > 0 {
+				totals = append(totals, r)
+			}
+		}
+	}
+	if len(totals) != 2 {
+		return nil
+	}
+	scale := 0
+	for _, r := range rows {
+		for _, v := range r.vals {
+			scale = max(scale, v.scale)
+		}
+	}
+	// largest tells whether v is at least every value of the table but
+	// a and z, the two 总计 read
+	largest := func(v schema.Money, a, z token) bool {
+		for _, r := range rows {
+			for _, c := range r.vals {
+				if c != a && c != z && t.value(c) > v {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	// back tells whether one misprint of x changed back makes it y
+	back := func(x, y token) bool {
+		for _, m := range misprints(x, scale) {
+			if t.value(token{mant: m, scale: scale}) == t.value(y) {
+				return true
+			}
+		}
+		return false
+	}
+	var found []tableRow
+	for _, a := range totals[0].vals {
+		for _, z := range totals[1].vals {
+			va, vz := t.value(a), t.value(z)
+			if va == vz || !(back(a, z) && largest(vz, a, z) || back(z, a) && largest(va, a, z)) {
+				continue
+			}
+			if found != nil {
+				return nil // two pairs: which cells are the 总计 is not told
+			}
+			found = []tableRow{{ref: refFiscal + "revenue", tok: a, line: a.line},
+				{ref: refFiscal + "expenditure", of: refFiscal + "revenue", tok: z, line: z.line}}
+		}
+	}
+	return found
+}

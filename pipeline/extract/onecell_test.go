@@ -491,3 +491,39 @@ func TestTreeOneOffTwoExplanations(t *testing.T) {
 		t.Errorf("a table that more than one cell explains gives claims: %+v", d.Claims)
 	}
 }
+
+// fiscalDefault is a 财政拨款收支预算总表 as default mode prints it, one cell
+// a line: the 一般公共预算 900.00 beside 一、基本支出, the uses, and the two
+// 合计, the revenue side's printed income.
+func fiscalDefault(income string) string {
+	cells := []string{"某省某会2017年部门预算", "财政拨款收支预算总表", "单位：万元", "收入", "支出",
+		"项目名称", "金额", "项目名称", "一、一般公共预算", "900.00 一、基本支出", "600.00", "二、项目支出", "300.00",
+		"二、政府性基金预算", "收入合计", "金额", income, "支出合计", "900.00", "财政拨款支出预算表"}
+	return strings.Join(cells, "\n\n") + "\n"
+}
+
+// The revenue side's 合计 misprinted tenfold (9,000.00) leaves the two 合计
+// apart, and the table's 总计 unread: one misprint changed back makes them
+// agree as the table's largest figure, so the expenditure side's is kept
+// against the revenue side's, naming the changed line. Apart by more than
+// one misprint (750.00), or as printed, nothing is kept.
+func TestFiscalOneOff(t *testing.T) {
+	for _, c := range []struct {
+		income string
+		want   bool
+	}{{"900.00", false}, {"9,000.00", true}, {"750.00", false}} {
+		text := fiscalDefault(c.income)
+		line := slices.Index(strings.Split(text, "\n"), c.income) + 1
+		d := extractLines(t, text)
+		broken := brokenSums(d)
+		switch {
+		case !c.want && len(broken) > 0:
+			t.Errorf("%s: failing sums %v", c.income, broken)
+		case c.want && (len(broken) != 1 || !slices.Contains(broken[0], line)):
+			t.Errorf("%s: failing sums %v, want the two 合计 with line %d: %+v", c.income, broken, line, d.Claims)
+		}
+		if printed := d.Revenue != nil && d.Revenue.FiscalTotal != nil; printed != (c.income == "900.00") {
+			t.Errorf("%s: the fiscal total read: %v", c.income, printed)
+		}
+	}
+}

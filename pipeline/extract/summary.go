@@ -424,6 +424,9 @@ func (b *builder) fiscalTable(t table) {
 		b.warnTable(t, reason)
 	}
 	b.fiscalClaims(t)
+	if !t.laid {
+		b.keep(t, fiscalOneOff(t, t.rows))
+	}
 }
 
 // fiscalClaims keeps the two 总计 of a 财政拨款收支总表 read by column, where
