@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -737,4 +738,163 @@ func procurementOneOff(t table, total token, present []string, toks map[string][
 		rows = append(rows, tableRow{ref: refProcurement + f, of: refProcurement, tok: found[k], line: found[k].line})
 	}
 	return rows
+}
+
+// treeOneOffTries bounds the changed trees treeOneOff weighs, over every
+// order of the values left over.
+const treeOneOffTries = 1 << 17
+
+// treeOneOff keeps the failing sums of a coded table default mode printed
+// row by row (its values left over put back in each order, spares.go)
+// that treeSums and spareSums leave — too few sums hold for their rule,
+// which a misreading may break as well as a misprint: where changing one
+// cell of the failing sums back by one misprint (a digit, a tenfold) makes
+// every sum hold, and every such explanation
+// (a change, in an order) changes the same cell and leaves the same sums
+// failing as printed, those sums are kept as table claims. An order in
+// which every sum holds as printed gives nothing; so do two explanations
+// that differ. Two cells swapped are not tried: a value printed a row late
+// is default mode's own disorder. The table stays out of the model as its
+// reader left it.
+func (b *builder) treeOneOff(t table) {
+	if !t.rowwise || t.oneOff != nil || b.keptFrom(t) {
+		return
+	}
+	scale := 0
+	for _, r := range t.rows {
+		for _, v := range r.vals {
+			scale = max(scale, v.scale)
+		}
+	}
+	for _, v := range t.spares {
+		scale = max(scale, v.scale)
+	}
+	var kept []tableRow
+	cell := "" // the explanation's changed cell
+	explained, agreed, tries := 0, true, 0
+	each := func(rows []row) bool {
+		nodes, _, ok := treeNodes(t, rows)
+		if !ok {
+			return false
+		}
+		failing, _ := treeFails(t, nodes, 0)
+		if len(failing) == 0 {
+			agreed = false // the table adds up as printed
+			return false
+		}
+		var cand []int // the rows of the failing sums
+		for _, i := range failing {
+			cand = append(cand, i)
+			cand = append(cand, nodes[i].children...)
+		}
+		slices.Sort(cand)
+		cand = slices.Compact(cand)
+		// holds tells whether every sum holds with row i's cell read as v
+		holds := func(i int, v token) bool {
+			if tries++; tries > treeOneOffTries {
+				agreed = false
+				return false
+			}
+			was := nodes[i].r.vals
+			nodes[i].r.vals = append([]token{v}, was[1:]...)
+			f, _ := treeFails(t, nodes, 0)
+			nodes[i].r.vals = was
+			return len(f) == 0
+		}
+		found := func(what string) {
+			got := treeCells(t, nodes, 0, failing)
+			switch {
+			case explained == 0:
+				kept, cell = got, what
+			case what != cell || !sameKept(got, kept):
+				agreed = false
+			}
+			explained++
+		}
+		for _, i := range cand {
+			if !nodes[i].ok {
+				continue
+			}
+			tok := nodes[i].r.vals[0]
+			for _, v := range misprints(tok, scale) {
+				if holds(i, token{mant: v, scale: scale, line: tok.line}) {
+					found(fmt.Sprintf("%d@%d", tok.mant, tok.line))
+				}
+			}
+		}
+		return agreed
+	}
+	if len(t.spares) == 0 {
+		each(t.rows)
+	} else {
+		spareOrders(t, each)
+	}
+	if explained > 0 && agreed {
+		b.keep(t, kept)
+	}
+}
+
+// fiscalOneOff keeps the two 总计 of a 财政拨款收支总表 default mode printed
+// (rows in reading order) that differ by one misprint: a value of the
+// revenue side's 总计 row and one of the expenditure side's, one of which
+// a digit or a tenfold changed back makes the other, the table's largest
+// figure then (a 总计 sums its side). Exactly one such pair must be found;
+// the expenditure side's against the revenue side's as table claims
+// (sum.table), nil otherwise.
+func fiscalOneOff(t table, rows []row) []tableRow {
+	var totals []row
+	year := yearTotals(rows)
+	for _, r := range rows {
+		switch year(rowName(r.name)) {
+		case "总计", "收入总计", "支出总计", "收入合计", "支出合计":
+			if len(r.vals) > 0 {
+				totals = append(totals, r)
+			}
+		}
+	}
+	if len(totals) != 2 {
+		return nil
+	}
+	scale := 0
+	for _, r := range rows {
+		for _, v := range r.vals {
+			scale = max(scale, v.scale)
+		}
+	}
+	// largest tells whether v is at least every value of the table but
+	// a and z, the two 总计 read
+	largest := func(v schema.Money, a, z token) bool {
+		for _, r := range rows {
+			for _, c := range r.vals {
+				if c != a && c != z && t.value(c) > v {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	// back tells whether one misprint of x changed back makes it y
+	back := func(x, y token) bool {
+		for _, m := range misprints(x, scale) {
+			if t.value(token{mant: m, scale: scale}) == t.value(y) {
+				return true
+			}
+		}
+		return false
+	}
+	var found []tableRow
+	for _, a := range totals[0].vals {
+		for _, z := range totals[1].vals {
+			va, vz := t.value(a), t.value(z)
+			if va == vz || !(back(a, z) && largest(vz, a, z) || back(z, a) && largest(va, a, z)) {
+				continue
+			}
+			if found != nil {
+				return nil // two pairs: which cells are the 总计 is not told
+			}
+			found = []tableRow{{ref: refFiscal + "revenue", tok: a, line: a.line},
+				{ref: refFiscal + "expenditure", of: refFiscal + "revenue", tok: z, line: z.line}}
+		}
+	}
+	return found
 }

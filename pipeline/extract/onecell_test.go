@@ -242,7 +242,9 @@ func TestOneCellOffColumnWise(t *testing.T) {
 // part, the blank cell dropped. The one row that prints two amounts
 // apart by one misprint (基本工资 550 and 500) keeps its total and part as
 // table claims; printed right, or apart by more (590 and 500 is two
-// digits, but 5,000 and 500 a tenfold), none.
+// digits, but 5,000 and 500 a tenfold), none. 5,000 breaks 工资福利支出's
+// sum down the first column too, which only its tenth mends (treeOneOff):
+// that sum is kept as well, also naming its line.
 func TestOneCellOffPair(t *testing.T) {
 	for _, c := range []struct {
 		salary string
@@ -259,8 +261,13 @@ func TestOneCellOffPair(t *testing.T) {
 		switch {
 		case !c.want && len(broken) > 0:
 			t.Errorf("基本工资 %s: failing sums %v", c.salary, broken)
-		case c.want && (len(broken) != 1 || !slices.Equal(broken[0], []int{at, at + 1})):
+		case c.want && !slices.ContainsFunc(broken, func(b []int) bool { return slices.Equal(b, []int{at, at + 1}) }):
 			t.Errorf("基本工资 %s (line %d): failing sums %v, want its total and part: %+v", c.salary, at, broken, d.Claims)
+		}
+		for _, b := range broken {
+			if !slices.Contains(b, at) {
+				t.Errorf("基本工资 %s: a failing sum without its line %d: %v", c.salary, at, b)
+			}
 		}
 	}
 }
@@ -463,6 +470,48 @@ func TestOneCellOffColumnSwap(t *testing.T) {
 	}
 }
 
+// lateClassBudget is a small 基本支出 table as default mode prints it, one
+// cell a line: 工资福利支出's amount (late) printed after the last row's
+// own, with a 合计 above the classes when total.
+func lateClassBudget(total bool, late string) string {
+	cells := []string{"江苏省某局2020年部门预算", "一般公共预算基本支出预算表", "单位：万元", "科目编码", "科目名称"}
+	if total {
+		cells = append(cells, "合计", "100.00")
+	}
+	cells = append(cells, "301", "工资福利支出",
+		"30101", "基本工资", "40.00",
+		"30102", "津贴补贴", "20.00",
+		"302", "商品和服务支出", "40.00",
+		"30201", "办公费", "30.00",
+		"30202", "印刷费", "10.00", late,
+		"注：本表按经济分类列示。")
+	return strings.Join(cells, "\n\n") + "\n"
+}
+
+// A class amount printed after the last row and misprinted (61.00 for
+// 60.00) leaves the table three sums, two of them failing: too few hold
+// for treeSums' rule. Changing one cell back by one misprint makes every
+// sum hold one way only (the late cell, put on 工资福利支出), so the two
+// failing sums, the 合计's and 工资福利支出's, are kept naming the changed
+// line; as printed the table gives no claim.
+func TestTreeOneOffLateClass(t *testing.T) {
+	if d := extractLines(t, lateClassBudget(true, "60.00")); len(d.Claims) > 0 {
+		t.Fatalf("the table as printed gives claims: %+v", d.Claims)
+	}
+	text := lateClassBudget(true, "61.00")
+	line := slices.Index(strings.Split(text, "\n"), "61.00") + 1
+	d := extractLines(t, text)
+	broken := brokenSums(d)
+	if len(broken) != 2 {
+		t.Fatalf("failing sums = %v, want the 合计's and 工资福利支出's: %+v", broken, d.Claims)
+	}
+	for _, b := range broken {
+		if !slices.Contains(b, line) {
+			t.Errorf("a failing sum without the changed line %d: %v", line, b)
+		}
+	}
+}
+
 // A table printed column by column in one column of amounts, its 合计
 // 210.69 misprinted 210.79: changed back, 210.69 and 210.70 both add up
 // within the rounding of its classes (210.68), but either is the same
@@ -482,5 +531,50 @@ func TestOneCellOffColumnRounding(t *testing.T) {
 	}
 	if !named {
 		t.Errorf("no failing sum names line %d", at)
+	}
+}
+
+// Without a 合计, the class (61.00 for 60.00) or either of its items (40.00
+// for 41.00, 20.00 for 21.00) changed back makes every sum hold: which cell
+// is off is not told, and the table gives no claim.
+func TestTreeOneOffTwoExplanations(t *testing.T) {
+	if d := extractLines(t, lateClassBudget(false, "61.00")); len(d.Claims) > 0 {
+		t.Errorf("a table that more than one cell explains gives claims: %+v", d.Claims)
+	}
+}
+
+// fiscalDefault is a 财政拨款收支预算总表 as default mode prints it, one cell
+// a line: the 一般公共预算 900.00 beside 一、基本支出, the uses, and the two
+// 合计, the revenue side's printed income.
+func fiscalDefault(income string) string {
+	cells := []string{"某省某会2017年部门预算", "财政拨款收支预算总表", "单位：万元", "收入", "支出",
+		"项目名称", "金额", "项目名称", "一、一般公共预算", "900.00 一、基本支出", "600.00", "二、项目支出", "300.00",
+		"二、政府性基金预算", "收入合计", "金额", income, "支出合计", "900.00", "财政拨款支出预算表"}
+	return strings.Join(cells, "\n\n") + "\n"
+}
+
+// The revenue side's 合计 misprinted tenfold (9,000.00) leaves the two 合计
+// apart, and the table's 总计 unread: one misprint changed back makes them
+// agree as the table's largest figure, so the expenditure side's is kept
+// against the revenue side's, naming the changed line. Apart by more than
+// one misprint (750.00), or as printed, nothing is kept.
+func TestFiscalOneOff(t *testing.T) {
+	for _, c := range []struct {
+		income string
+		want   bool
+	}{{"900.00", false}, {"9,000.00", true}, {"750.00", false}} {
+		text := fiscalDefault(c.income)
+		line := slices.Index(strings.Split(text, "\n"), c.income) + 1
+		d := extractLines(t, text)
+		broken := brokenSums(d)
+		switch {
+		case !c.want && len(broken) > 0:
+			t.Errorf("%s: failing sums %v", c.income, broken)
+		case c.want && (len(broken) != 1 || !slices.Contains(broken[0], line)):
+			t.Errorf("%s: failing sums %v, want the two 合计 with line %d: %+v", c.income, broken, line, d.Claims)
+		}
+		if printed := d.Revenue != nil && d.Revenue.FiscalTotal != nil; printed != (c.income == "900.00") {
+			t.Errorf("%s: the fiscal total read: %v", c.income, printed)
+		}
 	}
 }

@@ -312,7 +312,27 @@ func (b *builder) keptFrom(t table) bool {
 // how many of its sums fail in all; ok is false when the rows' codes are
 // no tree.
 func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
-	width := 0
+	nodes, width, ok := treeNodes(t, rows)
+	if !ok {
+		return nil, 0, false
+	}
+	// the first column; each column of a table read with one cell off
+	// (onecell.go), where two cells swapped in a row keep its sum
+	cols := 1
+	if t.oneOff != nil && !t.colwise { // placed by column: only the totals are every row's
+		cols = width
+	}
+	for col := range cols {
+		k, f := treeColumn(t, nodes, col)
+		kept, fails = append(kept, k...), fails+f
+	}
+	return kept, fails, true
+}
+
+// treeNodes are the coded rows of a table read as rows (and its 合计),
+// each with its children, and the most cells a coded row prints; ok is
+// false when the rows' codes are no tree.
+func treeNodes(t table, rows []row) (nodes []treeNode, width int, ok bool) {
 	for _, r := range rows {
 		if r.code != "" {
 			width = max(width, len(r.vals))
@@ -321,7 +341,6 @@ func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
 	if width == 0 {
 		return nil, 0, false
 	}
-	var nodes []treeNode
 	at := map[string]int{}
 	total := -1
 	for _, r := range rows {
@@ -351,17 +370,7 @@ func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
 			nodes[p].children = append(nodes[p].children, i)
 		}
 	}
-	// the first column; each column of a table read with one cell off
-	// (onecell.go), where two cells swapped in a row keep its sum
-	cols := 1
-	if t.oneOff != nil && !t.colwise { // placed by column: only the totals are every row's
-		cols = width
-	}
-	for col := range cols {
-		k, f := treeColumn(t, nodes, col)
-		kept, fails = append(kept, k...), fails+f
-	}
-	return kept, fails, true
+	return nodes, width, true
 }
 
 // treeNode is a coded row of treeSums: ok when it takes part (its cells
@@ -377,8 +386,18 @@ type treeNode struct {
 // hold (sums of zeros do not count), more than fail, and one to four fail;
 // and how many fail.
 func treeColumn(t table, nodes []treeNode, col int) (kept []tableRow, fails int) {
-	holds := 0
-	var failing []int
+	failing, holds := treeFails(t, nodes, col)
+	// a changed 款 breaks two sums, two swapped cells up to four; more
+	// sums must hold than fail
+	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) {
+		return nil, len(failing)
+	}
+	return treeCells(t, nodes, col, failing), len(failing)
+}
+
+// treeFails gives the nodes whose sums fail in column col, and how many
+// sums hold (sums of zeros do not count).
+func treeFails(t table, nodes []treeNode, col int) (failing []int, holds int) {
 	for i, n := range nodes {
 		if len(n.children) == 0 || !n.ok {
 			continue
@@ -398,11 +417,12 @@ func treeColumn(t table, nodes []treeNode, col int) (kept []tableRow, fails int)
 			holds++
 		}
 	}
-	// a changed 款 breaks two sums, two swapped cells up to four; more
-	// sums must hold than fail
-	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) {
-		return nil, len(failing)
-	}
+	return failing, holds
+}
+
+// treeCells are the cells of the failing sums in column col: each sum's
+// total, and its parts.
+func treeCells(t table, nodes []treeNode, col int, failing []int) (kept []tableRow) {
 	in := map[int]bool{}
 	ref := func(i int) string {
 		switch code := nodes[i].r.code; {
@@ -425,7 +445,7 @@ func treeColumn(t table, nodes []treeNode, col int) (kept []tableRow, fails int)
 			}
 		}
 	}
-	return kept, len(failing)
+	return kept
 }
 
 // summaryClaims keeps what a 收支总表 read by column prints where the

@@ -55,7 +55,9 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
 				best, best.cells = s, true
 			}
-		} else if !best.balanced {
+		} else if !best.balanced || !best.sources && !best.classed && !best.uses {
+			// no reading, or one of the totals alone (the copies of the
+			// total that hold, around the one misprinted)
 			b.summaryOff(t, lines, flat)
 		}
 	}
@@ -422,6 +424,9 @@ func (b *builder) fiscalTable(t table) {
 		b.warnTable(t, reason)
 	}
 	b.fiscalClaims(t)
+	if !t.laid {
+		b.keep(t, fiscalOneOff(t, t.rows))
+	}
 }
 
 // fiscalClaims keeps the two 总计 of a 财政拨款收支总表 read by column, where

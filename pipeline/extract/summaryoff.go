@@ -13,8 +13,9 @@ import (
 // be read, and exactly one such change does, the panels that the reading
 // places whole and that hold the cell (every panel, when it is the total)
 // are the document's sums that fail: each is kept as table claims, the
-// total and the panel's cells as printed, which sum.table adds up. The
-// table stays left out.
+// total and the panel's cells as printed, which sum.table adds up; a copy
+// of the total that no panel holds (当年支出小计, 支出合计) fails against
+// the total. The table stays left out.
 
 // summaryOffTries bounds the changed cells read, summaryOffSteps the
 // steps of all their searches: a table that reaches either gives nothing.
@@ -59,6 +60,9 @@ func (b *builder) summaryOff(t table, lines, flat []string) {
 				continue
 			}
 			got := failingPanels(items, read, i)
+			if len(got) == 0 {
+				got = copiedTotal(items, changed, read, i)
+			}
 			if len(got) == 0 || found && !sameKept(got, kept) {
 				return // a change that reads and names nothing, or other sums
 			}
@@ -90,6 +94,29 @@ func failingPanels(items []cellItem, read cellsRead, at int) []tableRow {
 		}
 	}
 	return kept
+}
+
+// copiedTotal is the sum a reading with cell at changed says fails as
+// printed where that cell, changed back, is a copy of the total (当年支出小计
+// or 支出合计 printing the 收入合计 again) and no panel holds it: the total,
+// and the copy as printed as its one part.
+func copiedTotal(items, changed []cellItem, read cellsRead, at int) []tableRow {
+	if read.total < 0 || read.total == at {
+		return nil
+	}
+	total, _ := cellToken(items[read.total].text, items[read.total].line)
+	back, _ := cellToken(changed[at].text, changed[at].line)
+	if units(back) != units(total) {
+		return nil
+	}
+	for _, cells := range read.panels {
+		if slices.Contains(cells, at) {
+			return nil
+		}
+	}
+	copied, _ := cellToken(items[at].text, items[at].line)
+	return []tableRow{{ref: "cells:total", tok: total, line: total.line},
+		{ref: "cells:total/copy", of: "cells:total", tok: copied, line: copied.line}}
 }
 
 // mantText prints a mantissa at scale decimals as a cell would.

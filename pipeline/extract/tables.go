@@ -934,6 +934,7 @@ func (b *builder) tables(lines, flat []string) {
 		if t.factor != 0 {
 			b.treeSums(t)
 			b.spareSums(t)
+			b.treeOneOff(t)
 			if t.laid || !b.web || !b.webSums(t, lines) {
 				b.rowSums(t)
 			}
