@@ -86,7 +86,11 @@ func TestMergeJiangsuParts(t *testing.T) {
 			}
 		}
 		for _, ch := range m.Checks {
-			if ch.Severity != schema.SeverityInfo {
+			// the one real finding of these parts: the party committee's
+			// 2017 text gives 101.48 万元 as 1.66% of this year's 6,106.99,
+			// not of the prior year's 6,005.51 (1.69%)
+			real := c.stem == "jiangsu_party-committee-office_2017_dept-budget" && ch.Rule == "yoy.change_pct" && strings.Contains(ch.Message, "陈述为 1.66%，计算得 1.69%")
+			if ch.Severity != schema.SeverityInfo && !real {
 				t.Errorf("%s: %s %s", c.stem, ch.Rule, ch.Message)
 			}
 		}
