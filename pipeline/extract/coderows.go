@@ -187,17 +187,22 @@ var levelMarks = strings.NewReplacer("(类)", "", "(款)", "", "(项)", "")
 // generalBudgetSection tells the 1-based line within a section (一、…)
 // whose heading speaks of 一般公共预算 spending.
 func generalBudgetSection(flat []string, line int) bool {
+	h := sectionHeading(flat, line)
+	return strings.Contains(h, "一般公共预算") && strings.Contains(h, "支出") &&
+		!strings.Contains(h, "三公") && !strings.Contains(h, "基本支出") && !strings.Contains(h, "政府性基金")
+}
+
+// sectionHeading is the heading of the section (一、…) a 1-based line is
+// in, up to its 情况 ("四、一般公共预算财政拨款支出决算情况说明" → "四、一般公共
+// 预算财政拨款支出决算"); "" before the first.
+func sectionHeading(flat []string, line int) string {
 	for i := line - 1; i >= 0 && i < len(flat); i-- {
 		if sectionRe.MatchString(flat[i]) {
-			h := flat[i]
-			if k := strings.Index(h, "情况"); k >= 0 {
-				h = h[:k]
-			}
-			return strings.Contains(h, "一般公共预算") && strings.Contains(h, "支出") &&
-				!strings.Contains(h, "三公") && !strings.Contains(h, "基本支出") && !strings.Contains(h, "政府性基金")
+			h, _, _ := strings.Cut(flat[i], "情况")
+			return h
 		}
 	}
-	return false
+	return ""
 }
 
 // codeRows compares the text's statements of a code's amount with the

@@ -913,17 +913,9 @@ func (b *builder) appropriationsScoped(flat []string) {
 // whose heading speaks of the appropriations' spending (一般公共预算 or
 // 财政拨款 支出; not the 三公's, nor a fund's).
 func appropriationsSection(flat []string, line int) bool {
-	for i := line - 1; i >= 0 && i < len(flat); i-- {
-		if sectionRe.MatchString(flat[i]) {
-			h := flat[i]
-			if k := strings.Index(h, "情况"); k >= 0 {
-				h = h[:k]
-			}
-			return (strings.Contains(h, "一般公共预算") || strings.Contains(h, "财政拨款")) && strings.Contains(h, "支出") &&
-				!strings.Contains(h, "三公") && !strings.Contains(h, "政府性基金") && !strings.Contains(h, "国有资本")
-		}
-	}
-	return false
+	h := sectionHeading(flat, line)
+	return (strings.Contains(h, "一般公共预算") || strings.Contains(h, "财政拨款")) && strings.Contains(h, "支出") &&
+		!strings.Contains(h, "三公") && !strings.Contains(h, "政府性基金") && !strings.Contains(h, "国有资本")
 }
 
 // basicParts reads 人员经费 and 公用经费 where they follow a statement of
