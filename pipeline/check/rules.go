@@ -406,31 +406,29 @@ func restateAmount(c *ctx) {
 // paragraph makes where no model figure takes them (claims on
 // /text/<line>/item).
 func restateText(c *ctx) {
-	cls := c.doc.Claims
-	for i, a := range cls {
-		if a.Kind != schema.ClaimAmount || !strings.HasPrefix(a.Path, "/text/") || !strings.HasSuffix(a.Path, "/item") {
-			continue
-		}
-		for _, o := range cls[i+1:] {
-			if o.Path != a.Path || o.Kind != schema.ClaimAmount {
-				continue
-			}
-			fa, fo := claimFig(a), claimFig(o)
-			c.report(finding{stated: o.Value, computed: a.Value, unit: "yuan", tol: halves(fa, fo), figs: []rfig{fo, fa},
-				paths: []string{}, lines: []int{a.Line, o.Line},
-				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行标题的金额", msgEn: "line " + strconv.Itoa(o.Line) + " restates the amount of the heading of line " + strconv.Itoa(a.Line)})
-			break
-		}
-	}
+	textPairs(c, func(p string) bool { return strings.HasSuffix(p, "/item") }, func(a, o schema.Claim) (string, string) {
+		return "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行标题的金额",
+			"line " + strconv.Itoa(o.Line) + " restates the amount of the heading of line " + strconv.Itoa(a.Line)
+	})
 }
 
 // restateSentence compares the figures a sentence printed again states
 // otherwise (claims on /text/<line>/sentence/<line>/<n>: the first
 // printing's, then the later one's).
 func restateSentence(c *ctx) {
+	textPairs(c, func(p string) bool { return strings.Contains(p, "/sentence/") }, func(a, o schema.Claim) (string, string) {
+		return "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行的同一句话",
+			"line " + strconv.Itoa(o.Line) + " prints again the sentence of line " + strconv.Itoa(a.Line)
+	})
+}
+
+// textPairs reports, for each amount claim on a /text/ path that match
+// takes, the next amount claim on the same path against it (a yuan
+// amount, or a percentage), with the messages msg makes of the two.
+func textPairs(c *ctx, match func(path string) bool, msg func(a, o schema.Claim) (string, string)) {
 	cls := c.doc.Claims
 	for i, a := range cls {
-		if a.Kind != schema.ClaimAmount || !strings.HasPrefix(a.Path, "/text/") || !strings.Contains(a.Path, "/sentence/") {
+		if a.Kind != schema.ClaimAmount || !strings.HasPrefix(a.Path, "/text/") || !match(a.Path) {
 			continue
 		}
 		for _, o := range cls[i+1:] {
@@ -442,9 +440,9 @@ func restateSentence(c *ctx) {
 				unit = "%"
 			}
 			fa, fo := claimFig(a), claimFig(o)
+			zh, en := msg(a, o)
 			c.report(finding{stated: o.Value, computed: a.Value, unit: unit, tol: halves(fa, fo), figs: []rfig{fo, fa},
-				paths: []string{}, lines: []int{a.Line, o.Line},
-				msg: "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行的同一句话", msgEn: "line " + strconv.Itoa(o.Line) + " prints again the sentence of line " + strconv.Itoa(a.Line)})
+				paths: []string{}, lines: []int{a.Line, o.Line}, msg: zh, msgEn: en})
 			break
 		}
 	}
