@@ -37,6 +37,17 @@ func (b *builder) summaryOff(t table, lines, flat []string) {
 	if rows, _ := readCells(t, items, classes, &steps); rows != nil {
 		return // the cells read as printed
 	}
+	// a search that cannot finish is not begun: each changed cell's
+	// reading costs about what the printed one's did
+	cost, n := panelSteps-steps, 0
+	for _, it := range items {
+		if tok, ok := cellToken(it.text, it.line); ok && isNumberCell(it.text) {
+			n += len(misprints(tok, tok.scale))
+		}
+	}
+	if n > summaryOffTries || n*cost > summaryOffSteps {
+		return
+	}
 	steps = summaryOffSteps
 	changed := slices.Clone(items)
 	tries := 0
