@@ -58,15 +58,15 @@ type panels struct {
 }
 
 // summaryCells reads a panelled summary table from default-mode text as
-// rows (name and value), or nil. classes are the 类 of the coded function
-// table with their amounts.
-func summaryCells(t table, lines, flat []string, classes map[string]schema.Money) []row {
+// rows (name and value), or nil, and tells the steps its search took.
+// classes are the 类 of the coded function table with their amounts.
+func summaryCells(t table, lines, flat []string, classes map[string]schema.Money) ([]row, int) {
 	if len(classes) == 0 {
-		return nil
+		return nil, 0
 	}
 	steps := panelSteps
 	rows, _ := readCells(t, tableCells(t, lines, flat, true), classes, &steps)
-	return rows
+	return rows, panelSteps - steps
 }
 
 // cellsRead is what a reading of a summary's cells placed: the cell of

@@ -51,14 +51,14 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		}
 	}
 	if best.score() < 4 {
-		if rows := summaryCells(t, lines, flat, b.codedClasses()); rows != nil {
+		if rows, cost := summaryCells(t, lines, flat, b.codedClasses()); rows != nil {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
 				best, best.cells = s, true
 			}
 		} else if !best.balanced || !best.sources && !best.classed && !best.uses {
 			// no reading, or one of the totals alone (the copies of the
 			// total that hold, around the one misprinted)
-			b.summaryOff(t, lines, flat)
+			b.summaryOff(t, lines, flat, cost)
 		}
 	}
 	for _, w := range best.warnings {

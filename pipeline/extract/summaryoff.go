@@ -24,22 +24,19 @@ const (
 	summaryOffSteps = 2 * panelSteps
 )
 
-// summaryOff keeps the failing panel sums of a summary whose cells read
+// summaryOff keeps the failing panel sums of a summary whose cells do not
+// read as printed (summaryCells, whose search took cost steps) but read
 // with one cell changed back by one misprint, where every change that
 // reads leaves the same sums failing.
-func (b *builder) summaryOff(t table, lines, flat []string) {
+func (b *builder) summaryOff(t table, lines, flat []string, cost int) {
 	classes := b.codedClasses()
 	if len(classes) == 0 || t.laid {
 		return
 	}
 	items := tableCells(t, lines, flat, true)
-	steps := panelSteps
-	if rows, _ := readCells(t, items, classes, &steps); rows != nil {
-		return // the cells read as printed
-	}
 	// a search that cannot finish is not begun: each changed cell's
 	// reading costs about what the printed one's did
-	cost, n := panelSteps-steps, 0
+	n := 0
 	for _, it := range items {
 		if tok, ok := cellToken(it.text, it.line); ok && isNumberCell(it.text) {
 			n += len(misprints(tok, tok.scale))
@@ -48,7 +45,7 @@ func (b *builder) summaryOff(t table, lines, flat []string) {
 	if n > summaryOffTries || n*cost > summaryOffSteps {
 		return
 	}
-	steps = summaryOffSteps
+	steps := summaryOffSteps
 	changed := slices.Clone(items)
 	tries := 0
 	var kept []tableRow
