@@ -450,7 +450,7 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		if at < 0 || slices.Index(own[at+1:], true) >= 0 {
 			return nil
 		}
-		if _, twice := got[key]; twice {
+		if _, twice := got[key]; twice || slices.ContainsFunc(short, func(s keyed) bool { return s.key == key }) {
 			return nil
 		}
 		if len(r.vals) == len(own) {
@@ -500,6 +500,15 @@ func (b *builder) threePublicByYearSums(t table, cols, own int, full, short []ke
 		}
 		placements = append(placements, p)
 	}
+	printed := make([]map[string]cell, cols) // each column's cells of the full rows
+	for c := range printed {
+		printed[c] = map[string]cell{}
+	}
+	for _, f := range full {
+		for c, v := range f.r.vals {
+			printed[c][f.key] = cell{t.value(v), v.line}
+		}
+	}
 	var agreed map[string]cell
 	pick := make([]int, len(short))
 	for n := 0; n < ways; n++ {
@@ -508,12 +517,7 @@ func (b *builder) threePublicByYearSums(t table, cols, own int, full, short []ke
 		}
 		column := make([]map[string]cell, cols)
 		for c := range column {
-			column[c] = map[string]cell{}
-		}
-		for _, f := range full {
-			for c, v := range f.r.vals {
-				column[c][f.key] = cell{t.value(v), v.line}
-			}
+			column[c] = maps.Clone(printed[c])
 		}
 		for k, s := range short {
 			for c := range column {
