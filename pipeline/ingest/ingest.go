@@ -240,7 +240,7 @@ func controlShare(b []byte) float64 {
 }
 
 // Lines splits decoded text into the lines the extractor reads: at line
-// breaks (\n, \r\n or \r), Markdown pipe tables' rows as tab-separated
+// breaks (\n, \r\n or \r), pipe tables' rows as tab-separated
 // cells (see pipeRows), rows of tab-separated cells aligned in columns (see
 // alignTabs) and long lines broken (see breakLongLines).
 func Lines(s string) []string {

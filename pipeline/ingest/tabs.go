@@ -119,16 +119,15 @@ func alignBlock(rows []string) {
 		}
 	}
 	// a column of figures (past the first; more figures than words) sets
-	// its labels to the right
-	// too, their ends over the figures' ends: in a column wider than both
-	// (a long cell of another row, or a wide figure under a 栏次 row's
-	// number), a label at the left would stand apart from the figures
-	// under it
+	// its labels to the right too, their ends over the figures' ends: in a
+	// column wider than both (a long cell of another row, or a wide figure
+	// under a 栏次 row's number), a label at the left would stand apart
+	// from the figures under it
 	tally := make([]int, len(width)) // a column's figures less its other cells
 	for _, fs := range fields {
 		for c, f := range fs {
 			switch {
-			case isAmountField(f) || f == "—" || f == "-" || f == "－":
+			case figureField(f):
 				tally[c]++
 			case f != "":
 				tally[c]--
@@ -147,7 +146,7 @@ func alignBlock(rows []string) {
 				b.WriteString("   ")
 			}
 			pad := strings.Repeat(" ", width[c]-utf8.RuneCountInString(f))
-			if isAmountField(f) || figures(c) || f == "—" || f == "-" || f == "－" { // a dash stands for a figure not applicable
+			if figureField(f) || figures(c) {
 				b.WriteString(pad + f)
 			} else {
 				b.WriteString(f + pad)
@@ -155,4 +154,10 @@ func alignBlock(rows []string) {
 		}
 		rows[k] = strings.TrimRight(b.String(), " ")
 	}
+}
+
+// figureField tells a cell that stands for a figure: an amount, or a dash
+// (a figure not applicable).
+func figureField(f string) bool {
+	return isAmountField(f) || f == "—" || f == "-" || f == "－"
 }
