@@ -34,32 +34,28 @@ func (b *builder) summaryOff(t table, lines, flat []string, cost int) {
 		return
 	}
 	items := tableCells(t, lines, flat, true)
-	// a search that cannot finish is not begun: each changed cell's
-	// reading costs about what the printed one's did
+	// each number cell's misprints changed back, and how many in all
+	backs := make([][]int64, len(items))
+	scales := make([]int, len(items))
 	n := 0
-	for _, it := range items {
+	for i, it := range items {
 		if tok, ok := cellToken(it.text, it.line); ok && isNumberCell(it.text) {
-			n += len(misprints(tok, tok.scale))
+			backs[i], scales[i] = misprints(tok, tok.scale), tok.scale
+			n += len(backs[i])
 		}
 	}
+	// a search that cannot finish is not begun: each changed cell's
+	// reading costs about what the printed one's did
 	if n > summaryOffTries || n*cost > summaryOffSteps {
 		return
 	}
 	steps := summaryOffSteps
 	changed := slices.Clone(items)
-	tries := 0
 	var kept []tableRow
 	found := false
 	for i, it := range items {
-		tok, ok := cellToken(it.text, it.line)
-		if !ok || !isNumberCell(it.text) {
-			continue
-		}
-		for _, v := range misprints(tok, tok.scale) {
-			if tries++; tries > summaryOffTries {
-				return
-			}
-			changed[i].text = mantText(v, tok.scale)
+		for _, v := range backs[i] {
+			changed[i].text = mantText(v, scales[i])
 			rows, read := readCells(t, changed, classes, &steps)
 			if steps < 0 {
 				return // not every change was tried
