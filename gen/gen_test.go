@@ -257,45 +257,48 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 	} else {
 		bad = append(bad, "identity: got "+d.Document.Kind+" "+strconv.Itoa(d.Document.FiscalYear)+" "+d.Department.Name)
 	}
-	// the 财政拨款 source and its 一般公共预算 part, a unit's own sources:
-	// never another figure
-	// (not counted as a field: a document may name its sources otherwise)
+	// figures checked for a wrong value only (not counted as fields: a
+	// document may name its sources otherwise, print no 年初预算): one
+	// read must be the truth's, or its rounding with a warning
+	wrongOnly := func(name, path string, got *schema.Money, w schema.Money) {
+		if got != nil && *got != w && !rounded(path, *got, w) {
+			bad = append(bad, name+": got "+got.String()+", want "+w.String())
+		}
+	}
+	// the 财政拨款 source and its 一般公共预算 part, a unit's own sources
 	if want.Appropriation != nil && d.Revenue != nil {
 		for i, s := range d.Revenue.Sources {
-			a := s.Amount
-			w, known := schema.Money(want.OwnSources[s.Name]), false
-			switch {
-			case s.Name == "财政拨款" || s.Name == "一般公共预算":
-				w, known = *want.Appropriation, true
-			case want.OwnSources != nil:
-				_, known = want.OwnSources[s.Name]
-			}
-			if known && a != w && !rounded("/revenue/sources/"+strconv.Itoa(i)+"/amount", a, w) {
-				bad = append(bad, "source "+s.Name+": got "+a.String()+", want "+w.String())
+			path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+			if s.Name == "财政拨款" || s.Name == "一般公共预算" {
+				wrongOnly("source "+s.Name, path, &s.Amount, *want.Appropriation)
+			} else if w, known := want.OwnSources[s.Name]; known {
+				wrongOnly("source "+s.Name, path, &s.Amount, schema.Money(w))
 			}
 		}
 	}
-	// the 三公's parts likewise (and their subtotal, the cars')
-	if want.ThreePublicParts != nil && d.ThreePublic != nil {
+	// the 三公's parts likewise (and their subtotal, the cars'), and a
+	// 决算's 年初预算 of each
+	if tp := d.ThreePublic; want.ThreePublicParts != nil && tp != nil {
 		p := want.ThreePublicParts
-		for k, f := range map[string]*schema.Figure{"overseas_travel": d.ThreePublic.OverseasTravel, "reception": d.ThreePublic.Reception,
-			"vehicle_purchase": d.ThreePublic.VehiclePurchase, "vehicle_operation": d.ThreePublic.VehicleOperation,
-			"vehicle": d.ThreePublic.Vehicle} {
-			w := schema.Money(p[k])
-			if k == "vehicle" {
+		for _, f := range []struct {
+			key string
+			fig *schema.Figure
+		}{{"overseas_travel", tp.OverseasTravel}, {"reception", tp.Reception}, {"vehicle", tp.Vehicle},
+			{"vehicle_purchase", tp.VehiclePurchase}, {"vehicle_operation", tp.VehicleOperation}} {
+			if f.fig == nil {
+				continue
+			}
+			w := schema.Money(p[f.key])
+			if f.key == "vehicle" {
 				w = schema.Money(p["vehicle_purchase"] + p["vehicle_operation"])
 			}
-			if f != nil && f.Amount != w && !rounded("/three_public/"+k+"/amount", f.Amount, w) {
-				bad = append(bad, "三公 "+k+": got "+f.Amount.String()+", want "+w.String())
-			}
-			if wb, ok := want.ThreePublicBudgeted[k]; ok && f != nil && f.Budgeted != nil && *f.Budgeted != schema.Money(wb) &&
-				!rounded("/three_public/"+k+"/budgeted", *f.Budgeted, schema.Money(wb)) {
-				bad = append(bad, "三公 "+k+" budgeted: got "+f.Budgeted.String()+", want "+schema.Money(wb).String())
+			wrongOnly("三公 "+f.key, "/three_public/"+f.key+"/amount", &f.fig.Amount, w)
+			if wb, ok := want.ThreePublicBudgeted[f.key]; ok {
+				wrongOnly("三公 "+f.key+" budgeted", "/three_public/"+f.key+"/budgeted", f.fig.Budgeted, schema.Money(wb))
 			}
 		}
-		if wb, ok := want.ThreePublicBudgeted["total"]; ok && d.ThreePublic.Budgeted != nil && *d.ThreePublic.Budgeted != schema.Money(wb) &&
-			!rounded("/three_public/budgeted", *d.ThreePublic.Budgeted, schema.Money(wb)) {
-			bad = append(bad, "三公 budgeted: got "+d.ThreePublic.Budgeted.String()+", want "+schema.Money(wb).String())
+		if wb, ok := want.ThreePublicBudgeted["total"]; ok {
+			wrongOnly("三公 budgeted", "/three_public/budgeted", tp.Budgeted, schema.Money(wb))
 		}
 	}
 	var rev, exp, basic, project, tp, op, proc, cin, cout *schema.Money
