@@ -74,8 +74,8 @@ func readIdentity(flat []string) identity {
 			}
 		}
 		// … its cells aligned in columns (ingest's pipe rows): "名称:池州市…"
-		for _, lb := range []string{"信息名称:", "文章标题:", "标题:", "名称:"} {
-			if rest, ok := strings.CutPrefix(t, lb); ok && yearKind(rest) {
+		for _, lb := range titleLabels {
+			if rest, ok := strings.CutPrefix(t, lb+":"); ok && yearKind(rest) {
 				t = rest
 				break
 			}
@@ -532,12 +532,16 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "；")
 }
 
+// titleLabels are a web page's labels of its title in its metadata (the
+// longer first: 信息名称 before 名称).
+var titleLabels = []string{"信息名称", "文章标题", "标题", "名称"}
+
 // cleanName drops what often clings to a department name in titles.
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● ")
-	for _, lb := range []string{"信息名称", "文章标题", "标题", "名称"} { // "信息名称  某园2023年部门决算公开说明"
+	for _, lb := range titleLabels { // "信息名称  某园2023年部门决算公开说明"
 		if rest, ok := strings.CutPrefix(s, lb); ok {
 			s = strings.TrimLeft(rest, ": ")
 			break
