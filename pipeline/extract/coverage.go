@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -71,6 +72,23 @@ func (b *builder) heldAs(amounts []schema.Money) string {
 	return strings.Join(held, ", ")
 }
 
+// itemMark, between a section's word and an amount after it, tells the
+// amount is an item's, not the section's: an enumerator of a list under the
+// word (项目支出 专项业务费： 1、购书专项经费 50万; 人员经费 (1) 人员工资：
+// 基本工资：241368) or the sign of a calculation (公用经费：9人 X 5500元).
+var itemMark = regexp.MustCompile(`\([0-9一二三四五六七八九十]+\)|[0-9一二三四五六七八九十]+、|[0-9] *[XxＸ×*＝=]|[XxＸ×*＝=] *[0-9]`)
+
+// nonZero counts the amounts that are not zero.
+func nonZero(amounts []schema.Money) int {
+	n := 0
+	for _, m := range amounts {
+		if m != 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // glossaryHeads open the glossary (名词解释), whose definitions mention every
 // section whether the document has it or not.
 var glossaryHeads = []string{"名词解释", "专业名词"}
@@ -97,6 +115,7 @@ func (b *builder) coverage(flat []string) {
 	for _, s := range sections {
 		c := schema.Coverage{Part: "section", Name: s.name, NameEn: s.nameEn, Status: schema.CoverageAbsent}
 		var amounts []schema.Money // what a mention's sentence states
+		var others []string        // the non-zero ones that are its items'
 		for _, w := range s.words {
 			for _, end := range b.find(w) {
 				if end >= glossary {
@@ -107,8 +126,11 @@ func (b *builder) coverage(flat []string) {
 				}
 				stop := min(b.st.sentenceEnd(end), end+90) // about 30 characters
 				for ti := b.st.tokenAt(end); ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
-					if b.st.toks[ti].kind == numMoney {
-						amounts = append(amounts, b.st.toks[ti].money())
+					if tok := b.st.toks[ti]; tok.kind == numMoney {
+						amounts = append(amounts, tok.money())
+						if itemMark.MatchString(b.st.s[end:tok.numEnd]) && tok.money() != 0 {
+							others = append(others, strings.TrimSpace(b.st.s[end-len(w):tok.end]))
+						}
 					}
 				}
 			}
@@ -129,6 +151,10 @@ func (b *builder) coverage(flat []string) {
 		case len(amounts) > 0:
 			if held := b.heldAs(amounts); held != "" {
 				c.Status, c.Reason = schema.CoverageNoFigure, "mentioned beside an amount that is another figure of the model ("+held+"), but with none of its own"
+				break
+			}
+			if nonZero(amounts) == len(others) {
+				c.Status, c.Reason = schema.CoverageNoFigure, "mentioned as the heading of a list or a calculation whose amounts are its items' ("+others[0]+"), with no amount of its own: the items are not added up"
 				break
 			}
 			c.Status, c.Reason = schema.CoverageNotRead, "mentioned beside an amount, but no figure of it was read"

@@ -1193,6 +1193,29 @@ func TestCoverageAmountsOfOthers(t *testing.T) {
 	}
 }
 
+// TestCoverageItemisedHeading: a section's word heading a list of items
+// (a costing worksheet: 二、项目支出 1、购书经费 40万 …) or a calculation
+// (公用经费：8人 X 6000元) states no amount of its own — not a figure left
+// unread; the same word beside its own amount is one.
+func TestCoverageItemisedHeading(t *testing.T) {
+	for _, c := range []struct{ text, name, want string }{
+		{"二、项目支出 专项经费： 1、购置图书经费 40万 2、设备经费 20万", "基本支出和项目支出", schema.CoverageNoFigure},
+		{"（二）公用支出 综合定额公用经费：8人 X 6000元 = 48000元", "人员经费和公用经费", schema.CoverageNoFigure},
+		{"（一）人员经费 （1）基本工资：230000 （2）津贴补贴：180000", "人员经费和公用经费", schema.CoverageNoFigure},
+		// an amount of the section's own beside its items: not read
+		{"二、项目支出较上年增加90万元 1、购置图书经费 40万", "基本支出和项目支出", schema.CoverageNotRead},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split("某馆2017年预算说明\n"+c.text, "\n")}, "c", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(doc.Coverage, func(cv schema.Coverage) bool { return cv.Name == c.name })
+		if i < 0 || doc.Coverage[i].Status != c.want {
+			t.Errorf("%q: %+v, want %s", c.text, doc.Coverage, c.want)
+		}
+	}
+}
+
 // TestRegionalName: a title that names the unit alone ("2016年卫生监督所预算
 // 说明") takes the full name the body gives it at least twice with its
 // region; once is not enough, nor a region run into other words.
