@@ -51,6 +51,12 @@ func codedRows(t table, first byte) []codedRow {
 func (b *builder) codedTable(t table) {
 	rows := codedRows(t, '2')
 	if len(rows) == 0 {
+		switch l := economicTree(t); {
+		case l > 0:
+			b.tableLines[l] = true // by economic class (明细表): its codes check themselves
+		case len(codedRows(t, '3')) > 1:
+			b.warnTable(t, "its rows by economic class do not add up (each 款 to its 类, the 类 to the 合计 row): not used")
+		}
 		return
 	}
 	// the tree checks itself
@@ -66,6 +72,19 @@ func (b *builder) codedTable(t table) {
 			sums[r.code[:len(r.code)-2]] += r.amount.v
 		}
 	}
+	if !slices.ContainsFunc(rows, func(r codedRow) bool { return len(r.code) < 7 }) {
+		// a table that prints its 项 only: they add up to its 合计, and
+		// each 款 and 类 is the sum of its 项
+		if itemsMakeTotal(t, amounts) == 0 {
+			b.warnTable(t, "it prints its 项 only, and they do not add up to its 合计 row: not used")
+			return
+		}
+		for _, r := range rows {
+			amounts[r.code[:5]] += r.amount.v
+			amounts[r.code[:3]] += r.amount.v
+		}
+		sums = map[string]schema.Money{}
+	}
 	parents := make([]string, 0, len(sums))
 	for p := range sums {
 		parents = append(parents, p)
@@ -79,6 +98,59 @@ func (b *builder) codedTable(t table) {
 	}
 	b.coded = append(b.coded, codedTree{rows, amounts, names, t.kind == tableExpenditure, t})
 	b.tableLines[t.line] = true // its codes check themselves: read
+}
+
+// economicTree tells a table by economic class whose rows add up: its 类
+// to its 合计 row, the 款 under a 类 to it (the appropriations' 支出决算明细表,
+// basic and project spending together, which no figure of the model is):
+// the line of its 合计 cell, 0 when they do not.
+func economicTree(t table) int {
+	rows := codedRows(t, '3')
+	amounts := map[string]schema.Money{}
+	sums := map[string]schema.Money{}
+	for _, r := range rows {
+		if _, dup := amounts[r.code]; dup || len(r.code) != 3 && len(r.code) != 5 {
+			return 0
+		}
+		amounts[r.code] = r.amount.v
+		if len(r.code) == 5 {
+			sums[r.code[:3]] += r.amount.v
+		}
+	}
+	classes := map[string]schema.Money{}
+	for code, v := range amounts {
+		if len(code) == 3 {
+			classes[code] = v
+		}
+	}
+	for parent, sum := range sums {
+		if a, ok := amounts[parent]; !ok || a != sum {
+			return 0
+		}
+	}
+	if len(classes) < 2 {
+		return 0
+	}
+	return itemsMakeTotal(t, classes)
+}
+
+// itemsMakeTotal tells whether a table's 合计 row opens with the sum of
+// the amounts (its 项, or its 类), to the fen: the line of that cell, 0
+// when it does not.
+func itemsMakeTotal(t table, amounts map[string]schema.Money) int {
+	var sum schema.Money
+	for _, v := range amounts {
+		sum += v
+	}
+	for _, r := range t.rows {
+		if r.code == "" && isTotal(rowName(r.name)) && len(r.vals) > 0 {
+			if t.value(r.vals[0]) != sum {
+				return 0
+			}
+			return r.vals[0].line
+		}
+	}
+	return 0
 }
 
 // codedClasses are the 类 of the first coded function table, with their

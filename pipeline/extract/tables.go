@@ -743,8 +743,17 @@ func codeCell(cells []string, after [][]string, class string) (code string, used
 			return "", 0, false, false
 		}
 	case 5, 7:
-		if class == "" || code[:3] != class {
+		// a table that prints its 项 only (no 类 row above them): a 项 of
+		// a known 类, its name after it
+		_, known := schema.LookupCode(schema.SchemeFunctional, code[:3])
+		itemOnly := class == "" && len(code) == 7 && known
+		if !itemOnly && (class == "" || code[:3] != class) {
 			return "", 0, false, false
+		}
+		if itemOnly {
+			if ahead := cellsAhead(cells[used:], after, 1); len(ahead) == 0 || isNumberCell(ahead[0]) || startsItem(ahead[0]) {
+				return "", 0, false, false
+			}
 		}
 	default:
 		return "", 0, false, false

@@ -3180,3 +3180,45 @@ func TestThreePublicTableOperationFirst(t *testing.T) {
 		t.Errorf("运行维护费 budgeted %v, want 600000", b)
 	}
 }
+
+// TestItemOnlyTables: a 决算's 一般公共预算财政拨款支出决算表 that prints its
+// 项 only (no 类 or 款 row) is read when its 项 add up to its 合计 row, and
+// its 支出决算明细表 by economic class when its 类 do; a cell off by a fen
+// leaves either unread.
+func TestItemOnlyTables(t *testing.T) {
+	text := `某镇人民政府2017年度部门决算说明
+一般公共预算财政拨款支出决算表
+单位：万元
+项目 本年支出合计 基本支出 项目支出
+支出功能分类科目编码 科目名称 类 款 项
+合计 1,000.50 700.30 300.20
+2010301 行政运行 500.30 500.30
+2080501 行政单位离退休 200.00 200.00
+2130310 水土保持 300.20 300.20
+一般公共预算财政拨款支出决算明细表
+单位：万元
+项目 合计
+经济分类科目编码 科目名称 合计
+合计 1,000.50
+301 工资福利支出 600.00
+302 商品和服务支出 300.30
+309 基本建设支出
+310 其他资本性支出 100.20
+`
+	for _, c := range []struct {
+		from, to string
+		byFunction, byEconomic string
+	}{
+		{"", "", schema.CoverageRead, schema.CoverageRead},
+		{"2130310 水土保持 300.20", "2130310 水土保持 300.21", schema.CoverageNotRead, schema.CoverageRead},
+		{"302 商品和服务支出 300.30", "302 商品和服务支出 300.40", schema.CoverageRead, schema.CoverageNotRead},
+	} {
+		d := extractLines(t, strings.Replace(text, c.from, c.to, 1))
+		if got := tableCoverage(d, "一般公共预算财政拨款支出决算表"); got.Status != c.byFunction || got.Status == schema.CoverageNotRead && !strings.Contains(got.Reason, "do not add up") {
+			t.Errorf("%q: the 项 table %+v, want %s", c.to, got, c.byFunction)
+		}
+		if got := tableCoverage(d, "一般公共预算财政拨款支出决算明细表"); got.Status != c.byEconomic || got.Status == schema.CoverageNotRead && !strings.Contains(got.Reason, "do not add up") {
+			t.Errorf("%q: the economic table %+v, want %s", c.to, got, c.byEconomic)
+		}
+	}
+}
