@@ -969,8 +969,10 @@ func TestRowNumbersAreNoAmounts(t *testing.T) {
 }
 
 // The 决算 template's 政府采购情况表 prints planned and actual amounts side
-// by side; which of its 合计 row's figures is the actual one is not known
-// once blank cells are dropped, so the text's figure stands.
+// by side; where its header is not the template's two blocks of six
+// columns (here three each), which of its 合计 row's figures is the actual
+// one is not known once blank cells are dropped, so the text's figure
+// stands.
 func TestPlannedAndActualProcurement(t *testing.T) {
 	text := "某镇2017年度部门决算\n本部门2017年度政府采购支出总额4.50万元，其中：政府采购货物支出4.50万元。\n政府采购情况表\n金额单位：万元\n项目\n行次\n采购计划金额\n实际采购金额\n总计\n合计\n一般公共预算\n总计\n合计\n一般公共预算\n栏次\n1\n2\n3\n4\n5\n6\n合\n计\n1\n5.00\n5.00\n5.00\n4.50\n4.50\n4.50\n货物\n2\n5.00\n5.00\n5.00\n4.50\n4.50\n4.50\n"
 	d := extractLines(t, text)

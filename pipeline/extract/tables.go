@@ -1108,7 +1108,8 @@ func (b *builder) warnTable(t table, reason string) {
 func (b *builder) procurementTable(t table, flat []string) {
 	// the 决算 template's 政府采购情况表 prints the planned (采购计划金额) and
 	// the actual (实际采购金额) amounts side by side: with blank cells
-	// dropped, which of the 合计 row's figures is the actual one is not known
+	// dropped, their arithmetic tells which figure is the actual one
+	// (procurement.go)
 	header := min(t.end, t.line+30, len(flat)) // the lines above its 合计 row
 	for _, r := range t.rows {
 		if isTotal(rowName(r.name)) && len(r.vals) > 0 {
@@ -1117,7 +1118,7 @@ func (b *builder) procurementTable(t table, flat []string) {
 		}
 	}
 	if h := strings.Join(flat[t.line:max(t.line, header)], ""); strings.Contains(h, "实际采购") && strings.Contains(h, "计划") {
-		b.warnTable(t, "planned and actual procurement side by side (采购计划金额, 实际采购金额): which figure is the actual one is not known, the table is not used")
+		b.plannedActual(t, h)
 		return
 	}
 	var total *cell

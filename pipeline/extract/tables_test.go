@@ -3206,7 +3206,7 @@ func TestItemOnlyTables(t *testing.T) {
 310 其他资本性支出 100.20
 `
 	for _, c := range []struct {
-		from, to string
+		from, to               string
 		byFunction, byEconomic string
 	}{
 		{"", "", schema.CoverageRead, schema.CoverageRead},
@@ -3219,6 +3219,51 @@ func TestItemOnlyTables(t *testing.T) {
 		}
 		if got := tableCoverage(d, "一般公共预算财政拨款支出决算明细表"); got.Status != c.byEconomic || got.Status == schema.CoverageNotRead && !strings.Contains(got.Reason, "do not add up") {
 			t.Errorf("%q: the economic table %+v, want %s", c.to, got, c.byEconomic)
+		}
+	}
+}
+
+// TestPlannedActualProcurement: the 决算's 政府采购情况表 prints the planned
+// and the actual procurement side by side, blank cells dropped; the actual
+// 总计 is read where every placement of the cells on the two blocks of six
+// columns that adds up gives the same one, and not where they differ.
+func TestPlannedActualProcurement(t *testing.T) {
+	text := `某局2017年度部门决算说明
+政府采购情况表
+金额单位：万元
+项目 行次 采购计划金额 实际采购金额
+总计 采购预算(财政性资金) 非财政性资金 总计 采购预算(财政性资金) 非财政性资金
+合计 一般公共预算 政府性基金预算 其他资金 合计 一般公共预算 政府性基金预算 其他资金
+栏次 1 2 3 4 5 6 7 8 9 10 11 12
+合计 1 %s
+货物 2 %s
+工程 3
+服务 4 %s
+`
+	for _, c := range []struct {
+		total, goods, services string
+		amount, goodsWant      schema.Money // fen; 0: not read
+	}{
+		// planned 8 (all 一般公共预算), actual 7.20: goods 6.00, services 1.20
+		{"8.00 8.00 8.00 7.20 7.20 7.20", "6.50 6.50 6.50 6.00 6.00 6.00", "1.50 1.50 1.50 1.20 1.20 1.20", 7200000, 6000000},
+		// a planned 非财政性资金 beside a fiscal actual
+		{"3.00 3.00 2.50 2.50 2.50", "3.00 3.00 2.50 2.50 2.50", "", 2500000, 2500000},
+		// two cells: a planned non-fiscal 6, or an actual one: not known
+		{"6.00 6.00", "6.00 6.00", "", 0, 0},
+	} {
+		d := extractLines(t, fmt.Sprintf(text, c.total, c.goods, c.services))
+		var amount, goods schema.Money
+		if p := d.Procurement; p != nil {
+			amount = p.Amount
+			if p.Goods != nil {
+				goods = *p.Goods
+			}
+		}
+		if amount != c.amount || goods != c.goodsWant {
+			t.Errorf("%q: procurement %v, goods %v; want %v, %v (%+v)", c.total, amount, goods, c.amount, c.goodsWant, tableCoverage(d, "政府采购情况表"))
+		}
+		if cv := tableCoverage(d, "政府采购情况表"); (c.amount != 0) != (cv.Status == schema.CoverageRead) {
+			t.Errorf("%q: coverage %+v", c.total, cv)
 		}
 	}
 }
