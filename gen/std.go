@@ -46,6 +46,7 @@ type pert struct {
 	Tabs      bool `json:"tabs,omitempty"`       // a table's cells separated by tabs (two tabs around a blank cell), as text copied from a web page's or a spreadsheet's table
 	Markdown  bool `json:"markdown,omitempty"`   // a table as a Markdown pipe table (an HTML-to-Markdown converter's): | a | b |, a --- line under the header's first line
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
+	ItemsOnly bool `json:"items_only,omitempty"` // Web: a 决算's 一般公共预算财政拨款支出决算表 prints its 项 only, each code whole, no 类 or 款 row (Fujian's 2017 pages)
 }
 
 func (p pert) String() string {
@@ -53,7 +54,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -437,6 +438,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if d.p.Default && !d.p.ColWise && !d.p.Mixed && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+1)).IntN(2) == 0 {
 		d.p = pert{Yuan: d.p.Yuan, Default: true, Panels: d.p.Panels, Typo: d.p.Typo, Numbered: d.p.Numbered, Web: true}
 	}
+	// a web page's 决算 printing its appropriations' 项 only, from a stream
+	// of its own likewise
+	d.p.ItemsOnly = d.p.Web && !d.p.Typo && fam == "final9" && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+6)).IntN(2) == 0
 	// the codes a 类 at a time, from a stream of their own likewise
 	d.p.ByClass = d.p.ColWise && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+5)).IntN(2) == 0
 	// tabs between cells, from a stream of their own likewise
@@ -1030,6 +1034,20 @@ func (d *sdoc) functionRows(f func(x xiang) []schema.Money) []trow {
 	return rows
 }
 
+// itemsOnly keeps the 项 rows of a function table's rows, each code whole
+// in the first cell (2010601 行政运行 …: Fujian's 2017 pages).
+func itemsOnly(rows []trow) []trow {
+	var out []trow
+	for _, r := range rows {
+		if r.cells[2] == "" {
+			continue // a 类 or 款
+		}
+		cells := append([]string{r.cells[0] + r.cells[1] + r.cells[2], "", ""}, r.cells[3:]...)
+		out = append(out, trow{cells: cells, label: r.label})
+	}
+	return out
+}
+
 // typo misprints (Typo) the first class's amount in a function table's
 // rows: the table no longer adds up, and the others still give the truth.
 func (d *sdoc) typo(rows []trow) []trow {
@@ -1431,6 +1449,9 @@ func (d *sdoc) final9(b *strings.Builder) {
 		numberColumns(&fn, 3)
 	}
 	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
+	if d.p.ItemsOnly {
+		fn.rows = itemsOnly(fn.rows)
+	}
 	fn.split = len(fn.rows) / 2
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	d.render(b, fn)
@@ -1491,6 +1512,9 @@ func (d *sdoc) budget25(b *strings.Builder) {
 		cols: d.codeCols(3, 18, 12), coded: true}
 	fn.header = codeHeader(fn.cols, "本年一般公共预算支出", "合计", "基本支出", "项目支出")
 	fn.rows = d.typo(d.functionRows(func(x xiang) []schema.Money { return []schema.Money{x.basic + x.project, x.basic, x.project} }))
+	if d.p.ItemsOnly {
+		fn.rows = itemsOnly(fn.rows)
+	}
 	fn.split = len(fn.rows) / 2
 	fn.rows = append(fn.rows, d.totalRow(3, []schema.Money{d.current, d.basic, d.project}))
 	d.render(b, fn)
