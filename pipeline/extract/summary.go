@@ -17,6 +17,8 @@ type summary struct {
 	got        map[string]cell // totals, carried amounts, "src:" sources
 	classes    []schema.ClassItem
 	classLines []int
+	classToks  []token          // the classes' cells as printed
+	toks       map[string]token // and those of got
 	warnings   []string
 	balanced   bool // 收入总计 = 支出总计
 	sources    bool // the sources add up
@@ -65,6 +67,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		b.warnTable(t, w)
 	}
 	b.summaryClaims(t, best)
+	b.classesOff(t, best)
 	if !best.balanced {
 		return false
 	}
@@ -292,7 +295,7 @@ func yearTotals(rows []row) func(name string) string {
 
 // parseSummary reads one row reading of 收支总表 without placing anything.
 func (b *builder) parseSummary(t table, rows []row) summary {
-	s := summary{got: map[string]cell{}}
+	s := summary{got: map[string]cell{}, toks: map[string]token{}}
 	got := s.got
 	year := yearTotals(rows)
 	for _, r := range rows {
@@ -305,9 +308,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		case "":
 		case "total": // 决算 tables name both sides 总计: revenue first
 			if _, ok := got["revenue"]; !ok {
-				got["revenue"] = v
+				got["revenue"], s.toks["revenue"] = v, r.vals[0]
 			} else {
-				got["expenditure"] = v
+				got["expenditure"], s.toks["expenditure"] = v, r.vals[0]
 			}
 		case "class":
 			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
@@ -317,8 +320,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 			}
 			s.classes = append(s.classes, item)
 			s.classLines = append(s.classLines, v.line)
+			s.classToks = append(s.classToks, r.vals[0])
 		default:
-			got[key] = v
+			got[key], s.toks[key] = v, r.vals[0]
 		}
 	}
 	// A summary table balances: 收入总计 = 支出总计. Cells that pdftotext

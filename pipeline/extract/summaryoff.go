@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strconv"
+
+	"budgetpub/schema"
 )
 
 // A summary's cell off. A 收支总表 default mode scrambled is read by its
@@ -140,4 +142,63 @@ func mantText(m int64, scale int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// classesOff keeps the functional classes of a default-mode summary that
+// do not add up to its total, where the reading is the document's: its
+// totals balance, and its sources or its uses add up (those sums of the
+// same rows hold), the gap is more than the cells' rounding, and one
+// misprint of one cell — a class or the total — would close it (a reading
+// that took a cell of another row would rarely miss by one digit or a
+// tenfold). The total and the classes as printed are kept as table
+// claims: sum.table adds them up, and each class is compared with the
+// model's (restate.table). Which cell is wrong is not said; the classes
+// stay out of the model.
+func (b *builder) classesOff(t table, s summary) {
+	if t.laid || !s.balanced || s.classed || !s.sources && !s.uses || len(s.classToks) < 2 {
+		return
+	}
+	base := "expenditure"
+	if _, ok := s.got["expenditure_current"]; ok {
+		base = "expenditure_current"
+	} else if _, ok := s.got["carried_forward"]; ok {
+		return // the classes add up to a current year not printed
+	}
+	total, ok := s.toks[base]
+	if !ok {
+		return
+	}
+	// the gap, and the rounding of every cell (half its last digit)
+	cells := append([]token{total}, s.classToks...)
+	gap, units := -t.value(total), schema.Money(0)
+	for i, c := range cells {
+		if i > 0 {
+			gap += t.value(c)
+		}
+		units += t.value(token{mant: 1, scale: c.scale})
+	}
+	if 2*max(gap, -gap) <= units || !oneMisprintOff(t, cells, gap) {
+		return // the rounding explains it, or no one misprint does
+	}
+	const ref = "summary:sum:classes"
+	rows := []tableRow{{ref: ref, tok: total, line: total.line}}
+	for i, c := range s.classToks {
+		rows = append(rows, tableRow{ref: "class:" + s.classes[i].Code, of: ref, tok: c, line: c.line})
+	}
+	b.keep(t, rows)
+}
+
+// oneMisprintOff tells whether changing one of cells (the total first, then
+// its parts) back by one misprint closes the gap by which the parts exceed
+// the total.
+func oneMisprintOff(t table, cells []token, gap schema.Money) bool {
+	for i, c := range cells {
+		for _, m := range misprints(c, c.scale) {
+			back := t.value(token{mant: m, scale: c.scale})
+			if i == 0 && back-t.value(c) == gap || i > 0 && t.value(c)-back == gap {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -70,3 +70,81 @@ func TestSummaryCellOffTotalsAlone(t *testing.T) {
 		t.Errorf("failing sums = %v, want the 支出用途 panel's with line %d", broken, line)
 	}
 }
+
+// A 收支总表 default mode printed row by row, each figure after its label,
+// reads in order: its totals balance and its sources add up. One class
+// misprinted (公共安全支出 900,000 for 500,000) leaves its classes out of
+// the model, kept as table claims whose sum names the changed line and the
+// total's. A gap no one misprint explains (573,000: two digits) says the
+// reading may have taken another row's cell: no claim. As printed, none.
+func TestSummaryClassesOff(t *testing.T) {
+	if d := extractLines(t, pairedSummary); len(d.Claims) > 0 || len(d.Expenditure.ByFunction) != 3 {
+		t.Fatalf("as printed: claims %+v, classes %+v", d.Claims, d.Expenditure.ByFunction)
+	}
+	lines := strings.Split(pairedSummary, "\n")
+	at := slices.Index(lines, "500,000") + 1
+	total := slices.Index(lines, "支出总计") + 3
+	for _, c := range []struct {
+		to   string
+		sums int
+	}{{"900,000", 1}, {"573,000", 0}} {
+		d := extractLines(t, strings.Replace(pairedSummary, "\n500,000\n", "\n"+c.to+"\n", 1))
+		if len(d.Expenditure.ByFunction) != 0 {
+			t.Errorf("%s: the classes that do not add up were used: %+v", c.to, d.Expenditure.ByFunction)
+		}
+		broken := brokenSums(d)
+		if len(broken) != c.sums {
+			t.Errorf("%s: failing sums %v, want %d", c.to, broken, c.sums)
+		}
+		for _, b := range broken {
+			if !slices.Contains(b, at) || !slices.Contains(b, total) {
+				t.Errorf("%s: the failing sum %v does not name line %d and the total's %d", c.to, b, at, total)
+			}
+		}
+	}
+}
+
+const pairedSummary = `2024年部门财务收支预算总表
+编制部门：某街道办事处
+
+单位：元
+
+本年收入
+项目
+
+本年支出
+预算数
+
+项目
+
+预算数
+
+一、财政拨款收入
+
+3,000,000 一、一般公共服务支出
+
+1,000,000
+
+1. 一般公共预算资金
+
+3,000,000 二、公共安全支出
+
+500,000
+
+2. 政府性基金
+
+三、教育支出
+
+1,500,000
+
+二、事业收入
+
+收入总计
+
+3,000,000
+
+支出总计
+
+3,000,000
+
+2024年部门收入预算总表`
