@@ -67,7 +67,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		b.warnTable(t, w)
 	}
 	b.summaryClaims(t, best)
-	b.classesOff(t, best)
+	b.sumsOff(t, best)
 	if !best.balanced {
 		return false
 	}

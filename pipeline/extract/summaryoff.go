@@ -144,46 +144,87 @@ func mantText(m int64, scale int) string {
 	return s
 }
 
-// classesOff keeps the functional classes of a default-mode summary that
-// do not add up to its total, where the reading is the document's: its
-// totals balance, and its sources or its uses add up (those sums of the
-// same rows hold), the gap is more than the cells' rounding, and one
-// misprint of one cell — a class or the total — would close it (a reading
+// sumsOff keeps the failing sum of a default-mode 收支总表 whose other sums
+// hold, where the reading is the document's: one sum of the same rows
+// holds besides the one that fails (the totals balance and the sources or
+// the uses add up, for the classes; the totals balance and the classes or
+// the uses add up, for the sources; the sources or the classes add up to
+// one of two totals that differ), the gap is more than the cells'
+// rounding, and one misprint of one of its cells would close it (a reading
 // that took a cell of another row would rarely miss by one digit or a
-// tenfold). The total and the classes as printed are kept as table
-// claims: sum.table adds them up, and each class is compared with the
-// model's (restate.table). Which cell is wrong is not said; the classes
-// stay out of the model.
-func (b *builder) classesOff(t table, s summary) {
-	if t.laid || !s.balanced || s.classed || !s.sources && !s.uses || len(s.classToks) < 2 {
+// tenfold). The total and its parts as printed are kept as table claims:
+// sum.table adds them up, and each part the model holds too is compared
+// with it (restate.table). Which cell is wrong is not said; the figures
+// of the failing sum stay out of the model.
+func (b *builder) sumsOff(t table, s summary) {
+	rt, ok1 := s.toks["revenue"]
+	et, ok2 := s.toks["expenditure"]
+	if t.laid || !ok1 || !ok2 {
 		return
 	}
-	base := "expenditure"
-	if _, ok := s.got["expenditure_current"]; ok {
-		base = "expenditure_current"
-	} else if _, ok := s.got["carried_forward"]; ok {
-		return // the classes add up to a current year not printed
+	classes := make([]tableRow, len(s.classToks))
+	for i, c := range s.classToks {
+		classes[i] = tableRow{ref: "class:" + s.classes[i].Code, tok: c}
 	}
-	total, ok := s.toks[base]
-	if !ok {
-		return
-	}
-	// the gap, and the rounding of every cell (half its last digit)
-	cells := append([]token{total}, s.classToks...)
-	gap, units := -t.value(total), schema.Money(0)
-	for i, c := range cells {
-		if i > 0 {
-			gap += t.value(c)
+	_, whole := s.got["src:财政拨款"]
+	var sources []tableRow
+	for _, src := range revenueSources {
+		if c, ok := s.toks["src:"+src.name]; ok && (src.partOf == "" || !whole) {
+			sources = append(sources, tableRow{ref: "src:" + src.name, tok: c})
 		}
-		units += t.value(token{mant: 1, scale: c.scale})
+	}
+	adds := func(parts []tableRow, total token) bool {
+		var sum schema.Money
+		for _, p := range parts {
+			sum += t.value(p.tok)
+		}
+		return len(parts) > 0 && sum == t.value(total)
+	}
+	switch {
+	case !s.balanced:
+		if adds(sources, rt) || adds(sources, et) || adds(classes, rt) || adds(classes, et) {
+			b.keepOff(t, "balance", rt, []tableRow{{ref: "summary:expenditure", tok: et}})
+		}
+	case !s.classed && (s.sources || s.uses):
+		if _, ok := s.got["carried_forward"]; ok && s.got["expenditure_current"].line == 0 {
+			return // the classes add up to a current year not printed
+		}
+		base := et
+		if c, ok := s.toks["expenditure_current"]; ok && s.got["expenditure_current"].line != 0 {
+			base = c
+		}
+		b.keepOff(t, "classes", base, classes)
+	case !s.sources && (s.classed || s.uses):
+		base := rt
+		if c, ok := s.toks["revenue_current"]; ok && s.got["revenue_current"].line != 0 {
+			base = c
+		}
+		b.keepOff(t, "sources", base, sources)
+	}
+}
+
+// keepOff keeps a summary's failing sum, its total and its parts, as table
+// claims where the gap is more than the cells' rounding and one misprint
+// of one cell closes it.
+func (b *builder) keepOff(t table, sum string, total token, parts []tableRow) {
+	if len(parts) == 0 {
+		return
+	}
+	cells := []token{total}
+	gap, units := -t.value(total), t.value(token{mant: 1, scale: total.scale})
+	for _, p := range parts {
+		cells = append(cells, p.tok)
+		gap += t.value(p.tok)
+		units += t.value(token{mant: 1, scale: p.tok.scale})
 	}
 	if 2*max(gap, -gap) <= units || !oneMisprintOff(t, cells, gap) {
 		return // the rounding explains it, or no one misprint does
 	}
-	const ref = "summary:sum:classes"
+	ref := "summary:sum:" + sum
 	rows := []tableRow{{ref: ref, tok: total, line: total.line}}
-	for i, c := range s.classToks {
-		rows = append(rows, tableRow{ref: "class:" + s.classes[i].Code, of: ref, tok: c, line: c.line})
+	for _, p := range parts {
+		p.of, p.line = ref, p.tok.line
+		rows = append(rows, p)
 	}
 	b.keep(t, rows)
 }

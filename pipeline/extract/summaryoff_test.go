@@ -72,33 +72,39 @@ func TestSummaryCellOffTotalsAlone(t *testing.T) {
 }
 
 // A 收支总表 default mode printed row by row, each figure after its label,
-// reads in order: its totals balance and its sources add up. One class
-// misprinted (公共安全支出 900,000 for 500,000) leaves its classes out of
-// the model, kept as table claims whose sum names the changed line and the
-// total's. A gap no one misprint explains (573,000: two digits) says the
-// reading may have taken another row's cell: no claim. As printed, none.
-func TestSummaryClassesOff(t *testing.T) {
+// reads in order: its totals balance, its sources and classes add up. One
+// cell misprinted — a class (公共安全支出 900,000 for 500,000), a source
+// (财政拨款收入), a total (支出总计) — leaves that sum out of the model,
+// kept as table claims that name the changed line and its total's, while
+// another sum of the same rows holds. A gap no one misprint explains
+// (573,000: two digits) says the reading may have taken another row's
+// cell: no claim. As printed, none.
+func TestSummarySumsOff(t *testing.T) {
 	if d := extractLines(t, pairedSummary); len(d.Claims) > 0 || len(d.Expenditure.ByFunction) != 3 {
 		t.Fatalf("as printed: claims %+v, classes %+v", d.Claims, d.Expenditure.ByFunction)
 	}
 	lines := strings.Split(pairedSummary, "\n")
-	at := slices.Index(lines, "500,000") + 1
-	total := slices.Index(lines, "支出总计") + 3
+	revenue, expenditure := slices.Index(lines, "收入总计")+3, slices.Index(lines, "支出总计")+3
 	for _, c := range []struct {
-		to   string
-		sums int
-	}{{"900,000", 1}, {"573,000", 0}} {
-		d := extractLines(t, strings.Replace(pairedSummary, "\n500,000\n", "\n"+c.to+"\n", 1))
-		if len(d.Expenditure.ByFunction) != 0 {
-			t.Errorf("%s: the classes that do not add up were used: %+v", c.to, d.Expenditure.ByFunction)
-		}
-		broken := brokenSums(d)
+		from, to    string
+		sums, total int
+	}{
+		{"\n500,000\n", "\n900,000\n", 1, expenditure},
+		{"\n500,000\n", "\n573,000\n", 0, 0},
+		{"3,000,000 一、", "3,000,900 一、", 1, revenue},
+		{"支出总计\n\n3,000,000", "支出总计\n\n3,080,000", 1, revenue},
+	} {
+		text := strings.Replace(pairedSummary, c.from, c.to, 1)
+		at := slices.IndexFunc(strings.Split(text, "\n"), func(l string) bool {
+			return strings.HasPrefix(l, strings.Fields(strings.TrimPrefix(c.to, "支出总计"))[0])
+		}) + 1
+		broken := brokenSums(extractLines(t, text))
 		if len(broken) != c.sums {
-			t.Errorf("%s: failing sums %v, want %d", c.to, broken, c.sums)
+			t.Errorf("%q: failing sums %v, want %d", c.to, broken, c.sums)
 		}
 		for _, b := range broken {
-			if !slices.Contains(b, at) || !slices.Contains(b, total) {
-				t.Errorf("%s: the failing sum %v does not name line %d and the total's %d", c.to, b, at, total)
+			if !slices.Contains(b, at) || !slices.Contains(b, c.total) {
+				t.Errorf("%q: the failing sum %v does not name line %d and the total's %d", c.to, b, at, c.total)
 			}
 		}
 	}
