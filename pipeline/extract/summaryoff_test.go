@@ -154,3 +154,48 @@ const pairedSummary = `2024年部门财务收支预算总表
 3,000,000
 
 2024年部门收入预算总表`
+
+const layoutFiscal = `某区某局2024年部门预算
+                                   2024年部门财政拨款收支预算总表
+编制部门：某区某局                                                                     单位：元
+
+         财政拨款收入                                          财政拨款支出
+
+    项目            预算数                    项目      合计           一般公共预算         政府性基金预算
+
+一、一般公共预算资金        1,500,000 一、一般公共服务支出          1,000,000      1,000,000
+
+二、政府性基金               200,000 二、公共安全支出              300,000        300,000
+
+                                三、住房保障支出              400,000        200,000          200,000
+
+   收入总计           1,700,000        支出总计       1,700,000      1,500,000          200,000
+`
+
+// A 财政拨款收支总表 read by column states three sums: its 类 add up to 支出总计,
+// its sources to 收入总计, each row's 合计 is its columns'. A misprinted
+// cell breaks the sums through it, kept as table claims naming its line
+// and the total's (fiscalSums); the table as printed gives none.
+func TestFiscalSums(t *testing.T) {
+	if d := extractLines(t, layoutFiscal); len(brokenSums(d)) > 0 {
+		t.Fatalf("as printed: failing sums %v", brokenSums(d))
+	}
+	for _, c := range []struct {
+		from, to string
+		sums     [][]int
+	}{
+		{"300,000        300,000", "800,000        300,000", [][]int{{9, 11, 13, 15}, {11, 11}}}, // a 类's 合计: the 类 and its row
+		{"300,000        300,000", "300,000        360,000", [][]int{{11, 11}}},                  // a column: its row
+		{"    200,000 二、", "    260,000 二、", [][]int{{9, 11, 15}}},                               // a source
+	} {
+		broken := brokenSums(extractLines(t, strings.Replace(layoutFiscal, c.from, c.to, 1)))
+		for i := range broken {
+			slices.Sort(broken[i])
+		}
+		slices.SortFunc(broken, slices.Compare)
+		slices.SortFunc(c.sums, slices.Compare)
+		if !slices.EqualFunc(broken, c.sums, slices.Equal) {
+			t.Errorf("%q: failing sums %v, want %v", c.to, broken, c.sums)
+		}
+	}
+}
