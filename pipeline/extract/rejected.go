@@ -316,10 +316,13 @@ func treeKept(t table, rows []row) (kept []tableRow, fails int, ok bool) {
 	if !ok {
 		return nil, 0, false
 	}
-	// the first column; each column of a table read with one cell off
-	// (onecell.go), where two cells swapped in a row keep its sum
+	// each column — two cells swapped in a row keep its sum, not their
+	// columns' — of a table that keeps its columns or was read with one
+	// cell off (onecell.go); the first alone of default-mode rows, whose
+	// blank cells move the others left, and of cells placed by column
+	// (only the totals are every row's)
 	cols := 1
-	if t.oneOff != nil && !t.colwise { // placed by column: only the totals are every row's
+	if t.laid || t.oneOff != nil && !t.colwise {
 		cols = width
 	}
 	for col := range cols {

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"budgetpub/schema"
@@ -17,6 +18,8 @@ type summary struct {
 	got        map[string]cell // totals, carried amounts, "src:" sources
 	classes    []schema.ClassItem
 	classLines []int
+	classToks  []token          // the classes' cells as printed
+	toks       map[string]token // and those of got
 	warnings   []string
 	balanced   bool // 收入总计 = 支出总计
 	sources    bool // the sources add up
@@ -65,6 +68,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		b.warnTable(t, w)
 	}
 	b.summaryClaims(t, best)
+	b.sumsOff(t, best)
 	if !best.balanced {
 		return false
 	}
@@ -250,7 +254,7 @@ func summaryKey(name string) string {
 	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入", "一般公共预算拨款收入", "一般公共预算拨款",
 		"公共财政拨款", "公共财政拨款收入", "公共财政预算", "公共财政预算拨款", "公共财政预算拨款收入": // its name before 2016
 		return "src:一般公共预算"
-	case "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金", "政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金拨款", "政府性基金拨款收入":
+	case "政府性基金", "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金", "政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金拨款", "政府性基金拨款收入":
 		return "src:政府性基金"
 	case "国有资本经营预算", "国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算拨款":
 		return "src:国有资本经营"
@@ -292,7 +296,7 @@ func yearTotals(rows []row) func(name string) string {
 
 // parseSummary reads one row reading of 收支总表 without placing anything.
 func (b *builder) parseSummary(t table, rows []row) summary {
-	s := summary{got: map[string]cell{}}
+	s := summary{got: map[string]cell{}, toks: map[string]token{}}
 	got := s.got
 	year := yearTotals(rows)
 	for _, r := range rows {
@@ -305,9 +309,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		case "":
 		case "total": // 决算 tables name both sides 总计: revenue first
 			if _, ok := got["revenue"]; !ok {
-				got["revenue"] = v
+				got["revenue"], s.toks["revenue"] = v, r.vals[0]
 			} else {
-				got["expenditure"] = v
+				got["expenditure"], s.toks["expenditure"] = v, r.vals[0]
 			}
 		case "class":
 			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
@@ -317,8 +321,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 			}
 			s.classes = append(s.classes, item)
 			s.classLines = append(s.classLines, v.line)
+			s.classToks = append(s.classToks, r.vals[0])
 		default:
-			got[key] = v
+			got[key], s.toks[key] = v, r.vals[0]
 		}
 	}
 	// A summary table balances: 收入总计 = 支出总计. Cells that pdftotext
@@ -563,4 +568,105 @@ func (b *builder) fiscalUses(t table) {
 		return
 	}
 	b.keepTable(t, append([]tableRow{*total}, uses...))
+}
+
+// fiscalSums keeps the sums of a 财政拨款收支总表 read by column that fail,
+// as table claims (sum.table): the functional 类 against the expenditure
+// side's total (its 本年支出合计 where one is printed), the sources
+// (一般公共预算, 政府性基金, 国有资本经营) against the revenue side's where
+// nothing is carried, and — where the header names a 合计 column and two
+// kinds of money after it — each 类 row's 合计 against its columns. The
+// 类 are the appropriations' alone, and stand for no model figure.
+func (b *builder) fiscalSums(t table) {
+	if !t.laid || t.layout == nil {
+		return
+	}
+	year := yearTotals(t.layout)
+	got := map[string]tableRow{}
+	var classes, sources []tableRow
+	var rowed []row             // the rows whose first cell is the 合计 of the others
+	header := map[string]bool{} // the keys of the names above the first figure
+	started, carried := false, false
+	for _, r := range t.layout {
+		name := year(rowName(r.name))
+		key := summaryKey(name)
+		if len(r.vals) == 0 {
+			header[key] = header[key] || !started
+			continue
+		}
+		started = true
+		if r.vals[0].line != r.line {
+			continue
+		}
+		cell := tableRow{tok: r.vals[0], line: r.line}
+		switch key {
+		case "class":
+			c, _ := schema.ClassByName(schema.SchemeFunctional, name)
+			cell.ref = "fiscal:class:" + c.Code + ":" + strconv.Itoa(r.line)
+			classes = append(classes, cell)
+			rowed = append(rowed, r)
+		case "src:一般公共预算", "src:政府性基金", "src:国有资本经营":
+			cell.ref = "fiscal:" + key
+			sources = append(sources, cell)
+		case "carried_over", "carried_forward":
+			carried = carried || t.value(r.vals[0]) != 0
+		case "revenue", "expenditure", "total", "revenue_current", "expenditure_current":
+			if key == "total" { // revenue first
+				key = "revenue"
+				if _, ok := got[key]; ok {
+					key = "expenditure"
+				}
+			}
+			if _, dup := got[key]; dup {
+				return // a row twice: the panels ran together
+			}
+			got[key] = cell
+			if key == "expenditure" || key == "expenditure_current" {
+				rowed = append(rowed, r)
+			}
+		}
+	}
+	keep := func(sum string, total tableRow, ok bool, parts []tableRow) {
+		var s schema.Money
+		for _, p := range parts {
+			s += t.value(p.tok)
+		}
+		if !ok || len(parts) == 0 || s == t.value(total.tok) {
+			return
+		}
+		total.ref = "fiscal:sum:" + sum
+		kept := []tableRow{total}
+		for _, p := range parts {
+			p.of = total.ref
+			kept = append(kept, p)
+		}
+		b.keepTable(t, kept)
+	}
+	if e, ok := got["expenditure_current"]; ok {
+		keep("classes", e, len(classes) > 1, classes)
+	} else if e, ok := got["expenditure"]; ok && !carried {
+		keep("classes", e, len(classes) > 1, classes)
+	}
+	if r, ok := got["revenue"]; ok && !carried && got["revenue_current"].tok.line == 0 {
+		keep("sources", r, len(sources) > 1, sources)
+	}
+	kinds := 0
+	for _, k := range []string{"src:一般公共预算", "src:政府性基金", "src:国有资本经营"} {
+		if header[k] {
+			kinds++
+		}
+	}
+	if !header["total"] || kinds < 2 {
+		return
+	}
+	for _, r := range rowed {
+		if len(r.vals) < 2 || r.vals[len(r.vals)-1].line != r.line {
+			continue
+		}
+		var parts []tableRow
+		for k, v := range r.vals[1:] {
+			parts = append(parts, tableRow{ref: "fiscal:row:" + strconv.Itoa(r.line) + ":" + strconv.Itoa(k), tok: v, line: r.line})
+		}
+		keep("row:"+strconv.Itoa(r.line), tableRow{tok: r.vals[0], line: r.line}, true, parts)
+	}
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strconv"
+
+	"budgetpub/schema"
 )
 
 // A summary's cell off. A 收支总表 default mode scrambled is read by its
@@ -140,4 +142,104 @@ func mantText(m int64, scale int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// sumsOff keeps the failing sum of a default-mode 收支总表 whose other sums
+// hold, where the reading is the document's: one sum of the same rows
+// holds besides the one that fails (the totals balance and the sources or
+// the uses add up, for the classes; the totals balance and the classes or
+// the uses add up, for the sources; the sources or the classes add up to
+// one of two totals that differ), the gap is more than the cells'
+// rounding, and one misprint of one of its cells would close it (a reading
+// that took a cell of another row would rarely miss by one digit or a
+// tenfold). The total and its parts as printed are kept as table claims:
+// sum.table adds them up, and each part the model holds too is compared
+// with it (restate.table). Which cell is wrong is not said; the figures
+// of the failing sum stay out of the model.
+func (b *builder) sumsOff(t table, s summary) {
+	rt, ok1 := s.toks["revenue"]
+	et, ok2 := s.toks["expenditure"]
+	if t.laid || !ok1 || !ok2 {
+		return
+	}
+	classes := make([]tableRow, len(s.classToks))
+	for i, c := range s.classToks {
+		classes[i] = tableRow{ref: "class:" + s.classes[i].Code, tok: c}
+	}
+	_, whole := s.got["src:财政拨款"]
+	var sources []tableRow
+	for _, src := range revenueSources {
+		if c, ok := s.toks["src:"+src.name]; ok && (src.partOf == "" || !whole) {
+			sources = append(sources, tableRow{ref: "src:" + src.name, tok: c})
+		}
+	}
+	adds := func(parts []tableRow, total token) bool {
+		var sum schema.Money
+		for _, p := range parts {
+			sum += t.value(p.tok)
+		}
+		return len(parts) > 0 && sum == t.value(total)
+	}
+	switch {
+	case !s.balanced:
+		if adds(sources, rt) || adds(sources, et) || adds(classes, rt) || adds(classes, et) {
+			b.keepOff(t, "balance", rt, []tableRow{{ref: "summary:expenditure", tok: et}})
+		}
+	case !s.classed && (s.sources || s.uses):
+		if _, ok := s.got["carried_forward"]; ok && s.got["expenditure_current"].line == 0 {
+			return // the classes add up to a current year not printed
+		}
+		base := et
+		if c, ok := s.toks["expenditure_current"]; ok && s.got["expenditure_current"].line != 0 {
+			base = c
+		}
+		b.keepOff(t, "classes", base, classes)
+	case !s.sources && (s.classed || s.uses):
+		base := rt
+		if c, ok := s.toks["revenue_current"]; ok && s.got["revenue_current"].line != 0 {
+			base = c
+		}
+		b.keepOff(t, "sources", base, sources)
+	}
+}
+
+// keepOff keeps a summary's failing sum, its total and its parts, as table
+// claims where the gap is more than the cells' rounding and one misprint
+// of one cell closes it.
+func (b *builder) keepOff(t table, sum string, total token, parts []tableRow) {
+	if len(parts) == 0 {
+		return
+	}
+	cells := []token{total}
+	gap, units := -t.value(total), t.value(token{mant: 1, scale: total.scale})
+	for _, p := range parts {
+		cells = append(cells, p.tok)
+		gap += t.value(p.tok)
+		units += t.value(token{mant: 1, scale: p.tok.scale})
+	}
+	if 2*max(gap, -gap) <= units || !oneMisprintOff(t, cells, gap) {
+		return // the rounding explains it, or no one misprint does
+	}
+	ref := "summary:sum:" + sum
+	rows := []tableRow{{ref: ref, tok: total, line: total.line}}
+	for _, p := range parts {
+		p.of, p.line = ref, p.tok.line
+		rows = append(rows, p)
+	}
+	b.keep(t, rows)
+}
+
+// oneMisprintOff tells whether changing one of cells (the total first, then
+// its parts) back by one misprint closes the gap by which the parts exceed
+// the total.
+func oneMisprintOff(t table, cells []token, gap schema.Money) bool {
+	for i, c := range cells {
+		for _, m := range misprints(c, c.scale) {
+			back := t.value(token{mant: m, scale: c.scale})
+			if i == 0 && back-t.value(c) == gap || i > 0 && t.value(c)-back == gap {
+				return true
+			}
+		}
+	}
+	return false
 }

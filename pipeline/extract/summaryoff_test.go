@@ -70,3 +70,132 @@ func TestSummaryCellOffTotalsAlone(t *testing.T) {
 		t.Errorf("failing sums = %v, want the 支出用途 panel's with line %d", broken, line)
 	}
 }
+
+// A 收支总表 default mode printed row by row, each figure after its label,
+// reads in order: its totals balance, its sources and classes add up. One
+// cell misprinted — a class (公共安全支出 900,000 for 500,000), a source
+// (财政拨款收入), a total (支出总计) — leaves that sum out of the model,
+// kept as table claims that name the changed line and its total's, while
+// another sum of the same rows holds. A gap no one misprint explains
+// (573,000: two digits) says the reading may have taken another row's
+// cell: no claim. As printed, none.
+func TestSummarySumsOff(t *testing.T) {
+	if d := extractLines(t, pairedSummary); len(d.Claims) > 0 || len(d.Expenditure.ByFunction) != 3 {
+		t.Fatalf("as printed: claims %+v, classes %+v", d.Claims, d.Expenditure.ByFunction)
+	}
+	lines := strings.Split(pairedSummary, "\n")
+	revenue, expenditure := slices.Index(lines, "收入总计")+3, slices.Index(lines, "支出总计")+3
+	for _, c := range []struct {
+		from, to    string
+		sums, total int
+	}{
+		{"\n500,000\n", "\n900,000\n", 1, expenditure},
+		{"\n500,000\n", "\n573,000\n", 0, 0},
+		{"3,000,000 一、", "3,000,900 一、", 1, revenue},
+		{"支出总计\n\n3,000,000", "支出总计\n\n3,080,000", 1, revenue},
+	} {
+		text := strings.Replace(pairedSummary, c.from, c.to, 1)
+		at := slices.IndexFunc(strings.Split(text, "\n"), func(l string) bool {
+			return strings.HasPrefix(l, strings.Fields(strings.TrimPrefix(c.to, "支出总计"))[0])
+		}) + 1
+		broken := brokenSums(extractLines(t, text))
+		if len(broken) != c.sums {
+			t.Errorf("%q: failing sums %v, want %d", c.to, broken, c.sums)
+		}
+		for _, b := range broken {
+			if !slices.Contains(b, at) || !slices.Contains(b, c.total) {
+				t.Errorf("%q: the failing sum %v does not name line %d and the total's %d", c.to, b, at, c.total)
+			}
+		}
+	}
+}
+
+const pairedSummary = `2024年部门财务收支预算总表
+编制部门：某街道办事处
+
+单位：元
+
+本年收入
+项目
+
+本年支出
+预算数
+
+项目
+
+预算数
+
+一、财政拨款收入
+
+3,000,000 一、一般公共服务支出
+
+1,000,000
+
+1. 一般公共预算资金
+
+3,000,000 二、公共安全支出
+
+500,000
+
+2. 政府性基金
+
+三、教育支出
+
+1,500,000
+
+二、事业收入
+
+收入总计
+
+3,000,000
+
+支出总计
+
+3,000,000
+
+2024年部门收入预算总表`
+
+const layoutFiscal = `某区某局2024年部门预算
+                                   2024年部门财政拨款收支预算总表
+编制部门：某区某局                                                                     单位：元
+
+         财政拨款收入                                          财政拨款支出
+
+    项目            预算数                    项目      合计           一般公共预算         政府性基金预算
+
+一、一般公共预算资金        1,500,000 一、一般公共服务支出          1,000,000      1,000,000
+
+二、政府性基金               200,000 二、公共安全支出              300,000        300,000
+
+                                三、住房保障支出              400,000        200,000          200,000
+
+   收入总计           1,700,000        支出总计       1,700,000      1,500,000          200,000
+`
+
+// A 财政拨款收支总表 read by column states three sums: its 类 add up to 支出总计,
+// its sources to 收入总计, each row's 合计 is its columns'. A misprinted
+// cell breaks the sums through it, kept as table claims naming its line
+// and the total's (fiscalSums); the table as printed gives none.
+func TestFiscalSums(t *testing.T) {
+	if d := extractLines(t, layoutFiscal); len(brokenSums(d)) > 0 {
+		t.Fatalf("as printed: failing sums %v", brokenSums(d))
+	}
+	for _, c := range []struct {
+		from, to string
+		sums     [][]int
+	}{
+		{"300,000        300,000", "800,000        300,000", [][]int{{9, 11, 13, 15}, {11, 11}}}, // a 类's 合计: the 类 and its row
+		{"300,000        300,000", "300,000        360,000", [][]int{{11, 11}}},                  // a column: its row
+		{"    200,000 二、", "    260,000 二、", [][]int{{9, 11, 15}}},                               // a source
+	} {
+		broken := brokenSums(extractLines(t, strings.Replace(layoutFiscal, c.from, c.to, 1)))
+		for i := range broken {
+			slices.Sort(broken[i])
+		}
+		slices.SortFunc(broken, slices.Compare)
+		slices.SortFunc(c.sums, slices.Compare)
+		if !slices.EqualFunc(broken, c.sums, slices.Equal) {
+			t.Errorf("%q: failing sums %v, want %v", c.to, broken, c.sums)
+		}
+	}
+}

@@ -953,6 +953,7 @@ func (b *builder) tables(lines, flat []string) {
 			}
 			if t.kind == tableFiscal {
 				b.fiscalUses(t)
+				b.fiscalSums(t)
 			}
 		}
 	}
