@@ -1256,6 +1256,9 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某市某区某路社区公共服务中心", "final_accounts", "department", 2018},
 		{"附件:某县总工会2019年度部门决算公开.pdf\n第一部分 部门概况\n一、部门职责",
 			"某县总工会", "final_accounts", "department", 2019},
+		// a breadcrumb the page prints before the title
+		{"网站首页 > 某市公共资源交易服务中心2017年度部门决算\n\n某市公共资源交易服务中心\n\n2017年度部门决算\n一、部门基本情况",
+			"某市公共资源交易服务中心", "final_accounts", "department", 2017},
 		// what the figures cover is no part of the name
 		{"某县教育局(部门汇总)2016年度部门预算\n目录", "某县教育局", "budget", "department", 2016},
 		// a 三公 page whose headings name no department: the one sentence
