@@ -549,6 +549,44 @@ func (b *builder) sources() {
 			rev.Sources[i].PartOf = ""
 		}
 	}
+	b.yearFromSources()
+}
+
+// yearFromSources reads the revenue a text names 总收入 alone ("2016年度
+// 总收入27,664.71万元，其中：财政拨款收入9,787.85万元，…") where no total
+// was read: when every source read stands on its line and they add up to it
+// exactly, it is the year's own revenue (what is carried over is none of
+// them).
+func (b *builder) yearFromSources() {
+	rev := b.doc.Revenue
+	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
+		return
+	}
+	read := map[string]bool{}
+	for _, s := range rev.Sources {
+		read[s.Name] = true
+	}
+	for _, end := range b.find("总收入") {
+		ti, ok := b.valueAfter(end, 4)
+		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
+			continue
+		}
+		line := b.st.source(b.st.toks[ti].start).Line
+		var sum schema.Money
+		for i, s := range rev.Sources {
+			if b.doc.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"].Line != line {
+				sum = -1
+				break
+			}
+			if s.PartOf == "" || !read[s.PartOf] {
+				sum += s.Amount
+			}
+		}
+		if sum == b.st.toks[ti].money() {
+			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			return
+		}
+	}
 }
 
 // revenueWhole is the revenue figure at path (the total or the current

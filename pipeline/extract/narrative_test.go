@@ -903,3 +903,14 @@ func TestYearsOwnTotals(t *testing.T) {
 			absent: []string{"/expenditure/current_year"}},
 	})
 }
+
+// 总收入 alone, its sources listed after it in its sentence and adding up
+// to it, is the year's revenue; sources that do not add up leave it unread.
+func TestYearsRevenueFromItsSources(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "adding up", text: "某大学医学院2016年部门决算情况公开\n2016年度总收入1,000.50万元，其中：财政拨款收入600.25万元，事业收入300.25万元，其他收入100万元。\n",
+			want: map[string]float64{"/revenue/current_year": 10005000}},
+		{name: "not adding up", text: "某大学医学院2016年部门决算情况公开\n2016年度总收入1,200万元，其中：财政拨款收入600.25万元，事业收入300.25万元，其他收入100万元。\n",
+			absent: []string{"/revenue/current_year", "/revenue/total"}},
+	})
+}
