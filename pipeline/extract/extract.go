@@ -75,7 +75,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	}
 	subject := 0 // the line of the sentence that names the department
 	if ident.name == "" {
-		ident.name, subject = subjectName(flat, ident.year)
+		ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l

@@ -1281,6 +1281,15 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某市某区某路社区公共服务中心", "final_accounts", "department", 2018},
 		{"附件:某县总工会2019年度部门决算公开.pdf\n第一部分 部门概况\n一、部门职责",
 			"某县总工会", "final_accounts", "department", 2019},
+		// a breadcrumb the page prints before the title
+		{"网站首页 > 某市公共资源交易服务中心2017年度部门决算\n\n某市公共资源交易服务中心\n\n2017年度部门决算\n一、部门基本情况",
+			"某市公共资源交易服务中心", "final_accounts", "department", 2017},
+		// what the figures cover is no part of the name
+		{"某县教育局(部门汇总)2016年度部门预算\n目录", "某县教育局", "budget", "department", 2016},
+		// a 三公 page whose headings name no department: the one sentence
+		// that opens with a name gives it
+		{"一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n二、2016年 “三公”经费财政拨款支出决算情况说明\n某市城市管理局2016年度“三公”经费财政拨款支出决算为68.3万元。",
+			"某市城市管理局", "final_accounts", "", 2016},
 		// "<name>财政拨款“三公”经费预算<year>年情况如下"
 		{"某市公路养护中心财政拨款“三公”经费预算2014年情况如下:\n一、因公出国(境)经费\n2014年某市公路养护中心没有安排出国计划。",
 			"某市公路养护中心", "budget", "", 2014},

@@ -269,14 +269,22 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			i += len(w)
 			continue
 		}
-		if w, ok := wordAt(rest, upWords); ok {
+		w, up := wordAt(rest, upWords)
+		if !up {
+			if w, ok := wordAt(rest, downWords); ok {
+				sign = -1
+				i += len(w)
+				if unchosen(st.s[i:], upWords) {
+					return y, y.found()
+				}
+				continue
+			}
+		} else {
 			sign = 1
 			i += len(w)
-			continue
-		}
-		if w, ok := wordAt(rest, downWords); ok {
-			sign = -1
-			i += len(w)
+			if unchosen(st.s[i:], downWords) {
+				return y, y.found()
+			}
 			continue
 		}
 		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure
@@ -308,6 +316,18 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return y, y.found()
+}
+
+// unchosen tells a direction followed by its opposite in brackets, a
+// template's alternatives nobody chose ("减少(增加)0.11万元"): the change
+// after it has no known sign, so it is not read.
+func unchosen(rest string, opposite []string) bool {
+	inner, ok := strings.CutPrefix(rest, "(")
+	if !ok {
+		return false
+	}
+	w, ok := wordAt(inner, opposite)
+	return ok && strings.HasPrefix(inner[len(w):], ")")
 }
 
 // priorStated tells a clause that opens by stating the prior year's

@@ -15,6 +15,7 @@ type identity struct {
 	year, line               int
 	tables                   bool // a file of tables only: the title is a table's
 	file                     bool // the title is an attachment's file name ("….pdf"): a title below it wins
+	threePublic              bool // a heading of a page of the 三公 alone that names no department
 }
 
 // fileName tells a line that names an attachment's file: "…决算公开.pdf".
@@ -86,6 +87,15 @@ func readIdentity(flat []string) identity {
 			for _, c := range []string{t, t + nextNonBlank(flat, i)} {
 				if tp := threePublicTitle(c); id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
+				}
+			}
+			// a heading of the page that names no department, the subject
+			// of its sentences does: "二、2016年“三公”经费财政拨款支出决算
+			// 情况说明" (not a table's title, "…决算情况表")
+			if c := dropEnum(t); id.year == 0 && c != t && titleLike(c) && strings.HasSuffix(c, "说明") {
+				if tp := threePublicTitle(c); tp.year != 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
+					id, id.line = tp, i+1
+					id.name, id.threePublic = "", true
 				}
 			}
 		}
@@ -365,8 +375,9 @@ func nameBelow(flat []string, i int) string {
 // ("2019 年度部门预算情况说明"): its sentences do, "江苏省政协办公厅 2019 年度
 // 财政拨款…". The name is what most often comes before the fiscal year at
 // the start of a line, when it ends like a department's name and opens at
-// least two lines; line is the first of them.
-func subjectName(flat []string, year int) (name string, line int) {
+// least two lines; line is the first of them. A page of the 三公 alone
+// (once) is short: one mention is enough where it is the only name.
+func subjectName(flat []string, year int, once bool) (name string, line int) {
 	y := strconv.Itoa(year) + "年"
 	count := map[string]int{}
 	first := map[string]int{}
@@ -382,6 +393,9 @@ func subjectName(flat []string, year int) (name string, line int) {
 		if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
 			continue
 		}
+		if strings.HasPrefix(cand, "本") || strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "该") {
+			continue // "本部门2016年度收入…": the text's word for itself, no name
+		}
 		if count[cand] == 0 {
 			first[cand] = i + 1
 		}
@@ -389,6 +403,11 @@ func subjectName(flat []string, year int) (name string, line int) {
 	}
 	for c, n := range count {
 		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
+			name, line = c, first[c]
+		}
+	}
+	if name == "" && once && len(count) == 1 {
+		for c := range count {
 			name, line = c, first[c]
 		}
 	}
@@ -409,7 +428,7 @@ var dutyHeads = []string{"主要职能", "主要职责", "职能职责", "部门
 // the text's sentences, or the name before the responsibilities' heading
 // (at most the first 300 lines).
 func bodyName(flat []string, year int) (string, int) {
-	if n, l := subjectName(flat, year); n != "" {
+	if n, l := subjectName(flat, year, false); n != "" {
 		return n, l
 	}
 	for i, l := range flat[:min(len(flat), 300)] {
@@ -536,11 +555,43 @@ func endsSentence(s string) bool {
 // longer first: 信息名称 before 名称).
 var titleLabels = []string{"信息名称", "文章标题", "标题", "名称"}
 
+// dropEnum drops the enumerator a heading opens with: "二、", "(三)", "4.".
+func dropEnum(t string) string {
+	num := func(s string) int { // bytes of the numerals s opens with
+		k := 0
+		for _, r := range s {
+			if !strings.ContainsRune("一二三四五六七八九十0123456789", r) {
+				break
+			}
+			k += utf8.RuneLen(r)
+		}
+		return k
+	}
+	if rest, ok := strings.CutPrefix(t, "("); ok {
+		if k := num(rest); k > 0 && strings.HasPrefix(rest[k:], ")") {
+			return strings.TrimSpace(rest[k+1:])
+		}
+		return t
+	}
+	if k := num(t); k > 0 && k < len(t) {
+		for _, sep := range []string{"、", "."} {
+			if strings.HasPrefix(t[k:], sep) {
+				return strings.TrimSpace(t[k+len(sep):])
+			}
+		}
+	}
+	return t
+}
+
 // cleanName drops what often clings to a department name in titles.
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● ")
+	// a breadcrumb before the title: "网站首页 > 某中心2017年度部门决算"
+	if k := strings.LastIndex(s, ">"); k >= 0 {
+		s = s[k+len(">"):]
+	}
 	for _, lb := range titleLabels { // "信息名称  某园2023年部门决算公开说明"
 		if rest, ok := strings.CutPrefix(s, lb); ok {
 			s = strings.TrimLeft(rest, ": ")
@@ -557,6 +608,10 @@ func cleanName(s string) string {
 		s = strings.TrimSuffix(s, "财政拨款")
 	}
 	s = strings.TrimSuffix(s, "(部门)")
+	// what the figures cover, not the name: "某县教育局(部门汇总)", "某委(系统)"
+	for _, q := range []string{"(部门汇总)", "(汇总)", "(系统)"} {
+		s = strings.TrimSuffix(s, q)
+	}
 	if n, ok := strings.CutSuffix(s, "部门"); ok && utf8.RuneCountInString(n) >= 4 { // "某县第二中学部门2021年度部门决算"
 		s = n
 	}

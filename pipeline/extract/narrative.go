@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -403,7 +404,21 @@ func (b *builder) totals() {
 	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
 	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
-	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入"}, 4)
+	// 收入合计 and 支出合计 bare are the year's only where the year opens them
+	// ("本部门2016年度收入合计803.84万元"): elsewhere they are often a part's
+	// ("检察(款): 支出合计…")
+	var yearOpens []string // "2016年", "2016年度", "2016年我院" …
+	for _, y := range []string{"年", "年度"} {
+		for _, who := range []string{"", "本部门", "本单位", "我院", "我局", "我校"} {
+			yearOpens = append(yearOpens, strconv.Itoa(d.Document.FiscalYear)+y+who)
+		}
+	}
+	yearsOwn := func(l string, start int) bool {
+		return strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)
+	}
+	b.labelOK = yearsOwn
+	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
+	b.labelOK = nil
 	b.labelOK = func(_ string, start int) bool { return !b.inProcurement(start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	b.labelOK = nil
@@ -412,7 +427,9 @@ func (b *builder) totals() {
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
 	exp := &schema.Expenditure{}
 	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
-	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出"}, 4)
+	b.labelOK = yearsOwn
+	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "支出合计"}, 4)
+	b.labelOK = nil
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	if rev.Total == nil {
 		rev.Total = b.totalOver("/revenue/total", "总收入", "本年收入")
@@ -493,15 +510,37 @@ func (b *builder) sources() {
 		return strings.Contains(sentence, "收入") || strings.Contains(sentence, "收支")
 	}
 	defer func() { b.labelOK = nil }()
-	for _, src := range revenueSources {
-		i := len(rev.Sources)
-		path := "/revenue/sources/" + strconv.Itoa(i)
-		amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
-		if amount == nil {
-			continue
+	read := func() {
+		top = false
+		for _, src := range revenueSources {
+			i := len(rev.Sources)
+			path := "/revenue/sources/" + strconv.Itoa(i)
+			amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
+			if amount == nil {
+				continue
+			}
+			rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
+			top = top || src.partOf == ""
 		}
-		rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
-		top = top || src.partOf == ""
+	}
+	undo := b.mark()
+	read()
+	// the parts cannot exceed their whole: a source read from a sentence
+	// before the one stating the revenue ("完成当年预算收支及医院事业收入
+	// 3939.39万元") is no part of it where the sentence's own list ("本年收入
+	// 合计3939.39万元。其中：…事业收入171.05万元") adds up; read again from
+	// that sentence on, and keep the reading only when it fits
+	if whole, ok := b.revenueWhole(of); ok && sourcesOver(rev.Sources, whole) {
+		if from, ok := b.lineStart(b.doc.Provenance[of].Line); ok {
+			undo()
+			b.after = from
+			read()
+			b.after = 0
+			if sourcesOver(rev.Sources, whole) {
+				undo()
+				read()
+			}
+		}
 	}
 	top = b.revenueSplit() || top
 	b.fundOfAppropriations()
@@ -509,6 +548,105 @@ func (b *builder) sources() {
 		for i := range rev.Sources {
 			rev.Sources[i].PartOf = ""
 		}
+	}
+	b.yearFromSources()
+}
+
+// yearFromSources reads the revenue a text names 总收入 alone ("2016年度
+// 总收入27,664.71万元，其中：财政拨款收入9,787.85万元，…") where no total
+// was read: when every source read stands on its line and they add up to it
+// exactly, it is the year's own revenue (what is carried over is none of
+// them).
+func (b *builder) yearFromSources() {
+	rev := b.doc.Revenue
+	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
+		return
+	}
+	read := map[string]bool{}
+	for _, s := range rev.Sources {
+		read[s.Name] = true
+	}
+	for _, end := range b.find("总收入") {
+		ti, ok := b.valueAfter(end, 4)
+		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
+			continue
+		}
+		line := b.st.source(b.st.toks[ti].start).Line
+		var sum schema.Money
+		for i, s := range rev.Sources {
+			if b.doc.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"].Line != line {
+				sum = -1
+				break
+			}
+			if s.PartOf == "" || !read[s.PartOf] {
+				sum += s.Amount
+			}
+		}
+		if sum == b.st.toks[ti].money() {
+			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			return
+		}
+	}
+}
+
+// revenueWhole is the revenue figure at path (the total or the current
+// year's), when read.
+func (b *builder) revenueWhole(path string) (schema.Money, bool) {
+	m := b.doc.Revenue.CurrentYear
+	if path == "/revenue/total" {
+		m = b.doc.Revenue.Total
+	}
+	if m == nil {
+		return 0, false
+	}
+	return *m, true
+}
+
+// sourcesOver tells sources that add up to more than their whole by more
+// than rounding explains: the sources that are no part of another source
+// read, beyond 1% of the whole or half a 万元 each, whichever is more.
+func sourcesOver(srcs []schema.Named, whole schema.Money) bool {
+	read := map[string]bool{}
+	for _, s := range srcs {
+		read[s.Name] = true
+	}
+	var sum schema.Money
+	n := 0
+	for _, s := range srcs {
+		if s.PartOf == "" || !read[s.PartOf] {
+			sum += s.Amount
+			n++
+		}
+	}
+	tol := max(whole/100, schema.Yuan(5000)*schema.Money(n))
+	return n > 1 && sum > whole+tol
+}
+
+// lineStart is the offset in the stream where source line n begins.
+func (b *builder) lineStart(n int) (int, bool) {
+	for i, l := range b.st.lines {
+		if l == n {
+			return b.st.starts[i], true
+		}
+	}
+	return 0, false
+}
+
+// mark records what figure changes of the model (provenance, claims, the
+// tokens used, the sources and budgeted figures read) and returns the undo
+// that puts it back: a reading tried and found not to fit leaves no trace.
+func (b *builder) mark() func() {
+	prov := maps.Clone(b.doc.Provenance)
+	claims := len(b.doc.Claims)
+	used := slices.Clone(b.used)
+	budgeted := maps.Clone(b.budgeted)
+	srcs := len(b.doc.Revenue.Sources)
+	return func() {
+		b.doc.Provenance = maps.Clone(prov)
+		b.doc.Claims = b.doc.Claims[:claims]
+		copy(b.used, used)
+		b.budgeted = maps.Clone(budgeted)
+		b.doc.Revenue.Sources = b.doc.Revenue.Sources[:srcs]
 	}
 }
 
@@ -1968,9 +2106,9 @@ func (b *builder) threePublic() {
 		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
 			if field == "vehicle_purchase" {
-				labels = append(slices.Clone(labels), bareCarParts[0])
+				labels = append(slices.Clone(labels), bareCarPurchase...)
 			} else {
-				labels = append(slices.Clone(labels), bareCarParts[1:]...)
+				labels = append(slices.Clone(labels), bareCarParts[len(bareCarPurchase):]...)
 			}
 			a, p = b.figure(path, "/amount", labels, 8, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
@@ -2049,7 +2187,7 @@ var threePublicLabels = []struct {
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	{"vehicle_operation", carLabels([]string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"},
-		"运行维护费", "运行费", "运维费", "运行维护", "运行")},
+		"运行维护费", "运行费维护费", "运行费", "运维费", "运行维护", "运行")}, // 运行费维护费: a typo of 运行维护费
 	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
 		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "购置及运行维护", "购置及运行", "购置和运行")},
 }
@@ -2057,7 +2195,10 @@ var threePublicLabels = []struct {
 // bareCarParts name the cars' two parts without the cars: only listed under
 // their whole ("公务用车购置及运行费17万元，其中：购置费0万元、运行费17万元")
 // are they the 三公's (underVehicle).
-var bareCarParts = []string{"购置费", "运行维护费", "运行费"}
+var bareCarParts = []string{"购置费", "购置经费", "运行维护费", "运行费"}
+
+// bareCarPurchase are the bareCarParts that name the purchase.
+var bareCarPurchase = bareCarParts[:2]
 
 // underVehicle tells a bare part at start listed after 其中 under the cars'
 // whole in its sentence: the whole's label, its amount, then 其中, with no
@@ -2072,7 +2213,10 @@ func (b *builder) underVehicle(start int) bool {
 	if k < 0 || strings.Contains(s[k:], "。") {
 		return false
 	}
-	whole := s[:k]
+	whole := strings.TrimRight(s[:k], " ")
+	// "其中" may open the sentence after the whole's: "…购置及运行维护费3万元，
+	// 较上年持平。其中：购置经费0万元、运行维护费3万元"
+	whole = strings.TrimSuffix(whole, "。")
 	if j := strings.LastIndex(whole, "。"); j >= 0 {
 		whole = whole[j:]
 	}

@@ -849,3 +849,68 @@ func TestProjectsEconomicClasses(t *testing.T) {
 			noClaims: []string{"/expenditure/by_economic/1:amount"}},
 	})
 }
+
+// A source named in a sentence before the one that states the revenue
+// ("完成收支及事业收入500万元", a summary of the year's work) is not the
+// source the revenue's own list states: the parts cannot exceed their
+// whole, and the list that adds up wins.
+func TestSourcesFromTheRevenueList(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "an earlier sentence", text: "某县某镇2017年部门决算\n(1)完成当年预算收支及卫生院事业收入500万元。\n(一)2017年本年收入合计500万元。其中:一般公共预算财政拨款收入450万元;事业收入50万元。\n",
+			want: map[string]float64{"/revenue/current_year": 5000000, "/revenue/sources/0/amount": 4500000, "/revenue/sources/1/amount": 500000}},
+		{name: "the list before the total", text: "某县某镇2017年部门决算\n一般公共预算财政拨款收入450万元，事业收入50万元。\n本年收入合计500万元。\n",
+			want: map[string]float64{"/revenue/current_year": 5000000, "/revenue/sources/0/amount": 4500000, "/revenue/sources/1/amount": 500000}},
+	})
+}
+
+// The cars' parts listed in the sentence after their whole's ("…购置及运行
+// 维护费3万元，较上年持平。其中：购置经费0万元、运行维护费3万元"), and the
+// typo 运行费维护费 of 运行维护费.
+func TestThreePublicCarPartsAfterTheWhole(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "其中 opens the next sentence", text: "某中学2017年财政拨款“三公”经费预算情况说明\n2017年某中学拟安排公车购置及运行维护费3万元，较2016年持平。其中:购置经费0万元、运行维护费3万元，主要用于保障教学工作。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 30000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 30000}},
+		{name: "运行费维护费", text: "某局2016年度部门决算\n2016年度“三公”经费财政拨款支出决算为41.9万元。公务用车购置及运行费支出41.9万元，其中:公务用车运行费维护费41.9万元。\n",
+			want: map[string]float64{"/three_public/vehicle_operation/amount": 419000}},
+	})
+}
+
+// A template's two directions left side by side ("减少(增加)0.11万元") say
+// no sign: the change is not read (it would be checked with a sign the
+// text never chose); the chosen direction is read as before, and a prior
+// year's amount stated before it still is.
+func TestUnchosenDirection(t *testing.T) {
+	got := changeClaims(t, "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排4.97万元，较2016年预算数减少(增加)0.11万元，同比下降(增加)2%。\n")
+	if len(got) != 0 {
+		t.Errorf("unchosen direction read as changes: %v", got)
+	}
+	got = changeClaims(t, "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排4.97万元，较2016年预算数增加0.11万元。\n")
+	if got["/three_public:change"] != 1100 {
+		t.Errorf("a chosen direction not read: %v", got)
+	}
+	checkWordings(t, []wording{{name: "the prior year before it",
+		text: "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排4.97万元。拟安排公务接待费预算1.97万元，较2016年的1.86万元增加(减少)0.11万元。\n",
+		want: map[string]float64{"/three_public/reception/amount": 19700, "/three_public/reception/prior_year": 18600}}})
+}
+
+// 收入合计 and 支出合计 opened by the fiscal year are the year's revenue and
+// expenditure ("本部门2016年度收入合计803.84万元"); bare, they are a part's.
+func TestYearsOwnTotals(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "opened by the year", text: "某县某乡2016年决算情况说明\n本部门2016年度收入总计803.84万元，支出总计687.8万元。\n本部门2016年度收入合计803.84万元，其中：财政拨款收入803.84万元，占100%。\n本部门2016年度支出合计687.8万元，其中：基本支出504.35万元，占73%；项目支出183.45万元，占27%。\n",
+			want: map[string]float64{"/revenue/current_year": 8038400, "/expenditure/current_year": 6878000}},
+		{name: "a part's", text: "某县某局2018年部门预算\n检察(款):支出合计1,000万元。\n",
+			absent: []string{"/expenditure/current_year"}},
+	})
+}
+
+// 总收入 alone, its sources listed after it in its sentence and adding up
+// to it, is the year's revenue; sources that do not add up leave it unread.
+func TestYearsRevenueFromItsSources(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "adding up", text: "某大学医学院2016年部门决算情况公开\n2016年度总收入1,000.50万元，其中：财政拨款收入600.25万元，事业收入300.25万元，其他收入100万元。\n",
+			want: map[string]float64{"/revenue/current_year": 10005000}},
+		{name: "not adding up", text: "某大学医学院2016年部门决算情况公开\n2016年度总收入1,200万元，其中：财政拨款收入600.25万元，事业收入300.25万元，其他收入100万元。\n",
+			absent: []string{"/revenue/current_year", "/revenue/total"}},
+	})
+}
