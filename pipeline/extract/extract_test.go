@@ -694,6 +694,23 @@ func TestSplitByUse(t *testing.T) {
 	}
 }
 
+// A split by use with no total of its own ("按支出用途分类，包括人员支出…")
+// is read against the expenditure's total stated before it; parts that do
+// not make that total are not read.
+func TestSplitByUseAgainstTotal(t *testing.T) {
+	text := "某市某局2021年部门预算\n2021年收支总预算600万元，收入包括：一般公共预算拨款收入600万元；支出包括：一般公共服务支出600万元。\n" +
+		"2.按支出用途分类，包括人员支出300万元，日常公用支出50万元，项目支出250万元。\n"
+	e := extractLines(t, text).Expenditure
+	if e.Personnel == nil || e.Personnel.Amount != schema.Yuan(3000000) || e.PublicExpenses == nil ||
+		e.PublicExpenses.Amount != schema.Yuan(500000) || e.Project == nil || e.Project.Amount != schema.Yuan(2500000) || e.Basic != nil {
+		t.Errorf("basic %+v personnel %+v public %+v project %+v", e.Basic, e.Personnel, e.PublicExpenses, e.Project)
+	}
+	off := strings.Replace(text, "日常公用支出50万元", "日常公用支出60万元", 1)
+	if e := extractLines(t, off).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+		t.Errorf("parts not making the total: personnel %+v public %+v", e.Personnel, e.PublicExpenses)
+	}
+}
+
 // A budget's revenue listed in one sentence gives what it carries over and
 // the sources the other labels do not read (基金预算财政拨款, 财政专户拨款),
 // when every amount of the list has its label and they add up to the
