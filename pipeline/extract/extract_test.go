@@ -567,6 +567,16 @@ func TestCoverage(t *testing.T) {
 // department between the year and the kind, a cover naming only the region
 // (the unit on a 预算单位 line, or opening its responsibilities), party
 // organs, street offices' 本级, a title over three lines.
+// A page of a budget's explanation, cut from its PDF, has no title: its
+// numbered headings and its sentences that open with the year name no
+// department, and none is taken for one.
+func TestNoTitleInBody(t *testing.T) {
+	text := "公用经费 71339.2 元,主要包括:办公费。\n七、一般公共预算“三公”经费情况说明\n(一)2023 年单位预算全口径安排的“三公”经费预算情\n况。\n2023 年单位预算全口径安排“三公”经费支出预算 0元,\n同比无变化。"
+	if doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{}); err == nil {
+		t.Errorf("a page without a title gave %q", doc.Department.Name)
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
@@ -582,6 +592,9 @@ func TestIdentityFamilies(t *testing.T) {
 		{"2024年单位预算公开\n主管部门：随州市教育局\n单位名称：随州市第一中学\n目录", "随州市第一中学"},
 		{"随州市教育局\n2024年单位预算\n单位名称：随州市第一中学\n目录", "随州市第一中学"},
 		{"随州市第一中学2024年单位预算\n单位名称：第一中学\n目录", "随州市第一中学"},
+		// a 部门综合预算 is a department budget; a numbered heading of the body is no title
+		{"某市科学技术协会2024年部门综合预算公开说明\n第二部分 五、2024 年部门预算收支说明 收支情况", "某市科学技术协会"},
+		{"某市档案馆2023年单位预算\n七、“三公”经费情况说明\n(一)2023 年单位预算全口径安排的“三公”经费预算情况。", "某市档案馆"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -678,6 +691,23 @@ func TestSplitByUse(t *testing.T) {
 		if e := extractLines(t, other).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
 			t.Errorf("%s: personnel %+v public %+v", name, e.Personnel, e.PublicExpenses)
 		}
+	}
+}
+
+// A split by use with no total of its own ("按支出用途分类，包括人员支出…")
+// is read against the expenditure's total stated before it; parts that do
+// not make that total are not read.
+func TestSplitByUseAgainstTotal(t *testing.T) {
+	text := "某市某局2021年部门预算\n2021年收支总预算600万元，收入包括：一般公共预算拨款收入600万元；支出包括：一般公共服务支出600万元。\n" +
+		"2.按支出用途分类，包括人员支出300万元，日常公用支出50万元，项目支出250万元。\n"
+	e := extractLines(t, text).Expenditure
+	if e.Personnel == nil || e.Personnel.Amount != schema.Yuan(3000000) || e.PublicExpenses == nil ||
+		e.PublicExpenses.Amount != schema.Yuan(500000) || e.Project == nil || e.Project.Amount != schema.Yuan(2500000) || e.Basic != nil {
+		t.Errorf("basic %+v personnel %+v public %+v project %+v", e.Basic, e.Personnel, e.PublicExpenses, e.Project)
+	}
+	off := strings.Replace(text, "日常公用支出50万元", "日常公用支出60万元", 1)
+	if e := extractLines(t, off).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+		t.Errorf("parts not making the total: personnel %+v public %+v", e.Personnel, e.PublicExpenses)
 	}
 }
 

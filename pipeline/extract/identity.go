@@ -28,6 +28,8 @@ func fileName(l string) bool {
 var titleKinds = []struct{ word, kind, scope string }{
 	{"部门预算", "budget", "department"}, {"部门决算", "final_accounts", "department"},
 	{"单位预算", "budget", "unit"}, {"单位决算", "final_accounts", "unit"},
+	// Shaanxi's "部门综合预算": the budget of every fund, the department's all the same
+	{"部门综合预算", "budget", "department"}, {"单位综合预算", "budget", "unit"},
 	{"预算", "budget", ""}, {"决算", "final_accounts", ""},
 }
 
@@ -129,6 +131,9 @@ func readIdentity(flat []string) identity {
 					if containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；") {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
+					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
+						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
+					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
 					}
@@ -141,6 +146,9 @@ func readIdentity(flat []string) identity {
 					case j > 8:
 						continue
 					case name == "" && len(prev) > 0:
+						if !titleLike(t) {
+							continue // a sentence opening with the year: "2023 年单位预算全口径安排“三公”经费支出预算 0元,"
+						}
 						name = titleName(prev)
 					}
 					if name == "" { // "2024年部门预算" / "曾都区信访局"

@@ -1287,7 +1287,9 @@ var householdLabels = []string{"对个人和家庭补助支出", "对个人和�
 
 // splitUses reads the split of the expenditure by use that a budget prints
 // in one sentence: "相应安排支出预算357.68万元，其中：人员支出272.98万元，
-// [对个人和家庭补助支出X万元，]公用支出30.70万元，项目支出54万元". Each
+// [对个人和家庭补助支出X万元，]公用支出30.70万元，项目支出54万元", or
+// with no total of its own ("按支出用途分类，包括人员支出1375.97万元，日常
+// 公用支出228.67万元，项目支出5322.5万元"), against the expenditure's. Each
 // part is read where it is printed, and only when the parts add up to the
 // total the sentence states right before 其中 (the guard that the reading
 // is right; the total itself is what the text states elsewhere): 公用支出 is
@@ -1310,18 +1312,26 @@ func (b *builder) splitUses() {
 			continue
 		}
 		// the total: the amount right before "，其中：", in the same sentence,
-		// of a label that names the expenditure ("支出预算357.68万元")
+		// of a label that names the expenditure ("支出预算357.68万元"); or,
+		// for a split that states none ("按支出用途分类，包括人员支出…"), the
+		// expenditure's total read elsewhere
+		var total schema.Money
 		xt := st.tokenAt(start) - 1
-		if xt < 0 || st.toks[xt].kind != numMoney || strings.Trim(st.s[st.toks[xt].end:start], ",，:;； ") != "其中" {
-			continue
-		}
-		head := st.s[runeStart(st.s, max(0, st.toks[xt].start-3*12)):st.toks[xt].start]
-		if i := strings.LastIndexAny(head, "。，,;；0123456789"); i >= 0 {
-			_, size := utf8.DecodeRuneInString(head[i:])
-			head = head[i+size:]
-		}
-		if !strings.Contains(head, "支出") {
-			continue
+		if lead := st.s[runeStart(st.s, max(0, start-3*16)):start]; exp.Total != nil && strings.Contains(lead, "支出用途") && strings.HasSuffix(strings.TrimRight(lead, ",，:： "), "包括") {
+			total = *exp.Total
+		} else {
+			if xt < 0 || st.toks[xt].kind != numMoney || strings.Trim(st.s[st.toks[xt].end:start], ",，:;； ") != "其中" {
+				continue
+			}
+			head := st.s[runeStart(st.s, max(0, st.toks[xt].start-3*12)):st.toks[xt].start]
+			if i := strings.LastIndexAny(head, "。，,;；0123456789"); i >= 0 {
+				_, size := utf8.DecodeRuneInString(head[i:])
+				head = head[i+size:]
+			}
+			if !strings.Contains(head, "支出") {
+				continue
+			}
+			total = st.toks[xt].money()
 		}
 		stop := st.sentenceEnd(end)
 		ht, household := b.labelIn(end, stop, householdLabels)
@@ -1345,7 +1355,7 @@ func (b *builder) splitUses() {
 			}
 		}
 		project := st.toks[jt].money()
-		if n != len(parts) || sum != st.toks[xt].money() || exp.Project != nil && exp.Project.Amount != project ||
+		if n != len(parts) || sum != total || exp.Project != nil && exp.Project.Amount != project ||
 			exp.Basic != nil && exp.Basic.Amount != sum-project {
 			continue
 		}

@@ -734,6 +734,9 @@ func TestHeadingOfPriorExecution(t *testing.T) {
 		{"某县水务局2023年部门预算", "二、2022年“三公”经费预算情况说明", true},
 		{"某县水务局2023年部门预算", "二、2021年“三公”经费决算情况", true},
 		{"某县水务局2023年部门决算", "二、2022年“三公”经费决算情况", true},
+		// a numbered sentence comparing with another year's budget heads nothing
+		{"某县水务局2023年部门预算", "（一）因公出国（境）费支出0万元，与2022年预算持平。", false},
+		{"某县水务局2023年部门预算", "（二）公务接待费支出4万元，比2021年预算减少1万元。", false},
 	} {
 		d := extractLines(t, c.title+"\n"+c.heading+"\n“三公”经费支出14.05万元。\n")
 		warned := false

@@ -47,8 +47,13 @@ func (b *builder) structure(flat []string) {
 		if !heading {
 			continue
 		}
-		y, _, after, ok := yearIn(l)
+		y, before, after, ok := yearIn(l)
 		if !ok || y == fy || !strings.ContainsAny(after, "预决算情说明表经费") {
+			continue
+		}
+		// a numbered sentence comparing with that year, not a heading:
+		// "(一)因公出国(境)费支出0万元,与2019年预算持平。"
+		if strings.Contains(l, "元") || hasSuffixAny(before, []string{"比", "与", "较", "同"}) {
 			continue
 		}
 		// a budget's account of the year before: "二、2021年“三公”经费决算情况"

@@ -14,11 +14,12 @@ import (
 // except the Chinese comma and semicolon, which stay as published so that
 // names keep their punctuation — but a Chinese comma that groups a
 // number's thousands (see thousandsComma) becomes a comma. The ideographic
-// space becomes a space.
+// space becomes a space. A traditional character becomes its simplified
+// form (see tradPairs).
 func fold(s string) string {
 	needs := false
 	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 || r >= cjkStart && traditional(r) {
 			needs = true
 			break
 		}
@@ -61,6 +62,8 @@ func fold(s string) string {
 			b.WriteRune(r)
 		case r >= 0xFF01 && r <= 0xFF5E:
 			b.WriteRune(r - 0xFEE0)
+		case r >= cjkStart && traditional(r):
+			b.WriteRune(tradSimp[r])
 		default:
 			b.WriteRune(r)
 		}
