@@ -25,8 +25,9 @@ var legitimatelyNew = map[string]bool{"changes.json": true, "index.html": true, 
 // changed or appeared, one whose department id changed with
 // departments.csv — and publishes what a fresh build of the same inputs
 // publishes, byte for byte, but for the files that tell what changed
-// (legitimatelyNew). The earlier release is not touched; a file it lacks
-// is rendered; --force renders every file.
+// (legitimatelyNew). A department's page and panel rows are linked when
+// its documents' summaries are what they were. The earlier release is not
+// touched; a file it lacks is rendered; --force renders every file.
 func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 	in, tmp := corpus(t, 3), t.TempDir()
 	budgetAndFinal(t, in)
@@ -116,6 +117,26 @@ func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 					t.Errorf("step %d (%s): %s linked from the earlier release %v, want %v", i, step.what, f, linked, !rendered)
 				}
 			}
+		}
+		// every step leaves some department as it was (its documents'
+		// summaries): its page and panel rows are linked (but with
+		// --force), and a file linked is the one it would have written
+		depts, _ := filepath.Glob(filepath.Join(after, "dept", "*"))
+		linked := 0
+		for _, f := range depts {
+			rel, _ := filepath.Rel(after, f)
+			a, errA := os.Stat(filepath.Join(before, rel))
+			b, _ := os.Stat(f)
+			if errA != nil || !os.SameFile(a, b) {
+				continue
+			}
+			linked++
+			if data, _ := os.ReadFile(f); !bytes.Equal(earlier[rel], data) {
+				t.Errorf("step %d (%s): %s linked from the earlier release, but its bytes changed", i, step.what, rel)
+			}
+		}
+		if step.force != (linked == 0) {
+			t.Errorf("step %d (%s): %d of %d department files linked from the earlier release", i, step.what, linked, len(depts))
 		}
 		fresh := filepath.Join(tmp, "fresh", step.what)
 		build(t, in, fresh)

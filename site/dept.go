@@ -2,9 +2,13 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html/template"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -64,6 +68,7 @@ func (r *renderer) departments() error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	r.deptKeys = make(map[string]string, len(ids))
 	for _, id := range ids {
 		docs := by[id]
 		sort.SliceStable(docs, func(i, j int) bool {
@@ -75,6 +80,14 @@ func (r *renderer) departments() error {
 			}
 			return docs[i].ID < docs[j].ID
 		})
+		key, err := r.deptKey(id, docs)
+		if err != nil {
+			return err
+		}
+		r.deptKeys[id] = key
+		if r.linkDept(id, key) {
+			continue
+		}
 		var ss []series
 		for k, sn := range seriesNames {
 			s := series{Zh: sn.zh, En: sn.en}
@@ -110,11 +123,48 @@ func (r *renderer) departments() error {
 			Docs   []Summary
 			Series []series
 			Charts []template.HTML
-		}{page{Title: docs[len(docs)-1].Department, Root: "../", Release: r.rel}, id, docs[len(docs)-1].Department, names, docs, ss, charts}); err != nil {
+		}{page{Title: docs[len(docs)-1].Department, Root: "../", Release: Release{Version: r.rel.Version}}, id, docs[len(docs)-1].Department, names, docs, ss, charts}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// deptKey is what a department's page and panel rows are made of: its id,
+// its disclosures' summaries (in the page's order), the version the
+// footer names and the code (Options.Code). The page names no release, so
+// that a later release can link it.
+func (r *renderer) deptKey(id string, docs []Summary) (string, error) {
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode([]any{r.o.Code, r.rel.Version, id, docs}); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// linkDept links the department id's page and panel rows from the earlier
+// release (DepartmentsFrom) when it made them with the key key; it reports
+// false, having left neither, when it cannot.
+func (r *renderer) linkDept(id, key string) bool {
+	if r.deptFrom == "" || r.o.Code == "" || r.deptPrev[id] != key {
+		return false
+	}
+	page := "dept/" + id + ".html"
+	var done []string
+	for _, rel := range []string{page, "dept/" + id + ".csv"} {
+		dst := filepath.Join(r.dir, filepath.FromSlash(rel))
+		if emit.LinkFile(filepath.Join(r.deptFrom, filepath.FromSlash(rel)), dst) != nil {
+			for _, d := range done {
+				os.Remove(d)
+			}
+			return false
+		}
+		done = append(done, dst)
+	}
+	r.mu.Lock()
+	r.pages = append(r.pages, page)
+	r.mu.Unlock()
+	return true
 }
 
 // publishedNames lists the names a department's disclosures print (each

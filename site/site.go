@@ -51,6 +51,10 @@ type Options struct {
 	// Originals: the release holds each input file at OriginalPath, and a
 	// disclosure's page links it
 	Originals bool
+	// Code identifies the code that renders (its templates included): a
+	// department's page is linked from an earlier release only when made
+	// by the same code (DepartmentsFrom)
+	Code string
 }
 
 // OriginalPath is where a release that publishes its inputs holds one:
@@ -150,7 +154,23 @@ type Renderer struct {
 	// sentence files (SentencesFrom)
 	sentFrom string
 	sentNums map[string]int
+
+	// an earlier release's folder and the keys of its department pages
+	// (DepartmentsFrom); the keys of this one's
+	deptFrom           string
+	deptPrev, deptKeys map[string]string
 }
+
+// DepartmentsFrom tells the renderer the release in dir, whose department
+// pages had the keys keys (DepartmentKeys): a department whose key is the
+// same has its page and panel rows linked from there, not written.
+func (r *Renderer) DepartmentsFrom(dir string, keys map[string]string) {
+	r.deptFrom, r.deptPrev = dir, keys
+}
+
+// DepartmentKeys are the keys of the department pages Finish wrote or
+// linked, by department id: what each page and its panel rows are made of.
+func (r *Renderer) DepartmentKeys() map[string]string { return r.deptKeys }
 
 // SentencesFrom tells the renderer the release in dir, which numbered the
 // documents' sentence files as nums says (SentenceNumbers): a disclosure
