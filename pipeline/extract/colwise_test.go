@@ -215,3 +215,18 @@ func TestSubCodesByClass(t *testing.T) {
 		t.Errorf("codes %q %v, want %q", strings.Join(codes, " "), ok, want)
 	}
 }
+
+// TestColumnWiseMixed: a 决算's 支出决算表 that default mode printed with its
+// codes as a column apart and its names and amounts in stretches, some
+// column by column and some row by row (Putuo's 决算, amounts changed): no
+// reading places its cells, and the coverage report says why.
+func TestColumnWiseMixed(t *testing.T) {
+	d := extractLines(t, readFixture(t, "colwise-mixed-final.txt"))
+	c := tableCoverage(d, "支出决算表")
+	if c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "codes as a column apart") {
+		t.Errorf("coverage %+v", c)
+	}
+	if d.Expenditure != nil && (d.Expenditure.Basic != nil || len(d.Expenditure.ByFunction) > 0) {
+		t.Errorf("figures from cells not placed: %+v", d.Expenditure)
+	}
+}

@@ -205,6 +205,8 @@ func (b *builder) tableCoverage(flat []string) {
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
 		case reasons[t.line] != "":
 			c.Status, c.Reason = schema.CoverageNotRead, reasons[t.line]
+		case t.codesApart:
+			c.Status, c.Reason = schema.CoverageNotRead, "the text prints its codes as a column apart from their rows, and its names and amounts neither as whole columns nor row by row (stretches of both, mixed): no reading places its cells on their rows and columns"
 		case templateOf(t.kind) != nil && !t.laid:
 			c.Status, c.Reason = schema.CoverageNotRead, "its header shape is read by position, and this text does not keep the table's columns"
 		case t.kind == tableOther:

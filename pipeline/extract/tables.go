@@ -69,6 +69,10 @@ type table struct {
 	// (columnOneOff): a row's cells are its printed ones in column order,
 	// its total first, blank cells dropped
 	colwise bool
+	// codesApart: default mode printed the table's codes as a column of
+	// their own, and its other cells in no shape a reader places (neither
+	// whole columns nor rows; column-wise and row-wise stretches mixed)
+	codesApart bool
 	// the values of a coded table default mode printed away from their
 	// rows that fillCodedGaps could not place, in the order printed
 	spares []token
@@ -193,6 +197,7 @@ func findTables(lines, flat []string) []table {
 				tabs[k].unplaced = why
 				tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
 				tabs[k].colwise = tabs[k].oneOff != nil
+				tabs[k].codesApart = classCodesAdjacent(flat, tabs[k].line, end)
 			}
 		}
 	}
