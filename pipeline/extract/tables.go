@@ -1391,6 +1391,43 @@ func cellsFrom(t table, lines, flat []string, from int) []token {
 	return vals
 }
 
+// levelsOff tells amounts that do not add up to levels+1 times the largest
+// as printed, and do with one cell's misprint changed back.
+func levelsOff(vals []token, levels int) bool {
+	holds := func(a []int64) bool {
+		var s, top int64
+		for _, x := range a {
+			s, top = s+x, max(top, x)
+		}
+		return s == int64(levels+1)*top
+	}
+	a := make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	return !holds(a) && misprintAway(vals, holds)
+}
+
+// misprintAway tells cells for which holds, false as printed, is true with
+// one cell's misprint changed back.
+func misprintAway(vals []token, holds func([]int64) bool) bool {
+	a := make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	for i, v := range vals {
+		was := a[i]
+		for _, m := range misprints(v, v.scale) {
+			if a[i] = units(token{mant: m, scale: v.scale}); holds(a) {
+				a[i] = was
+				return true
+			}
+		}
+		a[i] = was
+	}
+	return false
+}
+
 // confirmUses marks the one row of a 支出总表 read where it adds up and
 // restates, in its columns' order, the total, 基本支出 and 项目支出 the
 // model holds already: its line is no longer "found but not read". Where
