@@ -233,3 +233,31 @@ func TestPurchaseLevels(t *testing.T) {
 		t.Errorf("two rows swapped: levels claims %q", got)
 	}
 }
+
+// A 财政拨款收支总表 default mode printed, one total a side: each side's
+// parts add up to its total, the totals are one, so all its amounts are
+// four times the largest. A cell one misprint off keeps every amount as a
+// levels claim; a sum further off (a cell of another table?) nothing, nor
+// a table whose lines name a carried amount (its totals are of another
+// kind).
+func TestFiscalSides(t *testing.T) {
+	table := func(cells ...string) string {
+		return strings.Join([]string{"某省某院2019年部门预算", "财政拨款收支预算总表", "部门名称：某部门", "单位：万元", "收入", "支出",
+			"项目名称", "金额", "一、一般公共预算", cells[0], "一、基本支出", cells[1], "二、项目支出", cells[2],
+			"二、政府性基金预算", "收入合计", cells[3], "支出合计", cells[4], ""}, "\n")
+	}
+	if got := levelsClaims(extractLines(t, table("300.00", "200.00", "100.00", "300.00", "300.00"))); got != nil {
+		t.Errorf("as printed: levels claims %q", got)
+	}
+	want := []string{"10 levels 3", "12 of /tables/2/10", "14 of /tables/2/10", "17 of /tables/2/10", "19 of /tables/2/10"}
+	if got := levelsClaims(extractLines(t, table("300.00", "200.00", "180.00", "300.00", "300.00"))); !slices.Equal(got, want) {
+		t.Errorf("a use misprinted: levels claims %q, want %q", got, want)
+	}
+	if got := levelsClaims(extractLines(t, table("300.00", "200.00", "157.00", "300.00", "300.00"))); got != nil {
+		t.Errorf("two misprints: levels claims %q", got)
+	}
+	carried := strings.Replace(table("300.00", "200.00", "180.00", "300.00", "300.00"), "二、政府性基金预算", "上年结转", 1)
+	if got := levelsClaims(extractLines(t, carried)); got != nil {
+		t.Errorf("a carried amount named: levels claims %q", got)
+	}
+}

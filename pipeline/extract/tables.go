@@ -920,6 +920,7 @@ func (b *builder) tables(lines, flat []string) {
 			b.threePublicTable(t, lines)
 		case tableFiscal:
 			b.fiscalTable(t)
+			b.fiscalSides(t, lines, flat)
 		case tableProcurement:
 			b.procurementTable(t, flat)
 		case tableOperating:
@@ -1327,8 +1328,9 @@ func (b *builder) expenditureTable(t table, lines, flat []string) {
 // that keeps its columns) where its 合计 is not the sum of the others, as
 // table claims (sum.table), and confirms the model's figures where it adds
 // up. Default mode prints a value a line, in the columns' order with blank
-// cells dropped: the values from the 合计 on are the row, and only
-// confirm (a sum that fails there may be the reading's).
+// cells dropped: the values from the 合计 on are the row, and confirm;
+// a sum that fails there may be the reading's, and is kept only where
+// one misprint of one cell explains it (oneMisprintAway).
 func (b *builder) singleRowSum(t table, lines, flat []string) {
 	first := -1
 	for k, r := range t.rows {
@@ -1365,7 +1367,7 @@ func (b *builder) singleRowSum(t table, lines, flat []string) {
 		b.confirmUses(t, vals)
 		return
 	}
-	if !lined {
+	if !lined && !oneMisprintAway(vals) {
 		return // a value a line: a sum that fails may be the reading's
 	}
 	kept := []tableRow{{ref: refTotal, tok: vals[0], line: vals[0].line}}
@@ -1389,6 +1391,25 @@ func cellsFrom(t table, lines, flat []string, from int) []token {
 		}
 	}
 	return vals
+}
+
+// oneMisprintAway tells the cells of a row, its total first, that add up
+// with one cell's misprint changed back (misprints: a digit, a tenfold, a
+// tenth): a reading that took a cell of another row, or missed one, is
+// not so near. Every cell must print decimals (a page number has none).
+func oneMisprintAway(vals []token) bool {
+	for _, v := range vals {
+		if v.scale == 0 {
+			return false
+		}
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return s == 0
+	})
 }
 
 // levelsOff tells amounts that do not add up to levels+1 times the largest
