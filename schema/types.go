@@ -359,6 +359,14 @@ const (
 	// parts do not add up to it: the whole on /text/<its line>, each part
 	// with Of the whole's path (see check rule sum.text)
 	ClaimSum = "sum"
+	// the amounts of a table whose rows nest in Levels levels under its
+	// total, each level adding up to it, where default mode printed them
+	// apart from their rows (a 政府采购支出预算表: kinds, subtotals,
+	// purchases): the total, with Levels, and every other amount with Of
+	// the total's path, each on /tables/<title line>/<its line>; kept
+	// where they do not add up to Levels times the total (see check rule
+	// sum.levels)
+	ClaimLevels = "levels"
 )
 
 // Claim is one statement the document makes about a figure of the model:
@@ -380,6 +388,9 @@ type Claim struct {
 	File int    `json:"file,omitempty"` // the file of Line (Meta.Sources), 0 for the first
 	// Table is the title line of the table a table claim comes from
 	Table int `json:"table,omitempty"`
+	// Levels is, on the whole of levels claims, how many levels of parts
+	// add up to it
+	Levels int `json:"levels,omitempty"`
 }
 
 // Source is where a figure came from: a 1-based line and its text, in the

@@ -373,6 +373,12 @@ func TestRules(t *testing.T) {
 				{Path: "/tables/826/843/201", Kind: schema.ClaimTable, Value: 28000, Decimals: 2, Unit: "万元", Line: 849, Table: 826}}
 			return d
 		}, "restate.row", "info"},
+		// a purchase table's 合计 100, its kinds, subtotals and purchases:
+		// 300 in all, one of them printed 0.40 too high; and within the
+		// rounding of its cells
+		{"levels off", func() *schema.Document { return levels(3004000) }, "sum.levels", "warning"},
+		{"levels within rounding", func() *schema.Document { return levels(3000100) }, "sum.levels", "info"},
+		{"levels that add up", func() *schema.Document { return levels(3000000) }, "sum.levels", ""},
 		{"basic and project exceed the total", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Total: money(3056300), Basic: &schema.Figure{Amount: *money(1576300)}, Project: &schema.Figure{Amount: *money(1580000)}}
@@ -545,6 +551,19 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// levels is a table of levels claims: a whole of 100 万元 (three levels)
+// and three parts adding up to sum yuan.
+func levels(sum float64) *schema.Document {
+	d := base()
+	whole := schema.Claim{Path: "/tables/5/7", Kind: schema.ClaimLevels, Value: 1000000, Decimals: 2, Unit: "万元", Line: 7, Table: 5, Levels: 3}
+	d.Claims = []schema.Claim{whole}
+	for k, v := range []float64{1000000, 1000000, sum - 2000000} {
+		d.Claims = append(d.Claims, schema.Claim{Path: fmt.Sprintf("/tables/5/%d", 9+k), Kind: schema.ClaimLevels, Value: v, Of: whole.Path,
+			Decimals: 2, Unit: "万元", Line: 9 + k, Table: 5})
+	}
+	return d
 }
 
 func TestFindingNamesBothNumbers(t *testing.T) {

@@ -24,6 +24,7 @@ var rules = []Rule{
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
+	{"sum.levels", schema.SeverityWarning, "表格各级金额之和不等于合计乘以层级数", "The amounts of a table whose rows nest in levels, each level adding up to its total (a 政府采购支出预算表: kinds, subtotals, purchases; a 财政拨款收支总表: each side's parts, the other side's total), do not add up to the total times the levels, where default mode printed them out of their rows' order (which cell is wrong is not known)", "the rounding of every cell added and of the total, once a level", sumLevels},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
 	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
@@ -561,6 +562,31 @@ func sumTable(c *ctx) {
 			paths: paths, lines: lines,
 			msg:   fmt.Sprintf("第%d行起的表格：第%d行的数与其%d个分项之和", whole.Table, whole.Line, len(figs)),
 			msgEn: fmt.Sprintf("the table from line %d: line %d against the sum of its parts (%d)", whole.Table, whole.Line, len(figs))})
+	}
+}
+
+// sumLevels adds up the amounts of a table whose every level adds up to its
+// total (levels claims): all the parts are the total once a level.
+func sumLevels(c *ctx) {
+	for _, whole := range c.doc.Claims {
+		if whole.Kind != schema.ClaimLevels || whole.Of != "" || whole.Levels < 1 {
+			continue
+		}
+		figs, got, paths, lines := c.partsOf(whole, func(cl schema.Claim) bool {
+			return cl.Kind == schema.ClaimLevels && cl.File == whole.File && cl.Table == whole.Table
+		})
+		if len(figs) == 0 {
+			continue
+		}
+		w := claimFig(whole)
+		all := figs
+		for range whole.Levels {
+			all = append(all, w)
+		}
+		c.report(finding{stated: w.v * float64(whole.Levels), computed: got, unit: "yuan", tol: halves(all...), figs: all,
+			paths: paths, lines: lines,
+			msg:   fmt.Sprintf("第%d行起的表格：其余%d个金额之和与最大金额（合计之数，第%d行）的%d倍", whole.Table, len(figs), whole.Line, whole.Levels),
+			msgEn: fmt.Sprintf("the table from line %d: the sum of its other %d amounts against %d times its largest (the total's amount, line %d)", whole.Table, len(figs), whole.Levels, whole.Line)})
 	}
 }
 

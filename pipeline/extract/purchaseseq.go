@@ -2,7 +2,10 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+
+	"budgetpub/schema"
 )
 
 // Purchases in default mode. pdftotext without -layout prints the amounts
@@ -152,9 +155,11 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 	var toks []token
 	kinds, header := 0, false
 	head, heads := -1, 0 // the amounts right under the 总计 header: where, how many
+	stop := t.end        // where the reading by rows stops
 	for i := t.line; i < t.end; i++ {
 		c := flat[i]
 		if purchasesEnd(c) {
+			stop = i + 1
 			break
 		}
 		header = header || strings.Contains(c, "采购物品") || strings.Contains(c, "采购组织形")
@@ -199,6 +204,7 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 		}
 	}
 	if tree == nil {
+		b.purchaseLevels(t, lines, flat, toks, stop)
 		return
 	}
 	nodes := make([]purchaseNode, len(read))
@@ -240,4 +246,68 @@ func readPurchases(toks []token, kinds int) ([]int, bool) {
 	}
 	tree, _ = misread(toks, a, func(a []int64) []int { return purchaseTreeIn(buf, a, kinds, read+1) })
 	return tree, false
+}
+
+// purchaseLevels adds up the amounts of a 政府采购支出预算表 whose rows
+// default mode printed out of order, where no tree reads them: the kinds
+// add up to the 合计, the subtotals to their kinds, the purchases to their
+// subtotals, so each level adds up to the 合计 and all the amounts, in
+// whichever order, to purchaseDepth+1 times it (the 合计 the largest, no
+// part being negative). Default mode also prints the last cells of the
+// table after its note or the heading of the text that follows: those up
+// to the end of the page (a form feed, the text's first sentence or
+// heading, the end of the text) are added too (from is where the reading by
+// rows stopped). Where the sum is not so, and one misprint of one cell
+// changed back makes it so (a cell the reading missed, or took from the
+// text, is not so near), every amount is kept as a levels claim
+// (keepLevels): which cell is wrong is not known, nor placed.
+func (b *builder) purchaseLevels(t table, lines, flat []string, toks []token, from int) {
+	all := slices.Clone(toks)
+	for j := from; j < len(lines); j++ {
+		c := flat[j]
+		if strings.HasPrefix(lines[j], "\f") || containsAny(c, []string{"说明", "，", "万元"}) {
+			break
+		}
+		if strings.HasPrefix(c, "注") || strings.HasSuffix(c, "。") {
+			continue // the note and its numbered lines
+		}
+		for _, cell := range cellsOf(lines[j]) {
+			if isNumberCell(cell) && strings.Contains(cell, ".") && !strings.HasSuffix(cell, ".") {
+				tok, ok := cellToken(cell, j+1)
+				if !ok || tok.mant < 0 {
+					return
+				}
+				all = append(all, tok)
+			}
+		}
+	}
+	if levelsOff(all, purchaseDepth) {
+		b.keepLevels(t, all, purchaseDepth)
+	}
+}
+
+// keepLevels keeps the amounts of a table whose other amounts should add
+// up to levels times the largest, the table's total: every amount as a
+// levels claim, the total the whole (check rule sum.levels).
+func (b *builder) keepLevels(t table, all []token, levels int) {
+	top := 0
+	for i, tok := range all {
+		if units(tok) > units(all[top]) {
+			top = i
+		}
+	}
+	unit := tableUnit(t)
+	whole := "levels:" + strconv.Itoa(top)
+	for i, tok := range all {
+		p := pendingClaim{ref: "levels:" + strconv.Itoa(i), claim: schema.Claim{
+			Kind: schema.ClaimLevels, Value: t.value(tok).Float(), Decimals: tok.scale, Unit: unit,
+			Line: tok.line, Text: strings.TrimSpace(b.st.src[tok.line-1]), Table: t.line,
+		}}
+		if i == top {
+			p.claim.Levels = levels
+		} else {
+			p.of = whole
+		}
+		b.pending = append(b.pending, p)
+	}
 }

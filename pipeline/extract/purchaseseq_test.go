@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -172,5 +173,91 @@ func TestPurchaseSeqNextKind(t *testing.T) {
 	amounts[9] = "45.00"
 	if n := tableClaimCount(purchaseText(kinds, amounts), t); n != 0 {
 		t.Errorf("the table as printed gives %d table claims", n)
+	}
+}
+
+// levelsClaims lists a document's levels claims: line, then the whole's
+// levels or the path of the whole.
+func levelsClaims(d *schema.Document) []string {
+	var out []string
+	for _, c := range d.Claims {
+		if c.Kind != schema.ClaimLevels {
+			continue
+		}
+		if c.Of == "" {
+			out = append(out, fmt.Sprint(c.Line, " levels ", c.Levels))
+		} else {
+			out = append(out, fmt.Sprint(c.Line, " of ", c.Of))
+		}
+	}
+	return out
+}
+
+// A purchase table default mode printed out of order reads as no tree,
+// but its kinds, subtotals and purchases each still add up to the 合计:
+// all its amounts are four times the 合计, those printed after the note
+// up to the page's end among them. As printed nothing is kept; with a cell
+// changed every amount is a levels claim, the 合计 the whole; a swap of
+// two rows keeps the sum, and nothing.
+func TestPurchaseLevels(t *testing.T) {
+	kinds := []string{"一、货物A", "三、服务C"}
+	// a subtotal printed after its purchases, and the last purchase after
+	// the note with the page's number, before the text's heading
+	scrambled := []string{"150.00", "62.00", "12.00", "20.00", "32.00", "30.00", "30.00", "88.00", "51.00", "17.00", "34.00", "37.00"}
+	text := func(amounts []string, last string) string {
+		return purchaseText(kinds, amounts) + "\n\n18\n\n分散自行组织\n\n" + last + "\n\n第三部分 2019年度部门预算情况说明\n支出合计 150.00 万元，与上年相比增加 10.00 万元。\n"
+	}
+	if got := levelsClaims(extractLines(t, text(scrambled, "37.00"))); got != nil {
+		t.Errorf("as printed: levels claims %q", got)
+	}
+	changed := slices.Clone(scrambled)
+	changed[9] = "19.00"
+	lines := strings.Split(text(changed, "37.00"), "\n")
+	total, after := slices.Index(lines, "150.00")+1, 0 // the 合计's line, the cell's after the note
+	for i, l := range lines {
+		if l == "37.00" {
+			after = i + 1
+		}
+	}
+	got := levelsClaims(extractLines(t, strings.Join(lines, "\n")))
+	whole := fmt.Sprintf(" of /tables/2/%d", total)
+	if len(got) != 13 || got[0] != fmt.Sprint(total, " levels 3") || got[12] != fmt.Sprint(after)+whole {
+		t.Errorf("a changed purchase: levels claims %q, want 13: the 合计 on line %d the whole, the last on line %d", got, total, after)
+	}
+	if got := levelsClaims(extractLines(t, text(scrambled, "47.00"))); len(got) != 13 {
+		t.Errorf("the cell after the note changed: levels claims %q, want 13", got)
+	}
+	swapped := slices.Clone(scrambled)
+	swapped[2], swapped[8] = swapped[8], swapped[2]
+	if got := levelsClaims(extractLines(t, text(swapped, "37.00"))); got != nil {
+		t.Errorf("two rows swapped: levels claims %q", got)
+	}
+}
+
+// A 财政拨款收支总表 default mode printed, one total a side: each side's
+// parts add up to its total, the totals are one, so all its amounts are
+// four times the largest. A cell one misprint off keeps every amount as a
+// levels claim; a sum further off (a cell of another table?) nothing, nor
+// a table whose lines name a carried amount (its totals are of another
+// kind).
+func TestFiscalSides(t *testing.T) {
+	table := func(cells ...string) string {
+		return strings.Join([]string{"某省某院2019年部门预算", "财政拨款收支预算总表", "部门名称：某部门", "单位：万元", "收入", "支出",
+			"项目名称", "金额", "一、一般公共预算", cells[0], "一、基本支出", cells[1], "二、项目支出", cells[2],
+			"二、政府性基金预算", "收入合计", cells[3], "支出合计", cells[4], ""}, "\n")
+	}
+	if got := levelsClaims(extractLines(t, table("300.00", "200.00", "100.00", "300.00", "300.00"))); got != nil {
+		t.Errorf("as printed: levels claims %q", got)
+	}
+	want := []string{"10 levels 3", "12 of /tables/2/10", "14 of /tables/2/10", "17 of /tables/2/10", "19 of /tables/2/10"}
+	if got := levelsClaims(extractLines(t, table("300.00", "200.00", "180.00", "300.00", "300.00"))); !slices.Equal(got, want) {
+		t.Errorf("a use misprinted: levels claims %q, want %q", got, want)
+	}
+	if got := levelsClaims(extractLines(t, table("300.00", "200.00", "157.00", "300.00", "300.00"))); got != nil {
+		t.Errorf("two misprints: levels claims %q", got)
+	}
+	carried := strings.Replace(table("300.00", "200.00", "180.00", "300.00", "300.00"), "二、政府性基金预算", "上年结转", 1)
+	if got := levelsClaims(extractLines(t, carried)); got != nil {
+		t.Errorf("a carried amount named: levels claims %q", got)
 	}
 }

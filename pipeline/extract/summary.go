@@ -434,6 +434,48 @@ func (b *builder) fiscalTable(t table) {
 	}
 }
 
+// fiscalSides adds up a 财政拨款收支总表 default mode printed whose lines
+// name one total a side (收入合计 and 支出合计, or two 总计) and no
+// subtotal, carried amount or 其中: each side's parts add up to its total
+// and the two totals are one, so all its amounts, in whichever order, add
+// up to four times the largest. Where they do not, and one misprint of
+// one cell changed back makes them (a reading that took another table's
+// cell, or missed one, is not so near), every amount is kept as a levels
+// claim (keepLevels).
+func (b *builder) fiscalSides(t table, lines, flat []string) {
+	if t.laid {
+		return
+	}
+	totals := 0
+	for i := t.line; i < t.end && i < len(flat); i++ {
+		c := flat[i]
+		if containsAny(c, []string{"小计", "结转", "结余", "其中", "上年", "下年"}) {
+			return
+		}
+		totals += strings.Count(c, "合计") + strings.Count(c, "总计")
+	}
+	if totals != 2 {
+		return
+	}
+	var all []token
+	for _, c := range tableCells(t, lines, flat, false) {
+		if !isNumberCell(c.text) {
+			continue
+		}
+		tok, ok := cellToken(c.text, c.line)
+		switch {
+		case !ok || tok.mant < 0:
+			return
+		case tok.scale > 0:
+			all = append(all, tok)
+		}
+	}
+	if len(all) < 4 || !levelsOff(all, 3) {
+		return
+	}
+	b.keepLevels(t, all, 3)
+}
+
 // fiscalClaims keeps the two 总计 of a 财政拨款收支总表 read by column, where
 // they differ, as table claims: the expenditure side's against the revenue
 // side's (sum.table), and against the appropriations' total the text

@@ -934,6 +934,7 @@ func (b *builder) tables(lines, flat []string) {
 			b.threePublicTable(t, lines)
 		case tableFiscal:
 			b.fiscalTable(t)
+			b.fiscalSides(t, lines, flat)
 		case tableProcurement:
 			b.procurementTable(t, flat)
 		case tableOperating:
@@ -1343,8 +1344,9 @@ func (b *builder) expenditureTable(t table, lines, flat []string) {
 // that keeps its columns) where its 合计 is not the sum of the others, as
 // table claims (sum.table), and confirms the model's figures where it adds
 // up. Default mode prints a value a line, in the columns' order with blank
-// cells dropped: the values from the 合计 on are the row, and only
-// confirm (a sum that fails there may be the reading's).
+// cells dropped: the values from the 合计 on are the row, and confirm;
+// a sum that fails there may be the reading's, and is kept only where
+// one misprint of one cell explains it (oneMisprintAway).
 func (b *builder) singleRowSum(t table, lines, flat []string) {
 	first := -1
 	for k, r := range t.rows {
@@ -1381,7 +1383,7 @@ func (b *builder) singleRowSum(t table, lines, flat []string) {
 		b.confirmUses(t, vals)
 		return
 	}
-	if !lined {
+	if !lined && !oneMisprintAway(vals) {
 		return // a value a line: a sum that fails may be the reading's
 	}
 	kept := []tableRow{{ref: refTotal, tok: vals[0], line: vals[0].line}}
@@ -1405,6 +1407,62 @@ func cellsFrom(t table, lines, flat []string, from int) []token {
 		}
 	}
 	return vals
+}
+
+// oneMisprintAway tells the cells of a row, its total first, that add up
+// with one cell's misprint changed back (misprints: a digit, a tenfold, a
+// tenth): a reading that took a cell of another row, or missed one, is
+// not so near. Every cell must print decimals (a page number has none).
+func oneMisprintAway(vals []token) bool {
+	for _, v := range vals {
+		if v.scale == 0 {
+			return false
+		}
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return s == 0
+	})
+}
+
+// levelsOff tells amounts that do not add up to levels+1 times the largest
+// as printed, and do with one cell's misprint changed back.
+func levelsOff(vals []token, levels int) bool {
+	holds := func(a []int64) bool {
+		var s, top int64
+		for _, x := range a {
+			s, top = s+x, max(top, x)
+		}
+		return s == int64(levels+1)*top
+	}
+	a := make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	return !holds(a) && misprintAway(vals, holds)
+}
+
+// misprintAway tells cells for which holds, false as printed, is true with
+// one cell's misprint changed back.
+func misprintAway(vals []token, holds func([]int64) bool) bool {
+	a := make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	for i, v := range vals {
+		was := a[i]
+		for _, m := range misprints(v, v.scale) {
+			if a[i] = units(token{mant: m, scale: v.scale}); holds(a) {
+				a[i] = was
+				return true
+			}
+		}
+		a[i] = was
+	}
+	return false
 }
 
 // confirmUses marks the one row of a 支出总表 read where it adds up and
