@@ -618,7 +618,10 @@ func (b *builder) fiscalUses(t table) {
 // (一般公共预算, 政府性基金, 国有资本经营) against the revenue side's where
 // nothing is carried, and — where the header names a 合计 column and two
 // kinds of money after it — each 类 row's 合计 against its columns. The
-// 类 are the appropriations' alone, and stand for no model figure.
+// sums of the 类 and of the sources need every row printing a figure read
+// whole: its name known and its cells on its line (a name wrapped over
+// lines leaves its cell to a row of no name). The 类 are the
+// appropriations' alone, and stand for no model figure.
 func (b *builder) fiscalSums(t table) {
 	if !t.laid || t.layout == nil {
 		return
@@ -628,7 +631,7 @@ func (b *builder) fiscalSums(t table) {
 	var classes, sources []tableRow
 	var rowed []row             // the rows whose first cell is the 合计 of the others
 	header := map[string]bool{} // the keys of the names above the first figure
-	started, carried := false, false
+	started, carried, whole := false, false, true
 	for _, r := range t.layout {
 		name := year(rowName(r.name))
 		key := summaryKey(name)
@@ -637,7 +640,8 @@ func (b *builder) fiscalSums(t table) {
 			continue
 		}
 		started = true
-		if r.vals[0].line != r.line {
+		if r.vals[0].line != r.line || key == "" {
+			whole = false // a cell off its name's line, or a name not known (wrapped)
 			continue
 		}
 		cell := tableRow{tok: r.vals[0], line: r.line}
@@ -685,12 +689,12 @@ func (b *builder) fiscalSums(t table) {
 		b.keepTable(t, kept)
 	}
 	if e, ok := got["expenditure_current"]; ok {
-		keep("classes", e, len(classes) > 1, classes)
+		keep("classes", e, whole && len(classes) > 1, classes)
 	} else if e, ok := got["expenditure"]; ok && !carried {
-		keep("classes", e, len(classes) > 1, classes)
+		keep("classes", e, whole && len(classes) > 1, classes)
 	}
 	if r, ok := got["revenue"]; ok && !carried && got["revenue_current"].tok.line == 0 {
-		keep("sources", r, len(sources) > 1, sources)
+		keep("sources", r, whole && len(sources) > 1, sources)
 	}
 	kinds := 0
 	for _, k := range []string{"src:一般公共预算", "src:政府性基金", "src:国有资本经营"} {

@@ -198,4 +198,10 @@ func TestFiscalSums(t *testing.T) {
 			t.Errorf("%q: failing sums %v, want %v", c.to, broken, c.sums)
 		}
 	}
+	// a 类 whose name wraps around its cell: the row of its cell has no
+	// known name, and the 类 read are not all of them — no sum of the 类
+	wrapped := strings.Replace(layoutFiscal, "三、住房保障支出              400,000", "三、住房保\n                                              400,000\n                                障支出", 1)
+	if broken := brokenSums(extractLines(t, wrapped)); len(broken) > 0 {
+		t.Errorf("a wrapped 类: failing sums %v", broken)
+	}
 }
