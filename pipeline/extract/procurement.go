@@ -121,16 +121,7 @@ func (b *builder) plannedActual(t table, h string) {
 		b.warnTable(t, "planned and actual procurement side by side (采购计划金额, 实际采购金额), and no 合计 row with figures: the table is not used")
 		return
 	}
-	pr := b.doc.Procurement
-	var have *schema.Money
-	if pr != nil {
-		have = &pr.Amount
-	} else {
-		pr = &schema.Procurement{}
-		b.doc.Procurement = pr
-	}
-	b.setTable("/procurement", "/amount", &have, total.v, total.line)
-	pr.Amount = *have
+	pr := b.procurementTotal(total.v, total.line)
 	var sum schema.Money
 	for _, c := range parts {
 		sum += c.v
@@ -149,4 +140,20 @@ func (b *builder) plannedActual(t table, h string) {
 			b.setTable("/procurement", k.field, k.dst, c.v, c.line)
 		}
 	}
+}
+
+// procurementTotal sets the procurement's amount from a table's 合计 (a
+// claim where the text already gave one) and returns the procurement.
+func (b *builder) procurementTotal(v schema.Money, line int) *schema.Procurement {
+	pr := b.doc.Procurement
+	var have *schema.Money
+	if pr != nil {
+		have = &pr.Amount
+	} else {
+		pr = &schema.Procurement{}
+		b.doc.Procurement = pr
+	}
+	b.setTable("/procurement", "/amount", &have, v, line)
+	pr.Amount = *have
+	return pr
 }

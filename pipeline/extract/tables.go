@@ -1201,16 +1201,7 @@ func (b *builder) procurementTable(t table, flat []string) {
 		}
 		choice = nil
 	}
-	pr := b.doc.Procurement
-	var have *schema.Money
-	if pr != nil {
-		have = &pr.Amount
-	} else {
-		pr = &schema.Procurement{}
-		b.doc.Procurement = pr
-	}
-	b.setTable("/procurement", "/amount", &have, total.v, total.line)
-	pr.Amount = *have
+	pr := b.procurementTotal(total.v, total.line)
 	for _, k := range []struct {
 		field string
 		dst   **schema.Money
