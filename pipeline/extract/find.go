@@ -320,14 +320,30 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 
 // unchosen tells a direction followed by its opposite in brackets, a
 // template's alternatives nobody chose ("减少(增加)0.11万元"): the change
-// after it has no known sign, so it is not read.
+// after it has no known sign, so it is not read — unless it is zero.
 func unchosen(rest string, opposite []string) bool {
 	inner, ok := strings.CutPrefix(rest, "(")
 	if !ok {
 		return false
 	}
 	w, ok := wordAt(inner, opposite)
-	return ok && strings.HasPrefix(inner[len(w):], ")")
+	if !ok {
+		return false
+	}
+	after, ok := strings.CutPrefix(inner[len(w):], ")")
+	return ok && !zeroFirst(after)
+}
+
+// zeroFirst tells text whose first figure is a zero ("0万元", " 0.00 %"):
+// a change of nothing has no direction to choose, so it is read whatever the
+// words around it say.
+func zeroFirst(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	n := 0
+	for n < len(s) && (s[n] == '0' || s[n] == '.') {
+		n++
+	}
+	return n > 0 && s[0] == '0' && (n == len(s) || s[n] < '1' || s[n] > '9')
 }
 
 // priorStated tells a clause that opens by stating the prior year's

@@ -880,7 +880,7 @@ func TestThreePublicCarPartsAfterTheWhole(t *testing.T) {
 
 // A template's two directions left side by side ("减少(增加)0.11万元") say
 // no sign: the change is not read (it would be checked with a sign the
-// text never chose); the chosen direction is read as before, and a prior
+// text never chose) unless it is zero; the chosen direction is read as before, and a prior
 // year's amount stated before it still is.
 func TestUnchosenDirection(t *testing.T) {
 	got := changeClaims(t, "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排4.97万元，较2016年预算数减少(增加)0.11万元，同比下降(增加)2%。\n")
@@ -890,6 +890,14 @@ func TestUnchosenDirection(t *testing.T) {
 	got = changeClaims(t, "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排4.97万元，较2016年预算数增加0.11万元。\n")
 	if got["/three_public:change"] != 1100 {
 		t.Errorf("a chosen direction not read: %v", got)
+	}
+	// a zero has no direction to choose: "增加(减少)0万元，增长(减少)0%" is read
+	got = changeClaims(t, "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排0万元，较2016年预算数增加(减少)0万元，增长(减少) 0 %。\n")
+	if v, ok := got["/three_public:change"]; !ok || v != 0 {
+		t.Errorf("a zero change between unchosen directions not read: %v", got)
+	}
+	if v, ok := got["/three_public:change_pct"]; !ok || v != 0 {
+		t.Errorf("a zero percentage between unchosen directions not read: %v", got)
 	}
 	checkWordings(t, []wording{{name: "the prior year before it",
 		text: "某中学2017年财政拨款“三公”经费预算情况说明\n2017年“三公”经费财政拨款预算安排4.97万元。拟安排公务接待费预算1.97万元，较2016年的1.86万元增加(减少)0.11万元。\n",
