@@ -19,7 +19,7 @@ import (
 func fold(s string) string {
 	needs := false
 	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 || r >= cjkStart && traditional(r) {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 || r >= cjkStart && traditional(r) || r >= 'à' && r <= 'ǜ' {
 			needs = true
 			break
 		}
@@ -33,7 +33,17 @@ func fold(s string) string {
 	fraction := false           // those digits follow a decimal point: no group can follow
 	alone := true               // the number began after white space or at the start: a table's cell
 	prev := ' '
+	skip := 0 // the end of a reading in pinyin dropped
 	for i, r := range s {
+		if i < skip {
+			continue
+		}
+		if (r == '(' || r == '（') && isHan(prev) {
+			if n := pinyinNote(s[i+utf8.RuneLen(r):]); n > 0 {
+				skip = i + utf8.RuneLen(r) + n
+				continue
+			}
+		}
 		if r >= '０' && r <= '９' {
 			r -= 0xFEE0
 		}
@@ -70,6 +80,32 @@ func fold(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// pinyinNote is the length of a character's reading in pinyin that some
+// mirrors print after it, up to its closing bracket: "經(jīng)費(fèi)" reads
+// 經費. A reading is one syllable of at most six lower-case letters, one of
+// them a vowel with its tone mark; 0 when rest opens with none.
+func pinyinNote(rest string) int {
+	letters, marked := 0, false
+	for i, r := range rest {
+		switch {
+		case r == ')' || r == '）':
+			if letters == 0 || !marked {
+				return 0
+			}
+			return i + utf8.RuneLen(r)
+		case r >= 'a' && r <= 'z':
+		case strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", r):
+			marked = true
+		default:
+			return 0
+		}
+		if letters++; letters > 6 {
+			return 0
+		}
+	}
+	return 0
 }
 
 // thousandsComma tells whether a Chinese comma after digits groups the

@@ -27,3 +27,32 @@ func TestTraditionalScript(t *testing.T) {
 		t.Errorf("provenance %+v: not the line as published", src)
 	}
 }
+
+// Some mirrors print each character's reading in pinyin after it
+// ("經(jīng)費(fèi)"): the fold drops the readings, so the title and the
+// figures read as the characters alone. A bracket that is no reading (a
+// unit, letters without a tone mark, after no character) stays.
+func TestPinyinReadings(t *testing.T) {
+	for in, want := range map[string]string{
+		"“三公”經(jīng)費(fèi)預(yù)算": "“三公”经费预算",
+		"公務(wù)用車（chē）":           "公务用车",
+		"支出(万元)":                  "支出(万元)",
+		"某局(abc)":                 "某局(abc)",
+		"A(ā)":                    "A(ā)",
+		"某局(zhōngguóguó)":         "某局(zhōngguóguó)",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	checkWordings(t, []wording{{name: "pinyin mirror",
+		text: "2018年某市質(zhì)量技術(shù)監(jiān)督局“三公”經(jīng)費(fèi)預(yù)算情況說(shuō)明\n" +
+			"“三公”經(jīng)費(fèi)包括因公出國(guó)(境)費(fèi)、公務(wù)用車購(gòu)置及運(yùn)行維護(hù)費(fèi)和公務(wù)接待費(fèi)。2018年某市質(zhì)量技術(shù)監(jiān)督局財(cái)政撥款“三公”經(jīng)費(fèi)預(yù)算合計(jì)32.6萬(wàn)元。其中:因公出國(guó)(境)費(fèi)0元;公務(wù)用車購(gòu)置費(fèi)0元;公務(wù)用車運(yùn)行維護(hù)費(fèi)28.6萬(wàn)元,與上年持平;公務(wù)接待費(fèi)4萬(wàn)元,比上年減少2萬(wàn)元。",
+		want: map[string]float64{"/three_public/total": 326000, "/three_public/overseas_travel/amount": 0,
+			"/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 286000,
+			"/three_public/reception/amount": 40000}}})
+	d := extractLines(t, "2018年某市質(zhì)量技術(shù)監(jiān)督局“三公”經(jīng)費(fèi)預(yù)算情況說(shuō)明\n2018年某市質(zhì)量技術(shù)監(jiān)督局財(cái)政撥款“三公”經(jīng)費(fèi)預(yù)算合計(jì)32.6萬(wàn)元。")
+	if d.Department.Name != "某市质量技术监督局" || d.Document.Kind != "budget" || d.Document.FiscalYear != 2018 {
+		t.Errorf("identity: %q %s %d", d.Department.Name, d.Document.Kind, d.Document.FiscalYear)
+	}
+}
