@@ -74,8 +74,13 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 	}
 	subject := 0 // the line of the sentence that names the department
+	nameFrom := "the subject of the text's sentences"
 	if ident.name == "" {
 		ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
+		if ident.name == "" && !ident.threePublic {
+			ident.name, subject = partName(flat)
+			nameFrom = "the one its first part's heading gives"
+		}
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l
@@ -88,6 +93,8 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if ident.name == "" {
 		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 	}
+	var aliases []string // the second name a department bears (挂牌)
+	ident.name, aliases = splitAlias(ident.name)
 	st := foldedStream(t.Lines, folded)
 	doc := &schema.Document{
 		SchemaVersion: schema.Version,
@@ -97,7 +104,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ReportedUnit: reportedUnit(flat, st),
 			Source:       schema.SourceFile{Path: t.Path, SHA256: t.SHA256, Bytes: t.Bytes, Encoding: t.Encoding, Format: t.Format},
 		},
-		Department: schema.Department{Name: ident.name, Region: regionOf(ident.name)},
+		Department: schema.Department{Name: ident.name, AlsoNamed: aliases, Region: regionOf(ident.name)},
 		Claims:     []schema.Claim{},
 		Checks:     []schema.Check{},
 		Provenance: map[string]schema.Source{},
@@ -135,7 +142,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if subject > 0 {
 		doc.Provenance["/department/name"] = schema.Source{Line: subject, Text: strings.TrimSpace(t.Lines[subject-1])}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
-			Reason: "the title names no department; the name is the subject of the text's sentences (" + ident.name + ")"})
+			Reason: "the title names no department; the name is " + nameFrom + " (" + ident.name + ")"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}, tableLines: map[int]bool{}, web: t.Header != nil}
 	b.department(flat)

@@ -1325,6 +1325,22 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某市公路养护中心", "budget", "", 2014},
 		{"关于某市文化局\n财政拨款“三公”经费决算2014年情况的\n说 明\n某市文化局财政拨款“三公”经费决算2014年情况如下:\n一、因公出国(境)经费",
 			"某市文化局", "final_accounts", "", 2014},
+		// a department that bears a second name (挂牌): the first is its name
+		{"某市某区综合行政执法局 (某市某区城市管理局) 2021年度部门决算\n一、部门基本情况",
+			"某市某区综合行政执法局", "final_accounts", "department", 2021},
+		// a site's short title of a bare 决算 gives way to the cover's full
+		// name of it ("区人大" → "某市某区人大常委会")
+		{"区人大2017年决算公开\n来源:某市某区人大常委会 | 发布日期:2018-08-03\n某市某区人大常委会\n2017年部门决算\n第一部分:某区人大常委会概况",
+			"某市某区人大常委会", "final_accounts", "department", 2017},
+		// … not to a later title of another name
+		{"某县财政局2019年决算公开\n某县第二中学2019年部门决算\n一、部门职责",
+			"某县财政局", "final_accounts", "", 2019},
+		// a title and sentences that name no department: the first part's
+		// heading does ("第一部分 某镇人民政府单位概况")
+		{"目录\n第一部分某镇人民政府单位概况\n一、部门职责\n第三部分2019年度部门决算情况说明\n一、收入支出决算总体情况说明",
+			"某镇人民政府", "final_accounts", "department", 2019},
+		{"第一部分:某县某乡人民政府概况\n一、主要职能\n第三部分:2019 年度部门决算情况说明\n一、收入支出决算总体情况",
+			"某县某乡人民政府", "final_accounts", "department", 2019},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1515,5 +1531,26 @@ func TestAppropriationsSectionSplit(t *testing.T) {
 	}
 	if d := extractLines(t, text("6000.00")); claims(d) != 1 {
 		t.Errorf("appropriations all the money: %d claims on the basic expenditure, want the section's 1500.00", claims(d))
+	}
+}
+
+// A department's second name (挂牌) in brackets after its name is kept as
+// also_named when it is a full name of its own; a short one or a qualifier
+// stays in the name.
+func TestSplitAlias(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"某市某区综合行政执法局(某市某区城市管理局)": {"某市某区综合行政执法局", "某市某区城市管理局"},
+		"某区民宗局(外侨办)":             {"某区民宗局(外侨办)", ""},
+		"某街道办事处(本级)":             {"某街道办事处(本级)", ""},
+		"某某县人民政府(某某县某某局)":        {"某某县人民政府", "某某县某某局"},
+	} {
+		name, also := splitAlias(in)
+		if name != want[0] || (want[1] == "") != (len(also) == 0) || len(also) > 0 && also[0] != want[1] {
+			t.Errorf("splitAlias(%q) = %q %q, want %q %q", in, name, also, want[0], want[1])
+		}
+	}
+	d := extractLines(t, "某市某区综合行政执法局 (某市某区城市管理局) 2021年度部门决算\n一、部门基本情况")
+	if d.Department.Name != "某市某区综合行政执法局" || len(d.Department.AlsoNamed) != 1 || d.Department.AlsoNamed[0] != "某市某区城市管理局" {
+		t.Errorf("department %+v", d.Department)
 	}
 }

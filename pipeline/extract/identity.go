@@ -16,6 +16,9 @@ type identity struct {
 	tables                   bool // a file of tables only: the title is a table's
 	file                     bool // the title is an attachment's file name ("….pdf"): a title below it wins
 	threePublic              bool // a heading of a page of the 三公 alone that names no department
+	// a title of a bare 预算/决算 ("区人大2017年决算公开", a site's short
+	// name): a later 部门/单位 title that spells its name out in full wins
+	weak bool
 }
 
 // fileName tells a line that names an attachment's file: "…决算公开.pdf".
@@ -103,7 +106,7 @@ func readIdentity(flat []string) identity {
 		}
 		// a heading of the contents ("第三部分 2021年度部门决算情况说明") names
 		// no department: the named title below it is the disclosure's
-		if (id.year == 0 || id.name == "" || id.file) && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+		if (id.year == 0 || id.name == "" || id.file || id.weak) && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
 			nameless := id
 			id = identity{}
 			cand := t
@@ -155,6 +158,7 @@ func readIdentity(flat []string) identity {
 						name = nameBelow(flat, i)
 					}
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
+					id.weak = k.scope == ""
 					id.name, id.file = name, fileName(t)
 					id.title = cand
 					if end := strings.Index(cand, k.word); end >= 0 {
@@ -172,7 +176,8 @@ func readIdentity(flat []string) identity {
 					break
 				}
 			}
-			if id.year == 0 || nameless.year != 0 && (id.year != nameless.year || !nameLike(id.name)) {
+			if id.year == 0 || nameless.year != 0 && (id.year != nameless.year || !nameLike(id.name)) ||
+				nameless.weak && !nameless.file && nameless.name != "" && (id.weak || !strings.Contains(id.name, nameless.name)) {
 				id = nameless
 			}
 		}
@@ -422,6 +427,30 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	return name, line
 }
 
+// partName serves a disclosure whose title names no department and whose
+// sentences name none either: its first part does, in the contents or as a
+// heading, "第一部分 某镇人民政府单位概况", "第一部分:某乡人民政府概况".
+// The name must end like a department's; line is where it is printed.
+func partName(flat []string) (name string, line int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		rest, ok := strings.CutPrefix(l, "第一部分")
+		if !ok {
+			continue
+		}
+		rest, ok = strings.CutSuffix(strings.TrimLeft(rest, ":"), "概况")
+		if !ok {
+			continue
+		}
+		for _, q := range []string{"单位", "部门"} {
+			rest = strings.TrimSuffix(rest, q)
+		}
+		if n := utf8.RuneCountInString(rest); n >= 4 && n <= 30 && nameLike(rest) && !startsWithAny(rest, []string{"本", "我"}) {
+			return rest, i + 1
+		}
+	}
+	return "", 0
+}
+
 // regionOnly tells a name that is only a region ("上海市普陀区", "…区级"):
 // a cover that names the region and not the unit.
 func regionOnly(name string) bool {
@@ -540,6 +569,23 @@ func nameLike(n string) bool {
 		n = n[:k]
 	}
 	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
+}
+
+// splitAlias parts a department's name from the second name it bears
+// (挂牌), printed in brackets after it: "某市某区综合行政执法局(某市某区城市
+// 管理局)". The second name must be a department's full name of its own —
+// a region, then a name's ending — so a short second name ("某局(外侨办)")
+// and a qualifier ("某街道办事处(本级)") stay in the name.
+func splitAlias(name string) (string, []string) {
+	k := strings.LastIndex(name, "(")
+	if k <= 0 || !strings.HasSuffix(name, ")") {
+		return name, nil
+	}
+	main, alias := name[:k], name[k+len("("):len(name)-len(")")]
+	if regionOf(alias) == "" || !hasSuffixAny(alias, nameSuffixes) || !hasSuffixAny(main, nameSuffixes) || strings.ContainsAny(alias, "()0123456789") {
+		return name, nil
+	}
+	return main, []string{alias}
 }
 
 // yearKind tells text with a year followed by a report's kind (…算).
