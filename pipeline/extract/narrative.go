@@ -403,7 +403,11 @@ func (b *builder) totals() {
 	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev, budgetBoth)
 	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
-	rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
+	exp := &schema.Expenditure{}
+	rev.Total, exp.Total = b.pairedTotals()
+	if rev.Total == nil {
+		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
+	}
 	// 收入合计 and 支出合计 bare are the year's only where the year opens them
 	// ("本部门2016年度收入合计803.84万元"): elsewhere they are often a part's
 	// ("检察(款): 支出合计…")
@@ -423,10 +427,13 @@ func (b *builder) totals() {
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
-		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}, 6,
+		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
+		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
+		"财政拨款收入总计", "财政拨款收入决算总计"}, 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
-	exp := &schema.Expenditure{}
-	exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
+	if exp.Total == nil {
+		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
+	}
 	b.labelOK = yearsOwn
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "支出合计"}, 4)
 	b.labelOK = nil
@@ -438,6 +445,49 @@ func (b *builder) totals() {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
 	d.Revenue, d.Expenditure = rev, exp
+}
+
+// pairedTotals reads both totals stated as a pair, the unit printed once
+// after both: "2022年度收、支总计各是4125.49,4143.91万元" — the revenue's,
+// then the expenditure's ("各是4125.49万元、4143.91万元" too). Nothing when
+// the pair is not two amounts, one comma or 、 between.
+func (b *builder) pairedTotals() (rev, exp *schema.Money) {
+	st := b.st
+	for _, l := range []string{"收、支总计各", "收支总计各", "收入、支出总计各", "收入支出总计各", "收、支决算总计各", "收支决算总计各", "收入、支出决算总计各", "收入支出决算总计各"} {
+		for _, end := range b.find(l) {
+			if b.otherYear(end - len(l)) {
+				continue
+			}
+			p := end
+			for _, f := range []string{"是", "为"} {
+				if strings.HasPrefix(st.s[p:], f) {
+					p += len(f)
+					break
+				}
+			}
+			ti := st.tokenAt(p)
+			if ti+1 >= len(st.toks) {
+				continue
+			}
+			a, c := st.toks[ti], st.toks[ti+1]
+			bare := a.kind == numPlain && a.unit == ""
+			if a.start != p || !bare && a.kind != numMoney || c.kind != numMoney || b.used[ti] || b.used[ti+1] {
+				continue
+			}
+			if sep := st.s[a.end:c.start]; sep != "," && sep != "，" && sep != "、" {
+				continue
+			}
+			if bare {
+				a.unit, a.kind = c.unit, numMoney
+			}
+			r, e := a.money(), c.money()
+			b.used[ti], b.used[ti+1] = true, true
+			b.doc.Provenance["/revenue/total"] = st.source(a.start)
+			b.doc.Provenance["/expenditure/total"] = st.source(c.start)
+			return &r, &e
+		}
+	}
+	return nil, nil
 }
 
 // totalOver reads a total named by label alone ("总收入", too often a
@@ -1457,6 +1507,30 @@ func (b *builder) classes() {
 	exp.ByEconomic = b.classScheme(schema.SchemeEconomic, "/expenditure/by_economic/")
 }
 
+// sharesOfExpenditure tells whether the shares a 类's statement at off
+// states are of the expenditure: not where its sentence opens with another
+// whole ("2020年一般公共预算财政拨款支出1264.92万元,主要用于以下方面:社会保障
+// 和就业支出67.64万元,占5.35%;…" — shares of the 一般公共预算's 1264.92, not
+// of the year's spending), which the model has no figure for.
+func (b *builder) sharesOfExpenditure(off int) bool {
+	st, exp := b.st, b.doc.Expenditure
+	whole := exp.CurrentYear
+	if whole == nil {
+		whole = exp.Total
+	}
+	from := strings.LastIndex(st.s[:off], "。") + 1
+	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
+		if t := st.toks[k]; t.kind == numMoney {
+			if whole == nil {
+				return false
+			}
+			d, w := math.Abs(t.money().Float()-whole.Float()), whole.Float()
+			return d <= 5000 || d <= w/1000 // the expenditure restated, rounded to its unit
+		}
+	}
+	return true
+}
+
 type classHit struct {
 	class    schema.Class
 	reported string
@@ -1566,7 +1640,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		if scheme == schema.SchemeEconomic {
 			of = "/expenditure/basic/amount"
 		}
-		b.shareAfter(path, of, h.tok)
+		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start) {
+			b.shareAfter(path, of, h.tok)
+		}
 		if scheme == schema.SchemeEconomic {
 			for j, p := range b.economicItemsIn(t.end, limit(k)) {
 				it := schema.ClassItem{Name: p.name, Amount: *b.take(path+"/items/"+strconv.Itoa(j)+"/amount", p.tok)}

@@ -925,3 +925,62 @@ func TestYearsRevenueFromItsSources(t *testing.T) {
 			absent: []string{"/revenue/current_year", "/revenue/total"}},
 	})
 }
+
+// Sichuan's 决算 template states both totals as a pair, the unit once after
+// both: "收、支总计各是4125.49,4143.91万元" — the revenue's, then the
+// expenditure's. Their change ("各减少1267.86,2570.97万元") is no total.
+func TestPairedTotals(t *testing.T) {
+	head := "某县文化局2022年度单位决算情况说明\n一、收入支出决算总体情况说明\n"
+	checkWordings(t, []wording{
+		{name: "各是", text: head + "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。",
+			want: map[string]float64{"/revenue/total": 41254900, "/expenditure/total": 41439100}},
+		{name: "各为, 、", text: head + "2022年度收入、支出总计各为12.5、12.5万元。",
+			want: map[string]float64{"/revenue/total": 125000, "/expenditure/total": 125000}},
+		// another year's pair, or a pair whose first number has a unit of its own
+		{name: "another year's", text: head + "2021年度收、支总计各是4125.49,4143.91万元。",
+			absent: []string{"/revenue/total", "/expenditure/total"}},
+		{name: "each with its unit", text: head + "2022年度收、支总计各是4125.49万元、4143.91万元。",
+			want: map[string]float64{"/revenue/total": 41254900, "/expenditure/total": 41439100}},
+	})
+}
+
+// A 类's share is of the whole its sentence opens with: "一般公共预算财政拨款
+// 支出1264.92万元,主要用于以下方面:社会保障和就业支出67.64万元,占5.35%" —
+// not of the year's spending (4021.94万元), which the model holds; the share
+// is no claim then (it was a false share.pct warning). Opening with the
+// year's spending, the share is the expenditure's.
+func TestClassSharesOfTheirSentencesWhole(t *testing.T) {
+	head := "某县妇幼保健院2020年度部门决算\n2020年本年支出合计4021.94万元,其中:基本支出2719.24万元,占67.61%;项目支出1302.70万元,占32.39%。\n"
+	d := extractLines(t, head+"2020年一般公共预算财政拨款支出1264.92万元,主要用于以下方面:社会保障和就业支出67.64万元,占5.35%;卫生健康支出1196.48万元,占94.59%;农林水支出0.8万元,占0.06%。")
+	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[1].Amount.Float() != 11964800 {
+		t.Fatalf("by_function %+v", fn)
+	}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct && strings.HasPrefix(cl.Path, "/expenditure/by_function/") {
+			t.Errorf("share %v of %s claimed: the sentence's whole is the 一般公共预算's", cl.Value, cl.Of)
+		}
+	}
+	d = extractLines(t, head+"2020年本年支出4021.94万元,主要用于以下方面:社会保障和就业支出67.64万元,占1.68%;卫生健康支出3954.30万元,占98.32%。")
+	n := 0
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimSharePct && strings.HasPrefix(cl.Path, "/expenditure/by_function/") && cl.Of == "/expenditure/current_year" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d shares of the expenditure claimed, want 2: %+v", n, d.Claims)
+	}
+}
+
+// The 财政拨款's total named by its revenue side alone: "2020年财政拨款收入
+// 总计1614.63万元，与2019年相比增加540.23万元" (the 财政拨款收入支出总表's
+// 收入总计); one fund's is not it.
+func TestFiscalTotalRevenueSide(t *testing.T) {
+	head := "某县妇幼保健院2020年度部门决算\n"
+	checkWordings(t, []wording{
+		{name: "收入总计", text: head + "2020年财政拨款收入总计1614.63万元,与2019年相比增加540.23万元,增长50.28%;财政拨款支出总计1870.91万元,与2019年相比增加633.43万元,增长51.19%。",
+			want: map[string]float64{"/revenue/fiscal_total": 16146300}, absent: []string{"/revenue/total", "/expenditure/total"}},
+		{name: "one fund's", text: head + "2020年一般公共预算财政拨款收入总计1008.64万元。",
+			absent: []string{"/revenue/fiscal_total"}},
+	})
+}
