@@ -1038,6 +1038,30 @@ func operationFirst(t table) bool {
 	return false
 }
 
+// beforeProse cuts a table's rows at the first that is a sentence: the
+// explanation printed after a web table one cell a line reads as its rows
+// ("1.因公出国(境)费支出0万元,与2021年度预算相比无增减。"), and a label
+// ends no sentence.
+func beforeProse(rows []row) []row {
+	for i, r := range rows {
+		if strings.Contains(r.name, "。") {
+			return rows[:i]
+		}
+	}
+	return rows
+}
+
+// partRows counts the rows that name something and print cells.
+func partRows(rows []row) int {
+	n := 0
+	for _, r := range rows {
+		if len(r.vals) > 0 && strings.ContainsFunc(r.name, isHan) {
+			n++
+		}
+	}
+	return n
+}
+
 // threePublicByIdentity reads a 三公 table whose cells came one a line, in
 // order, with blank cells dropped: its columns are known from the template
 // (the header says which: 会议费 and 培训费 beside it, 预算数 and 决算数
@@ -1062,7 +1086,15 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 		header.WriteString(r.name)
 	}
 	h := header.String()
-	for _, r := range t.rows {
+	// a table of a row a part (its cells on each part's row) ends where the
+	// explanation after it starts: a sentence there names no column. One
+	// whose values follow its header in one run keeps every row here: its
+	// header's order may not be its columns', and the text is read instead.
+	heads := t.rows
+	if own := beforeProse(t.rows); partRows(own) >= 3 {
+		heads = own
+	}
+	for _, r := range heads {
 		if other, _ := b.yearWords(r.name); other {
 			if got := b.threePublicByYearRows(t, lines); got != nil {
 				return got

@@ -984,3 +984,21 @@ func TestFiscalTotalRevenueSide(t *testing.T) {
 			absent: []string{"/revenue/fiscal_total"}},
 	})
 }
+
+// A web page's 三公 table one cell a line (a blank cell a bare bar) with its
+// explanation after it: the explanation's sentences are no rows of the
+// table ("…与2021年度预算相比无增减。" is no column of another year), so the
+// table's budgeted parts are read by its sums.
+func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
+	text := "一、2021年度一般公共预算财政拨款“三公”经费支出决算表\n单位:万元\n项 目 |\n预 算 数 |\n决 算 数 |\n合 计 |\n49.9 |\n7.69 |\n" +
+		"因公出国(境)费 |\n20 |\n|\n公务接待费 |\n14.9 |\n5.21 |\n公务用车购置及运行维护费 |\n15 |\n2.48 |\n其中:公务用车运行维护费 |\n15 |\n2.48 |\n公务用车购置费 |\n" +
+		"二、2021年度一般公共预算财政拨款“三公”经费支出情况说明\n(一)一般公共预算财政拨款“三公”经费支出决算总体情况说明。\n" +
+		"某区政府办2021年度一般公共预算财政拨款“三公”经费支出预算为49.9万元,支出决算为7.69万元,完成预算的15.41%。\n" +
+		"某区政府办2021年度一般公共预算财政拨款“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算5.21万元,占67.75%;公务用车购置及运行维护费支出决算2.48万元,占32.24%。具体情况如下:\n" +
+		"1.因公出国(境)费支出0万元,与2021年度预算相比无增减。\n2.公务接待费支出5.21万元, 与2021年度预算相比,减少0.1万元。\n"
+	checkWordings(t, []wording{{name: "web table", text: text, want: map[string]float64{
+		"/three_public/total": 76900, "/three_public/budgeted": 499000,
+		"/three_public/overseas_travel/amount": 0, "/three_public/overseas_travel/budgeted": 200000,
+		"/three_public/reception/amount": 52100, "/three_public/reception/budgeted": 149000,
+		"/three_public/vehicle/amount": 24800, "/three_public/vehicle/budgeted": 150000}}})
+}
