@@ -191,7 +191,7 @@ func (b *builder) tableCoverage(flat []string) {
 		cells, codes := figureCells(t, flat)
 		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
 		used := false
-		for l := t.line; l <= t.end+1; l++ {
+		for l := t.line; l <= t.end; l++ { // 1-based: its title to its last line, not the next title (t.end+1)
 			used = used || lines[l]
 		}
 		switch {
