@@ -73,6 +73,11 @@ func TestReadHeader(t *testing.T) {
 	if *h != want {
 		t.Errorf("got %+v, want %+v", *h, want)
 	}
+	// a page in traditional script: its labels read, its values as printed
+	h = ReadHeader(strings.Split("標題: 2022年度某縣審計局部門預算\n發佈時間: 2022-02-10\n發布機構：某縣審計局\n來源: 某縣人民政府\n正文", "\n"))
+	if want := (Header{Title: "2022年度某縣審計局部門預算", Publisher: "某縣審計局", Published: "2022-02-10", TitleLine: 1}); h == nil || *h != want {
+		t.Errorf("traditional labels: got %+v, want %+v", h, want)
+	}
 	for _, text := range []string{
 		"标题：只有一行\n正文",               // a title alone is not a header
 		"2018年部门预算\n标题: x\n发布机构: y", // the labels must open the text
