@@ -73,9 +73,14 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if ident.year == 0 {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 	}
-	subject := 0 // the line of the sentence that names the department
+	subject := 0     // the line of the sentence that names the department
+	defined := false // … where it defines its short form
 	if ident.name == "" {
 		ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
+		if ident.name == "" {
+			ident.name, subject = definedName(flat)
+			defined = subject > 0
+		}
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l
@@ -134,8 +139,12 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	}
 	if subject > 0 {
 		doc.Provenance["/department/name"] = schema.Source{Line: subject, Text: strings.TrimSpace(t.Lines[subject-1])}
+		how := "the subject of the text's sentences"
+		if defined {
+			how = "the one the text gives with its short form (简称)"
+		}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
-			Reason: "the title names no department; the name is the subject of the text's sentences (" + ident.name + ")"})
+			Reason: "the title names no department; the name is " + how + " (" + ident.name + ")"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}, tableLines: map[int]bool{}, web: t.Header != nil}
 	b.department(flat)

@@ -1267,6 +1267,30 @@ func TestRegionalName(t *testing.T) {
 	}
 }
 
+// TestDefinedName: a title that names no department, a body that defines it
+// with its short form ("…委员会(简称市某委)是市政府组成部门") and uses that
+// form again: the full name. A short form the text never uses again, or a
+// defined term that is no department's name, gives none.
+func TestDefinedName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"defined":       {[]string{"2022年度部门预算情况说明", "一、部门基本情况", "根据《某市某事务委员会职能配置规定》(京办字[2019]17号),某市某事务委员会(简称市某委)是市政府组成部门。", "市某委部门职责:"}, "某市某事务委员会"},
+		"以下简称":          {[]string{"2021年部门决算说明", "某县自然资源和规划局(以下简称“县资规局”)主要职责:", "县资规局内设机构6个。"}, "某县自然资源和规划局"},
+		"never used":    {[]string{"2022年度部门预算情况说明", "某市某事务委员会(简称市某委)是市政府组成部门。"}, ""},
+		"no department": {[]string{"2022年度部门预算情况说明", "根据中华人民共和国预算法(以下简称预算法),编制预算。", "预算法规定:"}, ""},
+	} {
+		if got, _ := definedName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "2022年度部門預算情況說明\n一、部門基本情況\n某市民族宗教事務委員會(簡稱市民宗委)是市政府組成部門,為正局級。\n市民宗委部門職責:\n1、組織開展調查研究工作。")
+	if d.Department.Name != "某市民族宗教事务委员会" || d.Provenance["/department/name"].Line != 3 {
+		t.Errorf("name %q from %+v, want 某市民族宗教事务委员会 from line 3", d.Department.Name, d.Provenance["/department/name"])
+	}
+}
+
 // Titles as real pages print them: a page of the 三公 alone (its 预算 may be
 // the 一般公共预算 the expenses are paid from), a web page's metadata row, a
 // name ending in 部门, a nameless heading of the contents before the named

@@ -422,6 +422,51 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	return name, line
 }
 
+// definedName finds the department a text defines with its short form
+// ("北京市民族宗教事务委员会(简称市民族宗教委)是市政府组成部门",
+// "…(以下简称“区财政局”)"): the full name before the bracket, from the last
+// character that is no Han one, a department's name by its ending, whose
+// short form the text uses again elsewhere (at most the first 300 lines).
+// "" where none is.
+func definedName(flat []string) (string, int) {
+	lines := flat[:min(len(flat), 300)]
+	for i, l := range lines {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "简称")
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len("简称")
+			open := strings.LastIndex(l[:k], "(")
+			if open < 0 || strings.TrimPrefix(l[open+1:k], "以下") != "" {
+				continue
+			}
+			end := strings.Index(l[at:], ")")
+			if end < 0 {
+				continue
+			}
+			short := strings.Trim(l[at:at+end], "“”\"'‘’:")
+			full := l[:open]
+			if j := strings.LastIndexFunc(full, func(r rune) bool { return !isHan(r) }); j >= 0 {
+				_, size := utf8.DecodeRuneInString(full[j:])
+				full = full[j+size:]
+			}
+			if n := utf8.RuneCountInString(full); n < 4 || n > 30 || !hasSuffixAny(full, nameSuffixes) || utf8.RuneCountInString(short) < 2 || short == full {
+				continue
+			}
+			uses := 0
+			for _, o := range lines {
+				uses += strings.Count(o, short)
+			}
+			if uses-strings.Count(l[at:at+end], short) > 0 {
+				return full, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
 // regionOnly tells a name that is only a region ("上海市普陀区", "…区级"):
 // a cover that names the region and not the unit.
 func regionOnly(name string) bool {
