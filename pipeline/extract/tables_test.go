@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -3318,5 +3319,25 @@ func TestPlannedActualProcurement(t *testing.T) {
 		if cv := tableCoverage(d, "政府采购情况表"); (c.amount != 0) != (cv.Status == schema.CoverageRead) {
 			t.Errorf("%q: coverage %+v", c.total, cv)
 		}
+	}
+}
+
+// A 三公 table's title that names no kind ("…部门“三公”经费情况统计表"): the
+// kind is its header's (本年预算数 a budget's). A header naming both kinds
+// tells none, and the page has no title.
+func TestThreePublicKindFromHeader(t *testing.T) {
+	table := "2015年某市某局部门“三公”经费情况统计表 | |\n | 单位:万元 |\n项 目 | %s |\n合 计 | 34.35 |\n" +
+		"1.因公出国(境)费用 | 0 |\n2.公务接待费 | 1.70 |\n3.公务用车费 | 32.65 |\n其中:(1)公务用车运行维护费 | 32.65 |\n(2)公务用车购置 | 0 |\n" +
+		"注:“三公”经费包括在部门预算基本支出和项目支出中安排的因公出国(境)经费、公务用车购置及运行费和公务接待费。"
+	d := extractLines(t, fmt.Sprintf(table, "本年预算数"))
+	if d.Department.Name != "某市某局" || d.Document.Kind != "budget" || d.Document.FiscalYear != 2015 {
+		t.Errorf("identity: %q %s %d", d.Department.Name, d.Document.Kind, d.Document.FiscalYear)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.Float() != 343500 || tp.Reception == nil || tp.Reception.Amount.Float() != 17000 {
+		t.Errorf("三公: %+v", tp)
+	}
+	_, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(fmt.Sprintf(table, "本年预算数 | 本年决算数"), "\n")}, "t", Hints{})
+	if !errors.Is(err, ErrNoTitle) {
+		t.Errorf("a header of both kinds: %v, want no title", err)
 	}
 }
