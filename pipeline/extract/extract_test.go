@@ -246,6 +246,34 @@ func TestBasicParts(t *testing.T) {
 	}
 }
 
+// 人员经费 and 公用经费 named by their economic classes (工资福利支出,
+// 商品和服务支出), the personnel's amount before the list of what it
+// includes or after its label: kept only when the two make the basic
+// expenditure (not when 对个人和家庭的补助 is a third part left out).
+func TestBasicPartsByClass(t *testing.T) {
+	for name, c := range map[string]struct {
+		text           string
+		personnel, pub float64
+	}{
+		"before its list": {"某县实验小学2019年部门预算\n2019年部门预算总支出1500万元，其中：基本支出1200万元，项目支出300万元。基本支出情况。\n" +
+			"保障学校正常运转的日常支出1050.5万元，包括基本工资、绩效工资等工资福利支出，占基本支出的87.5%；办公费、水电费等日常公用经费149.5万元(商品和服务支出)，占基本支出的12.5%。", 10505000, 1495000},
+		"after its label": {"某县实验小学2019年部门预算\n2019年部门预算总支出1500万元，其中：基本支出1200万元，项目支出300万元。其中工资福利支出1050.5万元，商品和服务支出149.5万元。", 10505000, 1495000},
+		"a third part":    {"某县实验小学2019年部门预算\n2019年部门预算总支出1500万元，其中：基本支出1200万元，项目支出300万元。其中工资福利支出1000.5万元，商品和服务支出149.5万元，对个人和家庭的补助50万元。", 0, 0},
+	} {
+		e := extractLines(t, c.text).Expenditure
+		var p, q float64
+		if e.Personnel != nil {
+			p = e.Personnel.Amount.Float()
+		}
+		if e.PublicExpenses != nil {
+			q = e.PublicExpenses.Amount.Float()
+		}
+		if p != c.personnel || q != c.pub {
+			t.Errorf("%s: personnel %v, public %v; want %v, %v", name, p, q, c.personnel, c.pub)
+		}
+	}
+}
+
 // A budget all of appropriations states its basic expenditure and its
 // parts again (Jiangsu: 财政拨款基本支出, then 一般公共预算基本支出): each
 // later statement that differs is an amount claim on its line.
