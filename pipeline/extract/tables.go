@@ -162,6 +162,7 @@ func findTables(lines, flat []string) []table {
 				break
 			}
 		}
+		end = proseAfter(flat, tabs[k].line, end)
 		for _, later := range tabs[k+1:] {
 			if later.kind == tabs[k].kind && bareTitle(later.title) == bareTitle(tabs[k].title) {
 				tabs[k].contents, end = true, tabs[k].line // the contents' line: the table is below
@@ -202,6 +203,26 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// proseAfter is where the prose after a table's figures resumes in
+// flat[from:end] (end where it does not): a sentence ("宁国市…2016年度
+// “三公”经费财政拨款支出决算为68.3万元,完成年初预算的88.7%。…") or a
+// numbered heading of an explanation ("二、2016年“三公”经费财政拨款支出
+// 决算情况说明") after a line with a figure — not a table's note (注:,
+// 说明:, 此表为空), nor a web table's row of cells.
+func proseAfter(flat []string, from, end int) int {
+	figures := false
+	for i := from; i < end && i < len(flat); i++ {
+		l := flat[i]
+		if figures && !strings.Contains(l, "|") && !containsAny(l, emptyTable) &&
+			!startsWithAny(l, []string{"注", "说明", "备注", "数据来源", "资料来源", "填报说明", "(注", "单位"}) &&
+			(utf8.RuneCountInString(l) >= 20 && strings.Contains(l, "。") || dropEnum(l) != l && strings.HasSuffix(l, "说明") && !strings.HasSuffix(l, "表")) {
+			return i
+		}
+		figures = figures || slices.ContainsFunc(lexNumbers(l), func(t token) bool { return t.kind != numYear && t.kind != numPct })
+	}
+	return end
 }
 
 // codeTree tells rows that read as a tree of class codes: at least three
