@@ -398,6 +398,9 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	to = min(to, len(lines))
 	cellLines := make([][]string, max(to-from, 0)) // each line's cells, split once
 	for i := from; i < to; i++ {
+		if strings.Trim(flat[i], "|") == "" {
+			continue // a web table's cell separators alone on their line ("|", "||"): no cell
+		}
 		cellLines[i-from] = cellsOf(lines[i])
 	}
 	// layout text keeps a value on its row's line: only default mode (one
@@ -905,6 +908,36 @@ func rowName(s string) string {
 	return s
 }
 
+// statedUnit is the unit of a 三公 table that prints none (a web page's,
+// its 单位 line lost): the one of 元 and 万元 in which its 合计 is the total
+// the text states, with a warning that says so; 0 where neither or both.
+func (b *builder) statedUnit(t table) int64 {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.Total == nil {
+		return 0
+	}
+	for _, r := range t.rows {
+		if !isTotal(strings.ReplaceAll(rowName(r.name), " ", "")) || len(r.vals) == 0 {
+			continue
+		}
+		var found int64
+		for _, f := range []int64{1, 10000} {
+			if (table{factor: f}).value(r.vals[0]) == *tp.Total {
+				if found != 0 {
+					return 0
+				}
+				found = f
+			}
+		}
+		if found != 0 {
+			b.warnTable(t, fmt.Sprintf("no unit (单位) printed: its 合计 %s is the total the text states in %s, so its figures are read in %s",
+				strings.TrimSpace(b.st.src[r.vals[0].line-1]), map[int64]string{1: "元", 10000: "万元"}[found], map[int64]string{1: "元", 10000: "万元"}[found]))
+		}
+		return found
+	}
+	return 0
+}
+
 // value converts a number cell of a table to fen.
 func (t table) value(v token) schema.Money {
 	return schema.Money(scaleDown(v.mant*t.factor*100, v.scale))
@@ -912,6 +945,11 @@ func (t table) value(v token) schema.Money {
 
 func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
+	for k := range tabs {
+		if tabs[k].factor == 0 && tabs[k].kind == tableThreePublic {
+			tabs[k].factor = b.statedUnit(tabs[k])
+		}
+	}
 	b.tabs = tabs
 	b.missingTables(tabs)
 	for _, t := range tabs {

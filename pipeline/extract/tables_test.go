@@ -3422,3 +3422,28 @@ func TestThreePublicVehiclePartsSwapped(t *testing.T) {
 		t.Errorf("the table's other cells were not read")
 	}
 }
+
+// A web page's 三公 table a cell a line, its cells' separators on lines of
+// their own and no 单位 line: the separators hold no cell, and the unit is
+// the one in which its 合计 is the total the text states (with a warning);
+// where it is neither 元 nor 万元 of it, the table stays unread.
+func TestThreePublicUnitFromText(t *testing.T) {
+	page := "某县审计局2022年“三公”经费预算\n一、2022年“三公”经费支出预算表\n|\n项 目\n|\n预 算 数\n|\n|\n合 计\n|\n%s\n|\n|\n因公出国(境)费\n|\n0.00\n|\n|\n公务接待费\n|\n5.50\n|\n|\n" +
+		"公务用车购置及运行费\n|\n3.00\n|\n|\n其中:公务用车运行费\n|\n3.00\n|\n|\n公务用车购置费\n|\n0.00\n|\n二、2022年“三公”经费支出预算情况说明\n" +
+		"某县审计局2022年度“三公”经费支出预算为8.5万元,比2021年预算增加0.5万元。其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为5.5万元,公务用车购置及运行费支出预算为3万元。"
+	d := extractLines(t, fmt.Sprintf(page, "8.50"))
+	tp := d.ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(30000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 {
+		t.Fatalf("the table's parts: %+v", tp)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "no unit (单位) printed") }) {
+		t.Errorf("no warning of the unit: %+v", d.Warnings)
+	}
+	d = extractLines(t, fmt.Sprintf(page, "9.50"))
+	if tp := d.ThreePublic; tp == nil || tp.VehicleOperation != nil {
+		t.Errorf("a table whose 合计 is not the text's was read: %+v", tp)
+	}
+	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
+		t.Errorf("coverage %+v", c)
+	}
+}
