@@ -23,6 +23,18 @@ func TestBreakLongLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a spreadsheet's sheets run into one line: a line at each sheet's
+	// number and title, one at its unit; its page footer dropped
+	sheets := "某局 2020年部门预算 报送日期: 年 月 日 表1 部门收支总表 单位:万元 收 项 入 目 支 2020年预算数 项 出 目 一、一般公共预算拨款收入 1,200.50 一、一般公共服务支出 1,000.50 " +
+		strings.Repeat("二、外交支出 ", 30) + "收 入 总 计 1,200.50 支 第 2 页,共 9 页 出 总 计 1,200.50 表1-1 部门收入总表 单位:万元 项 目"
+	want = []string{"某局 2020年部门预算 报送日期: 年 月 日", "表1 部门收支总表", "单位:万元 收 项 入 目 支 2020年预算数 项 出 目", "一、一般公共预算拨款收入 1,200.50", "一、一般公共服务支出 1,000.50"}
+	got = breakLongLines([]string{sheets})
+	if len(got) < len(want)+3 || strings.Join(got[:len(want)], "\n") != strings.Join(want, "\n") {
+		t.Errorf("sheets: got\n%s", strings.Join(got, "\n"))
+	}
+	if tail := got[len(got)-3:]; !strings.HasSuffix(tail[0], "收 入 总 计 1,200.50 支 出 总 计 1,200.50") || tail[1] != "表1-1 部门收入总表" || tail[2] != "单位:万元 项 目" {
+		t.Errorf("sheets' end: %q", tail)
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
