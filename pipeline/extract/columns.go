@@ -1154,10 +1154,115 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 	}
 	at := pairColumns(t, len(orders[0]))
 	got, ok := solveRow(orders, sums, vals, at)
+	if !ok && strings.Contains(h, "预算数") && strings.Contains(h, "决算数") {
+		if got := b.threePublicByStated(t, strings.Index(h, "预算数") < strings.Index(h, "决算数")); got != nil {
+			return got
+		}
+	}
 	if !ok {
 		b.warnTable(t, "no placement of this table's values in its columns adds up: not used")
 		b.keep(t, threePublicOneOff(t, orders, sums, toks, at))
 		return nil
+	}
+	return got
+}
+
+// threePublicByStated reads a 决算's 三公 table of 预算数/决算数 pairs whose
+// cells came a line each, a row a part, where a blank cell left a row with
+// one ("因公出国(境)费 / 0.00" under "预算数 / 决算数"): a row of two is
+// (预算数, 决算数) in the header's order; a row of one is told by the
+// 决算数 the text states for its part — the same amount, it is the 决算数
+// and the row's 预算数 is what the 预算数 合计 leaves (blank: it must leave
+// 0); another amount where the text states 0 spent, it is the 预算数.
+// Rows with no cell (其中 rows left blank) are not read. Every 决算数 read
+// must be the text's, and both columns must add up to their 合计; nil
+// otherwise (the table is left out).
+func (b *builder) threePublicByStated(t table, budgetFirst bool) map[string]cell {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.Total == nil {
+		return nil
+	}
+	stated := map[string]schema.Money{"total": *tp.Total}
+	for key, f := range map[string]*schema.Figure{"overseas_travel": tp.OverseasTravel, "reception": tp.Reception, "vehicle": tp.Vehicle,
+		"vehicle_purchase": tp.VehiclePurchase, "vehicle_operation": tp.VehicleOperation} {
+		if f != nil {
+			stated[key] = f.Amount
+		}
+	}
+	got := map[string]cell{}
+	var single []string // the parts whose row printed one cell
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		key := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
+		if _, twice := got[key]; key == "" || twice || got["budgeted:"+key].line > 0 || len(r.vals) > 2 {
+			return nil
+		}
+		first, second := cell{t.value(r.vals[0]), r.vals[0].line}, cell{}
+		if len(r.vals) == 2 {
+			second = cell{t.value(r.vals[1]), r.vals[1].line}
+			if !budgetFirst {
+				first, second = second, first
+			}
+			got["budgeted:"+key], got[key] = first, second
+			continue
+		}
+		f, ok := stated[key]
+		switch {
+		case !ok:
+			return nil
+		case first.v == f:
+			got[key] = first
+			single = append(single, key)
+		case f == 0:
+			got["budgeted:"+key] = first
+		default:
+			return nil
+		}
+	}
+	// the 预算数 of a row whose one cell is its 决算数: blank
+	for _, key := range single {
+		bt, ok := got["budgeted:total"]
+		if !ok {
+			return nil
+		}
+		rest := bt.v
+		for _, k := range []string{"overseas_travel", "reception", "vehicle"} {
+			rest -= got["budgeted:"+k].v
+		}
+		if rest != 0 {
+			return nil
+		}
+		got["budgeted:"+key] = cell{0, got[key].line}
+	}
+	for key, c := range got {
+		if f, ok := stated[key]; ok && !strings.HasPrefix(key, "budgeted:") && c.v != f {
+			return nil
+		}
+	}
+	for _, side := range []string{"", "budgeted:"} {
+		total, ok := got[side+"total"]
+		if !ok {
+			total.v, ok = stated["total"]
+		}
+		part := func(k string) schema.Money {
+			if c, ok := got[side+k]; ok {
+				return c.v
+			}
+			if side == "" {
+				return stated[k]
+			}
+			return 0
+		}
+		if !ok || part("overseas_travel")+part("reception")+part("vehicle") != total.v {
+			return nil
+		}
+		_, p := got[side+"vehicle_purchase"]
+		_, o := got[side+"vehicle_operation"]
+		if (p || o) && part("vehicle_purchase")+part("vehicle_operation") != part("vehicle") {
+			return nil
+		}
 	}
 	return got
 }
@@ -1206,6 +1311,19 @@ func (b *builder) setThreePublic(got map[string]cell) {
 	if tp == nil {
 		tp = &schema.ThreePublic{}
 		b.doc.ThreePublic = tp
+	}
+	// the table's 购置费 and 运行费 are the text's swapped: which cell is
+	// which part is what the two disagree on (a header's order, a
+	// sentence's words), so the table does not decide it
+	p, okP := got["vehicle_purchase"]
+	o, okO := got["vehicle_operation"]
+	if okP && okO && p.v != o.v && tp.VehiclePurchase != nil && tp.VehicleOperation != nil &&
+		tp.VehiclePurchase.Amount == o.v && tp.VehicleOperation.Amount == p.v {
+		delete(got, "vehicle_purchase")
+		delete(got, "vehicle_operation")
+		src := b.doc.Provenance["/three_public/vehicle_operation/amount"]
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+			Reason: "the 三公 table's 公务用车购置费 and 运行费 are the text's swapped (its order of cells says the other way round): the table's are not used, the text's are kept"})
 	}
 	if c, ok := got["total"]; ok {
 		b.setTable("/three_public", "/total", &tp.Total, c.v, c.line)

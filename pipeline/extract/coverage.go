@@ -172,8 +172,10 @@ func (b *builder) coverage(flat []string) {
 func (b *builder) tableCoverage(flat []string) {
 	d := b.doc
 	lines := map[int]bool{}
-	for _, s := range d.Provenance {
-		lines[s.Line] = true
+	for p, s := range d.Provenance {
+		if p != "/department/name" { // a title naming the department is no figure read from the table
+			lines[s.Line] = true
+		}
 	}
 	for l := range b.tableLines { // figures another table or the text gave too
 		lines[l] = true
@@ -191,7 +193,7 @@ func (b *builder) tableCoverage(flat []string) {
 		cells, codes := figureCells(t, flat)
 		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
 		used := false
-		for l := t.line; l <= t.end+1; l++ {
+		for l := t.line; l <= t.end; l++ { // 1-based: its title to its last line, not the next title (t.end+1)
 			used = used || lines[l]
 		}
 		switch {

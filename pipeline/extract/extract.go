@@ -77,6 +77,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	nameFrom := "the subject of the text's sentences"
 	if ident.name == "" {
 		ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
+		if ident.name == "" {
+			ident.name, subject = definedName(flat)
+			nameFrom = "the one the text gives with its short form (简称)"
+		}
 		if ident.name == "" && !ident.threePublic {
 			ident.name, subject = partName(flat)
 			nameFrom = "the one its first part's heading gives"

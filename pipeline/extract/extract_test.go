@@ -246,6 +246,34 @@ func TestBasicParts(t *testing.T) {
 	}
 }
 
+// 人员经费 and 公用经费 named by their economic classes (工资福利支出,
+// 商品和服务支出), the personnel's amount before the list of what it
+// includes or after its label: kept only when the two make the basic
+// expenditure (not when 对个人和家庭的补助 is a third part left out).
+func TestBasicPartsByClass(t *testing.T) {
+	for name, c := range map[string]struct {
+		text           string
+		personnel, pub float64
+	}{
+		"before its list": {"某县实验小学2019年部门预算\n2019年部门预算总支出1500万元，其中：基本支出1200万元，项目支出300万元。基本支出情况。\n" +
+			"保障学校正常运转的日常支出1050.5万元，包括基本工资、绩效工资等工资福利支出，占基本支出的87.5%；办公费、水电费等日常公用经费149.5万元(商品和服务支出)，占基本支出的12.5%。", 10505000, 1495000},
+		"after its label": {"某县实验小学2019年部门预算\n2019年部门预算总支出1500万元，其中：基本支出1200万元，项目支出300万元。其中工资福利支出1050.5万元，商品和服务支出149.5万元。", 10505000, 1495000},
+		"a third part":    {"某县实验小学2019年部门预算\n2019年部门预算总支出1500万元，其中：基本支出1200万元，项目支出300万元。其中工资福利支出1000.5万元，商品和服务支出149.5万元，对个人和家庭的补助50万元。", 0, 0},
+	} {
+		e := extractLines(t, c.text).Expenditure
+		var p, q float64
+		if e.Personnel != nil {
+			p = e.Personnel.Amount.Float()
+		}
+		if e.PublicExpenses != nil {
+			q = e.PublicExpenses.Amount.Float()
+		}
+		if p != c.personnel || q != c.pub {
+			t.Errorf("%s: personnel %v, public %v; want %v, %v", name, p, q, c.personnel, c.pub)
+		}
+	}
+}
+
 // A budget all of appropriations states its basic expenditure and its
 // parts again (Jiangsu: 财政拨款基本支出, then 一般公共预算基本支出): each
 // later statement that differs is an amount claim on its line.
@@ -1264,6 +1292,30 @@ func TestRegionalName(t *testing.T) {
 		if got := regionalName(c.lines, "卫生监督所"); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
+	}
+}
+
+// TestDefinedName: a title that names no department, a body that defines it
+// with its short form ("…委员会(简称市某委)是市政府组成部门") and uses that
+// form again: the full name. A short form the text never uses again, or a
+// defined term that is no department's name, gives none.
+func TestDefinedName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"defined":       {[]string{"2022年度部门预算情况说明", "一、部门基本情况", "根据《某市某事务委员会职能配置规定》(京办字[2019]17号),某市某事务委员会(简称市某委)是市政府组成部门。", "市某委部门职责:"}, "某市某事务委员会"},
+		"以下简称":          {[]string{"2021年部门决算说明", "某县自然资源和规划局(以下简称“县资规局”)主要职责:", "县资规局内设机构6个。"}, "某县自然资源和规划局"},
+		"never used":    {[]string{"2022年度部门预算情况说明", "某市某事务委员会(简称市某委)是市政府组成部门。"}, ""},
+		"no department": {[]string{"2022年度部门预算情况说明", "根据中华人民共和国预算法(以下简称预算法),编制预算。", "预算法规定:"}, ""},
+	} {
+		if got, _ := definedName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "2022年度部門預算情況說明\n一、部門基本情況\n某市民族宗教事務委員會(簡稱市民宗委)是市政府組成部門,為正局級。\n市民宗委部門職責:\n1、組織開展調查研究工作。")
+	if d.Department.Name != "某市民族宗教事务委员会" || d.Provenance["/department/name"].Line != 3 {
+		t.Errorf("name %q from %+v, want 某市民族宗教事务委员会 from line 3", d.Department.Name, d.Provenance["/department/name"])
 	}
 }
 

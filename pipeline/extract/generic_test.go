@@ -373,3 +373,20 @@ func TestRevenueTableGroupedDefaultMode(t *testing.T) {
 		t.Errorf("values that do not add up: coverage %+v, total %v", c, d.Revenue.Total)
 	}
 }
+
+// A table's coverage counts the lines from its title to its last line: a
+// figure read from the next table's title line makes that table read, not
+// the one before it; nor does a title that names the department (a page of
+// the 三公 table alone) make its table read.
+func TestTableCoverageEndsBeforeNextTitle(t *testing.T) {
+	flat := []string{"收入预算总表", "单位:万元", "项目 金额", "", "“三公”经费支出预算表 合计 12", "单位:万元", "合计 12", ""}
+	b := &builder{doc: &schema.Document{Provenance: map[string]schema.Source{"/three_public/total": {Line: 5}, "/department/name": {Line: 1}}}, tableLines: map[int]bool{},
+		tabs: []table{{kind: tableOther, title: "收入预算总表", line: 1, end: 4}, {kind: tableOther, title: "“三公”经费支出预算表", line: 5, end: 8}}}
+	b.tableCoverage(flat)
+	if c := tableCoverage(b.doc, "收入预算总表"); c.Status == schema.CoverageRead {
+		t.Errorf("收入预算总表: %s, want not read (its lines hold no figure but the name; the next title's line does)", c.Status)
+	}
+	if c := tableCoverage(b.doc, "“三公”经费支出预算表"); c.Status != schema.CoverageRead {
+		t.Errorf("“三公”经费支出预算表: %s, want read", c.Status)
+	}
+}

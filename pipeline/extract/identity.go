@@ -94,6 +94,13 @@ func readIdentity(flat []string) identity {
 					id, id.line = tp, i+1
 				}
 			}
+			// a table's title with no kind ("某局部门“三公”经费情况统计表"):
+			// the kind its header's amounts are (本年预算数)
+			if c := strings.TrimRight(t, "| "); id.year == 0 && strings.HasSuffix(c, "表") && titleLike(c) {
+				if tp := threePublicTitleKind(c, headerKind(flat, i)); tp.year != 0 && nameLike(tp.name) {
+					id, id.line = tp, i+1
+				}
+			}
 			// a heading of the page that names no department, the subject
 			// of its sentences does: "二、2016年“三公”经费财政拨款支出决算
 			// 情况说明" (not a table's title, "…决算情况表")
@@ -451,6 +458,51 @@ func partName(flat []string) (name string, line int) {
 	return "", 0
 }
 
+// definedName finds the department a text defines with its short form
+// ("北京市民族宗教事务委员会(简称市民族宗教委)是市政府组成部门",
+// "…(以下简称“区财政局”)"): the full name before the bracket, from the last
+// character that is no Han one, a department's name by its ending, whose
+// short form the text uses again elsewhere (at most the first 300 lines).
+// "" where none is.
+func definedName(flat []string) (string, int) {
+	lines := flat[:min(len(flat), 300)]
+	for i, l := range lines {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "简称")
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len("简称")
+			open := strings.LastIndex(l[:k], "(")
+			if open < 0 || strings.TrimPrefix(l[open+1:k], "以下") != "" {
+				continue
+			}
+			end := strings.Index(l[at:], ")")
+			if end < 0 {
+				continue
+			}
+			short := strings.Trim(l[at:at+end], "“”\"'‘’:")
+			full := l[:open]
+			if j := strings.LastIndexFunc(full, func(r rune) bool { return !isHan(r) }); j >= 0 {
+				_, size := utf8.DecodeRuneInString(full[j:])
+				full = full[j+size:]
+			}
+			if n := utf8.RuneCountInString(full); n < 4 || n > 30 || !hasSuffixAny(full, nameSuffixes) || utf8.RuneCountInString(short) < 2 || short == full {
+				continue
+			}
+			uses := 0
+			for _, o := range lines {
+				uses += strings.Count(o, short)
+			}
+			if uses-strings.Count(l[at:at+end], short) > 0 {
+				return full, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
 // regionOnly tells a name that is only a region ("上海市普陀区", "…区级"):
 // a cover that names the region and not the unit.
 func regionOnly(name string) bool {
@@ -741,12 +793,43 @@ func headerIdentity(h *ingest.Header) identity {
 	return id
 }
 
+// headerKind is the kind of the amounts of the table whose title is line
+// i, read from its header — the lines after the title up to its first row
+// (合计, 总计, or a line opening with a figure): "本年预算数" a budget's,
+// "决算数" a final account's; "" where the header names neither or both
+// (a 决算's table beside its 预算数).
+func headerKind(flat []string, i int) string {
+	budget, final := false, false
+	for n, j := 0, i; n < 4; n++ {
+		if j = nextIndex(flat, j); j < 0 {
+			break
+		}
+		l := flat[j]
+		if strings.Contains(l, "合计") || strings.Contains(l, "总计") || l[0] >= '0' && l[0] <= '9' {
+			break
+		}
+		budget = budget || strings.Contains(l, "预算数")
+		final = final || strings.Contains(l, "决算数")
+	}
+	switch {
+	case budget && !final:
+		return "budget"
+	case final && !budget:
+		return "final_accounts"
+	}
+	return ""
+}
+
 // threePublicTitle reads the title of a disclosure of "三公" expenses alone
 // ("2016年度平潭综合实验区一般公共预算“三公”经费支出决算情况",
 // "区环境与国土资源局2015年三公经费支出情况"): its 预算 may be the
 // 一般公共预算 the expenses are paid from, so the kind is what follows
 // 三公: 决算, 支出情况 or 执行 are final accounts, 预算 a budget.
-func threePublicTitle(t string) identity {
+func threePublicTitle(t string) identity { return threePublicTitleKind(t, "") }
+
+// threePublicTitleKind reads such a title, of the kind given where the
+// title itself names none ("" for none).
+func threePublicTitleKind(t, fallback string) identity {
 	k := strings.Index(t, "三公")
 	if k < 0 {
 		return identity{}
@@ -761,6 +844,8 @@ func threePublicTitle(t string) identity {
 		kind = "final_accounts"
 	case strings.Contains(tail, "预算"):
 		kind = "budget"
+	case fallback != "":
+		kind = fallback
 	default:
 		return identity{}
 	}

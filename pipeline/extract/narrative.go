@@ -1137,6 +1137,16 @@ func (b *builder) basicParts() {
 				continue
 			}
 		}
+		if !ok1 || !ok2 {
+			// the parts named by their economic classes ("日常支出2638.2万元，
+			// 包括基本工资、津贴补贴等工资福利支出…；…日常公用经费110.56万元
+			// (商品和服务支出)"): kept when the two make the basic expenditure
+			pt, ok1 = b.wagesIn(from, stop)
+			ct, ok2 = b.labelIn(from, stop, []string{"公用经费", "商品和服务支出"})
+			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != exp.Basic.Amount {
+				continue
+			}
+		}
 		if !ok1 || !ok2 || pt > ct {
 			continue
 		}
@@ -1157,6 +1167,32 @@ func (b *builder) basicParts() {
 			}
 		}
 	}
+}
+
+// wagesIn finds in s[from:to] the amount of the personnel's economic
+// classes: the amount after 工资福利支出, or an amount whose clause goes on
+// to list them ("日常支出2638.2万元，包括基本工资、津贴补贴等工资福利支出").
+func (b *builder) wagesIn(from, to int) (int, bool) {
+	if ti, ok := b.labelIn(from, to, []string{"工资福利支出"}); ok {
+		return ti, true
+	}
+	st := b.st
+	for ti := st.tokenAt(from); ti < len(st.toks) && st.toks[ti].start < to; ti++ {
+		if st.toks[ti].kind != numMoney || st.toks[ti].end > to {
+			continue
+		}
+		clause := st.s[st.toks[ti].end:to]
+		if k := strings.IndexAny(clause, "。；;"); k >= 0 {
+			clause = clause[:k]
+		}
+		if k := st.tokenAt(st.toks[ti].end); k < len(st.toks) && st.toks[k].start-st.toks[ti].end < len(clause) {
+			clause = clause[:st.toks[k].start-st.toks[ti].end] // up to the next figure
+		}
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(clause, ",，("), "包括"); ok && strings.Contains(rest, "工资福利") {
+			return ti, true
+		}
+	}
+	return 0, false
 }
 
 // basicStated keeps a statement of a basic expenditure whose two listed
@@ -1301,7 +1337,8 @@ func nestedParts(st *stream, parts []int) bool {
 // s[from:stop] (stop without one): a table's name ("按“部门预算公开06表 财政
 // 拨款基本支出预算表”中…填写", a note inside the list of parts) is none, and
 // neither is a sentence that opens on the parts of the one before ("基本支出
-// 800万元。基本支出中，人员经费600万元…").
+// 800万元。基本支出中，人员经费600万元…"), a heading ("基本支出情况。") or a
+// share of it ("…工资福利支出占基本支出的94.3%").
 func nextBasic(s string, from, stop int) int {
 	for at := from; at < stop; {
 		k := strings.Index(s[at:stop], "基本支出")
@@ -1311,7 +1348,8 @@ func nextBasic(s string, from, stop int) int {
 		start := at + k
 		at = start + len("基本支出")
 		rest := s[at:stop]
-		if strings.HasPrefix(rest, "预算表") || strings.HasPrefix(rest, "决算表") || strings.HasPrefix(rest, "表") {
+		if strings.HasPrefix(rest, "预算表") || strings.HasPrefix(rest, "决算表") || strings.HasPrefix(rest, "表") ||
+			strings.HasPrefix(rest, "情况") || strings.HasSuffix(s[:start], "占") {
 			continue
 		}
 		if strings.HasPrefix(rest, "中") && (start == 0 || hasSuffixAny(s[:start], []string{"。", "，", ",", "；", ";"})) {

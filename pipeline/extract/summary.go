@@ -233,6 +233,32 @@ func singleRow(t table) *[2]schema.Money {
 // "expenditure", "total" for either side, "revenue_current", …), a revenue
 // source ("src:" and its name), a functional class ("class"), a use of the
 // money ("use:" and its name), or nothing known ("").
+// totalLabels are a summary's labels of its totals, the longer first.
+var totalLabels = []string{"本年收入合计", "本年支出合计", "收入总计", "支出总计", "收入合计", "支出合计"}
+
+// ranInto is the total a row's name ends with where the label of the other
+// side's row, its amount blank, ran into it (a spreadsheet flattened on
+// one line: "三十、结转下年 收入总计 16,745.59" is 收入总计's): the label
+// before must be one on its own — a summary's row, a functional class, or
+// an enumerated row ("七、用事业基金弥补收支差额"). printed is the name as
+// printed (its enumerator kept), name as read; name is returned otherwise.
+func ranInto(printed, name string) string {
+	for _, l := range totalLabels {
+		before, ok := strings.CutSuffix(printed, l)
+		if !ok || before == "" {
+			continue
+		}
+		if st, _ := enumOf(before); st != enumNone || summaryKey(rowName(before)) != "" {
+			return l
+		}
+		if _, ok := schema.ClassByName(schema.SchemeFunctional, rowName(before)); ok {
+			return l
+		}
+		return name
+	}
+	return name
+}
+
 func summaryKey(name string) string {
 	switch name {
 	case "收入总计", "收入合计", "收入总计(含结转)":
@@ -304,6 +330,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 			continue
 		}
 		name := year(rowName(r.name))
+		if summaryKey(name) == "" {
+			name = ranInto(schema.NormalizeName(r.name), name)
+		}
 		v := cell{t.value(r.vals[0]), r.vals[0].line}
 		switch key := summaryKey(name); key {
 		case "":

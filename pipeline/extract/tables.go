@@ -162,6 +162,7 @@ func findTables(lines, flat []string) []table {
 				break
 			}
 		}
+		end = proseAfter(flat, tabs[k].line, end)
 		for _, later := range tabs[k+1:] {
 			if later.kind == tabs[k].kind && bareTitle(later.title) == bareTitle(tabs[k].title) {
 				tabs[k].contents, end = true, tabs[k].line // the contents' line: the table is below
@@ -202,6 +203,26 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// proseAfter is where the prose after a table's figures resumes in
+// flat[from:end] (end where it does not): a sentence ("宁国市…2016年度
+// “三公”经费财政拨款支出决算为68.3万元,完成年初预算的88.7%。…") or a
+// numbered heading of an explanation ("二、2016年“三公”经费财政拨款支出
+// 决算情况说明") after a line with a figure — not a table's note (注:,
+// 说明:, 此表为空), nor a web table's row of cells.
+func proseAfter(flat []string, from, end int) int {
+	figures := false
+	for i := from; i < end && i < len(flat); i++ {
+		l := flat[i]
+		if figures && !strings.Contains(l, "|") && !containsAny(l, emptyTable) &&
+			!startsWithAny(l, []string{"注", "说明", "备注", "数据来源", "资料来源", "填报说明", "(注", "单位"}) &&
+			(utf8.RuneCountInString(l) >= 20 && strings.Contains(l, "。") || dropEnum(l) != l && strings.HasSuffix(l, "说明") && !strings.HasSuffix(l, "表")) {
+			return i
+		}
+		figures = figures || slices.ContainsFunc(lexNumbers(l), func(t token) bool { return t.kind != numYear && t.kind != numPct })
+	}
+	return end
 }
 
 // codeTree tells rows that read as a tree of class codes: at least three
@@ -377,6 +398,9 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	to = min(to, len(lines))
 	cellLines := make([][]string, max(to-from, 0)) // each line's cells, split once
 	for i := from; i < to; i++ {
+		if strings.Trim(flat[i], "|") == "" {
+			continue // a web table's cell separators alone on their line ("|", "||"): no cell
+		}
 		cellLines[i-from] = cellsOf(lines[i])
 	}
 	// layout text keeps a value on its row's line: only default mode (one
@@ -884,6 +908,36 @@ func rowName(s string) string {
 	return s
 }
 
+// statedUnit is the unit of a 三公 table that prints none (a web page's,
+// its 单位 line lost): the one of 元 and 万元 in which its 合计 is the total
+// the text states, with a warning that says so; 0 where neither or both.
+func (b *builder) statedUnit(t table) int64 {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.Total == nil {
+		return 0
+	}
+	for _, r := range t.rows {
+		if !isTotal(strings.ReplaceAll(rowName(r.name), " ", "")) || len(r.vals) == 0 {
+			continue
+		}
+		var found int64
+		for _, f := range []int64{1, 10000} {
+			if (table{factor: f}).value(r.vals[0]) == *tp.Total {
+				if found != 0 {
+					return 0
+				}
+				found = f
+			}
+		}
+		if found != 0 {
+			b.warnTable(t, fmt.Sprintf("no unit (单位) printed: its 合计 %s is the total the text states in %s, so its figures are read in %s",
+				strings.TrimSpace(b.st.src[r.vals[0].line-1]), map[int64]string{1: "元", 10000: "万元"}[found], map[int64]string{1: "元", 10000: "万元"}[found]))
+		}
+		return found
+	}
+	return 0
+}
+
 // value converts a number cell of a table to fen.
 func (t table) value(v token) schema.Money {
 	return schema.Money(scaleDown(v.mant*t.factor*100, v.scale))
@@ -891,6 +945,11 @@ func (t table) value(v token) schema.Money {
 
 func (b *builder) tables(lines, flat []string) {
 	tabs := findTables(lines, flat)
+	for k := range tabs {
+		if tabs[k].factor == 0 && tabs[k].kind == tableThreePublic {
+			tabs[k].factor = b.statedUnit(tabs[k])
+		}
+	}
 	b.tabs = tabs
 	b.missingTables(tabs)
 	for _, t := range tabs {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -3318,5 +3319,131 @@ func TestPlannedActualProcurement(t *testing.T) {
 		if cv := tableCoverage(d, "政府采购情况表"); (c.amount != 0) != (cv.Status == schema.CoverageRead) {
 			t.Errorf("%q: coverage %+v", c.total, cv)
 		}
+	}
+}
+
+// A 三公 table's title that names no kind ("…部门“三公”经费情况统计表"): the
+// kind is its header's (本年预算数 a budget's). A header naming both kinds
+// tells none, and the page has no title.
+func TestThreePublicKindFromHeader(t *testing.T) {
+	table := "2015年某市某局部门“三公”经费情况统计表 | |\n | 单位:万元 |\n项 目 | %s |\n合 计 | 34.35 |\n" +
+		"1.因公出国(境)费用 | 0 |\n2.公务接待费 | 1.70 |\n3.公务用车费 | 32.65 |\n其中:(1)公务用车运行维护费 | 32.65 |\n(2)公务用车购置 | 0 |\n" +
+		"注:“三公”经费包括在部门预算基本支出和项目支出中安排的因公出国(境)经费、公务用车购置及运行费和公务接待费。"
+	d := extractLines(t, fmt.Sprintf(table, "本年预算数"))
+	if d.Department.Name != "某市某局" || d.Document.Kind != "budget" || d.Document.FiscalYear != 2015 {
+		t.Errorf("identity: %q %s %d", d.Department.Name, d.Document.Kind, d.Document.FiscalYear)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.Float() != 343500 || tp.Reception == nil || tp.Reception.Amount.Float() != 17000 {
+		t.Errorf("三公: %+v", tp)
+	}
+	_, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(fmt.Sprintf(table, "本年预算数 | 本年决算数"), "\n")}, "t", Hints{})
+	if !errors.Is(err, ErrNoTitle) {
+		t.Errorf("a header of both kinds: %v, want no title", err)
+	}
+}
+
+// A 决算's 三公 table printed a cell a line, one cell of a row blank and
+// dropped, the explanation after it: the table ends where the prose
+// resumes, and the row of one cell is told 预算数 or 决算数 by the amount the
+// text states of its part; where the text's amount is neither, the table is
+// left out with a warning.
+func TestThreePublicCellsByStated(t *testing.T) {
+	page := "某县文化馆2019年度“三公”经费财政拨款支出决算情况说明\n一、2019年“三公”经费财政拨款支出决算情况表\n(单位:万元)\n项 目\n预算数\n决算数\n合 计\n30.00\n24.50\n" +
+		"因公出国(境)费\n0.00\n公务接待费\n12.00\n10.5\n公务用车购置及运行费\n18.00\n%s\n其中:公务用车运行维护费\n公务用车购置费\n" +
+		"二、2019年“三公”经费财政拨款支出决算情况说明\n" +
+		"某县文化馆2019年度“三公”经费财政拨款支出决算为24.5万元,完成年初预算的81.67%%。其中:因公出国(境)费支出决算为0万元;公务接待费支出决算为10.5万元;公务用车购置及运行费支出决算为%s万元。\n" +
+		"(一)公务接待费支出10.5万元,与2018年度决算相比,减少1万元,下降8.7%%。"
+	d := extractLines(t, fmt.Sprintf(page, "14.00", "14"))
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(300000) || tp.Reception == nil || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(120000) ||
+		tp.Vehicle == nil || tp.Vehicle.Budgeted == nil || *tp.Vehicle.Budgeted != schema.Yuan(180000) || tp.OverseasTravel == nil || tp.OverseasTravel.Budgeted == nil || *tp.OverseasTravel.Budgeted != 0 {
+		t.Fatalf("budgeted figures not read: %+v", tp)
+	}
+	if tp.Total == nil || *tp.Total != schema.Yuan(245000) || tp.Vehicle.Amount != schema.Yuan(140000) {
+		t.Errorf("决算 figures: %+v", tp)
+	}
+	if c := tableCoverage(d, "一、2019年“三公”经费财政拨款支出决算情况表"); c.Status != schema.CoverageRead {
+		t.Errorf("coverage %+v, want read", c)
+	}
+	// the text states 13 of the vehicles: the table (14.00) disagrees, so
+	// which of its cells is which is not known
+	d = extractLines(t, fmt.Sprintf(page, "14.00", "13"))
+	if tp := d.ThreePublic; tp != nil && tp.Budgeted != nil {
+		t.Errorf("a table contradicting the text was read: budgeted %v", *tp.Budgeted)
+	}
+	if len(notUsed(d)) == 0 {
+		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
+
+// A table ends where prose resumes after its figures: a sentence, or a
+// numbered heading of an explanation; not a note (注:) nor the line that
+// says the table is empty, nor prose above its figures.
+func TestProseAfterTable(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  int
+	}{
+		"sentence":    {[]string{"合计", "12.5", "某局2019年度“三公”经费支出决算为12.5万元,与上年持平。", "公务接待费"}, 2},
+		"heading":     {[]string{"合计", "12.5", "二、2019年“三公”经费支出决算情况说明", "某局…"}, 2},
+		"note":        {[]string{"合计", "12.5", "注:本表反映部门本年度“三公”经费支出预算情况,不含其他资金安排的支出。", "公务接待费 3"}, 4},
+		"empty":       {[]string{"2019年预算数", "本部门2019年没有政府性基金预算收支,此表为空表。这是本单位的说明。"}, 2},
+		"above table": {[]string{"本表反映部门2019年度一般公共预算拨款支出情况,含人员经费和公用经费。", "合计", "12.5"}, 3},
+	} {
+		if got := proseAfter(c.lines, 0, len(c.lines)); got != c.want {
+			t.Errorf("%s: %d, want %d", name, got, c.want)
+		}
+	}
+}
+
+// A 三公 table whose 购置费 and 运行费 cells are the text's swapped: the
+// table does not decide which is which; the text's stay, with a warning.
+// Its other cells are read.
+func TestThreePublicVehiclePartsSwapped(t *testing.T) {
+	page := "某县档案馆2023年“三公”经费预算情况\n一、2023年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n公务接待费 |\n||\n" +
+		"小计 |\n公务用车购置费 |\n公务用车运行费 |\n|||\n46 |\n0 |\n40 |\n%s |\n%s |\n6 |\n二、2023年一般公共预算“三公”经费支出预算情况说明\n" +
+		"某县档案馆2023年一般公共预算“三公”经费支出预算为46万元。其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为6万元,公务用车购置及运行费支出预算为40万元。其中:公务用车运行费30万元,公务用车购置费10万元。"
+	d := extractLines(t, fmt.Sprintf(page, "10", "30"))
+	if tp := d.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(300000) || d.Provenance["/three_public/vehicle_operation/amount"].Line >= 20 {
+		t.Fatalf("the table in the text's order: %+v", tp)
+	}
+	if d.Provenance["/three_public/reception/amount"].Line >= 20 {
+		t.Errorf("the table was not read: %+v", d.Warnings)
+	}
+	d = extractLines(t, fmt.Sprintf(page, "30", "10"))
+	tp := d.ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(300000) || tp.VehiclePurchase.Amount != schema.Yuan(100000) {
+		t.Fatalf("swapped: %+v", tp)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "swapped") }) {
+		t.Errorf("no warning of the swap: %+v", d.Warnings)
+	}
+	if d.Provenance["/three_public/reception/amount"].Line >= 20 {
+		t.Errorf("the table's other cells were not read")
+	}
+}
+
+// A web page's 三公 table a cell a line, its cells' separators on lines of
+// their own and no 单位 line: the separators hold no cell, and the unit is
+// the one in which its 合计 is the total the text states (with a warning);
+// where it is neither 元 nor 万元 of it, the table stays unread.
+func TestThreePublicUnitFromText(t *testing.T) {
+	page := "某县审计局2022年“三公”经费预算\n一、2022年“三公”经费支出预算表\n|\n项 目\n|\n预 算 数\n|\n|\n合 计\n|\n%s\n|\n|\n因公出国(境)费\n|\n0.00\n|\n|\n公务接待费\n|\n5.50\n|\n|\n" +
+		"公务用车购置及运行费\n|\n3.00\n|\n|\n其中:公务用车运行费\n|\n3.00\n|\n|\n公务用车购置费\n|\n0.00\n|\n二、2022年“三公”经费支出预算情况说明\n" +
+		"某县审计局2022年度“三公”经费支出预算为8.5万元,比2021年预算增加0.5万元。其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为5.5万元,公务用车购置及运行费支出预算为3万元。"
+	d := extractLines(t, fmt.Sprintf(page, "8.50"))
+	tp := d.ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(30000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 {
+		t.Fatalf("the table's parts: %+v", tp)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "no unit (单位) printed") }) {
+		t.Errorf("no warning of the unit: %+v", d.Warnings)
+	}
+	d = extractLines(t, fmt.Sprintf(page, "9.50"))
+	if tp := d.ThreePublic; tp == nil || tp.VehicleOperation != nil {
+		t.Errorf("a table whose 合计 is not the text's was read: %+v", tp)
+	}
+	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
+		t.Errorf("coverage %+v", c)
 	}
 }

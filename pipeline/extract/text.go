@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"budgetpub/internal/hanzi"
 	"budgetpub/schema"
 )
 
@@ -19,7 +20,7 @@ import (
 func fold(s string) string {
 	needs := false
 	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 || r >= cjkStart && traditional(r) || r >= 'à' && r <= 'ǜ' {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 || hanzi.Traditional(r) || r >= 'à' && r <= 'ǜ' {
 			needs = true
 			break
 		}
@@ -72,8 +73,8 @@ func fold(s string) string {
 			b.WriteRune(r)
 		case r >= 0xFF01 && r <= 0xFF5E:
 			b.WriteRune(r - 0xFEE0)
-		case r >= cjkStart && traditional(r):
-			b.WriteRune(tradSimp[r])
+		case hanzi.Traditional(r):
+			b.WriteRune(hanzi.Simplified(r))
 		default:
 			b.WriteRune(r)
 		}

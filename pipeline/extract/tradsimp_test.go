@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+)
 
 // A disclosure in traditional script reads as its simplified text: the
 // title, the department and the figures, while the provenance keeps the
@@ -54,5 +59,23 @@ func TestPinyinReadings(t *testing.T) {
 	d := extractLines(t, "2018年某市質(zhì)量技術(shù)監(jiān)督局“三公”經(jīng)費(fèi)預(yù)算情況說(shuō)明\n2018年某市質(zhì)量技術(shù)監(jiān)督局財(cái)政撥款“三公”經(jīng)費(fèi)預(yù)算合計(jì)32.6萬(wàn)元。")
 	if d.Department.Name != "某市质量技术监督局" || d.Document.Kind != "budget" || d.Document.FiscalYear != 2018 {
 		t.Errorf("identity: %q %s %d", d.Department.Name, d.Document.Kind, d.Document.FiscalYear)
+	}
+}
+
+// A saved page in traditional script has its crawler's header in it too
+// (標題, 發佈時間, 發布機構): ingest reads the labels before anything is
+// folded, and the identity comes from the 標題 as from a 标题.
+func TestTraditionalHeader(t *testing.T) {
+	lines := strings.Split("標題: 2022年“三公”經費預算情況說明\n發佈時間: 2022-02-10\n發布機構: 某縣審計局\n"+
+		"2022年度“三公”經費支出預算為11.4萬元,比2021年預算增加0.6萬元。其中:因公出國(境)費支出預算為0萬元,公務接待費支出預算為7.4萬元,公務用車購置及運行費支出預算為4萬元。", "\n")
+	d, err := Extract(&ingest.Text{Path: "h.txt", Lines: lines, Header: ingest.ReadHeader(lines)}, "h", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "某县审计局" || d.Document.FiscalYear != 2022 || d.Document.Kind != "budget" || d.Document.Publisher != "某縣審計局" {
+		t.Errorf("identity: %q %d %s (publisher %q)", d.Department.Name, d.Document.FiscalYear, d.Document.Kind, d.Document.Publisher)
+	}
+	if p := d.Provenance["/department/name"]; p.Line != 1 {
+		t.Errorf("name's provenance %+v, want the 標題 line", p)
 	}
 }

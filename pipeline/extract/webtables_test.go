@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -238,5 +239,41 @@ func TestThreePublicRowsByLabel(t *testing.T) {
 		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(240000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(240000) ||
 		tp.OverseasTravel != nil && tp.OverseasTravel.Amount != 0 {
 		t.Fatalf("三公 = %+v", tp)
+	}
+}
+
+// A spreadsheet's 部门收支总表 flattened on one line, its two sides' rows
+// run together where a cell is blank ("三十、结转下年 收入总计 1,250.00"):
+// the totals are read when 收入总计 = 支出总计 and the sources add up; a
+// class whose amount the header cut from its label ("三、科学技术支出
+// 2017年决算数 800.00") is no class's, so the classes do not add up and
+// are left out with a warning; totals that differ leave the table unread.
+func TestFlattenedSheetSummary(t *testing.T) {
+	body := "某镇2017年部门决算 报送日期: 年 月 日 表1 部门收支总表 单位:万元 收 项 入 目 支 2017年决算数 项 出 目 一、一般公共预算拨款收入 1,250.00 一、一般公共服务支出 " +
+		"二、政府性基金预算拨款收入 二、教育支出 三、事业收入 三、科学技术支出 2017年决算数 800.00 四、社会保障和就业支出 300.00 五、卫生健康支出 150.00 " +
+		strings.Repeat("六、节能环保支出 七、城乡社区支出 八、农林水支出 ", 4) +
+		"九、债务发行费用支出 本 年 收 入 合 计 1,250.00 四、用事业基金弥补收支差额 本 年 支 出 合 计 1,250.00 五、上年结转 十、结转下年 收 入 总 计 1,250.00 支 第 2 页,共 9 页 出 总 计 %s 表1-1 部门收入总表 单位:万元 项 目"
+	d, _ := extractWeb(t, fmt.Sprintf(body, "1,250.00"))
+	r, e := d.Revenue, d.Expenditure
+	if r.Total == nil || *r.Total != schema.Yuan(12500000) || r.CurrentYear == nil || e.Total == nil || *e.Total != schema.Yuan(12500000) || e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(12500000) {
+		t.Fatalf("totals: revenue %+v expenditure %+v", r, e)
+	}
+	if len(r.Sources) != 1 || r.Sources[0].Name != "一般公共预算" || r.Sources[0].Amount != schema.Yuan(12500000) {
+		t.Errorf("sources: %+v", r.Sources)
+	}
+	if len(e.ByFunction) != 0 {
+		t.Errorf("classes read though one amount is cut from its label: %+v", e.ByFunction)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool {
+		return strings.Contains(w.Reason, "functional classes of this table add up")
+	}) {
+		t.Errorf("no warning on the classes: %+v", d.Warnings)
+	}
+	d, _ = extractWeb(t, fmt.Sprintf(body, "1,205.00"))
+	if d.Revenue.Total != nil || d.Expenditure.Total != nil {
+		t.Errorf("an unbalanced table was read: %+v %+v", d.Revenue.Total, d.Expenditure.Total)
+	}
+	if c := tableCoverage(d, "表1部门收支总表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "收入总计 and 支出总计") {
+		t.Errorf("coverage %+v", c)
 	}
 }

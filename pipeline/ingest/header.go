@@ -1,6 +1,10 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+
+	"budgetpub/internal/hanzi"
+)
 
 // Header is what a saved web page's header says of the page: crawlers and
 // CMS exports put "标题: …", "发布机构: …", "原文链接: …" lines above the body.
@@ -29,7 +33,9 @@ var headerLabels = []struct {
 
 // ReadHeader reads the label lines at the top of lines. It needs a 标题 and
 // at least one other label among the first lines, each line "label: value"
-// (either colon), before anything else; otherwise it returns nil.
+// (either colon), before anything else; otherwise it returns nil. A page in
+// traditional script labels them in it (標題, 發佈時間, 發布機構); the values
+// are kept as printed.
 func ReadHeader(lines []string) *Header {
 	h := &Header{}
 	labels := 0
@@ -64,17 +70,19 @@ func ReadHeader(lines []string) *Header {
 	return h
 }
 
-// cutLabel splits "标题: 2018年度…" into a known label and its value.
+// cutLabel splits "标题: 2018年度…" (or "標題: 2018年度…") into a known
+// label and its value as printed.
 func cutLabel(l string) (label, value string, ok bool) {
+	s := hanzi.Simplify(l) // same byte offsets as l
 	for _, hl := range headerLabels {
-		rest, found := strings.CutPrefix(l, hl.label)
+		rest, found := strings.CutPrefix(s, hl.label)
 		if !found {
 			continue
 		}
 		rest = strings.TrimLeft(rest, " \t")
 		for _, colon := range []string{":", "："} {
 			if v, found := strings.CutPrefix(rest, colon); found {
-				return hl.label, strings.TrimSpace(v), true
+				return hl.label, strings.TrimSpace(l[len(l)-len(v):]), true
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,7 +13,9 @@ import (
 // the lines a PDF would have given:
 //
 //   - after a sentence's end (。；！？);
-//   - before a heading's enumerator (一、 十二、 （三）);
+//   - before a heading's enumerator (一、 十二、 （三）), and before a
+//     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
+//     spreadsheet's sheets run into one line) and the unit after it;
 //   - a run of cells (many short fields separated by spaces, a good share of
 //     them numbers: a flattened table) one cell a line, which is how
 //     pdftotext's default mode prints a table and what the table readers
@@ -27,6 +30,10 @@ const (
 	longLine   = 512  // bytes: lines longer than this are broken
 	maxSegment = 2048 // bytes: no line of the result is longer (but for one rune)
 )
+
+// pageMark is a page's footer a spreadsheet printed into its cells: "第 2
+// 页,共 46 页".
+var pageMark = regexp.MustCompile(` 第 ?[0-9]+ ?页[,，]? ?共 ?[0-9]+ ?页 `)
 
 // breakLongLines returns lines with every line longer than longLine broken
 // as above; lines no longer than that are returned as they are.
@@ -47,6 +54,7 @@ func breakLongLines(lines []string) []string {
 			out = append(out, l)
 			continue
 		}
+		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
 		for _, sentence := range split(l, sentenceEnd) {
 			if strings.Contains(sentence, "  ") { // columns set apart by spaces: a layout row
 				out = appendCapped(out, sentence)
@@ -100,10 +108,27 @@ func headingStart(l string, i int, r, prev rune) int {
 		return i
 	case isNumeral(r) && !isNumeral(prev) && !isDigit(prev) && headingAt(l[i:], false):
 		return i
+	case r == '表' && (prev == ' ' || prev == 0) && tableNumberAt(l[i+len("表"):]):
+		return i
+	case r == '单' && prev == ' ' && (strings.HasPrefix(l[i:], "单位:") || strings.HasPrefix(l[i:], "单位：")) && strings.HasSuffix(strings.TrimRight(l[:i], " "), "表"):
+		return i // the unit after a table's title
 	case r == '第' && strings.HasPrefix(l[i+len("第"):], "一部分") || strings.HasPrefix(l[i:], "第二部分") || strings.HasPrefix(l[i:], "第三部分") || strings.HasPrefix(l[i:], "第四部分"):
 		return i
 	}
 	return -1
+}
+
+// tableNumberAt tells whether s, after a 表, is a table's number and its
+// title: "1 部门收支总表 …", "1-1 部门收入总表 …" (digits, a space, then a
+// word of at most 20 characters ending in 表).
+func tableNumberAt(s string) bool {
+	k := strings.IndexFunc(s, func(r rune) bool { return !isDigit(r) && r != '-' })
+	if k <= 0 || !isDigit(rune(s[0])) || s[k] != ' ' {
+		return false
+	}
+	title, _, _ := strings.Cut(strings.TrimLeft(s[k:], " "), " ")
+	n := utf8.RuneCountInString(title)
+	return n >= 3 && n <= 20 && strings.HasSuffix(title, "表")
 }
 
 // headingAt tells whether s starts with a heading enumerator's numerals:

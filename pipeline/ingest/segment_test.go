@@ -23,6 +23,18 @@ func TestBreakLongLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a spreadsheet's sheets run into one line: a line at each sheet's
+	// number and title, one at its unit; its page footer dropped
+	sheets := "某局 2020年部门预算 报送日期: 年 月 日 表1 部门收支总表 单位:万元 收 项 入 目 支 2020年预算数 项 出 目 一、一般公共预算拨款收入 1,200.50 一、一般公共服务支出 1,000.50 " +
+		strings.Repeat("二、外交支出 ", 30) + "收 入 总 计 1,200.50 支 第 2 页,共 9 页 出 总 计 1,200.50 表1-1 部门收入总表 单位:万元 项 目"
+	want = []string{"某局 2020年部门预算 报送日期: 年 月 日", "表1 部门收支总表", "单位:万元 收 项 入 目 支 2020年预算数 项 出 目", "一、一般公共预算拨款收入 1,200.50", "一、一般公共服务支出 1,000.50"}
+	got = breakLongLines([]string{sheets})
+	if len(got) < len(want)+3 || strings.Join(got[:len(want)], "\n") != strings.Join(want, "\n") {
+		t.Errorf("sheets: got\n%s", strings.Join(got, "\n"))
+	}
+	if tail := got[len(got)-3:]; !strings.HasSuffix(tail[0], "收 入 总 计 1,200.50 支 出 总 计 1,200.50") || tail[1] != "表1-1 部门收入总表" || tail[2] != "单位:万元 项 目" {
+		t.Errorf("sheets' end: %q", tail)
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
@@ -72,6 +84,11 @@ func TestReadHeader(t *testing.T) {
 		URL: "https://example.gov.cn/t20180124_8932.htm", TitleLine: 1}
 	if *h != want {
 		t.Errorf("got %+v, want %+v", *h, want)
+	}
+	// a page in traditional script: its labels read, its values as printed
+	h = ReadHeader(strings.Split("標題: 2022年度某縣審計局部門預算\n發佈時間: 2022-02-10\n發布機構：某縣審計局\n來源: 某縣人民政府\n正文", "\n"))
+	if want := (Header{Title: "2022年度某縣審計局部門預算", Publisher: "某縣審計局", Published: "2022-02-10", TitleLine: 1}); h == nil || *h != want {
+		t.Errorf("traditional labels: got %+v, want %+v", h, want)
 	}
 	for _, text := range []string{
 		"标题：只有一行\n正文",               // a title alone is not a header

@@ -1,11 +1,14 @@
-package extract
+// Package hanzi maps traditional Chinese characters to their simplified
+// forms. Some sites serve a disclosure in traditional characters beside the
+// simplified one (a government portal's Big5 gateway, or a mirror that
+// converts its pages): 財政撥款“三公”經費預算 reads 财政拨款“三公”经费预算
+// once simplified, so that every label, title and name is matched as in the
+// simplified text — by extract's fold, and by ingest where it reads a saved
+// page's header labels (標題: …, 發佈時間: …) before extract folds anything.
+// A document's provenance keeps its lines as published.
+package hanzi
 
-// Traditional script. Some sites serve a disclosure in traditional
-// characters beside the simplified one (a government portal's Big5
-// gateway, or a mirror that converts its pages): 財政撥款“三公”經費預算 reads
-// 财政拨款“三公”经费预算 once folded, so that every label, title and name
-// is matched as in the simplified text. A document's provenance keeps its
-// lines as published.
+import "strings"
 
 // tradPairs lists each traditional character with its simplified form,
 // two runes a pair: the characters of Big5 outside GB2312 that OpenCC's
@@ -66,7 +69,7 @@ const tradPairs = "" +
 	"齷龌龍龙龐庞龔龚龕龛龜龟"
 
 // tradSimp maps a traditional character to its simplified form; tradSet
-// marks them, one bit a rune of the CJK block, for fold's quick test.
+// marks them, one bit a rune of the CJK block, for a quick test.
 var (
 	tradSimp = make(map[rune]rune, len(tradPairs)/6)
 	tradSet  [(cjkEnd - cjkStart + 63) / 64]uint64
@@ -84,11 +87,30 @@ func init() {
 	}
 }
 
-// traditional tells a traditional character that has a simplified form.
-func traditional(r rune) bool {
+// Traditional tells a traditional character that has a simplified form.
+func Traditional(r rune) bool {
 	if r < cjkStart || r >= cjkEnd {
 		return false
 	}
 	k := r - cjkStart
 	return tradSet[k/64]&(1<<(k%64)) != 0
+}
+
+// Simplified is the simplified form of a traditional character, r itself
+// for any other rune.
+func Simplified(r rune) rune {
+	if Traditional(r) {
+		return tradSimp[r]
+	}
+	return r
+}
+
+// Simplify writes s's traditional characters in their simplified forms;
+// every other rune stays (a character's UTF-8 length is unchanged, so byte
+// offsets into s hold in the result).
+func Simplify(s string) string {
+	if strings.IndexFunc(s, Traditional) < 0 {
+		return s
+	}
+	return strings.Map(Simplified, s)
 }
