@@ -389,20 +389,10 @@ type cellFix struct {
 // misfits are the changes of one misprint that make a row add up: its
 // total to the sum of its cells, or one of its cells (by column) to the
 // total less the others.
-func misfits(total colCell, cells map[int]colCell) []cellFix {
-	tok, ok := cellToken(total.text, 0)
-	if !ok {
-		return nil
-	}
+func misfits(tok token, parts map[int]token) []cellFix {
 	want := units(tok)
 	var sum int64
-	parts := map[int]token{}
-	for j, c := range cells {
-		t, ok := cellToken(c.text, 0)
-		if !ok {
-			return nil
-		}
-		parts[j] = t
+	for _, t := range parts {
 		sum += units(t)
 	}
 	var out []cellFix
@@ -419,8 +409,8 @@ func misfits(total colCell, cells map[int]colCell) []cellFix {
 }
 
 // rowCellsAt are row r's cells of a placement, by column.
-func rowCellsAt(cols [][]colCell, place [][]int, r int) map[int]colCell {
-	out := map[int]colCell{}
+func rowCellsAt(cols [][]token, place [][]int, r int) map[int]token {
+	out := map[int]token{}
 	for j := range cols {
 		if place[r][j] >= 0 {
 			out[j] = cols[j][place[r][j]]
@@ -441,6 +431,8 @@ func (p colPanel) oneOff() []row {
 		return nil
 	}
 	total, rest := p.vals[:n], p.vals[n:]
+	toks, ok := cellTokens(p.vals)
+	totalToks, restToks := toks[:n], toks[n:]
 	type reading struct {
 		cells [][]colCell
 		fix   cellFix
@@ -457,30 +449,29 @@ func (p colPanel) oneOff() []row {
 		found = append(found, reading{cells, fix})
 	}
 	if len(rest) == 0 { // one column: a total's misprints, down the tree
+		if !ok {
+			return nil
+		}
 		place := make([][]int, n)
-		for r, c := range total {
-			tok, ok := cellToken(c.text, c.line)
-			if !ok {
-				return nil
-			}
+		for r, tok := range totalToks {
 			for _, v := range misprints(tok, 4) {
-				if fix := (cellFix{row: r, v: v}); treeAdds(codes, total, nil, place, &fix) {
+				if fix := (cellFix{row: r, v: v}); treeAdds(codes, totalToks, nil, place, &fix) {
 					add(placedCells(total, nil, place), fix)
 				}
 			}
 		}
 	}
 	steps, whole := 0, true
-	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
+	for parts := 1; ok && parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols := cutRuns(rest, lens)
-			_, all := placements(total, cols, &steps, true, func(place [][]int, odd int) bool {
+			cols, colToks := cutRuns(rest, lens), cutRuns(restToks, lens)
+			_, all := placements(totalToks, colToks, &steps, true, func(place [][]int, odd int) bool {
 				if odd < 0 {
 					return false // adds up as printed: rows took it
 				}
-				for _, fix := range misfits(total[odd], rowCellsAt(cols, place, odd)) {
+				for _, fix := range misfits(totalToks[odd], rowCellsAt(colToks, place, odd)) {
 					fix.row = odd
-					if treeAdds(codes, total, cols, place, &fix) {
+					if treeAdds(codes, totalToks, colToks, place, &fix) {
 						add(placedCells(total, cols, place), fix)
 					}
 				}
