@@ -42,7 +42,7 @@ func misprints(t token, scale int) []int64 {
 	if n := t.scale + 1; len(digits) < n { // 0.05: its leading zeros are printed
 		digits = strings.Repeat("0", n-len(digits)) + digits
 	}
-	var out []int64
+	out := make([]int64, 0, 9*len(digits)+2)
 	add := func(v int64) {
 		for range scale - t.scale {
 			v *= 10
@@ -52,14 +52,18 @@ func misprints(t token, scale int) []int64 {
 		}
 		out = append(out, v)
 	}
+	place := int64(1) // the value of a 1 at digit k, from the right
+	for range len(digits) - 1 {
+		place *= 10
+	}
 	for k := range digits {
 		for d := byte('0'); d <= '9'; d++ {
 			if d == digits[k] || k == 0 && d == '0' && len(digits) > t.scale+1 {
 				continue
 			}
-			v, _ := strconv.ParseInt(digits[:k]+string(d)+digits[k+1:], 10, 64)
-			add(v)
+			add(m + int64(int(d)-int(digits[k]))*place) // digit k read as d
 		}
+		place /= 10
 	}
 	if m != 0 {
 		add(m * 10)
