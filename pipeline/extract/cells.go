@@ -450,18 +450,18 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		}
 		amount := amounts[v]
 		for _, k := range vals[v].cands {
-			l := labels[k]
+			panel := labels[k].panel
 			if cur[k] >= 0 {
 				continue
 			}
 			counts := !part[k]
-			if counts && amount > 0 && sums[l.panel]+amount > total {
+			if counts && amount > 0 && sums[panel]+amount > total {
 				continue
 			}
 			cur[k] = v
 			if counts {
-				sums[l.panel] += amount
-				used[l.panel]++
+				sums[panel] += amount
+				used[panel]++
 			} else {
 				parts += amount
 				nparts++
@@ -471,8 +471,8 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 			}
 			cur[k] = -1
 			if counts {
-				sums[l.panel] -= amount
-				used[l.panel]--
+				sums[panel] -= amount
+				used[panel]--
 			} else {
 				parts -= amount
 				nparts--

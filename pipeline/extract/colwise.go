@@ -644,6 +644,9 @@ func maskCells(cols [][]token, at []int, mask int) map[int]token {
 func treeAdds(codes []string, total []token, cols [][]token, place [][]int, fix *cellFix) bool {
 	columns := make([][]int64, 1+len(cols))
 	halves := make([][]int64, 1+len(cols)) // each cell's half of its last digit
+	for j := range columns {
+		columns[j], halves[j] = make([]int64, 0, len(total)), make([]int64, 0, len(total))
+	}
 	for r, t := range total {
 		columns[0] = append(columns[0], units(t))
 		halves[0] = append(halves[0], halfDigit(t))
