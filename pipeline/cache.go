@@ -154,13 +154,23 @@ func (c cache) putEntry(key string, e *entry) error {
 	if err != nil {
 		return err
 	}
-	data = append(data, trailer(len(data))...)
-	path := c.path(key)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
+	return writeRenamed(c.path(key), append(data, trailer(len(data))...))
+}
+
+// writeRenamed writes data to a temporary file beside path and renames it
+// to path, so that no reader sees half a file. path's folder is made when
+// the write finds none (the cache writes a file or two for every document
+// into a few hundred folders: no stat before each).
+func writeRenamed(path string, data []byte) error {
 	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	err := os.WriteFile(tmp, data, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		err = os.WriteFile(tmp, data, 0o644)
+	}
+	if err != nil {
 		os.Remove(tmp) // a full disk must not fill up with empty files
 		return err
 	}
@@ -361,17 +371,7 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	body = emit.AppendEntries(body, f.Sentences)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
-	data := append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...)
-	path := c.fragmentPath(pk)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp := path + ".tmp-" + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writeRenamed(c.fragmentPath(pk), append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...))
 }
 
 // errNoFragment: the cache holds no fragment under the page key.

@@ -322,8 +322,10 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	for i, src := range sources {
 		f := sourceFile{SourceFile: src, Index: i}
 		// the release may lack one: an input changed after it was read
-		if _, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(OriginalPath(src)))); r.o.Originals && err == nil {
-			f.Original = OriginalPath(src)
+		if r.o.Originals {
+			if _, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(OriginalPath(src)))); err == nil {
+				f.Original = OriginalPath(src)
+			}
 		}
 		if i < len(files) {
 			f.Lines = files[i]

@@ -65,7 +65,8 @@ func summaryCells(t table, lines, flat []string, classes map[string]schema.Money
 		return nil, 0
 	}
 	steps := panelSteps
-	rows, _ := readCells(t, tableCells(t, lines, flat, true), classes, &steps)
+	items := tableCells(t, lines, flat, true)
+	rows, _ := readCells(t, items, panelLabels(items), classes, &steps)
 	return rows, panelSteps - steps
 }
 
@@ -77,10 +78,10 @@ type cellsRead struct {
 	panels [3][]int
 }
 
-// readCells reads a summary's cells (summaryCells), and tells what the
-// reading placed; it takes the placements it tries from *steps.
-func readCells(t table, items []cellItem, classes map[string]schema.Money, steps *int) ([]row, cellsRead) {
-	p := panelLabels(items)
+// readCells reads a summary's cells (summaryCells), whose labels are p
+// (panelLabels of items), and tells what the reading placed; it takes the
+// placements it tries from *steps.
+func readCells(t table, items []cellItem, p panels, classes map[string]schema.Money, steps *int) ([]row, cellsRead) {
 	var total token
 	var top int64
 	read := cellsRead{total: -1}
@@ -391,7 +392,44 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 	for k := range cur {
 		cur[k] = -1
 	}
+	amounts := make([]int64, len(vals))
+	for v := range vals {
+		amounts[v] = units(vals[v].tok)
+	}
+	part := make([]bool, len(labels)) // parts are counted in 财政拨款, not in their panel
+	var fiscals []int                 // the labels of 财政拨款
+	for k, l := range labels {
+		part[k] = isPart(l.key)
+		if l.key == "src:财政拨款" {
+			fiscals = append(fiscals, k)
+		}
+	}
+	// the placement's sums, kept as values are placed and taken back, so
+	// that a whole placement is told to add up in a few comparisons: each
+	// panel's sum and number of labels placed, the parts' sum and number
 	var sums [3]int64
+	var used [3]int
+	var parts int64
+	nparts := 0
+	// adds tells whether the placement adds up: each panel with a value to
+	// the total, and the parts, if any, to 财政拨款 (the last of its labels
+	// placed, were it printed twice)
+	adds := func() bool {
+		for p := range sums {
+			if used[p] > 0 && sums[p] != total {
+				return false
+			}
+		}
+		if nparts == 0 {
+			return true
+		}
+		for _, k := range slices.Backward(fiscals) {
+			if cur[k] >= 0 {
+				return parts == amounts[cur[k]]
+			}
+		}
+		return false
+	}
 	var found [][]int
 	best := -1
 	var walk func(v, placed int) bool
@@ -400,7 +438,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 			return false
 		}
 		if v == len(vals) {
-			if panelsAdd(labels, vals, cur, total) && agrees(cur) {
+			if adds() && agrees(cur) {
 				if placed > best {
 					best, found = placed, nil
 				}
@@ -410,26 +448,34 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 			}
 			return true
 		}
-		amount := units(vals[v].tok)
+		amount := amounts[v]
 		for _, k := range vals[v].cands {
-			l := labels[k]
+			panel := labels[k].panel
 			if cur[k] >= 0 {
 				continue
 			}
-			counts := !isPart(l.key) // parts are counted in 财政拨款
-			if counts && amount > 0 && sums[l.panel]+amount > total {
+			counts := !part[k]
+			if counts && amount > 0 && sums[panel]+amount > total {
 				continue
 			}
 			cur[k] = v
 			if counts {
-				sums[l.panel] += amount
+				sums[panel] += amount
+				used[panel]++
+			} else {
+				parts += amount
+				nparts++
 			}
 			if !walk(v+1, placed+1) {
 				return false
 			}
 			cur[k] = -1
 			if counts {
-				sums[l.panel] -= amount
+				sums[panel] -= amount
+				used[panel]--
+			} else {
+				parts -= amount
+				nparts--
 			}
 		}
 		if amount == total {
@@ -444,7 +490,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		if v < 0 {
 			return -1
 		}
-		return units(vals[v].tok)
+		return amounts[v]
 	}
 	place = found[0]
 	for _, other := range found[1:] {
@@ -455,33 +501,4 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		}
 	}
 	return place, true
-}
-
-// panelsAdd tells whether a placement adds up.
-func panelsAdd(labels []panelCell, vals []cellValue, place []int, total int64) bool {
-	var sums [3]int64
-	var used [3]bool
-	var fiscal, parts int64
-	hasFiscal, hasParts := false, false
-	for k, v := range place {
-		if v < 0 {
-			continue
-		}
-		l, amount := labels[k], units(vals[v].tok)
-		switch {
-		case isPart(l.key):
-			parts, hasParts = parts+amount, true
-			continue
-		case l.key == "src:财政拨款":
-			fiscal, hasFiscal = amount, true
-		}
-		sums[l.panel] += amount
-		used[l.panel] = true
-	}
-	for p := range sums {
-		if used[p] && sums[p] != total {
-			return false
-		}
-	}
-	return !hasParts || hasFiscal && parts == fiscal
 }

@@ -417,6 +417,8 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 		return nil, false
 	}
 	total, rest := p.vals[:n], p.vals[n:]
+	toks, ok := cellTokens(p.vals)
+	totalToks, restToks := toks[:n], toks[n:]
 	add := func(cols [][]colCell, place [][]int) {
 		cells := placedCells(total, cols, place)
 		if !slices.ContainsFunc(found, func(f [][]colCell) bool { return sameCells(f, cells) }) {
@@ -424,13 +426,16 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 		}
 	}
 	steps := 0
-	if len(rest) == 0 && treeAdds(codes, total, nil, make([][]int, n), nil) {
+	if len(rest) == 0 && treeAdds(codes, totalToks, nil, make([][]int, n), nil) {
 		add(nil, make([][]int, n))
+	}
+	if !ok {
+		return found, many // a cell is no amount: no split of them adds up
 	}
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols := cutRuns(rest, lens)
-			ps, all := placements(total, cols, &steps, false, func(place [][]int, _ int) bool { return treeAdds(codes, total, cols, place, nil) })
+			cols, colToks := cutRuns(rest, lens), cutRuns(restToks, lens)
+			ps, all := placements(totalToks, colToks, &steps, false, func(place [][]int, _ int) bool { return treeAdds(codes, totalToks, colToks, place, nil) })
 			many = many || !all
 			for _, place := range ps {
 				add(cols, place)
@@ -438,6 +443,19 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 		})
 	}
 	return found, many
+}
+
+// cellTokens reads each cell as a number once, for the searches that place
+// the same cells again and again (every split into columns, every swap);
+// false when a cell is no number (its token then the zero token, as
+// cellToken gives).
+func cellTokens(cells []colCell) ([]token, bool) {
+	toks, all := make([]token, len(cells)), true
+	for i, c := range cells {
+		t, ok := cellToken(c.text, c.line)
+		toks[i], all = t, all && ok
+	}
+	return toks, all
 }
 
 // placed gives the panel's rows with their codes and cells; nil when a
@@ -504,32 +522,18 @@ func splitRuns(total, parts, n int, f func([]int)) {
 // *steps (the rows tried, counted across a table's splits) past colSteps.
 // With off, one row — the off keep is given, -1 for none — may instead
 // take cells that one misprint of one of them (misfit) keeps from adding up.
-func placements(total []colCell, cols [][]colCell, steps *int, off bool, keep func(place [][]int, off int) bool) (out [][][]int, all bool) {
+func placements(total []token, cols [][]token, steps *int, off bool, keep func(place [][]int, off int) bool) (out [][][]int, all bool) {
 	n, parts := len(total), len(cols)
-	tot := make([]int64, n)
-	for r, c := range total {
-		t, ok := cellToken(c.text, c.line)
-		if !ok {
-			return nil, true
-		}
-		tot[r] = units(t)
-	}
-	val := make([][]int64, parts)
-	for j, col := range cols {
-		for _, c := range col {
-			t, ok := cellToken(c.text, c.line)
-			if !ok {
-				return nil, true
-			}
-			val[j] = append(val[j], units(t))
-		}
-	}
 	// dead marks a state (row, each column's next cell) from which no row
 	// adds up to the end, so the search stays polynomial where the rows'
 	// sums decide
-	dead := map[int]bool{}
+	var dead map[int]bool // made when a state is first found dead
 	at := make([]int, parts)
-	place := make([][]int, n)
+	place := make([][]int, n) // each row's cells, rewritten at each try
+	cells := make([]int, n*parts)
+	for r := range place {
+		place[r] = cells[r*parts : (r+1)*parts : (r+1)*parts]
+	}
 	odd := -1 // the row taken off
 	key := func(r int) int {
 		k := r
@@ -548,7 +552,7 @@ func placements(total []colCell, cols [][]colCell, steps *int, off bool, keep fu
 		}
 		if r == n {
 			for j := range parts {
-				if at[j] != len(val[j]) {
+				if at[j] != len(cols[j]) {
 					return false
 				}
 			}
@@ -571,24 +575,23 @@ func placements(total []colCell, cols [][]colCell, steps *int, off bool, keep fu
 			fits := true
 			for j := range parts {
 				if mask&(1<<j) != 0 {
-					if at[j] >= len(val[j]) {
+					if at[j] >= len(cols[j]) {
 						fits = false
 						break
 					}
-					sum += val[j][at[j]]
+					sum += units(cols[j][at[j]])
 				}
 			}
 			taken := false // this row taken off
-			if !fits || mask == 0 && tot[r] != 0 {
+			if !fits || mask == 0 && units(total[r]) != 0 {
 				continue
 			}
-			if sum != tot[r] {
+			if sum != units(total[r]) {
 				if !off || odd >= 0 || len(misfits(total[r], maskCells(cols, at, mask))) == 0 {
 					continue
 				}
 				odd, taken = r, true
 			}
-			place[r] = make([]int, parts)
 			for j := range parts {
 				place[r][j] = -1
 				if mask&(1<<j) != 0 {
@@ -609,6 +612,9 @@ func placements(total []colCell, cols [][]colCell, steps *int, off bool, keep fu
 			}
 		}
 		if !any {
+			if dead == nil {
+				dead = map[int]bool{}
+			}
 			dead[k] = true
 		}
 		return any
@@ -619,8 +625,8 @@ func placements(total []colCell, cols [][]colCell, steps *int, off bool, keep fu
 
 // maskCells are the cells a row takes by mask: the next cell of each
 // column in it, by column.
-func maskCells(cols [][]colCell, at []int, mask int) map[int]colCell {
-	out := map[int]colCell{}
+func maskCells(cols [][]token, at []int, mask int) map[int]token {
+	out := map[int]token{}
 	for j := range cols {
 		if mask&(1<<j) != 0 {
 			out[j] = cols[j][at[j]]
@@ -635,17 +641,19 @@ func maskCells(cols [][]colCell, at []int, mask int) map[int]colCell {
 // printed to its last digit, half of which it may have lost (a 合计 of
 // four classes in 万元 one hundredth off) — with fix's cell changed (nil:
 // none). At least one sum must hold something.
-func treeAdds(codes []string, total []colCell, cols [][]colCell, place [][]int, fix *cellFix) bool {
+func treeAdds(codes []string, total []token, cols [][]token, place [][]int, fix *cellFix) bool {
 	columns := make([][]int64, 1+len(cols))
 	halves := make([][]int64, 1+len(cols)) // each cell's half of its last digit
-	for r, c := range total {
-		t, _ := cellToken(c.text, c.line)
+	for j := range columns {
+		columns[j], halves[j] = make([]int64, 0, len(total)), make([]int64, 0, len(total))
+	}
+	for r, t := range total {
 		columns[0] = append(columns[0], units(t))
 		halves[0] = append(halves[0], halfDigit(t))
 		for j := range cols {
 			var v, h int64
 			if place[r][j] >= 0 {
-				t, _ := cellToken(cols[j][place[r][j]].text, 0)
+				t := cols[j][place[r][j]]
 				v, h = units(t), halfDigit(t)
 			}
 			columns[j+1] = append(columns[j+1], v)
@@ -940,8 +948,8 @@ func sameTotals(mine, other []sideReading) []sideReading {
 }
 
 // cutRuns cuts the values into consecutive columns of the given lengths.
-func cutRuns(vals []colCell, lens []int) [][]colCell {
-	cols := make([][]colCell, len(lens))
+func cutRuns[T any](vals []T, lens []int) [][]T {
+	cols := make([][]T, len(lens))
 	at := 0
 	for j, l := range lens {
 		cols[j] = vals[at : at+l]

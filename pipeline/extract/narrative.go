@@ -2518,15 +2518,17 @@ func (b *builder) headCount(pos int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// hanDigits are the values of the Chinese digits.
+var hanDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
 // chineseNumber reads 七, 十二, 二十三, 一百零五.
 func chineseNumber(s string) (int, bool) {
-	digits := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	total, cur := 0, 0
 	if s == "" {
 		return 0, false
 	}
 	for _, r := range s {
-		if d, ok := digits[r]; ok {
+		if d, ok := hanDigits[r]; ok {
 			cur = d
 			continue
 		}

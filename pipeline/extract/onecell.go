@@ -42,7 +42,7 @@ func misprints(t token, scale int) []int64 {
 	if n := t.scale + 1; len(digits) < n { // 0.05: its leading zeros are printed
 		digits = strings.Repeat("0", n-len(digits)) + digits
 	}
-	var out []int64
+	out := make([]int64, 0, 9*len(digits)+2)
 	add := func(v int64) {
 		for range scale - t.scale {
 			v *= 10
@@ -52,14 +52,18 @@ func misprints(t token, scale int) []int64 {
 		}
 		out = append(out, v)
 	}
+	place := int64(1) // the value of a 1 at digit k, from the right
+	for range len(digits) - 1 {
+		place *= 10
+	}
 	for k := range digits {
 		for d := byte('0'); d <= '9'; d++ {
 			if d == digits[k] || k == 0 && d == '0' && len(digits) > t.scale+1 {
 				continue
 			}
-			v, _ := strconv.ParseInt(digits[:k]+string(d)+digits[k+1:], 10, 64)
-			add(v)
+			add(m + int64(int(d)-int(digits[k]))*place) // digit k read as d
 		}
+		place /= 10
 	}
 	if m != 0 {
 		add(m * 10)
@@ -389,20 +393,10 @@ type cellFix struct {
 // misfits are the changes of one misprint that make a row add up: its
 // total to the sum of its cells, or one of its cells (by column) to the
 // total less the others.
-func misfits(total colCell, cells map[int]colCell) []cellFix {
-	tok, ok := cellToken(total.text, 0)
-	if !ok {
-		return nil
-	}
+func misfits(tok token, parts map[int]token) []cellFix {
 	want := units(tok)
 	var sum int64
-	parts := map[int]token{}
-	for j, c := range cells {
-		t, ok := cellToken(c.text, 0)
-		if !ok {
-			return nil
-		}
-		parts[j] = t
+	for _, t := range parts {
 		sum += units(t)
 	}
 	var out []cellFix
@@ -419,8 +413,8 @@ func misfits(total colCell, cells map[int]colCell) []cellFix {
 }
 
 // rowCellsAt are row r's cells of a placement, by column.
-func rowCellsAt(cols [][]colCell, place [][]int, r int) map[int]colCell {
-	out := map[int]colCell{}
+func rowCellsAt(cols [][]token, place [][]int, r int) map[int]token {
+	out := map[int]token{}
 	for j := range cols {
 		if place[r][j] >= 0 {
 			out[j] = cols[j][place[r][j]]
@@ -441,6 +435,8 @@ func (p colPanel) oneOff() []row {
 		return nil
 	}
 	total, rest := p.vals[:n], p.vals[n:]
+	toks, ok := cellTokens(p.vals)
+	totalToks, restToks := toks[:n], toks[n:]
 	type reading struct {
 		cells [][]colCell
 		fix   cellFix
@@ -457,30 +453,29 @@ func (p colPanel) oneOff() []row {
 		found = append(found, reading{cells, fix})
 	}
 	if len(rest) == 0 { // one column: a total's misprints, down the tree
+		if !ok {
+			return nil
+		}
 		place := make([][]int, n)
-		for r, c := range total {
-			tok, ok := cellToken(c.text, c.line)
-			if !ok {
-				return nil
-			}
+		for r, tok := range totalToks {
 			for _, v := range misprints(tok, 4) {
-				if fix := (cellFix{row: r, v: v}); treeAdds(codes, total, nil, place, &fix) {
+				if fix := (cellFix{row: r, v: v}); treeAdds(codes, totalToks, nil, place, &fix) {
 					add(placedCells(total, nil, place), fix)
 				}
 			}
 		}
 	}
 	steps, whole := 0, true
-	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
+	for parts := 1; ok && parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols := cutRuns(rest, lens)
-			_, all := placements(total, cols, &steps, true, func(place [][]int, odd int) bool {
+			cols, colToks := cutRuns(rest, lens), cutRuns(restToks, lens)
+			_, all := placements(totalToks, colToks, &steps, true, func(place [][]int, odd int) bool {
 				if odd < 0 {
 					return false // adds up as printed: rows took it
 				}
-				for _, fix := range misfits(total[odd], rowCellsAt(cols, place, odd)) {
+				for _, fix := range misfits(totalToks[odd], rowCellsAt(colToks, place, odd)) {
 					fix.row = odd
-					if treeAdds(codes, total, cols, place, &fix) {
+					if treeAdds(codes, totalToks, colToks, place, &fix) {
 						add(placedCells(total, cols, place), fix)
 					}
 				}

@@ -53,12 +53,15 @@ func (b *builder) summaryOff(t table, lines, flat []string, cost int) {
 	}
 	steps := summaryOffSteps
 	changed := slices.Clone(items)
+	// the labels are found once: a change is to a number cell, printed as a
+	// number again (mantText), and labels are found among the other cells
+	labels := panelLabels(items)
 	var kept []tableRow
 	found := false
 	for i, it := range items {
 		for _, v := range backs[i] {
 			changed[i].text = mantText(v, scales[i])
-			rows, read := readCells(t, changed, classes, &steps)
+			rows, read := readCells(t, changed, labels, classes, &steps)
 			if steps < 0 {
 				return // not every change was tried
 			}

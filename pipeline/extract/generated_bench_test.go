@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"budgetpub/gen"
+	"budgetpub/pipeline/ingest"
+)
+
+// BenchmarkExtractGenerated measures extraction of generated documents
+// (gen, 12 of each family; ingest excluded): an op is one document, taken
+// in turn, so ns/op is the time per document that issue 16 bounds.
+func BenchmarkExtractGenerated(b *testing.B) {
+	dir := b.TempDir()
+	if err := gen.Generate(gen.Options{N: 12, Out: dir, Seed: 42}); err != nil {
+		b.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no generated texts: %v", err)
+	}
+	var txts []*ingest.Text
+	var bytes int64
+	for _, p := range paths {
+		txt, err := ingest.Read(context.Background(), p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		txts = append(txts, txt)
+		bytes += txt.Bytes
+	}
+	b.SetBytes(bytes / int64(len(txts)))
+	for i := 0; b.Loop(); i++ {
+		if _, err := Extract(txts[i%len(txts)], "x", Hints{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
