@@ -287,8 +287,11 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			}
 			continue
 		}
-		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure
-		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") {
+		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure;
+		// so does a list the comparison opens ("与2022年预算持平：一、因公出国
+		// (境)费预算170万元，…")
+		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") ||
+			(y.flat || sign != 0) && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(rest)
