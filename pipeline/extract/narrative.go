@@ -844,24 +844,24 @@ func (b *builder) basicProject() {
 // whole's own label, from the clause's start to its amount, names 拨款 or
 // 公共预算.
 func (b *builder) ofAppropriations(start int) bool {
-	label, ok := b.wholeLabel(start)
+	label, _, ok := b.wholeLabel(start)
 	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
 }
 
 // wholeLabel is the label of the whole a label at start is listed under
 // after 其中 in its sentence: from the clause's start to the whole's
 // amount ("一般公共预算拨款支出" in "一般公共预算拨款支出800万元，其中：基本
-// 支出…").
-func (b *builder) wholeLabel(start int) (string, bool) {
+// 支出…"), and the whole's token.
+func (b *builder) wholeLabel(start int) (string, int, bool) {
 	st := b.st
 	from := strings.LastIndex(st.s[:start], "。") + 1
 	k := strings.LastIndex(st.s[from:start], "其中")
 	if k < 0 {
-		return "", false
+		return "", 0, false
 	}
 	ti := st.tokenAt(from+k) - 1
 	if ti < 0 || st.toks[ti].start < from || st.toks[ti].kind != numMoney {
-		return "", false
+		return "", 0, false
 	}
 	label := st.s[from:st.toks[ti].start]
 	for _, sep := range []string{"，", "；", ",", ";"} {
@@ -869,17 +869,23 @@ func (b *builder) wholeLabel(start int) (string, bool) {
 			label = label[i+len(sep):]
 		}
 	}
-	return label, true
+	return label, ti, true
 }
 
 // ofPart tells a label listed after 其中 under one part of the expenditure:
 // a 类, 款 or 项 ("社会保障和就业支出（类）2.53万元，其中：基本支出2.53万元，
 // 项目支出0万元", "卫生健康支出…") or a fund (政府性基金预算支出). Its split
-// is the part's, not the document's.
+// is the part's, not the document's; so is the split of a whole the
+// model holds as no total that its 基本支出 and 项目支出 add up to ("机构运
+// 行 1100910.5 元，其中：基本支出 1100910.5 元，项目支出 0元", a 项 of a
+// PDF page).
 func (b *builder) ofPart(start int) bool {
-	label, ok := b.wholeLabel(start)
+	label, whole, ok := b.wholeLabel(start)
 	if !ok {
 		return false
+	}
+	if b.splitOfOther(whole) {
+		return true
 	}
 	if strings.Contains(label, "(类)") || strings.Contains(label, "(款)") || strings.Contains(label, "(项)") ||
 		strings.Contains(label, "基金") || strings.Contains(label, "资本经营") {
@@ -896,6 +902,47 @@ func (b *builder) ofPart(start int) bool {
 		}
 	}
 	return false
+}
+
+// splitOfOther tells a whole (token whole) whose sentence splits it into
+// 基本支出 and 项目支出 (splitWhole) where the whole is none of the
+// expenditure's totals the model holds, or, where it holds none, smaller
+// than another whole so split: the largest is the document's.
+func (b *builder) splitOfOther(whole int) bool {
+	if !b.splitWhole(whole) {
+		return false
+	}
+	w := b.st.toks[whole].money()
+	if exp := b.doc.Expenditure; exp != nil && (exp.Total != nil || exp.CurrentYear != nil) {
+		return !(exp.Total != nil && *exp.Total == w || exp.CurrentYear != nil && *exp.CurrentYear == w)
+	}
+	for _, end := range b.find("其中") {
+		if o := b.st.tokenAt(end-len("其中")) - 1; o >= 0 && b.st.toks[o].kind == numMoney && b.st.toks[o].money() > w && b.splitWhole(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWhole tells an amount followed, in its sentence, by 其中 and
+// 基本支出 and 项目支出 and no other amount, the two adding up to it.
+func (b *builder) splitWhole(whole int) bool {
+	st := b.st
+	t := st.toks[whole]
+	if !strings.HasPrefix(strings.TrimLeft(st.s[t.end:], ",，:： "), "其中") {
+		return false
+	}
+	stop := st.sentenceEnd(t.end)
+	var sum schema.Money
+	n := 0
+	for k := whole + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
+		if st.toks[k].kind == numMoney {
+			sum += st.toks[k].money()
+			n++
+		}
+	}
+	s := st.s[t.end:stop]
+	return n == 2 && sum == t.money() && strings.Contains(s, "基本支出") && strings.Contains(s, "项目支出")
 }
 
 // trimSuffixes removes the first of words that ends s, if any.
