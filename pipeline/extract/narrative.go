@@ -1667,8 +1667,8 @@ func (b *builder) projectsPart(start int) bool {
 				strings.HasPrefix(s[end:], "预算和") || strings.HasPrefix(s[end:], "和") {
 				continue
 			}
-			if _, ok := b.valueAfter(end, 4); !ok && l == "项目支出" {
-				continue // "去年项目支出未列该项": no list opened
+			if _, ok := b.valueAfter(end, 4); !ok {
+				continue // "去年项目支出未列该项", "…列入基本支出。其中：": no list opened
 			}
 			last, project = end, l == "项目支出"
 		}
