@@ -340,7 +340,7 @@ func mutationCorpus(t *testing.T, dir string) (docs []*mutDoc, skipped []string)
 		rel = filepath.ToSlash(rel)
 		text, err := ingest.Read(context.Background(), p)
 		var base *schema.Document
-		h := extract.Hints{Department: metadataFor(meta, rel).Department}
+		h := metadataFor(meta, rel).hints()
 		if err == nil {
 			base, err = extractText(text, rel, h)
 		}
