@@ -284,15 +284,22 @@ func TestBudgetTotalsOtherWords(t *testing.T) {
 
 // A completion rate between a 决算's figure and its comparison with the
 // prior year ("决算为18.5万元，完成预算的92.5%，较上年减少1.5万元") does not
-// hide the comparison; a share does (it may be the share that changed).
+// hide the comparison; a share hides one that states no change in money
+// (a percentage alone may be the share's).
 func TestChangeAfterCompletionRate(t *testing.T) {
 	changes := func(text string) map[string]float64 { return changeClaims(t, text) }
 	got := changes("湖北省某局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为18.5万元，完成预算的92.5%，较上年减少1.5万元，下降7.5%。\n")
 	if want := map[string]float64{"/three_public:change": -15000, "/three_public:change_pct": -7.5}; !maps.Equal(got, want) {
 		t.Errorf("changes %v, want %v", got, want)
 	}
-	if got := changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年减少1.5万元。\n"); len(got) != 0 {
-		t.Errorf("a change after a share: %v", got)
+	// after a share, a change in money is the figure's; a percentage alone
+	// may be the share's
+	got = changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年减少1.5万元，下降7.5%。\n")
+	if want := map[string]float64{"/operating_costs:change": -15000, "/operating_costs:change_pct": -7.5}; !maps.Equal(got, want) {
+		t.Errorf("a change in money after a share: %v, want %v", got, want)
+	}
+	if got := changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年下降0.5%。\n"); len(got) != 0 {
+		t.Errorf("a percentage change after a share: %v", got)
 	}
 }
 
