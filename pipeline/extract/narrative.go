@@ -1365,7 +1365,7 @@ func (b *builder) splitUses() {
 		var total schema.Money
 		xt := st.tokenAt(start) - 1
 		if lead := st.s[runeStart(st.s, max(0, start-3*16)):start]; exp.Total != nil && strings.Contains(lead, "支出用途") && strings.HasSuffix(strings.TrimRight(lead, ",，:： "), "包括") {
-			total = *exp.Total
+			total, xt = *exp.Total, -1
 		} else {
 			if xt < 0 || st.toks[xt].kind != numMoney || strings.Trim(st.s[st.toks[xt].end:start], ",，:;； ") != "其中" {
 				continue
@@ -1401,6 +1401,11 @@ func (b *builder) splitUses() {
 				n++
 			}
 		}
+		if n == len(parts) && sum < total && xt >= 0 { // more than the total: listedParts
+
+			b.usesOff(xt, parts)
+			continue
+		}
 		project := st.toks[jt].money()
 		if n != len(parts) || sum != total || exp.Project != nil && exp.Project.Amount != project ||
 			exp.Basic != nil && exp.Basic.Amount != sum-project {
@@ -1423,6 +1428,37 @@ func (b *builder) splitUses() {
 			Reason: fmt.Sprintf("人员支出 %s and 对个人和家庭补助 %s stated apart: personnel (人员经费) is the two together, which the text does not print, so it is left out",
 				st.s[st.toks[pt].start:st.toks[pt].end], st.s[st.toks[ht].start:st.toks[ht].end])})
 		return
+	}
+}
+
+// usesOff keeps a split by use that adds up to less than the total its
+// sentence states before 其中 (token total) as sum claims, where one
+// misprint of one of them, changed back, makes it add up: the parts by use
+// are the whole expenditure's, so the sum is the text's own (sum.text).
+// A split that adds up to the expenditure stated elsewhere ("按支出用途分
+// 类，包括…") may leave a fund out, and is not compared.
+func (b *builder) usesOff(total int, parts []int) {
+	st := b.st
+	vals := []token{st.toks[total]}
+	for _, k := range parts {
+		if moneyFactor(st.toks[k].unit) != moneyFactor(vals[0].unit) {
+			return
+		}
+		vals = append(vals, st.toks[k])
+	}
+	if !misprintAway(vals, func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return s == 0
+	}) {
+		return
+	}
+	path := "/text/" + strconv.Itoa(st.source(vals[0].start).Line) + "/uses"
+	b.sumClaim(path, "", total)
+	for i, k := range parts {
+		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
 	}
 }
 
