@@ -1264,7 +1264,7 @@ func (b *builder) listedParts() {
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum <= whole.money() || nestedParts(st, parts) {
+		if !plain || len(parts) < 2 || sum == whole.money() || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1276,6 +1276,38 @@ func (b *builder) listedParts() {
 			b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
 		}
 	}
+}
+
+// closedShort tells a list of parts (token indexes) that names a
+// remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
+// 收入…"): it claims to be the whole; and that falls short of the whole
+// (token whole) by what one misprint of one figure, changed back,
+// explains. A list that names no remainder may be partial.
+func (b *builder) closedShort(whole int, parts []int) bool {
+	st := b.st
+	closed := false
+	prev := st.toks[whole].end
+	for _, k := range parts {
+		label := strings.TrimLeft(st.s[prev:st.toks[k].start], ",，、;；:： ")
+		label = strings.TrimPrefix(label, "其中")
+		label = strings.TrimLeft(label, ",，、;；:： ")
+		closed = closed || strings.HasPrefix(label, "其他")
+		prev = st.toks[k].end
+	}
+	if !closed {
+		return false
+	}
+	vals := []token{st.toks[whole]}
+	for _, k := range parts {
+		vals = append(vals, st.toks[k])
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return s == 0
+	})
 }
 
 // nestedParts tells a list where a part is the sum of two or more of the

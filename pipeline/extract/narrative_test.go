@@ -932,3 +932,31 @@ func TestYearsRevenueFromItsSources(t *testing.T) {
 			absent: []string{"/revenue/current_year", "/revenue/total"}},
 	})
 }
+
+// Parts listed after 其中 that fall short of their whole say nothing (the
+// list may be partial) unless the list names a remainder (其他收入): then
+// it claims the whole, and where one misprint of one figure, changed back,
+// closes the gap, the whole and parts are kept as sum claims.
+func TestListedPartsShort(t *testing.T) {
+	const text = "某学院2016年部门决算\n2016年度总收入27,964.71万元，其中：财政拨款收入9,787.85万元，教育事业收入5,738.74万元，其他收入12,037.17万元，经营收入100.95万元。\n"
+	sums := func(text string) int {
+		n := 0
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				n++
+			}
+		}
+		return n
+	}
+	if n := sums(text); n != 5 {
+		t.Errorf("a closed list short by a misprint: %d sum claims, want 5 (the whole and four parts)", n)
+	}
+	for name, other := range map[string]string{
+		"no remainder named":         strings.Replace(text, "其他收入", "捐赠收入", 1),
+		"a gap no misprint explains": strings.Replace(text, "27,964.71", "27,812.33", 1),
+	} {
+		if n := sums(other); n != 0 {
+			t.Errorf("%s: %d sum claims", name, n)
+		}
+	}
+}
