@@ -1608,6 +1608,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					p := end
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "(类)"))
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "支出"))
+					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "类科目")) // "社会保障和就业支出类科目 116433.12 元"
 					if p == end && (strings.HasPrefix(st.s[p:], "拨款") || strings.HasPrefix(st.s[p:], "收入")) {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}

@@ -960,3 +960,15 @@ func TestListedPartsShort(t *testing.T) {
 		}
 	}
 }
+
+// A 类 named with 类科目 after it ("社会保障和就业支出类科目 116433.12 元")
+// is the class's statement, and its share of the 支出总预算 is read.
+func TestClassNamedSubject(t *testing.T) {
+	d := extractLines(t, "某市某局2025年部门预算\n2025年支出总预算1085203.63元。（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73 %，同比增加 16803.36 元，增长 16.87%。\n")
+	if len(d.Expenditure.ByFunction) != 1 || d.Expenditure.ByFunction[0].Code != "208" || d.Expenditure.ByFunction[0].Amount.Float() != 116433.12 {
+		t.Fatalf("by function %+v", d.Expenditure.ByFunction)
+	}
+	if !claimWith(d.Claims, "/expenditure/by_function/0", schema.ClaimSharePct, 10.73) || !claimWith(d.Claims, "/expenditure/by_function/0", schema.ClaimChange, 16803.36) {
+		t.Errorf("claims %+v", d.Claims)
+	}
+}
