@@ -548,6 +548,15 @@ func (b *builder) shareAfter(path, of string, ti int) {
 					break
 				}
 			}
+			// a whole the model may not hold ("占一般公共预算支出的84.06%"): the
+			// share is kept of the whole by its name (check rule share.parts)
+			if k := st.tokenAt(p); !found && p == t.end+len(w) && k < len(st.toks) && st.toks[k].kind == numPct {
+				if name, ok := strings.CutSuffix(strings.TrimRight(st.s[p:st.toks[k].start], " 　"), "的"); ok && strings.HasSuffix(name, "支出") && utf8.RuneCountInString(name) <= 12 &&
+					!strings.ContainsAny(name, "，,。；;") {
+					b.claim(path, schema.ClaimSharePct, k, st.toks[k].float(), "/text/whole/"+name)
+					return
+				}
+			}
 			if k := st.tokenAt(p); k < len(st.toks) && st.toks[k].start == p && st.toks[k].kind == numPct {
 				b.claim(path, schema.ClaimSharePct, k, st.toks[k].float(), of)
 			}

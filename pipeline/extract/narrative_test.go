@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -970,5 +971,18 @@ func TestClassNamedSubject(t *testing.T) {
 	}
 	if !claimWith(d.Claims, "/expenditure/by_function/0", schema.ClaimSharePct, 10.73) || !claimWith(d.Claims, "/expenditure/by_function/0", schema.ClaimChange, 16803.36) {
 		t.Errorf("claims %+v", d.Claims)
+	}
+}
+
+// A share of a whole the model has no path for ("占一般公共预算支出的84.06%")
+// is kept of the whole by its name, /text/whole/<name> (check share.parts).
+func TestShareOfNamedWhole(t *testing.T) {
+	d := extractLines(t, "梧州市某单位2024年部门预算\n1. 基本支出预算 2476260.58 元，占一般公共预算支出的84.06%，同比减少 4966.66 元，下降 0.2%。\n2. 项目支出 469500 元，占一般公共预算支出的 19.62%，同比增加 70100 元，增长 17.55%。\n")
+	for path, v := range map[string]float64{"/expenditure/basic": 84.06, "/expenditure/project": 19.62} {
+		if !slices.ContainsFunc(d.Claims, func(c schema.Claim) bool {
+			return c.Path == path && c.Kind == schema.ClaimSharePct && math.Abs(c.Value-v) < 1e-9 && c.Of == "/text/whole/一般公共预算支出"
+		}) {
+			t.Errorf("no share %v of 一般公共预算支出 on %s: %+v", v, path, d.Claims)
+		}
 	}
 }
