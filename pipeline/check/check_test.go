@@ -69,6 +69,19 @@ func rulesOf(d *schema.Document) map[string]string {
 	return out
 }
 
+// sharesOfWhole is a document stating 基本支出 2476260.58 元 and 项目支出
+// 469500 元, each with its share of a whole it names and the model lacks.
+func sharesOfWhole(project float64) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: schema.Money(247626058)}, Project: &schema.Figure{Amount: schema.Money(46950000)}}
+	const of = "/text/whole/一般公共预算支出"
+	d.Claims = []schema.Claim{
+		{Path: "/expenditure/basic", Kind: schema.ClaimSharePct, Value: 84.06, Decimals: 2, Unit: "%", Of: of, Line: 5},
+		{Path: "/expenditure/project", Kind: schema.ClaimSharePct, Value: project, Decimals: 2, Unit: "%", Of: of, Line: 12},
+	}
+	return d
+}
+
 func TestRules(t *testing.T) {
 	for _, c := range []struct {
 		name     string
@@ -114,6 +127,11 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimSharePct, Value: 71.73, Decimals: 2, Unit: "%", Of: "/expenditure/total"}}
 			return d
 		}, "share.pct", "warning"},
+		// a real page: 基本支出 84.06% and 项目支出 19.62% of 一般公共预算支出, which
+		// the model does not hold; the two parts allow the projects 15.94% at most
+		{"shares of one whole beyond their parts", func() *schema.Document { return sharesOfWhole(19.62) }, "share.parts", "warning"},
+		{"shares of one whole the parts allow", func() *schema.Document { return sharesOfWhole(15.94) }, "share.parts", ""},
+		{"a share below its part's (the whole may hold more)", func() *schema.Document { return sharesOfWhole(12) }, "share.parts", ""},
 		{"all appropriations: totals agree", func() *schema.Document {
 			d := base()
 			d.Revenue = &schema.Revenue{Total: money(2194096), FiscalTotal: money(2194096), Sources: []schema.Named{{Name: "财政拨款", Amount: *money(2194096)}}}

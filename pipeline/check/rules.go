@@ -19,6 +19,7 @@ var rules = []Rule{
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
+	{"share.parts", schema.SeverityWarning, "同一总额的各部分占比超出其金额所能占的比例", "The text states shares of one whole the model does not hold (占一般公共预算支出的…) for parts that do not overlap (基本支出 and 项目支出; classes of one scheme): the whole is at least their sum, and a share exceeds its part over that sum", "the range part / sum of the parts takes over every figure's rounding, the percentage's last digit, and 0.01 points", shareParts},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
@@ -375,6 +376,86 @@ func sharePct(c *ctx) {
 			allowZh: "占比常由另行舍入的金额计算，另允许 0.01 个百分点", allowEn: "a share is often computed from amounts rounded apart: 0.01 points more allowed",
 		})
 	}
+}
+
+// shareParts compares the shares the text states of one whole the model
+// does not hold with what the parts can make of it: parts that do not
+// overlap (basic and project expenditure; the classes of one scheme) add
+// up to no more than the whole, so a part's share is at most the part over
+// their sum — 84.06% and 19.62% of one whole for 基本支出 and 项目支出 are
+// more than all of it.
+func shareParts(c *ctx) {
+	groups := map[string][]schema.Claim{}
+	var wholes []string
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimSharePct || !strings.HasPrefix(cl.Of, "/text/whole/") {
+			continue
+		}
+		if groups[cl.Of] == nil {
+			wholes = append(wholes, cl.Of)
+		}
+		groups[cl.Of] = append(groups[cl.Of], cl)
+	}
+	for _, of := range wholes {
+		cls := groups[of]
+		family, seen := "", map[string]bool{}
+		var parts []rfig
+		var paths []string
+		ok := len(cls) >= 2
+		for _, cl := range cls {
+			f := disjointFamily(cl.Path)
+			v, p, found := c.amountOf(cl.Path)
+			if f == "" || family != "" && f != family || seen[cl.Path] || !found {
+				ok = false
+				break
+			}
+			family, seen[cl.Path] = f, true
+			parts, paths = append(parts, c.figOf(p, v)), append(paths, p)
+		}
+		if !ok {
+			continue
+		}
+		sum := rfig{how: printing{unit: "元"}}
+		for _, f := range parts {
+			sum.v += f.v
+			sum.half += f.half
+		}
+		for i, cl := range cls {
+			v, lo, hi, ok := ratio(share, parts[i], sum)
+			st := claimFig(cl)
+			if !ok || c.relations == nil && st.v <= v {
+				continue
+			}
+			lines := []int{cl.Line}
+			for _, p := range paths {
+				lines = append(lines, c.line(p))
+			}
+			c.report(finding{
+				stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi) + 0.01, figs: append([]rfig{st}, parts...),
+				paths: paths, lines: lines,
+				msg: quote(cl) + "；各部分之和为" + fmtNum(sum.v) + "元", msgEn: quoteEn(cl, "a share of a whole whose parts add up to "+fmtNum(sum.v)+" yuan"),
+				allowZh: "占比常由另行舍入的金额计算，另允许 0.01 个百分点", allowEn: "a share is often computed from amounts rounded apart: 0.01 points more allowed",
+			})
+		}
+	}
+}
+
+// disjointFamily names the family of figures a path belongs to whose
+// members do not overlap: the basic and project expenditure, or the
+// classes of one scheme; "" for any other.
+func disjointFamily(p string) string {
+	switch p {
+	case "/expenditure/basic", "/expenditure/project":
+		return "uses"
+	}
+	for _, base := range []string{"/expenditure/by_function/", "/expenditure/by_economic/"} {
+		if rest, ok := strings.CutPrefix(p, base); ok {
+			if _, err := strconv.Atoi(rest); err == nil {
+				return base
+			}
+		}
+	}
+	return ""
 }
 
 func restate(c *ctx, kind string, resolve func(string) (rfig, string, bool)) {

@@ -1106,6 +1106,11 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 	if got := threePublicByLabels(t); got != nil {
 		return got
 	}
+	if rows := threePublicLabelSums(t); rows != nil {
+		b.warnTable(t, "its rows, each named, do not add up (the 三公 to its parts, the vehicles to 购置 and 运行): not used")
+		b.keep(t, rows)
+		return nil
+	}
 	// the two orders of the parts seen in templates
 	orders := [][]string{
 		{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"},
@@ -1396,6 +1401,70 @@ func threePublicByLabels(t table) map[string]cell {
 		return nil
 	}
 	return got
+}
+
+// threePublicLabelSums reads a 三公 table whose every row with figures is
+// named, once each, with its cells on its own line ("3.公务用车费 | 0 | 0
+// |"), each row as many cells: the first column's failing sums — the 合计
+// against 出国, 接待 and the vehicles, the vehicles against 购置 and 运行 —
+// are the table's own, its cells' places known by their rows' names. Its
+// cells of that column are kept as table claims when a sum fails; nil
+// otherwise.
+func threePublicLabelSums(t table) []tableRow {
+	at := map[string]token{}
+	n := 0
+	for _, r := range t.rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		field := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
+		if _, twice := at[field]; field == "" || twice || n > 0 && len(r.vals) != n {
+			return nil
+		}
+		for _, v := range r.vals {
+			if v.line != r.vals[0].line {
+				return nil
+			}
+		}
+		n, at[field] = len(r.vals), r.vals[0]
+	}
+	for _, f := range []string{"total", "overseas_travel", "reception"} {
+		if _, ok := at[f]; !ok {
+			return nil
+		}
+	}
+	v := func(f string) schema.Money { return t.value(at[f]) }
+	_, hasVehicle := at["vehicle"]
+	_, hasPurchase := at["vehicle_purchase"]
+	_, hasOperation := at["vehicle_operation"]
+	if !hasVehicle && !(hasPurchase && hasOperation) {
+		return nil
+	}
+	vehicle := v("vehicle")
+	if !hasVehicle {
+		vehicle = v("vehicle_purchase") + v("vehicle_operation")
+	}
+	vehicleFails := hasVehicle && hasPurchase && hasOperation && v("vehicle_purchase")+v("vehicle_operation") != vehicle
+	if !vehicleFails && v("overseas_travel")+v("reception")+vehicle == v("total") {
+		return nil
+	}
+	var rows []tableRow
+	for _, f := range []string{"total", "overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"} {
+		tok, ok := at[f]
+		if !ok {
+			continue
+		}
+		row := tableRow{ref: refThreePublic + f, tok: tok, line: tok.line}
+		switch {
+		case f == "total":
+		case f == "overseas_travel" || f == "reception" || f == "vehicle" || !hasVehicle:
+			row.of = refThreePublic + "total"
+		default:
+			row.of = refThreePublic + "vehicle"
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // threePublicPart names the part of the 三公 a row's label is: "" for none.

@@ -722,6 +722,37 @@ func TestSplitByUse(t *testing.T) {
 	}
 }
 
+// A split by use that adds up to less than the total its sentence states
+// is kept as sum claims where one misprint of one figure, changed back,
+// closes the gap (sum.text compares them); a gap no misprint explains (a
+// part left unsaid) keeps none, and neither does a split against a total
+// stated elsewhere (it may leave a fund out).
+func TestSplitByUseShort(t *testing.T) {
+	text := "某所2016年部门预算\n相应安排支出预算357.68万元，其中：人员支出271.98万元，公用支出30.70万元，项目支出54万元。\n"
+	sums := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				out[cl.Path] = cl.Value
+			}
+		}
+		return out
+	}
+	want := map[string]float64{"/text/2/uses": 3576800, "/text/2/uses/1": 2719800, "/text/2/uses/2": 307000, "/text/2/uses/3": 540000}
+	if got := sums(text); !maps.Equal(got, want) {
+		t.Errorf("sum claims %v, want %v", got, want)
+	}
+	for name, other := range map[string]string{
+		"a gap no misprint explains": strings.Replace(text, "271.98", "260.45", 1),
+		"a total stated elsewhere": "某市某局2021年部门预算\n2021年收支总预算600万元，收入包括：一般公共预算拨款收入600万元；支出包括：一般公共服务支出600万元。\n" +
+			"2.按支出用途分类，包括人员支出200万元，日常公用支出50万元，项目支出250万元。\n",
+	} {
+		if got := sums(other); len(got) != 0 {
+			t.Errorf("%s: sum claims %v", name, got)
+		}
+	}
+}
+
 // A split by use with no total of its own ("按支出用途分类，包括人员支出…")
 // is read against the expenditure's total stated before it; parts that do
 // not make that total are not read.

@@ -233,7 +233,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			end = st.sentenceEnd(next)
 		}
 	}
-	cmp := -1
+	cmp, afterShare := -1, false
 	for i := pos; i < end; {
 		r, size := utf8.DecodeRuneInString(st.s[i:])
 		if r == '比' || r == '较' || (r == '与' || r == '同' || r == '和') && b.flatWithPrior(st.s[i+size:end]) {
@@ -248,10 +248,14 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			k := st.tokenAt(i)
 			if k < len(st.toks) && st.toks[k].start == i {
 				o := st.toks[k]
-				// a completion rate ("决算为18.5万元，完成预算的92.5%，较上年减少…") is the figure's too
-				if o.kind == numMoney && o.money() != restate || o.kind == numPct && !hasSuffixAny(st.s[pos:i], []string{"完成预算的", "完成年初预算的", "完成全年预算的"}) {
+				// a completion rate ("决算为18.5万元，完成预算的92.5%，较上年减少…") is the figure's too;
+				// so is its share ("2016908.34 元，占基本支出预算 81.45%，同比增加…") where
+				// the comparison states a change in money (a percentage alone may be the share's)
+				share := o.kind == numPct && strings.HasPrefix(strings.TrimLeft(st.s[pos:i], "，, "), "占")
+				if o.kind == numMoney && o.money() != restate || o.kind == numPct && !share && !hasSuffixAny(st.s[pos:i], []string{"完成预算的", "完成年初预算的", "完成全年预算的"}) {
 					return y, false
 				}
+				afterShare = afterShare || share
 				i = o.end
 				continue
 			}
@@ -260,6 +264,12 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 	}
 	if cmp < 0 || b.againstBudget(cmp, end) {
 		return y, false
+	}
+	done := func() (yoy, bool) {
+		if afterShare && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
+			return y, false
+		}
+		return y, y.found()
 	}
 	sign := 0
 	for i := cmp; i < end; {
@@ -275,7 +285,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 				sign = -1
 				i += len(w)
 				if unchosen(st.s[i:], upWords) {
-					return y, y.found()
+					return done()
 				}
 				continue
 			}
@@ -283,12 +293,15 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			sign = 1
 			i += len(w)
 			if unchosen(st.s[i:], downWords) {
-				return y, y.found()
+				return done()
 			}
 			continue
 		}
-		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure
-		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") {
+		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure;
+		// so does a list the comparison opens ("与2022年预算持平：一、因公出国
+		// (境)费预算170万元，…")
+		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") ||
+			(y.flat || sign != 0) && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(rest)
@@ -308,14 +321,14 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			case o.kind == numPct && sign != 0 && y.pct < 0:
 				y.pct, y.pctSign = k, sign
 			default:
-				return y, y.found()
+				return done()
 			}
 			i = o.end
 			continue
 		}
 		i += size
 	}
-	return y, y.found()
+	return done()
 }
 
 // unchosen tells a direction followed by its opposite in brackets, a
@@ -518,12 +531,30 @@ func (b *builder) shareAfter(path, of string, ti int) {
 			}
 			// the whole named otherwise ("占支出总额的70%", "占部门预算的"): the
 			// expenditure's or the revenue's, so only for a share of either
-			for _, f := range []string{"支出总额的", "支出总计的", "支出预算的", "全部支出的", "本年支出的", "收入总额的", "收入总计的", "收入预算的", "全部收入的", "本年收入的", "部门预算的", "总预算的"} {
+			// a share of the basic expenditure says so ("占基本支出预算 81.45%")
+			if strings.HasPrefix(of, "/expenditure/basic") && !found {
+				for _, f := range []string{"基本支出预算的", "基本支出预算", "基本支出的", "基本支出"} {
+					if strings.HasPrefix(st.s[p:], f) {
+						p, found = p+len(f), true
+						break
+					}
+				}
+			}
+			for _, f := range []string{"支出总预算的", "支出总预算", "支出总额的", "支出总计的", "支出预算的", "全部支出的", "本年支出的", "收入总额的", "收入总计的", "收入预算的", "全部收入的", "本年收入的", "部门预算的", "总预算的"} {
 				side := strings.Contains(f, "支出") && strings.HasPrefix(of, "/expenditure/") || strings.Contains(f, "收入") && strings.HasPrefix(of, "/revenue/") ||
 					!strings.Contains(f, "支出") && !strings.Contains(f, "收入") && (strings.HasPrefix(of, "/expenditure/") || strings.HasPrefix(of, "/revenue/"))
 				if !found && side && !strings.HasPrefix(of, "/expenditure/basic") && strings.HasPrefix(st.s[p:], f) {
 					p += len(f)
 					break
+				}
+			}
+			// a whole the model may not hold ("占一般公共预算支出的84.06%"): the
+			// share is kept of the whole by its name (check rule share.parts)
+			if k := st.tokenAt(p); !found && p == t.end+len(w) && k < len(st.toks) && st.toks[k].kind == numPct {
+				if name, ok := strings.CutSuffix(strings.TrimRight(st.s[p:st.toks[k].start], " 　"), "的"); ok && strings.HasSuffix(name, "支出") && utf8.RuneCountInString(name) <= 12 &&
+					!strings.ContainsAny(name, "，,。；;") {
+					b.claim(path, schema.ClaimSharePct, k, st.toks[k].float(), "/text/whole/"+name)
+					return
 				}
 			}
 			if k := st.tokenAt(p); k < len(st.toks) && st.toks[k].start == p && st.toks[k].kind == numPct {

@@ -894,24 +894,24 @@ func (b *builder) basicProject() {
 // whole's own label, from the clause's start to its amount, names 拨款 or
 // 公共预算.
 func (b *builder) ofAppropriations(start int) bool {
-	label, ok := b.wholeLabel(start)
+	label, _, ok := b.wholeLabel(start)
 	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
 }
 
 // wholeLabel is the label of the whole a label at start is listed under
 // after 其中 in its sentence: from the clause's start to the whole's
 // amount ("一般公共预算拨款支出" in "一般公共预算拨款支出800万元，其中：基本
-// 支出…").
-func (b *builder) wholeLabel(start int) (string, bool) {
+// 支出…"), and the whole's token.
+func (b *builder) wholeLabel(start int) (string, int, bool) {
 	st := b.st
 	from := strings.LastIndex(st.s[:start], "。") + 1
 	k := strings.LastIndex(st.s[from:start], "其中")
 	if k < 0 {
-		return "", false
+		return "", 0, false
 	}
 	ti := st.tokenAt(from+k) - 1
 	if ti < 0 || st.toks[ti].start < from || st.toks[ti].kind != numMoney {
-		return "", false
+		return "", 0, false
 	}
 	label := st.s[from:st.toks[ti].start]
 	for _, sep := range []string{"，", "；", ",", ";"} {
@@ -919,17 +919,23 @@ func (b *builder) wholeLabel(start int) (string, bool) {
 			label = label[i+len(sep):]
 		}
 	}
-	return label, true
+	return label, ti, true
 }
 
 // ofPart tells a label listed after 其中 under one part of the expenditure:
 // a 类, 款 or 项 ("社会保障和就业支出（类）2.53万元，其中：基本支出2.53万元，
 // 项目支出0万元", "卫生健康支出…") or a fund (政府性基金预算支出). Its split
-// is the part's, not the document's.
+// is the part's, not the document's; so is the split of a whole the
+// model holds as no total that its 基本支出 and 项目支出 add up to ("机构运
+// 行 1100910.5 元，其中：基本支出 1100910.5 元，项目支出 0元", a 项 of a
+// PDF page).
 func (b *builder) ofPart(start int) bool {
-	label, ok := b.wholeLabel(start)
+	label, whole, ok := b.wholeLabel(start)
 	if !ok {
 		return false
+	}
+	if b.splitOfOther(whole) {
+		return true
 	}
 	if strings.Contains(label, "(类)") || strings.Contains(label, "(款)") || strings.Contains(label, "(项)") ||
 		strings.Contains(label, "基金") || strings.Contains(label, "资本经营") {
@@ -946,6 +952,47 @@ func (b *builder) ofPart(start int) bool {
 		}
 	}
 	return false
+}
+
+// splitOfOther tells a whole (token whole) whose sentence splits it into
+// 基本支出 and 项目支出 (splitWhole) where the whole is none of the
+// expenditure's totals the model holds, or, where it holds none, smaller
+// than another whole so split: the largest is the document's.
+func (b *builder) splitOfOther(whole int) bool {
+	if !b.splitWhole(whole) {
+		return false
+	}
+	w := b.st.toks[whole].money()
+	if exp := b.doc.Expenditure; exp != nil && (exp.Total != nil || exp.CurrentYear != nil) {
+		return !(exp.Total != nil && *exp.Total == w || exp.CurrentYear != nil && *exp.CurrentYear == w)
+	}
+	for _, end := range b.find("其中") {
+		if o := b.st.tokenAt(end-len("其中")) - 1; o >= 0 && b.st.toks[o].kind == numMoney && b.st.toks[o].money() > w && b.splitWhole(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWhole tells an amount followed, in its sentence, by 其中 and
+// 基本支出 and 项目支出 and no other amount, the two adding up to it.
+func (b *builder) splitWhole(whole int) bool {
+	st := b.st
+	t := st.toks[whole]
+	if !strings.HasPrefix(strings.TrimLeft(st.s[t.end:], ",，:： "), "其中") {
+		return false
+	}
+	stop := st.sentenceEnd(t.end)
+	var sum schema.Money
+	n := 0
+	for k := whole + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
+		if st.toks[k].kind == numMoney {
+			sum += st.toks[k].money()
+			n++
+		}
+	}
+	s := st.s[t.end:stop]
+	return n == 2 && sum == t.money() && strings.Contains(s, "基本支出") && strings.Contains(s, "项目支出")
 }
 
 // trimSuffixes removes the first of words that ends s, if any.
@@ -1303,7 +1350,7 @@ func (b *builder) listedParts() {
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum <= whole.money() || nestedParts(st, parts) {
+		if !plain || len(parts) < 2 || sum == whole.money() || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1315,6 +1362,38 @@ func (b *builder) listedParts() {
 			b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
 		}
 	}
+}
+
+// closedShort tells a list of parts (token indexes) that names a
+// remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
+// 收入…"): it claims to be the whole; and that falls short of the whole
+// (token whole) by what one misprint of one figure, changed back,
+// explains. A list that names no remainder may be partial.
+func (b *builder) closedShort(whole int, parts []int) bool {
+	st := b.st
+	closed := false
+	prev := st.toks[whole].end
+	for _, k := range parts {
+		label := strings.TrimLeft(st.s[prev:st.toks[k].start], ",，、;；:： ")
+		label = strings.TrimPrefix(label, "其中")
+		label = strings.TrimLeft(label, ",，、;；:： ")
+		closed = closed || strings.HasPrefix(label, "其他")
+		prev = st.toks[k].end
+	}
+	if !closed {
+		return false
+	}
+	vals := []token{st.toks[whole]}
+	for _, k := range parts {
+		vals = append(vals, st.toks[k])
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return s == 0
+	})
 }
 
 // nestedParts tells a list where a part is the sum of two or more of the
@@ -1406,7 +1485,7 @@ func (b *builder) splitUses() {
 		var total schema.Money
 		xt := st.tokenAt(start) - 1
 		if lead := st.s[runeStart(st.s, max(0, start-3*16)):start]; exp.Total != nil && strings.Contains(lead, "支出用途") && strings.HasSuffix(strings.TrimRight(lead, ",，:： "), "包括") {
-			total = *exp.Total
+			total, xt = *exp.Total, -1
 		} else {
 			if xt < 0 || st.toks[xt].kind != numMoney || strings.Trim(st.s[st.toks[xt].end:start], ",，:;； ") != "其中" {
 				continue
@@ -1442,6 +1521,11 @@ func (b *builder) splitUses() {
 				n++
 			}
 		}
+		if n == len(parts) && sum < total && xt >= 0 { // more than the total: listedParts
+
+			b.usesOff(xt, parts)
+			continue
+		}
 		project := st.toks[jt].money()
 		if n != len(parts) || sum != total || exp.Project != nil && exp.Project.Amount != project ||
 			exp.Basic != nil && exp.Basic.Amount != sum-project {
@@ -1464,6 +1548,37 @@ func (b *builder) splitUses() {
 			Reason: fmt.Sprintf("人员支出 %s and 对个人和家庭补助 %s stated apart: personnel (人员经费) is the two together, which the text does not print, so it is left out",
 				st.s[st.toks[pt].start:st.toks[pt].end], st.s[st.toks[ht].start:st.toks[ht].end])})
 		return
+	}
+}
+
+// usesOff keeps a split by use that adds up to less than the total its
+// sentence states before 其中 (token total) as sum claims, where one
+// misprint of one of them, changed back, makes it add up: the parts by use
+// are the whole expenditure's, so the sum is the text's own (sum.text).
+// A split that adds up to the expenditure stated elsewhere ("按支出用途分
+// 类，包括…") may leave a fund out, and is not compared.
+func (b *builder) usesOff(total int, parts []int) {
+	st := b.st
+	vals := []token{st.toks[total]}
+	for _, k := range parts {
+		if moneyFactor(st.toks[k].unit) != moneyFactor(vals[0].unit) {
+			return
+		}
+		vals = append(vals, st.toks[k])
+	}
+	if !misprintAway(vals, func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return s == 0
+	}) {
+		return
+	}
+	path := "/text/" + strconv.Itoa(st.source(vals[0].start).Line) + "/uses"
+	b.sumClaim(path, "", total)
+	for i, k := range parts {
+		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
 	}
 }
 
@@ -1605,6 +1720,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					p := end
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "(类)"))
 					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "支出"))
+					p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], "类科目")) // "社会保障和就业支出类科目 116433.12 元"
 					if p == end && (strings.HasPrefix(st.s[p:], "拨款") || strings.HasPrefix(st.s[p:], "收入")) {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
@@ -1734,8 +1850,8 @@ func (b *builder) projectsPart(start int) bool {
 				strings.HasPrefix(s[end:], "预算和") || strings.HasPrefix(s[end:], "和") {
 				continue
 			}
-			if _, ok := b.valueAfter(end, 4); !ok && l == "项目支出" {
-				continue // "去年项目支出未列该项": no list opened
+			if _, ok := b.valueAfter(end, 4); !ok {
+				continue // "去年项目支出未列该项", "…列入基本支出。其中：": no list opened
 			}
 			last, project = end, l == "项目支出"
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -284,15 +285,22 @@ func TestBudgetTotalsOtherWords(t *testing.T) {
 
 // A completion rate between a 决算's figure and its comparison with the
 // prior year ("决算为18.5万元，完成预算的92.5%，较上年减少1.5万元") does not
-// hide the comparison; a share does (it may be the share that changed).
+// hide the comparison; a share hides one that states no change in money
+// (a percentage alone may be the share's).
 func TestChangeAfterCompletionRate(t *testing.T) {
 	changes := func(text string) map[string]float64 { return changeClaims(t, text) }
 	got := changes("湖北省某局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为18.5万元，完成预算的92.5%，较上年减少1.5万元，下降7.5%。\n")
 	if want := map[string]float64{"/three_public:change": -15000, "/three_public:change_pct": -7.5}; !maps.Equal(got, want) {
 		t.Errorf("changes %v, want %v", got, want)
 	}
-	if got := changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年减少1.5万元。\n"); len(got) != 0 {
-		t.Errorf("a change after a share: %v", got)
+	// after a share, a change in money is the figure's; a percentage alone
+	// may be the share's
+	got = changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年减少1.5万元，下降7.5%。\n")
+	if want := map[string]float64{"/operating_costs:change": -15000, "/operating_costs:change_pct": -7.5}; !maps.Equal(got, want) {
+		t.Errorf("a change in money after a share: %v, want %v", got, want)
+	}
+	if got := changes("湖北省某局2019年度部门决算\n2019年度机关运行经费支出18.5万元，占基本支出的5%，较上年下降0.5%。\n"); len(got) != 0 {
+		t.Errorf("a percentage change after a share: %v", got)
 	}
 }
 
@@ -1001,4 +1009,57 @@ func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
 		"/three_public/overseas_travel/amount": 0, "/three_public/overseas_travel/budgeted": 200000,
 		"/three_public/reception/amount": 52100, "/three_public/reception/budgeted": 149000,
 		"/three_public/vehicle/amount": 24800, "/three_public/vehicle/budgeted": 150000}}})
+}
+
+// Parts listed after 其中 that fall short of their whole say nothing (the
+// list may be partial) unless the list names a remainder (其他收入): then
+// it claims the whole, and where one misprint of one figure, changed back,
+// closes the gap, the whole and parts are kept as sum claims.
+func TestListedPartsShort(t *testing.T) {
+	const text = "某学院2016年部门决算\n2016年度总收入27,964.71万元，其中：财政拨款收入9,787.85万元，教育事业收入5,738.74万元，其他收入12,037.17万元，经营收入100.95万元。\n"
+	sums := func(text string) int {
+		n := 0
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				n++
+			}
+		}
+		return n
+	}
+	if n := sums(text); n != 5 {
+		t.Errorf("a closed list short by a misprint: %d sum claims, want 5 (the whole and four parts)", n)
+	}
+	for name, other := range map[string]string{
+		"no remainder named":         strings.Replace(text, "其他收入", "捐赠收入", 1),
+		"a gap no misprint explains": strings.Replace(text, "27,964.71", "27,812.33", 1),
+	} {
+		if n := sums(other); n != 0 {
+			t.Errorf("%s: %d sum claims", name, n)
+		}
+	}
+}
+
+// A 类 named with 类科目 after it ("社会保障和就业支出类科目 116433.12 元")
+// is the class's statement, and its share of the 支出总预算 is read.
+func TestClassNamedSubject(t *testing.T) {
+	d := extractLines(t, "某市某局2025年部门预算\n2025年支出总预算1085203.63元。（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73 %，同比增加 16803.36 元，增长 16.87%。\n")
+	if len(d.Expenditure.ByFunction) != 1 || d.Expenditure.ByFunction[0].Code != "208" || d.Expenditure.ByFunction[0].Amount.Float() != 116433.12 {
+		t.Fatalf("by function %+v", d.Expenditure.ByFunction)
+	}
+	if !claimWith(d.Claims, "/expenditure/by_function/0", schema.ClaimSharePct, 10.73) || !claimWith(d.Claims, "/expenditure/by_function/0", schema.ClaimChange, 16803.36) {
+		t.Errorf("claims %+v", d.Claims)
+	}
+}
+
+// A share of a whole the model has no path for ("占一般公共预算支出的84.06%")
+// is kept of the whole by its name, /text/whole/<name> (check share.parts).
+func TestShareOfNamedWhole(t *testing.T) {
+	d := extractLines(t, "梧州市某单位2024年部门预算\n1. 基本支出预算 2476260.58 元，占一般公共预算支出的84.06%，同比减少 4966.66 元，下降 0.2%。\n2. 项目支出 469500 元，占一般公共预算支出的 19.62%，同比增加 70100 元，增长 17.55%。\n")
+	for path, v := range map[string]float64{"/expenditure/basic": 84.06, "/expenditure/project": 19.62} {
+		if !slices.ContainsFunc(d.Claims, func(c schema.Claim) bool {
+			return c.Path == path && c.Kind == schema.ClaimSharePct && math.Abs(c.Value-v) < 1e-9 && c.Of == "/text/whole/一般公共预算支出"
+		}) {
+			t.Errorf("no share %v of 一般公共预算支出 on %s: %+v", v, path, d.Claims)
+		}
+	}
 }
