@@ -605,6 +605,36 @@ func TestNoTitleInBody(t *testing.T) {
 	}
 }
 
+// A text that is only its contents has no title: its numbered headings give
+// the year and kind when they all agree, and the department where a heading
+// names it before the year or the entries of its tables do (…汇总, …本级).
+// Headings that disagree, entries of two names, or a heading's name that
+// ends like none give nothing.
+func TestContentsIdentity(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		year       int
+	}{
+		{"目录\n一、 某市农业技术服务中心基本情况\n(一)单位职责\n二、某市农业技术服务中心2021年度部门决算表\n(一)收入支出决算总表", "某市农业技术服务中心", 2021},
+		{"目录\n一、单位基本情况\n三、2019年部门决算收支情况说明\n五、2019年部门决算公开表(汇总及本级)\n(一)某县林业局汇总\n1、收入支出决算总表\n(二)某县林业局本级\n1、收入支出决算总表", "某县林业局", 2019},
+		{"目录\n三、2019年部门决算收支情况说明\n五、2018年部门决算公开表\n(一)某县林业局汇总", "", 0},
+		{"目录\n三、2019年部门决算收支情况说明\n五、2019年单位预算公开表\n(一)某县林业局汇总", "", 0},
+		{"目录\n三、2019年部门决算收支情况说明\n(一)某县林业局汇总\n(二)某县水利局本级", "", 0},
+		{"目录\n二、全县2021年度部门决算表\n(一)收入支出决算总表", "", 0},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split(c.text, "\n")}, "c", Hints{})
+		switch {
+		case c.name == "" && err == nil:
+			t.Errorf("%q: gave %q, want none", c.text, doc.Department.Name)
+		case c.name == "":
+		case err != nil:
+			t.Errorf("%q: %v", c.text, err)
+		case doc.Department.Name != c.name || doc.Document.FiscalYear != c.year || doc.Document.Kind != schema.KindFinalAccounts:
+			t.Errorf("%q: %q %d %s", c.text, doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
