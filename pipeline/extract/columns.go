@@ -1164,7 +1164,28 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 		b.keep(t, threePublicOneOff(t, orders, sums, toks, at))
 		return nil
 	}
+	_, okP := got["vehicle_purchase"]
+	_, okO := got["vehicle_operation"]
+	if !okP && !okO && strings.Contains(h, "预算数") && strings.Contains(h, "决算数") {
+		// the order of the cells left the cars' parts open (the 运行费 row
+		// repeats the subtotal: either part could be it): the rows' labels
+		// tell them, when that reading keeps every cell the order read and
+		// its parts add up with the text's figures
+		if s := b.threePublicByStated(t, strings.Index(h, "预算数") < strings.Index(h, "决算数")); s != nil && keepsCells(s, got) {
+			got = s
+		}
+	}
 	return got
+}
+
+// keepsCells tells a reading that holds every cell of another, the same.
+func keepsCells(reading, of map[string]cell) bool {
+	for k, c := range of {
+		if r, ok := reading[k]; !ok || r.v != c.v {
+			return false
+		}
+	}
+	return true
 }
 
 // threePublicByStated reads a 决算's 三公 table of 预算数/决算数 pairs whose
@@ -1189,13 +1210,27 @@ func (b *builder) threePublicByStated(t table, budgetFirst bool) map[string]cell
 			stated[key] = f.Amount
 		}
 	}
+	// a web table's cell a line: a row of separators alone ("|") holds
+	// the next cell of the row labelled above it
+	var rows []row
+	for _, r := range t.rows {
+		if n := len(rows); n > 0 && strings.Trim(r.name, "| ") == "" {
+			rows[n-1].vals = append(slices.Clip(rows[n-1].vals), r.vals...)
+			continue
+		}
+		rows = append(rows, r)
+	}
 	got := map[string]cell{}
 	var single []string // the parts whose row printed one cell
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if len(r.vals) == 0 {
 			continue
 		}
-		key := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
+		// a web table's row: the label is the last cell before the values
+		// (the first row's carries the header's cells: "项目|预算数|决算数|合计|")
+		label := strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|")
+		label = label[strings.LastIndex(label, "|")+1:]
+		key := threePublicPart(label)
 		if _, twice := got[key]; key == "" || twice || got["budgeted:"+key].line > 0 || len(r.vals) > 2 {
 			return nil
 		}
