@@ -653,6 +653,9 @@ func TestIdentityFamilies(t *testing.T) {
 		// a 部门综合预算 is a department budget; a numbered heading of the body is no title
 		{"某市科学技术协会2024年部门综合预算公开说明\n第二部分 五、2024 年部门预算收支说明 收支情况", "某市科学技术协会"},
 		{"某市档案馆2023年单位预算\n七、“三公”经费情况说明\n(一)2023 年单位预算全口径安排的“三公”经费预算情况。", "某市档案馆"},
+		// a 三公 page of the democratic parties' or the 工商联's collective organ
+		{"某市各民主党派2018年三公经费预算情况说明\n1、因公出国(境)费用0万元。", "某市各民主党派"},
+		{"某县工商联2019年“三公”经费决算情况说明\n1、因公出国(境)费用0万元。", "某县工商联"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {

@@ -693,7 +693,9 @@ func nameLike(n string) bool {
 	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
 		n = n[:k]
 	}
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
+	// 中学, 小学; a town's government; the collective organs of the
+	// democratic parties and the federation of industry (工商联)
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "民主党派", "工商联"})
 }
 
 // splitAlias parts a department's name from the second name it bears
