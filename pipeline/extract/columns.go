@@ -1103,7 +1103,7 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 			return nil
 		}
 	}
-	if got := threePublicByLabels(t); got != nil {
+	if got := threePublicByLabels(t, b.doc.ThreePublic); got != nil {
 		return got
 	}
 	// the two orders of the parts seen in templates
@@ -1401,8 +1401,10 @@ func abs(f float64) float64 {
 // their part ("2.公务接待费 | 8 |", a web page's): the label tells the part,
 // a blank cell is left unread. It is nil unless every row with a value has
 // one and a label of its own part, the total among them, and the parts add
-// up to the total (a blank counted as nothing).
-func threePublicByLabels(t table) map[string]cell {
+// up to the total (a blank counted as nothing). A table of fewer than three
+// cells (the others blank, or dropped) is read only when the parts the text
+// states (stated) fill those it lacks and add up to its total.
+func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 	got := map[string]cell{}
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
@@ -1418,8 +1420,11 @@ func threePublicByLabels(t table) map[string]cell {
 		got[field] = cell{t.value(r.vals[0]), r.vals[0].line}
 	}
 	total, ok := got["total"]
-	if !ok || len(got) < 3 {
+	if !ok {
 		return nil
+	}
+	if len(got) < 3 {
+		return threePublicFewLabels(got, stated)
 	}
 	vehicle := got["vehicle"].v
 	if _, ok := got["vehicle"]; !ok {
@@ -1428,6 +1433,36 @@ func threePublicByLabels(t table) map[string]cell {
 		return nil
 	}
 	if got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
+		return nil
+	}
+	return got
+}
+
+// threePublicFewLabels keeps the few cells of a 三公 table read by their
+// labels (its total and at most one part) when its parts, each the table's
+// or else the text's, add up to its total; nil otherwise.
+func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic) map[string]cell {
+	if stated == nil {
+		return nil
+	}
+	sum := got["total"].v
+	for _, p := range []struct {
+		key string
+		f   *schema.Figure
+	}{{"overseas_travel", stated.OverseasTravel}, {"reception", stated.Reception}, {"vehicle", stated.Vehicle}} {
+		switch c, ok := got[p.key]; {
+		case ok:
+			sum -= c.v
+		case p.f != nil:
+			sum -= p.f.Amount
+		default:
+			return nil
+		}
+	}
+	if _, ok := got["vehicle"]; !ok && (got["vehicle_purchase"].line > 0 || got["vehicle_operation"].line > 0) {
+		return nil // a part of the cars with no subtotal to check it by
+	}
+	if sum != 0 {
 		return nil
 	}
 	return got

@@ -320,3 +320,32 @@ func TestThreePublicWebPairsOperationRepeatsSubtotal(t *testing.T) {
 		t.Fatalf("a 运行 row short of the subtotal was read: %+v", tp)
 	}
 }
+
+// A 三公 table of one column, a cell a line, whose other cells were dropped
+// (blank): its total and its one part are read by their labels when the
+// parts the text states fill the rest and add up to the total; a total
+// that the text's parts do not make leaves the table's part unread.
+func TestThreePublicFewLabelledCells(t *testing.T) {
+	const page = `某区审计局2018年预算“三公”经费情况说明
+一、2018年“三公”经费支出预算表
+项目
+预 算 数(万元)
+合计
+%s
+因公出国(境)费
+0
+公务接待费
+公务用车购置及运行费
+其中:公务用车运行维护费
+公务用车购置
+二、2018年“三公”经费支出预算情况说明
+某区审计局2018年度“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元,公务用车购置及运行费支出预算为0万元。`
+	tp := extractLines(t, fmt.Sprintf(page, "3.1")).ThreePublic
+	if tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 || tp.Total == nil || *tp.Total != schema.Yuan(31000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	tp = extractLines(t, fmt.Sprintf(page, "3.5")).ThreePublic
+	if tp != nil && tp.OverseasTravel != nil {
+		t.Fatalf("a table whose total the text's parts do not make was read: %+v", tp.OverseasTravel)
+	}
+}
