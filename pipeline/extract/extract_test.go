@@ -1639,3 +1639,18 @@ func TestSplitAlias(t *testing.T) {
 		t.Errorf("department %+v", d.Department)
 	}
 }
+
+// The list under a heading that names 职能 is the department's duties; a
+// heading of the contents, the next of its own list right after it
+// ("二、部门主要职能" / "三、2019年部门决算收支情况说明"), has none: the
+// numbered entries below the next heading are not its duties.
+func TestResponsibilitiesNotFromContents(t *testing.T) {
+	body := extractLines(t, "某县林业局2019年部门决算\n一、单位基本情况\n二、部门主要职能\n1、负责全县林业工作。\n2、负责森林防火。\n三、2019年部门决算收支情况说明")
+	if got := body.Department.Responsibilities; len(got) != 2 || got[1] != "2、负责森林防火。" {
+		t.Errorf("duties under their heading: %q", got)
+	}
+	contents := extractLines(t, "某县林业局2019年部门决算\n目录\n一、单位基本情况\n二、部门主要职能\n三、2019年部门决算收支情况说明\n1、部门决算收支情况总体及增减变化情况说明\n2、关于“三公”经费支出说明\n四、名词解释")
+	if got := contents.Department.Responsibilities; len(got) != 0 {
+		t.Errorf("the contents' entries taken for duties: %q", got)
+	}
+}
