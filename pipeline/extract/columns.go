@@ -1103,7 +1103,7 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 			return nil
 		}
 	}
-	if got := threePublicByLabels(t); got != nil {
+	if got := threePublicByLabels(t, b.doc.ThreePublic); got != nil {
 		return got
 	}
 	if rows := threePublicLabelSums(t); rows != nil {
@@ -1169,7 +1169,28 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 		b.keep(t, threePublicOneOff(t, orders, sums, toks, at))
 		return nil
 	}
+	_, okP := got["vehicle_purchase"]
+	_, okO := got["vehicle_operation"]
+	if !okP && !okO && strings.Contains(h, "预算数") && strings.Contains(h, "决算数") {
+		// the order of the cells left the cars' parts open (the 运行费 row
+		// repeats the subtotal: either part could be it): the rows' labels
+		// tell them, when that reading keeps every cell the order read and
+		// its parts add up with the text's figures
+		if s := b.threePublicByStated(t, strings.Index(h, "预算数") < strings.Index(h, "决算数")); s != nil && keepsCells(s, got) {
+			got = s
+		}
+	}
 	return got
+}
+
+// keepsCells tells a reading that holds every cell of another, the same.
+func keepsCells(reading, of map[string]cell) bool {
+	for k, c := range of {
+		if r, ok := reading[k]; !ok || r.v != c.v {
+			return false
+		}
+	}
+	return true
 }
 
 // threePublicByStated reads a 决算's 三公 table of 预算数/决算数 pairs whose
@@ -1194,13 +1215,27 @@ func (b *builder) threePublicByStated(t table, budgetFirst bool) map[string]cell
 			stated[key] = f.Amount
 		}
 	}
+	// a web table's cell a line: a row of separators alone ("|") holds
+	// the next cell of the row labelled above it
+	var rows []row
+	for _, r := range t.rows {
+		if n := len(rows); n > 0 && strings.Trim(r.name, "| ") == "" {
+			rows[n-1].vals = append(slices.Clip(rows[n-1].vals), r.vals...)
+			continue
+		}
+		rows = append(rows, r)
+	}
 	got := map[string]cell{}
 	var single []string // the parts whose row printed one cell
-	for _, r := range t.rows {
+	for _, r := range rows {
 		if len(r.vals) == 0 {
 			continue
 		}
-		key := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
+		// a web table's row: the label is the last cell before the values
+		// (the first row's carries the header's cells: "项目|预算数|决算数|合计|")
+		label := strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|")
+		label = label[strings.LastIndex(label, "|")+1:]
+		key := threePublicPart(label)
 		if _, twice := got[key]; key == "" || twice || got["budgeted:"+key].line > 0 || len(r.vals) > 2 {
 			return nil
 		}
@@ -1371,8 +1406,10 @@ func abs(f float64) float64 {
 // their part ("2.公务接待费 | 8 |", a web page's): the label tells the part,
 // a blank cell is left unread. It is nil unless every row with a value has
 // one and a label of its own part, the total among them, and the parts add
-// up to the total (a blank counted as nothing).
-func threePublicByLabels(t table) map[string]cell {
+// up to the total (a blank counted as nothing). A table of fewer than three
+// cells (the others blank, or dropped) is read only when the parts the text
+// states (stated) fill those it lacks and add up to its total.
+func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 	got := map[string]cell{}
 	for _, r := range t.rows {
 		if len(r.vals) == 0 {
@@ -1388,8 +1425,11 @@ func threePublicByLabels(t table) map[string]cell {
 		got[field] = cell{t.value(r.vals[0]), r.vals[0].line}
 	}
 	total, ok := got["total"]
-	if !ok || len(got) < 3 {
+	if !ok {
 		return nil
+	}
+	if len(got) < 3 {
+		return threePublicFewLabels(got, stated)
 	}
 	vehicle := got["vehicle"].v
 	if _, ok := got["vehicle"]; !ok {
@@ -1465,6 +1505,36 @@ func threePublicLabelSums(t table) []tableRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// threePublicFewLabels keeps the few cells of a 三公 table read by their
+// labels (its total and at most one part) when its parts, each the table's
+// or else the text's, add up to its total; nil otherwise.
+func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic) map[string]cell {
+	if stated == nil {
+		return nil
+	}
+	sum := got["total"].v
+	for _, p := range []struct {
+		key string
+		f   *schema.Figure
+	}{{"overseas_travel", stated.OverseasTravel}, {"reception", stated.Reception}, {"vehicle", stated.Vehicle}} {
+		switch c, ok := got[p.key]; {
+		case ok:
+			sum -= c.v
+		case p.f != nil:
+			sum -= p.f.Amount
+		default:
+			return nil
+		}
+	}
+	if _, ok := got["vehicle"]; !ok && (got["vehicle_purchase"].line > 0 || got["vehicle_operation"].line > 0) {
+		return nil // a part of the cars with no subtotal to check it by
+	}
+	if sum != 0 {
+		return nil
+	}
+	return got
 }
 
 // threePublicPart names the part of the 三公 a row's label is: "" for none.

@@ -85,6 +85,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name, subject = partName(flat)
 			nameFrom = "the one its first part's heading gives"
 		}
+		if ident.name == "" && ident.contents {
+			ident.name, subject = entriesName(flat)
+			nameFrom = "the one the contents' entries of its tables give (…汇总, …本级)"
+		}
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l
@@ -138,6 +142,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 				Reason: fmt.Sprintf("metadata.csv gives the kind %s; the title's %s is kept", h.Kind, ident.kind)})
 		}
+	}
+	if ident.contents {
+		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+			Reason: "no title: the year and kind come from the numbered headings of the contents, which all agree"})
 	}
 	if ident.tables {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,

@@ -605,6 +605,36 @@ func TestNoTitleInBody(t *testing.T) {
 	}
 }
 
+// A text that is only its contents has no title: its numbered headings give
+// the year and kind when they all agree, and the department where a heading
+// names it before the year or the entries of its tables do (…汇总, …本级).
+// Headings that disagree, entries of two names, or a heading's name that
+// ends like none give nothing.
+func TestContentsIdentity(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		year       int
+	}{
+		{"目录\n一、 某市农业技术服务中心基本情况\n(一)单位职责\n二、某市农业技术服务中心2021年度部门决算表\n(一)收入支出决算总表", "某市农业技术服务中心", 2021},
+		{"目录\n一、单位基本情况\n三、2019年部门决算收支情况说明\n五、2019年部门决算公开表(汇总及本级)\n(一)某县林业局汇总\n1、收入支出决算总表\n(二)某县林业局本级\n1、收入支出决算总表", "某县林业局", 2019},
+		{"目录\n三、2019年部门决算收支情况说明\n五、2018年部门决算公开表\n(一)某县林业局汇总", "", 0},
+		{"目录\n三、2019年部门决算收支情况说明\n五、2019年单位预算公开表\n(一)某县林业局汇总", "", 0},
+		{"目录\n三、2019年部门决算收支情况说明\n(一)某县林业局汇总\n(二)某县水利局本级", "", 0},
+		{"目录\n二、全县2021年度部门决算表\n(一)收入支出决算总表", "", 0},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split(c.text, "\n")}, "c", Hints{})
+		switch {
+		case c.name == "" && err == nil:
+			t.Errorf("%q: gave %q, want none", c.text, doc.Department.Name)
+		case c.name == "":
+		case err != nil:
+			t.Errorf("%q: %v", c.text, err)
+		case doc.Department.Name != c.name || doc.Document.FiscalYear != c.year || doc.Document.Kind != schema.KindFinalAccounts:
+			t.Errorf("%q: %q %d %s", c.text, doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
@@ -623,6 +653,9 @@ func TestIdentityFamilies(t *testing.T) {
 		// a 部门综合预算 is a department budget; a numbered heading of the body is no title
 		{"某市科学技术协会2024年部门综合预算公开说明\n第二部分 五、2024 年部门预算收支说明 收支情况", "某市科学技术协会"},
 		{"某市档案馆2023年单位预算\n七、“三公”经费情况说明\n(一)2023 年单位预算全口径安排的“三公”经费预算情况。", "某市档案馆"},
+		// a 三公 page of the democratic parties' or the 工商联's collective organ
+		{"某市各民主党派2018年三公经费预算情况说明\n1、因公出国(境)费用0万元。", "某市各民主党派"},
+		{"某县工商联2019年“三公”经费决算情况说明\n1、因公出国(境)费用0万元。", "某县工商联"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1635,5 +1668,20 @@ func TestSplitAlias(t *testing.T) {
 	d := extractLines(t, "某市某区综合行政执法局 (某市某区城市管理局) 2021年度部门决算\n一、部门基本情况")
 	if d.Department.Name != "某市某区综合行政执法局" || len(d.Department.AlsoNamed) != 1 || d.Department.AlsoNamed[0] != "某市某区城市管理局" {
 		t.Errorf("department %+v", d.Department)
+	}
+}
+
+// The list under a heading that names 职能 is the department's duties; a
+// heading of the contents, the next of its own list right after it
+// ("二、部门主要职能" / "三、2019年部门决算收支情况说明"), has none: the
+// numbered entries below the next heading are not its duties.
+func TestResponsibilitiesNotFromContents(t *testing.T) {
+	body := extractLines(t, "某县林业局2019年部门决算\n一、单位基本情况\n二、部门主要职能\n1、负责全县林业工作。\n2、负责森林防火。\n三、2019年部门决算收支情况说明")
+	if got := body.Department.Responsibilities; len(got) != 2 || got[1] != "2、负责森林防火。" {
+		t.Errorf("duties under their heading: %q", got)
+	}
+	contents := extractLines(t, "某县林业局2019年部门决算\n目录\n一、单位基本情况\n二、部门主要职能\n三、2019年部门决算收支情况说明\n1、部门决算收支情况总体及增减变化情况说明\n2、关于“三公”经费支出说明\n四、名词解释")
+	if got := contents.Department.Responsibilities; len(got) != 0 {
+		t.Errorf("the contents' entries taken for duties: %q", got)
 	}
 }

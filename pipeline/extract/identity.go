@@ -16,6 +16,7 @@ type identity struct {
 	tables                   bool // a file of tables only: the title is a table's
 	file                     bool // the title is an attachment's file name ("….pdf"): a title below it wins
 	threePublic              bool // a heading of a page of the 三公 alone that names no department
+	contents                 bool // no title: the year and kind come from the contents' numbered headings
 	// a title of a bare 预算/决算 ("区人大2017年决算公开", a site's short
 	// name): a later 部门/单位 title that spells its name out in full wins
 	weak bool
@@ -228,7 +229,53 @@ func readIdentity(flat []string) identity {
 	if id.year == 0 && label != "" {
 		id = tableIdentity(flat, label)
 	}
+	if id.year == 0 {
+		id = contentsIdentity(flat[:limit])
+	}
 	id.name = cleanName(id.name)
+	return id
+}
+
+// contentsIdentity serves a text with no title, only its contents: the
+// numbered headings of its parts give the year and the kind ("三、2019年部门
+// 决算收支情况说明"), and the department where one names it before the year
+// ("二、某中心2021年度部门决算表"). Every such heading must give the same year
+// and kind, and every name one gives must be the same and end like a
+// department's; else none is taken.
+func contentsIdentity(flat []string) identity {
+	var id identity
+	for i, l := range flat {
+		h := dropEnum(l)
+		if h == l || !titleLike(h) {
+			continue
+		}
+		y, before, after, ok := yearIn(h)
+		if !ok {
+			continue
+		}
+		var kind, scope string
+		for _, k := range titleKinds[:4] {
+			if strings.HasPrefix(after, k.word) {
+				kind, scope = k.kind, k.scope
+			}
+		}
+		if kind == "" {
+			continue
+		}
+		name := cleanName(before)
+		if name != "" && !nameLike(name) {
+			return identity{}
+		}
+		if id.year != 0 && (y != id.year || kind != id.kind || scope != id.scope || name != "" && id.name != "" && name != id.name) {
+			return identity{} // headings that disagree: none is the disclosure's
+		}
+		if id.year == 0 {
+			id = identity{year: y, kind: kind, scope: scope, line: i + 1, title: h, contents: true}
+		}
+		if id.name == "" && name != "" {
+			id.name, id.line, id.title = name, i+1, h
+		}
+	}
 	return id
 }
 
@@ -458,6 +505,32 @@ func partName(flat []string) (name string, line int) {
 	return "", 0
 }
 
+// entriesName serves a text whose contents list the tables of the
+// department's whole and of its own office apart, "(一)某局汇总" / "(二)某局
+// 本级": the name those numbered entries open with. Every such entry must
+// name the same department (by its ending); "" where none does.
+func entriesName(flat []string) (name string, line int) {
+	for i, l := range flat[:min(len(flat), 80)] {
+		h := dropEnum(l)
+		if h == l {
+			continue
+		}
+		for _, q := range []string{"汇总", "本级"} {
+			n, ok := strings.CutSuffix(h, q)
+			if !ok {
+				continue
+			}
+			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我"}) || name != "" && n != name {
+				return "", 0
+			}
+			if name == "" {
+				name, line = n, i+1
+			}
+		}
+	}
+	return name, line
+}
+
 // definedName finds the department a text defines with its short form
 // ("北京市民族宗教事务委员会(简称市民族宗教委)是市政府组成部门",
 // "…(以下简称“区财政局”)"): the full name before the bracket, from the last
@@ -620,7 +693,9 @@ func nameLike(n string) bool {
 	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
 		n = n[:k]
 	}
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡"}) // 中学, 小学; a town's government
+	// 中学, 小学; a town's government; the collective organs of the
+	// democratic parties and the federation of industry (工商联)
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "民主党派", "工商联"})
 }
 
 // splitAlias parts a department's name from the second name it bears

@@ -306,7 +306,11 @@ func (b *builder) responsibilities(folded []string) []string {
 				continue
 			}
 			seen++
-			if s, n := enumOf(folded[i]); s != enumNone && n == 1 && s != hs {
+			s, n := enumOf(folded[i])
+			if s != enumNone && s == hs {
+				break // the next heading of its list (the contents' "三、…"): the heading has no items
+			}
+			if s != enumNone && n == 1 {
 				first = i
 				break
 			}

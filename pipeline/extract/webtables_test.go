@@ -277,3 +277,75 @@ func TestFlattenedSheetSummary(t *testing.T) {
 		t.Errorf("coverage %+v", c)
 	}
 }
+
+// A web page's 决算 三公 table of 预算数/决算数 pairs, a cell a line, whose
+// 运行维护费 row repeats the cars' subtotal: the cells' order leaves open
+// which of 购置 and 运行 holds them, the rows' labels tell, when the parts
+// add up with the text's figures (购置 0). A 运行 row that does not add up
+// to the subtotal is not read.
+func TestThreePublicWebPairsOperationRepeatsSubtotal(t *testing.T) {
+	const page = `一、2021年度一般公共预算财政拨款“三公”经费支出决算表
+单位:万元
+项 目 |
+预 算 数 |
+决 算 数 |
+合 计 |
+49.9 |
+7.69 |
+因公出国(境)费 |
+20 |
+|
+公务接待费 |
+14.9 |
+5.21 |
+公务用车购置及运行维护费 |
+15 |
+2.48 |
+其中:公务用车运行维护费 |
+15 |
+%s |
+公务用车购置费 |
+二、2021年度一般公共预算财政拨款“三公”经费支出情况说明
+某区政府办2021年度一般公共预算财政拨款“三公”经费支出预算为49.9万元,支出决算为7.69万元。
+某区政府办2021年度一般公共预算财政拨款“三公”经费支出决算中,因公出国(境)费支出决算0万元;公务接待费支出决算5.21万元;公务用车购置及运行维护费支出决算2.48万元。
+1.因公出国(境)费支出0万元。
+3.公务用车购置及运行维护费支出2.48万元。其中,公务用车购置费0万元。`
+	tp := extractLines(t, fmt.Sprintf(page, "2.48")).ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(24800) || tp.VehicleOperation.Budgeted == nil || *tp.VehicleOperation.Budgeted != schema.Yuan(150000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(24800) || tp.Total == nil || *tp.Total != schema.Yuan(76900) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	tp = extractLines(t, fmt.Sprintf(page, "2.40")).ThreePublic
+	if tp == nil || tp.VehicleOperation != nil {
+		t.Fatalf("a 运行 row short of the subtotal was read: %+v", tp)
+	}
+}
+
+// A 三公 table of one column, a cell a line, whose other cells were dropped
+// (blank): its total and its one part are read by their labels when the
+// parts the text states fill the rest and add up to the total; a total
+// that the text's parts do not make leaves the table's part unread.
+func TestThreePublicFewLabelledCells(t *testing.T) {
+	const page = `某区审计局2018年预算“三公”经费情况说明
+一、2018年“三公”经费支出预算表
+项目
+预 算 数(万元)
+合计
+%s
+因公出国(境)费
+0
+公务接待费
+公务用车购置及运行费
+其中:公务用车运行维护费
+公务用车购置
+二、2018年“三公”经费支出预算情况说明
+某区审计局2018年度“三公”经费支出预算为3.1万元。其中:公务接待费支出预算为3.1万元,公务用车购置及运行费支出预算为0万元。`
+	tp := extractLines(t, fmt.Sprintf(page, "3.1")).ThreePublic
+	if tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 || tp.Total == nil || *tp.Total != schema.Yuan(31000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	tp = extractLines(t, fmt.Sprintf(page, "3.5")).ThreePublic
+	if tp != nil && tp.OverseasTravel != nil {
+		t.Fatalf("a table whose total the text's parts do not make was read: %+v", tp.OverseasTravel)
+	}
+}
