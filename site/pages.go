@@ -94,6 +94,54 @@ func headlineRows(figs []fig, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
+// lineLink is a link to one line of a check or of the coverage, labelled
+// N or F:N (the file counted from 1).
+func lineLink(b *strings.Builder, open string, file, line int) {
+	b.WriteString(open + anchor(file, line) + `" class="src">`)
+	if file != 0 {
+		b.WriteString(strconv.Itoa(file+1) + ":")
+	}
+	b.WriteString(strconv.Itoa(line) + "</a>")
+}
+
+// checkRows are the rows of the checks' table, written as doc.html wrote
+// them a template call a cell.
+func checkRows(checks []schema.Check, open string) template.HTML {
+	var b strings.Builder
+	for _, c := range checks {
+		sev, unit := htmlText(c.Severity), htmlText(c.Unit)
+		b.WriteString(`<tr><td class="sev-` + sev + `">` + sev + `</td><td>` + htmlText(c.Message) + `<br><span class="en" lang="en">` + htmlText(c.MessageEn) +
+			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td class="n">` + htmlText(fmt.Sprint(c.Stated)) + " " + unit +
+			`</td><td class="n">` + htmlText(fmt.Sprint(c.Computed)) + " " + unit + `</td><td>`)
+		for i, l := range c.Lines {
+			f := 0
+			if i < len(c.Files) {
+				f = c.Files[i]
+			}
+			lineLink(&b, open, f, l)
+			b.WriteByte(' ')
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// coverageRows are the rows of the coverage table, written as doc.html
+// wrote them a template call a cell.
+func coverageRows(cov []schema.Coverage, open string) template.HTML {
+	var b strings.Builder
+	for _, c := range cov {
+		st := htmlText(c.Status)
+		b.WriteString(`<tr><td>` + htmlText(c.Part) + `</td><td>` + htmlText(c.Name) + `<br><span class="en" lang="en">` + htmlText(c.NameEn) +
+			`</span></td><td class="cov-` + st + `">` + st + `</td><td>` + htmlText(c.Reason) + `</td><td>`)
+		if c.Line != 0 {
+			lineLink(&b, open, c.File, c.Line)
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
 // breakdownRows are the rows of a breakdown's table, written as doc.html
 // wrote them a template call a cell.
 func breakdownRows(rows []breakdownRow, open string) template.HTML {
@@ -443,11 +491,13 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 		Doc        *schema.Document
 		DeptPage   string
 		Headline   template.HTML
+		Checks     template.HTML
+		Coverage   template.HTML
 		Breakdowns []breakdown
 		Sources    []sourceFile
 		Execution  []emit.ExecutionRow
 		Partner    string
-	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), bds, fs, exec, partner}); err != nil {
+	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), checkRows(d.Checks, open), coverageRows(d.Coverage, open), bds, fs, exec, partner}); err != nil {
 		return err
 	}
 	if err := r.render("source.html", pages[1], struct {
