@@ -28,7 +28,144 @@ type breakdownRow struct {
 type breakdown struct {
 	ID, Zh, En string
 	Chart      template.HTML
-	Rows       []breakdownRow
+	Rows       template.HTML // its table's rows (breakdownRows)
+}
+
+// htmlText escapes a value as html/template escapes one in an element's
+// text: template.HTMLEscapeString's characters, and '+'.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace
+
+// srcLink opens a link to a disclosure's source page, up to the line's
+// anchor, escaped by html/template itself (linkOpen).
+var srcLink = template.Must(template.New("").Parse(`<a href="{{.Root}}source/{{.ID}}.html#">`))
+
+// linkOpen is `<a href="ROOT/source/ID.html#`, as the templates write it
+// before a line's anchor (letters and digits, the same under every URL
+// escaper).
+func linkOpen(root, id string) (string, error) {
+	var b strings.Builder
+	if err := srcLink.Execute(&b, struct{ Root, ID string }{root, id}); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), `">`), nil
+}
+
+// moneyCell is the template "money" of base.html: an amount with its digits
+// grouped, or — for none.
+func moneyCell(b *strings.Builder, m *schema.Money) {
+	if m == nil {
+		b.WriteString("—")
+		return
+	}
+	b.WriteString(htmlText(groupDigits(m)))
+}
+
+// sourceCell is the last cell of a figure's row: the link to its line, if
+// it has one, labelled 第N行 (and " line N" with en).
+func sourceCell(b *strings.Builder, open string, file, line int, en bool) {
+	b.WriteString(`<td class="n">`)
+	if line != 0 {
+		n := strconv.Itoa(line)
+		b.WriteString(open + anchor(file, line) + `" class="src">`)
+		if file != 0 {
+			b.WriteString("文件" + strconv.Itoa(file+1) + " ")
+		}
+		b.WriteString("第" + n + "行")
+		if en {
+			b.WriteString(" line " + n)
+		}
+		b.WriteString("</a>")
+	}
+	b.WriteString("</td></tr>\n")
+}
+
+// headlineRows are the rows of the headline table, written as doc.html
+// wrote them a template call a cell.
+func headlineRows(figs []fig, open string) template.HTML {
+	var b strings.Builder
+	for _, f := range figs {
+		b.WriteString(`<tr><th scope="row">` + htmlText(f.Zh) + ` <span class="en">` + htmlText(f.En) + `</span></th><td class="n">`)
+		moneyCell(&b, f.Amount)
+		b.WriteString(`</td><td class="n">`)
+		moneyCell(&b, f.Prior)
+		b.WriteString(`</td>`)
+		sourceCell(&b, open, f.File, f.Line, true)
+	}
+	return template.HTML(b.String())
+}
+
+// lineLink is a link to one line of a check or of the coverage, labelled
+// N or F:N (the file counted from 1).
+func lineLink(b *strings.Builder, open string, file, line int) {
+	b.WriteString(open + anchor(file, line) + `" class="src">`)
+	if file != 0 {
+		b.WriteString(strconv.Itoa(file+1) + ":")
+	}
+	b.WriteString(strconv.Itoa(line) + "</a>")
+}
+
+// checkRows are the rows of the checks' table, written as doc.html wrote
+// them a template call a cell.
+func checkRows(checks []schema.Check, open string) template.HTML {
+	var b strings.Builder
+	for _, c := range checks {
+		sev, unit := htmlText(c.Severity), htmlText(c.Unit)
+		b.WriteString(`<tr><td class="sev-` + sev + `">` + sev + `</td><td>` + htmlText(c.Message) + `<br><span class="en" lang="en">` + htmlText(c.MessageEn) +
+			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td class="n">` + htmlText(fmt.Sprint(c.Stated)) + " " + unit +
+			`</td><td class="n">` + htmlText(fmt.Sprint(c.Computed)) + " " + unit + `</td><td>`)
+		for i, l := range c.Lines {
+			f := 0
+			if i < len(c.Files) {
+				f = c.Files[i]
+			}
+			lineLink(&b, open, f, l)
+			b.WriteByte(' ')
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// coverageRows are the rows of the coverage table, written as doc.html
+// wrote them a template call a cell.
+func coverageRows(cov []schema.Coverage, open string) template.HTML {
+	var b strings.Builder
+	for _, c := range cov {
+		st := htmlText(c.Status)
+		b.WriteString(`<tr><td>` + htmlText(c.Part) + `</td><td>` + htmlText(c.Name) + `<br><span class="en" lang="en">` + htmlText(c.NameEn) +
+			`</span></td><td class="cov-` + st + `">` + st + `</td><td>` + htmlText(c.Reason) + `</td><td>`)
+		if c.Line != 0 {
+			lineLink(&b, open, c.File, c.Line)
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// breakdownRows are the rows of a breakdown's table, written as doc.html
+// wrote them a template call a cell.
+func breakdownRows(rows []breakdownRow, open string) template.HTML {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(`<tr><td>` + htmlText(r.Code) + `</td><td>`)
+		if r.Indent {
+			b.WriteString("　")
+		}
+		b.WriteString(htmlText(r.Name))
+		if r.NameEn != "" {
+			b.WriteString(` <span class="en">` + htmlText(r.NameEn) + `</span>`)
+		}
+		if r.Reported != "" {
+			b.WriteString(` <span class="en">(published as ` + htmlText(r.Reported) + `)</span>`)
+		}
+		b.WriteString(`</td><td class="n">`)
+		moneyCell(&b, r.Amount)
+		b.WriteString(`</td><td class="n">`)
+		moneyCell(&b, r.Prior)
+		b.WriteString(`</td>`)
+		sourceCell(&b, open, r.File, r.Line, false)
+	}
+	return template.HTML(b.String())
 }
 
 func line(d *schema.Document, ptr string) int { return d.Provenance[ptr].Line }
@@ -296,13 +433,18 @@ type sourceFile struct {
 // other texts for the search (emit.SearchEntries), exec its budget
 // compared with its outturn (emit.ExecutionRows), if it has a pair.
 func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary, sentences, entries []emit.SearchEntry, exec []emit.ExecutionRow) error {
+	const root = "../"
+	open, err := linkOpen(root, d.ID)
+	if err != nil {
+		return err
+	}
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
-			bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), classRows(d, "/expenditure/by_function", e.ByFunction)})
+			bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), breakdownRows(classRows(d, "/expenditure/by_function", e.ByFunction), open)})
 		}
 		if len(e.ByEconomic) > 0 {
-			bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), classRows(d, "/expenditure/by_economic", e.ByEconomic)})
+			bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), breakdownRows(classRows(d, "/expenditure/by_economic", e.ByEconomic), open)})
 		}
 		if len(e.Projects) > 0 {
 			var rows []breakdownRow
@@ -310,7 +452,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 				ptr := "/expenditure/projects/" + strconv.Itoa(i) + "/amount"
 				rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, ptr), File: file(d, ptr)})
 			}
-			bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: rows})
+			bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: breakdownRows(rows, open)})
 		}
 	}
 	sources := d.Document.Sources
@@ -348,19 +490,21 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 		page
 		Doc        *schema.Document
 		DeptPage   string
-		Headline   []fig
+		Headline   template.HTML
+		Checks     template.HTML
+		Coverage   template.HTML
 		Breakdowns []breakdown
 		Sources    []sourceFile
 		Execution  []emit.ExecutionRow
 		Partner    string
-	}{page{Title: title, Root: "../", Release: rel}, d, deptID(d), headline(d), bds, fs, exec, partner}); err != nil {
+	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), checkRows(d.Checks, open), coverageRows(d.Coverage, open), bds, fs, exec, partner}); err != nil {
 		return err
 	}
 	if err := r.render("source.html", pages[1], struct {
 		page
 		Doc   *schema.Document
 		Files []sourceFile
-	}{page{Title: "来源 Source: " + title, Root: "../", Release: rel}, d, fs}); err != nil {
+	}{page{Title: "来源 Source: " + title, Root: root, Release: rel}, d, fs}); err != nil {
 		return err
 	}
 	return r.index(sum, entries, sentences, true)

@@ -73,20 +73,6 @@ var funcs = template.FuncMap{
 	},
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
-	// anchor is a line's id on its disclosure's source page: L12 in the
-	// first file, F1L12 in the second
-	"anchor": anchor,
-	// lines are a check's lines, each with its file
-	"lines": func(c schema.Check) []lineRef {
-		out := make([]lineRef, len(c.Lines))
-		for i, l := range c.Lines {
-			out[i].Line = l
-			if i < len(c.Files) {
-				out[i].File = c.Files[i]
-			}
-		}
-		return out
-	},
 	"mark": func(status string) string {
 		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// TestRowsAsTemplate: the rows of the headline, the breakdowns, the checks
+// and the coverage, written in Go, are byte for byte what html/template
+// makes of the same rows written as a template (as doc.html wrote them
+// before), for values with every character its escaper changes
+// (and some it does not: invalid UTF-8, noncharacters) and an odd id.
+func TestRowsAsTemplate(t *testing.T) {
+	// the template functions the rows used
+	old := template.FuncMap{"yuan": groupDigits, "inc": func(i int) int { return i + 1 }, "anchor": anchor,
+		"lines": func(c schema.Check) []lineRef {
+			out := make([]lineRef, len(c.Lines))
+			for i, l := range c.Lines {
+				out[i].Line = l
+				if i < len(c.Files) {
+					out[i].File = c.Files[i]
+				}
+			}
+			return out
+		}}
+	tmpl := template.Must(template.New("rows").Funcs(old).Parse(`{{define "money"}}{{if .}}{{yuan .}}{{else}}—{{end}}{{end}}` +
+		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td class="n">{{template "money" .Amount}}</td><td class="n">{{template "money" .Prior}}</td><td class="n">{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行 line {{.Line}}</a>{{end}}</td></tr>
+{{end}}{{end}}` +
+		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td class="n">{{template "money" .Amount}}</td><td class="n">{{template "money" .Prior}}</td><td class="n">{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
+{{end}}{{end}}` +
+		`{{define "checks"}}{{$root := .Root}}{{$id := .ID}}{{range .Checks}}<tr><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}<br><span class="en" lang="en">{{.MessageEn}}</span><br><code>{{.Rule}}</code></td><td class="n">{{.Stated}} {{.Unit}}</td><td class="n">{{.Computed}} {{.Unit}}</td><td>{{range lines .}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a> {{end}}</td></tr>
+{{end}}{{end}}` +
+		`{{define "coverage"}}{{$root := .Root}}{{$id := .ID}}{{range .Coverage}}<tr><td>{{.Part}}</td><td>{{.Name}}<br><span class="en" lang="en">{{.NameEn}}</span></td><td class="cov-{{.Status}}">{{.Status}}</td><td>{{.Reason}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
+{{end}}{{end}}`))
+	odd := []string{"", "a+b", `<b>"x"</b> & 'y'`, "nul\x00", "bad\xff\xfeutf8", "\uFFFD\uFDD0\uFFFE", "　一般公共服务支出（+2）"}
+	m := func(hundredths int64) *schema.Money { v := schema.Money(hundredths); return &v }
+	amounts := []*schema.Money{nil, m(0), m(-123456750), m(305630000)}
+	var figs []fig
+	var rows []breakdownRow
+	var checks []schema.Check
+	var cov []schema.Coverage
+	floats := []float64{0, -1.5, 1e21, 123456789.25, 0.0001, 1e-7}
+	for i, s := range odd {
+		a, p := amounts[i%len(amounts)], amounts[(i+1)%len(amounts)]
+		figs = append(figs, fig{Zh: s, En: odd[(i+1)%len(odd)], Amount: a, Prior: p, Line: i * 7, File: i % 3})
+		rows = append(rows, breakdownRow{Code: s, Name: odd[(i+2)%len(odd)], NameEn: odd[(i+3)%len(odd)], Reported: odd[(i+4)%len(odd)],
+			Amount: a, Prior: p, Line: i * 5, File: (i + 1) % 3, Indent: i%2 == 1})
+		c := schema.Check{Rule: s, Severity: odd[(i+1)%len(odd)], Message: odd[(i+2)%len(odd)], MessageEn: odd[(i+3)%len(odd)], Unit: odd[(i+4)%len(odd)],
+			Stated: floats[i%len(floats)], Computed: floats[(i+1)%len(floats)], Lines: []int{i + 1, 2 * i, 7}[:i%4%3]}
+		if i%2 == 1 {
+			c.Files = []int{1, 0, 2}[:i%3]
+		}
+		checks = append(checks, c)
+		cov = append(cov, schema.Coverage{Part: s, Name: odd[(i+1)%len(odd)], NameEn: odd[(i+2)%len(odd)], Status: odd[(i+3)%len(odd)], Reason: odd[(i+4)%len(odd)], Line: i * 3, File: i % 2})
+	}
+	for _, id := range []string{"budget-2025-x", "a b+c\"<&'#?%", "路径/名"} {
+		open, err := linkOpen("../", id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, got := range map[string]template.HTML{"headline": headlineRows(figs, open), "breakdown": breakdownRows(rows, open),
+			"checks": checkRows(checks, open), "coverage": coverageRows(cov, open)} {
+			var want strings.Builder
+			if err := tmpl.ExecuteTemplate(&want, name, map[string]any{"Root": "../", "ID": id, "Figs": figs, "Rows": rows, "Checks": checks, "Coverage": cov}); err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("%s rows for id %q:\n got %q\nwant %q", name, id, got, want.String())
+			}
+		}
+	}
+}
