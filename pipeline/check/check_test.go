@@ -1463,3 +1463,21 @@ func TestTableMisprintOneFinding(t *testing.T) {
 		t.Errorf("two misprints: %d sum.table findings, want 2", n)
 	}
 }
+
+// A share printed to three decimals ("占0.019%", where 1.91% is right) is
+// stated as printed, not rounded to 0.02.
+func TestStatedAsPrinted(t *testing.T) {
+	d := base()
+	d.Revenue = &schema.Revenue{Total: money(39393900), Sources: []schema.Named{{Name: "政府性基金预算财政拨款收入", Amount: *money(753500)}}}
+	d.Claims = []schema.Claim{{Path: "/revenue/sources/0", Kind: schema.ClaimSharePct, Value: 0.019, Decimals: 3, Unit: "%", Of: "/revenue/total", Line: 37}}
+	Run(d)
+	for _, c := range d.Checks {
+		if c.Rule == "share.pct" {
+			if c.Stated != 0.019 || !strings.Contains(c.MessageEn, "stated 0.019%, computed 1.91%") {
+				t.Errorf("share.pct = %+v", c)
+			}
+			return
+		}
+	}
+	t.Errorf("no share.pct finding: %+v", d.Checks)
+}
