@@ -257,10 +257,10 @@ func (c *ctx) report(f finding) {
 	c.out = append(c.out, schema.Check{
 		Rule: c.rule.ID, Severity: sev,
 		Message: fmt.Sprintf("%s：%s%s，陈述为 %s%s，计算得 %s%s，相差 %s%s%s", c.rule.Title, f.msg, where,
-			fmtNum(f.stated), unitZh, fmtNum(f.computed), unitZh, fmtNum(diff), unitZh, tolZh),
+			fmtStated(f.stated), unitZh, fmtNum(f.computed), unitZh, fmtNum(diff), unitZh, tolZh),
 		MessageEn: fmt.Sprintf("%s: %s%s; stated %s%s, computed %s%s, difference %s%s%s", c.rule.TitleEn, f.msgEn, whereEn,
-			fmtNum(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, tolEn),
-		Unit: unitName(f.unit), Stated: round2(f.stated), Computed: round2(f.computed), Tolerance: round2(tol),
+			fmtStated(f.stated), unitEn, fmtNum(f.computed), unitEn, fmtNum(diff), unitEn, tolEn),
+		Unit: unitName(f.unit), Stated: roundStated(f.stated), Computed: round2(f.computed), Tolerance: round2(tol),
 		Paths: f.paths, Lines: lines, Files: files,
 	})
 }
@@ -327,6 +327,12 @@ func unitName(u string) string {
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 func fmtNum(f float64) string { return strconv.FormatFloat(round2(f), 'f', -1, 64) }
+
+// roundStated keeps the digits a document prints beyond two decimals (a
+// share of "0.019%" is not shown as 0.02%), and drops float noise.
+func roundStated(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+func fmtStated(f float64) string { return strconv.FormatFloat(roundStated(f), 'f', -1, 64) }
 
 func uniqInts(s []int) []int {
 	out := s[:0]

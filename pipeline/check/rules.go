@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -611,6 +612,9 @@ func tableOfPath(p string) (int, bool) {
 // sumTable adds up the parts of each total a table claim states (a table
 // left out, a row or a code's rows that do not add up): the table was read
 // from text that keeps its columns, so a sum that fails is the document's.
+// Two failing sums that one cell explains (a 小计 misprinted 0 fails both
+// against its own parts and as a part of the 合计) are one finding: the
+// misprint's.
 func sumTable(c *ctx) {
 	type group struct{ file, table int }
 	totals := map[group]map[string]schema.Claim{}
@@ -624,6 +628,7 @@ func sumTable(c *ctx) {
 		}
 		totals[g][cl.Path] = cl
 	}
+	var sums []tableSum
 	for _, whole := range c.doc.Claims {
 		if whole.Kind != schema.ClaimTable {
 			continue
@@ -633,17 +638,101 @@ func sumTable(c *ctx) {
 			continue // a path twice in one table: the first stands
 		}
 		want := claimFig(whole)
+		s := tableSum{whole: whole}
 		figs, got, paths, lines := c.partsOf(whole, func(cl schema.Claim) bool {
-			return cl.Kind == schema.ClaimTable && (group{cl.File, cl.Table}) == g
+			if cl.Kind == schema.ClaimTable && (group{cl.File, cl.Table}) == g {
+				s.parts = append(s.parts, cl)
+				return true
+			}
+			return false
 		})
 		if len(figs) == 0 {
 			continue
 		}
-		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
+		s.f = finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
 			paths: paths, lines: lines,
 			msg:   fmt.Sprintf("第%d行起的表格：第%d行的数与其%d个分项之和", whole.Table, whole.Line, len(figs)),
-			msgEn: fmt.Sprintf("the table from line %d: line %d against the sum of its parts (%d)", whole.Table, whole.Line, len(figs))})
+			msgEn: fmt.Sprintf("the table from line %d: line %d against the sum of its parts (%d)", whole.Table, whole.Line, len(figs))}
+		sums = append(sums, s)
 	}
+	merged := make([]bool, len(sums))
+	for i := range sums {
+		if merged[i] {
+			continue
+		}
+		f := sums[i].f
+		if c.relations == nil && sums[i].fails() {
+			for j := i + 1; j < len(sums); j++ {
+				if merged[j] || !sums[j].fails() {
+					continue
+				}
+				if m, ok := oneCell(sums[i], sums[j]); ok {
+					f, merged[j] = m, true
+					break
+				}
+			}
+		}
+		c.report(f)
+	}
+}
+
+// tableSum is a total of a table against its parts.
+type tableSum struct {
+	whole schema.Claim
+	parts []schema.Claim
+	f     finding
+}
+
+// fails tells a sum whose difference its rounding does not explain.
+func (s tableSum) fails() bool {
+	d := math.Abs(s.f.stated - s.f.computed)
+	return d >= 0.005 && d > s.f.tol+1e-9
+}
+
+// implied is the amount a cell of the sum must hold for the sum to hold,
+// the other figures as printed; ok is false for a cell not in the sum.
+func (s tableSum) implied(cl schema.Claim) (float64, bool) {
+	if cl.Path == s.whole.Path && cl.Line == s.whole.Line {
+		return s.f.computed, true
+	}
+	for _, p := range s.parts {
+		if p.Path == cl.Path && p.Line == cl.Line {
+			return p.Value + s.f.stated - s.f.computed, true
+		}
+	}
+	return 0, false
+}
+
+// oneCell merges two failing sums of a table that one cell explains: a
+// cell of both whose one amount makes both hold. The finding is the sum
+// the cell totals (its stated amount against its parts), naming the other
+// sum's numbers and lines too.
+func oneCell(a, b tableSum) (finding, bool) {
+	for _, cl := range append([]schema.Claim{a.whole}, a.parts...) {
+		va, okA := a.implied(cl)
+		vb, okB := b.implied(cl)
+		if !okA || !okB || math.Abs(va-vb) > a.f.tol+b.f.tol+1e-9 {
+			continue
+		}
+		main, other := a, b
+		if cl.Path == b.whole.Path && cl.Line == b.whole.Line {
+			main, other = b, a
+		}
+		f := main.f
+		f.paths = append([]string(nil), main.f.paths...)
+		for _, p := range other.f.paths {
+			if !slices.Contains(f.paths, p) {
+				f.paths = append(f.paths, p)
+			}
+		}
+		f.lines = append(append([]int(nil), main.f.lines...), other.f.lines...)
+		f.msg += fmt.Sprintf("；第%d行的数与其%d个分项之和也不符（陈述为 %s元，计算得 %s元）：第%d行的一格若为 %s元，两处皆符，是同一处误印",
+			other.whole.Line, len(other.parts), fmtNum(other.f.stated), fmtNum(other.f.computed), cl.Line, fmtNum(va))
+		f.msgEn += fmt.Sprintf("; line %d against the sum of its parts (%d) fails too (stated %s yuan, computed %s yuan): one cell, line %d, at %s yuan would make both hold, one misprint",
+			other.whole.Line, len(other.parts), fmtNum(other.f.stated), fmtNum(other.f.computed), cl.Line, fmtNum(va))
+		return f, true
+	}
+	return finding{}, false
 }
 
 // sumLevels adds up the amounts of a table whose every level adds up to its

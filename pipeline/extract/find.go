@@ -454,11 +454,44 @@ func (y yoy) found() bool { return y.prior >= 0 || y.change >= 0 || y.pct >= 0 |
 // figureYoY records what the sentence after token ti says against the prior
 // year about the figure at path, and returns the stated prior-year amount.
 func (b *builder) figureYoY(path string, ti int) *schema.Money {
+	if b.closesBareList(ti) {
+		return nil
+	}
 	y, ok := b.scanYoY(ti)
 	if !ok {
 		return nil
 	}
 	return b.recordYoY(path, y)
+}
+
+// closesBareList tells a figure listed last after 其中, behind parts listed
+// bare, under a whole stated bare before it ("事业运行经费…37337407.64元，其
+// 中：基本支出488180.64元，项目支出36849227元，同比增加27125219.46元，增长
+// 265.6%"): the comparison that follows the list is the whole's, not its
+// last part's.
+func (b *builder) closesBareList(ti int) bool {
+	st := b.st
+	t := st.toks[ti]
+	start := 0
+	if k := strings.LastIndex(st.s[:t.start], "。"); k >= 0 {
+		start = k + len("。")
+	}
+	k := strings.LastIndex(st.s[start:t.start], "其中")
+	if k < 0 {
+		return false
+	}
+	head, list := start+k, start+k+len("其中")
+	money := func(from, to int) int { // the last money token in [from, to), or -1
+		last := -1
+		for i := st.tokenAt(from); i < len(st.toks) && st.toks[i].end <= to; i++ {
+			if st.toks[i].kind == numMoney {
+				last = i
+			}
+		}
+		return last
+	}
+	whole := money(start, head)
+	return whole >= 0 && money(list, t.start) >= 0 && listedBare(st.s[st.toks[whole].end:head]) && listedBare(st.s[list:t.start])
 }
 
 // namesSubjects tells a comparison that names two or more figures of its

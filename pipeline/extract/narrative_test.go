@@ -304,6 +304,19 @@ func TestChangeAfterCompletionRate(t *testing.T) {
 	}
 }
 
+// A comparison after a list of bare parts under 其中 is the whole's, not the
+// last part's; a part with a comparison of its own keeps it.
+func TestChangeAfterPartsList(t *testing.T) {
+	const head = "某市某局2025年部门预算\n"
+	if got := changeClaims(t, head+"下属事业单位经费总预算安排373.37万元，其中：基本支出4.88万元，项目支出368.49万元，同比增加271.25万元，增长265.6%。\n"); len(got) != 0 {
+		t.Errorf("the last part took the whole's comparison: %v", got)
+	}
+	got := changeClaims(t, head+"下属事业单位经费总预算安排373.37万元，其中：基本支出4.88万元，同比增加1万元；项目支出368.49万元，同比增加270.25万元。\n")
+	if want := map[string]float64{"/expenditure/basic:change": 10000, "/expenditure/project:change": 2702500}; !maps.Equal(got, want) {
+		t.Errorf("parts with their own comparisons: %v, want %v", got, want)
+	}
+}
+
 // The prior year stated in a clause of its own, without 比: "上年为45万元，
 // 增加5万元"; 上年结转 is no such clause.
 func TestPriorYearClause(t *testing.T) {
