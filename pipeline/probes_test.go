@@ -3,11 +3,10 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
-	"math"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -45,13 +44,8 @@ func TestRealProbes(t *testing.T) {
 		if err := json.Unmarshal(data, &labels); err != nil {
 			t.Fatal(err)
 		}
-		docs := make([]string, 0, len(labels))
-		for k := range labels {
-			docs = append(docs, k)
-		}
-		sort.Strings(docs)
 		right, wrong, missing := 0, 0, 0
-		for _, name := range docs {
+		for _, name := range slices.Sorted(maps.Keys(labels)) {
 			lab := labels[name]
 			var doc any
 			if d, err := ExtractFile(context.Background(), filepath.Join(dir, name+".txt"), ""); err == nil {
@@ -96,27 +90,22 @@ func scoreProbe(lab probeLabel, doc any) (right, wrong, missing int, notes []str
 		}
 		return 0, 0, n, []string{"no output"}
 	}
-	if name, _ := jsonAt(doc, "/department/name").(string); lab.Name != nil || name != "" {
+	if name, _ := get(doc, "/department/name").(string); lab.Name != nil || name != "" {
 		var got any
 		if name != "" {
 			got = name
 		}
 		rec("name", lab.Name, got, slices.Contains(lab.Name, name))
 	}
-	year, _ := jsonAt(doc, "/document/fiscal_year").(float64)
-	rec("year", lab.Year, jsonAt(doc, "/document/fiscal_year"), int(year) == lab.Year)
+	year, _ := get(doc, "/document/fiscal_year").(float64)
+	rec("year", lab.Year, get(doc, "/document/fiscal_year"), int(year) == lab.Year)
 	if lab.Kind != "" {
-		rec("kind", lab.Kind, jsonAt(doc, "/document/kind"), jsonAt(doc, "/document/kind") == lab.Kind)
+		rec("kind", lab.Kind, get(doc, "/document/kind"), get(doc, "/document/kind") == lab.Kind)
 	}
-	keys := make([]string, 0, len(lab.Fields))
-	for k := range lab.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(lab.Fields)) {
 		want := lab.Fields[k]
 		got := probeValues(doc, k)
-		ok := slices.ContainsFunc(got, func(v float64) bool { return math.Abs(v-want) <= 0.5 })
+		ok := slices.ContainsFunc(got, func(v float64) bool { return same(v, want) })
 		var g any
 		if len(got) > 0 {
 			g = got
@@ -135,7 +124,7 @@ func probeValues(doc any, key string) []float64 {
 		}
 	}
 	named := func(list, field, want string) {
-		items, _ := jsonAt(doc, list).([]any)
+		items, _ := get(doc, list).([]any)
 		for _, it := range items {
 			if m, ok := it.(map[string]any); ok && m[field] == want {
 				add(m["amount"])
@@ -150,24 +139,8 @@ func probeValues(doc any, key string) []float64 {
 		named("/expenditure/by_function", "code", key[len("fn:"):])
 	default:
 		for p := range strings.SplitSeq(key, "|") {
-			add(jsonAt(doc, p))
+			add(get(doc, p))
 		}
 	}
 	return out
-}
-
-// jsonAt is the value at a JSON pointer of a decoded document; nil where
-// there is none.
-func jsonAt(doc any, pointer string) any {
-	cur := doc
-	for _, part := range strings.Split(strings.Trim(pointer, "/"), "/") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		if cur, ok = m[part]; !ok {
-			return nil
-		}
-	}
-	return cur
 }
