@@ -284,7 +284,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			if w, ok := wordAt(rest, downWords); ok {
 				sign = -1
 				i += len(w)
-				if unchosen(st.s[i:], upWords) {
+				if st.unchosen(i, upWords) {
 					return done()
 				}
 				continue
@@ -292,7 +292,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		} else {
 			sign = 1
 			i += len(w)
-			if unchosen(st.s[i:], downWords) {
+			if st.unchosen(i, downWords) {
 				return done()
 			}
 			continue
@@ -331,11 +331,13 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 	return done()
 }
 
-// unchosen tells a direction followed by its opposite in brackets, a
-// template's alternatives nobody chose ("减少(增加)0.11万元"): the change
-// after it has no known sign, so it is not read — unless it is zero.
-func unchosen(rest string, opposite []string) bool {
-	inner, ok := strings.CutPrefix(rest, "(")
+// unchosen tells a direction at off followed by its opposite in brackets,
+// a template's alternatives nobody chose ("减少(增加)0.11万元"): the change
+// after it has no known sign, so it is not read — unless the figure right
+// after the brackets is a zero, which has no direction to choose
+// ("增加(减少)0万元").
+func (st *stream) unchosen(off int, opposite []string) bool {
+	inner, ok := strings.CutPrefix(st.s[off:], "(")
 	if !ok {
 		return false
 	}
@@ -344,19 +346,13 @@ func unchosen(rest string, opposite []string) bool {
 		return false
 	}
 	after, ok := strings.CutPrefix(inner[len(w):], ")")
-	return ok && !zeroFirst(after)
-}
-
-// zeroFirst tells text whose first figure is a zero ("0万元", " 0.00 %"):
-// a change of nothing has no direction to choose, so it is read whatever the
-// words around it say.
-func zeroFirst(s string) bool {
-	s = strings.TrimLeft(s, " ")
-	n := 0
-	for n < len(s) && (s[n] == '0' || s[n] == '.') {
-		n++
+	if !ok {
+		return false
 	}
-	return n > 0 && s[0] == '0' && (n == len(s) || s[n] < '1' || s[n] > '9')
+	at := len(st.s) - len(after)
+	k := st.tokenAt(at)
+	zero := k < len(st.toks) && strings.TrimLeft(st.s[at:st.toks[k].start], " ") == "" && st.toks[k].mant == 0
+	return !zero
 }
 
 // priorStated tells a clause that opens by stating the prior year's
