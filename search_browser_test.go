@@ -25,7 +25,7 @@ func TestBrowserSearchMobile(t *testing.T) {
 	tab := newTab(t)
 	problems := watchConsole(tab)
 	t.Run("search", func(t *testing.T) { browserSearch(t, tab, srv.URL) })
-	t.Run("sentences", func(t *testing.T) { browserSentences(t, tab, srv.URL) })
+	t.Run("sentences", func(t *testing.T) { browserSentences(t, tab, srv.URL, dir) })
 	t.Run("mobile", func(t *testing.T) { browserWidths(t, tab, srv.URL, dir) })
 	t.Run("sort", func(t *testing.T) { browserSort(t, tab, srv.URL) })
 	t.Run("query", func(t *testing.T) { browserQuery(t, tab, srv.URL, dir) })
@@ -68,17 +68,35 @@ func browserSearch(t *testing.T, tab context.Context, base string) {
 }
 
 // browserSentences searches words that only the narratives' sentences
-// hold and follows the first sentence found to the line it starts on; a
-// query of words in most disclosures says that the sentence index leaves
-// them out.
-func browserSentences(t *testing.T, tab context.Context, base string) {
+// hold, each sentence shown as budgetpub.sqlite has it (its text cut from
+// its source page) under its document's title, and follows the first
+// sentence found to the line it starts on; a query of words in most
+// disclosures says that the sentence index leaves them out.
+func browserSentences(t *testing.T, tab context.Context, base, dir string) {
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
 	for _, q := range []string{"来访接待", "决策部署"} {
-		var text, href, status, target string
+		var text, href, status, target, title string
+		var shown []string
 		step(t, tab, "search the sentences for "+q, chromedp.Navigate(base+"/search.html?q="+url.QueryEscape(q)),
 			chromedp.WaitVisible(`#sentences li.result`), chromedp.Text(`#sentences li.result p`, &text),
-			chromedp.AttributeValue(`#sentences li.result a`, "href", &href, nil), chromedp.Text(`#sentence-status`, &status))
+			chromedp.AttributeValue(`#sentences li.result a`, "href", &href, nil), chromedp.Text(`#sentence-status`, &status),
+			chromedp.Text(`#sentences li.result a`, &title),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll("#sentences li.result p")).map(function (p) { return p.textContent; })`, &shown))
 		if !strings.Contains(text, q) || !strings.HasPrefix(status, "找到") {
 			t.Errorf("%s: first sentence %q (%s)", q, text, status)
+		}
+		if !strings.HasSuffix(title, "预算") && !strings.HasSuffix(title, "决算") {
+			t.Errorf("%s: the first sentence's document is shown as %q, not its title", q, title)
+		}
+		for _, s := range shown {
+			var n int
+			if err := db.QueryRow(`SELECT count(*) FROM fts_entries WHERE kind = 'sentence' AND text = ?`, s).Scan(&n); err != nil || n == 0 {
+				t.Errorf("%s: the sentence shown %q is none of budgetpub.sqlite's (%v)", q, s, err)
+			}
 		}
 		step(t, tab, "follow the first sentence of "+q, chromedp.Click(`#sentences li.result a`), chromedp.WaitVisible(`main h1`),
 			chromedp.Evaluate(`(document.querySelector(':target') || {}).textContent || ''`, &target))

@@ -8,10 +8,13 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"budgetpub/pipeline/search"
 )
@@ -228,24 +231,28 @@ type sentenceHit struct {
 
 // lookupSentences answers a query from the site's sentence index as
 // search.js does: the postings of the tokens that are not common,
-// intersected, then the chunk files of the pairs found until 20 sentences
-// that hold every word are found or 40 chunk files were read. common says every token was left out as
+// intersected, then the sentences of the pairs found, read from their
+// documents' source pages, until 20 sentences that hold every word are
+// found or 20 pages were read. common says every token was left out as
 // common; fetched are the files read and their bytes.
 func lookupSentences(t *testing.T, dir, q string) (hits []sentenceHit, common bool, fetched map[string]int) {
 	t.Helper()
 	fetched = map[string]int{}
-	get := func(rel string, v any) {
-		data, err := os.ReadFile(filepath.Join(dir, "search", rel))
+	read := func(rel string) []byte {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)
 		}
 		fetched[rel] = len(data)
-		if err := json.Unmarshal(data, v); err != nil {
+		return data
+	}
+	get := func(rel string, v any) {
+		if err := json.Unmarshal(read("search/"+rel), v); err != nil {
 			t.Fatalf("%s: %v", rel, err)
 		}
 	}
 	var meta struct {
-		Sentences struct{ Shards, Chunk, Documents, Common int }
+		Sentences struct{ Shards, IDs, Documents, Common int }
 	}
 	get("meta.json", &meta)
 	m := meta.Sentences
@@ -291,29 +298,24 @@ func lookupSentences(t *testing.T, dir, q string) (hits []sentenceHit, common bo
 	if !used {
 		return nil, true, fetched
 	}
-	chunks := 0
+	pages := 0
 	for _, p := range pairs {
 		if len(hits) == 20 {
 			break
 		}
-		f := fmt.Sprintf("s/%d/%d.json", p.doc, p.s/m.Chunk)
-		if _, ok := fetched[f]; !ok {
-			if chunks == 40 {
+		var ids []string
+		get(fmt.Sprintf("sd/%d.json", p.doc/m.IDs), &ids)
+		id := ids[p.doc%m.IDs]
+		page := "source/" + id + ".html"
+		if _, ok := fetched[page]; !ok {
+			if pages == 20 {
 				break
 			}
-			chunks++
+			pages++
 		}
-		var chunk []json.RawMessage
-		get(f, &chunk)
-		var h sentenceHit
-		var list [][]json.RawMessage
-		json.Unmarshal(chunk[0], &h.Doc)
-		json.Unmarshal(chunk[1], &h.Title)
-		json.Unmarshal(chunk[2], &list)
-		s := list[p.s%m.Chunk]
-		json.Unmarshal(s[0], &h.File)
-		json.Unmarshal(s[1], &h.Line)
-		json.Unmarshal(s[2], &h.Text)
+		title, sentences := pageSentences(t, read(page))
+		h := sentences[p.s]
+		h.Doc, h.Title = id, title
 		if strings.Contains(strings.ToLower(h.Text), strings.ToLower(q)) {
 			hits = append(hits, h)
 		}
@@ -321,10 +323,93 @@ func lookupSentences(t *testing.T, dir, q string) (hits []sentenceHit, common bo
 	return hits, false, fetched
 }
 
+// pageSentences are the sentences a source page places (data-sentences on
+// each file's <pre>, see site/sentences.go), cut from its lines by UTF-16
+// columns as search.js cuts them, and the title it shows them under.
+func pageSentences(t *testing.T, page []byte) (string, []sentenceHit) {
+	t.Helper()
+	title := regexp.MustCompile(`<h1 data-title="([^"]*)"`).FindSubmatch(page)
+	if title == nil {
+		t.Fatal("a source page without data-title")
+	}
+	var out []sentenceHit
+	pres := regexp.MustCompile(`(?s)<pre[^>]*?(?: data-sentences="([^"]*)")?>\n?(.*?)</pre>`).FindAllSubmatch(page, -1)
+	for f, pre := range pres {
+		if len(pre[1]) == 0 {
+			continue
+		}
+		text := regexp.MustCompile(`<a class="ln"[^>]*>[0-9]+</a>|<[^>]+>`).ReplaceAll(pre[2], nil)
+		lines := strings.Split(html.UnescapeString(string(text)), "\n")
+		line := 0
+		for _, e := range strings.Split(string(pre[1]), " ") {
+			var v []int
+			for _, n := range strings.Split(e, ",") {
+				k, err := strconv.Atoi(n)
+				if err != nil {
+					t.Fatalf("data-sentences %q: %v", pre[1], err)
+				}
+				v = append(v, k)
+			}
+			line += v[0]
+			var b []uint16
+			for j := 1; j+1 < len(v); j += 2 {
+				u := utf16.Encode([]rune(lines[line-1+(j-1)/2]))
+				b = append(b, u[v[j]:v[j]+v[j+1]]...)
+			}
+			out = append(out, sentenceHit{File: f, Line: line, Text: string(utf16.Decode(b))})
+		}
+	}
+	return html.UnescapeString(string(title[1])), out
+}
+
+// TestSiteSentencesPlaced: each disclosure's source page places every
+// sentence budgetpub.sqlite has of it, in the same order, on its line, with
+// the same text: the search reads them there, the text published once.
+func TestSiteSentencesPlaced(t *testing.T) {
+	dir := builtSite(t)
+	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT document_id, file, line, text FROM fts_entries WHERE kind = 'sentence' ORDER BY document_id, rowid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]sentenceHit{}
+	for rows.Next() {
+		var h sentenceHit
+		rows.Scan(&h.Doc, &h.File, &h.Line, &h.Text)
+		want[h.Doc] = append(want[h.Doc], sentenceHit{File: h.File, Line: h.Line, Text: h.Text})
+	}
+	rows.Close()
+	pages, _ := filepath.Glob(filepath.Join(dir, "source", "*.html"))
+	if len(want) == 0 || len(pages) < len(want) {
+		t.Fatalf("%d documents with sentences, %d source pages", len(want), len(pages))
+	}
+	for _, p := range pages {
+		id := strings.TrimSuffix(filepath.Base(p), ".html")
+		page, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, got := pageSentences(t, page)
+		if !reflect.DeepEqual(got, want[id]) && len(got)+len(want[id]) > 0 {
+			t.Errorf("%s: its source page places %d sentences, budgetpub.sqlite has %d", id, len(got), len(want[id]))
+			for i := range min(len(got), len(want[id])) {
+				if got[i] != want[id][i] {
+					t.Errorf("%s: sentence %d %+v, want %+v", id, i, got[i], want[id][i])
+					break
+				}
+			}
+		}
+	}
+}
+
 // TestSiteSentenceSearch: the site's sentence index finds the sentences
 // budgetpub.sqlite finds for words no figure is named by, each linked to
 // the line of its source page it starts on, fetching one shard per token
-// and the chunk files of the sentences shown; words in most disclosures
+// and the source pages of the sentences shown; words in most disclosures
 // are left out of it, and the answer says so.
 func TestSiteSentenceSearch(t *testing.T) {
 	dir := builtSite(t)
@@ -369,22 +454,19 @@ func TestSiteSentenceSearch(t *testing.T) {
 				t.Errorf("%s: not found %s", q, k)
 			}
 		}
-		shards, chunks, bytes := 0, 0, 0
+		shards, pages, bytes := 0, 0, 0
 		for f, n := range fetched {
 			bytes += n
-			if strings.HasPrefix(f, "st/") {
+			if strings.HasPrefix(f, "search/st/") {
 				shards++
-			} else if strings.HasPrefix(f, "s/") {
-				chunks++
+			} else if strings.HasPrefix(f, "source/") {
+				pages++
 			}
 		}
-		if shards > len(search.Unique(q)) || chunks > len(hits) {
-			t.Errorf("%s: fetched %d shards for %d tokens, %d chunk files for %d sentences", q, shards, len(search.Unique(q)), chunks, len(hits))
+		if shards > len(search.Unique(q)) || pages > len(hits) {
+			t.Errorf("%s: fetched %d shards for %d tokens, %d source pages for %d sentences", q, shards, len(search.Unique(q)), pages, len(hits))
 		}
 		t.Logf("%s: %d sentences, %d files, %d bytes fetched", q, len(hits), len(fetched), bytes)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "search", ".sentences")); !os.IsNotExist(err) {
-		t.Errorf("the chunk files' folder under the documents' ids is left behind: %v", err)
 	}
 	// 预算 and 支出 are in almost every disclosure
 	if hits, common, _ := lookupSentences(t, dir, "预算支出"); !common || len(hits) > 0 {

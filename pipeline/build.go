@@ -726,14 +726,14 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	sort.Strings(ids)
 	l := linker{table, pairs(docs, table)}
 	pk := pageKeys(keys, docs, l, fmt.Sprint(o.Version, "\x00", o.Originals))
-	changes, checks, sentences, depts, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l, &rep.Originals)
+	changes, checks, depts, err := publish(o, out, cur, curName, name, ids, keys, pk, c, so, l, &rep.Originals)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rep.Originals {
 		log.Warn("original not published", "file", r.Path, "reason", r.Error)
 	}
-	if err := c.saveRelease(name, pk, sentences, depts); err != nil {
+	if err := c.saveRelease(name, pk, depts); err != nil {
 		log.Warn("the release's page keys were not saved: the next run renders every page", "error", err.Error())
 	}
 	if err := c.pruneFragments(pk); err != nil {
@@ -911,19 +911,19 @@ const publishChunk = 64
 // The input files a release with Options.Originals could not take are
 // added to missing, and their documents' page keys are dropped from pk, so
 // that the next run renders their pages again.
-func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, map[string]int, map[string]string, error) {
+func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, map[string]string, error) {
 	rel := releasesDir(out)
 	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
 		// releases are immutable: the same one again
 		if err := activate(out, name, curName, o.Keep); err != nil {
-			return emit.Changes{}, 0, nil, nil, fmt.Errorf("publish: %w", err)
+			return emit.Changes{}, 0, nil, fmt.Errorf("publish: %w", err)
 		}
-		return emit.Changes{}, 0, nil, nil, nil
+		return emit.Changes{}, 0, nil, nil
 	}
 	staging := filepath.Join(rel, fmt.Sprintf(".staging-%d", os.Getpid()))
-	fail := func(phase string, err error) (emit.Changes, int, map[string]int, map[string]string, error) {
+	fail := func(phase string, err error) (emit.Changes, int, map[string]string, error) {
 		os.RemoveAll(staging)
-		return emit.Changes{}, 0, nil, nil, fmt.Errorf("%s: %w", phase, err)
+		return emit.Changes{}, 0, nil, fmt.Errorf("%s: %w", phase, err)
 	}
 	if err := os.RemoveAll(staging); err != nil {
 		return fail("publish", err)
@@ -950,7 +950,6 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	var prev map[string]string // the current release's page keys
 	if r := c.keysOf(curName); r != nil && !o.Force {
 		prev = r.Keys
-		sr.SentencesFrom(cur, r.Sentences)
 		sr.DepartmentsFrom(cur, r.Departments)
 	}
 	log := o.Log
@@ -1138,7 +1137,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		return fail("publish", err)
 	}
 	if err := activate(out, name, curName, o.Keep); err != nil {
-		return emit.Changes{}, 0, nil, nil, fmt.Errorf("publish: %w", err)
+		return emit.Changes{}, 0, nil, fmt.Errorf("publish: %w", err)
 	}
-	return changes, checks, sr.SentenceNumbers(), sr.DepartmentKeys(), nil
+	return changes, checks, sr.DepartmentKeys(), nil
 }

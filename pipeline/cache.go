@@ -179,22 +179,19 @@ func writeRenamed(path string, data []byte) error {
 
 // releaseKeys are the page keys (see pageKeys) of the release published
 // last: a document whose page key is the same in the next run has its
-// files in that release already (see publish), its sentence files under
-// the number Sentences gives it (site.Renderer.SentenceNumbers); a
-// department whose key is the one Departments gives it has its page there
+// files in that release already (see publish); a department whose key is
+// the one Departments gives it has its page there
 // (site.Renderer.DepartmentKeys).
 type releaseKeys struct {
 	Release     string            `json:"release"`
 	Keys        map[string]string `json:"keys"`
-	Sentences   map[string]int    `json:"sentences,omitempty"`
 	Departments map[string]string `json:"departments,omitempty"`
 }
 
 func (c cache) releasePath() string { return filepath.Join(c.dir, "release.json") }
 
 // keysOf returns what the cache knows of the release name: the page key
-// of every document, the numbers of their sentence files and the keys of
-// its department pages; nil when it does not know that release.
+// of every document and the keys of its department pages; nil when it does not know that release.
 func (c cache) keysOf(name string) *releaseKeys {
 	if c.dir == "" || name == "" {
 		return nil
@@ -208,13 +205,12 @@ func (c cache) keysOf(name string) *releaseKeys {
 }
 
 // saveRelease records the page keys of the release name, just published,
-// the numbers of its documents' sentence files and the keys of its
-// department pages (nil: not known).
-func (c cache) saveRelease(name string, keys map[string]string, sentences map[string]int, depts map[string]string) error {
+// and the keys of its department pages (nil: not known).
+func (c cache) saveRelease(name string, keys map[string]string, depts map[string]string) error {
 	if c.dir == "" {
 		return nil
 	}
-	data, err := json.Marshal(releaseKeys{name, keys, sentences, depts})
+	data, err := json.Marshal(releaseKeys{name, keys, depts})
 	if err != nil {
 		return err
 	}

@@ -420,10 +420,11 @@ func sourceText(file int, lines []string, cited map[lineRef]bool) template.HTML 
 // sourceFile is one file of a disclosure on its source page.
 type sourceFile struct {
 	schema.SourceFile
-	Original string // the release's copy of the file (OriginalPath), if it has one
-	Index    int
-	Lines    []string
-	Text     template.HTML // the lines, marked up where cited (sourceText)
+	Original  string // the release's copy of the file (OriginalPath), if it has one
+	Index     int
+	Lines     []string
+	Text      template.HTML // the lines, marked up where cited (sourceText)
+	Sentences string        // where the file's sentences stand in it (sentenceSpans)
 }
 
 // Disclosure writes one disclosure's page and its source page: files are
@@ -460,6 +461,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 		sources = []schema.SourceFile{d.Document.Source}
 	}
 	cited := citedLines(d)
+	spans := sentenceSpans(files, sentences)
 	var fs []sourceFile
 	for i, src := range sources {
 		f := sourceFile{SourceFile: src, Index: i}
@@ -470,7 +472,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 			}
 		}
 		if i < len(files) {
-			f.Lines = files[i]
+			f.Lines, f.Sentences = files[i], spans[i]
 		}
 		f.Text = sourceText(i, f.Lines, cited)
 		fs = append(fs, f)
@@ -502,12 +504,14 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	}
 	if err := r.render("source.html", pages[1], struct {
 		page
-		Doc   *schema.Document
-		Files []sourceFile
-	}{page{Title: "来源 Source: " + title, Root: root, Release: rel}, d, fs}); err != nil {
+		Doc      *schema.Document
+		Files    []sourceFile
+		Document string // the title the search shows its sentences under
+	}{page{Title: "来源 Source: " + title, Root: root, Release: rel}, d, fs, sum.Title}); err != nil {
 		return err
 	}
-	return r.index(sum, entries, sentences, true)
+	r.index(sum, entries, sentences)
+	return nil
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
@@ -538,26 +542,17 @@ func (r *Renderer) Link(sum Summary, entries, sentences []emit.SearchEntry, dir 
 	r.mu.Lock()
 	r.pages = append(r.pages, pages...)
 	r.mu.Unlock()
-	if m, ok := r.sentNums[sum.ID]; ok && linkSentences(r.dir, r.sentFrom, m, sum.ID, len(sentences)) {
-		return true, r.index(sum, entries, sentences, false)
-	}
-	return true, r.index(sum, entries, sentences, true)
+	r.index(sum, entries, sentences)
+	return true, nil
 }
 
 // index keeps what the pages across documents need of one (Summarize),
-// its entries in the search index and its sentences (writeSentences,
-// unless their files are linked already).
-func (r *Renderer) index(sum Summary, entries, sentences []emit.SearchEntry, write bool) error {
-	if write {
-		if err := writeSentences(r.dir, sum.ID, sum.Title, sentences); err != nil {
-			return err
-		}
-	}
+// its entries in the search index and where its sentences' tokens stand.
+func (r *Renderer) index(sum Summary, entries, sentences []emit.SearchEntry) {
 	at := sentenceTokens(sentences)
 	r.mu.Lock()
 	r.summaries = append(r.summaries, sum)
 	r.search.add(sum.ID, sum.Title, entries)
 	r.search.sentences.add(sum.ID, at)
 	r.mu.Unlock()
-	return nil
 }

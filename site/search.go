@@ -29,7 +29,7 @@ import (
 //	                        an occurrence is [document id, title, source
 //	                        line, amount, file of the line (0: the first)],
 //	                        the first by id, file and line
-//	search/st, search/s     the narrative's sentences (sentences.go)
+//	search/st, search/sd    the narrative's sentences (sentences.go)
 //
 // A text is a distinct (kind, text) pair across the documents — a figure's
 // name, a department's name, a finding's message — so 住房公积金 is one

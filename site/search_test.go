@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"budgetpub/pipeline/emit"
 )
@@ -26,7 +28,7 @@ func TestSearchIndexOrder(t *testing.T) {
 	}
 	sentences := func(i int) []emit.SearchEntry {
 		out := []emit.SearchEntry{{Kind: "sentence", Text: "本部门贯彻落实决策部署。", Line: 2}}
-		for j := range i % 5 * 20 { // some documents with more than a chunk
+		for j := range i % 5 * 20 { // documents of 1 to 81 sentences
 			out = append(out, emit.SearchEntry{Kind: "sentence", Text: fmt.Sprintf("第%d项工作来访接待%d次。", j, i), Line: 3 + j, File: i % 2})
 		}
 		return out
@@ -36,11 +38,7 @@ func TestSearchIndexOrder(t *testing.T) {
 		dir := t.TempDir()
 		for _, id := range order {
 			s.add(id, id+" 2024 预算", docs[id])
-			i := int(id[0] - 'a')
-			if err := writeSentences(dir, id, id+" 2024 预算", sentences(i)); err != nil {
-				t.Fatal(err)
-			}
-			s.sentences.add(id, sentenceTokens(sentences(i)))
+			s.sentences.add(id, sentenceTokens(sentences(int(id[0]-'a'))))
 		}
 		if err := s.write(dir); err != nil {
 			t.Fatal(err)
@@ -58,8 +56,11 @@ func TestSearchIndexOrder(t *testing.T) {
 	}
 	a := write([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"})
 	b := write([]string{"l", "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a"})
-	if len(a) < 20 || len(a) != len(b) {
+	if len(a) < 5 || len(a) != len(b) {
 		t.Fatalf("%d and %d files", len(a), len(b))
+	}
+	if ids := a[filepath.Join("search", "sd", "0.json")]; ids != `["a","b","c","d","e","f","g","h","i","j","k","l"]`+"\n" {
+		t.Errorf("the sentences' documents by number: %s", ids)
 	}
 	for f, data := range a {
 		if b[f] != data {
@@ -83,11 +84,7 @@ func TestSentenceCommon(t *testing.T) {
 		case i == 1000:
 			text = "甲乙的工作。"
 		}
-		sentences := []emit.SearchEntry{{Kind: "sentence", Text: text, Line: 1}}
-		if err := writeSentences(dir, id, id, sentences); err != nil {
-			t.Fatal(err)
-		}
-		s.add(id, sentenceTokens(sentences))
+		s.add(id, sentenceTokens([]emit.SearchEntry{{Kind: "sentence", Text: text, Line: 1}}))
 	}
 	meta, err := s.write(dir)
 	if err != nil {
@@ -110,6 +107,52 @@ func TestSentenceCommon(t *testing.T) {
 	}
 	if p := postings("丙丁"); !strings.HasPrefix(p, "[0,1,0,1,1,0,1,1,0,") {
 		t.Errorf("丙丁, in 1,000 documents: %.40s…", p)
+	}
+	// the ids by number, a thousand a file
+	var ids []string
+	data, _ := os.ReadFile(filepath.Join(dir, "search", "sd", "2.json"))
+	if err := json.Unmarshal(data, &ids); err != nil || len(ids) != 1000 || ids[0] != "d2000" || ids[999] != "d2999" {
+		t.Errorf("search/sd/2.json: %d ids, %v", len(ids), err)
+	}
+}
+
+// TestSentenceSpans: where a sentence stands is found whatever the lines
+// it runs on hold around it — sentences before it on its first line, the
+// spaces a line starts and ends with, a blank line within it, characters
+// outside the BMP (two UTF-16 units) — and the parts, cut from the lines
+// by the columns and lengths given, are the sentence; a sentence not where
+// it is said to start has no parts.
+func TestSentenceSpans(t *testing.T) {
+	files := [][]string{{
+		"  一、概况  ",
+		"本部门贯彻落实。𠀀主要职能是",
+		"",
+		"   负责来访接待工作。  其他",
+		"事项。",
+	}, {"第二个文件。"}}
+	sentences := []emit.SearchEntry{
+		{Text: "一、概况", Line: 1},
+		{Text: "本部门贯彻落实。", Line: 2},
+		{Text: "𠀀主要职能是负责来访接待工作。", Line: 2},
+		{Text: "其他事项。", Line: 4},
+		{Text: "不在这里。", Line: 5},
+		{Text: "第二个文件。", Line: 1, File: 1},
+	}
+	got := sentenceSpans(files, sentences)
+	if want := []string{"1,2,4 1,0,8 0,8,7,0,0,3,9 2,14,2,0,3 1", "1,0,6"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	// the parts cut as search.js cuts them: UTF-16 columns
+	for i, s := range sentences[:4] {
+		v := spanOf(files[0], s.Line, s.Text)
+		var b []uint16
+		for j := 0; j+1 < len(v); j += 2 {
+			line := utf16.Encode([]rune(files[0][s.Line-1+j/2]))
+			b = append(b, line[v[j]:v[j]+v[j+1]]...)
+		}
+		if string(utf16.Decode(b)) != s.Text {
+			t.Errorf("sentence %d: %q", i, string(utf16.Decode(b)))
+		}
 	}
 }
 

@@ -2,13 +2,13 @@ package site
 
 import (
 	"encoding/binary"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"budgetpub/pipeline/emit"
 )
@@ -24,14 +24,15 @@ import (
 //	                       before); 0 for a token left out as common (see
 //	                       below); the tokens whose FNV-1a hash is k modulo
 //	                       the shards
-//	search/s/<n>/<k>.json  sentences k·C … k·C+C−1 of document n: [document
-//	                       id, title, [[file, line, text], …]]
+//	search/sd/<k>.json     the ids of documents k·I … k·I+I−1
 //
-// and meta.json's "sentences" gives {"shards", "chunk": C, "documents",
+// and meta.json's "sentences" gives {"shards", "ids": I, "documents",
 // "common"}. Documents are numbered in the order of their ids, those with
 // at least one sentence only; a document's sentences in the order of its
-// files and lines (emit.Sentences). A query fetches one shard per token
-// and then only the chunk files of the sentences it shows.
+// files and lines (emit.Sentences). The sentences' text is not written
+// again: a document's source page, which holds its text once, says where
+// each sentence stands in it (sentenceSpans), so a query fetches one shard
+// per token and then the source pages of the sentences it shows.
 //
 // A token in more than half the documents (and more than sentenceFew of
 // them), or in more than sentenceMany, is left out: a word in most
@@ -42,7 +43,7 @@ import (
 // fts has every sentence); a query with at least one other token is
 // answered from the others, each sentence checked to hold the words.
 const (
-	sentenceChunk = 32      // sentences per search/s file
+	sentenceIDs   = 1000    // document ids per search/sd file
 	sentenceShard = 8 << 10 // bytes of postings per search/st file, on average
 	sentenceFew   = 16      // a token in this many documents or fewer is never common
 	sentenceMany  = 1000    // a token in more documents is always common
@@ -53,9 +54,8 @@ const (
 // as they come, replaced by their rank among the ids when the index is
 // written.
 type sentenceIndex struct {
-	docs    []string // by provisional number: the document's id
-	posts   map[string]*sentencePosts
-	numbers map[string]int // by id: the final numbers, once written
+	docs  []string // by provisional number: the document's id
+	posts map[string]*sentencePosts
 }
 
 type sentencePosts struct {
@@ -63,68 +63,98 @@ type sentencePosts struct {
 	recs []byte // per document: provisional number, count, sentences as gaps (uvarints); nil once common
 }
 
-// sentenceTemp holds a document's chunk files until its number is known.
-const sentenceTemp = ".sentences"
+// sentenceSpans says where each of a document's sentences stands in the
+// lines of its files, as the data-sentences attribute of each file's <pre>
+// on the source page: by file, the file's sentences in order, separated by
+// spaces, each "d,c,n[,c,n…]" — its first line less the one of the
+// sentence before in the file (0 before the first), then for that line and
+// each after it that the sentence runs on, the column it starts at and how
+// long it is there, both in UTF-16 code units (as a browser's strings
+// count). The parts, one after the other, are the sentence. A sentence not
+// found where emit.Sentences says it starts is written "d" alone: shown by
+// no query, never wrongly.
+func sentenceSpans(files [][]string, sentences []emit.SearchEntry) []string {
+	out := make([]string, len(files))
+	bufs := make([][]byte, len(files))
+	last := make([]int, len(files))
+	for _, s := range sentences {
+		if s.File < 0 || s.File >= len(files) {
+			continue
+		}
+		b := bufs[s.File]
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(s.Line-last[s.File]), 10)
+		last[s.File] = s.Line
+		for _, p := range spanOf(files[s.File], s.Line, s.Text) {
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(p), 10)
+		}
+		bufs[s.File] = b
+	}
+	for i, b := range bufs {
+		out[i] = string(b)
+	}
+	return out
+}
 
-// writeSentences writes a document's sentences into their chunk files,
-// under its id until the index is written; safe for concurrent use.
-func writeSentences(dir, doc, title string, sentences []emit.SearchEntry) error {
-	if len(sentences) == 0 {
+// spanOf is where text stands from line n (from 1) of lines on: for each
+// line, the column of its part and the part's length (UTF-16 code units);
+// nil when it is not there. A sentence is made of lines trimmed and joined
+// (emit.Sentences), so its part of a line after the first starts at the
+// line's first character that is not a space; on the first line it may
+// start anywhere, and each place is tried.
+func spanOf(lines []string, n int, text string) []int {
+	if n < 1 || n > len(lines) || text == "" {
 		return nil
 	}
-	out := filepath.Join(dir, "search", sentenceTemp, doc)
-	if err := mkdir(out); err != nil {
-		return err
-	}
-	for k := 0; k*sentenceChunk < len(sentences); k++ {
-		var chunk [][]any
-		for _, s := range sentences[k*sentenceChunk : min(len(sentences), (k+1)*sentenceChunk)] {
-			chunk = append(chunk, []any{s.File, s.Line, s.Text})
-		}
-		if err := writeJSON(filepath.Join(out, strconv.Itoa(k)+".json"), []any{doc, title, chunk}); err != nil {
-			return err
+	first := strings.TrimRightFunc(lines[n-1], unicode.IsSpace)
+	for o := range first {
+		if span := spanFrom(lines, n, o, text); span != nil {
+			return span
 		}
 	}
 	return nil
 }
 
-// mkdir makes the folder path, and those it is in when they are missing
-// (without a stat before: a document's sentences have a folder of their
-// own, in a folder made once).
-func mkdir(path string) error {
-	err := os.Mkdir(path, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		return os.MkdirAll(path, 0o755)
-	}
-	if errors.Is(err, fs.ErrExist) {
-		if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+// spanFrom is spanOf with the sentence starting at byte o of line n.
+func spanFrom(lines []string, n, o int, text string) []int {
+	var span []int
+	rest := text
+	for i := n - 1; i < len(lines) && rest != ""; i++ {
+		raw := lines[i]
+		t := strings.TrimRightFunc(raw, unicode.IsSpace)
+		start := o
+		if i > n-1 {
+			start = len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			if start > len(t) {
+				start = len(t)
+			}
+		}
+		part := t[start:]
+		switch {
+		case strings.HasPrefix(part, rest):
+			part = rest
+		case !strings.HasPrefix(rest, part) || (part == "" && i == n-1):
 			return nil
 		}
+		rest = rest[len(part):]
+		span = append(span, utf16Len(raw[:start]), utf16Len(part))
 	}
-	return err
+	if rest != "" {
+		return nil
+	}
+	return span
 }
 
-// linkSentences makes a document's chunk files (see writeSentences) links
-// to its count sentences' files in the release in from, where it was
-// document m: the same files when its sentences and title are the same. It
-// reports false, having left nothing, when it cannot link them all.
-func linkSentences(dir, from string, m int, doc string, count int) bool {
-	if count == 0 {
-		return true
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
 	}
-	out := filepath.Join(dir, "search", sentenceTemp, doc)
-	if mkdir(out) != nil {
-		return false
-	}
-	src := filepath.Join(from, "search", "s", strconv.Itoa(m))
-	for k := 0; k*sentenceChunk < count; k++ {
-		name := strconv.Itoa(k) + ".json"
-		if emit.LinkFile(filepath.Join(src, name), filepath.Join(out, name)) != nil {
-			os.RemoveAll(out)
-			return false
-		}
-	}
-	return true
+	return n
 }
 
 // tokenPlaces are the numbers of the sentences of a document holding a
@@ -251,8 +281,8 @@ func jsonLen(list []int) int {
 	return n
 }
 
-// write numbers the documents, moves their chunk files to search/s/<n>,
-// and writes the token shards; it returns what meta.json says of them.
+// write numbers the documents, writes their ids and the token shards; it
+// returns what meta.json says of them.
 func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	out := filepath.Join(dir, "search")
 	order := make([]int, len(s.docs))
@@ -261,20 +291,19 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	}
 	sort.Slice(order, func(i, j int) bool { return s.docs[order[i]] < s.docs[order[j]] })
 	rank := make([]int, len(s.docs))
-	s.numbers = make(map[string]int, len(s.docs))
+	ids := make([]string, len(s.docs))
 	for n, i := range order {
-		rank[i], s.numbers[s.docs[i]] = n, n
-		if n == 0 {
-			if err := os.MkdirAll(filepath.Join(out, "s"), 0o755); err != nil {
-				return nil, err
-			}
-		}
-		if err := os.Rename(filepath.Join(out, sentenceTemp, s.docs[i]), filepath.Join(out, "s", strconv.Itoa(n))); err != nil {
+		rank[i], ids[n] = n, s.docs[i]
+	}
+	if len(ids) > 0 {
+		if err := os.MkdirAll(filepath.Join(out, "sd"), 0o755); err != nil {
 			return nil, err
 		}
 	}
-	if err := os.RemoveAll(filepath.Join(out, sentenceTemp)); err != nil {
-		return nil, err
+	for k := 0; k*sentenceIDs < len(ids); k++ {
+		if err := writeJSON(filepath.Join(out, "sd", strconv.Itoa(k)+".json"), ids[k*sentenceIDs:min(len(ids), (k+1)*sentenceIDs)]); err != nil {
+			return nil, err
+		}
 	}
 	common := min(max(len(s.docs)/2, sentenceFew), sentenceMany)
 	toks := make([]string, 0, len(s.posts))
@@ -308,5 +337,5 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 			return nil, err
 		}
 	}
-	return map[string]int{"shards": shards, "chunk": sentenceChunk, "documents": len(s.docs), "common": common}, nil
+	return map[string]int{"shards": shards, "ids": sentenceIDs, "documents": len(s.docs), "common": common}, nil
 }

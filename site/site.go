@@ -5,7 +5,8 @@
 // builds itself is the SVG of the charts.
 //
 // Pages: index.html (catalog with search and filters), doc/<id>.html (a
-// disclosure), source/<id>.html (its source text with line anchors),
+// disclosure), source/<id>.html (its source text with line anchors, and
+// where its sentences stand for the search),
 // dept/<slug>.html (a department across years), dataset/<table>.html (data
 // dictionary, preview, downloads), checks.html, 404.html; and for machines
 // catalog.jsonld (DCAT-AP), feed.atom, sitemap.xml, robots.txt.
@@ -136,11 +137,6 @@ type Renderer struct {
 	summaries []Summary
 	search    searchIndex
 
-	// an earlier release's folder and the numbers it gave the documents'
-	// sentence files (SentencesFrom)
-	sentFrom string
-	sentNums map[string]int
-
 	// an earlier release's folder and the keys of its department pages
 	// (DepartmentsFrom); the keys of this one's
 	deptFrom           string
@@ -157,17 +153,6 @@ func (r *Renderer) DepartmentsFrom(dir string, keys map[string]string) {
 // DepartmentKeys are the keys of the department pages Finish wrote or
 // linked, by department id: what each page and its panel rows are made of.
 func (r *Renderer) DepartmentKeys() map[string]string { return r.deptKeys }
-
-// SentencesFrom tells the renderer the release in dir, which numbered the
-// documents' sentence files as nums says (SentenceNumbers): a disclosure
-// Linked from there has its sentence files linked too, not written.
-func (r *Renderer) SentencesFrom(dir string, nums map[string]int) {
-	r.sentFrom, r.sentNums = dir, nums
-}
-
-// SentenceNumbers are the numbers Finish gave the documents' sentence
-// files (search/s/<n>/), by document id.
-func (r *Renderer) SentenceNumbers() map[string]int { return r.search.sentences.numbers }
 
 // renderer is the Renderer's name inside the package.
 type renderer = Renderer

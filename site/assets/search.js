@@ -3,7 +3,8 @@
 // Chinese characters, each ASCII word), only the shards holding those
 // tokens are fetched, the texts found are checked to hold each word, and
 // the texts' files are fetched in id order (best first) until a page of
-// results is full. The narratives' sentences are searched apart (sentences).
+// results is full. The narratives' sentences are searched apart (sentences),
+// their text read from the source pages.
 (function () {
   var form = document.getElementById("search");
   if (!form) return;
@@ -11,7 +12,7 @@
   var list = document.getElementById("results");
   var sentenceStatus = document.getElementById("sentence-status");
   var sentenceList = document.getElementById("sentences");
-  var LIMIT = 50, SENTENCES = 20, CHUNKS = 40; // sentences shown, chunk files fetched at most
+  var LIMIT = 50, SENTENCES = 20, PAGES = 20; // sentences shown, source pages fetched at most
   var HAN = /\p{Script=Han}/u, ALNUM = /[A-Za-z0-9]/;
   var cache = {};
   var kinds = { department: "部门 department", line_item: "数字 figure", check: "检查 finding" };
@@ -139,13 +140,45 @@
     }).catch(function (e) { status.textContent = "搜索失败 search failed: " + e.message; });
   }
 
-  // sentences searches the narratives' sentences (search/st, search/s; see
-  // site/sentences.go): the postings of the tokens that are not common are
-  // intersected as (document, sentence) pairs, then the chunk files of the
-  // pairs found are fetched, a batch at a time, until a page of sentences
-  // that hold every word is full or 40 files were fetched (pairs whose
-  // tokens do not stand together are no result: this bounds what a query
-  // of such words fetches).
+  // sourceSentences reads a document's sentences from its source page,
+  // which holds its text once: each file's <pre> says where its sentences
+  // stand (data-sentences, see site/sentences.go), and the lines are the
+  // text without the numbers of the lines it cites. Each sentence is
+  // [file, line, text], or null where the page could not place it.
+  function sourceSentences(id) {
+    var path = "source/" + encodeURIComponent(id) + ".html";
+    if (!cache[path]) {
+      cache[path] = fetch(path).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.text();
+      }).then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html"), out = [];
+        var h1 = page.querySelector("h1[data-title]");
+        Array.prototype.slice.call(page.querySelectorAll("pre.source")).forEach(function (pre, f) {
+          var at = pre.getAttribute("data-sentences");
+          if (!at) return;
+          Array.prototype.slice.call(pre.querySelectorAll("a.ln")).forEach(function (a) { a.remove(); });
+          var lines = pre.textContent.split("\n"), line = 0;
+          at.split(" ").forEach(function (e) {
+            var v = e.split(",").map(Number), text = "";
+            line += v[0];
+            for (var j = 1; j + 1 < v.length; j += 2) text += (lines[line - 1 + (j - 1) / 2] || "").substr(v[j], v[j + 1]);
+            out.push(v.length > 1 ? [f, line, text] : null);
+          });
+        });
+        return { title: h1 ? h1.getAttribute("data-title") : id, sentences: out };
+      });
+    }
+    return cache[path];
+  }
+
+  // sentences searches the narratives' sentences (search/st, search/sd;
+  // see site/sentences.go): the postings of the tokens that are not common
+  // are intersected as (document, sentence) pairs, then the source pages of
+  // the pairs found are fetched, a batch at a time, until a page of
+  // sentences that hold every word is full or 20 pages were fetched (pairs
+  // whose tokens do not stand together are no result: this bounds what a
+  // query of such words fetches).
   function sentences(meta, all, needles) {
     sentenceStatus.textContent = "搜索中… searching";
     return Promise.all(all.map(function (t) { return get("search/st/" + (fnv(t) % meta.shards) + ".json"); })).then(function (shards) {
@@ -165,24 +198,31 @@
         sentenceStatus.textContent = "这些词出现在超过 " + meta.common + " 份文件中，句子索引未收录；请加上其他词，或用 budgetpub.sqlite 的 fts 表 · every token of these words is in more than " + meta.common + " disclosures, which the sentence index leaves out: add a rarer word, or search budgetpub.sqlite (table fts)";
         return;
       }
-      var found = [], k = 0, files = {}, nfiles = 0;
-      function chunkOf(p) { return "search/s/" + Math.floor(p / 1e6) + "/" + Math.floor((p % 1e6) / meta.chunk) + ".json"; }
+      var found = [], k = 0, docs = {}, ndocs = 0;
+      function docOf(p) { return Math.floor(p / 1e6); }
+      function page(p) {
+        var n = docOf(p);
+        return get("search/sd/" + Math.floor(n / meta.ids) + ".json").then(function (ids) {
+          var id = ids[n % meta.ids];
+          return sourceSentences(id).then(function (src) { return [id, src]; });
+        });
+      }
       function next() {
         var batch = [];
         for (var j = k; j < pairs.length && batch.length < SENTENCES - found.length; j++) {
-          var f = chunkOf(pairs[j]);
-          if (!files[f]) {
-            if (nfiles === CHUNKS) break;
-            files[f] = true; nfiles++;
+          var d = docOf(pairs[j]);
+          if (!docs[d]) {
+            if (ndocs === PAGES) break;
+            docs[d] = true; ndocs++;
           }
           batch.push(pairs[j]);
         }
         if (!batch.length) return Promise.resolve();
-        return Promise.all(batch.map(function (p) { return get(chunkOf(p)); })).then(function (chunks) {
+        return Promise.all(batch.map(page)).then(function (pages) {
           batch.forEach(function (p, i) {
             k++;
-            var c = chunks[i], s = c[2][(p % 1e6) % meta.chunk], hay = fold(s[2]);
-            if (found.length < SENTENCES && needles.every(function (n) { return hay.indexOf(n) >= 0; })) found.push([c[0], c[1], s]);
+            var s = pages[i][1].sentences[p % 1e6];
+            if (s && found.length < SENTENCES && needles.every(function (n) { return fold(s[2]).indexOf(n) >= 0; })) found.push([pages[i][0], pages[i][1].title, s]);
           });
           return next();
         });
