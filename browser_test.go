@@ -205,11 +205,29 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("disclosure page h1 = %q", h1)
 	}
 	step(t, tab, "screenshot the disclosure", chromedp.CaptureScreenshot(&doc))
-	step(t, tab, "follow a headline figure to its source line", chromedp.Click(`section[aria-labelledby=headline] a.src`),
+	step(t, tab, "follow a headline figure to its source line", chromedp.Click(`section[aria-labelledby=headline] a[href*="source/"]`),
 		chromedp.WaitVisible(`pre.source`), chromedp.Location(&loc),
 		chromedp.Evaluate(`(document.querySelector(':target') || {}).textContent || ''`, &target))
 	if !strings.Contains(loc, "/source/") || !strings.Contains(loc, "#L") || strings.TrimSpace(target) == "" {
 		t.Errorf("figure link led to %s with target %q", loc, target)
+	}
+	// every line numbered by the script, the cited ones too: the i-th line
+	// of a file is anchored L<i> (F<f>L<i>), its number a link to itself
+	var lines []int
+	step(t, tab, "read the source page's line numbers", chromedp.Evaluate(`(function () {
+		var n = 0, bad = 0;
+		document.querySelectorAll("pre.source").forEach(function (pre) {
+			var p = pre.getAttribute("data-anchor") || "", i = 0;
+			pre.querySelectorAll(":scope > span").forEach(function (s) {
+				var a = s.firstChild;
+				i++; n++;
+				if (s.id !== p + "L" + i || s.className !== "l" || !a || a.className !== "ln" || a.textContent !== String(i) || a.getAttribute("href") !== "#" + s.id) bad++;
+			});
+		});
+		return [n, bad];
+	})()`, &lines))
+	if len(lines) != 2 || lines[0] < 10 || lines[1] != 0 {
+		t.Errorf("the source page's lines, numbered and misnumbered: %v", lines)
 	}
 	step(t, tab, "download documents.csv", chromedp.Navigate(srv.URL+"/index.html"), chromedp.WaitVisible(`#catalog`),
 		chromedp.Evaluate(`fetch(document.querySelector('a[href="documents.csv"]').href).then(r => r.text()).then(s => s.split('\n')[0])`, &csvHead,

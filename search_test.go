@@ -143,7 +143,7 @@ func TestSiteSearch(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %s links %v", c.q, h.Text, err)
 				}
-				m := regexp.MustCompile(fmt.Sprintf(`id="%s"><a[^>]*>%d</a>([^<]*)`, anchor, line)).FindSubmatch(page)
+				m := regexp.MustCompile(fmt.Sprintf(`<span id="%s">([^<]*)`, anchor)).FindSubmatch(page)
 				if m == nil || !regexp.MustCompile(`[0-9]`).Match(m[1]) { // the line of the amount
 					t.Errorf("%s: %s of %s: line %d of its source page is %q", c.q, h.Text, id, line, m)
 				}
@@ -215,7 +215,7 @@ func sourceLine(page []byte, f, n int) string {
 	if f >= len(pres) {
 		return ""
 	}
-	text := regexp.MustCompile(`<a class="ln"[^>]*>[0-9]+</a>|<[^>]+>`).ReplaceAll(pres[f][1], nil)
+	text := regexp.MustCompile(`<[^>]+>`).ReplaceAll(pres[f][1], nil)
 	lines := strings.Split(html.UnescapeString(string(text)), "\n")
 	if n < 1 || n > len(lines) {
 		return ""
@@ -338,7 +338,7 @@ func pageSentences(t *testing.T, page []byte) (string, []sentenceHit) {
 		if len(pre[1]) == 0 {
 			continue
 		}
-		text := regexp.MustCompile(`<a class="ln"[^>]*>[0-9]+</a>|<[^>]+>`).ReplaceAll(pre[2], nil)
+		text := regexp.MustCompile(`<[^>]+>`).ReplaceAll(pre[2], nil)
 		lines := strings.Split(html.UnescapeString(string(text)), "\n")
 		line := 0
 		for _, e := range strings.Split(string(pre[1]), " ") {

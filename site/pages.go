@@ -61,20 +61,15 @@ func moneyCell(b *strings.Builder, m *schema.Money) {
 }
 
 // sourceCell is the last cell of a figure's row: the link to its line, if
-// it has one, labelled 第N行 (and " line N" with en).
-func sourceCell(b *strings.Builder, open string, file, line int, en bool) {
-	b.WriteString(`<td class="n">`)
+// it has one, labelled 第N行 (文件F 第N行 in a file after the first).
+func sourceCell(b *strings.Builder, open string, file, line int) {
+	b.WriteString(`<td>`)
 	if line != 0 {
-		n := strconv.Itoa(line)
-		b.WriteString(open + anchor(file, line) + `" class="src">`)
+		b.WriteString(open + anchor(file, line) + `">`)
 		if file != 0 {
 			b.WriteString("文件" + strconv.Itoa(file+1) + " ")
 		}
-		b.WriteString("第" + n + "行")
-		if en {
-			b.WriteString(" line " + n)
-		}
-		b.WriteString("</a>")
+		b.WriteString("第" + strconv.Itoa(line) + "行</a>")
 	}
 	b.WriteString("</td></tr>\n")
 }
@@ -84,12 +79,12 @@ func sourceCell(b *strings.Builder, open string, file, line int, en bool) {
 func headlineRows(figs []fig, open string) template.HTML {
 	var b strings.Builder
 	for _, f := range figs {
-		b.WriteString(`<tr><th scope="row">` + htmlText(f.Zh) + ` <span class="en">` + htmlText(f.En) + `</span></th><td class="n">`)
+		b.WriteString(`<tr><th scope="row">` + htmlText(f.Zh) + ` <span class="en">` + htmlText(f.En) + `</span></th><td>`)
 		moneyCell(&b, f.Amount)
-		b.WriteString(`</td><td class="n">`)
+		b.WriteString(`</td><td>`)
 		moneyCell(&b, f.Prior)
 		b.WriteString(`</td>`)
-		sourceCell(&b, open, f.File, f.Line, true)
+		sourceCell(&b, open, f.File, f.Line)
 	}
 	return template.HTML(b.String())
 }
@@ -97,7 +92,7 @@ func headlineRows(figs []fig, open string) template.HTML {
 // lineLink is a link to one line of a check or of the coverage, labelled
 // N or F:N (the file counted from 1).
 func lineLink(b *strings.Builder, open string, file, line int) {
-	b.WriteString(open + anchor(file, line) + `" class="src">`)
+	b.WriteString(open + anchor(file, line) + `">`)
 	if file != 0 {
 		b.WriteString(strconv.Itoa(file+1) + ":")
 	}
@@ -111,8 +106,8 @@ func checkRows(checks []schema.Check, open string) template.HTML {
 	for _, c := range checks {
 		sev, unit := htmlText(c.Severity), htmlText(c.Unit)
 		b.WriteString(`<tr><td class="sev-` + sev + `">` + sev + `</td><td>` + htmlText(c.Message) + `<br><span class="en" lang="en">` + htmlText(c.MessageEn) +
-			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td class="n">` + htmlText(fmt.Sprint(c.Stated)) + " " + unit +
-			`</td><td class="n">` + htmlText(fmt.Sprint(c.Computed)) + " " + unit + `</td><td>`)
+			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td>` + htmlText(fmt.Sprint(c.Stated)) + " " + unit +
+			`</td><td>` + htmlText(fmt.Sprint(c.Computed)) + " " + unit + `</td><td>`)
 		for i, l := range c.Lines {
 			f := 0
 			if i < len(c.Files) {
@@ -158,12 +153,12 @@ func breakdownRows(rows []breakdownRow, open string) template.HTML {
 		if r.Reported != "" {
 			b.WriteString(` <span class="en">(published as ` + htmlText(r.Reported) + `)</span>`)
 		}
-		b.WriteString(`</td><td class="n">`)
+		b.WriteString(`</td><td>`)
 		moneyCell(&b, r.Amount)
-		b.WriteString(`</td><td class="n">`)
+		b.WriteString(`</td><td>`)
 		moneyCell(&b, r.Prior)
 		b.WriteString(`</td>`)
-		sourceCell(&b, open, r.File, r.Line, false)
+		sourceCell(&b, open, r.File, r.Line)
 	}
 	return template.HTML(b.String())
 }
@@ -392,12 +387,12 @@ func citedLines(d *schema.Document) map[lineRef]bool {
 
 // sourceText is the body of one file on a source page: the text once,
 // escaped, a line a line, with markup only on the lines cited — each an
-// anchor (#L<n>, #F<f>L<n>) with its number — so that every link to the
-// page lands without JavaScript, while assets/source.js numbers and
-// anchors the others in place. Written without a template call per line;
+// element with its anchor (#L<n>, #F<f>L<n>), which the style sheet
+// numbers — so that every link to the page lands without JavaScript,
+// while assets/source.js numbers and anchors every line in place. Written without a template call per line;
 // the newline it starts with is the one HTML parsers drop after <pre>.
 func sourceText(file int, lines []string, cited map[lineRef]bool) template.HTML {
-	size := 1 + 64*len(cited)
+	size := 1 + 24*len(cited)
 	for _, l := range lines {
 		size += len(l) + 1
 	}
@@ -406,8 +401,7 @@ func sourceText(file int, lines []string, cited map[lineRef]bool) template.HTML 
 	for i, l := range lines {
 		b.WriteByte('\n')
 		if cited[lineRef{file, i + 1}] {
-			id, n := anchor(file, i+1), strconv.Itoa(i+1)
-			b.WriteString(`<span class="l" id="` + id + `"><a class="ln" href="#` + id + `">` + n + `</a>`)
+			b.WriteString(`<span id="` + anchor(file, i+1) + `">`)
 			b.WriteString(template.HTMLEscapeString(l))
 			b.WriteString(`</span>`)
 		} else {

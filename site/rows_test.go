@@ -11,7 +11,7 @@ import (
 // TestRowsAsTemplate: the rows of the headline, the breakdowns, the checks
 // and the coverage, written in Go, are byte for byte what html/template
 // makes of the same rows written as a template (as doc.html wrote them
-// before), for values with every character its escaper changes
+// before, numeric cells aligned by the tables' style now), for values with every character its escaper changes
 // (and some it does not: invalid UTF-8, noncharacters) and an odd id.
 func TestRowsAsTemplate(t *testing.T) {
 	// the template functions the rows used
@@ -27,13 +27,13 @@ func TestRowsAsTemplate(t *testing.T) {
 			return out
 		}}
 	tmpl := template.Must(template.New("rows").Funcs(old).Parse(`{{define "money"}}{{if .}}{{yuan .}}{{else}}—{{end}}{{end}}` +
-		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td class="n">{{template "money" .Amount}}</td><td class="n">{{template "money" .Prior}}</td><td class="n">{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行 line {{.Line}}</a>{{end}}</td></tr>
+		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td class="n">{{template "money" .Amount}}</td><td class="n">{{template "money" .Prior}}</td><td class="n">{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
+		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "checks"}}{{$root := .Root}}{{$id := .ID}}{{range .Checks}}<tr><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}<br><span class="en" lang="en">{{.MessageEn}}</span><br><code>{{.Rule}}</code></td><td class="n">{{.Stated}} {{.Unit}}</td><td class="n">{{.Computed}} {{.Unit}}</td><td>{{range lines .}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a> {{end}}</td></tr>
+		`{{define "checks"}}{{$root := .Root}}{{$id := .ID}}{{range .Checks}}<tr><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}<br><span class="en" lang="en">{{.MessageEn}}</span><br><code>{{.Rule}}</code></td><td>{{.Stated}} {{.Unit}}</td><td>{{.Computed}} {{.Unit}}</td><td>{{range lines .}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a> {{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "coverage"}}{{$root := .Root}}{{$id := .ID}}{{range .Coverage}}<tr><td>{{.Part}}</td><td>{{.Name}}<br><span class="en" lang="en">{{.NameEn}}</span></td><td class="cov-{{.Status}}">{{.Status}}</td><td>{{.Reason}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}" class="src">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
+		`{{define "coverage"}}{{$root := .Root}}{{$id := .ID}}{{range .Coverage}}<tr><td>{{.Part}}</td><td>{{.Name}}<br><span class="en" lang="en">{{.NameEn}}</span></td><td class="cov-{{.Status}}">{{.Status}}</td><td>{{.Reason}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
 {{end}}{{end}}`))
 	odd := []string{"", "a+b", `<b>"x"</b> & 'y'`, "nul\x00", "bad\xff\xfeutf8", "\uFFFD\uFDD0\uFFFE", "　一般公共服务支出（+2）"}
 	m := func(hundredths int64) *schema.Money { v := schema.Money(hundredths); return &v }

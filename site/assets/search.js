@@ -142,9 +142,9 @@
 
   // sourceSentences reads a document's sentences from its source page,
   // which holds its text once: each file's <pre> says where its sentences
-  // stand (data-sentences, see site/sentences.go), and the lines are the
-  // text without the numbers of the lines it cites. Each sentence is
-  // [file, line, text], or null where the page could not place it.
+  // stand (data-sentences, see site/sentences.go) in its lines. Each
+  // sentence is [file, line, text], or null where the page could not place
+  // it.
   function sourceSentences(id) {
     var path = "source/" + encodeURIComponent(id) + ".html";
     if (!cache[path]) {
@@ -157,7 +157,6 @@
         Array.prototype.slice.call(page.querySelectorAll("pre.source")).forEach(function (pre, f) {
           var at = pre.getAttribute("data-sentences");
           if (!at) return;
-          Array.prototype.slice.call(pre.querySelectorAll("a.ln")).forEach(function (a) { a.remove(); });
           var lines = pre.textContent.split("\n"), line = 0;
           at.split(" ").forEach(function (e) {
             var v = e.split(",").map(Number), text = "";
