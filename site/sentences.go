@@ -167,42 +167,56 @@ type tokenPlaces struct {
 // sentenceTokens are where each token of a document's sentences stands,
 // in the order the tokens first come. The tokens are cut from the
 // sentences' Tokens without a slice of them, and the lists share one
-// array: a document has hundreds of tokens, most in one sentence.
+// array: a document has hundreds of tokens, most in one sentence. What it
+// gathers on the way is sized once from the count of the tokens.
 func sentenceTokens(sentences []emit.SearchEntry) []tokenPlaces {
-	idx := map[string]int{}
-	var out []tokenPlaces
-	var last []int     // by token: the last sentence holding it
-	var pairs [][2]int // token, sentence: once a sentence
+	cuts := make([]string, len(sentences))
+	n := 0 // the tokens with their repeats: the most (token, sentence) pairs
 	for i, s := range sentences {
-		for toks := s.Tokens(); toks != ""; {
+		cuts[i] = s.Tokens()
+		n += strings.Count(cuts[i], " ") + 1
+	}
+	idx := make(map[string]int32, n/4)
+	toks := make([]string, 0, n/4)
+	last := make([]int32, 0, n/4)       // by token: the last sentence holding it
+	seq := make([]int32, 0, n)          // each sentence's tokens, once each
+	ends := make([]int, len(sentences)) // where each sentence's tokens end in seq
+	for i, toks2 := range cuts {
+		for toks2 != "" {
 			var tok string
-			tok, toks, _ = strings.Cut(toks, " ")
+			tok, toks2, _ = strings.Cut(toks2, " ")
 			if tok == "" {
 				continue
 			}
 			k, ok := idx[tok]
 			if !ok {
-				k = len(out)
+				k = int32(len(toks))
 				idx[tok] = k
-				out = append(out, tokenPlaces{tok: tok})
-				last = append(last, i)
-			} else if last[k] == i {
+				toks = append(toks, tok)
+				last = append(last, int32(i))
+			} else if last[k] == int32(i) {
 				continue
 			}
-			last[k] = i
-			pairs = append(pairs, [2]int{k, i})
+			last[k] = int32(i)
+			seq = append(seq, k)
 		}
+		ends[i] = len(seq)
 	}
-	count := make([]int, len(out))
-	for _, p := range pairs {
-		count[p[0]]++
+	count := make([]int, len(toks))
+	for _, k := range seq {
+		count[k]++
 	}
-	all := make([]int, len(pairs))
-	for k, n := range count {
-		out[k].at, all = all[:0:n], all[n:]
+	out := make([]tokenPlaces, len(toks))
+	all := make([]int, len(seq))
+	for k, c := range count {
+		out[k].tok, out[k].at, all = toks[k], all[:0:c], all[c:]
 	}
-	for _, p := range pairs {
-		out[p[0]].at = append(out[p[0]].at, p[1])
+	from := 0
+	for i, end := range ends {
+		for _, k := range seq[from:end] {
+			out[k].at = append(out[k].at, i)
+		}
+		from = end
 	}
 	return out
 }

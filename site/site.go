@@ -165,9 +165,17 @@ type page struct {
 	JSONLD  template.JS
 }
 
+// pageBuffers are the buffers pages are rendered into, kept for the next
+// page once one is written: a disclosure's pages are some 10–60 KB each, and
+// a buffer grown to that size for every page was much of what the
+// publishing workers allocated.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func (r *renderer) render(name, out string, data any) error {
-	var buf bytes.Buffer
-	if err := r.tmpl[name].ExecuteTemplate(&buf, name, data); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := r.tmpl[name].ExecuteTemplate(buf, name, data); err != nil {
 		return fmt.Errorf("%s: %w", out, err)
 	}
 	r.mu.Lock()
