@@ -15,6 +15,7 @@ package site
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -239,14 +240,20 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 		func() error {
 			return r.render("search.html", "search.html", page{Title: "全文搜索 Search", Release: r.rel})
 		},
-		func() error { return r.machine(res) },
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
+	// the steps write files of their own and share only what the lock
+	// guards (the pages written), so they run side by side; the files for
+	// machines list every page, so they come last
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		wg.Go(func() { errs[i] = step() })
 	}
-	return nil
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return r.machine(res)
 }
 
 // coverage writes the completeness matrix: a row per document, a column
