@@ -899,6 +899,93 @@ func pageKeys(keys map[string]string, docs map[string]ident, l linker, release s
 // is written: memory stays flat whatever the number of documents.
 const publishChunk = 64
 
+// pubChunk holds a chunk of documents while a release is written.
+type pubChunk struct {
+	entries []*entry // nil: the document was not read
+	texts   []bool   // the entry was read with its text
+	execs   [][]emit.ExecutionRow
+	same    []bool       // the pages are linked from the current release
+	lacks   [][]Rejected // the input files whose originals the release lacks
+	frags   []*fragment  // what publishing makes of the document, kept in the cache
+}
+
+func newPubChunk() *pubChunk {
+	return &pubChunk{
+		entries: make([]*entry, publishChunk),
+		texts:   make([]bool, publishChunk),
+		execs:   make([][]emit.ExecutionRow, publishChunk),
+		same:    make([]bool, publishChunk),
+		lacks:   make([][]Rejected, publishChunk),
+		frags:   make([]*fragment, publishChunk),
+	}
+}
+
+// load reads the document id, at i of the chunk, from the cache (with its
+// text, or not) and its pair's, which gives the pages their execution
+// section and the final accounts their execution rows and cross.budget
+// findings.
+func (b *pubChunk) load(c cache, l linker, keys map[string]string, id string, i int, text bool) error {
+	var e *entry
+	ok := false
+	if text {
+		e, ok = c.load(keys[id])
+	} else if d, ok2 := c.loadDoc(keys[id]); ok2 {
+		e, ok = &entry{Doc: d}, true
+	}
+	if !ok {
+		return fmt.Errorf("cache: the entry of %s vanished during the run", id)
+	}
+	e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
+	b.entries[i], b.texts[i], b.execs[i] = e, text, nil
+	if other, ok := l.pairs[id]; ok {
+		p, ok := c.loadDoc(keys[other])
+		if !ok {
+			return fmt.Errorf("cache: the entry of %s vanished during the run", other)
+		}
+		p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
+		budget, final := e.Doc, p
+		if budget.Document.Kind == schema.KindFinalAccounts {
+			budget, final = final, budget
+		}
+		b.execs[i] = emit.ExecutionRows(budget, final)
+		if final == e.Doc {
+			check.Budget(final, budget)
+		}
+	}
+	return nil
+}
+
+// pipelined runs prepare and then write for each of n chunks, in order,
+// preparing chunk k+1 while chunk k is written: reading documents and
+// rendering pages (on every core) overlaps the datasets' writer, which
+// runs on one. prepare(k+2) starts only once write(k) has returned, so
+// two chunks' buffers suffice. The first error stops it; nothing runs
+// once it has returned.
+func pipelined(n int, prepare, write func(k int) error) error {
+	if n == 0 {
+		return nil
+	}
+	if err := prepare(0); err != nil {
+		return err
+	}
+	for k := range n {
+		done := make(chan error, 1)
+		if k+1 < n {
+			go func() { done <- prepare(k + 1) }()
+		} else {
+			done <- nil
+		}
+		err := write(k)
+		if perr := <-done; err == nil {
+			err = perr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // publish makes the release name, made of the documents ids (sorted) from
 // the cache, the current one in place of curName (published in the folder
 // cur): a release published before is published again; otherwise a new
@@ -957,48 +1044,27 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		log = slog.New(slog.DiscardHandler)
 	}
 	checks := 0
-	entries := make([]*entry, publishChunk) // nil: the document was not read
-	texts := make([]bool, publishChunk)     // the entry was read with its text
-	execs := make([][]emit.ExecutionRow, publishChunk)
-	same := make([]bool, publishChunk)        // the pages are linked from the current release
-	lacks := make([][]Rejected, publishChunk) // the input files whose originals the release lacks
-	frags := make([]*fragment, publishChunk)  // what publishing makes of the document, kept in the cache
-	for from := 0; from < len(ids); from += publishChunk {
-		chunk := ids[from:min(len(ids), from+publishChunk)]
+	var dropped []string // documents whose page keys leave pk once the loop is done
+	// two chunks are under way at a time: one prepared (read, its pages
+	// linked or rendered) while the one before is written into the
+	// datasets (see pipelined)
+	var bufs [2]*pubChunk
+	for i := range bufs {
+		bufs[i] = newPubChunk()
+	}
+	chunkOf := func(k int) (*pubChunk, []string) {
+		from := k * publishChunk
+		return bufs[k%2], ids[from:min(len(ids), from+publishChunk)]
+	}
+	prepare := func(k int) error {
+		b, chunk := chunkOf(k)
+		entries, texts, execs, same, lacks, frags := b.entries, b.texts, b.execs, b.same, b.lacks, b.frags
 		// load reads document i of the chunk from the cache (with its
 		// text, or not) and its pair's, which gives the pages their
 		// execution section and the final accounts their execution rows
 		// and cross.budget findings
 		load := func(i int, text bool) error {
-			id := chunk[i]
-			var e *entry
-			ok := false
-			if text {
-				e, ok = c.load(keys[id])
-			} else if d, ok2 := c.loadDoc(keys[id]); ok2 {
-				e, ok = &entry{Doc: d}, true
-			}
-			if !ok {
-				return fmt.Errorf("cache: the entry of %s vanished during the run", id)
-			}
-			e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
-			entries[i], texts[i], execs[i] = e, text, nil
-			if other, ok := l.pairs[id]; ok {
-				p, ok := c.loadDoc(keys[other])
-				if !ok {
-					return fmt.Errorf("cache: the entry of %s vanished during the run", other)
-				}
-				p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
-				budget, final := e.Doc, p
-				if budget.Document.Kind == schema.KindFinalAccounts {
-					budget, final = final, budget
-				}
-				execs[i] = emit.ExecutionRows(budget, final)
-				if final == e.Doc {
-					check.Budget(final, budget)
-				}
-			}
-			return nil
+			return b.load(c, l, keys, chunk[i], i, text)
 		}
 		var loadErr atomic.Value
 		parallel(len(chunk), func(i int) {
@@ -1026,8 +1092,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			}
 		})
 		if err, _ := loadErr.Load().(error); err != nil {
-			w.Abort()
-			return fail("site", err)
+			return fmt.Errorf("site: %w", err)
 		}
 		// a file another document of the chunk published is held (the
 		// same sha256, the same bytes), whichever came first; so the pages
@@ -1077,54 +1142,71 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			}
 		})
 		if err, _ := loadErr.Load().(error); err != nil {
-			w.Abort()
-			return fail("site", err)
+			return fmt.Errorf("site: %w", err)
 		}
+		return nil
+	}
+	write := func(k int) error {
+		b, chunk := chunkOf(k)
 		for i, id := range chunk {
-			f := frags[i]
+			f := b.frags[i]
 			linked, err := false, error(nil)
-			if same[i] {
+			if b.same[i] {
 				linked, err = w.Link(id, cur, f.Rows)
 			}
 			var data []byte
 			if err == nil && !linked {
-				if entries[i] == nil {
-					err = load(i, false)
+				if b.entries[i] == nil {
+					err = b.load(c, l, keys, id, i, false)
 				}
 				if err == nil {
-					data, err = w.Add(entries[i].Doc, f.Rows)
+					data, err = w.Add(b.entries[i].Doc, f.Rows)
 				}
 			}
 			if err == nil {
 				err = w.AddSentences(f.Sentences)
 			}
 			if err != nil {
-				w.Abort()
-				return fail("emit", err)
+				return fmt.Errorf("emit: %w", err)
 			}
 			if linked {
 				differ.Unchanged(id)
 			} else {
-				differ.Add(entries[i].Doc, data)
+				differ.Add(b.entries[i].Doc, data)
 			}
-			if len(lacks[i]) > 0 {
-				*missing = append(*missing, lacks[i]...)
-				delete(pk, id)
+			if len(b.lacks[i]) > 0 {
+				*missing = append(*missing, b.lacks[i]...)
+				dropped = append(dropped, id)
 			}
 			checks += f.Summary.Checks
-			entries[i], frags[i] = nil, nil
+			b.entries[i], b.frags[i] = nil, nil
 		}
+		return nil
 	}
-	res, err := w.Close()
-	if err != nil {
-		return fail("emit", err)
+	if err := pipelined((len(ids)+publishChunk-1)/publishChunk, prepare, write); err != nil {
+		w.Abort()
+		os.RemoveAll(staging)
+		return emit.Changes{}, 0, nil, err
+	}
+	for _, id := range dropped {
+		delete(pk, id)
 	}
 	changes := differ.Changes()
 	data, _ := json.MarshalIndent(changes, "", "  ")
 	if err := emit.WriteNew(filepath.Join(staging, emit.ChangesFile), append(data, '\n')); err != nil {
+		w.Abort()
 		return fail("publish", err)
 	}
-	if err := sr.Finish(w.DocumentRows(), res, changes); err != nil {
+	var closeErr error
+	err = sr.Finish(w.DocumentRows(), func() (*emit.Result, error) {
+		var res *emit.Result
+		res, closeErr = w.Close()
+		return res, closeErr
+	}, changes)
+	if closeErr != nil {
+		return fail("emit", closeErr)
+	}
+	if err != nil {
 		return fail("site", err)
 	}
 	if err := selfLink(staging, name); err != nil {

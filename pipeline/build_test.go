@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -325,5 +327,104 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	os.WriteFile(c.fragmentPath(pk)+".tmp-1", data[:len(data)/2], 0o644)
 	if _, err := c.loadFragment(pk); !errors.Is(err, errNoFragment) {
 		t.Fatalf("a torn temporary file: %v", err)
+	}
+}
+
+// TestPipelined: chunk k+1 is prepared while chunk k is written (a write
+// that waits for the next chunk's preparation would wait forever
+// otherwise), each chunk is written after it is prepared and in order,
+// chunk k+2 is prepared only once chunk k is written (two buffers serve),
+// and the first error, of either, stops it with nothing left running.
+func TestPipelined(t *testing.T) {
+	const n = 5
+	var mu sync.Mutex
+	var log []string
+	record := func(s string) {
+		mu.Lock()
+		log = append(log, s)
+		mu.Unlock()
+	}
+	prepared := make([]chan struct{}, n)
+	for k := range prepared {
+		prepared[k] = make(chan struct{})
+	}
+	err := pipelined(n, func(k int) error {
+		record("p" + strconv.Itoa(k))
+		close(prepared[k])
+		return nil
+	}, func(k int) error {
+		if k+1 < n {
+			select {
+			case <-prepared[k+1]:
+			case <-time.After(10 * time.Second):
+				return fmt.Errorf("chunk %d was not prepared while chunk %d was written", k+1, k)
+			}
+		}
+		record("w" + strconv.Itoa(k))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := map[string]int{}
+	for i, s := range log {
+		at[s] = i
+	}
+	if len(log) != 2*n {
+		t.Fatalf("steps %v", log)
+	}
+	for k := range n {
+		p, w := "p"+strconv.Itoa(k), "w"+strconv.Itoa(k)
+		if at[p] > at[w] {
+			t.Errorf("%s before %s: %v", w, p, log)
+		}
+		if k > 0 && at["w"+strconv.Itoa(k-1)] > at[w] {
+			t.Errorf("chunk %d written before chunk %d: %v", k, k-1, log)
+		}
+		if k >= 2 && at["w"+strconv.Itoa(k-2)] > at[p] {
+			t.Errorf("chunk %d prepared before chunk %d was written: %v", k, k-2, log)
+		}
+	}
+
+	for _, c := range []struct {
+		what         string
+		failPrepare  int
+		failWrite    int
+		want         string
+		neverPrepare int
+	}{
+		{"a write fails", -1, 1, "w1", 3},
+		{"a preparation fails", 2, -1, "p2", 3},
+	} {
+		var ran []string
+		var mu sync.Mutex
+		err := pipelined(n, func(k int) error {
+			mu.Lock()
+			ran = append(ran, "p"+strconv.Itoa(k))
+			mu.Unlock()
+			if k == c.failPrepare {
+				return errors.New("p" + strconv.Itoa(k))
+			}
+			return nil
+		}, func(k int) error {
+			mu.Lock()
+			ran = append(ran, "w"+strconv.Itoa(k))
+			mu.Unlock()
+			if k == c.failWrite {
+				return errors.New("w" + strconv.Itoa(k))
+			}
+			return nil
+		})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v, want %s", c.what, err, c.want)
+		}
+		time.Sleep(10 * time.Millisecond)
+		mu.Lock()
+		for _, s := range ran {
+			if s == "p"+strconv.Itoa(c.neverPrepare) || s == "w"+strconv.Itoa(c.failPrepare) {
+				t.Errorf("%s: %s ran: %v", c.what, s, ran)
+			}
+		}
+		mu.Unlock()
 	}
 }

@@ -217,15 +217,29 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 
 // Finish writes what spans every document: the catalog, the department
 // pages, the dataset pages, the rules, the 404 page and the files for
-// machines. rows are the documents table as emit wrote it.
-func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emit.Changes) error {
+// machines. rows are the documents table as emit wrote it; datasets
+// finishes the datasets and gives what was written, for the pages that
+// list them. Finish calls it once, while it writes the pages that need
+// nothing of it.
+func (r *Renderer) Finish(rows []emit.DocumentRow, datasets func() (*emit.Result, error), changes emit.Changes) error {
 	r.rel.Changes = changes
 	sort.Slice(r.summaries, func(i, j int) bool { return r.summaries[i].ID < r.summaries[j].ID })
-	steps := []func() error{
-		func() error { return r.home(rows, res) },
-		func() error { return r.departments() },
-		func() error { return r.coverage() },
-		func() error { return r.datasets(res) },
+	// the pages across documents that need nothing of the datasets are
+	// written while the datasets are finished (SQLite, the bundle), then
+	// those that list the datasets; the steps write files of their own and
+	// share only what the lock guards (the pages written), so they run side
+	// by side; the files for machines list every page, so they come last
+	var wg sync.WaitGroup
+	errs := make([]error, 9) // one per step, in the order below
+	n := 0
+	run := func(step func() error) {
+		i := n
+		n++
+		wg.Go(func() { errs[i] = step() })
+	}
+	for _, step := range []func() error{
+		r.departments,
+		r.coverage,
 		func() error {
 			return r.render("checks.html", "checks.html", struct {
 				page
@@ -236,21 +250,24 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, res *emit.Result, changes emi
 			return r.render("404.html", "404.html", page{Title: "未找到 Not found", Root: rootPath(r.o.BaseURL), Release: r.rel})
 		},
 		func() error { return r.search.write(r.dir) },
-		func() error { return r.query(rows, res) },
 		func() error {
 			return r.render("search.html", "search.html", page{Title: "全文搜索 Search", Release: r.rel})
 		},
+	} {
+		run(step)
 	}
-	// the steps write files of their own and share only what the lock
-	// guards (the pages written), so they run side by side; the files for
-	// machines list every page, so they come last
-	errs := make([]error, len(steps))
-	var wg sync.WaitGroup
-	for i, step := range steps {
-		wg.Go(func() { errs[i] = step() })
+	res, err := datasets()
+	if err == nil {
+		for _, step := range []func() error{
+			func() error { return r.home(rows, res) },
+			func() error { return r.datasets(res) },
+			func() error { return r.query(rows, res) },
+		} {
+			run(step)
+		}
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append([]error{err}, errs...)...); err != nil {
 		return err
 	}
 	return r.machine(res)
