@@ -321,11 +321,13 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	}
 	common := min(max(len(s.docs)/2, sentenceFew), sentenceMany)
 	toks := make([]string, 0, len(s.posts))
+	lists := map[string][]int{} // the postings of the tokens not common
 	size := 0
 	for tok, p := range s.posts {
 		toks = append(toks, tok)
 		if p.docs <= common {
-			size += len(tok) + 4 + jsonLen(s.postings(p, rank))
+			lists[tok] = s.postings(p, rank)
+			size += len(tok) + 4 + jsonLen(lists[tok])
 		}
 	}
 	sort.Strings(toks)
@@ -341,10 +343,10 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	for k, list := range byShard {
 		m := map[string]any{}
 		for _, tok := range list {
-			if p := s.posts[tok]; p.docs > common {
-				m[tok] = 0
+			if list, ok := lists[tok]; ok {
+				m[tok] = list
 			} else {
-				m[tok] = s.postings(p, rank)
+				m[tok] = 0
 			}
 		}
 		if err := writeJSON(filepath.Join(out, "st", strconv.Itoa(k)+".json"), m); err != nil {
