@@ -398,28 +398,22 @@ func TestPipelined(t *testing.T) {
 	} {
 		var ran []string
 		var mu sync.Mutex
-		err := pipelined(n, func(k int) error {
-			mu.Lock()
-			ran = append(ran, "p"+strconv.Itoa(k))
-			mu.Unlock()
-			if k == c.failPrepare {
-				return errors.New("p" + strconv.Itoa(k))
+		step := func(name string, fail int) func(k int) error {
+			return func(k int) error {
+				mu.Lock()
+				ran = append(ran, name+strconv.Itoa(k))
+				mu.Unlock()
+				if k == fail {
+					return errors.New(name + strconv.Itoa(k))
+				}
+				return nil
 			}
-			return nil
-		}, func(k int) error {
-			mu.Lock()
-			ran = append(ran, "w"+strconv.Itoa(k))
-			mu.Unlock()
-			if k == c.failWrite {
-				return errors.New("w" + strconv.Itoa(k))
-			}
-			return nil
-		})
+		}
+		err := pipelined(n, step("p", c.failPrepare), step("w", c.failWrite))
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%s: error %v, want %s", c.what, err, c.want)
 		}
-		time.Sleep(10 * time.Millisecond)
-		mu.Lock()
+		mu.Lock() // nothing runs once pipelined has returned
 		for _, s := range ran {
 			if s == "p"+strconv.Itoa(c.neverPrepare) || s == "w"+strconv.Itoa(c.failPrepare) {
 				t.Errorf("%s: %s ran: %v", c.what, s, ran)
