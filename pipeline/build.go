@@ -1059,10 +1059,6 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	prepare := func(k int) error {
 		b, chunk := chunkOf(k)
 		entries, texts, execs, same, lacks, frags := b.entries, b.texts, b.execs, b.same, b.lacks, b.frags
-		// load reads document i of the chunk from the cache (with its
-		// text, or not) and its pair's, which gives the pages their
-		// execution section and the final accounts their execution rows
-		// and cross.budget findings
 		load := func(i int, text bool) error {
 			return b.load(c, l, keys, chunk[i], i, text)
 		}
