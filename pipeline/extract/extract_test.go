@@ -1457,6 +1457,21 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某镇人民政府", "final_accounts", "department", 2019},
 		{"第一部分:某县某乡人民政府概况\n一、主要职能\n第三部分:2019 年度部门决算情况说明\n一、收入支出决算总体情况",
 			"某县某乡人民政府", "final_accounts", "department", 2019},
+		// a metadata row's dates above the title: the year is the title's,
+		// not the dates' run into it
+		{"[ 成文日期 ] 2021-03-30 [ 发布日期 ] 2021-03-30\n\n某区机关事务管理中心2021年部门预算情况说明\n一、单位基本情况",
+			"某区机关事务管理中心", "budget", "department", 2021},
+		// a street (某区某街) names its 三公 page
+		{"某区民意街2015年“三公”经费财政拨款预算情况补充说明\n公务接待费3.57万元。", "某区民意街", "budget", "", 2015},
+		// a 三公 page's title opening with the year, its name on the line above
+		{"某区某镇人民政府\n2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元。",
+			"某区某镇人民政府", "final_accounts", "", 2021},
+		// a title without the year over contents whose heading gives it
+		{"某区财政局本级部门决算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
+			"某区财政局", "final_accounts", "department", 2018},
+		// … or the title's line just below it: the title without the year is no name
+		{"某区财政局本级部门决算公开说明\n2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
+			"某区财政局", "final_accounts", "department", 2018},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1468,6 +1483,10 @@ func TestIdentityRealTitles(t *testing.T) {
 			t.Errorf("%q: got %q %s %q %d, want %q %s %q %d", c.text, doc.Department.Name, d.Kind, d.Scope, d.FiscalYear, c.name, c.kind, c.scope, c.year)
 		}
 	}
+	// a part's heading that gives the title keeps no colon of its number
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: []string{"某区财政局本级部门决算公开说明", "目 录", "第二部分:2018年度部门决算情况说明"}}, "i", Hints{}); err != nil || doc.Document.Title != "2018年度部门决算情况说明" {
+		t.Errorf("a part's heading as the title: %v %v", err, doc)
+	}
 	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
 	for _, text := range []string{
 		"2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。",
@@ -1475,6 +1494,8 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a comparison with a year's budget: the year is not the page's
 		"按照上级关于政府信息公开的要求,2022年一般公共预算“三公”经费支出预算为8.5万元,其中:公务接待费1.5万元,公务用车运行维护费7万元。\n与2021年预算相比增长12.5%,其中公务用车运行维护费增加1万元。",
 		"2021年度“三公”经费财政拨款支出预算为30.5万元,2021年实际支出“三公经费”决算为12.4万元。\n其中公务接待费为10.4万元,占83.87%;公务用车运行维护费为2万元,占16.13%。\n本年度“三公经费”决算数低于2021年预算数。\n与上年相比公务接待费有所下降。",
+		// a title without the year names a report of another kind than the headings'
+		"某区财政局部门预算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
 	} {
 		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
 			t.Errorf("a page of sentences named %q (%s)", doc.Department.Name, doc.Document.Kind)

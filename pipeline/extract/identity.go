@@ -57,7 +57,7 @@ func readIdentity(flat []string) identity {
 		// "第三部分   2019 年度部门预算情况说明"
 		t := l
 		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
-			t = t[k+len("部分"):]
+			t = strings.TrimLeft(t[k+len("部分"):], ":") // "第二部分:2018年度部门决算情况说明"
 		}
 		// a web page's body run into one line opens with the site's chrome:
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
@@ -91,7 +91,13 @@ func readIdentity(flat []string) identity {
 		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
 			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明"
 			for _, c := range []string{t, t + nextNonBlank(flat, i)} {
-				if tp := threePublicTitle(c); id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
+				tp := threePublicTitle(c)
+				// a title opening with the year: the name is the line above,
+				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
+				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
+					tp.name = cleanName(titleName(prev, tp.kind))
+				}
+				if id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
 				}
 			}
@@ -129,7 +135,9 @@ func readIdentity(flat []string) identity {
 					}
 				}
 			}
-			if y, before, after, ok := yearIn(cand); ok && strings.Contains(t, strconv.Itoa(y)) {
+			// the year must be this line's: a metadata row's date ("[成文日期]
+			// 2021-03-30") holds the digits, the title on the next line the 年
+			if y, before, after, ok := yearIn(cand); ok && len(before)+4 <= len(t) {
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, or a sentence comparing or stating a figure
@@ -160,7 +168,7 @@ func readIdentity(flat []string) identity {
 						if !titleLike(t) {
 							continue // a sentence opening with the year: "2023 年单位预算全口径安排“三公”经费支出预算 0元,"
 						}
-						name = titleName(prev)
+						name = titleName(prev, k.kind)
 					}
 					if name == "" { // "2024年部门预算" / "曾都区信访局"
 						name = nameBelow(flat, i)
@@ -402,7 +410,7 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 
 // titleName takes the department name from the lines before a title that
 // starts with its year, joining a name broken over two lines.
-func titleName(prev []string) string {
+func titleName(prev []string, kind string) string {
 	// a web table's rows of bare bars stand between the name's cell and the title
 	for len(prev) > 1 && !strings.ContainsFunc(prev[len(prev)-1], isHan) {
 		prev = prev[:len(prev)-1]
@@ -410,6 +418,9 @@ func titleName(prev []string) string {
 	name := strings.TrimSpace(strings.TrimRight(prev[len(prev)-1], "| "))
 	if s, _ := enumOf(name); s != enumNone || strings.Contains(name, "部分") || strings.Contains(name, "表") || strings.Contains(name, "目录") || strings.HasPrefix(name, "附件") {
 		return ""
+	}
+	if namesReport(name) { // a title without the year: "某局本级部门决算公开说明"
+		return reportName(name, kind)
 	}
 	if len(prev) >= 2 {
 		p := strings.TrimSpace(strings.TrimRight(prev[len(prev)-2], "| "))
@@ -503,6 +514,47 @@ func partName(flat []string) (name string, line int) {
 		}
 	}
 	return "", 0
+}
+
+// yearlessTitleName serves a disclosure whose title names no department
+// when the text opens with a title that names the department and the kind
+// but not the year: "曾都区财政局本级部门决算公开说明" over contents whose
+// headings give the year ("第二部分:2018年度部门决算情况说明"). The first
+// non-blank line must name a report of the same kind (of, "" for none)
+// after a name ending like a department's; "本级" (its own office) is no
+// part of the name. line is where it is printed.
+func yearlessTitleName(flat []string, kind string) (name string, line int) {
+	for i, l := range flat[:min(len(flat), 80)] {
+		if l == "" || isPageNumber(l) {
+			continue
+		}
+		if _, _, _, ok := yearIn(l); ok || !titleLike(l) {
+			return "", 0
+		}
+		if n := reportName(l, kind); n != "" {
+			return n, i + 1
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
+// reportName is the department a title without the year names before the
+// report ("某局本级部门决算公开说明"), where the report is of the kind given
+// and the name ends like a department's; "本级" (its own office) is no part
+// of the name. "" where it names none.
+func reportName(l, kind string) string {
+	for _, k := range titleKinds[:4] {
+		j := strings.Index(l, k.word)
+		if j <= 0 || k.kind != kind {
+			continue
+		}
+		n := strings.TrimSuffix(cleanName(l[:j]), "本级")
+		if c := utf8.RuneCountInString(n); c >= 4 && c <= 30 && nameLike(n) {
+			return n
+		}
+	}
+	return ""
 }
 
 // entriesName serves a text whose contents list the tables of the
@@ -693,9 +745,10 @@ func nameLike(n string) bool {
 	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
 		n = n[:k]
 	}
-	// 中学, 小学; a town's government; the collective organs of the
-	// democratic parties and the federation of industry (工商联)
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "民主党派", "工商联"})
+	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
+	// the collective organs of the democratic parties and the federation of
+	// industry (工商联)
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联"})
 }
 
 // splitAlias parts a department's name from the second name it bears
