@@ -1461,6 +1461,15 @@ func TestIdentityRealTitles(t *testing.T) {
 		// not the dates' run into it
 		{"[ 成文日期 ] 2021-03-30 [ 发布日期 ] 2021-03-30\n\n某区机关事务管理中心2021年部门预算情况说明\n一、单位基本情况",
 			"某区机关事务管理中心", "budget", "department", 2021},
+		// … or run into the title's line, on a page whose body is one line
+		{"[ 成文日期 ] 2023-10-18 [ 发布日期 ] 2023-10-18 某区某镇人民政府(本级) 2022年度部门决算情况说明 一、部门基本情况",
+			"某区某镇人民政府(本级)", "final_accounts", "department", 2022},
+		{"发布机构：某区某镇 发布日期：2023-10-18 某区某镇人民政府2022年度部门决算情况说明\n一、部门基本情况",
+			"某区某镇人民政府", "final_accounts", "department", 2022},
+		{"索引号：11500222009313433K/2023-00023 某区财政局2022年部门预算\n一、部门基本情况",
+			"某区财政局", "budget", "department", 2022},
+		// digits of a name, no metadata's, stay in it
+		{"某区12345政务服务热线中心2022年部门预算\n一、部门基本情况", "某区12345政务服务热线中心", "budget", "department", 2022},
 		// a street (某区某街) names its 三公 page
 		{"某区民意街2015年“三公”经费财政拨款预算情况补充说明\n公务接待费3.57万元。", "某区民意街", "budget", "", 2015},
 		// a 三公 page's title opening with the year, its name on the line above

@@ -62,6 +62,7 @@ func readIdentity(flat []string) identity {
 		// a web page's body run into one line opens with the site's chrome:
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
 		t = afterPageChrome(t)
+		t = afterMetadata(t)
 		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
 		if k := strings.Index(t, "目录"); k > 0 {
 			t = t[:k]
@@ -309,6 +310,31 @@ func afterPageChrome(t string) string {
 		return ""
 	}
 	return t[end:]
+}
+
+// metadataLabels mark a web page's metadata: its dates, index number,
+// publisher, document number, each a label before its value.
+var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", ":", "]"}
+
+// afterMetadata drops from a (compact) line the metadata a web page runs
+// into its title's line, "[成文日期]2023-10-18[发布日期]2023-10-18某镇人民
+// 政府2022年度部门决算…", "索引号:1150…/2023-00023某局2022年部门预算": the
+// title's name follows the last digit before its year, where a label comes
+// before that digit and the name ends like a department's.
+func afterMetadata(t string) string {
+	_, before, _, ok := yearIn(t)
+	if !ok {
+		return t
+	}
+	k := strings.LastIndexAny(before, "0123456789")
+	if k < 0 || !containsAny(before[:k], metadataLabels) {
+		return t
+	}
+	rest := strings.TrimLeft(t[k+1:], "]|) ")
+	if name := cleanName(rest[:len(rest)-(len(t)-len(before))]); utf8.RuneCountInString(name) < 4 || !nameLike(name) {
+		return t
+	}
+	return rest
 }
 
 // tableIdentity serves a file that holds only the tables of a disclosure:
