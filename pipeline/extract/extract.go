@@ -45,7 +45,7 @@ type Hints struct {
 func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
 	flat := compactLines(folded)
-	ident := readIdentity(flat)
+	ident := readIdentity(flat, folded)
 	if t.Header != nil {
 		if hi := headerIdentity(t.Header); hi.year != 0 {
 			ident = hi

@@ -91,8 +91,16 @@ func TestIdentity(t *testing.T) {
 		// (the 标题 of its header named only the unit)
 		{[]string{"当前位置： 首页政务公开部门预决算公开 某县青少年活动中心 时间：2020-08-10 09:30 微信 微博 QQ空间 某县青少年活动中心 2016年单位预算 第一部分 某县青少年活动中心概况"}, "某县青少年活动中心", 2016, "budget"},
 		{[]string{"您现在的位置：首页 > 信息公开 > 财政预决算 【字体：大 中 小】 【打印】 某市档案馆2021年部门决算"}, "某市档案馆", 2021, "final_accounts"},
+		// … the page's words before the title's name, the last crumb or a
+		// metadata value its own word; a region spaced from its name is the name's
+		{[]string{"院务公开 某某市中心医院2023年部门预算公开说明 目 录 第一部分 某某市中心医院概况"}, "某某市中心医院", 2023, "budget"},
+		{[]string{"您当前的位置: 首页>政务公开>预算/决算>决算 > 区政府办公室 某某市某某区人民政府办公室2022年度部门决算情况说明 一、部门基本情况 (一)职能职责。按照规定,区政府办公室主要职能职责有:"},
+			"某某市某某区人民政府办公室", 2022, "final_accounts"},
+		{[]string{"• 发文机关:某某县财政局 某某县财政局2021年度部门决算 目录"}, "某某县财政局", 2021, "final_accounts"},
+		{[]string{"[ 有效性 ] 某某市某某区某某镇人民政府 (本级) 2021年度部门决算情况说明 一、部门基本情况"}, "某某市某某区某某镇人民政府(本级)", 2021, "final_accounts"},
+		{[]string{"上海市 普陀区民防办公室 2022 年度部门决算"}, "上海市普陀区民防办公室", 2022, "final_accounts"},
 	} {
-		id := readIdentity(compactAll(c.lines))
+		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {
 			t.Errorf("%q: got %q %d %s", c.lines, id.name, id.year, id.kind)
 		}
@@ -1503,6 +1511,8 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a comparison with a year's budget: the year is not the page's
 		"按照上级关于政府信息公开的要求,2022年一般公共预算“三公”经费支出预算为8.5万元,其中:公务接待费1.5万元,公务用车运行维护费7万元。\n与2021年预算相比增长12.5%,其中公务用车运行维护费增加1万元。",
 		"2021年度“三公”经费财政拨款支出预算为30.5万元,2021年实际支出“三公经费”决算为12.4万元。\n其中公务接待费为10.4万元,占83.87%;公务用车运行维护费为2万元,占16.13%。\n本年度“三公经费”决算数低于2021年预算数。\n与上年相比公务接待费有所下降。",
+		// a sentence's word before the year is no name
+		"(一)收入支出决算总体情况说明\n本部门2016年度收入总计6955.73万元,支出总计6,954.57万元。\n与2015年决算数相比,收入增加950.05万元、增长15.82%。",
 		// a title without the year names a report of another kind than the headings'
 		"某区财政局部门预算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
 	} {

@@ -40,8 +40,9 @@ var titleKinds = []struct{ word, kind, scope string }{
 // readIdentity finds the title among the first lines: a four-digit year,
 // 年 or 年度, then (部门|单位)(预算|决算). The department is the text before
 // the year, or the line(s) before the title when the title starts with the
-// year, or a "预算主管部门：" / "单位名称：" label, which wins.
-func readIdentity(flat []string) identity {
+// year, or a "预算主管部门：" / "单位名称：" label, which wins. flat are the
+// compact lines, lines the same lines with their spaces (nil: not known).
+func readIdentity(flat, lines []string) identity {
 	var id identity
 	limit := min(len(flat), 80)
 	var prev []string // non-blank lines before the current one
@@ -153,6 +154,19 @@ func readIdentity(flat []string) identity {
 					}
 					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
 						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
+					}
+					// a line that is more than a title (a web page's body on
+					// one line): the name is the last word before the year,
+					// the words before it the page's chrome ("院务公开 某市中心
+					// 医院2023年部门预算"), and a sentence's word is none
+					// ("…支出总计6,954.57万元。与2015年决算数相比")
+					if name != "" && lines != nil {
+						if w := lastWord(lines[i], name, y); w != "" {
+							name = w
+						}
+						if !titleLike(t) && !nameLike(cleanName(name)) {
+							continue
+						}
 					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
@@ -310,6 +324,43 @@ func afterPageChrome(t string) string {
 		return ""
 	}
 	return t[end:]
+}
+
+// lastWord is the department's name a line with its spaces (orig) gives
+// as its last word before the year, when the compact text before the year
+// (name) holds more than it: a name that opens with its region, a word in
+// brackets after it its part ("某局 (本级)"), the words before it no region
+// of it ("上海市 普陀区某局"). "" where there is none.
+func lastWord(orig, name string, year int) string {
+	ys := strconv.Itoa(year)
+	for at := 0; ; {
+		k := strings.Index(orig[at:], ys)
+		if k < 0 {
+			return ""
+		}
+		k += at
+		at = k + len(ys)
+		if !strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
+			continue
+		}
+		words := strings.Fields(orig[:k])
+		if len(words) == 0 {
+			return ""
+		}
+		j := len(words) - 1
+		w := words[j]
+		for j > 0 && strings.HasPrefix(w, "(") {
+			j--
+			w = words[j] + w
+		}
+		w = strings.TrimRight(w, ":")
+		n := cleanName(w)
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" ||
+			hasSuffixAny(strings.TrimSuffix(name, w), regionSuffixes) {
+			return ""
+		}
+		return w
+	}
 }
 
 // metadataLabels mark a web page's metadata: its dates, index number,
@@ -935,7 +986,7 @@ func headerIdentity(h *ingest.Header) identity {
 	title := compact(h.Title)
 	id := threePublicTitle(title)
 	if id.year == 0 {
-		id = readIdentity([]string{title})
+		id = readIdentity([]string{title}, nil)
 	}
 	if id.year == 0 {
 		return identity{}
