@@ -99,6 +99,9 @@ func TestIdentity(t *testing.T) {
 		{[]string{"• 发文机关:某某县财政局 某某县财政局2021年度部门决算 目录"}, "某某县财政局", 2021, "final_accounts"},
 		{[]string{"[ 有效性 ] 某某市某某区某某镇人民政府 (本级) 2021年度部门决算情况说明 一、部门基本情况"}, "某某市某某区某某镇人民政府(本级)", 2021, "final_accounts"},
 		{[]string{"上海市 普陀区民防办公室 2022 年度部门决算"}, "上海市普陀区民防办公室", 2022, "final_accounts"},
+		// a breadcrumb with no chrome after it, on a body of one line: the title follows it
+		{[]string{"当前位置:街镇 > 某某镇 > 政务公开 > 预算/决算 > 决算公开 • [ 发布机构 ] • 某某区某某镇 重庆市某某区某某镇人民政府2022年度部门决算情况说明 日期:2023-11-17 一、部门基本情况 (一)职能职责 1.制定和组织实施经济、科技和社会发展计划,组织指导各行生产。"},
+			"重庆市某某区某某镇人民政府", 2022, "final_accounts"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

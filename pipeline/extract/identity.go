@@ -309,7 +309,8 @@ var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印�
 // afterPageChrome drops from a (compact) line what a web page prints before
 // its title: a breadcrumb (当前位置:…) up to the last of the chrome that
 // follows it. A breadcrumb with none of it after it is dropped whole: it
-// names the site's columns, not the disclosure.
+// names the site's columns, not the disclosure — unless the line is more
+// than a title's (a web page's body on one line), the title after the crumbs.
 func afterPageChrome(t string) string {
 	if !strings.HasPrefix(t, "当前位置") && !strings.HasPrefix(t, "您的位置") && !strings.HasPrefix(t, "您现在的位置") {
 		return t
@@ -321,7 +322,10 @@ func afterPageChrome(t string) string {
 		}
 	}
 	if end < 0 {
-		return ""
+		if titleLike(t) {
+			return ""
+		}
+		return t
 	}
 	return t[end:]
 }
