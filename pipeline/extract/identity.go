@@ -139,7 +139,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 			// the year must be this line's: a metadata row's date ("[成文日期]
 			// 2021-03-30") holds the digits, the title on the next line the 年
-			if y, before, after, ok := yearIn(cand); ok && len(before)+4 <= len(t) {
+			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, or a sentence comparing or stating a figure
@@ -468,7 +468,14 @@ func nextNonBlank(flat []string, i int) string {
 }
 
 // yearIn finds a plausible fiscal year (19xx/20xx) followed by 年 in l.
-func yearIn(l string) (year int, before, after string, ok bool) {
+func yearIn(l string) (year int, before, after string, ok bool) { return yearOf(l, false) }
+
+// titleYearIn is yearIn for a title, which no date's year opens: a month
+// after the year ("2020年10月09日", a page's 发文日期) makes a date.
+func titleYearIn(l string) (year int, before, after string, ok bool) { return yearOf(l, true) }
+
+// yearOf finds the first year in l, not a date's where dates is set.
+func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	for i := 0; i+4 < len(l); i++ {
 		if !allDigits(l, i, i+4) || i > 0 && l[i-1] >= '0' && l[i-1] <= '9' {
 			continue
@@ -479,7 +486,7 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 			continue
 		}
 		y, _ := strconv.Atoi(l[i : i+4])
-		if y < 1990 || y > 2100 {
+		if y < 1990 || y > 2100 || dates && isDate(rest) {
 			continue
 		}
 		rest = strings.TrimPrefix(rest, "年")
@@ -487,6 +494,20 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 		return y, l[:i], rest, true
 	}
 	return 0, "", "", false
+}
+
+// isDate tells a year's rest that makes it a date, a month after it:
+// "2020年10月09日" (a page's 发文日期), not a fiscal year.
+func isDate(rest string) bool {
+	rest, ok := strings.CutPrefix(rest, "年")
+	if !ok {
+		return false
+	}
+	k := 0
+	for k < len(rest) && k < 2 && rest[k] >= '0' && rest[k] <= '9' {
+		k++
+	}
+	return k > 0 && strings.HasPrefix(rest[k:], "月")
 }
 
 // titleName takes the department name from the lines before a title that
