@@ -1484,6 +1484,12 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某区财政局", "budget", "department", 2022},
 		// digits of a name, no metadata's, stay in it
 		{"某区12345政务服务热线中心2022年部门预算\n一、部门基本情况", "某区12345政务服务热线中心", "budget", "department", 2022},
+		// a page of the 三公 alone whose body is one line: its title up to its first 情况 or
+		// 说明, the words before the name's no part of it
+		{"某某县某某镇人民政府 2021年“三公”经费决算汇总情况 按照《预算法》等相关要求,现将镇级“三公”经费支出情况公布如下: 2021年“三公”经费支出共计9.07万元。",
+			"某某县某某镇人民政府", "final_accounts", "", 2021},
+		{"院务公开 某某市中心医院2018年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费、公务用车购置及运行维护费和公务接待费。",
+			"某某市中心医院", "budget", "", 2018},
 		// a street (某区某街) names its 三公 page
 		{"某区民意街2015年“三公”经费财政拨款预算情况补充说明\n公务接待费3.57万元。", "某区民意街", "budget", "", 2015},
 		// a 三公 page's title opening with the year, its name on the line above
@@ -1505,6 +1511,11 @@ func TestIdentityRealTitles(t *testing.T) {
 		if doc.Department.Name != c.name || d.Kind != c.kind || d.Scope != c.scope || d.FiscalYear != c.year {
 			t.Errorf("%q: got %q %s %q %d, want %q %s %q %d", c.text, doc.Department.Name, d.Kind, d.Scope, d.FiscalYear, c.name, c.kind, c.scope, c.year)
 		}
+	}
+	// a numbered entry of the contents is no title, its number dropped or not
+	toc := []string{"附件2", "某某开发区管委会2020年部门", "“三公”经费预算", "目 录", "1. 某某开发区管委会2020年“三公”经费支出预算表", "某某开发区管委会2020年“三公”经费预算", "一、2020年“三公”经费支出预算表"}
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: toc}, "i", Hints{}); err != nil || doc.Document.Title != "某某开发区管委会2020年“三公”经费预算" {
+		t.Errorf("a numbered entry of the contents as the title: %v %v", err, doc)
 	}
 	// a part's heading that gives the title keeps no colon of its number
 	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: []string{"某区财政局本级部门决算公开说明", "目 录", "第二部分:2018年度部门决算情况说明"}}, "i", Hints{}); err != nil || doc.Document.Title != "2018年度部门决算情况说明" {

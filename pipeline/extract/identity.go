@@ -91,13 +91,22 @@ func readIdentity(flat, lines []string) identity {
 		}
 		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
 		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
-			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明"
-			for _, c := range []string{t, t + nextNonBlank(flat, i)} {
+			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
+			// a line that is more than the title (a web page's body on one
+			// line) holds it up to its first 说明 or 情况 after the 三公
+			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t)} {
 				tp := threePublicTitle(c)
 				// a title opening with the year: the name is the line above,
 				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
 				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
 					tp.name = cleanName(titleName(prev, tp.kind))
+				}
+				// the words before the name's are no part of it ("附件2 某委
+				// 2020年“三公”经费预算"), but a numbered entry of the contents is no title
+				if tp.name != "" && lines != nil && dropEnum(t) == t {
+					if w := lastWord(lines[i], tp.name, tp.year); w != "" {
+						tp.name = cleanName(w)
+					}
 				}
 				if id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
@@ -328,6 +337,22 @@ func afterPageChrome(t string) string {
 		return t
 	}
 	return t[end:]
+}
+
+// threePublicHead is the title a line that is more than a title opens
+// with, a page of the 三公 alone: up to the first 说明, else 情况, after
+// the 三公 ("某镇2021年“三公”经费决算汇总情况 按照…"). "" for a title's line.
+func threePublicHead(t string) string {
+	k := strings.Index(t, "三公")
+	if k < 0 || titleLike(t) {
+		return ""
+	}
+	for _, w := range []string{"说明", "情况"} {
+		if j := strings.Index(t[k:], w); j >= 0 {
+			return t[:k+j+len(w)]
+		}
+	}
+	return ""
 }
 
 // lastWord is the department's name a line with its spaces (orig) gives
