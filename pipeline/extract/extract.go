@@ -45,7 +45,7 @@ type Hints struct {
 func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
 	flat := compactLines(folded)
-	ident := readIdentity(flat)
+	ident := readIdentity(flat, folded)
 	if t.Header != nil {
 		if hi := headerIdentity(t.Header); hi.year != 0 {
 			ident = hi
@@ -74,9 +74,13 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 	}
 	subject := 0 // the line of the sentence that names the department
-	nameFrom := "the subject of the text's sentences"
+	nameFrom := "the one its first line gives, a title without the year"
 	if ident.name == "" {
-		ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
+		ident.name, subject = yearlessTitleName(flat, ident.kind)
+		if ident.name == "" {
+			ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
+			nameFrom = "the subject of the text's sentences"
+		}
 		if ident.name == "" {
 			ident.name, subject = definedName(flat)
 			nameFrom = "the one the text gives with its short form (简称)"

@@ -91,8 +91,22 @@ func TestIdentity(t *testing.T) {
 		// (the 标题 of its header named only the unit)
 		{[]string{"当前位置： 首页政务公开部门预决算公开 某县青少年活动中心 时间：2020-08-10 09:30 微信 微博 QQ空间 某县青少年活动中心 2016年单位预算 第一部分 某县青少年活动中心概况"}, "某县青少年活动中心", 2016, "budget"},
 		{[]string{"您现在的位置：首页 > 信息公开 > 财政预决算 【字体：大 中 小】 【打印】 某市档案馆2021年部门决算"}, "某市档案馆", 2021, "final_accounts"},
+		// … the page's words before the title's name, the last crumb or a
+		// metadata value its own word; a region spaced from its name is the name's
+		{[]string{"院务公开 某某市中心医院2023年部门预算公开说明 目 录 第一部分 某某市中心医院概况"}, "某某市中心医院", 2023, "budget"},
+		{[]string{"您当前的位置: 首页>政务公开>预算/决算>决算 > 区政府办公室 某某市某某区人民政府办公室2022年度部门决算情况说明 一、部门基本情况 (一)职能职责。按照规定,区政府办公室主要职能职责有:"},
+			"某某市某某区人民政府办公室", 2022, "final_accounts"},
+		{[]string{"• 发文机关:某某县财政局 某某县财政局2021年度部门决算 目录"}, "某某县财政局", 2021, "final_accounts"},
+		{[]string{"[ 有效性 ] 某某市某某区某某镇人民政府 (本级) 2021年度部门决算情况说明 一、部门基本情况"}, "某某市某某区某某镇人民政府(本级)", 2021, "final_accounts"},
+		{[]string{"上海市 普陀区民防办公室 2022 年度部门决算"}, "上海市普陀区民防办公室", 2022, "final_accounts"},
+		// a date's year (发文日期) before the title's
+		{[]string{"发文机关: 某某县政府办 发文日期: 2020年10月09日 15:00 名 称: 某某县人民政府办公室2019年度部门决算公开情况 目录 一、部门职责"},
+			"某某县人民政府办公室", 2019, "final_accounts"},
+		// a breadcrumb with no chrome after it, on a body of one line: the title follows it
+		{[]string{"当前位置:街镇 > 某某镇 > 政务公开 > 预算/决算 > 决算公开 • [ 发布机构 ] • 某某区某某镇 重庆市某某区某某镇人民政府2022年度部门决算情况说明 日期:2023-11-17 一、部门基本情况 (一)职能职责 1.制定和组织实施经济、科技和社会发展计划,组织指导各行生产。"},
+			"重庆市某某区某某镇人民政府", 2022, "final_accounts"},
 	} {
-		id := readIdentity(compactAll(c.lines))
+		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {
 			t.Errorf("%q: got %q %d %s", c.lines, id.name, id.year, id.kind)
 		}
@@ -1457,6 +1471,36 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某镇人民政府", "final_accounts", "department", 2019},
 		{"第一部分:某县某乡人民政府概况\n一、主要职能\n第三部分:2019 年度部门决算情况说明\n一、收入支出决算总体情况",
 			"某县某乡人民政府", "final_accounts", "department", 2019},
+		// a metadata row's dates above the title: the year is the title's,
+		// not the dates' run into it
+		{"[ 成文日期 ] 2021-03-30 [ 发布日期 ] 2021-03-30\n\n某区机关事务管理中心2021年部门预算情况说明\n一、单位基本情况",
+			"某区机关事务管理中心", "budget", "department", 2021},
+		// … or run into the title's line, on a page whose body is one line
+		{"[ 成文日期 ] 2023-10-18 [ 发布日期 ] 2023-10-18 某区某镇人民政府(本级) 2022年度部门决算情况说明 一、部门基本情况",
+			"某区某镇人民政府(本级)", "final_accounts", "department", 2022},
+		{"发布机构：某区某镇 发布日期：2023-10-18 某区某镇人民政府2022年度部门决算情况说明\n一、部门基本情况",
+			"某区某镇人民政府", "final_accounts", "department", 2022},
+		{"索引号：11500222009313433K/2023-00023 某区财政局2022年部门预算\n一、部门基本情况",
+			"某区财政局", "budget", "department", 2022},
+		// digits of a name, no metadata's, stay in it
+		{"某区12345政务服务热线中心2022年部门预算\n一、部门基本情况", "某区12345政务服务热线中心", "budget", "department", 2022},
+		// a page of the 三公 alone whose body is one line: its title up to its first 情况 or
+		// 说明, the words before the name's no part of it
+		{"某某县某某镇人民政府 2021年“三公”经费决算汇总情况 按照《预算法》等相关要求,现将镇级“三公”经费支出情况公布如下: 2021年“三公”经费支出共计9.07万元。",
+			"某某县某某镇人民政府", "final_accounts", "", 2021},
+		{"院务公开 某某市中心医院2018年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费、公务用车购置及运行维护费和公务接待费。",
+			"某某市中心医院", "budget", "", 2018},
+		// a street (某区某街) names its 三公 page
+		{"某区民意街2015年“三公”经费财政拨款预算情况补充说明\n公务接待费3.57万元。", "某区民意街", "budget", "", 2015},
+		// a 三公 page's title opening with the year, its name on the line above
+		{"某区某镇人民政府\n2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元。",
+			"某区某镇人民政府", "final_accounts", "", 2021},
+		// a title without the year over contents whose heading gives it
+		{"某区财政局本级部门决算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
+			"某区财政局", "final_accounts", "department", 2018},
+		// … or the title's line just below it: the title without the year is no name
+		{"某区财政局本级部门决算公开说明\n2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
+			"某区财政局", "final_accounts", "department", 2018},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1468,6 +1512,15 @@ func TestIdentityRealTitles(t *testing.T) {
 			t.Errorf("%q: got %q %s %q %d, want %q %s %q %d", c.text, doc.Department.Name, d.Kind, d.Scope, d.FiscalYear, c.name, c.kind, c.scope, c.year)
 		}
 	}
+	// a numbered entry of the contents is no title, its number dropped or not
+	toc := []string{"附件2", "某某开发区管委会2020年部门", "“三公”经费预算", "目 录", "1. 某某开发区管委会2020年“三公”经费支出预算表", "某某开发区管委会2020年“三公”经费预算", "一、2020年“三公”经费支出预算表"}
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: toc}, "i", Hints{}); err != nil || doc.Document.Title != "某某开发区管委会2020年“三公”经费预算" {
+		t.Errorf("a numbered entry of the contents as the title: %v %v", err, doc)
+	}
+	// a part's heading that gives the title keeps no colon of its number
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: []string{"某区财政局本级部门决算公开说明", "目 录", "第二部分:2018年度部门决算情况说明"}}, "i", Hints{}); err != nil || doc.Document.Title != "2018年度部门决算情况说明" {
+		t.Errorf("a part's heading as the title: %v %v", err, doc)
+	}
 	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
 	for _, text := range []string{
 		"2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。",
@@ -1475,6 +1528,10 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a comparison with a year's budget: the year is not the page's
 		"按照上级关于政府信息公开的要求,2022年一般公共预算“三公”经费支出预算为8.5万元,其中:公务接待费1.5万元,公务用车运行维护费7万元。\n与2021年预算相比增长12.5%,其中公务用车运行维护费增加1万元。",
 		"2021年度“三公”经费财政拨款支出预算为30.5万元,2021年实际支出“三公经费”决算为12.4万元。\n其中公务接待费为10.4万元,占83.87%;公务用车运行维护费为2万元,占16.13%。\n本年度“三公经费”决算数低于2021年预算数。\n与上年相比公务接待费有所下降。",
+		// a sentence's word before the year is no name
+		"(一)收入支出决算总体情况说明\n本部门2016年度收入总计6955.73万元,支出总计6,954.57万元。\n与2015年决算数相比,收入增加950.05万元、增长15.82%。",
+		// a title without the year names a report of another kind than the headings'
+		"某区财政局部门预算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
 	} {
 		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
 			t.Errorf("a page of sentences named %q (%s)", doc.Department.Name, doc.Document.Kind)

@@ -40,8 +40,9 @@ var titleKinds = []struct{ word, kind, scope string }{
 // readIdentity finds the title among the first lines: a four-digit year,
 // 年 or 年度, then (部门|单位)(预算|决算). The department is the text before
 // the year, or the line(s) before the title when the title starts with the
-// year, or a "预算主管部门：" / "单位名称：" label, which wins.
-func readIdentity(flat []string) identity {
+// year, or a "预算主管部门：" / "单位名称：" label, which wins. flat are the
+// compact lines, lines the same lines with their spaces (nil: not known).
+func readIdentity(flat, lines []string) identity {
 	var id identity
 	limit := min(len(flat), 80)
 	var prev []string // non-blank lines before the current one
@@ -57,11 +58,12 @@ func readIdentity(flat []string) identity {
 		// "第三部分   2019 年度部门预算情况说明"
 		t := l
 		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
-			t = t[k+len("部分"):]
+			t = strings.TrimLeft(t[k+len("部分"):], ":") // "第二部分:2018年度部门决算情况说明"
 		}
 		// a web page's body run into one line opens with the site's chrome:
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
 		t = afterPageChrome(t)
+		t = afterMetadata(t)
 		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
 		if k := strings.Index(t, "目录"); k > 0 {
 			t = t[:k]
@@ -89,9 +91,24 @@ func readIdentity(flat []string) identity {
 		}
 		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
 		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
-			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明"
-			for _, c := range []string{t, t + nextNonBlank(flat, i)} {
-				if tp := threePublicTitle(c); id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
+			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
+			// a line that is more than the title (a web page's body on one
+			// line) holds it up to its first 说明 or 情况 after the 三公
+			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t)} {
+				tp := threePublicTitle(c)
+				// a title opening with the year: the name is the line above,
+				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
+				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
+					tp.name = cleanName(titleName(prev, tp.kind))
+				}
+				// the words before the name's are no part of it ("附件2 某委
+				// 2020年“三公”经费预算"), but a numbered entry of the contents is no title
+				if tp.name != "" && lines != nil && dropEnum(t) == t {
+					if w := lastWord(lines[i], tp.name, tp.year); w != "" {
+						tp.name = cleanName(w)
+					}
+				}
+				if id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
 				}
 			}
@@ -129,7 +146,9 @@ func readIdentity(flat []string) identity {
 					}
 				}
 			}
-			if y, before, after, ok := yearIn(cand); ok && strings.Contains(t, strconv.Itoa(y)) {
+			// the year must be this line's: a metadata row's date ("[成文日期]
+			// 2021-03-30") holds the digits, the title on the next line the 年
+			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, or a sentence comparing or stating a figure
@@ -144,6 +163,19 @@ func readIdentity(flat []string) identity {
 					}
 					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
 						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
+					}
+					// a line that is more than a title (a web page's body on
+					// one line): the name is the last word before the year,
+					// the words before it the page's chrome ("院务公开 某市中心
+					// 医院2023年部门预算"), and a sentence's word is none
+					// ("…支出总计6,954.57万元。与2015年决算数相比")
+					if name != "" && lines != nil {
+						if w := lastWord(lines[i], name, y); w != "" {
+							name = w
+						}
+						if !titleLike(t) && !nameLike(cleanName(name)) {
+							continue
+						}
 					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
@@ -160,7 +192,7 @@ func readIdentity(flat []string) identity {
 						if !titleLike(t) {
 							continue // a sentence opening with the year: "2023 年单位预算全口径安排“三公”经费支出预算 0元,"
 						}
-						name = titleName(prev)
+						name = titleName(prev, k.kind)
 					}
 					if name == "" { // "2024年部门预算" / "曾都区信访局"
 						name = nameBelow(flat, i)
@@ -286,7 +318,8 @@ var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印�
 // afterPageChrome drops from a (compact) line what a web page prints before
 // its title: a breadcrumb (当前位置:…) up to the last of the chrome that
 // follows it. A breadcrumb with none of it after it is dropped whole: it
-// names the site's columns, not the disclosure.
+// names the site's columns, not the disclosure — unless the line is more
+// than a title's (a web page's body on one line), the title after the crumbs.
 func afterPageChrome(t string) string {
 	if !strings.HasPrefix(t, "当前位置") && !strings.HasPrefix(t, "您的位置") && !strings.HasPrefix(t, "您现在的位置") {
 		return t
@@ -298,9 +331,90 @@ func afterPageChrome(t string) string {
 		}
 	}
 	if end < 0 {
-		return ""
+		if titleLike(t) {
+			return ""
+		}
+		return t
 	}
 	return t[end:]
+}
+
+// threePublicHead is the title a line that is more than a title opens
+// with, a page of the 三公 alone: up to the first 说明, else 情况, after
+// the 三公 ("某镇2021年“三公”经费决算汇总情况 按照…"). "" for a title's line.
+func threePublicHead(t string) string {
+	k := strings.Index(t, "三公")
+	if k < 0 || titleLike(t) {
+		return ""
+	}
+	for _, w := range []string{"说明", "情况"} {
+		if j := strings.Index(t[k:], w); j >= 0 {
+			return t[:k+j+len(w)]
+		}
+	}
+	return ""
+}
+
+// lastWord is the department's name a line with its spaces (orig) gives
+// as its last word before the year, when the compact text before the year
+// (name) holds more than it: a name that opens with its region, a word in
+// brackets after it its part ("某局 (本级)"), the words before it no region
+// of it ("上海市 普陀区某局"). "" where there is none.
+func lastWord(orig, name string, year int) string {
+	ys := strconv.Itoa(year)
+	for at := 0; ; {
+		k := strings.Index(orig[at:], ys)
+		if k < 0 {
+			return ""
+		}
+		k += at
+		at = k + len(ys)
+		if !strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
+			continue
+		}
+		words := strings.Fields(orig[:k])
+		if len(words) == 0 {
+			return ""
+		}
+		j := len(words) - 1
+		w := words[j]
+		for j > 0 && strings.HasPrefix(w, "(") {
+			j--
+			w = words[j] + w
+		}
+		w = strings.TrimRight(w, ":")
+		n := cleanName(w)
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" ||
+			hasSuffixAny(strings.TrimSuffix(name, w), regionSuffixes) {
+			return ""
+		}
+		return w
+	}
+}
+
+// metadataLabels mark a web page's metadata: its dates, index number,
+// publisher, document number, each a label before its value.
+var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", ":", "]"}
+
+// afterMetadata drops from a (compact) line the metadata a web page runs
+// into its title's line, "[成文日期]2023-10-18[发布日期]2023-10-18某镇人民
+// 政府2022年度部门决算…", "索引号:1150…/2023-00023某局2022年部门预算": the
+// title's name follows the last digit before its year, where a label comes
+// before that digit and the name ends like a department's.
+func afterMetadata(t string) string {
+	_, before, _, ok := yearIn(t)
+	if !ok {
+		return t
+	}
+	k := strings.LastIndexAny(before, "0123456789")
+	if k < 0 || !containsAny(before[:k], metadataLabels) {
+		return t
+	}
+	rest := strings.TrimLeft(t[k+1:], "]|) ")
+	if name := cleanName(rest[:len(rest)-(len(t)-len(before))]); utf8.RuneCountInString(name) < 4 || !nameLike(name) {
+		return t
+	}
+	return rest
 }
 
 // tableIdentity serves a file that holds only the tables of a disclosure:
@@ -379,7 +493,14 @@ func nextNonBlank(flat []string, i int) string {
 }
 
 // yearIn finds a plausible fiscal year (19xx/20xx) followed by 年 in l.
-func yearIn(l string) (year int, before, after string, ok bool) {
+func yearIn(l string) (year int, before, after string, ok bool) { return yearOf(l, false) }
+
+// titleYearIn is yearIn for a title, which no date's year opens: a month
+// after the year ("2020年10月09日", a page's 发文日期) makes a date.
+func titleYearIn(l string) (year int, before, after string, ok bool) { return yearOf(l, true) }
+
+// yearOf finds the first year in l, not a date's where dates is set.
+func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	for i := 0; i+4 < len(l); i++ {
 		if !allDigits(l, i, i+4) || i > 0 && l[i-1] >= '0' && l[i-1] <= '9' {
 			continue
@@ -390,7 +511,7 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 			continue
 		}
 		y, _ := strconv.Atoi(l[i : i+4])
-		if y < 1990 || y > 2100 {
+		if y < 1990 || y > 2100 || dates && isDate(rest) {
 			continue
 		}
 		rest = strings.TrimPrefix(rest, "年")
@@ -400,9 +521,23 @@ func yearIn(l string) (year int, before, after string, ok bool) {
 	return 0, "", "", false
 }
 
+// isDate tells a year's rest that makes it a date, a month after it:
+// "2020年10月09日" (a page's 发文日期), not a fiscal year.
+func isDate(rest string) bool {
+	rest, ok := strings.CutPrefix(rest, "年")
+	if !ok {
+		return false
+	}
+	k := 0
+	for k < len(rest) && k < 2 && rest[k] >= '0' && rest[k] <= '9' {
+		k++
+	}
+	return k > 0 && strings.HasPrefix(rest[k:], "月")
+}
+
 // titleName takes the department name from the lines before a title that
 // starts with its year, joining a name broken over two lines.
-func titleName(prev []string) string {
+func titleName(prev []string, kind string) string {
 	// a web table's rows of bare bars stand between the name's cell and the title
 	for len(prev) > 1 && !strings.ContainsFunc(prev[len(prev)-1], isHan) {
 		prev = prev[:len(prev)-1]
@@ -410,6 +545,9 @@ func titleName(prev []string) string {
 	name := strings.TrimSpace(strings.TrimRight(prev[len(prev)-1], "| "))
 	if s, _ := enumOf(name); s != enumNone || strings.Contains(name, "部分") || strings.Contains(name, "表") || strings.Contains(name, "目录") || strings.HasPrefix(name, "附件") {
 		return ""
+	}
+	if namesReport(name) { // a title without the year: "某局本级部门决算公开说明"
+		return reportName(name, kind)
 	}
 	if len(prev) >= 2 {
 		p := strings.TrimSpace(strings.TrimRight(prev[len(prev)-2], "| "))
@@ -503,6 +641,47 @@ func partName(flat []string) (name string, line int) {
 		}
 	}
 	return "", 0
+}
+
+// yearlessTitleName serves a disclosure whose title names no department
+// when the text opens with a title that names the department and the kind
+// but not the year: "曾都区财政局本级部门决算公开说明" over contents whose
+// headings give the year ("第二部分:2018年度部门决算情况说明"). The first
+// non-blank line must name a report of the same kind (of, "" for none)
+// after a name ending like a department's; "本级" (its own office) is no
+// part of the name. line is where it is printed.
+func yearlessTitleName(flat []string, kind string) (name string, line int) {
+	for i, l := range flat[:min(len(flat), 80)] {
+		if l == "" || isPageNumber(l) {
+			continue
+		}
+		if _, _, _, ok := yearIn(l); ok || !titleLike(l) {
+			return "", 0
+		}
+		if n := reportName(l, kind); n != "" {
+			return n, i + 1
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
+// reportName is the department a title without the year names before the
+// report ("某局本级部门决算公开说明"), where the report is of the kind given
+// and the name ends like a department's; "本级" (its own office) is no part
+// of the name. "" where it names none.
+func reportName(l, kind string) string {
+	for _, k := range titleKinds[:4] {
+		j := strings.Index(l, k.word)
+		if j <= 0 || k.kind != kind {
+			continue
+		}
+		n := strings.TrimSuffix(cleanName(l[:j]), "本级")
+		if c := utf8.RuneCountInString(n); c >= 4 && c <= 30 && nameLike(n) {
+			return n
+		}
+	}
+	return ""
 }
 
 // entriesName serves a text whose contents list the tables of the
@@ -693,9 +872,10 @@ func nameLike(n string) bool {
 	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
 		n = n[:k]
 	}
-	// 中学, 小学; a town's government; the collective organs of the
-	// democratic parties and the federation of industry (工商联)
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "民主党派", "工商联"})
+	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
+	// the collective organs of the democratic parties and the federation of
+	// industry (工商联)
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联"})
 }
 
 // splitAlias parts a department's name from the second name it bears
@@ -856,7 +1036,7 @@ func headerIdentity(h *ingest.Header) identity {
 	title := compact(h.Title)
 	id := threePublicTitle(title)
 	if id.year == 0 {
-		id = readIdentity([]string{title})
+		id = readIdentity([]string{title}, nil)
 	}
 	if id.year == 0 {
 		return identity{}
