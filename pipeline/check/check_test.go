@@ -446,6 +446,16 @@ func TestRules(t *testing.T) {
 				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -350000, Decimals: 0, Unit: "万元"}}
 			return d
 		}, "yoy.parts_change", "warning"},
+		// a class of 2,620.09 万元 up 268.78 and its three 项 (1,485.76,
+		// 605.00, 529.33) up 307.07, −39.29 and 1.00, the last misprinted
+		// 0.10
+		{"items' changes below their class's", func() *schema.Document { return itemChanges(1000, 2620.09) }, "yoy.parts_change", "warning"},
+		{"items' changes add up to their class's", func() *schema.Document { return itemChanges(10000, 2620.09) }, "yoy.parts_change", ""},
+		// a 项 the class had last year is gone: its prior year is in the
+		// class's change only
+		{"items' changes above their class's", func() *schema.Document { return itemChanges(200000, 2620.09) }, "yoy.parts_change", "info"},
+		// the items listed are a selection: their changes say nothing
+		{"items that do not make their class", func() *schema.Document { return itemChanges(10000, 2720.09) }, "yoy.parts_change", ""},
 		{"basic, project and reserve add up", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Total: money(219553500), Basic: &schema.Figure{Amount: *money(139943100)}, Project: &schema.Figure{Amount: *money(55730000)}, Reserve: &schema.Figure{Amount: *money(23880400)}}
@@ -1480,4 +1490,17 @@ func TestStatedAsPrinted(t *testing.T) {
 		}
 	}
 	t.Errorf("no share.pct finding: %+v", d.Checks)
+}
+
+// itemChanges is a functional class of amount 万元 whose change the text
+// states with its three items': the third's change is third.
+func itemChanges(third, amount float64) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "204", Name: "公共安全支出", Amount: *money(amount * 10000),
+		Items: []schema.ClassItem{{Name: "行政运行", Amount: *money(14857600)}, {Name: "一般行政管理事务", Amount: *money(6050000)}, {Name: "案件审判", Amount: *money(5293300)}}}}}
+	change := func(p string, v float64) schema.Claim {
+		return schema.Claim{Path: "/expenditure/by_function/0" + p, Kind: schema.ClaimChange, Value: v, Decimals: 2, Unit: "万元"}
+	}
+	d.Claims = []schema.Claim{change("", 2687800), change("/items/0", 3070700), change("/items/1", -392900), change("/items/2", third)}
+	return d
 }
