@@ -454,6 +454,15 @@ func TestRules(t *testing.T) {
 		// a 项 the class had last year is gone: its prior year is in the
 		// class's change only
 		{"items' changes above their class's", func() *schema.Document { return itemChanges(200000, 2620.09) }, "yoy.parts_change", "info"},
+		{"a class of one item, another change", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "208", Name: "社会保障和就业支出", Amount: *money(15097200),
+				Items: []schema.ClassItem{{Name: "行政单位离退休", Amount: *money(15097200)}}}}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure/by_function/0", Kind: schema.ClaimChange, Value: 1243500, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChange, Value: 1234500, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "yoy.parts_change", "warning"},
 		// the items listed are a selection: their changes say nothing
 		{"items that do not make their class", func() *schema.Document { return itemChanges(10000, 2720.09) }, "yoy.parts_change", ""},
 		{"basic, project and reserve add up", func() *schema.Document {

@@ -1074,11 +1074,11 @@ func (c *ctx) children(base string) []string {
 }
 
 // changeSum compares the change stated for whole with the sum of the changes
-// stated for parts: the parts the model holds, two at least, each with its
-// change — parts that make the whole by their kind (complete: basic,
-// project and reserve, a part not stated being none), or whose amounts add
-// up to the whole's within their rounding (a 三公 part not read is not
-// none).
+// stated for parts: the parts the model holds, each with its change — two
+// at least that make the whole by their kind (complete: basic, project and
+// reserve, a part not stated being none), or any whose amounts add up to
+// the whole's within their rounding (a 三公 part not read is not none; a
+// class of one item changes by the item's change).
 func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 	total, ok := c.firstChange(whole)
 	if !ok {
@@ -1109,7 +1109,7 @@ func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 		lines = append(lines, cl.Line)
 		paths = append(paths, p)
 	}
-	if len(paths) < 3 || !complete && math.Abs(held-wv) > halves(amounts...) {
+	if complete && len(paths) < 3 || len(paths) < 2 || !complete && math.Abs(held-wv) > halves(amounts...) {
 		return
 	}
 	f := finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
