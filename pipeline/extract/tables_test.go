@@ -622,6 +622,46 @@ func TestEconomicPanels(t *testing.T) {
 	}
 }
 
+// A two-panel economic table one misprint breaks: a class's items or a
+// panel's classes that one cell changed back makes add up are kept as table
+// claims (the class against its items, the 合计 against its classes), their
+// cells on their lines; a break no one misprint explains gives none, nor
+// does the table as printed.
+func TestEconomicPanelsOneOff(t *testing.T) {
+	if d := extractLines(t, panelTable); len(brokenSums(d)) > 0 || slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable }) {
+		t.Fatalf("the table as printed gives claims: %v", d.Claims)
+	}
+	lineOf := func(s string) int {
+		for i, l := range strings.Split(panelTable, "\n") {
+			if strings.Contains(l, s) {
+				return i + 1
+			}
+		}
+		t.Fatalf("%q is not in the table", s)
+		return 0
+	}
+	for _, c := range []struct {
+		from, to string
+		want     []int // the lines of the one failing sum: the whole, then its parts
+	}{
+		{"40.01", "46.01", []int{lineOf("100.00"), lineOf("60.00"), lineOf("40.01")}},        // an item's digit
+		{"100.00", "10.00", []int{lineOf("105.00"), lineOf("100.00"), lineOf("      5.00")}}, // a class scaled: the panel's sum
+		{"40.01", "47.51", nil}, // two digits: no one misprint explains it
+	} {
+		d := extractLines(t, strings.Replace(panelTable, c.from, c.to, 1))
+		got := brokenSums(d)
+		if c.want == nil {
+			if len(got) > 0 {
+				t.Errorf("%s → %s: claims %v, want none", c.from, c.to, got)
+			}
+			continue
+		}
+		if len(got) != 1 || !slices.Equal(got[0], c.want) {
+			t.Errorf("%s → %s: failing sums %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}
+
 // A 决算 states each 项's execution: the completion rate and whether 决算数
 // is below, above or equal to 预算数 become claims on the item; "基本持平"
 // says too little to check.
