@@ -358,7 +358,12 @@ func treeNodes(t table, rows []row) (nodes []treeNode, width int, ok bool) {
 		} else {
 			at[r.code] = len(nodes)
 		}
-		nodes = append(nodes, treeNode{r: r, ok: ok})
+		// in layout text a row's first cell, its 合计, is every row's
+		// (a 合计 is printed wherever a later column is): a row whose
+		// other cells pdftotext printed off its line, or blank, still has
+		// it on its line
+		first := t.laid && len(r.vals) > 0 && r.vals[0].line == r.line
+		nodes = append(nodes, treeNode{r: r, ok: ok, first: first})
 	}
 	for i, n := range nodes {
 		switch {
@@ -377,12 +382,16 @@ func treeNodes(t table, rows []row) (nodes []treeNode, width int, ok bool) {
 }
 
 // treeNode is a coded row of treeSums: ok when it takes part (its cells
-// are whole and on its line), with the rows its code's children.
+// are whole and on its line), first when its first cell does (on its line
+// in layout text), with the rows its code's children.
 type treeNode struct {
-	r        row
-	ok       bool
-	children []int
+	r         row
+	ok, first bool
+	children  []int
 }
+
+// in tells whether the node takes part in the sums of column col.
+func (n treeNode) in(col int) bool { return n.ok || col == 0 && n.first }
 
 // treeColumn gives the cells of the sums that fail in column col of the
 // tree of nodes, where they are the document's: at least three of its sums
@@ -392,23 +401,84 @@ func treeColumn(t table, nodes []treeNode, col int) (kept []tableRow, fails int)
 	failing, holds := treeFails(t, nodes, col)
 	// a changed 款 breaks two sums, two swapped cells up to four; more
 	// sums must hold than fail
-	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) {
+	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) || !firstExplained(t, nodes, col, failing) {
 		return nil, len(failing)
 	}
 	return treeCells(t, nodes, col, failing), len(failing)
+}
+
+// firstExplained tells failing sums that take no row by its first cell
+// alone, or that one misprint explains: beyond the rounding of their cells
+// as printed, within it once one cell's digit or tenfold is changed back.
+// A row whose other cells are off its line may be a row misread (its
+// first cell another row's); one misprint that mends every failing sum
+// says it was read right.
+func firstExplained(t table, nodes []treeNode, col int, failing []int) bool {
+	alone := false
+	for _, i := range failing {
+		alone = alone || !nodes[i].ok
+		for _, c := range nodes[i].children {
+			alone = alone || !nodes[c].ok
+		}
+	}
+	if !alone {
+		return true
+	}
+	var vals []token
+	at := map[int]int{} // node → its cell's index in vals
+	idx := func(i int) int {
+		k, ok := at[i]
+		if !ok {
+			k = len(vals)
+			at[i] = k
+			vals = append(vals, nodes[i].r.vals[col])
+		}
+		return k
+	}
+	type sum struct {
+		total int
+		parts []int
+		tol   int64
+	}
+	var sums []sum
+	for _, i := range failing {
+		s := sum{total: idx(i), tol: units(token{mant: 5, scale: nodes[i].r.vals[col].scale + 1})}
+		for _, c := range nodes[i].children {
+			s.parts = append(s.parts, idx(c))
+			s.tol += units(token{mant: 5, scale: nodes[c].r.vals[col].scale + 1})
+		}
+		sums = append(sums, s)
+	}
+	holds := func(a []int64) bool {
+		for _, s := range sums {
+			d := -a[s.total]
+			for _, k := range s.parts {
+				d += a[k]
+			}
+			if max(d, -d) > s.tol {
+				return false
+			}
+		}
+		return true
+	}
+	printed := make([]int64, len(vals))
+	for k, v := range vals {
+		printed[k] = units(v)
+	}
+	return !holds(printed) && misprintAway(vals, holds)
 }
 
 // treeFails gives the nodes whose sums fail in column col, and how many
 // sums hold (sums of zeros do not count).
 func treeFails(t table, nodes []treeNode, col int) (failing []int, holds int) {
 	for i, n := range nodes {
-		if len(n.children) == 0 || !n.ok {
+		if len(n.children) == 0 || !n.in(col) {
 			continue
 		}
 		var sum schema.Money
 		whole := true
 		for _, c := range n.children {
-			if whole = whole && nodes[c].ok; whole {
+			if whole = whole && nodes[c].in(col); whole {
 				sum += t.value(nodes[c].r.vals[col])
 			}
 		}

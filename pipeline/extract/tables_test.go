@@ -2046,6 +2046,43 @@ func TestTreeSumOfEachColumn(t *testing.T) {
 	}
 }
 
+// A coded table that keeps its columns but prints some rows' 基本支出 and
+// 项目支出 on the line above them (a 决算's 支出决算表 as pdftotext -layout
+// gives it): those rows take part in the 合计 column's tree by their first
+// cell, on their line. A 类 misprinted 300 for 200 breaks its own sum and
+// the 合计's, which one misprint mends: both are kept. As printed, none; a
+// change no one misprint explains, none.
+func TestTreeSumOfFirstCells(t *testing.T) {
+	text := `某区某局2024年部门决算
+                       支出决算表
+编制部门：某区某局                                           单位：元
+类     款    项          功能分类科目名称    合计        基本支出      项目支出
+                                                           150          50
+201             一般公共服务支出              200
+                                                           100           0
+201   05        统计信息事务                 100
+201   05   07   专项普查活动                 100         100           0
+201   29        群众团体事务                 100          50          50
+201   29   02   一般行政管理事务               100          50          50
+208             社会保障和就业支出              90          60          30
+208   05        行政事业单位养老支出              90          60          30
+208   05   05   机关事业单位基本养老保险缴费支出     90          60          30
+                合计                        290         210          80
+`
+	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
+		t.Fatalf("as printed: failing sums %v", got)
+	}
+	misprinted := strings.Replace(text, "一般公共服务支出              200", "一般公共服务支出              300", 1)
+	want := [][]int{{6, 8, 10}, {15, 12}}
+	if got := brokenSums(extractLines(t, misprinted)); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("failing sums %v, want %v", got, want)
+	}
+	twice := strings.Replace(text, "一般公共服务支出              200", "一般公共服务支出              375", 1)
+	if got := brokenSums(extractLines(t, twice)); len(got) > 0 {
+		t.Errorf("no one misprint explains 375: failing sums %v", got)
+	}
+}
+
 // A 三公 table read by column whose 合计 no longer equals its parts keeps
 // the parts as printed, on the parts the text states.
 func TestThreePublicPartsKeptAsClaims(t *testing.T) {
