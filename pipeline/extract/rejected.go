@@ -234,7 +234,7 @@ func (b *builder) rowSums(t table) {
 		b.oneOffRow(t)
 		return
 	}
-	adds := 0
+	adds, pairs := 0, 0
 	var odd []row
 	for _, r := range t.rows {
 		if len(r.vals) < 2 || !t.rowwise && !trusted(t, rowCells(r)) {
@@ -249,7 +249,19 @@ func (b *builder) rowSums(t table) {
 			odd = append(odd, r)
 		case total != 0 && (len(r.vals) > 2 || t.colwise): // a row of zeros adds up whatever the columns are; a row placed by column is parts of its total
 			adds++
+		case total != 0 && t.laid && partsOfFirst(t.kind):
+			pairs++
 		}
+	}
+	// a table whose columns are parts of the first by its template shows
+	// it by rows that print their total and one part too (a 支出决算表 in
+	// layout text whose other cells are printed off their rows' lines);
+	// there a row that does not add up is kept only where one misprint
+	// explains it — one that prints some of its cells on another line does
+	// not add up on its own
+	if adds < 3 && adds+pairs >= 3 {
+		adds += pairs
+		odd = slices.DeleteFunc(odd, func(r row) bool { return !rowOneOff(r.vals) })
 	}
 	// two rows that do not add up (two cells swapped) where more rows do
 	if len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
@@ -263,6 +275,28 @@ func (b *builder) rowSums(t table) {
 		kept = append(kept, rowSum(r.line, r.vals)...)
 	}
 	b.keepSums(t, kept)
+}
+
+// partsOfFirst tells the tables whose columns after the first are its
+// parts by their template (a 支出总表's 基本支出, 项目支出 … of its 合计; a
+// 收入总表's sources): a row that prints its total and one part equal
+// shows it as well as one of three cells.
+func partsOfFirst(k tableKind) bool { return k == tableExpenditure || k == tableRevenue }
+
+// rowOneOff tells a row whose first cell one misprint of one of its cells
+// makes the sum of the others, within the rounding of every cell.
+func rowOneOff(vals []token) bool {
+	var tol int64
+	for _, v := range vals {
+		tol += units(token{mant: 5, scale: v.scale + 1})
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		d := -a[0]
+		for _, x := range a[1:] {
+			d += x
+		}
+		return max(d, -d) <= tol
+	})
 }
 
 // rowSum is a row of line whose first value is the sum of the others, as

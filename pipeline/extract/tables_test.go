@@ -2083,6 +2083,39 @@ func TestTreeSumOfFirstCells(t *testing.T) {
 	}
 }
 
+// A 支出决算表 in layout text whose rows print their 合计 and one part on
+// their line, the other cells of some rows above them: one row prints
+// three cells, but rows printing their total and one part equal show the
+// columns are parts of the first too. A part misprinted 96 for 90 is kept with
+// its row's total; a row that does not add up on its line and that no
+// misprint explains (its cells printed elsewhere) is not. As printed, none.
+func TestRowSumOfPairs(t *testing.T) {
+	text := `某区某局2024年部门决算
+                       支出决算表
+编制部门：某区某局                                           单位：元
+类     款    项          功能分类科目名称    合计        基本支出      项目支出
+                                                           150          50
+201             一般公共服务支出              200
+201   05        统计信息事务                 100         100
+201   05   07   专项普查活动                 100         100
+                                                            50          50
+201   29        群众团体事务                 100
+201   29   02   一般行政管理事务               100          50
+                                                                        50
+208             社会保障和就业支出              90          90
+208   05        行政事业单位养老支出              90          90
+208   05   05   机关事业单位基本养老保险缴费支出     90          90
+                合计                        290         240          50
+`
+	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
+		t.Fatalf("as printed: failing sums %v", got)
+	}
+	misprinted := strings.Replace(text, "缴费支出     90          90", "缴费支出     90          96", 1)
+	if got := brokenSums(extractLines(t, misprinted)); !slices.EqualFunc(got, [][]int{{15, 15}}, slices.Equal) {
+		t.Errorf("failing sums %v, want the row of line 15", got)
+	}
+}
+
 // A 三公 table read by column whose 合计 no longer equals its parts keeps
 // the parts as printed, on the parts the text states.
 func TestThreePublicPartsKeptAsClaims(t *testing.T) {
