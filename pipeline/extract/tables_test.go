@@ -2014,13 +2014,8 @@ func TestTreeSumKeptAsClaims(t *testing.T) {
 	}
 }
 
-// A coded table that keeps its columns, two cells of a 类 row swapped
-// (基本支出 and 项目支出): the row still adds up, and its 合计 column's
-// tree, but in either column the 类 is no longer the sum of its 款, nor
-// the 合计 of the 类: those sums are kept as table claims, naming the 类
-// row's line. As printed, none.
-func TestTreeSumOfEachColumn(t *testing.T) {
-	text := `某区某局2024年部门预算
+// treeLayout is a coded table that keeps its columns (pdftotext -layout).
+const treeLayout = `某区某局2024年部门预算
                        2024年部门一般公共预算支出功能分类预算表
 编制部门：某区某局                                           单位：元
 类     款    项          功能分类科目名称    合计        基本支出      项目支出
@@ -2034,6 +2029,14 @@ func TestTreeSumOfEachColumn(t *testing.T) {
 208   05   05   机关事业单位基本养老保险缴费支出     90          60          30
                 合计                        290         210          80
 `
+
+// A coded table that keeps its columns, two cells of a 类 row swapped
+// (基本支出 and 项目支出): the row still adds up, and its 合计 column's
+// tree, but in either column the 类 is no longer the sum of its 款, nor
+// the 合计 of the 类: those sums are kept as table claims, naming the 类
+// row's line. As printed, none.
+func TestTreeSumOfEachColumn(t *testing.T) {
+	text := treeLayout
 	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
 		t.Fatalf("as printed: failing sums %v", got)
 	}
@@ -2046,29 +2049,18 @@ func TestTreeSumOfEachColumn(t *testing.T) {
 	}
 }
 
-// A coded table that keeps its columns but prints some rows' 基本支出 and
-// 项目支出 on the line above them (a 决算's 支出决算表 as pdftotext -layout
-// gives it): those rows take part in the 合计 column's tree by their first
-// cell, on their line. A 类 misprinted 300 for 200 breaks its own sum and
+// treeLayout with two rows' 基本支出 and 项目支出 printed on the line above
+// them (as pdftotext -layout gives a 决算's 支出决算表): those rows take part
+// in the 合计 column's tree by their first cell, on their line. A 类 misprinted 300 for 200 breaks its own sum and
 // the 合计's, which one misprint mends: both are kept. As printed, none; a
 // change no one misprint explains, none.
 func TestTreeSumOfFirstCells(t *testing.T) {
-	text := `某区某局2024年部门决算
-                       支出决算表
-编制部门：某区某局                                           单位：元
-类     款    项          功能分类科目名称    合计        基本支出      项目支出
-                                                           150          50
-201             一般公共服务支出              200
-                                                           100           0
-201   05        统计信息事务                 100
-201   05   07   专项普查活动                 100         100           0
-201   29        群众团体事务                 100          50          50
-201   29   02   一般行政管理事务               100          50          50
-208             社会保障和就业支出              90          60          30
-208   05        行政事业单位养老支出              90          60          30
-208   05   05   机关事业单位基本养老保险缴费支出     90          60          30
-                合计                        290         210          80
-`
+	text := strings.NewReplacer(
+		"201             一般公共服务支出              200         150          50\n",
+		"                                                           150          50\n201             一般公共服务支出              200\n",
+		"201   05        统计信息事务                 100         100           0\n",
+		"                                                           100           0\n201   05        统计信息事务                 100\n",
+	).Replace(treeLayout)
 	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
 		t.Fatalf("as printed: failing sums %v", got)
 	}
