@@ -463,6 +463,12 @@ func TestRules(t *testing.T) {
 				{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChange, Value: 1234500, Decimals: 2, Unit: "万元"}}
 			return d
 		}, "yoy.parts_change", "warning"},
+		// the revenue up 3,608.98 万元: 财政拨款 (its change not stated) by
+		// 一般公共预算 +3,756.18 and 国有资本经营 0 (none this year, its change
+		// not stated), 财政专户管理资金 −147.20; one misprinted
+		{"sources' changes add up to the revenue's", func() *schema.Document { return sourceChanges(-1472000) }, "yoy.parts_change", ""},
+		{"sources' changes below the revenue's", func() *schema.Document { return sourceChanges(-1427000) }, "yoy.parts_change", "info"},
+		{"sources' changes above the revenue's", func() *schema.Document { return sourceChanges(-1572000) }, "yoy.parts_change", "warning"},
 		// the items listed are a selection: their changes say nothing
 		{"items that do not make their class", func() *schema.Document { return itemChanges(10000, 2720.09) }, "yoy.parts_change", ""},
 		{"basic, project and reserve add up", func() *schema.Document {
@@ -1511,5 +1517,19 @@ func itemChanges(third, amount float64) *schema.Document {
 		return schema.Claim{Path: "/expenditure/by_function/0" + p, Kind: schema.ClaimChange, Value: v, Decimals: 2, Unit: "万元"}
 	}
 	d.Claims = []schema.Claim{change("", 2687800), change("/items/0", 3070700), change("/items/1", -392900), change("/items/2", third)}
+	return d
+}
+
+// sourceChanges is a revenue of 24,458.43 万元 whose change the text states
+// with two of its sources': 财政专户管理资金's is fund.
+func sourceChanges(fund float64) *schema.Document {
+	d := base()
+	d.Revenue = &schema.Revenue{Total: money(244584300), Sources: []schema.Named{
+		{Name: "一般公共预算", Amount: *money(244584300), PartOf: "财政拨款"}, {Name: "国有资本经营", PartOf: "财政拨款"},
+		{Name: "财政拨款", Amount: *money(244584300)}, {Name: "财政专户管理资金"}}}
+	change := func(p string, v float64) schema.Claim {
+		return schema.Claim{Path: p, Kind: schema.ClaimChange, Value: v, Decimals: 2, Unit: "万元"}
+	}
+	d.Claims = []schema.Claim{change("/revenue", 36089800), change("/revenue/sources/0", 37561800), change("/revenue/sources/3", fund)}
 	return d
 }

@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change)", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change)", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -1031,8 +1031,9 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 
 // partsChange: a whole's change stated beside its parts' changes — the
 // expenditure's and basic, project (and reserve); the expenditure's and its
-// functional or economic classes; a class's and its items; the 三公's and
-// its parts, the vehicles' and purchase and operation. Where every part the
+// functional or economic classes; a class's and its items; the revenue's
+// and its sources; the 三公's and its parts, the vehicles' and purchase and
+// operation. Where every part the
 // model holds states its change and the parts' amounts make the whole's
 // (within their rounding: the list is the whole's, not a selection), the
 // parts' changes add up to the whole's. A part the whole had last year and
@@ -1050,6 +1051,31 @@ func partsChange(c *ctx) {
 		for _, cl := range classes {
 			c.changeSum(cl, c.children(cl+"/items"), false)
 		}
+	}
+	if r := c.doc.Revenue; r != nil {
+		// the sources; one whose change is not stated, by its parts
+		// (财政拨款 by 一般公共预算 and the funds)
+		var parts []string
+		for i, src := range r.Sources {
+			if src.PartOf != "" {
+				continue
+			}
+			p := "/revenue/sources/" + strconv.Itoa(i)
+			if _, ok := c.firstChange(p); !ok {
+				var sub []string
+				for k, q := range r.Sources {
+					if q.PartOf == src.Name {
+						sub = append(sub, "/revenue/sources/"+strconv.Itoa(k))
+					}
+				}
+				if len(sub) > 0 {
+					parts = append(parts, sub...)
+					continue
+				}
+			}
+			parts = append(parts, p)
+		}
+		c.changeSum("/revenue", parts, false)
 	}
 	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
 	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
@@ -1099,6 +1125,9 @@ func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 			continue
 		}
 		cl, ok := c.firstChange(p)
+		if !ok && !complete && v == 0 {
+			continue // none this year: its change, less last year's, can only lower the parts' sum (info's side)
+		}
 		if !ok {
 			return
 		}
