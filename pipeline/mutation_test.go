@@ -631,6 +631,7 @@ var knownFindings = map[string]string{
 	"pingtan_market-supervision-bureau_2016_dept-budget restate.amount 4192500 4912500":    "项目支出491.25万元 in 其中, 419.25万元 in （三）",
 	"jiangsu_party-committee-office_2017_dept-budget_text-part yoy.change_pct 1.66 1.69":   "行政运行 6106.99, 增加 101.48: 101.48 / 6,005.51 = 1.69%; 1.66% is 101.48 / 6106.99 (this year as the base)",
 	"jiangsu_high-court_2018_dept-budget yoy.change_pct -5.95 -6.1":                        "−392.92 on 6,049.97 + 392.92 is −6.10%, stated −5.95%",
+	"jiangsu_high-court_2018_dept-budget yoy.parts_change 26877700 26777700":               "公共安全 +2,687.77, its 项 +3,070.69 − 392.92 + 0 + 100 − 100 + 0 = 2,677.77 (−382.92 fits its −5.95% and the class's)",
 	"jiangsu_npc-office_2018_dept-budget yoy.change_pct 1312.56 1212.56":                   "reserve +1,557.29 on 128.43 is 1,212.56%, stated 1,312.56%",
 	"jiangsu_procuratorate_2017_dept-budget yoy.change_pct 129.97 129.29":                  "机关运行经费 +3,401.59 on 6,032.55 − 3,401.59 is 129.29%",
 	"jiangsu_procuratorate_2017_dept-budget restate.amount 123234600 123234800":            "basic expenditure 12,323.46 in the text, 12,323.48 in the tables",

@@ -446,6 +446,31 @@ func TestRules(t *testing.T) {
 				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -350000, Decimals: 0, Unit: "万元"}}
 			return d
 		}, "yoy.parts_change", "warning"},
+		// a class of 2,620.09 万元 up 268.78 and its three 项 (1,485.76,
+		// 605.00, 529.33) up 307.07, −39.29 and 1.00, the last misprinted
+		// 0.10
+		{"items' changes below their class's", func() *schema.Document { return itemChanges(1000, 2620.09) }, "yoy.parts_change", "warning"},
+		{"items' changes add up to their class's", func() *schema.Document { return itemChanges(10000, 2620.09) }, "yoy.parts_change", ""},
+		// a 项 the class had last year is gone: its prior year is in the
+		// class's change only
+		{"items' changes above their class's", func() *schema.Document { return itemChanges(200000, 2620.09) }, "yoy.parts_change", "info"},
+		{"a class of one item, another change", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "208", Name: "社会保障和就业支出", Amount: *money(15097200),
+				Items: []schema.ClassItem{{Name: "行政单位离退休", Amount: *money(15097200)}}}}}
+			d.Claims = []schema.Claim{
+				{Path: "/expenditure/by_function/0", Kind: schema.ClaimChange, Value: 1243500, Decimals: 2, Unit: "万元"},
+				{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChange, Value: 1234500, Decimals: 2, Unit: "万元"}}
+			return d
+		}, "yoy.parts_change", "warning"},
+		// the revenue up 3,608.98 万元: 财政拨款 (its change not stated) by
+		// 一般公共预算 +3,756.18 and 国有资本经营 0 (none this year, its change
+		// not stated), 财政专户管理资金 −147.20; one misprinted
+		{"sources' changes add up to the revenue's", func() *schema.Document { return sourceChanges(-1472000) }, "yoy.parts_change", ""},
+		{"sources' changes below the revenue's", func() *schema.Document { return sourceChanges(-1427000) }, "yoy.parts_change", "info"},
+		{"sources' changes above the revenue's", func() *schema.Document { return sourceChanges(-1572000) }, "yoy.parts_change", "warning"},
+		// the items listed are a selection: their changes say nothing
+		{"items that do not make their class", func() *schema.Document { return itemChanges(10000, 2720.09) }, "yoy.parts_change", ""},
 		{"basic, project and reserve add up", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Total: money(219553500), Basic: &schema.Figure{Amount: *money(139943100)}, Project: &schema.Figure{Amount: *money(55730000)}, Reserve: &schema.Figure{Amount: *money(23880400)}}
@@ -1480,4 +1505,31 @@ func TestStatedAsPrinted(t *testing.T) {
 		}
 	}
 	t.Errorf("no share.pct finding: %+v", d.Checks)
+}
+
+// itemChanges is a functional class of amount 万元 whose change the text
+// states with its three items': the third's change is third.
+func itemChanges(third, amount float64) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "204", Name: "公共安全支出", Amount: *money(amount * 10000),
+		Items: []schema.ClassItem{{Name: "行政运行", Amount: *money(14857600)}, {Name: "一般行政管理事务", Amount: *money(6050000)}, {Name: "案件审判", Amount: *money(5293300)}}}}}
+	change := func(p string, v float64) schema.Claim {
+		return schema.Claim{Path: "/expenditure/by_function/0" + p, Kind: schema.ClaimChange, Value: v, Decimals: 2, Unit: "万元"}
+	}
+	d.Claims = []schema.Claim{change("", 2687800), change("/items/0", 3070700), change("/items/1", -392900), change("/items/2", third)}
+	return d
+}
+
+// sourceChanges is a revenue of 24,458.43 万元 whose change the text states
+// with two of its sources': 财政专户管理资金's is fund.
+func sourceChanges(fund float64) *schema.Document {
+	d := base()
+	d.Revenue = &schema.Revenue{Total: money(244584300), Sources: []schema.Named{
+		{Name: "一般公共预算", Amount: *money(244584300), PartOf: "财政拨款"}, {Name: "国有资本经营", PartOf: "财政拨款"},
+		{Name: "财政拨款", Amount: *money(244584300)}, {Name: "财政专户管理资金"}}}
+	change := func(p string, v float64) schema.Claim {
+		return schema.Claim{Path: p, Kind: schema.ClaimChange, Value: v, Decimals: 2, Unit: "万元"}
+	}
+	d.Claims = []schema.Claim{change("/revenue", 36089800), change("/revenue/sources/0", 37561800), change("/revenue/sources/3", fund)}
+	return d
 }

@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for the parts do not add up to the total's", "the rounding of each stated change", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change)", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -1029,35 +1029,127 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 	return schema.Claim{}, false
 }
 
-// partsChange: the changes stated for basic, project (and reserve) add up to
-// the change stated for the total.
+// partsChange: a whole's change stated beside its parts' changes — the
+// expenditure's and basic, project (and reserve); the expenditure's and its
+// functional or economic classes; a class's and its items; the revenue's
+// and its sources; the 三公's and its parts, the vehicles' and purchase and
+// operation. Where every part the
+// model holds states its change and the parts' amounts make the whole's
+// (within their rounding: the list is the whole's, not a selection), the
+// parts' changes add up to the whole's. A part the whole had last year and
+// has no longer (a 项 gone from this year's table) is in the whole's change
+// and in no part's, so parts' changes above the whole's are info only.
 func partsChange(c *ctx) {
-	total, ok := c.firstChange("/expenditure")
+	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, true)
+	for _, scheme := range []string{"/expenditure/by_function", "/expenditure/by_economic"} {
+		classes := c.children(scheme)
+		whole := "/expenditure"
+		if scheme == "/expenditure/by_economic" {
+			whole = "/expenditure/basic"
+		}
+		c.changeSum(whole, classes, false)
+		for _, cl := range classes {
+			c.changeSum(cl, c.children(cl+"/items"), false)
+		}
+	}
+	if r := c.doc.Revenue; r != nil {
+		// the sources; one whose change is not stated, by its parts
+		// (财政拨款 by 一般公共预算 and the funds)
+		var parts []string
+		for i, src := range r.Sources {
+			if src.PartOf != "" {
+				continue
+			}
+			p := "/revenue/sources/" + strconv.Itoa(i)
+			if _, ok := c.firstChange(p); !ok {
+				var sub []string
+				for k, q := range r.Sources {
+					if q.PartOf == src.Name {
+						sub = append(sub, "/revenue/sources/"+strconv.Itoa(k))
+					}
+				}
+				if len(sub) > 0 {
+					parts = append(parts, sub...)
+					continue
+				}
+			}
+			parts = append(parts, p)
+		}
+		c.changeSum("/revenue", parts, false)
+	}
+	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
+	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
+	if _, ok := c.firstChange(vehicle); ok {
+		c.changeSum("/three_public", []string{travel, reception, vehicle}, false)
+		c.changeSum(vehicle, cars, false)
+	} else {
+		c.changeSum("/three_public", append([]string{travel, reception}, cars...), false)
+	}
+}
+
+// children lists the elements of the array at base.
+func (c *ctx) children(base string) []string {
+	var out []string
+	for i := 0; ; i++ {
+		p := base + "/" + strconv.Itoa(i)
+		if _, ok := c.get(p); !ok {
+			return out
+		}
+		out = append(out, p)
+	}
+}
+
+// changeSum compares the change stated for whole with the sum of the changes
+// stated for parts: the parts the model holds, each with its change — two
+// at least that make the whole by their kind (complete: basic, project and
+// reserve, a part not stated being none), or any whose amounts add up to
+// the whole's within their rounding (a 三公 part not read is not none; a
+// class of one item changes by the item's change).
+func (c *ctx) changeSum(whole string, parts []string, complete bool) {
+	total, ok := c.firstChange(whole)
 	if !ok {
 		return
 	}
-	var sum float64
+	wv, wp, ok := c.amountOf(whole)
+	if !ok && !complete {
+		return
+	}
+	amounts := []rfig{c.figOf(wp, wv)}
 	figs := []rfig{claimFig(total)}
 	lines := []int{total.Line}
-	paths := []string{"/expenditure"}
-	for _, p := range []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"} {
-		if _, present := c.get(p); !present {
+	paths := []string{whole}
+	var sum, held float64
+	for _, p := range parts {
+		v, ap, present := c.amountOf(p)
+		if !present {
 			continue
 		}
 		cl, ok := c.firstChange(p)
+		if !ok && !complete && v == 0 {
+			continue // none this year: its change, less last year's, can only lower the parts' sum (info's side)
+		}
 		if !ok {
 			return
 		}
+		held += v
+		amounts = append(amounts, c.figOf(ap, v))
 		sum += cl.Value
 		figs = append(figs, claimFig(cl))
 		lines = append(lines, cl.Line)
 		paths = append(paths, p)
 	}
-	if len(paths) < 3 {
+	if complete && len(paths) < 3 || len(paths) < 2 || !complete && math.Abs(held-wv) > halves(amounts...) {
 		return
 	}
-	c.report(finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
-		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"})
+	f := finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
+		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"}
+	if !complete && sum > total.Value+f.tol {
+		// a part the whole had last year and has no longer is in the
+		// whole's change (all of its prior year lost) and in no part's
+		f.severity = schema.SeverityInfo
+		f.msg, f.msgEn = "各部分变动额之和大于总变动额（上年有、本年无的部分不在所列之中）", "the parts' changes add up to more than the whole's (a part of last year's whole that is gone this year is not listed)"
+	}
+	c.report(f)
 }
 
 func sumProjects(c *ctx) {

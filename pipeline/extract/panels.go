@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"budgetpub/schema"
@@ -25,8 +26,9 @@ type panelRow struct {
 	codes   []string // 类 and 款 codes in order: "301", "01"
 	name    string
 	amounts []cell
-	total   bool // a 合计 row
-	codeAt  int  // the 1-based line of its first code
+	toks    []token // the amounts as printed, on their lines
+	total   bool    // a 合计 row
+	codeAt  int     // the 1-based line of its first code
 }
 
 // oneLine tells a row whose code and amount share a line before line
@@ -95,8 +97,8 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 			// a 合计 printed with no blank line after the last row: the
 			// last amount is the total's, any before it the row's (the
 			// panel's sum confirms it below)
-			rows[p] = append(rows[p], &panelRow{codes: r.codes, name: r.name, amounts: r.amounts[:n-1]})
-			r = &panelRow{total: true, amounts: r.amounts[n-1:]}
+			rows[p] = append(rows[p], &panelRow{codes: r.codes, name: r.name, amounts: r.amounts[:n-1], toks: r.toks[:n-1]})
+			r = &panelRow{total: true, amounts: r.amounts[n-1:], toks: r.toks[n-1:]}
 		}
 		rows[p] = append(rows[p], r)
 	}
@@ -132,6 +134,9 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 						return nil, nil, nil, false
 					}
 					r.amounts = append(r.amounts, cell{t.value(toks[0]), i + 1})
+					tok := toks[0]
+					tok.line = i + 1
+					r.toks = append(r.toks, tok)
 				case isClass(w) || len(w) == 2 && isNumberCell(w) && len(r.codes) > 0:
 					if len(r.codes) == 0 {
 						r.codeAt = i + 1
@@ -147,15 +152,17 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 	flush()
 	for p, prs := range rows {
 		var total *cell
+		var totalTok token
 		var mine []schema.ClassItem
 		var mineAt []int
 		var mineItemAt [][]int
-		var unsure []string // classes with an item whose amount is not sure
+		var mineRows [][]tableRow // each class's cells, then its items'
+		var unsure []string       // classes with an item whose amount is not sure
 		for _, r := range prs {
 			switch {
 			case r.total:
 				if len(r.amounts) == 1 {
-					total = &r.amounts[0]
+					total, totalTok = &r.amounts[0], r.toks[0]
 				}
 				continue
 			case len(r.codes) == 0:
@@ -185,6 +192,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 				mine = append(mine, schema.ClassItem{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Amount: r.amounts[0].v})
 				mineAt = append(mineAt, r.amounts[0].line)
 				mineItemAt = append(mineItemAt, nil)
+				mineRows = append(mineRows, []tableRow{{ref: refEconomic + c.Code, tok: r.toks[0], line: r.toks[0].line}})
 				continue
 			}
 			if len(r.amounts) == 0 {
@@ -193,6 +201,7 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 			if n := len(mine); n > 0 && mine[n-1].Code == lei {
 				mine[n-1].Items = append(mine[n-1].Items, schema.ClassItem{Code: lei + kuan[0], Name: schema.NormalizeName(r.name), Amount: r.amounts[0].v})
 				mineItemAt[n-1] = append(mineItemAt[n-1], r.amounts[0].line)
+				mineRows[n-1] = append(mineRows[n-1], tableRow{ref: refEconomic + lei + kuan[0], of: refEconomic + lei, tok: r.toks[0], line: r.toks[0].line})
 			} else {
 				unsure = append(unsure, lei)
 			}
@@ -203,6 +212,19 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		}
 		if total == nil || sum != total.v || len(mine) == 0 {
 			b.warnTable(t, fmt.Sprintf("panel %d of this table: its classes add up to %s yuan, and its 合计 is not read or differs: table not used", p+1, sum))
+			if total != nil && len(unsure) == 0 {
+				// every block read as a row: the classes against the 合计
+				whole := "panel:" + strconv.Itoa(p)
+				kept := []tableRow{{ref: whole, tok: totalTok, line: totalTok.line}}
+				for _, rs := range mineRows {
+					r := rs[0]
+					r.of = whole
+					kept = append(kept, r)
+				}
+				if itemsOneOff(kept) {
+					b.keep(t, kept)
+				}
+			}
 			return nil, nil, nil, true
 		}
 		// items are kept when sure and within the rounding of their parts
@@ -217,6 +239,9 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 				continue
 			}
 			b.warnTable(t, fmt.Sprintf("the items of %s %s are not all read: items left out", c.Code, c.Name))
+			if !slices.Contains(unsure, c.Code) && itemsOneOff(mineRows[k]) {
+				b.keep(t, mineRows[k]) // the class against its items: sum.table
+			}
 			c.Items, mineItemAt[k] = nil, nil
 		}
 		classes = append(classes, mine...)
@@ -233,6 +258,31 @@ func (b *builder) economicPanels(t table, lines []string) (classes []schema.Clas
 		sorted[k], sortedAt[k], sortedItemAt[k] = classes[o], at[o], itemAt[o]
 	}
 	return sorted, sortedAt, sortedItemAt, true
+}
+
+// itemsOneOff tells a whole's cell and its parts' (rows, the whole first: a
+// class and its items, a panel's 合计 and its classes) whose sum one
+// misprint explains: one cell's digit or tenfold changed back makes the
+// parts add up to the whole within the rounding of every cell.
+// The blocks were read as in a table whose items add up, so the failing
+// sum is the document's; a sum no misprint explains may be a misreading.
+func itemsOneOff(rows []tableRow) bool {
+	if len(rows) < 3 {
+		return false
+	}
+	vals := make([]token, len(rows))
+	var tol int64
+	for i, r := range rows {
+		vals[i] = r.tok
+		tol += units(token{mant: 5, scale: r.tok.scale + 1})
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		d := -a[0]
+		for _, x := range a[1:] {
+			d += x
+		}
+		return max(d, -d) <= tol
+	})
 }
 
 // Panels in default mode. pdftotext's default mode prints the two panels'

@@ -234,7 +234,7 @@ func (b *builder) rowSums(t table) {
 		b.oneOffRow(t)
 		return
 	}
-	adds := 0
+	adds, pairs := 0, 0
 	var odd []row
 	for _, r := range t.rows {
 		if len(r.vals) < 2 || !t.rowwise && !trusted(t, rowCells(r)) {
@@ -249,7 +249,19 @@ func (b *builder) rowSums(t table) {
 			odd = append(odd, r)
 		case total != 0 && (len(r.vals) > 2 || t.colwise): // a row of zeros adds up whatever the columns are; a row placed by column is parts of its total
 			adds++
+		case total != 0 && t.laid && partsOfFirst(t.kind):
+			pairs++
 		}
+	}
+	// a table whose columns are parts of the first by its template shows
+	// it by rows that print their total and one part too (a 支出决算表 in
+	// layout text whose other cells are printed off their rows' lines);
+	// there a row that does not add up is kept only where one misprint
+	// explains it — one that prints some of its cells on another line does
+	// not add up on its own
+	if adds < 3 && adds+pairs >= 3 {
+		adds += pairs
+		odd = slices.DeleteFunc(odd, func(r row) bool { return !rowOneOff(r.vals) })
 	}
 	// two rows that do not add up (two cells swapped) where more rows do
 	if len(odd) == 0 || len(odd) > 2 || adds < 3 || adds <= len(odd) {
@@ -263,6 +275,28 @@ func (b *builder) rowSums(t table) {
 		kept = append(kept, rowSum(r.line, r.vals)...)
 	}
 	b.keepSums(t, kept)
+}
+
+// partsOfFirst tells the tables whose columns after the first are its
+// parts by their template (a 支出总表's 基本支出, 项目支出 … of its 合计; a
+// 收入总表's sources): a row that prints its total and one part equal
+// shows it as well as one of three cells.
+func partsOfFirst(k tableKind) bool { return k == tableExpenditure || k == tableRevenue }
+
+// rowOneOff tells a row whose first cell one misprint of one of its cells
+// makes the sum of the others, within the rounding of every cell.
+func rowOneOff(vals []token) bool {
+	var tol int64
+	for _, v := range vals {
+		tol += units(token{mant: 5, scale: v.scale + 1})
+	}
+	return misprintAway(vals, func(a []int64) bool {
+		d := -a[0]
+		for _, x := range a[1:] {
+			d += x
+		}
+		return max(d, -d) <= tol
+	})
 }
 
 // rowSum is a row of line whose first value is the sum of the others, as
@@ -358,7 +392,12 @@ func treeNodes(t table, rows []row) (nodes []treeNode, width int, ok bool) {
 		} else {
 			at[r.code] = len(nodes)
 		}
-		nodes = append(nodes, treeNode{r: r, ok: ok})
+		// in layout text a row's first cell, its 合计, is every row's
+		// (a 合计 is printed wherever a later column is): a row whose
+		// other cells pdftotext printed off its line, or blank, still has
+		// it on its line
+		first := t.laid && len(r.vals) > 0 && r.vals[0].line == r.line
+		nodes = append(nodes, treeNode{r: r, ok: ok, first: first})
 	}
 	for i, n := range nodes {
 		switch {
@@ -377,12 +416,16 @@ func treeNodes(t table, rows []row) (nodes []treeNode, width int, ok bool) {
 }
 
 // treeNode is a coded row of treeSums: ok when it takes part (its cells
-// are whole and on its line), with the rows its code's children.
+// are whole and on its line), first when its first cell does (on its line
+// in layout text), with the rows its code's children.
 type treeNode struct {
-	r        row
-	ok       bool
-	children []int
+	r         row
+	ok, first bool
+	children  []int
 }
+
+// in tells whether the node takes part in the sums of column col.
+func (n treeNode) in(col int) bool { return n.ok || col == 0 && n.first }
 
 // treeColumn gives the cells of the sums that fail in column col of the
 // tree of nodes, where they are the document's: at least three of its sums
@@ -392,23 +435,84 @@ func treeColumn(t table, nodes []treeNode, col int) (kept []tableRow, fails int)
 	failing, holds := treeFails(t, nodes, col)
 	// a changed 款 breaks two sums, two swapped cells up to four; more
 	// sums must hold than fail
-	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) {
+	if len(failing) == 0 || len(failing) > 4 || holds < 3 || holds <= len(failing) || !firstExplained(t, nodes, col, failing) {
 		return nil, len(failing)
 	}
 	return treeCells(t, nodes, col, failing), len(failing)
+}
+
+// firstExplained tells failing sums that take no row by its first cell
+// alone, or that one misprint explains: beyond the rounding of their cells
+// as printed, within it once one cell's digit or tenfold is changed back.
+// A row whose other cells are off its line may be a row misread (its
+// first cell another row's); one misprint that mends every failing sum
+// says it was read right.
+func firstExplained(t table, nodes []treeNode, col int, failing []int) bool {
+	alone := false
+	for _, i := range failing {
+		alone = alone || !nodes[i].ok
+		for _, c := range nodes[i].children {
+			alone = alone || !nodes[c].ok
+		}
+	}
+	if !alone {
+		return true
+	}
+	var vals []token
+	at := map[int]int{} // node → its cell's index in vals
+	idx := func(i int) int {
+		k, ok := at[i]
+		if !ok {
+			k = len(vals)
+			at[i] = k
+			vals = append(vals, nodes[i].r.vals[col])
+		}
+		return k
+	}
+	type sum struct {
+		total int
+		parts []int
+		tol   int64
+	}
+	var sums []sum
+	for _, i := range failing {
+		s := sum{total: idx(i), tol: units(token{mant: 5, scale: nodes[i].r.vals[col].scale + 1})}
+		for _, c := range nodes[i].children {
+			s.parts = append(s.parts, idx(c))
+			s.tol += units(token{mant: 5, scale: nodes[c].r.vals[col].scale + 1})
+		}
+		sums = append(sums, s)
+	}
+	holds := func(a []int64) bool {
+		for _, s := range sums {
+			d := -a[s.total]
+			for _, k := range s.parts {
+				d += a[k]
+			}
+			if max(d, -d) > s.tol {
+				return false
+			}
+		}
+		return true
+	}
+	printed := make([]int64, len(vals))
+	for k, v := range vals {
+		printed[k] = units(v)
+	}
+	return !holds(printed) && misprintAway(vals, holds)
 }
 
 // treeFails gives the nodes whose sums fail in column col, and how many
 // sums hold (sums of zeros do not count).
 func treeFails(t table, nodes []treeNode, col int) (failing []int, holds int) {
 	for i, n := range nodes {
-		if len(n.children) == 0 || !n.ok {
+		if len(n.children) == 0 || !n.in(col) {
 			continue
 		}
 		var sum schema.Money
 		whole := true
 		for _, c := range n.children {
-			if whole = whole && nodes[c].ok; whole {
+			if whole = whole && nodes[c].in(col); whole {
 				sum += t.value(nodes[c].r.vals[col])
 			}
 		}

@@ -622,6 +622,46 @@ func TestEconomicPanels(t *testing.T) {
 	}
 }
 
+// A two-panel economic table one misprint breaks: a class's items or a
+// panel's classes that one cell changed back makes add up are kept as table
+// claims (the class against its items, the 合计 against its classes), their
+// cells on their lines; a break no one misprint explains gives none, nor
+// does the table as printed.
+func TestEconomicPanelsOneOff(t *testing.T) {
+	if d := extractLines(t, panelTable); len(brokenSums(d)) > 0 || slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable }) {
+		t.Fatalf("the table as printed gives claims: %v", d.Claims)
+	}
+	lineOf := func(s string) int {
+		for i, l := range strings.Split(panelTable, "\n") {
+			if strings.Contains(l, s) {
+				return i + 1
+			}
+		}
+		t.Fatalf("%q is not in the table", s)
+		return 0
+	}
+	for _, c := range []struct {
+		from, to string
+		want     []int // the lines of the one failing sum: the whole, then its parts
+	}{
+		{"40.01", "46.01", []int{lineOf("100.00"), lineOf("60.00"), lineOf("40.01")}},        // an item's digit
+		{"100.00", "10.00", []int{lineOf("105.00"), lineOf("100.00"), lineOf("      5.00")}}, // a class scaled: the panel's sum
+		{"40.01", "47.51", nil}, // two digits: no one misprint explains it
+	} {
+		d := extractLines(t, strings.Replace(panelTable, c.from, c.to, 1))
+		got := brokenSums(d)
+		if c.want == nil {
+			if len(got) > 0 {
+				t.Errorf("%s → %s: claims %v, want none", c.from, c.to, got)
+			}
+			continue
+		}
+		if len(got) != 1 || !slices.Equal(got[0], c.want) {
+			t.Errorf("%s → %s: failing sums %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}
+
 // A 决算 states each 项's execution: the completion rate and whether 决算数
 // is below, above or equal to 预算数 become claims on the item; "基本持平"
 // says too little to check.
@@ -1974,13 +2014,8 @@ func TestTreeSumKeptAsClaims(t *testing.T) {
 	}
 }
 
-// A coded table that keeps its columns, two cells of a 类 row swapped
-// (基本支出 and 项目支出): the row still adds up, and its 合计 column's
-// tree, but in either column the 类 is no longer the sum of its 款, nor
-// the 合计 of the 类: those sums are kept as table claims, naming the 类
-// row's line. As printed, none.
-func TestTreeSumOfEachColumn(t *testing.T) {
-	text := `某区某局2024年部门预算
+// treeLayout is a coded table that keeps its columns (pdftotext -layout).
+const treeLayout = `某区某局2024年部门预算
                        2024年部门一般公共预算支出功能分类预算表
 编制部门：某区某局                                           单位：元
 类     款    项          功能分类科目名称    合计        基本支出      项目支出
@@ -1994,6 +2029,14 @@ func TestTreeSumOfEachColumn(t *testing.T) {
 208   05   05   机关事业单位基本养老保险缴费支出     90          60          30
                 合计                        290         210          80
 `
+
+// A coded table that keeps its columns, two cells of a 类 row swapped
+// (基本支出 and 项目支出): the row still adds up, and its 合计 column's
+// tree, but in either column the 类 is no longer the sum of its 款, nor
+// the 合计 of the 类: those sums are kept as table claims, naming the 类
+// row's line. As printed, none.
+func TestTreeSumOfEachColumn(t *testing.T) {
+	text := treeLayout
 	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
 		t.Fatalf("as printed: failing sums %v", got)
 	}
@@ -2003,6 +2046,65 @@ func TestTreeSumOfEachColumn(t *testing.T) {
 	want := [][]int{{5, 6, 8}, {13, 10}, {5, 6, 8}, {13, 10}}
 	if got := brokenSums(extractLines(t, swapped)); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("failing sums %v, want %v", got, want)
+	}
+}
+
+// treeLayout with two rows' 基本支出 and 项目支出 printed on the line above
+// them (as pdftotext -layout gives a 决算's 支出决算表): those rows take part
+// in the 合计 column's tree by their first cell, on their line. A 类 misprinted 300 for 200 breaks its own sum and
+// the 合计's, which one misprint mends: both are kept. As printed, none; a
+// change no one misprint explains, none.
+func TestTreeSumOfFirstCells(t *testing.T) {
+	text := strings.NewReplacer(
+		"201             一般公共服务支出              200         150          50\n",
+		"                                                           150          50\n201             一般公共服务支出              200\n",
+		"201   05        统计信息事务                 100         100           0\n",
+		"                                                           100           0\n201   05        统计信息事务                 100\n",
+	).Replace(treeLayout)
+	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
+		t.Fatalf("as printed: failing sums %v", got)
+	}
+	misprinted := strings.Replace(text, "一般公共服务支出              200", "一般公共服务支出              300", 1)
+	want := [][]int{{6, 8, 10}, {15, 12}}
+	if got := brokenSums(extractLines(t, misprinted)); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("failing sums %v, want %v", got, want)
+	}
+	twice := strings.Replace(text, "一般公共服务支出              200", "一般公共服务支出              375", 1)
+	if got := brokenSums(extractLines(t, twice)); len(got) > 0 {
+		t.Errorf("no one misprint explains 375: failing sums %v", got)
+	}
+}
+
+// A 支出决算表 in layout text whose rows print their 合计 and one part on
+// their line, the other cells of some rows above them: one row prints
+// three cells, but rows printing their total and one part equal show the
+// columns are parts of the first too. A part misprinted 96 for 90 is kept with
+// its row's total; a row that does not add up on its line and that no
+// misprint explains (its cells printed elsewhere) is not. As printed, none.
+func TestRowSumOfPairs(t *testing.T) {
+	text := `某区某局2024年部门决算
+                       支出决算表
+编制部门：某区某局                                           单位：元
+类     款    项          功能分类科目名称    合计        基本支出      项目支出
+                                                           150          50
+201             一般公共服务支出              200
+201   05        统计信息事务                 100         100
+201   05   07   专项普查活动                 100         100
+                                                            50          50
+201   29        群众团体事务                 100
+201   29   02   一般行政管理事务               100          50
+                                                                        50
+208             社会保障和就业支出              90          90
+208   05        行政事业单位养老支出              90          90
+208   05   05   机关事业单位基本养老保险缴费支出     90          90
+                合计                        290         240          50
+`
+	if got := brokenSums(extractLines(t, text)); len(got) > 0 {
+		t.Fatalf("as printed: failing sums %v", got)
+	}
+	misprinted := strings.Replace(text, "缴费支出     90          90", "缴费支出     90          96", 1)
+	if got := brokenSums(extractLines(t, misprinted)); !slices.EqualFunc(got, [][]int{{15, 15}}, slices.Equal) {
+		t.Errorf("failing sums %v, want the row of line 15", got)
 	}
 }
 
