@@ -1076,3 +1076,25 @@ func TestShareOfNamedWhole(t *testing.T) {
 		}
 	}
 }
+
+// The year's revenue and spending stated bare ("收入为", "收入决算"), the
+// year (and the text's word for itself) right before the label, are the
+// totals; the same words after another year, or after a fund's name, are not.
+func TestBareTotalsOpenedByTheYear(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		rev, exp float64 // yuan
+	}{
+		{"某幼儿园2017年度部门决算公开\n2017年度,本单位收入为1687.45万元,其中:财政拨款收入1516.64万元。\n2017年度,本单位支出为1942.57万元。", 16874500, 19425700},
+		{"某所2016年度部门决算补充说明\n1、2016年收入决算205.27万元,比上年收入决算221.17万元减少15.9万元。\n2、2016年支出决算205.27万元。", 2052700, 2052700},
+	} {
+		d := extractLines(t, c.text)
+		if d.Revenue.Total == nil || d.Revenue.Total.Float() != c.rev || d.Expenditure.Total == nil || d.Expenditure.Total.Float() != c.exp {
+			t.Errorf("%q: totals %v %v, want %.2f %.2f", c.text, d.Revenue.Total, d.Expenditure.Total, c.rev, c.exp)
+		}
+	}
+	d := extractLines(t, "某医院2017年部门决算公开信息\n相比2016年本单位收入为6871.82万元。\n2017年一般公共预算财政拨款支出决算1656.48万元。")
+	if d.Revenue.Total != nil || d.Expenditure.Total != nil {
+		t.Errorf("another year's or a fund's figure read as a total: %v %v", d.Revenue.Total, d.Expenditure.Total)
+	}
+}
