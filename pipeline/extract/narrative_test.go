@@ -1115,3 +1115,9 @@ func TestThreePublicRowsByName(t *testing.T) {
 			absent: []string{"/three_public/total", "/three_public/reception"}},
 	})
 }
+
+// Amounts in 千元, the unit of some provinces' earlier budgets, are read.
+func TestThousandYuanTotals(t *testing.T) {
+	checkWordings(t, []wording{{name: "千元", text: "某学校2017年部门预算\n2017年本部门收入预算9167千元,比上年增加1490千元;支出预算9167千元。\n",
+		want: map[string]float64{"/revenue/total": 9167000, "/expenditure/total": 9167000}}})
+}
