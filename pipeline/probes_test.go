@@ -24,7 +24,7 @@ type probeLabel struct {
 }
 
 // The probes are real disclosures found with the search tool by sessions
-// 12 and 13 (testdata/probes/*/sources.tsv: where each came from), none of
+// 12 to 14 (testdata/probes/*/sources.tsv: where each came from), none of
 // them in data/, hand-labelled: most are a page's opening only, many name
 // no department (refused without metadata). Their scores are floors: a
 // change that makes a right field wrong or missing, or a field wrong, fails.
