@@ -34,6 +34,7 @@ func TestRealProbes(t *testing.T) {
 		"real4": {71, 1}, // 18: the 三公 page's own short name 区直工委, where the label wants none
 		"real5": {95, 0},
 		"real6": {92, 0},
+		"real7": {122, 0},
 	}, nil)
 }
 
@@ -47,6 +48,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real4": {63, 1},  // 18, as in TestRealProbes
 		"real5": {71, 1},  // 20: the site's short title's 区人大, the full name after it
 		"real6": {92, 0},
+		"real7": {109, 2}, // 12, 13: a 三公 page's name run into the words around it
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {

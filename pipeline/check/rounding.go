@@ -74,7 +74,7 @@ func (p printing) en() string {
 
 var (
 	numberRe  = regexp.MustCompile(`[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?`)
-	unitAfter = regexp.MustCompile(`^[ 　]*(亿|万|元)`)
+	unitAfter = regexp.MustCompile(`^[ 　]*(亿|万|千|元)`)
 )
 
 // foldNumber writes a number's full-width digits and points as ASCII and
@@ -97,11 +97,11 @@ var scales = []struct {
 	unit  string
 	yuan  float64
 	after string // the unit word printed after it, if any
-}{{"元", 1, "元"}, {"万元", 1e4, "万"}, {"亿元", 1e8, "亿"}}
+}{{"元", 1, "元"}, {"千元", 1e3, "千"}, {"万元", 1e4, "万"}, {"亿元", 1e8, "亿"}}
 
 // printedAs finds how the line text printed an amount of v yuan: a number
-// on the line that is v in 元, 万元 or 亿元 (a number followed by its unit
-// word only in that unit; 亿元 only when the line says so). Where several
+// on the line that is v in 元, 千元, 万元 or 亿元 (a number followed by its
+// unit word only in that unit; 千元 and 亿元 only when the line says so). Where several
 // readings fit, the coarsest is taken: the tolerance is then the widest the
 // printing allows. zero is the reading of a zero amount, which any unit
 // prints alike: the document's unit.
@@ -123,7 +123,7 @@ func printedAs(text string, v float64, zero string) (printing, float64, bool) {
 			after = u[1]
 		}
 		for _, s := range scales {
-			if after != "" && after != s.after || after == "" && s.unit == "亿元" {
+			if after != "" && after != s.after || after == "" && (s.unit == "亿元" || s.unit == "千元") {
 				continue
 			}
 			if v == 0 && x == 0 && zero != "" && s.unit != zero && after == "" {
@@ -196,6 +196,8 @@ func exactZero(v float64, d int, half float64) float64 {
 func claimRounding(cl schema.Claim) float64 {
 	step := math.Pow(10, -float64(cl.Decimals))
 	switch cl.Unit {
+	case "千元":
+		step *= 1000
 	case "万元", "万":
 		step *= 10000
 	case "亿元":

@@ -1404,19 +1404,34 @@ func abs(f float64) float64 {
 
 // threePublicByLabels reads a 三公 table of one column whose rows each name
 // their part ("2.公务接待费 | 8 |", a web page's): the label tells the part,
-// a blank cell is left unread. It is nil unless every row with a value has
-// one and a label of its own part, the total among them, and the parts add
-// up to the total (a blank counted as nothing). A table of fewer than three
-// cells (the others blank, or dropped) is read only when the parts the text
-// states (stated) fill those it lacks and add up to its total.
+// a blank cell is left unread. Columns that agree on every row ("小计" and
+// "其中:一般公共预算安排数", all alike) are one. Once the total is read, a
+// top-level item naming no part ("二、会议费", "二、相关统计数") ends the
+// 三公's rows. It is nil unless every row with a value has one and a label
+// of its own part, the total among them, and the parts add up to the total
+// (a blank counted as nothing). A table of fewer than three cells (the
+// others blank, or dropped) is read only when the parts the text states
+// (stated), or the rows the table leaves blank, fill those it lacks and
+// add up to its total.
 func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 	got := map[string]cell{}
+	blank := map[string]bool{}
 	for _, r := range t.rows {
+		name := strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|")
+		if name == "" && len(r.vals) == 0 {
+			continue // a web table's row of bare bars
+		}
+		field := threePublicPart(name)
+		if _, ok := got["total"]; ok && field == "" {
+			if style, _ := enumOf(schema.NormalizeName(r.name)); style == enumHanComma {
+				break
+			}
+		}
 		if len(r.vals) == 0 {
+			blank[field] = field != ""
 			continue
 		}
-		field := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
-		if len(r.vals) > 1 || field == "" {
+		if field == "" || !sameValues(t, r.vals) {
 			return nil
 		}
 		if _, twice := got[field]; twice {
@@ -1429,7 +1444,7 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 		return nil
 	}
 	if len(got) < 3 {
-		return threePublicFewLabels(got, stated)
+		return threePublicFewLabels(got, stated, blank)
 	}
 	vehicle := got["vehicle"].v
 	if _, ok := got["vehicle"]; !ok {
@@ -1441,6 +1456,16 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 		return nil
 	}
 	return got
+}
+
+// sameValues tells a row's cells that all hold one amount.
+func sameValues(t table, vals []token) bool {
+	for _, v := range vals[1:] {
+		if t.value(v) != t.value(vals[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // threePublicLabelSums reads a 三公 table whose every row with figures is
@@ -1510,9 +1535,9 @@ func threePublicLabelSums(t table) []tableRow {
 // threePublicFewLabels keeps the few cells of a 三公 table read by their
 // labels (its total and at most one part) when its parts, each the table's
 // or else the text's, add up to its total; nil otherwise.
-func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic) map[string]cell {
+func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic, blank map[string]bool) map[string]cell {
 	if stated == nil {
-		return nil
+		stated = &schema.ThreePublic{}
 	}
 	sum := got["total"].v
 	for _, p := range []struct {
@@ -1524,6 +1549,7 @@ func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic) map[s
 			sum -= c.v
 		case p.f != nil:
 			sum -= p.f.Amount
+		case blank[p.key], p.key == "vehicle" && blank["vehicle_purchase"] && blank["vehicle_operation"]:
 		default:
 			return nil
 		}
@@ -1540,7 +1566,7 @@ func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic) map[s
 // threePublicPart names the part of the 三公 a row's label is: "" for none.
 func threePublicPart(l string) string {
 	switch {
-	case l == "合计" || l == "总计" || strings.HasSuffix(l, "三公经费合计"):
+	case l == "合计" || l == "总计" || l == "支出合计" || strings.HasSuffix(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "三公经费合计"):
 		return "total"
 	case strings.Contains(l, "出国"):
 		return "overseas_travel"

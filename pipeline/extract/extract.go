@@ -93,6 +93,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name, subject = entriesName(flat)
 			nameFrom = "the one the contents' entries of its tables give (…汇总, …本级)"
 		}
+		if ident.name == "" {
+			ident.name, subject = codedName(flat)
+			nameFrom = "the unit's row of its tables, after its code"
+		}
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l

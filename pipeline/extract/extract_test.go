@@ -21,7 +21,7 @@ func TestLexNumbers(t *testing.T) {
 		unit string
 	}{
 		{"305.63万元", 305630000, "万元"}, {"21,955.35万元", 21955350000, "万元"}, {"156,211,123元", 15621112300, "元"},
-		{"0.2万", 200000, "万"}, {"1.5亿元", 15000000000, "亿元"}, {"0元", 0, "元"},
+		{"0.2万", 200000, "万"}, {"1.5亿元", 15000000000, "亿元"}, {"0元", 0, "元"}, {"9167千元", 916700000, "千元"},
 	} {
 		toks := lexNumbers(fold(c.in))
 		if len(toks) != 1 || toks[0].kind != numMoney || int64(toks[0].money()) != c.fen || toks[0].unit != c.unit {
@@ -1501,6 +1501,18 @@ func TestIdentityRealTitles(t *testing.T) {
 		// … or the title's line just below it: the title without the year is no name
 		{"某区财政局本级部门决算公开说明\n2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
 			"某区财政局", "final_accounts", "department", 2018},
+		// a 三公 page's own title opening with the year, no name: its one
+		// sentence that opens with a name gives it
+		{"2016年“三公”经费预算\n单位:万元\n某省某委员会办公室2016年度“三公”经费支出预算为57.9万元。",
+			"某省某委员会办公室", "budget", "", 2016},
+		// the region, the year, then the unit
+		{"某县2015年度移民局“三公”经费决算情况表\n单位:万元\n一、支出合计 9.28", "某县移民局", "final_accounts", "", 2015},
+		// the funds the expenses are paid from are no part of the name
+		{"2016年市某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数", "市某委", "budget", "", 2016},
+		// a budget system's table: the unit's row, its code then its name
+		{"2025年部门预算\n部门预算公开表\n920某山县某镇财政所 |\n预算年度:2025 |\n单位:万元 | ||", "某山县某镇财政所", "budget", "department", 2025},
+		// what was spent: "…三公经费支出说明"
+		{"某镇2015年三公”经费支出说明\n一、因公出国(境)经费\n2015年因公出国(境)费0万元。", "某镇", "final_accounts", "", 2015},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1523,6 +1535,8 @@ func TestIdentityRealTitles(t *testing.T) {
 	}
 	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
 	for _, text := range []string{
+		// a column's header: "项目 2016年预算数"
+		"某单位财政拨款情况表\n金额单位:万元\n项目 2016年预算数\n一、合计 21.63",
 		"2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。",
 		// the sentence's kind (预算) is not the page's: its figures were read as a budget's
 		// a comparison with a year's budget: the year is not the page's

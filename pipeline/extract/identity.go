@@ -121,8 +121,9 @@ func readIdentity(flat, lines []string) identity {
 			}
 			// a heading of the page that names no department, the subject
 			// of its sentences does: "二、2016年“三公”经费财政拨款支出决算
-			// 情况说明" (not a table's title, "…决算情况表")
-			if c := dropEnum(t); id.year == 0 && c != t && titleLike(c) && strings.HasSuffix(c, "说明") {
+			// 情况说明" (not a table's title, "…决算情况表"); the page's own
+			// title opening with the year, "2016年“三公”经费预算", alike
+			if c := dropEnum(t); id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
 				if tp := threePublicTitle(c); tp.year != 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
@@ -151,10 +152,11 @@ func readIdentity(flat, lines []string) identity {
 			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
-					// a table's title, or a sentence comparing or stating a figure
-					// ("与2023年预算相比增长16.75%"); a title ending its own line
-					// ends there, whatever the next line opens with ("比上年…")
-					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "相比", "比", "增", "减", "为"}) {
+					// a table's title, a column's header ("项目 2016年预算数"), or a
+					// sentence comparing or stating a figure ("与2023年预算相比增长
+					// 16.75%"); a title ending its own line ends there, whatever the
+					// next line opens with ("比上年…")
+					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "数", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
 					name := strings.TrimRight(before, " :")
@@ -666,6 +668,29 @@ func yearlessTitleName(flat []string, kind string) (name string, line int) {
 	return "", 0
 }
 
+// codedName serves a page of a budget system's tables whose title names no
+// department: the unit's own row, its code then its full name
+// ("920平山县下口镇财政所 |"), among the first 40 lines. The code is three
+// digits or more; the name opens with its region and ends like a
+// department's. "" where no line is such a row.
+func codedName(flat []string) (name string, line int) {
+	for i, l := range flat[:min(len(flat), 40)] {
+		c := strings.TrimSpace(strings.TrimRight(l, "| "))
+		k := strings.IndexFunc(c, func(r rune) bool { return r < '0' || r > '9' })
+		if k < 3 {
+			continue
+		}
+		n := c[k:]
+		if strings.IndexFunc(n, func(r rune) bool { return !isHan(r) && r != '(' && r != ')' }) >= 0 {
+			continue
+		}
+		if c := utf8.RuneCountInString(n); c >= 4 && c <= 30 && nameLike(n) && regionOf(n) != "" {
+			return n, i + 1
+		}
+	}
+	return "", 0
+}
+
 // reportName is the department a title without the year names before the
 // report ("某局本级部门决算公开说明"), where the report is of the kind given
 // and the name ends like a department's; "本级" (its own office) is no part
@@ -1099,20 +1124,25 @@ func threePublicTitleKind(t, fallback string) identity {
 		kind = "final_accounts"
 	case strings.Contains(tail, "预算"):
 		kind = "budget"
+	case strings.Contains(tail, "支出说明"): // "某镇2015年三公经费支出说明": what was spent
+		kind = "final_accounts"
 	case fallback != "":
 		kind = fallback
 	default:
 		return identity{}
 	}
 	name := strings.TrimSpace(before)
-	if name == "" {
-		end := len(after)
-		for _, w := range []string{"一般公共预算", "“三公", "\"三公", "三公"} {
-			if j := strings.Index(after, w); j >= 0 && j < end {
-				end = j
-			}
+	end := len(after) // the name after the year ends where the expenses' words start
+	for _, w := range []string{"一般公共预算", "财政拨款", "“三公", "\"三公", "三公"} {
+		if j := strings.Index(after, w); j >= 0 && j < end {
+			end = j
 		}
+	}
+	switch {
+	case name == "":
 		name = after[:end]
+	case regionOnly(name) && nameLike(after[:end]): // "某县2015年度移民局“三公”经费…": the region, the year, the unit
+		name += after[:end]
 	}
 	return identity{name: cleanName(name), title: t, kind: kind, year: y}
 }

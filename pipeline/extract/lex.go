@@ -27,11 +27,12 @@ type token struct {
 	line               int
 }
 
-// moneyUnits are tried longest first. "万" alone is money ("30.79 万、").
+// moneyUnits are tried longest first. "万" alone is money ("30.79 万、");
+// 千元 is the unit of some provinces' earlier budgets ("收入预算9167千元").
 var moneyUnits = []struct {
 	s      string
 	factor int64 // yuan per unit
-}{{"亿元", 100000000}, {"万元", 10000}, {"元", 1}, {"万", 10000}}
+}{{"亿元", 100000000}, {"万元", 10000}, {"千元", 1000}, {"元", 1}, {"万", 10000}}
 
 // countUnits are units of head counts and indicators, longest first.
 var countUnits = []string{"人次", "平方米", "公里", "小时", "个月", "人", "天", "件", "场", "个", "次", "辆", "台", "套", "家", "项", "户", "所", "篇", "份", "期", "条", "座", "处", "批", "册", "名", "班", "家次", "场次", "类", "分"}

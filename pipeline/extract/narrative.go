@@ -444,7 +444,35 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
+	b.bareTotals(rev, exp, yearOpens)
 	d.Revenue, d.Expenditure = rev, exp
+}
+
+// bareTotals reads the year's revenue and spending stated bare where no
+// other label gave them, the year (and the text's word for itself) right
+// before the label: "2017年度,本单位收入为1687.45万元", "2016年收入决算
+// 205.27万元" — the whole, nothing said of a part. (总收入 stays with
+// yearFromSources: the year's own where its sources add up to it.)
+func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearOpens []string) {
+	opens := slices.Clone(yearOpens)
+	for _, y := range yearOpens {
+		if !strings.HasSuffix(y, "年") && !strings.HasSuffix(y, "年度") {
+			continue
+		}
+		for _, sep := range []string{",", "，"} {
+			for _, who := range []string{"本部门", "本单位"} {
+				opens = append(opens, y+sep+who)
+			}
+		}
+	}
+	b.labelOK = func(_ string, start int) bool { return hasSuffixAny(b.st.s[:start], opens) }
+	defer func() { b.labelOK = nil }()
+	if rev.Total == nil && rev.CurrentYear == nil {
+		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", []string{"收入决算", "收入为"}, 2)
+	}
+	if exp.Total == nil && exp.CurrentYear == nil {
+		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{"支出决算", "支出为"}, 2)
+	}
 }
 
 // pairedTotals reads both totals stated as a pair, the unit printed once

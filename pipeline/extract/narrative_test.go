@@ -1076,3 +1076,48 @@ func TestShareOfNamedWhole(t *testing.T) {
 		}
 	}
 }
+
+// The year's revenue and spending stated bare ("收入为", "收入决算"), the
+// year (and the text's word for itself) right before the label, are the
+// totals; the same words after another year, or after a fund's name, are not.
+func TestBareTotalsOpenedByTheYear(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		rev, exp float64 // yuan
+	}{
+		{"某幼儿园2017年度部门决算公开\n2017年度,本单位收入为1687.45万元,其中:财政拨款收入1516.64万元。\n2017年度,本单位支出为1942.57万元。", 16874500, 19425700},
+		{"某所2016年度部门决算补充说明\n1、2016年收入决算205.27万元,比上年收入决算221.17万元减少15.9万元。\n2、2016年支出决算205.27万元。", 2052700, 2052700},
+	} {
+		d := extractLines(t, c.text)
+		if d.Revenue.Total == nil || d.Revenue.Total.Float() != c.rev || d.Expenditure.Total == nil || d.Expenditure.Total.Float() != c.exp {
+			t.Errorf("%q: totals %v %v, want %.2f %.2f", c.text, d.Revenue.Total, d.Expenditure.Total, c.rev, c.exp)
+		}
+	}
+	d := extractLines(t, "某医院2017年部门决算公开信息\n相比2016年本单位收入为6871.82万元。\n2017年一般公共预算财政拨款支出决算1656.48万元。")
+	if d.Revenue.Total != nil || d.Expenditure.Total != nil {
+		t.Errorf("another year's or a fund's figure read as a total: %v %v", d.Revenue.Total, d.Expenditure.Total)
+	}
+}
+
+// A 三公 table a part a row, read by its rows' names: columns that agree on
+// every row are one; a top-level item after the 三公 ("二、会议费", "二、相关
+// 统计数") ends its rows; rows left blank count as nothing in the sum.
+func TestThreePublicRowsByName(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "two agreeing columns, then 会议费", text: "2016年某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数\n小计 其中:一般公共预算安排数\n" +
+			"一、“三公”经费合计 21.63 21.63\n(一)因公出国(境)费 不需填列 不需填列\n(二)公务接待费 14.83 14.83\n(三)公务用车费 6.8 6.8\n1.公务用车购置费\n2.公务用车运行维护费 6.8 6.8\n二、会议费 7.59 7.59\n三、培训费 15.86 15.86\n",
+			want: map[string]float64{"/three_public/total": 216300, "/three_public/reception/amount": 148300, "/three_public/vehicle/amount": 68000, "/three_public/vehicle_operation/amount": 68000}},
+		{name: "blank rows, then the counts", text: "某县2015年度某局“三公”经费决算情况表\n单位:万元\n项 目 本年决算数\n一、支出合计 9.28\n1、因公出国(境)费用\n2、公务接待费 9.28\n3、公务用车费\n(1)公务用车运行维护费\n(2)公务用车购置\n" +
+			"二、相关统计数\n1.因公出国(境)团组数(个)\n5.公务接待批次(批) 186\n6.公务接待人数(人) 2856\n",
+			want: map[string]float64{"/three_public/total": 92800, "/three_public/reception/amount": 92800}},
+		{name: "columns that differ", text: "2016年某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数\n小计 其中:一般公共预算安排数\n" +
+			"一、“三公”经费合计 21.63 20.63\n(二)公务接待费 14.83 13.83\n(三)公务用车费 6.8 6.8\n2.公务用车运行维护费 6.8 6.8\n",
+			absent: []string{"/three_public/total", "/three_public/reception"}},
+	})
+}
+
+// Amounts in 千元, the unit of some provinces' earlier budgets, are read.
+func TestThousandYuanTotals(t *testing.T) {
+	checkWordings(t, []wording{{name: "千元", text: "某学校2017年部门预算\n2017年本部门收入预算9167千元,比上年增加1490千元;支出预算9167千元。\n",
+		want: map[string]float64{"/revenue/total": 9167000, "/expenditure/total": 9167000}}})
+}
