@@ -784,6 +784,28 @@ func writeReport(rep *Report, out string) error {
 	return writeAtomic(out+".run.json", append(report, '\n'))
 }
 
+// firstError keeps the first of the errors that goroutines running side
+// by side report, whatever their kinds (an atomic.Value panics on a
+// second error of another type than the first).
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (f *firstError) set(err error) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+}
+
+func (f *firstError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
+}
+
 // parallel runs f(0..n-1) on every core.
 func parallel(n int, f func(i int)) {
 	var wg sync.WaitGroup
@@ -1062,7 +1084,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		load := func(i int, text bool) error {
 			return b.load(c, l, keys, chunk[i], i, text)
 		}
-		var loadErr atomic.Value
+		var loadErr firstError
 		parallel(len(chunk), func(i int) {
 			id := chunk[i]
 			entries[i], execs[i], same[i], lacks[i], frags[i] = nil, nil, false, nil, nil
@@ -1080,14 +1102,14 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				return
 			}
 			if err := load(i, frags[i] == nil || !linkable); err != nil {
-				loadErr.Store(err)
+				loadErr.set(err)
 				return
 			}
 			if o.Originals {
 				lacks[i] = publishOriginals(o.In, staging, cur, entries[i].Doc)
 			}
 		})
-		if err, _ := loadErr.Load().(error); err != nil {
+		if err := loadErr.get(); err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
 		// a file another document of the chunk published is held (the
@@ -1104,7 +1126,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				e := entries[i]
 				rows, err := emit.RowsOf(e.Doc, execs[i])
 				if err != nil {
-					loadErr.Store(err)
+					loadErr.set(err)
 					return
 				}
 				f = &fragment{Sentences: emit.Sentences(e.Doc, e.files()), Rows: rows, Summary: site.Summarize(e.Doc)}
@@ -1119,7 +1141,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			if k := prev[id]; k != "" && k == pk[id] && len(lacks[i]) == 0 {
 				linked, err := sr.Link(f.Summary, f.Rows.Entries(), f.Sentences, cur)
 				if err != nil {
-					loadErr.Store(err)
+					loadErr.set(err)
 					return
 				}
 				if same[i] = linked; linked {
@@ -1128,16 +1150,16 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			}
 			if entries[i] == nil || !texts[i] {
 				if err := load(i, true); err != nil {
-					loadErr.Store(err)
+					loadErr.set(err)
 					return
 				}
 			}
 			e := entries[i]
 			if err := sr.Disclosure(e.Doc, e.files(), f.Summary, f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
-				loadErr.Store(err)
+				loadErr.set(err)
 			}
 		})
-		if err, _ := loadErr.Load().(error); err != nil {
+		if err := loadErr.get(); err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
 		return nil

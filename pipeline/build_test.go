@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -420,5 +422,26 @@ func TestPipelined(t *testing.T) {
 			}
 		}
 		mu.Unlock()
+	}
+}
+
+// TestFirstErrorOfAnyKind: a chunk's documents fail side by side with
+// errors of different kinds — a cache entry gone (a plain error), a page
+// not written (*fs.PathError) — and the preparation returns the first one
+// as an error, instead of panicking as an atomic.Value does on a second
+// error of another type.
+func TestFirstErrorOfAnyKind(t *testing.T) {
+	var got firstError
+	first := errors.New("cache: the entry of a vanished during the run")
+	got.set(first)
+	parallel(8, func(i int) {
+		if i%2 == 0 {
+			got.set(&fs.PathError{Op: "open", Path: "doc/b.html", Err: syscall.ENOSPC})
+		} else {
+			got.set(fmt.Errorf("rows of c: %w", io.ErrUnexpectedEOF))
+		}
+	})
+	if err := got.get(); err != first {
+		t.Errorf("got %v, want the first error, %v", err, first)
 	}
 }
