@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -338,7 +337,7 @@ func TestWriteDocumentThenAddWritten(t *testing.T) {
 	if !reflect.DeepEqual(res.Documents, wantRes.Documents) {
 		t.Errorf("documents %v, Add gives %v", res.Documents, wantRes.Documents)
 	}
-	wantFiles, gotFiles := treeOf(t, want), treeOf(t, dir)
+	wantFiles, gotFiles := snapshot(t, want), snapshot(t, dir)
 	if len(gotFiles) != len(wantFiles) {
 		t.Errorf("%d files, Add gives %d", len(gotFiles), len(wantFiles))
 	}
@@ -347,24 +346,6 @@ func TestWriteDocumentThenAddWritten(t *testing.T) {
 			t.Errorf("%s differs from the one Add gives", rel)
 		}
 	}
-}
-
-// treeOf is every file under dir, by its path there.
-func treeOf(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out[rel], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // frictionlessPathPattern is the path pattern of the Frictionless v2
