@@ -929,6 +929,10 @@ type pubChunk struct {
 	same    []bool       // the pages are linked from the current release
 	lacks   [][]Rejected // the input files whose originals the release lacks
 	frags   []*fragment  // what publishing makes of the document, kept in the cache
+	// the JSON of a document whose files are not linked, written while the
+	// chunk is prepared (emit.Writer.WriteDocument), and its file
+	datas [][]byte
+	files []emit.File
 }
 
 func newPubChunk() *pubChunk {
@@ -939,6 +943,8 @@ func newPubChunk() *pubChunk {
 		same:    make([]bool, publishChunk),
 		lacks:   make([][]Rejected, publishChunk),
 		frags:   make([]*fragment, publishChunk),
+		datas:   make([][]byte, publishChunk),
+		files:   make([]emit.File, publishChunk),
 	}
 }
 
@@ -1080,14 +1086,14 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	}
 	prepare := func(k int) error {
 		b, chunk := chunkOf(k)
-		entries, texts, execs, same, lacks, frags := b.entries, b.texts, b.execs, b.same, b.lacks, b.frags
+		entries, texts, execs, same, lacks, frags, datas := b.entries, b.texts, b.execs, b.same, b.lacks, b.frags, b.datas
 		load := func(i int, text bool) error {
 			return b.load(c, l, keys, chunk[i], i, text)
 		}
 		var loadErr firstError
 		parallel(len(chunk), func(i int) {
 			id := chunk[i]
-			entries[i], execs[i], same[i], lacks[i], frags[i] = nil, nil, false, nil, nil
+			entries[i], execs[i], same[i], lacks[i], frags[i], datas[i] = nil, nil, false, nil, nil, nil
 			if !o.Force {
 				f, err := c.loadFragment(pk[id])
 				if err != nil && !errors.Is(err, errNoFragment) {
@@ -1120,6 +1126,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				lacks[i] = publishOriginals(o.In, staging, cur, entries[i].Doc)
 			}
 		}
+		var writeErr firstError
 		parallel(len(chunk), func(i int) {
 			id, f := chunk[i], frags[i]
 			if f == nil {
@@ -1157,10 +1164,22 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			e := entries[i]
 			if err := sr.Disclosure(e.Doc, e.files(), f.Summary, f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
 				loadErr.set(err)
+				return
 			}
+			// its JSON is written here, on every core: write adds it to
+			// the datasets in order
+			data, jf, err := w.WriteDocument(e.Doc)
+			if err != nil {
+				writeErr.set(err)
+				return
+			}
+			datas[i], b.files[i] = data, jf
 		})
 		if err := loadErr.get(); err != nil {
 			return fmt.Errorf("site: %w", err)
+		}
+		if err := writeErr.get(); err != nil {
+			return fmt.Errorf("emit: %w", err)
 		}
 		return nil
 	}
@@ -1172,13 +1191,17 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			if b.same[i] {
 				linked, err = w.Link(id, cur, f.Rows)
 			}
-			var data []byte
+			data := b.datas[i]
 			if err == nil && !linked {
-				if b.entries[i] == nil {
-					err = b.load(c, l, keys, id, i, false)
-				}
-				if err == nil {
-					data, err = w.Add(b.entries[i].Doc, f.Rows)
+				if data != nil { // its JSON, written by prepare
+					err = w.AddWritten(b.files[i], f.Rows)
+				} else { // its files were to be linked, and cannot be
+					if b.entries[i] == nil {
+						err = b.load(c, l, keys, id, i, false)
+					}
+					if err == nil {
+						data, err = w.Add(b.entries[i].Doc, f.Rows)
+					}
 				}
 			}
 			if err == nil {
@@ -1197,7 +1220,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				dropped = append(dropped, id)
 			}
 			checks += f.Summary.Checks
-			b.entries[i], b.frags[i] = nil, nil
+			b.entries[i], b.frags[i], b.datas[i] = nil, nil, nil
 		}
 		return nil
 	}

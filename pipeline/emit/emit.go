@@ -195,16 +195,34 @@ func NewWriter(dir, version string) (*Writer, error) {
 // Add writes one document: its JSON, which it returns, and its rows in
 // every table (RowsOf).
 func (w *Writer) Add(d *schema.Document, r *Rows) ([]byte, error) {
-	data, err := MarshalDocument(d)
-	if err != nil {
-		return nil, fmt.Errorf("document %s: %w", d.ID, err)
-	}
-	f, err := writeFile(w.dir, "data/"+d.ID+".json", data)
+	data, f, err := w.WriteDocument(d)
 	if err != nil {
 		return nil, err
 	}
+	return data, w.AddWritten(f, r)
+}
+
+// WriteDocument is the part of Add that needs no order: it writes the
+// document's JSON file, which it returns with the file's File, and adds
+// nothing. It may run on any goroutine, for several documents at once;
+// AddWritten then adds them, in order.
+func (w *Writer) WriteDocument(d *schema.Document) ([]byte, File, error) {
+	data, err := MarshalDocument(d)
+	if err != nil {
+		return nil, File{}, fmt.Errorf("document %s: %w", d.ID, err)
+	}
+	f, err := writeFile(w.dir, "data/"+d.ID+".json", data)
+	if err != nil {
+		return nil, File{}, err
+	}
+	return data, f, nil
+}
+
+// AddWritten is Add for a document whose JSON WriteDocument wrote (f):
+// the file and the document's rows in every table.
+func (w *Writer) AddWritten(f File, r *Rows) error {
 	w.res.Documents = append(w.res.Documents, f)
-	return data, w.addRows(r)
+	return w.addRows(r)
 }
 
 // Link is Add for the document id whose JSON the release in dir holds,

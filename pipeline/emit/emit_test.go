@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gocarina/gocsv"
@@ -294,6 +295,56 @@ func TestBundleAndSums(t *testing.T) {
 	}
 	if !inZip["README.txt"] {
 		t.Error("no README in the zip")
+	}
+}
+
+// TestWriteDocumentThenAddWritten: the documents' JSON written at once,
+// out of order, on several goroutines (WriteDocument), then added in order
+// (AddWritten), give a release byte for byte the one Add gives, and the
+// bytes WriteDocument returns are the file's.
+func TestWriteDocumentThenAddWritten(t *testing.T) {
+	want, docs, wantRes := write(t)
+	dir := t.TempDir()
+	w, err := emit.NewWriter(dir, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	datas, files, errs := make([][]byte, len(docs)), make([]emit.File, len(docs)), make([]error, len(docs))
+	var wg sync.WaitGroup
+	for i := len(docs) - 1; i >= 0; i-- {
+		wg.Go(func() { datas[i], files[i], errs[i] = w.WriteDocument(docs[i]) })
+	}
+	wg.Wait()
+	for i, d := range docs {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if got := read(t, dir, "data/"+d.ID+".json"); !bytes.Equal(got, datas[i]) || files[i].Bytes != int64(len(got)) {
+			t.Errorf("%s: WriteDocument returned %d bytes (%d in its File), the file holds %d", d.ID, len(datas[i]), files[i].Bytes, len(got))
+		}
+		r, err := emit.RowsOf(d, nil)
+		if err == nil {
+			err = w.AddWritten(files[i], r)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.Documents, wantRes.Documents) {
+		t.Errorf("documents %v, Add gives %v", res.Documents, wantRes.Documents)
+	}
+	wantFiles, gotFiles := snapshot(t, want), snapshot(t, dir)
+	if len(gotFiles) != len(wantFiles) {
+		t.Errorf("%d files, Add gives %d", len(gotFiles), len(wantFiles))
+	}
+	for rel, data := range wantFiles {
+		if !bytes.Equal(gotFiles[rel], data) {
+			t.Errorf("%s differs from the one Add gives", rel)
+		}
 	}
 }
 
