@@ -346,7 +346,32 @@ func unitAfter(flat []string, i, end int) int64 {
 			}
 		}
 	}
-	return 0
+	return headerUnit(flat, i, end)
+}
+
+// headerUnit reads the unit a table without a 单位: line prints in its
+// header's cells ("2014年决算(万元)"), above its first figure: one unit,
+// however many cells name it (0 without one, or with two).
+func headerUnit(flat []string, i, end int) int64 {
+	var found int64
+	for j := i; j < len(flat) && j < end && j <= i+40; j++ {
+		cells := cellsOf(flat[j])
+		if slices.ContainsFunc(cells, isNumberCell) {
+			break
+		}
+		for _, c := range cells {
+			for unit, f := range map[string]int64{"(元)": 1, "(万元)": 10000, "(亿元)": 100000000} {
+				if !strings.HasSuffix(c, unit) {
+					continue
+				}
+				if found != 0 && found != f {
+					return 0
+				}
+				found = f
+			}
+		}
+	}
+	return found
 }
 
 // isNumberCell tells a cell that is a number (with separators, decimals, a sign).

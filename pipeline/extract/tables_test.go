@@ -3641,3 +3641,57 @@ func TestLayoutRowNumbersOffHeader(t *testing.T) {
 		}
 	}
 }
+
+// A 三公 table with its unit in a column's header (2014年决算(万元)), no
+// 合计 row and its vehicles' parts named by their own word under 公务用车:
+// each part is read, and the total, stated nowhere, is left out.
+func TestThreePublicPartsNoTotal(t *testing.T) {
+	d := readText(t, strings.Join([]string{
+		"某区某局2014年度“三公”经费决算情况",
+		"附表:",
+		"某区某局2014年“三公”经费决算表",
+		"项目 | 2014年决算 (万元) |",
+		"因公出国(境)经费 | 0 |",
+		"公务接待费 | 2.5 |",
+		"公务用车购置及运行维护费 | 12.4 |",
+		"其中:购置经费 | 4 |",
+		"运行维护费 | 8.4 |",
+	}, "\n"))
+	tp := d.ThreePublic
+	if tp == nil || tp.Total != nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(25000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(124000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != schema.Yuan(40000) ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(84000) {
+		t.Errorf("三公 %+v; warnings %+v", tp, d.Warnings)
+	}
+}
+
+// Without every part, a 三公 table with no 合计 row is not read.
+func TestThreePublicSomePartsNoTotal(t *testing.T) {
+	d := readText(t, strings.Join([]string{
+		"某区某局2014年“三公”经费决算表",
+		"项目 | 2014年决算 (万元) |",
+		"公务接待费 | 2.5 |",
+		"公务用车购置及运行维护费 | 12.4 |",
+	}, "\n"))
+	if d.ThreePublic != nil {
+		t.Errorf("三公 %+v", d.ThreePublic)
+	}
+}
+
+// The unit a table's header prints in a cell is its unit; two units, or
+// one below the first figure, are none.
+func TestHeaderUnit(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		want  int64
+	}{
+		{[]string{"项目  2014年决算(万元)", "公务接待费  1.3"}, 10000},
+		{[]string{"项目  预算数(元)  决算数(元)", "公务接待费  1300  1200"}, 1},
+		{[]string{"项目  预算数(元)  决算数(万元)", "公务接待费  1300  0.12"}, 0},
+		{[]string{"项目  决算数", "公务接待费  1.3", "注:车辆(万元)"}, 0},
+	} {
+		if got := unitAfter(c.lines, 0, len(c.lines)); got != c.want {
+			t.Errorf("%q: unit %d, want %d", c.lines, got, c.want)
+		}
+	}
+}
