@@ -1344,7 +1344,7 @@ func (b *builder) setThreePublic(got map[string]cell) {
 	}
 	_, total := got["total"]
 	_, budgeted := got["budgeted:total"]
-	if !total && !budgeted {
+	if !total && !budgeted && !everyPart(got) {
 		return
 	}
 	tp := b.doc.ThreePublic
@@ -1416,12 +1416,17 @@ func abs(f float64) float64 {
 func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 	got := map[string]cell{}
 	blank := map[string]bool{}
+	last := "" // the part of the row above
 	for _, r := range t.rows {
 		name := strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|")
 		if name == "" && len(r.vals) == 0 {
 			continue // a web table's row of bare bars
 		}
 		field := threePublicPart(name)
+		if field == "" && strings.HasPrefix(last, "vehicle") {
+			field = vehiclePart(name)
+		}
+		last = field
 		if _, ok := got["total"]; ok && field == "" {
 			if style, _ := enumOf(schema.NormalizeName(r.name)); style == enumHanComma {
 				break
@@ -1440,10 +1445,10 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 		got[field] = cell{t.value(r.vals[0]), r.vals[0].line}
 	}
 	total, ok := got["total"]
-	if !ok {
+	switch {
+	case !ok && !everyPart(got): // no 合计 row: every part, or nothing
 		return nil
-	}
-	if len(got) < 3 {
+	case ok && len(got) < 3:
 		return threePublicFewLabels(got, stated, blank)
 	}
 	vehicle := got["vehicle"].v
@@ -1452,10 +1457,35 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 	} else if _, parts := got["vehicle_operation"]; parts && got["vehicle_purchase"].v+got["vehicle_operation"].v != vehicle {
 		return nil
 	}
-	if got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
+	if ok && got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
 		return nil
 	}
 	return got
+}
+
+// vehiclePart is the part of 公务用车 a row under it names by its own
+// word alone (其中:购置经费, 运行维护费), "" for another row.
+func vehiclePart(name string) string {
+	name = strings.TrimPrefix(name, "其中:")
+	switch {
+	case strings.HasPrefix(name, "购置"):
+		return "vehicle_purchase"
+	case strings.HasPrefix(name, "运行"):
+		return "vehicle_operation"
+	}
+	return ""
+}
+
+// everyPart tells a reading of a 三公 table with each of its parts: 因公出国
+// (境), 公务接待 and 公务用车 (or both its parts). With no 合计 row the
+// table is read by them, its total left out: stated nowhere, not summed.
+func everyPart(got map[string]cell) bool {
+	_, travel := got["overseas_travel"]
+	_, reception := got["reception"]
+	_, vehicle := got["vehicle"]
+	_, purchase := got["vehicle_purchase"]
+	_, operation := got["vehicle_operation"]
+	return travel && reception && (vehicle || purchase && operation)
 }
 
 // sameValues tells a row's cells that all hold one amount.

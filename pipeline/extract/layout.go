@@ -63,8 +63,8 @@ func wordsOf(line string) []word {
 // numberingLeftOut drops from a line's words what only numbers the table
 // (the 决算 template's): a line of column numbers (栏次 1 2 3, or 1 2 3
 // alone), and a row's number under a 行次 header (heads collects those
-// headers as they come).
-func numberingLeftOut(ws []word, heads *[]word) []word {
+// headers as they come) or, the header seen, after its label (nos).
+func numberingLeftOut(ws []word, heads *[]word, nos *rowNumbers) []word {
 	texts := make([]string, 0, len(ws))
 	for _, w := range ws {
 		texts = append(texts, w.text)
@@ -73,11 +73,17 @@ func numberingLeftOut(ws []word, heads *[]word) []word {
 		return nil
 	}
 	out := ws[:0:0]
-	for _, w := range ws {
+	nos.line()
+	for k, w := range ws {
 		if !w.number && strings.Contains(w.text, "行次") {
 			*heads = append(*heads, w)
 		}
 		if w.number && isRowNumber(w.text) && slices.ContainsFunc(*heads, func(h word) bool { return w.end >= h.start-1 && w.end <= h.end+3 }) {
+			continue
+		}
+		// under a 行次 header its columns do not line up with: the
+		// numbers as they follow the labels
+		if w.number && len(*heads) > 0 && nos.take(w.text, k > 0 && !ws[k-1].number, k == 0 || ws[k-1].number) {
 			continue
 		}
 		out = append(out, w)
@@ -98,12 +104,13 @@ func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 	laid := 0
 	var ends []int
 	firstValue := -1
-	var rowNumbers []word // the 行次 headers: the numbers under them number rows
+	var heads []word // the 行次 headers: the numbers under them number rows
+	var nos rowNumbers
 	for i := from; i < to && i < len(lines); i++ {
 		if endsTable(flat[i]) {
 			break
 		}
-		ws := numberingLeftOut(wordsOf(lines[i]), &rowNumbers)
+		ws := numberingLeftOut(wordsOf(lines[i]), &heads, &nos)
 		words = append(words, ws)
 		nums, all := 0, len(ws)
 		for _, w := range ws {

@@ -1,16 +1,12 @@
 package extract
 
 import (
-	"context"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
 
@@ -590,22 +586,7 @@ func TestThreePublicNamedRowsOff(t *testing.T) {
 	const text = "桂林市某局2015年部门预算\n2015年桂林市某局部门“三公”经费情况统计表 | ||\n? | 单位:万元 | |\n项 目 | 本年预算数 | 其中:公共预算财政拨款 |\n" +
 		"合 计 | 34.35 | 34.35 |\n1.因公出国(境)费用 | 0 | 0 |\n2.公务接待费 | 1.70 | 1.70 |\n3.公务用车费 | 0 | 0 |\n其中:(1)公务用车运行维护费 | 32.65 | 32.65 |\n(2)公务用车购置 | 0 | 0 |\n"
 	// the saved page as ingest reads it (its cells between "|" aligned)
-	read := func(text string) *schema.Document {
-		path := filepath.Join(t.TempDir(), "t.txt")
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		txt, err := ingest.Read(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := Extract(txt, "t", Hints{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	d := read(text)
+	d := readText(t, text)
 	of := map[float64]int{}
 	for _, cl := range d.Claims {
 		if cl.Kind == schema.ClaimTable {
@@ -616,7 +597,7 @@ func TestThreePublicNamedRowsOff(t *testing.T) {
 		t.Errorf("table claims %+v", d.Claims)
 	}
 	fixed := strings.Replace(text, "3.公务用车费 | 0 | 0 |", "3.公务用车费 | 32.65 | 32.65 |", 1)
-	if d := read(fixed); len(d.Claims) != 0 {
+	if d := readText(t, fixed); len(d.Claims) != 0 {
 		t.Errorf("a table that adds up: claims %+v", d.Claims)
 	}
 }

@@ -114,6 +114,9 @@ func findTables(lines, flat []string) []table {
 		if k := strings.LastIndex(c, "表:"); k >= 0 {
 			c = c[k+len("表:"):]
 		}
+		// or book-title brackets around it: 1.《收入支出决算总表》 (a
+		// sentence naming one, 详见《…表》, does not open on them)
+		c = unbracketTitle(c)
 		// and a qualifier after: 基本支出预算表(经济科目)
 		if k := strings.LastIndex(c, "表("); k >= 0 && strings.HasSuffix(c, ")") && len(c)-k < 30 {
 			c = c[:k+len("表")]
@@ -270,6 +273,22 @@ func bareTitle(c string) string {
 	return c
 }
 
+// unbracketTitle is a title printed in book-title brackets without them,
+// its number kept: 1.《收入支出决算总表》 is 1.收入支出决算总表. A line
+// with words outside the brackets is left as it is.
+func unbracketTitle(c string) string {
+	rest := dropEnum(c)
+	inner, ok := strings.CutPrefix(rest, "《")
+	if !ok {
+		return c
+	}
+	inner, ok = strings.CutSuffix(inner, "》")
+	if !ok || strings.ContainsAny(inner, "《》") {
+		return c
+	}
+	return c[:len(c)-len(rest)] + inner
+}
+
 // shortTitle tells a title of the 2025 templates that names neither 预算
 // nor 决算: 部门收入总表, 单位收入总表, 项目支出表. Unknown to the
 // catalogue, it still ends the table before it.
@@ -327,7 +346,32 @@ func unitAfter(flat []string, i, end int) int64 {
 			}
 		}
 	}
-	return 0
+	return headerUnit(flat, i, end)
+}
+
+// headerUnit reads the unit a table without a 单位: line prints in its
+// header's cells ("2014年决算(万元)"), above its first figure: one unit,
+// however many cells name it (0 without one, or with two).
+func headerUnit(flat []string, i, end int) int64 {
+	var found int64
+	for j := i; j < len(flat) && j < end && j <= i+40; j++ {
+		cells := cellsOf(flat[j])
+		if slices.ContainsFunc(cells, isNumberCell) {
+			break
+		}
+		for _, c := range cells {
+			for unit, f := range map[string]int64{"(元)": 1, "(万元)": 10000, "(亿元)": 100000000} {
+				if !strings.HasSuffix(c, unit) {
+					continue
+				}
+				if found != 0 && found != f {
+					return 0
+				}
+				found = f
+			}
+		}
+	}
+	return found
 }
 
 // isNumberCell tells a cell that is a number (with separators, decimals, a sign).
@@ -458,6 +502,7 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	}
 	columnNumber := 0  // the next number of the 栏次 row (1, 2, 3 … after 栏次), 0 outside it
 	afterName := false // the cell before (on this line or the one above) is a name
+	var nos rowNumbers
 	for i := from; i < to; i++ {
 		if endsTable(flat[i]) { // the explanations that follow the table
 			if noteWithin(flat, i, to) {
@@ -476,6 +521,7 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 		if columnNumbering(cells) {
 			continue
 		}
+		nos.line()
 		for k := 0; k < len(cells); k++ {
 			c := cells[k]
 			if columnNumber > 0 && c == strconv.Itoa(columnNumber) {
@@ -483,7 +529,7 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 				continue
 			}
 			columnNumber = 0
-			if isNumberCell(c) && numbered && afterName && isRowNumber(c) {
+			if numbered && nos.take(c, afterName, k == 0 || isNumberCell(cells[k-1])) {
 				afterName = false
 				continue
 			}
@@ -619,6 +665,34 @@ func isRowNumber(c string) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// rowNumbers follows the 行次 of a table's two panels as its lines are
+// read: the number after a row's label, and the number of a row with no
+// label (a panel shorter than the other), the next of its panel, first
+// on its line (the left panel) or after a number (the right).
+type rowNumbers struct {
+	last [2]int // the last 行次 of each panel, 0 before the first
+	read int    // the 行次 read on this line
+}
+
+// line starts a line.
+func (r *rowNumbers) line() { r.read = 0 }
+
+// take tells whether cell c is a 行次, and counts it: c follows a label
+// (afterName), or opens its line or follows a number (afterNumber).
+func (r *rowNumbers) take(c string, afterName, afterNumber bool) bool {
+	if !isRowNumber(c) {
+		return false
+	}
+	n, _ := strconv.Atoi(c)
+	panel := min(r.read, 1)
+	if !afterName && !(afterNumber && r.last[panel] > 0 && n == r.last[panel]+1 && (panel == 1 || r.read == 0)) {
+		return false
+	}
+	r.last[panel] = n
+	r.read++
 	return true
 }
 

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -3547,5 +3549,149 @@ func TestThreePublicUnitFromText(t *testing.T) {
 	}
 	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
 		t.Errorf("coverage %+v", c)
+	}
+}
+
+// A 决算 summary titled in book-title brackets (1.《收入支出决算总表》),
+// one cell a bar, its rows numbered (行次) and its revenue panel shorter
+// than its expenditure panel: the rows with no label still print their
+// numbers, first on their line, and no number is an amount.
+func TestBracketedTitleRowNumbers(t *testing.T) {
+	lines := []string{
+		"某县某中心2017年度部门决算",
+		"二、公开表格",
+		"1.《收入支出决算总表》",
+		"单位名称:某县某中心 单位:万元",
+		"收入 | 支出 | ||||",
+		"项目 | 行次 | 金额 | 项目 | 行次 | 金额 |",
+		"栏次 | 1 | 栏次 | 2 | ||",
+		"一、财政拨款收入(补助) | 1 | 100.00 | 一、一般公共服务支出 | 9 | 120.00 |",
+		"二、附属单位上缴收入 | 2 | 50.00 | 二、教育支出 | 10 | |",
+		"3 | 三、社会保障和就业支出 | 11 | 30.00 | ||",
+		"4 | 四、住房保障支出 | 12 | ||",
+		"5 | 13 | ||||",
+		"本年收入合计 | 6 | 150.00 | 本年支出合计 | 14 | 150.00 |",
+		"年初结转和结余 | 7 | 10.00 | 年末结转和结余 | 15 | 10.00 |",
+		"总计 | 8 | 160.00 | 总计 | 16 | 160.00 |",
+	}
+	d := readText(t, strings.Join(lines, "\n"))
+	r, e := d.Revenue, d.Expenditure
+	if r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(1500000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(100000) ||
+		e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(1500000) || e.CarriedForward == nil || *e.CarriedForward != schema.Yuan(100000) {
+		t.Errorf("revenue %+v, expenditure %+v; warnings %+v", r, e, d.Warnings)
+	}
+	classes := map[string]schema.Money{}
+	for _, c := range e.ByFunction {
+		classes[c.Name] = c.Amount
+	}
+	if len(classes) != 2 || classes["一般公共服务支出"] != schema.Yuan(1200000) || classes["社会保障和就业支出"] != schema.Yuan(300000) {
+		t.Errorf("classes %v", classes)
+	}
+	// the page cut after the revenue's 总计: the table is not used, and
+	// what it states is no row's number
+	lines[len(lines)-1] = "总计 | 8 | 160.00"
+	for _, d := range []*schema.Document{d, readText(t, strings.Join(lines, "\n"))} {
+		for _, c := range d.Claims {
+			if c.Kind == "table" && c.Value < 100000 {
+				t.Errorf("a row's number read as an amount: %+v", c)
+			}
+		}
+	}
+}
+
+// readText extracts text as read from a file of it (a text of cells
+// between bars laid out in columns).
+func readText(t *testing.T, text string) *schema.Document {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "t.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	txt, err := ingest.Read(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Extract(txt, "t", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// A 行次 column its header does not stand over (each line laid out by its
+// own cells): the numbers after the labels, and those of the rows with no
+// label, are still no amounts.
+func TestLayoutRowNumbersOffHeader(t *testing.T) {
+	lines := []string{
+		"项目            行次                    金额   项目           行次         金额",
+		"一、财政拨款收入                  1     100.00   一、一般公共服务支出   5   120.00",
+		"二、附属单位上缴收入                2     二、教育支出           6",
+		"3       三、社会保障和就业支出           7   30.00",
+		"本年收入合计                   4   100.00   本年支出合计       8   150.00",
+	}
+	rows, ok := layoutRows(lines, compactLines(lines), 0, len(lines))
+	if !ok {
+		t.Fatal("not read as laid out")
+	}
+	for _, r := range rows {
+		for _, v := range r.vals {
+			if v.scale == 0 {
+				t.Errorf("%s: a row's number read as an amount: %+v", r.name, v)
+			}
+		}
+	}
+}
+
+// A 三公 table with its unit in a column's header (2014年决算(万元)), no
+// 合计 row and its vehicles' parts named by their own word under 公务用车:
+// each part is read, and the total, stated nowhere, is left out.
+func TestThreePublicPartsNoTotal(t *testing.T) {
+	d := readText(t, strings.Join([]string{
+		"某区某局2014年度“三公”经费决算情况",
+		"附表:",
+		"某区某局2014年“三公”经费决算表",
+		"项目 | 2014年决算 (万元) |",
+		"因公出国(境)经费 | 0 |",
+		"公务接待费 | 2.5 |",
+		"公务用车购置及运行维护费 | 12.4 |",
+		"其中:购置经费 | 4 |",
+		"运行维护费 | 8.4 |",
+	}, "\n"))
+	tp := d.ThreePublic
+	if tp == nil || tp.Total != nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(25000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(124000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != schema.Yuan(40000) ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(84000) {
+		t.Errorf("三公 %+v; warnings %+v", tp, d.Warnings)
+	}
+}
+
+// Without every part, a 三公 table with no 合计 row is not read.
+func TestThreePublicSomePartsNoTotal(t *testing.T) {
+	d := readText(t, strings.Join([]string{
+		"某区某局2014年“三公”经费决算表",
+		"项目 | 2014年决算 (万元) |",
+		"公务接待费 | 2.5 |",
+		"公务用车购置及运行维护费 | 12.4 |",
+	}, "\n"))
+	if d.ThreePublic != nil {
+		t.Errorf("三公 %+v", d.ThreePublic)
+	}
+}
+
+// The unit a table's header prints in a cell is its unit; two units, or
+// one below the first figure, are none.
+func TestHeaderUnit(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		want  int64
+	}{
+		{[]string{"项目  2014年决算(万元)", "公务接待费  1.3"}, 10000},
+		{[]string{"项目  预算数(元)  决算数(元)", "公务接待费  1300  1200"}, 1},
+		{[]string{"项目  预算数(元)  决算数(万元)", "公务接待费  1300  0.12"}, 0},
+		{[]string{"项目  决算数", "公务接待费  1.3", "注:车辆(万元)"}, 0},
+	} {
+		if got := unitAfter(c.lines, 0, len(c.lines)); got != c.want {
+			t.Errorf("%q: unit %d, want %d", c.lines, got, c.want)
+		}
 	}
 }
