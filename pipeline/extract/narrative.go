@@ -726,19 +726,24 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 			break
 		}
 	}
-	if !ok {
-		return
+	if ok && b.misprintedSum(wt, parts) {
+		b.sumClaims("/sources", wt, parts)
 	}
-	vals := []token{b.st.toks[wt]}
-	tol := int64(0) // half the last digit of every figure
-	for _, k := range append([]int{wt}, parts...) {
+}
+
+// misprintedSum tells parts (tokens) that do not add up to a whole
+// (token whole) the text states, beyond the rounding of every figure, and
+// that one misprint of one figure, changed back, makes add up; each in the
+// whole's unit.
+func (b *builder) misprintedSum(whole int, parts []int) bool {
+	vals := []token{b.st.toks[whole]}
+	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
+	for _, k := range parts {
 		t := b.st.toks[k]
 		if t.unit != vals[0].unit {
-			return
+			return false
 		}
-		if k != wt {
-			vals = append(vals, t)
-		}
+		vals = append(vals, t)
 		tol += scaleDown(5000, t.scale)
 	}
 	adds := func(a []int64) bool {
@@ -752,14 +757,7 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 	for i, v := range vals {
 		a[i] = units(v)
 	}
-	if adds(a) || !misprintAway(vals, adds) && !shiftedAway(a, adds) {
-		return
-	}
-	path := "/text/" + strconv.Itoa(b.st.source(vals[0].start).Line) + "/sources"
-	b.sumClaim(path, "", wt)
-	for i, k := range parts {
-		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
-	}
+	return !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
 }
 
 // shiftedAway tells amounts (units) for which holds, false as printed, is
@@ -1494,11 +1492,7 @@ func (b *builder) listedParts() {
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
 			continue // the model holds them all: its own sums compare them
 		}
-		path := "/text/" + strconv.Itoa(st.source(whole.start).Line) + "/listed"
-		b.sumClaim(path, "", ti)
-		for i, k := range parts {
-			b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
-		}
+		b.sumClaims("/listed", ti, parts)
 	}
 }
 
@@ -1575,6 +1569,16 @@ func nextBasic(s string, from, stop int) int {
 		return start
 	}
 	return stop
+}
+
+// sumClaims keeps a whole the text states (token whole) and its parts as
+// sum claims, the whole on /text/<its line><name>.
+func (b *builder) sumClaims(name string, whole int, parts []int) {
+	path := "/text/" + strconv.Itoa(b.st.source(b.st.toks[whole].start).Line) + name
+	b.sumClaim(path, "", whole)
+	for i, k := range parts {
+		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
+	}
 }
 
 // sumClaim keeps token ti as a sum claim: a whole the text states (of "")
