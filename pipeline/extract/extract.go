@@ -179,6 +179,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.tables(t.Lines, flat)
 	b.treeClasses()
 	b.functionItems()
+	b.kuanLists()
 	b.functionCodes()
 	b.totalRestated()
 	b.statedChanges()

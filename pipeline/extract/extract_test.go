@@ -413,6 +413,21 @@ func TestFunctionItemYoYRestated(t *testing.T) {
 	}
 }
 
+// A 款's total and the 项 the text lists after it ("住房改革支出(款): 2018 年
+// 预算支出合计 3,660.38 万元。其中: 1.住房公积金(项):支出 1,073.77 万元。…")
+// are sum claims where one misprint keeps them from adding up (sum.text
+// names both lines); as printed, or short by what no misprint explains (a
+// list of some 项 only), none.
+func TestKuanListedItems(t *testing.T) {
+	const text = "某省某院2018年部门预算\n（三）住房保障支出（类）\n住房改革支出(款): 2018 年预算支出合计 3,660.38 万\n元。其中:\n" +
+		"1.住房公积金(项):支出 1,003.77 万元。\n2.提租补贴(项):支出 2,586.61 万元。\n六、财政拨款基本支出预算情况说明\n"
+	checkSumClaims(t, text, map[int]float64{3: 36603800, 5: 10037700, 6: 25866100}, map[string]string{
+		"as printed":           strings.Replace(text, "1,003.77", "1,073.77", 1),
+		"within rounding":      strings.Replace(text, "1,003.77", "1,073.78", 1),
+		"no misprint explains": strings.Replace(text, "1,003.77", "973.15", 1),
+	})
+}
+
 // The Jiangsu narrative names the amounts carried 上年结转资金 and 结转下年资金.
 func TestCarriedJiangsuNames(t *testing.T) {
 	text := "某省某厅2019年度部门预算\n4．上年结转资金预算数为0万元。与上年相比增加0万元。\n4．结转下年资金预算数为0万元，主要原因是本部门无此项资金。\n"

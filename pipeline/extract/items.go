@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -113,6 +114,60 @@ func (b *builder) functionItems() {
 		exp.ByFunction[ci].Items = append(exp.ByFunction[ci].Items, item)
 	}
 }
+
+// kuanLists keeps the total the text states for a 款 and the 项 it lists
+// after 其中 ("检察(款): 2018 年预算支出合计 16,444.36 万元。其中: 1．行政运行
+// (项)支出 10,883.36 万元，… 2．一般行政管理事务(项)支出 3,666 万元…"), up to
+// the next 款, 类 or heading, as sum claims where they do not add up to it
+// and one misprint of one figure, changed back, makes them: the model
+// holds no 款 to compare its 项 with, and a list of some 项 only adds up
+// to no misprint.
+func (b *builder) kuanLists() {
+	st := b.st
+	for _, end := range b.find("(款)") {
+		stop := st.sentenceEnd(end)
+		k := strings.Index(st.s[end:stop], "合计")
+		if k < 0 {
+			continue
+		}
+		wt, ok := b.valueAfter(end+k+len("合计"), 2)
+		if !ok || !strings.HasPrefix(strings.TrimLeft(st.s[st.toks[wt].end:], "。，, "), "其中") {
+			continue
+		}
+		from := st.toks[wt].end
+		limit := len(st.s)
+		for _, l := range []string{"(款)", "(类)"} {
+			if i := strings.Index(st.s[from:], l); i >= 0 {
+				limit = min(limit, from+i)
+			}
+		}
+		if loc := headingNumeral.FindStringIndex(st.s[from:limit]); loc != nil {
+			limit = from + loc[0]
+		}
+		var parts []int
+		for _, e := range b.find("(项)") {
+			if e <= from || e > limit {
+				continue
+			}
+			p := e
+			for _, f := range []string{":", "支出"} {
+				p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], f))
+			}
+			pt, ok := b.valueAfter(p, 3)
+			if !ok {
+				parts = nil
+				break
+			}
+			parts = append(parts, pt)
+		}
+		if len(parts) > 1 && b.misprintedSum(wt, parts) {
+			b.sumClaims("/items", wt, parts)
+		}
+	}
+}
+
+// headingNumeral opens a heading numbered 一、 to 十、.
+var headingNumeral = regexp.MustCompile(`[一二三四五六七八九十]、`)
 
 // itemIndex finds an item already read under the same 款 and 项 names.
 func itemIndex(items []schema.ClassItem, item schema.ClassItem) int {

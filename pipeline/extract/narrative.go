@@ -610,6 +610,7 @@ func (b *builder) sources() {
 	// that sentence on, and keep the reading only when it fits
 	if whole, ok := b.revenueWhole(of); ok && sourcesOver(rev.Sources, whole) {
 		if from, ok := b.lineStart(b.doc.Provenance[of].Line); ok {
+			first := b.sourceTokens()
 			undo()
 			b.after = from
 			read()
@@ -617,6 +618,8 @@ func (b *builder) sources() {
 			if sourcesOver(rev.Sources, whole) {
 				undo()
 				read()
+			} else {
+				b.sourcesMisprinted(of, first)
 			}
 		}
 	}
@@ -665,6 +668,111 @@ func (b *builder) yearFromSources() {
 			return
 		}
 	}
+}
+
+// sourceTokens are the tokens of the sources read that are no part of
+// another source read, nil where one is not found on its line.
+func (b *builder) sourceTokens() []int {
+	read := map[string]bool{}
+	for _, s := range b.doc.Revenue.Sources {
+		read[s.Name] = true
+	}
+	var out []int
+	for i, s := range b.doc.Revenue.Sources {
+		if s.PartOf != "" && read[s.PartOf] {
+			continue
+		}
+		ti, ok := b.tokenOf("/revenue/sources/"+strconv.Itoa(i)+"/amount", s.Amount)
+		if !ok {
+			return nil
+		}
+		out = append(out, ti)
+	}
+	return out
+}
+
+// tokenOf is the token taken for the figure at path, of amount m: the
+// one on its provenance's line.
+func (b *builder) tokenOf(path string, m schema.Money) (int, bool) {
+	src, ok := b.doc.Provenance[path]
+	if !ok {
+		return 0, false
+	}
+	for ti, t := range b.st.toks {
+		if b.used[ti] && t.kind == numMoney && t.money() == m && b.st.source(t.start).Line == src.Line {
+			return ti, true
+		}
+	}
+	return 0, false
+}
+
+// sourcesMisprinted keeps the sources a first reading took (tokens parts)
+// and the reading from the revenue's sentence on dropped, as a sum claim
+// on the revenue (path of): where one misprint of one figure, changed
+// back, makes them add up to it ("收入预算总计21,955.35万元。包括：1．财政
+// 拨款收入预算总计219,409.6万元…2．其他资金收入预算总计14.39万元", the
+// 21,940.96 misprinted), the list was the revenue's and the misprint is
+// the finding, not a source before the revenue's sentence.
+func (b *builder) sourcesMisprinted(of string, parts []int) {
+	whole, ok := b.revenueWhole(of)
+	if !ok || len(parts) < 2 || !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
+		return
+	}
+	// the whole as stated last before its parts, or where the model took it
+	wt, ok := b.tokenOf(of, whole)
+	for k := slices.Min(parts) - 1; k >= 0; k-- {
+		if t := b.st.toks[k]; t.kind == numMoney && t.money() == whole {
+			wt, ok = k, true
+			break
+		}
+	}
+	if ok && b.misprintedSum(wt, parts) {
+		b.sumClaims("/sources", wt, parts)
+	}
+}
+
+// misprintedSum tells parts (tokens) that do not add up to a whole
+// (token whole) the text states, beyond the rounding of every figure, and
+// that one misprint of one figure, changed back, makes add up; each in the
+// whole's unit.
+func (b *builder) misprintedSum(whole int, parts []int) bool {
+	vals := []token{b.st.toks[whole]}
+	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
+	for _, k := range parts {
+		t := b.st.toks[k]
+		if t.unit != vals[0].unit {
+			return false
+		}
+		vals = append(vals, t)
+		tol += scaleDown(5000, t.scale)
+	}
+	adds := func(a []int64) bool {
+		s := -a[0]
+		for _, x := range a[1:] {
+			s += x
+		}
+		return max(s, -s) <= tol
+	}
+	a := make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	return !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+}
+
+// shiftedAway tells amounts (units) for which holds, false as printed, is
+// true with one amount's decimal point moved back a place left
+// ("219,409.6" for 21,940.96), a misprint misprintAway does not try.
+func shiftedAway(a []int64, holds func([]int64) bool) bool {
+	for i, was := range a {
+		a[i] = was / 10
+		ok := was%10 == 0 && holds(a)
+		a[i] = was
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // revenueWhole is the revenue figure at path (the total or the current
@@ -1384,11 +1492,7 @@ func (b *builder) listedParts() {
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
 			continue // the model holds them all: its own sums compare them
 		}
-		path := "/text/" + strconv.Itoa(st.source(whole.start).Line) + "/listed"
-		b.sumClaim(path, "", ti)
-		for i, k := range parts {
-			b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
-		}
+		b.sumClaims("/listed", ti, parts)
 	}
 }
 
@@ -1465,6 +1569,16 @@ func nextBasic(s string, from, stop int) int {
 		return start
 	}
 	return stop
+}
+
+// sumClaims keeps a whole the text states (token whole) and its parts as
+// sum claims, the whole on /text/<its line><name>.
+func (b *builder) sumClaims(name string, whole int, parts []int) {
+	path := "/text/" + strconv.Itoa(b.st.source(b.st.toks[whole].start).Line) + name
+	b.sumClaim(path, "", whole)
+	for i, k := range parts {
+		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
+	}
 }
 
 // sumClaim keeps token ti as a sum claim: a whole the text states (of "")

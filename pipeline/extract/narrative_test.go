@@ -887,6 +887,45 @@ func TestSourcesFromTheRevenueList(t *testing.T) {
 	})
 }
 
+// A list of sources before a later statement of the revenue, one of them
+// misprinted ("219,409.6" for 21,940.96): the reading from the later
+// statement on fits and drops the misprint, so the list, which one
+// misprint changed back makes add up to the revenue, is kept as sum
+// claims (sum.text names the misprinted line); a list that adds up, or
+// that no misprint explains (a summary of the year before the revenue's
+// own list), keeps none.
+func TestSourcesMisprintedBeforeTheRevenue(t *testing.T) {
+	const text = "某省某院2018年部门预算\n（一）收入预算总计21,955.35万元。包括：\n1．财政拨款收入预算总计219,409.6万元。其中（1）一般公共预算收入预算21,940.96万元。\n" +
+		"2．其他资金收入预算总计14.39万元。\n二、收入预算情况说明\n某院本年收入预算合计21,955.35万元，其中：一般公共预算收入21,940.96万元，占99.94%；其他资金14.39万元，占0.06%。\n"
+	checkSumClaims(t, text, map[int]float64{2: 219553500, 3: 2194096000, 4: 143900}, map[string]string{
+		"as printed":           strings.Replace(text, "219,409.6", "21,940.96", 1),
+		"no misprint explains": strings.Replace(text, "219,409.6", "31,940.90", 1),
+	})
+}
+
+// checkSumClaims compares the sum claims of text's extraction, by line,
+// with want, and reports each of others, by name, whose extraction has any.
+func checkSumClaims(t *testing.T, text string, want map[int]float64, others map[string]string) {
+	t.Helper()
+	lines := func(text string) map[int]float64 {
+		out := map[int]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				out[cl.Line] = cl.Value
+			}
+		}
+		return out
+	}
+	if got := lines(text); !maps.Equal(got, want) {
+		t.Errorf("sum claims by line %v, want %v", got, want)
+	}
+	for name, other := range others {
+		if got := lines(other); len(got) != 0 {
+			t.Errorf("%s: sum claims %v", name, got)
+		}
+	}
+}
+
 // The cars' parts listed in the sentence after their whole's ("…购置及运行
 // 维护费3万元，较上年持平。其中：购置经费0万元、运行维护费3万元"), and the
 // typo 运行费维护费 of 运行维护费.
