@@ -1771,3 +1771,14 @@ func TestResponsibilitiesNotFromContents(t *testing.T) {
 		t.Errorf("the contents' entries taken for duties: %q", got)
 	}
 }
+
+// A web page whose body is one line, a table's cell separator before its
+// title ("| 某区审计局财政拨款“三公”经费决算…"): ingest cuts the long line at
+// its sentences, and the separator is no part of the department's name.
+func TestNameAfterCellSeparator(t *testing.T) {
+	text := "| 某区审计局财政拨款“三公”经费决算2014年情况如下: 一、因公出国(境)经费 2014年某区审计局无出国计划。 二、公务接待费 2014年公务接待费1.3万元,较2013年决算数下降94.3%," +
+		strings.Repeat("主要原因是认真贯彻执行中央八项规定,反对铺张浪费的要求,公务接待减少,接待标准降低。", 8) + "\n"
+	if d := readText(t, text); d.Department.Name != "某区审计局" {
+		t.Errorf("name %q, want 某区审计局", d.Department.Name)
+	}
+}

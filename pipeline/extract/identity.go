@@ -973,7 +973,7 @@ func dropEnum(t string) string {
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
-	s = strings.TrimLeft(s, "•·● ")
+	s = strings.TrimLeft(s, "•·● |")
 	// a breadcrumb before the title: "网站首页 > 某中心2017年度部门决算",
 	// "当前位置:首页>政务公开>某局…"
 	if k := strings.LastIndex(s, ">"); k >= 0 && containsAny(s[:k], []string{"首页", "位置"}) {
