@@ -1782,3 +1782,16 @@ func TestNameAfterCellSeparator(t *testing.T) {
 		t.Errorf("name %q, want 某区审计局", d.Department.Name)
 	}
 }
+
+// An attachment's file name before the title, on one line with it ("某局
+// 预算公开表.xls 某局2020年部门预算"), is no part of the department's name.
+func TestNameAfterFileName(t *testing.T) {
+	for _, text := range []string{
+		"某县教育局预算公开表.xls 某县教育局 2020年部门预算 报送日期: 年 月 日 表1 部门收支总表 单位:万元\n",
+		"附件:某县教育局预算公开表.XLSX 某县教育局2020年部门预算\n",
+	} {
+		if d := readText(t, text); d.Department.Name != "某县教育局" {
+			t.Errorf("%q: name %q, want 某县教育局", text, d.Department.Name)
+		}
+	}
+}

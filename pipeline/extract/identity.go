@@ -979,6 +979,13 @@ func cleanName(s string) string {
 	if k := strings.LastIndex(s, ">"); k >= 0 && containsAny(s[:k], []string{"首页", "位置"}) {
 		s = s[k+len(">"):]
 	}
+	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
+	for _, ext := range []string{".xlsx", ".XLSX", ".xls", ".XLS", ".docx", ".DOCX", ".doc", ".DOC", ".pdf", ".PDF"} {
+		if k := strings.LastIndex(s, ext); k >= 0 {
+			s = strings.TrimLeft(s[k+len(ext):], " ")
+			break
+		}
+	}
 	for _, lb := range titleLabels { // "信息名称  某园2023年部门决算公开说明"
 		if rest, ok := strings.CutPrefix(s, lb); ok {
 			s = strings.TrimLeft(rest, ": ")
