@@ -1086,7 +1086,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	}
 	prepare := func(k int) error {
 		b, chunk := chunkOf(k)
-		entries, texts, execs, same, lacks, frags, datas := b.entries, b.texts, b.execs, b.same, b.lacks, b.frags, b.datas
+		entries, texts, execs, same, lacks, frags, datas, files := b.entries, b.texts, b.execs, b.same, b.lacks, b.frags, b.datas, b.files
 		load := func(i int, text bool) error {
 			return b.load(c, l, keys, chunk[i], i, text)
 		}
@@ -1173,7 +1173,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				writeErr.set(err)
 				return
 			}
-			datas[i], b.files[i] = data, jf
+			datas[i], files[i] = data, jf
 		})
 		if err := loadErr.get(); err != nil {
 			return fmt.Errorf("site: %w", err)

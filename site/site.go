@@ -229,15 +229,7 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, datasets func() (*emit.Result
 	// those that list the datasets; the steps write files of their own and
 	// share only what the lock guards (the pages written), so they run side
 	// by side; the files for machines list every page, so they come last
-	var wg sync.WaitGroup
-	errs := make([]error, 9) // one per step, in the order below
-	n := 0
-	run := func(step func() error) {
-		i := n
-		n++
-		wg.Go(func() { errs[i] = step() })
-	}
-	for _, step := range []func() error{
+	alone := sideBySide(
 		r.departments,
 		r.coverage,
 		func() error {
@@ -253,24 +245,34 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, datasets func() (*emit.Result
 		func() error {
 			return r.render("search.html", "search.html", page{Title: "全文搜索 Search", Release: r.rel})
 		},
-	} {
-		run(step)
-	}
+	)
 	res, err := datasets()
+	listing := func() error { return nil }
 	if err == nil {
-		for _, step := range []func() error{
+		listing = sideBySide(
 			func() error { return r.home(rows, res) },
 			func() error { return r.datasets(res) },
 			func() error { return r.query(rows, res) },
-		} {
-			run(step)
-		}
+		)
 	}
-	wg.Wait()
-	if err := errors.Join(append([]error{err}, errs...)...); err != nil {
+	if err := errors.Join(err, alone(), listing()); err != nil {
 		return err
 	}
 	return r.machine(res)
+}
+
+// sideBySide starts each step on a goroutine of its own and gives the
+// wait for them all, which returns their errors in the steps' order.
+func sideBySide(steps ...func() error) (wait func() error) {
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, step := range steps {
+		wg.Go(func() { errs[i] = step() })
+	}
+	return func() error {
+		wg.Wait()
+		return errors.Join(errs...)
+	}
 }
 
 // coverage writes the completeness matrix: a row per document, a column
