@@ -746,13 +746,7 @@ func (b *builder) misprintedSum(whole int, parts []int) bool {
 		vals = append(vals, t)
 		tol += scaleDown(5000, t.scale)
 	}
-	adds := func(a []int64) bool {
-		s := -a[0]
-		for _, x := range a[1:] {
-			s += x
-		}
-		return max(s, -s) <= tol
-	}
+	adds := firstSumWithin(tol)
 	a := make([]int64, len(vals))
 	for i, v := range vals {
 		a[i] = units(v)
@@ -1519,13 +1513,7 @@ func (b *builder) closedShort(whole int, parts []int) bool {
 	for _, k := range parts {
 		vals = append(vals, st.toks[k])
 	}
-	return misprintAway(vals, func(a []int64) bool {
-		s := -a[0]
-		for _, x := range a[1:] {
-			s += x
-		}
-		return s == 0
-	})
+	return misprintAway(vals, firstSumWithin(0))
 }
 
 // nestedParts tells a list where a part is the sum of two or more of the
@@ -1708,13 +1696,7 @@ func (b *builder) usesOff(total int, parts []int) {
 		}
 		vals = append(vals, st.toks[k])
 	}
-	if !misprintAway(vals, func(a []int64) bool {
-		s := -a[0]
-		for _, x := range a[1:] {
-			s += x
-		}
-		return s == 0
-	}) {
+	if !misprintAway(vals, firstSumWithin(0)) {
 		return
 	}
 	path := "/text/" + strconv.Itoa(st.source(vals[0].start).Line) + "/uses"

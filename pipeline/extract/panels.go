@@ -271,18 +271,10 @@ func itemsOneOff(rows []tableRow) bool {
 		return false
 	}
 	vals := make([]token, len(rows))
-	var tol int64
 	for i, r := range rows {
 		vals[i] = r.tok
-		tol += units(token{mant: 5, scale: r.tok.scale + 1})
 	}
-	return misprintAway(vals, func(a []int64) bool {
-		d := -a[0]
-		for _, x := range a[1:] {
-			d += x
-		}
-		return max(d, -d) <= tol
-	})
+	return rowOneOff(vals)
 }
 
 // Panels in default mode. pdftotext's default mode prints the two panels'

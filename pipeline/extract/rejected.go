@@ -290,13 +290,7 @@ func rowOneOff(vals []token) bool {
 	for _, v := range vals {
 		tol += units(token{mant: 5, scale: v.scale + 1})
 	}
-	return misprintAway(vals, func(a []int64) bool {
-		d := -a[0]
-		for _, x := range a[1:] {
-			d += x
-		}
-		return max(d, -d) <= tol
-	})
+	return misprintAway(vals, firstSumWithin(tol))
 }
 
 // rowSum is a row of line whose first value is the sum of the others, as

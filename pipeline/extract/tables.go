@@ -1543,13 +1543,19 @@ func oneMisprintAway(vals []token) bool {
 			return false
 		}
 	}
-	return misprintAway(vals, func(a []int64) bool {
-		s := -a[0]
+	return misprintAway(vals, firstSumWithin(0))
+}
+
+// firstSumWithin tells amounts (units) whose first is the sum of the
+// others within tol.
+func firstSumWithin(tol int64) func(a []int64) bool {
+	return func(a []int64) bool {
+		d := -a[0]
 		for _, x := range a[1:] {
-			s += x
+			d += x
 		}
-		return s == 0
-	})
+		return max(d, -d) <= tol
+	}
 }
 
 // levelsOff tells amounts that do not add up to levels+1 times the largest
