@@ -22,10 +22,30 @@ type identity struct {
 	weak bool
 }
 
+// fileExts end the names of attached files.
+var fileExts = []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"}
+
 // fileName tells a line that names an attachment's file: "…决算公开.pdf".
 func fileName(l string) bool {
 	l = strings.ToLower(strings.TrimSpace(l))
-	return hasSuffixAny(l, []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"})
+	return hasSuffixAny(l, fileExts)
+}
+
+// afterFileName is what follows the last attached file's name in s
+// ("教育局预算公开表.xls 教育局" gives 教育局), s where it names none.
+func afterFileName(s string) string {
+	end := -1
+	for _, ext := range fileExts {
+		for _, e := range []string{ext, strings.ToUpper(ext)} {
+			if k := strings.LastIndex(s, e); k >= 0 {
+				end = max(end, k+len(e))
+			}
+		}
+	}
+	if end < 0 {
+		return s
+	}
+	return strings.TrimLeft(s[end:], " ")
 }
 
 // titleKinds are the words that close a disclosure's title.
@@ -980,12 +1000,7 @@ func cleanName(s string) string {
 		s = s[k+len(">"):]
 	}
 	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
-	for _, ext := range []string{".xlsx", ".XLSX", ".xls", ".XLS", ".docx", ".DOCX", ".doc", ".DOC", ".pdf", ".PDF"} {
-		if k := strings.LastIndex(s, ext); k >= 0 {
-			s = strings.TrimLeft(s[k+len(ext):], " ")
-			break
-		}
-	}
+	s = afterFileName(s)
 	for _, lb := range titleLabels { // "信息名称  某园2023年部门决算公开说明"
 		if rest, ok := strings.CutPrefix(s, lb); ok {
 			s = strings.TrimLeft(rest, ": ")
