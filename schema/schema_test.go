@@ -90,3 +90,36 @@ func TestClassByName(t *testing.T) {
 		t.Errorf("EconomicItem(维修(护)费) = %q, %v", c.Code, ok)
 	}
 }
+
+// A class whose amount the document does not state is written without
+// amount, valid only with items, and read back as such; a class of 0 keeps
+// its amount.
+func TestClassWithoutAmount(t *testing.T) {
+	d := minimal()
+	d.Expenditure = &Expenditure{ByFunction: []ClassItem{
+		{Code: "221", Name: "住房保障支出", Unstated: true, Items: []ClassItem{{Name: "住房公积金", Amount: Yuan(7130300)}}},
+		{Code: "201", Name: "一般公共服务支出"},
+	}}
+	b, err := json.Marshal(d.Expenditure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"by_function":[{"code":"221","name":"住房保障支出","items":[{"name":"住房公积金","amount":7130300}]},{"code":"201","name":"一般公共服务支出","amount":0}]}`
+	if string(b) != want {
+		t.Errorf("Marshal = %s\nwant      %s", b, want)
+	}
+	var back Expenditure
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if c := back.ByFunction; !c[0].Unstated || c[0].Items[0].Unstated || c[0].Items[0].Amount != Yuan(7130300) || c[1].Unstated || c[1].Amount != 0 {
+		t.Errorf("Unmarshal = %+v", back.ByFunction)
+	}
+	if err := Validate(d); err != nil {
+		t.Errorf("a class without amount and with items: %v", err)
+	}
+	d.Expenditure.ByFunction[0].Items = nil
+	if err := Validate(d); err == nil {
+		t.Error("a class with neither amount nor items validates")
+	}
+}

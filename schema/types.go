@@ -6,8 +6,10 @@
 // document does not state is absent (a nil pointer), never zero.
 package schema
 
+import "encoding/json"
+
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.4.0"
+const Version = "1.5.0"
 
 // Kinds of disclosure.
 const (
@@ -179,6 +181,42 @@ type ClassItem struct {
 	Budgeted     *Money      `json:"budgeted,omitempty"`
 	SharePct     *Pct        `json:"share_pct,omitempty"`
 	Items        []ClassItem `json:"items,omitempty"`
+	// Unstated tells a class whose amount the document does not state, only
+	// its items' (a text that lists 项 one by one under a whole of its own):
+	// it is written without amount, and Amount is 0, no figure. The items'
+	// sum is not its amount: the text may list some of them only.
+	Unstated bool `json:"-"`
+}
+
+// MarshalJSON writes a class whose amount is not stated without amount.
+func (c ClassItem) MarshalJSON() ([]byte, error) {
+	type plain ClassItem
+	if !c.Unstated {
+		return json.Marshal(plain(c))
+	}
+	return json.Marshal(struct {
+		plain
+		Amount *Money `json:"amount,omitempty"` // the outer field hides plain's
+	}{plain: plain(c)})
+}
+
+// UnmarshalJSON reads a class written without amount as Unstated.
+func (c *ClassItem) UnmarshalJSON(data []byte) error {
+	type plain ClassItem
+	var v struct {
+		plain
+		Amount *Money `json:"amount"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*c = ClassItem(v.plain)
+	if v.Amount == nil {
+		c.Unstated = true
+	} else {
+		c.Amount = *v.Amount
+	}
+	return nil
 }
 
 // Named is a named amount: a revenue source, an asset category.
