@@ -374,7 +374,9 @@ func compareStandard(want gen.Truth, d *schema.Document) (ok, n int, bad, missin
 	classes := func(name string, items []schema.ClassItem, w map[string]int64) {
 		got, at := map[string]*schema.Money{}, map[string]int{}
 		for i, c := range items {
-			got[c.Code], at[c.Code] = &c.Amount, i
+			if at[c.Code] = i; !c.Unstated { // a class of 项 only states no amount
+				got[c.Code] = &c.Amount
+			}
 		}
 		codes := make([]string, 0, len(w))
 		for code := range w {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -239,8 +240,12 @@ func classRows(d *schema.Document, base string, items []schema.ClassItem) []brea
 	var rows []breakdownRow
 	for i, c := range items {
 		p := base + "/" + strconv.Itoa(i)
+		amount := mp(c.Amount)
+		if c.Unstated {
+			amount = nil // a class of 项 only: not stated (—), never 0
+		}
 		rows = append(rows, breakdownRow{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Reported: c.ReportedName,
-			Amount: mp(c.Amount), Prior: c.PriorYear, Line: line(d, p+"/amount"), File: file(d, p+"/amount")})
+			Amount: amount, Prior: c.PriorYear, Line: line(d, p+"/amount"), File: file(d, p+"/amount")})
 		for j, it := range c.Items {
 			q := p + "/items/" + strconv.Itoa(j)
 			rows = append(rows, breakdownRow{Code: it.Code, Name: it.Name, Reported: it.ReportedName,
@@ -250,9 +255,11 @@ func classRows(d *schema.Document, base string, items []schema.ClassItem) []brea
 	return rows
 }
 
-// barChart draws the classes as horizontal bars, readable without JavaScript.
+// barChart draws the classes as horizontal bars, readable without JavaScript;
+// a class whose amount the document does not state (its 项 only) has no bar
+// and says so.
 func barChart(title string, items []schema.ClassItem) template.HTML {
-	if len(items) == 0 {
+	if !slices.ContainsFunc(items, func(c schema.ClassItem) bool { return !c.Unstated }) {
 		return ""
 	}
 	var max schema.Money
@@ -273,6 +280,11 @@ func barChart(title string, items []schema.ClassItem) template.HTML {
 			bw = int(float64(c.Amount) / float64(max) * float64(w-labelW-110))
 		}
 		name := c.Code + " " + c.Name
+		if c.Unstated {
+			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><text x="%d" y="%d">未列明 not stated</text>`,
+				labelW-6, y+15, template.HTMLEscapeString(name), labelW+6, y+15)
+			continue
+		}
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><rect x="%d" y="%d" width="%d" height="%d"><title>%s: %s 元</title></rect><text x="%d" y="%d">%s</text>`,
 			labelW-6, y+15, template.HTMLEscapeString(name), labelW, y+3, max1(bw), rowH-8,
 			template.HTMLEscapeString(name), groupDigits(c.Amount.String()), labelW+max1(bw)+6, y+15, groupDigits(c.Amount.String()))

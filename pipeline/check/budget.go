@@ -71,12 +71,14 @@ func budgetPairs(final, budget *schema.Document) []budgetPair {
 	if final.Expenditure == nil || budget.Expenditure == nil || !allAppropriations(budget) {
 		return out
 	}
-	published := map[string]string{} // code → pointer of its amount in the budget
+	published := map[string]string{} // code → pointer of its amount in the budget ("": printed twice, 人员 and 公用 apart)
 	var index func(items []schema.ClassItem, base string)
 	index = func(items []schema.ClassItem, base string) {
 		for i, it := range items {
 			p := base + "/" + strconv.Itoa(i)
-			if it.Code != "" {
+			if _, twice := published[it.Code]; twice {
+				published[it.Code] = ""
+			} else if it.Code != "" {
 				published[it.Code] = p + "/amount"
 			}
 			index(it.Items, p+"/items")
@@ -87,7 +89,7 @@ func budgetPairs(final, budget *schema.Document) []budgetPair {
 	walk = func(items []schema.ClassItem, base string) {
 		for i, it := range items {
 			p := base + "/" + strconv.Itoa(i)
-			if bp, ok := published[it.Code]; ok && it.Budgeted != nil {
+			if bp := published[it.Code]; bp != "" && it.Budgeted != nil {
 				out = append(out, budgetPair{p + "/budgeted", bp, it.Code + " " + it.Name, it.Code + " " + it.NameEn})
 			}
 			walk(it.Items, p+"/items")

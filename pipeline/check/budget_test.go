@@ -86,6 +86,14 @@ func TestBudgetAgainstPublishedBudget(t *testing.T) {
 	if len(got) != 0 {
 		t.Errorf("a budget with 事业收入: %v", got)
 	}
+	// … nor when the budget lists its code twice (行政运行中人员经费 and
+	// 行政运行中公用经费 apart): neither is the code's amount
+	twice := budgetOf("财政拨款")
+	items := &twice.Expenditure.ByFunction[0].Items
+	*items = []schema.ClassItem{{Code: "2010101", Name: "行政运行中人员经费", Amount: *money(1600000)}, {Code: "2010101", Name: "行政运行中公用经费", Amount: *money(100000)}}
+	if got := findings(finalOf(120000, "年初预算为12.00万元", 1600000), twice); len(got) != 0 {
+		t.Errorf("a code the budget lists twice: %v", got)
+	}
 }
 
 // TestSMEParts: the small and micro part within the SME part, the SME

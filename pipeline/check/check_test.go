@@ -308,6 +308,12 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Total: money(3056300), ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(2575300)}, {Code: "208", Name: "b", Amount: *money(481000)}}}
 			return d
 		}, "sum.function", ""},
+		{"a class whose amount is not stated adds no 0 to the classes' sum", func() *schema.Document {
+			return unstatedClass()
+		}, "sum.function", ""},
+		{"a class whose amount is not stated has no sum of items to compare", func() *schema.Document {
+			return unstatedClass()
+		}, "sum.function_items", ""},
 		{"economic classes exceed basic", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(1576300)}, ByEconomic: []schema.ClassItem{{Code: "301", Name: "a", Amount: *money(1288900)}, {Code: "302", Name: "b", Amount: *money(387400)}}}
@@ -594,6 +600,17 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// unstatedClass is a document whose class 201 states its items only, and
+// whose other classes add up to far less than the expenditure (a partial
+// list, were 201 a 0).
+func unstatedClass() *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{Total: money(1000000), ByFunction: []schema.ClassItem{
+		{Code: "201", Name: "一般公共服务支出", Unstated: true, Items: []schema.ClassItem{{Code: "2010301", Name: "行政运行", Amount: *money(700000)}, {Code: "2010302", Name: "一般行政管理事务", Amount: *money(100000)}}},
+		{Code: "208", Name: "社会保障和就业支出", Amount: *money(100000)}, {Code: "221", Name: "住房保障支出", Amount: *money(100000)}}}
+	return d
 }
 
 // levels is a table of levels claims: a whole of 100 万元 (three levels)

@@ -831,7 +831,8 @@ func restatePct(c *ctx) {
 
 // sum compares the sum of the amounts under base (an array) with a total.
 // partialOK: a sum below the total may be a list that names only some
-// parts, so it is info.
+// parts, so it is info. A part without the field (a class whose amount the
+// document does not state) leaves the sum unknown: nothing is compared.
 func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bool) {
 	want, ok := c.fig(total)
 	if !ok {
@@ -850,7 +851,7 @@ func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bo
 		}
 		f, ok := c.fig(p + field)
 		if !ok {
-			continue
+			return // a part whose amount is not stated (a class of 项 only): the parts' sum is not known
 		}
 		got += f.v
 		figs = append(figs, f)
@@ -928,7 +929,10 @@ func personnelEconomic(c *ctx) {
 	var all float64
 	var figs []rfig
 	for i := range e.ByEconomic {
-		f, _ := c.fig("/expenditure/by_economic/" + strconv.Itoa(i) + "/amount")
+		f, ok := c.fig("/expenditure/by_economic/" + strconv.Itoa(i) + "/amount")
+		if !ok {
+			return // a class whose amount is not stated
+		}
 		all += f.v
 		figs = append(figs, f)
 	}

@@ -66,7 +66,7 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"parent_code":              {"string", "上级编码", "Code of the parent class"},
 	"name":                     {"string", "名称", "Name (today's name for classification codes)"},
 	"name_en":                  {"string", "英文名称", "English label"},
-	"amount":                   {"number", "金额", "Amount in yuan (决算: executed)"},
+	"amount":                   {"number", "金额", "Amount in yuan (决算: executed); empty for a class whose amount the document does not state, only its items'"},
 	"prior_year":               {"number", "上年数", "Prior year's amount as stated in this document, yuan"},
 	"budgeted":                 {"number", "预算数", "Budgeted amount (决算 only), yuan"},
 	"pointer":                  {"string", "路径", "JSON pointer of the figure in the document's JSON"},

@@ -57,7 +57,7 @@ func Measures(d *schema.Document) []Measure {
 	fig("state_capital", "国有资本经营", "State capital operations", "/state_capital", d.StateCapital)
 	if e := d.Expenditure; e != nil {
 		for i, c := range e.ByFunction {
-			if len(c.Code) == 3 {
+			if len(c.Code) == 3 && !c.Unstated { // a class of 项 only states no amount
 				add("function_"+c.Code, c.Name, c.NameEn, "/expenditure/by_function/"+strconv.Itoa(i)+"/amount", &c.Amount, c.Budgeted)
 			}
 		}

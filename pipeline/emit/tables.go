@@ -166,8 +166,14 @@ func (it *items) classes(scheme, base string, list []schema.ClassItem, parent st
 		if scheme == schema.SchemeEconomic && len(c.Code) == 5 {
 			level = "款"
 		}
-		it.add(LineItemRow{Section: "expenditure", Scheme: scheme, Code: c.Code, Level: level, ParentCode: parent,
-			Name: c.Name, NameEn: c.NameEn, Amount: c.Amount.String(), PriorYear: m(c.PriorYear), Budgeted: m(c.Budgeted)}, ptr+"/amount")
+		row := LineItemRow{Section: "expenditure", Scheme: scheme, Code: c.Code, Level: level, ParentCode: parent,
+			Name: c.Name, NameEn: c.NameEn, PriorYear: m(c.PriorYear), Budgeted: m(c.Budgeted)}
+		if c.Unstated { // a class of 项 only: the amount is empty, never 0, and the pointer the class's
+			it.add(row, ptr)
+		} else {
+			row.Amount = c.Amount.String()
+			it.add(row, ptr+"/amount")
+		}
 		it.classes(scheme, ptr+"/items", c.Items, c.Code)
 	}
 }
