@@ -144,6 +144,13 @@ func (b *builder) coverage(flat []string) {
 				break
 			}
 		}
+		for _, p := range s.paths {
+			if r, ok := b.unread[p]; ok && c.Status == schema.CoverageRead {
+				c.Reason = "read in part: " + r.Text
+			} else if ok {
+				c.Status, c.Reason, c.Line = schema.CoverageNotRead, r.Text, r.Line
+			}
+		}
 		switch {
 		case c.Status != schema.CoverageAbsent || c.Line == 0:
 		case len(amounts) > 0 && !slices.ContainsFunc(amounts, func(m schema.Money) bool { return m != 0 }):

@@ -181,6 +181,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.functionItems()
 	b.kuanLists()
 	b.functionCodes()
+	b.itemLists()
 	b.totalRestated()
 	b.statedChanges()
 	b.sentencesRestated()

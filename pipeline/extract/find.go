@@ -22,13 +22,14 @@ type builder struct {
 	labelOK    func(label string, start int) bool // figure skips the occurrences it rejects
 	budgeted   map[string]*schema.Money           // a 决算's budgeted figures figure read before their amounts, by path
 
-	coded            []codedTree      // the function tables' coded rows, given to the model once the text's 项 are in
-	expenditureRow   *[2]schema.Money // basic and project of a 支出总表 of one row (singleRow)
-	fiscalTableTotal schema.Money     // the 财政拨款收支总表's 总计, when that table gave it
-	tabs             []table          // the tables found, for the coverage report
-	tableLines       map[int]bool     // lines a table reader took a figure from, or the title of a coded table it read
-	pending          []pendingClaim   // figures of tables not used, placed as claims once the model is read (tableClaims)
-	web              bool             // a saved web page: its tables' cells in the order of their rows (webtables.go)
+	coded            []codedTree              // the function tables' coded rows, given to the model once the text's 项 are in
+	expenditureRow   *[2]schema.Money         // basic and project of a 支出总表 of one row (singleRow)
+	fiscalTableTotal schema.Money             // the 财政拨款收支总表's 总计, when that table gave it
+	tabs             []table                  // the tables found, for the coverage report
+	tableLines       map[int]bool             // lines a table reader took a figure from, or the title of a coded table it read
+	pending          []pendingClaim           // figures of tables not used, placed as claims once the model is read (tableClaims)
+	web              bool                     // a saved web page: its tables' cells in the order of their rows (webtables.go)
+	unread           map[string]schema.Source // why figures of a model path the text holds were not read (Text), from which line
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

@@ -1,0 +1,407 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// Lists of 项. Some texts explain their appropriations' spending 项 by 项
+// under the whole they state, and state no 类 amount at all:
+//
+//	五、公共财政拨款支出决算情况2016年公共财政拨款支出 3,222.64 万元，…具体情况如下：
+//	（一）〔2011501〕行政运行中人员经费2494.47 万元，较2015年决算数增加 572.78 万元…
+//	（二）2040201公安——行政运行10,237.47万元，…
+//	1、行政运行（项级科目2010301）605.68万元。…
+//	（十三）住房公积金713.03万元。
+//
+// itemLists reads such a list into /expenditure/by_function: each 项 with
+// its code where printed, under the 类 of the code's first three digits —
+// or, without a code, the one 类 whose 项 (and 款, where printed before it)
+// bear the name in the reference classification; a name of several 类
+// (行政运行) or of none is left out with a warning. The 类 amount is not
+// stated: the class is Unstated, never the sum of its items. The list is
+// read only where the document has no classes of its own (a table's), and
+// only where its items add up to the whole it states within their
+// rounding, or fall short of it (a list of the main 项 only) by what no
+// misprint explains; otherwise its items are left out and the whole and
+// its items are kept as sum claims (sum.text).
+func (b *builder) itemLists() {
+	exp := b.doc.Expenditure
+	if exp == nil || len(exp.ByFunction) > 0 || len(b.coded) > 0 {
+		return
+	}
+	for _, label := range listWholes {
+		for _, end := range b.find(label) {
+			if strings.HasSuffix(b.st.s[:end-len(label)], "经费") { // “三公”经费公共财政拨款支出
+				continue
+			}
+			if wt, ok := b.valueAfter(end, 2); ok {
+				b.itemList(wt)
+			}
+		}
+	}
+}
+
+// listWholes are the wholes whose 项 a text lists: the general budget's
+// appropriations (by their names of before and after 2015) and the funds'.
+var listWholes = []string{"公共财政拨款支出", "一般公共预算拨款支出", "一般公共预算财政拨款支出", "政府性基金支出", "政府性基金预算财政拨款支出"}
+
+// listedItem is one item of a list of 项: its amount (token; -1 when none
+// is printed with a unit), its code, names and 类, or why it has none.
+type listedItem struct {
+	tok                  int
+	bare                 int // its amount printed without unit (token; -1 none)
+	code, name, reported string
+	class                schema.Class
+	reason               string // why it is not placed ("" placed)
+	line                 int
+}
+
+// enumerator opens an item of a list: (一) … (二十), or 1、 1. after a stop.
+var enumerator = regexp.MustCompile(`\(([一二三四五六七八九十]{1,3})\)|(?:^|[。;；:])([0-9]{1,2})[、.]`)
+
+// leadCode is a code that opens an item: 〔2011501〕, [2011501], (2011501)
+// or bare before its name (2040201公安——行政运行).
+var leadCode = regexp.MustCompile(`^[〔\[(【]?(2[0-9]{6})[〕\])】]?`)
+
+// innerCode is a code printed inside an item's name: 行政运行（项级科目2010301）,
+// 科目编码2010301-政府机构行政运行.
+var innerCode = regexp.MustCompile(`\((?:项级科目|科目编码|科目代码|功能科目)?:?(2[0-9]{6})\)|(?:科目编码|科目代码)(2[0-9]{6})[-—]?`)
+
+// itemList reads the list of 项 after the whole (token wt), if one follows.
+func (b *builder) itemList(wt int) {
+	st := b.st
+	from := st.toks[wt].end
+	limit := len(st.s)
+	if loc := headingNumeral.FindStringIndex(st.s[from:]); loc != nil {
+		limit = from + loc[0]
+	}
+	for _, l := range listWholes {
+		if k := strings.Index(st.s[from:limit], l); k >= 0 {
+			limit = from + k
+		}
+	}
+	enums := enumerator.FindAllStringSubmatchIndex(st.s[from:limit], -1)
+	var starts []int // each item's text, after its enumerator
+	for _, m := range enums {
+		var n int
+		if m[2] >= 0 {
+			n, _ = chineseNumber(st.s[from+m[2] : from+m[3]])
+		} else {
+			n, _ = strconv.Atoi(st.s[from+m[4] : from+m[5]])
+		}
+		if n != len(starts)+1 {
+			break
+		}
+		starts = append(starts, from+m[1])
+	}
+	if len(starts) == 0 || st.runesBetween(from, starts[0]) > 120 {
+		return // no list right after the whole's sentence
+	}
+	items := make([]listedItem, len(starts))
+	coded, known := 0, 0
+	for k, s := range starts {
+		e := limit
+		if k+1 < len(starts) {
+			e = starts[k+1]
+		}
+		items[k] = b.listItem(s, e)
+		if items[k].tok >= 0 && b.used[items[k].tok] {
+			return // read already (the list under another name of its whole)
+		}
+		if items[k].code != "" {
+			coded++
+		}
+		if items[k].code != "" || items[k].reason == "" || strings.Contains(items[k].reason, "more than one") {
+			known++
+		}
+	}
+	head := st.s[from:starts[0]]
+	if known == 0 || coded < len(items) && !strings.Contains(head, "项级") {
+		return // items that name no 项 (人员经费, 公用经费): no list of 项
+	}
+	b.placeItems(wt, items)
+}
+
+// listItem reads one item of a list from its text s[from:to].
+func (b *builder) listItem(from, to int) listedItem {
+	st := b.st
+	it := listedItem{tok: -1, bare: -1, line: st.source(from).Line}
+	p := from
+	if m := leadCode.FindStringSubmatch(st.s[p:to]); m != nil && !startsWithAny(st.s[p+len(m[0]):], []string{"元", "万", ".", ","}) {
+		it.code, p = m[1], p+len(m[0])
+	}
+	for ti := st.tokenAt(p); ti < len(st.toks) && st.toks[ti].start < to; ti++ {
+		if t := st.toks[ti]; t.kind == numMoney && t.unit != "" && !strings.HasPrefix(st.s[t.end:], ")") {
+			it.tok = ti
+			break
+		}
+	}
+	end := to
+	if it.tok >= 0 {
+		end = st.toks[it.tok].start
+	} else if ti := st.tokenAt(p); ti < len(st.toks) && st.toks[ti].start < to {
+		// "住房公积金（项级科目2210201）59.21用于…": the first figure after
+		// the name and its code, printed without its unit
+		if t := st.toks[ti]; t.kind == numPlain && t.end-t.start == 7 && ti+1 < len(st.toks) {
+			ti++
+		}
+		if t := st.toks[ti]; t.kind == numPlain && t.start < to {
+			it.bare, end = ti, t.start
+		}
+	}
+	name := st.s[p:end]
+	if m := innerCode.FindStringSubmatchIndex(name); m != nil {
+		c := name[m[2]:m[3]]
+		if m[2] < 0 {
+			c = name[m[4]:m[5]]
+		}
+		if it.code == "" {
+			it.code = c
+		}
+		name = name[:m[0]] + name[m[1]:]
+	}
+	name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, "的金额为"), "为"), "了")
+	name = strings.ReplaceAll(name, "(项级科目)", "")
+	it.reported = name
+	if it.tok < 0 && it.bare < 0 || strings.ContainsAny(name, "0123456789，。；;:") {
+		it.tok, it.bare, it.reason = -1, -1, "no amount follows its name"
+		if k := strings.IndexAny(name, "0123456789，。；;:"); k >= 0 {
+			it.reported = name[:k]
+		}
+		return it
+	}
+	it.class, it.name, it.reason = itemClass(it.code, name)
+	if it.name == it.reported {
+		it.reported = ""
+	}
+	return it
+}
+
+// itemClass finds the 类 of a listed 项 by its code, else by its name (and
+// its 款's, printed before it: 住房改革支出-提租补贴, 公安——行政运行,
+// 一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)), and the
+// 项's own name; reason says why there is none.
+func itemClass(code, printed string) (schema.Class, string, string) {
+	name, kuan, lei := printed, "", ""
+	if i := strings.Index(name, "(类)"); i >= 0 {
+		lei, name = name[:i], name[i+len("(类)"):]
+	}
+	if i := strings.Index(name, "(款)"); i >= 0 {
+		kuan, name = name[:i], name[i+len("(款)"):]
+	}
+	name = strings.TrimSuffix(name, "(项)")
+	for _, sep := range []string{"——", "—", "-", "–"} {
+		if i := strings.LastIndex(name, sep); i >= 0 {
+			kuan, name = name[:i], name[i+len(sep):]
+			break
+		}
+	}
+	if name == "" {
+		return schema.Class{}, "", "no name"
+	}
+	if code != "" {
+		// the reference holds the 项 observed only: a code of a known 类
+		// is taken, whatever the reference names its 项 (科技条件专项 is
+		// printed 科技条件与服务支出, 一般行政管理事务 stands under most 款)
+		if c, ok := schema.LookupCode(schema.SchemeFunctional, code[:3]); ok {
+			return c, name, ""
+		}
+		return schema.Class{}, name, "its code " + code + " is of no 类 of the functional classification"
+	}
+	named := namedClasses(name, kuan, lei)
+	switch len(named) {
+	case 0:
+		return schema.Class{}, name, "no code is printed and the name is no 项 of the reference classification"
+	case 1:
+		c, _ := schema.LookupCode(schema.SchemeFunctional, named[0])
+		return c, name, ""
+	}
+	return schema.Class{}, name, "no code is printed and the name is a 项 of more than one 类 (" + strings.Join(named, ", ") + ")"
+}
+
+// namedClasses are the 类 codes whose 项 bear name in the reference
+// classification, narrowed by the 款 and the 类 printed with it, where the
+// reference knows them.
+func namedClasses(name, kuan, lei string) []string {
+	of := func(level, n string) []string {
+		var out []string
+		n = schema.NormalizeName(n)
+		for _, c := range schema.Classes() {
+			if c.Scheme != schema.SchemeFunctional || c.Level != level || slices.Contains(out, c.Code[:3]) {
+				continue
+			}
+			if names := append([]string{c.Name}, c.FormerNames...); slices.ContainsFunc(names, func(s string) bool {
+				s = schema.NormalizeName(s)
+				return s == n || s+"支出" == n
+			}) {
+				out = append(out, c.Code[:3])
+			}
+		}
+		return out
+	}
+	classes := of("项", name)
+	if len(classes) == 0 && kuan == "" {
+		classes = of("款", name) // a 款 of a single 项 named as its 项 (财政事务)
+	}
+	for _, narrow := range [][]string{of("款", kuan), classOf(lei)} {
+		if len(narrow) > 0 && len(classes) > 0 {
+			classes = slices.DeleteFunc(classes, func(c string) bool { return !slices.Contains(narrow, c) })
+		}
+	}
+	return classes
+}
+
+// classOf is the 类 code of a 类 name, if known.
+func classOf(lei string) []string {
+	if c, ok := schema.ClassByName(schema.SchemeFunctional, lei); ok && lei != "" {
+		return []string{c.Code}
+	}
+	return nil
+}
+
+// placeItems puts the listed items under their classes where the list
+// adds up to its whole (token wt); each one that cannot be placed, and a
+// list that does not add up, is a warning.
+func (b *builder) placeItems(wt int, items []listedItem) {
+	st := b.st
+	whole := st.toks[wt]
+	b.unitOfBare(whole, items)
+	var parts []int
+	for i, it := range items {
+		switch {
+		case it.tok >= 0:
+			parts = append(parts, it.tok)
+		case it.reason == "":
+			items[i].reason = "its amount is printed without a unit, which the list's sum does not tell"
+		}
+	}
+	if len(parts) == len(items) && len(parts) > 1 {
+		vals := []token{whole}
+		tol := scaleDown(5000, whole.scale)
+		sum := -units(whole)
+		same := true
+		for _, k := range parts {
+			t := st.toks[k]
+			same = same && moneyFactor(t.unit) == moneyFactor(whole.unit)
+			vals = append(vals, t)
+			tol += scaleDown(5000, t.scale)
+			sum += units(t)
+		}
+		if same && (sum > tol || b.misprintedSum(wt, parts)) {
+			b.sumClaims("/items", wt, parts)
+			src := st.source(whole.start)
+			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+				Reason: fmt.Sprintf("the %d 项 listed after %s add up to %s, not to it: a misprint, so they are left out", len(parts), st.s[whole.start:whole.end], sumOf(st, parts))})
+			for _, k := range parts {
+				b.used[k] = true
+			}
+			b.notRead("/expenditure/by_function", src.Line, "the 项 listed do not add up to the whole they are listed under")
+			return
+		}
+	}
+	exp := b.doc.Expenditure
+	var left []string
+	first := 0 // the line of the first item left out
+	for _, it := range items {
+		if it.reason != "" {
+			src := schema.Source{Line: it.line, Text: st.src[it.line-1]}
+			amount := "its amount"
+			if it.tok >= 0 {
+				b.used[it.tok] = true
+				src = st.source(st.toks[it.tok].start)
+				amount = st.s[st.toks[it.tok].start:st.toks[it.tok].end]
+			}
+			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: strings.TrimSpace(src.Text),
+				Reason: fmt.Sprintf("项 %s (%s): %s, so it is not placed in /expenditure/by_function", it.printed(), amount, it.reason)})
+			left = append(left, it.printed())
+			if first == 0 {
+				first = src.Line
+			}
+			continue
+		}
+		ci := slices.IndexFunc(exp.ByFunction, func(c schema.ClassItem) bool { return c.Code == it.class.Code })
+		if ci < 0 {
+			ci = len(exp.ByFunction)
+			exp.ByFunction = append(exp.ByFunction, schema.ClassItem{Code: it.class.Code, Name: it.class.Name, NameEn: it.class.NameEn, Unstated: true})
+		}
+		base := "/expenditure/by_function/" + strconv.Itoa(ci) + "/items/" + strconv.Itoa(len(exp.ByFunction[ci].Items))
+		item := schema.ClassItem{Code: it.code, Name: it.name, ReportedName: it.reported, Amount: *b.take(base+"/amount", it.tok)}
+		item.PriorYear = b.figureYoY(base, it.tok)
+		exp.ByFunction[ci].Items = append(exp.ByFunction[ci].Items, item)
+	}
+	if len(left) > 0 {
+		b.notRead("/expenditure/by_function", first, fmt.Sprintf("%d of the %d 项 listed are not placed (%s): see the warnings", len(left), len(items), strings.Join(left, ", ")))
+	}
+}
+
+// unitOfBare gives the one item of a list whose amount is printed without
+// its unit ("住房公积金（项级科目2210201）59.21用于…") the unit of the whole
+// and of every other item, where the list then adds up to the whole within
+// the rounding of its figures: the sum tells the unit, a warning says so.
+// Otherwise it stays without amount.
+func (b *builder) unitOfBare(whole token, items []listedItem) {
+	st := b.st
+	k := -1
+	sum, tol := -units(whole), scaleDown(5000, whole.scale)
+	for i, it := range items {
+		switch {
+		case it.bare >= 0 && k < 0:
+			k = i
+			t := st.toks[it.bare]
+			sum += units(t)
+			tol += scaleDown(5000, t.scale)
+		case it.tok < 0 || st.toks[it.tok].unit != whole.unit:
+			return
+		default:
+			sum += units(st.toks[it.tok])
+			tol += scaleDown(5000, st.toks[it.tok].scale)
+		}
+	}
+	if k < 0 || max(sum, -sum) > tol {
+		return
+	}
+	t := &st.toks[items[k].bare]
+	t.kind, t.unit = numMoney, whole.unit
+	items[k].tok = items[k].bare
+	src := st.source(t.start)
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+		Reason: fmt.Sprintf("项 %s: its amount %s is printed without a unit; the 项 listed add up to %s with it in %s, so it is read so",
+			items[k].printed(), st.s[t.start:t.numEnd], st.s[whole.start:whole.end], whole.unit)})
+}
+
+// sumOf writes the sum of money tokens in the first one's unit.
+func sumOf(st *stream, toks []int) string {
+	var sum int64
+	scale := 0
+	for _, k := range toks {
+		sum += units(st.toks[k])
+		scale = max(scale, st.toks[k].scale)
+	}
+	return strconv.FormatFloat(float64(sum)/10000, 'f', scale, 64) + st.toks[toks[0]].unit
+}
+
+// printed is the item's name as printed.
+func (it listedItem) printed() string {
+	if it.reported != "" {
+		return it.reported
+	}
+	return it.name
+}
+
+// notRead records why figures under a model path the text holds, the
+// first at line, were not read, for the coverage report.
+func (b *builder) notRead(path string, line int, reason string) {
+	if b.unread == nil {
+		b.unread = map[string]schema.Source{}
+	}
+	if r, ok := b.unread[path]; ok {
+		line, reason = r.Line, r.Text+"; "+reason
+	}
+	b.unread[path] = schema.Source{Line: line, Text: reason}
+}
