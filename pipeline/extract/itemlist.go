@@ -58,6 +58,7 @@ type listedItem struct {
 	bare                 int // its amount printed without unit (token; -1 none)
 	code, name, reported string
 	class                schema.Class
+	known                bool   // coded, or named as a 项 of one or more 类 by the reference
 	reason               string // why it is not placed ("" placed)
 	line                 int
 }
@@ -73,12 +74,20 @@ var leadCode = regexp.MustCompile(`^[〔\[(【]?(2[0-9]{6})[〕\])】]?`)
 // 科目编码2010301-政府机构行政运行.
 var innerCode = regexp.MustCompile(`\((?:项级科目|科目编码|科目代码|功能科目)?:?(2[0-9]{6})\)|(?:科目编码|科目代码)(2[0-9]{6})[-—]?`)
 
+// listLead bounds the bytes between a whole and the first item of its list
+// (its change and percentage, 具体情况如下(按项级科目分类统计)：), listSpan those
+// of the list up to the next heading (twenty-odd items with their reasons).
+const listLead, listSpan = 450, 16000
+
 // itemList reads the list of 项 after the whole (token wt), if one follows.
 func (b *builder) itemList(wt int) {
 	st := b.st
 	from := st.toks[wt].end
-	limit := len(st.s)
-	if loc := headingNumeral.FindStringIndex(st.s[from:]); loc != nil {
+	if near := st.s[from:runeStart(st.s, min(len(st.s), from+listLead))]; !strings.Contains(near, "(一)") && !strings.Contains(near, "1、") && !strings.Contains(near, "1.") {
+		return // no list opens right after the whole's sentence
+	}
+	limit := runeStart(st.s, min(len(st.s), from+listSpan))
+	if loc := headingNumeral.FindStringIndex(st.s[from:limit]); loc != nil {
 		limit = from + loc[0]
 	}
 	for _, l := range listWholes {
@@ -100,7 +109,7 @@ func (b *builder) itemList(wt int) {
 		}
 		starts = append(starts, from+m[1])
 	}
-	if len(starts) == 0 || st.runesBetween(from, starts[0]) > 120 {
+	if len(starts) == 0 || starts[0]-from > listLead {
 		return // no list right after the whole's sentence
 	}
 	items := make([]listedItem, len(starts))
@@ -117,12 +126,12 @@ func (b *builder) itemList(wt int) {
 		if items[k].code != "" {
 			coded++
 		}
-		if items[k].code != "" || items[k].reason == "" || strings.Contains(items[k].reason, "more than one") {
+		if items[k].known {
 			known++
 		}
 	}
 	head := st.s[from:starts[0]]
-	if known == 0 || coded < len(items) && !strings.Contains(head, "项级") {
+	if known == 0 || coded < len(items) && !strings.Contains(head, "项级") && !strings.Contains(head, "科目") {
 		return // items that name no 项 (人员经费, 公用经费): no list of 项
 	}
 	b.placeItems(wt, items)
@@ -176,7 +185,7 @@ func (b *builder) listItem(from, to int) listedItem {
 		}
 		return it
 	}
-	it.class, it.name, it.reason = itemClass(it.code, name)
+	it.class, it.name, it.known, it.reason = itemClass(it.code, name)
 	if it.name == it.reported {
 		it.reported = ""
 	}
@@ -186,9 +195,11 @@ func (b *builder) listItem(from, to int) listedItem {
 // itemClass finds the 类 of a listed 项 by its code, else by its name (and
 // its 款's, printed before it: 住房改革支出-提租补贴, 公安——行政运行,
 // 一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)), and the
-// 项's own name; reason says why there is none.
-func itemClass(code, printed string) (schema.Class, string, string) {
-	name, kuan, lei := printed, "", ""
+// 项's own name; known tells a code or a name the reference knows as a 项's,
+// reason why there is no 类.
+func itemClass(code, printed string) (c schema.Class, name string, known bool, reason string) {
+	name = printed
+	kuan, lei := "", ""
 	if i := strings.Index(name, "(类)"); i >= 0 {
 		lei, name = name[:i], name[i+len("(类)"):]
 	}
@@ -203,26 +214,26 @@ func itemClass(code, printed string) (schema.Class, string, string) {
 		}
 	}
 	if name == "" {
-		return schema.Class{}, "", "no name"
+		return schema.Class{}, "", false, "no name"
 	}
 	if code != "" {
 		// the reference holds the 项 observed only: a code of a known 类
 		// is taken, whatever the reference names its 项 (科技条件专项 is
 		// printed 科技条件与服务支出, 一般行政管理事务 stands under most 款)
 		if c, ok := schema.LookupCode(schema.SchemeFunctional, code[:3]); ok {
-			return c, name, ""
+			return c, name, true, ""
 		}
-		return schema.Class{}, name, "its code " + code + " is of no 类 of the functional classification"
+		return schema.Class{}, name, true, "its code " + code + " is of no 类 of the functional classification"
 	}
 	named := namedClasses(name, kuan, lei)
 	switch len(named) {
 	case 0:
-		return schema.Class{}, name, "no code is printed and the name is no 项 of the reference classification"
+		return schema.Class{}, name, false, "no code is printed and the name is no 项 of the reference classification"
 	case 1:
 		c, _ := schema.LookupCode(schema.SchemeFunctional, named[0])
-		return c, name, ""
+		return c, name, true, ""
 	}
-	return schema.Class{}, name, "no code is printed and the name is a 项 of more than one 类 (" + strings.Join(named, ", ") + ")"
+	return schema.Class{}, name, true, "no code is printed and the name is a 项 of more than one 类 (" + strings.Join(named, ", ") + ")"
 }
 
 // namedClasses are the 类 codes whose 项 bear name in the reference
@@ -282,18 +293,16 @@ func (b *builder) placeItems(wt int, items []listedItem) {
 		}
 	}
 	if len(parts) == len(items) && len(parts) > 1 {
-		vals := []token{whole}
 		tol := scaleDown(5000, whole.scale)
 		sum := -units(whole)
 		same := true
 		for _, k := range parts {
 			t := st.toks[k]
 			same = same && moneyFactor(t.unit) == moneyFactor(whole.unit)
-			vals = append(vals, t)
 			tol += scaleDown(5000, t.scale)
 			sum += units(t)
 		}
-		if same && (sum > tol || b.misprintedSum(wt, parts)) {
+		if same && (sum > tol || sum < -tol && b.misprintedSum(wt, parts)) {
 			b.sumClaims("/items", wt, parts)
 			src := st.source(whole.start)
 			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
@@ -336,7 +345,7 @@ func (b *builder) placeItems(wt int, items []listedItem) {
 		exp.ByFunction[ci].Items = append(exp.ByFunction[ci].Items, item)
 	}
 	if len(left) > 0 {
-		b.notRead("/expenditure/by_function", first, fmt.Sprintf("%d of the %d 项 listed are not placed (%s): see the warnings", len(left), len(items), strings.Join(left, ", ")))
+		b.notRead("/expenditure/by_function", first, fmt.Sprintf("%d of the %d 项 listed not placed (%s): see the warnings", len(left), len(items), strings.Join(left, ", ")))
 	}
 }
 

@@ -101,7 +101,7 @@ func TestItemListUncoded(t *testing.T) {
 		t.Errorf("classes %v, want %v", got, want)
 	}
 	c := functionSection(d)
-	if c.Status != schema.CoverageRead || !strings.Contains(c.Reason, "2 of the 4 项") || !strings.Contains(c.Reason, "行政运行") {
+	if c.Status != schema.CoverageRead || !strings.Contains(c.Reason, "2 of the 4 项 listed not placed") || !strings.Contains(c.Reason, "行政运行") {
 		t.Errorf("coverage %+v, want read in part", c)
 	}
 	var reasons []string
@@ -157,5 +157,19 @@ func TestItemListNotAddingUp(t *testing.T) {
 	d = extractLines(t, text)
 	if got := classItems(d); len(got["204"]) != 2 || len(got["221"]) != 1 {
 		t.Errorf("as printed: classes %v", got)
+	}
+}
+
+// An uncoded 项 whose 类 and 款 are printed before it (…（类）…（款）行政运行（项）)
+// is of the one 类 the 类 and 款 leave; 公安——行政运行, whose 款 the reference
+// does not hold, stays of three.
+func TestItemListNamedLevels(t *testing.T) {
+	d := extractLines(t, "某区某局2018年部门预算\n五、一般公共预算拨款支出情况 2018年度一般公共预算拨款支出300万元，主要支出项目(按项级科目分类统计)包括：\n"+
+		"（一）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）200万元。\n（二）公安——行政运行100万元。\n六、政府性基金\n")
+	if got := classItems(d); !equalLists(got, map[string][]string{"201": {" 行政运行:2000000"}}) {
+		t.Errorf("classes %v", got)
+	}
+	if c := functionSection(d); !strings.Contains(c.Reason, "1 of the 2 项 listed not placed (公安——行政运行)") {
+		t.Errorf("coverage %+v", c)
 	}
 }

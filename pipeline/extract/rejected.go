@@ -208,7 +208,7 @@ func (b *builder) summaryPath(ref string) string {
 	}
 	if code, ok := strings.CutPrefix(ref, "class:"); ok {
 		for i, c := range exp.ByFunction {
-			if c.Code == code {
+			if c.Code == code && !c.Unstated { // a class of 项 only is no figure a row could restate
 				return "/expenditure/by_function/" + strconv.Itoa(i)
 			}
 		}
