@@ -173,3 +173,17 @@ func TestItemListNamedLevels(t *testing.T) {
 		t.Errorf("coverage %+v", c)
 	}
 }
+
+// A summary's 类 row is placed on the class it stands for, but not on a
+// class whose amount is not stated: there is no figure for it to restate.
+func TestSummaryRowNotOnUnstatedClass(t *testing.T) {
+	b := &builder{doc: &schema.Document{Revenue: &schema.Revenue{}, Expenditure: &schema.Expenditure{ByFunction: []schema.ClassItem{
+		{Code: "201", Name: "一般公共服务支出", Unstated: true, Items: []schema.ClassItem{{Name: "行政运行", Amount: 100}}},
+		{Code: "208", Name: "社会保障和就业支出", Amount: 100}}}}}
+	if got := b.summaryPath("class:201"); got != "" {
+		t.Errorf("class:201 placed on %q", got)
+	}
+	if got := b.summaryPath("class:208"); got != "/expenditure/by_function/1" {
+		t.Errorf("class:208 placed on %q", got)
+	}
+}
