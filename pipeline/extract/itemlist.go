@@ -37,8 +37,8 @@ func (b *builder) itemLists() {
 	}
 	for _, label := range listWholes {
 		for _, end := range b.find(label) {
-			if strings.HasSuffix(b.st.s[:end-len(label)], "经费") { // “三公”经费公共财政拨款支出
-				continue
+			if before := b.st.s[runeStart(b.st.s, max(0, end-len(label)-9)) : end-len(label)]; strings.Contains(before, "经费") {
+				continue // “三公”经费公共财政拨款支出
 			}
 			if wt, ok := b.valueAfter(end, 2); ok {
 				b.itemList(wt)
@@ -49,7 +49,7 @@ func (b *builder) itemLists() {
 
 // listWholes are the wholes whose 项 a text lists: the general budget's
 // appropriations (by their names of before and after 2015) and the funds'.
-var listWholes = []string{"公共财政拨款支出", "一般公共预算拨款支出", "一般公共预算财政拨款支出", "政府性基金支出", "政府性基金预算财政拨款支出"}
+var listWholes = []string{"公共财政拨款支出", "一般公共预算拨款支出", "一般公共预算财政拨款支出", "政府性基金支出", "政府性基金预算财政拨款支出", "财政拨款支出"}
 
 // listedItem is one item of a list of 项: its amount (token; -1 when none
 // is printed with a unit), its code, names and 类, or why it has none.
@@ -59,6 +59,7 @@ type listedItem struct {
 	code, name, reported string
 	class                schema.Class
 	known                bool   // coded, or named as a 项 of one or more 类 by the reference
+	levels               bool   // its name says it is a 项: …(款)…(项)
 	reason               string // why it is not placed ("" placed)
 	line                 int
 }
@@ -113,7 +114,7 @@ func (b *builder) itemList(wt int) {
 		return // no list right after the whole's sentence
 	}
 	items := make([]listedItem, len(starts))
-	coded, known := 0, 0
+	marked, known := 0, 0 // items with a code or a (项), items the reference knows
 	for k, s := range starts {
 		e := limit
 		if k+1 < len(starts) {
@@ -123,15 +124,15 @@ func (b *builder) itemList(wt int) {
 		if items[k].tok >= 0 && b.used[items[k].tok] {
 			return // read already (the list under another name of its whole)
 		}
-		if items[k].code != "" {
-			coded++
+		if items[k].code != "" || items[k].levels {
+			marked++
 		}
 		if items[k].known {
 			known++
 		}
 	}
 	head := st.s[from:starts[0]]
-	if known == 0 || coded < len(items) && !strings.Contains(head, "项级") && !strings.Contains(head, "科目") {
+	if known == 0 || marked < len(items) && !strings.Contains(head, "项级") && !strings.Contains(head, "科目") {
 		return // items that name no 项 (人员经费, 公用经费): no list of 项
 	}
 	b.placeItems(wt, items)
@@ -175,8 +176,10 @@ func (b *builder) listItem(from, to int) listedItem {
 		}
 		name = name[:m[0]] + name[m[1]:]
 	}
-	name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, "的金额为"), "为"), "了")
-	name = strings.ReplaceAll(name, "(项级科目)", "")
+	name = strings.ReplaceAll(strings.TrimPrefix(name, "“"), "(项级科目)", "")
+	for _, end := range []string{"的金额为", "为", "了", "科目", "”"} { // “…（项）”科目42.29万元
+		name = strings.TrimSuffix(name, end)
+	}
 	it.reported = name
 	if it.tok < 0 && it.bare < 0 || strings.ContainsAny(name, "0123456789，。；;:") {
 		it.tok, it.bare, it.reason = -1, -1, "no amount follows its name"
@@ -185,6 +188,7 @@ func (b *builder) listItem(from, to int) listedItem {
 		}
 		return it
 	}
+	it.levels = strings.HasSuffix(name, "(项)")
 	it.class, it.name, it.known, it.reason = itemClass(it.code, name)
 	if it.name == it.reported {
 		it.reported = ""
@@ -225,7 +229,10 @@ func itemClass(code, printed string) (c schema.Class, name string, known bool, r
 		}
 		return schema.Class{}, name, true, "its code " + code + " is of no 类 of the functional classification"
 	}
-	named := namedClasses(name, kuan, lei)
+	if c, ok := schema.ClassByName(schema.SchemeFunctional, lei); ok && lei != "" {
+		return c, name, true, "" // its 类 printed: 一般公共服务支出(类)…
+	}
+	named := namedClasses(name, kuan)
 	switch len(named) {
 	case 0:
 		return schema.Class{}, name, false, "no code is printed and the name is no 项 of the reference classification"
@@ -237,9 +244,9 @@ func itemClass(code, printed string) (c schema.Class, name string, known bool, r
 }
 
 // namedClasses are the 类 codes whose 项 bear name in the reference
-// classification, narrowed by the 款 and the 类 printed with it, where the
-// reference knows them.
-func namedClasses(name, kuan, lei string) []string {
+// classification, narrowed by the 款 printed with it, where the reference
+// knows it.
+func namedClasses(name, kuan string) []string {
 	of := func(level, n string) []string {
 		var out []string
 		n = schema.NormalizeName(n)
@@ -260,20 +267,10 @@ func namedClasses(name, kuan, lei string) []string {
 	if len(classes) == 0 && kuan == "" {
 		classes = of("款", name) // a 款 of a single 项 named as its 项 (财政事务)
 	}
-	for _, narrow := range [][]string{of("款", kuan), classOf(lei)} {
-		if len(narrow) > 0 && len(classes) > 0 {
-			classes = slices.DeleteFunc(classes, func(c string) bool { return !slices.Contains(narrow, c) })
-		}
+	if narrow := of("款", kuan); len(narrow) > 0 && len(classes) > 0 {
+		classes = slices.DeleteFunc(classes, func(c string) bool { return !slices.Contains(narrow, c) })
 	}
 	return classes
-}
-
-// classOf is the 类 code of a 类 name, if known.
-func classOf(lei string) []string {
-	if c, ok := schema.ClassByName(schema.SchemeFunctional, lei); ok && lei != "" {
-		return []string{c.Code}
-	}
-	return nil
 }
 
 // placeItems puts the listed items under their classes where the list

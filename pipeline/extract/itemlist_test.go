@@ -187,3 +187,16 @@ func TestSummaryRowNotOnUnstatedClass(t *testing.T) {
 		t.Errorf("class:208 placed on %q", got)
 	}
 }
+
+// Items named by their 类, 款 and 项 in quotes (“…（类）…（款）…（项）”科目X万元)
+// under a whole: each 项 goes under the 类 it names, whether or not the
+// reference knows the 项.
+func TestItemListQuotedLevels(t *testing.T) {
+	d := extractLines(t, "某街道2024年部门预算\n四、财政拨款支出预算情况说明\n2024年财政拨款支出预算2,000.00万元，主要内容如下：\n"+
+		"1. “一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”科目42.29万元，主要用于群众团体事务。\n"+
+		"2. “城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）”科目1957.71万元，主要用于城乡社区管理事务。\n五、其他\n")
+	want := map[string][]string{"201": {" 一般行政管理事务:422900"}, "212": {" 其他城乡社区管理事务支出:19577100"}}
+	if got := classItems(d); !equalLists(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+}
