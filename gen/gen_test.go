@@ -567,7 +567,7 @@ func compareItems(want gen.Truth, d *schema.Document) (ok, n int, bad []string) 
 	if d.Expenditure != nil {
 		for _, c := range d.Expenditure.ByFunction {
 			for _, it := range c.Items {
-				if it.Code != "" {
+				if it.Code != "" && !it.Unstated {
 					got[it.Code] = it.Amount
 				}
 			}

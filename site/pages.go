@@ -237,20 +237,29 @@ func headline(d *schema.Document) []fig {
 }
 
 func classRows(d *schema.Document, base string, items []schema.ClassItem) []breakdownRow {
-	var rows []breakdownRow
+	return appendClassRows(nil, d, base, items, 0)
+}
+
+// appendClassRows adds a row for each item and its own items below it,
+// indented by depth (a 项 under its 类, a part under its 项); an item whose
+// amount is not stated shows —, never 0.
+func appendClassRows(rows []breakdownRow, d *schema.Document, base string, items []schema.ClassItem, depth int) []breakdownRow {
 	for i, c := range items {
 		p := base + "/" + strconv.Itoa(i)
 		amount := mp(c.Amount)
 		if c.Unstated {
-			amount = nil // a class of 项 only: not stated (—), never 0
+			amount = nil
 		}
-		rows = append(rows, breakdownRow{Code: c.Code, Name: c.Name, NameEn: c.NameEn, Reported: c.ReportedName,
-			Amount: amount, Prior: c.PriorYear, Line: line(d, p+"/amount"), File: file(d, p+"/amount")})
-		for j, it := range c.Items {
-			q := p + "/items/" + strconv.Itoa(j)
-			rows = append(rows, breakdownRow{Code: it.Code, Name: it.Name, Reported: it.ReportedName,
-				Amount: mp(it.Amount), Prior: it.PriorYear, Line: line(d, q+"/amount"), File: file(d, q+"/amount"), Indent: true})
+		name := c.Name
+		if depth > 1 {
+			name = strings.Repeat("　", depth-1) + name
 		}
+		r := breakdownRow{Code: c.Code, Name: name, Reported: c.ReportedName, Amount: amount, Prior: c.PriorYear,
+			Line: line(d, p+"/amount"), File: file(d, p+"/amount"), Indent: depth > 0}
+		if depth == 0 {
+			r.NameEn = c.NameEn
+		}
+		rows = appendClassRows(append(rows, r), d, p+"/items", c.Items, depth+1)
 	}
 	return rows
 }

@@ -314,6 +314,13 @@ func TestRules(t *testing.T) {
 		{"a class whose amount is not stated has no sum of items to compare", func() *schema.Document {
 			return unstatedClass()
 		}, "sum.function_items", ""},
+		{"a 项 whose amount is not stated adds no 0 to its class's items", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(1000000), Items: []schema.ClassItem{
+				{Code: "2011501", Name: "行政运行", Unstated: true, Items: []schema.ClassItem{{Name: "人员经费", Amount: *money(700000)}}},
+				{Code: "2011502", Name: "x", Amount: *money(100000)}, {Code: "2011503", Name: "y", Amount: *money(100000)}}}}}
+			return d
+		}, "sum.function_items", ""},
 		{"economic classes exceed basic", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(1576300)}, ByEconomic: []schema.ClassItem{{Code: "301", Name: "a", Amount: *money(1288900)}, {Code: "302", Name: "b", Amount: *money(387400)}}}

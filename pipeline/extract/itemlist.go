@@ -313,7 +313,13 @@ func (b *builder) placeItems(wt int, items []listedItem) {
 	}
 	exp := b.doc.Expenditure
 	var left []string
-	first := 0 // the line of the first item left out
+	first := 0                 // the line of the first item left out
+	shared := map[string]int{} // codes listed more than once: parts of one 项 (人员经费 and 公用经费 of 行政运行)
+	for _, it := range items {
+		if it.reason == "" && it.code != "" {
+			shared[it.code]++
+		}
+	}
 	for _, it := range items {
 		if it.reason != "" {
 			src := schema.Source{Line: it.line, Text: st.src[it.line-1]}
@@ -336,14 +342,59 @@ func (b *builder) placeItems(wt int, items []listedItem) {
 			ci = len(exp.ByFunction)
 			exp.ByFunction = append(exp.ByFunction, schema.ClassItem{Code: it.class.Code, Name: it.class.Name, NameEn: it.class.NameEn, Unstated: true})
 		}
-		base := "/expenditure/by_function/" + strconv.Itoa(ci) + "/items/" + strconv.Itoa(len(exp.ByFunction[ci].Items))
-		item := schema.ClassItem{Code: it.code, Name: it.name, ReportedName: it.reported, Amount: *b.take(base+"/amount", it.tok)}
+		list, base := &exp.ByFunction[ci].Items, "/expenditure/by_function/"+strconv.Itoa(ci)+"/items/"
+		item := schema.ClassItem{Code: it.code, Name: it.name, ReportedName: it.reported}
+		if shared[it.code] > 1 {
+			// a part of the 项: under the 项, whose amount is not stated
+			pj := slices.IndexFunc(*list, func(c schema.ClassItem) bool { return c.Code == it.code })
+			if pj < 0 {
+				pj = len(*list)
+				*list = append(*list, schema.ClassItem{Code: it.code, Name: partsOf(items, it.code), Unstated: true})
+			}
+			item.Code, item.ReportedName = "", it.printed()
+			if own := strings.TrimLeft(strings.TrimPrefix(it.name, (*list)[pj].Name), "中的"); own != "" {
+				item.Name = own
+			}
+			list, base = &(*list)[pj].Items, base+strconv.Itoa(pj)+"/items/"
+		}
+		base += strconv.Itoa(len(*list))
+		item.Amount = *b.take(base+"/amount", it.tok)
 		item.PriorYear = b.figureYoY(base, it.tok)
-		exp.ByFunction[ci].Items = append(exp.ByFunction[ci].Items, item)
+		*list = append(*list, item)
 	}
 	if len(left) > 0 {
 		b.notRead("/expenditure/by_function", first, fmt.Sprintf("%d of the %d 项 listed not placed (%s): see the warnings", len(left), len(items), strings.Join(left, ", ")))
 	}
+}
+
+// partsOf names the 项 of code whose parts a list gives apart: the name
+// they share before their own ("行政运行中人员经费", "行政运行中公用经费"),
+// else the reference's, else the code.
+func partsOf(items []listedItem, code string) string {
+	var common []rune
+	first := true
+	for _, it := range items {
+		if it.code != code || it.reason != "" {
+			continue
+		}
+		r := []rune(it.name)
+		if first {
+			common, first = r, false
+			continue
+		}
+		n := 0
+		for n < len(common) && n < len(r) && common[n] == r[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	if name := strings.TrimSuffix(strings.TrimSuffix(string(common), "的"), "中"); name != "" {
+		return name
+	}
+	if c, ok := schema.LookupCode(schema.SchemeFunctional, code); ok {
+		return c.Name
+	}
+	return code
 }
 
 // unitOfBare gives the one item of a list whose amount is printed without

@@ -27,7 +27,14 @@ func classItems(d *schema.Document) map[string][]string {
 			key += " stated"
 		}
 		for _, it := range c.Items {
-			out[key] = append(out[key], it.Code+" "+it.Name+":"+it.Amount.String())
+			if it.Unstated {
+				out[key] = append(out[key], it.Code+" "+it.Name+":-")
+			} else {
+				out[key] = append(out[key], it.Code+" "+it.Name+":"+it.Amount.String())
+			}
+			for _, part := range it.Items {
+				out[key] = append(out[key], "  "+part.Name+":"+part.Amount.String())
+			}
 		}
 	}
 	return out
@@ -36,8 +43,9 @@ func classItems(d *schema.Document) map[string][]string {
 // A list of 项 under the whole of the appropriations, each with its code
 // in brackets or bare before its name: each 项 goes under the 类 of its
 // code's first three digits, with its change; the class's amount is not
-// stated and is not the sum of its items. A one-line web body reads the
-// same.
+// stated and is not the sum of its items. A code listed twice (行政运行中人员
+// 经费, 行政运行中公用经费) is one 项, whose amount is not stated either, with
+// its parts below it. A one-line web body reads the same.
 func TestItemListCoded(t *testing.T) {
 	text := "某区某局2016年度部门决算\n五、公共财政拨款支出决算情况2016年公共财政拨款支出 330.50 万元，比2015年决算数增加 29.83 万元，增长 9.92 %，具体情况如下：\n" +
 		"（一）〔2011501〕行政运行中人员经费200.47 万元，较2015年决算数增加 20.78 万元，增长 11.56 %。\n" +
@@ -45,7 +53,7 @@ func TestItemListCoded(t *testing.T) {
 		"（三）2101016食品和药品监督管理事务——食品安全事务支出17.29万元，较2015年决算数减少21.1万元，下降54.96%。\n" +
 		"（四）[2210201]住房改革支出—住房公积金72.72万元。\n六、政府性基金支出决算情况本部门无政府性基金支出。\n"
 	want := map[string][]string{
-		"201": {"2011501 行政运行中人员经费:2004700", "2011501 行政运行中公用经费:400200"},
+		"201": {"2011501 行政运行:-", "  人员经费:2004700", "  公用经费:400200"},
 		"210": {"2101016 食品安全事务支出:172900"},
 		"221": {"2210201 住房公积金:727200"},
 	}
