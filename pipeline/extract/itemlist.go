@@ -232,6 +232,15 @@ func itemClass(code, printed string) (c schema.Class, name string, known bool, r
 	if c, ok := schema.ClassByName(schema.SchemeFunctional, lei); ok && lei != "" {
 		return c, name, true, "" // its 类 printed: 一般公共服务支出(类)…
 	}
+	if slices.Contains(recurringItems, strings.TrimSuffix(schema.NormalizeName(name), "支出")) {
+		// the reference, which holds the 项 observed only, may show it
+		// under one 类: its 款, where printed, tells
+		if of := namesOf("款", kuan); len(of) == 1 {
+			c, _ := schema.LookupCode(schema.SchemeFunctional, of[0])
+			return c, name, true, ""
+		}
+		return schema.Class{}, name, true, "no code is printed and the name is a 项 of most 款 of the classification"
+	}
 	named := namedClasses(name, kuan)
 	switch len(named) {
 	case 0:
@@ -243,34 +252,43 @@ func itemClass(code, printed string) (c schema.Class, name string, known bool, r
 	return schema.Class{}, name, true, "no code is printed and the name is a 项 of more than one 类 (" + strings.Join(named, ", ") + ")"
 }
 
+// recurringItems are the 项 the classification gives most 款 (01 行政运行,
+// 02 一般行政管理事务, 03 机关服务, 50 事业运行): their name alone tells no 类.
+var recurringItems = []string{"行政运行", "一般行政管理事务", "机关服务", "事业运行"}
+
 // namedClasses are the 类 codes whose 项 bear name in the reference
 // classification, narrowed by the 款 printed with it, where the reference
 // knows it.
 func namedClasses(name, kuan string) []string {
-	of := func(level, n string) []string {
-		var out []string
-		n = schema.NormalizeName(n)
-		for _, c := range schema.Classes() {
-			if c.Scheme != schema.SchemeFunctional || c.Level != level || slices.Contains(out, c.Code[:3]) {
-				continue
-			}
-			if names := append([]string{c.Name}, c.FormerNames...); slices.ContainsFunc(names, func(s string) bool {
-				s = schema.NormalizeName(s)
-				return s == n || s+"支出" == n
-			}) {
-				out = append(out, c.Code[:3])
-			}
-		}
-		return out
-	}
-	classes := of("项", name)
+	classes := namesOf("项", name)
 	if len(classes) == 0 && kuan == "" {
-		classes = of("款", name) // a 款 of a single 项 named as its 项 (财政事务)
+		classes = namesOf("款", name) // a 款 of a single 项 named as its 项 (财政事务)
 	}
-	if narrow := of("款", kuan); len(narrow) > 0 && len(classes) > 0 {
+	if narrow := namesOf("款", kuan); len(narrow) > 0 && len(classes) > 0 {
 		classes = slices.DeleteFunc(classes, func(c string) bool { return !slices.Contains(narrow, c) })
 	}
 	return classes
+}
+
+// namesOf are the 类 codes of the reference's codes of a level (款, 项)
+// named n, today or formerly, with or without a trailing 支出.
+func namesOf(level, n string) []string {
+	var out []string
+	if n = schema.NormalizeName(n); n == "" {
+		return nil
+	}
+	for _, c := range schema.Classes() {
+		if c.Scheme != schema.SchemeFunctional || c.Level != level || slices.Contains(out, c.Code[:3]) {
+			continue
+		}
+		if names := append([]string{c.Name}, c.FormerNames...); slices.ContainsFunc(names, func(s string) bool {
+			s = schema.NormalizeName(s)
+			return s == n || s+"支出" == n
+		}) {
+			out = append(out, c.Code[:3])
+		}
+	}
+	return out
 }
 
 // placeItems puts the listed items under their classes where the list
