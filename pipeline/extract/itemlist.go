@@ -188,12 +188,34 @@ func (b *builder) listItem(from, to int) listedItem {
 		}
 		return it
 	}
+	if k, w := firstWord(name, otherFigures); k >= 0 {
+		// "行政运行（项）年初预算为1560.05万元，支出决算为…": the first amount
+		// is another figure of the 项
+		it.tok, it.bare, it.reason, it.reported = -1, -1, "the first amount after its name is another figure ("+w+")", name[:k]
+		return it
+	}
 	it.levels = strings.HasSuffix(name, "(项)")
 	it.class, it.name, it.known, it.reason = itemClass(it.code, name)
 	if it.name == it.reported {
 		it.reported = ""
 	}
 	return it
+}
+
+// otherFigures, between an item's name and its first amount, say the
+// amount is not the item's own (its budget, its prior year, its change).
+var otherFigures = []string{"年初预算", "预算数", "预算为", "决算数", "决算为", "执行数", "上年", "增加", "减少", "增长", "下降"}
+
+// firstWord is where the first of words stands in s, and which it is;
+// -1 where none does.
+func firstWord(s string, words []string) (int, string) {
+	at, word := -1, ""
+	for _, w := range words {
+		if k := strings.Index(s, w); k >= 0 && (at < 0 || k < at) {
+			at, word = k, w
+		}
+	}
+	return at, word
 }
 
 // itemClass finds the 类 of a listed 项 by its code, else by its name (and

@@ -211,3 +211,16 @@ func TestItemListQuotedLevels(t *testing.T) {
 		t.Errorf("classes %v, want %v", got, want)
 	}
 }
+
+// An item whose first amount is another figure of it (年初预算为…, 支出决算为…)
+// is not read from the list: that amount is not the 项's.
+func TestItemListOtherFigureFirst(t *testing.T) {
+	d := extractLines(t, "某区某局2017年度部门决算\n五、一般公共预算拨款支出决算情况2017年一般公共预算拨款支出1,600.00万元，具体情况如下：\n"+
+		"（一）2010101人大事务——行政运行年初预算为1,560.05万元，支出决算为1,500.00万元。\n（二）2210201住房改革支出——住房公积金100.00万元。\n六、其他\n")
+	if got := classItems(d); !equalLists(got, map[string][]string{"221": {"2210201 住房公积金:1000000"}}) {
+		t.Errorf("classes %v", got)
+	}
+	if c := functionSection(d); !strings.Contains(c.Reason, "1 of the 2 项 listed not placed (人大事务——行政运行)") {
+		t.Errorf("coverage %+v", c)
+	}
+}
