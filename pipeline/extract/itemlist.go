@@ -64,8 +64,8 @@ type listedItem struct {
 	line                 int
 }
 
-// enumerator opens an item of a list: (一) … (二十), or 1、 1. after a stop.
-var enumerator = regexp.MustCompile(`\(([一二三四五六七八九十]{1,3})\)|(?:^|[。;；:])([0-9]{1,2})[、.]`)
+// enumerator opens an item of a list: (一) … (二十), (1), or 1、 1. after a stop.
+var enumerator = regexp.MustCompile(`\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|(?:^|[。;；:])([0-9]{1,2})[、.]`)
 
 // leadCode is a code that opens an item: 〔2011501〕, [2011501], (2011501)
 // or bare before its name (2040201公安——行政运行).
@@ -84,7 +84,7 @@ const listLead, listSpan = 450, 16000
 func (b *builder) itemList(wt int) {
 	st := b.st
 	from := st.toks[wt].end
-	if near := st.s[from:runeStart(st.s, min(len(st.s), from+listLead))]; !strings.Contains(near, "(一)") && !strings.Contains(near, "1、") && !strings.Contains(near, "1.") {
+	if near := st.s[from:runeStart(st.s, min(len(st.s), from+listLead))]; !containsAny(near, []string{"(一)", "(1)", "1、", "1."}) {
 		return // no list opens right after the whole's sentence
 	}
 	limit := runeStart(st.s, min(len(st.s), from+listSpan))
@@ -99,11 +99,13 @@ func (b *builder) itemList(wt int) {
 	enums := enumerator.FindAllStringSubmatchIndex(st.s[from:limit], -1)
 	var starts []int // each item's text, after its enumerator
 	for _, m := range enums {
-		var n int
-		if m[2] >= 0 {
-			n, _ = chineseNumber(st.s[from+m[2] : from+m[3]])
-		} else {
-			n, _ = strconv.Atoi(st.s[from+m[4] : from+m[5]])
+		num := st.s[from+m[2] : from+m[3]]
+		if m[2] < 0 {
+			num = st.s[from+m[4] : from+m[5]]
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			n, _ = chineseNumber(num)
 		}
 		if n != len(starts)+1 {
 			break

@@ -210,6 +210,13 @@ func TestItemListQuotedLevels(t *testing.T) {
 	if got := classItems(d); !equalLists(got, want) {
 		t.Errorf("classes %v, want %v", got, want)
 	}
+	// numbered (1), (2)
+	d = extractLines(t, "某街道2024年部门预算\n四、财政拨款支出预算情况说明\n2024年财政拨款支出预算2,000.00万元，主要内容如下：\n"+
+		"（1）“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”科目42.29万元。\n"+
+		"（2）“城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）”科目1957.71万元。\n五、其他\n")
+	if got := classItems(d); !equalLists(got, want) {
+		t.Errorf("(1), (2): classes %v, want %v", got, want)
+	}
 }
 
 // An item whose first amount is another figure of it (年初预算为…, 支出决算为…)
