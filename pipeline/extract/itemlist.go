@@ -48,7 +48,8 @@ func (b *builder) itemLists() {
 }
 
 // listWholes are the wholes whose 项 a text lists: the general budget's
-// appropriations (by their names of before and after 2015) and the funds'.
+// appropriations (by their names of before and after 2015), the funds',
+// and all appropriations'.
 var listWholes = []string{"公共财政拨款支出", "一般公共预算拨款支出", "一般公共预算财政拨款支出", "政府性基金支出", "政府性基金预算财政拨款支出", "财政拨款支出"}
 
 // listedItem is one item of a list of 项: its amount (token; -1 when none
@@ -169,12 +170,12 @@ func (b *builder) listItem(from, to int) listedItem {
 	}
 	name := st.s[p:end]
 	if m := innerCode.FindStringSubmatchIndex(name); m != nil {
-		c := name[m[2]:m[3]]
-		if m[2] < 0 {
-			c = name[m[4]:m[5]]
-		}
 		if it.code == "" {
-			it.code = c
+			g := 2 // the group that matched: in brackets, or after 科目编码
+			if m[g] < 0 {
+				g = 4
+			}
+			it.code = name[m[g]:m[g+1]]
 		}
 		name = name[:m[0]] + name[m[1]:]
 	}

@@ -231,3 +231,14 @@ func TestItemListOtherFigureFirst(t *testing.T) {
 		t.Errorf("coverage %+v", c)
 	}
 }
+
+// A code printed after 科目编码 before the name (科目编码2010601-财政事务行政运行
+// 的金额为2.80万元) is the item's.
+func TestItemListCodeAfterWords(t *testing.T) {
+	d := extractLines(t, "某镇2017年度部门决算\n五、一般公共预算拨款支出决算情况2017年一般公共预算拨款支出12.80万元，具体情况如下：\n"+
+		"（一）科目编码2010601-财政事务行政运行的金额为2.80万元。\n（二）科目编码2210201-住房公积金的金额为10.00万元。\n六、其他\n")
+	want := map[string][]string{"201": {"2010601 财政事务行政运行:28000"}, "221": {"2210201 住房公积金:100000"}}
+	if got := classItems(d); !equalLists(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+}
