@@ -2,7 +2,6 @@ package extract
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -48,8 +47,10 @@ func FuzzExtract(f *testing.F) {
 	f.Add(defaultCarried)
 	f.Add(defaultEconomicPanels)
 	f.Add(webPage)
-	for _, name := range []string{"colwise-budget.txt", "colwise-final.txt"} {
-		raw, err := os.ReadFile(filepath.Join("testdata", name))
+	for _, name := range []string{"testdata/colwise-budget.txt", "testdata/colwise-final.txt",
+		"../../data/corpus/more/fujian/pingtan_market-supervision-bureau_2016_dept-final-accounts.txt", // lists of 项 (itemlist.go)
+		"../../data/corpus/more/fujian/pingtan_pingyuan-town_2018_dept-budget.txt"} {
+		raw, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
 		}
