@@ -308,12 +308,8 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Total: money(3056300), ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(2575300)}, {Code: "208", Name: "b", Amount: *money(481000)}}}
 			return d
 		}, "sum.function", ""},
-		{"a class whose amount is not stated adds no 0 to the classes' sum", func() *schema.Document {
-			return unstatedClass()
-		}, "sum.function", ""},
-		{"a class whose amount is not stated has no sum of items to compare", func() *schema.Document {
-			return unstatedClass()
-		}, "sum.function_items", ""},
+		{"a class whose amount is not stated adds no 0 to the classes' sum", unstatedClass, "sum.function", ""},
+		{"a class whose amount is not stated has no sum of items to compare", unstatedClass, "sum.function_items", ""},
 		{"a 项 whose amount is not stated adds no 0 to its class's items", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(1000000), Items: []schema.ClassItem{
