@@ -1795,3 +1795,80 @@ func TestNameAfterFileName(t *testing.T) {
 		}
 	}
 }
+
+// A title that names no department, a text that names the department's own
+// office (本级) twice: the name is what the words before both 本级 end with.
+// Two different names, or words that end in no department's name, give none.
+func TestOwnOfficeName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"twice":     {[]string{"2022年部门预算", "我校无二级预算单位,因此,纳入2022年部门预算编制范围的为某市外国语学校本级。", "2022年部门预算即某市外国语学校本级预算。"}, "某市外国语学校"},
+		"coded row": {[]string{"2017年部门预算", "2.101001某区人大常委会办公室本级(二级预算单位)", "本部门仅有某市某区人大常委会办公室本级一个二级预算单位"}, "某区人大常委会办公室"},
+		"once":      {[]string{"2022年部门预算", "纳入2022年部门预算编制范围的为某市外国语学校本级。"}, ""},
+		"region":    {[]string{"2021年部门决算", "2021年区本级一般公共预算", "区本级支出"}, ""},
+		"two names": {[]string{"2022年部门预算", "为某市第一中学本级。", "即某市第一中学本级预算", "为某市第二小学本级。", "即某市第二小学本级预算"}, ""},
+	} {
+		if got, _ := ownOfficeName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "目 录\n第一部分:2022年部门预算说明\n二、部门预算单位构成\n我校无二级预算单位,因此,纳入2022年部门预算编制范围的为某市外国语学校本级。\n三、部门收支总体情况\n2022年部门预算即某市外国语学校本级预算。")
+	if d.Department.Name != "某市外国语学校" || d.Provenance["/department/name"].Line != 4 {
+		t.Errorf("name %q from %+v, want 某市外国语学校 from line 4", d.Department.Name, d.Provenance["/department/name"])
+	}
+}
+
+// A title that names no department, sentences that open with it: the
+// longest name opening two sentences (after a heading's number or a 。),
+// that opens with its region. A name opening one sentence, or a name
+// without its region, gives none.
+func TestOpenerName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"sentences": {[]string{"2020年度部门决算", "(一)机构设置、职责。某某市人民政府研究室是承担政策研究的直属机构。某某市人民政府研究室只有1个机构,无下属单位。", "某某市人民政府研究室行政编制65人。"}, "某某市人民政府研究室"},
+		"once":      {[]string{"2020年度部门决算", "某某市人民政府研究室是承担政策研究的直属机构。"}, ""},
+		"no region": {[]string{"2020年度部门决算", "办公室负责文秘。", "办公室负责档案。"}, ""},
+	} {
+		if got, _ := openerName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "目 录\n第一部分 2020年度部门决算报表\n第二部分 2020年度部门决算说明\n一、单位基本情况\n(一)机构设置、职责。某某市人民政府研究室是承担综合性政策研究的直属机构。\n(二)人员构成情况\n某某市人民政府研究室行政编制65人,实有人数60人。")
+	if d.Department.Name != "某某市人民政府研究室" || d.Document.FiscalYear != 2020 {
+		t.Errorf("name %q, year %d, want 某某市人民政府研究室, 2020", d.Department.Name, d.Document.FiscalYear)
+	}
+}
+
+// A web page's title that shortens the name ("驻某市办事处 2019年度决算公开
+// 报告"), its cover repeating the title with the full name: the full name,
+// with line breaks and on one line. A cover whose year differs, or a page
+// without a cover, keeps the title's name.
+func TestCoverName(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"驻呼和浩特市办事处 2019年度决算公开报告\n来源:行署办 发布日期:2020年11月18日\n  某某自治区兴安盟行政公署驻呼和浩特市办事处\n  2019年度决算公开报告\n  目录\n", "某某自治区兴安盟行政公署驻呼和浩特市办事处"},
+		{"您的位置: 首页 > 通知公告 驻呼和浩特市办事处 2019年度决算公开报告 来源:行署办 作者:行署办公室 发布日期:2020年11月18日 09:42 分享 下载本页 打印 某某自治区兴安盟行政公署驻呼和浩特市办事处 2019年度决算公开报告 目录\n", "某某自治区兴安盟行政公署驻呼和浩特市办事处"},
+		{"驻呼和浩特市办事处 2019年度决算公开报告\n  某某自治区兴安盟行政公署驻呼和浩特市办事处\n  2018年度决算公开报告\n", "驻呼和浩特市办事处"},
+		{"驻呼和浩特市办事处 2019年度决算公开报告\n目录\n", "驻呼和浩特市办事处"},
+	} {
+		if d := readText(t, c.text); d.Department.Name != c.want {
+			t.Errorf("%q: name %q, want %q", c.text, d.Department.Name, c.want)
+		}
+	}
+}
+
+// The heading of one of the text's parts ("第二部分:2017年部门预算…说明")
+// takes no name from the line above it, the last of the part before; a
+// table's label (附表:) before the name is no part of it.
+func TestPartHeadingAndTableLabel(t *testing.T) {
+	d := extractLines(t, "第一部分:部门概况\n(二)部门预算单位构成\n1.101 某区人大常委会办公室(一级预算单位)\n2. 101001 某区人大常委会办公室本级(二级预算单位)\n本部门仅有某市某区人大常委会办公室本级一个二级预算单位\n第二部分:2017年部门预算及“三公”经费预算说明\n一、2017年部门收支预算总体情况")
+	if d.Department.Name != "某区人大常委会办公室" {
+		t.Errorf("name %q, want 某区人大常委会办公室", d.Department.Name)
+	}
+	if got := cleanName("附表:某州民族宗教事务局"); got != "某州民族宗教事务局" {
+		t.Errorf("cleanName: %q, want 某州民族宗教事务局", got)
+	}
+}

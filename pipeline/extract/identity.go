@@ -77,8 +77,10 @@ func readIdentity(flat, lines []string) identity {
 		// layout text prints a part's number and its title on one line:
 		// "第三部分   2019 年度部门预算情况说明"
 		t := l
+		part := false // the heading of one of the text's parts: the line above it ends the part before
 		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
 			t = strings.TrimLeft(t[k+len("部分"):], ":") // "第二部分:2018年度部门决算情况说明"
+			part = true
 		}
 		// a web page's body run into one line opens with the site's chrome:
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
@@ -210,7 +212,7 @@ func readIdentity(flat, lines []string) identity {
 						}
 					case j > 8:
 						continue
-					case name == "" && len(prev) > 0:
+					case name == "" && len(prev) > 0 && !part:
 						if !titleLike(t) {
 							continue // a sentence opening with the year: "2023 年单位预算全口径安排“三公”经费支出预算 0元,"
 						}
@@ -711,6 +713,110 @@ func codedName(flat []string) (name string, line int) {
 	return "", 0
 }
 
+// ownOfficeName serves a disclosure whose title names no department when
+// its text names the department's own office (本级) at least twice:
+// "纳入2022年部门预算编制范围的为某校本级", "部门预算即某校本级预算". The
+// name is the longest end the Han words before two of those 本级 share, a
+// department's name by its ending, at least four characters; every pair
+// that shares one must share the same. "" where none is.
+func ownOfficeName(flat []string) (name string, line int) {
+	type run struct {
+		words string
+		line  int
+	}
+	var runs []run
+	for i, l := range flat[:min(len(flat), 300)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "本级")
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len("本级")
+			start := k
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(l[:start])
+				if !isHan(r) {
+					break
+				}
+				start -= size
+			}
+			if start < k {
+				runs = append(runs, run{l[start:k], i + 1})
+			}
+		}
+	}
+	for a := range runs {
+		for b := a + 1; b < len(runs); b++ {
+			n := commonEnd(runs[a].words, runs[b].words)
+			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我", "该"}) {
+				continue
+			}
+			if name != "" && n != name {
+				return "", 0
+			}
+			if name == "" {
+				name, line = n, runs[a].line
+			}
+		}
+	}
+	return name, line
+}
+
+// commonEnd is the longest end a and b share, whole characters.
+func commonEnd(a, b string) string {
+	i, j := len(a), len(b)
+	for i > 0 && j > 0 {
+		ra, sa := utf8.DecodeLastRuneInString(a[:i])
+		rb, sb := utf8.DecodeLastRuneInString(b[:j])
+		if ra != rb {
+			break
+		}
+		i, j = i-sa, j-sb
+	}
+	return a[i:]
+}
+
+// openerName serves a disclosure whose title names no department and
+// whose sentences open with it: "某市人民政府研究室是承担…的直属机构。",
+// "某市人民政府研究室只有1个机构", "某市人民政府研究室行政编制65人". The name
+// is the longest that opens at least two sentences (a line's, after its
+// heading's number, or one after a 。), opens with its region and ends like
+// a department's. "" where none does.
+func openerName(flat []string) (name string, line int) {
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, l := range flat[:min(len(flat), 300)] {
+		for _, sent := range strings.Split(dropEnum(l), "。") {
+			sent = dropEnum(sent)
+			end := strings.IndexFunc(sent, func(r rune) bool { return !isHan(r) })
+			if end < 0 {
+				end = len(sent)
+			}
+			head := sent[:end] // its Han words: the name is a head of them
+			for k := range len(head) + 1 {
+				if k == 0 || k < len(head) && !utf8.RuneStart(head[k]) {
+					continue
+				}
+				p := head[:k]
+				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" {
+					continue
+				}
+				if count[p] == 0 {
+					first[p] = i + 1
+				}
+				count[p]++
+			}
+		}
+	}
+	for p, n := range count {
+		if n >= 2 && (len(p) > len(name) || len(p) == len(name) && p < name) {
+			name, line = p, first[p]
+		}
+	}
+	return name, line
+}
+
 // reportName is the department a title without the year names before the
 // report ("某局本级部门决算公开说明"), where the report is of the kind given
 // and the name ends like a department's; "本级" (its own office) is no part
@@ -878,6 +984,41 @@ func regionalName(flat []string, name string) string {
 	return best
 }
 
+// coverName finds the full name a web page's title shortens
+// ("驻某市办事处 2019年度决算公开报告"): its cover repeats the title with the
+// name whole, "某盟行政公署驻某市办事处" then "2019年度决算公开报告", among the
+// first 80 lines (lines with their spaces): a word ending with the title's
+// name, the words after it opening with the title's year and kind
+// ("2019年度决算"). The full name opens with its region and adds only Han
+// characters; "" where no word is such a name.
+func coverName(lines []string, name, title string) string {
+	k := strings.Index(title, name)
+	if k < 0 {
+		return ""
+	}
+	rest := title[k+len(name):] // its year and kind: "2019年度决算"
+	if end := strings.Index(rest, "算"); end > 0 && rest[0] >= '0' && rest[0] <= '9' {
+		rest = rest[:end+len("算")]
+	} else {
+		return ""
+	}
+	words := strings.Fields(strings.Join(lines[:min(len(lines), 80)], " "))
+	for k, w := range words {
+		p, ok := strings.CutSuffix(w, name)
+		if !ok || p == "" || strings.IndexFunc(p, func(r rune) bool { return !isHan(r) }) >= 0 {
+			continue
+		}
+		follow := ""
+		for j := k + 1; j < len(words) && len(follow) < len(rest); j++ {
+			follow += words[j]
+		}
+		if strings.HasPrefix(follow, rest) && utf8.RuneCountInString(w) <= 40 && nameLike(w) && regionOf(w) != "" {
+			return w
+		}
+	}
+	return ""
+}
+
 // namesReport tells a line that names a whole report (部门预算, 单位决算 …),
 // not the 三公 alone: "某镇人民政府2020年部门预算及“三公”经费预算".
 func namesReport(l string) bool {
@@ -1007,7 +1148,7 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	for _, p := range []string{"附件1", "附件", "关于"} {
+	for _, p := range []string{"附件1", "附件", "附表", "关于"} {
 		s = strings.TrimPrefix(s, p)
 	}
 	// no department is named 三公: "某镇“三公”经费预算…" names 某镇
