@@ -1872,3 +1872,27 @@ func TestPartHeadingAndTableLabel(t *testing.T) {
 		t.Errorf("cleanName: %q, want 某州民族宗教事务局", got)
 	}
 }
+
+// A page of the 三公 alone with no title, its first line the sentence
+// that states them ("2019年某局“三公”经费财政拨款预算安排389000元,…"): the
+// year, the department and the kind are that sentence's, up to its first
+// amount. The same sentence after another line is no title. The cars'
+// whole named the other way round (运行维护及购置费) and the running costs
+// as 运行及维护 are read; "比上年预算增56400元" is an increase.
+func TestThreePublicOpeningSentence(t *testing.T) {
+	text := "2019年某某市环境保护局“三公”经费财政拨款预算安排389000元,比上年预算增56400元。具体情况如下:\n(一)因公出国(境)费\n安排因公出国(境)费0元。\n(二)公务接待费\n安排公务接待费64000元。\n(三)公务用车运行维护及购置费\n安排公务用车运行维护及购置费325000元,其中:公务用车购置费0元,公务用车运行及维护支出325000元。\n"
+	d := readText(t, text)
+	if d.Department.Name != "某某市环境保护局" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget {
+		t.Fatalf("identity %q %d %s, want 某某市环境保护局 2019 budget", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(389000) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(325000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(325000) {
+		t.Fatalf("三公 %+v, want total 389000, vehicle and its running 325000", tp)
+	}
+	if tp.PriorYear != nil {
+		t.Errorf("prior year %v: 比上年预算增56400元 states the increase, not the prior year's", *tp.PriorYear)
+	}
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil {
+		t.Errorf("the sentence after another line made a title")
+	}
+}

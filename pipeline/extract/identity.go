@@ -116,7 +116,7 @@ func readIdentity(flat, lines []string) identity {
 			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
 			// a line that is more than the title (a web page's body on one
 			// line) holds it up to its first 说明 or 情况 after the 三公
-			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t)} {
+			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t), openingClause(t, len(prev) == 0)} {
 				tp := threePublicTitle(c)
 				// a title opening with the year: the name is the line above,
 				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
@@ -377,6 +377,31 @@ func threePublicHead(t string) string {
 		}
 	}
 	return ""
+}
+
+// openingClause is the title a page of the 三公 alone that has none
+// opens with, its first sentence (first, the text's first line): "2019年
+// 某局“三公”经费财政拨款预算安排389000元,比上年…" — up to its first amount
+// or punctuation, when it opens with the year. "" for any other line.
+func openingClause(t string, first bool) string {
+	if !first || !strings.HasPrefix(t, "20") {
+		return ""
+	}
+	k := strings.Index(t, "三公")
+	if k < 0 {
+		return ""
+	}
+	end := len(t)
+	if j := strings.IndexAny(t, ",，。;；"); j >= 0 {
+		end = j
+	}
+	if j := strings.IndexAny(t[k:], "0123456789"); j >= 0 && k+j < end {
+		end = k + j
+	}
+	if end == len(t) {
+		return "" // a title's line
+	}
+	return t[:end]
 }
 
 // lastWord is the department's name a line with its spaces (orig) gives
