@@ -758,15 +758,7 @@ func ownOfficeName(flat []string) (name string, line int) {
 			}
 			k += at
 			at = k + len("本级")
-			start := k
-			for start > 0 {
-				r, size := utf8.DecodeLastRuneInString(l[:start])
-				if !isHan(r) {
-					break
-				}
-				start -= size
-			}
-			if start < k {
+			if start := hanRunStart(l, k); start < k {
 				runs = append(runs, run{l[start:k], i + 1})
 			}
 		}
@@ -786,6 +778,19 @@ func ownOfficeName(flat []string) (name string, line int) {
 		}
 	}
 	return name, line
+}
+
+// hanRunStart is where the run of Han characters that ends at end in s
+// starts (end where none does).
+func hanRunStart(s string, end int) int {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !isHan(r) {
+			break
+		}
+		end -= size
+	}
+	return end
 }
 
 // commonEnd is the longest end a and b share, whole characters.
@@ -983,15 +988,7 @@ func regionalName(flat []string, name string) string {
 			}
 			end := at + k
 			at = end + len(name)
-			start := end
-			for start > 0 {
-				r, size := utf8.DecodeLastRuneInString(l[:start])
-				if !unicode.Is(unicode.Han, r) {
-					break
-				}
-				start -= size
-			}
-			prefix := l[start:end]
+			prefix := l[hanRunStart(l, end):end]
 			if n := utf8.RuneCountInString(prefix); n < 2 || n > 8 || !hasSuffixAny(prefix, regionSuffixes) {
 				continue
 			}
