@@ -110,7 +110,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name, subject = n, l
 		}
 	} else if !fromHint {
-		if n := coverName(folded, ident.name, ident.title); n != "" {
+		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
 			ident.name = n // the page's title "驻某市办事处2019年度决算公开报告", its cover "某盟行政公署驻某市办事处" / "2019年度决算公开报告"
 		} else if regionOf(ident.name) == "" {
 			if n := regionalName(flat, ident.name); n != "" {

@@ -1853,10 +1853,18 @@ func TestCoverName(t *testing.T) {
 		{"您的位置: 首页 > 通知公告 驻呼和浩特市办事处 2019年度决算公开报告 来源:行署办 作者:行署办公室 发布日期:2020年11月18日 09:42 分享 下载本页 打印 某某自治区兴安盟行政公署驻呼和浩特市办事处 2019年度决算公开报告 目录\n", "某某自治区兴安盟行政公署驻呼和浩特市办事处"},
 		{"驻呼和浩特市办事处 2019年度决算公开报告\n  某某自治区兴安盟行政公署驻呼和浩特市办事处\n  2018年度决算公开报告\n", "驻呼和浩特市办事处"},
 		{"驻呼和浩特市办事处 2019年度决算公开报告\n目录\n", "驻呼和浩特市办事处"},
+		// the site's greeting before the title names the department, digits after it: no cover
+		{"欢迎来到某某市中医医院 24小时应诊电话:0830-3103108 国家中医药管理局中医全科医师规范化培训基地 2023年度某某市中医医院单位决算 来源:某某市中医医院 发布时间:2024-09-24 目录 第一部分 单位概况 一、主要职责 承担全市中医医疗服务,开展中医药科研和教学,指导基层医疗机构的中医药工作。\n", "某某市中医医院"},
 	} {
 		if d := readText(t, c.text); d.Department.Name != c.want {
 			t.Errorf("%q: name %q, want %q", c.text, d.Department.Name, c.want)
 		}
+	}
+	// a title that holds the page's chrome: the name's first word in it is
+	// the greeting's, numbers after it, not the fiscal year
+	line := "欢迎来到某某市中医医院 24小时应诊电话:0830-3103108 2023年度某某市中医医院单位决算"
+	if got := coverName([]string{line}, "某某市中医医院", compact(line), 2023); got != "" {
+		t.Errorf("cover %q, want none", got)
 	}
 }
 
@@ -1894,5 +1902,22 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 	}
 	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil {
 		t.Errorf("the sentence after another line made a title")
+	}
+}
+
+// A web page's body on one line whose title opens with the year, the name
+// one word with it up to the kind ("…网站! 2022年度某中心部门决算公开 发布
+// 时间:…"): the words before the year are the page's chrome. A sentence
+// whose word opens with the year and the text's word for itself (本中心)
+// names nothing.
+func TestOneLineTitleOpeningWithYear(t *testing.T) {
+	tail := " 发布时间:2023-08-16 目录 第一部分 部门概况 一、主要职能、职责 1.贯彻落实国家关于公共资源交易工作的方针政策,负责全市公共资源交易平台的运行,承担交易活动的组织和服务工作。\n"
+	d := readText(t, "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 欢迎访问某某市公共资源交易中心网站! 2022年度某某市公共资源交易中心部门决算公开"+tail)
+	if d.Department.Name != "某某市公共资源交易中心" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("identity %q %d %s, want 某某市公共资源交易中心 2022 final_accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	text := "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 主要原因是: 2022年度本中心部门决算收入增加" + tail
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: []string{text}}, "t", Hints{}); err == nil {
+		t.Errorf("%q: a title, want none", text)
 	}
 }

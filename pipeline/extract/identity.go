@@ -181,7 +181,21 @@ func readIdentity(flat, lines []string) identity {
 					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "数", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
+					// a title that opens a word with the year, the name one word
+					// with it up to the kind, after words of the page's chrome
+					// (a web page's body on one line): "…网站! 2022年度某中心部门
+					// 决算公开 发布时间:…"
+					var word string // the title's word
+					opens := false
+					if lines != nil && k.scope != "" && j > 8 && j <= 60 { // a report's kind, not 预算 alone
+						word, opens = yearWord(lines[i], before, y, k.word)
+						n := after[:j]
+						opens = opens && n == cleanName(n) && nameLike(n) && utf8.RuneCountInString(n) >= 4 && !startsWithAny(n, []string{"本", "我", "该"})
+					}
 					name := strings.TrimRight(before, " :")
+					if opens {
+						name = ""
+					}
 					if containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；") {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
@@ -207,7 +221,7 @@ func readIdentity(flat, lines []string) identity {
 					switch {
 					case name == "" && j > 8 && j <= 60:
 						name = after[:j] // 2018 年度江苏省高级人民法院预算公开
-						if !titleLike(t) {
+						if !titleLike(t) && !opens {
 							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
 						}
 					case j > 8:
@@ -236,6 +250,9 @@ func readIdentity(flat, lines []string) identity {
 					}
 					if before == "" && j <= 8 && len(prev) > 0 {
 						id.title = name + id.title
+					}
+					if opens {
+						id.title = word
 					}
 					break
 				}
@@ -438,6 +455,31 @@ func lastWord(orig, name string, year int) string {
 			return ""
 		}
 		return w
+	}
+}
+
+// yearWord finds a title in a line with its spaces (orig) that opens a
+// word with its year, the year and the name up to the report's kind (kind)
+// one word: "… 2022年度某中心部门决算公开 …". It returns that word; before
+// is the compact text before the year.
+func yearWord(orig, before string, year int, kind string) (string, bool) {
+	ys := strconv.Itoa(year)
+	for at := 0; ; {
+		k := strings.Index(orig[at:], ys)
+		if k < 0 {
+			return "", false
+		}
+		k += at
+		at = k + len(ys)
+		if !strings.HasSuffix(compactFolded(orig[:k]), before) {
+			continue
+		}
+		m := strings.Index(orig[k:], kind)
+		if k > 0 && orig[k-1] != ' ' || m <= 0 || strings.ContainsAny(orig[k:k+m], " \t") {
+			return "", false
+		}
+		w, _, _ := strings.Cut(orig[k:], " ")
+		return w, true
 	}
 }
 
@@ -1010,16 +1052,16 @@ func regionalName(flat []string, name string) string {
 // ("驻某市办事处 2019年度决算公开报告"): its cover repeats the title with the
 // name whole, "某盟行政公署驻某市办事处" then "2019年度决算公开报告", among the
 // first 80 lines (lines with their spaces): a word ending with the title's
-// name, the words after it opening with the title's year and kind
-// ("2019年度决算"). The full name opens with its region and adds only Han
+// name, the words after it opening with the title's year (the fiscal year)
+// and kind ("2019年度决算"), as the title does right after its name. The full name opens with its region and adds only Han
 // characters; "" where no word is such a name.
-func coverName(lines []string, name, title string) string {
+func coverName(lines []string, name, title string, year int) string {
 	k := strings.Index(title, name)
 	if k < 0 {
 		return ""
 	}
 	rest := title[k+len(name):] // its year and kind: "2019年度决算"
-	if end := strings.Index(rest, "算"); end > 0 && rest[0] >= '0' && rest[0] <= '9' {
+	if end := strings.Index(rest, "算"); end > 0 && strings.HasPrefix(rest, strconv.Itoa(year)) && utf8.RuneCountInString(rest[:end]) <= 12 {
 		rest = rest[:end+len("算")]
 	} else {
 		return ""
