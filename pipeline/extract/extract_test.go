@@ -1907,7 +1907,8 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 
 // A web page's body on one line whose title opens with the year, the name
 // one word with it up to the kind ("…网站! 2022年度某中心部门决算公开 发布
-// 时间:…"): the words before the year are the page's chrome. A sentence
+// 时间:…"): the words before the year are the page's chrome, also where a
+// breadcrumb opens the line and chrome (分享到) follows the title. A sentence
 // whose word opens with the year and the text's word for itself (本中心)
 // names nothing.
 func TestOneLineTitleOpeningWithYear(t *testing.T) {
@@ -1915,6 +1916,11 @@ func TestOneLineTitleOpeningWithYear(t *testing.T) {
 	d := readText(t, "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 欢迎访问某某市公共资源交易中心网站! 2022年度某某市公共资源交易中心部门决算公开"+tail)
 	if d.Department.Name != "某某市公共资源交易中心" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts {
 		t.Errorf("identity %q %d %s, want 某某市公共资源交易中心 2022 final_accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	// the title between the breadcrumb and the chrome after it (分享到)
+	d = readText(t, "当前位置: 首页 > 政务公开 > 部门预决算 > 乡镇办场 > 某某镇 2021年度某某市某某镇人民政府部门决算 发布时间:2022-09-28 11:25 信息来源:财政局 分享到:"+tail)
+	if d.Department.Name != "某某市某某镇人民政府" || d.Document.FiscalYear != 2021 {
+		t.Errorf("identity %q %d, want 某某市某某镇人民政府 2021", d.Department.Name, d.Document.FiscalYear)
 	}
 	text := "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 主要原因是: 2022年度本中心部门决算收入增加" + tail
 	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: []string{text}}, "t", Hints{}); err == nil {

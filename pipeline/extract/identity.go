@@ -360,7 +360,8 @@ var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印�
 // its title: a breadcrumb (当前位置:…) up to the last of the chrome that
 // follows it. A breadcrumb with none of it after it is dropped whole: it
 // names the site's columns, not the disclosure — unless the line is more
-// than a title's (a web page's body on one line), the title after the crumbs.
+// than a title's (a web page's body on one line), the title after the crumbs
+// — or before the chrome, where a year and a report's kind stand there.
 func afterPageChrome(t string) string {
 	if !strings.HasPrefix(t, "当前位置") && !strings.HasPrefix(t, "您的位置") && !strings.HasPrefix(t, "您现在的位置") {
 		return t
@@ -376,6 +377,16 @@ func afterPageChrome(t string) string {
 			return ""
 		}
 		return t
+	}
+	// a web page's body on one line may print its title between the crumbs
+	// and the chrome after it ("…>某镇 2021年度某镇人民政府部门决算 发布时间:…
+	// 分享到:"): the line is kept whole, its words tell the title
+	if _, _, after, ok := yearIn(t[:end]); ok && !titleLike(t) {
+		for _, k := range titleKinds {
+			if j := strings.Index(after, k.word); k.scope != "" && j > 0 && j <= 90 {
+				return t
+			}
+		}
 	}
 	return t[end:]
 }
