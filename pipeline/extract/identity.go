@@ -794,9 +794,11 @@ func codedName(flat []string) (name string, line int) {
 // ownOfficeName serves a disclosure whose title names no department when
 // its text names the department's own office (本级) at least twice:
 // "纳入2022年部门预算编制范围的为某校本级", "部门预算即某校本级预算". The
-// name is the longest end the Han words before two of those 本级 share, a
-// department's name by its ending, at least four characters; every pair
-// that shares one must share the same. "" where none is.
+// name is the longest end the Han words before two of those 本级 share
+// (two different runs of words: where they part the name starts), a
+// department's name by its ending, at least four characters, no sentence's
+// words (的, 为…); every pair that shares one must share the same. "" where
+// none is.
 func ownOfficeName(flat []string) (name string, line int) {
 	type run struct {
 		words string
@@ -818,8 +820,11 @@ func ownOfficeName(flat []string) (name string, line int) {
 	}
 	for a := range runs {
 		for b := a + 1; b < len(runs); b++ {
+			if runs[a].words == runs[b].words {
+				continue // the same words twice (a sentence repeated) tell no name's start
+			}
 			n := commonEnd(runs[a].words, runs[b].words)
-			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我", "该"}) {
+			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我", "该", "为", "即", "是"}) || strings.Contains(n, "的") {
 				continue
 			}
 			if name != "" && n != name {
@@ -864,11 +869,12 @@ func commonEnd(a, b string) string {
 // whose sentences open with it: "某市人民政府研究室是承担…的直属机构。",
 // "某市人民政府研究室只有1个机构", "某市人民政府研究室行政编制65人". The name
 // is the longest that opens at least two sentences (a line's, after its
-// heading's number, or one after a 。), opens with its region and ends like
-// a department's. "" where none does.
+// heading's number, or one after a 。) that go on differently after it,
+// opens with its region and ends like a department's. "" where none does.
 func openerName(flat []string) (name string, line int) {
 	count := map[string]int{}
 	first := map[string]int{}
+	next := map[string]map[rune]bool{} // what follows the name in the sentences it opens
 	for i, l := range flat[:min(len(flat), 300)] {
 		for _, sent := range strings.Split(dropEnum(l), "。") {
 			sent = dropEnum(sent)
@@ -886,14 +892,18 @@ func openerName(flat []string) (name string, line int) {
 					continue
 				}
 				if count[p] == 0 {
-					first[p] = i + 1
+					first[p], next[p] = i+1, map[rune]bool{}
 				}
 				count[p]++
+				r, _ := utf8.DecodeRuneInString(sent[k:])
+				next[p][r] = true
 			}
 		}
 	}
 	for p, n := range count {
-		if n >= 2 && (len(p) > len(name) || len(p) == len(name) && p < name) {
+		// two sentences at least, parting after the name: where they go on
+		// alike (a sentence printed twice) the name may end later
+		if n >= 2 && len(next[p]) >= 2 && (len(p) > len(name) || len(p) == len(name) && p < name) {
 			name, line = p, first[p]
 		}
 	}

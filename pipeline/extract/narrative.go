@@ -477,12 +477,11 @@ func (b *builder) totals() {
 // yearFromSources: the year's own where its sources add up to it.)
 func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearOpens []string) {
 	opens := slices.Clone(yearOpens)
+	name := b.doc.Department.Name // "2021年度,某卫生院单位支出为468.738万元"
 	for _, y := range yearOpens {
 		if !strings.HasSuffix(y, "年") && !strings.HasSuffix(y, "年度") {
 			continue
 		}
-		// the department by its name: "2021年度,某卫生院单位支出为468.738万元"
-		name := b.doc.Department.Name
 		for _, sep := range []string{",", "，"} {
 			for _, who := range []string{"本部门", "本单位", name, name + "单位", name + "部门"} {
 				opens = append(opens, y+sep+who)
