@@ -1906,6 +1906,9 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil {
 		t.Errorf("the sentence after another line made a title")
 	}
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil {
+		t.Errorf("the text's word for itself (我局) made a name")
+	}
 }
 
 // A web page's body on one line whose title opens with the year, the name

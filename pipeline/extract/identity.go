@@ -116,8 +116,12 @@ func readIdentity(flat, lines []string) identity {
 			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
 			// a line that is more than the title (a web page's body on one
 			// line) holds it up to its first 说明 or 情况 after the 三公
-			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t), openingClause(t, len(prev) == 0)} {
+			opening := openingClause(t, len(prev) == 0)
+			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t), opening} {
 				tp := threePublicTitle(c)
+				if c == opening && (utf8.RuneCountInString(tp.name) < 4 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
+					continue // a sentence's subject that is the text's word for itself: "2019年我局“三公”经费…"
+				}
 				// a title opening with the year: the name is the line above,
 				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
 				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
