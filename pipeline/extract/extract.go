@@ -97,13 +97,25 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name, subject = codedName(flat)
 			nameFrom = "the unit's row of its tables, after its code"
 		}
+		if ident.name == "" {
+			ident.name, subject = ownOfficeName(flat)
+			nameFrom = "the one the text gives its own office (…本级)"
+		}
+		if ident.name == "" {
+			ident.name, subject = openerName(flat)
+			nameFrom = "the one its sentences open with"
+		}
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l
 		}
-	} else if regionOf(ident.name) == "" && !fromHint {
-		if n := regionalName(flat, ident.name); n != "" {
-			ident.name = n // "卫生监督所" of the title is the body's "平潭县卫生监督所"
+	} else if !fromHint {
+		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
+			ident.name = n // the page's title "驻某市办事处2019年度决算公开报告", its cover "某盟行政公署驻某市办事处" / "2019年度决算公开报告"
+		} else if regionOf(ident.name) == "" {
+			if n := regionalName(flat, ident.name); n != "" {
+				ident.name = n // "卫生监督所" of the title is the body's "平潭县卫生监督所"
+			}
 		}
 	}
 	if ident.name == "" {

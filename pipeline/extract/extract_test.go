@@ -1795,3 +1795,141 @@ func TestNameAfterFileName(t *testing.T) {
 		}
 	}
 }
+
+// A title that names no department, a text that names the department's own
+// office (本级) twice: the name is what the words before both 本级 end with.
+// Two different names, or words that end in no department's name, give none.
+func TestOwnOfficeName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"twice":     {[]string{"2022年部门预算", "我校无二级预算单位,因此,纳入2022年部门预算编制范围的为某市外国语学校本级。", "2022年部门预算即某市外国语学校本级预算。"}, "某市外国语学校"},
+		"coded row": {[]string{"2017年部门预算", "2.101001某区人大常委会办公室本级(二级预算单位)", "本部门仅有某市某区人大常委会办公室本级一个二级预算单位"}, "某区人大常委会办公室"},
+		"once":      {[]string{"2022年部门预算", "纳入2022年部门预算编制范围的为某市外国语学校本级。"}, ""},
+		"region":    {[]string{"2021年部门决算", "2021年区本级一般公共预算", "区本级支出"}, ""},
+		"two names": {[]string{"2022年部门预算", "为某市第一中学本级。", "即某市第一中学本级预算", "为某市第二小学本级。", "即某市第二小学本级预算"}, ""},
+		"repeated":  {[]string{"2022年部门预算", "纳入2022年部门预算编制范围的为某市外国语学校本级。", "纳入2022年部门预算编制范围的为某市外国语学校本级。"}, ""},
+		"sentence":  {[]string{"2022年部门预算", "纳入本年部门预算编制范围的为某市外国语学校本级。", "纳入2021年部门预算编制范围的为某市外国语学校本级。"}, ""},
+	} {
+		if got, _ := ownOfficeName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "目 录\n第一部分:2022年部门预算说明\n二、部门预算单位构成\n我校无二级预算单位,因此,纳入2022年部门预算编制范围的为某市外国语学校本级。\n三、部门收支总体情况\n2022年部门预算即某市外国语学校本级预算。")
+	if d.Department.Name != "某市外国语学校" || d.Provenance["/department/name"].Line != 4 {
+		t.Errorf("name %q from %+v, want 某市外国语学校 from line 4", d.Department.Name, d.Provenance["/department/name"])
+	}
+}
+
+// A title that names no department, sentences that open with it: the
+// longest name opening two sentences (after a heading's number or a 。),
+// that opens with its region. A name opening one sentence, or a name
+// without its region, gives none.
+func TestOpenerName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"sentences": {[]string{"2020年度部门决算", "(一)机构设置、职责。某某市人民政府研究室是承担政策研究的直属机构。某某市人民政府研究室只有1个机构,无下属单位。", "某某市人民政府研究室行政编制65人。"}, "某某市人民政府研究室"},
+		"once":      {[]string{"2020年度部门决算", "某某市人民政府研究室是承担政策研究的直属机构。"}, ""},
+		"twice":     {[]string{"2020年度部门决算", "某某市人民政府研究室是政府的研究室。", "某某市人民政府研究室是政府的研究室。"}, ""},
+		"no region": {[]string{"2020年度部门决算", "办公室负责文秘。", "办公室负责档案。"}, ""},
+	} {
+		if got, _ := openerName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "目 录\n第一部分 2020年度部门决算报表\n第二部分 2020年度部门决算说明\n一、单位基本情况\n(一)机构设置、职责。某某市人民政府研究室是承担综合性政策研究的直属机构。\n(二)人员构成情况\n某某市人民政府研究室行政编制65人,实有人数60人。")
+	if d.Department.Name != "某某市人民政府研究室" || d.Document.FiscalYear != 2020 {
+		t.Errorf("name %q, year %d, want 某某市人民政府研究室, 2020", d.Department.Name, d.Document.FiscalYear)
+	}
+}
+
+// A web page's title that shortens the name ("驻某市办事处 2019年度决算公开
+// 报告"), its cover repeating the title with the full name: the full name,
+// with line breaks and on one line. A cover whose year differs, or a page
+// without a cover, keeps the title's name.
+func TestCoverName(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"驻呼和浩特市办事处 2019年度决算公开报告\n来源:行署办 发布日期:2020年11月18日\n  某某自治区兴安盟行政公署驻呼和浩特市办事处\n  2019年度决算公开报告\n  目录\n", "某某自治区兴安盟行政公署驻呼和浩特市办事处"},
+		{"您的位置: 首页 > 通知公告 驻呼和浩特市办事处 2019年度决算公开报告 来源:行署办 作者:行署办公室 发布日期:2020年11月18日 09:42 分享 下载本页 打印 某某自治区兴安盟行政公署驻呼和浩特市办事处 2019年度决算公开报告 目录\n", "某某自治区兴安盟行政公署驻呼和浩特市办事处"},
+		{"驻呼和浩特市办事处 2019年度决算公开报告\n  某某自治区兴安盟行政公署驻呼和浩特市办事处\n  2018年度决算公开报告\n", "驻呼和浩特市办事处"},
+		{"驻呼和浩特市办事处 2019年度决算公开报告\n目录\n", "驻呼和浩特市办事处"},
+		// the site's greeting before the title names the department, digits after it: no cover
+		{"欢迎来到某某市中医医院 24小时应诊电话:0830-3103108 国家中医药管理局中医全科医师规范化培训基地 2023年度某某市中医医院单位决算 来源:某某市中医医院 发布时间:2024-09-24 目录 第一部分 单位概况 一、主要职责 承担全市中医医疗服务,开展中医药科研和教学,指导基层医疗机构的中医药工作。\n", "某某市中医医院"},
+	} {
+		if d := readText(t, c.text); d.Department.Name != c.want {
+			t.Errorf("%q: name %q, want %q", c.text, d.Department.Name, c.want)
+		}
+	}
+	// a title that holds the page's chrome: the name's first word in it is
+	// the greeting's, numbers after it, not the fiscal year
+	line := "欢迎来到某某市中医医院 24小时应诊电话:0830-3103108 2023年度某某市中医医院单位决算"
+	if got := coverName([]string{line}, "某某市中医医院", compact(line), 2023); got != "" {
+		t.Errorf("cover %q, want none", got)
+	}
+}
+
+// The heading of one of the text's parts ("第二部分:2017年部门预算…说明")
+// takes no name from the line above it, the last of the part before; a
+// table's label (附表:) before the name is no part of it.
+func TestPartHeadingAndTableLabel(t *testing.T) {
+	d := extractLines(t, "第一部分:部门概况\n(二)部门预算单位构成\n1.101 某区人大常委会办公室(一级预算单位)\n2. 101001 某区人大常委会办公室本级(二级预算单位)\n本部门仅有某市某区人大常委会办公室本级一个二级预算单位\n第二部分:2017年部门预算及“三公”经费预算说明\n一、2017年部门收支预算总体情况")
+	if d.Department.Name != "某区人大常委会办公室" {
+		t.Errorf("name %q, want 某区人大常委会办公室", d.Department.Name)
+	}
+	if got := cleanName("附表:某州民族宗教事务局"); got != "某州民族宗教事务局" {
+		t.Errorf("cleanName: %q, want 某州民族宗教事务局", got)
+	}
+}
+
+// A page of the 三公 alone with no title, its first line the sentence
+// that states them ("2019年某局“三公”经费财政拨款预算安排389000元,…"): the
+// year, the department and the kind are that sentence's, up to its first
+// amount. The same sentence after another line is no title. The cars'
+// whole named the other way round (运行维护及购置费) and the running costs
+// as 运行及维护 are read; "比上年预算增56400元" is an increase.
+func TestThreePublicOpeningSentence(t *testing.T) {
+	text := "2019年某某市环境保护局“三公”经费财政拨款预算安排389000元,比上年预算增56400元。具体情况如下:\n(一)因公出国(境)费\n安排因公出国(境)费0元。\n(二)公务接待费\n安排公务接待费64000元。\n(三)公务用车运行维护及购置费\n安排公务用车运行维护及购置费325000元,其中:公务用车购置费0元,公务用车运行及维护支出325000元。\n"
+	d := readText(t, text)
+	if d.Department.Name != "某某市环境保护局" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget {
+		t.Fatalf("identity %q %d %s, want 某某市环境保护局 2019 budget", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(389000) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(325000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(325000) {
+		t.Fatalf("三公 %+v, want total 389000, vehicle and its running 325000", tp)
+	}
+	if tp.PriorYear != nil {
+		t.Errorf("prior year %v: 比上年预算增56400元 states the increase, not the prior year's", *tp.PriorYear)
+	}
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil {
+		t.Errorf("the sentence after another line made a title")
+	}
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil {
+		t.Errorf("the text's word for itself (我局) made a name")
+	}
+}
+
+// A web page's body on one line whose title opens with the year, the name
+// one word with it up to the kind ("…网站! 2022年度某中心部门决算公开 发布
+// 时间:…"): the words before the year are the page's chrome, also where a
+// breadcrumb opens the line and chrome (分享到) follows the title. A sentence
+// whose word opens with the year and the text's word for itself (本中心)
+// names nothing.
+func TestOneLineTitleOpeningWithYear(t *testing.T) {
+	tail := " 发布时间:2023-08-16 目录 第一部分 部门概况 一、主要职能、职责 1.贯彻落实国家关于公共资源交易工作的方针政策,负责全市公共资源交易平台的运行,承担交易活动的组织和服务工作。\n"
+	d := readText(t, "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 欢迎访问某某市公共资源交易中心网站! 2022年度某某市公共资源交易中心部门决算公开"+tail)
+	if d.Department.Name != "某某市公共资源交易中心" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("identity %q %d %s, want 某某市公共资源交易中心 2022 final_accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	// the title between the breadcrumb and the chrome after it (分享到)
+	d = readText(t, "当前位置: 首页 > 政务公开 > 部门预决算 > 乡镇办场 > 某某镇 2021年度某某市某某镇人民政府部门决算 发布时间:2022-09-28 11:25 信息来源:财政局 分享到:"+tail)
+	if d.Department.Name != "某某市某某镇人民政府" || d.Document.FiscalYear != 2021 {
+		t.Errorf("identity %q %d, want 某某市某某镇人民政府 2021", d.Department.Name, d.Document.FiscalYear)
+	}
+	text := "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 主要原因是: 2022年度本中心部门决算收入增加" + tail
+	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: []string{text}}, "t", Hints{}); err == nil {
+		t.Errorf("%q: a title, want none", text)
+	}
+}

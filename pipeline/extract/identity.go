@@ -77,8 +77,10 @@ func readIdentity(flat, lines []string) identity {
 		// layout text prints a part's number and its title on one line:
 		// "第三部分   2019 年度部门预算情况说明"
 		t := l
+		part := false // the heading of one of the text's parts: the line above it ends the part before
 		if k := strings.Index(t, "部分"); strings.HasPrefix(t, "第") && k > 0 && k <= len("第十一") {
 			t = strings.TrimLeft(t[k+len("部分"):], ":") // "第二部分:2018年度部门决算情况说明"
+			part = true
 		}
 		// a web page's body run into one line opens with the site's chrome:
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
@@ -114,8 +116,12 @@ func readIdentity(flat, lines []string) identity {
 			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
 			// a line that is more than the title (a web page's body on one
 			// line) holds it up to its first 说明 or 情况 after the 三公
-			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t)} {
+			opening := openingClause(t, len(prev) == 0)
+			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t), opening} {
 				tp := threePublicTitle(c)
+				if c == opening && (utf8.RuneCountInString(tp.name) < 4 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
+					continue // a sentence's subject that is the text's word for itself: "2019年我局“三公”经费…"
+				}
 				// a title opening with the year: the name is the line above,
 				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
 				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
@@ -179,7 +185,21 @@ func readIdentity(flat, lines []string) identity {
 					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "数", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
+					// a title that opens a word with the year, the name one word
+					// with it up to the kind, after words of the page's chrome
+					// (a web page's body on one line): "…网站! 2022年度某中心部门
+					// 决算公开 发布时间:…"
+					var word string // the title's word
+					opens := false
+					if lines != nil && k.scope != "" && j > 8 && j <= 60 { // a report's kind, not 预算 alone
+						word, opens = yearWord(lines[i], before, y, k.word)
+						n := after[:j]
+						opens = opens && n == cleanName(n) && nameLike(n) && utf8.RuneCountInString(n) >= 4 && !startsWithAny(n, []string{"本", "我", "该"})
+					}
 					name := strings.TrimRight(before, " :")
+					if opens {
+						name = ""
+					}
 					if containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；") {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
@@ -205,12 +225,12 @@ func readIdentity(flat, lines []string) identity {
 					switch {
 					case name == "" && j > 8 && j <= 60:
 						name = after[:j] // 2018 年度江苏省高级人民法院预算公开
-						if !titleLike(t) {
+						if !titleLike(t) && !opens {
 							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
 						}
 					case j > 8:
 						continue
-					case name == "" && len(prev) > 0:
+					case name == "" && len(prev) > 0 && !part:
 						if !titleLike(t) {
 							continue // a sentence opening with the year: "2023 年单位预算全口径安排“三公”经费支出预算 0元,"
 						}
@@ -234,6 +254,9 @@ func readIdentity(flat, lines []string) identity {
 					}
 					if before == "" && j <= 8 && len(prev) > 0 {
 						id.title = name + id.title
+					}
+					if opens {
+						id.title = word
 					}
 					break
 				}
@@ -341,7 +364,8 @@ var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印�
 // its title: a breadcrumb (当前位置:…) up to the last of the chrome that
 // follows it. A breadcrumb with none of it after it is dropped whole: it
 // names the site's columns, not the disclosure — unless the line is more
-// than a title's (a web page's body on one line), the title after the crumbs.
+// than a title's (a web page's body on one line), the title after the crumbs
+// — or before the chrome, where a year and a report's kind stand there.
 func afterPageChrome(t string) string {
 	if !strings.HasPrefix(t, "当前位置") && !strings.HasPrefix(t, "您的位置") && !strings.HasPrefix(t, "您现在的位置") {
 		return t
@@ -357,6 +381,16 @@ func afterPageChrome(t string) string {
 			return ""
 		}
 		return t
+	}
+	// a web page's body on one line may print its title between the crumbs
+	// and the chrome after it ("…>某镇 2021年度某镇人民政府部门决算 发布时间:…
+	// 分享到:"): the line is kept whole, its words tell the title
+	if _, _, after, ok := yearIn(t[:end]); ok && !titleLike(t) {
+		for _, k := range titleKinds {
+			if j := strings.Index(after, k.word); k.scope != "" && j > 0 && j <= 90 {
+				return t
+			}
+		}
 	}
 	return t[end:]
 }
@@ -375,6 +409,31 @@ func threePublicHead(t string) string {
 		}
 	}
 	return ""
+}
+
+// openingClause is the title a page of the 三公 alone that has none
+// opens with, its first sentence (first, the text's first line): "2019年
+// 某局“三公”经费财政拨款预算安排389000元,比上年…" — up to its first amount
+// or punctuation, when it opens with the year. "" for any other line.
+func openingClause(t string, first bool) string {
+	if !first || !strings.HasPrefix(t, "20") {
+		return ""
+	}
+	k := strings.Index(t, "三公")
+	if k < 0 {
+		return ""
+	}
+	end := len(t)
+	if j := strings.IndexAny(t, ",，。;；"); j >= 0 {
+		end = j
+	}
+	if j := strings.IndexAny(t[k:], "0123456789"); j >= 0 && k+j < end {
+		end = k + j
+	}
+	if end == len(t) {
+		return "" // a title's line
+	}
+	return t[:end]
 }
 
 // lastWord is the department's name a line with its spaces (orig) gives
@@ -411,6 +470,31 @@ func lastWord(orig, name string, year int) string {
 			return ""
 		}
 		return w
+	}
+}
+
+// yearWord finds a title in a line with its spaces (orig) that opens a
+// word with its year, the year and the name up to the report's kind (kind)
+// one word: "… 2022年度某中心部门决算公开 …". It returns that word; before
+// is the compact text before the year.
+func yearWord(orig, before string, year int, kind string) (string, bool) {
+	ys := strconv.Itoa(year)
+	for at := 0; ; {
+		k := strings.Index(orig[at:], ys)
+		if k < 0 {
+			return "", false
+		}
+		k += at
+		at = k + len(ys)
+		if !strings.HasSuffix(compactFolded(orig[:k]), before) {
+			continue
+		}
+		m := strings.Index(orig[k:], kind)
+		if k > 0 && orig[k-1] != ' ' || m <= 0 || strings.ContainsAny(orig[k:k+m], " \t") {
+			return "", false
+		}
+		w, _, _ := strings.Cut(orig[k:], " ")
+		return w, true
 	}
 }
 
@@ -711,6 +795,125 @@ func codedName(flat []string) (name string, line int) {
 	return "", 0
 }
 
+// ownOfficeName serves a disclosure whose title names no department when
+// its text names the department's own office (本级) at least twice:
+// "纳入2022年部门预算编制范围的为某校本级", "部门预算即某校本级预算". The
+// name is the longest end the Han words before two of those 本级 share
+// (two different runs of words: where they part the name starts), a
+// department's name by its ending, at least four characters, no sentence's
+// words (的, 为…); every pair that shares one must share the same. "" where
+// none is.
+func ownOfficeName(flat []string) (name string, line int) {
+	type run struct {
+		words string
+		line  int
+	}
+	var runs []run
+	for i, l := range flat[:min(len(flat), 300)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "本级")
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len("本级")
+			if start := hanRunStart(l, k); start < k {
+				runs = append(runs, run{l[start:k], i + 1})
+			}
+		}
+	}
+	for a := range runs {
+		for b := a + 1; b < len(runs); b++ {
+			if runs[a].words == runs[b].words {
+				continue // the same words twice (a sentence repeated) tell no name's start
+			}
+			n := commonEnd(runs[a].words, runs[b].words)
+			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我", "该", "为", "即", "是"}) || strings.Contains(n, "的") {
+				continue
+			}
+			if name != "" && n != name {
+				return "", 0
+			}
+			if name == "" {
+				name, line = n, runs[a].line
+			}
+		}
+	}
+	return name, line
+}
+
+// hanRunStart is where the run of Han characters that ends at end in s
+// starts (end where none does).
+func hanRunStart(s string, end int) int {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !isHan(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// commonEnd is the longest end a and b share, whole characters.
+func commonEnd(a, b string) string {
+	i, j := len(a), len(b)
+	for i > 0 && j > 0 {
+		ra, sa := utf8.DecodeLastRuneInString(a[:i])
+		rb, sb := utf8.DecodeLastRuneInString(b[:j])
+		if ra != rb {
+			break
+		}
+		i, j = i-sa, j-sb
+	}
+	return a[i:]
+}
+
+// openerName serves a disclosure whose title names no department and
+// whose sentences open with it: "某市人民政府研究室是承担…的直属机构。",
+// "某市人民政府研究室只有1个机构", "某市人民政府研究室行政编制65人". The name
+// is the longest that opens at least two sentences (a line's, after its
+// heading's number, or one after a 。) that go on differently after it,
+// opens with its region and ends like a department's. "" where none does.
+func openerName(flat []string) (name string, line int) {
+	count := map[string]int{}
+	first := map[string]int{}
+	next := map[string]map[rune]bool{} // what follows the name in the sentences it opens
+	for i, l := range flat[:min(len(flat), 300)] {
+		for _, sent := range strings.Split(dropEnum(l), "。") {
+			sent = dropEnum(sent)
+			end := strings.IndexFunc(sent, func(r rune) bool { return !isHan(r) })
+			if end < 0 {
+				end = len(sent)
+			}
+			head := sent[:end] // its Han words: the name is a head of them
+			for k := range len(head) + 1 {
+				if k == 0 || k < len(head) && !utf8.RuneStart(head[k]) {
+					continue
+				}
+				p := head[:k]
+				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" {
+					continue
+				}
+				if count[p] == 0 {
+					first[p], next[p] = i+1, map[rune]bool{}
+				}
+				count[p]++
+				r, _ := utf8.DecodeRuneInString(sent[k:])
+				next[p][r] = true
+			}
+		}
+	}
+	for p, n := range count {
+		// two sentences at least, parting after the name: where they go on
+		// alike (a sentence printed twice) the name may end later
+		if n >= 2 && len(next[p]) >= 2 && (len(p) > len(name) || len(p) == len(name) && p < name) {
+			name, line = p, first[p]
+		}
+	}
+	return name, line
+}
+
 // reportName is the department a title without the year names before the
 // report ("某局本级部门决算公开说明"), where the report is of the kind given
 // and the name ends like a department's; "本级" (its own office) is no part
@@ -852,15 +1055,7 @@ func regionalName(flat []string, name string) string {
 			}
 			end := at + k
 			at = end + len(name)
-			start := end
-			for start > 0 {
-				r, size := utf8.DecodeLastRuneInString(l[:start])
-				if !unicode.Is(unicode.Han, r) {
-					break
-				}
-				start -= size
-			}
-			prefix := l[start:end]
+			prefix := l[hanRunStart(l, end):end]
 			if n := utf8.RuneCountInString(prefix); n < 2 || n > 8 || !hasSuffixAny(prefix, regionSuffixes) {
 				continue
 			}
@@ -876,6 +1071,41 @@ func regionalName(flat []string, name string) string {
 		}
 	}
 	return best
+}
+
+// coverName finds the full name a web page's title shortens
+// ("驻某市办事处 2019年度决算公开报告"): its cover repeats the title with the
+// name whole, "某盟行政公署驻某市办事处" then "2019年度决算公开报告", among the
+// first 80 lines (lines with their spaces): a word ending with the title's
+// name, the words after it opening with the title's year (the fiscal year)
+// and kind ("2019年度决算"), as the title does right after its name. The full name opens with its region and adds only Han
+// characters; "" where no word is such a name.
+func coverName(lines []string, name, title string, year int) string {
+	k := strings.Index(title, name)
+	if k < 0 {
+		return ""
+	}
+	rest := title[k+len(name):] // its year and kind: "2019年度决算"
+	if end := strings.Index(rest, "算"); end > 0 && strings.HasPrefix(rest, strconv.Itoa(year)) && utf8.RuneCountInString(rest[:end]) <= 12 {
+		rest = rest[:end+len("算")]
+	} else {
+		return ""
+	}
+	words := strings.Fields(strings.Join(lines[:min(len(lines), 80)], " "))
+	for k, w := range words {
+		p, ok := strings.CutSuffix(w, name)
+		if !ok || p == "" || strings.IndexFunc(p, func(r rune) bool { return !isHan(r) }) >= 0 {
+			continue
+		}
+		follow := ""
+		for j := k + 1; j < len(words) && len(follow) < len(rest); j++ {
+			follow += words[j]
+		}
+		if strings.HasPrefix(follow, rest) && utf8.RuneCountInString(w) <= 40 && nameLike(w) && regionOf(w) != "" {
+			return w
+		}
+	}
+	return ""
 }
 
 // namesReport tells a line that names a whole report (部门预算, 单位决算 …),
@@ -1007,7 +1237,7 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	for _, p := range []string{"附件1", "附件", "关于"} {
+	for _, p := range []string{"附件1", "附件", "附表", "关于"} {
 		s = strings.TrimPrefix(s, p)
 	}
 	// no department is named 三公: "某镇“三公”经费预算…" names 某镇

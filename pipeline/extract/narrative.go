@@ -61,6 +61,9 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			t := b.st.toks[ti]
 			if amount == nil {
 				amount = b.take(path+field, ti)
+				if bt < 0 && field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts {
+					bt, _ = b.budgetAfter(ti) // "…支出决算为22.83万元，完成预算15.4万元的148%"
+				}
 				if bt >= 0 && field == "/amount" { // the totals have no budgeted figure
 					if b.budgeted == nil {
 						b.budgeted = map[string]*schema.Money{}
@@ -187,6 +190,24 @@ func (b *builder) executedAfter(ti int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// budgetAfter finds a 决算's budget stated after its amount (token ti), in
+// the completion rate that follows it: "…决算为28.98万元，完成预算21.55万元
+// 的134%". -1 and false where none is.
+func (b *builder) budgetAfter(ti int) (int, bool) {
+	st := b.st
+	rest := strings.TrimLeft(st.s[st.toks[ti].end:], ",，、 ")
+	from := len(st.s) - len(rest)
+	for _, l := range []string{"完成年初预算", "完成全年预算", "完成预算"} {
+		if !strings.HasPrefix(rest, l) {
+			continue
+		}
+		if bt, ok := b.valueAfter(from+len(l), 2); ok && st.toks[bt].kind == numMoney && strings.HasPrefix(strings.TrimLeft(st.s[st.toks[bt].end:], " "), "的") {
+			return bt, true
+		}
+	}
+	return -1, false
 }
 
 // clauseEnd is where the clause from off ends: at 。 or ；, or where 其中
@@ -387,7 +408,7 @@ func (b *builder) totals() {
 	// a part's ("检察(款): 2018年预算支出合计…").
 	var budgetRev, budgetExp, budgetBoth []string
 	if d.Document.Kind == schema.KindBudget {
-		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入", "年初预算收入"}, []string{"预算总支出", "部门预算支出", "单位预算支出", "年初预算支出"}
+		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入", "年初预算收入", "年初收入预算数"}, []string{"预算总支出", "部门预算支出", "单位预算支出", "年初预算支出", "年初支出预算数"}
 		// "2018年部门收支预算安排3,000万元", "本部门预算总额1,000万元": a budget balances
 		budgetBoth = []string{"收支预算", "部门预算总额", "单位预算总额"}
 	}
@@ -424,7 +445,7 @@ func (b *builder) totals() {
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
 	b.labelOK = nil
 	b.labelOK = func(_ string, start int) bool { return !b.inProcurement(start) }
-	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转"}, 4, "财政拨款")
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
@@ -451,16 +472,18 @@ func (b *builder) totals() {
 // bareTotals reads the year's revenue and spending stated bare where no
 // other label gave them, the year (and the text's word for itself) right
 // before the label: "2017年度,本单位收入为1687.45万元", "2016年收入决算
-// 205.27万元" — the whole, nothing said of a part. (总收入 stays with
+// 205.27万元", the department by its name too ("2021年度,某卫生院单位支出为
+// …") — the whole, nothing said of a part. (总收入 stays with
 // yearFromSources: the year's own where its sources add up to it.)
 func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearOpens []string) {
 	opens := slices.Clone(yearOpens)
+	name := b.doc.Department.Name // "2021年度,某卫生院单位支出为468.738万元"
 	for _, y := range yearOpens {
 		if !strings.HasSuffix(y, "年") && !strings.HasSuffix(y, "年度") {
 			continue
 		}
 		for _, sep := range []string{",", "，"} {
-			for _, who := range []string{"本部门", "本单位"} {
+			for _, who := range []string{"本部门", "本单位", name, name + "单位", name + "部门"} {
 				opens = append(opens, y+sep+who)
 			}
 		}
@@ -2430,6 +2453,9 @@ func (b *builder) threePublic() {
 			}
 		} else {
 			tp.Total = b.take("/three_public/total", ti)
+			if bt, ok := b.budgetAfter(ti); ok && b.doc.Document.Kind == schema.KindFinalAccounts {
+				tp.Budgeted = b.take("/three_public/budgeted", bt)
+			}
 			tp.PriorYear = b.figureYoY("/three_public", ti)
 			if budgetEnd >= 0 { // the execution after its budget: "…支出为41.2万元，完成预算的82.4%"
 				b.execution("/three_public", st.toks[ti].end, st.clauseEnd(st.toks[ti].end))
@@ -2551,9 +2577,9 @@ var threePublicLabels = []struct {
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	{"vehicle_operation", carLabels([]string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"},
-		"运行维护费", "运行费维护费", "运行费", "运维费", "运行维护", "运行")}, // 运行费维护费: a typo of 运行维护费
+		"运行维护费", "运行费维护费", "运行及维护费", "运行费", "运维费", "运行维护", "运行及维护", "运行")}, // 运行费维护费: a typo of 运行维护费
 	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
-		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "购置及运行维护", "购置及运行", "购置和运行")},
+		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "运行维护及购置费", "运行及购置费", "购置及运行维护", "购置及运行", "购置和运行")},
 }
 
 // bareCarParts name the cars' two parts without the cars: only listed under

@@ -1160,3 +1160,35 @@ func TestThousandYuanTotals(t *testing.T) {
 	checkWordings(t, []wording{{name: "千元", text: "某学校2017年部门预算\n2017年本部门收入预算9167千元,比上年增加1490千元;支出预算9167千元。\n",
 		want: map[string]float64{"/revenue/total": 9167000, "/expenditure/total": 9167000}}})
 }
+
+// A 决算's budget stated after its amount, in the completion rate that
+// follows it ("…决算为28.98万元,完成预算21.55万元的134%"): the budgeted
+// figure of the whole and of each part. A rate without the budget's amount
+// ("完成预算的134%") gives none.
+func TestBudgetInCompletionRate(t *testing.T) {
+	d := readText(t, "某某县食品药品监督管理局2017年部门决算“三公”经费公开\n一、“三公”经费财政拨款支出决算总体情况说明\n某某县食品药品监督管理局2017年度“三公”经费财政拨款支出决算为28.98万元,完成预算21.55万元的134%。其中:因公出国(境)费支出决算为0万元,完成预算0万元的100%;公务用车购置及运行维护费支出决算为22.83万元,完成预算 15.4万元的148%;公务接待费支出决算为6.15万元,完成预算的99.8%。\n")
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(215500) {
+		t.Fatalf("三公 %+v, want budgeted 215500", tp)
+	}
+	if tp.Vehicle == nil || tp.Vehicle.Budgeted == nil || *tp.Vehicle.Budgeted != schema.Yuan(154000) || tp.OverseasTravel == nil || tp.OverseasTravel.Budgeted == nil || *tp.OverseasTravel.Budgeted != 0 {
+		t.Errorf("parts %+v %+v, want the cars' budget 154000, travel's 0", tp.Vehicle, tp.OverseasTravel)
+	}
+	if tp.Reception == nil || tp.Reception.Amount != schema.Yuan(61500) || tp.Reception.Budgeted != nil {
+		t.Errorf("reception %+v, want 61500 and no budget", tp.Reception)
+	}
+}
+
+// Totals stated with the department's own name before them ("2021年度,某
+// 卫生院单位支出为468.738万元"), the carried-over money as 上年结余收入 and a
+// budget's revenue as 年初收入预算数.
+func TestTotalsNamedOtherwise(t *testing.T) {
+	d := readText(t, "某某县马关卫生院2021年度部门决算公开说明\n(一)收入决算情况。2021年度,收入总计为457.8161万元,其中:\n1.财政拨款收入364.6552万元。\n(二)支出决算情况\n2021年度,某某县马关卫生院单位支出为468.738万元。其中:\n基本支出250.7219万元,项目支出218.016万元。\n")
+	if e := d.Expenditure; e == nil || e.Total == nil || *e.Total != schema.Yuan(4687380) {
+		t.Errorf("expenditure %+v, want total 468.738万元", e)
+	}
+	d = readText(t, "某某区人大常委会2017年部门预算\n一、2017年部门收入预算总体情况\n2017年年初收入预算数501.98万元。其中:\n1、一般公共财政预算拨款493.68万元。\n2、上年结余收入8.3万元。\n")
+	if r := d.Revenue; r == nil || r.Total == nil || *r.Total != schema.Yuan(5019800) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(83000) {
+		t.Errorf("revenue %+v, want total 5019800 and carried over 83000", r)
+	}
+}
