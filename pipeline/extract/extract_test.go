@@ -1795,3 +1795,42 @@ func TestNameAfterFileName(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens on its comparison, no subject of its own ("…支出决
+// 算205.27万元。比上年支出决算221.17万元减少15.9万元"), compares the amount
+// before it; a prior year printed glued to its year ("较20155.88万元增加了
+// 0.51万元", the amount less the change 5.88) is left out, not read as
+// 20,155.88.
+func TestComparisonSentences(t *testing.T) {
+	d := extractLines(t, "某区某所2016年度部门决算\n2、2016年支出决算205.27万元。比上年支出决算221.17万元减少15.9万元,减少率为7.19%。\n")
+	if p := d.Expenditure.PriorYear; p == nil || *p != schema.Yuan(2211700) {
+		t.Errorf("the next sentence's prior year: %v", p)
+	}
+	kinds := map[string]float64{}
+	for _, c := range d.Claims {
+		kinds[c.Path+" "+c.Kind] = c.Value
+	}
+	if kinds["/expenditure change"] != -159000 || kinds["/expenditure change_pct"] != -7.19 {
+		t.Errorf("the next sentence's change: %v", kinds)
+	}
+	if d := extractLines(t, "某区某所2016年度部门决算\n2、2016年支出决算205.27万元。其中基本支出100万元。比上年减少15.9万元。\n"); d.Expenditure.PriorYear != nil {
+		t.Errorf("a comparison two sentences on read: %v", *d.Expenditure.PriorYear)
+	}
+	for _, c := range []struct {
+		text  string
+		prior schema.Money
+	}{
+		{"本单位运行经费支出6.39万元,较20155.88万元增加了0.51万元,增加率为8%。", 0},
+		{"本单位运行经费支出20163.50万元,较20155.88万元增加了7.62万元。", schema.Yuan(201558800)},
+		{"本单位运行经费支出6.39万元,较2015年5.88万元增加了0.51万元。", schema.Yuan(58800)},
+	} {
+		d := extractLines(t, "某区某所2016年度部门决算\n"+c.text+"\n")
+		var prior schema.Money
+		if oc := d.OperatingCosts; oc != nil && oc.PriorYear != nil {
+			prior = *oc.PriorYear
+		}
+		if prior != c.prior {
+			t.Errorf("%s: prior year %v, want %v", c.text, prior, c.prior)
+		}
+	}
+}
