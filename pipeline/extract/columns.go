@@ -1506,7 +1506,8 @@ func sameValues(t table, vals []token) bool {
 // are the table's own, its cells' places known by their rows' names, within
 // the rounding of the cells added. A part's row printed without a figure
 // ("(一)因公出国(境)费 单位不需填列", "1.公务用车购置费") is 0 in every
-// column; the rows after the 三公's, an enumerated section of their own
+// column, but for the vehicles' subtotal, whose parts' rows may print what
+// it sums; the rows after the 三公's, an enumerated section of their own
 // ("二、会议费"), are no part of it. A column of rates (a header naming %,
 // 率 or 幅) adds up to nothing. The cells of the first column with a
 // failing sum are kept as table claims (the first column's on the model
@@ -1547,25 +1548,31 @@ func threePublicLabelSums(t table) []tableRow {
 	if _, ok := at["total"]; !ok || !has("overseas_travel") || !has("reception") {
 		return nil
 	}
-	hasVehicle, hasParts := has("vehicle"), has("vehicle_purchase") && has("vehicle_operation")
+	// a blank vehicles' row is no 0: its parts may print what it sums
+	_, hasVehicle := at["vehicle"]
+	hasParts := has("vehicle_purchase") && has("vehicle_operation")
 	if !hasVehicle && !hasParts {
 		return nil
 	}
 	var rows []tableRow
 	for c := range n {
-		v := func(f string) schema.Money {
-			if vals, ok := at[f]; ok {
-				return t.value(vals[c])
-			}
-			return 0
-		}
-		// adds tells a sum that holds within half the last digit of each
-		// cell added and of the total (a blank part is 0, exactly)
-		adds := func(total string, parts ...string) bool {
-			d, tol := v(total), t.unitOf(at[total][c])
-			for _, f := range parts {
-				d -= v(f)
-				if vals, ok := at[f]; ok {
+		// adds tells the rows whose first is the sum of the others within
+		// half the last digit of each cell (a blank part, or a 0 printed
+		// without decimals, is none, exactly)
+		adds := func(parts ...string) bool {
+			var d schema.Money
+			var tol int64
+			for k, f := range parts {
+				vals, ok := at[f]
+				if !ok {
+					continue
+				}
+				if k == 0 {
+					d += t.value(vals[c])
+				} else {
+					d -= t.value(vals[c])
+				}
+				if vals[c].mant != 0 || vals[c].scale > 0 {
 					tol += t.unitOf(vals[c])
 				}
 			}

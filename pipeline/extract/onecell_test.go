@@ -633,3 +633,17 @@ func TestThreePublicNamedRowsColumns(t *testing.T) {
 		}
 	}
 }
+
+// A 三公 table of named rows whose vehicles' subtotal is printed blank, its
+// parts printing their figures, adds up by the parts: no claim.
+func TestThreePublicNamedRowsBlankSubtotal(t *testing.T) {
+	const text = "2016年市某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数\n小计 其中:一般公共预算安排数\n" +
+		"一、“三公”经费合计 21.63 21.63\n(一)因公出国(境)费 单位不需填列 单位不需填列\n(二)公务接待费 14.83 14.83\n(三)公务用车费\n" +
+		"      1.公务用车购置费 0 0\n      2.公务用车运行维护费 6.80 6.80\n二、会议费 7.59 7.59\n"
+	for _, s := range []string{text, strings.Replace(text, "接待费 14.83 14.83", "接待费 14.83 14.38", 1)} {
+		d := extractLines(t, s)
+		if claims := slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable }); claims != (s != text) {
+			t.Errorf("table claims %v, want %v: %+v", claims, s != text, d.Claims)
+		}
+	}
+}
