@@ -1509,9 +1509,10 @@ func sameValues(t table, vals []token) bool {
 // column, but for the vehicles' subtotal, whose parts' rows may print what
 // it sums; the rows after the 三公's, an enumerated section of their own
 // ("二、会议费"), are no part of it. A column of rates (a header naming %,
-// 率 or 幅) adds up to nothing. The cells of the first column with a
-// failing sum are kept as table claims (the first column's on the model
-// figures their rows stand for); nil where every sum holds.
+// 率 or 幅) adds up to nothing. The cells of each column with a failing
+// sum are kept as table claims (the first column's on the model figures
+// their rows stand for), but for a column that prints a kept one's cells
+// again; nil where every sum holds.
 func threePublicLabelSums(t table) []tableRow {
 	at := map[string][]token{}
 	blank := map[string]bool{}
@@ -1555,6 +1556,7 @@ func threePublicLabelSums(t table) []tableRow {
 		return nil
 	}
 	var rows []tableRow
+	var kept []int // the columns whose claims are kept
 	for c := range n {
 		// adds tells the rows whose first is the sum of the others within
 		// half the last digit of each cell (a blank part, or a 0 printed
@@ -1590,9 +1592,10 @@ func threePublicLabelSums(t table) []tableRow {
 		if holds {
 			continue
 		}
-		if len(rows) > 0 {
-			break // the same rows failing in another column: the first says it
+		if slices.ContainsFunc(kept, func(k int) bool { return sameColumn(t, at, k, c) }) {
+			continue // a kept column's cells again: its claims say it
 		}
+		kept = append(kept, c)
 		ref := refThreePublic
 		if c > 0 { // a later column stands for no model figure
 			ref = "three_public_column:" + strconv.Itoa(c) + ":"
@@ -1614,6 +1617,17 @@ func threePublicLabelSums(t table) []tableRow {
 		}
 	}
 	return rows
+}
+
+// sameColumn tells two columns of rows (cells by row) that print the
+// same amounts.
+func sameColumn(t table, rows map[string][]token, a, b int) bool {
+	for _, vals := range rows {
+		if t.value(vals[a]) != t.value(vals[b]) {
+			return false
+		}
+	}
+	return true
 }
 
 // threePublicFewLabels keeps the few cells of a 三公 table read by their

@@ -596,6 +596,11 @@ func TestThreePublicNamedRowsOff(t *testing.T) {
 	if len(d.Claims) != 6 || of[343500] != 1 || of[326500] != 1 || of[17000] != 1 || of[0] != 3 {
 		t.Errorf("table claims %+v", d.Claims)
 	}
+	// a cell of the second column misprinted: that column fails apart
+	d = readText(t, strings.Replace(text, "2.公务接待费 | 1.70 | 1.70 |", "2.公务接待费 | 1.70 | 1.79 |", 1))
+	if n := len(d.Claims); n != 12 {
+		t.Errorf("the second column misprinted: %d table claims, want 12: %+v", n, d.Claims)
+	}
 	fixed := strings.Replace(text, "3.公务用车费 | 0 | 0 |", "3.公务用车费 | 32.65 | 32.65 |", 1)
 	if d := readText(t, fixed); len(d.Claims) != 0 {
 		t.Errorf("a table that adds up: claims %+v", d.Claims)
