@@ -852,7 +852,8 @@ func TestEconomicTableQualifiedTitleAndNote(t *testing.T) {
 }
 
 // A narrative that never mentions a mandatory explanation gets a warning
-// naming it; a file of tables alone (hardly a sentence) gets none.
+// naming it; a file of tables alone (hardly a sentence), or a text that
+// states no amount, gets none.
 func TestMissingSections(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("某区某局2024年部门预算\n")
@@ -872,6 +873,11 @@ func TestMissingSections(t *testing.T) {
 	d = extractLines(t, "某区某局2024年部门预算\n收支预算总表\n单位：万元\n")
 	if missing := warned(d, schema.WarnMissingSection); len(missing) > 0 {
 		t.Errorf("a tables-only file was held to the narrative's sections: %v", missing)
+	}
+	// a page cut after the department's functions, no amount stated
+	cut, _, _ := strings.Cut(b.String(), "2024年“三公”")
+	if missing := warned(extractLines(t, cut), schema.WarnMissingSection); len(missing) > 0 {
+		t.Errorf("a text that states no amount was held to the narrative's sections: %v", missing)
 	}
 }
 
