@@ -1797,8 +1797,8 @@ func TestNameAfterFileName(t *testing.T) {
 }
 
 // A sentence that opens on its comparison, no subject of its own ("…支出决
-// 算205.27万元。比上年支出决算221.17万元减少15.9万元"), compares the amount
-// before it; a prior year printed glued to its year ("较20155.88万元增加了
+// 算205.27万元。比上年支出决算221.17万元减少15.9万元", "收支较上年…" after
+// both totals), compares the amount before it; a prior year printed glued to its year ("较20155.88万元增加了
 // 0.51万元", the amount less the change 5.88) is left out, not read as
 // 20,155.88.
 func TestComparisonSentences(t *testing.T) {
@@ -1815,6 +1815,15 @@ func TestComparisonSentences(t *testing.T) {
 	}
 	if d := extractLines(t, "某区某所2016年度部门决算\n2、2016年支出决算205.27万元。其中基本支出100万元。比上年减少15.9万元。\n"); d.Expenditure.PriorYear != nil {
 		t.Errorf("a comparison two sentences on read: %v", *d.Expenditure.PriorYear)
+	}
+	// 收支: both totals the sentence before states
+	d = extractLines(t, "某区某局2023年度部门决算\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是收入增加。\n")
+	kinds = map[string]float64{}
+	for _, c := range d.Claims {
+		kinds[c.Path+" "+c.Kind] = c.Value
+	}
+	if kinds["/revenue change"] != 4189700 || kinds["/expenditure change"] != 4189700 {
+		t.Errorf("收支较上年: changes %v", kinds)
 	}
 	for _, c := range []struct {
 		text  string
