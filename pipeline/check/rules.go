@@ -1188,7 +1188,12 @@ func sumSources(c *ctx) {
 			}
 		}
 	}
-	c.sumWith("/revenue/sources", "/amount", total, carried, true, func(i int) bool {
+	// A list that names the remainder (其他收入) claims to be all of the
+	// year's revenue: one short of it is no partial list — but for a 决算's
+	// 总计, which holds 用事业基金弥补收支差额 too, a row the model has no
+	// place for.
+	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind != schema.KindFinalAccounts)
+	c.sumWith("/revenue/sources", "/amount", total, carried, !closed, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
 		whole, _ := v.(string)
 		return whole != "" && listed[whole]
