@@ -736,22 +736,46 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 // that one misprint of one figure, changed back, makes add up; each in the
 // whole's unit.
 func (b *builder) misprintedSum(whole int, parts []int) bool {
-	vals := []token{b.st.toks[whole]}
-	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
-	for _, k := range parts {
-		t := b.st.toks[k]
-		if t.unit != vals[0].unit {
-			return false
-		}
-		vals = append(vals, t)
-		tol += scaleDown(5000, t.scale)
+	vals, adds, ok := b.roundedSum(whole, parts)
+	if !ok {
+		return false
 	}
-	adds := firstSumWithin(tol)
 	a := make([]int64, len(vals))
 	for i, v := range vals {
 		a[i] = units(v)
 	}
 	return !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+}
+
+// roundedSum is a whole the text states (token whole) and its parts, and
+// the test that amounts (units) in their places add up within half the
+// last digit of every figure; ok false for a part in another unit.
+func (b *builder) roundedSum(whole int, parts []int) (vals []token, adds func([]int64) bool, ok bool) {
+	vals = []token{b.st.toks[whole]}
+	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
+	for _, k := range parts {
+		t := b.st.toks[k]
+		if t.unit != vals[0].unit {
+			return nil, nil, false
+		}
+		vals = append(vals, t)
+		tol += scaleDown(5000, t.scale)
+	}
+	return vals, firstSumWithin(tol), true
+}
+
+// withinRounding tells parts (token indexes) that add up to a whole the
+// text states within the rounding of every figure.
+func (b *builder) withinRounding(whole int, parts []int) bool {
+	vals, adds, ok := b.roundedSum(whole, parts)
+	if !ok {
+		return false
+	}
+	a := make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	return adds(a)
 }
 
 // shiftedAway tells amounts (units) for which holds, false as printed, is
@@ -1480,7 +1504,7 @@ func (b *builder) listedParts() {
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum == whole.money() || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
+		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1493,8 +1517,9 @@ func (b *builder) listedParts() {
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
 // 收入…"): it claims to be the whole; and that falls short of the whole
-// (token whole) by what one misprint of one figure, changed back,
-// explains. A list that names no remainder may be partial.
+// (token whole), beyond the rounding of every figure, by what one misprint
+// of one figure, changed back, explains (misprintedSum). A list that names
+// no remainder may be partial.
 func (b *builder) closedShort(whole int, parts []int) bool {
 	st := b.st
 	closed := false
@@ -1506,14 +1531,7 @@ func (b *builder) closedShort(whole int, parts []int) bool {
 		closed = closed || strings.HasPrefix(label, "其他")
 		prev = st.toks[k].end
 	}
-	if !closed {
-		return false
-	}
-	vals := []token{st.toks[whole]}
-	for _, k := range parts {
-		vals = append(vals, st.toks[k])
-	}
-	return misprintAway(vals, firstSumWithin(0))
+	return closed && b.misprintedSum(whole, parts)
 }
 
 // nestedParts tells a list where a part is the sum of two or more of the
