@@ -749,13 +749,14 @@ func (b *builder) misprintedSum(whole int, parts []int) bool {
 
 // roundedSum is a whole the text states (token whole) and its parts, and
 // the test that amounts (units) in their places add up within half the
-// last digit of every figure; ok false for a part in another unit.
+// last digit of every figure; ok false for a part in another unit (万 and
+// 万元 are one).
 func (b *builder) roundedSum(whole int, parts []int) (vals []token, adds func([]int64) bool, ok bool) {
 	vals = []token{b.st.toks[whole]}
 	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
 	for _, k := range parts {
 		t := b.st.toks[k]
-		if t.unit != vals[0].unit {
+		if moneyFactor(t.unit) != moneyFactor(vals[0].unit) {
 			return nil, nil, false
 		}
 		vals = append(vals, t)
@@ -1700,24 +1701,18 @@ func (b *builder) splitUses() {
 }
 
 // usesOff keeps a split by use that adds up to less than the total its
-// sentence states before 其中 (token total) as sum claims, where one
-// misprint of one of them, changed back, makes it add up: the parts by use
+// sentence states before 其中 (token total), beyond the rounding of every
+// figure, as sum claims, where one misprint of one of them, changed back,
+// makes it add up within that rounding (misprintedSum): the parts by use
 // are the whole expenditure's, so the sum is the text's own (sum.text).
 // A split that adds up to the expenditure stated elsewhere ("按支出用途分
 // 类，包括…") may leave a fund out, and is not compared.
 func (b *builder) usesOff(total int, parts []int) {
 	st := b.st
-	vals := []token{st.toks[total]}
-	for _, k := range parts {
-		if moneyFactor(st.toks[k].unit) != moneyFactor(vals[0].unit) {
-			return
-		}
-		vals = append(vals, st.toks[k])
-	}
-	if !misprintAway(vals, firstSumWithin(0)) {
+	if !b.misprintedSum(total, parts) {
 		return
 	}
-	path := "/text/" + strconv.Itoa(st.source(vals[0].start).Line) + "/uses"
+	path := "/text/" + strconv.Itoa(st.source(st.toks[total].start).Line) + "/uses"
 	b.sumClaim(path, "", total)
 	for i, k := range parts {
 		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)
