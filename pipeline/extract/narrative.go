@@ -736,47 +736,37 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 // that one misprint of one figure, changed back, makes add up; each in the
 // whole's unit.
 func (b *builder) misprintedSum(whole int, parts []int) bool {
-	vals, adds, ok := b.roundedSum(whole, parts)
-	if !ok {
-		return false
-	}
-	a := make([]int64, len(vals))
-	for i, v := range vals {
-		a[i] = units(v)
-	}
-	return !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+	vals, a, adds, ok := b.roundedSum(whole, parts)
+	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
 }
 
-// roundedSum is a whole the text states (token whole) and its parts, and
-// the test that amounts (units) in their places add up within half the
-// last digit of every figure; ok false for a part in another unit (万 and
-// 万元 are one).
-func (b *builder) roundedSum(whole int, parts []int) (vals []token, adds func([]int64) bool, ok bool) {
+// roundedSum is a whole the text states (token whole) and its parts, their
+// amounts (units), and the test that amounts in their places add up within
+// half the last digit of every figure; ok false for a part in another unit
+// (万 and 万元 are one).
+func (b *builder) roundedSum(whole int, parts []int) (vals []token, a []int64, adds func([]int64) bool, ok bool) {
 	vals = []token{b.st.toks[whole]}
 	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
 	for _, k := range parts {
 		t := b.st.toks[k]
 		if moneyFactor(t.unit) != moneyFactor(vals[0].unit) {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		vals = append(vals, t)
 		tol += scaleDown(5000, t.scale)
 	}
-	return vals, firstSumWithin(tol), true
+	a = make([]int64, len(vals))
+	for i, v := range vals {
+		a[i] = units(v)
+	}
+	return vals, a, firstSumWithin(tol), true
 }
 
 // withinRounding tells parts (token indexes) that add up to a whole the
 // text states within the rounding of every figure.
 func (b *builder) withinRounding(whole int, parts []int) bool {
-	vals, adds, ok := b.roundedSum(whole, parts)
-	if !ok {
-		return false
-	}
-	a := make([]int64, len(vals))
-	for i, v := range vals {
-		a[i] = units(v)
-	}
-	return adds(a)
+	_, a, adds, ok := b.roundedSum(whole, parts)
+	return ok && adds(a)
 }
 
 // shiftedAway tells amounts (units) for which holds, false as printed, is
