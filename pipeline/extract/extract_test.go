@@ -1822,6 +1822,12 @@ func TestComparisonSentences(t *testing.T) {
 	if d := extractLines(t, "某区某所2016年度部门决算\n2、2016年支出决算205.27万元。其中基本支出100万元。比上年减少15.9万元。\n"); d.Expenditure.PriorYear != nil {
 		t.Errorf("a comparison two sentences on read: %v", *d.Expenditure.PriorYear)
 	}
+	// after a sentence of two amounts, the comparison is of neither alone
+	for _, c := range extractLines(t, "某区某所2016年度部门决算\n2016年基本支出105.27万元，项目支出100万元。比上年减少15.9万元。\n").Claims {
+		if c.Kind == schema.ClaimChange {
+			t.Errorf("a comparison after two amounts read for %s", c.Path)
+		}
+	}
 	// 收支: both totals the sentence before states
 	d = extractLines(t, "某区某局2023年度部门决算\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是收入增加。\n")
 	kinds = map[string]float64{}
@@ -1830,6 +1836,16 @@ func TestComparisonSentences(t *testing.T) {
 	}
 	if kinds["/revenue change"] != 4189700 || kinds["/expenditure change"] != 4189700 {
 		t.Errorf("收支较上年: changes %v", kinds)
+	}
+	// the totals it names, whatever they print (one misprinted): the one
+	// before it at least
+	d = extractLines(t, "某区某局2023年度部门决算\n1.总体情况。2023年度收入总计10378.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是收入增加。\n")
+	kinds = map[string]float64{}
+	for _, c := range d.Claims {
+		kinds[c.Path+" "+c.Kind] = c.Value
+	}
+	if kinds["/expenditure change"] != 4189700 {
+		t.Errorf("收支较上年, the totals apart: changes %v", kinds)
 	}
 	for _, c := range []struct {
 		text  string

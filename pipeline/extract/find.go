@@ -261,15 +261,35 @@ func (b *builder) yearGlued(cur, prior, change token, sign int) bool {
 }
 
 // comparisonOpenings open a sentence that compares what the sentence
-// before stated, naming no figure of its own (收支: both totals it stated).
-var comparisonOpenings = []string{"比上年", "较上年", "比20", "较20", "同比", "收支较", "收支比", "收、支较", "收、支比"}
+// before stated, naming no figure of its own: it compares that sentence's
+// one amount (stated once, or restated). bothTotalsOpenings name the two
+// totals the sentence before stated (收入总计X万元，支出总计Y万元), whatever
+// their amounts.
+var (
+	comparisonOpenings = []string{"比上年", "较上年", "比20", "较20", "同比"}
+	bothTotalsOpenings = []string{"收支较", "收支比", "收、支较", "收、支比"}
+)
+
+// amountsBefore counts the amounts of the sentence that holds pos, up to
+// end, other than v (-1: every amount).
+func (b *builder) amountsBefore(pos, end int, v schema.Money) int {
+	st := b.st
+	n := 0
+	for k := st.tokenAt(strings.LastIndex(st.s[:pos], "。") + 1); k < len(st.toks) && st.toks[k].start < end; k++ {
+		if st.toks[k].kind == numMoney && st.toks[k].money() != v {
+			n++
+		}
+	}
+	return n
+}
 
 // scanYoYAt reads a comparison from pos up to end. Money tokens between pos
 // and 比 must restate the figure (restate; -1 accepts none); otherwise the
 // comparison is about something else and nothing is returned. A following
 // sentence that only compares ("与2023年度相比，…"), or opens on its
 // comparison with no subject of its own ("比上年支出决算221.17万元减少15.9万
-// 元", "收支较上年决算数增加418.97万元" after both totals), belongs to it.
+// 元", "收支较上年决算数增加418.97万元" after both totals) after a sentence
+// of that one amount, belongs to it.
 func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) {
 	st := b.st
 	y := yoy{prior: -1, change: -1, pct: -1}
@@ -277,7 +297,9 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 && !namesSubjects(st.s[next+k+len("相比"):st.sentenceEnd(next)]) {
 			end = st.sentenceEnd(next)
 		}
-	} else if end < len(st.s) && startsWithAny(st.s[next:], comparisonOpenings) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) {
+	} else if end < len(st.s) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) &&
+		(startsWithAny(st.s[next:], comparisonOpenings) && b.amountsBefore(pos, end, restate) == 0 ||
+			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) {
 		end = st.sentenceEnd(next)
 	}
 	cmp, afterShare := -1, false
