@@ -342,6 +342,20 @@ func TestRules(t *testing.T) {
 			d.Revenue = &schema.Revenue{Total: money(233206200), Sources: []schema.Named{{Name: "一般公共预算", PartOf: "财政拨款", Amount: *money(233206200)}, {Name: "其他收入", Amount: *money(1000000)}}}
 			return d
 		}, "sum.revenue_sources", "error"},
+		// the revenue of 40,381.77 万元: its sources and 5,500 carried over
+		// from last year, a source misprinted
+		{"sources and the amounts carried over exceed the revenue", func() *schema.Document { return carriedSources(113400000, -15000000) }, "sum.revenue_sources", "error"},
+		{"sources and the amounts carried over make the revenue", func() *schema.Document { return carriedSources(111400000, -15000000) }, "sum.revenue_sources", ""},
+		// 其他收入 listed: the list is all of the revenue, but in a 决算's
+		// 总计 (用事业基金弥补收支差额 has no place in the model)
+		{"sources naming 其他收入 short of the revenue", func() *schema.Document { return carriedSources(101400000, -15000000) }, "sum.revenue_sources", "error"},
+		{"a 决算's sources naming 其他收入 short of its 总计", func() *schema.Document {
+			d := carriedSources(101400000, -15000000)
+			d.Document.Kind = schema.KindFinalAccounts
+			return d
+		}, "sum.revenue_sources", "info"},
+		{"sources' and the amounts carried over's changes make the revenue's", func() *schema.Document { return carriedSources(111400000, -15000000) }, "yoy.parts_change", ""},
+		{"sources' and the amounts carried over's changes above the revenue's", func() *schema.Document { return carriedSources(111400000, -15200000) }, "yoy.parts_change", "warning"},
 		{"procurement parts differ", func() *schema.Document {
 			d := base()
 			d.Procurement = &schema.Procurement{Amount: *money(2512500), Goods: money(47900), Works: money(0), Services: money(2564700)}
@@ -1551,5 +1565,21 @@ func sourceChanges(fund float64) *schema.Document {
 		return schema.Claim{Path: p, Kind: schema.ClaimChange, Value: v, Decimals: 2, Unit: "万元"}
 	}
 	d.Claims = []schema.Claim{change("/revenue", 36089800), change("/revenue/sources/0", 37561800), change("/revenue/sources/3", fund)}
+	return d
+}
+
+// carriedSources is a budget's revenue of 40,381.77 万元, down 2,213.55:
+// 财政拨款 23,391.77 (−413.55), 事业收入 (−150), 其他收入 350 (−150) and
+// 5,500 carried over from last year (its change carriedChange yuan).
+func carriedSources(business, carriedChange float64) *schema.Document {
+	d := base()
+	d.Revenue = &schema.Revenue{Total: money(403817700), CarriedOver: money(55000000), Sources: []schema.Named{
+		{Name: "财政拨款", Amount: *money(233917700)}, {Name: "事业收入", Amount: *money(business)}, {Name: "其他收入", Amount: *money(3500000)}}}
+	d.Claims = []schema.Claim{
+		{Path: "/revenue", Kind: schema.ClaimChange, Value: -22135500, Decimals: 2, Unit: "万元"},
+		{Path: "/revenue/sources/0", Kind: schema.ClaimChange, Value: -4135500, Decimals: 2, Unit: "万元"},
+		{Path: "/revenue/sources/1", Kind: schema.ClaimChange, Value: -1500000, Decimals: 0, Unit: "万元"},
+		{Path: "/revenue/sources/2", Kind: schema.ClaimChange, Value: -1500000, Decimals: 0, Unit: "万元"},
+		{Path: "/revenue/carried_over", Kind: schema.ClaimChange, Value: carriedChange, Decimals: 0, Unit: "万元"}}
 	return d
 }

@@ -834,6 +834,12 @@ func restatePct(c *ctx) {
 // parts, so it is info. A part without the field (a class whose amount the
 // document does not state) leaves the sum unknown: nothing is compared.
 func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bool) {
+	c.sumWith(base, field, total, nil, partialOK, skip)
+}
+
+// sumWith is sum with the figures at extra among the parts (the amounts
+// carried over, part of a revenue total whose year is not stated).
+func (c *ctx) sumWith(base, field, total string, extra []string, partialOK bool, skip func(i int) bool) {
 	want, ok := c.fig(total)
 	if !ok {
 		return
@@ -841,6 +847,13 @@ func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bo
 	var got float64
 	var figs []rfig
 	paths := []string{total}
+	for _, p := range extra {
+		if f, ok := c.fig(p); ok {
+			got += f.v
+			figs = append(figs, f)
+			paths = append(paths, p)
+		}
+	}
 	for i := 0; ; i++ {
 		p := base + "/" + strconv.Itoa(i)
 		if _, ok := c.get(p); !ok {
@@ -1079,7 +1092,8 @@ func partsChange(c *ctx) {
 			}
 			parts = append(parts, p)
 		}
-		c.changeSum("/revenue", parts, false)
+		// the total's change is the sources' and the amounts carried over's
+		c.changeSum("/revenue", append(parts, "/revenue/carried_over"), false)
 	}
 	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
 	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
@@ -1161,9 +1175,11 @@ func sumProjects(c *ctx) {
 }
 
 func sumSources(c *ctx) {
-	total := "/revenue/total"
+	// the sources make the year's revenue; the total is that and what was
+	// carried over
+	total, carried := "/revenue/total", []string{"/revenue/carried_over"}
 	if _, ok := c.num("/revenue/current_year"); ok {
-		total = "/revenue/current_year"
+		total, carried = "/revenue/current_year", nil
 	}
 	// A source that is part of another listed source is counted in it; one
 	// whose whole is not listed (一般公共预算 with no 财政拨款 line) stands for
@@ -1176,7 +1192,12 @@ func sumSources(c *ctx) {
 			}
 		}
 	}
-	c.sum("/revenue/sources", "/amount", total, true, func(i int) bool {
+	// A list that names the remainder (其他收入) claims to be all of the
+	// year's revenue: one short of it is no partial list — but for a 决算's
+	// 总计, which holds 用事业基金弥补收支差额 too, a row the model has no
+	// place for.
+	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind != schema.KindFinalAccounts)
+	c.sumWith("/revenue/sources", "/amount", total, carried, !closed, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
 		whole, _ := v.(string)
 		return whole != "" && listed[whole]

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1500,19 +1501,37 @@ func sameValues(t table, vals []token) bool {
 
 // threePublicLabelSums reads a 三公 table whose every row with figures is
 // named, once each, with its cells on its own line ("3.公务用车费 | 0 | 0
-// |"), each row as many cells: the first column's failing sums — the 合计
+// |"), each row as many cells: each column's failing sums — the 合计
 // against 出国, 接待 and the vehicles, the vehicles against 购置 and 运行 —
-// are the table's own, its cells' places known by their rows' names. Its
-// cells of that column are kept as table claims when a sum fails; nil
-// otherwise.
+// are the table's own, its cells' places known by their rows' names, within
+// the rounding of the cells added. A part's row printed without a figure
+// ("(一)因公出国(境)费 单位不需填列", "1.公务用车购置费") is 0 in every
+// column, but for the vehicles' subtotal, whose parts' rows may print what
+// it sums; the rows after the 三公's, an enumerated section of their own
+// ("二、会议费"), are no part of it. A column of rates (a header naming %,
+// 率 or 幅) adds up to nothing. The cells of each column with a failing
+// sum are kept as table claims (the first column's on the model figures
+// their rows stand for), but for a column that prints a kept one's cells
+// again; nil where every sum holds.
 func threePublicLabelSums(t table) []tableRow {
-	at := map[string]token{}
+	at := map[string][]token{}
+	blank := map[string]bool{}
 	n := 0
+	var header strings.Builder
 	for _, r := range t.rows {
+		field := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
+		if _, ok := at["total"]; ok && field == "" {
+			if style, _ := enumOf(schema.NormalizeName(r.name)); style == enumHanComma {
+				break // "二、会议费": a section of its own
+			}
+		}
 		if len(r.vals) == 0 {
+			if field == "" {
+				header.WriteString(r.name)
+			}
+			blank[field] = field != ""
 			continue
 		}
-		field := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
 		if _, twice := at[field]; field == "" || twice || n > 0 && len(r.vals) != n {
 			return nil
 		}
@@ -1521,45 +1540,94 @@ func threePublicLabelSums(t table) []tableRow {
 				return nil
 			}
 		}
-		n, at[field] = len(r.vals), r.vals[0]
+		n, at[field] = len(r.vals), r.vals
 	}
-	for _, f := range []string{"total", "overseas_travel", "reception"} {
-		if _, ok := at[f]; !ok {
-			return nil
-		}
-	}
-	v := func(f string) schema.Money { return t.value(at[f]) }
-	_, hasVehicle := at["vehicle"]
-	_, hasPurchase := at["vehicle_purchase"]
-	_, hasOperation := at["vehicle_operation"]
-	if !hasVehicle && !(hasPurchase && hasOperation) {
+	if h := header.String(); strings.Contains(h, "%") || strings.Contains(h, "率") || strings.Contains(h, "幅") {
 		return nil
 	}
-	vehicle := v("vehicle")
-	if !hasVehicle {
-		vehicle = v("vehicle_purchase") + v("vehicle_operation")
+	has := func(f string) bool { _, ok := at[f]; return ok || blank[f] }
+	if _, ok := at["total"]; !ok || !has("overseas_travel") || !has("reception") {
+		return nil
 	}
-	vehicleFails := hasVehicle && hasPurchase && hasOperation && v("vehicle_purchase")+v("vehicle_operation") != vehicle
-	if !vehicleFails && v("overseas_travel")+v("reception")+vehicle == v("total") {
+	// a blank vehicles' row is no 0: its parts may print what it sums
+	_, hasVehicle := at["vehicle"]
+	hasParts := has("vehicle_purchase") && has("vehicle_operation")
+	if !hasVehicle && !hasParts {
 		return nil
 	}
 	var rows []tableRow
-	for _, f := range []string{"total", "overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"} {
-		tok, ok := at[f]
-		if !ok {
+	var kept []int // the columns whose claims are kept
+	for c := range n {
+		// adds tells the rows whose first is the sum of the others within
+		// half the last digit of each cell (a blank part, or a 0 printed
+		// without decimals, is none, exactly)
+		adds := func(parts ...string) bool {
+			var d schema.Money
+			var tol int64
+			for k, f := range parts {
+				vals, ok := at[f]
+				if !ok {
+					continue
+				}
+				if k == 0 {
+					d += t.value(vals[c])
+				} else {
+					d -= t.value(vals[c])
+				}
+				if vals[c].mant != 0 || vals[c].scale > 0 {
+					tol += t.unitOf(vals[c])
+				}
+			}
+			return 2*int64(max(d, -d)) <= tol
+		}
+		var holds bool
+		switch {
+		case !hasVehicle:
+			holds = adds("total", "overseas_travel", "reception", "vehicle_purchase", "vehicle_operation")
+		case hasParts:
+			holds = adds("vehicle", "vehicle_purchase", "vehicle_operation") && adds("total", "overseas_travel", "reception", "vehicle")
+		default:
+			holds = adds("total", "overseas_travel", "reception", "vehicle")
+		}
+		if holds {
 			continue
 		}
-		row := tableRow{ref: refThreePublic + f, tok: tok, line: tok.line}
-		switch {
-		case f == "total":
-		case f == "overseas_travel" || f == "reception" || f == "vehicle" || !hasVehicle:
-			row.of = refThreePublic + "total"
-		default:
-			row.of = refThreePublic + "vehicle"
+		if slices.ContainsFunc(kept, func(k int) bool { return sameColumn(t, at, k, c) }) {
+			continue // a kept column's cells again: its claims say it
 		}
-		rows = append(rows, row)
+		kept = append(kept, c)
+		ref := refThreePublic
+		if c > 0 { // a later column stands for no model figure
+			ref = "three_public_column:" + strconv.Itoa(c) + ":"
+		}
+		for _, f := range []string{"total", "overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"} {
+			vals, ok := at[f]
+			if !ok {
+				continue
+			}
+			row := tableRow{ref: ref + f, tok: vals[c], line: vals[c].line}
+			switch {
+			case f == "total":
+			case f == "overseas_travel" || f == "reception" || f == "vehicle" || !hasVehicle:
+				row.of = ref + "total"
+			default:
+				row.of = ref + "vehicle"
+			}
+			rows = append(rows, row)
+		}
 	}
 	return rows
+}
+
+// sameColumn tells two columns of rows (cells by row) that print the
+// same amounts.
+func sameColumn(t table, rows map[string][]token, a, b int) bool {
+	for _, vals := range rows {
+		if t.value(vals[a]) != t.value(vals[b]) {
+			return false
+		}
+	}
+	return true
 }
 
 // threePublicFewLabels keeps the few cells of a 三公 table read by their

@@ -804,8 +804,14 @@ func TestSplitByUseShort(t *testing.T) {
 	if got := sums(text); !maps.Equal(got, want) {
 		t.Errorf("sum claims %v, want %v", got, want)
 	}
+	// 54 万元 printed whole may be 53.5 to 54.5: the misprint changed back
+	// need only close the gap within the figures' rounding
+	if got := sums(strings.Replace(text, "357.68", "357.98", 1)); len(got) != 4 {
+		t.Errorf("a misprint beside the rounding: sum claims %v", got)
+	}
 	for name, other := range map[string]string{
-		"a gap no misprint explains": strings.Replace(text, "271.98", "260.45", 1),
+		"a gap no misprint explains":  strings.Replace(text, "271.98", "260.45", 1),
+		"a gap the rounding explains": strings.Replace(text, "357.68", "357.08", 1),
 		"a total stated elsewhere": "某市某局2021年部门预算\n2021年收支总预算600万元，收入包括：一般公共预算拨款收入600万元；支出包括：一般公共服务支出600万元。\n" +
 			"2.按支出用途分类，包括人员支出200万元，日常公用支出50万元，项目支出250万元。\n",
 	} {
@@ -1931,5 +1937,69 @@ func TestOneLineTitleOpeningWithYear(t *testing.T) {
 	text := "欢迎访问某某市公共资源交易中心网站! • 无障碍 • 长者模式 主要原因是: 2022年度本中心部门决算收入增加" + tail
 	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: []string{text}}, "t", Hints{}); err == nil {
 		t.Errorf("%q: a title, want none", text)
+	}
+}
+
+// A sentence that opens on its comparison, no subject of its own ("…支出决
+// 算205.27万元。比上年支出决算221.17万元减少15.9万元", "收支较上年…" after
+// both totals), compares the amount before it; a prior year printed glued to its year ("较20155.88万元增加了
+// 0.51万元", the amount less the change 5.88) is left out, not read as
+// 20,155.88.
+func TestComparisonSentences(t *testing.T) {
+	d := extractLines(t, "某区某所2016年度部门决算\n2、2016年支出决算205.27万元。比上年支出决算221.17万元减少15.9万元,减少率为7.19%。\n")
+	if p := d.Expenditure.PriorYear; p == nil || *p != schema.Yuan(2211700) {
+		t.Errorf("the next sentence's prior year: %v", p)
+	}
+	kinds := map[string]float64{}
+	for _, c := range d.Claims {
+		kinds[c.Path+" "+c.Kind] = c.Value
+	}
+	if kinds["/expenditure change"] != -159000 || kinds["/expenditure change_pct"] != -7.19 {
+		t.Errorf("the next sentence's change: %v", kinds)
+	}
+	if d := extractLines(t, "某区某所2016年度部门决算\n2、2016年支出决算205.27万元。其中基本支出100万元。比上年减少15.9万元。\n"); d.Expenditure.PriorYear != nil {
+		t.Errorf("a comparison two sentences on read: %v", *d.Expenditure.PriorYear)
+	}
+	// after a sentence of two amounts, the comparison is of neither alone
+	for _, c := range extractLines(t, "某区某所2016年度部门决算\n2016年基本支出105.27万元，项目支出100万元。比上年减少15.9万元。\n").Claims {
+		if c.Kind == schema.ClaimChange {
+			t.Errorf("a comparison after two amounts read for %s", c.Path)
+		}
+	}
+	// 收支: both totals the sentence before states
+	d = extractLines(t, "某区某局2023年度部门决算\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是收入增加。\n")
+	kinds = map[string]float64{}
+	for _, c := range d.Claims {
+		kinds[c.Path+" "+c.Kind] = c.Value
+	}
+	if kinds["/revenue change"] != 4189700 || kinds["/expenditure change"] != 4189700 {
+		t.Errorf("收支较上年: changes %v", kinds)
+	}
+	// the totals it names, whatever they print (one misprinted): the one
+	// before it at least
+	d = extractLines(t, "某区某局2023年度部门决算\n1.总体情况。2023年度收入总计10378.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是收入增加。\n")
+	kinds = map[string]float64{}
+	for _, c := range d.Claims {
+		kinds[c.Path+" "+c.Kind] = c.Value
+	}
+	if kinds["/expenditure change"] != 4189700 {
+		t.Errorf("收支较上年, the totals apart: changes %v", kinds)
+	}
+	for _, c := range []struct {
+		text  string
+		prior schema.Money
+	}{
+		{"本单位运行经费支出6.39万元,较20155.88万元增加了0.51万元,增加率为8%。", 0},
+		{"本单位运行经费支出20163.50万元,较20155.88万元增加了7.62万元。", schema.Yuan(201558800)},
+		{"本单位运行经费支出6.39万元,较2015年5.88万元增加了0.51万元。", schema.Yuan(58800)},
+	} {
+		d := extractLines(t, "某区某所2016年度部门决算\n"+c.text+"\n")
+		var prior schema.Money
+		if oc := d.OperatingCosts; oc != nil && oc.PriorYear != nil {
+			prior = *oc.PriorYear
+		}
+		if prior != c.prior {
+			t.Errorf("%s: prior year %v, want %v", c.text, prior, c.prior)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -216,16 +217,80 @@ func wordAt(s string, words []string) (string, bool) {
 }
 
 // scanYoY reads the comparison that follows token ti in its sentence:
-// "比 2022 年度 318.55 万元减少了 12.92 万元，减少 4%".
+// "比 2022 年度 318.55 万元减少了 12.92 万元，减少 4%". A prior year
+// printed glued to its year is no figure of the text (yearGlued).
 func (b *builder) scanYoY(ti int) (yoy, bool) {
-	t := b.st.toks[ti]
-	return b.scanYoYAt(t.end, t.money(), b.st.sentenceEnd(t.end))
+	st := b.st
+	t := st.toks[ti]
+	y, ok := b.scanYoYAt(t.end, t.money(), st.sentenceEnd(t.end))
+	if ok && y.prior >= 0 && y.change >= 0 && b.yearGlued(t, st.toks[y.prior], st.toks[y.change], y.changeSign) {
+		y.prior = -1
+	}
+	return y, ok
+}
+
+// yearGlued tells a prior-year amount that reads as a year with no 年
+// before its figure ("较20155.88万元增加了0.51万元" for 较2015年5.88万元):
+// its first four digits a year of the last two before the document's or
+// its own, and the amount cur less the stated change (times sign) what the
+// digits after the year print, not the whole, within the rounding of the
+// three figures. The text states no such prior year; it is left out.
+func (b *builder) yearGlued(cur, prior, change token, sign int) bool {
+	fy := b.doc.Document.FiscalYear
+	pow := func(n int) int64 {
+		p := int64(1)
+		for range n {
+			p *= 10
+		}
+		return p
+	}
+	digits := strconv.FormatInt(prior.mant/pow(prior.scale), 10)
+	if fy == 0 || len(digits) <= 4 {
+		return false
+	}
+	year, _ := strconv.Atoi(digits[:4])
+	if year < fy-2 || year > fy {
+		return false
+	}
+	rest := prior
+	rest.mant %= pow(len(digits) - 4 + prior.scale)
+	half := func(t token) schema.Money { return schema.Money(moneyFactor(t.unit) * 50 / pow(t.scale)) }
+	want := cur.money() - schema.Money(sign)*change.money()
+	tol := half(cur) + half(change) + half(prior)
+	off := func(m schema.Money) schema.Money { return max(m-want, want-m) }
+	return off(rest.money()) <= tol && off(prior.money()) > tol
+}
+
+// comparisonOpenings open a sentence that compares what the sentence
+// before stated, naming no figure of its own: it compares that sentence's
+// one amount (stated once, or restated). bothTotalsOpenings name the two
+// totals the sentence before stated (收入总计X万元，支出总计Y万元), whatever
+// their amounts.
+var (
+	comparisonOpenings = []string{"比上年", "较上年", "比20", "较20", "同比"}
+	bothTotalsOpenings = []string{"收支较", "收支比", "收、支较", "收、支比"}
+)
+
+// amountsBefore counts the amounts of the sentence that holds pos, up to
+// end, other than v (-1: every amount).
+func (b *builder) amountsBefore(pos, end int, v schema.Money) int {
+	st := b.st
+	n := 0
+	for k := st.tokenAt(strings.LastIndex(st.s[:pos], "。") + 1); k < len(st.toks) && st.toks[k].start < end; k++ {
+		if st.toks[k].kind == numMoney && st.toks[k].money() != v {
+			n++
+		}
+	}
+	return n
 }
 
 // scanYoYAt reads a comparison from pos up to end. Money tokens between pos
 // and 比 must restate the figure (restate; -1 accepts none); otherwise the
 // comparison is about something else and nothing is returned. A following
-// sentence that only compares ("与2023年度相比，…") belongs to it.
+// sentence that only compares ("与2023年度相比，…"), or opens on its
+// comparison with no subject of its own ("比上年支出决算221.17万元减少15.9万
+// 元", "收支较上年决算数增加418.97万元" after both totals) after a sentence
+// of that one amount, belongs to it.
 func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) {
 	st := b.st
 	y := yoy{prior: -1, change: -1, pct: -1}
@@ -233,6 +298,10 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 && !namesSubjects(st.s[next+k+len("相比"):st.sentenceEnd(next)]) {
 			end = st.sentenceEnd(next)
 		}
+	} else if end < len(st.s) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) &&
+		(startsWithAny(st.s[next:], comparisonOpenings) && b.amountsBefore(pos, end, restate) == 0 ||
+			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) {
+		end = st.sentenceEnd(next)
 	}
 	cmp, afterShare := -1, false
 	for i := pos; i < end; {

@@ -759,22 +759,37 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 // that one misprint of one figure, changed back, makes add up; each in the
 // whole's unit.
 func (b *builder) misprintedSum(whole int, parts []int) bool {
-	vals := []token{b.st.toks[whole]}
+	vals, a, adds, ok := b.roundedSum(whole, parts)
+	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+}
+
+// roundedSum is a whole the text states (token whole) and its parts, their
+// amounts (units), and the test that amounts in their places add up within
+// half the last digit of every figure; ok false for a part in another unit
+// (万 and 万元 are one).
+func (b *builder) roundedSum(whole int, parts []int) (vals []token, a []int64, adds func([]int64) bool, ok bool) {
+	vals = []token{b.st.toks[whole]}
 	tol := scaleDown(5000, vals[0].scale) // half the last digit of every figure
 	for _, k := range parts {
 		t := b.st.toks[k]
-		if t.unit != vals[0].unit {
-			return false
+		if moneyFactor(t.unit) != moneyFactor(vals[0].unit) {
+			return nil, nil, nil, false
 		}
 		vals = append(vals, t)
 		tol += scaleDown(5000, t.scale)
 	}
-	adds := firstSumWithin(tol)
-	a := make([]int64, len(vals))
+	a = make([]int64, len(vals))
 	for i, v := range vals {
 		a[i] = units(v)
 	}
-	return !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+	return vals, a, firstSumWithin(tol), true
+}
+
+// withinRounding tells parts (token indexes) that add up to a whole the
+// text states within the rounding of every figure.
+func (b *builder) withinRounding(whole int, parts []int) bool {
+	_, a, adds, ok := b.roundedSum(whole, parts)
+	return ok && adds(a)
 }
 
 // shiftedAway tells amounts (units) for which holds, false as printed, is
@@ -1503,7 +1518,7 @@ func (b *builder) listedParts() {
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum == whole.money() || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
+		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1516,8 +1531,9 @@ func (b *builder) listedParts() {
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
 // 收入…"): it claims to be the whole; and that falls short of the whole
-// (token whole) by what one misprint of one figure, changed back,
-// explains. A list that names no remainder may be partial.
+// (token whole), beyond the rounding of every figure, by what one misprint
+// of one figure, changed back, explains (misprintedSum). A list that names
+// no remainder may be partial.
 func (b *builder) closedShort(whole int, parts []int) bool {
 	st := b.st
 	closed := false
@@ -1529,14 +1545,7 @@ func (b *builder) closedShort(whole int, parts []int) bool {
 		closed = closed || strings.HasPrefix(label, "其他")
 		prev = st.toks[k].end
 	}
-	if !closed {
-		return false
-	}
-	vals := []token{st.toks[whole]}
-	for _, k := range parts {
-		vals = append(vals, st.toks[k])
-	}
-	return misprintAway(vals, firstSumWithin(0))
+	return closed && b.misprintedSum(whole, parts)
 }
 
 // nestedParts tells a list where a part is the sum of two or more of the
@@ -1705,24 +1714,18 @@ func (b *builder) splitUses() {
 }
 
 // usesOff keeps a split by use that adds up to less than the total its
-// sentence states before 其中 (token total) as sum claims, where one
-// misprint of one of them, changed back, makes it add up: the parts by use
+// sentence states before 其中 (token total), beyond the rounding of every
+// figure, as sum claims, where one misprint of one of them, changed back,
+// makes it add up within that rounding (misprintedSum): the parts by use
 // are the whole expenditure's, so the sum is the text's own (sum.text).
 // A split that adds up to the expenditure stated elsewhere ("按支出用途分
 // 类，包括…") may leave a fund out, and is not compared.
 func (b *builder) usesOff(total int, parts []int) {
 	st := b.st
-	vals := []token{st.toks[total]}
-	for _, k := range parts {
-		if moneyFactor(st.toks[k].unit) != moneyFactor(vals[0].unit) {
-			return
-		}
-		vals = append(vals, st.toks[k])
-	}
-	if !misprintAway(vals, firstSumWithin(0)) {
+	if !b.misprintedSum(total, parts) {
 		return
 	}
-	path := "/text/" + strconv.Itoa(st.source(vals[0].start).Line) + "/uses"
+	path := "/text/" + strconv.Itoa(st.source(st.toks[total].start).Line) + "/uses"
 	b.sumClaim(path, "", total)
 	for i, k := range parts {
 		b.sumClaim(path+"/"+strconv.Itoa(i+1), path, k)

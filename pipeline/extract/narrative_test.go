@@ -1066,7 +1066,8 @@ func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
 // Parts listed after 其中 that fall short of their whole say nothing (the
 // list may be partial) unless the list names a remainder (其他收入): then
 // it claims the whole, and where one misprint of one figure, changed back,
-// closes the gap, the whole and parts are kept as sum claims.
+// closes the gap beyond the figures' rounding, the whole and parts are kept
+// as sum claims; a sum within the rounding says nothing either way.
 func TestListedPartsShort(t *testing.T) {
 	const text = "某学院2016年部门决算\n2016年度总收入27,964.71万元，其中：财政拨款收入9,787.85万元，教育事业收入5,738.74万元，其他收入12,037.17万元，经营收入100.95万元。\n"
 	sums := func(text string) int {
@@ -1081,9 +1082,16 @@ func TestListedPartsShort(t *testing.T) {
 	if n := sums(text); n != 5 {
 		t.Errorf("a closed list short by a misprint: %d sum claims, want 5 (the whole and four parts)", n)
 	}
+	// the figures' rounding: a sum a cent off is the whole, and a misprint
+	// beside a cent of rounding still closes the gap
+	if n := sums(strings.Replace(text, "27,964.71", "27,964.72", 1)); n != 5 {
+		t.Errorf("a misprint beside rounding: %d sum claims, want 5", n)
+	}
 	for name, other := range map[string]string{
 		"no remainder named":         strings.Replace(text, "其他收入", "捐赠收入", 1),
 		"a gap no misprint explains": strings.Replace(text, "27,964.71", "27,812.33", 1),
+		"within the rounding, short": strings.Replace(text, "27,964.71", "27,664.72", 1),
+		"within the rounding, above": strings.Replace(text, "27,964.71", "27,664.70", 1),
 	} {
 		if n := sums(other); n != 0 {
 			t.Errorf("%s: %d sum claims", name, n)

@@ -596,8 +596,59 @@ func TestThreePublicNamedRowsOff(t *testing.T) {
 	if len(d.Claims) != 6 || of[343500] != 1 || of[326500] != 1 || of[17000] != 1 || of[0] != 3 {
 		t.Errorf("table claims %+v", d.Claims)
 	}
+	// a cell of the second column misprinted: that column fails apart
+	d = readText(t, strings.Replace(text, "2.公务接待费 | 1.70 | 1.70 |", "2.公务接待费 | 1.70 | 1.79 |", 1))
+	if n := len(d.Claims); n != 12 {
+		t.Errorf("the second column misprinted: %d table claims, want 12: %+v", n, d.Claims)
+	}
 	fixed := strings.Replace(text, "3.公务用车费 | 0 | 0 |", "3.公务用车费 | 32.65 | 32.65 |", 1)
 	if d := readText(t, fixed); len(d.Claims) != 0 {
 		t.Errorf("a table that adds up: claims %+v", d.Claims)
+	}
+}
+
+// A 三公 table of two columns, its rows each named (a part printed without
+// a figure is 0, the sections after it no part of it): a cell misprinted
+// in either column keeps that column's failing sums as table claims; the
+// last digit of a part printed with one decimal is within its rounding.
+func TestThreePublicNamedRowsColumns(t *testing.T) {
+	const text = "2016年市某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数\n小计 其中:一般公共预算安排数\n" +
+		"一、“三公”经费合计 21.63 21.63\n(一)因公出国(境)费 单位不需填列 单位不需填列\n(二)公务接待费 14.83 14.83\n(三)公务用车费 6.8 6.8\n" +
+		"      1.公务用车购置费    \n      2.公务用车运行维护费 6.8 6.8\n二、会议费 7.59 7.59\n三、培训费 15.86 15.86\n"
+	for _, c := range []struct {
+		from, to string
+		lines    []int // the lines of the claims kept: the column's 合计 and parts
+	}{
+		{"", "", nil},
+		{"接待费 14.83 14.83", "接待费 14.83 14.38", []int{5, 7, 8, 10}},
+		{"合计 21.63 21.63", "合计 27.63 21.63", []int{5, 7, 8, 10}},
+		{"运行维护费 6.8 6.8", "运行维护费 68.0 6.8", []int{5, 7, 8, 10}},
+		{"接待费 14.83 14.83", "接待费 14.88 14.83", nil}, // 14.88 + 6.8 may be 21.63: 6.8 is 6.75 to 6.85
+	} {
+		d := extractLines(t, strings.Replace(text, c.from, c.to, 1))
+		var lines []int
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable {
+				lines = append(lines, cl.Line)
+			}
+		}
+		slices.Sort(lines)
+		if !slices.Equal(lines, c.lines) {
+			t.Errorf("%s → %s: table claims on lines %v, want %v", c.from, c.to, lines, c.lines)
+		}
+	}
+}
+
+// A 三公 table of named rows whose vehicles' subtotal is printed blank, its
+// parts printing their figures, adds up by the parts: no claim.
+func TestThreePublicNamedRowsBlankSubtotal(t *testing.T) {
+	const text = "2016年市某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数\n小计 其中:一般公共预算安排数\n" +
+		"一、“三公”经费合计 21.63 21.63\n(一)因公出国(境)费 单位不需填列 单位不需填列\n(二)公务接待费 14.83 14.83\n(三)公务用车费\n" +
+		"      1.公务用车购置费 0 0\n      2.公务用车运行维护费 6.80 6.80\n二、会议费 7.59 7.59\n"
+	for _, s := range []string{text, strings.Replace(text, "接待费 14.83 14.83", "接待费 14.83 14.38", 1)} {
+		d := extractLines(t, s)
+		if claims := slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable }); claims != (s != text) {
+			t.Errorf("table claims %v, want %v: %+v", claims, s != text, d.Claims)
+		}
 	}
 }

@@ -551,8 +551,9 @@ func treeCells(t table, nodes []treeNode, col int, failing []int) (kept []tableR
 
 // summaryClaims keeps what a 收支总表 read by column prints where the
 // table fails its own sums and no reading of it holds that sum: 收入总计 =
-// 支出总计, the current year and the amounts carried = the total (the
-// year alone where the row of the amounts carried is printed blank), the
+// 支出总计, the current year, the amounts carried and the side's other
+// rows (用事业基金弥补收支差额, 结余分配) = the total (the year and those rows
+// alone where the row of the amounts carried is printed blank), the
 // sources = the revenue of the year, the functional 类 = the expenditure
 // of the year, the uses (基本支出, 项目支出 …) = the expenditure. Each
 // failing sum is kept as table claims: its total, and its parts on the
@@ -570,6 +571,7 @@ func (b *builder) summaryClaims(t table, best summary) {
 	got := map[string]rowTok{}
 	blank := map[string]bool{} // rows printed without a figure
 	var classes []tableRow
+	var others [2][]tableRow // each side's other rows of its total (用事业基金弥补收支差额, 结余分配)
 	for _, r := range t.layout {
 		name := rowName(r.name)
 		if len(r.vals) == 0 {
@@ -577,6 +579,10 @@ func (b *builder) summaryClaims(t table, best summary) {
 			continue
 		}
 		v := rowTok{r.vals[0], r.line}
+		if slot, ok := tailSlotOf(name); ok && slot.role == "other" {
+			others[slot.side] = append(others[slot.side], tableRow{ref: "summary:other:" + strconv.Itoa(r.line), tok: v.tok, line: v.line})
+			continue
+		}
 		switch key := summaryKey(name); key {
 		case "":
 		case "total":
@@ -626,15 +632,15 @@ func (b *builder) summaryClaims(t table, best summary) {
 	if !best.balanced {
 		keep("balance", "revenue", part("expenditure", "summary:expenditure"))
 	}
-	for _, side := range [][3]string{{"revenue", "revenue_current", "carried_over"}, {"expenditure", "expenditure_current", "carried_forward"}} {
+	for n, side := range [][3]string{{"revenue", "revenue_current", "carried_over"}, {"expenditure", "expenditure_current", "carried_forward"}} {
 		if _, held := best.got[side[1]]; held && best.balanced {
 			continue // the reading used keeps the year: its sum holds
 		}
 		switch c, k := part(side[1], "summary:"+side[1]), part(side[2], "summary:"+side[2]); {
 		case c != nil && k != nil:
-			keep(side[0], side[0], append(c, k...))
+			keep(side[0], side[0], slices.Concat(c, k, others[n]))
 		case c != nil && blank[side[2]]: // nothing carried: the year is the total
-			keep(side[0], side[0], c)
+			keep(side[0], side[0], append(c, others[n]...))
 		}
 	}
 	revenueBase, expenditureBase := "revenue", "expenditure"

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,9 +68,11 @@ func (b *builder) structure(flat []string) {
 
 // missingSections records each mandatory explanation the narrative never
 // mentions, from the year it is owed. A file with hardly any sentences (the tables of a disclosure
-// published apart from its text) has no narrative to miss them from.
+// published apart from its text) has no narrative to miss them from, and one that
+// states no amount (a page cut after the department's functions) never
+// reached its accounts.
 func (b *builder) missingSections() {
-	if strings.Count(b.st.s, "。") < 20 {
+	if strings.Count(b.st.s, "。") < 20 || !slices.ContainsFunc(b.st.toks, func(t token) bool { return t.kind == numMoney && t.unit != "" }) {
 		return
 	}
 	doc := b.doc.Document

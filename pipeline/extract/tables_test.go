@@ -852,7 +852,8 @@ func TestEconomicTableQualifiedTitleAndNote(t *testing.T) {
 }
 
 // A narrative that never mentions a mandatory explanation gets a warning
-// naming it; a file of tables alone (hardly a sentence) gets none.
+// naming it; a file of tables alone (hardly a sentence), or a text that
+// states no amount, gets none.
 func TestMissingSections(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("某区某局2024年部门预算\n")
@@ -872,6 +873,11 @@ func TestMissingSections(t *testing.T) {
 	d = extractLines(t, "某区某局2024年部门预算\n收支预算总表\n单位：万元\n")
 	if missing := warned(d, schema.WarnMissingSection); len(missing) > 0 {
 		t.Errorf("a tables-only file was held to the narrative's sections: %v", missing)
+	}
+	// a page cut after the department's functions, no amount stated
+	cut, _, _ := strings.Cut(b.String(), "2024年“三公”")
+	if missing := warned(extractLines(t, cut), schema.WarnMissingSection); len(missing) > 0 {
+		t.Errorf("a text that states no amount was held to the narrative's sections: %v", missing)
 	}
 }
 
@@ -3692,6 +3698,62 @@ func TestHeaderUnit(t *testing.T) {
 	} {
 		if got := unitAfter(c.lines, 0, len(c.lines)); got != c.want {
 			t.Errorf("%q: unit %d, want %d", c.lines, got, c.want)
+		}
+	}
+}
+
+// A 决算's 收支总表 adds 用事业基金弥补收支差额 to its side: the revenue of
+// the year, that and the amounts carried in make the 总计, and a table
+// that fails elsewhere (its other 总计 cut off) keeps no claim of that sum.
+func TestRejectedSummaryCountsOtherRows(t *testing.T) {
+	text := "某市某医院2017年度部门决算\n" + `1.《收入支出决算总表》
+单位名称:某市某医院 单位:万元
+收入 | 支出 | ||||
+项目 | 行次 | 金额 | 项目 | 行次 | 金额 |
+栏次 | 1 | 栏次 | 2 | ||
+一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | |
+二、上级补助收入 | 2 | 二、外交支出 | 29 | ||
+三、事业收入 | 3 | 34221.23 | 三、国防支出 | 30 | |
+四、经营收入 | 4 | 四、公共安全支出 | 31 | ||
+五、附属单位上缴收入 | 5 | 五、教育支出 | 32 | ||
+六、其他收入 | 6 | 六、科学技术支出 | 33 | ||
+7 | 七、文化体育与传媒支出 | 34 | |||
+8 | 八、社会保障和就业支出 | 35 | |||
+9 | 九、医疗卫生与计划生育支出 | 36 | 36341.62 | ||
+10 | 十、节能环保支出 | 37 | |||
+11 | 十一、城乡社区支出 | 38 | |||
+12 | 十二、农林水支出 | 39 | |||
+13 | 十三、交通运输支出 | 40 | |||
+14 | 十四、资源勘探信息等支出 | 41 | |||
+15 | 十五、商业服务业等支出 | 42 | |||
+16 | 十六、金融支出 | 43 | |||
+17 | 十七、援助其他地区支出 | 44 | |||
+18 | 十八、国土海洋气象等支出 | 45 | |||
+19 | 十九、住房保障支出 | 46 | |||
+20 | 二十、粮油物资储备支出 | 47 | |||
+21 | 二十一、其他支出 | 48 | |||
+22 | 49 | ||||
+本年收入合计 | 23 | 34846.81 | 本年支出合计 | 50 | 36341.62 |
+用事业基金弥补收支差额 | 24 | 1604.54 | 结余分配 | 51 | |
+年初结转和结余 | 25 | 364.65 | 年末结转和结余 | 52 | 474.38 |
+26 | 364.65 | 53 | |||
+总计 | 27 | 36816
+`
+	for _, tc := range []struct {
+		name, from, to string
+		want           bool
+	}{
+		{"as printed", "", "", false},
+		{"the fund's use misprinted", "1604.54", "1640.54", true},
+	} {
+		var kept []string
+		for _, cl := range readText(t, strings.Replace(text, tc.from, tc.to, 1)).Claims {
+			if cl.Kind == schema.ClaimTable && cl.Line == 33 && cl.Of == "" {
+				kept = append(kept, fmt.Sprint(cl.Value))
+			}
+		}
+		if got := len(kept) > 0; got != tc.want {
+			t.Errorf("%s: the revenue's 总计 kept as a sum's total: %v, want %v", tc.name, kept, tc.want)
 		}
 	}
 }
