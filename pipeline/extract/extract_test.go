@@ -664,6 +664,51 @@ func TestContentsIdentity(t *testing.T) {
 	}
 }
 
+// A text with no title and no contents (a web page's body alone): the
+// year is the one of every sentence stating a total, the kind the one the
+// headings naming the report (or those sentences) give, the department the
+// subject of the overview's first sentence or the name defined with its
+// short form; the body on one line reads the same. Years or kinds that
+// disagree, no kind, or an overview whose subject is no regional name give
+// nothing.
+func TestBodyIdentity(t *testing.T) {
+	final := "一、部门基本情况\n(一)某某市某某区人民检察院是国家法律监督机关,依法履行职责。\n二、部门决算情况说明\n(一)收入支出决算总体情况说明\n本部门2016年度收入总计6955.73万元,支出总计6954.57万元。与2015年决算数相比,收入增加950.05万元。"
+	budget := "一、部门基本概况\n1、职能职责\n主要负责:某某市某某区疾病预防控制中心是全额拨款事业单位。\n二、部门收支总体情况\n2018年部门预算收入为一般公共预算收入120.71万元。\n(一)收入预算,2018年年初预算数120.71万元。\n四、其他重要事项的情况说明\n2018年本级的机关运行经费6.83万元,比2017年预算减少2.69万元。"
+	defined := "一、部门基本情况\n(一)职能职责\n某某商务区管理委员会(以下简称“本部门”)为区政府派出机构。\n本部门设5个内设机构。\n二、部门决算情况说明\n1.总体情况。2021年度收入总计21,066.67万元,支出总计21,066.67万元。"
+	// a page's body on one line, long enough for ingest to break it at its headings
+	duties := "\n" + strings.Repeat("负责辖区内的有关工作,完成上级交办的其他任务。", 12)
+	oneLine := func(s string) string { return strings.ReplaceAll(s+duties, "\n", " ") }
+	for _, c := range []struct {
+		text, name string
+		year       int
+		kind       string
+	}{
+		{final, "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
+		{oneLine(final), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
+		{budget, "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
+		{oneLine(budget), "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
+		{defined, "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
+		{oneLine(defined), "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
+		// two years of totals, two kinds, or no kind: no identity
+		{final + "\n2017年度支出总计6954.57万元。", "", 0, ""},
+		{final + "\n2016年部门预算收入为6955.73万元。", "", 0, ""},
+		{strings.Replace(final, "二、部门决算情况说明", "二、收支情况说明", 1), "", 0, ""},
+		// an overview's subject that is no department's regional name
+		{strings.Replace(final, "某某市某某区人民检察院是", "本院是", 1), "", 0, ""},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "b.txt", Lines: ingest.Lines(c.text)}, "b", Hints{})
+		switch {
+		case c.name == "" && err == nil:
+			t.Errorf("%q: gave %q %d %s, want none", c.text, doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
+		case c.name == "":
+		case err != nil:
+			t.Errorf("%q: %v", c.text, err)
+		case doc.Department.Name != c.name || doc.Document.FiscalYear != c.year || doc.Document.Kind != c.kind:
+			t.Errorf("%q: %q %d %s, want %q %d %s", c.text, doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind, c.name, c.year, c.kind)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
