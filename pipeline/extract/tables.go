@@ -146,6 +146,7 @@ func findTables(lines, flat []string) []table {
 		}
 		tabs = append(tabs, table{kind: kind, title: c, line: at})
 	}
+	hasSummary := slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableSummary })
 	for k := range tabs {
 		end := len(lines)
 		if k+1 < len(tabs) {
@@ -175,6 +176,9 @@ func findTables(lines, flat []string) []table {
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
 		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
+		if tabs[k].kind == tableOther && !hasSummary && summaryRows(tabs[k].rows) {
+			tabs[k].kind = tableSummary
+		}
 		var laid []row
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
@@ -206,6 +210,33 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// summaryRows tells the rows of a 收支总表 under a title that names no
+// kind of table (a budget system's export under 部门预算公开表): rows
+// labelled 收入总计 and 支出总计, and a source of revenue no appropriation is
+// (财政专户管理资金, 事业收入 …), which a 财政拨款收支总表 has not.
+func summaryRows(rows []row) bool {
+	keys := map[string]bool{}
+	for _, r := range rows {
+		key := summaryKey(rowName(r.name))
+		keys[key] = true
+		if src, ok := strings.CutPrefix(key, "src:"); ok && !appropriation(src) {
+			keys["other source"] = true
+		}
+	}
+	return keys["revenue"] && keys["expenditure"] && keys["other source"]
+}
+
+// appropriation tells a source of revenue that is an appropriation: 财政拨款
+// and its parts (一般公共预算, 政府性基金, 国有资本经营).
+func appropriation(src string) bool {
+	for _, s := range revenueSources {
+		if s.name == src && (s.name == "财政拨款" || s.partOf == "财政拨款") {
+			return true
+		}
+	}
+	return false
 }
 
 // proseAfter is where the prose after a table's figures resumes in
@@ -445,7 +476,8 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 		if strings.Trim(flat[i], "|") == "" {
 			continue // a web table's cell separators alone on their line ("|", "||"): no cell
 		}
-		cellLines[i-from] = cellsOf(lines[i])
+		// nor is one after a number ("675.82 |"): the next cell is the row's next
+		cellLines[i-from] = slices.DeleteFunc(cellsOf(lines[i]), func(c string) bool { return strings.Trim(c, "|") == "" })
 	}
 	// layout text keeps a value on its row's line: only default mode (one
 	// cell a line) can print values a row late, or a page's number among them
@@ -485,6 +517,10 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 			for k := i; k < i+n; k++ {
 				cellLines[k] = nil
 			}
+			// and the 栏次 above them, so that the row's 1 after them is none
+			if i > 0 && slices.Equal(cellLines[i-1], []string{"栏次"}) {
+				cellLines[i-1] = nil
+			}
 		}
 		i += max(n, 1)
 	}
@@ -493,11 +529,17 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	// the 决算 template numbers its rows in a 行次 column and its columns in
 	// a 栏次 row: neither number is an amount
 	numbered := false
+	// a budget system's export numbers its rows in a 序号 column before
+	// their labels: 1, 2, 3 … each the one after the last, a label after it
+	serial := -1 // the last 序号 read, -1 where the header has no 序号
 	// a table by unit (单位编码 | 单位名称 | …): each unit's code opens its
 	// row, before its name, and is no amount
 	unitCoded := false
 	for i := from; i < min(to, from+12); i++ {
 		numbered = numbered || strings.Contains(flat[i], "行次")
+		if serial < 0 && strings.Contains(flat[i], "序号") {
+			serial = 0
+		}
 		unitCoded = unitCoded || strings.Contains(flat[i], "单位编码") || strings.Contains(flat[i], "单位代码")
 	}
 	columnNumber := 0  // the next number of the 栏次 row (1, 2, 3 … after 栏次), 0 outside it
@@ -532,6 +574,13 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 			if numbered && nos.take(c, afterName, k == 0 || isNumberCell(cells[k-1])) {
 				afterName = false
 				continue
+			}
+			if serial >= 0 && c == strconv.Itoa(serial+1) {
+				if next := cellsAhead(cells[k+1:], cellLines[i+1-from:], 1); len(next) == 1 && !isNumberCell(next[0]) {
+					serial++
+					afterName = false
+					continue
+				}
 			}
 			if unitCoded && k == 0 && unitCode(c) && nextIsName(cells[k+1:], cellLines[i+1-from:]) {
 				continue
@@ -971,6 +1020,8 @@ func isTotal(name string) bool { return name == "合计" || name == "总计" }
 
 // rowName strips enumerators and brackets' width from a row name.
 func rowName(s string) string {
+	// a web table's cell a line keeps each cell's bar: "一、一般公共预算拨款收入|"
+	s = strings.TrimRight(s, "| ")
 	s = schema.NormalizeName(s)
 	if st, _ := enumOf(s); st != enumNone {
 		for _, sep := range []string{"、", ".", ")"} {

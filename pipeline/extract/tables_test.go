@@ -3599,6 +3599,58 @@ func TestBracketedTitleRowNumbers(t *testing.T) {
 	}
 }
 
+// A budget system's export under a heading that names no table (部门预算
+// 公开表): a 收支总表 a cell a line, each cell's bar after it and a bar
+// alone for a blank cell, its rows numbered by a 序号 before their labels
+// and its columns by a 栏次 run. Its rows are a summary's (收入总计, 支出总计,
+// a source no appropriation is), so it is read as one; the same as a web
+// page's one-line body, bars dropped. Rows of appropriations alone (a
+// 财政拨款收支总表's) are not taken for it.
+func TestUntitledSummaryNumberedRows(t *testing.T) {
+	cells := []string{"某县某镇财政所2025年部门预算", "部门预算公开表", "920某县某镇财政所 |", "预算年度:2025 |", "单位:万元 | ||",
+		"序号 |", "收入 |", "支出 | ||", "项 目 |", "预算数 |", "项 目 |", "预算数 | |", "栏次 |", "1 |", "2 |", "3 |", "4 |",
+		"1 |", "一、一般公共预算拨款收入 |", "600.00 |", "一、一般公共服务支出 |", "500.00 |",
+		"2 |", "二、财政专户管理资金收入 |", "|", "二、外交支出 |", "|",
+		"3 |", "|", "|", "三、国防支出 |", "|",
+		"4 |", "|", "|", "四、公共安全支出 |", "|",
+		"5 |", "|", "|", "五、教育支出 |", "|",
+		"6 |", "|", "|", "六、科学技术支出 |", "|",
+		"7 |", "|", "|", "七、文化旅游体育与传媒支出 |", "|",
+		"8 |", "|", "|", "八、社会保障和就业支出 |", "120.00 |",
+		"9 |", "本年收入合计 |", "600.00 |", "本年支出合计 |", "620.00 |",
+		"10 |", "上年结转结余 |", "20.00 |", "年终结转结余 |", "|",
+		"11 |", "收入总计 |", "620.00 |", "支出总计 |", "620.00"}
+	text := strings.Join(cells, "\n")
+	var words []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(strings.Trim(c, "| ")); c != "" {
+			words = append(words, c)
+		}
+	}
+	for _, text := range []string{text, strings.Join(words, " ")} {
+		d := readText(t, text)
+		r, e := d.Revenue, d.Expenditure
+		if r.Total == nil || *r.Total != schema.Yuan(6200000) || r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(6000000) ||
+			r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(200000) || e.Total == nil || *e.Total != schema.Yuan(6200000) {
+			t.Errorf("%.40q: revenue %+v, expenditure %+v; warnings %+v", text, r, e, d.Warnings)
+		}
+		classes := map[string]schema.Money{}
+		for _, c := range e.ByFunction {
+			classes[c.Code] = c.Amount
+		}
+		if len(classes) != 2 || classes["201"] != schema.Yuan(5000000) || classes["208"] != schema.Yuan(1200000) {
+			t.Errorf("%.40q: classes %v", text, classes)
+		}
+		if len(r.Sources) != 1 || r.Sources[0].Name != "一般公共预算" || r.Sources[0].Amount != schema.Yuan(6000000) {
+			t.Errorf("%.40q: sources %+v", text, r.Sources)
+		}
+	}
+	fiscal := strings.Replace(text, "二、财政专户管理资金收入", "二、政府性基金预算拨款收入", 1)
+	if d := readText(t, fiscal); d.Revenue.Total != nil || len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("rows of appropriations alone read as the summary: %+v %+v", d.Revenue, d.Expenditure)
+	}
+}
+
 // readText extracts text as read from a file of it (a text of cells
 // between bars laid out in columns).
 func readText(t *testing.T, text string) *schema.Document {
