@@ -3651,6 +3651,54 @@ func TestUntitledSummaryNumberedRows(t *testing.T) {
 	}
 }
 
+// A 决算 summary whose page ends in its 总计 row (总计 | 7 | 200, the
+// expenditure's cut): each side's parts — 本年收入合计, 用事业基金弥补收支差额
+// and 年初结转和结余; 本年支出合计, 结余分配 and 年末结转和结余 — add up to the
+// same, so its year's totals, carried amounts, sources and classes are read,
+// and no total. Sides that differ, or a 总计 printed that is not their sum,
+// give nothing; printed whole, the 用事业基金 row keeps the year's totals.
+func TestSummaryCutBeforeTotals(t *testing.T) {
+	lines := []string{
+		"某县某医院2017年度部门决算",
+		"1.《收入支出决算总表》",
+		"单位名称:某县某医院 单位:万元",
+		"收入 | 支出 | ||||",
+		"项目 | 行次 | 金额 | 项目 | 行次 | 金额 |",
+		"栏次 | 1 | 栏次 | 2 | ||",
+		"一、财政拨款收入 | 1 | 100.00 | 一、一般公共服务支出 | 9 | 120.00 |",
+		"二、事业收入 | 2 | 50.00 | 二、教育支出 | 10 | |",
+		"3 | 三、社会保障和就业支出 | 11 | 60.00 | ||",
+		"本年收入合计 | 4 | 150.00 | 本年支出合计 | 12 | 180.00 |",
+		"用事业基金弥补收支差额 | 5 | 40.00 | 结余分配 | 13 | |",
+		"年初结转和结余 | 6 | 10.00 | 年末结转和结余 | 14 | 20.00 |",
+		"总计 | 7 | 200",
+	}
+	read := func(d *schema.Document) bool {
+		r, e := d.Revenue, d.Expenditure
+		if r.CurrentYear == nil || e.CurrentYear == nil {
+			return false
+		}
+		if *r.CurrentYear != schema.Yuan(1500000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(100000) ||
+			*e.CurrentYear != schema.Yuan(1800000) || e.CarriedForward == nil || *e.CarriedForward != schema.Yuan(200000) || len(r.Sources) != 2 || len(e.ByFunction) != 2 {
+			t.Errorf("revenue %+v, expenditure %+v; warnings %+v", r, e, d.Warnings)
+		}
+		return true
+	}
+	d := readText(t, strings.Join(lines, "\n"))
+	if !read(d) || d.Revenue.Total != nil || d.Expenditure.Total != nil {
+		t.Errorf("cut before its totals: revenue %+v, expenditure %+v; warnings %+v", d.Revenue, d.Expenditure, d.Warnings)
+	}
+	for _, c := range [][2]string{{"| 20.00 |", "| 25.00 |"}, {"总计 | 7 | 200", "总计 | 7 | 210"}} {
+		if d := readText(t, strings.Replace(strings.Join(lines, "\n"), c[0], c[1], 1)); read(d) {
+			t.Errorf("%s: read as %+v %+v", c[1], d.Revenue, d.Expenditure)
+		}
+	}
+	lines[len(lines)-1] = "总计 | 7 | 200.00 | 总计 | 15 | 200.00 |"
+	if d := readText(t, strings.Join(lines, "\n")); !read(d) || d.Revenue.Total == nil || *d.Revenue.Total != schema.Yuan(2000000) {
+		t.Errorf("printed whole: revenue %+v; warnings %+v", d.Revenue, d.Warnings)
+	}
+}
+
 // readText extracts text as read from a file of it (a text of cells
 // between bars laid out in columns).
 func readText(t *testing.T, text string) *schema.Document {
