@@ -571,7 +571,7 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 				continue
 			}
 			columnNumber = 0
-			if numbered && nos.take(c, afterName, k == 0 || isNumberCell(cells[k-1])) {
+			if numbered && nos.take(c, afterName, k == 0 || isNumberCell(cells[k-1]), len(cells) == 1) {
 				afterName = false
 				continue
 			}
@@ -720,22 +720,43 @@ func isRowNumber(c string) bool {
 // rowNumbers follows the 行次 of a table's two panels as its lines are
 // read: the number after a row's label, and the number of a row with no
 // label (a panel shorter than the other), the next of its panel, first
-// on its line (the left panel) or after a number (the right).
+// on its line (the left panel) or after a number (the right). A cell
+// alone on its line (a web table's cell a line) tells no panel by its
+// place: it is the next of the panel whose last 行次 it follows, or after a
+// label the first of a run of the panel numbered before the last.
 type rowNumbers struct {
-	last [2]int // the last 行次 of each panel, 0 before the first
-	read int    // the 行次 read on this line
+	last   [2]int // the last 行次 of each panel, 0 before the first
+	read   int    // the 行次 read on this line
+	recent int    // the panel of the last 行次 taken alone on its line
 }
 
 // line starts a line.
 func (r *rowNumbers) line() { r.read = 0 }
 
 // take tells whether cell c is a 行次, and counts it: c follows a label
-// (afterName), or opens its line or follows a number (afterNumber).
-func (r *rowNumbers) take(c string, afterName, afterNumber bool) bool {
+// (afterName), or opens its line or follows a number (afterNumber); alone
+// tells a cell alone on its line.
+func (r *rowNumbers) take(c string, afterName, afterNumber, alone bool) bool {
 	if !isRowNumber(c) {
 		return false
 	}
 	n, _ := strconv.Atoi(c)
+	if alone {
+		panel := -1
+		for p, last := range r.last {
+			if last > 0 && n == last+1 {
+				panel = p
+			}
+		}
+		if panel < 0 && !afterName {
+			return false
+		}
+		if panel < 0 {
+			panel = 1 - r.recent
+		}
+		r.last[panel], r.recent = n, panel
+		return true
+	}
 	panel := min(r.read, 1)
 	if !afterName && !(afterNumber && r.last[panel] > 0 && n == r.last[panel]+1 && (panel == 1 || r.read == 0)) {
 		return false

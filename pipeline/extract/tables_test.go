@@ -3693,6 +3693,19 @@ func TestSummaryCutBeforeTotals(t *testing.T) {
 			t.Errorf("%s: read as %+v %+v", c[1], d.Revenue, d.Expenditure)
 		}
 	}
+	// a web table a cell a line, blank cells dropped: the 行次 of the rows
+	// with no label (3) follow the other panel's number, and are no amounts
+	var cells []string
+	for _, l := range lines {
+		for c := range strings.SplitSeq(l, "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+	}
+	if d := readText(t, strings.Join(cells, "\n")); !read(d) {
+		t.Errorf("one line: revenue %+v, expenditure %+v; warnings %+v", d.Revenue, d.Expenditure, d.Warnings)
+	}
 	lines[len(lines)-1] = "总计 | 7 | 200.00 | 总计 | 15 | 200.00 |"
 	if d := readText(t, strings.Join(lines, "\n")); !read(d) || d.Revenue.Total == nil || *d.Revenue.Total != schema.Yuan(2000000) {
 		t.Errorf("printed whole: revenue %+v; warnings %+v", d.Revenue, d.Warnings)
