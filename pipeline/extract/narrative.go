@@ -94,11 +94,18 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))$`)
 
 // headingLabel tells a label at [start, end) that heads a list item of its
-// own, ended by 。 ("（一）因公出国（境）费。"): the sentence after it states
-// the item's figure. at is where that sentence starts.
+// own, ended by 。 or a comma ("（一）因公出国（境）费。", "（一）收入预算，2018年
+// 年初预算数120.71万元"): the sentence or clause after it states the item's
+// figure. at is where that starts.
 func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 	s := b.st.s
-	if !strings.HasPrefix(s[end:], "。") {
+	sep := ""
+	for _, p := range []string{"。", ",", "，"} {
+		if strings.HasPrefix(s[end:], p) {
+			sep = p
+		}
+	}
+	if sep == "" {
 		return 0, false
 	}
 	m := listMarker.FindStringIndex(s[runeStart(s, max(0, start-16)):start])
@@ -109,7 +116,7 @@ func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") {
 		return 0, false
 	}
-	return end + len("。"), true
+	return end + len(sep), true
 }
 
 // inOthersList tells a label at [start, end) inside a list of amounts

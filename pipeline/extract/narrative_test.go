@@ -664,6 +664,19 @@ func TestThreePublicPartHeadings(t *testing.T) {
 	})
 }
 
+// A total named as the heading of its own item, ended by a comma, has its
+// figure in the clause after it ("（一）收入预算，2018年年初预算数120.71万
+// 元"); a clause that compares or names another figure gives none.
+func TestTotalItemHeadings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "budget", text: "某县某中心2018年部门预算\n二、部门收支总体情况\n（一）收入预算，2018年年初预算数120.71万元，其中，一般公共预算拨款120.71万元。\n" +
+			"（二）支出预算，2018年年初预算数120.71万元，其中，一般公共服务支出0万元。\n",
+			want: map[string]float64{"/revenue/total": 1207100, "/expenditure/total": 1207100}},
+		{name: "other figure", text: "某县某中心2018年部门预算\n（一）收入预算，较上年增加12万元。\n（二）支出预算，一般公共服务支出30万元。\n",
+			absent: []string{"/revenue/total", "/expenditure/total"}},
+	})
+}
+
 // 行政事业性收费收入, a source of the budgets before 2015, is one.
 func TestFeesSource(t *testing.T) {
 	checkWordings(t, []wording{
