@@ -20,8 +20,9 @@ import (
 //     them numbers: a flattened table) one cell a line, which is how
 //     pdftotext's default mode prints a table and what the table readers
 //     read;
-//   - a piece with runs of spaces (pdftotext -layout's columns) is left
-//     whole but for the cap below;
+//   - a piece with runs of spaces (pdftotext -layout's columns, two runs
+//     at least: one is a page's metadata in prose) is left whole but for
+//     the cap below;
 //   - anything still longer than maxSegment at its last space, or at a rune
 //     boundary when it has none.
 //
@@ -56,7 +57,7 @@ func breakLongLines(lines []string) []string {
 		}
 		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
 		for _, sentence := range split(l, sentenceEnd) {
-			if strings.Contains(sentence, "  ") { // columns set apart by spaces: a layout row
+			if layoutRow(sentence) { // columns set apart by spaces
 				out = appendCapped(out, sentence)
 				continue
 			}
@@ -70,6 +71,17 @@ func breakLongLines(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// spaceRun is a run of two spaces or more.
+var spaceRun = regexp.MustCompile(`  +`)
+
+// layoutRow tells a piece of a long line that is a layout row: its cells
+// (three or more) set apart by runs of spaces. A sentence with one such run
+// (a page's metadata run into its body: "访问次数: 7471      发布时间:…") is
+// prose.
+func layoutRow(s string) bool {
+	return len(spaceRun.FindAllStringIndex(strings.TrimSpace(s), 2)) >= 2
 }
 
 // split cuts l where at says (the offset of the cut, or -1), trimming
