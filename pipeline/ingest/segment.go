@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,9 +18,9 @@ import (
 //     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
 //     spreadsheet's sheets run into one line) and the unit after it;
 //   - a run of cells (many short fields separated by spaces, a good share of
-//     them numbers: a flattened table) one cell a line, which is how
-//     pdftotext's default mode prints a table and what the table readers
-//     read;
+//     them numbers: a flattened table; bars between them are no cells) one
+//     cell a line, which is how pdftotext's default mode prints a table and
+//     what the table readers read;
 //   - a piece with runs of spaces (pdftotext -layout's columns, two runs
 //     at least: one is a page's metadata in prose) is left whole but for
 //     the cap below;
@@ -171,7 +172,8 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // space, short on average, a quarter or more of them numbers. It returns the
 // fields, one a line.
 func cellRun(seg string) ([]string, bool) {
-	fields := joinTableNumbers(strings.Fields(seg))
+	// an HTML-to-text converter's bars between the cells are no cells
+	fields := joinTableNumbers(slices.DeleteFunc(strings.Fields(seg), func(f string) bool { return strings.Trim(f, "|") == "" }))
 	if len(fields) < 8 {
 		return nil, false
 	}
@@ -186,7 +188,7 @@ func cellRun(seg string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	if utf8.RuneCountInString(seg) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
+	if utf8.RuneCountInString(strings.Join(fields, " ")) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
 		return nil, false
 	}
 	return fields, true

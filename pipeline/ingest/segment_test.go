@@ -48,6 +48,13 @@ func TestBreakLongLines(t *testing.T) {
 	if got := breakLongLines([]string{row}); len(got) != 1 {
 		t.Errorf("a layout row was broken: %q", got)
 	}
+	// a web table flattened with an HTML-to-text converter's bars between
+	// its cells: its cells a line, the bars none
+	bars := pad + "。附表: 某局2014年“三公”经费决算表 项目 | 2014年决算 (万元) | 因公出国(境)经费 | 0 | 公务接待费 | 1.3 | 公务用车购置及运行维护费 | 17.9 | 其中:购置经费 | 0 | 运行维护费 | 17.9 |"
+	want = []string{pad + "。", "附表:", "某局2014年“三公”经费决算表", "项目", "2014年决算", "(万元)", "因公出国(境)经费", "0", "公务接待费", "1.3", "公务用车购置及运行维护费", "17.9", "其中:购置经费", "0", "运行维护费", "17.9"}
+	if got := breakLongLines([]string{bars}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a table with bars: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
