@@ -78,12 +78,16 @@ func breakLongLines(lines []string) []string {
 var spaceRun = regexp.MustCompile(`  +`)
 
 // layoutRow tells a piece of a long line that is a layout row: its cells
-// (three or more) set apart by runs of spaces. A sentence with one such run
-// (a page's metadata run into its body: "访问次数: 7471      发布时间:…") is
-// prose.
+// (three or more) set apart by runs of spaces, each short. Prose with a run
+// or two in it (a page's metadata run into its body: "访问次数: 7471
+// 发布时间:…", "项      目") is none.
 func layoutRow(s string) bool {
-	return len(spaceRun.FindAllStringIndex(strings.TrimSpace(s), 2)) >= 2
+	cells := spaceRun.Split(strings.TrimSpace(s), -1)
+	return len(cells) >= 3 && !slices.ContainsFunc(cells, func(c string) bool { return utf8.RuneCountInString(c) > maxCell })
 }
+
+// maxCell is the most runes a layout row's cell holds: a long name, a project's.
+const maxCell = 60
 
 // split cuts l where at says (the offset of the cut, or -1), trimming
 // each piece of spaces and dropping empty ones.
