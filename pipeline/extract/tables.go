@@ -452,9 +452,11 @@ func splitCells(line string) []string {
 				cells = append(cells, f)
 				continue
 			}
-			// a label that opens with its own 一、 or （二） begins a cell: two
-			// panels' labels one space apart (text that keeps no columns)
-			if st, _ := enumOf(f); len(text) > 0 && (st == enumHanComma || st == enumParenHan) {
+			// a label that opens with its own enumerator (一、, （二）, 1、, (1))
+			// begins a cell: two panels' labels, or a row's label after a
+			// label whose cells are blank, one space apart (text that keeps
+			// no columns)
+			if st, _ := enumOf(f); len(text) > 0 && st != enumNone {
 				cells = append(cells, strings.Join(text, ""))
 				text = nil
 			}

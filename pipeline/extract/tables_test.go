@@ -3712,6 +3712,19 @@ func TestSummaryCutBeforeTotals(t *testing.T) {
 	}
 }
 
+// A 三公 table whose rows' cells one space parts, blank cells dropped (a
+// web page's one-line body): a label opening with its own number (1、, (2))
+// begins a cell as one opening with 一、 or （二） does, so a part with no
+// amount does not take the next part's.
+func TestThreePublicNumberedLabelsOneSpaceApart(t *testing.T) {
+	d := extractLines(t, "某县移民局2015年度“三公”经费决算情况表\n单位:万元\n项目 本年决算数\n"+
+		"一、支出合计 9.28 1、因公出国(境)费用 2、公务接待费 9.28 3、公务用车费 其中:(1)公务用车运行维护费 (2)公务用车购置")
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(92800) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(92800) || tp.OverseasTravel != nil && tp.OverseasTravel.Amount != 0 {
+		t.Errorf("三公 %+v; warnings %+v", tp, d.Warnings)
+	}
+}
+
 // readText extracts text as read from a file of it (a text of cells
 // between bars laid out in columns).
 func readText(t *testing.T, text string) *schema.Document {

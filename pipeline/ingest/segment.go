@@ -127,7 +127,7 @@ func headingStart(l string, i int, r, prev rune) int {
 		return i
 	case r == '表' && (prev == ' ' || prev == 0) && tableNumberAt(l[i+len("表"):]):
 		return i
-	case r == '单' && prev == ' ' && (strings.HasPrefix(l[i:], "单位:") || strings.HasPrefix(l[i:], "单位：")) && strings.HasSuffix(strings.TrimRight(l[:i], " "), "表"):
+	case (r == '单' || r == '單') && prev == ' ' && (strings.HasPrefix(l[i+len("单"):], "位:") || strings.HasPrefix(l[i+len("单"):], "位：")) && strings.HasSuffix(strings.TrimRight(l[:i], " "), "表"):
 		return i // the unit after a table's title
 	case r == '第' && strings.HasPrefix(l[i+len("第"):], "一部分") || strings.HasPrefix(l[i:], "第二部分") || strings.HasPrefix(l[i:], "第三部分") || strings.HasPrefix(l[i:], "第四部分"):
 		return i

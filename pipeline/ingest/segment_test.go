@@ -55,6 +55,12 @@ func TestBreakLongLines(t *testing.T) {
 	if got := breakLongLines([]string{bars}); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("a table with bars: got\n%s", strings.Join(got, "\n"))
 	}
+	// a table's unit after its title, in traditional script too
+	trad := pad + "。某縣2015年度移民局“三公”經費決算情況表 單位:萬元 項目 本年決算數 一、支出合計 9.28"
+	want = []string{pad + "。", "某縣2015年度移民局“三公”經費決算情況表", "單位:萬元 項目 本年決算數", "一、支出合計 9.28"}
+	if got := breakLongLines([]string{trad}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a unit after a title in traditional script: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
