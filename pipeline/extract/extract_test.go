@@ -1550,6 +1550,11 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某某县某某镇人民政府", "final_accounts", "", 2021},
 		{"院务公开 某某市中心医院2018年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费、公务用车购置及运行维护费和公务接待费。",
 			"某某市中心医院", "budget", "", 2018},
+		// a site's name before it: the department's own may open with no region
+		{"某某国际(中国)官方网站 民宗局(外侨办)2015年度“三公”经费财政拨款 决算情况说明 一、“三公”经费的单位范围",
+			"民宗局(外侨办)", "final_accounts", "", 2015},
+		{"某某委员会 宣传部2020年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费。",
+			"某某委员会宣传部", "budget", "", 2020},
 		// a street (某区某街) names its 三公 page
 		{"某区民意街2015年“三公”经费财政拨款预算情况补充说明\n公务接待费3.57万元。", "某区民意街", "budget", "", 2015},
 		// a 三公 page's title opening with the year, its name on the line above

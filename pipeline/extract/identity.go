@@ -475,9 +475,10 @@ func threePublicHead(t string) string {
 
 // lastWord is the department's name a line with its spaces (orig) gives
 // as its last word before the year, when the compact text before the year
-// (name) holds more than it: a name that opens with its region, a word in
-// brackets after it its part ("某局 (本级)"), the words before it no region
-// of it ("上海市 普陀区某局"). "" where there is none.
+// (name) holds more than it: a name that opens with its region (or any, after
+// a site's name: "…官方网站 某局"), a word in brackets after it its part ("某局
+// (本级)"), the words before it no region of it ("上海市 普陀区某局"). ""
+// where there is none.
 func lastWord(orig, name string, year int) string {
 	ys := strconv.Itoa(year)
 	for at := 0; ; {
@@ -502,8 +503,12 @@ func lastWord(orig, name string, year int) string {
 		}
 		w = strings.TrimRight(w, ":")
 		n := cleanName(w)
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" ||
-			hasSuffixAny(strings.TrimSuffix(name, w), regionSuffixes) {
+		before := strings.TrimSuffix(name, w)
+		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
+		// the department's, whose own name may then open with no region
+		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site ||
+			hasSuffixAny(before, regionSuffixes) {
 			return ""
 		}
 		return w
