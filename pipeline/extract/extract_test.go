@@ -984,6 +984,22 @@ func TestCombinedTotalsWording(t *testing.T) {
 	}
 }
 
+// A sentence that opens with its comparison ("比上年支出决算221.17万元减少
+// 15.9万元") speaks of the one figure the sentence before it states; after
+// a sentence of two figures it speaks of neither.
+func TestComparisonOpensNextSentence(t *testing.T) {
+	d := extractLines(t, "某所2016年度部门决算\n2、2016年支出决算205.27万元。比上年支出决算221.17万元减少15.9万元,减少率为7.19%,主要是人员退休经费减少。\n")
+	if e := d.Expenditure; e.Total == nil || *e.Total != schema.Yuan(2052700) || e.PriorYear == nil || *e.PriorYear != schema.Yuan(2211700) {
+		t.Errorf("expenditure %v, prior %v", e.Total, e.PriorYear)
+	}
+	d = extractLines(t, "某所2016年度部门决算\n2016年基本支出200万元，项目支出5.27万元。比上年减少15.9万元。\n")
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange || c.Kind == schema.ClaimPriorYear {
+			t.Errorf("a comparison after two figures taken for one: %+v", c)
+		}
+	}
+}
+
 // The report's own kind before a total ("2020年部门预算收入总计", "预算支出
 // 总计") qualifies nothing; a fund's ("政府性基金预算收入总计") does.
 func TestReportKindBeforeTotals(t *testing.T) {

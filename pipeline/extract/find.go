@@ -224,7 +224,9 @@ func (b *builder) scanYoY(ti int) (yoy, bool) {
 // scanYoYAt reads a comparison from pos up to end. Money tokens between pos
 // and 比 must restate the figure (restate; -1 accepts none); otherwise the
 // comparison is about something else and nothing is returned. A following
-// sentence that only compares ("与2023年度相比，…") belongs to it.
+// sentence that only compares ("与2023年度相比，…") belongs to it, and so
+// does one that opens with its comparison ("比上年支出决算221.17万元减少
+// 15.9万元") after a sentence stating this figure alone.
 func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) {
 	st := b.st
 	y := yoy{prior: -1, change: -1, pct: -1}
@@ -232,6 +234,8 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 && !namesSubjects(st.s[next+k+len("相比"):st.sentenceEnd(next)]) {
 			end = st.sentenceEnd(next)
 		}
+	} else if end < len(st.s) && startsWithAny(st.s[next:], []string{"比上年", "较上年", "比去年", "较去年"}) && b.aloneInSentence(pos) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) {
+		end = st.sentenceEnd(next)
 	}
 	cmp, afterShare := -1, false
 	for i := pos; i < end; {
@@ -458,6 +462,23 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 		return nil
 	}
 	return b.recordYoY(path, y)
+}
+
+// aloneInSentence tells a figure ending at pos that is the one amount of
+// money its sentence states up to it.
+func (b *builder) aloneInSentence(pos int) bool {
+	st := b.st
+	start := 0
+	if k := strings.LastIndex(st.s[:pos], "。"); k >= 0 {
+		start = k + len("。")
+	}
+	n := 0
+	for i := st.tokenAt(start); i < len(st.toks) && st.toks[i].end <= pos; i++ {
+		if st.toks[i].kind == numMoney {
+			n++
+		}
+	}
+	return n == 1
 }
 
 // closesBareList tells a figure listed last after 其中, behind parts listed
