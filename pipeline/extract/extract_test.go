@@ -664,6 +664,16 @@ func TestContentsIdentity(t *testing.T) {
 	}
 }
 
+// embeddedTitle: a table's title or a sentence holding year, name and kind
+// is no title; nor is a name that opens with no region.
+func TestEmbeddedTitleNone(t *testing.T) {
+	for _, l := range []string{"附表 2021年度某某县自然资源局部门决算表 单位:万元", "2021年度某某县自然资源局部门决算收入为120万元。", "分享到: 2021年度自然资源局部门决算 发布时间:2022-08-18"} {
+		if id := embeddedTitle(compactLines(foldAll([]string{l}))); id.year != 0 {
+			t.Errorf("%q: %+v", l, id)
+		}
+	}
+}
+
 // A text with no title and no contents (a web page's body alone): the
 // year is the one of every sentence stating a total, the kind the one the
 // headings naming the report (or those sentences) give, the department the
@@ -1566,6 +1576,11 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某某县某某镇人民政府", "final_accounts", "", 2021},
 		{"院务公开 某某市中心医院2018年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费、公务用车购置及运行维护费和公务接待费。",
 			"某某市中心医院", "budget", "", 2018},
+		// a one-line body's title among its chrome, the name between the year and the kind
+		{"您现在所在的位置: 首页 > 政务公开 > 决算公开 分享到: 2021年度某某县自然资源局部门决算 • 发布时间:2022-08-18 18:01 • 来源: 某某县财政局 目录 第一部分 部门概况",
+			"某某县自然资源局", "final_accounts", "department", 2021},
+		{"欢迎来到某某市中医医院 国家三级甲等中医医院 2023年度某某市中医医院单位决算 来源:某某市中医医院 目录 第一部分 单位概况 第二部分 2023年度单位决算情况说明",
+			"某某市中医医院", "final_accounts", "unit", 2023},
 		// a site's name before it: the department's own may open with no region
 		{"某某国际(中国)官方网站 民宗局(外侨办)2015年度“三公”经费财政拨款 决算情况说明 一、“三公”经费的单位范围",
 			"民宗局(外侨办)", "final_accounts", "", 2015},

@@ -288,11 +288,47 @@ func readIdentity(flat, lines []string) identity {
 	if id.year == 0 {
 		id = contentsIdentity(flat[:limit])
 	}
+	if id.year == 0 || id.name == "" {
+		if e := embeddedTitle(flat); e.year != 0 && (id.year == 0 || e.year == id.year && e.kind == id.kind) {
+			id = e
+		}
+	}
 	if id.year == 0 {
 		id = bodyIdentity(flat[:min(len(flat), 300)])
 	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// embeddedTitle finds the title a web page's body run into one line holds
+// among its chrome ("…分享到: 2021年度某县自然资源局部门决算 • 发布时间:…"):
+// a year, then a department's name that opens with its region, then the
+// report's kind (部门决算, 单位预算 …), the kind no table's nor sentence's
+// ("…部门决算表", "…部门预算收入为"). The first such among the first 80
+// lines; none where there is none.
+func embeddedTitle(flat []string) identity {
+	for i, l := range flat[:min(len(flat), 80)] {
+		for at := 0; at < len(l); {
+			y, _, after, ok := titleYearIn(l[at:])
+			if !ok {
+				break
+			}
+			at = len(l) - len(after)
+			for _, k := range titleKinds[:4] {
+				j := strings.Index(after, k.word)
+				if j < 0 {
+					continue
+				}
+				name, rest := after[:j], after[j+len(k.word):]
+				if c := utf8.RuneCountInString(name); c < 4 || c > 30 || !nameLike(name) || regionOf(name) == "" ||
+					startsWithAny(rest, []string{"表", "数", "相比", "比", "增", "减", "为", "收", "支"}) {
+					continue
+				}
+				return identity{name: name, year: y, kind: k.kind, scope: k.scope, line: i + 1, title: strconv.Itoa(y) + "年" + name + k.word}
+			}
+		}
+	}
+	return identity{}
 }
 
 // totalsWords are what a sentence stating a disclosure's totals says right
