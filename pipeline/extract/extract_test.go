@@ -1581,6 +1581,9 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某某县自然资源局", "final_accounts", "department", 2021},
 		{"欢迎来到某某市中医医院 国家三级甲等中医医院 2023年度某某市中医医院单位决算 来源:某某市中医医院 目录 第一部分 单位概况 第二部分 2023年度单位决算情况说明",
 			"某某市中医医院", "final_accounts", "unit", 2023},
+		// an attachment's file name before the title on its line, the file's name opening with the year
+		{"2021年度部门决算公开说明-某处.pdf 某某区河道堤防建设管理处 2021 年度决算公开说明 (目录) 第一部分:基本情况 一、部门主要职能",
+			"某某区河道堤防建设管理处", "final_accounts", "", 2021},
 		// a site's name before it: the department's own may open with no region
 		{"某某国际(中国)官方网站 民宗局(外侨办)2015年度“三公”经费财政拨款 决算情况说明 一、“三公”经费的单位范围",
 			"民宗局(外侨办)", "final_accounts", "", 2015},

@@ -86,6 +86,10 @@ func readIdentity(flat, lines []string) identity {
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
 		t = afterPageChrome(t)
 		t = afterMetadata(t)
+		// … or an attachment's file name ("某说明.pdf 某处2021年度决算公开说明…")
+		if rest := afterFileName(t); rest != t && yearKind(rest) {
+			t = rest
+		}
 		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
 		if k := strings.Index(t, "目录"); k > 0 {
 			t = t[:k]
