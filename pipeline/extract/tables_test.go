@@ -3552,19 +3552,20 @@ func TestThreePublicUnitFromText(t *testing.T) {
 	}
 }
 
+// numberedSummaryHead is the opening of a unit's 决算 whose 收入支出决算总表
+// prints one cell a bar, its rows numbered (行次) and its columns (栏次):
+// the title, the lines given, the table's title, unit and header.
+func numberedSummaryHead(unit string, between ...string) []string {
+	return slices.Concat([]string{unit + "2017年度部门决算"}, between, []string{"1.《收入支出决算总表》", "单位名称:" + unit + " 单位:万元",
+		"收入 | 支出 | ||||", "项目 | 行次 | 金额 | 项目 | 行次 | 金额 |", "栏次 | 1 | 栏次 | 2 | ||"})
+}
+
 // A 决算 summary titled in book-title brackets (1.《收入支出决算总表》),
 // one cell a bar, its rows numbered (行次) and its revenue panel shorter
 // than its expenditure panel: the rows with no label still print their
 // numbers, first on their line, and no number is an amount.
 func TestBracketedTitleRowNumbers(t *testing.T) {
-	lines := []string{
-		"某县某中心2017年度部门决算",
-		"二、公开表格",
-		"1.《收入支出决算总表》",
-		"单位名称:某县某中心 单位:万元",
-		"收入 | 支出 | ||||",
-		"项目 | 行次 | 金额 | 项目 | 行次 | 金额 |",
-		"栏次 | 1 | 栏次 | 2 | ||",
+	lines := append(numberedSummaryHead("某县某中心", "二、公开表格"),
 		"一、财政拨款收入(补助) | 1 | 100.00 | 一、一般公共服务支出 | 9 | 120.00 |",
 		"二、附属单位上缴收入 | 2 | 50.00 | 二、教育支出 | 10 | |",
 		"3 | 三、社会保障和就业支出 | 11 | 30.00 | ||",
@@ -3572,8 +3573,7 @@ func TestBracketedTitleRowNumbers(t *testing.T) {
 		"5 | 13 | ||||",
 		"本年收入合计 | 6 | 150.00 | 本年支出合计 | 14 | 150.00 |",
 		"年初结转和结余 | 7 | 10.00 | 年末结转和结余 | 15 | 10.00 |",
-		"总计 | 8 | 160.00 | 总计 | 16 | 160.00 |",
-	}
+		"总计 | 8 | 160.00 | 总计 | 16 | 160.00 |")
 	d := readText(t, strings.Join(lines, "\n"))
 	r, e := d.Revenue, d.Expenditure
 	if r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(1500000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(100000) ||
@@ -3658,21 +3658,14 @@ func TestUntitledSummaryNumberedRows(t *testing.T) {
 // and no total. Sides that differ, or a 总计 printed that is not their sum,
 // give nothing; printed whole, the 用事业基金 row keeps the year's totals.
 func TestSummaryCutBeforeTotals(t *testing.T) {
-	lines := []string{
-		"某县某医院2017年度部门决算",
-		"1.《收入支出决算总表》",
-		"单位名称:某县某医院 单位:万元",
-		"收入 | 支出 | ||||",
-		"项目 | 行次 | 金额 | 项目 | 行次 | 金额 |",
-		"栏次 | 1 | 栏次 | 2 | ||",
+	lines := append(numberedSummaryHead("某县某医院"),
 		"一、财政拨款收入 | 1 | 100.00 | 一、一般公共服务支出 | 9 | 120.00 |",
 		"二、事业收入 | 2 | 50.00 | 二、教育支出 | 10 | |",
 		"3 | 三、社会保障和就业支出 | 11 | 60.00 | ||",
 		"本年收入合计 | 4 | 150.00 | 本年支出合计 | 12 | 180.00 |",
 		"用事业基金弥补收支差额 | 5 | 40.00 | 结余分配 | 13 | |",
 		"年初结转和结余 | 6 | 10.00 | 年末结转和结余 | 14 | 20.00 |",
-		"总计 | 7 | 200",
-	}
+		"总计 | 7 | 200")
 	read := func(d *schema.Document) bool {
 		r, e := d.Revenue, d.Expenditure
 		if r.CurrentYear == nil || e.CurrentYear == nil {
