@@ -1584,6 +1584,11 @@ func TestIdentityRealTitles(t *testing.T) {
 		// an attachment's file name before the title on its line, the file's name opening with the year
 		{"2021年度部门决算公开说明-某处.pdf 某某区河道堤防建设管理处 2021 年度决算公开说明 (目录) 第一部分:基本情况 一、部门主要职能",
 			"某某区河道堤防建设管理处", "final_accounts", "", 2021},
+		// a site's short title (a bare 决算) run into the page's own, which spells its name out
+		{"区人大2017年决算公开 来源:某某市某某区人大常委会 | 发布日期:2018-08-03 15:57 某某市某某区人大常委会 2017年部门决算 第一部分:概况",
+			"某某市某某区人大常委会", "final_accounts", "department", 2017},
+		{"区人大2017年决算公开 来源:某某市某某区财政局 | 发布日期:2018-08-03 15:57 某某市某某区财政局 2017年部门决算 第一部分:概况",
+			"区人大", "final_accounts", "", 2017},
 		// a site's name before it: the department's own may open with no region
 		{"某某国际(中国)官方网站 民宗局(外侨办)2015年度“三公”经费财政拨款 决算情况说明 一、“三公”经费的单位范围",
 			"民宗局(外侨办)", "final_accounts", "", 2015},

@@ -278,6 +278,9 @@ func readIdentity(flat, lines []string) identity {
 		}
 		prev = append(prev, l)
 	}
+	if id.weak && lines != nil {
+		id = spelledOut(flat, lines, id)
+	}
 	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
@@ -424,6 +427,35 @@ func bodyIdentity(flat []string) identity {
 	}
 	id.body = true
 	return id
+}
+
+// spelledOut serves a bare 预算/决算 title (weak, "区人大2017年决算公开") on a
+// line that runs on (a web page's body on one line): the same line's
+// later title of a 部门 or 单位 report of the same year whose name, its
+// last word before the year, holds the short one ("… 柳州市某区人大常委会
+// 2017年部门决算 …") wins, as a later line's would. id where there is none.
+func spelledOut(flat, lines []string, id identity) identity {
+	l := flat[id.line-1]
+	ys := strconv.Itoa(id.year)
+	for at := 0; ; {
+		k := strings.Index(l[at:], ys)
+		if k < 0 {
+			return id
+		}
+		k += at
+		at = k + len(ys)
+		rest := strings.TrimPrefix(strings.TrimPrefix(l[at:], "年"), "度")
+		for _, kind := range titleKinds[:4] {
+			if !strings.HasPrefix(rest, kind.word) || kind.kind != id.kind {
+				continue
+			}
+			if w := cleanName(lastWord(lines[id.line-1], l[:k], id.year)); w != "" && strings.Contains(w, id.name) {
+				id.name, id.scope, id.weak = w, kind.scope, false
+				id.title = w + l[k:len(l)-len(rest)+len(kind.word)]
+				return id
+			}
+		}
+	}
 }
 
 // contentsIdentity serves a text with no title, only its contents: the
