@@ -1335,7 +1335,7 @@ func headerIdentity(h *ingest.Header) identity {
 // (a 决算's table beside its 预算数).
 func headerKind(flat []string, i int) string {
 	budget, final := false, false
-	for n, j := 0, i; n < 4; n++ {
+	for n, j := 0, i; n < 8; n++ { // a web table's header a cell a line runs longer
 		if j = nextIndex(flat, j); j < 0 {
 			break
 		}

@@ -3444,6 +3444,11 @@ func TestThreePublicKindFromHeader(t *testing.T) {
 	if !errors.Is(err, ErrNoTitle) {
 		t.Errorf("a header of both kinds: %v, want no title", err)
 	}
+	// a web table a cell a line: its header runs over more lines
+	cells := "2015年某市某局部门“三公”经费情况统计表\n?\n单位:万元\n项\n目\n本年预算数\n其中:公共预算财政拨款\n合\n计\n34.35\n34.35"
+	if d := extractLines(t, cells); d.Department.Name != "某市某局" || d.Document.Kind != "budget" {
+		t.Errorf("a cell a line: %q %s", d.Department.Name, d.Document.Kind)
+	}
 }
 
 // A 决算's 三公 table printed a cell a line, one cell of a row blank and
