@@ -85,6 +85,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name, subject = definedName(flat)
 			nameFrom = "the one the text gives with its short form (简称)"
 		}
+		if ident.name == "" {
+			ident.name, subject = overviewName(flat)
+			nameFrom = "the subject of its overview's first sentence"
+		}
 		if ident.name == "" && !ident.threePublic {
 			ident.name, subject = partName(flat)
 			nameFrom = "the one its first part's heading gives"
@@ -166,6 +170,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if ident.contents {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "no title: the year and kind come from the numbered headings of the contents, which all agree"})
+	}
+	if ident.body {
+		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
+			Reason: "no title: the year comes from the sentences stating the totals, the kind from the headings naming the report, which all agree"})
 	}
 	if ident.tables {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,

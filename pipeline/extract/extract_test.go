@@ -91,6 +91,8 @@ func TestIdentity(t *testing.T) {
 		// (the 标题 of its header named only the unit)
 		{[]string{"当前位置： 首页政务公开部门预决算公开 某县青少年活动中心 时间：2020-08-10 09:30 微信 微博 QQ空间 某县青少年活动中心 2016年单位预算 第一部分 某县青少年活动中心概况"}, "某县青少年活动中心", 2016, "budget"},
 		{[]string{"您现在的位置：首页 > 信息公开 > 财政预决算 【字体：大 中 小】 【打印】 某市档案馆2021年部门决算"}, "某市档案馆", 2021, "final_accounts"},
+		{[]string{"当前位置: 首页>>专题报道>>某某市某某区2022年预算公开专栏>>部门财政预算 某某市某某区某公园2022年预算 日期:2022-01-21 11:58 来源:区园林绿化局 打印页面 关闭页面 某某市某某区某公园2022年部门预算公开目录 一、2022年部门预算情况说明"},
+			"某某市某某区某公园", 2022, "budget"},
 		// … the page's words before the title's name, the last crumb or a
 		// metadata value its own word; a region spaced from its name is the name's
 		{[]string{"院务公开 某某市中心医院2023年部门预算公开说明 目 录 第一部分 某某市中心医院概况"}, "某某市中心医院", 2023, "budget"},
@@ -664,6 +666,61 @@ func TestContentsIdentity(t *testing.T) {
 	}
 }
 
+// embeddedTitle: a table's title or a sentence holding year, name and kind
+// is no title; nor is a name that opens with no region.
+func TestEmbeddedTitleNone(t *testing.T) {
+	for _, l := range []string{"附表 2021年度某某县自然资源局部门决算表 单位:万元", "2021年度某某县自然资源局部门决算收入为120万元。", "分享到: 2021年度自然资源局部门决算 发布时间:2022-08-18"} {
+		if id := embeddedTitle(compactLines(foldAll([]string{l}))); id.year != 0 {
+			t.Errorf("%q: %+v", l, id)
+		}
+	}
+}
+
+// A text with no title and no contents (a web page's body alone): the
+// year is the one of every sentence stating a total, the kind the one the
+// headings naming the report (or those sentences) give, the department the
+// subject of the overview's first sentence or the name defined with its
+// short form; the body on one line reads the same. Years or kinds that
+// disagree, no kind, or an overview whose subject is no regional name give
+// nothing.
+func TestBodyIdentity(t *testing.T) {
+	final := "一、部门基本情况\n(一)某某市某某区人民检察院是国家法律监督机关,依法履行职责。\n二、部门决算情况说明\n(一)收入支出决算总体情况说明\n本部门2016年度收入总计6955.73万元,支出总计6954.57万元。与2015年决算数相比,收入增加950.05万元。"
+	budget := "一、部门基本概况\n1、职能职责\n主要负责:某某市某某区疾病预防控制中心是全额拨款事业单位。\n二、部门收支总体情况\n2018年部门预算收入为一般公共预算收入120.71万元。\n(一)收入预算,2018年年初预算数120.71万元。\n四、其他重要事项的情况说明\n2018年本级的机关运行经费6.83万元,比2017年预算减少2.69万元。"
+	defined := "一、部门基本情况\n(一)职能职责\n某某商务区管理委员会(以下简称“本部门”)为区政府派出机构。\n本部门设5个内设机构。\n二、部门决算情况说明\n1.总体情况。2021年度收入总计21,066.67万元,支出总计21,066.67万元。"
+	// a page's body on one line, long enough for ingest to break it at its headings
+	duties := "\n" + strings.Repeat("负责辖区内的有关工作,完成上级交办的其他任务。", 12)
+	oneLine := func(s string) string { return strings.ReplaceAll(s+duties, "\n", " ") }
+	for _, c := range []struct {
+		text, name string
+		year       int
+		kind       string
+	}{
+		{final, "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
+		{oneLine(final), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
+		{budget, "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
+		{oneLine(budget), "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
+		{defined, "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
+		{oneLine(defined), "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
+		// two years of totals, two kinds, or no kind: no identity
+		{final + "\n2017年度支出总计6954.57万元。", "", 0, ""},
+		{final + "\n2016年部门预算收入为6955.73万元。", "", 0, ""},
+		{strings.Replace(final, "二、部门决算情况说明", "二、收支情况说明", 1), "", 0, ""},
+		// an overview's subject that is no department's regional name
+		{strings.Replace(final, "某某市某某区人民检察院是", "本院是", 1), "", 0, ""},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "b.txt", Lines: ingest.Lines(c.text)}, "b", Hints{})
+		switch {
+		case c.name == "" && err == nil:
+			t.Errorf("%q: gave %q %d %s, want none", c.text, doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
+		case c.name == "":
+		case err != nil:
+			t.Errorf("%q: %v", c.text, err)
+		case doc.Department.Name != c.name || doc.Document.FiscalYear != c.year || doc.Document.Kind != c.kind:
+			t.Errorf("%q: %q %d %s, want %q %d %s", c.text, doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind, c.name, c.year, c.kind)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
@@ -941,6 +998,22 @@ func TestCombinedTotalsWording(t *testing.T) {
 		d := extractLines(t, "某某局2023年度部门决算\n2023年度"+w+"186,543.21万元。\n")
 		if r, e := d.Revenue.Total, d.Expenditure.Total; r != nil || e != nil {
 			t.Errorf("%s read as the total: revenue %v, expenditure %v", w, r, e)
+		}
+	}
+}
+
+// A sentence that opens with its comparison ("比上年支出决算221.17万元减少
+// 15.9万元") speaks of the one figure the sentence before it states; after
+// a sentence of two figures it speaks of neither.
+func TestComparisonOpensNextSentence(t *testing.T) {
+	d := extractLines(t, "某所2016年度部门决算\n2、2016年支出决算205.27万元。比上年支出决算221.17万元减少15.9万元,减少率为7.19%,主要是人员退休经费减少。\n")
+	if e := d.Expenditure; e.Total == nil || *e.Total != schema.Yuan(2052700) || e.PriorYear == nil || *e.PriorYear != schema.Yuan(2211700) {
+		t.Errorf("expenditure %v, prior %v", e.Total, e.PriorYear)
+	}
+	d = extractLines(t, "某所2016年度部门决算\n2016年基本支出200万元，项目支出5.27万元。比上年减少15.9万元。\n")
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange || c.Kind == schema.ClaimPriorYear {
+			t.Errorf("a comparison after two figures taken for one: %+v", c)
 		}
 	}
 }
@@ -1511,6 +1584,24 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某某县某某镇人民政府", "final_accounts", "", 2021},
 		{"院务公开 某某市中心医院2018年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费、公务用车购置及运行维护费和公务接待费。",
 			"某某市中心医院", "budget", "", 2018},
+		// a one-line body's title among its chrome, the name between the year and the kind
+		{"您现在所在的位置: 首页 > 政务公开 > 决算公开 分享到: 2021年度某某县自然资源局部门决算 • 发布时间:2022-08-18 18:01 • 来源: 某某县财政局 目录 第一部分 部门概况",
+			"某某县自然资源局", "final_accounts", "department", 2021},
+		{"欢迎来到某某市中医医院 国家三级甲等中医医院 2023年度某某市中医医院单位决算 来源:某某市中医医院 目录 第一部分 单位概况 第二部分 2023年度单位决算情况说明",
+			"某某市中医医院", "final_accounts", "unit", 2023},
+		// an attachment's file name before the title on its line, the file's name opening with the year
+		{"2021年度部门决算公开说明-某处.pdf 某某区河道堤防建设管理处 2021 年度决算公开说明 (目录) 第一部分:基本情况 一、部门主要职能",
+			"某某区河道堤防建设管理处", "final_accounts", "", 2021},
+		// a site's short title (a bare 决算) run into the page's own, which spells its name out
+		{"区人大2017年决算公开 来源:某某市某某区人大常委会 | 发布日期:2018-08-03 15:57 某某市某某区人大常委会 2017年部门决算 第一部分:概况",
+			"某某市某某区人大常委会", "final_accounts", "department", 2017},
+		{"区人大2017年决算公开 来源:某某市某某区财政局 | 发布日期:2018-08-03 15:57 某某市某某区财政局 2017年部门决算 第一部分:概况",
+			"区人大", "final_accounts", "", 2017},
+		// a site's name before it: the department's own may open with no region
+		{"某某国际(中国)官方网站 民宗局(外侨办)2015年度“三公”经费财政拨款 决算情况说明 一、“三公”经费的单位范围",
+			"民宗局(外侨办)", "final_accounts", "", 2015},
+		{"某某委员会 宣传部2020年“三公”经费预算情况说明 “三公”经费包括因公出国(境)费。",
+			"某某委员会宣传部", "budget", "", 2020},
 		// a street (某区某街) names its 三公 page
 		{"某区民意街2015年“三公”经费财政拨款预算情况补充说明\n公务接待费3.57万元。", "某区民意街", "budget", "", 2015},
 		// a 三公 page's title opening with the year, its name on the line above

@@ -3,6 +3,7 @@ package extract
 import (
 	"budgetpub/pipeline/ingest"
 
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,6 +18,7 @@ type identity struct {
 	file                     bool // the title is an attachment's file name ("….pdf"): a title below it wins
 	threePublic              bool // a heading of a page of the 三公 alone that names no department
 	contents                 bool // no title: the year and kind come from the contents' numbered headings
+	body                     bool // no title nor contents: the year from the totals' sentences, the kind from the headings
 	// a title of a bare 预算/决算 ("区人大2017年决算公开", a site's short
 	// name): a later 部门/单位 title that spells its name out in full wins
 	weak bool
@@ -86,6 +88,10 @@ func readIdentity(flat, lines []string) identity {
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
 		t = afterPageChrome(t)
 		t = afterMetadata(t)
+		// … or an attachment's file name ("某说明.pdf 某处2021年度决算公开说明…")
+		if rest := afterFileName(t); rest != t && yearKind(rest) {
+			t = rest
+		}
 		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
 		if k := strings.Index(t, "目录"); k > 0 {
 			t = t[:k]
@@ -295,6 +301,9 @@ func readIdentity(flat, lines []string) identity {
 		}
 		prev = append(prev, l)
 	}
+	if id.weak && lines != nil {
+		id = spelledOut(flat, lines, id)
+	}
 	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
@@ -309,8 +318,167 @@ func readIdentity(flat, lines []string) identity {
 	if id.year == 0 {
 		id = contentsIdentity(flat[:limit])
 	}
+	if id.year == 0 || id.name == "" {
+		if e := embeddedTitle(flat); e.year != 0 && (id.year == 0 || e.year == id.year && e.kind == id.kind) {
+			id = e
+		}
+	}
+	if id.year == 0 {
+		id = bodyIdentity(flat[:min(len(flat), 300)])
+	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// embeddedTitle finds the title a web page's body run into one line holds
+// among its chrome ("…分享到: 2021年度某县自然资源局部门决算 • 发布时间:…"):
+// a year, then a department's name that opens with its region, then the
+// report's kind (部门决算, 单位预算 …), the kind no table's nor sentence's
+// ("…部门决算表", "…部门预算收入为"). The first such among the first 80
+// lines; none where there is none.
+func embeddedTitle(flat []string) identity {
+	for i, l := range flat[:min(len(flat), 80)] {
+		for at := 0; at < len(l); {
+			y, _, after, ok := titleYearIn(l[at:])
+			if !ok {
+				break
+			}
+			at = len(l) - len(after)
+			for _, k := range titleKinds[:4] {
+				j := strings.Index(after, k.word)
+				if j < 0 {
+					continue
+				}
+				name, rest := after[:j], after[j+len(k.word):]
+				if c := utf8.RuneCountInString(name); c < 4 || c > 30 || !nameLike(name) || regionOf(name) == "" ||
+					startsWithAny(rest, []string{"表", "数", "相比", "比", "增", "减", "为", "收", "支"}) {
+					continue
+				}
+				return identity{name: name, year: y, kind: k.kind, scope: k.scope, line: i + 1, title: strconv.Itoa(y) + "年" + name + k.word}
+			}
+		}
+	}
+	return identity{}
+}
+
+// totalsWords are what a sentence stating a disclosure's totals says right
+// after its year: "本部门2016年度收入总计…", "2018年年初预算数…".
+var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收入合计", "支出合计", "收入预算", "支出预算", "预算收入", "预算支出", "年初预算数"}
+
+// bodyIdentity serves a text with no title and no contents (a web page's
+// body alone, "一、部门基本情况 … 二、部门决算情况说明"): the year is the
+// one of every sentence that opens with it (after 本部门, a heading's words
+// or a name) and states a total ("本部门2016年度收入总计…", "(一)收入预算,
+// 2018年年初预算数…"), and the kind and scope the one every numbered
+// heading naming a report ("二、部门决算情况说明") and every such sentence
+// naming one ("2018年部门预算收入为…") gives. Years or kinds that disagree,
+// or none of either: no identity. The title is the line that names the kind.
+func bodyIdentity(flat []string) identity {
+	var id identity
+	agree := func(year int, kind, scope string, line int, title string) bool {
+		if year != 0 && id.year != 0 && year != id.year || kind != "" && id.kind != "" && (kind != id.kind || scope != id.scope) {
+			return false
+		}
+		if id.year == 0 {
+			id.year = year
+		}
+		if id.kind == "" && kind != "" {
+			id.kind, id.scope, id.line, id.title = kind, scope, line, title
+		}
+		return true
+	}
+	// the report s names, and where its word ends
+	reportIn := func(s string) (kind, scope, word string, end int) {
+		s = maskFunds(s)
+		for _, k := range titleKinds[:4] {
+			if j := strings.Index(s, k.word); j >= 0 {
+				return k.kind, k.scope, k.word, j + len(k.word)
+			}
+		}
+		return "", "", "", 0
+	}
+	for i, l := range flat {
+		// the heading up to the report's word (a web page's body on one
+		// line runs its text into it: "二、部门决算情况说明1.总体情况。")
+		if h := dropEnum(l); h != l {
+			kind, scope, _, end := reportIn(h)
+			if _, _, _, ok := yearIn(h[:end]); kind != "" && !ok && titleLike(h[:end]) && utf8.RuneCountInString(h[:end]) <= 20 {
+				title, _, _ := strings.Cut(h, "。")
+				if !titleLike(title) {
+					title = h[:end]
+				}
+				if !agree(0, kind, scope, i+1, title) {
+					return identity{}
+				}
+			}
+		}
+		for at := 0; at < len(l); {
+			y, before, after, ok := yearIn(l[at:])
+			if !ok {
+				break
+			}
+			at = len(l) - len(after)
+			if k := strings.LastIndexAny(before, ",，。:;；)"); k >= 0 {
+				_, size := utf8.DecodeRuneInString(before[k:])
+				before = before[k+size:]
+			}
+			// after 本部门 (a heading's words before it or not), a name, or a
+			// heading run into the sentence ("二、部门收支总体情况2018年…")
+			self := strings.LastIndex(before, "本")
+			if before != "" && (self < 0 || utf8.RuneCountInString(before[self:]) > 4) && !nameLike(before) && dropEnum(before) == before {
+				continue
+			}
+			clause := after
+			if k := strings.IndexFunc(clause, func(r rune) bool { return r >= '0' && r <= '9' || strings.ContainsRune(",，。:;；", r) }); k >= 0 {
+				clause = clause[:k]
+			}
+			if !containsAny(clause, totalsWords) {
+				continue
+			}
+			kind, scope, word, _ := reportIn(clause)
+			title := ""
+			if kind != "" {
+				title = strconv.Itoa(y) + "年" + word
+			}
+			if !agree(y, kind, scope, i+1, title) {
+				return identity{}
+			}
+		}
+	}
+	if id.year == 0 || id.kind == "" {
+		return identity{}
+	}
+	id.body = true
+	return id
+}
+
+// spelledOut serves a bare 预算/决算 title (weak, "区人大2017年决算公开") on a
+// line that runs on (a web page's body on one line): the same line's
+// later title of a 部门 or 单位 report of the same year whose name, its
+// last word before the year, holds the short one ("… 柳州市某区人大常委会
+// 2017年部门决算 …") wins, as a later line's would. id where there is none.
+func spelledOut(flat, lines []string, id identity) identity {
+	l := flat[id.line-1]
+	ys := strconv.Itoa(id.year)
+	for at := 0; ; {
+		k := strings.Index(l[at:], ys)
+		if k < 0 {
+			return id
+		}
+		k += at
+		at = k + len(ys)
+		rest := strings.TrimPrefix(strings.TrimPrefix(l[at:], "年"), "度")
+		for _, kind := range titleKinds[:4] {
+			if !strings.HasPrefix(rest, kind.word) || kind.kind != id.kind {
+				continue
+			}
+			if w := cleanName(lastWord(lines[id.line-1], l[:k], id.year)); w != "" && strings.Contains(w, id.name) {
+				id.name, id.scope, id.weak = w, kind.scope, false
+				id.title = w + l[k:len(l)-len(rest)+len(kind.word)]
+				return id
+			}
+		}
+	}
 }
 
 // contentsIdentity serves a text with no title, only its contents: the
@@ -358,7 +526,7 @@ func contentsIdentity(flat []string) identity {
 
 // pageChrome are what a site prints around an article's title: the share
 // buttons, print and close links, the font-size switch, the view count.
-var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印本页", "【打印】", "关闭窗口", "【关闭】", "字号:", "【字体:大中小】", "大中小】", "浏览次数:", "阅读次数:", "点击数:"}
+var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印本页", "打印页面", "【打印】", "关闭窗口", "关闭页面", "【关闭】", "字号:", "【字体:大中小】", "大中小】", "浏览次数:", "阅读次数:", "点击数:"}
 
 // afterPageChrome drops from a (compact) line what a web page prints before
 // its title: a breadcrumb (当前位置:…) up to the last of the chrome that
@@ -438,9 +606,10 @@ func openingClause(t string, first bool) string {
 
 // lastWord is the department's name a line with its spaces (orig) gives
 // as its last word before the year, when the compact text before the year
-// (name) holds more than it: a name that opens with its region, a word in
-// brackets after it its part ("某局 (本级)"), the words before it no region
-// of it ("上海市 普陀区某局"). "" where there is none.
+// (name) holds more than it: a name that opens with its region (or any, after
+// a site's name: "…官方网站 某局"), a word in brackets after it its part ("某局
+// (本级)"), the words before it no region of it ("上海市 普陀区某局"). ""
+// where there is none.
 func lastWord(orig, name string, year int) string {
 	ys := strconv.Itoa(year)
 	for at := 0; ; {
@@ -465,8 +634,12 @@ func lastWord(orig, name string, year int) string {
 		}
 		w = strings.TrimRight(w, ":")
 		n := cleanName(w)
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" ||
-			hasSuffixAny(strings.TrimSuffix(name, w), regionSuffixes) {
+		before := strings.TrimSuffix(name, w)
+		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
+		// the department's, whose own name may then open with no region
+		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site ||
+			hasSuffixAny(before, regionSuffixes) {
 			return ""
 		}
 		return w
@@ -988,6 +1161,14 @@ func definedName(flat []string) (string, int) {
 				_, size := utf8.DecodeRuneInString(full[j:])
 				full = full[j+size:]
 			}
+			// a heading run into its paragraph (a web page's body on one
+			// line): "(一)职能职责某委员会(以下简称“本部门”)"
+			for _, h := range slices.Concat(dutyHeads, overviewHeads) {
+				if rest, ok := strings.CutPrefix(full, h); ok {
+					full = rest
+					break
+				}
+			}
 			if n := utf8.RuneCountInString(full); n < 4 || n > 30 || !hasSuffixAny(full, nameSuffixes) || utf8.RuneCountInString(short) < 2 || short == full {
 				continue
 			}
@@ -999,6 +1180,58 @@ func definedName(flat []string) (string, int) {
 				return full, i + 1
 			}
 		}
+	}
+	return "", 0
+}
+
+// overviewHeads name the part of a disclosure that describes the
+// department: "一、部门基本情况", "一、部门基本概况".
+var overviewHeads = []string{"基本情况", "基本概况", "概况"}
+
+// overviewName finds the department a text describes in its overview: the
+// first lines under a heading of overviewHeads say what it is, "(一)重庆市
+// 某区人民检察院是国家法律监督机关…", "主要负责:某市某区疾病预防控制中心是…"
+// (a web page's body on one line runs them into the heading's line). The
+// name is the subject before 是, from the last character that is no Han
+// one: a department's name by its ending that opens with its region. Only
+// the heading's line and the three after it count; "" where none is.
+func overviewName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		h := dropEnum(l)
+		if h == l {
+			continue
+		}
+		rest := ""
+		for _, w := range overviewHeads {
+			if k := strings.Index(h, w); k >= 0 && utf8.RuneCountInString(h[:k]) <= 6 && titleLike(h[:k+len(w)]) {
+				rest = h[k+len(w):]
+				break
+			}
+		}
+		if rest == "" && !hasSuffixAny(h, overviewHeads) {
+			continue
+		}
+		for j, n := i, 0; n < 4; n++ {
+			if n > 0 {
+				if j = nextIndex(flat, j); j < 0 {
+					return "", 0
+				}
+				rest = flat[j]
+			}
+			k := strings.Index(rest, "是")
+			if k < 0 {
+				continue
+			}
+			cand := rest[:k]
+			if b := strings.LastIndexFunc(cand, func(r rune) bool { return !isHan(r) }); b >= 0 {
+				_, size := utf8.DecodeRuneInString(cand[b:])
+				cand = cand[b+size:]
+			}
+			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" {
+				return cand, j + 1
+			}
+		}
+		return "", 0
 	}
 	return "", 0
 }
@@ -1332,7 +1565,7 @@ func headerIdentity(h *ingest.Header) identity {
 // (a 决算's table beside its 预算数).
 func headerKind(flat []string, i int) string {
 	budget, final := false, false
-	for n, j := 0, i; n < 4; n++ {
+	for n, j := 0, i; n < 8; n++ { // a web table's header a cell a line runs longer
 		if j = nextIndex(flat, j); j < 0 {
 			break
 		}

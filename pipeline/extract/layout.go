@@ -83,7 +83,7 @@ func numberingLeftOut(ws []word, heads *[]word, nos *rowNumbers) []word {
 		}
 		// under a 行次 header its columns do not line up with: the
 		// numbers as they follow the labels
-		if w.number && len(*heads) > 0 && nos.take(w.text, k > 0 && !ws[k-1].number, k == 0 || ws[k-1].number) {
+		if w.number && len(*heads) > 0 && nos.take(w.text, k > 0 && !ws[k-1].number, k == 0 || ws[k-1].number, false) {
 			continue
 		}
 		out = append(out, w)

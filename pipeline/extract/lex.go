@@ -154,6 +154,12 @@ func (t token) money() schema.Money {
 	return schema.Money(scaleDown(t.mant*factor*100, t.scale))
 }
 
+// rounding is half the last digit a money token prints, in fen: what its
+// rounding may hide (5,000 for 12.34 万元, 0 for a figure to the fen).
+func (t token) rounding() schema.Money {
+	return schema.Money(scaleDown(moneyFactor(t.unit)*100, t.scale) / 2)
+}
+
 // pct converts a percentage token to hundredths of a percent.
 func (t token) pct() schema.Pct {
 	return schema.Pct(scaleDown(t.mant*100, t.scale))

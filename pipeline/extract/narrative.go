@@ -97,11 +97,18 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))$`)
 
 // headingLabel tells a label at [start, end) that heads a list item of its
-// own, ended by 。 ("（一）因公出国（境）费。"): the sentence after it states
-// the item's figure. at is where that sentence starts.
+// own, ended by 。 or a comma ("（一）因公出国（境）费。", "（一）收入预算，2018年
+// 年初预算数120.71万元"): the sentence or clause after it states the item's
+// figure. at is where that starts.
 func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 	s := b.st.s
-	if !strings.HasPrefix(s[end:], "。") {
+	sep := ""
+	for _, p := range []string{"。", ",", "，"} {
+		if strings.HasPrefix(s[end:], p) {
+			sep = p
+		}
+	}
+	if sep == "" {
 		return 0, false
 	}
 	m := listMarker.FindStringIndex(s[runeStart(s, max(0, start-16)):start])
@@ -112,7 +119,7 @@ func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") {
 		return 0, false
 	}
-	return end + len("。"), true
+	return end + len(sep), true
 }
 
 // inOthersList tells a label at [start, end) inside a list of amounts
@@ -659,8 +666,8 @@ func (b *builder) sources() {
 // yearFromSources reads the revenue a text names 总收入 alone ("2016年度
 // 总收入27,664.71万元，其中：财政拨款收入9,787.85万元，…") where no total
 // was read: when every source read stands on its line and they add up to it
-// exactly, it is the year's own revenue (what is carried over is none of
-// them).
+// within the rounding of every figure (each printed to its last digit),
+// it is the year's own revenue (what is carried over is none of them).
 func (b *builder) yearFromSources() {
 	rev := b.doc.Revenue
 	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
@@ -677,17 +684,56 @@ func (b *builder) yearFromSources() {
 		}
 		line := b.st.source(b.st.toks[ti].start).Line
 		var sum schema.Money
+		tol := b.st.toks[ti].rounding()
 		for i, s := range rev.Sources {
-			if b.doc.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"].Line != line {
+			path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+			if b.doc.Provenance[path].Line != line {
 				sum = -1
 				break
 			}
 			if s.PartOf == "" || !read[s.PartOf] {
 				sum += s.Amount
+				if k, ok := b.tokenOf(path, s.Amount); ok {
+					tol += b.st.toks[k].rounding()
+				}
 			}
 		}
-		if sum == b.st.toks[ti].money() {
+		if d := sum - b.st.toks[ti].money(); sum >= 0 && d <= tol && d >= -tol {
 			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			return
+		}
+	}
+}
+
+// yearFromUses reads the spending a text names 总支出 alone ("2017年总支出
+// 7778.55万元，其中项目支出683.20万元，基本支出7095.35万元") where no total
+// was read: when the basic and project expenditure read are both printed in
+// its sentence after it and add up to it within the rounding of every
+// figure, it is the year's own spending (what is carried forward is
+// neither).
+func (b *builder) yearFromUses() {
+	exp := b.doc.Expenditure
+	if exp.Total != nil || exp.CurrentYear != nil || exp.Basic == nil || exp.Project == nil {
+		return
+	}
+	st := b.st
+	for _, end := range b.find("总支出") {
+		ti, ok := b.valueAfter(end, 4)
+		if !ok || b.used[ti] || b.otherYear(end-len("总支出")) {
+			continue
+		}
+		whole, stop := st.toks[ti], st.sentenceEnd(st.toks[ti].end)
+		sum, tol := schema.Money(0), whole.rounding()
+		for _, part := range []schema.Money{exp.Basic.Amount, exp.Project.Amount} {
+			k := slices.IndexFunc(st.toks[ti+1:], func(t token) bool { return t.start >= stop || t.kind == numMoney && t.money() == part })
+			if k < 0 || st.toks[ti+1+k].start >= stop {
+				sum = -1
+				break
+			}
+			sum, tol = sum+part, tol+st.toks[ti+1+k].rounding()
+		}
+		if d := sum - whole.money(); sum >= 0 && d <= tol && d >= -tol {
+			exp.CurrentYear = b.take("/expenditure/current_year", ti)
 			return
 		}
 	}
@@ -1039,6 +1085,7 @@ func (b *builder) basicProject() {
 		b.projects()
 	}
 	b.splitUses()
+	b.yearFromUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
 		exp.Reserve = b.newFigure("/expenditure/reserve", a, p)
 	}

@@ -664,6 +664,19 @@ func TestThreePublicPartHeadings(t *testing.T) {
 	})
 }
 
+// A total named as the heading of its own item, ended by a comma, has its
+// figure in the clause after it ("（一）收入预算，2018年年初预算数120.71万
+// 元"); a clause that compares or names another figure gives none.
+func TestTotalItemHeadings(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "budget", text: "某县某中心2018年部门预算\n二、部门收支总体情况\n（一）收入预算，2018年年初预算数120.71万元，其中，一般公共预算拨款120.71万元。\n" +
+			"（二）支出预算，2018年年初预算数120.71万元，其中，一般公共服务支出0万元。\n",
+			want: map[string]float64{"/revenue/total": 1207100, "/expenditure/total": 1207100}},
+		{name: "other figure", text: "某县某中心2018年部门预算\n（一）收入预算，较上年增加12万元。\n（二）支出预算，一般公共服务支出30万元。\n",
+			absent: []string{"/revenue/total", "/expenditure/total"}},
+	})
+}
+
 // 行政事业性收费收入, a source of the budgets before 2015, is one.
 func TestFeesSource(t *testing.T) {
 	checkWordings(t, []wording{
@@ -976,13 +989,24 @@ func TestYearsOwnTotals(t *testing.T) {
 }
 
 // 总收入 alone, its sources listed after it in its sentence and adding up
-// to it, is the year's revenue; sources that do not add up leave it unread.
+// to it (within every figure's rounding: three in 万元 to the cent may miss
+// it by one), is the year's revenue; sources that do not add up leave it
+// unread. So is 总支出 its basic and project expenditure, printed in its
+// sentence, add up to.
 func TestYearsRevenueFromItsSources(t *testing.T) {
 	checkWordings(t, []wording{
 		{name: "adding up", text: "某大学医学院2016年部门决算情况公开\n2016年度总收入1,000.50万元，其中：财政拨款收入600.25万元，事业收入300.25万元，其他收入100万元。\n",
 			want: map[string]float64{"/revenue/current_year": 10005000}},
+		{name: "one cent off", text: "某医院2017年部门决算\n2017年总收入6628.72万元，其中：财政补助收入2339.68万元，事业收入4131.31万元，其他收入157.74万元。\n",
+			want: map[string]float64{"/revenue/current_year": 66287200}},
 		{name: "not adding up", text: "某大学医学院2016年部门决算情况公开\n2016年度总收入1,200万元，其中：财政拨款收入600.25万元，事业收入300.25万元，其他收入100万元。\n",
 			absent: []string{"/revenue/current_year", "/revenue/total"}},
+		{name: "five cents off", text: "某医院2017年部门决算\n2017年总收入6628.77万元，其中：财政补助收入2339.68万元，事业收入4131.31万元，其他收入157.74万元。\n",
+			absent: []string{"/revenue/current_year", "/revenue/total"}},
+		{name: "spending", text: "某医院2017年部门决算\n2017年总支出7778.55万元，其中项目支出683.20万元，基本支出7095.35万元。\n",
+			want: map[string]float64{"/expenditure/current_year": 77785500}},
+		{name: "spending not adding up", text: "某医院2017年部门决算\n2017年总支出7878.55万元，其中项目支出683.20万元，基本支出7095.35万元。\n",
+			absent: []string{"/expenditure/current_year", "/expenditure/total"}},
 	})
 }
 

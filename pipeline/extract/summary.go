@@ -275,6 +275,10 @@ func summaryKey(name string) string {
 		return "carried_over"
 	case "年末结转和结余", "结转下年", "结转下年资金", "年终结转结余":
 		return "carried_forward"
+	case "用事业基金弥补收支差额": // a 决算's revenue side, between the year and the carried
+		return "fund_drawn"
+	case "结余分配": // and its expenditure side's
+		return "surplus_distributed"
 	case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
 		return "src:财政拨款"
 	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入", "一般公共预算拨款收入", "一般公共预算拨款",
@@ -360,8 +364,18 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	rt, ok1 := got["revenue"]
 	et, ok2 := got["expenditure"]
 	if !ok1 || !ok2 || rt.v != et.v {
-		s.warnings = append(s.warnings, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
-		return s
+		// a page cut before its 总计 (or in it): the rest is read where
+		// each side's parts add up to the same and a 总计 printed is that
+		// sum, and no total is taken
+		side, ok := sidesAgree(got)
+		if ok1 && ok2 || !ok || ok1 && rt.v != side || ok2 && et.v != side {
+			s.warnings = append(s.warnings, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
+			return s
+		}
+		s.warnings = append(s.warnings, "收入总计 and 支出总计 of this table are not both read; its sides' parts (本年收入合计 and 本年支出合计 with the amounts carried) add up to the same, so the rest is read and no total")
+		delete(got, "revenue")
+		delete(got, "expenditure")
+		rt.v, et.v = side, side
 	}
 	s.balanced = true
 	// the current year and the amounts carried are kept when they add up;
@@ -378,8 +392,8 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 			delete(got, carried)
 		}
 	}
-	keep("revenue_current", "carried_over", rt.v)
-	keep("expenditure_current", "carried_forward", et.v)
+	keep("revenue_current", "carried_over", rt.v-got["fund_drawn"].v)
+	keep("expenditure_current", "carried_forward", et.v-got["surplus_distributed"].v)
 	var top schema.Money
 	_, whole := got["src:财政拨款"]
 	listed := false
@@ -419,6 +433,17 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	}
 	s.classed = true
 	return s
+}
+
+// sidesAgree adds up each side of a summary below its year's totals —
+// 本年收入合计, 用事业基金弥补收支差额 and the amount carried over; 本年支出合计,
+// 结余分配 and the amount carried forward (a row not printed or blank is 0) —
+// and tells whether both year's totals are read and the sides are equal.
+func sidesAgree(got map[string]cell) (schema.Money, bool) {
+	rc, ok1 := got["revenue_current"]
+	ec, ok2 := got["expenditure_current"]
+	rev := rc.v + got["fund_drawn"].v + got["carried_over"].v
+	return rev, ok1 && ok2 && rev == ec.v+got["surplus_distributed"].v+got["carried_forward"].v
 }
 
 // usesAdd tells whether a summary names 基本支出 and 项目支出 and its uses

@@ -146,6 +146,7 @@ func findTables(lines, flat []string) []table {
 		}
 		tabs = append(tabs, table{kind: kind, title: c, line: at})
 	}
+	hasSummary := slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableSummary })
 	for k := range tabs {
 		end := len(lines)
 		if k+1 < len(tabs) {
@@ -175,6 +176,9 @@ func findTables(lines, flat []string) []table {
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
 		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
+		if tabs[k].kind == tableOther && !hasSummary && summaryRows(tabs[k].rows) {
+			tabs[k].kind = tableSummary
+		}
 		var laid []row
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
@@ -206,6 +210,33 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// summaryRows tells the rows of a 收支总表 under a title that names no
+// kind of table (a budget system's export under 部门预算公开表): rows
+// labelled 收入总计 and 支出总计, and a source of revenue no appropriation is
+// (财政专户管理资金, 事业收入 …), which a 财政拨款收支总表 has not.
+func summaryRows(rows []row) bool {
+	keys := map[string]bool{}
+	for _, r := range rows {
+		key := summaryKey(rowName(r.name))
+		keys[key] = true
+		if src, ok := strings.CutPrefix(key, "src:"); ok && !appropriation(src) {
+			keys["other source"] = true
+		}
+	}
+	return keys["revenue"] && keys["expenditure"] && keys["other source"]
+}
+
+// appropriation tells a source of revenue that is an appropriation: 财政拨款
+// and its parts (一般公共预算, 政府性基金, 国有资本经营).
+func appropriation(src string) bool {
+	for _, s := range revenueSources {
+		if s.name == src && (s.name == "财政拨款" || s.partOf == "财政拨款") {
+			return true
+		}
+	}
+	return false
 }
 
 // proseAfter is where the prose after a table's figures resumes in
@@ -421,9 +452,11 @@ func splitCells(line string) []string {
 				cells = append(cells, f)
 				continue
 			}
-			// a label that opens with its own 一、 or （二） begins a cell: two
-			// panels' labels one space apart (text that keeps no columns)
-			if st, _ := enumOf(f); len(text) > 0 && (st == enumHanComma || st == enumParenHan) {
+			// a label that opens with its own enumerator (一、, （二）, 1、, (1))
+			// begins a cell: two panels' labels, or a row's label after a
+			// label whose cells are blank, one space apart (text that keeps
+			// no columns)
+			if st, _ := enumOf(f); len(text) > 0 && st != enumNone {
 				cells = append(cells, strings.Join(text, ""))
 				text = nil
 			}
@@ -445,7 +478,8 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 		if strings.Trim(flat[i], "|") == "" {
 			continue // a web table's cell separators alone on their line ("|", "||"): no cell
 		}
-		cellLines[i-from] = cellsOf(lines[i])
+		// nor is one after a number ("675.82 |"): the next cell is the row's next
+		cellLines[i-from] = slices.DeleteFunc(cellsOf(lines[i]), func(c string) bool { return strings.Trim(c, "|") == "" })
 	}
 	// layout text keeps a value on its row's line: only default mode (one
 	// cell a line) can print values a row late, or a page's number among them
@@ -485,6 +519,10 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 			for k := i; k < i+n; k++ {
 				cellLines[k] = nil
 			}
+			// and the 栏次 above them, so that the row's 1 after them is none
+			if i > 0 && slices.Equal(cellLines[i-1], []string{"栏次"}) {
+				cellLines[i-1] = nil
+			}
 		}
 		i += max(n, 1)
 	}
@@ -493,11 +531,17 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	// the 决算 template numbers its rows in a 行次 column and its columns in
 	// a 栏次 row: neither number is an amount
 	numbered := false
+	// a budget system's export numbers its rows in a 序号 column before
+	// their labels: 1, 2, 3 … each the one after the last, a label after it
+	serial := -1 // the last 序号 read, -1 where the header has no 序号
 	// a table by unit (单位编码 | 单位名称 | …): each unit's code opens its
 	// row, before its name, and is no amount
 	unitCoded := false
 	for i := from; i < min(to, from+12); i++ {
 		numbered = numbered || strings.Contains(flat[i], "行次")
+		if serial < 0 && strings.Contains(flat[i], "序号") {
+			serial = 0
+		}
 		unitCoded = unitCoded || strings.Contains(flat[i], "单位编码") || strings.Contains(flat[i], "单位代码")
 	}
 	columnNumber := 0  // the next number of the 栏次 row (1, 2, 3 … after 栏次), 0 outside it
@@ -529,9 +573,16 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 				continue
 			}
 			columnNumber = 0
-			if numbered && nos.take(c, afterName, k == 0 || isNumberCell(cells[k-1])) {
+			if numbered && nos.take(c, afterName, k == 0 || isNumberCell(cells[k-1]), len(cells) == 1) {
 				afterName = false
 				continue
+			}
+			if serial >= 0 && c == strconv.Itoa(serial+1) {
+				if next := cellsAhead(cells[k+1:], cellLines[i+1-from:], 1); len(next) == 1 && !isNumberCell(next[0]) {
+					serial++
+					afterName = false
+					continue
+				}
 			}
 			if unitCoded && k == 0 && unitCode(c) && nextIsName(cells[k+1:], cellLines[i+1-from:]) {
 				continue
@@ -671,22 +722,43 @@ func isRowNumber(c string) bool {
 // rowNumbers follows the 行次 of a table's two panels as its lines are
 // read: the number after a row's label, and the number of a row with no
 // label (a panel shorter than the other), the next of its panel, first
-// on its line (the left panel) or after a number (the right).
+// on its line (the left panel) or after a number (the right). A cell
+// alone on its line (a web table's cell a line) tells no panel by its
+// place: it is the next of the panel whose last 行次 it follows, or after a
+// label the first of a run of the panel numbered before the last.
 type rowNumbers struct {
-	last [2]int // the last 行次 of each panel, 0 before the first
-	read int    // the 行次 read on this line
+	last   [2]int // the last 行次 of each panel, 0 before the first
+	read   int    // the 行次 read on this line
+	recent int    // the panel of the last 行次 taken alone on its line
 }
 
 // line starts a line.
 func (r *rowNumbers) line() { r.read = 0 }
 
 // take tells whether cell c is a 行次, and counts it: c follows a label
-// (afterName), or opens its line or follows a number (afterNumber).
-func (r *rowNumbers) take(c string, afterName, afterNumber bool) bool {
+// (afterName), or opens its line or follows a number (afterNumber); alone
+// tells a cell alone on its line.
+func (r *rowNumbers) take(c string, afterName, afterNumber, alone bool) bool {
 	if !isRowNumber(c) {
 		return false
 	}
 	n, _ := strconv.Atoi(c)
+	if alone {
+		panel := -1
+		for p, last := range r.last {
+			if last > 0 && n == last+1 {
+				panel = p
+			}
+		}
+		if panel < 0 && !afterName {
+			return false
+		}
+		if panel < 0 {
+			panel = 1 - r.recent
+		}
+		r.last[panel], r.recent = n, panel
+		return true
+	}
 	panel := min(r.read, 1)
 	if !afterName && !(afterNumber && r.last[panel] > 0 && n == r.last[panel]+1 && (panel == 1 || r.read == 0)) {
 		return false
@@ -971,6 +1043,8 @@ func isTotal(name string) bool { return name == "合计" || name == "总计" }
 
 // rowName strips enumerators and brackets' width from a row name.
 func rowName(s string) string {
+	// a web table's cell a line keeps each cell's bar: "一、一般公共预算拨款收入|"
+	s = strings.TrimRight(s, "| ")
 	s = schema.NormalizeName(s)
 	if st, _ := enumOf(s); st != enumNone {
 		for _, sep := range []string{"、", ".", ")"} {

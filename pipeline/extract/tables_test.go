@@ -3450,6 +3450,11 @@ func TestThreePublicKindFromHeader(t *testing.T) {
 	if !errors.Is(err, ErrNoTitle) {
 		t.Errorf("a header of both kinds: %v, want no title", err)
 	}
+	// a web table a cell a line: its header runs over more lines
+	cells := "2015年某市某局部门“三公”经费情况统计表\n?\n单位:万元\n项\n目\n本年预算数\n其中:公共预算财政拨款\n合\n计\n34.35\n34.35"
+	if d := extractLines(t, cells); d.Department.Name != "某市某局" || d.Document.Kind != "budget" {
+		t.Errorf("a cell a line: %q %s", d.Department.Name, d.Document.Kind)
+	}
 }
 
 // A 决算's 三公 table printed a cell a line, one cell of a row blank and
@@ -3558,19 +3563,20 @@ func TestThreePublicUnitFromText(t *testing.T) {
 	}
 }
 
+// numberedSummaryHead is the opening of a unit's 决算 whose 收入支出决算总表
+// prints one cell a bar, its rows numbered (行次) and its columns (栏次):
+// the title, the lines given, the table's title, unit and header.
+func numberedSummaryHead(unit string, between ...string) []string {
+	return slices.Concat([]string{unit + "2017年度部门决算"}, between, []string{"1.《收入支出决算总表》", "单位名称:" + unit + " 单位:万元",
+		"收入 | 支出 | ||||", "项目 | 行次 | 金额 | 项目 | 行次 | 金额 |", "栏次 | 1 | 栏次 | 2 | ||"})
+}
+
 // A 决算 summary titled in book-title brackets (1.《收入支出决算总表》),
 // one cell a bar, its rows numbered (行次) and its revenue panel shorter
 // than its expenditure panel: the rows with no label still print their
 // numbers, first on their line, and no number is an amount.
 func TestBracketedTitleRowNumbers(t *testing.T) {
-	lines := []string{
-		"某县某中心2017年度部门决算",
-		"二、公开表格",
-		"1.《收入支出决算总表》",
-		"单位名称:某县某中心 单位:万元",
-		"收入 | 支出 | ||||",
-		"项目 | 行次 | 金额 | 项目 | 行次 | 金额 |",
-		"栏次 | 1 | 栏次 | 2 | ||",
+	lines := append(numberedSummaryHead("某县某中心", "二、公开表格"),
 		"一、财政拨款收入(补助) | 1 | 100.00 | 一、一般公共服务支出 | 9 | 120.00 |",
 		"二、附属单位上缴收入 | 2 | 50.00 | 二、教育支出 | 10 | |",
 		"3 | 三、社会保障和就业支出 | 11 | 30.00 | ||",
@@ -3578,8 +3584,7 @@ func TestBracketedTitleRowNumbers(t *testing.T) {
 		"5 | 13 | ||||",
 		"本年收入合计 | 6 | 150.00 | 本年支出合计 | 14 | 150.00 |",
 		"年初结转和结余 | 7 | 10.00 | 年末结转和结余 | 15 | 10.00 |",
-		"总计 | 8 | 160.00 | 总计 | 16 | 160.00 |",
-	}
+		"总计 | 8 | 160.00 | 总计 | 16 | 160.00 |")
 	d := readText(t, strings.Join(lines, "\n"))
 	r, e := d.Revenue, d.Expenditure
 	if r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(1500000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(100000) ||
@@ -3602,6 +3607,125 @@ func TestBracketedTitleRowNumbers(t *testing.T) {
 				t.Errorf("a row's number read as an amount: %+v", c)
 			}
 		}
+	}
+}
+
+// A budget system's export under a heading that names no table (部门预算
+// 公开表): a 收支总表 a cell a line, each cell's bar after it and a bar
+// alone for a blank cell, its rows numbered by a 序号 before their labels
+// and its columns by a 栏次 run. Its rows are a summary's (收入总计, 支出总计,
+// a source no appropriation is), so it is read as one; the same as a web
+// page's one-line body, bars dropped. Rows of appropriations alone (a
+// 财政拨款收支总表's) are not taken for it.
+func TestUntitledSummaryNumberedRows(t *testing.T) {
+	cells := []string{"某县某镇财政所2025年部门预算", "部门预算公开表", "920某县某镇财政所 |", "预算年度:2025 |", "单位:万元 | ||",
+		"序号 |", "收入 |", "支出 | ||", "项 目 |", "预算数 |", "项 目 |", "预算数 | |", "栏次 |", "1 |", "2 |", "3 |", "4 |",
+		"1 |", "一、一般公共预算拨款收入 |", "600.00 |", "一、一般公共服务支出 |", "500.00 |",
+		"2 |", "二、财政专户管理资金收入 |", "|", "二、外交支出 |", "|",
+		"3 |", "|", "|", "三、国防支出 |", "|",
+		"4 |", "|", "|", "四、公共安全支出 |", "|",
+		"5 |", "|", "|", "五、教育支出 |", "|",
+		"6 |", "|", "|", "六、科学技术支出 |", "|",
+		"7 |", "|", "|", "七、文化旅游体育与传媒支出 |", "|",
+		"8 |", "|", "|", "八、社会保障和就业支出 |", "120.00 |",
+		"9 |", "本年收入合计 |", "600.00 |", "本年支出合计 |", "620.00 |",
+		"10 |", "上年结转结余 |", "20.00 |", "年终结转结余 |", "|",
+		"11 |", "收入总计 |", "620.00 |", "支出总计 |", "620.00"}
+	text := strings.Join(cells, "\n")
+	var words []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(strings.Trim(c, "| ")); c != "" {
+			words = append(words, c)
+		}
+	}
+	for _, text := range []string{text, strings.Join(words, " ")} {
+		d := readText(t, text)
+		r, e := d.Revenue, d.Expenditure
+		if r.Total == nil || *r.Total != schema.Yuan(6200000) || r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(6000000) ||
+			r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(200000) || e.Total == nil || *e.Total != schema.Yuan(6200000) {
+			t.Errorf("%.40q: revenue %+v, expenditure %+v; warnings %+v", text, r, e, d.Warnings)
+		}
+		classes := map[string]schema.Money{}
+		for _, c := range e.ByFunction {
+			classes[c.Code] = c.Amount
+		}
+		if len(classes) != 2 || classes["201"] != schema.Yuan(5000000) || classes["208"] != schema.Yuan(1200000) {
+			t.Errorf("%.40q: classes %v", text, classes)
+		}
+		if len(r.Sources) != 1 || r.Sources[0].Name != "一般公共预算" || r.Sources[0].Amount != schema.Yuan(6000000) {
+			t.Errorf("%.40q: sources %+v", text, r.Sources)
+		}
+	}
+	fiscal := strings.Replace(text, "二、财政专户管理资金收入", "二、政府性基金预算拨款收入", 1)
+	if d := readText(t, fiscal); d.Revenue.Total != nil || len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("rows of appropriations alone read as the summary: %+v %+v", d.Revenue, d.Expenditure)
+	}
+}
+
+// A 决算 summary whose page ends in its 总计 row (总计 | 7 | 200, the
+// expenditure's cut): each side's parts — 本年收入合计, 用事业基金弥补收支差额
+// and 年初结转和结余; 本年支出合计, 结余分配 and 年末结转和结余 — add up to the
+// same, so its year's totals, carried amounts, sources and classes are read,
+// and no total. Sides that differ, or a 总计 printed that is not their sum,
+// give nothing; printed whole, the 用事业基金 row keeps the year's totals.
+func TestSummaryCutBeforeTotals(t *testing.T) {
+	lines := append(numberedSummaryHead("某县某医院"),
+		"一、财政拨款收入 | 1 | 100.00 | 一、一般公共服务支出 | 9 | 120.00 |",
+		"二、事业收入 | 2 | 50.00 | 二、教育支出 | 10 | |",
+		"3 | 三、社会保障和就业支出 | 11 | 60.00 | ||",
+		"本年收入合计 | 4 | 150.00 | 本年支出合计 | 12 | 180.00 |",
+		"用事业基金弥补收支差额 | 5 | 40.00 | 结余分配 | 13 | |",
+		"年初结转和结余 | 6 | 10.00 | 年末结转和结余 | 14 | 20.00 |",
+		"总计 | 7 | 200")
+	read := func(d *schema.Document) bool {
+		r, e := d.Revenue, d.Expenditure
+		if r.CurrentYear == nil || e.CurrentYear == nil {
+			return false
+		}
+		if *r.CurrentYear != schema.Yuan(1500000) || r.CarriedOver == nil || *r.CarriedOver != schema.Yuan(100000) ||
+			*e.CurrentYear != schema.Yuan(1800000) || e.CarriedForward == nil || *e.CarriedForward != schema.Yuan(200000) || len(r.Sources) != 2 || len(e.ByFunction) != 2 {
+			t.Errorf("revenue %+v, expenditure %+v; warnings %+v", r, e, d.Warnings)
+		}
+		return true
+	}
+	d := readText(t, strings.Join(lines, "\n"))
+	if !read(d) || d.Revenue.Total != nil || d.Expenditure.Total != nil {
+		t.Errorf("cut before its totals: revenue %+v, expenditure %+v; warnings %+v", d.Revenue, d.Expenditure, d.Warnings)
+	}
+	for _, c := range [][2]string{{"| 20.00 |", "| 25.00 |"}, {"总计 | 7 | 200", "总计 | 7 | 210"}} {
+		if d := readText(t, strings.Replace(strings.Join(lines, "\n"), c[0], c[1], 1)); read(d) {
+			t.Errorf("%s: read as %+v %+v", c[1], d.Revenue, d.Expenditure)
+		}
+	}
+	// a web table a cell a line, blank cells dropped: the 行次 of the rows
+	// with no label (3) follow the other panel's number, and are no amounts
+	var cells []string
+	for _, l := range lines {
+		for c := range strings.SplitSeq(l, "|") {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+	}
+	if d := readText(t, strings.Join(cells, "\n")); !read(d) {
+		t.Errorf("one line: revenue %+v, expenditure %+v; warnings %+v", d.Revenue, d.Expenditure, d.Warnings)
+	}
+	lines[len(lines)-1] = "总计 | 7 | 200.00 | 总计 | 15 | 200.00 |"
+	if d := readText(t, strings.Join(lines, "\n")); !read(d) || d.Revenue.Total == nil || *d.Revenue.Total != schema.Yuan(2000000) {
+		t.Errorf("printed whole: revenue %+v; warnings %+v", d.Revenue, d.Warnings)
+	}
+}
+
+// A 三公 table whose rows' cells one space parts, blank cells dropped (a
+// web page's one-line body): a label opening with its own number (1、, (2))
+// begins a cell as one opening with 一、 or （二） does, so a part with no
+// amount does not take the next part's.
+func TestThreePublicNumberedLabelsOneSpaceApart(t *testing.T) {
+	d := extractLines(t, "某县移民局2015年度“三公”经费决算情况表\n单位:万元\n项目 本年决算数\n"+
+		"一、支出合计 9.28 1、因公出国(境)费用 2、公务接待费 9.28 3、公务用车费 其中:(1)公务用车运行维护费 (2)公务用车购置")
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(92800) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(92800) || tp.OverseasTravel != nil && tp.OverseasTravel.Amount != 0 {
+		t.Errorf("三公 %+v; warnings %+v", tp, d.Warnings)
 	}
 }
 

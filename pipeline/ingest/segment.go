@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,11 +18,12 @@ import (
 //     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
 //     spreadsheet's sheets run into one line) and the unit after it;
 //   - a run of cells (many short fields separated by spaces, a good share of
-//     them numbers: a flattened table) one cell a line, which is how
-//     pdftotext's default mode prints a table and what the table readers
-//     read;
-//   - a piece with runs of spaces (pdftotext -layout's columns) is left
-//     whole but for the cap below;
+//     them numbers: a flattened table; bars between them are no cells) one
+//     cell a line, which is how pdftotext's default mode prints a table and
+//     what the table readers read;
+//   - a piece with runs of spaces (pdftotext -layout's columns, two runs
+//     at least: one is a page's metadata in prose) is left whole but for
+//     the cap below;
 //   - anything still longer than maxSegment at its last space, or at a rune
 //     boundary when it has none.
 //
@@ -56,7 +58,7 @@ func breakLongLines(lines []string) []string {
 		}
 		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
 		for _, sentence := range split(l, sentenceEnd) {
-			if strings.Contains(sentence, "  ") { // columns set apart by spaces: a layout row
+			if layoutRow(sentence) { // columns set apart by spaces
 				out = appendCapped(out, sentence)
 				continue
 			}
@@ -71,6 +73,21 @@ func breakLongLines(lines []string) []string {
 	}
 	return out
 }
+
+// spaceRun is a run of two spaces or more.
+var spaceRun = regexp.MustCompile(`  +`)
+
+// layoutRow tells a piece of a long line that is a layout row: its cells
+// (three or more) set apart by runs of spaces, each short. Prose with a run
+// or two in it (a page's metadata run into its body: "访问次数: 7471
+// 发布时间:…", "项      目") is none.
+func layoutRow(s string) bool {
+	cells := spaceRun.Split(strings.TrimSpace(s), -1)
+	return len(cells) >= 3 && !slices.ContainsFunc(cells, func(c string) bool { return utf8.RuneCountInString(c) > maxCell })
+}
+
+// maxCell is the most runes a layout row's cell holds: a long name, a project's.
+const maxCell = 60
 
 // split cuts l where at says (the offset of the cut, or -1), trimming
 // each piece of spaces and dropping empty ones.
@@ -110,7 +127,7 @@ func headingStart(l string, i int, r, prev rune) int {
 		return i
 	case r == '表' && (prev == ' ' || prev == 0) && tableNumberAt(l[i+len("表"):]):
 		return i
-	case r == '单' && prev == ' ' && (strings.HasPrefix(l[i:], "单位:") || strings.HasPrefix(l[i:], "单位：")) && strings.HasSuffix(strings.TrimRight(l[:i], " "), "表"):
+	case (r == '单' || r == '單') && prev == ' ' && (strings.HasPrefix(l[i+len("单"):], "位:") || strings.HasPrefix(l[i+len("单"):], "位：")) && strings.HasSuffix(strings.TrimRight(l[:i], " "), "表"):
 		return i // the unit after a table's title
 	case r == '第' && strings.HasPrefix(l[i+len("第"):], "一部分") || strings.HasPrefix(l[i:], "第二部分") || strings.HasPrefix(l[i:], "第三部分") || strings.HasPrefix(l[i:], "第四部分"):
 		return i
@@ -159,7 +176,8 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // space, short on average, a quarter or more of them numbers. It returns the
 // fields, one a line.
 func cellRun(seg string) ([]string, bool) {
-	fields := joinTableNumbers(strings.Fields(seg))
+	// an HTML-to-text converter's bars between the cells are no cells
+	fields := joinTableNumbers(slices.DeleteFunc(strings.Fields(seg), func(f string) bool { return strings.Trim(f, "|") == "" }))
 	if len(fields) < 8 {
 		return nil, false
 	}
@@ -174,7 +192,7 @@ func cellRun(seg string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	if utf8.RuneCountInString(seg) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
+	if utf8.RuneCountInString(strings.Join(fields, " ")) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
 		return nil, false
 	}
 	return fields, true

@@ -35,6 +35,32 @@ func TestBreakLongLines(t *testing.T) {
 	if tail := got[len(got)-3:]; !strings.HasSuffix(tail[0], "收 入 总 计 1,200.50 支 出 总 计 1,200.50") || tail[1] != "表1-1 部门收入总表" || tail[2] != "单位:万元 项 目" {
 		t.Errorf("sheets' end: %q", tail)
 	}
+	// a page's metadata run into its body, a run of spaces or two in it,
+	// is prose broken at its headings; a layout row, its short cells apart
+	// by runs of spaces, is kept whole
+	meta := "2016年“三公”经费预算 访问次数: 7471                发布时间:2016-03-25 一、2016年“三公”经费支出预算表 单位:万元 项      目 " + pad +
+		" 二、2016年“三公”经费支出预算情况说明 某办2016年度“三公”经费支出预算为57.9万元。"
+	got = breakLongLines([]string{meta})
+	if len(got) != 4 || !strings.HasPrefix(got[0], "2016年“三公”经费预算 访问次数") || !strings.HasPrefix(got[1], "一、") || !strings.HasPrefix(got[3], "二、") {
+		t.Errorf("metadata run into the body: %q", got)
+	}
+	row := "一、一般公共服务支出      1,000.50      " + strings.Repeat("二、外交支出      20.00      ", 20) + "三、国防支出      30.00"
+	if got := breakLongLines([]string{row}); len(got) != 1 {
+		t.Errorf("a layout row was broken: %q", got)
+	}
+	// a web table flattened with an HTML-to-text converter's bars between
+	// its cells: its cells a line, the bars none
+	bars := pad + "。附表: 某局2014年“三公”经费决算表 项目 | 2014年决算 (万元) | 因公出国(境)经费 | 0 | 公务接待费 | 1.3 | 公务用车购置及运行维护费 | 17.9 | 其中:购置经费 | 0 | 运行维护费 | 17.9 |"
+	want = []string{pad + "。", "附表:", "某局2014年“三公”经费决算表", "项目", "2014年决算", "(万元)", "因公出国(境)经费", "0", "公务接待费", "1.3", "公务用车购置及运行维护费", "17.9", "其中:购置经费", "0", "运行维护费", "17.9"}
+	if got := breakLongLines([]string{bars}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a table with bars: got\n%s", strings.Join(got, "\n"))
+	}
+	// a table's unit after its title, in traditional script too
+	trad := pad + "。某縣2015年度移民局“三公”經費決算情況表 單位:萬元 項目 本年決算數 一、支出合計 9.28"
+	want = []string{pad + "。", "某縣2015年度移民局“三公”經費決算情況表", "單位:萬元 項目 本年決算數", "一、支出合計 9.28"}
+	if got := breakLongLines([]string{trad}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a unit after a title in traditional script: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
