@@ -165,7 +165,7 @@ func Generate(o Options) error {
 			}
 			g := newDoc(rf, base, i)
 			if fam == "items" {
-				g.itemList(rf)
+				g.list = g.itemList(rf)
 			}
 			if rf.Float64() < o.Inject {
 				g.inject(rf)

@@ -9,8 +9,8 @@ import (
 	"budgetpub/schema"
 )
 
-// The items family: a narrative budget or final account (narrative.go's
-// and final's templates) that states no 类 amount but lists the 项 of its
+// The items family: a narrative budget or final account (doc.go's
+// templates) that states no 类 amount but lists the 项 of its
 // appropriations one by one under their whole, as Fujian's pages do:
 //
 //	一般公共预算财政拨款支出3,222.64万元，具体情况如下：（一）〔2011501〕行政运行中人员经费2494.47万元，较2018年决算数增加572.78万元，增长29.81%。主要原因是…
@@ -55,7 +55,7 @@ func (d *doc) listItems(r *rand.Rand) []listed {
 	d.truth.ByFunction = map[string]int64{}
 	for _, c := range d.fn {
 		cands := itemsOf(c.code)
-		k := min(len(cands), 1+r.IntN(3), int(c.amt/100000)) // 10 万元 or more an item
+		k := min(len(cands), 1+r.IntN(3), int(c.amt/100000)) // 0.1 万元 or more an item
 		k = max(k, 1)
 		picked := r.Perm(len(cands))[:k]
 		slices.Sort(picked)
@@ -143,11 +143,10 @@ func unique(it schema.Class) bool {
 	return true
 }
 
-// itemList writes the list of 项 (d.list) that the template prints after
-// its whole's words, and its truth.
-func (d *doc) itemList(r *rand.Rand) {
+// itemList writes the list of 项 that the template prints after its
+// whole's words (d.list), and its truth.
+func (d *doc) itemList(r *rand.Rand) string {
 	var b strings.Builder
-	defer func() { d.list = b.String() }()
 	items := d.listItems(r)
 	style := codeStyles[r.IntN(len(codeStyles))]
 	uncoded := slices.ContainsFunc(items, func(l listed) bool { return !l.coded })
@@ -167,15 +166,15 @@ func (d *doc) itemList(r *rand.Rand) {
 		parts := []listed{l}
 		if l.coded && l.name == "行政运行" && d.family == "final" && l.amt >= 20000 && r.IntN(2) == 0 {
 			// printed twice: its 人员经费 and its 公用经费
-			p := split(r, l.amt, 2, 100)
-			parts = []listed{{name: "行政运行中人员经费", amt: round(p[0])}, {name: "行政运行中公用经费", amt: round(p[1])}}
+			p := split(r, l.amt, 2, 10000)
+			parts = []listed{{name: "行政运行中人员经费", amt: p[0]}, {name: "行政运行中公用经费", amt: p[1]}}
 			t := &d.truth.ListedItems[k]
 			t.Amount, t.Change = 0, nil
 			for _, q := range parts {
 				t.Parts = append(t.Parts, ListedItem{Class: t.Class, Name: strings.TrimPrefix(q.name, "行政运行中"), Amount: int64(q.amt)})
 			}
 		}
-		for pi, q := range parts {
+		for _, q := range parts {
 			n++
 			name := l.name
 			if len(parts) > 1 {
@@ -206,10 +205,11 @@ func (d *doc) itemList(r *rand.Rand) {
 			if d.family == "final" {
 				b.WriteString("。主要原因是业务工作需要。")
 			} else {
-				b.WriteString([]string{"。主要用于保障机关正常运转。", "。"}[pi%2])
+				b.WriteString([]string{"。主要用于保障机关正常运转。", "。"}[r.IntN(2)])
 			}
 		}
 	}
+	return b.String()
 }
 
 // wanText writes fen as 万元 as the lists print it: two decimals, or fewer
