@@ -37,6 +37,9 @@ type doc struct {
 	aEndStated  schema.Money
 	tpPct       string
 	truth       Truth
+	// the items family: the list of 项 printed after the appropriations'
+	// whole in place of the classes (items.go)
+	list string
 }
 
 var assetCats = []string{"通用设备", "专用设备", "家具用具"}
@@ -212,9 +215,14 @@ func (d *doc) narrative(b *strings.Builder) {
 	b.WriteString("，主要原因是业务需要。\n\n（二）支出预算情况\n\n")
 	fmt.Fprintf(b, "%d 年%s支出预算总额 %s 万元，", d.year, d.dept, w(d.total))
 	yoy(b, d.prior, d.total, "")
-	b.WriteString("。\n\n按照支出功能分类科目，主要用于：\n\n")
-	for i, c := range d.fn {
-		fmt.Fprintf(b, "%d.%s（类）%s 万元：主要用于本部门相关支出。\n\n", i+1, c.name, w(c.amt))
+	b.WriteString("。\n\n")
+	if d.list != "" {
+		fmt.Fprintf(b, "按照支出功能分类科目，%d年一般公共预算拨款支出%s\n\n", d.year, d.list)
+	} else {
+		b.WriteString("按照支出功能分类科目，主要用于：\n\n")
+		for i, c := range d.fn {
+			fmt.Fprintf(b, "%d.%s（类）%s 万元：主要用于本部门相关支出。\n\n", i+1, c.name, w(c.amt))
+		}
 	}
 	b.WriteString("按照支出经济分类科目，主要用于：\n\n")
 	for i, c := range d.econ {
@@ -320,14 +328,20 @@ func (d *doc) final(b *strings.Builder) {
 	fmt.Fprintf(b, "二、收入决算情况说明\n本年收入合计%s万元，其中：财政拨款收入%s万元，占100.00%%。\n", w(d.total), w(d.total))
 	fmt.Fprintf(b, "三、支出决算情况说明\n本年支出合计%s万元，其中：基本支出%s万元，占%s%%；项目支出%s万元，占%s%%。\n",
 		w(d.total), w(d.basic), share(d.basic, d.total), w(d.project), share(d.project, d.total))
-	fmt.Fprintf(b, "五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出%s万元，主要用于以下方面：", w(d.total))
-	for i, c := range d.fn {
-		if i > 0 {
-			b.WriteString("；")
+	b.WriteString("五、一般公共预算财政拨款支出决算情况说明\n")
+	if d.list != "" {
+		fmt.Fprintf(b, "一般公共预算财政拨款支出%s\n", d.list)
+	} else {
+		fmt.Fprintf(b, "一般公共预算财政拨款支出%s万元，主要用于以下方面：", w(d.total))
+		for i, c := range d.fn {
+			if i > 0 {
+				b.WriteString("；")
+			}
+			fmt.Fprintf(b, "%s（类）%s万元，占%s%%", c.name, w(c.amt), share(c.amt, d.total))
 		}
-		fmt.Fprintf(b, "%s（类）%s万元，占%s%%", c.name, w(c.amt), share(c.amt, d.total))
+		b.WriteString("。\n")
 	}
-	b.WriteString("。\n六、一般公共预算财政拨款基本支出决算情况说明\n")
+	b.WriteString("六、一般公共预算财政拨款基本支出决算情况说明\n")
 	for i, c := range d.econ {
 		fmt.Fprintf(b, "%d.%s %s 万元。\n", i+1, c.name, w(c.amt))
 	}

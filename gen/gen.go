@@ -28,8 +28,10 @@ import (
 // "early" and "unit" are the standard table sets (std.go, jiangsu.go,
 // early.go, unit.go), printed with the perturbations of real extractors —
 // among them a web page whose tables are flattened into its one-line body
-// (the pert's Web).
-var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early", "unit"}
+// (the pert's Web). "items" is a narrative budget or final account that
+// lists its appropriations' 项 under their whole and states no 类 amount
+// (items.go), every other one a web page.
+var Families = []string{"narrative", "tables", "final", "web", "final9", "budget25", "jiangsu12", "early", "unit", "items"}
 
 // Standard reports whether a family's figures are in standard tables
 // printed with perturbations: extraction may leave a figure out (with a
@@ -99,6 +101,9 @@ type Truth struct {
 	ThreePublicParts map[string]int64 `json:"three_public_parts,omitempty"`
 	// a 决算's 年初预算 of the 三公 (total, and each part by the model's name)
 	ThreePublicBudgeted map[string]int64 `json:"three_public_budgeted,omitempty"`
+	// the items family: the 项 listed, under 类 whose amount is not stated
+	// (by_function is empty)
+	ListedItems []ListedItem `json:"listed_items,omitempty"`
 	// Perturbed names how the tables are printed (pert): yuan, default,
 	// colwise, wrap, pagebreak, trailing
 	Perturbed string     `json:"perturbed,omitempty"`
@@ -126,6 +131,7 @@ func Generate(o Options) error {
 	rs := rand.New(rand.NewPCG(o.Seed+2, o.Seed^0x5851f42d4c957f2d)) // and the standard sets theirs
 	re := rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x14057b7ef767814f)) // the early templates their own
 	ru := rand.New(rand.NewPCG(o.Seed+4, o.Seed^0x2127599bf4325c37)) // and the unit budgets theirs
+	ri := rand.New(rand.NewPCG(o.Seed+5, o.Seed^0x5a3c1f2e9d4b8a67)) // and the lists of 项 theirs
 	var names []string
 	for i := 0; i < o.N; i++ {
 		for _, fam := range Families {
@@ -151,17 +157,30 @@ func Generate(o Options) error {
 				continue
 			}
 			rf, base := r, fam
-			if fam == "web" {
+			switch fam {
+			case "web":
 				rf, base = rw, []string{"narrative", "final"}[i%2]
+			case "items":
+				rf, base = ri, []string{"final", "narrative"}[i%2]
 			}
 			g := newDoc(rf, base, i)
+			if fam == "items" {
+				g.list = g.itemList(rf)
+			}
 			if rf.Float64() < o.Inject {
 				g.inject(rf)
 			}
 			text := g.render()
-			if fam == "web" {
+			switch {
+			case fam == "web":
 				text = webPage(text, g.dept, i)
 				g.truth.Family = "web-" + base
+			case fam == "items" && i/2%2 == 1:
+				text = webPage(text, g.dept, i)
+				g.truth.Perturbed = "web"
+			}
+			if fam == "items" {
+				g.truth.Family = "items"
 			}
 			if skip {
 				continue

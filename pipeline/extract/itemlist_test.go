@@ -242,3 +242,24 @@ func TestItemListCodeAfterWords(t *testing.T) {
 		t.Errorf("classes %v, want %v", got, want)
 	}
 }
+
+// The 人员经费 and 公用经费 of a 项 printed twice in a list (行政运行中人员经费)
+// are not the basic expenditure's parts, however near its statement: the
+// statement of the whole the list is under ends the search for them (they
+// were read as the basic expenditure's, and the checks then alarmed).
+func TestItemListPartsNotBasics(t *testing.T) {
+	text := "某区某局2020年度部门决算\n三、支出决算情况说明\n本年支出合计330.50万元，其中：基本支出240.49万元，占72.77%；项目支出90.01万元，占27.23%。\n" +
+		"五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出330.50万元，具体情况如下：" +
+		"（一）〔2011501〕行政运行中人员经费200.47万元。（二）〔2011501〕行政运行中公用经费40.02万元。（三）[2210201]住房公积金90.01万元。\n"
+	d := extractLines(t, text)
+	if e := d.Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+		t.Errorf("personnel %v, public expenses %v: the parts of a 项, not of the basic expenditure", e.Personnel, e.PublicExpenses)
+	}
+	want := map[string][]string{
+		"201": {"2011501 行政运行:-", "  人员经费:2004700", "  公用经费:400200"},
+		"221": {"2210201 住房公积金:900100"},
+	}
+	if got := classItems(d); !equalLists(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+}

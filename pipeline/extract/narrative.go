@@ -1616,8 +1616,16 @@ func nestedParts(st *stream, parts []int) bool {
 // 拨款基本支出预算表”中…填写", a note inside the list of parts) is none, and
 // neither is a sentence that opens on the parts of the one before ("基本支出
 // 800万元。基本支出中，人员经费600万元…"), a heading ("基本支出情况。") or a
-// share of it ("…工资福利支出占基本支出的94.3%").
+// share of it ("…工资福利支出占基本支出的94.3%"). The statement of a whole
+// whose 项 a text may list (一般公共预算财政拨款支出X万元，具体情况如下：
+// …行政运行中人员经费…) ends them too: the 人员经费 of a 项 is not the
+// basic expenditure's.
 func nextBasic(s string, from, stop int) int {
+	for _, l := range listWholes {
+		if k := strings.Index(s[from:stop], l); k >= 0 {
+			stop = from + k
+		}
+	}
 	for at := from; at < stop; {
 		k := strings.Index(s[at:stop], "基本支出")
 		if k < 0 {
