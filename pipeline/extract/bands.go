@@ -61,13 +61,12 @@ func bandBlocks(lines, flat []string, from, to int) *bandTable {
 	for _, b := range blocks {
 		switch {
 		case !isNumberCell(b[0].text):
-			if afterCodes {
-				bt.names = append(bt.names, b...)
-			} else if len(bt.codes) == 0 {
-				for _, c := range b {
-					if colTotal(c.text) {
-						bt.total = c.text
-					}
+			for _, c := range b {
+				switch {
+				case colTotal(c.text) && (afterCodes || len(bt.codes) == 0):
+					bt.total = c.text // the total row's name: among the names, or above the codes
+				case afterCodes:
+					bt.names = append(bt.names, c)
 				}
 			}
 			afterCodes = false
@@ -92,11 +91,14 @@ func bandBlocks(lines, flat []string, from, to int) *bandTable {
 type bandGrid [][]int
 
 // bandSearch calls each with every placement of blocks of the given
-// lengths on n rows and cols columns: each block down consecutive rows of
-// one column, the blocks in the order of their first row, then their
-// column, every row accepted by ok once no later block can reach it.
-// false when the search gave up (*steps past colSteps).
-func bandSearch(lens []int, n, cols int, steps *int, ok func(g bandGrid, r int) bool, each func(g bandGrid)) bool {
+// lengths on n rows and cols columns, as default mode prints bands: the
+// first column's blocks (the 合计, or the 类 codes: every row has one) one
+// after another down the rows, each a band; each other block down
+// consecutive rows of one column within the band above it; the blocks in
+// the order of their first row, then their column; every row accepted by
+// ok once no later block can reach it. false when the search gave up
+// (*steps past colSteps).
+func bandSearch(lens []int, n, cols int, steps *int, ok, room func(g bandGrid, r int) bool, each func(g bandGrid)) bool {
 	g := make(bandGrid, n)
 	for r := range g {
 		g[r] = slices.Repeat([]int{-1}, cols)
@@ -105,43 +107,67 @@ func bandSearch(lens []int, n, cols int, steps *int, ok func(g bandGrid, r int) 
 	for b := 1; b < len(lens); b++ {
 		starts[b] = starts[b-1] + lens[b-1]
 	}
-	var rec func(b, row, col int) bool
-	rec = func(b, row, col int) bool {
+	put := func(b, s, c, k int) {
+		for i := range lens[b] {
+			g[s+i][c] = k
+			if k >= 0 {
+				g[s+i][c] = starts[b] + i
+			}
+		}
+	}
+	// rec places block b after a block at (row, col), the band being rows
+	// from..to, the rows before checked accepted
+	var rec func(b, checked, row, col, from, to int) bool
+	rec = func(b, checked, row, col, from, to int) bool {
 		if *steps++; *steps > colSteps {
 			return false
 		}
-		if b == len(lens) {
-			for r := row; r < n; r++ {
-				if !ok(g, r) {
-					return true
+		final := func(s int) bool { // the rows before s are final
+			for ; checked < s; checked++ {
+				if !ok(g, checked) {
+					return false
 				}
 			}
-			each(g)
 			return true
 		}
-		for s := row; s+lens[b] <= n; s++ {
-			if s > row && !ok(g, s-1) {
-				break // a row no later block reaches does not add up
+		if b == len(lens) {
+			if to == n && final(n) {
+				each(g)
 			}
-			for c := range cols {
-				if s == row && c <= col || slices.ContainsFunc(g[s:s+lens[b]], func(cells []int) bool { return cells[c] >= 0 }) {
+			return true
+		}
+		l := lens[b]
+		for s := max(row, from); s+l <= to; s++ {
+			if !final(s) {
+				return true // a row no later block reaches does not add up
+			}
+			for c := 1; c < cols; c++ {
+				// a block of a column is all its cells down to a blank one
+				// or the band's end: none beside it in the band
+				if s == row && c <= col || slices.ContainsFunc(g[max(from, s-1):min(to, s+l+1)], func(cells []int) bool { return cells[c] >= 0 }) {
 					continue
 				}
-				for k := range lens[b] {
-					g[s+k][c] = starts[b] + k
+				put(b, s, c, 0)
+				fits := true
+				for r := s; r < s+l && fits && room != nil; r++ {
+					fits = room(g, r)
 				}
-				more := rec(b+1, s, c)
-				for k := range lens[b] {
-					g[s+k][c] = -1
-				}
+				more := !fits || rec(b+1, checked, s, c, from, to)
+				put(b, s, c, -1)
 				if !more {
 					return false
 				}
 			}
 		}
-		return true
+		if to+l > n || !final(to) {
+			return true
+		}
+		put(b, to, 0, 0) // the next band
+		more := rec(b+1, checked, to, 0, to, to+l)
+		put(b, to, 0, -1)
+		return more
 	}
-	return rec(0, 0, -1)
+	return rec(0, 0, 0, -1, 0, 0)
 }
 
 // blockLens are the blocks' lengths, and their cells in order.
@@ -203,7 +229,7 @@ func (bt *bandTable) codings(steps *int) ([][]string, bool) {
 		return false
 	}
 	var out [][]string
-	all := bandSearch(lens, n, 3, steps, ok, func(g bandGrid) {
+	all := bandSearch(lens, n, 3, steps, ok, nil, func(g bandGrid) {
 		codes := make([]string, n)
 		for r := range codes {
 			codes[r] = code(g, r)
@@ -225,7 +251,7 @@ type bandReading struct {
 }
 
 // readings places the amounts on the rows of each coding, the total row
-// first or last or none, in up to 1+maxColumns columns; with off, one row
+// first or last where the table names one, in up to widest columns; with off, one row
 // may instead fail by one misprint of one of its cells, which changed back
 // makes every column add up down the tree. false when a search gave up.
 func (bt *bandTable) readings(codings [][]string, off bool, steps *int) ([]bandReading, bool) {
@@ -234,6 +260,7 @@ func (bt *bandTable) readings(codings [][]string, off bool, steps *int) ([]bandR
 	if !numeric {
 		return nil, true
 	}
+	negative := slices.ContainsFunc(toks, func(t token) bool { return t.mant < 0 })
 	var out []bandReading
 	add := func(r bandReading) {
 		if !slices.ContainsFunc(out, func(o bandReading) bool {
@@ -242,83 +269,224 @@ func (bt *bandTable) readings(codings [][]string, off bool, steps *int) ([]bandR
 			out = append(out, r)
 		}
 	}
+	// the rows' codes with the total row placed, first or last, where the
+	// table names one
+	var shapes [][]string
 	for _, coded := range codings {
-		var shapes [][]string // the rows' codes with the total row placed
-		shapes = append(shapes, coded)
-		if bt.total != "" {
+		if bt.total == "" {
+			shapes = append(shapes, coded)
+		} else {
 			shapes = append(shapes, append([]string{""}, coded...), append(slices.Clone(coded), ""))
 		}
-		for _, codes := range shapes {
-			n := len(codes)
-			for cols := 1; cols <= 1+maxColumns; cols++ {
-				odd := -1 // the row taken off, of the rows accepted so far
-				ok := func(g bandGrid, r int) bool {
-					if odd >= r {
-						odd = -1 // taken off on a path given up
-					}
-					if g[r][0] < 0 {
-						return false
-					}
-					if cols == 1 {
-						return true
-					}
-					parts, sum := map[int]token{}, int64(0)
-					for c, k := range g[r][1:] {
-						if k >= 0 {
-							parts[c] = toks[k]
-							sum += units(toks[k])
-						}
-					}
-					total := toks[g[r][0]]
-					if len(parts) > 0 && sum == units(total) || len(parts) == 0 && units(total) == 0 {
-						return true
-					}
-					if !off || odd >= 0 && odd != r || len(misfits(total, parts)) == 0 {
+	}
+	for _, codes := range shapes {
+		n := len(codes)
+		parents := treeParents(codes)
+		// the sums to check once row r is final: of the rows whose last
+		// descendant (or itself) is r
+		due := make([][]int, n)
+		last := make([]int, n)
+		for i := range codes {
+			last[i] = i
+		}
+		for i := n - 1; i >= 0; i-- {
+			if p := parents[i]; p >= 0 {
+				last[p] = max(last[p], last[i])
+			}
+		}
+		for p := range codes {
+			if slices.Contains(parents, p) {
+				due[last[p]] = append(due[last[p]], p)
+			}
+		}
+		for cols := 1; cols <= bt.widest(codes); cols++ {
+			odd := -1 // the row taken off, of the rows accepted so far
+			ok := func(g bandGrid, r int) bool {
+				if odd >= r {
+					odd = -1 // taken off on a path given up
+				}
+				if g[r][0] < 0 || codes[r] == "" && slices.Contains(g[r], -1) {
+					return false // the total has a cell in every column, or the column is blank
+				}
+				if cols > 1 && !rowAddsUp(g[r], toks) {
+					if !off || odd >= 0 || len(misfits(toks[g[r][0]], gridCells(g[r], toks))) == 0 {
 						return false
 					}
 					odd = r
+				}
+				for _, p := range due[r] {
+					if !subtreeAdds(parents, p, g, toks, odd) {
+						return false
+					}
+				}
+				return true
+			}
+			// a row's parts so far above its total, where no amount is
+			// negative: no later cell brings it down (with off, one row
+			// may be the one off)
+			over := func(g bandGrid, r int) bool {
+				var sum int64
+				for _, k := range g[r][1:] {
+					if k >= 0 {
+						sum += units(toks[k])
+					}
+				}
+				return g[r][0] >= 0 && sum > units(toks[g[r][0]])
+			}
+			room := func(g bandGrid, r int) bool {
+				if negative || !over(g, r) {
 					return true
 				}
-				all := bandSearch(lens, n, cols, steps, ok, func(g bandGrid) {
-					for c := range cols {
-						if !slices.ContainsFunc(g, func(cells []int) bool { return cells[c] >= 0 }) {
-							return // a column left blank: fewer columns read it
-						}
-					}
-					total, colToks, place := bandColumns(g, toks)
-					read := bandReading{codes: codes, cells: make([][]colCell, n), fix: cellFix{col: -1}}
-					for r, row := range g {
-						for _, k := range row {
-							if k >= 0 {
-								read.cells[r] = append(read.cells[r], cells[k])
-							}
-						}
-					}
-					if !off {
-						if treeAdds(codes, total, colToks, place, nil) {
-							add(read)
-						}
-						return
-					}
-					if odd < 0 {
-						return // adds up as printed: the exact reading takes it
-					}
-					for _, fix := range misfits(total[odd], rowCellsAt(colToks, place, odd)) {
-						fix.row = odd
-						if treeAdds(codes, total, colToks, place, &fix) {
-							read.fix = fix
-							add(read)
-						}
-					}
-				})
-				if !all {
-					return nil, false
+				if !off {
+					return false
 				}
+				for i := range g {
+					if i != r && over(g, i) {
+						return false
+					}
+				}
+				return true
+			}
+			all := bandSearch(lens, n, cols, steps, ok, room, func(g bandGrid) {
+				if off && odd < 0 {
+					return // adds up as printed: the exact reading takes it
+				}
+				for c := range cols {
+					if !slices.ContainsFunc(g, func(cells []int) bool { return cells[c] >= 0 }) {
+						return // a column left blank: fewer columns read it
+					}
+				}
+				total, colToks, place := bandColumns(g, toks)
+				read := bandReading{codes: codes, cells: make([][]colCell, n), fix: cellFix{col: -1}}
+				for r, row := range g {
+					for _, k := range row {
+						if k >= 0 {
+							read.cells[r] = append(read.cells[r], cells[k])
+						}
+					}
+				}
+				if !off {
+					if treeAdds(codes, total, colToks, place, nil) {
+						add(read)
+					}
+					return
+				}
+				for _, fix := range misfits(total[odd], rowCellsAt(colToks, place, odd)) {
+					fix.row = odd
+					if treeAdds(codes, total, colToks, place, &fix) {
+						read.fix = fix
+						add(read)
+					}
+				}
+			})
+			if !all {
+				return nil, false
 			}
 		}
 	}
 	return out, true
 }
+
+// rowAddsUp tells a placed row whose first cell is the sum of the others
+// (a row of none, nought).
+func rowAddsUp(cells []int, toks []token) bool {
+	sum, parts := int64(0), 0
+	for _, k := range cells[1:] {
+		if k >= 0 {
+			sum, parts = sum+units(toks[k]), parts+1
+		}
+	}
+	total := units(toks[cells[0]])
+	return parts > 0 && sum == total || parts == 0 && total == 0
+}
+
+// subtreeAdds tells whether row p is the sum of its children in every
+// column of a placement, as treeAdds allows (a blank cell nought, each
+// figure's rounding), or the sum involves row odd, which a change of its
+// cell may mend.
+func subtreeAdds(parents []int, p int, g bandGrid, toks []token, odd int) bool {
+	if p == odd || odd >= 0 && parents[odd] == p {
+		return true
+	}
+	for c := range g[p] {
+		var sum, slack, v, h int64
+		for i, q := range parents {
+			if k := g[i][c]; q == p && k >= 0 {
+				sum += units(toks[k])
+				slack += halfDigit(toks[k])
+			}
+		}
+		if k := g[p][c]; k >= 0 {
+			v, h = units(toks[k]), halfDigit(toks[k])
+		}
+		if abs64(v-sum) > slack+h {
+			return false
+		}
+	}
+	return true
+}
+
+// gridCells are a row's cells of a placement but its first, by column.
+func gridCells(cells []int, toks []token) map[int]token {
+	out := map[int]token{}
+	for c, k := range cells[1:] {
+		if k >= 0 {
+			out[c] = toks[k]
+		}
+	}
+	return out
+}
+
+// treeParents gives each row of a coded table the row it adds up to: a 类
+// the total's, a 款 or 项 its 类's or 款's (-1 for none).
+func treeParents(codes []string) []int {
+	parents := make([]int, len(codes))
+	for i, c := range codes {
+		parents[i] = -1
+		switch {
+		case c == "":
+		case len(c) == 3:
+			parents[i] = slices.Index(codes, "")
+		default:
+			parents[i] = slices.Index(codes, c[:len(c)-2])
+		}
+	}
+	return parents
+}
+
+// widest is the most columns readings tries for rows with codes: as many
+// as blocks of one cell open the amounts where the total row is first (a
+// row of its own prints a block a column), or end them where it is last;
+// else 1+maxColumns, or as many blocks of one cell as are printed one
+// after another; up to maxBandColumns.
+func (bt *bandTable) widest(codes []string) int {
+	run := func(blocks [][]colCell) int {
+		k := 0
+		for k < len(blocks) && len(blocks[k]) == 1 {
+			k++
+		}
+		return k
+	}
+	switch slices.Index(codes, "") {
+	case 0:
+		return min(run(bt.vals), maxBandColumns)
+	case len(codes) - 1:
+		back := slices.Clone(bt.vals)
+		slices.Reverse(back)
+		return min(run(back), maxBandColumns)
+	}
+	most, k := 1+maxColumns, 0
+	for _, b := range bt.vals {
+		if k++; len(b) > 1 {
+			k = 0
+		}
+		most = max(most, k)
+	}
+	return min(most, maxBandColumns)
+}
+
+// maxBandColumns bounds the columns of a table printed in bands.
+const maxBandColumns = 6
 
 // bandColumns gives a placement as treeAdds takes it: the first column's
 // tokens, each other column's tokens in order, and each row's index into
@@ -414,11 +582,14 @@ func bandedRows(lines, flat []string, from, to int) (rows, oneOff []row, why str
 	return nil, bt.rows(found[0]), ""
 }
 
-// names gives each coded row of a reading its name (nil when they do not
-// fit): the names printed, one a row, but a name wrapped over two cells —
-// a row taller than the others, which ends every column's block, so that
-// its 合计 is a block of its own; where as many rows are such as there are
-// names more than rows, each takes two cells. Each 类 is named by its name.
+// rowNames gives each coded row of a reading its name (nil when they do
+// not fit): the names printed, one a row, but a name wrapped over two
+// cells. Such a row is taller than the others and ends every column's
+// block, so its 合计 is a block of its own; so is a row between two such
+// (or such a row and the total, or the table's edge). Of the rows whose
+// 合计 is a block of its own, exactly one choice of as many as there are
+// names more than rows, each of the others between two chosen, must
+// remain: those take two cells each. Each 类 is named by its name.
 func (bt *bandTable) rowNames(r bandReading) []string {
 	alone := map[int]bool{} // the lines of blocks of one cell
 	for _, b := range bt.vals {
@@ -426,23 +597,65 @@ func (bt *bandTable) rowNames(r bandReading) []string {
 			alone[b[0].line] = true
 		}
 	}
-	var coded []string
-	var tall []bool
+	n := len(r.codes)
+	var lone []int // the coded rows whose 合计 is a block of its own
+	coded := 0
 	for i, c := range r.codes {
 		if c != "" {
-			coded = append(coded, c)
-			tall = append(tall, alone[r.cells[i][0].line])
+			coded++
+			if alone[r.cells[i][0].line] {
+				lone = append(lone, i)
+			}
 		}
 	}
-	extra := len(bt.names) - len(coded)
-	if extra < 0 || extra > 0 && extra != len(slices.DeleteFunc(slices.Clone(tall), func(t bool) bool { return !t })) {
+	extra := len(bt.names) - coded
+	if extra < 0 || extra > len(lone) || len(lone) > 16 {
 		return nil
+	}
+	tall := make([]bool, n)
+	if extra > 0 {
+		var found []bool
+		ends := func(i int) bool { return i < 0 || i >= n || tall[i] || r.codes[i] == "" } // a block ends beside row i
+		var choose func(k, left int) bool
+		choose = func(k, left int) bool {
+			if k == len(lone) {
+				if left > 0 {
+					return true
+				}
+				for _, i := range lone {
+					if !tall[i] && !(ends(i-1) && ends(i+1)) {
+						return true // a row alone with no reason
+					}
+				}
+				if found != nil {
+					return false // two choices
+				}
+				found = slices.Clone(tall)
+				return true
+			}
+			if left > 0 {
+				tall[lone[k]] = true
+				more := choose(k+1, left-1)
+				tall[lone[k]] = false
+				if !more {
+					return false
+				}
+			}
+			return choose(k+1, left)
+		}
+		if !choose(0, extra) || found == nil {
+			return nil
+		}
+		tall = found
 	}
 	var out []string
 	k := 0
-	for i, c := range coded {
+	for i, c := range r.codes {
+		if c == "" {
+			continue
+		}
 		name := bt.names[k].text
-		if k++; extra > 0 && tall[i] {
+		if k++; tall[i] {
 			name += bt.names[k].text
 			k++
 		}
