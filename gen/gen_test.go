@@ -87,6 +87,7 @@ func TestProperty(t *testing.T) {
 	byPert := map[string][2]int{}
 	gotItems, allItems := map[string]int{}, map[string]int{} // the 项 of the function tables, by code
 	var mixed [2]int                                         // those of the documents printed mixed
+	banded := 0                                              // the documents printed in bands
 	found, missed := map[string]int{}, map[string]int{}      // standard documents with a misprint, and those the checks missed
 	for _, tf := range truths {
 		var want gen.Truth
@@ -156,6 +157,14 @@ func TestProperty(t *testing.T) {
 				t.Errorf("%s (%s, %s): %d of %d items read", want.File, want.Family, want.Perturbed, iok, in)
 			}
 		}
+		// printed in bands and right, its coded tables are read whole: every
+		// figure and every 项 with its code (a wrapped name joined)
+		if strings.Contains(want.Perturbed, "banded") {
+			banded++
+			if !misprintedDoc(want) && (ok < n || iok < in) {
+				t.Errorf("%s (%s, %s): %d of %d figures, %d of %d items read", want.File, want.Family, want.Perturbed, ok, n, iok, in)
+			}
+		}
 		if testing.Verbose() && len(missing) > 0 {
 			t.Logf("%s (%s, %s): missing %s", want.File, want.Family, want.Perturbed, strings.Join(missing, ", "))
 		}
@@ -192,6 +201,9 @@ func TestProperty(t *testing.T) {
 		t.Logf("items  %-14s %d of %d", f, gotItems[f], allItems[f])
 	}
 	t.Logf("items of the documents printed mixed: %d of %d", mixed[0], mixed[1])
+	if banded == 0 {
+		t.Error("no document printed in bands")
+	}
 	if injected == 0 {
 		t.Fatal("no inconsistency injected")
 	}
