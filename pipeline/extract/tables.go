@@ -1077,6 +1077,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableFiscal:
 			b.fiscalTable(t)
 			b.fiscalSides(t, lines, flat)
+			b.fiscalPairs(t, lines, flat)
 		case tableProcurement:
 			b.procurementTable(t, flat)
 		case tableOperating:
