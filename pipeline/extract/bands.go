@@ -73,6 +73,7 @@ func bandBlocks(lines, flat []string, from, to int) *bandTable {
 		case !slices.ContainsFunc(b, func(c colCell) bool { return !isSubCode(c.text) && !(len(c.text) == 3 && isClassCode(c.text)) }):
 			bt.codes = append(bt.codes, b)
 			afterCodes = true
+		case len(bt.codes) == 0 && len(dropNumbering(b)) == 0: // the columns' numbers (栏次) in the header
 		case len(bt.codes) == 0:
 			return nil
 		default:
@@ -589,7 +590,7 @@ func bandedRows(lines, flat []string, from, to int) (rows, oneOff []row, why str
 // (or such a row and the total, or the table's edge). Of the rows whose
 // 合计 is a block of its own, exactly one choice of as many as there are
 // names more than rows, each of the others between two chosen, must
-// remain: those take two cells each. Each 类 is named by its name.
+// remain: those take two cells each (no 类 named as another class).
 func (bt *bandTable) rowNames(r bandReading) []string {
 	alone := map[int]bool{} // the lines of blocks of one cell
 	for _, b := range bt.vals {
@@ -612,59 +613,83 @@ func (bt *bandTable) rowNames(r bandReading) []string {
 	if extra < 0 || extra > len(lone) || len(lone) > 16 {
 		return nil
 	}
+	// named gives the names with the rows tall taking two cells each; nil
+	// where a 类's name names another class, or a row taken as tall is
+	// named whole by its first cell
+	named := func(tall []bool) []string {
+		var out []string
+		k := 0
+		for i, c := range r.codes {
+			if c == "" {
+				continue
+			}
+			name := bt.names[k].text
+			if k++; tall[i] {
+				if wholeName(c, name) {
+					return nil
+				}
+				name += bt.names[k].text
+				k++
+			}
+			if cl, ok := schema.ClassByName(schema.SchemeFunctional, name); len(c) == 3 && ok && cl.Code != c {
+				return nil
+			}
+			out = append(out, name)
+		}
+		return out
+	}
 	tall := make([]bool, n)
-	if extra > 0 {
-		var found []bool
-		ends := func(i int) bool { return i < 0 || i >= n || tall[i] || r.codes[i] == "" } // a block ends beside row i
-		var choose func(k, left int) bool
-		choose = func(k, left int) bool {
-			if k == len(lone) {
-				if left > 0 {
-					return true
+	if extra == 0 {
+		return named(tall)
+	}
+	var found []string
+	ends := func(i int) bool { return i < 0 || i >= n || tall[i] || r.codes[i] == "" } // a block ends beside row i
+	var choose func(k, left int) bool
+	choose = func(k, left int) bool {
+		if k == len(lone) {
+			if left > 0 {
+				return true
+			}
+			for _, i := range lone {
+				if !tall[i] && !(ends(i-1) && ends(i+1)) {
+					return true // a row alone with no reason
 				}
-				for _, i := range lone {
-					if !tall[i] && !(ends(i-1) && ends(i+1)) {
-						return true // a row alone with no reason
-					}
-				}
+			}
+			if names := named(tall); names != nil {
 				if found != nil {
 					return false // two choices
 				}
-				found = slices.Clone(tall)
-				return true
+				found = names
 			}
-			if left > 0 {
-				tall[lone[k]] = true
-				more := choose(k+1, left-1)
-				tall[lone[k]] = false
-				if !more {
-					return false
-				}
+			return true
+		}
+		if left > 0 {
+			tall[lone[k]] = true
+			more := choose(k+1, left-1)
+			tall[lone[k]] = false
+			if !more {
+				return false
 			}
-			return choose(k+1, left)
 		}
-		if !choose(0, extra) || found == nil {
-			return nil
-		}
-		tall = found
+		return choose(k+1, left)
 	}
-	var out []string
-	k := 0
-	for i, c := range r.codes {
-		if c == "" {
-			continue
-		}
-		name := bt.names[k].text
-		if k++; tall[i] {
-			name += bt.names[k].text
-			k++
-		}
-		if len(c) == 3 && !classNamed(c, name) {
-			return nil
-		}
-		out = append(out, name)
+	if !choose(0, extra) {
+		return nil
 	}
-	return out
+	return found
+}
+
+// wholeName tells a name that is the one the classification knows for
+// code, today's or a former one (支出 aside).
+func wholeName(code, name string) bool {
+	cl, ok := schema.LookupCode(schema.SchemeFunctional, code)
+	n := schema.NormalizeName(name)
+	for _, x := range append([]string{cl.Name}, cl.FormerNames...) {
+		if x = schema.NormalizeName(x); ok && (n == x || n+"支出" == x) {
+			return true
+		}
+	}
+	return false
 }
 
 // rows gives a reading's rows: each coded row named by rowNames where
