@@ -28,7 +28,7 @@ import (
 type bandTable struct {
 	codes, vals [][]colCell // the blocks of codes and of amounts, in order
 	names       []colCell   // the names printed after each page's codes
-	total       string      // the total row's name printed in the header ("" none)
+	total       string      // the total row's name, above the codes or among the names ("" none)
 }
 
 // bandBlocks splits the cells of lines from..to into blocks of codes,
