@@ -92,6 +92,7 @@ func TestProperty(t *testing.T) {
 	byPert := map[string][2]int{}
 	gotItems, allItems := map[string]int{}, map[string]int{} // the 项 of the function tables, by code
 	var mixed [2]int                                         // those of the documents printed mixed
+	banded := 0                                              // the documents printed in bands
 	found, missed := map[string]int{}, map[string]int{}      // standard documents with a misprint, and those the checks missed
 	for _, tf := range truths {
 		var want gen.Truth
@@ -161,6 +162,16 @@ func TestProperty(t *testing.T) {
 				t.Errorf("%s (%s, %s): %d of %d items read", want.File, want.Family, want.Perturbed, iok, in)
 			}
 		}
+		// printed in bands and right, its function table is read (its
+		// wrapped names joined)
+		if strings.Contains(want.Perturbed, "banded") {
+			banded++
+			for _, c := range d.Coverage {
+				if functionTable(c.Name) && c.Status != schema.CoverageRead && !misprintedDoc(want) {
+					t.Errorf("%s (%s, %s): %s %s: %s", want.File, want.Family, want.Perturbed, c.Name, c.Status, c.Reason)
+				}
+			}
+		}
 		if testing.Verbose() && len(missing) > 0 {
 			t.Logf("%s (%s, %s): missing %s", want.File, want.Family, want.Perturbed, strings.Join(missing, ", "))
 		}
@@ -197,6 +208,9 @@ func TestProperty(t *testing.T) {
 		t.Logf("items  %-14s %d of %d", f, gotItems[f], allItems[f])
 	}
 	t.Logf("items of the documents printed mixed: %d of %d", mixed[0], mixed[1])
+	if banded == 0 {
+		t.Error("no document printed in bands")
+	}
 	if injected == 0 {
 		t.Fatal("no inconsistency injected")
 	}
@@ -226,6 +240,13 @@ func TestProperty(t *testing.T) {
 			t.Logf("  %-40s %d of %d", k, byPert[k][0], byPert[k][1])
 		}
 	}
+}
+
+// functionTable tells the title of a function table of the appropriations
+// (一般公共预算支出表, 公共财政拨款支出表, 一般公共预算财政拨款支出决算表).
+func functionTable(title string) bool {
+	return strings.Contains(title, "支出") && (strings.Contains(title, "一般公共预算") || strings.Contains(title, "财政拨款")) &&
+		!strings.ContainsAny(title, "基三收") && !strings.Contains(title, "基金") && !strings.Contains(title, "总表")
 }
 
 // compareStandard compares a standard-set document's figures with its

@@ -30,6 +30,7 @@ type pert struct {
 	Default   bool `json:"default,omitempty"`    // pdftotext default mode: a cell a line, blank cells dropped
 	ColWise   bool `json:"col_wise,omitempty"`   // default mode emitting a table column by column
 	ByClass   bool `json:"by_class,omitempty"`   // ColWise: a function table's 款 and 项 codes a 类 at a time, after the 类 codes and the header's 款 项 (Shanghai Putuo's 决算)
+	Banded    bool `json:"banded,omitempty"`     // ColWise: a table with 类 款 项 columns in bands, a row whose name wraps ending every column's block, a blank line between blocks (Shanghai Putuo's 决算's 收入决算表)
 	Mixed     bool `json:"mixed,omitempty"`      // default mode emitting a coded table's names and amounts row by row, its codes apart
 	Wrap      bool `json:"wrap,omitempty"`       // long row labels wrapped, the figures on the middle line
 	WrapBelow bool `json:"wrap_below,omitempty"` // … or the figures on the first line, the label on the two below
@@ -54,7 +55,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -443,6 +444,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	d.p.ItemsOnly = d.p.Web && !d.p.Typo && fam == "final9" && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+6)).IntN(2) == 0
 	// the codes a 类 at a time, from a stream of their own likewise
 	d.p.ByClass = d.p.ColWise && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+5)).IntN(2) == 0
+	// the bands, from a stream of their own likewise (blank lines after each
+	// cell would end every block)
+	d.p.Banded = d.p.ColWise && !d.p.Spaced && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+7)).IntN(2) == 0
 	// tabs between cells, from a stream of their own likewise
 	d.p.Tabs = !d.p.Default && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+2)).IntN(4) == 0
 	if d.p.Tabs && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+4)).IntN(2) == 0 {
@@ -712,6 +716,10 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 	// a function table's 类 款 项 header line: by class, its 款 and 项 are
 	// printed after the 类 codes
 	codeLine := slices.IndexFunc(t.header, func(h string) bool { return strings.Join(strings.Fields(h), " ") == "类 款 项" })
+	if d.p.ColWise && d.p.Banded && t.coded && codeLine >= 0 {
+		d.renderBands(b, t)
+		return
+	}
 	byClass := d.p.ColWise && d.p.ByClass && t.coded && codeLine >= 0
 	for k, h := range t.header {
 		for _, f := range strings.Fields(h) {
@@ -772,6 +780,70 @@ func (d *sdoc) renderDefault(b *strings.Builder, t ttable) {
 		}
 	}
 	if t.note != "" {
+		d.out(b, t.note)
+	}
+}
+
+// renderBands prints a coded table as default mode printed 07's 收入决算表:
+// a row whose name wraps (two lines) is taller than the others and ends
+// every column's block, and so does the total row above the rest; each
+// band prints its code columns' blocks (a column's cells down consecutive
+// rows, blank cells ending them), by their first row, then column; then
+// the names, then each band's amounts' blocks likewise, a blank line
+// between two blocks.
+func (d *sdoc) renderBands(b *strings.Builder, t ttable) {
+	for _, h := range t.header {
+		for _, f := range strings.Fields(h) {
+			d.out(b, f)
+		}
+	}
+	name := func(r trow) string { return r.cells[3] } // after the 类 款 项 columns; the total's 合计 too
+	var bands [][2]int                                // rows [from, to)
+	from := 0
+	for i, r := range t.rows {
+		if n := name(r); tw(n) >= 10 || n == "合计" || n == "总计" {
+			if from < i {
+				bands = append(bands, [2]int{from, i})
+			}
+			bands, from = append(bands, [2]int{i, i + 1}), i+1
+		}
+	}
+	if from < len(t.rows) {
+		bands = append(bands, [2]int{from, len(t.rows)})
+	}
+	filled := func(i, c int) bool { return c < len(t.rows[i].cells) && t.rows[i].cells[c] != "" }
+	blocks := func(cols []int) {
+		for _, band := range bands {
+			for i := band[0]; i < band[1]; i++ {
+				for _, c := range cols {
+					if !filled(i, c) || i > band[0] && filled(i-1, c) {
+						continue // no block begins here
+					}
+					d.out(b, "")
+					for k := i; k < band[1] && filled(k, c); k++ {
+						d.out(b, t.rows[k].cells[c])
+					}
+				}
+			}
+		}
+	}
+	codes, amounts := []int{0, 1, 2}, []int{}
+	for c := 4; c < len(t.cols); c++ {
+		amounts = append(amounts, c)
+	}
+	blocks(codes)
+	d.out(b, "")
+	for _, r := range t.rows {
+		n := []rune(name(r))
+		if len(n) >= 10 {
+			d.out(b, string(n[:len(n)/2]))
+			n = n[len(n)/2:]
+		}
+		d.out(b, string(n))
+	}
+	blocks(amounts)
+	if t.note != "" {
+		d.out(b, "")
 		d.out(b, t.note)
 	}
 }

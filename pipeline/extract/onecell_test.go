@@ -652,3 +652,37 @@ func TestThreePublicNamedRowsBlankSubtotal(t *testing.T) {
 		}
 	}
 }
+
+// fiscalPairsText is a 财政拨款收支总表 in 元 as default mode prints 01's:
+// the revenue's one source beside the first class, the header's 合计 and
+// 一般公共预算 columns, then each class's 合计 and 一般公共预算 one after the
+// other (its name printed after its amounts), the 支出总计's two, the 收入总计.
+func fiscalPairsText(education string) string {
+	cells := []string{"某区某街道2024年部门预算", "2024年部门财政拨款收支预算总表", "单位：元",
+		"财政拨款收入", "项目", "一、一般公共预算资金", "财政拨款支出", "预算数", "项目",
+		"1,000,000 一、一般公共服务支出", "合计", "一般公共预算", "300,000", "300,000",
+		"二、教育支出", "250,000", education, "三、卫生健康支出", "150,000", "150,000",
+		"四、住房保障支出", "300,000", "300,000", "1,000,000", "1,000,000", "收入总计", "1,000,000", "支出总计",
+		"2024年部门一般公共预算支出功能分类预算表"}
+	return strings.Join(cells, "\n\n") + "\n"
+}
+
+// A class's two amounts apart by one misprint (a digit: 280,000; a
+// tenfold: 2,500,000) are kept, its 一般公共预算 against its 合计, naming
+// the changed line; as printed, or apart by more (240,001), nothing is.
+func TestFiscalPairs(t *testing.T) {
+	for _, c := range []struct {
+		education string
+		want      bool
+	}{{"250,000", false}, {"280,000", true}, {"2,500,000", true}, {"240,001", false}} {
+		text := fiscalPairsText(c.education)
+		line := slices.Index(strings.Split(text, "\n"), c.education) + 1
+		broken := brokenSums(extractLines(t, text))
+		switch {
+		case !c.want && len(broken) > 0:
+			t.Errorf("%s: failing sums %v", c.education, broken)
+		case c.want && (len(broken) != 1 || !slices.Contains(broken[0], line)):
+			t.Errorf("%s: failing sums %v, want the class's two with line %d", c.education, broken, line)
+		}
+	}
+}

@@ -530,6 +530,59 @@ func (b *builder) fiscalSides(t table, lines, flat []string) {
 	b.keepLevels(t, all, 3)
 }
 
+// fiscalPairs keeps the one row of a 财政拨款收支总表 default mode printed
+// whose 合计 and part differ. Where its header names a 合计 column and the
+// parts' columns after it (一般公共预算, 政府性基金, 国有资本经营) and only
+// one part holds figures, each row of the expenditure side prints its 合计
+// and that part one after the other, equal: the amounts after the header,
+// pair by pair. Where three pairs or more are equal and exactly one is
+// not, one misprint of one of its cells apart (a digit, a tenfold), the
+// pair is kept as table claims, its part against its 合计 (sum.table).
+// Two cells of two pairs swapped leave both apart, and nothing is kept.
+func (b *builder) fiscalPairs(t table, lines, flat []string) {
+	if t.laid {
+		return
+	}
+	cells := tableCells(t, lines, flat, false)
+	at := slices.IndexFunc(cells, func(c cellItem) bool { return c.text == "合计" })
+	if at < 0 || at+1 == len(cells) || !startsWithAny(dropEnum(cells[at+1].text), []string{"一般公共预算", "政府性基金", "国有资本经营"}) {
+		return
+	}
+	var vals []token
+	for _, c := range cells[at+2:] {
+		if !isNumberCell(c.text) {
+			continue
+		}
+		tok, ok := cellToken(c.text, c.line)
+		if !ok {
+			return
+		}
+		vals = append(vals, tok)
+	}
+	equal, off := 0, -1
+	for k := 0; k+1 < len(vals); k += 2 {
+		switch {
+		case t.value(vals[k]) == t.value(vals[k+1]):
+			equal++
+		case off >= 0:
+			return // two pairs apart: no one misprint
+		default:
+			off = k
+		}
+	}
+	if off < 0 || equal < 3 {
+		return
+	}
+	total, part := vals[off], vals[off+1]
+	back := func(x, y token) bool { // one misprint of x changed back makes it y
+		return slices.Contains(misprints(x, 4), units(y))
+	}
+	if back(total, part) || back(part, total) {
+		b.keep(t, []tableRow{{ref: refFiscal + "pair", tok: total, line: total.line},
+			{ref: refFiscal + "pair/part", of: refFiscal + "pair", tok: part, line: part.line}})
+	}
+}
+
 // fiscalClaims keeps the two 总计 of a 财政拨款收支总表 read by column, where
 // they differ, as table claims: the expenditure side's against the revenue
 // side's (sum.table), and against the appropriations' total the text

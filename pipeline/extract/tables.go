@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -204,6 +205,14 @@ func findTables(lines, flat []string) []table {
 			} else {
 				tabs[k].unplaced = why
 				tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
+				if tabs[k].oneOff == nil {
+					var rows []row
+					rows, tabs[k].oneOff, why = bandedRows(lines, flat, tabs[k].line, end)
+					if rows != nil {
+						tabs[k].rows, tabs[k].unplaced = rows, ""
+					}
+					tabs[k].unplaced = cmp.Or(why, tabs[k].unplaced)
+				}
 				tabs[k].colwise = tabs[k].oneOff != nil
 				tabs[k].codesApart = classCodesAdjacent(flat, tabs[k].line, end)
 			}
@@ -1142,6 +1151,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableFiscal:
 			b.fiscalTable(t)
 			b.fiscalSides(t, lines, flat)
+			b.fiscalPairs(t, lines, flat)
 		case tableProcurement:
 			b.procurementTable(t, flat)
 		case tableOperating:
