@@ -12,7 +12,8 @@ import (
 // line, a table row is a line — so such a line is broken, in one pass, into
 // the lines a PDF would have given:
 //
-//   - after a sentence's end (。；！？);
+//   - after a sentence's end (。；！？), and after a contents' entry's page
+//     number, the leaders before it (第一部分 部门概况........ 3);
 //   - before a heading's enumerator (一、 十二、 （三）), and before a
 //     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
 //     spreadsheet's sheets run into one line) and the unit after it;
@@ -55,7 +56,7 @@ func breakLongLines(lines []string) []string {
 			continue
 		}
 		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
-		for _, sentence := range split(l, sentenceEnd) {
+		for _, sentence := range split(l, entryOrSentenceEnd) {
 			if strings.Contains(sentence, "  ") { // columns set apart by spaces: a layout row
 				out = appendCapped(out, sentence)
 				continue
@@ -99,6 +100,26 @@ func sentenceEnd(l string, i int, r, _ rune) int {
 		return i + utf8.RuneLen(r)
 	}
 	return -1
+}
+
+// entryOrSentenceEnd cuts after a sentence's end or a contents' entry:
+// its page number after the leaders (.... 3, …… 3, ···· 3).
+func entryOrSentenceEnd(l string, i int, r, prev rune) int {
+	if c := sentenceEnd(l, i, r, prev); c >= 0 {
+		return c
+	}
+	if !isDigit(r) || isDigit(prev) {
+		return -1
+	}
+	before := strings.TrimRight(l[:i], " ")
+	if !strings.HasSuffix(before, "...") && !strings.HasSuffix(before, "……") && !strings.HasSuffix(before, "···") {
+		return -1
+	}
+	end := i
+	for end < len(l) && isDigit(rune(l[end])) {
+		end++
+	}
+	return end
 }
 
 // headingStart cuts before a heading's enumerator: 一、 十二、 （三）, 第二部分.

@@ -35,6 +35,15 @@ func TestBreakLongLines(t *testing.T) {
 	if tail := got[len(got)-3:]; !strings.HasSuffix(tail[0], "收 入 总 计 1,200.50 支 出 总 计 1,200.50") || tail[1] != "表1-1 部门收入总表" || tail[2] != "单位:万元 项 目" {
 		t.Errorf("sheets' end: %q", tail)
 	}
+	// a contents page on one line: an entry a line, up to its page number
+	// after the leaders
+	toc := "目  录 第一部分  某厅部门概况.......... 3 一、部门职责...... 3 第二部分  某厅2019年度部门决算公开表..... 6 " +
+		"一、收入支出决算公开表…… 6 二、收入决算公开表···· 7 第三部分  某厅2019年度部门决算情况说明" + strings.Repeat("…", 100) + " 18"
+	want = []string{"目  录 第一部分  某厅部门概况.......... 3", "一、部门职责...... 3", "第二部分  某厅2019年度部门决算公开表..... 6",
+		"一、收入支出决算公开表…… 6", "二、收入决算公开表···· 7", "第三部分  某厅2019年度部门决算情况说明" + strings.Repeat("…", 100) + " 18"}
+	if got := breakLongLines([]string{toc}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("contents: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
