@@ -358,7 +358,7 @@ func contentsIdentity(flat []string) identity {
 
 // pageChrome are what a site prints around an article's title: the share
 // buttons, print and close links, the font-size switch, the view count.
-var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印本页", "【打印】", "关闭窗口", "【关闭】", "字号:", "【字体:大中小】", "大中小】", "浏览次数:", "阅读次数:", "点击数:"}
+var pageChrome = []string{"QQ空间", "微博", "微信", "分享到", "打印本页", "【打印】", "关闭窗口", "【关闭】", "字号:", "【字体:大中小】", "大中小】", "浏览次数:", "阅读次数:", "点击数:", "打印页面", "关闭页面"}
 
 // afterPageChrome drops from a (compact) line what a web page prints before
 // its title: a breadcrumb (当前位置:…) up to the last of the chrome that
