@@ -112,7 +112,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 		}
 		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
-		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
+		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(threePublicClause(t)) {
 			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
 			// a line that is more than the title (a web page's body on one
 			// line) holds it up to its first 说明 or 情况 after the 三公
@@ -143,6 +143,21 @@ func readIdentity(flat, lines []string) identity {
 			if c := strings.TrimRight(t, "| "); id.year == 0 && strings.HasSuffix(c, "表") && titleLike(c) {
 				if tp := threePublicTitleKind(c, headerKind(flat, i)); tp.year != 0 && nameLike(tp.name) {
 					id, id.line = tp, i+1
+				}
+			}
+			// … a web page's body on one line opening with it: the title up
+			// to its 表, the header the words after it
+			if k := strings.Index(t, "三公"); id.year == 0 && k > 0 && !titleLike(t) {
+				if j := strings.Index(t[k:], "表"); j > 0 && titleLike(t[:k+j+len("表")]) {
+					c := t[:k+j+len("表")]
+					header := t[len(c):] // up to its first figure or its 合计 / 总计 row
+					for _, end := range []string{"合计", "总计", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"} {
+						header, _, _ = strings.Cut(header, end)
+					}
+					if tp := threePublicTitleKind(c, kindOfHeader(header)); tp.year != 0 && nameLike(tp.name) {
+						id, id.line = tp, i+1
+						id.title = c
+					}
 				}
 			}
 			// a heading of the page that names no department, the subject
@@ -409,6 +424,24 @@ func threePublicHead(t string) string {
 		}
 	}
 	return ""
+}
+
+// threePublicClause is what of a line names the 三公: the line up to the
+// first 表, 说明 or 情况 after its 三公 where the line is more than a title
+// (a web page's body on one line, the words after it no title's), else the
+// whole line.
+func threePublicClause(t string) string {
+	k := strings.Index(t, "三公")
+	if k < 0 || titleLike(t) {
+		return t
+	}
+	end := len(t)
+	for _, w := range []string{"表", "说明", "情况"} {
+		if j := strings.Index(t[k:], w); j >= 0 {
+			end = min(end, k+j+len(w))
+		}
+	}
+	return t[:end]
 }
 
 // openingClause is the title a page of the 三公 alone that has none
@@ -1331,7 +1364,7 @@ func headerIdentity(h *ingest.Header) identity {
 // "决算数" a final account's; "" where the header names neither or both
 // (a 决算's table beside its 预算数).
 func headerKind(flat []string, i int) string {
-	budget, final := false, false
+	var header string
 	for n, j := 0, i; n < 4; n++ {
 		if j = nextIndex(flat, j); j < 0 {
 			break
@@ -1340,9 +1373,14 @@ func headerKind(flat []string, i int) string {
 		if strings.Contains(l, "合计") || strings.Contains(l, "总计") || l[0] >= '0' && l[0] <= '9' {
 			break
 		}
-		budget = budget || strings.Contains(l, "预算数")
-		final = final || strings.Contains(l, "决算数")
+		header += l
 	}
+	return kindOfHeader(header)
+}
+
+// kindOfHeader is the kind of the amounts a table's header names.
+func kindOfHeader(header string) string {
+	budget, final := strings.Contains(header, "预算数"), strings.Contains(header, "决算数")
 	switch {
 	case budget && !final:
 		return "budget"
