@@ -12,8 +12,9 @@ import (
 // line, a table row is a line — so such a line is broken, in one pass, into
 // the lines a PDF would have given:
 //
-//   - after a sentence's end (。；！？), and after a contents' entry's page
-//     number, the leaders before it (第一部分 部门概况........ 3);
+//   - after a sentence's end (。；！？), after a contents' entry's page
+//     number, the leaders before it (第一部分 部门概况........ 3), and after
+//     an attached file's name (某局2021年度部门决算.pdf): a link's line;
 //   - before a heading's enumerator (一、 十二、 （三）), and before a
 //     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
 //     spreadsheet's sheets run into one line) and the unit after it;
@@ -56,7 +57,7 @@ func breakLongLines(lines []string) []string {
 			continue
 		}
 		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
-		for _, sentence := range split(l, entryOrSentenceEnd) {
+		for _, sentence := range split(l, pieceEnd) {
 			if strings.Contains(sentence, "  ") { // columns set apart by spaces: a layout row
 				out = appendCapped(out, sentence)
 				continue
@@ -102,11 +103,19 @@ func sentenceEnd(l string, i int, r, _ rune) int {
 	return -1
 }
 
-// entryOrSentenceEnd cuts after a sentence's end or a contents' entry:
-// its page number after the leaders (.... 3, …… 3, ···· 3).
-func entryOrSentenceEnd(l string, i int, r, prev rune) int {
+// pieceEnd cuts after a sentence's end, a contents' entry (its page
+// number after the leaders: .... 3, …… 3, ···· 3) or a file's name that a
+// space follows (….pdf, ….xlsx).
+func pieceEnd(l string, i int, r, prev rune) int {
 	if c := sentenceEnd(l, i, r, prev); c >= 0 {
 		return c
+	}
+	if r == ' ' && prev != ' ' {
+		for _, ext := range []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"} {
+			if i > len(ext) && strings.EqualFold(l[i-len(ext):i], ext) {
+				return i
+			}
+		}
 	}
 	if !isDigit(r) || isDigit(prev) {
 		return -1

@@ -44,6 +44,13 @@ func TestBreakLongLines(t *testing.T) {
 	if got := breakLongLines([]string{toc}); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("contents: got\n%s", strings.Join(got, "\n"))
 	}
+	// a document site's page on one line: an attached file's name a line,
+	// the title after it its own
+	files := "2021年度部门决算公开说明-某处.pdf 某区某管理处 2021 年度决算公开说明 (目录) 附表.XLSX " + strings.Repeat("某处", 200) + " 某局.pdf某局.pdf"
+	want = []string{"2021年度部门决算公开说明-某处.pdf", "某区某管理处 2021 年度决算公开说明 (目录) 附表.XLSX", strings.Repeat("某处", 200) + " 某局.pdf某局.pdf"}
+	if got := breakLongLines([]string{files}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("files: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
