@@ -138,6 +138,8 @@ func headingStart(l string, i int, r, prev rune) int {
 		return i
 	case isNumeral(r) && !isNumeral(prev) && !isDigit(prev) && headingAt(l[i:], false):
 		return i
+	case isDigit(r) && prev == ' ' && digitHeadingAt(l[i:]):
+		return i
 	case r == '表' && (prev == ' ' || prev == 0) && tableNumberAt(l[i+len("表"):]):
 		return i
 	case r == '单' && prev == ' ' && (strings.HasPrefix(l[i:], "单位:") || strings.HasPrefix(l[i:], "单位：")) && strings.HasSuffix(strings.TrimRight(l[:i], " "), "表"):
@@ -146,6 +148,12 @@ func headingStart(l string, i int, r, prev rune) int {
 		return i
 	}
 	return -1
+}
+
+// digitHeadingAt tells whether s starts with an entry's number: 1、 or 12、.
+func digitHeadingAt(s string) bool {
+	k := strings.IndexFunc(s, func(r rune) bool { return !isDigit(r) })
+	return k > 0 && k <= 2 && strings.HasPrefix(s[k:], "、")
 }
 
 // tableNumberAt tells whether s, after a 表, is a table's number and its

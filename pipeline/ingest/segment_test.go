@@ -51,6 +51,14 @@ func TestBreakLongLines(t *testing.T) {
 	if got := breakLongLines([]string{files}); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("files: got\n%s", strings.Join(got, "\n"))
 	}
+	// a contents' entries numbered 1、 each a line, as a list's items;
+	// a figure's digits before 、 no entry
+	entries := "五、2019年部门决算公开表(汇总及本级) (一)某局汇总 1、收入支出决算总表 12、收入决算表 (二)某局本级 1、收入支出决算总表 " +
+		strings.Repeat("说明", 200) + "共3、5人"
+	want = []string{"五、2019年部门决算公开表(汇总及本级)", "(一)某局汇总", "1、收入支出决算总表", "12、收入决算表", "(二)某局本级", "1、收入支出决算总表 " + strings.Repeat("说明", 200) + "共3、5人"}
+	if got := breakLongLines([]string{entries}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
