@@ -63,6 +63,17 @@ func breakLongLines(lines []string) []string {
 				continue
 			}
 			if cells, ok := cellRun(sentence); ok {
+				// the heading and the sentence that end it are no part of
+				// it: "… 公务用车购置费 二、2016年 “三公”经费…情况说明 某局2016年度…决算为68.3万元。"
+				if segs := split(sentence, headingStart); len(segs) > 1 {
+					last := segs[len(segs)-1]
+					if head, ok := cellRun(strings.TrimSpace(sentence[:strings.LastIndex(sentence, last)])); ok {
+						if _, tail := cellRun(last); !tail {
+							out = appendCapped(append(out, head...), last)
+							continue
+						}
+					}
+				}
 				out = append(out, cells...)
 				continue
 			}

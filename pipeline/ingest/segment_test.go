@@ -59,6 +59,14 @@ func TestBreakLongLines(t *testing.T) {
 	if got := breakLongLines([]string{entries}); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("entries: got\n%s", strings.Join(got, "\n"))
 	}
+	// a run of cells ended by a heading and the sentence after it: the
+	// heading's line holds its sentence, as the cells their lines
+	run := pad + "。一、2016年“三公”经费决算情况表 (单位:万元) 项 目 预算数 决算数 合 计 77.00 68.30 公务接待费 35.00 26.4 公务用车购置费 42.00 41.90 " +
+		"二、2016年 “三公”经费支出决算情况说明 某局2016年度“三公”经费支出决算为68.3万元。"
+	got = breakLongLines([]string{run})
+	if n := len(got); n < 2 || got[n-2] != "41.90" || got[n-1] != "二、2016年 “三公”经费支出决算情况说明 某局2016年度“三公”经费支出决算为68.3万元。" {
+		t.Errorf("cells and a heading: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
