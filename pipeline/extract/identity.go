@@ -164,7 +164,13 @@ func readIdentity(flat, lines []string) identity {
 			// of its sentences does: "二、2016年“三公”经费财政拨款支出决算
 			// 情况说明" (not a table's title, "…决算情况表"); the page's own
 			// title opening with the year, "2016年“三公”经费预算", alike
-			if c := dropEnum(t); id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
+			// (… run into its first sentence, a web page's body on one line:
+			// the heading up to its 说明)
+			c := dropEnum(t)
+			if h := threePublicHead(c); c != t && h != "" {
+				c = h
+			}
+			if id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
 				if tp := threePublicTitle(c); tp.year != 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
@@ -726,6 +732,13 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, l := range flat {
+		// a numbered heading run into the sentence after it (a web page's
+		// body on one line): "二、2016年“三公”经费…情况说明某局2016年度…"
+		if h := dropEnum(l); h != l {
+			if _, rest, ok := strings.Cut(h, "说明"); ok {
+				l = rest
+			}
+		}
 		k := strings.Index(l, y)
 		if k <= 0 {
 			continue
