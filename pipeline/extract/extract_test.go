@@ -91,6 +91,10 @@ func TestIdentity(t *testing.T) {
 		// (the 标题 of its header named only the unit)
 		{[]string{"当前位置： 首页政务公开部门预决算公开 某县青少年活动中心 时间：2020-08-10 09:30 微信 微博 QQ空间 某县青少年活动中心 2016年单位预算 第一部分 某县青少年活动中心概况"}, "某县青少年活动中心", 2016, "budget"},
 		{[]string{"您现在的位置：首页 > 信息公开 > 财政预决算 【字体：大 中 小】 【打印】 某市档案馆2021年部门决算"}, "某市档案馆", 2021, "final_accounts"},
+		// a short page whose body, its contents alone, is one line: the
+		// numbered entry that names the report gives the title
+		{[]string{"目录 一、 某市某技术服务中心基本情况 (一)单位职责 (二)单位机构设置 二、某市某技术服务中心2021年度部门决算表 (一)收入支出决算总表 (二)收入决算表"},
+			"某市某技术服务中心", 2021, "final_accounts"},
 		// … its crumbs and the page's own short title with a bare 预算 before
 		// the print and close links
 		{[]string{"当前位置: 首页>>专题报道>>某市某区2022年预算公开专栏>>区园林绿化局>>部门财政预算 某市某区某公园2022年预算 日期:2022-01-21 11:58 来源:区园林绿化局 打印页面 关闭页面 某市某区某公园2022年部门预算公开目录"},

@@ -3,6 +3,7 @@ package extract
 import (
 	"budgetpub/pipeline/ingest"
 
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -334,6 +335,30 @@ func readIdentity(flat, lines []string) identity {
 	return id
 }
 
+// contentsEntry opens a numbered entry of the contents: 二、 or (三).
+var contentsEntry = regexp.MustCompile(`\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、`)
+
+// contentsEntries are the headings a (compact) line gives: the line, or
+// where it is the contents run into one line ("目录一、某中心基本情况(一)
+// 单位职责二、某中心2021年度部门决算表…", a web page's short body), each
+// numbered entry after the 目录.
+func contentsEntries(l string) []string {
+	rest, ok := strings.CutPrefix(l, "目录")
+	if !ok {
+		return []string{l}
+	}
+	var out []string
+	at := contentsEntry.FindAllStringIndex(rest, -1)
+	for k, loc := range at {
+		end := len(rest)
+		if k+1 < len(at) {
+			end = at[k+1][0]
+		}
+		out = append(out, rest[loc[0]:end])
+	}
+	return out
+}
+
 // contentsIdentity serves a text with no title, only its contents: the
 // numbered headings of its parts give the year and the kind ("三、2019年部门
 // 决算收支情况说明"), and the department where one names it before the year
@@ -342,36 +367,38 @@ func readIdentity(flat, lines []string) identity {
 // department's; else none is taken.
 func contentsIdentity(flat []string) identity {
 	var id identity
-	for i, l := range flat {
-		h := dropEnum(l)
-		if h == l || !titleLike(h) {
-			continue
-		}
-		y, before, after, ok := yearIn(h)
-		if !ok {
-			continue
-		}
-		var kind, scope string
-		for _, k := range titleKinds[:4] {
-			if strings.HasPrefix(after, k.word) {
-				kind, scope = k.kind, k.scope
+	for i, line := range flat {
+		for _, l := range contentsEntries(line) {
+			h := dropEnum(l)
+			if h == l || !titleLike(h) {
+				continue
 			}
-		}
-		if kind == "" {
-			continue
-		}
-		name := cleanName(before)
-		if name != "" && !nameLike(name) {
-			return identity{}
-		}
-		if id.year != 0 && (y != id.year || kind != id.kind || scope != id.scope || name != "" && id.name != "" && name != id.name) {
-			return identity{} // headings that disagree: none is the disclosure's
-		}
-		if id.year == 0 {
-			id = identity{year: y, kind: kind, scope: scope, line: i + 1, title: h, contents: true}
-		}
-		if id.name == "" && name != "" {
-			id.name, id.line, id.title = name, i+1, h
+			y, before, after, ok := yearIn(h)
+			if !ok {
+				continue
+			}
+			var kind, scope string
+			for _, k := range titleKinds[:4] {
+				if strings.HasPrefix(after, k.word) {
+					kind, scope = k.kind, k.scope
+				}
+			}
+			if kind == "" {
+				continue
+			}
+			name := cleanName(before)
+			if name != "" && !nameLike(name) {
+				return identity{}
+			}
+			if id.year != 0 && (y != id.year || kind != id.kind || scope != id.scope || name != "" && id.name != "" && name != id.name) {
+				return identity{} // headings that disagree: none is the disclosure's
+			}
+			if id.year == 0 {
+				id = identity{year: y, kind: kind, scope: scope, line: i + 1, title: h, contents: true}
+			}
+			if id.name == "" && name != "" {
+				id.name, id.line, id.title = name, i+1, h
+			}
 		}
 	}
 	return id
