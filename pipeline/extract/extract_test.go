@@ -93,6 +93,14 @@ func TestIdentity(t *testing.T) {
 		{[]string{"您现在的位置：首页 > 信息公开 > 财政预决算 【字体：大 中 小】 【打印】 某市档案馆2021年部门决算"}, "某市档案馆", 2021, "final_accounts"},
 		{[]string{"当前位置: 首页>>专题报道>>某某市某某区2022年预算公开专栏>>部门财政预算 某某市某某区某公园2022年预算 日期:2022-01-21 11:58 来源:区园林绿化局 打印页面 关闭页面 某某市某某区某公园2022年部门预算公开目录 一、2022年部门预算情况说明"},
 			"某某市某某区某公园", 2022, "budget"},
+		// a short page whose body, its contents alone, is one line: the
+		// numbered entry that names the report gives the title
+		{[]string{"目录 一、 某市某技术服务中心基本情况 (一)单位职责 (二)单位机构设置 二、某市某技术服务中心2021年度部门决算表 (一)收入支出决算总表 (二)收入决算表"},
+			"某市某技术服务中心", 2021, "final_accounts"},
+		// … its crumbs and the page's own short title with a bare 预算 before
+		// the print and close links
+		{[]string{"当前位置: 首页>>专题报道>>某市某区2022年预算公开专栏>>区园林绿化局>>部门财政预算 某市某区某公园2022年预算 日期:2022-01-21 11:58 来源:区园林绿化局 打印页面 关闭页面 某市某区某公园2022年部门预算公开目录"},
+			"某市某区某公园", 2022, "budget"},
 		// … the page's words before the title's name, the last crumb or a
 		// metadata value its own word; a region spaced from its name is the name's
 		{[]string{"院务公开 某某市中心医院2023年部门预算公开说明 目 录 第一部分 某某市中心医院概况"}, "某某市中心医院", 2023, "budget"},
@@ -1514,6 +1522,10 @@ func TestIdentityRealTitles(t *testing.T) {
 		{"某市某镇中心小学2021部门预算信息公开\n目录\n第一部分 单位概况", "某市某镇中心小学", "budget", "department", 2021},
 		{"某县东兴镇人民政府 2020年部门预算及“三公”经费预算\n目录", "某县东兴镇人民政府", "budget", "department", 2020},
 		{"2024年某县某镇“三公”经费预算财政拨款情况统计表 | ||||\n单位:万元 | ||||", "某县某镇", "budget", "", 2024},
+		// … a web page's body on one line opening with it, the kind its
+		// header's (本年预算数), a later note naming the 部门预算 no title
+		{"2015年某市司法局部门“三公”经费情况统计表 | || 单位:万元 | | 项 目 | 本年预算数 | 合 计 | 34.35 | 注:按照财政部和部门预算管理的有关规定,“三公”经费包括因公出国(境)经费。",
+			"某市司法局", "budget", "", 2015},
 		{"  • 发布日期:2020-09-24\n  • 标题:某州农产品质量检测中心2019年度部门决算公开\n  • 发布机构:某州农业农村局\n目录",
 			"某州农产品质量检测中心", "final_accounts", "department", 2019},
 		{"某区民宗局(外侨办)2015年度“三公”经费财政拨款\n决算情况说明\n一、“三公”经费的单位范围\n2015年度“三公”经费财政拨款年度预算为5.5万元，支出决算为2.11万元。",
@@ -1543,6 +1555,9 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a 三公 page whose headings name no department: the one sentence
 		// that opens with a name gives it
 		{"一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n二、2016年 “三公”经费财政拨款支出决算情况说明\n某市城市管理局2016年度“三公”经费财政拨款支出决算为68.3万元。",
+			"某市城市管理局", "final_accounts", "", 2016},
+		// … the heading run into that sentence (a web page's body on one line)
+		{"一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n合\n计\n77.00\n68.30\n二、2016年 “三公”经费财政拨款支出决算情况说明 某市城市管理局2016年度“三公”经费财政拨款支出决算为68.3万元,完成年初预算的88.7%。",
 			"某市城市管理局", "final_accounts", "", 2016},
 		// "<name>财政拨款“三公”经费预算<year>年情况如下"
 		{"某市公路养护中心财政拨款“三公”经费预算2014年情况如下:\n一、因公出国(境)经费\n2014年某市公路养护中心没有安排出国计划。",

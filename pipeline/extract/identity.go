@@ -3,6 +3,7 @@ package extract
 import (
 	"budgetpub/pipeline/ingest"
 
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,7 +119,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 		}
 		// a page of the 三公 alone: "某县文联2022年度“三公”经费决算情况说明"
-		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(t) {
+		if id.year == 0 && strings.Contains(t, "三公") && !namesReport(threePublicClause(t)) {
 			// its kind may open the next line: "某局2015年度“三公”经费财政拨款" / "决算情况说明";
 			// a line that is more than the title (a web page's body on one
 			// line) holds it up to its first 说明 or 情况 after the 三公
@@ -151,11 +152,32 @@ func readIdentity(flat, lines []string) identity {
 					id, id.line = tp, i+1
 				}
 			}
+			// … a web page's body on one line opening with it: the title up
+			// to its 表, the header the words after it
+			if k := strings.Index(t, "三公"); id.year == 0 && k > 0 && !titleLike(t) {
+				if j := strings.Index(t[k:], "表"); j > 0 && titleLike(t[:k+j+len("表")]) {
+					c := t[:k+j+len("表")]
+					header := t[len(c):] // up to its first figure or its 合计 / 总计 row
+					for _, end := range []string{"合计", "总计", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"} {
+						header, _, _ = strings.Cut(header, end)
+					}
+					if tp := threePublicTitleKind(c, kindOfHeader(header)); tp.year != 0 && nameLike(tp.name) {
+						id, id.line = tp, i+1
+						id.title = c
+					}
+				}
+			}
 			// a heading of the page that names no department, the subject
 			// of its sentences does: "二、2016年“三公”经费财政拨款支出决算
 			// 情况说明" (not a table's title, "…决算情况表"); the page's own
 			// title opening with the year, "2016年“三公”经费预算", alike
-			if c := dropEnum(t); id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
+			// (… run into its first sentence, a web page's body on one line:
+			// the heading up to its 说明)
+			c := dropEnum(t)
+			if h := threePublicHead(c); c != t && h != "" {
+				c = h
+			}
+			if id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
 				if tp := threePublicTitle(c); tp.year != 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
@@ -481,6 +503,30 @@ func spelledOut(flat, lines []string, id identity) identity {
 	}
 }
 
+// contentsEntry opens a numbered entry of the contents: 二、 or (三).
+var contentsEntry = regexp.MustCompile(`\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、`)
+
+// contentsEntries are the headings a (compact) line gives: the line, or
+// where it is the contents run into one line ("目录一、某中心基本情况(一)
+// 单位职责二、某中心2021年度部门决算表…", a web page's short body), each
+// numbered entry after the 目录.
+func contentsEntries(l string) []string {
+	rest, ok := strings.CutPrefix(l, "目录")
+	if !ok {
+		return []string{l}
+	}
+	var out []string
+	at := contentsEntry.FindAllStringIndex(rest, -1)
+	for k, loc := range at {
+		end := len(rest)
+		if k+1 < len(at) {
+			end = at[k+1][0]
+		}
+		out = append(out, rest[loc[0]:end])
+	}
+	return out
+}
+
 // contentsIdentity serves a text with no title, only its contents: the
 // numbered headings of its parts give the year and the kind ("三、2019年部门
 // 决算收支情况说明"), and the department where one names it before the year
@@ -489,36 +535,38 @@ func spelledOut(flat, lines []string, id identity) identity {
 // department's; else none is taken.
 func contentsIdentity(flat []string) identity {
 	var id identity
-	for i, l := range flat {
-		h := dropEnum(l)
-		if h == l || !titleLike(h) {
-			continue
-		}
-		y, before, after, ok := yearIn(h)
-		if !ok {
-			continue
-		}
-		var kind, scope string
-		for _, k := range titleKinds[:4] {
-			if strings.HasPrefix(after, k.word) {
-				kind, scope = k.kind, k.scope
+	for i, line := range flat {
+		for _, l := range contentsEntries(line) {
+			h := dropEnum(l)
+			if h == l || !titleLike(h) {
+				continue
 			}
-		}
-		if kind == "" {
-			continue
-		}
-		name := cleanName(before)
-		if name != "" && !nameLike(name) {
-			return identity{}
-		}
-		if id.year != 0 && (y != id.year || kind != id.kind || scope != id.scope || name != "" && id.name != "" && name != id.name) {
-			return identity{} // headings that disagree: none is the disclosure's
-		}
-		if id.year == 0 {
-			id = identity{year: y, kind: kind, scope: scope, line: i + 1, title: h, contents: true}
-		}
-		if id.name == "" && name != "" {
-			id.name, id.line, id.title = name, i+1, h
+			y, before, after, ok := yearIn(h)
+			if !ok {
+				continue
+			}
+			var kind, scope string
+			for _, k := range titleKinds[:4] {
+				if strings.HasPrefix(after, k.word) {
+					kind, scope = k.kind, k.scope
+				}
+			}
+			if kind == "" {
+				continue
+			}
+			name := cleanName(before)
+			if name != "" && !nameLike(name) {
+				return identity{}
+			}
+			if id.year != 0 && (y != id.year || kind != id.kind || scope != id.scope || name != "" && id.name != "" && name != id.name) {
+				return identity{} // headings that disagree: none is the disclosure's
+			}
+			if id.year == 0 {
+				id = identity{year: y, kind: kind, scope: scope, line: i + 1, title: h, contents: true}
+			}
+			if id.name == "" && name != "" {
+				id.name, id.line, id.title = name, i+1, h
+			}
 		}
 	}
 	return id
@@ -577,6 +625,24 @@ func threePublicHead(t string) string {
 		}
 	}
 	return ""
+}
+
+// threePublicClause is what of a line names the 三公: the line up to the
+// first 表, 说明 or 情况 after its 三公 where the line is more than a title
+// (a web page's body on one line, the words after it no title's), else the
+// whole line.
+func threePublicClause(t string) string {
+	k := strings.Index(t, "三公")
+	if k < 0 || titleLike(t) {
+		return t
+	}
+	end := len(t)
+	for _, w := range []string{"表", "说明", "情况"} {
+		if j := strings.Index(t[k:], w); j >= 0 {
+			end = min(end, k+j+len(w))
+		}
+	}
+	return t[:end]
 }
 
 // openingClause is the title a page of the 三公 alone that has none
@@ -866,6 +932,13 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, l := range flat {
+		// a numbered heading run into the sentence after it (a web page's
+		// body on one line): "二、2016年“三公”经费…情况说明某局2016年度…"
+		if h := dropEnum(l); h != l {
+			if _, rest, ok := strings.Cut(h, "说明"); ok {
+				l = rest
+			}
+		}
 		k := strings.Index(l, y)
 		if k <= 0 {
 			continue
@@ -1564,7 +1637,7 @@ func headerIdentity(h *ingest.Header) identity {
 // "决算数" a final account's; "" where the header names neither or both
 // (a 决算's table beside its 预算数).
 func headerKind(flat []string, i int) string {
-	budget, final := false, false
+	var header string
 	for n, j := 0, i; n < 8; n++ { // a web table's header a cell a line runs longer
 		if j = nextIndex(flat, j); j < 0 {
 			break
@@ -1573,9 +1646,14 @@ func headerKind(flat []string, i int) string {
 		if strings.Contains(l, "合计") || strings.Contains(l, "总计") || l[0] >= '0' && l[0] <= '9' {
 			break
 		}
-		budget = budget || strings.Contains(l, "预算数")
-		final = final || strings.Contains(l, "决算数")
+		header += l
 	}
+	return kindOfHeader(header)
+}
+
+// kindOfHeader is the kind of the amounts a table's header names.
+func kindOfHeader(header string) string {
+	budget, final := strings.Contains(header, "预算数"), strings.Contains(header, "决算数")
 	switch {
 	case budget && !final:
 		return "budget"

@@ -13,7 +13,9 @@ import (
 // line, a table row is a line — so such a line is broken, in one pass, into
 // the lines a PDF would have given:
 //
-//   - after a sentence's end (。；！？);
+//   - after a sentence's end (。；！？), after a contents' entry's page
+//     number, the leaders before it (第一部分 部门概况........ 3), and after
+//     an attached file's name (某局2021年度部门决算.pdf): a link's line;
 //   - before a heading's enumerator (一、 十二、 （三）), and before a
 //     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
 //     spreadsheet's sheets run into one line) and the unit after it;
@@ -57,12 +59,23 @@ func breakLongLines(lines []string) []string {
 			continue
 		}
 		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
-		for _, sentence := range split(l, sentenceEnd) {
+		for _, sentence := range split(l, pieceEnd) {
 			if layoutRow(sentence) { // columns set apart by spaces
 				out = appendCapped(out, sentence)
 				continue
 			}
 			if cells, ok := cellRun(sentence); ok {
+				// the heading and the sentence that end it are no part of
+				// it: "… 公务用车购置费 二、2016年 “三公”经费…情况说明 某局2016年度…决算为68.3万元。"
+				if segs := split(sentence, headingStart); len(segs) > 1 {
+					last := segs[len(segs)-1]
+					if head, ok := cellRun(strings.TrimSpace(sentence[:strings.LastIndex(sentence, last)])); ok {
+						if _, tail := cellRun(last); !tail {
+							out = appendCapped(append(out, head...), last)
+							continue
+						}
+					}
+				}
 				out = append(out, cells...)
 				continue
 			}
@@ -118,12 +131,42 @@ func sentenceEnd(l string, i int, r, _ rune) int {
 	return -1
 }
 
+// pieceEnd cuts after a sentence's end, a contents' entry (its page
+// number after the leaders: .... 3, …… 3, ···· 3) or a file's name that a
+// space follows (….pdf, ….xlsx).
+func pieceEnd(l string, i int, r, prev rune) int {
+	if c := sentenceEnd(l, i, r, prev); c >= 0 {
+		return c
+	}
+	if r == ' ' && prev != ' ' {
+		for _, ext := range []string{".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps"} {
+			if i > len(ext) && strings.EqualFold(l[i-len(ext):i], ext) {
+				return i
+			}
+		}
+	}
+	if !isDigit(r) || isDigit(prev) {
+		return -1
+	}
+	before := strings.TrimRight(l[:i], " ")
+	if !strings.HasSuffix(before, "...") && !strings.HasSuffix(before, "……") && !strings.HasSuffix(before, "···") {
+		return -1
+	}
+	end := i
+	for end < len(l) && isDigit(rune(l[end])) {
+		end++
+	}
+	return end
+}
+
 // headingStart cuts before a heading's enumerator: 一、 十二、 （三）, 第二部分.
 func headingStart(l string, i int, r, prev rune) int {
 	switch {
 	case (r == '（' || r == '(') && headingAt(l[i+utf8.RuneLen(r):], true):
 		return i
 	case isNumeral(r) && !isNumeral(prev) && !isDigit(prev) && headingAt(l[i:], false):
+		return i
+	case isDigit(r) && prev == ' ' && digitHeadingAt(l[i:]):
 		return i
 	case r == '表' && (prev == ' ' || prev == 0) && tableNumberAt(l[i+len("表"):]):
 		return i
@@ -133,6 +176,12 @@ func headingStart(l string, i int, r, prev rune) int {
 		return i
 	}
 	return -1
+}
+
+// digitHeadingAt tells whether s starts with an entry's number: 1、 or 12、.
+func digitHeadingAt(s string) bool {
+	k := strings.IndexFunc(s, func(r rune) bool { return !isDigit(r) })
+	return k > 0 && k <= 2 && strings.HasPrefix(s[k:], "、")
 }
 
 // tableNumberAt tells whether s, after a 表, is a table's number and its

@@ -61,6 +61,38 @@ func TestBreakLongLines(t *testing.T) {
 	if got := breakLongLines([]string{trad}); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("a unit after a title in traditional script: got\n%s", strings.Join(got, "\n"))
 	}
+	// a contents page on one line: an entry a line, up to its page number
+	// after the leaders
+	toc := "目  录 第一部分  某厅部门概况.......... 3 一、部门职责...... 3 第二部分  某厅2019年度部门决算公开表..... 6 " +
+		"一、收入支出决算公开表…… 6 二、收入决算公开表···· 7 第三部分  某厅2019年度部门决算情况说明" + strings.Repeat("…", 100) + " 18"
+	want = []string{"目  录 第一部分  某厅部门概况.......... 3", "一、部门职责...... 3", "第二部分  某厅2019年度部门决算公开表..... 6",
+		"一、收入支出决算公开表…… 6", "二、收入决算公开表···· 7", "第三部分  某厅2019年度部门决算情况说明" + strings.Repeat("…", 100) + " 18"}
+	if got := breakLongLines([]string{toc}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("contents: got\n%s", strings.Join(got, "\n"))
+	}
+	// a document site's page on one line: an attached file's name a line,
+	// the title after it its own
+	files := "2021年度部门决算公开说明-某处.pdf 某区某管理处 2021 年度决算公开说明 (目录) 附表.XLSX " + strings.Repeat("某处", 200) + " 某局.pdf某局.pdf"
+	want = []string{"2021年度部门决算公开说明-某处.pdf", "某区某管理处 2021 年度决算公开说明 (目录) 附表.XLSX", strings.Repeat("某处", 200) + " 某局.pdf某局.pdf"}
+	if got := breakLongLines([]string{files}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("files: got\n%s", strings.Join(got, "\n"))
+	}
+	// a contents' entries numbered 1、 each a line, as a list's items;
+	// a figure's digits before 、 no entry
+	entries := "五、2019年部门决算公开表(汇总及本级) (一)某局汇总 1、收入支出决算总表 12、收入决算表 (二)某局本级 1、收入支出决算总表 " +
+		strings.Repeat("说明", 200) + "共3、5人"
+	want = []string{"五、2019年部门决算公开表(汇总及本级)", "(一)某局汇总", "1、收入支出决算总表", "12、收入决算表", "(二)某局本级", "1、收入支出决算总表 " + strings.Repeat("说明", 200) + "共3、5人"}
+	if got := breakLongLines([]string{entries}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries: got\n%s", strings.Join(got, "\n"))
+	}
+	// a run of cells ended by a heading and the sentence after it: the
+	// heading's line holds its sentence, as the cells their lines
+	run := pad + "。一、2016年“三公”经费决算情况表 (单位:万元) 项 目 预算数 决算数 合 计 77.00 68.30 公务接待费 35.00 26.4 公务用车购置费 42.00 41.90 " +
+		"二、2016年 “三公”经费支出决算情况说明 某局2016年度“三公”经费支出决算为68.3万元。"
+	got = breakLongLines([]string{run})
+	if n := len(got); n < 2 || got[n-2] != "41.90" || got[n-1] != "二、2016年 “三公”经费支出决算情况说明 某局2016年度“三公”经费支出决算为68.3万元。" {
+		t.Errorf("cells and a heading: got\n%s", strings.Join(got, "\n"))
+	}
 	short := []string{"一、收入。二、支出。"}
 	if got := breakLongLines(short); len(got) != 1 {
 		t.Errorf("a short line was broken: %q", got)
