@@ -32,7 +32,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) ||
+			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) || b.comparand(start, end) ||
 				b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
 				continue
 			}
@@ -334,6 +334,41 @@ func (b *builder) otherYear(start int) bool {
 		return true
 	}
 	return b.otherYearSentence(start)
+}
+
+// comparandOpening is what opens the other side of a comparison before
+// its label: 与, 比 or 较 and the year compared with ("与2016年", "比上年",
+// "较2014年度部门决算公开"), no figure, clause or 相比 between.
+var comparandOpening = regexp.MustCompile(`(^|[^相对比])(与|比|较)(20[0-9]{2}年度?|上一?年度?|去年)[^0-9]{0,24}$`)
+
+// comparand tells a label at [start, end) that names the other side of a
+// comparison, not the figure: "与2016年公共财政预算收入1631.06万元相比增加
+// 8306.32万元", "比上年收入决算221.17万元减少15.9万元". Its clause opens the
+// comparison before it (comparandOpening), and its amount is followed by
+// what closes one (相比, 相较) or by the change's direction. That amount is
+// the year compared with (or its budget): the prior year's only where the
+// figure's own comparison reads it (figureYoY), never the figure.
+func (b *builder) comparand(start, end int) bool {
+	st := b.st
+	from := runeStart(st.s, max(0, start-3*40))
+	head := st.s[from:start]
+	if k := strings.LastIndexAny(head, "，。；,;:："); k >= 0 {
+		_, size := utf8.DecodeRuneInString(head[k:])
+		head = head[k+size:]
+	}
+	// "与上年相比财政拨款收入…": the comparison closed before the label
+	if !comparandOpening.MatchString(strings.ReplaceAll(head, " ", "")) || containsAny(head, []string{"相比", "相较"}) {
+		return false
+	}
+	ti := st.tokenAt(end)
+	if ti >= len(st.toks) || st.clauseEnd(end) < st.toks[ti].start {
+		return false
+	}
+	tail := strings.TrimLeft(st.s[st.toks[ti].end:], " ,，")
+	_, up := wordAt(tail, upWords)
+	_, down := wordAt(tail, downWords)
+	_, flat := wordAt(tail, flatWords)
+	return up || down || flat || startsWithAny(tail, []string{"相比", "相较", "比较"})
 }
 
 // sentenceMarker is an enumeration marker opening a sentence or heading:

@@ -1224,3 +1224,31 @@ func TestTotalsNamedOtherwise(t *testing.T) {
 		t.Errorf("revenue %+v, want total 5019800 and carried over 83000", r)
 	}
 }
+
+// An amount stated as the other side of a comparison ("与2016年公共财政预算
+// 收入1631.06万元相比", "比上年财政拨款收入700万元增加…") is the year compared
+// with, never the figure its label names: no source is read from it, it is
+// the prior year's only where the figure's own comparison states it, and
+// otherwise it is left out with a warning.
+func TestComparandIsNoFigure(t *testing.T) {
+	const fa = "某镇人民政府2016年度部门决算\n"
+	checkWordings(t, []wording{
+		{name: "与 the year's budget 相比", text: fa + "2016年度收入总计900万元,与2016年公共财政预算收入700万元,相比增加200万元,增长28.57%。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/sources/0", "/revenue/prior_year"}},
+		{name: "与上年 相比", text: fa + "2016年度收入总计900万元，与上年一般公共预算拨款收入700万元相比增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/sources/0", "/revenue/prior_year"}},
+		{name: "比上年", text: fa + "2016年度收入总计900万元，比上年财政拨款收入700万元增加200万元，增长28.57%。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}, absent: []string{"/revenue/sources/0"}},
+		{name: "较上年度", text: fa + "2016年度收入总计900万元，较上年度一般公共预算收入1,000万元减少100万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 10000000}, absent: []string{"/revenue/sources/0"}},
+		// a comparison closed before the label compares the figure the label names
+		{name: "与上年相比 before the label", text: fa + "2016年度收入总计900万元。与上年相比财政拨款收入900万元增加200万元。\n",
+			want: map[string]float64{"/revenue/sources/0/amount": 9000000}},
+		{name: "the sources after it", text: fa + "2016年度收入总计900万元，比上年财政拨款收入700万元增加200万元。其中：财政拨款收入900万元。\n",
+			want: map[string]float64{"/revenue/prior_year": 7000000, "/revenue/sources/0/amount": 9000000}, absent: []string{"/revenue/sources/1"}},
+	})
+	d := extractLines(t, fa+"2016年度收入总计900万元，与上年一般公共预算拨款收入700万元相比增加200万元。\n")
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "700万元") }) {
+		t.Errorf("the compared amount is left out without a warning: %v", d.Warnings)
+	}
+}
