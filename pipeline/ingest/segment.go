@@ -241,7 +241,7 @@ func cellRun(seg string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	if utf8.RuneCountInString(strings.Join(fields, " ")) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
+	if utf8.RuneCountInString(strings.Join(fields, " ")) > 12*len(fields) || numbers*4 < len(fields) && !titledTable(fields) {
 		return nil, false
 	}
 	return fields, true
@@ -263,10 +263,12 @@ func joinTableNumbers(fields []string) []string {
 	return out
 }
 
-// emptyTable tells the fields of a table with no figure (a 政府性基金 table
-// the department has no money for): its title (after its number, if any),
-// then its unit or 编制单位 line within the next fields, then its header.
-func emptyTable(fields []string) bool {
+// titledTable tells the fields of a table with few figures or none (a
+// 政府性基金 table the department has no money for, a 三公 table whose
+// parts are left blank): its title (after its number, if any), then its
+// unit, its 编制单位 line or its header's first cell 项目 within the next
+// fields.
+func titledTable(fields []string) bool {
 	if strings.HasSuffix(fields[1], "表") { // the title after its number: 公开10表, 附件3
 		fields = fields[1:]
 	}
@@ -274,6 +276,9 @@ func emptyTable(fields []string) bool {
 		return false
 	}
 	for _, f := range fields[1:4] {
+		if f == "项目" || f == "項目" {
+			return true
+		}
 		for _, p := range []string{"编制部门", "编制单位", "单位：", "单位:", "金额单位", "部门名称", "单位名称"} {
 			if strings.HasPrefix(f, p) {
 				return true
