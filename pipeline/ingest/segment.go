@@ -29,6 +29,9 @@ import (
 //   - anything still longer than maxSegment at its last space, or at a rune
 //     boundary when it has none.
 //
+// A line shorter than longLine is broken so too when it is a table's title,
+// its unit or header and its cells: a short page's one line (see toBreak).
+//
 // Line numbers then count the broken lines; the site shows those lines.
 const (
 	longLine   = 512  // bytes: lines longer than this are broken
@@ -40,21 +43,15 @@ const (
 var pageMark = regexp.MustCompile(` 第 ?[0-9]+ ?页[,，]? ?共 ?[0-9]+ ?页 `)
 
 // breakLongLines returns lines with every line longer than longLine broken
-// as above; lines no longer than that are returned as they are.
+// as above, and a shorter line that is a table's title and its cells (a
+// short page's one line); other lines are returned as they are.
 func breakLongLines(lines []string) []string {
-	long := false
-	for _, l := range lines {
-		if len(l) > longLine {
-			long = true
-			break
-		}
-	}
-	if !long {
+	if !slices.ContainsFunc(lines, toBreak) {
 		return lines
 	}
 	out := make([]string, 0, len(lines)+64)
 	for _, l := range lines {
-		if len(l) <= longLine {
+		if !toBreak(l) {
 			out = append(out, l)
 			continue
 		}
@@ -85,6 +82,20 @@ func breakLongLines(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// toBreak tells a line to break: a long one, or a table's title (after a
+// heading, its number) with its unit or header and a run of cells after
+// it. A short sentence, a row of a table and a title alone are kept.
+func toBreak(l string) bool {
+	if len(l) > longLine {
+		return true
+	}
+	if strings.Count(l, " ") < 7 || !strings.Contains(l, "表") { // cheap: most lines are neither
+		return false
+	}
+	fields := strings.Fields(l)
+	return len(fields) >= 8 && titledTable(fields) && !layoutRow(l)
 }
 
 // spaceRun is a run of two spaces or more.
@@ -241,7 +252,7 @@ func cellRun(seg string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	if utf8.RuneCountInString(strings.Join(fields, " ")) > 12*len(fields) || numbers*4 < len(fields) && !emptyTable(fields) {
+	if utf8.RuneCountInString(strings.Join(fields, " ")) > 12*len(fields) || numbers*4 < len(fields) && !titledTable(fields) {
 		return nil, false
 	}
 	return fields, true
@@ -263,10 +274,12 @@ func joinTableNumbers(fields []string) []string {
 	return out
 }
 
-// emptyTable tells the fields of a table with no figure (a 政府性基金 table
-// the department has no money for): its title (after its number, if any),
-// then its unit or 编制单位 line within the next fields, then its header.
-func emptyTable(fields []string) bool {
+// titledTable tells the fields of a table with few figures or none (a
+// 政府性基金 table the department has no money for, a 三公 table whose
+// parts are left blank): its title (after its number, if any), then its
+// unit, its 编制单位 line or its header's first cell 项目 within the next
+// fields.
+func titledTable(fields []string) bool {
 	if strings.HasSuffix(fields[1], "表") { // the title after its number: 公开10表, 附件3
 		fields = fields[1:]
 	}
@@ -274,6 +287,9 @@ func emptyTable(fields []string) bool {
 		return false
 	}
 	for _, f := range fields[1:4] {
+		if f == "项目" || f == "項目" {
+			return true
+		}
 		for _, p := range []string{"编制部门", "编制单位", "单位：", "单位:", "金额单位", "部门名称", "单位名称"} {
 			if strings.HasPrefix(f, p) {
 				return true

@@ -23,6 +23,14 @@ func TestBreakLongLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a 三公 table whose parts are left blank, two figures among its cells:
+	// its title and header's first cell tell the table; its heading and
+	// sentence close the run
+	blank := pad + "。一、2018年“三公”经费支出预算表 项目 预算数(万元) 合计 3.1 因公出国(境)费 0 公务接待费 公务用车购置及运行费 其中:公务用车运行维护费 公务用车购置 二、2018年“三公”经费支出预算情况说明 某局2018年度“三公”经费支出预算为3.1万元。"
+	want = []string{pad + "。", "一、2018年“三公”经费支出预算表", "项目", "预算数(万元)", "合计", "3.1", "因公出国(境)费", "0", "公务接待费", "公务用车购置及运行费", "其中:公务用车运行维护费", "公务用车购置", "二、2018年“三公”经费支出预算情况说明 某局2018年度“三公”经费支出预算为3.1万元。"}
+	if got := breakLongLines([]string{blank}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a table with blank cells: got\n%s", strings.Join(got, "\n"))
+	}
 	// a spreadsheet's sheets run into one line: a line at each sheet's
 	// number and title, one at its unit; its page footer dropped
 	sheets := "某局 2020年部门预算 报送日期: 年 月 日 表1 部门收支总表 单位:万元 收 项 入 目 支 2020年预算数 项 出 目 一、一般公共预算拨款收入 1,200.50 一、一般公共服务支出 1,000.50 " +
@@ -101,6 +109,27 @@ func TestBreakLongLines(t *testing.T) {
 
 // TestBreakLongLinesCapped: a line with no sentence end, heading or cell
 // run is still cut, at spaces or rune boundaries, into short lines.
+// TestBreakShortTableLine: a short page's one line that is a table's title,
+// its unit or header and its cells is broken as a long line is; a short
+// sentence, a table's row and a title with its unit are kept.
+func TestBreakShortTableLine(t *testing.T) {
+	table := "某局2018年“三公”经费支出预算表 单位:万元 项目 预算数 合计 3.1 因公出国(境)费 0 公务接待费 2.1 公务用车购置及运行费 1"
+	want := []string{"短行", "某局2018年“三公”经费支出预算表", "单位:万元", "项目", "预算数", "合计", "3.1", "因公出国(境)费", "0", "公务接待费", "2.1", "公务用车购置及运行费", "1"}
+	if got := breakLongLines([]string{"短行", table}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a short table's line: got\n%s", strings.Join(got, "\n"))
+	}
+	for _, l := range []string{
+		"某局2018年度“三公”经费支出预算为 3.1 万元 其中 公务接待费 2.1 万元 公务用车 1 万元。",
+		"一、一般公共服务支出 1,000.50 200 300 400 500 600 700",
+		"某局2018年部门收支总表 单位:万元",
+		"某局收支总表      单位:万元      项目      预算数      合计      3.1      公务接待费      2.1",
+	} {
+		if got := breakLongLines([]string{l}); len(got) != 1 || got[0] != l {
+			t.Errorf("a short line was broken: %q", got)
+		}
+	}
+}
+
 func TestBreakLongLinesCapped(t *testing.T) {
 	for _, l := range []string{strings.Repeat("汉", 100000), strings.Repeat("abc ", 100000), strings.Repeat("x", 100000)} {
 		got := breakLongLines([]string{l})
