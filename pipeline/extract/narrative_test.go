@@ -1252,3 +1252,35 @@ func TestComparandIsNoFigure(t *testing.T) {
 		t.Errorf("the compared amount is left out without a warning: %v", d.Warnings)
 	}
 }
+
+// "与上年<the figure's own label>X万元相比，增加Y万元，增长Z%" states the
+// figure's prior year and the change against it, the comparison after the
+// figure or before it; another subject, another year or the year's budget
+// after 与 is no prior year of the figure and stays out.
+func TestComparedWithPriorYear(t *testing.T) {
+	const fa = "某镇人民政府2016年度部门决算\n"
+	checkWordings(t, []wording{
+		{name: "与上年 after the figure", text: fa + "2016年度收入总计900万元，与上年收入总计700万元相比，增加200万元，增长28.57%。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}, absent: []string{"/revenue/sources/0"}},
+		{name: "与2015年度 after the figure", text: fa + "2016年度收入总计900万元，与2015年度收入总计1,000万元相比减少100万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 10000000}},
+		{name: "与去年 before the figure", text: fa + "与去年收入总计700万元相比，2016年度收入总计900万元，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}},
+		{name: "another subject", text: fa + "2016年度收入总计900万元，与上年财政拨款收入700万元相比，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year", "/revenue/sources/0"}},
+		{name: "a year not the previous", text: fa + "2016年度收入总计900万元，与2014年收入总计700万元相比，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "the year's budget", text: fa + "2016年度收入总计900万元，与2016年预算收入总计700万元相比，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "no change stated", text: fa + "2016年度收入总计900万元，与上年收入总计700万元相比。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+	})
+	d := extractLines(t, fa+"2016年度收入总计900万元，与上年收入总计700万元相比，增加200万元，增长28.57%。\n")
+	if !claimWith(d.Claims, "/revenue", schema.ClaimChange, 2000000) || !claimWith(d.Claims, "/revenue", schema.ClaimChangePct, 28.57) {
+		t.Errorf("the stated change is not the figure's: %+v", d.Claims)
+	}
+	d = extractLines(t, fa+"2016年度收入总计900万元，与上年财政拨款收入700万元相比，增加200万元。\n")
+	if slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimChange }) {
+		t.Errorf("another subject's change is read as the figure's: %+v", d.Claims)
+	}
+}
