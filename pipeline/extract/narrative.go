@@ -97,13 +97,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		}
 	}
 	if amount != nil {
-		for _, ti := range compared {
-			if p := b.comparedYoY(cpath, ti, *amount); p != nil && prior == nil {
-				prior = p
-			} else if p != nil && *p != *prior {
-				b.claim(cpath, schema.ClaimPriorYear, ti, p.Float(), "")
-			}
-		}
+		prior = b.comparedPriors(cpath, compared, *amount, prior)
 		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
@@ -395,8 +389,9 @@ var priorOpening = regexp.MustCompile(`(^|[^相对比])与(上一?年度?|去年
 
 // priorCompared tells a comparand label at [start, end) that names the
 // figure itself in the prior year: "与上年收入总计700万元相比", "与2015年度
-// “三公”经费支出50万元相比" in a 2016 document — the previous year right
-// before the label, its amount right after it, 相比 or 相较 right after that.
+// “三公”经费决算数50万元相比" in a 2016 决算 — the previous year right
+// before the label, its amount right after it (支出, or a 决算's 决算数,
+// between), 相比 or 相较 right after that.
 // It returns the amount's token. The label is the figure's own, so the
 // subject is the same; any other word between (预算, another subject) and
 // nothing is read.
@@ -413,10 +408,32 @@ func (b *builder) priorCompared(start, end int) (int, bool) {
 		}
 	}
 	ti := st.tokenAt(end)
-	if ti >= len(st.toks) || st.toks[ti].kind != numMoney || strings.Trim(st.s[end:st.toks[ti].start], " 为是:") != "" {
+	if ti >= len(st.toks) || st.toks[ti].kind != numMoney {
+		return 0, false
+	}
+	gap := strings.TrimPrefix(st.s[end:st.toks[ti].start], "支出")
+	if b.doc.Document.Kind == schema.KindFinalAccounts { // the prior year's 决算 ("与上年“三公”经费决算数…")
+		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "决算"), "数")
+	}
+	if strings.Trim(gap, " 为是:") != "" {
 		return 0, false
 	}
 	return ti, startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], " "), []string{"相比", "相较"})
+}
+
+// comparedPriors records the comparisons the prior-year amounts at tokens
+// compared open (comparedYoY) about the figure at path, its amount amount
+// and its prior year prior as read so far, and returns that prior year: the
+// first stated, another one a claim for the checks.
+func (b *builder) comparedPriors(path string, compared []int, amount schema.Money, prior *schema.Money) *schema.Money {
+	for _, ti := range compared {
+		if p := b.comparedYoY(path, ti, amount); p != nil && prior == nil {
+			prior = p
+		} else if p != nil && *p != *prior {
+			b.claim(path, schema.ClaimPriorYear, ti, p.Float(), "")
+		}
+	}
+	return prior
 }
 
 // comparedYoY records the comparison that a prior-year amount its label
@@ -2547,6 +2564,32 @@ func (b *builder) assetChanges(from int, end *schema.AssetState) {
 	}
 }
 
+// threePublicAt reads the label 三公经费 around the 三公 that ends at end,
+// quoted any way ("“三公”经费", "“三公经费”"): start is where it opens, p
+// where it ends; ok is false for a 三公 not followed by 经费.
+func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
+	st := b.st
+	start = end - len("三公")
+	for _, q := range []string{"“", "\"", "「", "‘"} {
+		if strings.HasSuffix(st.s[:start], q) {
+			start -= len(q)
+			break
+		}
+	}
+	p = end
+	for _, q := range []string{"”", "\"", "」", "’"} {
+		p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+	}
+	if !strings.HasPrefix(st.s[p:], "经费") {
+		return 0, 0, false
+	}
+	p += len("经费")
+	for _, q := range []string{"”", "\"", "」", "’"} { // “三公经费”
+		p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+	}
+	return start, p, true
+}
+
 // threePublic reads 三公经费: the total (budgeted and executed for 决算)
 // and its four parts, searched from the first 三公 sentence that states an
 // amount.
@@ -2562,16 +2605,9 @@ func (b *builder) threePublic() {
 		if end < budgetEnd {
 			continue
 		}
-		p := end
-		for _, q := range []string{"”", "\"", "」", "’"} {
-			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
-		}
-		if !strings.HasPrefix(st.s[p:], "经费") || b.otherYear(end-len("三公")) { // "2018年“三公”经费预算执行数" in a 2019 budget
+		start, p, ok := b.threePublicAt(end)
+		if !ok || b.otherYear(end-len("三公")) || b.comparand(start, p) { // "2018年“三公”经费预算执行数" in a 2019 budget
 			continue
-		}
-		p += len("经费")
-		for _, q := range []string{"”", "\"", "」", "’"} { // “三公经费”
-			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
 		}
 		ti, ok := b.valueAfter(p, 16)
 		if !ok {
@@ -2622,6 +2658,15 @@ func (b *builder) threePublic() {
 		break
 	}
 	if tp.Total != nil {
+		var compared []int
+		for _, end := range b.find("三公") {
+			if start, p, ok := b.threePublicAt(end); ok && b.comparand(start, p) {
+				if ti, ok := b.priorCompared(start, p); ok {
+					compared = append(compared, ti)
+				}
+			}
+		}
+		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
 		b.threePublicCompared()
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {

@@ -1274,6 +1274,17 @@ func TestComparedWithPriorYear(t *testing.T) {
 			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
 		{name: "no change stated", text: fa + "2016年度收入总计900万元，与上年收入总计700万元相比。\n",
 			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "机关运行经费", text: fa + "2016年度机关运行经费支出30万元，与上年机关运行经费支出20万元相比，增加10万元，增长50%。\n",
+			want: map[string]float64{"/operating_costs/amount": 300000, "/operating_costs/prior_year": 200000}},
+		{name: "“三公”经费 after the figure", text: fa + "2016年度“三公”经费支出50万元，与上年“三公”经费支出60万元相比，减少10万元，下降16.67%。\n",
+			want: map[string]float64{"/three_public/total": 500000, "/three_public/prior_year": 600000}},
+		// the amount compared with before the figure is no total
+		{name: "“三公”经费 before the figure", text: fa + "与2015年度“三公”经费决算数60万元相比，2016年度“三公”经费支出50万元，减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000, "/three_public/prior_year": 600000}},
+		{name: "“三公”经费 and a part", text: fa + "2016年度“三公”经费支出50万元，与上年公务接待费60万元相比，减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000}, absent: []string{"/three_public/prior_year"}},
+		{name: "“三公”经费 and the year's budget", text: fa + "与2016年预算“三公”经费60万元相比，2016年度“三公”经费支出50万元，减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000}, absent: []string{"/three_public/prior_year", "/three_public/budgeted"}},
 	})
 	d := extractLines(t, fa+"2016年度收入总计900万元，与上年收入总计700万元相比，增加200万元，增长28.57%。\n")
 	if !claimWith(d.Claims, "/revenue", schema.ClaimChange, 2000000) || !claimWith(d.Claims, "/revenue", schema.ClaimChangePct, 28.57) {
