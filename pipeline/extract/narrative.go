@@ -23,6 +23,7 @@ import (
 // checks. It returns the amount and the stated prior-year amount.
 func (b *builder) figure(path, field string, labels []string, maxGap int, notAfter ...string) (amount, prior *schema.Money) {
 	seen := map[int]bool{}
+	var compared []int // the prior year's amounts its own label names (priorCompared)
 	// claims name the figure they are about: the object for its main amount,
 	// the field itself for the others (/revenue/current_year)
 	cpath := path
@@ -32,8 +33,17 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.otherYear(start) || b.comparand(start, end) ||
-				b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
+			if start < b.after || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) {
+				continue
+			}
+			if b.comparand(start, end) {
+				if ti, ok := b.priorCompared(start, end); ok && !seen[ti] {
+					seen[ti] = true
+					compared = append(compared, ti)
+				}
+				continue
+			}
+			if b.otherYear(start) || b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -87,6 +97,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		}
 	}
 	if amount != nil {
+		prior = b.comparedPriors(cpath, compared, *amount, prior)
 		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
@@ -369,6 +380,77 @@ func (b *builder) comparand(start, end int) bool {
 	_, down := wordAt(tail, downWords)
 	_, flat := wordAt(tail, flatWords)
 	return up || down || flat || startsWithAny(tail, []string{"相比", "相较", "比较"})
+}
+
+// priorOpening is what opens the prior year's side of a comparison right
+// before its label: "与上年", "与上年度的", "与去年", "与2015年度" (the year a
+// group: the document's previous year only).
+var priorOpening = regexp.MustCompile(`(^|[^相对比])与(上一?年度?|去年|(20[0-9]{2})年度?)的?$`)
+
+// priorCompared tells a comparand label at [start, end) that names the
+// figure itself in the prior year: "与上年收入总计700万元相比", "与2015年度
+// “三公”经费决算数50万元相比" in a 2016 决算 — the previous year right
+// before the label, its amount right after it (支出, or a 决算's 决算数,
+// between), 相比 or 相较 right after that.
+// It returns the amount's token. The label is the figure's own, so the
+// subject is the same; any other word between (预算, another subject) and
+// nothing is read.
+func (b *builder) priorCompared(start, end int) (int, bool) {
+	st := b.st
+	head := strings.ReplaceAll(st.s[runeStart(st.s, max(0, start-3*12)):start], " ", "")
+	m := priorOpening.FindStringSubmatch(head)
+	if m == nil {
+		return 0, false
+	}
+	if m[3] != "" {
+		if y, _ := strconv.Atoi(m[3]); y != b.doc.Document.FiscalYear-1 || b.doc.Document.FiscalYear == 0 {
+			return 0, false
+		}
+	}
+	ti := st.tokenAt(end)
+	if ti >= len(st.toks) || st.toks[ti].kind != numMoney {
+		return 0, false
+	}
+	gap := strings.TrimPrefix(st.s[end:st.toks[ti].start], "支出")
+	if b.doc.Document.Kind == schema.KindFinalAccounts { // the prior year's 决算 ("与上年“三公”经费决算数…")
+		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "决算"), "数")
+	}
+	if strings.Trim(gap, " 为是:") != "" {
+		return 0, false
+	}
+	return ti, startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], " "), []string{"相比", "相较"})
+}
+
+// comparedPriors records the comparisons the prior-year amounts at tokens
+// compared open (comparedYoY) about the figure at path, its amount amount
+// and its prior year prior as read so far, and returns that prior year: the
+// first stated, another one a claim for the checks.
+func (b *builder) comparedPriors(path string, compared []int, amount schema.Money, prior *schema.Money) *schema.Money {
+	for _, ti := range compared {
+		if p := b.comparedYoY(path, ti, amount); p != nil && prior == nil {
+			prior = p
+		} else if p != nil && *p != *prior {
+			b.claim(path, schema.ClaimPriorYear, ti, p.Float(), "")
+		}
+	}
+	return prior
+}
+
+// comparedYoY records the comparison that a prior-year amount its label
+// names (priorCompared, token ti) opens, the figure's amount before or
+// after it: "收入总计900万元，与上年收入总计700万元相比，增加200万元，增长
+// 28.57%", "与上年收入总计700万元相比，本年收入总计900万元，增加200万元". It
+// returns the prior-year amount, or nil where no change, percentage or
+// 持平 is stated or another amount stands between.
+func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.Money {
+	st := b.st
+	t := st.toks[ti]
+	y, ok := b.scanYoYAt(t.end, amount, st.sentenceEnd(t.end))
+	if !ok || y.prior >= 0 && st.toks[y.prior].money() != amount || y.change < 0 && y.pct < 0 && !y.flat {
+		return nil
+	}
+	y.prior = ti // the figure's own amount restated after 相比 is no prior year
+	return b.recordYoY(path, y)
 }
 
 // sentenceMarker is an enumeration marker opening a sentence or heading:
@@ -2482,6 +2564,32 @@ func (b *builder) assetChanges(from int, end *schema.AssetState) {
 	}
 }
 
+// threePublicAt reads the label 三公经费 around the 三公 that ends at end,
+// quoted any way ("“三公”经费", "“三公经费”"): start is where it opens, p
+// where it ends; ok is false for a 三公 not followed by 经费.
+func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
+	st := b.st
+	start = end - len("三公")
+	for _, q := range []string{"“", "\"", "「", "‘"} {
+		if strings.HasSuffix(st.s[:start], q) {
+			start -= len(q)
+			break
+		}
+	}
+	p = end
+	for _, q := range []string{"”", "\"", "」", "’"} {
+		p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+	}
+	if !strings.HasPrefix(st.s[p:], "经费") {
+		return 0, 0, false
+	}
+	p += len("经费")
+	for _, q := range []string{"”", "\"", "」", "’"} { // “三公经费”
+		p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+	}
+	return start, p, true
+}
+
 // threePublic reads 三公经费: the total (budgeted and executed for 决算)
 // and its four parts, searched from the first 三公 sentence that states an
 // amount.
@@ -2497,16 +2605,9 @@ func (b *builder) threePublic() {
 		if end < budgetEnd {
 			continue
 		}
-		p := end
-		for _, q := range []string{"”", "\"", "」", "’"} {
-			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
-		}
-		if !strings.HasPrefix(st.s[p:], "经费") || b.otherYear(end-len("三公")) { // "2018年“三公”经费预算执行数" in a 2019 budget
+		start, p, ok := b.threePublicAt(end)
+		if !ok || b.otherYear(end-len("三公")) || b.comparand(start, p) { // "2018年“三公”经费预算执行数" in a 2019 budget
 			continue
-		}
-		p += len("经费")
-		for _, q := range []string{"”", "\"", "」", "’"} { // “三公经费”
-			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
 		}
 		ti, ok := b.valueAfter(p, 16)
 		if !ok {
@@ -2557,6 +2658,15 @@ func (b *builder) threePublic() {
 		break
 	}
 	if tp.Total != nil {
+		var compared []int
+		for _, end := range b.find("三公") {
+			if start, p, ok := b.threePublicAt(end); ok && b.comparand(start, p) {
+				if ti, ok := b.priorCompared(start, p); ok {
+					compared = append(compared, ti)
+				}
+			}
+		}
+		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
 		b.threePublicCompared()
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {

@@ -1252,3 +1252,46 @@ func TestComparandIsNoFigure(t *testing.T) {
 		t.Errorf("the compared amount is left out without a warning: %v", d.Warnings)
 	}
 }
+
+// "与上年<the figure's own label>X万元相比，增加Y万元，增长Z%" states the
+// figure's prior year and the change against it, the comparison after the
+// figure or before it; another subject, another year or the year's budget
+// after 与 is no prior year of the figure and stays out.
+func TestComparedWithPriorYear(t *testing.T) {
+	const fa = "某镇人民政府2016年度部门决算\n"
+	checkWordings(t, []wording{
+		{name: "与上年 after the figure", text: fa + "2016年度收入总计900万元，与上年收入总计700万元相比，增加200万元，增长28.57%。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}, absent: []string{"/revenue/sources/0"}},
+		{name: "与2015年度 after the figure", text: fa + "2016年度收入总计900万元，与2015年度收入总计1,000万元相比减少100万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 10000000}},
+		{name: "与去年 before the figure", text: fa + "与去年收入总计700万元相比，2016年度收入总计900万元，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}},
+		{name: "another subject", text: fa + "2016年度收入总计900万元，与上年财政拨款收入700万元相比，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year", "/revenue/sources/0"}},
+		{name: "a year not the previous", text: fa + "2016年度收入总计900万元，与2014年收入总计700万元相比，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "the year's budget", text: fa + "2016年度收入总计900万元，与2016年预算收入总计700万元相比，增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "no change stated", text: fa + "2016年度收入总计900万元，与上年收入总计700万元相比。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "机关运行经费", text: fa + "2016年度机关运行经费支出30万元，与上年机关运行经费支出20万元相比，增加10万元，增长50%。\n",
+			want: map[string]float64{"/operating_costs/amount": 300000, "/operating_costs/prior_year": 200000}},
+		{name: "“三公”经费 after the figure", text: fa + "2016年度“三公”经费支出50万元，与上年“三公”经费支出60万元相比，减少10万元，下降16.67%。\n",
+			want: map[string]float64{"/three_public/total": 500000, "/three_public/prior_year": 600000}},
+		// the amount compared with before the figure is no total
+		{name: "“三公”经费 before the figure", text: fa + "与2015年度“三公”经费决算数60万元相比，2016年度“三公”经费支出50万元，减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000, "/three_public/prior_year": 600000}},
+		{name: "“三公”经费 and a part", text: fa + "2016年度“三公”经费支出50万元，与上年公务接待费60万元相比，减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000}, absent: []string{"/three_public/prior_year"}},
+		{name: "“三公”经费 and the year's budget", text: fa + "与2016年预算“三公”经费60万元相比，2016年度“三公”经费支出50万元，减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000}, absent: []string{"/three_public/prior_year", "/three_public/budgeted"}},
+	})
+	d := extractLines(t, fa+"2016年度收入总计900万元，与上年收入总计700万元相比，增加200万元，增长28.57%。\n")
+	if !claimWith(d.Claims, "/revenue", schema.ClaimChange, 2000000) || !claimWith(d.Claims, "/revenue", schema.ClaimChangePct, 28.57) {
+		t.Errorf("the stated change is not the figure's: %+v", d.Claims)
+	}
+	d = extractLines(t, fa+"2016年度收入总计900万元，与上年财政拨款收入700万元相比，增加200万元。\n")
+	if slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimChange }) {
+		t.Errorf("another subject's change is read as the figure's: %+v", d.Claims)
+	}
+}
