@@ -385,6 +385,9 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			switch {
 			case o.kind == numYear:
 			case o.kind == numMoney && sign == 0 && y.prior < 0 && y.change < 0:
+				if namesOtherFigure(st.s[cmp:o.start], st.s[st.clauseStart(pos):pos]) {
+					return yoy{prior: -1, change: -1, pct: -1}, false
+				}
 				y.prior = k
 			case o.kind == numMoney && sign != 0 && y.change < 0:
 				y.change, y.changeSign = k, sign
@@ -399,6 +402,61 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return done()
+}
+
+// figureLabels are the narrative labels of the model's figures, each
+// figure's together: the totals, the revenue sources and 三公经费 with its
+// parts.
+var figureLabels = func() [][]string {
+	groups := [][]string{{"收入总计"}, {"支出总计"}, {"三公"}}
+	for _, s := range revenueSources {
+		groups = append(groups, s.labels)
+	}
+	for _, p := range threePublicLabels {
+		groups = append(groups, p.labels)
+	}
+	return groups
+}()
+
+// clauseStart is where the clause that holds pos opens: after the last
+// comma, 。 or ； within 40 characters before it.
+func (st *stream) clauseStart(pos int) int {
+	from := runeStart(st.s, max(0, pos-3*40))
+	k := strings.LastIndexAny(st.s[from:pos], "，。；,;")
+	if k < 0 {
+		return from
+	}
+	_, size := utf8.DecodeRuneInString(st.s[from+k:])
+	return from + k + size
+}
+
+// namesOtherFigure tells the prior year's side of a comparison, gap the
+// words between 比上年 (比2015年, 较上年度) and its amount, that names
+// another figure than the one its clause own states: a label of a figure
+// (figureLabels, the longest at each place) none of whose labels own holds
+// ("收入总计900万元，比上年财政拨款收入700万元增加200万元", "“三公”经费50万元，
+// 比上年公务接待费…"). Words of the same subject (决算数, 支出) name none.
+func namesOtherFigure(gap, own string) bool {
+	for i := 0; i < len(gap); {
+		group, n := -1, 0
+		for g, labels := range figureLabels {
+			for _, l := range labels {
+				if len(l) > n && strings.HasPrefix(gap[i:], l) {
+					group, n = g, len(l)
+				}
+			}
+		}
+		if group < 0 {
+			_, size := utf8.DecodeRuneInString(gap[i:])
+			i += size
+			continue
+		}
+		if !containsAny(own, figureLabels[group]) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // unchosen tells a direction at off followed by its opposite in brackets,

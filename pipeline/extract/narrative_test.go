@@ -1228,7 +1228,8 @@ func TestTotalsNamedOtherwise(t *testing.T) {
 // An amount stated as the other side of a comparison ("与2016年公共财政预算
 // 收入1631.06万元相比", "比上年财政拨款收入700万元增加…") is the year compared
 // with, never the figure its label names: no source is read from it, it is
-// the prior year's only where the figure's own comparison states it, and
+// the prior year's only where the figure's own comparison states it — the
+// amount of no other figure's label (财政拨款收入 after 收入总计) — and
 // otherwise it is left out with a warning.
 func TestComparandIsNoFigure(t *testing.T) {
 	const fa = "某镇人民政府2016年度部门决算\n"
@@ -1237,19 +1238,42 @@ func TestComparandIsNoFigure(t *testing.T) {
 			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/sources/0", "/revenue/prior_year"}},
 		{name: "与上年 相比", text: fa + "2016年度收入总计900万元，与上年一般公共预算拨款收入700万元相比增加200万元。\n",
 			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/sources/0", "/revenue/prior_year"}},
+		// 财政拨款收入 and 一般公共预算收入 are sources, not the total: no prior year of it
 		{name: "比上年", text: fa + "2016年度收入总计900万元，比上年财政拨款收入700万元增加200万元，增长28.57%。\n",
-			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}, absent: []string{"/revenue/sources/0"}},
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/sources/0", "/revenue/prior_year"}},
 		{name: "较上年度", text: fa + "2016年度收入总计900万元，较上年度一般公共预算收入1,000万元减少100万元。\n",
-			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 10000000}, absent: []string{"/revenue/sources/0"}},
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/sources/0", "/revenue/prior_year"}},
+		{name: "比 the prior year, another subject", text: fa + "2016年度收入总计900万元，比2015年财政拨款收入700万元增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000}, absent: []string{"/revenue/prior_year"}},
+		{name: "“三公”经费 and a part", text: fa + "2016年度“三公”经费支出50万元，比上年公务接待费60万元减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000}, absent: []string{"/three_public/prior_year"}},
+		// the figure's own label, or words of its subject, between: its prior year
+		{name: "比上年 the same label", text: fa + "2016年度收入总计900万元，比上年收入总计700万元增加200万元，增长28.57%。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}},
+		{name: "较上年 决算数", text: fa + "2016年度收入总计900万元，较上年决算数1,000万元减少100万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 10000000}},
+		{name: "比2015年 收入", text: fa + "2016年度收入总计900万元，比2015年收入700万元增加200万元。\n",
+			want: map[string]float64{"/revenue/total": 9000000, "/revenue/prior_year": 7000000}},
+		{name: "another label of the part", text: fa + "2016年度“三公”经费支出50万元，其中：公务用车运行维护费支出5万元，比上年公务用车运行费6万元减少1万元。\n",
+			want: map[string]float64{"/three_public/vehicle_operation/amount": 50000, "/three_public/vehicle_operation/prior_year": 60000}},
+		{name: "“三公”经费 the same label", text: fa + "2016年度“三公”经费支出50万元，比上年“三公”经费支出60万元减少10万元。\n",
+			want: map[string]float64{"/three_public/total": 500000, "/three_public/prior_year": 600000}},
+		{name: "a part the same label", text: fa + "2016年度“三公”经费支出50万元，其中：公务接待费支出5万元，比上年公务接待费支出6万元减少1万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/reception/prior_year": 60000}},
 		// a comparison closed before the label compares the figure the label names
 		{name: "与上年相比 before the label", text: fa + "2016年度收入总计900万元。与上年相比财政拨款收入900万元增加200万元。\n",
 			want: map[string]float64{"/revenue/sources/0/amount": 9000000}},
 		{name: "the sources after it", text: fa + "2016年度收入总计900万元，比上年财政拨款收入700万元增加200万元。其中：财政拨款收入900万元。\n",
-			want: map[string]float64{"/revenue/prior_year": 7000000, "/revenue/sources/0/amount": 9000000}, absent: []string{"/revenue/sources/1"}},
+			want: map[string]float64{"/revenue/sources/0/amount": 9000000}, absent: []string{"/revenue/prior_year", "/revenue/sources/1"}},
 	})
-	d := extractLines(t, fa+"2016年度收入总计900万元，与上年一般公共预算拨款收入700万元相比增加200万元。\n")
-	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "700万元") }) {
-		t.Errorf("the compared amount is left out without a warning: %v", d.Warnings)
+	for _, text := range []string{"2016年度收入总计900万元，与上年一般公共预算拨款收入700万元相比增加200万元。\n", "2016年度收入总计900万元，比上年财政拨款收入700万元增加200万元。\n"} {
+		d := extractLines(t, fa+text)
+		if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "700万元") }) {
+			t.Errorf("%s: the compared amount is left out without a warning: %v", text, d.Warnings)
+		}
+		if slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimChange }) {
+			t.Errorf("%s: another subject's change is read as the figure's: %+v", text, d.Claims)
+		}
 	}
 }
 
