@@ -405,10 +405,10 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 }
 
 // figureLabels are the narrative labels of the model's figures, each
-// figure's together: the totals, the revenue sources and 三公经费 with its
-// parts.
+// figure's together: the totals, the expenditure's parts, the revenue
+// sources and 三公经费 with its parts.
 var figureLabels = func() [][]string {
-	groups := [][]string{{"收入总计"}, {"支出总计"}, {"三公"}}
+	groups := [][]string{{"收入总计"}, {"支出总计"}, {"基本支出"}, {"项目支出"}, {"人员经费"}, {"公用经费"}, {"机关运行经费", "机关运行费"}, {"三公"}}
 	for _, s := range revenueSources {
 		groups = append(groups, s.labels)
 	}
