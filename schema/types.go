@@ -443,6 +443,8 @@ type Source struct {
 const (
 	WarnPlaceholder = "placeholder left in the text"
 	WarnHeadingYear = "heading names another year"
+	// WarnUnplaced ends the warning about an amount no figure took
+	WarnUnplaced = "not placed in the model"
 	// WarnMissingSection is followed by ": " and the section's name
 	WarnMissingSection = "section missing"
 	// WarnMissingTable is followed by ": " and the table's name

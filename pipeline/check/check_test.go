@@ -349,6 +349,35 @@ func TestRules(t *testing.T) {
 		// 其他收入 listed: the list is all of the revenue, but in a 决算's
 		// 总计 (用事业基金弥补收支差额 has no place in the model)
 		{"sources naming 其他收入 short of the revenue", func() *schema.Document { return carriedSources(101400000, -15000000) }, "sum.revenue_sources", "error"},
+		// … but where an amount among the sources' lines was placed
+		// nowhere: a source the extraction did not know may be it
+		{"sources naming 其他收入 short of the revenue, an amount among them unplaced", func() *schema.Document {
+			d := carriedSources(101400000, -15000000)
+			d.Provenance = map[string]schema.Source{}
+			for i := range d.Revenue.Sources {
+				d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"] = schema.Source{Line: 10 + 2*i}
+			}
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 13, Reason: "amount 1,000.00万元 " + schema.WarnUnplaced})
+			return d
+		}, "sum.revenue_sources", "info"},
+		{"sources naming 其他收入 short of the revenue, a zero among them unplaced", func() *schema.Document {
+			d := carriedSources(101400000, -15000000)
+			d.Provenance = map[string]schema.Source{}
+			for i := range d.Revenue.Sources {
+				d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"] = schema.Source{Line: 10 + 2*i}
+			}
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 12, Reason: "amount 0.00万元 " + schema.WarnUnplaced})
+			return d
+		}, "sum.revenue_sources", "error"},
+		{"sources naming 其他收入 short of the revenue, an amount unplaced after them", func() *schema.Document {
+			d := carriedSources(101400000, -15000000)
+			d.Provenance = map[string]schema.Source{}
+			for i := range d.Revenue.Sources {
+				d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"] = schema.Source{Line: 10 + 2*i}
+			}
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 15, Reason: "amount 1,000.00万元 " + schema.WarnUnplaced})
+			return d
+		}, "sum.revenue_sources", "error"},
 		{"a 决算's sources naming 其他收入 short of its 总计", func() *schema.Document {
 			d := carriedSources(101400000, -15000000)
 			d.Document.Kind = schema.KindFinalAccounts

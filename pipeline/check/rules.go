@@ -1195,13 +1195,56 @@ func sumSources(c *ctx) {
 	// A list that names the remainder (其他收入) claims to be all of the
 	// year's revenue: one short of it is no partial list — but for a 决算's
 	// 总计, which holds 用事业基金弥补收支差额 too, a row the model has no
-	// place for.
-	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind != schema.KindFinalAccounts)
+	// place for, and but where the extraction left an amount among the
+	// list's lines out (a source it did not know may be that one).
+	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind != schema.KindFinalAccounts) && !unplacedAmongSources(c.doc)
 	c.sumWith("/revenue/sources", "/amount", total, carried, !closed, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
 		whole, _ := v.(string)
 		return whole != "" && listed[whole]
 	})
+}
+
+// unplacedAmongSources tells an amount the extraction placed nowhere on a
+// line of the revenue sources, or on a line between two of them at most
+// three lines apart (a list a source a line), in one file.
+func unplacedAmongSources(d *schema.Document) bool {
+	if d.Revenue == nil || len(d.Revenue.Sources) == 0 {
+		return false
+	}
+	var lines []int
+	file := -1
+	for i := range d.Revenue.Sources {
+		src, ok := d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"]
+		if !ok || file >= 0 && src.File != file {
+			return false
+		}
+		file = src.File
+		lines = append(lines, src.Line)
+	}
+	slices.Sort(lines)
+	among := func(l int) bool {
+		k, found := slices.BinarySearch(lines, l)
+		return found || k > 0 && k < len(lines) && lines[k]-lines[k-1] <= 3
+	}
+	for _, w := range d.Warnings {
+		if w.File == file && among(w.Line) && strings.HasSuffix(w.Reason, schema.WarnUnplaced) && !unplacedZero(w.Reason) {
+			return true
+		}
+	}
+	return false
+}
+
+// unplacedZero tells the warning about an amount placed nowhere whose
+// amount is zero ("amount 0万元 not placed in the model": 财政专户拨款0万元),
+// which leaves no list short.
+func unplacedZero(reason string) bool {
+	a, ok := strings.CutPrefix(strings.TrimSuffix(reason, " "+schema.WarnUnplaced), "amount ")
+	if !ok {
+		return false
+	}
+	digits := strings.TrimRight(a, "千万亿元")
+	return digits != "" && strings.Trim(digits, "0.,") == ""
 }
 
 // sumFiscalParts: 一般公共预算, 政府性基金 and 国有资本经营 appropriations make

@@ -265,12 +265,12 @@ func (b *builder) unplaced() {
 		src := b.st.source(t.start)
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
 			Line: src.Line, Text: src.Text,
-			Reason: fmt.Sprintf("amount %s not placed in the model", b.st.s[t.start:t.end]),
+			Reason: fmt.Sprintf("amount %s %s", b.st.s[t.start:t.end], schema.WarnUnplaced),
 		})
 	}
 	if n > maxWarnings {
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
-			Reason: fmt.Sprintf("%d more amounts not placed in the model", n-maxWarnings),
+			Reason: fmt.Sprintf("%d more amounts %s", n-maxWarnings, schema.WarnUnplaced),
 		})
 	}
 }
