@@ -76,38 +76,28 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	subject := 0 // the line of the sentence that names the department
 	nameFrom := "the one its first line gives, a title without the year"
 	if ident.name == "" {
-		ident.name, subject = yearlessTitleName(flat, ident.kind)
-		if ident.name == "" {
-			ident.name, subject = subjectName(flat, ident.year, ident.threePublic)
-			nameFrom = "the subject of the text's sentences"
-		}
-		if ident.name == "" {
-			ident.name, subject = definedName(flat)
-			nameFrom = "the one the text gives with its short form (简称)"
-		}
-		if ident.name == "" {
-			ident.name, subject = overviewName(flat)
-			nameFrom = "the subject of its overview's first sentence"
-		}
-		if ident.name == "" && !ident.threePublic {
-			ident.name, subject = partName(flat)
-			nameFrom = "the one its first part's heading gives"
-		}
-		if ident.name == "" && ident.contents {
-			ident.name, subject = entriesName(flat)
-			nameFrom = "the one the contents' entries of its tables give (…汇总, …本级)"
-		}
-		if ident.name == "" {
-			ident.name, subject = codedName(flat)
-			nameFrom = "the unit's row of its tables, after its code"
-		}
-		if ident.name == "" {
-			ident.name, subject = ownOfficeName(flat)
-			nameFrom = "the one the text gives its own office (…本级)"
-		}
-		if ident.name == "" {
-			ident.name, subject = openerName(flat)
-			nameFrom = "the one its sentences open with"
+		// where the text names its department otherwise, the first that does
+		for _, w := range []struct {
+			use  bool
+			find func() (string, int)
+			from string
+		}{
+			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
+			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, "the subject of the text's sentences"},
+			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
+			{true, func() (string, int) { return overviewName(flat) }, "the subject of its overview's first sentence"},
+			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
+			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
+			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},
+			{true, func() (string, int) { return ownOfficeName(flat) }, "the one the text gives its own office (…本级)"},
+			{true, func() (string, int) { return openerName(flat) }, "the one its sentences open with"},
+		} {
+			if w.use {
+				if ident.name, subject = w.find(); ident.name != "" {
+					nameFrom = w.from
+					break
+				}
+			}
 		}
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
