@@ -205,6 +205,9 @@ var (
 	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "大于", "高于", "多于", "多", "增"}
 	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "小于", "低于", "少于", "减", "少"}
 	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "相等", "等于", "不变"}
+	// priorYearWords name the year before the document's, the longest
+	// first (wordAt takes the first that opens a text)
+	priorYearWords = []string{"上一年度", "上年度", "上一年", "上年", "去年"}
 )
 
 func wordAt(s string, words []string) (string, bool) {
@@ -484,15 +487,13 @@ func (st *stream) unchosen(off int, opposite []string) bool {
 }
 
 // priorStated tells a clause that opens by stating the prior year's
-// amount: "上年为45万元", "上年预算数为…", "去年执行数…".
+// amount: "上年为45万元", "上年预算数为…", "去年执行数…" (priorYearWords).
 func priorStated(s string) bool {
-	rest, ok := strings.CutPrefix(s, "上年")
+	w, ok := wordAt(s, priorYearWords)
 	if !ok {
-		if rest, ok = strings.CutPrefix(s, "去年"); !ok {
-			return false
-		}
+		return false
 	}
-	rest = strings.TrimPrefix(rest, "度")
+	rest := strings.TrimPrefix(s[len(w):], "度") // 去年度
 	for _, w := range []string{"预算数", "预算", "决算数", "决算", "执行数", "实际支出", "数"} {
 		if r, ok := strings.CutPrefix(rest, w); ok {
 			rest = r
@@ -512,7 +513,7 @@ func priorStated(s string) bool {
 func thanPrior(s string) bool {
 	for _, w := range []string{"小于", "低于", "少于", "大于", "高于", "多于", "等于"} {
 		if rest, ok := strings.CutPrefix(s, w); ok {
-			return strings.HasPrefix(rest, "上年") || strings.HasPrefix(rest, "去年") || strings.HasPrefix(rest, "上一年")
+			return startsWithAny(rest, priorYearWords)
 		}
 	}
 	return false
@@ -530,7 +531,7 @@ func (b *builder) flatWithPrior(s string) bool {
 			if strings.ContainsAny(obj, "，。；,;") {
 				return false
 			}
-			if strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+			if containsAny(obj, priorYearWords) {
 				return true
 			}
 			y, _, _, ok := yearIn(obj)
@@ -566,7 +567,7 @@ func (b *builder) againstBudget(cmp, end int) bool {
 			}
 		}
 	}
-	if !strings.Contains(obj, "预算") || strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+	if !strings.Contains(obj, "预算") || containsAny(obj, priorYearWords) {
 		return false
 	}
 	y, _, _, ok := yearIn(obj)

@@ -509,7 +509,7 @@ func opensOtherYear(open string, fy int) (string, bool) {
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true
 	}
-	if w, ok := wordAt(open, []string{"上年度", "上一年度", "上年", "去年"}); ok &&
+	if w, ok := wordAt(open, priorYearWords); ok &&
 		!startsWithAny(open[len(w):], []string{"结转", "结余", "末", "年末"}) {
 		return open[len(w):], true
 	}
@@ -1362,7 +1362,7 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 	// with no name or comparison of its own before it (its name on the
 	// page before); the same basic expenditure may be stated rounded
 	basic := strings.HasSuffix(label, "基本支出") ||
-		st.lineStart(t.start) && !containsAny(label, append([]string{"支出", "经费", "比", "较", "上年", "同比"}, append(upWords, downWords...)...))
+		st.lineStart(t.start) && !containsAny(label, slices.Concat([]string{"支出", "经费", "比", "较", "同比"}, priorYearWords, upWords, downWords))
 	d := t.money() - exp.Basic.Amount
 	half := schema.Money(scaleDown(moneyFactor(t.unit)*100, t.scale) / 2) // the amount as rounded where written
 	return basic && (d > half || d < -half)
@@ -1665,7 +1665,7 @@ func (b *builder) listedParts() {
 		}
 		list := st.s[end:stop]
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
-			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "上年", "同期"}) ||
+			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue

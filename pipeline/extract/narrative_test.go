@@ -325,6 +325,8 @@ func TestPriorYearClause(t *testing.T) {
 			want: map[string]float64{"/operating_costs/amount": 500000, "/operating_costs/prior_year": 450000}},
 		{name: "上年预算数为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上年预算数为45万元。\n",
 			want: map[string]float64{"/operating_costs/prior_year": 450000}},
+		{name: "上一年为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上一年为45万元，增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000, "/operating_costs/prior_year": 450000}},
 		{name: "上年结转", text: "某市某局2019年部门预算\n收入预算为50万元，上年结转5万元。\n",
 			want: map[string]float64{"/revenue/total": 500000, "/revenue/carried_over": 50000}, absent: []string{"/revenue/prior_year"}},
 	})
@@ -732,6 +734,8 @@ func TestOtherYearSentence(t *testing.T) {
 			"“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
 		{name: "上年", text: head + "上年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "上一年", text: head + "上一年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
 		{name: "上年度 after a marker", text: head + "（二）上年度“三公”经费决算14.05万元，其中：公务接待费7.1万元；公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
