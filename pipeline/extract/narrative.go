@@ -314,7 +314,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 func (b *builder) comparedAt(path string, end int) {
 	st := b.st
 	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
-	if !startsWithAny(rest, []string{"比", "较", "与上年", "同比"}) {
+	if c, ok := comparandAt(rest); !startsWithAny(rest, []string{"比", "较", "同比"}) && !(ok && c.year == 0) {
 		return
 	}
 	// the label's own clause, to its comma (the next may compare another
@@ -347,15 +347,11 @@ func (b *builder) otherYear(start int) bool {
 	return b.otherYearSentence(start)
 }
 
-// comparandOpening is what opens the other side of a comparison before
-// its label: 与, 比 or 较 and the year compared with ("与2016年", "比上年",
-// "较2014年度部门决算公开"), no figure, clause or 相比 between.
-var comparandOpening = regexp.MustCompile(`(^|[^相对比])(与|比|较)(20[0-9]{2}年度?|上一?年度?|去年)[^0-9]{0,24}$`)
-
 // comparand tells a label at [start, end) that names the other side of a
 // comparison, not the figure: "与2016年公共财政预算收入1631.06万元相比增加
 // 8306.32万元", "比上年收入决算221.17万元减少15.9万元". Its clause opens the
-// comparison before it (comparandOpening), and its amount is followed by
+// comparison before it (comparandBefore: "与2016年", "比上年", "较2014年度
+// 部门决算公开", no figure, clause or 相比 between), and its amount is followed by
 // what closes one (相比, 相较) or by the change's direction. That amount is
 // the year compared with (or its budget): the prior year's only where the
 // figure's own comparison reads it (figureYoY), never the figure.
@@ -368,7 +364,7 @@ func (b *builder) comparand(start, end int) bool {
 		head = head[k+size:]
 	}
 	// "与上年相比财政拨款收入…": the comparison closed before the label
-	if !comparandOpening.MatchString(strings.ReplaceAll(head, " ", "")) || containsAny(head, []string{"相比", "相较"}) {
+	if _, _, ok := comparandBefore(strings.ReplaceAll(head, " ", "")); !ok || containsAny(head, []string{"相比", "相较"}) {
 		return false
 	}
 	ti := st.tokenAt(end)
@@ -382,15 +378,11 @@ func (b *builder) comparand(start, end int) bool {
 	return up || down || flat || startsWithAny(tail, []string{"相比", "相较", "比较"})
 }
 
-// priorOpening is what opens the prior year's side of a comparison right
-// before its label: "与上年", "与上年度的", "与去年", "与2015年度" (the year a
-// group: the document's previous year only).
-var priorOpening = regexp.MustCompile(`(^|[^相对比])与(上一?年度?|去年|(20[0-9]{2})年度?)的?$`)
-
 // priorCompared tells a comparand label at [start, end) that names the
 // figure itself in the prior year: "与上年收入总计700万元相比", "与2015年度
-// “三公”经费决算数50万元相比" in a 2016 决算 — the previous year right
-// before the label, its amount right after it (支出, or a 决算's 决算数,
+// “三公”经费决算数50万元相比" in a 2016 决算 — 与 and the previous year
+// ("与上年", "与上年度的", "与去年", "与2015年度") right before the label
+// (comparandBefore), its amount right after it (支出, or a 决算's 决算数,
 // between), 相比 or 相较 right after that.
 // It returns the amount's token. The label is the figure's own, so the
 // subject is the same; any other word between (预算, another subject) and
@@ -398,14 +390,9 @@ var priorOpening = regexp.MustCompile(`(^|[^相对比])与(上一?年度?|去年
 func (b *builder) priorCompared(start, end int) (int, bool) {
 	st := b.st
 	head := strings.ReplaceAll(st.s[runeStart(st.s, max(0, start-3*12)):start], " ", "")
-	m := priorOpening.FindStringSubmatch(head)
-	if m == nil {
+	c, after, ok := comparandBefore(head)
+	if fy := b.doc.Document.FiscalYear; !ok || c.conn != "与" || after != "" && after != "的" || c.year != 0 && (c.year != fy-1 || fy == 0) {
 		return 0, false
-	}
-	if m[3] != "" {
-		if y, _ := strconv.Atoi(m[3]); y != b.doc.Document.FiscalYear-1 || b.doc.Document.FiscalYear == 0 {
-			return 0, false
-		}
 	}
 	ti := st.tokenAt(end)
 	if ti >= len(st.toks) || st.toks[ti].kind != numMoney {
@@ -2548,7 +2535,7 @@ func (b *builder) assetChanges(from int, end *schema.AssetState) {
 	}
 	stop := st.sentenceEnd(p)
 	sent := st.s[p:stop]
-	if strings.HasPrefix(sent, "较上年") || strings.HasPrefix(sent, "比上年") || strings.HasPrefix(sent, "与上年") {
+	if c, ok := comparandAt(sent); ok && c.year == 0 {
 		if y, ok := b.scanYoYAt(p, -1, stop); ok {
 			b.recordYoY("/assets", y)
 		}
