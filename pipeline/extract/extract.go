@@ -252,10 +252,10 @@ func (b *builder) unplaced() {
 		if n > maxWarnings {
 			continue
 		}
-		src := b.st.source(t.start)
+		src, amount := b.st.source(t.start), t.money()
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
 			Line: src.Line, Text: src.Text,
-			Reason: fmt.Sprintf("amount %s %s", b.st.s[t.start:t.end], schema.WarnUnplaced),
+			Reason: fmt.Sprintf("amount %s %s", b.st.s[t.start:t.end], schema.WarnUnplaced), Amount: &amount,
 		})
 	}
 	if n > maxWarnings {

@@ -2109,3 +2109,30 @@ func TestComparisonSentences(t *testing.T) {
 		}
 	}
 }
+
+// Each amount no figure took is a warning that carries its amount (a zero
+// too, which the checks tell from others); the count of those past the
+// first ones carries none.
+func TestUnplacedWarningAmount(t *testing.T) {
+	d := extractLines(t, "某县民政局2019年部门预算\n收入预算为50万元。\n本部门代管往来款项12.5万元，另有暂存款0.00万元。\n")
+	got := map[string]string{}
+	for _, w := range d.Warnings {
+		if strings.HasSuffix(w.Reason, schema.WarnUnplaced) && w.Amount != nil {
+			got[w.Reason] = w.Amount.String()
+		}
+	}
+	want := map[string]string{"amount 12.5万元 " + schema.WarnUnplaced: "125000", "amount 0.00万元 " + schema.WarnUnplaced: "0"}
+	if !maps.Equal(got, want) {
+		t.Errorf("unplaced amounts %v, want %v; warnings %+v", got, want, d.Warnings)
+	}
+	var text strings.Builder
+	text.WriteString("某县民政局2019年部门预算\n")
+	for i := range maxWarnings + 2 {
+		fmt.Fprintf(&text, "本部门代管往来款项%d万元。\n", i+1)
+	}
+	d = extractLines(t, text.String())
+	last := d.Warnings[len(d.Warnings)-1]
+	if last.Reason != "2 more amounts "+schema.WarnUnplaced || last.Amount != nil {
+		t.Errorf("last warning %+v", last)
+	}
+}
