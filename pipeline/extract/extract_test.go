@@ -2136,3 +2136,20 @@ func TestUnplacedWarningAmount(t *testing.T) {
 		t.Errorf("last warning %+v", last)
 	}
 }
+
+// A title that names its region only takes the unit's name from the text,
+// and its warning says from where: the subject of its sentences or the
+// heading of its responsibilities, not a title without the year.
+func TestRegionOnlyTitleWarning(t *testing.T) {
+	for _, c := range []struct{ text, reason string }{
+		{"上海市普陀区2026年区级单位预算\n目录\n一、上海市普陀区图书馆主要职能\n负责文献借阅。",
+			"the title names its region only (上海市普陀区); the name is the one that heads its responsibilities (…主要职能) (上海市普陀区图书馆)"},
+		{"上海市普陀区2026年区级单位预算\n上海市普陀区图书馆2026年收入预算100万元。\n上海市普陀区图书馆2026年支出预算100万元。",
+			"the title names its region only (上海市普陀区); the name is the subject of the text's sentences (上海市普陀区图书馆)"},
+	} {
+		d := extractLines(t, c.text)
+		if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return w.Reason == c.reason }) {
+			t.Errorf("%q: warnings %+v, want %q", c.text, d.Warnings, c.reason)
+		}
+	}
+}
