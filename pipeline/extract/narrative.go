@@ -309,8 +309,9 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 
 // comparedAt records a comparison that follows a label without the
 // figure's amount: "公务接待费比上年减少1万元", "“三公”经费较上年增长10%" (the
-// amount stated elsewhere). A prior-year amount it states is left to the
-// figure's own sentence.
+// amount stated elsewhere, "公务接待费与去年相比…": 与 with a year in
+// words only). A prior-year amount it states is left to the figure's own
+// sentence.
 func (b *builder) comparedAt(path string, end int) {
 	st := b.st
 	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
