@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -336,7 +335,7 @@ type fragment struct {
 // fragmentMagic starts a fragment's file, before the sha256 of the rest,
 // which is compressed (S2: a fourth of the bytes to read, decompressed at
 // memory speed).
-const fragmentMagic = "budgetpub fragment 3\n"
+const fragmentMagic = "budgetpub fragment 4\n"
 
 // segmentsPath is where the bundle's deflated segments are kept from one
 // run to the next (emit.Writer.KeepSegments); "" without a cache.
@@ -358,12 +357,7 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	if c.dir == "" {
 		return nil
 	}
-	sum, err := json.Marshal(f.Summary)
-	if err != nil {
-		return err
-	}
-	body := binary.AppendUvarint(nil, uint64(len(sum)))
-	body = append(body, sum...)
+	body := f.Summary.AppendBinary(nil)
 	body = emit.AppendEntries(body, f.Sentences)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
@@ -403,11 +397,9 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 		return bad(err.Error())
 	}
 	var f fragment
-	n, k := binary.Uvarint(body)
-	if k <= 0 || n > uint64(len(body)-k) || json.Unmarshal(body[k:k+int(n)], &f.Summary) != nil {
-		return bad("its summary does not parse")
+	if f.Summary, body, err = site.ReadSummary(body); err != nil {
+		return bad(err.Error())
 	}
-	body = body[k+int(n):]
 	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
 		return bad(err.Error())
 	}
