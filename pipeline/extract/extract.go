@@ -70,8 +70,12 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			}
 		}
 	}
+	var unknown []string // what of its identity the text does not tell
 	if ident.year == 0 {
-		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
+		unknown = append(unknown, schema.UnknownYear)
+	}
+	if ident.kind == "" {
+		unknown = append(unknown, schema.UnknownKind)
 	}
 	subject := 0 // the line of the sentence that names the department
 	nameFrom := "the one its first line gives, a title without the year"
@@ -113,7 +117,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		}
 	}
 	if ident.name == "" {
-		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
+		unknown = append([]string{schema.UnknownDepartment}, unknown...)
 	}
 	var aliases []string // the second name a department bears (挂牌)
 	ident.name, aliases = splitAlias(ident.name)
@@ -122,7 +126,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		SchemaVersion: schema.Version,
 		ID:            id,
 		Document: schema.Meta{
-			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title,
+			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title, Unknown: unknown,
 			ReportedUnit: reportedUnit(flat, st),
 			Source:       schema.SourceFile{Path: t.Path, SHA256: t.SHA256, Bytes: t.Bytes, Encoding: t.Encoding, Format: t.Format},
 		},
@@ -138,7 +142,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			doc.Department.Region = regionOf(h.Publisher)
 		}
 	}
-	doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
+	if ident.name != "" && ident.line > 0 {
+		doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
+	}
 	if fromHint {
 		doc.Provenance["/department/name"] = schema.Source{Line: 0, Text: "metadata.csv"}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
@@ -175,6 +181,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			Reason: "the title names no department; the name is " + nameFrom + " (" + ident.name + ")"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}, tableLines: map[int]bool{}, web: t.Header != nil}
+	if len(unknown) > 0 {
+		b.fragment = openingFragment(st) // a page of a disclosure, its first page missing
+	}
 	b.department(flat)
 	b.totals()
 	b.sources()
@@ -206,6 +215,15 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.coverage(flat)
 	b.roundedFigures()
 	st.release()
+	if len(unknown) > 0 {
+		if !disclosureLike(flat, doc) {
+			if ident.year == 0 {
+				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
+			}
+			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
+		}
+		doc.Warnings = append([]schema.Warning{unknownWarning(unknown)}, doc.Warnings...)
+	}
 	return doc, nil
 }
 

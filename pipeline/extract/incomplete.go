@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// disclosureWords are what only a budget or final-accounts disclosure's
+// sections and tables speak of: its standard headings and tables' titles,
+// its parts of spending and the expenses it must explain.
+var disclosureWords = []string{
+	"部门预算", "部门决算", "单位预算", "单位决算", "收支总表", "收支预算总表", "收支决算总表",
+	"财政拨款收入", "财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费",
+	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用",
+}
+
+// otherGenres are the words a speech to a people's congress (a government
+// work report) or a news story announces itself with.
+var otherGenres = []string{"各位代表", "本报讯", "(记者", "记者报道"}
+
+// disclosureLike tells a text whose identity is incomplete (no title names
+// its year, or no department) that is a disclosure all the same: it speaks
+// at least three of the disclosure's words and the reading placed at least
+// one figure in the model. A news article or a government work report that
+// states amounts in 万元 speaks of a region's budget in passing, not of a
+// department's sections, and where it speaks of them (a work report's
+// “三公”经费) it announces its genre: neither is a disclosure.
+func disclosureLike(flat []string, d *schema.Document) bool {
+	text := strings.Join(flat, "")
+	if containsAny(text, otherGenres) {
+		return false
+	}
+	n := 0
+	for _, w := range disclosureWords {
+		if strings.Contains(text, w) {
+			n++
+		}
+	}
+	return n >= 3 && len(figuresRead(d)) > 0
+}
+
+// figuresRead are the amounts the model holds, by their place: the
+// section's index (revenue 0 … three_public 7), then its JSON pointer.
+func figuresRead(d *schema.Document) []string {
+	data, _ := json.Marshal([]any{d.Revenue, d.Expenditure, d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.ThreePublic})
+	var tree any
+	json.Unmarshal(data, &tree)
+	var out []string
+	var walk func(p string, v any)
+	walk = func(p string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				walk(p+"/"+k, x)
+			}
+		case []any:
+			for i, x := range v {
+				walk(p+"/"+strconv.Itoa(i), x)
+			}
+		case float64:
+			out = append(out, p)
+		}
+	}
+	walk("", tree)
+	return out
+}
+
+// unknownNames say in a warning what Meta.Unknown lists.
+var unknownNames = map[string]string{
+	schema.UnknownDepartment: "the department",
+	schema.UnknownYear:       "the fiscal year",
+	schema.UnknownKind:       "the kind (budget or final accounts)",
+}
+
+// unknownWarning says what of its identity the text does not tell, and how
+// to supply it.
+func unknownWarning(unknown []string) schema.Warning {
+	var what []string
+	for _, u := range unknown {
+		what = append(what, unknownNames[u])
+	}
+	return schema.Warning{Reason: schema.WarnIdentity + ": the text does not tell " + strings.Join(what, ", ") +
+		"; the figures are read, the identity is left out, not guessed. Give it in the input folder's metadata.csv, a row for this file" +
+		" (columns file, department, fiscal_year and kind: fiscal_year is used with kind only)"}
+}
+
+// openingFragment is where the sentence ends that a text opens in when it
+// opens in the middle of one — with an amount, after its page's number at
+// most ("7 19816.81 元，项目支出 0元。"): a page whose page before, with the
+// sentence's subject, is missing. Its labels name parts of a figure the
+// text does not show (a class's basic and project spending), not the
+// disclosure's. 0 where the text opens otherwise.
+func openingFragment(st *stream) int {
+	toks := st.toks
+	k := 0
+	if len(toks) > 1 && toks[0].kind == numPlain && strings.TrimSpace(st.s[:toks[0].start]) == "" && strings.TrimSpace(st.s[toks[0].end:toks[1].start]) == "" {
+		k = 1 // the page's number
+	}
+	if len(toks) <= k || toks[k].kind != numMoney || strings.TrimSpace(st.s[:toks[k].start]) != "" && k == 0 {
+		return 0
+	}
+	if end := strings.Index(st.s[toks[k].end:], "。"); end >= 0 {
+		return toks[k].end + end
+	}
+	return 0
+}

@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
+)
+
+// untold tells a document whose identity leaves out (at least) what is
+// listed: each is in Meta.Unknown, and absent.
+func untold(d *schema.Document, what ...string) bool {
+	for _, w := range what {
+		if !slices.Contains(d.Document.Unknown, w) {
+			return false
+		}
+		switch w {
+		case schema.UnknownDepartment:
+			if d.Department.Name != "" {
+				return false
+			}
+		case schema.UnknownYear:
+			if d.Document.FiscalYear != 0 {
+				return false
+			}
+		case schema.UnknownKind:
+			if d.Document.Kind != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func extractText(text string, h Hints) (*schema.Document, error) {
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", h)
+	if err == nil {
+		err = schema.Validate(d)
+	}
+	return d, err
+}
+
+// TestIncompleteIdentity: a page of a disclosure that tells neither its
+// department nor its year nor its kind (its title page missing) is read
+// all the same: its figures, the identity left out and listed as unknown,
+// a warning saying what and how to give it; what the text does tell is
+// kept, and metadata.csv's department fills the name.
+func TestIncompleteIdentity(t *testing.T) {
+	page := "一、“三公”经费财政拨款支出总体情况说明\n" +
+		"本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元，其中：因公出国(境)支出0万元；公务用车购置支出0万元；公务用车运行维护费支出0万元；公务接待费支出2.05万元。\n" +
+		"二、机关运行经费支出情况说明\n本部门机关运行经费支出35.6万元。\n"
+	d, err := extractText(page, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) || d.Document.Title != "" {
+		t.Errorf("identity %+v %+v, want none", d.Document, d.Department)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(20500) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(20500) {
+		t.Errorf("三公 %+v", tp)
+	}
+	if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(356000) {
+		t.Errorf("机关运行经费 %+v", d.OperatingCosts)
+	}
+	if w := d.Warnings[0]; !strings.HasPrefix(w.Reason, schema.WarnIdentity) || !strings.Contains(w.Reason, "the department, the fiscal year, the kind") || !strings.Contains(w.Reason, "metadata.csv") {
+		t.Errorf("first warning %+v", w)
+	}
+	if _, ok := d.Provenance["/department/name"]; ok {
+		t.Errorf("a name's provenance without a name")
+	}
+	// metadata.csv names the department: the year and kind stay unknown
+	d, err = extractText(page, Hints{Department: "某县财政局", FiscalYear: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "某县财政局" || !untold(d, schema.UnknownYear, schema.UnknownKind) || slices.Contains(d.Document.Unknown, schema.UnknownDepartment) {
+		t.Errorf("with a department hint: %+v %+v", d.Document, d.Department)
+	}
+	// a title that names the year and the kind, no department
+	d, err = extractText("2018年度部门决算公开\n"+page, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2018 || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) != 1 {
+		t.Errorf("a title without a name: %+v %+v", d.Document, d.Department)
+	}
+	if w := d.Warnings[0]; !strings.Contains(w.Reason, "does not tell the department;") {
+		t.Errorf("first warning %+v", w)
+	}
+}
+
+// TestNotDisclosure: a text whose identity is incomplete and that is no
+// disclosure is refused as before: a news story and a government work
+// report that state amounts in 万元 and speak of the budget's words, one
+// of them stating the “三公” expenses' amount.
+func TestNotDisclosure(t *testing.T) {
+	for name, text := range map[string]string{
+		"news": "我市召开财政工作会议\n本报讯（记者 王明）12月5日，市财政局召开全市财政工作会议。\n" +
+			"今年以来，全市一般公共预算收入完成35.6亿元，同比增长6.2%；一般公共预算支出完成82.3亿元。\n" +
+			"会议指出，要严格控制“三公”经费，全市“三公”经费支出1200万元，继续压减一般性支出。会上还部署了政府采购、国有资产管理等工作。\n",
+		"work report": "政府工作报告\n——2024年1月10日在某市第十七届人民代表大会第三次会议上\n各位代表：\n" +
+			"过去一年，全市一般公共预算收入增长7.3%，达到28.5亿元。\n我们坚持过紧日子，全市“三公”经费支出1200万元，比上年下降5%，机关运行经费压减3200万元。\n" +
+			"完成政府采购规模12.6亿元。严格执行部门预算，项目支出实行全过程绩效管理。\n",
+		"figures of nothing": "一、部门预算编制说明\n本部门严格控制“三公”经费、机关运行经费，项目支出实行绩效管理，全年地区生产总值增长5%。\n",
+	} {
+		if d, err := extractText(text, Hints{}); !errors.Is(err, ErrNoTitle) {
+			t.Errorf("%s: %v %+v, want no title", name, err, d)
+		}
+	}
+	// the same sentences without the genre's words: a disclosure's page
+	text := "全市“三公”经费支出1200万元，比上年下降5%。机关运行经费支出3200万元。政府采购支出12.6万元。\n"
+	if d, err := extractText(text, Hints{}); err != nil || d.ThreePublic == nil || !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+		t.Errorf("a page of the 三公: %v %+v", err, d)
+	}
+}
+
+// TestOpeningFragment: a page that opens in the middle of a sentence — an
+// amount after its page's number — holds the end of a class's sentence
+// ("…19816.81 元，项目支出 0元。"): its 项目支出 is the class's, not the
+// disclosure's, which a later sentence states; on one line as on many.
+func TestOpeningFragment(t *testing.T) {
+	page := "7\n19816.81 元,项目支出 0元。主要用于人员经费保障。\n(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n" +
+		"1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%。\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%。\n"
+	for _, text := range []string{page, strings.ReplaceAll(page, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := d.Expenditure; e == nil || e.Project == nil || e.Project.Amount != schema.Yuan(469500) {
+			t.Errorf("project expenditure %+v, want 469500", e)
+		}
+	}
+}
