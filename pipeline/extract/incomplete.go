@@ -18,8 +18,10 @@ var disclosureWords = []string{
 }
 
 // otherGenres are the words a speech to a people's congress (a government
-// work report) or a news story announces itself with.
-var otherGenres = []string{"各位代表", "本报讯", "(记者", "记者报道"}
+// work report) or a news story announces itself with: its address, its
+// dateline (agency, weekday), its reporter, and its reporting of what a
+// department published ("国资委在其网站公布了2014年部门预算，显示…").
+var otherGenres = []string{"各位代表", "本报讯", "(记者", "记者报道", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
 
 // disclosureLike tells a text whose identity is incomplete (no title names
 // its year, or no department) that is a disclosure all the same: it speaks
