@@ -154,11 +154,11 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: fmt.Sprintf("no title names the year: the fiscal year (%d) and the kind (%s) come from metadata.csv", ident.year, ident.kind)})
 	} else {
-		if h.FiscalYear != 0 && h.FiscalYear != ident.year {
+		if h.FiscalYear != 0 && ident.year != 0 && h.FiscalYear != ident.year { // a year the text does not tell is no title's
 			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 				Reason: fmt.Sprintf("metadata.csv gives the year %d; the title's %d is kept", h.FiscalYear, ident.year)})
 		}
-		if h.Kind != "" && h.Kind != ident.kind {
+		if h.Kind != "" && ident.kind != "" && h.Kind != ident.kind {
 			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 				Reason: fmt.Sprintf("metadata.csv gives the kind %s; the title's %s is kept", h.Kind, ident.kind)})
 		}

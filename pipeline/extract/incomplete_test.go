@@ -79,6 +79,17 @@ func TestIncompleteIdentity(t *testing.T) {
 	if d.Department.Name != "某县财政局" || !untold(d, schema.UnknownYear, schema.UnknownKind) || slices.Contains(d.Document.Unknown, schema.UnknownDepartment) {
 		t.Errorf("with a department hint: %+v %+v", d.Document, d.Department)
 	}
+	if n := count(d, "is kept"); n != 0 {
+		t.Errorf("a year the text does not tell kept against metadata.csv's: %v", d.Warnings)
+	}
+	// a year the text does not tell is not said to be another: no heading names another year
+	d, err = extractText("二、2017年“三公”经费决算情况\n"+page, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(d, schema.WarnHeadingYear); n != 0 {
+		t.Errorf("a heading's year against none: %v", d.Warnings)
+	}
 	// a title that names the year and the kind, no department
 	d, err = extractText("2018年度部门决算公开\n"+page, Hints{})
 	if err != nil {
