@@ -31,6 +31,36 @@ type ident struct {
 	Template string `json:"template,omitempty"` // why the document is a placeholder template
 }
 
+// complete tells a document that tells its department, year and kind: one
+// that does not (schema.Meta.Unknown) is a disclosure of its own, joined to
+// no other file, year or kind.
+func (i ident) complete() bool { return len(i.unknown()) == 0 }
+
+// unknown is what of its identity the document does not tell, as
+// schema.Meta.Unknown lists it.
+func (i ident) unknown() []string {
+	var out []string
+	if i.Name == "" {
+		out = append(out, schema.UnknownDepartment)
+	}
+	if i.Year == 0 {
+		out = append(out, schema.UnknownYear)
+	}
+	if i.Kind == "" {
+		out = append(out, schema.UnknownKind)
+	}
+	return out
+}
+
+// deptID is the id of the department of the document docID: the table's,
+// or where the document does not tell it, one of the document's own.
+func deptID(table *identity.Table, docID, name, region string) string {
+	if name == "" {
+		return identity.Unidentified(docID)
+	}
+	return table.IDIn(name, region)
+}
+
 func identOf(d *schema.Document) ident {
 	return ident{Name: d.Department.Name, Region: d.Department.Region, Kind: d.Document.Kind, Scope: d.Document.Scope, Year: d.Document.FiscalYear,
 		Title: d.Document.Title, Template: templateOf(d)}
@@ -137,6 +167,9 @@ func groups(in []input) []group {
 			continue
 		}
 		k := fmt.Sprint(f.dept, "\x00", f.ident.Year, "\x00", f.ident.Kind, "\x00", f.ident.Scope)
+		if !f.ident.complete() {
+			k = "\x00" + f.id // a part of what? its own
+		}
 		byKey[k] = append(byKey[k], f)
 	}
 	taken := map[string]bool{}
@@ -266,6 +299,9 @@ func pairs(docs map[string]ident, table *identity.Table) map[string]string {
 	by := map[string]*both{}
 	for _, id := range sortedKeys(docs) {
 		d := docs[id]
+		if !d.complete() {
+			continue // a budget of which year, the final accounts of which department?
+		}
 		k := fmt.Sprint(table.IDIn(d.Name, d.Region), "\x00", d.Year)
 		if by[k] == nil {
 			by[k] = &both{}
