@@ -106,6 +106,8 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	} else if regionOnly(ident.name) && !fromHint {
 		if n, l := bodyName(flat, ident.year); n != "" {
 			ident.name, subject = n, l
+		} else if levelTitle(ident.title) {
+			ident.name = "" // "上海市天河区2021年区级部门预算": the region's series, not its department
 		}
 	} else if !fromHint {
 		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {

@@ -109,3 +109,15 @@ func openingFragment(st *stream) int {
 	}
 	return 0
 }
+
+// levelTitle tells a title of the series of a region's department or unit
+// disclosures ("上海市普陀区2026年区级单位预算"): the region before it is no
+// department's name.
+func levelTitle(title string) bool {
+	for _, level := range []string{"省级", "市级", "区级", "县级"} {
+		if strings.Contains(title, level+"部门") || strings.Contains(title, level+"单位") {
+			return true
+		}
+	}
+	return false
+}

@@ -147,3 +147,28 @@ func TestOpeningFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestNoNameOfAnother: what names another than the disclosure's department
+// is no name for it — a unit's budget whose unit is not named, only its
+// 主管部门, and a cover naming a region's series of department budgets
+// (区级部门预算) with no department below: the department is unknown.
+func TestNoNameOfAnother(t *testing.T) {
+	body := "一、收支总体情况\n本单位2023年收入预算总额100.00万元，支出预算总额100.00万元，其中：基本支出80.00万元，项目支出20.00万元。\n二、“三公”经费预算情况\n“三公”经费预算2.00万元，其中公务接待费2.00万元。机关运行经费预算10.00万元。\n"
+	for name, text := range map[string]string{
+		"a unit's 主管部门":     "2023年单位预算公开\n主管部门：某区卫生健康委员会\n" + body,
+		"a region's series": "上海市某区2023年区级部门预算\n" + body,
+	} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2023 || d.Document.Kind != schema.KindBudget {
+			t.Errorf("%s: %q %+v", name, d.Department.Name, d.Document)
+		}
+	}
+	// the 主管部门 of a department's own disclosure is its name
+	d, err := extractText("2023年部门预算公开\n主管部门：某区卫生健康委员会\n"+body, Hints{})
+	if err != nil || d.Department.Name != "某区卫生健康委员会" {
+		t.Errorf("a department's 主管部门: %v %+v", err, d)
+	}
+}
