@@ -9,6 +9,7 @@ package schema
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 )
 
 // Version is the semver of the model; it is written to /schema_version.
@@ -458,6 +459,25 @@ const (
 
 // Known tells whether the document's identity holds what (UnknownYear …).
 func (m Meta) Known(what string) bool { return !slices.Contains(m.Unknown, what) }
+
+// unknownNames say in a warning what Meta.Unknown lists.
+var unknownNames = map[string]string{
+	UnknownDepartment: "the department",
+	UnknownYear:       "the fiscal year",
+	UnknownKind:       "the kind (budget or final accounts)",
+}
+
+// UnknownWarning says what of its identity a document does not tell
+// (Meta.Unknown), and how to supply it.
+func UnknownWarning(unknown []string) Warning {
+	var what []string
+	for _, u := range unknown {
+		what = append(what, unknownNames[u])
+	}
+	return Warning{Reason: WarnIdentity + ": the text does not tell " + strings.Join(what, ", ") +
+		"; the figures are read, the identity is left out, not guessed. Give it in the input folder's metadata.csv, a row for this file" +
+		" (columns file, department, fiscal_year and kind: fiscal_year is used with kind only)"}
+}
 
 // Reasons of the warnings about the text itself, which the checks read.
 const (

@@ -224,7 +224,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			}
 			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 		}
-		doc.Warnings = append([]schema.Warning{unknownWarning(unknown)}, doc.Warnings...)
+		doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
 	}
 	return doc, nil
 }

@@ -70,25 +70,6 @@ func figuresRead(d *schema.Document) []string {
 	return out
 }
 
-// unknownNames say in a warning what Meta.Unknown lists.
-var unknownNames = map[string]string{
-	schema.UnknownDepartment: "the department",
-	schema.UnknownYear:       "the fiscal year",
-	schema.UnknownKind:       "the kind (budget or final accounts)",
-}
-
-// unknownWarning says what of its identity the text does not tell, and how
-// to supply it.
-func unknownWarning(unknown []string) schema.Warning {
-	var what []string
-	for _, u := range unknown {
-		what = append(what, unknownNames[u])
-	}
-	return schema.Warning{Reason: schema.WarnIdentity + ": the text does not tell " + strings.Join(what, ", ") +
-		"; the figures are read, the identity is left out, not guessed. Give it in the input folder's metadata.csv, a row for this file" +
-		" (columns file, department, fiscal_year and kind: fiscal_year is used with kind only)"}
-}
-
 // openingFragment is where the sentence ends that a text opens in when it
 // opens in the middle of one — with an amount, after its page's number at
 // most ("7 19816.81 元，项目支出 0元。"): a page whose page before, with the
