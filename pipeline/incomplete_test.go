@@ -73,6 +73,11 @@ func TestBuildIncompleteIdentity(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil || len(doc.Document.Unknown) != 3 || doc.ThreePublic == nil {
 		t.Errorf("its JSON: %v %+v", err, doc.Document)
 	}
+	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	query, _ := os.ReadFile(filepath.Join(out, "query.html"))
+	if !strings.Contains(string(home), "<td><a href=\"doc/p_text-part.html\">未识别部门 (department not identified)</a>") || strings.Contains(string(query), "<option>0</option>") {
+		t.Errorf("the catalog names no department not identified, or the query page offers the year 0")
+	}
 	cov, _ := os.ReadFile(filepath.Join(out, "coverage.html"))
 	if strings.Count(string(cov), "identity incomplete") != 2 {
 		t.Errorf("the coverage page names %d documents of incomplete identity, want 2", strings.Count(string(cov), "identity incomplete"))
