@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/json"
-	"strconv"
 	"strings"
 
 	"budgetpub/schema"
@@ -41,33 +40,35 @@ func disclosureLike(flat []string, d *schema.Document) bool {
 			n++
 		}
 	}
-	return n >= 3 && len(figuresRead(d)) > 0
+	return n >= 3 && readsFigure(d)
 }
 
-// figuresRead are the amounts the model holds, by their place: the
-// section's index (revenue 0 … three_public 7), then its JSON pointer.
-func figuresRead(d *schema.Document) []string {
+// readsFigure tells whether the model holds an amount (zero included).
+func readsFigure(d *schema.Document) bool {
 	data, _ := json.Marshal([]any{d.Revenue, d.Expenditure, d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.ThreePublic})
 	var tree any
 	json.Unmarshal(data, &tree)
-	var out []string
-	var walk func(p string, v any)
-	walk = func(p string, v any) {
+	var holds func(v any) bool
+	holds = func(v any) bool {
 		switch v := v.(type) {
 		case map[string]any:
-			for k, x := range v {
-				walk(p+"/"+k, x)
+			for _, x := range v {
+				if holds(x) {
+					return true
+				}
 			}
 		case []any:
-			for i, x := range v {
-				walk(p+"/"+strconv.Itoa(i), x)
+			for _, x := range v {
+				if holds(x) {
+					return true
+				}
 			}
 		case float64:
-			out = append(out, p)
+			return true
 		}
+		return false
 	}
-	walk("", tree)
-	return out
+	return holds(tree)
 }
 
 // openingFragment is where the sentence ends that a text opens in when it
