@@ -23,23 +23,24 @@ const threePublicPage = "一、“三公”经费财政拨款支出总体情况�
 // merged —, each with a department id of its own, their year and kind empty
 // in the datasets, none of them in the panel, listed in run.json, their
 // pages saying 未识别部门; a metadata.csv row that gives what the text does
-// not makes one complete.
+// not makes one complete; one given its department alone stands on the
+// department's page after its years, out of its panel rows.
 func TestBuildIncompleteIdentity(t *testing.T) {
 	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
 	copyInto(t, in, map[string]string{"seed.txt": "000_70dee09d8603147c.txt"})
-	for _, f := range []string{"p_text-part.txt", "p_tables-part.txt", "q.txt"} {
+	for _, f := range []string{"p_text-part.txt", "p_tables-part.txt", "q.txt", "r.txt"} {
 		os.WriteFile(filepath.Join(in, f), []byte(threePublicPage), 0o644)
 	}
-	os.WriteFile(filepath.Join(in, MetadataFile), []byte("file,department,fiscal_year,kind\nq.txt,某县财政局,2018,决算\n"), 0o644)
+	os.WriteFile(filepath.Join(in, MetadataFile), []byte("file,department,fiscal_year,kind\nq.txt,某县财政局,2018,决算\nr.txt,某县财政局,,\n"), 0o644)
 	rep, err := Build(context.Background(), Options{In: in, Out: out, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Documents != 4 || len(rep.Rejected) != 0 {
-		t.Fatalf("%d documents, rejected %+v; want 4, none", rep.Documents, rep.Rejected)
+	if rep.Documents != 5 || len(rep.Rejected) != 0 {
+		t.Fatalf("%d documents, rejected %+v; want 5, none", rep.Documents, rep.Rejected)
 	}
-	if len(rep.Incomplete) != 2 || rep.Incomplete[0].ID != "p_tables-part" || rep.Incomplete[1].ID != "p_text-part" ||
-		strings.Join(rep.Incomplete[0].Unknown, ",") != "department,fiscal_year,kind" {
+	if len(rep.Incomplete) != 3 || rep.Incomplete[0].ID != "p_tables-part" || rep.Incomplete[1].ID != "p_text-part" ||
+		strings.Join(rep.Incomplete[0].Unknown, ",") != "department,fiscal_year,kind" || rep.Incomplete[2].ID != "r" || strings.Join(rep.Incomplete[2].Unknown, ",") != "fiscal_year,kind" {
 		t.Errorf("run.json's incomplete %+v", rep.Incomplete)
 	}
 	depts := map[string]bool{}
@@ -63,6 +64,26 @@ func TestBuildIncompleteIdentity(t *testing.T) {
 	if panel["p_text-part"] || panel["p_tables-part"] || !panel["q"] || !panel["seed"] {
 		t.Errorf("panel's documents %v, want q and seed alone", panel)
 	}
+	// a department's page lists the document of no year after its years,
+	// and its panel rows are its years' alone
+	var dept string
+	for _, d := range testcsv.Rows(t, filepath.Join(out, "documents.csv")) {
+		if d["id"] == "r" {
+			dept = d["department_id"]
+			if d["department"] != "某县财政局" || d["fiscal_year"] != "" || strings.HasPrefix(dept, "u-") {
+				t.Errorf("r: %v", d)
+			}
+		}
+	}
+	deptPage, _ := os.ReadFile(filepath.Join(out, "dept", dept+".html"))
+	if q, r := strings.Index(string(deptPage), "doc/q.html"), strings.Index(string(deptPage), "doc/r.html\">年度未知 (year unknown) 类型未知 (kind unknown)"); q < 0 || r < q {
+		t.Errorf("the department's page lists q at %d, r of no year at %d", q, r)
+	}
+	for _, row := range testcsv.Rows(t, filepath.Join(out, "dept", dept+".csv")) {
+		if row["document_id"] != "q" {
+			t.Errorf("the department's panel rows: %v", row)
+		}
+	}
 	page, err := os.ReadFile(filepath.Join(out, "doc", "p_text-part.html"))
 	if err != nil || !strings.Contains(string(page), "未识别部门 (department not identified) 年度未知 (year unknown) 类型未知 (kind unknown)") ||
 		!strings.Contains(string(page), "身份不完整") {
@@ -79,8 +100,8 @@ func TestBuildIncompleteIdentity(t *testing.T) {
 		t.Errorf("the catalog names no department not identified, or the query page offers the year 0")
 	}
 	cov, _ := os.ReadFile(filepath.Join(out, "coverage.html"))
-	if strings.Count(string(cov), "identity incomplete") != 2 {
-		t.Errorf("the coverage page names %d documents of incomplete identity, want 2", strings.Count(string(cov), "identity incomplete"))
+	if strings.Count(string(cov), "identity incomplete") != 3 {
+		t.Errorf("the coverage page names %d documents of incomplete identity, want 3", strings.Count(string(cov), "identity incomplete"))
 	}
 }
 
