@@ -25,8 +25,9 @@ import (
 	"budgetpub/schema"
 )
 
-// ErrNoTitle means the text does not look like a disclosure.
-var ErrNoTitle = fmt.Errorf("no disclosure title found (a year followed by 部门预算, 部门决算, 单位预算 or 单位决算)")
+// ErrNoTitle means the text does not look like a disclosure: no title, and
+// not evidently a page of one either (disclosureLike).
+var ErrNoTitle = fmt.Errorf("no disclosure title found (a year followed by 部门预算, 部门决算, 单位预算 or 单位决算), nor a page of one (three of a disclosure's words and a figure read)")
 
 // maxWarnings bounds the warnings of one document; the rest are counted.
 const maxWarnings = 100
