@@ -74,6 +74,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	var unknown []string // what of its identity the text does not tell
 	if ident.year == 0 {
 		unknown = append(unknown, schema.UnknownYear)
+		ident.kind = headingKind(flat) // a page whose headings tell what it explains
 	}
 	if ident.kind == "" {
 		unknown = append(unknown, schema.UnknownKind)

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -102,4 +103,38 @@ func levelTitle(title string) bool {
 		}
 	}
 	return false
+}
+
+// headingKind is the kind of a text whose title, with its year, is missing,
+// where its numbered headings tell it: each heading that names the kind of
+// what it explains — 预算 or 决算 right before 情况 ("五、一般公共预算财政拨款
+// 支出决算情况说明", "(二)政府采购预算安排情况说明"), a fund's name
+// (一般公共预算) no kind — names the same, and none names a year or the
+// year before (上年): those may be another year's report ("二、2021年“三公”
+// 经费决算情况" in a 2022 budget). "" where none does or two disagree; a
+// comparison with the budget ("支出与年初预算对比情况") names no kind.
+func headingKind(flat []string) string {
+	kind := ""
+	for _, l := range flat {
+		h := dropEnum(l)
+		if h == l || utf8.RuneCountInString(h) > 30 || containsAny(h, priorYearWords) {
+			continue
+		}
+		if _, _, _, ok := yearIn(h); ok {
+			continue
+		}
+		m := maskFunds(h)
+		for _, k := range []struct{ word, kind string }{{"预算", schema.KindBudget}, {"决算", schema.KindFinalAccounts}} {
+			for _, after := range []string{"情况", "安排情况", "总体情况", "结构情况"} {
+				if !strings.Contains(m, k.word+after) {
+					continue
+				}
+				if kind != "" && kind != k.kind {
+					return ""
+				}
+				kind = k.kind
+			}
+		}
+	}
+	return kind
 }

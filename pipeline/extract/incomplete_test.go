@@ -172,3 +172,22 @@ func TestNoNameOfAnother(t *testing.T) {
 		t.Errorf("a department's 主管部门: %v %+v", err, d)
 	}
 }
+
+// TestHeadingKind: a page whose title is missing tells its kind where its
+// numbered headings name what they explain — all the same kind, none of a
+// year or of the year before, a fund's 预算 and a comparison with the
+// budget naming none.
+func TestHeadingKind(t *testing.T) {
+	for want, lines := range map[string][]string{
+		schema.KindFinalAccounts: {"四、财政拨款收入支出决算总体情况说明", "五、一般公共预算财政拨款支出决算情况说明", "(一)一般公共预算财政拨款支出决算总体情况"},
+		schema.KindBudget:        {"(二)政府采购预算安排情况说明。", "六、一般公共预算基本支出情况说明"},
+		"":                       {"二、“三公”经费财政拨款支出与年初预算对比情况。", "六、一般公共预算基本支出情况说明", "二、2021年“三公”经费决算情况", "(三)上年“三公”经费决算情况", "本单位决算情况说明"},
+	} {
+		if got := headingKind(compactAll(lines)); got != want {
+			t.Errorf("%v: %q, want %q", lines, got, want)
+		}
+	}
+	if got := headingKind(compactAll([]string{"一、2022年“三公”经费预算安排情况", "二、“三公”经费预算情况", "三、机关运行经费决算情况"})); got != "" {
+		t.Errorf("headings of two kinds: %q", got)
+	}
+}
