@@ -72,7 +72,7 @@ type Meta struct {
 	Kind       string `json:"kind,omitempty"`
 	Scope      string `json:"scope,omitempty"` // department (部门) or unit (单位)
 	FiscalYear int    `json:"fiscal_year,omitempty"`
-	Title      string `json:"title,omitempty"`
+	Title      string `json:"title,omitempty"` // absent where the text has none (a page of a disclosure)
 	// Unknown lists what of the disclosure's identity the text does not
 	// tell (UnknownDepartment, UnknownYear, UnknownKind), each absent from
 	// the document; metadata.csv supplies them. Absent when all are known.

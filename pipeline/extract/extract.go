@@ -73,8 +73,12 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	}
 	var unknown []string // what of its identity the text does not tell
 	if ident.year == 0 {
-		unknown = append(unknown, schema.UnknownYear)
-		ident.kind = headingKind(flat) // a page whose headings tell what it explains
+		// a page whose sentences say which year is theirs (本年), whose
+		// headings tell what they explain
+		ident.year, ident.kind = ownYear(flat), headingKind(flat)
+		if ident.year == 0 {
+			unknown = append(unknown, schema.UnknownYear)
+		}
 	}
 	if ident.kind == "" {
 		unknown = append(unknown, schema.UnknownKind)

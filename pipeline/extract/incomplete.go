@@ -138,3 +138,28 @@ func headingKind(flat []string) string {
 	}
 	return kind
 }
+
+// ownYear is the year of a text whose title, with its year, is missing,
+// where the text tells it: a year followed by 本年 ("2020年本年收入合计…",
+// "2025 年本年一般公共预算支出…") is the year the text calls its own. Every
+// such year must be the same; 0 where there is none or two disagree.
+func ownYear(flat []string) int {
+	year := 0
+	for _, l := range flat {
+		for at := 0; ; {
+			y, _, after, ok := yearIn(l[at:])
+			if !ok {
+				break
+			}
+			at = len(l) - len(after)
+			if !strings.HasPrefix(strings.TrimPrefix(after, "度"), "本年") {
+				continue
+			}
+			if year != 0 && y != year {
+				return 0
+			}
+			year = y
+		}
+	}
+	return year
+}

@@ -191,3 +191,30 @@ func TestHeadingKind(t *testing.T) {
 		t.Errorf("headings of two kinds: %q", got)
 	}
 }
+
+// TestOwnYear: a page whose title is missing tells its year where its
+// sentences call a year their own (2020年本年…), each the same; a page whose
+// headings tell its kind as well, and its sentences the department, is
+// complete, without a title.
+func TestOwnYear(t *testing.T) {
+	for want, lines := range map[int][]string{
+		2020: {"2020年本年收入合计3765.66万元，其中：财政拨款收入1008.64万元。", "2020 年度本年支出合计4021.94万元。", "与2019年相比增加540.23万元。"},
+		0:    {"2020年本年收入合计3765.66万元。", "2021年本年支出合计4021.94万元。"},
+	} {
+		if got := ownYear(compactAll(lines)); got != want {
+			t.Errorf("%v: %d, want %d", lines, got, want)
+		}
+	}
+	text := "四、财政拨款收入支出决算总体情况说明\n某县妇幼保健院2020年本年收入合计3765.66万元，其中：财政拨款收入1008.64万元。\n" +
+		"某县妇幼保健院2020年本年支出合计4021.94万元，其中：基本支出2719.24万元，项目支出1302.70万元。\n五、“三公”经费决算情况说明\n“三公”经费支出2.05万元，机关运行经费支出35.6万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "某县妇幼保健院" || d.Document.FiscalYear != 2020 || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) != 0 || d.Document.Title != "" {
+		t.Errorf("identity %q %+v", d.Department.Name, d.Document)
+	}
+	if e := d.Expenditure; e == nil || e.Basic == nil || e.Basic.Amount != schema.Yuan(27192400) {
+		t.Errorf("basic expenditure %+v", e)
+	}
+}
