@@ -337,7 +337,7 @@ func Summarize(d *schema.Document) Summary {
 	s := Summary{ID: d.ID, Department: d.Department.Name, AlsoNamed: d.Department.AlsoNamed, DeptID: deptID(d), Kind: d.Document.Kind, Year: d.Document.FiscalYear,
 		Checks: len(d.Checks), Measures: emit.Measures(d)}
 	s.Title = fmt.Sprintf("%s %s %s", deptName(d.Department.Name), yearText(d.Document.FiscalYear), map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
-	if k := d.Document.Kind; k == "" {
+	if d.Document.Kind == "" {
 		s.Title += unknownKind
 	}
 	s.Unknown = d.Document.Unknown
