@@ -82,39 +82,10 @@ func templateOf(d *schema.Document) string {
 			n++
 		}
 	}
-	if n == 0 || statesAmount(d) {
+	if n == 0 || d.AnyAmount(func(v float64) bool { return v != 0 }) {
 		return ""
 	}
 	return fmt.Sprintf("a template, not a disclosure: no amount is stated and %d lines write amounts as placeholders (XX 万元)", n)
-}
-
-// statesAmount tells whether a document states an amount other than zero.
-func statesAmount(d *schema.Document) bool {
-	data, _ := json.Marshal(schema.Document{Revenue: d.Revenue, Expenditure: d.Expenditure, GovernmentFund: d.GovernmentFund,
-		StateCapital: d.StateCapital, OperatingCosts: d.OperatingCosts, Procurement: d.Procurement, Assets: d.Assets, ThreePublic: d.ThreePublic})
-	var tree any
-	json.Unmarshal(data, &tree)
-	var nonZero func(v any) bool
-	nonZero = func(v any) bool {
-		switch v := v.(type) {
-		case map[string]any:
-			for _, x := range v {
-				if nonZero(x) {
-					return true
-				}
-			}
-		case []any:
-			for _, x := range v {
-				if nonZero(x) {
-					return true
-				}
-			}
-		case float64:
-			return v != 0
-		}
-		return false
-	}
-	return nonZero(tree)
 }
 
 func (c cache) identsPath() string { return filepath.Join(c.dir, "idents.json") }

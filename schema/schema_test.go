@@ -191,3 +191,20 @@ func TestWarningAmount(t *testing.T) {
 		t.Errorf("warnings with amounts: %v", err)
 	}
 }
+
+// TestAnyAmount: the amounts of a document's figures, not its metadata's
+// numbers (a source file's bytes) nor a line's.
+func TestAnyAmount(t *testing.T) {
+	d := minimal()
+	d.Document.Source.Bytes = 10
+	d.Revenue, d.Expenditure = &Revenue{}, &Expenditure{}
+	some := func(float64) bool { return true }
+	if d.AnyAmount(some) {
+		t.Error("a document of no figure holds an amount")
+	}
+	zero := Money(0)
+	d.ThreePublic = &ThreePublic{Total: &zero}
+	if !d.AnyAmount(some) || d.AnyAmount(func(v float64) bool { return v != 0 }) {
+		t.Error("a 三公 total of 0: an amount, not one other than zero")
+	}
+}

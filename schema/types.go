@@ -46,6 +46,36 @@ type Document struct {
 	Coverage       []Coverage        `json:"coverage,omitempty"`
 }
 
+// AnyAmount tells whether an amount of the document's figures (revenue,
+// expenditure, funds, operating costs, procurement, assets, 三公) is one
+// that ok accepts, as its JSON writes it.
+func (d *Document) AnyAmount(ok func(float64) bool) bool {
+	data, _ := json.Marshal([]any{d.Revenue, d.Expenditure, d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.ThreePublic})
+	var tree any
+	json.Unmarshal(data, &tree)
+	var holds func(v any) bool
+	holds = func(v any) bool {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, x := range v {
+				if holds(x) {
+					return true
+				}
+			}
+		case []any:
+			for _, x := range v {
+				if holds(x) {
+					return true
+				}
+			}
+		case float64:
+			return ok(v)
+		}
+		return false
+	}
+	return holds(tree)
+}
+
 // Coverage says, for one section of the narrative or one table, whether the
 // extractor found and read it: the completeness report of a document.
 type Coverage struct {

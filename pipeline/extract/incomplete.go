@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"strings"
 	"unicode/utf8"
 
@@ -41,35 +40,7 @@ func disclosureLike(flat []string, d *schema.Document) bool {
 			n++
 		}
 	}
-	return n >= 3 && readsFigure(d)
-}
-
-// readsFigure tells whether the model holds an amount (zero included).
-func readsFigure(d *schema.Document) bool {
-	data, _ := json.Marshal([]any{d.Revenue, d.Expenditure, d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.ThreePublic})
-	var tree any
-	json.Unmarshal(data, &tree)
-	var holds func(v any) bool
-	holds = func(v any) bool {
-		switch v := v.(type) {
-		case map[string]any:
-			for _, x := range v {
-				if holds(x) {
-					return true
-				}
-			}
-		case []any:
-			for _, x := range v {
-				if holds(x) {
-					return true
-				}
-			}
-		case float64:
-			return true
-		}
-		return false
-	}
-	return holds(tree)
+	return n >= 3 && d.AnyAmount(func(float64) bool { return true })
 }
 
 // openingFragment is where the sentence ends that a text opens in when it
