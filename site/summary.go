@@ -49,6 +49,7 @@ func (s Summary) AppendBinary(b []byte) []byte {
 	str(s.DeptID)
 	b = binary.AppendVarint(b, int64(s.Year))
 	b = binary.AppendVarint(b, int64(s.Checks))
+	strs(s.Unknown)
 	count(len(s.Values), s.Values == nil)
 	for _, v := range s.Values {
 		amount(v)
@@ -141,6 +142,7 @@ func ReadSummary(b []byte) (Summary, []byte, error) {
 	s.DeptID = str()
 	s.Year = int(varint())
 	s.Checks = int(varint())
+	s.Unknown = strs()
 	if n := count(); n >= 0 {
 		s.Values = make([]*schema.Money, n)
 		for i := range s.Values {

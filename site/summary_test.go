@@ -17,7 +17,7 @@ import (
 func TestSummaryReadsBack(t *testing.T) {
 	m := func(v int64) *schema.Money { x := schema.Money(v); return &x }
 	full := Summary{ID: "a-1", Department: "某局", Kind: schema.KindFinalAccounts, Title: "某局 2024 决算", AlsoNamed: []string{"某某局", ""},
-		DeptID: "d-1", Year: 2024, Checks: 3, Values: []*schema.Money{m(-5), nil, m(305630025)},
+		DeptID: "d-1", Year: 2024, Checks: 3, Unknown: []string{"year"}, Values: []*schema.Money{m(-5), nil, m(305630025)},
 		Measures: []emit.Measure{{Key: "total", Name: "支出总计", NameEn: "Expenditure", Value: 12, Budgeted: m(11), Pointer: "/expenditure/total"}, {Key: "k"}},
 		Sections: []string{"read", "absent"}, SectionNames: []string{"职责", "机构"}, TablesRead: 4, TablesFound: 7}
 	v := reflect.ValueOf(full)
@@ -26,7 +26,7 @@ func TestSummaryReadsBack(t *testing.T) {
 			t.Fatalf("the test's summary leaves %s out", v.Type().Field(i).Name)
 		}
 	}
-	for _, s := range []Summary{full, {}, {AlsoNamed: []string{}, Values: []*schema.Money{}, Measures: []emit.Measure{}, Sections: []string{}}} {
+	for _, s := range []Summary{full, {}, {AlsoNamed: []string{}, Unknown: []string{}, Values: []*schema.Money{}, Measures: []emit.Measure{}, Sections: []string{}}} {
 		b := s.AppendBinary([]byte("x"))[1:]
 		got, rest, err := ReadSummary(append(b, "after"...))
 		if err != nil || string(rest) != "after" {
