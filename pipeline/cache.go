@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -328,6 +329,7 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 // published without being read at all.
 type fragment struct {
 	Sentences []emit.SearchEntry
+	Places    []byte // where the sentences' tokens stand (site.SentencePlaces)
 	Rows      *emit.Rows
 	Summary   site.Summary
 }
@@ -335,7 +337,7 @@ type fragment struct {
 // fragmentMagic starts a fragment's file, before the sha256 of the rest,
 // which is compressed (S2: a fourth of the bytes to read, decompressed at
 // memory speed).
-const fragmentMagic = "budgetpub fragment 4\n"
+const fragmentMagic = "budgetpub fragment 5\n"
 
 // segmentsPath is where the bundle's deflated segments are kept from one
 // run to the next (emit.Writer.KeepSegments); "" without a cache.
@@ -359,6 +361,8 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	}
 	body := f.Summary.AppendBinary(nil)
 	body = emit.AppendEntries(body, f.Sentences)
+	body = binary.AppendUvarint(body, uint64(len(f.Places)))
+	body = append(body, f.Places...)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
 	return writeRenamed(c.fragmentPath(pk), append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...))
@@ -403,6 +407,11 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
 		return bad(err.Error())
 	}
+	n, k := binary.Uvarint(body)
+	if k <= 0 || n > uint64(len(body)-k) {
+		return bad("its sentences' places cut short")
+	}
+	f.Places, body = body[k:k+int(n):k+int(n)], body[k+int(n):]
 	if f.Rows, body, err = emit.ReadRows(body); err != nil {
 		return bad(err.Error())
 	}
