@@ -180,6 +180,12 @@ func TestTwoLabelsNeverCrossed(t *testing.T) {
 			map[string]float64{"/operating_costs/amount": 3e6, "/operating_costs:change_pct": 5, "/three_public/total": 5e5, "/three_public:change": -5e4}, nil},
 		{budget + "“三公”经费支出50万元，较2023年减少5万元，机关运行经费较2023年增加8万元。",
 			map[string]float64{"/three_public/total": 5e5, "/three_public:change": -5e4}, map[string]float64{"/operating_costs:change": 8e4}},
+		{budget + "“三公”经费支出520千元，比上年减少30千元，机关运行经费支出2000千元，比上年增加5%。",
+			map[string]float64{"/three_public/total": 52e4, "/three_public:change": -3e4, "/operating_costs/amount": 2e6, "/operating_costs:change_pct": 5}, nil},
+		{budget + "“三公”经费支出50万元，与上年持平，机关运行经费支出300万元，比上年减少10万元。",
+			map[string]float64{"/three_public/total": 5e5, "/three_public:change": 0, "/operating_costs/amount": 3e6, "/operating_costs:change": -1e5}, nil},
+		{budget + "机关运行经费支出300万元，比上年减少10万元，其中“三公”经费50万元，比上年增加2万元。",
+			map[string]float64{"/operating_costs/amount": 3e6, "/operating_costs:change": -1e5, "/three_public/total": 5e5, "/three_public:change": 2e4}, nil},
 		{final + "2023年度“三公”经费支出决算为45万元，完成预算的90%，比上年减少5万元，机关运行经费支出决算为120万元，比上年增加8万元。",
 			map[string]float64{"/three_public/total": 45e4, "/three_public:change": -5e4, "/operating_costs/amount": 12e5, "/operating_costs:change": 8e4}, nil},
 	}
