@@ -391,7 +391,9 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		}
 		i += size
 	}
-	if cmp < 0 || b.againstBudget(cmp, end) {
+	// "…，机关运行经费支出300万元，分别比上年减少5万元和10万元": the changes of
+	// several figures, in the order of their amounts, none this one's alone
+	if cmp < 0 || b.againstBudget(cmp, end) || strings.Contains(st.s[pos:cmp], "分别") {
 		return y, false
 	}
 	done := func() (yoy, bool) {
