@@ -190,6 +190,10 @@ func TestTwoLabelsNeverCrossed(t *testing.T) {
 			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6}, map[string]float64{"/three_public:change": -5e4, "/operating_costs:change": -1e5}},
 		{budget + "“三公”经费支出50万元，比上年的45万元增加5万元，机关运行经费支出300万元。",
 			map[string]float64{"/three_public/total": 5e5, "/three_public/prior_year": 45e4, "/three_public:change": 5e4, "/operating_costs/amount": 3e6}, nil},
+		{final + "2023年度机关运行经费支出决算为120万元，比上年下降5%，政府采购支出总额500万元，其中：政府采购货物支出100万元。",
+			map[string]float64{"/operating_costs/amount": 12e5, "/operating_costs:change_pct": -5, "/procurement/amount": 5e6, "/procurement/goods": 1e6}, nil},
+		{final + "2023年度“三公”经费支出决算为45万元，比年初预算减少5万元，机关运行经费支出决算为120万元，比上年增长5%。",
+			map[string]float64{"/three_public/total": 45e4, "/operating_costs/amount": 12e5, "/operating_costs:change_pct": 5}, nil},
 		{final + "2023年度“三公”经费支出决算为45万元，完成预算的90%，比上年减少5万元，机关运行经费支出决算为120万元，比上年增加8万元。",
 			map[string]float64{"/three_public/total": 45e4, "/three_public:change": -5e4, "/operating_costs/amount": 12e5, "/operating_costs:change": 8e4}, nil},
 	}
