@@ -1,0 +1,167 @@
+package sqlfile
+
+import (
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	_ "modernc.org/sqlite" // database/sql driver: SQLite reads what was written
+)
+
+// check runs SQLite's own checks on the file: integrity_check is ok,
+// foreign_key_check finds nothing.
+func check(t *testing.T, db *sql.DB) {
+	t.Helper()
+	rows, err := db.Query("PRAGMA integrity_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for rows.Next() {
+		var m string
+		rows.Scan(&m)
+		msgs = append(msgs, m)
+	}
+	rows.Close()
+	if len(msgs) != 1 || msgs[0] != "ok" {
+		t.Fatalf("integrity_check: %s", strings.Join(msgs, "\n"))
+	}
+	rows, err = db.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		t.Fatal("foreign_key_check found a row")
+	}
+}
+
+// TestTablesAndIndexes: tables of many rows, of rows with big payloads
+// (overflow pages), empty, with indexes of several columns and NULLs, a
+// WITHOUT ROWID table and a schema of more than a page read back by
+// SQLite as written.
+func TestTablesAndIndexes(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 500, 20000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "t.sqlite")
+			f, err := Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type row struct {
+				a    string
+				b    int64
+				c    float64
+				null bool
+			}
+			rows := make([]row, n)
+			tab := f.NewTable()
+			var r Record
+			var rec []byte
+			for i := range rows {
+				x := row{a: fmt.Sprintf("k%07d", (i*7919)%n), b: int64(i*i) - 5000, c: float64(i) / 4, null: i%5 == 0}
+				if i%997 == 3 {
+					x.a += strings.Repeat("长", 1000+i%5000) // overflows, in the table and the index
+				}
+				rows[i] = x
+				r.Reset()
+				r.Text(x.a)
+				r.Int(x.b)
+				r.Real(x.c)
+				if x.null {
+					r.Null()
+				} else {
+					r.Text(x.a[:3])
+				}
+				rec = r.AppendTo(rec[:0])
+				tab.Insert(int64(i+1), rec)
+			}
+			root := tab.Finish()
+			// the index on (d, a): d NULL first
+			order := make([]int, n)
+			for i := range order {
+				order[i] = i
+			}
+			key := func(i int) string {
+				if rows[i].null {
+					return "\x00" + rows[i].a
+				}
+				return "\x01" + rows[i].a[:3] + "\x00" + rows[i].a
+			}
+			sort.Slice(order, func(i, j int) bool {
+				ki, kj := key(order[i]), key(order[j])
+				return ki < kj || ki == kj && order[i] < order[j]
+			})
+			idx := f.Index(n, func(i int) []byte {
+				x := rows[order[i]]
+				r.Reset()
+				if x.null {
+					r.Null()
+				} else {
+					r.Text(x.a[:3])
+				}
+				r.Text(x.a)
+				r.Int(int64(order[i] + 1))
+				return r.AppendTo(rec[:0])
+			})
+			wr := f.Index(3, func(i int) []byte {
+				r.Reset()
+				r.Text(string(rune('a' + i)))
+				r.Int(int64(i))
+				return r.AppendTo(rec[:0])
+			})
+			schema := []SchemaRow{
+				{"table", "t", "t", root, `CREATE TABLE t (a TEXT, b INTEGER, c REAL, d TEXT)`},
+				{"index", "t_d", "t", idx, `CREATE INDEX t_d ON t (d, a)`},
+				{"table", "w", "w", wr, `CREATE TABLE w (k PRIMARY KEY, v) WITHOUT ROWID`},
+			}
+			for i := range 40 {
+				schema = append(schema, SchemaRow{"view", fmt.Sprintf("v%d", i), fmt.Sprintf("v%d", i), 0,
+					fmt.Sprintf("CREATE VIEW v%d AS SELECT a, b, c, d, %q AS pad FROM t", i, strings.Repeat("x", 100))})
+			}
+			if err := f.Close(schema); err != nil {
+				t.Fatal(err)
+			}
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			check(t, db)
+			q, err := db.Query("SELECT rowid, a, b, c, d FROM t ORDER BY rowid")
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := 0
+			for q.Next() {
+				var id, b int64
+				var a string
+				var c float64
+				var d sql.NullString
+				if err := q.Scan(&id, &a, &b, &c, &d); err != nil {
+					t.Fatal(err)
+				}
+				x := rows[i]
+				if id != int64(i+1) || a != x.a || b != x.b || c != x.c || d.Valid == x.null {
+					t.Fatalf("row %d: %d %.20q %d %g %v", i, id, a, b, c, d)
+				}
+				i++
+			}
+			q.Close()
+			if i != n {
+				t.Fatalf("%d rows, want %d", i, n)
+			}
+			var got int
+			if err := db.QueryRow("SELECT count(*) FROM t INDEXED BY t_d WHERE d IS NULL OR d >= ''").Scan(&got); err != nil || got != n {
+				t.Fatalf("by the index: %d rows, %v", got, err)
+			}
+			var v int
+			if err := db.QueryRow("SELECT v FROM w WHERE k = 'b'").Scan(&v); err != nil || v != 1 {
+				t.Fatalf("without rowid: %d, %v", v, err)
+			}
+		})
+	}
+}
