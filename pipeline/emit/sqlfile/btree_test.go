@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -80,23 +79,10 @@ func TestTablesAndIndexes(t *testing.T) {
 				tab.Insert(int64(i+1), rec)
 			}
 			root := tab.Finish()
-			// the index on (d, a): d NULL first
-			order := make([]int, n)
-			for i := range order {
-				order[i] = i
-			}
-			key := func(i int) string {
-				if rows[i].null {
-					return "\x00" + rows[i].a
-				}
-				return "\x01" + rows[i].a[:3] + "\x00" + rows[i].a
-			}
-			sort.Slice(order, func(i, j int) bool {
-				ki, kj := key(order[i]), key(order[j])
-				return ki < kj || ki == kj && order[i] < order[j]
-			})
-			idx := f.Index(n, func(i int) []byte {
-				x := rows[order[i]]
+			// the index on (d, a), d NULL first, and on (c, b): integers
+			// and reals, negative and positive; in the rows' order
+			da, cb := NewIndex(2, false), NewIndex(2, true)
+			for i, x := range rows {
 				r.Reset()
 				if x.null {
 					r.Null()
@@ -104,9 +90,22 @@ func TestTablesAndIndexes(t *testing.T) {
 					r.Text(x.a[:3])
 				}
 				r.Text(x.a)
-				r.Int(int64(order[i] + 1))
-				return r.AppendTo(rec[:0])
-			})
+				r.Int(int64(i + 1))
+				da.Add(r.AppendTo(rec[:0]))
+				r.Reset()
+				r.Real(x.c)
+				r.Int(x.b)
+				r.Int(int64(i + 1))
+				cb.Add(r.AppendTo(rec[:0]))
+			}
+			idx, err := f.WriteIndex(da)
+			if err != nil {
+				t.Fatal(err)
+			}
+			idx2, err := f.WriteIndex(cb)
+			if err != nil {
+				t.Fatal(err)
+			}
 			wr := f.Index(3, func(i int) []byte {
 				r.Reset()
 				r.Text(string(rune('a' + i)))
@@ -116,6 +115,7 @@ func TestTablesAndIndexes(t *testing.T) {
 			schema := []SchemaRow{
 				{"table", "t", "t", root, `CREATE TABLE t (a TEXT, b INTEGER, c REAL, d TEXT)`},
 				{"index", "t_d", "t", idx, `CREATE INDEX t_d ON t (d, a)`},
+				{"index", "t_cb", "t", idx2, `CREATE UNIQUE INDEX t_cb ON t (c, b)`},
 				{"table", "w", "w", wr, `CREATE TABLE w (k PRIMARY KEY, v) WITHOUT ROWID`},
 			}
 			for i := range 40 {
@@ -158,10 +158,48 @@ func TestTablesAndIndexes(t *testing.T) {
 			if err := db.QueryRow("SELECT count(*) FROM t INDEXED BY t_d WHERE d IS NULL OR d >= ''").Scan(&got); err != nil || got != n {
 				t.Fatalf("by the index: %d rows, %v", got, err)
 			}
+			if err := db.QueryRow("SELECT count(*) FROM t INDEXED BY t_cb WHERE c > -1").Scan(&got); err != nil || got != n {
+				t.Fatalf("by the index of numbers: %d rows, %v", got, err)
+			}
 			var v int
 			if err := db.QueryRow("SELECT v FROM w WHERE k = 'b'").Scan(&v); err != nil || v != 1 {
 				t.Fatalf("without rowid: %d, %v", v, err)
 			}
 		})
+	}
+}
+
+// TestUniqueIndex: a unique index refuses two entries of the same key,
+// unless a value of the key is NULL.
+func TestUniqueIndex(t *testing.T) {
+	f, err := Create(filepath.Join(t.TempDir(), "t.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Abort()
+	var r Record
+	entry := func(x *Index, a string, null bool, rowid int64) {
+		r.Reset()
+		r.Text(a)
+		if null {
+			r.Null()
+		} else {
+			r.Text("b")
+		}
+		r.Int(rowid)
+		x.Add(r.AppendTo(nil))
+	}
+	ok, dup := NewIndex(2, true), NewIndex(2, true)
+	for i, x := range []*Index{ok, dup} {
+		entry(x, "a", false, 1)
+		entry(x, "a", true, 2)
+		entry(x, "a", true, 3)
+		entry(x, "a", i == 0, 4)
+	}
+	if _, err := f.WriteIndex(ok); err != nil {
+		t.Errorf("NULLs in keys: %v", err)
+	}
+	if _, err := f.WriteIndex(dup); err != ErrDuplicate {
+		t.Errorf("a duplicate key: %v", err)
 	}
 }

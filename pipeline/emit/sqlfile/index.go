@@ -1,0 +1,181 @@
+package sqlfile
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"math"
+	"slices"
+)
+
+// Index is an index's entries gathered in any order, each a record of
+// the indexed columns' values, then the row's rowid; WriteIndex sorts and
+// writes them.
+type Index struct {
+	keys   int  // indexed columns
+	unique bool // no two entries may have the same key without a NULL in it
+	arena  []byte
+	ends   []int
+}
+
+// NewIndex starts an index of keys columns; unique, as a PRIMARY KEY's
+// or a UNIQUE constraint's.
+func NewIndex(keys int, unique bool) *Index { return &Index{keys: keys, unique: unique} }
+
+// Add adds an entry (Record.AppendTo).
+func (x *Index) Add(rec []byte) {
+	x.arena = append(x.arena, rec...)
+	x.ends = append(x.ends, len(x.arena))
+}
+
+func (x *Index) entry(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = x.ends[i-1]
+	}
+	return x.arena[start:x.ends[i]]
+}
+
+// ErrDuplicate: two entries of a unique index have the same key.
+var ErrDuplicate = errors.New("two rows have the same key")
+
+// WriteIndex writes the index's B-tree, its entries in SQLite's order
+// (compareRecords), and returns its root page's number.
+func (f *File) WriteIndex(x *Index) (uint32, error) {
+	order := make([]int32, len(x.ends))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
+	if x.unique {
+		for i := 1; i < len(order); i++ {
+			a, b := x.entry(int(order[i-1])), x.entry(int(order[i]))
+			if compareRecords(a, b, x.keys) == 0 && !hasNull(a, x.keys) {
+				return 0, ErrDuplicate
+			}
+		}
+	}
+	return f.Index(len(order), func(i int) []byte { return x.entry(int(order[i])) }), nil
+}
+
+// value is a value of a record: its serial type and bytes.
+type value struct {
+	typ  uint64
+	data []byte
+}
+
+// values reads the first n values of a record (all when n < 0).
+func values(rec []byte, n int, out []value) []value {
+	hdr, k := readVarint(rec)
+	types, body := rec[k:hdr], rec[hdr:]
+	for len(types) > 0 && n != 0 {
+		t, k := readVarint(types)
+		types = types[k:]
+		size := serialSize(t)
+		out = append(out, value{t, body[:size]})
+		body = body[size:]
+		n--
+	}
+	return out
+}
+
+func serialSize(t uint64) int {
+	switch {
+	case t >= 12:
+		return int(t-12) / 2
+	case t == 7:
+		return 8
+	case t == 5:
+		return 6
+	case t == 6:
+		return 8
+	case t >= 1 && t <= 4:
+		return int(t)
+	}
+	return 0
+}
+
+// class orders values of different kinds: NULL, numbers, texts, blobs.
+func (v value) class() int {
+	switch {
+	case v.typ == 0:
+		return 0
+	case v.typ < 12:
+		return 1
+	case v.typ%2 == 1:
+		return 2
+	}
+	return 3
+}
+
+func (v value) number() (int64, float64, bool) {
+	switch v.typ {
+	case 7:
+		return 0, math.Float64frombits(binary.BigEndian.Uint64(v.data)), true
+	case 8:
+		return 0, 0, false
+	case 9:
+		return 1, 0, false
+	}
+	var i int64
+	for j, c := range v.data {
+		if j == 0 {
+			i = int64(int8(c))
+		} else {
+			i = i<<8 | int64(c)
+		}
+	}
+	return i, 0, false
+}
+
+// compareRecords orders two records as SQLite orders index entries with
+// the BINARY collation: value by value, NULL first, then numbers by
+// value, texts and blobs byte by byte; the first n values (all when
+// n < 0).
+func compareRecords(a, b []byte, n int) int {
+	var buf [2][8]value
+	va, vb := values(a, n, buf[0][:0]), values(b, n, buf[1][:0])
+	for i := range min(len(va), len(vb)) {
+		x, y := va[i], vb[i]
+		if c := cmp.Compare(x.class(), y.class()); c != 0 {
+			return c
+		}
+		switch x.class() {
+		case 1:
+			xi, xf, xr := x.number()
+			yi, yf, yr := y.number()
+			if !xr && !yr {
+				if c := cmp.Compare(xi, yi); c != 0 {
+					return c
+				}
+				continue
+			}
+			if !xr {
+				xf = float64(xi)
+			}
+			if !yr {
+				yf = float64(yi)
+			}
+			if c := cmp.Compare(xf, yf); c != 0 {
+				return c
+			}
+		case 2, 3:
+			if c := bytes.Compare(x.data, y.data); c != 0 {
+				return c
+			}
+		}
+	}
+	return cmp.Compare(len(va), len(vb))
+}
+
+// hasNull: one of the first n values of rec is NULL.
+func hasNull(rec []byte, n int) bool {
+	var buf [8]value
+	for _, v := range values(rec, n, buf[:0]) {
+		if v.typ == 0 {
+			return true
+		}
+	}
+	return false
+}
