@@ -3,12 +3,22 @@ package sqlfile
 import (
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	_ "modernc.org/sqlite" // database/sql driver: SQLite reads what was written
 )
+
+// create starts a database at path.
+func create(path string) (*File, error) {
+	out, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return New(out), nil
+}
 
 // check runs SQLite's own checks on the file: integrity_check is ok,
 // foreign_key_check finds nothing.
@@ -46,7 +56,7 @@ func TestTablesAndIndexes(t *testing.T) {
 	for _, n := range []int{0, 1, 3, 500, 20000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "t.sqlite")
-			f, err := Create(path)
+			f, err := create(path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -172,7 +182,7 @@ func TestTablesAndIndexes(t *testing.T) {
 // TestUniqueIndex: a unique index refuses two entries of the same key,
 // unless a value of the key is NULL.
 func TestUniqueIndex(t *testing.T) {
-	f, err := Create(filepath.Join(t.TempDir(), "t.sqlite"))
+	f, err := create(filepath.Join(t.TempDir(), "t.sqlite"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,15 +18,11 @@ type File struct {
 	err   error  // the first write's error
 }
 
-// Create starts a new database at path, replacing any file there.
-func Create(path string) (*File, error) {
-	out, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
+// New starts a new database in out, a new empty file.
+func New(out *os.File) *File {
 	f := &File{f: out, w: bufio.NewWriterSize(out, 1<<16), buf: make([]byte, pageSize)}
 	f.put(f.buf) // page 1's place
-	return f, nil
+	return f
 }
 
 // put writes page p (pageSize bytes) after the pages before and returns

@@ -51,7 +51,7 @@ func TestFTSAsSQLiteMerges(t *testing.T) {
 			rows := ftsRows(n)
 			dir := t.TempDir()
 			ours := filepath.Join(dir, "ours.sqlite")
-			f, err := Create(ours)
+			f, err := create(ours)
 			if err != nil {
 				t.Fatal(err)
 			}
