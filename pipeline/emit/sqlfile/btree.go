@@ -146,12 +146,14 @@ type child struct {
 // in rowid order and fill leaf pages, each written when the next row
 // does not fit; the interior pages are made at the end (finish).
 type Table struct {
-	f    *File
-	leaf page
-	last int64 // the last rowid
-	n    int64 // rows
-	kids []child
-	cell []byte // scratch
+	f     *File
+	leaf  page
+	first int64 // the first rowid
+	last  int64 // the last rowid
+	n     int64 // rows
+	kids  []child
+	cell  []byte // scratch
+	head  *Table // the rows InsertFirst adds
 }
 
 // Insert adds the row of the rowid, larger than any before, whose record
@@ -159,6 +161,9 @@ type Table struct {
 func (t *Table) Insert(rowid int64, rec []byte) {
 	if t.n > 0 && rowid <= t.last {
 		panic("sqlfile: rowids out of order")
+	}
+	if t.n == 0 {
+		t.first = rowid
 	}
 	c := appendVarint(t.cell[:0], uint64(len(rec)))
 	c = appendVarint(c, uint64(rowid))
@@ -169,6 +174,19 @@ func (t *Table) Insert(rowid int64, rec []byte) {
 	t.leaf.add(t.cell)
 	t.last = rowid
 	t.n++
+}
+
+// InsertFirst adds a row made after the rows Inserted whose rowid is
+// smaller than theirs: such rows are in leaves of their own, before the
+// others'. They come in rowid order, before Finish.
+func (t *Table) InsertFirst(rowid int64, rec []byte) {
+	if t.head == nil {
+		t.head = t.f.NewTable()
+	}
+	if t.n > 0 && rowid >= t.first {
+		panic("sqlfile: a first row after the others")
+	}
+	t.head.Insert(rowid, rec)
 }
 
 // flush writes the leaf filled so far.
@@ -183,6 +201,15 @@ func (t *Table) Finish() uint32 { return t.finish(false) }
 
 // finish is Finish, the root at page 1 when atFirst (sqlite_schema).
 func (t *Table) finish(atFirst bool) uint32 {
+	if h := t.head; h != nil {
+		if t.n == 0 {
+			return h.finish(atFirst)
+		}
+		h.flush()
+		t.flush()
+		t.kids = append(h.kids, t.kids...)
+		return t.f.interior(t.kids, false, atFirst)
+	}
 	if len(t.kids) == 0 { // one leaf: the root
 		if atFirst {
 			t.f.first = append(t.f.first[:0], t.leaf.bytes(t.f.buf, 100, 0)...)

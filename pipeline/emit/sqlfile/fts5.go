@@ -172,13 +172,13 @@ type segWriter struct {
 	dlidx               []dlidxWriter
 	btterm              []byte
 	btPage              int
-	leaves              [][]byte
+	leaf                func(pgno int, page []byte) // writes a leaf
 	dlidxPages          []block
 	idx                 []btEntry
 }
 
-func newSegWriter() *segWriter {
-	return &segWriter{buf: make([]byte, 4, ftsPageSize+64), pgno: 1, firstTermInPage: true, btPage: 1, dlidx: make([]dlidxWriter, 1)}
+func newSegWriter(leaf func(pgno int, page []byte)) *segWriter {
+	return &segWriter{buf: make([]byte, 4, ftsPageSize+64), pgno: 1, firstTermInPage: true, btPage: 1, dlidx: make([]dlidxWriter, 1), leaf: leaf}
 }
 
 func (w *segWriter) flushLeaf() {
@@ -188,7 +188,7 @@ func (w *segWriter) flushLeaf() {
 	} else {
 		w.buf = append(w.buf, w.pgidx...)
 	}
-	w.leaves = append(w.leaves, bytes.Clone(w.buf))
+	w.leaf(w.pgno, w.buf)
 	w.buf = append(w.buf[:0], 0, 0, 0, 0)
 	w.pgidx = w.pgidx[:0]
 	w.prevPgidx = 0
@@ -367,7 +367,21 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(x.posts[a].term, x.posts[b].term) })
-	w := newSegWriter()
+	data := f.NewTable()
+	var r Record
+	var rec []byte
+	put := func(first bool, id int64, b []byte) {
+		r.Reset()
+		r.Null() // id, the rowid
+		r.Blob(b)
+		rec = r.AppendTo(rec[:0])
+		if first {
+			data.InsertFirst(id, rec)
+		} else {
+			data.Insert(id, rec)
+		}
+	}
+	w := newSegWriter(func(pgno int, page []byte) { put(false, ftsRowid(false, 0, pgno), page) })
 	term := []byte{ftsMainPrefix}
 	for _, t := range order {
 		p := &x.posts[t]
@@ -385,13 +399,18 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 		}
 	}
 	w.finish()
+	slices.SortFunc(w.dlidxPages, func(a, b block) int { return cmp.Compare(a.id, b.id) })
+	for _, b := range w.dlidxPages {
+		put(false, b.id, b.data)
+	}
 
-	var avg, structure []byte
+	// the averages and the structure record, before the segment's pages
+	var avg []byte
 	if x.rows > 0 {
 		avg = appendVarint(appendVarint(nil, uint64(x.rows)), uint64(x.tokens))
 	}
-	structure = []byte{0, 0, 0, 0} // the configuration cookie
-	if n := uint64(len(w.leaves)); n > 0 {
+	structure := []byte{0, 0, 0, 0} // the configuration cookie
+	if n := uint64(w.pgno - 1); n > 0 {
 		// one level, one segment, the leaves written; the level merging
 		// none, its segment: id, first leaf, last leaf
 		for _, v := range []uint64{1, 1, n, 0, 1, ftsSegment, 1, n} {
@@ -400,25 +419,8 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 	} else {
 		structure = append(structure, 0, 0, 0)
 	}
-	data := f.NewTable()
-	var r Record
-	var rec []byte
-	put := func(id int64, b []byte) {
-		r.Reset()
-		r.Null() // id, the rowid
-		r.Blob(b)
-		rec = r.AppendTo(rec[:0])
-		data.Insert(id, rec)
-	}
-	put(ftsAverages, avg)
-	put(ftsStructure, structure)
-	for i, l := range w.leaves {
-		put(ftsRowid(false, 0, i+1), l)
-	}
-	slices.SortFunc(w.dlidxPages, func(a, b block) int { return cmp.Compare(a.id, b.id) })
-	for _, b := range w.dlidxPages {
-		put(b.id, b.data)
-	}
+	put(true, ftsAverages, avg)
+	put(true, ftsStructure, structure)
 	dataRoot := data.Finish()
 	idxRoot := f.Index(len(w.idx), func(i int) []byte {
 		r.Reset()

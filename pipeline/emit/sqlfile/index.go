@@ -65,19 +65,26 @@ type value struct {
 	data []byte
 }
 
-// values reads the first n values of a record (all when n < 0).
-func values(rec []byte, n int, out []value) []value {
+// fields walks a record's values: its serial types left to read, and
+// the bytes of the values after the one read last.
+type fields struct{ types, body []byte }
+
+func newFields(rec []byte) fields {
 	hdr, k := readVarint(rec)
-	types, body := rec[k:hdr], rec[hdr:]
-	for len(types) > 0 && n != 0 {
-		t, k := readVarint(types)
-		types = types[k:]
-		size := serialSize(t)
-		out = append(out, value{t, body[:size]})
-		body = body[size:]
-		n--
+	return fields{rec[k:hdr], rec[hdr:]}
+}
+
+// next reads the next value; false when there is none.
+func (f *fields) next() (value, bool) {
+	if len(f.types) == 0 {
+		return value{}, false
 	}
-	return out
+	t, k := readVarint(f.types)
+	f.types = f.types[k:]
+	size := serialSize(t)
+	v := value{t, f.body[:size]}
+	f.body = f.body[size:]
+	return v, true
 }
 
 func serialSize(t uint64) int {
@@ -131,50 +138,60 @@ func (v value) number() (int64, float64, bool) {
 
 // compareRecords orders two records as SQLite orders index entries with
 // the BINARY collation: value by value, NULL first, then numbers by
-// value, texts and blobs byte by byte; the first n values (all when
-// n < 0).
+// value, texts and blobs byte by byte, a record that ends first first;
+// the first n values (all when n < 0).
 func compareRecords(a, b []byte, n int) int {
-	var buf [2][8]value
-	va, vb := values(a, n, buf[0][:0]), values(b, n, buf[1][:0])
-	for i := range min(len(va), len(vb)) {
-		x, y := va[i], vb[i]
-		if c := cmp.Compare(x.class(), y.class()); c != 0 {
+	fa, fb := newFields(a), newFields(b)
+	for ; n != 0; n-- {
+		x, okx := fa.next()
+		y, oky := fb.next()
+		if !okx || !oky {
+			return cmp.Compare(btoi(okx), btoi(oky))
+		}
+		if c := compareValues(x, y); c != 0 {
 			return c
 		}
-		switch x.class() {
-		case 1:
-			xi, xf, xr := x.number()
-			yi, yf, yr := y.number()
-			if !xr && !yr {
-				if c := cmp.Compare(xi, yi); c != 0 {
-					return c
-				}
-				continue
-			}
-			if !xr {
-				xf = float64(xi)
-			}
-			if !yr {
-				yf = float64(yi)
-			}
-			if c := cmp.Compare(xf, yf); c != 0 {
-				return c
-			}
-		case 2, 3:
-			if c := bytes.Compare(x.data, y.data); c != 0 {
-				return c
-			}
-		}
 	}
-	return cmp.Compare(len(va), len(vb))
+	return 0
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func compareValues(x, y value) int {
+	if c := cmp.Compare(x.class(), y.class()); c != 0 {
+		return c
+	}
+	switch x.class() {
+	case 1:
+		xi, xf, xr := x.number()
+		yi, yf, yr := y.number()
+		if !xr && !yr {
+			return cmp.Compare(xi, yi)
+		}
+		if !xr {
+			xf = float64(xi)
+		}
+		if !yr {
+			yf = float64(yi)
+		}
+		return cmp.Compare(xf, yf)
+	case 2, 3:
+		return bytes.Compare(x.data, y.data)
+	}
+	return 0
 }
 
 // hasNull: one of the first n values of rec is NULL.
 func hasNull(rec []byte, n int) bool {
-	var buf [8]value
-	for _, v := range values(rec, n, buf[:0]) {
-		if v.typ == 0 {
-			return true
+	f := newFields(rec)
+	for ; n > 0; n-- {
+		if v, ok := f.next(); !ok || v.typ == 0 {
+			return ok
 		}
 	}
 	return false
