@@ -47,7 +47,25 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
+	byAll := func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) }
+	// entries already in order of their first value (an index led by a
+	// column the rows come in order of) need only each first value's
+	// entries sorted
+	runs := true
+	for i := 1; i < len(order) && runs; i++ {
+		runs = compareRecords(x.entry(i-1), x.entry(i), 1) <= 0
+	}
+	if !runs {
+		slices.SortFunc(order, byAll)
+	}
+	for i := 0; runs && i < len(order); {
+		j := i + 1
+		for j < len(order) && compareRecords(x.entry(i), x.entry(j), 1) == 0 {
+			j++
+		}
+		slices.SortFunc(order[i:j], byAll)
+		i = j
+	}
 	if x.unique {
 		for i := 1; i < len(order); i++ {
 			a, b := x.entry(int(order[i-1])), x.entry(int(order[i]))
