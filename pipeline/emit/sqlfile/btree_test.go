@@ -20,10 +20,19 @@ func create(path string) (*File, error) {
 	return New(out), nil
 }
 
-// check runs SQLite's own checks on the file: integrity_check is ok,
+// closeAndOpen closes f, at path, with its schema, and opens it with
+// SQLite, whose own checks pass on it: integrity_check is ok,
 // foreign_key_check finds nothing.
-func check(t *testing.T, db *sql.DB) {
+func closeAndOpen(t *testing.T, f *File, path string, schema []SchemaRow) *sql.DB {
 	t.Helper()
+	if err := f.Close(schema); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 	rows, err := db.Query("PRAGMA integrity_check")
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +55,7 @@ func check(t *testing.T, db *sql.DB) {
 	if rows.Next() {
 		t.Fatal("foreign_key_check found a row")
 	}
+	return db
 }
 
 // TestTablesAndIndexes: tables of many rows, of rows with big payloads
@@ -132,15 +142,7 @@ func TestTablesAndIndexes(t *testing.T) {
 				schema = append(schema, SchemaRow{"view", fmt.Sprintf("v%d", i), fmt.Sprintf("v%d", i), 0,
 					fmt.Sprintf("CREATE VIEW v%d AS SELECT a, b, c, d, %q AS pad FROM t", i, strings.Repeat("x", 100))})
 			}
-			if err := f.Close(schema); err != nil {
-				t.Fatal(err)
-			}
-			db, err := sql.Open("sqlite", path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			check(t, db)
+			db := closeAndOpen(t, f, path, schema)
 			q, err := db.Query("SELECT rowid, a, b, c, d FROM t ORDER BY rowid")
 			if err != nil {
 				t.Fatal(err)

@@ -59,15 +59,7 @@ func TestFTSAsSQLiteMerges(t *testing.T) {
 			for i, r := range rows {
 				x.Add(int64(2*i+1), r)
 			}
-			if err := f.Close(x.Write(f, "fts", ftsCreate)); err != nil {
-				t.Fatal(err)
-			}
-			db, err := sql.Open("sqlite", ours)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			check(t, db)
+			db := closeAndOpen(t, f, ours, x.Write(f, "fts", ftsCreate))
 			if _, err := db.Exec(`INSERT INTO fts(fts) VALUES('integrity-check')`); err != nil {
 				t.Fatalf("fts5 integrity-check: %v", err)
 			}
