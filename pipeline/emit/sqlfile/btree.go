@@ -290,10 +290,10 @@ func (f *File) interior(kids []child, index, atFirst bool) uint32 {
 	}
 }
 
-// Index writes an index B-tree (an index, or a WITHOUT ROWID table) of
+// index writes an index B-tree (an index, or a WITHOUT ROWID table) of
 // the n entries entry(i), records in key order, and returns its root
 // page's number. An entry's bytes are used before the next is asked for.
-func (f *File) Index(n int, entry func(int) []byte) uint32 {
+func (f *File) index(n int, entry func(int) []byte) uint32 {
 	var p page
 	var kids []child
 	size := func(e []byte) int { return payloadCellSize(varintLen(uint64(len(e))), len(e), true) }

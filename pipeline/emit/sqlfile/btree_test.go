@@ -126,7 +126,7 @@ func TestTablesAndIndexes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wr := f.Index(3, func(i int) []byte {
+			wr := f.index(3, func(i int) []byte {
 				r.Reset()
 				r.Text(string(rune('a' + i)))
 				r.Int(int64(i))

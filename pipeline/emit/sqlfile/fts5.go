@@ -422,7 +422,7 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 	put(true, ftsAverages, avg)
 	put(true, ftsStructure, structure)
 	dataRoot := data.Finish()
-	idxRoot := f.Index(len(w.idx), func(i int) []byte {
+	idxRoot := f.index(len(w.idx), func(i int) []byte {
 		r.Reset()
 		r.Int(ftsSegment)
 		r.Blob(w.idx[i].term)
@@ -430,7 +430,7 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 		rec = r.AppendTo(rec[:0])
 		return rec
 	})
-	configRoot := f.Index(1, func(int) []byte {
+	configRoot := f.index(1, func(int) []byte {
 		r.Reset()
 		r.Text("version")
 		r.Int(ftsVersion)

@@ -74,7 +74,7 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 			}
 		}
 	}
-	return f.Index(len(order), func(i int) []byte { return x.entry(int(order[i])) }), nil
+	return f.index(len(order), func(i int) []byte { return x.entry(int(order[i])) }), nil
 }
 
 // value is a value of a record: its serial type and bytes.
