@@ -290,41 +290,59 @@ func (f *File) interior(kids []child, index, atFirst bool) uint32 {
 	}
 }
 
-// index writes an index B-tree (an index, or a WITHOUT ROWID table) of
-// the n entries entry(i), records in key order, and returns its root
-// page's number. An entry's bytes are used before the next is asked for.
-func (f *File) index(n int, entry func(int) []byte) uint32 {
-	var p page
-	var kids []child
-	size := func(e []byte) int { return payloadCellSize(varintLen(uint64(len(e))), len(e), true) }
-	leaf := func(from, to int) uint32 {
-		p.reset(indexLeaf)
-		for i := from; i < to; i++ {
-			e := entry(i)
-			p.add(f.appendPayload(appendVarint(nil, uint64(len(e))), e, true))
-		}
-		return f.put(p.bytes(f.buf, 0, 0))
+// indexTree is an index B-tree (an index, or a WITHOUT ROWID table)
+// being written: its entries, records in key order, fill leaves; the
+// entry that does not fit in a leaf goes to the level above, unless it
+// is the last (finish).
+type indexTree struct {
+	f    *File
+	cur  [][]byte // the entries of the leaf being filled
+	used int      // their cells' and pointers' bytes
+	full [][]byte // a full leaf, written when an entry follows div
+	div  []byte   // the entry after it
+	kids []child
+	p    page
+}
+
+func indexCellSize(e []byte) int {
+	return payloadCellSize(varintLen(uint64(len(e))), len(e), true) + 2
+}
+
+// add adds the entry after those before.
+func (t *indexTree) add(e []byte) {
+	if t.div != nil {
+		t.kids = append(t.kids, child{pgno: t.leaf(t.full), next: t.div})
+		t.full, t.div = nil, nil
 	}
-	i := 0
-	for {
-		// entries i..j-1 in a leaf, entry j after it in the level above
-		j, used := i, 0
-		for j < n && 8+used+size(entry(j))+2 <= pageSize {
-			used += size(entry(j)) + 2
-			j++
-		}
-		if j >= n {
-			pg := leaf(i, n)
-			if len(kids) == 0 {
-				return pg
-			}
-			kids = append(kids, child{pgno: pg})
-			return f.interior(kids, true, false)
-		}
-		if j == n-1 { // the next leaf would be empty
-			j--
-		}
-		kids = append(kids, child{pgno: leaf(i, j), next: bytes.Clone(entry(j))})
-		i = j + 1
+	if n := indexCellSize(e); 8+t.used+n > pageSize {
+		t.full, t.div = t.cur, bytes.Clone(e)
+		t.cur, t.used = nil, 0
+	} else {
+		t.cur = append(t.cur, bytes.Clone(e))
+		t.used += n
 	}
+}
+
+// leaf writes a leaf of entries and returns its number.
+func (t *indexTree) leaf(entries [][]byte) uint32 {
+	t.p.reset(indexLeaf)
+	for _, e := range entries {
+		t.p.add(t.f.appendPayload(appendVarint(nil, uint64(len(e))), e, true))
+	}
+	return t.f.put(t.p.bytes(t.f.buf, 0, 0))
+}
+
+// finish writes the last leaf and the levels above, and returns the
+// root page's number.
+func (t *indexTree) finish() uint32 {
+	if t.div != nil { // the last entry: the full leaf's last goes up instead
+		n := len(t.full) - 1
+		t.kids = append(t.kids, child{pgno: t.leaf(t.full[:n]), next: t.full[n]})
+		t.cur = [][]byte{t.div}
+	}
+	pg := t.leaf(t.cur)
+	if len(t.kids) == 0 {
+		return pg
+	}
+	return t.f.interior(append(t.kids, child{pgno: pg}), true, false)
 }

@@ -102,6 +102,9 @@ func TestTablesAndIndexes(t *testing.T) {
 			// the index on (d, a), d NULL first, and on (c, a): integers
 			// and reals, the rows in its order of c, not of a
 			da, cb := NewIndex(2, false), NewIndex(2, true)
+			if n >= 500 { // sorted in runs of a few KB, merged
+				da.max, cb.max = 4096, 1000
+			}
 			for i, x := range rows {
 				r.Reset()
 				if x.null {
@@ -126,12 +129,14 @@ func TestTablesAndIndexes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wr := f.index(3, func(i int) []byte {
+			w := &indexTree{f: f}
+			for i := range 3 {
 				r.Reset()
 				r.Text(string(rune('a' + i)))
 				r.Int(int64(i))
-				return r.AppendTo(rec[:0])
-			})
+				w.add(r.AppendTo(rec[:0]))
+			}
+			wr := w.finish()
 			schema := []SchemaRow{
 				{"table", "t", "t", root, `CREATE TABLE t (a TEXT, b INTEGER, c REAL, d TEXT)`},
 				{"index", "t_d", "t", idx, `CREATE INDEX t_d ON t (d, a)`},
@@ -182,7 +187,7 @@ func TestTablesAndIndexes(t *testing.T) {
 }
 
 // TestUniqueIndex: a unique index refuses two entries of the same key,
-// unless a value of the key is NULL.
+// unless a value of the key is NULL, in the same run or in two.
 func TestUniqueIndex(t *testing.T) {
 	f, err := create(filepath.Join(t.TempDir(), "t.sqlite"))
 	if err != nil {
@@ -201,17 +206,23 @@ func TestUniqueIndex(t *testing.T) {
 		r.Int(rowid)
 		x.Add(r.AppendTo(nil))
 	}
-	ok, dup := NewIndex(2, true), NewIndex(2, true)
-	for i, x := range []*Index{ok, dup} {
-		entry(x, "a", false, 1)
-		entry(x, "a", true, 2)
-		entry(x, "a", true, 3)
-		entry(x, "a", i == 0, 4)
-	}
-	if _, err := f.WriteIndex(ok); err != nil {
-		t.Errorf("NULLs in keys: %v", err)
-	}
-	if _, err := f.WriteIndex(dup); err != ErrDuplicate {
-		t.Errorf("a duplicate key: %v", err)
+	for _, max := range []int{spillBytes, 1} {
+		ok, dup := NewIndex(2, true), NewIndex(2, true)
+		for i, x := range []*Index{ok, dup} {
+			x.max = max
+			entry(x, "a", false, 1)
+			entry(x, "a", true, 2)
+			entry(x, "a", true, 3)
+			entry(x, "a", i == 0, 4)
+		}
+		if _, err := f.WriteIndex(ok); err != nil {
+			t.Errorf("NULLs in keys: %v", err)
+		}
+		if _, err := f.WriteIndex(dup); err != ErrDuplicate {
+			t.Errorf("a duplicate key: %v", err)
+		}
+		if dup.runs != nil {
+			t.Error("the runs' file is left")
+		}
 	}
 }

@@ -422,21 +422,22 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 	put(true, ftsAverages, avg)
 	put(true, ftsStructure, structure)
 	dataRoot := data.Finish()
-	idxRoot := f.index(len(w.idx), func(i int) []byte {
+	idx := &indexTree{f: f}
+	for _, e := range w.idx {
 		r.Reset()
 		r.Int(ftsSegment)
-		r.Blob(w.idx[i].term)
-		r.Int(w.idx[i].pgno)
+		r.Blob(e.term)
+		r.Int(e.pgno)
 		rec = r.AppendTo(rec[:0])
-		return rec
-	})
-	configRoot := f.index(1, func(int) []byte {
-		r.Reset()
-		r.Text("version")
-		r.Int(ftsVersion)
-		rec = r.AppendTo(rec[:0])
-		return rec
-	})
+		idx.add(rec)
+	}
+	idxRoot := idx.finish()
+	config := &indexTree{f: f}
+	r.Reset()
+	r.Text("version")
+	r.Int(ftsVersion)
+	config.add(r.AppendTo(rec[:0]))
+	configRoot := config.finish()
 	return []SchemaRow{
 		{"table", name, name, 0, sql},
 		{"table", name + "_data", name + "_data", dataRoot, "CREATE TABLE '" + name + "_data'(id INTEGER PRIMARY KEY, block BLOB)"},

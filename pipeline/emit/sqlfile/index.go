@@ -1,32 +1,51 @@
 package sqlfile
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
+	"io"
 	"math"
+	"os"
 	"slices"
 )
 
 // Index is an index's entries gathered in any order, each a record of
 // the indexed columns' values, then the row's rowid; WriteIndex sorts and
-// writes them.
+// writes them. Past spillBytes of entries held, those held are sorted
+// and written to a temporary file as a run, and WriteIndex merges the
+// runs, as SQLite sorts what it indexes: memory does not grow with the
+// rows.
 type Index struct {
 	keys   int  // indexed columns
 	unique bool // no two entries may have the same key without a NULL in it
 	arena  []byte
 	ends   []int
+	max    int      // bytes held before a run is written (spillBytes)
+	runs   *os.File // the runs, one after the other
+	w      *bufio.Writer
+	bounds []int64 // each run's end in runs
+	err    error   // the runs' first error
 }
+
+// spillBytes is how many bytes of entries an Index holds at most.
+const spillBytes = 8 << 20
 
 // NewIndex starts an index of keys columns; unique, as a PRIMARY KEY's
 // or a UNIQUE constraint's.
-func NewIndex(keys int, unique bool) *Index { return &Index{keys: keys, unique: unique} }
+func NewIndex(keys int, unique bool) *Index {
+	return &Index{keys: keys, unique: unique, max: spillBytes}
+}
 
 // Add adds an entry (Record.AppendTo).
 func (x *Index) Add(rec []byte) {
 	x.arena = append(x.arena, rec...)
 	x.ends = append(x.ends, len(x.arena))
+	if len(x.arena) >= x.max {
+		x.spill()
+	}
 }
 
 func (x *Index) entry(i int) []byte {
@@ -37,20 +56,16 @@ func (x *Index) entry(i int) []byte {
 	return x.arena[start:x.ends[i]]
 }
 
-// ErrDuplicate: two entries of a unique index have the same key.
-var ErrDuplicate = errors.New("two rows have the same key")
-
-// WriteIndex writes the index's B-tree, its entries in SQLite's order
-// (compareRecords), and returns its root page's number.
-func (f *File) WriteIndex(x *Index) (uint32, error) {
+// sorted is the order of the entries held, in SQLite's order
+// (compareRecords). Entries already in order of their first value (an
+// index led by a column the rows come in order of) need only each first
+// value's entries sorted.
+func (x *Index) sorted() []int32 {
 	order := make([]int32, len(x.ends))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	byAll := func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) }
-	// entries already in order of their first value (an index led by a
-	// column the rows come in order of) need only each first value's
-	// entries sorted
 	runs := true
 	for i := 1; i < len(order) && runs; i++ {
 		runs = compareRecords(x.entry(i-1), x.entry(i), 1) <= 0
@@ -66,15 +81,114 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 		slices.SortFunc(order[i:j], byAll)
 		i = j
 	}
-	if x.unique {
-		for i := 1; i < len(order); i++ {
-			a, b := x.entry(int(order[i-1])), x.entry(int(order[i]))
-			if compareRecords(a, b, x.keys) == 0 && !hasNull(a, x.keys) {
-				return 0, ErrDuplicate
-			}
+	return order
+}
+
+// spill writes the entries held, sorted, as a run (each entry after its
+// length), and drops them.
+func (x *Index) spill() {
+	if x.runs == nil && x.err == nil {
+		x.runs, x.err = os.CreateTemp("", "budgetpub-index-*")
+		if x.err == nil {
+			x.w = bufio.NewWriter(x.runs)
 		}
 	}
-	return f.index(len(order), func(i int) []byte { return x.entry(int(order[i])) }), nil
+	if x.err == nil {
+		end := int64(0)
+		if len(x.bounds) > 0 {
+			end = x.bounds[len(x.bounds)-1]
+		}
+		for _, i := range x.sorted() {
+			e := x.entry(int(i))
+			n := binary.AppendUvarint(nil, uint64(len(e)))
+			x.w.Write(n)
+			x.w.Write(e)
+			end += int64(len(n) + len(e))
+		}
+		x.err = x.w.Flush()
+		x.bounds = append(x.bounds, end)
+	}
+	x.arena, x.ends = x.arena[:0], x.ends[:0]
+}
+
+// close removes the runs' file.
+func (x *Index) close() {
+	if x.runs != nil {
+		x.runs.Close()
+		os.Remove(x.runs.Name())
+		x.runs = nil
+	}
+}
+
+// ErrDuplicate: two entries of a unique index have the same key.
+var ErrDuplicate = errors.New("two rows have the same key")
+
+// WriteIndex writes the index's B-tree, its entries in SQLite's order
+// (compareRecords), and returns its root page's number.
+func (f *File) WriteIndex(x *Index) (uint32, error) {
+	defer x.close()
+	if x.err != nil {
+		return 0, x.err
+	}
+	// the sources merged: each run, then the entries held
+	type source struct {
+		r   *bufio.Reader
+		at  []int32 // the entries held, in order
+		cur []byte  // its next entry; nil at its end
+	}
+	next := func(s *source) error {
+		if s.r == nil {
+			s.cur = nil
+			if len(s.at) > 0 {
+				s.cur, s.at = x.entry(int(s.at[0])), s.at[1:]
+			}
+			return nil
+		}
+		n, err := binary.ReadUvarint(s.r)
+		if err == io.EOF {
+			s.cur = nil
+			return nil
+		}
+		if err == nil {
+			s.cur = slices.Grow(s.cur[:0], int(n))[:n]
+			_, err = io.ReadFull(s.r, s.cur)
+		}
+		return err
+	}
+	var sources []*source
+	start := int64(0)
+	for _, end := range x.bounds {
+		sources = append(sources, &source{r: bufio.NewReader(io.NewSectionReader(x.runs, start, end-start)), cur: []byte{}})
+		start = end
+	}
+	sources = append(sources, &source{at: x.sorted()})
+	for _, s := range sources {
+		if err := next(s); err != nil {
+			return 0, err
+		}
+	}
+	t := &indexTree{f: f}
+	var prev []byte
+	for {
+		var min *source
+		for _, s := range sources {
+			if s.cur != nil && (min == nil || compareRecords(s.cur, min.cur, -1) < 0) {
+				min = s
+			}
+		}
+		if min == nil {
+			break
+		}
+		if x.unique && prev != nil && compareRecords(prev, min.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
+			return 0, ErrDuplicate
+		}
+		prev = append(prev[:0], min.cur...)
+		t.add(min.cur)
+		if err := next(min); err != nil {
+			return 0, err
+		}
+	}
+	return t.finish(), nil
 }
 
 // value is a value of a record: its serial type and bytes.
