@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"container/heap"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -130,65 +131,91 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 	if x.err != nil {
 		return 0, x.err
 	}
-	// the sources merged: each run, then the entries held
-	type source struct {
-		r   *bufio.Reader
-		at  []int32 // the entries held, in order
-		cur []byte  // its next entry; nil at its end
-	}
-	next := func(s *source) error {
-		if s.r == nil {
-			s.cur = nil
-			if len(s.at) > 0 {
-				s.cur, s.at = x.entry(int(s.at[0])), s.at[1:]
-			}
-			return nil
-		}
-		n, err := binary.ReadUvarint(s.r)
-		if err == io.EOF {
-			s.cur = nil
-			return nil
-		}
-		if err == nil {
-			s.cur = slices.Grow(s.cur[:0], int(n))[:n]
-			_, err = io.ReadFull(s.r, s.cur)
-		}
-		return err
-	}
-	var sources []*source
+	// the sources merged: each run, then the entries held, in a heap by
+	// their next entry
+	var sources mergeHeap
 	start := int64(0)
 	for _, end := range x.bounds {
-		sources = append(sources, &source{r: bufio.NewReader(io.NewSectionReader(x.runs, start, end-start)), cur: []byte{}})
+		sources = append(sources, &source{r: bufio.NewReader(io.NewSectionReader(x.runs, start, end-start))})
 		start = end
 	}
-	sources = append(sources, &source{at: x.sorted()})
+	sources = append(sources, &source{x: x, at: x.sorted()})
+	live := sources[:0]
 	for _, s := range sources {
-		if err := next(s); err != nil {
+		if err := s.next(); err != nil {
 			return 0, err
+		}
+		if s.cur != nil {
+			live = append(live, s)
 		}
 	}
+	sources = live
+	heap.Init(&sources)
 	t := &indexTree{f: f}
 	var prev []byte
-	for {
-		var min *source
-		for _, s := range sources {
-			if s.cur != nil && (min == nil || compareRecords(s.cur, min.cur, -1) < 0) {
-				min = s
-			}
-		}
-		if min == nil {
-			break
-		}
-		if x.unique && prev != nil && compareRecords(prev, min.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
+	for len(sources) > 0 {
+		s := sources[0]
+		if x.unique && prev != nil && compareRecords(prev, s.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
 			return 0, ErrDuplicate
 		}
-		prev = append(prev[:0], min.cur...)
-		t.add(min.cur)
-		if err := next(min); err != nil {
+		prev = append(prev[:0], s.cur...)
+		t.add(s.cur)
+		if err := s.next(); err != nil {
 			return 0, err
+		}
+		if s.cur == nil {
+			heap.Pop(&sources)
+		} else {
+			heap.Fix(&sources, 0)
 		}
 	}
 	return t.finish(), nil
+}
+
+// source is a sorted run of an index's entries being merged: one read
+// from the runs' file (r), or the entries held (at, in order).
+type source struct {
+	r   *bufio.Reader
+	x   *Index
+	at  []int32
+	cur []byte // the next entry; nil at the end
+	buf []byte
+}
+
+func (s *source) next() error {
+	if s.r == nil {
+		s.cur = nil
+		if len(s.at) > 0 {
+			s.cur, s.at = s.x.entry(int(s.at[0])), s.at[1:]
+		}
+		return nil
+	}
+	n, err := binary.ReadUvarint(s.r)
+	if err == io.EOF {
+		s.cur = nil
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	s.buf = slices.Grow(s.buf[:0], int(n))[:n]
+	s.cur = s.buf
+	_, err = io.ReadFull(s.r, s.cur)
+	return err
+}
+
+// mergeHeap orders sources by their next entries (container/heap).
+type mergeHeap []*source
+
+func (h mergeHeap) Len() int           { return len(h) }
+func (h mergeHeap) Less(i, j int) bool { return compareRecords(h[i].cur, h[j].cur, -1) < 0 }
+func (h mergeHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *mergeHeap) Push(x any)        { *h = append(*h, x.(*source)) }
+func (h *mergeHeap) Pop() any {
+	old := *h
+	s := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return s
 }
 
 // value is a value of a record: its serial type and bytes.
