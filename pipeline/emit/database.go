@@ -187,8 +187,22 @@ func (d *database) close() error {
 			}
 		}
 	}
-	schema = append(schema, d.searchSchema()...)
+	search, err := d.searchSchema()
+	if err != nil {
+		d.abort()
+		return err
+	}
+	schema = append(schema, search...)
 	return d.f.Close(append(schema, indexes...))
 }
 
-func (d *database) abort() { d.f.Abort() }
+// abort drops the file and the runs its indexes wrote.
+func (d *database) abort() {
+	for _, t := range d.order {
+		for _, x := range t.indexes {
+			x.x.Drop()
+		}
+	}
+	d.fts.Drop()
+	d.f.Abort()
+}

@@ -174,10 +174,14 @@ func (d *database) index(entries []SearchEntry) error {
 
 // searchSchema writes the full-text index and returns the sqlite_schema
 // rows of fts_entries, fts with its tables, and search.
-func (d *database) searchSchema() []sqlfile.SchemaRow {
+func (d *database) searchSchema() ([]sqlfile.SchemaRow, error) {
 	out := []sqlfile.SchemaRow{{Type: "table", Name: "fts_entries", Table: "fts_entries", Root: d.entries.Finish(), SQL: createEntries}}
-	out = append(out, d.fts.Write(d.f, "fts", createFTS)...)
-	return append(out, sqlfile.SchemaRow{Type: "view", Name: "search", Table: "search", SQL: createSearch})
+	fts, err := d.fts.Write(d.f, "fts", createFTS)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, fts...)
+	return append(out, sqlfile.SchemaRow{Type: "view", Name: "search", Table: "search", SQL: createSearch}), nil
 }
 
 // sentenceMax is the longest sentence indexed, in bytes; a longer one is

@@ -1,9 +1,13 @@
 package sqlfile
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
+	"container/heap"
 	"encoding/binary"
+	"io"
+	"os"
 	"slices"
 	"strings"
 )
@@ -26,7 +30,19 @@ type FTS struct {
 	last   int64 // the last rowid
 	hits   []hit // scratch: the tokens of a row
 	fold   []byte
+	// the postings held, in bytes; past max, they are written to a
+	// temporary file as a run, the terms in order, each with its doclist
+	// of the rows since the run before (the first rowid whole), and Write
+	// merges the runs
+	held, max int
+	runs      *os.File
+	w         *bufio.Writer
+	bounds    []int64 // each run's end in runs
+	err       error   // the runs' first error
 }
+
+// ftsSpillBytes is how many bytes of postings an FTS holds at most.
+const ftsSpillBytes = 32 << 20
 
 // posting is a term's doclist so far: for each row, in rowid order, the
 // rowid (after the first, as the difference from the one before), the
@@ -43,7 +59,7 @@ type posting struct {
 type hit struct{ term, pos int32 }
 
 // NewFTS starts an empty index.
-func NewFTS() *FTS { return &FTS{terms: map[string]int32{}} }
+func NewFTS() *FTS { return &FTS{terms: map[string]int32{}, max: ftsSpillBytes} }
 
 // asciiToken: b is part of a token for FTS5's ascii tokenizer, which
 // splits a text at ASCII characters that are not letters or digits and
@@ -103,6 +119,7 @@ func (x *FTS) Add(rowid int64, text string) {
 			size += varintLen(uint64(hits[j].pos - prev + 2))
 			prev = hits[j].pos
 		}
+		n := len(p.list)
 		p.list = appendVarint(p.list, uint64(rowid-p.prev))
 		p.list = appendVarint(p.list, uint64(size*2))
 		for prev := int32(0); i < j; i++ {
@@ -110,8 +127,119 @@ func (x *FTS) Add(rowid int64, text string) {
 			prev = hits[i].pos
 		}
 		p.prev = rowid
+		x.held += len(p.list) - n
 	}
 	x.hits = hits
+	if x.held >= x.max {
+		x.spill()
+	}
+}
+
+// sorted is the order of the terms held.
+func (x *FTS) sorted() []int32 {
+	order := make([]int32, len(x.posts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(x.posts[a].term, x.posts[b].term) })
+	return order
+}
+
+// spill writes the terms held, in order, each after its length and with
+// its doclist after the doclist's length, as a run, and drops them.
+func (x *FTS) spill() {
+	if x.runs == nil && x.err == nil {
+		x.runs, x.err = os.CreateTemp("", "budgetpub-fts-*")
+		if x.err == nil {
+			x.w = bufio.NewWriter(x.runs)
+		}
+	}
+	if x.err == nil {
+		end := int64(0)
+		if len(x.bounds) > 0 {
+			end = x.bounds[len(x.bounds)-1]
+		}
+		var b []byte
+		for _, t := range x.sorted() {
+			p := &x.posts[t]
+			b = binary.AppendUvarint(b[:0], uint64(len(p.term)))
+			b = append(b, p.term...)
+			b = binary.AppendUvarint(b, uint64(len(p.list)))
+			x.w.Write(b)
+			x.w.Write(p.list)
+			end += int64(len(b) + len(p.list))
+		}
+		x.err = x.w.Flush()
+		x.bounds = append(x.bounds, end)
+	}
+	x.terms, x.posts, x.held = map[string]int32{}, x.posts[:0], 0
+}
+
+// Drop removes the runs' file (Write does once it is done).
+func (x *FTS) Drop() {
+	if x.runs != nil {
+		x.runs.Close()
+		os.Remove(x.runs.Name())
+		x.runs = nil
+	}
+}
+
+// termRun is a sorted run of terms and doclists being merged: one read
+// from the runs' file (r), or the terms held (at, in order).
+type termRun struct {
+	r          *bufio.Reader
+	x          *FTS
+	at         []int32
+	term, list []byte // the next term and its doclist; term nil at the end
+	n          int    // the run's place: a term's doclists are merged in run order
+}
+
+func (s *termRun) next() error {
+	if s.r == nil {
+		s.term = nil
+		if len(s.at) > 0 {
+			p := &s.x.posts[s.at[0]]
+			s.term, s.list, s.at = append(s.term[:0:0], p.term...), p.list, s.at[1:]
+		}
+		return nil
+	}
+	n, err := binary.ReadUvarint(s.r)
+	if err == io.EOF {
+		s.term = nil
+		return nil
+	}
+	if err == nil {
+		s.term = slices.Grow(s.term[:0], int(n))[:n]
+		if _, err = io.ReadFull(s.r, s.term); err == nil {
+			if n, err = binary.ReadUvarint(s.r); err == nil {
+				s.list = slices.Grow(s.list[:0], int(n))[:n]
+				_, err = io.ReadFull(s.r, s.list)
+			}
+		}
+	}
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// termHeap orders runs by their next term, then their place.
+type termHeap []*termRun
+
+func (h termHeap) Len() int { return len(h) }
+func (h termHeap) Less(i, j int) bool {
+	if c := bytes.Compare(h[i].term, h[j].term); c != 0 {
+		return c < 0
+	}
+	return h[i].n < h[j].n
+}
+func (h termHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *termHeap) Push(x any)   { *h = append(*h, x.(*termRun)) }
+func (h *termHeap) Pop() any {
+	old := *h
+	s := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return s
 }
 
 // FTS5's constants (fts5Int.h, fts5_index.c).
@@ -361,12 +489,11 @@ func (w *segWriter) finish() {
 // Write writes the index into f as the shadow tables of the FTS5 table
 // name (%_data, %_idx, %_config), and returns their sqlite_schema rows,
 // the virtual table's (made by the statement sql) first.
-func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
-	order := make([]int32, len(x.posts))
-	for i := range order {
-		order[i] = int32(i)
+func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
+	defer x.Drop()
+	if x.err != nil {
+		return nil, x.err
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(x.posts[a].term, x.posts[b].term) })
 	data := f.NewTable()
 	var r Record
 	var rec []byte
@@ -382,12 +509,35 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 		}
 	}
 	w := newSegWriter(func(pgno int, page []byte) { put(false, ftsRowid(false, 0, pgno), page) })
+	// every run's terms, in order; a term's doclists one after the
+	// other, each's first rowid whole
+	var runs termHeap
+	start := int64(0)
+	for _, end := range x.bounds {
+		runs = append(runs, &termRun{r: bufio.NewReader(io.NewSectionReader(x.runs, start, end-start)), n: len(runs)})
+		start = end
+	}
+	runs = append(runs, &termRun{x: x, at: x.sorted(), n: len(runs)})
+	live := runs[:0]
+	for _, s := range runs {
+		if err := s.next(); err != nil {
+			return nil, err
+		}
+		if s.term != nil {
+			live = append(live, s)
+		}
+	}
+	runs = live
+	heap.Init(&runs)
 	term := []byte{ftsMainPrefix}
-	for _, t := range order {
-		p := &x.posts[t]
-		w.appendTerm(append(term[:1], p.term...))
-		rowid := int64(0)
-		for l := p.list; len(l) > 0; {
+	for len(runs) > 0 {
+		s := runs[0]
+		if len(term) == 1 || !bytes.Equal(term[1:], s.term) {
+			term = append(term[:1], s.term...)
+			w.appendTerm(term)
+		}
+		rowid := int64(0) // the run's doclist starts with a whole rowid
+		for l := s.list; len(l) > 0; {
 			d, k := readVarint(l)
 			rowid += int64(d)
 			size, k2 := readVarint(l[k:])
@@ -396,6 +546,14 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 			w.buf = appendVarint(w.buf, size)
 			w.appendPoslist(l[:size/2])
 			l = l[size/2:]
+		}
+		if err := s.next(); err != nil {
+			return nil, err
+		}
+		if s.term == nil {
+			heap.Pop(&runs)
+		} else {
+			heap.Fix(&runs, 0)
 		}
 	}
 	w.finish()
@@ -443,5 +601,5 @@ func (x *FTS) Write(f *File, name, sql string) []SchemaRow {
 		{"table", name + "_data", name + "_data", dataRoot, "CREATE TABLE '" + name + "_data'(id INTEGER PRIMARY KEY, block BLOB)"},
 		{"table", name + "_idx", name + "_idx", idxRoot, "CREATE TABLE '" + name + "_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID"},
 		{"table", name + "_config", name + "_config", configRoot, "CREATE TABLE '" + name + "_config'(k PRIMARY KEY, v) WITHOUT ROWID"},
-	}
+	}, nil
 }

@@ -112,8 +112,8 @@ func (x *Index) spill() {
 	x.arena, x.ends = x.arena[:0], x.ends[:0]
 }
 
-// close removes the runs' file.
-func (x *Index) close() {
+// Drop removes the runs' file (WriteIndex does once it is done).
+func (x *Index) Drop() {
 	if x.runs != nil {
 		x.runs.Close()
 		os.Remove(x.runs.Name())
@@ -127,7 +127,7 @@ var ErrDuplicate = errors.New("two rows have the same key")
 // WriteIndex writes the index's B-tree, its entries in SQLite's order
 // (compareRecords), and returns its root page's number.
 func (f *File) WriteIndex(x *Index) (uint32, error) {
-	defer x.close()
+	defer x.Drop()
 	if x.err != nil {
 		return 0, x.err
 	}
