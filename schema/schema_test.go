@@ -123,3 +123,88 @@ func TestClassWithoutAmount(t *testing.T) {
 		t.Error("a class with neither amount nor items validates")
 	}
 }
+
+// TestValidateUnknown: a document's department, year and kind are required
+// but where /document/unknown lists them, and then they must be absent.
+func TestValidateUnknown(t *testing.T) {
+	d := minimal()
+	d.Document.Unknown = []string{UnknownDepartment, UnknownYear, UnknownKind}
+	d.Department.Name, d.Document.FiscalYear, d.Document.Kind, d.Document.Title = "", 0, "", ""
+	if err := Validate(d); err != nil {
+		t.Fatalf("every part unknown: %v", err)
+	}
+	for name, mutate := range map[string]func(d *Document){
+		"a name listed unknown":  func(d *Document) { d.Department.Name = "某局" },
+		"a year listed unknown":  func(d *Document) { d.Document.FiscalYear = 2023 },
+		"a kind listed unknown":  func(d *Document) { d.Document.Kind = KindBudget },
+		"a name missing":         func(d *Document) { d.Document.Unknown = []string{UnknownYear, UnknownKind} },
+		"a year missing":         func(d *Document) { d.Document.Unknown = []string{UnknownDepartment, UnknownKind} },
+		"nothing listed, absent": func(d *Document) { d.Document.Unknown = nil },
+		"a part of no identity":  func(d *Document) { d.Document.Unknown = append(d.Document.Unknown, "region") },
+	} {
+		d := minimal()
+		d.Document.Unknown = []string{UnknownDepartment, UnknownYear, UnknownKind}
+		d.Department.Name, d.Document.FiscalYear, d.Document.Kind, d.Document.Title = "", 0, "", ""
+		mutate(d)
+		if err := Validate(d); err == nil {
+			t.Errorf("%s: valid", name)
+		}
+	}
+	// a title, its year and kind, no department
+	d = minimal()
+	d.Document.Unknown, d.Department.Name = []string{UnknownDepartment}, ""
+	if err := Validate(d); err != nil {
+		t.Errorf("a department unknown: %v", err)
+	}
+	if d := minimal(); !d.Document.Known(UnknownYear) {
+		t.Errorf("a complete document's year unknown")
+	}
+}
+
+// A warning about one amount placed nowhere carries the amount, written and
+// read back exactly; any other warning is written without it.
+func TestWarningAmount(t *testing.T) {
+	zero, amount := Money(0), Money(1234567)
+	d := minimal()
+	d.Warnings = []Warning{
+		{Line: 3, Text: "x", Reason: "amount 12,345.67元 " + WarnUnplaced, Amount: &amount},
+		{Line: 4, Text: "y", Reason: "amount 0万元 " + WarnUnplaced, Amount: &zero},
+		{Line: 5, Text: "z", Reason: WarnPlaceholder + ": XX"},
+	}
+	b, err := json.Marshal(d.Warnings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"line":3,"text":"x","reason":"amount 12,345.67元 not placed in the model","amount":12345.67},` +
+		`{"line":4,"text":"y","reason":"amount 0万元 not placed in the model","amount":0},{"line":5,"text":"z","reason":"placeholder left in the text: XX"}]`
+	if string(b) != want {
+		t.Errorf("Marshal = %s\nwant      %s", b, want)
+	}
+	var back []Warning
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back[0].Amount == nil || *back[0].Amount != amount || back[1].Amount == nil || *back[1].Amount != 0 || back[2].Amount != nil {
+		t.Errorf("Unmarshal = %+v", back)
+	}
+	if err := Validate(d); err != nil {
+		t.Errorf("warnings with amounts: %v", err)
+	}
+}
+
+// TestAnyAmount: the amounts of a document's figures, not its metadata's
+// numbers (a source file's bytes) nor a line's.
+func TestAnyAmount(t *testing.T) {
+	d := minimal()
+	d.Document.Source.Bytes = 10
+	d.Revenue, d.Expenditure = &Revenue{}, &Expenditure{}
+	some := func(float64) bool { return true }
+	if d.AnyAmount(some) {
+		t.Error("a document of no figure holds an amount")
+	}
+	zero := Money(0)
+	d.ThreePublic = &ThreePublic{Total: &zero}
+	if !d.AnyAmount(some) || d.AnyAmount(func(v float64) bool { return v != 0 }) {
+		t.Error("a 三公 total of 0: an amount, not one other than zero")
+	}
+}

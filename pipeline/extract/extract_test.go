@@ -144,8 +144,8 @@ func TestDepartmentFromSentences(t *testing.T) {
 		t.Errorf("department %q from %+v", d.Department.Name, d.Provenance["/department/name"])
 	}
 	once := strings.Replace(text, "江 苏 省 某 某 办 公 厅 2019", "本部门 2019", 1)
-	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(once, "\n")}, "t", Hints{}); err == nil || !strings.Contains(err.Error(), "names no department") {
-		t.Errorf("a name said once was taken: %v", err)
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(once, "\n")}, "t", Hints{}); err != nil || !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2019 {
+		t.Errorf("a name said once was taken: %v %+v", err, d)
 	}
 }
 
@@ -636,10 +636,10 @@ func TestCoverage(t *testing.T) {
 // organs, street offices' 本级, a title over three lines.
 // A page of a budget's explanation, cut from its PDF, has no title: its
 // numbered headings and its sentences that open with the year name no
-// department, and none is taken for one.
+// department, and none is taken for one: the department is left untold.
 func TestNoTitleInBody(t *testing.T) {
 	text := "公用经费 71339.2 元,主要包括:办公费。\n七、一般公共预算“三公”经费情况说明\n(一)2023 年单位预算全口径安排的“三公”经费预算情\n况。\n2023 年单位预算全口径安排“三公”经费支出预算 0元,\n同比无变化。"
-	if doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{}); err == nil {
+	if doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{}); err == nil && !untold(doc, schema.UnknownDepartment) {
 		t.Errorf("a page without a title gave %q", doc.Department.Name)
 	}
 }
@@ -1660,7 +1660,7 @@ func TestIdentityRealTitles(t *testing.T) {
 	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: []string{"某区财政局本级部门决算公开说明", "目 录", "第二部分:2018年度部门决算情况说明"}}, "i", Hints{}); err != nil || doc.Document.Title != "2018年度部门决算情况说明" {
 		t.Errorf("a part's heading as the title: %v %v", err, doc)
 	}
-	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
+	// a sentence with a year and 预算 or 决算 is no title: the page is refused or its identity left untold, not named by it
 	for _, text := range []string{
 		// a column's header: "项目 2016年预算数"
 		"某单位财政拨款情况表\n金额单位:万元\n项目 2016年预算数\n一、合计 21.63",
@@ -1674,8 +1674,8 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a title without the year names a report of another kind than the headings'
 		"某区财政局部门预算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
 	} {
-		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
-			t.Errorf("a page of sentences named %q (%s)", doc.Department.Name, doc.Document.Kind)
+		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil && !untold(doc, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+			t.Errorf("a page of sentences named %q (%d %s)", doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
 		}
 	}
 }
@@ -2015,10 +2015,10 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 	if tp.PriorYear != nil {
 		t.Errorf("prior year %v: 比上年预算增56400元 states the increase, not the prior year's", *tp.PriorYear)
 	}
-	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil {
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil && !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
 		t.Errorf("the sentence after another line made a title")
 	}
-	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil {
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil && !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
 		t.Errorf("the text's word for itself (我局) made a name")
 	}
 }
@@ -2106,6 +2106,50 @@ func TestComparisonSentences(t *testing.T) {
 		}
 		if prior != c.prior {
 			t.Errorf("%s: prior year %v, want %v", c.text, prior, c.prior)
+		}
+	}
+}
+
+// Each amount no figure took is a warning that carries its amount (a zero
+// too, which the checks tell from others); the count of those past the
+// first ones carries none.
+func TestUnplacedWarningAmount(t *testing.T) {
+	d := extractLines(t, "某县民政局2019年部门预算\n收入预算为50万元。\n本部门代管往来款项12.5万元，另有暂存款0.00万元。\n")
+	got := map[string]string{}
+	for _, w := range d.Warnings {
+		if strings.HasSuffix(w.Reason, schema.WarnUnplaced) && w.Amount != nil {
+			got[w.Reason] = w.Amount.String()
+		}
+	}
+	want := map[string]string{"amount 12.5万元 " + schema.WarnUnplaced: "125000", "amount 0.00万元 " + schema.WarnUnplaced: "0"}
+	if !maps.Equal(got, want) {
+		t.Errorf("unplaced amounts %v, want %v; warnings %+v", got, want, d.Warnings)
+	}
+	var text strings.Builder
+	text.WriteString("某县民政局2019年部门预算\n")
+	for i := range maxWarnings + 2 {
+		fmt.Fprintf(&text, "本部门代管往来款项%d万元。\n", i+1)
+	}
+	d = extractLines(t, text.String())
+	last := d.Warnings[len(d.Warnings)-1]
+	if last.Reason != "2 more amounts "+schema.WarnUnplaced || last.Amount != nil {
+		t.Errorf("last warning %+v", last)
+	}
+}
+
+// A title that names its region only takes the unit's name from the text,
+// and its warning says from where: the subject of its sentences or the
+// heading of its responsibilities, not a title without the year.
+func TestRegionOnlyTitleWarning(t *testing.T) {
+	for _, c := range []struct{ text, reason string }{
+		{"上海市普陀区2026年区级单位预算\n目录\n一、上海市普陀区图书馆主要职能\n负责文献借阅。",
+			"the title names its region only (上海市普陀区); the name is the one that heads its responsibilities (…主要职能) (上海市普陀区图书馆)"},
+		{"上海市普陀区2026年区级单位预算\n上海市普陀区图书馆2026年收入预算100万元。\n上海市普陀区图书馆2026年支出预算100万元。",
+			"the title names its region only (上海市普陀区); the name is the subject of the text's sentences (上海市普陀区图书馆)"},
+	} {
+		d := extractLines(t, c.text)
+		if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return w.Reason == c.reason }) {
+			t.Errorf("%q: warnings %+v, want %q", c.text, d.Warnings, c.reason)
 		}
 	}
 }

@@ -72,6 +72,7 @@ func readIdentity(flat, lines []string) identity {
 	var label string  // the department named by a label line
 	// the unit a 单位名称: or 预算单位: line names, beside its 主管部门
 	var unitLabel string
+	parentLabel := false // the label names the 主管部门: of a unit's disclosure, its department, not the unit
 	for i := 0; i < limit; i++ {
 		l := flat[i]
 		if l == "" || isPageNumber(l) {
@@ -300,6 +301,7 @@ func readIdentity(flat, lines []string) identity {
 				k = -1 // "部门:" opens its line; "主管部门:" is its own label
 			}
 			if k >= 0 && label == "" {
+				parentLabel = strings.HasSuffix(lb, "主管部门:")
 				label = l[k+len(lb):]
 				if j := strings.Index(label, "目录"); j >= 0 {
 					label = label[:j]
@@ -326,7 +328,7 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
-	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
 	// a unit's budget is the unit's, not its 主管部门's a label or the
@@ -1319,12 +1321,15 @@ func regionOnly(name string) bool {
 // with its name: "上海市普陀区图书馆主要职能".
 var dutyHeads = []string{"主要职能", "主要职责", "职能职责", "部门职责", "单位职责", "机构职能"}
 
+// fromSubjects says a department's name is subjectName's.
+const fromSubjects = "the subject of the text's sentences"
+
 // bodyName finds the unit a region-only cover leaves out: the subject of
 // the text's sentences, or the name before the responsibilities' heading
-// (at most the first 300 lines).
-func bodyName(flat []string, year int) (string, int) {
+// (at most the first 300 lines). from says which.
+func bodyName(flat []string, year int) (name string, line int, from string) {
 	if n, l := subjectName(flat, year, false); n != "" {
-		return n, l
+		return n, l, fromSubjects
 	}
 	for i, l := range flat[:min(len(flat), 300)] {
 		for _, h := range dutyHeads {
@@ -1339,11 +1344,11 @@ func bodyName(flat []string, year int) (string, int) {
 				}
 			}
 			if n := utf8.RuneCountInString(cand); n >= 4 && n <= 30 && hasSuffixAny(cand, nameSuffixes) && !strings.ContainsAny(cand, "0123456789，。") {
-				return cand, i + 1
+				return cand, i + 1, "the one that heads its responsibilities (…" + h + ")"
 			}
 		}
 	}
-	return "", 0
+	return "", 0, ""
 }
 
 // regionalName finds the full name a title shortened to the unit alone
