@@ -172,6 +172,7 @@ func (x *FTS) spill() {
 		x.err = x.w.Flush()
 		x.bounds = append(x.bounds, end)
 	}
+	clear(x.posts) // their doclists, which the array would keep
 	x.terms, x.posts, x.held = map[string]int32{}, x.posts[:0], 0
 }
 
