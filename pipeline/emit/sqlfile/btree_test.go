@@ -221,7 +221,7 @@ func TestUniqueIndex(t *testing.T) {
 		if _, err := f.WriteIndex(dup); err != ErrDuplicate {
 			t.Errorf("a duplicate key: %v", err)
 		}
-		if dup.runs != nil {
+		if dup.runs.f != nil {
 			t.Error("the runs' file is left")
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"container/heap"
 	"encoding/binary"
 	"io"
-	"os"
 	"slices"
 	"strings"
 )
@@ -35,10 +34,7 @@ type FTS struct {
 	// of the rows since the run before (the first rowid whole), and Write
 	// merges the runs
 	held, max int
-	runs      *os.File
-	w         *bufio.Writer
-	bounds    []int64 // each run's end in runs
-	err       error   // the runs' first error
+	runs      runs
 }
 
 // ftsSpillBytes is how many bytes of postings an FTS holds at most.
@@ -148,42 +144,18 @@ func (x *FTS) sorted() []int32 {
 // spill writes the terms held, in order, each after its length and with
 // its doclist after the doclist's length, as a run, and drops them.
 func (x *FTS) spill() {
-	if x.runs == nil && x.err == nil {
-		x.runs, x.err = os.CreateTemp("", "budgetpub-fts-*")
-		if x.err == nil {
-			x.w = bufio.NewWriter(x.runs)
-		}
-	}
-	if x.err == nil {
-		end := int64(0)
-		if len(x.bounds) > 0 {
-			end = x.bounds[len(x.bounds)-1]
-		}
-		var b []byte
+	x.runs.add("budgetpub-fts-*", func(put func(...[]byte)) {
 		for _, t := range x.sorted() {
 			p := &x.posts[t]
-			b = binary.AppendUvarint(b[:0], uint64(len(p.term)))
-			b = append(b, p.term...)
-			b = binary.AppendUvarint(b, uint64(len(p.list)))
-			x.w.Write(b)
-			x.w.Write(p.list)
-			end += int64(len(b) + len(p.list))
+			put(binary.AppendUvarint(nil, uint64(len(p.term))), []byte(p.term), binary.AppendUvarint(nil, uint64(len(p.list))), p.list)
 		}
-		x.err = x.w.Flush()
-		x.bounds = append(x.bounds, end)
-	}
+	})
 	clear(x.posts) // their doclists, which the array would keep
 	x.terms, x.posts, x.held = map[string]int32{}, x.posts[:0], 0
 }
 
 // Drop removes the runs' file (Write does once it is done).
-func (x *FTS) Drop() {
-	if x.runs != nil {
-		x.runs.Close()
-		os.Remove(x.runs.Name())
-		x.runs = nil
-	}
-}
+func (x *FTS) Drop() { x.runs.drop() }
 
 // termRun is a sorted run of terms and doclists being merged: one read
 // from the runs' file (r), or the terms held (at, in order).
@@ -222,25 +194,6 @@ func (s *termRun) next() error {
 		err = io.ErrUnexpectedEOF
 	}
 	return err
-}
-
-// termHeap orders runs by their next term, then their place.
-type termHeap []*termRun
-
-func (h termHeap) Len() int { return len(h) }
-func (h termHeap) Less(i, j int) bool {
-	if c := bytes.Compare(h[i].term, h[j].term); c != 0 {
-		return c < 0
-	}
-	return h[i].n < h[j].n
-}
-func (h termHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *termHeap) Push(x any)   { *h = append(*h, x.(*termRun)) }
-func (h *termHeap) Pop() any {
-	old := *h
-	s := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return s
 }
 
 // FTS5's constants (fts5Int.h, fts5_index.c).
@@ -492,8 +445,8 @@ func (w *segWriter) finish() {
 // the virtual table's (made by the statement sql) first.
 func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 	defer x.Drop()
-	if x.err != nil {
-		return nil, x.err
+	if x.runs.err != nil {
+		return nil, x.runs.err
 	}
 	data := f.NewTable()
 	var r Record
@@ -512,27 +465,29 @@ func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 	w := newSegWriter(func(pgno int, page []byte) { put(false, ftsRowid(false, 0, pgno), page) })
 	// every run's terms, in order; a term's doclists one after the
 	// other, each's first rowid whole
-	var runs termHeap
-	start := int64(0)
-	for _, end := range x.bounds {
-		runs = append(runs, &termRun{r: bufio.NewReader(io.NewSectionReader(x.runs, start, end-start)), n: len(runs)})
-		start = end
+	runs := &byLess[*termRun]{less: func(a, b *termRun) bool {
+		if c := bytes.Compare(a.term, b.term); c != 0 {
+			return c < 0
+		}
+		return a.n < b.n
+	}}
+	var all []*termRun
+	for _, r := range x.runs.readers() {
+		all = append(all, &termRun{r: r, n: len(all)})
 	}
-	runs = append(runs, &termRun{x: x, at: x.sorted(), n: len(runs)})
-	live := runs[:0]
-	for _, s := range runs {
+	all = append(all, &termRun{x: x, at: x.sorted(), n: len(all)})
+	for _, s := range all {
 		if err := s.next(); err != nil {
 			return nil, err
 		}
 		if s.term != nil {
-			live = append(live, s)
+			runs.items = append(runs.items, s)
 		}
 	}
-	runs = live
-	heap.Init(&runs)
+	heap.Init(runs)
 	term := []byte{ftsMainPrefix}
-	for len(runs) > 0 {
-		s := runs[0]
+	for len(runs.items) > 0 {
+		s := runs.items[0]
 		if len(term) == 1 || !bytes.Equal(term[1:], s.term) {
 			term = append(term[:1], s.term...)
 			w.appendTerm(term)
@@ -552,9 +507,9 @@ func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 			return nil, err
 		}
 		if s.term == nil {
-			heap.Pop(&runs)
+			heap.Pop(runs)
 		} else {
-			heap.Fix(&runs, 0)
+			heap.Fix(runs, 0)
 		}
 	}
 	w.finish()

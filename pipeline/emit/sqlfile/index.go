@@ -9,7 +9,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"os"
 	"slices"
 )
 
@@ -24,11 +23,8 @@ type Index struct {
 	unique bool // no two entries may have the same key without a NULL in it
 	arena  []byte
 	ends   []int
-	max    int      // bytes held before a run is written (spillBytes)
-	runs   *os.File // the runs, one after the other
-	w      *bufio.Writer
-	bounds []int64 // each run's end in runs
-	err    error   // the runs' first error
+	max    int // bytes held before a run is written (spillBytes)
+	runs   runs
 }
 
 // spillBytes is how many bytes of entries an Index holds at most.
@@ -88,38 +84,17 @@ func (x *Index) sorted() []int32 {
 // spill writes the entries held, sorted, as a run (each entry after its
 // length), and drops them.
 func (x *Index) spill() {
-	if x.runs == nil && x.err == nil {
-		x.runs, x.err = os.CreateTemp("", "budgetpub-index-*")
-		if x.err == nil {
-			x.w = bufio.NewWriter(x.runs)
-		}
-	}
-	if x.err == nil {
-		end := int64(0)
-		if len(x.bounds) > 0 {
-			end = x.bounds[len(x.bounds)-1]
-		}
+	x.runs.add("budgetpub-index-*", func(put func(...[]byte)) {
 		for _, i := range x.sorted() {
 			e := x.entry(int(i))
-			n := binary.AppendUvarint(nil, uint64(len(e)))
-			x.w.Write(n)
-			x.w.Write(e)
-			end += int64(len(n) + len(e))
+			put(binary.AppendUvarint(nil, uint64(len(e))), e)
 		}
-		x.err = x.w.Flush()
-		x.bounds = append(x.bounds, end)
-	}
+	})
 	x.arena, x.ends = x.arena[:0], x.ends[:0]
 }
 
 // Drop removes the runs' file (WriteIndex does once it is done).
-func (x *Index) Drop() {
-	if x.runs != nil {
-		x.runs.Close()
-		os.Remove(x.runs.Name())
-		x.runs = nil
-	}
-}
+func (x *Index) Drop() { x.runs.drop() }
 
 // ErrDuplicate: two entries of a unique index have the same key.
 var ErrDuplicate = errors.New("two rows have the same key")
@@ -128,33 +103,30 @@ var ErrDuplicate = errors.New("two rows have the same key")
 // (compareRecords), and returns its root page's number.
 func (f *File) WriteIndex(x *Index) (uint32, error) {
 	defer x.Drop()
-	if x.err != nil {
-		return 0, x.err
+	if x.runs.err != nil {
+		return 0, x.runs.err
 	}
 	// the sources merged: each run, then the entries held, in a heap by
 	// their next entry
-	var sources mergeHeap
-	start := int64(0)
-	for _, end := range x.bounds {
-		sources = append(sources, &source{r: bufio.NewReader(io.NewSectionReader(x.runs, start, end-start))})
-		start = end
+	sources := &byLess[*source]{less: func(a, b *source) bool { return compareRecords(a.cur, b.cur, -1) < 0 }}
+	var all []*source
+	for _, r := range x.runs.readers() {
+		all = append(all, &source{r: r})
 	}
-	sources = append(sources, &source{x: x, at: x.sorted()})
-	live := sources[:0]
-	for _, s := range sources {
+	all = append(all, &source{x: x, at: x.sorted()})
+	for _, s := range all {
 		if err := s.next(); err != nil {
 			return 0, err
 		}
 		if s.cur != nil {
-			live = append(live, s)
+			sources.items = append(sources.items, s)
 		}
 	}
-	sources = live
-	heap.Init(&sources)
+	heap.Init(sources)
 	t := &indexTree{f: f}
 	var prev []byte
-	for len(sources) > 0 {
-		s := sources[0]
+	for len(sources.items) > 0 {
+		s := sources.items[0]
 		if x.unique && prev != nil && compareRecords(prev, s.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
 			return 0, ErrDuplicate
 		}
@@ -164,9 +136,9 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 			return 0, err
 		}
 		if s.cur == nil {
-			heap.Pop(&sources)
+			heap.Pop(sources)
 		} else {
-			heap.Fix(&sources, 0)
+			heap.Fix(sources, 0)
 		}
 	}
 	return t.finish(), nil
@@ -202,20 +174,6 @@ func (s *source) next() error {
 	s.cur = s.buf
 	_, err = io.ReadFull(s.r, s.cur)
 	return err
-}
-
-// mergeHeap orders sources by their next entries (container/heap).
-type mergeHeap []*source
-
-func (h mergeHeap) Len() int           { return len(h) }
-func (h mergeHeap) Less(i, j int) bool { return compareRecords(h[i].cur, h[j].cur, -1) < 0 }
-func (h mergeHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *mergeHeap) Push(x any)        { *h = append(*h, x.(*source)) }
-func (h *mergeHeap) Pop() any {
-	old := *h
-	s := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return s
 }
 
 // value is a value of a record: its serial type and bytes.
