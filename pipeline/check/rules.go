@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change)", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -1055,18 +1055,21 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 // (within their rounding: the list is the whole's, not a selection), the
 // parts' changes add up to the whole's. A part the whole had last year and
 // has no longer (a 项 gone from this year's table) is in the whole's change
-// and in no part's, so parts' changes above the whole's are info only.
+// and in no part's, so parts' changes above the whole's are info only —
+// but for the 三公's parts, which are named: a part at 0 this year is
+// still listed with its change, so where every one is held with its
+// change none is gone.
 func partsChange(c *ctx) {
-	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, true)
+	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, completeParts)
 	for _, scheme := range []string{"/expenditure/by_function", "/expenditure/by_economic"} {
 		classes := c.children(scheme)
 		whole := "/expenditure"
 		if scheme == "/expenditure/by_economic" {
 			whole = "/expenditure/basic"
 		}
-		c.changeSum(whole, classes, false)
+		c.changeSum(whole, classes, listedParts)
 		for _, cl := range classes {
-			c.changeSum(cl, c.children(cl+"/items"), false)
+			c.changeSum(cl, c.children(cl+"/items"), listedParts)
 		}
 	}
 	if r := c.doc.Revenue; r != nil {
@@ -1093,15 +1096,15 @@ func partsChange(c *ctx) {
 			parts = append(parts, p)
 		}
 		// the total's change is the sources' and the amounts carried over's
-		c.changeSum("/revenue", append(parts, "/revenue/carried_over"), false)
+		c.changeSum("/revenue", append(parts, "/revenue/carried_over"), listedParts)
 	}
 	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
 	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
 	if _, ok := c.firstChange(vehicle); ok {
-		c.changeSum("/three_public", []string{travel, reception, vehicle}, false)
-		c.changeSum(vehicle, cars, false)
+		c.changeSum("/three_public", []string{travel, reception, vehicle}, namedParts)
+		c.changeSum(vehicle, cars, namedParts)
 	} else {
-		c.changeSum("/three_public", append([]string{travel, reception}, cars...), false)
+		c.changeSum("/three_public", append([]string{travel, reception}, cars...), namedParts)
 	}
 }
 
@@ -1117,13 +1120,31 @@ func (c *ctx) children(base string) []string {
 	}
 }
 
+// partsOf says what a whole's list of parts is, for changeSum.
+type partsOf int
+
+const (
+	// listedParts are the parts a table or text lists (classes, items,
+	// sources): a part of last year's whole may be missing from it.
+	listedParts partsOf = iota
+	// completeParts make the whole by their kind (basic, project and
+	// reserve): a part not stated is none.
+	completeParts
+	// namedParts are the whole's parts by name (the 三公's, the vehicles'):
+	// a part not read is not none, but one read with its change, at 0
+	// this year too, is all of that part's change.
+	namedParts
+)
+
 // changeSum compares the change stated for whole with the sum of the changes
 // stated for parts: the parts the model holds, each with its change — two
-// at least that make the whole by their kind (complete: basic, project and
-// reserve, a part not stated being none), or any whose amounts add up to
-// the whole's within their rounding (a 三公 part not read is not none; a
-// class of one item changes by the item's change).
-func (c *ctx) changeSum(whole string, parts []string, complete bool) {
+// at least that make the whole by their kind (completeParts), or any whose
+// amounts add up to the whole's within their rounding (a 三公 part not read
+// is not none; a class of one item changes by the item's change). Parts'
+// changes above the whole's are info where a part may be missing: listed
+// parts, and named ones of which one is not held with its change.
+func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
+	complete := kind == completeParts
 	total, ok := c.firstChange(whole)
 	if !ok {
 		return
@@ -1137,13 +1158,16 @@ func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 	lines := []int{total.Line}
 	paths := []string{whole}
 	var sum, held float64
+	every := kind == namedParts // every part held with its change
 	for _, p := range parts {
 		v, ap, present := c.amountOf(p)
 		if !present {
+			every = false
 			continue
 		}
 		cl, ok := c.firstChange(p)
 		if !ok && !complete && v == 0 {
+			every = false
 			continue // none this year: its change, less last year's, can only lower the parts' sum (info's side)
 		}
 		if !ok {
@@ -1161,7 +1185,7 @@ func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 	}
 	f := finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
 		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"}
-	if !complete && sum > total.Value+f.tol {
+	if !complete && !every && sum > total.Value+f.tol {
 		// a part the whole had last year and has no longer is in the
 		// whole's change (all of its prior year lost) and in no part's
 		f.severity = schema.SeverityInfo
