@@ -1601,3 +1601,35 @@ func carriedSources(business, carriedChange float64) *schema.Document {
 		{Path: "/revenue/carried_over", Kind: schema.ClaimChange, Value: carriedChange, Decimals: 0, Unit: "万元"}}
 	return d
 }
+
+// TestFinalBalance: a 决算's 收入总计 and 支出总计 are one sum; one printed
+// otherwise is balance.final naming both lines (a cent apart is within
+// the rounding of two figures to 0.01 万元: info). A page whose two 总计 are
+// each its side's 合计 (the year's amounts, apart by the year's surplus)
+// and a page that names neither 总计 ("本单位收入为…") say nothing.
+func TestFinalBalance(t *testing.T) {
+	text := `某区某镇2016年度部门决算
+二、部门决算情况说明
+(一)收入支出决算总体情况说明
+本部门2016年度收入总计9,937.38万元,支出总计9,937.38万元。与2015年度相比,收入增加6,800.07万元,增长216.7%。
+本部门2016年度收入合计9,937.38万元,其中:财政拨款收入9,937.38万元,占100%。`
+	for name, c := range map[string]struct {
+		text     string
+		severity string
+	}{
+		"the totals balance":      {text, ""},
+		"a total misprinted":      {strings.Replace(text, "支出总计9,937.38", "支出总计9,987.38", 1), schema.SeverityWarning},
+		"a cent apart":            {strings.Replace(text, "支出总计9,937.38", "支出总计9,937.39", 1), schema.SeverityInfo},
+		"totals that are the 合计s": {strings.Replace(text, "支出总计9,937.38万元。", "支出总计9,687.80万元。\n本部门2016年度支出合计9,687.80万元。", 1), ""},
+		"no 总计 named":             {strings.NewReplacer("收入总计", "收入为", "支出总计", "支出为").Replace(text), ""},
+	} {
+		d := extractText(t, c.text)
+		f := findingOf(d, "balance.final")
+		switch {
+		case c.severity == "" && f != nil:
+			t.Errorf("%s: %+v, want none", name, f)
+		case c.severity != "" && (f == nil || f.Severity != c.severity || !slices.Equal(f.Lines, []int{4})):
+			t.Errorf("%s: %+v, want %s on line 4", name, f, c.severity)
+		}
+	}
+}

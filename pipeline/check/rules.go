@@ -48,6 +48,7 @@ var rules = []Rule{
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
+	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", "the rounding of both totals", fiscalSummary},
@@ -1381,6 +1382,42 @@ func balanceBudget(c *ctx) {
 	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// balanceFinal: a 决算's 收入总计 (the year's revenue, what was carried over
+// and 用事业基金弥补收支差额) and its 支出总计 (the year's expenditure,
+// 结余分配 and what is carried forward) are one sum — the 收入支出决算总表
+// balances. A page that prints each side's 合计 as its 总计 (both totals
+// equal to the year's amounts it states) compares the year's revenue with
+// its expenditure, which differ by the year's surplus: not compared; nor
+// totals whose lines do not call them 总计 ("本单位收入为…", "支出为…": the
+// year's amounts).
+func balanceFinal(c *ctx) {
+	if c.doc.Document.Kind != schema.KindFinalAccounts {
+		return
+	}
+	r, ok1 := c.fig("/revenue/total")
+	e, ok2 := c.fig("/expenditure/total")
+	if !ok1 || !ok2 || !c.namedTotal("/revenue/total") || !c.namedTotal("/expenditure/total") {
+		return
+	}
+	same := func(total rfig, base string) bool {
+		cur, ok := c.fig(base + "/current_year")
+		return ok && math.Abs(cur.v-total.v) <= halves(cur, total)
+	}
+	if same(r, "/revenue") && same(e, "/expenditure") && math.Abs(r.v-e.v) > halves(r, e) {
+		return
+	}
+	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
+		paths: []string{"/revenue/total", "/expenditure/total"},
+		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// namedTotal tells a figure whose source line calls it 总计 (總計; the
+// characters may be spaced apart, as a table's row name).
+func (c *ctx) namedTotal(ptr string) bool {
+	line := strings.ReplaceAll(strings.ReplaceAll(c.doc.Provenance[ptr].Text, " ", ""), "　", "")
+	return strings.Contains(line, "总计") || strings.Contains(line, "總計")
 }
 
 func sumCarried(c *ctx) {
