@@ -710,6 +710,25 @@ var revenueSources = []struct {
 	{"其他收入", "", []string{"其他收入", "其他资金收入预算总计", "其他资金"}, nil},
 }
 
+// spendingSubjects name what is spent: a clause after one of them that
+// opens on a fund's name gives the fund it is paid from, not the fund's
+// revenue ("机关运行经费，当年一般公共预算拨款6.83万元").
+var spendingSubjects = []string{"机关运行经费", "机关运行费", "三公经费", "三公”经费", "基本支出", "项目支出", "人员经费", "公用经费"}
+
+// fundOfSpending tells a label at start that opens its clause (当年, 其中
+// before it at most) right after a clause that is a spending subject alone.
+func (b *builder) fundOfSpending(start int) bool {
+	head := strings.TrimRight(b.st.s[:start], " ")
+	for _, w := range []string{"当年", "其中", "为"} {
+		head = strings.TrimSuffix(head, w)
+	}
+	head, ok := strings.CutSuffix(head, ",")
+	if !ok {
+		head, ok = strings.CutSuffix(head, "，")
+	}
+	return ok && hasSuffixAny(head, spendingSubjects)
+}
+
 func (b *builder) sources() {
 	rev := b.doc.Revenue
 	of := "/revenue/total"
@@ -721,7 +740,7 @@ func (b *builder) sources() {
 	// that lists its parts after it: "…收入预算为…。其中：…"), not a
 	// project's funding ("项目500万元，其中：财政资金300万元，其他资金200万元")
 	b.labelOK = func(l string, start int) bool {
-		if b.inProcurement(start) {
+		if b.inProcurement(start) || b.fundOfSpending(start) {
 			return false
 		}
 		if l != "其他资金" {

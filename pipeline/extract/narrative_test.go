@@ -1327,3 +1327,19 @@ func TestComparedWithPriorYear(t *testing.T) {
 		t.Errorf("another subject's change is read as the figure's: %+v", d.Claims)
 	}
 }
+
+// A fund named in the clause after a spending figure is what that figure
+// is paid from ("机关运行经费,当年一般公共预算拨款6.83万元"), not the fund's
+// revenue: no source is read from it, nor a restatement of one.
+func TestFundOfSpendingIsNoSource(t *testing.T) {
+	text := "岳阳市某区某中心2018年部门预算\n三、一般公共预算拨款支出预算\n2018年一般公共预算拨款收入120.71万元,具体安排情况如下:\n四、其他重要事项的情况说明\n1、机关运行经费\n2018年本级的机关运行经费,当年一般公共预算拨款6.83万元,比2017年预算减少2.69万元。\n"
+	d := extractLines(t, text)
+	if r := d.Revenue; r == nil || len(r.Sources) != 1 || r.Sources[0].Amount != schema.Yuan(1207100) {
+		t.Fatalf("revenue %+v, want the one source 120.71万元", r)
+	}
+	for _, c := range d.Claims {
+		if strings.HasPrefix(c.Path, "/revenue") {
+			t.Errorf("a claim on the revenue from the operating costs' fund: %+v", c)
+		}
+	}
+}
