@@ -344,6 +344,14 @@ func (b *builder) otherYear(start int) bool {
 	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear && !strings.ContainsAny(after, "，。；,;") {
 		return true
 	}
+	// further back in its clause: "主要是2018年严格执行厉行节约公务接待费支出
+	// 49865元" (a 2019 budget), another year's doing, compared with nothing
+	if fy := b.doc.Document.FiscalYear; fy != 0 {
+		if y, _, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
+			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) {
+			return true
+		}
+	}
 	return b.otherYearSentence(start)
 }
 

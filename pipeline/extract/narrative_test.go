@@ -1343,3 +1343,19 @@ func TestFundOfSpendingIsNoSource(t *testing.T) {
 		}
 	}
 }
+
+// A figure of another year opening its clause, further back than the words
+// right before the label ("主要是2018年严格执行厉行节约公务接待费支出49865元"
+// in a 2019 budget), is that year's: no restatement of the year's figure.
+func TestOtherYearOpensTheClause(t *testing.T) {
+	text := "2019年某市某局“三公”经费预算情况说明\n2019年某市某局“三公”经费财政拨款预算安排389000元,比上年预算增56400元。\n(二)公务接待费\n安排公务接待费64000元,比上年预算减15600元,同比下降19.60%。主要是2018年严格执行厉行节约公务接待费支出49865元与上年比减少30431元,因此2019年预算比上年预算减少15600元。\n"
+	d := extractLines(t, text)
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(64000) {
+		t.Fatalf("三公 %+v, want reception 64000元", tp)
+	}
+	for _, c := range d.Claims {
+		if c.Path == "/three_public/reception" && c.Kind == schema.ClaimAmount {
+			t.Errorf("2018's spending read as a restatement of 2019's budget: %+v", c)
+		}
+	}
+}
