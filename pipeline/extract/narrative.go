@@ -281,6 +281,8 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 			if strings.HasSuffix(l, "费") && strings.HasPrefix(st.s[end:], "用") {
 				end += len("用") // "公务接待费用较上年减少…": 费用 is the 费
 			}
+			own := b.ownWords(st.s[end:min(len(st.s), end+30)])
+			end += len(own)
 			rest := st.s[end:min(len(st.s), end+12)]
 			sign := 0
 			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {
@@ -293,8 +295,8 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				continue
 			}
 			ti := st.tokenAt(end)
-			if ti >= len(st.toks) || st.runesBetween(end, st.toks[ti].start) > 3 {
-				continue
+			if ti >= len(st.toks) || st.runesBetween(end, st.toks[ti].start) > 3 || own != "" && b.used[ti] {
+				continue // (a change after the figure's own words that another reading placed is its)
 			}
 			t := st.toks[ti]
 			switch t.kind {
@@ -304,6 +306,28 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*t.float(), "")
 			}
 		}
+	}
+}
+
+// ownWords is the run of words after a label that say what the figure is
+// paid from and that it is this document's own — 财政拨款, 支出, and 决算
+// (决算数) in a 决算, 预算 (预算数) in a budget: "公务接待费支出决算减少0.69万
+// 元", "“三公”经费财政拨款支出决算数比上年减少22.02万元" compare the figure.
+func (b *builder) ownWords(rest string) string {
+	words := []string{"财政拨款", "支出"}
+	switch b.doc.Document.Kind {
+	case schema.KindFinalAccounts:
+		words = append(words, "决算数", "决算")
+	case schema.KindBudget:
+		words = append(words, "预算数", "预算")
+	}
+	n := 0
+	for {
+		w, ok := wordAt(rest[n:], words)
+		if !ok {
+			return rest[:n]
+		}
+		n += len(w)
 	}
 }
 
@@ -2782,7 +2806,8 @@ func (b *builder) threePublic() {
 }
 
 // threePublicCompared records a comparison of the 三公 total stated after
-// its name without its amount: "“三公”经费比上年减少2万元".
+// its name (and its own words) without its amount: "“三公”经费比上年减少2万
+// 元".
 func (b *builder) threePublicCompared() {
 	st := b.st
 	for _, end := range b.find("三公") {
@@ -2790,6 +2815,7 @@ func (b *builder) threePublicCompared() {
 		for _, w := range []string{"”", "\"", "」", "’", "经费", "”", "\"", "」", "’"} {
 			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], w))
 		}
+		p += len(b.ownWords(st.s[p:min(len(st.s), p+30)])) // "“三公”经费财政拨款支出决算数比上年减少…"
 		if p > end && !b.otherYear(end-len("三公")) {
 			b.comparedAt("/three_public", p)
 		}

@@ -1359,3 +1359,29 @@ func TestOtherYearOpensTheClause(t *testing.T) {
 		}
 	}
 }
+
+// A change stated after the figure's name and its own words (财政拨款, 支出,
+// and 决算 in a 决算), no amount beside: "公务接待费支出决算减少0.69万元",
+// "“三公”经费财政拨款支出决算数比上年减少22.02万元" — each the figure's change.
+// The sentence "与上年相比,…“三公”经费…比上年减少22.02万元" after the
+// reception's amount names its own figure: it is no comparison of the
+// reception's (which read −22.02 and −43.18% as the reception's change).
+func TestChangeAfterOwnWords(t *testing.T) {
+	text := "某县某局2017年度“三公”经费财政拨款支出决算说明\n" +
+		"某局2017年度“三公”经费财政拨款支出决算为28.98万元。其中:因公出国(境)费支出决算为0万元;公务用车购置及运行维护费支出决算为22.83万元;公务接待费支出决算为6.15万元。\n" +
+		"与上年相比,2017年度“三公”经费财政拨款支出决算数比上年减少22.02万元,下降43.18%。其中:因公出国(境)费支出决算减少0万元,与上年持平;公务用车购置及运行维护费支出决算减少21.33万元,下降48.30%;公务接待费支出决算减少0.69万元,下降10%。\n"
+	d := extractLines(t, text)
+	want := map[string]float64{"/three_public": -220200, "/three_public/overseas_travel": 0, "/three_public/vehicle": -213300, "/three_public/reception": -6900}
+	got := map[string]float64{}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange {
+			if _, dup := got[c.Path]; dup {
+				t.Errorf("%s: two changes read", c.Path)
+			}
+			got[c.Path] = c.Value
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+}
