@@ -1385,3 +1385,22 @@ func TestChangeAfterOwnWords(t *testing.T) {
 		t.Errorf("changes %v, want %v", got, want)
 	}
 }
+
+// "因公出国(境)" is the travel's name without 费: "因公出国(境)支出决算减少1.6万
+// 元" is its change, which with the other parts' makes the 三公's.
+func TestTravelNamedWithoutFee(t *testing.T) {
+	text := "某区民族宗教事务局2015年度“三公”经费决算说明\n" +
+		"2015年度“三公”经费财政拨款支出决算为2.11万元。其中:\n1.因公出国(境)费用支出决算为0万元。\n2.公务用车购置及运行维护费支出决算为1.33万元。\n3.公务接待费支出决算为0.78万元。\n" +
+		"2015年度“三公”经费财政拨款支出决算数比2014年减少1.49万元,降低41.38%,其中:因公出国(境)支出决算减少1.6万元,降低100%;公务用车购置及运行费支出决算减少0.47万元,降低26.11%;公务接待支出决算增加0.58万元,增长290%。\n"
+	d := extractLines(t, text)
+	got := map[string]float64{}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange {
+			got[c.Path] = c.Value
+		}
+	}
+	want := map[string]float64{"/three_public": -14900, "/three_public/overseas_travel": -16000, "/three_public/vehicle": -4700, "/three_public/reception": 5800}
+	if !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+}
