@@ -302,11 +302,34 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 			switch t.kind {
 			case numMoney:
 				b.claim(path, schema.ClaimChange, ti, float64(sign)*t.money().Float(), "")
+				if pi, ok := b.pctAfterChange(ti, sign); ok {
+					b.claim(path, schema.ClaimChangePct, pi, float64(sign)*st.toks[pi].float(), "")
+				}
 			case numPct:
-				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*t.float(), "")
+				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*st.toks[ti].float(), "")
 			}
 		}
 	}
+}
+
+// pctAfterChange finds the percentage that restates the change at token ti
+// in the clause after it, the same direction said again: "减少21.33万元，
+// 下降48.30%", "增加0.58万元,增长290%".
+func (b *builder) pctAfterChange(ti, sign int) (int, bool) {
+	st := b.st
+	if ti+1 >= len(st.toks) || st.toks[ti+1].kind != numPct || b.used[ti+1] {
+		return 0, false
+	}
+	gap, ok := strings.CutPrefix(st.s[st.toks[ti].end:st.toks[ti+1].start], ",")
+	if !ok {
+		gap, ok = strings.CutPrefix(gap, "，")
+	}
+	words := upWords
+	if sign < 0 {
+		words = downWords
+	}
+	w, dir := wordAt(gap, words)
+	return ti + 1, ok && dir && strings.Trim(gap[len(w):], "了为 ") == ""
 }
 
 // ownWords is the run of words after a label that say what the figure is

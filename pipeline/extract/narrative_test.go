@@ -1387,7 +1387,8 @@ func TestChangeAfterOwnWords(t *testing.T) {
 }
 
 // "因公出国(境)" is the travel's name without 费: "因公出国(境)支出决算减少1.6万
-// 元" is its change, which with the other parts' makes the 三公's.
+// 元" is its change, which with the other parts' makes the 三公's; the
+// percentage after a part's change ("，降低26.11%") is its percentage change.
 func TestTravelNamedWithoutFee(t *testing.T) {
 	text := "某区民族宗教事务局2015年度“三公”经费决算说明\n" +
 		"2015年度“三公”经费财政拨款支出决算为2.11万元。其中:\n1.因公出国(境)费用支出决算为0万元。\n2.公务用车购置及运行维护费支出决算为1.33万元。\n3.公务接待费支出决算为0.78万元。\n" +
@@ -1402,5 +1403,15 @@ func TestTravelNamedWithoutFee(t *testing.T) {
 	want := map[string]float64{"/three_public": -14900, "/three_public/overseas_travel": -16000, "/three_public/vehicle": -4700, "/three_public/reception": 5800}
 	if !maps.Equal(got, want) {
 		t.Errorf("changes %v, want %v", got, want)
+	}
+	// the percentage after each part's change, the direction said again
+	pcts := map[string]float64{}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChangePct && c.Path != "/three_public" {
+			pcts[c.Path] = math.Round(c.Value*100) / 100
+		}
+	}
+	if want := map[string]float64{"/three_public/overseas_travel": -100, "/three_public/vehicle": -26.11, "/three_public/reception": 290}; !maps.Equal(pcts, want) {
+		t.Errorf("percentages %v, want %v", pcts, want)
 	}
 }
