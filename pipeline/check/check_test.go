@@ -1633,3 +1633,37 @@ func TestFinalBalance(t *testing.T) {
 		}
 	}
 }
+
+// TestWagesByClassesMisprinted: a basic expenditure whose parts are named
+// by their economic classes ("日常支出…，包括基本工资…等工资福利支出；…日常
+// 公用经费…(商品和服务支出)") is read only where they add up; one misprint
+// of one of the three that keeps them from it is a sum.text warning on
+// their lines, not a statement silently left out; two digits off (no
+// single misprint) is none.
+func TestWagesByClassesMisprinted(t *testing.T) {
+	text := "某区第一中学2016年部门预算\n2016年部门预算总支出2796.76万元，其中：基本支出2748.76万元，项目支出48万元。\n2016年用于保障学校正常运转的日常支出2638.2万元，包括基本工资、津贴补贴等工资福利支出；办公经费、水电费等日常公用经费110.56万元(商品和服务支出)。"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the parts make it":     {text, 0},
+		"a digit changed":       {strings.Replace(text, "2638.2万元", "2688.2万元", 1), 1},
+		"a part ×10":            {strings.Replace(text, "110.56万元", "1105.6万元", 1), 1},
+		"no one misprint of it": {strings.Replace(text, "2638.2万元", "2677.3万元", 1), 0},
+	} {
+		d := extractText(t, c.text)
+		Run(d)
+		n := 0
+		for _, f := range d.Checks {
+			if f.Rule == "sum.text" && f.Severity == schema.SeverityWarning {
+				n++
+				if !slices.Equal(f.Lines, []int{2, 3}) {
+					t.Errorf("%s: lines %v", name, f.Lines)
+				}
+			}
+		}
+		if n != c.want {
+			t.Errorf("%s: %d sum.text warnings, want %d: %+v", name, n, c.want, d.Checks)
+		}
+	}
+}

@@ -1593,10 +1593,16 @@ func (b *builder) basicParts() {
 		if !ok1 || !ok2 {
 			// the parts named by their economic classes ("日常支出2638.2万元，
 			// 包括基本工资、津贴补贴等工资福利支出…；…日常公用经费110.56万元
-			// (商品和服务支出)"): kept when the two make the basic expenditure
+			// (商品和服务支出)"): kept when the two make the basic expenditure;
+			// where one misprint of one of the three, changed back, makes
+			// them add up, the statement is theirs and the misprint is a
+			// finding (sum claims)
 			pt, ok1 = b.wagesIn(from, stop)
 			ct, ok2 = b.labelIn(from, stop, []string{"公用经费", "商品和服务支出"})
 			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != exp.Basic.Amount {
+				if ti < pt && pt < ct && b.misprintedSum(ti, []int{pt, ct}) {
+					b.sumClaims("/basic", ti, []int{pt, ct})
+				}
 				continue
 			}
 		}
