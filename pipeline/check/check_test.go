@@ -1667,3 +1667,31 @@ func TestWagesByClassesMisprinted(t *testing.T) {
 		}
 	}
 }
+
+// TestSharesMakeTheWhole: parts whose stated shares of their total make
+// 100% are all of it: their sum below the total by more than the shares'
+// rounding leaves room for is an error, not a list that may be partial
+// (sum.basic_project); within that room, or with shares short of 100% (a
+// part not listed, 经营支出), it says nothing.
+func TestSharesMakeTheWhole(t *testing.T) {
+	text := "某市某乡2016年部门决算\n本部门2016年度支出合计687.80万元，其中：基本支出504.35万元，占73.33%；项目支出183.45万元，占26.67%。"
+	for name, c := range map[string]struct {
+		text     string
+		severity string
+	}{
+		"the parts make the total":       {text, ""},
+		"a part misprinted down":         {strings.Replace(text, "504.35万元", "501.35万元", 1), schema.SeverityError},
+		"within the shares' rounding":    {strings.Replace(text, "504.35万元", "504.33万元", 1), ""},
+		"shares short of 100%":           {strings.NewReplacer("504.35万元", "501.35万元", "26.67%", "26.2%").Replace(text), ""},
+		"shares to whole percents, 0.4%": {strings.NewReplacer("504.35万元", "501.35万元", "73.33%", "73%", "26.67%", "27%").Replace(text), ""},
+	} {
+		d := extractText(t, c.text)
+		f := findingOf(d, "sum.basic_project")
+		switch {
+		case c.severity == "" && f != nil && f.Severity != schema.SeverityInfo:
+			t.Errorf("%s: %+v, want none", name, f)
+		case c.severity != "" && (f == nil || f.Severity != c.severity || !strings.Contains(f.MessageEn, "make 100%")):
+			t.Errorf("%s: %+v, want %s", name, f, c.severity)
+		}
+	}
+}

@@ -32,20 +32,20 @@ var rules = []Rule{
 	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
-	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
-	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunctionItems},
-	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumEconomic},
-	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumBasicProject},
+	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
+	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
+	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
+	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match basic expenditure", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
-	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumProjects},
-	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumSources},
-	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumFiscalParts},
-	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumThreePublic},
+	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
+	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumSources},
+	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFiscalParts},
+	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
-	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumProcurement},
+	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
 	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
@@ -885,6 +885,10 @@ func (c *ctx) sumWith(base, field, total string, extra []string, partialOK bool,
 func (c *ctx) reportSum(got float64, want rfig, figs []rfig, paths []string, partialOK bool) {
 	f := finding{stated: want.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths,
 		msg: "合计与各分项之和", msgEn: "the total against the sum of its parts"}
+	if partialOK && got < want.v-f.tol && c.sharesWhole(paths[0], paths[1:], want.v-got, want.v) {
+		f.msg, f.msgEn = sharesWholeMsg, sharesWholeMsgEn
+		partialOK = false
+	}
 	if partialOK && got < want.v-f.tol {
 		saved := c.rule.Severity
 		c.rule.Severity = schema.SeverityInfo
@@ -1308,6 +1312,9 @@ func (c *ctx) parts(total string, parts []string, whole int) {
 	switch {
 	case len(figs) == 0:
 		return
+	case len(figs) < n && got < t.v && c.sharesWhole(total, paths[1:], t.v-got, t.v):
+		c.report(finding{stated: t.v, computed: got, unit: "yuan", tol: halves(append(figs, t)...), figs: append(figs, t), paths: paths,
+			msg: sharesWholeMsg, msgEn: sharesWholeMsgEn})
 	case len(figs) < n:
 		figs = append(figs, t)
 		c.report(finding{stated: t.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, atLeast: true,
@@ -1315,6 +1322,44 @@ func (c *ctx) parts(total string, parts []string, whole int) {
 	default:
 		c.reportSum(got, t, append(figs, t), paths, false)
 	}
+}
+
+const (
+	sharesWholeMsg   = "合计与各分项之和（所列分项的占比合计为100%，已列全）"
+	sharesWholeMsgEn = "the total against the sum of its parts (their stated shares of it make 100%: none is left out)"
+)
+
+// sharesWhole tells parts (pointers to their amounts) whose shares of
+// total the text states, every one ("基本支出504.35万元，占73%；项目支出
+// 183.45万元，占27%"), adding up to 100% within the rounding of each
+// percentage: the parts are all of the total, and one left out could hide
+// only in that rounding. A gap (total less the parts) larger than that
+// share of the total (whole) is then no partial list.
+func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool {
+	tv, ok := c.num(total)
+	if !ok || whole <= 0 || len(parts) < 2 {
+		return false
+	}
+	var sum, slack float64
+	for _, p := range parts {
+		found := false
+		for _, cl := range c.doc.Claims {
+			if cl.Kind != schema.ClaimSharePct || cl.Path != strings.TrimSuffix(p, "/amount") {
+				continue
+			}
+			if ov, ok := c.num(cl.Of); cl.Of != total && (!ok || ov != tv) {
+				continue // a share of another whole
+			}
+			sum += cl.Value
+			slack += claimFig(cl).half
+			found = true
+			break
+		}
+		if !found {
+			return false
+		}
+	}
+	return math.Abs(sum-100) <= slack+1e-9 && gap/whole*100 > slack+math.Abs(sum-100)
 }
 
 func sumThreePublic(c *ctx) {
