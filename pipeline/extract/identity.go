@@ -72,6 +72,7 @@ func readIdentity(flat, lines []string) identity {
 	var label string  // the department named by a label line
 	// the unit a 单位名称: or 预算单位: line names, beside its 主管部门
 	var unitLabel string
+	parentLabel := false // the label names the 主管部门: of a unit's disclosure, its department, not the unit
 	for i := 0; i < limit; i++ {
 		l := flat[i]
 		if l == "" || isPageNumber(l) {
@@ -300,6 +301,7 @@ func readIdentity(flat, lines []string) identity {
 				k = -1 // "部门:" opens its line; "主管部门:" is its own label
 			}
 			if k >= 0 && label == "" {
+				parentLabel = strings.HasSuffix(lb, "主管部门:")
 				label = l[k+len(lb):]
 				if j := strings.Index(label, "目录"); j >= 0 {
 					label = label[:j]
@@ -326,7 +328,7 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
-	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
 	// a unit's budget is the unit's, not its 主管部门's a label or the
