@@ -88,23 +88,13 @@ func TestNamedPartsChange(t *testing.T) {
 1 、2016年因公出国（境）费预算0万元， 与2015年预算持平。
 2 、2016年公务用车购置及运行维护费预算0万元，其中公务用车运行维护费0万元，比2015年预算减少2.27万元。
 3 、2016年公务接待费预算1.70万元，比2015年预算增加1.24万元，主要原因是预计2016年公务接待次数比上年有所增长。`
-	for name, c := range map[string]struct {
-		text     string
-		severity string
-	}{
+	for name, c := range (severityCases{
 		"parts' changes make the whole's":    {text, ""},
 		"the whole's change misprinted down": {strings.Replace(text, "减少1.03万元", "减少1.08万元", 1), schema.SeverityWarning},
 		"a part's change misprinted up":      {strings.Replace(text, "增加1.24万元", "增加1.84万元", 1), schema.SeverityWarning},
 		"a part's change misprinted down":    {strings.Replace(text, "减少2.27万元", "减少2.87万元", 1), schema.SeverityWarning},
 		"a part at 0 states no change":       {strings.Replace(strings.Replace(text, "， 与2015年预算持平", "", 1), "减少1.03万元", "减少1.08万元", 1), schema.SeverityInfo},
-	} {
-		d := extractText(t, c.text)
-		f := findingOf(d, "yoy.parts_change")
-		switch {
-		case c.severity == "" && f != nil && f.Severity != schema.SeverityInfo:
-			t.Errorf("%s: %+v, want none", name, f)
-		case c.severity != "" && (f == nil || f.Severity != c.severity):
-			t.Errorf("%s: %+v, want %s", name, f, c.severity)
-		}
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
 	}
 }
