@@ -1536,6 +1536,17 @@ func TestIdentityRealTitles(t *testing.T) {
 		// on its line; a later sentence ("…的收入。较 2022 年度决算数…") is no title
 		{"某中心2023年度单位决算\n比上年没有变化。\n5.经营收入 0.00 万,指单位在业务活动以外开展非\n独立核算经营活动的收入。较 2022 年度决算数增加 0.00\n万元。",
 			"某中心", "final_accounts", "unit", 2023},
+		// a title that says 关于 before its year; a contents entry of the
+		// 预算绩效 ("(六)关于2018年度预算绩效情况的说明") is no title
+		{"目录\n(六)关于2018年度预算绩效情况的说明\n第三部分:名词解释\n某市某湖管理局关于2018年度\n部门决算信息公开的说明\n一、部门概况",
+			"某市某湖管理局", "final_accounts", "department", 2018},
+		// a table's 总表 is no title: its 编制单位 names the unit, not what
+		// the table covers ([单户表])
+		{"某医院医改信息公开\n2017年医疗卫生计生机构收支决算总表(按功能分类) |\n|\n国卫财01-1表 |\n|\n编制单位:某市某医院[单户表] |\n|\n金额单位:元 |",
+			"某市某医院", "final_accounts", "department", 2017},
+		// the template's placeholder of the department left before the name
+		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
+			"某市某区某中心小学", "final_accounts", "department", 2019},
 		// a bracketed line before the title names nothing
 		{"(2018部门预算公开)\n某市公共资源交易中心2018年部门预算\n及“三公”经费预算编制说明\n第一部分:概况",
 			"某市公共资源交易中心", "budget", "department", 2018},

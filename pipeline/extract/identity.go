@@ -210,7 +210,7 @@ func readIdentity(flat, lines []string) identity {
 					// sentence comparing or stating a figure ("与2023年预算相比增长
 					// 16.75%"); a title ending its own line ends there, whatever the
 					// next line opens with ("比上年…")
-					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "数", "相比", "比", "增", "减", "为"}) {
+					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "总表", "数", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
 					// a title that opens a word with the year, the name one word
@@ -224,7 +224,8 @@ func readIdentity(flat, lines []string) identity {
 						n := after[:j]
 						opens = opens && n == cleanName(n) && nameLike(n) && utf8.RuneCountInString(n) >= 4 && !startsWithAny(n, []string{"本", "我", "该"})
 					}
-					name := strings.TrimRight(before, " :")
+					// "某局关于2018年度部门决算…的说明": 关于 is the title's, not the name's
+					name := strings.TrimSuffix(strings.TrimRight(before, " :"), "关于")
 					if opens {
 						name = ""
 					}
@@ -1546,6 +1547,13 @@ func cleanName(s string) string {
 	for _, p := range []string{"附件1", "附件", "附表", "关于"} {
 		s = strings.TrimPrefix(s, p)
 	}
+	// a template's placeholder of the department left before the name:
+	// "XX部门某小学"
+	for _, p := range placeholders {
+		for _, w := range []string{"部门", "单位"} {
+			s = strings.TrimPrefix(s, p+w)
+		}
+	}
 	// no department is named 三公: "某镇“三公”经费预算…" names 某镇
 	if k := strings.Index(s, "三公"); k > 0 {
 		s = strings.TrimRight(s[:k], "“\"「‘")
@@ -1553,6 +1561,12 @@ func cleanName(s string) string {
 		s = strings.TrimSuffix(s, "财政拨款")
 	}
 	s = strings.TrimSuffix(s, "(部门)")
+	// a table's cell of its 编制单位: "某医院[单户表] |" — what the table
+	// covers, in square brackets, is no part of a name
+	s = strings.TrimRight(s, "| ")
+	if k := strings.LastIndexAny(s, "[【"); k > 0 && (strings.HasSuffix(s, "]") || strings.HasSuffix(s, "】")) {
+		s = s[:k]
+	}
 	// what the figures cover, not the name: "某县教育局(部门汇总)", "某委(系统)"
 	for _, q := range []string{"(部门汇总)", "(汇总)", "(系统)"} {
 		s = strings.TrimSuffix(s, q)
