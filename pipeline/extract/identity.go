@@ -353,6 +353,24 @@ func readIdentity(flat, lines []string) identity {
 	return id
 }
 
+// sectionKind is the kind of report a section's heading names by its
+// 决算 or 预算 ("收支决算总体情况", "财政拨款支出预算情况"): not a fund's
+// (一般公共预算), nor the budget's performance or execution a 决算 reports
+// on (预算绩效, 预算执行); "" where it names neither or both.
+func sectionKind(h string) string {
+	h = maskFunds(h)
+	for _, w := range []string{"预算绩效", "预算执行", "预算管理"} {
+		h = strings.ReplaceAll(h, w, "")
+	}
+	switch fa, b := strings.Contains(h, "决算"), strings.Contains(h, "预算"); {
+	case fa && !b:
+		return "final_accounts"
+	case b && !fa:
+		return "budget"
+	}
+	return ""
+}
+
 // embeddedTitle finds the title a web page's body run into one line holds
 // among its chrome ("…分享到: 2021年度某县自然资源局部门决算 • 发布时间:…"):
 // a year, then a department's name that opens with its region, then the
@@ -420,10 +438,23 @@ func bodyIdentity(flat []string) identity {
 		}
 		return "", "", "", 0
 	}
+	// the kind the sections' headings give where none names the report
+	// ("三、收支决算总体情况"), and the line of the first
+	var section string
+	sectionLine := 0
 	for i, l := range flat {
 		// the heading up to the report's word (a web page's body on one
 		// line runs its text into it: "二、部门决算情况说明1.总体情况。")
 		if h := dropEnum(l); h != l {
+			if _, _, _, ok := yearIn(h); !ok && titleLike(h) && utf8.RuneCountInString(h) <= 20 {
+				switch k := sectionKind(h); {
+				case k == "":
+				case section == "":
+					section, sectionLine = k, i+1
+				case k != section:
+					return identity{}
+				}
+			}
 			kind, scope, _, end := reportIn(h)
 			if _, _, _, ok := yearIn(h[:end]); kind != "" && !ok && titleLike(h[:end]) && utf8.RuneCountInString(h[:end]) <= 20 {
 				title, _, _ := strings.Cut(h, "。")
@@ -468,7 +499,10 @@ func bodyIdentity(flat []string) identity {
 			}
 		}
 	}
-	if id.year == 0 || id.kind == "" {
+	if id.kind == "" && section != "" {
+		id.kind, id.line, id.title = section, sectionLine, dropEnum(flat[sectionLine-1])
+	}
+	if id.year == 0 || id.kind == "" || section != "" && section != id.kind {
 		return identity{}
 	}
 	id.body = true
@@ -926,8 +960,10 @@ func nameBelow(flat []string, i int) string {
 // ("2019 年度部门预算情况说明"): its sentences do, "江苏省政协办公厅 2019 年度
 // 财政拨款…". The name is what most often comes before the fiscal year at
 // the start of a line, when it ends like a department's name and opens at
-// least two lines; line is the first of them. A page of the 三公 alone
-// (once) is short: one mention is enough where it is the only name.
+// least two lines (a sentence that opens with the year before it, "2017年
+// 某镇卫生院本年收入合计…", opens one too); line is the first of them. A
+// page of the 三公 alone (once) is short: one mention is enough where it
+// is the only name.
 func subjectName(flat []string, year int, once bool) (name string, line int) {
 	y := strconv.Itoa(year) + "年"
 	count := map[string]int{}
@@ -958,6 +994,15 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			first[cand] = i + 1
 		}
 		count[cand]++
+	}
+	for c := range count {
+		for _, l := range flat {
+			for _, s := range strings.Split(l, "。") {
+				if rest, ok := strings.CutPrefix(s, y); ok && strings.HasPrefix(strings.TrimPrefix(rest, "度"), c) {
+					count[c]++
+				}
+			}
+		}
 	}
 	for c, n := range count {
 		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
@@ -1301,8 +1346,8 @@ func overviewName(flat []string) (string, int) {
 				_, size := utf8.DecodeRuneInString(cand[b:])
 				cand = cand[b+size:]
 			}
-			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" {
-				return cand, j + 1
+			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && (hasSuffixAny(cand, nameSuffixes) || strings.HasSuffix(cand, "学")) && regionOf(cand) != "" {
+				return cand, j + 1 // "某县某镇复兴小学是一所完全制小学"
 			}
 		}
 		return "", 0
