@@ -1554,6 +1554,12 @@ func TestIdentityRealTitles(t *testing.T) {
 		// the table covers ([单户表])
 		{"某医院医改信息公开\n2017年医疗卫生计生机构收支决算总表(按功能分类) |\n|\n国卫财01-1表 |\n|\n编制单位:某市某医院[单户表] |\n|\n金额单位:元 |",
 			"某市某医院", "final_accounts", "department", 2017},
+		// a 三公 page's title opening with 关于, the name on the line above
+		// or run into it (a web page's body on one line)
+		{"某某文学艺术界联合会\n关于财政拨款“三公”经费2015年决算的\n情 况 说 明\n某某县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下:",
+			"某某文学艺术界联合会", "final_accounts", "", 2015},
+		{"某某县文学艺术界联合会 关于财政拨款“三公”经费2015年决算的 情 况 说 明 某某县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下: 一、公务接待费",
+			"某某县文学艺术界联合会", "final_accounts", "", 2015},
 		// the template's placeholder of the department left before the name
 		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
 			"某市某区某中心小学", "final_accounts", "department", 2019},

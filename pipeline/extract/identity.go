@@ -129,9 +129,10 @@ func readIdentity(flat, lines []string) identity {
 				if c == opening && (utf8.RuneCountInString(tp.name) < 4 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
 					continue // a sentence's subject that is the text's word for itself: "2019年我局“三公”经费…"
 				}
-				// a title opening with the year: the name is the line above,
-				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
-				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
+				// a title opening with the year or 关于: the name is the line
+				// above, "某镇人民政府" / "2021年“三公”经费决算汇总情况",
+				// "某县文联" / "关于财政拨款“三公”经费2015年决算的"
+				if tp.year != 0 && tp.name == "" && len(prev) > 0 && (strings.HasPrefix(c, strconv.Itoa(tp.year)) || strings.HasPrefix(c, "关于")) {
 					tp.name = cleanName(titleName(prev, tp.kind))
 				}
 				// the words before the name's are no part of it ("附件2 某委
@@ -1604,6 +1605,7 @@ func cleanName(s string) string {
 		s = strings.TrimRight(s[:k], "“\"「‘")
 		// "某中心财政拨款“三公”经费预算2014年情况如下": the funds are not the name
 		s = strings.TrimSuffix(s, "财政拨款")
+		s = strings.TrimSuffix(s, "关于") // "某县文联关于财政拨款“三公”经费…"
 	}
 	s = strings.TrimSuffix(s, "(部门)")
 	// a table's cell of its 编制单位: "某医院[单户表] |" — what the table
