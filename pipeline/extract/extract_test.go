@@ -1066,6 +1066,12 @@ func TestOtherBudgetWordings(t *testing.T) {
 	if tp := d.ThreePublic; tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 {
 		t.Errorf("出国经费: %+v", tp)
 	}
+	// the department's name short of its region before the label is no
+	// longer term's ("2019年复兴小学支出预算总额"); "一般收入预算总额" is one
+	d = extractLines(t, "某某县某镇复兴小学2019年部门预算\n2019年财政一般收入预算总额为658.6637万元。\n2019年复兴小学支出预算总额为658.6637万元。\n")
+	if r, e := d.Revenue.Total, d.Expenditure.Total; r != nil || e == nil || *e != schema.Yuan(6586637) {
+		t.Errorf("支出预算总额 after the short name: revenue %v, expenditure %v", r, e)
+	}
 	// a 决算's 部门预算支出 is the budget it compares with, not its total
 	if e := extractLines(t, "某县财政局2016年度部门决算\n2016年部门预算支出1,234.56万元。\n").Expenditure.Total; e != nil {
 		t.Errorf("a 决算's 部门预算支出 read as its total: %v", *e)

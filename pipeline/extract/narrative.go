@@ -255,8 +255,8 @@ func (b *builder) insideWord(start int) bool {
 	if !unicode.Is(unicode.Han, r) {
 		return false
 	}
-	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
-		return false
+	if shortName(before, b.doc.Department.Name) {
+		return false // the name, or the name without its region: "2019年复兴小学支出预算总额"
 	}
 	if r == '本' && (strings.HasPrefix(b.st.s[start:], "部门") || strings.HasPrefix(b.st.s[start:], "单位")) {
 		return false // "本部门预算总额"
@@ -3141,4 +3141,18 @@ func pctAgrees(a, b token, bSign, stated float64, pScale int, apart bool, prior 
 		tol += unit / 2 // its last digit cut rather than rounded
 	}
 	return math.Abs(stated-v) <= tol
+}
+
+// shortName tells text that ends with the department's name, or with its
+// last four characters at least ("复兴小学" of "某县某镇复兴小学").
+func shortName(s, name string) bool {
+	for k := range name {
+		if utf8.RuneCountInString(name[k:]) < 4 {
+			return false
+		}
+		if strings.HasSuffix(s, name[k:]) {
+			return true
+		}
+	}
+	return false
 }
