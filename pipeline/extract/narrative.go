@@ -2747,11 +2747,50 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.Vehicle != nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		if at, ok := b.allOperation(tp.Vehicle.Amount, anchor); ok {
+			b.doc.Provenance["/three_public/vehicle_operation/amount"] = st.source(at)
+			tp.VehicleOperation = &schema.Figure{Amount: tp.Vehicle.Amount}
+		}
+	}
 	if tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		b.threePublicNil(tp)
 		return
 	}
 	b.doc.ThreePublic = tp
+}
+
+// allOperation finds where the text says the vehicles' spending (amount) is
+// all operation: "公务用车购置及运行费294万元，全部为公务用车运行费", the
+// amount the last of its clause before the words. Where it was said.
+func (b *builder) allOperation(amount schema.Money, anchor int) (int, bool) {
+	st := b.st
+	for _, w := range []string{"全部为公务用车运行维护费", "全部为公务用车运行费", "全部为运行维护费", "全部为运行费", "均为公务用车运行维护费", "均为公务用车运行费"} {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if start < anchor {
+				continue
+			}
+			from := start
+			if k := strings.LastIndexAny(st.s[:start], "。；;\n"); k >= 0 {
+				from = k
+			}
+			clause := st.s[from:start]
+			if !containsAny(clause, []string{"公务用车购置及运行", "公务用车费", "车辆购置及运行"}) {
+				continue
+			}
+			last := -1
+			for i, t := range st.toks {
+				if t.start >= from && t.end <= start && t.kind == numMoney {
+					last = i
+				}
+			}
+			if last >= 0 && st.toks[last].money() == amount {
+				return start, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // threePublicCompared records a comparison of the 三公 total stated after
