@@ -1072,6 +1072,14 @@ func TestOtherBudgetWordings(t *testing.T) {
 	if r, e := d.Revenue.Total, d.Expenditure.Total; r != nil || e == nil || *e != schema.Yuan(6586637) {
 		t.Errorf("支出预算总额 after the short name: revenue %v, expenditure %v", r, e)
 	}
+	// no project spending said in words; not of one fund
+	d = extractLines(t, "某县某小学2019年部门预算\n基本支出100万元。\n项目支出:本年无项目预算。\n")
+	if p := d.Expenditure.Project; p == nil || p.Amount != 0 {
+		t.Errorf("无项目预算: project %+v", p)
+	}
+	if p := extractLines(t, "某县某小学2019年部门预算\n基本支出100万元。\n政府性基金预算支出:无项目支出。\n").Expenditure.Project; p != nil {
+		t.Errorf("a fund's 无项目支出 read as the project spending: %+v", p)
+	}
 	// a 决算's 部门预算支出 is the budget it compares with, not its total
 	if e := extractLines(t, "某县财政局2016年度部门决算\n2016年部门预算支出1,234.56万元。\n").Expenditure.Total; e != nil {
 		t.Errorf("a 决算's 部门预算支出 read as its total: %v", *e)

@@ -1200,6 +1200,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if at, ok := b.noProjects(); ok {
+		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
 	b.splitUses()
 	b.yearFromUses()
@@ -1219,6 +1221,26 @@ func (b *builder) basicProject() {
 			}
 		}
 	}
+}
+
+// noProjects finds where the text says the department has no project
+// spending ("项目支出：本年无项目预算", "本单位无项目支出"), not of one fund
+// or of the 三公 alone ("政府性基金预算：无项目支出").
+func (b *builder) noProjects() (int, bool) {
+	st := b.st
+	for _, w := range []string{"无项目预算", "无项目支出", "没有项目支出", "未安排项目支出"} {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			from := 0
+			if k := strings.LastIndexAny(st.s[:start], "。；;\n"); k >= 0 {
+				from = k
+			}
+			if !containsAny(st.s[from:start], []string{"基金", "国有资本", "三公", "专户", "政府采购"}) {
+				return start, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // ofAppropriations tells a label listed after 其中 under a whole that is
