@@ -20,6 +20,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
@@ -109,6 +110,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		} else if regionOf(ident.name) == "" {
 			if n := regionalName(flat, ident.name); n != "" {
 				ident.name = n // "卫生监督所" of the title is the body's "平潭县卫生监督所"
+			} else if utf8.RuneCountInString(ident.name) <= 4 {
+				if n := expandedName(flat, ident.name, ident.year); n != "" {
+					ident.name = n // "国办" of a headline is the body's "国务院办公厅"
+				}
 			}
 		}
 	}

@@ -1574,6 +1574,9 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某某文学艺术界联合会", "final_accounts", "", 2015},
 		{"某某县文学艺术界联合会 关于财政拨款“三公”经费2015年决算的 情 况 说 明 某某县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下: 一、公务接待费",
 			"某某县文学艺术界联合会", "final_accounts", "", 2015},
+		// a headline's short name the sentences spell out next to the year
+		{"国办2013年“三公”经费决算比预算减40余万\n据中国政府网消息,国务院办公厅2013年度部门决算。2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元。\n(一)2013年国务院办公厅因公出国(境)费决算数为93.87万元。",
+			"国务院办公厅", "final_accounts", "", 2013},
 		// the template's placeholder of the department left before the name
 		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
 			"某市某区某中心小学", "final_accounts", "department", 2019},

@@ -1426,6 +1426,70 @@ func regionalName(flat []string, name string) string {
 	return best
 }
 
+// expandedName finds the full name a title abbreviates ("国办" of "国务院办公
+// 厅", "县文联" of "某县文学艺术界联合会"): a name the sentences put right
+// before or after the fiscal year ("国务院办公厅2013年度部门决算", "2013年
+// 国务院办公厅“三公”经费…") at least twice, that opens with the short
+// name's first character, holds all of its characters in their order and
+// ends like a department's. The most frequent (the longest of those as
+// frequent); "" where none is.
+func expandedName(flat []string, name string, year int) string {
+	short := []rune(name)
+	y := strconv.Itoa(year) + "年"
+	count := map[string]int{}
+	add := func(run string, fromEnd bool) {
+		rs := []rune(run)
+		for i := range rs {
+			for j := i + len(short) + 1; j <= len(rs); j++ {
+				if fromEnd && j != len(rs) || !fromEnd && i != 0 {
+					continue
+				}
+				c := rs[i:j]
+				if c[0] != short[0] || !subsequence(short, c) || !hasSuffixAny(string(c), nameSuffixes) {
+					continue
+				}
+				count[string(c)]++
+			}
+		}
+	}
+	for _, l := range flat[:min(len(flat), 300)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], y)
+			if k < 0 {
+				break
+			}
+			start := at + k
+			at = start + len(y)
+			add(l[hanRunStart(l, start):start], true)
+			rest := strings.TrimPrefix(l[at:], "度")
+			end := strings.IndexFunc(rest, func(r rune) bool { return !isHan(r) })
+			if end < 0 {
+				end = len(rest)
+			}
+			add(rest[:end], false)
+		}
+	}
+	best := ""
+	for c, n := range count {
+		if n >= 2 && (best == "" || n > count[best] || n == count[best] && (len(c) > len(best) || len(c) == len(best) && c < best)) {
+			best = c
+		}
+	}
+	return best
+}
+
+// subsequence tells whether short's characters all stand in long in their
+// order.
+func subsequence(short, long []rune) bool {
+	i := 0
+	for _, r := range long {
+		if i < len(short) && r == short[i] {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
 // coverName finds the full name a web page's title shortens
 // ("驻某市办事处 2019年度决算公开报告"): its cover repeats the title with the
 // name whole, "某盟行政公署驻某市办事处" then "2019年度决算公开报告", among the
