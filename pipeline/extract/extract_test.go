@@ -1577,6 +1577,10 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a headline's short name the sentences spell out next to the year
 		{"国办2013年“三公”经费决算比预算减40余万\n据中国政府网消息,国务院办公厅2013年度部门决算。2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元。\n(一)2013年国务院办公厅因公出国(境)费决算数为93.87万元。",
 			"国务院办公厅", "final_accounts", "", 2013},
+		// … a central organ's, which opens with no region, after a heading on
+		// the same line (a web page's body on one line)
+		{"本报讯 教育支出三连降 全国政协办公厅2015年支出预算108,000.84万元,较2014年支出预算111,585.87万元减少3,585.03万元。 「三公经费」再减少 2015年「三公」经费预算数1,410.35万元。",
+			"全国政协办公厅", "budget", "", 2015},
 		// the template's placeholder of the department left before the name
 		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
 			"某市某区某中心小学", "final_accounts", "department", 2019},

@@ -740,12 +740,18 @@ func lastWord(orig, name string, year int) string {
 		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
 		// the department's, whose own name may then open with no region
 		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site ||
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site && !national(n) ||
 			hasSuffixAny(before, regionSuffixes) {
 			return ""
 		}
 		return w
 	}
+}
+
+// national tells a name of the central government's or the party's, which
+// opens with no region: "全国政协办公厅", "国务院办公厅", "国家统计局".
+func national(n string) bool {
+	return startsWithAny(n, []string{"全国", "中共中央", "中央", "国务院", "国家", "中国", "中华全国"})
 }
 
 // yearWord finds a title in a line with its spaces (orig) that opens a
