@@ -698,6 +698,8 @@ func TestBodyIdentity(t *testing.T) {
 	// a page's body on one line, long enough for ingest to break it at its headings
 	duties := "\n" + strings.Repeat("负责辖区内的有关工作,完成上级交办的其他任务。", 12)
 	oneLine := func(s string) string { return strings.ReplaceAll(s+duties, "\n", " ") }
+	clinic := "一、基本职能\n我院是一所基层医疗卫生机构。\n三、收支决算总体情况\n2017年某市某区某镇卫生院本年收入合计597.52万元。\n2017年某市某区某镇卫生院本年支出合计525.54万元。\n四、财政拨款收入支出决算总体情况说明\n某市某区某镇卫生院2017年度财政拨款收入决算总计177.28万元。"
+	school := "一、单位概况\n某某县某镇复兴小学是一所完全制小学。\n二、收支预算总体情况\n2019年财政一般收入预算总额为658.6637万元。\n三、财政拨款支出预算情况"
 	for _, c := range []struct {
 		text, name string
 		year       int
@@ -718,11 +720,11 @@ func TestBodyIdentity(t *testing.T) {
 		{strings.Replace(final, "二、部门决算情况说明", "二、收支情况说明", 1), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		{strings.Replace(final, "二、部门决算情况说明", "二、收支预算情况说明", 1), "", 0, ""},
 		// the name after the year that opens the sentences, once before it
-		{"一、基本职能\n我院是一所基层医疗卫生机构。\n三、收支决算总体情况\n2017年某市某区某镇卫生院本年收入合计597.52万元。\n2017年某市某区某镇卫生院本年支出合计525.54万元。\n四、财政拨款收入支出决算总体情况说明\n某市某区某镇卫生院2017年度财政拨款收入决算总计177.28万元。",
-			"某市某区某镇卫生院", 2017, schema.KindFinalAccounts},
+		{clinic, "某市某区某镇卫生院", 2017, schema.KindFinalAccounts},
+		{oneLine(clinic), "某市某区某镇卫生院", 2017, schema.KindFinalAccounts},
 		// a school's overview: "某县某镇某小学是一所完全制小学"
-		{"一、单位概况\n某某县某镇复兴小学是一所完全制小学。\n二、收支预算总体情况\n2019年财政一般收入预算总额为658.6637万元。\n三、财政拨款支出预算情况",
-			"某某县某镇复兴小学", 2019, schema.KindBudget},
+		{school, "某某县某镇复兴小学", 2019, schema.KindBudget},
+		{oneLine(school), "某某县某镇复兴小学", 2019, schema.KindBudget},
 		// an overview's subject that is no department's regional name
 		{strings.Replace(final, "某某市某某区人民检察院是", "本院是", 1), "", 0, ""},
 	} {

@@ -441,17 +441,24 @@ func bodyIdentity(flat []string) identity {
 	}
 	// the kind the sections' headings give where none names the report
 	// ("三、收支决算总体情况"), and the line of the first
-	var section string
+	var section, sectionTitle string
 	sectionLine := 0
 	for i, l := range flat {
 		// the heading up to the report's word (a web page's body on one
 		// line runs its text into it: "二、部门决算情况说明1.总体情况。")
 		if h := dropEnum(l); h != l {
-			if _, _, _, ok := yearIn(h); !ok && titleLike(h) && utf8.RuneCountInString(h) <= 20 {
-				switch k := sectionKind(h); {
+			sec := h // … up to its 情况 (说明) where its sentence runs on: "三、收支决算总体情况2017年…"
+			if k := strings.Index(sec, "情况"); k > 0 && !titleLike(sec) {
+				sec = sec[:k+len("情况")]
+				if strings.HasPrefix(h[len(sec):], "说明") {
+					sec += "说明"
+				}
+			}
+			if _, _, _, ok := yearIn(sec); !ok && titleLike(sec) && utf8.RuneCountInString(sec) <= 20 {
+				switch k := sectionKind(sec); {
 				case k == "":
 				case section == "":
-					section, sectionLine = k, i+1
+					section, sectionTitle, sectionLine = k, sec, i+1
 				case k != section:
 					return identity{}
 				}
@@ -501,7 +508,7 @@ func bodyIdentity(flat []string) identity {
 		}
 	}
 	if id.kind == "" && section != "" {
-		id.kind, id.line, id.title = section, sectionLine, dropEnum(flat[sectionLine-1])
+		id.kind, id.line, id.title = section, sectionLine, sectionTitle
 	}
 	if id.year == 0 || id.kind == "" || section != "" && section != id.kind {
 		return identity{}
