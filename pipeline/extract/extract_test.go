@@ -1583,6 +1583,9 @@ func TestIdentityRealTitles(t *testing.T) {
 		// the same line (a web page's body on one line)
 		{"本报讯 教育支出三连降 全国政协办公厅2015年支出预算108,000.84万元,较2014年支出预算111,585.87万元减少3,585.03万元。 「三公经费」再减少 2015年「三公」经费预算数1,410.35万元。",
 			"全国政协办公厅", "budget", "", 2015},
+		// a title's name with a stray character the tables' 部门 line names without
+		{"部门决算\n  • 某某市了某某区龙祥小学2016部门决算\n    收入支出决算总表\n    公开01表\n    部门:某某省某某市某某区龙祥小学\n    单位:元\n",
+			"某某省某某市某某区龙祥小学", "final_accounts", "department", 2016},
 		// the template's placeholder of the department left before the name
 		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
 			"某市某区某中心小学", "final_accounts", "department", 2019},

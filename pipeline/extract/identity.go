@@ -328,7 +328,7 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
-	if label != "" && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+	if label != "" && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
 	// a unit's budget is the unit's, not its 主管部门's a label or the
@@ -370,6 +370,21 @@ func sectionKind(h string) string {
 		return "budget"
 	}
 	return ""
+}
+
+// strayRune tells a title's name with one character too many that the
+// tables' 部门 line (label) names without it, its province before it or
+// not: "洛阳市了洛龙区某小学" of "河南省洛阳市洛龙区某小学".
+func strayRune(name, label string) bool {
+	if utf8.RuneCountInString(name) < 5 || strings.HasSuffix(label, name) {
+		return false
+	}
+	for k, r := range name {
+		if strings.HasSuffix(label, name[:k]+name[k+utf8.RuneLen(r):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // embeddedTitle finds the title a web page's body run into one line holds
