@@ -1586,6 +1586,10 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a title's name with a stray character the tables' 部门 line names without
 		{"部门决算\n  • 某某市了某某区龙祥小学2016部门决算\n    收入支出决算总表\n    公开01表\n    部门:某某省某某市某某区龙祥小学\n    单位:元\n",
 			"某某省某某市某某区龙祥小学", "final_accounts", "department", 2016},
+		// a site's chrome with commas before the title on its line is no
+		// sentence of it
+		{"某某视频,某某播放,某某精品 无障碍阅读 关怀版 您当前的位置 : 首页>政务公开>财政资金 某某自治区公安厅2019年决算公开 日期: 2020-10-10 来源: 本站原创 作者: 目 录 某某自治区公安厅2019年度部门决算 2020817 目 录 第一部分 某某自治区公安厅概况",
+			"某某自治区公安厅", "final_accounts", "department", 2019},
 		// the template's placeholder of the department left before the name
 		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
 			"某市某区某中心小学", "final_accounts", "department", 2019},

@@ -230,24 +230,27 @@ func readIdentity(flat, lines []string) identity {
 					if opens {
 						name = ""
 					}
-					if containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；") {
+					// a line that is more than a title (a web page's body on
+					// one line): the name is the last word before the year,
+					// the words before it the page's chrome ("院务公开 某市中心
+					// 医院2023年部门预算", "…欧美一区二区视频 某厅2019年决算公开"),
+					// and a sentence's word is none ("…支出总计6,954.57万元。与
+					// 2015年决算数相比")
+					last := ""
+					if name != "" && lines != nil {
+						last = lastWord(lines[i], name, y)
+					}
+					if last == "" && (containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；")) {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
 					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
 						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
 					}
-					// a line that is more than a title (a web page's body on
-					// one line): the name is the last word before the year,
-					// the words before it the page's chrome ("院务公开 某市中心
-					// 医院2023年部门预算"), and a sentence's word is none
-					// ("…支出总计6,954.57万元。与2015年决算数相比")
-					if name != "" && lines != nil {
-						if w := lastWord(lines[i], name, y); w != "" {
-							name = w
-						}
-						if !titleLike(t) && !nameLike(cleanName(name)) {
-							continue
-						}
+					if last != "" {
+						name = last
+					}
+					if name != "" && lines != nil && !titleLike(t) && !nameLike(cleanName(name)) {
+						continue
 					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
