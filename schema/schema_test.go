@@ -123,3 +123,34 @@ func TestClassWithoutAmount(t *testing.T) {
 		t.Error("a class with neither amount nor items validates")
 	}
 }
+
+// A warning about one amount placed nowhere carries the amount, written and
+// read back exactly; any other warning is written without it.
+func TestWarningAmount(t *testing.T) {
+	zero, amount := Money(0), Money(1234567)
+	d := minimal()
+	d.Warnings = []Warning{
+		{Line: 3, Text: "x", Reason: "amount 12,345.67元 " + WarnUnplaced, Amount: &amount},
+		{Line: 4, Text: "y", Reason: "amount 0万元 " + WarnUnplaced, Amount: &zero},
+		{Line: 5, Text: "z", Reason: WarnPlaceholder + ": XX"},
+	}
+	b, err := json.Marshal(d.Warnings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"line":3,"text":"x","reason":"amount 12,345.67元 not placed in the model","amount":12345.67},` +
+		`{"line":4,"text":"y","reason":"amount 0万元 not placed in the model","amount":0},{"line":5,"text":"z","reason":"placeholder left in the text: XX"}]`
+	if string(b) != want {
+		t.Errorf("Marshal = %s\nwant      %s", b, want)
+	}
+	var back []Warning
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back[0].Amount == nil || *back[0].Amount != amount || back[1].Amount == nil || *back[1].Amount != 0 || back[2].Amount != nil {
+		t.Errorf("Unmarshal = %+v", back)
+	}
+	if err := Validate(d); err != nil {
+		t.Errorf("warnings with amounts: %v", err)
+	}
+}

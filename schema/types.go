@@ -9,7 +9,7 @@ package schema
 import "encoding/json"
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.5.0"
+const Version = "1.6.0"
 
 // Kinds of disclosure.
 const (
@@ -443,7 +443,8 @@ type Source struct {
 const (
 	WarnPlaceholder = "placeholder left in the text"
 	WarnHeadingYear = "heading names another year"
-	// WarnUnplaced ends the warning about an amount no figure took
+	// WarnUnplaced ends the warning about an amount no figure took (its
+	// Amount), or about how many more there are
 	WarnUnplaced = "not placed in the model"
 	// WarnMissingSection is followed by ": " and the section's name
 	WarnMissingSection = "section missing"
@@ -474,4 +475,7 @@ type Warning struct {
 	Text   string `json:"text"`
 	Reason string `json:"reason"`
 	File   int    `json:"file,omitempty"` // the file of Line (Meta.Sources), 0 for the first
+	// Amount is the amount a warning of one amount placed nowhere
+	// (WarnUnplaced) is about, which the checks read
+	Amount *Money `json:"amount,omitempty"`
 }

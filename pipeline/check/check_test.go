@@ -351,9 +351,9 @@ func TestRules(t *testing.T) {
 		{"sources naming 其他收入 short of the revenue", func() *schema.Document { return carriedSources(101400000, -15000000) }, "sum.revenue_sources", "error"},
 		// … but where an amount among the sources' lines was placed
 		// nowhere: a source the extraction did not know may be it
-		{"sources naming 其他收入 short of the revenue, an amount among them unplaced", func() *schema.Document { return shortSourcesUnplaced(13, "1,000.00") }, "sum.revenue_sources", "info"},
-		{"sources naming 其他收入 short of the revenue, a zero among them unplaced", func() *schema.Document { return shortSourcesUnplaced(12, "0.00") }, "sum.revenue_sources", "error"},
-		{"sources naming 其他收入 short of the revenue, an amount unplaced after them", func() *schema.Document { return shortSourcesUnplaced(15, "1,000.00") }, "sum.revenue_sources", "error"},
+		{"sources naming 其他收入 short of the revenue, an amount among them unplaced", func() *schema.Document { return shortSourcesUnplaced(13, 10000000) }, "sum.revenue_sources", "info"},
+		{"sources naming 其他收入 short of the revenue, a zero among them unplaced", func() *schema.Document { return shortSourcesUnplaced(12, 0) }, "sum.revenue_sources", "error"},
+		{"sources naming 其他收入 short of the revenue, an amount unplaced after them", func() *schema.Document { return shortSourcesUnplaced(15, 10000000) }, "sum.revenue_sources", "error"},
 		{"a 决算's sources naming 其他收入 short of its 总计", func() *schema.Document {
 			d := carriedSources(101400000, -15000000)
 			d.Document.Kind = schema.KindFinalAccounts
@@ -1577,15 +1577,15 @@ func sourceChanges(fund float64) *schema.Document {
 // 财政拨款 23,391.77 (−413.55), 事业收入 (−150), 其他收入 350 (−150) and
 // 5,500 carried over from last year (its change carriedChange yuan).
 // shortSourcesUnplaced is carriedSources with its sources naming 其他收入
-// short of the revenue, on lines 10, 12 and 14, and an amount (in 万元) the
+// short of the revenue, on lines 10, 12 and 14, and an amount (in yuan) the
 // extraction placed nowhere on line.
-func shortSourcesUnplaced(line int, amount string) *schema.Document {
+func shortSourcesUnplaced(line int, amount float64) *schema.Document {
 	d := carriedSources(101400000, -15000000)
 	d.Provenance = map[string]schema.Source{}
 	for i := range d.Revenue.Sources {
 		d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"] = schema.Source{Line: 10 + 2*i}
 	}
-	d.Warnings = append(d.Warnings, schema.Warning{Line: line, Reason: "amount " + amount + "万元 " + schema.WarnUnplaced})
+	d.Warnings = append(d.Warnings, schema.Warning{Line: line, Reason: "amount " + strconv.FormatFloat(amount/10000, 'f', 2, 64) + "万元 " + schema.WarnUnplaced, Amount: money(amount)})
 	return d
 }
 

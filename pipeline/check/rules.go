@@ -1228,23 +1228,12 @@ func unplacedAmongSources(d *schema.Document) bool {
 		return found || k > 0 && k < len(lines) && lines[k]-lines[k-1] <= 3
 	}
 	for _, w := range d.Warnings {
-		if w.File == file && among(w.Line) && strings.HasSuffix(w.Reason, schema.WarnUnplaced) && !unplacedZero(w.Reason) {
+		// a zero (财政专户拨款0万元) leaves no list short
+		if w.File == file && among(w.Line) && w.Amount != nil && *w.Amount != 0 {
 			return true
 		}
 	}
 	return false
-}
-
-// unplacedZero tells the warning about an amount placed nowhere whose
-// amount is zero ("amount 0万元 not placed in the model": 财政专户拨款0万元),
-// which leaves no list short.
-func unplacedZero(reason string) bool {
-	a, ok := strings.CutPrefix(strings.TrimSuffix(reason, " "+schema.WarnUnplaced), "amount ")
-	if !ok {
-		return false
-	}
-	digits := strings.TrimRight(a, "千万亿元")
-	return digits != "" && strings.Trim(digits, "0.,") == ""
 }
 
 // sumFiscalParts: 一般公共预算, 政府性基金 and 国有资本经营 appropriations make

@@ -179,8 +179,8 @@ func cellYuan(c string, factor int64) (float64, int) {
 // codeGapWords, between a code and the amount after it, mean the amount is
 // another figure than the row's: a budget, a change, a prior year, a part
 // ("〔2011501〕行政运行中人员经费2494.47万元").
-var codeGapWords = []string{"预算", "决算", "年初", "调整", "上年", "比", "较", "增", "减", "其中", "经费", "基本支出", "项目支出", "人员支出", "公用支出",
-	"，", "。", "；", ",", ";", "、", "(", "（"}
+var codeGapWords = slices.Concat([]string{"预算", "决算", "年初", "调整", "比", "较", "增", "减", "其中", "经费", "基本支出", "项目支出", "人员支出", "公用支出",
+	"，", "。", "；", ",", ";", "、", "(", "（"}, priorYearWords)
 
 var levelMarks = strings.NewReplacer("(类)", "", "(款)", "", "(项)", "")
 

@@ -381,7 +381,7 @@ type yearGroup struct {
 // 预算数, 本年预算数).
 func (b *builder) yearWords(label string) (other, own bool) {
 	l := compact(label)
-	other = strings.Contains(l, "上年") || strings.Contains(l, "增减")
+	other = containsAny(l, priorYearWords) || strings.Contains(l, "增减")
 	own = strings.Contains(l, "本年")
 	if y, _, after, ok := yearIn(l); ok && (strings.HasPrefix(after, "预算") || strings.HasPrefix(after, "决算") || strings.HasPrefix(after, "执行")) {
 		if y == b.doc.Document.FiscalYear {

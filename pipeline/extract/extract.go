@@ -75,7 +75,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 	}
 	subject := 0 // the line of the sentence that names the department
-	nameFrom := "the one its first line gives, a title without the year"
+	titleSays, nameFrom := "the title names no department", "the one its first line gives, a title without the year"
 	if ident.name == "" {
 		// where the text names its department otherwise, the first that does
 		for _, w := range []struct {
@@ -84,7 +84,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			from string
 		}{
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
-			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, "the subject of the text's sentences"},
+			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
 			{true, func() (string, int) { return overviewName(flat) }, "the subject of its overview's first sentence"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
@@ -101,8 +101,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			}
 		}
 	} else if regionOnly(ident.name) && !fromHint {
-		if n, l := bodyName(flat, ident.year); n != "" {
-			ident.name, subject = n, l
+		if n, l, from := bodyName(flat, ident.year); n != "" {
+			titleSays = "the title names its region only (" + ident.name + ")"
+			ident.name, subject, nameFrom = n, l, from
 		}
 	} else if !fromHint {
 		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
@@ -177,7 +178,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	if subject > 0 {
 		doc.Provenance["/department/name"] = schema.Source{Line: subject, Text: strings.TrimSpace(t.Lines[subject-1])}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
-			Reason: "the title names no department; the name is " + nameFrom + " (" + ident.name + ")"})
+			Reason: titleSays + "; the name is " + nameFrom + " (" + ident.name + ")"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}, tableLines: map[int]bool{}, web: t.Header != nil}
 	b.department(flat)
@@ -257,10 +258,10 @@ func (b *builder) unplaced() {
 		if n > maxWarnings {
 			continue
 		}
-		src := b.st.source(t.start)
+		src, amount := b.st.source(t.start), t.money()
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
 			Line: src.Line, Text: src.Text,
-			Reason: fmt.Sprintf("amount %s %s", b.st.s[t.start:t.end], schema.WarnUnplaced),
+			Reason: fmt.Sprintf("amount %s %s", b.st.s[t.start:t.end], schema.WarnUnplaced), Amount: &amount,
 		})
 	}
 	if n > maxWarnings {

@@ -2166,3 +2166,47 @@ func TestComparisonSentences(t *testing.T) {
 		}
 	}
 }
+
+// Each amount no figure took is a warning that carries its amount (a zero
+// too, which the checks tell from others); the count of those past the
+// first ones carries none.
+func TestUnplacedWarningAmount(t *testing.T) {
+	d := extractLines(t, "某县民政局2019年部门预算\n收入预算为50万元。\n本部门代管往来款项12.5万元，另有暂存款0.00万元。\n")
+	got := map[string]string{}
+	for _, w := range d.Warnings {
+		if strings.HasSuffix(w.Reason, schema.WarnUnplaced) && w.Amount != nil {
+			got[w.Reason] = w.Amount.String()
+		}
+	}
+	want := map[string]string{"amount 12.5万元 " + schema.WarnUnplaced: "125000", "amount 0.00万元 " + schema.WarnUnplaced: "0"}
+	if !maps.Equal(got, want) {
+		t.Errorf("unplaced amounts %v, want %v; warnings %+v", got, want, d.Warnings)
+	}
+	var text strings.Builder
+	text.WriteString("某县民政局2019年部门预算\n")
+	for i := range maxWarnings + 2 {
+		fmt.Fprintf(&text, "本部门代管往来款项%d万元。\n", i+1)
+	}
+	d = extractLines(t, text.String())
+	last := d.Warnings[len(d.Warnings)-1]
+	if last.Reason != "2 more amounts "+schema.WarnUnplaced || last.Amount != nil {
+		t.Errorf("last warning %+v", last)
+	}
+}
+
+// A title that names its region only takes the unit's name from the text,
+// and its warning says from where: the subject of its sentences or the
+// heading of its responsibilities, not a title without the year.
+func TestRegionOnlyTitleWarning(t *testing.T) {
+	for _, c := range []struct{ text, reason string }{
+		{"上海市普陀区2026年区级单位预算\n目录\n一、上海市普陀区图书馆主要职能\n负责文献借阅。",
+			"the title names its region only (上海市普陀区); the name is the one that heads its responsibilities (…主要职能) (上海市普陀区图书馆)"},
+		{"上海市普陀区2026年区级单位预算\n上海市普陀区图书馆2026年收入预算100万元。\n上海市普陀区图书馆2026年支出预算100万元。",
+			"the title names its region only (上海市普陀区); the name is the subject of the text's sentences (上海市普陀区图书馆)"},
+	} {
+		d := extractLines(t, c.text)
+		if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return w.Reason == c.reason }) {
+			t.Errorf("%q: warnings %+v, want %q", c.text, d.Warnings, c.reason)
+		}
+	}
+}

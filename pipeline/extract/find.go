@@ -205,6 +205,9 @@ var (
 	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "大于", "高于", "多于", "多", "增"}
 	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "小于", "低于", "少于", "减", "少"}
 	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "相等", "等于", "不变"}
+	// priorYearWords name the year before the document's, the longest
+	// first (wordAt takes the first that opens a text)
+	priorYearWords = []string{"上一年度", "上年度", "上一年", "上年", "去年"}
 )
 
 func wordAt(s string, words []string) (string, bool) {
@@ -261,15 +264,70 @@ func (b *builder) yearGlued(cur, prior, change token, sign int) bool {
 	return off(rest.money()) <= tol && off(prior.money()) > tol
 }
 
-// comparisonOpenings open a sentence that compares what the sentence
-// before stated, naming no figure of its own: it compares that sentence's
-// one amount (stated once, or restated). bothTotalsOpenings name the two
-// totals the sentence before stated (收入总计X万元，支出总计Y万元), whatever
-// their amounts.
-var (
-	comparisonOpenings = []string{"比上年", "较上年", "比20", "较20", "同比"}
-	bothTotalsOpenings = []string{"收支较", "收支比", "收、支较", "收、支比"}
-)
+// bothTotalsOpenings open a sentence that compares the two totals the
+// sentence before stated (收入总计X万元，支出总计Y万元), whatever their
+// amounts.
+var bothTotalsOpenings = []string{"收支较", "收支比", "收、支较", "收、支比"}
+
+// comparandOpening is what opens the other side of a comparison: 与, 比 or
+// 较 and the year compared with, a year ("与2016年", "较2014年度") or a word
+// of the prior year ("比上年", "与去年": priorYearWords).
+type comparandOpening struct {
+	conn string // 与, 比 or 较
+	year int    // the year named; 0 for a word of the prior year
+	end  int    // its length
+}
+
+// comparandAt reads the comparandOpening s opens with.
+func comparandAt(s string) (comparandOpening, bool) {
+	conn, ok := wordAt(s, []string{"与", "比", "较"})
+	if !ok {
+		return comparandOpening{}, false
+	}
+	c := comparandOpening{conn: conn, end: len(conn)}
+	if w, ok := wordAt(s[c.end:], priorYearWords); ok {
+		c.end += len(w)
+		return c, true
+	}
+	year := s[c.end:]
+	if !strings.HasPrefix(year, "20") || !allDigits(year, 2, 4) || !strings.HasPrefix(year[4:], "年") {
+		return comparandOpening{}, false
+	}
+	c.year, _ = strconv.Atoi(year[:4])
+	c.end += 4 + len("年")
+	if strings.HasPrefix(s[c.end:], "度") {
+		c.end += len("度")
+	}
+	return c, true
+}
+
+// comparandBefore finds the comparandOpening head ends in — the last one,
+// its 与, 比 or 较 not the end of 相比, 对比 or 比较 — and gives what stands
+// after it: at most 24 characters and no digit (no figure after it), else
+// there is none.
+func comparandBefore(head string) (c comparandOpening, after string, ok bool) {
+	for i := len(head); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(head[:i])
+		i -= size
+		c, ok := comparandAt(head[i:])
+		if prev, _ := utf8.DecodeLastRuneInString(head[:i]); !ok || i > 0 && strings.ContainsRune("相对比", prev) {
+			continue
+		}
+		// an opening further left has this one and more after it
+		after := head[i+c.end:]
+		return c, after, !strings.ContainsAny(after, "0123456789") && utf8.RuneCountInString(after) <= 24
+	}
+	return comparandOpening{}, "", false
+}
+
+// comparesBefore tells a sentence that opens on a comparison of what the
+// sentence before stated, naming no figure of its own ("比上年…", "较2022
+// 年…", "同比…"): it compares that sentence's one amount (stated once, or
+// restated).
+func comparesBefore(s string) bool {
+	c, ok := comparandAt(strings.ReplaceAll(s[:runeStart(s, min(len(s), 3*12))], " ", ""))
+	return ok && c.conn != "与" || strings.HasPrefix(s, "同比")
+}
 
 // amountsBefore counts the amounts of the sentence that holds pos, up to
 // end, other than v (-1: every amount).
@@ -299,7 +357,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			end = st.sentenceEnd(next)
 		}
 	} else if end < len(st.s) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) &&
-		(startsWithAny(st.s[next:], comparisonOpenings) && b.amountsBefore(pos, end, restate) == 0 ||
+		(comparesBefore(st.s[next:]) && b.amountsBefore(pos, end, restate) == 0 ||
 			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) {
 		end = st.sentenceEnd(next)
 	}
@@ -484,15 +542,13 @@ func (st *stream) unchosen(off int, opposite []string) bool {
 }
 
 // priorStated tells a clause that opens by stating the prior year's
-// amount: "上年为45万元", "上年预算数为…", "去年执行数…".
+// amount: "上年为45万元", "上年预算数为…", "去年执行数…" (priorYearWords).
 func priorStated(s string) bool {
-	rest, ok := strings.CutPrefix(s, "上年")
+	w, ok := wordAt(s, priorYearWords)
 	if !ok {
-		if rest, ok = strings.CutPrefix(s, "去年"); !ok {
-			return false
-		}
+		return false
 	}
-	rest = strings.TrimPrefix(rest, "度")
+	rest := strings.TrimPrefix(s[len(w):], "度") // 去年度
 	for _, w := range []string{"预算数", "预算", "决算数", "决算", "执行数", "实际支出", "数"} {
 		if r, ok := strings.CutPrefix(rest, w); ok {
 			rest = r
@@ -512,7 +568,7 @@ func priorStated(s string) bool {
 func thanPrior(s string) bool {
 	for _, w := range []string{"小于", "低于", "少于", "大于", "高于", "多于", "等于"} {
 		if rest, ok := strings.CutPrefix(s, w); ok {
-			return strings.HasPrefix(rest, "上年") || strings.HasPrefix(rest, "去年") || strings.HasPrefix(rest, "上一年")
+			return startsWithAny(rest, priorYearWords)
 		}
 	}
 	return false
@@ -530,7 +586,7 @@ func (b *builder) flatWithPrior(s string) bool {
 			if strings.ContainsAny(obj, "，。；,;") {
 				return false
 			}
-			if strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+			if containsAny(obj, priorYearWords) {
 				return true
 			}
 			y, _, _, ok := yearIn(obj)
@@ -566,7 +622,7 @@ func (b *builder) againstBudget(cmp, end int) bool {
 			}
 		}
 	}
-	if !strings.Contains(obj, "预算") || strings.Contains(obj, "上年") || strings.Contains(obj, "去年") || strings.Contains(obj, "上一年") {
+	if !strings.Contains(obj, "预算") || containsAny(obj, priorYearWords) {
 		return false
 	}
 	y, _, _, ok := yearIn(obj)

@@ -1397,12 +1397,15 @@ func regionOnly(name string) bool {
 // with its name: "上海市普陀区图书馆主要职能".
 var dutyHeads = []string{"主要职能", "主要职责", "职能职责", "部门职责", "单位职责", "机构职能"}
 
+// fromSubjects says a department's name is subjectName's.
+const fromSubjects = "the subject of the text's sentences"
+
 // bodyName finds the unit a region-only cover leaves out: the subject of
 // the text's sentences, or the name before the responsibilities' heading
-// (at most the first 300 lines).
-func bodyName(flat []string, year int) (string, int) {
+// (at most the first 300 lines). from says which.
+func bodyName(flat []string, year int) (name string, line int, from string) {
 	if n, l := subjectName(flat, year, false); n != "" {
-		return n, l
+		return n, l, fromSubjects
 	}
 	for i, l := range flat[:min(len(flat), 300)] {
 		for _, h := range dutyHeads {
@@ -1417,11 +1420,11 @@ func bodyName(flat []string, year int) (string, int) {
 				}
 			}
 			if n := utf8.RuneCountInString(cand); n >= 4 && n <= 30 && hasSuffixAny(cand, nameSuffixes) && !strings.ContainsAny(cand, "0123456789，。") {
-				return cand, i + 1
+				return cand, i + 1, "the one that heads its responsibilities (…" + h + ")"
 			}
 		}
 	}
-	return "", 0
+	return "", 0, ""
 }
 
 // regionalName finds the full name a title shortened to the unit alone

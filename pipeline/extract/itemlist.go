@@ -207,7 +207,7 @@ func (b *builder) listItem(from, to int) listedItem {
 
 // otherFigures, between an item's name and its first amount, say the
 // amount is not the item's own (its budget, its prior year, its change).
-var otherFigures = []string{"年初预算", "预算数", "预算为", "决算数", "决算为", "执行数", "上年", "增加", "减少", "增长", "下降"}
+var otherFigures = slices.Concat([]string{"年初预算", "预算数", "预算为", "决算数", "决算为", "执行数", "增加", "减少", "增长", "下降"}, priorYearWords)
 
 // firstWord is where the first of words stands in s, and which it is;
 // -1 where none does.

@@ -230,6 +230,12 @@ func TestItemListOtherFigureFirst(t *testing.T) {
 	if c := functionSection(d); !strings.Contains(c.Reason, "1 of the 2 项 listed not placed (人大事务——行政运行)") {
 		t.Errorf("coverage %+v", c)
 	}
+	// the prior year's, in any of its words
+	d = extractLines(t, "某区某局2017年度部门决算\n五、一般公共预算拨款支出决算情况2017年一般公共预算拨款支出1,600.00万元，具体情况如下：\n"+
+		"（一）2010101人大事务——行政运行去年1,400.00万元，本年1,500.00万元。\n（二）2210201住房改革支出——住房公积金100.00万元。\n六、其他\n")
+	if got := classItems(d); !equalLists(got, map[string][]string{"221": {"2210201 住房公积金:1000000"}}) {
+		t.Errorf("去年: classes %v", got)
+	}
 }
 
 // A code printed after 科目编码 before the name (科目编码2010601-财政事务行政运行

@@ -309,12 +309,13 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 
 // comparedAt records a comparison that follows a label without the
 // figure's amount: "公务接待费比上年减少1万元", "“三公”经费较上年增长10%" (the
-// amount stated elsewhere). A prior-year amount it states is left to the
-// figure's own sentence.
+// amount stated elsewhere, "公务接待费与去年相比…": 与 with a year in
+// words only). A prior-year amount it states is left to the figure's own
+// sentence.
 func (b *builder) comparedAt(path string, end int) {
 	st := b.st
 	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
-	if !startsWithAny(rest, []string{"比", "较", "与上年", "同比"}) {
+	if c, ok := comparandAt(rest); !startsWithAny(rest, []string{"比", "较", "同比"}) && !(ok && c.year == 0) {
 		return
 	}
 	// the label's own clause, to its comma (the next may compare another
@@ -347,15 +348,11 @@ func (b *builder) otherYear(start int) bool {
 	return b.otherYearSentence(start)
 }
 
-// comparandOpening is what opens the other side of a comparison before
-// its label: 与, 比 or 较 and the year compared with ("与2016年", "比上年",
-// "较2014年度部门决算公开"), no figure, clause or 相比 between.
-var comparandOpening = regexp.MustCompile(`(^|[^相对比])(与|比|较)(20[0-9]{2}年度?|上一?年度?|去年)[^0-9]{0,24}$`)
-
 // comparand tells a label at [start, end) that names the other side of a
 // comparison, not the figure: "与2016年公共财政预算收入1631.06万元相比增加
 // 8306.32万元", "比上年收入决算221.17万元减少15.9万元". Its clause opens the
-// comparison before it (comparandOpening), and its amount is followed by
+// comparison before it (comparandBefore: "与2016年", "比上年", "较2014年度
+// 部门决算公开", no figure, clause or 相比 between), and its amount is followed by
 // what closes one (相比, 相较) or by the change's direction. That amount is
 // the year compared with (or its budget): the prior year's only where the
 // figure's own comparison reads it (figureYoY), never the figure.
@@ -368,7 +365,7 @@ func (b *builder) comparand(start, end int) bool {
 		head = head[k+size:]
 	}
 	// "与上年相比财政拨款收入…": the comparison closed before the label
-	if !comparandOpening.MatchString(strings.ReplaceAll(head, " ", "")) || containsAny(head, []string{"相比", "相较"}) {
+	if _, _, ok := comparandBefore(strings.ReplaceAll(head, " ", "")); !ok || containsAny(head, []string{"相比", "相较"}) {
 		return false
 	}
 	ti := st.tokenAt(end)
@@ -382,15 +379,11 @@ func (b *builder) comparand(start, end int) bool {
 	return up || down || flat || startsWithAny(tail, []string{"相比", "相较", "比较"})
 }
 
-// priorOpening is what opens the prior year's side of a comparison right
-// before its label: "与上年", "与上年度的", "与去年", "与2015年度" (the year a
-// group: the document's previous year only).
-var priorOpening = regexp.MustCompile(`(^|[^相对比])与(上一?年度?|去年|(20[0-9]{2})年度?)的?$`)
-
 // priorCompared tells a comparand label at [start, end) that names the
 // figure itself in the prior year: "与上年收入总计700万元相比", "与2015年度
-// “三公”经费决算数50万元相比" in a 2016 决算 — the previous year right
-// before the label, its amount right after it (支出, or a 决算's 决算数,
+// “三公”经费决算数50万元相比" in a 2016 决算 — 与 and the previous year
+// ("与上年", "与上年度的", "与去年", "与2015年度") right before the label
+// (comparandBefore), its amount right after it (支出, or a 决算's 决算数,
 // between), 相比 or 相较 right after that.
 // It returns the amount's token. The label is the figure's own, so the
 // subject is the same; any other word between (预算, another subject) and
@@ -398,14 +391,9 @@ var priorOpening = regexp.MustCompile(`(^|[^相对比])与(上一?年度?|去年
 func (b *builder) priorCompared(start, end int) (int, bool) {
 	st := b.st
 	head := strings.ReplaceAll(st.s[runeStart(st.s, max(0, start-3*12)):start], " ", "")
-	m := priorOpening.FindStringSubmatch(head)
-	if m == nil {
+	c, after, ok := comparandBefore(head)
+	if fy := b.doc.Document.FiscalYear; !ok || c.conn != "与" || after != "" && after != "的" || c.year != 0 && (c.year != fy-1 || fy == 0) {
 		return 0, false
-	}
-	if m[3] != "" {
-		if y, _ := strconv.Atoi(m[3]); y != b.doc.Document.FiscalYear-1 || b.doc.Document.FiscalYear == 0 {
-			return 0, false
-		}
 	}
 	ti := st.tokenAt(end)
 	if ti >= len(st.toks) || st.toks[ti].kind != numMoney {
@@ -509,7 +497,7 @@ func opensOtherYear(open string, fy int) (string, bool) {
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true
 	}
-	if w, ok := wordAt(open, []string{"上年度", "上一年度", "上年", "去年"}); ok &&
+	if w, ok := wordAt(open, priorYearWords); ok &&
 		!startsWithAny(open[len(w):], []string{"结转", "结余", "末", "年末"}) {
 		return open[len(w):], true
 	}
@@ -1384,7 +1372,7 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 	// with no name or comparison of its own before it (its name on the
 	// page before); the same basic expenditure may be stated rounded
 	basic := strings.HasSuffix(label, "基本支出") ||
-		st.lineStart(t.start) && !containsAny(label, append([]string{"支出", "经费", "比", "较", "上年", "同比"}, append(upWords, downWords...)...))
+		st.lineStart(t.start) && !containsAny(label, slices.Concat([]string{"支出", "经费", "比", "较", "同比"}, priorYearWords, upWords, downWords))
 	d := t.money() - exp.Basic.Amount
 	half := schema.Money(scaleDown(moneyFactor(t.unit)*100, t.scale) / 2) // the amount as rounded where written
 	return basic && (d > half || d < -half)
@@ -1687,7 +1675,7 @@ func (b *builder) listedParts() {
 		}
 		list := st.s[end:stop]
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
-			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "上年", "同期"}) ||
+			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue
@@ -2570,7 +2558,7 @@ func (b *builder) assetChanges(from int, end *schema.AssetState) {
 	}
 	stop := st.sentenceEnd(p)
 	sent := st.s[p:stop]
-	if strings.HasPrefix(sent, "较上年") || strings.HasPrefix(sent, "比上年") || strings.HasPrefix(sent, "与上年") {
+	if c, ok := comparandAt(sent); ok && c.year == 0 {
 		if y, ok := b.scanYoYAt(p, -1, stop); ok {
 			b.recordYoY("/assets", y)
 		}

@@ -325,6 +325,8 @@ func TestPriorYearClause(t *testing.T) {
 			want: map[string]float64{"/operating_costs/amount": 500000, "/operating_costs/prior_year": 450000}},
 		{name: "上年预算数为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上年预算数为45万元。\n",
 			want: map[string]float64{"/operating_costs/prior_year": 450000}},
+		{name: "上一年为", text: "某市某局2019年部门预算\n机关运行经费预算为50万元，上一年为45万元，增加5万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 500000, "/operating_costs/prior_year": 450000}},
 		{name: "上年结转", text: "某市某局2019年部门预算\n收入预算为50万元，上年结转5万元。\n",
 			want: map[string]float64{"/revenue/total": 500000, "/revenue/carried_over": 50000}, absent: []string{"/revenue/prior_year"}},
 	})
@@ -738,6 +740,8 @@ func TestOtherYearSentence(t *testing.T) {
 			"“三公”经费支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
 		{name: "上年", text: head + "上年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
+			want: this, noClaims: none},
+		{name: "上一年", text: head + "上一年“三公”经费实际支出14.05万元，其中：因公出国（境）费0万元，公务接待费7.1万元，公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
 		{name: "上年度 after a marker", text: head + "（二）上年度“三公”经费决算14.05万元，其中：公务接待费7.1万元；公务用车运行维护费6.95万元。\n",
 			want: this, noClaims: none},
@@ -1331,5 +1335,58 @@ func TestComparedWithPriorYear(t *testing.T) {
 	d = extractLines(t, fa+"2016年度收入总计900万元，与上年财政拨款收入700万元相比，增加200万元。\n")
 	if slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimChange }) {
 		t.Errorf("another subject's change is read as the figure's: %+v", d.Claims)
+	}
+}
+
+// The other side of a comparison opens with 与, 比 or 较 and the year
+// compared with, a year or any word of the prior year: the comparand before
+// a label, the prior year's own figure, a sentence comparing the one before
+// all read the same openings.
+func TestComparandOpenings(t *testing.T) {
+	for _, c := range []struct {
+		head  string
+		conn  string
+		year  int
+		after string
+		ok    bool
+	}{
+		{"与2016年", "与", 2016, "", true},
+		{"较2014年度部门决算公开", "较", 2014, "部门决算公开", true},
+		{"收入比上年", "比", 0, "", true},
+		{"与上一年度的", "与", 0, "的", true},
+		{"比去年", "比", 0, "", true},
+		{"与上年相比较去年", "与", 0, "相比较去年", true}, // 比较 and 相比 open none
+		{"相比上年", "", 0, "", false},
+		{"与上年度收入决算221.17万元", "", 0, "", false},
+		{"与上年“三公”经费中的因公出国（境）费用的决算数情况说明表", "", 0, "", false}, // more than 24 characters after
+		{"与20年", "", 0, "", false},
+	} {
+		got, after, ok := comparandBefore(c.head)
+		if ok != c.ok || ok && (got.conn != c.conn || got.year != c.year || after != c.after) {
+			t.Errorf("comparandBefore(%q) = %+v %q %v, want %s %d %q %v", c.head, got, after, ok, c.conn, c.year, c.after, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		// a sentence that opens on its comparison, with any word of the prior year
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元。比去年减少2万元。\n", map[string]float64{"/operating_costs": -20000}},
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元。较上一年增加2万元。\n", map[string]float64{"/operating_costs": 20000}},
+		{"某县民政局2019年部门预算\n机关运行经费预算20万元。较 2018 年增加2万元。\n", map[string]float64{"/operating_costs": 20000}},
+		// a label whose amount is stated elsewhere
+		{"某县民政局2019年部门预算\n“三公”经费预算8万元，其中公务接待费3万元。公务接待费与去年相比减少1万元。\n", map[string]float64{"/three_public/reception": -10000}},
+		// the assets' change in the sentence after them
+		{"某县民政局2019年度部门决算\n2019年末，本部门资产总额1,200万元。较去年增加200万元。\n", map[string]float64{"/assets": 2000000}},
+	} {
+		got := map[string]float64{}
+		for _, cl := range extractLines(t, c.text).Claims {
+			if cl.Kind == schema.ClaimChange {
+				got[cl.Path] = cl.Value
+			}
+		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%q: changes %v, want %v", c.text, got, c.want)
+		}
 	}
 }
