@@ -1487,15 +1487,11 @@ func expandedName(flat []string, name string, year int) string {
 		}
 	}
 	for _, l := range flat[:min(len(flat), 300)] {
-		for at := 0; ; {
-			k := strings.Index(l[at:], y)
-			if k < 0 {
-				break
-			}
-			start := at + k
-			at = start + len(y)
-			add(l[hanRunStart(l, start):start], true)
-			rest := strings.TrimPrefix(l[at:], "度")
+		parts := strings.Split(l, y) // the text between the year's mentions
+		for k := 1; k < len(parts); k++ {
+			before := parts[k-1]
+			add(before[hanRunStart(before, len(before)):], true)
+			rest := strings.TrimPrefix(parts[k], "度")
 			end := strings.IndexFunc(rest, func(r rune) bool { return !isHan(r) })
 			if end < 0 {
 				end = len(rest)
