@@ -169,7 +169,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	}
 	if ident.body {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
-			Reason: "no title: the year comes from the sentences stating the totals, the kind from the headings naming the report, which all agree"})
+			Reason: "no title: the year comes from the sentences stating the totals, the kind from the headings naming the report or its sections, which all agree"})
 	}
 	if ident.tables {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
