@@ -43,7 +43,8 @@ Usage:
 Run 'budgetpub COMMAND --help' for a command's options.
 Exit codes: 0 ok; 1 failed (nothing published); 2 bad command line;
 3 published, with some inputs rejected (see stderr and OUT.run.json);
-  for fetch, some URLs failed (see stderr and DIR/run.json).
+  for fetch, some URLs failed (see stderr and DIR/run.json); for extract,
+  the JSON is printed but the department, year or kind is unknown (stderr).
 `
 
 // errUsage marks a command line the program cannot run; exit code 2.
@@ -54,6 +55,10 @@ var errSilent = errors.New("failed")
 
 // errPartial is a build that published with some inputs rejected; exit code 3.
 var errPartial = errors.New("published with rejected inputs")
+
+// errIncomplete is a document extracted whose identity is incomplete (its
+// department, year or kind), already reported on stderr; exit code 3.
+var errIncomplete = errors.New("identity incomplete")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -106,7 +111,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errSilent):
 		return 1
-	case errors.Is(err, errPartial):
+	case errors.Is(err, errPartial), errors.Is(err, errIncomplete):
 		return 3
 	}
 	fmt.Fprintln(stderr, "budgetpub:", err)
@@ -306,7 +311,18 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	if len(doc.Document.Unknown) > 0 {
+		for _, w := range doc.Warnings {
+			if strings.HasPrefix(w.Reason, schema.WarnIdentity) {
+				fmt.Fprintf(stderr, "budgetpub: %s: %s\n", fs.Arg(0), w.Reason)
+			}
+		}
+		return errIncomplete
+	}
+	return nil
 }
 
 func cmdValidate(args []string, stdout, stderr io.Writer) error {

@@ -150,6 +150,12 @@ func TestExtract(t *testing.T) {
 	if code, _, stderr := runCLI("extract", notDisclosure); code != 1 || !strings.Contains(stderr, "no disclosure title") {
 		t.Errorf("not a disclosure: exit %d, stderr %q", code, stderr)
 	}
+	// a page of a disclosure that names no department nor year: its JSON, exit 3
+	nameless := filepath.Join(t.TempDir(), "page.txt")
+	os.WriteFile(nameless, []byte("一、“三公”经费支出情况说明\n本单位“三公”经费支出2.05万元，其中：因公出国(境)支出0万元，公务接待费支出2.05万元。机关运行经费支出3万元。\n"), 0o644)
+	if code, stdout, stderr := runCLI("extract", nameless); code != 3 || !strings.Contains(stdout, `"unknown"`) || !strings.Contains(stderr, "identity incomplete") || !strings.Contains(stderr, "metadata.csv") {
+		t.Errorf("identity incomplete: exit %d, stderr %q", code, stderr)
+	}
 	if code, _, _ := runCLI("extract"); code != 2 {
 		t.Errorf("no argument: exit %d, want 2", code)
 	}

@@ -78,6 +78,10 @@ type Report struct {
 	// hold (changed or removed while the run read the others): their
 	// disclosures are published, and their pages offer no original
 	Originals []Rejected `json:"originals,omitempty"`
+	// Incomplete are the documents published whose department, year or
+	// kind the text does not tell (schema.Meta.Unknown): what metadata.csv
+	// could give them
+	Incomplete []Incomplete `json:"identity_incomplete,omitempty"`
 	// UnmatchedMetadata are the files metadata.csv names that are not
 	// among the inputs (a typo, a file removed): their rows served nothing
 	UnmatchedMetadata []string `json:"unmatched_metadata,omitempty"`
@@ -92,6 +96,12 @@ type Report struct {
 type Template struct {
 	Path   string `json:"path"`
 	Reason string `json:"reason"`
+}
+
+// Incomplete is a document published whose identity is incomplete.
+type Incomplete struct {
+	ID      string   `json:"id"`
+	Unknown []string `json:"unknown"` // schema.UnknownDepartment, UnknownYear, UnknownKind
 }
 
 // ErrRejected is the failure of a strict run with rejected inputs.
@@ -650,7 +660,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 			continue
 		}
 		inputs = append(inputs, input{path: files[i], rel: rel, id: ids[i], key: r.key,
-			meta: metadataFor(meta, rel), ident: id, dept: table.IDIn(id.Name, id.Region)})
+			meta: metadataFor(meta, rel), ident: id, dept: deptID(table, ids[i], id.Name, id.Region)})
 	}
 	// the files of one disclosure become one document
 	keys := map[string]string{} // document id → cache key
@@ -698,6 +708,12 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 	}
 	sort.Slice(rep.Rejected, func(i, j int) bool { return rep.Rejected[i].Path < rep.Rejected[j].Path })
 	rep.Documents = len(keys)
+	for _, id := range sortedKeys(docs) {
+		if u := docs[id].unknown(); len(u) > 0 {
+			rep.Incomplete = append(rep.Incomplete, Incomplete{ID: id, Unknown: u})
+			log.Warn("identity incomplete: published without what the text does not tell; metadata.csv can give it", "document", id, "unknown", strings.Join(u, ","))
+		}
+	}
 	if err := c.saveStats(newStats); err != nil {
 		return nil, err
 	}
@@ -911,7 +927,7 @@ func pageKeys(keys map[string]string, docs map[string]ident, l linker, release s
 	for id, key := range keys {
 		pair := l.pairs[id]
 		h := sha256.New()
-		json.NewEncoder(h).Encode([]string{key, release, l.table.IDIn(docs[id].Name, docs[id].Region), pair, keys[pair]})
+		json.NewEncoder(h).Encode([]string{key, release, deptID(l.table, id, docs[id].Name, docs[id].Region), pair, keys[pair]})
 		out[id] = hex.EncodeToString(h.Sum(nil))
 	}
 	return out
@@ -963,14 +979,14 @@ func (b *pubChunk) load(c cache, l linker, keys map[string]string, id string, i 
 	if !ok {
 		return fmt.Errorf("cache: the entry of %s vanished during the run", id)
 	}
-	e.Doc.Department.ID = l.table.IDIn(e.Doc.Department.Name, e.Doc.Department.Region)
+	e.Doc.Department.ID = deptID(l.table, id, e.Doc.Department.Name, e.Doc.Department.Region)
 	b.entries[i], b.texts[i], b.execs[i] = e, text, nil
 	if other, ok := l.pairs[id]; ok {
 		p, ok := c.loadDoc(keys[other])
 		if !ok {
 			return fmt.Errorf("cache: the entry of %s vanished during the run", other)
 		}
-		p.Department.ID = l.table.IDIn(p.Department.Name, p.Department.Region)
+		p.Department.ID = deptID(l.table, other, p.Department.Name, p.Department.Region)
 		budget, final := e.Doc, p
 		if budget.Document.Kind == schema.KindFinalAccounts {
 			budget, final = final, budget

@@ -31,6 +31,36 @@ type ident struct {
 	Template string `json:"template,omitempty"` // why the document is a placeholder template
 }
 
+// complete tells a document that tells its department, year and kind: one
+// that does not (schema.Meta.Unknown) is a disclosure of its own, joined to
+// no other file, year or kind.
+func (i ident) complete() bool { return len(i.unknown()) == 0 }
+
+// unknown is what of its identity the document does not tell, as
+// schema.Meta.Unknown lists it.
+func (i ident) unknown() []string {
+	var out []string
+	if i.Name == "" {
+		out = append(out, schema.UnknownDepartment)
+	}
+	if i.Year == 0 {
+		out = append(out, schema.UnknownYear)
+	}
+	if i.Kind == "" {
+		out = append(out, schema.UnknownKind)
+	}
+	return out
+}
+
+// deptID is the id of the department of the document docID: the table's,
+// or where the document does not tell it, one of the document's own.
+func deptID(table *identity.Table, docID, name, region string) string {
+	if name == "" {
+		return identity.Unidentified(docID)
+	}
+	return table.IDIn(name, region)
+}
+
 func identOf(d *schema.Document) ident {
 	return ident{Name: d.Department.Name, Region: d.Department.Region, Kind: d.Document.Kind, Scope: d.Document.Scope, Year: d.Document.FiscalYear,
 		Title: d.Document.Title, Template: templateOf(d)}
@@ -52,39 +82,10 @@ func templateOf(d *schema.Document) string {
 			n++
 		}
 	}
-	if n == 0 || statesAmount(d) {
+	if n == 0 || d.AnyAmount(func(v float64) bool { return v != 0 }) {
 		return ""
 	}
 	return fmt.Sprintf("a template, not a disclosure: no amount is stated and %d lines write amounts as placeholders (XX 万元)", n)
-}
-
-// statesAmount tells whether a document states an amount other than zero.
-func statesAmount(d *schema.Document) bool {
-	data, _ := json.Marshal(schema.Document{Revenue: d.Revenue, Expenditure: d.Expenditure, GovernmentFund: d.GovernmentFund,
-		StateCapital: d.StateCapital, OperatingCosts: d.OperatingCosts, Procurement: d.Procurement, Assets: d.Assets, ThreePublic: d.ThreePublic})
-	var tree any
-	json.Unmarshal(data, &tree)
-	var nonZero func(v any) bool
-	nonZero = func(v any) bool {
-		switch v := v.(type) {
-		case map[string]any:
-			for _, x := range v {
-				if nonZero(x) {
-					return true
-				}
-			}
-		case []any:
-			for _, x := range v {
-				if nonZero(x) {
-					return true
-				}
-			}
-		case float64:
-			return v != 0
-		}
-		return false
-	}
-	return nonZero(tree)
 }
 
 func (c cache) identsPath() string { return filepath.Join(c.dir, "idents.json") }
@@ -137,6 +138,9 @@ func groups(in []input) []group {
 			continue
 		}
 		k := fmt.Sprint(f.dept, "\x00", f.ident.Year, "\x00", f.ident.Kind, "\x00", f.ident.Scope)
+		if !f.ident.complete() {
+			k = "\x00" + f.id // a part of what? its own
+		}
 		byKey[k] = append(byKey[k], f)
 	}
 	taken := map[string]bool{}
@@ -266,6 +270,9 @@ func pairs(docs map[string]ident, table *identity.Table) map[string]string {
 	by := map[string]*both{}
 	for _, id := range sortedKeys(docs) {
 		d := docs[id]
+		if !d.complete() {
+			continue // a budget of which year, the final accounts of which department?
+		}
 		k := fmt.Sprint(table.IDIn(d.Name, d.Region), "\x00", d.Year)
 		if by[k] == nil {
 			by[k] = &both{}

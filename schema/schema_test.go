@@ -124,6 +124,43 @@ func TestClassWithoutAmount(t *testing.T) {
 	}
 }
 
+// TestValidateUnknown: a document's department, year and kind are required
+// but where /document/unknown lists them, and then they must be absent.
+func TestValidateUnknown(t *testing.T) {
+	d := minimal()
+	d.Document.Unknown = []string{UnknownDepartment, UnknownYear, UnknownKind}
+	d.Department.Name, d.Document.FiscalYear, d.Document.Kind, d.Document.Title = "", 0, "", ""
+	if err := Validate(d); err != nil {
+		t.Fatalf("every part unknown: %v", err)
+	}
+	for name, mutate := range map[string]func(d *Document){
+		"a name listed unknown":  func(d *Document) { d.Department.Name = "某局" },
+		"a year listed unknown":  func(d *Document) { d.Document.FiscalYear = 2023 },
+		"a kind listed unknown":  func(d *Document) { d.Document.Kind = KindBudget },
+		"a name missing":         func(d *Document) { d.Document.Unknown = []string{UnknownYear, UnknownKind} },
+		"a year missing":         func(d *Document) { d.Document.Unknown = []string{UnknownDepartment, UnknownKind} },
+		"nothing listed, absent": func(d *Document) { d.Document.Unknown = nil },
+		"a part of no identity":  func(d *Document) { d.Document.Unknown = append(d.Document.Unknown, "region") },
+	} {
+		d := minimal()
+		d.Document.Unknown = []string{UnknownDepartment, UnknownYear, UnknownKind}
+		d.Department.Name, d.Document.FiscalYear, d.Document.Kind, d.Document.Title = "", 0, "", ""
+		mutate(d)
+		if err := Validate(d); err == nil {
+			t.Errorf("%s: valid", name)
+		}
+	}
+	// a title, its year and kind, no department
+	d = minimal()
+	d.Document.Unknown, d.Department.Name = []string{UnknownDepartment}, ""
+	if err := Validate(d); err != nil {
+		t.Errorf("a department unknown: %v", err)
+	}
+	if d := minimal(); !d.Document.Known(UnknownYear) {
+		t.Errorf("a complete document's year unknown")
+	}
+}
+
 // A warning about one amount placed nowhere carries the amount, written and
 // read back exactly; any other warning is written without it.
 func TestWarningAmount(t *testing.T) {
@@ -152,5 +189,22 @@ func TestWarningAmount(t *testing.T) {
 	}
 	if err := Validate(d); err != nil {
 		t.Errorf("warnings with amounts: %v", err)
+	}
+}
+
+// TestAnyAmount: the amounts of a document's figures, not its metadata's
+// numbers (a source file's bytes) nor a line's.
+func TestAnyAmount(t *testing.T) {
+	d := minimal()
+	d.Document.Source.Bytes = 10
+	d.Revenue, d.Expenditure = &Revenue{}, &Expenditure{}
+	some := func(float64) bool { return true }
+	if d.AnyAmount(some) {
+		t.Error("a document of no figure holds an amount")
+	}
+	zero := Money(0)
+	d.ThreePublic = &ThreePublic{Total: &zero}
+	if !d.AnyAmount(some) || d.AnyAmount(func(v float64) bool { return v != 0 }) {
+		t.Error("a 三公 total of 0: an amount, not one other than zero")
 	}
 }

@@ -6,10 +6,14 @@
 // document does not state is absent (a nil pointer), never zero.
 package schema
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.6.0"
+const Version = "1.7.0"
 
 // Kinds of disclosure.
 const (
@@ -18,6 +22,9 @@ const (
 )
 
 // Document is one disclosure: one department, one fiscal year, one kind.
+// Where the text does not tell its department, year or kind (a page of a
+// disclosure, its title page missing), those are absent and listed in
+// Meta.Unknown: the figures are the disclosure's all the same.
 type Document struct {
 	SchemaVersion  string            `json:"schema_version"`
 	ID             string            `json:"id"`
@@ -37,6 +44,36 @@ type Document struct {
 	Provenance     map[string]Source `json:"provenance"`
 	Warnings       []Warning         `json:"warnings"`
 	Coverage       []Coverage        `json:"coverage,omitempty"`
+}
+
+// AnyAmount tells whether an amount of the document's figures (revenue,
+// expenditure, funds, operating costs, procurement, assets, 三公) is one
+// that ok accepts, as its JSON writes it.
+func (d *Document) AnyAmount(ok func(float64) bool) bool {
+	data, _ := json.Marshal([]any{d.Revenue, d.Expenditure, d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.ThreePublic})
+	var tree any
+	json.Unmarshal(data, &tree)
+	var holds func(v any) bool
+	holds = func(v any) bool {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, x := range v {
+				if holds(x) {
+					return true
+				}
+			}
+		case []any:
+			for _, x := range v {
+				if holds(x) {
+					return true
+				}
+			}
+		case float64:
+			return ok(v)
+		}
+		return false
+	}
+	return holds(tree)
 }
 
 // Coverage says, for one section of the narrative or one table, whether the
@@ -62,10 +99,14 @@ const (
 
 // Meta describes the disclosure itself.
 type Meta struct {
-	Kind         string     `json:"kind"`
-	Scope        string     `json:"scope,omitempty"` // department (部门) or unit (单位)
-	FiscalYear   int        `json:"fiscal_year"`
-	Title        string     `json:"title"`
+	Kind       string `json:"kind,omitempty"`
+	Scope      string `json:"scope,omitempty"` // department (部门) or unit (单位)
+	FiscalYear int    `json:"fiscal_year,omitempty"`
+	Title      string `json:"title,omitempty"` // absent where the text has none (a page of a disclosure)
+	// Unknown lists what of the disclosure's identity the text does not
+	// tell (UnknownDepartment, UnknownYear, UnknownKind), each absent from
+	// the document; metadata.csv supplies them. Absent when all are known.
+	Unknown      []string   `json:"unknown,omitempty"`
 	ReportedUnit string     `json:"reported_unit,omitempty"`
 	Publisher    string     `json:"publisher,omitempty"`
 	SourceURL    string     `json:"source_url,omitempty"`
@@ -109,7 +150,7 @@ type Department struct {
 	// ID is the department's identity across years and renamings (see
 	// pipeline/identity); set when a release is published.
 	ID   string `json:"id,omitempty"`
-	Name string `json:"name"`
+	Name string `json:"name,omitempty"` // absent where Meta.Unknown lists the department
 	// AlsoNamed lists the other names the files of a disclosure of several
 	// print for the department (中国共产党江苏省委员会办公厅 beside 江苏省委办公厅)
 	AlsoNamed        []string `json:"also_named,omitempty"`
@@ -439,8 +480,40 @@ type Source struct {
 	File int    `json:"file,omitempty"`
 }
 
+// What of a disclosure's identity Meta.Unknown may list.
+const (
+	UnknownDepartment = "department"
+	UnknownYear       = "fiscal_year"
+	UnknownKind       = "kind"
+)
+
+// Known tells whether the document's identity holds what (UnknownYear …).
+func (m Meta) Known(what string) bool { return !slices.Contains(m.Unknown, what) }
+
+// unknownNames say in a warning what Meta.Unknown lists.
+var unknownNames = map[string]string{
+	UnknownDepartment: "the department",
+	UnknownYear:       "the fiscal year",
+	UnknownKind:       "the kind (budget or final accounts)",
+}
+
+// UnknownWarning says what of its identity a document does not tell
+// (Meta.Unknown), and how to supply it.
+func UnknownWarning(unknown []string) Warning {
+	var what []string
+	for _, u := range unknown {
+		what = append(what, unknownNames[u])
+	}
+	return Warning{Reason: WarnIdentity + ": the text does not tell " + strings.Join(what, ", ") +
+		"; the figures are read, the identity is left out, not guessed. Give it in the input folder's metadata.csv, a row for this file" +
+		" (columns file, department, fiscal_year and kind: fiscal_year is used with kind only)"}
+}
+
 // Reasons of the warnings about the text itself, which the checks read.
 const (
+	// WarnIdentity opens the warning of a document whose identity is
+	// incomplete (Meta.Unknown)
+	WarnIdentity    = "identity incomplete"
 	WarnPlaceholder = "placeholder left in the text"
 	WarnHeadingYear = "heading names another year"
 	// WarnUnplaced ends the warning about an amount no figure took (its

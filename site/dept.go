@@ -72,6 +72,9 @@ func (r *renderer) departments() error {
 	for _, id := range ids {
 		docs := by[id]
 		sort.SliceStable(docs, func(i, j int) bool {
+			if a, b := len(docs[i].Unknown) > 0, len(docs[j].Unknown) > 0; a != b {
+				return b // those whose year or kind is unknown after the department's years
+			}
 			if docs[i].Year != docs[j].Year {
 				return docs[i].Year < docs[j].Year
 			}
@@ -95,6 +98,10 @@ func (r *renderer) departments() error {
 			for _, d := range docs {
 				v := d.Values[k]
 				c := seriesCell{Amount: v}
+				if len(d.Unknown) > 0 {
+					s.Cells = append(s.Cells, c) // of no year to change on
+					continue
+				}
 				if p := prev[d.Kind]; v != nil && p != nil && *p != 0 {
 					c.Change = fmt.Sprintf("%+.2f%%", (v.Float()-p.Float())/p.Float()*100)
 				}
@@ -106,15 +113,23 @@ func (r *renderer) departments() error {
 			ss = append(ss, s)
 		}
 		var charts []template.HTML
+		dated := docs // the department's years: not those whose year or kind is unknown, last
+		for len(dated) > 0 && len(dated[len(dated)-1].Unknown) > 0 {
+			dated = dated[:len(dated)-1]
+		}
 		for _, t := range trendLines {
-			if c := trendChart(t.zh+" "+t.en, docs, t.keys); c != "" {
+			if c := trendChart(t.zh+" "+t.en, dated, t.keys); c != "" {
 				charts = append(charts, c)
 			}
 		}
-		if err := r.deptCSV(id, docs); err != nil {
+		if err := r.deptCSV(id, dated); err != nil {
 			return err
 		}
 		names := publishedNames(docs)
+		head := docs[len(docs)-1] // the latest names the page
+		if len(dated) > 0 {
+			head = dated[len(dated)-1]
+		}
 		if err := r.render("dept.html", "dept/"+id+".html", struct {
 			page
 			ID     string
@@ -123,7 +138,7 @@ func (r *renderer) departments() error {
 			Docs   []Summary
 			Series []series
 			Charts []template.HTML
-		}{page{Title: docs[len(docs)-1].Department, Root: "../", Release: Release{Version: r.rel.Version}}, id, docs[len(docs)-1].Department, names, docs, ss, charts}); err != nil {
+		}{page{Title: deptName(head.Department), Root: "../", Release: Release{Version: r.rel.Version}}, id, head.Department, names, docs, ss, charts}); err != nil {
 			return err
 		}
 	}
@@ -175,10 +190,13 @@ func publishedNames(docs []Summary) []publishedName {
 	var order []string
 	for _, d := range docs {
 		for _, n := range append([]string{d.Department}, d.AlsoNamed...) {
+			if n == "" {
+				continue // a department not identified published under no name
+			}
 			if _, ok := years[n]; !ok {
 				order = append(order, n)
 			}
-			y := strconv.Itoa(d.Year)
+			y := yearText(d.Year)
 			if l := years[n]; len(l) == 0 || l[len(l)-1] != y {
 				years[n] = append(l, y)
 			}

@@ -318,6 +318,7 @@ type Summary struct {
 	AlsoNamed                   []string
 	DeptID                      string
 	Year, Checks                int
+	Unknown                     []string        `json:",omitempty"` // what of its identity the document does not tell
 	Values                      []*schema.Money // in the order of seriesNames
 	Measures                    []emit.Measure
 
@@ -335,7 +336,11 @@ var seriesNames = []struct{ zh, en string }{
 func Summarize(d *schema.Document) Summary {
 	s := Summary{ID: d.ID, Department: d.Department.Name, AlsoNamed: d.Department.AlsoNamed, DeptID: deptID(d), Kind: d.Document.Kind, Year: d.Document.FiscalYear,
 		Checks: len(d.Checks), Measures: emit.Measures(d)}
-	s.Title = fmt.Sprintf("%s %d %s", d.Department.Name, d.Document.FiscalYear, map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
+	s.Title = fmt.Sprintf("%s %s %s", deptName(d.Department.Name), yearText(d.Document.FiscalYear), map[string]string{schema.KindBudget: "预算", schema.KindFinalAccounts: "决算"}[d.Document.Kind])
+	if d.Document.Kind == "" {
+		s.Title += unknownKind
+	}
+	s.Unknown = d.Document.Unknown
 	var rev, exp, basic, project, tp, op *schema.Money
 	if d.Revenue != nil {
 		rev = d.Revenue.Total
@@ -499,7 +504,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 			partner = exec[0].DocumentID
 		}
 	}
-	title := fmt.Sprintf("%s %d", d.Department.Name, d.Document.FiscalYear)
+	title := deptName(d.Department.Name) + " " + yearText(d.Document.FiscalYear)
 	// a disclosure's pages name no release, so that a later release can
 	// link them (see Link)
 	rel, pages := Release{Version: r.rel.Version}, disclosurePages(d.ID)

@@ -15,7 +15,9 @@ func (r *renderer) query(rows []emit.DocumentRow, res *emit.Result) error {
 		if d.Region != "" {
 			regions[d.Region] = true
 		}
-		years[fmt.Sprint(d.FiscalYear)] = true
+		if d.FiscalYear != 0 { // a year the document does not tell is none to filter by
+			years[fmt.Sprint(d.FiscalYear)] = true
+		}
 	}
 	var tables []string
 	for _, f := range res.Downloads {

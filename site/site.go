@@ -66,12 +66,44 @@ func OriginalPath(src schema.SourceFile) string {
 	return "originals/" + src.SHA256 + strings.ToLower(path.Ext(src.Path))
 }
 
+// What the pages print for a department, a year or a kind the document
+// does not tell (schema.Meta.Unknown).
+const (
+	unknownDepartment = "未识别部门 (department not identified)"
+	unknownYear       = "年度未知 (year unknown)"
+	unknownKind       = "类型未知 (kind unknown)"
+)
+
+// deptName is a department's name as pages print it.
+func deptName(name string) string {
+	if name == "" {
+		return unknownDepartment
+	}
+	return name
+}
+
+// yearText is a fiscal year as pages print it.
+func yearText(year int) string {
+	if year == 0 {
+		return unknownYear
+	}
+	return strconv.Itoa(year)
+}
+
 var funcs = template.FuncMap{
 	"kind": func(k string) string {
-		if k == schema.KindFinalAccounts {
+		switch k {
+		case schema.KindFinalAccounts:
 			return "决算 final accounts"
+		case "":
+			return unknownKind
 		}
 		return "预算 budget"
+	},
+	"dept": deptName,
+	"year": yearText,
+	"unknown": func(what string) string {
+		return map[string]string{schema.UnknownDepartment: "部门 department", schema.UnknownYear: "年度 fiscal year", schema.UnknownKind: "类型 kind"}[what]
 	},
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
@@ -79,7 +111,7 @@ var funcs = template.FuncMap{
 		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},
 	"search": func(r emit.DocumentRow) string {
-		return strings.ToLower(strings.Join(strings.Fields(r.Department+r.Region+r.ID+fmt.Sprint(r.FiscalYear)), ""))
+		return strings.ToLower(strings.Join(strings.Fields(deptName(r.Department)+r.Region+r.ID+yearText(r.FiscalYear)), ""))
 	},
 }
 
@@ -327,8 +359,12 @@ func (r *renderer) home(rows []emit.DocumentRow, res *emit.Result) error {
 		if d.Region != "" {
 			regions[d.Region] = true
 		}
-		years[fmt.Sprint(d.FiscalYear)] = true
-		deps[d.DepartmentID] = true
+		if d.FiscalYear != 0 {
+			years[fmt.Sprint(d.FiscalYear)] = true
+		}
+		if d.Department != "" {
+			deps[d.DepartmentID] = true
+		}
 		var m schema.Money
 		if err := m.UnmarshalJSON([]byte(d.ExpenditureTotal)); err == nil && d.ExpenditureTotal != "" {
 			total += m

@@ -359,6 +359,12 @@ func TestRules(t *testing.T) {
 			d.Document.Kind = schema.KindFinalAccounts
 			return d
 		}, "sum.revenue_sources", "info"},
+		// … and a page whose kind is not told may be a 决算's: nothing is closed
+		{"sources naming 其他收入 short of the 总计 of a kind not told", func() *schema.Document {
+			d := carriedSources(101400000, -15000000)
+			d.Document.Kind, d.Document.Unknown = "", []string{schema.UnknownKind}
+			return d
+		}, "sum.revenue_sources", "info"},
 		{"sources' and the amounts carried over's changes make the revenue's", func() *schema.Document { return carriedSources(111400000, -15000000) }, "yoy.parts_change", ""},
 		{"sources' and the amounts carried over's changes above the revenue's", func() *schema.Document { return carriedSources(111400000, -15200000) }, "yoy.parts_change", "warning"},
 		{"procurement parts differ", func() *schema.Document {

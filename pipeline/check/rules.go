@@ -1197,7 +1197,7 @@ func sumSources(c *ctx) {
 	// 总计, which holds 用事业基金弥补收支差额 too, a row the model has no
 	// place for, and but where the extraction left an amount among the
 	// list's lines out (a source it did not know may be that one).
-	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind != schema.KindFinalAccounts) && !unplacedAmongSources(c.doc)
+	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind == schema.KindBudget) && !unplacedAmongSources(c.doc)
 	c.sumWith("/revenue/sources", "/amount", total, carried, !closed, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
 		whole, _ := v.(string)

@@ -49,11 +49,15 @@ func Merge(id string, parts []Part) (*schema.Document, [][]string, error) {
 	if len(parts) < 2 {
 		return nil, nil, fmt.Errorf("merge %s: %d files, want at least two", id, len(parts))
 	}
-	for _, p := range parts[1:] {
-		a, b := parts[0].Doc.Document, p.Doc.Document
-		if a.Kind != b.Kind || a.FiscalYear != b.FiscalYear {
-			return nil, nil, fmt.Errorf("merge %s: %s is a %s of %d, %s a %s of %d: not one disclosure",
-				id, a.Source.Path, a.Kind, a.FiscalYear, b.Source.Path, b.Kind, b.FiscalYear)
+	// the parts that tell the kind and year must tell the same (a part
+	// that does not, Meta.Unknown, takes the others')
+	for i, p := range parts {
+		for _, q := range parts[:i] {
+			a, b := q.Doc.Document, p.Doc.Document
+			if a.Kind != b.Kind && a.Kind != "" && b.Kind != "" || a.FiscalYear != b.FiscalYear && a.FiscalYear != 0 && b.FiscalYear != 0 {
+				return nil, nil, fmt.Errorf("merge %s: %s is a %s of %d, %s a %s of %d: not one disclosure",
+					id, a.Source.Path, a.Kind, a.FiscalYear, b.Source.Path, b.Kind, b.FiscalYear)
+			}
 		}
 	}
 	base := 0
@@ -77,6 +81,15 @@ func Merge(id string, parts []Part) (*schema.Document, [][]string, error) {
 		out.Document.Sources = append(out.Document.Sources, p.Doc.Document.Source)
 	}
 	out.Document.Title = title(order)
+	for _, p := range order[1:] { // what the base does not tell, another part may
+		m := p.Doc.Document
+		if out.Document.Kind == "" && m.Kind != "" {
+			out.Document.Kind, out.Document.Scope = m.Kind, m.Scope
+		}
+		if out.Document.FiscalYear == 0 {
+			out.Document.FiscalYear = m.FiscalYear
+		}
+	}
 	for _, p := range order[1:] {
 		if out.Document.Publisher == "" {
 			out.Document.Publisher = p.Doc.Document.Publisher
@@ -135,7 +148,23 @@ func Merge(id string, parts []Part) (*schema.Document, [][]string, error) {
 		return nil, nil, err
 	}
 	out.Department = department(order)
+	if _, ok := out.Provenance["/department/name"]; !ok && out.Department.Name != "" {
+		for file, p := range order { // the name another part than the base tells
+			if src, ok := p.Doc.Provenance["/department/name"]; ok && p.Doc.Department.Name == out.Department.Name {
+				src.File = file
+				out.Provenance["/department/name"] = src
+				break
+			}
+		}
+	}
+	out.Document.Unknown = unknown(out)
 	out.Warnings = append(warnings(order), out.Warnings...)
+	if len(out.Document.Unknown) > 0 {
+		out.Warnings = append([]schema.Warning{schema.UnknownWarning(out.Document.Unknown)}, out.Warnings...)
+	}
+	if out.Warnings == nil {
+		out.Warnings = []schema.Warning{} // a part's only warning may have been its identity's
+	}
 	out.Coverage = coverage(order, out.Warnings)
 	lines := make([][]string, len(order))
 	for i, p := range order {
@@ -145,22 +174,45 @@ func Merge(id string, parts []Part) (*schema.Document, [][]string, error) {
 }
 
 // title is the disclosure's title: the first part's whose title is not a
-// table's ("2017年政府采购预算表"), else the base's.
+// table's ("2017年政府采购预算表"), else the first part's that has one.
 func title(order []Part) string {
 	for _, p := range order {
-		if t := p.Doc.Document.Title; !TablesTitle(t) {
+		if t := p.Doc.Document.Title; t != "" && !TablesTitle(t) {
 			return t
 		}
 	}
-	return order[0].Doc.Document.Title
+	for _, p := range order {
+		if t := p.Doc.Document.Title; t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
-// department is the base's, with what it lacks from the other parts.
+// unknown is what of its identity the merged document d tells in none of
+// its parts (schema.Meta.Unknown).
+func unknown(d schema.Document) []string {
+	var out []string
+	for _, u := range []struct {
+		what  string
+		known bool
+	}{{schema.UnknownDepartment, d.Department.Name != ""}, {schema.UnknownYear, d.Document.FiscalYear != 0}, {schema.UnknownKind, d.Document.Kind != ""}} {
+		if !u.known {
+			out = append(out, u.what)
+		}
+	}
+	return out
+}
+
+// department is the base's, with what it lacks from the other parts (its
+// name too, where the base does not tell it).
 func department(order []Part) schema.Department {
 	d := order[0].Doc.Department
 	for _, p := range order[1:] {
 		o := p.Doc.Department
-		if o.Name != d.Name && !slices.Contains(d.AlsoNamed, o.Name) {
+		if d.Name == "" {
+			d.Name = o.Name
+		} else if o.Name != "" && o.Name != d.Name && !slices.Contains(d.AlsoNamed, o.Name) {
 			d.AlsoNamed = append(d.AlsoNamed, o.Name)
 		}
 		if d.Region == "" {
@@ -423,8 +475,8 @@ func warnings(order []Part) []schema.Warning {
 			if name, ok := strings.CutPrefix(w.Reason, tableMissing); ok && (lacking[name] < withTables || seen[w.Reason]) {
 				continue
 			}
-			if strings.HasPrefix(w.Reason, sectionMissing) && seen[w.Reason] {
-				continue
+			if strings.HasPrefix(w.Reason, sectionMissing) && seen[w.Reason] || strings.HasPrefix(w.Reason, schema.WarnIdentity) {
+				continue // the disclosure's identity is what its parts tell together (Merge)
 			}
 			seen[w.Reason] = true
 			w.File = file

@@ -232,3 +232,52 @@ func TestMergeRefusesTwoDisclosures(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestMergeIncompleteIdentity: a part that does not tell its department,
+// year or kind (an attachment of tables without a title) takes the other
+// parts', even as the base, with their name's provenance and no identity
+// warning; parts that tell none leave the disclosure's identity incomplete,
+// said once; parts that tell two years are two disclosures all the same.
+func TestMergeIncompleteIdentity(t *testing.T) {
+	article := doc("article.html")
+	article.Provenance["/department/name"] = schema.Source{Line: 1, Text: "某局2019年部门预算"}
+	tables := doc("tables.xlsx")
+	tables.Document.Kind, tables.Document.FiscalYear, tables.Document.Title, tables.Department.Name = "", 0, "", ""
+	tables.Document.Unknown = []string{schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind}
+	tables.Warnings = []schema.Warning{schema.UnknownWarning(tables.Document.Unknown)}
+	tables.Expenditure = &schema.Expenditure{Total: yuan(1000)}
+	tables.Expenditure.Basic = &schema.Figure{Amount: *yuan(1000)}
+	tables.Provenance = map[string]schema.Source{"/expenditure/total": {Line: 3, Text: "合计 1000"}, "/expenditure/basic/amount": {Line: 4, Text: "基本支出 1000"}}
+	d, _, err := disclosure.Merge("x", []disclosure.Part{{Doc: article}, {Doc: tables}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.Source.Path != "tables.xlsx" || d.Department.Name != "某局" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget ||
+		d.Document.Title != "某局2019年部门预算" || len(d.Document.Unknown) != 0 || len(d.Department.AlsoNamed) != 0 {
+		t.Errorf("merged identity %+v %+v", d.Document, d.Department)
+	}
+	if src := d.Provenance["/department/name"]; src.File != 1 || src.Line != 1 {
+		t.Errorf("the name's provenance %+v, want the article's (file 1) line 1", src)
+	}
+	for _, w := range d.Warnings {
+		if strings.HasPrefix(w.Reason, schema.WarnIdentity) {
+			t.Errorf("an identity warning of a part: %+v", w)
+		}
+	}
+	if err := schema.Validate(d); err != nil {
+		t.Error(err)
+	}
+	other := doc("other.txt")
+	other.Document.Kind, other.Document.FiscalYear, other.Department.Name = "", 0, ""
+	other.Document.Unknown = []string{schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind}
+	other.Document.Title = ""
+	d, _, err = disclosure.Merge("x", []disclosure.Part{{Doc: tables}, {Doc: other}})
+	if err != nil || len(d.Document.Unknown) != 3 || !strings.HasPrefix(d.Warnings[0].Reason, schema.WarnIdentity) || schema.Validate(d) != nil {
+		t.Errorf("parts that tell nothing: %v %+v %v", err, d.Document, d.Warnings)
+	}
+	later := doc("later.txt")
+	later.Document.FiscalYear = 2020
+	if _, _, err := disclosure.Merge("x", []disclosure.Part{{Doc: tables}, {Doc: article}, {Doc: later}}); err == nil || !strings.Contains(err.Error(), "article.html is a budget of 2019, later.txt a budget of 2020") {
+		t.Errorf("two years: %v", err)
+	}
+}

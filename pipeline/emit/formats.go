@@ -155,7 +155,8 @@ func (s *stream) close() error {
 	return first
 }
 
-// cellsOfRows turns a slice of row structs into string cells.
+// cellsOfRows turns a slice of row structs into string cells; a
+// fiscal_year of 0, a year the document does not tell, is an empty cell.
 func cellsOfRows(rows any) [][]string {
 	v := reflect.ValueOf(rows)
 	if !v.IsValid() || v.Len() == 0 {
@@ -167,7 +168,9 @@ func cellsOfRows(rows any) [][]string {
 		row := make([]string, r.NumField())
 		for j := range row {
 			f := r.Field(j)
-			if f.Kind() == reflect.Int {
+			if f.Kind() == reflect.Int && f.Int() == 0 && r.Type().Field(j).Tag.Get("csv") == "fiscal_year" {
+				row[j] = ""
+			} else if f.Kind() == reflect.Int {
 				row[j] = strconv.FormatInt(f.Int(), 10)
 			} else {
 				row[j] = f.String()

@@ -88,10 +88,15 @@ type PanelRow struct {
 	Pointer      string `csv:"pointer"`
 }
 
-// PanelRows builds panel.csv: every measure of every document, long.
+// PanelRows builds panel.csv: every measure of every document, long — but
+// of a document whose department, year or kind is unknown (Meta.Unknown),
+// which has no place among a department's years.
 func PanelRows(docs []*schema.Document) []PanelRow {
 	var rows []PanelRow
 	for _, d := range docs {
+		if len(d.Document.Unknown) > 0 {
+			continue
+		}
 		for _, m := range Measures(d) {
 			rows = append(rows, PanelRow{DepartmentID: departmentID(d), Department: d.Department.Name, FiscalYear: d.Document.FiscalYear,
 				Kind: d.Document.Kind, Measure: m.Key, Name: m.Name, Value: m.Value.String(), DocumentID: d.ID, Pointer: m.Pointer})

@@ -97,8 +97,11 @@ func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
 // SearchEntries are the texts of a document that search finds, in the
 // order of its tables.
 func SearchEntries(d *schema.Document) []SearchEntry {
-	dep := d.Provenance["/department/name"]
-	out := []SearchEntry{{Kind: "department", DocumentID: d.ID, Text: d.Department.Name, Pointer: "/department/name", Line: dep.Line, File: dep.File}}
+	var out []SearchEntry
+	if d.Department.Name != "" { // a department not identified has no name to find
+		dep := d.Provenance["/department/name"]
+		out = append(out, SearchEntry{Kind: "department", DocumentID: d.ID, Text: d.Department.Name, Pointer: "/department/name", Line: dep.Line, File: dep.File})
+	}
 	for _, r := range LineItemRows(one(d)) {
 		line, _ := strconv.Atoi(r.Line)
 		out = append(out, SearchEntry{Kind: "line_item", DocumentID: d.ID, Text: r.Name, TextEn: r.NameEn, Pointer: r.Pointer, Line: line, File: r.File, Amount: r.Amount})

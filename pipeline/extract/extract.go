@@ -26,8 +26,9 @@ import (
 	"budgetpub/schema"
 )
 
-// ErrNoTitle means the text does not look like a disclosure.
-var ErrNoTitle = fmt.Errorf("no disclosure title found (a year followed by 部门预算, 部门决算, 单位预算 or 单位决算)")
+// ErrNoTitle means the text does not look like a disclosure: no title, and
+// not evidently a page of one either (disclosureLike).
+var ErrNoTitle = fmt.Errorf("no disclosure title found (a year followed by 部门预算, 部门决算, 单位预算 or 单位决算), nor a page of one (three of a disclosure's words and a figure read)")
 
 // maxWarnings bounds the warnings of one document; the rest are counted.
 const maxWarnings = 100
@@ -71,8 +72,17 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			}
 		}
 	}
+	var unknown []string // what of its identity the text does not tell
 	if ident.year == 0 {
-		return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
+		// a page whose sentences say which year is theirs (本年), whose
+		// headings tell what they explain
+		ident.year, ident.kind = ownYear(flat), headingKind(flat)
+		if ident.year == 0 {
+			unknown = append(unknown, schema.UnknownYear)
+		}
+	}
+	if ident.kind == "" {
+		unknown = append(unknown, schema.UnknownKind)
 	}
 	subject := 0 // the line of the sentence that names the department
 	titleSays, nameFrom := "the title names no department", "the one its first line gives, a title without the year"
@@ -104,6 +114,8 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		if n, l, from := bodyName(flat, ident.year); n != "" {
 			titleSays = "the title names its region only (" + ident.name + ")"
 			ident.name, subject, nameFrom = n, l, from
+		} else if levelTitle(ident.title) {
+			ident.name = "" // "上海市天河区2021年区级部门预算": the region's series, not its department
 		}
 	} else if !fromHint {
 		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
@@ -119,7 +131,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		}
 	}
 	if ident.name == "" {
-		return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
+		unknown = append([]string{schema.UnknownDepartment}, unknown...)
 	}
 	var aliases []string // the second name a department bears (挂牌)
 	ident.name, aliases = splitAlias(ident.name)
@@ -128,7 +140,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		SchemaVersion: schema.Version,
 		ID:            id,
 		Document: schema.Meta{
-			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title,
+			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title, Unknown: unknown,
 			ReportedUnit: reportedUnit(flat, st),
 			Source:       schema.SourceFile{Path: t.Path, SHA256: t.SHA256, Bytes: t.Bytes, Encoding: t.Encoding, Format: t.Format},
 		},
@@ -144,7 +156,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			doc.Department.Region = regionOf(h.Publisher)
 		}
 	}
-	doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
+	if ident.name != "" && ident.line > 0 {
+		doc.Provenance["/department/name"] = schema.Source{Line: ident.line, Text: strings.TrimSpace(t.Lines[ident.line-1])}
+	}
 	if fromHint {
 		doc.Provenance["/department/name"] = schema.Source{Line: 0, Text: "metadata.csv"}
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
@@ -154,11 +168,11 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: fmt.Sprintf("no title names the year: the fiscal year (%d) and the kind (%s) come from metadata.csv", ident.year, ident.kind)})
 	} else {
-		if h.FiscalYear != 0 && h.FiscalYear != ident.year {
+		if h.FiscalYear != 0 && ident.year != 0 && h.FiscalYear != ident.year { // a year the text does not tell is no title's
 			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 				Reason: fmt.Sprintf("metadata.csv gives the year %d; the title's %d is kept", h.FiscalYear, ident.year)})
 		}
-		if h.Kind != "" && h.Kind != ident.kind {
+		if h.Kind != "" && ident.kind != "" && h.Kind != ident.kind {
 			doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 				Reason: fmt.Sprintf("metadata.csv gives the kind %s; the title's %s is kept", h.Kind, ident.kind)})
 		}
@@ -181,6 +195,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			Reason: titleSays + "; the name is " + nameFrom + " (" + ident.name + ")"})
 	}
 	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}, tableLines: map[int]bool{}, web: t.Header != nil}
+	if len(unknown) > 0 {
+		b.fragment = openingFragment(st) // a page of a disclosure, its first page missing
+	}
 	b.department(flat)
 	b.totals()
 	b.sources()
@@ -212,6 +229,15 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.coverage(flat)
 	b.roundedFigures()
 	st.release()
+	if len(unknown) > 0 {
+		if !disclosureLike(flat, doc) {
+			if ident.year == 0 {
+				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
+			}
+			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
+		}
+		doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+	}
 	return doc, nil
 }
 

@@ -144,8 +144,8 @@ func TestDepartmentFromSentences(t *testing.T) {
 		t.Errorf("department %q from %+v", d.Department.Name, d.Provenance["/department/name"])
 	}
 	once := strings.Replace(text, "江 苏 省 某 某 办 公 厅 2019", "本部门 2019", 1)
-	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(once, "\n")}, "t", Hints{}); err == nil || !strings.Contains(err.Error(), "names no department") {
-		t.Errorf("a name said once was taken: %v", err)
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(once, "\n")}, "t", Hints{}); err != nil || !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2019 {
+		t.Errorf("a name said once was taken: %v %+v", err, d)
 	}
 }
 
@@ -636,10 +636,10 @@ func TestCoverage(t *testing.T) {
 // organs, street offices' 本级, a title over three lines.
 // A page of a budget's explanation, cut from its PDF, has no title: its
 // numbered headings and its sentences that open with the year name no
-// department, and none is taken for one.
+// department, and none is taken for one: the department is left untold.
 func TestNoTitleInBody(t *testing.T) {
 	text := "公用经费 71339.2 元,主要包括:办公费。\n七、一般公共预算“三公”经费情况说明\n(一)2023 年单位预算全口径安排的“三公”经费预算情\n况。\n2023 年单位预算全口径安排“三公”经费支出预算 0元,\n同比无变化。"
-	if doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{}); err == nil {
+	if doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{}); err == nil && !untold(doc, schema.UnknownDepartment) {
 		t.Errorf("a page without a title gave %q", doc.Department.Name)
 	}
 }
@@ -1717,7 +1717,7 @@ func TestIdentityRealTitles(t *testing.T) {
 	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: []string{"某区财政局本级部门决算公开说明", "目 录", "第二部分:2018年度部门决算情况说明"}}, "i", Hints{}); err != nil || doc.Document.Title != "2018年度部门决算情况说明" {
 		t.Errorf("a part's heading as the title: %v %v", err, doc)
 	}
-	// a sentence with a year and 预算 or 决算 is no title: the page is refused, not named by it
+	// a sentence with a year and 预算 or 决算 is no title: the page is refused or its identity left untold, not named by it
 	for _, text := range []string{
 		// a column's header: "项目 2016年预算数"
 		"某单位财政拨款情况表\n金额单位:万元\n项目 2016年预算数\n一、合计 21.63",
@@ -1731,8 +1731,8 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a title without the year names a report of another kind than the headings'
 		"某区财政局部门预算公开说明\n目 录\n第二部分:2018年度部门决算情况说明\n一、2018年度收入支出决算总体情况",
 	} {
-		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil {
-			t.Errorf("a page of sentences named %q (%s)", doc.Department.Name, doc.Document.Kind)
+		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil && !untold(doc, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+			t.Errorf("a page of sentences named %q (%d %s)", doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
 		}
 	}
 }
@@ -2072,10 +2072,10 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 	if tp.PriorYear != nil {
 		t.Errorf("prior year %v: 比上年预算增56400元 states the increase, not the prior year's", *tp.PriorYear)
 	}
-	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil {
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil && !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
 		t.Errorf("the sentence after another line made a title")
 	}
-	if _, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil {
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil && !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
 		t.Errorf("the text's word for itself (我局) made a name")
 	}
 }

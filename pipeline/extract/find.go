@@ -19,6 +19,7 @@ type builder struct {
 
 	wholeWords bool                               // figure skips labels inside longer terms (see figureWord)
 	after      int                                // figure skips labels before this offset
+	fragment   int                                // figure skips labels before this offset too: the end of the sentence a page opens in (openingFragment)
 	listOf     []string                           // figure skips labels in a list of amounts not all named by these (see inOthersList)
 	labelOK    func(label string, start int) bool // figure skips the occurrences it rejects
 	budgeted   map[string]*schema.Money           // a 决算's budgeted figures figure read before their amounts, by path

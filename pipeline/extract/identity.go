@@ -72,6 +72,7 @@ func readIdentity(flat, lines []string) identity {
 	var label string  // the department named by a label line
 	// the unit a 单位名称: or 预算单位: line names, beside its 主管部门
 	var unitLabel string
+	parentLabel := false // the label names the 主管部门: of a unit's disclosure, its department, not the unit
 	for i := 0; i < limit; i++ {
 		l := flat[i]
 		if l == "" || isPageNumber(l) {
@@ -305,6 +306,7 @@ func readIdentity(flat, lines []string) identity {
 				k = -1 // "部门:" opens its line; "主管部门:" is its own label
 			}
 			if k >= 0 && label == "" {
+				parentLabel = strings.HasSuffix(lb, "主管部门:")
 				label = l[k+len(lb):]
 				if j := strings.Index(label, "目录"); j >= 0 {
 					label = label[:j]
@@ -331,7 +333,7 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
-	if label != "" && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
 	// a unit's budget is the unit's, not its 主管部门's a label or the
@@ -355,24 +357,6 @@ func readIdentity(flat, lines []string) identity {
 	}
 	id.name = cleanName(id.name)
 	return id
-}
-
-// sectionKind is the kind of report a section's heading names by its
-// 决算 or 预算 ("收支决算总体情况", "财政拨款支出预算情况"): not a fund's
-// (一般公共预算), nor the budget's performance or execution a 决算 reports
-// on (预算绩效, 预算执行); "" where it names neither or both.
-func sectionKind(h string) string {
-	h = maskFunds(h)
-	for _, w := range []string{"预算绩效", "预算执行", "预算管理"} {
-		h = strings.ReplaceAll(h, w, "")
-	}
-	switch fa, b := strings.Contains(h, "决算"), strings.Contains(h, "预算"); {
-	case fa && !b:
-		return "final_accounts"
-	case b && !fa:
-		return "budget"
-	}
-	return ""
 }
 
 // strayRune tells a title's name with one character too many that the
@@ -435,12 +419,13 @@ var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收�
 // or none of either: no identity. The title is the line that names the kind.
 func bodyIdentity(flat []string) identity {
 	var id identity
+	yearLine := 0 // the first sentence that gives the year
 	agree := func(year int, kind, scope string, line int, title string) bool {
 		if year != 0 && id.year != 0 && year != id.year || kind != "" && id.kind != "" && (kind != id.kind || scope != id.scope) {
 			return false
 		}
-		if id.year == 0 {
-			id.year = year
+		if id.year == 0 && year != 0 {
+			id.year, yearLine = year, line
 		}
 		if id.kind == "" && kind != "" {
 			id.kind, id.scope, id.line, id.title = kind, scope, line, title
@@ -457,30 +442,10 @@ func bodyIdentity(flat []string) identity {
 		}
 		return "", "", "", 0
 	}
-	// the kind the sections' headings give where none names the report
-	// ("三、收支决算总体情况"), and the line of the first
-	var section, sectionTitle string
-	sectionLine := 0
 	for i, l := range flat {
 		// the heading up to the report's word (a web page's body on one
 		// line runs its text into it: "二、部门决算情况说明1.总体情况。")
 		if h := dropEnum(l); h != l {
-			sec := h // … up to its 情况 (说明) where its sentence runs on: "三、收支决算总体情况2017年…"
-			if k := strings.Index(sec, "情况"); k > 0 && !titleLike(sec) {
-				sec = sec[:k+len("情况")]
-				if strings.HasPrefix(h[len(sec):], "说明") {
-					sec += "说明"
-				}
-			}
-			if _, _, _, ok := yearIn(sec); !ok && titleLike(sec) && utf8.RuneCountInString(sec) <= 20 {
-				switch k := sectionKind(sec); {
-				case k == "":
-				case section == "":
-					section, sectionTitle, sectionLine = k, sec, i+1
-				case k != section:
-					return identity{}
-				}
-			}
 			kind, scope, _, end := reportIn(h)
 			if _, _, _, ok := yearIn(h[:end]); kind != "" && !ok && titleLike(h[:end]) && utf8.RuneCountInString(h[:end]) <= 20 {
 				title, _, _ := strings.Cut(h, "。")
@@ -525,10 +490,12 @@ func bodyIdentity(flat []string) identity {
 			}
 		}
 	}
-	if id.kind == "" && section != "" {
-		id.kind, id.line, id.title = section, sectionLine, sectionTitle
+	if id.kind == "" {
+		// no heading names the report: the kind its sections' headings
+		// tell ("三、收支决算总体情况"), the text no title
+		id.kind, id.line = headingKind(flat), yearLine
 	}
-	if id.year == 0 || id.kind == "" || section != "" && section != id.kind {
+	if id.year == 0 || id.kind == "" {
 		return identity{}
 	}
 	id.body = true

@@ -37,6 +37,9 @@ func (b *builder) structure(flat []string) {
 	}
 	b.missingSections()
 	fy := b.doc.Document.FiscalYear
+	if fy == 0 {
+		return // a text that does not tell its year: no heading names another
+	}
 	for i, l := range flat {
 		if l == "" || utf8.RuneCountInString(l) > 40 || strings.Contains(l, "…") {
 			continue
@@ -81,8 +84,8 @@ func (b *builder) missingSections() {
 		if doc.Kind == schema.KindFinalAccounts {
 			since = sec.Final
 		}
-		if doc.FiscalYear != 0 && doc.FiscalYear < since {
-			continue // not yet owed that year
+		if doc.FiscalYear != 0 && doc.FiscalYear < since || doc.FiscalYear == 0 && since > 0 {
+			continue // not yet owed that year, or owed from a year the text does not tell
 		}
 		seen := false
 		for _, w := range sec.Words {

@@ -135,3 +135,12 @@ func Placeholder(name string) bool {
 	}
 	return false
 }
+
+// Unidentified is the id of the department of a document that does not
+// tell it (schema.UnknownDepartment): "u-" and ten hex digits of the
+// sha256 of the document's id, which its source file gives — a department
+// of its own, stable across releases, that no other document joins.
+func Unidentified(docID string) string {
+	sum := sha256.Sum256([]byte(docID))
+	return "u-" + hex.EncodeToString(sum[:])[:10]
+}

@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
+)
+
+// untold tells a document whose identity leaves out (at least) what is
+// listed: each is in Meta.Unknown, and absent.
+func untold(d *schema.Document, what ...string) bool {
+	for _, w := range what {
+		if !slices.Contains(d.Document.Unknown, w) {
+			return false
+		}
+		switch w {
+		case schema.UnknownDepartment:
+			if d.Department.Name != "" {
+				return false
+			}
+		case schema.UnknownYear:
+			if d.Document.FiscalYear != 0 {
+				return false
+			}
+		case schema.UnknownKind:
+			if d.Document.Kind != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func extractText(text string, h Hints) (*schema.Document, error) {
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", h)
+	if err == nil {
+		err = schema.Validate(d)
+	}
+	return d, err
+}
+
+// TestIncompleteIdentity: a page of a disclosure that tells neither its
+// department nor its year nor its kind (its title page missing) is read
+// all the same: its figures, the identity left out and listed as unknown,
+// a warning saying what and how to give it; what the text does tell is
+// kept, and metadata.csv's department fills the name.
+func TestIncompleteIdentity(t *testing.T) {
+	page := "一、“三公”经费财政拨款支出总体情况说明\n" +
+		"本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元，其中：因公出国(境)支出0万元；公务用车购置支出0万元；公务用车运行维护费支出0万元；公务接待费支出2.05万元。\n" +
+		"二、机关运行经费支出情况说明\n本部门机关运行经费支出35.6万元。\n"
+	d, err := extractText(page, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) || d.Document.Title != "" {
+		t.Errorf("identity %+v %+v, want none", d.Document, d.Department)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(20500) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(20500) {
+		t.Errorf("三公 %+v", tp)
+	}
+	if d.OperatingCosts == nil || d.OperatingCosts.Amount != schema.Yuan(356000) {
+		t.Errorf("机关运行经费 %+v", d.OperatingCosts)
+	}
+	if w := d.Warnings[0]; !strings.HasPrefix(w.Reason, schema.WarnIdentity) || !strings.Contains(w.Reason, "the department, the fiscal year, the kind") || !strings.Contains(w.Reason, "metadata.csv") {
+		t.Errorf("first warning %+v", w)
+	}
+	if _, ok := d.Provenance["/department/name"]; ok {
+		t.Errorf("a name's provenance without a name")
+	}
+	// metadata.csv names the department: the year and kind stay unknown
+	d, err = extractText(page, Hints{Department: "某县财政局", FiscalYear: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "某县财政局" || !untold(d, schema.UnknownYear, schema.UnknownKind) || slices.Contains(d.Document.Unknown, schema.UnknownDepartment) {
+		t.Errorf("with a department hint: %+v %+v", d.Document, d.Department)
+	}
+	if n := count(d, "is kept"); n != 0 {
+		t.Errorf("a year the text does not tell kept against metadata.csv's: %v", d.Warnings)
+	}
+	// a year the text does not tell is not said to be another: no heading names another year
+	d, err = extractText("二、2017年“三公”经费决算情况\n"+page, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(d, schema.WarnHeadingYear); n != 0 {
+		t.Errorf("a heading's year against none: %v", d.Warnings)
+	}
+	// a title that names the year and the kind, no department
+	d, err = extractText("2018年度部门决算公开\n"+page, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2018 || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) != 1 {
+		t.Errorf("a title without a name: %+v %+v", d.Document, d.Department)
+	}
+	if w := d.Warnings[0]; !strings.Contains(w.Reason, "does not tell the department;") {
+		t.Errorf("first warning %+v", w)
+	}
+}
+
+// TestNotDisclosure: a text whose identity is incomplete and that is no
+// disclosure is refused as before: a news story and a government work
+// report that state amounts in 万元 and speak of the budget's words, one
+// of them stating the “三公” expenses' amount.
+func TestNotDisclosure(t *testing.T) {
+	for name, text := range map[string]string{
+		"news": "我市召开财政工作会议\n本报讯（记者 王明）12月5日，市财政局召开全市财政工作会议。\n" +
+			"今年以来，全市一般公共预算收入完成35.6亿元，同比增长6.2%；一般公共预算支出完成82.3亿元。\n" +
+			"会议指出，要严格控制“三公”经费，全市“三公”经费支出1200万元，继续压减一般性支出。会上还部署了政府采购、国有资产管理等工作。\n",
+		"work report": "政府工作报告\n——2024年1月10日在某市第十七届人民代表大会第三次会议上\n各位代表：\n" +
+			"过去一年，全市一般公共预算收入增长7.3%，达到28.5亿元。\n我们坚持过紧日子，全市“三公”经费支出1200万元，比上年下降5%，机关运行经费压减3200万元。\n" +
+			"完成政府采购规模12.6亿元。严格执行部门预算，项目支出实行全过程绩效管理。\n",
+		// a newspaper's story of a department's 三公 budget, its dateline and its reporting
+		"story":              "2014年04月24日 星期四\n财政部“三公”经费较去年约减60万\n财政部4月18日公布的数据显示,2014年“三公”经费预算数4891.27万元,其中因公出国(境)费2691.26万元,公务用车购置及运行费1760.59万元,公务接待费439.42万元。\n",
+		"figures of nothing": "一、部门预算编制说明\n本部门严格控制“三公”经费、机关运行经费，项目支出实行绩效管理，全年地区生产总值增长5%。\n",
+	} {
+		if d, err := extractText(text, Hints{}); !errors.Is(err, ErrNoTitle) {
+			t.Errorf("%s: %v %+v, want no title", name, err, d)
+		}
+	}
+	// the same sentences without the genre's words: a disclosure's page
+	text := "全市“三公”经费支出1200万元，比上年下降5%。机关运行经费支出3200万元。政府采购支出12.6万元。\n"
+	if d, err := extractText(text, Hints{}); err != nil || d.ThreePublic == nil || !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+		t.Errorf("a page of the 三公: %v %+v", err, d)
+	}
+}
+
+// TestOpeningFragment: a page that opens in the middle of a sentence — an
+// amount after its page's number — holds the end of a class's sentence
+// ("…19816.81 元，项目支出 0元。"): its 项目支出 is the class's, not the
+// disclosure's, which a later sentence states; on one line as on many.
+func TestOpeningFragment(t *testing.T) {
+	page := "7\n19816.81 元,项目支出 0元。主要用于人员经费保障。\n(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n" +
+		"1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%。\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%。\n"
+	for _, text := range []string{page, strings.ReplaceAll(page, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e := d.Expenditure; e == nil || e.Project == nil || e.Project.Amount != schema.Yuan(469500) {
+			t.Errorf("project expenditure %+v, want 469500", e)
+		}
+	}
+}
+
+// TestNoNameOfAnother: what names another than the disclosure's department
+// is no name for it — a unit's budget whose unit is not named, only its
+// 主管部门, and a cover naming a region's series of department budgets
+// (区级部门预算) with no department below: the department is unknown.
+func TestNoNameOfAnother(t *testing.T) {
+	body := "一、收支总体情况\n本单位2023年收入预算总额100.00万元，支出预算总额100.00万元，其中：基本支出80.00万元，项目支出20.00万元。\n二、“三公”经费预算情况\n“三公”经费预算2.00万元，其中公务接待费2.00万元。机关运行经费预算10.00万元。\n"
+	for name, text := range map[string]string{
+		"a unit's 主管部门":     "2023年单位预算公开\n主管部门：某区卫生健康委员会\n" + body,
+		"a region's series": "上海市某区2023年区级部门预算\n" + body,
+	} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2023 || d.Document.Kind != schema.KindBudget {
+			t.Errorf("%s: %q %+v", name, d.Department.Name, d.Document)
+		}
+	}
+	// the 主管部门 of a department's own disclosure is its name
+	d, err := extractText("2023年部门预算公开\n主管部门：某区卫生健康委员会\n"+body, Hints{})
+	if err != nil || d.Department.Name != "某区卫生健康委员会" {
+		t.Errorf("a department's 主管部门: %v %+v", err, d)
+	}
+}
+
+// TestHeadingKind: a page whose title is missing tells its kind where its
+// numbered headings name what they explain — all the same kind, none of a
+// year or of the year before, a fund's 预算 and a comparison with the
+// budget naming none.
+func TestHeadingKind(t *testing.T) {
+	for want, lines := range map[string][]string{
+		schema.KindFinalAccounts: {"四、财政拨款收入支出决算总体情况说明", "五、一般公共预算财政拨款支出决算情况说明", "(一)一般公共预算财政拨款支出决算总体情况"},
+		schema.KindBudget:        {"(二)政府采购预算安排情况说明。", "六、一般公共预算基本支出情况说明"},
+		"":                       {"二、“三公”经费财政拨款支出与年初预算对比情况。", "六、一般公共预算基本支出情况说明", "二、2021年“三公”经费决算情况", "(三)上年“三公”经费决算情况", "本单位决算情况说明"},
+	} {
+		if got := headingKind(compactAll(lines)); got != want {
+			t.Errorf("%v: %q, want %q", lines, got, want)
+		}
+	}
+	if got := headingKind(compactAll([]string{"一、2022年“三公”经费预算安排情况", "二、“三公”经费预算情况", "三、机关运行经费决算情况"})); got != "" {
+		t.Errorf("headings of two kinds: %q", got)
+	}
+}
+
+// TestOwnYear: a page whose title is missing tells its year where its
+// sentences call a year their own (2020年本年…), each the same; a page whose
+// headings tell its kind as well, and its sentences the department, is
+// complete, without a title.
+func TestOwnYear(t *testing.T) {
+	for want, lines := range map[int][]string{
+		2020: {"2020年本年收入合计3765.66万元，其中：财政拨款收入1008.64万元。", "2020 年度本年支出合计4021.94万元。", "与2019年相比增加540.23万元。"},
+		0:    {"2020年本年收入合计3765.66万元。", "2021年本年支出合计4021.94万元。"},
+	} {
+		if got := ownYear(compactAll(lines)); got != want {
+			t.Errorf("%v: %d, want %d", lines, got, want)
+		}
+	}
+	text := "四、财政拨款收入支出决算总体情况说明\n某县妇幼保健院2020年本年收入合计3765.66万元，其中：财政拨款收入1008.64万元。\n" +
+		"某县妇幼保健院2020年本年支出合计4021.94万元，其中：基本支出2719.24万元，项目支出1302.70万元。\n五、“三公”经费决算情况说明\n“三公”经费支出2.05万元，机关运行经费支出35.6万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "某县妇幼保健院" || d.Document.FiscalYear != 2020 || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) != 0 || d.Document.Title != "" {
+		t.Errorf("identity %q %+v", d.Department.Name, d.Document)
+	}
+	if e := d.Expenditure; e == nil || e.Basic == nil || e.Basic.Amount != schema.Yuan(27192400) {
+		t.Errorf("basic expenditure %+v", e)
+	}
+}
