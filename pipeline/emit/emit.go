@@ -108,7 +108,7 @@ type Writer struct {
 	citation     string // how to cite the release (SetRelease); by version otherwise
 	tables       []*stream
 	res          Result
-	db           *database
+	db           dbWriter
 	book         *workbook
 	load         *loader // runs the database's inserts
 	rows         []DocumentRow

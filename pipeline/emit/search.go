@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"budgetpub/pipeline/emit/sqlfile"
 	"budgetpub/pipeline/search"
 	"budgetpub/schema"
 )
@@ -122,64 +123,68 @@ func SearchEntries(d *schema.Document) []SearchEntry {
 	return out
 }
 
-// createSearch makes the full-text index: fts (FTS5, contentless) indexes
-// the tokens (bigrams and ASCII words, already cut and lowercased, which
-// its ascii tokenizer keeps whole: it splits at ASCII spaces and
-// punctuation only, and folds nothing else — unicode61 gave the same
-// tokens, folding and stripping diacritics on every character for a
-// fifth of the load) of each row of fts_entries, which says what was
-// found and where; the view search joins them, so that
-// SELECT * FROM search WHERE fts MATCH '公积' gives the rows found. The
-// tokens are not stored: at 10,000 documents they would double the file.
-func (d *database) createSearch() error {
-	for _, q := range []string{
-		`CREATE TABLE fts_entries (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents (id), text TEXT NOT NULL, text_en TEXT, pointer TEXT, line INTEGER, file INTEGER, amount REAL)`,
-		`CREATE VIRTUAL TABLE fts USING fts5(tokens, content = '', columnsize = 0, tokenize = 'ascii')`,
-		`CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`,
-	} {
-		if err := d.exec(q); err != nil {
-			return err
-		}
-	}
-	for name, q := range map[string]string{
-		"fts_entries": `INSERT INTO fts_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		"fts":         `INSERT INTO fts (rowid, tokens) VALUES (?, ?)`,
-	} {
-		if err := d.prepare(name, q); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// The full-text index: fts (FTS5, contentless) indexes the tokens
+// (bigrams and ASCII words, already cut and lowercased, which its ascii
+// tokenizer keeps whole: it splits at ASCII spaces and punctuation only,
+// and folds nothing else — unicode61 gave the same tokens, folding and
+// stripping diacritics on every character for a fifth of the load) of
+// each row of fts_entries, which says what was found and where; the view
+// search joins them, so that SELECT * FROM search WHERE fts MATCH '公积'
+// gives the rows found. The tokens are not stored: at 10,000 documents
+// they would double the file.
+const (
+	createEntries = `CREATE TABLE fts_entries (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents (id), text TEXT NOT NULL, text_en TEXT, pointer TEXT, line INTEGER, file INTEGER, amount REAL)`
+	createFTS     = `CREATE VIRTUAL TABLE fts USING fts5(tokens, content = '', columnsize = 0, tokenize = 'ascii')`
+	createSearch  = `CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`
+)
 
+// index adds entries to fts_entries and their tokens to fts, each under
+// the next rowid.
 func (d *database) index(entries []SearchEntry) error {
-	rows, fts := d.stmts["fts_entries"], d.stmts["fts"]
 	for _, e := range entries {
-		d.entries++
-		var line, amount any
+		d.n++
+		r := &d.rec
+		r.Reset()
+		r.Null() // rowid's column: the row's rowid
+		r.Text(e.Kind)
+		r.Text(e.DocumentID)
+		r.Text(e.Text)
+		for _, s := range []string{e.TextEn, e.Pointer} {
+			if s == "" {
+				r.Null()
+			} else {
+				r.Text(s)
+			}
+		}
 		if e.Line > 0 {
-			line = int64(e.Line)
+			r.Int(int64(e.Line))
+		} else {
+			r.Null()
 		}
+		r.Int(int64(e.File))
 		if e.Amount != "" {
-			amount, _ = strconv.ParseFloat(e.Amount, 64)
+			v, _ := strconv.ParseFloat(e.Amount, 64)
+			r.Real(v)
+		} else {
+			r.Null()
 		}
-		copy(rows.args, []any{d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, int64(e.File), amount})
-		if err := rows.run(); err != nil {
-			return err
-		}
-		fts.args[0], fts.args[1] = d.entries, e.Tokens()
-		if err := fts.run(); err != nil {
-			return err
-		}
+		d.buf = r.AppendTo(d.buf[:0])
+		d.entries.Insert(d.n, d.buf)
+		d.fts.Add(d.n, e.Tokens())
 	}
 	return nil
 }
 
-func nullable(s string) any {
-	if s == "" {
-		return nil
+// searchSchema writes the full-text index and returns the sqlite_schema
+// rows of fts_entries, fts with its tables, and search.
+func (d *database) searchSchema() ([]sqlfile.SchemaRow, error) {
+	out := []sqlfile.SchemaRow{{Type: "table", Name: "fts_entries", Table: "fts_entries", Root: d.entries.Finish(), SQL: createEntries}}
+	fts, err := d.fts.Write(d.f, "fts", createFTS)
+	if err != nil {
+		return nil, err
 	}
-	return s
+	out = append(out, fts...)
+	return append(out, sqlfile.SchemaRow{Type: "view", Name: "search", Table: "search", SQL: createSearch}), nil
 }
 
 // sentenceMax is the longest sentence indexed, in bytes; a longer one is

@@ -391,7 +391,9 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		}
 		i += size
 	}
-	if cmp < 0 || b.againstBudget(cmp, end) {
+	// "…，机关运行经费支出300万元，分别比上年减少5万元和10万元": the changes of
+	// several figures, in the order of their amounts, none this one's alone
+	if cmp < 0 || b.againstBudget(cmp, end) || strings.Contains(st.s[pos:cmp], "分别") {
 		return y, false
 	}
 	done := func() (yoy, bool) {
@@ -433,6 +435,11 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			(y.flat || sign != 0) && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
 			break
 		}
+		// a later clause naming another figure states that one's change
+		// ("三公经费支出1200万元，比上年下降5%，机关运行经费压减3200万元")
+		if y.found() && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) && b.clauseNamesOther(i, pos) {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(rest)
 		if r >= '0' && r <= '9' {
 			k := st.tokenAt(i)
@@ -461,6 +468,29 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return done()
+}
+
+// clauseNamesOther tells the clause after the comma at at, up to its first
+// figure or direction, naming a figure (figureLabels, or a part of the
+// model they lack: 政府采购, 国有资产) other than the one the clause holding
+// pos states.
+func (b *builder) clauseNamesOther(at, pos int) bool {
+	st := b.st
+	_, size := utf8.DecodeRuneInString(st.s[at:])
+	head := st.s[at+size : st.clauseEnd(at+size)]
+	for i, r := range head {
+		if r >= '0' && r <= '9' || strings.ContainsRune("，,", r) || startsWithAny(head[i:], upWords) || startsWithAny(head[i:], downWords) || startsWithAny(head[i:], flatWords) {
+			head = head[:i]
+			break
+		}
+	}
+	own := st.s[st.clauseStart(pos):pos]
+	for _, w := range []string{"政府采购", "国有资产"} {
+		if strings.Contains(head, w) && !strings.Contains(own, w) {
+			return true
+		}
+	}
+	return namesOtherFigure(head, own)
 }
 
 // figureLabels are the narrative labels of the model's figures, each

@@ -1,0 +1,208 @@
+package emit
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"budgetpub/pipeline/emit/sqlfile"
+)
+
+// dbWriter writes budgetpub.sqlite: every table's rows, in the order they
+// come, and the search entries; close finishes the file, abort drops it.
+type dbWriter interface {
+	insert(t *stream, cells [][]string) error
+	index(entries []SearchEntry) error
+	close() error
+	abort()
+}
+
+// openDatabase starts budgetpub.sqlite at path with the tables.
+var openDatabase = func(path string, tables []*stream) (dbWriter, error) { return newDatabase(path, tables) }
+
+// database writes every table into one SQLite file with our own writer
+// of its format (sqlfile), not SQLite: its rows as they come, its indexes
+// (a primary key's, and on the join columns) and the full-text index
+// (searchSchema) made whole at the end. The file is the rows' bytes in
+// the rows' order, with primary keys, foreign keys to documents and
+// indexes, as SQLite itself would hold them: a rebuild gives the bytes a
+// full build gives.
+type database struct {
+	f       *sqlfile.File
+	tables  map[*stream]*dbTable
+	order   []*dbTable
+	entries *sqlfile.Table // fts_entries
+	fts     *sqlfile.FTS
+	n       int64 // rows of fts_entries
+	rec     sqlfile.Record
+	buf     []byte
+}
+
+// dbTable is a table being written, and its indexes.
+type dbTable struct {
+	s       *stream
+	t       *sqlfile.Table
+	create  string
+	rows    int64
+	indexes []*dbIndex // the primary key's first
+}
+
+// dbIndex is an index of a table: its columns, its entries, and the
+// statement that made it ("" for a primary key's, which SQLite makes).
+type dbIndex struct {
+	name, create string
+	cols         []int
+	x            *sqlfile.Index
+}
+
+// createTable is the statement of a table: its columns typed by the
+// fields' types, its primary key, its foreign key to documents.
+func createTable(s *stream) string {
+	var cols []string
+	for _, f := range s.fields {
+		typ := "TEXT"
+		switch f.Type {
+		case "number":
+			typ = "REAL"
+		case "integer":
+			typ = "INTEGER"
+		}
+		cols = append(cols, fmt.Sprintf("%q %s", f.Name, typ))
+	}
+	if len(s.spec.key) > 0 {
+		cols = append(cols, fmt.Sprintf("PRIMARY KEY (%s)", quoteAll(s.spec.key)))
+	}
+	if s.spec.fk {
+		cols = append(cols, `FOREIGN KEY ("document_id") REFERENCES "documents" ("id")`)
+	}
+	return fmt.Sprintf("CREATE TABLE %q (\n  %s\n)", s.spec.name, strings.Join(cols, ",\n  "))
+}
+
+// tableIndexes are a table's indexes: its primary key's, then one on
+// document_id and one on code, for those of its columns not first in
+// its primary key.
+func tableIndexes(s *stream) []*dbIndex {
+	column := func(name string) int {
+		for j, f := range s.fields {
+			if f.Name == name {
+				return j
+			}
+		}
+		return -1
+	}
+	var out []*dbIndex
+	if len(s.spec.key) > 0 {
+		x := &dbIndex{name: "sqlite_autoindex_" + s.spec.name + "_1", x: sqlfile.NewIndex(len(s.spec.key), true)}
+		for _, k := range s.spec.key {
+			x.cols = append(x.cols, column(k))
+		}
+		out = append(out, x)
+	}
+	for _, c := range []string{"document_id", "code"} {
+		if j := column(c); j >= 0 && !(len(s.spec.key) > 0 && s.spec.key[0] == c) {
+			out = append(out, &dbIndex{name: s.spec.name + "_" + c, cols: []int{j}, x: sqlfile.NewIndex(1, false),
+				create: fmt.Sprintf("CREATE INDEX %q ON %q (%q)", s.spec.name+"_"+c, s.spec.name, c)})
+		}
+	}
+	return out
+}
+
+func newDatabase(path string, tables []*stream) (*database, error) {
+	out, err := CreateNew(path)
+	if err != nil {
+		return nil, err
+	}
+	f := sqlfile.New(out)
+	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS()}
+	for _, s := range tables {
+		t := &dbTable{s: s, t: f.NewTable(), create: createTable(s), indexes: tableIndexes(s)}
+		d.tables[s] = t
+		d.order = append(d.order, t)
+	}
+	return d, nil
+}
+
+// cell appends a cell to the record as its column holds it: "" as NULL,
+// an integer's or a number's text as its value (0 when it is none), a
+// text as it is.
+func (d *database) cell(f Field, c string) {
+	switch {
+	case c == "":
+		d.rec.Null()
+	case f.Type == "integer":
+		v, _ := strconv.ParseInt(c, 10, 64)
+		d.rec.Int(v)
+	case f.Type == "number":
+		v, _ := strconv.ParseFloat(c, 64)
+		d.rec.Real(v)
+	default:
+		d.rec.Text(c)
+	}
+}
+
+func (d *database) insert(s *stream, cells [][]string) error {
+	t := d.tables[s]
+	for _, row := range cells {
+		t.rows++
+		d.rec.Reset()
+		for j, c := range row {
+			d.cell(s.fields[j], c)
+		}
+		d.buf = d.rec.AppendTo(d.buf[:0])
+		t.t.Insert(t.rows, d.buf)
+		for _, x := range t.indexes {
+			d.rec.Reset()
+			for _, j := range x.cols {
+				d.cell(s.fields[j], row[j])
+			}
+			d.rec.Int(t.rows)
+			d.buf = d.rec.AppendTo(d.buf[:0])
+			x.x.Add(d.buf)
+		}
+	}
+	return nil
+}
+
+func (d *database) close() error {
+	var schema []sqlfile.SchemaRow
+	var indexes []sqlfile.SchemaRow
+	for _, t := range d.order {
+		name := t.s.spec.name
+		schema = append(schema, sqlfile.SchemaRow{Type: "table", Name: name, Table: name, Root: t.t.Finish(), SQL: t.create})
+		for _, x := range t.indexes {
+			root, err := d.f.WriteIndex(x.x)
+			if errors.Is(err, sqlfile.ErrDuplicate) {
+				err = fmt.Errorf("UNIQUE constraint failed: %s.%s", name, strings.Join(t.s.spec.key, ", "+name+"."))
+			}
+			if err != nil {
+				d.abort()
+				return err
+			}
+			row := sqlfile.SchemaRow{Type: "index", Name: x.name, Table: name, Root: root, SQL: x.create}
+			if x.create == "" { // a primary key's, SQLite's, with its table
+				schema = append(schema, row)
+			} else { // made after the rows, in the order of the tables
+				indexes = append(indexes, row)
+			}
+		}
+	}
+	search, err := d.searchSchema()
+	if err != nil {
+		d.abort()
+		return err
+	}
+	schema = append(schema, search...)
+	return d.f.Close(append(schema, indexes...))
+}
+
+// abort drops the file and the runs its indexes wrote.
+func (d *database) abort() {
+	for _, t := range d.order {
+		for _, x := range t.indexes {
+			x.x.Drop()
+		}
+	}
+	d.fts.Drop()
+	d.f.Abort()
+}

@@ -1,0 +1,188 @@
+package sqlfile
+
+import (
+	"database/sql"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// ftsCreate is the statement of the table the tests index.
+const ftsCreate = `CREATE VIRTUAL TABLE fts USING fts5(tokens, content = '', columnsize = 0, tokenize = 'ascii')`
+
+// ftsRows are n texts to index: CJK bigrams and ASCII words of a small
+// vocabulary (a few in nearly every row: doclists over many pages, with
+// doclist indexes), capitals and punctuation the tokenizer folds and
+// splits at, empty rows, and a row of one token thousands of times (a
+// position list over pages).
+func ftsRows(n int) []string {
+	rnd := rand.New(rand.NewSource(1))
+	vocab := []string{"公积", "积金", "住房", "房公", "预算", "budget", "Fund", "2024", "x", "zz-top", "a.b", "Ünï"}
+	for i := range 300 {
+		vocab = append(vocab, fmt.Sprintf("w%d", i*i))
+	}
+	rows := make([]string, n)
+	for i := range rows {
+		var b strings.Builder
+		if i%7 != 3 {
+			b.WriteString("预算 common ")
+		}
+		for range rnd.Intn(12) {
+			b.WriteString(vocab[rnd.Intn(len(vocab))])
+			b.WriteString(" ")
+		}
+		if i == n/2 {
+			b.WriteString(strings.Repeat("long ", 3000))
+		}
+		rows[i] = b.String()
+	}
+	return rows
+}
+
+// TestFTSAsSQLiteMerges: the index of rows is, record for record, the
+// segment SQLite's FTS5 writes when it merges the same rows into one
+// ('optimize'), whether the postings were held or written in runs and
+// merged; and SQLite's checks pass on it.
+func TestFTSAsSQLiteMerges(t *testing.T) {
+	for _, n := range []int{0, 1, 40, 20000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			rows := ftsRows(n)
+			dir := t.TempDir()
+			ours := filepath.Join(dir, "ours.sqlite")
+			f, err := create(ours)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := NewFTS()
+			if n >= 40 { // in runs of a few rows' postings, merged
+				x.max = 4 * n
+			}
+			for i, r := range rows {
+				x.Add(int64(2*i+1), r)
+			}
+			schema, err := x.Write(f, "fts", ftsCreate)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db := closeAndOpen(t, f, ours, schema)
+			if _, err := db.Exec(`INSERT INTO fts(fts) VALUES('integrity-check')`); err != nil {
+				t.Fatalf("fts5 integrity-check: %v", err)
+			}
+
+			theirs, err := sql.Open("sqlite", filepath.Join(dir, "theirs.sqlite"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer theirs.Close()
+			mustExec(t, theirs, ftsCreate)
+			// in three transactions, three segments, which optimize merges
+			for k := range 3 {
+				tx, err := theirs.Begin()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i := k; i < len(rows); i += 3 {
+					if _, err := tx.Exec(`INSERT INTO fts (rowid, tokens) VALUES (?, ?)`, 2*i+1, rows[i]); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := tx.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			mustExec(t, theirs, `INSERT INTO fts(fts) VALUES('optimize')`)
+
+			want, got := ftsRecords(t, theirs), ftsRecords(t, db)
+			for _, k := range slices.Sorted(func(yield func(string) bool) {
+				for k := range want {
+					if !yield(k) {
+						return
+					}
+				}
+			}) {
+				if got[k] != want[k] {
+					t.Errorf("%s: %q, SQLite's %q", k, trim(got[k]), trim(want[k]))
+				}
+			}
+			for k := range got {
+				if _, ok := want[k]; !ok {
+					t.Errorf("%s: %q, not in SQLite's", k, trim(got[k]))
+				}
+			}
+			for _, q := range []string{"公积", "预算", "budget", "fund", "FUND", "zz", "top", "a", "b", "ünï", "w4", "long", "common", "公积 AND 住房", "nothing"} {
+				if a, b := matches(t, db, q), matches(t, theirs, q); !slices.Equal(a, b) {
+					t.Errorf("MATCH %q: %d rows, SQLite's %d", q, len(a), len(b))
+				}
+			}
+		})
+	}
+}
+
+func trim(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
+}
+
+func mustExec(t *testing.T, db *sql.DB, q string) {
+	t.Helper()
+	if _, err := db.Exec(q); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+// ftsRecords are the index's records, named so that the same record of
+// another segment id has the same name: the averages, each leaf and
+// doclist index page, each %_idx row (not the structure record, which
+// holds the segment's id and what merged it).
+func ftsRecords(t *testing.T, db *sql.DB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	rows, err := db.Query(`SELECT id, block FROM fts_data WHERE id != 10`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			t.Fatal(err)
+		}
+		out[fmt.Sprintf("data %d", id&(1<<37-1))] = string(b)
+	}
+	rows.Close()
+	rows, err = db.Query(`SELECT term, pgno FROM fts_idx`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var term []byte
+		var pgno int64
+		if err := rows.Scan(&term, &pgno); err != nil {
+			t.Fatal(err)
+		}
+		out[fmt.Sprintf("idx %q", term)] = fmt.Sprint(pgno)
+	}
+	return out
+}
+
+func matches(t *testing.T, db *sql.DB, q string) []int64 {
+	t.Helper()
+	rows, err := db.Query(`SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid`, q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		out = append(out, id)
+	}
+	return out
+}

@@ -1,0 +1,315 @@
+package sqlfile
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+	"slices"
+)
+
+// Index is an index's entries gathered in any order, each a record of
+// the indexed columns' values, then the row's rowid; WriteIndex sorts and
+// writes them. Past spillBytes of entries held, those held are sorted
+// and written to a temporary file as a run, and WriteIndex merges the
+// runs, as SQLite sorts what it indexes: memory does not grow with the
+// rows.
+type Index struct {
+	keys   int  // indexed columns
+	unique bool // no two entries may have the same key without a NULL in it
+	arena  []byte
+	ends   []int
+	max    int // bytes held before a run is written (spillBytes)
+	runs   runs
+}
+
+// spillBytes is how many bytes of entries an Index holds at most.
+const spillBytes = 8 << 20
+
+// NewIndex starts an index of keys columns; unique, as a PRIMARY KEY's
+// or a UNIQUE constraint's.
+func NewIndex(keys int, unique bool) *Index {
+	return &Index{keys: keys, unique: unique, max: spillBytes}
+}
+
+// Add adds an entry (Record.AppendTo).
+func (x *Index) Add(rec []byte) {
+	x.arena = append(x.arena, rec...)
+	x.ends = append(x.ends, len(x.arena))
+	if len(x.arena) >= x.max {
+		x.spill()
+	}
+}
+
+func (x *Index) entry(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = x.ends[i-1]
+	}
+	return x.arena[start:x.ends[i]]
+}
+
+// sorted is the order of the entries held, in SQLite's order
+// (compareRecords). Entries already in order of their first value (an
+// index led by a column the rows come in order of) need only each first
+// value's entries sorted.
+func (x *Index) sorted() []int32 {
+	order := make([]int32, len(x.ends))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	byAll := func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) }
+	runs := true
+	for i := 1; i < len(order) && runs; i++ {
+		runs = compareRecords(x.entry(i-1), x.entry(i), 1) <= 0
+	}
+	if !runs {
+		slices.SortFunc(order, byAll)
+	}
+	for i := 0; runs && i < len(order); {
+		j := i + 1
+		for j < len(order) && compareRecords(x.entry(i), x.entry(j), 1) == 0 {
+			j++
+		}
+		slices.SortFunc(order[i:j], byAll)
+		i = j
+	}
+	return order
+}
+
+// spill writes the entries held, sorted, as a run (each entry after its
+// length), and drops them.
+func (x *Index) spill() {
+	x.runs.add("budgetpub-index-*", func(put func(...[]byte)) {
+		for _, i := range x.sorted() {
+			e := x.entry(int(i))
+			put(binary.AppendUvarint(nil, uint64(len(e))), e)
+		}
+	})
+	x.arena, x.ends = x.arena[:0], x.ends[:0]
+}
+
+// Drop removes the runs' file (WriteIndex does once it is done).
+func (x *Index) Drop() { x.runs.drop() }
+
+// ErrDuplicate: two entries of a unique index have the same key.
+var ErrDuplicate = errors.New("two rows have the same key")
+
+// WriteIndex writes the index's B-tree, its entries in SQLite's order
+// (compareRecords), and returns its root page's number.
+func (f *File) WriteIndex(x *Index) (uint32, error) {
+	defer x.Drop()
+	if x.runs.err != nil {
+		return 0, x.runs.err
+	}
+	// the sources merged: each run, then the entries held, in a heap by
+	// their next entry
+	sources := &byLess[*source]{less: func(a, b *source) bool { return compareRecords(a.cur, b.cur, -1) < 0 }}
+	var all []*source
+	for _, r := range x.runs.readers() {
+		all = append(all, &source{r: r})
+	}
+	all = append(all, &source{x: x, at: x.sorted()})
+	for _, s := range all {
+		if err := s.next(); err != nil {
+			return 0, err
+		}
+		if s.cur != nil {
+			sources.items = append(sources.items, s)
+		}
+	}
+	heap.Init(sources)
+	t := &indexTree{f: f}
+	var prev []byte
+	for len(sources.items) > 0 {
+		s := sources.items[0]
+		if x.unique && prev != nil && compareRecords(prev, s.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
+			return 0, ErrDuplicate
+		}
+		prev = append(prev[:0], s.cur...)
+		t.add(s.cur)
+		if err := s.next(); err != nil {
+			return 0, err
+		}
+		if s.cur == nil {
+			heap.Pop(sources)
+		} else {
+			heap.Fix(sources, 0)
+		}
+	}
+	return t.finish(), nil
+}
+
+// source is a sorted run of an index's entries being merged: one read
+// from the runs' file (r), or the entries held (at, in order).
+type source struct {
+	r   *bufio.Reader
+	x   *Index
+	at  []int32
+	cur []byte // the next entry; nil at the end
+	buf []byte
+}
+
+func (s *source) next() error {
+	if s.r == nil {
+		s.cur = nil
+		if len(s.at) > 0 {
+			s.cur, s.at = s.x.entry(int(s.at[0])), s.at[1:]
+		}
+		return nil
+	}
+	n, err := binary.ReadUvarint(s.r)
+	if err == io.EOF {
+		s.cur = nil
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	s.buf = slices.Grow(s.buf[:0], int(n))[:n]
+	s.cur = s.buf
+	_, err = io.ReadFull(s.r, s.cur)
+	return err
+}
+
+// value is a value of a record: its serial type and bytes.
+type value struct {
+	typ  uint64
+	data []byte
+}
+
+// fields walks a record's values: its serial types left to read, and
+// the bytes of the values after the one read last.
+type fields struct{ types, body []byte }
+
+func newFields(rec []byte) fields {
+	hdr, k := readVarint(rec)
+	return fields{rec[k:hdr], rec[hdr:]}
+}
+
+// next reads the next value; false when there is none.
+func (f *fields) next() (value, bool) {
+	if len(f.types) == 0 {
+		return value{}, false
+	}
+	t, k := readVarint(f.types)
+	f.types = f.types[k:]
+	size := serialSize(t)
+	v := value{t, f.body[:size]}
+	f.body = f.body[size:]
+	return v, true
+}
+
+func serialSize(t uint64) int {
+	switch {
+	case t >= 12:
+		return int(t-12) / 2
+	case t == 7:
+		return 8
+	case t == 5:
+		return 6
+	case t == 6:
+		return 8
+	case t >= 1 && t <= 4:
+		return int(t)
+	}
+	return 0
+}
+
+// class orders values of different kinds: NULL, numbers, texts, blobs.
+func (v value) class() int {
+	switch {
+	case v.typ == 0:
+		return 0
+	case v.typ < 12:
+		return 1
+	case v.typ%2 == 1:
+		return 2
+	}
+	return 3
+}
+
+func (v value) number() (int64, float64, bool) {
+	switch v.typ {
+	case 7:
+		return 0, math.Float64frombits(binary.BigEndian.Uint64(v.data)), true
+	case 8:
+		return 0, 0, false
+	case 9:
+		return 1, 0, false
+	}
+	var i int64
+	for j, c := range v.data {
+		if j == 0 {
+			i = int64(int8(c))
+		} else {
+			i = i<<8 | int64(c)
+		}
+	}
+	return i, 0, false
+}
+
+// compareRecords orders two records as SQLite orders index entries with
+// the BINARY collation: value by value, NULL first, then numbers by
+// value, texts and blobs byte by byte, a record that ends first first;
+// the first n values (all when n < 0).
+func compareRecords(a, b []byte, n int) int {
+	fa, fb := newFields(a), newFields(b)
+	for ; n != 0; n-- {
+		x, okx := fa.next()
+		y, oky := fb.next()
+		if !okx || !oky {
+			return cmp.Compare(btoi(okx), btoi(oky))
+		}
+		if c := compareValues(x, y); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func compareValues(x, y value) int {
+	if c := cmp.Compare(x.class(), y.class()); c != 0 {
+		return c
+	}
+	switch x.class() {
+	case 1:
+		xi, xf, xr := x.number()
+		yi, yf, yr := y.number()
+		if !xr && !yr {
+			return cmp.Compare(xi, yi)
+		}
+		if !xr {
+			xf = float64(xi)
+		}
+		if !yr {
+			yf = float64(yi)
+		}
+		return cmp.Compare(xf, yf)
+	case 2, 3:
+		return bytes.Compare(x.data, y.data)
+	}
+	return 0
+}
+
+// hasNull: one of the first n values of rec is NULL.
+func hasNull(rec []byte, n int) bool {
+	f := newFields(rec)
+	for ; n > 0; n-- {
+		if v, ok := f.next(); !ok || v.typ == 0 {
+			return ok
+		}
+	}
+	return false
+}

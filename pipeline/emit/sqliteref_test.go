@@ -1,0 +1,149 @@
+package emit
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // database/sql driver
+)
+
+// sqliteDB writes budgetpub.sqlite with SQLite itself, as the build did
+// before it had its own writer (database): the same statements, the
+// same rows in one transaction, the indexes made after the rows. Tests
+// compare the two files (WithSQLite).
+type sqliteDB struct {
+	db      *sql.DB
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	tables  []*stream
+	entries int64
+}
+
+// WithSQLite makes the Writers write budgetpub.sqlite with SQLite itself
+// (sqliteDB) until the function it returns is called.
+func WithSQLite() (restore func()) {
+	old := openDatabase
+	openDatabase = func(path string, tables []*stream) (dbWriter, error) { return openSQLite(path, tables) }
+	return func() { openDatabase = old }
+}
+
+func openSQLite(path string, tables []*stream) (*sqliteDB, error) {
+	os.Remove(path)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	d := &sqliteDB{db: db, stmts: map[string]*sql.Stmt{}, tables: tables}
+	if d.tx, err = db.Begin(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	prepare := func(name, q string) error {
+		s, err := d.tx.Prepare(q)
+		d.stmts[name] = s
+		return err
+	}
+	for _, t := range tables {
+		if _, err := d.tx.Exec(createTable(t)); err != nil {
+			d.abort()
+			return nil, err
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(t.fields)), ",")
+		if err := prepare(t.spec.name, fmt.Sprintf("INSERT INTO %q VALUES (%s)", t.spec.name, marks)); err != nil {
+			d.abort()
+			return nil, err
+		}
+	}
+	for _, q := range []string{createEntries, createFTS, createSearch} {
+		if _, err := d.tx.Exec(q); err != nil {
+			d.abort()
+			return nil, err
+		}
+	}
+	if err := prepare("fts_entries", `INSERT INTO fts_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		d.abort()
+		return nil, err
+	}
+	if err := prepare("fts", `INSERT INTO fts (rowid, tokens) VALUES (?, ?)`); err != nil {
+		d.abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *sqliteDB) insert(t *stream, cells [][]string) error {
+	args := make([]any, len(t.fields))
+	for _, row := range cells {
+		for j, c := range row {
+			var v any
+			switch {
+			case c == "":
+			case t.fields[j].Type == "integer":
+				v, _ = strconv.ParseInt(c, 10, 64)
+			case t.fields[j].Type == "number":
+				v, _ = strconv.ParseFloat(c, 64)
+			default:
+				v = c
+			}
+			args[j] = v
+		}
+		if _, err := d.stmts[t.spec.name].Exec(args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *sqliteDB) index(entries []SearchEntry) error {
+	nullable := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	for _, e := range entries {
+		d.entries++
+		var line, amount any
+		if e.Line > 0 {
+			line = int64(e.Line)
+		}
+		if e.Amount != "" {
+			amount, _ = strconv.ParseFloat(e.Amount, 64)
+		}
+		if _, err := d.stmts["fts_entries"].Exec(d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, int64(e.File), amount); err != nil {
+			return err
+		}
+		if _, err := d.stmts["fts"].Exec(d.entries, e.Tokens()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *sqliteDB) close() error {
+	for _, t := range d.tables {
+		for _, x := range tableIndexes(t) {
+			if x.create == "" {
+				continue
+			}
+			if _, err := d.tx.Exec(x.create); err != nil {
+				d.abort()
+				return err
+			}
+		}
+	}
+	if err := d.tx.Commit(); err != nil {
+		d.db.Close()
+		return err
+	}
+	return d.db.Close()
+}
+
+func (d *sqliteDB) abort() {
+	d.tx.Rollback()
+	d.db.Close()
+}
