@@ -1381,19 +1381,8 @@ func TestListedParts(t *testing.T) {
 		"a prior year among the parts": {"某区某局2025年部门预算说明\n2025 年度一般公共预算支出 7898.11 万元，其中：基本支出 6002.56 万元，比上年 6002.56 万元持平；项目支出 1895.55 万元。", 0},
 		"another statement after ；":    {"某区某局2016年部门预算说明\n专项资金100.00万元，其中：省级60.00万元，市级40.00万元；另安排配套资金80.00万元。", 0},
 	} {
-		d := extractText(t, c.text)
-		Run(d)
-		n := 0
-		for _, f := range d.Checks {
-			if f.Rule == "sum.text" && f.Severity == schema.SeverityWarning {
-				n++
-				if !slices.Equal(f.Lines, []int{2}) {
-					t.Errorf("%s: lines %v", name, f.Lines)
-				}
-			}
-		}
-		if n != c.want {
-			t.Errorf("%s: %d sum.text warnings, want %d: %+v", name, n, c.want, d.Checks)
+		if n := ruleWarnings(t, name, c.text, "sum.text", []int{2}); n != c.want {
+			t.Errorf("%s: %d sum.text warnings, want %d", name, n, c.want)
 		}
 	}
 }
@@ -1606,4 +1595,110 @@ func carriedSources(business, carriedChange float64) *schema.Document {
 		{Path: "/revenue/sources/2", Kind: schema.ClaimChange, Value: -1500000, Decimals: 0, Unit: "万元"},
 		{Path: "/revenue/carried_over", Kind: schema.ClaimChange, Value: carriedChange, Decimals: 0, Unit: "万元"}}
 	return d
+}
+
+// TestFinalBalance: a 决算's 收入总计 and 支出总计 are one sum; one printed
+// otherwise is balance.final naming both lines (a cent apart is within
+// the rounding of two figures to 0.01 万元: info). A page whose two 总计 are
+// each its side's 合计 (the year's amounts, apart by the year's surplus)
+// and a page that names neither 总计 ("本单位收入为…") say nothing.
+func TestFinalBalance(t *testing.T) {
+	text := `某区某镇2016年度部门决算
+二、部门决算情况说明
+(一)收入支出决算总体情况说明
+本部门2016年度收入总计9,937.38万元,支出总计9,937.38万元。与2015年度相比,收入增加6,800.07万元,增长216.7%。
+本部门2016年度收入合计9,937.38万元,其中:财政拨款收入9,937.38万元,占100%。`
+	for name, c := range (severityCases{
+		"the totals balance":      {text, ""},
+		"a total misprinted":      {strings.Replace(text, "支出总计9,937.38", "支出总计9,987.38", 1), schema.SeverityWarning},
+		"a cent apart":            {strings.Replace(text, "支出总计9,937.38", "支出总计9,937.39", 1), schema.SeverityInfo},
+		"totals that are the 合计s": {strings.Replace(text, "支出总计9,937.38万元。", "支出总计9,687.80万元。\n本部门2016年度支出合计9,687.80万元。", 1), ""},
+		"no 总计 named":             {strings.NewReplacer("收入总计", "收入为", "支出总计", "支出为").Replace(text), ""},
+	}) {
+		f := findingOf(extractText(t, c.text), "balance.final")
+		if wantSeverity(t, name, f, c.severity) && f != nil && !slices.Equal(f.Lines, []int{4}) {
+			t.Errorf("%s: lines %v, want 4", name, f.Lines)
+		}
+	}
+}
+
+// TestWagesByClassesMisprinted: a basic expenditure whose parts are named
+// by their economic classes ("日常支出…，包括基本工资…等工资福利支出；…日常
+// 公用经费…(商品和服务支出)") is read only where they add up; one misprint
+// of one of the three that keeps them from it is a sum.text warning on
+// their lines, not a statement silently left out; two digits off (no
+// single misprint) is none.
+func TestWagesByClassesMisprinted(t *testing.T) {
+	text := "某区第一中学2016年部门预算\n2016年部门预算总支出2796.76万元，其中：基本支出2748.76万元，项目支出48万元。\n2016年用于保障学校正常运转的日常支出2638.2万元，包括基本工资、津贴补贴等工资福利支出；办公经费、水电费等日常公用经费110.56万元(商品和服务支出)。"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the parts make it":     {text, 0},
+		"a digit changed":       {strings.Replace(text, "2638.2万元", "2688.2万元", 1), 1},
+		"a part ×10":            {strings.Replace(text, "110.56万元", "1105.6万元", 1), 1},
+		"no one misprint of it": {strings.Replace(text, "2638.2万元", "2677.3万元", 1), 0},
+	} {
+		if n := ruleWarnings(t, name, c.text, "sum.text", []int{2, 3}); n != c.want {
+			t.Errorf("%s: %d sum.text warnings, want %d", name, n, c.want)
+		}
+	}
+}
+
+// TestSharesMakeTheWhole: parts whose stated shares of their total make
+// 100% are all of it: their sum below the total by more than the shares'
+// rounding leaves room for is an error, not a list that may be partial
+// (sum.basic_project); within that room, or with shares short of 100% (a
+// part not listed, 经营支出), it says nothing.
+func TestSharesMakeTheWhole(t *testing.T) {
+	text := "某市某乡2016年部门决算\n本部门2016年度支出合计687.80万元，其中：基本支出504.35万元，占73.33%；项目支出183.45万元，占26.67%。"
+	for name, c := range (severityCases{
+		"the parts make the total":       {text, ""},
+		"a part misprinted down":         {strings.Replace(text, "504.35万元", "501.35万元", 1), schema.SeverityError},
+		"within the shares' rounding":    {strings.Replace(text, "504.35万元", "504.33万元", 1), ""},
+		"shares short of 100%":           {strings.NewReplacer("504.35万元", "501.35万元", "26.67%", "26.2%").Replace(text), ""},
+		"shares to whole percents, 0.4%": {strings.NewReplacer("504.35万元", "501.35万元", "73.33%", "73%", "26.67%", "27%").Replace(text), ""},
+	}) {
+		f := findingOf(extractText(t, c.text), "sum.basic_project")
+		if wantSeverity(t, name, f, c.severity) && c.severity != "" && !strings.Contains(f.MessageEn, "make 100%") {
+			t.Errorf("%s: %s, want the shares named", name, f.MessageEn)
+		}
+	}
+}
+
+// ruleWarnings counts the warnings of rule on text, each of which must
+// name lines.
+func ruleWarnings(t *testing.T, name, text, rule string, lines []int) int {
+	t.Helper()
+	d := extractText(t, text)
+	Run(d)
+	n := 0
+	for _, f := range d.Checks {
+		if f.Rule == rule && f.Severity == schema.SeverityWarning {
+			n++
+			if !slices.Equal(f.Lines, lines) {
+				t.Errorf("%s: lines %v, want %v", name, f.Lines, lines)
+			}
+		}
+	}
+	return n
+}
+
+// severityCases are texts by name, each with the severity its finding
+// must have ("" for none or info).
+type severityCases map[string]struct{ text, severity string }
+
+// wantSeverity reports a finding f that is not of severity: "" wants none
+// or an info. It tells whether f was as wanted.
+func wantSeverity(t *testing.T, name string, f *schema.Check, severity string) bool {
+	t.Helper()
+	switch {
+	case severity == "" && f != nil && f.Severity != schema.SeverityInfo:
+		t.Errorf("%s: %+v, want none", name, f)
+		return false
+	case severity != "" && (f == nil || f.Severity != severity):
+		t.Errorf("%s: %+v, want %s", name, f, severity)
+		return false
+	}
+	return true
 }

@@ -75,3 +75,26 @@ func TestFindingLinesKnowTheirFiles(t *testing.T) {
 		t.Errorf("one file: %+v", f)
 	}
 }
+
+// TestNamedPartsChange: a 三公 budget that states every part's amount and
+// change (a part at 0 this year too, "与上年预算持平") lists all of the
+// 三公's change: parts' changes above the whole's are a warning, as below
+// it; where one part states no change (it may have had last year's
+// amount) parts' changes above the whole's stay info.
+func TestNamedPartsChange(t *testing.T) {
+	text := `某区某局2016年部门预算
+二、“三公”经费2016年预算情况
+2016 年“三公”经费财政拨款预算1.70万元，比2015年预算减少1.03万元。具体情况：
+1 、2016年因公出国（境）费预算0万元， 与2015年预算持平。
+2 、2016年公务用车购置及运行维护费预算0万元，其中公务用车运行维护费0万元，比2015年预算减少2.27万元。
+3 、2016年公务接待费预算1.70万元，比2015年预算增加1.24万元，主要原因是预计2016年公务接待次数比上年有所增长。`
+	for name, c := range (severityCases{
+		"parts' changes make the whole's":    {text, ""},
+		"the whole's change misprinted down": {strings.Replace(text, "减少1.03万元", "减少1.08万元", 1), schema.SeverityWarning},
+		"a part's change misprinted up":      {strings.Replace(text, "增加1.24万元", "增加1.84万元", 1), schema.SeverityWarning},
+		"a part's change misprinted down":    {strings.Replace(text, "减少2.27万元", "减少2.87万元", 1), schema.SeverityWarning},
+		"a part at 0 states no change":       {strings.Replace(strings.Replace(text, "， 与2015年预算持平", "", 1), "减少1.03万元", "减少1.08万元", 1), schema.SeverityInfo},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
+	}
+}

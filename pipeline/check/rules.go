@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change)", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -32,22 +32,23 @@ var rules = []Rule{
 	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
-	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunction},
-	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumFunctionItems},
-	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumEconomic},
-	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumBasicProject},
+	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
+	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
+	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
+	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match basic expenditure", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
-	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumProjects},
-	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info", sumSources},
-	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumFiscalParts},
-	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumThreePublic},
+	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
+	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumSources},
+	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFiscalParts},
+	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
-	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported", sumProcurement},
+	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
+	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", "the rounding of both totals", fiscalSummary},
@@ -884,6 +885,10 @@ func (c *ctx) sumWith(base, field, total string, extra []string, partialOK bool,
 func (c *ctx) reportSum(got float64, want rfig, figs []rfig, paths []string, partialOK bool) {
 	f := finding{stated: want.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths,
 		msg: "合计与各分项之和", msgEn: "the total against the sum of its parts"}
+	if partialOK && got < want.v-f.tol && c.sharesWhole(paths[0], paths[1:], want.v-got, want.v) {
+		f.msg, f.msgEn = sharesWholeMsg, sharesWholeMsgEn
+		partialOK = false
+	}
 	if partialOK && got < want.v-f.tol {
 		saved := c.rule.Severity
 		c.rule.Severity = schema.SeverityInfo
@@ -1055,18 +1060,21 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 // (within their rounding: the list is the whole's, not a selection), the
 // parts' changes add up to the whole's. A part the whole had last year and
 // has no longer (a 项 gone from this year's table) is in the whole's change
-// and in no part's, so parts' changes above the whole's are info only.
+// and in no part's, so parts' changes above the whole's are info only —
+// but for the 三公's parts, which are named: a part at 0 this year is
+// still listed with its change, so where every one is held with its
+// change none is gone.
 func partsChange(c *ctx) {
-	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, true)
+	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, completeParts)
 	for _, scheme := range []string{"/expenditure/by_function", "/expenditure/by_economic"} {
 		classes := c.children(scheme)
 		whole := "/expenditure"
 		if scheme == "/expenditure/by_economic" {
 			whole = "/expenditure/basic"
 		}
-		c.changeSum(whole, classes, false)
+		c.changeSum(whole, classes, listedParts)
 		for _, cl := range classes {
-			c.changeSum(cl, c.children(cl+"/items"), false)
+			c.changeSum(cl, c.children(cl+"/items"), listedParts)
 		}
 	}
 	if r := c.doc.Revenue; r != nil {
@@ -1093,15 +1101,15 @@ func partsChange(c *ctx) {
 			parts = append(parts, p)
 		}
 		// the total's change is the sources' and the amounts carried over's
-		c.changeSum("/revenue", append(parts, "/revenue/carried_over"), false)
+		c.changeSum("/revenue", append(parts, "/revenue/carried_over"), listedParts)
 	}
 	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
 	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
 	if _, ok := c.firstChange(vehicle); ok {
-		c.changeSum("/three_public", []string{travel, reception, vehicle}, false)
-		c.changeSum(vehicle, cars, false)
+		c.changeSum("/three_public", []string{travel, reception, vehicle}, namedParts)
+		c.changeSum(vehicle, cars, namedParts)
 	} else {
-		c.changeSum("/three_public", append([]string{travel, reception}, cars...), false)
+		c.changeSum("/three_public", append([]string{travel, reception}, cars...), namedParts)
 	}
 }
 
@@ -1117,13 +1125,31 @@ func (c *ctx) children(base string) []string {
 	}
 }
 
+// partsOf says what a whole's list of parts is, for changeSum.
+type partsOf int
+
+const (
+	// listedParts are the parts a table or text lists (classes, items,
+	// sources): a part of last year's whole may be missing from it.
+	listedParts partsOf = iota
+	// completeParts make the whole by their kind (basic, project and
+	// reserve): a part not stated is none.
+	completeParts
+	// namedParts are the whole's parts by name (the 三公's, the vehicles'):
+	// a part not read is not none, but one read with its change, at 0
+	// this year too, is all of that part's change.
+	namedParts
+)
+
 // changeSum compares the change stated for whole with the sum of the changes
 // stated for parts: the parts the model holds, each with its change — two
-// at least that make the whole by their kind (complete: basic, project and
-// reserve, a part not stated being none), or any whose amounts add up to
-// the whole's within their rounding (a 三公 part not read is not none; a
-// class of one item changes by the item's change).
-func (c *ctx) changeSum(whole string, parts []string, complete bool) {
+// at least that make the whole by their kind (completeParts), or any whose
+// amounts add up to the whole's within their rounding (a 三公 part not read
+// is not none; a class of one item changes by the item's change). Parts'
+// changes above the whole's are info where a part may be missing: listed
+// parts, and named ones of which one is not held with its change.
+func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
+	complete := kind == completeParts
 	total, ok := c.firstChange(whole)
 	if !ok {
 		return
@@ -1137,13 +1163,16 @@ func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 	lines := []int{total.Line}
 	paths := []string{whole}
 	var sum, held float64
+	every := kind == namedParts // every part held with its change
 	for _, p := range parts {
 		v, ap, present := c.amountOf(p)
 		if !present {
+			every = false
 			continue
 		}
 		cl, ok := c.firstChange(p)
 		if !ok && !complete && v == 0 {
+			every = false
 			continue // none this year: its change, less last year's, can only lower the parts' sum (info's side)
 		}
 		if !ok {
@@ -1161,7 +1190,7 @@ func (c *ctx) changeSum(whole string, parts []string, complete bool) {
 	}
 	f := finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
 		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"}
-	if !complete && sum > total.Value+f.tol {
+	if !complete && !every && sum > total.Value+f.tol {
 		// a part the whole had last year and has no longer is in the
 		// whole's change (all of its prior year lost) and in no part's
 		f.severity = schema.SeverityInfo
@@ -1283,6 +1312,9 @@ func (c *ctx) parts(total string, parts []string, whole int) {
 	switch {
 	case len(figs) == 0:
 		return
+	case len(figs) < n && got < t.v && c.sharesWhole(total, paths[1:], t.v-got, t.v):
+		c.report(finding{stated: t.v, computed: got, unit: "yuan", tol: halves(append(figs, t)...), figs: append(figs, t), paths: paths,
+			msg: sharesWholeMsg, msgEn: sharesWholeMsgEn})
 	case len(figs) < n:
 		figs = append(figs, t)
 		c.report(finding{stated: t.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, atLeast: true,
@@ -1290,6 +1322,44 @@ func (c *ctx) parts(total string, parts []string, whole int) {
 	default:
 		c.reportSum(got, t, append(figs, t), paths, false)
 	}
+}
+
+const (
+	sharesWholeMsg   = "合计与各分项之和（所列分项的占比合计为100%，已列全）"
+	sharesWholeMsgEn = "the total against the sum of its parts (their stated shares of it make 100%: none is left out)"
+)
+
+// sharesWhole tells parts (pointers to their amounts) whose shares of
+// total the text states, every one ("基本支出504.35万元，占73%；项目支出
+// 183.45万元，占27%"), adding up to 100% within the rounding of each
+// percentage: the parts are all of the total, and one left out could hide
+// only in that rounding. A gap (total less the parts) larger than that
+// share of the total (whole) is then no partial list.
+func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool {
+	tv, ok := c.num(total)
+	if !ok || whole <= 0 || len(parts) < 2 {
+		return false
+	}
+	var sum, slack float64
+	for _, p := range parts {
+		found := false
+		for _, cl := range c.doc.Claims {
+			if cl.Kind != schema.ClaimSharePct || cl.Path != strings.TrimSuffix(p, "/amount") {
+				continue
+			}
+			if ov, ok := c.num(cl.Of); cl.Of != total && (!ok || ov != tv) {
+				continue // a share of another whole
+			}
+			sum += cl.Value
+			slack += claimFig(cl).half
+			found = true
+			break
+		}
+		if !found {
+			return false
+		}
+	}
+	return math.Abs(sum-100) <= slack+1e-9 && gap/whole*100 > slack+math.Abs(sum-100)
 }
 
 func sumThreePublic(c *ctx) {
@@ -1346,6 +1416,42 @@ func balanceBudget(c *ctx) {
 	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// balanceFinal: a 决算's 收入总计 (the year's revenue, what was carried over
+// and 用事业基金弥补收支差额) and its 支出总计 (the year's expenditure,
+// 结余分配 and what is carried forward) are one sum — the 收入支出决算总表
+// balances. A page that prints each side's 合计 as its 总计 (both totals
+// equal to the year's amounts it states) compares the year's revenue with
+// its expenditure, which differ by the year's surplus: not compared; nor
+// totals whose lines do not call them 总计 ("本单位收入为…", "支出为…": the
+// year's amounts).
+func balanceFinal(c *ctx) {
+	if c.doc.Document.Kind != schema.KindFinalAccounts {
+		return
+	}
+	r, ok1 := c.fig("/revenue/total")
+	e, ok2 := c.fig("/expenditure/total")
+	if !ok1 || !ok2 || !c.namedTotal("/revenue/total") || !c.namedTotal("/expenditure/total") {
+		return
+	}
+	same := func(total rfig, base string) bool {
+		cur, ok := c.fig(base + "/current_year")
+		return ok && math.Abs(cur.v-total.v) <= halves(cur, total)
+	}
+	if same(r, "/revenue") && same(e, "/expenditure") && math.Abs(r.v-e.v) > halves(r, e) {
+		return
+	}
+	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
+		paths: []string{"/revenue/total", "/expenditure/total"},
+		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// namedTotal tells a figure whose source line calls it 总计 (總計; the
+// characters may be spaced apart, as a table's row name).
+func (c *ctx) namedTotal(ptr string) bool {
+	line := strings.ReplaceAll(strings.ReplaceAll(c.doc.Provenance[ptr].Text, " ", ""), "　", "")
+	return strings.Contains(line, "总计") || strings.Contains(line, "總計")
 }
 
 func sumCarried(c *ctx) {

@@ -353,9 +353,14 @@ func (b *builder) amountsBefore(pos, end int, v schema.Money) int {
 func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) {
 	st := b.st
 	y := yoy{prior: -1, change: -1, pct: -1}
+	own := st.s[st.clauseStart(pos):pos]
 	if next := end + len("。"); end < len(st.s) && strings.HasPrefix(st.s[next:], "与") {
-		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 && !namesSubjects(st.s[next+k+len("相比"):st.sentenceEnd(next)]) {
-			end = st.sentenceEnd(next)
+		if k := strings.Index(st.s[next:min(len(st.s), next+40)], "相比"); k >= 0 {
+			// "与上年相比,“三公”经费…比上年减少…" after a part's amount: the
+			// sentence names another figure, its comparison is that one's
+			if after := st.s[next+k+len("相比") : st.sentenceEnd(next)]; !namesSubjects(after) && !namesOtherFigure(after, own) {
+				end = st.sentenceEnd(next)
+			}
 		}
 	} else if end < len(st.s) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) &&
 		(comparesBefore(st.s[next:]) && b.amountsBefore(pos, end, restate) == 0 ||

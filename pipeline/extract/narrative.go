@@ -255,8 +255,8 @@ func (b *builder) insideWord(start int) bool {
 	if !unicode.Is(unicode.Han, r) {
 		return false
 	}
-	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
-		return false
+	if shortName(before, b.doc.Department.Name) {
+		return false // the name, or the name without its region: "2019年复兴小学支出预算总额"
 	}
 	if r == '本' && (strings.HasPrefix(b.st.s[start:], "部门") || strings.HasPrefix(b.st.s[start:], "单位")) {
 		return false // "本部门预算总额"
@@ -281,6 +281,8 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 			if strings.HasSuffix(l, "费") && strings.HasPrefix(st.s[end:], "用") {
 				end += len("用") // "公务接待费用较上年减少…": 费用 is the 费
 			}
+			own := b.ownWords(st.s[end:min(len(st.s), end+30)])
+			end += len(own)
 			rest := st.s[end:min(len(st.s), end+12)]
 			sign := 0
 			if w, ok := wordAt(rest, upWords); ok && len(w) > 3 {
@@ -293,17 +295,62 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				continue
 			}
 			ti := st.tokenAt(end)
-			if ti >= len(st.toks) || st.runesBetween(end, st.toks[ti].start) > 3 {
-				continue
+			if ti >= len(st.toks) || st.runesBetween(end, st.toks[ti].start) > 3 || own != "" && b.used[ti] {
+				continue // (a change after the figure's own words that another reading placed is its)
 			}
 			t := st.toks[ti]
 			switch t.kind {
 			case numMoney:
 				b.claim(path, schema.ClaimChange, ti, float64(sign)*t.money().Float(), "")
+				if pi, ok := b.pctAfterChange(ti, sign); ok {
+					b.claim(path, schema.ClaimChangePct, pi, float64(sign)*st.toks[pi].float(), "")
+				}
 			case numPct:
-				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*t.float(), "")
+				b.claim(path, schema.ClaimChangePct, ti, float64(sign)*st.toks[ti].float(), "")
 			}
 		}
+	}
+}
+
+// pctAfterChange finds the percentage that restates the change at token ti
+// in the clause after it, the same direction said again: "减少21.33万元，
+// 下降48.30%", "增加0.58万元,增长290%".
+func (b *builder) pctAfterChange(ti, sign int) (int, bool) {
+	st := b.st
+	if ti+1 >= len(st.toks) || st.toks[ti+1].kind != numPct || b.used[ti+1] {
+		return 0, false
+	}
+	gap, ok := strings.CutPrefix(st.s[st.toks[ti].end:st.toks[ti+1].start], ",")
+	if !ok {
+		gap, ok = strings.CutPrefix(gap, "，")
+	}
+	words := upWords
+	if sign < 0 {
+		words = downWords
+	}
+	w, dir := wordAt(gap, words)
+	return ti + 1, ok && dir && strings.Trim(gap[len(w):], "了为 ") == ""
+}
+
+// ownWords is the run of words after a label that say what the figure is
+// paid from and that it is this document's own — 财政拨款, 支出, and 决算
+// (决算数) in a 决算, 预算 (预算数) in a budget: "公务接待费支出决算减少0.69万
+// 元", "“三公”经费财政拨款支出决算数比上年减少22.02万元" compare the figure.
+func (b *builder) ownWords(rest string) string {
+	words := []string{"财政拨款", "支出"}
+	switch b.doc.Document.Kind {
+	case schema.KindFinalAccounts:
+		words = append(words, "决算数", "决算")
+	case schema.KindBudget:
+		words = append(words, "预算数", "预算")
+	}
+	n := 0
+	for {
+		w, ok := wordAt(rest[n:], words)
+		if !ok {
+			return rest[:n]
+		}
+		n += len(w)
 	}
 }
 
@@ -344,6 +391,14 @@ func (b *builder) otherYear(start int) bool {
 	from := max(0, start-18)
 	if y, _, after, ok := yearIn(b.st.s[from:start]); ok && y != b.doc.Document.FiscalYear && !strings.ContainsAny(after, "，。；,;") {
 		return true
+	}
+	// further back in its clause: "主要是2018年严格执行厉行节约公务接待费支出
+	// 49865元" (a 2019 budget), another year's doing, compared with nothing
+	if fy := b.doc.Document.FiscalYear; fy != 0 {
+		if y, _, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
+			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) {
+			return true
+		}
 	}
 	return b.otherYearSentence(start)
 }
@@ -698,6 +753,25 @@ var revenueSources = []struct {
 	{"其他收入", "", []string{"其他收入", "其他资金收入预算总计", "其他资金"}, nil},
 }
 
+// spendingSubjects name what is spent: a clause after one of them that
+// opens on a fund's name gives the fund it is paid from, not the fund's
+// revenue ("机关运行经费，当年一般公共预算拨款6.83万元").
+var spendingSubjects = []string{"机关运行经费", "机关运行费", "三公经费", "三公”经费", "基本支出", "项目支出", "人员经费", "公用经费"}
+
+// fundOfSpending tells a label at start that opens its clause (当年, 其中
+// before it at most) right after a clause that is a spending subject alone.
+func (b *builder) fundOfSpending(start int) bool {
+	head := strings.TrimRight(b.st.s[:start], " ")
+	for _, w := range []string{"当年", "其中", "为"} {
+		head = strings.TrimSuffix(head, w)
+	}
+	head, ok := strings.CutSuffix(head, ",")
+	if !ok {
+		head, ok = strings.CutSuffix(head, "，")
+	}
+	return ok && hasSuffixAny(head, spendingSubjects)
+}
+
 func (b *builder) sources() {
 	rev := b.doc.Revenue
 	of := "/revenue/total"
@@ -709,7 +783,7 @@ func (b *builder) sources() {
 	// that lists its parts after it: "…收入预算为…。其中：…"), not a
 	// project's funding ("项目500万元，其中：财政资金300万元，其他资金200万元")
 	b.labelOK = func(l string, start int) bool {
-		if b.inProcurement(start) {
+		if b.inProcurement(start) || b.fundOfSpending(start) {
 			return false
 		}
 		if l != "其他资金" {
@@ -1188,6 +1262,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if at, ok := b.noProjects(); ok {
+		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
 	b.splitUses()
 	b.yearFromUses()
@@ -1207,6 +1283,26 @@ func (b *builder) basicProject() {
 			}
 		}
 	}
+}
+
+// noProjects finds where the text says the department has no project
+// spending ("项目支出：本年无项目预算", "本单位无项目支出"), not of one fund
+// or of the 三公 alone ("政府性基金预算：无项目支出").
+func (b *builder) noProjects() (int, bool) {
+	st := b.st
+	for _, w := range []string{"无项目预算", "无项目支出", "没有项目支出", "未安排项目支出"} {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			from := 0
+			if k := strings.LastIndexAny(st.s[:start], "。；;\n"); k >= 0 {
+				from = k
+			}
+			if !containsAny(st.s[from:start], []string{"基金", "国有资本", "三公", "专户", "政府采购"}) {
+				return start, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // ofAppropriations tells a label listed after 其中 under a whole that is
@@ -1507,10 +1603,16 @@ func (b *builder) basicParts() {
 		if !ok1 || !ok2 {
 			// the parts named by their economic classes ("日常支出2638.2万元，
 			// 包括基本工资、津贴补贴等工资福利支出…；…日常公用经费110.56万元
-			// (商品和服务支出)"): kept when the two make the basic expenditure
+			// (商品和服务支出)"): kept when the two make the basic expenditure;
+			// where one misprint of one of the three, changed back, makes
+			// them add up, the statement is theirs and the misprint is a
+			// finding (sum claims)
 			pt, ok1 = b.wagesIn(from, stop)
 			ct, ok2 = b.labelIn(from, stop, []string{"公用经费", "商品和服务支出"})
 			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != exp.Basic.Amount {
+				if ti < pt && pt < ct && b.misprintedSum(ti, []int{pt, ct}) {
+					b.sumClaims("/basic", ti, []int{pt, ct})
+				}
 				continue
 			}
 		}
@@ -2735,6 +2837,12 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.Vehicle != nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		if at, ok := b.allOperation(tp.Vehicle.Amount, anchor); ok {
+			b.doc.Provenance["/three_public/vehicle_operation/amount"] = st.source(at)
+			tp.VehicleOperation = &schema.Figure{Amount: tp.Vehicle.Amount}
+		}
+	}
 	if tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		b.threePublicNil(tp)
 		return
@@ -2742,8 +2850,42 @@ func (b *builder) threePublic() {
 	b.doc.ThreePublic = tp
 }
 
+// allOperation finds where the text says the vehicles' spending (amount) is
+// all operation: "公务用车购置及运行费294万元，全部为公务用车运行费", the
+// amount the last of its clause before the words. Where it was said.
+func (b *builder) allOperation(amount schema.Money, anchor int) (int, bool) {
+	st := b.st
+	for _, w := range []string{"全部为公务用车运行维护费", "全部为公务用车运行费", "全部为运行维护费", "全部为运行费", "均为公务用车运行维护费", "均为公务用车运行费"} {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if start < anchor {
+				continue
+			}
+			from := start
+			if k := strings.LastIndexAny(st.s[:start], "。；;\n"); k >= 0 {
+				from = k
+			}
+			clause := st.s[from:start]
+			if !containsAny(clause, []string{"公务用车购置及运行", "公务用车费", "车辆购置及运行"}) {
+				continue
+			}
+			last := -1
+			for i, t := range st.toks {
+				if t.start >= from && t.end <= start && t.kind == numMoney {
+					last = i
+				}
+			}
+			if last >= 0 && st.toks[last].money() == amount {
+				return start, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // threePublicCompared records a comparison of the 三公 total stated after
-// its name without its amount: "“三公”经费比上年减少2万元".
+// its name (and its own words) without its amount: "“三公”经费比上年减少2万
+// 元".
 func (b *builder) threePublicCompared() {
 	st := b.st
 	for _, end := range b.find("三公") {
@@ -2751,6 +2893,7 @@ func (b *builder) threePublicCompared() {
 		for _, w := range []string{"”", "\"", "」", "’", "经费", "”", "\"", "」", "’"} {
 			p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], w))
 		}
+		p += len(b.ownWords(st.s[p:min(len(st.s), p+30)])) // "“三公”经费财政拨款支出决算数比上年减少…"
 		if p > end && !b.otherYear(end-len("三公")) {
 			b.comparedAt("/three_public", p)
 		}
@@ -2764,7 +2907,7 @@ var threePublicLabels = []struct {
 	field  string
 	labels []string
 }{
-	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
+	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	{"vehicle_operation", carLabels([]string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"},
@@ -3129,4 +3272,18 @@ func pctAgrees(a, b token, bSign, stated float64, pScale int, apart bool, prior 
 		tol += unit / 2 // its last digit cut rather than rounded
 	}
 	return math.Abs(stated-v) <= tol
+}
+
+// shortName tells text that ends with the department's name, or with its
+// last four characters at least ("复兴小学" of "某县某镇复兴小学").
+func shortName(s, name string) bool {
+	for k := range name {
+		if utf8.RuneCountInString(name[k:]) < 4 {
+			return false
+		}
+		if strings.HasSuffix(s, name[k:]) {
+			return true
+		}
+	}
+	return false
 }

@@ -356,6 +356,12 @@ func TestThreePublicCarWords(t *testing.T) {
 			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
 		{name: "支出", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：因公出国（境）支出0万元，公务接待支出5万元，公务用车购置及运行支出25万元。\n",
 			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase"}},
+		// the vehicles' spending said to be all operation
+		{name: "全部为运行费", text: "某县某局2013年度部门决算\n2013年“三公”经费财政拨款决算数为30万元，其中：因公出国（境）费决算数0万元；公务用车购置及运行费决算数25万元，全部为公务用车运行费；公务接待费决算数5万元。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_operation/amount": 250000}},
+		// … not where the amount before the words is another
+		{name: "全部为运行费 of another amount", text: "某县某局2013年度部门决算\n2013年“三公”经费财政拨款决算数为30万元，其中：公务用车购置及运行费决算数25万元，比上年减少3万元，全部为公务用车运行费。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_operation"}},
 	})
 }
 
@@ -1329,6 +1335,88 @@ func TestComparedWithPriorYear(t *testing.T) {
 	d = extractLines(t, fa+"2016年度收入总计900万元，与上年财政拨款收入700万元相比，增加200万元。\n")
 	if slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimChange }) {
 		t.Errorf("another subject's change is read as the figure's: %+v", d.Claims)
+	}
+}
+
+// A fund named in the clause after a spending figure is what that figure
+// is paid from ("机关运行经费,当年一般公共预算拨款6.83万元"), not the fund's
+// revenue: no source is read from it, nor a restatement of one.
+func TestFundOfSpendingIsNoSource(t *testing.T) {
+	text := "岳阳市某区某中心2018年部门预算\n三、一般公共预算拨款支出预算\n2018年一般公共预算拨款收入120.71万元,具体安排情况如下:\n四、其他重要事项的情况说明\n1、机关运行经费\n2018年本级的机关运行经费,当年一般公共预算拨款6.83万元,比2017年预算减少2.69万元。\n"
+	d := extractLines(t, text)
+	if r := d.Revenue; r == nil || len(r.Sources) != 1 || r.Sources[0].Amount != schema.Yuan(1207100) {
+		t.Fatalf("revenue %+v, want the one source 120.71万元", r)
+	}
+	for _, c := range d.Claims {
+		if strings.HasPrefix(c.Path, "/revenue") {
+			t.Errorf("a claim on the revenue from the operating costs' fund: %+v", c)
+		}
+	}
+}
+
+// A figure of another year opening its clause, further back than the words
+// right before the label ("主要是2018年严格执行厉行节约公务接待费支出49865元"
+// in a 2019 budget), is that year's: no restatement of the year's figure.
+func TestOtherYearOpensTheClause(t *testing.T) {
+	text := "2019年某市某局“三公”经费预算情况说明\n2019年某市某局“三公”经费财政拨款预算安排389000元,比上年预算增56400元。\n(二)公务接待费\n安排公务接待费64000元,比上年预算减15600元,同比下降19.60%。主要是2018年严格执行厉行节约公务接待费支出49865元与上年比减少30431元,因此2019年预算比上年预算减少15600元。\n"
+	d := extractLines(t, text)
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(64000) {
+		t.Fatalf("三公 %+v, want reception 64000元", tp)
+	}
+	for _, c := range d.Claims {
+		if c.Path == "/three_public/reception" && c.Kind == schema.ClaimAmount {
+			t.Errorf("2018's spending read as a restatement of 2019's budget: %+v", c)
+		}
+	}
+}
+
+// A change stated after the figure's name and its own words (财政拨款, 支出,
+// and 决算 in a 决算), no amount beside: "公务接待费支出决算减少0.69万元",
+// "“三公”经费财政拨款支出决算数比上年减少22.02万元" — each the figure's change.
+// The sentence "与上年相比,…“三公”经费…比上年减少22.02万元" after the
+// reception's amount names its own figure: it is no comparison of the
+// reception's (which read −22.02 and −43.18% as the reception's change).
+func TestChangeAfterOwnWords(t *testing.T) {
+	text := "某县某局2017年度“三公”经费财政拨款支出决算说明\n" +
+		"某局2017年度“三公”经费财政拨款支出决算为28.98万元。其中:因公出国(境)费支出决算为0万元;公务用车购置及运行维护费支出决算为22.83万元;公务接待费支出决算为6.15万元。\n" +
+		"与上年相比,2017年度“三公”经费财政拨款支出决算数比上年减少22.02万元,下降43.18%。其中:因公出国(境)费支出决算减少0万元,与上年持平;公务用车购置及运行维护费支出决算减少21.33万元,下降48.30%;公务接待费支出决算减少0.69万元,下降10%。\n"
+	d := extractLines(t, text)
+	want := map[string]float64{"/three_public": -220200, "/three_public/overseas_travel": 0, "/three_public/vehicle": -213300, "/three_public/reception": -6900}
+	if got, n := claimValues(d, schema.ClaimChange); !maps.Equal(got, want) || n != len(want) {
+		t.Errorf("%d changes %v, want %v", n, got, want)
+	}
+}
+
+// claimValues are the values of a document's claims of kind by path,
+// rounded to cents, and how many there are.
+func claimValues(d *schema.Document, kind string) (map[string]float64, int) {
+	got, n := map[string]float64{}, 0
+	for _, c := range d.Claims {
+		if c.Kind == kind {
+			got[c.Path] = math.Round(c.Value*100) / 100
+			n++
+		}
+	}
+	return got, n
+}
+
+// "因公出国(境)" is the travel's name without 费: "因公出国(境)支出决算减少1.6万
+// 元" is its change, which with the other parts' makes the 三公's; the
+// percentage after a part's change ("，降低26.11%") is its percentage change.
+func TestTravelNamedWithoutFee(t *testing.T) {
+	text := "某区民族宗教事务局2015年度“三公”经费决算说明\n" +
+		"2015年度“三公”经费财政拨款支出决算为2.11万元。其中:\n1.因公出国(境)费用支出决算为0万元。\n2.公务用车购置及运行维护费支出决算为1.33万元。\n3.公务接待费支出决算为0.78万元。\n" +
+		"2015年度“三公”经费财政拨款支出决算数比2014年减少1.49万元,降低41.38%,其中:因公出国(境)支出决算减少1.6万元,降低100%;公务用车购置及运行费支出决算减少0.47万元,降低26.11%;公务接待支出决算增加0.58万元,增长290%。\n"
+	d := extractLines(t, text)
+	want := map[string]float64{"/three_public": -14900, "/three_public/overseas_travel": -16000, "/three_public/vehicle": -4700, "/three_public/reception": 5800}
+	if got, _ := claimValues(d, schema.ClaimChange); !maps.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
+	}
+	// the percentage after each part's change, the direction said again
+	pcts, _ := claimValues(d, schema.ClaimChangePct)
+	delete(pcts, "/three_public")
+	if want := map[string]float64{"/three_public/overseas_travel": -100, "/three_public/vehicle": -26.11, "/three_public/reception": 290}; !maps.Equal(pcts, want) {
+		t.Errorf("percentages %v, want %v", pcts, want)
 	}
 }
 
