@@ -366,10 +366,12 @@ func strayRune(name, label string) bool {
 	if utf8.RuneCountInString(name) < 5 || strings.HasSuffix(label, name) {
 		return false
 	}
-	for k, r := range name {
-		if strings.HasSuffix(label, name[:k]+name[k+utf8.RuneLen(r):]) {
+	for k := 0; k < len(name); {
+		_, n := utf8.DecodeRuneInString(name[k:]) // 1 for a byte of no character
+		if strings.HasSuffix(label, name[:k]+name[k+n:]) {
 			return true
 		}
+		k += n
 	}
 	return false
 }
