@@ -32,6 +32,7 @@ type builder struct {
 	pending          []pendingClaim           // figures of tables not used, placed as claims once the model is read (tableClaims)
 	web              bool                     // a saved web page: its tables' cells in the order of their rows (webtables.go)
 	unread           map[string]schema.Source // why figures of a model path the text holds were not read (Text), from which line
+	amountOf         map[int]string           // the pointer each token taken went to (take), for respectively
 }
 
 // gapBreakers are words that, between a label and a number, mean the number
@@ -178,6 +179,10 @@ func hasSuffixAny(s string, suffixes []string) bool {
 // its amount.
 func (b *builder) take(ptr string, ti int) *schema.Money {
 	b.used[ti] = true
+	if b.amountOf == nil {
+		b.amountOf = map[int]string{}
+	}
+	b.amountOf[ti] = ptr
 	b.doc.Provenance[ptr] = b.st.source(b.st.toks[ti].start)
 	m := b.st.toks[ti].money()
 	return &m
