@@ -20,6 +20,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
@@ -122,6 +123,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		} else if regionOf(ident.name) == "" {
 			if n := regionalName(flat, ident.name); n != "" {
 				ident.name = n // "卫生监督所" of the title is the body's "平潭县卫生监督所"
+			} else if utf8.RuneCountInString(ident.name) <= 4 {
+				if n := expandedName(flat, ident.name, ident.year); n != "" {
+					ident.name = n // "国办" of a headline is the body's "国务院办公厅"
+				}
 			}
 		}
 	}
@@ -178,7 +183,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	}
 	if ident.body {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
-			Reason: "no title: the year comes from the sentences stating the totals, the kind from the headings naming the report, which all agree"})
+			Reason: "no title: the year comes from the sentences stating the totals, the kind from the headings naming the report or its sections, which all agree"})
 	}
 	if ident.tables {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,

@@ -698,6 +698,8 @@ func TestBodyIdentity(t *testing.T) {
 	// a page's body on one line, long enough for ingest to break it at its headings
 	duties := "\n" + strings.Repeat("负责辖区内的有关工作,完成上级交办的其他任务。", 12)
 	oneLine := func(s string) string { return strings.ReplaceAll(s+duties, "\n", " ") }
+	clinic := "一、基本职能\n我院是一所基层医疗卫生机构。\n三、收支决算总体情况\n2017年某市某区某镇卫生院本年收入合计597.52万元。\n2017年某市某区某镇卫生院本年支出合计525.54万元。\n四、财政拨款收入支出决算总体情况说明\n某市某区某镇卫生院2017年度财政拨款收入决算总计177.28万元。"
+	school := "一、单位概况\n某某县某镇复兴小学是一所完全制小学。\n二、收支预算总体情况\n2019年财政一般收入预算总额为658.6637万元。\n三、财政拨款支出预算情况"
 	for _, c := range []struct {
 		text, name string
 		year       int
@@ -712,7 +714,17 @@ func TestBodyIdentity(t *testing.T) {
 		// two years of totals, two kinds, or no kind: no identity
 		{final + "\n2017年度支出总计6954.57万元。", "", 0, ""},
 		{final + "\n2016年部门预算收入为6955.73万元。", "", 0, ""},
-		{strings.Replace(final, "二、部门决算情况说明", "二、收支情况说明", 1), "", 0, ""},
+		{strings.NewReplacer("二、部门决算情况说明", "二、收支情况说明", "决算总体", "总体").Replace(final), "", 0, ""},
+		// no heading names the report, its sections' do ("收入支出决算总体情况说明");
+		// sections of both kinds name none
+		{strings.Replace(final, "二、部门决算情况说明", "二、收支情况说明", 1), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
+		{strings.Replace(final, "二、部门决算情况说明", "二、收支预算情况说明", 1), "", 0, ""},
+		// the name after the year that opens the sentences, once before it
+		{clinic, "某市某区某镇卫生院", 2017, schema.KindFinalAccounts},
+		{oneLine(clinic), "某市某区某镇卫生院", 2017, schema.KindFinalAccounts},
+		// a school's overview: "某县某镇某小学是一所完全制小学"
+		{school, "某某县某镇复兴小学", 2019, schema.KindBudget},
+		{oneLine(school), "某某县某镇复兴小学", 2019, schema.KindBudget},
 		// an overview's subject that is no department's regional name
 		{strings.Replace(final, "某某市某某区人民检察院是", "本院是", 1), "", 0, ""},
 	} {
@@ -1055,6 +1067,20 @@ func TestOtherBudgetWordings(t *testing.T) {
 	}
 	if tp := d.ThreePublic; tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 {
 		t.Errorf("出国经费: %+v", tp)
+	}
+	// the department's name short of its region before the label is no
+	// longer term's ("2019年复兴小学支出预算总额"); "一般收入预算总额" is one
+	d = extractLines(t, "某某县某镇复兴小学2019年部门预算\n2019年财政一般收入预算总额为658.6637万元。\n2019年复兴小学支出预算总额为658.6637万元。\n")
+	if r, e := d.Revenue.Total, d.Expenditure.Total; r != nil || e == nil || *e != schema.Yuan(6586637) {
+		t.Errorf("支出预算总额 after the short name: revenue %v, expenditure %v", r, e)
+	}
+	// no project spending said in words; not of one fund
+	d = extractLines(t, "某县某小学2019年部门预算\n基本支出100万元。\n项目支出:本年无项目预算。\n")
+	if p := d.Expenditure.Project; p == nil || p.Amount != 0 {
+		t.Errorf("无项目预算: project %+v", p)
+	}
+	if p := extractLines(t, "某县某小学2019年部门预算\n基本支出100万元。\n政府性基金预算支出:无项目支出。\n").Expenditure.Project; p != nil {
+		t.Errorf("a fund's 无项目支出 read as the project spending: %+v", p)
 	}
 	// a 决算's 部门预算支出 is the budget it compares with, not its total
 	if e := extractLines(t, "某县财政局2016年度部门决算\n2016年部门预算支出1,234.56万元。\n").Expenditure.Total; e != nil {
@@ -1536,6 +1562,37 @@ func TestIdentityRealTitles(t *testing.T) {
 		// on its line; a later sentence ("…的收入。较 2022 年度决算数…") is no title
 		{"某中心2023年度单位决算\n比上年没有变化。\n5.经营收入 0.00 万,指单位在业务活动以外开展非\n独立核算经营活动的收入。较 2022 年度决算数增加 0.00\n万元。",
 			"某中心", "final_accounts", "unit", 2023},
+		// a title that says 关于 before its year; a contents entry of the
+		// 预算绩效 ("(六)关于2018年度预算绩效情况的说明") is no title
+		{"目录\n(六)关于2018年度预算绩效情况的说明\n第三部分:名词解释\n某市某湖管理局关于2018年度\n部门决算信息公开的说明\n一、部门概况",
+			"某市某湖管理局", "final_accounts", "department", 2018},
+		// a table's 总表 is no title: its 编制单位 names the unit, not what
+		// the table covers ([单户表])
+		{"某医院医改信息公开\n2017年医疗卫生计生机构收支决算总表(按功能分类) |\n|\n国卫财01-1表 |\n|\n编制单位:某市某医院[单户表] |\n|\n金额单位:元 |",
+			"某市某医院", "final_accounts", "department", 2017},
+		// a 三公 page's title opening with 关于, the name on the line above
+		// or run into it (a web page's body on one line)
+		{"某某文学艺术界联合会\n关于财政拨款“三公”经费2015年决算的\n情 况 说 明\n某某县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下:",
+			"某某文学艺术界联合会", "final_accounts", "", 2015},
+		{"某某县文学艺术界联合会 关于财政拨款“三公”经费2015年决算的 情 况 说 明 某某县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下: 一、公务接待费",
+			"某某县文学艺术界联合会", "final_accounts", "", 2015},
+		// a headline's short name the sentences spell out next to the year
+		{"国办2013年“三公”经费决算比预算减40余万\n据中国政府网消息,国务院办公厅2013年度部门决算。2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元。\n(一)2013年国务院办公厅因公出国(境)费决算数为93.87万元。",
+			"国务院办公厅", "final_accounts", "", 2013},
+		// … a central organ's, which opens with no region, after a heading on
+		// the same line (a web page's body on one line)
+		{"本报讯 教育支出三连降 全国政协办公厅2015年支出预算108,000.84万元,较2014年支出预算111,585.87万元减少3,585.03万元。 「三公经费」再减少 2015年「三公」经费预算数1,410.35万元。",
+			"全国政协办公厅", "budget", "", 2015},
+		// a title's name with a stray character the tables' 部门 line names without
+		{"部门决算\n  • 某某市了某某区龙祥小学2016部门决算\n    收入支出决算总表\n    公开01表\n    部门:某某省某某市某某区龙祥小学\n    单位:元\n",
+			"某某省某某市某某区龙祥小学", "final_accounts", "department", 2016},
+		// a site's chrome with commas before the title on its line is no
+		// sentence of it
+		{"某某视频,某某播放,某某精品 无障碍阅读 关怀版 您当前的位置 : 首页>政务公开>财政资金 某某自治区公安厅2019年决算公开 日期: 2020-10-10 来源: 本站原创 作者: 目 录 某某自治区公安厅2019年度部门决算 2020817 目 录 第一部分 某某自治区公安厅概况",
+			"某某自治区公安厅", "final_accounts", "department", 2019},
+		// the template's placeholder of the department left before the name
+		{"附件3:\nXX部门某市某区某中心小学\n2019年度部门决算公开\n目 录\n第一部分 部门概况",
+			"某市某区某中心小学", "final_accounts", "department", 2019},
 		// a bracketed line before the title names nothing
 		{"(2018部门预算公开)\n某市公共资源交易中心2018年部门预算\n及“三公”经费预算编制说明\n第一部分:概况",
 			"某市公共资源交易中心", "budget", "department", 2018},

@@ -130,9 +130,10 @@ func readIdentity(flat, lines []string) identity {
 				if c == opening && (utf8.RuneCountInString(tp.name) < 4 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
 					continue // a sentence's subject that is the text's word for itself: "2019年我局“三公”经费…"
 				}
-				// a title opening with the year: the name is the line above,
-				// "某镇人民政府" / "2021年“三公”经费决算汇总情况"
-				if tp.year != 0 && tp.name == "" && len(prev) > 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
+				// a title opening with the year or 关于: the name is the line
+				// above, "某镇人民政府" / "2021年“三公”经费决算汇总情况",
+				// "某县文联" / "关于财政拨款“三公”经费2015年决算的"
+				if tp.year != 0 && tp.name == "" && len(prev) > 0 && (strings.HasPrefix(c, strconv.Itoa(tp.year)) || strings.HasPrefix(c, "关于")) {
 					tp.name = cleanName(titleName(prev, tp.kind))
 				}
 				// the words before the name's are no part of it ("附件2 某委
@@ -211,7 +212,7 @@ func readIdentity(flat, lines []string) identity {
 					// sentence comparing or stating a figure ("与2023年预算相比增长
 					// 16.75%"); a title ending its own line ends there, whatever the
 					// next line opens with ("比上年…")
-					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "数", "相比", "比", "增", "减", "为"}) {
+					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "总表", "数", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
 					// a title that opens a word with the year, the name one word
@@ -225,28 +226,32 @@ func readIdentity(flat, lines []string) identity {
 						n := after[:j]
 						opens = opens && n == cleanName(n) && nameLike(n) && utf8.RuneCountInString(n) >= 4 && !startsWithAny(n, []string{"本", "我", "该"})
 					}
-					name := strings.TrimRight(before, " :")
+					// "某局关于2018年度部门决算…的说明": 关于 is the title's, not the name's
+					name := strings.TrimSuffix(strings.TrimRight(before, " :"), "关于")
 					if opens {
 						name = ""
 					}
-					if containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；") {
+					// a line that is more than a title (a web page's body on
+					// one line): the name is the last word before the year,
+					// the words before it the page's chrome ("院务公开 某市中心
+					// 医院2023年部门预算", "…欧美一区二区视频 某厅2019年决算公开"),
+					// and a sentence's word is none ("…支出总计6,954.57万元。与
+					// 2015年决算数相比")
+					last := ""
+					if name != "" && lines != nil {
+						last = lastWord(lines[i], name, y)
+					}
+					if last == "" && (containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；")) {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
 					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
 						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
 					}
-					// a line that is more than a title (a web page's body on
-					// one line): the name is the last word before the year,
-					// the words before it the page's chrome ("院务公开 某市中心
-					// 医院2023年部门预算"), and a sentence's word is none
-					// ("…支出总计6,954.57万元。与2015年决算数相比")
-					if name != "" && lines != nil {
-						if w := lastWord(lines[i], name, y); w != "" {
-							name = w
-						}
-						if !titleLike(t) && !nameLike(cleanName(name)) {
-							continue
-						}
+					if last != "" {
+						name = last
+					}
+					if name != "" && lines != nil && !titleLike(t) && !nameLike(cleanName(name)) {
+						continue
 					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
@@ -328,7 +333,7 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
-	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
 	// a unit's budget is the unit's, not its 主管部门's a label or the
@@ -352,6 +357,21 @@ func readIdentity(flat, lines []string) identity {
 	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// strayRune tells a title's name with one character too many that the
+// tables' 部门 line (label) names without it, its province before it or
+// not: "洛阳市了洛龙区某小学" of "河南省洛阳市洛龙区某小学".
+func strayRune(name, label string) bool {
+	if utf8.RuneCountInString(name) < 5 || strings.HasSuffix(label, name) {
+		return false
+	}
+	for k, r := range name {
+		if strings.HasSuffix(label, name[:k]+name[k+utf8.RuneLen(r):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // embeddedTitle finds the title a web page's body run into one line holds
@@ -399,12 +419,13 @@ var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收�
 // or none of either: no identity. The title is the line that names the kind.
 func bodyIdentity(flat []string) identity {
 	var id identity
+	yearLine := 0 // the first sentence that gives the year
 	agree := func(year int, kind, scope string, line int, title string) bool {
 		if year != 0 && id.year != 0 && year != id.year || kind != "" && id.kind != "" && (kind != id.kind || scope != id.scope) {
 			return false
 		}
-		if id.year == 0 {
-			id.year = year
+		if id.year == 0 && year != 0 {
+			id.year, yearLine = year, line
 		}
 		if id.kind == "" && kind != "" {
 			id.kind, id.scope, id.line, id.title = kind, scope, line, title
@@ -468,6 +489,11 @@ func bodyIdentity(flat []string) identity {
 				return identity{}
 			}
 		}
+	}
+	if id.kind == "" {
+		// no heading names the report: the kind its sections' headings
+		// tell ("三、收支决算总体情况"), the text no title
+		id.kind, id.line = headingKind(flat), yearLine
 	}
 	if id.year == 0 || id.kind == "" {
 		return identity{}
@@ -706,12 +732,18 @@ func lastWord(orig, name string, year int) string {
 		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
 		// the department's, whose own name may then open with no region
 		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site ||
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site && !national(n) ||
 			hasSuffixAny(before, regionSuffixes) {
 			return ""
 		}
 		return w
 	}
+}
+
+// national tells a name of the central government's or the party's, which
+// opens with no region: "全国政协办公厅", "国务院办公厅", "国家统计局".
+func national(n string) bool {
+	return startsWithAny(n, []string{"全国", "中共中央", "中央", "国务院", "国家", "中国", "中华全国"})
 }
 
 // yearWord finds a title in a line with its spaces (orig) that opens a
@@ -927,8 +959,10 @@ func nameBelow(flat []string, i int) string {
 // ("2019 年度部门预算情况说明"): its sentences do, "江苏省政协办公厅 2019 年度
 // 财政拨款…". The name is what most often comes before the fiscal year at
 // the start of a line, when it ends like a department's name and opens at
-// least two lines; line is the first of them. A page of the 三公 alone
-// (once) is short: one mention is enough where it is the only name.
+// least two lines (a sentence that opens with the year before it, "2017年
+// 某镇卫生院本年收入合计…", opens one too); line is the first of them. A
+// page of the 三公 alone (once) is short: one mention is enough where it
+// is the only name.
 func subjectName(flat []string, year int, once bool) (name string, line int) {
 	y := strconv.Itoa(year) + "年"
 	count := map[string]int{}
@@ -959,6 +993,15 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			first[cand] = i + 1
 		}
 		count[cand]++
+	}
+	for c := range count {
+		for _, l := range flat {
+			for _, s := range strings.Split(l, "。") {
+				if rest, ok := strings.CutPrefix(s, y); ok && strings.HasPrefix(strings.TrimPrefix(rest, "度"), c) {
+					count[c]++
+				}
+			}
+		}
 	}
 	for c, n := range count {
 		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
@@ -1302,8 +1345,8 @@ func overviewName(flat []string) (string, int) {
 				_, size := utf8.DecodeRuneInString(cand[b:])
 				cand = cand[b+size:]
 			}
-			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" {
-				return cand, j + 1
+			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && (hasSuffixAny(cand, nameSuffixes) || strings.HasSuffix(cand, "学")) && regionOf(cand) != "" {
+				return cand, j + 1 // "某县某镇复兴小学是一所完全制小学"
 			}
 		}
 		return "", 0
@@ -1382,6 +1425,66 @@ func regionalName(flat []string, name string) string {
 		}
 	}
 	return best
+}
+
+// expandedName finds the full name a title abbreviates ("国办" of "国务院办公
+// 厅", "县文联" of "某县文学艺术界联合会"): a name the sentences put right
+// before or after the fiscal year ("国务院办公厅2013年度部门决算", "2013年
+// 国务院办公厅“三公”经费…") at least twice, that opens with the short
+// name's first character, holds all of its characters in their order and
+// ends like a department's. The most frequent (the longest of those as
+// frequent); "" where none is.
+func expandedName(flat []string, name string, year int) string {
+	short := []rune(name)
+	y := strconv.Itoa(year) + "年"
+	count := map[string]int{}
+	add := func(run string, fromEnd bool) {
+		rs := []rune(run)
+		for i := range rs {
+			for j := i + len(short) + 1; j <= len(rs); j++ {
+				if fromEnd && j != len(rs) || !fromEnd && i != 0 {
+					continue
+				}
+				c := rs[i:j]
+				if c[0] != short[0] || !subsequence(short, c) || !hasSuffixAny(string(c), nameSuffixes) {
+					continue
+				}
+				count[string(c)]++
+			}
+		}
+	}
+	for _, l := range flat[:min(len(flat), 300)] {
+		parts := strings.Split(l, y) // the text between the year's mentions
+		for k := 1; k < len(parts); k++ {
+			before := parts[k-1]
+			add(before[hanRunStart(before, len(before)):], true)
+			rest := strings.TrimPrefix(parts[k], "度")
+			end := strings.IndexFunc(rest, func(r rune) bool { return !isHan(r) })
+			if end < 0 {
+				end = len(rest)
+			}
+			add(rest[:end], false)
+		}
+	}
+	best := ""
+	for c, n := range count {
+		if n >= 2 && (best == "" || n > count[best] || n == count[best] && (len(c) > len(best) || len(c) == len(best) && c < best)) {
+			best = c
+		}
+	}
+	return best
+}
+
+// subsequence tells whether short's characters all stand in long in their
+// order.
+func subsequence(short, long []rune) bool {
+	i := 0
+	for _, r := range long {
+		if i < len(short) && r == short[i] {
+			i++
+		}
+	}
+	return i == len(short)
 }
 
 // coverName finds the full name a web page's title shortens
@@ -1551,13 +1654,27 @@ func cleanName(s string) string {
 	for _, p := range []string{"附件1", "附件", "附表", "关于"} {
 		s = strings.TrimPrefix(s, p)
 	}
+	// a template's placeholder of the department left before the name:
+	// "XX部门某小学"
+	for _, p := range placeholders {
+		for _, w := range []string{"部门", "单位"} {
+			s = strings.TrimPrefix(s, p+w)
+		}
+	}
 	// no department is named 三公: "某镇“三公”经费预算…" names 某镇
 	if k := strings.Index(s, "三公"); k > 0 {
 		s = strings.TrimRight(s[:k], "“\"「‘")
 		// "某中心财政拨款“三公”经费预算2014年情况如下": the funds are not the name
 		s = strings.TrimSuffix(s, "财政拨款")
+		s = strings.TrimSuffix(s, "关于") // "某县文联关于财政拨款“三公”经费…"
 	}
 	s = strings.TrimSuffix(s, "(部门)")
+	// a table's cell of its 编制单位: "某医院[单户表] |" — what the table
+	// covers, in square brackets, is no part of a name
+	s = strings.TrimRight(s, "| ")
+	if k := strings.LastIndexAny(s, "[【"); k > 0 && (strings.HasSuffix(s, "]") || strings.HasSuffix(s, "】")) {
+		s = s[:k]
+	}
 	// what the figures cover, not the name: "某县教育局(部门汇总)", "某委(系统)"
 	for _, q := range []string{"(部门汇总)", "(汇总)", "(系统)"} {
 		s = strings.TrimSuffix(s, q)

@@ -88,7 +88,13 @@ func headingKind(flat []string) string {
 	kind := ""
 	for _, l := range flat {
 		h := dropEnum(l)
-		if h == l || utf8.RuneCountInString(h) > 30 || containsAny(h, priorYearWords) {
+		if h == l {
+			continue
+		}
+		if k := strings.Index(h, "情况"); k > 0 && !titleLike(h) {
+			h = h[:k+len("情况")] // its sentence run into it: "三、收支决算总体情况2017年某卫生院…"
+		}
+		if utf8.RuneCountInString(h) > 30 || containsAny(h, priorYearWords) {
 			continue
 		}
 		if _, _, _, ok := yearIn(h); ok {

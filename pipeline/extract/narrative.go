@@ -258,8 +258,8 @@ func (b *builder) insideWord(start int) bool {
 	if !unicode.Is(unicode.Han, r) {
 		return false
 	}
-	if name := b.doc.Department.Name; name != "" && strings.HasSuffix(before, name) {
-		return false
+	if shortName(before, b.doc.Department.Name) {
+		return false // the name, or the name without its region: "2019年复兴小学支出预算总额"
 	}
 	if r == '本' && (strings.HasPrefix(b.st.s[start:], "部门") || strings.HasPrefix(b.st.s[start:], "单位")) {
 		return false // "本部门预算总额"
@@ -1265,6 +1265,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if at, ok := b.noProjects(); ok {
+		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
 	b.splitUses()
 	b.yearFromUses()
@@ -1284,6 +1286,26 @@ func (b *builder) basicProject() {
 			}
 		}
 	}
+}
+
+// noProjects finds where the text says the department has no project
+// spending ("项目支出：本年无项目预算", "本单位无项目支出"), not of one fund
+// or of the 三公 alone ("政府性基金预算：无项目支出").
+func (b *builder) noProjects() (int, bool) {
+	st := b.st
+	for _, w := range []string{"无项目预算", "无项目支出", "没有项目支出", "未安排项目支出"} {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			from := 0
+			if k := strings.LastIndexAny(st.s[:start], "。；;\n"); k >= 0 {
+				from = k
+			}
+			if !containsAny(st.s[from:start], []string{"基金", "国有资本", "三公", "专户", "政府采购"}) {
+				return start, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // ofAppropriations tells a label listed after 其中 under a whole that is
@@ -2821,11 +2843,50 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.Vehicle != nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		if at, ok := b.allOperation(tp.Vehicle.Amount, anchor); ok {
+			b.doc.Provenance["/three_public/vehicle_operation/amount"] = st.source(at)
+			tp.VehicleOperation = &schema.Figure{Amount: tp.Vehicle.Amount}
+		}
+	}
 	if tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		b.threePublicNil(tp)
 		return
 	}
 	b.doc.ThreePublic = tp
+}
+
+// allOperation finds where the text says the vehicles' spending (amount) is
+// all operation: "公务用车购置及运行费294万元，全部为公务用车运行费", the
+// amount the last of its clause before the words. Where it was said.
+func (b *builder) allOperation(amount schema.Money, anchor int) (int, bool) {
+	st := b.st
+	for _, w := range []string{"全部为公务用车运行维护费", "全部为公务用车运行费", "全部为运行维护费", "全部为运行费", "均为公务用车运行维护费", "均为公务用车运行费"} {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if start < anchor {
+				continue
+			}
+			from := start
+			if k := strings.LastIndexAny(st.s[:start], "。；;\n"); k >= 0 {
+				from = k
+			}
+			clause := st.s[from:start]
+			if !containsAny(clause, []string{"公务用车购置及运行", "公务用车费", "车辆购置及运行"}) {
+				continue
+			}
+			last := -1
+			for i, t := range st.toks {
+				if t.start >= from && t.end <= start && t.kind == numMoney {
+					last = i
+				}
+			}
+			if last >= 0 && st.toks[last].money() == amount {
+				return start, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // threePublicCompared records a comparison of the 三公 total stated after
@@ -3217,4 +3278,18 @@ func pctAgrees(a, b token, bSign, stated float64, pScale int, apart bool, prior 
 		tol += unit / 2 // its last digit cut rather than rounded
 	}
 	return math.Abs(stated-v) <= tol
+}
+
+// shortName tells text that ends with the department's name, or with its
+// last four characters at least ("复兴小学" of "某县某镇复兴小学").
+func shortName(s, name string) bool {
+	for k := range name {
+		if utf8.RuneCountInString(name[k:]) < 4 {
+			return false
+		}
+		if strings.HasSuffix(s, name[k:]) {
+			return true
+		}
+	}
+	return false
 }

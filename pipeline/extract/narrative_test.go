@@ -356,6 +356,12 @@ func TestThreePublicCarWords(t *testing.T) {
 			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_purchase/amount": 0, "/three_public/vehicle_operation/amount": 250000}},
 		{name: "支出", text: "某县某局2014年部门预算\n2014年“三公”经费预算30万元，其中：因公出国（境）支出0万元，公务接待支出5万元，公务用车购置及运行支出25万元。\n",
 			want: map[string]float64{"/three_public/reception/amount": 50000, "/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_purchase"}},
+		// the vehicles' spending said to be all operation
+		{name: "全部为运行费", text: "某县某局2013年度部门决算\n2013年“三公”经费财政拨款决算数为30万元，其中：因公出国（境）费决算数0万元；公务用车购置及运行费决算数25万元，全部为公务用车运行费；公务接待费决算数5万元。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000, "/three_public/vehicle_operation/amount": 250000}},
+		// … not where the amount before the words is another
+		{name: "全部为运行费 of another amount", text: "某县某局2013年度部门决算\n2013年“三公”经费财政拨款决算数为30万元，其中：公务用车购置及运行费决算数25万元，比上年减少3万元，全部为公务用车运行费。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 250000}, absent: []string{"/three_public/vehicle_operation"}},
 	})
 }
 

@@ -14,7 +14,8 @@ import (
 // the lines a PDF would have given:
 //
 //   - after a sentence's end (。；！？), after a contents' entry's page
-//     number, the leaders before it (第一部分 部门概况........ 3), and after
+//     number, the leaders before it (第一部分 部门概况........ 3), or its
+//     table's number in brackets (收入决算表(表2)), and after
 //     an attached file's name (某局2021年度部门决算.pdf): a link's line;
 //   - before a heading's enumerator (一、 十二、 （三）), and before a
 //     table's number and title (表1 部门收支总表, 表1-1 部门收入总表: a
@@ -154,6 +155,9 @@ func pieceEnd(l string, i int, r, prev rune) int {
 			if i > len(ext) && strings.EqualFold(l[i-len(ext):i], ext) {
 				return i
 			}
+		}
+		if tableRefEnds(l[:i]) {
+			return i
 		}
 	}
 	if !isDigit(r) || isDigit(prev) {
@@ -336,4 +340,18 @@ func appendCapped(out []string, s string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// tableRefEnds tells a contents' entry that ends with its table's number
+// in brackets: "…绩效自评表(表10)", "收入支出决算总表（表1）".
+func tableRefEnds(s string) bool {
+	for _, p := range [][2]string{{"(表", ")"}, {"（表", "）"}} {
+		if rest, ok := strings.CutSuffix(s, p[1]); ok {
+			k := strings.LastIndex(rest, p[0])
+			if k >= 0 && len(rest) > k+len(p[0]) && strings.Trim(rest[k+len(p[0]):], "0123456789-") == "" {
+				return true
+			}
+		}
+	}
+	return false
 }

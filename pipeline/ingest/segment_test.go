@@ -16,6 +16,13 @@ func TestBreakLongLines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a contents' entry that ends with its table's number in brackets ends
+	// its line: the title after it opens one
+	refs := pad + "。9、政府采购情况表(表9) 10、2018年部门整体支出绩效自评表(表10) 某局关于2018年度 部门决算信息公开的说明 一、部门概况"
+	want = []string{pad + "。", "9、政府采购情况表(表9)", "10、2018年部门整体支出绩效自评表(表10)", "某局关于2018年度 部门决算信息公开的说明", "一、部门概况"}
+	if got := breakLongLines([]string{refs}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("a contents' entry's table number: got\n%s", strings.Join(got, "\n"))
+	}
 	// a table with no figure, its note closing the run
 	empty := pad + "。公开 10 表 政府性基金预算财政拨款收入支出决算表 编制部门：某局 单位：万元 项目 本年支出 科目名称 合计 基本支出 项目支出 注：某局无政府性基金预算财政拨款收入和支出，故本表无数据。"
 	got = breakLongLines([]string{empty})
