@@ -537,14 +537,7 @@ func (st *stream) clauseStart(pos int) int {
 // 比上年公务接待费…"). Words of the same subject (决算数, 支出) name none.
 func namesOtherFigure(gap, own string) bool {
 	for i := 0; i < len(gap); {
-		group, n := -1, 0
-		for g, labels := range figureLabels {
-			for _, l := range labels {
-				if len(l) > n && strings.HasPrefix(gap[i:], l) {
-					group, n = g, len(l)
-				}
-			}
-		}
+		group, n := figureAt(gap[i:])
 		if group < 0 {
 			_, size := utf8.DecodeRuneInString(gap[i:])
 			i += size
@@ -556,6 +549,20 @@ func namesOtherFigure(gap, own string) bool {
 		i += n
 	}
 	return false
+}
+
+// figureAt gives the figure (its group in figureLabels) whose longest
+// label s opens with, and that label's length; -1 for none.
+func figureAt(s string) (group, n int) {
+	group = -1
+	for g, labels := range figureLabels {
+		for _, l := range labels {
+			if len(l) > n && strings.HasPrefix(s, l) {
+				group, n = g, len(l)
+			}
+		}
+	}
+	return group, n
 }
 
 // unchosen tells a direction at off followed by its opposite in brackets,

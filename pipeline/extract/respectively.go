@@ -233,14 +233,7 @@ func listedFigures(s string) []listed {
 func oneFigure(item string) (int, bool) {
 	found := -1
 	for i := 0; i < len(item); {
-		group, n := -1, 0
-		for g, labels := range figureLabels {
-			for _, l := range labels {
-				if len(l) > n && strings.HasPrefix(item[i:], l) {
-					group, n = g, len(l)
-				}
-			}
-		}
+		group, n := figureAt(item[i:])
 		if group < 0 {
 			_, size := utf8.DecodeRuneInString(item[i:])
 			i += size
