@@ -1152,7 +1152,8 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					loadErr.set(err)
 					return
 				}
-				f = &fragment{Sentences: emit.Sentences(e.Doc, e.files()), Rows: rows, Summary: site.Summarize(e.Doc)}
+				sentences := emit.Sentences(e.Doc, e.files())
+				f = &fragment{Sentences: sentences, Places: site.SentencePlaces(sentences), Rows: rows, Summary: site.Summarize(e.Doc)}
 				if err := c.putFragment(pk[id], f); err != nil {
 					log.Warn("cache fragment not kept", "document", id, "error", err.Error())
 				}
@@ -1162,7 +1163,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			// release when its page key is the one they were made with
 			// there; they offer the originals the release holds
 			if k := prev[id]; k != "" && k == pk[id] && len(lacks[i]) == 0 {
-				linked, err := sr.Link(f.Summary, f.Rows.Entries(), f.Sentences, cur)
+				linked, err := sr.Link(f.Summary, f.Rows.Entries(), f.Places, cur)
 				if err != nil {
 					loadErr.set(err)
 					return
@@ -1178,7 +1179,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				}
 			}
 			e := entries[i]
-			if err := sr.Disclosure(e.Doc, e.files(), f.Summary, f.Sentences, f.Rows.Entries(), execs[i]); err != nil {
+			if err := sr.Disclosure(e.Doc, e.files(), f.Summary, f.Sentences, f.Places, f.Rows.Entries(), execs[i]); err != nil {
 				loadErr.set(err)
 				return
 			}

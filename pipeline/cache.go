@@ -329,6 +329,7 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 // published without being read at all.
 type fragment struct {
 	Sentences []emit.SearchEntry
+	Places    []byte // where the sentences' tokens stand (site.SentencePlaces)
 	Rows      *emit.Rows
 	Summary   site.Summary
 }
@@ -336,7 +337,7 @@ type fragment struct {
 // fragmentMagic starts a fragment's file, before the sha256 of the rest,
 // which is compressed (S2: a fourth of the bytes to read, decompressed at
 // memory speed).
-const fragmentMagic = "budgetpub fragment 3\n"
+const fragmentMagic = "budgetpub fragment 5\n"
 
 // segmentsPath is where the bundle's deflated segments are kept from one
 // run to the next (emit.Writer.KeepSegments); "" without a cache.
@@ -358,13 +359,10 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	if c.dir == "" {
 		return nil
 	}
-	sum, err := json.Marshal(f.Summary)
-	if err != nil {
-		return err
-	}
-	body := binary.AppendUvarint(nil, uint64(len(sum)))
-	body = append(body, sum...)
+	body := f.Summary.AppendBinary(nil)
 	body = emit.AppendEntries(body, f.Sentences)
+	body = binary.AppendUvarint(body, uint64(len(f.Places)))
+	body = append(body, f.Places...)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
 	return writeRenamed(c.fragmentPath(pk), append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...))
@@ -403,14 +401,17 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 		return bad(err.Error())
 	}
 	var f fragment
-	n, k := binary.Uvarint(body)
-	if k <= 0 || n > uint64(len(body)-k) || json.Unmarshal(body[k:k+int(n)], &f.Summary) != nil {
-		return bad("its summary does not parse")
+	if f.Summary, body, err = site.ReadSummary(body); err != nil {
+		return bad(err.Error())
 	}
-	body = body[k+int(n):]
 	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
 		return bad(err.Error())
 	}
+	n, k := binary.Uvarint(body)
+	if k <= 0 || n > uint64(len(body)-k) {
+		return bad("its sentences' places cut short")
+	}
+	f.Places, body = body[k:k+int(n):k+int(n)], body[k+int(n):]
 	if f.Rows, body, err = emit.ReadRows(body); err != nil {
 		return bad(err.Error())
 	}

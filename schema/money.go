@@ -70,7 +70,7 @@ func formatHundredths(v int64) string {
 // parseHundredths reads a JSON number with at most two decimals into hundredths.
 func parseHundredths(b []byte) (int64, error) {
 	b = bytes.TrimSpace(b)
-	s := string(b)
+	s := b // for an error: formatted only then (an amount read allocates nothing)
 	neg := false
 	if len(b) > 0 && b[0] == '-' {
 		neg, b = true, b[1:]

@@ -22,8 +22,13 @@ func TestMoneyJSON(t *testing.T) {
 		}
 	}
 	var m Money
-	if err := json.Unmarshal([]byte("1.234"), &m); err == nil {
-		t.Error("Unmarshal(1.234) accepted three decimals")
+	if err := json.Unmarshal([]byte("1.234"), &m); err == nil || !strings.Contains(err.Error(), `"1.234"`) {
+		t.Errorf("Unmarshal(1.234) accepted three decimals, or said not what: %v", err)
+	}
+	// an amount read allocates nothing (every cached document's are read)
+	b := []byte("-3056300.25")
+	if n := testing.AllocsPerRun(100, func() { m.UnmarshalJSON(b) }); n != 0 || m != -305630025 {
+		t.Errorf("UnmarshalJSON(%s): %d, %.0f allocations", b, int64(m), n)
 	}
 }
 

@@ -41,7 +41,7 @@ func BenchmarkDisclosure(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, d := range docs {
-			if err := r.Disclosure(d.d, d.lines, d.sum, d.sentences, nil, nil); err != nil {
+			if err := r.Disclosure(d.d, d.lines, d.sum, d.sentences, site.SentencePlaces(d.sentences), nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

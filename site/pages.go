@@ -379,7 +379,8 @@ func Summarize(d *schema.Document) Summary {
 // Document writes one disclosure's page and its source page.
 func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	files := [][]string{lines}
-	return r.Disclosure(d, files, Summarize(d), emit.Sentences(d, files), emit.SearchEntries(d), nil)
+	sentences := emit.Sentences(d, files)
+	return r.Disclosure(d, files, Summarize(d), sentences, SentencePlaces(sentences), emit.SearchEntries(d), nil)
 }
 
 // citedLines are the lines of its files a document names: where its
@@ -450,10 +451,11 @@ type sourceFile struct {
 // Disclosure writes one disclosure's page and its source page: files are
 // the lines of each of its files (in the order of /document/sources), sum
 // its catalog row (Summarize, made once with its other fragments),
-// sentences their sentences for the search (emit.Sentences), entries its
-// other texts for the search (emit.SearchEntries), exec its budget
-// compared with its outturn (emit.ExecutionRows), if it has a pair.
-func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary, sentences, entries []emit.SearchEntry, exec []emit.ExecutionRow) error {
+// sentences their sentences for the search (emit.Sentences) and places
+// where their tokens stand (SentencePlaces), entries its other texts for
+// the search (emit.SearchEntries), exec its budget compared with its
+// outturn (emit.ExecutionRows), if it has a pair.
+func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary, sentences []emit.SearchEntry, places []byte, entries []emit.SearchEntry, exec []emit.ExecutionRow) error {
 	const root = "../"
 	open, err := linkOpen(root, d.ID)
 	if err != nil {
@@ -530,8 +532,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	}{page{Title: "来源 Source: " + title, Root: root, Release: rel}, d, fs, sum.Title}); err != nil {
 		return err
 	}
-	r.index(sum, entries, sentences)
-	return nil
+	return r.index(sum, entries, places)
 }
 
 // disclosurePages are the pages of a disclosure: its figures, its source.
@@ -544,9 +545,9 @@ func disclosurePages(id string) []string {
 // from there (emit.LinkFile) instead of rendered. It reports false, having
 // linked nothing, when it cannot link both (dir lacks one): the disclosure
 // is to be rendered. The disclosure is given by what the pages across
-// disclosures need of it (its Summary, its search entries and sentences),
-// indexed as Disclosure indexes them.
-func (r *Renderer) Link(sum Summary, entries, sentences []emit.SearchEntry, dir string) (bool, error) {
+// disclosures need of it (its Summary, its search entries and where its
+// sentences' tokens stand), indexed as Disclosure indexes them.
+func (r *Renderer) Link(sum Summary, entries []emit.SearchEntry, places []byte, dir string) (bool, error) {
 	pages := disclosurePages(sum.ID)
 	for i, p := range pages {
 		p = filepath.FromSlash(p)
@@ -562,17 +563,16 @@ func (r *Renderer) Link(sum Summary, entries, sentences []emit.SearchEntry, dir 
 	r.mu.Lock()
 	r.pages = append(r.pages, pages...)
 	r.mu.Unlock()
-	r.index(sum, entries, sentences)
-	return true, nil
+	return true, r.index(sum, entries, places)
 }
 
 // index keeps what the pages across documents need of one (Summarize),
-// its entries in the search index and where its sentences' tokens stand.
-func (r *Renderer) index(sum Summary, entries, sentences []emit.SearchEntry) {
-	at := sentenceTokens(sentences)
+// its entries in the search index and where its sentences' tokens stand
+// (SentencePlaces).
+func (r *Renderer) index(sum Summary, entries []emit.SearchEntry, places []byte) error {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.summaries = append(r.summaries, sum)
 	r.search.add(sum.ID, sum.Title, entries)
-	r.search.sentences.add(sum.ID, at)
-	r.mu.Unlock()
+	return r.search.sentences.add(sum.ID, places)
 }

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -38,7 +40,9 @@ func TestSearchIndexOrder(t *testing.T) {
 		dir := t.TempDir()
 		for _, id := range order {
 			s.add(id, id+" 2024 预算", docs[id])
-			s.sentences.add(id, sentenceTokens(sentences(int(id[0]-'a'))))
+			if err := s.sentences.add(id, SentencePlaces(sentences(int(id[0]-'a')))); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if err := s.write(dir); err != nil {
 			t.Fatal(err)
@@ -84,7 +88,9 @@ func TestSentenceCommon(t *testing.T) {
 		case i == 1000:
 			text = "甲乙的工作。"
 		}
-		s.add(id, sentenceTokens([]emit.SearchEntry{{Kind: "sentence", Text: text, Line: 1}}))
+		if err := s.add(id, SentencePlaces([]emit.SearchEntry{{Kind: "sentence", Text: text, Line: 1}})); err != nil {
+			t.Fatal(err)
+		}
 	}
 	meta, err := s.write(dir)
 	if err != nil {
@@ -192,5 +198,50 @@ func TestSearchIndexKeepsCopies(t *testing.T) {
 		if k != [2]string{"line_item", "其他收入"} || v.kind != "line_item" || v.text != "其他收入" || v.en != "Other revenue" || len(v.occ) != 1 || v.occ[0].amount != "5" {
 			t.Errorf("the index keeps %q: %q %q %q %+v", k, v.kind, v.text, v.en, v.occ)
 		}
+	}
+}
+
+// TestSentencePlaces: where a document's sentences' tokens stand is kept
+// (SentencePlaces) as the records the sentence index keeps, which it
+// copies: the places overwritten after they were added change nothing of
+// it; places cut short, or a record that is not a count and as many
+// numbers, are refused (a cut between two tokens' places leaves whole
+// places of fewer tokens).
+func TestSentencePlaces(t *testing.T) {
+	sentences := []emit.SearchEntry{{Cut: "ab bc ab"}, {Cut: ""}, {Cut: "bc cd  bc"}, {Cut: "ab"}}
+	places := SentencePlaces(sentences)
+	write := func(places []byte) string {
+		var s sentenceIndex
+		if err := s.add("a", places); err != nil {
+			t.Fatal(err)
+		}
+		b := bytes.Clone(places)
+		for i := range places {
+			places[i] = 'x'
+		}
+		var out []string
+		for tok, p := range s.posts {
+			out = append(out, fmt.Sprint(tok, s.postings(p, []int{0})))
+		}
+		copy(places, b)
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	if got, want := write(places), "ab[0 2 0 3] bc[0 2 0 2] cd[0 1 2]"; got != want {
+		t.Errorf("the index of the places: %s, want %s", got, want)
+	}
+	var whole []int // cuts taken: only between two tokens' places
+	for n := 1; n < len(places); n++ {
+		var s sentenceIndex
+		if s.add("a", places[:n]) == nil {
+			whole = append(whole, n)
+		}
+	}
+	if fmt.Sprint(whole) != "[7 14]" {
+		t.Errorf("places of 3 tokens, %d bytes, taken cut at %v", len(places), whole)
+	}
+	var s sentenceIndex
+	if err := s.add("a", []byte("\x02ab\x02\x02\x01")); err == nil { // a count of 2, one number
+		t.Error("a record of fewer numbers than its count taken")
 	}
 }

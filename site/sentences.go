@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -221,37 +222,89 @@ func sentenceTokens(sentences []emit.SearchEntry) []tokenPlaces {
 	return out
 }
 
-// add records a document's tokens; the caller holds the renderer's lock.
-func (s *sentenceIndex) add(doc string, at []tokenPlaces) {
-	if len(at) == 0 {
-		return
+// SentencePlaces are where the tokens of a document's sentences stand
+// (sentenceTokens), in the form the sentence index keeps them: for each
+// token, its length and bytes, then its record's length and the record —
+// the number of its sentences and their numbers as gaps (3, 4, 9 → 3, 1,
+// 5), each a uvarint. They are made with the document's other fragments
+// and kept with them, so a document that did not change is indexed
+// without cutting its sentences' tokens again.
+func SentencePlaces(sentences []emit.SearchEntry) []byte {
+	var b, rec []byte
+	for _, tp := range sentenceTokens(sentences) {
+		rec = binary.AppendUvarint(rec[:0], uint64(len(tp.at)))
+		prev := 0
+		for _, i := range tp.at {
+			rec = binary.AppendUvarint(rec, uint64(i-prev))
+			prev = i
+		}
+		b = binary.AppendUvarint(b, uint64(len(tp.tok)))
+		b = append(b, tp.tok...)
+		b = binary.AppendUvarint(b, uint64(len(rec)))
+		b = append(b, rec...)
+	}
+	return b
+}
+
+// placesRecord tells whether rec is a record of SentencePlaces: a count,
+// then as many numbers, each a uvarint, and nothing after them.
+func placesRecord(rec []byte) bool {
+	n, w := binary.Uvarint(rec)
+	if w <= 0 || n == 0 || n > uint64(len(rec)) {
+		return false
+	}
+	for rec = rec[w:]; n > 0; n-- {
+		if _, w = binary.Uvarint(rec); w <= 0 {
+			return false
+		}
+		rec = rec[w:]
+	}
+	return len(rec) == 0
+}
+
+// errPlaces: places that are not SentencePlaces.
+var errPlaces = errors.New("sentence places cut short")
+
+// add records a document's tokens (SentencePlaces); the caller holds the
+// renderer's lock. What it keeps it copies (places are a part of the
+// document's fragment, which the index must not keep whole).
+func (s *sentenceIndex) add(doc string, places []byte) error {
+	if len(places) == 0 {
+		return nil
 	}
 	if s.posts == nil {
 		s.posts = map[string]*sentencePosts{}
 	}
 	n := uint64(len(s.docs))
 	s.docs = append(s.docs, doc)
-	for _, tp := range at {
-		tok, list := tp.tok, tp.at
-		p := s.posts[tok]
+	part := func() ([]byte, bool) {
+		k, w := binary.Uvarint(places)
+		if w <= 0 || k > uint64(len(places)-w) {
+			return nil, false
+		}
+		v := places[w : w+int(k)]
+		places = places[w+int(k):]
+		return v, true
+	}
+	for len(places) > 0 {
+		tok, ok := part()
+		rec, ok2 := part()
+		if !ok || !ok2 || !placesRecord(rec) {
+			return errPlaces
+		}
+		p := s.posts[string(tok)]
 		if p == nil {
 			p = &sentencePosts{}
-			// a token is a part of its sentence's tokens (SearchEntry.Cut),
-			// which the index must not keep whole
-			s.posts[strings.Clone(tok)] = p
+			s.posts[string(tok)] = p
 		}
 		if p.docs++; p.docs > sentenceMany { // common whatever comes: its list is not kept
 			p.recs = nil
 			continue
 		}
 		p.recs = binary.AppendUvarint(p.recs, n)
-		p.recs = binary.AppendUvarint(p.recs, uint64(len(list)))
-		prev := 0
-		for _, i := range list {
-			p.recs = binary.AppendUvarint(p.recs, uint64(i-prev))
-			prev = i
-		}
+		p.recs = append(p.recs, rec...)
 	}
+	return nil
 }
 
 // postings are a token's postings as written: documents by their final

@@ -113,7 +113,7 @@ func TestSourcePageFiles(t *testing.T) {
 			"/expenditure/total": {Line: 3, File: 1},
 		},
 	}
-	if err := r.Disclosure(d, [][]string{{"a", "b", "c"}, {"x", "y", "z"}}, Summarize(d), nil, nil, nil); err != nil {
+	if err := r.Disclosure(d, [][]string{{"a", "b", "c"}, {"x", "y", "z"}}, Summarize(d), nil, nil, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "source", "y.html"))

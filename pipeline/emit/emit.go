@@ -181,7 +181,7 @@ func NewWriter(dir, version string) (*Writer, error) {
 			cells := cellsOfRows(ClassificationRows())
 			csv, nd, err := encodeTable(i, cells)
 			if err == nil {
-				err = w.addTableRows(s, cells, csv, nd)
+				err = w.addTableRows(s, cells, csv, nd, tableSum(i, cells, csv, nd))
 			}
 			if err != nil {
 				w.Abort()
@@ -331,7 +331,7 @@ func (w *Writer) addRows(r *Rows) error {
 	}
 	w.rows = append(w.rows, r.docs...) // kept for the site
 	for i, s := range w.tables {
-		if err := w.addTableRows(s, r.cells[i], r.csv[i], r.nd[i]); err != nil {
+		if err := w.addTableRows(s, r.cells[i], r.csv[i], r.nd[i], r.sums[i]); err != nil {
 			return err
 		}
 		for _, e := range s.segs {
@@ -379,12 +379,12 @@ func (w *Writer) AddSentences(entries []SearchEntry) error {
 func (w *Writer) DocumentRows() []DocumentRow { return w.rows }
 
 // addTableRows writes rows of one table: their cells, and their bytes in
-// the text files (see Text).
-func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte) error {
+// the text files (see Text), whose sum is sum (tableSum).
+func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte, sum rowsSum) error {
 	if len(cells) == 0 {
 		return nil
 	}
-	if err := s.write(cells, csv, nd); err != nil {
+	if err := s.write(cells, csv, nd, sum); err != nil {
 		return fmt.Errorf("%s: %w", s.spec.name, err)
 	}
 	err := w.load.do(func() error {
@@ -396,7 +396,7 @@ func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte) error
 	if err != nil {
 		return err
 	}
-	if err := w.book.add(s, cells); err != nil {
+	if err := w.book.add(s, cells, sum); err != nil {
 		return fmt.Errorf("budgetpub.xlsx: %w", err)
 	}
 	return nil

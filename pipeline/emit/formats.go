@@ -74,6 +74,13 @@ func (s *stream) put(i int, b []byte) {
 	s.segs[i].write(b)
 }
 
+// putRows writes b, the bytes of rows whose sum is sum written in the way
+// role says, to text file i and its bundle entry.
+func (s *stream) putRows(i int, b []byte, role byte, sum rowsSum) {
+	[]*csvWriter{s.csv, s.bom, s.js, s.nd}[i].w.Write(b)
+	s.segs[i].writeRows(b, role, sum)
+}
+
 // cut ends the segments under way of the text files' bundle entries.
 func (s *stream) cut(st *segStore) error {
 	for _, e := range s.segs {
@@ -100,13 +107,17 @@ func neutralize(c string) string {
 // write appends one document's rows to every format of the table: its
 // Text's bytes (csv, nd) to the CSV files, the JSON array and the NDJSON
 // file, its cells to Parquet.
-func (s *stream) write(cells [][]string, csv, nd []byte) error {
+func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}
-	s.put(0, csv)
-	s.put(1, csv)
-	s.put(3, nd)
+	s.putRows(0, csv, rowsCSV, sum)
+	s.putRows(1, csv, rowsCSV, sum)
+	s.putRows(3, nd, rowsNDJSON, sum)
+	role := byte(rowsJSONFirst)
+	if s.rows > 0 {
+		role = rowsJSONNext
+	}
 	js := s.js1[:0]
 	for len(nd) > 0 {
 		k := bytes.IndexByte(nd, '\n')
@@ -118,7 +129,7 @@ func (s *stream) write(cells [][]string, csv, nd []byte) error {
 		nd = nd[k+1:]
 		s.rows++
 	}
-	s.put(2, js)
+	s.putRows(2, js, role, sum)
 	s.js1 = js
 	return nil
 }

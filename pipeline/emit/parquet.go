@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -95,6 +96,7 @@ type parquetTable struct {
 	kinds    []int
 	required []bool
 	rows     []parquet.Row
+	values   []parquet.Value // the rows' values, one array for a write
 }
 
 func newParquet(dir, rel, version string, fields []Field) (*parquetTable, error) {
@@ -116,10 +118,23 @@ func newParquet(dir, rel, version string, fields []Field) (*parquetTable, error)
 
 // write appends rows of cells, typed; a cell its column cannot hold (a
 // money cell with more than two decimals) is an error, not a rounding.
+// The rows and their values are made in arrays kept from one write to the
+// next, and a text's value is the cell's bytes, not a copy of them: the
+// writer copies every value into its columns as it takes a row, and none
+// is written through.
 func (p *parquetTable) write(cells [][]string) error {
 	p.rows = p.rows[:0]
+	n := 0
 	for _, row := range cells {
-		r := make(parquet.Row, len(row))
+		n += len(row)
+	}
+	if cap(p.values) < n {
+		p.values = make([]parquet.Value, n)
+	}
+	values := p.values[:n]
+	for _, row := range cells {
+		r := parquet.Row(values[:len(row):len(row)])
+		values = values[len(row):]
 		for j, c := range row {
 			def := 1
 			if p.required[j] {
@@ -142,7 +157,7 @@ func (p *parquetTable) write(cells [][]string) error {
 				v = parquet.Int64Value(n)
 			case pqMoney:
 				var m schema.Money
-				if err := m.UnmarshalJSON([]byte(c)); err != nil {
+				if err := m.UnmarshalJSON(cellBytes(c)); err != nil {
 					return fmt.Errorf("%s: %w", p.path, err)
 				}
 				v = parquet.Int64Value(int64(m))
@@ -153,7 +168,7 @@ func (p *parquetTable) write(cells [][]string) error {
 				}
 				v = parquet.DoubleValue(x)
 			default:
-				v = parquet.ByteArrayValue([]byte(c))
+				v = parquet.ByteArrayValue(cellBytes(c))
 			}
 			r[j] = v.Level(0, def, j)
 		}
@@ -162,6 +177,9 @@ func (p *parquetTable) write(cells [][]string) error {
 	_, err := p.w.WriteRows(p.rows)
 	return err
 }
+
+// cellBytes are the bytes of the cell c, to be read only.
+func cellBytes(c string) []byte { return unsafe.Slice(unsafe.StringData(c), len(c)) }
 
 // finish writes the footer and closes the file.
 func (p *parquetTable) finish() error {

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/csv"
 	"fmt"
@@ -30,11 +31,58 @@ import (
 // record and a newline each; the JSON array holds the same records, each
 // after a comma and a newline). Rows read back are copied, not encoded
 // again, and a table is the same bytes a fresh build writes.
+//
+// Each table's rows also carry their sha256 (tableSum: of the table, its
+// cells, CSV and NDJSON bytes), made with them and kept with them, by
+// which the bundle's and the workbook's segments are known (see segKey)
+// without hashing the bytes of every document again at every run.
 type Rows struct {
 	docs    []DocumentRow // the documents table's row, kept for the site
 	cells   [][][]string  // by table, in the order of specs (nil for the reference table)
 	csv, nd [][]byte      // by table: the bytes of the CSV and NDJSON files
+	sums    []rowsSum     // by table: tableSum, of a table with rows
 	entries []SearchEntry
+}
+
+// rowsSum is the sha256 of a table's rows of a document (tableSum).
+type rowsSum [sha256.Size]byte
+
+// tableSum is the sha256 of the rows of the table specs[i] whose cells
+// are cells and whose text files' bytes are csv and nd: of the table's
+// index, each cell after its length, and the bytes of csv and nd after
+// theirs. Everything a table's rows put into a file is made of these (a
+// sheet's XML of the cells and the table's fields, the JSON array's of
+// the NDJSON lines), so rows with the same sum put the same bytes.
+func tableSum(i int, cells [][]string, csv, nd []byte) rowsSum {
+	h := sha256.New()
+	b := make([]byte, 0, 4<<10)
+	num := func(n int) { b = binary.AppendUvarint(b, uint64(n)) }
+	str := func(v string) {
+		num(len(v))
+		if len(b)+len(v) > cap(b) {
+			h.Write(b)
+			b = b[:0]
+			if len(v) > cap(b) {
+				h.Write(unsafe.Slice(unsafe.StringData(v), len(v)))
+				return
+			}
+		}
+		b = append(b, v...)
+	}
+	num(i)
+	num(len(cells))
+	for _, row := range cells {
+		num(len(row))
+		for _, c := range row {
+			str(c)
+		}
+	}
+	str(unsafe.String(unsafe.SliceData(csv), len(csv)))
+	str(unsafe.String(unsafe.SliceData(nd), len(nd)))
+	h.Write(b)
+	var s rowsSum
+	h.Sum(s[:0])
+	return s
 }
 
 // tableInfo is what encoding rows needs of each table: its fields and
@@ -60,7 +108,7 @@ var tableInfos = sync.OnceValue(func() []tableInfo {
 // exec are the execution rows of its pair (ExecutionRows), which the final
 // accounts hold.
 func RowsOf(d *schema.Document, exec []ExecutionRow) (*Rows, error) {
-	r := &Rows{cells: make([][][]string, len(specs)), csv: make([][]byte, len(specs)), nd: make([][]byte, len(specs))}
+	r := &Rows{cells: make([][][]string, len(specs)), csv: make([][]byte, len(specs)), nd: make([][]byte, len(specs)), sums: make([]rowsSum, len(specs))}
 	for i, sp := range specs {
 		switch {
 		case sp.of == nil:
@@ -79,6 +127,9 @@ func RowsOf(d *schema.Document, exec []ExecutionRow) (*Rows, error) {
 		var err error
 		if r.csv[i], r.nd[i], err = encodeTable(i, r.cells[i]); err != nil {
 			return nil, fmt.Errorf("rows of %s: %w", d.ID, err)
+		}
+		if len(r.cells[i]) > 0 {
+			r.sums[i] = tableSum(i, r.cells[i], r.csv[i], r.nd[i])
 		}
 	}
 	r.entries = SearchEntries(d)
@@ -132,7 +183,8 @@ func csvRecords(records [][]string, text []bool) ([]byte, error) {
 
 // AppendBinary appends the rows to b in the form ReadRows reads: for each
 // table its number of rows, its cells (each string after its length), its
-// CSV and its NDJSON bytes; then the search entries (AppendEntries).
+// CSV and its NDJSON bytes, and, when it has rows, their sum (tableSum);
+// then the search entries (AppendEntries).
 func (r *Rows) AppendBinary(b []byte) []byte {
 	str := func(s []byte) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -149,6 +201,9 @@ func (r *Rows) AppendBinary(b []byte) []byte {
 		}
 		str(r.csv[i])
 		str(r.nd[i])
+		if len(cells) > 0 {
+			b = append(b, r.sums[i][:]...)
+		}
 	}
 	return AppendEntries(b, r.entries)
 }
@@ -191,7 +246,7 @@ func ReadRows(b []byte) (*Rows, []byte, error) {
 		return bad("%d tables, not %d", n, len(specs))
 	}
 	infos := tableInfos()
-	r := &Rows{cells: make([][][]string, n), csv: make([][]byte, n), nd: make([][]byte, n)}
+	r := &Rows{cells: make([][][]string, n), csv: make([][]byte, n), nd: make([][]byte, n), sums: make([]rowsSum, n)}
 	for i := range r.cells {
 		rows, ok := num()
 		if !ok {
@@ -222,6 +277,13 @@ func ReadRows(b []byte) (*Rows, []byte, error) {
 			return bad("%s: %d rows, %d NDJSON lines, %d bytes of CSV", specs[i].name, rows, k, len(c))
 		}
 		r.nd[i] = part(nd)
+		if rows > 0 {
+			if len(s) < len(rowsSum{}) {
+				return bad("%s cut short", specs[i].name)
+			}
+			copy(r.sums[i][:], s)
+			s = s[len(rowsSum{}):]
+		}
 	}
 	entries, rest, err := ReadEntries(b[len(b)-len(s):])
 	if err != nil {

@@ -16,8 +16,9 @@ import (
 // Rows kept (AppendBinary) and read back (ReadRows) write every dataset
 // byte for byte as the rows made from the documents do: the text files
 // are the documents' bytes concatenated, the others are made of the same
-// cells and search entries. Rows cut short, or made for other tables, are
-// refused.
+// cells and search entries; and they keep their sums, so the bundle's
+// segments the rows made kept the first time are copied, every one, the
+// second. Rows cut short, or made for other tables, are refused.
 func TestRowsReadBackWriteTheSameFiles(t *testing.T) {
 	docs := corpus(t) // the seed, a budget (01) and final accounts (07)
 	if docs[2].Document.Kind != schema.KindFinalAccounts {
@@ -26,12 +27,14 @@ func TestRowsReadBackWriteTheSameFiles(t *testing.T) {
 	exec := emit.ExecutionRows(docs[1], docs[2])
 	// a text that a spreadsheet would read as a formula
 	docs[0].Department.Name = "=HYPERLINK(\"x\")" + docs[0].Department.Name
+	store := filepath.Join(t.TempDir(), "segments")
 	write := func(readBack bool) string {
 		dir := t.TempDir()
 		w, err := emit.NewWriter(dir, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
+		w.KeepSegments(store, "test", true)
 		for _, d := range docs {
 			r, err := emit.RowsOf(d, exec)
 			if err != nil {
@@ -53,8 +56,12 @@ func TestRowsReadBackWriteTheSameFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := w.Close(); err != nil {
+		res, err := w.Close()
+		if err != nil {
 			t.Fatal(err)
+		}
+		if readBack && (res.SegmentsDeflated != 0 || res.SheetSegmentsDeflated != 0 || res.SegmentsCopied == 0) {
+			t.Errorf("rows read back: %d segments deflated again (%d of sheets), %d copied", res.SegmentsDeflated, res.SheetSegmentsDeflated, res.SegmentsCopied)
 		}
 		return dir
 	}

@@ -22,10 +22,10 @@ import (
 // its own and ended by a sync flush (an empty stored block, byte-aligned),
 // so that segments concatenate into one deflate stream, which an empty
 // final block ends. A segment's compressed bytes are a function of its
-// bytes only, and are kept by their hash (segStore): a rebuild deflates
-// only the segments whose documents changed and copies the others, and
-// writes the same bytes as a fresh build, which does the same from an
-// empty store.
+// bytes only, and are kept by a hash of what made them (segKey) in the
+// store (segStore): a rebuild deflates only the segments whose documents
+// changed and copies the others, and writes the same bytes as a fresh
+// build, which does the same from an empty store.
 //
 // A document starts a segment when the hash of its id says so (about one
 // in segmentEvery), so that where the segments end depends on the ids, not
@@ -52,7 +52,25 @@ func startsSegment(id string) bool {
 // stored block with the final bit.
 var finalBlock = []byte{0x01, 0x00, 0x00, 0xff, 0xff}
 
-type segKey [16]byte // the first bytes of the segment's sha256
+// segKey is a segment's key in the store: the first bytes of the sha256
+// of what made its bytes, in order (segEntry.key): bytes written as they
+// are, and rows written by their sum (tableSum) and the way they were
+// written (a role below). The same key is the same bytes: equal sums are
+// the same rows, which a role writes as the same bytes. A document's rows
+// kept from one run to the next keep their sums, so a rebuild hashes the
+// bytes of the documents that changed only, not every segment's.
+type segKey [16]byte
+
+// The ways rows are written into a segment: a role, with the rows' sum,
+// stands for their bytes in segEntry.key (0 stands before bytes written
+// as they are).
+const (
+	rowsCSV       = 1 + iota // the CSV records (the CSV and the Excel CSV)
+	rowsNDJSON               // the NDJSON lines
+	rowsJSONFirst            // the JSON array's records, the table's first
+	rowsJSONNext             // the same after a record (each after a comma)
+	rowsSheet                // a sheet's XML rows
+)
 
 type segLoc struct {
 	off, n int64
@@ -67,6 +85,7 @@ type segEntry struct {
 	kind    int // segTable, segSheet: which count of the store's it adds to
 	keys    []segKey
 	pending []byte
+	key     []byte // what made pending: its segKey is their sha256's
 	crc     uint32
 	size    int64
 }
@@ -77,9 +96,27 @@ const (
 	segSheet        // a sheet's in the workbook
 )
 
+// write appends bytes written as they are.
 func (e *segEntry) write(b []byte) {
 	e.pending = append(e.pending, b...)
 	e.wrote(len(e.pending) - len(b))
+	e.key = append(e.key, 0)
+	e.key = binary.AppendUvarint(e.key, uint64(len(b)))
+	e.key = append(e.key, b...)
+}
+
+// writeRows appends b, the bytes of the rows whose sum is sum, written in
+// the way role says.
+func (e *segEntry) writeRows(b []byte, role byte, sum rowsSum) {
+	e.pending = append(e.pending, b...)
+	e.wrote(len(e.pending) - len(b))
+	e.rowsWritten(role, sum)
+}
+
+// rowsWritten adds to the key the rows whose bytes were just appended to
+// pending (and counted: wrote).
+func (e *segEntry) rowsWritten(role byte, sum rowsSum) {
+	e.key = append(append(e.key, role), sum[:]...)
 }
 
 // wrote counts the bytes appended to pending from at on.
@@ -93,19 +130,21 @@ func (e *segEntry) cut(s *segStore) error {
 	if len(e.pending) == 0 {
 		return nil
 	}
-	k, err := s.put(e.pending, e.kind)
-	if err != nil {
+	sum := sha256.Sum256(e.key)
+	var k segKey
+	copy(k[:], sum[:])
+	if err := s.put(k, e.pending, e.kind); err != nil {
 		return err
 	}
 	e.keys = append(e.keys, k)
-	e.pending = e.pending[:0]
+	e.pending, e.key = e.pending[:0], e.key[:0]
 	return nil
 }
 
 // segMagic starts a store file made by the code code: a store made by
 // other code (whose deflate may differ) or in another layout is not read.
 func segMagic(code string) string {
-	return "budgetpub segments 1 " + strings.ReplaceAll(code, "\n", " ") + "\n"
+	return "budgetpub segments 2 " + strings.ReplaceAll(code, "\n", " ") + "\n"
 }
 
 // segStore holds the deflated segments of a run in a file, written as
@@ -215,32 +254,29 @@ func readSegIndex(f *os.File, magic string) (map[segKey]segLoc, error) {
 	return idx, nil
 }
 
-// put gives the key of the segment raw (of an entry of the kind kind),
-// deflating it unless this run or the one before already did.
-func (s *segStore) put(raw []byte, kind int) (segKey, error) {
-	sum := sha256.Sum256(raw)
-	var k segKey
-	copy(k[:], sum[:])
+// put keeps the segment raw under its key k (of an entry of the kind
+// kind), deflating it unless this run or the one before already did.
+func (s *segStore) put(k segKey, raw []byte, kind int) error {
 	if _, ok := s.idx[k]; ok {
-		return k, nil
+		return nil
 	}
 	if l, ok := s.oldIdx[k]; ok {
 		b := s.buffer(l.n)
 		if _, err := s.old.ReadAt(b, l.off); err == nil && crc32.ChecksumIEEE(b) == l.crc {
 			s.copied[kind]++
-			return k, s.add(k, b)
+			return s.add(k, b)
 		}
 	}
 	s.deflated[kind]++
 	s.buf.Reset()
 	s.fw.Reset(&s.buf)
 	if _, err := s.fw.Write(raw); err != nil {
-		return k, err
+		return err
 	}
 	if err := s.fw.Flush(); err != nil {
-		return k, err
+		return err
 	}
-	return k, s.add(k, s.buf.Bytes())
+	return s.add(k, s.buf.Bytes())
 }
 
 // buffer is the store's buffer for a segment of n bytes.

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -160,5 +161,39 @@ func TestBundleReusesSegments(t *testing.T) {
 	}
 	if tables < 4*10 {
 		t.Errorf("%d text tables in the bundle", tables)
+	}
+}
+
+// TestSegmentKeysTellTheFirstRecord: a segment is known by the rows it
+// holds and how they were written, not only by the rows: the JSON array's
+// first record has no comma before it. After the documents before one
+// that starts a segment are removed, that document's records are the
+// first, and the bundle is still the fresh build's, though a segment of
+// the same rows was kept.
+func TestSegmentKeysTellTheFirstRecord(t *testing.T) {
+	docs := manyDocs(t, 40)
+	k := 1
+	for ; k < len(docs); k++ {
+		h := fnv.New32a()
+		h.Write([]byte(docs[k].ID))
+		if h.Sum32()%16 == 0 { // startsSegment
+			break
+		}
+	}
+	if k == len(docs) {
+		t.Fatal("no document starts a segment")
+	}
+	tmp := t.TempDir()
+	store := filepath.Join(tmp, "cache", "segments")
+	writeKept(t, filepath.Join(tmp, "a"), store, docs)
+	again := writeKept(t, filepath.Join(tmp, "b"), store, docs[k:])
+	if again.SegmentsCopied == 0 {
+		t.Fatal("no segment copied")
+	}
+	writeKept(t, filepath.Join(tmp, "c"), filepath.Join(tmp, "other", "segments"), docs[k:])
+	for _, f := range []string{"budgetpub.zip", "budgetpub.xlsx"} {
+		if !bytes.Equal(read(t, filepath.Join(tmp, "b"), f), read(t, filepath.Join(tmp, "c"), f)) {
+			t.Errorf("%s: the rebuild is not the fresh build", f)
+		}
 	}
 }

@@ -67,7 +67,9 @@ func (w *workbook) sheetOf(s *stream) (*sheet, error) {
 	return sh, nil
 }
 
-func (w *workbook) add(s *stream, cells [][]string) error {
+// add writes the rows of table s whose cells are cells and whose sum is
+// sum (tableSum) to its sheet.
+func (w *workbook) add(s *stream, cells [][]string, sum rowsSum) error {
 	if w.omitted != "" || len(cells) == 0 {
 		return nil
 	}
@@ -113,6 +115,7 @@ func (w *workbook) add(s *stream, cells [][]string) error {
 	}
 	sh.e.pending = b
 	sh.e.wrote(at)
+	sh.e.rowsWritten(rowsSheet, sum)
 	return nil
 }
 
