@@ -208,6 +208,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.procurement()
 	b.assets()
 	b.threePublic()
+	b.respectively()
 	b.performance()
 	b.tables(t.Lines, flat)
 	b.treeClasses()

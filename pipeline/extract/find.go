@@ -32,6 +32,7 @@ type builder struct {
 	pending          []pendingClaim           // figures of tables not used, placed as claims once the model is read (tableClaims)
 	web              bool                     // a saved web page: its tables' cells in the order of their rows (webtables.go)
 	unread           map[string]schema.Source // why figures of a model path the text holds were not read (Text), from which line
+	amountOf         map[int]string           // the pointer each token taken went to (take), for respectively
 }
 
 // gapBreakers are words that, between a label and a number, mean the number
@@ -178,6 +179,10 @@ func hasSuffixAny(s string, suffixes []string) bool {
 // its amount.
 func (b *builder) take(ptr string, ti int) *schema.Money {
 	b.used[ti] = true
+	if b.amountOf == nil {
+		b.amountOf = map[int]string{}
+	}
+	b.amountOf[ti] = ptr
 	b.doc.Provenance[ptr] = b.st.source(b.st.toks[ti].start)
 	m := b.st.toks[ti].money()
 	return &m
@@ -532,14 +537,7 @@ func (st *stream) clauseStart(pos int) int {
 // 比上年公务接待费…"). Words of the same subject (决算数, 支出) name none.
 func namesOtherFigure(gap, own string) bool {
 	for i := 0; i < len(gap); {
-		group, n := -1, 0
-		for g, labels := range figureLabels {
-			for _, l := range labels {
-				if len(l) > n && strings.HasPrefix(gap[i:], l) {
-					group, n = g, len(l)
-				}
-			}
-		}
+		group, n := figureAt(gap[i:])
 		if group < 0 {
 			_, size := utf8.DecodeRuneInString(gap[i:])
 			i += size
@@ -551,6 +549,20 @@ func namesOtherFigure(gap, own string) bool {
 		i += n
 	}
 	return false
+}
+
+// figureAt gives the figure (its group in figureLabels) whose longest
+// label s opens with, and that label's length; -1 for none.
+func figureAt(s string) (group, n int) {
+	group = -1
+	for g, labels := range figureLabels {
+		for _, l := range labels {
+			if len(l) > n && strings.HasPrefix(s, l) {
+				group, n = g, len(l)
+			}
+		}
+	}
+	return group, n
 }
 
 // unchosen tells a direction at off followed by its opposite in brackets,

@@ -53,6 +53,9 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			if at, heading := b.headingLabel(start, end); !ok && heading { // "（一）因公出国（境）费。2020年预算数为5万元"
 				ti, ok = b.valueAfter(at, maxGap)
 			}
+			if !ok {
+				ti, ok = b.respectiveAmount(l, start, end)
+			}
 			if !ok || seen[ti] {
 				continue
 			}
@@ -2700,6 +2703,9 @@ func (b *builder) threePublic() {
 			continue
 		}
 		ti, ok := b.valueAfter(p, 16)
+		if !ok {
+			ti, ok = b.respectiveAmount("三公", start, p)
+		}
 		if !ok {
 			// a sentence that names the parts only: "“三公”经费预算支出中，因公出国(境)费支出100万元"
 			k := st.tokenAt(p)

@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// respectively reads the comparisons that say 分别 of the figures stated
+// before them in their sentence, in order: "“三公”经费支出50万元、机关运行经
+// 费支出300万元，分别比上年减少5万元和10万元", "…，同比分别增长5%和下降3%".
+// Only where the mapping is certain: every amount before 分别 is a figure's
+// own (read by its label), the comparison is with the prior year, and after
+// it come exactly as many changes, all money or all percentages, each after
+// its own direction or sharing the first one's; anything else between them
+// reads nothing, as scanYoYAt does for such a sentence.
+func (b *builder) respectively() {
+	st := b.st
+	for _, at := range b.find("分别") {
+		start := 0
+		for _, sep := range []string{"。", "；"} {
+			if k := strings.LastIndex(st.s[:at], sep); k >= 0 {
+				start = max(start, k+len(sep))
+			}
+		}
+		paths, first, last, ok := b.figuresBefore(start, at-len("分别"))
+		if !ok {
+			continue
+		}
+		from, ok := b.priorComparand(st.s[start:st.toks[first].start], st.s[st.toks[last].end:at-len("分别")], st.s[at:])
+		if !ok {
+			continue
+		}
+		end := st.clauseEnd(at)
+		if k := strings.IndexAny(st.s[at:end], "，,"); k >= 0 {
+			end = at + k
+		}
+		vals, ok := b.respectiveValues(at+from, end)
+		if !ok || len(vals) != len(paths) {
+			continue
+		}
+		for i, v := range vals {
+			kind, t := schema.ClaimChange, st.toks[v.tok]
+			value := float64(v.sign) * t.money().Float()
+			if t.kind == numPct {
+				kind, value = schema.ClaimChangePct, float64(v.sign)*t.float()
+			}
+			b.claim(paths[i], kind, v.tok, value, "")
+		}
+	}
+}
+
+// figuresBefore gives the figures whose amounts stand in st.s[from:to], in
+// order, and the first and last amounts' tokens: two or more, every amount a
+// figure's own, no percentage and no figure twice; else ok is false.
+func (b *builder) figuresBefore(from, to int) (paths []string, first, last int, ok bool) {
+	st := b.st
+	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= to; k++ {
+		switch t := st.toks[k]; t.kind {
+		case numYear:
+			continue
+		case numMoney:
+			ptr := b.amountOf[k]
+			path, ok := strings.CutSuffix(ptr, "/amount")
+			if !ok {
+				path, ok = strings.CutSuffix(ptr, "/total")
+			}
+			if !ok || containsAny(path, paths) {
+				return nil, 0, 0, false
+			}
+			if paths == nil {
+				first = k
+			}
+			paths, last = append(paths, path), k
+		default:
+			return nil, 0, 0, false
+		}
+	}
+	return paths, first, last, len(paths) >= 2
+}
+
+// priorComparand finds the comparison with the prior year that the values
+// after 分别 are, before the words between the last amount and 分别 (a comma
+// and nothing else, or the comparison: "，比上年分别…", "，同比分别…"): opening
+// after (比上年, 较2023年度, 同比), closing before, or a clause of its own
+// before the first amount, head the sentence up to it ("2024年，与上年相比，
+// …"). It gives how far into after the values start.
+func (b *builder) priorComparand(head, before, after string) (int, bool) {
+	prior := func(c comparandOpening) bool { return c.year == 0 || c.year < b.doc.Document.FiscalYear }
+	switch before = strings.TrimLeft(before, "，, "); {
+	case before == "同比":
+		return 0, true
+	case before != "":
+		c, ok := comparandAt(before)
+		return 0, ok && c.conn != "与" && c.end == len(before) && prior(c)
+	case strings.HasPrefix(after, "同比"):
+		return len("同比"), true
+	}
+	if c, ok := comparandAt(after); ok && c.conn != "与" {
+		return c.end, prior(c)
+	}
+	for _, clause := range strings.FieldsFunc(head, func(r rune) bool { return r == '，' || r == ',' }) {
+		if c, ok := comparandAt(clause); ok && c.conn == "与" && clause[c.end:] == "相比" {
+			return 0, prior(c)
+		}
+	}
+	return 0, false
+}
+
+// respectiveValue is one of the values after 分别, its sign its direction's.
+type respectiveValue struct{ tok, sign int }
+
+// respectiveValues reads st.s[from:to]: directions and values, joined by 和、
+// 及 or 与 (and 了 after a direction), all money or all percentages, the
+// first after a direction. Anything else, a direction that says unchanged
+// included, reads nothing.
+func (b *builder) respectiveValues(from, to int) ([]respectiveValue, bool) {
+	st := b.st
+	var vals []respectiveValue
+	sign := 0
+	for i := from; i < to; {
+		rest := st.s[i:to]
+		if w, ok := wordAt(rest, upWords); ok {
+			sign, i = 1, i+len(w)
+			continue
+		}
+		if w, ok := wordAt(rest, downWords); ok {
+			sign, i = -1, i+len(w)
+			continue
+		}
+		if w, ok := wordAt(rest, []string{"和", "、", "及", "与", "了", " "}); ok {
+			i += len(w)
+			continue
+		}
+		k := st.tokenAt(i)
+		if k >= len(st.toks) || st.toks[k].start != i || sign == 0 {
+			return nil, false
+		}
+		t := st.toks[k]
+		if t.kind != numMoney && t.kind != numPct || len(vals) > 0 && st.toks[vals[0].tok].kind != t.kind {
+			return nil, false
+		}
+		vals = append(vals, respectiveValue{k, sign})
+		i = t.end
+	}
+	return vals, true
+}
+
+// respectiveAmount finds the amount of the label l at [start, end) listed
+// before 分别为 ("因公出国（境）费、公务用车购置及运行费、公务接待费分别为0万元、12万
+// 元、3万元"): the amount in the label's place, where every item of the
+// list names one figure (figureLabels), no two the same, l naming the one
+// in its place, no year or budget named, and exactly as many amounts
+// follow, joined by 、, 和, 及 or 与 and nothing else.
+func (b *builder) respectiveAmount(l string, start, end int) (int, bool) {
+	st := b.st
+	from := st.clauseStart(start)
+	k := strings.Index(st.s[end:st.clauseEnd(end)], "分别")
+	if k < 0 {
+		return 0, false
+	}
+	after := end + k + len("分别")
+	w, ok := wordAt(st.s[after:], []string{"为", "是"})
+	if !ok {
+		return 0, false
+	}
+	items := listedFigures(st.s[from : end+k])
+	place := slices.IndexFunc(items, func(it listed) bool { return from+it.at <= start && start < from+it.at+len(it.s) })
+	// a year or a budget named in the list may be another year's or the
+	// budget's figures ("上年“三公”经费和机关运行经费分别为…")
+	if strings.ContainsAny(st.s[from:end+k], "0123456789") || containsAny(st.s[from:end+k], []string{"年", "预算"}) || place < 0 || len(items) < 2 {
+		return 0, false
+	}
+	seen := map[int]bool{}
+	for i, it := range items {
+		g, ok := oneFigure(it.s)
+		if !ok || seen[g] || i == place && !slices.Contains(figureLabels[g], l) {
+			return 0, false
+		}
+		seen[g] = true
+	}
+	var amounts []int
+	for i := after + len(w); i < len(st.s); {
+		if sep, ok := wordAt(st.s[i:], []string{"、", "和", "及", "与", " "}); ok && len(amounts) > 0 {
+			i += len(sep)
+			continue
+		}
+		t := st.tokenAt(i)
+		if t >= len(st.toks) || st.toks[t].start != i || st.toks[t].kind != numMoney {
+			break
+		}
+		amounts, i = append(amounts, t), st.toks[t].end
+	}
+	end = after + len(w)
+	if len(amounts) > 0 {
+		end = st.toks[amounts[len(amounts)-1]].end
+	}
+	if len(amounts) != len(items) || end < len(st.s) && !startsWithAny(st.s[end:], []string{"，", ",", "。", "；", ";"}) {
+		return 0, false
+	}
+	return amounts[place], true
+}
+
+// listed is an item of a list and where it starts.
+type listed struct {
+	s  string
+	at int
+}
+
+// listedFigures splits a list of figures' names at 、, and its last item
+// at 和 where that item names more than one figure ("“三公”经费和机关运行经
+// 费", not "公务用车购置和运行维护费").
+func listedFigures(s string) []listed {
+	var items []listed
+	at := 0
+	for it := range strings.SplitSeq(s, "、") {
+		items = append(items, listed{it, at})
+		at += len(it) + len("、")
+	}
+	last := items[len(items)-1]
+	if k := strings.Index(last.s, "和"); k >= 0 && strings.Count(last.s, "和") == 1 {
+		if _, one := oneFigure(last.s); !one {
+			items = append(items[:len(items)-1], listed{last.s[:k], last.at}, listed{last.s[k+len("和"):], last.at + k + len("和")})
+		}
+	}
+	return items
+}
+
+// oneFigure gives the one figure (its group in figureLabels) item names,
+// the longest label at each place; ok is false for none or several.
+func oneFigure(item string) (int, bool) {
+	found := -1
+	for i := 0; i < len(item); {
+		group, n := figureAt(item[i:])
+		if group < 0 {
+			_, size := utf8.DecodeRuneInString(item[i:])
+			i += size
+			continue
+		}
+		if found >= 0 && found != group {
+			return 0, false
+		}
+		found, i = group, i+n
+	}
+	return found, found >= 0
+}
