@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"unicode"
@@ -536,19 +537,31 @@ func (st *stream) clauseStart(pos int) int {
 // ("收入总计900万元，比上年财政拨款收入700万元增加200万元", "“三公”经费50万元，
 // 比上年公务接待费…"). Words of the same subject (决算数, 支出) name none.
 func namesOtherFigure(gap, own string) bool {
-	for i := 0; i < len(gap); {
-		group, n := figureAt(gap[i:])
-		if group < 0 {
-			_, size := utf8.DecodeRuneInString(gap[i:])
-			i += size
-			continue
-		}
+	for group := range figuresIn(gap) {
 		if !containsAny(own, figureLabels[group]) {
 			return true
 		}
-		i += n
 	}
 	return false
+}
+
+// figuresIn yields the figures (their groups in figureLabels) s names, in
+// order: the longest label at each place, the text after it read on.
+func figuresIn(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < len(s); {
+			group, n := figureAt(s[i:])
+			if group < 0 {
+				_, size := utf8.DecodeRuneInString(s[i:])
+				i += size
+				continue
+			}
+			if !yield(group) {
+				return
+			}
+			i += n
+		}
+	}
 }
 
 // figureAt gives the figure (its group in figureLabels) whose longest

@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -232,17 +231,11 @@ func listedFigures(s string) []listed {
 // the longest label at each place; ok is false for none or several.
 func oneFigure(item string) (int, bool) {
 	found := -1
-	for i := 0; i < len(item); {
-		group, n := figureAt(item[i:])
-		if group < 0 {
-			_, size := utf8.DecodeRuneInString(item[i:])
-			i += size
-			continue
-		}
+	for group := range figuresIn(item) {
 		if found >= 0 && found != group {
 			return 0, false
 		}
-		found, i = group, i+n
+		found = group
 	}
 	return found, found >= 0
 }
