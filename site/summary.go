@@ -87,9 +87,14 @@ func ReadSummary(b []byte) (Summary, []byte, error) {
 		b = b[k:]
 		return v
 	}
-	varint := func() int64 { // binary.AppendVarint's zig-zag
-		u := uvarint()
-		return int64(u>>1) ^ -int64(u&1)
+	varint := func() int64 {
+		v, k := binary.Varint(b)
+		if k <= 0 {
+			ok = false
+			return 0
+		}
+		b = b[k:]
+		return v
 	}
 	str := func() string {
 		n := uvarint()
