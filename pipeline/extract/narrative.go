@@ -2853,7 +2853,66 @@ func (b *builder) threePublic() {
 		b.threePublicNil(tp)
 		return
 	}
+	if b.vehicleOthers() {
+		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
+	}
 	b.doc.ThreePublic = tp
+}
+
+// vehicleOthers leaves out the vehicles' two parts where the list under
+// their whole names another part with an amount: "公务用车购置及运行维护费
+// 11167万元(其中,公务用车购置费255万元,公务用车运行维护费7922万元,其他交通
+// 工具购置144万元,其他交通费用2846万元)". The whole is more than the two, which
+// the model's subtotal is the sum of; each of the two gets a warning.
+func (b *builder) vehicleOthers() bool {
+	st := b.st
+	whole, parts := -1, []int{}
+	for ti, ptr := range b.amountOf {
+		switch ptr {
+		case "/three_public/vehicle/amount":
+			whole = ti
+		case "/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount":
+			parts = append(parts, ti)
+		}
+	}
+	if whole < 0 || len(parts) == 0 {
+		return false
+	}
+	end := st.toks[whole].end
+	list := st.s[end:st.sentenceEnd(end)]
+	k := strings.Index(list, "其中")
+	if k < 0 || strings.Trim(list[:k], " (,，:：") != "" {
+		return false // 其中 opens the whole's own list, right after its amount
+	}
+	if c := strings.IndexAny(list[k:], ")"); c >= 0 {
+		list = list[:k+c]
+	}
+	other := false
+	for at := k; ; {
+		j := strings.Index(list[at:], "其他")
+		if j < 0 {
+			break
+		}
+		at += j + len("其他")
+		// its amount, no other part of the list between
+		if ti := st.tokenAt(end + at); ti < len(st.toks) && st.toks[ti].kind == numMoney && st.toks[ti].start < end+len(list) &&
+			!strings.ContainsAny(st.s[end+at:st.toks[ti].start], ",，、;；") && st.toks[ti].money() > 0 {
+			other = true
+		}
+	}
+	if !other {
+		return false
+	}
+	slices.Sort(parts)
+	for _, ti := range parts {
+		src := st.source(st.toks[ti].start)
+		amount := st.toks[ti].money()
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text, Amount: &amount,
+			Reason: fmt.Sprintf("amount %s left out: the vehicles' spending lists other parts besides purchase and operation (其他…), which the model's vehicle subtotal adds", st.s[st.toks[ti].start:st.toks[ti].end])})
+		delete(b.doc.Provenance, b.amountOf[ti])
+		delete(b.amountOf, ti)
+	}
+	return true
 }
 
 // allOperation finds where the text says the vehicles' spending (amount) is
