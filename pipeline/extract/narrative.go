@@ -56,6 +56,10 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			if !ok {
 				ti, ok = b.respectiveAmount(l, start, end)
 			}
+			moved := yoy{prior: -1} // "由去年的X万元增加到Y万元"
+			if !ok {
+				ti, moved, ok = b.fromTo(end)
+			}
 			if !ok || seen[ti] {
 				continue
 			}
@@ -90,7 +94,11 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				continue
 			}
 			b.used[ti] = true
-			if p := b.figureYoY(cpath, ti); p != nil {
+			p := b.figureYoY(cpath, ti)
+			if moved.prior >= 0 {
+				p = b.recordYoY(cpath, moved)
+			}
+			if p != nil {
 				if prior == nil {
 					prior = p
 				} else if *p != *prior {
@@ -789,6 +797,10 @@ func (b *builder) sources() {
 		if b.inProcurement(start) || b.fundOfSpending(start) {
 			return false
 		}
+		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
+			_, _, ok := b.fromTo(start + len(l))
+			return ok
+		}
 		if l != "其他资金" {
 			return true
 		}
@@ -806,6 +818,9 @@ func (b *builder) sources() {
 			i := len(rev.Sources)
 			path := "/revenue/sources/" + strconv.Itoa(i)
 			amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
+			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
+				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
+			}
 			if amount == nil {
 				continue
 			}

@@ -1472,3 +1472,36 @@ func TestComparandOpenings(t *testing.T) {
 		}
 	}
 }
+
+// A figure stated as a movement from the year before's ("由上年的700万元增加
+// 到900万元，增加200万元，增长28.57%") is its second amount, the first its
+// prior year, the change and percentage after it its own; 财政拨款 bare is
+// the source only so stated. A movement to another year's figure, or
+// one whose words run on between its amounts, is not read.
+func TestFigureFromTo(t *testing.T) {
+	d := extractLines(t, "某局2015年部门预算\n某局2015年收入预算由上年的700万元增加到900万元，增加200万元，增长28.57%。2015年财政拨款则由去年的600万元减少至了500万元，减少100万元。")
+	r := d.Revenue
+	if r == nil || r.Total == nil || *r.Total != schema.Yuan(9000000) || r.PriorYear == nil || *r.PriorYear != schema.Yuan(7000000) {
+		t.Fatalf("revenue %+v", r)
+	}
+	if len(r.Sources) != 1 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount != schema.Yuan(5000000) {
+		t.Errorf("sources %+v", r.Sources)
+	}
+	want := map[string]float64{"/revenue change": 2000000, "/revenue change_pct": 28.57, "/revenue/sources/0 change": -1000000}
+	for _, c := range d.Claims {
+		if w, ok := want[c.Path+" "+c.Kind]; ok && w == c.Value {
+			delete(want, c.Path+" "+c.Kind)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("claims %+v, missing %v", d.Claims, want)
+	}
+	for _, text := range []string{
+		"某局2015年部门预算\n某局2015年收入预算由2013年的700万元增加到2014年的900万元。",
+		"某局2015年部门预算\n某局2015年财政拨款由700万元，比上年增加到900万元。",
+	} {
+		if d := extractLines(t, text); d.Revenue != nil && (d.Revenue.Total != nil || len(d.Revenue.Sources) > 0) {
+			t.Errorf("%q: read %+v", text, d.Revenue)
+		}
+	}
+}
