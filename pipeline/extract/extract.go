@@ -234,6 +234,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.sentencesRestated()
 	b.itemStatements()
 	b.listedParts()
+	b.reasonChanges()
 	b.codeRows(flat)
 	b.appropriationsScoped(flat)
 	b.tableClaims()

@@ -1505,3 +1505,41 @@ func TestFigureFromTo(t *testing.T) {
 		}
 	}
 }
+
+// The parts' changes a sentence gives as the reason for its whole's
+// ("收支较上年增加418.97万元，增长4.23%，主要原因是…收入较上年增加2296.45万元，
+// 政府性基金减少401.85万元，年初结转结余减少1475.63万元") are kept as sum
+// claims, signed, where they make the whole's change or one misprint
+// changed back would; the main reasons only (another amount, no misprint),
+// or a reason that is no list of changes, give none.
+func TestReasonChanges(t *testing.T) {
+	text := func(parts string) string {
+		return "某中心2023年度决算公开说明\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是" + parts + "。"
+	}
+	sums := func(d *schema.Document) map[string]float64 {
+		out := map[string]float64{}
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimSum {
+				out[c.Path[strings.LastIndex(c.Path, "/"):]] = c.Value
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		parts string
+		want  map[string]float64
+	}{
+		{"一般公共财政拨款收入较上年增加2296.45万元,政府性基金减少401.85万元,年初结转结余减少1475.63万元",
+			map[string]float64{"/change_reasons": 4189700, "/1": 22964500, "/2": -4018500, "/3": -14756300}},
+		// one digit misprinted: kept, for the checks to find
+		{"一般公共财政拨款收入较上年增加2286.45万元,政府性基金减少401.85万元,年初结转结余减少1475.63万元",
+			map[string]float64{"/change_reasons": 4189700, "/1": 22864500, "/2": -4018500, "/3": -14756300}},
+		// the main parts only
+		{"一般公共财政拨款收入较上年增加2296.45万元,政府性基金减少401.85万元", map[string]float64{}},
+		{"上年年初结转资金1475.63万元,实际较上年增加资金418.98万元", map[string]float64{}},
+	} {
+		if got := sums(extractLines(t, text(c.parts))); !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.parts, got, c.want)
+		}
+	}
+}
