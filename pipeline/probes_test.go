@@ -32,7 +32,7 @@ type probeLabel struct {
 // change that makes a right field wrong or missing, or a field wrong, fails.
 func TestRealProbes(t *testing.T) {
 	scoreProbes(t, map[string]floor{
-		"real3": {146, 0},
+		"real3": {149, 0},
 		"real4": {111, 0},
 		"real5": {149, 0},
 		"real6": {107, 0},
@@ -48,7 +48,7 @@ func TestRealProbes(t *testing.T) {
 // tell; no field may come out wrong that the text as it is gets right.
 func TestRealProbesOneLine(t *testing.T) {
 	scoreProbes(t, map[string]floor{
-		"real3": {146, 0},
+		"real3": {149, 0},
 		"real4": {111, 0},
 		"real5": {149, 0},
 		"real6": {107, 0},

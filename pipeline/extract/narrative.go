@@ -2592,6 +2592,44 @@ func (b *builder) procurement() {
 		}
 		// else the sentence was another's on the line (a heading: "2.政府采购情况。")
 	}
+	b.procurementKinds(pr)
+}
+
+// procurementKinds reads the procurement's parts by kind from a sentence
+// of their own, after the one naming the kinds: "按政府采购项目类型，分为货物类
+// 采购、工程类采购和服务类采购三种类型。其中：货物类采购10000元，…工程类采购0元，
+// …服务类采购7000元". Far from the amount's sentence, they are read only
+// where all three are stated and add up to it.
+func (b *builder) procurementKinds(pr *schema.Procurement) {
+	st := b.st
+	for _, end := range b.find("三种类型。") {
+		open := strings.LastIndex(st.s[:end-len("。")], "。") + 1 // the 。's last byte: the sentence, or the text from its start
+		if !strings.Contains(st.s[open:end], "政府采购") || !strings.HasPrefix(st.s[end:], "其中") {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		var toks [3]int
+		var sum schema.Money
+		for i, l := range []string{"货物类采购", "工程类采购", "服务类采购"} {
+			toks[i] = -1
+			for _, e := range b.find(l) {
+				if ti, ok := b.valueAfter(e, 6); ok && e > end && e < stop && !b.used[ti] {
+					toks[i] = ti
+					sum += st.toks[ti].money()
+					break
+				}
+			}
+		}
+		if slices.Contains(toks[:], -1) || sum != pr.Amount {
+			continue
+		}
+		for i, dst := range []**schema.Money{&pr.Goods, &pr.Works, &pr.Services} {
+			field := []string{"/goods", "/works", "/services"}[i]
+			*dst = b.take("/procurement"+field, toks[i])
+			b.shareAfter("/procurement"+field, "/procurement/amount", toks[i])
+		}
+		return
+	}
 }
 
 // assets reads 国有资产占用: "年初资产总额 30.77万元，通用设备 20.56万元，…。
