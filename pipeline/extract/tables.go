@@ -77,6 +77,9 @@ type table struct {
 	// the values of a coded table default mode printed away from their
 	// rows that fillCodedGaps could not place, in the order printed
 	spares []token
+	// grid: a table a cell a line whose numbered rows place every cell
+	// (grid.go), its rows by column in layout; cut: the text ends inside it
+	grid, cut bool
 }
 
 type row struct {
@@ -184,6 +187,11 @@ func findTables(lines, flat []string) []table {
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
 			tabs[k].layout = laid
+		}
+		if !tabs[k].laid && tabs[k].kind == tableSummary {
+			if rows, cut, ok := gridRows(lines, flat, tabs[k].line, end); ok {
+				tabs[k].layout, tabs[k].grid, tabs[k].cut = rows, true, cut
+			}
 		}
 		switch {
 		case tabs[k].laid:
