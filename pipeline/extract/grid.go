@@ -105,17 +105,24 @@ func gridRows(lines, flat []string, from, to int) (rows []row, cut, ok bool) {
 	if !gridShape(roles, kept) {
 		return nil, false, false
 	}
-	for start := head + 1; start < len(cells) && start <= head+1+3*len(roles); start++ {
-		if strings.HasPrefix(cells[start].text, "栏次") {
+	// the rows begin after the header's 栏次 row: its numbers 1, 2 … (and
+	// 栏次 itself, and blank cells) are passed over
+	start, want := head+1, 1
+	for ; start < len(cells); start++ {
+		c := cells[start].text
+		if v, ok := rowNumber(c); ok && v == want {
+			want++
 			continue
 		}
-		placed, whole, ok := gridPlace(cells[start:], roles, kept)
-		if !ok || len(placed) < 3 {
-			continue
+		if c != "" && !strings.HasPrefix(c, "栏次") {
+			break
 		}
-		return gridPanels(placed, roles), !whole && to >= len(lines), true
 	}
-	return nil, false, false
+	placed, whole, ok := gridPlace(cells[start:], roles, kept)
+	if !ok || len(placed) < 3 {
+		return nil, false, false
+	}
+	return gridPanels(placed, roles), !whole && to >= len(lines), true
 }
 
 // gridStarted tells cells past a header: a number among them.
