@@ -60,34 +60,10 @@ func gridRoleOf(c string) (gridRole, bool) {
 // gridRows reads the rows of the table in lines [from, to) printed a cell
 // a line (see above); ok is false when they are not certain.
 func gridRows(lines, flat []string, from, to int) (rows []row, cut, ok bool) {
-	var cells []gridCell
-	bars, filled := 0, 0
-	for i := from; i < to && i < len(flat); i++ {
-		c := flat[i]
-		if endsTable(c) {
-			break
-		}
-		if c == "" {
-			continue
-		}
-		filled++
-		if strings.HasSuffix(c, "|") {
-			bars++
-		}
-		if utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && strings.Trim(c, "|") != "" {
-			// a line of several cells: the table is not a cell a line
-			// (a header's "支出|||" spans columns, and only there)
-			if len(cells) > 0 && gridStarted(cells) {
-				return nil, false, false
-			}
-		}
-		text := strings.Trim(c, "|")
-		if strings.Trim(text, "-—－") == "" {
-			text = "" // a dash for a blank cell
-		}
-		cells = append(cells, gridCell{text: text, line: i + 1})
+	cells, kept, ok := cellLines(flat, from, to)
+	if !ok {
+		return nil, false, false
 	}
-	kept := filled > 0 && bars*10 >= filled*9 // the blank cells kept, as bars
 	if !kept {
 		cells = nonBlank(cells)
 	}
@@ -123,6 +99,36 @@ func gridRows(lines, flat []string, from, to int) (rows []row, cut, ok bool) {
 		return nil, false, false
 	}
 	return gridPanels(placed, roles), !whole && to >= len(lines), true
+}
+
+// cellLines reads the lines [from, to) of a table printed a cell a line:
+// each line a cell, its bar dropped, a dash or a bar alone a blank cell.
+// kept tells the blank cells kept (nine lines of ten end with a bar); ok is
+// false for a table with a line of several cells past its header.
+func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
+	bars, filled := 0, 0
+	for i := from; i < to && i < len(flat); i++ {
+		c := flat[i]
+		if endsTable(c) {
+			break
+		}
+		if c == "" {
+			continue
+		}
+		filled++
+		if strings.HasSuffix(c, "|") {
+			bars++
+		}
+		if (utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && strings.Trim(c, "|") != "") && gridStarted(cells) {
+			return nil, false, false // a header's "支出|||" spans columns, and only there
+		}
+		text := strings.Trim(c, "|")
+		if strings.Trim(text, "-—－") == "" {
+			text = "" // a dash for a blank cell
+		}
+		cells = append(cells, gridCell{text: text, line: i + 1})
+	}
+	return cells, filled > 0 && bars*10 >= filled*9, true
 }
 
 // gridStarted tells cells past a header: a number among them.

@@ -116,3 +116,118 @@ func TestSummaryGridCut(t *testing.T) {
 		t.Errorf("rows not cut, no totals: %+v", d.Revenue)
 	}
 }
+
+// hospitalForm prints a 医疗卫生计生机构收支决算总表 (国卫财01-1表) as a web
+// converter does, a cell a line with its bar, blank cells a bar alone,
+// each row closed by a blank cell: its 合计 row with total (栏次 → cell),
+// then the 类 rows, each with its cells; after, the lines of after.
+func hospitalForm(total map[int]string, classes map[string]map[int]string, after string) string {
+	var b strings.Builder
+	cell := func(c string) { b.WriteString(c + " |\n") }
+	blank := func() { b.WriteString("|\n") }
+	b.WriteString("某县人民医院医改信息公开\n2017年医疗卫生计生机构收支决算总表(按功能分类) |\n|\n国卫财01-1表 |\n|\n编制单位:某县人民医院[单户表] |\n|\n金额单位:元 |\n|\n")
+	for _, h := range []string{"项目", "上年结转和结余", "本年收入", "本年支出", "收支结余", "用事业基金弥补收支差额", "结余分配", "年末结转和结余"} {
+		cell(h)
+	}
+	blank()
+	for _, h := range []string{"支出功能分类科目编码", "科目名称", "合计", "基本支出结转", "项目支出结转和结余", "经营结余", "合计", "其中:财政拨款收入", "合计", "其中:财政拨款支出"} {
+		cell(h)
+	}
+	blank()
+	cell("类款项")
+	cell("栏次")
+	for c := 1; c <= 26; c++ {
+		cell(fmt.Sprint(c))
+	}
+	blank()
+	row := func(code, name string, cells map[int]string) {
+		if code == "" {
+			blank()
+		} else {
+			cell(code)
+		}
+		cell(name)
+		for c := 1; c <= 26; c++ {
+			if v := cells[c]; v != "" {
+				cell(v)
+			} else {
+				blank()
+			}
+		}
+		blank()
+	}
+	row("", "合计", total)
+	for _, code := range []string{"201", "20103", "210", "21002", "2100201"} {
+		row(code, map[string]string{"201": "一般公共服务支出", "20103": "政府办公厅(室)及相关机构事务", "210": "卫生健康支出", "21002": "公立医院", "2100201": "综合医院"}[code], classes[code])
+	}
+	return b.String() + after
+}
+
+// A prescribed form of the catalogue (国卫财01-1表), a cell a line: its 合计
+// row is read where its columns satisfy the form's identities and its 类
+// rows add up to it; a changed cell leaves it out, the broken identity's
+// cells kept as table claims on their lines.
+func TestHospitalForm(t *testing.T) {
+	total := map[int]string{6: "62,011,988.25", 7: "1,666,424.00", 9: "70,496,088.25", 10: "1,666,424.00", 12: "-8,484,100.00", 13: "-8,484,100.00", 22: "-8,484,100.00", 23: "-8,484,100.00"}
+	class := map[int]string{}
+	for c, v := range total {
+		class[c] = v
+	}
+	classes := map[string]map[int]string{"210": class, "21002": class, "2100201": class}
+	note := "注:本表反映医疗卫生机构本年度收支决算情况。\n"
+	d := extractCells(t, hospitalForm(total, classes, note))
+	if r := d.Revenue; r.CurrentYear == nil || r.CurrentYear.Float() != 62011988.25 || len(r.Sources) != 1 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 1666424 {
+		t.Errorf("revenue: %+v", r)
+	}
+	if e := d.Expenditure; e.CurrentYear == nil || e.CurrentYear.Float() != 70496088.25 {
+		t.Errorf("expenditure: %+v", e)
+	}
+	if len(d.Checks) != 0 {
+		t.Errorf("checks on the form as printed: %+v", d.Checks)
+	}
+	// 本年收入 changed: 收支结余 = 本年收入 − 本年支出 fails
+	changed := map[int]string{}
+	for c, v := range total {
+		changed[c] = v
+	}
+	changed[6] = "62,011,989.25"
+	text := hospitalForm(changed, classes, note)
+	d = extractCells(t, text)
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a changed 本年收入 read: %v", *d.Revenue.CurrentYear)
+	}
+	line := 0
+	for i, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "62,011,989.25") {
+			line = i + 1
+		}
+	}
+	found := false
+	for _, c := range d.Claims {
+		found = found || c.Kind == schema.ClaimTable && c.Line == line
+	}
+	if !found {
+		t.Errorf("a changed 本年收入 (line %d): no table claim names it: %+v", line, d.Claims)
+	}
+	// a 类 row that does not add up, the table closed by its note: not used
+	short := map[int]string{}
+	for c, v := range class {
+		short[c] = v
+	}
+	short[9] = "70,496,000.25"
+	d = extractCells(t, hospitalForm(total, map[string]map[int]string{"210": short, "21002": class, "2100201": class}, note))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a 类 row that does not add up: read %v", *d.Revenue.CurrentYear)
+	}
+	// the text ending with the table (its 类 rows may run on): the 合计 row
+	// read on its identities, with a warning
+	d = extractCells(t, hospitalForm(total, map[string]map[int]string{}, ""))
+	if d.Revenue.CurrentYear == nil || d.Revenue.CurrentYear.Float() != 62011988.25 {
+		t.Errorf("the text ending with the table: %+v", d.Revenue)
+	}
+	// a row with a cell dropped: the rows' width is not certain
+	d = extractCells(t, strings.Replace(hospitalForm(total, classes, note), "卫生健康支出 |\n|\n", "卫生健康支出 |\n", 1))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a row a cell short: read %v", *d.Revenue.CurrentYear)
+	}
+}

@@ -44,6 +44,9 @@ func (s summary) score() int {
 // whose totals, sources and classes add up best is used; false when no
 // reading balances (收入总计 = 支出总计).
 func (b *builder) summaryTable(t table, lines, flat []string) bool {
+	if f := formOf(t, flat); f != nil {
+		return b.formTable(t, f, flat)
+	}
 	if t.grid { // its cells placed by the rows' numbers: the one reading
 		return b.summaryRead(t, b.parseSummary(t, t.layout))
 	}
