@@ -231,3 +231,29 @@ func TestHospitalForm(t *testing.T) {
 		t.Errorf("a row a cell short: read %v", *d.Revenue.CurrentYear)
 	}
 }
+
+// A 决算's 三公 table a cell a line, each row's cells right below its name,
+// a row of zeros a cell short (its blank cell dropped), the vehicles' 其中
+// rows printed without figures: a changed cell breaks the column's sum,
+// whose cells are kept as table claims on their lines; as printed, none.
+func TestThreePublicCellsLabelSums(t *testing.T) {
+	page := "某县城管局2016年度“三公”经费决算情况\n一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n项 目\n预算数\n决算数\n合 计\n77.00\n68.30\n" +
+		"因公出国(境)费\n0.00\n公务接待费\n35.00\n%s\n公务用车购置及运行费\n42.00\n41.90\n其中:公务用车运行维护费\n公务用车购置费\n" +
+		"二、2016年“三公”经费财政拨款支出决算情况说明\n某县城管局2016年度“三公”经费财政拨款支出决算为68.3万元,完成年初预算的88.7%%。"
+	d := extractLines(t, fmt.Sprintf(page, "26.40"))
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			t.Errorf("a table claim on the table as printed: %+v", c)
+		}
+	}
+	d = extractLines(t, fmt.Sprintf(page, "26.50"))
+	lines := map[int]bool{}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			lines[c.Line] = true
+		}
+	}
+	if !lines[9] || !lines[14] || !lines[17] {
+		t.Errorf("a changed 公务接待费: the 决算数 column's cells (lines 9, 14, 17) not all kept: %v", lines)
+	}
+}
