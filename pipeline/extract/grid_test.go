@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,22 @@ func extractCells(t *testing.T, text string) *schema.Document {
 		t.Fatalf("the extracted document is invalid: %v", err)
 	}
 	return d
+}
+
+// lineOf is the 1-based line of text that opens with prefix (the last).
+func lineOf(text, prefix string) int {
+	line := 0
+	for i, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			line = i + 1
+		}
+	}
+	return line
+}
+
+// tableClaimOn tells a table claim of d on line.
+func tableClaimOn(d *schema.Document, line int) bool {
+	return slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable && c.Line == line })
 }
 
 // gridSummary is a budget system's 收支总表 a cell a line, each cell with
@@ -51,18 +68,8 @@ func TestSummaryGrid(t *testing.T) {
 	if fn := d.Expenditure.ByFunction; len(fn) != 5 || fn[1].Code != "208" || fn[1].Amount.Float() != 982500 {
 		t.Errorf("functional classes: %+v", fn)
 	}
-	d = extractCells(t, fmt.Sprintf(gridSummary, "675.83"))
-	line := 0
-	for i, l := range strings.Split(fmt.Sprintf(gridSummary, "675.83"), "\n") {
-		if strings.HasPrefix(l, "675.83") {
-			line = i + 1
-		}
-	}
-	found := false
-	for _, c := range d.Claims {
-		found = found || c.Kind == schema.ClaimTable && c.Line == line
-	}
-	if !found {
+	text := fmt.Sprintf(gridSummary, "675.83")
+	if d, line := extractCells(t, text), lineOf(text, "675.83"); !tableClaimOn(d, line) {
 		t.Errorf("a changed 本年收入合计 (line %d): no table claim names it: %+v", line, d.Claims)
 	}
 }
@@ -196,17 +203,7 @@ func TestHospitalForm(t *testing.T) {
 	if d.Revenue.CurrentYear != nil {
 		t.Errorf("a changed 本年收入 read: %v", *d.Revenue.CurrentYear)
 	}
-	line := 0
-	for i, l := range strings.Split(text, "\n") {
-		if strings.HasPrefix(l, "62,011,989.25") {
-			line = i + 1
-		}
-	}
-	found := false
-	for _, c := range d.Claims {
-		found = found || c.Kind == schema.ClaimTable && c.Line == line
-	}
-	if !found {
+	if line := lineOf(text, "62,011,989.25"); !tableClaimOn(d, line) {
 		t.Errorf("a changed 本年收入 (line %d): no table claim names it: %+v", line, d.Claims)
 	}
 	// a 类 row that does not add up, the table closed by its note: not used
