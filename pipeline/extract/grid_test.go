@@ -254,3 +254,34 @@ func TestThreePublicCellsLabelSums(t *testing.T) {
 		t.Errorf("a changed 公务接待费: the 决算数 column's cells (lines 9, 14, 17) not all kept: %v", lines)
 	}
 }
+
+// A 支出总表 by code a cell a line with its bars, in whole yuan: a name's
+// bar is no part of it, so a 类 code before its name is its row's code,
+// not an amount of the row above (the 合计's basic and project read).
+func TestExpenditureCellsWholeYuan(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某区档案馆2025年单位预算\n单位支出总表\n编制单位:某区档案馆 单位:元\n")
+	for _, c := range []string{"项目", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项", "", "", ""} {
+		b.WriteString(strings.TrimSpace(c+" |") + "\n")
+	}
+	for _, r := range [][]string{
+		{"合计", "22,201,347", "12,057,503", "10,143,844"},
+		{"201", "", "", "一般公共服务支出", "6,027,179", "", "6,027,179"},
+		{"201", "06", "", "财政事务", "6,027,179", "", "6,027,179"},
+		{"201", "06", "01", "行政运行", "6,027,179", "", "6,027,179"},
+		{"208", "", "", "社会保障和就业支出", "16,174,168", "12,057,503", "4,116,665"},
+		{"208", "05", "", "行政事业单位养老支出", "16,174,168", "12,057,503", "4,116,665"},
+		{"208", "05", "05", "机关事业单位基本养老保险缴费支出", "16,174,168", "12,057,503", "4,116,665"},
+	} {
+		if len(r) == 4 {
+			r = append([]string{"", "", ""}, r...)
+		}
+		for _, c := range r {
+			b.WriteString(strings.TrimSpace(c+" |") + "\n")
+		}
+	}
+	d := extractCells(t, b.String())
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount.Float() != 12057503 || e.Project == nil || e.Project.Amount.Float() != 10143844 {
+		t.Errorf("basic and project: %+v %+v", e.Basic, e.Project)
+	}
+}

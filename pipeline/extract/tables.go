@@ -495,8 +495,13 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 		if strings.Trim(flat[i], "|") == "" {
 			continue // a web table's cell separators alone on their line ("|", "||"): no cell
 		}
-		// nor is one after a number ("675.82 |"): the next cell is the row's next
-		cellLines[i-from] = slices.DeleteFunc(cellsOf(lines[i]), func(c string) bool { return strings.Trim(c, "|") == "" })
+		// nor is one after a number ("675.82 |"), or after a name ("一般公共服务支出
+		// |"): the next cell is the row's next
+		cells := cellsOf(lines[i])
+		for k, c := range cells {
+			cells[k] = strings.TrimRight(c, "|")
+		}
+		cellLines[i-from] = slices.DeleteFunc(cells, func(c string) bool { return c == "" })
 	}
 	// layout text keeps a value on its row's line: only default mode (one
 	// cell a line) can print values a row late, or a page's number among them
