@@ -46,6 +46,10 @@ type gridCell struct {
 // gridRoleOf is the role a header cell names, false for none (a heading
 // over several columns: 收入, 支出).
 func gridRoleOf(c string) (gridRole, bool) {
+	switch {
+	case strings.HasPrefix(c, "项目(按") || strings.HasPrefix(c, "按") && (strings.HasSuffix(c, "性质") || strings.HasSuffix(c, "分类")):
+		return gridLabel, true // a panel's labels by kind: 项目(按功能分类), 按支出性质
+	}
 	switch c {
 	case "项目", "科目", "科目名称", "项目名称":
 		return gridLabel, true

@@ -285,3 +285,26 @@ func TestExpenditureCellsWholeYuan(t *testing.T) {
 		t.Errorf("basic and project: %+v %+v", e.Basic, e.Project)
 	}
 }
+
+// A 收入支出决算总表 of three panels (项目, 项目(按功能分类), 按支出性质), a
+// cell a line with a bar alone between cells, cut inside its fourth row:
+// each panel's rows as printed, 基本支出 and 项目支出 too.
+func TestSummaryGridThreePanels(t *testing.T) {
+	cells := []string{"2016年度某市某委决算公开", "一、收入支出决算总表", "公开01表", "编制单位:某市某委员会", "金额单位:元",
+		"收入", "支出", "项目", "行次", "决算数", "项目(按功能分类)", "行次", "决算数", "按支出性质", "行次", "决算数",
+		"栏次", "1", "栏次", "2", "栏次", "3",
+		"一、财政拨款收入", "1", "2,277,100.00", "一、一般公共服务支出", "28", "1,778,200.00", "一、基本支出", "55", "1,602,100.00",
+		"其中:政府性基金", "2", "0.00", "二、外交支出", "29", "0.00", "二、项目支出", "56", "675,000.00",
+		"二、上级补助收入", "3", "0.00", "三、教育支出", "30", "499,900.00", "三、上缴上级支出", "57", "0.00",
+		"三、事业收入", "4", "0.00"}
+	d := extractCells(t, strings.Join(cells, "\n|\n"))
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount.Float() != 1602100 || e.Project == nil || e.Project.Amount.Float() != 675000 || e.Total != nil {
+		t.Errorf("basic and project: %+v %+v", e.Basic, e.Project)
+	}
+	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[0].Code != "201" || fn[0].Amount.Float() != 1778200 || fn[2].Code != "205" || fn[2].Amount.Float() != 499900 {
+		t.Errorf("functional classes: %+v", fn)
+	}
+	if r := d.Revenue; len(r.Sources) == 0 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 2277100 {
+		t.Errorf("revenue: %+v", r)
+	}
+}

@@ -388,6 +388,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 				s.sources = s.sources || ok
 			}
 			s.classed = len(s.classes) > 0
+			_, basic := got["use:基本支出"]
+			_, project := got["use:项目支出"]
+			s.uses = basic && project
 			return s
 		}
 		if ok1 && ok2 || !ok || ok1 && rt.v != side || ok2 && et.v != side {
