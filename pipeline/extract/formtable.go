@@ -105,11 +105,11 @@ func (b *builder) formTable(t table, f *form, flat []string) bool {
 		default:
 			continue
 		}
-		ref := "form:sum:" + strconv.Itoa(n)
-		var kept []tableRow
-		if toks[whole] != nil {
-			kept = append(kept, tableRow{ref: ref, tok: *toks[whole], line: toks[whole].line})
+		if toks[whole] == nil {
+			continue // a blank total: no cell to compare its parts with
 		}
+		ref := "form:sum:" + strconv.Itoa(n)
+		kept := []tableRow{{ref: ref, tok: *toks[whole], line: toks[whole].line}}
 		for _, c := range parts {
 			if toks[c] != nil {
 				kept = append(kept, tableRow{ref: "form:" + strconv.Itoa(c), of: ref, tok: *toks[c], line: toks[c].line})
