@@ -206,6 +206,18 @@ func TestHospitalForm(t *testing.T) {
 	if line := lineOf(text, "62,011,989.25"); !tableClaimOn(d, line) {
 		t.Errorf("a changed 本年收入 (line %d): no table claim names it: %+v", line, d.Claims)
 	}
+	// 收支结余 blank: not used, its parts (13) compared with no cell, so no
+	// claim of theirs
+	delete(changed, 12)
+	changed[6] = total[6]
+	text = hospitalForm(changed, classes, note)
+	d = extractCells(t, text)
+	if tableClaimOn(d, lineOf(text, "合计 |")+13) {
+		t.Errorf("栏次 13 kept as a part of a blank total: %+v", d.Claims)
+	}
+	if d.Revenue.CurrentYear != nil || len(d.Claims) == 0 {
+		t.Errorf("收支结余 blank: read %+v, claims %+v", d.Revenue, d.Claims)
+	}
 	// a 类 row that does not add up, the table closed by its note: not used
 	short := map[int]string{}
 	for c, v := range class {
