@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"strconv"
 	"sync"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
@@ -361,8 +361,7 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	}
 	body := f.Summary.AppendBinary(nil)
 	body = emit.AppendEntries(body, f.Sentences)
-	body = binary.AppendUvarint(body, uint64(len(f.Places)))
-	body = append(body, f.Places...)
+	body = wire.AppendString(body, f.Places)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
 	return writeRenamed(c.fragmentPath(pk), append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...))
@@ -407,11 +406,11 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
 		return bad(err.Error())
 	}
-	n, k := binary.Uvarint(body)
-	if k <= 0 || n > uint64(len(body)-k) {
+	rd := wire.Borrowing(body)
+	if f.Places = rd.Bytes(); rd.Err() != nil {
 		return bad("its sentences' places cut short")
 	}
-	f.Places, body = body[k:k+int(n):k+int(n)], body[k+int(n):]
+	body = rd.Rest()
 	if f.Rows, body, err = emit.ReadRows(body); err != nil {
 		return bad(err.Error())
 	}
