@@ -321,7 +321,8 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 }
 
 // fragment is what publishing makes of a document beyond its files: its
-// sentences for both searches (emit.Sentences), its rows in the datasets
+// sentences for both searches (emit.Sentences) and their terms in
+// budgetpub.sqlite's (emit.FTSTerms), its rows in the datasets
 // and its search entries (emit.Rows), and what the site's pages across
 // documents need of it (site.Summary). All are made of what its page key
 // (see pageKeys) is made of, and are kept in the cache under that key, so
@@ -329,6 +330,7 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 // published without being read at all.
 type fragment struct {
 	Sentences []emit.SearchEntry
+	Terms     []byte // the sentences' terms (emit.FTSTerms)
 	Places    []byte // where the sentences' tokens stand (site.SentencePlaces)
 	Rows      *emit.Rows
 	Summary   site.Summary
@@ -337,7 +339,7 @@ type fragment struct {
 // fragmentMagic starts a fragment's file, before the sha256 of the rest,
 // which is compressed (S2: a fourth of the bytes to read, decompressed at
 // memory speed).
-const fragmentMagic = "budgetpub fragment 5\n"
+const fragmentMagic = "budgetpub fragment 6\n"
 
 // segmentsPath is where the bundle's deflated segments are kept from one
 // run to the next (emit.Writer.KeepSegments); "" without a cache.
@@ -361,6 +363,7 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	}
 	body := f.Summary.AppendBinary(nil)
 	body = emit.AppendEntries(body, f.Sentences)
+	body = wire.AppendString(body, f.Terms)
 	body = wire.AppendString(body, f.Places)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
@@ -407,8 +410,8 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 		return bad(err.Error())
 	}
 	rd := wire.Borrowing(body)
-	if f.Places = rd.Bytes(); rd.Err() != nil {
-		return bad("its sentences' places cut short")
+	if f.Terms, f.Places = rd.Bytes(), rd.Bytes(); rd.Err() != nil {
+		return bad("its sentences' terms or places cut short")
 	}
 	body = rd.Rest()
 	if f.Rows, body, err = emit.ReadRows(body); err != nil {

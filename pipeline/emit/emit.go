@@ -357,7 +357,7 @@ func (w *Writer) addRows(r *Rows) error {
 		}
 	}
 	return w.load.do(func() error {
-		if err := w.db.index(r.entries); err != nil {
+		if err := w.db.index(r.entries, r.terms); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 		}
 		return nil
@@ -365,10 +365,11 @@ func (w *Writer) addRows(r *Rows) error {
 }
 
 // AddSentences indexes the narrative's sentences of a document added
-// before (Sentences) for the full-text search of budgetpub.sqlite.
-func (w *Writer) AddSentences(entries []SearchEntry) error {
+// before (Sentences), whose terms are terms (FTSTerms), for the full-text
+// search of budgetpub.sqlite.
+func (w *Writer) AddSentences(entries []SearchEntry, terms []byte) error {
 	return w.load.do(func() error {
-		if err := w.db.index(entries); err != nil {
+		if err := w.db.index(entries, terms); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 		}
 		return nil

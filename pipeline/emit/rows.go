@@ -43,6 +43,7 @@ type Rows struct {
 	csv, nd [][]byte      // by table: the bytes of the CSV and NDJSON files
 	sums    []rowsSum     // by table: tableSum, of a table with rows
 	entries []SearchEntry
+	terms   []byte // the entries' FTSTerms
 }
 
 // rowsSum is the sha256 of a table's rows of a document (tableSum).
@@ -134,9 +135,7 @@ func RowsOf(d *schema.Document, exec []ExecutionRow) (*Rows, error) {
 		}
 	}
 	r.entries = SearchEntries(d)
-	for i := range r.entries {
-		r.entries[i].Cut = r.entries[i].Tokens()
-	}
+	r.terms = FTSTerms(r.entries)
 	return r, nil
 }
 
@@ -185,7 +184,7 @@ func csvRecords(records [][]string, text []bool) ([]byte, error) {
 // AppendBinary appends the rows to b in the form ReadRows reads: for each
 // table its number of rows, its cells (each string after its length), its
 // CSV and its NDJSON bytes, and, when it has rows, their sum (tableSum);
-// then the search entries (AppendEntries).
+// then the search entries (AppendEntries) and their FTSTerms.
 func (r *Rows) AppendBinary(b []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(r.cells)))
 	for i, cells := range r.cells {
@@ -201,7 +200,7 @@ func (r *Rows) AppendBinary(b []byte) []byte {
 			b = append(b, r.sums[i][:]...)
 		}
 	}
-	return AppendEntries(b, r.entries)
+	return wire.AppendString(AppendEntries(b, r.entries), r.terms)
 }
 
 // ReadRows reads what AppendBinary wrote, and the bytes after it. Rows
@@ -248,6 +247,11 @@ func ReadRows(b []byte) (*Rows, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	rd = wire.Borrowing(rest)
+	if r.terms = rd.Bytes(); rd.Err() != nil {
+		return bad("search terms cut short")
+	}
+	rest = rd.Rest()
 	r.entries = entries
 	for i, sp := range specs {
 		if sp.name == "documents" {

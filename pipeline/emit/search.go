@@ -41,13 +41,25 @@ func (e SearchEntry) Tokens() string {
 	return strings.Join(search.Tokens(e.Text+" "+e.TextEn), " ")
 }
 
+// FTSTerms are the entries cut into the terms of budgetpub.sqlite's
+// full-text index (sqlfile.CutRows of their Tokens), kept with them so
+// that a document's entries are indexed without being cut again.
+func FTSTerms(entries []SearchEntry) []byte {
+	texts := make([]string, len(entries))
+	for i, e := range entries {
+		texts[i] = e.Tokens()
+	}
+	return sqlfile.CutRows(texts)
+}
+
 // AppendEntries appends entries to b in the binary form ReadEntries reads
 // (what the cache keeps of a document's sentences): their count, then each
-// one's strings, each after its length, and its line and file.
+// one's strings, each after its length, and its line and file; not their
+// tokens (FTSTerms are kept for the index).
 func AppendEntries(b []byte, entries []SearchEntry) []byte {
 	b = binary.AppendUvarint(b, uint64(len(entries)))
 	for _, e := range entries {
-		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount, e.Tokens()} {
+		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount} {
 			b = wire.AppendString(b, s)
 		}
 		b = binary.AppendUvarint(b, uint64(e.Line))
@@ -59,15 +71,15 @@ func AppendEntries(b []byte, entries []SearchEntry) []byte {
 // errEntriesShort: the bytes end before the search entries do.
 var errEntriesShort = errors.New("search entries cut short")
 
-// ReadEntries reads what AppendEntries wrote: the entries, tokens cut, and
-// the bytes after them. The entries' strings are parts of b, not copies: b
+// ReadEntries reads what AppendEntries wrote: the entries, and the bytes
+// after them. The entries' strings are parts of b, not copies: b
 // must not change afterwards.
 func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
 	rd := wire.Borrowing(b)
 	out := make([]SearchEntry, rd.Len())
 	for i := range out {
 		e := &out[i]
-		e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount, e.Cut = rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text()
+		e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount = rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text()
 		e.Line, e.File = int(rd.Uvarint()), int(rd.Uvarint())
 		if rd.Err() != nil {
 			break
@@ -122,9 +134,10 @@ const (
 	createSearch  = `CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`
 )
 
-// index adds entries to fts_entries and their tokens to fts, each under
-// the next rowid.
-func (d *database) index(entries []SearchEntry) error {
+// index adds entries to fts_entries and their terms (FTSTerms) to fts,
+// each under the next rowid.
+func (d *database) index(entries []SearchEntry, terms []byte) error {
+	first := d.n + 1
 	for _, e := range entries {
 		d.n++
 		r := &d.rec
@@ -154,9 +167,8 @@ func (d *database) index(entries []SearchEntry) error {
 		}
 		d.buf = r.AppendTo(d.buf[:0])
 		d.entries.Insert(d.n, d.buf)
-		d.fts.Add(d.n, e.Tokens())
 	}
-	return nil
+	return d.fts.AddCut(first, len(entries), terms)
 }
 
 // searchSchema writes the full-text index and returns the sqlite_schema
