@@ -465,6 +465,21 @@ func (l *loader) wait() error {
 // the bundle and SHA256SUMS.
 func (w *Writer) Close() (*Result, error) {
 	res := &w.res
+	// budgetpub.sqlite is finished (its indexes sorted, its full-text
+	// index written) and hashed on the database's goroutine, beside the
+	// text tables' and the workbook's
+	closed := false // the job ran: the database is closed, or failed and dropped
+	var dbFile File
+	w.load.do(func() error {
+		closed = true
+		if err := w.db.close(); err != nil {
+			return fmt.Errorf("budgetpub.sqlite: %w", err)
+		}
+		var err error
+		dbFile, err = fileInfo(w.dir, "budgetpub.sqlite")
+		return err
+	})
+	defer w.load.wait() // a failure below: the job is done before Close returns
 	st, err := w.store()
 	if err != nil {
 		return nil, err
@@ -510,18 +525,13 @@ func (w *Writer) Close() (*Result, error) {
 		res.WorkbookOmitted = w.book.omitted
 	}
 	if err := w.load.wait(); err != nil {
-		w.db.abort()
+		if !closed { // an insert failed
+			w.db.abort()
+		}
 		return nil, err
 	}
-	if err := w.db.close(); err != nil {
-		return nil, fmt.Errorf("budgetpub.sqlite: %w", err)
-	}
-	f, err := fileInfo(w.dir, "budgetpub.sqlite")
-	if err != nil {
-		return nil, err
-	}
-	f.Format = "sqlite"
-	res.Downloads = append(res.Downloads, f)
+	dbFile.Format = "sqlite"
+	res.Downloads = append(res.Downloads, dbFile)
 	pkg, err := json.MarshalIndent(dataPackage(res, w.tables, w.version, w.citation), "", "  ")
 	if err != nil {
 		return nil, err
@@ -551,7 +561,8 @@ func (w *Writer) Close() (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
 	}
-	if f, err = fileInfo(w.dir, "budgetpub.zip"); err != nil {
+	f, err := fileInfo(w.dir, "budgetpub.zip")
+	if err != nil {
 		return nil, err
 	}
 	f.Format = "zip"
