@@ -466,20 +466,24 @@ func (l *loader) wait() error {
 func (w *Writer) Close() (*Result, error) {
 	res := &w.res
 	// budgetpub.sqlite is finished (its indexes sorted, its full-text
-	// index written) and hashed on the database's goroutine, beside the
-	// text tables' and the workbook's
+	// index written), hashed and deflated for the bundle on the database's
+	// goroutine, beside the text tables' finish and the workbook
 	closed := false // the job ran: the database is closed, or failed and dropped
 	var dbFile File
+	var dbZip *deflated
 	w.load.do(func() error {
 		closed = true
 		if err := w.db.close(); err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}
 		var err error
-		dbFile, err = fileInfo(w.dir, "budgetpub.sqlite")
+		dbFile, dbZip, err = deflateFile(w.dir, "budgetpub.sqlite")
 		return err
 	})
-	defer w.load.wait() // a failure below: the job is done before Close returns
+	defer func() { // a failure below: the job is done before Close returns
+		w.load.wait()
+		dbZip.drop()
+	}()
 	st, err := w.store()
 	if err != nil {
 		return nil, err
@@ -550,7 +554,7 @@ func (w *Writer) Close() (*Result, error) {
 		names[i] = f.Path
 	}
 	earlier, closeEarlier := w.earlierEntries()
-	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented)
+	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented, map[string]*deflated{"budgetpub.sqlite": dbZip})
 	closeEarlier()
 	if err == nil {
 		w.segs = nil
