@@ -57,8 +57,8 @@ func (x *Index) entry(i int) []byte {
 // (compareRecords): by their sort keys (sortKey), each made once, compared
 // byte by byte; by compareRecords when one holds a real.
 func (x *Index) sorted() []int32 {
-	keys := make([]byte, 0, len(x.arena)+len(x.arena)/4)
-	ends := make([]int, len(x.ends))
+	keys := make([]byte, 0, len(x.arena)*3/2) // an integer of 1–3 bytes takes 9
+	ends := make([]int32, len(x.ends))        // where each entry's key ends in keys
 	for i := range ends {
 		var ok bool
 		if keys, ok = sortKey(keys, x.entry(i)); !ok {
@@ -69,14 +69,14 @@ func (x *Index) sorted() []int32 {
 			slices.SortFunc(order, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
 			return order
 		}
-		ends[i] = len(keys)
+		ends[i] = int32(len(keys))
 	}
 	type keyed struct {
-		key []byte
+		key []byte // a part of keys
 		i   int32
 	}
 	all := make([]keyed, len(ends))
-	start := 0
+	start := int32(0)
 	for i, end := range ends {
 		all[i] = keyed{keys[start:end:end], int32(i)}
 		start = end
