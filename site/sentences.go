@@ -374,16 +374,8 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	if err := os.MkdirAll(filepath.Join(out, "st"), 0o755); err != nil {
 		return nil, err
 	}
-	for k, list := range byShard {
-		m := map[string]any{}
-		for _, tok := range list {
-			if list, ok := lists[tok]; ok {
-				m[tok] = list
-			} else {
-				m[tok] = 0
-			}
-		}
-		if err := writeJSON(filepath.Join(out, "st", strconv.Itoa(k)+".json"), m); err != nil {
+	for k, toks := range byShard {
+		if err := writeShard(filepath.Join(out, "st", strconv.Itoa(k)+".json"), toks, func(tok string) []int { return lists[tok] }); err != nil {
 			return nil, err
 		}
 	}
