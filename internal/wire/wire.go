@@ -59,19 +59,13 @@ func (r *Reader) fail() {
 }
 
 // Uvarint reads an unsigned varint.
-func (r *Reader) Uvarint() uint64 {
-	v, k := binary.Uvarint(r.b)
-	if k <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[k:]
-	return v
-}
+func (r *Reader) Uvarint() uint64 { return varint(r, binary.Uvarint) }
 
 // Varint reads a signed varint.
-func (r *Reader) Varint() int64 {
-	v, k := binary.Varint(r.b)
+func (r *Reader) Varint() int64 { return varint(r, binary.Varint) }
+
+func varint[T uint64 | int64](r *Reader, read func([]byte) (T, int)) T {
+	v, k := read(r.b)
 	if k <= 0 {
 		r.fail()
 		return 0
