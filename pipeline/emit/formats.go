@@ -2,9 +2,15 @@ package emit
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
+	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -236,14 +242,97 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // the zip headers of the entries written raw: 2000-01-01, 00:00).
 const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
 
+// deflated is a file of the bundle deflated before the bundle is written
+// (deflateFile), in a temporary file: as the bundle would deflate it.
+type deflated struct {
+	tmp         *os.File
+	crc         uint32
+	size, zsize int64
+}
+
+// bundleCompressor is how the bundle deflates a file: most of it is text
+// that compresses well at the fastest level; the default level costs
+// three times the time for a few percent.
+func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
+	return flate.NewWriter(w, flate.BestSpeed)
+}
+
+// deflateFile reads the file rel of dir once: its File (sha256 and size)
+// and its bytes deflated as the bundle deflates them, in a temporary file
+// (drop removes it), so that a file finished before the bundle is started
+// is deflated beside what comes before the bundle, not in it.
+func deflateFile(dir, rel string) (File, *deflated, error) {
+	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return File{}, nil, err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp("", "budgetpub-deflated-*")
+	if err != nil {
+		return File{}, nil, err
+	}
+	d := &deflated{tmp: tmp}
+	fail := func(err error) (File, *deflated, error) {
+		d.drop()
+		return File{}, nil, err
+	}
+	h, c := sha256.New(), crc32.NewIEEE()
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	zw, _ := bundleCompressor(bw)
+	if d.size, err = io.Copy(io.MultiWriter(h, c, zw), in); err != nil {
+		return fail(err)
+	}
+	if err := zw.Close(); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fail(err)
+	}
+	if d.zsize, err = tmp.Seek(0, io.SeekCurrent); err != nil {
+		return fail(err)
+	}
+	d.crc = c.Sum32()
+	return File{Path: rel, Bytes: d.size, SHA256: hex.EncodeToString(h.Sum(nil))}, d, nil
+}
+
+// drop removes the temporary file.
+func (d *deflated) drop() {
+	if d != nil {
+		d.tmp.Close()
+		os.Remove(d.tmp.Name())
+	}
+}
+
+// writeEntry writes the file's entry into zw as CreateHeader writes a
+// deflated file's (the fixed time in its header and in an extended
+// timestamp, its CRC-32 and sizes in a data descriptor after its bytes),
+// its bytes those deflated before.
+func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
+	const extTime = 0x5455 // the extended timestamp's extra field: modification time only
+	extra := binary.LittleEndian.AppendUint16(nil, extTime)
+	extra = binary.LittleEndian.AppendUint16(extra, 5)
+	extra = binary.LittleEndian.AppendUint32(append(extra, 1), uint32(zipEpoch.Unix()))
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
+		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.crc, CompressedSize64: uint64(d.zsize), UncompressedSize64: uint64(d.size)}
+	if d.size >= math.MaxUint32 || d.zsize >= math.MaxUint32 {
+		fh.ReaderVersion = 45 // ZIP64, as CreateHeader's close sets it
+	}
+	w, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, io.NewSectionReader(d.tmp, 0, d.zsize))
+	return err
+}
+
 // bundle zips files (relative to dir) in name order into dir/name,
 // streaming each file from disk — or, for a file in earlier (an earlier
 // bundle's entries of the same files), copying that entry's compressed
 // bytes: the same file deflated by the same code, byte for byte. A file
 // in segmented (a text table) is written as its segments in st, its size
-// and CRC-32 in the entry's header; the workbook, a zip itself, is stored
-// as it is.
-func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) error {
+// and CRC-32 in the entry's header; a file in pre, as deflated before;
+// the workbook, a zip itself, is stored as it is.
+func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
 	sort.Strings(names)
 	out, err := CreateNew(filepath.Join(dir, name))
 	if err != nil {
@@ -251,11 +340,7 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 	}
 	defer out.Close()
 	zw := zip.NewWriter(out)
-	// most of the bundle is text that compresses well at the fastest level;
-	// the default level costs three times the time for a few percent
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
+	zw.RegisterCompressor(zip.Deflate, bundleCompressor)
 	add := func(name string, r io.Reader) error {
 		method := zip.Deflate
 		if strings.HasSuffix(name, ".xlsx") {
@@ -285,6 +370,12 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 				err = st.writeTo(w, e)
 			}
 			if err != nil {
+				return err
+			}
+			continue
+		}
+		if d := pre[n]; d != nil {
+			if err := d.writeEntry(zw, "budgetpub/"+n); err != nil {
 				return err
 			}
 			continue
