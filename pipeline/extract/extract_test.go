@@ -109,6 +109,11 @@ func TestIdentity(t *testing.T) {
 		{[]string{"• 发文机关:某某县财政局 某某县财政局2021年度部门决算 目录"}, "某某县财政局", 2021, "final_accounts"},
 		{[]string{"[ 有效性 ] 某某市某某区某某镇人民政府 (本级) 2021年度部门决算情况说明 一、部门基本情况"}, "某某市某某区某某镇人民政府(本级)", 2021, "final_accounts"},
 		{[]string{"上海市 普陀区民防办公室 2022 年度部门决算"}, "上海市普陀区民防办公室", 2022, "final_accounts"},
+		// a page's title with a bare 决算公开 after its chrome, over the
+		// contents' headings run into one line: the headings name nothing
+		{[]string{"当前位置: 首页 > 政务公开 > 通知公告 2021年度某某盟行政公署外事办公室(本级)决算公开 来源:某某盟行政公署外事办公室 发布时间:2022-12-22 2021年度某某盟行政公署外事办公室 本级 决算公开 批复时间: 2022  12  17",
+			"第一部分 单位概况 主要职能职责 单位机构设置及决算单位构成情况 部分 2021年度单位决算情况说明"}, "某某盟行政公署外事办公室(本级)", 2021, "final_accounts"},
+		{[]string{"第一部分 单位概况 主要职能职责 单位机构设置及决算单位构成情况 部分 2021年度单位决算情况说明", "一、收入支出决算总体情况说明"}, "", 0, ""},
 		// a date's year (发文日期) before the title's
 		{[]string{"发文机关: 某某县政府办 发文日期: 2020年10月09日 15:00 名 称: 某某县人民政府办公室2019年度部门决算公开情况 目录 一、部门职责"},
 			"某某县人民政府办公室", 2019, "final_accounts"},
@@ -741,6 +746,24 @@ func TestBodyIdentity(t *testing.T) {
 	}
 }
 
+// A region's own organs summed by its finance bureau ("2021年区本级“三公”
+// 经费预算", "市级", "全县") name no department: the figures are read, the
+// name is left out.
+func TestRegionLevelNamesNone(t *testing.T) {
+	for _, level := range []string{"区本级", "市级", "全县"} {
+		text := "按照区政府关于推进政府信息公开工作部署和要求,经汇总,2021年" + level + "一般公共预算中“三公”经费支出预算为4432万元," +
+			"其中:因公出国(境)费用39万元,公务接待费323万元,公务用车购置及运行维护费4070万元。\n2021年" + level + "“三公”经费预算支出表\n单位:万元\n"
+		doc, err := Extract(&ingest.Text{Path: "r.txt", Lines: ingest.Lines(text)}, "r", Hints{})
+		if err != nil {
+			t.Errorf("%s: %v", level, err)
+			continue
+		}
+		if doc.Department.Name != "" || doc.ThreePublic == nil || doc.ThreePublic.Total == nil || *doc.ThreePublic.Total != 4432000000 {
+			t.Errorf("%s: named %q, 三公 %+v (%v)", level, doc.Department.Name, doc.ThreePublic, doc.Document.FiscalYear)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
@@ -812,6 +835,28 @@ func TestZeroPhrasings(t *testing.T) {
 	doc, _ = Extract(&ingest.Text{Path: "y.txt", Lines: strings.Split(typo, "\n")}, "y", Hints{})
 	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {
 		t.Errorf("公务车用车运行费: %+v", tp)
+	}
+}
+
+// The cars' whole named by both parts' labels joined ("公务用车运行维护费及
+// 公务用车购置费") is the whole, not its last part; the parts stated after it
+// are the parts.
+func TestJoinedCarLabels(t *testing.T) {
+	for _, c := range []struct{ whole, parts, purchase string }{
+		{"公务用车运行维护费及公务用车购置费", "(其中,公务用车运行维护费150万元;公务用车购置费20万元)", "200000"},
+		{"公务用车运行维护费及公务用车购置费", "", ""},
+		{"公车购置费和运行费", "", ""},
+	} {
+		text := "某局2024年部门预算\n“三公”经费预算为200万元,其中:公务接待费20万元;" + c.whole + "170万元" + c.parts + ";因公出国(境)费用10万元。\n"
+		doc, _ := Extract(&ingest.Text{Path: "j.txt", Lines: strings.Split(text, "\n")}, "j", Hints{})
+		tp := doc.ThreePublic
+		if tp == nil || tp.Vehicle == nil || tp.Vehicle.Amount.String() != "1700000" {
+			t.Errorf("%s: the whole %+v", c.whole, tp)
+			continue
+		}
+		if got := tp.VehiclePurchase; c.purchase == "" && got != nil || c.purchase != "" && (got == nil || got.Amount.String() != c.purchase) {
+			t.Errorf("%s%s: purchase %+v, want %q", c.whole, c.parts, got, c.purchase)
+		}
 	}
 }
 

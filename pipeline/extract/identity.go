@@ -221,7 +221,8 @@ func readIdentity(flat, lines []string) identity {
 					// 决算公开 发布时间:…"
 					var word string // the title's word
 					opens := false
-					if lines != nil && k.scope != "" && j > 8 && j <= 60 { // a report's kind, not 预算 alone
+					// a report's kind, not 预算 alone — but for its title's 公开 ("…2021年度某办公室(本级)决算公开 来源:…")
+					if lines != nil && (k.scope != "" || strings.HasPrefix(after[j+len(k.word):], "公开")) && j > 8 && j <= 60 {
 						word, opens = yearWord(lines[i], before, y, k.word)
 						n := after[:j]
 						opens = opens && n == cleanName(n) && nameLike(n) && utf8.RuneCountInString(n) >= 4 && !startsWithAny(n, []string{"本", "我", "该"})
@@ -255,6 +256,9 @@ func readIdentity(flat, lines []string) identity {
 					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
+					}
+					if containsAny(name, contentsWords) {
+						continue // the contents' headings run into the line: "第一部分 单位概况 主要职能职责 … 部分 2021年度单位决算情况说明"
 					}
 					switch {
 					case name == "" && j > 8 && j <= 60:
@@ -1695,7 +1699,22 @@ func cleanName(s string) string {
 			s = u
 		}
 	}
+	if levelOnly(s) {
+		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
+	}
 	return s
+}
+
+// contentsWords are the words of a disclosure's headings, none of a
+// department's name.
+var contentsWords = []string{"概况", "职责", "职能", "情况", "部分", "目录"}
+
+// levelOnly tells a name that is a region's level and no more: "区本级",
+// "市级", "全县" — the sums a finance bureau gives of its region's organs,
+// no department's.
+func levelOnly(name string) bool {
+	n := strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(name, "本级"), "级"), "全")
+	return name == "本级" || utf8.RuneCountInString(n) == 1 && strings.Contains("省市区县州旗", n)
 }
 
 // regionSuffixes end an administrative division's name.
