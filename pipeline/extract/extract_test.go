@@ -764,6 +764,27 @@ func TestRegionLevelNamesNone(t *testing.T) {
 	}
 }
 
+// A region's 三公 total ("某某县2017年“三公”经费决算情况说明", run into its
+// sentence after a table's pipes) tells the year and kind, and no
+// department; its 决算汇总数 is the total.
+func TestRegionTotalPage(t *testing.T) {
+	body := "经某某县财政局汇总,2017年全县一般公共预算财政拨款“三公”经费支出决算汇总数为583.83万元,较2016年减少26.89万元。" +
+		"其中:因公出国(境)费为0万元;公务接待费为201.25万元;公务用车购置及运行维护费为382.58万元。"
+	for _, text := range []string{"某某县2017年“三公”经费决算情况说明\n" + body, "| | \n| 某某县2017年“三公”经费决算情况说明 " + body} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: ingest.Lines(text)}, "c", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if d := doc.Document; doc.Department.Name != "" || d.FiscalYear != 2017 || d.Kind != schema.KindFinalAccounts {
+			t.Errorf("%q: %q %d %s, want no name, 2017 final_accounts", text, doc.Department.Name, d.FiscalYear, d.Kind)
+		}
+		if tp := doc.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "5838300" {
+			t.Errorf("%q: 三公 %+v", text, tp)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
@@ -785,6 +806,8 @@ func TestIdentityFamilies(t *testing.T) {
 		// a 三公 page of the democratic parties' or the 工商联's collective organ
 		{"某市各民主党派2018年三公经费预算情况说明\n1、因公出国(境)费用0万元。", "某市各民主党派"},
 		{"某县工商联2019年“三公”经费决算情况说明\n1、因公出国(境)费用0万元。", "某县工商联"},
+		// … with no title, its one sentence opening with the name and the year
+		{"某某镇2020年“三公”经费决算数共计35.5万元,比上年决算数字下降34.26%;其中公务接待费15.5万元,公务用车运行维护费20万元。", "某某镇"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {

@@ -127,7 +127,7 @@ func readIdentity(flat, lines []string) identity {
 			opening := openingClause(t, len(prev) == 0)
 			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t), opening} {
 				tp := threePublicTitle(c)
-				if c == opening && (utf8.RuneCountInString(tp.name) < 4 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
+				if c == opening && (utf8.RuneCountInString(tp.name) < 3 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
 					continue // a sentence's subject that is the text's word for itself: "2019年我局“三公”经费…"
 				}
 				// a title opening with the year or 关于: the name is the line
@@ -145,6 +145,12 @@ func readIdentity(flat, lines []string) identity {
 				}
 				if id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
+				}
+				// a region's total ("某县2017年“三公”经费决算情况说明"): the
+				// page's year and kind, its sentences' subject its department's
+				if id.year == 0 && tp.year != 0 && titleLike(c) && regionOnly(tp.name) {
+					id, id.line = tp, i+1
+					id.name, id.threePublic = "", true
 				}
 			}
 			// a table's title with no kind ("某局部门“三公”经费情况统计表"):
@@ -681,10 +687,14 @@ func threePublicClause(t string) string {
 
 // openingClause is the title a page of the 三公 alone that has none
 // opens with, its first sentence (first, the text's first line): "2019年
-// 某局“三公”经费财政拨款预算安排389000元,比上年…" — up to its first amount
-// or punctuation, when it opens with the year. "" for any other line.
+// 某局“三公”经费财政拨款预算安排389000元,比上年…", "某镇2020年“三公”经费
+// 决算数共计35.5万元,…" — up to its first amount or punctuation, when it
+// opens with the year or a name and the year. "" for any other line.
 func openingClause(t string, first bool) string {
-	if !first || !strings.HasPrefix(t, "20") {
+	if !first {
+		return ""
+	}
+	if _, before, _, ok := yearIn(t); !ok || before != "" && !(nameLike(before) && !strings.ContainsFunc(before, func(r rune) bool { return !isHan(r) })) {
 		return ""
 	}
 	k := strings.Index(t, "三公")
