@@ -705,6 +705,8 @@ func TestBodyIdentity(t *testing.T) {
 	oneLine := func(s string) string { return strings.ReplaceAll(s+duties, "\n", " ") }
 	clinic := "一、基本职能\n我院是一所基层医疗卫生机构。\n三、收支决算总体情况\n2017年某市某区某镇卫生院本年收入合计597.52万元。\n2017年某市某区某镇卫生院本年支出合计525.54万元。\n四、财政拨款收入支出决算总体情况说明\n某市某区某镇卫生院2017年度财政拨款收入决算总计177.28万元。"
 	school := "一、单位概况\n某某县某镇复兴小学是一所完全制小学。\n二、收支预算总体情况\n2019年财政一般收入预算总额为658.6637万元。\n三、财政拨款支出预算情况"
+	// the department in its parts' headings, its total as 收支总预算 after its short name
+	parts := "第一部分某某省机关事务管理局概况\n一、主要职能\n负责某某工作。\n第二部分某某省机关事务管理局部门预算安排情况说明\n一、部门收支预算总体情况\n机管局2013年收支总预算4,471.22万元,比2012年预算增加755.18万元。"
 	for _, c := range []struct {
 		text, name string
 		year       int
@@ -713,6 +715,7 @@ func TestBodyIdentity(t *testing.T) {
 		{final, "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		{oneLine(final), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		{budget, "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
+		{parts, "某某省机关事务管理局", 2013, schema.KindBudget},
 		{oneLine(budget), "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
 		{defined, "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
 		{oneLine(defined), "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
@@ -781,6 +784,26 @@ func TestRegionTotalPage(t *testing.T) {
 		}
 		if tp := doc.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "5838300" {
 			t.Errorf("%q: 三公 %+v", text, tp)
+		}
+	}
+}
+
+// A 三公 page whose title prints its year without 年 ("2016三公经费预算说明"),
+// on its own line or run into its first sentence, tells the year and kind;
+// 公务用车维护费 is the cars' operation.
+func TestThreePublicYearWithoutNian(t *testing.T) {
+	text := "2016三公经费预算说明\n三公经费:2016-公务接待费42万元,其中业务接待22万元,公务招待20万元。\n" +
+		"公务用车维护费50000元,是我院行政小车开支,其中油料款20000元、保险费8000元。\n"
+	for _, s := range []string{text, strings.ReplaceAll(text, "\n", " ")} {
+		doc, err := Extract(&ingest.Text{Path: "h.txt", Lines: ingest.Lines(s)}, "h", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", s, err)
+			continue
+		}
+		tp := doc.ThreePublic
+		if d := doc.Document; d.FiscalYear != 2016 || d.Kind != schema.KindBudget || tp == nil || tp.Reception == nil || tp.Reception.Amount.String() != "420000" ||
+			tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "50000" {
+			t.Errorf("%q: %d %s, 三公 %+v", s, d.FiscalYear, d.Kind, tp)
 		}
 	}
 }

@@ -182,7 +182,7 @@ func readIdentity(flat, lines []string) identity {
 			// (… run into its first sentence, a web page's body on one line:
 			// the heading up to its 说明)
 			c := dropEnum(t)
-			if h := threePublicHead(c); c != t && h != "" {
+			if h := threePublicHead(c); h != "" && (c != t || len(prev) == 0) { // … or the page's first line: "2016三公经费预算说明 三公经费:…"
 				c = h
 			}
 			if id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
@@ -419,7 +419,7 @@ func embeddedTitle(flat []string) identity {
 
 // totalsWords are what a sentence stating a disclosure's totals says right
 // after its year: "本部门2016年度收入总计…", "2018年年初预算数…".
-var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收入合计", "支出合计", "收入预算", "支出预算", "预算收入", "预算支出", "年初预算数"}
+var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收入合计", "支出合计", "收入预算", "支出预算", "预算收入", "预算支出", "年初预算数", "收支总预算", "收支预算"}
 
 // bodyIdentity serves a text with no title and no contents (a web page's
 // body alone, "一、部门基本情况 … 二、部门决算情况说明"): the year is the
@@ -1727,6 +1727,20 @@ func levelOnly(name string) bool {
 	return name == "本级" || utf8.RuneCountInString(n) == 1 && strings.Contains("省市区县州旗", n)
 }
 
+// yearRightBefore reads the year printed without its 年 right before a
+// 三公 title's 三公 at k ("2016三公经费预算说明", "2016“三公”经费…").
+func yearRightBefore(t string, k int) (year int, before, after string, ok bool) {
+	head := strings.TrimRight(t[:k], "“\"「‘")
+	if len(head) < 4 || !allDigits(head, len(head)-4, len(head)) || len(head) > 4 && head[len(head)-5] >= '0' && head[len(head)-5] <= '9' {
+		return 0, "", "", false
+	}
+	y, _ := strconv.Atoi(head[len(head)-4:])
+	if y < 1990 || y > 2100 {
+		return 0, "", "", false
+	}
+	return y, head[:len(head)-4], t[len(head):], true
+}
+
 // regionSuffixes end an administrative division's name.
 var regionSuffixes = []string{"自治区", "自治州", "自治县", "特别行政区", "省", "市", "区", "县", "旗", "州", "盟"}
 
@@ -1831,6 +1845,9 @@ func threePublicTitleKind(t, fallback string) identity {
 		return identity{}
 	}
 	y, before, after, ok := yearIn(t)
+	if !ok {
+		y, before, after, ok = yearRightBefore(t, k)
+	}
 	if !ok {
 		return identity{}
 	}
