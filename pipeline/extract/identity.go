@@ -633,7 +633,7 @@ func afterPageChrome(t string) string {
 		}
 	}
 	if end < 0 {
-		if titleLike(t) {
+		if titleLike(t) && !titleAfterCrumbs(t) {
 			return ""
 		}
 		return t
@@ -649,6 +649,24 @@ func afterPageChrome(t string) string {
 		}
 	}
 	return t[end:]
+}
+
+// titleAfterCrumbs tells a breadcrumb's line that runs the title into its
+// last crumb, the page's metadata after it (a web page's body on one line):
+// "当前位置:首页>财务公开 某会2022年度部门决算公开报告 来源:…" — the name,
+// the year, a report's kind and a label. A last crumb that is the title
+// alone is the crumb's (the title's own line follows).
+func titleAfterCrumbs(t string) bool {
+	_, before, after, ok := yearIn(t[strings.LastIndex(t, ">")+1:])
+	if !ok {
+		return false
+	}
+	for _, k := range titleKinds {
+		if j := strings.Index(after, k.word); k.scope != "" && j >= 0 && j <= 90 && (j > 0 || before != "") && strings.Contains(after[j:], ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // threePublicHead is the title a line that is more than a title opens
