@@ -374,13 +374,14 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		end = st.sentenceEnd(next)
 	}
 	cmp, afterShare := -1, false
+	year := yearStating(own) // "公务接待费2016年预算8万元，2015年预算12.5万元"
 	for i := pos; i < end; {
 		r, size := utf8.DecodeRuneInString(st.s[i:])
 		if r == '比' || r == '较' || (r == '与' || r == '同' || r == '和') && b.flatWithPrior(st.s[i+size:end]) {
 			cmp = i + size
 			break
 		}
-		if priorStated(st.s[i:end]) || thanPrior(st.s[i:end]) { // "，上年为45万元，增加5万元", "本年数小于上年预算数40.05万元"
+		if priorStated(st.s[i:end]) || thanPrior(st.s[i:end]) || yearBeforeStated(st.s[i:end], year) { // "，上年为45万元，增加5万元", "本年数小于上年预算数40.05万元"
 			cmp = i
 			break
 		}
@@ -442,6 +443,12 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure;
 		// so does a list the comparison opens ("与2022年预算持平：一、因公出国
 		// (境)费预算170万元，…")
+		// but a clause that only compares, after the prior year's amount
+		// ("2015年预算12.5万元；对比减少4.35万元"), states this one's change
+		if w, ok := wordAt(rest, []string{"；", ";"}); ok && y.prior >= 0 && y.change < 0 && sign == 0 && comparesOnly(rest[len(w):]) {
+			i += len(w)
+			continue
+		}
 		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") ||
 			(y.flat || sign != 0) && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
 			break
@@ -622,6 +629,51 @@ func priorStated(s string) bool {
 		}
 	}
 	return false
+}
+
+// yearBeforeStated tells a clause that opens by stating the amount of the
+// year before year, the year its figure's own clause states: "2015年预算12.5
+// 万元", "2015年三公经费预算拨入57.55万元" after "2016年…8万元" — the year, a
+// few words and no mark, then the amount. Whether the words name this
+// figure is namesOtherFigure's to tell.
+func yearBeforeStated(s string, year int) bool {
+	rest, ok := strings.CutPrefix(s, strconv.Itoa(year-1)+"年")
+	if year == 0 || !ok {
+		return false
+	}
+	k := strings.IndexAny(rest, "0123456789")
+	return k >= 0 && yearsWords(rest[:k])
+}
+
+// yearStating is the year that opens the words right before a figure's
+// amount, own its clause up to the amount ("公务接待费2016年预算",
+// "2016年三公经费预算拨入"), else 0.
+func yearStating(own string) int {
+	k := strings.LastIndex(own, "年")
+	if k < 4 || !allDigits(own, k-4, k) || k > 4 && own[k-5] >= '0' && own[k-5] <= '9' || !yearsWords(own[k+len("年"):]) {
+		return 0
+	}
+	y, _ := strconv.Atoi(own[k-4 : k])
+	return y
+}
+
+// yearsWords tells the words between a year and its amount: a few, no
+// mark, a budget's or an outturn's.
+func yearsWords(s string) bool {
+	return !strings.ContainsAny(s, "，。；,;：:、") && utf8.RuneCountInString(s) <= 12 &&
+		(strings.Contains(s, "预算") || strings.Contains(s, "决算"))
+}
+
+// comparesOnly tells a clause that opens on its direction, after a word of
+// comparing and no subject: "对比减少4.35万元", "同比增加2万元".
+func comparesOnly(s string) bool {
+	w, ok := wordAt(s, []string{"对比", "相比", "同比"})
+	if !ok {
+		return false
+	}
+	_, up := wordAt(s[len(w):], upWords)
+	_, down := wordAt(s[len(w):], downWords)
+	return up || down
 }
 
 // thanPrior tells a comparison that opens with its direction against the

@@ -332,6 +332,31 @@ func TestPriorYearClause(t *testing.T) {
 	})
 }
 
+// The prior year stated by its year in the clause of the figure that
+// states its own ("公务接待费2016年预算8万元，2015年预算12.5万元；对比减少
+// 4.35万元"): the year before's amount, and a clause that only compares
+// after it; not another year's, nor without the figure's own year.
+func TestPriorYearByItsYear(t *testing.T) {
+	const head = "某市某局2016年“三公”经费预算说明\n"
+	checkWordings(t, []wording{
+		{name: "parts", text: head + "其中：1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元。2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 80000, "/three_public/reception/prior_year": 125000,
+				"/three_public/vehicle_operation/prior_year": 452000}},
+		{name: "the whole's label again", text: head + "2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。\n",
+			want: map[string]float64{"/three_public/total": 330000, "/three_public/prior_year": 575500}},
+		{name: "two years before", text: head + "公务接待费2016年预算8万元,2014年预算12.5万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 80000}, absent: []string{"/three_public/reception/prior_year"}},
+		{name: "no year of its own", text: head + "公务接待费预算8万元,2015年预算12.5万元。\n",
+			want: map[string]float64{"/three_public/reception/amount": 80000}, absent: []string{"/three_public/reception/prior_year"}},
+		{name: "a clause of another figure", text: head + "公务接待费2016年预算8万元,2015年预算12.5万元;因公出国（境）费减少2万元。\n",
+			want: map[string]float64{"/three_public/reception/prior_year": 125000}, noClaims: []string{"/three_public/reception:change"}},
+	})
+	got := changeClaims(t, head+"公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元。\n")
+	if !maps.Equal(got, map[string]float64{"/three_public/reception:change": -43500}) {
+		t.Errorf("the change after the prior year: %v", got)
+	}
+}
+
 // A 三公 part said to be none before its label, alone or in a list: "无因公
 // 出国（境）费和公务用车购置费", "2018年无公务用车购置预算安排".
 func TestThreePublicNoneBeforeLabel(t *testing.T) {
