@@ -84,7 +84,11 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		}
 		if ident.kind = headingKind(flat, ident.year); ident.kind == "" {
 			if ident.kind = statedKind(flat, ident.year); ident.kind != "" {
-				told = append(told, "the kind (final accounts) from a sentence stating that year's 决算")
+				says := "the kind (final accounts) from a sentence stating that year's 决算"
+				if ident.kind == schema.KindBudget {
+					says = "the kind (budget) from a sentence comparing that year's 预算 with the year before's, the text stating no outturn"
+				}
+				told = append(told, says)
 			}
 		}
 		if ident.year == 0 {

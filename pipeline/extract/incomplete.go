@@ -265,22 +265,78 @@ func (m yearMention) stated(s string) (string, bool) {
 // statedKind is the kind of a text of the year year whose title, with its
 // kind, is missing, where a statement of that year's figures calls it its
 // 决算 ("2019年实际支出“三公经费”决算为22.62万元"): no budget states the
-// outturn of its own year. A budget's statements tell nothing: a 决算
-// states its year's budget too. "" otherwise.
+// outturn of its own year. A budget's statement alone tells nothing: a 决算
+// states its year's budget too. But where that year's 预算 is compared
+// with the year before, in its sentence or the next ("2024年…经费支出预算为
+// 14.01万元…。与2023年预算相比增长16.75%"), and the text states no outturn
+// at all (outturnWords), the text is that year's budget. "" otherwise.
 func statedKind(flat []string, year int) string {
 	if year == 0 {
 		return ""
 	}
 	s := strings.Join(flat, "")
-	for _, m := range yearMentions(s) {
+	ms := yearMentions(s)
+	budget := false
+	for _, m := range ms {
 		if m.year != year || m.comparand {
 			continue
 		}
 		// what it is, before the amount, no comparison in it ("2022年预算比
 		// 2021年决算数增加5万元")
-		if label, ok := m.stated(s); ok && strings.Contains(label, "决算") && !strings.ContainsAny(label, "0123456789") && !containsAny(label, []string{"与", "比", "较", "同"}) && !containsAny(label, priorYearWords) {
+		label, ok := m.stated(s)
+		if !ok || strings.ContainsAny(label, "0123456789") || containsAny(label, []string{"与", "比", "较", "同"}) || containsAny(label, priorYearWords) {
+			continue
+		}
+		if strings.Contains(label, "决算") {
 			return schema.KindFinalAccounts
 		}
+		if namesBudget(label) && comparedBefore(s, ms, m) {
+			budget = true
+		}
+	}
+	if budget && !containsAny(s, outturnWords) {
+		return schema.KindBudget
 	}
 	return ""
+}
+
+// namesBudget tells a statement's words that call its amount the 预算, the
+// word last before it ("“三公”经费支出预算为", "经费预算安排"), not a fund's
+// or an appropriation's (一般公共预算, 财政预算拨款 "三公"经费支出合计).
+func namesBudget(label string) bool {
+	m := maskFunds(label)
+	k := strings.LastIndex(m, "预算")
+	if k < 0 {
+		return false
+	}
+	switch m[k+len("预算"):] {
+	case "", "为", "是", "数", "数为", "安排", "合计", "总额", "总计", "共计":
+		return true
+	}
+	return false
+}
+
+// outturnWords state a year's outturn: a text holding none states no 决算.
+var outturnWords = []string{"决算", "实际支出", "实际发生", "执行数", "执行情况", "完成预算", "完成年初", "完成全年", "年初预算", "调整预算", "累计支出"}
+
+// comparedBefore tells a year's statement m compared with the year before,
+// in its sentence or the next: 比上年, 同比, 与2023年预算相比.
+func comparedBefore(s string, ms []yearMention, m yearMention) bool {
+	end := m.end
+	for range 2 {
+		if k := strings.Index(s[end:], "。"); k >= 0 {
+			end += k + len("。")
+		} else {
+			end = len(s)
+		}
+	}
+	if containsAny(s[m.end:end], priorComparisons) {
+		return true
+	}
+	for _, n := range ms {
+		if n.comparand && n.year == m.year-1 && n.start >= m.end && n.start < end {
+			return true
+		}
+	}
+	return false
 }

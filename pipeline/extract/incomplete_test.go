@@ -251,8 +251,9 @@ func TestStatedYear(t *testing.T) {
 }
 
 // TestStatedKind: a page of its year's 决算 says so in a sentence stating
-// that year's figure; a budget's statements, another year's 决算 and a
-// comparison with one say nothing.
+// that year's figure; a budget's statement alone, another year's 决算 and a
+// comparison with one say nothing; its year's 预算 compared with the year
+// before's, in a text stating no outturn, is a budget.
 func TestStatedKind(t *testing.T) {
 	for _, c := range []struct {
 		want  string
@@ -264,6 +265,16 @@ func TestStatedKind(t *testing.T) {
 		{"", 2022, []string{"2022年度“三公”经费预算21.8万元。", "2021年度“三公”经费决算支出20.12万元。"}},
 		{"", 2022, []string{"2022年“三公”经费预算比2021年决算数增加5万元。"}},
 		{"", 0, []string{"2019年实际支出“三公经费”决算为22.62万元。"}},
+		// its year's 预算 compared with the year before's, no outturn stated
+		{schema.KindBudget, 2024, []string{"经汇总,2024年一般公共预算“三公”经费支出预算为14.01万元,其中:公务接待费0万元。与2023年预算相比增长16.75%。"}},
+		{schema.KindBudget, 2026, []string{"2026年市级单位“三公”经费预算为16224.30万元,比2025年上升867.60万元。"}},
+		{schema.KindBudget, 2023, []string{"2023年“三公”经费预算安排520万元,与上年持平。"}},
+		// … not where the text states an outturn, nor 预算 of a fund or an appropriation
+		{"", 2019, []string{"2019年“三公”经费预算为44.52万元,比上年减少2万元。全年实际支出30万元。"}},
+		{"", 2017, []string{"2017年财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。"}},
+		{"", 2024, []string{"2024年一般公共预算“三公”经费支出14.01万元,比上年增长16.75%。"}},
+		// nor compared in a sentence further on
+		{"", 2024, []string{"2024年“三公”经费预算为14.01万元。其中公务接待费0万元。与2023年相比增长16.75%。"}},
 	} {
 		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
 			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)
