@@ -248,9 +248,14 @@ func yearMentions(s string) []yearMention {
 }
 
 // stated gives what a year's clause says before its first amount, where
-// the clause states one: "“三公”经费支出" of "2020年“三公”经费支出431万元，…".
+// the clause states one: "“三公”经费支出" of "2020年“三公”经费支出431万元，…";
+// a year that is a clause of its own opens the next ("2019年，市本级…预算为
+// 3328万元").
 func (m yearMention) stated(s string) (string, bool) {
 	clause := s[m.end:]
+	if w, ok := wordAt(clause, []string{"，", ","}); ok {
+		clause = clause[len(w):]
+	}
 	if k := strings.IndexAny(clause, "，,。；;"); k >= 0 {
 		clause = clause[:k]
 	}
@@ -320,10 +325,14 @@ func namesBudget(label string) bool {
 var outturnWords = []string{"决算", "实际支出", "实际发生", "执行数", "执行情况", "完成预算", "完成年初", "完成全年", "年初预算", "调整预算", "累计支出"}
 
 // comparedBefore tells a year's statement m compared with the year before,
-// in its sentence or the next: 比上年, 同比, 与2023年预算相比.
+// in its sentence or the next but for its parts' (其中…): 比上年, 同比, 与
+// 2023年预算相比.
 func comparedBefore(s string, ms []yearMention, m yearMention) bool {
 	end := m.end
-	for range 2 {
+	for n := 0; n < 2 && end < len(s); {
+		if !strings.HasPrefix(s[end:], "其中") {
+			n++
+		}
 		if k := strings.Index(s[end:], "。"); k >= 0 {
 			end += k + len("。")
 		} else {
