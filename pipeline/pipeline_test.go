@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"budgetpub/pipeline/emit"
+	"budgetpub/pipeline/extract"
+	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
 )
 
@@ -136,6 +138,42 @@ func BenchmarkExtractText(b *testing.B) {
 	for b.Loop() {
 		if _, err := ExtractFile(context.Background(), "../data/corpus/01_shanghai-putuo_wanli-street_2024_dept-budget.txt", ""); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPriorYearByItsYearChecked: a part's prior year stated by its year
+// ("2016年预算8.00万元，2015年预算12.50万元；对比减少4.35万元") is the
+// figure the text gives, and a change that does not match the two is a
+// warning naming the change stated and the one the figures make; written
+// in whole 万元, the same change is within rounding, still named.
+func TestPriorYearByItsYearChecked(t *testing.T) {
+	for _, c := range []struct {
+		now, before string
+		severity    string
+	}{
+		{"8.00", "12.50", schema.SeverityWarning},
+		{"8", "12.5", schema.SeverityInfo},
+	} {
+		lines := []string{"某市某局2016年“三公”经费预算说明", "其中:1、公务接待费2016年预算" + c.now + "万元,2015年预算" + c.before + "万元;对比减少4.35万元。"}
+		doc, err := extractText(&ingest.Text{Path: "p.txt", Format: "text", Lines: lines}, "p.txt", extract.Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tp := doc.ThreePublic; tp == nil || tp.Reception == nil || tp.Reception.PriorYear == nil || *tp.Reception.PriorYear != schema.Yuan(125000) {
+			t.Fatalf("%s: reception %+v", c.now, doc.ThreePublic)
+		}
+		found := false
+		for _, f := range doc.Checks {
+			if f.Rule == "yoy.change" {
+				found = true
+				if f.Severity != c.severity || f.Stated != -43500 || f.Computed != -45000 {
+					t.Errorf("%s: %s %s, stated %v, computed %v; want %s, -43500, -45000", c.now, f.Rule, f.Severity, f.Stated, f.Computed, c.severity)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no yoy.change finding in %+v", c.now, doc.Checks)
 		}
 	}
 }
