@@ -16,7 +16,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // Set makes the collector's heap goal the larger of twice the live heap
@@ -32,7 +32,9 @@ func Set(headroom uint64) (stop func()) {
 	t.tune()
 	t.arm()
 	return func() {
-		t.stopped.Store(true)
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		t.stopped = true
 		debug.SetGCPercent(100)
 	}
 }
@@ -40,7 +42,8 @@ func Set(headroom uint64) (stop func()) {
 type tuner struct {
 	headroom uint64
 	sample   []metrics.Sample
-	stopped  atomic.Bool
+	mu       sync.Mutex // stop waits for a tune under way
+	stopped  bool
 }
 
 // sentinel is garbage as soon as it is made: its finalizer runs after the
@@ -50,7 +53,9 @@ type sentinel struct{ _ [64]byte }
 
 func (t *tuner) arm() {
 	runtime.SetFinalizer(new(sentinel), func(*sentinel) {
-		if !t.stopped.Load() {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		if !t.stopped {
 			t.tune()
 			t.arm()
 		}

@@ -3,56 +3,61 @@ package gcfloor
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
 
-// collections counts the collections while 256 MB of short-lived 64 KB
-// buffers are allocated with about 1 MB live.
-func collections() uint32 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	var keep [16][]byte
-	for i := range 4096 {
-		keep[i%len(keep)] = make([]byte, 64<<10)
+// goal is the collector's heap goal.
+func goal() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// waitGoal waits up to 10 s for the finalizers' goroutine to make the
+// goal what ok wants, and returns it.
+func waitGoal(ok func(uint64) bool) uint64 {
+	for range 1000 {
+		if g := goal(); ok(g) {
+			return g
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	runtime.KeepAlive(keep)
-	runtime.ReadMemStats(&after)
-	return after.NumGC - before.NumGC
+	return goal()
 }
 
-// percent is the GC percent in force.
-func percent() int {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	return p
-}
-
-// A small live heap is collected every headroom bytes, not every few MB,
-// and stays so after collections; GOGC in the environment is left as it
-// is.
+// A small live heap gets a goal headroom above it, not GOGC=100's few MB,
+// after each collection too, until stop; GOGC in the environment is left
+// as it is.
 func TestSetKeepsHeadroom(t *testing.T) {
+	const headroom = 64 << 20
+	runtime.GC()
+	small := goal()
+	if small >= headroom/4 {
+		t.Skipf("the test's own live heap is not small: goal %d", small)
+	}
 	t.Setenv("GOGC", "100")
-	Set(64 << 20)()
-	if p := percent(); p != 100 {
-		t.Fatalf("GOGC set in the environment, yet the percent became %d", p)
+	Set(headroom)()
+	if g := goal(); g != small {
+		t.Fatalf("GOGC set in the environment, yet the goal went %d → %d", small, g)
 	}
-	without := collections()
 	t.Setenv("GOGC", "")
-	stop := Set(64 << 20)
-	defer stop()
-	with := collections()
-	if with > 8 || without < 3*with {
-		t.Errorf("collections for 256 MB allocated: %d with a 64 MB floor, %d without", with, without)
+	stop := Set(headroom)
+	if g := goal(); g < headroom {
+		t.Errorf("goal %d with a floor of %d", g, headroom)
 	}
-	// after each collection the percent is set again
-	debug.SetGCPercent(100)
-	for range 100 {
+	// after a collection the finalizer sets it again, whatever it was
+	for i := range 3 {
+		debug.SetGCPercent(100)
 		runtime.GC()
-		time.Sleep(time.Millisecond) // the finalizers' goroutine
-		if percent() > 100 {
-			return
+		if g := waitGoal(func(g uint64) bool { return g >= headroom }); g < headroom {
+			t.Errorf("goal %d after collection %d", g, i+1)
 		}
 	}
-	t.Error("the percent stays at 100 after collections, with a small live heap")
+	stop()
+	runtime.GC()
+	if g := waitGoal(func(g uint64) bool { return g < headroom/4 }); g >= headroom/4 {
+		t.Errorf("goal %d after stop", g)
+	}
 }
