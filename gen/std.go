@@ -46,6 +46,7 @@ type pert struct {
 	Plain     bool `json:"plain,omitempty"`      // a row's cells one space apart, blank cells gone (another PDF tool's text, as pdfplumber's extract_text gives it)
 	Tabs      bool `json:"tabs,omitempty"`       // a table's cells separated by tabs (two tabs around a blank cell), as text copied from a web page's or a spreadsheet's table
 	Markdown  bool `json:"markdown,omitempty"`   // a table as a Markdown pipe table (an HTML-to-Markdown converter's): | a | b |, a --- line under the header's first line
+	Cells     bool `json:"cells,omitempty"`      // a web page's table as a converter prints it: a cell a line, each with its bar ("675.82 |"), a blank cell a bar alone, every column of a row printed
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 	ItemsOnly bool `json:"items_only,omitempty"` // Web: a 决算's 一般公共预算财政拨款支出决算表 prints its 项 only, each code whole, no 类 or 款 row (Fujian's 2017 pages)
 }
@@ -55,7 +56,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -456,6 +457,11 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	}
 	// … and text of a tool that keeps rows on their lines but no columns
 	d.p.Plain = !d.p.Default && !d.p.Tabs && !d.p.Markdown && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+3)).IntN(4) == 0
+	// … or a cell a line with its bar, from a stream of its own likewise
+	if !d.p.Default && !d.p.Tabs && !d.p.Markdown && !d.p.Plain && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+8)).IntN(4) == 0 {
+		d.p.Cells = true
+		d.p.Wrap, d.p.WrapBelow, d.p.PageBreak, d.p.Spaced = false, false, false, false
+	}
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -595,6 +601,10 @@ func (d *sdoc) render(b *strings.Builder, t ttable) {
 		d.renderDefault(b, t)
 		return
 	}
+	if d.p.Cells {
+		d.renderCells(b, t)
+		return
+	}
 	d.header(b, t)
 	for i, r := range t.rows {
 		if t.split > 0 && i == t.split && d.p.PageBreak {
@@ -680,6 +690,41 @@ func (d *sdoc) headerCells(cols []tcol, h string) string {
 	if !d.p.Tabs && !d.p.Markdown {
 		return h
 	}
+	cells := splitHeader(cols, h)
+	if d.p.Markdown {
+		return pipeRow(cols, cells)
+	}
+	return strings.TrimRight(strings.Join(cells, "\t"), "\t")
+}
+
+// renderCells prints a table a cell a line with its bar (Cells): the
+// header's cells (a heading over several columns is one cell), then every
+// column of each row, a blank one a bar alone.
+func (d *sdoc) renderCells(b *strings.Builder, t ttable) {
+	for _, h := range t.header {
+		for _, c := range splitHeader(t.cols, h) {
+			if c != "" {
+				d.out(b, c+" |")
+			}
+		}
+	}
+	for _, r := range t.rows {
+		for c := range t.cols {
+			if c < len(r.cells) && r.cells[c] != "" {
+				d.out(b, r.cells[c]+" |")
+			} else {
+				d.out(b, "|")
+			}
+		}
+	}
+	if t.note != "" {
+		d.out(b, t.note)
+	}
+}
+
+// splitHeader is a header line laid out in cols as cells, each run of text
+// in the column its first rune stands in.
+func splitHeader(cols []tcol, h string) []string {
 	cells := make([]string, len(cols))
 	rs := []rune(h)
 	for i := 0; i < len(rs); {
@@ -699,10 +744,7 @@ func (d *sdoc) headerCells(cols []tcol, h string) string {
 		cells[c] += strings.ReplaceAll(string(rs[i:j]), " ", "")
 		i = j
 	}
-	if d.p.Markdown {
-		return pipeRow(cols, cells)
-	}
-	return strings.TrimRight(strings.Join(cells, "\t"), "\t")
+	return cells
 }
 
 // renderDefault prints a table as pdftotext's default mode does: each

@@ -203,6 +203,46 @@ var templates = []template{
 		}},
 }
 
+// A form is a table of a layout another ministry prescribes, known by the
+// code printed above it (国卫财01-1表), whose columns the form numbers
+// (栏次 1…columns) under a header of several levels: what its 合计 row's
+// numbered cells fill in the model (refs, by 栏次), and the identities
+// those cells satisfy — a column the signed sum of others. The form's
+// top-level headings, in order, must be printed. formTable (formtable.go)
+// reads it where every row prints every column, a cell a line.
+type form struct {
+	code    string
+	kind    tableKind
+	heads   []string
+	columns int
+	refs    map[int]string
+	sums    []formSum
+}
+
+// formSum is an identity of a form's columns: whole = Σ parts, a negative
+// part subtracted.
+type formSum struct {
+	whole int
+	parts []int
+}
+
+// forms are the prescribed layouts the catalogue knows.
+var forms = []form{
+	// 医疗卫生计生机构收支决算总表 (按功能分类), the health commission's
+	// 决算 form of a hospital or clinic: 上年结转和结余 (1 合计 = 2 基本支出
+	// 结转 + 3 项目支出结转和结余 + 5 经营结余; 4 is 3's 其中), 本年收入 (6, 7
+	// its 财政拨款收入, 8 that's 其中), 本年支出 (9, 10 its 财政拨款支出, 11),
+	// 收支结余 (12 = 6 − 9 = 13 + 14 + 15), 用事业基金弥补收支差额 (16), 结余
+	// 分配 (17 = 18 + 19 + 20 + 21) and 年末结转和结余 (22 = 1 + 12 + 16 − 17 =
+	// 23 + 24 + 26; 25 is 24's 其中).
+	{code: "国卫财01-1表", kind: tableSummary,
+		heads:   []string{"上年结转和结余", "本年收入", "本年支出", "收支结余", "用事业基金弥补收支差额", "结余分配", "年末结转和结余"},
+		columns: 26,
+		refs:    map[int]string{6: "revenue_current", 7: "src:财政拨款", 9: "expenditure_current"},
+		sums: []formSum{{1, []int{2, 3, 5}}, {12, []int{6, -9}}, {12, []int{13, 14, 15}}, {17, []int{18, 19, 20, 21}},
+			{22, []int{1, 12, 16, -17}}, {22, []int{23, 24, 26}}}},
+}
+
 // templateOf is the header shape of a kind, nil for a kind without one.
 func templateOf(k tableKind) *template {
 	for i := range templates {

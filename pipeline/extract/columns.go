@@ -1516,7 +1516,10 @@ func sameValues(t table, vals []token) bool {
 func threePublicLabelSums(t table) []tableRow {
 	at := map[string][]token{}
 	blank := map[string]bool{}
-	n := 0
+	n, most := 0, 0
+	for _, r := range t.rows {
+		most = max(most, len(r.vals))
+	}
 	var header strings.Builder
 	for _, r := range t.rows {
 		field := threePublicPart(strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|"))
@@ -1525,7 +1528,9 @@ func threePublicLabelSums(t table) []tableRow {
 				break // "二、会议费": a section of its own
 			}
 		}
-		if len(r.vals) == 0 {
+		if len(r.vals) == 0 || len(r.vals) < most && field != "" && zeros(r.vals) {
+			// a row of zeros a cell short (a cell a line, its blank one
+			// dropped) is 0 in every column, wherever its cells stood
 			if field == "" {
 				header.WriteString(r.name)
 			}
@@ -1535,8 +1540,9 @@ func threePublicLabelSums(t table) []tableRow {
 		if _, twice := at[field]; field == "" || twice || n > 0 && len(r.vals) != n {
 			return nil
 		}
-		for _, v := range r.vals {
-			if v.line != r.vals[0].line {
+		for k, v := range r.vals {
+			// on its row's line, or a cell a line right below its name
+			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) {
 				return nil
 			}
 		}
@@ -1549,9 +1555,12 @@ func threePublicLabelSums(t table) []tableRow {
 	if _, ok := at["total"]; !ok || !has("overseas_travel") || !has("reception") {
 		return nil
 	}
-	// a blank vehicles' row is no 0: its parts may print what it sums
+	// a blank vehicles' row is no 0: its parts may print what it sums; nor
+	// are its parts, both blank, under its figures (其中 rows left empty)
 	_, hasVehicle := at["vehicle"]
-	hasParts := has("vehicle_purchase") && has("vehicle_operation")
+	_, purchase := at["vehicle_purchase"]
+	_, operation := at["vehicle_operation"]
+	hasParts := has("vehicle_purchase") && has("vehicle_operation") && (purchase || operation || !hasVehicle)
 	if !hasVehicle && !hasParts {
 		return nil
 	}
@@ -1617,6 +1626,16 @@ func threePublicLabelSums(t table) []tableRow {
 		}
 	}
 	return rows
+}
+
+// zeros tells cells that are all 0.
+func zeros(vals []token) bool {
+	for _, v := range vals {
+		if v.mant != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameColumn tells two columns of rows (cells by row) that print the

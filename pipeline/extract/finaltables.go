@@ -307,7 +307,8 @@ func statisticsRows(t table, lines []string) []statRow {
 	}
 	for i := t.line; i < t.end && i < len(lines); i++ {
 		for _, c := range cellsOf(lines[i]) {
-			cc := compact(schema.NormalizeName(c))
+			// a cell's bar is no part of it ("2 |", "（一）支出合计 |")
+			cc := strings.TrimRight(compact(schema.NormalizeName(c)), "|")
 			if endsTable(cc) {
 				return rows
 			}

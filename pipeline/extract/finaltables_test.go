@@ -137,9 +137,19 @@ func TestFundFinalTableUnread(t *testing.T) {
 	}
 }
 
+// barCells is a layout fixture a cell a line, each cell with its bar (a
+// web converter's text).
+func barCells(layout string) string {
+	lines := strings.Split(defaultMode(layout), "\n")
+	for k := range lines {
+		lines[k] += " |"
+	}
+	return strings.Join(lines, "\n")
+}
+
 func TestStatisticsTable(t *testing.T) {
 	for name, text := range map[string]string{
-		"layout": statisticsLayout, "default": defaultMode(statisticsLayout), "web": onePage(statisticsLayout),
+		"layout": statisticsLayout, "default": defaultMode(statisticsLayout), "web": onePage(statisticsLayout), "cells": barCells(statisticsLayout),
 	} {
 		d := extractLines(t, text)
 		tp := d.ThreePublic

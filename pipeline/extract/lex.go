@@ -165,12 +165,15 @@ func (t token) pct() schema.Pct {
 	return schema.Pct(scaleDown(t.mant*100, t.scale))
 }
 
-// scaleDown divides v by 10^scale, rounding half up (only figures written
+// scaleDown divides v by 10^scale, rounding half away from 0 (only figures written
 // below a fen or a hundredth of a percent are rounded).
 func scaleDown(v int64, scale int) int64 {
 	div := int64(1)
 	for k := 0; k < scale; k++ {
 		div *= 10
+	}
+	if v < 0 { // rounded as its magnitude: -8,484,100.00 is not a fen short
+		return -((-v + div/2) / div)
 	}
 	return (v + div/2) / div
 }

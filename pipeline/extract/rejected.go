@@ -53,6 +53,9 @@ const (
 // trusted tells whether a table's reading is the document's: the table
 // keeps its columns, and each figure is on its row's line.
 func trusted(t table, rows []tableRow) bool {
+	if t.grid {
+		return len(rows) > 0 // each cell placed on its row by the rows' numbers
+	}
 	if !t.laid || len(rows) == 0 {
 		return false
 	}
@@ -561,7 +564,7 @@ func treeCells(t table, nodes []treeNode, col int, failing []int) (kept []tableR
 // source on the text's, 基本支出 on the 支出总表's) for restate.table. The
 // sums that hold give nothing.
 func (b *builder) summaryClaims(t table, best summary) {
-	if !t.laid || t.layout == nil {
+	if !t.laid && !t.grid || t.layout == nil {
 		return
 	}
 	type rowTok struct {

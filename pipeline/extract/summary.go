@@ -44,6 +44,12 @@ func (s summary) score() int {
 // whose totals, sources and classes add up best is used; false when no
 // reading balances (收入总计 = 支出总计).
 func (b *builder) summaryTable(t table, lines, flat []string) bool {
+	if f := formOf(t, flat); f != nil {
+		return b.formTable(t, f, flat)
+	}
+	if t.grid { // its cells placed by the rows' numbers: the one reading
+		return b.summaryRead(t, b.parseSummary(t, t.layout))
+	}
 	best := b.parseSummary(t, t.rows)
 	for _, rows := range [][]row{t.layout, t.columns} {
 		if rows == nil {
@@ -64,6 +70,12 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 			b.summaryOff(t, lines, flat, cost)
 		}
 	}
+	return b.summaryRead(t, best)
+}
+
+// summaryRead places the reading best of the 收支总表 t; false when it does
+// not balance.
+func (b *builder) summaryRead(t table, best summary) bool {
 	for _, w := range best.warnings {
 		b.warnTable(t, w)
 	}
@@ -368,6 +380,19 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		// each side's parts add up to the same and a 总计 printed is that
 		// sum, and no total is taken
 		side, ok := sidesAgree(got)
+		if cutRows(t, got) {
+			s.warnings = append(s.warnings, "the text ends inside this table, before its totals: its rows are read as printed (each cell placed by the rows' numbers), and no total")
+			s.balanced = true
+			for _, src := range revenueSources {
+				_, ok := got["src:"+src.name]
+				s.sources = s.sources || ok
+			}
+			s.classed = len(s.classes) > 0
+			_, basic := got["use:基本支出"]
+			_, project := got["use:项目支出"]
+			s.uses = basic && project
+			return s
+		}
 		if ok1 && ok2 || !ok || ok1 && rt.v != side || ok2 && et.v != side {
 			s.warnings = append(s.warnings, "收入总计 and 支出总计 of this table are not both read, or differ: table not used")
 			return s
@@ -433,6 +458,21 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	}
 	s.classed = true
 	return s
+}
+
+// cutRows tells a reading of a table the text ends inside of, whose cells
+// the rows' numbers placed (grid.go), with no total or year's total read:
+// its rows stand as printed, with nothing to add them up to.
+func cutRows(t table, got map[string]cell) bool {
+	if !t.grid || !t.cut {
+		return false
+	}
+	for _, k := range []string{"revenue", "expenditure", "revenue_current", "expenditure_current", "carried_over", "carried_forward"} {
+		if _, ok := got[k]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 // sidesAgree adds up each side of a summary below its year's totals —

@@ -77,6 +77,9 @@ type table struct {
 	// the values of a coded table default mode printed away from their
 	// rows that fillCodedGaps could not place, in the order printed
 	spares []token
+	// grid: a table a cell a line whose numbered rows place every cell
+	// (grid.go), its rows by column in layout; cut: the text ends inside it
+	grid, cut bool
 }
 
 type row struct {
@@ -184,6 +187,11 @@ func findTables(lines, flat []string) []table {
 		laid, tabs[k].laid = layoutRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableSummary || tabs[k].kind == tableFiscal {
 			tabs[k].layout = laid
+		}
+		if !tabs[k].laid && tabs[k].kind == tableSummary {
+			if rows, cut, ok := gridRows(lines, flat, tabs[k].line, end); ok {
+				tabs[k].layout, tabs[k].grid, tabs[k].cut = rows, true, cut
+			}
 		}
 		switch {
 		case tabs[k].laid:
@@ -488,8 +496,13 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 		if strings.Trim(flat[i], "|") == "" {
 			continue // a web table's cell separators alone on their line ("|", "||"): no cell
 		}
-		// nor is one after a number ("675.82 |"): the next cell is the row's next
-		cellLines[i-from] = slices.DeleteFunc(cellsOf(lines[i]), func(c string) bool { return strings.Trim(c, "|") == "" })
+		// nor is one after a number ("675.82 |"), or after a name ("一般公共服务支出
+		// |"): the next cell is the row's next
+		cells := cellsOf(lines[i])
+		for k, c := range cells {
+			cells[k] = strings.TrimRight(c, "|")
+		}
+		cellLines[i-from] = slices.DeleteFunc(cells, func(c string) bool { return c == "" })
 	}
 	// layout text keeps a value on its row's line: only default mode (one
 	// cell a line) can print values a row late, or a page's number among them

@@ -212,3 +212,17 @@ func TestOwnRevenueClassItems(t *testing.T) {
 		t.Errorf("no warning that 213's 项 are not read: %+v", d.Warnings)
 	}
 }
+
+// A negative cell is rounded as its magnitude: a 年末结转和结余 of
+// -8,484,100.00 is not a fen short, nor is -0.005 万元 a fen less.
+func TestScaleDownNegative(t *testing.T) {
+	for _, c := range []struct {
+		v     int64
+		scale int
+		want  int64
+	}{{-848410000, 2, -8484100}, {-848410050, 2, -8484101}, {848410050, 2, 8484101}, {-5, 1, -1}, {-4, 1, 0}} {
+		if got := scaleDown(c.v, c.scale); got != c.want {
+			t.Errorf("scaleDown(%d, %d) = %d, want %d", c.v, c.scale, got, c.want)
+		}
+	}
+}

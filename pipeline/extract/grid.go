@@ -1,0 +1,293 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Tables a cell a line whose rows are numbered. Some extractors print a
+// table one cell a line (a web converter's "675.82 |", a blank cell a bare
+// "|"; or plain lines, blank cells dropped). Where the header names the
+// columns — a label (项目), a row number (行次, 序号) and an amount (金额,
+// 预算数 …) of each panel — and the rows are numbered, the numbers tell
+// the rows: each row number follows the one above it in its column, and
+// the cells between them take the columns between, in the header's order.
+// That placement is certain where
+//   - the blank cells are kept (every cell ends with its bar), and each row
+//     has the header's cells; or
+//   - the blank cells are dropped, every amount is printed with its
+//     decimals (so that only row numbers are whole numbers), and between
+//     two row-number columns no two columns take the same kind of cell: a
+//     cell's kind (label or amount) then names its column.
+//
+// Otherwise the table is left to the other readers. Each cell keeps its
+// own line. The rows are given by column (a panel's rows, then the next
+// panel's), as layoutRows gives those of layout text. A table the text
+// ends inside of (its last row unfinished, the file cut) is cut: its rows
+// are as printed, its totals not printed.
+
+// gridRole is what a header's column holds.
+type gridRole int
+
+const (
+	gridLabel gridRole = iota
+	gridNumber
+	gridAmount
+)
+
+// gridCell is a cell of a table a cell a line: its compacted text ("" for a
+// blank cell) and its 1-based line.
+type gridCell struct {
+	text string
+	line int
+}
+
+// gridRoleOf is the role a header cell names, false for none (a heading
+// over several columns: 收入, 支出).
+func gridRoleOf(c string) (gridRole, bool) {
+	switch {
+	case strings.HasPrefix(c, "项目(按") || strings.HasPrefix(c, "按") && (strings.HasSuffix(c, "性质") || strings.HasSuffix(c, "分类")):
+		return gridLabel, true // a panel's labels by kind: 项目(按功能分类), 按支出性质
+	}
+	switch c {
+	case "项目", "科目", "科目名称", "项目名称":
+		return gridLabel, true
+	case "行次", "序号":
+		return gridNumber, true
+	case "金额", "预算数", "决算数", "预算金额", "决算金额":
+		return gridAmount, true
+	}
+	return 0, false
+}
+
+// gridRows reads the rows of the table in lines [from, to) printed a cell
+// a line (see above); ok is false when they are not certain.
+func gridRows(lines, flat []string, from, to int) (rows []row, cut, ok bool) {
+	cells, kept, ok := cellLines(flat, from, to)
+	if !ok {
+		return nil, false, false
+	}
+	if !kept {
+		cells = nonBlank(cells)
+	}
+	// the header: its roles, up to the last cell that names one
+	var roles []gridRole
+	head := -1
+	for k, c := range cells {
+		if r, ok := gridRoleOf(c.text); ok {
+			roles = append(roles, r)
+			head = k
+		} else if isNumberCell(c.text) && len(roles) > 0 && c.text != "1" {
+			break // the rows have begun (a 栏次 row numbers from 1)
+		}
+	}
+	if !gridShape(roles, kept) {
+		return nil, false, false
+	}
+	// the rows begin after the header's 栏次 row: its numbers 1, 2 … (and
+	// 栏次 itself, and blank cells) are passed over
+	start, want := head+1, 1
+	for ; start < len(cells); start++ {
+		c := cells[start].text
+		if v, ok := rowNumber(c); ok && v == want {
+			want++
+			continue
+		}
+		if c != "" && !strings.HasPrefix(c, "栏次") {
+			break
+		}
+	}
+	placed, whole, ok := gridPlace(cells[start:], roles, kept)
+	if !ok || len(placed) < 3 {
+		return nil, false, false
+	}
+	return gridPanels(placed, roles), !whole && to >= len(lines), true
+}
+
+// cellLines reads the lines [from, to) of a table printed a cell a line:
+// each line a cell, its bar dropped, a dash or a bar alone a blank cell.
+// kept tells the blank cells kept (nine lines of ten end with a bar); ok is
+// false for a table with a line of several cells past its header.
+func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
+	bars, filled := 0, 0
+	for i := from; i < to && i < len(flat); i++ {
+		c := flat[i]
+		if endsTable(c) {
+			break
+		}
+		if c == "" {
+			continue
+		}
+		filled++
+		if strings.HasSuffix(c, "|") {
+			bars++
+		}
+		if (utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && strings.Trim(c, "|") != "") && gridStarted(cells) {
+			return nil, false, false // a header's "支出|||" spans columns, and only there
+		}
+		text := strings.Trim(c, "|")
+		if strings.Trim(text, "-—－") == "" {
+			text = "" // a dash for a blank cell
+		}
+		cells = append(cells, gridCell{text: text, line: i + 1})
+	}
+	return cells, filled > 0 && bars*10 >= filled*9, true
+}
+
+// gridStarted tells cells past a header: a number among them.
+func gridStarted(cells []gridCell) bool {
+	for _, c := range cells {
+		if isNumberCell(c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonBlank is cells without the blank ones.
+func nonBlank(cells []gridCell) []gridCell {
+	out := cells[:0:0]
+	for _, c := range cells {
+		if c.text != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// gridShape tells a header whose rows can be placed: a label, an amount
+// and a row number; without blank cells, no two columns of one role
+// between two row numbers (the roles read cyclically, row after row).
+func gridShape(roles []gridRole, kept bool) bool {
+	var has [3]bool
+	for _, r := range roles {
+		has[r] = true
+	}
+	if !has[gridLabel] || !has[gridNumber] || !has[gridAmount] {
+		return false
+	}
+	if kept {
+		return true
+	}
+	n := len(roles)
+	first := 0
+	for roles[first] != gridNumber {
+		first++
+	}
+	var seen [3]bool
+	for k := 1; k <= n; k++ {
+		r := roles[(first+k)%n]
+		if r == gridNumber {
+			seen = [3]bool{}
+			continue
+		}
+		if seen[r] {
+			return false
+		}
+		seen[r] = true
+	}
+	return true
+}
+
+// gridPlace places cells on the roles row after row. Blank cells kept, a
+// row is as many cells as roles; dropped, a cell takes the next column of
+// its kind, the columns passed over being blank, and no row number may be
+// passed over. A row number is the one above it in its column plus one
+// (the first row's any number). whole is false when the cells end inside a
+// row. ok is false when a cell fits no column.
+func gridPlace(cells []gridCell, roles []gridRole, kept bool) (placed [][]gridCell, whole, ok bool) {
+	n := len(roles)
+	next := make([]int, n) // the next row number of each number column; 0 before the first row
+	fits := func(c gridCell, k int) bool {
+		switch roles[k] {
+		case gridNumber:
+			v, ok := rowNumber(c.text)
+			return ok && (next[k] == 0 || v == next[k])
+		case gridAmount:
+			return c.text == "" && kept || isNumberCell(c.text) && (kept || strings.Contains(c.text, "."))
+		default:
+			return c.text == "" && kept || c.text != "" && !isNumberCell(c.text) && !strings.HasPrefix(c.text, "栏次")
+		}
+	}
+	var cur []gridCell
+	k := 0 // the next role
+	for _, c := range cells {
+		for {
+			if k == n {
+				placed, cur, k = append(placed, cur), nil, 0
+			}
+			if cur == nil {
+				cur = make([]gridCell, n)
+			}
+			if fits(c, k) {
+				break
+			}
+			if kept || roles[k] == gridNumber {
+				return nil, false, false
+			}
+			k++ // a blank cell dropped
+		}
+		cur[k] = c
+		if roles[k] == gridNumber {
+			v, _ := rowNumber(c.text)
+			next[k] = v + 1
+		}
+		k++
+	}
+	whole = k == n
+	if !kept { // the last row's cells after its last number may be blank
+		whole = !slices.Contains(roles[k:], gridNumber)
+	}
+	if cur != nil {
+		placed = append(placed, cur)
+	}
+	return placed, whole, true
+}
+
+// rowNumber reads a row number: 1 to 999, no separators.
+func rowNumber(c string) (int, bool) {
+	if c == "" || len(c) > 3 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(c); i++ {
+		if c[i] < '0' || c[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c[i]-'0')
+	}
+	return v, v > 0
+}
+
+// gridPanels gives the placed rows by panel: a label and the amounts after
+// it, up to the next label; each row of a panel with its label, or with
+// amounts, is a row.
+func gridPanels(placed [][]gridCell, roles []gridRole) []row {
+	var rows []row
+	for p := range roles {
+		if roles[p] != gridLabel {
+			continue
+		}
+		for _, cs := range placed {
+			r := row{name: cs[p].text, line: cs[p].line}
+			for k := p + 1; k < len(roles) && roles[k] != gridLabel; k++ {
+				if roles[k] != gridAmount || cs[k].text == "" {
+					continue
+				}
+				tok, ok := cellToken(cs[k].text, cs[k].line)
+				if !ok {
+					continue
+				}
+				r.vals = append(r.vals, tok)
+				if r.line == 0 {
+					r.line = cs[k].line
+				}
+			}
+			if r.name != "" || len(r.vals) > 0 {
+				rows = append(rows, r)
+			}
+		}
+	}
+	return rows
+}

@@ -1,0 +1,322 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/pipeline/ingest"
+	"budgetpub/schema"
+)
+
+// extractCells extracts text as a file's text is read (ingest.Lines).
+func extractCells(t *testing.T, text string) *schema.Document {
+	t.Helper()
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: ingest.Lines(text), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(d); err != nil {
+		t.Fatalf("the extracted document is invalid: %v", err)
+	}
+	return d
+}
+
+// lineOf is the 1-based line of text that opens with prefix (the last).
+func lineOf(text, prefix string) int {
+	line := 0
+	for i, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			line = i + 1
+		}
+	}
+	return line
+}
+
+// tableClaimOn tells a table claim of d on line.
+func tableClaimOn(d *schema.Document, line int) bool {
+	return slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable && c.Line == line })
+}
+
+// gridSummary is a budget system's 收支总表 a cell a line, each cell with
+// its bar and a blank cell a bar alone, its rows numbered (序号); %s is
+// the 本年收入合计.
+const gridSummary = "某县某镇财政所2025年部门预算\n部门预算公开表\n920某县某镇财政所 |\n预算年度:2025 |\n单位:万元 | ||\n序号 |\n收入 |\n支出 | ||\n项 目 |\n预算数 |\n项 目 |\n预算数 | |\n栏次 |\n1 |\n2 |\n3 |\n4 |\n" +
+	"1 |\n一、一般公共预算拨款收入 |\n675.82 |\n一、一般公共服务支出 |\n516.39 |\n" +
+	"2 |\n二、政府性基金预算拨款收入 |\n|\n二、教育支出 |\n|\n" +
+	"3 |\n三、财政专户管理资金收入 |\n|\n三、社会保障和就业支出 |\n98.25 |\n" +
+	"4 |\n|\n|\n四、卫生健康支出 |\n21.53 |\n" +
+	"5 |\n|\n|\n五、农林水支出 |\n14.54 |\n" +
+	"6 |\n|\n|\n六、住房保障支出 |\n39.65 |\n" +
+	"7 |\n本年收入合计 |\n%s |\n本年支出合计 |\n690.36 |\n" +
+	"8 |\n上年结转结余 |\n14.54 |\n年终结转结余 |\n|\n" +
+	"9 |\n收入总计 |\n690.36 |\n支出总计 |\n690.36 "
+
+// A 收支总表 a cell a line whose rows are numbered is read by its grid; a
+// changed total leaves the table out and keeps the sum it breaks as table
+// claims on the changed cell's own line, which default-mode readings (cells
+// that may be out of their rows) do not give.
+func TestSummaryGrid(t *testing.T) {
+	d := extractCells(t, fmt.Sprintf(gridSummary, "675.82"))
+	if e := d.Expenditure; e.Total == nil || e.Total.Float() != 6903600 || e.CurrentYear == nil || e.CurrentYear.Float() != 6903600 {
+		t.Errorf("expenditure: %+v", e)
+	}
+	if r := d.Revenue; r.CarriedOver == nil || r.CarriedOver.Float() != 145400 || len(r.Sources) == 0 || r.Sources[0].Amount.Float() != 6758200 {
+		t.Errorf("revenue: %+v", r)
+	}
+	if fn := d.Expenditure.ByFunction; len(fn) != 5 || fn[1].Code != "208" || fn[1].Amount.Float() != 982500 {
+		t.Errorf("functional classes: %+v", fn)
+	}
+	text := fmt.Sprintf(gridSummary, "675.83")
+	if d, line := extractCells(t, text), lineOf(text, "675.83"); !tableClaimOn(d, line) {
+		t.Errorf("a changed 本年收入合计 (line %d): no table claim names it: %+v", line, d.Claims)
+	}
+}
+
+// gridCut is a school's 收入支出决算总表 a cell a line, a blank line after
+// each cell and the blank cells dropped, two panels of 项目, 行次 and 金额,
+// the text ending inside its rows (a page cut before its totals); %s is
+// the 财政拨款收入.
+const gridCut = "某县某小学2016年部门决算\n\n收入支出决算总表\n\n公开01表\n\n部门:某县某小学\n\n单位:元\n\n收入\n\n支出\n\n项目\n\n行次\n\n金额\n\n项目\n\n行次\n\n金额\n\n栏次\n\n\n1\n\n栏次\n\n\n2\n\n" +
+	"一、财政拨款收入\n\n1\n\n%s\n\n一、一般公共服务支出\n\n30\n\n0.00\n\n" +
+	"二、上级补助收入\n\n2\n\n0.00\n\n二、教育支出\n\n31\n\n3,300,511.88\n\n" +
+	"三、其他收入\n\n3\n\n84,730.40\n\n三、社会保障和就业支出\n\n32\n\n508,633.33\n\n" +
+	"\n4\n\n\n四、医疗卫生与计划生育支出\n\n33\n\n127,343.12\n\n" +
+	"\n5\n\n\n五、住房保障支出\n\n34\n\n180,000.00\n\n" +
+	"\n6\n\n\n六、其他支"
+
+// A table the text ends inside of, its cells placed by the rows' numbers,
+// gives its rows as printed and no total, with a warning; where a cell
+// cannot be told a row number or an amount (an amount printed without its
+// decimals, as a row number is), nothing is read.
+func TestSummaryGridCut(t *testing.T) {
+	d := extractCells(t, fmt.Sprintf(gridCut, "5,604,878.83"))
+	if r := d.Revenue; r.Total != nil || len(r.Sources) != 3 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 5604878.83 || r.Sources[2].Name != "其他收入" || r.Sources[2].Amount.Float() != 84730.4 {
+		t.Errorf("revenue: %+v", r)
+	}
+	want := map[string]float64{"201": 0, "205": 3300511.88, "208": 508633.33, "210": 127343.12, "221": 180000}
+	if fn := d.Expenditure.ByFunction; len(fn) != len(want) || d.Expenditure.Total != nil {
+		t.Errorf("expenditure: %+v", d.Expenditure)
+	} else {
+		for _, c := range fn {
+			if v, ok := want[c.Code]; !ok || c.Amount.Float() != v {
+				t.Errorf("class %s %s: %v", c.Code, c.Name, c.Amount.Float())
+			}
+		}
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || strings.Contains(w.Reason, "ends inside this table")
+	}
+	if !warned {
+		t.Errorf("no warning that the table is cut: %+v", d.Warnings)
+	}
+	d = extractCells(t, fmt.Sprintf(gridCut, "5604878"))
+	if len(d.Revenue.Sources) != 0 || len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("an amount without decimals, as a row number prints: %+v %+v", d.Revenue, d.Expenditure)
+	}
+	// the same rows not cut (a note closes the table): no total to add
+	// them up to, and not cut, so not read
+	d = extractCells(t, strings.TrimSuffix(fmt.Sprintf(gridCut, "5,604,878.83"), "\n6\n\n\n六、其他支")+"\n注:本表反映部门本年度的总收支。")
+	if len(d.Revenue.Sources) != 0 {
+		t.Errorf("rows not cut, no totals: %+v", d.Revenue)
+	}
+}
+
+// hospitalForm prints a 医疗卫生计生机构收支决算总表 (国卫财01-1表) as a web
+// converter does, a cell a line with its bar, blank cells a bar alone,
+// each row closed by a blank cell: its 合计 row with total (栏次 → cell),
+// then the 类 rows, each with its cells; after, the lines of after.
+func hospitalForm(total map[int]string, classes map[string]map[int]string, after string) string {
+	var b strings.Builder
+	cell := func(c string) { b.WriteString(c + " |\n") }
+	blank := func() { b.WriteString("|\n") }
+	b.WriteString("某县人民医院医改信息公开\n2017年医疗卫生计生机构收支决算总表(按功能分类) |\n|\n国卫财01-1表 |\n|\n编制单位:某县人民医院[单户表] |\n|\n金额单位:元 |\n|\n")
+	for _, h := range []string{"项目", "上年结转和结余", "本年收入", "本年支出", "收支结余", "用事业基金弥补收支差额", "结余分配", "年末结转和结余"} {
+		cell(h)
+	}
+	blank()
+	for _, h := range []string{"支出功能分类科目编码", "科目名称", "合计", "基本支出结转", "项目支出结转和结余", "经营结余", "合计", "其中:财政拨款收入", "合计", "其中:财政拨款支出"} {
+		cell(h)
+	}
+	blank()
+	cell("类款项")
+	cell("栏次")
+	for c := 1; c <= 26; c++ {
+		cell(fmt.Sprint(c))
+	}
+	blank()
+	row := func(code, name string, cells map[int]string) {
+		if code == "" {
+			blank()
+		} else {
+			cell(code)
+		}
+		cell(name)
+		for c := 1; c <= 26; c++ {
+			if v := cells[c]; v != "" {
+				cell(v)
+			} else {
+				blank()
+			}
+		}
+		blank()
+	}
+	row("", "合计", total)
+	for _, code := range []string{"201", "20103", "210", "21002", "2100201"} {
+		row(code, map[string]string{"201": "一般公共服务支出", "20103": "政府办公厅(室)及相关机构事务", "210": "卫生健康支出", "21002": "公立医院", "2100201": "综合医院"}[code], classes[code])
+	}
+	return b.String() + after
+}
+
+// A prescribed form of the catalogue (国卫财01-1表), a cell a line: its 合计
+// row is read where its columns satisfy the form's identities and its 类
+// rows add up to it; a changed cell leaves it out, the broken identity's
+// cells kept as table claims on their lines.
+func TestHospitalForm(t *testing.T) {
+	total := map[int]string{6: "62,011,988.25", 7: "1,666,424.00", 9: "70,496,088.25", 10: "1,666,424.00", 12: "-8,484,100.00", 13: "-8,484,100.00", 22: "-8,484,100.00", 23: "-8,484,100.00"}
+	class := map[int]string{}
+	for c, v := range total {
+		class[c] = v
+	}
+	classes := map[string]map[int]string{"210": class, "21002": class, "2100201": class}
+	note := "注:本表反映医疗卫生机构本年度收支决算情况。\n"
+	d := extractCells(t, hospitalForm(total, classes, note))
+	if r := d.Revenue; r.CurrentYear == nil || r.CurrentYear.Float() != 62011988.25 || len(r.Sources) != 1 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 1666424 {
+		t.Errorf("revenue: %+v", r)
+	}
+	if e := d.Expenditure; e.CurrentYear == nil || e.CurrentYear.Float() != 70496088.25 {
+		t.Errorf("expenditure: %+v", e)
+	}
+	if len(d.Checks) != 0 {
+		t.Errorf("checks on the form as printed: %+v", d.Checks)
+	}
+	// 本年收入 changed: 收支结余 = 本年收入 − 本年支出 fails
+	changed := map[int]string{}
+	for c, v := range total {
+		changed[c] = v
+	}
+	changed[6] = "62,011,989.25"
+	text := hospitalForm(changed, classes, note)
+	d = extractCells(t, text)
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a changed 本年收入 read: %v", *d.Revenue.CurrentYear)
+	}
+	if line := lineOf(text, "62,011,989.25"); !tableClaimOn(d, line) {
+		t.Errorf("a changed 本年收入 (line %d): no table claim names it: %+v", line, d.Claims)
+	}
+	// 收支结余 blank: not used, its parts (13) compared with no cell, so no
+	// claim of theirs
+	delete(changed, 12)
+	changed[6] = total[6]
+	text = hospitalForm(changed, classes, note)
+	d = extractCells(t, text)
+	if tableClaimOn(d, lineOf(text, "合计 |")+13) {
+		t.Errorf("栏次 13 kept as a part of a blank total: %+v", d.Claims)
+	}
+	if d.Revenue.CurrentYear != nil || len(d.Claims) == 0 {
+		t.Errorf("收支结余 blank: read %+v, claims %+v", d.Revenue, d.Claims)
+	}
+	// a 类 row that does not add up, the table closed by its note: not used
+	short := map[int]string{}
+	for c, v := range class {
+		short[c] = v
+	}
+	short[9] = "70,496,000.25"
+	d = extractCells(t, hospitalForm(total, map[string]map[int]string{"210": short, "21002": class, "2100201": class}, note))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a 类 row that does not add up: read %v", *d.Revenue.CurrentYear)
+	}
+	// the text ending with the table (its 类 rows may run on): the 合计 row
+	// read on its identities, with a warning
+	d = extractCells(t, hospitalForm(total, map[string]map[int]string{}, ""))
+	if d.Revenue.CurrentYear == nil || d.Revenue.CurrentYear.Float() != 62011988.25 {
+		t.Errorf("the text ending with the table: %+v", d.Revenue)
+	}
+	// a row with a cell dropped: the rows' width is not certain
+	d = extractCells(t, strings.Replace(hospitalForm(total, classes, note), "卫生健康支出 |\n|\n", "卫生健康支出 |\n", 1))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a row a cell short: read %v", *d.Revenue.CurrentYear)
+	}
+}
+
+// A 决算's 三公 table a cell a line, each row's cells right below its name,
+// a row of zeros a cell short (its blank cell dropped), the vehicles' 其中
+// rows printed without figures: a changed cell breaks the column's sum,
+// whose cells are kept as table claims on their lines; as printed, none.
+func TestThreePublicCellsLabelSums(t *testing.T) {
+	page := "某县城管局2016年度“三公”经费决算情况\n一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n项 目\n预算数\n决算数\n合 计\n77.00\n68.30\n" +
+		"因公出国(境)费\n0.00\n公务接待费\n35.00\n%s\n公务用车购置及运行费\n42.00\n41.90\n其中:公务用车运行维护费\n公务用车购置费\n" +
+		"二、2016年“三公”经费财政拨款支出决算情况说明\n某县城管局2016年度“三公”经费财政拨款支出决算为68.3万元,完成年初预算的88.7%%。"
+	d := extractLines(t, fmt.Sprintf(page, "26.40"))
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			t.Errorf("a table claim on the table as printed: %+v", c)
+		}
+	}
+	d = extractLines(t, fmt.Sprintf(page, "26.50"))
+	lines := map[int]bool{}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			lines[c.Line] = true
+		}
+	}
+	if !lines[9] || !lines[14] || !lines[17] {
+		t.Errorf("a changed 公务接待费: the 决算数 column's cells (lines 9, 14, 17) not all kept: %v", lines)
+	}
+}
+
+// A 支出总表 by code a cell a line with its bars, in whole yuan: a name's
+// bar is no part of it, so a 类 code before its name is its row's code,
+// not an amount of the row above (the 合计's basic and project read).
+func TestExpenditureCellsWholeYuan(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某区档案馆2025年单位预算\n单位支出总表\n编制单位:某区档案馆 单位:元\n")
+	for _, c := range []string{"项目", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项", "", "", ""} {
+		b.WriteString(strings.TrimSpace(c+" |") + "\n")
+	}
+	for _, r := range [][]string{
+		{"合计", "22,201,347", "12,057,503", "10,143,844"},
+		{"201", "", "", "一般公共服务支出", "6,027,179", "", "6,027,179"},
+		{"201", "06", "", "财政事务", "6,027,179", "", "6,027,179"},
+		{"201", "06", "01", "行政运行", "6,027,179", "", "6,027,179"},
+		{"208", "", "", "社会保障和就业支出", "16,174,168", "12,057,503", "4,116,665"},
+		{"208", "05", "", "行政事业单位养老支出", "16,174,168", "12,057,503", "4,116,665"},
+		{"208", "05", "05", "机关事业单位基本养老保险缴费支出", "16,174,168", "12,057,503", "4,116,665"},
+	} {
+		if len(r) == 4 {
+			r = append([]string{"", "", ""}, r...)
+		}
+		for _, c := range r {
+			b.WriteString(strings.TrimSpace(c+" |") + "\n")
+		}
+	}
+	d := extractCells(t, b.String())
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount.Float() != 12057503 || e.Project == nil || e.Project.Amount.Float() != 10143844 {
+		t.Errorf("basic and project: %+v %+v", e.Basic, e.Project)
+	}
+}
+
+// A 收入支出决算总表 of three panels (项目, 项目(按功能分类), 按支出性质), a
+// cell a line with a bar alone between cells, cut inside its fourth row:
+// each panel's rows as printed, 基本支出 and 项目支出 too.
+func TestSummaryGridThreePanels(t *testing.T) {
+	cells := []string{"2016年度某市某委决算公开", "一、收入支出决算总表", "公开01表", "编制单位:某市某委员会", "金额单位:元",
+		"收入", "支出", "项目", "行次", "决算数", "项目(按功能分类)", "行次", "决算数", "按支出性质", "行次", "决算数",
+		"栏次", "1", "栏次", "2", "栏次", "3",
+		"一、财政拨款收入", "1", "2,277,100.00", "一、一般公共服务支出", "28", "1,778,200.00", "一、基本支出", "55", "1,602,100.00",
+		"其中:政府性基金", "2", "0.00", "二、外交支出", "29", "0.00", "二、项目支出", "56", "675,000.00",
+		"二、上级补助收入", "3", "0.00", "三、教育支出", "30", "499,900.00", "三、上缴上级支出", "57", "0.00",
+		"三、事业收入", "4", "0.00"}
+	d := extractCells(t, strings.Join(cells, "\n|\n"))
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount.Float() != 1602100 || e.Project == nil || e.Project.Amount.Float() != 675000 || e.Total != nil {
+		t.Errorf("basic and project: %+v %+v", e.Basic, e.Project)
+	}
+	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[0].Code != "201" || fn[0].Amount.Float() != 1778200 || fn[2].Code != "205" || fn[2].Amount.Float() != 499900 {
+		t.Errorf("functional classes: %+v", fn)
+	}
+	if r := d.Revenue; len(r.Sources) == 0 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 2277100 {
+		t.Errorf("revenue: %+v", r)
+	}
+}
