@@ -199,6 +199,34 @@ func TestTwoLabelsNeverCrossed(t *testing.T) {
 				"/three_public/overseas_travel:change": 1e4, "/three_public/vehicle:change": -2e4, "/three_public/reception:change": -1e4}, nil},
 		{budget + "“三公”经费和机关运行经费分别为50万元和300万元。",
 			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6}, nil},
+		// figures named without their amounts, the model holding them
+		{budget + "“三公”经费支出50万元，机关运行经费支出300万元。“三公”经费和机关运行经费分别比上年减少5万元和10万元。",
+			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6, "/three_public:change": -5e4, "/operating_costs:change": -1e5}, nil},
+		{budget + "“三公”经费支出50万元，机关运行经费支出300万元。“三公”经费和机关运行经费同比分别增长5%和下降3%。",
+			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6, "/three_public:change_pct": 5, "/operating_costs:change_pct": -3}, nil},
+		// a second 分别 clause, of percentages
+		{budget + "“三公”经费支出50万元，机关运行经费支出300万元，分别比上年减少5万元和10万元，分别下降9.1%和3.2%。",
+			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6, "/three_public:change": -5e4, "/operating_costs:change": -1e5,
+				"/three_public:change_pct": -9.1, "/operating_costs:change_pct": -3.2}, nil},
+		// a whole and the parts it lists after 其中: the changes are the parts'
+		{budget + "“三公”经费支出15万元，其中：因公出国（境）费0万元、公务接待费3万元、公务用车购置及运行费12万元，分别比上年增加1万元、减少1万元和减少2万元。",
+			map[string]float64{"/three_public/total": 15e4, "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": 12e4, "/three_public/reception/amount": 3e4,
+				"/three_public/overseas_travel:change": 1e4, "/three_public/reception:change": -1e4, "/three_public/vehicle:change": -2e4}, nil},
+		// the text's own year heading the list
+		{final + "2023年“三公”经费支出15万元。2023年因公出国（境）费、公务用车购置及运行费、公务接待费分别为0万元、12万元、3万元。",
+			map[string]float64{"/three_public/total": 15e4, "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": 12e4, "/three_public/reception/amount": 3e4}, nil},
+		{final + "2023年“三公”经费支出15万元。2022年因公出国（境）费、公务用车购置及运行费、公务接待费分别为0万元、12万元、3万元。",
+			map[string]float64{"/three_public/total": 15e4}, nil},
+		// a figure named the model does not hold, or a name of none
+		{budget + "“三公”经费支出50万元。“三公”经费和机关运行经费分别比上年减少5万元和10万元。",
+			map[string]float64{"/three_public/total": 5e5}, nil},
+		{budget + "“三公”经费支出50万元，机关运行经费支出300万元。“三公”经费和会议费分别比上年减少5万元和10万元。",
+			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6}, nil},
+		{budget + "“三公”经费支出50万元，机关运行经费支出300万元。会议费、“三公”经费分别比上年减少5万元和10万元。",
+			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6}, nil},
+		// parts not under the whole, or 其中 elsewhere: counts differ, nothing
+		{budget + "“三公”经费支出15万元，机关运行经费支出300万元，会议费8万元，分别比上年增加1万元和减少1万元。",
+			map[string]float64{"/three_public/total": 15e4, "/operating_costs/amount": 3e6}, nil},
 		// a label unknown, counts differ, a value of no figure's, no comparison, or money and a percentage mixed: nothing
 		{budget + "“三公”经费支出50万元，机关运行经费支出300万元，分别比上年减少5万元、10万元和3万元。",
 			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6}, nil},
@@ -247,6 +275,19 @@ func TestTwoLabelsNeverCrossed(t *testing.T) {
 			if _, ok := got[k]; !ok {
 				t.Errorf("%q: %s not read, want %v", c.text, k, w)
 			}
+		}
+	}
+}
+
+// figurePath follows figureLabels' groups: each name's figure is where the
+// model holds it, a revenue source none.
+func TestFigurePath(t *testing.T) {
+	for name, want := range map[string]string{"收入总计": "/revenue", "支出总计": "/expenditure", "人员经费": "/expenditure/personnel",
+		"公用经费": "/expenditure/public_expenses", "机关运行经费": "/operating_costs", "“三公”经费": "/three_public",
+		"公务接待费": "/three_public/reception", "公务用车购置及运行费": "/three_public/vehicle", "事业收入": ""} {
+		g, ok := oneFigure(fold(name))
+		if got, _ := figurePath(g); !ok || got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
 }

@@ -73,10 +73,20 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		}
 	}
 	var unknown []string // what of its identity the text does not tell
+	var told []string    // what the sentences tell of it, no title
 	if ident.year == 0 {
 		// a page whose sentences say which year is theirs (本年), whose
 		// headings tell what they explain
-		ident.year, ident.kind = ownYear(flat), headingKind(flat)
+		if ident.year = ownYear(flat); ident.year == 0 {
+			if ident.year = statedYear(flat); ident.year != 0 {
+				told = append(told, fmt.Sprintf("the year (%d) is the one its sentences state figures for, any other year stated one they compare it with", ident.year))
+			}
+		}
+		if ident.kind = headingKind(flat, ident.year); ident.kind == "" {
+			if ident.kind = statedKind(flat, ident.year); ident.kind != "" {
+				told = append(told, "the kind (final accounts) from a sentence stating that year's 决算")
+			}
+		}
 		if ident.year == 0 {
 			unknown = append(unknown, schema.UnknownYear)
 		}
@@ -185,6 +195,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "no title: the year comes from the sentences stating the totals, the kind from the headings naming the report or its sections, which all agree"})
 	}
+	if len(told) > 0 {
+		doc.Warnings = append(doc.Warnings, schema.Warning{Reason: "no title names the year: " + strings.Join(told, "; ")})
+	}
 	if ident.tables {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: "no title page (a file of tables only): the year and kind come from the first table title that names them, the department from its 部门： line"})
@@ -221,6 +234,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.sentencesRestated()
 	b.itemStatements()
 	b.listedParts()
+	b.reasonChanges()
 	b.codeRows(flat)
 	b.appropriationsScoped(flat)
 	b.tableClaims()
@@ -232,7 +246,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	st.release()
 	if len(unknown) > 0 {
 		if !disclosureLike(flat, doc) {
-			if ident.year == 0 {
+			if ident.year == 0 || ident.title == "" { // a year from the sentences is no title
 				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 			}
 			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}

@@ -711,9 +711,11 @@ func TestBodyIdentity(t *testing.T) {
 		{oneLine(budget), "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
 		{defined, "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
 		{oneLine(defined), "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
-		// two years of totals, two kinds, or no kind: no identity
+		// two years of totals, or no kind: no identity
 		{final + "\n2017年度支出总计6954.57万元。", "", 0, ""},
-		{final + "\n2016年部门预算收入为6955.73万元。", "", 0, ""},
+		// the year's budget stated in its 决算: the totals' sentences name two
+		// reports, but every figure is the year's, the headings' kind 决算
+		{final + "\n2016年部门预算收入为6955.73万元。", "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		{strings.NewReplacer("二、部门决算情况说明", "二、收支情况说明", "决算总体", "总体").Replace(final), "", 0, ""},
 		// no heading names the report, its sections' do ("收入支出决算总体情况说明");
 		// sections of both kinds name none
@@ -1722,10 +1724,6 @@ func TestIdentityRealTitles(t *testing.T) {
 		// a column's header: "项目 2016年预算数"
 		"某单位财政拨款情况表\n金额单位:万元\n项目 2016年预算数\n一、合计 21.63",
 		"2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元。\n2020年一般公共预算支出决算数为1264.92万元，完成预算59.7%。",
-		// the sentence's kind (预算) is not the page's: its figures were read as a budget's
-		// a comparison with a year's budget: the year is not the page's
-		"按照上级关于政府信息公开的要求,2022年一般公共预算“三公”经费支出预算为8.5万元,其中:公务接待费1.5万元,公务用车运行维护费7万元。\n与2021年预算相比增长12.5%,其中公务用车运行维护费增加1万元。",
-		"2021年度“三公”经费财政拨款支出预算为30.5万元,2021年实际支出“三公经费”决算为12.4万元。\n其中公务接待费为10.4万元,占83.87%;公务用车运行维护费为2万元,占16.13%。\n本年度“三公经费”决算数低于2021年预算数。\n与上年相比公务接待费有所下降。",
 		// a sentence's word before the year is no name
 		"(一)收入支出决算总体情况说明\n本部门2016年度收入总计6955.73万元,支出总计6,954.57万元。\n与2015年决算数相比,收入增加950.05万元、增长15.82%。",
 		// a title without the year names a report of another kind than the headings'
@@ -1733,6 +1731,22 @@ func TestIdentityRealTitles(t *testing.T) {
 	} {
 		if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(text, "\n")}, "i", Hints{}); err == nil && !untold(doc, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
 			t.Errorf("a page of sentences named %q (%d %s)", doc.Department.Name, doc.Document.FiscalYear, doc.Document.Kind)
+		}
+	}
+	// nor where the year is the one its figures are stated for: no name, no
+	// title, the kind the statements' (its year's 决算) and not the
+	// sentence's 预算
+	for _, c := range []struct {
+		text, kind string
+		year       int
+	}{
+		// a comparison with a year's budget: the year compared is not the page's
+		{"按照上级关于政府信息公开的要求,2022年一般公共预算“三公”经费支出预算为8.5万元,其中:公务接待费1.5万元,公务用车运行维护费7万元。\n与2021年预算相比增长12.5%,其中公务用车运行维护费增加1万元。", "", 2022},
+		{"2021年度“三公”经费财政拨款支出预算为30.5万元,2021年实际支出“三公经费”决算为12.4万元。\n其中公务接待费为10.4万元,占83.87%;公务用车运行维护费为2万元,占16.13%。\n本年度“三公经费”决算数低于2021年预算数。\n与上年相比公务接待费有所下降。", schema.KindFinalAccounts, 2021},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
+		if err != nil || !untold(doc, schema.UnknownDepartment) || doc.Document.Title != "" || doc.Document.Kind != c.kind || doc.Document.FiscalYear != c.year {
+			t.Errorf("%q: %v %q %+v, want %d %q", c.text, err, doc.Department.Name, doc.Document, c.year, c.kind)
 		}
 	}
 }
@@ -1866,6 +1880,35 @@ func TestVehiclePartsListedBare(t *testing.T) {
 某局2017年“三公”经费财政拨款预算安排37万元,其中,公务用车购置及运行费17万元,公务接待费20万元。
 本年安排设备购置费5万元,车辆运行费由项目列支。`)
 	if tp := d.ThreePublic; tp == nil || tp.VehiclePurchase != nil && tp.VehiclePurchase.Amount == schema.Yuan(50000) {
+		t.Fatalf("三公 = %+v", tp)
+	}
+}
+
+// The vehicles' spending whose list names other parts besides purchase and
+// operation (其他交通工具购置, 其他交通费用) is more than the two: the two are
+// left out with a warning each (the model's subtotal is their sum), the
+// whole and the total kept; a list whose 其他 is zero keeps them.
+func TestVehiclePartsWithOthers(t *testing.T) {
+	text := func(others string) string {
+		return "某市2016年“三公”经费预算情况说明\n2016年“三公”经费预算为19043万元,其中,公务接待费7494万元,因公出国(境)费382万元,公务用车购置及运行维护费11167万元(其中,公务用车购置费255万元,公务用车运行维护费" +
+			others + ")。"
+	}
+	d := extractLines(t, text("7922万元,其他交通工具购置144万元,其他交通费用2846万元"))
+	tp := d.ThreePublic
+	if tp == nil || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(111670000) || tp.VehiclePurchase != nil || tp.VehicleOperation != nil {
+		t.Fatalf("三公 = %+v", tp)
+	}
+	left := 0
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Reason, "other parts besides purchase and operation") {
+			left++
+		}
+	}
+	if left != 2 {
+		t.Errorf("%d warnings on the parts left out, want 2: %+v", left, d.Warnings)
+	}
+	d = extractLines(t, text("10912万元,其他交通费用0万元"))
+	if tp := d.ThreePublic; tp == nil || tp.VehiclePurchase == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(109120000) {
 		t.Fatalf("三公 = %+v", tp)
 	}
 }
@@ -2072,10 +2115,11 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 	if tp.PriorYear != nil {
 		t.Errorf("prior year %v: 比上年预算增56400元 states the increase, not the prior year's", *tp.PriorYear)
 	}
-	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil && !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+	// the year is still the one its figures are stated for, no title's
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil && (!untold(d, schema.UnknownDepartment, schema.UnknownKind) || d.Document.Title != "" || d.Document.FiscalYear != 2019) {
 		t.Errorf("the sentence after another line made a title")
 	}
-	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil && !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil && (!untold(d, schema.UnknownDepartment, schema.UnknownKind) || d.Document.Title != "" || d.Document.FiscalYear != 2019) {
 		t.Errorf("the text's word for itself (我局) made a name")
 	}
 }

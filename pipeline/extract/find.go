@@ -838,3 +838,82 @@ func (b *builder) shareAfter(path, of string, ti int) {
 		}
 	}
 }
+
+// fromTo reads a figure stated with its prior year as a movement, right
+// after its label at end: "财政拨款则由去年的73,421.67万元增加到75,651.85万元，
+// 增加2,230.18万元，约增加3%", "从2014年的1,020万元上升至1,740万元". 由 or 从,
+// the year before named or not (上年的, 2014年的), its amount, a direction
+// and 到, 至 or 为 (了), then the figure's amount: y.prior is the first, cur the
+// second, and the change and percentage stated right after it are the
+// figure's (changesAfter). The direction is not the figures': the checks
+// test the change.
+func (b *builder) fromTo(end int) (cur int, y yoy, ok bool) {
+	st := b.st
+	y = yoy{prior: -1, change: -1, pct: -1}
+	pi := st.tokenAt(end)
+	if pi+1 >= len(st.toks) || st.toks[pi].kind != numMoney || st.toks[pi+1].kind != numMoney {
+		return 0, y, false
+	}
+	head := strings.ReplaceAll(st.s[end:st.toks[pi].start], " ", "")
+	for _, w := range []string{"则", "也", "预算", "支出", "收入"} {
+		head = strings.TrimPrefix(head, w)
+	}
+	from, ok := wordAt(head, []string{"由", "从"})
+	if !ok {
+		return 0, y, false
+	}
+	head = head[len(from):]
+	if w, ok := wordAt(head, priorYearWords); ok {
+		head = head[len(w):]
+	} else if yr, _, after, ok := yearIn(head); ok && strings.HasPrefix(head, strconv.Itoa(yr)) && yr != b.doc.Document.FiscalYear {
+		head = after
+	}
+	if strings.TrimPrefix(head, "的") != "" {
+		return 0, y, false
+	}
+	mid := strings.ReplaceAll(st.s[st.toks[pi].end:st.toks[pi+1].start], " ", "")
+	w, ok := wordAt(mid, []string{"增加", "增长", "上升", "提高", "减少", "下降", "降低", "增", "减", "降"})
+	if to := strings.TrimSuffix(mid[len(w):], "了"); !ok || to != "到" && to != "至" && to != "为" {
+		return 0, y, false
+	}
+	y.prior = pi
+	return pi + 1, b.changesAfter(pi+1, y), true
+}
+
+// changesAfter reads into y the change and percentage stated right after
+// the figure at token ti in clauses of their own, each a direction and its
+// amount or percentage ("，增加2,230.18万元，约增加3%"), up to the first
+// clause of other words.
+func (b *builder) changesAfter(ti int, y yoy) yoy {
+	st := b.st
+	for k := ti + 1; k < len(st.toks); k++ {
+		gap := strings.ReplaceAll(st.s[st.toks[k-1].end:st.toks[k].start], " ", "")
+		gap, ok := strings.CutPrefix(gap, "，")
+		if !ok {
+			if gap, ok = strings.CutPrefix(gap, ","); !ok {
+				break
+			}
+		}
+		gap = strings.TrimPrefix(gap, "约")
+		sign := 1
+		w, up := wordAt(gap, upWords)
+		if !up {
+			if w, ok = wordAt(gap, downWords); !ok {
+				break
+			}
+			sign = -1
+		}
+		if strings.TrimPrefix(gap[len(w):], "了") != "" {
+			break
+		}
+		switch t := st.toks[k]; {
+		case t.kind == numMoney && y.change < 0 && y.pct < 0:
+			y.change, y.changeSign = k, sign
+		case t.kind == numPct && y.pct < 0:
+			y.pct, y.pctSign = k, sign
+		default:
+			return y
+		}
+	}
+	return y
+}

@@ -495,7 +495,7 @@ func bodyIdentity(flat []string) identity {
 	if id.kind == "" {
 		// no heading names the report: the kind its sections' headings
 		// tell ("三、收支决算总体情况"), the text no title
-		id.kind, id.line = headingKind(flat), yearLine
+		id.kind, id.line = headingKind(flat, id.year), yearLine
 	}
 	if id.year == 0 || id.kind == "" {
 		return identity{}

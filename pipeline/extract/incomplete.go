@@ -80,11 +80,12 @@ func levelTitle(title string) bool {
 // where its numbered headings tell it: each heading that names the kind of
 // what it explains — 预算 or 决算 right before 情况 ("五、一般公共预算财政拨款
 // 支出决算情况说明", "(二)政府采购预算安排情况说明"), a fund's name
-// (一般公共预算) no kind — names the same, and none names a year or the
-// year before (上年): those may be another year's report ("二、2021年“三公”
-// 经费决算情况" in a 2022 budget). "" where none does or two disagree; a
-// comparison with the budget ("支出与年初预算对比情况") names no kind.
-func headingKind(flat []string) string {
+// (一般公共预算) no kind — names the same, and none names the year before
+// (上年) or a year other than the text's own (year, 0 where unknown): those
+// may be another year's report ("二、2021年“三公”经费决算情况" in a 2022
+// budget). "" where none does or two disagree; a comparison with the
+// budget ("支出与年初预算对比情况") names no kind.
+func headingKind(flat []string, year int) string {
 	kind := ""
 	for _, l := range flat {
 		h := dropEnum(l)
@@ -97,7 +98,7 @@ func headingKind(flat []string) string {
 		if utf8.RuneCountInString(h) > 30 || containsAny(h, priorYearWords) {
 			continue
 		}
-		if _, _, _, ok := yearIn(h); ok {
+		if y, _, after, ok := yearIn(h); ok && (y != year || strings.ContainsAny(after, "0123456789")) {
 			continue
 		}
 		m := maskFunds(h)
@@ -139,4 +140,147 @@ func ownYear(flat []string) int {
 		}
 	}
 	return year
+}
+
+// statedYear is the year of a text whose title, with its year, is missing,
+// where its statements of figures tell it: a year opening a clause that
+// states an amount ("2020年“三公”经费支出431万元", "2023年政府采购预算17000
+// 元") states that year's figure. Where every such year is one, it is the
+// text's; where two are, the one its statements compare with the year
+// before (比上年, 同比, 较2021年度 …) is, when it is the only one so compared
+// and every other year stated is one it is compared with ("2021年度“三公”
+// 经费合计支出20.12万元" beside "2022年度“三公”经费预算较2021年度增加1.68万
+// 元"). No year named later than it, outside a date (截至2022年12月31日);
+// 0 otherwise: the text cannot tell its own sentences from another year's.
+func statedYear(flat []string) int {
+	s := strings.Join(flat, "")
+	ms := yearMentions(s)
+	stated := map[int]bool{}   // years whose clause states an amount
+	compared := map[int]bool{} // stated years compared with the year before
+	earlier := map[int]bool{}  // years named as the other side of a comparison
+	latest := 0
+	for i, m := range ms {
+		latest = max(latest, m.year)
+		if m.comparand {
+			earlier[m.year] = true
+			continue
+		}
+		if _, ok := m.stated(s); !ok {
+			continue
+		}
+		stated[m.year] = true
+		// its sentence up to the next year stated
+		end := len(s)
+		if k := strings.Index(s[m.end:], "。"); k >= 0 {
+			end = m.end + k
+		}
+		for _, n := range ms[i+1:] {
+			if n.start >= end {
+				break
+			}
+			if !n.comparand {
+				end = n.start
+				break
+			}
+			if n.year < m.year {
+				compared[m.year] = true
+			}
+		}
+		if containsAny(s[m.end:end], priorComparisons) {
+			compared[m.year] = true
+		}
+	}
+	year := 0
+	switch {
+	case len(stated) == 1:
+		for y := range stated {
+			year = y
+		}
+	case len(compared) == 1:
+		for y := range compared {
+			year = y
+		}
+		for y := range stated {
+			if y != year && (y > year || !earlier[y]) {
+				return 0
+			}
+		}
+	}
+	if year != latest {
+		return 0
+	}
+	return year
+}
+
+// priorComparisons compare a figure with the year before's: 比上年, 较上年度,
+// 与去年, 同比.
+var priorComparisons = func() []string {
+	out := []string{"同比"}
+	for _, c := range []string{"与", "比", "较"} {
+		for _, w := range priorYearWords {
+			out = append(out, c+w)
+		}
+	}
+	return out
+}()
+
+// yearMention is a year named in a text, not a date's: s[start:end] is
+// "2020年" or "2020年度".
+type yearMention struct {
+	year, start, end int
+	comparand        bool // the other side of a comparison: 与2016年相比, 较2021年度
+}
+
+// yearMentions are the years s names, in order.
+func yearMentions(s string) []yearMention {
+	var ms []yearMention
+	for at := 0; ; {
+		y, before, after, ok := yearOf(s[at:], true)
+		if !ok {
+			return ms
+		}
+		m := yearMention{year: y, start: at + len(before), end: len(s) - len(after)}
+		_, ok = comparandAt(s[max(at, m.start-len("与")):])
+		m.comparand = ok && m.start-len("与") >= at
+		ms = append(ms, m)
+		at = m.end
+	}
+}
+
+// stated gives what a year's clause says before its first amount, where
+// the clause states one: "“三公”经费支出" of "2020年“三公”经费支出431万元，…".
+func (m yearMention) stated(s string) (string, bool) {
+	clause := s[m.end:]
+	if k := strings.IndexAny(clause, "，,。；;"); k >= 0 {
+		clause = clause[:k]
+	}
+	for _, t := range lexNumbers(clause) {
+		if t.kind == numMoney {
+			return clause[:t.start], true
+		}
+	}
+	return "", false
+}
+
+// statedKind is the kind of a text of the year year whose title, with its
+// kind, is missing, where a statement of that year's figures calls it its
+// 决算 ("2019年实际支出“三公经费”决算为22.62万元"): no budget states the
+// outturn of its own year. A budget's statements tell nothing: a 决算
+// states its year's budget too. "" otherwise.
+func statedKind(flat []string, year int) string {
+	if year == 0 {
+		return ""
+	}
+	s := strings.Join(flat, "")
+	for _, m := range yearMentions(s) {
+		if m.year != year || m.comparand {
+			continue
+		}
+		// what it is, before the amount, no comparison in it ("2022年预算比
+		// 2021年决算数增加5万元")
+		if label, ok := m.stated(s); ok && strings.Contains(label, "决算") && !strings.ContainsAny(label, "0123456789") && !containsAny(label, []string{"与", "比", "较", "同"}) && !containsAny(label, priorYearWords) {
+			return schema.KindFinalAccounts
+		}
+	}
+	return ""
 }

@@ -183,11 +183,11 @@ func TestHeadingKind(t *testing.T) {
 		schema.KindBudget:        {"(二)政府采购预算安排情况说明。", "六、一般公共预算基本支出情况说明"},
 		"":                       {"二、“三公”经费财政拨款支出与年初预算对比情况。", "六、一般公共预算基本支出情况说明", "二、2021年“三公”经费决算情况", "(三)上年“三公”经费决算情况", "本单位决算情况说明"},
 	} {
-		if got := headingKind(compactAll(lines)); got != want {
+		if got := headingKind(compactAll(lines), 0); got != want {
 			t.Errorf("%v: %q, want %q", lines, got, want)
 		}
 	}
-	if got := headingKind(compactAll([]string{"一、2022年“三公”经费预算安排情况", "二、“三公”经费预算情况", "三、机关运行经费决算情况"})); got != "" {
+	if got := headingKind(compactAll([]string{"一、2022年“三公”经费预算安排情况", "二、“三公”经费预算情况", "三、机关运行经费决算情况"}), 0); got != "" {
 		t.Errorf("headings of two kinds: %q", got)
 	}
 }
@@ -216,5 +216,91 @@ func TestOwnYear(t *testing.T) {
 	}
 	if e := d.Expenditure; e == nil || e.Basic == nil || e.Basic.Amount != schema.Yuan(27192400) {
 		t.Errorf("basic expenditure %+v", e)
+	}
+}
+
+// TestStatedYear: a page whose title is missing tells its year where its
+// statements of figures are of one year, or where one year alone is
+// compared with the year before and every other year stated is one it is
+// compared with; a page of two years' statements neither compared, of two
+// years each compared with the year before, or naming a later year tells
+// none.
+func TestStatedYear(t *testing.T) {
+	for _, c := range []struct {
+		want  int
+		lines []string
+	}{
+		{2020, []string{"2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元,下降0.46%。"}},
+		{2023, []string{"2023 年政府采购预算 17000 元,同比增加 17000 元。", "截至 2022 年 12 月 31 日,资产原值合计 2110003.55 元。"}},
+		{2022, []string{"一、2022年“三公”经费预算安排情况", "2022年度“三公”经费预算总计21.8万元。", "二、2021年“三公”经费决算情况", "2021年度“三公”经费合计支出20.12万元。", "2022年度“三公”经费预算较2021年度增加1.68万元。"}},
+		{2017, []string{"2017年区级“三公”经费支出1360.13万元,比上年减少支出613.80万元。", "与2016年相比,因公出国(境)经费支出减少28.23万元。", "2017年,我区严格执行规定。"}},
+		// two years' statements, neither compared: which is the page's?
+		{0, []string{"一、2022年“三公”经费预算安排情况", "2022年度“三公”经费预算总计21.8万元。", "二、2021年“三公”经费决算情况", "2021年度“三公”经费合计支出20.12万元。"}},
+		// each compared with the year before
+		{0, []string{"2022年“三公”经费预算21.8万元,比上年增加1万元。", "2021年“三公”经费决算20.12万元,比上年减少2万元。"}},
+		// a later year named
+		{0, []string{"2021年“三公”经费支出20.12万元,比上年减少2万元。", "2022年将继续压减。"}},
+		// the year stated another's, not compared with it
+		{0, []string{"2022年“三公”经费预算21.8万元,比上年增加1万元。", "2020年“三公”经费决算19万元。"}},
+		{0, []string{"“三公”经费支出431万元,比上年减少2万元。"}},
+	} {
+		if got := statedYear(compactAll(c.lines)); got != c.want {
+			t.Errorf("%v: %d, want %d", c.lines, got, c.want)
+		}
+	}
+}
+
+// TestStatedKind: a page of its year's 决算 says so in a sentence stating
+// that year's figure; a budget's statements, another year's 决算 and a
+// comparison with one say nothing.
+func TestStatedKind(t *testing.T) {
+	for _, c := range []struct {
+		want  string
+		year  int
+		lines []string
+	}{
+		{schema.KindFinalAccounts, 2019, []string{"2019年度“三公”经费财政拨款支出预算为44.52万元,2019年实际支出“三公经费”决算为22.62万元。"}},
+		{"", 2019, []string{"2019年度“三公”经费财政拨款支出预算为44.52万元。"}},
+		{"", 2022, []string{"2022年度“三公”经费预算21.8万元。", "2021年度“三公”经费决算支出20.12万元。"}},
+		{"", 2022, []string{"2022年“三公”经费预算比2021年决算数增加5万元。"}},
+		{"", 0, []string{"2019年实际支出“三公经费”决算为22.62万元。"}},
+	} {
+		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
+			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)
+		}
+	}
+	// a heading naming the text's own year tells its kind, another year's not
+	lines := compactAll([]string{"一、2022年“三公”经费预算安排情况", "二、2021年“三公”经费决算情况"})
+	if got := headingKind(lines, 2022); got != schema.KindBudget {
+		t.Errorf("headings of 2022: %q, want budget", got)
+	}
+	if got := headingKind(lines, 0); got != "" {
+		t.Errorf("headings of an unknown year: %q, want none", got)
+	}
+}
+
+// TestYearStatedPage: a 三公 page whose every sentence opens with a year is
+// read with the year its figures are stated for, the year before's
+// statements left out, and says where the year came from; a page that
+// cannot tell its year from the year before's is refused as before.
+func TestYearStatedPage(t *testing.T) {
+	page := "一、2022年“三公”经费预算安排情况\n2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,公务用车运行费用10万元。\n" +
+		"二、2021年“三公”经费决算情况\n2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。\n"
+	d, err := extractText(page+"2022年度“三公”经费预算较2021年度增加1.68万元。\n", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindBudget || !untold(d, schema.UnknownDepartment) {
+		t.Errorf("identity %+v", d.Document)
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(218000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(118000) {
+		t.Errorf("三公 %+v", tp)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "the year (2022)") }) {
+		t.Errorf("no warning on the year: %+v", d.Warnings)
+	}
+	if _, err := extractText(page, Hints{}); !errors.Is(err, ErrNoTitle) {
+		t.Errorf("two years, neither compared: %v, want refused", err)
 	}
 }

@@ -56,6 +56,10 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			if !ok {
 				ti, ok = b.respectiveAmount(l, start, end)
 			}
+			moved := yoy{prior: -1} // "由去年的X万元增加到Y万元"
+			if !ok {
+				ti, moved, ok = b.fromTo(end)
+			}
 			if !ok || seen[ti] {
 				continue
 			}
@@ -90,7 +94,11 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				continue
 			}
 			b.used[ti] = true
-			if p := b.figureYoY(cpath, ti); p != nil {
+			p := b.figureYoY(cpath, ti)
+			if moved.prior >= 0 {
+				p = b.recordYoY(cpath, moved)
+			}
+			if p != nil {
 				if prior == nil {
 					prior = p
 				} else if *p != *prior {
@@ -789,6 +797,10 @@ func (b *builder) sources() {
 		if b.inProcurement(start) || b.fundOfSpending(start) {
 			return false
 		}
+		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
+			_, _, ok := b.fromTo(start + len(l))
+			return ok
+		}
 		if l != "其他资金" {
 			return true
 		}
@@ -806,6 +818,9 @@ func (b *builder) sources() {
 			i := len(rev.Sources)
 			path := "/revenue/sources/" + strconv.Itoa(i)
 			amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
+			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
+				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
+			}
 			if amount == nil {
 				continue
 			}
@@ -2577,6 +2592,44 @@ func (b *builder) procurement() {
 		}
 		// else the sentence was another's on the line (a heading: "2.政府采购情况。")
 	}
+	b.procurementKinds(pr)
+}
+
+// procurementKinds reads the procurement's parts by kind from a sentence
+// of their own, after the one naming the kinds: "按政府采购项目类型，分为货物类
+// 采购、工程类采购和服务类采购三种类型。其中：货物类采购10000元，…工程类采购0元，
+// …服务类采购7000元". Far from the amount's sentence, they are read only
+// where all three are stated and add up to it.
+func (b *builder) procurementKinds(pr *schema.Procurement) {
+	st := b.st
+	for _, end := range b.find("三种类型。") {
+		open := strings.LastIndex(st.s[:end-len("。")], "。") + 1 // the 。's last byte: the sentence, or the text from its start
+		if !strings.Contains(st.s[open:end], "政府采购") || !strings.HasPrefix(st.s[end:], "其中") {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		var toks [3]int
+		var sum schema.Money
+		for i, l := range []string{"货物类采购", "工程类采购", "服务类采购"} {
+			toks[i] = -1
+			for _, e := range b.find(l) {
+				if ti, ok := b.valueAfter(e, 6); ok && e > end && e < stop && !b.used[ti] {
+					toks[i] = ti
+					sum += st.toks[ti].money()
+					break
+				}
+			}
+		}
+		if slices.Contains(toks[:], -1) || sum != pr.Amount {
+			continue
+		}
+		for i, dst := range []**schema.Money{&pr.Goods, &pr.Works, &pr.Services} {
+			field := []string{"/goods", "/works", "/services"}[i]
+			*dst = b.take("/procurement"+field, toks[i])
+			b.shareAfter("/procurement"+field, "/procurement/amount", toks[i])
+		}
+		return
+	}
 }
 
 // assets reads 国有资产占用: "年初资产总额 30.77万元，通用设备 20.56万元，…。
@@ -2853,7 +2906,66 @@ func (b *builder) threePublic() {
 		b.threePublicNil(tp)
 		return
 	}
+	if b.vehicleOthers() {
+		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
+	}
 	b.doc.ThreePublic = tp
+}
+
+// vehicleOthers leaves out the vehicles' two parts where the list under
+// their whole names another part with an amount: "公务用车购置及运行维护费
+// 11167万元(其中,公务用车购置费255万元,公务用车运行维护费7922万元,其他交通
+// 工具购置144万元,其他交通费用2846万元)". The whole is more than the two, which
+// the model's subtotal is the sum of; each of the two gets a warning.
+func (b *builder) vehicleOthers() bool {
+	st := b.st
+	whole, parts := -1, []int{}
+	for ti, ptr := range b.amountOf {
+		switch ptr {
+		case "/three_public/vehicle/amount":
+			whole = ti
+		case "/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount":
+			parts = append(parts, ti)
+		}
+	}
+	if whole < 0 || len(parts) == 0 {
+		return false
+	}
+	end := st.toks[whole].end
+	list := st.s[end:st.sentenceEnd(end)]
+	k := strings.Index(list, "其中")
+	if k < 0 || strings.Trim(list[:k], " (,，:：") != "" {
+		return false // 其中 opens the whole's own list, right after its amount
+	}
+	if c := strings.IndexAny(list[k:], ")"); c >= 0 {
+		list = list[:k+c]
+	}
+	other := false
+	for at := k; ; {
+		j := strings.Index(list[at:], "其他")
+		if j < 0 {
+			break
+		}
+		at += j + len("其他")
+		// its amount, no other part of the list between
+		if ti := st.tokenAt(end + at); ti < len(st.toks) && st.toks[ti].kind == numMoney && st.toks[ti].start < end+len(list) &&
+			!strings.ContainsAny(st.s[end+at:st.toks[ti].start], ",，、;；") && st.toks[ti].money() > 0 {
+			other = true
+		}
+	}
+	if !other {
+		return false
+	}
+	slices.Sort(parts)
+	for _, ti := range parts {
+		src := st.source(st.toks[ti].start)
+		amount := st.toks[ti].money()
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text, Amount: &amount,
+			Reason: fmt.Sprintf("amount %s left out: the vehicles' spending lists other parts besides purchase and operation (其他…), which the model's vehicle subtotal adds", st.s[st.toks[ti].start:st.toks[ti].end])})
+		delete(b.doc.Provenance, b.amountOf[ti])
+		delete(b.amountOf, ti)
+	}
+	return true
 }
 
 // allOperation finds where the text says the vehicles' spending (amount) is

@@ -1472,3 +1472,91 @@ func TestComparandOpenings(t *testing.T) {
 		}
 	}
 }
+
+// A figure stated as a movement from the year before's ("由上年的700万元增加
+// 到900万元，增加200万元，增长28.57%") is its second amount, the first its
+// prior year, the change and percentage after it its own; 财政拨款 bare is
+// the source only so stated. A movement to another year's figure, or
+// one whose words run on between its amounts, is not read.
+func TestFigureFromTo(t *testing.T) {
+	d := extractLines(t, "某局2015年部门预算\n某局2015年收入预算由上年的700万元增加到900万元，增加200万元，增长28.57%。2015年财政拨款则由去年的600万元减少至了500万元，减少100万元。")
+	r := d.Revenue
+	if r == nil || r.Total == nil || *r.Total != schema.Yuan(9000000) || r.PriorYear == nil || *r.PriorYear != schema.Yuan(7000000) {
+		t.Fatalf("revenue %+v", r)
+	}
+	if len(r.Sources) != 1 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount != schema.Yuan(5000000) {
+		t.Errorf("sources %+v", r.Sources)
+	}
+	want := map[string]float64{"/revenue change": 2000000, "/revenue change_pct": 28.57, "/revenue/sources/0 change": -1000000}
+	for _, c := range d.Claims {
+		if w, ok := want[c.Path+" "+c.Kind]; ok && w == c.Value {
+			delete(want, c.Path+" "+c.Kind)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("claims %+v, missing %v", d.Claims, want)
+	}
+	for _, text := range []string{
+		"某局2015年部门预算\n某局2015年收入预算由2013年的700万元增加到2014年的900万元。",
+		"某局2015年部门预算\n某局2015年财政拨款由700万元，比上年增加到900万元。",
+	} {
+		if d := extractLines(t, text); d.Revenue != nil && (d.Revenue.Total != nil || len(d.Revenue.Sources) > 0) {
+			t.Errorf("%q: read %+v", text, d.Revenue)
+		}
+	}
+}
+
+// The parts' changes a sentence gives as the reason for its whole's
+// ("收支较上年增加418.97万元，增长4.23%，主要原因是…收入较上年增加2296.45万元，
+// 政府性基金减少401.85万元，年初结转结余减少1475.63万元") are kept as sum
+// claims, signed, where they make the whole's change or one misprint
+// changed back would; the main reasons only (another amount, no misprint),
+// or a reason that is no list of changes, give none.
+func TestReasonChanges(t *testing.T) {
+	text := func(parts string) string {
+		return "某中心2023年度决算公开说明\n1.总体情况。2023年度收入总计10328.56万元,支出总计10328.56万元。收支较上年决算数增加418.97万元,增长4.23%,主要原因是" + parts + "。"
+	}
+	sums := func(d *schema.Document) map[string]float64 {
+		out := map[string]float64{}
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimSum {
+				out[c.Path[strings.LastIndex(c.Path, "/"):]] = c.Value
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		parts string
+		want  map[string]float64
+	}{
+		{"一般公共财政拨款收入较上年增加2296.45万元,政府性基金减少401.85万元,年初结转结余减少1475.63万元",
+			map[string]float64{"/change_reasons": 4189700, "/1": 22964500, "/2": -4018500, "/3": -14756300}},
+		// one digit misprinted: kept, for the checks to find
+		{"一般公共财政拨款收入较上年增加2286.45万元,政府性基金减少401.85万元,年初结转结余减少1475.63万元",
+			map[string]float64{"/change_reasons": 4189700, "/1": 22864500, "/2": -4018500, "/3": -14756300}},
+		// the main parts only
+		{"一般公共财政拨款收入较上年增加2296.45万元,政府性基金减少401.85万元", map[string]float64{}},
+		{"上年年初结转资金1475.63万元,实际较上年增加资金418.98万元", map[string]float64{}},
+	} {
+		if got := sums(extractLines(t, text(c.parts))); !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.parts, got, c.want)
+		}
+	}
+}
+
+// The procurement's parts by kind in a sentence of their own after the
+// one naming the kinds, far from the amount's, are read where all three are
+// stated and add up to the amount; otherwise they are not.
+func TestProcurementKindsLater(t *testing.T) {
+	text := func(services string) string {
+		return "某局2023年部门预算\n2023年政府采购预算17000元,同比增加17000元。其中:政府集中采购预算17000元。\n按政府采购资金类型划分,一般公共预算拨款17000元。\n" +
+			"按政府采购项目类型,分为货物类采购、工程类采购和\n服务类采购三种类型。其中:货物类采购10000元,占政府采购预算58.8%;工程类采购0元,占政府采购预算0%;服务类采购" + services + "元,占政府采购预算41.2%。"
+	}
+	pr := extractLines(t, text("7000")).Procurement
+	if pr == nil || pr.Goods == nil || *pr.Goods != schema.Yuan(10000) || pr.Works == nil || *pr.Works != 0 || pr.Services == nil || *pr.Services != schema.Yuan(7000) {
+		t.Fatalf("procurement %+v", pr)
+	}
+	if pr := extractLines(t, text("8000")).Procurement; pr == nil || pr.Goods != nil || pr.Services != nil {
+		t.Errorf("parts not adding up read: %+v", pr)
+	}
+}

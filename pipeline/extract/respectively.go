@@ -24,31 +24,134 @@ func (b *builder) respectively() {
 				start = max(start, k+len(sep))
 			}
 		}
-		paths, first, last, ok := b.figuresBefore(start, at-len("分别"))
+		var from int
+		paths, first, last, stated := b.figuresBefore(start, at-len("分别"))
+		ok := stated
+		if stated {
+			from, ok = b.priorComparand(st.s[start:st.toks[first].start], st.s[st.toks[last].end:at-len("分别")], st.s[at:])
+		} else {
+			paths, from, ok = b.namedBefore(st.clauseStart(at-len("分别")), at)
+		}
 		if !ok {
 			continue
 		}
-		from, ok := b.priorComparand(st.s[start:st.toks[first].start], st.s[st.toks[last].end:at-len("分别")], st.s[at:])
-		if !ok {
-			continue
-		}
-		end := st.clauseEnd(at)
-		if k := strings.IndexAny(st.s[at:end], "，,"); k >= 0 {
-			end = at + k
-		}
+		end := b.respectiveEnd(at)
 		vals, ok := b.respectiveValues(at+from, end)
+		if ok && stated && len(vals) == len(paths)-1 && b.wholeAndParts(paths, first) {
+			paths = paths[1:] // "…X万元，其中：A a万元、B b万元，分别…": the parts'
+		}
 		if !ok || len(vals) != len(paths) {
 			continue
 		}
-		for i, v := range vals {
-			kind, t := schema.ClaimChange, st.toks[v.tok]
-			value := float64(v.sign) * t.money().Float()
-			if t.kind == numPct {
-				kind, value = schema.ClaimChangePct, float64(v.sign)*t.float()
+		b.respectiveClaims(paths, vals)
+		// a second clause of the other kind: "，分别下降5%和3%"
+		rest := strings.TrimLeft(st.s[end:], "，, ")
+		if k, ok := wordAt(rest, []string{"分别", "同比分别"}); ok && startsWithAny(st.s[end:], []string{"，", ","}) {
+			next := len(st.s) - len(rest) + len(k)
+			more, ok := b.respectiveValues(next, b.respectiveEnd(next))
+			if ok && len(more) == len(paths) && st.toks[more[0].tok].kind != st.toks[vals[0].tok].kind {
+				b.respectiveClaims(paths, more)
 			}
-			b.claim(paths[i], kind, v.tok, value, "")
 		}
 	}
+}
+
+// respectiveEnd is where the values after 分别 at at end: its clause's end.
+func (b *builder) respectiveEnd(at int) int {
+	st := b.st
+	end := st.clauseEnd(at)
+	if k := strings.IndexAny(st.s[at:end], "，,"); k >= 0 {
+		end = at + k
+	}
+	return end
+}
+
+// respectiveClaims records the changes vals of the figures at paths, in
+// order.
+func (b *builder) respectiveClaims(paths []string, vals []respectiveValue) {
+	st := b.st
+	for i, v := range vals {
+		kind, t := schema.ClaimChange, st.toks[v.tok]
+		value := float64(v.sign) * t.money().Float()
+		if t.kind == numPct {
+			kind, value = schema.ClaimChangePct, float64(v.sign)*t.float()
+		}
+		b.claim(paths[i], kind, v.tok, value, "")
+	}
+}
+
+// wholeAndParts tells figures (paths, the first's amount at token first)
+// that are a whole and the parts it lists after 其中: every other path
+// under the first, 其中 between the first amount and the next.
+func (b *builder) wholeAndParts(paths []string, first int) bool {
+	st := b.st
+	if len(paths) < 3 || first+1 >= len(st.toks) || !strings.Contains(st.s[st.toks[first].end:st.toks[first+1].start], "其中") {
+		return false
+	}
+	for _, p := range paths[1:] {
+		if !strings.HasPrefix(p, paths[0]+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// namedBefore gives the figures a clause names without their amounts
+// before 分别 at at ("“三公”经费和机关运行经费分别比上年减少5万元和10万元"): the
+// clause from from a list of names (listedFigures), each one figure the
+// model holds, no two the same, no year or budget named, then the
+// comparison with the prior year, before 分别 or after it. It gives their
+// paths and how far after 分别 the values start.
+func (b *builder) namedBefore(from, at int) (paths []string, after int, ok bool) {
+	st := b.st
+	list := st.s[from : at-len("分别")]
+	var before string
+	for i := range list {
+		if c, ok := comparandAt(list[i:]); ok && c.end == len(list)-i || strings.HasSuffix(list, "同比") && i == len(list)-len("同比") {
+			list, before = list[:i], list[i:]
+			break
+		}
+	}
+	if list == "" || strings.ContainsAny(list, "0123456789") || containsAny(list, []string{"年", "预算", "上年"}) {
+		return nil, 0, false
+	}
+	items := listedFigures(list)
+	if len(items) < 2 {
+		return nil, 0, false
+	}
+	for _, it := range items {
+		g, ok := oneFigure(it.s)
+		if !ok {
+			return nil, 0, false
+		}
+		path, amount := figurePath(g)
+		if path == "" || slices.Contains(paths, path) {
+			return nil, 0, false
+		}
+		if _, held := b.doc.Provenance[amount]; !held {
+			return nil, 0, false
+		}
+		paths = append(paths, path)
+	}
+	after, ok = b.priorComparand("", before, st.s[at:])
+	return paths, after, ok
+}
+
+// figurePath is the claim path of a group of figureLabels whose figure has
+// one place in the model, and the pointer its amount is taken to; "" for
+// the revenue's sources, numbered as read.
+func figurePath(group int) (path, amount string) {
+	fixed := []struct{ path, field string }{{"/revenue", "/total"}, {"/expenditure", "/total"}, {"/expenditure/basic", "/amount"},
+		{"/expenditure/project", "/amount"}, {"/expenditure/personnel", "/amount"}, {"/expenditure/public_expenses", "/amount"},
+		{"/operating_costs", "/amount"}, {"/three_public", "/total"}}
+	switch parts := len(fixed) + len(revenueSources); {
+	case group < len(fixed):
+		return fixed[group].path, fixed[group].path + fixed[group].field
+	case group >= parts && group < parts+len(threePublicLabels):
+		p := "/three_public/" + threePublicLabels[group-parts].field
+		return p, p + "/amount"
+	}
+	return "", ""
 }
 
 // figuresBefore gives the figures whose amounts stand in st.s[from:to], in
@@ -66,7 +169,7 @@ func (b *builder) figuresBefore(from, to int) (paths []string, first, last int, 
 			if !ok {
 				path, ok = strings.CutSuffix(ptr, "/total")
 			}
-			if !ok || containsAny(path, paths) {
+			if !ok || slices.Contains(paths, path) {
 				return nil, 0, 0, false
 			}
 			if paths == nil {
@@ -151,7 +254,8 @@ func (b *builder) respectiveValues(from, to int) ([]respectiveValue, bool) {
 // before 分别为 ("因公出国（境）费、公务用车购置及运行费、公务接待费分别为0万元、12万
 // 元、3万元"): the amount in the label's place, where every item of the
 // list names one figure (figureLabels), no two the same, l naming the one
-// in its place, no year or budget named, and exactly as many amounts
+// in its place, no year or budget named (but the text's own year heading
+// the list: "2019年因公出国（境）费、…"), and exactly as many amounts
 // follow, joined by 、, 和, 及 or 与 and nothing else.
 func (b *builder) respectiveAmount(l string, start, end int) (int, bool) {
 	st := b.st
@@ -164,6 +268,9 @@ func (b *builder) respectiveAmount(l string, start, end int) (int, bool) {
 	w, ok := wordAt(st.s[after:], []string{"为", "是"})
 	if !ok {
 		return 0, false
+	}
+	if y, before, after, ok := yearIn(st.s[from : end+k]); ok && before == "" && y == b.doc.Document.FiscalYear {
+		from = end + k - len(after) // "2019年因公出国（境）费、…分别为…": the text's own year heads the list
 	}
 	items := listedFigures(st.s[from : end+k])
 	place := slices.IndexFunc(items, func(it listed) bool { return from+it.at <= start && start < from+it.at+len(it.s) })

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// reasonOpeners open the reason the text gives for a change it states.
+var reasonOpeners = []string{"主要原因是", "主要原因为", "原因是", "主要是"}
+
+// reasonChanges keeps the changes of the parts a text gives as the reason
+// for its whole's change, in the same sentence: "收支较上年决算数增加418.97
+// 万元，增长4.23%，主要原因是一般公共财政拨款收入较上年增加2296.45万元，政府性
+// 基金减少401.85万元，年初结转结余减少1475.63万元" — each part a name, its
+// direction and its change, nothing else. Where they make the whole's change
+// (their signs theirs), or would with one misprint of one figure changed
+// back, they are kept as sum claims (sum.text): the whole's change is the sum
+// of its parts'. A reason may name only the main parts ("主要原因"), so a
+// list that makes another amount, no misprint explaining it, says nothing.
+func (b *builder) reasonChanges() {
+	st := b.st
+	for _, w := range reasonOpeners {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if strings.HasSuffix(st.s[:start], "主要") || w == "主要是" && strings.HasSuffix(st.s[:start], "原因") {
+				continue // 主要原因是 read as 原因是 or 主要是
+			}
+			whole, ws, ok := b.changeBefore(start)
+			if !ok {
+				continue
+			}
+			parts, signs := b.reasonParts(end)
+			if len(parts) < 2 {
+				continue
+			}
+			toks := append([]int{whole}, parts...)
+			sign := append([]int64{int64(ws)}, signs...)
+			vals, a, adds, ok := b.roundedSum(whole, parts)
+			if !ok {
+				continue
+			}
+			signed := func(a []int64) bool {
+				s := make([]int64, len(a))
+				for i := range a {
+					s[i] = sign[i] * a[i]
+				}
+				return adds(s)
+			}
+			if !signed(a) && !misprintAway(vals, signed) && !shiftedAway(a, signed) {
+				continue
+			}
+			path := "/text/" + strconv.Itoa(st.source(st.toks[whole].start).Line) + "/change_reasons"
+			for i, k := range toks {
+				of := path
+				p := path + "/" + strconv.Itoa(i)
+				if i == 0 {
+					p, of = path, ""
+				}
+				b.sumClaimSigned(p, of, k, sign[i])
+			}
+		}
+	}
+}
+
+// changeBefore finds the change a reason opening at pos explains: the last
+// amount of its sentence before it, right after a direction ("增加418.97万
+// 元"), only percentages after it. Its token and its sign.
+func (b *builder) changeBefore(pos int) (ti, sign int, ok bool) {
+	st := b.st
+	from := strings.LastIndex(st.s[:pos], "。") + 1
+	ti = -1
+	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= pos; k++ {
+		if st.toks[k].kind == numMoney {
+			ti = k
+		}
+	}
+	if ti < 0 {
+		return 0, 0, false
+	}
+	for k := ti + 1; k < len(st.toks) && st.toks[k].end <= pos; k++ {
+		if st.toks[k].kind != numPct {
+			return 0, 0, false
+		}
+	}
+	sign, _ = directionBefore(st.s[from:st.toks[ti].start])
+	return ti, sign, sign != 0
+}
+
+// directionBefore is the sign of the direction word s ends with (了 and
+// spaces after it aside): 1 for an increase, -1 for a decrease, 0 for none;
+// and s before the word.
+func directionBefore(s string) (int, string) {
+	s = strings.TrimSuffix(strings.TrimRight(s, " "), "了")
+	for _, d := range []struct {
+		sign  int
+		words []string
+	}{{1, upWords}, {-1, downWords}} {
+		for _, w := range d.words {
+			if rest, ok := strings.CutSuffix(s, w); ok {
+				return d.sign, rest
+			}
+		}
+	}
+	return 0, s
+}
+
+// reasonParts reads the list of parts' changes from pos to the sentence's
+// end: items parted by commas, each a name, (较上年, 比上年, 同比), a direction
+// and one amount; an item of a percentage after a direction alone
+// ("增长3%") belongs to the one before; the list ends at the first item of
+// anything else.
+func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
+	st := b.st
+	end := st.sentenceEnd(pos)
+	for _, item := range splitItems(st.s[pos:end], pos) {
+		text := st.s[item[0]:item[1]]
+		var money []int
+		pct := 0
+		for k := st.tokenAt(item[0]); k < len(st.toks) && st.toks[k].end <= item[1]; k++ {
+			switch st.toks[k].kind {
+			case numMoney:
+				money = append(money, k)
+			case numPct:
+				pct++
+			default:
+				return parts, signs
+			}
+		}
+		if len(money) == 0 && pct == 1 {
+			if s, _ := directionBefore(text[:strings.IndexAny(text, "0123456789")]); s != 0 {
+				continue
+			}
+		}
+		if len(money) != 1 || pct > 0 {
+			return parts, signs
+		}
+		t := st.toks[money[0]]
+		if strings.TrimSpace(st.s[t.end:item[1]]) != "" {
+			return parts, signs
+		}
+		s, name := directionBefore(st.s[item[0]:t.start])
+		for _, c := range []string{"较上年", "比上年", "同比"} {
+			name = strings.TrimSuffix(name, c)
+		}
+		name = strings.TrimSpace(name)
+		if s == 0 || name == "" || strings.HasPrefix(name, "其中") {
+			return parts, signs
+		}
+		parts, signs = append(parts, money[0]), append(signs, int64(s))
+	}
+	return parts, signs
+}
+
+// splitItems cuts s (at offset off of the stream) at its commas and
+// semicolons: each item's [start, end) in the stream.
+func splitItems(s string, off int) [][2]int {
+	var out [][2]int
+	from := 0
+	for i, r := range s {
+		if strings.ContainsRune("，,；;", r) {
+			out = append(out, [2]int{off + from, off + i})
+			from = i + len(string(r))
+		}
+	}
+	return append(out, [2]int{off + from, off + len(s)})
+}
+
+// sumClaimSigned is sumClaim of a signed amount: a change, sign its
+// direction.
+func (b *builder) sumClaimSigned(path, of string, ti int, sign int64) {
+	b.sumClaim(path, of, ti)
+	c := &b.doc.Claims[len(b.doc.Claims)-1]
+	c.Value *= float64(sign)
+}
