@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -206,24 +207,109 @@ func typed(f Field, s string) any {
 	return s
 }
 
-// record is one row as a JSON object with the columns in order.
-func record(fields []Field, row []string) []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
+// appendRecord appends one row as a JSON object with the columns in order;
+// keys are the columns' names as JSON strings, each with its colon.
+func appendRecord(b []byte, fields []Field, keys [][]byte, row []string) []byte {
+	b = append(b, '{')
 	for j, c := range row {
 		if j > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, _ := json.Marshal(fields[j].Name)
-		b.Write(k)
-		b.WriteByte(':')
-		enc.Encode(typed(fields[j], c))
-		b.Truncate(b.Len() - 1) // Encode's newline
+		b = appendValue(append(b, keys[j]...), fields[j], c)
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return append(b, '}')
+}
+
+// appendValue appends a cell as a JSON value (typed), as json.Encoder
+// without HTML escaping writes it. null, a valid number and a string with
+// nothing to escape are their own bytes (quoted); anything else goes
+// through the encoder, and a value it refuses takes the colon before it
+// with it, as record's encoder did.
+func appendValue(b []byte, f Field, s string) []byte {
+	switch v := typed(f, s).(type) {
+	case nil:
+		return append(b, "null"...)
+	case json.Number:
+		if validNumber(s) {
+			return append(b, s...)
+		}
+	case string:
+		if plainString(v) {
+			b = append(b, '"')
+			b = append(b, v...)
+			return append(b, '"')
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(typed(f, s)) != nil {
+		return b[:len(b)-1]
+	}
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}
+
+// plainString reports whether s is valid UTF-8 that a JSON string holds as
+// it is: no quote, backslash, control character, U+2028 or U+2029.
+func plainString(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// validNumber reports whether s is a JSON number: -?(0|[1-9][0-9]*)
+// (\.[0-9]+)?([eE][+-]?[0-9]+)?
+func validNumber(s string) bool {
+	digits := func(i int) int {
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && '1' <= s[i] && s[i] <= '9':
+		i = digits(i)
+	default:
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		if j := digits(i + 1); j > i+1 {
+			i = j
+		} else {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return i == len(s)
 }
 
 func quoteAll(names []string) string {
@@ -254,8 +340,12 @@ type deflated struct {
 // that compresses well at the fastest level; the default level costs
 // three times the time for a few percent.
 func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
-	return flate.NewWriter(w, flate.BestSpeed)
+	return flate.NewWriter(w, bundleLevel)
 }
+
+// bundleLevel is the deflate level of the bundle's and the workbook's
+// entries.
+const bundleLevel = flate.BestSpeed
 
 // deflateFile reads the file rel of dir once: its File (sha256 and size)
 // and its bytes deflated as the bundle deflates them, in a temporary file
@@ -325,6 +415,24 @@ func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
 	return err
 }
 
+// reusedDeflate is a zip compressor at the fastest level that resets one
+// writer for each entry (a zip writer compresses one entry at a time),
+// rather than allocating a new one, about 400 KB, for each of a bundle's
+// thousands of entries: the same bytes (Reset makes it what NewWriter
+// makes).
+func reusedDeflate() zip.Compressor {
+	var fw *flate.Writer
+	return func(w io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(w, bundleLevel)
+			return fw, err
+		}
+		fw.Reset(w)
+		return fw, nil
+	}
+}
+
 // bundle zips files (relative to dir) in name order into dir/name,
 // streaming each file from disk — or, for a file in earlier (an earlier
 // bundle's entries of the same files), copying that entry's compressed
@@ -340,7 +448,7 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 	}
 	defer out.Close()
 	zw := zip.NewWriter(out)
-	zw.RegisterCompressor(zip.Deflate, bundleCompressor)
+	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	add := func(name string, r io.Reader) error {
 		method := zip.Deflate
 		if strings.HasSuffix(name, ".xlsx") {

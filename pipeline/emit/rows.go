@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -92,6 +93,7 @@ func tableSum(i int, cells [][]string, csv, nd []byte) rowsSum {
 type tableInfo struct {
 	fields []Field
 	text   []bool
+	keys   [][]byte // each field's name as a JSON string, and a colon
 }
 
 var tableInfos = sync.OnceValue(func() []tableInfo {
@@ -100,6 +102,8 @@ var tableInfos = sync.OnceValue(func() []tableInfo {
 		t := tableInfo{fields: fieldsOf(sp.name, sp.row)}
 		for _, f := range t.fields {
 			t.text = append(t.text, f.Type == "string" && f.Constraints["enum"] == nil)
+			k, _ := json.Marshal(f.Name)
+			t.keys = append(t.keys, append(k, ':'))
 		}
 		out[i] = t
 	}
@@ -152,12 +156,11 @@ func encodeTable(i int, cells [][]string) (csv, nd []byte, err error) {
 	if csv, err = csvRecords(cells, info.text); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", specs[i].name, err)
 	}
-	var b bytes.Buffer
+	var b []byte
 	for _, row := range cells {
-		b.Write(record(info.fields, row))
-		b.WriteByte('\n')
+		b = append(appendRecord(b, info.fields, info.keys, row), '\n')
 	}
-	return csv, b.Bytes(), nil
+	return csv, b, nil
 }
 
 // csvRecords are records as CSV, the cells of the columns text marks
