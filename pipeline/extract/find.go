@@ -440,15 +440,15 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 			}
 			continue
 		}
-		// a clause of its own ("；因公出国0元，同比下降100%") speaks of another figure;
-		// so does a list the comparison opens ("与2022年预算持平：一、因公出国
-		// (境)费预算170万元，…")
-		// but a clause that only compares, after the prior year's amount
+		// a clause that only compares, after the prior year's amount
 		// ("2015年预算12.5万元；对比减少4.35万元"), states this one's change
 		if w, ok := wordAt(rest, []string{"；", ";"}); ok && y.prior >= 0 && y.change < 0 && sign == 0 && comparesOnly(rest[len(w):]) {
 			i += len(w)
 			continue
 		}
+		// any other clause of its own ("；因公出国0元，同比下降100%") speaks of
+		// another figure; so does a list the comparison opens ("与2022年预算持
+		// 平：一、因公出国(境)费预算170万元，…")
 		if strings.HasPrefix(rest, "其中") || strings.HasPrefix(rest, "主要") || strings.HasPrefix(rest, "原因") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";") ||
 			(y.flat || sign != 0) && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
 			break
