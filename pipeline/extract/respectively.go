@@ -141,12 +141,10 @@ func (b *builder) namedBefore(from, at int) (paths []string, after int, ok bool)
 // one place in the model, and the pointer its amount is taken to; "" for
 // the revenue's sources, numbered as read.
 func figurePath(group int) (path, amount string) {
-	fixed := []struct{ path, field string }{{"/revenue", "/total"}, {"/expenditure", "/total"}, {"/expenditure/basic", "/amount"},
-		{"/expenditure/project", "/amount"}, {"/expenditure/personnel", "/amount"}, {"/expenditure/public_expenses", "/amount"},
-		{"/operating_costs", "/amount"}, {"/three_public", "/total"}}
-	switch parts := len(fixed) + len(revenueSources); {
-	case group < len(fixed):
-		return fixed[group].path, fixed[group].path + fixed[group].field
+	switch parts := len(placedFigures) + len(revenueSources); {
+	case group < len(placedFigures):
+		f := placedFigures[group]
+		return f.path, f.path + f.field
 	case group >= parts && group < parts+len(threePublicLabels):
 		p := "/three_public/" + threePublicLabels[group-parts].field
 		return p, p + "/amount"
