@@ -13,14 +13,7 @@ import (
 // extractCells extracts text as a file's text is read (ingest.Lines).
 func extractCells(t *testing.T, text string) *schema.Document {
 	t.Helper()
-	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: ingest.Lines(text), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(d); err != nil {
-		t.Fatalf("the extracted document is invalid: %v", err)
-	}
-	return d
+	return extractOf(t, ingest.Lines(text))
 }
 
 // lineOf is the 1-based line of text that opens with prefix (the last).
