@@ -60,19 +60,69 @@ func (b *builder) formTable(t table, f *form, flat []string) bool {
 		return false
 	}
 	toks := make([]*token, f.columns+1) // by 栏次
-	value := func(c int) schema.Money {
-		if toks[c] == nil {
-			return 0
-		}
-		return t.value(*toks[c])
-	}
 	for c := 1; c <= f.columns; c++ {
 		if cell := total[1+c]; cell.text != "" {
 			tok, _ := cellToken(cell.text, cell.line)
 			toks[c] = &tok
 		}
 	}
-	var failed []string
+	if failed := b.formIdentities(t, f, toks); failed != nil {
+		b.warnTable(t, fmt.Sprintf("its 合计 row's columns (栏次) do not satisfy %s: not used", strings.Join(failed, ", ")))
+		return false
+	}
+	// where the text ends with the table (inside its last row, or at its
+	// end), its 类 rows may run on, and the 合计 row stands on its identities
+	if why := formClassesOff(t, rows, toks); why != "" {
+		if !cut && lastLine(flat) > last {
+			b.warnTable(t, why+": not used")
+			return false
+		}
+		b.warnTable(t, "the text ends with this table, whose 类 rows may run on ("+why+"): its 合计 row is read, its columns satisfying the form's identities")
+	}
+	s := summary{got: map[string]cell{}, toks: map[string]token{}, balanced: true}
+	for c, key := range f.refs {
+		if toks[c] != nil {
+			s.got[key], s.toks[key] = cell{formCell(t, toks, c), toks[c].line}, *toks[c]
+			s.sources = s.sources || strings.HasPrefix(key, "src:")
+		}
+	}
+	return b.summaryRead(t, s)
+}
+
+// formCell is the amount of the 合计 row's cell in 栏次 c (toks by 栏次), 0
+// where it is blank.
+func formCell(t table, toks []*token, c int) schema.Money {
+	if toks[c] == nil {
+		return 0
+	}
+	return t.value(*toks[c])
+}
+
+// formClassesOff says where the 类 rows of a form's table t (rows, a class
+// code of three digits in the code's column) do not add up to its 合计 row
+// (toks, by 栏次) column by column: the first column that fails; "" where
+// every column adds up.
+func formClassesOff(t table, rows [][]gridCell, toks []*token) string {
+	for c := 1; c < len(toks); c++ {
+		var sum schema.Money
+		for _, r := range rows {
+			if len(r[0].text) == 3 && r[1+c].text != "" {
+				tok, _ := cellToken(r[1+c].text, r[1+c].line)
+				sum += t.value(tok)
+			}
+		}
+		if total := formCell(t, toks, c); sum != total {
+			return fmt.Sprintf("its 类 rows add up to %s yuan in 栏次 %d, not to its 合计 %s", sum, c, total)
+		}
+	}
+	return ""
+}
+
+// formIdentities tests the identities of form f on the 合计 row's cells of
+// its table t (toks, by 栏次): those that fail, printed ("12 = 6 − 9"), their
+// cells kept as table claims.
+func (b *builder) formIdentities(t table, f *form, toks []*token) (failed []string) {
+	value := func(c int) schema.Money { return formCell(t, toks, c) }
 	for n, s := range f.sums {
 		var sum schema.Money
 		for _, p := range s.parts {
@@ -117,41 +167,7 @@ func (b *builder) formTable(t table, f *form, flat []string) bool {
 		}
 		b.keep(t, kept)
 	}
-	if failed != nil {
-		b.warnTable(t, fmt.Sprintf("its 合计 row's columns (栏次) do not satisfy %s: not used", strings.Join(failed, ", ")))
-		return false
-	}
-	// the 类 rows add up to the 合计 row, column by column; where the text
-	// ends with the table (inside its last row, or at its end), they may
-	// run on, and the 合计 row stands on its identities
-	ends := cut || lastLine(flat) <= last
-	for c := 1; c <= f.columns; c++ {
-		var sum schema.Money
-		for _, r := range rows {
-			if len(r[0].text) == 3 && r[1+c].text != "" {
-				tok, _ := cellToken(r[1+c].text, r[1+c].line)
-				sum += t.value(tok)
-			}
-		}
-		if sum == value(c) {
-			continue
-		}
-		why := fmt.Sprintf("its 类 rows add up to %s yuan in 栏次 %d, not to its 合计 %s", sum, c, value(c))
-		if !ends {
-			b.warnTable(t, why+": not used")
-			return false
-		}
-		b.warnTable(t, "the text ends with this table, whose 类 rows may run on ("+why+"): its 合计 row is read, its columns satisfying the form's identities")
-		break
-	}
-	s := summary{got: map[string]cell{}, toks: map[string]token{}, balanced: true}
-	for c, key := range f.refs {
-		if toks[c] != nil {
-			s.got[key], s.toks[key] = cell{value(c), toks[c].line}, *toks[c]
-			s.sources = s.sources || strings.HasPrefix(key, "src:")
-		}
-	}
-	return b.summaryRead(t, s)
+	return failed
 }
 
 // lastLine is the 1-based line of the text's last line with words.
