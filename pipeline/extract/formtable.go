@@ -17,7 +17,8 @@ import (
 // shapes puts every row's code (a class code or blank), name (words or
 // blank) and numbered cells (amounts or blank) in their columns. The 合计
 // row's cells must satisfy every identity of the form, and its 类 rows add
-// up to it column by column where the text does not end inside the table;
+// up to it column by column where the text goes on past the table (one
+// ending inside its last row or with its last cell may cut them short);
 // then its cells fill the figures the form names. A 合计 row whose
 // identities fail is left out with a warning, the failing identities'
 // cells kept as table claims (sum.table names their lines).
