@@ -1884,10 +1884,7 @@ func (b *builder) sumClaims(name string, whole int, parts []int) {
 // sumClaim keeps token ti as a sum claim: a whole the text states (of "")
 // or one of the parts it lists after it.
 func (b *builder) sumClaim(path, of string, ti int) {
-	t := b.st.toks[ti]
-	src := b.st.source(t.start)
-	b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimSum, Value: t.money().Float(), Of: of,
-		Decimals: t.scale, Unit: t.unit, Line: src.Line, Text: src.Text})
+	b.sumClaimSigned(path, of, ti, 1)
 }
 
 // householdLabels name the transfers to individuals and households that
