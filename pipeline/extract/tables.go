@@ -189,7 +189,7 @@ func findTables(lines, flat []string) []table {
 			tabs[k].layout = laid
 		}
 		if !tabs[k].laid && tabs[k].kind == tableSummary {
-			if rows, cut, ok := gridRows(lines, flat, tabs[k].line, end); ok {
+			if rows, cut, ok := gridRows(flat, tabs[k].line, end); ok {
 				tabs[k].layout, tabs[k].grid, tabs[k].cut = rows, true, cut
 			}
 		}
