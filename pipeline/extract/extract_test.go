@@ -2254,3 +2254,16 @@ func TestRegionOnlyTitleWarning(t *testing.T) {
 		}
 	}
 }
+
+// sentenceStart is right after the last 。 before an offset, the text's
+// start for none.
+func TestSentenceStart(t *testing.T) {
+	st := newStream([]string{"收入100万元。支出90万元。"})
+	second := strings.Index(st.s, "支出")
+	if got := st.sentenceStart(second + len("支出")); got != second {
+		t.Errorf("in the second sentence: %d, want %d", got, second)
+	}
+	if got := st.sentenceStart(second - len("。")); got != 0 {
+		t.Errorf("in the first: %d, want 0", got)
+	}
+}

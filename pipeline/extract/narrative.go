@@ -2610,7 +2610,7 @@ func procurementParts(pr *schema.Procurement) []procurementPart {
 func (b *builder) procurementKinds(pr *schema.Procurement) {
 	st := b.st
 	for _, end := range b.find("三种类型。") {
-		open := strings.LastIndex(st.s[:end-len("。")], "。") + 1 // the 。's last byte: the sentence, or the text from its start
+		open := st.sentenceStart(end - len("。")) // the sentence naming the kinds
 		if !strings.Contains(st.s[open:end], "政府采购") || !strings.HasPrefix(st.s[end:], "其中") {
 			continue
 		}

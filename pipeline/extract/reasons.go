@@ -69,7 +69,7 @@ func (b *builder) reasonChanges() {
 // 元"), only percentages after it. Its token and its sign.
 func (b *builder) changeBefore(pos int) (ti, sign int, ok bool) {
 	st := b.st
-	from := strings.LastIndex(st.s[:pos], "。") + 1
+	from := st.sentenceStart(pos)
 	ti = -1
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= pos; k++ {
 		if st.toks[k].kind == numMoney {
