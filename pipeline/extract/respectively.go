@@ -11,10 +11,14 @@ import (
 // before them in their sentence, in order: "“三公”经费支出50万元、机关运行经
 // 费支出300万元，分别比上年减少5万元和10万元", "…，同比分别增长5%和下降3%".
 // Only where the mapping is certain: every amount before 分别 is a figure's
-// own (read by its label), the comparison is with the prior year, and after
-// it come exactly as many changes, all money or all percentages, each after
-// its own direction or sharing the first one's; anything else between them
-// reads nothing, as scanYoYAt does for such a sentence.
+// own (read by its label) — or, no amount there, the clause names figures
+// the model holds (namedBefore) —, the comparison is with the prior year,
+// and after it come exactly as many changes, all money or all percentages,
+// each after its own direction or sharing the first one's; anything else
+// between them reads nothing, as scanYoYAt does for such a sentence. A
+// whole and the parts it lists after 其中 with one change fewer give the
+// parts theirs (wholeAndParts); a second 分别 clause right after, of the
+// other kind ("，分别下降9.1%和3.2%"), gives the same figures theirs.
 func (b *builder) respectively() {
 	st := b.st
 	for _, at := range b.find("分别") {
