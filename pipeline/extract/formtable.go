@@ -237,33 +237,42 @@ func formRows(flat []string, from, to int, f *form) (rows [][]gridCell, cut bool
 	var found [][][]gridCell
 	for _, codeCol := range []int{1, 0} {
 		for _, closing := range []int{0, 1} {
-			width := codeCol + 1 + f.columns + closing
-			start := at - codeCol
-			if start < 0 {
-				continue
+			if rs, c, ok := formShapeRows(cells, at, codeCol, closing, f.columns, to < len(flat)); ok {
+				found, cut = append(found, rs), c
 			}
-			var rs [][]gridCell
-			k := start + width // past the 栏次 row
-			for ; k+width <= len(cells) && formRow(cells[k:k+width], codeCol, f.columns); k += width {
-				r := cells[k : k+width]
-				row := make([]gridCell, 2+f.columns)
-				if codeCol == 1 {
-					row[0] = r[0]
-				}
-				copy(row[1:], r[codeCol:codeCol+1+f.columns])
-				rs = append(rs, row)
-			}
-			// every row fits, but for the text ending inside the last
-			if k+width <= len(cells) || k < len(cells) && to < len(flat) || len(rs) < 3 {
-				continue
-			}
-			found, cut = append(found, rs), k < len(cells)
 		}
 	}
 	if len(found) != 1 {
 		return nil, false, 0, fmt.Sprintf("a form (%s) whose rows' width its cells do not tell: not read", f.code)
 	}
 	return found[0], cut, cells[len(cells)-1].line, ""
+}
+
+// formShapeRows reads the rows after the 栏次 row, whose 栏次 cell is
+// cells[at], in one shape: a code's column before the name's (codeCol 1)
+// or none (0), a closing blank cell (closing 1) or none. ok where every row
+// fits it, but for the text ending inside the last (cut; not where the text
+// goes on, textOn), and there are three rows or more.
+func formShapeRows(cells []gridCell, at, codeCol, closing, columns int, textOn bool) (rows [][]gridCell, cut, ok bool) {
+	width := codeCol + 1 + columns + closing
+	start := at - codeCol
+	if start < 0 {
+		return nil, false, false
+	}
+	k := start + width // past the 栏次 row
+	for ; k+width <= len(cells) && formRow(cells[k:k+width], codeCol, columns); k += width {
+		r := cells[k : k+width]
+		row := make([]gridCell, 2+columns)
+		if codeCol == 1 {
+			row[0] = r[0]
+		}
+		copy(row[1:], r[codeCol:codeCol+1+columns])
+		rows = append(rows, row)
+	}
+	if k+width <= len(cells) || k < len(cells) && textOn || len(rows) < 3 {
+		return nil, false, false
+	}
+	return rows, k < len(cells), true
 }
 
 // formRow tells a row of a form's table: a class code or blank in the
