@@ -1153,7 +1153,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 					return
 				}
 				sentences := emit.Sentences(e.Doc, e.files())
-				f = &fragment{Sentences: sentences, Places: site.SentencePlaces(sentences), Rows: rows, Summary: site.Summarize(e.Doc)}
+				f = &fragment{Sentences: sentences, Terms: emit.FTSTerms(sentences), Places: site.SentencePlaces(sentences), Rows: rows, Summary: site.Summarize(e.Doc)}
 				if err := c.putFragment(pk[id], f); err != nil {
 					log.Warn("cache fragment not kept", "document", id, "error", err.Error())
 				}
@@ -1222,7 +1222,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 				}
 			}
 			if err == nil {
-				err = w.AddSentences(f.Sentences)
+				err = w.AddSentences(f.Sentences, f.Terms)
 			}
 			if err != nil {
 				return fmt.Errorf("emit: %w", err)

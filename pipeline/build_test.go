@@ -297,8 +297,11 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sentences := []emit.SearchEntry{{Kind: "sentence", DocumentID: "x", Text: "本部门贯彻落实决策部署。", Pointer: "/a", Line: 3, File: 1}}
 	f := &fragment{
-		Sentences: []emit.SearchEntry{{Kind: "sentence", DocumentID: "x", Text: "本部门贯彻落实决策部署。", Pointer: "/a", Line: 3, File: 1, Cut: "本部 部门"}},
+		Sentences: sentences,
+		Terms:     emit.FTSTerms(sentences),
+		Places:    site.SentencePlaces(sentences),
 		Rows:      rows,
 		Summary:   site.Summarize(d),
 	}
@@ -307,6 +310,7 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	}
 	got, err := c.loadFragment(pk)
 	if err != nil || !reflect.DeepEqual(got.Sentences, f.Sentences) || !reflect.DeepEqual(got.Summary, f.Summary) ||
+		!bytes.Equal(got.Terms, f.Terms) || !bytes.Equal(got.Places, f.Places) || len(got.Terms) < 8 ||
 		!bytes.Equal(got.Rows.AppendBinary(nil), f.Rows.AppendBinary(nil)) || len(got.Rows.Entries()) != 2 {
 		t.Fatalf("got %+v, %v; want %+v", got, err, f)
 	}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"strconv"
 	"sync"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/ingest"
 	"budgetpub/schema"
@@ -321,7 +321,8 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 }
 
 // fragment is what publishing makes of a document beyond its files: its
-// sentences for both searches (emit.Sentences), its rows in the datasets
+// sentences for both searches (emit.Sentences) and their terms in
+// budgetpub.sqlite's (emit.FTSTerms), its rows in the datasets
 // and its search entries (emit.Rows), and what the site's pages across
 // documents need of it (site.Summary). All are made of what its page key
 // (see pageKeys) is made of, and are kept in the cache under that key, so
@@ -329,6 +330,7 @@ func (s statCache) sum(rel, path string) (statEntry, error) {
 // published without being read at all.
 type fragment struct {
 	Sentences []emit.SearchEntry
+	Terms     []byte // the sentences' terms (emit.FTSTerms)
 	Places    []byte // where the sentences' tokens stand (site.SentencePlaces)
 	Rows      *emit.Rows
 	Summary   site.Summary
@@ -337,7 +339,7 @@ type fragment struct {
 // fragmentMagic starts a fragment's file, before the sha256 of the rest,
 // which is compressed (S2: a fourth of the bytes to read, decompressed at
 // memory speed).
-const fragmentMagic = "budgetpub fragment 5\n"
+const fragmentMagic = "budgetpub fragment 6\n"
 
 // segmentsPath is where the bundle's deflated segments are kept from one
 // run to the next (emit.Writer.KeepSegments); "" without a cache.
@@ -361,8 +363,8 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	}
 	body := f.Summary.AppendBinary(nil)
 	body = emit.AppendEntries(body, f.Sentences)
-	body = binary.AppendUvarint(body, uint64(len(f.Places)))
-	body = append(body, f.Places...)
+	body = wire.AppendString(body, f.Terms)
+	body = wire.AppendString(body, f.Places)
 	body = s2.Encode(nil, f.Rows.AppendBinary(body))
 	check := sha256.Sum256(body)
 	return writeRenamed(c.fragmentPath(pk), append([]byte(fragmentMagic+hex.EncodeToString(check[:])+"\n"), body...))
@@ -407,11 +409,11 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	if f.Sentences, body, err = emit.ReadEntries(body); err != nil {
 		return bad(err.Error())
 	}
-	n, k := binary.Uvarint(body)
-	if k <= 0 || n > uint64(len(body)-k) {
-		return bad("its sentences' places cut short")
+	rd := wire.Borrowing(body)
+	if f.Terms, f.Places = rd.Bytes(), rd.Bytes(); rd.Err() != nil {
+		return bad("its sentences' terms or places cut short")
 	}
-	f.Places, body = body[k:k+int(n):k+int(n)], body[k+int(n):]
+	body = rd.Rest()
 	if f.Rows, body, err = emit.ReadRows(body); err != nil {
 		return bad(err.Error())
 	}

@@ -3,9 +3,9 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/identity"
 	"budgetpub/schema"
@@ -83,10 +84,7 @@ func (r *renderer) departments() error {
 			}
 			return docs[i].ID < docs[j].ID
 		})
-		key, err := r.deptKey(id, docs)
-		if err != nil {
-			return err
-		}
+		key := r.deptKey(id, docs)
 		r.deptKeys[id] = key
 		if r.linkDept(id, key) {
 			continue
@@ -146,15 +144,20 @@ func (r *renderer) departments() error {
 }
 
 // deptKey is what a department's page and panel rows are made of: its id,
-// its disclosures' summaries (in the page's order), the version the
+// its disclosures' summaries (in the page's order, in their binary form:
+// every field, a list none apart from an empty one), the version the
 // footer names and the code (Options.Code). The page names no release, so
 // that a later release can link it.
-func (r *renderer) deptKey(id string, docs []Summary) (string, error) {
-	h := sha256.New()
-	if err := json.NewEncoder(h).Encode([]any{r.o.Code, r.rel.Version, id, docs}); err != nil {
-		return "", err
+func (r *renderer) deptKey(id string, docs []Summary) string {
+	b := wire.AppendString(nil, r.o.Code)
+	b = wire.AppendString(b, r.rel.Version)
+	b = wire.AppendString(b, id)
+	b = binary.AppendUvarint(b, uint64(len(docs)))
+	for _, d := range docs {
+		b = d.AppendBinary(b)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // linkDept links the department id's page and panel rows from the earlier

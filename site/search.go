@@ -164,26 +164,16 @@ func (s *searchIndex) write(dir string) error {
 			return err
 		}
 	}
-	byShard := make([]map[string][]int, shards)
+	byShard := make([][]string, shards)
 	for tok, ids := range postings {
 		k := tokenShard(tok, shards)
-		if byShard[k] == nil {
-			byShard[k] = map[string][]int{}
+		byShard[k] = append(byShard[k], tok)
+		for i := len(ids) - 1; i > 0; i-- { // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
+			ids[i] -= ids[i-1]
 		}
-		gaps := make([]int, len(ids)) // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
-		for i, id := range ids {
-			gaps[i] = id
-			if i > 0 {
-				gaps[i] -= ids[i-1]
-			}
-		}
-		byShard[k][tok] = gaps
 	}
-	for k, m := range byShard {
-		if m == nil {
-			m = map[string][]int{}
-		}
-		if err := writeJSON(filepath.Join(out, "t", strconv.Itoa(k)+".json"), m); err != nil {
+	for k, toks := range byShard {
+		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int { return postings[tok] }); err != nil {
 			return err
 		}
 	}
@@ -205,6 +195,53 @@ func (s *searchIndex) write(dir string) error {
 		return err
 	}
 	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": len(list), "sentences": sentences})
+}
+
+// writeShard writes a shard of a token index as writeJSON writes the map
+// of its tokens to their lists (list: nil for 0), without reflection:
+// the tokens sorted, each list as numbers.
+func writeShard(path string, toks []string, list func(tok string) []int) error {
+	sort.Strings(toks)
+	b := []byte{'{'}
+	for i, tok := range toks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, tok)
+		b = append(b, ':')
+		l := list(tok)
+		if l == nil {
+			b = append(b, '0')
+			continue
+		}
+		b = append(b, '[')
+		for j, v := range l {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(v), 10)
+		}
+		b = append(b, ']')
+	}
+	return emit.WriteNew(path, append(b, '}', '\n'))
+}
+
+// appendJSONString appends s as a JSON string, as writeJSON writes it:
+// as it is when nothing of it is escaped (printable ASCII but for " and
+// \, valid UTF-8 but for U+2028 and U+2029), by encoding/json otherwise.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\\u2028\u2029")
+	for i := 0; plain && i < len(s); i++ {
+		plain = s[i] >= 0x20
+	}
+	if plain {
+		return append(append(append(b, '"'), s...), '"')
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})...)
 }
 
 // writeJSON writes v compactly, without HTML escaping (the files are data,

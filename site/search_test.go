@@ -245,3 +245,40 @@ func TestSentencePlaces(t *testing.T) {
 		t.Error("a record of fewer numbers than its count taken")
 	}
 }
+
+// TestShardAsJSON: a token shard is written as writeJSON writes the map of
+// its tokens to their lists (0 for none): the same bytes, for tokens as
+// search cuts them and for any string, escaped or not.
+func TestShardAsJSON(t *testing.T) {
+	dir := t.TempDir()
+	lists := map[string][]int{"公积": {3, 1, 5}, "budget": {7}, "2010101": {0, 2}, "a\"b": {1}, `c\d`: {2}, "e\nf": {3}, "\x01": {4},
+		"bad\xff": {5}, "\u2028x": {6}, "<&>": {7}, "": {8}, "é": {9}, "common": nil}
+	var toks []string
+	m := map[string]any{}
+	for tok, l := range lists {
+		toks = append(toks, tok)
+		if l == nil {
+			m[tok] = 0
+		} else {
+			m[tok] = l
+		}
+	}
+	for _, c := range []struct {
+		name string
+		toks []string
+		m    map[string]any
+	}{{"all", toks, m}, {"none", nil, map[string]any{}}} {
+		got, want := filepath.Join(dir, c.name+"-shard.json"), filepath.Join(dir, c.name+"-json.json")
+		if err := writeShard(got, c.toks, func(tok string) []int { return lists[tok] }); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSON(want, c.m); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := os.ReadFile(got)
+		b, _ := os.ReadFile(want)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: %s, writeJSON %s", c.name, a, b)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 )
 
@@ -238,10 +239,8 @@ func SentencePlaces(sentences []emit.SearchEntry) []byte {
 			rec = binary.AppendUvarint(rec, uint64(i-prev))
 			prev = i
 		}
-		b = binary.AppendUvarint(b, uint64(len(tp.tok)))
-		b = append(b, tp.tok...)
-		b = binary.AppendUvarint(b, uint64(len(rec)))
-		b = append(b, rec...)
+		b = wire.AppendString(b, tp.tok)
+		b = wire.AppendString(b, rec)
 	}
 	return b
 }
@@ -249,17 +248,12 @@ func SentencePlaces(sentences []emit.SearchEntry) []byte {
 // placesRecord tells whether rec is a record of SentencePlaces: a count,
 // then as many numbers, each a uvarint, and nothing after them.
 func placesRecord(rec []byte) bool {
-	n, w := binary.Uvarint(rec)
-	if w <= 0 || n == 0 || n > uint64(len(rec)) {
-		return false
+	rd := wire.Borrowing(rec)
+	n := rd.Len()
+	for i := 0; i < n; i++ {
+		rd.Uvarint()
 	}
-	for rec = rec[w:]; n > 0; n-- {
-		if _, w = binary.Uvarint(rec); w <= 0 {
-			return false
-		}
-		rec = rec[w:]
-	}
-	return len(rec) == 0
+	return n > 0 && rd.Err() == nil && len(rd.Rest()) == 0
 }
 
 // errPlaces: places that are not SentencePlaces.
@@ -277,19 +271,10 @@ func (s *sentenceIndex) add(doc string, places []byte) error {
 	}
 	n := uint64(len(s.docs))
 	s.docs = append(s.docs, doc)
-	part := func() ([]byte, bool) {
-		k, w := binary.Uvarint(places)
-		if w <= 0 || k > uint64(len(places)-w) {
-			return nil, false
-		}
-		v := places[w : w+int(k)]
-		places = places[w+int(k):]
-		return v, true
-	}
-	for len(places) > 0 {
-		tok, ok := part()
-		rec, ok2 := part()
-		if !ok || !ok2 || !placesRecord(rec) {
+	rd := wire.Borrowing(places)
+	for len(rd.Rest()) > 0 {
+		tok, rec := rd.Bytes(), rd.Bytes()
+		if rd.Err() != nil || !placesRecord(rec) {
 			return errPlaces
 		}
 		p := s.posts[string(tok)]
@@ -315,12 +300,8 @@ func (s *sentenceIndex) postings(p *sentencePosts, rank []int) []int {
 		gaps []int
 	}
 	var groups []group
-	for b := p.recs; len(b) > 0; {
-		read := func() int {
-			v, n := binary.Uvarint(b)
-			b = b[n:]
-			return int(v)
-		}
+	for rd := wire.Borrowing(p.recs); len(rd.Rest()) > 0; {
+		read := func() int { return int(rd.Uvarint()) }
 		g := group{doc: rank[read()]}
 		g.gaps = make([]int, read())
 		for i := range g.gaps {
@@ -393,16 +374,8 @@ func (s *sentenceIndex) write(dir string) (map[string]int, error) {
 	if err := os.MkdirAll(filepath.Join(out, "st"), 0o755); err != nil {
 		return nil, err
 	}
-	for k, list := range byShard {
-		m := map[string]any{}
-		for _, tok := range list {
-			if list, ok := lists[tok]; ok {
-				m[tok] = list
-			} else {
-				m[tok] = 0
-			}
-		}
-		if err := writeJSON(filepath.Join(out, "st", strconv.Itoa(k)+".json"), m); err != nil {
+	for k, toks := range byShard {
+		if err := writeShard(filepath.Join(out, "st", strconv.Itoa(k)+".json"), toks, func(tok string) []int { return lists[tok] }); err != nil {
 			return nil, err
 		}
 	}

@@ -2,7 +2,9 @@ package site
 
 import (
 	"encoding/binary"
-	"errors"
+	"fmt"
+
+	"budgetpub/internal/wire"
 
 	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
@@ -17,10 +19,7 @@ import (
 // summary is read at every run for every document, and JSON took ten
 // times as long.
 func (s Summary) AppendBinary(b []byte) []byte {
-	str := func(v string) {
-		b = binary.AppendUvarint(b, uint64(len(v)))
-		b = append(b, v...)
-	}
+	str := func(v string) { b = wire.AppendString(b, v) }
 	count := func(n int, none bool) {
 		if none {
 			n = -1
@@ -69,52 +68,17 @@ func (s Summary) AppendBinary(b []byte) []byte {
 	return binary.AppendVarint(b, int64(s.TablesFound))
 }
 
-// errSummaryShort: the bytes end before the summary does.
-var errSummaryShort = errors.New("summary cut short")
-
 // ReadSummary reads what AppendBinary wrote, and the bytes after it. Its
 // strings are copies (summaries are kept to the end of a run; b need not
 // be).
 func ReadSummary(b []byte) (Summary, []byte, error) {
 	var s Summary
-	ok := true
-	uvarint := func() uint64 {
-		v, k := binary.Uvarint(b)
-		if k <= 0 {
-			ok = false
-			return 0
-		}
-		b = b[k:]
-		return v
-	}
-	varint := func() int64 {
-		v, k := binary.Varint(b)
-		if k <= 0 {
-			ok = false
-			return 0
-		}
-		b = b[k:]
-		return v
-	}
-	str := func() string {
-		n := uvarint()
-		if !ok || n > uint64(len(b)) {
-			ok = false
-			return ""
-		}
-		v := string(b[:n])
-		b = b[n:]
-		return v
-	}
-	// count is a list's length, -1 for none
-	count := func() int {
-		n := uvarint()
-		if !ok || n > uint64(len(b))+1 { // each item takes a byte at least
-			ok = false
-			return -1
-		}
-		return int(n) - 1
-	}
+	rd := wire.Copying(b)
+	str := rd.Text
+	num := func() int { return int(rd.Varint()) }
+	// count is a list's length, -1 for none (each item takes a byte at
+	// least, and numbers follow the last list)
+	count := func() int { return rd.Len() - 1 }
 	strs := func() []string {
 		n := count()
 		if n < 0 {
@@ -127,16 +91,10 @@ func ReadSummary(b []byte) (Summary, []byte, error) {
 		return l
 	}
 	amount := func() *schema.Money {
-		if len(b) == 0 {
-			ok = false
+		if rd.Byte() == 0 {
 			return nil
 		}
-		there := b[0]
-		b = b[1:]
-		if there == 0 {
-			return nil
-		}
-		m := schema.Money(varint())
+		m := schema.Money(rd.Varint())
 		return &m
 	}
 	s.ID = str()
@@ -145,8 +103,8 @@ func ReadSummary(b []byte) (Summary, []byte, error) {
 	s.Title = str()
 	s.AlsoNamed = strs()
 	s.DeptID = str()
-	s.Year = int(varint())
-	s.Checks = int(varint())
+	s.Year = num()
+	s.Checks = num()
 	s.Unknown = strs()
 	if n := count(); n >= 0 {
 		s.Values = make([]*schema.Money, n)
@@ -159,17 +117,17 @@ func ReadSummary(b []byte) (Summary, []byte, error) {
 		for i := range s.Measures {
 			m := &s.Measures[i]
 			m.Key, m.Name, m.NameEn = str(), str(), str()
-			m.Value = schema.Money(varint())
+			m.Value = schema.Money(rd.Varint())
 			m.Budgeted = amount()
 			m.Pointer = str()
 		}
 	}
 	s.Sections = strs()
 	s.SectionNames = strs()
-	s.TablesRead = int(varint())
-	s.TablesFound = int(varint())
-	if !ok {
-		return Summary{}, nil, errSummaryShort
+	s.TablesRead = num()
+	s.TablesFound = num()
+	if err := rd.Err(); err != nil {
+		return Summary{}, nil, fmt.Errorf("summary %w", err)
 	}
-	return s, b, nil
+	return s, rd.Rest(), nil
 }

@@ -47,3 +47,36 @@ func TestSummaryReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestDeptKeyTellsSummaries: a department's key changes with the code,
+// the version, its id and any of its summaries' fields — a list none or
+// empty included — and not otherwise.
+func TestDeptKeyTellsSummaries(t *testing.T) {
+	m := func(v int64) *schema.Money { x := schema.Money(v); return &x }
+	a := Summary{ID: "a-1", Department: "某局", Title: "某局 2024 决算", Year: 2024, Values: []*schema.Money{m(5)}, Sections: []string{"read"}}
+	b := Summary{ID: "a-2", Department: "某局", Year: 2023}
+	r := &Renderer{o: Options{Code: "c1"}, rel: Release{Version: "v1"}}
+	key := r.deptKey("d", []Summary{a, b})
+	if again := r.deptKey("d", []Summary{a, b}); again != key {
+		t.Fatal("the same department, another key")
+	}
+	other := map[string]string{"id": r.deptKey("e", []Summary{a, b}), "one document": r.deptKey("d", []Summary{a}), "the order": r.deptKey("d", []Summary{b, a})}
+	for what, s := range map[string]Summary{"a value": func() Summary { s := a; s.Values = []*schema.Money{m(6)}; return s }(),
+		"a value none":   func() Summary { s := a; s.Values = []*schema.Money{nil}; return s }(),
+		"sections empty": func() Summary { s := a; s.Sections = []string{}; return s }(),
+		"no sections":    func() Summary { s := a; s.Sections = nil; return s }(),
+		"the title":      func() Summary { s := a; s.Title += " "; return s }()} {
+		other[what] = r.deptKey("d", []Summary{s, b})
+	}
+	r.o.Code = "c2"
+	other["the code"] = r.deptKey("d", []Summary{a, b})
+	r.o.Code, r.rel.Version = "c1", "v2"
+	other["the version"] = r.deptKey("d", []Summary{a, b})
+	seen := map[string]string{key: "the first"}
+	for what, k := range other {
+		if w, ok := seen[k]; ok {
+			t.Errorf("%s changed, the key of %s", what, w)
+		}
+		seen[k] = what
+	}
+}

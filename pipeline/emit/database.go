@@ -13,7 +13,7 @@ import (
 // come, and the search entries; close finishes the file, abort drops it.
 type dbWriter interface {
 	insert(t *stream, cells [][]string) error
-	index(entries []SearchEntry) error
+	index(entries []SearchEntry, terms []byte) error
 	close() error
 	abort()
 }

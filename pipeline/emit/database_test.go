@@ -42,7 +42,8 @@ func TestDatabaseAsSQLiteWrites(t *testing.T) {
 				_, err = w.Add(d, r)
 			}
 			if err == nil {
-				err = w.AddSentences(emit.Sentences(d, [][]string{strings.Split(texts[i], "\n")}))
+				sentences := emit.Sentences(d, [][]string{strings.Split(texts[i], "\n")})
+				err = w.AddSentences(sentences, emit.FTSTerms(sentences))
 			}
 			if err != nil {
 				t.Fatal(err)

@@ -357,7 +357,7 @@ func (w *Writer) addRows(r *Rows) error {
 		}
 	}
 	return w.load.do(func() error {
-		if err := w.db.index(r.entries); err != nil {
+		if err := w.db.index(r.entries, r.terms); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 		}
 		return nil
@@ -365,10 +365,11 @@ func (w *Writer) addRows(r *Rows) error {
 }
 
 // AddSentences indexes the narrative's sentences of a document added
-// before (Sentences) for the full-text search of budgetpub.sqlite.
-func (w *Writer) AddSentences(entries []SearchEntry) error {
+// before (Sentences), whose terms are terms (FTSTerms), for the full-text
+// search of budgetpub.sqlite.
+func (w *Writer) AddSentences(entries []SearchEntry, terms []byte) error {
 	return w.load.do(func() error {
-		if err := w.db.index(entries); err != nil {
+		if err := w.db.index(entries, terms); err != nil {
 			return fmt.Errorf("budgetpub.sqlite fts: %w", err)
 		}
 		return nil
@@ -464,6 +465,25 @@ func (l *loader) wait() error {
 // the bundle and SHA256SUMS.
 func (w *Writer) Close() (*Result, error) {
 	res := &w.res
+	// budgetpub.sqlite is finished (its indexes sorted, its full-text
+	// index written), hashed and deflated for the bundle on the database's
+	// goroutine, beside the text tables' finish and the workbook
+	closed := false // the job ran: the database is closed, or failed and dropped
+	var dbFile File
+	var dbZip *deflated
+	w.load.do(func() error {
+		closed = true
+		if err := w.db.close(); err != nil {
+			return fmt.Errorf("budgetpub.sqlite: %w", err)
+		}
+		var err error
+		dbFile, dbZip, err = deflateFile(w.dir, "budgetpub.sqlite")
+		return err
+	})
+	defer func() { // a failure below: the job is done before Close returns
+		w.load.wait()
+		dbZip.drop()
+	}()
 	st, err := w.store()
 	if err != nil {
 		return nil, err
@@ -509,18 +529,13 @@ func (w *Writer) Close() (*Result, error) {
 		res.WorkbookOmitted = w.book.omitted
 	}
 	if err := w.load.wait(); err != nil {
-		w.db.abort()
+		if !closed { // an insert failed
+			w.db.abort()
+		}
 		return nil, err
 	}
-	if err := w.db.close(); err != nil {
-		return nil, fmt.Errorf("budgetpub.sqlite: %w", err)
-	}
-	f, err := fileInfo(w.dir, "budgetpub.sqlite")
-	if err != nil {
-		return nil, err
-	}
-	f.Format = "sqlite"
-	res.Downloads = append(res.Downloads, f)
+	dbFile.Format = "sqlite"
+	res.Downloads = append(res.Downloads, dbFile)
 	pkg, err := json.MarshalIndent(dataPackage(res, w.tables, w.version, w.citation), "", "  ")
 	if err != nil {
 		return nil, err
@@ -539,7 +554,7 @@ func (w *Writer) Close() (*Result, error) {
 		names[i] = f.Path
 	}
 	earlier, closeEarlier := w.earlierEntries()
-	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented)
+	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented, map[string]*deflated{"budgetpub.sqlite": dbZip})
 	closeEarlier()
 	if err == nil {
 		w.segs = nil
@@ -550,7 +565,8 @@ func (w *Writer) Close() (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
 	}
-	if f, err = fileInfo(w.dir, "budgetpub.zip"); err != nil {
+	f, err := fileInfo(w.dir, "budgetpub.zip")
+	if err != nil {
 		return nil, err
 	}
 	f.Format = "zip"

@@ -2,9 +2,15 @@ package emit
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
+	"hash/crc32"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -200,24 +207,109 @@ func typed(f Field, s string) any {
 	return s
 }
 
-// record is one row as a JSON object with the columns in order.
-func record(fields []Field, row []string) []byte {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
+// appendRecord appends one row as a JSON object with the columns in order;
+// keys are the columns' names as JSON strings, each with its colon.
+func appendRecord(b []byte, fields []Field, keys [][]byte, row []string) []byte {
+	b = append(b, '{')
 	for j, c := range row {
 		if j > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, _ := json.Marshal(fields[j].Name)
-		b.Write(k)
-		b.WriteByte(':')
-		enc.Encode(typed(fields[j], c))
-		b.Truncate(b.Len() - 1) // Encode's newline
+		b = appendValue(append(b, keys[j]...), fields[j], c)
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return append(b, '}')
+}
+
+// appendValue appends a cell as a JSON value (typed), as json.Encoder
+// without HTML escaping writes it. null, a valid number and a string with
+// nothing to escape are their own bytes (quoted); anything else goes
+// through the encoder, and a value it refuses takes the colon before it
+// with it, as record's encoder did.
+func appendValue(b []byte, f Field, s string) []byte {
+	switch v := typed(f, s).(type) {
+	case nil:
+		return append(b, "null"...)
+	case json.Number:
+		if validNumber(s) {
+			return append(b, s...)
+		}
+	case string:
+		if plainString(v) {
+			b = append(b, '"')
+			b = append(b, v...)
+			return append(b, '"')
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(typed(f, s)) != nil {
+		return b[:len(b)-1]
+	}
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}
+
+// plainString reports whether s is valid UTF-8 that a JSON string holds as
+// it is: no quote, backslash, control character, U+2028 or U+2029.
+func plainString(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// validNumber reports whether s is a JSON number: -?(0|[1-9][0-9]*)
+// (\.[0-9]+)?([eE][+-]?[0-9]+)?
+func validNumber(s string) bool {
+	digits := func(i int) int {
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && '1' <= s[i] && s[i] <= '9':
+		i = digits(i)
+	default:
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		if j := digits(i + 1); j > i+1 {
+			i = j
+		} else {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return i == len(s)
 }
 
 func quoteAll(names []string) string {
@@ -236,14 +328,119 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // the zip headers of the entries written raw: 2000-01-01, 00:00).
 const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
 
+// deflated is a file of the bundle deflated before the bundle is written
+// (deflateFile), in a temporary file: as the bundle would deflate it.
+type deflated struct {
+	tmp         *os.File
+	crc         uint32
+	size, zsize int64
+}
+
+// bundleCompressor is how the bundle deflates a file: most of it is text
+// that compresses well at the fastest level; the default level costs
+// three times the time for a few percent.
+func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
+	return flate.NewWriter(w, bundleLevel)
+}
+
+// bundleLevel is the deflate level of the bundle's and the workbook's
+// entries.
+const bundleLevel = flate.BestSpeed
+
+// deflateFile reads the file rel of dir once: its File (sha256 and size)
+// and its bytes deflated as the bundle deflates them, in a temporary file
+// (drop removes it), so that a file finished before the bundle is started
+// is deflated beside what comes before the bundle, not in it.
+func deflateFile(dir, rel string) (File, *deflated, error) {
+	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return File{}, nil, err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp("", "budgetpub-deflated-*")
+	if err != nil {
+		return File{}, nil, err
+	}
+	d := &deflated{tmp: tmp}
+	fail := func(err error) (File, *deflated, error) {
+		d.drop()
+		return File{}, nil, err
+	}
+	h, c := sha256.New(), crc32.NewIEEE()
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	zw, _ := bundleCompressor(bw)
+	if d.size, err = io.Copy(io.MultiWriter(h, c, zw), in); err != nil {
+		return fail(err)
+	}
+	if err := zw.Close(); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fail(err)
+	}
+	if d.zsize, err = tmp.Seek(0, io.SeekCurrent); err != nil {
+		return fail(err)
+	}
+	d.crc = c.Sum32()
+	return File{Path: rel, Bytes: d.size, SHA256: hex.EncodeToString(h.Sum(nil))}, d, nil
+}
+
+// drop removes the temporary file.
+func (d *deflated) drop() {
+	if d != nil {
+		d.tmp.Close()
+		os.Remove(d.tmp.Name())
+	}
+}
+
+// writeEntry writes the file's entry into zw as CreateHeader writes a
+// deflated file's (the fixed time in its header and in an extended
+// timestamp, its CRC-32 and sizes in a data descriptor after its bytes),
+// its bytes those deflated before.
+func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
+	const extTime = 0x5455 // the extended timestamp's extra field: modification time only
+	extra := binary.LittleEndian.AppendUint16(nil, extTime)
+	extra = binary.LittleEndian.AppendUint16(extra, 5)
+	extra = binary.LittleEndian.AppendUint32(append(extra, 1), uint32(zipEpoch.Unix()))
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
+		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.crc, CompressedSize64: uint64(d.zsize), UncompressedSize64: uint64(d.size)}
+	if d.size >= math.MaxUint32 || d.zsize >= math.MaxUint32 {
+		fh.ReaderVersion = 45 // ZIP64, as CreateHeader's close sets it
+	}
+	w, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, io.NewSectionReader(d.tmp, 0, d.zsize))
+	return err
+}
+
+// reusedDeflate is a zip compressor at the fastest level that resets one
+// writer for each entry (a zip writer compresses one entry at a time),
+// rather than allocating a new one, about 400 KB, for each of a bundle's
+// thousands of entries: the same bytes (Reset makes it what NewWriter
+// makes).
+func reusedDeflate() zip.Compressor {
+	var fw *flate.Writer
+	return func(w io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(w, bundleLevel)
+			return fw, err
+		}
+		fw.Reset(w)
+		return fw, nil
+	}
+}
+
 // bundle zips files (relative to dir) in name order into dir/name,
 // streaming each file from disk — or, for a file in earlier (an earlier
 // bundle's entries of the same files), copying that entry's compressed
 // bytes: the same file deflated by the same code, byte for byte. A file
 // in segmented (a text table) is written as its segments in st, its size
-// and CRC-32 in the entry's header; the workbook, a zip itself, is stored
-// as it is.
-func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) error {
+// and CRC-32 in the entry's header; a file in pre, as deflated before;
+// the workbook, a zip itself, is stored as it is.
+func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
 	sort.Strings(names)
 	out, err := CreateNew(filepath.Join(dir, name))
 	if err != nil {
@@ -251,11 +448,7 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 	}
 	defer out.Close()
 	zw := zip.NewWriter(out)
-	// most of the bundle is text that compresses well at the fastest level;
-	// the default level costs three times the time for a few percent
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
+	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	add := func(name string, r io.Reader) error {
 		method := zip.Deflate
 		if strings.HasSuffix(name, ".xlsx") {
@@ -285,6 +478,12 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 				err = st.writeTo(w, e)
 			}
 			if err != nil {
+				return err
+			}
+			continue
+		}
+		if d := pre[n]; d != nil {
+			if err := d.writeEntry(zw, "budgetpub/"+n); err != nil {
 				return err
 			}
 			continue

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"budgetpub/internal/wire"
 	"budgetpub/schema"
 )
 
@@ -42,6 +44,7 @@ type Rows struct {
 	csv, nd [][]byte      // by table: the bytes of the CSV and NDJSON files
 	sums    []rowsSum     // by table: tableSum, of a table with rows
 	entries []SearchEntry
+	terms   []byte // the entries' FTSTerms
 }
 
 // rowsSum is the sha256 of a table's rows of a document (tableSum).
@@ -90,6 +93,7 @@ func tableSum(i int, cells [][]string, csv, nd []byte) rowsSum {
 type tableInfo struct {
 	fields []Field
 	text   []bool
+	keys   [][]byte // each field's name as a JSON string, and a colon
 }
 
 var tableInfos = sync.OnceValue(func() []tableInfo {
@@ -98,6 +102,8 @@ var tableInfos = sync.OnceValue(func() []tableInfo {
 		t := tableInfo{fields: fieldsOf(sp.name, sp.row)}
 		for _, f := range t.fields {
 			t.text = append(t.text, f.Type == "string" && f.Constraints["enum"] == nil)
+			k, _ := json.Marshal(f.Name)
+			t.keys = append(t.keys, append(k, ':'))
 		}
 		out[i] = t
 	}
@@ -133,9 +139,7 @@ func RowsOf(d *schema.Document, exec []ExecutionRow) (*Rows, error) {
 		}
 	}
 	r.entries = SearchEntries(d)
-	for i := range r.entries {
-		r.entries[i].Cut = r.entries[i].Tokens()
-	}
+	r.terms = FTSTerms(r.entries)
 	return r, nil
 }
 
@@ -152,12 +156,11 @@ func encodeTable(i int, cells [][]string) (csv, nd []byte, err error) {
 	if csv, err = csvRecords(cells, info.text); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", specs[i].name, err)
 	}
-	var b bytes.Buffer
+	var b []byte
 	for _, row := range cells {
-		b.Write(record(info.fields, row))
-		b.WriteByte('\n')
+		b = append(appendRecord(b, info.fields, info.keys, row), '\n')
 	}
-	return csv, b.Bytes(), nil
+	return csv, b, nil
 }
 
 // csvRecords are records as CSV, the cells of the columns text marks
@@ -184,28 +187,23 @@ func csvRecords(records [][]string, text []bool) ([]byte, error) {
 // AppendBinary appends the rows to b in the form ReadRows reads: for each
 // table its number of rows, its cells (each string after its length), its
 // CSV and its NDJSON bytes, and, when it has rows, their sum (tableSum);
-// then the search entries (AppendEntries).
+// then the search entries (AppendEntries) and their FTSTerms.
 func (r *Rows) AppendBinary(b []byte) []byte {
-	str := func(s []byte) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
 	b = binary.AppendUvarint(b, uint64(len(r.cells)))
 	for i, cells := range r.cells {
 		b = binary.AppendUvarint(b, uint64(len(cells)))
 		for _, row := range cells {
 			for _, c := range row {
-				b = binary.AppendUvarint(b, uint64(len(c)))
-				b = append(b, c...)
+				b = wire.AppendString(b, c)
 			}
 		}
-		str(r.csv[i])
-		str(r.nd[i])
+		b = wire.AppendString(b, r.csv[i])
+		b = wire.AppendString(b, r.nd[i])
 		if len(cells) > 0 {
 			b = append(b, r.sums[i][:]...)
 		}
 	}
-	return AppendEntries(b, r.entries)
+	return wire.AppendString(AppendEntries(b, r.entries), r.terms)
 }
 
 // ReadRows reads what AppendBinary wrote, and the bytes after it. Rows
@@ -217,78 +215,46 @@ func ReadRows(b []byte) (*Rows, []byte, error) {
 	bad := func(why string, a ...any) (*Rows, []byte, error) {
 		return nil, nil, fmt.Errorf("rows: "+why, a...)
 	}
-	// b as a string: a cell is a part of it
-	s := unsafe.String(unsafe.SliceData(b), len(b))
-	// part is the bytes of b that v, a part of s, is
-	part := func(v string) []byte {
-		at := len(b) - len(s) - len(v)
-		return b[at : at+len(v) : at+len(v)]
-	}
-	num := func() (int, bool) {
-		n, k := binary.Uvarint(b[len(b)-len(s):])
-		if k <= 0 || n > uint64(len(s)-k) {
-			return 0, false
-		}
-		s = s[k:]
-		return int(n), true
-	}
-	str := func() (string, bool) {
-		n, ok := num()
-		if !ok {
-			return "", false
-		}
-		v := s[:n]
-		s = s[n:]
-		return v, true
-	}
-	n, ok := num()
-	if !ok || n != len(specs) {
+	rd := wire.Borrowing(b)
+	if n := rd.Len(); n != len(specs) {
 		return bad("%d tables, not %d", n, len(specs))
 	}
 	infos := tableInfos()
+	n := len(specs)
 	r := &Rows{cells: make([][][]string, n), csv: make([][]byte, n), nd: make([][]byte, n), sums: make([]rowsSum, n)}
 	for i := range r.cells {
-		rows, ok := num()
-		if !ok {
-			return bad("%s cut short", specs[i].name)
-		}
+		rows := rd.Len()
 		if rows > 0 {
 			cols := len(infos[i].fields)
 			cells := make([]string, rows*cols)
 			for j := range cells {
-				if cells[j], ok = str(); !ok {
-					return bad("%s cut short", specs[i].name)
-				}
+				cells[j] = rd.Text()
 			}
 			r.cells[i] = make([][]string, rows)
 			for j := range r.cells[i] {
 				r.cells[i][j] = cells[j*cols : (j+1)*cols : (j+1)*cols]
 			}
 		}
-		c, ok1 := str()
-		if ok1 {
-			r.csv[i] = part(c)
+		r.csv[i], r.nd[i] = rd.Bytes(), rd.Bytes()
+		if rows > 0 {
+			copy(r.sums[i][:], rd.Next(len(rowsSum{})))
 		}
-		nd, ok2 := str()
-		if !ok1 || !ok2 {
+		if rd.Err() != nil {
 			return bad("%s cut short", specs[i].name)
 		}
-		if k := strings.Count(nd, "\n"); k != rows || rows > 0 && c == "" {
-			return bad("%s: %d rows, %d NDJSON lines, %d bytes of CSV", specs[i].name, rows, k, len(c))
-		}
-		r.nd[i] = part(nd)
-		if rows > 0 {
-			if len(s) < len(rowsSum{}) {
-				return bad("%s cut short", specs[i].name)
-			}
-			copy(r.sums[i][:], s)
-			s = s[len(rowsSum{}):]
+		if k := bytes.Count(r.nd[i], []byte{'\n'}); k != rows || rows > 0 && len(r.csv[i]) == 0 {
+			return bad("%s: %d rows, %d NDJSON lines, %d bytes of CSV", specs[i].name, rows, k, len(r.csv[i]))
 		}
 	}
-	entries, rest, err := ReadEntries(b[len(b)-len(s):])
+	entries, rest, err := ReadEntries(rd.Rest())
 	if err != nil {
 		return nil, nil, err
 	}
+	rd = wire.Borrowing(rest)
+	if r.terms = rd.Bytes(); rd.Err() != nil {
+		return bad("search terms cut short")
+	}
+	rest = rd.Rest()
 	r.entries = entries
 	for i, sp := range specs {
 		if sp.name == "documents" {

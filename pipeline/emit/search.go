@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit/sqlfile"
 	"budgetpub/pipeline/search"
 	"budgetpub/schema"
@@ -41,15 +41,26 @@ func (e SearchEntry) Tokens() string {
 	return strings.Join(search.Tokens(e.Text+" "+e.TextEn), " ")
 }
 
+// FTSTerms are the entries cut into the terms of budgetpub.sqlite's
+// full-text index (sqlfile.CutRows of their Tokens), kept with them so
+// that a document's entries are indexed without being cut again.
+func FTSTerms(entries []SearchEntry) []byte {
+	texts := make([]string, len(entries))
+	for i, e := range entries {
+		texts[i] = e.Tokens()
+	}
+	return sqlfile.CutRows(texts)
+}
+
 // AppendEntries appends entries to b in the binary form ReadEntries reads
 // (what the cache keeps of a document's sentences): their count, then each
-// one's strings, each after its length, and its line and file.
+// one's strings, each after its length, and its line and file; not their
+// tokens (FTSTerms are kept for the index).
 func AppendEntries(b []byte, entries []SearchEntry) []byte {
 	b = binary.AppendUvarint(b, uint64(len(entries)))
 	for _, e := range entries {
-		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount, e.Tokens()} {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
+		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount} {
+			b = wire.AppendString(b, s)
 		}
 		b = binary.AppendUvarint(b, uint64(e.Line))
 		b = binary.AppendUvarint(b, uint64(e.File))
@@ -57,42 +68,27 @@ func AppendEntries(b []byte, entries []SearchEntry) []byte {
 	return b
 }
 
-// ReadEntries reads what AppendEntries wrote: the entries, tokens cut, and
-// the bytes after them. The entries' strings are parts of b, not copies: b
+// errEntriesShort: the bytes end before the search entries do.
+var errEntriesShort = errors.New("search entries cut short")
+
+// ReadEntries reads what AppendEntries wrote: the entries, and the bytes
+// after them. The entries' strings are parts of b, not copies: b
 // must not change afterwards.
 func ReadEntries(b []byte) ([]SearchEntry, []byte, error) {
-	bad := errors.New("search entries cut short")
-	s := unsafe.String(unsafe.SliceData(b), len(b))
-	num := func() (uint64, bool) {
-		n, k := binary.Uvarint(b[len(b)-len(s):])
-		if k <= 0 {
-			return 0, false
-		}
-		s = s[k:]
-		return n, true
-	}
-	n, ok := num()
-	if !ok || n > uint64(len(s)) {
-		return nil, nil, bad
-	}
-	out := make([]SearchEntry, n)
+	rd := wire.Borrowing(b)
+	out := make([]SearchEntry, rd.Len())
 	for i := range out {
-		var fields [7]string
-		for j := range fields {
-			l, ok := num()
-			if !ok || l > uint64(len(s)) {
-				return nil, nil, bad
-			}
-			fields[j], s = s[:l], s[l:]
+		e := &out[i]
+		e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount = rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text(), rd.Text()
+		e.Line, e.File = int(rd.Uvarint()), int(rd.Uvarint())
+		if rd.Err() != nil {
+			break
 		}
-		line, ok1 := num()
-		file, ok2 := num()
-		if !ok1 || !ok2 {
-			return nil, nil, bad
-		}
-		out[i] = SearchEntry{Kind: fields[0], DocumentID: fields[1], Text: fields[2], TextEn: fields[3], Pointer: fields[4], Amount: fields[5], Cut: fields[6], Line: int(line), File: int(file)}
 	}
-	return out, b[len(b)-len(s):], nil
+	if rd.Err() != nil {
+		return nil, nil, errEntriesShort
+	}
+	return out, rd.Rest(), nil
 }
 
 // SearchEntries are the texts of a document that search finds, in the
@@ -138,9 +134,10 @@ const (
 	createSearch  = `CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`
 )
 
-// index adds entries to fts_entries and their tokens to fts, each under
-// the next rowid.
-func (d *database) index(entries []SearchEntry) error {
+// index adds entries to fts_entries and their terms (FTSTerms) to fts,
+// each under the next rowid.
+func (d *database) index(entries []SearchEntry, terms []byte) error {
+	first := d.n + 1
 	for _, e := range entries {
 		d.n++
 		r := &d.rec
@@ -170,9 +167,8 @@ func (d *database) index(entries []SearchEntry) error {
 		}
 		d.buf = r.AppendTo(d.buf[:0])
 		d.entries.Insert(d.n, d.buf)
-		d.fts.Add(d.n, e.Tokens())
 	}
-	return nil
+	return d.fts.AddCut(first, len(entries), terms)
 }
 
 // searchSchema writes the full-text index and returns the sqlite_schema

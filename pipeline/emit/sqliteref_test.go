@@ -98,7 +98,7 @@ func (d *sqliteDB) insert(t *stream, cells [][]string) error {
 	return nil
 }
 
-func (d *sqliteDB) index(entries []SearchEntry) error {
+func (d *sqliteDB) index(entries []SearchEntry, _ []byte) error {
 	nullable := func(s string) any {
 		if s == "" {
 			return nil

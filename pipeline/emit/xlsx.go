@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/klauspost/compress/flate"
 )
 
 // MaxSheetRows is the most rows of data a sheet of the workbook takes:
@@ -254,9 +252,7 @@ func (w *workbook) write(path string, tables []*stream, readme []string, st *seg
 		}
 	}()
 	zw := zip.NewWriter(out)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
+	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	put := func(name, content string) error {
 		e, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch})
 		if err == nil {

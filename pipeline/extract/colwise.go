@@ -55,18 +55,42 @@ const (
 	colSteps      = 200000
 )
 
+// colTable is a table's cells split into the panels of a table printed
+// column by column (colPanels), each panel's reading (colPanel.rows) made
+// once, when first asked: columnRows and, where they fail, columnOneOff
+// read the same panels.
+type colTable struct {
+	panels []colPanel
+	rows   [][]row
+	whys   []string
+	read   []bool
+}
+
+func newColTable(lines, flat []string, from, to int) *colTable {
+	ps := colPanels(lines, flat, from, to)
+	return &colTable{panels: ps, rows: make([][]row, len(ps)), whys: make([]string, len(ps)), read: make([]bool, len(ps))}
+}
+
+// panelRows is panel k's reading (colPanel.rows).
+func (t *colTable) panelRows(k int) ([]row, string) {
+	if !t.read[k] {
+		t.rows[k], t.whys[k] = t.panels[k].rows()
+		t.read[k] = true
+	}
+	return t.rows[k], t.whys[k]
+}
+
 // columnRows reads the rows of a coded table that default-mode text printed
-// column by column (lines from..to, 0-based). ok tells the rows were
-// placed; why, when the table has the shape but its cells were not placed
-// (empty when the text is not a column-wise table).
-func columnRows(lines, flat []string, from, to int) (rows []row, why string, ok bool) {
-	panels := colPanels(lines, flat, from, to)
-	if panels == nil {
+// column by column. ok tells the rows were placed; why, when the table has
+// the shape but its cells were not placed (empty when the text is not a
+// column-wise table).
+func (t *colTable) columnRows() (rows []row, why string, ok bool) {
+	if t.panels == nil {
 		return nil, "", false
 	}
 	var byPanel [][]row
-	for _, p := range panels {
-		rs, why := p.rows()
+	for k := range t.panels {
+		rs, why := t.panelRows(k)
 		if rs == nil {
 			return nil, why, false
 		}

@@ -112,9 +112,17 @@ func TestColumnWisePanelsAndWholeCodes(t *testing.T) {
 	for end < len(lines) && !strings.Contains(lines[end], "基本支出决算表") {
 		end++
 	}
-	rows, why, ok := columnRows(lines, compactAll(lines), 2, end)
+	cols := newColTable(lines, compactAll(lines), 2, end)
+	rows, why, ok := cols.columnRows()
 	if !ok {
 		t.Fatalf("function table not read: %q", why)
+	}
+	// columnOneOff, where the rows fail, takes the panels' readings made:
+	// the same rows, not searched for again
+	for k := range cols.panels {
+		if again, _ := cols.panelRows(k); len(again) == 0 || &again[0] != &cols.rows[k][0] || !cols.read[k] {
+			t.Errorf("panel %d read again", k)
+		}
 	}
 	var got []string
 	for _, r := range rows {
@@ -160,7 +168,7 @@ func TestColumnWiseNumberedSummary(t *testing.T) {
 func TestColumnWiseSplitCodes(t *testing.T) {
 	text := readFixture(t, "colwise-split-codes.txt")
 	lines := strings.Split(text, "\n")
-	rows, why, ok := columnRows(lines, compactAll(lines), 2, len(lines))
+	rows, why, ok := newColTable(lines, compactAll(lines), 2, len(lines)).columnRows()
 	if !ok {
 		t.Fatalf("not read: %q", why)
 	}

@@ -109,6 +109,14 @@ func TestIdentity(t *testing.T) {
 		{[]string{"• 发文机关:某某县财政局 某某县财政局2021年度部门决算 目录"}, "某某县财政局", 2021, "final_accounts"},
 		{[]string{"[ 有效性 ] 某某市某某区某某镇人民政府 (本级) 2021年度部门决算情况说明 一、部门基本情况"}, "某某市某某区某某镇人民政府(本级)", 2021, "final_accounts"},
 		{[]string{"上海市 普陀区民防办公室 2022 年度部门决算"}, "上海市普陀区民防办公室", 2022, "final_accounts"},
+		// a page's title with a bare 决算公开 after its chrome, over the
+		// contents' headings run into one line: the headings name nothing
+		{[]string{"当前位置: 首页 > 政务公开 > 通知公告 2021年度某某盟行政公署外事办公室(本级)决算公开 来源:某某盟行政公署外事办公室 发布时间:2022-12-22 2021年度某某盟行政公署外事办公室 本级 决算公开 批复时间: 2022  12  17",
+			"第一部分 单位概况 主要职能职责 单位机构设置及决算单位构成情况 部分 2021年度单位决算情况说明"}, "某某盟行政公署外事办公室(本级)", 2021, "final_accounts"},
+		{[]string{"第一部分 单位概况 主要职能职责 单位机构设置及决算单位构成情况 部分 2021年度单位决算情况说明", "一、收入支出决算总体情况说明"}, "", 0, ""},
+		// the title run into the last crumb, its metadata and the contents' heading after it
+		{[]string{"当前位置:首页>财务公开 某某省工商业联合会2022年度部门决算公开报告 来源: 发布日期:2023-09-05 目  录", "第一部分  基本情况   3", "第二部分  2022年度部门决算公开表   3"},
+			"某某省工商业联合会", 2022, "final_accounts"},
 		// a date's year (发文日期) before the title's
 		{[]string{"发文机关: 某某县政府办 发文日期: 2020年10月09日 15:00 名 称: 某某县人民政府办公室2019年度部门决算公开情况 目录 一、部门职责"},
 			"某某县人民政府办公室", 2019, "final_accounts"},
@@ -700,6 +708,8 @@ func TestBodyIdentity(t *testing.T) {
 	oneLine := func(s string) string { return strings.ReplaceAll(s+duties, "\n", " ") }
 	clinic := "一、基本职能\n我院是一所基层医疗卫生机构。\n三、收支决算总体情况\n2017年某市某区某镇卫生院本年收入合计597.52万元。\n2017年某市某区某镇卫生院本年支出合计525.54万元。\n四、财政拨款收入支出决算总体情况说明\n某市某区某镇卫生院2017年度财政拨款收入决算总计177.28万元。"
 	school := "一、单位概况\n某某县某镇复兴小学是一所完全制小学。\n二、收支预算总体情况\n2019年财政一般收入预算总额为658.6637万元。\n三、财政拨款支出预算情况"
+	// the department in its parts' headings, its total as 收支总预算 after its short name
+	parts := "第一部分某某省机关事务管理局概况\n一、主要职能\n负责某某工作。\n第二部分某某省机关事务管理局部门预算安排情况说明\n一、部门收支预算总体情况\n机管局2013年收支总预算4,471.22万元,比2012年预算增加755.18万元。"
 	for _, c := range []struct {
 		text, name string
 		year       int
@@ -708,6 +718,7 @@ func TestBodyIdentity(t *testing.T) {
 		{final, "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		{oneLine(final), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		{budget, "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
+		{parts, "某某省机关事务管理局", 2013, schema.KindBudget},
 		{oneLine(budget), "某某市某某区疾病预防控制中心", 2018, schema.KindBudget},
 		{defined, "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
 		{oneLine(defined), "某某商务区管理委员会", 2021, schema.KindFinalAccounts},
@@ -743,6 +754,65 @@ func TestBodyIdentity(t *testing.T) {
 	}
 }
 
+// A region's own organs summed by its finance bureau ("2021年区本级“三公”
+// 经费预算", "市级", "全县") name no department: the figures are read, the
+// name is left out.
+func TestRegionLevelNamesNone(t *testing.T) {
+	for _, level := range []string{"区本级", "市级", "全县"} {
+		text := "按照区政府关于推进政府信息公开工作部署和要求,经汇总,2021年" + level + "一般公共预算中“三公”经费支出预算为4432万元," +
+			"其中:因公出国(境)费用39万元,公务接待费323万元,公务用车购置及运行维护费4070万元。\n2021年" + level + "“三公”经费预算支出表\n单位:万元\n"
+		doc, err := Extract(&ingest.Text{Path: "r.txt", Lines: ingest.Lines(text)}, "r", Hints{})
+		if err != nil {
+			t.Errorf("%s: %v", level, err)
+			continue
+		}
+		if doc.Department.Name != "" || doc.ThreePublic == nil || doc.ThreePublic.Total == nil || *doc.ThreePublic.Total != 4432000000 {
+			t.Errorf("%s: named %q, 三公 %+v (%v)", level, doc.Department.Name, doc.ThreePublic, doc.Document.FiscalYear)
+		}
+	}
+}
+
+// A region's 三公 total ("某某县2017年“三公”经费决算情况说明", run into its
+// sentence after a table's pipes) tells the year and kind, and no
+// department; its 决算汇总数 is the total.
+func TestRegionTotalPage(t *testing.T) {
+	body := "经某某县财政局汇总,2017年全县一般公共预算财政拨款“三公”经费支出决算汇总数为583.83万元,较2016年减少26.89万元。" +
+		"其中:因公出国(境)费为0万元;公务接待费为201.25万元;公务用车购置及运行维护费为382.58万元。"
+	for _, text := range []string{"某某县2017年“三公”经费决算情况说明\n" + body, "| | \n| 某某县2017年“三公”经费决算情况说明 " + body} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: ingest.Lines(text)}, "c", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if d := doc.Document; doc.Department.Name != "" || d.FiscalYear != 2017 || d.Kind != schema.KindFinalAccounts {
+			t.Errorf("%q: %q %d %s, want no name, 2017 final_accounts", text, doc.Department.Name, d.FiscalYear, d.Kind)
+		}
+		if tp := doc.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "5838300" {
+			t.Errorf("%q: 三公 %+v", text, tp)
+		}
+	}
+}
+
+// A 三公 page whose title prints its year without 年 ("2016三公经费预算说明"),
+// on its own line or run into its first sentence, tells the year and kind;
+// 公务用车维护费 is the cars' operation.
+func TestThreePublicYearWithoutNian(t *testing.T) {
+	text := "2016三公经费预算说明\n三公经费:2016-公务接待费42万元,其中业务接待22万元,公务招待20万元。\n" +
+		"公务用车维护费50000元,是我院行政小车开支,其中油料款20000元、保险费8000元。\n"
+	for _, s := range []string{text, strings.ReplaceAll(text, "\n", " ")} {
+		doc, err := Extract(&ingest.Text{Path: "h.txt", Lines: ingest.Lines(s)}, "h", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", s, err)
+			continue
+		}
+		tp := doc.ThreePublic
+		if d := doc.Document; d.FiscalYear != 2016 || d.Kind != schema.KindBudget || tp == nil || tp.Reception == nil || tp.Reception.Amount.String() != "420000" ||
+			tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "50000" {
+			t.Errorf("%q: %d %s, 三公 %+v", s, d.FiscalYear, d.Kind, tp)
+		}
+	}
+}
+
 func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
@@ -764,6 +834,8 @@ func TestIdentityFamilies(t *testing.T) {
 		// a 三公 page of the democratic parties' or the 工商联's collective organ
 		{"某市各民主党派2018年三公经费预算情况说明\n1、因公出国(境)费用0万元。", "某市各民主党派"},
 		{"某县工商联2019年“三公”经费决算情况说明\n1、因公出国(境)费用0万元。", "某县工商联"},
+		// … with no title, its one sentence opening with the name and the year
+		{"某某镇2020年“三公”经费决算数共计35.5万元,比上年决算数字下降34.26%;其中公务接待费15.5万元,公务用车运行维护费20万元。", "某某镇"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -814,6 +886,28 @@ func TestZeroPhrasings(t *testing.T) {
 	doc, _ = Extract(&ingest.Text{Path: "y.txt", Lines: strings.Split(typo, "\n")}, "y", Hints{})
 	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {
 		t.Errorf("公务车用车运行费: %+v", tp)
+	}
+}
+
+// The cars' whole named by both parts' labels joined ("公务用车运行维护费及
+// 公务用车购置费") is the whole, not its last part; the parts stated after it
+// are the parts.
+func TestJoinedCarLabels(t *testing.T) {
+	for _, c := range []struct{ whole, parts, purchase string }{
+		{"公务用车运行维护费及公务用车购置费", "(其中,公务用车运行维护费150万元;公务用车购置费20万元)", "200000"},
+		{"公务用车运行维护费及公务用车购置费", "", ""},
+		{"公车购置费和运行费", "", ""},
+	} {
+		text := "某局2024年部门预算\n“三公”经费预算为200万元,其中:公务接待费20万元;" + c.whole + "170万元" + c.parts + ";因公出国(境)费用10万元。\n"
+		doc, _ := Extract(&ingest.Text{Path: "j.txt", Lines: strings.Split(text, "\n")}, "j", Hints{})
+		tp := doc.ThreePublic
+		if tp == nil || tp.Vehicle == nil || tp.Vehicle.Amount.String() != "1700000" {
+			t.Errorf("%s: the whole %+v", c.whole, tp)
+			continue
+		}
+		if got := tp.VehiclePurchase; c.purchase == "" && got != nil || c.purchase != "" && (got == nil || got.Amount.String() != c.purchase) {
+			t.Errorf("%s%s: purchase %+v, want %q", c.whole, c.parts, got, c.purchase)
+		}
 	}
 }
 

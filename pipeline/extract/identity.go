@@ -127,7 +127,7 @@ func readIdentity(flat, lines []string) identity {
 			opening := openingClause(t, len(prev) == 0)
 			for _, c := range []string{t, t + nextNonBlank(flat, i), threePublicHead(t), opening} {
 				tp := threePublicTitle(c)
-				if c == opening && (utf8.RuneCountInString(tp.name) < 4 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
+				if c == opening && (utf8.RuneCountInString(tp.name) < 3 || startsWithAny(tp.name, []string{"本", "我", "该"})) {
 					continue // a sentence's subject that is the text's word for itself: "2019年我局“三公”经费…"
 				}
 				// a title opening with the year or 关于: the name is the line
@@ -145,6 +145,12 @@ func readIdentity(flat, lines []string) identity {
 				}
 				if id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
+				}
+				// a region's total ("某县2017年“三公”经费决算情况说明"): the
+				// page's year and kind, its sentences' subject its department's
+				if id.year == 0 && tp.year != 0 && titleLike(c) && regionOnly(tp.name) {
+					id, id.line = tp, i+1
+					id.name, id.threePublic = "", true
 				}
 			}
 			// a table's title with no kind ("某局部门“三公”经费情况统计表"):
@@ -176,7 +182,7 @@ func readIdentity(flat, lines []string) identity {
 			// (… run into its first sentence, a web page's body on one line:
 			// the heading up to its 说明)
 			c := dropEnum(t)
-			if h := threePublicHead(c); c != t && h != "" {
+			if h := threePublicHead(c); h != "" && (c != t || len(prev) == 0) { // … or the page's first line: "2016三公经费预算说明 三公经费:…"
 				c = h
 			}
 			if id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
@@ -221,7 +227,8 @@ func readIdentity(flat, lines []string) identity {
 					// 决算公开 发布时间:…"
 					var word string // the title's word
 					opens := false
-					if lines != nil && k.scope != "" && j > 8 && j <= 60 { // a report's kind, not 预算 alone
+					// a report's kind, not 预算 alone — but for its title's 公开 ("…2021年度某办公室(本级)决算公开 来源:…")
+					if lines != nil && (k.scope != "" || strings.HasPrefix(after[j+len(k.word):], "公开")) && j > 8 && j <= 60 {
 						word, opens = yearWord(lines[i], before, y, k.word)
 						n := after[:j]
 						opens = opens && n == cleanName(n) && nameLike(n) && utf8.RuneCountInString(n) >= 4 && !startsWithAny(n, []string{"本", "我", "该"})
@@ -255,6 +262,9 @@ func readIdentity(flat, lines []string) identity {
 					}
 					if !strings.ContainsFunc(name, isHan) {
 						name = "" // "(2018部门预算公开)": a bracket names nothing
+					}
+					if containsAny(name, contentsWords) {
+						continue // the contents' headings run into the line: "第一部分 单位概况 主要职能职责 … 部分 2021年度单位决算情况说明"
 					}
 					switch {
 					case name == "" && j > 8 && j <= 60:
@@ -409,7 +419,7 @@ func embeddedTitle(flat []string) identity {
 
 // totalsWords are what a sentence stating a disclosure's totals says right
 // after its year: "本部门2016年度收入总计…", "2018年年初预算数…".
-var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收入合计", "支出合计", "收入预算", "支出预算", "预算收入", "预算支出", "年初预算数"}
+var totalsWords = []string{"收入总计", "支出总计", "收支总计", "收入合计", "支出合计", "收入预算", "支出预算", "预算收入", "预算支出", "年初预算数", "收支总预算", "收支预算"}
 
 // bodyIdentity serves a text with no title and no contents (a web page's
 // body alone, "一、部门基本情况 … 二、部门决算情况说明"): the year is the
@@ -623,7 +633,7 @@ func afterPageChrome(t string) string {
 		}
 	}
 	if end < 0 {
-		if titleLike(t) {
+		if titleLike(t) && !titleAfterCrumbs(t) {
 			return ""
 		}
 		return t
@@ -639,6 +649,24 @@ func afterPageChrome(t string) string {
 		}
 	}
 	return t[end:]
+}
+
+// titleAfterCrumbs tells a breadcrumb's line that runs the title into its
+// last crumb, the page's metadata after it (a web page's body on one line):
+// "当前位置:首页>财务公开 某会2022年度部门决算公开报告 来源:…" — the name,
+// the year, a report's kind and a label. A last crumb that is the title
+// alone is the crumb's (the title's own line follows).
+func titleAfterCrumbs(t string) bool {
+	_, before, after, ok := yearIn(t[strings.LastIndex(t, ">")+1:])
+	if !ok {
+		return false
+	}
+	for _, k := range titleKinds {
+		if j := strings.Index(after, k.word); k.scope != "" && j >= 0 && j <= 90 && (j > 0 || before != "") && strings.Contains(after[j:], ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // threePublicHead is the title a line that is more than a title opens
@@ -677,10 +705,14 @@ func threePublicClause(t string) string {
 
 // openingClause is the title a page of the 三公 alone that has none
 // opens with, its first sentence (first, the text's first line): "2019年
-// 某局“三公”经费财政拨款预算安排389000元,比上年…" — up to its first amount
-// or punctuation, when it opens with the year. "" for any other line.
+// 某局“三公”经费财政拨款预算安排389000元,比上年…", "某镇2020年“三公”经费
+// 决算数共计35.5万元,…" — up to its first amount or punctuation, when it
+// opens with the year or a name and the year. "" for any other line.
 func openingClause(t string, first bool) string {
-	if !first || !strings.HasPrefix(t, "20") {
+	if !first {
+		return ""
+	}
+	if _, before, _, ok := yearIn(t); !ok || before != "" && !(nameLike(before) && !strings.ContainsFunc(before, func(r rune) bool { return !isHan(r) })) {
 		return ""
 	}
 	k := strings.Index(t, "三公")
@@ -1695,7 +1727,36 @@ func cleanName(s string) string {
 			s = u
 		}
 	}
+	if levelOnly(s) {
+		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
+	}
 	return s
+}
+
+// contentsWords are the words of a disclosure's headings, none of a
+// department's name.
+var contentsWords = []string{"概况", "职责", "职能", "情况", "部分", "目录"}
+
+// levelOnly tells a name that is a region's level and no more: "区本级",
+// "市级", "全县" — the sums a finance bureau gives of its region's organs,
+// no department's.
+func levelOnly(name string) bool {
+	n := strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(name, "本级"), "级"), "全")
+	return name == "本级" || utf8.RuneCountInString(n) == 1 && strings.Contains("省市区县州旗", n)
+}
+
+// yearRightBefore reads the year printed without its 年 right before a
+// 三公 title's 三公 at k ("2016三公经费预算说明", "2016“三公”经费…").
+func yearRightBefore(t string, k int) (year int, before, after string, ok bool) {
+	head := strings.TrimRight(t[:k], "“\"「‘")
+	if len(head) < 4 || !allDigits(head, len(head)-4, len(head)) || len(head) > 4 && head[len(head)-5] >= '0' && head[len(head)-5] <= '9' {
+		return 0, "", "", false
+	}
+	y, _ := strconv.Atoi(head[len(head)-4:])
+	if y < 1990 || y > 2100 {
+		return 0, "", "", false
+	}
+	return y, head[:len(head)-4], t[len(head):], true
 }
 
 // regionSuffixes end an administrative division's name.
@@ -1802,6 +1863,9 @@ func threePublicTitleKind(t, fallback string) identity {
 		return identity{}
 	}
 	y, before, after, ok := yearIn(t)
+	if !ok {
+		y, before, after, ok = yearRightBefore(t, k)
+	}
 	if !ok {
 		return identity{}
 	}

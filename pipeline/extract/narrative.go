@@ -2844,6 +2844,9 @@ func (b *builder) threePublic() {
 		// 车辆… (车辆购置费) is the 三公's where it opens its term, not a project's
 		// (执法车辆购置费)
 		b.labelOK = func(l string, start int) bool {
+			if field != "vehicle" && wholeCarAt(st.s, start, start+len(l)) {
+				return false // "公务用车运行维护费及公务用车购置费13984.61万元": both parts, the whole
+			}
 			if slices.Contains(bareCarParts, l) {
 				return b.underVehicle(start)
 			}
@@ -3036,9 +3039,36 @@ var threePublicLabels = []struct {
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	{"vehicle_operation", carLabels([]string{"公务用车运行维护费", "车运行维护费", "公务用车运行费", "车辆运行费", "公务车用车运行费", "公务车运行费", "公务用车运维费", "公车运维费", "公车运行费"},
-		"运行维护费", "运行费维护费", "运行及维护费", "运行费", "运维费", "运行维护", "运行及维护", "运行")}, // 运行费维护费: a typo of 运行维护费
-	{"vehicle", carLabels([]string{"公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"},
+		"运行维护费", "运行费维护费", "运行及维护费", "运行费", "运维费", "运行维护", "运行及维护", "运行", "维护费")}, // 运行费维护费: a typo of 运行维护费
+	{"vehicle", carLabels(append(slices.Clone(joinedCarLabels), "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置和运行维护费", "公务用车购置和运行费", "公务用车购置及运维费", "公车购置及运维费", "公车购置及运行维护费", "公车购置及运行费", "公车使用经费", "公务用车经费", "车辆经费"),
 		"购置及运行维护费", "购置和运行维护费", "购置及运行费", "购置和运行费", "购置及运维费", "运行维护及购置费", "运行及购置费", "购置及运行维护", "购置及运行", "购置和运行")},
+}
+
+// joinedCarLabels name the cars' whole by its two parts' labels joined
+// ("公务用车运行维护费及公务用车购置费", "公车购置费和运行费"): the whole's
+// labels, whose last part's label is none of the part's own.
+var joinedCarLabels = func() []string {
+	var out []string
+	for _, c := range []string{"公务用车", "公车"} {
+		for _, o := range []string{"运行维护费", "运行费"} {
+			for _, j := range []string{"及", "和"} {
+				out = append(out, c+o+j+c+"购置费", c+o+j+"购置费", c+"购置费"+j+c+o, c+"购置费"+j+o)
+			}
+		}
+	}
+	return out
+}()
+
+// wholeCarAt tells a part's label at s[start:end] that is within the cars'
+// whole joined of both parts (joinedCarLabels).
+func wholeCarAt(s string, start, end int) bool {
+	for _, w := range joinedCarLabels {
+		lo := max(0, end-len(w))
+		if k := strings.Index(s[lo:min(len(s), start+len(w))], w); k >= 0 && lo+k <= start {
+			return true
+		}
+	}
+	return false
 }
 
 // bareCarParts name the cars' two parts without the cars: only listed under

@@ -532,12 +532,11 @@ const swapReach = 3
 // columnOneOff reads a table printed column by column (columnRows) one of
 // whose panels no placement adds up as one misprinted cell would; nil
 // when it is not such a table, or more than one change or panel is off.
-func columnOneOff(lines, flat []string, from, to int) []row {
-	panels := colPanels(lines, flat, from, to)
+func (t *colTable) columnOneOff() []row {
 	var byPanel [][]row
 	off := 0
-	for _, p := range panels {
-		rs, why := p.rows()
+	for k, p := range t.panels {
+		rs, why := t.panelRows(k)
 		if rs == nil && why != "" {
 			return nil // more than one placement: no misprint
 		}

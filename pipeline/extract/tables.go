@@ -200,7 +200,8 @@ func findTables(lines, flat []string) []table {
 		case tabs[k].kind == tableSummary: // another reading, for summaryTable to weigh
 			tabs[k].columns, tabs[k].unplaced, _ = summaryColumns(lines, flat, tabs[k].line, end)
 		default: // codes in columns, or apart from the rows: no row-by-row reading holds
-			if rows, why, ok := columnRows(lines, flat, tabs[k].line, end); ok {
+			cols := newColTable(lines, flat, tabs[k].line, end)
+			if rows, why, ok := cols.columnRows(); ok {
 				tabs[k].rows = rows
 			} else if why != "" {
 				tabs[k].unplaced = why
@@ -212,7 +213,7 @@ func findTables(lines, flat []string) []table {
 				}
 			} else {
 				tabs[k].unplaced = why
-				tabs[k].oneOff = columnOneOff(lines, flat, tabs[k].line, end)
+				tabs[k].oneOff = cols.columnOneOff()
 				if tabs[k].oneOff == nil {
 					var rows []row
 					rows, tabs[k].oneOff, why = bandedRows(lines, flat, tabs[k].line, end)

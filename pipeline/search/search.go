@@ -9,60 +9,101 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tokens are the search tokens of s, in order, repeats kept (a phrase is
 // its tokens in a row): each bigram of a run of Han characters (a run of
 // one character gives it alone), each run of ASCII letters and digits
 // lowercased. Full-width letters and digits count as ASCII; everything
-// else separates.
+// else separates. A token is a part of s, not a copy, unless it was
+// lowercased or full-width.
 func Tokens(s string) []string {
-	var out []string
-	var han []rune
-	var word strings.Builder
+	out := make([]string, 0, len(s)/3+1) // a Han character's 3 bytes give a token at most
+	han, end, run := 0, 0, 0             // the Han run's last character (s[han:end]) and its length
+	word := -1                           // where the ASCII word starts; -1: none
+	var folded []byte                    // the word so far, when it is not s[word:i]
 	flushHan := func() {
-		if len(han) == 1 {
-			out = append(out, string(han))
+		if run == 1 {
+			out = append(out, s[han:end])
 		}
-		for i := 0; i+1 < len(han); i++ {
-			out = append(out, string(han[i:i+2]))
-		}
-		han = han[:0]
+		run = 0
 	}
-	flushWord := func() {
-		if word.Len() > 0 {
-			out = append(out, word.String())
-			word.Reset()
+	flushWord := func(i int) {
+		switch {
+		case word < 0:
+		case folded != nil:
+			out = append(out, string(folded))
+		default:
+			out = append(out, s[word:i])
 		}
+		word, folded = -1, nil
 	}
-	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
-			r -= 0xFEE0
+	for i, r := range s {
+		c := r
+		if c >= 0xFF01 && c <= 0xFF5E { // full-width ASCII
+			c -= 0xFEE0
 		}
 		switch {
-		case unicode.Is(unicode.Han, r):
-			flushWord()
-			han = append(han, r)
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'):
 			flushHan()
-			word.WriteRune(unicode.ToLower(r))
+			if word < 0 {
+				word = i
+			}
+			lower := c
+			if c >= 'A' && c <= 'Z' {
+				lower += 'a' - 'A'
+			}
+			if folded == nil && lower != r {
+				folded = append(make([]byte, 0, 16), s[word:i]...)
+			}
+			if folded != nil {
+				folded = append(folded, byte(lower))
+			}
+		case isHan(c):
+			flushWord(i)
+			next := i + utf8.RuneLen(r)
+			if run > 0 {
+				out = append(out, s[han:next])
+			}
+			han, end = i, next
+			run++
 		default:
 			flushHan()
-			flushWord()
+			flushWord(i)
 		}
 	}
 	flushHan()
-	flushWord()
+	flushWord(len(s))
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// isHan: r is a Han character (unicode.Han), the CJK Unified Ideographs
+// told without a search of the table.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 // Unique are the distinct tokens of s, in the order they first appear.
 func Unique(s string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range Tokens(s) {
+	toks := Tokens(s)
+	out := toks[:0]
+	if len(toks) <= 16 { // a few: looked for among those kept
+		for _, t := range toks {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(toks))
+	for _, t := range toks {
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)

@@ -1,9 +1,89 @@
 package search
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 )
+
+// tokensByRunes is Tokens as it was first written, rune by rune, each
+// token a new string: what Tokens must give.
+func tokensByRunes(s string) []string {
+	var out []string
+	var han []rune
+	var word strings.Builder
+	flushHan := func() {
+		if len(han) == 1 {
+			out = append(out, string(han))
+		}
+		for i := 0; i+1 < len(han); i++ {
+			out = append(out, string(han[i:i+2]))
+		}
+		han = han[:0]
+	}
+	flushWord := func() {
+		if word.Len() > 0 {
+			out = append(out, word.String())
+			word.Reset()
+		}
+	}
+	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		switch {
+		case unicode.Is(unicode.Han, r):
+			flushWord()
+			han = append(han, r)
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			flushHan()
+			word.WriteRune(unicode.ToLower(r))
+		default:
+			flushHan()
+			flushWord()
+		}
+	}
+	flushHan()
+	flushWord()
+	return out
+}
+
+// TestTokensAsByRunes: Tokens and Unique give what cutting rune by rune
+// gives, for texts of Han (of the unified block and beyond it), ASCII
+// and full-width letters, digits and punctuation, other scripts and
+// bytes that are not UTF-8; and isHan is unicode.Han for every rune.
+func TestTokensAsByRunes(t *testing.T) {
+	parts := []string{"住", "房", "公", "积", "金", "㐀", "𠀀", "⺀", "〇", "A", "b", "Z", "9", "0", "Ｇ", "ｄ", "５", "，", "！", "、", " ", ",", "-", "é", "Ω", "\xff", "\xe4\xbd", "ab", "CD", "\u00a0"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(60) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		want := tokensByRunes(s)
+		if got := Tokens(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Tokens(%q) = %q, want %q", s, got, want)
+		}
+		var unique []string
+		for _, tok := range want {
+			if !slices.Contains(unique, tok) {
+				unique = append(unique, tok)
+			}
+		}
+		if got := Unique(s); !reflect.DeepEqual(got, unique) {
+			t.Fatalf("Unique(%q) = %q, want %q", s, got, unique)
+		}
+	}
+	for c := rune(0); c <= unicode.MaxRune; c++ {
+		if isHan(c) != unicode.Is(unicode.Han, c) {
+			t.Fatalf("isHan(%U) = %v", c, isHan(c))
+		}
+	}
+}
 
 func TestTokens(t *testing.T) {
 	for _, c := range []struct {

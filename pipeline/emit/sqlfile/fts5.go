@@ -6,9 +6,12 @@ import (
 	"cmp"
 	"container/heap"
 	"encoding/binary"
+	"errors"
 	"io"
 	"slices"
 	"strings"
+
+	"budgetpub/internal/wire"
 )
 
 // FTS is the index of an FTS5 table of one column, contentless (its
@@ -27,8 +30,6 @@ type FTS struct {
 	rows   int64 // rows added
 	tokens int64 // tokens in them
 	last   int64 // the last rowid
-	hits   []hit // scratch: the tokens of a row
-	fold   []byte
 	// the postings held, in bytes; past max, they are written to a
 	// temporary file as a run, the terms in order, each with its doclist
 	// of the rows since the run before (the first rowid whole), and Write
@@ -64,16 +65,9 @@ func asciiToken(b byte) bool {
 	return b >= 0x80 || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// Add indexes the row rowid, larger than any before, whose column holds
-// text.
-func (x *FTS) Add(rowid int64, text string) {
-	if x.rows > 0 && rowid <= x.last {
-		panic("sqlfile: FTS rowids out of order")
-	}
-	x.rows++
-	x.last = rowid
-	hits := x.hits[:0]
-	var pos int32
+// eachToken calls yield with each token of text as FTS5's ascii tokenizer
+// cuts it, its ASCII letters in lower case (in fold, which it reuses).
+func eachToken(text string, fold *[]byte, yield func(tok []byte)) {
 	for i := 0; i < len(text); {
 		if !asciiToken(text[i]) {
 			i++
@@ -83,52 +77,139 @@ func (x *FTS) Add(rowid int64, text string) {
 		for j < len(text) && asciiToken(text[j]) {
 			j++
 		}
-		tok := append(x.fold[:0], text[i:j]...)
+		tok := append((*fold)[:0], text[i:j]...)
 		for k, c := range tok { // ASCII letters to lower case, nothing else
 			if c >= 'A' && c <= 'Z' {
 				tok[k] = c + 'a' - 'A'
 			}
 		}
-		x.fold = tok
-		t, ok := x.terms[string(tok)]
-		if !ok {
-			t = int32(len(x.posts))
-			x.posts = append(x.posts, posting{term: string(tok)})
-			x.terms[x.posts[t].term] = t
-		}
-		hits = append(hits, hit{t, pos})
-		pos++
+		*fold = tok
+		yield(tok)
 		i = j + 1
 	}
-	x.tokens += int64(pos)
-	slices.SortFunc(hits, func(a, b hit) int {
-		if a.term != b.term {
-			return int(a.term - b.term)
+}
+
+// CutRows cuts consecutive rows, each a text of the column, into their
+// terms, as FTS5's ascii tokenizer cuts them, in the form AddCut adds:
+// the number of rows and of their tokens (uvarints), then each term, in
+// the order it first comes, after its length, the number of rows holding
+// it, and for each of them its place among the rows (as the difference
+// from the one before) and its position list after its length: each
+// position of the term in the row as the difference from the one before
+// plus 2 (SQLite varints, as the doclist holds them). A document's rows
+// are cut once, with it, and added so at every run (a map lookup a term,
+// not a token).
+func CutRows(texts []string) []byte {
+	type termRows struct {
+		name    string
+		n, last int
+		buf     []byte // each row's place and position list
+	}
+	idx := map[string]int32{}
+	var terms []termRows
+	var hits []hit
+	var fold, list []byte
+	tokens := 0
+	for row, text := range texts {
+		hits = hits[:0]
+		var pos int32
+		eachToken(text, &fold, func(tok []byte) {
+			t, ok := idx[string(tok)]
+			if !ok {
+				t = int32(len(terms))
+				terms = append(terms, termRows{name: string(tok)})
+				idx[terms[t].name] = t
+			}
+			hits = append(hits, hit{t, pos})
+			pos++
+		})
+		tokens += int(pos)
+		slices.SortFunc(hits, func(a, b hit) int {
+			if a.term != b.term {
+				return int(a.term - b.term)
+			}
+			return int(a.pos - b.pos)
+		})
+		for i := 0; i < len(hits); {
+			tr := &terms[hits[i].term]
+			list = list[:0]
+			for prev := int32(0); i < len(hits) && &terms[hits[i].term] == tr; i++ {
+				list = appendVarint(list, uint64(hits[i].pos-prev+2))
+				prev = hits[i].pos
+			}
+			tr.buf = binary.AppendUvarint(tr.buf, uint64(row-tr.last))
+			tr.buf = wire.AppendString(tr.buf, list)
+			tr.last = row
+			tr.n++
 		}
-		return int(a.pos - b.pos)
-	})
-	for i := 0; i < len(hits); {
-		p := &x.posts[hits[i].term]
-		j := i
-		size := 0
-		for prev := int32(0); j < len(hits) && hits[j].term == hits[i].term; j++ {
-			size += varintLen(uint64(hits[j].pos - prev + 2))
-			prev = hits[j].pos
+	}
+	out := binary.AppendUvarint(nil, uint64(len(texts)))
+	out = binary.AppendUvarint(out, uint64(tokens))
+	for _, tr := range terms {
+		out = wire.AppendString(out, tr.name)
+		out = binary.AppendUvarint(out, uint64(tr.n))
+		out = append(out, tr.buf...)
+	}
+	return out
+}
+
+// errCut: rows cut that are not CutRows's, or not as many as said.
+var errCut = errors.New("sqlfile: FTS rows cut wrongly")
+
+// AddCut indexes rows cut by CutRows, rows of them, the first with the
+// rowid first, larger than any before. Rows cut wrongly are an error,
+// after which the index is not to be written.
+func (x *FTS) AddCut(first int64, rows int, cut []byte) error {
+	rd := wire.Borrowing(cut)
+	if n := rd.Uvarint(); rd.Err() != nil || n != uint64(rows) {
+		return errCut
+	}
+	tokens := rd.Uvarint()
+	if rows == 0 {
+		return nil
+	}
+	if x.rows > 0 && first <= x.last {
+		panic("sqlfile: FTS rowids out of order")
+	}
+	for len(rd.Rest()) > 0 {
+		term, k := rd.Bytes(), rd.Len()
+		if rd.Err() != nil || len(term) == 0 || k == 0 {
+			return errCut
 		}
+		t, ok := x.terms[string(term)]
+		if !ok {
+			t = int32(len(x.posts))
+			x.posts = append(x.posts, posting{term: string(term)})
+			x.terms[x.posts[t].term] = t
+		}
+		p := &x.posts[t]
 		n := len(p.list)
-		p.list = appendVarint(p.list, uint64(rowid-p.prev))
-		p.list = appendVarint(p.list, uint64(size*2))
-		for prev := int32(0); i < j; i++ {
-			p.list = appendVarint(p.list, uint64(hits[i].pos-prev+2))
-			prev = hits[i].pos
+		row := uint64(0)
+		for i := range k {
+			d := rd.Uvarint()
+			list := rd.Bytes()
+			row += d
+			rowid := first + int64(row)
+			if rd.Err() != nil || i > 0 && d == 0 || row >= uint64(rows) || len(list) == 0 || len(p.list) > 0 && rowid <= p.prev {
+				return errCut
+			}
+			p.list = appendVarint(p.list, uint64(rowid-p.prev))
+			p.list = appendVarint(p.list, uint64(len(list)*2))
+			p.list = append(p.list, list...)
+			p.prev = rowid
 		}
-		p.prev = rowid
 		x.held += len(p.list) - n
 	}
-	x.hits = hits
+	if rd.Err() != nil {
+		return errCut
+	}
+	x.rows += int64(rows)
+	x.last = first + int64(rows) - 1
+	x.tokens += int64(tokens)
 	if x.held >= x.max {
 		x.spill()
 	}
+	return nil
 }
 
 // sorted is the order of the terms held.

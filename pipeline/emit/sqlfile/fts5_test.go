@@ -2,6 +2,7 @@ package sqlfile
 
 import (
 	"database/sql"
+	"encoding/binary"
 	"fmt"
 	"math/rand"
 	"path/filepath"
@@ -45,7 +46,9 @@ func ftsRows(n int) []string {
 // TestFTSAsSQLiteMerges: the index of rows is, record for record, the
 // segment SQLite's FTS5 writes when it merges the same rows into one
 // ('optimize'), whether the postings were held or written in runs and
-// merged; and SQLite's checks pass on it.
+// merged; and SQLite's checks pass on it. The rows are cut (CutRows) and
+// added (AddCut) a few at a time, of consecutive rowids, a rowid left out
+// between them.
 func TestFTSAsSQLiteMerges(t *testing.T) {
 	for _, n := range []int{0, 1, 40, 20000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
@@ -60,8 +63,17 @@ func TestFTSAsSQLiteMerges(t *testing.T) {
 			if n >= 40 { // in runs of a few rows' postings, merged
 				x.max = 4 * n
 			}
-			for i, r := range rows {
-				x.Add(int64(2*i+1), r)
+			rowids := make([]int64, len(rows))
+			for i := 0; i < len(rows); {
+				group := rows[i:min(len(rows), i+1+i%4)]
+				first := int64(i + 1 + i/2)
+				for j := range group {
+					rowids[i+j] = first + int64(j)
+				}
+				if err := x.AddCut(first, len(group), CutRows(group)); err != nil {
+					t.Fatal(err)
+				}
+				i += len(group)
 			}
 			schema, err := x.Write(f, "fts", ftsCreate)
 			if err != nil {
@@ -85,7 +97,7 @@ func TestFTSAsSQLiteMerges(t *testing.T) {
 					t.Fatal(err)
 				}
 				for i := k; i < len(rows); i += 3 {
-					if _, err := tx.Exec(`INSERT INTO fts (rowid, tokens) VALUES (?, ?)`, 2*i+1, rows[i]); err != nil {
+					if _, err := tx.Exec(`INSERT INTO fts (rowid, tokens) VALUES (?, ?)`, rowids[i], rows[i]); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -185,4 +197,32 @@ func matches(t *testing.T, db *sql.DB, q string) []int64 {
 		out = append(out, id)
 	}
 	return out
+}
+
+// TestAddCutRefuses: rows cut that are not as many as said, or whose
+// terms name a row past them or the same row twice, are refused.
+func TestAddCutRefuses(t *testing.T) {
+	cut := CutRows([]string{"ab cd", "cd"})
+	if err := NewFTS().AddCut(1, 2, cut); err != nil {
+		t.Fatal(err)
+	}
+	if err := NewFTS().AddCut(1, 3, cut); err == nil {
+		t.Error("2 rows cut added as 3")
+	}
+	// the term cd: in row 0, then row 0 again (a difference of 0), then
+	// in a row past the two
+	for _, rows := range [][2]int{{0, 0}, {0, 2}} {
+		b := binary.AppendUvarint(nil, 2)
+		b = binary.AppendUvarint(b, 2)
+		b = binary.AppendUvarint(append(binary.AppendUvarint(b, 2), "cd"...), 2)
+		for _, r := range rows {
+			b = append(binary.AppendUvarint(b, uint64(r)), 1, 2)
+		}
+		if err := NewFTS().AddCut(1, 2, b); err == nil {
+			t.Errorf("rows %v of 2 added", rows)
+		}
+	}
+	if err := NewFTS().AddCut(1, 2, cut[:len(cut)-1]); err == nil {
+		t.Error("rows cut short added")
+	}
 }

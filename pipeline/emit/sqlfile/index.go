@@ -54,31 +54,80 @@ func (x *Index) entry(i int) []byte {
 }
 
 // sorted is the order of the entries held, in SQLite's order
-// (compareRecords). Entries already in order of their first value (an
-// index led by a column the rows come in order of) need only each first
-// value's entries sorted.
+// (compareRecords): by their sort keys (sortKey), each made once, compared
+// byte by byte; by compareRecords when one holds a real.
 func (x *Index) sorted() []int32 {
-	order := make([]int32, len(x.ends))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	byAll := func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) }
-	runs := true
-	for i := 1; i < len(order) && runs; i++ {
-		runs = compareRecords(x.entry(i-1), x.entry(i), 1) <= 0
-	}
-	if !runs {
-		slices.SortFunc(order, byAll)
-	}
-	for i := 0; runs && i < len(order); {
-		j := i + 1
-		for j < len(order) && compareRecords(x.entry(i), x.entry(j), 1) == 0 {
-			j++
+	keys := make([]byte, 0, len(x.arena)*3/2) // an integer of 1–3 bytes takes 9
+	ends := make([]int32, len(x.ends))        // where each entry's key ends in keys
+	for i := range ends {
+		var ok bool
+		if keys, ok = sortKey(keys, x.entry(i)); !ok {
+			order := make([]int32, len(x.ends))
+			for i := range order {
+				order[i] = int32(i)
+			}
+			slices.SortFunc(order, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
+			return order
 		}
-		slices.SortFunc(order[i:j], byAll)
-		i = j
+		ends[i] = int32(len(keys))
+	}
+	type keyed struct {
+		key []byte // a part of keys
+		i   int32
+	}
+	all := make([]keyed, len(ends))
+	start := int32(0)
+	for i, end := range ends {
+		all[i] = keyed{keys[start:end:end], int32(i)}
+		start = end
+	}
+	slices.SortFunc(all, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	order := make([]int32, len(all))
+	for i, k := range all {
+		order[i] = k.i
 	}
 	return order
+}
+
+// sortKey appends to b a key of the record rec that orders as rec does
+// (compareRecords) when keys are compared byte by byte: each value as a
+// byte of its class (NULL 1, integer 2, text 3, blob 4), then an integer
+// as 8 bytes big-endian, its sign bit flipped, a text or a blob as its
+// bytes, each 0 followed by 0xff, then a 0 (so that a value that is the
+// start of another comes first: a 0 in a value is followed by 0xff, the
+// value after it by a class). False, and b unchanged but for
+// its length, for a record holding a real, whose order against integers
+// takes compareRecords.
+func sortKey(b, rec []byte) ([]byte, bool) {
+	f := newFields(rec)
+	for {
+		v, ok := f.next()
+		if !ok {
+			return b, true
+		}
+		switch c := v.class(); c {
+		case 0:
+			b = append(b, 1)
+		case 1:
+			i, _, real := v.number()
+			if real {
+				return b, false
+			}
+			b = binary.BigEndian.AppendUint64(append(b, 2), uint64(i)^1<<63)
+		default:
+			b = append(b, byte(c)+1)
+			for d := v.data; len(d) > 0; {
+				k := bytes.IndexByte(d, 0)
+				if k < 0 {
+					b = append(b, d...)
+					break
+				}
+				b = append(append(b, d[:k+1]...), 0xff)
+				d = d[k+1:]
+			}
+			b = append(b, 0)
+		}
+	}
 }
 
 // spill writes the entries held, sorted, as a run (each entry after its

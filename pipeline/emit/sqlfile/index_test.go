@@ -1,0 +1,87 @@
+package sqlfile
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomRecord is a record of one to three values: NULL, integers (0 and
+// 1 among them, which take no bytes, and both signs), texts and blobs
+// that are the start of one another or hold 0 bytes; reals when reals.
+func randomRecord(r *rand.Rand, reals bool) []byte {
+	texts := []string{"", "a", "ab", "ab\x00", "ab\x00c", "a\x00", "a\x01", "b", "\xff", "2010101", "20101"}
+	var rec Record
+	for range 1 + r.IntN(3) {
+		switch k := r.IntN(6); {
+		case k == 0:
+			rec.Null()
+		case k == 1:
+			rec.Int([]int64{0, 1, -1, 2, 255, -256, 1 << 40, -1 << 62}[r.IntN(8)])
+		case k == 2:
+			rec.Int(r.Int64N(1<<20) - 1<<19)
+		case k == 3:
+			rec.Text(texts[r.IntN(len(texts))])
+		case k == 4:
+			rec.Blob([]byte(texts[r.IntN(len(texts))]))
+		case reals:
+			rec.Real([]float64{-1.5, 0.5, 2, 1e300}[r.IntN(4)])
+		default:
+			rec.Text(texts[r.IntN(len(texts))])
+		}
+	}
+	return rec.AppendTo(nil)
+}
+
+// TestSortKeysOrderAsRecords: two records' sort keys compare as the
+// records do (compareRecords), for every pair of many records of NULLs,
+// integers, texts and blobs; a record holding a real has none.
+func TestSortKeysOrderAsRecords(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var recs, keys [][]byte
+	for range 400 {
+		rec := randomRecord(r, false)
+		k, ok := sortKey(nil, rec)
+		if !ok {
+			t.Fatalf("no sort key for %x", rec)
+		}
+		recs, keys = append(recs, rec), append(keys, k)
+	}
+	for i := range recs {
+		for j := range recs {
+			if got, want := bytes.Compare(keys[i], keys[j]), compareRecords(recs[i], recs[j], -1); got != want {
+				t.Fatalf("records %x and %x compare %d, their keys %d", recs[i], recs[j], want, got)
+			}
+		}
+	}
+	var rec Record
+	rec.Text("a")
+	rec.Real(1.5)
+	if _, ok := sortKey(nil, rec.AppendTo(nil)); ok {
+		t.Error("a sort key for a record holding a real")
+	}
+}
+
+// TestIndexSorted: an index's entries are sorted as compareRecords orders
+// them, reals among them or not.
+func TestIndexSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, reals := range []bool{false, true} {
+		x := NewIndex(1, false)
+		for range 2000 {
+			x.Add(randomRecord(r, reals))
+		}
+		got := x.sorted()
+		want := make([]int32, len(got))
+		for i := range want {
+			want[i] = int32(i)
+		}
+		slices.SortStableFunc(want, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
+		for i := range got {
+			if !bytes.Equal(x.entry(int(got[i])), x.entry(int(want[i]))) {
+				t.Fatalf("reals %v: entry %d is %x, not %x", reals, i, x.entry(int(got[i])), x.entry(int(want[i])))
+			}
+		}
+	}
+}
