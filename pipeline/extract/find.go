@@ -341,7 +341,7 @@ func comparesBefore(s string) bool {
 func (b *builder) amountsBefore(pos, end int, v schema.Money) int {
 	st := b.st
 	n := 0
-	for k := st.tokenAt(strings.LastIndex(st.s[:pos], "。") + 1); k < len(st.toks) && st.toks[k].start < end; k++ {
+	for k := st.tokenAt(st.sentenceStart(pos)); k < len(st.toks) && st.toks[k].start < end; k++ {
 		if st.toks[k].kind == numMoney && st.toks[k].money() != v {
 			n++
 		}

@@ -1338,7 +1338,7 @@ func (b *builder) ofAppropriations(start int) bool {
 // 支出…"), and the whole's token.
 func (b *builder) wholeLabel(start int) (string, int, bool) {
 	st := b.st
-	from := strings.LastIndex(st.s[:start], "。") + 1
+	from := st.sentenceStart(start)
 	k := strings.LastIndex(st.s[from:start], "其中")
 	if k < 0 {
 		return "", 0, false
@@ -2098,7 +2098,7 @@ func (b *builder) sharesOfExpenditure(off int) bool {
 	if whole == nil {
 		whole = exp.Total
 	}
-	from := strings.LastIndex(st.s[:off], "。") + 1
+	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
 		if t := st.toks[k]; t.kind == numMoney {
 			if whole == nil {
