@@ -2211,11 +2211,11 @@ func TestThreePublicOpeningSentence(t *testing.T) {
 	}
 	// the year is still the one its figures are stated for, no title's; the
 	// kind its statements' (its year's 预算 compared with the year before's)
-	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err == nil && (!untold(d, schema.UnknownDepartment) || d.Document.Title != "" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget) {
-		t.Errorf("the sentence after another line made a title")
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split("关于三公经费的说明\n"+text, "\n")}, "t", Hints{}); err != nil || !untold(d, schema.UnknownDepartment) || d.Document.Title != "" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("the sentence after another line made a title, or the year or kind was not read: %v", err)
 	}
-	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err == nil && (!untold(d, schema.UnknownDepartment) || d.Document.Title != "" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget) {
-		t.Errorf("the text's word for itself (我局) made a name")
+	if d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(strings.Replace(text, "某某市环境保护局", "我局", 1), "\n")}, "t", Hints{}); err != nil || !untold(d, schema.UnknownDepartment) || d.Document.Title != "" || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("the text's word for itself (我局) made a name, or the year or kind was not read: %v", err)
 	}
 }
 
@@ -2347,5 +2347,18 @@ func TestRegionOnlyTitleWarning(t *testing.T) {
 		if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return w.Reason == c.reason }) {
 			t.Errorf("%q: warnings %+v, want %q", c.text, d.Warnings, c.reason)
 		}
+	}
+}
+
+// sentenceStart is right after the last 。 before an offset, the text's
+// start for none.
+func TestSentenceStart(t *testing.T) {
+	st := newStream([]string{"收入100万元。支出90万元。"})
+	second := strings.Index(st.s, "支出")
+	if got := st.sentenceStart(second + len("支出")); got != second {
+		t.Errorf("in the second sentence: %d, want %d", got, second)
+	}
+	if got := st.sentenceStart(second - len("。")); got != 0 {
+		t.Errorf("in the first: %d, want 0", got)
 	}
 }

@@ -341,7 +341,7 @@ func comparesBefore(s string) bool {
 func (b *builder) amountsBefore(pos, end int, v schema.Money) int {
 	st := b.st
 	n := 0
-	for k := st.tokenAt(strings.LastIndex(st.s[:pos], "。") + 1); k < len(st.toks) && st.toks[k].start < end; k++ {
+	for k := st.tokenAt(st.sentenceStart(pos)); k < len(st.toks) && st.toks[k].start < end; k++ {
 		if st.toks[k].kind == numMoney && st.toks[k].money() != v {
 			n++
 		}
@@ -511,11 +511,27 @@ func (b *builder) clauseNamesOther(at, pos int) bool {
 	return namesOtherFigure(head, own)
 }
 
+// placedFigures are the model's figures with one place in it, before the
+// revenue sources (numbered as read) and 三公经费's parts: their narrative
+// labels, their claim path and the field under it that holds the amount.
+var placedFigures = []struct {
+	labels      []string
+	path, field string
+}{
+	{[]string{"收入总计"}, "/revenue", "/total"}, {[]string{"支出总计"}, "/expenditure", "/total"},
+	{[]string{"基本支出"}, "/expenditure/basic", "/amount"}, {[]string{"项目支出"}, "/expenditure/project", "/amount"},
+	{[]string{"人员经费"}, "/expenditure/personnel", "/amount"}, {[]string{"公用经费"}, "/expenditure/public_expenses", "/amount"},
+	{[]string{"机关运行经费", "机关运行费"}, "/operating_costs", "/amount"}, {[]string{"三公"}, "/three_public", "/total"},
+}
+
 // figureLabels are the narrative labels of the model's figures, each
-// figure's together: the totals, the expenditure's parts, the revenue
-// sources and 三公经费 with its parts.
+// figure's together: the totals, the expenditure's parts (placedFigures),
+// the revenue sources and 三公经费's parts.
 var figureLabels = func() [][]string {
-	groups := [][]string{{"收入总计"}, {"支出总计"}, {"基本支出"}, {"项目支出"}, {"人员经费"}, {"公用经费"}, {"机关运行经费", "机关运行费"}, {"三公"}}
+	var groups [][]string
+	for _, f := range placedFigures {
+		groups = append(groups, f.labels)
+	}
 	for _, s := range revenueSources {
 		groups = append(groups, s.labels)
 	}

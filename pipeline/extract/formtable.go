@@ -17,7 +17,8 @@ import (
 // shapes puts every row's code (a class code or blank), name (words or
 // blank) and numbered cells (amounts or blank) in their columns. The 合计
 // row's cells must satisfy every identity of the form, and its 类 rows add
-// up to it column by column where the text does not end inside the table;
+// up to it column by column where the text goes on past the table (one
+// ending inside its last row or with its last cell may cut them short);
 // then its cells fill the figures the form names. A 合计 row whose
 // identities fail is left out with a warning, the failing identities'
 // cells kept as table claims (sum.table names their lines).
@@ -60,19 +61,69 @@ func (b *builder) formTable(t table, f *form, flat []string) bool {
 		return false
 	}
 	toks := make([]*token, f.columns+1) // by 栏次
-	value := func(c int) schema.Money {
-		if toks[c] == nil {
-			return 0
-		}
-		return t.value(*toks[c])
-	}
 	for c := 1; c <= f.columns; c++ {
 		if cell := total[1+c]; cell.text != "" {
 			tok, _ := cellToken(cell.text, cell.line)
 			toks[c] = &tok
 		}
 	}
-	var failed []string
+	if failed := b.formIdentities(t, f, toks); failed != nil {
+		b.warnTable(t, fmt.Sprintf("its 合计 row's columns (栏次) do not satisfy %s: not used", strings.Join(failed, ", ")))
+		return false
+	}
+	// where the text ends with the table (inside its last row, or at its
+	// end), its 类 rows may run on, and the 合计 row stands on its identities
+	if why := formClassesOff(t, rows, toks); why != "" {
+		if !cut && lastLine(flat) > last {
+			b.warnTable(t, why+": not used")
+			return false
+		}
+		b.warnTable(t, "the text ends with this table, whose 类 rows may run on ("+why+"): its 合计 row is read, its columns satisfying the form's identities")
+	}
+	s := summary{got: map[string]cell{}, toks: map[string]token{}, balanced: true}
+	for c, key := range f.refs {
+		if toks[c] != nil {
+			s.got[key], s.toks[key] = cell{formCell(t, toks, c), toks[c].line}, *toks[c]
+			s.sources = s.sources || strings.HasPrefix(key, "src:")
+		}
+	}
+	return b.summaryRead(t, s)
+}
+
+// formCell is the amount of the 合计 row's cell in 栏次 c (toks by 栏次), 0
+// where it is blank.
+func formCell(t table, toks []*token, c int) schema.Money {
+	if toks[c] == nil {
+		return 0
+	}
+	return t.value(*toks[c])
+}
+
+// formClassesOff says where the 类 rows of a form's table t (rows, a class
+// code of three digits in the code's column) do not add up to its 合计 row
+// (toks, by 栏次) column by column: the first column that fails; "" where
+// every column adds up.
+func formClassesOff(t table, rows [][]gridCell, toks []*token) string {
+	for c := 1; c < len(toks); c++ {
+		var sum schema.Money
+		for _, r := range rows {
+			if len(r[0].text) == 3 && r[1+c].text != "" {
+				tok, _ := cellToken(r[1+c].text, r[1+c].line)
+				sum += t.value(tok)
+			}
+		}
+		if total := formCell(t, toks, c); sum != total {
+			return fmt.Sprintf("its 类 rows add up to %s yuan in 栏次 %d, not to its 合计 %s", sum, c, total)
+		}
+	}
+	return ""
+}
+
+// formIdentities tests the identities of form f on the 合计 row's cells of
+// its table t (toks, by 栏次): those that fail, printed ("12 = 6 − 9"), their
+// cells kept as table claims.
+func (b *builder) formIdentities(t table, f *form, toks []*token) (failed []string) {
+	value := func(c int) schema.Money { return formCell(t, toks, c) }
 	for n, s := range f.sums {
 		var sum schema.Money
 		for _, p := range s.parts {
@@ -117,41 +168,7 @@ func (b *builder) formTable(t table, f *form, flat []string) bool {
 		}
 		b.keep(t, kept)
 	}
-	if failed != nil {
-		b.warnTable(t, fmt.Sprintf("its 合计 row's columns (栏次) do not satisfy %s: not used", strings.Join(failed, ", ")))
-		return false
-	}
-	// the 类 rows add up to the 合计 row, column by column; where the text
-	// ends with the table (inside its last row, or at its end), they may
-	// run on, and the 合计 row stands on its identities
-	ends := cut || lastLine(flat) <= last
-	for c := 1; c <= f.columns; c++ {
-		var sum schema.Money
-		for _, r := range rows {
-			if len(r[0].text) == 3 && r[1+c].text != "" {
-				tok, _ := cellToken(r[1+c].text, r[1+c].line)
-				sum += t.value(tok)
-			}
-		}
-		if sum == value(c) {
-			continue
-		}
-		why := fmt.Sprintf("its 类 rows add up to %s yuan in 栏次 %d, not to its 合计 %s", sum, c, value(c))
-		if !ends {
-			b.warnTable(t, why+": not used")
-			return false
-		}
-		b.warnTable(t, "the text ends with this table, whose 类 rows may run on ("+why+"): its 合计 row is read, its columns satisfying the form's identities")
-		break
-	}
-	s := summary{got: map[string]cell{}, toks: map[string]token{}, balanced: true}
-	for c, key := range f.refs {
-		if toks[c] != nil {
-			s.got[key], s.toks[key] = cell{value(c), toks[c].line}, *toks[c]
-			s.sources = s.sources || strings.HasPrefix(key, "src:")
-		}
-	}
-	return b.summaryRead(t, s)
+	return failed
 }
 
 // lastLine is the 1-based line of the text's last line with words.
@@ -220,33 +237,42 @@ func formRows(flat []string, from, to int, f *form) (rows [][]gridCell, cut bool
 	var found [][][]gridCell
 	for _, codeCol := range []int{1, 0} {
 		for _, closing := range []int{0, 1} {
-			width := codeCol + 1 + f.columns + closing
-			start := at - codeCol
-			if start < 0 {
-				continue
+			if rs, c, ok := formShapeRows(cells, at, codeCol, closing, f.columns, to < len(flat)); ok {
+				found, cut = append(found, rs), c
 			}
-			var rs [][]gridCell
-			k := start + width // past the 栏次 row
-			for ; k+width <= len(cells) && formRow(cells[k:k+width], codeCol, f.columns); k += width {
-				r := cells[k : k+width]
-				row := make([]gridCell, 2+f.columns)
-				if codeCol == 1 {
-					row[0] = r[0]
-				}
-				copy(row[1:], r[codeCol:codeCol+1+f.columns])
-				rs = append(rs, row)
-			}
-			// every row fits, but for the text ending inside the last
-			if k+width <= len(cells) || k < len(cells) && to < len(flat) || len(rs) < 3 {
-				continue
-			}
-			found, cut = append(found, rs), k < len(cells)
 		}
 	}
 	if len(found) != 1 {
 		return nil, false, 0, fmt.Sprintf("a form (%s) whose rows' width its cells do not tell: not read", f.code)
 	}
 	return found[0], cut, cells[len(cells)-1].line, ""
+}
+
+// formShapeRows reads the rows after the 栏次 row, whose 栏次 cell is
+// cells[at], in one shape: a code's column before the name's (codeCol 1)
+// or none (0), a closing blank cell (closing 1) or none. ok where every row
+// fits it, but for the text ending inside the last (cut; not where the text
+// goes on, textOn), and there are three rows or more.
+func formShapeRows(cells []gridCell, at, codeCol, closing, columns int, textOn bool) (rows [][]gridCell, cut, ok bool) {
+	width := codeCol + 1 + columns + closing
+	start := at - codeCol
+	if start < 0 {
+		return nil, false, false
+	}
+	k := start + width // past the 栏次 row
+	for ; k+width <= len(cells) && formRow(cells[k:k+width], codeCol, columns); k += width {
+		r := cells[k : k+width]
+		row := make([]gridCell, 2+columns)
+		if codeCol == 1 {
+			row[0] = r[0]
+		}
+		copy(row[1:], r[codeCol:codeCol+1+columns])
+		rows = append(rows, row)
+	}
+	if k+width <= len(cells) || k < len(cells) && textOn || len(rows) < 3 {
+		return nil, false, false
+	}
+	return rows, k < len(cells), true
 }
 
 // formRow tells a row of a form's table: a class code or blank in the

@@ -63,7 +63,7 @@ func gridRoleOf(c string) (gridRole, bool) {
 
 // gridRows reads the rows of the table in lines [from, to) printed a cell
 // a line (see above); ok is false when they are not certain.
-func gridRows(lines, flat []string, from, to int) (rows []row, cut, ok bool) {
+func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 	cells, kept, ok := cellLines(flat, from, to)
 	if !ok {
 		return nil, false, false
@@ -102,7 +102,7 @@ func gridRows(lines, flat []string, from, to int) (rows []row, cut, ok bool) {
 	if !ok || len(placed) < 3 {
 		return nil, false, false
 	}
-	return gridPanels(placed, roles), !whole && to >= len(lines), true
+	return gridPanels(placed, roles), !whole && to >= len(flat), true
 }
 
 // cellLines reads the lines [from, to) of a table printed a cell a line:

@@ -186,7 +186,7 @@ func statedYear(flat []string) int {
 				compared[m.year] = true
 			}
 		}
-		if containsAny(s[m.end:end], priorComparisons) {
+		if comparesWithPriorYear(s[m.end:end]) {
 			compared[m.year] = true
 		}
 	}
@@ -212,17 +212,20 @@ func statedYear(flat []string) int {
 	return year
 }
 
-// priorComparisons compare a figure with the year before's: 比上年, 较上年度,
-// 与去年, 同比.
-var priorComparisons = func() []string {
-	out := []string{"同比"}
-	for _, c := range []string{"与", "比", "较"} {
-		for _, w := range priorYearWords {
-			out = append(out, c+w)
+// comparesWithPriorYear tells s compares a figure with the year before's:
+// 同比, or a comparandOpening of a word of the prior year (比上年, 较上年度,
+// 与去年).
+func comparesWithPriorYear(s string) bool {
+	if strings.Contains(s, "同比") {
+		return true
+	}
+	for i := range s {
+		if c, ok := comparandAt(s[i:]); ok && c.year == 0 {
+			return true
 		}
 	}
-	return out
-}()
+	return false
+}
 
 // yearMention is a year named in a text, not a date's: s[start:end] is
 // "2020年" or "2020年度".
@@ -339,7 +342,7 @@ func comparedBefore(s string, ms []yearMention, m yearMention) bool {
 			end = len(s)
 		}
 	}
-	if containsAny(s[m.end:end], priorComparisons) {
+	if comparesWithPriorYear(s[m.end:end]) {
 		return true
 	}
 	for _, n := range ms {

@@ -318,3 +318,14 @@ func TestYearStatedPage(t *testing.T) {
 		t.Errorf("two years, neither compared: %v, want refused", err)
 	}
 }
+
+// comparesWithPriorYear: 同比 or 与, 比, 较 and a word of the year before;
+// a comparison with a named year or none is not one.
+func TestComparesWithPriorYear(t *testing.T) {
+	for s, want := range map[string]bool{"支出50万元,同比增加5万元": true, "较上年度增加5万元": true, "与去年相比减少": true, "比上年减少2万元": true,
+		"较2021年度增加1.68万元": false, "支出50万元": false, "比较": false} {
+		if got := comparesWithPriorYear(s); got != want {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}

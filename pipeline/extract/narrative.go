@@ -1338,7 +1338,7 @@ func (b *builder) ofAppropriations(start int) bool {
 // 支出…"), and the whole's token.
 func (b *builder) wholeLabel(start int) (string, int, bool) {
 	st := b.st
-	from := strings.LastIndex(st.s[:start], "。") + 1
+	from := st.sentenceStart(start)
 	k := strings.LastIndex(st.s[from:start], "其中")
 	if k < 0 {
 		return "", 0, false
@@ -1884,10 +1884,7 @@ func (b *builder) sumClaims(name string, whole int, parts []int) {
 // sumClaim keeps token ti as a sum claim: a whole the text states (of "")
 // or one of the parts it lists after it.
 func (b *builder) sumClaim(path, of string, ti int) {
-	t := b.st.toks[ti]
-	src := b.st.source(t.start)
-	b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimSum, Value: t.money().Float(), Of: of,
-		Decimals: t.scale, Unit: t.unit, Line: src.Line, Text: src.Text})
+	b.sumClaimSigned(path, of, ti, 1)
 }
 
 // householdLabels name the transfers to individuals and households that
@@ -2101,7 +2098,7 @@ func (b *builder) sharesOfExpenditure(off int) bool {
 	if whole == nil {
 		whole = exp.Total
 	}
-	from := strings.LastIndex(st.s[:off], "。") + 1
+	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
 		if t := st.toks[k]; t.kind == numMoney {
 			if whole == nil {
@@ -2562,15 +2559,7 @@ func (b *builder) procurement() {
 		if strings.HasPrefix(st.s[min(stop+len("。"), len(st.s)):], "其中") { // "…总额为 1774.70 万元。其中拟购买货物…"
 			stop = st.sentenceEnd(stop + len("。"))
 		}
-		for _, part := range []struct {
-			field  string
-			dst    **schema.Money
-			labels []string
-		}{
-			{"/goods", &pr.Goods, []string{"货物类采购", "货物采购", "货物预算", "货物类", "货物"}},
-			{"/works", &pr.Works, []string{"工程类采购", "工程采购", "工程预算", "工程类", "工程"}},
-			{"/services", &pr.Services, []string{"服务类采购", "服务采购", "服务预算", "服务类", "服务"}},
-		} {
+		for _, part := range procurementParts(pr) {
 			for _, l := range part.labels {
 				if *part.dst != nil {
 					break
@@ -2595,6 +2584,24 @@ func (b *builder) procurement() {
 	b.procurementKinds(pr)
 }
 
+// procurementPart is a part by kind of the procurement: its field under
+// /procurement, where the model holds it, and the labels naming it, the
+// fullest first.
+type procurementPart struct {
+	field  string
+	dst    **schema.Money
+	labels []string
+}
+
+// procurementParts are the parts by kind of pr.
+func procurementParts(pr *schema.Procurement) []procurementPart {
+	return []procurementPart{
+		{"/goods", &pr.Goods, []string{"货物类采购", "货物采购", "货物预算", "货物类", "货物"}},
+		{"/works", &pr.Works, []string{"工程类采购", "工程采购", "工程预算", "工程类", "工程"}},
+		{"/services", &pr.Services, []string{"服务类采购", "服务采购", "服务预算", "服务类", "服务"}},
+	}
+}
+
 // procurementKinds reads the procurement's parts by kind from a sentence
 // of their own, after the one naming the kinds: "按政府采购项目类型，分为货物类
 // 采购、工程类采购和服务类采购三种类型。其中：货物类采购10000元，…工程类采购0元，
@@ -2603,16 +2610,17 @@ func (b *builder) procurement() {
 func (b *builder) procurementKinds(pr *schema.Procurement) {
 	st := b.st
 	for _, end := range b.find("三种类型。") {
-		open := strings.LastIndex(st.s[:end-len("。")], "。") + 1 // the 。's last byte: the sentence, or the text from its start
+		open := st.sentenceStart(end - len("。")) // the sentence naming the kinds
 		if !strings.Contains(st.s[open:end], "政府采购") || !strings.HasPrefix(st.s[end:], "其中") {
 			continue
 		}
 		stop := st.sentenceEnd(end)
+		parts := procurementParts(pr)
 		var toks [3]int
 		var sum schema.Money
-		for i, l := range []string{"货物类采购", "工程类采购", "服务类采购"} {
+		for i, part := range parts {
 			toks[i] = -1
-			for _, e := range b.find(l) {
+			for _, e := range b.find(part.labels[0]) { // "货物类采购"
 				if ti, ok := b.valueAfter(e, 6); ok && e > end && e < stop && !b.used[ti] {
 					toks[i] = ti
 					sum += st.toks[ti].money()
@@ -2623,10 +2631,9 @@ func (b *builder) procurementKinds(pr *schema.Procurement) {
 		if slices.Contains(toks[:], -1) || sum != pr.Amount {
 			continue
 		}
-		for i, dst := range []**schema.Money{&pr.Goods, &pr.Works, &pr.Services} {
-			field := []string{"/goods", "/works", "/services"}[i]
-			*dst = b.take("/procurement"+field, toks[i])
-			b.shareAfter("/procurement"+field, "/procurement/amount", toks[i])
+		for i, part := range parts {
+			*part.dst = b.take("/procurement"+part.field, toks[i])
+			b.shareAfter("/procurement"+part.field, "/procurement/amount", toks[i])
 		}
 		return
 	}

@@ -95,7 +95,7 @@ func (b *builder) plannedActual(t table, h string) {
 	for _, r := range t.rows {
 		name := rowName(r.name)
 		kind := ""
-		for k, prefix := range []string{"货物", "工程", "服务"} {
+		for k, prefix := range kindWords {
 			if strings.HasPrefix(name, prefix) {
 				kind = []string{"/goods", "/works", "/services"}[k]
 			}

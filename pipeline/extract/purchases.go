@@ -75,7 +75,7 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 				return
 			}
 			total = n
-		case startsItem(c) && containsAny(c, []string{"货物", "工程", "服务"}):
+		case startsItem(c) && containsAny(c, kindWords):
 			kind, sub = n, -1
 			if !add(total) {
 				return

@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+
+	"budgetpub/schema"
 )
 
 // reasonOpeners open the reason the text gives for a change it states.
@@ -67,7 +69,7 @@ func (b *builder) reasonChanges() {
 // 元"), only percentages after it. Its token and its sign.
 func (b *builder) changeBefore(pos int) (ti, sign int, ok bool) {
 	st := b.st
-	from := strings.LastIndex(st.s[:pos], "。") + 1
+	from := st.sentenceStart(pos)
 	ti = -1
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= pos; k++ {
 		if st.toks[k].kind == numMoney {
@@ -168,7 +170,8 @@ func splitItems(s string, off int) [][2]int {
 // sumClaimSigned is sumClaim of a signed amount: a change, sign its
 // direction.
 func (b *builder) sumClaimSigned(path, of string, ti int, sign int64) {
-	b.sumClaim(path, of, ti)
-	c := &b.doc.Claims[len(b.doc.Claims)-1]
-	c.Value *= float64(sign)
+	t := b.st.toks[ti]
+	src := b.st.source(t.start)
+	b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimSum, Value: t.money().Float() * float64(sign), Of: of,
+		Decimals: t.scale, Unit: t.unit, Line: src.Line, Text: src.Text})
 }

@@ -11,10 +11,14 @@ import (
 // before them in their sentence, in order: "“三公”经费支出50万元、机关运行经
 // 费支出300万元，分别比上年减少5万元和10万元", "…，同比分别增长5%和下降3%".
 // Only where the mapping is certain: every amount before 分别 is a figure's
-// own (read by its label), the comparison is with the prior year, and after
-// it come exactly as many changes, all money or all percentages, each after
-// its own direction or sharing the first one's; anything else between them
-// reads nothing, as scanYoYAt does for such a sentence.
+// own (read by its label) — or, no amount there, the clause names figures
+// the model holds (namedBefore) —, the comparison is with the prior year,
+// and after it come exactly as many changes, all money or all percentages,
+// each after its own direction or sharing the first one's; anything else
+// between them reads nothing, as scanYoYAt does for such a sentence. A
+// whole and the parts it lists after 其中 with one change fewer give the
+// parts theirs (wholeAndParts); a second 分别 clause right after, of the
+// other kind ("，分别下降9.1%和3.2%"), gives the same figures theirs.
 func (b *builder) respectively() {
 	st := b.st
 	for _, at := range b.find("分别") {
@@ -141,12 +145,10 @@ func (b *builder) namedBefore(from, at int) (paths []string, after int, ok bool)
 // one place in the model, and the pointer its amount is taken to; "" for
 // the revenue's sources, numbered as read.
 func figurePath(group int) (path, amount string) {
-	fixed := []struct{ path, field string }{{"/revenue", "/total"}, {"/expenditure", "/total"}, {"/expenditure/basic", "/amount"},
-		{"/expenditure/project", "/amount"}, {"/expenditure/personnel", "/amount"}, {"/expenditure/public_expenses", "/amount"},
-		{"/operating_costs", "/amount"}, {"/three_public", "/total"}}
-	switch parts := len(fixed) + len(revenueSources); {
-	case group < len(fixed):
-		return fixed[group].path, fixed[group].path + fixed[group].field
+	switch parts := len(placedFigures) + len(revenueSources); {
+	case group < len(placedFigures):
+		f := placedFigures[group]
+		return f.path, f.path + f.field
 	case group >= parts && group < parts+len(threePublicLabels):
 		p := "/three_public/" + threePublicLabels[group-parts].field
 		return p, p + "/amount"

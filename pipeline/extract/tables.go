@@ -189,7 +189,7 @@ func findTables(lines, flat []string) []table {
 			tabs[k].layout = laid
 		}
 		if !tabs[k].laid && tabs[k].kind == tableSummary {
-			if rows, cut, ok := gridRows(lines, flat, tabs[k].line, end); ok {
+			if rows, cut, ok := gridRows(flat, tabs[k].line, end); ok {
 				tabs[k].layout, tabs[k].grid, tabs[k].cut = rows, true, cut
 			}
 		}
@@ -1376,7 +1376,7 @@ func (b *builder) procurementTable(t table, flat []string) {
 		if !startsItem(r.name) {
 			continue
 		}
-		for k, prefix := range []string{"货物", "工程", "服务"} {
+		for k, prefix := range kindWords {
 			if strings.HasPrefix(name, prefix) && cands[fields[k]] == nil {
 				for _, v := range r.vals[:min(len(r.vals), 8)] {
 					cands[fields[k]] = append(cands[fields[k]], cell{t.value(v), v.line})

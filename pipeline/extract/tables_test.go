@@ -16,9 +16,16 @@ import (
 	"budgetpub/schema"
 )
 
+// extractLines extracts text split at its line feeds.
 func extractLines(t *testing.T, text string) *schema.Document {
 	t.Helper()
-	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: strings.Split(text, "\n"), SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
+	return extractOf(t, strings.Split(text, "\n"))
+}
+
+// extractOf extracts a text of lines and validates the document.
+func extractOf(t *testing.T, lines []string) *schema.Document {
+	t.Helper()
+	d, err := Extract(&ingest.Text{Path: "t.txt", Lines: lines, SHA256: strings.Repeat("0", 64), Encoding: "utf-8", Format: "text"}, "t", Hints{})
 	if err != nil {
 		t.Fatal(err)
 	}

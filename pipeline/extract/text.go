@@ -424,6 +424,15 @@ func (st *stream) sentenceEnd(off int) int {
 	return len(st.s)
 }
 
+// sentenceStart is the offset right after the last 。 before off (0 for
+// none): where the sentence that holds off opens.
+func (st *stream) sentenceStart(off int) int {
+	if i := strings.LastIndex(st.s[:off], "。"); i >= 0 {
+		return i + len("。")
+	}
+	return 0
+}
+
 // runesBetween counts the runes of s[a:b].
 func (st *stream) runesBetween(a, b int) int {
 	if b <= a {

@@ -399,8 +399,7 @@ func (b *builder) keepLabelSums(t table, rows []webRow, sums []summarySum) {
 // row, column for column: the two print as many cells, and each 合计 cell
 // must be the kind's cell in its place. Where one or two places differ
 // and at least two agree, each place that differs is kept as table claims:
-// the 合计 cell and the kind's cell as its part.
-var purchaseKinds = []string{"货物", "工程", "服务"}
+// the 合计 cell and the kind's cell as its part (kinds: kindWords).
 
 // webPurchaseSums keeps the places where a web page's procurement table's
 // 合计 row is not its one kind's row, as the comment above says.
@@ -427,13 +426,13 @@ cells:
 			if !ok {
 				return
 			}
-			if tok.scale > 0 && (label == "合计" || slices.Contains(purchaseKinds, label)) {
+			if tok.scale > 0 && (label == "合计" || slices.Contains(kindWords, label)) {
 				vals[label] = append(vals[label], tok)
 			}
 		}
 	}
 	kind := ""
-	for _, k := range purchaseKinds {
+	for _, k := range kindWords {
 		switch {
 		case !seen[k]:
 			return // a kind not printed: not the template's rows
