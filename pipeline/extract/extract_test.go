@@ -795,10 +795,11 @@ func TestRegionTotalPage(t *testing.T) {
 
 // A 三公 page whose title prints its year without 年 ("2016三公经费预算说明"),
 // on its own line or run into its first sentence, tells the year and kind;
-// 公务用车维护费 is the cars' operation.
+// 公务用车维护费 is the cars' operation, and 车辆维护费 among its parts (the
+// cars' repairs) is no second amount of it.
 func TestThreePublicYearWithoutNian(t *testing.T) {
 	text := "2016三公经费预算说明\n三公经费:2016-公务接待费42万元,其中业务接待22万元,公务招待20万元。\n" +
-		"公务用车维护费50000元,是我院行政小车开支,其中油料款20000元、保险费8000元。\n"
+		"公务用车维护费50000元,是我院行政小车开支,其中油料款20000元、保险费8000元,车辆维护费12000元其他费用10000元。\n"
 	for _, s := range []string{text, strings.ReplaceAll(text, "\n", " ")} {
 		doc, err := Extract(&ingest.Text{Path: "h.txt", Lines: ingest.Lines(s)}, "h", Hints{})
 		if err != nil {
@@ -809,6 +810,11 @@ func TestThreePublicYearWithoutNian(t *testing.T) {
 		if d := doc.Document; d.FiscalYear != 2016 || d.Kind != schema.KindBudget || tp == nil || tp.Reception == nil || tp.Reception.Amount.String() != "420000" ||
 			tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "50000" {
 			t.Errorf("%q: %d %s, 三公 %+v", s, d.FiscalYear, d.Kind, tp)
+		}
+		for _, c := range doc.Claims {
+			if c.Path == "/three_public/vehicle_operation" {
+				t.Errorf("%q: a part read as the whole: %+v", s, c)
+			}
 		}
 	}
 }
