@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -166,9 +168,9 @@ func TestKilledRunLeavesReleaseIntact(t *testing.T) {
 			t.Logf("run finished before the kill at %v", after)
 			break
 		}
-		got, _ := os.Readlink(out)
-		if got != link {
-			t.Fatalf("killed at %v: link moved %s → %s", after, link, got)
+		if got, _ := os.Readlink(out); got != link {
+			publishedWhole(t, out, after)
+			break
 		}
 		tree := readTree(t, out)
 		if len(tree) != len(want) {
@@ -216,7 +218,8 @@ func TestKilledReuseRunLeavesReleaseIntact(t *testing.T) {
 		}
 		killed++
 		if got, _ := os.Readlink(out); got != link {
-			t.Fatalf("killed at %v: link moved %s → %s", after, link, got)
+			publishedWhole(t, out, after)
+			break
 		}
 		tree := readTree(t, out)
 		if len(tree) != len(want) {
@@ -236,6 +239,32 @@ func TestKilledReuseRunLeavesReleaseIntact(t *testing.T) {
 		t.Fatalf("recovery run: %+v %v", rep, err)
 	}
 	noStaging(t, out)
+}
+
+// publishedWhole checks the release a killed run had published — the kill
+// came after the link swapped, while the run was still finishing (its
+// report, the old releases' removal): every download its SHA256SUMS lists
+// must be there with that sum, as a finished run leaves it.
+func publishedWhole(t *testing.T, out string, after time.Duration) {
+	t.Helper()
+	tree := readTree(t, out)
+	sums, ok := tree[emit.SumsFile]
+	if !ok {
+		t.Fatalf("killed at %v after the link moved: no %s in the release", after, emit.SumsFile)
+	}
+	n := 0
+	for line := range strings.Lines(string(sums)) {
+		sum, name, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "  ")
+		data, ok := tree[filepath.FromSlash(name)]
+		if h := sha256.Sum256(data); !ok || hex.EncodeToString(h[:]) != sum {
+			t.Fatalf("killed at %v after the link moved: %s missing or changed", after, name)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatalf("killed at %v after the link moved: %s lists nothing", after, emit.SumsFile)
+	}
+	t.Logf("killed at %v after it published: its %d downloads whole", after, n)
 }
 
 // TestTerminatedRunStopsCleanly: SIGTERM (systemd stopping the service)
