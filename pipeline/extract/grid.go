@@ -111,6 +111,7 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 // false for a table with a line of several cells past its header.
 func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 	bars, filled := 0, 0
+	started := false // past the header: a number among the cells
 	for i := from; i < to && i < len(flat); i++ {
 		c := flat[i]
 		if endsTable(c) {
@@ -123,7 +124,7 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		if strings.HasSuffix(c, "|") {
 			bars++
 		}
-		if (utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && strings.Trim(c, "|") != "") && gridStarted(cells) {
+		if (utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && strings.Trim(c, "|") != "") && started {
 			return nil, false, false // a header's "支出|||" spans columns, and only there
 		}
 		text := strings.Trim(c, "|")
@@ -131,18 +132,9 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 			text = "" // a dash for a blank cell
 		}
 		cells = append(cells, gridCell{text: text, line: i + 1})
+		started = started || isNumberCell(text)
 	}
 	return cells, filled > 0 && bars*10 >= filled*9, true
-}
-
-// gridStarted tells cells past a header: a number among them.
-func gridStarted(cells []gridCell) bool {
-	for _, c := range cells {
-		if isNumberCell(c.text) {
-			return true
-		}
-	}
-	return false
 }
 
 // nonBlank is cells without the blank ones.
