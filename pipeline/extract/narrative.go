@@ -2596,9 +2596,9 @@ type procurementPart struct {
 // procurementParts are the parts by kind of pr.
 func procurementParts(pr *schema.Procurement) []procurementPart {
 	return []procurementPart{
-		{"/goods", &pr.Goods, []string{"货物类采购", "货物采购", "货物预算", "货物类", "货物"}},
-		{"/works", &pr.Works, []string{"工程类采购", "工程采购", "工程预算", "工程类", "工程"}},
-		{"/services", &pr.Services, []string{"服务类采购", "服务采购", "服务预算", "服务类", "服务"}},
+		{kindFields[0], &pr.Goods, []string{"货物类采购", "货物采购", "货物预算", "货物类", "货物"}},
+		{kindFields[1], &pr.Works, []string{"工程类采购", "工程采购", "工程预算", "工程类", "工程"}},
+		{kindFields[2], &pr.Services, []string{"服务类采购", "服务采购", "服务预算", "服务类", "服务"}},
 	}
 }
 

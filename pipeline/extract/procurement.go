@@ -97,7 +97,7 @@ func (b *builder) plannedActual(t table, h string) {
 		kind := ""
 		for k, prefix := range kindWords {
 			if strings.HasPrefix(name, prefix) {
-				kind = []string{"/goods", "/works", "/services"}[k]
+				kind = kindFields[k]
 			}
 		}
 		switch {
@@ -132,10 +132,7 @@ func (b *builder) plannedActual(t table, h string) {
 		}
 		return
 	}
-	for _, k := range []struct {
-		field string
-		dst   **schema.Money
-	}{{"/goods", &pr.Goods}, {"/works", &pr.Works}, {"/services", &pr.Services}} {
+	for _, k := range procurementParts(pr) {
 		if c, ok := parts[k.field]; ok {
 			b.setTable("/procurement", k.field, k.dst, c.v, c.line)
 		}

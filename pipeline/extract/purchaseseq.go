@@ -36,8 +36,12 @@ const (
 	purchaseTries = 10000 // bounds the misprints tried for one table
 )
 
-// kindWords name a purchase's kind.
-var kindWords = []string{"货物", "工程", "服务"}
+// kindWords name a purchase's kind; kindFields are the kinds' fields under
+// /procurement, in the same order.
+var (
+	kindWords  = []string{"货物", "工程", "服务"}
+	kindFields = []string{"/goods", "/works", "/services"}
+)
 
 // purchaseTree reads amounts, down the table (none negative), as the
 // tree of a 合计, its kinds, their subtotals and their purchases: the

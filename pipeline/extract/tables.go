@@ -1361,7 +1361,6 @@ func (b *builder) procurementTable(t table, flat []string) {
 	}
 	var total *cell
 	var totalTok token
-	fields := []string{"/goods", "/works", "/services"}
 	cands := map[string][]cell{}
 	toks := map[string][]token{} // the candidates as printed
 	for _, r := range t.rows {
@@ -1377,10 +1376,10 @@ func (b *builder) procurementTable(t table, flat []string) {
 			continue
 		}
 		for k, prefix := range kindWords {
-			if strings.HasPrefix(name, prefix) && cands[fields[k]] == nil {
+			if strings.HasPrefix(name, prefix) && cands[kindFields[k]] == nil {
 				for _, v := range r.vals[:min(len(r.vals), 8)] {
-					cands[fields[k]] = append(cands[fields[k]], cell{t.value(v), v.line})
-					toks[fields[k]] = append(toks[fields[k]], v)
+					cands[kindFields[k]] = append(cands[kindFields[k]], cell{t.value(v), v.line})
+					toks[kindFields[k]] = append(toks[kindFields[k]], v)
 				}
 			}
 		}
@@ -1389,7 +1388,7 @@ func (b *builder) procurementTable(t table, flat []string) {
 		return
 	}
 	var present []string
-	for _, f := range fields {
+	for _, f := range kindFields {
 		if cands[f] != nil {
 			present = append(present, f)
 		}
@@ -1433,10 +1432,7 @@ func (b *builder) procurementTable(t table, flat []string) {
 		choice = nil
 	}
 	pr := b.procurementTotal(total.v, total.line)
-	for _, k := range []struct {
-		field string
-		dst   **schema.Money
-	}{{"/goods", &pr.Goods}, {"/works", &pr.Works}, {"/services", &pr.Services}} {
+	for _, k := range procurementParts(pr) {
 		if c, ok := choice[k.field]; ok {
 			b.setTable("/procurement", k.field, k.dst, c.v, c.line)
 		}
