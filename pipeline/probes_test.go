@@ -40,6 +40,7 @@ func TestRealProbes(t *testing.T) {
 		"real8":  {150, 0},
 		"real9":  {118, 0},
 		"real10": {118, 0},
+		"real11": {105, 2},
 	}, nil)
 }
 
@@ -57,6 +58,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real8":  {150, 0},
 		"real9":  {107, 0},
 		"real10": {118, 0},
+		"real11": {104, 2},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {
