@@ -397,6 +397,9 @@ func (b *builder) yearWords(label string) (other, own bool) {
 // text (2024年预算数, 上年预算数, 本年预算数, 增减额).
 var yearColumn = regexp.MustCompile(`[0-9]{4}年度?(预算|决算|执行)|上年|本年|增减`)
 
+// pctCell is a cell that holds a percentage alone ("-7.03%").
+var pctCell = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?%$`)
+
 // threePublicByYearRows reads a 三公 table of a row a part whose value
 // columns are years' figures and their change (项目 | 2024年预算数 | 2025年
 // 预算数 | 增减额): the header's labels, in order, say which column is the
@@ -423,8 +426,10 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		}
 		return ""
 	}
-	var own []bool        // each value column: whether it is the year's
-	var centres []float64 // each value column's label's centre, in text that keeps the columns
+	var own []bool              // each value column: whether it is the year's
+	var prior []bool            // each value column: whether it is the year before's
+	before := map[string]cell{} // the year before's cells of the rows with every cell
+	var centres []float64       // each value column's label's centre, in text that keeps the columns
 	got := map[string]cell{}
 	var full, short []keyed // rows with a cell in every column, and rows with fewer
 	rows := splitPartRows(t.rows)
@@ -436,13 +441,21 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 			i++
 			key = keyOf(r.name + rows[i].name)
 		}
+		if key == "" && len(r.vals) == 0 && (pctCell.MatchString(strings.TrimSpace(r.name)) || strings.Trim(r.name, " :：") == "其中") {
+			continue // a change's percentage, a cell of its own after the row's (增减幅度); 其中: before the vehicles' parts
+		}
+		if key == "" && len(r.vals) == 0 && len(got) > 0 {
+			break // the table has ended: what follows names no part ("“三公”经费口径说明")
+		}
 		if key == "" {
-			if len(r.vals) > 0 || len(got) > 0 {
+			if len(r.vals) > 0 {
 				return nil
 			}
-			for _, m := range yearColumn.FindAllStringSubmatch(compact(r.name), -1) {
-				other, mine := b.yearWords(m[0])
+			h := compact(r.name)
+			for _, m := range yearColumn.FindAllStringIndex(h, -1) {
+				other, mine := b.yearWords(h[m[0]:m[1]])
 				own = append(own, mine && !other)
+				prior = append(prior, b.priorColumn(h, m))
 			}
 			centres = yearCentres(lines, r.line, len(own))
 			continue
@@ -456,6 +469,9 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		}
 		if len(r.vals) == len(own) {
 			got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+			if p := slices.Index(prior, true); p >= 0 && slices.Index(prior[p+1:], true) < 0 {
+				before[key] = cell{t.value(r.vals[p]), r.vals[p].line}
+			}
 			full = append(full, keyed{key, r})
 			continue
 		}
@@ -475,7 +491,29 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 	if !threePublicAddsUp(got) {
 		return nil
 	}
+	// the year before's column, where every row printed it and it adds up
+	// as the year's does
+	if len(before) == len(got) && threePublicAddsUp(before) {
+		for k, c := range before {
+			got["prior:"+k] = c
+		}
+	}
 	return got
+}
+
+// priorColumn tells the header label at m (a yearColumn match in the
+// compacted header h) of the year before's own figures — 上年决算数,
+// 2015年决算数 in a 2016 report — not of their change (比上年增减).
+func (b *builder) priorColumn(h string, m []int) bool {
+	label, after := h[m[0]:m[1]], h[m[1]:]
+	if strings.HasSuffix(h[:m[0]], "比") || strings.HasPrefix(after, "增") || strings.Contains(label, "增减") {
+		return false
+	}
+	if label == "上年" {
+		return true
+	}
+	y, _, _, ok := yearIn(label)
+	return ok && y == b.doc.Document.FiscalYear-1
 }
 
 // keyed is a row of a 三公 table with the part it names.
@@ -1372,6 +1410,9 @@ func (b *builder) setThreePublic(got map[string]cell) {
 	if c, ok := got["budgeted:total"]; ok {
 		b.setTable("/three_public", "/budgeted", &tp.Budgeted, c.v, c.line)
 	}
+	if c, ok := got["prior:total"]; ok {
+		b.setTable("/three_public", "/prior_year", &tp.PriorYear, c.v, c.line)
+	}
 	for _, f := range []struct {
 		key string
 		dst **schema.Figure
@@ -1392,6 +1433,9 @@ func (b *builder) setThreePublic(got map[string]cell) {
 		// a budgeted figure needs its part: a part 决算 left blank is not guessed
 		if c, ok := got["budgeted:"+f.key]; ok && *f.dst != nil {
 			b.setTable(path, "/budgeted", &(*f.dst).Budgeted, c.v, c.line)
+		}
+		if c, ok := got["prior:"+f.key]; ok && *f.dst != nil {
+			b.setTable(path, "/prior_year", &(*f.dst).PriorYear, c.v, c.line)
 		}
 	}
 }
