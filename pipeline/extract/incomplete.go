@@ -302,7 +302,8 @@ func statedKind(flat []string, year int) string {
 			budget = true
 		}
 	}
-	if budget && !containsAny(s, outturnWords) {
+	// 预决算 (预决算公开, the rules' name) states no outturn
+	if budget && !containsAny(strings.ReplaceAll(s, "预决算", ""), outturnWords) {
 		return schema.KindBudget
 	}
 	return ""
@@ -317,8 +318,8 @@ func namesBudget(label string) bool {
 	if k < 0 {
 		return false
 	}
-	switch m[k+len("预算"):] {
-	case "", "为", "是", "数", "数为", "安排", "合计", "总额", "总计", "共计":
+	switch strings.TrimSuffix(m[k+len("预算"):], "为") { // "预算总额为"
+	case "", "是", "数", "安排", "合计", "总额", "总计", "共计":
 		return true
 	}
 	return false

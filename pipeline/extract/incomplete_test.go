@@ -271,6 +271,8 @@ func TestStatedKind(t *testing.T) {
 		{schema.KindBudget, 2024, []string{"经汇总,2024年一般公共预算“三公”经费支出预算为14.01万元,其中:公务接待费0万元。与2023年预算相比增长16.75%。"}},
 		{schema.KindBudget, 2026, []string{"2026年市级单位“三公”经费预算为16224.30万元,比2025年上升867.60万元。"}},
 		{schema.KindBudget, 2023, []string{"2023年“三公”经费预算安排520万元,与上年持平。"}},
+		// … its total called 预算总额为, the rules' 预决算 (预决算公开操作规程) no outturn
+		{schema.KindBudget, 2025, []string{"根据《某省预决算公开操作规程》的有关规定,2025年全市单位使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元。"}},
 		// … not where the text states an outturn, nor 预算 of a fund or an appropriation
 		{"", 2019, []string{"2019年“三公”经费预算为44.52万元,比上年减少2万元。全年实际支出30万元。"}},
 		{"", 2017, []string{"2017年财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。"}},

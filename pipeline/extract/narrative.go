@@ -749,7 +749,7 @@ var revenueSources = []struct {
 	// nor what projects "涉及" (a performance paragraph's)
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
-		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费", "涉及"}},
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及"}},
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
 	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates'
@@ -796,6 +796,9 @@ func (b *builder) sources() {
 	b.labelOK = func(l string, start int) bool {
 		if b.inProcurement(start) || b.fundOfSpending(start) {
 			return false
+		}
+		if strings.HasPrefix(l, "公共预算") && strings.HasSuffix(b.st.s[:start], "一般") {
+			return false // the end of 一般公共预算拨款, its own label's
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
@@ -2415,6 +2418,12 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		// "机关运行经费：无", "政府采购预算：无"
 		bare := strings.TrimLeftFunc(st.s[end:runeStart(st.s, min(len(st.s), end+30))], func(r rune) bool { return strings.ContainsRune(fillers+"”\"", r) })
 		none := strings.HasPrefix(bare, "无") && !startsWithAny(bare[len("无"):], []string{"变化", "增减", "增长", "明显", "较大", "大幅", "重大"})
+		// "关于机关运行经费支出,某院为非行政或参公单位,无此项内容": the
+		// sentence says the unit has none of it
+		sentence := st.s[end:st.sentenceEnd(end)]
+		if containsAny(sentence, []string{"无此项", "不涉及此项"}) && !strings.ContainsAny(sentence, "0123456789") {
+			none = true
+		}
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.Contains(before, "未安排") || strings.Contains(before, "不存在") || strings.Contains(before, "不涉及") ||
 			strings.Contains(before, "不安排") || strings.Contains(before, "未发生") || strings.Contains(before, "未产生") || none ||
@@ -2862,9 +2871,9 @@ func (b *builder) threePublic() {
 			} else {
 				labels = append(slices.Clone(labels), bareCarParts[len(bareCarPurchase):]...)
 			}
-			a, p = b.figure(path, "/amount", labels, 8, not...)
+			a, p = b.figure(path, "/amount", labels, 10, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
-			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
+			a, p = b.figureShare(path, labels, 10, "/three_public/total", not...)
 		}
 		b.after, b.listOf, b.labelOK = 0, nil, nil
 		if a != nil {

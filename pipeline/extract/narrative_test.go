@@ -1585,3 +1585,36 @@ func TestProcurementKindsLater(t *testing.T) {
 		t.Errorf("parts not adding up read: %+v", pr)
 	}
 }
+
+// TestThreePublicPartLongGap: a part's amount after the year and the
+// funds' words with 支出决算数为 ("因公出国(境)费2014年财政拨款支出决算数为…")
+// is the part's.
+func TestThreePublicPartLongGap(t *testing.T) {
+	d := extractLines(t, "某院2014年度部门决算\n某院2014年“三公”经费支出100万元。\n其中:因公出国(境)费2014年财政拨款支出决算数为40万元。公务接待费2014年财政拨款支出决算数为60万元。\n")
+	if tp := d.ThreePublic; tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != schema.Yuan(400000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(600000) {
+		t.Fatalf("three_public = %+v", d.ThreePublic)
+	}
+}
+
+// TestOperatingCostsNoSuchItem: a unit that says it has no such item (无此项
+// 内容) has no operating costs: zero.
+func TestOperatingCostsNoSuchItem(t *testing.T) {
+	d := extractLines(t, "某院2014年度部门决算\n此外,关于机关运行经费支出,某院为非行政或参公单位,无此项内容。\n")
+	if oc := d.OperatingCosts; oc == nil || oc.Amount != 0 {
+		t.Fatalf("operating_costs = %+v, want 0", oc)
+	}
+}
+
+// TestShortGeneralBudgetSource: 公共预算拨款, the general budget's short
+// name, is its source; the end of 一般公共预算拨款 after a spending
+// subject ("“三公”经费一般公共预算拨款3.81万元") is none.
+func TestShortGeneralBudgetSource(t *testing.T) {
+	d := extractLines(t, "某局2016年部门预算\n2016年收入预算总计404.77万元,其中公共预算拨款404.77万元。\n")
+	if src := d.Revenue.Sources; len(src) != 1 || src[0].Name != "一般公共预算" || src[0].Amount != schema.Yuan(4047700) {
+		t.Errorf("sources = %+v, want 一般公共预算 4047700", src)
+	}
+	d = extractLines(t, "某镇2017年度部门决算\n2017年度收入总计50万元。\n八、“三公”经费支出决算情况2017年度“三公”经费一般公共预算拨款3.81万元,同比增长14%。\n")
+	if src := d.Revenue.Sources; len(src) != 0 {
+		t.Errorf("sources = %+v, want none", src)
+	}
+}
