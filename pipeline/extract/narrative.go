@@ -2142,8 +2142,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					// part of a longer name ("其他商品和服务支出"), unless a
 					// figure's unit ends just before it (lines joined) or
 					// the name begins a line and says it is a 类 (after a
-					// heading: "…结构情况" / "节能环保支出(类)2,500万元")
-					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !strings.HasSuffix(st.s[:start], "元") &&
+					// heading: "…结构情况" / "节能环保支出(类)2,500万元").
+					// A list's opening word is no part of it ("支出总计…，包括教育
+					// 支出1,654.55万元、…", "其中教育支出…")
+					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !hasSuffixAny(st.s[:start], []string{"元", "包括", "其中"}) &&
 						!(st.lineStart(start) && strings.HasPrefix(st.s[end:], "(类)")) {
 						continue
 					}

@@ -1618,3 +1618,18 @@ func TestShortGeneralBudgetSource(t *testing.T) {
 		t.Errorf("sources = %+v, want none", src)
 	}
 }
+
+// TestClassAfterListWord: a 类 right after the word opening its list (包括,
+// 其中) is read, the first of the list as the others.
+func TestClassAfterListWord(t *testing.T) {
+	for _, w := range []string{"包括", "其中"} {
+		d := extractLines(t, "某校2026年单位预算\n支出总计2,376.32万元,"+w+"教育支出1,654.55万元、社会保障和就业支出308.79万元、卫生健康支出228.12万元、住房保障支出184.87万元。\n")
+		var codes []string
+		for _, c := range d.Expenditure.ByFunction {
+			codes = append(codes, c.Code)
+		}
+		if strings.Join(codes, " ") != "205 208 210 221" {
+			t.Errorf("%s: classes %v, want 205 208 210 221", w, codes)
+		}
+	}
+}
