@@ -370,10 +370,25 @@ func (b *builder) ownWords(rest string) string {
 // amount stated elsewhere, "公务接待费与去年相比…": 与 with a year in
 // words only). A prior-year amount it states is left to the figure's own
 // sentence.
+// adjustedComparison tells a comparison its sentence makes after taking a
+// factor out ("剔除该项因素，“三公”经费同比下降8.3%", "扣除…因素后") or on
+// a comparable basis (可比口径, 可比下降): the change of another figure than
+// the one stated, not its own.
+func (b *builder) adjustedComparison(end int) bool {
+	st := b.st
+	before := st.s[st.sentenceStart(end):end]
+	after := st.s[end:st.clauseEnd(end)]
+	return containsAny(before, []string{"剔除", "扣除"}) && strings.Contains(before, "因素") ||
+		containsAny(before+after, []string{"可比口径", "可比增长", "可比下降", "可比增加", "可比减少"})
+}
+
 func (b *builder) comparedAt(path string, end int) {
 	st := b.st
 	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
 	if c, ok := comparandAt(rest); !startsWithAny(rest, []string{"比", "较", "同比"}) && !(ok && c.year == 0) {
+		return
+	}
+	if b.adjustedComparison(end) {
 		return
 	}
 	// the label's own clause, to its comma (the next may compare another

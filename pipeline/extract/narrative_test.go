@@ -1642,3 +1642,24 @@ func TestClassAfterListWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAdjustedComparison: a change stated after a factor is taken out
+// (剔除该项因素) is another figure's, not the 三公's own: it neither
+// contradicts the stated change nor is read as one.
+func TestAdjustedComparison(t *testing.T) {
+	d := extractLines(t, "某省2015年度部门决算\n2015年“三公”经费决算支出5亿元,比上年减少3.3亿元,下降39.8%。\n“三公”经费降幅较大的主要原因是部门下划,剔除该项因素,“三公”经费同比下降8.3%。\n")
+	var pcts []float64
+	for _, c := range d.Claims {
+		if c.Path == "/three_public" && c.Kind == schema.ClaimChangePct {
+			pcts = append(pcts, c.Value)
+		}
+	}
+	if len(pcts) != 1 || pcts[0] != -39.8 {
+		t.Errorf("the 三公's change percentages %v, want [-39.8]", pcts)
+	}
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			t.Errorf("check %s: %s", c.Rule, c.MessageEn)
+		}
+	}
+}
