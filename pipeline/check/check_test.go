@@ -625,6 +625,30 @@ func TestRules(t *testing.T) {
 			d.Expenditure.Basic.Amount, d.Expenditure.GeneralBasic.Amount = *money(23369100), *money(23219100)
 			return d
 		}, "sum.economic", ""},
+		{"the general appropriations' expenditure exceeds the year's", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.Expenditure = &schema.Expenditure{Total: money(50000000), CurrentYear: money(40000000), General: &schema.Figure{Amount: *money(45000000)}}
+			return d
+		}, "cross.general_expenditure", "warning"},
+		{"the general appropriations' expenditure within the year's", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.Expenditure = &schema.Expenditure{Total: money(50000000), CurrentYear: money(40000000), General: &schema.Figure{Amount: *money(35000000)}}
+			return d
+		}, "cross.general_expenditure", ""},
+		{"a budget of general appropriations only states another general expenditure", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(40000000), Sources: []schema.Named{{Name: "一般公共预算", Amount: *money(40000000)}}}
+			d.Expenditure = &schema.Expenditure{Total: money(40000000), General: &schema.Figure{Amount: *money(39000000)}}
+			return d
+		}, "cross.general_expenditure", "warning"},
+		{"a budget of general appropriations only states its total as the general expenditure", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(40000000), Sources: []schema.Named{{Name: "一般公共预算", Amount: *money(40000000)}}}
+			d.Expenditure = &schema.Expenditure{Total: money(40000000), General: &schema.Figure{Amount: *money(40000000)}}
+			return d
+		}, "cross.general_expenditure", ""},
 		{"the appropriations' parts exceed their basic expenditure", func() *schema.Document {
 			d := generalPersonnel(21522600)
 			d.Expenditure.GeneralPublicExpenses = &schema.Figure{Amount: *money(2846500)}
@@ -1423,28 +1447,31 @@ func TestListedParts(t *testing.T) {
 
 // TestTotalRestated: in a budget all of general-budget appropriations, the
 // general budget's expenditure is the expenditure total: a statement of it
-// with another amount is a restate.amount warning naming both lines; with
-// government funds beside, the two may differ.
+// with another amount is a cross.general_expenditure warning naming both
+// lines; with government funds beside, the two may differ, the general
+// budget's never above the total.
 func TestTotalRestated(t *testing.T) {
 	text := "某区某所2016年单位预算说明\n2016年,某所收入预算为357.68万元，其中：一般公共预算拨款357.68万元。\n相应安排支出预算357.68万元，其中：人员支出272.98万元，公用支出30.70万元，项目支出54万元。\n五、一般公共预算拨款支出情况 2016年度一般公共预算拨款支出367.68万元，主要支出项目包括："
+	funds := strings.Replace(text, "一般公共预算拨款357.68万元。", "财政拨款347.68万元，政府性基金10.00万元。", 1)
 	for name, c := range map[string]struct {
 		text  string
 		lines []int
 	}{
-		"restated with another amount": {text, []int{3, 4}},
-		"restated alike":               {strings.Replace(text, "支出367.68", "支出357.68", 1), nil},
-		"government funds beside":      {strings.Replace(text, "一般公共预算拨款357.68万元。", "财政拨款357.68万元，政府性基金10.00万元。", 1), nil},
+		"restated with another amount":             {text, []int{3, 4}},
+		"restated alike":                           {strings.Replace(text, "支出367.68", "支出357.68", 1), nil},
+		"government funds beside":                  {strings.Replace(funds, "支出367.68", "支出347.68", 1), nil},
+		"government funds beside, above the total": {funds, []int{3, 4}},
 	} {
 		d := extractText(t, c.text)
 		Run(d)
 		var got []schema.Check
 		for _, f := range d.Checks {
-			if f.Rule == "restate.amount" && f.Severity == schema.SeverityWarning {
+			if (f.Rule == "restate.amount" || f.Rule == "cross.general_expenditure") && f.Severity == schema.SeverityWarning {
 				got = append(got, f)
 			}
 		}
 		if c.lines == nil && len(got) != 0 || c.lines != nil && (len(got) != 1 || !slices.Equal(got[0].Lines, c.lines)) {
-			t.Errorf("%s: restate.amount warnings %+v", name, got)
+			t.Errorf("%s: restate.amount and cross.general_expenditure warnings %+v", name, got)
 		}
 	}
 }

@@ -53,6 +53,7 @@ var rules = []Rule{
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", "the rounding of both totals", fiscalSummary},
 	{"cross.general_budget", schema.SeverityWarning, "无政府性基金和国有资本经营预算时，财政拨款应等于一般公共预算拨款", "With no government funds and no state capital, appropriations must equal the general budget's", "the rounding of both figures", generalBudget},
+	{"cross.general_expenditure", schema.SeverityWarning, "一般公共预算财政拨款支出超过本年支出，或全部收入为一般公共预算拨款时不等于支出总计", "The general budget appropriations' expenditure (一般公共预算财政拨款支出) exceeds the year's expenditure, or, in a budget whose every yuan is a general-budget appropriation, is not the expenditure total", "the rounding of both figures", generalExpenditure},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", "none", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", "none", missingSection},
 	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", "none", missingTable},
@@ -1570,6 +1571,57 @@ func generalBudget(c *ctx) {
 	c.report(finding{stated: g.v, computed: f.v, unit: "yuan", tol: halves(f, g), figs: []rfig{g, f},
 		paths: []string{gp, fp, "/government_fund/amount", "/state_capital/amount"},
 		msg:   "一般公共预算拨款与财政拨款（政府性基金与国有资本经营均为 0）", msgEn: "general-budget appropriations against all appropriations (no government funds, no state capital)"})
+}
+
+// generalExpenditure: the general budget appropriations' expenditure is
+// part of the year's, never more than 本年支出合计 (or, not stated, 支出总计);
+// in a budget whose every yuan is a general-budget appropriation it is the
+// expenditure total (allGeneral).
+func generalExpenditure(c *ctx) {
+	g, ok := c.fig("/expenditure/general/amount")
+	if !ok {
+		return
+	}
+	if c.allGeneral() {
+		t, _ := c.fig("/expenditure/total")
+		c.report(finding{stated: t.v, computed: g.v, unit: "yuan", tol: halves(g, t), figs: []rfig{t, g},
+			paths: []string{"/expenditure/total", "/expenditure/general/amount"},
+			msg:   "支出总计与一般公共预算财政拨款支出（全部收入为一般公共预算拨款）", msgEn: "the expenditure total against the general budget appropriations' expenditure (every yuan is a general-budget appropriation)"})
+		return
+	}
+	whole := "/expenditure/current_year"
+	w, ok := c.fig(whole)
+	if !ok {
+		whole = "/expenditure/total"
+		if w, ok = c.fig(whole); !ok {
+			return
+		}
+	}
+	c.report(finding{stated: w.v, computed: g.v, unit: "yuan", tol: halves(g, w), figs: []rfig{w, g}, atLeast: true,
+		paths: []string{whole, "/expenditure/general/amount"},
+		msg:   "本年支出与一般公共预算财政拨款支出（其一部分）", msgEn: "the year's expenditure against the general budget appropriations' expenditure (a part of it)"})
+}
+
+// allGeneral tells a budget whose every yuan is a general-budget
+// appropriation: its totals balance, and its 一般公共预算 source — or, with
+// no government fund or state capital, its 财政拨款 — is the revenue total.
+func (c *ctx) allGeneral() bool {
+	d := c.doc
+	if d.Document.Kind != schema.KindBudget || d.Revenue == nil || d.Expenditure == nil {
+		return false
+	}
+	rt, ok1 := c.fig("/revenue/total")
+	et, ok2 := c.fig("/expenditure/total")
+	if !ok1 || !ok2 || rt.v != et.v {
+		return false
+	}
+	noFunds := (d.GovernmentFund == nil || d.GovernmentFund.Amount == 0) && (d.StateCapital == nil || d.StateCapital.Amount == 0)
+	for _, s := range d.Revenue.Sources {
+		if s.Amount.Float() == rt.v && (s.Name == "一般公共预算" || s.Name == "财政拨款" && noFunds) {
+			return true
+		}
+	}
+	return false
 }
 
 // fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and

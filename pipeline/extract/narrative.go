@@ -1276,7 +1276,7 @@ func (b *builder) basicProject() {
 	}
 	b.basicRestated()
 	b.basicParts(basicSplit{exp.Basic, &exp.Personnel, &exp.PublicExpenses, "/expenditure/personnel", "/expenditure/public_expenses"})
-	b.generalBasic(saved)
+	b.general(saved)
 	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
