@@ -1645,6 +1645,40 @@ func TestWagesByClassesMisprinted(t *testing.T) {
 	}
 }
 
+// TestReasonListMisprinted: the parts' changes a sentence gives as the
+// reason for a whole's change ("较2018年增加支出167.3923万元，主要原因是人员
+// 经费预算增加126.2215万元、商品和服务支出增加34.06万元…", parted by 、 after
+// each amount) that one misprint, or two figures in each other's places,
+// keeps from the whole's change are a sum.text warning that calls them the
+// reason's, not a 其中 list; a list making the change, or only the main
+// parts (no one misprint of it), says nothing.
+func TestReasonListMisprinted(t *testing.T) {
+	text := "某小学2019年部门预算\n2019年某小学支出预算总额为658.6637万元。支出预算总额较2018年增加支出167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加34.06万元、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元。"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the parts make it":    {text, 0},
+		"a digit changed":      {strings.Replace(text, "34.06万元", "84.06万元", 1), 1},
+		"the whole ×10":        {strings.Replace(text, "167.3923万元，", "1673.923万元，", 1), 1},
+		"two parts swapped":    {strings.NewReplacer("增加34.06万元", "增加5.1108万元", "增加5.1108万元", "增加34.06万元").Replace(text), 0},
+		"a part and the whole": {strings.NewReplacer("增加支出167.3923万元", "增加支出126.2215万元", "经费预算增加126.2215万元", "经费预算增加167.3923万元").Replace(text), 1},
+		"the main parts only":  {strings.Replace(text, "、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元", "", 1), 0},
+	} {
+		if n := ruleWarnings(t, name, c.text, "sum.text", []int{2}); n != c.want {
+			t.Errorf("%s: %d sum.text warnings, want %d", name, n, c.want)
+		}
+	}
+	d := extractText(t, strings.Replace(text, "34.06万元", "84.06万元", 1))
+	Run(d)
+	for _, f := range d.Checks {
+		if f.Rule == "sum.text" && (strings.Contains(f.Message, "其中") || !strings.Contains(f.Message, "作为原因所列4个分项的变动额") || !strings.Contains(f.MessageEn, "the changes of the 4 parts it gives as the reason") ||
+			f.Stated != 1673923 || f.Computed != 2173923 || f.Tolerance != 101.5) {
+			t.Errorf("sum.text = %+v", f)
+		}
+	}
+}
+
 // TestSharesMakeTheWhole: parts whose stated shares of their total make
 // 100% are all of it: their sum below the total by more than the shares'
 // rounding leaves room for is an error, not a list that may be partial

@@ -27,7 +27,7 @@ var rules = []Rule{
 	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.levels", schema.SeverityWarning, "表格各级金额之和不等于合计乘以层级数", "The amounts of a table whose rows nest in levels, each level adding up to its total (a 政府采购支出预算表: kinds, subtotals, purchases; a 财政拨款收支总表: each side's parts, the other side's total), do not add up to the total times the levels, where default mode printed them out of their rows' order (which cell is wrong is not known)", "the rounding of every cell added and of the total, once a level", sumLevels},
-	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
+	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …), or the parts' changes it gives as the reasons for a whole's change (主要原因是 …), do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
 	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
@@ -794,10 +794,14 @@ func sumText(c *ctx) {
 		if len(figs) == 0 {
 			continue
 		}
+		msg := fmt.Sprintf("第%d行“%s”与其后所列%d个分项之和", whole.Line, whole.Text, len(figs))
+		msgEn := fmt.Sprintf("line %d states a whole; the %d parts it lists after it add up to another amount", whole.Line, len(figs))
+		if strings.HasSuffix(whole.Path, "/change_reasons") { // the extraction's list of a change's reasons
+			msg = fmt.Sprintf("第%d行“%s”所述变动额与其后作为原因所列%d个分项的变动额之和", whole.Line, whole.Text, len(figs))
+			msgEn = fmt.Sprintf("line %d states a change; the changes of the %d parts it gives as the reason (原因 …) add up to another amount", whole.Line, len(figs))
+		}
 		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
-			paths: paths, lines: lines,
-			msg:   fmt.Sprintf("第%d行“%s”与其后所列%d个分项之和", whole.Line, whole.Text, len(figs)),
-			msgEn: fmt.Sprintf("line %d states a whole; the %d parts it lists after it add up to another amount", whole.Line, len(figs))})
+			paths: paths, lines: lines, msg: msg, msgEn: msgEn})
 	}
 }
 

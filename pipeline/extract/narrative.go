@@ -1003,7 +1003,7 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 // whole's unit.
 func (b *builder) misprintedSum(whole int, parts []int) bool {
 	vals, a, adds, ok := b.roundedSum(whole, parts)
-	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds) || swappedAway(a, adds))
 }
 
 // roundedSum is a whole the text states (token whole) and its parts, their
@@ -1045,6 +1045,26 @@ func shiftedAway(a []int64, holds func([]int64) bool) bool {
 		a[i] = was
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// swappedAway tells amounts (units) for which holds, false as printed, is
+// true with two of them exchanged back (two figures printed in each
+// other's places), a misprint misprintAway does not try.
+func swappedAway(a []int64, holds func([]int64) bool) bool {
+	for i := range a {
+		for j := i + 1; j < len(a); j++ {
+			if a[i] == a[j] {
+				continue
+			}
+			a[i], a[j] = a[j], a[i]
+			ok := holds(a)
+			a[i], a[j] = a[j], a[i]
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -2606,7 +2626,8 @@ func procurementParts(pr *schema.Procurement) []procurementPart {
 // of their own, after the one naming the kinds: "按政府采购项目类型，分为货物类
 // 采购、工程类采购和服务类采购三种类型。其中：货物类采购10000元，…工程类采购0元，
 // …服务类采购7000元". Far from the amount's sentence, they are read only
-// where all three are stated and add up to it.
+// where all three are stated and add up to it; where one misprint keeps
+// them from it, they are kept as sum claims (sum.text) instead.
 func (b *builder) procurementKinds(pr *schema.Procurement) {
 	st := b.st
 	for _, end := range b.find("三种类型。") {
@@ -2628,7 +2649,16 @@ func (b *builder) procurementKinds(pr *schema.Procurement) {
 				}
 			}
 		}
-		if slices.Contains(toks[:], -1) || sum != pr.Amount {
+		if slices.Contains(toks[:], -1) {
+			continue
+		}
+		if sum != pr.Amount {
+			// the kinds are every part ("分为…三种类型"): one misprint, or two
+			// figures in each other's places, that keeps them from the
+			// amount is a sum the text states, for the checks to name
+			if wt, ok := b.tokenOf("/procurement/amount", pr.Amount); ok && b.misprintedSum(wt, toks[:]) {
+				b.sumClaims("/procurement_kinds", wt, toks[:])
+			}
 			continue
 		}
 		for i, part := range parts {

@@ -48,7 +48,7 @@ func (b *builder) reasonChanges() {
 				}
 				return adds(s)
 			}
-			if !signed(a) && !misprintAway(vals, signed) && !shiftedAway(a, signed) {
+			if !signed(a) && !misprintAway(vals, signed) && !shiftedAway(a, signed) && !swappedAway(a, signed) {
 				continue
 			}
 			path := "/text/" + strconv.Itoa(st.source(st.toks[whole].start).Line) + "/change_reasons"
@@ -84,7 +84,11 @@ func (b *builder) changeBefore(pos int) (ti, sign int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	sign, _ = directionBefore(st.s[from:st.toks[ti].start])
+	before := strings.TrimRight(st.s[from:st.toks[ti].start], " ")
+	for _, w := range []string{"收入", "支出"} { // "较2018年增加支出167.3923万元"
+		before = strings.TrimSuffix(before, w)
+	}
+	sign, _ = directionBefore(before)
 	return ti, sign, sign != 0
 }
 
@@ -107,7 +111,7 @@ func directionBefore(s string) (int, string) {
 }
 
 // reasonParts reads the list of parts' changes from pos to the sentence's
-// end: items parted by commas, each a name, (较上年, 比上年, 同比), a direction
+// end: items parted by commas (or by 、 after an amount), each a name, (较上年, 比上年, 同比), a direction
 // and one amount; an item of a percentage after a direction alone
 // ("增长3%") belongs to the one before; the list ends at the first item of
 // anything else.
@@ -154,12 +158,15 @@ func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
 }
 
 // splitItems cuts s (at offset off of the stream) at its commas and
-// semicolons: each item's [start, end) in the stream.
+// semicolons, and at an enumeration comma right after an amount's unit
+// ("人员经费预算增加126.2215万元、商品和服务支出增加34.06万元": a 、 between
+// names, "办公费、印刷费增加…", parts nothing): each item's [start, end) in
+// the stream.
 func splitItems(s string, off int) [][2]int {
 	var out [][2]int
 	from := 0
 	for i, r := range s {
-		if strings.ContainsRune("，,；;", r) {
+		if strings.ContainsRune("，,；;", r) || r == '、' && strings.HasSuffix(s[:i], "元") && strings.ContainsAny(s[from:i], "0123456789") {
 			out = append(out, [2]int{off + from, off + i})
 			from = i + len(string(r))
 		}
