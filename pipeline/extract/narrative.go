@@ -2884,6 +2884,8 @@ func (b *builder) threePublic() {
 				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
 		}
 		var a, p *schema.Money
+		// a part's own section puts its year, fund and kind before the
+		// amount: "（一）因公出国(境)费2013年度财政拨款决算数为93.87万元"
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
@@ -2892,9 +2894,9 @@ func (b *builder) threePublic() {
 			} else {
 				labels = append(slices.Clone(labels), bareCarParts[len(bareCarPurchase):]...)
 			}
-			a, p = b.figure(path, "/amount", labels, 8, not...)
+			a, p = b.figure(path, "/amount", labels, 12, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
-			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
+			a, p = b.figureShare(path, labels, 12, "/three_public/total", not...)
 		}
 		b.after, b.listOf, b.labelOK = 0, nil, nil
 		if a != nil {

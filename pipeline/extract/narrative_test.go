@@ -1602,3 +1602,28 @@ func TestProcurementKindsLater(t *testing.T) {
 		}
 	}
 }
+
+// A 三公 part's own section restates its amount after its year, its fund
+// and its kind ("（一）因公出国(境)费2013年度财政拨款决算数为93.87万元，占…"):
+// the same amount is read as the part's (no longer "not placed"), another a
+// restatement for the checks.
+func TestThreePublicPartRestatedLater(t *testing.T) {
+	text := func(section string) string {
+		return "某办公厅2013年度部门决算\n2013年某办公厅“三公”经费财政拨款决算数为399.48万元，其中：因公出国(境)费2013年决算数93.87万元；公务用车购置及运行费2013年决算数294万元，全部为公务用车运行费；公务接待费2013年决算数11.61万元。\n" +
+			"(一)因公出国(境)费2013年度财政拨款决算数为" + section + "万元，占“三公”经费财政拨款决算总数的23.5%。"
+	}
+	d := extractLines(t, text("93.87"))
+	for _, w := range d.Warnings {
+		if w.Line == 3 {
+			t.Errorf("the restatement not read: %+v", w)
+		}
+	}
+	d = extractLines(t, text("98.87"))
+	found := false
+	for _, c := range d.Claims {
+		found = found || c.Path == "/three_public/overseas_travel" && c.Kind == schema.ClaimAmount && c.Value == 988700 && c.Line == 3
+	}
+	if !found || d.ThreePublic == nil || d.ThreePublic.OverseasTravel == nil || d.ThreePublic.OverseasTravel.Amount != schema.Yuan(938700) {
+		t.Errorf("a restatement of another amount: %+v, claims %+v", d.ThreePublic, d.Claims)
+	}
+}
