@@ -1650,8 +1650,9 @@ func TestWagesByClassesMisprinted(t *testing.T) {
 // 经费预算增加126.2215万元、商品和服务支出增加34.06万元…", parted by 、 after
 // each amount) that one misprint, or two figures in each other's places,
 // keeps from the whole's change are a sum.text warning that calls them the
-// reason's, not a 其中 list; a list making the change, or only the main
-// parts (no one misprint of it), says nothing.
+// reason's, not a 其中 list (and a list after 其中 a 其中 list of changes);
+// a list making the change, or only the main parts (no one misprint of
+// it), says nothing.
 func TestReasonListMisprinted(t *testing.T) {
 	text := "某小学2019年部门预算\n2019年某小学支出预算总额为658.6637万元。支出预算总额较2018年增加支出167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加34.06万元、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元。"
 	for name, c := range map[string]struct {
@@ -1676,6 +1677,12 @@ func TestReasonListMisprinted(t *testing.T) {
 			f.Stated != 1673923 || f.Computed != 2173923 || f.Tolerance != 101.5) {
 			t.Errorf("sum.text = %+v", f)
 		}
+	}
+	// the parts' changes listed after 其中 are named as such
+	d = extractText(t, "某医院2017年部门决算公开信息\n相比2016年的总收入减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长316.28万元，其他收入增长40.89万元。")
+	Run(d)
+	if f := findingOf(d, "sum.text"); f == nil || f.Severity != schema.SeverityWarning || !strings.Contains(f.MessageEn, "the changes of the 3 parts it lists after 其中") || !strings.Contains(f.Message, "其后“其中”所列3个分项的变动额") {
+		t.Errorf("sum.text of a 其中 list of changes: %+v", f)
 	}
 }
 

@@ -796,9 +796,13 @@ func sumText(c *ctx) {
 		}
 		msg := fmt.Sprintf("第%d行“%s”与其后所列%d个分项之和", whole.Line, whole.Text, len(figs))
 		msgEn := fmt.Sprintf("line %d states a whole; the %d parts it lists after it add up to another amount", whole.Line, len(figs))
-		if strings.HasSuffix(whole.Path, "/change_reasons") { // the extraction's list of a change's reasons
+		switch { // the extraction's lists of a change's parts
+		case strings.HasSuffix(whole.Path, "/change_reasons"):
 			msg = fmt.Sprintf("第%d行“%s”所述变动额与其后作为原因所列%d个分项的变动额之和", whole.Line, whole.Text, len(figs))
 			msgEn = fmt.Sprintf("line %d states a change; the changes of the %d parts it gives as the reason (原因 …) add up to another amount", whole.Line, len(figs))
+		case strings.HasSuffix(whole.Path, "/change_parts"):
+			msg = fmt.Sprintf("第%d行“%s”所述变动额与其后“其中”所列%d个分项的变动额之和", whole.Line, whole.Text, len(figs))
+			msgEn = fmt.Sprintf("line %d states a change; the changes of the %d parts it lists after 其中 add up to another amount", whole.Line, len(figs))
 		}
 		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
 			paths: paths, lines: lines, msg: msg, msgEn: msgEn})

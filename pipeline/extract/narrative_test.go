@@ -1627,3 +1627,46 @@ func TestThreePublicPartRestatedLater(t *testing.T) {
 		t.Errorf("a restatement of another amount: %+v, claims %+v", d.ThreePublic, d.Claims)
 	}
 }
+
+// The parts' changes listed after 其中 right after a whole's change, in its
+// sentence or the next (up to its 。 or the next heading's line, a period
+// before it aside),
+// are kept as signed sum claims on
+// /text/<line>/change_parts where they make the whole's change or one
+// misprint changed back would; a list of amounts with their own changes, or
+// one that makes another amount, gives none.
+func TestChangeParts(t *testing.T) {
+	sums := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, c := range extractLines(t, "某医院2017年部门决算公开信息\n2017年总收入6628.72万元，其中：财政补助收入2339.68万元，事业收入4131.31万元，其他收入157.74万元。\n"+text).Claims {
+			if c.Kind == schema.ClaimSum {
+				out[c.Path[strings.Index(c.Path, "/change_parts"):]] = c.Value
+			}
+		}
+		return out
+	}
+	whole := "相比2016年的总收入减少243.10万元，下降3.54%。其中，"
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元，其他收入增长40.89万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3762800, "/change_parts/3": 408900}},
+		// in the same sentence, one digit misprinted: kept
+		{"相比2016年的总收入减少243.10万元，下降3.54%，其中：财政补助收入减少660.26万元；事业收入增长316.28万元，其他收入增长40.89万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3162800, "/change_parts/3": 408900}},
+		// no 。 before the next section's heading, or an ASCII period
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元，其他收入增长40.89万元\n三、支出决算情况说明\n2017年总支出7778.55万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3762800, "/change_parts/3": 408900}},
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元，其他收入增长40.89万元.\n三、支出决算情况说明\n2017年总支出7778.55万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3762800, "/change_parts/3": 408900}},
+		// the main parts only
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元。", map[string]float64{}},
+		// each part's own amount before its change: no list of changes
+		{whole + "财政补助收入2339.68万元，减少660.26万元；事业收入4131.31万元，增长376.28万元。", map[string]float64{}},
+	} {
+		if got := sums(c.text); !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -118,3 +118,19 @@ func (st *stream) afterHeadings(from, end int) int {
 	}
 	return from
 }
+
+// beforeHeading is where the first title or heading line that starts
+// within (from, end) opens, end for none: a sentence without its 。 runs
+// on into the next section ("…其他收入增长40.89万元" / "三、支出决算情况说明").
+func (st *stream) beforeHeading(from, end int) int {
+	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] < end; i++ {
+		next := end
+		if i+1 < len(st.starts) {
+			next = min(end, st.starts[i+1])
+		}
+		if headingLike(strings.TrimSpace(st.s[st.starts[i]:next])) {
+			return st.starts[i]
+		}
+	}
+	return end
+}
