@@ -1798,7 +1798,7 @@ func (b *builder) listedParts() {
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue
 		}
-		var parts []int
+		var parts, shares []int
 		sum, plain := schema.Money(0), true
 		for k := ti + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
 			t := st.toks[k]
@@ -1806,11 +1806,16 @@ func (b *builder) listedParts() {
 			case t.kind == numMoney && t.unit != "" && moneyFactor(t.unit) == moneyFactor(whole.unit):
 				parts = append(parts, k)
 				sum += t.money()
+			case t.kind == numPct && len(parts) > len(shares) && strings.Contains(st.s[st.toks[k-1].end:t.start], "占"):
+				shares = append(shares, k) // the part's share of the whole: "12,270.36万元，占总支出的45.46%"
 			default:
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
+		if len(shares) > 0 && len(shares) != len(parts) {
+			plain = false
+		}
+		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts, shares) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1822,13 +1827,20 @@ func (b *builder) listedParts() {
 
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
-// 收入…"): it claims to be the whole; and that falls short of the whole
+// 收入…"), or whose shares of the whole (token indexes, one a part) make
+// 100% within their rounding ("基本支出…占45.46%，项目支出…占54.19%，经营支出
+// …占0.35%"): it claims to be the whole; and that falls short of the whole
 // (token whole), beyond the rounding of every figure, by what one misprint
 // of one figure, changed back, explains (misprintedSum). A list that names
 // no remainder may be partial.
-func (b *builder) closedShort(whole int, parts []int) bool {
+func (b *builder) closedShort(whole int, parts, shares []int) bool {
 	st := b.st
-	closed := false
+	var pct, slack float64
+	for _, k := range shares {
+		pct += st.toks[k].float()
+		slack += 0.5 * math.Pow(10, -float64(st.toks[k].scale))
+	}
+	closed := len(shares) > 0 && math.Abs(pct-100) <= slack+1e-9
 	prev := st.toks[whole].end
 	for _, k := range parts {
 		label := strings.TrimLeft(st.s[prev:st.toks[k].start], ",，、;；:： ")

@@ -1123,7 +1123,8 @@ func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
 }
 
 // Parts listed after 其中 that fall short of their whole say nothing (the
-// list may be partial) unless the list names a remainder (其他收入): then
+// list may be partial) unless the list names a remainder (其他收入), or
+// states each part's share of the whole and the shares make 100%: then
 // it claims the whole, and where one misprint of one figure, changed back,
 // closes the gap beyond the figures' rounding, the whole and parts are kept
 // as sum claims; a sum within the rounding says nothing either way.
@@ -1151,6 +1152,21 @@ func TestListedPartsShort(t *testing.T) {
 		"a gap no misprint explains": strings.Replace(text, "27,964.71", "27,812.33", 1),
 		"within the rounding, short": strings.Replace(text, "27,964.71", "27,664.72", 1),
 		"within the rounding, above": strings.Replace(text, "27,964.71", "27,664.70", 1),
+	} {
+		if n := sums(other); n != 0 {
+			t.Errorf("%s: %d sum claims", name, n)
+		}
+	}
+	// each part's share of the whole, the shares making 100%, closes the list
+	// too; shares short of 100% (a part left out) do not
+	const shared = "某学院2016年部门决算\n2016年我院支出合计26,994.72万元，其中基本支出12,270.36万元，占总支出的45.46%，项目支出14,629.33万元，占总支出的54.19%，经营支出95.03万元，占总支出0.35%。\n"
+	if n := sums(strings.Replace(shared, "95.03万元", "25.03万元", 1)); n != 4 {
+		t.Errorf("shares making 100%%, a part misprinted down: %d sum claims, want 4", n)
+	}
+	for name, other := range map[string]string{
+		"adds up":             shared,
+		"shares short of 100": strings.NewReplacer("95.03万元", "25.03万元", "0.35%", "0.15%").Replace(shared),
+		"a share left out":    strings.NewReplacer("95.03万元", "25.03万元", "，占总支出0.35%", "").Replace(shared),
 	} {
 		if n := sums(other); n != 0 {
 			t.Errorf("%s: %d sum claims", name, n)
