@@ -387,6 +387,17 @@ func TestRules(t *testing.T) {
 			d.Revenue = &schema.Revenue{Total: money(29953900), CurrentYear: money(29462500), CarriedOver: money(591400)}
 			return d
 		}, "sum.carried", "error"},
+		// nothing carried stated: what is carried is never negative
+		{"total above the current year, nothing carried stated", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(29953900), CurrentYear: money(29462500)}
+			return d
+		}, "sum.carried", ""},
+		{"total below the current year, nothing carried stated", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(29453900), CurrentYear: money(29462500)}
+			return d
+		}, "sum.carried", "error"},
 		{"restated amount differs", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(123234600)}}

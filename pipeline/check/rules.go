@@ -49,7 +49,7 @@ var rules = []Rule{
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
 	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
-	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
+	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over (where nothing carried is stated, the total is less than the year's)", "the rounding of the three figures; nothing carried stated: the rounding of both, only a total below the year's reported", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", "the rounding of both totals", fiscalSummary},
 	{"cross.general_budget", schema.SeverityWarning, "无政府性基金和国有资本经营预算时，财政拨款应等于一般公共预算拨款", "With no government funds and no state capital, appropriations must equal the general budget's", "the rounding of both figures", generalBudget},
@@ -1467,7 +1467,13 @@ func sumCarried(c *ctx) {
 		t, ok1 := c.fig(side.base + "/total")
 		cur, ok2 := c.fig(side.base + "/current_year")
 		car, ok3 := c.fig(side.base + side.carried)
-		if !ok1 || !ok2 || !ok3 {
+		if !ok1 || !ok2 {
+			continue
+		}
+		if !ok3 { // what is carried is never negative: the total is at least the year's
+			c.report(finding{stated: t.v, computed: cur.v, unit: "yuan", tol: halves(t, cur), figs: []rfig{t, cur},
+				paths: []string{side.base + "/total", side.base + "/current_year"}, atLeast: true,
+				msg: "总计小于本年数（结转结余未列出，不能为负）", msgEn: "the total is less than the year's amount (nothing carried is stated, and what is carried is never negative)"})
 			continue
 		}
 		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
