@@ -2866,6 +2866,7 @@ func (b *builder) threePublic() {
 		}
 		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
 		b.threePublicCompared()
+		b.threePublicRestated(*tp.Total)
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
@@ -2964,6 +2965,38 @@ func (b *builder) threePublic() {
 		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicRestated reads the 三公's total stated again in words that
+// would have given it ("2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元" in
+// the news item's lead and again in its body): the same amount is the
+// total's, another a restatement for the checks. Not a budget stated in a
+// 决算, another year's, a comparison's, or a total of other spending with it
+// (会议费, 培训费).
+func (b *builder) threePublicRestated(total schema.Money) {
+	st := b.st
+	for _, end := range b.find("三公") {
+		start, p, ok := b.threePublicAt(end)
+		if !ok || b.otherYear(end-len("三公")) || b.comparand(start, p) {
+			continue
+		}
+		ti, ok := b.valueAfter(p, 16)
+		if !ok || b.used[ti] {
+			continue
+		}
+		gap := st.s[p:st.toks[ti].start]
+		for _, f := range fundWords {
+			gap = strings.ReplaceAll(gap, f, "")
+		}
+		if b.doc.Document.Kind != schema.KindBudget && strings.Contains(gap, "预算") || containsAny(st.s[start:st.toks[ti].start], []string{"会议费", "培训费"}) {
+			continue
+		}
+		if t := st.toks[ti]; t.money() == total {
+			b.used[ti] = true
+		} else {
+			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
+		}
+	}
 }
 
 // vehicleOthers leaves out the vehicles' two parts where the list under

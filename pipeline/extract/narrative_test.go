@@ -1686,3 +1686,42 @@ func TestChangeParts(t *testing.T) {
 		}
 	}
 }
+
+// The 三公's total stated again in words that would have given it is read
+// as the total's (no longer "not placed"), or kept as a restatement where
+// it differs; a budget stated in a 决算, or a total with 会议费 and 培训费,
+// is no restatement.
+func TestThreePublicTotalRestated(t *testing.T) {
+	text := func(again string) string {
+		return "某办公厅2013年度部门决算\n2013年某办公厅“三公”经费财政拨款决算数为399.48万元，比上年减少40.52万元。\n" + again
+	}
+	restated := func(d *schema.Document) []float64 {
+		var out []float64
+		for _, c := range d.Claims {
+			if c.Path == "/three_public" && c.Kind == schema.ClaimAmount {
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	}
+	d := extractLines(t, text("2013年某办公厅“三公”经费财政拨款决算数为399.48万元，其中：因公出国(境)费93.87万元。"))
+	for _, w := range d.Warnings {
+		if w.Line == 3 && w.Amount != nil && *w.Amount == schema.Yuan(3994800) {
+			t.Errorf("the same total not read: %+v", w)
+		}
+	}
+	if got := restated(d); len(got) != 0 {
+		t.Errorf("the same total: restatements %v", got)
+	}
+	if got := restated(extractLines(t, text("2013年某办公厅“三公”经费财政拨款决算数为349.48万元。"))); !slices.Equal(got, []float64{3494800}) {
+		t.Errorf("another total: restatements %v, want 3494800", got)
+	}
+	for name, again := range map[string]string{
+		"a budget in a 决算": "2013年某办公厅“三公”经费财政拨款预算数为440万元。",
+		"with 会议费 and 培训费": "2013年某办公厅“三公”经费、会议费和培训费决算数为500万元。",
+	} {
+		if got := restated(extractLines(t, text(again))); len(got) != 0 {
+			t.Errorf("%s: restatements %v", name, got)
+		}
+	}
+}
