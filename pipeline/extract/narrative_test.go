@@ -1604,9 +1604,14 @@ func TestProcurementKindsLater(t *testing.T) {
 		return "某局2023年部门预算\n2023年政府采购预算17000元,同比增加17000元。其中:政府集中采购预算17000元。\n按政府采购资金类型划分,一般公共预算拨款17000元。\n" +
 			"按政府采购项目类型,分为货物类采购、工程类采购和\n服务类采购三种类型。其中:货物类采购10000元,占政府采购预算58.8%;工程类采购0元,占政府采购预算0%;服务类采购" + services + "元,占政府采购预算41.2%。"
 	}
-	pr := extractLines(t, text("7000")).Procurement
+	d := extractLines(t, text("7000"))
+	pr := d.Procurement
 	if pr == nil || pr.Goods == nil || *pr.Goods != schema.Yuan(10000) || pr.Works == nil || *pr.Works != 0 || pr.Services == nil || *pr.Services != schema.Yuan(7000) {
 		t.Fatalf("procurement %+v", pr)
+	}
+	// each kind's share "占政府采购预算58.8%" (no 的, no 总额)
+	if !claimWith(d.Claims, "/procurement/goods", schema.ClaimSharePct, 58.8) || !claimWith(d.Claims, "/procurement/services", schema.ClaimSharePct, 41.2) {
+		t.Errorf("the kinds' shares: %+v", d.Claims)
 	}
 	for _, c := range []struct {
 		services string
