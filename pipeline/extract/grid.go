@@ -6,26 +6,28 @@ import (
 	"unicode/utf8"
 )
 
-// Tables a cell a line whose rows are numbered. Some extractors print a
-// table one cell a line (a web converter's "675.82 |", a blank cell a bare
-// "|"; or plain lines, blank cells dropped). Where the header names the
-// columns — a label (项目), a row number (行次, 序号) and an amount (金额,
-// 预算数 …) of each panel — and the rows are numbered, the numbers tell
-// the rows: each row number follows the one above it in its column, and
-// the cells between them take the columns between, in the header's order.
-// That placement is certain where
-//   - the blank cells are kept (every cell ends with its bar), and each row
-//     has the header's cells; or
-//   - the blank cells are dropped, every amount is printed with its
-//     decimals (so that only row numbers are whole numbers), and between
-//     two row-number columns no two columns take the same kind of cell: a
-//     cell's kind (label or amount) then names its column.
+// Tables a cell a line. Some extractors print a table one cell a line (a
+// web converter's "675.82 |", a blank cell a bare "|"; or plain lines,
+// blank cells dropped). Where the header names the columns — a label
+// (项目), an amount (金额, 预算数 …) and, where the rows are numbered, a
+// row number (行次, 序号) of each panel — the cells take the columns in the
+// header's order, row after row. That placement is certain where
+//   - the blank cells are kept (every cell ends with its bar): each row is
+//     the header's cells, numbered or not, and each cell is of its
+//     column's kind (a label's words, an amount's figure, a row number);
+//   - the blank cells are dropped and the rows are numbered: each row
+//     number follows the one above it in its column, every amount is
+//     printed with its decimals (so that only row numbers are whole
+//     numbers), and between two row-number columns no two columns take the
+//     same kind of cell: a cell's kind (label or amount) then names its
+//     column.
 //
-// Otherwise the table is left to the other readers. Each cell keeps its
-// own line. The rows are given by column (a panel's rows, then the next
-// panel's), as layoutRows gives those of layout text. A table the text
-// ends inside of (its last row unfinished, the file cut) is cut: its rows
-// are as printed, its totals not printed.
+// Otherwise (blank cells dropped from rows not numbered: a label may be
+// the next panel's or the next row's) the table is left to the other
+// readers. Each cell keeps its own line. The rows are given by column (a
+// panel's rows, then the next panel's), as layoutRows gives those of
+// layout text. A table the text ends inside of (its last row unfinished,
+// the file cut) is cut: its rows are as printed, its totals not printed.
 
 // gridRole is what a header's column holds.
 type gridRole int
@@ -148,19 +150,22 @@ func nonBlank(cells []gridCell) []gridCell {
 	return out
 }
 
-// gridShape tells a header whose rows can be placed: a label, an amount
-// and a row number; without blank cells, no two columns of one role
-// between two row numbers (the roles read cyclically, row after row).
+// gridShape tells a header whose rows can be placed: a label and an
+// amount; without blank cells, a row number too and no two columns of one
+// role between two row numbers (the roles read cyclically, row after row).
 func gridShape(roles []gridRole, kept bool) bool {
 	var has [3]bool
 	for _, r := range roles {
 		has[r] = true
 	}
-	if !has[gridLabel] || !has[gridNumber] || !has[gridAmount] {
+	if !has[gridLabel] || !has[gridAmount] {
 		return false
 	}
 	if kept {
-		return true
+		return true // a row is the header's cells, numbered or not
+	}
+	if !has[gridNumber] {
+		return false
 	}
 	n := len(roles)
 	first := 0

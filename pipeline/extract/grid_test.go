@@ -306,7 +306,47 @@ func TestSummaryGridThreePanels(t *testing.T) {
 	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[0].Code != "201" || fn[0].Amount.Float() != 1778200 || fn[2].Code != "205" || fn[2].Amount.Float() != 499900 {
 		t.Errorf("functional classes: %+v", fn)
 	}
-	if r := d.Revenue; len(r.Sources) == 0 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 2277100 {
+	if r := d.Revenue; !slices.ContainsFunc(r.Sources, func(s schema.Named) bool { return s.Name == "财政拨款" && s.Amount.Float() == 2277100 }) {
 		t.Errorf("revenue: %+v", r)
+	}
+}
+
+// gridPlain is a 收入支出决算总表 a cell a line with its bar, a blank cell
+// a bar alone, its rows not numbered: two panels of 项目 and 决算数, the
+// 政府性基金 a 其中 row of 财政拨款收入; %s is the 财政拨款收入, and the
+// text ends after the lines of rows.
+const gridPlain = "某区某所2018年度决算\n2018年度收入支出决算总表\n单位:万元\n收入 |\n支出 |\n||\n项目 |\n决算数 |\n项目 |\n决算数 |\n" +
+	"一、财政拨款收入 |\n%s |\n一、一般公共服务支出 |\n|\n" +
+	"其中:政府性基金预算财政拨款 |\n2121.34 |\n二、城乡社区支出 |\n9909.76 |\n" +
+	"二、事业收入 |\n|\n三、住房保障支出 |\n|\n"
+
+// A 收支总表 a cell a line with its blank cells kept and no row numbers is
+// placed by its header's columns (a row is as many cells as the header
+// names): cut before its totals, its rows as printed and no total, the
+// 其中 row a part of 财政拨款; a cell of the wrong kind for its column
+// leaves the table to the other readers.
+func TestSummaryGridPlain(t *testing.T) {
+	d := extractCells(t, fmt.Sprintf(gridPlain, "9909.76")+"三、其他收入 |\n")
+	r := d.Revenue
+	if r.Total != nil || len(r.Sources) != 2 {
+		t.Fatalf("revenue: %+v", r)
+	}
+	for _, s := range r.Sources {
+		if want := map[string]float64{"财政拨款": 99097600, "政府性基金": 21213400}[s.Name]; s.Amount.Float() != want {
+			t.Errorf("source %s %v, want %v", s.Name, s.Amount.Float(), want)
+		}
+	}
+	if fn := d.Expenditure.ByFunction; len(fn) != 1 || fn[0].Code != "212" || fn[0].Amount.Float() != 99097600 { // blank ones state nothing
+		t.Errorf("functional classes: %+v", fn)
+	}
+	// whole, with its totals: read and balanced
+	whole := fmt.Sprintf(gridPlain, "9909.76") + "本年收入合计 |\n9909.76 |\n本年支出合计 |\n9909.76 |\n收入总计 |\n9909.76 |\n支出总计 |\n9909.76 |\n注:本表反映部门本年度的总收支。\n"
+	if d := extractCells(t, whole); d.Revenue.Total == nil || d.Revenue.Total.Float() != 99097600 || d.Expenditure.Total == nil {
+		t.Errorf("whole: %+v %+v", d.Revenue, d.Expenditure)
+	}
+	// a label where an amount stands: no placement, no source from the grid
+	d = extractCells(t, fmt.Sprintf(gridPlain, "一般公共预算")+"三、其他收入 |\n")
+	if len(d.Revenue.Sources) != 0 {
+		t.Errorf("a label in an amount's column: %+v", d.Revenue)
 	}
 }
