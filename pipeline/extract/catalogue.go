@@ -203,6 +203,15 @@ var templates = []template{
 		}},
 }
 
+// rowHeads and rowHeadWords are the header cells of a table of a header
+// shape that name its rows' labels and codes, not a value column: the
+// cells themselves, and words such a cell holds (功能分类科目编码,
+// 科目名称, 单位名称).
+var (
+	rowHeads     = []string{"项目", "类", "款", "项", "类款项"}
+	rowHeadWords = []string{"科目", "编码", "名称", "代码"}
+)
+
 // A form is a table of a layout another ministry prescribes, known by the
 // code printed above it (国卫财01-1表), whose columns the form numbers
 // (栏次 1…columns) under a header of several levels: what its 合计 row's

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -287,4 +288,178 @@ func gridPanels(placed [][]gridCell, roles []gridRole) []row {
 		}
 	}
 	return rows
+}
+
+// cellGrid reads a table of a header shape (tpl) printed a cell a line
+// with its blank cells kept (every cell with its bar): the header's cells
+// are its shape's columns (the value columns, in order), the words of its
+// rows' labels and codes (rowHeads: 项目, 科目名称, 类 款 项, 单位编码 …)
+// and a 栏次 row; each row is its code cells (none, one, or 类 款 项), its
+// name and a cell for each value column. The rows' width, and where they
+// begin, are certain when exactly one shape puts every row's code (digits
+// or blank), name (words or blank) and values (figures or blank) in their
+// columns. why is "-" for a table not printed so, and says what is not
+// certain otherwise.
+func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
+	cells, kept, ok := cellLines(flat, t.line, t.end)
+	if !ok || !kept {
+		return g, "-"
+	}
+	from := slices.IndexFunc(cells, func(c gridCell) bool { return cellHead(tpl, c.text) != headNone })
+	if from < 0 {
+		return g, "-"
+	}
+	type shape struct {
+		start, codes int
+		cols         []headerColumn
+		rows         [][]gridCell
+	}
+	var found []shape
+	var cols []headerColumn
+	numbering := 0 // the 栏次 row's next number, 0 outside it
+	for s := from + 1; s < len(cells); s++ {
+		c := cells[s-1].text
+		switch h := cellHead(tpl, c); {
+		case c == "":
+		case c == "栏次":
+			numbering = 1
+		case numbering > 0 && c == strconv.Itoa(numbering):
+			numbering++
+		case h == headColumn:
+			numbering = 0
+			cols = append(cols, headerColumn{label: c, col: matchColumn(tpl, c)})
+		case h == headRow:
+			numbering = 0
+		default:
+			s = len(cells) // past the header
+			continue
+		}
+		if cellHeadOver(tpl, cols) {
+			return g, "its header names a heading over several columns (a cell a line does not tell which): not read"
+		}
+		for _, codes := range []int{0, 1, 3} {
+			if rows, ok := cellShapeRows(cells[s:], codes, len(cols)); ok && len(cols) > 0 {
+				found = append(found, shape{s, codes, slices.Clone(cols), rows})
+			}
+		}
+	}
+	if len(found) != 1 {
+		return g, "its cells, a line each, do not tell its rows' width: not read"
+	}
+	sh := found[0]
+	sums := 0
+	for _, h := range sh.cols {
+		if tpl.columns[h.col].sum {
+			sums++
+		}
+	}
+	if sums != 1 || len(sh.cols) < 2 {
+		return g, "its header does not name the template's columns (a sum column and its parts): not read"
+	}
+	g.cols = sh.cols
+	for _, r := range sh.rows {
+		gr := gridRow{name: r[sh.codes].text, line: r[sh.codes].line, cells: make([]*token, len(sh.cols))}
+		for _, c := range r[:sh.codes] {
+			gr.code += c.text
+		}
+		for k, c := range r[sh.codes+1:] {
+			if c.text == "" {
+				continue
+			}
+			tok, ok := cellToken(c.text, c.line)
+			if !ok {
+				return g, "a cell of its rows is no amount (" + c.text + "): not read"
+			}
+			gr.vals = append(gr.vals, tok)
+			gr.cells[k] = &gr.vals[len(gr.vals)-1]
+			if gr.name == "" {
+				gr.line = c.line
+			}
+		}
+		g.rows = append(g.rows, gr)
+	}
+	return g, ""
+}
+
+// A header cell of a table of a header shape printed a cell a line: none
+// of the header's, a column of the shape, or a word of the rows' labels
+// or codes.
+const (
+	headNone = iota
+	headColumn
+	headRow
+)
+
+// cellHead is what the header cell c of a table of shape tpl names.
+func cellHead(tpl *template, c string) int {
+	switch {
+	case c == "":
+		return headNone
+	case matchColumn(tpl, c) >= 0:
+		return headColumn
+	case slices.Contains(rowHeads, c) || slices.ContainsFunc(rowHeadWords, func(w string) bool { return strings.Contains(c, w) }):
+		return headRow
+	}
+	return headNone
+}
+
+// cellHeadOver tells header columns of which one is a source another is a
+// part of (财政拨款 over 一般公共预算 and 政府性基金): a heading over
+// several columns, whose cells a line do not tell the columns under it.
+func cellHeadOver(tpl *template, cols []headerColumn) bool {
+	refs := map[string]bool{}
+	for _, h := range cols {
+		refs[tpl.columns[h.col].ref] = true
+	}
+	for _, s := range revenueSources {
+		if s.partOf != "" && refs["src:"+s.name] && refs["src:"+s.partOf] {
+			return true
+		}
+	}
+	return false
+}
+
+// cellShapeRows reads cells as rows of codes code cells, a name and values
+// value cells; ok where there are two rows or more and every row fits (a
+// code's digits or blank, a name's words or blank, a figure or blank, a
+// row with a figure), but for cells after the last row that hold no
+// figure (a note).
+func cellShapeRows(cells []gridCell, codes, values int) (rows [][]gridCell, ok bool) {
+	width := codes + 1 + values
+	k := 0
+	for ; k+width <= len(cells); k += width {
+		r := cells[k : k+width]
+		if !cellRowFits(r, codes) {
+			break
+		}
+		rows = append(rows, r)
+	}
+	for _, c := range cells[k:] {
+		if isNumberCell(c.text) {
+			return nil, false
+		}
+	}
+	return rows, len(rows) >= 2
+}
+
+// cellRowFits tells a row of a table a cell a line: code cells of digits
+// or blank, a name of words (not 栏次) or blank, figures or blanks, and a
+// name or a figure.
+func cellRowFits(r []gridCell, codes int) bool {
+	for _, c := range r[:codes] {
+		if strings.Trim(c.text, "0123456789") != "" {
+			return false
+		}
+	}
+	if n := r[codes].text; n == "栏次" || isNumberCell(n) {
+		return false
+	}
+	figure := false
+	for _, c := range r[codes+1:] {
+		if c.text != "" && !isNumberCell(c.text) {
+			return false
+		}
+		figure = figure || c.text != ""
+	}
+	return figure || r[codes].text != ""
 }

@@ -350,3 +350,58 @@ func TestSummaryGridPlain(t *testing.T) {
 		t.Errorf("a label in an amount's column: %+v", d.Revenue)
 	}
 }
+
+// revenueCells prints the 收入决算表 of revenueFinalTable a cell a line
+// with its bar, a blank cell a bar alone (a web converter's): its header's
+// cells (a heading over the code columns, the shape's columns, 类 款 项),
+// then each row's codes, name and seven amounts; %s is the 合计 row's
+// 财政拨款收入.
+func revenueCells(appropriation string) string {
+	var b strings.Builder
+	b.WriteString("某区某局2024年度部门决算\n收入决算表\n单位:万元 |\n")
+	rows := [][]string{
+		{"项目"}, {"支出功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"}, {"类", "款", "项"},
+		{"", "", "", "合计", "2,946.25", appropriation, "", "", "", "", "6.20"},
+		{"201", "", "", "一般公共服务支出", "2,112.86", "2,106.66", "", "", "", "", "6.20"},
+		{"201", "06", "", "财政事务", "2,112.86", "2,106.66", "", "", "", "", "6.20"},
+		{"208", "", "", "社会保障和就业支出", "833.39", "833.39", "", "", "", "", ""},
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			if c != "" {
+				c += " "
+			}
+			b.WriteString(c + "|\n")
+		}
+	}
+	return b.String() + "注:本表反映部门本年度取得的各项收入情况。\n"
+}
+
+// A table of a header shape printed a cell a line with its blank cells
+// kept is read by the shape's columns: the rows' width is the one that
+// puts every row's codes, name and amounts in their columns. A 合计 row
+// that does not add up is left out with a warning; a heading over two
+// columns, which cells a line do not tell apart, is not read.
+func TestRevenueTableCells(t *testing.T) {
+	d := extractCells(t, revenueCells("2,940.05"))
+	if r := d.Revenue; r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(29462500) {
+		t.Errorf("current year %v, want 29462500", r.CurrentYear)
+	}
+	for name, want := range map[string]schema.Money{"财政拨款": schema.Yuan(29400500), "其他收入": schema.Yuan(62000)} {
+		if got, _ := source(d, name); got == nil || *got != want {
+			t.Errorf("source %s = %v, want %d", name, got, want)
+		}
+	}
+	if got, _ := source(d, "事业收入"); got != nil {
+		t.Errorf("source 事业收入 = %d from a blank cell", *got)
+	}
+	d = extractCells(t, revenueCells("2,940.15"))
+	if got, _ := source(d, "财政拨款"); got != nil || !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "合计 row") }) {
+		t.Errorf("a 合计 row that does not add up: 财政拨款 %v, warnings %+v", got, d.Warnings)
+	}
+	heading := strings.Replace(revenueCells("2,940.05"), "本年收入合计 |\n", "本年收入合计 |\n财政拨款 |\n", 1)
+	heading = strings.Replace(heading, "财政拨款收入 |\n", "一般公共预算 |\n", 1)
+	if d := extractCells(t, heading); d.Revenue.CurrentYear != nil {
+		t.Errorf("a heading over two columns: read %v", d.Revenue.CurrentYear)
+	}
+}
