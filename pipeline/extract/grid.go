@@ -110,10 +110,12 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 
 // cellLines reads the lines [from, to) of a table printed a cell a line:
 // each line a cell, its bar dropped, a dash or a bar alone a blank cell.
-// kept tells the blank cells kept (nine lines of ten end with a bar); ok is
-// false for a table with a line of several cells past its header.
+// kept tells the blank cells kept: nine lines of ten end with a bar, and a
+// bar alone (a blank cell) is among them — a converter that drops blank
+// cells may print a bar after the others; ok is false for a table with a
+// line of several cells past its header.
 func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
-	bars, filled := 0, 0
+	bars, filled, blank := 0, 0, 0
 	started := false // past the header: a number among the cells
 	for i := from; i < to && i < len(flat); i++ {
 		c := flat[i]
@@ -133,11 +135,12 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		text := strings.Trim(c, "|")
 		if strings.Trim(text, "-—－") == "" {
 			text = "" // a dash for a blank cell
+			blank++
 		}
 		cells = append(cells, gridCell{text: text, line: i + 1})
 		started = started || isNumberCell(text)
 	}
-	return cells, filled > 0 && bars*10 >= filled*9, true
+	return cells, filled > 0 && bars*10 >= filled*9 && blank > 0, true
 }
 
 // nonBlank is cells without the blank ones.

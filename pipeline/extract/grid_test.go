@@ -405,3 +405,42 @@ func TestRevenueTableCells(t *testing.T) {
 		t.Errorf("a heading over two columns: read %v", d.Revenue.CurrentYear)
 	}
 }
+
+// threePublicYearRows is a unit's 三公 table a cell a line with its bar, a
+// blank cell a bar alone: a row a part, the year before's 预算数 and the
+// year's in columns, 其中: on a line of its own over the cars' parts, and
+// a note after it whose sentence a line cuts; %s is the year's 合计.
+const threePublicYearRows = "某州某局2017年“三公”经费预算情况说明\n某州某局2017年“三公”经费财政拨款预算表 |\n||\n|\n|\n单位:万元 |\n" +
+	"项 目 |\n2016年预算数 |\n2017年预算数 |\n合计 |\n38.5 |\n%s |\n1、因公出国(境)费 |\n|\n|\n2、公务接待费 |\n21 |\n20 |\n" +
+	"3、公务用车购置及运行费 |\n17.5 |\n17 |\n其中:(1)公务用车购置费 |\n|\n|\n(2)公务用车运行费 |\n17.5 |\n17 |\n" +
+	"附件:“三公”经费口径说明\n“三公”经费:按照党中央、国务院有关文件及部门预算管理有关规定,纳入州级财政预算管理的“三公”经费,是指州级部门用财政拨款安排的因公出国(境)费\n"
+
+// threePublicYearColumns is a unit's 三公 table a cell a line: the two
+// years' labels, the cars' heading over their columns, each year's six
+// parts, then the twelve figures of its one row (the year's 合计 %s).
+const threePublicYearColumns = "某市某中心2024年单位预算\n一般公共预算“三公”经费支出表\n预算单位:某市某中心\n单位:元\n" +
+	"2023年预算数 |\n2024年预算数 |\n公务用车购置及运行费 |\n公务用车购置及运行费 |\n" +
+	"合计 |\n因公出国(境)费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n合计 |\n因公出国(境)费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n" +
+	"439,338 |\n126,176 |\n115,571 |\n197,591 |\n102,643 |\n94,948 |\n%s |\n138,896 |\n102,169 |\n205,534 |\n64,648 |\n140,886 |\n"
+
+// A 三公 table a cell a line of two years' columns gives the year's: a
+// row a part (其中: alone on its line, a note after the table), or its
+// parts' columns under each year's label; a year's 合计 that does not add
+// up gives nothing.
+func TestThreePublicYearsCells(t *testing.T) {
+	for name, c := range map[string]struct {
+		text, good, bad string
+		total           float64
+	}{
+		"a row a part":    {threePublicYearRows, "37", "38", 370000},
+		"a column a part": {threePublicYearColumns, "446,599", "446,598", 446599},
+	} {
+		d := extractCells(t, fmt.Sprintf(c.text, c.good))
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.Float() != c.total || tp.Reception == nil {
+			t.Errorf("%s: %+v %+v", name, tp, d.Warnings)
+		}
+		if d := extractCells(t, fmt.Sprintf(c.text, c.bad)); d.ThreePublic != nil && d.ThreePublic.Total != nil {
+			t.Errorf("%s, a 合计 that does not add up: %v", name, d.ThreePublic.Total.Float())
+		}
+	}
+}

@@ -1161,7 +1161,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableEconomic:
 			b.economicTable(t, lines, flat)
 		case tableThreePublic:
-			b.threePublicTable(t, lines)
+			b.threePublicTable(t, lines, flat)
 		case tableFiscal:
 			b.fiscalTable(t)
 			b.fiscalSides(t, lines, flat)
