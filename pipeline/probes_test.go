@@ -35,7 +35,7 @@ func TestRealProbes(t *testing.T) {
 		"real3":  {153, 0},
 		"real4":  {111, 0},
 		"real5":  {149, 0},
-		"real6":  {107, 0},
+		"real6":  {109, 0},
 		"real7":  {164, 0},
 		"real8":  {150, 0},
 		"real9":  {118, 0},
@@ -52,10 +52,10 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real3":  {153, 0},
 		"real4":  {111, 0},
 		"real5":  {149, 0},
-		"real6":  {107, 0},
-		"real7":  {160, 0},
+		"real6":  {109, 0},
+		"real7":  {164, 0},
 		"real8":  {150, 0},
-		"real9":  {107, 0},
+		"real9":  {118, 0},
 		"real10": {118, 0},
 	}, func(text string) string {
 		var words []string
