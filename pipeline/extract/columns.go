@@ -658,11 +658,17 @@ func (b *builder) threePublicByYearTokens(t table, lines []string, valueLine int
 // the parts in order; the figures after them are a cell a column — as many
 // as the parts' labels, blank cells kept (a bar alone) or none blank. The
 // year's half is read where its parts are the other half's and add up;
-// nil otherwise.
+// nil otherwise. A table of a row a part a cell a line is read by
+// threePublicYearRowCells.
 func (b *builder) threePublicByYearCells(t table, flat []string) map[string]cell {
-	cells, _, ok := cellLines(flat, t.line, t.end)
+	cells, kept, ok := cellLines(flat, t.line, t.end)
 	if !ok {
 		return nil
+	}
+	if kept {
+		if got := b.threePublicYearRowCells(t, cells); got != nil {
+			return got
+		}
 	}
 	var own []bool
 	var labels []string
@@ -715,6 +721,53 @@ func (b *builder) threePublicByYearCells(t table, flat []string) map[string]cell
 	}
 	if !threePublicAddsUp(got) {
 		return nil
+	}
+	return got
+}
+
+// threePublicYearRowCells reads a 三公 table of a row a part and a column
+// a year (or a change: 项目 | 2022年预算数 | 2023年预算数 | 增减额) printed a
+// cell a line with its blank cells kept: the years' labels before the
+// first part's name are the columns, one of them the year's, and each row
+// is a part's name and a cell a column (a blank one nothing spent). The
+// year's column is read where every row names a part once and it adds
+// up; nil otherwise.
+func (b *builder) threePublicYearRowCells(t table, cells []gridCell) map[string]cell {
+	var own []bool
+	k := 0
+	for ; k < len(cells) && threePublicKey(cells[k].text) == ""; k++ {
+		if c := cells[k].text; yearColumn.MatchString(c) {
+			other, mine := b.yearWords(c)
+			own = append(own, mine && !other)
+		}
+	}
+	at := slices.Index(own, true)
+	if at < 0 || slices.Index(own[at+1:], true) >= 0 {
+		return nil
+	}
+	got := map[string]cell{}
+	width := 1 + len(own)
+	for ; k+width <= len(cells); k += width {
+		r := cells[k : k+width]
+		key := threePublicKey(r[0].text)
+		if strings.Contains(r[0].text, "购置") && strings.Contains(r[0].text, "运行") {
+			key = "vehicle"
+		}
+		if _, twice := got[key]; twice || key == "" || slices.ContainsFunc(r[1:], func(c gridCell) bool { return c.text != "" && !isNumberCell(c.text) }) {
+			break
+		}
+		c := r[1+at]
+		got[key] = cell{0, r[0].line} // blank: nothing spent
+		if c.text != "" {
+			tok, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil
+			}
+			got[key] = cell{t.value(tok), c.line}
+		}
+	}
+	if slices.ContainsFunc(cells[k:], func(c gridCell) bool { return isNumberCell(c.text) }) || !threePublicAddsUp(got) {
+		return nil // figures past the rows read
 	}
 	return got
 }

@@ -423,6 +423,14 @@ const threePublicYearColumns = "某市某中心2024年单位预算\n一般公共
 	"合计 |\n因公出国(境)费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n合计 |\n因公出国(境)费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n" +
 	"439,338 |\n126,176 |\n115,571 |\n197,591 |\n102,643 |\n94,948 |\n%s |\n138,896 |\n102,169 |\n205,534 |\n64,648 |\n140,886 |\n"
 
+// threePublicYearChange is a unit's 三公 table a cell a line with its
+// bar, a blank cell a bar alone: a row a part under the year before's
+// 预算数, the year's and their 增减额, the year's cells blank but its 合计
+// (%s) — which cell is whose only the kept blank cells tell.
+const threePublicYearChange = "某市某中心2023年单位预算\n一般公共预算“三公”经费支出情况表\n预算单位:某市某中心\n单位:元\n" +
+	"项目 |\n2022年预算数 |\n2023年预算数 |\n增减额 |\n合计 |\n42,296 |\n%s |\n-42,296 |\n1.因公出国(境)费 |\n6,304 |\n|\n-6,304 |\n2.公务接待费 |\n|\n|\n0 |\n" +
+	"3.公务用车购置及运行费 |\n35,992 |\n|\n-35,992 |\n其中:公务用车购置费 |\n35,992 |\n|\n-35,992 |\n公务用车运行费 |\n|\n|\n0 |\n"
+
 // A 三公 table a cell a line of two years' columns gives the year's: a
 // row a part (其中: alone on its line, a note after the table), or its
 // parts' columns under each year's label; a year's 合计 that does not add
@@ -432,8 +440,9 @@ func TestThreePublicYearsCells(t *testing.T) {
 		text, good, bad string
 		total           float64
 	}{
-		"a row a part":    {threePublicYearRows, "37", "38", 370000},
-		"a column a part": {threePublicYearColumns, "446,599", "446,598", 446599},
+		"a row a part":           {threePublicYearRows, "37", "38", 370000},
+		"a column a part":        {threePublicYearColumns, "446,599", "446,598", 446599},
+		"a row a part, a change": {threePublicYearChange, "", "1", 0},
 	} {
 		d := extractCells(t, fmt.Sprintf(c.text, c.good))
 		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.Float() != c.total || tp.Reception == nil {
