@@ -301,16 +301,19 @@ func gridPanels(placed [][]gridCell, roles []gridRole) []row {
 // name and a cell for each value column. The rows' width, and where they
 // begin, are certain when exactly one shape puts every row's code (digits
 // or blank), name (words or blank) and values (figures or blank) in their
-// columns. why is "-" for a table not printed so, and says what is not
-// certain otherwise.
+// columns. Blank cells dropped, droppedGrid reads it. why is "-" for a
+// table not printed so, and says what is not certain otherwise.
 func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 	cells, kept, ok := cellLines(flat, t.line, t.end)
-	if !ok || !kept {
+	if !ok {
 		return g, "-"
 	}
 	from := slices.IndexFunc(cells, func(c gridCell) bool { return cellHead(tpl, c.text) != headNone })
 	if from < 0 {
 		return g, "-"
+	}
+	if !kept {
+		return droppedGrid(t, tpl, cells[from:])
 	}
 	type shape struct {
 		start, codes int

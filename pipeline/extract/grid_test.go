@@ -453,3 +453,44 @@ func TestThreePublicYearsCells(t *testing.T) {
 		}
 	}
 }
+
+// revenueDropped prints a 收入决算表 a cell a line with its blank cells
+// dropped (pdftotext's default mode): its header, then each row's codes,
+// name and printed figures; sources are the columns after 本年收入合计, and
+// rows each row's cells after its codes and name.
+func revenueDropped(sources []string, rows [][]string) string {
+	var b strings.Builder
+	b.WriteString("某区某局2024年度部门决算\n收入决算表\n单位:万元\n项目\n支出功能分类科目编码\n科目名称\n本年收入合计\n")
+	for _, s := range sources {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("类\n款\n项\n栏次\n1\n2\n")
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\n") + "\n")
+	}
+	return b.String()
+}
+
+// A table of a header shape a cell a line with its blank cells dropped is
+// read where its sums leave one placement of its 合计 row's figures (each
+// row's sum column the sum of its others, the 类 rows adding up to the
+// 合计 row column by column); where two sources could hold a figure, it is
+// not read.
+func TestRevenueTableDropped(t *testing.T) {
+	rows := [][]string{{"合计", "2,946.25", "2,940.05", "6.20"}, {"201", "一般公共服务支出", "2,112.86", "2,106.66", "6.20"},
+		{"201", "06", "财政事务", "2,112.86", "2,106.66", "6.20"}, {"208", "社会保障和就业支出", "833.39", "833.39"}}
+	d := extractCells(t, revenueDropped([]string{"财政拨款收入", "其他收入"}, rows))
+	for name, want := range map[string]schema.Money{"财政拨款": schema.Yuan(29400500), "其他收入": schema.Yuan(62000)} {
+		if got, _ := source(d, name); got == nil || *got != want {
+			t.Errorf("source %s = %v, want %d", name, got, want)
+		}
+	}
+	// 6.20 could be 事业收入's or 其他收入's: neither is read from the table
+	d = extractCells(t, revenueDropped([]string{"财政拨款收入", "事业收入", "其他收入"}, rows))
+	if got, _ := source(d, "其他收入"); got != nil {
+		t.Errorf("a figure two columns could hold read as 其他收入: %d", *got)
+	}
+	if got, _ := source(d, "事业收入"); got != nil {
+		t.Errorf("a figure two columns could hold read as 事业收入: %d", *got)
+	}
+}
