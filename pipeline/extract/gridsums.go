@@ -52,6 +52,13 @@ func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) 
 			return g, "its header names " + c.text + ", which its shape does not know, and its blank cells are dropped: not read"
 		}
 	}
+	seen := map[int]bool{}
+	for _, h := range g.cols {
+		if seen[h.col] {
+			return g, "its header names the column " + h.label + " twice: not used"
+		}
+		seen[h.col] = true
+	}
 	sum := slices.IndexFunc(g.cols, func(h headerColumn) bool { return tpl.columns[h.col].sum })
 	if cellHeadOver(tpl, g.cols) || sum < 0 || slices.ContainsFunc(g.cols[sum+1:], func(h headerColumn) bool { return tpl.columns[h.col].sum }) || len(g.cols) < 2 {
 		return g, "its header does not name the template's columns (a sum column and its parts, no heading over columns): not read"
