@@ -53,13 +53,10 @@ func gridRoleOf(c string) (gridRole, bool) {
 	case strings.HasPrefix(c, "项目(按") || strings.HasPrefix(c, "按") && (strings.HasSuffix(c, "性质") || strings.HasSuffix(c, "分类")):
 		return gridLabel, true // a panel's labels by kind: 项目(按功能分类), 按支出性质
 	}
-	switch c {
-	case "项目", "科目", "科目名称", "项目名称":
-		return gridLabel, true
-	case "行次", "序号":
-		return gridNumber, true
-	case "金额", "预算数", "决算数", "预算金额", "决算金额":
-		return gridAmount, true
+	for r, words := range gridHeads {
+		if slices.Contains(words, c) {
+			return gridRole(r), true
+		}
 	}
 	return 0, false
 }
@@ -244,21 +241,6 @@ func gridPlace(cells []gridCell, roles []gridRole, kept bool) (placed [][]gridCe
 		placed = append(placed, cur)
 	}
 	return placed, whole, true
-}
-
-// rowNumber reads a row number: 1 to 999, no separators.
-func rowNumber(c string) (int, bool) {
-	if c == "" || len(c) > 3 {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < len(c); i++ {
-		if c[i] < '0' || c[i] > '9' {
-			return 0, false
-		}
-		v = v*10 + int(c[i]-'0')
-	}
-	return v, v > 0
 }
 
 // gridPanels gives the placed rows by panel: a label and the amounts after

@@ -232,6 +232,17 @@ func TestHospitalForm(t *testing.T) {
 	if d.Revenue.CurrentYear != nil {
 		t.Errorf("a row a cell short: read %v", *d.Revenue.CurrentYear)
 	}
+	// a 合计 cell that is no amount (its commas misplaced), the text ending
+	// with the table: not used, no figure of it read as 0
+	bad := map[int]string{}
+	for c, v := range total {
+		bad[c] = v
+	}
+	bad[7] = "1,6664,24.00"
+	d = extractCells(t, hospitalForm(bad, map[string]map[int]string{}, ""))
+	if d.Revenue.CurrentYear != nil || len(d.Revenue.Sources) != 0 {
+		t.Errorf("a 合计 cell that is no amount: read %+v", d.Revenue)
+	}
 }
 
 // A 决算's 三公 table a cell a line, each row's cells right below its name,
@@ -492,5 +503,16 @@ func TestRevenueTableDropped(t *testing.T) {
 	}
 	if got, _ := source(d, "事业收入"); got != nil {
 		t.Errorf("a figure two columns could hold read as 事业收入: %d", *got)
+	}
+}
+
+// A row's number (行次, 序号) is one to three digits with no leading zero:
+// 01 is a 款's or a 项's code; every reader of row numbers takes the same.
+func TestRowNumber(t *testing.T) {
+	for c, want := range map[string]int{"1": 1, "28": 28, "999": 999, "01": 0, "0": 0, "1000": 0, "1.0": 0, "": 0, "2,1": 0} {
+		v, ok := rowNumber(c)
+		if ok != (want > 0) || v != want || isRowNumber(c) != ok {
+			t.Errorf("rowNumber(%q) = %d, %v; want %d", c, v, ok, want)
+		}
 	}
 }
