@@ -83,14 +83,32 @@ var stamp = regexp.MustCompile(`(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{
 // stampSplit cuts l into its pieces (split at pieceEnd), a page's date and
 // time a piece of its own: the headline before it then ends its line, as
 // it does on the page, instead of running into the body's first sentence.
+// A stamp is looked for around each colon only (the pattern over a whole
+// long line costs more than the rest of its breaking).
 func stampSplit(l string) []string {
 	var out []string
-	for _, at := range stamp.FindAllStringIndex(l, -1) {
-		out = append(append(out, split(l[:at[0]], pieceEnd)...), l[at[0]:at[1]])
-		l = l[at[1]:]
+	from := 0 // where the text not yet cut starts
+	for k := 0; ; {
+		i := strings.IndexByte(l[k:], ':')
+		if i < 0 {
+			break
+		}
+		i += k
+		lo, hi := max(from, i-stampBefore), min(len(l), i+len(":00:00"))
+		if at := stamp.FindStringIndex(l[lo:hi]); at != nil && lo+at[1] > i {
+			s, e := lo+at[0], lo+at[1]
+			out = append(append(out, split(l[from:s], pieceEnd)...), l[s:e])
+			from, k = e, e
+			continue
+		}
+		k = i + 1
 	}
-	return append(out, split(l, pieceEnd)...)
+	return append(out, split(l[from:], pieceEnd)...)
 }
+
+// stampBefore is the most bytes a stamp holds before its time's colon:
+// 2014年12月31日, spaces and the hour.
+const stampBefore = 32
 
 // appendPiece appends a piece of a long line (a sentence, or what a run of
 // cells with bars leaves before and after it) to out, broken as above.
