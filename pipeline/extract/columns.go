@@ -612,6 +612,23 @@ func (b *builder) threePublicByYearTokens(t table, lines []string, valueLine int
 			labels = f
 		}
 	}
+	cells := make([]gridCell, len(values))
+	for k, v := range values {
+		if !isNumberCell(v) {
+			return nil
+		}
+		cells[k] = gridCell{v, valueLine + 1}
+	}
+	return yearHalf(t, own, labels, cells)
+}
+
+// yearHalf reads the year's half of a 三公 table whose value columns are
+// two years' parts: own tells which year's label (of two) is the year's,
+// labels are the parts' over both halves, values the cells under them (a
+// blank one nothing spent). It is read where each half names the same
+// parts, each once (a 小计 after the 合计 the cars' subtotal), and the
+// year's adds up; nil otherwise.
+func yearHalf(t table, own []bool, labels []string, values []gridCell) map[string]cell {
 	if len(own) != 2 || own[0] == own[1] || len(labels) != len(values) || len(values)%2 != 0 {
 		return nil
 	}
@@ -623,25 +640,22 @@ func (b *builder) threePublicByYearTokens(t table, lines []string, valueLine int
 	got := map[string]cell{}
 	for k := range half {
 		key := threePublicKey(labels[at+k])
-		if key == "" {
-			return nil
-		}
 		if key == "total" && got["total"].line != 0 {
 			key = "vehicle" // a 小计 after the 合计
 		}
-		if _, twice := got[key]; twice || !isNumberCell(values[at+k]) {
+		if _, twice := got[key]; twice || key == "" || threePublicKey(labels[k]) != threePublicKey(labels[k+half]) {
 			return nil
 		}
-		tok, ok := cellToken(values[at+k], valueLine+1)
+		c := values[at+k]
+		if c.text == "" {
+			got[key] = cell{0, c.line} // blank: nothing spent
+			continue
+		}
+		tok, ok := cellToken(c.text, c.line)
 		if !ok {
 			return nil
 		}
-		got[key] = cell{t.value(tok), valueLine + 1}
-	}
-	for k := range half {
-		if threePublicKey(labels[k]) != threePublicKey(labels[k+half]) {
-			return nil
-		}
+		got[key] = cell{t.value(tok), c.line}
 	}
 	if !threePublicAddsUp(got) {
 		return nil
@@ -691,38 +705,7 @@ func (b *builder) threePublicByYearCells(t table, flat []string) map[string]cell
 	if len(labels) != len(values) { // a heading over the cars' columns
 		labels = slices.DeleteFunc(labels, func(l string) bool { return strings.Contains(l, "购置") && strings.Contains(l, "运行") })
 	}
-	if len(own) != 2 || own[0] == own[1] || len(labels) != len(values) || len(values)%2 != 0 {
-		return nil
-	}
-	half := len(values) / 2
-	at := 0
-	if own[1] {
-		at = half
-	}
-	got := map[string]cell{}
-	for k := range half {
-		key := threePublicKey(labels[at+k])
-		if key == "total" && got["total"].line != 0 {
-			key = "vehicle" // a 小计 after the 合计
-		}
-		if _, twice := got[key]; twice || key == "" || threePublicKey(labels[k]) != threePublicKey(labels[k+half]) {
-			return nil
-		}
-		c := values[at+k]
-		if c.text == "" {
-			got[key] = cell{0, c.line} // blank: nothing spent
-			continue
-		}
-		tok, ok := cellToken(c.text, c.line)
-		if !ok {
-			return nil
-		}
-		got[key] = cell{t.value(tok), c.line}
-	}
-	if !threePublicAddsUp(got) {
-		return nil
-	}
-	return got
+	return yearHalf(t, own, labels, values)
 }
 
 // threePublicYearRowCells reads a 三公 table of a row a part and a column
