@@ -200,13 +200,6 @@ func cellRuns(lines, flat []string, from, to int) [][]colCell {
 	return runs
 }
 
-// colHeaderWords are the words of a coded table's header that default mode
-// can print among its code and name columns, longest first.
-var colHeaderWords = []string{
-	"支出经济分类", "支出功能分类", "功能分类", "经济分类", "科目编码", "科目名称",
-	"基本支出", "项目支出", "决算数", "预算数", "项目", "金额", "类", "款", "项",
-}
-
 // isHeaderCell tells a cell made of header words only (基本支出 项目支出,
 // which a cell's reading may join).
 func isHeaderCell(c string) bool {
