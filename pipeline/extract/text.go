@@ -160,6 +160,7 @@ type stream struct {
 	lines  []int // lines[i] is the 1-based source line of segment i
 	src    []string
 	toks   []token
+	stops  []int // where each 。 of s stands, ascending (lastStop), made when first asked
 
 	// where every rune of the Basic Multilingual Plane stands, for scan:
 	// the offsets of rune r are pos[off[r+1]:off[r+2]], ascending
@@ -427,10 +428,33 @@ func (st *stream) sentenceEnd(off int) int {
 // sentenceStart is the offset right after the last 。 before off (0 for
 // none): where the sentence that holds off opens.
 func (st *stream) sentenceStart(off int) int {
-	if i := strings.LastIndex(st.s[:off], "。"); i >= 0 {
+	if i := st.lastStop(off); i >= 0 {
 		return i + len("。")
 	}
 	return 0
+}
+
+// lastStop is strings.LastIndex(st.s[:off], "。") without reading back
+// through the text: the stops are found once, and searched (a sentence's
+// start is asked for at every figure, and a table has no 。 for pages).
+func (st *stream) lastStop(off int) int {
+	if st.stops == nil {
+		st.stops = []int{}
+		for i := 0; ; {
+			k := strings.Index(st.s[i:], "。")
+			if k < 0 {
+				break
+			}
+			st.stops = append(st.stops, i+k)
+			i += k + len("。")
+		}
+	}
+	// the last stop that ends at or before off
+	n := sort.SearchInts(st.stops, off-len("。")+1)
+	if n == 0 {
+		return -1
+	}
+	return st.stops[n-1]
 }
 
 // runesBetween counts the runes of s[a:b].
