@@ -181,14 +181,30 @@ func (st *stream) indexRunes() {
 	off := offPool.Get().(*[bmp + 2]int32)
 	clear(off[:])
 	n := 0
+	var held [bmp >> 8]bool // the blocks of 256 runes the text holds runes of
 	for _, r := range st.s {
 		if r < bmp {
 			off[r+2]++
+			held[r>>8] = true
 			n++
 		}
 	}
-	for r := 2; r < len(off); r++ {
-		off[r] += off[r-1]
+	// off[r] becomes the sum of off[:r+1], kept in a variable rather than
+	// read back (a chain through memory), and a block none of whose runes
+	// the text holds only filled with it: most of the plane
+	sum := int32(0)
+	for b, h := range held {
+		block := off[b<<8+2 : min(b<<8+2+256, len(off))]
+		if !h {
+			for j := range block {
+				block[j] = sum
+			}
+			continue
+		}
+		for j, c := range block {
+			sum += c
+			block[j] = sum
+		}
 	}
 	// off[r+2] is now where rune r+1's bucket starts; filling each bucket
 	// from its end, backwards through the text, leaves off[r+1] at the
