@@ -435,8 +435,9 @@ func (st *stream) tokenAt(off int) int {
 
 // sentenceEnd is the offset of the next 。 (or the end) after off.
 func (st *stream) sentenceEnd(off int) int {
-	if i := strings.Index(st.s[off:], "。"); i >= 0 {
-		return off + i
+	stops := st.stopsOf()
+	if n := sort.SearchInts(stops, off); n < len(stops) {
+		return stops[n]
 	}
 	return len(st.s)
 }
@@ -452,8 +453,20 @@ func (st *stream) sentenceStart(off int) int {
 
 // lastStop is strings.LastIndex(st.s[:off], "。") without reading back
 // through the text: the stops are found once, and searched (a sentence's
-// start is asked for at every figure, and a table has no 。 for pages).
+// start and end are asked for at every figure, and a table has no 。 for
+// pages).
 func (st *stream) lastStop(off int) int {
+	// the last stop that ends at or before off
+	stops := st.stopsOf()
+	n := sort.SearchInts(stops, off-len("。")+1)
+	if n == 0 {
+		return -1
+	}
+	return stops[n-1]
+}
+
+// stopsOf are the offsets of every 。 of the stream, ascending.
+func (st *stream) stopsOf() []int {
 	if st.stops == nil {
 		st.stops = []int{}
 		for i := 0; ; {
@@ -465,12 +478,7 @@ func (st *stream) lastStop(off int) int {
 			i += k + len("。")
 		}
 	}
-	// the last stop that ends at or before off
-	n := sort.SearchInts(st.stops, off-len("。")+1)
-	if n == 0 {
-		return -1
-	}
-	return st.stops[n-1]
+	return st.stops
 }
 
 // runesBetween counts the runes of s[a:b].

@@ -1,19 +1,30 @@
+// The tests of this file hold each faster form of a search to the form it
+// replaced, kept here as the reference.
 package extract
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// TestLastStopAsLastIndex: lastStop is strings.LastIndex(s[:off], "。") at
-// every offset, inside a rune and around bytes that are no UTF-8 too.
+// TestLastStopAsLastIndex: lastStop is strings.LastIndex(s[:off], "。") and
+// sentenceEnd strings.Index(s[off:], "。") (or the end) at every offset,
+// inside a rune and around bytes that are no UTF-8 too.
 func TestLastStopAsLastIndex(t *testing.T) {
 	for _, s := range []string{"", "。", "收入。支出。。合计", "。\xe3\x80", "\xe3。\x80\x82。a", strings.Repeat("表 1 2 3\n", 50) + "。" + strings.Repeat("甲", 30)} {
 		st := &stream{s: s}
 		for off := 0; off <= len(s); off++ {
 			if got, want := st.lastStop(off), strings.LastIndex(s[:off], "。"); got != want {
 				t.Errorf("%q at %d: lastStop %d, LastIndex %d", s, off, got, want)
+			}
+			want := len(s)
+			if i := strings.Index(s[off:], "。"); i >= 0 {
+				want = off + i
+			}
+			if got := st.sentenceEnd(off); got != want {
+				t.Errorf("%q at %d: sentenceEnd %d, Index %d", s, off, got, want)
 			}
 		}
 	}
@@ -37,5 +48,21 @@ func TestRuneIndexEveryRune(t *testing.T) {
 			}
 		}
 		st.release()
+	}
+}
+
+// TestItemMarkedAsRegexp: itemMarked is itemMark.MatchString on 50,000
+// random texts.
+func TestItemMarkedAsRegexp(t *testing.T) {
+	alphabet := []string{"(", ")", "（", "3", "三", "十", "、", " ", "X", "x", "Ｘ", "×", "*", "＝", "=", "人", "万元", "\xff"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		if s := b.String(); itemMarked(s) != itemMark.MatchString(s) {
+			t.Fatalf("%q: itemMarked %v", s, itemMarked(s))
+		}
 	}
 }
