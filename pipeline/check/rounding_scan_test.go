@@ -3,8 +3,9 @@ package check
 import (
 	"math/rand/v2"
 	"regexp"
-	"strings"
 	"testing"
+
+	"budgetpub/internal/randtext"
 )
 
 // TestNumbersAsRegexp: printedAs's scanner finds the numbers and unit words
@@ -15,11 +16,7 @@ func TestNumbersAsRegexp(t *testing.T) {
 	alphabet := []string{"0", "7", "０", "９", ",", "，", ".", "．", " ", "　", "亿", "万", "千", "元", "收入", "%", "-", "\xff", "a"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(16) {
-			b.WriteString(alphabet[r.IntN(len(alphabet))])
-		}
-		text := b.String()
+		text := randtext.Of(r, alphabet, 16)
 		var got [][]int
 		for start, end := range numbers(text) {
 			got = append(got, []int{start, end})

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"budgetpub/internal/randtext"
 )
 
 // TestLastStopAsLastIndex: lastStop is strings.LastIndex(s[:off], "。") and
@@ -57,11 +59,7 @@ func TestItemMarkedAsRegexp(t *testing.T) {
 	alphabet := []string{"(", ")", "（", "3", "三", "十", "、", " ", "X", "x", "Ｘ", "×", "*", "＝", "=", "人", "万元", "\xff"}
 	r := rand.New(rand.NewPCG(7, 8))
 	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(alphabet[r.IntN(len(alphabet))])
-		}
-		if s := b.String(); itemMarked(s) != itemMark.MatchString(s) {
+		if s := randtext.Of(r, alphabet, 10); itemMarked(s) != itemMark.MatchString(s) {
 			t.Fatalf("%q: itemMarked %v", s, itemMarked(s))
 		}
 	}
