@@ -64,3 +64,15 @@ func TestItemMarkedAsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestLastClauseMarkAsLastIndexAny on 50,000 random texts.
+func TestLastClauseMarkAsLastIndexAny(t *testing.T) {
+	parts := []string{"，", "。", "；", ",", ";", "、", "：", "收入", "1", " ", "\xff", "\xef\xbc", "\x8c"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		s := randtext.Of(r, parts, 12)
+		if got, want := lastClauseMark(s), strings.LastIndexAny(s, "，。；,;"); got != want {
+			t.Fatalf("%q: %d, LastIndexAny %d", s, got, want)
+		}
+	}
+}

@@ -545,12 +545,26 @@ var figureLabels = func() [][]string {
 // comma, 。 or ； within 40 characters before it.
 func (st *stream) clauseStart(pos int) int {
 	from := runeStart(st.s, max(0, pos-3*40))
-	k := strings.LastIndexAny(st.s[from:pos], "，。；,;")
+	k := lastClauseMark(st.s[from:pos])
 	if k < 0 {
 		return from
 	}
 	_, size := utf8.DecodeRuneInString(st.s[from+k:])
 	return from + k + size
+}
+
+// lastClauseMark is strings.LastIndexAny(s, "，。；,;"), which looks each
+// rune up among the five: here a switch (asked at every comparison).
+func lastClauseMark(s string) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch r {
+		case '，', '。', '；', ',', ';':
+			return i
+		}
+	}
+	return -1
 }
 
 // namesOtherFigure tells the prior year's side of a comparison, gap the
