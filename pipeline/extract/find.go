@@ -892,7 +892,7 @@ func (b *builder) shareAfter(path, of string, ti int) {
 			p := t.end + len(w)
 			found := false
 			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的",
-				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "的"} {
+				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "政府采购预算的", "政府采购预算", "的"} {
 				if strings.HasPrefix(st.s[p:], f) {
 					p, found = p+len(f), true
 					break

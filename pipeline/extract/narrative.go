@@ -1003,7 +1003,7 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 // whole's unit.
 func (b *builder) misprintedSum(whole int, parts []int) bool {
 	vals, a, adds, ok := b.roundedSum(whole, parts)
-	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds) || swappedAway(a, adds))
 }
 
 // roundedSum is a whole the text states (token whole) and its parts, their
@@ -1045,6 +1045,26 @@ func shiftedAway(a []int64, holds func([]int64) bool) bool {
 		a[i] = was
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// swappedAway tells amounts (units) for which holds, false as printed, is
+// true with two of them exchanged back (two figures printed in each
+// other's places), a misprint misprintAway does not try.
+func swappedAway(a []int64, holds func([]int64) bool) bool {
+	for i := range a {
+		for j := i + 1; j < len(a); j++ {
+			if a[i] == a[j] {
+				continue
+			}
+			a[i], a[j] = a[j], a[i]
+			ok := holds(a)
+			a[i], a[j] = a[j], a[i]
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -1276,7 +1296,7 @@ func (b *builder) basicProject() {
 	}
 	b.basicRestated()
 	b.basicParts(basicSplit{exp.Basic, &exp.Personnel, &exp.PublicExpenses, "/expenditure/personnel", "/expenditure/public_expenses"})
-	b.generalBasic(saved)
+	b.general(saved)
 	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
@@ -1797,7 +1817,7 @@ func (b *builder) listedParts() {
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue
 		}
-		var parts []int
+		var parts, shares []int
 		sum, plain := schema.Money(0), true
 		for k := ti + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
 			t := st.toks[k]
@@ -1805,11 +1825,16 @@ func (b *builder) listedParts() {
 			case t.kind == numMoney && t.unit != "" && moneyFactor(t.unit) == moneyFactor(whole.unit):
 				parts = append(parts, k)
 				sum += t.money()
+			case t.kind == numPct && len(parts) > len(shares) && strings.Contains(st.s[st.toks[k-1].end:t.start], "占"):
+				shares = append(shares, k) // the part's share of the whole: "12,270.36万元，占总支出的45.46%"
 			default:
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
+		if len(shares) > 0 && len(shares) != len(parts) {
+			plain = false
+		}
+		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts, shares) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1821,13 +1846,20 @@ func (b *builder) listedParts() {
 
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
-// 收入…"): it claims to be the whole; and that falls short of the whole
+// 收入…"), or whose shares of the whole (token indexes, one a part) make
+// 100% within their rounding ("基本支出…占45.46%，项目支出…占54.19%，经营支出
+// …占0.35%"): it claims to be the whole; and that falls short of the whole
 // (token whole), beyond the rounding of every figure, by what one misprint
 // of one figure, changed back, explains (misprintedSum). A list that names
 // no remainder may be partial.
-func (b *builder) closedShort(whole int, parts []int) bool {
+func (b *builder) closedShort(whole int, parts, shares []int) bool {
 	st := b.st
-	closed := false
+	var pct, slack float64
+	for _, k := range shares {
+		pct += st.toks[k].float()
+		slack += 0.5 * math.Pow(10, -float64(st.toks[k].scale))
+	}
+	closed := len(shares) > 0 && math.Abs(pct-100) <= slack+1e-9
 	prev := st.toks[whole].end
 	for _, k := range parts {
 		label := strings.TrimLeft(st.s[prev:st.toks[k].start], ",，、;；:： ")
@@ -2625,7 +2657,8 @@ func procurementParts(pr *schema.Procurement) []procurementPart {
 // of their own, after the one naming the kinds: "按政府采购项目类型，分为货物类
 // 采购、工程类采购和服务类采购三种类型。其中：货物类采购10000元，…工程类采购0元，
 // …服务类采购7000元". Far from the amount's sentence, they are read only
-// where all three are stated and add up to it.
+// where all three are stated and add up to it; where one misprint keeps
+// them from it, they are kept as sum claims (sum.text) instead.
 func (b *builder) procurementKinds(pr *schema.Procurement) {
 	st := b.st
 	for _, end := range b.find("三种类型。") {
@@ -2647,7 +2680,16 @@ func (b *builder) procurementKinds(pr *schema.Procurement) {
 				}
 			}
 		}
-		if slices.Contains(toks[:], -1) || sum != pr.Amount {
+		if slices.Contains(toks[:], -1) {
+			continue
+		}
+		if sum != pr.Amount {
+			// the kinds are every part ("分为…三种类型"): one misprint, or two
+			// figures in each other's places, that keeps them from the
+			// amount is a sum the text states, for the checks to name
+			if wt, ok := b.tokenOf("/procurement/amount", pr.Amount); ok && b.misprintedSum(wt, toks[:]) {
+				b.sumClaims("/procurement_kinds", wt, toks[:])
+			}
 			continue
 		}
 		for i, part := range parts {
@@ -2843,6 +2885,7 @@ func (b *builder) threePublic() {
 		}
 		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
 		b.threePublicCompared()
+		b.threePublicRestated(*tp.Total)
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
@@ -2873,6 +2916,8 @@ func (b *builder) threePublic() {
 				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
 		}
 		var a, p *schema.Money
+		// a part's own section puts its year, fund and kind before the
+		// amount: "（一）因公出国(境)费2013年度财政拨款决算数为93.87万元"
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
@@ -2881,9 +2926,9 @@ func (b *builder) threePublic() {
 			} else {
 				labels = append(slices.Clone(labels), bareCarParts[len(bareCarPurchase):]...)
 			}
-			a, p = b.figure(path, "/amount", labels, 8, not...)
+			a, p = b.figure(path, "/amount", labels, 12, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
-			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
+			a, p = b.figureShare(path, labels, 12, "/three_public/total", not...)
 		}
 		b.after, b.listOf, b.labelOK = 0, nil, nil
 		if a != nil {
@@ -2939,6 +2984,38 @@ func (b *builder) threePublic() {
 		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicRestated reads the 三公's total stated again in words that
+// would have given it ("2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元" in
+// the news item's lead and again in its body): the same amount is the
+// total's, another a restatement for the checks. Not a budget stated in a
+// 决算, another year's, a comparison's, or a total of other spending with it
+// (会议费, 培训费).
+func (b *builder) threePublicRestated(total schema.Money) {
+	st := b.st
+	for _, end := range b.find("三公") {
+		start, p, ok := b.threePublicAt(end)
+		if !ok || b.otherYear(end-len("三公")) || b.comparand(start, p) {
+			continue
+		}
+		ti, ok := b.valueAfter(p, 16)
+		if !ok || b.used[ti] {
+			continue
+		}
+		gap := st.s[p:st.toks[ti].start]
+		for _, f := range fundWords {
+			gap = strings.ReplaceAll(gap, f, "")
+		}
+		if b.doc.Document.Kind != schema.KindBudget && strings.Contains(gap, "预算") || containsAny(st.s[start:st.toks[ti].start], []string{"会议费", "培训费"}) {
+			continue
+		}
+		if t := st.toks[ti]; t.money() == total {
+			b.used[ti] = true
+		} else {
+			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
+		}
+	}
 }
 
 // vehicleOthers leaves out the vehicles' two parts where the list under
