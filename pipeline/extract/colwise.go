@@ -546,11 +546,9 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 	// sums decide
 	var dead map[int]bool // made when a state is first found dead
 	at := make([]int, parts)
-	place := make([][]int, n) // each row's cells, rewritten at each try
-	cells := make([]int, n*parts)
-	for r := range place {
-		place[r] = cells[r*parts : (r+1)*parts : (r+1)*parts]
-	}
+	// each row's cells, rewritten at each try; made when a first row adds
+	// up (most splits tried give none)
+	var place [][]int
 	odd := -1 // the row taken off
 	key := func(r int) int {
 		k := r
@@ -608,6 +606,13 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 					continue
 				}
 				odd, taken = r, true
+			}
+			if place == nil {
+				place = make([][]int, n)
+				cells := make([]int, n*parts)
+				for r := range place {
+					place[r] = cells[r*parts : (r+1)*parts : (r+1)*parts]
+				}
 			}
 			for j := range parts {
 				place[r][j] = -1
