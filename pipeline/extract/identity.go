@@ -37,6 +37,9 @@ func fileName(l string) bool {
 // afterFileName is what follows the last attached file's name in s
 // ("教育局预算公开表.xls 教育局" gives 教育局), s where it names none.
 func afterFileName(s string) string {
+	if !strings.Contains(s, ".") {
+		return s // every extension has its point: most lines
+	}
 	end := -1
 	for _, ext := range fileExts {
 		for _, e := range []string{ext, strings.ToUpper(ext)} {

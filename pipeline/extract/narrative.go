@@ -530,8 +530,8 @@ var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)
 // or amount in it, ending with what a report or section is ("某县水务局2023年
 // 部门预算", "二、上年收入决算情况").
 func headingLike(l string) bool {
-	return l != "" && utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,。；;元") &&
-		hasSuffixAny(l, []string{"预算", "决算", "情况", "说明"})
+	return l != "" && hasSuffixAny(l, []string{"预算", "决算", "情况", "说明"}) &&
+		utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,。；;元")
 }
 
 // otherYearSentence tells a label in a sentence that opens with another
@@ -547,8 +547,8 @@ func (b *builder) otherYearSentence(start int) bool {
 	}
 	s := b.st.s
 	from := max(0, start-1000)
-	if k := strings.LastIndex(s[from:start], "。"); k >= 0 {
-		from += k + len("。")
+	if k := b.st.lastStop(start); k >= from {
+		from = k + len("。")
 	} else if from > 0 {
 		return false
 	}
@@ -822,9 +822,9 @@ func (b *builder) sources() {
 		if l != "其他资金" {
 			return true
 		}
-		from := strings.LastIndex(b.st.s[:start], "。")
+		from := b.st.lastStop(start)
 		if strings.HasPrefix(b.st.s[from+1:], "其中") && from > 0 {
-			from = strings.LastIndex(b.st.s[:from], "。")
+			from = b.st.lastStop(from)
 		}
 		sentence := b.st.s[from+1 : start]
 		return strings.Contains(sentence, "收入") || strings.Contains(sentence, "收支")
@@ -3446,7 +3446,7 @@ func (b *builder) statedChanges() {
 		if t.kind != numMoney || t.unit == "" || b.used[ti] {
 			continue
 		}
-		from := strings.LastIndex(st.s[:t.start], "。")
+		from := st.lastStop(t.start)
 		if i := listItemStart(st.s[from+1 : t.start]); i >= 0 {
 			from += 1 + i // "…具体情况如下：（一）…": the item is a sentence of its own
 		}
