@@ -256,11 +256,7 @@ func writeShard(path string, toks []string, list func(tok string) []int) error {
 // as it is when nothing of it is escaped (printable ASCII but for " and
 // \, valid UTF-8 but for U+2028 and U+2029), by encoding/json otherwise.
 func appendJSONString(b []byte, s string) []byte {
-	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\\u2028\u2029")
-	for i := 0; plain && i < len(s); i++ {
-		plain = s[i] >= 0x20
-	}
-	if plain {
+	if emit.PlainString(s) {
 		return append(append(append(b, '"'), s...), '"')
 	}
 	var buf bytes.Buffer

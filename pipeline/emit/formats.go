@@ -241,7 +241,7 @@ func appendValue(b []byte, f Field, s string) []byte {
 			return append(b, s...)
 		}
 	case string:
-		if plainString(v) {
+		if PlainString(v) {
 			b = append(b, '"')
 			b = append(b, v...)
 			return append(b, '"')
@@ -256,9 +256,9 @@ func appendValue(b []byte, f Field, s string) []byte {
 	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }
 
-// plainString reports whether s is valid UTF-8 that a JSON string holds as
+// PlainString reports whether s is valid UTF-8 that a JSON string holds as
 // it is: no quote, backslash, control character, U+2028 or U+2029.
-func plainString(s string) bool {
+func PlainString(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
