@@ -13,7 +13,7 @@ import (
 )
 
 // Version is the semver of the model; it is written to /schema_version.
-const Version = "1.7.0"
+const Version = "1.8.0"
 
 // Kinds of disclosure.
 const (
@@ -204,7 +204,16 @@ type Expenditure struct {
 	// stated total — each where printed, so one may be there without the other
 	Personnel      *Figure `json:"personnel,omitempty"`
 	PublicExpenses *Figure `json:"public_expenses,omitempty"`
-	Project        *Figure `json:"project,omitempty"`
+	// GeneralBasic is the basic expenditure of the general budget's
+	// appropriations (一般公共预算财政拨款基本支出): the whole the
+	// basic-expenditure table's economic classes (ByEconomic) break down,
+	// which is Basic only where every yuan is an appropriation.
+	// GeneralPersonnel and GeneralPublicExpenses are its 人员经费 and 公用经费,
+	// kept only when stated of it.
+	GeneralBasic          *Figure `json:"general_basic,omitempty"`
+	GeneralPersonnel      *Figure `json:"general_personnel,omitempty"`
+	GeneralPublicExpenses *Figure `json:"general_public_expenses,omitempty"`
+	Project               *Figure `json:"project,omitempty"`
 	// Reserve is 单位预留机动经费, a third kind of spending some provinces budget.
 	Reserve  *Figure   `json:"reserve,omitempty"`
 	Projects []Project `json:"projects,omitempty"`

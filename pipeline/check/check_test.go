@@ -53,6 +53,18 @@ func personnel(yuan float64) *schema.Document {
 	return d
 }
 
+// generalPersonnel is personnel(…) whose department has money of its own:
+// all funds' basic expenditure is 150,000 yuan more than the general
+// budget appropriations' (23,369,100), which the economic classes and the
+// stated parts are of.
+func generalPersonnel(yuan float64) *schema.Document {
+	d := personnel(0)
+	e := d.Expenditure
+	e.Basic, e.Personnel = &schema.Figure{Amount: *money(23519100)}, nil
+	e.GeneralBasic, e.GeneralPersonnel = &schema.Figure{Amount: *money(23369100)}, &schema.Figure{Amount: *money(yuan)}
+	return d
+}
+
 func base() *schema.Document {
 	return &schema.Document{
 		Document:   schema.Meta{Kind: schema.KindBudget},
@@ -600,6 +612,24 @@ func TestRules(t *testing.T) {
 		}, "sum.fiscal_parts", ""},
 		{"personnel expenses are classes 301 and 303", func() *schema.Document { return personnel(21522600) }, "cross.personnel_economic", ""},
 		{"personnel expenses are not classes 301 and 303", func() *schema.Document { return personnel(21552600) }, "cross.personnel_economic", "warning"},
+		{"the appropriations' personnel expenses are classes 301 and 303", func() *schema.Document { return generalPersonnel(21522600) }, "cross.personnel_economic", ""},
+		{"the appropriations' personnel expenses are not classes 301 and 303", func() *schema.Document { return generalPersonnel(21552600) }, "cross.personnel_economic", "warning"},
+		{"economic classes make the appropriations' basic expenditure", func() *schema.Document { return generalPersonnel(21522600) }, "sum.economic", ""},
+		{"economic classes make neither basic expenditure", func() *schema.Document {
+			d := generalPersonnel(21522600)
+			d.Expenditure.GeneralBasic.Amount = *money(23069100)
+			return d
+		}, "sum.economic", "warning"},
+		{"economic classes of every fund make all funds' basic expenditure", func() *schema.Document {
+			d := generalPersonnel(21522600)
+			d.Expenditure.Basic.Amount, d.Expenditure.GeneralBasic.Amount = *money(23369100), *money(23219100)
+			return d
+		}, "sum.economic", ""},
+		{"the appropriations' parts exceed their basic expenditure", func() *schema.Document {
+			d := generalPersonnel(21522600)
+			d.Expenditure.GeneralPublicExpenses = &schema.Figure{Amount: *money(2846500)}
+			return d
+		}, "sum.basic_parts", "error"},
 		{"goods alone exceed the procurement", func() *schema.Document {
 			d := base()
 			d.Procurement = &schema.Procurement{Amount: *money(479000), Goods: money(4790000)}
@@ -1145,58 +1175,62 @@ func TestCopiedTableRows(t *testing.T) {
 }
 
 // TestBasicPartsStated: a statement of a basic expenditure and the two
-// parts it lists after 其中 — here the appropriations' basic expenditure,
-// not the model's — must add up (sum.text): both numbers, the three lines
-// and the tolerance named; within the rounding, info; a list with a third
-// part is not added up.
+// parts it lists after 其中 — here the appropriations' basic expenditure
+// (/expenditure/general_basic), not all funds' — must add up
+// (sum.basic_parts): both numbers, the three lines and the tolerance named;
+// within the rounding, info; a list with a third part is not added up.
+// Parts the model does not take (人员支出 and 公用支出 that do not make the
+// whole) are the sentence's sum claims (sum.text).
 func TestBasicPartsStated(t *testing.T) {
 	text := `某省某院2018年部门预算
 某省某院2018年度财政拨款基本支出预算 13,979.92 万元。其中：
 （一）人员经费 11,357.35 万元。主要包括：基本工资、津贴补贴等支出。
 （二）公用经费 2,722.57 万元。主要包括：办公费、水费等支出。
 七、一般公共预算支出预算情况说明`
+	sums := func(d *schema.Document) []schema.Check {
+		var got []schema.Check
+		for _, c := range d.Checks {
+			if c.Rule == "sum.text" || c.Rule == "sum.basic_parts" {
+				got = append(got, c)
+			}
+		}
+		return got
+	}
 	d := extractText(t, text)
 	Run(d)
-	var got []schema.Check
-	for _, c := range d.Checks {
-		if c.Rule == "sum.text" {
-			got = append(got, c)
-		}
-	}
+	got := sums(d)
 	if len(got) != 1 {
-		t.Fatalf("sum.text findings: %+v", d.Checks)
+		t.Fatalf("sum findings: %+v", d.Checks)
 	}
-	if c := got[0]; c.Severity != schema.SeverityWarning || c.Stated != 139799200 || c.Computed != 140799200 || !slices.Equal(c.Lines, []int{2, 3, 4}) ||
-		c.Tolerance != 150 || !strings.Contains(c.Message, "13,979.92") || !strings.Contains(c.MessageEn, "stated 139799200 yuan, computed 140799200 yuan") {
-		t.Errorf("sum.text = %+v", c)
+	if c := got[0]; c.Rule != "sum.basic_parts" || c.Severity != schema.SeverityError || c.Stated != 139799200 || c.Computed != 140799200 || !slices.Equal(c.Lines, []int{2, 3, 4}) ||
+		c.Tolerance != 150 || !slices.Equal(c.Paths, []string{"/expenditure/general_basic/amount", "/expenditure/general_personnel/amount", "/expenditure/general_public_expenses/amount"}) ||
+		!strings.Contains(c.MessageEn, "stated 139799200 yuan, computed 140799200 yuan") {
+		t.Errorf("sum.basic_parts = %+v", c)
 	}
 
 	for name, tc := range map[string]struct {
-		text  string
-		rules int
-		sev   string
+		text      string
+		rule, sev string
 	}{
-		"within rounding": {strings.Replace(text, "11,357.35", "11,257.36", 1), 1, schema.SeverityInfo},
-		"adds up":         {strings.Replace(text, "11,357.35", "11,257.35", 1), 0, ""},
-		"a note between":  {strings.Replace(text, "基本工资、津贴补贴等支出。", "基本工资。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）", 1), 1, schema.SeverityWarning},
-		"a third part":    {strings.Replace(text, "七、", "（三）对个人和家庭的补助 100.00 万元。\n七、", 1), 0, ""},
+		"within rounding": {strings.Replace(text, "11,357.35", "11,257.36", 1), "sum.basic_parts", schema.SeverityInfo},
+		"adds up":         {strings.Replace(text, "11,357.35", "11,257.35", 1), "", ""},
+		"a note between":  {strings.Replace(text, "基本工资、津贴补贴等支出。", "基本工资。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）", 1), "sum.basic_parts", schema.SeverityError},
+		"a third part":    {strings.Replace(text, "七、", "（三）对个人和家庭的补助 100.00 万元。\n七、", 1), "", ""},
 		// 人员支出 may leave 对个人和家庭的补助 out: only parts above the whole
-		"人员支出 above the whole": {"某区某局2016年度部门决算说明\n1. 基本支出2642.05 万元。\n其中，人员支出 2594.47 万元，公用支出 147.58 万元。", 1, schema.SeverityWarning},
-		"人员支出 below the whole": {"某区某局2016年度部门决算说明\n1. 基本支出2642.05 万元。\n其中，人员支出 2394.47 万元，公用支出 147.58 万元。", 0, ""},
+		"人员支出 above the whole": {"某区某局2016年度部门决算说明\n1. 基本支出2642.05 万元。\n其中，人员支出 2594.47 万元，公用支出 147.58 万元。", "sum.text", schema.SeverityWarning},
+		"人员支出 below the whole": {"某区某局2016年度部门决算说明\n1. 基本支出2642.05 万元。\n其中，人员支出 2394.47 万元，公用支出 147.58 万元。", "", ""},
 	} {
 		d := extractText(t, tc.text)
 		Run(d)
-		n := 0
-		for _, c := range d.Checks {
-			if c.Rule == "sum.text" {
-				n++
-				if c.Severity != tc.sev {
-					t.Errorf("%s: %+v", name, c)
-				}
+		got := sums(d)
+		if tc.rule == "" {
+			if len(got) != 0 {
+				t.Errorf("%s: %+v", name, got)
 			}
+			continue
 		}
-		if n != tc.rules {
-			t.Errorf("%s: %d sum.text findings, want %d: %+v", name, n, tc.rules, d.Checks)
+		if len(got) != 1 || got[0].Rule != tc.rule || got[0].Severity != tc.sev {
+			t.Errorf("%s: want one %s %s finding: %+v", name, tc.rule, tc.sev, d.Checks)
 		}
 	}
 }

@@ -34,10 +34,10 @@ var rules = []Rule{
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
-	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to basic expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
+	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
 	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
-	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match basic expenditure", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
+	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match the basic expenditure they are stated of (all funds', or the general budget appropriations')", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
 	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumSources},
@@ -925,7 +925,51 @@ func (c *ctx) sumItems(base string) {
 }
 
 func sumEconomic(c *ctx) {
-	c.sum("/expenditure/by_economic", "/amount", "/expenditure/basic/amount", true, nil)
+	c.sum("/expenditure/by_economic", "/amount", c.economicWhole().whole, true, nil)
+}
+
+// basicWhole names a basic expenditure and its two parts.
+type basicWhole struct{ whole, personnel, public string }
+
+var (
+	allBasic     = basicWhole{"/expenditure/basic/amount", "/expenditure/personnel/amount", "/expenditure/public_expenses/amount"}
+	generalBasic = basicWhole{"/expenditure/general_basic/amount", "/expenditure/general_personnel/amount", "/expenditure/general_public_expenses/amount"}
+)
+
+// economicWhole is the basic expenditure the economic classes break down:
+// the general budget appropriations' (一般公共预算财政拨款基本支出) where
+// the document states it, unless the classes make all funds' basic
+// expenditure instead (a unit's table of every fund).
+func (c *ctx) economicWhole() basicWhole {
+	g, ok := c.fig(generalBasic.whole)
+	if !ok {
+		return allBasic
+	}
+	all, ok := c.fig(allBasic.whole)
+	if !ok || all.v == g.v {
+		return generalBasic
+	}
+	sum, figs, ok := c.economicSum()
+	if ok && math.Abs(sum-all.v) <= halves(append(figs, all)...) {
+		return allBasic
+	}
+	return generalBasic
+}
+
+// economicSum adds the economic classes' amounts; not ok where one is not
+// stated.
+func (c *ctx) economicSum() (float64, []rfig, bool) {
+	var sum float64
+	var figs []rfig
+	for i := range c.doc.Expenditure.ByEconomic {
+		f, ok := c.fig("/expenditure/by_economic/" + strconv.Itoa(i) + "/amount")
+		if !ok {
+			return 0, nil, false
+		}
+		sum += f.v
+		figs = append(figs, f)
+	}
+	return sum, figs, true
 }
 
 func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
@@ -937,22 +981,21 @@ func sumBasicProject(c *ctx) {
 
 // personnelEconomic: 人员经费 is the basic-expenditure table's 工资福利支出
 // (301) and 对个人和家庭的补助 (303), 公用经费 its other classes — compared
-// where the classes are the whole of basic expenditure.
+// where the classes are the whole of the basic expenditure they break down
+// (economicWhole).
 func personnelEconomic(c *ctx) {
 	e := c.doc.Expenditure
-	basic, ok := c.fig("/expenditure/basic/amount")
-	if e == nil || !ok || len(e.ByEconomic) == 0 {
+	if e == nil || len(e.ByEconomic) == 0 {
 		return
 	}
-	var all float64
-	var figs []rfig
-	for i := range e.ByEconomic {
-		f, ok := c.fig("/expenditure/by_economic/" + strconv.Itoa(i) + "/amount")
-		if !ok {
-			return // a class whose amount is not stated
-		}
-		all += f.v
-		figs = append(figs, f)
+	w := c.economicWhole()
+	basic, ok := c.fig(w.whole)
+	if !ok {
+		return
+	}
+	all, figs, ok := c.economicSum()
+	if !ok {
+		return // a class whose amount is not stated
 	}
 	if d := all - basic.v; d > halves(append(figs, basic)...) || -d > halves(append(figs, basic)...) {
 		return // not the whole of basic expenditure: sum.economic says so
@@ -967,8 +1010,8 @@ func personnelEconomic(c *ctx) {
 	for _, side := range []struct {
 		ptr, zh, en string
 		personnel   bool
-	}{{"/expenditure/personnel/amount", "人员经费与经济分类 301、303 之和", "personnel expenses against classes 301 and 303", true},
-		{"/expenditure/public_expenses/amount", "公用经费与经济分类 301、303 以外各类之和", "public expenses against the classes other than 301 and 303", false}} {
+	}{{w.personnel, "人员经费与经济分类 301、303 之和", "personnel expenses against classes 301 and 303", true},
+		{w.public, "公用经费与经济分类 301、303 以外各类之和", "public expenses against the classes other than 301 and 303", false}} {
 		want, ok := c.fig(side.ptr)
 		if !ok {
 			continue
@@ -1374,7 +1417,9 @@ func sumThreePublic(c *ctx) {
 }
 
 func sumBasicParts(c *ctx) {
-	c.parts("/expenditure/basic/amount", []string{"/expenditure/personnel/amount", "/expenditure/public_expenses/amount"}, 0)
+	for _, w := range []basicWhole{allBasic, generalBasic} {
+		c.parts(w.whole, []string{w.personnel, w.public}, 0)
+	}
 }
 
 func sumVehicle(c *ctx) {

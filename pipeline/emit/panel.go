@@ -42,6 +42,9 @@ func Measures(d *schema.Document) []Measure {
 		fig("project_expenditure", "项目支出", "Project expenditure", "/expenditure/project", e.Project)
 		fig("personnel", "人员经费", "Personnel (part of basic)", "/expenditure/personnel", e.Personnel)
 		fig("public_expenses", "公用经费", "Public expenses (part of basic)", "/expenditure/public_expenses", e.PublicExpenses)
+		fig("general_basic", "一般公共预算财政拨款基本支出", "Basic expenditure of the general budget's appropriations", "/expenditure/general_basic", e.GeneralBasic)
+		fig("general_personnel", "一般公共预算财政拨款人员经费", "Personnel (part of the appropriations' basic)", "/expenditure/general_personnel", e.GeneralPersonnel)
+		fig("general_public_expenses", "一般公共预算财政拨款公用经费", "Public expenses (part of the appropriations' basic)", "/expenditure/general_public_expenses", e.GeneralPublicExpenses)
 	}
 	if t := d.ThreePublic; t != nil {
 		add("three_public_total", "“三公”经费", "Three public expenses", "/three_public/total", t.Total, t.Budgeted)
@@ -156,4 +159,4 @@ func ExecutionRows(budget, final *schema.Document) []ExecutionRow {
 // are not spending lines of the 决算's budget comparison, the vehicle
 // subtotal and basic expenditure's parts repeat their neighbours.
 var executionSkip = map[string]bool{"vehicle": true, "personnel": true, "public_expenses": true, "procurement": true,
-	"government_fund": true, "state_capital": true}
+	"government_fund": true, "state_capital": true, "general_personnel": true, "general_public_expenses": true}

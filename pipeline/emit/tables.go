@@ -203,10 +203,14 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 			for _, f := range []struct {
 				zh, en, ptr string
 				f           *schema.Figure
-			}{{"人员经费", "Personnel (part of basic expenditure)", "/expenditure/personnel", e.Personnel},
-				{"公用经费", "Public expenses (part of basic expenditure)", "/expenditure/public_expenses", e.PublicExpenses}} {
+				scheme      string
+			}{{"人员经费", "Personnel (part of basic expenditure)", "/expenditure/personnel", e.Personnel, "basic_parts"},
+				{"公用经费", "Public expenses (part of basic expenditure)", "/expenditure/public_expenses", e.PublicExpenses, "basic_parts"},
+				{"一般公共预算财政拨款基本支出", "Basic expenditure of the general budget's appropriations", "/expenditure/general_basic", e.GeneralBasic, "general_basic"},
+				{"一般公共预算财政拨款人员经费", "Personnel (part of the appropriations' basic expenditure)", "/expenditure/general_personnel", e.GeneralPersonnel, "general_basic_parts"},
+				{"一般公共预算财政拨款公用经费", "Public expenses (part of the appropriations' basic expenditure)", "/expenditure/general_public_expenses", e.GeneralPublicExpenses, "general_basic_parts"}} {
 				if f.f != nil {
-					it.add(LineItemRow{Section: "expenditure", Scheme: "basic_parts", Name: f.zh, NameEn: f.en, Amount: f.f.Amount.String()}, f.ptr+"/amount")
+					it.add(LineItemRow{Section: "expenditure", Scheme: f.scheme, Name: f.zh, NameEn: f.en, Amount: f.f.Amount.String(), PriorYear: m(f.f.PriorYear), Budgeted: m(f.f.Budgeted)}, f.ptr+"/amount")
 				}
 			}
 			if e.Project != nil {

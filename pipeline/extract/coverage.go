@@ -28,7 +28,7 @@ var sections = []struct {
 		[]string{"/revenue/total", "/revenue/current_year", "/expenditure/total", "/expenditure/current_year"}, nil},
 	{"收入来源", "Revenue sources", []string{"财政拨款收入", "一般公共预算收入", "事业收入", "上级补助收入", "其他收入"}, []string{"/revenue/sources"}, nil},
 	{"基本支出和项目支出", "Basic and project expenditure", []string{"基本支出", "项目支出"}, []string{"/expenditure/basic", "/expenditure/project"}, nil},
-	{"人员经费和公用经费", "Personnel and public expenses", []string{"人员经费", "公用经费"}, []string{"/expenditure/personnel", "/expenditure/public_expenses", "/expenditure/by_economic"}, nil},
+	{"人员经费和公用经费", "Personnel and public expenses", []string{"人员经费", "公用经费"}, []string{"/expenditure/personnel", "/expenditure/public_expenses", "/expenditure/general_personnel", "/expenditure/general_public_expenses", "/expenditure/by_economic"}, nil},
 	{"支出功能分类", "Expenditure by function", []string{"(类)", "功能分类"}, []string{"/expenditure/by_function"}, nil},
 	{"政府性基金", "Government funds", []string{"政府性基金"}, []string{"/government_fund"}, func(d *schema.Document) bool { return d.GovernmentFund.Amount == 0 }},
 	{"国有资本经营", "State capital operations", []string{"国有资本经营"}, []string{"/state_capital"}, func(d *schema.Document) bool { return d.StateCapital.Amount == 0 }},

@@ -1275,7 +1275,8 @@ func (b *builder) basicProject() {
 		}
 	}
 	b.basicRestated()
-	b.basicParts()
+	b.basicParts(basicSplit{exp.Basic, &exp.Personnel, &exp.PublicExpenses, "/expenditure/personnel", "/expenditure/public_expenses"})
+	b.generalBasic(saved)
 	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
@@ -1587,20 +1588,28 @@ func appropriationsSection(flat []string, line int) bool {
 		!strings.Contains(h, "三公") && !strings.Contains(h, "政府性基金") && !strings.Contains(h, "国有资本")
 }
 
+// basicSplit is a basic expenditure and where its two parts go: all
+// funds' (Basic, Personnel, PublicExpenses) or the general budget
+// appropriations' (GeneralBasic, …).
+type basicSplit struct {
+	whole                     *schema.Figure
+	personnel, public         **schema.Figure
+	personnelPath, publicPath string
+}
+
 // basicParts reads 人员经费 and 公用经费 where they follow a statement of
 // the basic expenditure ("基本支出2336.91万元。其中：人员经费2152.26万元，
-// …；公用经费184.65万元"). The statement may be of the appropriations'
-// basic expenditure only (财政拨款基本支出), so the parts are kept only
-// when its amount is the basic expenditure's.
-func (b *builder) basicParts() {
+// …；公用经费184.65万元"). The statement may be of another basic
+// expenditure (the appropriations' only, 财政拨款基本支出, where the whole is
+// all funds'), so the parts are kept only when its amount is the whole's.
+func (b *builder) basicParts(sp basicSplit) {
 	st := b.st
-	exp := b.doc.Expenditure
-	if exp.Basic == nil {
+	if sp.whole == nil {
 		return
 	}
 	for _, end := range b.find("基本支出") {
 		ti, ok := b.valueAfter(end, 8)
-		if !ok || st.toks[ti].money() != exp.Basic.Amount {
+		if !ok || st.toks[ti].money() != sp.whole.Amount {
 			continue
 		}
 		from := st.toks[ti].end
@@ -1614,7 +1623,7 @@ func (b *builder) basicParts() {
 			// would belong to 人员经费)
 			pt, ok1 = b.labelIn(from, stop, []string{"人员支出"})
 			ct, ok2 = b.labelIn(from, stop, []string{"公用支出"})
-			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != exp.Basic.Amount {
+			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != sp.whole.Amount {
 				continue
 			}
 		}
@@ -1627,19 +1636,19 @@ func (b *builder) basicParts() {
 			// finding (sum claims)
 			pt, ok1 = b.wagesIn(from, stop)
 			ct, ok2 = b.labelIn(from, stop, []string{"公用经费", "商品和服务支出"})
-			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != exp.Basic.Amount {
+			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != sp.whole.Amount {
 				if ti < pt && pt < ct && b.misprintedSum(ti, []int{pt, ct}) {
 					b.sumClaims("/basic", ti, []int{pt, ct})
 				}
 				continue
 			}
 		}
-		if !ok1 || !ok2 || pt > ct {
+		if !ok1 || !ok2 || pt > ct || b.thirdPart(ct, stop) {
 			continue
 		}
-		if exp.Personnel == nil && exp.PublicExpenses == nil {
-			exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
-			exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+		if *sp.personnel == nil && *sp.public == nil {
+			*sp.personnel = &schema.Figure{Amount: *b.take(sp.personnelPath+"/amount", pt)}
+			*sp.public = &schema.Figure{Amount: *b.take(sp.publicPath+"/amount", ct)}
 			continue
 		}
 		// a later statement of the same basic expenditure restates its
@@ -1648,12 +1657,26 @@ func (b *builder) basicParts() {
 			path string
 			fig  *schema.Figure
 			tok  int
-		}{{"/expenditure/personnel", exp.Personnel, pt}, {"/expenditure/public_expenses", exp.PublicExpenses, ct}} {
+		}{{sp.personnelPath, *sp.personnel, pt}, {sp.publicPath, *sp.public, ct}} {
 			if m := st.toks[part.tok].money(); !b.used[part.tok] && m != part.fig.Amount {
 				b.claim(part.path, schema.ClaimAmount, part.tok, m.Float(), "")
 			}
 		}
 	}
+}
+
+// thirdPart tells a list of basic expenditure's parts that goes on after
+// its second part, the token ct, before stop or the next figure: "（三）对个人
+// 和家庭的补助…" — then 人员经费 is not all personnel spending, and the two
+// do not make the whole.
+func (b *builder) thirdPart(ct, stop int) bool {
+	st := b.st
+	next := stop
+	if ct+1 < len(st.toks) {
+		next = min(next, st.toks[ct+1].start)
+	}
+	tail := st.s[st.toks[ct].end:max(next, st.toks[ct].end)]
+	return strings.Contains(tail, "（三）") || strings.Contains(tail, "(三)") || strings.Contains(tail, "对个人和家庭")
 }
 
 // wagesIn finds in s[from:to] the amount of the personnel's economic
@@ -1725,11 +1748,7 @@ func (b *builder) basicStated() {
 		if between {
 			continue
 		}
-		next := stop
-		if ct+1 < len(st.toks) {
-			next = min(next, st.toks[ct+1].start)
-		}
-		if tail := st.s[st.toks[ct].end:max(next, st.toks[ct].end)]; strings.Contains(tail, "（三）") || strings.Contains(tail, "(三)") || strings.Contains(tail, "对个人和家庭") {
+		if b.thirdPart(ct, stop) {
 			continue
 		}
 		if sum := st.toks[pt].money() + st.toks[ct].money(); sum == st.toks[ti].money() || partial && sum < st.toks[ti].money() {
