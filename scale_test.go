@@ -118,9 +118,11 @@ func floor(t *testing.T, in string, outBytes int64) time.Duration {
 // v5Floor is the time the schema's validator (santhosh-tekuri/jsonschema/v5,
 // through schema.ValidateJSON: decoding and validating) alone takes on the
 // documents the release published, each read from data/<id>.json, on every
-// core as the build's extraction runs. The schema is compiled before the
+// core as the build's extraction runs, and the CPU time it took (the
+// test's own, as the builds' is theirs: the ratio of the two is what a
+// shared machine's load leaves alone). The schema is compiled before the
 // clock starts.
-func v5Floor(t *testing.T, release string) time.Duration {
+func v5Floor(t *testing.T, release string) (wall, cpu time.Duration) {
 	docs, _ := filepath.Glob(filepath.Join(release, "data", "*.json"))
 	if len(docs) == 0 {
 		t.Fatalf("no documents in %s", release)
@@ -128,7 +130,7 @@ func v5Floor(t *testing.T, release string) time.Duration {
 	if err := schema.ValidateJSON([]byte("{}")); err == nil {
 		t.Fatal("the schema takes an empty object")
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), selfCPU()
 	next := make(chan string)
 	errs := make(chan error, len(docs))
 	var wg sync.WaitGroup
@@ -150,12 +152,19 @@ func v5Floor(t *testing.T, release string) time.Duration {
 	}
 	close(next)
 	wg.Wait()
-	d := time.Since(start)
+	wall, cpu = time.Since(start), selfCPU()-cpu0
 	close(errs)
 	for err := range errs {
 		t.Error(err)
 	}
-	return d
+	return wall, cpu
+}
+
+// selfCPU is the user and system time this process has taken.
+func selfCPU() time.Duration {
+	var r syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &r)
+	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }
 
 // scaleStat is one run of one size.
@@ -167,7 +176,7 @@ type scaleStat struct {
 	outBytes             int64
 	outFiles             int
 	jsonBytes, pageBytes int64 // data/, and doc/ with source/
-	floor, v5            time.Duration
+	floor, v5, v5CPU     time.Duration
 }
 
 func scaleRun(t *testing.T, n int) scaleStat {
@@ -189,7 +198,7 @@ func scaleRun(t *testing.T, n int) scaleStat {
 	docPages, _ := dirSize(filepath.Join(cur, "doc"))
 	srcPages, _ := dirSize(filepath.Join(cur, "source"))
 	m.pageBytes = docPages + srcPages
-	m.v5 = v5Floor(t, cur)
+	m.v5, m.v5CPU = v5Floor(t, cur)
 	m.same = runBuild(t, in, out)
 	// change 1% of the inputs: one more responsibility line
 	txts, _ := filepath.Glob(filepath.Join(in, "*.txt"))
@@ -272,7 +281,7 @@ func scaleRow(ms []scaleStat) string {
 	share := func(r func(runStat) time.Duration) string {
 		return span(ms, func(m scaleStat) float64 { return 100 * r(m.one).Seconds() / r(m.full).Seconds() }, "%.0f") + "%"
 	}
-	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s | %s of the full build, CPU %s (%s s of %s s) | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s | %s× | %s |",
+	return fmt.Sprintf("| %d | %.0f MB | %s | %s | %s | %s | %s of the full build, CPU %s (%s s of %s s) | %s MB | %.0f MB, %d files | %.1f KB, %.2f files (JSON %.1f KB, pages %.1f KB) | %s s | %s× | %s s, CPU %s s | %s×, CPU %s× | %s |",
 		m.docs, float64(m.inBytes)/1e6,
 		rate(func(m scaleStat) runStat { return m.full }),
 		rate(func(m scaleStat) runStat { return m.same }),
@@ -287,7 +296,9 @@ func scaleRow(ms []scaleStat) string {
 		span(ms, func(m scaleStat) float64 { return m.floor.Seconds() }, "%.2f"),
 		span(ms, func(m scaleStat) float64 { return m.full.wall.Seconds() / m.floor.Seconds() }, "%.0f"),
 		span(ms, func(m scaleStat) float64 { return m.v5.Seconds() }, "%.2f"),
+		span(ms, func(m scaleStat) float64 { return m.v5CPU.Seconds() }, "%.2f"),
 		span(ms, func(m scaleStat) float64 { return m.full.wall.Seconds() / m.v5.Seconds() }, "%.1f"),
+		span(ms, func(m scaleStat) float64 { return m.full.cpu.Seconds() / m.v5CPU.Seconds() }, "%.1f"),
 		strings.Join(loads, "; "))
 }
 
@@ -309,12 +320,22 @@ func writeScaleSection(t *testing.T, rows []string) {
 	}
 	fmt.Fprintf(&b, "%s\nMachine: %d cores, %s/%s, %s. Command: `BUDGETPUB_SCALE=%s BUDGETPUB_SCALE_RUNS=%s BUDGETPUB_SCALE_WRITE=1 go test -run TestScale -timeout 3h .` (`task bench`); a range is the smallest and largest of the runs.\n\n",
 		begin, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), os.Getenv("BUDGETPUB_SCALE"), runs)
-	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | then 1 document added | 1% changed ÷ full | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor | full ÷ v5 floor | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| documents | input | full build | no-change rebuild | rebuild after 1% changed | then 1 document added | 1% changed ÷ full | peak RSS | output | per document | bytes floor | full ÷ bytes floor | v5 floor (wall, CPU) | full ÷ v5 floor (wall, CPU) | load average at start |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		b.WriteString(r + "\n")
 	}
 	s = s[:i] + b.String() + s[j:]
 	if err := os.WriteFile("BENCHMARKS.md", []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestScaleRowCPU: the row gives the v5 floor's CPU beside its wall time,
+// and the full build's CPU over it beside the walls' ratio.
+func TestScaleRowCPU(t *testing.T) {
+	m := scaleStat{docs: 1000, full: runStat{wall: 7 * time.Second, cpu: 12 * time.Second}, v5: time.Second, v5CPU: 2 * time.Second,
+		same: runStat{wall: time.Second, cpu: time.Second}, one: runStat{wall: time.Second, cpu: time.Second}, add: runStat{wall: time.Second, cpu: time.Second}, floor: time.Second}
+	if row := scaleRow([]scaleStat{m}); !strings.Contains(row, "| 1.00 s, CPU 2.00 s | 7.0×, CPU 6.0× |") {
+		t.Errorf("the v5 floor's cells: %s", row)
 	}
 }

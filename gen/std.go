@@ -47,6 +47,7 @@ type pert struct {
 	Tabs      bool `json:"tabs,omitempty"`       // a table's cells separated by tabs (two tabs around a blank cell), as text copied from a web page's or a spreadsheet's table
 	Markdown  bool `json:"markdown,omitempty"`   // a table as a Markdown pipe table (an HTML-to-Markdown converter's): | a | b |, a --- line under the header's first line
 	Cells     bool `json:"cells,omitempty"`      // a web page's table as a converter prints it: a cell a line, each with its bar ("675.82 |"), a blank cell a bar alone, every column of a row printed
+	Dropped   bool `json:"dropped,omitempty"`    // Cells: the blank cells dropped, the others with their bars (a converter that skips empty cells)
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 	ItemsOnly bool `json:"items_only,omitempty"` // Web: a 决算's 一般公共预算财政拨款支出决算表 prints its 项 only, each code whole, no 类 or 款 row (Fujian's 2017 pages)
 }
@@ -56,7 +57,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Dropped, "dropped"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -461,6 +462,8 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	if !d.p.Default && !d.p.Tabs && !d.p.Markdown && !d.p.Plain && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+8)).IntN(4) == 0 {
 		d.p.Cells = true
 		d.p.Wrap, d.p.WrapBelow, d.p.PageBreak, d.p.Spaced = false, false, false, false
+		// … its blank cells dropped, from a stream of its own likewise
+		d.p.Dropped = rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+9)).IntN(2) == 0
 	}
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
@@ -699,7 +702,7 @@ func (d *sdoc) headerCells(cols []tcol, h string) string {
 
 // renderCells prints a table a cell a line with its bar (Cells): the
 // header's cells (a heading over several columns is one cell), then every
-// column of each row, a blank one a bar alone.
+// column of each row, a blank one a bar alone (or none: Dropped).
 func (d *sdoc) renderCells(b *strings.Builder, t ttable) {
 	for _, h := range t.header {
 		for _, c := range splitHeader(t.cols, h) {
@@ -710,9 +713,10 @@ func (d *sdoc) renderCells(b *strings.Builder, t ttable) {
 	}
 	for _, r := range t.rows {
 		for c := range t.cols {
-			if c < len(r.cells) && r.cells[c] != "" {
+			switch {
+			case c < len(r.cells) && r.cells[c] != "":
 				d.out(b, r.cells[c]+" |")
-			} else {
+			case !d.p.Dropped:
 				d.out(b, "|")
 			}
 		}

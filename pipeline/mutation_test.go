@@ -620,6 +620,7 @@ var knownFindings = map[string]string{
 	"000_70dee09d8603147c yoy.change_pct 23 29.09":                                         "通用设备增加23%; 5.98 / 20.56 = 29.09%",
 	"000_70dee09d8603147c sum.assets 373500 369800":                                        "资产总额37.35; categories 26.54 + 0.24 + 10.20 = 36.98",
 	"000_70dee09d8603147c cross.project_performance 500000 360000":                         "信访解难资金 36 万 in 项目支出, 50 万元 in 绩效目标",
+	"000_70dee09d8603147c sum.text -129200 -9100":                                          "预算支出比上年减少12.92万元，其中基本支出增加34.09万元，项目支出减少35万元: 34.09 − 35 = −0.91 (the tables' −47 for the project makes −12.91)",
 	"01 restate.amount 3526700 3503499":                                                    "labelled: 住房公积金 352.67 in the text, 3,503,499 in the table",
 	"01 restate.amount 3526700 3503500":                                                    "labelled: the same, against the heading's 350.35",
 	"07 share.pct 71.73 71.65":                                                             "labelled: 2,106.66 / 2,940.05 = 71.65%",

@@ -159,8 +159,8 @@ var classes = sync.OnceValue(func() *classIndex {
 // NormalizeName folds the bracket widths and drops spaces and a trailing
 // level marker such as （类）, so that names can be compared.
 func NormalizeName(s string) string {
-	if !strings.ContainsAny(s, "（） \u3000(") {
-		return s // nothing to fold: most names
+	if !strings.ContainsAny(s, " (") && !strings.Contains(s, "（") && !strings.Contains(s, "）") && !strings.Contains(s, "\u3000") {
+		return s // nothing to fold: most names (each searched on its own: ContainsAny of wide runes reads every rune)
 	}
 	s = widthReplacer.Replace(s)
 	return levelReplacer.Replace(s)

@@ -204,6 +204,10 @@ type Expenditure struct {
 	// stated total — each where printed, so one may be there without the other
 	Personnel      *Figure `json:"personnel,omitempty"`
 	PublicExpenses *Figure `json:"public_expenses,omitempty"`
+	// General is the general budget appropriations' expenditure
+	// (一般公共预算财政拨款支出), basic and project: all funds' only where
+	// every yuan is such an appropriation.
+	General *Figure `json:"general,omitempty"`
 	// GeneralBasic is the basic expenditure of the general budget's
 	// appropriations (一般公共预算财政拨款基本支出): the whole the
 	// basic-expenditure table's economic classes (ByEconomic) break down,

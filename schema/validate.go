@@ -72,7 +72,11 @@ func ValidateJSON(data []byte) error {
 	if dec.More() {
 		return errors.New("not JSON: trailing data after the document")
 	}
-	err = sch.Validate(v)
+	return validate(sch, v)
+}
+
+func validate(sch *jsonschema.Schema, v any) error {
+	err := sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if errors.As(err, &ve) {
 		return &InvalidError{Violations: leaves(ve)}
@@ -80,13 +84,18 @@ func ValidateJSON(data []byte) error {
 	return err
 }
 
-// Validate marshals a document and validates it.
+// Validate validates a document as ValidateJSON its JSON, from its Value:
+// the document is neither written nor parsed.
 func Validate(d *Document) error {
-	data, err := json.Marshal(d)
+	sch, err := compiled()
+	if err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	v, err := Value(d)
 	if err != nil {
 		return err
 	}
-	return ValidateJSON(data)
+	return validate(sch, v)
 }
 
 // leaves flattens the error tree to its most specific causes.

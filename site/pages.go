@@ -201,12 +201,13 @@ func headline(d *schema.Document) []fig {
 		if e.Project != nil {
 			add("项目支出", "Project expenditure", "/expenditure/project/amount", mp(e.Project.Amount), e.Project.PriorYear)
 		}
-		// the general budget appropriations' basic expenditure, the whole
-		// the economic classes break down, and its parts
+		// the general budget appropriations' expenditure, its basic part
+		// (the whole the economic classes break down) and that part's parts
 		for _, f := range []struct {
 			zh, en, ptr string
 			f           *schema.Figure
-		}{{"一般公共预算财政拨款基本支出", "Basic expenditure of the general budget's appropriations", "/expenditure/general_basic", e.GeneralBasic},
+		}{{"一般公共预算财政拨款支出", "Expenditure of the general budget's appropriations", "/expenditure/general", e.General},
+			{"一般公共预算财政拨款基本支出", "Basic expenditure of the general budget's appropriations", "/expenditure/general_basic", e.GeneralBasic},
 			{"　人员经费", "Personnel", "/expenditure/general_personnel", e.GeneralPersonnel},
 			{"　公用经费", "Public expenses", "/expenditure/general_public_expenses", e.GeneralPublicExpenses}} {
 			if f.f != nil {

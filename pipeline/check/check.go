@@ -10,7 +10,6 @@
 package check
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -88,10 +87,7 @@ func newCtx(doc *schema.Document) *ctx {
 	if p := doc.Performance; p != nil {
 		figures.Performance = &schema.Performance{Projects: p.Projects}
 	}
-	data, _ := json.Marshal(figures)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	_ = dec.Decode(&c.tree)
+	c.tree, _ = schema.Value(&figures)
 	return c
 }
 

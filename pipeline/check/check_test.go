@@ -399,6 +399,17 @@ func TestRules(t *testing.T) {
 			d.Revenue = &schema.Revenue{Total: money(29953900), CurrentYear: money(29462500), CarriedOver: money(591400)}
 			return d
 		}, "sum.carried", "error"},
+		// nothing carried stated: what is carried is never negative
+		{"total above the current year, nothing carried stated", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(29953900), CurrentYear: money(29462500)}
+			return d
+		}, "sum.carried", ""},
+		{"total below the current year, nothing carried stated", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(29453900), CurrentYear: money(29462500)}
+			return d
+		}, "sum.carried", "error"},
 		{"restated amount differs", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(123234600)}}
@@ -625,6 +636,30 @@ func TestRules(t *testing.T) {
 			d.Expenditure.Basic.Amount, d.Expenditure.GeneralBasic.Amount = *money(23369100), *money(23219100)
 			return d
 		}, "sum.economic", ""},
+		{"the general appropriations' expenditure exceeds the year's", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.Expenditure = &schema.Expenditure{Total: money(50000000), CurrentYear: money(40000000), General: &schema.Figure{Amount: *money(45000000)}}
+			return d
+		}, "cross.general_expenditure", "warning"},
+		{"the general appropriations' expenditure within the year's", func() *schema.Document {
+			d := base()
+			d.Document.Kind = schema.KindFinalAccounts
+			d.Expenditure = &schema.Expenditure{Total: money(50000000), CurrentYear: money(40000000), General: &schema.Figure{Amount: *money(35000000)}}
+			return d
+		}, "cross.general_expenditure", ""},
+		{"a budget of general appropriations only states another general expenditure", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(40000000), Sources: []schema.Named{{Name: "一般公共预算", Amount: *money(40000000)}}}
+			d.Expenditure = &schema.Expenditure{Total: money(40000000), General: &schema.Figure{Amount: *money(39000000)}}
+			return d
+		}, "cross.general_expenditure", "warning"},
+		{"a budget of general appropriations only states its total as the general expenditure", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(40000000), Sources: []schema.Named{{Name: "一般公共预算", Amount: *money(40000000)}}}
+			d.Expenditure = &schema.Expenditure{Total: money(40000000), General: &schema.Figure{Amount: *money(40000000)}}
+			return d
+		}, "cross.general_expenditure", ""},
 		{"the appropriations' parts exceed their basic expenditure", func() *schema.Document {
 			d := generalPersonnel(21522600)
 			d.Expenditure.GeneralPublicExpenses = &schema.Figure{Amount: *money(2846500)}
@@ -1423,28 +1458,31 @@ func TestListedParts(t *testing.T) {
 
 // TestTotalRestated: in a budget all of general-budget appropriations, the
 // general budget's expenditure is the expenditure total: a statement of it
-// with another amount is a restate.amount warning naming both lines; with
-// government funds beside, the two may differ.
+// with another amount is a cross.general_expenditure warning naming both
+// lines; with government funds beside, the two may differ, the general
+// budget's never above the total.
 func TestTotalRestated(t *testing.T) {
 	text := "某区某所2016年单位预算说明\n2016年,某所收入预算为357.68万元，其中：一般公共预算拨款357.68万元。\n相应安排支出预算357.68万元，其中：人员支出272.98万元，公用支出30.70万元，项目支出54万元。\n五、一般公共预算拨款支出情况 2016年度一般公共预算拨款支出367.68万元，主要支出项目包括："
+	funds := strings.Replace(text, "一般公共预算拨款357.68万元。", "财政拨款347.68万元，政府性基金10.00万元。", 1)
 	for name, c := range map[string]struct {
 		text  string
 		lines []int
 	}{
-		"restated with another amount": {text, []int{3, 4}},
-		"restated alike":               {strings.Replace(text, "支出367.68", "支出357.68", 1), nil},
-		"government funds beside":      {strings.Replace(text, "一般公共预算拨款357.68万元。", "财政拨款357.68万元，政府性基金10.00万元。", 1), nil},
+		"restated with another amount":             {text, []int{3, 4}},
+		"restated alike":                           {strings.Replace(text, "支出367.68", "支出357.68", 1), nil},
+		"government funds beside":                  {strings.Replace(funds, "支出367.68", "支出347.68", 1), nil},
+		"government funds beside, above the total": {funds, []int{3, 4}},
 	} {
 		d := extractText(t, c.text)
 		Run(d)
 		var got []schema.Check
 		for _, f := range d.Checks {
-			if f.Rule == "restate.amount" && f.Severity == schema.SeverityWarning {
+			if (f.Rule == "restate.amount" || f.Rule == "cross.general_expenditure") && f.Severity == schema.SeverityWarning {
 				got = append(got, f)
 			}
 		}
 		if c.lines == nil && len(got) != 0 || c.lines != nil && (len(got) != 1 || !slices.Equal(got[0].Lines, c.lines)) {
-			t.Errorf("%s: restate.amount warnings %+v", name, got)
+			t.Errorf("%s: restate.amount and cross.general_expenditure warnings %+v", name, got)
 		}
 	}
 }
@@ -1483,9 +1521,10 @@ func TestItemParagraph(t *testing.T) {
 }
 
 // TestSentenceRestated: a report that prints one sentence in two sections
-// (its words the same, its figures taken by no model figure) and changes
-// one figure the second time is restate.sentence on both lines — an
-// amount or a percentage; the same sentence printed twice alike, a
+// (its words the same, its figures taken by no model figure), or one
+// reason (主要原因是 …) after two sentences, and changes one figure the
+// second time is restate.sentence on both lines — an amount or a
+// percentage; the same sentence printed twice alike, a
 // template filled with other figures only or short enough to end every
 // item's paragraph, or a sentence of one figure says nothing.
 func TestSentenceRestated(t *testing.T) {
@@ -1502,6 +1541,9 @@ func TestSentenceRestated(t *testing.T) {
 		"one figure a sentence": {"某省某厅2020年部门预算\n公务接待费预算支出为 12.5 万元，与上年预算数一致。\n公务接待费预算支出为 15 万元，与上年预算数一致。", nil},
 		// two items' paragraphs end alike: a template, not one sentence printed twice
 		"a template of every item": {"某省某厅2020年部门决算\n主要用于：课题研究。该项年初安排为 10.00 万元，全年实际使用10.00万元。\n主要用于：系统维护。该项年初安排为 10.00 万元，全年实际使用9.50万元。", nil},
+		// two totals' sentences that give one reason: the reason is printed again
+		"a reason given again, a figure differs": {"某小学2019年部门预算\n一般收入预算总额较2018年增加收入167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加5.1108万元、对个人和家庭补助支出增加34.06万元，资本性支出增加2.00万元。\n" +
+			"支出预算总额较2018年增加支出167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加34.06万元、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元。", []int{2, 3, 2, 3}},
 	} {
 		d := extractText(t, c.text)
 		Run(d)
@@ -1676,6 +1718,47 @@ func TestWagesByClassesMisprinted(t *testing.T) {
 		if n := ruleWarnings(t, name, c.text, "sum.text", []int{2, 3}); n != c.want {
 			t.Errorf("%s: %d sum.text warnings, want %d", name, n, c.want)
 		}
+	}
+}
+
+// TestReasonListMisprinted: the parts' changes a sentence gives as the
+// reason for a whole's change ("较2018年增加支出167.3923万元，主要原因是人员
+// 经费预算增加126.2215万元、商品和服务支出增加34.06万元…", parted by 、 after
+// each amount) that one misprint, or two figures in each other's places,
+// keeps from the whole's change are a sum.text warning that calls them the
+// reason's, not a 其中 list (and a list after 其中 a 其中 list of changes);
+// a list making the change, or only the main parts (no one misprint of
+// it), says nothing.
+func TestReasonListMisprinted(t *testing.T) {
+	text := "某小学2019年部门预算\n2019年某小学支出预算总额为658.6637万元。支出预算总额较2018年增加支出167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加34.06万元、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元。"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the parts make it":    {text, 0},
+		"a digit changed":      {strings.Replace(text, "34.06万元", "84.06万元", 1), 1},
+		"the whole ×10":        {strings.Replace(text, "167.3923万元，", "1673.923万元，", 1), 1},
+		"two parts swapped":    {strings.NewReplacer("增加34.06万元", "增加5.1108万元", "增加5.1108万元", "增加34.06万元").Replace(text), 0},
+		"a part and the whole": {strings.NewReplacer("增加支出167.3923万元", "增加支出126.2215万元", "经费预算增加126.2215万元", "经费预算增加167.3923万元").Replace(text), 1},
+		"the main parts only":  {strings.Replace(text, "、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元", "", 1), 0},
+	} {
+		if n := ruleWarnings(t, name, c.text, "sum.text", []int{2}); n != c.want {
+			t.Errorf("%s: %d sum.text warnings, want %d", name, n, c.want)
+		}
+	}
+	d := extractText(t, strings.Replace(text, "34.06万元", "84.06万元", 1))
+	Run(d)
+	for _, f := range d.Checks {
+		if f.Rule == "sum.text" && (strings.Contains(f.Message, "其中") || !strings.Contains(f.Message, "作为原因所列4个分项的变动额") || !strings.Contains(f.MessageEn, "the changes of the 4 parts it gives as the reason") ||
+			f.Stated != 1673923 || f.Computed != 2173923 || f.Tolerance != 101.5) {
+			t.Errorf("sum.text = %+v", f)
+		}
+	}
+	// the parts' changes listed after 其中 are named as such
+	d = extractText(t, "某医院2017年部门决算公开信息\n相比2016年的总收入减少243.10万元，下降3.54%。其中，财政补助收入减少660.26万元；事业收入增长316.28万元，其他收入增长40.89万元。")
+	Run(d)
+	if f := findingOf(d, "sum.text"); f == nil || f.Severity != schema.SeverityWarning || !strings.Contains(f.MessageEn, "the changes of the 3 parts it lists after 其中") || !strings.Contains(f.Message, "其后“其中”所列3个分项的变动额") {
+		t.Errorf("sum.text of a 其中 list of changes: %+v", f)
 	}
 }
 

@@ -2,10 +2,11 @@ package check
 
 import (
 	"fmt"
+	"iter"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -72,10 +73,68 @@ func (p printing) en() string {
 	return s
 }
 
-var (
-	numberRe  = regexp.MustCompile(`[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?`)
-	unitAfter = regexp.MustCompile(`^[ 　]*(亿|万|千|元)`)
-)
+// isDigit tells an ASCII or a full-width digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// numberEnd is where the number that starts at i of text ends: digits and
+// separators (, ，), then a point (. ．) and digits if any — or -1 when no
+// digit is at i. Scanned without a regexp: every figure's line is read
+// for every rule that resolves it.
+func numberEnd(text string, i int) int {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !isDigit(r) {
+		return -1
+	}
+	for i += n; i < len(text); i += n {
+		if r, n = utf8.DecodeRuneInString(text[i:]); !isDigit(r) && r != ',' && r != '，' {
+			break
+		}
+	}
+	if r, n = utf8.DecodeRuneInString(text[i:]); r == '.' || r == '．' {
+		j := i + n
+		for j < len(text) {
+			d, m := utf8.DecodeRuneInString(text[j:])
+			if !isDigit(d) {
+				break
+			}
+			j += m
+		}
+		if j > i+n {
+			i = j
+		}
+	}
+	return i
+}
+
+// numbers yields the start and end of each number of text, left to right.
+func numbers(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(text); {
+			end := numberEnd(text, i)
+			if end < 0 {
+				_, n := utf8.DecodeRuneInString(text[i:])
+				i += n
+				continue
+			}
+			if !yield(i, end) {
+				return
+			}
+			i = end
+		}
+	}
+}
+
+// unitAfter is the unit word (亿, 万, 千 or 元) that text opens with, after
+// spaces; "" when none.
+func unitAfter(text string) string {
+	text = strings.TrimLeft(text, " 　")
+	for _, u := range []string{"亿", "万", "千", "元"} {
+		if strings.HasPrefix(text, u) {
+			return u
+		}
+	}
+	return ""
+}
 
 // foldNumber writes a number's full-width digits and points as ASCII and
 // drops its separators.
@@ -108,8 +167,8 @@ var scales = []struct {
 func printedAs(text string, v float64, zero string) (printing, float64, bool) {
 	var best printing
 	bestHalf, found := 0.0, false
-	for _, m := range numberRe.FindAllStringIndex(text, -1) {
-		num := foldNumber(strings.TrimRight(text[m[0]:m[1]], ",，"))
+	for start, end := range numbers(text) {
+		num := foldNumber(strings.TrimRight(text[start:end], ",，"))
 		x, err := strconv.ParseFloat(num, 64)
 		if err != nil {
 			continue
@@ -118,10 +177,7 @@ func printedAs(text string, v float64, zero string) (printing, float64, bool) {
 		if _, frac, ok := strings.Cut(num, "."); ok {
 			d = len(frac)
 		}
-		after := ""
-		if u := unitAfter.FindStringSubmatch(text[m[1]:]); u != nil {
-			after = u[1]
-		}
+		after := unitAfter(text[end:])
 		for _, s := range scales {
 			if after != "" && after != s.after || after == "" && (s.unit == "亿元" || s.unit == "千元") {
 				continue

@@ -27,9 +27,9 @@ var rules = []Rule{
 	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
 	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.levels", schema.SeverityWarning, "表格各级金额之和不等于合计乘以层级数", "The amounts of a table whose rows nest in levels, each level adding up to its total (a 政府采购支出预算表: kinds, subtotals, purchases; a 财政拨款收支总表: each side's parts, the other side's total), do not add up to the total times the levels, where default mode printed them out of their rows' order (which cell is wrong is not known)", "the rounding of every cell added and of the total, once a level", sumLevels},
-	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
+	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) or after a change's reason (主要原因是 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
-	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same) states an amount or percentage with another value", "the rounding of both statements", restateSentence},
+	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same), or a reason two sentences give alike (主要原因是 …), states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
@@ -49,10 +49,11 @@ var rules = []Rule{
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
 	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
-	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over", "the rounding of the three figures", sumCarried},
+	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over (where nothing carried is stated, the total is less than the year's)", "the rounding of the three figures; nothing carried stated: the rounding of both, only a total below the year's reported", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
 	{"cross.fiscal_summary", schema.SeverityWarning, "全部收入为财政拨款时，收支总表总计应等于财政拨款收支总表总计", "When all revenue is appropriations, the summary's total must equal the appropriations' total", "the rounding of both totals", fiscalSummary},
 	{"cross.general_budget", schema.SeverityWarning, "无政府性基金和国有资本经营预算时，财政拨款应等于一般公共预算拨款", "With no government funds and no state capital, appropriations must equal the general budget's", "the rounding of both figures", generalBudget},
+	{"cross.general_expenditure", schema.SeverityWarning, "一般公共预算财政拨款支出超过本年支出，或全部收入为一般公共预算拨款时不等于支出总计", "The general budget appropriations' expenditure (一般公共预算财政拨款支出) exceeds the year's expenditure, or, in a budget whose every yuan is a general-budget appropriation, is not the expenditure total", "the rounding of both figures", generalExpenditure},
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", "none", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", "none", missingSection},
 	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", "none", missingTable},
@@ -794,10 +795,18 @@ func sumText(c *ctx) {
 		if len(figs) == 0 {
 			continue
 		}
+		msg := fmt.Sprintf("第%d行“%s”与其后所列%d个分项之和", whole.Line, whole.Text, len(figs))
+		msgEn := fmt.Sprintf("line %d states a whole; the %d parts it lists after it add up to another amount", whole.Line, len(figs))
+		switch { // the extraction's lists of a change's parts
+		case strings.HasSuffix(whole.Path, "/change_reasons"):
+			msg = fmt.Sprintf("第%d行“%s”所述变动额与其后作为原因所列%d个分项的变动额之和", whole.Line, whole.Text, len(figs))
+			msgEn = fmt.Sprintf("line %d states a change; the changes of the %d parts it gives as the reason (原因 …) add up to another amount", whole.Line, len(figs))
+		case strings.HasSuffix(whole.Path, "/change_parts"):
+			msg = fmt.Sprintf("第%d行“%s”所述变动额与其后“其中”所列%d个分项的变动额之和", whole.Line, whole.Text, len(figs))
+			msgEn = fmt.Sprintf("line %d states a change; the changes of the %d parts it lists after 其中 add up to another amount", whole.Line, len(figs))
+		}
 		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
-			paths: paths, lines: lines,
-			msg:   fmt.Sprintf("第%d行“%s”与其后所列%d个分项之和", whole.Line, whole.Text, len(figs)),
-			msgEn: fmt.Sprintf("line %d states a whole; the %d parts it lists after it add up to another amount", whole.Line, len(figs))})
+			paths: paths, lines: lines, msg: msg, msgEn: msgEn})
 	}
 }
 
@@ -1504,7 +1513,13 @@ func sumCarried(c *ctx) {
 		t, ok1 := c.fig(side.base + "/total")
 		cur, ok2 := c.fig(side.base + "/current_year")
 		car, ok3 := c.fig(side.base + side.carried)
-		if !ok1 || !ok2 || !ok3 {
+		if !ok1 || !ok2 {
+			continue
+		}
+		if !ok3 { // what is carried is never negative: the total is at least the year's
+			c.report(finding{stated: t.v, computed: cur.v, unit: "yuan", tol: halves(t, cur), figs: []rfig{t, cur},
+				paths: []string{side.base + "/total", side.base + "/current_year"}, atLeast: true,
+				msg: "总计小于本年数（结转结余未列出，不能为负）", msgEn: "the total is less than the year's amount (nothing carried is stated, and what is carried is never negative)"})
 			continue
 		}
 		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
@@ -1570,6 +1585,57 @@ func generalBudget(c *ctx) {
 	c.report(finding{stated: g.v, computed: f.v, unit: "yuan", tol: halves(f, g), figs: []rfig{g, f},
 		paths: []string{gp, fp, "/government_fund/amount", "/state_capital/amount"},
 		msg:   "一般公共预算拨款与财政拨款（政府性基金与国有资本经营均为 0）", msgEn: "general-budget appropriations against all appropriations (no government funds, no state capital)"})
+}
+
+// generalExpenditure: the general budget appropriations' expenditure is
+// part of the year's, never more than 本年支出合计 (or, not stated, 支出总计);
+// in a budget whose every yuan is a general-budget appropriation it is the
+// expenditure total (allGeneral).
+func generalExpenditure(c *ctx) {
+	g, ok := c.fig("/expenditure/general/amount")
+	if !ok {
+		return
+	}
+	if c.allGeneral() {
+		t, _ := c.fig("/expenditure/total")
+		c.report(finding{stated: t.v, computed: g.v, unit: "yuan", tol: halves(g, t), figs: []rfig{t, g},
+			paths: []string{"/expenditure/total", "/expenditure/general/amount"},
+			msg:   "支出总计与一般公共预算财政拨款支出（全部收入为一般公共预算拨款）", msgEn: "the expenditure total against the general budget appropriations' expenditure (every yuan is a general-budget appropriation)"})
+		return
+	}
+	whole := "/expenditure/current_year"
+	w, ok := c.fig(whole)
+	if !ok {
+		whole = "/expenditure/total"
+		if w, ok = c.fig(whole); !ok {
+			return
+		}
+	}
+	c.report(finding{stated: w.v, computed: g.v, unit: "yuan", tol: halves(g, w), figs: []rfig{w, g}, atLeast: true,
+		paths: []string{whole, "/expenditure/general/amount"},
+		msg:   "本年支出与一般公共预算财政拨款支出（其一部分）", msgEn: "the year's expenditure against the general budget appropriations' expenditure (a part of it)"})
+}
+
+// allGeneral tells a budget whose every yuan is a general-budget
+// appropriation: its totals balance, and its 一般公共预算 source — or, with
+// no government fund or state capital, its 财政拨款 — is the revenue total.
+func (c *ctx) allGeneral() bool {
+	d := c.doc
+	if d.Document.Kind != schema.KindBudget || d.Revenue == nil || d.Expenditure == nil {
+		return false
+	}
+	rt, ok1 := c.fig("/revenue/total")
+	et, ok2 := c.fig("/expenditure/total")
+	if !ok1 || !ok2 || rt.v != et.v {
+		return false
+	}
+	noFunds := (d.GovernmentFund == nil || d.GovernmentFund.Amount == 0) && (d.StateCapital == nil || d.StateCapital.Amount == 0)
+	for _, s := range d.Revenue.Sources {
+		if s.Amount.Float() == rt.v && (s.Name == "一般公共预算" || s.Name == "财政拨款" && noFunds) {
+			return true
+		}
+	}
+	return false
 }
 
 // fiscalTotal: 财政拨款收入支出总计 holds this year's appropriations and

@@ -609,16 +609,16 @@ func readmeText(tables []*stream, version, omitted string) string {
 }
 
 // MarshalDocument is the published form of a document: indented JSON,
-// no HTML escaping, a final newline.
+// no HTML escaping, a final newline (the encoder's SetIndent("", "  "),
+// indented by indent).
 func MarshalDocument(d *schema.Document) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return indent(buf.Bytes()), nil
 }
 
 // CreateNew creates the file path, and its folder, as a new file: what

@@ -42,6 +42,7 @@ func Measures(d *schema.Document) []Measure {
 		fig("project_expenditure", "项目支出", "Project expenditure", "/expenditure/project", e.Project)
 		fig("personnel", "人员经费", "Personnel (part of basic)", "/expenditure/personnel", e.Personnel)
 		fig("public_expenses", "公用经费", "Public expenses (part of basic)", "/expenditure/public_expenses", e.PublicExpenses)
+		fig("general_expenditure", "一般公共预算财政拨款支出", "Expenditure of the general budget's appropriations", "/expenditure/general", e.General)
 		fig("general_basic", "一般公共预算财政拨款基本支出", "Basic expenditure of the general budget's appropriations", "/expenditure/general_basic", e.GeneralBasic)
 		fig("general_personnel", "一般公共预算财政拨款人员经费", "Personnel (part of the appropriations' basic)", "/expenditure/general_personnel", e.GeneralPersonnel)
 		fig("general_public_expenses", "一般公共预算财政拨款公用经费", "Public expenses (part of the appropriations' basic)", "/expenditure/general_public_expenses", e.GeneralPublicExpenses)

@@ -206,6 +206,7 @@ func LineItemRows(docs []*schema.Document) []LineItemRow {
 				scheme      string
 			}{{"人员经费", "Personnel (part of basic expenditure)", "/expenditure/personnel", e.Personnel, "basic_parts"},
 				{"公用经费", "Public expenses (part of basic expenditure)", "/expenditure/public_expenses", e.PublicExpenses, "basic_parts"},
+				{"一般公共预算财政拨款支出", "Expenditure of the general budget's appropriations", "/expenditure/general", e.General, "general"},
 				{"一般公共预算财政拨款基本支出", "Basic expenditure of the general budget's appropriations", "/expenditure/general_basic", e.GeneralBasic, "general_basic"},
 				{"一般公共预算财政拨款人员经费", "Personnel (part of the appropriations' basic expenditure)", "/expenditure/general_personnel", e.GeneralPersonnel, "general_basic_parts"},
 				{"一般公共预算财政拨款公用经费", "Public expenses (part of the appropriations' basic expenditure)", "/expenditure/general_public_expenses", e.GeneralPublicExpenses, "general_basic_parts"}} {

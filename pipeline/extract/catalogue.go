@@ -203,6 +203,31 @@ var templates = []template{
 		}},
 }
 
+// colHeaderWords are the words of a coded table's header that default mode
+// can print among its code and name columns, longest first (colwise.go).
+var colHeaderWords = []string{
+	"支出经济分类", "支出功能分类", "功能分类", "经济分类", "科目编码", "科目名称",
+	"基本支出", "项目支出", "决算数", "预算数", "项目", "金额", "类", "款", "项",
+}
+
+// gridHeads are the header cells of a table a cell a line (grid.go) that
+// name a panel's columns, by role (gridLabel, gridNumber, gridAmount): its
+// labels, its rows' numbers and its amounts.
+var gridHeads = [...][]string{
+	gridLabel:  {"项目", "科目", "科目名称", "项目名称"},
+	gridNumber: {"行次", "序号"},
+	gridAmount: {"金额", "预算数", "决算数", "预算金额", "决算金额"},
+}
+
+// rowHeads and rowHeadWords are the header cells of a table of a header
+// shape that name its rows' labels and codes, not a value column: the
+// cells themselves, and words such a cell holds (功能分类科目编码,
+// 科目名称, 单位名称).
+var (
+	rowHeads     = []string{"项目", "类", "款", "项", "类款项"}
+	rowHeadWords = []string{"科目", "编码", "名称", "代码"}
+)
+
 // A form is a table of a layout another ministry prescribes, known by the
 // code printed above it (国卫财01-1表), whose columns the form numbers
 // (栏次 1…columns) under a header of several levels: what its 合计 row's

@@ -121,10 +121,10 @@ type cell struct {
 // threePublicTable reads the 三公 table: by column where the text keeps
 // positions (pdftotext -layout), otherwise by its identities (default mode,
 // where blank cells leave no trace).
-func (b *builder) threePublicTable(t table, lines []string) {
+func (b *builder) threePublicTable(t table, lines, flat []string) {
 	got, found := b.threePublicByColumn(t, lines)
 	if !found {
-		got = b.threePublicByIdentity(t, lines)
+		got = b.threePublicByIdentity(t, lines, flat)
 	}
 	if got != nil {
 		b.setThreePublic(got)
@@ -397,6 +397,9 @@ func (b *builder) yearWords(label string) (other, own bool) {
 // text (2024年预算数, 上年预算数, 本年预算数, 增减额).
 var yearColumn = regexp.MustCompile(`[0-9]{4}年度?(预算|决算|执行)|上年|本年|增减`)
 
+// pctCell is a cell that holds a percentage alone ("-7.03%").
+var pctCell = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?%$`)
+
 // threePublicByYearRows reads a 三公 table of a row a part whose value
 // columns are years' figures and their change (项目 | 2024年预算数 | 2025年
 // 预算数 | 增减额): the header's labels, in order, say which column is the
@@ -423,11 +426,13 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		}
 		return ""
 	}
-	var own []bool        // each value column: whether it is the year's
-	var centres []float64 // each value column's label's centre, in text that keeps the columns
+	var own []bool              // each value column: whether it is the year's
+	var prior []bool            // each value column: whether it is the year before's
+	before := map[string]cell{} // the year before's cells of the rows with every cell
+	var centres []float64       // each value column's label's centre, in text that keeps the columns
 	got := map[string]cell{}
 	var full, short []keyed // rows with a cell in every column, and rows with fewer
-	rows := splitPartRows(t.rows)
+	rows := splitPartRows(beforeProse(t.rows))
 	for i := 0; i < len(rows); i++ {
 		r := rows[i]
 		key := keyOf(r.name)
@@ -436,13 +441,23 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 			i++
 			key = keyOf(r.name + rows[i].name)
 		}
+		// a change's percentage, a cell of its own after the row's (增减幅度);
+		// 其中: on a line of its own, over the cars' parts
+		if key == "" && len(r.vals) == 0 && (pctCell.MatchString(strings.TrimSpace(r.name)) || strings.TrimSuffix(rowName(r.name), ":") == "其中" || strings.Trim(r.name, " :：") == "其中") {
+			continue
+		}
+		if key == "" && len(r.vals) == 0 && len(got) > 0 {
+			break // the table has ended: what follows names no part ("“三公”经费口径说明")
+		}
 		if key == "" {
-			if len(r.vals) > 0 || len(got) > 0 {
+			if len(r.vals) > 0 {
 				return nil
 			}
-			for _, m := range yearColumn.FindAllStringSubmatch(compact(r.name), -1) {
-				other, mine := b.yearWords(m[0])
+			h := compact(r.name)
+			for _, m := range yearColumn.FindAllStringIndex(h, -1) {
+				other, mine := b.yearWords(h[m[0]:m[1]])
 				own = append(own, mine && !other)
+				prior = append(prior, b.priorColumn(h, m))
 			}
 			centres = yearCentres(lines, r.line, len(own))
 			continue
@@ -456,6 +471,9 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 		}
 		if len(r.vals) == len(own) {
 			got[key] = cell{t.value(r.vals[at]), r.vals[at].line}
+			if p := slices.Index(prior, true); p >= 0 && slices.Index(prior[p+1:], true) < 0 {
+				before[key] = cell{t.value(r.vals[p]), r.vals[p].line}
+			}
 			full = append(full, keyed{key, r})
 			continue
 		}
@@ -475,7 +493,29 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 	if !threePublicAddsUp(got) {
 		return nil
 	}
+	// the year before's column, where every row printed it and it adds up
+	// as the year's does
+	if len(before) == len(got) && threePublicAddsUp(before) {
+		for k, c := range before {
+			got["prior:"+k] = c
+		}
+	}
 	return got
+}
+
+// priorColumn tells the header label at m (a yearColumn match in the
+// compacted header h) of the year before's own figures — 上年决算数,
+// 2015年决算数 in a 2016 report — not of their change (比上年增减).
+func (b *builder) priorColumn(h string, m []int) bool {
+	label, after := h[m[0]:m[1]], h[m[1]:]
+	if strings.HasSuffix(h[:m[0]], "比") || strings.HasPrefix(after, "增") || strings.Contains(label, "增减") {
+		return false
+	}
+	if label == "上年" {
+		return true
+	}
+	y, _, _, ok := yearIn(label)
+	return ok && y == b.doc.Document.FiscalYear-1
 }
 
 // keyed is a row of a 三公 table with the part it names.
@@ -609,6 +649,23 @@ func (b *builder) threePublicByYearTokens(t table, lines []string, valueLine int
 			labels = f
 		}
 	}
+	cells := make([]gridCell, len(values))
+	for k, v := range values {
+		if !isNumberCell(v) {
+			return nil
+		}
+		cells[k] = gridCell{v, valueLine + 1}
+	}
+	return yearHalf(t, own, labels, cells)
+}
+
+// yearHalf reads the year's half of a 三公 table whose value columns are
+// two years' parts: own tells which year's label (of two) is the year's,
+// labels are the parts' over both halves, values the cells under them (a
+// blank one nothing spent). It is read where each half names the same
+// parts, each once (a 小计 after the 合计 the cars' subtotal), and the
+// year's adds up; nil otherwise.
+func yearHalf(t table, own []bool, labels []string, values []gridCell) map[string]cell {
 	if len(own) != 2 || own[0] == own[1] || len(labels) != len(values) || len(values)%2 != 0 {
 		return nil
 	}
@@ -620,28 +677,117 @@ func (b *builder) threePublicByYearTokens(t table, lines []string, valueLine int
 	got := map[string]cell{}
 	for k := range half {
 		key := threePublicKey(labels[at+k])
-		if key == "" {
-			return nil
-		}
 		if key == "total" && got["total"].line != 0 {
 			key = "vehicle" // a 小计 after the 合计
 		}
-		if _, twice := got[key]; twice || !isNumberCell(values[at+k]) {
+		if _, twice := got[key]; twice || key == "" || threePublicKey(labels[k]) != threePublicKey(labels[k+half]) {
 			return nil
 		}
-		tok, ok := cellToken(values[at+k], valueLine+1)
+		c := values[at+k]
+		if c.text == "" {
+			got[key] = cell{0, c.line} // blank: nothing spent
+			continue
+		}
+		tok, ok := cellToken(c.text, c.line)
 		if !ok {
 			return nil
 		}
-		got[key] = cell{t.value(tok), valueLine + 1}
-	}
-	for k := range half {
-		if threePublicKey(labels[k]) != threePublicKey(labels[k+half]) {
-			return nil
-		}
+		got[key] = cell{t.value(tok), c.line}
 	}
 	if !threePublicAddsUp(got) {
 		return nil
+	}
+	return got
+}
+
+// threePublicByYearCells reads a 三公 table whose value columns are two
+// years' parts (2023年预算数 | 2024年预算数, each over 合计 因公出国（境）费
+// 公务接待费 小计 公务用车购置费 公务用车运行费) printed a cell a line: the
+// header's cells, before the first figure, are the years' labels (two, one
+// the year's) and the parts' (a heading over the cars' columns,
+// 公务用车购置及运行费 beside their 小计, left out), the years' labels over
+// the parts in order; the figures after them are a cell a column — as many
+// as the parts' labels, blank cells kept (a bar alone) or none blank. The
+// year's half is read where its parts are the other half's and add up;
+// nil otherwise. A table of a row a part a cell a line is read by
+// threePublicYearRowCells.
+func (b *builder) threePublicByYearCells(t table, flat []string) map[string]cell {
+	cells, kept, ok := cellLines(flat, t.line, t.end)
+	if !ok {
+		return nil
+	}
+	if kept {
+		if got := b.threePublicYearRowCells(t, cells); got != nil {
+			return got
+		}
+	}
+	var own []bool
+	var labels []string
+	k := 0
+	for ; k < len(cells) && !isNumberCell(cells[k].text); k++ {
+		c := cells[k].text
+		if other, mine := b.yearWords(c); yearColumn.MatchString(c) && other != mine {
+			own = append(own, mine)
+		} else if threePublicKey(c) != "" {
+			labels = append(labels, c)
+		}
+	}
+	var values []gridCell
+	for ; k < len(cells) && (cells[k].text == "" || isNumberCell(cells[k].text)); k++ {
+		values = append(values, cells[k])
+	}
+	for len(values) > 0 && values[len(values)-1].text == "" && len(values) > len(labels) {
+		values = values[:len(values)-1] // the blank cells closing the row
+	}
+	if len(labels) != len(values) { // a heading over the cars' columns
+		labels = slices.DeleteFunc(labels, func(l string) bool { return strings.Contains(l, "购置") && strings.Contains(l, "运行") })
+	}
+	return yearHalf(t, own, labels, values)
+}
+
+// threePublicYearRowCells reads a 三公 table of a row a part and a column
+// a year (or a change: 项目 | 2022年预算数 | 2023年预算数 | 增减额) printed a
+// cell a line with its blank cells kept: the years' labels before the
+// first part's name are the columns, one of them the year's, and each row
+// is a part's name and a cell a column (a blank one nothing spent). The
+// year's column is read where every row names a part once and it adds
+// up; nil otherwise.
+func (b *builder) threePublicYearRowCells(t table, cells []gridCell) map[string]cell {
+	var own []bool
+	k := 0
+	for ; k < len(cells) && threePublicKey(cells[k].text) == ""; k++ {
+		if c := cells[k].text; yearColumn.MatchString(c) {
+			other, mine := b.yearWords(c)
+			own = append(own, mine && !other)
+		}
+	}
+	at := slices.Index(own, true)
+	if at < 0 || slices.Index(own[at+1:], true) >= 0 {
+		return nil
+	}
+	got := map[string]cell{}
+	width := 1 + len(own)
+	for ; k+width <= len(cells); k += width {
+		r := cells[k : k+width]
+		key := threePublicKey(r[0].text)
+		if strings.Contains(r[0].text, "购置") && strings.Contains(r[0].text, "运行") {
+			key = "vehicle"
+		}
+		if _, twice := got[key]; twice || key == "" || slices.ContainsFunc(r[1:], func(c gridCell) bool { return c.text != "" && !isNumberCell(c.text) }) {
+			break
+		}
+		c := r[1+at]
+		got[key] = cell{0, r[0].line} // blank: nothing spent
+		if c.text != "" {
+			tok, ok := cellToken(c.text, c.line)
+			if !ok {
+				return nil
+			}
+			got[key] = cell{t.value(tok), c.line}
+		}
+	}
+	if slices.ContainsFunc(cells[k:], func(c gridCell) bool { return isNumberCell(c.text) }) || !threePublicAddsUp(got) {
+		return nil // figures past the rows read
 	}
 	return got
 }
@@ -1042,10 +1188,12 @@ func operationFirst(t table) bool {
 // beforeProse cuts a table's rows at the first that is a sentence: the
 // explanation printed after a web table one cell a line reads as its rows
 // ("1.因公出国(境)费支出0万元,与2021年度预算相比无增减。"), and a label
-// ends no sentence.
+// ends no sentence; nor is a label a long run of words parted by commas
+// with no figure (a note after the table, 附件:“三公”经费口径说明 …, its
+// sentence cut by a line).
 func beforeProse(rows []row) []row {
 	for i, r := range rows {
-		if strings.Contains(r.name, "。") {
+		if strings.Contains(r.name, "。") || len(r.vals) == 0 && utf8.RuneCountInString(r.name) > 30 && strings.ContainsAny(r.name, ",，") {
 			return rows[:i]
 		}
 	}
@@ -1070,7 +1218,7 @@ func partRows(rows []row) int {
 // every sum is a reading, and a column is read when all readings agree.
 // A table of a row a part beside another year's goes to
 // threePublicByYearRows, with the lines that may keep its columns.
-func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell {
+func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[string]cell {
 	var vals []cell
 	var toks []token
 	for _, r := range t.rows {
@@ -1098,6 +1246,9 @@ func (b *builder) threePublicByIdentity(t table, lines []string) map[string]cell
 	for _, r := range heads {
 		if other, _ := b.yearWords(r.name); other {
 			if got := b.threePublicByYearRows(t, lines); got != nil {
+				return got
+			}
+			if got := b.threePublicByYearCells(t, flat); got != nil {
 				return got
 			}
 			b.warnTable(t, "this table holds another year's figures beside the year's, in cells not told apart: not used")
@@ -1372,6 +1523,9 @@ func (b *builder) setThreePublic(got map[string]cell) {
 	if c, ok := got["budgeted:total"]; ok {
 		b.setTable("/three_public", "/budgeted", &tp.Budgeted, c.v, c.line)
 	}
+	if c, ok := got["prior:total"]; ok {
+		b.setTable("/three_public", "/prior_year", &tp.PriorYear, c.v, c.line)
+	}
 	for _, f := range []struct {
 		key string
 		dst **schema.Figure
@@ -1392,6 +1546,9 @@ func (b *builder) setThreePublic(got map[string]cell) {
 		// a budgeted figure needs its part: a part 决算 left blank is not guessed
 		if c, ok := got["budgeted:"+f.key]; ok && *f.dst != nil {
 			b.setTable(path, "/budgeted", &(*f.dst).Budgeted, c.v, c.line)
+		}
+		if c, ok := got["prior:"+f.key]; ok && *f.dst != nil {
+			b.setTable(path, "/prior_year", &(*f.dst).PriorYear, c.v, c.line)
 		}
 	}
 }

@@ -200,13 +200,6 @@ func cellRuns(lines, flat []string, from, to int) [][]colCell {
 	return runs
 }
 
-// colHeaderWords are the words of a coded table's header that default mode
-// can print among its code and name columns, longest first.
-var colHeaderWords = []string{
-	"支出经济分类", "支出功能分类", "功能分类", "经济分类", "科目编码", "科目名称",
-	"基本支出", "项目支出", "决算数", "预算数", "项目", "金额", "类", "款", "项",
-}
-
 // isHeaderCell tells a cell made of header words only (基本支出 项目支出,
 // which a cell's reading may join).
 func isHeaderCell(c string) bool {
@@ -553,11 +546,9 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 	// sums decide
 	var dead map[int]bool // made when a state is first found dead
 	at := make([]int, parts)
-	place := make([][]int, n) // each row's cells, rewritten at each try
-	cells := make([]int, n*parts)
-	for r := range place {
-		place[r] = cells[r*parts : (r+1)*parts : (r+1)*parts]
-	}
+	// each row's cells, rewritten at each try; made when a first row adds
+	// up (most splits tried give none)
+	var place [][]int
 	odd := -1 // the row taken off
 	key := func(r int) int {
 		k := r
@@ -615,6 +606,13 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 					continue
 				}
 				odd, taken = r, true
+			}
+			if place == nil {
+				place = make([][]int, n)
+				cells := make([]int, n*parts)
+				for r := range place {
+					place[r] = cells[r*parts : (r+1)*parts : (r+1)*parts]
+				}
 			}
 			for j := range parts {
 				place[r][j] = -1

@@ -78,6 +78,12 @@ func (b *builder) heldAs(amounts []schema.Money) string {
 // 基本工资：241368) or the sign of a calculation (公用经费：9人 X 5500元).
 var itemMark = regexp.MustCompile(`\([0-9一二三四五六七八九十]+\)|[0-9一二三四五六七八九十]+、|[0-9] *[XxＸ×*＝=]|[XxＸ×*＝=] *[0-9]`)
 
+// itemMarked is itemMark.MatchString, the regexp run only where a rune every
+// match holds is there: a bracket, 、 or a sign (mostly none is).
+func itemMarked(s string) bool {
+	return strings.ContainsAny(s, "(、XxＸ×*＝=") && itemMark.MatchString(s)
+}
+
 // nonZero counts the amounts that are not zero.
 func nonZero(amounts []schema.Money) int {
 	n := 0
@@ -128,7 +134,7 @@ func (b *builder) coverage(flat []string) {
 				for ti := b.st.tokenAt(end); ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
 					if tok := b.st.toks[ti]; tok.kind == numMoney {
 						amounts = append(amounts, tok.money())
-						if itemMark.MatchString(b.st.s[end:tok.numEnd]) && tok.money() != 0 {
+						if itemMarked(b.st.s[end:tok.numEnd]) && tok.money() != 0 {
 							others = append(others, strings.TrimSpace(b.st.s[end-len(w):tok.end]))
 						}
 					}
@@ -217,7 +223,7 @@ func (b *builder) tableCoverage(flat []string) {
 		case t.codesApart:
 			c.Status, c.Reason = schema.CoverageNotRead, "the text prints its codes as a column apart from their rows, and its names and amounts neither as whole columns nor row by row (stretches of both, mixed): no reading places its cells on their rows and columns"
 		case templateOf(t.kind) != nil && !t.laid:
-			c.Status, c.Reason = schema.CoverageNotRead, "its header shape is read by position, and this text does not keep the table's columns"
+			c.Status, c.Reason = schema.CoverageNotRead, "its header shape is read by position or a cell a line, and this text keeps neither the table's columns nor its blank cells, nor do its sums leave one placement of its cells"
 		case t.kind == tableOther:
 			c.Status, c.Reason = schema.CoverageNotRead, "a table the catalogue does not know: no reader takes its figures"
 		case t.factor == 0:

@@ -239,6 +239,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.itemStatements()
 	b.listedParts()
 	b.reasonChanges()
+	b.priorSentences()
 	b.codeRows(flat)
 	b.appropriationsScoped(flat)
 	b.tableClaims()

@@ -1711,6 +1711,9 @@ func TestIdentityRealTitles(t *testing.T) {
 			"某市公共资源交易服务中心", "final_accounts", "department", 2017},
 		// what the figures cover is no part of the name
 		{"某县教育局(部门汇总)2016年度部门预算\n目录", "某县教育局", "budget", "department", 2016},
+		// the template's 单位 after a name's ending ("…医院单位2017年度…")
+		{"目 录\n第一部分 市第五医院单位概况\n第三部分市某医院单位2017年度部门决算情况说明\n第四部分 名词解释",
+			"市某医院", "final_accounts", "department", 2017},
 		// a 三公 page whose headings name no department: the one sentence
 		// that opens with a name gives it
 		{"一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n二、2016年 “三公”经费财政拨款支出决算情况说明\n某市城市管理局2016年度“三公”经费财政拨款支出决算为68.3万元。",
@@ -2366,5 +2369,21 @@ func TestSentenceStart(t *testing.T) {
 	}
 	if got := st.sentenceStart(second - len("。")); got != 0 {
 		t.Errorf("in the first: %d, want 0", got)
+	}
+}
+
+// TestCleanNameAfterHeading: a numbered heading run into the name (a body
+// whose line breaks were lost) is no part of it, and one whose words do
+// not end as a heading's leaves no name.
+func TestCleanNameAfterHeading(t *testing.T) {
+	for in, want := range map[string]string{
+		"(二)决算编报构成某市某公园": "某市某公园",
+		"(一)单位职能某县某中心":   "某县某中心",
+		"(三)某县某中心":       "",
+		"某县某中心(本级)":      "某县某中心(本级)",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

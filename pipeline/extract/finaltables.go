@@ -327,9 +327,9 @@ func statisticsRows(t table, lines []string) []statRow {
 			if columns {
 				continue
 			}
-			n := -1
-			if isRowNumber(cc) {
-				n = atoiSmall(cc)
+			n, ok := rowNumber(cc)
+			if !ok {
+				n = -1
 			}
 			switch {
 			case n > 0 && (l != "" || n == next[0] || n == next[1]):
@@ -353,15 +353,6 @@ func statisticsRows(t table, lines []string) []statRow {
 		}
 	}
 	return rows
-}
-
-// atoiSmall converts a cell isRowNumber accepted.
-func atoiSmall(c string) int {
-	n := 0
-	for _, r := range c {
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // statisticsParts are the money rows of the statistics table: the key

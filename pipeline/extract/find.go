@@ -545,12 +545,26 @@ var figureLabels = func() [][]string {
 // comma, 。 or ； within 40 characters before it.
 func (st *stream) clauseStart(pos int) int {
 	from := runeStart(st.s, max(0, pos-3*40))
-	k := strings.LastIndexAny(st.s[from:pos], "，。；,;")
+	k := lastClauseMark(st.s[from:pos])
 	if k < 0 {
 		return from
 	}
 	_, size := utf8.DecodeRuneInString(st.s[from+k:])
 	return from + k + size
+}
+
+// lastClauseMark is strings.LastIndexAny(s, "，。；,;"), which looks each
+// rune up among the five: here a switch (asked at every comparison).
+func lastClauseMark(s string) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch r {
+		case '，', '。', '；', ',', ';':
+			return i
+		}
+	}
+	return -1
 }
 
 // namesOtherFigure tells the prior year's side of a comparison, gap the
@@ -782,7 +796,7 @@ func (b *builder) closesBareList(ti int) bool {
 	st := b.st
 	t := st.toks[ti]
 	start := 0
-	if k := strings.LastIndex(st.s[:t.start], "。"); k >= 0 {
+	if k := st.lastStop(t.start); k >= 0 {
 		start = k + len("。")
 	}
 	k := strings.LastIndex(st.s[start:t.start], "其中")
@@ -819,13 +833,13 @@ func namesSubjects(s string) bool {
 		han := 0
 		for i := 0; i < len(clause); {
 			rest := clause[i:]
-			if startsWithAny(rest, upWords) || startsWithAny(rest, downWords) || startsWithAny(rest, flatWords) {
+			r, size := utf8.DecodeRuneInString(rest)
+			if changeFirst[r] && (startsWithAny(rest, upWords) || startsWithAny(rest, downWords) || startsWithAny(rest, flatWords)) {
 				if han >= 3 {
 					n++
 				}
 				break
 			}
-			r, size := utf8.DecodeRuneInString(rest)
 			if unicode.Is(unicode.Han, r) {
 				han++
 			}
@@ -834,6 +848,19 @@ func namesSubjects(s string) bool {
 	}
 	return n >= 2
 }
+
+// changeFirst holds the first rune of every word of upWords, downWords and
+// flatWords: namesSubjects looks for them at every rune of a clause.
+var changeFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, ws := range [][]string{upWords, downWords, flatWords} {
+		for _, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			m[r] = true
+		}
+	}
+	return m
+}()
 
 // recordYoY turns a comparison into claims and returns the prior amount.
 func (b *builder) recordYoY(path string, y yoy) *schema.Money {
@@ -865,7 +892,7 @@ func (b *builder) shareAfter(path, of string, ti int) {
 			p := t.end + len(w)
 			found := false
 			for _, f := range []string{"本年支出合计的", "本年收入合计的", "支出合计的", "收入合计的", "总支出的", "总收入的",
-				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "的"} {
+				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "政府采购预算的", "政府采购预算", "的"} {
 				if strings.HasPrefix(st.s[p:], f) {
 					p, found = p+len(f), true
 					break

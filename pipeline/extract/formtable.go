@@ -63,7 +63,11 @@ func (b *builder) formTable(t table, f *form, flat []string) bool {
 	toks := make([]*token, f.columns+1) // by 栏次
 	for c := 1; c <= f.columns; c++ {
 		if cell := total[1+c]; cell.text != "" {
-			tok, _ := cellToken(cell.text, cell.line)
+			tok, ok := cellToken(cell.text, cell.line)
+			if !ok {
+				b.warnTable(t, fmt.Sprintf("its 合计 row's cell in 栏次 %d (%s) is no amount: not used", c, cell.text))
+				return false
+			}
 			toks[c] = &tok
 		}
 	}
@@ -108,7 +112,10 @@ func formClassesOff(t table, rows [][]gridCell, toks []*token) string {
 		var sum schema.Money
 		for _, r := range rows {
 			if len(r[0].text) == 3 && r[1+c].text != "" {
-				tok, _ := cellToken(r[1+c].text, r[1+c].line)
+				tok, ok := cellToken(r[1+c].text, r[1+c].line)
+				if !ok {
+					return fmt.Sprintf("its 类 row %s's cell in 栏次 %d (%s) is no amount", r[0].text, c, r[1+c].text)
+				}
 				sum += t.value(tok)
 			}
 		}

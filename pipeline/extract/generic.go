@@ -56,15 +56,21 @@ type grid struct {
 
 // templateTable reads a table whose kind has a header shape.
 func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
-	if !t.laid {
-		// positions lost (default-mode text), or a table of one column
-		// whose figures pdftotext set on lines of their own
-		if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) {
-			b.groupedCells(t, tpl, lines, flat)
+	var g grid
+	var why string
+	if t.laid {
+		g, why = readGrid(t, tpl, lines, flat)
+	} else {
+		// a cell a line with its bar, blank cells kept; or positions lost
+		// (default-mode text), or a table of one column whose figures
+		// pdftotext set on lines of their own
+		if g, why = cellGrid(t, tpl, flat); why == "-" || why != "" && tpl.groups != nil {
+			if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) {
+				b.groupedCells(t, tpl, lines, flat)
+			}
+			return
 		}
-		return
 	}
-	g, why := readGrid(t, tpl, lines, flat)
 	if why != "" && tpl.groups != nil && b.groupedTable(t, tpl, lines, flat) {
 		return
 	}

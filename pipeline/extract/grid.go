@@ -2,30 +2,33 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// Tables a cell a line whose rows are numbered. Some extractors print a
-// table one cell a line (a web converter's "675.82 |", a blank cell a bare
-// "|"; or plain lines, blank cells dropped). Where the header names the
-// columns — a label (项目), a row number (行次, 序号) and an amount (金额,
-// 预算数 …) of each panel — and the rows are numbered, the numbers tell
-// the rows: each row number follows the one above it in its column, and
-// the cells between them take the columns between, in the header's order.
-// That placement is certain where
-//   - the blank cells are kept (every cell ends with its bar), and each row
-//     has the header's cells; or
-//   - the blank cells are dropped, every amount is printed with its
-//     decimals (so that only row numbers are whole numbers), and between
-//     two row-number columns no two columns take the same kind of cell: a
-//     cell's kind (label or amount) then names its column.
+// Tables a cell a line. Some extractors print a table one cell a line (a
+// web converter's "675.82 |", a blank cell a bare "|"; or plain lines,
+// blank cells dropped). Where the header names the columns — a label
+// (项目), an amount (金额, 预算数 …) and, where the rows are numbered, a
+// row number (行次, 序号) of each panel — the cells take the columns in the
+// header's order, row after row. That placement is certain where
+//   - the blank cells are kept (every cell ends with its bar): each row is
+//     the header's cells, numbered or not, and each cell is of its
+//     column's kind (a label's words, an amount's figure, a row number);
+//   - the blank cells are dropped and the rows are numbered: each row
+//     number follows the one above it in its column, every amount is
+//     printed with its decimals (so that only row numbers are whole
+//     numbers), and between two row-number columns no two columns take the
+//     same kind of cell: a cell's kind (label or amount) then names its
+//     column.
 //
-// Otherwise the table is left to the other readers. Each cell keeps its
-// own line. The rows are given by column (a panel's rows, then the next
-// panel's), as layoutRows gives those of layout text. A table the text
-// ends inside of (its last row unfinished, the file cut) is cut: its rows
-// are as printed, its totals not printed.
+// Otherwise (blank cells dropped from rows not numbered: a label may be
+// the next panel's or the next row's) the table is left to the other
+// readers. Each cell keeps its own line. The rows are given by column (a
+// panel's rows, then the next panel's), as layoutRows gives those of
+// layout text. A table the text ends inside of (its last row unfinished,
+// the file cut) is cut: its rows are as printed, its totals not printed.
 
 // gridRole is what a header's column holds.
 type gridRole int
@@ -50,13 +53,10 @@ func gridRoleOf(c string) (gridRole, bool) {
 	case strings.HasPrefix(c, "项目(按") || strings.HasPrefix(c, "按") && (strings.HasSuffix(c, "性质") || strings.HasSuffix(c, "分类")):
 		return gridLabel, true // a panel's labels by kind: 项目(按功能分类), 按支出性质
 	}
-	switch c {
-	case "项目", "科目", "科目名称", "项目名称":
-		return gridLabel, true
-	case "行次", "序号":
-		return gridNumber, true
-	case "金额", "预算数", "决算数", "预算金额", "决算金额":
-		return gridAmount, true
+	for r, words := range gridHeads {
+		if slices.Contains(words, c) {
+			return gridRole(r), true
+		}
 	}
 	return 0, false
 }
@@ -107,10 +107,12 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 
 // cellLines reads the lines [from, to) of a table printed a cell a line:
 // each line a cell, its bar dropped, a dash or a bar alone a blank cell.
-// kept tells the blank cells kept (nine lines of ten end with a bar); ok is
-// false for a table with a line of several cells past its header.
+// kept tells the blank cells kept: nine lines of ten end with a bar, and a
+// bar alone (a blank cell) is among them — a converter that drops blank
+// cells may print a bar after the others; ok is false for a table with a
+// line of several cells past its header.
 func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
-	bars, filled := 0, 0
+	bars, filled, blank := 0, 0, 0
 	started := false // past the header: a number among the cells
 	for i := from; i < to && i < len(flat); i++ {
 		c := flat[i]
@@ -130,11 +132,12 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		text := strings.Trim(c, "|")
 		if strings.Trim(text, "-—－") == "" {
 			text = "" // a dash for a blank cell
+			blank++
 		}
 		cells = append(cells, gridCell{text: text, line: i + 1})
 		started = started || isNumberCell(text)
 	}
-	return cells, filled > 0 && bars*10 >= filled*9, true
+	return cells, filled > 0 && bars*10 >= filled*9 && blank > 0, true
 }
 
 // nonBlank is cells without the blank ones.
@@ -148,19 +151,22 @@ func nonBlank(cells []gridCell) []gridCell {
 	return out
 }
 
-// gridShape tells a header whose rows can be placed: a label, an amount
-// and a row number; without blank cells, no two columns of one role
-// between two row numbers (the roles read cyclically, row after row).
+// gridShape tells a header whose rows can be placed: a label and an
+// amount; without blank cells, a row number too and no two columns of one
+// role between two row numbers (the roles read cyclically, row after row).
 func gridShape(roles []gridRole, kept bool) bool {
 	var has [3]bool
 	for _, r := range roles {
 		has[r] = true
 	}
-	if !has[gridLabel] || !has[gridNumber] || !has[gridAmount] {
+	if !has[gridLabel] || !has[gridAmount] {
 		return false
 	}
 	if kept {
-		return true
+		return true // a row is the header's cells, numbered or not
+	}
+	if !has[gridNumber] {
+		return false
 	}
 	n := len(roles)
 	first := 0
@@ -237,21 +243,6 @@ func gridPlace(cells []gridCell, roles []gridRole, kept bool) (placed [][]gridCe
 	return placed, whole, true
 }
 
-// rowNumber reads a row number: 1 to 999, no separators.
-func rowNumber(c string) (int, bool) {
-	if c == "" || len(c) > 3 {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < len(c); i++ {
-		if c[i] < '0' || c[i] > '9' {
-			return 0, false
-		}
-		v = v*10 + int(c[i]-'0')
-	}
-	return v, v > 0
-}
-
 // gridPanels gives the placed rows by panel: a label and the amounts after
 // it, up to the next label; each row of a panel with its label, or with
 // amounts, is a row.
@@ -282,4 +273,181 @@ func gridPanels(placed [][]gridCell, roles []gridRole) []row {
 		}
 	}
 	return rows
+}
+
+// cellGrid reads a table of a header shape (tpl) printed a cell a line
+// with its blank cells kept (every cell with its bar): the header's cells
+// are its shape's columns (the value columns, in order), the words of its
+// rows' labels and codes (rowHeads: 项目, 科目名称, 类 款 项, 单位编码 …)
+// and a 栏次 row; each row is its code cells (none, one, or 类 款 项), its
+// name and a cell for each value column. The rows' width, and where they
+// begin, are certain when exactly one shape puts every row's code (digits
+// or blank), name (words or blank) and values (figures or blank) in their
+// columns. Blank cells dropped, droppedGrid reads it. why is "-" for a
+// table not printed so, and says what is not certain otherwise.
+func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
+	cells, kept, ok := cellLines(flat, t.line, t.end)
+	if !ok {
+		return g, "-"
+	}
+	from := slices.IndexFunc(cells, func(c gridCell) bool { return cellHead(tpl, c.text) != headNone })
+	if from < 0 {
+		return g, "-"
+	}
+	if !kept {
+		return droppedGrid(t, tpl, cells[from:])
+	}
+	type shape struct {
+		start, codes int
+		cols         []headerColumn
+		rows         [][]gridCell
+	}
+	var found []shape
+	var cols []headerColumn
+	numbering := 0 // the 栏次 row's next number, 0 outside it
+	for s := from + 1; s < len(cells); s++ {
+		c := cells[s-1].text
+		switch h := cellHead(tpl, c); {
+		case c == "":
+		case c == "栏次":
+			numbering = 1
+		case numbering > 0 && c == strconv.Itoa(numbering):
+			numbering++
+		case h == headColumn:
+			numbering = 0
+			cols = append(cols, headerColumn{label: c, col: matchColumn(tpl, c)})
+		case h == headRow:
+			numbering = 0
+		default:
+			s = len(cells) // past the header
+			continue
+		}
+		if cellHeadOver(tpl, cols) {
+			return g, "its header names a heading over several columns (a cell a line does not tell which): not read"
+		}
+		for _, codes := range []int{0, 1, 3} {
+			if rows, ok := cellShapeRows(cells[s:], codes, len(cols)); ok && len(cols) > 0 {
+				found = append(found, shape{s, codes, slices.Clone(cols), rows})
+			}
+		}
+	}
+	if len(found) != 1 {
+		return g, "its cells, a line each, do not tell its rows' width: not read"
+	}
+	sh := found[0]
+	sums := 0
+	for _, h := range sh.cols {
+		if tpl.columns[h.col].sum {
+			sums++
+		}
+	}
+	if sums != 1 || len(sh.cols) < 2 {
+		return g, "its header does not name the template's columns (a sum column and its parts): not read"
+	}
+	g.cols = sh.cols
+	for _, r := range sh.rows {
+		gr := gridRow{name: r[sh.codes].text, line: r[sh.codes].line, cells: make([]*token, len(sh.cols))}
+		for _, c := range r[:sh.codes] {
+			gr.code += c.text
+		}
+		for k, c := range r[sh.codes+1:] {
+			if c.text == "" {
+				continue
+			}
+			tok, ok := cellToken(c.text, c.line)
+			if !ok {
+				return g, "a cell of its rows is no amount (" + c.text + "): not read"
+			}
+			gr.vals = append(gr.vals, tok)
+			gr.cells[k] = &gr.vals[len(gr.vals)-1]
+			if gr.name == "" {
+				gr.line = c.line
+			}
+		}
+		g.rows = append(g.rows, gr)
+	}
+	return g, ""
+}
+
+// A header cell of a table of a header shape printed a cell a line: none
+// of the header's, a column of the shape, or a word of the rows' labels
+// or codes.
+const (
+	headNone = iota
+	headColumn
+	headRow
+)
+
+// cellHead is what the header cell c of a table of shape tpl names.
+func cellHead(tpl *template, c string) int {
+	switch {
+	case c == "":
+		return headNone
+	case matchColumn(tpl, c) >= 0:
+		return headColumn
+	case slices.Contains(rowHeads, c) || slices.ContainsFunc(rowHeadWords, func(w string) bool { return strings.Contains(c, w) }):
+		return headRow
+	}
+	return headNone
+}
+
+// cellHeadOver tells header columns of which one is a source another is a
+// part of (财政拨款 over 一般公共预算 and 政府性基金): a heading over
+// several columns, whose cells a line do not tell the columns under it.
+func cellHeadOver(tpl *template, cols []headerColumn) bool {
+	refs := map[string]bool{}
+	for _, h := range cols {
+		refs[tpl.columns[h.col].ref] = true
+	}
+	for _, s := range revenueSources {
+		if s.partOf != "" && refs["src:"+s.name] && refs["src:"+s.partOf] {
+			return true
+		}
+	}
+	return false
+}
+
+// cellShapeRows reads cells as rows of codes code cells, a name and values
+// value cells; ok where there are two rows or more and every row fits (a
+// code's digits or blank, a name's words or blank, a figure or blank, a
+// row with a figure), but for cells after the last row that hold no
+// figure (a note).
+func cellShapeRows(cells []gridCell, codes, values int) (rows [][]gridCell, ok bool) {
+	width := codes + 1 + values
+	k := 0
+	for ; k+width <= len(cells); k += width {
+		r := cells[k : k+width]
+		if !cellRowFits(r, codes) {
+			break
+		}
+		rows = append(rows, r)
+	}
+	for _, c := range cells[k:] {
+		if isNumberCell(c.text) {
+			return nil, false
+		}
+	}
+	return rows, len(rows) >= 2
+}
+
+// cellRowFits tells a row of a table a cell a line: code cells of digits
+// or blank, a name of words (not 栏次) or blank, figures or blanks, and a
+// name or a figure.
+func cellRowFits(r []gridCell, codes int) bool {
+	for _, c := range r[:codes] {
+		if strings.Trim(c.text, "0123456789") != "" {
+			return false
+		}
+	}
+	if n := r[codes].text; n == "栏次" || isNumberCell(n) {
+		return false
+	}
+	figure := false
+	for _, c := range r[codes+1:] {
+		if c.text != "" && !isNumberCell(c.text) {
+			return false
+		}
+		figure = figure || c.text != ""
+	}
+	return figure || r[codes].text != ""
 }

@@ -232,6 +232,17 @@ func TestHospitalForm(t *testing.T) {
 	if d.Revenue.CurrentYear != nil {
 		t.Errorf("a row a cell short: read %v", *d.Revenue.CurrentYear)
 	}
+	// a 合计 cell that is no amount (its commas misplaced), the text ending
+	// with the table: not used, no figure of it read as 0
+	bad := map[int]string{}
+	for c, v := range total {
+		bad[c] = v
+	}
+	bad[7] = "1,6664,24.00"
+	d = extractCells(t, hospitalForm(bad, map[string]map[int]string{}, ""))
+	if d.Revenue.CurrentYear != nil || len(d.Revenue.Sources) != 0 {
+		t.Errorf("a 合计 cell that is no amount: read %+v", d.Revenue)
+	}
 }
 
 // A 决算's 三公 table a cell a line, each row's cells right below its name,
@@ -306,7 +317,202 @@ func TestSummaryGridThreePanels(t *testing.T) {
 	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[0].Code != "201" || fn[0].Amount.Float() != 1778200 || fn[2].Code != "205" || fn[2].Amount.Float() != 499900 {
 		t.Errorf("functional classes: %+v", fn)
 	}
-	if r := d.Revenue; len(r.Sources) == 0 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 2277100 {
+	if r := d.Revenue; !slices.ContainsFunc(r.Sources, func(s schema.Named) bool { return s.Name == "财政拨款" && s.Amount.Float() == 2277100 }) {
 		t.Errorf("revenue: %+v", r)
+	}
+}
+
+// gridPlain is a 收入支出决算总表 a cell a line with its bar, a blank cell
+// a bar alone, its rows not numbered: two panels of 项目 and 决算数, the
+// 政府性基金 a 其中 row of 财政拨款收入; %s is the 财政拨款收入, and the
+// text ends after the lines of rows.
+const gridPlain = "某区某所2018年度决算\n2018年度收入支出决算总表\n单位:万元\n收入 |\n支出 |\n||\n项目 |\n决算数 |\n项目 |\n决算数 |\n" +
+	"一、财政拨款收入 |\n%s |\n一、一般公共服务支出 |\n|\n" +
+	"其中:政府性基金预算财政拨款 |\n2121.34 |\n二、城乡社区支出 |\n9909.76 |\n" +
+	"二、事业收入 |\n|\n三、住房保障支出 |\n|\n"
+
+// A 收支总表 a cell a line with its blank cells kept and no row numbers is
+// placed by its header's columns (a row is as many cells as the header
+// names): cut before its totals, its rows as printed and no total, the
+// 其中 row a part of 财政拨款; a cell of the wrong kind for its column
+// leaves the table to the other readers.
+func TestSummaryGridPlain(t *testing.T) {
+	d := extractCells(t, fmt.Sprintf(gridPlain, "9909.76")+"三、其他收入 |\n")
+	r := d.Revenue
+	if r.Total != nil || len(r.Sources) != 2 {
+		t.Fatalf("revenue: %+v", r)
+	}
+	for _, s := range r.Sources {
+		if want := map[string]float64{"财政拨款": 99097600, "政府性基金": 21213400}[s.Name]; s.Amount.Float() != want {
+			t.Errorf("source %s %v, want %v", s.Name, s.Amount.Float(), want)
+		}
+	}
+	if fn := d.Expenditure.ByFunction; len(fn) != 1 || fn[0].Code != "212" || fn[0].Amount.Float() != 99097600 { // blank ones state nothing
+		t.Errorf("functional classes: %+v", fn)
+	}
+	// whole, with its totals: read and balanced
+	whole := fmt.Sprintf(gridPlain, "9909.76") + "本年收入合计 |\n9909.76 |\n本年支出合计 |\n9909.76 |\n收入总计 |\n9909.76 |\n支出总计 |\n9909.76 |\n注:本表反映部门本年度的总收支。\n"
+	if d := extractCells(t, whole); d.Revenue.Total == nil || d.Revenue.Total.Float() != 99097600 || d.Expenditure.Total == nil {
+		t.Errorf("whole: %+v %+v", d.Revenue, d.Expenditure)
+	}
+	// a label where an amount stands: no placement, no source from the grid
+	d = extractCells(t, fmt.Sprintf(gridPlain, "一般公共预算")+"三、其他收入 |\n")
+	if len(d.Revenue.Sources) != 0 {
+		t.Errorf("a label in an amount's column: %+v", d.Revenue)
+	}
+}
+
+// revenueCells prints the 收入决算表 of revenueFinalTable a cell a line
+// with its bar, a blank cell a bar alone (a web converter's): its header's
+// cells (a heading over the code columns, the shape's columns, 类 款 项),
+// then each row's codes, name and seven amounts; %s is the 合计 row's
+// 财政拨款收入.
+func revenueCells(appropriation string) string {
+	var b strings.Builder
+	b.WriteString("某区某局2024年度部门决算\n收入决算表\n单位:万元 |\n")
+	rows := [][]string{
+		{"项目"}, {"支出功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"}, {"类", "款", "项"},
+		{"", "", "", "合计", "2,946.25", appropriation, "", "", "", "", "6.20"},
+		{"201", "", "", "一般公共服务支出", "2,112.86", "2,106.66", "", "", "", "", "6.20"},
+		{"201", "06", "", "财政事务", "2,112.86", "2,106.66", "", "", "", "", "6.20"},
+		{"208", "", "", "社会保障和就业支出", "833.39", "833.39", "", "", "", "", ""},
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			if c != "" {
+				c += " "
+			}
+			b.WriteString(c + "|\n")
+		}
+	}
+	return b.String() + "注:本表反映部门本年度取得的各项收入情况。\n"
+}
+
+// A table of a header shape printed a cell a line with its blank cells
+// kept is read by the shape's columns: the rows' width is the one that
+// puts every row's codes, name and amounts in their columns. A 合计 row
+// that does not add up is left out with a warning; a heading over two
+// columns, which cells a line do not tell apart, is not read.
+func TestRevenueTableCells(t *testing.T) {
+	d := extractCells(t, revenueCells("2,940.05"))
+	if r := d.Revenue; r.CurrentYear == nil || *r.CurrentYear != schema.Yuan(29462500) {
+		t.Errorf("current year %v, want 29462500", r.CurrentYear)
+	}
+	for name, want := range map[string]schema.Money{"财政拨款": schema.Yuan(29400500), "其他收入": schema.Yuan(62000)} {
+		if got, _ := source(d, name); got == nil || *got != want {
+			t.Errorf("source %s = %v, want %d", name, got, want)
+		}
+	}
+	if got, _ := source(d, "事业收入"); got != nil {
+		t.Errorf("source 事业收入 = %d from a blank cell", *got)
+	}
+	d = extractCells(t, revenueCells("2,940.15"))
+	if got, _ := source(d, "财政拨款"); got != nil || !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "合计 row") }) {
+		t.Errorf("a 合计 row that does not add up: 财政拨款 %v, warnings %+v", got, d.Warnings)
+	}
+	heading := strings.Replace(revenueCells("2,940.05"), "本年收入合计 |\n", "本年收入合计 |\n财政拨款 |\n", 1)
+	heading = strings.Replace(heading, "财政拨款收入 |\n", "一般公共预算 |\n", 1)
+	if d := extractCells(t, heading); d.Revenue.CurrentYear != nil {
+		t.Errorf("a heading over two columns: read %v", d.Revenue.CurrentYear)
+	}
+}
+
+// threePublicYearRows is a unit's 三公 table a cell a line with its bar, a
+// blank cell a bar alone: a row a part, the year before's 预算数 and the
+// year's in columns, 其中: on a line of its own over the cars' parts, and
+// a note after it whose sentence a line cuts; %s is the year's 合计.
+const threePublicYearRows = "某州某局2017年“三公”经费预算情况说明\n某州某局2017年“三公”经费财政拨款预算表 |\n||\n|\n|\n单位:万元 |\n" +
+	"项 目 |\n2016年预算数 |\n2017年预算数 |\n合计 |\n38.5 |\n%s |\n1、因公出国(境)费 |\n|\n|\n2、公务接待费 |\n21 |\n20 |\n" +
+	"3、公务用车购置及运行费 |\n17.5 |\n17 |\n其中:(1)公务用车购置费 |\n|\n|\n(2)公务用车运行费 |\n17.5 |\n17 |\n" +
+	"附件:“三公”经费口径说明\n“三公”经费:按照党中央、国务院有关文件及部门预算管理有关规定,纳入州级财政预算管理的“三公”经费,是指州级部门用财政拨款安排的因公出国(境)费\n"
+
+// threePublicYearColumns is a unit's 三公 table a cell a line: the two
+// years' labels, the cars' heading over their columns, each year's six
+// parts, then the twelve figures of its one row (the year's 合计 %s).
+const threePublicYearColumns = "某市某中心2024年单位预算\n一般公共预算“三公”经费支出表\n预算单位:某市某中心\n单位:元\n" +
+	"2023年预算数 |\n2024年预算数 |\n公务用车购置及运行费 |\n公务用车购置及运行费 |\n" +
+	"合计 |\n因公出国(境)费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n合计 |\n因公出国(境)费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n" +
+	"439,338 |\n126,176 |\n115,571 |\n197,591 |\n102,643 |\n94,948 |\n%s |\n138,896 |\n102,169 |\n205,534 |\n64,648 |\n140,886 |\n"
+
+// threePublicYearChange is a unit's 三公 table a cell a line with its
+// bar, a blank cell a bar alone: a row a part under the year before's
+// 预算数, the year's and their 增减额, the year's cells blank but its 合计
+// (%s) — which cell is whose only the kept blank cells tell.
+const threePublicYearChange = "某市某中心2023年单位预算\n一般公共预算“三公”经费支出情况表\n预算单位:某市某中心\n单位:元\n" +
+	"项目 |\n2022年预算数 |\n2023年预算数 |\n增减额 |\n合计 |\n42,296 |\n%s |\n-42,296 |\n1.因公出国(境)费 |\n6,304 |\n|\n-6,304 |\n2.公务接待费 |\n|\n|\n0 |\n" +
+	"3.公务用车购置及运行费 |\n35,992 |\n|\n-35,992 |\n其中:公务用车购置费 |\n35,992 |\n|\n-35,992 |\n公务用车运行费 |\n|\n|\n0 |\n"
+
+// A 三公 table a cell a line of two years' columns gives the year's: a
+// row a part (其中: alone on its line, a note after the table), or its
+// parts' columns under each year's label; a year's 合计 that does not add
+// up gives nothing.
+func TestThreePublicYearsCells(t *testing.T) {
+	for name, c := range map[string]struct {
+		text, good, bad string
+		total           float64
+	}{
+		"a row a part":           {threePublicYearRows, "37", "38", 370000},
+		"a column a part":        {threePublicYearColumns, "446,599", "446,598", 446599},
+		"a row a part, a change": {threePublicYearChange, "", "1", 0},
+	} {
+		d := extractCells(t, fmt.Sprintf(c.text, c.good))
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || tp.Total.Float() != c.total || tp.Reception == nil {
+			t.Errorf("%s: %+v %+v", name, tp, d.Warnings)
+		}
+		if d := extractCells(t, fmt.Sprintf(c.text, c.bad)); d.ThreePublic != nil && d.ThreePublic.Total != nil {
+			t.Errorf("%s, a 合计 that does not add up: %v", name, d.ThreePublic.Total.Float())
+		}
+	}
+}
+
+// revenueDropped prints a 收入决算表 a cell a line with its blank cells
+// dropped (pdftotext's default mode): its header, then each row's codes,
+// name and printed figures; sources are the columns after 本年收入合计, and
+// rows each row's cells after its codes and name.
+func revenueDropped(sources []string, rows [][]string) string {
+	var b strings.Builder
+	b.WriteString("某区某局2024年度部门决算\n收入决算表\n单位:万元\n项目\n支出功能分类科目编码\n科目名称\n本年收入合计\n")
+	for _, s := range sources {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("类\n款\n项\n栏次\n1\n2\n")
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\n") + "\n")
+	}
+	return b.String()
+}
+
+// A table of a header shape a cell a line with its blank cells dropped is
+// read where its sums leave one placement of its 合计 row's figures (each
+// row's sum column the sum of its others, the 类 rows adding up to the
+// 合计 row column by column); where two sources could hold a figure, it is
+// not read.
+func TestRevenueTableDropped(t *testing.T) {
+	rows := [][]string{{"合计", "2,946.25", "2,940.05", "6.20"}, {"201", "一般公共服务支出", "2,112.86", "2,106.66", "6.20"},
+		{"201", "06", "财政事务", "2,112.86", "2,106.66", "6.20"}, {"208", "社会保障和就业支出", "833.39", "833.39"}}
+	d := extractCells(t, revenueDropped([]string{"财政拨款收入", "其他收入"}, rows))
+	for name, want := range map[string]schema.Money{"财政拨款": schema.Yuan(29400500), "其他收入": schema.Yuan(62000)} {
+		if got, _ := source(d, name); got == nil || *got != want {
+			t.Errorf("source %s = %v, want %d", name, got, want)
+		}
+	}
+	// 6.20 could be 事业收入's or 其他收入's: neither is read from the table
+	d = extractCells(t, revenueDropped([]string{"财政拨款收入", "事业收入", "其他收入"}, rows))
+	if got, _ := source(d, "其他收入"); got != nil {
+		t.Errorf("a figure two columns could hold read as 其他收入: %d", *got)
+	}
+	if got, _ := source(d, "事业收入"); got != nil {
+		t.Errorf("a figure two columns could hold read as 事业收入: %d", *got)
+	}
+}
+
+// A row's number (行次, 序号) is one to three digits with no leading zero:
+// 01 is a 款's or a 项's code; every reader of row numbers takes the same.
+func TestRowNumber(t *testing.T) {
+	for c, want := range map[string]int{"1": 1, "28": 28, "999": 999, "01": 0, "0": 0, "1000": 0, "1.0": 0, "": 0, "2,1": 0} {
+		v, ok := rowNumber(c)
+		if ok != (want > 0) || v != want || isRowNumber(c) != ok {
+			t.Errorf("rowNumber(%q) = %d, %v; want %d", c, v, ok, want)
+		}
 	}
 }

@@ -37,6 +37,9 @@ func fileName(l string) bool {
 // afterFileName is what follows the last attached file's name in s
 // ("教育局预算公开表.xls 教育局" gives 教育局), s where it names none.
 func afterFileName(s string) string {
+	if !strings.Contains(s, ".") {
+		return s // every extension has its point: most lines
+	}
 	end := -1
 	for _, ext := range fileExts {
 		for _, e := range []string{ext, strings.ToUpper(ext)} {
@@ -1703,6 +1706,12 @@ func cleanName(s string) string {
 		s = strings.TrimSuffix(s, "关于") // "某县文联关于财政拨款“三公”经费…"
 	}
 	s = strings.TrimSuffix(s, "(部门)")
+	s = afterHeading(s)
+	// "某医院单位2017年度部门决算": 单位 after a name's ending is the
+	// template's word for the unit, no part of its name
+	if n, ok := strings.CutSuffix(s, "单位"); ok && hasSuffixAny(n, nameSuffixes) && utf8.RuneCountInString(n) >= 3 {
+		s = n
+	}
 	// a table's cell of its 编制单位: "某医院[单户表] |" — what the table
 	// covers, in square brackets, is no part of a name
 	s = strings.TrimRight(s, "| ")
@@ -1732,6 +1741,32 @@ func cleanName(s string) string {
 	}
 	return s
 }
+
+// afterHeading takes the name from after a numbered heading run into it:
+// "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were
+// lost) names 某公园. A heading's words end in one of headingEnds; a name
+// that opens with a numbered heading none of whose words end so names
+// nothing ("").
+func afterHeading(s string) string {
+	rest := dropEnum(s)
+	if rest == s || !strings.HasPrefix(s, "(") {
+		return s
+	}
+	for k, r := range rest {
+		for _, w := range headingEnds {
+			if strings.HasPrefix(rest[k:], w) && k > 0 {
+				return strings.TrimSpace(rest[k+len(w):])
+			}
+		}
+		if !isHan(r) {
+			break
+		}
+	}
+	return ""
+}
+
+// headingEnds are the last words of a body's numbered headings.
+var headingEnds = []string{"构成", "职能", "职责", "概况", "情况", "设置"}
 
 // contentsWords are the words of a disclosure's headings, none of a
 // department's name.

@@ -169,10 +169,17 @@ func statedYear(flat []string) int {
 			continue
 		}
 		stated[m.year] = true
-		// its sentence up to the next year stated
+		// its sentence up to the next year stated, and the next sentence
+		// where it only compares ("与2012年预算执行数相比，分别减少…")
 		end := len(s)
 		if k := strings.Index(s[m.end:], "。"); k >= 0 {
 			end = m.end + k
+			if next := end + len("。"); strings.HasPrefix(s[next:], "与") && strings.Contains(s[next:min(len(s), next+40)], "相比") {
+				end = len(s)
+				if k := strings.Index(s[next:], "。"); k >= 0 {
+					end = next + k
+				}
+			}
 		}
 		for _, n := range ms[i+1:] {
 			if n.start >= end {
@@ -302,10 +309,33 @@ func statedKind(flat []string, year int) string {
 			budget = true
 		}
 	}
-	if budget && !containsAny(s, outturnWords) {
+	// 预决算 (预决算公开, the rules' name) states no outturn, nor does an
+	// earlier year's clause (the year before's 执行数 a budget states)
+	if budget && !containsAny(strings.ReplaceAll(earlierClausesOut(s, ms, year), "预决算", ""), outturnWords) {
 		return schema.KindBudget
 	}
 	return ""
+}
+
+// earlierClausesOut is s without the clauses that open on (or name, as
+// what they compare with) a year before year: from the year to the clause's
+// end ("2012年“三公经费”财政拨款预算执行数为80.95亿元", "与2012年预算执行数
+// 相比").
+func earlierClausesOut(s string, ms []yearMention, year int) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range ms {
+		if m.year >= year || m.start < at {
+			continue
+		}
+		b.WriteString(s[at:m.start])
+		at = len(s)
+		if k := strings.IndexAny(s[m.start:], "，,。；;"); k >= 0 {
+			at = m.start + k
+		}
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
 
 // namesBudget tells a statement's words that call its amount the 预算, the
@@ -317,8 +347,8 @@ func namesBudget(label string) bool {
 	if k < 0 {
 		return false
 	}
-	switch m[k+len("预算"):] {
-	case "", "为", "是", "数", "数为", "安排", "合计", "总额", "总计", "共计":
+	switch strings.TrimSuffix(m[k+len("预算"):], "为") { // "预算总额为"
+	case "", "是", "数", "安排", "合计", "总额", "总计", "共计":
 		return true
 	}
 	return false

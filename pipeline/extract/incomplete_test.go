@@ -236,6 +236,9 @@ func TestStatedYear(t *testing.T) {
 		{2017, []string{"2017年区级“三公”经费支出1360.13万元,比上年减少支出613.80万元。", "与2016年相比,因公出国(境)经费支出减少28.23万元。", "2017年,我区严格执行规定。"}},
 		// the year a clause of its own before its statement
 		{2019, []string{"2019年,市本级一般公共预算支出安排的“三公”经费预算为3328万元。同口径比2018年减少830万元。"}},
+		// compared in the next sentence, which only compares; the year
+		// before's outturn stated beside it
+		{2013, []string{"2013年中央本级“三公经费”财政拨款预算79.69亿元中,因公出国(境)费21.36亿元。与2012年预算执行数相比,分别减少0.29亿元。中央本级2012年“三公经费”财政拨款预算执行数为80.95亿元。"}},
 		// two years' statements, neither compared: which is the page's?
 		{0, []string{"一、2022年“三公”经费预算安排情况", "2022年度“三公”经费预算总计21.8万元。", "二、2021年“三公”经费决算情况", "2021年度“三公”经费合计支出20.12万元。"}},
 		// each compared with the year before
@@ -271,10 +274,15 @@ func TestStatedKind(t *testing.T) {
 		{schema.KindBudget, 2024, []string{"经汇总,2024年一般公共预算“三公”经费支出预算为14.01万元,其中:公务接待费0万元。与2023年预算相比增长16.75%。"}},
 		{schema.KindBudget, 2026, []string{"2026年市级单位“三公”经费预算为16224.30万元,比2025年上升867.60万元。"}},
 		{schema.KindBudget, 2023, []string{"2023年“三公”经费预算安排520万元,与上年持平。"}},
+		// … its total called 预算总额为, the rules' 预决算 (预决算公开操作规程) no outturn
+		{schema.KindBudget, 2025, []string{"根据《某省预决算公开操作规程》的有关规定,2025年全市单位使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元。"}},
 		// … not where the text states an outturn, nor 预算 of a fund or an appropriation
 		{"", 2019, []string{"2019年“三公”经费预算为44.52万元,比上年减少2万元。全年实际支出30万元。"}},
 		{"", 2017, []string{"2017年财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。"}},
 		{"", 2024, []string{"2024年一般公共预算“三公”经费支出14.01万元,比上年增长16.75%。"}},
+		// … the year before's outturn (执行数) stated: no outturn of its own
+		{schema.KindBudget, 2013, []string{"2013年中央本级“三公经费”财政拨款预算79.69亿元中,因公出国(境)费21.36亿元。与2012年预算执行数相比,分别减少0.29亿元。中央本级2012年“三公经费”财政拨款预算执行数为80.95亿元。"}},
+		{"", 2013, []string{"2013年“三公经费”预算79.69亿元,与2012年相比减少1亿元。全年执行数为70亿元。"}},
 		// compared after its parts' sentence, not further on
 		{schema.KindBudget, 2019, []string{"2019年,市本级“三公”经费预算为3328万元。其中,因公出国(境)费50万元。同口径比2018年减少830万元。"}},
 		{"", 2024, []string{"2024年“三公”经费预算为14.01万元。我镇严格控制支出。与2023年相比增长16.75%。"}},

@@ -370,10 +370,25 @@ func (b *builder) ownWords(rest string) string {
 // amount stated elsewhere, "公务接待费与去年相比…": 与 with a year in
 // words only). A prior-year amount it states is left to the figure's own
 // sentence.
+// adjustedComparison tells a comparison its sentence makes after taking a
+// factor out ("剔除该项因素，“三公”经费同比下降8.3%", "扣除…因素后") or on
+// a comparable basis (可比口径, 可比下降): the change of another figure than
+// the one stated, not its own.
+func (b *builder) adjustedComparison(end int) bool {
+	st := b.st
+	before := st.s[st.sentenceStart(end):end]
+	after := st.s[end:st.clauseEnd(end)]
+	return containsAny(before, []string{"剔除", "扣除"}) && strings.Contains(before, "因素") ||
+		containsAny(before+after, []string{"可比口径", "可比增长", "可比下降", "可比增加", "可比减少"})
+}
+
 func (b *builder) comparedAt(path string, end int) {
 	st := b.st
 	rest := strings.TrimLeft(st.s[end:min(len(st.s), end+30)], "预算数")
 	if c, ok := comparandAt(rest); !startsWithAny(rest, []string{"比", "较", "同比"}) && !(ok && c.year == 0) {
+		return
+	}
+	if b.adjustedComparison(end) {
 		return
 	}
 	// the label's own clause, to its comma (the next may compare another
@@ -515,8 +530,8 @@ var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)
 // or amount in it, ending with what a report or section is ("某县水务局2023年
 // 部门预算", "二、上年收入决算情况").
 func headingLike(l string) bool {
-	return l != "" && utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,。；;元") &&
-		hasSuffixAny(l, []string{"预算", "决算", "情况", "说明"})
+	return l != "" && hasSuffixAny(l, []string{"预算", "决算", "情况", "说明"}) &&
+		utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,。；;元")
 }
 
 // otherYearSentence tells a label in a sentence that opens with another
@@ -532,8 +547,8 @@ func (b *builder) otherYearSentence(start int) bool {
 	}
 	s := b.st.s
 	from := max(0, start-1000)
-	if k := strings.LastIndex(s[from:start], "。"); k >= 0 {
-		from += k + len("。")
+	if k := b.st.lastStop(start); k >= from {
+		from = k + len("。")
 	} else if from > 0 {
 		return false
 	}
@@ -749,7 +764,7 @@ var revenueSources = []struct {
 	// nor what projects "涉及" (a performance paragraph's)
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
-		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款"}, []string{"经费", "涉及"}},
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及"}},
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
 	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates'
@@ -797,6 +812,9 @@ func (b *builder) sources() {
 		if b.inProcurement(start) || b.fundOfSpending(start) {
 			return false
 		}
+		if strings.HasPrefix(l, "公共预算") && strings.HasSuffix(b.st.s[:start], "一般") {
+			return false // the end of 一般公共预算拨款, its own label's
+		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
 			return ok
@@ -804,9 +822,9 @@ func (b *builder) sources() {
 		if l != "其他资金" {
 			return true
 		}
-		from := strings.LastIndex(b.st.s[:start], "。")
+		from := b.st.lastStop(start)
 		if strings.HasPrefix(b.st.s[from+1:], "其中") && from > 0 {
-			from = strings.LastIndex(b.st.s[:from], "。")
+			from = b.st.lastStop(from)
 		}
 		sentence := b.st.s[from+1 : start]
 		return strings.Contains(sentence, "收入") || strings.Contains(sentence, "收支")
@@ -1003,7 +1021,7 @@ func (b *builder) sourcesMisprinted(of string, parts []int) {
 // whole's unit.
 func (b *builder) misprintedSum(whole int, parts []int) bool {
 	vals, a, adds, ok := b.roundedSum(whole, parts)
-	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds))
+	return ok && !adds(a) && (misprintAway(vals, adds) || shiftedAway(a, adds) || swappedAway(a, adds))
 }
 
 // roundedSum is a whole the text states (token whole) and its parts, their
@@ -1045,6 +1063,26 @@ func shiftedAway(a []int64, holds func([]int64) bool) bool {
 		a[i] = was
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// swappedAway tells amounts (units) for which holds, false as printed, is
+// true with two of them exchanged back (two figures printed in each
+// other's places), a misprint misprintAway does not try.
+func swappedAway(a []int64, holds func([]int64) bool) bool {
+	for i := range a {
+		for j := i + 1; j < len(a); j++ {
+			if a[i] == a[j] {
+				continue
+			}
+			a[i], a[j] = a[j], a[i]
+			ok := holds(a)
+			a[i], a[j] = a[j], a[i]
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -1276,7 +1314,7 @@ func (b *builder) basicProject() {
 	}
 	b.basicRestated()
 	b.basicParts(basicSplit{exp.Basic, &exp.Personnel, &exp.PublicExpenses, "/expenditure/personnel", "/expenditure/public_expenses"})
-	b.generalBasic(saved)
+	b.general(saved)
 	b.basicStated()
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
@@ -1797,7 +1835,7 @@ func (b *builder) listedParts() {
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue
 		}
-		var parts []int
+		var parts, shares []int
 		sum, plain := schema.Money(0), true
 		for k := ti + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
 			t := st.toks[k]
@@ -1805,11 +1843,16 @@ func (b *builder) listedParts() {
 			case t.kind == numMoney && t.unit != "" && moneyFactor(t.unit) == moneyFactor(whole.unit):
 				parts = append(parts, k)
 				sum += t.money()
+			case t.kind == numPct && len(parts) > len(shares) && strings.Contains(st.s[st.toks[k-1].end:t.start], "占"):
+				shares = append(shares, k) // the part's share of the whole: "12,270.36万元，占总支出的45.46%"
 			default:
 				plain = false
 			}
 		}
-		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts) || nestedParts(st, parts) {
+		if len(shares) > 0 && len(shares) != len(parts) {
+			plain = false
+		}
+		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts, shares) || nestedParts(st, parts) {
 			continue
 		}
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
@@ -1821,13 +1864,20 @@ func (b *builder) listedParts() {
 
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
-// 收入…"): it claims to be the whole; and that falls short of the whole
+// 收入…"), or whose shares of the whole (token indexes, one a part) make
+// 100% within their rounding ("基本支出…占45.46%，项目支出…占54.19%，经营支出
+// …占0.35%"): it claims to be the whole; and that falls short of the whole
 // (token whole), beyond the rounding of every figure, by what one misprint
 // of one figure, changed back, explains (misprintedSum). A list that names
 // no remainder may be partial.
-func (b *builder) closedShort(whole int, parts []int) bool {
+func (b *builder) closedShort(whole int, parts, shares []int) bool {
 	st := b.st
-	closed := false
+	var pct, slack float64
+	for _, k := range shares {
+		pct += st.toks[k].float()
+		slack += 0.5 * math.Pow(10, -float64(st.toks[k].scale))
+	}
+	closed := len(shares) > 0 && math.Abs(pct-100) <= slack+1e-9
 	prev := st.toks[whole].end
 	for _, k := range parts {
 		label := strings.TrimLeft(st.s[prev:st.toks[k].start], ",，、;；:： ")
@@ -2158,8 +2208,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					// part of a longer name ("其他商品和服务支出"), unless a
 					// figure's unit ends just before it (lines joined) or
 					// the name begins a line and says it is a 类 (after a
-					// heading: "…结构情况" / "节能环保支出(类)2,500万元")
-					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !strings.HasSuffix(st.s[:start], "元") &&
+					// heading: "…结构情况" / "节能环保支出(类)2,500万元").
+					// A list's opening word is no part of it ("支出总计…，包括教育
+					// 支出1,654.55万元、…", "其中教育支出…")
+					if r := st.lastRune(start); start > 0 && unicode.Is(unicode.Han, r) && !hasSuffixAny(st.s[:start], []string{"元", "包括", "其中"}) &&
 						!(st.lineStart(start) && strings.HasPrefix(st.s[end:], "(类)")) {
 						continue
 					}
@@ -2434,6 +2486,12 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		// "机关运行经费：无", "政府采购预算：无"
 		bare := strings.TrimLeftFunc(st.s[end:runeStart(st.s, min(len(st.s), end+30))], func(r rune) bool { return strings.ContainsRune(fillers+"”\"", r) })
 		none := strings.HasPrefix(bare, "无") && !startsWithAny(bare[len("无"):], []string{"变化", "增减", "增长", "明显", "较大", "大幅", "重大"})
+		// "关于机关运行经费支出,某院为非行政或参公单位,无此项内容": the
+		// sentence says the unit has none of it
+		sentence := st.s[end:st.sentenceEnd(end)]
+		if containsAny(sentence, []string{"无此项", "不涉及此项"}) && !strings.ContainsAny(sentence, "0123456789") {
+			none = true
+		}
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
 			strings.Contains(before, "未安排") || strings.Contains(before, "不存在") || strings.Contains(before, "不涉及") ||
 			strings.Contains(before, "不安排") || strings.Contains(before, "未发生") || strings.Contains(before, "未产生") || none ||
@@ -2625,7 +2683,8 @@ func procurementParts(pr *schema.Procurement) []procurementPart {
 // of their own, after the one naming the kinds: "按政府采购项目类型，分为货物类
 // 采购、工程类采购和服务类采购三种类型。其中：货物类采购10000元，…工程类采购0元，
 // …服务类采购7000元". Far from the amount's sentence, they are read only
-// where all three are stated and add up to it.
+// where all three are stated and add up to it; where one misprint keeps
+// them from it, they are kept as sum claims (sum.text) instead.
 func (b *builder) procurementKinds(pr *schema.Procurement) {
 	st := b.st
 	for _, end := range b.find("三种类型。") {
@@ -2647,7 +2706,16 @@ func (b *builder) procurementKinds(pr *schema.Procurement) {
 				}
 			}
 		}
-		if slices.Contains(toks[:], -1) || sum != pr.Amount {
+		if slices.Contains(toks[:], -1) {
+			continue
+		}
+		if sum != pr.Amount {
+			// the kinds are every part ("分为…三种类型"): one misprint, or two
+			// figures in each other's places, that keeps them from the
+			// amount is a sum the text states, for the checks to name
+			if wt, ok := b.tokenOf("/procurement/amount", pr.Amount); ok && b.misprintedSum(wt, toks[:]) {
+				b.sumClaims("/procurement_kinds", wt, toks[:])
+			}
 			continue
 		}
 		for i, part := range parts {
@@ -2843,6 +2911,7 @@ func (b *builder) threePublic() {
 		}
 		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
 		b.threePublicCompared()
+		b.threePublicRestated(*tp.Total)
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
@@ -2873,6 +2942,8 @@ func (b *builder) threePublic() {
 				hasSuffixAny(st.s[:start], []string{"公务用", "公务", "公", "其中", "年", "年度", "安排"})
 		}
 		var a, p *schema.Money
+		// a part's own section puts its year, fund and kind before the
+		// amount: "（一）因公出国(境)费2013年度财政拨款决算数为93.87万元"
 		// 国内公务接待费 and 国（境）外公务接待费 are the reception's own parts
 		not := []string{"国内", "外", "外宾", "外事"}
 		if field == "vehicle_purchase" || field == "vehicle_operation" {
@@ -2881,9 +2952,9 @@ func (b *builder) threePublic() {
 			} else {
 				labels = append(slices.Clone(labels), bareCarParts[len(bareCarPurchase):]...)
 			}
-			a, p = b.figure(path, "/amount", labels, 8, not...)
+			a, p = b.figure(path, "/amount", labels, 12, not...)
 		} else { // "因公出国（境）费支出决算0万元，占0%": a share of the total
-			a, p = b.figureShare(path, labels, 8, "/three_public/total", not...)
+			a, p = b.figureShare(path, labels, 12, "/three_public/total", not...)
 		}
 		b.after, b.listOf, b.labelOK = 0, nil, nil
 		if a != nil {
@@ -2939,6 +3010,38 @@ func (b *builder) threePublic() {
 		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
 	}
 	b.doc.ThreePublic = tp
+}
+
+// threePublicRestated reads the 三公's total stated again in words that
+// would have given it ("2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元" in
+// the news item's lead and again in its body): the same amount is the
+// total's, another a restatement for the checks. Not a budget stated in a
+// 决算, another year's, a comparison's, or a total of other spending with it
+// (会议费, 培训费).
+func (b *builder) threePublicRestated(total schema.Money) {
+	st := b.st
+	for _, end := range b.find("三公") {
+		start, p, ok := b.threePublicAt(end)
+		if !ok || b.otherYear(end-len("三公")) || b.comparand(start, p) {
+			continue
+		}
+		ti, ok := b.valueAfter(p, 16)
+		if !ok || b.used[ti] {
+			continue
+		}
+		gap := st.s[p:st.toks[ti].start]
+		for _, f := range fundWords {
+			gap = strings.ReplaceAll(gap, f, "")
+		}
+		if b.doc.Document.Kind != schema.KindBudget && strings.Contains(gap, "预算") || containsAny(st.s[start:st.toks[ti].start], []string{"会议费", "培训费"}) {
+			continue
+		}
+		if t := st.toks[ti]; t.money() == total {
+			b.used[ti] = true
+		} else {
+			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
+		}
+	}
 }
 
 // vehicleOthers leaves out the vehicles' two parts where the list under
@@ -3343,7 +3446,7 @@ func (b *builder) statedChanges() {
 		if t.kind != numMoney || t.unit == "" || b.used[ti] {
 			continue
 		}
-		from := strings.LastIndex(st.s[:t.start], "。")
+		from := st.lastStop(t.start)
 		if i := listItemStart(st.s[from+1 : t.start]); i >= 0 {
 			from += 1 + i // "…具体情况如下：（一）…": the item is a sentence of its own
 		}

@@ -179,6 +179,10 @@ func TestOtherPartsWordings(t *testing.T) {
 			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
 		{name: "a third part", text: "某县民政局2020年部门预算\n一般公共预算基本支出800万元，其中：人员经费500万元，公用经费200万元，对个人和家庭的补助100万元。\n",
 			want: map[string]float64{"/expenditure/general_basic/amount": 8000000}, absent: []string{"/expenditure/general_personnel", "/expenditure/general_public_expenses"}},
+		{name: "一般公共预算拨款支出", text: "某县民政局2017年度部门决算\n2017年一般公共预算拨款支出1,870.70万元，比上年决算数增加239.45万元，增长14.68%。\n",
+			want: map[string]float64{"/expenditure/general/amount": 18707000}},
+		{name: "a 三公's general appropriations", text: "某县民政局2017年部门预算\n2017年“三公”经费一般公共预算财政拨款支出30万元。\n",
+			absent: []string{"/expenditure/general"}},
 		{name: "a fund's appropriations", text: "某县民政局2020年部门预算\n政府性基金预算财政拨款基本支出100万元。\n",
 			absent: []string{"/expenditure/general_basic"}},
 		{name: "政府采购计划金额", text: "某县民政局2020年部门预算\n2020年本部门政府采购计划金额50万元，其中：货物类30万元，服务类20万元。\n",
@@ -1132,7 +1136,8 @@ func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
 }
 
 // Parts listed after 其中 that fall short of their whole say nothing (the
-// list may be partial) unless the list names a remainder (其他收入): then
+// list may be partial) unless the list names a remainder (其他收入), or
+// states each part's share of the whole and the shares make 100%: then
 // it claims the whole, and where one misprint of one figure, changed back,
 // closes the gap beyond the figures' rounding, the whole and parts are kept
 // as sum claims; a sum within the rounding says nothing either way.
@@ -1160,6 +1165,21 @@ func TestListedPartsShort(t *testing.T) {
 		"a gap no misprint explains": strings.Replace(text, "27,964.71", "27,812.33", 1),
 		"within the rounding, short": strings.Replace(text, "27,964.71", "27,664.72", 1),
 		"within the rounding, above": strings.Replace(text, "27,964.71", "27,664.70", 1),
+	} {
+		if n := sums(other); n != 0 {
+			t.Errorf("%s: %d sum claims", name, n)
+		}
+	}
+	// each part's share of the whole, the shares making 100%, closes the list
+	// too; shares short of 100% (a part left out) do not
+	const shared = "某学院2016年部门决算\n2016年我院支出合计26,994.72万元，其中基本支出12,270.36万元，占总支出的45.46%，项目支出14,629.33万元，占总支出的54.19%，经营支出95.03万元，占总支出0.35%。\n"
+	if n := sums(strings.Replace(shared, "95.03万元", "25.03万元", 1)); n != 4 {
+		t.Errorf("shares making 100%%, a part misprinted down: %d sum claims, want 4", n)
+	}
+	for name, other := range map[string]string{
+		"adds up":             shared,
+		"shares short of 100": strings.NewReplacer("95.03万元", "25.03万元", "0.35%", "0.15%").Replace(shared),
+		"a share left out":    strings.NewReplacer("95.03万元", "25.03万元", "，占总支出0.35%", "").Replace(shared),
 	} {
 		if n := sums(other); n != 0 {
 			t.Errorf("%s: %d sum claims", name, n)
@@ -1580,17 +1600,205 @@ func TestReasonChanges(t *testing.T) {
 
 // The procurement's parts by kind in a sentence of their own after the
 // one naming the kinds, far from the amount's, are read where all three are
-// stated and add up to the amount; otherwise they are not.
+// stated and add up to the amount; otherwise they are not, and one
+// misprint keeping them from it leaves them as sum claims (two digits off
+// none).
 func TestProcurementKindsLater(t *testing.T) {
 	text := func(services string) string {
 		return "某局2023年部门预算\n2023年政府采购预算17000元,同比增加17000元。其中:政府集中采购预算17000元。\n按政府采购资金类型划分,一般公共预算拨款17000元。\n" +
 			"按政府采购项目类型,分为货物类采购、工程类采购和\n服务类采购三种类型。其中:货物类采购10000元,占政府采购预算58.8%;工程类采购0元,占政府采购预算0%;服务类采购" + services + "元,占政府采购预算41.2%。"
 	}
-	pr := extractLines(t, text("7000")).Procurement
+	d := extractLines(t, text("7000"))
+	pr := d.Procurement
 	if pr == nil || pr.Goods == nil || *pr.Goods != schema.Yuan(10000) || pr.Works == nil || *pr.Works != 0 || pr.Services == nil || *pr.Services != schema.Yuan(7000) {
 		t.Fatalf("procurement %+v", pr)
 	}
-	if pr := extractLines(t, text("8000")).Procurement; pr == nil || pr.Goods != nil || pr.Services != nil {
-		t.Errorf("parts not adding up read: %+v", pr)
+	// each kind's share "占政府采购预算58.8%" (no 的, no 总额)
+	if !claimWith(d.Claims, "/procurement/goods", schema.ClaimSharePct, 58.8) || !claimWith(d.Claims, "/procurement/services", schema.ClaimSharePct, 41.2) {
+		t.Errorf("the kinds' shares: %+v", d.Claims)
+	}
+	for _, c := range []struct {
+		services string
+		sums     int // the amount and its three parts, kept as sum claims
+	}{{"8000", 4}, {"70000", 4}, {"8500", 0}} {
+		d := extractLines(t, text(c.services))
+		if pr := d.Procurement; pr == nil || pr.Goods != nil || pr.Services != nil {
+			t.Errorf("%s: parts not adding up read: %+v", c.services, pr)
+		}
+		n := 0
+		for _, cl := range d.Claims {
+			if cl.Kind == schema.ClaimSum && strings.HasSuffix(strings.TrimRight(cl.Path, "/0123456789"), "/procurement_kinds") {
+				n++
+			}
+		}
+		if n != c.sums {
+			t.Errorf("%s: %d sum claims, want %d: %+v", c.services, n, c.sums, d.Claims)
+		}
+	}
+}
+
+// A 三公 part's own section restates its amount after its year, its fund
+// and its kind ("（一）因公出国(境)费2013年度财政拨款决算数为93.87万元，占…"):
+// the same amount is read as the part's (no longer "not placed"), another a
+// restatement for the checks.
+func TestThreePublicPartRestatedLater(t *testing.T) {
+	text := func(section string) string {
+		return "某办公厅2013年度部门决算\n2013年某办公厅“三公”经费财政拨款决算数为399.48万元，其中：因公出国(境)费2013年决算数93.87万元；公务用车购置及运行费2013年决算数294万元，全部为公务用车运行费；公务接待费2013年决算数11.61万元。\n" +
+			"(一)因公出国(境)费2013年度财政拨款决算数为" + section + "万元，占“三公”经费财政拨款决算总数的23.5%。"
+	}
+	d := extractLines(t, text("93.87"))
+	for _, w := range d.Warnings {
+		if w.Line == 3 {
+			t.Errorf("the restatement not read: %+v", w)
+		}
+	}
+	d = extractLines(t, text("98.87"))
+	found := false
+	for _, c := range d.Claims {
+		found = found || c.Path == "/three_public/overseas_travel" && c.Kind == schema.ClaimAmount && c.Value == 988700 && c.Line == 3
+	}
+	if !found || d.ThreePublic == nil || d.ThreePublic.OverseasTravel == nil || d.ThreePublic.OverseasTravel.Amount != schema.Yuan(938700) {
+		t.Errorf("a restatement of another amount: %+v, claims %+v", d.ThreePublic, d.Claims)
+	}
+}
+
+// The parts' changes listed after 其中 right after a whole's change, in its
+// sentence or the next (up to its 。 or the next heading's line, a period
+// before it aside),
+// are kept as signed sum claims on
+// /text/<line>/change_parts where they make the whole's change or one
+// misprint changed back would; a list of amounts with their own changes, or
+// one that makes another amount, gives none.
+func TestChangeParts(t *testing.T) {
+	sums := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, c := range extractLines(t, "某医院2017年部门决算公开信息\n2017年总收入6628.72万元，其中：财政补助收入2339.68万元，事业收入4131.31万元，其他收入157.74万元。\n"+text).Claims {
+			if c.Kind == schema.ClaimSum {
+				out[c.Path[strings.Index(c.Path, "/change_parts"):]] = c.Value
+			}
+		}
+		return out
+	}
+	whole := "相比2016年的总收入减少243.10万元，下降3.54%。其中，"
+	for _, c := range []struct {
+		text string
+		want map[string]float64
+	}{
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元，其他收入增长40.89万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3762800, "/change_parts/3": 408900}},
+		// in the same sentence, one digit misprinted: kept
+		{"相比2016年的总收入减少243.10万元，下降3.54%，其中：财政补助收入减少660.26万元；事业收入增长316.28万元，其他收入增长40.89万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3162800, "/change_parts/3": 408900}},
+		// no 。 before the next section's heading, or an ASCII period
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元，其他收入增长40.89万元\n三、支出决算情况说明\n2017年总支出7778.55万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3762800, "/change_parts/3": 408900}},
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元，其他收入增长40.89万元.\n三、支出决算情况说明\n2017年总支出7778.55万元。",
+			map[string]float64{"/change_parts": -2431000, "/change_parts/1": -6602600, "/change_parts/2": 3762800, "/change_parts/3": 408900}},
+		// the main parts only
+		{whole + "财政补助收入减少660.26万元；事业收入增长376.28万元。", map[string]float64{}},
+		// each part's own amount before its change: no list of changes
+		{whole + "财政补助收入2339.68万元，减少660.26万元；事业收入4131.31万元，增长376.28万元。", map[string]float64{}},
+	} {
+		if got := sums(c.text); !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// The 三公's total stated again in words that would have given it is read
+// as the total's (no longer "not placed"), or kept as a restatement where
+// it differs; a budget stated in a 决算, or a total with 会议费 and 培训费,
+// is no restatement.
+func TestThreePublicTotalRestated(t *testing.T) {
+	text := func(again string) string {
+		return "某办公厅2013年度部门决算\n2013年某办公厅“三公”经费财政拨款决算数为399.48万元，比上年减少40.52万元。\n" + again
+	}
+	restated := func(d *schema.Document) []float64 {
+		var out []float64
+		for _, c := range d.Claims {
+			if c.Path == "/three_public" && c.Kind == schema.ClaimAmount {
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	}
+	d := extractLines(t, text("2013年某办公厅“三公”经费财政拨款决算数为399.48万元，其中：因公出国(境)费93.87万元。"))
+	for _, w := range d.Warnings {
+		if w.Line == 3 && w.Amount != nil && *w.Amount == schema.Yuan(3994800) {
+			t.Errorf("the same total not read: %+v", w)
+		}
+	}
+	if got := restated(d); len(got) != 0 {
+		t.Errorf("the same total: restatements %v", got)
+	}
+	if got := restated(extractLines(t, text("2013年某办公厅“三公”经费财政拨款决算数为349.48万元。"))); !slices.Equal(got, []float64{3494800}) {
+		t.Errorf("another total: restatements %v, want 3494800", got)
+	}
+	for name, again := range map[string]string{
+		"a budget in a 决算": "2013年某办公厅“三公”经费财政拨款预算数为440万元。",
+		"with 会议费 and 培训费": "2013年某办公厅“三公”经费、会议费和培训费决算数为500万元。",
+	} {
+		if got := restated(extractLines(t, text(again))); len(got) != 0 {
+			t.Errorf("%s: restatements %v", name, got)
+		}
+	}
+}
+
+// TestOperatingCostsNoSuchItem: a unit that says it has no such item (无此项
+// 内容) has no operating costs: zero.
+func TestOperatingCostsNoSuchItem(t *testing.T) {
+	d := extractLines(t, "某院2014年度部门决算\n此外,关于机关运行经费支出,某院为非行政或参公单位,无此项内容。\n")
+	if oc := d.OperatingCosts; oc == nil || oc.Amount != 0 {
+		t.Fatalf("operating_costs = %+v, want 0", oc)
+	}
+}
+
+// TestShortGeneralBudgetSource: 公共预算拨款, the general budget's short
+// name, is its source; the end of 一般公共预算拨款 after a spending
+// subject ("“三公”经费一般公共预算拨款3.81万元") is none.
+func TestShortGeneralBudgetSource(t *testing.T) {
+	d := extractLines(t, "某局2016年部门预算\n2016年收入预算总计404.77万元,其中公共预算拨款404.77万元。\n")
+	if src := d.Revenue.Sources; len(src) != 1 || src[0].Name != "一般公共预算" || src[0].Amount != schema.Yuan(4047700) {
+		t.Errorf("sources = %+v, want 一般公共预算 4047700", src)
+	}
+	d = extractLines(t, "某镇2017年度部门决算\n2017年度收入总计50万元。\n八、“三公”经费支出决算情况2017年度“三公”经费一般公共预算拨款3.81万元,同比增长14%。\n")
+	if src := d.Revenue.Sources; len(src) != 0 {
+		t.Errorf("sources = %+v, want none", src)
+	}
+}
+
+// TestClassAfterListWord: a 类 right after the word opening its list (包括,
+// 其中) is read, the first of the list as the others.
+func TestClassAfterListWord(t *testing.T) {
+	for _, w := range []string{"包括", "其中"} {
+		d := extractLines(t, "某校2026年单位预算\n支出总计2,376.32万元,"+w+"教育支出1,654.55万元、社会保障和就业支出308.79万元、卫生健康支出228.12万元、住房保障支出184.87万元。\n")
+		var codes []string
+		for _, c := range d.Expenditure.ByFunction {
+			codes = append(codes, c.Code)
+		}
+		if strings.Join(codes, " ") != "205 208 210 221" {
+			t.Errorf("%s: classes %v, want 205 208 210 221", w, codes)
+		}
+	}
+}
+
+// TestAdjustedComparison: a change stated after a factor is taken out
+// (剔除该项因素) is another figure's, not the 三公's own: it neither
+// contradicts the stated change nor is read as one.
+func TestAdjustedComparison(t *testing.T) {
+	d := extractLines(t, "某省2015年度部门决算\n2015年“三公”经费决算支出5亿元,比上年减少3.3亿元,下降39.8%。\n“三公”经费降幅较大的主要原因是部门下划,剔除该项因素,“三公”经费同比下降8.3%。\n")
+	var pcts []float64
+	for _, c := range d.Claims {
+		if c.Path == "/three_public" && c.Kind == schema.ClaimChangePct {
+			pcts = append(pcts, c.Value)
+		}
+	}
+	if len(pcts) != 1 || pcts[0] != -39.8 {
+		t.Errorf("the 三公's change percentages %v, want [-39.8]", pcts)
+	}
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			t.Errorf("check %s: %s", c.Rule, c.MessageEn)
+		}
 	}
 }

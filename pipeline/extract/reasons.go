@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,15 +20,28 @@ var reasonOpeners = []string{"主要原因是", "主要原因为", "原因是", 
 // back, they are kept as sum claims (sum.text): the whole's change is the sum
 // of its parts'. A reason may name only the main parts ("主要原因"), so a
 // list that makes another amount, no misprint explaining it, says nothing.
+//
+// The parts' changes listed after 其中 right after a whole's change, in its
+// sentence or the next ("…减少243.10万元，下降3.54%。其中，财政补助收入减少660.26
+// 万元；事业收入增长376.28万元，其他收入增长40.89万元"), are kept the same way
+// (a 其中 list may be partial too), on /text/<line>/change_parts.
 func (b *builder) reasonChanges() {
 	st := b.st
-	for _, w := range reasonOpeners {
+	for _, w := range append(slices.Clone(reasonOpeners), "其中") {
 		for _, end := range b.find(w) {
 			start := end - len(w)
 			if strings.HasSuffix(st.s[:start], "主要") || w == "主要是" && strings.HasSuffix(st.s[:start], "原因") {
 				continue // 主要原因是 read as 原因是 or 主要是
 			}
-			whole, ws, ok := b.changeBefore(start)
+			name, at := "/change_reasons", start
+			if w == "其中" {
+				name = "/change_parts"
+				if before := strings.TrimRight(st.s[:start], " "); strings.HasSuffix(before, "。") {
+					at = len(before) - len("。") // the whole's change ends the sentence before
+				}
+				end += len(st.s[end:]) - len(strings.TrimLeft(st.s[end:], ",，:： "))
+			}
+			whole, ws, ok := b.changeBefore(at)
 			if !ok {
 				continue
 			}
@@ -48,10 +62,10 @@ func (b *builder) reasonChanges() {
 				}
 				return adds(s)
 			}
-			if !signed(a) && !misprintAway(vals, signed) && !shiftedAway(a, signed) {
+			if !signed(a) && !misprintAway(vals, signed) && !shiftedAway(a, signed) && !swappedAway(a, signed) {
 				continue
 			}
-			path := "/text/" + strconv.Itoa(st.source(st.toks[whole].start).Line) + "/change_reasons"
+			path := "/text/" + strconv.Itoa(st.source(st.toks[whole].start).Line) + name
 			for i, k := range toks {
 				of := path
 				p := path + "/" + strconv.Itoa(i)
@@ -84,7 +98,11 @@ func (b *builder) changeBefore(pos int) (ti, sign int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	sign, _ = directionBefore(st.s[from:st.toks[ti].start])
+	before := strings.TrimRight(st.s[from:st.toks[ti].start], " ")
+	for _, w := range []string{"收入", "支出"} { // "较2018年增加支出167.3923万元"
+		before = strings.TrimSuffix(before, w)
+	}
+	sign, _ = directionBefore(before)
 	return ti, sign, sign != 0
 }
 
@@ -107,13 +125,13 @@ func directionBefore(s string) (int, string) {
 }
 
 // reasonParts reads the list of parts' changes from pos to the sentence's
-// end: items parted by commas, each a name, (较上年, 比上年, 同比), a direction
+// end (or a heading's line): items parted by commas (or by 、 after an amount), each a name, (较上年, 比上年, 同比), a direction
 // and one amount; an item of a percentage after a direction alone
 // ("增长3%") belongs to the one before; the list ends at the first item of
 // anything else.
 func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
 	st := b.st
-	end := st.sentenceEnd(pos)
+	end := st.beforeHeading(pos, st.sentenceEnd(pos))
 	for _, item := range splitItems(st.s[pos:end], pos) {
 		text := st.s[item[0]:item[1]]
 		var money []int
@@ -137,7 +155,7 @@ func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
 			return parts, signs
 		}
 		t := st.toks[money[0]]
-		if strings.TrimSpace(st.s[t.end:item[1]]) != "" {
+		if strings.Trim(st.s[t.end:item[1]], " .") != "" { // "…114.41万元." ends a list without its 。
 			return parts, signs
 		}
 		s, name := directionBefore(st.s[item[0]:t.start])
@@ -154,12 +172,15 @@ func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
 }
 
 // splitItems cuts s (at offset off of the stream) at its commas and
-// semicolons: each item's [start, end) in the stream.
+// semicolons, and at an enumeration comma right after an amount's unit
+// ("人员经费预算增加126.2215万元、商品和服务支出增加34.06万元": a 、 between
+// names, "办公费、印刷费增加…", parts nothing): each item's [start, end) in
+// the stream.
 func splitItems(s string, off int) [][2]int {
 	var out [][2]int
 	from := 0
 	for i, r := range s {
-		if strings.ContainsRune("，,；;", r) {
+		if strings.ContainsRune("，,；;", r) || r == '、' && strings.HasSuffix(s[:i], "元") && strings.ContainsAny(s[from:i], "0123456789") {
 			out = append(out, [2]int{off + from, off + i})
 			from = i + len(string(r))
 		}

@@ -54,7 +54,7 @@ const (
 // keeps its columns, and each figure is on its row's line.
 func trusted(t table, rows []tableRow) bool {
 	if t.grid {
-		return len(rows) > 0 // each cell placed on its row by the rows' numbers
+		return len(rows) > 0 // each cell placed in its row and column by the grid
 	}
 	if !t.laid || len(rows) == 0 {
 		return false

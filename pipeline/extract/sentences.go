@@ -17,7 +17,8 @@ import (
 // percentages are left out, that agree on at least one of them, are the
 // same sentence; an amount or percentage they print differently becomes a
 // pair of amount claims on /text/<line>/sentence/<line>/<n> (restate.
-// sentence). Where every figure agrees nothing is kept, nor a pair of
+// sentence). So does a reason two sentences give alike, their words
+// before it another's. Where every figure agrees nothing is kept, nor a pair of
 // figures the model took both of (its rules compare them).
 
 // sentenceMinRunes is how many runes a sentence's words (its figures left
@@ -34,47 +35,73 @@ const sentenceMaxRunes = 300
 type printedSentence struct {
 	words string
 	figs  []int
+	// sentence is the words of the whole sentence a reason (主要原因是 …)
+	// ends
+	sentence string
 }
 
 // sentencesRestated keeps the figures a sentence printed again states
-// differently (see above).
+// differently (see above). The reason a sentence gives for its change
+// (from 主要原因是 to its end) counts as a sentence of its own: two totals'
+// sentences that give one reason ("一般收入预算总额较2018年增加收入…，主要原因是
+// 人员经费预算增加126.2215万元、…" and "支出预算总额较2018年增加支出…，主要原因
+// 是…") print it again.
 func (b *builder) sentencesRestated() {
 	st := b.st
 	var sentences []printedSentence
-	ti := 0
+	var reasons []printedSentence
 	for from := 0; from < len(st.s); {
 		end := st.sentenceEnd(from)
-		var w strings.Builder
-		ps := printedSentence{}
 		at := st.afterHeadings(from, end)
-		for ; ti < len(st.toks) && st.toks[ti].start < end; ti++ {
-			t := st.toks[ti]
-			if t.start < at {
-				continue
-			}
-			if t.kind == numPct || t.kind == numMoney && t.unit != "" {
-				w.WriteString(st.s[at:t.start])
-				w.WriteString("#")
-				at = t.end
-				ps.figs = append(ps.figs, ti)
-			}
+		whole, ok := b.printedSentence(at, end)
+		if ok {
+			sentences = append(sentences, whole)
 		}
-		w.WriteString(st.s[at:end])
-		ps.words = w.String()
-		if n := utf8.RuneCountInString(ps.words); len(ps.figs) >= 2 && n-len(ps.figs) >= sentenceMinRunes && n <= sentenceMaxRunes {
-			sentences = append(sentences, ps)
+		for _, w := range reasonOpeners {
+			if k := strings.Index(st.s[at:end], w); k > 0 { // a reason after words of its own
+				if ps, ok := b.printedSentence(at+k+len(w), end); ok {
+					ps.sentence = whole.words
+					reasons = append(reasons, ps)
+				}
+				break
+			}
 		}
 		from = end + len("。")
 	}
-	first := map[string]int{} // the words of a sentence → its first printing
-	for i, s := range sentences {
-		j, ok := first[s.words]
-		if !ok {
-			first[s.words] = i
-			continue
+	for _, list := range [][]printedSentence{sentences, reasons} {
+		first := map[string]int{} // the words of a sentence → its first printing
+		for i, s := range list {
+			j, ok := first[s.words]
+			if !ok {
+				first[s.words] = i
+				continue
+			}
+			if s.sentence == "" || s.sentence != list[j].sentence { // the whole sentences alike compare already
+				b.restatedFigures(list[j], s)
+			}
 		}
-		b.restatedFigures(sentences[j], s)
 	}
+}
+
+// printedSentence is the text [at, end) with its figures left out, where
+// it holds two figures at least and is as long as a sentence.
+func (b *builder) printedSentence(at, end int) (printedSentence, bool) {
+	st := b.st
+	var w strings.Builder
+	ps := printedSentence{}
+	for ti := st.tokenAt(at); ti < len(st.toks) && st.toks[ti].start < end; ti++ {
+		t := st.toks[ti]
+		if t.kind == numPct || t.kind == numMoney && t.unit != "" {
+			w.WriteString(st.s[at:t.start])
+			w.WriteString("#")
+			at = t.end
+			ps.figs = append(ps.figs, ti)
+		}
+	}
+	w.WriteString(st.s[at:end])
+	ps.words = w.String()
+	n := utf8.RuneCountInString(ps.words)
+	return ps, len(ps.figs) >= 2 && n-len(ps.figs) >= sentenceMinRunes && n <= sentenceMaxRunes
 }
 
 // restatedFigures keeps the figures that sentence b, printed again,
@@ -117,4 +144,20 @@ func (st *stream) afterHeadings(from, end int) int {
 		}
 	}
 	return from
+}
+
+// beforeHeading is where the first title or heading line that starts
+// within (from, end) opens, end for none: a sentence without its 。 runs
+// on into the next section ("…其他收入增长40.89万元" / "三、支出决算情况说明").
+func (st *stream) beforeHeading(from, end int) int {
+	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] < end; i++ {
+		next := end
+		if i+1 < len(st.starts) {
+			next = min(end, st.starts[i+1])
+		}
+		if headingLike(strings.TrimSpace(st.s[st.starts[i]:next])) {
+			return st.starts[i]
+		}
+	}
+	return end
 }

@@ -47,7 +47,7 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	if f := formOf(t, flat); f != nil {
 		return b.formTable(t, f, flat)
 	}
-	if t.grid { // its cells placed by the rows' numbers: the one reading
+	if t.grid { // its cells placed in rows and columns (grid.go): the one reading
 		return b.summaryRead(t, b.parseSummary(t, t.layout))
 	}
 	best := b.parseSummary(t, t.rows)
@@ -294,9 +294,9 @@ func summaryKey(name string) string {
 	case "财政拨款收入", "财政拨款", "财政拨款(补助)收入":
 		return "src:财政拨款"
 	case "一般公共预算资金", "一般公共预算财政拨款收入", "一般公共预算", "一般公共预算收入", "一般公共预算拨款收入", "一般公共预算拨款",
-		"公共财政拨款", "公共财政拨款收入", "公共财政预算", "公共财政预算拨款", "公共财政预算拨款收入": // its name before 2016
+		"公共财政拨款", "公共财政拨款收入", "公共财政预算", "公共财政预算拨款", "公共财政预算拨款收入", "公共预算拨款", "公共预算拨款收入": // its name before 2016
 		return "src:一般公共预算"
-	case "政府性基金", "政府性基金预算", "政府性基金预算财政拨款收入", "政府性基金预算资金", "政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金拨款", "政府性基金拨款收入":
+	case "政府性基金", "政府性基金预算", "政府性基金预算财政拨款", "政府性基金预算财政拨款收入", "政府性基金预算资金", "政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金拨款", "政府性基金拨款收入":
 		return "src:政府性基金"
 	case "国有资本经营预算", "国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算拨款":
 		return "src:国有资本经营"
@@ -346,6 +346,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 			continue
 		}
 		name := year(rowName(r.name))
+		if part, ok := strings.CutPrefix(name, "其中:"); ok && sourcePart(summaryKey(part)) {
+			name = part // 其中:政府性基金预算财政拨款, under 财政拨款收入
+		}
 		if summaryKey(name) == "" {
 			name = ranInto(schema.NormalizeName(r.name), name)
 		}
@@ -381,7 +384,7 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		// sum, and no total is taken
 		side, ok := sidesAgree(got)
 		if cutRows(t, got) {
-			s.warnings = append(s.warnings, "the text ends inside this table, before its totals: its rows are read as printed (each cell placed by the rows' numbers), and no total")
+			s.warnings = append(s.warnings, "the text ends inside this table, before its totals: its rows are read as printed (each cell placed in its row and column by the header), and no total")
 			s.balanced = true
 			for _, src := range revenueSources {
 				_, ok := got["src:"+src.name]
@@ -460,8 +463,20 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	return s
 }
 
+// sourcePart tells a summary key that names a part of a revenue source
+// (src:政府性基金, of 财政拨款).
+func sourcePart(key string) bool {
+	name, ok := strings.CutPrefix(key, "src:")
+	for _, s := range revenueSources {
+		if ok && s.name == name {
+			return s.partOf != ""
+		}
+	}
+	return false
+}
+
 // cutRows tells a reading of a table the text ends inside of, whose cells
-// the rows' numbers placed (grid.go), with no total or year's total read:
+// grid placed (grid.go), with no total or year's total read:
 // its rows stand as printed, with nothing to add them up to.
 func cutRows(t table, got map[string]cell) bool {
 	if !t.grid || !t.cut {

@@ -728,18 +728,28 @@ func columnNumbering(cells []string) bool {
 	return true
 }
 
-// isRowNumber tells a cell that can be a row's number in a 行次 column: one
-// to three digits, no separator, no decimals.
+// isRowNumber tells a cell that can be a row's number in a 行次 column
+// (rowNumber).
 func isRowNumber(c string) bool {
-	if len(c) == 0 || len(c) > 3 || c[0] == '0' {
-		return false
+	_, ok := rowNumber(c)
+	return ok
+}
+
+// rowNumber reads a row's number in a 行次 or 序号 column: one to three
+// digits, no separator, no decimals, no leading zero (01 is a 款's or a
+// 项's code, not a row's number).
+func rowNumber(c string) (int, bool) {
+	if c == "" || len(c) > 3 || c[0] == '0' {
+		return 0, false
 	}
-	for _, r := range c {
-		if r < '0' || r > '9' {
-			return false
+	v := 0
+	for i := 0; i < len(c); i++ {
+		if c[i] < '0' || c[i] > '9' {
+			return 0, false
 		}
+		v = v*10 + int(c[i]-'0')
 	}
-	return true
+	return v, true
 }
 
 // rowNumbers follows the 行次 of a table's two panels as its lines are
@@ -762,10 +772,10 @@ func (r *rowNumbers) line() { r.read = 0 }
 // (afterName), or opens its line or follows a number (afterNumber); alone
 // tells a cell alone on its line.
 func (r *rowNumbers) take(c string, afterName, afterNumber, alone bool) bool {
-	if !isRowNumber(c) {
+	n, ok := rowNumber(c)
+	if !ok {
 		return false
 	}
-	n, _ := strconv.Atoi(c)
 	if alone {
 		panel := -1
 		for p, last := range r.last {
@@ -1161,7 +1171,7 @@ func (b *builder) tables(lines, flat []string) {
 		case tableEconomic:
 			b.economicTable(t, lines, flat)
 		case tableThreePublic:
-			b.threePublicTable(t, lines)
+			b.threePublicTable(t, lines, flat)
 		case tableFiscal:
 			b.fiscalTable(t)
 			b.fiscalSides(t, lines, flat)

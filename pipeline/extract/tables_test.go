@@ -3887,3 +3887,37 @@ func TestRejectedSummaryCountsOtherRows(t *testing.T) {
 		}
 	}
 }
+
+// A 决算's 三公 table of a row a part, in pipes, with the year before's
+// outturn, the year's and their change (amount, then percentage) — each
+// percentage and the vehicles' 其中: a cell of its own — and the notes on
+// the table after it: the year's column is read, and the year before's,
+// which adds up as the year's does, is each part's prior year.
+func TestThreePublicPriorYearColumn(t *testing.T) {
+	text := "某县某局2016年“三公”经费决算情况统计表 | ||||\n单位:万元 | ||||\n" +
+		"项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |\n增、减金额 | 增、减幅度 | |||\n" +
+		"合计 | 29.00 | 27.00 | -2.00 | -6.9% |\n" +
+		"1.因公出国(境)费 | 1.00 | 1.00 | 0 | 0% |\n" +
+		"2.公务接待费 | 16.00 | 15.00 | -1.00 | -6.25% |\n" +
+		"3.公务用车购置及运行费 | 12.00 | 11.00 | -1.00 | -8.33% |\n" +
+		"其中:(1)公务用车购置费 | 2.00 | 0 | -2.00 | -100% |\n" +
+		"(2)公务用车运行费 | 10.00 | 11.00 | 1.00 | 10% |\n" +
+		"“三公”经费口径说明\n一、“三公”经费是指因公出国(境)费、公务用车购置及运行费和公务接待费。\n"
+	tp := readText(t, text).ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(270000) || tp.PriorYear == nil || *tp.PriorYear != schema.Yuan(290000) {
+		t.Fatalf("three_public = %+v, want total 270000, prior year 290000", tp)
+	}
+	for _, p := range []struct {
+		f           *schema.Figure
+		now, before schema.Money
+	}{{tp.Reception, schema.Yuan(150000), schema.Yuan(160000)}, {tp.VehiclePurchase, 0, schema.Yuan(20000)}, {tp.VehicleOperation, schema.Yuan(110000), schema.Yuan(100000)}} {
+		if p.f == nil || p.f.Amount != p.now || p.f.PriorYear == nil || *p.f.PriorYear != p.before {
+			t.Errorf("part %+v, want %v, prior year %v", p.f, p.now, p.before)
+		}
+	}
+	// the year before's column that does not add up is not the parts' prior year
+	bad := strings.Replace(text, "| 16.00 | 15.00 |", "| 17.00 | 15.00 |", 1)
+	if tp := readText(t, bad).ThreePublic; tp == nil || tp.Total == nil || tp.PriorYear != nil || tp.Reception.PriorYear != nil {
+		t.Errorf("a year before's column that does not add up: %+v", tp)
+	}
+}

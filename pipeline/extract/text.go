@@ -160,6 +160,7 @@ type stream struct {
 	lines  []int // lines[i] is the 1-based source line of segment i
 	src    []string
 	toks   []token
+	stops  []int // where each 。 of s stands, ascending (lastStop), made when first asked
 
 	// where every rune of the Basic Multilingual Plane stands, for scan:
 	// the offsets of rune r are pos[off[r+1]:off[r+2]], ascending
@@ -180,14 +181,30 @@ func (st *stream) indexRunes() {
 	off := offPool.Get().(*[bmp + 2]int32)
 	clear(off[:])
 	n := 0
+	var held [bmp >> 8]bool // the blocks of 256 runes the text holds runes of
 	for _, r := range st.s {
 		if r < bmp {
 			off[r+2]++
+			held[r>>8] = true
 			n++
 		}
 	}
-	for r := 2; r < len(off); r++ {
-		off[r] += off[r-1]
+	// off[r] becomes the sum of off[:r+1], kept in a variable rather than
+	// read back (a chain through memory), and a block none of whose runes
+	// the text holds only filled with it: most of the plane
+	sum := int32(0)
+	for b, h := range held {
+		block := off[b<<8+2 : min(b<<8+2+256, len(off))]
+		if !h {
+			for j := range block {
+				block[j] = sum
+			}
+			continue
+		}
+		for j, c := range block {
+			sum += c
+			block[j] = sum
+		}
 	}
 	// off[r+2] is now where rune r+1's bucket starts; filling each bucket
 	// from its end, backwards through the text, leaves off[r+1] at the
@@ -418,8 +435,9 @@ func (st *stream) tokenAt(off int) int {
 
 // sentenceEnd is the offset of the next 。 (or the end) after off.
 func (st *stream) sentenceEnd(off int) int {
-	if i := strings.Index(st.s[off:], "。"); i >= 0 {
-		return off + i
+	stops := st.stopsOf()
+	if n := sort.SearchInts(stops, off); n < len(stops) {
+		return stops[n]
 	}
 	return len(st.s)
 }
@@ -427,10 +445,40 @@ func (st *stream) sentenceEnd(off int) int {
 // sentenceStart is the offset right after the last 。 before off (0 for
 // none): where the sentence that holds off opens.
 func (st *stream) sentenceStart(off int) int {
-	if i := strings.LastIndex(st.s[:off], "。"); i >= 0 {
+	if i := st.lastStop(off); i >= 0 {
 		return i + len("。")
 	}
 	return 0
+}
+
+// lastStop is strings.LastIndex(st.s[:off], "。") without reading back
+// through the text: the stops are found once, and searched (a sentence's
+// start and end are asked for at every figure, and a table has no 。 for
+// pages).
+func (st *stream) lastStop(off int) int {
+	// the last stop that ends at or before off
+	stops := st.stopsOf()
+	n := sort.SearchInts(stops, off-len("。")+1)
+	if n == 0 {
+		return -1
+	}
+	return stops[n-1]
+}
+
+// stopsOf are the offsets of every 。 of the stream, ascending.
+func (st *stream) stopsOf() []int {
+	if st.stops == nil {
+		st.stops = []int{}
+		for i := 0; ; {
+			k := strings.Index(st.s[i:], "。")
+			if k < 0 {
+				break
+			}
+			st.stops = append(st.stops, i+k)
+			i += k + len("。")
+		}
+	}
+	return st.stops
 }
 
 // runesBetween counts the runes of s[a:b].

@@ -57,32 +57,126 @@ func breakLongLines(lines []string) []string {
 			continue
 		}
 		l = pageMark.ReplaceAllString(l, " ") // a sheet's page footer run into its cells
-		for _, sentence := range split(l, pieceEnd) {
-			if layoutRow(sentence) { // columns set apart by spaces
-				out = appendCapped(out, sentence)
-				continue
-			}
-			if cells, ok := cellRun(sentence); ok {
-				// the heading and the sentence that end it are no part of
-				// it: "… 公务用车购置费 二、2016年 “三公”经费…情况说明 某局2016年度…决算为68.3万元。"
-				if segs := split(sentence, headingStart); len(segs) > 1 {
-					last := segs[len(segs)-1]
-					if head, ok := cellRun(strings.TrimSpace(sentence[:strings.LastIndex(sentence, last)])); ok {
-						if _, tail := cellRun(last); !tail {
-							out = appendCapped(append(out, head...), last)
-							continue
-						}
-					}
+		for _, sentence := range stampSplit(l) {
+			if head, cells, tail, ok := barRun(sentence); ok {
+				// the lines before the cells, the table's title and unit
+				// among them, are the head's words where each is short
+				if words := strings.Fields(head); !slices.ContainsFunc(words, func(w string) bool { return utf8.RuneCountInString(w) > maxCell }) {
+					out = append(out, words...)
+				} else {
+					out = appendPiece(out, head)
 				}
-				out = append(out, cells...)
+				out = appendPiece(append(out, cells...), tail)
 				continue
 			}
-			for _, seg := range split(sentence, headingStart) {
-				out = appendCapped(out, seg)
-			}
+			out = appendPiece(out, sentence)
 		}
 	}
 	return out
+}
+
+// stamp is a page's date and time (2018-01-16 08:23, 18.07.2014 22:40,
+// 2014年7月18日 22:40): a web page's dateline, a line of its own between
+// its headline and its body.
+var stamp = regexp.MustCompile(`(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日) +[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?`)
+
+// stampSplit cuts l into its pieces (split at pieceEnd), a page's date and
+// time a piece of its own: the headline before it then ends its line, as
+// it does on the page, instead of running into the body's first sentence.
+// A stamp is looked for around each colon only (the pattern over a whole
+// long line costs more than the rest of its breaking).
+func stampSplit(l string) []string {
+	var out []string
+	from := 0 // where the text not yet cut starts
+	for k := 0; ; {
+		i := strings.IndexByte(l[k:], ':')
+		if i < 0 {
+			break
+		}
+		i += k
+		lo, hi := max(from, i-stampBefore), min(len(l), i+len(":00:00"))
+		if at := stamp.FindStringIndex(l[lo:hi]); at != nil && lo+at[1] > i {
+			s, e := lo+at[0], lo+at[1]
+			out = append(append(out, split(l[from:s], pieceEnd)...), l[s:e])
+			from, k = e, e
+			continue
+		}
+		k = i + 1
+	}
+	return append(out, split(l[from:], pieceEnd)...)
+}
+
+// stampBefore is the most bytes a stamp holds before its time's colon:
+// 2014年12月31日, spaces and the hour.
+const stampBefore = 32
+
+// appendPiece appends a piece of a long line (a sentence, or what a run of
+// cells with bars leaves before and after it) to out, broken as above.
+func appendPiece(out []string, sentence string) []string {
+	if sentence == "" {
+		return out
+	}
+	if layoutRow(sentence) { // columns set apart by spaces
+		return appendCapped(out, sentence)
+	}
+	if cells, ok := cellRun(sentence); ok {
+		// the heading and the sentence that end it are no part of
+		// it: "… 公务用车购置费 二、2016年 “三公”经费…情况说明 某局2016年度…决算为68.3万元。"
+		if segs := split(sentence, headingStart); len(segs) > 1 {
+			last := segs[len(segs)-1]
+			if head, ok := cellRun(strings.TrimSpace(sentence[:strings.LastIndex(sentence, last)])); ok {
+				if _, tail := cellRun(last); !tail {
+					return appendCapped(append(out, head...), last)
+				}
+			}
+		}
+		return append(out, cells...)
+	}
+	for _, seg := range split(sentence, headingStart) {
+		out = appendCapped(out, seg)
+	}
+	return out
+}
+
+// barRun finds a table a cell a line, each cell with its bar and a blank
+// cell a bar alone, run into one line ("收入 | 支出 | | 项目 | 决算数 |
+// 一、财政拨款收入 | 9909.76 | 一、一般公共服务支出 | |": a web converter's
+// cells, their lines joined): eight bars or more, every cell between two
+// of them short and no sentence, a blank cell among them. Bars side by
+// side (||) are a line of several cells — a pipe table's rows, whose
+// blank cells a converter may move to a row's end — so more than two of
+// them (a header's line or two) are none. It returns the text before the
+// cells (but the first cell, the last word before the first bar), the
+// cells a line each with their bar, as the converter printed them (the
+// table readers tell kept blank cells so; cellRun drops the bars and the
+// blank cells with them), and the text after the last bar.
+func barRun(seg string) (head string, cells []string, tail string, ok bool) {
+	first, last := strings.IndexByte(seg, '|'), strings.LastIndexByte(seg, '|')
+	if first < 0 || strings.Count(seg, "|") < 8 || strings.Count(seg, "||") > 2 {
+		return "", nil, "", false
+	}
+	inner := strings.Split(seg[first+1:last], "|")
+	blank := false
+	for _, c := range inner {
+		if c = strings.TrimSpace(c); utf8.RuneCountInString(c) > maxCell || strings.ContainsAny(c, "。；") {
+			return "", nil, "", false
+		}
+		blank = blank || c == ""
+	}
+	if !blank {
+		return "", nil, "", false
+	}
+	head = strings.TrimRight(seg[:first], " ")
+	k := strings.LastIndexByte(head, ' ')
+	cells = append(cells, strings.TrimSpace(head[k+1:])+" |")
+	head = strings.TrimSpace(head[:k+1])
+	for _, c := range inner {
+		if c = strings.TrimSpace(c); c != "" {
+			c += " "
+		}
+		cells = append(cells, c+"|")
+	}
+	return head, cells, strings.TrimSpace(seg[last+1:]), true
 }
 
 // toBreak tells a line to break: a long one, or a table's title (after a

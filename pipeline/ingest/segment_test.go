@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -192,5 +193,37 @@ func TestReadHeader(t *testing.T) {
 		if h := ReadHeader(strings.Split(text, "\n")); h != nil {
 			t.Errorf("%q: read a header %+v", text, *h)
 		}
+	}
+}
+
+// A page's body on one line whose table a web converter printed a cell a
+// line, each cell with its bar and a blank cell a bar alone, gives those
+// lines back (the table readers tell its kept blank cells by the bars),
+// the title and unit before it a line each; a pipe table's rows run
+// together (bars side by side: its blank cells may be moved to a row's
+// end) and a run with no blank cell are broken as other runs of cells,
+// their bars dropped. A page's date and time is a line of its own
+// between its headline and its body, and a line of more cells than a
+// row holds is no pipe row.
+func TestBreakBarCells(t *testing.T) {
+	pad := strings.Repeat("说明", 200)
+	cells := "收入 | 支出 | 项目 | 决算数 | 项目 | 决算数 | 一、财政拨款收入 | 9909.76 | 一、一般公共服务支出 | | 其中:政府性基金 | 2121.34 | 二、外交支出 | |"
+	got := Lines(pad + "。第二部分 某所2018年度决算表 2018年度收入支出决算总表 单位:万元 " + cells + " 注:本表为空的项目无数据。")
+	want := []string{pad + "。", "第二部分", "某所2018年度决算表", "2018年度收入支出决算总表", "单位:万元", "收入 |", "支出 |", "项目 |", "决算数 |", "项目 |", "决算数 |",
+		"一、财政拨款收入 |", "9909.76 |", "一、一般公共服务支出 |", "|", "其中:政府性基金 |", "2121.34 |", "二、外交支出 |", "|", "注:本表为空的项目无数据。"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	rows := pad + "。收入支出决算总表 项目 | 行次 | 金额 | 一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | || 二、上级补助收入 | 2 | 二、外交支出 | 29 | ||| 三、事业收入 | 3 | 34221.23 | 三、国防支出 | 30 | || 四、经营收入 | 4 | 四、公共安全支出 | 31 | |||"
+	if got := Lines(rows); slices.Contains(got, "|") || !slices.Contains(got, "625.58") {
+		t.Errorf("pipe rows run together: %q", got)
+	}
+	news := "某办2013年“三公”经费决算比预算减40余万 18.07.2014 22:40 中新网7月18日电 据政府网消息,某办公布2013年度部门决算。" + pad + "。"
+	if got := Lines(news); len(got) < 3 || got[0] != "某办2013年“三公”经费决算比预算减40余万" || got[1] != "18.07.2014 22:40" {
+		t.Errorf("a headline and its dateline: %q", got[:min(len(got), 3)])
+	}
+	wide := "| " + strings.Repeat("1 | ", maxRowCells+1)
+	if got := Lines(wide); strings.Contains(got[0], "\t") {
+		t.Errorf("a line of %d cells read as a pipe row", maxRowCells+2)
 	}
 }

@@ -18,8 +18,8 @@ import (
 // converter's, without the outer pipes or with one: "项目 | 金额 |",
 // "合计 | 18.15 | 22.15") into rows of tab-separated cells, its rule lines
 // into blank lines, for alignTabs to align. A line is a pipe row when it
-// holds two cells or more — three without an outer pipe — and is no
-// sentence; lines keep their numbers.
+// holds two cells or more — three without an outer pipe, maxRowCells at
+// most — and is no sentence; lines keep their numbers.
 func pipeRows(lines []string) []string {
 	var out []string // nil until a row is changed
 	for i, l := range lines {
@@ -33,6 +33,9 @@ func pipeRows(lines []string) []string {
 			continue
 		}
 		cells := strings.Split(inner, "|")
+		if len(cells) > maxRowCells {
+			continue // a page's body on one line, its cells a line each joined (breakLongLines)
+		}
 		rule := true
 		for k, c := range cells {
 			c = strings.TrimSpace(c)
@@ -53,6 +56,11 @@ func pipeRows(lines []string) []string {
 	}
 	return out
 }
+
+// maxRowCells is the most cells a table's row holds (a prescribed form's
+// 26 numbered columns and their labels are fewer): a line of more is a
+// page's body, a table a cell a line run into it.
+const maxRowCells = 100
 
 // alignTabs returns lines with each block of tab-separated rows aligned as
 // above. A block runs from a line holding tabs to the last such line with

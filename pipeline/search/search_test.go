@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"budgetpub/internal/randtext"
 )
 
 // tokensByRunes is Tokens as it was first written, rune by rune, each
@@ -59,11 +61,7 @@ func TestTokensAsByRunes(t *testing.T) {
 	parts := []string{"住", "房", "公", "积", "金", "㐀", "𠀀", "⺀", "〇", "A", "b", "Z", "9", "0", "Ｇ", "ｄ", "５", "，", "！", "、", " ", ",", "-", "é", "Ω", "\xff", "\xe4\xbd", "ab", "CD", "\u00a0"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(60) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		s := b.String()
+		s := randtext.Of(r, parts, 60)
 		want := tokensByRunes(s)
 		if got := Tokens(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Tokens(%q) = %q, want %q", s, got, want)

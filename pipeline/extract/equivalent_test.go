@@ -1,0 +1,78 @@
+// The tests of this file hold each faster form of a search to the form it
+// replaced, kept here as the reference.
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/internal/randtext"
+)
+
+// TestLastStopAsLastIndex: lastStop is strings.LastIndex(s[:off], "。") and
+// sentenceEnd strings.Index(s[off:], "。") (or the end) at every offset,
+// inside a rune and around bytes that are no UTF-8 too.
+func TestLastStopAsLastIndex(t *testing.T) {
+	for _, s := range []string{"", "。", "收入。支出。。合计", "。\xe3\x80", "\xe3。\x80\x82。a", strings.Repeat("表 1 2 3\n", 50) + "。" + strings.Repeat("甲", 30)} {
+		st := &stream{s: s}
+		for off := 0; off <= len(s); off++ {
+			if got, want := st.lastStop(off), strings.LastIndex(s[:off], "。"); got != want {
+				t.Errorf("%q at %d: lastStop %d, LastIndex %d", s, off, got, want)
+			}
+			want := len(s)
+			if i := strings.Index(s[off:], "。"); i >= 0 {
+				want = off + i
+			}
+			if got := st.sentenceEnd(off); got != want {
+				t.Errorf("%q at %d: sentenceEnd %d, Index %d", s, off, got, want)
+			}
+		}
+	}
+}
+
+// TestRuneIndexEveryRune: the rune index gives every rune of the plane its
+// offsets, present or not, text after text (the table is pooled).
+func TestRuneIndexEveryRune(t *testing.T) {
+	for _, s := range []string{"支出预算支出a支😀出\uffff支", "", "\x00\x01 ", "收入\u00ff\u0100\u01ff\u0200。", "\uffff", "一" + string(rune(0x4e00+255)) + string(rune(0x4e00+256)), "\xffa\xe4\xb8"} {
+		st := &stream{s: s}
+		st.indexRunes()
+		want := map[rune][]int32{}
+		for i, r := range s {
+			if r < bmp {
+				want[r] = append(want[r], int32(i))
+			}
+		}
+		for r := range rune(bmp) {
+			if got := st.positions(r); !slices.Equal(got, want[r]) {
+				t.Fatalf("%q: %q at %v, want %v", s, r, got, want[r])
+			}
+		}
+		st.release()
+	}
+}
+
+// TestItemMarkedAsRegexp: itemMarked is itemMark.MatchString on 50,000
+// random texts.
+func TestItemMarkedAsRegexp(t *testing.T) {
+	alphabet := []string{"(", ")", "（", "3", "三", "十", "、", " ", "X", "x", "Ｘ", "×", "*", "＝", "=", "人", "万元", "\xff"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		if s := randtext.Of(r, alphabet, 10); itemMarked(s) != itemMark.MatchString(s) {
+			t.Fatalf("%q: itemMarked %v", s, itemMarked(s))
+		}
+	}
+}
+
+// TestLastClauseMarkAsLastIndexAny on 50,000 random texts.
+func TestLastClauseMarkAsLastIndexAny(t *testing.T) {
+	parts := []string{"，", "。", "；", ",", ";", "、", "：", "收入", "1", " ", "\xff", "\xef\xbc", "\x8c"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		s := randtext.Of(r, parts, 12)
+		if got, want := lastClauseMark(s), strings.LastIndexAny(s, "，。；,;"); got != want {
+			t.Fatalf("%q: %d, LastIndexAny %d", s, got, want)
+		}
+	}
+}

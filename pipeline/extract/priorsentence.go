@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// priorSentences reads the year before's figures a text states in a
+// sentence of their own right after its year's ("2017年度支出合计2906万元，
+// 其中：基本支出279万元…。2016年度支出合计628万元，其中：基本支出230万元…"):
+// the two sentences open on the two years and state their amounts under
+// the same labels in the same order, so each amount of the second is the
+// prior year of the figure read from the first's at its place. A figure
+// with a prior year already keeps it.
+func (b *builder) priorSentences() {
+	st := b.st
+	year := b.doc.Document.FiscalYear
+	if year == 0 || len(b.amountOf) == 0 {
+		return
+	}
+	for start := 0; start < len(st.s); {
+		end := st.sentenceEnd(start)
+		next := end + len("。")
+		if next >= len(st.s) {
+			return
+		}
+		if b.opensOnYear(start, end, year) && b.opensOnYear(next, st.sentenceEnd(next), year-1) {
+			own, ownLabels := b.labelledAmounts(start, end)
+			before, beforeLabels := b.labelledAmounts(next, st.sentenceEnd(next))
+			if len(own) > 0 && ownLabels != nil && slices.Equal(ownLabels, beforeLabels) {
+				for i, ti := range own {
+					if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
+						b.setPrior(ptr, before[i])
+					}
+				}
+			}
+		}
+		start = next
+	}
+}
+
+// opensOnYear tells a sentence s[start:end] that opens on the year y
+// ("2016年度…"), before its first amount: at its start, at a line's, or
+// after a heading (on a line of its own, or numbered and run into it:
+// "二、支出决算情况说明 2017年度…").
+func (b *builder) opensOnYear(start, end, y int) bool {
+	st := b.st
+	for ti := st.tokenAt(start); ti < len(st.toks) && st.toks[ti].start < end; ti++ {
+		if st.toks[ti].kind == numMoney {
+			end = st.toks[ti].start
+			break
+		}
+	}
+	w := strconv.Itoa(y) + "年"
+	for at := start; at < end; {
+		k := strings.Index(st.s[at:end], w)
+		if k < 0 {
+			return false
+		}
+		k += at
+		from := start
+		if i := sort.SearchInts(st.starts, k+1) - 1; i >= 0 && st.starts[i] > from {
+			from = st.starts[i] // the line it is on
+		}
+		before := strings.TrimSpace(st.s[from:k])
+		if before == "" || dropEnum(before) != before && !strings.ContainsAny(before, "，,；;：:0123456789") {
+			return true
+		}
+		at = k + len(w)
+	}
+	return false
+}
+
+// labelledAmounts are the money amounts of s[start:end] in order, each with
+// its label: the words from the clause's opening (or the amount before) to
+// it, without a year and 其中 — nil labels where one names nothing.
+func (b *builder) labelledAmounts(start, end int) (toks []int, labels []string) {
+	st := b.st
+	from := start
+	for ti := st.tokenAt(start); ti < len(st.toks) && st.toks[ti].end <= end; ti++ {
+		t := st.toks[ti]
+		if t.kind != numMoney {
+			from = t.end
+			continue
+		}
+		l := st.s[from:t.start]
+		if k := strings.LastIndexAny(l, "，,：:；;、"); k >= 0 {
+			l = l[k+1:]
+			for len(l) > 0 && (l[0]&0xC0) == 0x80 { // the rest of a full-width mark
+				l = l[1:]
+			}
+		}
+		if _, _, after, ok := yearIn(l); ok {
+			l = after
+		}
+		l = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(l), "度"), "其中")
+		l = strings.TrimSuffix(l, "为")
+		if l == "" {
+			return nil, nil
+		}
+		toks, labels = append(toks, ti), append(labels, l)
+		from = t.end
+	}
+	return toks, labels
+}
+
+// setPrior takes token ti for the prior year of the figure whose amount is
+// at ptr, where the model holds that figure and no prior year for it yet.
+func (b *builder) setPrior(ptr string, ti int) {
+	d := b.doc
+	var dst **schema.Money
+	base := strings.TrimSuffix(ptr, "/amount")
+	switch {
+	case ptr == "/expenditure/total" || ptr == "/expenditure/current_year":
+		dst, base = &d.Expenditure.PriorYear, "/expenditure"
+	case ptr == "/revenue/total" || ptr == "/revenue/current_year":
+		dst, base = &d.Revenue.PriorYear, "/revenue"
+	case ptr == "/three_public/total" && d.ThreePublic != nil:
+		dst, base = &d.ThreePublic.PriorYear, "/three_public"
+	case base != ptr:
+		if f := b.figureAt(base); f != nil {
+			dst = &f.PriorYear
+		}
+	}
+	if dst == nil || *dst != nil {
+		return
+	}
+	*dst = b.take(base+"/prior_year", ti)
+}
+
+// figureAt is the model's figure at a pointer of one (/expenditure/basic,
+// /three_public/reception …), nil for another.
+func (b *builder) figureAt(ptr string) *schema.Figure {
+	d := b.doc
+	exp := d.Expenditure
+	figs := map[string]*schema.Figure{
+		"/expenditure/basic": exp.Basic, "/expenditure/project": exp.Project,
+		"/expenditure/personnel": exp.Personnel, "/expenditure/public_expenses": exp.PublicExpenses,
+		"/operating_costs": d.OperatingCosts,
+	}
+	if tp := d.ThreePublic; tp != nil {
+		for _, p := range tp.Parts() {
+			figs["/three_public/"+p.Key] = p.Figure
+		}
+	}
+	return figs[ptr]
+}
