@@ -177,16 +177,10 @@ func (s *searchIndex) write(dir string) error {
 			return err
 		}
 	}
+	var b []byte
 	for k := 0; k*searchChunk < len(list) || k == 0; k++ {
-		var chunk [][]any
-		for _, t := range list[k*searchChunk : min(len(list), (k+1)*searchChunk)] {
-			occ := make([][]any, len(t.occ))
-			for i, o := range t.occ {
-				occ[i] = []any{o.doc, o.title, o.line, o.amount, o.file}
-			}
-			chunk = append(chunk, []any{t.kind, t.text, t.en, t.docs, occ, t.figures})
-		}
-		if err := writeJSON(filepath.Join(out, "x", strconv.Itoa(k)+".json"), chunk); err != nil {
+		b = appendTexts(b[:0], list[k*searchChunk:min(len(list), (k+1)*searchChunk)])
+		if err := emit.WriteNew(filepath.Join(out, "x", strconv.Itoa(k)+".json"), b); err != nil {
 			return err
 		}
 	}
@@ -195,6 +189,38 @@ func (s *searchIndex) write(dir string) error {
 		return err
 	}
 	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": len(list), "sentences": sentences})
+}
+
+// appendTexts appends a search/x file of texts as writeJSON writes their
+// records ([kind, text, English, disclosures, occurrences, count]; none is
+// null), without reflection.
+func appendTexts(b []byte, texts []*searchText) []byte {
+	if len(texts) == 0 {
+		return append(b, "null\n"...)
+	}
+	b = append(b, '[')
+	for i, t := range texts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = append(appendJSONString(b, t.kind), ',')
+		b = append(appendJSONString(b, t.text), ',')
+		b = append(appendJSONString(b, t.en), ',')
+		b = append(strconv.AppendInt(b, int64(t.docs), 10), ",["...)
+		for j, o := range t.occ {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(appendJSONString(append(b, '['), o.doc), ',')
+			b = append(appendJSONString(b, o.title), ',')
+			b = append(strconv.AppendInt(b, int64(o.line), 10), ',')
+			b = append(appendJSONString(b, o.amount), ',')
+			b = append(strconv.AppendInt(b, int64(o.file), 10), ']')
+		}
+		b = append(strconv.AppendInt(append(b, "],"...), int64(t.figures), 10), ']')
+	}
+	return append(b, "]\n"...)
 }
 
 // writeShard writes a shard of a token index as writeJSON writes the map
@@ -230,11 +256,7 @@ func writeShard(path string, toks []string, list func(tok string) []int) error {
 // as it is when nothing of it is escaped (printable ASCII but for " and
 // \, valid UTF-8 but for U+2028 and U+2029), by encoding/json otherwise.
 func appendJSONString(b []byte, s string) []byte {
-	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\"\\\u2028\u2029")
-	for i := 0; plain && i < len(s); i++ {
-		plain = s[i] >= 0x20
-	}
-	if plain {
+	if emit.PlainString(s) {
 		return append(append(append(b, '"'), s...), '"')
 	}
 	var buf bytes.Buffer

@@ -282,3 +282,32 @@ func TestShardAsJSON(t *testing.T) {
 		}
 	}
 }
+
+// A search/x file is the bytes writeJSON writes of its texts' records
+// (escaped strings, none, occurrences or none).
+func TestTextsAsJSON(t *testing.T) {
+	texts := []*searchText{
+		{kind: "line_item", text: "住房公积金", en: "Housing provident fund", docs: 3, figures: 4,
+			occ: []searchOcc{{"d1", "某局2024年部门预算", 12, "1234.50", 0}, {"d\"2", "a\\b\n<&>", 7, "", 2}}},
+		{kind: "check", text: "bad\xff\u2028\x01", docs: 1, figures: 1},
+		{kind: "department", text: "", en: "é", occ: []searchOcc{}},
+	}
+	for _, c := range [][]*searchText{texts, texts[1:2], nil} {
+		var chunk [][]any
+		for _, t := range c {
+			occ := make([][]any, len(t.occ))
+			for i, o := range t.occ {
+				occ[i] = []any{o.doc, o.title, o.line, o.amount, o.file}
+			}
+			chunk = append(chunk, []any{t.kind, t.text, t.en, t.docs, occ, t.figures})
+		}
+		want := filepath.Join(t.TempDir(), "x.json")
+		if err := writeJSON(want, chunk); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(want)
+		if got := appendTexts(nil, c); !bytes.Equal(got, b) {
+			t.Errorf("%s, writeJSON %s", got, b)
+		}
+	}
+}

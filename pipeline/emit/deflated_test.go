@@ -29,12 +29,18 @@ func TestDeflatedAsBundleWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer st.abort()
-		if err := bundle(dir, name, names, []byte("readme"), nil, st, nil, pre); err != nil {
+		fl := newFlusher()
+		defer fl.close()
+		f, err := bundle(fl, dir, name, names, []byte("readme"), nil, st, nil, pre)
+		if err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(b); f.SHA256 != hex.EncodeToString(sum[:]) || f.Bytes != int64(len(b)) || f.Path != name {
+			t.Errorf("%s: File %+v, not its own", name, f)
 		}
 		return b
 	}

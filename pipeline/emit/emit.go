@@ -12,7 +12,6 @@ package emit
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -105,7 +104,8 @@ func Write(dir string, docs []*schema.Document, version string) (*Result, error)
 // Writer streams documents into the datasets.
 type Writer struct {
 	dir, version string
-	citation     string // how to cite the release (SetRelease); by version otherwise
+	citation     string   // how to cite the release (SetRelease); by version otherwise
+	fl           *flusher // writes and hashes the tables' files, the workbook and the bundle
 	tables       []*stream
 	res          Result
 	db           dbWriter
@@ -158,12 +158,12 @@ func (w *Writer) SetRelease(name, baseURL string, date time.Time) {
 
 // NewWriter starts the datasets in dir.
 func NewWriter(dir, version string) (*Writer, error) {
-	w := &Writer{dir: dir, version: version, book: newWorkbook()}
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
 		return nil, err
 	}
+	w := &Writer{dir: dir, version: version, fl: newFlusher(), book: newWorkbook()}
 	for i, sp := range specs {
-		s, err := newStream(dir, version, sp, tableInfos()[i])
+		s, err := newStream(w.fl, dir, version, sp, tableInfos()[i])
 		if err != nil {
 			w.Abort()
 			return nil, err
@@ -416,6 +416,7 @@ func (w *Writer) Abort() {
 	if w.segs != nil {
 		w.segs.abort()
 	}
+	w.fl.close()
 }
 
 // loader runs the database's inserts on a goroutine of their own, in the
@@ -484,6 +485,12 @@ func (w *Writer) Close() (*Result, error) {
 		w.load.wait()
 		dbZip.drop()
 	}()
+	defer func() { // and the files left open are closed
+		for _, s := range w.tables {
+			s.close()
+		}
+		w.fl.close()
+	}()
 	st, err := w.store()
 	if err != nil {
 		return nil, err
@@ -502,10 +509,7 @@ func (w *Writer) Close() (*Result, error) {
 			if i < len(s.segs) {
 				segmented[out.path] = s.segs[i]
 			}
-			f, err := fileInfo(w.dir, out.path)
-			if err != nil {
-				return nil, err
-			}
+			f := s.files[i]
 			f.Rows, f.Format, f.Table = s.rows, out.format, s.spec.name
 			if out.format == "csv" {
 				res.Tables = append(res.Tables, f)
@@ -516,12 +520,9 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	readme := readmeText(w.tables, w.version, w.book.omitted)
 	if w.book.omitted == "" {
-		if err := w.book.write(filepath.Join(w.dir, "budgetpub.xlsx"), w.tables, strings.Split(readme, "\n"), st); err != nil {
-			return nil, fmt.Errorf("budgetpub.xlsx: %w", err)
-		}
-		f, err := fileInfo(w.dir, "budgetpub.xlsx")
+		f, err := w.book.write(w.fl, w.dir, "budgetpub.xlsx", w.tables, strings.Split(readme, "\n"), st)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("budgetpub.xlsx: %w", err)
 		}
 		f.Format = "xlsx"
 		res.Downloads = append(res.Downloads, f)
@@ -554,7 +555,7 @@ func (w *Writer) Close() (*Result, error) {
 		names[i] = f.Path
 	}
 	earlier, closeEarlier := w.earlierEntries()
-	err = bundle(w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented, map[string]*deflated{"budgetpub.sqlite": dbZip})
+	f, err := bundle(w.fl, w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented, map[string]*deflated{"budgetpub.sqlite": dbZip})
 	closeEarlier()
 	if err == nil {
 		w.segs = nil
@@ -564,10 +565,6 @@ func (w *Writer) Close() (*Result, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
-	}
-	f, err := fileInfo(w.dir, "budgetpub.zip")
-	if err != nil {
-		return nil, err
 	}
 	f.Format = "zip"
 	res.Downloads = append(res.Downloads, f)
@@ -586,21 +583,6 @@ func writeSums(dir string, files []File) error {
 		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, f.Path)
 	}
 	return WriteNew(filepath.Join(dir, SumsFile), []byte(b.String()))
-}
-
-// fileInfo hashes a written file as a stream.
-func fileInfo(dir, rel string) (File, error) {
-	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		return File{}, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return File{}, err
-	}
-	return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // readmeText describes the downloads: every table and its columns.
@@ -709,33 +691,6 @@ func writeFile(dir, rel string, data []byte) (File, error) {
 	}
 	sum := sha256.Sum256(data)
 	return File{Path: rel, Bytes: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}, nil
-}
-
-// csvWriter is a file behind a large buffer (each table's rows come a
-// document at a time).
-type csvWriter struct {
-	f *os.File
-	w *bufio.Writer
-}
-
-func createBuffered(dir, rel string) (*csvWriter, error) {
-	f, err := CreateNew(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil, err
-	}
-	return &csvWriter{f, bufio.NewWriterSize(f, 1<<16)}, nil
-}
-
-func (c *csvWriter) close() error {
-	if c == nil || c.f == nil {
-		return nil
-	}
-	err := c.w.Flush()
-	if cerr := c.f.Close(); err == nil {
-		err = cerr
-	}
-	c.f = nil
-	return err
 }
 
 // earlierEntries are the entries of the earlier release's bundle that hold

@@ -25,9 +25,10 @@ import (
 
 // stream is one table being written in its text formats and Parquet.
 type stream struct {
-	spec             tableSpec
-	fields           []Field
-	csv, bom, js, nd *csvWriter
+	spec   tableSpec
+	fields []Field
+	text   [4]*sink // csv, bom, js, nd
+	files  [5]File  // of outputs, once finished
 	// the bundle's entries of the text files (csv, bom, js, nd), in
 	// segments (see segmentEvery)
 	segs [4]*segEntry
@@ -43,7 +44,7 @@ func (s *stream) outputs() []output {
 	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
-func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
+func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
 	s := &stream{spec: sp, fields: info.fields}
 	for i := range s.segs {
 		s.segs[i] = &segEntry{}
@@ -54,13 +55,13 @@ func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, erro
 	}
 	var err error
 	outs := s.outputs()
-	for i, dst := range []**csvWriter{&s.csv, &s.bom, &s.js, &s.nd} {
-		if *dst, err = createBuffered(dir, outs[i].path); err != nil {
+	for i := range s.text {
+		if s.text[i], err = fl.createSink(dir, outs[i].path); err != nil {
 			s.close()
 			return nil, err
 		}
 	}
-	if s.pq, err = newParquet(dir, outs[4].path, version, s.fields); err != nil {
+	if s.pq, err = newParquet(fl, dir, outs[4].path, version, s.fields); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -77,14 +78,14 @@ func newStream(dir, version string, sp tableSpec, info tableInfo) (*stream, erro
 
 // put writes b to text file i (csv, bom, js, nd) and its bundle entry.
 func (s *stream) put(i int, b []byte) {
-	[]*csvWriter{s.csv, s.bom, s.js, s.nd}[i].w.Write(b)
+	s.text[i].Write(b)
 	s.segs[i].write(b)
 }
 
 // putRows writes b, the bytes of rows whose sum is sum written in the way
 // role says, to text file i and its bundle entry.
 func (s *stream) putRows(i int, b []byte, role byte, sum rowsSum) {
-	[]*csvWriter{s.csv, s.bom, s.js, s.nd}[i].w.Write(b)
+	s.text[i].Write(b)
 	s.segs[i].writeRows(b, role, sum)
 }
 
@@ -141,31 +142,37 @@ func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
 	return nil
 }
 
-// finish ends the files, and the segments of their bundle entries in st.
+// finish ends the files, and the segments of their bundle entries in st;
+// files then holds each output's File.
 func (s *stream) finish(st *segStore) error {
 	s.put(2, []byte("\n]\n"))
 	if err := s.cut(st); err != nil {
 		s.close()
 		return err
 	}
-	if err := s.pq.finish(); err != nil {
+	for i, t := range s.text {
+		f, err := t.close()
+		if err != nil {
+			s.close()
+			return err
+		}
+		s.files[i] = f
+	}
+	f, err := s.pq.finish()
+	if err != nil {
 		s.close()
 		return err
 	}
-	return s.close()
+	s.files[4] = f
+	return nil
 }
 
-func (s *stream) close() error {
-	var first error
-	for _, c := range []*csvWriter{s.csv, s.bom, s.js, s.nd} {
-		if err := c.close(); err != nil && first == nil {
-			first = err
-		}
+// close closes the files left open, without finishing them.
+func (s *stream) close() {
+	for _, t := range s.text {
+		t.abort()
 	}
-	if err := s.pq.close(); err != nil && first == nil {
-		first = err
-	}
-	return first
+	s.pq.close()
 }
 
 // cellsOfRows turns a slice of row structs into string cells; a
@@ -234,7 +241,7 @@ func appendValue(b []byte, f Field, s string) []byte {
 			return append(b, s...)
 		}
 	case string:
-		if plainString(v) {
+		if PlainString(v) {
 			b = append(b, '"')
 			b = append(b, v...)
 			return append(b, '"')
@@ -249,9 +256,9 @@ func appendValue(b []byte, f Field, s string) []byte {
 	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }
 
-// plainString reports whether s is valid UTF-8 that a JSON string holds as
+// PlainString reports whether s is valid UTF-8 that a JSON string holds as
 // it is: no quote, backslash, control character, U+2028 or U+2029.
-func plainString(s string) bool {
+func PlainString(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -440,13 +447,21 @@ func reusedDeflate() zip.Compressor {
 // in segmented (a text table) is written as its segments in st, its size
 // and CRC-32 in the entry's header; a file in pre, as deflated before;
 // the workbook, a zip itself, is stored as it is.
-func bundle(dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
-	sort.Strings(names)
-	out, err := CreateNew(filepath.Join(dir, name))
+func bundle(fl *flusher, dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) (File, error) {
+	out, err := fl.createSink(dir, name)
 	if err != nil {
-		return err
+		return File{}, err
 	}
-	defer out.Close()
+	if err := zipFiles(out, dir, names, readme, earlier, st, segmented, pre); err != nil {
+		out.abort()
+		return File{}, err
+	}
+	return out.close()
+}
+
+// zipFiles writes the bundle's entries to out (see bundle).
+func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
+	sort.Strings(names)
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	add := func(name string, r io.Reader) error {
@@ -498,8 +513,5 @@ func bundle(dir, name string, names []string, readme []byte, earlier map[string]
 			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return out.Close()
+	return zw.Close()
 }

@@ -1,9 +1,7 @@
 package emit
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -90,8 +88,7 @@ func parquetSchema(name string, fields []Field) (*parquet.Schema, []int) {
 // parquetTable is one table being written as Snappy-compressed Parquet.
 type parquetTable struct {
 	path     string
-	f        *os.File
-	bw       *bufio.Writer
+	out      *sink
 	w        *parquet.Writer
 	kinds    []int
 	required []bool
@@ -99,18 +96,18 @@ type parquetTable struct {
 	values   []parquet.Value // the rows' values, one array for a write
 }
 
-func newParquet(dir, rel, version string, fields []Field) (*parquetTable, error) {
-	f, err := CreateNew(filepath.Join(dir, filepath.FromSlash(rel)))
+func newParquet(fl *flusher, dir, rel, version string, fields []Field) (*parquetTable, error) {
+	out, err := fl.createSink(dir, rel)
 	if err != nil {
 		return nil, err
 	}
 	sch, kinds := parquetSchema(strings.TrimSuffix(filepath.Base(rel), ".parquet"), fields)
-	p := &parquetTable{path: rel, f: f, bw: bufio.NewWriterSize(f, 1<<16), kinds: kinds}
+	p := &parquetTable{path: rel, out: out, kinds: kinds}
 	for _, fl := range fields {
 		req, _ := fl.Constraints["required"].(bool)
 		p.required = append(p.required, req)
 	}
-	p.w = parquet.NewWriter(p.bw, sch, parquet.Compression(&parquet.Snappy),
+	p.w = parquet.NewWriter(out, sch, parquet.Compression(&parquet.Snappy),
 		parquet.CreatedBy("budgetpub", version, ""), parquet.MaxRowsPerRowGroup(parquetRowGroup),
 		parquet.PageBufferSize(parquetPage))
 	return p, nil
@@ -181,25 +178,20 @@ func (p *parquetTable) write(cells [][]string) error {
 // cellBytes are the bytes of the cell c, to be read only.
 func cellBytes(c string) []byte { return unsafe.Slice(unsafe.StringData(c), len(c)) }
 
-// finish writes the footer and closes the file.
-func (p *parquetTable) finish() error {
-	err := p.w.Close()
-	if ferr := p.bw.Flush(); err == nil {
-		err = ferr
+// finish writes the footer and closes the file: its File.
+func (p *parquetTable) finish() (File, error) {
+	if err := p.w.Close(); err != nil {
+		p.close()
+		return File{}, err
 	}
-	if cerr := p.close(); err == nil {
-		err = cerr
-	}
-	return err
+	return p.out.close()
 }
 
-func (p *parquetTable) close() error {
-	if p == nil || p.f == nil {
-		return nil
+// close closes the file, if it is open, without finishing it.
+func (p *parquetTable) close() {
+	if p != nil {
+		p.out.abort()
 	}
-	err := p.f.Close()
-	p.f = nil
-	return err
 }
 
 // ParquetWriter writes the Parquet files of a release alone, row for row
@@ -207,15 +199,16 @@ func (p *parquetTable) close() error {
 // need a document's partner): for measuring the query page on releases
 // too large to build here (TestQueryScale).
 type ParquetWriter struct {
+	fl     *flusher
 	tables []*parquetTable
 }
 
 // NewParquetWriter starts the Parquet files in dir, the reference table
 // (classification) written whole.
 func NewParquetWriter(dir, version string) (*ParquetWriter, error) {
-	w := &ParquetWriter{}
+	w := &ParquetWriter{fl: newFlusher()}
 	for _, sp := range specs {
-		p, err := newParquet(dir, "parquet/"+sp.name+".parquet", version, fieldsOf(sp.name, sp.row))
+		p, err := newParquet(w.fl, dir, "parquet/"+sp.name+".parquet", version, fieldsOf(sp.name, sp.row))
 		if err != nil {
 			w.abort()
 			return nil, err
@@ -251,11 +244,12 @@ func (w *ParquetWriter) Add(d *schema.Document) error {
 // Close finishes every file.
 func (w *ParquetWriter) Close() error {
 	for _, p := range w.tables {
-		if err := p.finish(); err != nil {
+		if _, err := p.finish(); err != nil {
 			w.abort()
 			return err
 		}
 	}
+	w.fl.close()
 	return nil
 }
 
@@ -263,4 +257,5 @@ func (w *ParquetWriter) abort() {
 	for _, p := range w.tables {
 		p.close()
 	}
+	w.fl.close()
 }

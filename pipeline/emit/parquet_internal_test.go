@@ -16,7 +16,9 @@ func TestParquetWriteAllocatesNoValues(t *testing.T) {
 		t.Fatalf("specs[1] is %s", specs[i].name)
 	}
 	fields := tableInfos()[i].fields
-	p, err := newParquet(t.TempDir(), "t.parquet", "test", fields)
+	fl := newFlusher()
+	defer fl.close()
+	p, err := newParquet(fl, t.TempDir(), "t.parquet", "test", fields)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -237,20 +237,24 @@ func sheetHead(b *bytes.Buffer, fields []Field) error {
 	return nil
 }
 
-// write zips the workbook into path: a README sheet of the lines readme,
-// then a sheet per table, its header frozen and filterable, each table's
-// sheet its segments in st.
-func (w *workbook) write(path string, tables []*stream, readme []string, st *segStore) (err error) {
+// write zips the workbook into the file rel of dir, written by fl: a
+// README sheet of the lines readme, then a sheet per table, its header
+// frozen and filterable, each table's sheet its segments in st.
+func (w *workbook) write(fl *flusher, dir, rel string, tables []*stream, readme []string, st *segStore) (File, error) {
 	defer w.abort()
-	out, err := CreateNew(path)
+	out, err := fl.createSink(dir, rel)
 	if err != nil {
-		return err
+		return File{}, err
 	}
-	defer func() {
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-	}()
+	if err := w.zip(out, tables, readme, st); err != nil {
+		out.abort()
+		return File{}, err
+	}
+	return out.close()
+}
+
+// zip writes the workbook's entries to out (see write).
+func (w *workbook) zip(out io.Writer, tables []*stream, readme []string, st *segStore) (err error) {
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	put := func(name, content string) error {
