@@ -618,7 +618,12 @@ func (b *builder) totals() {
 	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
 	exp := &schema.Expenditure{}
+	// the totals of a statement of the appropriations' ("财政拨款收支总预算
+	// 2,376.32万元。其中,收入总计2,376.32万元,包括一般公共预算本年收入…、上年
+	// 结转…") are theirs, not all funds'
+	allFunds := func(_ string, start int) bool { return !b.fiscalStatement(start) }
 	rev.Total, exp.Total = b.pairedTotals()
+	b.labelOK = allFunds
 	if rev.Total == nil {
 		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	}
@@ -632,12 +637,11 @@ func (b *builder) totals() {
 		}
 	}
 	yearsOwn := func(l string, start int) bool {
-		return strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)
+		return (strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)) && allFunds(l, start)
 	}
 	b.labelOK = yearsOwn
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
-	b.labelOK = nil
-	b.labelOK = func(_ string, start int) bool { return !b.inProcurement(start) }
+	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
@@ -645,13 +649,15 @@ func (b *builder) totals() {
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
 		"财政拨款收入总计", "财政拨款收入决算总计"}, 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
+	b.labelOK = allFunds
 	if exp.Total == nil {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	}
 	b.labelOK = yearsOwn
 	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "支出合计"}, 4)
-	b.labelOK = nil
+	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
+	b.labelOK = nil
 	if rev.Total == nil {
 		rev.Total = b.totalOver("/revenue/total", "总收入", "本年收入")
 	}
@@ -689,6 +695,27 @@ func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearO
 	if exp.Total == nil && exp.CurrentYear == nil {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{"支出决算", "支出为"}, 2)
 	}
+}
+
+// fiscalTotalLabels name the appropriations' totals (财政拨款收支总预算, 财政
+// 拨款收入支出总计 …).
+var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
+	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}
+
+// fiscalStatement tells an offset inside a statement of the appropriations'
+// totals: its sentence names them before it, or it opens on 其中 after a
+// sentence that does ("财政拨款收支总预算2,376.32万元。其中,收入总计…").
+func (b *builder) fiscalStatement(start int) bool {
+	s := b.st.s
+	from := b.st.sentenceStart(start)
+	if containsAny(s[from:start], fiscalTotalLabels) {
+		return true
+	}
+	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
+		return false
+	}
+	prev := b.st.sentenceStart(from - len("。"))
+	return containsAny(s[prev:from], fiscalTotalLabels)
 }
 
 // pairedTotals reads both totals stated as a pair, the unit printed once

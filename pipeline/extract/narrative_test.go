@@ -172,6 +172,13 @@ func TestOtherPartsWordings(t *testing.T) {
 			want: map[string]float64{"/expenditure/personnel/amount": 6000000, "/expenditure/public_expenses/amount": 2000000}},
 		{name: "财政拨款基本支出中", text: "上海市某区某局2020年部门预算\n基本支出800万元。财政拨款基本支出中，人员经费500万元，公用经费200万元。\n",
 			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+		// the totals of the appropriations' statement are theirs, not all funds'
+		{name: "财政拨款收支总预算 其中 收入总计", text: "某市某学校2026年单位预算\n2026年收支总预算3,000.00万元。\n某学校2026年财政拨款收支总预算2,376.32万元。其中,收入总计2,376.32万元,包括一般公共预算本年收入2,373.91万元、上年结转2.42万元;支出总计2,376.32万元。\n",
+			want:   map[string]float64{"/revenue/total": 30000000, "/expenditure/total": 30000000, "/revenue/fiscal_total": 23763200},
+			absent: []string{"/revenue/current_year", "/revenue/carried_over"}},
+		{name: "财政拨款收支总预算 alone", text: "某市某学校2026年单位预算\n某学校2026年财政拨款收支总预算2,376.32万元。其中,收入总计2,376.32万元,包括一般公共预算本年收入2,373.91万元、上年结转2.42万元;支出总计2,376.32万元。\n",
+			want:   map[string]float64{"/revenue/fiscal_total": 23763200},
+			absent: []string{"/revenue/total", "/expenditure/total", "/revenue/current_year", "/revenue/carried_over"}},
 		// the appropriations' basic expenditure is its own figure, with its parts
 		{name: "一般公共预算财政拨款基本支出", text: "某县民政局2020年部门预算\n基本支出900万元。\n一般公共预算财政拨款基本支出800万元，其中：人员经费600万元，公用经费200万元。\n",
 			want: map[string]float64{"/expenditure/basic/amount": 9000000, "/expenditure/general_basic/amount": 8000000,
