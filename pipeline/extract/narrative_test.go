@@ -177,7 +177,7 @@ func TestOtherPartsWordings(t *testing.T) {
 			want:   map[string]float64{"/revenue/total": 30000000, "/expenditure/total": 30000000, "/revenue/fiscal_total": 23763200},
 			absent: []string{"/revenue/current_year", "/revenue/carried_over"}},
 		{name: "财政拨款收支总预算 alone", text: "某市某学校2026年单位预算\n某学校2026年财政拨款收支总预算2,376.32万元。其中,收入总计2,376.32万元,包括一般公共预算本年收入2,373.91万元、上年结转2.42万元;支出总计2,376.32万元。\n",
-			want:   map[string]float64{"/revenue/fiscal_total": 23763200},
+			want:   map[string]float64{"/revenue/fiscal_total": 23763200, "/revenue/sources/0/amount": 23739100},
 			absent: []string{"/revenue/total", "/expenditure/total", "/revenue/current_year", "/revenue/carried_over"}},
 		// the appropriations' basic expenditure is its own figure, with its parts
 		{name: "一般公共预算财政拨款基本支出", text: "某县民政局2020年部门预算\n基本支出900万元。\n一般公共预算财政拨款基本支出800万元，其中：人员经费600万元，公用经费200万元。\n",
