@@ -1603,13 +1603,10 @@ func generalExpenditure(c *ctx) {
 			msg:   "支出总计与一般公共预算财政拨款支出（全部收入为一般公共预算拨款）", msgEn: "the expenditure total against the general budget appropriations' expenditure (every yuan is a general-budget appropriation)"})
 		return
 	}
-	whole := "/expenditure/current_year"
+	whole := c.expenditureTotal()
 	w, ok := c.fig(whole)
 	if !ok {
-		whole = "/expenditure/total"
-		if w, ok = c.fig(whole); !ok {
-			return
-		}
+		return
 	}
 	c.report(finding{stated: w.v, computed: g.v, unit: "yuan", tol: halves(g, w), figs: []rfig{w, g}, atLeast: true,
 		paths: []string{whole, "/expenditure/general/amount"},

@@ -644,10 +644,9 @@ func (b *builder) totals() {
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
-	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
-		"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
+	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", slices.Concat(fiscalTotalLabels,
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
-		"财政拨款收入总计", "财政拨款收入决算总计"}, 6,
+		[]string{"财政拨款收入总计", "财政拨款收入决算总计"}), 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
 	b.labelOK = allFunds
 	if exp.Total == nil {
