@@ -433,6 +433,11 @@ const (
 	ClaimExecutionPct = "execution_pct"
 	// 决算: the stated direction of 决算数 against 预算数: -1 小于, 0 等于, 1 大于
 	ClaimExecutionSign = "execution_sign"
+	// 决算: the stated difference of 决算数 from 预算数, signed, yuan
+	// (比年初预算数减少40.52万元), and that difference in percent of 预算数
+	// (下降9.2%)
+	ClaimBudgetChange    = "budget_change"
+	ClaimBudgetChangePct = "budget_change_pct"
 	// the figure at Path (a number) as another file of the same disclosure
 	// states it, where the two differ (see check rule cross.parts)
 	ClaimPart = "part"

@@ -223,6 +223,18 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimExecutionSign, Value: 1}}
 			return d
 		}, "execution.sign", "warning"},
+		// real pages: "决算数为399.48万元,比2013年年初预算数减少40.52万元,下降9.2%";
+		// "公务接待费支出2.14万元, 与2021年度预算相比,增加1.14万元,增长1.14%" (budget 1)
+		{"difference from the budget agrees", func() *schema.Document { return budgetChange(3994800, 4400000, schema.ClaimBudgetChange, -405200, 2) }, "execution.change", ""},
+		{"difference from the budget wrong", func() *schema.Document { return budgetChange(3994800, 4400000, schema.ClaimBudgetChange, -455200, 2) }, "execution.change", "warning"},
+		{"percentage of the budget agrees", func() *schema.Document { return budgetChange(21400, 10000, schema.ClaimBudgetChangePct, 114, 0) }, "execution.change", ""},
+		{"percentage of the budget wrong", func() *schema.Document { return budgetChange(21400, 10000, schema.ClaimBudgetChangePct, 1.14, 2) }, "execution.change", "warning"},
+		// no budget stated: 9.2% is 40.52 / (399.48 + 40.52) = 9.209%
+		{"percentage of the budget from the difference", func() *schema.Document { return budgetChangeOnly(-9.2, 0) }, "execution.change", "info"},
+		{"percentage of the budget from the difference, wrong", func() *schema.Document { return budgetChangeOnly(-10.2, 0) }, "execution.change", "warning"},
+		// "完成年初预算71.21%,比年初预算减少3887.49万元" on 9615.12
+		{"completion rate from the difference", func() *schema.Document { return budgetChangeOnly(0, 71.21) }, "execution.pct", ""},
+		{"completion rate from the difference, wrong", func() *schema.Document { return budgetChangeOnly(0, 77.21) }, "execution.pct", "warning"},
 		{"assets add up", func() *schema.Document {
 			d := base()
 			d.Assets = &schema.Assets{Start: &schema.AssetState{Total: *money(307700), ByCategory: []schema.Named{{Name: "a", Amount: *money(205600)}, {Name: "b", Amount: *money(102100)}}}}
@@ -1818,4 +1830,36 @@ func wantSeverity(t *testing.T, name string, f *schema.Check, severity string) b
 		return false
 	}
 	return true
+}
+
+// budgetChange is a 决算's 三公 total of actual yuan against budget, with
+// one claim of kind on it.
+func budgetChange(actual, budget float64, kind string, v float64, decimals int) *schema.Document {
+	d := base()
+	d.Document.Kind = schema.KindFinalAccounts
+	d.ThreePublic = &schema.ThreePublic{Total: money(actual), Budgeted: money(budget)}
+	unit := "%"
+	if kind == schema.ClaimBudgetChange {
+		unit = "万元"
+	}
+	d.Claims = []schema.Claim{{Path: "/three_public", Kind: kind, Value: v, Decimals: decimals, Unit: unit, Line: 7}}
+	return d
+}
+
+// budgetChangeOnly is a 决算's 三公 total with no budget stated, its
+// difference from the budget, and a percentage of it (pct, when not 0) or
+// a completion rate (rate, when not 0).
+func budgetChangeOnly(pct, rate float64) *schema.Document {
+	d := base()
+	d.Document.Kind = schema.KindFinalAccounts
+	if rate != 0 {
+		d.ThreePublic = &schema.ThreePublic{Total: money(96151200)}
+		d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimBudgetChange, Value: -38874900, Decimals: 2, Unit: "万元", Line: 1},
+			{Path: "/three_public", Kind: schema.ClaimExecutionPct, Value: rate, Decimals: 2, Unit: "%", Line: 1}}
+		return d
+	}
+	d.ThreePublic = &schema.ThreePublic{Total: money(3994800)}
+	d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimBudgetChange, Value: -405200, Decimals: 2, Unit: "万元", Line: 5},
+		{Path: "/three_public", Kind: schema.ClaimBudgetChangePct, Value: pct, Decimals: 1, Unit: "%", Line: 5}}
+	return d
 }

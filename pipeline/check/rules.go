@@ -18,6 +18,7 @@ var rules = []Rule{
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
+	{"execution.change", schema.SeverityWarning, "决算数比预算数的增减额或增减率不符", "The stated difference of 决算数 from 预算数 (比年初预算数减少40.52万元), or its percentage (下降9.2%), does not match the two figures — or, with no 预算数 stated, the percentage does not match the difference", "the rounding of the difference and of both figures; a percentage: the range (决算数 − 预算数) / 预算数 takes over the figures' rounding, and the percentage's last digit, rounded or cut", executionChange},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"share.parts", schema.SeverityWarning, "同一总额的各部分占比超出其金额所能占的比例", "The text states shares of one whole the model does not hold (占一般公共预算支出的…) for parts that do not overlap (基本支出 and 项目支出; classes of one scheme): the whole is at least their sum, and a share exceeds its part over that sum", "the range part / sum of the parts takes over every figure's rounding, the percentage's last digit, and 0.01 points", shareParts},
@@ -267,6 +268,12 @@ const sentenceLines = 4
 // not the percentage's: "公务用车购置费增加0.89万元，公务用车运行费下降20.25%"
 // gives the first change to both figures when the sentence is read loosely.
 func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
+	return c.beside(pct, schema.ClaimChange, true)
+}
+
+// beside is changeBeside for a claim of kind: the nearest of the same path
+// (and, with sameSign, of the same sign) within sentenceLines.
+func (c *ctx) beside(pct schema.Claim, kind string, sameSign bool) (schema.Claim, bool) {
 	var best schema.Claim
 	found := false
 	dist := func(o schema.Claim) int {
@@ -277,8 +284,8 @@ func (c *ctx) changeBeside(pct schema.Claim) (schema.Claim, bool) {
 		return 2 * d
 	}
 	for _, o := range c.doc.Claims {
-		if o.Path != pct.Path || o.Kind != schema.ClaimChange || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines ||
-			o.Value*pct.Value < 0 {
+		if o.Path != pct.Path || o.Kind != kind || o.Line-pct.Line > sentenceLines || pct.Line-o.Line > sentenceLines ||
+			sameSign && o.Value*pct.Value < 0 {
 			continue
 		}
 		if !found || dist(o) < dist(best) {
@@ -305,25 +312,79 @@ func (c *ctx) executed(cl schema.Claim) (actual, budget rfig, ap, bp string, ok 
 
 func share(a, b float64) (float64, float64) { return a, b }
 
+// executionPct recomputes a completion rate from 决算数 and 预算数, or,
+// with no 预算数 stated, from 决算数 and its stated difference from it
+// (完成年初预算71.21%，比年初预算减少3887.49万元: 预算数 is 决算数 less it).
 func executionPct(c *ctx) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != schema.ClaimExecutionPct {
 			continue
 		}
+		st := claimFig(cl)
 		actual, budget, ap, bp, ok := c.executed(cl)
+		paths, lines, figs := []string{ap, bp}, []int{cl.Line, c.line(ap), c.line(bp)}, []rfig{st, actual, budget}
+		var v, lo, hi float64
+		if ok {
+			v, lo, hi, ok = ratio(share, actual, budget)
+		} else if o, found := c.beside(cl, schema.ClaimBudgetChange, false); found && ap != "" {
+			ch := claimFig(o)
+			v, lo, hi, ok = ratio(func(a, ch float64) (float64, float64) { return a, a - ch }, actual, ch)
+			paths, lines, figs = []string{ap}, []int{cl.Line, c.line(ap), o.Line}, []rfig{st, actual, ch}
+		}
 		if !ok {
 			continue
 		}
-		v, lo, hi, ok := ratio(share, actual, budget)
-		if !ok {
+		c.report(finding{
+			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: figs,
+			paths: paths, lines: lines,
+			msg: quote(cl), msgEn: quoteEn(cl, "the completion rate"),
+		})
+	}
+}
+
+// executionChange compares a 决算's stated difference from its budget
+// (budget_change) with 决算数 − 预算数, and the difference's percentage
+// (budget_change_pct) with (决算数 − 预算数) / 预算数 — with no 预算数
+// stated, with the difference beside it over 决算数 less that difference.
+func executionChange(c *ctx) {
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimBudgetChange && cl.Kind != schema.ClaimBudgetChangePct {
 			continue
 		}
 		st := claimFig(cl)
-		c.report(finding{
-			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: []rfig{st, actual, budget},
-			paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
-			msg: quote(cl), msgEn: quoteEn(cl, "the completion rate"),
-		})
+		actual, budget, ap, bp, ok := c.executed(cl)
+		if cl.Kind == schema.ClaimBudgetChange {
+			if ok {
+				c.report(finding{
+					stated: cl.Value, computed: actual.v - budget.v, unit: "yuan", tol: halves(st, actual, budget), figs: []rfig{st, actual, budget},
+					paths: []string{ap, bp}, lines: []int{cl.Line, c.line(ap), c.line(bp)},
+					msg: quote(cl), msgEn: quoteEn(cl, "the difference from the budget"),
+				})
+			}
+			continue
+		}
+		paths, lines, figs := []string{ap, bp}, []int{cl.Line, c.line(ap), c.line(bp)}, []rfig{st, actual, budget}
+		var v, lo, hi float64
+		beside := false
+		if ok {
+			v, lo, hi, ok = ratio(growth, actual, budget)
+		} else if o, found := c.beside(cl, schema.ClaimBudgetChange, true); found && ap != "" {
+			ch := claimFig(o)
+			v, lo, hi, ok = ratio(func(ch, a float64) (float64, float64) { return ch, a - ch }, ch, actual)
+			paths, lines, figs, beside = []string{ap}, []int{cl.Line, c.line(ap), o.Line}, []rfig{st, actual, ch}, true
+		}
+		if !ok {
+			continue
+		}
+		f := finding{
+			stated: cl.Value, computed: v, unit: "%", tol: pctTolerance(st, v, lo, hi), figs: figs, paths: paths, lines: lines,
+			msg: quote(cl), msgEn: quoteEn(cl, "the percentage difference from the budget"),
+		}
+		if beside && math.Abs(cl.Value) < math.Abs(v) {
+			f.tol += st.half
+			f.allowZh, f.allowEn = "百分比末位或为截尾（非四舍五入）", "a percentage's last digit may be cut rather than rounded"
+		}
+		c.report(f)
 	}
 }
 
@@ -822,7 +883,9 @@ func restatePct(c *ctx) {
 			}
 			unit := "%"
 			switch a.Kind {
-			case schema.ClaimChangePct, schema.ClaimSharePct:
+			case schema.ClaimChangePct, schema.ClaimSharePct, schema.ClaimBudgetChangePct:
+			case schema.ClaimBudgetChange:
+				unit = "yuan"
 			case schema.ClaimPriorYear:
 				if _, _, ok := c.priorOf(a.Path); ok {
 					continue // restate.prior_year compares each with the figure

@@ -357,6 +357,13 @@ func (b *builder) amountsBefore(pos, end int, v schema.Money) int {
 // 元", "收支较上年决算数增加418.97万元" after both totals) after a sentence
 // of that one amount, belongs to it.
 func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) {
+	return b.scanComparison(pos, restate, end, false)
+}
+
+// scanComparison is scanYoYAt, or with budget a 决算's comparison with the
+// year's own budget instead ("决算数为399.48万元，比2013年年初预算数减少40.52
+// 万元，下降9.2%", againstBudget): its prior is the budgeted amount.
+func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget bool) (yoy, bool) {
 	st := b.st
 	y := yoy{prior: -1, change: -1, pct: -1}
 	own := st.s[st.clauseStart(pos):pos]
@@ -405,7 +412,7 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 	}
 	// "…，机关运行经费支出300万元，分别比上年减少5万元和10万元": the changes of
 	// several figures, in the order of their amounts, none this one's alone
-	if cmp < 0 || b.againstBudget(cmp, end) || strings.Contains(st.s[pos:cmp], "分别") {
+	if cmp < 0 || b.againstBudget(cmp, end) != budget || strings.Contains(st.s[pos:cmp], "分别") {
 		return y, false
 	}
 	done := func() (yoy, bool) {
@@ -782,9 +789,36 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 	}
 	y, ok := b.scanYoY(ti)
 	if !ok {
+		b.budgetChange(path, ti)
 		return nil
 	}
 	return b.recordYoY(path, y)
+}
+
+// budgetChange records what a 决算 says after token ti of the figure at
+// path against its own budget: the difference and its percentage
+// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims; a
+// figure stated unchanged ("与2021年度预算相比无变化") differs by 0.
+func (b *builder) budgetChange(path string, ti int) {
+	if b.doc.Document.Kind != schema.KindFinalAccounts {
+		return
+	}
+	st := b.st
+	t := st.toks[ti]
+	y, ok := b.scanComparison(t.end, t.money(), st.sentenceEnd(t.end), true)
+	if !ok {
+		return
+	}
+	if y.change >= 0 {
+		b.claim(path, schema.ClaimBudgetChange, y.change, float64(y.changeSign)*st.toks[y.change].money().Float(), "")
+	}
+	if y.pct >= 0 {
+		b.claim(path, schema.ClaimBudgetChangePct, y.pct, float64(y.pctSign)*st.toks[y.pct].float(), "")
+	}
+	if y.flat && y.change < 0 {
+		src := st.source(y.flatAt)
+		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimBudgetChange, Value: 0, Line: src.Line, Text: src.Text})
+	}
 }
 
 // closesBareList tells a figure listed last after 其中, behind parts listed

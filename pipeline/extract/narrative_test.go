@@ -1809,3 +1809,29 @@ func TestAdjustedComparison(t *testing.T) {
 		}
 	}
 }
+
+// A 决算's figure compared with its own budget ("决算数为399.48万元，比2013年
+// 年初预算数减少40.52万元，下降9.2%"; "与2021年度预算相比无变化") states its
+// difference from the budget, not a change against the prior year; a
+// budget's comparison with the prior year's budget is a change.
+func TestBudgetChange(t *testing.T) {
+	claims := func(text string) map[string]float64 {
+		out := map[string]float64{}
+		for _, cl := range extractLines(t, text).Claims {
+			out[cl.Path+":"+cl.Kind] = cl.Value
+		}
+		return out
+	}
+	got := claims("国务院某部门2013年度部门决算\n2013年“三公”经费财政拨款决算数为399.48万元，比2013年年初预算数减少40.52万元，下降9.2%。\n")
+	if want := map[string]float64{"/three_public:budget_change": -405200, "/three_public:budget_change_pct": -9.2}; !maps.Equal(got, want) {
+		t.Errorf("against the year's budget: %v, want %v", got, want)
+	}
+	got = claims("某区某局2021年度部门决算\n“三公”经费支出决算为2.48万元，与2021年度预算相比无变化。\n")
+	if want := map[string]float64{"/three_public:budget_change": 0}; !maps.Equal(got, want) {
+		t.Errorf("unchanged against the budget: %v, want %v", got, want)
+	}
+	got = claims("某区某局2021年部门预算\n“三公”经费预算为2.48万元，比2020年预算减少1.2万元。\n")
+	if want := map[string]float64{"/three_public:change": -12000}; !maps.Equal(got, want) {
+		t.Errorf("a budget against the prior year's: %v, want %v", got, want)
+	}
+}
