@@ -332,6 +332,11 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Total: money(3056300), ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(2575300)}, {Code: "208", Name: "b", Amount: *money(481000)}}}
 			return d
 		}, "sum.function", ""},
+		// a real page: 本年支出合计4021.94万元, 一般公共预算财政拨款支出1264.92万元, and the
+		// 一般公共预算财政拨款支出表's classes, 1264.92 in all
+		{"general budget's classes add up to its expenditure", func() *schema.Document { return generalClasses(1264.92) }, "sum.function", ""},
+		{"general budget's classes above its expenditure", func() *schema.Document { return generalClasses(1284.92) }, "sum.function", "error"},
+		{"classes near the year's total are the year's", func() *schema.Document { return generalClasses(4001.94) }, "sum.function", "info"},
 		{"a class whose amount is not stated adds no 0 to the classes' sum", unstatedClass, "sum.function", ""},
 		{"a class whose amount is not stated has no sum of items to compare", unstatedClass, "sum.function_items", ""},
 		{"a 项 whose amount is not stated adds no 0 to its class's items", func() *schema.Document {
@@ -1861,5 +1866,16 @@ func budgetChangeOnly(pct, rate float64) *schema.Document {
 	d.ThreePublic = &schema.ThreePublic{Total: money(3994800)}
 	d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimBudgetChange, Value: -405200, Decimals: 2, Unit: "万元", Line: 5},
 		{Path: "/three_public", Kind: schema.ClaimBudgetChangePct, Value: pct, Decimals: 1, Unit: "%", Line: 5}}
+	return d
+}
+
+// generalClasses is a 决算 whose year's expenditure (4021.94万元) is more
+// than its general budget appropriations' (1264.92万元), with functional
+// classes of sum 万元 in all.
+func generalClasses(sum float64) *schema.Document {
+	d := base()
+	d.Document.Kind = schema.KindFinalAccounts
+	d.Expenditure = &schema.Expenditure{CurrentYear: money(40219400), General: &schema.Figure{Amount: *money(12649200)},
+		ByFunction: []schema.ClassItem{{Code: "208", Name: "a", Amount: *money(1000000)}, {Code: "210", Name: "b", Amount: *money(sum*10000 - 1000000)}}}
 	return d
 }

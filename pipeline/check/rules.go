@@ -33,7 +33,7 @@ var rules = []Rule{
 	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same), or a reason two sentences give alike (主要原因是 …), states an amount or percentage with another value", "the rounding of both statements", restateSentence},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
-	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
+	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure they break down (the year's, or the general budget appropriations' where the text states it apart and the classes come nearer to it: a 一般公共预算支出表's)", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计", "Items add up to more than their functional class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计", "Economic items add up to more than their class", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
@@ -980,7 +980,30 @@ func (c *ctx) expenditureTotal() string {
 }
 
 func sumFunction(c *ctx) {
-	c.sum("/expenditure/by_function", "/amount", c.expenditureTotal(), true, nil)
+	c.sum("/expenditure/by_function", "/amount", c.functionWhole(), true, nil)
+}
+
+// functionWhole is the expenditure the functional classes break down: the
+// year's (expenditureTotal), or the general budget appropriations'
+// (一般公共预算财政拨款支出, a 一般公共预算支出表's classes) where the
+// document states it apart and the classes, not adding up to the year's,
+// come nearer to it.
+func (c *ctx) functionWhole() string {
+	whole := c.expenditureTotal()
+	const general = "/expenditure/general/amount"
+	g, ok := c.fig(general)
+	if !ok {
+		return whole
+	}
+	t, ok := c.fig(whole)
+	if !ok || t.v == g.v {
+		return whole
+	}
+	sum, figs, ok := c.classSum("/expenditure/by_function/")
+	if !ok || len(figs) == 0 || math.Abs(sum-t.v) <= halves(append(figs, t)...) || math.Abs(sum-g.v) >= math.Abs(sum-t.v) {
+		return whole
+	}
+	return general
 }
 
 func sumFunctionItems(c *ctx) { c.sumItems("/expenditure/by_function/") }
@@ -1021,27 +1044,29 @@ func (c *ctx) economicWhole() basicWhole {
 	if !ok || all.v == g.v {
 		return generalBasic
 	}
-	sum, figs, ok := c.economicSum()
+	sum, figs, ok := c.classSum("/expenditure/by_economic/")
 	if ok && math.Abs(sum-all.v) <= halves(append(figs, all)...) {
 		return allBasic
 	}
 	return generalBasic
 }
 
-// economicSum adds the economic classes' amounts; not ok where one is not
-// stated.
-func (c *ctx) economicSum() (float64, []rfig, bool) {
+// classSum adds the amounts of the classes under base (/expenditure/by_economic/
+// or by_function/); not ok where one is not stated.
+func (c *ctx) classSum(base string) (float64, []rfig, bool) {
 	var sum float64
 	var figs []rfig
-	for i := range c.doc.Expenditure.ByEconomic {
-		f, ok := c.fig("/expenditure/by_economic/" + strconv.Itoa(i) + "/amount")
+	for i := 0; ; i++ {
+		if _, ok := c.get(base + strconv.Itoa(i)); !ok {
+			return sum, figs, true
+		}
+		f, ok := c.fig(base + strconv.Itoa(i) + "/amount")
 		if !ok {
 			return 0, nil, false
 		}
 		sum += f.v
 		figs = append(figs, f)
 	}
-	return sum, figs, true
 }
 
 func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
@@ -1065,7 +1090,7 @@ func personnelEconomic(c *ctx) {
 	if !ok {
 		return
 	}
-	all, figs, ok := c.economicSum()
+	all, figs, ok := c.classSum("/expenditure/by_economic/")
 	if !ok {
 		return // a class whose amount is not stated
 	}
