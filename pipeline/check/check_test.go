@@ -604,6 +604,10 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/three_public", Kind: schema.ClaimChangePct, Value: 30, Decimals: 0, Unit: "%", Line: 6}}
 			return d
 		}, "yoy.change_pct", "info"},
+		// a real page: "2023年当年预算执行数为1899.77万元，2024年预算安排1660.32万元，比2023年预算执行数减少12.60%"
+		// (−12.604%): the prior year the sentence states is the percentage's own, no tenth of a point allowed
+		{"percentage against the prior year its sentence states", func() *schema.Document { return priorInSentence(-12.68, 7) }, "yoy.change_pct", "warning"},
+		{"percentage against a prior year stated apart", func() *schema.Document { return priorInSentence(-12.68, 9) }, "yoy.change_pct", "info"},
 		{"one figure's change stated twice, no prior year", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Reserve: &schema.Figure{Amount: *money(168572000)}}
@@ -1877,5 +1881,16 @@ func generalClasses(sum float64) *schema.Document {
 	d.Document.Kind = schema.KindFinalAccounts
 	d.Expenditure = &schema.Expenditure{CurrentYear: money(40219400), General: &schema.Figure{Amount: *money(12649200)},
 		ByFunction: []schema.ClassItem{{Code: "208", Name: "a", Amount: *money(1000000)}, {Code: "210", Name: "b", Amount: *money(sum*10000 - 1000000)}}}
+	return d
+}
+
+// priorInSentence is a class's item of 1660.32万元 against a prior year of
+// 1899.77万元 stated on line priorLine, and a percentage change stated on line 7.
+func priorInSentence(pct float64, priorLine int) *schema.Document {
+	d := printedItem("2024年预算安排1660.32万元", "2023年当年预算执行数为1899.77万元")
+	d.Provenance["/expenditure/by_function/0/items/0/prior_year"] = schema.Source{Line: priorLine, Text: "2023年当年预算执行数为1899.77万元"}
+	d.Expenditure.ByFunction[0].Items[0].Amount = *money(16603200)
+	d.Expenditure.ByFunction[0].Items[0].PriorYear = money(18997700)
+	d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChangePct, Value: pct, Decimals: 2, Unit: "%", Line: 7}}
 	return d
 }

@@ -16,7 +16,7 @@ var rules = []Rule{
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
-	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points; against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
+	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.change", schema.SeverityWarning, "决算数比预算数的增减额或增减率不符", "The stated difference of 决算数 from 预算数 (比年初预算数减少40.52万元), or its percentage (下降9.2%), does not match the two figures — or, with no 预算数 stated, the percentage does not match the difference", "the rounding of the difference and of both figures; a percentage: the range (决算数 − 预算数) / 预算数 takes over the figures' rounding, and the percentage's last digit, rounded or cut", executionChange},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
@@ -201,7 +201,8 @@ func growth(a, b float64) (float64, float64) { return a - b, b } // (current −
 
 // yoyChangePct recomputes a stated percentage change from the figure and
 // its prior year, or from the figure and the change its sentence states.
-// Against a prior year stated apart it allows baseAllowance; against the
+// Against a prior year stated apart — not on the percentage's own line,
+// whose prior year is the percentage's — it allows baseAllowance; against the
 // change beside it, whose prior year is the percentage's own, only the
 // rounding of the three numbers and the percentage's last digit cut
 // ("增加 2,915.22 万元，增长 36.58%" on 10,883.36: 36.586%).
@@ -238,7 +239,7 @@ func yoyChangePct(c *ctx) {
 			msg: quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		}
 		switch {
-		case apart && f.tol < baseAllowance:
+		case apart && f.tol < baseAllowance && (cl.Line == 0 || c.line(paths[1]) != cl.Line):
 			f.tol = baseAllowance
 			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
 				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
