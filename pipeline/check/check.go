@@ -75,6 +75,10 @@ type ctx struct {
 	seen map[string]bool // findings already reported, so that a restatement is not reported twice
 	// relations, when not nil, collects every comparison (Relations)
 	relations []Relation
+	// allListed: the parts of the sum compared are every one of the
+	// whole's (sumItems: a table's coded rows), so a sum short of it is no
+	// partial list
+	allListed bool
 }
 
 func newCtx(doc *schema.Document) *ctx {

@@ -337,6 +337,9 @@ func TestRules(t *testing.T) {
 		{"general budget's classes add up to its expenditure", func() *schema.Document { return generalClasses(1264.92) }, "sum.function", ""},
 		{"general budget's classes above its expenditure", func() *schema.Document { return generalClasses(1284.92) }, "sum.function", "error"},
 		{"classes near the year's total are the year's", func() *schema.Document { return generalClasses(4001.94) }, "sum.function", "info"},
+		// a table's rows list every item of their class; a narrative may name some only
+		{"a table's coded items short of their class", func() *schema.Document { return itemsShort("30101", "30102") }, "sum.economic_items", "error"},
+		{"a narrative's items short of their class", func() *schema.Document { return itemsShort("30101", "") }, "sum.economic_items", "info"},
 		{"a class whose amount is not stated adds no 0 to the classes' sum", unstatedClass, "sum.function", ""},
 		{"a class whose amount is not stated has no sum of items to compare", unstatedClass, "sum.function_items", ""},
 		{"a 项 whose amount is not stated adds no 0 to its class's items", func() *schema.Document {
@@ -1892,5 +1895,14 @@ func priorInSentence(pct float64, priorLine int) *schema.Document {
 	d.Expenditure.ByFunction[0].Items[0].Amount = *money(16603200)
 	d.Expenditure.ByFunction[0].Items[0].PriorYear = money(18997700)
 	d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0/items/0", Kind: schema.ClaimChangePct, Value: pct, Decimals: 2, Unit: "%", Line: 7}}
+	return d
+}
+
+// itemsShort is an economic class of 128.89万元 whose two items, coded
+// as given, add up to 124.72万元.
+func itemsShort(code1, code2 string) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{ByEconomic: []schema.ClassItem{{Code: "301", Name: "工资福利支出", Amount: *money(1288900),
+		Items: []schema.ClassItem{{Code: code1, Name: "基本工资", Amount: *money(1000000)}, {Code: code2, Name: "津贴补贴", Amount: *money(247200)}}}}}
 	return d
 }
