@@ -1302,7 +1302,9 @@ func (b *builder) fundOfAppropriations() {
 func (b *builder) figureShare(path string, labels []string, maxGap int, of string, notAfter ...string) (*schema.Money, *schema.Money) {
 	amount, prior := b.figure(path, "/amount", labels, maxGap, notAfter...)
 	if amount != nil {
-		seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费") share an amount
+		// every statement of the amount may state its share; labels that end
+		// inside one another ("因公出国(境)费", "出国(境)费") share a token
+		seen := map[int]bool{}
 		for _, l := range labels {
 			for _, end := range b.find(l) {
 				if ti, ok := b.valueAfter(end, maxGap); ok && b.st.toks[ti].money() == *amount {
@@ -1310,7 +1312,6 @@ func (b *builder) figureShare(path string, labels []string, maxGap int, of strin
 						b.shareAfter(path, of, ti)
 					}
 					seen[ti] = true
-					break
 				}
 			}
 		}

@@ -1809,3 +1809,19 @@ func TestAdjustedComparison(t *testing.T) {
 		}
 	}
 }
+
+// A source stated first with its change and again, in the revenue's
+// section, with its share: the share is read from the second statement.
+func TestSourceShareRestated(t *testing.T) {
+	d := extractLines(t, "某省某局2018年部门预算\n一、收支预算总体情况说明\n收入预算总计1000万元。其中：一般公共预算收入990万元，与上年相比增加90万元，增长10%。其他资金收入10万元。\n"+
+		"二、收入预算情况说明\n本年收入预算合计1000万元，其中：一般公共预算收入990万元，占99%；其他资金10万元，占1%。\n")
+	var general string
+	for i, s := range d.Revenue.Sources {
+		if s.Name == "一般公共预算" {
+			general = "/revenue/sources/" + strconv.Itoa(i)
+		}
+	}
+	if general == "" || !claimWith(d.Claims, general, schema.ClaimSharePct, 99) || !claimWith(d.Claims, general, schema.ClaimChange, 900000) {
+		t.Errorf("sources %+v claims %+v", d.Revenue.Sources, d.Claims)
+	}
+}
