@@ -345,7 +345,15 @@ func readingOrder(lines []string) []int {
 // Two lines of words followed by two lines that open with an amount and its
 // unit are read first, third, second, fourth where a comparison phrase
 // (与上年相比) runs from the end of the third line into the second and not
-// from the end of the first.
+// from the end of the first. Within a line, the same reading may put a
+// percentage before the amount whose words it follows —
+//
+//	相比增加
+//	0.06 %。主要原因是省检察
+//	21.8 万元，增长
+//
+// a line opening with an amount and ending in a word a percentage follows
+// (增长, 降幅 …) is read before the percentage above it.
 func interleaved(lines []string, order []int, next func(int) int) {
 	for p := range lines {
 		if order[p] != p || strings.TrimSpace(lines[p]) == "" {
@@ -364,6 +372,35 @@ func interleaved(lines []string, order []int, next func(int) int) {
 		}
 		order[q], order[r] = r, q
 	}
+	for r := range lines {
+		if order[r] != r || !pctFirst(lines[r]) {
+			continue
+		}
+		s := next(r)
+		if s < 0 || order[s] != s || !amountFirst(lines[s]) || pctFirst(lines[s]) || !expectsPct(lines[s]) {
+			continue
+		}
+		order[r], order[s] = s, r
+	}
+}
+
+// pctFirst reports whether a line opens with a percentage.
+func pctFirst(l string) bool {
+	l = strings.TrimSpace(l)
+	i := strings.IndexFunc(l, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	return i > 0 && strings.HasPrefix(strings.TrimLeft(l[i:], " "), "%")
+}
+
+// expectsPct reports whether a line ends in a word a percentage follows
+// (增长, 降幅 …).
+func expectsPct(l string) bool {
+	l = strings.TrimRight(strings.TrimSpace(l), "，, ")
+	for _, w := range []string{"增长", "增幅", "降幅", "下降", "上升", "减少", "增加"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparisonPhrases are the words that compare a figure with the year
