@@ -1802,6 +1802,15 @@ func TestIdentityRealTitles(t *testing.T) {
 		{"2025年部门预算\n部门预算公开表\n920某山县某镇财政所 |\n预算年度:2025 |\n单位:万元 | ||", "某山县某镇财政所", "budget", "department", 2025},
 		// what was spent: "…三公经费支出说明"
 		{"某镇2015年三公”经费支出说明\n一、因公出国(境)经费\n2015年因公出国(境)费0万元。", "某镇", "final_accounts", "", 2015},
+		// a sentence of the units a 决算 covers names the department after its 纳入, the news of it none else
+		{"7月18日,某市卫生健康委员会公布2013年部门决算。\n此次纳入某市卫生健康委员会2013年部门决算编制范围的,包括机关及所属共9家预算单位。据统计,某市卫生健康委员会2013年度公共预算总收入1147.88万元。",
+			"某市卫生健康委员会", "final_accounts", "department", 2013},
+		// a CMS's title of a bare 预算 over the document's own title of another year and kind: the parts' headings tell which is the document's
+		{"称: 某市中医医院2024年预算公开\n某市中医医院2024年预算公开\n监督索引号53230101377401000\n某市中医院2023年度部门决算\n目录\n第一部分 部门概况\n第二部分 2023年度部门决算表\n第三部分 2023年度部门决算情况说明\n一、收入决算情况说明\n2023年度收入合计100万元。",
+			"某市中医院", "final_accounts", "department", 2023},
+		// … and where they do not tell it, the page's title stays
+		{"某市中医医院2024年预算公开\n发表时间:2024-02-22\n某市中医院2023年度部门决算\n一、收入预算情况说明\n2024年收入预算100万元。",
+			"某市中医医院", "budget", "", 2024},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {

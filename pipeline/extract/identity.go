@@ -241,6 +241,16 @@ func readIdentity(flat, lines []string) identity {
 					if opens {
 						name = ""
 					}
+					// a sentence of the units it covers, "此次纳入某委2013年部门决算编制范围的,包括…":
+					// the name is what 纳入 names; no such word, a sentence of no name
+					scoped := strings.HasPrefix(after[j+len(k.word):], "编制范围")
+					if scoped {
+						at := strings.LastIndex(name, "纳入")
+						if at < 0 || !nameLike(cleanName(name[at+len("纳入"):])) {
+							continue
+						}
+						name = name[at+len("纳入"):]
+					}
 					// a line that is more than a title (a web page's body on
 					// one line): the name is the last word before the year,
 					// the words before it the page's chrome ("院务公开 某市中心
@@ -305,7 +315,20 @@ func readIdentity(flat, lines []string) identity {
 					if opens {
 						id.title = word
 					}
+					if end := strings.Index(cand, k.word); scoped && end >= len(before) {
+						id.title = name + cand[len(before):end+len(k.word)]
+					}
 					break
+				}
+			}
+			// a page's title of a bare 预算 or 决算 ("某医院2024年预算公开", a CMS's
+			// name for it) over a 部门/单位 title of another year or kind
+			// ("某医院2023年度部门决算"): the one the contents' headings tell
+			// ("第二部分 2023年度部门决算表") is the document's
+			if id.year != 0 && nameless.weak && !nameless.file && id.scope != "" && nameLike(id.name) &&
+				(id.year != nameless.year || id.kind != nameless.kind) {
+				if partsTell(flat[i:], id.year, id.kind) {
+					nameless = id
 				}
 			}
 			if id.year == 0 || nameless.year != 0 && (id.year != nameless.year || !nameLike(id.name)) ||
@@ -370,6 +393,32 @@ func readIdentity(flat, lines []string) identity {
 	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// partsTell tells whether the headings of a text's parts name the year and
+// the kind given ("第二部分 2023年度部门决算表"): one of them at least, and
+// none another.
+func partsTell(flat []string, year int, kind string) bool {
+	told := false
+	for _, l := range flat {
+		k := strings.Index(l, "部分")
+		if !strings.HasPrefix(l, "第") || k <= 0 || k > len("第十一") {
+			continue
+		}
+		y, _, after, ok := yearIn(l[k+len("部分"):])
+		if !ok {
+			continue
+		}
+		for _, tk := range titleKinds[:4] {
+			if strings.HasPrefix(after, tk.word) {
+				if y != year || tk.kind != kind {
+					return false
+				}
+				told = true
+			}
+		}
+	}
+	return told
 }
 
 // strayRune tells a title's name with one character too many that the
