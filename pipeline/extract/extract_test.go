@@ -1822,6 +1822,13 @@ func TestIdentityRealTitles(t *testing.T) {
 			t.Errorf("%q: got %q %s %q %d, want %q %s %q %d", c.text, doc.Department.Name, d.Kind, d.Scope, d.FiscalYear, c.name, c.kind, c.scope, c.year)
 		}
 	}
+	// … both titles run into one line (a web page's body on one line, broken as ingest breaks it): the parts' headings tell the year and kind
+	oneLine := "发布机构: 某市卫生健康局 生成日期: 称: 某市中医医院2024年预算公开 号: 某市中医医院2024年预算公开 发表时间:2024-02-22 字体:[    ] 监督索引号53230101377401000 某市中医院2023年度部门决算 目录 " +
+		"第一部分 部门概况 一、主要职能 二、部门基本情况 第二部分 2023年度部门决算表 一、收入支出决算表 二、收入决算表 三、支出决算表 四、财政拨款收入支出决算总表 五、一般公共预算财政拨款收入支出决算表 " +
+		"第三部分 2023年度部门决算情况说明 一、收入决算情况说明 二、支出决算情况说明 第四部分 其他重要事项及相关口径情况说明 第五部分 名词解释 第一部分 部门概况 一、主要职能 为辖区人民群众提供医疗卫生服务。"
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: ingest.Lines(oneLine)}, "i", Hints{}); err != nil || doc.Document.FiscalYear != 2023 || doc.Document.Kind != "final_accounts" {
+		t.Errorf("a CMS's title run into the document's: %v %+v", err, doc.Document)
+	}
 	// a numbered entry of the contents is no title, its number dropped or not
 	toc := []string{"附件2", "某某开发区管委会2020年部门", "“三公”经费预算", "目 录", "1. 某某开发区管委会2020年“三公”经费支出预算表", "某某开发区管委会2020年“三公”经费预算", "一、2020年“三公”经费支出预算表"}
 	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: toc}, "i", Hints{}); err != nil || doc.Document.Title != "某某开发区管委会2020年“三公”经费预算" {

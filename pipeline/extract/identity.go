@@ -327,7 +327,7 @@ func readIdentity(flat, lines []string) identity {
 			// ("第二部分 2023年度部门决算表") is the document's
 			if id.year != 0 && nameless.weak && !nameless.file && id.scope != "" && nameLike(id.name) &&
 				(id.year != nameless.year || id.kind != nameless.kind) {
-				if partsTell(flat[i:], id.year, id.kind) {
+				if p, ok := partsHeadings(flat[i:]); ok && p.year == id.year && p.kind == id.kind {
 					nameless = id
 				}
 			}
@@ -369,6 +369,13 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
+	// … the two titles on one line (a web page's body on one line): the
+	// parts' headings tell the year and kind, the document's title none
+	if id.weak && !id.file {
+		if p, ok := partsHeadings(flat); ok && (p.year != id.year || p.kind != id.kind) {
+			id.year, id.kind, id.scope, id.title, id.weak = p.year, p.kind, p.scope, "", false
+		}
+	}
 	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
@@ -395,30 +402,31 @@ func readIdentity(flat, lines []string) identity {
 	return id
 }
 
-// partsTell tells whether the headings of a text's parts name the year and
-// the kind given ("第二部分 2023年度部门决算表"): one of them at least, and
-// none another.
-func partsTell(flat []string, year int, kind string) bool {
-	told := false
-	for _, l := range flat {
+// partsHeadings is the year and kind the headings of a text's parts name
+// ("第二部分 2023年度部门决算表"): one of them at least, and none another.
+func partsHeadings(flat []string) (id identity, ok bool) {
+	for i, l := range flat {
 		k := strings.Index(l, "部分")
 		if !strings.HasPrefix(l, "第") || k <= 0 || k > len("第十一") {
 			continue
 		}
-		y, _, after, ok := yearIn(l[k+len("部分"):])
-		if !ok {
+		y, _, after, found := yearIn(l[k+len("部分"):])
+		if !found {
 			continue
 		}
 		for _, tk := range titleKinds[:4] {
-			if strings.HasPrefix(after, tk.word) {
-				if y != year || tk.kind != kind {
-					return false
-				}
-				told = true
+			if !strings.HasPrefix(after, tk.word) {
+				continue
+			}
+			if ok && (y != id.year || tk.kind != id.kind) {
+				return identity{}, false
+			}
+			if !ok {
+				id, ok = identity{year: y, kind: tk.kind, scope: tk.scope, line: i + 1, title: l[k+len("部分"):]}, true
 			}
 		}
 	}
-	return told
+	return id, ok
 }
 
 // strayRune tells a title's name with one character too many that the
