@@ -893,6 +893,12 @@ func TestZeroPhrasings(t *testing.T) {
 	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {
 		t.Errorf("公务车用车运行费: %+v", tp)
 	}
+	// spent (开支) is the total's word; 无公款出国(境) the overseas travel's zero
+	spent := "某法院2014年三公经费决算\n我院2014年三公经费开支53.65万元,其中公务接待费 3.02万元,公务用车购置及运行维护费 50.63万元。严格执行公款出国(境)申报审批制度,无公款出国(境)。\n"
+	doc, _ = Extract(&ingest.Text{Path: "s.txt", Lines: strings.Split(spent, "\n")}, "s", Hints{})
+	if tp := doc.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "536500" || tp.OverseasTravel == nil || tp.OverseasTravel.Amount.String() != "0" {
+		t.Errorf("开支 and 无公款出国(境): %+v", tp)
+	}
 }
 
 // The cars' whole named by both parts' labels joined ("公务用车运行维护费及
