@@ -1633,6 +1633,31 @@ func TestDefinedName(t *testing.T) {
 	}
 }
 
+// TestRegulationAndOwnOfficeName: a title that names no department, a body
+// that cites the department's rules of its duties and staff (三定规定) or says
+// it has its own office alone (只有本级): the department.
+func TestRegulationAndOwnOfficeName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+		find  func([]string) (string, int)
+	}{
+		"三定":       {[]string{"2024年度部门决算公开表", "一、部门(单位)职责", "根据《某自治区人民政府驻某市办事处职能配置、内设机构和人员编制规定》(某委厅〔2024〕76号),某自治区人民政府驻某市办事处主要履行以下职责:"}, "某自治区人民政府驻某市办事处", regulationName},
+		"主要职责":     {[]string{"根据《某县统计局主要职责内设机构和人员编制规定》,本局职责是:"}, "某县统计局", regulationName},
+		"no rules": {[]string{"根据《某县机构改革方案》,某县统计局是县政府工作部门。"}, "", regulationName},
+		"只有本级":     {[]string{"二、部门预算单位构成", "某镇人民政府只有本级,没有其他预算单位,因此本部门预算仅含本级预算。"}, "某镇人民政府", ownOfficeName},
+		"本部门只有本级":  {[]string{"二、部门预算单位构成", "本部门只有本级,没有其他预算单位。"}, "", ownOfficeName},
+	} {
+		if got, _ := c.find(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "目录\n第二部分 2024年度部门决算公开表\n第三部分 2024年度部门决算情况说明\n一、部门(单位)职责\n根据《某自治区人民政府驻某市办事处职能配置、内设机构和人员编制规定》,某自治区人民政府驻某市办事处主要履行以下职责:\n(一)负责联络工作。")
+	if d.Department.Name != "某自治区人民政府驻某市办事处" || d.Document.FiscalYear != 2024 || d.Document.Kind != "final_accounts" {
+		t.Errorf("三定: %q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+}
+
 // Titles as real pages print them: a page of the 三公 alone (its 预算 may be
 // the 一般公共预算 the expenses are paid from), a web page's metadata row, a
 // name ending in 部门, a nameless heading of the contents before the named

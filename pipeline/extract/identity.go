@@ -1180,14 +1180,22 @@ func codedName(flat []string) (name string, line int) {
 	return "", 0
 }
 
+// ownName tells the words before a 本级 that make a department's name: its
+// ending, four to thirty characters, no sentence's words (的, 为…).
+func ownName(n string) bool {
+	c := utf8.RuneCountInString(n)
+	return c >= 4 && c <= 30 && nameLike(n) && !startsWithAny(n, []string{"本", "我", "该", "为", "即", "是"}) && !strings.Contains(n, "的")
+}
+
 // ownOfficeName serves a disclosure whose title names no department when
 // its text names the department's own office (本级) at least twice:
 // "纳入2022年部门预算编制范围的为某校本级", "部门预算即某校本级预算". The
 // name is the longest end the Han words before two of those 本级 share
 // (two different runs of words: where they part the name starts), a
 // department's name by its ending, at least four characters, no sentence's
-// words (的, 为…); every pair that shares one must share the same. "" where
-// none is.
+// words (的, 为…); every pair that shares one must share the same. One
+// sentence that says the department has its office alone ("某镇人民政府只有
+// 本级") names it. "" where none is.
 func ownOfficeName(flat []string) (name string, line int) {
 	type run struct {
 		words string
@@ -1207,13 +1215,21 @@ func ownOfficeName(flat []string) (name string, line int) {
 			}
 		}
 	}
+	// "某镇人民政府只有本级,没有其他预算单位": one such sentence names it
+	for _, r := range runs {
+		for _, w := range []string{"只有", "仅有"} {
+			if n, ok := strings.CutSuffix(r.words, w); ok && ownName(n) {
+				return n, r.line
+			}
+		}
+	}
 	for a := range runs {
 		for b := a + 1; b < len(runs); b++ {
 			if runs[a].words == runs[b].words {
 				continue // the same words twice (a sentence repeated) tell no name's start
 			}
 			n := commonEnd(runs[a].words, runs[b].words)
-			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我", "该", "为", "即", "是"}) || strings.Contains(n, "的") {
+			if !ownName(n) {
 				continue
 			}
 			if name != "" && n != name {
@@ -1390,6 +1406,39 @@ func definedName(flat []string) (string, int) {
 			}
 			if uses-strings.Count(l[at:at+end], short) > 0 {
 				return full, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
+// regulationHeads open the name of a department's own rules of its duties
+// and staff (三定规定): "《某办事处职能配置、内设机构和人员编制规定》".
+var regulationHeads = []string{"职能配置", "主要职责内设机构", "主要职责、内设机构", "机构职能编制规定"}
+
+// regulationName finds the department whose rules of its duties and staff
+// (三定规定) the text cites: its duties are "根据《某局职能配置、内设机构
+// 和人员编制规定》…". The name must end like a department's; "" where
+// none is.
+func regulationName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "《")
+			if k < 0 {
+				break
+			}
+			at += k + len("《")
+			end := strings.Index(l[at:], "》")
+			if end < 0 || !strings.HasSuffix(l[at:at+end], "编制规定") {
+				continue
+			}
+			for _, h := range regulationHeads {
+				if j := strings.Index(l[at:at+end], h); j > 0 {
+					if n := l[at : at+j]; utf8.RuneCountInString(n) >= 4 && utf8.RuneCountInString(n) <= 30 && hasSuffixAny(n, nameSuffixes) && !strings.ContainsAny(n, "0123456789") {
+						return n, i + 1
+					}
+					break
+				}
 			}
 		}
 	}
