@@ -609,7 +609,7 @@ func (b *builder) totals() {
 	both := []string{
 		"收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
-		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
+		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总决算", "收、支总决算", "收支总计", "收、支总计",
 	}
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
@@ -801,7 +801,7 @@ var revenueSources = []struct {
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
 	{"附属单位上缴收入", "", []string{"附属单位上缴收入"}, nil},
-	{"财政专户管理资金", "", []string{"财政专户管理资金收入", "财政专户管理资金"}, nil},
+	{"财政专户管理资金", "", []string{"财政专户管理资金收入", "财政专户管理资金", "财政专户拨款"}, nil}, // 财政专户拨款: a college's word (教育收费)
 	{"其他收入", "", []string{"其他收入", "其他资金收入预算总计", "其他资金"}, nil},
 }
 
@@ -894,7 +894,7 @@ func (b *builder) sources() {
 			}
 		}
 	}
-	top = b.revenueSplit() || top
+	b.revenueSplit()
 	b.fundOfAppropriations()
 	if !top { // no 财政拨款 line: its parts stand on their own
 		for i := range rev.Sources {
@@ -1190,17 +1190,16 @@ func (b *builder) inProcurement(start int) bool {
 // beside the sources the labels above read: "收入预算为1290.90万元，其中：
 // 一般公共预算拨款1140.03万元，基金预算财政拨款0万元,财政专户拨款0万元,
 // 财政代管资金拨款0万元，单位其他收入0万元,单位结余结转资金150.87万元" —
-// 基金预算财政拨款 the 政府性基金 appropriations, 财政专户拨款 the 财政专户
-// 管理资金, 单位结余结转资金 what is carried over. Each is read where it is
-// printed, and only when every amount of the list has its label and they
-// add up to the total the sentence states, which is the revenue total (the
-// guard that the reading is right). It tells whether it added a source
-// that is no part of 财政拨款.
-func (b *builder) revenueSplit() bool {
+// 基金预算财政拨款 the 政府性基金 appropriations, 单位结余结转资金 what is
+// carried over (财政专户拨款, the 财政专户管理资金, is a source's label). Each
+// is read where it is printed, and only when every amount of the list has
+// its label and they add up to the total the sentence states, which is the
+// revenue total (the guard that the reading is right).
+func (b *builder) revenueSplit() {
 	st := b.st
 	rev := b.doc.Revenue
 	if rev.Total == nil {
-		return false
+		return
 	}
 	for _, end := range b.find("收入预算") {
 		xt, ok := b.valueAfter(end, 2)
@@ -1235,7 +1234,6 @@ func (b *builder) revenueSplit() bool {
 		if len(parts) < 2 || sum != *rev.Total {
 			continue
 		}
-		added := false
 		has := func(name string) bool {
 			for _, s := range rev.Sources {
 				if s.Name == name {
@@ -1251,15 +1249,10 @@ func (b *builder) revenueSplit() bool {
 			case p.label == "基金预算财政拨款" && !has("政府性基金"):
 				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
 				rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, p.tok), PartOf: "财政拨款"})
-			case p.label == "财政专户拨款" && !has("财政专户管理资金"):
-				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
-				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path, p.tok)})
-				added = true
 			}
 		}
-		return added
+		return
 	}
-	return false
 }
 
 // fundOfAppropriations reads the 政府性基金 part a final accounts states of
