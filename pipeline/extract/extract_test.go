@@ -1642,11 +1642,12 @@ func TestRegulationAndOwnOfficeName(t *testing.T) {
 		want  string
 		find  func([]string) (string, int)
 	}{
-		"三定":       {[]string{"2024年度部门决算公开表", "一、部门(单位)职责", "根据《某自治区人民政府驻某市办事处职能配置、内设机构和人员编制规定》(某委厅〔2024〕76号),某自治区人民政府驻某市办事处主要履行以下职责:"}, "某自治区人民政府驻某市办事处", regulationName},
-		"主要职责":     {[]string{"根据《某县统计局主要职责内设机构和人员编制规定》,本局职责是:"}, "某县统计局", regulationName},
-		"no rules": {[]string{"根据《某县机构改革方案》,某县统计局是县政府工作部门。"}, "", regulationName},
-		"只有本级":     {[]string{"二、部门预算单位构成", "某镇人民政府只有本级,没有其他预算单位,因此本部门预算仅含本级预算。"}, "某镇人民政府", ownOfficeName},
-		"本部门只有本级":  {[]string{"二、部门预算单位构成", "本部门只有本级,没有其他预算单位。"}, "", ownOfficeName},
+		"三定":             {[]string{"2024年度部门决算公开表", "一、部门(单位)职责", "根据《某自治区人民政府驻某市办事处职能配置、内设机构和人员编制规定》(某委厅〔2024〕76号),某自治区人民政府驻某市办事处主要履行以下职责:"}, "某自治区人民政府驻某市办事处", regulationName},
+		"主要职责":           {[]string{"根据《某县统计局主要职责内设机构和人员编制规定》,本局职责是:"}, "某县统计局", regulationName},
+		"no rules":       {[]string{"根据《某县机构改革方案》,某县统计局是县政府工作部门。"}, "", regulationName},
+		"只有本级":           {[]string{"二、部门预算单位构成", "某镇人民政府只有本级,没有其他预算单位,因此本部门预算仅含本级预算。"}, "某镇人民政府", ownOfficeName},
+		"heading run in": {[]string{"二、部门预算单位构成某镇人民政府只有本级,没有其他预算单位。"}, "某镇人民政府", ownOfficeName},
+		"本部门只有本级":        {[]string{"二、部门预算单位构成", "本部门只有本级,没有其他预算单位。"}, "", ownOfficeName},
 	} {
 		if got, _ := c.find(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)

@@ -1215,10 +1215,17 @@ func ownOfficeName(flat []string) (name string, line int) {
 			}
 		}
 	}
-	// "某镇人民政府只有本级,没有其他预算单位": one such sentence names it
+	// "某镇人民政府只有本级,没有其他预算单位": one such sentence names it,
+	// its heading run into it or not ("二、部门预算单位构成某镇人民政府只有本级")
 	for _, r := range runs {
 		for _, w := range []string{"只有", "仅有"} {
-			if n, ok := strings.CutSuffix(r.words, w); ok && ownName(n) {
+			n, ok := strings.CutSuffix(r.words, w)
+			for _, h := range headingEnds {
+				if k := strings.LastIndex(n, h); k >= 0 {
+					n = n[k+len(h):]
+				}
+			}
+			if ok && ownName(n) {
 				return n, r.line
 			}
 		}
