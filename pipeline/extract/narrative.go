@@ -815,7 +815,7 @@ var revenueSources = []struct {
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
 	{"附属单位上缴收入", "", []string{"附属单位上缴收入"}, nil},
-	{"财政专户管理资金", "", []string{"财政专户管理资金收入", "财政专户管理资金", "财政专户拨款"}, nil}, // 财政专户拨款: a college's word (教育收费)
+	{"财政专户管理资金", "", []string{"财政专户管理资金收入", "财政专户管理资金"}, nil},
 	{"其他收入", "", []string{"其他收入", "其他资金收入预算总计", "其他资金"}, nil},
 }
 
@@ -908,7 +908,7 @@ func (b *builder) sources() {
 			}
 		}
 	}
-	b.revenueSplit()
+	top = b.revenueSplit() || top
 	b.fundOfAppropriations()
 	if !top { // no 财政拨款 line: its parts stand on their own
 		for i := range rev.Sources {
@@ -1204,16 +1204,17 @@ func (b *builder) inProcurement(start int) bool {
 // beside the sources the labels above read: "收入预算为1290.90万元，其中：
 // 一般公共预算拨款1140.03万元，基金预算财政拨款0万元,财政专户拨款0万元,
 // 财政代管资金拨款0万元，单位其他收入0万元,单位结余结转资金150.87万元" —
-// 基金预算财政拨款 the 政府性基金 appropriations, 单位结余结转资金 what is
-// carried over (财政专户拨款, the 财政专户管理资金, is a source's label). Each
-// is read where it is printed, and only when every amount of the list has
-// its label and they add up to the total the sentence states, which is the
-// revenue total (the guard that the reading is right).
-func (b *builder) revenueSplit() {
+// 基金预算财政拨款 the 政府性基金 appropriations, 财政专户拨款 the 财政专户
+// 管理资金, 单位结余结转资金 what is carried over. Each is read where it is
+// printed, and only when every amount of the list has its label and they
+// add up to the total the sentence states, which is the revenue total (the
+// guard that the reading is right). It tells whether it added a source
+// that is no part of 财政拨款.
+func (b *builder) revenueSplit() bool {
 	st := b.st
 	rev := b.doc.Revenue
 	if rev.Total == nil {
-		return
+		return false
 	}
 	for _, end := range b.find("收入预算") {
 		xt, ok := b.valueAfter(end, 2)
@@ -1244,10 +1245,18 @@ func (b *builder) revenueSplit() {
 			parts = append(parts, part{label, ti})
 			sum += t.money()
 			at = t.end
+			// its share of the whole after it: "公共预算拨款28,572.55万元,占预算总收入的55.77%;"
+			if ti+1 < len(st.toks) && st.toks[ti+1].kind == numPct && st.toks[ti+1].start < stop {
+				if share := strings.TrimLeft(st.s[at:st.toks[ti+1].start], ",， "); strings.HasPrefix(share, "占") && !strings.ContainsAny(share, "0123456789,，;；、") {
+					ti++
+					at = st.toks[ti].end
+				}
+			}
 		}
 		if len(parts) < 2 || sum != *rev.Total {
 			continue
 		}
+		added := false
 		has := func(name string) bool {
 			for _, s := range rev.Sources {
 				if s.Name == name {
@@ -1263,10 +1272,15 @@ func (b *builder) revenueSplit() {
 			case p.label == "基金预算财政拨款" && !has("政府性基金"):
 				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
 				rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, p.tok), PartOf: "财政拨款"})
+			case p.label == "财政专户拨款" && !has("财政专户管理资金"):
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path, p.tok)})
+				added = true
 			}
 		}
-		return
+		return added
 	}
+	return false
 }
 
 // fundOfAppropriations reads the 政府性基金 part a final accounts states of
