@@ -323,7 +323,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 			// a page's title of a bare 预算 or 决算 ("某医院2024年预算公开", a CMS's
 			// name for it) over a 部门/单位 title of another year or kind
-			// ("某医院2023年度部门决算"): the one the contents' headings tell
+			// ("某医院2023年度部门决算"): the one the parts' headings tell
 			// ("第二部分 2023年度部门决算表") is the document's
 			if id.year != 0 && nameless.weak && !nameless.file && id.scope != "" && nameLike(id.name) &&
 				(id.year != nameless.year || id.kind != nameless.kind) {
@@ -405,7 +405,7 @@ func readIdentity(flat, lines []string) identity {
 // partsHeadings is the year and kind the headings of a text's parts name
 // ("第二部分 2023年度部门决算表"): one of them at least, and none another.
 func partsHeadings(flat []string) (id identity, ok bool) {
-	for i, l := range flat {
+	for _, l := range flat {
 		k := strings.Index(l, "部分")
 		if !strings.HasPrefix(l, "第") || k <= 0 || k > len("第十一") {
 			continue
@@ -422,7 +422,7 @@ func partsHeadings(flat []string) (id identity, ok bool) {
 				return identity{}, false
 			}
 			if !ok {
-				id, ok = identity{year: y, kind: tk.kind, scope: tk.scope, line: i + 1, title: l[k+len("部分"):]}, true
+				id, ok = identity{year: y, kind: tk.kind, scope: tk.scope}, true
 			}
 		}
 	}
