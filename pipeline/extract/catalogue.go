@@ -225,7 +225,7 @@ var gridHeads = [...][]string{
 // 科目名称, 单位名称).
 var (
 	rowHeads     = []string{"项目", "类", "款", "项", "类款项"}
-	rowHeadWords = []string{"科目", "编码", "名称", "代码"}
+	rowHeadWords = []string{"科目", "编码", "名称", "代码", "功能分类", "经济分类"}
 )
 
 // A form is a table of a layout another ministry prescribes, known by the

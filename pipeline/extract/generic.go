@@ -65,8 +65,10 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 		// (default-mode text), or a table of one column whose figures
 		// pdftotext set on lines of their own
 		if g, why = cellGrid(t, tpl, flat); why == "-" || why != "" && tpl.groups != nil {
-			if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) {
-				b.groupedCells(t, tpl, lines, flat)
+			// a row-shaped table's readers say why where they take it;
+			// where neither does, the reason of the cells a line stands
+			if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) && !b.groupedCells(t, tpl, lines, flat) && why != "-" {
+				b.warnTable(t, why)
 			}
 			return
 		}
@@ -697,8 +699,9 @@ rows:
 // 小计 equal to it (one it holds as 0 takes none), and one it holds no
 // figure of may take one. The 合计 fills its ref as the layout reader's
 // does, and the 小计s theirs where one placement remains. A table with a
-// zero among its values, or whose values do not split so, is not read.
-func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
+// zero among its values, or whose values do not split so, is not read:
+// false, nothing said of it.
+func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) bool {
 	var vals []token
 	subtotal, total := false, false
 	for _, c := range tableCells(t, lines, flat, false) {
@@ -710,12 +713,12 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 		}
 		tok, ok := cellToken(c.text, c.line)
 		if !ok || t.value(tok) <= 0 {
-			return
+			return false
 		}
 		vals = append(vals, tok)
 	}
 	if !subtotal || !total || len(vals) < 2 {
-		return
+		return false
 	}
 	// the split: each 小计 followed by the items that add up to it
 	var subs []token
@@ -727,13 +730,13 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 			items += t.value(vals[k])
 		}
 		if items != s {
-			return
+			return false
 		}
 		subs = append(subs, st)
 		sum += s
 	}
 	if sum != t.value(vals[0]) {
-		return
+		return false
 	}
 	// the model's figure of each group
 	have := make([]*schema.Money, len(tpl.groups))
@@ -774,17 +777,18 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 	switch place(0, 0, nil) {
 	case 0:
 		b.warnTable(t, "its groups' 小计 are not the figures the other tables and the text give, in the template's order: only its 合计 is used")
-		return
+		return true
 	case 1:
 	default:
 		b.warnTable(t, "its values add up, but which group each 小计 is, the figures the other tables and the text give do not tell: only its 合计 is used")
-		return
+		return true
 	}
 	for j, g := range at {
 		if tpl.groups[g].ref != "" {
 			b.placeRef(t, tpl.groups[g].ref, subs[j])
 		}
 	}
+	return true
 }
 
 // refFigure is the model's figure a template's ref names, nil for none.

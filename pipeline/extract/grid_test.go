@@ -412,8 +412,16 @@ func TestRevenueTableCells(t *testing.T) {
 	}
 	heading := strings.Replace(revenueCells("2,940.05"), "本年收入合计 |\n", "本年收入合计 |\n财政拨款 |\n", 1)
 	heading = strings.Replace(heading, "财政拨款收入 |\n", "一般公共预算 |\n", 1)
-	if d := extractCells(t, heading); d.Revenue.CurrentYear != nil {
+	d = extractCells(t, heading)
+	if d.Revenue.CurrentYear != nil {
 		t.Errorf("a heading over two columns: read %v", d.Revenue.CurrentYear)
+	}
+	// the reason reaches the coverage report (the shape has groups, whose
+	// readers took the table and said nothing)
+	if !slices.ContainsFunc(d.Coverage, func(c schema.Coverage) bool {
+		return c.Name == "收入决算表" && c.Status == schema.CoverageNotRead && strings.Contains(c.Reason, "heading over several columns")
+	}) {
+		t.Errorf("a heading over two columns: coverage %+v", d.Coverage)
 	}
 }
 
