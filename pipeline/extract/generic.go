@@ -52,6 +52,9 @@ type gridRow struct {
 type grid struct {
 	cols []headerColumn
 	rows []gridRow
+	// placing: its rows were read and the placement of their figures,
+	// blank cells dropped, was tried (droppedGrid)
+	placing bool
 }
 
 // templateTable reads a table whose kind has a header shape.
@@ -107,7 +110,7 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 		b.keepTable(t, append([]tableRow{{ref: refTotal, tok: *tr.cells[sum], line: tr.cells[sum].line}}, kept...))
 		return
 	}
-	if why := classSums(t, g, tr, sum); why != "" {
+	if why := classSums(t, tpl, g, tr, sum); why != "" {
 		b.warnTable(t, why)
 		return
 	}
@@ -130,15 +133,117 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 	}
 }
 
-// classSums checks the 类 rows (a 3-digit functional code) against the 合计
+// classShape reads a table by class (a coded shape: 一般公共预算支出表,
+// 基本支出表) printed a cell a line by its shape (cellGrid, droppedGrid):
+// where its cells stand in their columns and its arithmetic holds — its
+// sum column first, each row's the sum of its others (a blank cell 0; a
+// row whose blank cells are dropped, in one placement at least), the 类
+// rows adding up to the 合计 row column by column — its rows are the
+// shape's, each its sum cell first, for the kind's reader to fill the
+// model. Where its sums do not hold, a converter's table (its cells with
+// their bars) is left out with the reason (false); other text
+// (pdftotext's default mode, whose cells may be printed column by
+// column), text not printed a cell a line, and a table the shape does not
+// fit (its header or its rows' width another's: a 决算's two panels of
+// 人员经费 and 公用经费; a row of neither code nor 合计, a wrapped name's
+// half) keep the rows read before.
+func (b *builder) classShape(t table, tpl *template, flat []string) (table, bool) {
+	if t.laid {
+		return t, true
+	}
+	g, why := cellGrid(t, tpl, flat)
+	if why == "-" || slices.ContainsFunc(g.rows, func(r gridRow) bool { return r.code == "" && !totalLabel(r.name) }) {
+		return t, true // a row of neither code nor 合计: a wrapped name's half
+	}
+	sums := g.placing // its figures' placement failed, not its shape
+	if why == "" {
+		why, sums = rowSumsHold(t, tpl, g), true
+	}
+	switch {
+	case why == "":
+		t.rows = make([]row, 0, len(g.rows))
+		for _, r := range g.rows {
+			gr := row{name: r.name, code: r.code, line: r.line, vals: r.vals}
+			if r.cells != nil {
+				gr.vals = nil
+				for _, c := range r.cells {
+					if c != nil {
+						gr.vals = append(gr.vals, *c)
+					}
+				}
+			}
+			t.rows = append(t.rows, gr)
+		}
+		return t, true
+	case sums && barred(flat, t.line, t.end):
+		b.warnTable(t, why)
+		return t, false
+	}
+	return t, true
+}
+
+// rowSumsHold checks a coded shape's grid: its sum column first, each
+// row's sum the sum of its others (a row whose cells are not placed, in
+// one placement of its figures at least), and the 类 rows against the 合计
+// row where there is one. It says what fails, "" when all hold.
+func rowSumsHold(t table, tpl *template, g grid) string {
+	if len(g.cols) == 0 || !tpl.columns[g.cols[0].col].sum {
+		return "its sum column is not its first: not read"
+	}
+	for _, r := range g.rows {
+		if len(r.vals) == 0 || len(g.cols) == 1 {
+			continue
+		}
+		adds := false
+		if r.cells != nil {
+			p := make([]int, 0, len(r.vals))
+			for k, c := range r.cells {
+				if c != nil {
+					p = append(p, k)
+				}
+			}
+			adds = r.cells[0] != nil && sumRowAdds(t, r.vals, p, 0)
+		} else {
+			for _, p := range orderedChoices(len(g.cols), len(r.vals)) {
+				adds = adds || sumRowAdds(t, r.vals, p, 0)
+			}
+		}
+		if !adds {
+			return fmt.Sprintf("its row %s does not add up (its 合计 the sum of its other cells): not used", strings.TrimSpace(r.code+" "+r.name))
+		}
+	}
+	total := slices.IndexFunc(g.rows, func(r gridRow) bool { return r.code == "" && totalLabel(r.name) })
+	if total < 0 {
+		return "" // the kind's reader checks its tree
+	}
+	return classSums(t, tpl, g, g.rows[total], 0)
+}
+
+// barred tells the lines [from, to) of a converter's table a cell a line:
+// nine of ten lines that are not blank end with a bar.
+func barred(flat []string, from, to int) bool {
+	bars, filled := 0, 0
+	for i := from; i < to && i < len(flat); i++ {
+		if flat[i] != "" {
+			filled++
+			if strings.HasSuffix(flat[i], "|") {
+				bars++
+			}
+		}
+	}
+	return filled > 0 && bars*10 >= filled*9
+}
+
+// classSums checks the 类 rows (a 3-digit code of the shape's
+// classification, by function where it names none) against the 合计
 // row, column by column; where a 类 row's cells could not be placed, the
 // sum column alone, when it is the first (a row's first cell is its sum).
 // It says what fails ("" when the sums hold or there is no 类 row).
-func classSums(t table, g grid, tr gridRow, sum int) string {
+func classSums(t table, tpl *template, g grid, tr gridRow, sum int) string {
 	var classes []gridRow
 	placed := true
 	for _, r := range g.rows {
-		if _, ok := schema.LookupCode(schema.SchemeFunctional, r.code); ok && len(r.code) == 3 {
+		if tpl.classRow(r.code) {
 			classes = append(classes, r)
 			placed = placed && r.cells != nil
 		}

@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"budgetpub/schema"
 )
 
 // Tables a cell a line. Some extractors print a table one cell a line (a
@@ -325,7 +328,7 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 		if cellHeadOver(tpl, cols) {
 			return g, "its header names a heading over several columns (a cell a line does not tell which): not read"
 		}
-		for _, codes := range []int{0, 1, 3} {
+		for _, codes := range tpl.codeWidths() {
 			if rows, ok := cellShapeRows(cells[s:], codes, len(cols)); ok && len(cols) > 0 {
 				found = append(found, shape{s, codes, slices.Clone(cols), rows})
 			}
@@ -341,7 +344,7 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 			sums++
 		}
 	}
-	if sums != 1 || len(sh.cols) < 2 {
+	if sums != 1 || len(sh.cols) < 2 && !tpl.coded() {
 		return g, "its header does not name the template's columns (a sum column and its parts): not read"
 	}
 	g.cols = sh.cols
@@ -369,6 +372,23 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 	return g, ""
 }
 
+// codeWidths are the code cells a row of a table of shape tpl may open
+// with: none, a code whole, or 类 款 项 (by function); 类 款 by economic
+// class.
+func (tpl *template) codeWidths() []int {
+	if tpl.scheme == schema.SchemeEconomic {
+		return []int{0, 1, 2}
+	}
+	return []int{0, 1, 3}
+}
+
+// classRow tells the code of a 类 of the shape's classification (by
+// function where the shape names none).
+func (tpl *template) classRow(code string) bool {
+	_, ok := schema.LookupCode(cmp.Or(tpl.scheme, schema.SchemeFunctional), code)
+	return ok && len(code) == 3
+}
+
 // A header cell of a table of a header shape printed a cell a line: none
 // of the header's, a column of the shape, or a word of the rows' labels
 // or codes.
@@ -385,7 +405,7 @@ func cellHead(tpl *template, c string) int {
 		return headNone
 	case matchColumn(tpl, c) >= 0:
 		return headColumn
-	case slices.Contains(rowHeads, c) || slices.ContainsFunc(rowHeadWords, func(w string) bool { return strings.Contains(c, w) }):
+	case slices.Contains(rowHeads, c) || slices.ContainsFunc(rowHeadWords, func(w string) bool { return strings.Contains(c, w) }) || slices.Contains(tpl.heads, c):
 		return headRow
 	}
 	return headNone

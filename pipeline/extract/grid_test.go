@@ -524,3 +524,98 @@ func TestRowNumber(t *testing.T) {
 		}
 	}
 }
+
+// classCells prints a 一般公共预算支出表 (by function: 类 款 项, 合计 |
+// 基本支出 | 项目支出) and a 一般公共预算基本支出表 (by economic class: 类 款,
+// 合计 | 人员经费 | 公用经费) a cell a line with their bars, a blank cell a
+// bar alone (kept) or none; basic is 学前教育's 基本支出 and personnel
+// 基本工资's 人员经费. The text states the year's expenditure, which the
+// 类 make whole.
+func classCells(kept bool, basic, personnel string) string {
+	var b strings.Builder
+	b.WriteString("某区某局2024年部门预算\n一、收支预算总体情况\n2024年某区某局收入预算1,000.00万元，支出预算1,000.00万元。\n")
+	table := func(title string, head []string, rows [][]string) {
+		b.WriteString(title + "\n单位:万元 |\n")
+		for _, c := range head {
+			b.WriteString(c + " |\n")
+		}
+		for _, r := range rows {
+			for _, c := range r {
+				switch {
+				case c != "":
+					b.WriteString(c + " |\n")
+				case kept:
+					b.WriteString("|\n")
+				}
+			}
+		}
+	}
+	table("一般公共预算支出表", []string{"项目", "本年一般公共预算支出", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项"}, [][]string{
+		{"", "", "", "合计", "1,000.00", "700.00", "300.00"},
+		{"201", "", "", "一般公共服务支出", "600.00", "600.00", ""},
+		{"201", "06", "", "财政事务", "600.00", "600.00", ""},
+		{"201", "06", "01", "行政运行", "600.00", "600.00", ""},
+		{"205", "", "", "教育支出", "400.00", "100.00", "300.00"},
+		{"205", "02", "", "普通教育", "400.00", "100.00", "300.00"},
+		{"205", "02", "01", "学前教育", "400.00", basic, "300.00"},
+	})
+	table("一般公共预算基本支出表", []string{"经济分类科目", "本年一般公共预算基本支出", "类", "款", "科目名称", "合计", "人员经费", "公用经费"}, [][]string{
+		{"", "", "合计", "700.00", "500.00", "200.00"},
+		{"301", "", "工资福利支出", "500.00", "500.00", ""},
+		{"301", "01", "基本工资", "500.00", personnel, ""},
+		{"302", "", "商品和服务支出", "200.00", "", "200.00"},
+		{"302", "01", "办公费", "200.00", "", "200.00"},
+	})
+	return b.String()
+}
+
+// The tables by class have shapes: printed a cell a line, blank cells
+// kept or dropped, they are read where each row's 合计 is the sum of its
+// other cells (blank cells dropped, in one placement at least) and the 类
+// add up to the 合计 row column by column; a row that does not add up (a
+// misprinted 基本支出, whose 合计 and tree still hold) leaves the table
+// out with a warning that names the row, which the readers of its sum
+// column alone did not see.
+func TestClassTablesCells(t *testing.T) {
+	classes := func(items []schema.ClassItem) map[string]float64 {
+		got := map[string]float64{}
+		for _, c := range items {
+			got[c.Code] = c.Amount.Float()
+			for _, it := range c.Items {
+				got[it.Code] = it.Amount.Float()
+			}
+		}
+		return got
+	}
+	for _, kept := range []bool{true, false} {
+		d := extractCells(t, classCells(kept, "100.00", "500.00"))
+		if got, want := classes(d.Expenditure.ByFunction), map[string]float64{"201": 6000000, "205": 4000000, "2010601": 6000000, "2050201": 4000000}; !mapsHave(got, want) {
+			t.Errorf("kept %v: by function %v, want %v", kept, got, want)
+		}
+		if got, want := classes(d.Expenditure.ByEconomic), map[string]float64{"301": 5000000, "302": 2000000, "30101": 5000000, "30201": 2000000}; !mapsHave(got, want) {
+			t.Errorf("kept %v: by economic %v, want %v", kept, got, want)
+		}
+		if len(d.Warnings) != 0 {
+			t.Errorf("kept %v: warnings %+v", kept, d.Warnings)
+		}
+		d = extractCells(t, classCells(kept, "110.00", "501.00"))
+		if len(d.Expenditure.ByFunction) != 0 || len(d.Expenditure.ByEconomic) != 0 {
+			t.Errorf("kept %v, rows that do not add up: by function %v, by economic %v", kept, classes(d.Expenditure.ByFunction), classes(d.Expenditure.ByEconomic))
+		}
+		for _, row := range []string{"2050201 学前教育", "30101 基本工资"} {
+			if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "its row "+row+" does not add up") }) {
+				t.Errorf("kept %v: no warning names %s: %+v", kept, row, d.Warnings)
+			}
+		}
+	}
+}
+
+// mapsHave tells got holds every key of want with its value.
+func mapsHave(got, want map[string]float64) bool {
+	for k, v := range want {
+		if got[k] != v {
+			return false
+		}
+	}
+	return true
+}

@@ -33,10 +33,13 @@ const maxReadings = 1 << 14
 // first cell, blank cells dropped; why as cellGrid's.
 func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) {
 	// the first row: the first name a figure follows (栏次 and its
-	// numbers are the header's), with the codes before it
+	// numbers are the header's, and so is a column's label that the first
+	// row's code follows: 公用经费 | 301), with the codes before it
 	first := -1
 	for k := 0; k+1 < len(cells) && first < 0; k++ {
-		if n := cells[k].text; n != "" && n != "栏次" && !isNumberCell(n) && isNumberCell(cells[k+1].text) && cellHead(tpl, n) != headRow {
+		n, next := cells[k].text, cells[k+1].text
+		label := cellHead(tpl, n) == headColumn && !totalLabel(n) && codeLike(next)
+		if n != "" && n != "栏次" && !isNumberCell(n) && isNumberCell(next) && cellHead(tpl, n) != headRow && !label {
 			first = k - codeRun(cells[:k])
 		}
 	}
@@ -60,7 +63,7 @@ func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) 
 		seen[h.col] = true
 	}
 	sum := slices.IndexFunc(g.cols, func(h headerColumn) bool { return tpl.columns[h.col].sum })
-	if cellHeadOver(tpl, g.cols) || sum < 0 || slices.ContainsFunc(g.cols[sum+1:], func(h headerColumn) bool { return tpl.columns[h.col].sum }) || len(g.cols) < 2 {
+	if cellHeadOver(tpl, g.cols) || sum < 0 || slices.ContainsFunc(g.cols[sum+1:], func(h headerColumn) bool { return tpl.columns[h.col].sum }) || len(g.cols) < 2 && !tpl.coded() {
 		return g, "its header does not name the template's columns (a sum column and its parts, no heading over columns): not read"
 	}
 	rows, ok := droppedRows(cells[first:])
@@ -73,10 +76,11 @@ func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) 
 	}
 	var classes []int
 	for k, r := range rows {
-		if _, ok := schema.LookupCode(schema.SchemeFunctional, r.code); ok && len(r.code) == 3 {
+		if tpl.classRow(r.code) {
 			classes = append(classes, k)
 		}
 	}
+	g.placing = true
 	placed, why := placeDropped(t, rows, total, classes, len(g.cols), sum)
 	if why != "" {
 		return g, why
@@ -168,7 +172,7 @@ func placeDropped(t table, rows []droppedRow, total int, classes []int, cols, su
 	ways := 1
 	for i, k := range at {
 		for _, p := range orderedChoices(cols, len(rows[k].vals)) {
-			if sumRowAdds(t, rows[k].vals, p, sum) {
+			if cols == 1 || sumRowAdds(t, rows[k].vals, p, sum) { // one column is its own sum
 				choices[i] = append(choices[i], p)
 			}
 		}
