@@ -113,7 +113,8 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 // kept tells the blank cells kept: nine lines of ten end with a bar, and a
 // bar alone (a blank cell) is among them — a converter that drops blank
 // cells may print a bar after the others; ok is false for a table with a
-// line of several cells past its header.
+// line of several cells past its header. A long line without a bar after
+// cells with their bars is a note after the table: the cells end there.
 func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 	bars, filled, blank := 0, 0, 0
 	started := false // past the header: a number among the cells
@@ -124,6 +125,9 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		}
 		if c == "" {
 			continue
+		}
+		if started && utf8.RuneCountInString(c) > 40 && !strings.Contains(c, "|") && filled > 0 && bars*10 >= filled*9 {
+			break // a sentence after a converter's cells: a note, not a cell
 		}
 		filled++
 		if strings.HasSuffix(c, "|") {

@@ -471,6 +471,16 @@ func TestThreePublicYearsCells(t *testing.T) {
 			t.Errorf("%s, a 合计 that does not add up: %v", name, d.ThreePublic.Total.Float())
 		}
 	}
+	// the year before's column (2016年预算数 in a 2017 budget), a note after
+	// the table, gives the prior years where it adds up
+	d := extractCells(t, fmt.Sprintf(threePublicYearRows, "37"))
+	if tp := d.ThreePublic; tp == nil || tp.PriorYear == nil || tp.PriorYear.Float() != 385000 || tp.Reception == nil || tp.Reception.PriorYear == nil || tp.Reception.PriorYear.Float() != 210000 {
+		t.Errorf("the year before's column: %+v", tp)
+	}
+	d = extractCells(t, strings.Replace(fmt.Sprintf(threePublicYearRows, "37"), "38.5 |", "38.6 |", 1))
+	if tp := d.ThreePublic; tp == nil || tp.PriorYear != nil || tp.Reception == nil || tp.Reception.PriorYear != nil {
+		t.Errorf("the year before's column that does not add up: %+v", tp)
+	}
 }
 
 // revenueDropped prints a 收入决算表 a cell a line with its blank cells
