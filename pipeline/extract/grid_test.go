@@ -522,6 +522,12 @@ func TestRevenueTableDropped(t *testing.T) {
 	if got, _ := source(d, "事业收入"); got != nil {
 		t.Errorf("a figure two columns could hold read as 事业收入: %d", *got)
 	}
+	// a row whose figures add up in no placement: the coverage names it
+	rows[3] = []string{"208", "社会保障和就业支出", "833.39", "833.38"}
+	d = extractCells(t, revenueDropped([]string{"财政拨款收入", "其他收入"}, rows))
+	if c := tableCoverage(d, "收入决算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "its row 208 社会保障和就业支出 adds up in no placement") {
+		t.Errorf("a row that adds up nowhere: coverage %+v", c)
+	}
 }
 
 // A row's number (行次, 序号) is one to three digits with no leading zero:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -176,8 +177,11 @@ func placeDropped(t table, rows []droppedRow, total int, classes []int, cols, su
 				choices[i] = append(choices[i], p)
 			}
 		}
-		if ways *= len(choices[i]); ways == 0 || ways > maxReadings {
-			return nil, "no placement of its figures, blank cells dropped, adds up, or too many do: not read"
+		switch ways *= len(choices[i]); {
+		case ways == 0:
+			return nil, "its row " + strings.TrimSpace(rows[k].code+" "+rows[k].name) + " adds up in no placement of its figures, blank cells dropped: not read"
+		case ways > maxReadings:
+			return nil, fmt.Sprintf("its figures, blank cells dropped, could stand in more columns than can be told apart (over %d placements of its 合计 and 类 rows add up row by row): not read", maxReadings)
 		}
 	}
 	var agreed [][]int // each row's placement, nil once two readings differ
