@@ -635,3 +635,31 @@ func mapsHave(got, want map[string]float64) bool {
 	}
 	return true
 }
+
+// A table by class of one 金额 column (Jiangsu's 财政拨款支出预算表, codes
+// whole) a cell a line is its sum column alone: read with its blank cells
+// kept or dropped, its 类 adding up to its 合计.
+func TestClassTableOneColumnCells(t *testing.T) {
+	for _, kept := range []bool{true, false} {
+		var b strings.Builder
+		b.WriteString("某省某局2024年部门预算\n一、收支预算总体情况\n2024年某省某局收入预算1,000.00万元，支出预算1,000.00万元。\n财政拨款支出预算表（功能科目）\n单位：万元\n")
+		cells := []string{"功能科目编码", "功能科目名称", "金额", "", "合计", "1,000.00", "201", "一般公共服务支出", "600.00", "20106", "财政事务", "600.00",
+			"2010601", "行政运行", "600.00", "205", "教育支出", "400.00", "20502", "普通教育", "400.00", "2050201", "学前教育", "400.00"}
+		for _, c := range cells {
+			switch {
+			case c != "":
+				b.WriteString(c + " |\n")
+			case kept:
+				b.WriteString("|\n")
+			}
+		}
+		d := extractCells(t, b.String())
+		got := map[string]float64{}
+		for _, c := range d.Expenditure.ByFunction {
+			got[c.Code] = c.Amount.Float()
+		}
+		if want := map[string]float64{"201": 6000000, "205": 4000000}; !mapsHave(got, want) || len(d.Warnings) != 0 {
+			t.Errorf("kept %v: by function %v, warnings %+v", kept, got, d.Warnings)
+		}
+	}
+}
