@@ -556,14 +556,7 @@ func classCells(kept bool, basic, personnel string) string {
 			b.WriteString(c + " |\n")
 		}
 		for _, r := range rows {
-			for _, c := range r {
-				switch {
-				case c != "":
-					b.WriteString(c + " |\n")
-				case kept:
-					b.WriteString("|\n")
-				}
-			}
+			writeCells(&b, r, kept)
 		}
 	}
 	table("一般公共预算支出表", []string{"项目", "本年一般公共预算支出", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项"}, [][]string{
@@ -626,6 +619,19 @@ func TestClassTablesCells(t *testing.T) {
 	}
 }
 
+// writeCells prints cells a line each with its bar, a blank cell a bar
+// alone (kept) or nothing.
+func writeCells(b *strings.Builder, cells []string, kept bool) {
+	for _, c := range cells {
+		switch {
+		case c != "":
+			b.WriteString(c + " |\n")
+		case kept:
+			b.WriteString("|\n")
+		}
+	}
+}
+
 // mapsHave tells got holds every key of want with its value.
 func mapsHave(got, want map[string]float64) bool {
 	for k, v := range want {
@@ -645,14 +651,7 @@ func TestClassTableOneColumnCells(t *testing.T) {
 		b.WriteString("某省某局2024年部门预算\n一、收支预算总体情况\n2024年某省某局收入预算1,000.00万元，支出预算1,000.00万元。\n财政拨款支出预算表（功能科目）\n单位：万元\n")
 		cells := []string{"功能科目编码", "功能科目名称", "金额", "", "合计", "1,000.00", "201", "一般公共服务支出", "600.00", "20106", "财政事务", "600.00",
 			"2010601", "行政运行", "600.00", "205", "教育支出", "400.00", "20502", "普通教育", "400.00", "2050201", "学前教育", "400.00"}
-		for _, c := range cells {
-			switch {
-			case c != "":
-				b.WriteString(c + " |\n")
-			case kept:
-				b.WriteString("|\n")
-			}
-		}
+		writeCells(&b, cells, kept)
 		d := extractCells(t, b.String())
 		got := map[string]float64{}
 		for _, c := range d.Expenditure.ByFunction {
