@@ -57,6 +57,36 @@ type grid struct {
 	placing bool
 }
 
+// columnTotal gives, for a column of tpl's (its index), the figure the
+// model already holds for the column's 合计 — a revenue table's source, its
+// 本年收入, 上年结转 or total — or nil: what decides among placements of a
+// table's figures, blank cells dropped, that its sums leave open
+// (droppedGrid).
+func (b *builder) columnTotal(tpl *template) func(col int) *schema.Money {
+	r := b.doc.Revenue
+	if tpl.kind != tableRevenue || r == nil {
+		return nil
+	}
+	return func(col int) *schema.Money {
+		switch ref := tpl.columns[col].ref; ref {
+		case "revenue:total":
+			return r.Total
+		case "summary:revenue_current":
+			return r.CurrentYear
+		case "summary:carried_over":
+			return r.CarriedOver
+		default:
+			name, ok := strings.CutPrefix(ref, "src:")
+			for i := range r.Sources {
+				if ok && r.Sources[i].Name == name {
+					return &r.Sources[i].Amount
+				}
+			}
+		}
+		return nil
+	}
+}
+
 // templateTable reads a table whose kind has a header shape.
 func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 	var g grid
@@ -67,7 +97,7 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 		// a cell a line with its bar, blank cells kept; or positions lost
 		// (default-mode text), or a table of one column whose figures
 		// pdftotext set on lines of their own
-		if g, why = cellGrid(t, tpl, flat); why == "-" || why != "" && tpl.groups != nil {
+		if g, why = cellGrid(t, tpl, flat, b.columnTotal(tpl)); why == "-" || why != "" && tpl.groups != nil {
 			// a row-shaped table's readers say why where they take it;
 			// where neither does, the reason of the cells a line stands
 			if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) && !b.groupedCells(t, tpl, lines, flat) && why != "-" {
@@ -151,7 +181,7 @@ func (b *builder) classShape(t table, tpl *template, flat []string) (table, bool
 	if t.laid {
 		return t, true
 	}
-	g, why := cellGrid(t, tpl, flat)
+	g, why := cellGrid(t, tpl, flat, nil)
 	if why == "-" || slices.ContainsFunc(g.rows, func(r gridRow) bool { return r.code == "" && !totalLabel(r.name) }) {
 		return t, true // a row of neither code nor 合计: a wrapped name's half
 	}

@@ -290,9 +290,9 @@ func gridPanels(placed [][]gridCell, roles []gridRole) []row {
 // name and a cell for each value column. The rows' width, and where they
 // begin, are certain when exactly one shape puts every row's code (digits
 // or blank), name (words or blank) and values (figures or blank) in their
-// columns. Blank cells dropped, droppedGrid reads it. why is "-" for a
+// columns. Blank cells dropped, droppedGrid reads it (known as its). why is "-" for a
 // table not printed so, and says what is not certain otherwise.
-func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
+func cellGrid(t table, tpl *template, flat []string, known func(col int) *schema.Money) (g grid, why string) {
 	cells, kept, ok := cellLines(flat, t.line, t.end)
 	if !ok {
 		return g, "-"
@@ -302,7 +302,7 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 		return g, "-"
 	}
 	if !kept {
-		return droppedGrid(t, tpl, cells[from:])
+		return droppedGrid(t, tpl, cells[from:], known)
 	}
 	type shape struct {
 		start, codes int

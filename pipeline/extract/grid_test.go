@@ -504,7 +504,7 @@ func revenueDropped(sources []string, rows [][]string) string {
 // read where its sums leave one placement of its 合计 row's figures (each
 // row's sum column the sum of its others, the 类 rows adding up to the
 // 合计 row column by column); where two sources could hold a figure, it is
-// not read.
+// not read — unless the sources the model holds (the text's) decide.
 func TestRevenueTableDropped(t *testing.T) {
 	rows := [][]string{{"合计", "2,946.25", "2,940.05", "6.20"}, {"201", "一般公共服务支出", "2,112.86", "2,106.66", "6.20"},
 		{"201", "06", "财政事务", "2,112.86", "2,106.66", "6.20"}, {"208", "社会保障和就业支出", "833.39", "833.39"}}
@@ -521,6 +521,24 @@ func TestRevenueTableDropped(t *testing.T) {
 	}
 	if got, _ := source(d, "事业收入"); got != nil {
 		t.Errorf("a figure two columns could hold read as 事业收入: %d", *got)
+	}
+	if c := tableCoverage(d, "收入决算表"); c.Status != schema.CoverageNotRead {
+		t.Errorf("two placements: coverage %+v", c)
+	}
+	// the text states the sources: 事业收入 0, so 6.20 is 其他收入's
+	stated := strings.Replace(revenueDropped([]string{"财政拨款收入", "事业收入", "其他收入"}, rows), "收入决算表\n",
+		"本年收入合计2,946.25万元，其中：财政拨款收入2,940.05万元，事业收入0万元，其他收入6.20万元。\n收入决算表\n", 1)
+	if c := tableCoverage(extractCells(t, stated), "收入决算表"); c.Status != schema.CoverageRead {
+		t.Errorf("the text's sources decide: coverage %+v", c)
+	}
+	// nor are they needed both: 其他收入 stated, 6.20 is its; neither stated,
+	// the table stays unread
+	if c := tableCoverage(extractCells(t, strings.Replace(stated, "事业收入0万元，", "", 1)), "收入决算表"); c.Status != schema.CoverageRead {
+		t.Errorf("其他收入 stated: coverage %+v", c)
+	}
+	stated = strings.Replace(stated, "，事业收入0万元，其他收入6.20万元", "", 1)
+	if c := tableCoverage(extractCells(t, stated), "收入决算表"); c.Status != schema.CoverageNotRead {
+		t.Errorf("neither stated: coverage %+v", c)
 	}
 	// a row whose figures add up in no placement: the coverage names it
 	rows[3] = []string{"208", "社会保障和就业支出", "833.39", "833.38"}
