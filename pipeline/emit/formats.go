@@ -2,7 +2,6 @@ package emit
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -14,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -336,11 +336,10 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
 
 // deflated is a file of the bundle deflated before the bundle is written
-// (deflateFile), in a temporary file: as the bundle would deflate it.
+// (deflateRuns): its segments in a store.
 type deflated struct {
-	tmp         *os.File
-	crc         uint32
-	size, zsize int64
+	st *segStore
+	e  *segEntry
 }
 
 // bundleCompressor is how the bundle deflates a file: most of it is text
@@ -354,50 +353,55 @@ func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
 // entries.
 const bundleLevel = flate.BestSpeed
 
-// deflateFile reads the file rel of dir once: its File (sha256 and size)
-// and its bytes deflated as the bundle deflates them, in a temporary file
-// (drop removes it), so that a file finished before the bundle is started
-// is deflated beside what comes before the bundle, not in it.
-func deflateFile(dir, rel string) (File, *deflated, error) {
+// runPiece bounds a segment of a file deflated by runs: a run longer is
+// cut into pieces this long (from its start), so that little is held at
+// once.
+const runPiece = 1 << 20
+
+// deflateRuns reads the file rel of dir once: its File (sha256 and size)
+// and its bytes deflated as segments (see segmentEvery) into st, a
+// segment a run of its bytes — runs start at 0 and at each of starts,
+// which are in order (a run longer than runPiece is cut into pieces) — so
+// that a run whose bytes are those of a run of the file before is copied
+// from the store, not deflated again. budgetpub.sqlite's runs are its
+// segments' leaves (see rowidShift): a rebuild deflates those of the
+// segments whose documents changed, the first page and the pages the
+// file's end holds (interior pages, indexes, the full-text index).
+func deflateRuns(dir, rel string, starts []int64, st *segStore) (File, *deflated, error) {
 	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return File{}, nil, err
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp("", "budgetpub-deflated-*")
+	fi, err := in.Stat()
 	if err != nil {
 		return File{}, nil, err
 	}
-	d := &deflated{tmp: tmp}
-	fail := func(err error) (File, *deflated, error) {
-		d.drop()
-		return File{}, nil, err
+	h := sha256.New()
+	e := &segEntry{kind: segDatabase}
+	buf := make([]byte, runPiece)
+	ends := append(slices.Clone(starts), fi.Size())
+	for at := int64(0); at < fi.Size(); {
+		for ends[0] <= at {
+			ends = ends[1:]
+		}
+		b := buf[:min(ends[0]-at, runPiece)]
+		if _, err := io.ReadFull(in, b); err != nil {
+			return File{}, nil, err
+		}
+		h.Write(b)
+		e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
+		e.size += int64(len(b))
+		sum := sha256.Sum256(b)
+		var k segKey
+		copy(k[:], sum[:])
+		if err := st.put(k, b, segDatabase); err != nil {
+			return File{}, nil, err
+		}
+		e.keys = append(e.keys, k)
+		at += int64(len(b))
 	}
-	h, c := sha256.New(), crc32.NewIEEE()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	zw, _ := bundleCompressor(bw)
-	if d.size, err = io.Copy(io.MultiWriter(h, c, zw), in); err != nil {
-		return fail(err)
-	}
-	if err := zw.Close(); err != nil {
-		return fail(err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fail(err)
-	}
-	if d.zsize, err = tmp.Seek(0, io.SeekCurrent); err != nil {
-		return fail(err)
-	}
-	d.crc = c.Sum32()
-	return File{Path: rel, Bytes: d.size, SHA256: hex.EncodeToString(h.Sum(nil))}, d, nil
-}
-
-// drop removes the temporary file.
-func (d *deflated) drop() {
-	if d != nil {
-		d.tmp.Close()
-		os.Remove(d.tmp.Name())
-	}
+	return File{Path: rel, Bytes: e.size, SHA256: hex.EncodeToString(h.Sum(nil))}, &deflated{st: st, e: e}, nil
 }
 
 // writeEntry writes the file's entry into zw as CreateHeader writes a
@@ -410,16 +414,15 @@ func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
 	extra = binary.LittleEndian.AppendUint16(extra, 5)
 	extra = binary.LittleEndian.AppendUint32(append(extra, 1), uint32(zipEpoch.Unix()))
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
-		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.crc, CompressedSize64: uint64(d.zsize), UncompressedSize64: uint64(d.size)}
-	if d.size >= math.MaxUint32 || d.zsize >= math.MaxUint32 {
+		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.e.crc, CompressedSize64: uint64(d.st.compressedSize(d.e)), UncompressedSize64: uint64(d.e.size)}
+	if fh.UncompressedSize64 >= math.MaxUint32 || fh.CompressedSize64 >= math.MaxUint32 {
 		fh.ReaderVersion = 45 // ZIP64, as CreateHeader's close sets it
 	}
 	w, err := zw.CreateRaw(fh)
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(w, io.NewSectionReader(d.tmp, 0, d.zsize))
-	return err
+	return d.st.writeTo(w, d.e)
 }
 
 // reusedDeflate is a zip compressor at the fastest level that resets one

@@ -92,8 +92,9 @@ type segEntry struct {
 
 // kinds of segment entries
 const (
-	segTable = iota // a text table's entry in the bundle
-	segSheet        // a sheet's in the workbook
+	segTable    = iota // a text table's entry in the bundle
+	segSheet           // a sheet's in the workbook
+	segDatabase        // budgetpub.sqlite's in the bundle (deflateRuns)
 )
 
 // write appends bytes written as they are.
@@ -166,7 +167,7 @@ type segStore struct {
 	copyb  []byte // a segment read back from a store: one buffer for all
 	// segments deflated in this run, and copied from the store before, by
 	// the kind of their entry
-	deflated, copied [2]int
+	deflated, copied [3]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
