@@ -3,8 +3,10 @@ package emit
 import (
 	"bufio"
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -145,17 +147,25 @@ func (e *segEntry) cut(s *segStore) error {
 // segMagic starts a store file made by the code code: a store made by
 // other code (whose deflate may differ) or in another layout is not read.
 func segMagic(code string) string {
-	return "budgetpub segments 2 " + strings.ReplaceAll(code, "\n", " ") + "\n"
+	return "budgetpub segments 3 " + strings.ReplaceAll(code, "\n", " ") + "\n"
 }
 
-// segStore holds the deflated segments of a run in a file, written as
-// they come, by key: that file (with its index at the end) is the store
-// the next run reads, where the same bytes are copied rather than
-// deflated again. A store that cannot be read is ignored.
+// segStore holds deflated segments by key in a file they are appended to
+// (path), and the keys of the segments a run used, where they are, in an
+// index beside it (path.idx, written when the run ends): the store the
+// next run reads. A segment found there stays where it is and is read
+// from there (its bytes checked); only segments deflated anew are
+// appended, so that a rebuild writes what changed, not the store. When
+// the file holds more than twice the bytes the last run used, a run
+// starts a new file instead and copies what it finds of the old one into
+// it. A store that cannot be read is ignored.
 type segStore struct {
-	path   string // where the store is kept for the next run; "" keeps none
-	magic  string // segMagic
-	old    *os.File
+	path   string            // where the store is kept for the next run; "" keeps none
+	magic  string            // segMagic
+	head   string            // the first bytes of the file: magic and a name of its own, which its index repeats
+	fresh  bool              // f is a new file (renamed to path when the run ends)
+	kept   map[segKey]segLoc // the index of the run before, in f
+	old    *os.File          // a store compacted: segments are copied from it
 	oldIdx map[segKey]segLoc
 	f      *os.File // this run's
 	w      *bufio.Writer
@@ -165,14 +175,15 @@ type segStore struct {
 	fw     *flate.Writer
 	buf    bytes.Buffer
 	copyb  []byte // a segment read back from a store: one buffer for all
-	// segments deflated in this run, and copied from the store before, by
+	// segments deflated in this run, and found in the store before, by
 	// the kind of their entry
 	deflated, copied [3]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
-// the run ends, reading the one there before when reuse is set (and the
-// same code made it). With path "", the store is a temporary file.
+// the run ends, reading (and appending to) the one there before when
+// reuse is set (and the same code made it). With path "", the store is a
+// temporary file.
 func openSegStore(path, code string, reuse bool) (*segStore, error) {
 	s := &segStore{path: path, magic: segMagic(code), idx: map[segKey]segLoc{}}
 	var err error
@@ -183,17 +194,24 @@ func openSegStore(path, code string, reuse bool) (*segStore, error) {
 			return nil, err
 		}
 		if reuse {
-			s.old, s.oldIdx = readSegStore(path, s.magic)
+			s.reopen()
 		}
-		s.f, err = os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+		if s.f == nil {
+			s.f, err = os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+		}
 	}
 	if err != nil {
 		s.abort()
 		return nil, err
 	}
 	s.w = bufio.NewWriterSize(s.f, 1<<16)
-	s.w.WriteString(s.magic)
-	s.off = int64(len(s.magic))
+	if s.kept == nil {
+		var name [16]byte
+		rand.Read(name[:])
+		s.fresh, s.head = true, s.magic+hex.EncodeToString(name[:])+"\n"
+		s.w.WriteString(s.head)
+		s.off = int64(len(s.head))
+	}
 	if s.fw, err = flate.NewWriter(&s.buf, flate.BestSpeed); err != nil {
 		s.abort()
 		return nil, err
@@ -201,58 +219,77 @@ func openSegStore(path, code string, reuse bool) (*segStore, error) {
 	return s, nil
 }
 
-const segIndexEntry = 16 + 8 + 8 + 4
-
-// readSegStore opens the store at path and reads its index; nil when it
-// cannot (none, made by other code, cut short).
-func readSegStore(path, magic string) (*os.File, map[segKey]segLoc) {
-	f, err := os.Open(path)
+// reopen opens the store at s.path to append to it (s.f, s.kept), or,
+// when it holds more than twice the bytes its last run used, to copy
+// from it (s.old, s.oldIdx). It does neither when the store cannot be
+// read.
+func (s *segStore) reopen() {
+	f, err := os.OpenFile(s.path, os.O_RDWR, 0)
 	if err != nil {
-		return nil, nil
+		return
 	}
-	idx, err := readSegIndex(f, magic)
-	if err != nil {
+	head, idx, end, err := readSegIndex(s.path+".idx", s.magic)
+	st, serr := f.Stat()
+	b := make([]byte, len(head))
+	if err != nil || serr != nil || end > st.Size() {
 		f.Close()
-		return nil, nil
+		return
 	}
-	return f, idx
+	if _, err := f.ReadAt(b, 0); err != nil || string(b) != head {
+		f.Close()
+		return
+	}
+	live := int64(len(head))
+	for _, l := range idx {
+		live += l.n
+	}
+	if end > 2*live {
+		s.old, s.oldIdx = f, idx
+		return
+	}
+	// what a run that failed appended after end is dropped
+	if err := f.Truncate(end); err != nil {
+		f.Close()
+		return
+	}
+	if _, err := f.Seek(end, io.SeekStart); err != nil {
+		f.Close()
+		return
+	}
+	s.f, s.kept, s.head, s.off = f, idx, head, end
 }
 
-func readSegIndex(f *os.File, magic string) (map[segKey]segLoc, error) {
-	st, err := f.Stat()
+const segIndexEntry = 16 + 8 + 8 + 4
+
+// readSegIndex reads the index at path of a store of magic: the head of
+// the store's file, its segments, and the end of what they are in.
+func readSegIndex(path, magic string) (string, map[segKey]segLoc, int64, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return "", nil, 0, err
 	}
-	head := make([]byte, len(magic))
-	var tail [16]byte
-	if st.Size() < int64(len(head)+len(tail)) {
-		return nil, errors.New("short")
+	n := len(magic) + 2*16 + 1
+	if len(b) < n+16 || string(b[:len(magic)]) != magic || b[n-1] != '\n' {
+		return "", nil, 0, errors.New("not a store of this build")
 	}
-	if _, err := f.ReadAt(head, 0); err != nil || string(head) != magic {
-		return nil, errors.New("not a store of this build")
+	head, b := string(b[:n]), b[n:]
+	tail := b[len(b)-16:]
+	end, count := int64(binary.LittleEndian.Uint64(tail[:8])), int64(binary.LittleEndian.Uint64(tail[8:]))
+	b = b[:len(b)-16]
+	if end < int64(n) || count < 0 || int64(len(b)) != count*segIndexEntry {
+		return "", nil, 0, errors.New("bad index")
 	}
-	if _, err := f.ReadAt(tail[:], st.Size()-16); err != nil {
-		return nil, err
-	}
-	at, n := int64(binary.LittleEndian.Uint64(tail[:8])), int64(binary.LittleEndian.Uint64(tail[8:]))
-	if at < int64(len(head)) || n < 0 || at+n*segIndexEntry != st.Size()-16 {
-		return nil, errors.New("bad index")
-	}
-	b := make([]byte, n*segIndexEntry)
-	if _, err := f.ReadAt(b, at); err != nil {
-		return nil, err
-	}
-	idx := make(map[segKey]segLoc, n)
+	idx := make(map[segKey]segLoc, count)
 	for ; len(b) > 0; b = b[segIndexEntry:] {
 		var k segKey
 		copy(k[:], b)
 		l := segLoc{off: int64(binary.LittleEndian.Uint64(b[16:])), n: int64(binary.LittleEndian.Uint64(b[24:])), crc: binary.LittleEndian.Uint32(b[32:])}
-		if l.off < int64(len(head)) || l.n < 0 || l.off+l.n > at {
-			return nil, errors.New("bad index")
+		if l.off < int64(n) || l.n < 0 || l.off+l.n > end {
+			return "", nil, 0, errors.New("bad index")
 		}
 		idx[k] = l
 	}
-	return idx, nil
+	return head, idx, end, nil
 }
 
 // put keeps the segment raw under its key k (of an entry of the kind
@@ -261,12 +298,15 @@ func (s *segStore) put(k segKey, raw []byte, kind int) error {
 	if _, ok := s.idx[k]; ok {
 		return nil
 	}
-	if l, ok := s.oldIdx[k]; ok {
-		b := s.buffer(l.n)
-		if _, err := s.old.ReadAt(b, l.off); err == nil && crc32.ChecksumIEEE(b) == l.crc {
-			s.copied[kind]++
-			return s.add(k, b)
-		}
+	if l, ok := s.kept[k]; ok && s.check(s.f, l) {
+		s.copied[kind]++
+		s.idx[k] = l
+		s.order = append(s.order, k)
+		return nil
+	}
+	if l, ok := s.oldIdx[k]; ok && s.check(s.old, l) {
+		s.copied[kind]++
+		return s.add(k, s.copyb[:l.n])
 	}
 	s.deflated[kind]++
 	s.buf.Reset()
@@ -278,6 +318,14 @@ func (s *segStore) put(k segKey, raw []byte, kind int) error {
 		return err
 	}
 	return s.add(k, s.buf.Bytes())
+}
+
+// check reads the segment at l of f into the store's buffer: whether its
+// bytes are those kept.
+func (s *segStore) check(f *os.File, l segLoc) bool {
+	b := s.buffer(l.n)
+	_, err := f.ReadAt(b, l.off)
+	return err == nil && crc32.ChecksumIEEE(b) == l.crc
 }
 
 // buffer is the store's buffer for a segment of n bytes.
@@ -326,8 +374,8 @@ func (s *segStore) writeTo(w io.Writer, e *segEntry) error {
 	return err
 }
 
-// close ends the run's store: with its index, in place of the one before
-// (at path), or removed when it is a temporary file.
+// close ends the run's store: its index beside it (at path), in place of
+// the one before, or the file removed when it is a temporary file.
 func (s *segStore) close() error {
 	if s.path == "" {
 		s.abort()
@@ -337,40 +385,67 @@ func (s *segStore) close() error {
 		s.old.Close()
 		s.old = nil
 	}
-	var b [segIndexEntry]byte
-	for _, k := range s.order {
-		l := s.idx[k]
-		copy(b[:], k[:])
-		binary.LittleEndian.PutUint64(b[16:], uint64(l.off))
-		binary.LittleEndian.PutUint64(b[24:], uint64(l.n))
-		binary.LittleEndian.PutUint32(b[32:], l.crc)
-		s.w.Write(b[:])
-	}
-	var tail [16]byte
-	binary.LittleEndian.PutUint64(tail[:8], uint64(s.off))
-	binary.LittleEndian.PutUint64(tail[8:], uint64(len(s.order)))
-	s.w.Write(tail[:])
 	err := s.w.Flush()
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
+	if err == nil && s.fresh {
 		err = os.Rename(s.f.Name(), s.path)
 	}
+	if err == nil {
+		err = s.writeIndex()
+	}
 	if err != nil {
-		os.Remove(s.f.Name())
+		if s.fresh {
+			os.Remove(s.f.Name())
+		}
 		return fmt.Errorf("segments: %w", err)
 	}
 	return nil
 }
 
-// abort removes the run's store, leaving the one before.
+// writeIndex writes the index of the segments this run used (path.idx):
+// the store's head, each segment's key and place, the end of the file.
+func (s *segStore) writeIndex() error {
+	b := make([]byte, 0, len(s.head)+len(s.order)*segIndexEntry+16)
+	b = append(b, s.head...)
+	for _, k := range s.order {
+		l := s.idx[k]
+		b = append(b, k[:]...)
+		b = binary.LittleEndian.AppendUint64(b, uint64(l.off))
+		b = binary.LittleEndian.AppendUint64(b, uint64(l.n))
+		b = binary.LittleEndian.AppendUint32(b, l.crc)
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(s.off))
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.order)))
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".idx.new-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), s.path+".idx")
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// abort ends the run's store, leaving the one before: a new file is
+// removed; what was appended to the one before is past the end its index
+// says, and dropped by the next run.
 func (s *segStore) abort() {
 	if s.old != nil {
 		s.old.Close()
 	}
 	if s.f != nil {
 		s.f.Close()
-		os.Remove(s.f.Name())
+		if s.fresh {
+			os.Remove(s.f.Name())
+		}
 	}
 }
