@@ -403,7 +403,7 @@ func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte, sum r
 	if err != nil {
 		return err
 	}
-	if err := w.book.add(s, cells, sum); err != nil {
+	if err := w.book.add(s, cells, sum, len(csv)); err != nil {
 		return fmt.Errorf("budgetpub.xlsx: %w", err)
 	}
 	return nil

@@ -77,6 +77,8 @@ const (
 type segLoc struct {
 	off, n int64
 	crc    uint32 // of the compressed bytes, checked when read back
+	rawN   int64  // the segment's bytes: how many, and their CRC-32
+	rawCRC uint32
 }
 
 // segEntry is one zip entry made of segments (a text table's in the
@@ -90,6 +92,12 @@ type segEntry struct {
 	key     []byte // what made pending: its segKey is their sha256's
 	crc     uint32
 	size    int64
+	// lazy: the segment's bytes are made when it is cut, and only when
+	// the store lacks it (writeLater); later makes them, in order, and
+	// later's measure bounds the segment (workbook.cut)
+	lazy    bool
+	later   []func([]byte) ([]byte, error)
+	measure int
 }
 
 // kinds of segment entries
@@ -101,8 +109,12 @@ const (
 
 // write appends bytes written as they are.
 func (e *segEntry) write(b []byte) {
-	e.pending = append(e.pending, b...)
-	e.wrote(len(e.pending) - len(b))
+	if e.lazy {
+		e.later = append(e.later, func(p []byte) ([]byte, error) { return append(p, b...), nil })
+	} else {
+		e.pending = append(e.pending, b...)
+		e.wrote(len(e.pending) - len(b))
+	}
 	e.key = append(e.key, 0)
 	e.key = binary.AppendUvarint(e.key, uint64(len(b)))
 	e.key = append(e.key, b...)
@@ -113,6 +125,15 @@ func (e *segEntry) write(b []byte) {
 func (e *segEntry) writeRows(b []byte, role byte, sum rowsSum) {
 	e.pending = append(e.pending, b...)
 	e.wrote(len(e.pending) - len(b))
+	e.rowsWritten(role, sum)
+}
+
+// writeLater appends, to a lazy entry, the rows whose sum is sum, written
+// in the way role says, whose bytes make appends to a segment's when the
+// segment is deflated; measure is added to the segment's.
+func (e *segEntry) writeLater(make func([]byte) ([]byte, error), role byte, sum rowsSum, measure int) {
+	e.later = append(e.later, make)
+	e.measure += measure
 	e.rowsWritten(role, sum)
 }
 
@@ -128,15 +149,37 @@ func (e *segEntry) wrote(at int) {
 	e.size += int64(len(e.pending) - at)
 }
 
-// cut ends the segment under way (if it holds any bytes).
+// cut ends the segment under way (if it holds any bytes). A lazy entry's
+// segment found in the store is not made: its size and CRC-32 are the
+// store's.
 func (e *segEntry) cut(s *segStore) error {
-	if len(e.pending) == 0 {
+	if len(e.pending) == 0 && len(e.later) == 0 {
 		return nil
 	}
 	sum := sha256.Sum256(e.key)
 	var k segKey
 	copy(k[:], sum[:])
-	if err := s.put(k, e.pending, e.kind); err != nil {
+	if e.lazy {
+		l, ok, err := s.found(k, e.kind)
+		if err != nil {
+			return err
+		}
+		if ok {
+			e.crc, e.size = crc32Combine(e.crc, l.rawCRC, l.rawN), e.size+l.rawN
+		} else {
+			for _, f := range e.later {
+				if e.pending, err = f(e.pending); err != nil {
+					return err
+				}
+			}
+			e.wrote(0)
+			if err := s.deflate(k, e.pending, e.kind); err != nil {
+				return err
+			}
+		}
+		clear(e.later) // what they hold
+		e.later, e.measure = e.later[:0], 0
+	} else if err := s.put(k, e.pending, e.kind); err != nil {
 		return err
 	}
 	e.keys = append(e.keys, k)
@@ -259,7 +302,7 @@ func (s *segStore) reopen() {
 	s.f, s.kept, s.head, s.off = f, idx, head, end
 }
 
-const segIndexEntry = 16 + 8 + 8 + 4
+const segIndexEntry = 16 + 8 + 8 + 4 + 8 + 4
 
 // readSegIndex reads the index at path of a store of magic: the head of
 // the store's file, its segments, and the end of what they are in.
@@ -283,8 +326,9 @@ func readSegIndex(path, magic string) (string, map[segKey]segLoc, int64, error) 
 	for ; len(b) > 0; b = b[segIndexEntry:] {
 		var k segKey
 		copy(k[:], b)
-		l := segLoc{off: int64(binary.LittleEndian.Uint64(b[16:])), n: int64(binary.LittleEndian.Uint64(b[24:])), crc: binary.LittleEndian.Uint32(b[32:])}
-		if l.off < int64(n) || l.n < 0 || l.off+l.n > end {
+		l := segLoc{off: int64(binary.LittleEndian.Uint64(b[16:])), n: int64(binary.LittleEndian.Uint64(b[24:])), crc: binary.LittleEndian.Uint32(b[32:]),
+			rawN: int64(binary.LittleEndian.Uint64(b[36:])), rawCRC: binary.LittleEndian.Uint32(b[44:])}
+		if l.off < int64(n) || l.n < 0 || l.off+l.n > end || l.rawN < 0 {
 			return "", nil, 0, errors.New("bad index")
 		}
 		idx[k] = l
@@ -295,19 +339,35 @@ func readSegIndex(path, magic string) (string, map[segKey]segLoc, int64, error) 
 // put keeps the segment raw under its key k (of an entry of the kind
 // kind), deflating it unless this run or the one before already did.
 func (s *segStore) put(k segKey, raw []byte, kind int) error {
-	if _, ok := s.idx[k]; ok {
-		return nil
+	if _, ok, err := s.found(k, kind); ok || err != nil {
+		return err
+	}
+	return s.deflate(k, raw, kind)
+}
+
+// found is where the segment of key k is when this run or the one before
+// kept it (its bytes checked), taken into this run's store; false when
+// neither did.
+func (s *segStore) found(k segKey, kind int) (segLoc, bool, error) {
+	if l, ok := s.idx[k]; ok {
+		return l, true, nil
 	}
 	if l, ok := s.kept[k]; ok && s.check(s.f, l) {
 		s.copied[kind]++
 		s.idx[k] = l
 		s.order = append(s.order, k)
-		return nil
+		return l, true, nil
 	}
 	if l, ok := s.oldIdx[k]; ok && s.check(s.old, l) {
 		s.copied[kind]++
-		return s.add(k, s.copyb[:l.n])
+		err := s.add(k, s.copyb[:l.n], l.rawN, l.rawCRC)
+		return s.idx[k], err == nil, err
 	}
+	return segLoc{}, false, nil
+}
+
+// deflate deflates the segment raw and keeps it under its key k.
+func (s *segStore) deflate(k segKey, raw []byte, kind int) error {
 	s.deflated[kind]++
 	s.buf.Reset()
 	s.fw.Reset(&s.buf)
@@ -317,7 +377,7 @@ func (s *segStore) put(k segKey, raw []byte, kind int) error {
 	if err := s.fw.Flush(); err != nil {
 		return err
 	}
-	return s.add(k, s.buf.Bytes())
+	return s.add(k, s.buf.Bytes(), int64(len(raw)), crc32.ChecksumIEEE(raw))
 }
 
 // check reads the segment at l of f into the store's buffer: whether its
@@ -336,11 +396,13 @@ func (s *segStore) buffer(n int64) []byte {
 	return s.copyb[:n]
 }
 
-func (s *segStore) add(k segKey, b []byte) error {
+// add appends the deflated segment b, of rawN bytes whose CRC-32 is rawCRC,
+// under its key k.
+func (s *segStore) add(k segKey, b []byte, rawN int64, rawCRC uint32) error {
 	if _, err := s.w.Write(b); err != nil {
 		return err
 	}
-	s.idx[k] = segLoc{off: s.off, n: int64(len(b)), crc: crc32.ChecksumIEEE(b)}
+	s.idx[k] = segLoc{off: s.off, n: int64(len(b)), crc: crc32.ChecksumIEEE(b), rawN: rawN, rawCRC: rawCRC}
 	s.order = append(s.order, k)
 	s.off += int64(len(b))
 	return nil
@@ -415,6 +477,8 @@ func (s *segStore) writeIndex() error {
 		b = binary.LittleEndian.AppendUint64(b, uint64(l.off))
 		b = binary.LittleEndian.AppendUint64(b, uint64(l.n))
 		b = binary.LittleEndian.AppendUint32(b, l.crc)
+		b = binary.LittleEndian.AppendUint64(b, uint64(l.rawN))
+		b = binary.LittleEndian.AppendUint32(b, l.rawCRC)
 	}
 	b = binary.LittleEndian.AppendUint64(b, uint64(s.off))
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.order)))
@@ -448,4 +512,52 @@ func (s *segStore) abort() {
 			os.Remove(s.f.Name())
 		}
 	}
+}
+
+// crc32Combine is the CRC-32 (IEEE) of a's bytes then b's, from a's CRC,
+// b's and b's length, as zlib's crc32_combine computes it: a's CRC
+// multiplied by x^(8·n) modulo the polynomial, then b's added.
+func crc32Combine(a, b uint32, n int64) uint32 {
+	return multModP(x8nModP(n), a) ^ b
+}
+
+// multModP is a·b modulo the CRC-32 polynomial, both reflected.
+func multModP(a, b uint32) uint32 {
+	m, p := uint32(1)<<31, uint32(0)
+	for {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				return p
+			}
+		}
+		m >>= 1
+		if b&1 != 0 {
+			b = b>>1 ^ crc32.IEEE
+		} else {
+			b >>= 1
+		}
+	}
+}
+
+// x2n holds x^(2^k) modulo the polynomial, for k < 32.
+var x2n = func() (t [32]uint32) {
+	p := uint32(1) << 30 // x
+	for k := range t {
+		t[k] = p
+		p = multModP(p, p)
+	}
+	return t
+}()
+
+// x8nModP is x^(8·n) modulo the polynomial.
+func x8nModP(n int64) uint32 {
+	p, k := uint32(1)<<31, 3 // 1, and 8 = 2^3
+	for ; n != 0; n >>= 1 {
+		if n&1 != 0 {
+			p = multModP(x2n[k&31], p)
+		}
+		k++
+	}
+	return p
 }

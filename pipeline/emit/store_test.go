@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"crypto/sha256"
+	"hash/crc32"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -103,5 +104,63 @@ func TestSegmentStoreAppends(t *testing.T) {
 	}
 	if last := stat(); os.SameFile(last, first) || last.Size() >= first.Size()*3/2 {
 		t.Fatalf("the store holding 2.1 times what it used: %d bytes (the same file: %v)", last.Size(), os.SameFile(last, first))
+	}
+}
+
+// TestLazySegmentsMadeOnlyWhenDeflated: a lazy entry's segment is made
+// (its rows' bytes written) only when the store lacks it; found there,
+// its size and CRC-32 are the store's, and the entry's are those of its
+// bytes either way.
+func TestLazySegmentsMadeOnlyWhenDeflated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "segments")
+	made := 0
+	rows := func(i int) func([]byte) ([]byte, error) {
+		return func(b []byte) ([]byte, error) {
+			made++
+			return append(b, bytes.Repeat([]byte{byte('a' + i)}, 1000+i)...), nil
+		}
+	}
+	run := func(segs [][]int) (*segEntry, []byte) {
+		t.Helper()
+		st, err := openSegStore(path, "test", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := &segEntry{kind: segSheet, lazy: true}
+		var want []byte
+		e.write([]byte("<head>"))
+		want = append(want, "<head>"...)
+		for _, seg := range segs {
+			for _, i := range seg {
+				var sum rowsSum
+				sum[0] = byte(i)
+				e.writeLater(rows(i), rowsSheet, sum, 1)
+				want, _ = rows(i)(want)
+				made--
+			}
+			if err := e.cut(st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var z bytes.Buffer
+		if err := st.writeTo(&z, e); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := io.ReadAll(flate.NewReader(&z)); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("the segments inflate to %d bytes (%v), not %d", len(got), err, len(want))
+		}
+		if err := st.close(); err != nil {
+			t.Fatal(err)
+		}
+		return e, want
+	}
+	e, want := run([][]int{{0, 1}, {2}, {3, 4}})
+	if made != 5 || e.size != int64(len(want)) || e.crc != crc32.ChecksumIEEE(want) {
+		t.Fatalf("first run: %d rows made, size %d CRC %08x, not 5, %d, %08x", made, e.size, e.crc, len(want), crc32.ChecksumIEEE(want))
+	}
+	made = 0
+	e, want = run([][]int{{0, 1}, {2, 5}, {3, 4}})
+	if made != 2 || e.size != int64(len(want)) || e.crc != crc32.ChecksumIEEE(want) {
+		t.Fatalf("one segment changed: %d rows made, size %d CRC %08x, not 2, %d, %08x", made, e.size, e.crc, len(want), crc32.ChecksumIEEE(want))
 	}
 }
