@@ -341,7 +341,7 @@ func (w *Writer) addRows(r *Rows) error {
 			return err
 		}
 		for _, e := range s.segs {
-			if len(e.pending) < segmentBytes {
+			if e.held() < segmentBytes {
 				continue
 			}
 			st, err := w.store()

@@ -83,10 +83,11 @@ func (s *stream) put(i int, b []byte) {
 }
 
 // putRows writes b, the bytes of rows whose sum is sum written in the way
-// role says, to text file i and its bundle entry.
+// role says, to text file i and its bundle entry (where they are copied
+// only when their segment is deflated: b must not change).
 func (s *stream) putRows(i int, b []byte, role byte, sum rowsSum) {
 	s.text[i].Write(b)
-	s.segs[i].writeRows(b, role, sum)
+	s.segs[i].writeLater(func(p []byte) ([]byte, error) { return append(p, b...), nil }, role, sum, len(b))
 }
 
 // cut ends the segments under way of the text files' bundle entries.
@@ -126,20 +127,29 @@ func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
 	if s.rows > 0 {
 		role = rowsJSONNext
 	}
-	js := s.js1[:0]
+	first := s.rows == 0
+	s.js1 = jsonRecords(s.js1[:0], nd, first)
+	s.rows += bytes.Count(nd, []byte{'\n'})
+	s.text[2].Write(s.js1)
+	s.segs[2].writeLater(func(p []byte) ([]byte, error) { return jsonRecords(p, nd, first), nil }, role, sum, len(s.js1))
+	return nil
+}
+
+// jsonRecords appends the JSON array's records of the NDJSON lines nd: each
+// on a line of its own, after a comma but for the array's first (first:
+// nd's first line is).
+func jsonRecords(js, nd []byte, first bool) []byte {
 	for len(nd) > 0 {
 		k := bytes.IndexByte(nd, '\n')
-		if s.rows > 0 {
+		if !first {
 			js = append(js, ',')
 		}
+		first = false
 		js = append(js, '\n')
 		js = append(js, nd[:k]...)
 		nd = nd[k+1:]
-		s.rows++
 	}
-	s.putRows(2, js, role, sum)
-	s.js1 = js
-	return nil
+	return js
 }
 
 // finish ends the files, and the segments of their bundle entries in st;

@@ -83,19 +83,18 @@ type segLoc struct {
 
 // segEntry is one zip entry made of segments (a text table's in the
 // bundle, a sheet's in the workbook): the keys of its segments in order,
-// the bytes of the segment under way, and the CRC-32 and size of all of
-// its bytes (the zip entry's header).
+// what makes the segment under way, and the CRC-32 and size of all of its
+// bytes (the zip entry's header).
 type segEntry struct {
 	kind    int // segTable, segSheet: which count of the store's it adds to
 	keys    []segKey
-	pending []byte
-	key     []byte // what made pending: its segKey is their sha256's
+	pending []byte // a segment's bytes, made to be deflated
+	key     []byte // what makes the segment under way: its segKey is their sha256's
 	crc     uint32
 	size    int64
-	// lazy: the segment's bytes are made when it is cut, and only when
-	// the store lacks it (writeLater); later makes them, in order, and
-	// later's measure bounds the segment (workbook.cut)
-	lazy    bool
+	// a segment's bytes are made when it is cut, and only when the store
+	// lacks it: later makes them, in order (write, writeLater), and
+	// measure, of what those were given, bounds the segment (held)
 	later   []func([]byte) ([]byte, error)
 	measure int
 }
@@ -109,26 +108,14 @@ const (
 
 // write appends bytes written as they are.
 func (e *segEntry) write(b []byte) {
-	if e.lazy {
-		e.later = append(e.later, func(p []byte) ([]byte, error) { return append(p, b...), nil })
-	} else {
-		e.pending = append(e.pending, b...)
-		e.wrote(len(e.pending) - len(b))
-	}
+	e.later = append(e.later, func(p []byte) ([]byte, error) { return append(p, b...), nil })
+	e.measure += len(b)
 	e.key = append(e.key, 0)
 	e.key = binary.AppendUvarint(e.key, uint64(len(b)))
 	e.key = append(e.key, b...)
 }
 
-// writeRows appends b, the bytes of the rows whose sum is sum, written in
-// the way role says.
-func (e *segEntry) writeRows(b []byte, role byte, sum rowsSum) {
-	e.pending = append(e.pending, b...)
-	e.wrote(len(e.pending) - len(b))
-	e.rowsWritten(role, sum)
-}
-
-// writeLater appends, to a lazy entry, the rows whose sum is sum, written
+// writeLater appends the rows whose sum is sum, written
 // in the way role says, whose bytes make appends to a segment's when the
 // segment is deflated; measure is added to the segment's.
 func (e *segEntry) writeLater(make func([]byte) ([]byte, error), role byte, sum rowsSum, measure int) {
@@ -137,53 +124,46 @@ func (e *segEntry) writeLater(make func([]byte) ([]byte, error), role byte, sum 
 	e.rowsWritten(role, sum)
 }
 
-// rowsWritten adds to the key the rows whose bytes were just appended to
-// pending (and counted: wrote).
+// held is the measure of the segment under way: what write and
+// writeLater were told of its bytes.
+func (e *segEntry) held() int { return e.measure }
+
+// rowsWritten adds to the key the rows just written.
 func (e *segEntry) rowsWritten(role byte, sum rowsSum) {
 	e.key = append(append(e.key, role), sum[:]...)
 }
 
-// wrote counts the bytes appended to pending from at on.
-func (e *segEntry) wrote(at int) {
-	e.crc = crc32.Update(e.crc, crc32.IEEETable, e.pending[at:])
-	e.size += int64(len(e.pending) - at)
-}
-
-// cut ends the segment under way (if it holds any bytes). A lazy entry's
-// segment found in the store is not made: its size and CRC-32 are the
-// store's.
+// cut ends the segment under way (if it holds any bytes). A segment found
+// in the store is not made: its size and CRC-32 are the store's.
 func (e *segEntry) cut(s *segStore) error {
-	if len(e.pending) == 0 && len(e.later) == 0 {
+	if len(e.later) == 0 {
 		return nil
 	}
 	sum := sha256.Sum256(e.key)
 	var k segKey
 	copy(k[:], sum[:])
-	if e.lazy {
-		l, ok, err := s.found(k, e.kind)
-		if err != nil {
-			return err
-		}
-		if ok {
-			e.crc, e.size = crc32Combine(e.crc, l.rawCRC, l.rawN), e.size+l.rawN
-		} else {
-			for _, f := range e.later {
-				if e.pending, err = f(e.pending); err != nil {
-					return err
-				}
-			}
-			e.wrote(0)
-			if err := s.deflate(k, e.pending, e.kind); err != nil {
+	l, ok, err := s.found(k, e.kind)
+	if err != nil {
+		return err
+	}
+	if ok {
+		e.crc, e.size = crc32Combine(e.crc, l.rawCRC, l.rawN), e.size+l.rawN
+	} else {
+		b := e.pending[:0]
+		for _, f := range e.later {
+			if b, err = f(b); err != nil {
 				return err
 			}
 		}
-		clear(e.later) // what they hold
-		e.later, e.measure = e.later[:0], 0
-	} else if err := s.put(k, e.pending, e.kind); err != nil {
-		return err
+		e.pending = b
+		e.crc, e.size = crc32.Update(e.crc, crc32.IEEETable, b), e.size+int64(len(b))
+		if err := s.deflate(k, b, e.kind); err != nil {
+			return err
+		}
 	}
+	clear(e.later) // what they hold
+	e.later, e.measure, e.key = e.later[:0], 0, e.key[:0]
 	e.keys = append(e.keys, k)
-	e.pending, e.key = e.pending[:0], e.key[:0]
 	return nil
 }
 

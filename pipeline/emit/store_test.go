@@ -107,7 +107,7 @@ func TestSegmentStoreAppends(t *testing.T) {
 	}
 }
 
-// TestLazySegmentsMadeOnlyWhenDeflated: a lazy entry's segment is made
+// TestLazySegmentsMadeOnlyWhenDeflated: an entry's segment is made
 // (its rows' bytes written) only when the store lacks it; found there,
 // its size and CRC-32 are the store's, and the entry's are those of its
 // bytes either way.
@@ -126,7 +126,7 @@ func TestLazySegmentsMadeOnlyWhenDeflated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e := &segEntry{kind: segSheet, lazy: true}
+		e := &segEntry{kind: segSheet}
 		var want []byte
 		e.write([]byte("<head>"))
 		want = append(want, "<head>"...)

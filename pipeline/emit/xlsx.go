@@ -54,7 +54,7 @@ func (w *workbook) omit(why string) {
 func (w *workbook) sheetOf(s *stream) (*sheet, error) {
 	sh := w.sheets[s.spec.name]
 	if sh == nil {
-		sh = &sheet{e: &segEntry{kind: segSheet, lazy: true}}
+		sh = &sheet{e: &segEntry{kind: segSheet}}
 		var b bytes.Buffer
 		if err := sheetHead(&b, s.fields); err != nil {
 			return nil, err
@@ -125,11 +125,11 @@ func sheetRows(b []byte, s *stream, cells [][]string, rows int) ([]byte, error) 
 }
 
 // cut ends the sheets' segments under way: all of them (whole), or those
-// whose rows' CSV records hold segmentBytes (their XML is not made yet;
-// it is about twice as long).
+// whose rows' CSV records (and the sheet's head) hold segmentBytes (their
+// XML is not made yet; it is about twice as long).
 func (w *workbook) cut(st *segStore, whole bool) error {
 	for _, sh := range w.sheets {
-		if whole || sh.e.measure >= segmentBytes {
+		if whole || sh.e.held() >= segmentBytes {
 			if err := sh.e.cut(st); err != nil {
 				return err
 			}
