@@ -17,9 +17,9 @@ import (
 // writes a deflated file's (header, extended timestamp, data descriptor),
 // whose bytes inflate to the file's, and its File is the file's sha256
 // and size. Deflated again with the first store, a file whose runs are
-// the same but one copies all the others and deflates that one (and a
-// run longer than runPiece, in pieces), and the bundle is the bytes a
-// fresh store gives.
+// the same but one copies all the others but the first and the last, not
+// kept (the last longer than runPiece, in pieces), and deflates that one,
+// and the bundle is the bytes a fresh store gives.
 func TestDeflatedRunsAsBundleWrites(t *testing.T) {
 	dir := t.TempDir()
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -98,9 +98,18 @@ func TestDeflatedRunsAsBundleWrites(t *testing.T) {
 	}
 	changed := bytes.Clone(data)
 	changed[6000] ^= 1
+	changed[len(changed)-10] ^= 1 // the last run, as budgetpub.sqlite's changes at every run
+	before, err := os.Stat(storePath)
+	if err != nil {
+		t.Fatal(err)
+	}
 	again, second := zipped("again.zip", changed, true)
-	if second[segDatabase] != 1 {
-		t.Errorf("one run changed: %d segments deflated again, not 1", second[segDatabase])
+	if second[segDatabase] != 4 { // the first run, the one changed, the last's two pieces
+		t.Errorf("one run changed: %d segments deflated again, not 4", second[segDatabase])
+	}
+	// the first run and the last are not kept; the changed one is added
+	if after, err := os.Stat(storePath); err != nil || after.Size()-before.Size() > 50000 { // the changed run, 65 KB, deflated; not the last, 1 MB
+		t.Errorf("the store went from %d to %d bytes (%v)", before.Size(), after.Size(), err)
 	}
 	os.Remove(storePath)
 	fresh, _ := zipped("fresh.zip", changed, false)

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -373,10 +372,12 @@ const runPiece = 1 << 20
 // segment a run of its bytes — runs start at 0 and at each of starts,
 // which are in order (a run longer than runPiece is cut into pieces) — so
 // that a run whose bytes are those of a run of the file before is copied
-// from the store, not deflated again. budgetpub.sqlite's runs are its
-// segments' leaves (see rowidShift): a rebuild deflates those of the
-// segments whose documents changed, the first page and the pages the
-// file's end holds (interior pages, indexes, the full-text index).
+// from the store, not deflated again. The first run and the last, which
+// change at every run, are deflated for this run only (deflateOnce).
+// budgetpub.sqlite's runs are its first page, its segments' leaves (see
+// rowidShift) and its end (interior pages, indexes, the full-text index):
+// a rebuild deflates the first, the last and those of the segments whose
+// documents changed.
 func deflateRuns(dir, rel string, starts []int64, st *segStore) (File, *deflated, error) {
 	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
@@ -390,26 +391,31 @@ func deflateRuns(dir, rel string, starts []int64, st *segStore) (File, *deflated
 	h := sha256.New()
 	e := &segEntry{kind: segDatabase}
 	buf := make([]byte, runPiece)
-	ends := append(slices.Clone(starts), fi.Size())
-	for at := int64(0); at < fi.Size(); {
-		for ends[0] <= at {
-			ends = ends[1:]
+	bounds := append(append([]int64{0}, starts...), fi.Size())
+	for r := 1; r < len(bounds); r++ {
+		once := r == 1 || r == len(bounds)-1
+		for at := bounds[r-1]; at < bounds[r]; {
+			b := buf[:min(bounds[r]-at, runPiece)]
+			if _, err := io.ReadFull(in, b); err != nil {
+				return File{}, nil, err
+			}
+			h.Write(b)
+			e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
+			e.size += int64(len(b))
+			var k segKey
+			if once {
+				k, err = st.deflateOnce(b, segDatabase)
+			} else {
+				sum := sha256.Sum256(b)
+				copy(k[:], sum[:])
+				err = st.put(k, b, segDatabase)
+			}
+			if err != nil {
+				return File{}, nil, err
+			}
+			e.keys = append(e.keys, k)
+			at += int64(len(b))
 		}
-		b := buf[:min(ends[0]-at, runPiece)]
-		if _, err := io.ReadFull(in, b); err != nil {
-			return File{}, nil, err
-		}
-		h.Write(b)
-		e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
-		e.size += int64(len(b))
-		sum := sha256.Sum256(b)
-		var k segKey
-		copy(k[:], sum[:])
-		if err := st.put(k, b, segDatabase); err != nil {
-			return File{}, nil, err
-		}
-		e.keys = append(e.keys, k)
-		at += int64(len(b))
 	}
 	return File{Path: rel, Bytes: e.size, SHA256: hex.EncodeToString(h.Sum(nil))}, &deflated{st: st, e: e}, nil
 }
