@@ -1830,6 +1830,11 @@ func TestBudgetChange(t *testing.T) {
 	if want := map[string]float64{"/three_public:budget_change": 0}; !maps.Equal(got, want) {
 		t.Errorf("unchanged against the budget: %v, want %v", got, want)
 	}
+	// against the budget, then against the year before: both kept
+	got = claims("某院2014年度部门决算\n2014年“三公”经费支出决算数为7926.14万元，比2014年度预算数减少1485.38万元，比2013年度决算数8750.27万元减少824.13万元。\n")
+	if want := map[string]float64{"/three_public:budget_change": -14853800, "/three_public:change": -8241300}; !maps.Equal(got, want) {
+		t.Errorf("against the budget and the year before: %v, want %v", got, want)
+	}
 	got = claims("某区某局2021年部门预算\n“三公”经费预算为2.48万元，比2020年预算减少1.2万元。\n")
 	if want := map[string]float64{"/three_public:change": -12000}; !maps.Equal(got, want) {
 		t.Errorf("a budget against the prior year's: %v, want %v", got, want)
