@@ -250,3 +250,19 @@ func TestPlacementsAsExhaustive(t *testing.T) {
 		t.Fatalf("only %d tables read: the test tries too few", nonEmpty)
 	}
 }
+
+// enumOf reads a cell that opens with no enumerator (most of a table's
+// cells, each of which splitCells asks about) without allocating.
+func TestEnumOfNoneAllocatesNothing(t *testing.T) {
+	for _, c := range []string{"支出合计", "(合计)", "", "一般公共服务支出"} {
+		if st, _ := enumOf(c); st != enumNone {
+			t.Fatalf("%q: style %d", c, st)
+		}
+		if n := testing.AllocsPerRun(100, func() { enumOf(c) }); n > 0 {
+			t.Errorf("enumOf(%q): %v allocations", c, n)
+		}
+	}
+	if st, n := enumOf("12、其他"); st != enumDigit || n != 12 {
+		t.Errorf("12、: %d %d", st, n)
+	}
+}
