@@ -1255,7 +1255,11 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[strin
 			return nil
 		}
 	}
-	if got := threePublicByLabels(t, b.doc.ThreePublic); got != nil {
+	if got, misprint := threePublicByLabels(t, b.doc.ThreePublic); got != nil {
+		if misprint {
+			b.warnTable(t, "its vehicles' row is not the sum of 购置 and 运行, which make the 合计 with the other parts: one misprint, the vehicles' figure left out")
+			b.keep(t, threePublicLabelSums(t)) // the check names the misprinted cell
+		}
 		return got
 	}
 	if rows := threePublicLabelSums(t); rows != nil {
@@ -1570,9 +1574,11 @@ func abs(f float64) float64 {
 // (a blank counted as nothing). A table of fewer than three cells (the
 // others blank, or dropped) is read only when the parts the text states
 // (stated), or the rows the table leaves blank, fill those it lacks and
-// add up to its total.
-func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
-	got := map[string]cell{}
+// add up to its total. Where the vehicles' row alone is off — it is not
+// the sum of its parts, and its parts with the others make the total — it
+// is one misprint (misprint): the others are read, the vehicles' left out.
+func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]cell, misprint bool) {
+	got = map[string]cell{}
 	blank := map[string]bool{}
 	last := "" // the part of the row above
 	for _, r := range t.rows {
@@ -1595,30 +1601,35 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) map[string]cell {
 			continue
 		}
 		if field == "" || !sameValues(t, r.vals) {
-			return nil
+			return nil, false
 		}
 		if _, twice := got[field]; twice {
-			return nil
+			return nil, false
 		}
 		got[field] = cell{t.value(r.vals[0]), r.vals[0].line}
 	}
 	total, ok := got["total"]
 	switch {
 	case !ok && !everyPart(got): // no 合计 row: every part, or nothing
-		return nil
+		return nil, false
 	case ok && len(got) < 3:
-		return threePublicFewLabels(got, stated, blank)
+		return threePublicFewLabels(got, stated, blank), false
 	}
 	vehicle := got["vehicle"].v
 	if _, ok := got["vehicle"]; !ok {
 		vehicle = got["vehicle_purchase"].v + got["vehicle_operation"].v
 	} else if _, parts := got["vehicle_operation"]; parts && got["vehicle_purchase"].v+got["vehicle_operation"].v != vehicle {
-		return nil
+		vehicle = got["vehicle_purchase"].v + got["vehicle_operation"].v
+		if _, has := got["total"]; !has || got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
+			return nil, false
+		}
+		delete(got, "vehicle")
+		return got, true
 	}
 	if ok && got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
-		return nil
+		return nil, false
 	}
-	return got
+	return got, false
 }
 
 // vehiclePart is the part of 公务用车 a row under it names by its own

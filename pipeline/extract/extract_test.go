@@ -228,6 +228,25 @@ func TestReadingOrder(t *testing.T) {
 	if got := newStream(lines).s; !strings.HasSuffix(got, "其他收入6.2万元，占0.21%；") {
 		t.Errorf("stream %q", got)
 	}
+	// pdftotext's raw reading of two justified lines: words of both, then
+	// figures of both; the comparison phrase broken across tells the order
+	lines = []string{"（1）一般公共预算收入预算", "年相比增加", "", "21,940.96 万元，与上", "", "3,959.28 万元，增长 22", "", "%。主要是因员额"}
+	want = "(1)一般公共预算收入预算21,940.96万元，与上年相比增加3,959.28万元，增长22%。主要是因员额"
+	if got := newStream(lines).s; got != want {
+		t.Errorf("interleaved: stream %q, want %q", got, want)
+	}
+	// a percentage read before the amount it follows
+	lines = []string{"2．一般行政管理事务（项）支出 3,666 万元，与上年", "相比增加", "", "0.06 %。主要原因是省检察", "", "21.8 万元，增长", "", "院本级增加安排了办公办案设备购置费预算支出。"}
+	want = "2.一般行政管理事务(项)支出3,666万元，与上年相比增加21.8万元，增长0.06%。主要原因是省检察院本级增加安排了办公办案设备购置费预算支出。"
+	if got := newStream(lines).s; got != want {
+		t.Errorf("percentage first: stream %q, want %q", got, want)
+	}
+	// the phrase runs on from the line above: read in order
+	lines = []string{"住房补贴支出。与上", "年相比增加", "", "1,341.22 万元，增长", "", "57.83 %。主要原因"}
+	want = "住房补贴支出。与上年相比增加1,341.22万元，增长57.83%。主要原因"
+	if got := newStream(lines).s; got != want {
+		t.Errorf("in order: stream %q, want %q", got, want)
+	}
 }
 
 // A title whole on its line does not take the next line in; procurement's

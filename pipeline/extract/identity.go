@@ -999,7 +999,7 @@ func nameBelow(flat []string, i int) string {
 // least two lines (a sentence that opens with the year before it, "2017年
 // 某镇卫生院本年收入合计…", opens one too); line is the first of them. A
 // page of the 三公 alone (once) is short: one mention is enough where it
-// is the only name.
+// is the only name, as it is where it opens the page's first line.
 func subjectName(flat []string, year int, once bool) (name string, line int) {
 	y := strconv.Itoa(year) + "年"
 	count := map[string]int{}
@@ -1045,12 +1045,25 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			name, line = c, first[c]
 		}
 	}
-	if name == "" && once && len(count) == 1 {
+	if name == "" && len(count) == 1 {
 		for c := range count {
-			name, line = c, first[c]
+			// a page's opening sentence names its subject too
+			if once || first[c] == firstLine(flat) {
+				name, line = c, first[c]
+			}
 		}
 	}
 	return name, line
+}
+
+// firstLine is the number of the first line with text, 0 for none.
+func firstLine(flat []string) int {
+	for i, l := range flat {
+		if strings.TrimSpace(l) != "" {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // partName serves a disclosure whose title names no department and whose

@@ -277,10 +277,32 @@ func (m yearMention) stated(s string) (string, bool) {
 	return "", false
 }
 
+// initialBudgetNext reports whether the clause after the mention's amount
+// states the year's initial budget (…支出2.05万元，年初预算为2.95万元): the
+// amount is the outturn set against it.
+func (m yearMention) initialBudgetNext(s string) bool {
+	label, ok := m.stated(s)
+	if !ok {
+		return false
+	}
+	rest := s[m.end:]
+	rest = rest[strings.Index(rest, label)+len(label):]
+	ts := lexNumbers(rest)
+	if len(ts) == 0 {
+		return false
+	}
+	rest = rest[ts[0].end:]
+	if w, ok := wordAt(rest, []string{"，", ","}); ok {
+		return strings.HasPrefix(rest[len(w):], "年初预算")
+	}
+	return false
+}
+
 // statedKind is the kind of a text of the year year whose title, with its
 // kind, is missing, where a statement of that year's figures calls it its
-// 决算 ("2019年实际支出“三公经费”决算为22.62万元"): no budget states the
-// outturn of its own year. A budget's statement alone tells nothing: a 决算
+// 决算 ("2019年实际支出“三公经费”决算为22.62万元"), or sets what it spent
+// against its 年初预算 in the next clause: no budget states the outturn of
+// its own year. A budget's statement alone tells nothing: a 决算
 // states its year's budget too. But where that year's 预算 is compared
 // with the year before, in its sentence or the next ("2024年…经费支出预算为
 // 14.01万元…。与2023年预算相比增长16.75%"), and the text states no outturn
@@ -302,7 +324,7 @@ func statedKind(flat []string, year int) string {
 		if !ok || strings.ContainsAny(label, "0123456789") || containsAny(label, []string{"与", "比", "较", "同"}) || containsAny(label, priorYearWords) {
 			continue
 		}
-		if strings.Contains(label, "决算") {
+		if strings.Contains(label, "决算") || !namesBudget(label) && strings.HasSuffix(label, "支出") && m.initialBudgetNext(s) {
 			return schema.KindFinalAccounts
 		}
 		if namesBudget(label) && comparedBefore(s, ms, m) {

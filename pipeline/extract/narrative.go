@@ -92,6 +92,14 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				b.claim(cpath, schema.ClaimAmount, ti, t.money().Float(), "")
 				b.keepOwnChange(ti) // its comparison is its own: checked against it
 				continue
+			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts && b.budgeted[cpath] == nil {
+				// restated beside its budget ("二、…与年初预算对比情况")
+				if bt, ok := b.budgetAfter(ti); ok {
+					if b.budgeted == nil {
+						b.budgeted = map[string]*schema.Money{}
+					}
+					b.budgeted[cpath] = b.take(cpath+"/budgeted", bt)
+				}
 			}
 			b.used[ti] = true
 			p := b.figureYoY(cpath, ti)
@@ -233,6 +241,12 @@ func (b *builder) budgetAfter(ti int) (int, bool) {
 			continue
 		}
 		if bt, ok := b.valueAfter(from+len(l), 2); ok && st.toks[bt].kind == numMoney && strings.HasPrefix(strings.TrimLeft(st.s[st.toks[bt].end:], " "), "的") {
+			return bt, true
+		}
+	}
+	// the year's initial budget in the next clause: "…支出2.05万元，年初预算为2.95万元"
+	if rest != st.s[st.toks[ti].end:] && strings.HasPrefix(rest, "年初预算") {
+		if bt, ok := b.valueAfter(from+len("年初预算"), 2); ok && st.toks[bt].kind == numMoney {
 			return bt, true
 		}
 	}
@@ -1302,7 +1316,9 @@ func (b *builder) fundOfAppropriations() {
 func (b *builder) figureShare(path string, labels []string, maxGap int, of string, notAfter ...string) (*schema.Money, *schema.Money) {
 	amount, prior := b.figure(path, "/amount", labels, maxGap, notAfter...)
 	if amount != nil {
-		seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费") share an amount
+		// every statement of the amount may state its share; labels that end
+		// inside one another ("因公出国(境)费", "出国(境)费") share a token
+		seen := map[int]bool{}
 		for _, l := range labels {
 			for _, end := range b.find(l) {
 				if ti, ok := b.valueAfter(end, maxGap); ok && b.st.toks[ti].money() == *amount {
@@ -1310,7 +1326,6 @@ func (b *builder) figureShare(path string, labels []string, maxGap int, of strin
 						b.shareAfter(path, of, ti)
 					}
 					seen[ti] = true
-					break
 				}
 			}
 		}
@@ -2937,7 +2952,7 @@ func (b *builder) threePublic() {
 		}
 		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
 		b.threePublicCompared()
-		b.threePublicRestated(*tp.Total)
+		b.threePublicRestated(tp)
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
@@ -3043,9 +3058,10 @@ func (b *builder) threePublic() {
 // the news item's lead and again in its body): the same amount is the
 // total's, another a restatement for the checks. Not a budget stated in a
 // 决算, another year's, a comparison's, or a total of other spending with it
-// (会议费, 培训费).
-func (b *builder) threePublicRestated(total schema.Money) {
-	st := b.st
+// (会议费, 培训费). A 决算's total restated beside its 年初预算 gives the
+// budgeted figure the first statement did not.
+func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
+	st, total := b.st, *tp.Total
 	for _, end := range b.find("三公") {
 		start, p, ok := b.threePublicAt(end)
 		if !ok || b.otherYear(end-len("三公")) || b.comparand(start, p) {
@@ -3064,6 +3080,11 @@ func (b *builder) threePublicRestated(total schema.Money) {
 		}
 		if t := st.toks[ti]; t.money() == total {
 			b.used[ti] = true
+			if tp.Budgeted == nil && b.doc.Document.Kind == schema.KindFinalAccounts {
+				if bt, ok := b.budgetAfter(ti); ok { // restated beside its budget
+					tp.Budgeted = b.take("/three_public/budgeted", bt)
+				}
+			}
 		} else {
 			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
 		}

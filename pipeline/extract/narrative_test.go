@@ -1809,3 +1809,45 @@ func TestAdjustedComparison(t *testing.T) {
 		}
 	}
 }
+
+// A source stated first with its change and again, in the revenue's
+// section, with its share: the share is read from the second statement.
+func TestSourceShareRestated(t *testing.T) {
+	d := extractLines(t, "某省某局2018年部门预算\n一、收支预算总体情况说明\n收入预算总计1000万元。其中：一般公共预算收入990万元，与上年相比增加90万元，增长10%。其他资金收入10万元。\n"+
+		"二、收入预算情况说明\n本年收入预算合计1000万元，其中：一般公共预算收入990万元，占99%；其他资金10万元，占1%。\n")
+	var general string
+	for i, s := range d.Revenue.Sources {
+		if s.Name == "一般公共预算" {
+			general = "/revenue/sources/" + strconv.Itoa(i)
+		}
+	}
+	if general == "" || !claimWith(d.Claims, general, schema.ClaimSharePct, 99) || !claimWith(d.Claims, general, schema.ClaimChange, 900000) {
+		t.Errorf("sources %+v claims %+v", d.Revenue.Sources, d.Claims)
+	}
+}
+
+// A 三公 page without its title that sets what the year spent against its
+// 年初预算 is a 决算 (no budget states its own year's outturn), and the
+// total and parts restated beside their 年初预算 give the budgeted figures.
+func TestThreePublicAgainstInitialBudget(t *testing.T) {
+	text := "一、“三公”经费财政拨款支出总体情况说明。\n" +
+		"2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,较上年减少0.03万元;其中:因公出国(境)支出0万元;公务用车购置支出0万元;公务用车运行维护费用支出0万元;公务接待费支出2.05万元。\n" +
+		"二、“三公”经费财政拨款支出与年初预算对比情况。\n" +
+		"2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:公务用车运行维护费支出0万元,年初预算为0.95万元,差值为0.95万元;公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元。\n"
+	d := extractLines(t, text)
+	if d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("kind %q", d.Document.Kind)
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(29500) || tp.Reception == nil || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(20000) ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Budgeted == nil || *tp.VehicleOperation.Budgeted != schema.Yuan(9500) {
+		t.Errorf("three public %+v", tp)
+	}
+	// the budget's own statement of its year tells no kind
+	if k := statedKind([]string{"2018年度本部门“三公”经费预算2.95万元,年初预算为2.95万元。"}, 2018); k != "" {
+		t.Errorf("a budget's statement: kind %q", k)
+	}
+	if k := statedKind([]string{"2018年度本部门“三公”经费支出2.05万元,年初预算为2.95万元。"}, 2018); k != schema.KindFinalAccounts {
+		t.Errorf("the outturn against the initial budget: kind %q", k)
+	}
+}

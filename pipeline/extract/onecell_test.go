@@ -582,6 +582,8 @@ func TestFiscalOneOff(t *testing.T) {
 // A 三公 table whose rows are each named, cells on their lines, that does
 // not add up (a real page: 公务用车费 0 above its 运行维护费 32.65) keeps its
 // first column as table claims: the 合计 and the vehicles with their parts.
+// Its vehicles' row alone is off (its parts make the 合计 with the others):
+// one misprint, so the others are read and the vehicles' figure is not.
 func TestThreePublicNamedRowsOff(t *testing.T) {
 	const text = "桂林市某局2015年部门预算\n2015年桂林市某局部门“三公”经费情况统计表 | ||\n? | 单位:万元 | |\n项 目 | 本年预算数 | 其中:公共预算财政拨款 |\n" +
 		"合 计 | 34.35 | 34.35 |\n1.因公出国(境)费用 | 0 | 0 |\n2.公务接待费 | 1.70 | 1.70 |\n3.公务用车费 | 0 | 0 |\n其中:(1)公务用车运行维护费 | 32.65 | 32.65 |\n(2)公务用车购置 | 0 | 0 |\n"
@@ -595,6 +597,18 @@ func TestThreePublicNamedRowsOff(t *testing.T) {
 	}
 	if len(d.Claims) != 6 || of[343500] != 1 || of[326500] != 1 || of[17000] != 1 || of[0] != 3 {
 		t.Errorf("table claims %+v", d.Claims)
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(343500) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(17000) ||
+		tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(326500) || tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != 0 || tp.Vehicle != nil {
+		t.Errorf("three public %+v", tp)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "one misprint") }) {
+		t.Errorf("no warning of the misprint: %+v", d.Warnings)
+	}
+	// the 合计 off as well: two figures off, nothing read
+	if d := readText(t, strings.Replace(text, "合 计 | 34.35 | 34.35 |", "合 计 | 34.53 | 34.53 |", 1)); d.ThreePublic != nil {
+		t.Errorf("the 合计 off too: three public %+v", d.ThreePublic)
 	}
 	// a cell of the second column misprinted: that column fails apart
 	d = readText(t, strings.Replace(text, "2.公务接待费 | 1.70 | 1.70 |", "2.公务接待费 | 1.70 | 1.79 |", 1))

@@ -329,7 +329,111 @@ func readingOrder(lines []string) []int {
 		// read line n, then line i
 		order[i], order[n] = n, i
 	}
+	interleaved(lines, order, next)
 	return order
+}
+
+// interleaved undoes pdftotext's raw reading of two justified lines of a
+// sentence: each line's words before a wide gap come first, then the
+// figures after it —
+//
+//	（1）一般公共预算收入预算
+//	年相比增加
+//	21,940.96 万元，与上
+//	3,959.28 万元，增长 22
+//
+// Two lines of words followed by two lines that open with an amount and its
+// unit are read first, third, second, fourth where a comparison phrase
+// (与上年相比) runs from the end of the third line into the second and not
+// from the end of the first. Within a line, the same reading may put a
+// percentage before the amount whose words it follows —
+//
+//	相比增加
+//	0.06 %。主要原因是省检察
+//	21.8 万元，增长
+//
+// a line opening with an amount and ending in a word a percentage follows
+// (增长, 降幅 …) is read before the percentage above it.
+func interleaved(lines []string, order []int, next func(int) int) {
+	for p := range lines {
+		if order[p] != p || strings.TrimSpace(lines[p]) == "" {
+			continue
+		}
+		q := next(p)
+		if q < 0 || order[q] != q || strings.ContainsAny(lines[q], "0123456789") {
+			continue
+		}
+		r := next(q)
+		if r < 0 || order[r] != r || !amountFirst(lines[r]) || !comparisonAcross(lines[r], lines[q]) || comparisonAcross(lines[p], lines[q]) {
+			continue
+		}
+		if s := next(r); s < 0 || order[s] != s || !amountFirst(lines[s]) {
+			continue
+		}
+		order[q], order[r] = r, q
+	}
+	for r := range lines {
+		if order[r] != r || !pctFirst(lines[r]) {
+			continue
+		}
+		s := next(r)
+		if s < 0 || order[s] != s || !amountFirst(lines[s]) || pctFirst(lines[s]) || !expectsPct(lines[s]) {
+			continue
+		}
+		order[r], order[s] = s, r
+	}
+}
+
+// pctFirst reports whether a line opens with a percentage.
+func pctFirst(l string) bool {
+	l = strings.TrimSpace(l)
+	i := strings.IndexFunc(l, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	return i > 0 && strings.HasPrefix(strings.TrimLeft(l[i:], " "), "%")
+}
+
+// expectsPct reports whether a line ends in a word a percentage follows
+// (增长, 降幅 …).
+func expectsPct(l string) bool {
+	l = strings.TrimRight(strings.TrimSpace(l), "，, ")
+	for _, w := range []string{"增长", "增幅", "降幅", "下降", "上升", "减少", "增加"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparisonPhrases are the words that compare a figure with the year
+// before's.
+var comparisonPhrases = []string{"与上年相比", "比上年", "较上年", "同比"}
+
+// comparisonAcross reports whether a comparison phrase starts at the end of
+// line a and ends at the start of line b.
+func comparisonAcross(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	for _, w := range comparisonPhrases {
+		for cut := 1; cut < len(w); cut++ {
+			if utf8.RuneStart(w[cut]) && strings.HasSuffix(a, w[:cut]) && strings.HasPrefix(b, w[cut:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// amountFirst reports whether a line opens with an amount followed by its
+// unit (元, 万元 or %).
+func amountFirst(l string) bool {
+	l = strings.TrimSpace(l)
+	i := 0
+	for i < len(l) && (l[i] >= '0' && l[i] <= '9' || l[i] == ',' || l[i] == '.') {
+		i++
+	}
+	if i == 0 || l[0] < '0' || l[0] > '9' {
+		return false
+	}
+	rest := strings.TrimLeft(l[i:], " ")
+	return strings.HasPrefix(rest, "万元") || strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "%")
 }
 
 func newStream(lines []string) *stream {
