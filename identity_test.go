@@ -83,6 +83,20 @@ func TestDefaultBuildIdentity(t *testing.T) {
 	if len(exec) == 0 || exec[0]["budget_document_id"] != "pingtan_market-supervision-bureau_2016_dept-budget" {
 		t.Errorf("execution.csv: %v", exec)
 	}
+	// each side's figure names its line, and the page links both
+	page, _ = os.ReadFile(filepath.Join(dir, "doc", "pingtan_market-supervision-bureau_2016_dept-final-accounts.html"))
+	for _, e := range exec {
+		if e["line"] == "" || e["budget_line"] == "" || e["pointer"] == "" || e["budget_pointer"] == "" {
+			t.Errorf("execution row without its sources: %v", e)
+			continue
+		}
+		for _, link := range []string{`source/` + e["budget_document_id"] + `.html#L` + e["budget_line"] + `">预算第` + e["budget_line"] + `行`,
+			`source/` + e["document_id"] + `.html#L` + e["line"] + `">决算第` + e["line"] + `行`} {
+			if !strings.Contains(string(page), link) {
+				t.Errorf("the final accounts' page lacks %s", link)
+			}
+		}
+	}
 	for _, d := range docs {
 		if d["department_id"] == "" || !regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`).MatchString(d["department_id"]) {
 			t.Errorf("%s: department_id %q", d["id"], d["department_id"])

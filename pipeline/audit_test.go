@@ -88,7 +88,7 @@ var auditLabels = []struct {
 	{[]string{"三公"}, []string{"/three_public", "/three_public/total", "/three_public/prior_year", "/three_public/budgeted"}},
 	{[]string{"出国"}, []string{"/three_public/overseas_travel"}},
 	{[]string{"接待"}, []string{"/three_public/reception"}},
-	{[]string{"公务用车", "购置", "运行维护", "车辆"}, []string{"/three_public/vehicle", "/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
+	{[]string{"公务用车", "公务车", "公车", "购置", "运行维护", "车辆"}, []string{"/three_public/vehicle", "/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
 	{[]string{"机关运行经费", "机关运行费", "运行经费"}, []string{"/operating_costs"}},
 	{[]string{"政府采购", "采购"}, []string{"/procurement"}},
 	// 财政拨款 and 支出合计 qualify the label before them ("“三公”经费财政拨款

@@ -41,6 +41,7 @@ func TestRealProbes(t *testing.T) {
 		"real9":  {118, 0},
 		"real10": {125, 0},
 		"real11": {132, 0},
+		"real12": {100, 0},
 	}, nil)
 }
 
@@ -59,6 +60,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real9":  {118, 0},
 		"real10": {125, 0},
 		"real11": {132, 0},
+		"real12": {100, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {

@@ -107,6 +107,14 @@ var funcs = template.FuncMap{
 	},
 	"yuan": groupDigits,
 	"inc":  func(i int) int { return i + 1 },
+	// lineAt is the anchor of a dataset row's line (a string, "" where the
+	// figure has none) in its file, "" for none
+	"lineAt": func(file int, line string) string {
+		if n, err := strconv.Atoi(line); err == nil && n > 0 {
+			return anchor(file, n)
+		}
+		return ""
+	},
 	"mark": func(status string) string {
 		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},

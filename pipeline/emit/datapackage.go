@@ -113,6 +113,12 @@ var columns = map[string]struct{ typ, zh, en string }{
 	"rate":                     {"number", "执行率", "actual / budgeted × 100, two decimals (empty when nothing was budgeted)"},
 	"stated_budget":            {"number", "决算所列预算数", "The final accounts' own 预算数 for the measure, where they state one: compare with budgeted"},
 	"budget_document_id":       {"string", "预算文件编号", "Id of the budget disclosure (documents.id); document_id is the final accounts'"},
+	"execution.pointer":        {"string", "路径", "JSON pointer of actual in the final accounts' JSON"},
+	"execution.line":           {"integer", "行号", "Line of the final accounts' source text actual came from"},
+	"execution.file":           {"integer", "文件", "File of line: its number (from 0) in the final accounts' documents.source_files"},
+	"budget_pointer":           {"string", "预算路径", "JSON pointer of budgeted in the budget's JSON"},
+	"budget_line":              {"integer", "预算行号", "Line of the budget's source text budgeted came from"},
+	"budget_file":              {"integer", "预算文件", "File of budget_line: its number (from 0) in the budget's documents.source_files"},
 }
 
 // formulaNote is the CSV files' rule against CSV injection, for their

@@ -90,6 +90,17 @@ type PanelRow struct {
 	Value        string `csv:"value"`
 	DocumentID   string `csv:"document_id"`
 	Pointer      string `csv:"pointer"`
+	Line         string `csv:"line"`
+	File         int    `csv:"file"`
+}
+
+// sourceOf is the line and file of the figure at ptr ("" and 0 where the
+// document holds no provenance for it).
+func sourceOf(d *schema.Document, ptr string) (line string, file int) {
+	if src, ok := d.Provenance[ptr]; ok {
+		return strconv.Itoa(src.Line), src.File
+	}
+	return "", 0
 }
 
 // PanelRows builds panel.csv: every measure of every document, long — but
@@ -102,8 +113,9 @@ func PanelRows(docs []*schema.Document) []PanelRow {
 			continue
 		}
 		for _, m := range Measures(d) {
+			line, file := sourceOf(d, m.Pointer)
 			rows = append(rows, PanelRow{DepartmentID: departmentID(d), Department: d.Department.Name, FiscalYear: d.Document.FiscalYear,
-				Kind: d.Document.Kind, Measure: m.Key, Name: m.Name, Value: m.Value.String(), DocumentID: d.ID, Pointer: m.Pointer})
+				Kind: d.Document.Kind, Measure: m.Key, Name: m.Name, Value: m.Value.String(), DocumentID: d.ID, Pointer: m.Pointer, Line: line, File: file})
 		}
 	}
 	return rows
@@ -125,6 +137,14 @@ type ExecutionRow struct {
 	StatedBudget     string `csv:"stated_budget"`
 	DocumentID       string `csv:"document_id"`
 	BudgetDocumentID string `csv:"budget_document_id"`
+	// where each side's figure is: the final accounts' (pointer, line,
+	// file) and the budget's
+	Pointer       string `csv:"pointer"`
+	Line          string `csv:"line"`
+	File          int    `csv:"file"`
+	BudgetPointer string `csv:"budget_pointer"`
+	BudgetLine    string `csv:"budget_line"`
+	BudgetFile    int    `csv:"budget_file"`
 }
 
 // ExecutionRows pairs the measures of a budget with those of the final
@@ -135,19 +155,22 @@ type ExecutionRow struct {
 // vehicle subtotal and the parts of basic expenditure, which the measures
 // around them cover, are left out.
 func ExecutionRows(budget, final *schema.Document) []ExecutionRow {
-	planned := map[string]schema.Money{}
+	planned := map[string]Measure{}
 	for _, m := range Measures(budget) {
-		planned[m.Key] = m.Value
+		planned[m.Key] = m
 	}
 	var rows []ExecutionRow
 	for _, a := range Measures(final) {
-		b, ok := planned[a.Key]
+		p, ok := planned[a.Key]
 		if !ok || executionSkip[a.Key] {
 			continue
 		}
+		b := p.Value
 		r := ExecutionRow{DepartmentID: departmentID(final), Department: final.Department.Name, FiscalYear: final.Document.FiscalYear,
 			Measure: a.Key, Name: a.Name, Budgeted: b.String(), Actual: a.Value.String(), Difference: (a.Value - b).String(),
-			StatedBudget: m(a.Budgeted), DocumentID: final.ID, BudgetDocumentID: budget.ID}
+			StatedBudget: m(a.Budgeted), DocumentID: final.ID, BudgetDocumentID: budget.ID, Pointer: a.Pointer, BudgetPointer: p.Pointer}
+		r.Line, r.File = sourceOf(final, a.Pointer)
+		r.BudgetLine, r.BudgetFile = sourceOf(budget, p.Pointer)
 		if b != 0 {
 			r.Rate = strconv.FormatFloat(math.Round(float64(a.Value)/float64(b)*10000)/100, 'f', 2, 64)
 		}

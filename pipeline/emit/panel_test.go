@@ -38,6 +38,9 @@ func TestExecutionRows(t *testing.T) {
 			t.Errorf("row %+v", r)
 		}
 		got = append(got, strings.Join([]string{r.Measure, r.Budgeted, r.Actual, r.Difference, r.Rate, r.StatedBudget}, " "))
+		if r.Pointer == "" || r.BudgetPointer == "" {
+			t.Errorf("%s: pointers %q %q", r.Measure, r.Pointer, r.BudgetPointer)
+		}
 	}
 	want := []string{
 		"expenditure_total 1000 950 -50 95.00 ",
@@ -50,6 +53,17 @@ func TestExecutionRows(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// each side's figure carries its source line, and file
+	budget.Provenance = map[string]schema.Source{"/expenditure/basic/amount": {Line: 12}}
+	final.Provenance = map[string]schema.Source{"/expenditure/basic/amount": {Line: 40, File: 1}}
+	for _, r := range ExecutionRows(budget, final) {
+		if r.Measure == "basic_expenditure" && (r.Line != "40" || r.File != 1 || r.BudgetLine != "12" || r.BudgetFile != 0 || r.Pointer != "/expenditure/basic/amount" || r.BudgetPointer != "/expenditure/basic/amount") {
+			t.Errorf("sources %+v", r)
+		}
+		if r.Measure == "expenditure_total" && (r.Line != "" || r.BudgetLine != "") {
+			t.Errorf("no provenance, yet lines: %+v", r)
+		}
+	}
 }
 
 // TestPanelAndExecutionTables: the writer publishes panel rows for every
@@ -61,6 +75,7 @@ func TestPanelAndExecutionTables(t *testing.T) {
 	for _, d := range []*schema.Document{budget, final} {
 		d.SchemaVersion, d.Claims, d.Checks, d.Warnings, d.Provenance = schema.Version, []schema.Claim{}, []schema.Check{}, []schema.Warning{}, map[string]schema.Source{}
 	}
+	budget.Provenance["/expenditure/by_function/1/amount"] = schema.Source{Line: 7, Text: "社会保障和就业支出 300"}
 	w, err := NewWriter(dir, "test")
 	if err != nil {
 		t.Fatal(err)
@@ -82,8 +97,8 @@ func TestPanelAndExecutionTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	panel, _ := os.ReadFile(filepath.Join(dir, "panel.csv"))
-	if !strings.HasPrefix(string(panel), "department_id,department,fiscal_year,kind,measure,name,value,document_id,pointer\n") ||
-		!strings.Contains(string(panel), "dept-1,某某区某局,2020,budget,function_208,社会保障和就业支出,300,b-2020,/expenditure/by_function/1/amount\n") {
+	if !strings.HasPrefix(string(panel), "department_id,department,fiscal_year,kind,measure,name,value,document_id,pointer,line,file\n") ||
+		!strings.Contains(string(panel), "dept-1,某某区某局,2020,budget,function_208,社会保障和就业支出,300,b-2020,/expenditure/by_function/1/amount,7,0\n") {
 		t.Errorf("panel.csv:\n%s", panel)
 	}
 	exec, _ := os.ReadFile(filepath.Join(dir, "execution.csv"))
@@ -91,7 +106,7 @@ func TestPanelAndExecutionTables(t *testing.T) {
 		t.Errorf("execution.csv: %d lines, want a header and 6 rows:\n%s", n, exec)
 	}
 	pkg, _ := os.ReadFile(filepath.Join(dir, "datapackage.json"))
-	for _, want := range []string{`"name": "panel"`, `"name": "execution"`, `"name": "department_id"`, `"name": "stated_budget"`} {
+	for _, want := range []string{`"name": "panel"`, `"name": "execution"`, `"name": "department_id"`, `"name": "stated_budget"`, `"name": "budget_line"`} {
 		if !strings.Contains(string(pkg), want) {
 			t.Errorf("datapackage.json lacks %s", want)
 		}

@@ -912,6 +912,12 @@ func TestZeroPhrasings(t *testing.T) {
 	if tp := doc.ThreePublic; tp == nil || tp.VehicleOperation == nil || tp.VehicleOperation.Amount.String() != "100000" {
 		t.Errorf("公务车用车运行费: %+v", tp)
 	}
+	// spent (开支) is the total's word; 无公款出国(境) the overseas travel's zero
+	spent := "某法院2014年三公经费决算\n我院2014年三公经费开支53.65万元,其中公务接待费 3.02万元,公务用车购置及运行维护费 50.63万元。严格执行公款出国(境)申报审批制度,无公款出国(境)。\n"
+	doc, _ = Extract(&ingest.Text{Path: "s.txt", Lines: strings.Split(spent, "\n")}, "s", Hints{})
+	if tp := doc.ThreePublic; tp == nil || tp.Total == nil || tp.Total.String() != "536500" || tp.OverseasTravel == nil || tp.OverseasTravel.Amount.String() != "0" {
+		t.Errorf("开支 and 无公款出国(境): %+v", tp)
+	}
 }
 
 // The cars' whole named by both parts' labels joined ("公务用车运行维护费及
@@ -1646,6 +1652,32 @@ func TestDefinedName(t *testing.T) {
 	}
 }
 
+// TestRegulationAndOwnOfficeName: a title that names no department, a body
+// that cites the department's rules of its duties and staff (三定规定) or says
+// it has its own office alone (只有本级): the department.
+func TestRegulationAndOwnOfficeName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+		find  func([]string) (string, int)
+	}{
+		"三定":             {[]string{"2024年度部门决算公开表", "一、部门(单位)职责", "根据《某自治区人民政府驻某市办事处职能配置、内设机构和人员编制规定》(某委厅〔2024〕76号),某自治区人民政府驻某市办事处主要履行以下职责:"}, "某自治区人民政府驻某市办事处", regulationName},
+		"主要职责":           {[]string{"根据《某县统计局主要职责内设机构和人员编制规定》,本局职责是:"}, "某县统计局", regulationName},
+		"no rules":       {[]string{"根据《某县机构改革方案》,某县统计局是县政府工作部门。"}, "", regulationName},
+		"只有本级":           {[]string{"二、部门预算单位构成", "某镇人民政府只有本级,没有其他预算单位,因此本部门预算仅含本级预算。"}, "某镇人民政府", ownOfficeName},
+		"heading run in": {[]string{"二、部门预算单位构成某镇人民政府只有本级,没有其他预算单位。"}, "某镇人民政府", ownOfficeName},
+		"本部门只有本级":        {[]string{"二、部门预算单位构成", "本部门只有本级,没有其他预算单位。"}, "", ownOfficeName},
+	} {
+		if got, _ := c.find(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	d := extractLines(t, "目录\n第二部分 2024年度部门决算公开表\n第三部分 2024年度部门决算情况说明\n一、部门(单位)职责\n根据《某自治区人民政府驻某市办事处职能配置、内设机构和人员编制规定》,某自治区人民政府驻某市办事处主要履行以下职责:\n(一)负责联络工作。")
+	if d.Department.Name != "某自治区人民政府驻某市办事处" || d.Document.FiscalYear != 2024 || d.Document.Kind != "final_accounts" {
+		t.Errorf("三定: %q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+}
+
 // Titles as real pages print them: a page of the 三公 alone (its 预算 may be
 // the 一般公共预算 the expenses are paid from), a web page's metadata row, a
 // name ending in 部门, a nameless heading of the contents before the named
@@ -1821,6 +1853,15 @@ func TestIdentityRealTitles(t *testing.T) {
 		{"2025年部门预算\n部门预算公开表\n920某山县某镇财政所 |\n预算年度:2025 |\n单位:万元 | ||", "某山县某镇财政所", "budget", "department", 2025},
 		// what was spent: "…三公经费支出说明"
 		{"某镇2015年三公”经费支出说明\n一、因公出国(境)经费\n2015年因公出国(境)费0万元。", "某镇", "final_accounts", "", 2015},
+		// a sentence of the units a 决算 covers names the department after its 纳入, the news of it none else
+		{"7月18日,某市卫生健康委员会公布2013年部门决算。\n此次纳入某市卫生健康委员会2013年部门决算编制范围的,包括机关及所属共9家预算单位。据统计,某市卫生健康委员会2013年度公共预算总收入1147.88万元。",
+			"某市卫生健康委员会", "final_accounts", "department", 2013},
+		// a CMS's title of a bare 预算 over the document's own title of another year and kind: the parts' headings tell which is the document's
+		{"称: 某市中医医院2024年预算公开\n某市中医医院2024年预算公开\n监督索引号53230101377401000\n某市中医院2023年度部门决算\n目录\n第一部分 部门概况\n第二部分 2023年度部门决算表\n第三部分 2023年度部门决算情况说明\n一、收入决算情况说明\n2023年度收入合计100万元。",
+			"某市中医院", "final_accounts", "department", 2023},
+		// … and where they do not tell it, the page's title stays
+		{"某市中医医院2024年预算公开\n发表时间:2024-02-22\n某市中医院2023年度部门决算\n一、收入预算情况说明\n2024年收入预算100万元。",
+			"某市中医医院", "budget", "", 2024},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -1831,6 +1872,13 @@ func TestIdentityRealTitles(t *testing.T) {
 		if doc.Department.Name != c.name || d.Kind != c.kind || d.Scope != c.scope || d.FiscalYear != c.year {
 			t.Errorf("%q: got %q %s %q %d, want %q %s %q %d", c.text, doc.Department.Name, d.Kind, d.Scope, d.FiscalYear, c.name, c.kind, c.scope, c.year)
 		}
+	}
+	// … both titles run into one line (a web page's body on one line, broken as ingest breaks it): the parts' headings tell the year and kind
+	oneLine := "发布机构: 某市卫生健康局 生成日期: 称: 某市中医医院2024年预算公开 号: 某市中医医院2024年预算公开 发表时间:2024-02-22 字体:[    ] 监督索引号53230101377401000 某市中医院2023年度部门决算 目录 " +
+		"第一部分 部门概况 一、主要职能 二、部门基本情况 第二部分 2023年度部门决算表 一、收入支出决算表 二、收入决算表 三、支出决算表 四、财政拨款收入支出决算总表 五、一般公共预算财政拨款收入支出决算表 " +
+		"第三部分 2023年度部门决算情况说明 一、收入决算情况说明 二、支出决算情况说明 第四部分 其他重要事项及相关口径情况说明 第五部分 名词解释 第一部分 部门概况 一、主要职能 为辖区人民群众提供医疗卫生服务。"
+	if doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: ingest.Lines(oneLine)}, "i", Hints{}); err != nil || doc.Document.FiscalYear != 2023 || doc.Document.Kind != "final_accounts" {
+		t.Errorf("a CMS's title run into the document's: %v %+v", err, doc.Document)
 	}
 	// a numbered entry of the contents is no title, its number dropped or not
 	toc := []string{"附件2", "某某开发区管委会2020年部门", "“三公”经费预算", "目 录", "1. 某某开发区管委会2020年“三公”经费支出预算表", "某某开发区管委会2020年“三公”经费预算", "一、2020年“三公”经费支出预算表"}
@@ -2403,6 +2451,27 @@ func TestCleanNameAfterHeading(t *testing.T) {
 	} {
 		if got := cleanName(in); got != want {
 			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCollegeTotalsAndSources: a 决算's 收支总决算 is both totals; a
+// college's 财政专户拨款 (its tuition, paid through the fiscal account) is the
+// 财政专户管理资金 in a list of the revenue's parts that adds up, each part's
+// share after it or not — and not where the list does not add up.
+func TestCollegeTotalsAndSources(t *testing.T) {
+	d := extractLines(t, "某大学2014年度部门决算\n一、收支情况\n某大学2014年度收支总决算3746.39万元,比2013年收支总决算增238.23万元。其中:(一)收入总计3746.39万元。包括:1、财政拨款收入1818.69万元。")
+	if e := d.Expenditure; e == nil || e.Total == nil || e.Total.String() != "37463900" {
+		t.Errorf("收支总决算: expenditure %+v", e)
+	}
+	list := "某学院2015年部门预算收支情况说明\n2015年收入预算51,232.55万元,其中:公共预算拨款28,572.55万元,占预算总收入的55.77%;财政专户拨款16,300万元,占预算总收入的31.82%;事业收入330万元,占预算总收入的0.64%;经营收入2,370万元,占预算总收入的4.63%;其他收入3,660万元,占预算总收入的7.14%。"
+	for text, want := range map[string]bool{list: true, strings.Replace(list, "其他收入3,660万元", "其他收入3,600万元", 1): false} {
+		found := false
+		for _, s := range extractLines(t, text).Revenue.Sources {
+			found = found || s.Name == "财政专户管理资金" && s.Amount.String() == "163000000"
+		}
+		if found != want {
+			t.Errorf("财政专户拨款 read %v, want %v: %s", found, want, text)
 		}
 	}
 }

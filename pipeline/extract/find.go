@@ -42,8 +42,8 @@ var gapBreakers = []string{"增加", "减少", "增长", "下降", "降低", "�
 
 // fillers are the only characters allowed between a label and its amount:
 // "政府采购预算总额为", "三公经费财政拨款支出年初预算为", "基本支出预算数为",
-// "收、支总计各", "“三公”经费支出决算汇总数为" (a region's sum).
-const fillers = "预算决算总额金额合计共计总计为是数达支出收入安排财政拨款年初度本全部共约:当实际执行资金经费用计各汇 "
+// "收、支总计各", "“三公”经费支出决算汇总数为" (a region's sum), "三公经费开支" (spent).
+const fillers = "预算决算总额金额合计共计总计为是数达支出收入安排财政拨款年初度本全部共约:当实际执行资金经费用计各汇开 "
 
 // fundWords name the funds an amount is paid from, or say it is a ceiling;
 // between a label and its amount they are fillers: "“三公”经费一般公共预算拨款

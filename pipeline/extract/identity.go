@@ -241,6 +241,16 @@ func readIdentity(flat, lines []string) identity {
 					if opens {
 						name = ""
 					}
+					// a sentence of the units it covers, "此次纳入某委2013年部门决算编制范围的,包括…":
+					// the name is what 纳入 names; no such word, a sentence of no name
+					scoped := strings.HasPrefix(after[j+len(k.word):], "编制范围")
+					if scoped {
+						at := strings.LastIndex(name, "纳入")
+						if at < 0 || !nameLike(cleanName(name[at+len("纳入"):])) {
+							continue
+						}
+						name = name[at+len("纳入"):]
+					}
 					// a line that is more than a title (a web page's body on
 					// one line): the name is the last word before the year,
 					// the words before it the page's chrome ("院务公开 某市中心
@@ -305,7 +315,20 @@ func readIdentity(flat, lines []string) identity {
 					if opens {
 						id.title = word
 					}
+					if end := strings.Index(cand, k.word); scoped && end >= len(before) {
+						id.title = name + cand[len(before):end+len(k.word)]
+					}
 					break
+				}
+			}
+			// a page's title of a bare 预算 or 决算 ("某医院2024年预算公开", a CMS's
+			// name for it) over a 部门/单位 title of another year or kind
+			// ("某医院2023年度部门决算"): the one the parts' headings tell
+			// ("第二部分 2023年度部门决算表") is the document's
+			if id.year != 0 && nameless.weak && !nameless.file && id.scope != "" && nameLike(id.name) &&
+				(id.year != nameless.year || id.kind != nameless.kind) {
+				if p, ok := partsHeadings(flat[i:]); ok && p.year == id.year && p.kind == id.kind {
+					nameless = id
 				}
 			}
 			if id.year == 0 || nameless.year != 0 && (id.year != nameless.year || !nameLike(id.name)) ||
@@ -346,6 +369,13 @@ func readIdentity(flat, lines []string) identity {
 	if id.weak && lines != nil {
 		id = spelledOut(flat, lines, id)
 	}
+	// … the two titles on one line (a web page's body on one line): the
+	// parts' headings tell the year and kind, the document's title none
+	if id.weak && !id.file {
+		if p, ok := partsHeadings(flat); ok && (p.year != id.year || p.kind != id.kind) {
+			id.year, id.kind, id.scope, id.title, id.weak = p.year, p.kind, p.scope, "", false
+		}
+	}
 	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
@@ -370,6 +400,33 @@ func readIdentity(flat, lines []string) identity {
 	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// partsHeadings is the year and kind the headings of a text's parts name
+// ("第二部分 2023年度部门决算表"): one of them at least, and none another.
+func partsHeadings(flat []string) (id identity, ok bool) {
+	for _, l := range flat {
+		k := strings.Index(l, "部分")
+		if !strings.HasPrefix(l, "第") || k <= 0 || k > len("第十一") {
+			continue
+		}
+		y, _, after, found := yearIn(l[k+len("部分"):])
+		if !found {
+			continue
+		}
+		for _, tk := range titleKinds[:4] {
+			if !strings.HasPrefix(after, tk.word) {
+				continue
+			}
+			if ok && (y != id.year || tk.kind != id.kind) {
+				return identity{}, false
+			}
+			if !ok {
+				id, ok = identity{year: y, kind: tk.kind, scope: tk.scope}, true
+			}
+		}
+	}
+	return id, ok
 }
 
 // strayRune tells a title's name with one character too many that the
@@ -1136,14 +1193,22 @@ func codedName(flat []string) (name string, line int) {
 	return "", 0
 }
 
+// ownName tells the words before a 本级 that make a department's name: its
+// ending, four to thirty characters, no sentence's words (的, 为…).
+func ownName(n string) bool {
+	c := utf8.RuneCountInString(n)
+	return c >= 4 && c <= 30 && nameLike(n) && !startsWithAny(n, []string{"本", "我", "该", "为", "即", "是"}) && !strings.Contains(n, "的")
+}
+
 // ownOfficeName serves a disclosure whose title names no department when
 // its text names the department's own office (本级) at least twice:
 // "纳入2022年部门预算编制范围的为某校本级", "部门预算即某校本级预算". The
 // name is the longest end the Han words before two of those 本级 share
 // (two different runs of words: where they part the name starts), a
 // department's name by its ending, at least four characters, no sentence's
-// words (的, 为…); every pair that shares one must share the same. "" where
-// none is.
+// words (的, 为…); every pair that shares one must share the same. One
+// sentence that says the department has its office alone ("某镇人民政府只有
+// 本级") names it. "" where none is.
 func ownOfficeName(flat []string) (name string, line int) {
 	type run struct {
 		words string
@@ -1163,13 +1228,28 @@ func ownOfficeName(flat []string) (name string, line int) {
 			}
 		}
 	}
+	// "某镇人民政府只有本级,没有其他预算单位": one such sentence names it,
+	// its heading run into it or not ("二、部门预算单位构成某镇人民政府只有本级")
+	for _, r := range runs {
+		for _, w := range []string{"只有", "仅有"} {
+			n, ok := strings.CutSuffix(r.words, w)
+			for _, h := range headingEnds {
+				if k := strings.LastIndex(n, h); k >= 0 {
+					n = n[k+len(h):]
+				}
+			}
+			if ok && ownName(n) {
+				return n, r.line
+			}
+		}
+	}
 	for a := range runs {
 		for b := a + 1; b < len(runs); b++ {
 			if runs[a].words == runs[b].words {
 				continue // the same words twice (a sentence repeated) tell no name's start
 			}
 			n := commonEnd(runs[a].words, runs[b].words)
-			if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || startsWithAny(n, []string{"本", "我", "该", "为", "即", "是"}) || strings.Contains(n, "的") {
+			if !ownName(n) {
 				continue
 			}
 			if name != "" && n != name {
@@ -1346,6 +1426,39 @@ func definedName(flat []string) (string, int) {
 			}
 			if uses-strings.Count(l[at:at+end], short) > 0 {
 				return full, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
+// regulationHeads open the name of a department's own rules of its duties
+// and staff (三定规定): "《某办事处职能配置、内设机构和人员编制规定》".
+var regulationHeads = []string{"职能配置", "主要职责内设机构", "主要职责、内设机构", "机构职能编制规定"}
+
+// regulationName finds the department whose rules of its duties and staff
+// (三定规定) the text cites: its duties are "根据《某局职能配置、内设机构
+// 和人员编制规定》…". The name must end like a department's; "" where
+// none is.
+func regulationName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "《")
+			if k < 0 {
+				break
+			}
+			at += k + len("《")
+			end := strings.Index(l[at:], "》")
+			if end < 0 || !strings.HasSuffix(l[at:at+end], "编制规定") {
+				continue
+			}
+			for _, h := range regulationHeads {
+				if j := strings.Index(l[at:at+end], h); j > 0 {
+					if n := l[at : at+j]; utf8.RuneCountInString(n) >= 4 && utf8.RuneCountInString(n) <= 30 && hasSuffixAny(n, nameSuffixes) && !strings.ContainsAny(n, "0123456789") {
+						return n, i + 1
+					}
+					break
+				}
 			}
 		}
 	}

@@ -623,7 +623,7 @@ func (b *builder) totals() {
 	both := []string{
 		"收支预算总额", "收、支预算总额", "收入支出预算总额", "收入、支出预算总计", "收入支出预算总计", "收、支预算总计",
 		"收入支出决算总计", "收入支出总计", "收入、支出决算总计", "收入、支出总计",
-		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总计", "收、支总计",
+		"收支预算总计", "收支总预算", "收、支总预算", "收支决算总计", "收、支决算总计", "收支总决算", "收、支总决算", "收支总计", "收、支总计",
 	}
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
@@ -1245,6 +1245,13 @@ func (b *builder) revenueSplit() bool {
 			parts = append(parts, part{label, ti})
 			sum += t.money()
 			at = t.end
+			// its share of the whole after it: "公共预算拨款28,572.55万元,占预算总收入的55.77%;"
+			if ti+1 < len(st.toks) && st.toks[ti+1].kind == numPct && st.toks[ti+1].start < stop {
+				if share := strings.TrimLeft(st.s[at:st.toks[ti+1].start], ",， "); strings.HasPrefix(share, "占") && !strings.ContainsAny(share, "0123456789,，;；、") {
+					ti++
+					at = st.toks[ti].end
+				}
+			}
 		}
 		if len(parts) < 2 || sum != *rev.Total {
 			continue
@@ -3204,7 +3211,8 @@ var threePublicLabels = []struct {
 	field  string
 	labels []string
 }{
-	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费"}},
+	// 公款出国(境): a court's or a paper's word for it ("无公款出国(境)")
+	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费", "公款出国(境)"}},
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	// 维护费 alone is the operation only after the official cars' own words
