@@ -135,6 +135,26 @@ func TestProperty(t *testing.T) {
 				}
 			}
 		}
+		// printed a cell a line and right, blank cells kept or dropped, the
+		// tables by class are read, and their shapes, where they fit, leave
+		// none out (each row adds up, the 类 to the 合计); a 决算's economic
+		// table of two panels (人员经费, 公用经费) is not of the shape, and its
+		// reader warns it gives no items
+		if strings.Contains(want.Perturbed, "cells") && !misprintedDoc(want) {
+			for _, c := range d.Coverage {
+				if c.Part != "table" || c.NameEn != "expenditure by function" && c.NameEn != "basic expenditure by economic class" {
+					continue
+				}
+				if c.Status != schema.CoverageRead && c.Status != schema.CoverageEmpty {
+					t.Errorf("%s (%s, %s): %s %s: %s", want.File, want.Family, want.Perturbed, c.Name, c.Status, c.Reason)
+				}
+				for _, w := range d.Warnings {
+					if w.Line == c.Line && shapeReason(w.Reason) {
+						t.Errorf("%s (%s, %s): %s: %s", want.File, want.Family, want.Perturbed, c.Name, w.Reason)
+					}
+				}
+			}
+		}
 		// a 决算's function table that prints its 项 only is read: its 项
 		// add up to its 合计
 		if strings.Contains(want.Perturbed, "itemsonly") {
@@ -249,6 +269,12 @@ func TestProperty(t *testing.T) {
 			t.Logf("  %-40s %d of %d", k, byPert[k][0], byPert[k][1])
 		}
 	}
+}
+
+// shapeReason tells a reason the reader of a table by class a cell a line
+// gives for leaving it out (a row or the 类 not adding up, no placement).
+func shapeReason(r string) bool {
+	return strings.Contains(r, "does not add up (its 合计") || strings.Contains(r, "placement") || strings.Contains(r, "its 类 rows add up")
 }
 
 // functionTable tells the title of a function table of the appropriations

@@ -1402,12 +1402,15 @@ func (d *sdoc) panelTable(title string) ttable {
 }
 
 func (d *sdoc) economicTable(title, col string) ttable {
+	cols := []tcol{{3, false}, {2, false}, {16, false}, {12, true}, {12, true}, {12, true}}
 	t := ttable{title: title, coded: true,
 		header: []string{
 			"        经济分类科目                          " + col,
-			"  类   款   科目名称                合计        人员经费       公用经费",
+			// each label in its column (a cell a line, tabs: 科目名称 was
+			// the 款's, 人员经费 the 合计's)
+			layout(cols, []string{"类", "款", "科目名称", "合计", "人员经费", "公用经费"}),
 		},
-		cols: []tcol{{3, false}, {2, false}, {16, false}, {12, true}, {12, true}, {12, true}},
+		cols: cols,
 	}
 	var pers, pub schema.Money
 	for _, c := range d.econ {

@@ -71,6 +71,10 @@ func TestDatabaseAsSQLiteWrites(t *testing.T) {
 		t.Errorf("fts5 integrity-check: %v", err)
 	}
 
+	// the documents start segments (see rowidShift): rowids past 1<<16
+	if segs := queryAll(t, db, `SELECT count(DISTINCT rowid >> 16) FROM line_items`); len(segs) != 1 || segs[0] == "1" {
+		t.Errorf("the rows of %q segments: the test tests no cut", segs)
+	}
 	schemaQ := `SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid`
 	compare(t, db, ref, schemaQ)
 	tables := queryAll(t, ref, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'fts%' OR name = 'fts_entries' ORDER BY rowid`)

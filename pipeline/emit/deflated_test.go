@@ -1,29 +1,57 @@
 package emit
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
-// TestDeflatedAsBundleWrites: a file deflated before the bundle
-// (deflateFile) is written into it as the bundle writes the file itself,
-// byte for byte — header, data descriptor and central directory — and
-// its File is the file's sha256 and size.
-func TestDeflatedAsBundleWrites(t *testing.T) {
+// TestDeflatedRunsAsBundleWrites: a file deflated by runs before the
+// bundle (deflateRuns) is its entry in the bundle, written as CreateHeader
+// writes a deflated file's (header, extended timestamp, data descriptor),
+// whose bytes inflate to the file's, and its File is the file's sha256
+// and size. Deflated again with the first store, a file whose runs are
+// the same but one copies all the others but the first and the last, not
+// kept (the last longer than runPiece, in pieces), and deflates that one,
+// and the bundle is the bytes a fresh store gives.
+func TestDeflatedRunsAsBundleWrites(t *testing.T) {
 	dir := t.TempDir()
-	data := []byte(strings.Repeat("CREATE TABLE 公积金 (x);\x00\x01", 5000))
-	for _, f := range []string{"a.csv", "budgetpub.sqlite"} {
-		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"CREATE TABLE ", "公积金", "\x00\x01", "预算", "line_items", "\x7f"}
+	var data []byte
+	for len(data) < 3*runPiece {
+		data = append(data, words[rng.IntN(len(words))]...)
+	}
+	data = data[:3*runPiece+100]
+	starts := []int64{4096, 5000, 5000, 70000, 2*runPiece + 1}
+	names := []string{"a.csv", "budgetpub.sqlite"}
+	if err := os.WriteFile(filepath.Join(dir, "a.csv"), []byte("a,b\n1,2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	storePath := filepath.Join(t.TempDir(), "segments-sqlite")
+	zipped := func(name string, data []byte, reuse bool) ([]byte, [3]int) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, "budgetpub.sqlite"), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	names := []string{"a.csv", "budgetpub.sqlite"}
-	zipped := func(name string, pre map[string]*deflated) []byte {
+		dst, err := openSegStore(storePath, "test", reuse)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, d, err := deflateRuns(dir, "budgetpub.sqlite", starts, dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if f.Path != "budgetpub.sqlite" || f.Bytes != int64(len(data)) || f.SHA256 != hex.EncodeToString(sum[:]) {
+			t.Errorf("File %+v", f)
+		}
 		st, err := openSegStore("", "test", false)
 		if err != nil {
 			t.Fatal(err)
@@ -31,35 +59,61 @@ func TestDeflatedAsBundleWrites(t *testing.T) {
 		defer st.abort()
 		fl := newFlusher()
 		defer fl.close()
-		f, err := bundle(fl, dir, name, names, []byte("readme"), nil, st, nil, pre)
-		if err != nil {
+		if _, err := bundle(fl, dir, name, names, []byte("readme"), nil, st, nil, map[string]*deflated{"budgetpub.sqlite": d}); err != nil {
+			t.Fatal(err)
+		}
+		if err := dst.close(); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sum := sha256.Sum256(b); f.SHA256 != hex.EncodeToString(sum[:]) || f.Bytes != int64(len(b)) || f.Path != name {
-			t.Errorf("%s: File %+v, not its own", name, f)
+		r, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
 		}
-		return b
+		for _, e := range r.File {
+			if e.Name != "budgetpub/budgetpub.sqlite" {
+				continue
+			}
+			if e.Flags&0x8 == 0 || e.Method != zip.Deflate || len(e.Extra) != 9 {
+				t.Errorf("the entry's header: flags %#x, method %d, extra %x", e.Flags, e.Method, e.Extra)
+			}
+			rc, err := e.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(rc) // the CRC-32 checked at its end
+			rc.Close()
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("the entry inflates to %d bytes (%v), not the file's %d", len(got), err, len(data))
+			}
+		}
+		return b, dst.deflated
 	}
-	want := zipped("streamed.zip", nil)
-	f, d, err := deflateFile(dir, "budgetpub.sqlite")
+	_, first := zipped("first.zip", data, false)
+	if first[segDatabase] != 7 { // 0–4096, 4096–5000, 5000–70000, then two runs of two pieces
+		t.Errorf("%d segments deflated, not 7", first[segDatabase])
+	}
+	changed := bytes.Clone(data)
+	changed[6000] ^= 1
+	changed[len(changed)-10] ^= 1 // the last run, as budgetpub.sqlite's changes at every run
+	before, err := os.Stat(storePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer d.drop()
-	sum := sha256.Sum256(data)
-	if f.Path != "budgetpub.sqlite" || f.Bytes != int64(len(data)) || f.SHA256 != hex.EncodeToString(sum[:]) {
-		t.Errorf("File %+v", f)
+	again, second := zipped("again.zip", changed, true)
+	if second[segDatabase] != 4 { // the first run, the one changed, the last's two pieces
+		t.Errorf("one run changed: %d segments deflated again, not 4", second[segDatabase])
 	}
-	if got := zipped("deflated.zip", map[string]*deflated{"budgetpub.sqlite": d}); !bytes.Equal(got, want) {
-		t.Errorf("the bundle with the file deflated before: %d bytes, not the %d bytes it streams", len(got), len(want))
+	// the first run and the last are not kept; the changed one is added
+	if after, err := os.Stat(storePath); err != nil || after.Size()-before.Size() > 50000 { // the changed run, 65 KB, deflated; not the last, 1 MB
+		t.Errorf("the store went from %d to %d bytes (%v)", before.Size(), after.Size(), err)
 	}
-	tmp := d.tmp.Name()
-	d.drop()
-	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
-		t.Errorf("the deflated bytes' temporary file left: %v", err)
+	os.Remove(storePath)
+	fresh, _ := zipped("fresh.zip", changed, false)
+	if !bytes.Equal(again, fresh) {
+		t.Error("a bundle with runs copied from the store is not the bundle of a fresh store")
 	}
 }

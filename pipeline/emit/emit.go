@@ -55,6 +55,8 @@ type Result struct {
 	// same of the workbook's sheets.
 	SegmentsDeflated, SegmentsCopied           int
 	SheetSegmentsDeflated, SheetSegmentsCopied int
+	// The same of budgetpub.sqlite's runs of pages (deflateRuns).
+	DatabaseSegmentsDeflated, DatabaseSegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -125,10 +127,11 @@ type Writer struct {
 }
 
 // KeepSegments keeps the deflated segments of the bundle's text tables in
-// the file path for the next Writer, and, with reuse, copies those the
+// the file path, and budgetpub.sqlite's runs of pages in path-sqlite
+// (deflateRuns), for the next Writer, and, with reuse, copies those the
 // Writer before kept there instead of deflating their bytes again (see
 // segmentEvery) when the same code made them: code identifies the
-// executable (its deflate). Without it they are kept in a temporary file.
+// executable (its deflate). Without it they are kept in temporary files.
 // It must come before the first document.
 func (w *Writer) KeepSegments(path, code string, reuse bool) {
 	if w.segs != nil {
@@ -316,6 +319,9 @@ func linkedInfo(dir, rel string) (File, uint32, error) {
 // entries.
 func (w *Writer) addRows(r *Rows) error {
 	if len(r.docs) > 0 && startsSegment(r.docs[0].ID) {
+		if err := w.load.do(func() error { w.db.cut(); return nil }); err != nil {
+			return err
+		}
 		st, err := w.store()
 		if err != nil {
 			return err
@@ -335,7 +341,7 @@ func (w *Writer) addRows(r *Rows) error {
 			return err
 		}
 		for _, e := range s.segs {
-			if len(e.pending) < segmentBytes {
+			if e.held() < segmentBytes {
 				continue
 			}
 			st, err := w.store()
@@ -397,7 +403,7 @@ func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte, sum r
 	if err != nil {
 		return err
 	}
-	if err := w.book.add(s, cells, sum); err != nil {
+	if err := w.book.add(s, cells, sum, len(csv)); err != nil {
 		return fmt.Errorf("budgetpub.xlsx: %w", err)
 	}
 	return nil
@@ -472,18 +478,28 @@ func (w *Writer) Close() (*Result, error) {
 	closed := false // the job ran: the database is closed, or failed and dropped
 	var dbFile File
 	var dbZip *deflated
+	var dbStore *segStore // its deflated runs, kept beside the tables' segments
 	w.load.do(func() error {
 		closed = true
-		if err := w.db.close(); err != nil {
+		runs, err := w.db.close()
+		if err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}
-		var err error
-		dbFile, dbZip, err = deflateFile(w.dir, "budgetpub.sqlite")
+		path := w.segPath
+		if path != "" {
+			path += "-sqlite"
+		}
+		if dbStore, err = openSegStore(path, w.segCode, w.segReuse); err != nil {
+			return fmt.Errorf("budgetpub.sqlite: %w", err)
+		}
+		dbFile, dbZip, err = deflateRuns(w.dir, "budgetpub.sqlite", runs, dbStore)
 		return err
 	})
 	defer func() { // a failure below: the job is done before Close returns
 		w.load.wait()
-		dbZip.drop()
+		if dbStore != nil { // a failure: the store before stays
+			dbStore.abort()
+		}
 	}()
 	defer func() { // and the files left open are closed
 		for _, s := range w.tables {
@@ -561,7 +577,12 @@ func (w *Writer) Close() (*Result, error) {
 		w.segs = nil
 		res.SegmentsDeflated, res.SegmentsCopied = st.deflated[segTable], st.copied[segTable]
 		res.SheetSegmentsDeflated, res.SheetSegmentsCopied = st.deflated[segSheet], st.copied[segSheet]
+		res.DatabaseSegmentsDeflated, res.DatabaseSegmentsCopied = dbStore.deflated[segDatabase], dbStore.copied[segDatabase]
 		err = st.close()
+	}
+	if err == nil {
+		err = dbStore.close()
+		dbStore = nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)

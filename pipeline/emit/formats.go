@@ -2,7 +2,6 @@ package emit
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -83,10 +82,11 @@ func (s *stream) put(i int, b []byte) {
 }
 
 // putRows writes b, the bytes of rows whose sum is sum written in the way
-// role says, to text file i and its bundle entry.
+// role says, to text file i and its bundle entry (where they are copied
+// only when their segment is deflated: b must not change).
 func (s *stream) putRows(i int, b []byte, role byte, sum rowsSum) {
 	s.text[i].Write(b)
-	s.segs[i].writeRows(b, role, sum)
+	s.segs[i].writeLater(func(p []byte) ([]byte, error) { return append(p, b...), nil }, role, sum, len(b))
 }
 
 // cut ends the segments under way of the text files' bundle entries.
@@ -126,20 +126,29 @@ func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
 	if s.rows > 0 {
 		role = rowsJSONNext
 	}
-	js := s.js1[:0]
+	first := s.rows == 0
+	s.js1 = jsonRecords(s.js1[:0], nd, first)
+	s.rows += bytes.Count(nd, []byte{'\n'})
+	s.text[2].Write(s.js1)
+	s.segs[2].writeLater(func(p []byte) ([]byte, error) { return jsonRecords(p, nd, first), nil }, role, sum, len(s.js1))
+	return nil
+}
+
+// jsonRecords appends the JSON array's records of the NDJSON lines nd: each
+// on a line of its own, after a comma but for the array's first (first:
+// nd's first line is).
+func jsonRecords(js, nd []byte, first bool) []byte {
 	for len(nd) > 0 {
 		k := bytes.IndexByte(nd, '\n')
-		if s.rows > 0 {
+		if !first {
 			js = append(js, ',')
 		}
+		first = false
 		js = append(js, '\n')
 		js = append(js, nd[:k]...)
 		nd = nd[k+1:]
-		s.rows++
 	}
-	s.putRows(2, js, role, sum)
-	s.js1 = js
-	return nil
+	return js
 }
 
 // finish ends the files, and the segments of their bundle entries in st;
@@ -336,11 +345,10 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
 
 // deflated is a file of the bundle deflated before the bundle is written
-// (deflateFile), in a temporary file: as the bundle would deflate it.
+// (deflateRuns): its segments in a store.
 type deflated struct {
-	tmp         *os.File
-	crc         uint32
-	size, zsize int64
+	st *segStore
+	e  *segEntry
 }
 
 // bundleCompressor is how the bundle deflates a file: most of it is text
@@ -354,50 +362,62 @@ func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
 // entries.
 const bundleLevel = flate.BestSpeed
 
-// deflateFile reads the file rel of dir once: its File (sha256 and size)
-// and its bytes deflated as the bundle deflates them, in a temporary file
-// (drop removes it), so that a file finished before the bundle is started
-// is deflated beside what comes before the bundle, not in it.
-func deflateFile(dir, rel string) (File, *deflated, error) {
+// runPiece bounds a segment of a file deflated by runs: a run longer is
+// cut into pieces this long (from its start), so that little is held at
+// once.
+const runPiece = 1 << 20
+
+// deflateRuns reads the file rel of dir once: its File (sha256 and size)
+// and its bytes deflated as segments (see segmentEvery) into st, a
+// segment a run of its bytes — runs start at 0 and at each of starts,
+// which are in order (a run longer than runPiece is cut into pieces) — so
+// that a run whose bytes are those of a run of the file before is copied
+// from the store, not deflated again. The first run and the last, which
+// change at every run, are deflated for this run only (deflateOnce).
+// budgetpub.sqlite's runs are its first page, its segments' leaves (see
+// rowidShift) and its end (interior pages, indexes, the full-text index):
+// a rebuild deflates the first, the last and those of the segments whose
+// documents changed.
+func deflateRuns(dir, rel string, starts []int64, st *segStore) (File, *deflated, error) {
 	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return File{}, nil, err
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp("", "budgetpub-deflated-*")
+	fi, err := in.Stat()
 	if err != nil {
 		return File{}, nil, err
 	}
-	d := &deflated{tmp: tmp}
-	fail := func(err error) (File, *deflated, error) {
-		d.drop()
-		return File{}, nil, err
+	h := sha256.New()
+	e := &segEntry{kind: segDatabase}
+	buf := make([]byte, runPiece)
+	bounds := append(append([]int64{0}, starts...), fi.Size())
+	for r := 1; r < len(bounds); r++ {
+		once := r == 1 || r == len(bounds)-1
+		for at := bounds[r-1]; at < bounds[r]; {
+			b := buf[:min(bounds[r]-at, runPiece)]
+			if _, err := io.ReadFull(in, b); err != nil {
+				return File{}, nil, err
+			}
+			h.Write(b)
+			e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
+			e.size += int64(len(b))
+			var k segKey
+			if once {
+				k, err = st.deflateOnce(b, segDatabase)
+			} else {
+				sum := sha256.Sum256(b)
+				copy(k[:], sum[:])
+				err = st.put(k, b, segDatabase)
+			}
+			if err != nil {
+				return File{}, nil, err
+			}
+			e.keys = append(e.keys, k)
+			at += int64(len(b))
+		}
 	}
-	h, c := sha256.New(), crc32.NewIEEE()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	zw, _ := bundleCompressor(bw)
-	if d.size, err = io.Copy(io.MultiWriter(h, c, zw), in); err != nil {
-		return fail(err)
-	}
-	if err := zw.Close(); err != nil {
-		return fail(err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fail(err)
-	}
-	if d.zsize, err = tmp.Seek(0, io.SeekCurrent); err != nil {
-		return fail(err)
-	}
-	d.crc = c.Sum32()
-	return File{Path: rel, Bytes: d.size, SHA256: hex.EncodeToString(h.Sum(nil))}, d, nil
-}
-
-// drop removes the temporary file.
-func (d *deflated) drop() {
-	if d != nil {
-		d.tmp.Close()
-		os.Remove(d.tmp.Name())
-	}
+	return File{Path: rel, Bytes: e.size, SHA256: hex.EncodeToString(h.Sum(nil))}, &deflated{st: st, e: e}, nil
 }
 
 // writeEntry writes the file's entry into zw as CreateHeader writes a
@@ -410,16 +430,15 @@ func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
 	extra = binary.LittleEndian.AppendUint16(extra, 5)
 	extra = binary.LittleEndian.AppendUint32(append(extra, 1), uint32(zipEpoch.Unix()))
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
-		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.crc, CompressedSize64: uint64(d.zsize), UncompressedSize64: uint64(d.size)}
-	if d.size >= math.MaxUint32 || d.zsize >= math.MaxUint32 {
+		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.e.crc, CompressedSize64: uint64(d.st.compressedSize(d.e)), UncompressedSize64: uint64(d.e.size)}
+	if fh.UncompressedSize64 >= math.MaxUint32 || fh.CompressedSize64 >= math.MaxUint32 {
 		fh.ReaderVersion = 45 // ZIP64, as CreateHeader's close sets it
 	}
 	w, err := zw.CreateRaw(fh)
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(w, io.NewSectionReader(d.tmp, 0, d.zsize))
-	return err
+	return d.st.writeTo(w, d.e)
 }
 
 // reusedDeflate is a zip compressor at the fastest level that resets one

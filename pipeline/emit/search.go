@@ -137,9 +137,9 @@ const (
 // index adds entries to fts_entries and their terms (FTSTerms) to fts,
 // each under the next rowid.
 func (d *database) index(entries []SearchEntry, terms []byte) error {
-	first := d.n + 1
+	first := d.n.last + 1
 	for _, e := range entries {
-		d.n++
+		rowid := d.n.next()
 		r := &d.rec
 		r.Reset()
 		r.Null() // rowid's column: the row's rowid
@@ -166,7 +166,7 @@ func (d *database) index(entries []SearchEntry, terms []byte) error {
 			r.Null()
 		}
 		d.buf = r.AppendTo(d.buf[:0])
-		d.entries.Insert(d.n, d.buf)
+		d.entries.Insert(rowid, d.buf)
 	}
 	return d.fts.AddCut(first, len(entries), terms)
 }

@@ -3,8 +3,10 @@ package emit
 import (
 	"bufio"
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -75,103 +77,139 @@ const (
 type segLoc struct {
 	off, n int64
 	crc    uint32 // of the compressed bytes, checked when read back
+	rawN   int64  // the segment's bytes: how many, and their CRC-32
+	rawCRC uint32
+	once   bool // in the run's temporary file (deflateOnce), not the store
 }
 
 // segEntry is one zip entry made of segments (a text table's in the
 // bundle, a sheet's in the workbook): the keys of its segments in order,
-// the bytes of the segment under way, and the CRC-32 and size of all of
-// its bytes (the zip entry's header).
+// what makes the segment under way, and the CRC-32 and size of all of its
+// bytes (the zip entry's header).
 type segEntry struct {
 	kind    int // segTable, segSheet: which count of the store's it adds to
 	keys    []segKey
-	pending []byte
-	key     []byte // what made pending: its segKey is their sha256's
+	pending []byte // a segment's bytes, made to be deflated
+	key     []byte // what makes the segment under way: its segKey is their sha256's
 	crc     uint32
 	size    int64
+	// a segment's bytes are made when it is cut, and only when the store
+	// lacks it: later makes them, in order (write, writeLater), and
+	// measure, of what those were given, bounds the segment (held)
+	later   []func([]byte) ([]byte, error)
+	measure int
 }
 
 // kinds of segment entries
 const (
-	segTable = iota // a text table's entry in the bundle
-	segSheet        // a sheet's in the workbook
+	segTable    = iota // a text table's entry in the bundle
+	segSheet           // a sheet's in the workbook
+	segDatabase        // budgetpub.sqlite's in the bundle (deflateRuns)
 )
 
 // write appends bytes written as they are.
 func (e *segEntry) write(b []byte) {
-	e.pending = append(e.pending, b...)
-	e.wrote(len(e.pending) - len(b))
+	e.later = append(e.later, func(p []byte) ([]byte, error) { return append(p, b...), nil })
+	e.measure += len(b)
 	e.key = append(e.key, 0)
 	e.key = binary.AppendUvarint(e.key, uint64(len(b)))
 	e.key = append(e.key, b...)
 }
 
-// writeRows appends b, the bytes of the rows whose sum is sum, written in
-// the way role says.
-func (e *segEntry) writeRows(b []byte, role byte, sum rowsSum) {
-	e.pending = append(e.pending, b...)
-	e.wrote(len(e.pending) - len(b))
+// writeLater appends the rows whose sum is sum, written
+// in the way role says, whose bytes make appends to a segment's when the
+// segment is deflated; measure is added to the segment's.
+func (e *segEntry) writeLater(make func([]byte) ([]byte, error), role byte, sum rowsSum, measure int) {
+	e.later = append(e.later, make)
+	e.measure += measure
 	e.rowsWritten(role, sum)
 }
 
-// rowsWritten adds to the key the rows whose bytes were just appended to
-// pending (and counted: wrote).
+// held is the measure of the segment under way: what write and
+// writeLater were told of its bytes.
+func (e *segEntry) held() int { return e.measure }
+
+// rowsWritten adds to the key the rows just written.
 func (e *segEntry) rowsWritten(role byte, sum rowsSum) {
 	e.key = append(append(e.key, role), sum[:]...)
 }
 
-// wrote counts the bytes appended to pending from at on.
-func (e *segEntry) wrote(at int) {
-	e.crc = crc32.Update(e.crc, crc32.IEEETable, e.pending[at:])
-	e.size += int64(len(e.pending) - at)
-}
-
-// cut ends the segment under way (if it holds any bytes).
+// cut ends the segment under way (if it holds any bytes). A segment found
+// in the store is not made: its size and CRC-32 are the store's.
 func (e *segEntry) cut(s *segStore) error {
-	if len(e.pending) == 0 {
+	if len(e.later) == 0 {
 		return nil
 	}
 	sum := sha256.Sum256(e.key)
 	var k segKey
 	copy(k[:], sum[:])
-	if err := s.put(k, e.pending, e.kind); err != nil {
+	l, ok, err := s.found(k, e.kind)
+	if err != nil {
 		return err
 	}
+	if ok {
+		e.crc, e.size = crc32Combine(e.crc, l.rawCRC, l.rawN), e.size+l.rawN
+	} else {
+		b := e.pending[:0]
+		for _, f := range e.later {
+			if b, err = f(b); err != nil {
+				return err
+			}
+		}
+		e.pending = b
+		e.crc, e.size = crc32.Update(e.crc, crc32.IEEETable, b), e.size+int64(len(b))
+		if err := s.deflate(k, b, e.kind); err != nil {
+			return err
+		}
+	}
+	clear(e.later) // what they hold
+	e.later, e.measure, e.key = e.later[:0], 0, e.key[:0]
 	e.keys = append(e.keys, k)
-	e.pending, e.key = e.pending[:0], e.key[:0]
 	return nil
 }
 
 // segMagic starts a store file made by the code code: a store made by
 // other code (whose deflate may differ) or in another layout is not read.
 func segMagic(code string) string {
-	return "budgetpub segments 2 " + strings.ReplaceAll(code, "\n", " ") + "\n"
+	return "budgetpub segments 3 " + strings.ReplaceAll(code, "\n", " ") + "\n"
 }
 
-// segStore holds the deflated segments of a run in a file, written as
-// they come, by key: that file (with its index at the end) is the store
-// the next run reads, where the same bytes are copied rather than
-// deflated again. A store that cannot be read is ignored.
+// segStore holds deflated segments by key in a file they are appended to
+// (path), and the keys of the segments a run used, where they are, in an
+// index beside it (path.idx, written when the run ends): the store the
+// next run reads. A segment found there stays where it is and is read
+// from there (its bytes checked); only segments deflated anew are
+// appended, so that a rebuild writes what changed, not the store. When
+// the file holds more than twice the bytes the last run used, a run
+// starts a new file instead and copies what it finds of the old one into
+// it. A store that cannot be read is ignored.
 type segStore struct {
-	path   string // where the store is kept for the next run; "" keeps none
-	magic  string // segMagic
-	old    *os.File
-	oldIdx map[segKey]segLoc
-	f      *os.File // this run's
-	w      *bufio.Writer
-	off    int64
-	idx    map[segKey]segLoc
-	order  []segKey
-	fw     *flate.Writer
-	buf    bytes.Buffer
-	copyb  []byte // a segment read back from a store: one buffer for all
-	// segments deflated in this run, and copied from the store before, by
+	path    string            // where the store is kept for the next run; "" keeps none
+	magic   string            // segMagic
+	head    string            // the first bytes of the file: magic and a name of its own, which its index repeats
+	fresh   bool              // f is a new file (renamed to path when the run ends)
+	kept    map[segKey]segLoc // the index of the run before, in f
+	old     *os.File          // a store compacted: segments are copied from it
+	oldIdx  map[segKey]segLoc
+	f       *os.File // this run's
+	w       *bufio.Writer
+	off     int64
+	idx     map[segKey]segLoc
+	order   []segKey
+	fw      *flate.Writer
+	buf     bytes.Buffer
+	once    *os.File // the segments of this run only (deflateOnce)
+	onceOff int64
+	copyb   []byte // a segment read back from a store: one buffer for all
+	// segments deflated in this run, and found in the store before, by
 	// the kind of their entry
-	deflated, copied [2]int
+	deflated, copied [3]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
-// the run ends, reading the one there before when reuse is set (and the
-// same code made it). With path "", the store is a temporary file.
+// the run ends, reading (and appending to) the one there before when
+// reuse is set (and the same code made it). With path "", the store is a
+// temporary file.
 func openSegStore(path, code string, reuse bool) (*segStore, error) {
 	s := &segStore{path: path, magic: segMagic(code), idx: map[segKey]segLoc{}}
 	var err error
@@ -182,17 +220,24 @@ func openSegStore(path, code string, reuse bool) (*segStore, error) {
 			return nil, err
 		}
 		if reuse {
-			s.old, s.oldIdx = readSegStore(path, s.magic)
+			s.reopen()
 		}
-		s.f, err = os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+		if s.f == nil {
+			s.f, err = os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-*")
+		}
 	}
 	if err != nil {
 		s.abort()
 		return nil, err
 	}
 	s.w = bufio.NewWriterSize(s.f, 1<<16)
-	s.w.WriteString(s.magic)
-	s.off = int64(len(s.magic))
+	if s.kept == nil {
+		var name [16]byte
+		rand.Read(name[:])
+		s.fresh, s.head = true, s.magic+hex.EncodeToString(name[:])+"\n"
+		s.w.WriteString(s.head)
+		s.off = int64(len(s.head))
+	}
 	if s.fw, err = flate.NewWriter(&s.buf, flate.BestSpeed); err != nil {
 		s.abort()
 		return nil, err
@@ -200,83 +245,167 @@ func openSegStore(path, code string, reuse bool) (*segStore, error) {
 	return s, nil
 }
 
-const segIndexEntry = 16 + 8 + 8 + 4
-
-// readSegStore opens the store at path and reads its index; nil when it
-// cannot (none, made by other code, cut short).
-func readSegStore(path, magic string) (*os.File, map[segKey]segLoc) {
-	f, err := os.Open(path)
+// reopen opens the store at s.path to append to it (s.f, s.kept), or,
+// when it holds more than twice the bytes its last run used, to copy
+// from it (s.old, s.oldIdx). It does neither when the store cannot be
+// read.
+func (s *segStore) reopen() {
+	f, err := os.OpenFile(s.path, os.O_RDWR, 0)
 	if err != nil {
-		return nil, nil
+		return
 	}
-	idx, err := readSegIndex(f, magic)
-	if err != nil {
+	head, idx, end, err := readSegIndex(s.path+".idx", s.magic)
+	st, serr := f.Stat()
+	b := make([]byte, len(head))
+	if err != nil || serr != nil || end > st.Size() {
 		f.Close()
-		return nil, nil
+		return
 	}
-	return f, idx
+	if _, err := f.ReadAt(b, 0); err != nil || string(b) != head {
+		f.Close()
+		return
+	}
+	live := int64(len(head))
+	for _, l := range idx {
+		live += l.n
+	}
+	if end > 2*live {
+		s.old, s.oldIdx = f, idx
+		return
+	}
+	// what a run that failed appended after end is dropped
+	if err := f.Truncate(end); err != nil {
+		f.Close()
+		return
+	}
+	if _, err := f.Seek(end, io.SeekStart); err != nil {
+		f.Close()
+		return
+	}
+	s.f, s.kept, s.head, s.off = f, idx, head, end
 }
 
-func readSegIndex(f *os.File, magic string) (map[segKey]segLoc, error) {
-	st, err := f.Stat()
+const segIndexEntry = 16 + 8 + 8 + 4 + 8 + 4
+
+// readSegIndex reads the index at path of a store of magic: the head of
+// the store's file, its segments, and the end of what they are in.
+func readSegIndex(path, magic string) (string, map[segKey]segLoc, int64, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return "", nil, 0, err
 	}
-	head := make([]byte, len(magic))
-	var tail [16]byte
-	if st.Size() < int64(len(head)+len(tail)) {
-		return nil, errors.New("short")
+	n := len(magic) + 2*16 + 1
+	if len(b) < n+16 || string(b[:len(magic)]) != magic || b[n-1] != '\n' {
+		return "", nil, 0, errors.New("not a store of this build")
 	}
-	if _, err := f.ReadAt(head, 0); err != nil || string(head) != magic {
-		return nil, errors.New("not a store of this build")
+	head, b := string(b[:n]), b[n:]
+	tail := b[len(b)-16:]
+	end, count := int64(binary.LittleEndian.Uint64(tail[:8])), int64(binary.LittleEndian.Uint64(tail[8:]))
+	b = b[:len(b)-16]
+	if end < int64(n) || count < 0 || int64(len(b)) != count*segIndexEntry {
+		return "", nil, 0, errors.New("bad index")
 	}
-	if _, err := f.ReadAt(tail[:], st.Size()-16); err != nil {
-		return nil, err
-	}
-	at, n := int64(binary.LittleEndian.Uint64(tail[:8])), int64(binary.LittleEndian.Uint64(tail[8:]))
-	if at < int64(len(head)) || n < 0 || at+n*segIndexEntry != st.Size()-16 {
-		return nil, errors.New("bad index")
-	}
-	b := make([]byte, n*segIndexEntry)
-	if _, err := f.ReadAt(b, at); err != nil {
-		return nil, err
-	}
-	idx := make(map[segKey]segLoc, n)
+	idx := make(map[segKey]segLoc, count)
 	for ; len(b) > 0; b = b[segIndexEntry:] {
 		var k segKey
 		copy(k[:], b)
-		l := segLoc{off: int64(binary.LittleEndian.Uint64(b[16:])), n: int64(binary.LittleEndian.Uint64(b[24:])), crc: binary.LittleEndian.Uint32(b[32:])}
-		if l.off < int64(len(head)) || l.n < 0 || l.off+l.n > at {
-			return nil, errors.New("bad index")
+		l := segLoc{off: int64(binary.LittleEndian.Uint64(b[16:])), n: int64(binary.LittleEndian.Uint64(b[24:])), crc: binary.LittleEndian.Uint32(b[32:]),
+			rawN: int64(binary.LittleEndian.Uint64(b[36:])), rawCRC: binary.LittleEndian.Uint32(b[44:])}
+		if l.off < int64(n) || l.n < 0 || l.off+l.n > end || l.rawN < 0 {
+			return "", nil, 0, errors.New("bad index")
 		}
 		idx[k] = l
 	}
-	return idx, nil
+	return head, idx, end, nil
 }
 
 // put keeps the segment raw under its key k (of an entry of the kind
 // kind), deflating it unless this run or the one before already did.
 func (s *segStore) put(k segKey, raw []byte, kind int) error {
-	if _, ok := s.idx[k]; ok {
-		return nil
+	if _, ok, err := s.found(k, kind); ok || err != nil {
+		return err
 	}
-	if l, ok := s.oldIdx[k]; ok {
-		b := s.buffer(l.n)
-		if _, err := s.old.ReadAt(b, l.off); err == nil && crc32.ChecksumIEEE(b) == l.crc {
-			s.copied[kind]++
-			return s.add(k, b)
-		}
+	return s.deflate(k, raw, kind)
+}
+
+// found is where the segment of key k is when this run or the one before
+// kept it (its bytes checked), taken into this run's store; false when
+// neither did.
+func (s *segStore) found(k segKey, kind int) (segLoc, bool, error) {
+	if l, ok := s.idx[k]; ok {
+		return l, true, nil
 	}
+	if l, ok := s.kept[k]; ok && s.check(s.f, l) {
+		s.copied[kind]++
+		s.idx[k] = l
+		s.order = append(s.order, k)
+		return l, true, nil
+	}
+	if l, ok := s.oldIdx[k]; ok && s.check(s.old, l) {
+		s.copied[kind]++
+		err := s.add(k, s.copyb[:l.n], l.rawN, l.rawCRC)
+		return s.idx[k], err == nil, err
+	}
+	return segLoc{}, false, nil
+}
+
+// deflate deflates the segment raw and keeps it under its key k.
+func (s *segStore) deflate(k segKey, raw []byte, kind int) error {
+	b, err := s.compress(raw, kind)
+	if err != nil {
+		return err
+	}
+	return s.add(k, b, int64(len(raw)), crc32.ChecksumIEEE(raw))
+}
+
+// compress deflates a segment of an entry of the kind kind: its bytes,
+// until the next.
+func (s *segStore) compress(raw []byte, kind int) ([]byte, error) {
 	s.deflated[kind]++
 	s.buf.Reset()
 	s.fw.Reset(&s.buf)
 	if _, err := s.fw.Write(raw); err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.fw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
-	return s.add(k, s.buf.Bytes())
+	return s.buf.Bytes(), nil
+}
+
+// deflateOnce deflates the segment raw for this run only — bytes that
+// change at every run, which the next would not find — into a temporary
+// file, not the store, and gives its key: its place among them, not a
+// hash.
+func (s *segStore) deflateOnce(raw []byte, kind int) (segKey, error) {
+	if s.once == nil {
+		f, err := os.CreateTemp("", "budgetpub-once-*")
+		if err != nil {
+			return segKey{}, err
+		}
+		s.once = f
+	}
+	b, err := s.compress(raw, kind)
+	if err != nil {
+		return segKey{}, err
+	}
+	if _, err := s.once.WriteAt(b, s.onceOff); err != nil {
+		return segKey{}, err
+	}
+	var k segKey
+	copy(k[:], "once")
+	binary.BigEndian.PutUint64(k[8:], uint64(s.onceOff))
+	s.idx[k] = segLoc{off: s.onceOff, n: int64(len(b)), once: true}
+	s.onceOff += int64(len(b))
+	return k, nil
+}
+
+// check reads the segment at l of f into the store's buffer: whether its
+// bytes are those kept.
+func (s *segStore) check(f *os.File, l segLoc) bool {
+	b := s.buffer(l.n)
+	_, err := f.ReadAt(b, l.off)
+	return err == nil && crc32.ChecksumIEEE(b) == l.crc
 }
 
 // buffer is the store's buffer for a segment of n bytes.
@@ -287,11 +416,13 @@ func (s *segStore) buffer(n int64) []byte {
 	return s.copyb[:n]
 }
 
-func (s *segStore) add(k segKey, b []byte) error {
+// add appends the deflated segment b, of rawN bytes whose CRC-32 is rawCRC,
+// under its key k.
+func (s *segStore) add(k segKey, b []byte, rawN int64, rawCRC uint32) error {
 	if _, err := s.w.Write(b); err != nil {
 		return err
 	}
-	s.idx[k] = segLoc{off: s.off, n: int64(len(b)), crc: crc32.ChecksumIEEE(b)}
+	s.idx[k] = segLoc{off: s.off, n: int64(len(b)), crc: crc32.ChecksumIEEE(b), rawN: rawN, rawCRC: rawCRC}
 	s.order = append(s.order, k)
 	s.off += int64(len(b))
 	return nil
@@ -312,9 +443,12 @@ func (s *segStore) writeTo(w io.Writer, e *segEntry) error {
 		return err
 	}
 	for _, k := range e.keys {
-		l := s.idx[k]
+		l, f := s.idx[k], s.f
+		if l.once {
+			f = s.once
+		}
 		b := s.buffer(l.n)
-		if _, err := s.f.ReadAt(b, l.off); err != nil {
+		if _, err := f.ReadAt(b, l.off); err != nil {
 			return err
 		}
 		if _, err := w.Write(b); err != nil {
@@ -325,8 +459,8 @@ func (s *segStore) writeTo(w io.Writer, e *segEntry) error {
 	return err
 }
 
-// close ends the run's store: with its index, in place of the one before
-// (at path), or removed when it is a temporary file.
+// close ends the run's store: its index beside it (at path), in place of
+// the one before, or the file removed when it is a temporary file.
 func (s *segStore) close() error {
 	if s.path == "" {
 		s.abort()
@@ -336,40 +470,128 @@ func (s *segStore) close() error {
 		s.old.Close()
 		s.old = nil
 	}
-	var b [segIndexEntry]byte
-	for _, k := range s.order {
-		l := s.idx[k]
-		copy(b[:], k[:])
-		binary.LittleEndian.PutUint64(b[16:], uint64(l.off))
-		binary.LittleEndian.PutUint64(b[24:], uint64(l.n))
-		binary.LittleEndian.PutUint32(b[32:], l.crc)
-		s.w.Write(b[:])
-	}
-	var tail [16]byte
-	binary.LittleEndian.PutUint64(tail[:8], uint64(s.off))
-	binary.LittleEndian.PutUint64(tail[8:], uint64(len(s.order)))
-	s.w.Write(tail[:])
+	s.dropOnce()
 	err := s.w.Flush()
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
+	if err == nil && s.fresh {
 		err = os.Rename(s.f.Name(), s.path)
 	}
+	if err == nil {
+		err = s.writeIndex()
+	}
 	if err != nil {
-		os.Remove(s.f.Name())
+		if s.fresh {
+			os.Remove(s.f.Name())
+		}
 		return fmt.Errorf("segments: %w", err)
 	}
 	return nil
 }
 
-// abort removes the run's store, leaving the one before.
+// dropOnce removes the temporary file of the run's segments deflated once.
+func (s *segStore) dropOnce() {
+	if s.once != nil {
+		s.once.Close()
+		os.Remove(s.once.Name())
+		s.once = nil
+	}
+}
+
+// writeIndex writes the index of the segments this run used (path.idx):
+// the store's head, each segment's key and place, the end of the file.
+func (s *segStore) writeIndex() error {
+	b := make([]byte, 0, len(s.head)+len(s.order)*segIndexEntry+16)
+	b = append(b, s.head...)
+	for _, k := range s.order {
+		l := s.idx[k]
+		b = append(b, k[:]...)
+		b = binary.LittleEndian.AppendUint64(b, uint64(l.off))
+		b = binary.LittleEndian.AppendUint64(b, uint64(l.n))
+		b = binary.LittleEndian.AppendUint32(b, l.crc)
+		b = binary.LittleEndian.AppendUint64(b, uint64(l.rawN))
+		b = binary.LittleEndian.AppendUint32(b, l.rawCRC)
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(s.off))
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.order)))
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".idx.new-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), s.path+".idx")
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// abort ends the run's store, leaving the one before: a new file is
+// removed; what was appended to the one before is past the end its index
+// says, and dropped by the next run.
 func (s *segStore) abort() {
+	s.dropOnce()
 	if s.old != nil {
 		s.old.Close()
 	}
 	if s.f != nil {
 		s.f.Close()
-		os.Remove(s.f.Name())
+		if s.fresh {
+			os.Remove(s.f.Name())
+		}
 	}
+}
+
+// crc32Combine is the CRC-32 (IEEE) of a's bytes then b's, from a's CRC,
+// b's and b's length, as zlib's crc32_combine computes it: a's CRC
+// multiplied by x^(8·n) modulo the polynomial, then b's added.
+func crc32Combine(a, b uint32, n int64) uint32 {
+	return multModP(x8nModP(n), a) ^ b
+}
+
+// multModP is a·b modulo the CRC-32 polynomial, both reflected.
+func multModP(a, b uint32) uint32 {
+	m, p := uint32(1)<<31, uint32(0)
+	for {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				return p
+			}
+		}
+		m >>= 1
+		if b&1 != 0 {
+			b = b>>1 ^ crc32.IEEE
+		} else {
+			b >>= 1
+		}
+	}
+}
+
+// x2n holds x^(2^k) modulo the polynomial, for k < 32.
+var x2n = func() (t [32]uint32) {
+	p := uint32(1) << 30 // x
+	for k := range t {
+		t[k] = p
+		p = multModP(p, p)
+	}
+	return t
+}()
+
+// x8nModP is x^(8·n) modulo the polynomial.
+func x8nModP(n int64) uint32 {
+	p, k := uint32(1)<<31, 3 // 1, and 8 = 2^3
+	for ; n != 0; n >>= 1 {
+		if n&1 != 0 {
+			p = multModP(x2n[k&31], p)
+		}
+		k++
+	}
+	return p
 }

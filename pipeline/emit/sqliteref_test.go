@@ -19,7 +19,9 @@ type sqliteDB struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
 	tables  []*stream
-	entries int64
+	rowids  map[*stream]*rowids
+	entries rowids
+	seg     int64
 }
 
 // WithSQLite makes the Writers write budgetpub.sqlite with SQLite itself
@@ -37,7 +39,7 @@ func openSQLite(path string, tables []*stream) (*sqliteDB, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	d := &sqliteDB{db: db, stmts: map[string]*sql.Stmt{}, tables: tables}
+	d := &sqliteDB{db: db, stmts: map[string]*sql.Stmt{}, tables: tables, rowids: map[*stream]*rowids{}}
 	if d.tx, err = db.Begin(); err != nil {
 		db.Close()
 		return nil, err
@@ -52,8 +54,13 @@ func openSQLite(path string, tables []*stream) (*sqliteDB, error) {
 			d.abort()
 			return nil, err
 		}
-		marks := strings.TrimSuffix(strings.Repeat("?,", len(t.fields)), ",")
-		if err := prepare(t.spec.name, fmt.Sprintf("INSERT INTO %q VALUES (%s)", t.spec.name, marks)); err != nil {
+		d.rowids[t] = &rowids{}
+		var names []string
+		for _, f := range t.fields {
+			names = append(names, f.Name)
+		}
+		marks := strings.Repeat(",?", len(t.fields))
+		if err := prepare(t.spec.name, fmt.Sprintf("INSERT INTO %q (rowid, %s) VALUES (?%s)", t.spec.name, quoteAll(names), marks)); err != nil {
 			d.abort()
 			return nil, err
 		}
@@ -76,8 +83,9 @@ func openSQLite(path string, tables []*stream) (*sqliteDB, error) {
 }
 
 func (d *sqliteDB) insert(t *stream, cells [][]string) error {
-	args := make([]any, len(t.fields))
+	args := make([]any, 1+len(t.fields))
 	for _, row := range cells {
+		args[0] = d.rowids[t].next()
 		for j, c := range row {
 			var v any
 			switch {
@@ -89,7 +97,7 @@ func (d *sqliteDB) insert(t *stream, cells [][]string) error {
 			default:
 				v = c
 			}
-			args[j] = v
+			args[1+j] = v
 		}
 		if _, err := d.stmts[t.spec.name].Exec(args...); err != nil {
 			return err
@@ -106,7 +114,7 @@ func (d *sqliteDB) index(entries []SearchEntry, _ []byte) error {
 		return s
 	}
 	for _, e := range entries {
-		d.entries++
+		rowid := d.entries.next()
 		var line, amount any
 		if e.Line > 0 {
 			line = int64(e.Line)
@@ -114,17 +122,26 @@ func (d *sqliteDB) index(entries []SearchEntry, _ []byte) error {
 		if e.Amount != "" {
 			amount, _ = strconv.ParseFloat(e.Amount, 64)
 		}
-		if _, err := d.stmts["fts_entries"].Exec(d.entries, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, int64(e.File), amount); err != nil {
+		if _, err := d.stmts["fts_entries"].Exec(rowid, e.Kind, e.DocumentID, e.Text, nullable(e.TextEn), nullable(e.Pointer), line, int64(e.File), amount); err != nil {
 			return err
 		}
-		if _, err := d.stmts["fts"].Exec(d.entries, e.Tokens()); err != nil {
+		if _, err := d.stmts["fts"].Exec(rowid, e.Tokens()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (d *sqliteDB) close() error {
+// cut gives the rows after the rowids database gives them.
+func (d *sqliteDB) cut() {
+	d.seg++
+	for _, r := range d.rowids {
+		r.cut(d.seg)
+	}
+	d.entries.cut(d.seg)
+}
+
+func (d *sqliteDB) close() ([]int64, error) {
 	for _, t := range d.tables {
 		for _, x := range tableIndexes(t) {
 			if x.create == "" {
@@ -132,15 +149,15 @@ func (d *sqliteDB) close() error {
 			}
 			if _, err := d.tx.Exec(x.create); err != nil {
 				d.abort()
-				return err
+				return nil, err
 			}
 		}
 	}
 	if err := d.tx.Commit(); err != nil {
 		d.db.Close()
-		return err
+		return nil, err
 	}
-	return d.db.Close()
+	return nil, d.db.Close()
 }
 
 func (d *sqliteDB) abort() {

@@ -66,8 +66,11 @@ func (w *workbook) sheetOf(s *stream) (*sheet, error) {
 }
 
 // add writes the rows of table s whose cells are cells and whose sum is
-// sum (tableSum) to its sheet.
-func (w *workbook) add(s *stream, cells [][]string, sum rowsSum) error {
+// sum (tableSum) to its sheet; measure is the bytes of their CSV records,
+// by which a sheet's segment is cut (cut). Their XML is made only when
+// their segment is deflated: a segment the store holds (one of
+// documents that did not change) is not made again (segEntry.writeLater).
+func (w *workbook) add(s *stream, cells [][]string, sum rowsSum, measure int) error {
 	if w.omitted != "" || len(cells) == 0 {
 		return nil
 	}
@@ -79,10 +82,17 @@ func (w *workbook) add(s *stream, cells [][]string, sum rowsSum) error {
 		w.omit(fmt.Sprintf("the table %s holds more than %d rows, the most a sheet holds; use the CSV files or the SQLite database", s.spec.name, MaxSheetRows))
 		return nil
 	}
-	b := sh.e.pending
-	at := len(b)
+	first := sh.rows
+	sh.rows += len(cells)
+	sh.e.writeLater(func(b []byte) ([]byte, error) { return sheetRows(b, s, cells, first) }, rowsSheet, sum, measure)
+	return nil
+}
+
+// sheetRows appends the XML of the rows of table s whose cells are cells
+// to b; rows before them in the sheet.
+func sheetRows(b []byte, s *stream, cells [][]string, rows int) ([]byte, error) {
 	for _, row := range cells {
-		sh.rows++
+		rows++
 		b = append(b, "<row>"...)
 		empty := 0 // empty cells not yet written
 		for j, c := range row {
@@ -106,21 +116,20 @@ func (w *workbook) add(s *stream, cells [][]string, sum rowsSum) error {
 			}
 			var err error
 			if b, err = inlineString(b, "", c); err != nil {
-				return fmt.Errorf("%s row %d column %s: %w", s.spec.name, sh.rows, fl.Name, err)
+				return nil, fmt.Errorf("%s row %d column %s: %w", s.spec.name, rows, fl.Name, err)
 			}
 		}
 		b = append(b, "</row>"...)
 	}
-	sh.e.pending = b
-	sh.e.wrote(at)
-	sh.e.rowsWritten(rowsSheet, sum)
-	return nil
+	return b, nil
 }
 
-// cut ends the sheets' segments under way.
+// cut ends the sheets' segments under way: all of them (whole), or those
+// whose rows' CSV records (and the sheet's head) hold segmentBytes (their
+// XML is not made yet; it is about twice as long).
 func (w *workbook) cut(st *segStore, whole bool) error {
 	for _, sh := range w.sheets {
-		if whole || len(sh.e.pending) >= segmentBytes {
+		if whole || sh.e.held() >= segmentBytes {
 			if err := sh.e.cut(st); err != nil {
 				return err
 			}

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"budgetpub/schema"
+)
 
 // The table catalogue. Each kind of standard table is described once, as
 // data: the words of its titles (as the templates of 财政部 and the
@@ -137,8 +141,20 @@ var standardTables = []struct {
 // add up to its 合计 row, column by column. The generic reader
 // (templateTable, generic.go) reads every kind that has one.
 type template struct {
-	kind    tableKind
+	kind tableKind
+	// scheme, for a table by class (一般公共预算支出表 by function, 基本支出表
+	// by economic class), is the classification of its coded rows: its 类,
+	// 款 and 项, whose sum cells are the model's classes and items (the
+	// kind's reader fills them: codedTable, economicTable); its 类 rows
+	// add up to its 合计 row. Such a shape is read a cell a line (its
+	// arithmetic decides), its rows being the kind's reader's; a shape of
+	// one column (金额) is its sum column alone. Without a scheme, the
+	// shape's 类 are functional and its 合计 row fills the refs.
+	scheme  string
 	columns []templateColumn
+	// heads are the words of a heading printed over the value columns
+	// (本年一般公共预算支出), passed over
+	heads []string
 	// groups, for a template that prints the same table as rows under one
 	// 金额 column: a 合计 row (total, the ref it fills) that is the sum of
 	// groups, each a 小计 row over its items (the group's label printed
@@ -201,7 +217,30 @@ var templates = []template{
 			{words: []string{"其他资金"}, ref: "src:其他收入"},
 			{words: []string{"上年结转和结余资金", "上年结转资金", "上年结转"}, ref: "summary:carried_over"},
 		}},
+	// 一般公共预算支出表 (财政部's 部门预算 table 6), 财政拨款支出预算表,
+	// 一般公共预算财政拨款支出决算表: 科目编码 (类 款 项) | 科目名称 | 合计 |
+	// 基本支出 | 项目支出, under a heading (本年一般公共预算支出); or one
+	// 金额 column
+	{kind: tableFunction, scheme: schema.SchemeFunctional,
+		columns: []templateColumn{
+			{words: []string{"合计", "金额", "预算数", "决算数", "小计"}, sum: true},
+			{words: []string{"基本支出"}},
+			{words: []string{"项目支出"}},
+		},
+		heads: []string{"本年一般公共预算支出", "一般公共预算支出", "本年支出", "本年财政拨款支出", "财政拨款支出", "支出"}},
+	// 一般公共预算基本支出表 (table 7), 财政拨款基本支出预算表: 经济分类科目
+	// (类 款) | 科目名称 | 合计 | 人员经费 | 公用经费, under a heading
+	{kind: tableEconomic, scheme: schema.SchemeEconomic,
+		columns: []templateColumn{
+			{words: []string{"合计", "金额", "预算数", "决算数", "小计"}, sum: true},
+			{words: []string{"人员经费"}},
+			{words: []string{"公用经费"}},
+		},
+		heads: []string{"本年一般公共预算基本支出", "一般公共预算基本支出", "本年基本支出", "财政拨款基本支出", "基本支出"}},
 }
+
+// coded tells a shape of a table by class.
+func (t *template) coded() bool { return t.scheme != "" }
 
 // colHeaderWords are the words of a coded table's header that default mode
 // can print among its code and name columns, longest first (colwise.go).
@@ -225,7 +264,7 @@ var gridHeads = [...][]string{
 // 科目名称, 单位名称).
 var (
 	rowHeads     = []string{"项目", "类", "款", "项", "类款项"}
-	rowHeadWords = []string{"科目", "编码", "名称", "代码"}
+	rowHeadWords = []string{"科目", "编码", "名称", "代码", "功能分类", "经济分类"}
 )
 
 // A form is a table of a layout another ministry prescribes, known by the

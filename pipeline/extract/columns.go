@@ -745,27 +745,60 @@ func (b *builder) threePublicByYearCells(t table, flat []string) map[string]cell
 	return yearHalf(t, own, labels, values)
 }
 
+// cellPriors adds to got, a reading of a 三公 table's rows that gave no
+// prior years (its blank cells dropped from the rows: which column a row's
+// cells are in, its sums told), the year before's that the table read a
+// cell a line gives, where that reading's year is got's.
+func (b *builder) cellPriors(t table, flat []string, got map[string]cell) map[string]cell {
+	cells := b.threePublicByYearCells(t, flat)
+	if cells == nil || slices.ContainsFunc(slices.Collect(maps.Keys(got)), func(k string) bool { return strings.HasPrefix(k, "prior:") }) {
+		return got
+	}
+	for k, c := range cells {
+		if !strings.Contains(k, ":") && got[k].v != c.v {
+			return got
+		}
+	}
+	for k, c := range got {
+		if !strings.Contains(k, ":") && cells[k].v != c.v {
+			return got
+		}
+	}
+	for k, c := range cells {
+		if strings.HasPrefix(k, "prior:") {
+			got[k] = c
+		}
+	}
+	return got
+}
+
 // threePublicYearRowCells reads a 三公 table of a row a part and a column
 // a year (or a change: 项目 | 2022年预算数 | 2023年预算数 | 增减额) printed a
 // cell a line with its blank cells kept: the years' labels before the
 // first part's name are the columns, one of them the year's, and each row
 // is a part's name and a cell a column (a blank one nothing spent). The
 // year's column is read where every row names a part once and it adds
-// up; nil otherwise.
+// up, the year before's (one column: 2016年预算数 in a 2017 budget) as
+// each part's prior year where it adds up too; nil otherwise.
 func (b *builder) threePublicYearRowCells(t table, cells []gridCell) map[string]cell {
-	var own []bool
+	var own, prior []bool
 	k := 0
 	for ; k < len(cells) && threePublicKey(cells[k].text) == ""; k++ {
 		if c := cells[k].text; yearColumn.MatchString(c) {
 			other, mine := b.yearWords(c)
 			own = append(own, mine && !other)
+			prior = append(prior, b.priorColumn(c, yearColumn.FindStringIndex(c)))
 		}
 	}
 	at := slices.Index(own, true)
 	if at < 0 || slices.Index(own[at+1:], true) >= 0 {
 		return nil
 	}
-	got := map[string]cell{}
+	p := slices.Index(prior, true)
+	if p >= 0 && slices.Index(prior[p+1:], true) >= 0 {
+		p = -1 // two columns of the year before: neither is
+	}
+	got, before := map[string]cell{}, map[string]cell{}
 	width := 1 + len(own)
 	for ; k+width <= len(cells); k += width {
 		r := cells[k : k+width]
@@ -776,18 +809,33 @@ func (b *builder) threePublicYearRowCells(t table, cells []gridCell) map[string]
 		if _, twice := got[key]; twice || key == "" || slices.ContainsFunc(r[1:], func(c gridCell) bool { return c.text != "" && !isNumberCell(c.text) }) {
 			break
 		}
-		c := r[1+at]
-		got[key] = cell{0, r[0].line} // blank: nothing spent
-		if c.text != "" {
-			tok, ok := cellToken(c.text, c.line)
-			if !ok {
-				return nil
+		for _, col := range []struct {
+			at  int
+			dst map[string]cell
+		}{{at, got}, {p, before}} {
+			if col.at < 0 {
+				continue
 			}
-			got[key] = cell{t.value(tok), c.line}
+			c := r[1+col.at]
+			col.dst[key] = cell{0, r[0].line} // blank: nothing spent
+			if c.text != "" {
+				tok, ok := cellToken(c.text, c.line)
+				if !ok {
+					return nil
+				}
+				col.dst[key] = cell{t.value(tok), c.line}
+			}
 		}
 	}
 	if slices.ContainsFunc(cells[k:], func(c gridCell) bool { return isNumberCell(c.text) }) || !threePublicAddsUp(got) {
 		return nil // figures past the rows read
+	}
+	// the year before's column (2016年预算数 beside 2017's), where it adds
+	// up as the year's does
+	if len(before) > 0 && threePublicAddsUp(before) {
+		for k, c := range before {
+			got["prior:"+k] = c
+		}
 	}
 	return got
 }
@@ -1246,7 +1294,7 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[strin
 	for _, r := range heads {
 		if other, _ := b.yearWords(r.name); other {
 			if got := b.threePublicByYearRows(t, lines); got != nil {
-				return got
+				return b.cellPriors(t, flat, got)
 			}
 			if got := b.threePublicByYearCells(t, flat); got != nil {
 				return got

@@ -222,7 +222,7 @@ func (b *builder) tableCoverage(flat []string) {
 			c.Status, c.Reason = schema.CoverageNotRead, reasons[t.line]
 		case t.codesApart:
 			c.Status, c.Reason = schema.CoverageNotRead, "the text prints its codes as a column apart from their rows, and its names and amounts neither as whole columns nor row by row (stretches of both, mixed): no reading places its cells on their rows and columns"
-		case templateOf(t.kind) != nil && !t.laid:
+		case templateOf(t.kind) != nil && !templateOf(t.kind).coded() && !t.laid:
 			c.Status, c.Reason = schema.CoverageNotRead, "its header shape is read by position or a cell a line, and this text keeps neither the table's columns nor its blank cells, nor do its sums leave one placement of its cells"
 		case t.kind == tableOther:
 			c.Status, c.Reason = schema.CoverageNotRead, "a table the catalogue does not know: no reader takes its figures"

@@ -403,9 +403,15 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		}
 		i += size
 	}
+	// a clause comparing with the budget, then one with the year before
+	// ("决算数为7926.14万元，比2014年度预算数减少1485.38万元，比2013年度决算数
+	// 8750.27万元减少824.13万元"): the second is the year's comparison
+	for cmp >= 0 && b.againstBudget(cmp, end) {
+		cmp = nextComparison(st.s[:end], cmp)
+	}
 	// "…，机关运行经费支出300万元，分别比上年减少5万元和10万元": the changes of
 	// several figures, in the order of their amounts, none this one's alone
-	if cmp < 0 || b.againstBudget(cmp, end) || strings.Contains(st.s[pos:cmp], "分别") {
+	if cmp < 0 || strings.Contains(st.s[pos:cmp], "分别") {
 		return y, false
 	}
 	done := func() (yoy, bool) {
@@ -486,6 +492,21 @@ func (b *builder) scanYoYAt(pos int, restate schema.Money, end int) (yoy, bool) 
 		i += size
 	}
 	return done()
+}
+
+// nextComparison is where the comparand of the clause after the one that
+// holds cmp begins, where that clause opens with 比 or 较 (-1 otherwise).
+func nextComparison(s string, cmp int) int {
+	k := strings.IndexAny(s[cmp:], "，,")
+	if k < 0 {
+		return -1
+	}
+	_, size := utf8.DecodeRuneInString(s[cmp+k:])
+	next := s[cmp+k+size:]
+	if w, ok := wordAt(next, []string{"比", "较"}); ok {
+		return len(s) - len(next) + len(w)
+	}
+	return -1
 }
 
 // clauseNamesOther tells the clause after the comma at at, up to its first

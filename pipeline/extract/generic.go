@@ -52,6 +52,39 @@ type gridRow struct {
 type grid struct {
 	cols []headerColumn
 	rows []gridRow
+	// placing: its rows were read and the placement of their figures,
+	// blank cells dropped, was tried (droppedGrid)
+	placing bool
+}
+
+// columnTotal gives, for a column of tpl's (its index), the figure the
+// model already holds for the column's 合计 — a revenue table's source, its
+// 本年收入, 上年结转 or total — or nil: what decides among placements of a
+// table's figures, blank cells dropped, that its sums leave open
+// (droppedGrid).
+func (b *builder) columnTotal(tpl *template) func(col int) *schema.Money {
+	r := b.doc.Revenue
+	if tpl.kind != tableRevenue || r == nil {
+		return nil
+	}
+	return func(col int) *schema.Money {
+		switch ref := tpl.columns[col].ref; ref {
+		case "revenue:total":
+			return r.Total
+		case "summary:revenue_current":
+			return r.CurrentYear
+		case "summary:carried_over":
+			return r.CarriedOver
+		default:
+			name, ok := strings.CutPrefix(ref, "src:")
+			for i := range r.Sources {
+				if ok && r.Sources[i].Name == name {
+					return &r.Sources[i].Amount
+				}
+			}
+		}
+		return nil
+	}
 }
 
 // templateTable reads a table whose kind has a header shape.
@@ -64,9 +97,11 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 		// a cell a line with its bar, blank cells kept; or positions lost
 		// (default-mode text), or a table of one column whose figures
 		// pdftotext set on lines of their own
-		if g, why = cellGrid(t, tpl, flat); why == "-" || why != "" && tpl.groups != nil {
-			if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) {
-				b.groupedCells(t, tpl, lines, flat)
+		if g, why = cellGrid(t, tpl, flat, b.columnTotal(tpl)); why == "-" || why != "" && tpl.groups != nil {
+			// a row-shaped table's readers say why where they take it;
+			// where neither does, the reason of the cells a line stands
+			if tpl.groups != nil && !b.groupedTable(t, tpl, lines, flat) && !b.groupedCells(t, tpl, lines, flat) && why != "-" {
+				b.warnTable(t, why)
 			}
 			return
 		}
@@ -105,7 +140,7 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 		b.keepTable(t, append([]tableRow{{ref: refTotal, tok: *tr.cells[sum], line: tr.cells[sum].line}}, kept...))
 		return
 	}
-	if why := classSums(t, g, tr, sum); why != "" {
+	if why := classSums(t, tpl, g, tr, sum); why != "" {
 		b.warnTable(t, why)
 		return
 	}
@@ -128,15 +163,117 @@ func (b *builder) templateTable(t table, tpl *template, lines, flat []string) {
 	}
 }
 
-// classSums checks the 类 rows (a 3-digit functional code) against the 合计
+// classShape reads a table by class (a coded shape: 一般公共预算支出表,
+// 基本支出表) printed a cell a line by its shape (cellGrid, droppedGrid):
+// where its cells stand in their columns and its arithmetic holds — its
+// sum column first, each row's the sum of its others (a blank cell 0; a
+// row whose blank cells are dropped, in one placement at least), the 类
+// rows adding up to the 合计 row column by column — its rows are the
+// shape's, each its sum cell first, for the kind's reader to fill the
+// model. Where its sums do not hold, a converter's table (its cells with
+// their bars) is left out with the reason (false); other text
+// (pdftotext's default mode, whose cells may be printed column by
+// column), text not printed a cell a line, and a table the shape does not
+// fit (its header or its rows' width another's: a 决算's two panels of
+// 人员经费 and 公用经费; a row of neither code nor 合计, a wrapped name's
+// half) keep the rows read before.
+func (b *builder) classShape(t table, tpl *template, flat []string) (table, bool) {
+	if t.laid {
+		return t, true
+	}
+	g, why := cellGrid(t, tpl, flat, nil)
+	if why == "-" || slices.ContainsFunc(g.rows, func(r gridRow) bool { return r.code == "" && !totalLabel(r.name) }) {
+		return t, true // a row of neither code nor 合计: a wrapped name's half
+	}
+	sums := g.placing // its figures' placement failed, not its shape
+	if why == "" {
+		why, sums = rowSumsHold(t, tpl, g), true
+	}
+	switch {
+	case why == "":
+		t.rows = make([]row, 0, len(g.rows))
+		for _, r := range g.rows {
+			gr := row{name: r.name, code: r.code, line: r.line, vals: r.vals}
+			if r.cells != nil {
+				gr.vals = nil
+				for _, c := range r.cells {
+					if c != nil {
+						gr.vals = append(gr.vals, *c)
+					}
+				}
+			}
+			t.rows = append(t.rows, gr)
+		}
+		return t, true
+	case sums && barred(flat, t.line, t.end):
+		b.warnTable(t, why)
+		return t, false
+	}
+	return t, true
+}
+
+// rowSumsHold checks a coded shape's grid: its sum column first, each
+// row's sum the sum of its others (a row whose cells are not placed, in
+// one placement of its figures at least), and the 类 rows against the 合计
+// row where there is one. It says what fails, "" when all hold.
+func rowSumsHold(t table, tpl *template, g grid) string {
+	if len(g.cols) == 0 || !tpl.columns[g.cols[0].col].sum {
+		return "its sum column is not its first: not read"
+	}
+	for _, r := range g.rows {
+		if len(r.vals) == 0 || len(g.cols) == 1 {
+			continue
+		}
+		adds := false
+		if r.cells != nil {
+			p := make([]int, 0, len(r.vals))
+			for k, c := range r.cells {
+				if c != nil {
+					p = append(p, k)
+				}
+			}
+			adds = r.cells[0] != nil && sumRowAdds(t, r.vals, p, 0)
+		} else {
+			for _, p := range orderedChoices(len(g.cols), len(r.vals)) {
+				adds = adds || sumRowAdds(t, r.vals, p, 0)
+			}
+		}
+		if !adds {
+			return fmt.Sprintf("its row %s does not add up (its 合计 the sum of its other cells): not used", strings.TrimSpace(r.code+" "+r.name))
+		}
+	}
+	total := slices.IndexFunc(g.rows, func(r gridRow) bool { return r.code == "" && totalLabel(r.name) })
+	if total < 0 {
+		return "" // the kind's reader checks its tree
+	}
+	return classSums(t, tpl, g, g.rows[total], 0)
+}
+
+// barred tells the lines [from, to) of a converter's table a cell a line:
+// nine of ten lines that are not blank end with a bar.
+func barred(flat []string, from, to int) bool {
+	bars, filled := 0, 0
+	for i := from; i < to && i < len(flat); i++ {
+		if flat[i] != "" {
+			filled++
+			if strings.HasSuffix(flat[i], "|") {
+				bars++
+			}
+		}
+	}
+	return filled > 0 && bars*10 >= filled*9
+}
+
+// classSums checks the 类 rows (a 3-digit code of the shape's
+// classification, by function where it names none) against the 合计
 // row, column by column; where a 类 row's cells could not be placed, the
 // sum column alone, when it is the first (a row's first cell is its sum).
 // It says what fails ("" when the sums hold or there is no 类 row).
-func classSums(t table, g grid, tr gridRow, sum int) string {
+func classSums(t table, tpl *template, g grid, tr gridRow, sum int) string {
 	var classes []gridRow
 	placed := true
 	for _, r := range g.rows {
-		if _, ok := schema.LookupCode(schema.SchemeFunctional, r.code); ok && len(r.code) == 3 {
+		if tpl.classRow(r.code) {
 			classes = append(classes, r)
 			placed = placed && r.cells != nil
 		}
@@ -697,8 +834,9 @@ rows:
 // 小计 equal to it (one it holds as 0 takes none), and one it holds no
 // figure of may take one. The 合计 fills its ref as the layout reader's
 // does, and the 小计s theirs where one placement remains. A table with a
-// zero among its values, or whose values do not split so, is not read.
-func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
+// zero among its values, or whose values do not split so, is not read:
+// false, nothing said of it.
+func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) bool {
 	var vals []token
 	subtotal, total := false, false
 	for _, c := range tableCells(t, lines, flat, false) {
@@ -710,12 +848,12 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 		}
 		tok, ok := cellToken(c.text, c.line)
 		if !ok || t.value(tok) <= 0 {
-			return
+			return false
 		}
 		vals = append(vals, tok)
 	}
 	if !subtotal || !total || len(vals) < 2 {
-		return
+		return false
 	}
 	// the split: each 小计 followed by the items that add up to it
 	var subs []token
@@ -727,13 +865,13 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 			items += t.value(vals[k])
 		}
 		if items != s {
-			return
+			return false
 		}
 		subs = append(subs, st)
 		sum += s
 	}
 	if sum != t.value(vals[0]) {
-		return
+		return false
 	}
 	// the model's figure of each group
 	have := make([]*schema.Money, len(tpl.groups))
@@ -774,17 +912,18 @@ func (b *builder) groupedCells(t table, tpl *template, lines, flat []string) {
 	switch place(0, 0, nil) {
 	case 0:
 		b.warnTable(t, "its groups' 小计 are not the figures the other tables and the text give, in the template's order: only its 合计 is used")
-		return
+		return true
 	case 1:
 	default:
 		b.warnTable(t, "its values add up, but which group each 小计 is, the figures the other tables and the text give do not tell: only its 合计 is used")
-		return
+		return true
 	}
 	for j, g := range at {
 		if tpl.groups[g].ref != "" {
 			b.placeRef(t, tpl.groups[g].ref, subs[j])
 		}
 	}
+	return true
 }
 
 // refFigure is the model's figure a template's ref names, nil for none.

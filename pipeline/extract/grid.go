@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"budgetpub/schema"
 )
 
 // Tables a cell a line. Some extractors print a table one cell a line (a
@@ -110,7 +113,8 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 // kept tells the blank cells kept: nine lines of ten end with a bar, and a
 // bar alone (a blank cell) is among them — a converter that drops blank
 // cells may print a bar after the others; ok is false for a table with a
-// line of several cells past its header.
+// line of several cells past its header. A long line without a bar after
+// cells with their bars is a note after the table: the cells end there.
 func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 	bars, filled, blank := 0, 0, 0
 	started := false // past the header: a number among the cells
@@ -121,6 +125,9 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		}
 		if c == "" {
 			continue
+		}
+		if started && utf8.RuneCountInString(c) > 40 && !strings.Contains(c, "|") && filled > 0 && bars*10 >= filled*9 {
+			break // a sentence after a converter's cells: a note, not a cell
 		}
 		filled++
 		if strings.HasSuffix(c, "|") {
@@ -283,9 +290,9 @@ func gridPanels(placed [][]gridCell, roles []gridRole) []row {
 // name and a cell for each value column. The rows' width, and where they
 // begin, are certain when exactly one shape puts every row's code (digits
 // or blank), name (words or blank) and values (figures or blank) in their
-// columns. Blank cells dropped, droppedGrid reads it. why is "-" for a
+// columns. Blank cells dropped, droppedGrid reads it (known as its). why is "-" for a
 // table not printed so, and says what is not certain otherwise.
-func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
+func cellGrid(t table, tpl *template, flat []string, known func(col int) *schema.Money) (g grid, why string) {
 	cells, kept, ok := cellLines(flat, t.line, t.end)
 	if !ok {
 		return g, "-"
@@ -295,7 +302,7 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 		return g, "-"
 	}
 	if !kept {
-		return droppedGrid(t, tpl, cells[from:])
+		return droppedGrid(t, tpl, cells[from:], known)
 	}
 	type shape struct {
 		start, codes int
@@ -325,7 +332,7 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 		if cellHeadOver(tpl, cols) {
 			return g, "its header names a heading over several columns (a cell a line does not tell which): not read"
 		}
-		for _, codes := range []int{0, 1, 3} {
+		for _, codes := range tpl.codeWidths() {
 			if rows, ok := cellShapeRows(cells[s:], codes, len(cols)); ok && len(cols) > 0 {
 				found = append(found, shape{s, codes, slices.Clone(cols), rows})
 			}
@@ -341,7 +348,7 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 			sums++
 		}
 	}
-	if sums != 1 || len(sh.cols) < 2 {
+	if sums != 1 || len(sh.cols) < 2 && !tpl.coded() {
 		return g, "its header does not name the template's columns (a sum column and its parts): not read"
 	}
 	g.cols = sh.cols
@@ -369,6 +376,23 @@ func cellGrid(t table, tpl *template, flat []string) (g grid, why string) {
 	return g, ""
 }
 
+// codeWidths are the code cells a row of a table of shape tpl may open
+// with: none, a code whole, or 类 款 项 (by function); 类 款 by economic
+// class.
+func (tpl *template) codeWidths() []int {
+	if tpl.scheme == schema.SchemeEconomic {
+		return []int{0, 1, 2}
+	}
+	return []int{0, 1, 3}
+}
+
+// classRow tells the code of a 类 of the shape's classification (by
+// function where the shape names none).
+func (tpl *template) classRow(code string) bool {
+	_, ok := schema.LookupCode(cmp.Or(tpl.scheme, schema.SchemeFunctional), code)
+	return ok && len(code) == 3
+}
+
 // A header cell of a table of a header shape printed a cell a line: none
 // of the header's, a column of the shape, or a word of the rows' labels
 // or codes.
@@ -385,7 +409,7 @@ func cellHead(tpl *template, c string) int {
 		return headNone
 	case matchColumn(tpl, c) >= 0:
 		return headColumn
-	case slices.Contains(rowHeads, c) || slices.ContainsFunc(rowHeadWords, func(w string) bool { return strings.Contains(c, w) }):
+	case slices.Contains(rowHeads, c) || slices.ContainsFunc(rowHeadWords, func(w string) bool { return strings.Contains(c, w) }) || slices.Contains(tpl.heads, c):
 		return headRow
 	}
 	return headNone

@@ -412,8 +412,16 @@ func TestRevenueTableCells(t *testing.T) {
 	}
 	heading := strings.Replace(revenueCells("2,940.05"), "本年收入合计 |\n", "本年收入合计 |\n财政拨款 |\n", 1)
 	heading = strings.Replace(heading, "财政拨款收入 |\n", "一般公共预算 |\n", 1)
-	if d := extractCells(t, heading); d.Revenue.CurrentYear != nil {
+	d = extractCells(t, heading)
+	if d.Revenue.CurrentYear != nil {
 		t.Errorf("a heading over two columns: read %v", d.Revenue.CurrentYear)
+	}
+	// the reason reaches the coverage report (the shape has groups, whose
+	// readers took the table and said nothing)
+	if !slices.ContainsFunc(d.Coverage, func(c schema.Coverage) bool {
+		return c.Name == "收入决算表" && c.Status == schema.CoverageNotRead && strings.Contains(c.Reason, "heading over several columns")
+	}) {
+		t.Errorf("a heading over two columns: coverage %+v", d.Coverage)
 	}
 }
 
@@ -463,6 +471,16 @@ func TestThreePublicYearsCells(t *testing.T) {
 			t.Errorf("%s, a 合计 that does not add up: %v", name, d.ThreePublic.Total.Float())
 		}
 	}
+	// the year before's column (2016年预算数 in a 2017 budget), a note after
+	// the table, gives the prior years where it adds up
+	d := extractCells(t, fmt.Sprintf(threePublicYearRows, "37"))
+	if tp := d.ThreePublic; tp == nil || tp.PriorYear == nil || tp.PriorYear.Float() != 385000 || tp.Reception == nil || tp.Reception.PriorYear == nil || tp.Reception.PriorYear.Float() != 210000 {
+		t.Errorf("the year before's column: %+v", tp)
+	}
+	d = extractCells(t, strings.Replace(fmt.Sprintf(threePublicYearRows, "37"), "38.5 |", "38.6 |", 1))
+	if tp := d.ThreePublic; tp == nil || tp.PriorYear != nil || tp.Reception == nil || tp.Reception.PriorYear != nil {
+		t.Errorf("the year before's column that does not add up: %+v", tp)
+	}
 }
 
 // revenueDropped prints a 收入决算表 a cell a line with its blank cells
@@ -486,7 +504,7 @@ func revenueDropped(sources []string, rows [][]string) string {
 // read where its sums leave one placement of its 合计 row's figures (each
 // row's sum column the sum of its others, the 类 rows adding up to the
 // 合计 row column by column); where two sources could hold a figure, it is
-// not read.
+// not read — unless the sources the model holds (the text's) decide.
 func TestRevenueTableDropped(t *testing.T) {
 	rows := [][]string{{"合计", "2,946.25", "2,940.05", "6.20"}, {"201", "一般公共服务支出", "2,112.86", "2,106.66", "6.20"},
 		{"201", "06", "财政事务", "2,112.86", "2,106.66", "6.20"}, {"208", "社会保障和就业支出", "833.39", "833.39"}}
@@ -504,6 +522,30 @@ func TestRevenueTableDropped(t *testing.T) {
 	if got, _ := source(d, "事业收入"); got != nil {
 		t.Errorf("a figure two columns could hold read as 事业收入: %d", *got)
 	}
+	if c := tableCoverage(d, "收入决算表"); c.Status != schema.CoverageNotRead {
+		t.Errorf("two placements: coverage %+v", c)
+	}
+	// the text states the sources: 事业收入 0, so 6.20 is 其他收入's
+	stated := strings.Replace(revenueDropped([]string{"财政拨款收入", "事业收入", "其他收入"}, rows), "收入决算表\n",
+		"本年收入合计2,946.25万元，其中：财政拨款收入2,940.05万元，事业收入0万元，其他收入6.20万元。\n收入决算表\n", 1)
+	if c := tableCoverage(extractCells(t, stated), "收入决算表"); c.Status != schema.CoverageRead {
+		t.Errorf("the text's sources decide: coverage %+v", c)
+	}
+	// nor are they needed both: 其他收入 stated, 6.20 is its; neither stated,
+	// the table stays unread
+	if c := tableCoverage(extractCells(t, strings.Replace(stated, "事业收入0万元，", "", 1)), "收入决算表"); c.Status != schema.CoverageRead {
+		t.Errorf("其他收入 stated: coverage %+v", c)
+	}
+	stated = strings.Replace(stated, "，事业收入0万元，其他收入6.20万元", "", 1)
+	if c := tableCoverage(extractCells(t, stated), "收入决算表"); c.Status != schema.CoverageNotRead {
+		t.Errorf("neither stated: coverage %+v", c)
+	}
+	// a row whose figures add up in no placement: the coverage names it
+	rows[3] = []string{"208", "社会保障和就业支出", "833.39", "833.38"}
+	d = extractCells(t, revenueDropped([]string{"财政拨款收入", "其他收入"}, rows))
+	if c := tableCoverage(d, "收入决算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "its row 208 社会保障和就业支出 adds up in no placement") {
+		t.Errorf("a row that adds up nowhere: coverage %+v", c)
+	}
 }
 
 // A row's number (行次, 序号) is one to three digits with no leading zero:
@@ -513,6 +555,128 @@ func TestRowNumber(t *testing.T) {
 		v, ok := rowNumber(c)
 		if ok != (want > 0) || v != want || isRowNumber(c) != ok {
 			t.Errorf("rowNumber(%q) = %d, %v; want %d", c, v, ok, want)
+		}
+	}
+}
+
+// classCells prints a 一般公共预算支出表 (by function: 类 款 项, 合计 |
+// 基本支出 | 项目支出) and a 一般公共预算基本支出表 (by economic class: 类 款,
+// 合计 | 人员经费 | 公用经费) a cell a line with their bars, a blank cell a
+// bar alone (kept) or none; basic is 学前教育's 基本支出 and personnel
+// 基本工资's 人员经费. The text states the year's expenditure, which the
+// 类 make whole.
+func classCells(kept bool, basic, personnel string) string {
+	var b strings.Builder
+	b.WriteString("某区某局2024年部门预算\n一、收支预算总体情况\n2024年某区某局收入预算1,000.00万元，支出预算1,000.00万元。\n")
+	table := func(title string, head []string, rows [][]string) {
+		b.WriteString(title + "\n单位:万元 |\n")
+		for _, c := range head {
+			b.WriteString(c + " |\n")
+		}
+		for _, r := range rows {
+			writeCells(&b, r, kept)
+		}
+	}
+	table("一般公共预算支出表", []string{"项目", "本年一般公共预算支出", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项"}, [][]string{
+		{"", "", "", "合计", "1,000.00", "700.00", "300.00"},
+		{"201", "", "", "一般公共服务支出", "600.00", "600.00", ""},
+		{"201", "06", "", "财政事务", "600.00", "600.00", ""},
+		{"201", "06", "01", "行政运行", "600.00", "600.00", ""},
+		{"205", "", "", "教育支出", "400.00", "100.00", "300.00"},
+		{"205", "02", "", "普通教育", "400.00", "100.00", "300.00"},
+		{"205", "02", "01", "学前教育", "400.00", basic, "300.00"},
+	})
+	table("一般公共预算基本支出表", []string{"经济分类科目", "本年一般公共预算基本支出", "类", "款", "科目名称", "合计", "人员经费", "公用经费"}, [][]string{
+		{"", "", "合计", "700.00", "500.00", "200.00"},
+		{"301", "", "工资福利支出", "500.00", "500.00", ""},
+		{"301", "01", "基本工资", "500.00", personnel, ""},
+		{"302", "", "商品和服务支出", "200.00", "", "200.00"},
+		{"302", "01", "办公费", "200.00", "", "200.00"},
+	})
+	return b.String()
+}
+
+// The tables by class have shapes: printed a cell a line, blank cells
+// kept or dropped, they are read where each row's 合计 is the sum of its
+// other cells (blank cells dropped, in one placement at least) and the 类
+// add up to the 合计 row column by column; a row that does not add up (a
+// misprinted 基本支出, whose 合计 and tree still hold) leaves the table
+// out with a warning that names the row, which the readers of its sum
+// column alone did not see.
+func TestClassTablesCells(t *testing.T) {
+	classes := func(items []schema.ClassItem) map[string]float64 {
+		got := map[string]float64{}
+		for _, c := range items {
+			got[c.Code] = c.Amount.Float()
+			for _, it := range c.Items {
+				got[it.Code] = it.Amount.Float()
+			}
+		}
+		return got
+	}
+	for _, kept := range []bool{true, false} {
+		d := extractCells(t, classCells(kept, "100.00", "500.00"))
+		if got, want := classes(d.Expenditure.ByFunction), map[string]float64{"201": 6000000, "205": 4000000, "2010601": 6000000, "2050201": 4000000}; !mapsHave(got, want) {
+			t.Errorf("kept %v: by function %v, want %v", kept, got, want)
+		}
+		if got, want := classes(d.Expenditure.ByEconomic), map[string]float64{"301": 5000000, "302": 2000000, "30101": 5000000, "30201": 2000000}; !mapsHave(got, want) {
+			t.Errorf("kept %v: by economic %v, want %v", kept, got, want)
+		}
+		if len(d.Warnings) != 0 {
+			t.Errorf("kept %v: warnings %+v", kept, d.Warnings)
+		}
+		d = extractCells(t, classCells(kept, "110.00", "501.00"))
+		if len(d.Expenditure.ByFunction) != 0 || len(d.Expenditure.ByEconomic) != 0 {
+			t.Errorf("kept %v, rows that do not add up: by function %v, by economic %v", kept, classes(d.Expenditure.ByFunction), classes(d.Expenditure.ByEconomic))
+		}
+		for _, row := range []string{"2050201 学前教育", "30101 基本工资"} {
+			if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "its row "+row+" does not add up") }) {
+				t.Errorf("kept %v: no warning names %s: %+v", kept, row, d.Warnings)
+			}
+		}
+	}
+}
+
+// writeCells prints cells a line each with its bar, a blank cell a bar
+// alone (kept) or nothing.
+func writeCells(b *strings.Builder, cells []string, kept bool) {
+	for _, c := range cells {
+		switch {
+		case c != "":
+			b.WriteString(c + " |\n")
+		case kept:
+			b.WriteString("|\n")
+		}
+	}
+}
+
+// mapsHave tells got holds every key of want with its value.
+func mapsHave(got, want map[string]float64) bool {
+	for k, v := range want {
+		if got[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// A table by class of one 金额 column (Jiangsu's 财政拨款支出预算表, codes
+// whole) a cell a line is its sum column alone: read with its blank cells
+// kept or dropped, its 类 adding up to its 合计.
+func TestClassTableOneColumnCells(t *testing.T) {
+	for _, kept := range []bool{true, false} {
+		var b strings.Builder
+		b.WriteString("某省某局2024年部门预算\n一、收支预算总体情况\n2024年某省某局收入预算1,000.00万元，支出预算1,000.00万元。\n财政拨款支出预算表（功能科目）\n单位：万元\n")
+		cells := []string{"功能科目编码", "功能科目名称", "金额", "", "合计", "1,000.00", "201", "一般公共服务支出", "600.00", "20106", "财政事务", "600.00",
+			"2010601", "行政运行", "600.00", "205", "教育支出", "400.00", "20502", "普通教育", "400.00", "2050201", "学前教育", "400.00"}
+		writeCells(&b, cells, kept)
+		d := extractCells(t, b.String())
+		got := map[string]float64{}
+		for _, c := range d.Expenditure.ByFunction {
+			got[c.Code] = c.Amount.Float()
+		}
+		if want := map[string]float64{"201": 6000000, "205": 4000000}; !mapsHave(got, want) || len(d.Warnings) != 0 {
+			t.Errorf("kept %v: by function %v, warnings %+v", kept, got, d.Warnings)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -30,13 +31,20 @@ type droppedRow struct {
 const maxReadings = 1 << 14
 
 // droppedGrid reads the cells of a table of shape tpl from its header's
-// first cell, blank cells dropped; why as cellGrid's.
-func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) {
+// first cell, blank cells dropped; why as cellGrid's. Where its sums leave
+// more than one placement of its 合计 row, the figures the model already
+// holds for its columns' totals (known, by the shape's column; nil, or nil
+// for a column, where none) decide: the 合计 row's placed figures must be
+// them, a column whose total is 0 holds no figure but 0.
+func droppedGrid(t table, tpl *template, cells []gridCell, known func(col int) *schema.Money) (g grid, why string) {
 	// the first row: the first name a figure follows (栏次 and its
-	// numbers are the header's), with the codes before it
+	// numbers are the header's, and so is a column's label that the first
+	// row's code follows: 公用经费 | 301), with the codes before it
 	first := -1
 	for k := 0; k+1 < len(cells) && first < 0; k++ {
-		if n := cells[k].text; n != "" && n != "栏次" && !isNumberCell(n) && isNumberCell(cells[k+1].text) && cellHead(tpl, n) != headRow {
+		n, next := cells[k].text, cells[k+1].text
+		label := cellHead(tpl, n) == headColumn && !totalLabel(n) && codeLike(next)
+		if n != "" && n != "栏次" && !isNumberCell(n) && isNumberCell(next) && cellHead(tpl, n) != headRow && !label {
 			first = k - codeRun(cells[:k])
 		}
 	}
@@ -60,7 +68,7 @@ func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) 
 		seen[h.col] = true
 	}
 	sum := slices.IndexFunc(g.cols, func(h headerColumn) bool { return tpl.columns[h.col].sum })
-	if cellHeadOver(tpl, g.cols) || sum < 0 || slices.ContainsFunc(g.cols[sum+1:], func(h headerColumn) bool { return tpl.columns[h.col].sum }) || len(g.cols) < 2 {
+	if cellHeadOver(tpl, g.cols) || sum < 0 || slices.ContainsFunc(g.cols[sum+1:], func(h headerColumn) bool { return tpl.columns[h.col].sum }) || len(g.cols) < 2 && !tpl.coded() {
 		return g, "its header does not name the template's columns (a sum column and its parts, no heading over columns): not read"
 	}
 	rows, ok := droppedRows(cells[first:])
@@ -73,11 +81,19 @@ func droppedGrid(t table, tpl *template, cells []gridCell) (g grid, why string) 
 	}
 	var classes []int
 	for k, r := range rows {
-		if _, ok := schema.LookupCode(schema.SchemeFunctional, r.code); ok && len(r.code) == 3 {
+		if tpl.classRow(r.code) {
 			classes = append(classes, k)
 		}
 	}
-	placed, why := placeDropped(t, rows, total, classes, len(g.cols), sum)
+	g.placing = true
+	placed, why := placeDropped(t, rows, total, classes, len(g.cols), sum, nil)
+	if why == ambiguousPlacing || why == tooManyPlacings {
+		if kn := columnTotals(g.cols, known); kn != nil {
+			if p, w := placeDropped(t, rows, total, classes, len(g.cols), sum, kn); w == "" {
+				placed, why = p, ""
+			}
+		}
+	}
 	if why != "" {
 		return g, why
 	}
@@ -156,24 +172,55 @@ func droppedRows(cells []gridCell) (rows []droppedRow, ok bool) {
 	return rows, len(rows) >= 2
 }
 
+// columnTotals is known by the grid's columns, nil where it knows none.
+func columnTotals(cols []headerColumn, known func(col int) *schema.Money) []*schema.Money {
+	if known == nil {
+		return nil
+	}
+	kn := make([]*schema.Money, len(cols))
+	some := false
+	for i, h := range cols {
+		if h.col >= 0 {
+			kn[i] = known(h.col)
+			some = some || kn[i] != nil
+		}
+	}
+	if !some {
+		return nil
+	}
+	return kn
+}
+
+// Why placeDropped leaves a table unread for its placements' number.
+var (
+	tooManyPlacings  = fmt.Sprintf("its figures, blank cells dropped, could stand in more columns than can be told apart (over %d placements of its 合计 and 类 rows add up row by row): not read", maxReadings)
+	ambiguousPlacing = "its figures, blank cells dropped, add up in more than one placement of its 合计 row, or in none: not read"
+)
+
 // placeDropped places the figures of the 合计 row (rows[total]) and the
 // 类 rows (rows[classes]) in a table of cols value columns whose sum column
 // is sum: every placement in order where each row's sum column is the sum
 // of its others and the 类 rows add up to the 合计 row, column by column.
 // placed holds the placement of each of those rows every reading gives
-// alike; the 合计 row's must be one, or why says so.
-func placeDropped(t table, rows []droppedRow, total int, classes []int, cols, sum int) (placed map[int][]int, why string) {
+// alike; the 合计 row's must be one, or why says so. known (nil, or nil
+// for a column) are the columns' totals the model holds: the 合计 row's
+// figure in such a column is it (0 where none stands there), and no row
+// places a figure but 0 in a column whose total is 0.
+func placeDropped(t table, rows []droppedRow, total int, classes []int, cols, sum int, known []*schema.Money) (placed map[int][]int, why string) {
 	at := append([]int{total}, classes...)
 	choices := make([][][]int, len(at)) // each row's placements that add up
 	ways := 1
 	for i, k := range at {
 		for _, p := range orderedChoices(cols, len(rows[k].vals)) {
-			if sumRowAdds(t, rows[k].vals, p, sum) {
+			if (cols == 1 || sumRowAdds(t, rows[k].vals, p, sum)) && knownHold(t, rows[k].vals, p, known, i == 0) { // one column is its own sum
 				choices[i] = append(choices[i], p)
 			}
 		}
-		if ways *= len(choices[i]); ways == 0 || ways > maxReadings {
-			return nil, "no placement of its figures, blank cells dropped, adds up, or too many do: not read"
+		switch ways *= len(choices[i]); {
+		case ways == 0:
+			return nil, "its row " + strings.TrimSpace(rows[k].code+" "+rows[k].name) + " adds up in no placement of its figures, blank cells dropped: not read"
+		case ways > maxReadings:
+			return nil, tooManyPlacings
 		}
 	}
 	var agreed [][]int // each row's placement, nil once two readings differ
@@ -201,7 +248,7 @@ func placeDropped(t table, rows []droppedRow, total int, classes []int, cols, su
 		}
 	}
 	if readings == 0 || agreed[0] == nil {
-		return nil, "its figures, blank cells dropped, add up in more than one placement of its 合计 row, or in none: not read"
+		return nil, ambiguousPlacing
 	}
 	placed = map[int][]int{}
 	for i, k := range at {
@@ -210,6 +257,25 @@ func placeDropped(t table, rows []droppedRow, total int, classes []int, cols, su
 		}
 	}
 	return placed, ""
+}
+
+// knownHold tells a row's figures placed in columns p that keep to the
+// columns' known totals: none but 0 where the total is 0, and, for the
+// 合计 row (whole), each known total its figure there (0 where none is).
+func knownHold(t table, vals []token, p []int, known []*schema.Money, whole bool) bool {
+	if known == nil {
+		return true
+	}
+	at := make([]schema.Money, len(known))
+	for i, c := range p {
+		at[c] = t.value(vals[i])
+	}
+	for c, k := range known {
+		if k != nil && (whole && at[c] != *k || *k == 0 && at[c] != 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // sumRowAdds tells a row's figures placed in columns p (in order) whose sum

@@ -319,6 +319,9 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				b.comparedAt(path, end)
 				continue
 			}
+			if b.budgetReason(end - len(l)) {
+				continue // "较2014年预算减少5818.9万元，主要是因公出国(境)费减少1485.38万元": against the budget
+			}
 			ti := st.tokenAt(end)
 			if ti >= len(st.toks) || st.runesBetween(end, st.toks[ti].start) > 3 || own != "" && b.used[ti] {
 				continue // (a change after the figure's own words that another reading placed is its)
@@ -335,6 +338,27 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 			}
 		}
 	}
+}
+
+// budgetReason tells a label at start in the reason (主要是, 原因是) a
+// sentence gives for a change it states against the year's budget: the
+// last comparison before the label is with the budget.
+func (b *builder) budgetReason(start int) bool {
+	st := b.st
+	head := st.s[st.sentenceStart(start):start]
+	k := strings.LastIndex(head, "主要")
+	if j := strings.LastIndex(head, "原因"); j > k {
+		k = j
+	}
+	if k < 0 {
+		return false
+	}
+	cmp := max(strings.LastIndex(head[:k], "比"), strings.LastIndex(head[:k], "较"))
+	if cmp < 0 {
+		return false
+	}
+	at := start - len(head) + cmp + len("比")
+	return b.againstBudget(at, st.sentenceEnd(at))
 }
 
 // pctAfterChange finds the percentage that restates the change at token ti

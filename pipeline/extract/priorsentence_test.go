@@ -34,3 +34,27 @@ func TestPriorSentences(t *testing.T) {
 		}
 	}
 }
+
+// A figure compared with its budget, then with the year before
+// (比2014年度预算数减少…，比2013年度决算数X万元减少…) has X for its prior
+// year; the parts' changes a sentence gives as the reason of a change
+// against the budget (较2014年预算减少…，主要是因公出国(境)费减少…) are no
+// changes against the year before, and draw no false alarm.
+func TestPriorAfterBudgetClause(t *testing.T) {
+	text := "某院2014年度部门决算\n某院2014年“三公”经费支出80万元,较2014年预算减少20万元,主要是因公出国(境)费减少5万元,公务接待费减少15万元。\n" +
+		"其中:因公出国(境)费2014年财政拨款支出决算数为30万元,比2014年度预算数减少5万元,比2013年度决算数32万元减少2万元,下降6.25%。\n"
+	d := extractLines(t, text)
+	if o := d.ThreePublic.OverseasTravel; o == nil || o.Amount != schema.Yuan(300000) || o.PriorYear == nil || *o.PriorYear != schema.Yuan(320000) {
+		t.Errorf("overseas travel %+v, want 30万 with 32万 its prior year", o)
+	}
+	for _, c := range d.Claims {
+		if c.Line == 2 && c.Path == "/three_public/overseas_travel" && c.Kind == schema.ClaimChange {
+			t.Errorf("a change against the budget claimed against the year before: %+v", c)
+		}
+	}
+	for _, c := range d.Checks {
+		if c.Severity == schema.SeverityWarning || c.Severity == schema.SeverityError {
+			t.Errorf("a false alarm: %s", c.MessageEn)
+		}
+	}
+}

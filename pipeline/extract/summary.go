@@ -145,8 +145,28 @@ func (b *builder) summaryRead(t table, best summary) bool {
 		if f, ok := got["use:单位预留机动经费"]; ok {
 			b.setFigure("/expenditure/reserve", &exp.Reserve, f)
 		}
+		b.basicRows(got)
 	}
 	return true
+}
+
+// basicRows places the 日常公用经费 a summary lists under its 基本支出
+// (1.工资福利支出, 2.对个人和家庭的补助支出, 3.日常公用经费) as the public
+// expenses (公用经费), where the parts it lists add up to the 基本支出.
+func (b *builder) basicRows(got map[string]cell) {
+	f, ok := got["basic:日常公用经费"]
+	if !ok {
+		return
+	}
+	var sum schema.Money
+	for k, c := range got {
+		if strings.HasPrefix(k, "basic:") {
+			sum += c.v
+		}
+	}
+	if sum == got["use:基本支出"].v {
+		b.setFigure("/expenditure/public_expenses", &b.doc.Expenditure.PublicExpenses, f)
+	}
 }
 
 // onlyAppropriation is the 财政拨款 of a summary without a row of that name
@@ -310,6 +330,8 @@ func summaryKey(name string) string {
 		return "src:其他收入"
 	case "基本支出", "项目支出", "单位预留机动经费", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出":
 		return "use:" + name
+	case "工资福利支出", "对个人和家庭的补助支出", "对个人和家庭的补助", "日常公用经费":
+		return "basic:" + name // the parts of 基本支出 some templates list under it
 	}
 	if _, ok := schema.ClassByName(schema.SchemeFunctional, name); ok {
 		return "class"

@@ -1141,7 +1141,12 @@ func (b *builder) tables(lines, flat []string) {
 	// the coded function tables and the 支出总表 first: the summary's reading
 	// of default-mode cells is checked against them
 	for _, t := range tabs {
-		if t.factor != 0 && (t.kind == tableExpenditure || t.kind == tableFunction) {
+		if t.factor != 0 && t.kind == tableFunction {
+			if t, ok := b.classShape(t, templateOf(t.kind), flat); ok {
+				b.codedTable(t)
+			}
+		}
+		if t.factor != 0 && t.kind == tableExpenditure {
 			b.codedTable(t)
 		}
 		if t.factor != 0 && t.kind == tableExpenditure && b.expenditureRow == nil {
@@ -1157,7 +1162,7 @@ func (b *builder) tables(lines, flat []string) {
 			b.warnTable(t, "its header names "+w+": the rows are another table's (a title printed after its table?), not used")
 			continue
 		}
-		if tpl := templateOf(t.kind); tpl != nil {
+		if tpl := templateOf(t.kind); tpl != nil && !tpl.coded() {
 			b.templateTable(t, tpl, lines, flat)
 			continue
 		}
@@ -1169,7 +1174,9 @@ func (b *builder) tables(lines, flat []string) {
 		case tableExpenditure:
 			b.expenditureTable(t, lines, flat)
 		case tableEconomic:
-			b.economicTable(t, lines, flat)
+			if t, ok := b.classShape(t, templateOf(t.kind), flat); ok {
+				b.economicTable(t, lines, flat)
+			}
 		case tableThreePublic:
 			b.threePublicTable(t, lines, flat)
 		case tableFiscal:

@@ -3921,3 +3921,29 @@ func TestThreePublicPriorYearColumn(t *testing.T) {
 		t.Errorf("a year before's column that does not add up: %+v", tp)
 	}
 }
+
+// basicSummary is a 收支总表 that lists the parts of its 基本支出 under it
+// (工资福利支出, 对个人和家庭的补助支出, 日常公用经费); %s is 日常公用经费's.
+const basicSummary = `某局2016年部门预算
+                商洛市某局2016年收支预算总表
+单位：万元
+         项目                预算数              项目                         预算数
+一、公共预算拨款              404.77    一、基本支出                          319.08
+二、政府性基金拨款                         1.工资福利支出                     213.37
+三、事业收入                               2.对个人和家庭的补助支出            48.32
+                                           3.日常公用经费                     %s
+                                        二、项目支出                           85.69
+       收入总计               404.77          支出总计                         404.77
+`
+
+// A 收支总表's 日常公用经费 listed under its 基本支出 is the public expenses
+// (公用经费) where the parts listed add up to the 基本支出.
+func TestSummaryBasicRows(t *testing.T) {
+	d := extractLines(t, fmt.Sprintf(basicSummary, "57.39"))
+	if e := d.Expenditure; e.Basic == nil || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(573900) {
+		t.Errorf("basic %+v, public expenses %+v; want 57.39万", e.Basic, e.PublicExpenses)
+	}
+	if d := extractLines(t, fmt.Sprintf(basicSummary, "57.40")); d.Expenditure.PublicExpenses != nil {
+		t.Errorf("parts that do not add up to 基本支出: public expenses %v", d.Expenditure.PublicExpenses.Amount)
+	}
+}

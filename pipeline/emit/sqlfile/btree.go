@@ -189,6 +189,15 @@ func (t *Table) InsertFirst(rowid int64, rec []byte) {
 	t.head.Insert(rowid, rec)
 }
 
+// Cut ends the leaf being filled, if it holds a row: the rows after
+// start a leaf of their own, so that a run of rows fills the same leaves
+// whatever came before it.
+func (t *Table) Cut() {
+	if len(t.leaf.ends) > 0 {
+		t.flush()
+	}
+}
+
 // flush writes the leaf filled so far.
 func (t *Table) flush() {
 	t.kids = append(t.kids, child{pgno: t.f.put(t.leaf.bytes(t.f.buf, 0, 0)), key: t.last})
@@ -206,7 +215,7 @@ func (t *Table) finish(atFirst bool) uint32 {
 			return h.finish(atFirst)
 		}
 		h.flush()
-		t.flush()
+		t.Cut()
 		t.kids = append(h.kids, t.kids...)
 		return t.f.interior(t.kids, false, atFirst)
 	}
@@ -217,7 +226,11 @@ func (t *Table) finish(atFirst bool) uint32 {
 		}
 		return t.f.put(t.leaf.bytes(t.f.buf, 0, 0))
 	}
-	t.flush()
+	// the last leaf, unless a Cut wrote it; a Cut's one leaf is the root
+	t.Cut()
+	if len(t.kids) == 1 && !atFirst {
+		return t.kids[0].pgno
+	}
 	return t.f.interior(t.kids, false, atFirst)
 }
 
