@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -376,16 +377,26 @@ func TestFragmentBuffersKept(t *testing.T) {
 		}
 	}
 	size := len(plain(big))
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	const runs = 10
-	for range runs {
-		c.putFragment(pk, big)
+	// no collection while measured: one empties the pool, as it may
+	// between any two documents of a build; and of five rounds the least,
+	// as a goroutine moved to another core finds the pool's buffers of the
+	// one it left only when they are shared
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	least := -1
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		const runs = 10
+		for range runs {
+			c.putFragment(pk, big)
+		}
+		runtime.ReadMemStats(&after)
+		if per := int(after.TotalAlloc-before.TotalAlloc) / runs; least < 0 || per < least {
+			least = per
+		}
 	}
-	runtime.ReadMemStats(&after)
-	if per := int(after.TotalAlloc-before.TotalAlloc) / runs; per > size {
-		t.Errorf("a fragment of %d bytes allocates %d bytes each time it is made", size, per)
+	if least > size {
+		t.Errorf("a fragment of %d bytes allocates %d bytes each time it is made", size, least)
 	}
 }
 
