@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,8 +22,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/s2"
 	"golang.org/x/sys/unix"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
 	"budgetpub/site"
@@ -333,6 +337,66 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	os.WriteFile(c.fragmentPath(pk)+".tmp-1", data[:len(data)/2], 0o644)
 	if _, err := c.loadFragment(pk); !errors.Is(err, errNoFragment) {
 		t.Fatalf("a torn temporary file: %v", err)
+	}
+}
+
+// TestFragmentBuffersKept: a fragment's file is its header and its body
+// compressed, made in buffers that held a larger fragment or a smaller
+// one; kept, they are not grown again: a fragment made again allocates
+// less than its own size.
+func TestFragmentBuffersKept(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	pk := strings.Repeat("ab", 32)
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}}
+	rows, err := emit.RowsOf(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := func(n int) *fragment {
+		var sentences []emit.SearchEntry
+		for i := range n {
+			sentences = append(sentences, emit.SearchEntry{Kind: "sentence", DocumentID: "x", Text: fmt.Sprintf("本部门第%d项工作贯彻落实决策部署。", i), Pointer: "/a", Line: i + 1, File: 1})
+		}
+		return &fragment{Sentences: sentences, Terms: emit.FTSTerms(sentences), Places: site.SentencePlaces(sentences), Rows: rows, Summary: site.Summarize(d)}
+	}
+	plain := func(f *fragment) []byte {
+		body := f.Summary.AppendBinary(nil)
+		body = emit.AppendEntries(body, f.Sentences)
+		body = wire.AppendString(body, f.Terms)
+		body = wire.AppendString(body, f.Places)
+		body = s2.Encode(nil, f.Rows.AppendBinary(body))
+		return append([]byte(fmt.Sprintf("%s%08x\n", fragmentMagic, crc32.Checksum(body, castagnoli))), body...)
+	}
+	big, small := made(3000), made(3)
+	for _, f := range []*fragment{big, small, big, small} {
+		if err := c.putFragment(pk, f); err != nil {
+			t.Fatal(err)
+		}
+		if data, _ := os.ReadFile(c.fragmentPath(pk)); !bytes.Equal(data, plain(f)) {
+			t.Fatalf("a fragment of %d sentences written as %d bytes, not its %d", len(f.Sentences), len(data), len(plain(f)))
+		}
+	}
+	size := len(plain(big))
+	// no collection while measured: one empties the pool, as it may
+	// between any two documents of a build; and of five rounds the least,
+	// as a goroutine moved to another core finds the pool's buffers of the
+	// one it left only when they are shared
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	least := -1
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		const runs = 10
+		for range runs {
+			c.putFragment(pk, big)
+		}
+		runtime.ReadMemStats(&after)
+		if per := int(after.TotalAlloc-before.TotalAlloc) / runs; least < 0 || per < least {
+			least = per
+		}
+	}
+	if least > size {
+		t.Errorf("a fragment of %d bytes allocates %d bytes each time it is made", size, least)
 	}
 }
 

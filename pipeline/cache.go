@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -369,14 +370,33 @@ func (c cache) putFragment(pk string, f *fragment) error {
 	if c.dir == "" {
 		return nil
 	}
-	body := f.Summary.AppendBinary(nil)
+	raw, file := fragmentBufs.Get().(*[]byte), fragmentBufs.Get().(*[]byte)
+	defer fragmentBufs.Put(raw)
+	defer fragmentBufs.Put(file)
+	body := f.Summary.AppendBinary((*raw)[:0])
 	body = emit.AppendEntries(body, f.Sentences)
 	body = wire.AppendString(body, f.Terms)
 	body = wire.AppendString(body, f.Places)
-	body = s2.Encode(nil, f.Rows.AppendBinary(body))
-	head := fmt.Sprintf("%s%08x\n", fragmentMagic, crc32.Checksum(body, castagnoli))
-	return writeRenamed(c.fragmentPath(pk), append([]byte(head), body...))
+	body = f.Rows.AppendBinary(body)
+	*raw = body
+	// the file: the header, then the body compressed, which the header's
+	// CRC-32C is of
+	n, most := len(fragmentMagic)+9, s2.MaxEncodedLen(len(body))
+	if most < 0 {
+		return fmt.Errorf("cache fragment of %s: %d bytes, too large", pk, len(body))
+	}
+	out := slices.Grow((*file)[:0], n+most)[:n+most]
+	out = out[:n+len(s2.Encode(out[n:], body))]
+	*file = out
+	copy(out, fmt.Sprintf("%s%08x\n", fragmentMagic, crc32.Checksum(out[n:], castagnoli)))
+	return writeRenamed(c.fragmentPath(pk), out)
 }
+
+// fragmentBufs are the buffers a fragment is made in, kept for the next
+// one: a fragment is some 100–300 KB before it is compressed, and buffers
+// grown to that for every document were an eighth of what a build
+// allocated.
+var fragmentBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // errNoFragment: the cache holds no fragment under the page key.
 var errNoFragment = errors.New("no fragment")

@@ -60,9 +60,9 @@ var trendLines = []struct {
 // and project expenditure, 三公 and 机关运行经费 across years, the names it
 // published under, and its panel rows as dept/<id>.csv.
 func (r *renderer) departments() error {
-	by := map[string][]Summary{}
-	for _, s := range r.summaries {
-		by[s.DeptID] = append(by[s.DeptID], s)
+	by := map[string][]int{} // department id → its summaries, in the order of their ids
+	for i, s := range r.summaries.refs {
+		by[s.DeptID] = append(by[s.DeptID], i)
 	}
 	ids := make([]string, 0, len(by))
 	for id := range by {
@@ -71,7 +71,14 @@ func (r *renderer) departments() error {
 	sort.Strings(ids)
 	r.deptKeys = make(map[string]string, len(ids))
 	for _, id := range ids {
-		docs := by[id]
+		docs := make([]Summary, len(by[id]))
+		for k, i := range by[id] {
+			s, err := r.summaries.read(i)
+			if err != nil {
+				return err
+			}
+			docs[k] = s
+		}
 		sort.SliceStable(docs, func(i, j int) bool {
 			if a, b := len(docs[i].Unknown) > 0, len(docs[j].Unknown) > 0; a != b {
 				return b // those whose year or kind is unknown after the department's years

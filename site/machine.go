@@ -228,7 +228,7 @@ func (r *renderer) feed(modified string) error {
 	}
 	f := atomFeed{Title: "budgetpub — 部门预算决算公开数据", ID: r.url("feed.atom"), Updated: modified, Author: "budgetpub",
 		Links: []atomLink{{Href: r.url("feed.atom"), Rel: "self"}, {Href: r.url("index.html")}}}
-	for _, d := range r.summaries {
+	for _, d := range r.summaries.refs {
 		what, ok := changed[d.ID]
 		if !ok && !r.rel.Changes.Initial {
 			continue

@@ -585,7 +585,9 @@ func (r *Renderer) Link(sum Summary, entries []emit.SearchEntry, places []byte, 
 func (r *Renderer) index(sum Summary, entries []emit.SearchEntry, places []byte) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.summaries = append(r.summaries, sum)
+	if err := r.summaries.add(r.dir, sum); err != nil {
+		return err
+	}
 	r.search.add(sum.ID, sum.Title, entries)
 	return r.search.sentences.add(sum.ID, places)
 }

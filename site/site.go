@@ -174,8 +174,8 @@ type Renderer struct {
 	rel  Release
 
 	mu        sync.Mutex
-	pages     []string // every page written, for the sitemap
-	summaries []Summary
+	pages     []string  // every page written, for the sitemap
+	summaries summaries // every document's, to Finish
 	search    searchIndex
 
 	// an earlier release's folder and the keys of its department pages
@@ -263,7 +263,10 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 // nothing of it.
 func (r *Renderer) Finish(rows []emit.DocumentRow, datasets func() (*emit.Result, error), changes emit.Changes) error {
 	r.rel.Changes = changes
-	sort.Slice(r.summaries, func(i, j int) bool { return r.summaries[i].ID < r.summaries[j].ID })
+	if err := r.summaries.done(); err != nil {
+		r.summaries.remove()
+		return err
+	}
 	// the pages across documents that need nothing of the datasets are
 	// written while the datasets are finished (SQLite, the bundle), then
 	// those that list the datasets; the steps write files of their own and
@@ -295,7 +298,8 @@ func (r *Renderer) Finish(rows []emit.DocumentRow, datasets func() (*emit.Result
 			func() error { return r.query(rows, res) },
 		)
 	}
-	if err := errors.Join(err, alone(), listing()); err != nil {
+	err = errors.Join(err, alone(), r.summaries.remove(), listing())
+	if err != nil {
 		return err
 	}
 	return r.machine(res)
@@ -318,15 +322,27 @@ func sideBySide(steps ...func() error) (wait func() error) {
 // coverage writes the completeness matrix: a row per document, a column
 // per narrative section.
 func (r *renderer) coverage() error {
+	// a row a document: what the page shows of its summary
+	type row struct {
+		ID, Title               string
+		Unknown, Sections       []string
+		TablesRead, TablesFound int
+	}
 	var names []string
-	for _, s := range r.summaries {
+	var docs []row
+	err := r.summaries.each(func(s Summary) error {
 		if len(s.SectionNames) > len(names) {
 			names = s.SectionNames
 		}
+		docs = append(docs, row{s.ID, s.Title, s.Unknown, s.Sections, s.TablesRead, s.TablesFound})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	read := make([]int, len(names))
 	var total struct{ TablesRead, TablesFound int }
-	for _, s := range r.summaries {
+	for _, s := range docs {
 		for i, st := range s.Sections {
 			if i < len(read) && (st == schema.CoverageRead || st == schema.CoverageEmpty) {
 				read[i]++
@@ -338,10 +354,10 @@ func (r *renderer) coverage() error {
 	return r.render("coverage.html", "coverage.html", struct {
 		page
 		Sections []string
-		Docs     []Summary
+		Docs     []row
 		Read     []int
 		Tables   struct{ TablesRead, TablesFound int }
-	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, r.summaries, read, total})
+	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, docs, read, total})
 }
 
 // rootPath is the path of the base URL ("/" for http://host/, "/repo/"

@@ -443,6 +443,8 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 		}
 	}
 	steps := 0
+	var cols [][]colCell
+	var colToks [][]token
 	if len(rest) == 0 && treeAdds(codes, totalToks, nil, make([][]int, n), nil) {
 		add(nil, make([][]int, n))
 	}
@@ -451,9 +453,12 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 	}
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols, colToks := cutRuns(rest, lens), cutRuns(restToks, lens)
+			colToks = cutRuns(colToks, restToks, lens)
 			ps, all := placements(totalToks, colToks, &steps, false, func(place [][]int, _ int) bool { return treeAdds(codes, totalToks, colToks, place, nil) })
 			many = many || !all
+			if len(ps) > 0 {
+				cols = cutRuns(cols, rest, lens)
+			}
 			for _, place := range ps {
 				add(cols, place)
 			}
@@ -549,7 +554,8 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 	// each row's cells, rewritten at each try; made when a first row adds
 	// up (most splits tried give none)
 	var place [][]int
-	odd := -1 // the row taken off
+	odd := -1                 // the row taken off
+	var row [maxColumns]token // a row's cells, for anyMisfit
 	key := func(r int) int {
 		k := r
 		for _, a := range at {
@@ -602,7 +608,7 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 				continue
 			}
 			if sum != units(total[r]) {
-				if !off || odd >= 0 || len(misfits(total[r], maskCells(cols, at, mask))) == 0 {
+				if !off || odd >= 0 || !anyMisfit(total[r], maskTokens(row[:0], cols, at, mask)) {
 					continue
 				}
 				odd, taken = r, true
@@ -633,7 +639,9 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 				}
 			}
 		}
-		if !any {
+		// the first row's state is met once: only later ones are kept
+		// dead (most splits tried add up in no first row)
+		if !any && r > 0 {
 			if dead == nil {
 				dead = map[int]bool{}
 			}
@@ -645,13 +653,12 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 	return out, *steps <= colSteps && len(out) < colPlacements
 }
 
-// maskCells are the cells a row takes by mask: the next cell of each
-// column in it, by column.
-func maskCells(cols [][]token, at []int, mask int) map[int]token {
-	out := map[int]token{}
+// maskTokens appends to out the cells a row takes by mask: the next cell
+// of each column in it, in the columns' order.
+func maskTokens(out []token, cols [][]token, at []int, mask int) []token {
 	for j := range cols {
 		if mask&(1<<j) != 0 {
-			out[j] = cols[j][at[j]]
+			out = append(out, cols[j][at[j]])
 		}
 	}
 	return out
@@ -969,12 +976,13 @@ func sameTotals(mine, other []sideReading) []sideReading {
 	return out
 }
 
-// cutRuns cuts the values into consecutive columns of the given lengths.
-func cutRuns[T any](vals []T, lens []int) [][]T {
-	cols := make([][]T, len(lens))
+// cutRuns cuts the values into consecutive columns of the given lengths,
+// in cols (its room reused: a table's splits are tried one after another).
+func cutRuns[T any](cols [][]T, vals []T, lens []int) [][]T {
+	cols = cols[:0]
 	at := 0
-	for j, l := range lens {
-		cols[j] = vals[at : at+l]
+	for _, l := range lens {
+		cols = append(cols, vals[at:at+l])
 		at += l
 	}
 	return cols

@@ -1,11 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -30,27 +30,44 @@ const oneOffTries = 40000
 // misprint, at scale decimals: each digit changed (a leading digit not to
 // 0), ten times it, a tenth of it. None when t has more decimals.
 func misprints(t token, scale int) []int64 {
+	var out []int64
+	eachMisprint(t, scale, func(v int64) bool {
+		out = append(out, v)
+		return true
+	})
+	return out
+}
+
+// isMisprint tells whether v is among misprints(t, scale), without
+// making them: the searches ask it of every row they try.
+func isMisprint(t token, scale int, v int64) bool {
+	return !eachMisprint(t, scale, func(m int64) bool { return m != v })
+}
+
+// eachMisprint gives misprints(t, scale) to yield in their order, until
+// yield returns false; false when it did.
+func eachMisprint(t token, scale int, yield func(int64) bool) bool {
 	if t.scale > scale {
-		return nil
+		return true
 	}
 	neg := t.mant < 0
 	m := t.mant
 	if neg {
 		m = -m
 	}
-	digits := strconv.FormatInt(m, 10)
+	var buf [24]byte
+	digits := strconv.AppendInt(buf[:0], m, 10)
 	if n := t.scale + 1; len(digits) < n { // 0.05: its leading zeros are printed
-		digits = strings.Repeat("0", n-len(digits)) + digits
+		digits = append(bytes.Repeat([]byte{'0'}, n-len(digits)), digits...)
 	}
-	out := make([]int64, 0, 9*len(digits)+2)
-	add := func(v int64) {
+	add := func(v int64) bool {
 		for range scale - t.scale {
 			v *= 10
 		}
 		if neg {
 			v = -v
 		}
-		out = append(out, v)
+		return yield(v)
 	}
 	place := int64(1) // the value of a 1 at digit k, from the right
 	for range len(digits) - 1 {
@@ -61,17 +78,21 @@ func misprints(t token, scale int) []int64 {
 			if d == digits[k] || k == 0 && d == '0' && len(digits) > t.scale+1 {
 				continue
 			}
-			add(m + int64(int(d)-int(digits[k]))*place) // digit k read as d
+			if !add(m + int64(int(d)-int(digits[k]))*place) { // digit k read as d
+				return false
+			}
 		}
 		place /= 10
 	}
 	if m != 0 {
-		add(m * 10)
+		if !add(m * 10) {
+			return false
+		}
 		if m%10 == 0 {
-			add(m / 10)
+			return add(m / 10)
 		}
 	}
-	return out
+	return true
 }
 
 // oneOff tries each misprint of each cell the failing sums can reach, and
@@ -376,7 +397,7 @@ func misprinted(vals []token) bool {
 		if k == 0 {
 			need = parts
 		}
-		if slices.Contains(misprints(v, scale), need) {
+		if isMisprint(v, scale, need) {
 			return true
 		}
 	}
@@ -400,16 +421,35 @@ func misfits(tok token, parts map[int]token) []cellFix {
 		sum += units(t)
 	}
 	var out []cellFix
-	if slices.Contains(misprints(tok, 4), sum) {
+	if isMisprint(tok, 4, sum) {
 		out = append(out, cellFix{col: 0, v: sum})
 	}
 	for _, j := range slices.Sorted(maps.Keys(parts)) {
 		t := parts[j]
-		if need := want - (sum - units(t)); slices.Contains(misprints(t, 4), need) {
+		if need := want - (sum - units(t)); isMisprint(t, 4, need) {
 			out = append(out, cellFix{col: j + 1, v: need})
 		}
 	}
 	return out
+}
+
+// anyMisfit tells whether misfits finds a change for the row of total tok
+// and cells parts (in their columns' order), without making them.
+func anyMisfit(tok token, parts []token) bool {
+	var sum int64
+	for _, t := range parts {
+		sum += units(t)
+	}
+	if isMisprint(tok, 4, sum) {
+		return true
+	}
+	want := units(tok)
+	for _, t := range parts {
+		if isMisprint(t, 4, want-(sum-units(t))) {
+			return true
+		}
+	}
+	return false
 }
 
 // rowCellsAt are row r's cells of a placement, by column.
@@ -466,9 +506,11 @@ func (p colPanel) oneOff() []row {
 		}
 	}
 	steps, whole := 0, true
+	var cols [][]colCell
+	var colToks [][]token
 	for parts := 1; ok && parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
-			cols, colToks := cutRuns(rest, lens), cutRuns(restToks, lens)
+			cols, colToks = cutRuns(cols, rest, lens), cutRuns(colToks, restToks, lens)
 			_, all := placements(totalToks, colToks, &steps, true, func(place [][]int, odd int) bool {
 				if odd < 0 {
 					return false // adds up as printed: rows took it

@@ -267,6 +267,9 @@ func enumOf(l string) (style, n int) {
 		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
 			k++
 		}
+		if k == 0 {
+			return 0, 0 // no digit: no error made to be dropped
+		}
 		v, _ := strconv.Atoi(s[:k])
 		return v, k
 	}

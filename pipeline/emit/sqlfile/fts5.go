@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"budgetpub/internal/wire"
 )
@@ -100,30 +101,29 @@ func eachToken(text string, fold *[]byte, yield func(tok []byte)) {
 // are cut once, with it, and added so at every run (a map lookup a term,
 // not a token).
 func CutRows(texts []string) []byte {
-	type termRows struct {
-		name    string
-		n, last int
-		buf     []byte // each row's place and position list
-	}
-	idx := map[string]int32{}
-	var terms []termRows
-	var hits []hit
-	var fold, list []byte
+	sc := cutScratches.Get().(*cutScratch)
+	defer sc.release()
 	tokens := 0
 	for row, text := range texts {
-		hits = hits[:0]
+		sc.hits = sc.hits[:0]
 		var pos int32
-		eachToken(text, &fold, func(tok []byte) {
-			t, ok := idx[string(tok)]
+		eachToken(text, &sc.fold, func(tok []byte) {
+			t, ok := sc.idx[string(tok)]
 			if !ok {
-				t = int32(len(terms))
-				terms = append(terms, termRows{name: string(tok)})
-				idx[terms[t].name] = t
+				t = int32(len(sc.terms))
+				if int(t) < cap(sc.terms) { // a term of an earlier call's: its room reused
+					sc.terms = sc.terms[:t+1]
+					sc.terms[t] = termRows{name: string(tok), buf: sc.terms[t].buf[:0]}
+				} else {
+					sc.terms = append(sc.terms, termRows{name: string(tok)})
+				}
+				sc.idx[sc.terms[t].name] = t
 			}
-			hits = append(hits, hit{t, pos})
+			sc.hits = append(sc.hits, hit{t, pos})
 			pos++
 		})
 		tokens += int(pos)
+		hits := sc.hits
 		slices.SortFunc(hits, func(a, b hit) int {
 			if a.term != b.term {
 				return int(a.term - b.term)
@@ -131,26 +131,57 @@ func CutRows(texts []string) []byte {
 			return int(a.pos - b.pos)
 		})
 		for i := 0; i < len(hits); {
-			tr := &terms[hits[i].term]
-			list = list[:0]
-			for prev := int32(0); i < len(hits) && &terms[hits[i].term] == tr; i++ {
+			tr := &sc.terms[hits[i].term]
+			list := sc.list[:0]
+			for prev := int32(0); i < len(hits) && &sc.terms[hits[i].term] == tr; i++ {
 				list = appendVarint(list, uint64(hits[i].pos-prev+2))
 				prev = hits[i].pos
 			}
+			sc.list = list
 			tr.buf = binary.AppendUvarint(tr.buf, uint64(row-tr.last))
 			tr.buf = wire.AppendString(tr.buf, list)
 			tr.last = row
 			tr.n++
 		}
 	}
-	out := binary.AppendUvarint(nil, uint64(len(texts)))
+	size := 2 * binary.MaxVarintLen64
+	for _, tr := range sc.terms {
+		size += 2*binary.MaxVarintLen64 + len(tr.name) + len(tr.buf)
+	}
+	out := binary.AppendUvarint(make([]byte, 0, size), uint64(len(texts)))
 	out = binary.AppendUvarint(out, uint64(tokens))
-	for _, tr := range terms {
+	for _, tr := range sc.terms {
 		out = wire.AppendString(out, tr.name)
 		out = binary.AppendUvarint(out, uint64(tr.n))
 		out = append(out, tr.buf...)
 	}
 	return out
+}
+
+// termRows is a term of the rows CutRows cuts: its rows so far.
+type termRows struct {
+	name    string
+	n, last int
+	buf     []byte // each row's place and position list
+}
+
+// cutScratch is what CutRows works in, kept for the next call (a pool):
+// a document's terms grew their lists, and the index its map, from
+// nothing each time, a twentieth of what a build allocated.
+type cutScratch struct {
+	idx        map[string]int32
+	terms      []termRows
+	hits       []hit
+	fold, list []byte
+}
+
+var cutScratches = sync.Pool{New: func() any { return &cutScratch{idx: map[string]int32{}} }}
+
+// release empties the scratch and gives it back to the pool.
+func (sc *cutScratch) release() {
+	clear(sc.idx)
+	sc.terms = sc.terms[:0]
+	cutScratches.Put(sc)
 }
 
 // errCut: rows cut that are not CutRows's, or not as many as said.

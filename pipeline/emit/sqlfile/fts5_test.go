@@ -1,6 +1,7 @@
 package sqlfile
 
 import (
+	"bytes"
 	"database/sql"
 	"encoding/binary"
 	"fmt"
@@ -224,5 +225,87 @@ func TestAddCutRefuses(t *testing.T) {
 	}
 	if err := NewFTS().AddCut(1, 2, cut[:len(cut)-1]); err == nil {
 		t.Error("rows cut short added")
+	}
+}
+
+// cutRowsPlainly is CutRows as its comment reads, term by term and row by
+// row over the rows' tokens.
+func cutRowsPlainly(texts []string) []byte {
+	var fold []byte
+	toks := make([][]string, len(texts))
+	var order []string
+	seen := map[string]bool{}
+	tokens := 0
+	for r, text := range texts {
+		eachToken(text, &fold, func(tok []byte) {
+			toks[r] = append(toks[r], string(tok))
+			if !seen[string(tok)] {
+				seen[string(tok)] = true
+				order = append(order, string(tok))
+			}
+		})
+		tokens += len(toks[r])
+	}
+	out := binary.AppendUvarint(binary.AppendUvarint(nil, uint64(len(texts))), uint64(tokens))
+	for _, term := range order {
+		var rows []byte
+		n, last := 0, 0
+		for r := range texts {
+			var list []byte
+			prev := 0
+			for pos, tok := range toks[r] {
+				if tok == term {
+					list = appendVarint(list, uint64(pos-prev+2))
+					prev = pos
+				}
+			}
+			if list != nil {
+				rows = binary.AppendUvarint(rows, uint64(r-last))
+				rows = append(binary.AppendUvarint(rows, uint64(len(list))), list...)
+				n, last = n+1, r
+			}
+		}
+		out = append(binary.AppendUvarint(out, uint64(len(term))), term...)
+		out = append(binary.AppendUvarint(out, uint64(n)), rows...)
+	}
+	return out
+}
+
+// TestCutRowsPlainly: CutRows gives the bytes its comment describes, for
+// rows of random words (repeated, in any case, some rows empty, some
+// positions past 126 so that their varints take two bytes), call after
+// call (what one call leaves for the next is not read), and allocates no
+// more than what it returns and its terms' names once it has cut rows as
+// large.
+func TestCutRowsPlainly(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	words := []string{"ab", "AB", "cd", "一般", "公共", "x1", "2024", "e", "预算"}
+	for range 2000 {
+		texts := make([]string, r.Intn(6))
+		for i := range texts {
+			var b strings.Builder
+			n := r.Intn(12)
+			if r.Intn(10) == 0 {
+				n = 300
+			}
+			for range n {
+				b.WriteString(words[r.Intn(len(words))])
+				b.WriteString([]string{" ", ", ", "-", "  "}[r.Intn(4)])
+			}
+			texts[i] = b.String()
+		}
+		if got, want := CutRows(texts), cutRowsPlainly(texts); !bytes.Equal(got, want) {
+			t.Fatalf("CutRows(%q) = %x, want %x", texts, got, want)
+		}
+	}
+	var texts []string
+	for i := range 200 {
+		texts = append(texts, fmt.Sprintf("t%d u%d v%d w%d", i, i%7, i%13, i%29))
+	}
+	CutRows(texts)
+	// the result, and a name per term (the 200 rows hold 249 terms), with
+	// room for a collection that empties the pool
+	if n := testing.AllocsPerRun(20, func() { CutRows(texts) }); n > 400 {
+		t.Errorf("CutRows allocates %v times for rows it has cut before", n)
 	}
 }
