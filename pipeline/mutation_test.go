@@ -199,6 +199,10 @@ func figureClass(ptr string) string {
 			return "text: share % (占比)"
 		case schema.ClaimExecutionPct:
 			return "text: completion % (完成率)"
+		case schema.ClaimBudgetChange:
+			return "text: against the budget (比预算增减额)"
+		case schema.ClaimBudgetChangePct:
+			return "text: against the budget % (比预算增减%)"
 		case schema.ClaimAmount:
 			return "text restating a figure"
 		case schema.ClaimPriorYear:
