@@ -139,9 +139,7 @@ type items struct {
 func (it *items) add(r LineItemRow, amountPtr string) {
 	r.DocumentID = it.d.ID
 	r.Pointer = amountPtr
-	if src, ok := it.d.Provenance[amountPtr]; ok {
-		r.Line, r.File = strconv.Itoa(src.Line), src.File
-	}
+	r.Line, r.File = sourceOf(it.d, amountPtr)
 	it.rows = append(it.rows, r)
 }
 

@@ -58,33 +58,15 @@ type grid struct {
 }
 
 // columnTotal gives, for a column of tpl's (its index), the figure the
-// model already holds for the column's 合计 — a revenue table's source, its
-// 本年收入, 上年结转 or total — or nil: what decides among placements of a
-// table's figures, blank cells dropped, that its sums leave open
-// (droppedGrid).
+// model already holds for the column's 合计 (refFigure: a revenue table's
+// source, its 本年收入, 上年结转 or total) or nil: what decides among
+// placements of a table's figures, blank cells dropped, that its sums
+// leave open (droppedGrid).
 func (b *builder) columnTotal(tpl *template) func(col int) *schema.Money {
-	r := b.doc.Revenue
-	if tpl.kind != tableRevenue || r == nil {
+	if tpl.kind != tableRevenue || b.doc.Revenue == nil {
 		return nil
 	}
-	return func(col int) *schema.Money {
-		switch ref := tpl.columns[col].ref; ref {
-		case "revenue:total":
-			return r.Total
-		case "summary:revenue_current":
-			return r.CurrentYear
-		case "summary:carried_over":
-			return r.CarriedOver
-		default:
-			name, ok := strings.CutPrefix(ref, "src:")
-			for i := range r.Sources {
-				if ok && r.Sources[i].Name == name {
-					return &r.Sources[i].Amount
-				}
-			}
-		}
-		return nil
-	}
+	return func(col int) *schema.Money { return b.refFigure(tpl.columns[col].ref) }
 }
 
 // templateTable reads a table whose kind has a header shape.

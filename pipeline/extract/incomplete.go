@@ -277,14 +277,10 @@ func (m yearMention) stated(s string) (string, bool) {
 	return "", false
 }
 
-// initialBudgetNext reports whether the clause after the mention's amount
-// states the year's initial budget (…支出2.05万元，年初预算为2.95万元): the
-// amount is the outturn set against it.
-func (m yearMention) initialBudgetNext(s string) bool {
-	label, ok := m.stated(s)
-	if !ok {
-		return false
-	}
+// initialBudgetNext reports whether the clause after the mention's amount,
+// which label (stated's) names, states the year's initial budget (…支出2.05
+// 万元，年初预算为2.95万元): the amount is the outturn set against it.
+func (m yearMention) initialBudgetNext(s, label string) bool {
 	rest := s[m.end:]
 	rest = rest[strings.Index(rest, label)+len(label):]
 	ts := lexNumbers(rest)
@@ -324,7 +320,7 @@ func statedKind(flat []string, year int) string {
 		if !ok || strings.ContainsAny(label, "0123456789") || containsAny(label, []string{"与", "比", "较", "同"}) || containsAny(label, priorYearWords) {
 			continue
 		}
-		if strings.Contains(label, "决算") || !namesBudget(label) && strings.HasSuffix(label, "支出") && m.initialBudgetNext(s) {
+		if strings.Contains(label, "决算") || !namesBudget(label) && strings.HasSuffix(label, "支出") && m.initialBudgetNext(s, label) {
 			return schema.KindFinalAccounts
 		}
 		if namesBudget(label) && comparedBefore(s, ms, m) {

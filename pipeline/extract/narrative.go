@@ -82,10 +82,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 					bt, _ = b.budgetAfter(ti) // "…支出决算为22.83万元，完成预算15.4万元的148%"
 				}
 				if bt >= 0 && field == "/amount" { // the totals have no budgeted figure
-					if b.budgeted == nil {
-						b.budgeted = map[string]*schema.Money{}
-					}
-					b.budgeted[cpath] = b.take(cpath+"/budgeted", bt)
+					b.takeBudgeted(cpath, bt)
 					b.execution(cpath, t.end, b.st.clauseEnd(t.end))
 				}
 			} else if t.money() != *amount {
@@ -95,10 +92,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts && b.budgeted[cpath] == nil {
 				// restated beside its budget ("二、…与年初预算对比情况")
 				if bt, ok := b.budgetAfter(ti); ok {
-					if b.budgeted == nil {
-						b.budgeted = map[string]*schema.Money{}
-					}
-					b.budgeted[cpath] = b.take(cpath+"/budgeted", bt)
+					b.takeBudgeted(cpath, bt)
 				}
 			}
 			b.used[ti] = true
@@ -120,6 +114,15 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 		b.changeStatements(cpath, labels, notAfter)
 	}
 	return amount, prior
+}
+
+// takeBudgeted takes token bt as the budgeted figure of a 决算's figure at
+// cpath, which newFigure gives it.
+func (b *builder) takeBudgeted(cpath string, bt int) {
+	if b.budgeted == nil {
+		b.budgeted = map[string]*schema.Money{}
+	}
+	b.budgeted[cpath] = b.take(cpath+"/budgeted", bt)
 }
 
 // listMarker is an enumeration marker ending where a label starts: （一）
