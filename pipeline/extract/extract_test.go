@@ -123,6 +123,20 @@ func TestIdentity(t *testing.T) {
 		// a breadcrumb with no chrome after it, on a body of one line: the title follows it
 		{[]string{"当前位置:街镇 > 某某镇 > 政务公开 > 预算/决算 > 决算公开 • [ 发布机构 ] • 某某区某某镇 重庆市某某区某某镇人民政府2022年度部门决算情况说明 日期:2023-11-17 一、部门基本情况 (一)职能职责 1.制定和组织实施经济、科技和社会发展计划,组织指导各行生产。"},
 			"重庆市某某区某某镇人民政府", 2022, "final_accounts"},
+		// the region before the year, the department between the year and the kind
+		{[]string{"某某市2018年某某镇人民政府部门预算的批复", "日期: 2018-02-27 17:28:20"}, "某某市某某镇人民政府", 2018, "budget"},
+		// a label before the name, its spaces splitting it; a contents' entry of an attachment
+		{[]string{"索  引  号:1153/2026-00222 公文范围:公开 标      题:某某县某某乡卫生院2026年部门预算公开 发布日期:2026年03月09日"}, "某某县某某乡卫生院", 2026, "budget"},
+		{[]string{"目 录", "十一、名词解释", "十二、附件:某某市某某区人民医院2025年预算公开报表"}, "某某市某某区人民医院", 2025, "budget"},
+		// a metadata value and a breadcrumb's last crumb run into the title (a body on one line)
+		{[]string{"发布日期: 2021-09-01 成文日期: 2021-09-01 公开范围: 面向社会 某某医疗健康集团(某某市某某医院)2020年度单位决算 发布日期:2021-09-01"},
+			"某某医疗健康集团(某某市某某医院)", 2020, "final_accounts"},
+		{[]string{"欢迎访问某某大学财务处官方网站! 首页 > 正文 某某大学附属第三中学2015年度部门决算公开 目录"}, "某某大学附属第三中学", 2015, "final_accounts"},
+		// an attached table's file name, cut at its start, over the 编制单位 of the tables
+		{[]string{"州某某医院2020年一般公共预算财政拨款“三公”经费支出决算表(与预算对比).xls", "目录", "表1 收入支出决算总表 |", "编制单位:某某省某某州某某医院 |", "金额单位:万元 |"},
+			"某某省某某州某某医院", 2020, "final_accounts"},
+		// a sentence citing a document's title (《…》) names no department
+		{[]string{"按照《中华人民共和国预算法》以及《某某区财政局关于2015年度部门决算批复的通知》,现将我单位2015年度部门决算说明如下:"}, "", 0, ""},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

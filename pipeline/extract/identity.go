@@ -148,6 +148,7 @@ func readIdentity(flat, lines []string) identity {
 				}
 				if id.year == 0 && tp.year != 0 && titleLike(c) && nameLike(tp.name) {
 					id, id.line = tp, i+1
+					id.file = fileName(t) // an attached table's file name ("某院2020年…“三公”经费支出决算表.xls"): a title below it wins
 				}
 				// a region's total ("某县2017年“三公”经费决算情况说明"): the
 				// page's year and kind, its sentences' subject its department's
@@ -261,7 +262,7 @@ func readIdentity(flat, lines []string) identity {
 					if name != "" && lines != nil {
 						last = lastWord(lines[i], name, y)
 					}
-					if last == "" && (containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；")) {
+					if last == "" && (containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；《》")) {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
 					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
@@ -285,6 +286,8 @@ func readIdentity(flat, lines []string) identity {
 						if !titleLike(t) && !opens {
 							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
 						}
+					case j > 8 && regionOnly(name) && nameLike(cleanName(after[:j])):
+						name += after[:j] // the region before the year, the department after it: "某市2018年某镇人民政府部门预算的批复"
 					case j > 8:
 						continue
 					case name == "" && len(prev) > 0 && !part:
@@ -376,7 +379,7 @@ func readIdentity(flat, lines []string) identity {
 			id.year, id.kind, id.scope, id.title, id.weak = p.year, p.kind, p.scope, "", false
 		}
 	}
-	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
+	if label != "" && !(parentLabel && id.scope == "unit") && (id.name == "" || id.file || strayRune(id.name, label) || strings.Contains(id.name, "区级") || strings.Contains(id.name, "市级") || strings.HasSuffix(id.name, "区") || strings.HasSuffix(id.name, "市") || strings.HasSuffix(id.name, "省")) {
 		id.name = label
 	}
 	// a unit's budget is the unit's, not its 主管部门's a label or the
@@ -867,6 +870,10 @@ func yearWord(orig, before string, year int, kind string) (string, bool) {
 
 // metadataLabels mark a web page's metadata: its dates, index number,
 // publisher, document number, each a label before its value.
+// chromeValues are the values of a web page's metadata fields and the last
+// crumbs of its breadcrumb, never the opening of a department's name.
+var chromeValues = []string{"面向社会", "主动公开", "依申请公开", "全部公开", "正文", "详情", "内容", "文章"}
+
 var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", ":", "]"}
 
 // afterMetadata drops from a (compact) line the metadata a web page runs
@@ -1808,6 +1815,18 @@ func cleanName(s string) string {
 	}
 	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
 	s = afterFileName(s)
+	// a label before the name, no department's name holds a colon: "标 题:某卫生院"
+	// (its label's spaces split it), "十二、附件:某医院2025年预算公开报表"
+	if k := strings.LastIndex(s, ":"); k >= 0 && nameLike(s[k+len(":"):]) {
+		s = s[k+len(":"):]
+	}
+	// … or a metadata field's value, or the breadcrumb's last crumb, run into
+	// it (a web page's body on one line): "公开范围:面向社会 某医院…", "首页 > 正文 某中学…"
+	for _, v := range chromeValues {
+		if rest, ok := strings.CutPrefix(s, v); ok && nameLike(rest) && utf8.RuneCountInString(rest) >= 4 {
+			s = rest
+		}
+	}
 	for _, lb := range titleLabels { // "信息名称  某园2023年部门决算公开说明"
 		if rest, ok := strings.CutPrefix(s, lb); ok {
 			s = strings.TrimLeft(rest, ": ")
