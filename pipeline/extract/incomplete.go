@@ -14,6 +14,9 @@ var disclosureWords = []string{
 	"部门预算", "部门决算", "单位预算", "单位决算", "收支总表", "收支预算总表", "收支决算总表",
 	"财政拨款收入", "财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费",
 	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用",
+	// the totals' and the funds' words of a unit's page that opens with its
+	// overview, no title (单位收支总体情况, 收入总计, 一般公共预算拨款)
+	"收入总计", "支出总计", "年初预算数", "年初结转和结余", "一般公共预算拨款", "财政专户管理资金",
 }
 
 // otherGenres are the words a speech to a people's congress (a government
@@ -95,6 +98,9 @@ func headingKind(flat []string, year int) string {
 		if k := strings.Index(h, "情况"); k > 0 && !titleLike(h) {
 			h = h[:k+len("情况")] // its sentence run into it: "三、收支决算总体情况2017年某卫生院…"
 		}
+		if k := strings.Index(h, ":"); k > 0 {
+			h = h[:k] // its sentence after a colon: "(一)收入预算:2024年年初预算数…"
+		}
 		if utf8.RuneCountInString(h) > 30 || containsAny(h, priorYearWords) {
 			continue
 		}
@@ -103,8 +109,9 @@ func headingKind(flat []string, year int) string {
 		}
 		m := maskFunds(h)
 		for _, k := range []struct{ word, kind string }{{"预算", schema.KindBudget}, {"决算", schema.KindFinalAccounts}} {
-			for _, after := range []string{"情况", "安排情况", "总体情况", "结构情况"} {
-				if !strings.Contains(m, k.word+after) {
+			for _, after := range []string{"情况", "安排情况", "总体情况", "结构情况", ""} {
+				// … or a heading of the revenue or spending alone: "(一)收入预算"
+				if after == "" && m != "收入"+k.word && m != "支出"+k.word || after != "" && !strings.Contains(m, k.word+after) {
 					continue
 				}
 				if kind != "" && kind != k.kind {

@@ -190,6 +190,25 @@ func TestHeadingKind(t *testing.T) {
 	if got := headingKind(compactAll([]string{"一、2022年“三公”经费预算安排情况", "二、“三公”经费预算情况", "三、机关运行经费决算情况"}), 0); got != "" {
 		t.Errorf("headings of two kinds: %q", got)
 	}
+	// a heading of the revenue or the spending alone, its sentence after a colon
+	if got := headingKind(compactAll([]string{"二、单位收支总体情况", "(一)收入预算:2024年年初预算数2737.12万元,其中:一般公共预算拨款580.78万元"}), 2024); got != schema.KindBudget {
+		t.Errorf("收入预算's heading: %q", got)
+	}
+	if got := headingKind(compactAll([]string{"(一)收入预算:2024年年初预算数2737.12万元", "(二)支出决算"}), 2024); got != "" {
+		t.Errorf("收入预算 and 支出决算: %q", got)
+	}
+}
+
+// TestUnitOverviewPage: a unit's page that opens with its overview, no
+// title, is a disclosure by the words of its totals and funds (收入总计,
+// 年初预算数, 一般公共预算拨款): its year from them, its department unknown.
+func TestUnitOverviewPage(t *testing.T) {
+	text := "一、单位基本情况\n(一)职能职责\n1.承担公共卫生服务。\n二、单位收支总体情况\n" +
+		"(一)收入预算:2024年年初预算数2737.12万元,其中:一般公共预算拨款580.78万元,政府性基金预算拨款0万元,财政专户管理资金收入0万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Document.FiscalYear != 2024 || d.Document.Kind != schema.KindBudget || d.Revenue.Total == nil || *d.Revenue.Total != schema.Yuan(27371200) {
+		t.Fatalf("%v %+v", err, d)
+	}
 }
 
 // TestOwnYear: a page whose title is missing tells its year where its
