@@ -1391,7 +1391,8 @@ func (b *builder) basicProject() {
 	b.basicParts(basicSplit{exp.Basic, &exp.Personnel, &exp.PublicExpenses, "/expenditure/personnel", "/expenditure/public_expenses"})
 	b.general(saved)
 	b.basicStated()
-	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出"}, 6, not...); a != nil {
+	// 专项项目: the older templates' word for the projects ("部门专项项目预算74000.00元")
+	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出", "专项项目支出预算", "专项项目支出", "专项项目预算"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
 	} else if at, ok := b.noProjects(); ok {

@@ -1882,3 +1882,13 @@ func TestThreePublicAgainstInitialBudget(t *testing.T) {
 		t.Errorf("the outturn against the initial budget: kind %q", k)
 	}
 }
+
+// An older template's 专项项目 are the projects: "部门专项项目预算74000.00元"
+// beside its 基本支出预算, the two making the total.
+func TestSpecialProjects(t *testing.T) {
+	d := extractLines(t, "某县某镇人民政府2018年部门预算情况的说明\n二、预算情况说明\n某镇人民政府2018年部门预算收入总数8105563.00元。\n"+
+		"部门基本支出预算7031563.00元,其中:人员支出5901832.00元,公用支出1129731.00元。\n部门专项项目预算74000.00元(明细项目见附表)。\n")
+	if p := d.Expenditure.Project; p == nil || p.Amount != schema.Yuan(74000) {
+		t.Errorf("project: %+v", p)
+	}
+}
