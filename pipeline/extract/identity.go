@@ -399,10 +399,47 @@ func readIdentity(flat, lines []string) identity {
 		}
 	}
 	if id.year == 0 {
+		id = presentedIdentity(flat[:limit])
+	}
+	if id.year == 0 {
 		id = bodyIdentity(flat[:min(len(flat), 300)])
 	}
 	id.name = cleanName(id.name)
 	return id
+}
+
+// selfWords are a text's words for the department it speaks for.
+var selfWords = []string{"我单位", "本单位", "我部门", "本部门", "我局", "本局", "我委", "本委", "我院", "本院", "我校", "本校", "我办", "本办"}
+
+// presentedIdentity serves a text with no title that opens by presenting
+// itself, its department the text's own word for it: "按照《…关于2015年度部门
+// 决算批复的通知》,现将我单位2015年度部门决算说明如下" — the year and the kind
+// the sentence gives after 现将 and that word, the department left to the body.
+func presentedIdentity(flat []string) identity {
+	for i, l := range flat {
+		k := strings.Index(l, "现将")
+		if k < 0 {
+			continue
+		}
+		rest := l[k+len("现将"):]
+		self := false
+		for _, w := range selfWords {
+			if r, ok := strings.CutPrefix(rest, w); ok {
+				rest, self = r, true
+				break
+			}
+		}
+		y, before, after, ok := titleYearIn(rest)
+		if !self || !ok || before != "" {
+			continue
+		}
+		for _, tk := range titleKinds {
+			if tk.scope != "" && strings.HasPrefix(after, tk.word) {
+				return identity{year: y, kind: tk.kind, scope: tk.scope, line: i + 1, title: rest[:len(rest)-len(after)+len(tk.word)]}
+			}
+		}
+	}
+	return identity{}
 }
 
 // partsHeadings is the year and kind the headings of a text's parts name
@@ -1474,7 +1511,7 @@ func regulationName(flat []string) (string, int) {
 
 // overviewHeads name the part of a disclosure that describes the
 // department: "一、部门基本情况", "一、部门基本概况".
-var overviewHeads = []string{"基本情况", "基本概况", "概况"}
+var overviewHeads = []string{"基本情况", "基本概况", "概况", "主要职责"}
 
 // overviewName finds the department a text describes in its overview: the
 // first lines under a heading of overviewHeads say what it is, "(一)重庆市

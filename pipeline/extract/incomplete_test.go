@@ -356,3 +356,20 @@ func TestComparesWithPriorYear(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentedIdentity: a text with no title that presents itself
+// (现将我单位2015年度部门决算说明如下) tells its year and kind; the subject of
+// its duties' first sentence names the department. A sentence presenting
+// another's report names neither.
+func TestPresentedIdentity(t *testing.T) {
+	text := "按照《中华人民共和国预算法》以及《某区财政局关于2015年度部门决算批复的通知》,现将我单位2015年度部门决算说明如下:\n" +
+		"一、部门主要职责\n厦门市某某区教育局是主管某某区教育事业和语言文字工作的政府部门,主要职责是贯彻执行党和国家教育各项方针。\n" +
+		"二、收入支出决算总体情况\n2015年度收入总计1000万元,支出总计1000万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "厦门市某某区教育局" || d.Document.FiscalYear != 2015 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Fatalf("%v %+v", err, d)
+	}
+	if id := presentedIdentity(compactAll([]string{"现将某局2015年度部门决算转发给你们"})); id.year != 0 {
+		t.Errorf("another's report: %+v", id)
+	}
+}
