@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -14,10 +15,13 @@ var disclosureWords = []string{
 	"部门预算", "部门决算", "单位预算", "单位决算", "收支总表", "收支预算总表", "收支决算总表",
 	"财政拨款收入", "财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费",
 	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用",
-	// the totals' and the funds' words of a unit's page that opens with its
-	// overview, no title (单位收支总体情况, 收入总计, 一般公共预算拨款)
-	"收入总计", "支出总计", "年初预算数", "年初结转和结余", "一般公共预算拨款", "财政专户管理资金",
 }
+
+// fundsWords are the words of a page's totals and funds, a disclosure's too
+// where the text tells its year (a unit's page that opens with its overview,
+// no title: 收入总计, 年初预算数, 一般公共预算拨款); a page of two years' totals
+// that tells none may be any year's.
+var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "一般公共预算拨款", "财政专户管理资金"}
 
 // otherGenres are the words a speech to a people's congress (a government
 // work report) or a news story announces itself with: its address, its
@@ -37,8 +41,12 @@ func disclosureLike(flat []string, d *schema.Document) bool {
 	if containsAny(text, otherGenres) {
 		return false
 	}
+	words := disclosureWords
+	if d.Document.FiscalYear != 0 {
+		words = slices.Concat(words, fundsWords)
+	}
 	n := 0
-	for _, w := range disclosureWords {
+	for _, w := range words {
 		if strings.Contains(text, w) {
 			n++
 		}
