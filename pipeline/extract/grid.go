@@ -102,10 +102,26 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 		}
 	}
 	placed, whole, ok := gridPlace(cells[start:], roles, kept)
+	if !ok && to >= len(flat) && len(cells) > start+1 {
+		// the text ends inside its last cell ("3" of a row number 35): the cells before it
+		placed, _, ok = gridPlace(cells[start:len(cells)-1], roles, kept)
+		whole = false
+	}
 	if !ok || len(placed) < 3 {
 		return nil, false, false
 	}
-	return gridPanels(placed, roles), !whole && to >= len(flat), true
+	// the text ends inside the table: in its last row, or — its blank cells
+	// dropped, a row's end not told — on a row's number or figure, its last
+	// line, before its 总计 row (a note after the rows closes the table)
+	totalled := slices.ContainsFunc(placed, func(cs []gridCell) bool {
+		return slices.ContainsFunc(cs, func(c gridCell) bool { return strings.Contains(c.text, "总计") })
+	})
+	last := len(flat) // the text's last line with words
+	for last > 0 && flat[last-1] == "" {
+		last--
+	}
+	open := !totalled && isNumberCell(cells[len(cells)-1].text) && cells[len(cells)-1].line == last
+	return gridPanels(placed, roles), (!whole || open) && to >= len(flat), true
 }
 
 // cellLines reads the lines [from, to) of a table printed a cell a line:
@@ -133,10 +149,12 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		if strings.HasSuffix(c, "|") {
 			bars++
 		}
-		if (utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && strings.Trim(c, "|") != "") && started {
-			return nil, false, false // a header's "支出|||" spans columns, and only there
-		}
 		text := strings.Trim(c, "|")
+		// a header's "支出|||" spans columns, and only there; a row's last
+		// figure may be padded to the header's width ("0.00 | |||")
+		if (utf8.RuneCountInString(c) > 40 || strings.Count(c, "|") > 1 && text != "" && !isNumberCell(text)) && started {
+			return nil, false, false
+		}
 		if strings.Trim(text, "-—－") == "" {
 			text = "" // a dash for a blank cell
 			blank++

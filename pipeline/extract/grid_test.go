@@ -680,3 +680,34 @@ func TestClassTableOneColumnCells(t *testing.T) {
 		}
 	}
 }
+
+// gridPadded is a 收支决算总表 a cell a line whose converter pads each
+// row's last figure to the header's width ("0.00 | |||") and drops blank
+// cells, the text cut before its totals; %s is what the text ends with.
+const gridPadded = "某某州某某医院2020年度部门决算\n表1 收入支出决算总表 | ||||||||\n公开01表 | ||||||||\n编制单位:某某省某某州某某医院 |\n金额单位:万元 | |||||||\n收入 |\n支出 | |||||||\n" +
+	"项 目 |\n行次 |\n决算数 |\n项 目 |\n行次 |\n决算数 | |||\n栏 次 |\n1 |\n栏 次 |\n2 | |||||\n" +
+	"一、一般公共预算财政拨款收入 |\n1 |\n4,194.89 |\n一、一般公共服务支出 |\n31 |\n0.00 | |||\n" +
+	"二、政府性基金预算财政拨款收入 |\n2 |\n0.00 |\n二、外交支出 |\n32 |\n0.00 | |||\n" +
+	"三、上级补助收入 |\n3 |\n0.00 |\n三、国防支出 |\n33 |\n0.00 | |||\n" +
+	"四、事业收入 |\n4 |\n38,358.13 |\n四、教育支出 |\n%s"
+
+// A 收支总表 a cell a line that the text ends inside of is read as printed,
+// no total: its last row's figures padded with bars, its blank cells
+// dropped, and the text cut in a cell ("3" of 34) or before its 总计 row.
+func TestSummaryGridPaddedCut(t *testing.T) {
+	for _, end := range []string{"3", "34 |\n0.00 | |||\n"} {
+		d := extractCells(t, fmt.Sprintf(gridPadded, end))
+		got := map[string]float64{}
+		for _, s := range d.Revenue.Sources {
+			got[s.Name] = s.Amount.Float()
+		}
+		if d.Revenue.Total != nil || got["一般公共预算"] != 41948900 || got["事业收入"] != 383581300 {
+			t.Errorf("%q: revenue %+v", end, d.Revenue)
+		}
+	}
+	// the same rows closed by their totals: not cut, and what does not add up is not read
+	d := extractCells(t, fmt.Sprintf(gridPadded, "34 |\n0.00 | |||\n收入总计 |\n5 |\n100.00 |\n支出总计 |\n35 |\n100.00 | |||\n"))
+	if len(d.Revenue.Sources) != 0 {
+		t.Errorf("totals printed, not cut: %+v", d.Revenue)
+	}
+}
