@@ -291,7 +291,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -302,7 +302,9 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费")
 	for _, l := range labels {
 		for _, end := range b.find(l) {
-			if seen[end] || hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) {
+			// (a label inside a longer term is that term's: "支出预算" in "基本支出预算减少35.51万元")
+			if seen[end] || hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) ||
+				b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(end-len(l)) {
 				continue
 			}
 			seen[end] = true

@@ -1892,3 +1892,20 @@ func TestSpecialProjects(t *testing.T) {
 		t.Errorf("project: %+v", p)
 	}
 }
+
+// A whole's change whose reason names its parts' changes ("支出预算较2024年
+// 减少62.54万元,主要是基本支出预算减少35.51万元,项目支出预算减少27.03万元"):
+// each part's change is the part's, none the whole's again.
+func TestReasonPartsChanges(t *testing.T) {
+	d := extractLines(t, "某县某小学2025年单位预算情况说明\n二、单位收支总体情况\n(二)支出预算:2025年年初预算数735.09万元,其中:教育支出预算488.75万元。"+
+		"支出预算较2024年减少62.54万元,主要是基本支出预算减少35.51万元,项目支出预算减少27.03万元。\n三、单位预算情况说明\n2025年基本支出695.37万元,项目支出39.72万元。\n")
+	changes := map[string][]float64{}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange {
+			changes[c.Path] = append(changes[c.Path], c.Value)
+		}
+	}
+	if !slices.Equal(changes["/expenditure"], []float64{-625400}) || !slices.Equal(changes["/expenditure/basic"], []float64{-355100}) || !slices.Equal(changes["/expenditure/project"], []float64{-270300}) {
+		t.Errorf("changes: %v", changes)
+	}
+}
