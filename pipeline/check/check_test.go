@@ -119,6 +119,16 @@ func TestRules(t *testing.T) {
 			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimChangePct, Value: -4, Decimals: 0, Unit: "%"}}
 			return d
 		}, "yoy.change_pct", "info"},
+		// the prior year on the percentage's own line: its last digit may be cut
+		// ("8105563.00元,较2017年…8014212.00元增长1.13%": 1.1399%)
+		{"percentage cut, its prior year on its line", func() *schema.Document {
+			d := base()
+			d.Revenue = &schema.Revenue{Total: money(8105563), PriorYear: money(8014212)}
+			d.Provenance["/revenue/total"] = schema.Source{Line: 14}
+			d.Provenance["/revenue/prior_year"] = schema.Source{Line: 14}
+			d.Claims = []schema.Claim{{Path: "/revenue", Kind: schema.ClaimChangePct, Value: 1.13, Decimals: 2, Unit: "%", Line: 14}}
+			return d
+		}, "yoy.change_pct", "info"},
 		// default mode: "134 万元，降幅" / "0.66" / "%。主要"; 134 / (1,895 + 134) is 6.60%
 		{"percentage of a change stated lines before it", func() *schema.Document { return changeApart(10, 12, -0.66) }, "yoy.change_pct", "warning"},
 		{"percentage of a change stated lines after it", func() *schema.Document { return changeApart(11, 10, -6.60) }, "yoy.change_pct", ""},

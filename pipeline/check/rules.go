@@ -243,9 +243,10 @@ func yoyChangePct(c *ctx) {
 			f.tol = baseAllowance
 			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
 				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
-		case !apart && math.Abs(cl.Value) < math.Abs(v):
-			// the change and the percentage are of one prior year, the
-			// sentence's: only the percentage's last digit, rounded or cut
+		case (!apart || cl.Line != 0 && c.line(paths[1]) == cl.Line) && math.Abs(cl.Value) < math.Abs(v):
+			// the change (or the prior year on the percentage's line) and the
+			// percentage are of one prior year, the sentence's: only the
+			// percentage's last digit, rounded or cut ("较2017年…8014212.00元增长1.13%": 1.1399%)
 			f.tol += st.half
 			f.allowZh, f.allowEn = "百分比末位或为截尾（非四舍五入）", "a percentage's last digit may be cut rather than rounded"
 		}
