@@ -42,7 +42,7 @@ func TestRealProbes(t *testing.T) {
 		"real10": {125, 0},
 		"real11": {134, 0},
 		"real12": {100, 0},
-		"real14": {163, 0},
+		"real14": {164, 0},
 	}, nil)
 }
 

@@ -2696,6 +2696,9 @@ func (b *builder) procurement() {
 	}
 	a, _ := b.figureWord("/procurement", "/amount", labels, 16, "预留", "面向", "中小企业")
 	if a == nil {
+		a = b.procurementUnderHeading()
+	}
+	if a == nil {
 		if at, ok := b.zeroStatement("政府采购"); ok {
 			b.doc.Provenance["/procurement/amount"] = st.source(at)
 			b.doc.Procurement = &schema.Procurement{Amount: 0}
@@ -2737,6 +2740,35 @@ func (b *builder) procurement() {
 		// else the sentence was another's on the line (a heading: "2.政府采购情况。")
 	}
 	b.procurementKinds(pr)
+}
+
+// procurementUnderHeading reads the procurement a section of its own states
+// without the label: under its heading ("五、政府采购"), a sentence that
+// speaks of 采购 and states one amount, after 金额 ("2015年度我校采购礼堂椅
+// 及办公设备购置,金额217800元。"). nil where the section says otherwise.
+func (b *builder) procurementUnderHeading() *schema.Money {
+	st := b.st
+	for _, end := range b.find("政府采购") {
+		h := compact(st.source(end - 1).Text) // end is where the heading's line ends
+		if name := strings.TrimSuffix(strings.TrimSuffix(dropEnum(h), "说明"), "情况"); name == h || name != "政府采购" {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		var money []int
+		for ti := st.tokenAt(end); ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
+			if st.toks[ti].kind == numMoney {
+				money = append(money, ti)
+			}
+		}
+		if len(money) != 1 || b.used[money[0]] || st.lineAt(stop) == st.lineAt(end-1) {
+			continue
+		}
+		t := st.toks[money[0]]
+		if before := strings.TrimRight(st.s[end:t.start], " :："); strings.Contains(before, "采购") && strings.HasSuffix(before, "金额") {
+			return b.take("/procurement/amount", money[0])
+		}
+	}
+	return nil
 }
 
 // procurementPart is a part by kind of the procurement: its field under

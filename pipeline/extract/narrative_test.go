@@ -1909,3 +1909,19 @@ func TestReasonPartsChanges(t *testing.T) {
 		t.Errorf("changes: %v", changes)
 	}
 }
+
+// A procurement stated under its own heading without the label ("五、政府采购" /
+// "2015年度我校采购礼堂椅及办公设备购置,金额217800元。") is read; a sentence
+// there of two amounts, or of one not after 金额, is not.
+func TestProcurementUnderHeading(t *testing.T) {
+	head := "某县党校2015年部门决算公开\n一、单位主要职能\n负责轮训干部。\n五、政府采购\n"
+	d := extractLines(t, head+"2015年度我校采购礼堂椅及办公设备购置,金额217800元。\n")
+	if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(217800) {
+		t.Errorf("procurement: %+v", d.Procurement)
+	}
+	for _, s := range []string{"2015年度我校采购礼堂椅,金额217800元,办公设备金额1000元。\n", "2015年度我校采购礼堂椅及办公设备购置217800元。\n"} {
+		if d := extractLines(t, head+s); d.Procurement != nil {
+			t.Errorf("%q: procurement %+v", s, d.Procurement)
+		}
+	}
+}
