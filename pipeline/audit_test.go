@@ -88,15 +88,16 @@ var auditLabels = []struct {
 	{[]string{"三公"}, []string{"/three_public", "/three_public/total", "/three_public/prior_year", "/three_public/budgeted"}},
 	{[]string{"出国"}, []string{"/three_public/overseas_travel"}},
 	{[]string{"接待"}, []string{"/three_public/reception"}},
-	{[]string{"公务用车", "公务车", "公车", "购置", "运行维护", "车辆"}, []string{"/three_public/vehicle", "/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
+	// (购置 alone may be a procurement's: "采购礼堂椅及办公设备购置,金额217800元")
+	{[]string{"公务用车", "公务车", "公车", "车购置", "购置费", "运行维护", "车辆"}, []string{"/three_public/vehicle", "/three_public/vehicle_purchase", "/three_public/vehicle_operation"}},
 	{[]string{"机关运行经费", "机关运行费", "运行经费"}, []string{"/operating_costs"}},
 	{[]string{"政府采购", "采购"}, []string{"/procurement"}},
 	// 财政拨款 and 支出合计 qualify the label before them ("“三公”经费财政拨款
 	// 支出合计"); they name no figure of their own here
 	{[]string{"基本支出"}, []string{"/expenditure/basic"}},
 	{[]string{"项目支出"}, []string{"/expenditure/project"}},
-	{[]string{"人员经费"}, []string{"/expenditure/personnel"}},
-	{[]string{"公用经费"}, []string{"/expenditure/public_expenses"}},
+	{[]string{"人员经费", "人员支出"}, []string{"/expenditure/personnel"}},
+	{[]string{"公用经费", "公用支出"}, []string{"/expenditure/public_expenses"}},
 	// the totals, often stated together (收入支出总计), are not checked
 	{[]string{"收入总计", "支出总计"}, nil},
 }
