@@ -905,12 +905,12 @@ func yearWord(orig, before string, year int, kind string) (string, bool) {
 	}
 }
 
-// metadataLabels mark a web page's metadata: its dates, index number,
-// publisher, document number, each a label before its value.
 // chromeValues are the values of a web page's metadata fields and the last
 // crumbs of its breadcrumb, never the opening of a department's name.
 var chromeValues = []string{"面向社会", "主动公开", "依申请公开", "全部公开", "正文", "详情", "内容", "文章"}
 
+// metadataLabels mark a web page's metadata: its dates, index number,
+// publisher, document number, each a label before its value.
 var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", ":", "]"}
 
 // afterMetadata drops from a (compact) line the metadata a web page runs
