@@ -123,6 +123,18 @@ func TestIdentity(t *testing.T) {
 		// a breadcrumb with no chrome after it, on a body of one line: the title follows it
 		{[]string{"当前位置:街镇 > 某某镇 > 政务公开 > 预算/决算 > 决算公开 • [ 发布机构 ] • 某某区某某镇 重庆市某某区某某镇人民政府2022年度部门决算情况说明 日期:2023-11-17 一、部门基本情况 (一)职能职责 1.制定和组织实施经济、科技和社会发展计划,组织指导各行生产。"},
 			"重庆市某某区某某镇人民政府", 2022, "final_accounts"},
+		// a breadcrumb's 预决算 (the site's menu of both) under a line of its
+		// year is no title: the title below it is
+		{[]string{"2023年", "首页 > 政府信息公开 > 法定主动公开内容 > 预决算公开 > 部门决算 > 2023年", "2023年度某某县某某乡卫生院部门决算"},
+			"某某县某某乡卫生院", 2023, "final_accounts"},
+		// a metadata table's labels and values run into the title's line (a
+		// body of one line): the name is the title's last word, whatever it ends with
+		{[]string{"文号 主题分类 卫生 登记号 有效性 公开方式 主动公开 公开范围 面向全社会 某某市第一人民医院医共体2021年单位决算 来源:市卫生健康局"},
+			"某某市第一人民医院医共体", 2021, "final_accounts"},
+		// a title's misprint doubling the name's last character, the name
+		// spelt once in the text
+		{[]string{"某某市某某中学学2016年部门预算公开", "某某市某某中学是一所义务教育阶段的初级中学。"}, "某某市某某中学", 2016, "budget"},
+		{[]string{"某某市某某中学学2016年部门预算公开", "一、主要职责"}, "某某市某某中学学", 2016, "budget"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

@@ -224,6 +224,10 @@ func readIdentity(flat, lines []string) identity {
 					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "总表", "数", "相比", "比", "增", "减", "为"}) {
 						continue
 					}
+					// 预决算 is a site's menu of both ("首页 > 预决算公开 > 部门决算"), no report's kind
+					if strings.HasSuffix(after[:j], "预") && strings.HasPrefix(k.word, "决算") {
+						continue
+					}
 					// a title that opens a word with the year, the name one word
 					// with it up to the kind, after words of the page's chrome
 					// (a web page's body on one line): "…网站! 2022年度某中心部门
@@ -398,8 +402,32 @@ func readIdentity(flat, lines []string) identity {
 	if id.year == 0 {
 		id = bodyIdentity(flat[:min(len(flat), 300)])
 	}
-	id.name = cleanName(id.name)
+	id.name = undoubled(cleanName(id.name), flat[:limit])
 	return id
+}
+
+// undoubled drops a misprint's doubled last character from a title's name
+// ("某市某中学学2016年部门预算公开") where the text spells the name once
+// with it single ("某市某中学是一所初级中学").
+func undoubled(name string, flat []string) string {
+	last, n := utf8.DecodeLastRuneInString(name)
+	short := name[:len(name)-n]
+	if prev, _ := utf8.DecodeLastRuneInString(short); prev != last || utf8.RuneCountInString(short) < 4 {
+		return name
+	}
+	for _, l := range flat {
+		for at := 0; ; {
+			k := strings.Index(l[at:], short)
+			if k < 0 {
+				break
+			}
+			at += k + len(short)
+			if r, _ := utf8.DecodeRuneInString(l[at:]); r != last {
+				return short
+			}
+		}
+	}
+	return name
 }
 
 // partsHeadings is the year and kind the headings of a text's parts name
@@ -826,7 +854,11 @@ func lastWord(orig, name string, year int) string {
 		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
 		// the department's, whose own name may then open with no region
 		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site && !national(n) ||
+		// … nor are the page's metadata, labels and values ("主题分类 卫生
+		// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
+		// whatever the name's last word
+		meta := containsAny(before, pageMetadataWords)
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
 			hasSuffixAny(before, regionSuffixes) {
 			return ""
 		}
@@ -868,6 +900,10 @@ func yearWord(orig, before string, year int, kind string) (string, bool) {
 // metadataLabels mark a web page's metadata: its dates, index number,
 // publisher, document number, each a label before its value.
 var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", ":", "]"}
+
+// pageMetadataWords are the labels of a web page's metadata table, no
+// words of a title.
+var pageMetadataWords = []string{"索引号", "发布机构", "文号", "主题分类", "登记号", "有效性", "公开方式", "公开范围", "公开时限", "生成日期", "所属机构", "责任部门"}
 
 // afterMetadata drops from a (compact) line the metadata a web page runs
 // into its title's line, "[成文日期]2023-10-18[发布日期]2023-10-18某镇人民

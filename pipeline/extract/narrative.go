@@ -742,13 +742,27 @@ func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearO
 var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}
 
+// fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
+// 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
+// after them is that fund's, not all funds'.
+var fundTotalLabels = func() []string {
+	var out []string
+	for _, f := range []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"} {
+		for _, t := range []string{"收入总计", "收入合计", "收支总计", "收入支出总计"} {
+			out = append(out, f+t)
+		}
+	}
+	return out
+}()
+
 // fiscalStatement tells an offset inside a statement of the appropriations'
-// totals: its sentence names them before it, or it opens on 其中 after a
-// sentence that does ("财政拨款收支总预算2,376.32万元。其中,收入总计…").
+// totals, or of one fund's: its sentence names them before it, or it opens
+// on 其中 after a sentence that does ("财政拨款收支总预算2,376.32万元。其中,
+// 收入总计…").
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if containsAny(s[from:start], fiscalTotalLabels) {
+	if containsAny(s[from:start], fiscalTotalLabels) || containsAny(s[from:start], fundTotalLabels) {
 		return true
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {

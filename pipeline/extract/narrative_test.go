@@ -1882,3 +1882,17 @@ func TestThreePublicAgainstInitialBudget(t *testing.T) {
 		t.Errorf("the outturn against the initial budget: kind %q", k)
 	}
 }
+
+// A sentence of one fund's totals ("一般公共预算收入总计…，本年支出…，年末
+// 结转和结余…") states that fund's figures, not the department's: its 本年
+// 支出 is no current year's spending of all funds.
+func TestOneFundsTotals(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "the general budget's", text: "某某市某小学2018年度部门决算\n" +
+			"2018年度总支出1095.67万元,年末结转和结余164.61万元。\n" +
+			"二、2018年度一般公共预算收入支出决算情况\n" +
+			"2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,年末结转和结余30.65万元。\n",
+			want:   map[string]float64{"/expenditure/carried_forward": 1646100},
+			absent: []string{"/expenditure/current_year"}},
+	})
+}
