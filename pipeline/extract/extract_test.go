@@ -769,6 +769,9 @@ func TestBodyIdentity(t *testing.T) {
 		// a school's overview: "某县某镇某小学是一所完全制小学"
 		{school, "某某县某镇复兴小学", 2019, schema.KindBudget},
 		{oneLine(school), "某某县某镇复兴小学", 2019, schema.KindBudget},
+		// … under a part's heading, the title naming no department
+		{"第一部分 概况\n某某市第二实验小学是某某市教育局直属的财政全额拨款事业单位。\n第二部分\n2018年度部门决算报表\n第三部分 2018年度部门决算情况说明\n2018年度决算总收入1244.27万元,比2017年度决算总收入1058.51万元增加了185.76万元。",
+			"某某市第二实验小学", 2018, schema.KindFinalAccounts},
 		// an overview's subject that is no department's regional name
 		{strings.Replace(final, "某某市某某区人民检察院是", "本院是", 1), "", 0, ""},
 	} {

@@ -1506,15 +1506,22 @@ func regulationName(flat []string) (string, int) {
 var overviewHeads = []string{"基本情况", "基本概况", "概况"}
 
 // overviewName finds the department a text describes in its overview: the
-// first lines under a heading of overviewHeads say what it is, "(一)重庆市
+// first lines under a heading of overviewHeads (numbered; a part's, "第一部分
+// 概况", where parts) say what it is, "(一)重庆市
 // 某区人民检察院是国家法律监督机关…", "主要负责:某市某区疾病预防控制中心是…"
 // (a web page's body on one line runs them into the heading's line). The
 // name is the subject before 是, from the last character that is no Han
 // one: a department's name by its ending that opens with its region. Only
 // the heading's line and the three after it count; "" where none is.
-func overviewName(flat []string) (string, int) {
+func overviewName(flat []string, parts bool) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
+		if parts { // a part's heading: "第一部分 概况"
+			h = l
+			if k := strings.Index(l, "部分"); strings.HasPrefix(l, "第") && k > 0 && k <= len("第十一") {
+				h = strings.TrimLeft(l[k+len("部分"):], ":")
+			}
+		}
 		if h == l {
 			continue
 		}

@@ -671,12 +671,7 @@ func (b *builder) totals() {
 	// 收入合计 and 支出合计 bare are the year's only where the year opens them
 	// ("本部门2016年度收入合计803.84万元"): elsewhere they are often a part's
 	// ("检察(款): 支出合计…")
-	var yearOpens []string // "2016年", "2016年度", "2016年我院" …
-	for _, y := range []string{"年", "年度"} {
-		for _, who := range []string{"", "本部门", "本单位", "我院", "我局", "我校"} {
-			yearOpens = append(yearOpens, strconv.Itoa(d.Document.FiscalYear)+y+who)
-		}
-	}
+	yearOpens := yearOpenings(d.Document.FiscalYear)
 	yearsOwn := func(l string, start int) bool {
 		return (strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)) && allFunds(l, start)
 	}
@@ -704,17 +699,45 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
-	b.bareTotals(rev, exp, yearOpens)
 	d.Revenue, d.Expenditure = rev, exp
+	b.bareTotals(yearOpens, []string{"收入决算", "收入为"}, []string{"支出决算", "支出为"}, nil)
+}
+
+// yearOpenings are the words that open the year's own statements: "2016年",
+// "2016年度", "2016年我院" …
+func yearOpenings(year int) []string {
+	var out []string
+	for _, y := range []string{"年", "年度"} {
+		for _, who := range []string{"", "本部门", "本单位", "我院", "我局", "我校"} {
+			out = append(out, strconv.Itoa(year)+y+who)
+		}
+	}
+	return out
+}
+
+// grandTotals reads the year's 总收入 and 总支出 stated bare right after the
+// year ("2016年总收入40724.80万元", "2018年度决算总支出1095.67万元") where
+// nothing else gave the year's totals — after yearFromSources and
+// yearFromUses, which read them as the year's own where the parts printed
+// after them add up: parts listed after it (其中) that do not leave it
+// unread, as does a class's heading before it ("检察(款)：2024年总支出合计…").
+func (b *builder) grandTotals() {
+	st := b.st
+	whole := func(start int) bool {
+		return !containsAny(st.s[st.sentenceStart(start):start], []string{"(款)", "(类)", "(项)"}) &&
+			!strings.Contains(st.s[start:st.sentenceEnd(start)], "其中")
+	}
+	b.bareTotals(yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}, whole)
 }
 
 // bareTotals reads the year's revenue and spending stated bare where no
 // other label gave them, the year (and the text's word for itself) right
 // before the label: "2017年度,本单位收入为1687.45万元", "2016年收入决算
 // 205.27万元", the department by its name too ("2021年度,某卫生院单位支出为
-// …") — the whole, nothing said of a part. (总收入 stays with
-// yearFromSources: the year's own where its sources add up to it.)
-func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearOpens []string) {
+// …") — the whole, nothing said of a part: labels of each side, ok (nil:
+// any) what else a label's place must be.
+func (b *builder) bareTotals(yearOpens, revLabels, expLabels []string, ok func(start int) bool) {
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
 	opens := slices.Clone(yearOpens)
 	name := b.doc.Department.Name // "2021年度,某卫生院单位支出为468.738万元"
 	for _, y := range yearOpens {
@@ -727,13 +750,13 @@ func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearO
 			}
 		}
 	}
-	b.labelOK = func(_ string, start int) bool { return hasSuffixAny(b.st.s[:start], opens) }
+	b.labelOK = func(_ string, start int) bool { return hasSuffixAny(b.st.s[:start], opens) && (ok == nil || ok(start)) }
 	defer func() { b.labelOK = nil }()
 	if rev.Total == nil && rev.CurrentYear == nil {
-		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", []string{"收入决算", "收入为"}, 2)
+		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 2)
 	}
 	if exp.Total == nil && exp.CurrentYear == nil {
-		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{"支出决算", "支出为"}, 2)
+		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 2)
 	}
 }
 
@@ -2951,6 +2974,11 @@ func (b *builder) threePublic() {
 			if anchor < 0 && k < len(st.toks) && st.toks[k].kind == numMoney && st.toks[k].start-p < 120 && !strings.Contains(st.s[p:st.toks[k].start], "。") {
 				anchor = end
 			}
+			// … or a part said to be none in the sentence after the heading:
+			// "四、2018年度本单位“三公”经费决算情况 无公务用车购置和运行费。"
+			if anchor < 0 && noneNamed(st.s[p:st.sentenceEnd(p)]) {
+				anchor = end
+			}
 			continue
 		}
 		anchor = end
@@ -3334,6 +3362,19 @@ func carLabels(labels []string, tails ...string) []string {
 		}
 	}
 	return out
+}
+
+// noneNamed tells text that says a 三公 part is none before its label:
+// "无公务用车购置和运行费".
+func noneNamed(s string) bool {
+	for _, f := range threePublicLabels {
+		for _, l := range f.labels {
+			if strings.Contains(s, "无"+l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // zeroWords say, right after a label, that there is none of it.

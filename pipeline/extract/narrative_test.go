@@ -148,6 +148,9 @@ func TestThreePublicNoneAfterLabel(t *testing.T) {
 			absent: []string{"/three_public/overseas_travel"}},
 		{name: "a figure", text: head + "其中：公务接待费5.00万元；公务用车运行维护费24.50万元；因公出国（境）费为0.5万元。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 5000}},
+		// a section of the 三公 that says only that a part is none
+		{name: "a section's none", text: "某某市某小学2018年度部门决算\n四、2018年度本单位“三公”经费决算情况\n无公务用车购置和运行费。\n五、政府采购支出情况。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 0}, absent: []string{"/three_public/total"}},
 	})
 }
 
@@ -1894,5 +1897,20 @@ func TestOneFundsTotals(t *testing.T) {
 			"2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,年末结转和结余30.65万元。\n",
 			want:   map[string]float64{"/expenditure/carried_forward": 1646100},
 			absent: []string{"/expenditure/current_year"}},
+	})
+}
+
+// The year's 总收入 and 总支出 stated bare right after the year ("2016年总收入
+// 40724.80万元", "2018年度决算总支出1095.67万元比2017年度决算总支出1060.87
+// 万元增加…") are the year's totals, the year before's beside them its prior year.
+func TestYearsBareGrandTotals(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "总收入 and 总支出", text: "某某州中医医院2016年部门决算\n三、收入情况\n2016年总收入40724.80万元,与去年同期相比增加1186.67万元。\n四、支出情况\n1、总支出情况:2016年总支出40976.5万元,与去年同期相比增加了3484.8万元。\n",
+			want: map[string]float64{"/revenue/total": 407248000, "/expenditure/total": 409765000}},
+		{name: "决算总收入 with the year before's", text: "某某市某小学2018年度部门决算\n2018年度决算总收入1244.27万元,比2017年度决算总收入1058.51万元增加了185.76万元。\n",
+			want: map[string]float64{"/revenue/total": 12442700, "/revenue/prior_year": 10585100}},
+		// a part's 总收入 is not the year's: the year does not open it
+		{name: "a part's", text: "某某市某小学2018年度部门决算\n其中:事业单位总收入1244.27万元。\n",
+			absent: []string{"/revenue/total"}},
 	})
 }
