@@ -135,6 +135,9 @@ func TestIdentity(t *testing.T) {
 		// spelt once in the text
 		{[]string{"某某市某某中学学2016年部门预算公开", "某某市某某中学是一所义务教育阶段的初级中学。"}, "某某市某某中学", 2016, "budget"},
 		{[]string{"某某市某某中学学2016年部门预算公开", "一、主要职责"}, "某某市某某中学学", 2016, "budget"},
+		// a breadcrumb whose last crumb is the year, the title run into it (a body of one line)
+		{[]string{"无障碍| | 移动版 当前位置: 首页 > 某某市人民政府门户网站 > 政务公开 > 预决算公开 > 预算公开 > 部门预算公开 > 2016年 某某市某某中学2016年部门预算公开 发布时间 : 2016-04-18 16:49 来源 : 某某市教育局"},
+			"某某市某某中学", 2016, "budget"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

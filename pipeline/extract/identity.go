@@ -93,6 +93,7 @@ func readIdentity(flat, lines []string) identity {
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
 		t = afterPageChrome(t)
 		t = afterMetadata(t)
+		t = afterYearCrumb(t)
 		// … or an attachment's file name ("某说明.pdf 某处2021年度决算公开说明…")
 		if rest := afterFileName(t); rest != t && yearKind(rest) {
 			t = rest
@@ -737,6 +738,21 @@ func afterPageChrome(t string) string {
 		}
 	}
 	return t[end:]
+}
+
+// afterYearCrumb drops from a (compact) line a breadcrumb whose last crumb
+// is the year, the title after it naming the year again (a web page's body
+// on one line): "当前位置:首页>预算公开>部门预算公开>2016年某中学2016年部门
+// 预算公开 发布时间:…" gives the title on.
+func afterYearCrumb(t string) string {
+	y, before, after, ok := yearIn(t)
+	if !ok || !strings.HasSuffix(before, ">") {
+		return t
+	}
+	if k := strings.Index(after, strconv.Itoa(y)); k > 0 && k <= 60 && !strings.Contains(after[:k], ">") && yearKind(after[k:]) {
+		return after
+	}
+	return t
 }
 
 // titleAfterCrumbs tells a breadcrumb's line that runs the title into its
