@@ -3280,8 +3280,9 @@ var threePublicLabels = []struct {
 	field  string
 	labels []string
 }{
-	// 公款出国(境): a court's or a paper's word for it ("无公款出国(境)")
-	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费", "公款出国(境)"}},
+	// 公款出国(境): a court's or a paper's word for it ("无公款出国(境)");
+	// 出国计划: what a budget says it has none of ("没有安排出国计划")
+	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费", "公款出国(境)", "出国计划"}},
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	// 维护费 alone is the operation only after the official cars' own words

@@ -148,6 +148,9 @@ func TestThreePublicNoneAfterLabel(t *testing.T) {
 			absent: []string{"/three_public/overseas_travel"}},
 		{name: "a figure", text: head + "其中：公务接待费5.00万元；公务用车运行维护费24.50万元；因公出国（境）费为0.5万元。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 5000}},
+		// a budget that plans no travel abroad
+		{name: "没有安排出国计划", text: "某市某中心2014年部门预算\n某市某中心2014年“三公”经费预算合计8万元,情况如下:\n一、因公出国(境)经费\n2014年某市某中心没有安排出国计划。\n二、公务接待费\n2014年某市某中心安排公务接待费预算8万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 80000}},
 		// a section of the 三公 that says only that a part is none
 		{name: "a section's none", text: "某某市某小学2018年度部门决算\n四、2018年度本单位“三公”经费决算情况\n无公务用车购置和运行费。\n五、政府采购支出情况。\n",
 			want: map[string]float64{"/three_public/vehicle/amount": 0}, absent: []string{"/three_public/total"}},
