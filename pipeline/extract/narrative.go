@@ -2942,6 +2942,41 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 	return start, p, true
 }
 
+// priorOutturn reads the year before's 三公 total a budget states in a
+// sentence of its own, the year right before its 三公 and its outturn's word
+// after (执行数, 决算数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a
+// 2014 budget. nil where none is stated, or more than one.
+func (b *builder) priorOutturn() *schema.Money {
+	st := b.st
+	fy := b.doc.Document.FiscalYear
+	if b.doc.Document.Kind != schema.KindBudget || fy == 0 {
+		return nil
+	}
+	found := -1
+	for _, end := range b.find("三公") {
+		start, p, ok := b.threePublicAt(end)
+		if !ok {
+			continue
+		}
+		y, _, after, ok := yearIn(st.s[max(0, start-len("2013年度")):start])
+		if !ok || y != fy-1 || strings.TrimSpace(after) != "" {
+			continue
+		}
+		ti, ok := b.valueAfter(p, 16)
+		if !ok || b.used[ti] || !containsAny(st.s[p:st.toks[ti].start], []string{"执行数", "决算数"}) {
+			continue
+		}
+		if found >= 0 && found != ti {
+			return nil
+		}
+		found = ti
+	}
+	if found < 0 {
+		return nil
+	}
+	return b.take("/three_public/prior_year", found)
+}
+
 // threePublic reads 三公经费: the total (budgeted and executed for 决算)
 // and its four parts, searched from the first 三公 sentence that states an
 // amount.
@@ -3027,6 +3062,9 @@ func (b *builder) threePublic() {
 			}
 		}
 		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
+		if tp.PriorYear == nil {
+			tp.PriorYear = b.priorOutturn()
+		}
 		b.threePublicCompared()
 		b.threePublicRestated(tp)
 	}

@@ -1917,3 +1917,16 @@ func TestYearsBareGrandTotals(t *testing.T) {
 			absent: []string{"/revenue/total"}},
 	})
 }
+
+// A budget that states the year before's 三公 outturn in a sentence of its
+// own (…2013年“三公”经费财政拨款执行数为71.54亿元) gives it as the total's
+// prior year; its change (执行数减少…) and a 决算's are not.
+func TestThreePublicPriorOutturn(t *testing.T) {
+	const own = "2014年中央本级“三公”经费财政拨款预算71.51亿元。其中,因公出国(境)费19.76亿元,公务接待费10.48亿元,公务用车购置及运行费41.27亿元。\n"
+	checkWordings(t, []wording{
+		{name: "执行数", text: "某某2014年部门预算\n中央本级2013年“三公”经费财政拨款执行数为71.54亿元。与2013年年初预算相比,2013年“三公”经费财政拨款执行数减少8.15亿元。\n" + own,
+			want: map[string]float64{"/three_public/total": 7151000000, "/three_public/prior_year": 7154000000}},
+		{name: "a 决算's", text: "某某2014年部门决算\n中央本级2013年“三公”经费财政拨款执行数为71.54亿元。\n" + strings.Replace(own, "预算", "决算", 1),
+			absent: []string{"/three_public/prior_year"}},
+	})
+}
