@@ -40,8 +40,9 @@ func TestRealProbes(t *testing.T) {
 		"real8":  {151, 0},
 		"real9":  {118, 0},
 		"real10": {125, 0},
-		"real11": {134, 0},
+		"real11": {135, 0},
 		"real12": {100, 0},
+		"real13": {114, 0},
 		"real14": {164, 0},
 	}, nil)
 }
@@ -60,8 +61,9 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real8":  {151, 0},
 		"real9":  {118, 0},
 		"real10": {125, 0},
-		"real11": {134, 0},
+		"real11": {135, 0},
 		"real12": {100, 0},
+		"real13": {114, 0},
 		"real14": {161, 0},
 	}, func(text string) string {
 		var words []string
