@@ -151,6 +151,12 @@ func findTables(lines, flat []string) []table {
 		tabs = append(tabs, table{kind: kind, title: c, line: at})
 	}
 	hasSummary := slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableSummary })
+	trailing := titlesAfterCells(flat, tabs)
+	for k, span := range trailing {
+		if span[0] >= 0 {
+			tabs[k].line = span[0] + 1 // read from the line after its number
+		}
+	}
 	for k := range tabs {
 		end := len(lines)
 		if k+1 < len(tabs) {
@@ -177,8 +183,12 @@ func findTables(lines, flat []string) []table {
 				break
 			}
 		}
+		unitEnd := end
+		if trailing != nil && trailing[k][0] >= 0 {
+			end = min(end, trailing[k][1]) // its cells end at its title; the unit may follow it
+		}
 		tabs[k].end = end
-		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
+		tabs[k].factor = unitAfter(flat, tabs[k].line-1, unitEnd)
 		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableOther && !hasSummary && summaryRows(tabs[k].rows) {
 			tabs[k].kind = tableSummary
@@ -228,6 +238,70 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// Titles after their cells. A file of tables only, as pdftotext's raw mode
+// and mutool print it (the content stream's order), can give each table's
+// title after its cells: "表一" / "部门：…" / cells / "收支预算总表" / the
+// header's leftover cells. Read from its title on, a table would be the
+// next one's cells. titlesAfterCells tells, for each table, the lines that
+// open and end its cells where the text prints tables so ({-1, -1} for a
+// table it does not tell, nil for a text that does not print its tables
+// so): each table's cells open after its number (表一, 公开01表) or on its
+// 部门： line, and end at its title. The text prints its tables so when
+// its first known table's title (not a line of the contents) follows figures,
+// and no sentence, after such an opener, and at least three titles do
+// (pdftotext -layout prints a title, then its 部门： line and header, then
+// its rows: the first title follows no figures of its own).
+func titlesAfterCells(flat []string, tabs []table) [][2]int {
+	spans := make([][2]int, len(tabs))
+	after, first := 0, -1
+	prev := -1 // the last title's line
+	for k, t := range tabs {
+		spans[k] = [2]int{-1, -1}
+		title := t.line - 1
+		if title >= len(flat) {
+			continue
+		}
+		if flat[title] == "表" || title > 0 && isTableNumber(flat[title]) && strings.HasPrefix(flat[title], "表") {
+			title-- // "一般公共预算支出" / "表5": the title opens on the line before
+		}
+		from := prev + 1
+		prev = t.line - 1
+		if slices.ContainsFunc(tabs[k+1:], func(later table) bool { return later.kind == t.kind && bareTitle(later.title) == bareTitle(t.title) }) ||
+			dropEnum(flat[title]) != flat[title] && (k+1 < len(tabs) && tabs[k+1].line-1 == nextIndex(flat, t.line-1) || k > 0 && t.line-1 == nextIndex(flat, tabs[k-1].line-1)) {
+			continue // a line of the contents (a list of numbered titles)
+		}
+		m := -1
+		for j := title - 1; j >= from; j-- {
+			if opensCells(flat[j]) {
+				m = j
+				break
+			}
+		}
+		if first < 0 && t.kind != tableOther {
+			first = k
+			if m < 0 || slices.ContainsFunc(flat[m+1:title], func(l string) bool { return strings.Contains(l, "。") }) {
+				return nil
+			}
+		}
+		if m >= 0 && slices.ContainsFunc(flat[m+1:title], func(l string) bool {
+			return slices.ContainsFunc(lexNumbers(l), func(t token) bool { return t.kind == numPlain || t.kind == numMoney })
+		}) {
+			spans[k] = [2]int{m, title}
+			after++
+		}
+	}
+	if after < 3 || first < 0 || spans[first][0] < 0 {
+		return nil
+	}
+	return spans
+}
+
+// opensCells tells a line that opens a table's cells: its number (表一,
+// 公开01表, 公开表一) or the department's line (部门：…, 编制部门：…, 编制单位：…).
+func opensCells(l string) bool {
+	return isTableNumber(strings.TrimPrefix(l, "公开")) || startsWithAny(l, []string{"部门:", "编制部门:", "编制单位:"})
 }
 
 // summaryRows tells the rows of a 收支总表 under a title that names no
