@@ -94,21 +94,29 @@ type row struct {
 func findTables(lines, flat []string) []table {
 	var tabs []table
 	var parts []int // the lines that head a part of the document (第三部分): no table runs across one
+	tail := -1      // the line a title broken over a blank line ends on
 	for i, c := range flat {
 		if partHeading(c) {
 			parts = append(parts, i)
 		}
+		if i == tail {
+			continue
+		}
 		// a web table's title row keeps the bar of its one cell: "…情况统计表 |"
 		c = strings.TrimRight(c, "| ")
 		// a title broken before its last words: "…会议费、培训费" / "支出预算表"
-		// (not a sentence about 三公 above a table's title)
-		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") &&
+		// (not a sentence about 三公 above a table's title), a blank line
+		// between where each line is a block of its own (mutool)
+		at := i + 1
+		if j := nextIndex(flat, i); !strings.HasSuffix(c, "表") && j > 0 && strings.HasSuffix(flat[j], "表") && utf8.RuneCountInString(flat[j]) <= 8 && strings.Contains(c, "三公") &&
 			!strings.ContainsAny(c, "。；") {
-			c += flat[i+1]
+			c += flat[j]
+			if j > i+1 {
+				at, tail = j+1, j // the title ends on that line, not a title of its own
+			}
 		}
 		// a title broken before its last character: "一般公共预算支出" / "表"
 		// (or "表5", the table's number after it); the title ends on that line
-		at := i + 1
 		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasPrefix(flat[i+1], "表") && strings.Trim(flat[i+1][len("表"):], "0123456789") == "" &&
 			!strings.ContainsAny(c, "。；，,") && classifyTitle(c+"表") != tableOther {
 			c += "表"
@@ -249,10 +257,12 @@ func findTables(lines, flat []string) []table {
 // table it does not tell, nil for a text that does not print its tables
 // so): each table's cells open after its number (表一, 公开01表) or on its
 // 部门： line, and end at its title. The text prints its tables so when
-// its first known table's title (not a line of the contents) follows figures,
-// and no sentence, after such an opener, and at least three titles do
-// (pdftotext -layout prints a title, then its 部门： line and header, then
-// its rows: the first title follows no figures of its own).
+// its first known table's title follows figures, and no sentence, after
+// such an opener, and at least three titles do (pdftotext -layout prints
+// a title, then its 部门： line and header, then its rows: the first title
+// follows no figures of its own). The contents' lines (a title printed
+// again further on, or a list of titles) are no tables, nor is a numbered
+// title (十二、政府采购支出预算表: the contents' last) the first.
 func titlesAfterCells(flat []string, tabs []table) [][2]int {
 	spans := make([][2]int, len(tabs))
 	after, first := 0, -1
@@ -268,9 +278,12 @@ func titlesAfterCells(flat []string, tabs []table) [][2]int {
 		}
 		from := prev + 1
 		prev = t.line - 1
+		listed := func(a, b table) bool {
+			return b.line-a.line <= 3 && !slices.ContainsFunc(flat[a.line:b.line-1], figureLine)
+		}
 		if slices.ContainsFunc(tabs[k+1:], func(later table) bool { return later.kind == t.kind && bareTitle(later.title) == bareTitle(t.title) }) ||
-			dropEnum(flat[title]) != flat[title] && (k+1 < len(tabs) && tabs[k+1].line-1 == nextIndex(flat, t.line-1) || k > 0 && t.line-1 == nextIndex(flat, tabs[k-1].line-1)) {
-			continue // a line of the contents (a list of numbered titles)
+			k+1 < len(tabs) && listed(t, tabs[k+1]) {
+			continue // a line of the contents: a list of titles
 		}
 		m := -1
 		for j := title - 1; j >= from; j-- {
@@ -279,15 +292,13 @@ func titlesAfterCells(flat []string, tabs []table) [][2]int {
 				break
 			}
 		}
-		if first < 0 && t.kind != tableOther {
+		if first < 0 && t.kind != tableOther && dropEnum(t.title) == t.title {
 			first = k
 			if m < 0 || slices.ContainsFunc(flat[m+1:title], func(l string) bool { return strings.Contains(l, "。") }) {
 				return nil
 			}
 		}
-		if m >= 0 && slices.ContainsFunc(flat[m+1:title], func(l string) bool {
-			return slices.ContainsFunc(lexNumbers(l), func(t token) bool { return t.kind == numPlain || t.kind == numMoney })
-		}) {
+		if m >= 0 && slices.ContainsFunc(flat[m+1:title], figureLine) {
 			spans[k] = [2]int{m, title}
 			after++
 		}
@@ -296,6 +307,12 @@ func titlesAfterCells(flat []string, tabs []table) [][2]int {
 		return nil
 	}
 	return spans
+}
+
+// figureLine tells a line with a figure: a number that is no year, count
+// or percentage.
+func figureLine(l string) bool {
+	return slices.ContainsFunc(lexNumbers(l), func(t token) bool { return t.kind == numPlain || t.kind == numMoney })
 }
 
 // opensCells tells a line that opens a table's cells: its number (表一,
