@@ -193,7 +193,16 @@ func findTables(lines, flat []string) []table {
 		}
 		unitEnd := end
 		if trailing != nil && trailing[k][0] >= 0 {
-			end = min(end, trailing[k][1]) // its cells end at its title; the unit may follow it
+			// its cells end at its title, or with the header's leftover
+			// cells after it, and the unit, where no figure follows
+			title := trailing[k][1]
+			j := title
+			for j < end && !figureLine(flat[j]) {
+				j++
+			}
+			if j < end {
+				end = min(end, title)
+			}
 		}
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, unitEnd)
@@ -256,7 +265,8 @@ func findTables(lines, flat []string) []table {
 // open and end its cells where the text prints tables so ({-1, -1} for a
 // table it does not tell, nil for a text that does not print its tables
 // so): each table's cells open after its number (表一, 公开01表) or on its
-// 部门： line, and end at its title. The text prints its tables so when
+// 部门： line (or, without one, after the title before), and end at its
+// title. The text prints its tables so when
 // its first known table's title follows figures, and no sentence, after
 // such an opener, and at least three titles do (pdftotext -layout prints
 // a title, then its 部门： line and header, then its rows: the first title
@@ -298,9 +308,15 @@ func titlesAfterCells(flat []string, tabs []table) [][2]int {
 				return nil
 			}
 		}
+		opened := m >= 0
+		if !opened && first >= 0 && first < k {
+			m = from - 1 // no opener of its own: its cells follow the title before
+		}
 		if m >= 0 && slices.ContainsFunc(flat[m+1:title], figureLine) {
 			spans[k] = [2]int{m, title}
-			after++
+			if opened {
+				after++
+			}
 		}
 	}
 	if after < 3 || first < 0 || spans[first][0] < 0 {
