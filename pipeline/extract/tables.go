@@ -265,8 +265,8 @@ func findTables(lines, flat []string) []table {
 // open and end its cells where the text prints tables so ({-1, -1} for a
 // table it does not tell, nil for a text that does not print its tables
 // so): each table's cells open after its number (表一, 公开01表) or on its
-// 部门： line (or, without one, after the title before), and end at its
-// title. The text prints its tables so when
+// 部门： line (or, without one, after the title before, of a table printed
+// so too), and end at its title. The text prints its tables so when
 // its first known table's title follows figures, and no sentence, after
 // such an opener, and at least three titles do (pdftotext -layout prints
 // a title, then its 部门： line and header, then its rows: the first title
@@ -309,14 +309,17 @@ func titlesAfterCells(flat []string, tabs []table) [][2]int {
 			}
 		}
 		opened := m >= 0
-		if !opened && first >= 0 && first < k {
-			m = from - 1 // no opener of its own: its cells follow the title before
+		if !opened && first >= 0 && first < k && spans[k-1][0] >= 0 {
+			m = from - 1 // no opener of its own: its cells follow the title before's
 		}
-		if m >= 0 && slices.ContainsFunc(flat[m+1:title], figureLine) {
+		switch figures := m >= 0 && slices.ContainsFunc(flat[m+1:title], figureLine); {
+		case figures:
 			spans[k] = [2]int{m, title}
 			if opened {
 				after++
 			}
+		case m >= 0 && first >= 0 && first < k:
+			spans[k] = [2]int{m, title} // no figure (此表为空, a note): its cells still end at its title
 		}
 	}
 	if after < 3 || first < 0 || spans[first][0] < 0 {
@@ -326,9 +329,12 @@ func titlesAfterCells(flat []string, tabs []table) [][2]int {
 }
 
 // figureLine tells a line with a figure: a number that is no year, count
-// or percentage.
+// or percentage, with decimals or of three digits at least (not a row's
+// enumerator, 1.一般公共预算).
 func figureLine(l string) bool {
-	return slices.ContainsFunc(lexNumbers(l), func(t token) bool { return t.kind == numPlain || t.kind == numMoney })
+	return slices.ContainsFunc(lexNumbers(l), func(t token) bool {
+		return (t.kind == numPlain || t.kind == numMoney) && (t.scale > 0 || t.mant >= 100)
+	})
 }
 
 // opensCells tells a line that opens a table's cells: its number (表一,
