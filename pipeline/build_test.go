@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -337,6 +338,58 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	os.WriteFile(c.fragmentPath(pk)+".tmp-1", data[:len(data)/2], 0o644)
 	if _, err := c.loadFragment(pk); !errors.Is(err, errNoFragment) {
 		t.Fatalf("a torn temporary file: %v", err)
+	}
+}
+
+// TestFragmentReadIntoKeptBuffer: a fragment is read into a buffer kept
+// for the next (fragmentBufs): loading one allocates what s2 decodes it
+// into and what is parsed of it, not its file again.
+func TestFragmentReadIntoKeptBuffer(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	pk := strings.Repeat("cd", 32)
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}}
+	rows, err := emit.RowsOf(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// one long sentence of characters drawn at random: little to compress,
+	// little to parse
+	r := rand.New(rand.NewPCG(1, 2))
+	var text strings.Builder
+	for range 60000 {
+		text.WriteRune(rune(0x4E00 + r.IntN(3000)))
+	}
+	sentences := []emit.SearchEntry{{Kind: "sentence", DocumentID: "x", Text: text.String(), Pointer: "/a", Line: 1, File: 1}}
+	f := &fragment{Sentences: sentences, Terms: emit.FTSTerms(sentences), Places: site.SentencePlaces(sentences), Rows: rows, Summary: site.Summarize(d)}
+	if err := c.putFragment(pk, f); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(c.fragmentPath(pk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := s2.DecodedLen(data[len(fragmentMagic)+9:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	least := -1
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		const runs = 10
+		for range runs {
+			if _, err := c.loadFragment(pk); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runtime.ReadMemStats(&after)
+		if per := int(after.TotalAlloc-before.TotalAlloc) / runs; least < 0 || per < least {
+			least = per
+		}
+	}
+	if least-decoded > len(data)/2 {
+		t.Errorf("a fragment of %d bytes, %d decoded, allocates %d bytes each time it is loaded", len(data), decoded, least)
 	}
 }
 
