@@ -126,6 +126,23 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 	}
 }
 
+// textPostings are the ids (their places in list) of the texts that hold
+// each token, ascending: the tokens of a text's own words and of its
+// English, a text once however often it holds the token.
+func textPostings(list []*searchText) map[string][]int {
+	postings := map[string][]int{}
+	var toks []string
+	for id, t := range list {
+		toks = search.AppendTokens(search.AppendTokens(toks[:0], t.text), t.en)
+		for _, tok := range toks {
+			if l := postings[tok]; len(l) == 0 || l[len(l)-1] != id {
+				postings[tok] = append(l, id)
+			}
+		}
+	}
+	return postings
+}
+
 func tokenShard(tok string, shards int) int {
 	h := fnv.New32a()
 	h.Write([]byte(tok))
@@ -148,12 +165,7 @@ func (s *searchIndex) write(dir string) error {
 		}
 		return a.text < b.text
 	})
-	postings := map[string][]int{}
-	for id, t := range list {
-		for _, tok := range search.Unique(t.text + " " + t.en) {
-			postings[tok] = append(postings[tok], id)
-		}
-	}
+	postings := textPostings(list)
 	shards := (len(postings) + searchTokensShard - 1) / searchTokensShard
 	if shards < 1 {
 		shards = 1
