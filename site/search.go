@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -127,20 +128,28 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 }
 
 // textPostings are the ids (their places in list) of the texts that hold
-// each token, ascending: the tokens of a text's own words and of its
-// English, a text once however often it holds the token.
-func textPostings(list []*searchText) map[string][]int {
-	postings := map[string][]int{}
+// each token, ascending (posts, by the token's place in at): the tokens of
+// a text's own words and of its English, a text once however often it
+// holds the token.
+func textPostings(list []*searchText) (map[string]int32, []posting) {
+	at := map[string]int32{}
+	var posts []posting
 	var toks []string
 	for id, t := range list {
 		toks = search.AppendTokens(search.AppendTokens(toks[:0], t.text), t.en)
 		for _, tok := range toks {
-			if l := postings[tok]; len(l) == 0 || l[len(l)-1] != id {
-				postings[tok] = append(l, id)
+			k, ok := at[tok]
+			if !ok {
+				k = int32(len(posts))
+				at[strings.Clone(tok)] = k // not a part of the text, which it would keep
+				posts = append(posts, posting{})
+			}
+			if p := &posts[k]; len(p.enc) == 0 || p.last != id {
+				p.add(id)
 			}
 		}
 	}
-	return postings
+	return at, posts
 }
 
 func tokenShard(tok string, shards int) int {
@@ -165,8 +174,11 @@ func (s *searchIndex) write(dir string) error {
 		}
 		return a.text < b.text
 	})
-	postings := textPostings(list)
-	shards := (len(postings) + searchTokensShard - 1) / searchTokensShard
+	// each token's ids, ascending, as they are written: the first id, then
+	// each less the one before (3, 4, 9 → 3, 1, 5), as uvarints — a list of
+	// ints took five times the memory, the most of a big build's peak
+	at, posts := textPostings(list)
+	shards := (len(at) + searchTokensShard - 1) / searchTokensShard
 	if shards < 1 {
 		shards = 1
 	}
@@ -177,15 +189,16 @@ func (s *searchIndex) write(dir string) error {
 		}
 	}
 	byShard := make([][]string, shards)
-	for tok, ids := range postings {
+	for tok := range at {
 		k := tokenShard(tok, shards)
 		byShard[k] = append(byShard[k], tok)
-		for i := len(ids) - 1; i > 0; i-- { // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
-			ids[i] -= ids[i-1]
-		}
 	}
+	var gaps []int
 	for k, toks := range byShard {
-		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int { return postings[tok] }); err != nil {
+		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int {
+			gaps = posts[at[tok]].gaps(gaps[:0])
+			return gaps
+		}); err != nil {
 			return err
 		}
 	}
@@ -201,6 +214,26 @@ func (s *searchIndex) write(dir string) error {
 		return err
 	}
 	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": len(list), "sentences": sentences})
+}
+
+// posting is a token's ids in the text search, added in ascending order.
+type posting struct {
+	last int    // the id added last
+	enc  []byte // the ids as gaps (the first id, then each less the one before), uvarints
+}
+
+func (p *posting) add(id int) {
+	p.enc = binary.AppendUvarint(p.enc, uint64(id-p.last))
+	p.last = id
+}
+
+// gaps appends the gaps to list.
+func (p *posting) gaps(list []int) []int {
+	for b := p.enc; len(b) > 0; {
+		v, n := binary.Uvarint(b)
+		list, b = append(list, int(v)), b[n:]
+	}
+	return list
 }
 
 // appendTexts appends a search/x file of texts as writeJSON writes their
@@ -236,7 +269,8 @@ func appendTexts(b []byte, texts []*searchText) []byte {
 }
 
 // writeShard writes a shard of a token index as writeJSON writes the map
-// of its tokens to their lists (list: nil for 0), without reflection:
+// of its tokens to their lists (list: nil for 0; it may return the slice
+// it returned for the token before), without reflection:
 // the tokens sorted, each list as numbers.
 func writeShard(path string, toks []string, list func(tok string) []int) error {
 	sort.Strings(toks)
