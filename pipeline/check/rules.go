@@ -117,6 +117,20 @@ func (c *ctx) textFig(path, kind string) (rfig, string, bool) {
 	return rfig{}, "", false
 }
 
+// lineOf is the source line of a figure currentOf or priorOf found: for
+// a comparison no model figure takes, the line of its claim of kind (a
+// table's row prints its cells on lines of their own), else line.
+func (c *ctx) lineOf(path, kind string) int {
+	if strings.HasPrefix(path, "/text/") {
+		for _, cl := range c.doc.Claims {
+			if cl.Path == path && cl.Kind == kind {
+				return cl.Line
+			}
+		}
+	}
+	return c.line(path)
+}
+
 func yoyChange(c *ctx) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != schema.ClaimChange {
@@ -130,7 +144,7 @@ func yoyChange(c *ctx) {
 		st := claimFig(cl)
 		c.report(finding{
 			stated: cl.Value, computed: cur.v - prior.v, unit: "yuan", tol: halves(st, cur, prior), figs: []rfig{st, cur, prior},
-			paths: []string{cp, pp}, lines: []int{cl.Line, c.line(cp), c.line(pp)},
+			paths: []string{cp, pp}, lines: []int{cl.Line, c.lineOf(cp, schema.ClaimAmount), c.lineOf(pp, schema.ClaimPriorYear)},
 			msg: quote(cl), msgEn: quoteEn(cl, "the change against the prior year"),
 		})
 	}
@@ -216,13 +230,15 @@ func yoyChangePct(c *ctx) {
 			continue
 		}
 		st := claimFig(cl)
-		paths, lines := []string{cp}, []int{cl.Line, c.line(cp)}
+		paths, lines := []string{cp}, []int{cl.Line, c.lineOf(cp, schema.ClaimAmount)}
 		var v, lo, hi float64
 		var figs []rfig
-		apart := true // the prior year is stated apart from the change
+		// the prior year is stated apart from the change: but for a
+		// table's row, which prints its years and its rate together
+		apart := !strings.HasSuffix(cl.Path, "/row")
 		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
 			v, lo, hi, ok = ratio(growth, cur, prior)
-			paths, lines, figs = append(paths, pp), append(lines, c.line(pp)), []rfig{st, cur, prior}
+			paths, lines, figs = append(paths, pp), append(lines, c.lineOf(pp, schema.ClaimPriorYear)), []rfig{st, cur, prior}
 		} else if o, found := c.changeBeside(cl); found { // the prior follows from the stated change
 			ch := claimFig(o)
 			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
@@ -239,7 +255,7 @@ func yoyChangePct(c *ctx) {
 			msg: quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		}
 		switch {
-		case apart && f.tol < baseAllowance && (cl.Line == 0 || c.line(paths[1]) != cl.Line):
+		case apart && f.tol < baseAllowance && (cl.Line == 0 || c.lineOf(paths[1], schema.ClaimPriorYear) != cl.Line):
 			f.tol = baseAllowance
 			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
 				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
