@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,7 +16,9 @@ import (
 // a comparison no model figure takes: its later year's amount, its earlier
 // year's, its change and its rate become claims on /text/<line>/row (the
 // line of the row's name), which yoy.change and yoy.change_pct test like a
-// sentence's. Only a table whose header names every column so — two years
+// sentence's — where they do not agree: as for a sentence's comparison no
+// model figure takes, a row that agrees keeps nothing. Only a table whose
+// header names every column so — two years
 // (or 上年 and 本年), a change (增减, 增长额 …), a rate (…率, 增幅) — and
 // whose every row is a name and one number a column is read: a row that
 // does not fit leaves the whole table out.
@@ -156,28 +159,72 @@ func (b *builder) comparisonRows(t table, cells []compareCell) {
 	if len(rows) < 2 {
 		return
 	}
-	unit := tableUnit(t)
+	unit := ""
+	for _, u := range moneyUnits {
+		if u.factor == t.factor && u.s != "万" {
+			unit = u.s
+		}
+	}
+	if unit == "" {
+		return
+	}
 	for _, r := range rows {
-		path := "/text/" + strconv.Itoa(r.name.line) + "/row"
+		toks := make([]token, len(r.vals))
 		for j, v := range r.vals {
 			tok, ok := cellToken(strings.TrimSuffix(v.text, "%"), v.line)
 			if !ok {
-				continue
+				return
 			}
-			cl := schema.Claim{Path: path, Decimals: tok.scale, Unit: unit, Line: v.line, Text: strings.TrimSpace(b.st.src[v.line-1])}
+			tok.kind, tok.unit = numMoney, unit
+			if roles[j] == colRate {
+				tok.kind, tok.unit = numPct, "%"
+			}
+			toks[j] = tok
+		}
+		if rowAgrees(roles, toks) {
+			continue // where every figure agrees nothing is kept
+		}
+		path := "/text/" + strconv.Itoa(r.name.line) + "/row"
+		for j, tok := range toks {
+			cl := schema.Claim{Path: path, Decimals: tok.scale, Unit: tok.unit, Line: tok.line, Text: strings.TrimSpace(b.st.src[tok.line-1])}
 			switch roles[j] {
 			case colEarlier:
-				cl.Kind, cl.Value = schema.ClaimPriorYear, t.value(tok).Float()
+				cl.Kind, cl.Value = schema.ClaimPriorYear, tok.money().Float()
 			case colLater:
-				cl.Kind, cl.Value = schema.ClaimAmount, t.value(tok).Float()
+				cl.Kind, cl.Value = schema.ClaimAmount, tok.money().Float()
 			case colChange:
-				cl.Kind, cl.Value = schema.ClaimChange, t.value(tok).Float()
+				cl.Kind, cl.Value = schema.ClaimChange, tok.money().Float()
 			case colRate:
-				cl.Kind, cl.Value, cl.Unit = schema.ClaimChangePct, tok.float(), "%"
+				cl.Kind, cl.Value = schema.ClaimChangePct, tok.float()
 			}
 			b.doc.Claims = append(b.doc.Claims, cl)
 		}
 	}
+}
+
+// rowAgrees tells a comparison table's row whose change is its later
+// year less its earlier within the three cells' rounding, and whose rate
+// is the change over the earlier year within their rounding and the
+// rate's last digit, rounded or cut (as yoy.change and yoy.change_pct
+// measure them).
+func rowAgrees(roles []compareRole, toks []token) bool {
+	var of [4]token
+	for j, r := range roles {
+		of[r] = toks[j]
+	}
+	earlier, later := of[colEarlier], of[colLater]
+	if slices.Contains(roles, colChange) {
+		c := of[colChange]
+		d := later.money() - earlier.money() - c.money()
+		if tol := later.rounding() + earlier.rounding() + c.rounding(); d > tol || d < -tol {
+			return false
+		}
+	}
+	if slices.Contains(roles, colRate) {
+		p := of[colRate]
+		return pctAgrees(later, earlier, 1, p.float(), p.scale, false, func(_, prior float64) float64 { return prior })
+	}
+	return true
 }
 
 // textOnly tells cells without a number cell among them: the text after a
