@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -148,13 +149,23 @@ func (s *searchIndex) write(dir string) error {
 		}
 		return a.text < b.text
 	})
-	postings := map[string][]int{}
+	// each token's ids, ascending, as they are written: the first id, then
+	// each less the one before (3, 4, 9 → 3, 1, 5), as uvarints — a list of
+	// ints took five times the memory, the most of a big build's peak
+	at := map[string]int32{}
+	var posts []posting
 	for id, t := range list {
 		for _, tok := range search.Unique(t.text + " " + t.en) {
-			postings[tok] = append(postings[tok], id)
+			k, ok := at[tok]
+			if !ok {
+				k = int32(len(posts))
+				at[strings.Clone(tok)] = k // not a part of the text cut, which it would keep
+				posts = append(posts, posting{})
+			}
+			posts[k].add(id)
 		}
 	}
-	shards := (len(postings) + searchTokensShard - 1) / searchTokensShard
+	shards := (len(at) + searchTokensShard - 1) / searchTokensShard
 	if shards < 1 {
 		shards = 1
 	}
@@ -165,15 +176,16 @@ func (s *searchIndex) write(dir string) error {
 		}
 	}
 	byShard := make([][]string, shards)
-	for tok, ids := range postings {
+	for tok := range at {
 		k := tokenShard(tok, shards)
 		byShard[k] = append(byShard[k], tok)
-		for i := len(ids) - 1; i > 0; i-- { // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
-			ids[i] -= ids[i-1]
-		}
 	}
+	var gaps []int
 	for k, toks := range byShard {
-		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int { return postings[tok] }); err != nil {
+		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int {
+			gaps = posts[at[tok]].gaps(gaps[:0])
+			return gaps
+		}); err != nil {
 			return err
 		}
 	}
@@ -189,6 +201,26 @@ func (s *searchIndex) write(dir string) error {
 		return err
 	}
 	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": len(list), "sentences": sentences})
+}
+
+// posting is a token's ids in the text search, added in ascending order.
+type posting struct {
+	last int    // the id added last
+	enc  []byte // the ids as gaps (the first id, then each less the one before), uvarints
+}
+
+func (p *posting) add(id int) {
+	p.enc = binary.AppendUvarint(p.enc, uint64(id-p.last))
+	p.last = id
+}
+
+// gaps appends the gaps to list.
+func (p *posting) gaps(list []int) []int {
+	for b := p.enc; len(b) > 0; {
+		v, n := binary.Uvarint(b)
+		list, b = append(list, int(v)), b[n:]
+	}
+	return list
 }
 
 // appendTexts appends a search/x file of texts as writeJSON writes their
@@ -224,7 +256,8 @@ func appendTexts(b []byte, texts []*searchText) []byte {
 }
 
 // writeShard writes a shard of a token index as writeJSON writes the map
-// of its tokens to their lists (list: nil for 0), without reflection:
+// of its tokens to their lists (list: nil for 0; it may return the slice
+// it returned for the token before), without reflection:
 // the tokens sorted, each list as numbers.
 func writeShard(path string, toks []string, list func(tok string) []int) error {
 	sort.Strings(toks)
