@@ -1565,6 +1565,9 @@ func TestSentenceRestated(t *testing.T) {
 		"one figure a sentence": {"某省某厅2020年部门预算\n公务接待费预算支出为 12.5 万元，与上年预算数一致。\n公务接待费预算支出为 15 万元，与上年预算数一致。", nil},
 		// two items' paragraphs end alike: a template, not one sentence printed twice
 		"a template of every item": {"某省某厅2020年部门决算\n主要用于：课题研究。该项年初安排为 10.00 万元，全年实际使用10.00万元。\n主要用于：系统维护。该项年初安排为 10.00 万元，全年实际使用9.50万元。", nil},
+		// a news page's abstract and its report's lead, each after its label or dateline
+		"a lead restated under its abstract": {"某市2014年部门决算\n内容摘要：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.15亿元，下降23.45%。\n关键词：公务用车\n某某晚报讯 记者某某报道：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.25亿元，下降23.45%。", []int{2, 4}},
+		"a label of its own before each":     {"某市2014年部门决算\n一、收入：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.15亿元，下降23.45%。\n二、支出：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.25亿元，下降23.45%。", nil},
 		// two totals' sentences that give one reason: the reason is printed again
 		"a reason given again, a figure differs": {"某小学2019年部门预算\n一般收入预算总额较2018年增加收入167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加5.1108万元、对个人和家庭补助支出增加34.06万元，资本性支出增加2.00万元。\n" +
 			"支出预算总额较2018年增加支出167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加34.06万元、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元。", []int{2, 3, 2, 3}},
