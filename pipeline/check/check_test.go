@@ -619,6 +619,15 @@ func TestRules(t *testing.T) {
 				{Path: "/expenditure/reserve", Kind: schema.ClaimChange, Value: 30571400, Decimals: 2, Unit: "万元", Line: 637}}
 			return d
 		}, "restate.change", "warning"},
+		// the 三公 parts' changes against the year before's budget (line 10)
+		// and against its outturn (line 12): every part differs, so two
+		// comparisons, not a misprint; one part misprinted is one
+		{"parts' changes against two bases", func() *schema.Document {
+			return partsChangedTwice([3]float64{284000000, -126000000, -161000000})
+		}, "restate.change", ""},
+		{"a part's change stated twice, misprinted", func() *schema.Document {
+			return partsChangedTwice([3]float64{-44400000, -272000000, -386000000})
+		}, "restate.change", "warning"},
 		{"one figure's percentage change stated twice", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(139943100)}}
@@ -2029,4 +2038,19 @@ func TestRegionThreePublicMisprinted(t *testing.T) {
 	if !found {
 		t.Errorf("合计 misprinted: %+v", d.Checks)
 	}
+}
+
+// partsChangedTwice is a budget whose 三公 parts' changes (overseas
+// travel, vehicles, reception) are stated on line 10, and again, as given,
+// on line 12.
+func partsChangedTwice(line12 [3]float64) *schema.Document {
+	d := base()
+	d.ThreePublic = &schema.ThreePublic{Total: money(7151000000), OverseasTravel: &schema.Figure{Amount: *money(1976000000)},
+		Vehicle: &schema.Figure{Amount: *money(4127000000)}, Reception: &schema.Figure{Amount: *money(1048000000)}}
+	for k, line := range map[int][3]float64{10: {-16000000, -272000000, -386000000}, 12: line12} {
+		for i, path := range []string{"/three_public/overseas_travel", "/three_public/vehicle", "/three_public/reception"} {
+			d.Claims = append(d.Claims, schema.Claim{Path: path, Kind: schema.ClaimChange, Value: line[i], Decimals: 2, Unit: "亿元", Line: k})
+		}
+	}
+	return d
 }

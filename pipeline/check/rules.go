@@ -1202,6 +1202,23 @@ func restateChange(c *ctx) {
 		cur, _, _ := c.currentOf(cl.Path)
 		all = append(all, stated{cl, cur.v, group(cl.Path)})
 	}
+	// two lines that disagree on every figure's change both state, two at
+	// least, compare with two different things (与2013年年初预算相比 and
+	// 与2013年执行数相比, each followed by its parts' changes), not one
+	// change twice: a misprint is of one figure, the others agreeing
+	type lines struct{ a, b int }
+	shared, differ := map[lines]int{}, map[lines]int{}
+	pair := func(a, b stated) lines { return lines{min(a.cl.Line, b.cl.Line), max(a.cl.Line, b.cl.Line)} }
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if a.cl.Path == b.cl.Path && a.cl.Line != b.cl.Line {
+				shared[pair(a, b)]++
+				if math.Abs(a.cl.Value-b.cl.Value) > halves(claimFig(a.cl), claimFig(b.cl))+1e-9 {
+					differ[pair(a, b)]++
+				}
+			}
+		}
+	}
 	for i, a := range all {
 		for _, b := range all[i+1:] {
 			if a.cl.Path != b.cl.Path && (a.group == 0 || a.group != b.group || a.cur != b.cur || a.cur == 0) {
@@ -1209,6 +1226,9 @@ func restateChange(c *ctx) {
 			}
 			if _, _, ok := c.priorOf(a.cl.Path); ok && a.cl.Path == b.cl.Path {
 				continue // yoy.change compares each with the two years' figures
+			}
+			if k := pair(a, b); a.cl.Path == b.cl.Path && shared[k] >= 2 && differ[k] == shared[k] {
+				continue
 			}
 			fa, fb := claimFig(a.cl), claimFig(b.cl)
 			c.report(finding{stated: a.cl.Value, computed: b.cl.Value, unit: "yuan", tol: halves(fa, fb), figs: []rfig{fa, fb},
