@@ -116,7 +116,7 @@ var funcs = template.FuncMap{
 		return ""
 	},
 	"mark": func(status string) string {
-		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
+		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageIncomplete: "◐", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
 	},
 	"search": func(r emit.DocumentRow) string {
 		return strings.ToLower(strings.Join(strings.Fields(deptName(r.Department)+r.Region+r.ID+yearText(r.FiscalYear)), ""))

@@ -3564,7 +3564,7 @@ func TestThreePublicUnitFromText(t *testing.T) {
 	if tp := d.ThreePublic; tp == nil || tp.VehicleOperation != nil {
 		t.Errorf("a table whose 合计 is not the text's was read: %+v", tp)
 	}
-	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
+	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageIncomplete || !strings.Contains(c.Reason, "no unit") {
 		t.Errorf("coverage %+v", c)
 	}
 }
@@ -3945,5 +3945,35 @@ func TestSummaryBasicRows(t *testing.T) {
 	}
 	if d := extractLines(t, fmt.Sprintf(basicSummary, "57.40")); d.Expenditure.PublicExpenses != nil {
 		t.Errorf("parts that do not add up to 基本支出: public expenses %v", d.Expenditure.PublicExpenses.Amount)
+	}
+}
+
+// A number under a table's title that is no cell of it — a page number of
+// the text's run of them (12, 13, 14), a year of its header (2022年预算数),
+// the ordinal of a heading below it — leaves the table printed blank:
+// declared empty where it prints its unit and 合计 among tables with
+// figures, cut where the text ends inside its header, absent where
+// nothing of it follows; a 收支总表 the text ends in before its 总计 is cut,
+// a table of figures with no unit incomplete, none of them "not read".
+func TestTableCoverageNoCells(t *testing.T) {
+	read := "某省某院2019年部门预算\n" +
+		"一般公共预算“三公”经费支出预算表\n单位：万元\n合计\n因公出国(境)费\n公务用车购置及运行费\n公务接待费\n" +
+		"3.00\n0.00\n2.00\n1.00\n12\n"
+	fund := "政府性基金支出预算表\n部门：\n功能科目代码\n某省某院\n功能科目名称\n合计\n\n%s\n\n单位：万元\n金额\n"
+	next := "一般公共预算支出预算表\n单位：万元\n合计\n5.00\n201\n一般公共服务支出\n5.00\n14\n"
+	for _, c := range []struct {
+		text, title, want string
+	}{
+		{read + fmt.Sprintf(fund, "13") + next, "政府性基金支出预算表", schema.CoverageEmpty},
+		{read + fmt.Sprintf(fund, "31") + next, "政府性基金支出预算表", schema.CoverageNotRead}, // 31 is no page of the run: a figure
+		{read + "政府性基金支出预算表\n单位：万元\n项目\n2022年预算数\n", "政府性基金支出预算表", schema.CoverageIncomplete},
+		{read + "九、政府性基金支出预算表\n第三部某院2019年部门预算情况说明\n  1. 收入支出预算总体情况说明\n本部门收支预算情况如下。\n", "九、政府性基金支出预算表", schema.CoverageAbsent},
+		{read + "收支预算总表\n单位：万元\n收入\n支出\n一、一般公共预算拨款收入\n5.00\n一、一般公共服务支出\n5.00\n", "收支预算总表", schema.CoverageIncomplete},
+		{read + "政府性基金支出预算表\n合计\n5.00\n2\n3.00\n", "政府性基金支出预算表", schema.CoverageIncomplete}, // no unit
+	} {
+		d := extractLines(t, c.text)
+		if got := tableCoverage(d, c.title); got.Status != c.want {
+			t.Errorf("%q: coverage %+v, want %s", c.text[len(read):], got, c.want)
+		}
 	}
 }
