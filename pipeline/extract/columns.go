@@ -122,9 +122,9 @@ type cell struct {
 // positions (pdftotext -layout), otherwise by its identities (default mode,
 // where blank cells leave no trace).
 func (b *builder) threePublicTable(t table, lines, flat []string) {
-	got, found := b.threePublicByColumn(t, lines)
+	got, found, unaligned := b.threePublicByColumn(t, lines)
 	if !found {
-		got = b.threePublicByIdentity(t, lines, flat)
+		got = b.threePublicByIdentity(t, lines, flat, unaligned)
 	}
 	if got != nil {
 		b.setThreePublic(got)
@@ -134,8 +134,9 @@ func (b *builder) threePublicTable(t table, lines, flat []string) {
 // threePublicByColumn reads the table by column: the labels above each
 // value say which part it is. A 决算 table's header ends in a row of
 // 预算数/决算数 pairs, one pair under each part. found is false when the
-// table has no line of values to read (default-mode text).
-func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]cell, found bool) {
+// table has no line of values to read (default-mode text), or unaligned
+// when its labels' positions tell no value's column (a converter's bars).
+func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]cell, found, unaligned bool) {
 	// the value row: the first line below the title made of numbers only
 	valueLine := -1
 	var values []segment
@@ -156,7 +157,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		}
 	}
 	if valueLine < 0 {
-		return nil, false
+		return nil, false, false
 	}
 	// header labels: segments between the title and the value row, stacked
 	// by column; wide labels that span several columns are left out
@@ -220,13 +221,13 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
 	if len(years) > 0 && !ownYearColumns(cols, years) {
 		if got := b.threePublicByYearRows(t, lines); got != nil { // a row a part (a wrapped name's values alone on their line)
-			return got, true
+			return got, true, false
 		}
 		if got := b.threePublicByYearTokens(t, lines, valueLine); got != nil { // cells a space apart
-			return got, true
+			return got, true, false
 		}
 		b.warnTable(t, "this table holds another year's figures beside the year's, in columns not told apart: not used")
-		return nil, true
+		return nil, true, false
 	}
 	if pairs == nil && groups["预算数"] && groups["决算数"] {
 		// the 决算 template: every part under 预算数, then every part again
@@ -238,7 +239,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		}
 		if !same {
 			b.warnTable(t, "the 预算数 and 决算数 groups of this table do not have the same columns: not used")
-			return nil, true
+			return nil, true, false
 		}
 		for k, c := range cols {
 			c.label += [2]string{"/预算数", "/决算数"}[k/half]
@@ -248,7 +249,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		// one 预算数/决算数 pair under each part, in the parts' order
 		if len(pairs) != 2*len(cols) {
 			b.warnTable(t, "the 预算数/决算数 columns of this table do not pair with its parts: not used")
-			return nil, true
+			return nil, true, false
 		}
 		leaves := cols
 		cols = nil
@@ -270,12 +271,11 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			best = nearest(cols, v.center())
 		}
 		if best == nil || best.value != nil || !aligned && abs(best.center-v.center()) > 12 {
-			b.warnTable(t, "the columns of this table could not be told apart: not used")
-			return nil, true
+			return nil, false, true // the positions tell no column: the cells' order and sums may
 		}
 		toks := lexNumbers(v.text)
 		if len(toks) != 1 {
-			return nil, true
+			return nil, true, false
 		}
 		toks[0].line = valueLine + 1
 		best.value = &toks[0]
@@ -287,7 +287,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		for _, k := range append([]string{"vehicle"}, threePublicParts...) {
 			got[k] = cell{0, valueLine + 1}
 		}
-		return got, true
+		return got, true, false
 	}
 	got = map[string]cell{}
 	var totals []*column
@@ -362,11 +362,11 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	if !read {
 		b.warnTable(t, "no 合计 of this table equals the sum of its parts: not used")
 		if c, ok := got["operating_costs"]; ok {
-			return map[string]cell{"operating_costs": c}, true
+			return map[string]cell{"operating_costs": c}, true, false
 		}
-		return nil, true
+		return nil, true, false
 	}
-	return got, true
+	return got, true, false
 }
 
 // yearGroup is a label over a year's columns of a table: its centre, and
@@ -1266,7 +1266,7 @@ func partRows(rows []row) int {
 // every sum is a reading, and a column is read when all readings agree.
 // A table of a row a part beside another year's goes to
 // threePublicByYearRows, with the lines that may keep its columns.
-func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[string]cell {
+func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVehicle bool) map[string]cell {
 	var vals []cell
 	var toks []token
 	for _, r := range t.rows {
@@ -1325,6 +1325,14 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[strin
 		for _, o := range orders {
 			i := slices.Index(o, "vehicle_purchase")
 			o[i], o[i+1] = o[i+1], o[i]
+		}
+	}
+	if eitherVehicle { // a header that told no column tells neither which of the two comes first
+		for _, o := range slices.Clone(orders) {
+			o = slices.Clone(o)
+			i := slices.Index(o, "vehicle_purchase")
+			o[i], o[i+1] = o[i+1], o[i]
+			orders = append(orders, o)
 		}
 	}
 	if strings.Contains(h, "会议") && strings.Contains(h, "培训") {

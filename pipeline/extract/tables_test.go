@@ -3977,3 +3977,47 @@ func TestTableCoverageNoCells(t *testing.T) {
 		}
 	}
 }
+
+// A 三公 table a converter printed with bars, its header's labels not over
+// its values' columns (two rows of labels, the vehicles' 小计 under its
+// group): the positions tell no column, so the cells' order and sums read
+// it — every part they leave no doubt about — where before it was left out.
+func TestThreePublicBarsNotAligned(t *testing.T) {
+	text := "某区某局2016年“三公”经费预算公开\n" +
+		"某区某局2016年“三公”经费预算 | |||||||\n" +
+		"财政拨款情况表 | |||||||\n" +
+		"| | | | | | ||\n" +
+		"| | | | | 单位:万元 | ||\n" +
+		"合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||\n" +
+		"小 计 | 公务用车运行维护费 | 公务用车购置费 | |||||\n" +
+		"%s\n" +
+		"注:1、上述数据为当年财政拨款安排的“三公”经费。 | |||||||\n"
+	for _, c := range []struct {
+		values              string
+		operation, purchase *schema.Money // nil: left out
+	}{
+		{"1.7 | 0 | 0 | 0 | 0 | 1.7 | ||", new(schema.Money(0)), new(schema.Money(0))},
+		// 运行 0.8 and 购置 0, or the other way: the order of a header
+		// that told no column does not say, the sums neither
+		{"2.5 | 0 | 0.8 | 0.8 | 0 | 1.7 | ||", nil, nil},
+	} {
+		d := extractOf(t, ingest.Lines(fmt.Sprintf(text, c.values)))
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(17000) || tp.Vehicle == nil ||
+			!sameMoney(tp.VehicleOperation, c.operation) || !sameMoney(tp.VehiclePurchase, c.purchase) {
+			t.Fatalf("%s: three public %+v, warnings %+v", c.values, tp, d.Warnings)
+		}
+		if cv := tableCoverage(d, "某区某局2016年“三公”经费预算财政拨款情况表"); cv.Status != schema.CoverageRead {
+			t.Errorf("%s: coverage %+v", c.values, cv)
+		}
+	}
+}
+
+// sameMoney tells an item of the 三公 that has the amount, or is absent
+// where the amount is nil.
+func sameMoney(it *schema.Figure, want *schema.Money) bool {
+	if it == nil || want == nil {
+		return it == nil && want == nil
+	}
+	return it.Amount == *want
+}
