@@ -1376,6 +1376,15 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 			return got
 		}
 	}
+	if !ok && at == nil && len(orders[0]) == 6 && len(vals) == 5 {
+		// the vehicles' 小计 blank beside its parts, each printed (a
+		// converter left it out): the 三公 the sum of the four parts
+		var short [][]string
+		for _, o := range orders {
+			short = append(short, slices.DeleteFunc(slices.Clone(o), func(c string) bool { return c == "vehicle" }))
+		}
+		got, ok = solveRow(short, [][]string{{"total", "overseas_travel", "vehicle_purchase", "vehicle_operation", "reception"}}, vals, nil)
+	}
 	if !ok {
 		b.warnTable(t, "no placement of this table's values in its columns adds up: not used")
 		b.keep(t, threePublicOneOff(t, orders, sums, toks, at))

@@ -4021,3 +4021,22 @@ func sameMoney(it *schema.Figure, want *schema.Money) bool {
 	}
 	return it.Amount == *want
 }
+
+// A 三公 table a cell a line whose vehicles' 小计 is blank beside its two
+// parts, each printed: no placement of six columns adds up, one of the four
+// parts does (the 三公 their sum) — its total and whatever the parts' order
+// leaves no doubt about are read; a 合计 off the parts' sum is still left out.
+func TestThreePublicBlankSubtotal(t *testing.T) {
+	text := "某区某局2017年“三公”经费预算公开\n2017年某区某局“三公”经费汇总情况表 |\n|||||||\n单位:万元 |\n||\n合计 |\n因公出国 |\n公务用车购置及运行维护 |\n|||||\n小计 |\n公务用车购置 |\n" +
+		"公车运行及维护 | 公务接待费 | ||||\n%s |\n100 |\n692 |\n4612 |\n430 |\n"
+	for total, read := range map[string]bool{"5834": true, "5835": false} {
+		d := extractOf(t, ingest.Lines(fmt.Sprintf(text, total)))
+		tp := d.ThreePublic
+		if got := tp != nil && tp.Total != nil && tp.OverseasTravel != nil && tp.OverseasTravel.Amount == schema.Yuan(1000000); got != read {
+			t.Errorf("合计 %s: three public %+v, warnings %+v", total, tp, d.Warnings)
+		}
+		if read && tp != nil && tp.Vehicle != nil {
+			t.Errorf("the blank 小计 read: %+v", tp.Vehicle)
+		}
+	}
+}
