@@ -2483,3 +2483,26 @@ func TestCollegeTotalsAndSources(t *testing.T) {
 		}
 	}
 }
+
+// TestAmountAfterFundsClause: a label, a comma and a clause of fillers that
+// names its funds (机关运行经费，当年一般公共预算拨款6.83万元) gives the
+// amount; a clause of a change, or a second comma, does not.
+func TestAmountAfterFundsClause(t *testing.T) {
+	for clause, want := range map[string]*schema.Money{
+		"机关运行经费，当年一般公共预算拨款6.83万元，比2017年预算减少2.69万元。": new(schema.Yuan(68300)),
+		"机关运行经费，较上年增加6.83万元。":                       nil,
+		"机关运行经费，当年，一般公共预算拨款6.83万元。":                 nil,
+	} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: []string{"某中心2018年部门预算", "2018年本级的" + clause}}, "c", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *schema.Money
+		if doc.OperatingCosts != nil {
+			got = &doc.OperatingCosts.Amount
+		}
+		if (got == nil) != (want == nil) || got != nil && *got != *want {
+			t.Errorf("%s: operating costs %v, want %v", clause, got, want)
+		}
+	}
+}
