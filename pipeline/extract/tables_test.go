@@ -3163,6 +3163,51 @@ func TestEconomicCopyRead(t *testing.T) {
 	}
 }
 
+// The basic-expenditure table whose title scopes it to the general budget
+// (一般公共预算基本支出预算表), read and adding up to its 合计, gives the
+// general budget appropriations' basic expenditure; the text's statement of
+// another amount is a claim against it. A 财政拨款 table (its funds' scope
+// wider) gives none.
+func TestEconomicTableGeneralBasic(t *testing.T) {
+	table := func(title string) string {
+		return `                ` + title + `
+部门：某省某厅                             单位：万元
+         科目编码               科目名称   金额
+                             合计          300.00
+301             工资福利支出                   200.00
+30101           基本工资                       200.00
+302             商品和服务支出                  100.00
+30201           办公费                         100.00
+`
+	}
+	for _, c := range []struct {
+		text   string
+		want   *schema.Money
+		claims int
+	}{
+		{table("一般公共预算基本支出预算表"), new(schema.Yuan(3000000)), 0},
+		{"2017年一般公共预算基本支出310.00万元。\n" + table("一般公共预算基本支出预算表"), new(schema.Yuan(3000000)), 1},
+		{table("财政拨款基本支出预算表"), nil, 0},
+	} {
+		d := extractLines(t, "某省某厅2017年部门预算\n"+c.text)
+		if !sameMoney(d.Expenditure.GeneralBasic, c.want) {
+			t.Errorf("%.40q: general basic %+v, want %v", c.text, d.Expenditure.GeneralBasic, c.want)
+		}
+		claims := 0
+		for _, cl := range d.Claims {
+			if cl.Path == "/expenditure/general_basic" && cl.Kind == schema.ClaimAmount {
+				claims++
+			}
+		}
+		if claims != c.claims {
+			t.Errorf("%.40q: %d claims of the general basic, want %d: %+v", c.text, claims, c.claims, d.Claims)
+		}
+		if c.want != nil && d.Provenance["/expenditure/general_basic/amount"].Text != "合计          300.00" {
+			t.Errorf("%.40q: provenance %+v", c.text, d.Provenance["/expenditure/general_basic/amount"])
+		}
+	}
+}
+
 // Default mode printed two items' amounts after the table's last row: the
 // warning that the class's items do not add up names the rows that have no
 // amount (the reading's gap, not the document's sum).
