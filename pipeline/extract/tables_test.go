@@ -3133,12 +3133,11 @@ func TestTableDeclaredEmpty(t *testing.T) {
 	}
 }
 
-// Jiangsu prints its basic expenditure by economic class twice (财政拨款,
-// then 一般公共预算): the model takes the later, and the earlier, stating
-// the same classes and items, is read too.
-func TestEconomicCopyRead(t *testing.T) {
-	table := func(title string) string {
-		return `                ` + title + `
+// economicLaid is a basic-expenditure table by economic class under title,
+// its columns kept: 合计 300.00 万元, 301 200.00 (120.00 and 80.00), 302
+// 100.00 (60.00 and 40.00).
+func economicLaid(title string) string {
+	return `                ` + title + `
 部门：某省某厅                             单位：万元
          科目编码               科目名称   金额
                              合计          300.00
@@ -3149,7 +3148,24 @@ func TestEconomicCopyRead(t *testing.T) {
 30201           办公费                         60.00
 30299           其他商品和服务支出                  40.00
 `
+}
+
+// amountClaims counts the amount claims of a document on path.
+func amountClaims(d *schema.Document, path string) int {
+	n := 0
+	for _, c := range d.Claims {
+		if c.Path == path && c.Kind == schema.ClaimAmount {
+			n++
+		}
 	}
+	return n
+}
+
+// Jiangsu prints its basic expenditure by economic class twice (财政拨款,
+// then 一般公共预算): the model takes the later, and the earlier, stating
+// the same classes and items, is read too.
+func TestEconomicCopyRead(t *testing.T) {
+	table := economicLaid
 	d := extractLines(t, "某省某厅2017年部门预算\n"+table("财政拨款基本支出预算表")+table("一般公共预算基本支出预算表"))
 	for _, name := range []string{"财政拨款基本支出预算表", "一般公共预算基本支出预算表"} {
 		if c := tableCoverage(d, name); c.Status != schema.CoverageRead {
@@ -3169,17 +3185,7 @@ func TestEconomicCopyRead(t *testing.T) {
 // another amount is a claim against it. A 财政拨款 table (its funds' scope
 // wider) gives none.
 func TestEconomicTableGeneralBasic(t *testing.T) {
-	table := func(title string) string {
-		return `                ` + title + `
-部门：某省某厅                             单位：万元
-         科目编码               科目名称   金额
-                             合计          300.00
-301             工资福利支出                   200.00
-30101           基本工资                       200.00
-302             商品和服务支出                  100.00
-30201           办公费                         100.00
-`
-	}
+	table := economicLaid
 	for _, c := range []struct {
 		text   string
 		want   *schema.Money
@@ -3193,13 +3199,7 @@ func TestEconomicTableGeneralBasic(t *testing.T) {
 		if !sameMoney(d.Expenditure.GeneralBasic, c.want) {
 			t.Errorf("%.40q: general basic %+v, want %v", c.text, d.Expenditure.GeneralBasic, c.want)
 		}
-		claims := 0
-		for _, cl := range d.Claims {
-			if cl.Path == "/expenditure/general_basic" && cl.Kind == schema.ClaimAmount {
-				claims++
-			}
-		}
-		if claims != c.claims {
+		if claims := amountClaims(d, "/expenditure/general_basic"); claims != c.claims {
 			t.Errorf("%.40q: %d claims of the general basic, want %d: %+v", c.text, claims, c.claims, d.Claims)
 		}
 		if c.want != nil && d.Provenance["/expenditure/general_basic/amount"].Text != "合计          300.00" {
