@@ -4085,3 +4085,33 @@ func TestThreePublicBlankSubtotal(t *testing.T) {
 		}
 	}
 }
+
+// A school's 预算收支表 (Yunnan, 2016) is its summary table: read a cell a
+// line in pipes, its blank cells dropped, its totals and basic and project
+// spending are the document's; a fund's 预算收支表 is none.
+func TestBudgetRevenueExpenditureTable(t *testing.T) {
+	for title, want := range map[string]tableKind{
+		"某中学2016年预算收支表": tableSummary, "某医院2016年决算收支表": tableSummary,
+		"政府性基金预算收支表": tableFund, "财政拨款预算收支表": tableOther,
+	} {
+		if got := classifyTitle(title); got != want {
+			t.Errorf("%s: kind %d, want %d", title, got, want)
+		}
+	}
+	cells := func(cs ...string) string { return strings.Join(cs, " |\n") + " |\n" }
+	text := "某某市第一中学2016年部门预算\n某某市第一中学2016年预算收支表(表一)\n单位:万元\n" +
+		cells("收 入", "支 出") + "|||\n" + cells("项 目", "预算数", "项 目", "预算数") + "|\n" +
+		cells("一、财政拨款", "3701.85", "一、基本支出", "3507.9") + "|\n" +
+		cells("经费拨款", "2901.85", "工资福利支出", "1935.57") + "|\n" +
+		cells("纳入预算管理的行政性收费安排", "800", "商品和服务支出", "549.79") + "|\n" +
+		cells("二、政府性基金", "对个人和家庭的补助支出", "1022.54") + "||\n" +
+		cells("二、项目支出", "193.95") + "|||\n" +
+		cells("本 年 收 入 合 计", "3701.85", "本 年 支 出 合 计", "3701.85")
+	d := extractLines(t, text)
+	if got := d.Revenue.Sources; len(got) == 0 || got[0].Name != "财政拨款" || got[0].Amount != 3701850000 {
+		t.Errorf("sources %+v", got)
+	}
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != 3507900000 || e.Project == nil || e.Project.Amount != 193950000 || e.CurrentYear == nil || *e.CurrentYear != 3701850000 {
+		t.Errorf("expenditure %+v", e)
+	}
+}
