@@ -271,7 +271,11 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			best = nearest(cols, v.center())
 		}
 		if best == nil || best.value != nil || !aligned && abs(best.center-v.center()) > 12 {
-			return nil, false, true // the positions tell no column: the cells' order and sums may
+			// the positions tell no column: the cells' order and sums may —
+			// its values a space apart (pdftotext -raw), as default-mode
+			// text's; in a converter's bars (two rows of labels), not which
+			// of 购置 and 运行 comes first either
+			return nil, false, len(segmentsOf(lines[valueLine])) != 1
 		}
 		toks := lexNumbers(v.text)
 		if len(toks) != 1 {
