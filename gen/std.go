@@ -40,6 +40,7 @@ type pert struct {
 	Spaced    bool `json:"spaced,omitempty"`     // a blank line after each row (each cell in default mode)
 	CRLF      bool `json:"crlf,omitempty"`       // lines end in CR LF (another tool's text)
 	Typo      bool `json:"typo,omitempty"`       // a class's amount misprinted in the 一般公共预算 function table
+	TypoPart  bool `json:"typo_part,omitempty"`  // Typo: the class's 基本支出 cell misprinted, its 合计 right (a row of parts that does not add up)
 	Numbered  bool `json:"numbered,omitempty"`   // a 决算 as 财政部's template prints it: rows numbered (行次), columns numbered (栏次), 三公 grouped by 预算数 and 决算数
 	Fund      bool `json:"fund,omitempty"`       // a 决算 with 政府性基金 money: its 政府性基金预算财政拨款收入支出决算表 holds figures
 	Stats     bool `json:"stats,omitempty"`      // a 决算's 三公 and 机关运行经费 in the 2016–2017 template's 部门决算相关信息统计表
@@ -57,7 +58,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Dropped, "dropped"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.TypoPart, "typopart"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Dropped, "dropped"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -465,6 +466,9 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 		// … its blank cells dropped, from a stream of its own likewise
 		d.p.Dropped = rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+9)).IntN(2) == 0
 	}
+	// a misprint in a part cell rather than the 合计, from a stream of its
+	// own likewise (Jiangsu's function table prints one amount a row)
+	d.p.TypoPart = d.p.Typo && fam != "jiangsu12" && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+10)).IntN(2) == 0
 	total := d.current + d.carriedOut
 	d.truth = Truth{Family: fam, Kind: kind, FiscalYear: d.year, Department: d.dept,
 		Revenue: total, Expenditure: total, Basic: d.basic, Project: d.project,
@@ -1167,7 +1171,8 @@ func itemsOnly(rows []trow) []trow {
 }
 
 // typo misprints (Typo) the first class's amount in a function table's
-// rows: the table no longer adds up, and the others still give the truth.
+// rows — its 合计, or (TypoPart) its 基本支出: the table no longer adds up,
+// and the others still give the truth.
 func (d *sdoc) typo(rows []trow) []trow {
 	if !d.p.Typo {
 		return rows
@@ -1181,6 +1186,10 @@ func (d *sdoc) typo(rows []trow) []trow {
 			}
 			cells := append([]string(nil), r.cells...)
 			cells[k] = d.num(d.classTotal(c) + schema.Money(d.step)*10)
+			if basic, _ := d.classAmt(c); d.p.TypoPart && len(r.cells) > 5 {
+				cells[k] = r.cells[k]
+				cells[5] = d.num(basic + schema.Money(d.step)*10) // the 基本支出 column
+			}
 			rows[i].cells = cells
 			break
 		}

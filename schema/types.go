@@ -82,7 +82,7 @@ type Coverage struct {
 	Part   string `json:"part"`             // section or table
 	Name   string `json:"name"`             // 三公经费, 收支总表 …
 	NameEn string `json:"name_en"`          // its English label
-	Status string `json:"status"`           // read, not_read, empty, no_figure or absent
+	Status string `json:"status"`           // read, not_read, incomplete, empty, no_figure or absent
 	Reason string `json:"reason,omitempty"` // why not read
 	Line   int    `json:"line,omitempty"`   // where it is (a table's title, a section's first mention)
 	File   int    `json:"file,omitempty"`   // the file of Line (Meta.Sources), 0 for the first
@@ -90,11 +90,12 @@ type Coverage struct {
 
 // Coverage statuses.
 const (
-	CoverageRead     = "read"      // found, read, and (tables) adding up
-	CoverageNotRead  = "not_read"  // found but no figure taken: Reason says why
-	CoverageEmpty    = "empty"     // the document says it is nil (a zero, a note)
-	CoverageNoFigure = "no_figure" // mentioned, but no amount stated for it
-	CoverageAbsent   = "absent"    // not in the document
+	CoverageRead       = "read"       // found, read, and (tables) adding up
+	CoverageNotRead    = "not_read"   // found but no figure taken: Reason says why
+	CoverageIncomplete = "incomplete" // found, but cut or with no unit: left out, not guessed
+	CoverageEmpty      = "empty"      // the document says it is nil (a zero, a note)
+	CoverageNoFigure   = "no_figure"  // mentioned, but no amount stated for it
+	CoverageAbsent     = "absent"     // not in the document
 )
 
 // Meta describes the disclosure itself.

@@ -67,6 +67,8 @@ func coverageMark(status string) string {
 		return "∅"
 	case schema.CoverageNotRead:
 		return "✗"
+	case schema.CoverageIncomplete:
+		return "◐"
 	case schema.CoverageNoFigure:
 		return "○"
 	case schema.CoverageAbsent:

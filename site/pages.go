@@ -382,7 +382,7 @@ func Summarize(d *schema.Document) Summary {
 		case c.Status == schema.CoverageRead:
 			s.TablesRead++
 			s.TablesFound++
-		case c.Status == schema.CoverageNotRead:
+		case c.Status == schema.CoverageNotRead || c.Status == schema.CoverageIncomplete:
 			s.TablesFound++
 		}
 	}

@@ -229,7 +229,7 @@ var templates = []template{
 			{words: []string{"基本支出"}},
 			{words: []string{"项目支出"}},
 		},
-		heads: []string{"本年一般公共预算支出", "一般公共预算支出", "本年支出", "本年财政拨款支出", "财政拨款支出", "支出"}},
+		heads: []string{"本年一般公共预算支出", "一般公共预算支出", "本年公共财政拨款支出", "公共财政拨款支出", "本年支出", "本年财政拨款支出", "财政拨款支出", "支出"}},
 	// 一般公共预算基本支出表 (table 7), 财政拨款基本支出预算表: 经济分类科目
 	// (类 款) | 科目名称 | 合计 | 人员经费 | 公用经费, under a heading
 	{kind: tableEconomic, scheme: schema.SchemeEconomic,
@@ -238,7 +238,7 @@ var templates = []template{
 			{words: []string{"人员经费"}},
 			{words: []string{"公用经费"}},
 		},
-		heads: []string{"本年一般公共预算基本支出", "一般公共预算基本支出", "本年基本支出", "财政拨款基本支出", "基本支出"}},
+		heads: []string{"本年一般公共预算基本支出", "一般公共预算基本支出", "本年公共财政拨款基本支出", "公共财政拨款基本支出", "本年基本支出", "财政拨款基本支出", "基本支出"}},
 }
 
 // coded tells a shape of a table by class.

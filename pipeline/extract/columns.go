@@ -122,9 +122,9 @@ type cell struct {
 // positions (pdftotext -layout), otherwise by its identities (default mode,
 // where blank cells leave no trace).
 func (b *builder) threePublicTable(t table, lines, flat []string) {
-	got, found := b.threePublicByColumn(t, lines)
+	got, found, unaligned := b.threePublicByColumn(t, lines)
 	if !found {
-		got = b.threePublicByIdentity(t, lines, flat)
+		got = b.threePublicByIdentity(t, lines, flat, unaligned)
 	}
 	if got != nil {
 		b.setThreePublic(got)
@@ -134,8 +134,9 @@ func (b *builder) threePublicTable(t table, lines, flat []string) {
 // threePublicByColumn reads the table by column: the labels above each
 // value say which part it is. A 决算 table's header ends in a row of
 // 预算数/决算数 pairs, one pair under each part. found is false when the
-// table has no line of values to read (default-mode text).
-func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]cell, found bool) {
+// table has no line of values to read (default-mode text), or unaligned
+// when its labels' positions tell no value's column (a converter's bars).
+func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]cell, found, unaligned bool) {
 	// the value row: the first line below the title made of numbers only
 	valueLine := -1
 	var values []segment
@@ -156,7 +157,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		}
 	}
 	if valueLine < 0 {
-		return nil, false
+		return nil, false, false
 	}
 	// header labels: segments between the title and the value row, stacked
 	// by column; wide labels that span several columns are left out
@@ -220,13 +221,13 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	sort.Slice(cols, func(i, j int) bool { return cols[i].center < cols[j].center })
 	if len(years) > 0 && !ownYearColumns(cols, years) {
 		if got := b.threePublicByYearRows(t, lines); got != nil { // a row a part (a wrapped name's values alone on their line)
-			return got, true
+			return got, true, false
 		}
 		if got := b.threePublicByYearTokens(t, lines, valueLine); got != nil { // cells a space apart
-			return got, true
+			return got, true, false
 		}
 		b.warnTable(t, "this table holds another year's figures beside the year's, in columns not told apart: not used")
-		return nil, true
+		return nil, true, false
 	}
 	if pairs == nil && groups["预算数"] && groups["决算数"] {
 		// the 决算 template: every part under 预算数, then every part again
@@ -238,7 +239,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		}
 		if !same {
 			b.warnTable(t, "the 预算数 and 决算数 groups of this table do not have the same columns: not used")
-			return nil, true
+			return nil, true, false
 		}
 		for k, c := range cols {
 			c.label += [2]string{"/预算数", "/决算数"}[k/half]
@@ -248,7 +249,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		// one 预算数/决算数 pair under each part, in the parts' order
 		if len(pairs) != 2*len(cols) {
 			b.warnTable(t, "the 预算数/决算数 columns of this table do not pair with its parts: not used")
-			return nil, true
+			return nil, true, false
 		}
 		leaves := cols
 		cols = nil
@@ -270,17 +271,15 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			best = nearest(cols, v.center())
 		}
 		if best == nil || best.value != nil || !aligned && abs(best.center-v.center()) > 12 {
-			if len(segmentsOf(lines[valueLine])) == 1 {
-				// its values a space apart (pdftotext -raw): the text kept
-				// no columns, and the row's identities are to place them
-				return nil, false
-			}
-			b.warnTable(t, "the columns of this table could not be told apart: not used")
-			return nil, true
+			// the positions tell no column: the cells' order and sums may —
+			// its values a space apart (pdftotext -raw), as default-mode
+			// text's; in a converter's bars (two rows of labels), not which
+			// of 购置 and 运行 comes first either
+			return nil, false, len(segmentsOf(lines[valueLine])) != 1
 		}
 		toks := lexNumbers(v.text)
 		if len(toks) != 1 {
-			return nil, true
+			return nil, true, false
 		}
 		toks[0].line = valueLine + 1
 		best.value = &toks[0]
@@ -292,7 +291,7 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 		for _, k := range append([]string{"vehicle"}, threePublicParts...) {
 			got[k] = cell{0, valueLine + 1}
 		}
-		return got, true
+		return got, true, false
 	}
 	got = map[string]cell{}
 	var totals []*column
@@ -367,11 +366,11 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 	if !read {
 		b.warnTable(t, "no 合计 of this table equals the sum of its parts: not used")
 		if c, ok := got["operating_costs"]; ok {
-			return map[string]cell{"operating_costs": c}, true
+			return map[string]cell{"operating_costs": c}, true, false
 		}
-		return nil, true
+		return nil, true, false
 	}
-	return got, true
+	return got, true, false
 }
 
 // yearGroup is a label over a year's columns of a table: its centre, and
@@ -1271,7 +1270,7 @@ func partRows(rows []row) int {
 // every sum is a reading, and a column is read when all readings agree.
 // A table of a row a part beside another year's goes to
 // threePublicByYearRows, with the lines that may keep its columns.
-func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[string]cell {
+func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVehicle bool) map[string]cell {
 	var vals []cell
 	var toks []token
 	for _, r := range t.rows {
@@ -1332,6 +1331,14 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[strin
 			o[i], o[i+1] = o[i+1], o[i]
 		}
 	}
+	if eitherVehicle { // a header that told no column tells neither which of the two comes first
+		for _, o := range slices.Clone(orders) {
+			o = slices.Clone(o)
+			i := slices.Index(o, "vehicle_purchase")
+			o[i], o[i+1] = o[i+1], o[i]
+			orders = append(orders, o)
+		}
+	}
 	if strings.Contains(h, "会议") && strings.Contains(h, "培训") {
 		for k, o := range orders {
 			orders[k] = append(append([]string{"grand"}, o...), "meeting", "training")
@@ -1372,6 +1379,15 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[strin
 		if got := b.threePublicByStated(t, strings.Index(h, "预算数") < strings.Index(h, "决算数")); got != nil {
 			return got
 		}
+	}
+	if !ok && at == nil && len(orders[0]) == 6 && len(vals) == 5 {
+		// the vehicles' 小计 blank beside its parts, each printed (a
+		// converter left it out): the 三公 the sum of the four parts
+		var short [][]string
+		for _, o := range orders {
+			short = append(short, slices.DeleteFunc(slices.Clone(o), func(c string) bool { return c == "vehicle" }))
+		}
+		got, ok = solveRow(short, [][]string{{"total", "overseas_travel", "vehicle_purchase", "vehicle_operation", "reception"}}, vals, nil)
 	}
 	if !ok {
 		b.warnTable(t, "no placement of this table's values in its columns adds up: not used")

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -95,6 +96,35 @@ func nonZero(amounts []schema.Money) int {
 	return n
 }
 
+// changeWords, just before an amount, make it a change from another year
+// (较上年增加2296.45万元), no statement of the figure itself.
+var changeWords = []string{"增加", "减少", "增长", "下降", "节约", "增", "减"}
+
+// qualified tells a mention of the totals' words (支出预算为) at
+// [start, end) that another section's word or an expense (…费) qualifies,
+// in the same phrase a few characters before it or running into it
+// ("三公"经费支出预算为, 基本支出预算为, 公务接待费支出预算为): that
+// figure, not the totals'. own is the mention's section.
+func (b *builder) qualified(start, end, own int) bool {
+	from := start
+	for n := 0; n < 6 && from > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(b.st.s[:from])
+		if strings.ContainsAny(b.st.s[from-size:from], "，。；：,;:、\n") {
+			break
+		}
+		from -= size
+	}
+	if strings.HasSuffix(b.st.s[from:start], "费") {
+		return true
+	}
+	for k, s := range sections {
+		if k != own && containsAny(b.st.s[from:end], s.words) {
+			return true
+		}
+	}
+	return false
+}
+
 // glossaryHeads open the glossary (名词解释), whose definitions mention every
 // section whether the document has it or not.
 var glossaryHeads = []string{"名词解释", "专业名词"}
@@ -118,13 +148,14 @@ func (b *builder) coverage(flat []string) {
 		}
 		return first
 	}
-	for _, s := range sections {
+	for k, s := range sections {
 		c := schema.Coverage{Part: "section", Name: s.name, NameEn: s.nameEn, Status: schema.CoverageAbsent}
 		var amounts []schema.Money // what a mention's sentence states
 		var others []string        // the non-zero ones that are its items'
+		var changes []string       // the amounts that are changes (增加X万元), none of them
 		for _, w := range s.words {
 			for _, end := range b.find(w) {
-				if end >= glossary {
+				if end >= glossary || s.name == sections[0].name && b.qualified(end-len(w), end, k) {
 					continue
 				}
 				if l := b.st.source(end - len(w)).Line; c.Line == 0 || l < c.Line {
@@ -132,7 +163,9 @@ func (b *builder) coverage(flat []string) {
 				}
 				stop := min(b.st.sentenceEnd(end), end+90) // about 30 characters
 				for ti := b.st.tokenAt(end); ti < len(b.st.toks) && b.st.toks[ti].start < stop; ti++ {
-					if tok := b.st.toks[ti]; tok.kind == numMoney {
+					if tok := b.st.toks[ti]; tok.kind == numMoney && hasSuffixAny(b.st.s[:tok.start], changeWords) {
+						changes = append(changes, strings.TrimSpace(b.st.s[end-len(w):tok.end]))
+					} else if tok.kind == numMoney {
 						amounts = append(amounts, tok.money())
 						if itemMarked(b.st.s[end:tok.numEnd]) && tok.money() != 0 {
 							others = append(others, strings.TrimSpace(b.st.s[end-len(w):tok.end]))
@@ -171,6 +204,8 @@ func (b *builder) coverage(flat []string) {
 				break
 			}
 			c.Status, c.Reason = schema.CoverageNotRead, "mentioned beside an amount, but no figure of it was read"
+		case len(changes) > 0:
+			c.Status, c.Reason = schema.CoverageNoFigure, "mentioned beside a change from another year only ("+changes[0]+"), with no amount of its own"
 		default:
 			c.Status, c.Reason = schema.CoverageNoFigure, "mentioned, but no sentence of it states an amount"
 		}
@@ -199,11 +234,16 @@ func (b *builder) tableCoverage(flat []string) {
 			reasons[w.Line] = w.Reason
 		}
 	}
+	pages := pageRun(flat)
+	figures := slices.ContainsFunc(b.tabs, func(t table) bool { // some table prints figures: not a blank template
+		n, _ := figureCells(t, flat, pages)
+		return n > 0
+	})
 	for _, t := range b.tabs {
 		if t.contents {
 			continue
 		}
-		cells, codes := figureCells(t, flat)
+		cells, codes := figureCells(t, flat, pages)
 		c := schema.Coverage{Part: "table", Name: t.title, NameEn: tableKindNames[t.kind], Line: t.line}
 		used := false
 		for l := t.line; l <= t.end; l++ { // 1-based: its title to its last line, not the next title (t.end+1)
@@ -216,8 +256,14 @@ func (b *builder) tableCoverage(flat []string) {
 			c.Status = schema.CoverageEmpty
 		case cells == 0 && codes:
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but only class codes follow the title, no figures (a blank template)"
+		case cells == 0 && t.factor != 0 && textEndsIn(t, flat):
+			c.Status, c.Reason = schema.CoverageIncomplete, "the text ends inside its header, before any figure (a cut text)"
+		case cells == 0 && t.factor != 0 && figures && slices.ContainsFunc(t.rows, func(r row) bool { return isTotal(rowName(r.name)) }):
+			c.Status, c.Reason = schema.CoverageEmpty, "printed with its unit and its 合计 row, and no figure in any cell"
 		case cells == 0:
 			c.Status, c.Reason = schema.CoverageAbsent, "named, but no figures follow the title in this file"
+		case (t.kind == tableSummary || t.kind == tableFiscal) && textEndsIn(t, flat) && !slices.ContainsFunc(t.rows, func(r row) bool { return strings.Contains(r.name, "总计") }):
+			c.Status, c.Reason = schema.CoverageIncomplete, "the text ends inside it, before its 总计 row: what it prints cannot be checked whole, so none of it is read"
 		case reasons[t.line] != "":
 			c.Status, c.Reason = schema.CoverageNotRead, reasons[t.line]
 		case t.codesApart:
@@ -227,7 +273,7 @@ func (b *builder) tableCoverage(flat []string) {
 		case t.kind == tableOther:
 			c.Status, c.Reason = schema.CoverageNotRead, "a table the catalogue does not know: no reader takes its figures"
 		case t.factor == 0:
-			c.Status, c.Reason = schema.CoverageNotRead, "no unit (单位) found for its figures"
+			c.Status, c.Reason = schema.CoverageIncomplete, "no unit (单位) printed for its figures, nor a total the text states that tells it: reading them would guess the unit"
 		default:
 			c.Status, c.Reason = schema.CoverageNotRead, "its rows gave no figure the checks could confirm"
 		}
@@ -261,17 +307,22 @@ func declaredEmpty(t table, flat []string) bool {
 }
 
 // figureCells counts the cells of a table's rows that may be figures: not
-// a page's number between dashes (─ 6 ─), and none where they are all
+// a page's number (between dashes, ─ 6 ─, or one of the text's run of
+// them, pages), a year of its header (2022年预算数), the ordinal of a
+// numbered heading below it (1.收入支出决算总体情况说明) or a page number
+// printed after a title (…支出决算表2); and none where they are all
 // class codes — whole numbers of 3, 5 or 7 digits, none twice, each 类
 // known to the catalogue and each 项 after its 款, three at least or one
 // after its parent (205, 20502, 2050205 …: a blank template's codes,
 // printed apart from their names).
-func figureCells(t table, flat []string) (cells int, codesOnly bool) {
+func figureCells(t table, flat []string, pages map[int]bool) (cells int, codesOnly bool) {
 	seen := map[string]bool{}
 	n, codes, linked := 0, 0, false
 	for _, r := range t.rows {
 		for _, v := range r.vals {
-			if l := flat[v.line-1]; isPageNumber(l) && strings.ContainsAny(l, "-—─–－") {
+			l := flat[v.line-1]
+			if isPageNumber(l) && (strings.ContainsAny(l, "-—─–－") || pages[v.line-1]) || notFigure.MatchString(l) ||
+				v.scale == 0 && v.mant >= 1990 && v.mant < 2100 && strings.Contains(l, strconv.FormatInt(v.mant, 10)+"年") {
 				continue
 			}
 			n++
@@ -290,6 +341,47 @@ func figureCells(t table, flat []string) (cells int, codesOnly bool) {
 		return 0, true
 	}
 	return n, false
+}
+
+// notFigure is a line whose one number is no figure: a numbered heading's
+// ordinal, or a page number printed after a table's title.
+var notFigure = regexp.MustCompile(`^[0-9]{1,2}[.、．]\p{Han}[^0-9]*$|^[^0-9]*表[0-9]{1,3}$|^\p{Han}、[0-9]{4} *年[^0-9]*表[0-9]{1,3}$`)
+
+// pageRun gives the lines (0-based) that are the text's page numbers: a
+// number alone on its line with its predecessor alone on a line before it
+// and its successor on one after it (…12, 13, 14…, cells a line between).
+func pageRun(flat []string) map[int]bool {
+	first, last := map[int]int{}, map[int]int{} // a lone number's first and last line
+	var at []int
+	for i, l := range flat {
+		if isPageNumber(l) {
+			n, _ := strconv.Atoi(strings.Trim(l, " -—─–－"))
+			if _, ok := first[n]; !ok {
+				first[n] = i
+			}
+			last[n] = i
+			at = append(at, i)
+		}
+	}
+	pages := map[int]bool{}
+	for _, i := range at {
+		n, _ := strconv.Atoi(strings.Trim(flat[i], " -—─–－"))
+		before, okB := first[n-1]
+		after, okA := last[n+1]
+		pages[i] = okB && okA && before < i && after > i
+	}
+	return pages
+}
+
+// textEndsIn tells a table the text ends inside: no line after it holds
+// anything.
+func textEndsIn(t table, flat []string) bool {
+	for _, l := range flat[min(t.end, len(flat)):] {
+		if strings.TrimSpace(l) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // knownClass tells a 类 code of either classification.

@@ -665,7 +665,7 @@ func TestCoverage(t *testing.T) {
 	text := "某局2024年部门预算\n" +
 		"“三公”经费支出预算 12.5 万元。\n" +
 		"政府采购预算总额为 0 万元。\n" +
-		"机关运行经费较上年增加 3 万元。\n" +
+		"机关运行经费与上年持平，为 3 万元。\n" +
 		"国有资本经营情况另行公开。\n" +
 		"名词解释：国有资产指……\n"
 	doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split(text, "\n")}, "c", Hints{})
@@ -1624,15 +1624,23 @@ func TestCoverageAmountsOfOthers(t *testing.T) {
 
 // TestCoverageItemisedHeading: a section's word heading a list of items
 // (a costing worksheet: 二、项目支出 1、购书经费 40万 …) or a calculation
-// (公用经费：8人 X 6000元) states no amount of its own — not a figure left
-// unread; the same word beside its own amount is one.
+// (公用经费：8人 X 6000元), or beside a change from the year before only,
+// states no amount of its own — not a figure left unread; the same word
+// beside its own amount is one. The totals' words after another figure's
+// name (“三公”经费支出预算为) mention that figure, not the totals.
 func TestCoverageItemisedHeading(t *testing.T) {
 	for _, c := range []struct{ text, name, want string }{
 		{"二、项目支出 专项经费： 1、购置图书经费 40万 2、设备经费 20万", "基本支出和项目支出", schema.CoverageNoFigure},
 		{"（二）公用支出 综合定额公用经费：8人 X 6000元 = 48000元", "人员经费和公用经费", schema.CoverageNoFigure},
 		{"（一）人员经费 （1）基本工资：230000 （2）津贴补贴：180000", "人员经费和公用经费", schema.CoverageNoFigure},
-		// an amount of the section's own beside its items: not read
-		{"二、项目支出较上年增加90万元 1、购置图书经费 40万", "基本支出和项目支出", schema.CoverageNotRead},
+		// a change from the year before is no amount of its own
+		{"二、项目支出较上年增加90万元 1、购置图书经费 40万", "基本支出和项目支出", schema.CoverageNoFigure},
+		{"收支较上年增加418.97万元，主要原因是财政拨款收入较上年增加2296.45万元，政府性基金减少401.85万元。", "政府性基金", schema.CoverageNoFigure},
+		{"收支较上年增加418.97万元，主要原因是财政拨款收入较上年增加2296.45万元，政府性基金减少401.85万元。", "收入来源", schema.CoverageNoFigure},
+		// the totals' words that another figure's name qualifies are that figure's
+		{"“三公”经费支出预算为57.9万元，比2015年预算增加2.5万元。其中：公务接待费支出预算为9万元。", "收支总体情况", schema.CoverageAbsent},
+		{"基本支出预算为57.9万元，比2015年预算增加2.5万元。", "收支总体情况", schema.CoverageAbsent},
+		{"本单位支出预算为57.9万元，比2015年预算增加2.5万元。", "收支总体情况", schema.CoverageRead},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: strings.Split("某馆2017年预算说明\n"+c.text, "\n")}, "c", Hints{})
 		if err != nil {
@@ -2521,6 +2529,29 @@ func TestCollegeTotalsAndSources(t *testing.T) {
 		}
 		if want && shares != 5 {
 			t.Errorf("%d shares of 预算总收入 read, want 5: %+v", shares, d.Claims)
+		}
+	}
+}
+
+// TestAmountAfterFundsClause: a label, a comma and a clause of fillers that
+// names its funds (机关运行经费，当年一般公共预算拨款6.83万元) gives the
+// amount; a clause of a change, or a second comma, does not.
+func TestAmountAfterFundsClause(t *testing.T) {
+	for clause, want := range map[string]*schema.Money{
+		"机关运行经费，当年一般公共预算拨款6.83万元，比2017年预算减少2.69万元。": new(schema.Yuan(68300)),
+		"机关运行经费，较上年增加6.83万元。":                       nil,
+		"机关运行经费，当年，一般公共预算拨款6.83万元。":                 nil,
+	} {
+		doc, err := Extract(&ingest.Text{Path: "c.txt", Lines: []string{"某中心2018年部门预算", "2018年本级的" + clause}}, "c", Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *schema.Money
+		if doc.OperatingCosts != nil {
+			got = &doc.OperatingCosts.Amount
+		}
+		if (got == nil) != (want == nil) || got != nil && *got != *want {
+			t.Errorf("%s: operating costs %v, want %v", clause, got, want)
 		}
 	}
 }

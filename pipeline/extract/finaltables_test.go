@@ -97,13 +97,7 @@ func TestFundFinalTableRestates(t *testing.T) {
 		if d.GovernmentFund == nil || d.GovernmentFund.Amount != schema.Yuan(3003200) {
 			t.Errorf("text %s: government_fund = %+v, want the table's 300.32 万元", c.said, d.GovernmentFund)
 		}
-		n := 0
-		for _, cl := range d.Claims {
-			if cl.Path == "/government_fund" && cl.Kind == schema.ClaimAmount {
-				n++
-			}
-		}
-		if n != c.claims {
+		if n := amountClaims(d, "/government_fund"); n != c.claims {
 			t.Errorf("text %s: %d amount claims on /government_fund, want %d (%+v)", c.said, n, c.claims, d.Claims)
 		}
 	}

@@ -85,6 +85,11 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	for _, f := range fundWords {
 		gap = strings.ReplaceAll(gap, f, "")
 	}
+	for _, comma := range []string{",", "，"} {
+		if g, ok := strings.CutPrefix(gap, comma); ok && g != "" && !strings.ContainsAny(g, ",，") {
+			gap = g // "机关运行经费,当年一般公共预算拨款6.83万元": a clause of fillers naming its funds
+		}
+	}
 	for _, w := range gapBreakers {
 		if strings.Contains(gap, w) {
 			return 0, false

@@ -585,9 +585,10 @@ func TestRowNumber(t *testing.T) {
 // 基本支出 | 项目支出) and a 一般公共预算基本支出表 (by economic class: 类 款,
 // 合计 | 人员经费 | 公用经费) a cell a line with their bars, a blank cell a
 // bar alone (kept) or none; basic is 学前教育's 基本支出 and personnel
-// 基本工资's 人员经费. The text states the year's expenditure, which the
-// 类 make whole.
-func classCells(kept bool, basic, personnel string) string {
+// 基本工资's 人员经费; funds names the appropriations in their titles and
+// headings (一般公共预算, or before 2015 公共财政拨款). The text states the
+// year's expenditure, which the 类 make whole.
+func classCells(kept bool, basic, personnel, funds string) string {
 	var b strings.Builder
 	b.WriteString("某区某局2024年部门预算\n一、收支预算总体情况\n2024年某区某局收入预算1,000.00万元，支出预算1,000.00万元。\n")
 	table := func(title string, head []string, rows [][]string) {
@@ -599,7 +600,7 @@ func classCells(kept bool, basic, personnel string) string {
 			writeCells(&b, r, kept)
 		}
 	}
-	table("一般公共预算支出表", []string{"项目", "本年一般公共预算支出", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项"}, [][]string{
+	table(funds+"支出表", []string{"项目", "本年" + funds + "支出", "功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出", "类", "款", "项"}, [][]string{
 		{"", "", "", "合计", "1,000.00", "700.00", "300.00"},
 		{"201", "", "", "一般公共服务支出", "600.00", "600.00", ""},
 		{"201", "06", "", "财政事务", "600.00", "600.00", ""},
@@ -608,7 +609,7 @@ func classCells(kept bool, basic, personnel string) string {
 		{"205", "02", "", "普通教育", "400.00", "100.00", "300.00"},
 		{"205", "02", "01", "学前教育", "400.00", basic, "300.00"},
 	})
-	table("一般公共预算基本支出表", []string{"经济分类科目", "本年一般公共预算基本支出", "类", "款", "科目名称", "合计", "人员经费", "公用经费"}, [][]string{
+	table(funds+"基本支出表", []string{"经济分类科目", "本年" + funds + "基本支出", "类", "款", "科目名称", "合计", "人员经费", "公用经费"}, [][]string{
 		{"", "", "合计", "700.00", "500.00", "200.00"},
 		{"301", "", "工资福利支出", "500.00", "500.00", ""},
 		{"301", "01", "基本工资", "500.00", personnel, ""},
@@ -624,7 +625,8 @@ func classCells(kept bool, basic, personnel string) string {
 // add up to the 合计 row column by column; a row that does not add up (a
 // misprinted 基本支出, whose 合计 and tree still hold) leaves the table
 // out with a warning that names the row, which the readers of its sum
-// column alone did not see.
+// column alone did not see — under the headings before 2015 too
+// (本年公共财政拨款支出).
 func TestClassTablesCells(t *testing.T) {
 	classes := func(items []schema.ClassItem) map[string]float64 {
 		got := map[string]float64{}
@@ -636,8 +638,12 @@ func TestClassTablesCells(t *testing.T) {
 		}
 		return got
 	}
-	for _, kept := range []bool{true, false} {
-		d := extractCells(t, classCells(kept, "100.00", "500.00"))
+	for _, c := range []struct {
+		kept  bool
+		funds string
+	}{{true, "一般公共预算"}, {false, "一般公共预算"}, {true, "公共财政拨款"}, {false, "公共财政拨款"}} {
+		kept := c.kept
+		d := extractCells(t, classCells(kept, "100.00", "500.00", c.funds))
 		if got, want := classes(d.Expenditure.ByFunction), map[string]float64{"201": 6000000, "205": 4000000, "2010601": 6000000, "2050201": 4000000}; !mapsHave(got, want) {
 			t.Errorf("kept %v: by function %v, want %v", kept, got, want)
 		}
@@ -647,7 +653,7 @@ func TestClassTablesCells(t *testing.T) {
 		if len(d.Warnings) != 0 {
 			t.Errorf("kept %v: warnings %+v", kept, d.Warnings)
 		}
-		d = extractCells(t, classCells(kept, "110.00", "501.00"))
+		d = extractCells(t, classCells(kept, "110.00", "501.00", c.funds))
 		if len(d.Expenditure.ByFunction) != 0 || len(d.Expenditure.ByEconomic) != 0 {
 			t.Errorf("kept %v, rows that do not add up: by function %v, by economic %v", kept, classes(d.Expenditure.ByFunction), classes(d.Expenditure.ByEconomic))
 		}

@@ -26,7 +26,7 @@ func (b *builder) roundedFigures() {
 		warned[w.Line] = true
 	}
 	for _, c := range d.Coverage {
-		if c.Part != "table" || c.Status != schema.CoverageNotRead && !warned[c.Line] {
+		if c.Part != "table" || c.Status != schema.CoverageNotRead && c.Status != schema.CoverageIncomplete && !warned[c.Line] {
 			continue
 		}
 		for _, t := range b.tabs {

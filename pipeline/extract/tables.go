@@ -1933,9 +1933,16 @@ func (b *builder) economicTable(t table, lines, flat []string) {
 		}
 		return
 	}
-	if classes, at, itemAt, _, ok := b.readEconomic(t); ok {
+	if classes, at, itemAt, totalLine, ok := b.readEconomic(t); ok {
 		economicCodes(t, classes)
 		b.replaceClasses("/expenditure/by_economic/", &b.doc.Expenditure.ByEconomic, classes, at, itemAt)
+		if totalLine > 0 && containsAny(t.title, []string{"一般公共预算", "公共财政"}) {
+			var sum schema.Money
+			for _, c := range classes {
+				sum += c.Amount
+			}
+			b.setFigure("/expenditure/general_basic", &b.doc.Expenditure.GeneralBasic, cell{sum, totalLine})
+		}
 		return
 	}
 	if t.layout != nil {

@@ -3133,12 +3133,11 @@ func TestTableDeclaredEmpty(t *testing.T) {
 	}
 }
 
-// Jiangsu prints its basic expenditure by economic class twice (财政拨款,
-// then 一般公共预算): the model takes the later, and the earlier, stating
-// the same classes and items, is read too.
-func TestEconomicCopyRead(t *testing.T) {
-	table := func(title string) string {
-		return `                ` + title + `
+// economicLaid is a basic-expenditure table by economic class under title,
+// its columns kept: 合计 300.00 万元, 301 200.00 (120.00 and 80.00), 302
+// 100.00 (60.00 and 40.00).
+func economicLaid(title string) string {
+	return `                ` + title + `
 部门：某省某厅                             单位：万元
          科目编码               科目名称   金额
                              合计          300.00
@@ -3149,7 +3148,24 @@ func TestEconomicCopyRead(t *testing.T) {
 30201           办公费                         60.00
 30299           其他商品和服务支出                  40.00
 `
+}
+
+// amountClaims counts the amount claims of a document on path.
+func amountClaims(d *schema.Document, path string) int {
+	n := 0
+	for _, c := range d.Claims {
+		if c.Path == path && c.Kind == schema.ClaimAmount {
+			n++
+		}
 	}
+	return n
+}
+
+// Jiangsu prints its basic expenditure by economic class twice (财政拨款,
+// then 一般公共预算): the model takes the later, and the earlier, stating
+// the same classes and items, is read too.
+func TestEconomicCopyRead(t *testing.T) {
+	table := economicLaid
 	d := extractLines(t, "某省某厅2017年部门预算\n"+table("财政拨款基本支出预算表")+table("一般公共预算基本支出预算表"))
 	for _, name := range []string{"财政拨款基本支出预算表", "一般公共预算基本支出预算表"} {
 		if c := tableCoverage(d, name); c.Status != schema.CoverageRead {
@@ -3160,6 +3176,35 @@ func TestEconomicCopyRead(t *testing.T) {
 	d = extractLines(t, "某省某厅2017年部门预算\n"+strings.Replace(table("财政拨款基本支出预算表"), "300.00", "310.00", 1)+table("一般公共预算基本支出预算表"))
 	if c := tableCoverage(d, "财政拨款基本支出预算表"); c.Status == schema.CoverageRead {
 		t.Errorf("a copy that differs: coverage %+v", c)
+	}
+}
+
+// The basic-expenditure table whose title scopes it to the general budget
+// (一般公共预算基本支出预算表), read and adding up to its 合计, gives the
+// general budget appropriations' basic expenditure; the text's statement of
+// another amount is a claim against it. A 财政拨款 table (its funds' scope
+// wider) gives none.
+func TestEconomicTableGeneralBasic(t *testing.T) {
+	table := economicLaid
+	for _, c := range []struct {
+		text   string
+		want   *schema.Money
+		claims int
+	}{
+		{table("一般公共预算基本支出预算表"), new(schema.Yuan(3000000)), 0},
+		{"2017年一般公共预算基本支出310.00万元。\n" + table("一般公共预算基本支出预算表"), new(schema.Yuan(3000000)), 1},
+		{table("财政拨款基本支出预算表"), nil, 0},
+	} {
+		d := extractLines(t, "某省某厅2017年部门预算\n"+c.text)
+		if !sameMoney(d.Expenditure.GeneralBasic, c.want) {
+			t.Errorf("%.40q: general basic %+v, want %v", c.text, d.Expenditure.GeneralBasic, c.want)
+		}
+		if claims := amountClaims(d, "/expenditure/general_basic"); claims != c.claims {
+			t.Errorf("%.40q: %d claims of the general basic, want %d: %+v", c.text, claims, c.claims, d.Claims)
+		}
+		if c.want != nil && d.Provenance["/expenditure/general_basic/amount"].Text != "合计          300.00" {
+			t.Errorf("%.40q: provenance %+v", c.text, d.Provenance["/expenditure/general_basic/amount"])
+		}
 	}
 }
 
@@ -3577,7 +3622,7 @@ func TestThreePublicUnitFromText(t *testing.T) {
 	}
 	other := strings.NewReplacer("5.5万元", "6.5万元", "3万元", "4万元").Replace(page) // no part the text's
 	d = extractLines(t, fmt.Sprintf(other, "9.50"))
-	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
+	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageIncomplete || !strings.Contains(c.Reason, "no unit") {
 		t.Errorf("parts not the text's: coverage %+v", c)
 	}
 }
@@ -3958,6 +4003,99 @@ func TestSummaryBasicRows(t *testing.T) {
 	}
 	if d := extractLines(t, fmt.Sprintf(basicSummary, "57.40")); d.Expenditure.PublicExpenses != nil {
 		t.Errorf("parts that do not add up to 基本支出: public expenses %v", d.Expenditure.PublicExpenses.Amount)
+	}
+}
+
+// A number under a table's title that is no cell of it — a page number of
+// the text's run of them (12, 13, 14), a year of its header (2022年预算数),
+// the ordinal of a heading below it — leaves the table printed blank:
+// declared empty where it prints its unit and 合计 among tables with
+// figures, cut where the text ends inside its header, absent where
+// nothing of it follows; a 收支总表 the text ends in before its 总计 is cut,
+// a table of figures with no unit incomplete, none of them "not read".
+func TestTableCoverageNoCells(t *testing.T) {
+	read := "某省某院2019年部门预算\n" +
+		"一般公共预算“三公”经费支出预算表\n单位：万元\n合计\n因公出国(境)费\n公务用车购置及运行费\n公务接待费\n" +
+		"3.00\n0.00\n2.00\n1.00\n12\n"
+	fund := "政府性基金支出预算表\n部门：\n功能科目代码\n某省某院\n功能科目名称\n合计\n\n%s\n\n单位：万元\n金额\n"
+	next := "一般公共预算支出预算表\n单位：万元\n合计\n5.00\n201\n一般公共服务支出\n5.00\n14\n"
+	for _, c := range []struct {
+		text, title, want string
+	}{
+		{read + fmt.Sprintf(fund, "13") + next, "政府性基金支出预算表", schema.CoverageEmpty},
+		{read + fmt.Sprintf(fund, "31") + next, "政府性基金支出预算表", schema.CoverageNotRead}, // 31 is no page of the run: a figure
+		{read + "政府性基金支出预算表\n单位：万元\n项目\n2022年预算数\n", "政府性基金支出预算表", schema.CoverageIncomplete},
+		{read + "九、政府性基金支出预算表\n第三部某院2019年部门预算情况说明\n  1. 收入支出预算总体情况说明\n本部门收支预算情况如下。\n", "九、政府性基金支出预算表", schema.CoverageAbsent},
+		{read + "收支预算总表\n单位：万元\n收入\n支出\n一、一般公共预算拨款收入\n5.00\n一、一般公共服务支出\n5.00\n", "收支预算总表", schema.CoverageIncomplete},
+		{read + "政府性基金支出预算表\n合计\n5.00\n2\n3.00\n", "政府性基金支出预算表", schema.CoverageIncomplete}, // no unit
+	} {
+		d := extractLines(t, c.text)
+		if got := tableCoverage(d, c.title); got.Status != c.want {
+			t.Errorf("%q: coverage %+v, want %s", c.text[len(read):], got, c.want)
+		}
+	}
+}
+
+// A 三公 table a converter printed with bars, its header's labels not over
+// its values' columns (two rows of labels, the vehicles' 小计 under its
+// group): the positions tell no column, so the cells' order and sums read
+// it — every part they leave no doubt about — where before it was left out.
+func TestThreePublicBarsNotAligned(t *testing.T) {
+	text := "某区某局2016年“三公”经费预算公开\n" +
+		"某区某局2016年“三公”经费预算 | |||||||\n" +
+		"财政拨款情况表 | |||||||\n" +
+		"| | | | | | ||\n" +
+		"| | | | | 单位:万元 | ||\n" +
+		"合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||\n" +
+		"小 计 | 公务用车运行维护费 | 公务用车购置费 | |||||\n" +
+		"%s\n" +
+		"注:1、上述数据为当年财政拨款安排的“三公”经费。 | |||||||\n"
+	for _, c := range []struct {
+		values              string
+		operation, purchase *schema.Money // nil: left out
+	}{
+		{"1.7 | 0 | 0 | 0 | 0 | 1.7 | ||", new(schema.Money(0)), new(schema.Money(0))},
+		// 运行 0.8 and 购置 0, or the other way: the order of a header
+		// that told no column does not say, the sums neither
+		{"2.5 | 0 | 0.8 | 0.8 | 0 | 1.7 | ||", nil, nil},
+	} {
+		d := extractOf(t, ingest.Lines(fmt.Sprintf(text, c.values)))
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(17000) || tp.Vehicle == nil ||
+			!sameMoney(tp.VehicleOperation, c.operation) || !sameMoney(tp.VehiclePurchase, c.purchase) {
+			t.Fatalf("%s: three public %+v, warnings %+v", c.values, tp, d.Warnings)
+		}
+		if cv := tableCoverage(d, "某区某局2016年“三公”经费预算财政拨款情况表"); cv.Status != schema.CoverageRead {
+			t.Errorf("%s: coverage %+v", c.values, cv)
+		}
+	}
+}
+
+// sameMoney tells an item of the 三公 that has the amount, or is absent
+// where the amount is nil.
+func sameMoney(it *schema.Figure, want *schema.Money) bool {
+	if it == nil || want == nil {
+		return it == nil && want == nil
+	}
+	return it.Amount == *want
+}
+
+// A 三公 table a cell a line whose vehicles' 小计 is blank beside its two
+// parts, each printed: no placement of six columns adds up, one of the four
+// parts does (the 三公 their sum) — its total and whatever the parts' order
+// leaves no doubt about are read; a 合计 off the parts' sum is still left out.
+func TestThreePublicBlankSubtotal(t *testing.T) {
+	text := "某区某局2017年“三公”经费预算公开\n2017年某区某局“三公”经费汇总情况表 |\n|||||||\n单位:万元 |\n||\n合计 |\n因公出国 |\n公务用车购置及运行维护 |\n|||||\n小计 |\n公务用车购置 |\n" +
+		"公车运行及维护 | 公务接待费 | ||||\n%s |\n100 |\n692 |\n4612 |\n430 |\n"
+	for total, read := range map[string]bool{"5834": true, "5835": false} {
+		d := extractOf(t, ingest.Lines(fmt.Sprintf(text, total)))
+		tp := d.ThreePublic
+		if got := tp != nil && tp.Total != nil && tp.OverseasTravel != nil && tp.OverseasTravel.Amount == schema.Yuan(1000000); got != read {
+			t.Errorf("合计 %s: three public %+v, warnings %+v", total, tp, d.Warnings)
+		}
+		if read && tp != nil && tp.Vehicle != nil {
+			t.Errorf("the blank 小计 read: %+v", tp.Vehicle)
+		}
 	}
 }
 
