@@ -42,7 +42,7 @@ func TestRealProbes(t *testing.T) {
 		"real10": {125, 0},
 		"real11": {135, 0},
 		"real12": {100, 0},
-		"real13": {114, 0},
+		"real13": {128, 0},
 	}, nil)
 }
 

@@ -1299,6 +1299,9 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string) map[strin
 			if got := b.threePublicByYearCells(t, flat); got != nil {
 				return got
 			}
+			if got := b.threePublicByPartColumns(t, flat); got != nil {
+				return got
+			}
 			b.warnTable(t, "this table holds another year's figures beside the year's, in cells not told apart: not used")
 			return nil
 		}
