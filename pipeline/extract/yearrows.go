@@ -52,7 +52,7 @@ func yearRowsIdentity(flat []string) (int, string) {
 	year, kinds := 0, map[string]bool{}
 	for _, l := range flat[at:min(len(flat), at+120)] {
 		y, kind, ok := yearRowLabel(l)
-		if !ok || !strings.HasSuffix(l, "|") {
+		if !ok {
 			continue
 		}
 		if y > year {
@@ -71,14 +71,24 @@ func yearRowsIdentity(flat []string) (int, string) {
 	return 0, ""
 }
 
-// barredCells are the cells of lines from flat[from:to] printed in bars: a
-// bar closes a cell, a line without one runs on into the next ("公务用车"
-// / "购置费 |").
-func barredCells(flat []string, from, to int) []gridCell {
+// partTableCells are the cells of lines from flat[from:to]: where they are
+// printed in bars, a bar closes a cell and a line without one runs on into
+// the next ("公务用车" / "购置费 |"); else each line is a cell.
+func partTableCells(flat []string, from, to int) []gridCell {
+	from, to = max(from, 0), min(to, len(flat))
+	if !slices.ContainsFunc(flat[from:to], func(l string) bool { return strings.Contains(l, "|") }) {
+		var cells []gridCell
+		for i, l := range flat[from:to] {
+			if l != "" {
+				cells = append(cells, gridCell{l, from + i + 1})
+			}
+		}
+		return cells
+	}
 	var cells []gridCell
 	var part strings.Builder
 	start := 0
-	for i := max(from, 0); i < to && i < len(flat); i++ {
+	for i := from; i < to; i++ {
 		if flat[i] == "" {
 			continue
 		}
@@ -121,7 +131,7 @@ type partLeaf struct {
 // the prior year). A year's row that does not add up is left out with a
 // warning. nil where the header does not read so or no row does.
 func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]cell {
-	cells := barredCells(flat, t.line-1, t.end)
+	cells := partTableCells(flat, t.line-1, t.end)
 	k := slices.IndexFunc(cells, func(c gridCell) bool { return threePublicCorner(c.text) })
 	if k < 0 {
 		return nil
@@ -139,6 +149,8 @@ func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]ce
 			width++
 		case c == "" || isNumberCell(c):
 			return nil
+		case len(labels) > 0 && labels[len(labels)-1] == "公务用车" && (strings.HasPrefix(c, "购置") || strings.HasPrefix(c, "运行")):
+			labels[len(labels)-1] += c // a label broken over two cells, its bar lost
 		default:
 			labels = append(labels, c)
 		}
