@@ -2292,6 +2292,45 @@ func (b *builder) sharesOfExpenditure(off int) bool {
 	return true
 }
 
+// fundParts name a part of the expenditure by the fund it is paid from.
+var fundParts = []string{"财政拨款支出", "一般公共预算支出", "公共财政预算支出", "财政拨款基本支出"}
+
+// fundSibling tells a class's name at start, its amount the token ti, that
+// names a part of the expenditure split by funds — listed after 其中 beside
+// a part paid from appropriations, the two adding up to the year's spending
+// ("总支出40976.5万元…。其中:一般公共预算财政拨款支出2955万元…;医疗卫生支出
+// 38021.5万元": a hospital's spending of its own income, named by its
+// class). The class's figure is all the year's spending of that class,
+// which such a statement does not give.
+func (b *builder) fundSibling(start, ti int) bool {
+	st, exp := b.st, b.doc.Expenditure
+	whole := exp.CurrentYear
+	if whole == nil {
+		whole = exp.Total
+	}
+	from := st.sentenceStart(start)
+	k := strings.Index(st.s[from:start], "其中")
+	if whole == nil || k < 0 {
+		return false
+	}
+	for _, w := range fundParts {
+		for at := from + k; ; {
+			i := strings.Index(st.s[at:start], w)
+			if i < 0 {
+				break
+			}
+			at += i + len(w)
+			if fi, ok := b.valueAfter(at, 3); ok && fi < ti {
+				d := math.Abs(st.toks[fi].money().Float() + st.toks[ti].money().Float() - whole.Float())
+				if d <= 10000 || d <= whole.Float()/1000 { // the two rounded to their unit
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 type classHit struct {
 	class    schema.Class
 	reported string
@@ -2346,6 +2385,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					// an economic class of the projects ("资本性支出3.15万元，占项目
 					// 支出预算6.71%") is no class of basic expenditure
 					if scheme == schema.SchemeEconomic && strings.HasPrefix(strings.TrimLeft(st.s[st.toks[ti].end:], " ，,"), "占项目支出") {
+						continue
+					}
+					if scheme == schema.SchemeFunctional && b.fundSibling(start, ti) {
 						continue
 					}
 					reported := ""

@@ -1930,3 +1930,16 @@ func TestThreePublicPriorOutturn(t *testing.T) {
 			absent: []string{"/three_public/prior_year"}},
 	})
 }
+
+// A class named beside the appropriations' part of the year's spending,
+// the two adding up to it, is the spending of the unit's own income by
+// that class, not the class's figure; a class listed under the
+// appropriations' spending is one.
+func TestClassBesideFundPart(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "split by funds", text: "某州中医医院2016年度部门决算\n2016年总支出40976.5万元，与去年同期相比增加了3484.8万元。其中:一般公共预算财政拨款支出2955万元，比去年增加了936万元;医疗卫生支出38021.5万元，较去年增加了2549.07万元。\n",
+			want: map[string]float64{"/expenditure/total": 409765000}, absent: []string{"/expenditure/by_function"}},
+		{name: "classes of the appropriations", text: "某县审计局2016年度部门决算\n2016年总支出300万元。其中:一般公共预算财政拨款支出200万元，主要用于:一般公共服务支出150万元，社会保障和就业支出50万元。\n",
+			want: map[string]float64{"/expenditure/by_function/0/amount": 1500000, "/expenditure/by_function/1/amount": 500000}},
+	})
+}
