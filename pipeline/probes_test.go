@@ -42,7 +42,7 @@ func TestRealProbes(t *testing.T) {
 		"real10": {125, 0},
 		"real11": {135, 0},
 		"real12": {100, 0},
-		"real13": {114, 0},
+		"real13": {128, 0},
 		"real14": {164, 0},
 	}, nil)
 }
@@ -63,7 +63,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real10": {125, 0},
 		"real11": {135, 0},
 		"real12": {100, 0},
-		"real13": {114, 0},
+		"real13": {128, 0},
 		"real14": {161, 0},
 	}, func(text string) string {
 		var words []string

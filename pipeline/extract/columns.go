@@ -1303,6 +1303,9 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 			if got := b.threePublicByYearCells(t, flat); got != nil {
 				return got
 			}
+			if got := b.threePublicByPartColumns(t, flat); got != nil {
+				return got
+			}
 			b.warnTable(t, "this table holds another year's figures beside the year's, in cells not told apart: not used")
 			return nil
 		}

@@ -80,9 +80,13 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		if ident.year = ownYear(flat); ident.year == 0 {
 			if ident.year = statedYear(flat); ident.year != 0 {
 				told = append(told, fmt.Sprintf("the year (%d) is the one its sentences state figures for, any other year stated one they compare it with", ident.year))
+			} else if y, kind := yearRowsIdentity(flat); y != 0 {
+				ident.year, ident.kind = y, kind
+				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are the latest year's of its 三公 table's rows (its 决算数, else its 预算数)", y, kind))
 			}
 		}
-		if ident.kind = headingKind(flat, ident.year); ident.kind == "" {
+		if ident.kind != "" { // the 三公 table's
+		} else if ident.kind = headingKind(flat, ident.year); ident.kind == "" {
 			if ident.kind = statedKind(flat, ident.year); ident.kind != "" {
 				says := "the kind (final accounts) from a sentence stating that year's 决算"
 				if ident.kind == schema.KindBudget {

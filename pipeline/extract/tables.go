@@ -134,6 +134,10 @@ func findTables(lines, flat []string) []table {
 			c = c[:k+len("表")]
 		}
 		kind := classifyTitle(c)
+		// no title: a 三公 table of a row a year, by its corner cell
+		if kind == tableOther && threePublicCorner(c) && !slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableThreePublic }) {
+			kind = tableThreePublic
+		}
 		if kind == tableOther && partHeading(c) {
 			continue // 第二部分 2024年部门预算表: the tables' part, in the contents or above them
 		}
@@ -206,6 +210,9 @@ func findTables(lines, flat []string) []table {
 		}
 		tabs[k].end = end
 		tabs[k].factor = unitAfter(flat, tabs[k].line-1, unitEnd)
+		if tabs[k].factor == 0 && threePublicCorner(tabs[k].title) && tabs[k].line >= 2 {
+			tabs[k].factor = unitAfter(flat, tabs[k].line-2, tabs[k].line-1) // no title: the unit over the header
+		}
 		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableOther && !hasSummary && summaryRows(tabs[k].rows) {
 			tabs[k].kind = tableSummary

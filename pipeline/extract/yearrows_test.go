@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
+
+// barCellLines prints cells a line each, each closed by a bar.
+func barCellLines(cells ...string) string {
+	return strings.Join(cells, " |\n") + " |\n"
+}
+
+// TestThreePublicByPartColumns: a page of the 三公 alone, no title, whose
+// table has a row a year (预算数, 决算数, the year before's 决算数, a change)
+// and a column a part under a two-row header (the cars' and the
+// reception's columns each split from a 小计; a note in a cell) is read:
+// the year and kind from its latest year's rows, each year's row as the
+// amounts, the budgeted or the prior year. A budget's table of the year's
+// and the year before's 预算数, its reception not split and no 行次 row,
+// reads so too; the year before's row, not adding up, is left out with a
+// warning.
+func TestThreePublicByPartColumns(t *testing.T) {
+	header := barCellLines("三公经费项目", "合计", "因公出国(境)费", "公务用车购置及运行费", "公务接待费", "小计", "公务用车\n购置费", "公务用车\n运行费")
+	fa := "本中心三公经费支出情况如下。\n(单位:万元)\n" + header + barCellLines("小计", "机关运行", "其他支出", "行次", "1", "2", "3", "4", "5", "6", "7", "8") +
+		barCellLines("2016年度预算数", "12.50", "3.00", "6.50", "2.00", "4.50", "3.00", "3.00", "另有结转1.2") +
+		barCellLines("2016年度决算数", "11.40", "2.60", "5.80", "1.50", "4.30", "3.00", "1.00", "2.00") +
+		barCellLines("2015年度决算数", "10.10", "0.00", "7.00", "0.00", "7.00", "3.10", "3.10", "0.00") +
+		barCellLines("决算对比", "1.30", "2.60", "-1.20", "1.50", "-2.70", "-0.10", "-2.10", "2.00") +
+		"注:决算数包括以前年度结转资金安排的支出。\n"
+	// as printed, and a cell a line without bars (a page's one line
+	// broken into its cells): a label broken over two cells reads whole
+	for _, text := range []string{fa, strings.ReplaceAll(fa, " |\n", "\n")} {
+		threePublicYears(t, text)
+	}
+
+	budget := "(单位:万元)\n" + header +
+		barCellLines("2017年预算数", "9.00", "2.00", "5.00", "1.00", "4.00", "2.00") +
+		barCellLines("2016年预算数", "9.50", "2.00", "5.00", "1.00", "4.00", "2.00") +
+		barCellLines("增减", "-0.50", "0.00", "0.00", "0.00", "0.00", "0.00")
+	d, err := extractText(budget, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2017 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("identity %d %s, want 2017 budget", d.Document.FiscalYear, d.Document.Kind)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(90000) || tp.PriorYear != nil || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(50000) || tp.Vehicle.PriorYear != nil {
+		t.Errorf("budget's 三公 %+v", tp)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool {
+		return strings.Contains(w.Reason, "its row 2016年预算数 does not add up")
+	}) {
+		t.Errorf("no warning of the row left out: %+v", d.Warnings)
+	}
+}
+
+// threePublicYears checks the reading of TestThreePublicByPartColumns's
+// final accounts.
+func threePublicYears(t *testing.T, text string) {
+	t.Helper()
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2016 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("identity %d %s, want 2016 final_accounts", d.Document.FiscalYear, d.Document.Kind)
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || tp.Budgeted == nil || tp.PriorYear == nil || tp.Reception == nil || tp.Vehicle == nil || tp.VehiclePurchase == nil || tp.VehicleOperation == nil || tp.OverseasTravel == nil {
+		t.Fatalf("三公 %+v", tp)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want schema.Money
+	}{
+		{"total", *tp.Total, schema.Yuan(114000)}, {"budgeted", *tp.Budgeted, schema.Yuan(125000)}, {"prior year", *tp.PriorYear, schema.Yuan(101000)},
+		{"overseas", tp.OverseasTravel.Amount, schema.Yuan(26000)}, {"overseas budgeted", *tp.OverseasTravel.Budgeted, schema.Yuan(30000)},
+		{"vehicle", tp.Vehicle.Amount, schema.Yuan(58000)}, {"vehicle prior", *tp.Vehicle.PriorYear, schema.Yuan(70000)},
+		{"purchase", tp.VehiclePurchase.Amount, schema.Yuan(15000)}, {"operation", tp.VehicleOperation.Amount, schema.Yuan(43000)},
+		{"operation budgeted", *tp.VehicleOperation.Budgeted, schema.Yuan(45000)},
+		{"reception", tp.Reception.Amount, schema.Yuan(30000)}, {"reception budgeted", *tp.Reception.Budgeted, schema.Yuan(30000)},
+		{"reception prior", *tp.Reception.PriorYear, schema.Yuan(31000)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
