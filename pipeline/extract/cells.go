@@ -375,6 +375,14 @@ func panelRows(labels []panelCell, raw []string) {
 	}
 }
 
+// panelState is a point of solvePanels' search: the next value, the labels
+// taken (a bit each) and the panels' sums.
+type panelState struct {
+	v     int
+	taken [2]uint64
+	sums  [3]int64
+}
+
 func isPart(key string) bool {
 	return key == "src:一般公共预算" || key == "src:政府性基金" || key == "src:国有资本经营"
 }
@@ -411,15 +419,18 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 	var used [3]int
 	var parts int64
 	nparts := 0
-	// adds tells whether the placement adds up: each panel with a value to
-	// the total, and the parts, if any, to 财政拨款 (the last of its labels
-	// placed, were it printed twice)
-	adds := func() bool {
+	// panelsAdd tells whether each panel with a value adds up to the total
+	panelsAdd := func() bool {
 		for p := range sums {
 			if used[p] > 0 && sums[p] != total {
 				return false
 			}
 		}
+		return true
+	}
+	// partsAdd tells whether the parts, if any, add up to 财政拨款 (the
+	// last of its labels placed, were it printed twice)
+	partsAdd := func() bool {
 		if nparts == 0 {
 			return true
 		}
@@ -430,24 +441,66 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		}
 		return false
 	}
+	// Which values follow, and so the steps below a point of the search,
+	// depend only on the state (the next value, the labels taken, the
+	// panels' sums); and a placement whose panels do not add up adds up in
+	// no way. dead keeps, by state, the steps of each part of the search
+	// walked that ended in no placement whose panels add up: met again in
+	// another order of the same values, it is passed by taking its steps
+	// at once, which leaves the search as it would have gone, step for
+	// step. Up to 128 labels (the state's set of labels in two words); a
+	// point with fewer than three values left is walked, cheaper than
+	// looked up.
+	memo := len(labels) <= 128
+	var taken [2]uint64
+	var dead map[panelState]int
+	panelLeaves := 0 // the placements reached whose panels add up
 	var found [][]int
 	best := -1
-	var walk func(v, placed int) bool
+	var walk, branch func(v, placed int) bool
 	walk = func(v, placed int) bool {
 		if *steps--; *steps < 0 || len(found) > 64 {
 			return false
 		}
 		if v == len(vals) {
-			if adds() && agrees(cur) {
-				if placed > best {
-					best, found = placed, nil
-				}
-				if placed == best {
-					found = append(found, slices.Clone(cur))
+			if panelsAdd() {
+				panelLeaves++
+				if partsAdd() && agrees(cur) {
+					if placed > best {
+						best, found = placed, nil
+					}
+					if placed == best {
+						found = append(found, slices.Clone(cur))
+					}
 				}
 			}
 			return true
 		}
+		if !memo || len(vals)-v < 3 {
+			return branch(v, placed)
+		}
+		key := panelState{v: v, taken: taken, sums: sums}
+		if n, ok := dead[key]; ok {
+			if *steps < n-1 { // the steps run out inside it
+				*steps = -1
+				return false
+			}
+			*steps -= n - 1
+			return true
+		}
+		left, leaves := *steps, panelLeaves
+		if !branch(v, placed) {
+			return false
+		}
+		if panelLeaves == leaves {
+			if dead == nil {
+				dead = map[panelState]int{}
+			}
+			dead[key] = left - *steps + 1
+		}
+		return true
+	}
+	branch = func(v, placed int) bool {
 		amount := amounts[v]
 		for _, k := range vals[v].cands {
 			panel := labels[k].panel
@@ -459,6 +512,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 				continue
 			}
 			cur[k] = v
+			taken[k>>6&1] |= 1 << (k & 63)
 			if counts {
 				sums[panel] += amount
 				used[panel]++
@@ -470,6 +524,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 				return false
 			}
 			cur[k] = -1
+			taken[k>>6&1] &^= 1 << (k & 63)
 			if counts {
 				sums[panel] -= amount
 				used[panel]--
