@@ -76,3 +76,48 @@ func TestLastClauseMarkAsLastIndexAny(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexInAsIndex: indexIn is strings.Index(s[from:to], w) for the
+// words it is asked for, between any two offsets of 5,000 random texts
+// with bytes that are no UTF-8 among them.
+func TestIndexInAsIndex(t *testing.T) {
+	parts := []string{"分别", "分", "别", "为", "。", "；", ";", "其中", "其", "中", "1", " ", "\xff", "\xe5\x88", "\x86"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 5000 {
+		s := randtext.Of(r, parts, 16)
+		b := &builder{st: &stream{s: s}, found: map[string][]int{}}
+		for _, w := range []string{"分别", "；", ";", "其中"} {
+			for range 20 {
+				from := r.IntN(len(s) + 1)
+				to := from + r.IntN(len(s)-from+1)
+				if got, want := b.indexIn(w, from, to), strings.Index(s[from:to], w); got != want {
+					t.Fatalf("%q in %q[%d:%d]: %d, Index %d", w, s, from, to, got, want)
+				}
+			}
+		}
+		b.st.release()
+	}
+}
+
+// TestClauseEndAsIndex: clauseEnd is the sentence's end brought back to
+// the first ；, ; or 其中 after off (strings.Index of each in turn), at
+// every offset of 5,000 random texts, bytes that are no UTF-8 among them.
+func TestClauseEndAsIndex(t *testing.T) {
+	parts := []string{"。", "；", ";", "其中", "其", "中", "收入", "1", " ", "\xff", "\xef\xbc", "\x9b", "\xe3\x80"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 5000 {
+		s := randtext.Of(r, parts, 16)
+		st := &stream{s: s}
+		for off := 0; off <= len(s); off++ {
+			want := st.sentenceEnd(off)
+			for _, w := range []string{"；", ";", "其中"} {
+				if k := strings.Index(s[off:want], w); k >= 0 {
+					want = off + k
+				}
+			}
+			if got := st.clauseEnd(off); got != want {
+				t.Fatalf("%q at %d: %d, want %d", s, off, got, want)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -165,6 +166,18 @@ func (b *builder) scan(label string) []int {
 		out = append(out, last)
 	}
 	return out
+}
+
+// indexIn is strings.Index(b.st.s[from:to], w) for a word w that cannot
+// overlap itself, from the offsets find keeps of w: a clause in a table
+// runs on to the next 。, which a scan would read through at every label.
+func (b *builder) indexIn(w string, from, to int) int {
+	ends := b.find(w)
+	n := sort.SearchInts(ends, from+len(w))
+	if n == len(ends) || ends[n] > to {
+		return -1
+	}
+	return ends[n] - len(w) - from
 }
 
 func hasSuffixAny(s string, suffixes []string) bool {
