@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -383,6 +384,80 @@ type panelState struct {
 	sums  [3]int64
 }
 
+// deadEnds is solvePanels' table of the parts of its search that ended
+// in no placement whose panels add up, by state, to their steps: open
+// addressing in a table kept from one search to the next (a search that
+// runs out of steps keeps 5–15 thousand), emptied by a new generation.
+type deadEnds struct {
+	slots []deadSlot // a power of two of them, at most half full
+	gen   uint32     // the slots of this generation are full
+	n     int
+}
+
+type deadSlot struct {
+	at    panelState
+	steps int
+	gen   uint32
+}
+
+var deadPool = sync.Pool{New: func() any { return &deadEnds{slots: make([]deadSlot, 1024)} }}
+
+// reset empties the table.
+func (d *deadEnds) reset() {
+	d.n = 0
+	if d.gen++; d.gen == 0 { // the generations wrapped: empty the slots for real
+		clear(d.slots)
+		d.gen = 1
+	}
+}
+
+// hash mixes the state's words.
+func (s *panelState) hash() uint64 {
+	h := uint64(s.v)
+	for _, w := range [...]uint64{s.taken[0], s.taken[1], uint64(s.sums[0]), uint64(s.sums[1]), uint64(s.sums[2])} {
+		h = (h ^ w) * 0x9e3779b97f4a7c15
+		h ^= h >> 32
+	}
+	return h
+}
+
+// get gives the steps of the dead end at state s; false for none (or no table).
+func (d *deadEnds) get(s panelState) (int, bool) {
+	if d == nil {
+		return 0, false
+	}
+	mask := uint64(len(d.slots) - 1)
+	for i := s.hash() & mask; ; i = (i + 1) & mask {
+		switch sl := &d.slots[i]; {
+		case sl.gen != d.gen:
+			return 0, false
+		case sl.at == s:
+			return sl.steps, true
+		}
+	}
+}
+
+// put records a dead end at state s (not in the table) of steps.
+func (d *deadEnds) put(s panelState, steps int) {
+	if 2*(d.n+1) > len(d.slots) {
+		old := d.slots
+		d.slots = make([]deadSlot, 2*len(old))
+		d.n = 0
+		for _, sl := range old {
+			if sl.gen == d.gen {
+				d.put(sl.at, sl.steps)
+			}
+		}
+	}
+	mask := uint64(len(d.slots) - 1)
+	i := s.hash() & mask
+	for d.slots[i].gen == d.gen {
+		i = (i + 1) & mask
+	}
+	d.slots[i] = deadSlot{at: s, steps: steps, gen: d.gen}
+	d.n++
+}
+
 func isPart(key string) bool {
 	return key == "src:一般公共预算" || key == "src:政府性基金" || key == "src:国有资本经营"
 }
@@ -453,7 +528,12 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 	// looked up.
 	memo := len(labels) <= 128
 	var taken [2]uint64
-	var dead map[panelState]int
+	var dead *deadEnds
+	defer func() {
+		if dead != nil {
+			deadPool.Put(dead)
+		}
+	}()
 	panelLeaves := 0 // the placements reached whose panels add up
 	var found [][]int
 	best := -1
@@ -480,7 +560,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 			return branch(v, placed)
 		}
 		key := panelState{v: v, taken: taken, sums: sums}
-		if n, ok := dead[key]; ok {
+		if n, ok := dead.get(key); ok {
 			if *steps < n-1 { // the steps run out inside it
 				*steps = -1
 				return false
@@ -494,9 +574,10 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		}
 		if panelLeaves == leaves {
 			if dead == nil {
-				dead = map[panelState]int{}
+				dead = deadPool.Get().(*deadEnds)
+				dead.reset()
 			}
-			dead[key] = left - *steps + 1
+			dead.put(key, left-*steps+1)
 		}
 		return true
 	}

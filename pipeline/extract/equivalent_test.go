@@ -5,6 +5,7 @@ package extract
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,5 +120,28 @@ func TestClauseEndAsIndex(t *testing.T) {
 				t.Fatalf("%q at %d: %d, want %d", s, off, got, want)
 			}
 		}
+	}
+}
+
+// TestFindMapSized: the labels a document is asked about fit find's map
+// as newBuilder makes it, with no growth: asking foundLabels labels the
+// text lacks allocates nothing more than the builder.
+func TestFindMapSized(t *testing.T) {
+	labels := make([]string, foundLabels)
+	for i := range labels {
+		labels[i] = "无" + strconv.Itoa(i)
+	}
+	st := &stream{s: "收入支出合计1234"}
+	defer st.release()
+	st.indexRunes()
+	made := testing.AllocsPerRun(20, func() { newBuilder(st, nil) })
+	allocs := testing.AllocsPerRun(20, func() {
+		b := newBuilder(st, nil)
+		for _, l := range labels {
+			b.find(l)
+		}
+	})
+	if allocs > made {
+		t.Errorf("%v allocations for %d labels: find's map grew", allocs, len(labels))
 	}
 }

@@ -126,6 +126,16 @@ func dropAsides(s string) string {
 	}
 }
 
+// foundLabels sizes find's map: the rules ask a document about 330–570
+// labels (the generated families), which a map grown from nothing would
+// copy eight times over.
+const foundLabels = 640
+
+// newBuilder starts the extraction of doc from st.
+func newBuilder(st *stream, doc *schema.Document) *builder {
+	return &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: make(map[string][]int, foundLabels), tableLines: map[int]bool{}}
+}
+
 // find returns the offsets just after each occurrence of label.
 func (b *builder) find(label string) []int {
 	if out, ok := b.found[label]; ok {

@@ -122,8 +122,9 @@ func solvePanelsWalked(labels []panelCell, vals []cellValue, total int64, steps 
 // its search it has walked before in another order, with the search
 // walked step by step, on random summaries whose few amounts repeat (so
 // that orders meet again), with and without parts of 财政拨款, with
-// budgets of steps that run out anywhere, over more than 128 labels too:
-// the same reading, ok and steps left.
+// budgets of steps that run out anywhere, over more than 128 labels too,
+// and searches of thousands of points: the same reading, ok and steps
+// left.
 func TestSolvePanelsAsWalked(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 20))
 	keys := []string{"src:财政拨款", "src:一般公共预算", "src:政府性基金", "src:事业收入", "class", "use"}
@@ -139,6 +140,9 @@ func TestSolvePanelsAsWalked(t *testing.T) {
 		}
 		total := int64(1+r.IntN(6)) * 10000
 		nv := 1 + r.IntN(9)
+		if i%50 == 1 { // a search of thousands of points (its table grown)
+			nv = 12 + r.IntN(3)
+		}
 		vals := make([]cellValue, nv)
 		for v := range vals {
 			mant := int64(r.IntN(7))
@@ -164,6 +168,9 @@ func TestSolvePanelsAsWalked(t *testing.T) {
 			return h%4 != 0
 		}
 		budget := []int{5, 50, 500, 5000, 200000}[r.IntN(5)]
+		if i%50 == 1 {
+			budget = 200000
+		}
 		steps, walked := budget, budget
 		got, ok := solvePanels(labels, vals, total, &steps, agrees)
 		want, wantOK := solvePanelsWalked(labels, vals, total, &walked, agrees)
