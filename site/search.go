@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/search"
 )
@@ -59,41 +61,25 @@ type searchOcc struct {
 	file       int
 }
 
-func (o searchOcc) less(p searchOcc) bool {
-	if o.doc != p.doc {
-		return o.doc < p.doc
-	}
-	if o.file != p.file {
-		return o.file < p.file
-	}
-	return o.line < p.line
-}
-
-// searchIndex gathers the texts of the documents as they are rendered.
+// searchIndex gathers the texts of the documents as they are rendered:
+// each occurrence of a text a record in a sorter by text, so that what
+// it holds does not grow with the documents (the texts, mostly findings'
+// messages, each a text of its own, were 3 KB a document).
 type searchIndex struct {
-	texts     map[[2]string]*searchText
+	dir       string // where the sorters write their runs ("": the system's)
+	max       int    // bytes a sorter holds (sortBytes when 0)
+	occs      sorter // by kind, text, document, file, line and order of coming
+	seq       int64
+	key, rec  []byte
 	sentences sentenceIndex
 }
 
 // add records a document's texts; the caller holds the renderer's lock.
-// What it keeps of an entry it copies: an entry read from the cache is a
-// part of its document's whole fragment (emit.ReadRows), which the index
-// must not keep.
 func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
-	if s.texts == nil {
-		s.texts = map[[2]string]*searchText{}
-	}
-	seen := map[[2]string]bool{}
+	s.occs.dir, s.occs.max = s.dir, s.max
 	for _, e := range entries {
-		k := [2]string{e.Kind, e.Text}
-		t := s.texts[k]
-		if t == nil {
-			k = [2]string{strings.Clone(e.Kind), strings.Clone(e.Text)}
-			t = &searchText{kind: k[0], text: k[1]}
-			s.texts[k] = t
-		}
 		// of the English labels a text is given, the least, whatever
-		// order the documents come in
+		// order the documents come in (written), cut to searchEnglishLimit
 		en := e.TextEn
 		if len(en) > searchEnglishLimit {
 			cut := searchEnglishLimit
@@ -102,28 +88,77 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 			}
 			en = en[:cut]
 		}
+		// the first occurrences by document id, file and line, whatever
+		// order the documents come in (a document's own in their order)
+		s.seq++
+		s.key = appendKey(appendKey(appendKey(s.key[:0], e.Kind), e.Text), doc)
+		s.key = appendKeyInt(appendKeyInt(appendKeyInt(s.key, int64(e.File)), int64(e.Line)), s.seq)
+		s.rec = wire.AppendString(wire.AppendString(s.rec[:0], e.Kind), e.Text)
+		s.rec = wire.AppendString(wire.AppendString(wire.AppendString(s.rec, en), doc), title)
+		s.rec = binary.AppendVarint(binary.AppendVarint(wire.AppendString(s.rec, e.Amount), int64(e.Line)), int64(e.File))
+		s.occs.add(s.key, s.rec)
+	}
+}
+
+// texts gives f every text with its disclosures, occurrences and first
+// occurrences, in the order of the texts' ids: by kind (searchKinds),
+// then by how many disclosures hold them (most first), then by text.
+func (s *searchIndex) texts(f func(*searchText) error) error {
+	byID := sorter{dir: s.dir, max: s.max}
+	defer byID.remove()
+	var t *searchText
+	lastDoc := ""
+	put := func() {
+		if t == nil {
+			return
+		}
+		key := binary.BigEndian.AppendUint64([]byte{byte(searchKinds[t.kind])}, ^uint64(t.docs))
+		key = appendKey(appendKey(key, t.text), t.kind)
+		rec := wire.AppendString(wire.AppendString(wire.AppendString(nil, t.kind), t.text), t.en)
+		rec = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(rec, uint64(t.docs)), uint64(t.figures)), uint64(len(t.occ)))
+		for _, o := range t.occ {
+			rec = wire.AppendString(wire.AppendString(rec, o.doc), o.title)
+			rec = binary.AppendVarint(wire.AppendString(binary.AppendVarint(rec, int64(o.line)), o.amount), int64(o.file))
+		}
+		byID.add(key, rec)
+	}
+	err := s.occs.each(func(_, rec []byte) error {
+		rd := wire.Borrowing(rec)
+		kind, text, en, doc := rd.Text(), rd.Text(), rd.Text(), rd.Text()
+		o := searchOcc{doc: doc, title: rd.Text(), amount: rd.Text(), line: int(rd.Varint()), file: int(rd.Varint())}
+		if t == nil || kind != t.kind || text != t.text {
+			put()
+			t, lastDoc = &searchText{kind: strings.Clone(kind), text: strings.Clone(text)}, ""
+		}
 		if en != "" && (t.en == "" || en < t.en) {
 			t.en = strings.Clone(en)
 		}
-		if !seen[k] {
-			seen[k] = true
-			t.docs++
+		if doc != lastDoc {
+			t.docs, lastDoc = t.docs+1, strings.Clone(doc)
 		}
 		t.figures++
-		o := searchOcc{doc, title, e.Line, e.Amount, e.File}
-		// keep the first occurrences by document id and line, whatever
-		// order the documents come in
-		i := sort.Search(len(t.occ), func(i int) bool { return o.less(t.occ[i]) })
-		if i < searchOccurrences {
-			o.amount = strings.Clone(o.amount)
-			t.occ = append(t.occ, searchOcc{})
-			copy(t.occ[i+1:], t.occ[i:])
-			t.occ[i] = o
-			if len(t.occ) > searchOccurrences {
-				t.occ = t.occ[:searchOccurrences]
-			}
+		if len(t.occ) < searchOccurrences {
+			o.doc, o.title, o.amount = strings.Clone(o.doc), strings.Clone(o.title), strings.Clone(o.amount)
+			t.occ = append(t.occ, o)
 		}
+		return rd.Err()
+	})
+	if err != nil {
+		return err
 	}
+	put()
+	return byID.each(func(_, rec []byte) error {
+		rd := wire.Borrowing(rec)
+		t := &searchText{kind: rd.Text(), text: rd.Text(), en: rd.Text(), docs: int(rd.Uvarint()), figures: int(rd.Uvarint())}
+		t.occ = make([]searchOcc, rd.Uvarint())
+		for i := range t.occ {
+			t.occ[i] = searchOcc{doc: rd.Text(), title: rd.Text(), line: int(rd.Varint()), amount: rd.Text(), file: int(rd.Varint())}
+		}
+		if err := rd.Err(); err != nil {
+			return err
+		}
+		return f(t)
+	})
 }
 
 func tokenShard(tok string, shards int) int {
@@ -134,53 +169,63 @@ func tokenShard(tok string, shards int) int {
 
 // write writes the index into dir/search.
 func (s *searchIndex) write(dir string) error {
-	list := make([]*searchText, 0, len(s.texts))
-	for _, t := range s.texts {
-		list = append(list, t)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if a.kind != b.kind {
-			return searchKinds[a.kind] < searchKinds[b.kind]
-		}
-		if a.docs != b.docs {
-			return a.docs > b.docs
-		}
-		return a.text < b.text
-	})
-	postings := map[string][]int{}
-	for id, t := range list {
-		for _, tok := range search.Unique(t.text + " " + t.en) {
-			postings[tok] = append(postings[tok], id)
-		}
-	}
-	shards := (len(postings) + searchTokensShard - 1) / searchTokensShard
-	if shards < 1 {
-		shards = 1
-	}
 	out := filepath.Join(dir, "search")
 	for _, sub := range []string{"t", "x"} {
 		if err := os.MkdirAll(filepath.Join(out, sub), 0o755); err != nil {
 			return err
 		}
 	}
+	// the texts in the order of their ids, written a chunk a file, and
+	// each token's ids, ascending, as they are written: the first id, then
+	// each less the one before (3, 4, 9 → 3, 1, 5), as uvarints — a list
+	// of ints took five times the memory
+	at := map[string]int32{}
+	var posts []posting
+	chunk := make([]*searchText, 0, searchChunk)
+	var b []byte
+	n, files := 0, 0
+	flush := func() error {
+		b = appendTexts(b[:0], chunk)
+		chunk, files = chunk[:0], files+1
+		return emit.WriteNew(filepath.Join(out, "x", strconv.Itoa(files-1)+".json"), b)
+	}
+	err := s.texts(func(t *searchText) error {
+		for _, tok := range search.Unique(t.text + " " + t.en) {
+			k, ok := at[tok]
+			if !ok {
+				k = int32(len(posts))
+				at[strings.Clone(tok)] = k // not a part of the text cut, which it would keep
+				posts = append(posts, posting{})
+			}
+			posts[k].add(n)
+		}
+		n++
+		if chunk = append(chunk, t); len(chunk) == searchChunk {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && (len(chunk) > 0 || files == 0) { // a last chunk not full, or none at all
+		err = flush()
+	}
+	if err != nil {
+		return err
+	}
+	shards := (len(at) + searchTokensShard - 1) / searchTokensShard
+	if shards < 1 {
+		shards = 1
+	}
 	byShard := make([][]string, shards)
-	for tok, ids := range postings {
+	for tok := range at {
 		k := tokenShard(tok, shards)
 		byShard[k] = append(byShard[k], tok)
-		for i := len(ids) - 1; i > 0; i-- { // ascending ids as gaps: 3, 4, 9 → 3, 1, 5
-			ids[i] -= ids[i-1]
-		}
 	}
+	var gaps []int
 	for k, toks := range byShard {
-		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int { return postings[tok] }); err != nil {
-			return err
-		}
-	}
-	var b []byte
-	for k := 0; k*searchChunk < len(list) || k == 0; k++ {
-		b = appendTexts(b[:0], list[k*searchChunk:min(len(list), (k+1)*searchChunk)])
-		if err := emit.WriteNew(filepath.Join(out, "x", strconv.Itoa(k)+".json"), b); err != nil {
+		if err := writeShard(filepath.Join(out, "t", strconv.Itoa(k)+".json"), toks, func(tok string) []int {
+			gaps = posts[at[tok]].gaps(gaps[:0])
+			return gaps
+		}); err != nil {
 			return err
 		}
 	}
@@ -188,7 +233,27 @@ func (s *searchIndex) write(dir string) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": len(list), "sentences": sentences})
+	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": n, "sentences": sentences})
+}
+
+// posting is a token's ids in the text search, added in ascending order.
+type posting struct {
+	last int    // the id added last
+	enc  []byte // the ids as gaps (the first id, then each less the one before), uvarints
+}
+
+func (p *posting) add(id int) {
+	p.enc = binary.AppendUvarint(p.enc, uint64(id-p.last))
+	p.last = id
+}
+
+// gaps appends the gaps to list.
+func (p *posting) gaps(list []int) []int {
+	for b := p.enc; len(b) > 0; {
+		v, n := binary.Uvarint(b)
+		list, b = append(list, int(v)), b[n:]
+	}
+	return list
 }
 
 // appendTexts appends a search/x file of texts as writeJSON writes their
@@ -224,7 +289,8 @@ func appendTexts(b []byte, texts []*searchText) []byte {
 }
 
 // writeShard writes a shard of a token index as writeJSON writes the map
-// of its tokens to their lists (list: nil for 0), without reflection:
+// of its tokens to their lists (list: nil for 0; it may return the slice
+// it returned for the token before), without reflection:
 // the tokens sorted, each list as numbers.
 func writeShard(path string, toks []string, list func(tok string) []int) error {
 	sort.Strings(toks)

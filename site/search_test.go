@@ -35,9 +35,10 @@ func TestSearchIndexOrder(t *testing.T) {
 		}
 		return out
 	}
-	write := func(order []string) map[string]string {
-		var s searchIndex
+	write := func(order []string, max int) map[string]string {
+		s := searchIndex{max: max}
 		dir := t.TempDir()
+		s.dir = dir
 		for _, id := range order {
 			s.add(id, id+" 2024 预算", docs[id])
 			if err := s.sentences.add(id, SentencePlaces(sentences(int(id[0]-'a')))); err != nil {
@@ -58,17 +59,24 @@ func TestSearchIndexOrder(t *testing.T) {
 		})
 		return files
 	}
-	a := write([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"})
-	b := write([]string{"l", "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a"})
-	if len(a) < 5 || len(a) != len(b) {
-		t.Fatalf("%d and %d files", len(a), len(b))
+	a := write([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}, 0)
+	if len(a) < 5 {
+		t.Fatalf("%d files", len(a))
 	}
 	if ids := a[filepath.Join("search", "sd", "0.json")]; ids != `["a","b","c","d","e","f","g","h","i","j","k","l"]`+"\n" {
 		t.Errorf("the sentences' documents by number: %s", ids)
 	}
-	for f, data := range a {
-		if b[f] != data {
-			t.Errorf("%s differs with the order of the documents:\n%s\n%s", f, data, b[f])
+	// the other order, and the records sorted in runs of a few each, in
+	// files the index removes once written
+	for _, max := range []int{0, 1, 200} {
+		b := write([]string{"l", "k", "j", "i", "h", "g", "f", "e", "d", "c", "b", "a"}, max)
+		if len(a) != len(b) {
+			t.Errorf("%d and %d files (runs of %d bytes)", len(a), len(b), max)
+		}
+		for f, data := range a {
+			if b[f] != data {
+				t.Errorf("%s differs with the order of the documents (runs of %d bytes):\n%s\n%s", f, max, data, b[f])
+			}
 		}
 	}
 }
@@ -191,13 +199,15 @@ func TestSearchIndexKeepsCopies(t *testing.T) {
 	if entries[0].Text == "其他收入" {
 		t.Fatal("the entries read are copies: the test tells nothing")
 	}
-	if len(s.texts) != 1 {
-		t.Fatalf("%d texts", len(s.texts))
+	var texts []*searchText
+	if err := s.texts(func(t *searchText) error { texts = append(texts, t); return nil }); err != nil {
+		t.Fatal(err)
 	}
-	for k, v := range s.texts {
-		if k != [2]string{"line_item", "其他收入"} || v.kind != "line_item" || v.text != "其他收入" || v.en != "Other revenue" || len(v.occ) != 1 || v.occ[0].amount != "5" {
-			t.Errorf("the index keeps %q: %q %q %q %+v", k, v.kind, v.text, v.en, v.occ)
-		}
+	if len(texts) != 1 {
+		t.Fatalf("%d texts", len(texts))
+	}
+	if v := texts[0]; v.kind != "line_item" || v.text != "其他收入" || v.en != "Other revenue" || len(v.occ) != 1 || v.occ[0].amount != "5" || v.occ[0].doc != "a" {
+		t.Errorf("the index keeps %q %q %q %+v", v.kind, v.text, v.en, v.occ)
 	}
 }
 
