@@ -427,14 +427,6 @@ func TestRawModeAgreesWithPDF(t *testing.T) {
 	if !ingest.CanReadPDF() {
 		t.Fatal("pdftotext is not installed (poppler-utils); .ci/run installs it")
 	}
-	allowed := map[string]string{
-		// the document states both 12323.46 and 12323.48 万元
-		"jiangsu_procuratorate_2017_dept-budget /expenditure/basic/amount": "its own contradiction",
-		// the region under 财政拨款政府性基金支出预算表 is the next table's
-		// (its title comes after it) and adds up; the note "无…政府性基金支出
-		// 安排" sits under the previous title — known, not yet guarded
-		"jiangsu_cppcc-office_2017_dept-budget_tables-part /government_fund/amount": "title after its table",
-	}
 	pdfs, _ := filepath.Glob("../data/corpus/*.pdf")
 	more, _ := filepath.Glob("../data/corpus/more/*.pdf")
 	dir := t.TempDir()
@@ -454,7 +446,7 @@ func TestRawModeAgreesWithPDF(t *testing.T) {
 		}
 		want, got := figuresOf(t, layout), figuresOf(t, other)
 		for path, v := range got {
-			if w, ok := want[path]; ok && w != v && allowed[name+" "+path] == "" && !strings.Contains(path, "/responsibilities/") {
+			if w, ok := want[path]; ok && w != v && !strings.Contains(path, "/responsibilities/") {
 				t.Errorf("%s %s: %v from -raw text, %v from the PDF's layout", name, path, v, w)
 			}
 		}
@@ -527,5 +519,68 @@ func TestWhitespaceOfOtherExtractors(t *testing.T) {
 				t.Errorf("%s with %s: findings %v, want %v", f, name, got, wantFindings)
 			}
 		}
+	}
+}
+
+// TestOtherExtractorsAgreeWithPDF reads the texts other PDF tools give of
+// corpus PDFs (testdata/extractors: pdftotext -raw, mutool): no figure
+// may contradict the PDF's -layout reading, and each text must give at
+// least its floor of the same figures.
+func TestOtherExtractorsAgreeWithPDF(t *testing.T) {
+	if !ingest.CanReadPDF() {
+		t.Fatal("pdftotext is not installed (poppler-utils); .ci/run installs it")
+	}
+	floors := map[string]int{ // figures the same as the layout's, of all it gives
+		"01_shanghai-putuo_wanli-street_2024_dept-budget.raw.txt":                132, // of 132
+		"01_shanghai-putuo_wanli-street_2024_dept-budget.mutool.txt":             132,
+		"07_shanghai-putuo_finance-bureau_2024_final-accounts.raw.txt":           61, // of 85: 301/302 items, 三公 接待费 预算数 (0.95 0.95 in twelve columns)
+		"07_shanghai-putuo_finance-bureau_2024_final-accounts.mutool.txt":        61,
+		"11_jiangsu_procuratorate_2018_dept-budget.raw.txt":                      67, // of 67
+		"11_jiangsu_procuratorate_2018_dept-budget.mutool.txt":                   50, // 302/303 items
+		"jiangsu_cppcc-office_2017_dept-budget_tables-part.raw.txt":              53, // of 54
+		"jiangsu_cppcc-office_2017_dept-budget_tables-part.mutool.txt":           39, // 收支总表 a row a block, the values before the next cell's name
+		"jiangsu_party-committee-office_2018_dept-budget_tables-part.raw.txt":    54, // of 61
+		"jiangsu_party-committee-office_2018_dept-budget_tables-part.mutool.txt": 54,
+	}
+	texts, _ := filepath.Glob("testdata/extractors/*.txt")
+	if len(texts) != len(floors) {
+		t.Fatalf("%d texts in testdata/extractors, %d floors", len(texts), len(floors))
+	}
+	layouts := map[string]map[string]float64{}
+	for _, f := range texts {
+		base := filepath.Base(f)
+		name := base[:strings.Index(base, ".")]
+		want, ok := layouts[name]
+		if !ok {
+			pdf := filepath.Join("../data/corpus", name+".pdf")
+			if !fileExists(pdf) {
+				pdf = filepath.Join("../data/corpus/more", name+".pdf")
+			}
+			d, err := ExtractFile(context.Background(), pdf, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = figuresOf(t, d)
+			layouts[name] = want
+		}
+		d, err := ExtractFile(context.Background(), f, "")
+		if err != nil {
+			t.Errorf("%s: %v", base, err)
+			continue
+		}
+		same := 0
+		for path, v := range figuresOf(t, d) {
+			switch w, ok := want[path]; {
+			case !ok || strings.Contains(path, "/responsibilities/"):
+			case w != v:
+				t.Errorf("%s %s: %v, %v from the PDF's layout", base, path, v, w)
+			default:
+				same++
+			}
+		}
+		if same < floors[base] {
+			t.Errorf("%s: %d figures the same as the PDF's layout, want at least %d", base, same, floors[base])
+		}
+		t.Logf("%s: %d of %d", base, same, len(want))
 	}
 }

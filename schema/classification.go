@@ -66,7 +66,7 @@ var classNames = []Class{
 	{SchemeFunctional, "207", "类", "文化旅游体育与传媒支出", "", []string{"文化体育与传媒支出"}, ""},
 	{SchemeFunctional, "208", "类", "社会保障和就业支出", "", nil, ""},
 	{SchemeFunctional, "209", "类", "社会保险基金支出", "", nil, ""},
-	{SchemeFunctional, "210", "类", "卫生健康支出", "", []string{"医疗卫生与计划生育支出", "医疗卫生支出"}, ""},
+	{SchemeFunctional, "210", "类", "卫生健康支出", "", []string{"医疗卫生与计划生育支出", "医疗卫生和计划生育支出", "医疗卫生支出"}, ""},
 	{SchemeFunctional, "211", "类", "节能环保支出", "", nil, ""},
 	{SchemeFunctional, "212", "类", "城乡社区支出", "", []string{"城乡社区事务"}, ""}, // its name in the classification of 2007–2013 at least
 	{SchemeFunctional, "213", "类", "农林水支出", "", []string{"农林水事务"}, ""},

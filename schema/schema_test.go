@@ -80,7 +80,7 @@ func TestValidateReportsPointer(t *testing.T) {
 }
 
 func TestClassByName(t *testing.T) {
-	for name, code := range map[string]string{"一般公共服务": "201", "医疗卫生与计划生育支出": "210", "卫生健康支出": "210", "住房保障支出（类）": "221",
+	for name, code := range map[string]string{"一般公共服务": "201", "医疗卫生与计划生育支出": "210", "医疗卫生和计划生育支出": "210", "卫生健康支出": "210", "住房保障支出（类）": "221",
 		"城乡社区事务": "212", "农林水事务": "213", "文化体育与传媒": "207"} {
 		if c, ok := ClassByName(SchemeFunctional, name); !ok || c.Code != code {
 			t.Errorf("ClassByName(%q) = %q, %v; want %s", name, c.Code, ok, code)

@@ -66,6 +66,8 @@ var titleRules = []titleRule{
 	// 收支预算总表, 收入支出决算总表, 部门财务收支预算总表; 2025: 部门收支总表, 单位收支总表
 	{kind: tableSummary, any: []string{"收支预算总表", "收入支出决算总表", "收支决算总表", "财务收支预算总表"}},
 	{kind: tableSummary, suffixes: []string{"收支总表", "收入支出总表", "收支总体情况表"}},
+	// Yunnan's schools and hospitals of 2016: 某中学2016年预算收支表(表一)
+	{kind: tableSummary, any: []string{"预算收支表", "决算收支表"}, none: []string{"财政拨款", "一般公共", "公共财政", "基金", "国有资本", "三公"}},
 	// 收入预算总表, 收入决算表, 部门收入总表: revenue by source, one column each
 	{kind: tableRevenue, suffixes: []string{"收入预算总表", "收入决算表", "收入总表", "收入总体情况表"}, none: []string{"财政拨款", "收支", "收入支出", "基金", "国有资本", "三公"}},
 	// 一般公共预算基本支出表 (经济分类), 财政拨款基本支出预算表

@@ -271,6 +271,11 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			best = nearest(cols, v.center())
 		}
 		if best == nil || best.value != nil || !aligned && abs(best.center-v.center()) > 12 {
+			if len(segmentsOf(lines[valueLine])) == 1 {
+				// its values a space apart (pdftotext -raw): the text kept
+				// no columns, and the row's identities are to place them
+				return nil, false
+			}
 			b.warnTable(t, "the columns of this table could not be told apart: not used")
 			return nil, true
 		}

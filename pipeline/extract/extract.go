@@ -110,12 +110,15 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
-			{true, func() (string, int) { return overviewName(flat) }, "the subject of its overview's first sentence"},
+			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},
 			{true, func() (string, int) { return ownOfficeName(flat) }, "the one the text gives its own office (…本级)"},
+			// a part's overview ("第一部分 概况") may open with the organ the
+			// department serves ("某区人民代表大会是…"): its office's 本级 first
+			{true, func() (string, int) { return overviewName(flat, true) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return openerName(flat) }, "the one its sentences open with"},
 		} {
 			if w.use {
@@ -221,6 +224,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.totals()
 	b.sources()
 	b.basicProject()
+	b.grandTotals()
 	b.classes()
 	b.funds()
 	b.operatingCosts()

@@ -123,6 +123,21 @@ func TestIdentity(t *testing.T) {
 		// a breadcrumb with no chrome after it, on a body of one line: the title follows it
 		{[]string{"当前位置:街镇 > 某某镇 > 政务公开 > 预算/决算 > 决算公开 • [ 发布机构 ] • 某某区某某镇 重庆市某某区某某镇人民政府2022年度部门决算情况说明 日期:2023-11-17 一、部门基本情况 (一)职能职责 1.制定和组织实施经济、科技和社会发展计划,组织指导各行生产。"},
 			"重庆市某某区某某镇人民政府", 2022, "final_accounts"},
+		// a breadcrumb's 预决算 (the site's menu of both) under a line of its
+		// year is no title: the title below it is
+		{[]string{"2023年", "首页 > 政府信息公开 > 法定主动公开内容 > 预决算公开 > 部门决算 > 2023年", "2023年度某某县某某乡卫生院部门决算"},
+			"某某县某某乡卫生院", 2023, "final_accounts"},
+		// a metadata table's labels and values run into the title's line (a
+		// body of one line): the name is the title's last word, whatever it ends with
+		{[]string{"文号 主题分类 卫生 登记号 有效性 公开方式 主动公开 公开范围 面向全社会 某某市第一人民医院医共体2021年单位决算 来源:市卫生健康局"},
+			"某某市第一人民医院医共体", 2021, "final_accounts"},
+		// a title's misprint doubling the name's last character, the name
+		// spelt once in the text
+		{[]string{"某某市某某中学学2016年部门预算公开", "某某市某某中学是一所义务教育阶段的初级中学。"}, "某某市某某中学", 2016, "budget"},
+		{[]string{"某某市某某中学学2016年部门预算公开", "一、主要职责"}, "某某市某某中学学", 2016, "budget"},
+		// a breadcrumb whose last crumb is the year, the title run into it (a body of one line)
+		{[]string{"无障碍| | 移动版 当前位置: 首页 > 某某市人民政府门户网站 > 政务公开 > 预决算公开 > 预算公开 > 部门预算公开 > 2016年 某某市某某中学2016年部门预算公开 发布时间 : 2016-04-18 16:49 来源 : 某某市教育局"},
+			"某某市某某中学", 2016, "budget"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {
@@ -757,6 +772,9 @@ func TestBodyIdentity(t *testing.T) {
 		// a school's overview: "某县某镇某小学是一所完全制小学"
 		{school, "某某县某镇复兴小学", 2019, schema.KindBudget},
 		{oneLine(school), "某某县某镇复兴小学", 2019, schema.KindBudget},
+		// … under a part's heading, the title naming no department
+		{"第一部分 概况\n某某市第二实验小学是某某市教育局直属的财政全额拨款事业单位。\n第二部分\n2018年度部门决算报表\n第三部分 2018年度部门决算情况说明\n2018年度决算总收入1244.27万元,比2017年度决算总收入1058.51万元增加了185.76万元。",
+			"某某市第二实验小学", 2018, schema.KindFinalAccounts},
 		// an overview's subject that is no department's regional name
 		{strings.Replace(final, "某某市某某区人民检察院是", "本院是", 1), "", 0, ""},
 	} {

@@ -93,6 +93,7 @@ func readIdentity(flat, lines []string) identity {
 		// "当前位置:首页政务公开…时间:2020-08-1009:30微信微博QQ空间<title>"
 		t = afterPageChrome(t)
 		t = afterMetadata(t)
+		t = afterYearCrumb(t)
 		// … or an attachment's file name ("某说明.pdf 某处2021年度决算公开说明…")
 		if rest := afterFileName(t); rest != t && yearKind(rest) {
 			t = rest
@@ -222,6 +223,10 @@ func readIdentity(flat, lines []string) identity {
 					// 16.75%"); a title ending its own line ends there, whatever the
 					// next line opens with ("比上年…")
 					if j < 0 || !(titleLike(t) && strings.HasSuffix(t, k.word) && len(cand)-len(after)+j+len(k.word) == len(t)) && startsWithAny(after[j+len(k.word):], []string{"表", "总表", "数", "相比", "比", "增", "减", "为"}) {
+						continue
+					}
+					// 预决算 is a site's menu of both ("首页 > 预决算公开 > 部门决算"), no report's kind
+					if strings.HasSuffix(after[:j], "预") && strings.HasPrefix(k.word, "决算") {
 						continue
 					}
 					// a title that opens a word with the year, the name one word
@@ -398,8 +403,32 @@ func readIdentity(flat, lines []string) identity {
 	if id.year == 0 {
 		id = bodyIdentity(flat[:min(len(flat), 300)])
 	}
-	id.name = cleanName(id.name)
+	id.name = undoubled(cleanName(id.name), flat[:limit])
 	return id
+}
+
+// undoubled drops a misprint's doubled last character from a title's name
+// ("某市某中学学2016年部门预算公开") where the text spells the name once
+// with it single ("某市某中学是一所初级中学").
+func undoubled(name string, flat []string) string {
+	last, n := utf8.DecodeLastRuneInString(name)
+	short := name[:len(name)-n]
+	if prev, _ := utf8.DecodeLastRuneInString(short); prev != last || utf8.RuneCountInString(short) < 4 {
+		return name
+	}
+	for _, l := range flat {
+		for at := 0; ; {
+			k := strings.Index(l[at:], short)
+			if k < 0 {
+				break
+			}
+			at += k + len(short)
+			if r, _ := utf8.DecodeRuneInString(l[at:]); r != last {
+				return short
+			}
+		}
+	}
+	return name
 }
 
 // partsHeadings is the year and kind the headings of a text's parts name
@@ -711,6 +740,21 @@ func afterPageChrome(t string) string {
 	return t[end:]
 }
 
+// afterYearCrumb drops from a (compact) line a breadcrumb whose last crumb
+// is the year, the title after it naming the year again (a web page's body
+// on one line): "当前位置:首页>预算公开>部门预算公开>2016年某中学2016年部门
+// 预算公开 发布时间:…" gives the title on.
+func afterYearCrumb(t string) string {
+	y, before, after, ok := yearIn(t)
+	if !ok || !strings.HasSuffix(before, ">") {
+		return t
+	}
+	if k := strings.Index(after, strconv.Itoa(y)); k > 0 && k <= 60 && !strings.Contains(after[:k], ">") && yearKind(after[k:]) {
+		return after
+	}
+	return t
+}
+
 // titleAfterCrumbs tells a breadcrumb's line that runs the title into its
 // last crumb, the page's metadata after it (a web page's body on one line):
 // "当前位置:首页>财务公开 某会2022年度部门决算公开报告 来源:…" — the name,
@@ -826,7 +870,11 @@ func lastWord(orig, name string, year int) string {
 		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
 		// the department's, whose own name may then open with no region
 		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) || regionOf(n) == "" && !site && !national(n) ||
+		// … nor are the page's metadata, labels and values ("主题分类 卫生
+		// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
+		// whatever the name's last word
+		meta := containsAny(before, pageMetadataWords)
+		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
 			hasSuffixAny(before, regionSuffixes) {
 			return ""
 		}
@@ -868,6 +916,10 @@ func yearWord(orig, before string, year int, kind string) (string, bool) {
 // metadataLabels mark a web page's metadata: its dates, index number,
 // publisher, document number, each a label before its value.
 var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", ":", "]"}
+
+// pageMetadataWords are the labels of a web page's metadata table, no
+// words of a title.
+var pageMetadataWords = []string{"索引号", "发布机构", "文号", "主题分类", "登记号", "有效性", "公开方式", "公开范围", "公开时限", "生成日期", "所属机构", "责任部门"}
 
 // afterMetadata drops from a (compact) line the metadata a web page runs
 // into its title's line, "[成文日期]2023-10-18[发布日期]2023-10-18某镇人民
@@ -1470,15 +1522,22 @@ func regulationName(flat []string) (string, int) {
 var overviewHeads = []string{"基本情况", "基本概况", "概况"}
 
 // overviewName finds the department a text describes in its overview: the
-// first lines under a heading of overviewHeads say what it is, "(一)重庆市
+// first lines under a heading of overviewHeads (numbered; a part's, "第一部分
+// 概况", where parts) say what it is, "(一)重庆市
 // 某区人民检察院是国家法律监督机关…", "主要负责:某市某区疾病预防控制中心是…"
 // (a web page's body on one line runs them into the heading's line). The
 // name is the subject before 是, from the last character that is no Han
 // one: a department's name by its ending that opens with its region. Only
 // the heading's line and the three after it count; "" where none is.
-func overviewName(flat []string) (string, int) {
+func overviewName(flat []string, parts bool) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
+		if parts { // a part's heading: "第一部分 概况"
+			h = l
+			if k := strings.Index(l, "部分"); strings.HasPrefix(l, "第") && k > 0 && k <= len("第十一") {
+				h = strings.TrimLeft(l[k+len("部分"):], ":")
+			}
+		}
 		if h == l {
 			continue
 		}

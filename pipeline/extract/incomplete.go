@@ -147,7 +147,7 @@ func ownYear(flat []string) int {
 // states an amount ("2020年“三公”经费支出431万元", "2023年政府采购预算17000
 // 元") states that year's figure. Where every such year is one, it is the
 // text's; where two are, the one its statements compare with the year
-// before (比上年, 同比, 较2021年度 …) is, when it is the only one so compared
+// before (比上年, 同比, 较2021年度, 与2013年…相比 before it …) is, when it is the only one so compared
 // and every other year stated is one it is compared with ("2021年度“三公”
 // 经费合计支出20.12万元" beside "2022年度“三公”经费预算较2021年度增加1.68万
 // 元"). No year named later than it, outside a date (截至2022年12月31日);
@@ -169,6 +169,13 @@ func statedYear(flat []string) int {
 			continue
 		}
 		stated[m.year] = true
+		// an earlier year compared with before it in its sentence ("与2013年
+		// 执行数相比，2014年…预算减少0.03亿元")
+		for j := i - 1; j >= 0 && !strings.Contains(s[ms[j].end:m.start], "。"); j-- {
+			if ms[j].comparand && ms[j].year < m.year {
+				compared[m.year] = true
+			}
+		}
 		// its sentence up to the next year stated, and the next sentence
 		// where it only compares ("与2012年预算执行数相比，分别减少…")
 		end := len(s)
@@ -296,7 +303,9 @@ func (m yearMention) initialBudgetNext(s, label string) bool {
 
 // statedKind is the kind of a text of the year year whose title, with its
 // kind, is missing, where a statement of that year's figures calls it its
-// 决算 ("2019年实际支出“三公经费”决算为22.62万元"), or sets what it spent
+// 决算 ("2019年实际支出“三公经费”决算为22.62万元"), or a clause without an
+// amount names that year's 三公 决算 ("晒出2016年省级“三公”经费决算支出
+// 账单"), or sets what it spent
 // against its 年初预算 in the next clause: no budget states the outturn of
 // its own year. A budget's statement alone tells nothing: a 决算
 // states its year's budget too. But where that year's 预算 is compared
@@ -313,6 +322,11 @@ func statedKind(flat []string, year int) string {
 	for _, m := range ms {
 		if m.year != year || m.comparand {
 			continue
+		}
+		// a clause that names the year's 三公 决算 as what the page shows,
+		// no amount in it ("晒出2016年省级“三公”经费决算支出账单")
+		if c := clauseOf(s, m.end); strings.Contains(c, "三公") && strings.Contains(c, "经费决算") && !strings.ContainsAny(c, "0123456789") {
+			return schema.KindFinalAccounts
 		}
 		// what it is, before the amount, no comparison in it ("2022年预算比
 		// 2021年决算数增加5万元")
@@ -333,6 +347,14 @@ func statedKind(flat []string, year int) string {
 		return schema.KindBudget
 	}
 	return ""
+}
+
+// clauseOf is s from at to the end of its clause.
+func clauseOf(s string, at int) string {
+	if k := strings.IndexAny(s[at:], "，,。；;"); k >= 0 {
+		return s[at : at+k]
+	}
+	return s[at:]
 }
 
 // earlierClausesOut is s without the clauses that open on (or name, as

@@ -239,6 +239,10 @@ func TestStatedYear(t *testing.T) {
 		// compared in the next sentence, which only compares; the year
 		// before's outturn stated beside it
 		{2013, []string{"2013年中央本级“三公经费”财政拨款预算79.69亿元中,因公出国(境)费21.36亿元。与2012年预算执行数相比,分别减少0.29亿元。中央本级2012年“三公经费”财政拨款预算执行数为80.95亿元。"}},
+		// the year before's outturn first, the year's budget compared with it
+		// by a clause opening its sentence
+		{2014, []string{"2013年“三公”经费财政拨款执行数为71.54亿元。与2013年年初预算相比,2013年“三公”经费财政拨款执行数减少8.15亿元。",
+			"2014年中央本级“三公”经费财政拨款预算71.51亿元。其中,因公出国(境)费19.76亿元。与2013年执行数相比,2014年中央本级“三公”经费财政拨款预算减少0.03亿元。"}},
 		// two years' statements, neither compared: which is the page's?
 		{0, []string{"一、2022年“三公”经费预算安排情况", "2022年度“三公”经费预算总计21.8万元。", "二、2021年“三公”经费决算情况", "2021年度“三公”经费合计支出20.12万元。"}},
 		// each compared with the year before
@@ -286,6 +290,9 @@ func TestStatedKind(t *testing.T) {
 		// compared after its parts' sentence, not further on
 		{schema.KindBudget, 2019, []string{"2019年,市本级“三公”经费预算为3328万元。其中,因公出国(境)费50万元。同口径比2018年减少830万元。"}},
 		{"", 2024, []string{"2024年“三公”经费预算为14.01万元。我镇严格控制支出。与2023年相比增长16.75%。"}},
+		// a clause naming the year's 三公 决算 the page shows, no amount in it
+		{schema.KindFinalAccounts, 2016, []string{"近期,某省财政厅晒出2016年省级“三公”经费决算支出账单。2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元。"}},
+		{"", 2017, []string{"近期,某省财政厅晒出2016年省级“三公”经费决算支出账单。"}},
 	} {
 		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
 			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)

@@ -695,12 +695,7 @@ func (b *builder) totals() {
 	// 收入合计 and 支出合计 bare are the year's only where the year opens them
 	// ("本部门2016年度收入合计803.84万元"): elsewhere they are often a part's
 	// ("检察(款): 支出合计…")
-	var yearOpens []string // "2016年", "2016年度", "2016年我院" …
-	for _, y := range []string{"年", "年度"} {
-		for _, who := range []string{"", "本部门", "本单位", "我院", "我局", "我校"} {
-			yearOpens = append(yearOpens, strconv.Itoa(d.Document.FiscalYear)+y+who)
-		}
-	}
+	yearOpens := yearOpenings(d.Document.FiscalYear)
 	yearsOwn := func(l string, start int) bool {
 		return (strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)) && allFunds(l, start)
 	}
@@ -728,17 +723,45 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
-	b.bareTotals(rev, exp, yearOpens)
 	d.Revenue, d.Expenditure = rev, exp
+	b.bareTotals(yearOpens, []string{"收入决算", "收入为"}, []string{"支出决算", "支出为"}, nil)
+}
+
+// yearOpenings are the words that open the year's own statements: "2016年",
+// "2016年度", "2016年我院" …
+func yearOpenings(year int) []string {
+	var out []string
+	for _, y := range []string{"年", "年度"} {
+		for _, who := range []string{"", "本部门", "本单位", "我院", "我局", "我校"} {
+			out = append(out, strconv.Itoa(year)+y+who)
+		}
+	}
+	return out
+}
+
+// grandTotals reads the year's 总收入 and 总支出 stated bare right after the
+// year ("2016年总收入40724.80万元", "2018年度决算总支出1095.67万元") where
+// nothing else gave the year's totals — after yearFromSources and
+// yearFromUses, which read them as the year's own where the parts printed
+// after them add up: parts listed after it (其中) that do not leave it
+// unread, as does a class's heading before it ("检察(款)：2024年总支出合计…").
+func (b *builder) grandTotals() {
+	st := b.st
+	whole := func(start int) bool {
+		return !containsAny(st.s[st.sentenceStart(start):start], []string{"(款)", "(类)", "(项)"}) &&
+			!strings.Contains(st.s[start:st.sentenceEnd(start)], "其中")
+	}
+	b.bareTotals(yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}, whole)
 }
 
 // bareTotals reads the year's revenue and spending stated bare where no
 // other label gave them, the year (and the text's word for itself) right
 // before the label: "2017年度,本单位收入为1687.45万元", "2016年收入决算
 // 205.27万元", the department by its name too ("2021年度,某卫生院单位支出为
-// …") — the whole, nothing said of a part. (总收入 stays with
-// yearFromSources: the year's own where its sources add up to it.)
-func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearOpens []string) {
+// …") — the whole, nothing said of a part: labels of each side, ok (nil:
+// any) what else a label's place must be.
+func (b *builder) bareTotals(yearOpens, revLabels, expLabels []string, ok func(start int) bool) {
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
 	opens := slices.Clone(yearOpens)
 	name := b.doc.Department.Name // "2021年度,某卫生院单位支出为468.738万元"
 	for _, y := range yearOpens {
@@ -751,13 +774,13 @@ func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearO
 			}
 		}
 	}
-	b.labelOK = func(_ string, start int) bool { return hasSuffixAny(b.st.s[:start], opens) }
+	b.labelOK = func(_ string, start int) bool { return hasSuffixAny(b.st.s[:start], opens) && (ok == nil || ok(start)) }
 	defer func() { b.labelOK = nil }()
 	if rev.Total == nil && rev.CurrentYear == nil {
-		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", []string{"收入决算", "收入为"}, 2)
+		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 2)
 	}
 	if exp.Total == nil && exp.CurrentYear == nil {
-		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", []string{"支出决算", "支出为"}, 2)
+		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 2)
 	}
 }
 
@@ -766,13 +789,27 @@ func (b *builder) bareTotals(rev *schema.Revenue, exp *schema.Expenditure, yearO
 var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}
 
+// fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
+// 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
+// after them is that fund's, not all funds'.
+var fundTotalLabels = func() []string {
+	var out []string
+	for _, f := range []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"} {
+		for _, t := range []string{"收入总计", "收入合计", "收支总计", "收入支出总计"} {
+			out = append(out, f+t)
+		}
+	}
+	return out
+}()
+
 // fiscalStatement tells an offset inside a statement of the appropriations'
-// totals: its sentence names them before it, or it opens on 其中 after a
-// sentence that does ("财政拨款收支总预算2,376.32万元。其中,收入总计…").
+// totals, or of one fund's: its sentence names them before it, or it opens
+// on 其中 after a sentence that does ("财政拨款收支总预算2,376.32万元。其中,
+// 收入总计…").
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if containsAny(s[from:start], fiscalTotalLabels) {
+	if containsAny(s[from:start], fiscalTotalLabels) || containsAny(s[from:start], fundTotalLabels) {
 		return true
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
@@ -2279,6 +2316,45 @@ func (b *builder) sharesOfExpenditure(off int) bool {
 	return true
 }
 
+// fundParts name a part of the expenditure by the fund it is paid from.
+var fundParts = []string{"财政拨款支出", "一般公共预算支出", "公共财政预算支出", "财政拨款基本支出"}
+
+// fundSibling tells a class's name at start, its amount the token ti, that
+// names a part of the expenditure split by funds — listed after 其中 beside
+// a part paid from appropriations, the two adding up to the year's spending
+// ("总支出40976.5万元…。其中:一般公共预算财政拨款支出2955万元…;医疗卫生支出
+// 38021.5万元": a hospital's spending of its own income, named by its
+// class). The class's figure is all the year's spending of that class,
+// which such a statement does not give.
+func (b *builder) fundSibling(start, ti int) bool {
+	st, exp := b.st, b.doc.Expenditure
+	whole := exp.CurrentYear
+	if whole == nil {
+		whole = exp.Total
+	}
+	from := st.sentenceStart(start)
+	k := strings.Index(st.s[from:start], "其中")
+	if whole == nil || k < 0 {
+		return false
+	}
+	for _, w := range fundParts {
+		for at := from + k; ; {
+			i := strings.Index(st.s[at:start], w)
+			if i < 0 {
+				break
+			}
+			at += i + len(w)
+			if fi, ok := b.valueAfter(at, 3); ok && fi < ti {
+				d := math.Abs(st.toks[fi].money().Float() + st.toks[ti].money().Float() - whole.Float())
+				if d <= 10000 || d <= whole.Float()/1000 { // the two rounded to their unit
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 type classHit struct {
 	class    schema.Class
 	reported string
@@ -2333,6 +2409,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					// an economic class of the projects ("资本性支出3.15万元，占项目
 					// 支出预算6.71%") is no class of basic expenditure
 					if scheme == schema.SchemeEconomic && strings.HasPrefix(strings.TrimLeft(st.s[st.toks[ti].end:], " ，,"), "占项目支出") {
+						continue
+					}
+					if scheme == schema.SchemeFunctional && b.fundSibling(start, ti) {
 						continue
 					}
 					reported := ""
@@ -2929,6 +3008,41 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 	return start, p, true
 }
 
+// priorOutturn reads the year before's 三公 total a budget states in a
+// sentence of its own, the year right before its 三公 and its outturn's word
+// after (执行数, 决算数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a
+// 2014 budget. nil where none is stated, or more than one.
+func (b *builder) priorOutturn() *schema.Money {
+	st := b.st
+	fy := b.doc.Document.FiscalYear
+	if b.doc.Document.Kind != schema.KindBudget || fy == 0 {
+		return nil
+	}
+	found := -1
+	for _, end := range b.find("三公") {
+		start, p, ok := b.threePublicAt(end)
+		if !ok {
+			continue
+		}
+		y, _, after, ok := yearIn(st.s[max(0, start-len("2013年度")):start])
+		if !ok || y != fy-1 || strings.TrimSpace(after) != "" {
+			continue
+		}
+		ti, ok := b.valueAfter(p, 16)
+		if !ok || b.used[ti] || !containsAny(st.s[p:st.toks[ti].start], []string{"执行数", "决算数"}) {
+			continue
+		}
+		if found >= 0 && found != ti {
+			return nil
+		}
+		found = ti
+	}
+	if found < 0 {
+		return nil
+	}
+	return b.take("/three_public/prior_year", found)
+}
+
 // threePublic reads 三公经费: the total (budgeted and executed for 决算)
 // and its four parts, searched from the first 三公 sentence that states an
 // amount.
@@ -2959,6 +3073,11 @@ func (b *builder) threePublic() {
 				k++
 			}
 			if anchor < 0 && k < len(st.toks) && st.toks[k].kind == numMoney && st.toks[k].start-p < 120 && !strings.Contains(st.s[p:st.toks[k].start], "。") {
+				anchor = end
+			}
+			// … or a part said to be none in the sentence after the heading:
+			// "四、2018年度本单位“三公”经费决算情况 无公务用车购置和运行费。"
+			if anchor < 0 && noneNamed(st.s[p:st.sentenceEnd(p)]) {
 				anchor = end
 			}
 			continue
@@ -3009,6 +3128,9 @@ func (b *builder) threePublic() {
 			}
 		}
 		tp.PriorYear = b.comparedPriors("/three_public", compared, *tp.Total, tp.PriorYear)
+		if tp.PriorYear == nil {
+			tp.PriorYear = b.priorOutturn()
+		}
 		b.threePublicCompared()
 		b.threePublicRestated(tp)
 	}
@@ -3262,8 +3384,9 @@ var threePublicLabels = []struct {
 	field  string
 	labels []string
 }{
-	// 公款出国(境): a court's or a paper's word for it ("无公款出国(境)")
-	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费", "公款出国(境)"}},
+	// 公款出国(境): a court's or a paper's word for it ("无公款出国(境)");
+	// 出国计划: what a budget says it has none of ("没有安排出国计划")
+	{"overseas_travel", []string{"因公出国(境)费用", "因公出国(境)费", "因公出国(境)经费", "因公出国(境)", "出国(境)费", "因公出国费", "因公出国", "出国(境)经费", "出国经费", "公款出国(境)", "出国计划"}},
 	{"reception", []string{"公务接待费", "公务接待"}},
 	{"vehicle_purchase", carLabels([]string{"公务用车购置费", "车购置费", "公务用车购置", "公务车购置费"}, "购置费", "购置")},
 	// 维护费 alone is the operation only after the official cars' own words
@@ -3344,6 +3467,19 @@ func carLabels(labels []string, tails ...string) []string {
 		}
 	}
 	return out
+}
+
+// noneNamed tells text that says a 三公 part is none before its label:
+// "无公务用车购置和运行费".
+func noneNamed(s string) bool {
+	for _, f := range threePublicLabels {
+		for _, l := range f.labels {
+			if strings.Contains(s, "无"+l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // zeroWords say, right after a label, that there is none of it.

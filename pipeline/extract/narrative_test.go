@@ -148,6 +148,12 @@ func TestThreePublicNoneAfterLabel(t *testing.T) {
 			absent: []string{"/three_public/overseas_travel"}},
 		{name: "a figure", text: head + "其中：公务接待费5.00万元；公务用车运行维护费24.50万元；因公出国（境）费为0.5万元。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 5000}},
+		// a budget that plans no travel abroad
+		{name: "没有安排出国计划", text: "某市某中心2014年部门预算\n某市某中心2014年“三公”经费预算合计8万元,情况如下:\n一、因公出国(境)经费\n2014年某市某中心没有安排出国计划。\n二、公务接待费\n2014年某市某中心安排公务接待费预算8万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 0, "/three_public/reception/amount": 80000}},
+		// a section of the 三公 that says only that a part is none
+		{name: "a section's none", text: "某某市某小学2018年度部门决算\n四、2018年度本单位“三公”经费决算情况\n无公务用车购置和运行费。\n五、政府采购支出情况。\n",
+			want: map[string]float64{"/three_public/vehicle/amount": 0}, absent: []string{"/three_public/total"}},
 	})
 }
 
@@ -1881,4 +1887,59 @@ func TestThreePublicAgainstInitialBudget(t *testing.T) {
 	if k := statedKind([]string{"2018年度本部门“三公”经费支出2.05万元,年初预算为2.95万元。"}, 2018); k != schema.KindFinalAccounts {
 		t.Errorf("the outturn against the initial budget: kind %q", k)
 	}
+}
+
+// A sentence of one fund's totals ("一般公共预算收入总计…，本年支出…，年末
+// 结转和结余…") states that fund's figures, not the department's: its 本年
+// 支出 is no current year's spending of all funds.
+func TestOneFundsTotals(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "the general budget's", text: "某某市某小学2018年度部门决算\n" +
+			"2018年度总支出1095.67万元,年末结转和结余164.61万元。\n" +
+			"二、2018年度一般公共预算收入支出决算情况\n" +
+			"2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,年末结转和结余30.65万元。\n",
+			want:   map[string]float64{"/expenditure/carried_forward": 1646100},
+			absent: []string{"/expenditure/current_year"}},
+	})
+}
+
+// The year's 总收入 and 总支出 stated bare right after the year ("2016年总收入
+// 40724.80万元", "2018年度决算总支出1095.67万元比2017年度决算总支出1060.87
+// 万元增加…") are the year's totals, the year before's beside them its prior year.
+func TestYearsBareGrandTotals(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "总收入 and 总支出", text: "某某州中医医院2016年部门决算\n三、收入情况\n2016年总收入40724.80万元,与去年同期相比增加1186.67万元。\n四、支出情况\n1、总支出情况:2016年总支出40976.5万元,与去年同期相比增加了3484.8万元。\n",
+			want: map[string]float64{"/revenue/total": 407248000, "/expenditure/total": 409765000}},
+		{name: "决算总收入 with the year before's", text: "某某市某小学2018年度部门决算\n2018年度决算总收入1244.27万元,比2017年度决算总收入1058.51万元增加了185.76万元。\n",
+			want: map[string]float64{"/revenue/total": 12442700, "/revenue/prior_year": 10585100}},
+		// a part's 总收入 is not the year's: the year does not open it
+		{name: "a part's", text: "某某市某小学2018年度部门决算\n其中:事业单位总收入1244.27万元。\n",
+			absent: []string{"/revenue/total"}},
+	})
+}
+
+// A budget that states the year before's 三公 outturn in a sentence of its
+// own (…2013年“三公”经费财政拨款执行数为71.54亿元) gives it as the total's
+// prior year; its change (执行数减少…) and a 决算's are not.
+func TestThreePublicPriorOutturn(t *testing.T) {
+	const own = "2014年中央本级“三公”经费财政拨款预算71.51亿元。其中,因公出国(境)费19.76亿元,公务接待费10.48亿元,公务用车购置及运行费41.27亿元。\n"
+	checkWordings(t, []wording{
+		{name: "执行数", text: "某某2014年部门预算\n中央本级2013年“三公”经费财政拨款执行数为71.54亿元。与2013年年初预算相比,2013年“三公”经费财政拨款执行数减少8.15亿元。\n" + own,
+			want: map[string]float64{"/three_public/total": 7151000000, "/three_public/prior_year": 7154000000}},
+		{name: "a 决算's", text: "某某2014年部门决算\n中央本级2013年“三公”经费财政拨款执行数为71.54亿元。\n" + strings.Replace(own, "预算", "决算", 1),
+			absent: []string{"/three_public/prior_year"}},
+	})
+}
+
+// A class named beside the appropriations' part of the year's spending,
+// the two adding up to it, is the spending of the unit's own income by
+// that class, not the class's figure; a class listed under the
+// appropriations' spending is one.
+func TestClassBesideFundPart(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "split by funds", text: "某州中医医院2016年度部门决算\n2016年总支出40976.5万元，与去年同期相比增加了3484.8万元。其中:一般公共预算财政拨款支出2955万元，比去年增加了936万元;医疗卫生支出38021.5万元，较去年增加了2549.07万元。\n",
+			want: map[string]float64{"/expenditure/total": 409765000}, absent: []string{"/expenditure/by_function"}},
+		{name: "classes of the appropriations", text: "某县审计局2016年度部门决算\n2016年总支出300万元。其中:一般公共预算财政拨款支出200万元，主要用于:一般公共服务支出150万元，社会保障和就业支出50万元。\n",
+			want: map[string]float64{"/expenditure/by_function/0/amount": 1500000, "/expenditure/by_function/1/amount": 500000}},
+	})
 }

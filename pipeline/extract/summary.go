@@ -239,6 +239,7 @@ func (b *builder) usesConfirmed(basic, project schema.Money) bool {
 // header names 基本支出 before 项目支出.
 func singleRow(t table) *[2]schema.Money {
 	var vals []token
+	var names strings.Builder
 	basic, project := -1, -1
 	for k, r := range t.rows {
 		if r.code != "" {
@@ -251,6 +252,10 @@ func singleRow(t table) *[2]schema.Money {
 			project = k
 		}
 		vals = append(vals, r.vals...)
+		names.WriteString(rowName(r.name))
+	}
+	if basic < 0 && usesHeader(names.String()) {
+		basic, project = 0, 0 // the header's cells run into one name, or a few
 	}
 	if basic < 0 || project < basic {
 		return nil
@@ -259,6 +264,15 @@ func singleRow(t table) *[2]schema.Money {
 		return &[2]schema.Money{b.v, p.v}
 	}
 	return nil
+}
+
+// usesHeader tells row names that are a 支出总表's header, its cells run
+// into one name or a few (pdftotext -raw prints them a space apart, mutool
+// some a block, the row's values after them): 合计, then 基本支出, then
+// 项目支出.
+func usesHeader(name string) bool {
+	total, basic := strings.Index(name, "合计"), strings.Index(name, "基本支出")
+	return total >= 0 && basic > total && strings.Index(name, "项目支出") > basic
 }
 
 // summaryKey tells what a row of 收支总表 holds: a total ("revenue",

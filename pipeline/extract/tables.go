@@ -94,21 +94,29 @@ type row struct {
 func findTables(lines, flat []string) []table {
 	var tabs []table
 	var parts []int // the lines that head a part of the document (第三部分): no table runs across one
+	tail := -1      // the line a title broken over a blank line ends on
 	for i, c := range flat {
 		if partHeading(c) {
 			parts = append(parts, i)
 		}
+		if i == tail {
+			continue
+		}
 		// a web table's title row keeps the bar of its one cell: "…情况统计表 |"
 		c = strings.TrimRight(c, "| ")
 		// a title broken before its last words: "…会议费、培训费" / "支出预算表"
-		// (not a sentence about 三公 above a table's title)
-		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasSuffix(flat[i+1], "表") && utf8.RuneCountInString(flat[i+1]) <= 8 && strings.Contains(c, "三公") &&
+		// (not a sentence about 三公 above a table's title), a blank line
+		// between where each line is a block of its own (mutool)
+		at := i + 1
+		if j := nextIndex(flat, i); !strings.HasSuffix(c, "表") && j > 0 && strings.HasSuffix(flat[j], "表") && utf8.RuneCountInString(flat[j]) <= 8 && strings.Contains(c, "三公") &&
 			!strings.ContainsAny(c, "。；") {
-			c += flat[i+1]
+			c += flat[j]
+			if j > i+1 {
+				at, tail = j+1, j // the title ends on that line, not a title of its own
+			}
 		}
 		// a title broken before its last character: "一般公共预算支出" / "表"
 		// (or "表5", the table's number after it); the title ends on that line
-		at := i + 1
 		if !strings.HasSuffix(c, "表") && i+1 < len(flat) && strings.HasPrefix(flat[i+1], "表") && strings.Trim(flat[i+1][len("表"):], "0123456789") == "" &&
 			!strings.ContainsAny(c, "。；，,") && classifyTitle(c+"表") != tableOther {
 			c += "表"
@@ -151,6 +159,12 @@ func findTables(lines, flat []string) []table {
 		tabs = append(tabs, table{kind: kind, title: c, line: at})
 	}
 	hasSummary := slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableSummary })
+	trailing := titlesAfterCells(flat, tabs)
+	for k, span := range trailing {
+		if span[0] >= 0 {
+			tabs[k].line = span[0] + 1 // read from the line after its number
+		}
+	}
 	for k := range tabs {
 		end := len(lines)
 		if k+1 < len(tabs) {
@@ -177,8 +191,21 @@ func findTables(lines, flat []string) []table {
 				break
 			}
 		}
+		unitEnd := end
+		if trailing != nil && trailing[k][0] >= 0 {
+			// its cells end at its title, or with the header's leftover
+			// cells after it, and the unit, where no figure follows
+			title := trailing[k][1]
+			j := title
+			for j < end && !figureLine(flat[j]) {
+				j++
+			}
+			if j < end {
+				end = min(end, title)
+			}
+		}
 		tabs[k].end = end
-		tabs[k].factor = unitAfter(flat, tabs[k].line-1, end)
+		tabs[k].factor = unitAfter(flat, tabs[k].line-1, unitEnd)
 		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableOther && !hasSummary && summaryRows(tabs[k].rows) {
 			tabs[k].kind = tableSummary
@@ -228,6 +255,92 @@ func findTables(lines, flat []string) []table {
 		}
 	}
 	return tabs
+}
+
+// Titles after their cells. A file of tables only, as pdftotext's raw mode
+// and mutool print it (the content stream's order), can give each table's
+// title after its cells: "表一" / "部门：…" / cells / "收支预算总表" / the
+// header's leftover cells. Read from its title on, a table would be the
+// next one's cells. titlesAfterCells tells, for each table, the lines that
+// open and end its cells where the text prints tables so ({-1, -1} for a
+// table it does not tell, nil for a text that does not print its tables
+// so): each table's cells open after its number (表一, 公开01表) or on its
+// 部门： line (or, without one, after the title before, of a table printed
+// so too), and end at its title. The text prints its tables so when
+// its first known table's title follows figures, and no sentence, after
+// such an opener, and at least three titles do (pdftotext -layout prints
+// a title, then its 部门： line and header, then its rows: the first title
+// follows no figures of its own). The contents' lines (a title printed
+// again further on, or a list of titles) are no tables, nor is a numbered
+// title (十二、政府采购支出预算表: the contents' last) the first.
+func titlesAfterCells(flat []string, tabs []table) [][2]int {
+	spans := make([][2]int, len(tabs))
+	after, first := 0, -1
+	prev := -1 // the last title's line
+	for k, t := range tabs {
+		spans[k] = [2]int{-1, -1}
+		title := t.line - 1
+		if title >= len(flat) {
+			continue
+		}
+		if flat[title] == "表" || title > 0 && isTableNumber(flat[title]) && strings.HasPrefix(flat[title], "表") {
+			title-- // "一般公共预算支出" / "表5": the title opens on the line before
+		}
+		from := prev + 1
+		prev = t.line - 1
+		listed := func(a, b table) bool {
+			return b.line-a.line <= 3 && !slices.ContainsFunc(flat[a.line:b.line-1], figureLine)
+		}
+		if slices.ContainsFunc(tabs[k+1:], func(later table) bool { return later.kind == t.kind && bareTitle(later.title) == bareTitle(t.title) }) ||
+			k+1 < len(tabs) && listed(t, tabs[k+1]) {
+			continue // a line of the contents: a list of titles
+		}
+		m := -1
+		for j := title - 1; j >= from; j-- {
+			if opensCells(flat[j]) {
+				m = j
+				break
+			}
+		}
+		if first < 0 && t.kind != tableOther && dropEnum(t.title) == t.title {
+			first = k
+			if m < 0 || slices.ContainsFunc(flat[m+1:title], func(l string) bool { return strings.Contains(l, "。") }) {
+				return nil
+			}
+		}
+		opened := m >= 0
+		if !opened && first >= 0 && first < k && spans[k-1][0] >= 0 {
+			m = from - 1 // no opener of its own: its cells follow the title before's
+		}
+		switch figures := m >= 0 && slices.ContainsFunc(flat[m+1:title], figureLine); {
+		case figures:
+			spans[k] = [2]int{m, title}
+			if opened {
+				after++
+			}
+		case m >= 0 && first >= 0 && first < k:
+			spans[k] = [2]int{m, title} // no figure (此表为空, a note): its cells still end at its title
+		}
+	}
+	if after < 3 || first < 0 || spans[first][0] < 0 {
+		return nil
+	}
+	return spans
+}
+
+// figureLine tells a line with a figure: a number that is no year, count
+// or percentage, with decimals or of three digits at least (not a row's
+// enumerator, 1.一般公共预算).
+func figureLine(l string) bool {
+	return slices.ContainsFunc(lexNumbers(l), func(t token) bool {
+		return (t.kind == numPlain || t.kind == numMoney) && (t.scale > 0 || t.mant >= 100)
+	})
+}
+
+// opensCells tells a line that opens a table's cells: its number (表一,
+// 公开01表, 公开表一) or the department's line (部门：…, 编制部门：…, 编制单位：…).
+func opensCells(l string) bool {
+	return isTableNumber(strings.TrimPrefix(l, "公开")) || startsWithAny(l, []string{"部门:", "编制部门:", "编制单位:"})
 }
 
 // summaryRows tells the rows of a 收支总表 under a title that names no

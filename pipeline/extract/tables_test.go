@@ -3947,3 +3947,71 @@ func TestSummaryBasicRows(t *testing.T) {
 		t.Errorf("parts that do not add up to 基本支出: public expenses %v", d.Expenditure.PublicExpenses.Amount)
 	}
 }
+
+// TestTitlesAfterCells: a file of tables as pdftotext -raw prints it, each
+// title after its cells, is read from each table's number to its title —
+// the 政府性基金 table's region holds its own note, not the next table's
+// 合计 — and the same tables printed title first are read from the title.
+func TestTitlesAfterCells(t *testing.T) {
+	tables := [][2]string{
+		{"收支预算总表", "部门：某局 单位：万元\n项目 金额\n收入总计 100.00 支出总计 100.00"},
+		{"支出预算总表", "部门：某局 单位：万元\n合计 基本支出 项目支出\n100.00 60.00 40.00"},
+		{"政府性基金支出预算表", "部门：某局 单位：万元\n合计\n注：本单位无政府性基金支出。"},
+		{"一般公共预算支出预算表", "单位：万元\n合计 100.00\n201 一般公共服务支出 100.00"},
+	}
+	var after, first strings.Builder
+	for k, tb := range tables {
+		fmt.Fprintf(&after, "表%d\n%s\n%s\n收入 支出\n", k+1, tb[1], tb[0])
+		fmt.Fprintf(&first, "表%d\n%s\n%s\n", k+1, tb[0], tb[1])
+	}
+	for _, c := range []struct{ name, text string }{{"title after its cells", after.String()}, {"title first", first.String()}} {
+		lines := strings.Split(c.text, "\n")
+		flat := compactAll(lines)
+		tabs := findTables(lines, flat)
+		if len(tabs) != len(tables) {
+			t.Fatalf("%s: %d tables found, want %d", c.name, len(tabs), len(tables))
+		}
+		for k, tb := range tabs {
+			region := strings.Join(flat[tb.line:tb.end], "|")
+			if !strings.Contains(region, compact(strings.Split(tables[k][1], "\n")[2])) {
+				t.Errorf("%s: %s reads %q, not its own cells", c.name, tb.title, region)
+			}
+		}
+	}
+	// the third table's region: its note, and not the fourth's 合计
+	lines := strings.Split(after.String(), "\n")
+	tabs := findTables(lines, compactAll(lines))
+	if region := strings.Join(compactAll(lines)[tabs[2].line:tabs[2].end], "|"); strings.Contains(region, "100.00") {
+		t.Errorf("政府性基金支出预算表 reads %q", region)
+	}
+}
+
+// A school's 预算收支表 (Yunnan, 2016) is its summary table: read a cell a
+// line in pipes, its blank cells dropped, its totals and basic and project
+// spending are the document's; a fund's 预算收支表 is none.
+func TestBudgetRevenueExpenditureTable(t *testing.T) {
+	for title, want := range map[string]tableKind{
+		"某中学2016年预算收支表": tableSummary, "某医院2016年决算收支表": tableSummary,
+		"政府性基金预算收支表": tableFund, "财政拨款预算收支表": tableOther,
+	} {
+		if got := classifyTitle(title); got != want {
+			t.Errorf("%s: kind %d, want %d", title, got, want)
+		}
+	}
+	cells := func(cs ...string) string { return strings.Join(cs, " |\n") + " |\n" }
+	text := "某某市第一中学2016年部门预算\n某某市第一中学2016年预算收支表(表一)\n单位:万元\n" +
+		cells("收 入", "支 出") + "|||\n" + cells("项 目", "预算数", "项 目", "预算数") + "|\n" +
+		cells("一、财政拨款", "3701.85", "一、基本支出", "3507.9") + "|\n" +
+		cells("经费拨款", "2901.85", "工资福利支出", "1935.57") + "|\n" +
+		cells("纳入预算管理的行政性收费安排", "800", "商品和服务支出", "549.79") + "|\n" +
+		cells("二、政府性基金", "对个人和家庭的补助支出", "1022.54") + "||\n" +
+		cells("二、项目支出", "193.95") + "|||\n" +
+		cells("本 年 收 入 合 计", "3701.85", "本 年 支 出 合 计", "3701.85")
+	d := extractLines(t, text)
+	if got := d.Revenue.Sources; len(got) == 0 || got[0].Name != "财政拨款" || got[0].Amount != 3701850000 {
+		t.Errorf("sources %+v", got)
+	}
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != 3507900000 || e.Project == nil || e.Project.Amount != 193950000 || e.CurrentYear == nil || *e.CurrentYear != 3701850000 {
+		t.Errorf("expenditure %+v", e)
+	}
+}
