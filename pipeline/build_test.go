@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -340,18 +341,49 @@ func TestCacheFragmentTornOrCorrupt(t *testing.T) {
 	}
 }
 
+// TestFragmentReadIntoKeptBuffer: a fragment is read into a buffer kept
+// for the next (fragmentBufs): loading one allocates what s2 decodes it
+// into and what is parsed of it, not its file again.
+func TestFragmentReadIntoKeptBuffer(t *testing.T) {
+	c, pk := cache{dir: t.TempDir()}, strings.Repeat("cd", 32)
+	d, rows := rowsOfOne(t)
+	// one long sentence of characters drawn at random: little to compress,
+	// little to parse
+	r := rand.New(rand.NewPCG(1, 2))
+	var text strings.Builder
+	for range 60000 {
+		text.WriteRune(rune(0x4E00 + r.IntN(3000)))
+	}
+	sentences := []emit.SearchEntry{{Kind: "sentence", DocumentID: "x", Text: text.String(), Pointer: "/a", Line: 1, File: 1}}
+	f := &fragment{Sentences: sentences, Terms: emit.FTSTerms(sentences), Places: site.SentencePlaces(sentences), Rows: rows, Summary: site.Summarize(d)}
+	if err := c.putFragment(pk, f); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(c.fragmentPath(pk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := s2.DecodedLen(data[len(fragmentMagic)+9:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	least := leastAllocated(func() {
+		if _, err := c.loadFragment(pk); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if least-decoded > len(data)/2 {
+		t.Errorf("a fragment of %d bytes, %d decoded, allocates %d bytes each time it is loaded", len(data), decoded, least)
+	}
+}
+
 // TestFragmentBuffersKept: a fragment's file is its header and its body
 // compressed, made in buffers that held a larger fragment or a smaller
 // one; kept, they are not grown again: a fragment made again allocates
 // less than its own size.
 func TestFragmentBuffersKept(t *testing.T) {
-	c := cache{dir: t.TempDir()}
-	pk := strings.Repeat("ab", 32)
-	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}}
-	rows, err := emit.RowsOf(d, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, pk := cache{dir: t.TempDir()}, strings.Repeat("ab", 32)
+	d, rows := rowsOfOne(t)
 	made := func(n int) *fragment {
 		var sentences []emit.SearchEntry
 		for i := range n {
@@ -377,10 +409,28 @@ func TestFragmentBuffersKept(t *testing.T) {
 		}
 	}
 	size := len(plain(big))
-	// no collection while measured: one empties the pool, as it may
-	// between any two documents of a build; and of five rounds the least,
-	// as a goroutine moved to another core finds the pool's buffers of the
-	// one it left only when they are shared
+	if least := leastAllocated(func() { c.putFragment(pk, big) }); least > size {
+		t.Errorf("a fragment of %d bytes allocates %d bytes each time it is made", size, least)
+	}
+}
+
+// rowsOfOne is a document with nothing but its department, and its rows.
+func rowsOfOne(t *testing.T) (*schema.Document, *emit.Rows) {
+	t.Helper()
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}}
+	rows, err := emit.RowsOf(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, rows
+}
+
+// leastAllocated is what f allocates a call, the least of five rounds of
+// ten calls, with no collection while measured: one empties the pools, as
+// it may between any two documents of a build; and the least, as a
+// goroutine moved to another core finds the pools' buffers of the one it
+// left only when they are shared.
+func leastAllocated(f func()) int {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	least := -1
 	for range 5 {
@@ -388,16 +438,14 @@ func TestFragmentBuffersKept(t *testing.T) {
 		runtime.ReadMemStats(&before)
 		const runs = 10
 		for range runs {
-			c.putFragment(pk, big)
+			f()
 		}
 		runtime.ReadMemStats(&after)
 		if per := int(after.TotalAlloc-before.TotalAlloc) / runs; least < 0 || per < least {
 			least = per
 		}
 	}
-	if least > size {
-		t.Errorf("a fragment of %d bytes allocates %d bytes each time it is made", size, least)
-	}
+	return least
 }
 
 // TestPipelined: chunk k+1 is prepared while chunk k is written (a write

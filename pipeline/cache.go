@@ -398,6 +398,33 @@ func (c cache) putFragment(pk string, f *fragment) error {
 // allocated.
 var fragmentBufs = sync.Pool{New: func() any { return new([]byte) }}
 
+// readInto reads the file path into buf, grown to hold it.
+func readInto(buf []byte, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf[:0], err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return buf[:0], err
+	}
+	buf = slices.Grow(buf[:0], int(fi.Size())+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) { // the file grew since its size was taken
+			buf = slices.Grow(buf, 4096)
+		}
+	}
+}
+
 // errNoFragment: the cache holds no fragment under the page key.
 var errNoFragment = errors.New("no fragment")
 
@@ -408,7 +435,12 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	if c.dir == "" {
 		return nil, errNoFragment
 	}
-	data, err := os.ReadFile(c.fragmentPath(pk))
+	// the file is read into a buffer of fragmentBufs: nothing of the
+	// fragment is made of its bytes but those s2 decodes into a new one
+	file := fragmentBufs.Get().(*[]byte)
+	defer fragmentBufs.Put(file)
+	data, err := readInto(*file, c.fragmentPath(pk))
+	*file = data
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNoFragment
 	}

@@ -179,8 +179,7 @@ func (s *searchIndex) write(dir string) error {
 	// each token's ids, ascending, as they are written: the first id, then
 	// each less the one before (3, 4, 9 → 3, 1, 5), as uvarints — a list
 	// of ints took five times the memory
-	at := map[string]int32{}
-	var posts []posting
+	tp := tokenPostings{at: map[string]int32{}}
 	chunk := make([]*searchText, 0, searchChunk)
 	var b []byte
 	n, files := 0, 0
@@ -190,15 +189,7 @@ func (s *searchIndex) write(dir string) error {
 		return emit.WriteNew(filepath.Join(out, "x", strconv.Itoa(files-1)+".json"), b)
 	}
 	err := s.texts(func(t *searchText) error {
-		for _, tok := range search.Unique(t.text + " " + t.en) {
-			k, ok := at[tok]
-			if !ok {
-				k = int32(len(posts))
-				at[strings.Clone(tok)] = k // not a part of the text cut, which it would keep
-				posts = append(posts, posting{})
-			}
-			posts[k].add(n)
-		}
+		tp.add(n, t)
 		n++
 		if chunk = append(chunk, t); len(chunk) == searchChunk {
 			return flush()
@@ -211,6 +202,7 @@ func (s *searchIndex) write(dir string) error {
 	if err != nil {
 		return err
 	}
+	at, posts := tp.at, tp.posts
 	shards := (len(at) + searchTokensShard - 1) / searchTokensShard
 	if shards < 1 {
 		shards = 1
@@ -234,6 +226,31 @@ func (s *searchIndex) write(dir string) error {
 		return err
 	}
 	return writeJSON(filepath.Join(out, "meta.json"), map[string]any{"shards": shards, "chunk": searchChunk, "texts": n, "sentences": sentences})
+}
+
+// tokenPostings gathers the ids of the texts that hold each token,
+// ascending: posts, by the token's place in at.
+type tokenPostings struct {
+	at    map[string]int32
+	posts []posting
+	toks  []string
+}
+
+// add records the tokens of the text id, the next: those of its own words
+// and of its English, the text once however often it holds a token.
+func (p *tokenPostings) add(id int, t *searchText) {
+	p.toks = search.AppendTokens(search.AppendTokens(p.toks[:0], t.text), t.en)
+	for _, tok := range p.toks {
+		k, ok := p.at[tok]
+		if !ok {
+			k = int32(len(p.posts))
+			p.at[strings.Clone(tok)] = k // not a part of the text, which it would keep
+			p.posts = append(p.posts, posting{})
+		}
+		if q := &p.posts[k]; len(q.enc) == 0 || q.last != id {
+			q.add(id)
+		}
+	}
 }
 
 // posting is a token's ids in the text search, added in ascending order.

@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"budgetpub/pipeline/emit"
+	"budgetpub/pipeline/search"
 )
 
 // TestSearchIndexOrder: the index does not depend on the order the
@@ -319,5 +320,43 @@ func TestTextsAsJSON(t *testing.T) {
 		if got := appendTexts(nil, c); !bytes.Equal(got, b) {
 			t.Errorf("%s, writeJSON %s", got, b)
 		}
+	}
+}
+
+// TestTextPostingsAsUnique: a token's texts (tokenPostings) are those whose text and
+// English, joined by a space, hold it among their Unique tokens — each
+// once, in order — for texts that repeat tokens, mix scripts, end a word
+// or a run of Han characters where the English starts, or have none.
+func TestTextPostingsAsUnique(t *testing.T) {
+	texts := []*searchText{
+		{text: "经费经费经费", en: "funds FUNDS funds"},
+		{text: "住房公积金", en: ""},
+		{text: "", en: "Housing provident fund"},
+		{text: "ＡＢＣ部门abc", en: "abc 部门"},
+		{text: "机关运行经费2024", en: "2024 operating costs"},
+		{text: "一", en: "一"},
+		{text: "—", en: "…"},
+		{text: "三公经费三公", en: "three public 三公"},
+	}
+	want := map[string][]int{}
+	for id, tx := range texts {
+		for _, tok := range search.Unique(tx.text + " " + tx.en) {
+			want[tok] = append(want[tok], id)
+		}
+	}
+	tp := tokenPostings{at: map[string]int32{}}
+	for id, tx := range texts {
+		tp.add(id, tx)
+	}
+	got := map[string][]int{}
+	for tok, k := range tp.at {
+		id := 0
+		for _, gap := range tp.posts[k].gaps(nil) {
+			id += gap
+			got[tok] = append(got[tok], id)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
 	}
 }

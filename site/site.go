@@ -91,15 +91,7 @@ func yearText(year int) string {
 }
 
 var funcs = template.FuncMap{
-	"kind": func(k string) string {
-		switch k {
-		case schema.KindFinalAccounts:
-			return "决算 final accounts"
-		case "":
-			return unknownKind
-		}
-		return "预算 budget"
-	},
+	"kind": kindText,
 	"dept": deptName,
 	"year": yearText,
 	"unknown": func(what string) string {
@@ -114,12 +106,6 @@ var funcs = template.FuncMap{
 			return anchor(file, n)
 		}
 		return ""
-	},
-	"mark": func(status string) string {
-		return map[string]string{schema.CoverageRead: "✓", schema.CoverageEmpty: "∅", schema.CoverageNotRead: "✗", schema.CoverageNoFigure: "○", schema.CoverageAbsent: "—"}[status]
-	},
-	"search": func(r emit.DocumentRow) string {
-		return strings.ToLower(strings.Join(strings.Fields(deptName(r.Department)+r.Region+r.ID+yearText(r.FiscalYear)), ""))
 	},
 }
 
@@ -323,18 +309,13 @@ func sideBySide(steps ...func() error) (wait func() error) {
 // per narrative section.
 func (r *renderer) coverage() error {
 	// a row a document: what the page shows of its summary
-	type row struct {
-		ID, Title               string
-		Unknown, Sections       []string
-		TablesRead, TablesFound int
-	}
 	var names []string
-	var docs []row
+	var docs []coverageRow
 	err := r.summaries.each(func(s Summary) error {
 		if len(s.SectionNames) > len(names) {
 			names = s.SectionNames
 		}
-		docs = append(docs, row{s.ID, s.Title, s.Unknown, s.Sections, s.TablesRead, s.TablesFound})
+		docs = append(docs, coverageRow{s.ID, s.Title, s.Unknown, s.Sections, s.TablesRead, s.TablesFound})
 		return nil
 	})
 	if err != nil {
@@ -351,13 +332,18 @@ func (r *renderer) coverage() error {
 		total.TablesRead += s.TablesRead
 		total.TablesFound += s.TablesFound
 	}
+	rows, err := coverageMatrixRows(docs)
+	if err != nil {
+		return err
+	}
 	return r.render("coverage.html", "coverage.html", struct {
 		page
 		Sections []string
-		Docs     []row
+		Docs     []coverageRow
+		Rows     template.HTML
 		Read     []int
 		Tables   struct{ TablesRead, TablesFound int }
-	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, docs, read, total})
+	}{page{Title: "提取完整性 Coverage", Release: r.rel}, names, docs, rows, read, total})
 }
 
 // rootPath is the path of the base URL ("/" for http://host/, "/repo/"
@@ -394,9 +380,14 @@ func (r *renderer) home(rows []emit.DocumentRow, res *emit.Result) error {
 			total += m
 		}
 	}
+	catalog, err := catalogRows(rows)
+	if err != nil {
+		return err
+	}
 	return r.render("index.html", "index.html", struct {
 		page
 		Docs      []emit.DocumentRow
+		Rows      template.HTML
 		Tables    []emit.File
 		Downloads []emit.File
 		Regions   []string
@@ -404,7 +395,7 @@ func (r *renderer) home(rows []emit.DocumentRow, res *emit.Result) error {
 		Stats     stats
 	}{
 		page: page{Title: "部门预算决算公开数据 Department budgets", Release: r.rel},
-		Docs: rows, Tables: res.Tables, Downloads: res.Downloads,
+		Docs: rows, Rows: catalog, Tables: res.Tables, Downloads: res.Downloads,
 		Regions: keys(regions), Years: keys(years),
 		Stats: stats{Departments: len(deps), Regions: len(regions), Years: len(years), Expenditure: total.String()},
 	})

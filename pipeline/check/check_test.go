@@ -619,6 +619,15 @@ func TestRules(t *testing.T) {
 				{Path: "/expenditure/reserve", Kind: schema.ClaimChange, Value: 30571400, Decimals: 2, Unit: "万元", Line: 637}}
 			return d
 		}, "restate.change", "warning"},
+		// the 三公 parts' changes against the year before's budget (line 10)
+		// and against its outturn (line 12): every part differs, so two
+		// comparisons, not a misprint; one part misprinted is one
+		{"parts' changes against two bases", func() *schema.Document {
+			return partsChangedTwice([3]float64{284000000, -126000000, -161000000})
+		}, "restate.change", ""},
+		{"a part's change stated twice, misprinted", func() *schema.Document {
+			return partsChangedTwice([3]float64{-44400000, -272000000, -386000000})
+		}, "restate.change", "warning"},
 		{"one figure's percentage change stated twice", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(139943100)}}
@@ -1565,6 +1574,9 @@ func TestSentenceRestated(t *testing.T) {
 		"one figure a sentence": {"某省某厅2020年部门预算\n公务接待费预算支出为 12.5 万元，与上年预算数一致。\n公务接待费预算支出为 15 万元，与上年预算数一致。", nil},
 		// two items' paragraphs end alike: a template, not one sentence printed twice
 		"a template of every item": {"某省某厅2020年部门决算\n主要用于：课题研究。该项年初安排为 10.00 万元，全年实际使用10.00万元。\n主要用于：系统维护。该项年初安排为 10.00 万元，全年实际使用9.50万元。", nil},
+		// a news page's abstract and its report's lead, each after its label or dateline
+		"a lead restated under its abstract": {"某市2014年部门决算\n内容摘要：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.15亿元，下降23.45%。\n关键词：公务用车\n某某晚报讯 记者某某报道：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.25亿元，下降23.45%。", []int{2, 4}},
+		"a label of its own before each":     {"某市2014年部门决算\n一、收入：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.15亿元，下降23.45%。\n二、支出：2014年，市直党政机关“三公”经费合计为3.74亿元，同比减少1.25亿元，下降23.45%。", nil},
 		// two totals' sentences that give one reason: the reason is printed again
 		"a reason given again, a figure differs": {"某小学2019年部门预算\n一般收入预算总额较2018年增加收入167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加5.1108万元、对个人和家庭补助支出增加34.06万元，资本性支出增加2.00万元。\n" +
 			"支出预算总额较2018年增加支出167.3923万元，主要原因是人员经费预算增加126.2215万元、商品和服务支出增加34.06万元、对个人和家庭补助支出增加5.1108万元，资本性支出增加2.00万元。", []int{2, 3, 2, 3}},
@@ -1904,5 +1916,141 @@ func itemsShort(code1, code2 string) *schema.Document {
 	d := base()
 	d.Expenditure = &schema.Expenditure{ByEconomic: []schema.ClassItem{{Code: "301", Name: "工资福利支出", Amount: *money(1288900),
 		Items: []schema.ClassItem{{Code: code1, Name: "基本工资", Amount: *money(1000000)}, {Code: code2, Name: "津贴补贴", Amount: *money(247200)}}}}}
+	return d
+}
+
+// comparisonTable is a table the catalogue does not know, a cell a line,
+// whose header names two years, the change and its rate: each row states
+// its own comparison.
+const comparisonTable = `某学院2015年部门预算收支情况说明
+收入预算增减对比表
+单位:万元
+项目 |
+2014年预算 |
+2015年预算 |
+增长额 |
+增长率 |
+公共预算拨款 |
+25,689.62 |
+28,572.55 |
+2,882.93 |
+11.22% |
+事业收入 |
+350.00 |
+330 |
+-20.00 |
+-5.71% |
+本年收入合计 |
+26,039.62 |
+28,902.55 |
+2,862.93 |
+10.99% |
+二、支出预算说明`
+
+// TestComparisonTableRows: each row of a comparison table is checked on
+// its own (yoy.change, yoy.change_pct, within the rounding of its cells):
+// the table as printed keeps nothing (every row agrees); a cell changed
+// raises a warning that cites the changed cell's line; a table whose
+// header names a column that is no year, change or rate, or a row short
+// of a cell, keeps nothing even so.
+func TestComparisonTableRows(t *testing.T) {
+	rows := func(d *schema.Document) []schema.Claim {
+		return slices.DeleteFunc(slices.Clone(d.Claims), func(c schema.Claim) bool { return !strings.HasSuffix(c.Path, "/row") })
+	}
+	d := extractText(t, comparisonTable)
+	Run(d)
+	if r := rows(d); len(r) > 0 {
+		t.Errorf("as printed, every row agreeing: claims %+v", r)
+	}
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			t.Errorf("as printed: %+v", c)
+		}
+	}
+	for _, c := range []struct {
+		cell, now string
+		line      int
+	}{{"28,572.55 |", "28,572.85 |", 11}, {"25,689.62 |", "25,680.62 |", 10}, {"-5.71% |", "-7.71% |", 18}, {"2,862.93 |", "2,962.93 |", 22}} {
+		cell, line := c.cell, c.line
+		changed := strings.Replace(comparisonTable, cell, c.now, 1)
+		d := extractText(t, changed)
+		Run(d)
+		cited := false
+		for _, c := range d.Checks {
+			cited = cited || c.Severity == schema.SeverityWarning && strings.HasPrefix(c.Rule, "yoy.") && slices.Contains(c.Lines, line)
+		}
+		if !cited {
+			t.Errorf("%s changed: no warning cites line %d: %+v", cell, line, d.Checks)
+		}
+	}
+	for name, text := range map[string]string{
+		"a column of another kind": strings.Replace(strings.Replace(comparisonTable, "增长率 |", "备注 |", 1), "28,572.55 |", "28,572.85 |", 1),
+		"a row short of a cell":    strings.Replace(strings.Replace(comparisonTable, "-20.00 |\n", "", 1), "28,572.55 |", "28,572.85 |", 1),
+	} {
+		if r := rows(extractText(t, text)); len(r) > 0 {
+			t.Errorf("%s: claims %+v", name, r)
+		}
+	}
+}
+
+// regionThreePublic is a region's 三公 page: its table's title names no
+// department, its rows the two years, the change and its rate.
+const regionThreePublic = `| 索引号 | 0001 | 发布机构 | 某县财政局 |
+某县2016年“三公”经费决算情况统计表 | ||||
+单位:万元 | ||||
+项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |
+增、减金额 | 增、减幅度 | |||
+合计 | 2911.47 | 2706.86 | -204.61 | -7.03% |
+1.因公出国(境)费 | 13.06 | 10.20 | -2.86 | -21.9% |
+2.公务接待费 | 1679.69 | 1590.94 | -88.75 | -5.28% |
+3.公务用车购置及运行费 | 1218.72 | 1105.72 | -113 | -9.27% |
+其中:(1)公务用车购置费 | 14.80 | 0 | -14.8 | -100% |
+(2)公务用车运行费 | 1203.92 | 1105.72 | -98.2 | -8.16% |
+“三公”经费口径说明
+一、“三公”经费是指部门用财政拨款安排的因公出国(境)费、公务用车购置及运行费和公务接待费。`
+
+// TestRegionThreePublicMisprinted: the page reads as printed, its rows'
+// changes agreeing; with its 合计 misprinted, the table no longer adds up
+// and leaves the model, but the page is still a disclosure (its rows'
+// comparisons are figures it states) and the row's change is a warning
+// on the 合计's line — not a page refused.
+func TestRegionThreePublicMisprinted(t *testing.T) {
+	page := func(text string) *schema.Document { // its lines as a file's are read (a bar a cell)
+		d, err := extract.Extract(&ingest.Text{Path: "t.txt", Lines: ingest.Lines(text), Format: "text"}, "t", extract.Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d := page(regionThreePublic)
+	Run(d)
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			t.Errorf("as printed: %+v", c)
+		}
+	}
+	d = page(strings.Replace(regionThreePublic, "2706.86", "2705.86", 1))
+	Run(d)
+	found := false
+	for _, c := range d.Checks {
+		found = found || c.Rule == "yoy.change" && c.Severity == schema.SeverityWarning && slices.Equal(c.Lines, []int{6})
+	}
+	if !found {
+		t.Errorf("合计 misprinted: %+v", d.Checks)
+	}
+}
+
+// partsChangedTwice is a budget whose 三公 parts' changes (overseas
+// travel, vehicles, reception) are stated on line 10, and again, as given,
+// on line 12.
+func partsChangedTwice(line12 [3]float64) *schema.Document {
+	d := base()
+	d.ThreePublic = &schema.ThreePublic{Total: money(7151000000), OverseasTravel: &schema.Figure{Amount: *money(1976000000)},
+		Vehicle: &schema.Figure{Amount: *money(4127000000)}, Reception: &schema.Figure{Amount: *money(1048000000)}}
+	for k, line := range map[int][3]float64{10: {-16000000, -272000000, -386000000}, 12: line12} {
+		for i, path := range []string{"/three_public/overseas_travel", "/three_public/vehicle", "/three_public/reception"} {
+			d.Claims = append(d.Claims, schema.Claim{Path: path, Kind: schema.ClaimChange, Value: line[i], Decimals: 2, Unit: "亿元", Line: k})
+		}
+	}
 	return d
 }

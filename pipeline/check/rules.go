@@ -16,7 +16,7 @@ var rules = []Rule{
 	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
-	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
+	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line, but in a table's row, which prints both years and the rate: their rounding, the last digit rounded or cut); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.change", schema.SeverityWarning, "决算数比预算数的增减额或增减率不符", "The stated difference of 决算数 from 预算数 (比年初预算数减少40.52万元), or its percentage (下降9.2%), does not match the two figures — or, with no 预算数 stated, the percentage does not match the difference", "the rounding of the difference and of both figures; a percentage: the range (决算数 − 预算数) / 预算数 takes over the figures' rounding, and the percentage's last digit, rounded or cut", executionChange},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
@@ -117,6 +117,20 @@ func (c *ctx) textFig(path, kind string) (rfig, string, bool) {
 	return rfig{}, "", false
 }
 
+// lineOf is the source line of a figure currentOf or priorOf found: for
+// a comparison no model figure takes, the line of its claim of kind (a
+// table's row prints its cells on lines of their own), else line.
+func (c *ctx) lineOf(path, kind string) int {
+	if strings.HasPrefix(path, "/text/") {
+		for _, cl := range c.doc.Claims {
+			if cl.Path == path && cl.Kind == kind {
+				return cl.Line
+			}
+		}
+	}
+	return c.line(path)
+}
+
 func yoyChange(c *ctx) {
 	for _, cl := range c.doc.Claims {
 		if cl.Kind != schema.ClaimChange {
@@ -130,7 +144,7 @@ func yoyChange(c *ctx) {
 		st := claimFig(cl)
 		c.report(finding{
 			stated: cl.Value, computed: cur.v - prior.v, unit: "yuan", tol: halves(st, cur, prior), figs: []rfig{st, cur, prior},
-			paths: []string{cp, pp}, lines: []int{cl.Line, c.line(cp), c.line(pp)},
+			paths: []string{cp, pp}, lines: []int{cl.Line, c.lineOf(cp, schema.ClaimAmount), c.lineOf(pp, schema.ClaimPriorYear)},
 			msg: quote(cl), msgEn: quoteEn(cl, "the change against the prior year"),
 		})
 	}
@@ -216,13 +230,15 @@ func yoyChangePct(c *ctx) {
 			continue
 		}
 		st := claimFig(cl)
-		paths, lines := []string{cp}, []int{cl.Line, c.line(cp)}
+		paths, lines := []string{cp}, []int{cl.Line, c.lineOf(cp, schema.ClaimAmount)}
 		var v, lo, hi float64
 		var figs []rfig
-		apart := true // the prior year is stated apart from the change
+		// the prior year is stated apart from the change: but for a
+		// table's row, which prints its years and its rate together
+		apart := !strings.HasSuffix(cl.Path, "/row")
 		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
 			v, lo, hi, ok = ratio(growth, cur, prior)
-			paths, lines, figs = append(paths, pp), append(lines, c.line(pp)), []rfig{st, cur, prior}
+			paths, lines, figs = append(paths, pp), append(lines, c.lineOf(pp, schema.ClaimPriorYear)), []rfig{st, cur, prior}
 		} else if o, found := c.changeBeside(cl); found { // the prior follows from the stated change
 			ch := claimFig(o)
 			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
@@ -239,7 +255,7 @@ func yoyChangePct(c *ctx) {
 			msg: quote(cl), msgEn: quoteEn(cl, "the percentage change"),
 		}
 		switch {
-		case apart && f.tol < baseAllowance && (cl.Line == 0 || c.line(paths[1]) != cl.Line):
+		case apart && f.tol < baseAllowance && (cl.Line == 0 || c.lineOf(paths[1], schema.ClaimPriorYear) != cl.Line):
 			f.tol = baseAllowance
 			f.allowZh, f.allowEn = "增减幅常以口径略有不同的上年数（上年预算或上年执行数）计算，允许 0.1 个百分点",
 				"a growth rate is often taken against a prior year defined a little differently (上年预算 or 上年执行): 0.1 points allowed"
@@ -1186,6 +1202,23 @@ func restateChange(c *ctx) {
 		cur, _, _ := c.currentOf(cl.Path)
 		all = append(all, stated{cl, cur.v, group(cl.Path)})
 	}
+	// two lines that disagree on every figure's change both state, two at
+	// least, compare with two different things (与2013年年初预算相比 and
+	// 与2013年执行数相比, each followed by its parts' changes), not one
+	// change twice: a misprint is of one figure, the others agreeing
+	type lines struct{ a, b int }
+	shared, differ := map[lines]int{}, map[lines]int{}
+	pair := func(a, b stated) lines { return lines{min(a.cl.Line, b.cl.Line), max(a.cl.Line, b.cl.Line)} }
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if a.cl.Path == b.cl.Path && a.cl.Line != b.cl.Line {
+				shared[pair(a, b)]++
+				if math.Abs(a.cl.Value-b.cl.Value) > halves(claimFig(a.cl), claimFig(b.cl))+1e-9 {
+					differ[pair(a, b)]++
+				}
+			}
+		}
+	}
 	for i, a := range all {
 		for _, b := range all[i+1:] {
 			if a.cl.Path != b.cl.Path && (a.group == 0 || a.group != b.group || a.cur != b.cur || a.cur == 0) {
@@ -1193,6 +1226,9 @@ func restateChange(c *ctx) {
 			}
 			if _, _, ok := c.priorOf(a.cl.Path); ok && a.cl.Path == b.cl.Path {
 				continue // yoy.change compares each with the two years' figures
+			}
+			if k := pair(a, b); a.cl.Path == b.cl.Path && shared[k] >= 2 && differ[k] == shared[k] {
+				continue
 			}
 			fa, fb := claimFig(a.cl), claimFig(b.cl)
 			c.report(finding{stated: a.cl.Value, computed: b.cl.Value, unit: "yuan", tol: halves(fa, fb), figs: []rfig{fa, fb},

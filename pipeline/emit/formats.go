@@ -478,6 +478,22 @@ func bundle(fl *flusher, dir, name string, names []string, readme []byte, earlie
 	return out.close()
 }
 
+// copyEntry copies the entry e of another zip into zw as zip.Writer.Copy
+// does, its compressed bytes through buf.
+func copyEntry(zw *zip.Writer, e *zip.File, buf []byte) error {
+	r, err := e.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fh := e.FileHeader
+	w, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.CopyBuffer(w, r, buf)
+	return err
+}
+
 // zipFiles writes the bundle's entries to out (see bundle).
 func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
 	sort.Strings(names)
@@ -498,9 +514,13 @@ func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier 
 	if err := add("README.txt", bytes.NewReader(readme)); err != nil {
 		return err
 	}
+	var copyBuf []byte // an earlier entry's bytes pass through it (zip.Writer.Copy took 32 KB an entry)
 	for _, n := range names {
 		if e := earlier[n]; e != nil {
-			if err := zw.Copy(e); err != nil {
+			if copyBuf == nil {
+				copyBuf = make([]byte, 32<<10)
+			}
+			if err := copyEntry(zw, e, copyBuf); err != nil {
 				return err
 			}
 			continue

@@ -3,7 +3,6 @@ package emit
 import (
 	"bufio"
 	"bytes"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -232,9 +231,17 @@ func openSegStore(path, code string, reuse bool) (*segStore, error) {
 	}
 	s.w = bufio.NewWriterSize(s.f, 1<<16)
 	if s.kept == nil {
-		var name [16]byte
-		rand.Read(name[:])
-		s.fresh, s.head = true, s.magic+hex.EncodeToString(name[:])+"\n"
+		// the new file's name is made of the index beside it, if any: that
+		// index, or one before it, is never taken for the new file's, and
+		// the same runs make the same store
+		h := sha256.New()
+		h.Write([]byte(s.magic))
+		if path != "" {
+			if b, err := os.ReadFile(path + ".idx"); err == nil {
+				h.Write(b)
+			}
+		}
+		s.fresh, s.head = true, s.magic+hex.EncodeToString(h.Sum(nil)[:16])+"\n"
 		s.w.WriteString(s.head)
 		s.off = int64(len(s.head))
 	}

@@ -234,6 +234,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.respectively()
 	b.performance()
 	b.tables(t.Lines, flat)
+	b.comparisonTables(t.Lines)
 	b.treeClasses()
 	b.functionItems()
 	b.kuanLists()

@@ -2475,21 +2475,34 @@ func TestCleanNameAfterHeading(t *testing.T) {
 
 // TestCollegeTotalsAndSources: a 决算's 收支总决算 is both totals; a
 // college's 财政专户拨款 (its tuition, paid through the fiscal account) is the
-// 财政专户管理资金 in a list of the revenue's parts that adds up, each part's
-// share after it or not — and not where the list does not add up.
+// 财政专户管理资金 in a list of the revenue's parts, each part's share after
+// it (占预算总收入的, a share of the revenue) or not — where the list adds up,
+// and where every other part is a source its label reads and they do not
+// (sum.revenue_sources says so), but not where a part is no source.
 func TestCollegeTotalsAndSources(t *testing.T) {
 	d := extractLines(t, "某大学2014年度部门决算\n一、收支情况\n某大学2014年度收支总决算3746.39万元,比2013年收支总决算增238.23万元。其中:(一)收入总计3746.39万元。包括:1、财政拨款收入1818.69万元。")
 	if e := d.Expenditure; e == nil || e.Total == nil || e.Total.String() != "37463900" {
 		t.Errorf("收支总决算: expenditure %+v", e)
 	}
 	list := "某学院2015年部门预算收支情况说明\n2015年收入预算51,232.55万元,其中:公共预算拨款28,572.55万元,占预算总收入的55.77%;财政专户拨款16,300万元,占预算总收入的31.82%;事业收入330万元,占预算总收入的0.64%;经营收入2,370万元,占预算总收入的4.63%;其他收入3,660万元,占预算总收入的7.14%。"
-	for text, want := range map[string]bool{list: true, strings.Replace(list, "其他收入3,660万元", "其他收入3,600万元", 1): false} {
+	for text, want := range map[string]bool{list: true, strings.Replace(list, "其他收入3,660万元", "其他收入3,600万元", 1): true,
+		strings.Replace(list, "其他收入3,660万元", "代管资金3,600万元", 1): false} {
 		found := false
-		for _, s := range extractLines(t, text).Revenue.Sources {
+		d := extractLines(t, text)
+		for _, s := range d.Revenue.Sources {
 			found = found || s.Name == "财政专户管理资金" && s.Amount.String() == "163000000"
 		}
 		if found != want {
 			t.Errorf("财政专户拨款 read %v, want %v: %s", found, want, text)
+		}
+		shares := 0
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimSharePct && c.Of == "/revenue/total" {
+				shares++
+			}
+		}
+		if want && shares != 5 {
+			t.Errorf("%d shares of 预算总收入 read, want 5: %+v", shares, d.Claims)
 		}
 	}
 }

@@ -118,8 +118,8 @@ func gridRows(flat []string, from, to int) (rows []row, cut, ok bool) {
 func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 	bars, filled, blank := 0, 0, 0
 	started := false // past the header: a number among the cells
-	for i := from; i < to && i < len(flat); i++ {
-		c := flat[i]
+	for _, l := range barredLines(flat, from, to) {
+		c, i := l.text, l.line-1
 		if endsTable(c) {
 			break
 		}
@@ -145,6 +145,51 @@ func cellLines(flat []string, from, to int) (cells []gridCell, kept, ok bool) {
 		started = started || isNumberCell(text)
 	}
 	return cells, filled > 0 && bars*10 >= filled*9 && blank > 0, true
+}
+
+// barredLines are the lines [from, to) of a table a cell a line, each
+// with its 1-based line. A converter may print each cell's bar on a line
+// of its own ("404.77" / "|"), a cell's words over two lines before it
+// ("政府性基金" / "预算" / "|"): where the cells' words stand without their
+// bar (five in six lines of words at least), a cell is the
+// lines since the last bar, joined, with its bar, on its first line; a bar
+// right after a bar is a blank cell, as where each cell ends in its bar;
+// the lines after the last bar are the text after the table.
+func barredLines(flat []string, from, to int) []gridCell {
+	var out []gridCell
+	alone, barred, bare := 0, 0, 0
+	for i := from; i < to && i < len(flat); i++ {
+		switch c := flat[i]; {
+		case c == "|":
+			alone++
+		case strings.HasSuffix(c, "|"):
+			barred++
+		case c != "":
+			bare++
+		}
+	}
+	merge := alone > 0 && barred*5 < bare
+	var pending []string
+	at := 0
+	for i := from; i < to && i < len(flat); i++ {
+		c := flat[i]
+		switch {
+		case !merge:
+			out = append(out, gridCell{c, i + 1})
+		case c == "":
+		case c == "|" && len(pending) > 0:
+			out = append(out, gridCell{strings.Join(pending, "") + "|", at})
+			pending = nil
+		case c == "|" || strings.HasSuffix(c, "|") && len(pending) == 0:
+			out = append(out, gridCell{c, i + 1})
+		default:
+			if len(pending) == 0 {
+				at = i + 1
+			}
+			pending = append(pending, c)
+		}
+	}
+	return out // the lines after the last bar: the text after the table
 }
 
 // nonBlank is cells without the blank ones.

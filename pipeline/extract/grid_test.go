@@ -67,6 +67,28 @@ func TestSummaryGrid(t *testing.T) {
 	}
 }
 
+// TestSummaryGridBarsAlone: a converter that prints each cell's bar on a
+// line of its own ("675.82" / "|"), a cell's words over two lines, gives
+// the same table: read by its grid, and a changed total kept as table
+// claims on the changed cell's line.
+func TestSummaryGridBarsAlone(t *testing.T) {
+	alone := func(total string) string {
+		text := strings.NewReplacer(" | ||", "\n|\n|\n|", " ||", "\n|\n|", " | |", "\n|\n|", " |", "\n|").Replace(fmt.Sprintf(gridSummary, total) + " |")
+		return strings.Replace(text, "二、政府性基金预算拨款收入\n", "二、政府性基金\n预算拨款收入\n", 1)
+	}
+	d := extractCells(t, alone("675.82"))
+	if e := d.Expenditure; e.Total == nil || e.Total.Float() != 6903600 || len(e.ByFunction) != 5 {
+		t.Errorf("expenditure: %+v", e)
+	}
+	if r := d.Revenue; r.CarriedOver == nil || r.CarriedOver.Float() != 145400 || len(r.Sources) == 0 || r.Sources[0].Amount.Float() != 6758200 {
+		t.Errorf("revenue: %+v", r)
+	}
+	text := alone("675.83")
+	if d, line := extractCells(t, text), lineOf(text, "675.83"); !tableClaimOn(d, line) {
+		t.Errorf("a changed 本年收入合计 (line %d): no table claim names it: %+v", line, d.Claims)
+	}
+}
+
 // gridCut is a school's 收入支出决算总表 a cell a line, a blank line after
 // each cell and the blank cells dropped, two panels of 项目, 行次 and 金额,
 // the text ending inside its rows (a page cut before its totals); %s is

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -25,8 +26,10 @@ var otherGenres = []string{"各位代表", "本报讯", "(记者", "记者报道
 // disclosureLike tells a text whose identity is incomplete (no title names
 // its year, or no department) that is a disclosure all the same: it speaks
 // at least three of the disclosure's words and the reading placed at least
-// one figure in the model. A news article or a government work report that
-// states amounts in 万元 speaks of a region's budget in passing, not of a
+// one figure in the model, or kept an amount as a claim the checks compare
+// (a table that does not add up, a table's row stating its own change). A
+// news article or a government work report that states amounts in 万元
+// speaks of a region's budget in passing, not of a
 // department's sections, and where it speaks of them (a work report's
 // “三公”经费) it announces its genre: neither is a disclosure.
 func disclosureLike(flat []string, d *schema.Document) bool {
@@ -40,7 +43,7 @@ func disclosureLike(flat []string, d *schema.Document) bool {
 			n++
 		}
 	}
-	return n >= 3 && d.AnyAmount(func(float64) bool { return true })
+	return n >= 3 && (d.AnyAmount(func(float64) bool { return true }) || slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Unit != "%" }))
 }
 
 // openingFragment is where the sentence ends that a text opens in when it

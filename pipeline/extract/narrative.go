@@ -1316,11 +1316,7 @@ func (b *builder) revenueSplit() bool {
 		}
 		from = len(st.s) - len(rest) + len("其中")
 		stop := st.sentenceEnd(from)
-		type part struct {
-			label string
-			tok   int
-		}
-		var parts []part
+		var parts []splitPart
 		var sum schema.Money
 		at := from
 		for ti := st.tokenAt(from); ti < len(st.toks) && st.toks[ti].start < stop; ti++ {
@@ -1330,7 +1326,7 @@ func (b *builder) revenueSplit() bool {
 				parts = nil
 				break
 			}
-			parts = append(parts, part{label, ti})
+			parts = append(parts, splitPart{label, ti})
 			sum += t.money()
 			at = t.end
 			// its share of the whole after it: "公共预算拨款28,572.55万元,占预算总收入的55.77%;"
@@ -1341,7 +1337,7 @@ func (b *builder) revenueSplit() bool {
 				}
 			}
 		}
-		if len(parts) < 2 || sum != *rev.Total {
+		if len(parts) < 2 || sum != *rev.Total && !b.sourcesByLabel(parts) {
 			continue
 		}
 		added := false
@@ -1363,12 +1359,34 @@ func (b *builder) revenueSplit() bool {
 			case p.label == "财政专户拨款" && !has("财政专户管理资金"):
 				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
 				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path, p.tok)})
+				b.shareAfter(strings.TrimSuffix(path, "/amount"), "/revenue/total", p.tok)
 				added = true
 			}
 		}
 		return added
 	}
 	return false
+}
+
+// splitPart is one labelled amount of revenueSplit's list.
+type splitPart struct {
+	label string
+	tok   int
+}
+
+// sourcesByLabel tells a list of the revenue's parts each of which is a
+// source by its label: one the labels of revenueSources read from that
+// very amount, or 财政专户拨款 or 基金预算财政拨款. Such a list is the
+// sources whether or not they add up to the total (sum.revenue_sources
+// says when they do not); one with what is carried over, or a part no
+// label names, is no such list.
+func (b *builder) sourcesByLabel(parts []splitPart) bool {
+	for _, p := range parts {
+		if p.label != "财政专户拨款" && p.label != "基金预算财政拨款" && !strings.HasPrefix(b.amountOf[p.tok], "/revenue/sources/") {
+			return false
+		}
+	}
+	return true
 }
 
 // fundOfAppropriations reads the 政府性基金 part a final accounts states of

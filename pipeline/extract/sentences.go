@@ -54,6 +54,7 @@ func (b *builder) sentencesRestated() {
 		end := st.sentenceEnd(from)
 		at := st.afterHeadings(from, end)
 		whole, ok := b.printedSentence(at, end)
+		whole.words = afterLead(whole.words)
 		if ok {
 			sentences = append(sentences, whole)
 		}
@@ -81,6 +82,25 @@ func (b *builder) sentencesRestated() {
 			}
 		}
 	}
+}
+
+// leadWords end what a page prints before the sentence it restates: an
+// abstract's label (内容摘要:), a news report's dateline (羊城晚报讯 记者…报道:).
+var leadWords = []string{"摘要", "报道", "讯"}
+
+// afterLead is a sentence's words without the lead its page prints before
+// it — up to a colon before its first figure, after one of leadWords — so
+// that an abstract and the report's own lead are one sentence.
+func afterLead(words string) string {
+	first := strings.Index(words, "#")
+	if first < 0 {
+		return words
+	}
+	k := strings.LastIndex(words[:first], ":")
+	if k < 0 || !hasSuffixAny(strings.TrimSpace(words[:k]), leadWords) {
+		return words
+	}
+	return words[k+len(":"):]
 }
 
 // printedSentence is the text [at, end) with its figures left out, where

@@ -1205,10 +1205,16 @@ func rowName(s string) string {
 // statedUnit is the unit of a 三公 table that prints none (a web page's,
 // its 单位 line lost): the one of 元 and 万元 in which its 合计 is the total
 // the text states, with a warning that says so; 0 where neither or both.
+// A table whose 合计 is no total the text states takes the unit in which
+// two of its parts' rows at least are the parts the text states, and none
+// in the other (partsUnit): its 合计 is then a cell the checks compare.
 func (b *builder) statedUnit(t table) int64 {
 	tp := b.doc.ThreePublic
-	if tp == nil || tp.Total == nil {
+	if tp == nil {
 		return 0
+	}
+	if tp.Total == nil {
+		return b.partsUnit(t)
 	}
 	for _, r := range t.rows {
 		if !isTotal(strings.ReplaceAll(rowName(r.name), " ", "")) || len(r.vals) == 0 {
@@ -1227,7 +1233,55 @@ func (b *builder) statedUnit(t table) int64 {
 			b.warnTable(t, fmt.Sprintf("no unit (单位) printed: its 合计 %s is the total the text states in %s, so its figures are read in %s",
 				strings.TrimSpace(b.st.src[r.vals[0].line-1]), map[int64]string{1: "元", 10000: "万元"}[found], map[int64]string{1: "元", 10000: "万元"}[found]))
 		}
-		return found
+		if found != 0 {
+			return found
+		}
+		return b.partsUnit(t)
+	}
+	return 0
+}
+
+// partsUnit is the unit, of 元 and 万元, in which two rows of a 三公 table
+// at least print the amounts the text states for their parts, and no row
+// does in the other, with a warning that says so; 0 otherwise.
+func (b *builder) partsUnit(t table) int64 {
+	tp := b.doc.ThreePublic
+	stated := func(name string) *schema.Figure {
+		switch n := rowName(name); {
+		case strings.Contains(n, "出国"):
+			return tp.OverseasTravel
+		case strings.Contains(n, "接待"):
+			return tp.Reception
+		case strings.Contains(n, "购置") && strings.Contains(n, "运行"):
+			return tp.Vehicle
+		case strings.Contains(n, "购置"):
+			return tp.VehiclePurchase
+		case strings.Contains(n, "运行"):
+			return tp.VehicleOperation
+		}
+		return nil
+	}
+	var named [2]int
+	var rows [2][]string
+	for _, r := range t.rows {
+		f := stated(r.name)
+		if f == nil || len(r.vals) == 0 || f.Amount == 0 {
+			continue
+		}
+		for k, factor := range []int64{1, 10000} {
+			if (table{factor: factor}).value(r.vals[0]) == f.Amount {
+				named[k]++
+				rows[k] = append(rows[k], strings.TrimSpace(b.st.src[r.vals[0].line-1]))
+			}
+		}
+	}
+	for k, factor := range []int64{1, 10000} {
+		if named[k] >= 2 && named[1-k] == 0 {
+			unit := map[int64]string{1: "元", 10000: "万元"}[factor]
+			b.warnTable(t, fmt.Sprintf("no unit (单位) printed: its parts' rows %s are the amounts the text states in %s, so its figures are read in %s",
+				strings.Join(rows[k], ", "), unit, unit))
+			return factor
+		}
 	}
 	return 0
 }

@@ -3547,7 +3547,10 @@ func TestThreePublicVehiclePartsSwapped(t *testing.T) {
 // A web page's 三公 table a cell a line, its cells' separators on lines of
 // their own and no 单位 line: the separators hold no cell, and the unit is
 // the one in which its 合计 is the total the text states (with a warning);
-// where it is neither 元 nor 万元 of it, the table stays unread.
+// where it is neither 元 nor 万元 of it, the one in which its parts' rows
+// are the parts the text states: the table, whose 合计 then does not add
+// up, stays out of the model, its cells kept for the checks (the 合计 on
+// its line); where neither tells the unit, the table stays unread.
 func TestThreePublicUnitFromText(t *testing.T) {
 	page := "某县审计局2022年“三公”经费预算\n一、2022年“三公”经费支出预算表\n|\n项 目\n|\n预 算 数\n|\n|\n合 计\n|\n%s\n|\n|\n因公出国(境)费\n|\n0.00\n|\n|\n公务接待费\n|\n5.50\n|\n|\n" +
 		"公务用车购置及运行费\n|\n3.00\n|\n|\n其中:公务用车运行费\n|\n3.00\n|\n|\n公务用车购置费\n|\n0.00\n|\n二、2022年“三公”经费支出预算情况说明\n" +
@@ -3564,8 +3567,18 @@ func TestThreePublicUnitFromText(t *testing.T) {
 	if tp := d.ThreePublic; tp == nil || tp.VehicleOperation != nil {
 		t.Errorf("a table whose 合计 is not the text's was read: %+v", tp)
 	}
-	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
+	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "do not add up") {
 		t.Errorf("coverage %+v", c)
+	}
+	if !slices.ContainsFunc(d.Claims, func(c schema.Claim) bool {
+		return c.Kind == schema.ClaimTable && c.Path == "/three_public/total" && c.Value == 95000
+	}) {
+		t.Errorf("the 合计 9.50 is no table claim: %+v", d.Claims)
+	}
+	other := strings.NewReplacer("5.5万元", "6.5万元", "3万元", "4万元").Replace(page) // no part the text's
+	d = extractLines(t, fmt.Sprintf(other, "9.50"))
+	if c := tableCoverage(d, "一、2022年“三公”经费支出预算表"); c.Status != schema.CoverageNotRead || !strings.Contains(c.Reason, "no unit") {
+		t.Errorf("parts not the text's: coverage %+v", c)
 	}
 }
 

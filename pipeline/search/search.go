@@ -22,10 +22,18 @@ import (
 // else separates. A token is a part of s, not a copy, unless it was
 // lowercased or full-width.
 func Tokens(s string) []string {
-	out := make([]string, 0, len(s)/3+1) // a Han character's 3 bytes give a token at most
-	han, end, run := 0, 0, 0             // the Han run's last character (s[han:end]) and its length
-	word := -1                           // where the ASCII word starts; -1: none
-	var folded []byte                    // the word so far, when it is not s[word:i]
+	out := AppendTokens(make([]string, 0, len(s)/3+1), s) // a Han character's 3 bytes give a token at most
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// AppendTokens appends the Tokens of s to out.
+func AppendTokens(out []string, s string) []string {
+	han, end, run := 0, 0, 0 // the Han run's last character (s[han:end]) and its length
+	word := -1               // where the ASCII word starts; -1: none
+	var folded []byte        // the word so far, when it is not s[word:i]
 	flushHan := func() {
 		if run == 1 {
 			out = append(out, s[han:end])
@@ -78,9 +86,6 @@ func Tokens(s string) []string {
 	}
 	flushHan()
 	flushWord(len(s))
-	if len(out) == 0 {
-		return nil
-	}
 	return out
 }
 
