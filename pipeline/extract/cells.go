@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -375,6 +376,88 @@ func panelRows(labels []panelCell, raw []string) {
 	}
 }
 
+// panelState is a point of solvePanels' search: the next value, the labels
+// taken (a bit each) and the panels' sums.
+type panelState struct {
+	v     int
+	taken [2]uint64
+	sums  [3]int64
+}
+
+// deadEnds is solvePanels' table of the parts of its search that ended
+// in no placement whose panels add up, by state, to their steps: open
+// addressing in a table kept from one search to the next (a search that
+// runs out of steps keeps 5–15 thousand), emptied by a new generation.
+type deadEnds struct {
+	slots []deadSlot // a power of two of them, at most half full
+	gen   uint32     // the slots of this generation are full
+	n     int
+}
+
+type deadSlot struct {
+	at    panelState
+	steps int
+	gen   uint32
+}
+
+var deadPool = sync.Pool{New: func() any { return &deadEnds{slots: make([]deadSlot, 1024)} }}
+
+// reset empties the table.
+func (d *deadEnds) reset() {
+	d.n = 0
+	if d.gen++; d.gen == 0 { // the generations wrapped: empty the slots for real
+		clear(d.slots)
+		d.gen = 1
+	}
+}
+
+// hash mixes the state's words.
+func (s *panelState) hash() uint64 {
+	h := uint64(s.v)
+	for _, w := range [...]uint64{s.taken[0], s.taken[1], uint64(s.sums[0]), uint64(s.sums[1]), uint64(s.sums[2])} {
+		h = (h ^ w) * 0x9e3779b97f4a7c15
+		h ^= h >> 32
+	}
+	return h
+}
+
+// get gives the steps of the dead end at state s; false for none (or no table).
+func (d *deadEnds) get(s panelState) (int, bool) {
+	if d == nil {
+		return 0, false
+	}
+	mask := uint64(len(d.slots) - 1)
+	for i := s.hash() & mask; ; i = (i + 1) & mask {
+		switch sl := &d.slots[i]; {
+		case sl.gen != d.gen:
+			return 0, false
+		case sl.at == s:
+			return sl.steps, true
+		}
+	}
+}
+
+// put records a dead end at state s (not in the table) of steps.
+func (d *deadEnds) put(s panelState, steps int) {
+	if 2*(d.n+1) > len(d.slots) {
+		old := d.slots
+		d.slots = make([]deadSlot, 2*len(old))
+		d.n = 0
+		for _, sl := range old {
+			if sl.gen == d.gen {
+				d.put(sl.at, sl.steps)
+			}
+		}
+	}
+	mask := uint64(len(d.slots) - 1)
+	i := s.hash() & mask
+	for d.slots[i].gen == d.gen {
+		i = (i + 1) & mask
+	}
+	d.slots[i] = deadSlot{at: s, steps: steps, gen: d.gen}
+	d.n++
+}
+
 func isPart(key string) bool {
 	return key == "src:一般公共预算" || key == "src:政府性基金" || key == "src:国有资本经营"
 }
@@ -411,15 +494,18 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 	var used [3]int
 	var parts int64
 	nparts := 0
-	// adds tells whether the placement adds up: each panel with a value to
-	// the total, and the parts, if any, to 财政拨款 (the last of its labels
-	// placed, were it printed twice)
-	adds := func() bool {
+	// panelsAdd tells whether each panel with a value adds up to the total
+	panelsAdd := func() bool {
 		for p := range sums {
 			if used[p] > 0 && sums[p] != total {
 				return false
 			}
 		}
+		return true
+	}
+	// partsAdd tells whether the parts, if any, add up to 财政拨款 (the
+	// last of its labels placed, were it printed twice)
+	partsAdd := func() bool {
 		if nparts == 0 {
 			return true
 		}
@@ -430,24 +516,72 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		}
 		return false
 	}
+	// Which values follow, and so the steps below a point of the search,
+	// depend only on the state (the next value, the labels taken, the
+	// panels' sums); and a placement whose panels do not add up adds up in
+	// no way. dead keeps, by state, the steps of each part of the search
+	// walked that ended in no placement whose panels add up: met again in
+	// another order of the same values, it is passed by taking its steps
+	// at once, which leaves the search as it would have gone, step for
+	// step. Up to 128 labels (the state's set of labels in two words); a
+	// point with fewer than three values left is walked, cheaper than
+	// looked up.
+	memo := len(labels) <= 128
+	var taken [2]uint64
+	var dead *deadEnds
+	defer func() {
+		if dead != nil {
+			deadPool.Put(dead)
+		}
+	}()
+	panelLeaves := 0 // the placements reached whose panels add up
 	var found [][]int
 	best := -1
-	var walk func(v, placed int) bool
+	var walk, branch func(v, placed int) bool
 	walk = func(v, placed int) bool {
 		if *steps--; *steps < 0 || len(found) > 64 {
 			return false
 		}
 		if v == len(vals) {
-			if adds() && agrees(cur) {
-				if placed > best {
-					best, found = placed, nil
-				}
-				if placed == best {
-					found = append(found, slices.Clone(cur))
+			if panelsAdd() {
+				panelLeaves++
+				if partsAdd() && agrees(cur) {
+					if placed > best {
+						best, found = placed, nil
+					}
+					if placed == best {
+						found = append(found, slices.Clone(cur))
+					}
 				}
 			}
 			return true
 		}
+		if !memo || len(vals)-v < 3 {
+			return branch(v, placed)
+		}
+		key := panelState{v: v, taken: taken, sums: sums}
+		if n, ok := dead.get(key); ok {
+			if *steps < n-1 { // the steps run out inside it
+				*steps = -1
+				return false
+			}
+			*steps -= n - 1
+			return true
+		}
+		left, leaves := *steps, panelLeaves
+		if !branch(v, placed) {
+			return false
+		}
+		if panelLeaves == leaves {
+			if dead == nil {
+				dead = deadPool.Get().(*deadEnds)
+				dead.reset()
+			}
+			dead.put(key, left-*steps+1)
+		}
+		return true
+	}
+	branch = func(v, placed int) bool {
 		amount := amounts[v]
 		for _, k := range vals[v].cands {
 			panel := labels[k].panel
@@ -459,6 +593,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 				continue
 			}
 			cur[k] = v
+			taken[k>>6&1] |= 1 << (k & 63)
 			if counts {
 				sums[panel] += amount
 				used[panel]++
@@ -470,6 +605,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 				return false
 			}
 			cur[k] = -1
+			taken[k>>6&1] &^= 1 << (k & 63)
 			if counts {
 				sums[panel] -= amount
 				used[panel]--

@@ -27,41 +27,42 @@ type segment struct {
 
 func (s segment) center() float64 { return float64(s.start+s.end) / 2 }
 
-// segmentsOf splits a line at runs of two or more spaces.
+// segmentsOf splits a line at runs of two or more spaces. A segment's
+// text is the folded line from its first rune to the break, trimmed (of
+// the one space before a break), not copied rune by rune.
 func segmentsOf(line string) []segment {
 	var out []segment
-	col, start := 0, -1
-	var cur strings.Builder
+	f := fold(line)
+	if !utf8.ValidString(f) {
+		f = string([]rune(f)) // each byte that is no UTF-8 read as U+FFFD, as range reads it
+	}
+	col, start, from := 0, -1, 0 // from: the byte start
 	spaces := 0
-	flush := func(end int) {
+	flush := func(end, to int) {
 		if start >= 0 {
-			out = append(out, segment{strings.TrimSpace(cur.String()), start, end})
+			out = append(out, segment{strings.TrimSpace(f[from:to]), start, end})
 		}
-		cur.Reset()
 		start = -1
 	}
-	for _, r := range fold(line) {
+	for i, r := range f {
 		switch {
 		case r == '\t': // a tab alone separates cells (web pages' tables)
-			flush(col - spaces)
+			flush(col-spaces, i)
 			spaces = 2
 		case r == ' ':
 			spaces++
 			if spaces >= 2 {
-				flush(col - spaces + 1)
-			} else if start >= 0 {
-				cur.WriteRune(r)
+				flush(col-spaces+1, i)
 			}
 		default:
 			if start < 0 {
-				start = col
+				start, from = col, i
 			}
 			spaces = 0
-			cur.WriteRune(r)
 		}
 		col++
 	}
-	flush(col)
+	flush(col, len(f))
 	return out
 }
 

@@ -429,12 +429,20 @@ func (p colPanel) rows() ([]row, string) {
 // column adds up, each as every row's cells in column order; many when the
 // search gave up.
 func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
+	toks, ok := cellTokens(p.vals)
+	return p.placingsOf(codes, toks, ok, nil)
+}
+
+// placingsOf is placings with the cells' tokens given (ok: every cell an
+// amount). known, when given, tells a split (by its number, in the order
+// splitRuns gives them) whose search is known to place nothing, and its
+// steps: it is not searched again where its steps fit in what is left.
+func (p colPanel) placingsOf(codes []string, toks []token, ok bool, known func(split int) (steps int, none bool)) (found [][][]colCell, many bool) {
 	n := len(p.names)
 	if len(p.vals) < n {
 		return nil, false
 	}
 	total, rest := p.vals[:n], p.vals[n:]
-	toks, ok := cellTokens(p.vals)
 	totalToks, restToks := toks[:n], toks[n:]
 	add := func(cols [][]colCell, place [][]int) {
 		cells := placedCells(total, cols, place)
@@ -451,10 +459,18 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 	if !ok {
 		return found, many // a cell is no amount: no split of them adds up
 	}
+	split := 0
 	for parts := 1; parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
+			defer func() { split++ }()
+			if known != nil {
+				if s, none := known(split); none && steps+s <= colSteps {
+					steps += s
+					return
+				}
+			}
 			colToks = cutRuns(colToks, restToks, lens)
-			ps, all := placements(totalToks, colToks, &steps, false, func(place [][]int, _ int) bool { return treeAdds(codes, totalToks, colToks, place, nil) })
+			ps, all := placements(totalToks, colToks, &steps, false, nil, func(place [][]int, _ int) bool { return treeAdds(codes, totalToks, colToks, place, nil) })
 			many = many || !all
 			if len(ps) > 0 {
 				cols = cutRuns(cols, rest, lens)
@@ -465,6 +481,54 @@ func (p colPanel) placings(codes []string) (found [][][]colCell, many bool) {
 		})
 	}
 	return found, many
+}
+
+// splitSearch is what the search of one split of a panel's cells read
+// (placements' reach) and the steps it took, where it placed nothing.
+type splitSearch struct {
+	lens  [maxColumns]int
+	reach colReach
+	steps int
+}
+
+// splitSearches searches every split of the panel's cells (toks) as
+// placingsOf does and tells, split by split, what each read; false when a
+// split places cells or the steps run out.
+func (p colPanel) splitSearches(codes []string, toks []token) ([]splitSearch, bool) {
+	n := len(p.names)
+	totalToks, restToks := toks[:n], toks[n:]
+	var out []splitSearch
+	var colToks [][]token
+	steps, fine := 0, true
+	for parts := 1; parts <= maxColumns && parts <= len(restToks); parts++ {
+		splitRuns(len(restToks), parts, n, func(lens []int) {
+			colToks = cutRuns(colToks, restToks, lens)
+			var s splitSearch
+			copy(s.lens[:], lens)
+			before := steps
+			ps, all := placements(totalToks, colToks, &steps, false, &s.reach, func(place [][]int, _ int) bool { return treeAdds(codes, totalToks, colToks, place, nil) })
+			s.steps = steps - before
+			fine = fine && all && len(ps) == 0
+			out = append(out, s)
+		})
+	}
+	return out, fine
+}
+
+// reads tells whether the search of the split read cell c of the panel's
+// cells (its totals first, then the columns' cells in turn).
+func (s splitSearch) reads(c, rows int) bool {
+	if c < rows {
+		return c < s.reach.rows
+	}
+	c -= rows
+	for j, l := range s.lens {
+		if c < l {
+			return c < s.reach.cells[j]
+		}
+		c -= l
+	}
+	return false
 }
 
 // cellTokens reads each cell as a number once, for the searches that place
@@ -544,7 +608,7 @@ func splitRuns(total, parts, n int, f func([]int)) {
 // *steps (the rows tried, counted across a table's splits) past colSteps.
 // With off, one row — the off keep is given, -1 for none — may instead
 // take cells that one misprint of one of them (misfit) keeps from adding up.
-func placements(total []token, cols [][]token, steps *int, off bool, keep func(place [][]int, off int) bool) (out [][][]int, all bool) {
+func placements(total []token, cols [][]token, steps *int, off bool, reach *colReach, keep func(place [][]int, off int) bool) (out [][][]int, all bool) {
 	n, parts := len(total), len(cols)
 	// dead marks a state (row, each column's next cell) from which no row
 	// adds up to the end, so the search stays polynomial where the rows'
@@ -589,6 +653,16 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 		k := key(r)
 		if dead[k] {
 			return false
+		}
+		// the masks read the row's total and each column's next cell (a
+		// whole placement, which keep reads, has read every cell so)
+		if reach != nil {
+			reach.rows = max(reach.rows, r+1)
+			for j := range parts {
+				if at[j] < len(cols[j]) {
+					reach.cells[j] = max(reach.cells[j], at[j]+1)
+				}
+			}
 		}
 		any := false
 		for mask := 0; mask < 1<<parts; mask++ {
@@ -651,6 +725,13 @@ func placements(total []token, cols [][]token, steps *int, off bool, keep func(p
 	}
 	rec(0)
 	return out, *steps <= colSteps && len(out) < colPlacements
+}
+
+// colReach is what a search of placements read: the totals of rows
+// [0, rows), and of each column j its cells [0, cells[j]).
+type colReach struct {
+	rows  int
+	cells [maxColumns]int
 }
 
 // maskTokens appends to out the cells a row takes by mask: the next cell

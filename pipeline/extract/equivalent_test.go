@@ -5,6 +5,7 @@ package extract
 import (
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,6 +74,128 @@ func TestLastClauseMarkAsLastIndexAny(t *testing.T) {
 		s := randtext.Of(r, parts, 12)
 		if got, want := lastClauseMark(s), strings.LastIndexAny(s, "，。；,;"); got != want {
 			t.Fatalf("%q: %d, LastIndexAny %d", s, got, want)
+		}
+	}
+}
+
+// TestIndexInAsIndex: indexIn is strings.Index(s[from:to], w) for the
+// words it is asked for, between any two offsets of 5,000 random texts
+// with bytes that are no UTF-8 among them.
+func TestIndexInAsIndex(t *testing.T) {
+	parts := []string{"分别", "分", "别", "为", "。", "；", ";", "其中", "其", "中", "1", " ", "\xff", "\xe5\x88", "\x86"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 5000 {
+		s := randtext.Of(r, parts, 16)
+		b := &builder{st: &stream{s: s}, found: map[string][]int{}}
+		for _, w := range []string{"分别", "；", ";", "其中"} {
+			for range 20 {
+				from := r.IntN(len(s) + 1)
+				to := from + r.IntN(len(s)-from+1)
+				if got, want := b.indexIn(w, from, to), strings.Index(s[from:to], w); got != want {
+					t.Fatalf("%q in %q[%d:%d]: %d, Index %d", w, s, from, to, got, want)
+				}
+			}
+		}
+		b.st.release()
+	}
+}
+
+// TestClauseEndAsIndex: clauseEnd is the sentence's end brought back to
+// the first ；, ; or 其中 after off (strings.Index of each in turn), at
+// every offset of 5,000 random texts, bytes that are no UTF-8 among them.
+func TestClauseEndAsIndex(t *testing.T) {
+	parts := []string{"。", "；", ";", "其中", "其", "中", "收入", "1", " ", "\xff", "\xef\xbc", "\x9b", "\xe3\x80"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 5000 {
+		s := randtext.Of(r, parts, 16)
+		st := &stream{s: s}
+		for off := 0; off <= len(s); off++ {
+			want := st.sentenceEnd(off)
+			for _, w := range []string{"；", ";", "其中"} {
+				if k := strings.Index(s[off:want], w); k >= 0 {
+					want = off + k
+				}
+			}
+			if got := st.clauseEnd(off); got != want {
+				t.Fatalf("%q at %d: %d, want %d", s, off, got, want)
+			}
+		}
+	}
+}
+
+// TestFindMapSized: the labels a document is asked about fit find's map
+// as newBuilder makes it, with no growth: asking foundLabels labels the
+// text lacks allocates nothing more than the builder.
+func TestFindMapSized(t *testing.T) {
+	labels := make([]string, foundLabels)
+	for i := range labels {
+		labels[i] = "无" + strconv.Itoa(i)
+	}
+	st := &stream{s: "收入支出合计1234"}
+	defer st.release()
+	st.indexRunes()
+	made := testing.AllocsPerRun(20, func() { newBuilder(st, nil) })
+	allocs := testing.AllocsPerRun(20, func() {
+		b := newBuilder(st, nil)
+		for _, l := range labels {
+			b.find(l)
+		}
+	})
+	if allocs > made {
+		t.Errorf("%v allocations for %d labels: find's map grew", allocs, len(labels))
+	}
+}
+
+// segmentsBuilt is segmentsOf as it was, each segment's text built rune by
+// rune.
+func segmentsBuilt(line string) []segment {
+	var out []segment
+	col, start := 0, -1
+	var cur strings.Builder
+	spaces := 0
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, segment{strings.TrimSpace(cur.String()), start, end})
+		}
+		cur.Reset()
+		start = -1
+	}
+	for _, r := range fold(line) {
+		switch {
+		case r == '\t':
+			flush(col - spaces)
+			spaces = 2
+		case r == ' ':
+			spaces++
+			if spaces >= 2 {
+				flush(col - spaces + 1)
+			} else if start >= 0 {
+				cur.WriteRune(r)
+			}
+		default:
+			if start < 0 {
+				start = col
+			}
+			spaces = 0
+			cur.WriteRune(r)
+		}
+		col++
+	}
+	flush(col)
+	return out
+}
+
+// TestSegmentsAsBuilt: segmentsOf's segments, texts sliced from the
+// folded line, are those built rune by rune, on 50,000 random lines with
+// spaces, tabs, full-width and traditional forms and bytes that are no
+// UTF-8.
+func TestSegmentsAsBuilt(t *testing.T) {
+	parts := []string{" ", "  ", "   ", "\t", "\u3000", "收入", "１２", "3.5", "萬", "(shōu)", "\u00a0", "\r", "\xff", "\xe4\xb8", "a"}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 50000 {
+		s := randtext.Of(r, parts, 12)
+		if got, want := segmentsOf(s), segmentsBuilt(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: %+v, built %+v", s, got, want)
 		}
 	}
 }

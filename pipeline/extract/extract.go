@@ -219,7 +219,8 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		doc.Warnings = append(doc.Warnings, schema.Warning{Line: ident.line, Text: doc.Document.Title,
 			Reason: titleSays + "; the name is " + nameFrom + " (" + ident.name + ")"})
 	}
-	b := &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: map[string][]int{}, tableLines: map[int]bool{}, web: t.Header != nil}
+	b := newBuilder(st, doc)
+	b.web = t.Header != nil
 	if len(unknown) > 0 {
 		b.fragment = openingFragment(st) // a page of a disclosure, its first page missing
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -130,6 +131,16 @@ func dropAsides(s string) string {
 	}
 }
 
+// foundLabels sizes find's map: the rules ask a document about 330–570
+// labels (the generated families), which a map grown from nothing would
+// copy eight times over.
+const foundLabels = 640
+
+// newBuilder starts the extraction of doc from st.
+func newBuilder(st *stream, doc *schema.Document) *builder {
+	return &builder{st: st, doc: doc, used: make([]bool, len(st.toks)), found: make(map[string][]int, foundLabels), tableLines: map[int]bool{}}
+}
+
 // find returns the offsets just after each occurrence of label.
 func (b *builder) find(label string) []int {
 	if out, ok := b.found[label]; ok {
@@ -170,6 +181,18 @@ func (b *builder) scan(label string) []int {
 		out = append(out, last)
 	}
 	return out
+}
+
+// indexIn is strings.Index(b.st.s[from:to], w) for a word w that cannot
+// overlap itself, from the offsets find keeps of w: a clause in a table
+// runs on to the next 。, which a scan would read through at every label.
+func (b *builder) indexIn(w string, from, to int) int {
+	ends := b.find(w)
+	n := sort.SearchInts(ends, from+len(w))
+	if n == len(ends) || ends[n] > to {
+		return -1
+	}
+	return ends[n] - len(w) - from
 }
 
 func hasSuffixAny(s string, suffixes []string) bool {

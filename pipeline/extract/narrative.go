@@ -260,12 +260,36 @@ func (b *builder) budgetAfter(ti int) (int, bool) {
 // opens its parts.
 func (st *stream) clauseEnd(off int) int {
 	end := st.sentenceEnd(off)
-	for _, w := range []string{"；", ";", "其中"} {
-		if k := strings.Index(st.s[off:end], w); k >= 0 {
-			end = off + k
-		}
+	// a mark that starts before the 。 ends before it: they share no byte
+	marks := st.clauseMarksOf()
+	if n := sort.SearchInts(marks, off); n < len(marks) && marks[n] < end {
+		return marks[n]
 	}
 	return end
+}
+
+// clauseMarks end a clause within its sentence.
+var clauseMarks = []string{"；", ";", "其中"}
+
+// clauseMarksOf are the offsets of every clause mark of the stream,
+// ascending, found once: a clause's end is asked for at every figure, and
+// a table has no 。 for pages.
+func (st *stream) clauseMarksOf() []int {
+	if st.marks == nil {
+		st.marks = []int{}
+		for _, w := range clauseMarks {
+			for i := 0; ; {
+				k := strings.Index(st.s[i:], w)
+				if k < 0 {
+					break
+				}
+				st.marks = append(st.marks, i+k)
+				i += k + len(w)
+			}
+		}
+		sort.Ints(st.marks)
+	}
+	return st.marks
 }
 
 // insideWord tells a label that is the tail of a longer term: "支出总计" in

@@ -511,7 +511,7 @@ func (p colPanel) oneOff() []row {
 	for parts := 1; ok && parts <= maxColumns && parts <= len(rest); parts++ {
 		splitRuns(len(rest), parts, n, func(lens []int) {
 			cols, colToks = cutRuns(cols, rest, lens), cutRuns(colToks, restToks, lens)
-			_, all := placements(totalToks, colToks, &steps, true, func(place [][]int, odd int) bool {
+			_, all := placements(totalToks, colToks, &steps, true, nil, func(place [][]int, odd int) bool {
 				if odd < 0 {
 					return false // adds up as printed: rows took it
 				}
@@ -530,7 +530,14 @@ func (p colPanel) oneOff() []row {
 		return nil
 	}
 	// two cells printed near each other swapped: the reading that adds up
-	// with them put back, each cell then taken as printed
+	// with them put back, each cell then taken as printed. A split whose
+	// search as printed read neither cell searches the same way swapped:
+	// it places nothing, in as many steps.
+	var searched []splitSearch
+	fine := false
+	if ok {
+		searched, fine = p.splitSearches(codes, toks)
+	}
 	for i := range p.vals {
 		for j := i + 1; j < len(p.vals) && j <= i+swapReach; j++ {
 			a, b := p.vals[i], p.vals[j]
@@ -540,7 +547,16 @@ func (p colPanel) oneOff() []row {
 			q := p
 			q.vals = slices.Clone(p.vals)
 			q.vals[i], q.vals[j] = b, a
-			ps, many := q.placings(codes)
+			qt := slices.Clone(toks)
+			qt[i], qt[j] = qt[j], qt[i]
+			var known func(int) (int, bool)
+			if fine {
+				known = func(k int) (int, bool) {
+					s := searched[k]
+					return s.steps, !s.reads(i, n) && !s.reads(j, n)
+				}
+			}
+			ps, many := q.placingsOf(codes, qt, ok, known)
 			if many {
 				return nil
 			}

@@ -262,7 +262,7 @@ func (b *builder) respectiveValues(from, to int) ([]respectiveValue, bool) {
 func (b *builder) respectiveAmount(l string, start, end int) (int, bool) {
 	st := b.st
 	from := st.clauseStart(start)
-	k := strings.Index(st.s[end:st.clauseEnd(end)], "分别")
+	k := b.indexIn("分别", end, st.clauseEnd(end))
 	if k < 0 {
 		return 0, false
 	}

@@ -161,6 +161,7 @@ type stream struct {
 	src    []string
 	toks   []token
 	stops  []int // where each 。 of s stands, ascending (lastStop), made when first asked
+	marks  []int // where each clause mark of s stands, ascending (clauseEnd), made when first asked
 
 	// where every rune of the Basic Multilingual Plane stands, for scan:
 	// the offsets of rune r are pos[off[r+1]:off[r+2]], ascending
