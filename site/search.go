@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"budgetpub/internal/runs"
 	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/pipeline/search"
@@ -91,8 +92,8 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 		// the first occurrences by document id, file and line, whatever
 		// order the documents come in (a document's own in their order)
 		s.seq++
-		s.key = appendKey(appendKey(appendKey(s.key[:0], e.Kind), e.Text), doc)
-		s.key = appendKeyInt(appendKeyInt(appendKeyInt(s.key, int64(e.File)), int64(e.Line)), s.seq)
+		s.key = runs.AppendKey(runs.AppendKey(runs.AppendKey(s.key[:0], e.Kind), e.Text), doc)
+		s.key = runs.AppendKeyInt(runs.AppendKeyInt(runs.AppendKeyInt(s.key, int64(e.File)), int64(e.Line)), s.seq)
 		s.rec = wire.AppendString(wire.AppendString(s.rec[:0], e.Kind), e.Text)
 		s.rec = wire.AppendString(wire.AppendString(wire.AppendString(s.rec, en), doc), title)
 		s.rec = binary.AppendVarint(binary.AppendVarint(wire.AppendString(s.rec, e.Amount), int64(e.Line)), int64(e.File))
@@ -113,7 +114,7 @@ func (s *searchIndex) texts(f func(*searchText) error) error {
 			return
 		}
 		key := binary.BigEndian.AppendUint64([]byte{byte(searchKinds[t.kind])}, ^uint64(t.docs))
-		key = appendKey(appendKey(key, t.text), t.kind)
+		key = runs.AppendKey(runs.AppendKey(key, t.text), t.kind)
 		rec := wire.AppendString(wire.AppendString(wire.AppendString(nil, t.kind), t.text), t.en)
 		rec = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(rec, uint64(t.docs)), uint64(t.figures)), uint64(len(t.occ)))
 		for _, o := range t.occ {

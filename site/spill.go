@@ -11,8 +11,8 @@ import (
 	"os"
 	"slices"
 	"sort"
-	"strings"
 
+	"budgetpub/internal/runs"
 	"budgetpub/internal/wire"
 )
 
@@ -105,17 +105,14 @@ func (ss *summaries) remove() error {
 
 // sorter sorts records that need not fit in memory, each a key (compared
 // byte by byte) and a payload: past max bytes held (sortBytes when 0),
-// those held are sorted and written to a temporary file of dir as a run,
+// those held are sorted and written as a run to a temporary file of dir,
 // and each merges the runs — as SQLite sorts what it indexes.
 type sorter struct {
 	dir    string
 	max    int
 	arena  []byte // the records held, each its key and its payload after their lengths
 	starts []int  // where each record held starts in arena
-	f      *os.File
-	w      *bufio.Writer
-	bounds []int64 // each run's end in f
-	err    error   // the first error writing a run
+	runs   runs.Runs
 }
 
 // sortBytes is how many bytes of records a sorter holds at most.
@@ -150,26 +147,12 @@ func recordKey(rec []byte) []byte {
 
 // spill writes the records held as a run and drops them.
 func (s *sorter) spill() {
-	if s.f == nil && s.err == nil {
-		s.f, s.err = os.CreateTemp(s.dir, ".sort-*")
-		if s.err == nil {
-			s.w = bufio.NewWriterSize(s.f, 1<<16)
-		}
-	}
-	if s.err == nil {
+	s.runs.Dir = s.dir
+	s.runs.Add(".sort-*", func(put func(...[]byte)) {
 		for _, rec := range s.held() {
-			if _, s.err = s.w.Write(rec); s.err != nil {
-				break
-			}
+			put(rec)
 		}
-	}
-	if s.err == nil {
-		s.err = s.w.Flush()
-	}
-	if s.err == nil {
-		end, _ := s.f.Seek(0, io.SeekCurrent)
-		s.bounds = append(s.bounds, end)
-	}
+	})
 	s.arena, s.starts = s.arena[:0], s.starts[:0]
 }
 
@@ -178,7 +161,7 @@ func (s *sorter) spill() {
 // then the records are gone.
 func (s *sorter) each(f func(key, payload []byte) error) error {
 	defer s.remove()
-	if s.f == nil && s.err == nil { // all held: no file
+	if !s.runs.Any() { // all held: no file
 		for _, rec := range s.held() {
 			rd := wire.Borrowing(rec)
 			if err := f(rd.Bytes(), rd.Bytes()); err != nil {
@@ -187,32 +170,30 @@ func (s *sorter) each(f func(key, payload []byte) error) error {
 		}
 		return nil
 	}
-	if s.spill(); s.err != nil {
-		return s.err
+	if s.spill(); s.runs.Err() != nil {
+		return s.runs.Err()
 	}
-	runs := &runHeap{}
-	start := int64(0)
-	for _, end := range s.bounds {
-		r := &run{r: bufio.NewReader(io.NewSectionReader(s.f, start, end-start))}
-		start = end
+	merge := &runs.Heap[*run]{By: func(a, b *run) bool { return bytes.Compare(a.key, b.key) < 0 }}
+	for _, r := range s.runs.Readers() {
+		r := &run{r: r}
 		if ok, err := r.next(); err != nil {
 			return err
 		} else if ok {
-			runs.items = append(runs.items, r)
+			merge.Items = append(merge.Items, r)
 		}
 	}
-	heap.Init(runs)
-	for runs.Len() > 0 {
-		r := runs.items[0]
+	heap.Init(merge)
+	for merge.Len() > 0 {
+		r := merge.Items[0]
 		if err := f(r.key, r.payload); err != nil {
 			return err
 		}
 		if ok, err := r.next(); err != nil {
 			return err
 		} else if ok {
-			heap.Fix(runs, 0)
+			heap.Fix(merge, 0)
 		} else {
-			heap.Pop(runs)
+			heap.Pop(merge)
 		}
 	}
 	return nil
@@ -220,14 +201,8 @@ func (s *sorter) each(f func(key, payload []byte) error) error {
 
 // remove removes the runs' file, if any.
 func (s *sorter) remove() error {
-	s.arena, s.starts, s.bounds = nil, nil, nil
-	if s.f == nil {
-		return nil
-	}
-	s.f.Close()
-	err := os.Remove(s.f.Name())
-	s.f, s.w = nil, nil
-	return err
+	s.arena, s.starts = nil, nil
+	return s.runs.Drop()
 }
 
 // run reads a run's records in order: key and payload are its current
@@ -258,37 +233,4 @@ func (r *run) next() (bool, error) {
 		return false, fmt.Errorf("a sort run cut short: %w", err)
 	}
 	return true, nil
-}
-
-// runHeap is a container/heap of runs by their current keys.
-type runHeap struct{ items []*run }
-
-func (h *runHeap) Len() int           { return len(h.items) }
-func (h *runHeap) Less(i, j int) bool { return bytes.Compare(h.items[i].key, h.items[j].key) < 0 }
-func (h *runHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *runHeap) Push(x any)         { h.items = append(h.items, x.(*run)) }
-func (h *runHeap) Pop() any {
-	n := len(h.items) - 1
-	x := h.items[n]
-	h.items = h.items[:n]
-	return x
-}
-
-// appendKey appends to b a key part that orders as s does when keys are
-// compared byte by byte, whatever follows it: s, each 0 in it followed by
-// 0xff, then a 0.
-func appendKey(b []byte, s string) []byte {
-	for {
-		k := strings.IndexByte(s, 0)
-		if k < 0 {
-			return append(append(b, s...), 0)
-		}
-		b = append(append(b, s[:k+1]...), 0xff)
-		s = s[k+1:]
-	}
-}
-
-// appendKeyInt appends a key part that orders as v does.
-func appendKeyInt(b []byte, v int64) []byte {
-	return binary.BigEndian.AppendUint64(b, uint64(v)^1<<63)
 }

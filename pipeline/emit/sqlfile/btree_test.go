@@ -224,7 +224,7 @@ func TestUniqueIndex(t *testing.T) {
 		if _, err := f.WriteIndex(dup); err != ErrDuplicate {
 			t.Errorf("a duplicate key: %v", err)
 		}
-		if dup.runs.f != nil {
+		if dup.runs.Any() {
 			t.Error("the runs' file is left")
 		}
 	}

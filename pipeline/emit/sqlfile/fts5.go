@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"budgetpub/internal/runs"
 	"budgetpub/internal/wire"
 )
 
@@ -36,7 +37,7 @@ type FTS struct {
 	// of the rows since the run before (the first rowid whole), and Write
 	// merges the runs
 	held, max int
-	runs      runs
+	runs      runs.Runs
 }
 
 // ftsSpillBytes is how many bytes of postings an FTS holds at most.
@@ -256,7 +257,7 @@ func (x *FTS) sorted() []int32 {
 // spill writes the terms held, in order, each after its length and with
 // its doclist after the doclist's length, as a run, and drops them.
 func (x *FTS) spill() {
-	x.runs.add("budgetpub-fts-*", func(put func(...[]byte)) {
+	x.runs.Add("budgetpub-fts-*", func(put func(...[]byte)) {
 		for _, t := range x.sorted() {
 			p := &x.posts[t]
 			put(binary.AppendUvarint(nil, uint64(len(p.term))), []byte(p.term), binary.AppendUvarint(nil, uint64(len(p.list))), p.list)
@@ -267,7 +268,7 @@ func (x *FTS) spill() {
 }
 
 // Drop removes the runs' file (Write does once it is done).
-func (x *FTS) Drop() { x.runs.drop() }
+func (x *FTS) Drop() { x.runs.Drop() }
 
 // termRun is a sorted run of terms and doclists being merged: one read
 // from the runs' file (r), or the terms held (at, in order).
@@ -557,8 +558,8 @@ func (w *segWriter) finish() {
 // the virtual table's (made by the statement sql) first.
 func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 	defer x.Drop()
-	if x.runs.err != nil {
-		return nil, x.runs.err
+	if err := x.runs.Err(); err != nil {
+		return nil, err
 	}
 	data := f.NewTable()
 	var r Record
@@ -577,14 +578,14 @@ func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 	w := newSegWriter(func(pgno int, page []byte) { put(false, ftsRowid(false, 0, pgno), page) })
 	// every run's terms, in order; a term's doclists one after the
 	// other, each's first rowid whole
-	runs := &byLess[*termRun]{less: func(a, b *termRun) bool {
+	merge := &runs.Heap[*termRun]{By: func(a, b *termRun) bool {
 		if c := bytes.Compare(a.term, b.term); c != 0 {
 			return c < 0
 		}
 		return a.n < b.n
 	}}
 	var all []*termRun
-	for _, r := range x.runs.readers() {
+	for _, r := range x.runs.Readers() {
 		all = append(all, &termRun{r: r, n: len(all)})
 	}
 	all = append(all, &termRun{x: x, at: x.sorted(), n: len(all)})
@@ -593,13 +594,13 @@ func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 			return nil, err
 		}
 		if s.term != nil {
-			runs.items = append(runs.items, s)
+			merge.Items = append(merge.Items, s)
 		}
 	}
-	heap.Init(runs)
+	heap.Init(merge)
 	term := []byte{ftsMainPrefix}
-	for len(runs.items) > 0 {
-		s := runs.items[0]
+	for len(merge.Items) > 0 {
+		s := merge.Items[0]
 		if len(term) == 1 || !bytes.Equal(term[1:], s.term) {
 			term = append(term[:1], s.term...)
 			w.appendTerm(term)
@@ -619,9 +620,9 @@ func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 			return nil, err
 		}
 		if s.term == nil {
-			heap.Pop(runs)
+			heap.Pop(merge)
 		} else {
-			heap.Fix(runs, 0)
+			heap.Fix(merge, 0)
 		}
 	}
 	w.finish()

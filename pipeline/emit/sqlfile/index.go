@@ -10,6 +10,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"budgetpub/internal/runs"
 )
 
 // Index is an index's entries gathered in any order, each a record of
@@ -24,7 +26,7 @@ type Index struct {
 	arena  []byte
 	ends   []int
 	max    int // bytes held before a run is written (spillBytes)
-	runs   runs
+	runs   runs.Runs
 }
 
 // spillBytes is how many bytes of entries an Index holds at most.
@@ -92,10 +94,8 @@ func (x *Index) sorted() []int32 {
 // sortKey appends to b a key of the record rec that orders as rec does
 // (compareRecords) when keys are compared byte by byte: each value as a
 // byte of its class (NULL 1, integer 2, text 3, blob 4), then an integer
-// as 8 bytes big-endian, its sign bit flipped, a text or a blob as its
-// bytes, each 0 followed by 0xff, then a 0 (so that a value that is the
-// start of another comes first: a 0 in a value is followed by 0xff, the
-// value after it by a class). False, and b unchanged but for
+// as runs.AppendKeyInt writes it, a text or a blob as runs.AppendKey
+// does (its 0 bytes escaped, a 0 after it). False, and b unchanged but for
 // its length, for a record holding a real, whose order against integers
 // takes compareRecords.
 func sortKey(b, rec []byte) ([]byte, bool) {
@@ -113,19 +113,9 @@ func sortKey(b, rec []byte) ([]byte, bool) {
 			if real {
 				return b, false
 			}
-			b = binary.BigEndian.AppendUint64(append(b, 2), uint64(i)^1<<63)
+			b = runs.AppendKeyInt(append(b, 2), i)
 		default:
-			b = append(b, byte(c)+1)
-			for d := v.data; len(d) > 0; {
-				k := bytes.IndexByte(d, 0)
-				if k < 0 {
-					b = append(b, d...)
-					break
-				}
-				b = append(append(b, d[:k+1]...), 0xff)
-				d = d[k+1:]
-			}
-			b = append(b, 0)
+			b = runs.AppendKey(append(b, byte(c)+1), v.data)
 		}
 	}
 }
@@ -133,7 +123,7 @@ func sortKey(b, rec []byte) ([]byte, bool) {
 // spill writes the entries held, sorted, as a run (each entry after its
 // length), and drops them.
 func (x *Index) spill() {
-	x.runs.add("budgetpub-index-*", func(put func(...[]byte)) {
+	x.runs.Add("budgetpub-index-*", func(put func(...[]byte)) {
 		for _, i := range x.sorted() {
 			e := x.entry(int(i))
 			put(binary.AppendUvarint(nil, uint64(len(e))), e)
@@ -143,7 +133,7 @@ func (x *Index) spill() {
 }
 
 // Drop removes the runs' file (WriteIndex does once it is done).
-func (x *Index) Drop() { x.runs.drop() }
+func (x *Index) Drop() { x.runs.Drop() }
 
 // ErrDuplicate: two entries of a unique index have the same key.
 var ErrDuplicate = errors.New("two rows have the same key")
@@ -152,14 +142,14 @@ var ErrDuplicate = errors.New("two rows have the same key")
 // (compareRecords), and returns its root page's number.
 func (f *File) WriteIndex(x *Index) (uint32, error) {
 	defer x.Drop()
-	if x.runs.err != nil {
-		return 0, x.runs.err
+	if err := x.runs.Err(); err != nil {
+		return 0, err
 	}
 	// the sources merged: each run, then the entries held, in a heap by
 	// their next entry
-	sources := &byLess[*source]{less: func(a, b *source) bool { return compareRecords(a.cur, b.cur, -1) < 0 }}
+	sources := &runs.Heap[*source]{By: func(a, b *source) bool { return compareRecords(a.cur, b.cur, -1) < 0 }}
 	var all []*source
-	for _, r := range x.runs.readers() {
+	for _, r := range x.runs.Readers() {
 		all = append(all, &source{r: r})
 	}
 	all = append(all, &source{x: x, at: x.sorted()})
@@ -168,14 +158,14 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 			return 0, err
 		}
 		if s.cur != nil {
-			sources.items = append(sources.items, s)
+			sources.Items = append(sources.Items, s)
 		}
 	}
 	heap.Init(sources)
 	t := &indexTree{f: f}
 	var prev []byte
-	for len(sources.items) > 0 {
-		s := sources.items[0]
+	for len(sources.Items) > 0 {
+		s := sources.Items[0]
 		if x.unique && prev != nil && compareRecords(prev, s.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
 			return 0, ErrDuplicate
 		}
