@@ -2320,10 +2320,7 @@ func (b *builder) classes() {
 // of the year's spending), which the model has no figure for.
 func (b *builder) sharesOfExpenditure(off int) bool {
 	st, exp := b.st, b.doc.Expenditure
-	whole := exp.CurrentYear
-	if whole == nil {
-		whole = exp.Total
-	}
+	whole := cmp.Or(exp.CurrentYear, exp.Total)
 	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
 		if t := st.toks[k]; t.kind == numMoney {
@@ -2349,10 +2346,7 @@ var fundParts = []string{"财政拨款支出", "一般公共预算支出", "公�
 // which such a statement does not give.
 func (b *builder) fundSibling(start, ti int) bool {
 	st, exp := b.st, b.doc.Expenditure
-	whole := exp.CurrentYear
-	if whole == nil {
-		whole = exp.Total
-	}
+	whole := cmp.Or(exp.CurrentYear, exp.Total)
 	from := st.sentenceStart(start)
 	k := strings.Index(st.s[from:start], "其中")
 	if whole == nil || k < 0 {
