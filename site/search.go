@@ -67,8 +67,6 @@ type searchOcc struct {
 // it holds does not grow with the documents (the texts, mostly findings'
 // messages, each a text of its own, were 3 KB a document).
 type searchIndex struct {
-	dir       string // where the sorters write their runs ("": the system's)
-	max       int    // bytes a sorter holds (sortBytes when 0)
 	occs      sorter // by kind, text, document, file, line and order of coming
 	seq       int64
 	key, rec  []byte
@@ -77,7 +75,6 @@ type searchIndex struct {
 
 // add records a document's texts; the caller holds the renderer's lock.
 func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
-	s.occs.dir, s.occs.max = s.dir, s.max
 	for _, e := range entries {
 		// of the English labels a text is given, the least, whatever
 		// order the documents come in (written), cut to searchEnglishLimit
@@ -105,7 +102,7 @@ func (s *searchIndex) add(doc, title string, entries []emit.SearchEntry) {
 // occurrences, in the order of the texts' ids: by kind (searchKinds),
 // then by how many disclosures hold them (most first), then by text.
 func (s *searchIndex) texts(f func(*searchText) error) error {
-	byID := sorter{dir: s.dir, max: s.max}
+	byID := sorter{dir: s.occs.dir, max: s.occs.max} // where and how much as the occurrences' sorter
 	defer byID.remove()
 	var t *searchText
 	lastDoc := ""

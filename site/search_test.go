@@ -37,9 +37,8 @@ func TestSearchIndexOrder(t *testing.T) {
 		return out
 	}
 	write := func(order []string, max int) map[string]string {
-		s := searchIndex{max: max}
 		dir := t.TempDir()
-		s.dir = dir
+		s := searchIndex{occs: sorter{dir: dir, max: max}}
 		for _, id := range order {
 			s.add(id, id+" 2024 预算", docs[id])
 			if err := s.sentences.add(id, SentencePlaces(sentences(int(id[0]-'a')))); err != nil {

@@ -216,7 +216,7 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 	if !strings.HasSuffix(o.BaseURL, "/") {
 		o.BaseURL += "/"
 	}
-	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}, search: searchIndex{dir: dir}}
+	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}, search: searchIndex{occs: sorter{dir: dir}}}
 	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html", "query.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
