@@ -140,7 +140,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name = "" // "上海市天河区2021年区级部门预算": the region's series, not its department
 		}
 	} else if !fromHint {
-		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
+		if n := completedName(flat, ident.name); n != "" {
+			ident.name = n // "梧州市档案" of the title is the body's "梧州市档案馆"
+		} else if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
 			ident.name = n // the page's title "驻某市办事处2019年度决算公开报告", its cover "某盟行政公署驻某市办事处" / "2019年度决算公开报告"
 		} else if regionOf(ident.name) == "" {
 			if n := regionalName(flat, ident.name); n != "" {

@@ -1672,6 +1672,31 @@ func TestRegionalName(t *testing.T) {
 	}
 }
 
+// TestCompletedName: a title that lost its name's last character ("某市档案
+// 2023" / "部门预算…", a web page's Word file) takes the name the body gives
+// it whole ("第一部分:某市档案馆概况"), a page's number run into it (one
+// line) dropped; a name that ends like a department's, or one the body
+// never completes within four characters, is kept.
+func TestCompletedName(t *testing.T) {
+	for name, c := range map[string]struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		"lost":        {"某市档案", []string{"某市档案2023", "部门预算及三公经费预算情况说明", "第一部分:某市档案馆概况"}, "某市档案馆"},
+		"page number": {"1某市档案", []string{"1某市档案2023部门预算及三公经费预算情况说明 目 录 第一部分:某市档案馆概况"}, "某市档案馆"},
+		"whole":       {"某市档案馆", []string{"某市档案馆2023年部门预算", "第一部分:某市档案馆办公室概况"}, ""},
+		"never":       {"某市档案", []string{"某市档案2023", "部门预算", "某市档案工作概况"}, ""},
+	} {
+		if got := completedName(c.lines, c.name); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	if d := extractLines(t, "某市档案2023\n部门预算及三公经费预算情况说明\n目 录\n第一部分:某市档案馆概况\n一、主要职能\n某市档案馆为全额预算管理单位。"); d.Department.Name != "某市档案馆" {
+		t.Errorf("extracted: %q", d.Department.Name)
+	}
+}
+
 // TestDefinedName: a title that names no department, a body that defines it
 // with its short form ("…委员会(简称市某委)是市政府组成部门") and uses that
 // form again: the full name. A short form the text never uses again, or a

@@ -1741,6 +1741,39 @@ func expandedName(flat []string, name string, year int) string {
 	return best
 }
 
+// completedName finds the name a title lost its last characters of
+// ("梧州市档案2023" / "部门预算…", the 馆 dropped; a page's number run into
+// it on one line, "1梧州市档案"): the first place the body names it followed
+// by at most four Han characters that end it like a department's
+// ("第一部分:梧州市档案馆概况"), the shortest such. Only for a name that does
+// not end like one; "" where the body names none.
+func completedName(flat []string, name string) string {
+	core := strings.TrimLeftFunc(name, func(r rune) bool { return !isHan(r) })
+	if utf8.RuneCountInString(core) < 4 || nameLike(core) {
+		return ""
+	}
+	for _, l := range flat[:min(len(flat), 80)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], core)
+			if k < 0 {
+				break
+			}
+			at += k + len(core)
+			n := 0
+			for j, r := range l[at:] {
+				if !isHan(r) || n == 4 {
+					break
+				}
+				n++
+				if c := core + l[at:at+j+utf8.RuneLen(r)]; nameLike(c) {
+					return c
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // subsequence tells whether short's characters all stand in long in their
 // order.
 func subsequence(short, long []rune) bool {
