@@ -142,6 +142,11 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	} else if !fromHint {
 		if n := completedName(flat, ident.name); n != "" {
 			ident.name = n // "梧州市档案" of the title is the body's "梧州市档案馆"
+		} else if n, _ := partName(flat); n != "" && ident.weak && !nameLike(ident.name) {
+			// a CMS's bare title run into the site's chrome (a web page's body on
+			// one line): "应城市人民政府 政府信息公开 市政协2023年度决算说明" names
+			// no department; its first part's heading does ("第一部分 应城市政协办公室概况")
+			ident.name = n
 		} else if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
 			ident.name = n // the page's title "驻某市办事处2019年度决算公开报告", its cover "某盟行政公署驻某市办事处" / "2019年度决算公开报告"
 		} else if regionOf(ident.name) == "" {

@@ -1697,6 +1697,20 @@ func TestCompletedName(t *testing.T) {
 	}
 }
 
+// TestChromeTitlePartName: a CMS's bare title (…决算说明, no 部门) run into
+// the site's chrome ("某市人民政府 政府信息公开 市政协2023年度决算说明", a web
+// page's body on one line) names no department; its first part's heading
+// does. A bare title that names one keeps it.
+func TestChromeTitlePartName(t *testing.T) {
+	body := "\n发布日期:2024-09-27 浏览次数:85\n第一部分 某市政协办公室概况\n一、部门主要职责\n政治协商、民主监督、参政议政。"
+	if d := extractLines(t, "某市人民政府 政府信息公开 市政协2023年度决算说明"+body); d.Department.Name != "某市政协办公室" || d.Document.FiscalYear != 2023 {
+		t.Errorf("chrome: %q %d", d.Department.Name, d.Document.FiscalYear)
+	}
+	if d := extractLines(t, "某市政协秘书处2023年度决算说明"+body); d.Department.Name != "某市政协秘书处" {
+		t.Errorf("named: %q", d.Department.Name)
+	}
+}
+
 // TestDefinedName: a title that names no department, a body that defines it
 // with its short form ("…委员会(简称市某委)是市政府组成部门") and uses that
 // form again: the full name. A short form the text never uses again, or a
