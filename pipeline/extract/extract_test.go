@@ -2538,6 +2538,21 @@ func TestCleanNameAfterHeading(t *testing.T) {
 	}
 }
 
+// TestCleanNameOwnOffice: a name whose own office (本级) follows it without
+// brackets ends like a department's, so a CMS header's labels run into it
+// (a web page's body on one line) are cut at the last label's colon; a
+// region's own organs (区本级) name none.
+func TestCleanNameOwnOffice(t *testing.T) {
+	for in, want := range map[string]string{
+		"某卫生院发表日期:2023-02-02文章来源:某市某卫生院本级": "某市某卫生院本级",
+		"某卫生院发表日期:2023-02-02文章来源:区本级":      "某卫生院发表日期:2023-02-02文章来源:区本级",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestCollegeTotalsAndSources: a 决算's 收支总决算 is both totals; a
 // college's 财政专户拨款 (its tuition, paid through the fiscal account) is the
 // 财政专户管理资金 in a list of the revenue's parts, each part's share after
