@@ -2531,10 +2531,21 @@ func TestCleanNameAfterHeading(t *testing.T) {
 		"(一)单位职能某县某中心":   "某县某中心",
 		"(三)某县某中心":       "",
 		"某县某中心(本级)":      "某县某中心(本级)",
+		"(一)关于某县某乡人民政府":  "某县某乡人民政府",
+		"(六)关于":          "",
 	} {
 		if got := cleanName(in); got != want {
 			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestAboutHeadingName: contents with no title whose numbered headings say
+// what they explain of the department (关于…) name it, with the year and kind.
+func TestAboutHeadingName(t *testing.T) {
+	d := extractLines(t, "目录\n一、部门概况\n(一)主要职能\n二、2025年某县某乡人民政府部门预算安排情况说明\n(一)关于某县某乡人民政府2025年收支预算情况的总体说明\n(二)关于某县某乡人民政府2025年收入预算情况说明\n一、部门概况\n(一)主要职能\n1.贯彻执行党和国家的有关方针、政策。")
+	if d.Department.Name != "某县某乡人民政府" || d.Document.FiscalYear != 2025 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("%q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
 	}
 }
 

@@ -2021,11 +2021,16 @@ func cleanName(s string) string {
 // "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were
 // lost) names 某公园. A heading's words end in one of headingEnds; a name
 // that opens with a numbered heading none of whose words end so names
-// nothing ("").
+// nothing ("") — but a heading that says what it explains of the department
+// (关于) before the year names it: "(一)关于某乡人民政府2025年收支预算情况的
+// 总体说明" names 某乡人民政府.
 func afterHeading(s string) string {
 	rest := dropEnum(s)
 	if rest == s || !strings.HasPrefix(s, "(") {
 		return s
+	}
+	if n, ok := strings.CutPrefix(rest, "关于"); ok && nameLike(n) {
+		return n
 	}
 	for k, r := range rest {
 		for _, w := range headingEnds {
