@@ -1209,10 +1209,16 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	return name, line
 }
 
-// firstLine is the number of the first line with text, 0 for none.
+// firstLine is the number of the first line with text, 0 for none: the
+// page's first sentence, after the numbered heading it may open with ("一、
+// “三公”经费财政拨款支出决算总体情况说明" / "某局2019年度“三公”经费…").
 func firstLine(flat []string) int {
+	heading := false
 	for i, l := range flat {
-		if strings.TrimSpace(l) != "" {
+		if l = strings.TrimSpace(l); l == "" {
+		} else if !heading && dropEnum(l) != l && titleLike(l) {
+			heading = true
+		} else {
 			return i + 1
 		}
 	}
