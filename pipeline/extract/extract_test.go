@@ -1711,6 +1711,28 @@ func TestChromeTitlePartName(t *testing.T) {
 	}
 }
 
+// TestEstablishedName: a text with no title names its department where its
+// 机构设置 section says what it sets up inside (某街道办事处内设…) or that it
+// was established (…的通知》,设立某委员会。), its sentence on the heading's
+// line or below it; the text's word for itself, or a name under the next
+// heading, names none.
+func TestEstablishedName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"内设":       {[]string{"(二)机构设置", "某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
+		"run in":   {[]string{"(二)机构设置某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
+		"设立":       {[]string{"(一)机构设置、职责", "某党是参政党。", "根据《关于某党某市委员会机构设置和人员编制的通知》,设立某党某市委员会。", "内设一室四处。"}, "某党某市委员会"},
+		"本单位":      {[]string{"(二)机构设置", "本单位内设5个科室。"}, ""},
+		"next one": {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
+	} {
+		if got, _ := establishedName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+}
+
 // TestDefinedName: a title that names no department, a body that defines it
 // with its short form ("…委员会(简称市某委)是市政府组成部门") and uses that
 // form again: the full name. A short form the text never uses again, or a

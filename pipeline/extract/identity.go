@@ -1534,6 +1534,57 @@ func definedName(flat []string) (string, int) {
 	return "", 0
 }
 
+// establishedName finds the department a text's 机构设置 section presents:
+// the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
+// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
+// or that it was established ("…的通知》,设立某党派某市委员会。"). The name
+// is the subject before 内设 / 下设, from the last character that is no Han
+// one, or what 设立 names up to the sentence's end; four characters or more,
+// ending like a department's, not the text's word for itself. Only the
+// heading's line and the five after it count, up to the next heading; ""
+// where none is.
+func establishedName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		h := dropEnum(l)
+		rest, ok := strings.CutPrefix(h, "机构设置")
+		if h == l || !ok {
+			continue
+		}
+		// the heading's line, its sentence run into it (a web page's body on
+		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
+		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
+			s := rest
+			if j != i {
+				if s = flat[j]; dropEnum(s) != s {
+					break // the next heading
+				}
+			}
+			var cands []string
+			for _, w := range []string{"内设", "下设"} {
+				if k := strings.Index(s, w); k > 0 {
+					c := s[:k]
+					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
+						_, size := utf8.DecodeRuneInString(c[b:])
+						c = c[b+size:]
+					}
+					cands = append(cands, c)
+				}
+			}
+			if k := strings.Index(s, "设立"); k >= 0 {
+				c, _, _ := strings.Cut(s[k+len("设立"):], "。")
+				cands = append(cands, c)
+			}
+			for _, c := range cands {
+				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
+					return c, j + 1
+				}
+			}
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
 // regulationHeads open the name of a department's own rules of its duties
 // and staff (三定规定): "《某办事处职能配置、内设机构和人员编制规定》".
 var regulationHeads = []string{"职能配置", "主要职责内设机构", "主要职责、内设机构", "机构职能编制规定"}
