@@ -776,14 +776,75 @@ func (b *builder) bareTotals(yearOpens, revLabels, expLabels []string, ok func(s
 			}
 		}
 	}
-	b.labelOK = func(_ string, start int) bool { return hasSuffixAny(b.st.s[:start], opens) && (ok == nil || ok(start)) }
-	defer func() { b.labelOK = nil }()
-	if rev.Total == nil && rev.CurrentYear == nil {
-		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 2)
+	// a side whose year's figure is read takes its bare total only where
+	// that is the figure the side's others make — the year's and what was
+	// carried (none read: the year's alone, nothing carried) —, never
+	// another: the label may be the year's figure's (总收入 for 本年收入)
+	paired := map[int]bool{}
+	whole := func(year, carried *schema.Money) func(string, int) bool {
+		return func(l string, start int) bool {
+			if !hasSuffixAny(b.st.s[:start], opens) && !paired[start] || ok != nil && !ok(start) {
+				return false
+			}
+			if year == nil {
+				return true
+			}
+			want := *year
+			if carried != nil {
+				want += *carried
+			}
+			ti, found := b.valueAfter(start+len(l), 2)
+			return found && b.st.toks[ti].money() == want
+		}
 	}
-	if exp.Total == nil && exp.CurrentYear == nil {
+	defer func() { b.labelOK = nil }()
+	if rev.Total == nil {
+		b.labelOK = whole(rev.CurrentYear, rev.CarriedOver)
+		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 2)
+		if rev.Total != nil {
+			// the year opens the pair: "2017年总收入488.93万元。比上年增长
+			// 33%。总支出488.80万元" — the spending's label after the revenue's
+			// amount, on its line, no other year or amount between
+			paired = b.pairedAfter("/revenue/total")
+		}
+	}
+	if exp.Total == nil {
+		b.labelOK = whole(exp.CurrentYear, exp.CarriedForward)
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 2)
 	}
+}
+
+// pairedAfter is where a label of the same statement may open after the
+// amount taken for ptr: after each break (。，,) that follows it in its
+// sentence or the next, before any other year or amount ("…万元。比上年
+// 增长33%。" before "总支出…").
+func (b *builder) pairedAfter(ptr string) map[int]bool {
+	st := b.st
+	at := map[int]bool{}
+	for ti, p := range b.amountOf {
+		if p != ptr {
+			continue
+		}
+		stops := 0
+		for end, k := st.toks[ti].end, ti+1; end < len(st.s) && stops < 2; end++ {
+			for k < len(st.toks) && st.toks[k].end <= end {
+				k++
+			}
+			if k < len(st.toks) && st.toks[k].start <= end && (st.toks[k].kind == numYear || st.toks[k].kind == numMoney) {
+				break
+			}
+			for _, br := range []string{"。", "，", ","} {
+				if strings.HasPrefix(st.s[end:], br) {
+					rest := st.s[end+len(br):]
+					at[len(st.s)-len(strings.TrimLeft(rest, " "))] = true
+					if br == "。" {
+						stops++
+					}
+				}
+			}
+		}
+	}
+	return at
 }
 
 // fiscalTotalLabels name the appropriations' totals (财政拨款收支总预算, 财政
