@@ -185,7 +185,7 @@ func dataPackage(res *Result, tables []*stream, version, citation string) map[st
 			"schema": schemaOf(t),
 		})
 	}
-	media := map[string]string{"csv-bom": "text/csv", "json": "application/json", "ndjson": "application/x-ndjson",
+	media := map[string]string{"ndjson": "application/x-ndjson",
 		"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sqlite": "application/vnd.sqlite3",
 		"parquet": "application/vnd.apache.parquet"}
 	for _, f := range res.Downloads {
@@ -194,12 +194,9 @@ func dataPackage(res *Result, tables []*stream, version, citation string) map[st
 			"format": f.Format, "mediatype": media[f.Format], "bytes": f.Bytes, "hash": "sha256:" + f.SHA256,
 		}
 		switch f.Format {
-		case "csv-bom":
-			r["format"], r["encoding"], r["type"], r["rowCount"], r["schema"] = "csv", "utf-8-sig", "table", f.Rows, schemaOf(byName[f.Table])
-			r["description"] = "The " + f.Table + " table as UTF-8 CSV with a byte-order mark, for Excel. " + formulaNote
-		case "json", "ndjson":
+		case "ndjson":
 			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
-			r["description"] = "The " + f.Table + " table as " + f.Format + " (one object per row)."
+			r["description"] = "The " + f.Table + " table as newline-delimited JSON (one object per row, one row a line)."
 		case "parquet":
 			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
 			r["description"] = "The " + f.Table + " table as Parquet (Snappy): strings and codes as UTF-8, integers as INT64, yuan as DECIMAL(18,2), other numbers as DOUBLE; an empty cell is null."

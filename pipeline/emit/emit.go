@@ -39,7 +39,7 @@ type File struct {
 	Bytes  int64
 	SHA256 string
 	Rows   int    // data rows, for tables
-	Format string // csv, csv-bom, json, ndjson, xlsx, sqlite, zip …
+	Format string // csv, ndjson, parquet, xlsx, sqlite, zip
 	Table  string // the table it holds, if one
 }
 
@@ -611,7 +611,8 @@ func readmeText(tables []*stream, version, omitted string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "budgetpub %s — Chinese government department budgets and final accounts as open data\n", version)
 	b.WriteString("部门预算决算公开数据. Amounts are yuan (元). Every figure names its source line.\n\n")
-	b.WriteString("Formats: <table>.csv (UTF-8), excel/<table>.csv (UTF-8 with BOM, for Excel), json/<table>.json and .ndjson,\n")
+	b.WriteString("Formats: <table>.csv (UTF-8; in Excel open budgetpub.xlsx, or import a CSV as UTF-8: Data > From Text/CSV),\n")
+	b.WriteString("json/<table>.ndjson (newline-delimited JSON: an object a row, a row a line),\n")
 	b.WriteString("parquet/<table>.parquet (Snappy; yuan as DECIMAL(18,2), codes as strings),\n")
 	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys; full-text search: SELECT * FROM search WHERE fts MATCH '公积'), data/<id>.json (one document per disclosure),\n")
 	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")

@@ -26,21 +26,20 @@ import (
 type stream struct {
 	spec   tableSpec
 	fields []Field
-	text   [4]*sink // csv, bom, js, nd
-	files  [5]File  // of outputs, once finished
-	// the bundle's entries of the text files (csv, bom, js, nd), in
-	// segments (see segmentEvery)
-	segs [4]*segEntry
+	text   [2]*sink // csv, nd
+	files  [3]File  // of outputs, once finished
+	// the bundle's entries of the text files (csv, nd), in segments (see
+	// segmentEvery)
+	segs [2]*segEntry
 	pq   *parquetTable
 	rows int
-	js1  []byte // scratch: a document's bytes in the JSON array
 }
 
 type output struct{ path, format string }
 
 func (s *stream) outputs() []output {
 	n := s.spec.name
-	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
+	return []output{{n + ".csv", "csv"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
 func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
@@ -60,7 +59,7 @@ func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (
 			return nil, err
 		}
 	}
-	if s.pq, err = newParquet(fl, dir, outs[4].path, version, s.fields); err != nil {
+	if s.pq, err = newParquet(fl, dir, outs[2].path, version, s.fields); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -70,12 +69,10 @@ func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (
 		return nil, err
 	}
 	s.put(0, b)
-	s.put(1, append([]byte("\ufeff"), b...))
-	s.put(2, []byte("["))
 	return s, nil
 }
 
-// put writes b to text file i (csv, bom, js, nd) and its bundle entry.
+// put writes b to text file i (csv, nd) and its bundle entry.
 func (s *stream) put(i int, b []byte) {
 	s.text[i].Write(b)
 	s.segs[i].write(b)
@@ -113,48 +110,21 @@ func neutralize(c string) string {
 }
 
 // write appends one document's rows to every format of the table: its
-// Text's bytes (csv, nd) to the CSV files, the JSON array and the NDJSON
-// file, its cells to Parquet.
+// Text's bytes (csv, nd) to the CSV and the NDJSON file, its cells to
+// Parquet.
 func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}
 	s.putRows(0, csv, rowsCSV, sum)
-	s.putRows(1, csv, rowsCSV, sum)
-	s.putRows(3, nd, rowsNDJSON, sum)
-	role := byte(rowsJSONFirst)
-	if s.rows > 0 {
-		role = rowsJSONNext
-	}
-	first := s.rows == 0
-	s.js1 = jsonRecords(s.js1[:0], nd, first)
+	s.putRows(1, nd, rowsNDJSON, sum)
 	s.rows += bytes.Count(nd, []byte{'\n'})
-	s.text[2].Write(s.js1)
-	s.segs[2].writeLater(func(p []byte) ([]byte, error) { return jsonRecords(p, nd, first), nil }, role, sum, len(s.js1))
 	return nil
-}
-
-// jsonRecords appends the JSON array's records of the NDJSON lines nd: each
-// on a line of its own, after a comma but for the array's first (first:
-// nd's first line is).
-func jsonRecords(js, nd []byte, first bool) []byte {
-	for len(nd) > 0 {
-		k := bytes.IndexByte(nd, '\n')
-		if !first {
-			js = append(js, ',')
-		}
-		first = false
-		js = append(js, '\n')
-		js = append(js, nd[:k]...)
-		nd = nd[k+1:]
-	}
-	return js
 }
 
 // finish ends the files, and the segments of their bundle entries in st;
 // files then holds each output's File.
 func (s *stream) finish(st *segStore) error {
-	s.put(2, []byte("\n]\n"))
 	if err := s.cut(st); err != nil {
 		s.close()
 		return err
@@ -172,7 +142,7 @@ func (s *stream) finish(st *segStore) error {
 		s.close()
 		return err
 	}
-	s.files[4] = f
+	s.files[2] = f
 	return nil
 }
 

@@ -66,11 +66,9 @@ type segKey [16]byte
 // stands for their bytes in segEntry.key (0 stands before bytes written
 // as they are).
 const (
-	rowsCSV       = 1 + iota // the CSV records (the CSV and the Excel CSV)
-	rowsNDJSON               // the NDJSON lines
-	rowsJSONFirst            // the JSON array's records, the table's first
-	rowsJSONNext             // the same after a record (each after a comma)
-	rowsSheet                // a sheet's XML rows
+	rowsCSV    = 1 + iota // the CSV records
+	rowsNDJSON            // the NDJSON lines
+	rowsSheet             // a sheet's XML rows
 )
 
 type segLoc struct {
