@@ -278,9 +278,29 @@ func TestBundleAndSums(t *testing.T) {
 			t.Errorf("%s in the zip differs from the file", zf.Name)
 		}
 	}
+	// the zip is the package: every file but itself, the workbook and the
+	// database (downloads of their own, every table in one file each)
+	whole := map[string]bool{"budgetpub.zip": true, "budgetpub.xlsx": true, "budgetpub.sqlite": true}
 	for name := range listed {
-		if name != "budgetpub.zip" && !inZip[name] {
+		if !whole[name] && !inZip[name] {
 			t.Errorf("%s missing from the zip", name)
+		}
+	}
+	for name := range whole {
+		if !listed[name] {
+			t.Errorf("%s missing from SHA256SUMS", name)
+		}
+		if inZip[name] {
+			t.Errorf("%s in the zip", name)
+		}
+	}
+	var pkg struct{ Resources []struct{ Path string } }
+	if err := json.Unmarshal(read(t, dir, "datapackage.json"), &pkg); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range pkg.Resources {
+		if !inZip[r.Path] {
+			t.Errorf("datapackage.json lists %s, which the zip lacks", r.Path)
 		}
 	}
 	if !inZip["README.txt"] {

@@ -3,13 +3,8 @@ package emit
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
-	"hash/crc32"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -314,13 +309,6 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // the zip headers of the entries written raw: 2000-01-01, 00:00).
 const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
 
-// deflated is a file of the bundle deflated before the bundle is written
-// (deflateRuns): its segments in a store.
-type deflated struct {
-	st *segStore
-	e  *segEntry
-}
-
 // bundleCompressor is how the bundle deflates a file: most of it is text
 // that compresses well at the fastest level; the default level costs
 // three times the time for a few percent.
@@ -331,85 +319,6 @@ func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
 // bundleLevel is the deflate level of the bundle's and the workbook's
 // entries.
 const bundleLevel = flate.BestSpeed
-
-// runPiece bounds a segment of a file deflated by runs: a run longer is
-// cut into pieces this long (from its start), so that little is held at
-// once.
-const runPiece = 1 << 20
-
-// deflateRuns reads the file rel of dir once: its File (sha256 and size)
-// and its bytes deflated as segments (see segmentEvery) into st, a
-// segment a run of its bytes — runs start at 0 and at each of starts,
-// which are in order (a run longer than runPiece is cut into pieces) — so
-// that a run whose bytes are those of a run of the file before is copied
-// from the store, not deflated again. The first run and the last, which
-// change at every run, are deflated for this run only (deflateOnce).
-// budgetpub.sqlite's runs are its first page, its segments' leaves (see
-// rowidShift) and its end (interior pages, indexes, the full-text index):
-// a rebuild deflates the first, the last and those of the segments whose
-// documents changed.
-func deflateRuns(dir, rel string, starts []int64, st *segStore) (File, *deflated, error) {
-	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		return File{}, nil, err
-	}
-	defer in.Close()
-	fi, err := in.Stat()
-	if err != nil {
-		return File{}, nil, err
-	}
-	h := sha256.New()
-	e := &segEntry{kind: segDatabase}
-	buf := make([]byte, runPiece)
-	bounds := append(append([]int64{0}, starts...), fi.Size())
-	for r := 1; r < len(bounds); r++ {
-		once := r == 1 || r == len(bounds)-1
-		for at := bounds[r-1]; at < bounds[r]; {
-			b := buf[:min(bounds[r]-at, runPiece)]
-			if _, err := io.ReadFull(in, b); err != nil {
-				return File{}, nil, err
-			}
-			h.Write(b)
-			e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
-			e.size += int64(len(b))
-			var k segKey
-			if once {
-				k, err = st.deflateOnce(b, segDatabase)
-			} else {
-				sum := sha256.Sum256(b)
-				copy(k[:], sum[:])
-				err = st.put(k, b, segDatabase)
-			}
-			if err != nil {
-				return File{}, nil, err
-			}
-			e.keys = append(e.keys, k)
-			at += int64(len(b))
-		}
-	}
-	return File{Path: rel, Bytes: e.size, SHA256: hex.EncodeToString(h.Sum(nil))}, &deflated{st: st, e: e}, nil
-}
-
-// writeEntry writes the file's entry into zw as CreateHeader writes a
-// deflated file's (the fixed time in its header and in an extended
-// timestamp, its CRC-32 and sizes in a data descriptor after its bytes),
-// its bytes those deflated before.
-func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
-	const extTime = 0x5455 // the extended timestamp's extra field: modification time only
-	extra := binary.LittleEndian.AppendUint16(nil, extTime)
-	extra = binary.LittleEndian.AppendUint16(extra, 5)
-	extra = binary.LittleEndian.AppendUint32(append(extra, 1), uint32(zipEpoch.Unix()))
-	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
-		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.e.crc, CompressedSize64: uint64(d.st.compressedSize(d.e)), UncompressedSize64: uint64(d.e.size)}
-	if fh.UncompressedSize64 >= math.MaxUint32 || fh.CompressedSize64 >= math.MaxUint32 {
-		fh.ReaderVersion = 45 // ZIP64, as CreateHeader's close sets it
-	}
-	w, err := zw.CreateRaw(fh)
-	if err != nil {
-		return err
-	}
-	return d.st.writeTo(w, d.e)
-}
 
 // reusedDeflate is a zip compressor at the fastest level that resets one
 // writer for each entry (a zip writer compresses one entry at a time),
@@ -434,14 +343,13 @@ func reusedDeflate() zip.Compressor {
 // bundle's entries of the same files), copying that entry's compressed
 // bytes: the same file deflated by the same code, byte for byte. A file
 // in segmented (a text table) is written as its segments in st, its size
-// and CRC-32 in the entry's header; a file in pre, as deflated before;
-// the workbook, a zip itself, is stored as it is.
-func bundle(fl *flusher, dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) (File, error) {
+// and CRC-32 in the entry's header.
+func bundle(fl *flusher, dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) (File, error) {
 	out, err := fl.createSink(dir, name)
 	if err != nil {
 		return File{}, err
 	}
-	if err := zipFiles(out, dir, names, readme, earlier, st, segmented, pre); err != nil {
+	if err := zipFiles(out, dir, names, readme, earlier, st, segmented); err != nil {
 		out.abort()
 		return File{}, err
 	}
@@ -465,16 +373,12 @@ func copyEntry(zw *zip.Writer, e *zip.File, buf []byte) error {
 }
 
 // zipFiles writes the bundle's entries to out (see bundle).
-func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
+func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) error {
 	sort.Strings(names)
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	add := func(name string, r io.Reader) error {
-		method := zip.Deflate
-		if strings.HasSuffix(name, ".xlsx") {
-			method = zip.Store
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: method, Modified: zipEpoch})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: zip.Deflate, Modified: zipEpoch})
 		if err != nil {
 			return err
 		}
@@ -502,12 +406,6 @@ func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier 
 				err = st.writeTo(w, e)
 			}
 			if err != nil {
-				return err
-			}
-			continue
-		}
-		if d := pre[n]; d != nil {
-			if err := d.writeEntry(zw, "budgetpub/"+n); err != nil {
 				return err
 			}
 			continue
