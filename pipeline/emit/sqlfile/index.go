@@ -57,13 +57,19 @@ func (x *Index) entry(i int) []byte {
 
 // sorted is the order of the entries held, in SQLite's order
 // (compareRecords): by their sort keys (sortKey), each made once, compared
-// byte by byte; by compareRecords when one holds a real.
+// byte by byte; by compareRecords when one holds a real. A table's rows
+// come in the order of their documents, so the entries of an index whose
+// first column is the document's come in runs of one first value, the runs
+// in order: each run is sorted on its own, and all of them together only
+// when two runs are not in order (a few entries a sort, not all of them).
 func (x *Index) sorted() []int32 {
 	keys := make([]byte, 0, len(x.arena)*3/2) // an integer of 1–3 bytes takes 9
 	ends := make([]int32, len(x.ends))        // where each entry's key ends in keys
+	firsts := make([]int32, len(x.ends))      // and its first value's
 	for i := range ends {
+		var first int
 		var ok bool
-		if keys, ok = sortKey(keys, x.entry(i)); !ok {
+		if keys, first, ok = sortKey(keys, x.entry(i)); !ok {
 			order := make([]int32, len(x.ends))
 			for i := range order {
 				order[i] = int32(i)
@@ -71,19 +77,32 @@ func (x *Index) sorted() []int32 {
 			slices.SortFunc(order, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
 			return order
 		}
-		ends[i] = int32(len(keys))
+		ends[i], firsts[i] = int32(len(keys)), int32(first)
 	}
 	type keyed struct {
-		key []byte // a part of keys
-		i   int32
+		key   []byte // a part of keys
+		first int32  // the length of its first value's part
+		i     int32
 	}
 	all := make([]keyed, len(ends))
 	start := int32(0)
 	for i, end := range ends {
-		all[i] = keyed{keys[start:end:end], int32(i)}
+		all[i] = keyed{keys[start:end:end], firsts[i] - start, int32(i)}
 		start = end
 	}
-	slices.SortFunc(all, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	byKey := func(a, b keyed) int { return bytes.Compare(a.key, b.key) }
+	for lo := 0; lo < len(all); {
+		hi, first := lo+1, all[lo].key[:all[lo].first]
+		for hi < len(all) && bytes.Equal(all[hi].key[:all[hi].first], first) {
+			hi++
+		}
+		slices.SortFunc(all[lo:hi], byKey)
+		if lo > 0 && bytes.Compare(all[lo-1].key, all[lo].key) > 0 {
+			slices.SortFunc(all, byKey)
+			break
+		}
+		lo = hi
+	}
 	order := make([]int32, len(all))
 	for i, k := range all {
 		order[i] = k.i
@@ -95,15 +114,17 @@ func (x *Index) sorted() []int32 {
 // (compareRecords) when keys are compared byte by byte: each value as a
 // byte of its class (NULL 1, integer 2, text 3, blob 4), then an integer
 // as runs.AppendKeyInt writes it, a text or a blob as runs.AppendKey
-// does (its 0 bytes escaped, a 0 after it). False, and b unchanged but for
-// its length, for a record holding a real, whose order against integers
-// takes compareRecords.
-func sortKey(b, rec []byte) ([]byte, bool) {
+// does (its 0 bytes escaped, a 0 after it). It gives the length of b
+// once the first value's part is appended too. False, and b unchanged
+// but for its length, for a record holding a real, whose order against
+// integers takes compareRecords.
+func sortKey(b, rec []byte) ([]byte, int, bool) {
 	f := newFields(rec)
-	for {
+	first := len(b)
+	for n := 0; ; n++ {
 		v, ok := f.next()
 		if !ok {
-			return b, true
+			return b, first, true
 		}
 		switch c := v.class(); c {
 		case 0:
@@ -111,11 +132,14 @@ func sortKey(b, rec []byte) ([]byte, bool) {
 		case 1:
 			i, _, real := v.number()
 			if real {
-				return b, false
+				return b, first, false
 			}
 			b = runs.AppendKeyInt(append(b, 2), i)
 		default:
 			b = runs.AppendKey(append(b, byte(c)+1), v.data)
+		}
+		if n == 0 {
+			first = len(b)
 		}
 	}
 }
