@@ -261,7 +261,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.roundedFigures()
 	st.release()
 	if len(unknown) > 0 {
-		if !disclosureLike(flat, doc) {
+		if !(newsLike(strings.Join(flat, "")) && newsStory(doc)) && !disclosureLike(flat, doc) {
 			if ident.year == 0 || ident.title == "" { // a year from the sentences is no title
 				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 			}

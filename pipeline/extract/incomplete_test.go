@@ -106,7 +106,8 @@ func TestIncompleteIdentity(t *testing.T) {
 // TestNotDisclosure: a text whose identity is incomplete and that is no
 // disclosure is refused as before: a news story and a government work
 // report that state amounts in 万元 and speak of the budget's words, one
-// of them stating the “三公” expenses' amount.
+// of them stating the “三公” expenses' amount, and a news story of a 三公
+// whose year it does not tell (TestNewsStory: one that does is read).
 func TestNotDisclosure(t *testing.T) {
 	for name, text := range map[string]string{
 		"news": "我市召开财政工作会议\n本报讯（记者 王明）12月5日，市财政局召开全市财政工作会议。\n" +
@@ -115,8 +116,8 @@ func TestNotDisclosure(t *testing.T) {
 		"work report": "政府工作报告\n——2024年1月10日在某市第十七届人民代表大会第三次会议上\n各位代表：\n" +
 			"过去一年，全市一般公共预算收入增长7.3%，达到28.5亿元。\n我们坚持过紧日子，全市“三公”经费支出1200万元，比上年下降5%，机关运行经费压减3200万元。\n" +
 			"完成政府采购规模12.6亿元。严格执行部门预算，项目支出实行全过程绩效管理。\n",
-		// a newspaper's story of a department's 三公 budget, its dateline and its reporting
-		"story":              "2014年04月24日 星期四\n财政部“三公”经费较去年约减60万\n财政部4月18日公布的数据显示,2014年“三公”经费预算数4891.27万元,其中因公出国(境)费2691.26万元,公务用车购置及运行费1760.59万元,公务接待费439.42万元。\n",
+		// a newspaper's story of a department's 三公 that does not tell their year
+		"story":              "2014年04月24日 星期四\n财政部“三公”经费较去年约减60万\n财政部公布的数据显示,今年“三公”经费预算数4891.27万元,其中因公出国(境)费2691.26万元,公务用车购置及运行费1760.59万元,公务接待费439.42万元。\n",
 		"figures of nothing": "一、部门预算编制说明\n本部门严格控制“三公”经费、机关运行经费，项目支出实行绩效管理，全年地区生产总值增长5%。\n",
 	} {
 		if d, err := extractText(text, Hints{}); !errors.Is(err, ErrNoTitle) {
@@ -378,5 +379,46 @@ func TestPresentedIdentity(t *testing.T) {
 	}
 	if id := presentedIdentity(compactAll([]string{"现将某局2015年度部门决算转发给你们"})); id.year != 0 {
 		t.Errorf("another's report: %+v", id)
+	}
+}
+
+// TestNewsStory: a news story that restates a region's or a department's
+// 三公 and tells their year gives them, its subject left unknown (never the
+// paper or the bureau the reporter asked), the year and kind its
+// statements tell; a region's revenue it tells besides is left out with a
+// warning, its section found but not read. A story that tells no year, a
+// reporter's line taken for its title, and a work report are refused.
+func TestNewsStory(t *testing.T) {
+	story := "某市今年“三公”预算总额1.5亿 比去年下降\n来源:某某网\n" +
+		"本报讯(记者 李明) 昨日,记者从某市财政局获悉,某市向社会公布了2019年市级“三公”经费预算总额。\n" +
+		"2019年某市本级公共预算财政拨款安排的“三公”经费预算总额为1.5亿元,比2018年预算下降8.2%,其中:因公出国(境)费用1200万元;车辆购置及运行维护费9800万元;公务接待费4000万元。\n" +
+		"据介绍,2019年全市一般公共预算收入352.6亿元。\n[责任编辑:王芳]\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("identity %+v %+v", d.Document, d.Department)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(150000000) || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != schema.Yuan(12000000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(98000000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(40000000) {
+		t.Errorf("三公 %+v", d.ThreePublic)
+	}
+	if d.Revenue != nil && len(d.Revenue.Sources) > 0 || count(d, "a news story's figure besides its 三公") != 1 {
+		t.Errorf("the region's revenue: %+v, warnings %v", d.Revenue, d.Warnings)
+	}
+	for _, c := range d.Coverage {
+		if c.Name == "收入来源" && c.Status != schema.CoverageNotRead {
+			t.Errorf("coverage %+v", c)
+		}
+	}
+	for name, text := range map[string]string{
+		"no year":  strings.ReplaceAll(story, "2019年", ""),
+		"reporter": "记者查询某区财政局公布的某区2019年“三公经费”预算安排情况\n" + strings.ReplaceAll(story, "2019年", "今年"),
+		"report":   "各位代表:\n" + story,
+	} {
+		if d, err := extractText(text, Hints{}); err == nil {
+			t.Errorf("%s: read %+v %+v", name, d.Document, d.ThreePublic)
+		}
 	}
 }

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"budgetpub/schema"
+)
+
+// newsStory keeps of a news story whose identity is incomplete (newsLike:
+// its dateline, reporter or reporting of what was published) what it
+// states as its subject's: the 三公 it restates from a department's or a
+// region's 三公 disclosure ("济南市本级…“三公”经费预算总额为2.08亿元，其中…"),
+// where its statements of figures tell the year. Its other figures — a
+// region's revenue, a budget's total told in passing ("全市一般公共预算收入
+// 1243.1亿元") — are left out with a warning each: whose they are the story
+// does not settle. false where no 三公 figure was read or no year is told:
+// the story is refused as before.
+func newsStory(d *schema.Document) bool {
+	// a line of the story taken for its title ("记者查询…天山区2013年“三公经费”
+	// 预算安排情况") tells the year and kind of what the reporter compared,
+	// not of the story's figures
+	if d.Document.FiscalYear == 0 || d.ThreePublic == nil || containsAny(d.Document.Title, newsWords) {
+		return false
+	}
+	if d.Revenue != nil {
+		d.Revenue = &schema.Revenue{}
+	}
+	if d.Expenditure != nil {
+		d.Expenditure = &schema.Expenditure{}
+	}
+	d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.Performance = nil, nil, nil, nil, nil, nil
+	const kept = "/three_public"
+	for _, ptr := range slices.Sorted(maps.Keys(d.Provenance)) {
+		if ptr == kept || strings.HasPrefix(ptr, kept+"/") || ptr == "/department/name" {
+			continue
+		}
+		src := d.Provenance[ptr]
+		delete(d.Provenance, ptr)
+		d.Warnings = append(d.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+			Reason: fmt.Sprintf("%s left out: a news story's figure besides its 三公, whose the story does not settle", ptr)})
+	}
+	for i, c := range d.Coverage {
+		if c.Part == "section" && c.Status == schema.CoverageRead && !sectionOf(c.Name, kept) {
+			d.Coverage[i].Status, d.Coverage[i].Reason = schema.CoverageNotRead, "a news story's figure besides its 三公: left out, whose it is the story does not settle"
+		}
+	}
+	d.Claims = slices.DeleteFunc(d.Claims, func(c schema.Claim) bool { return c.Path != kept && !strings.HasPrefix(c.Path, kept+"/") })
+	return true
+}
+
+// newsWords are the words a news story announces itself with: its
+// dateline (agency, weekday, …讯), its reporter, and its reporting of what
+// a department published ("国资委在其网站公布了2014年部门预算，显示…").
+var newsWords = []string{"本报讯", "记者", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
+
+// workReportWords are the words a speech to a people's congress (a
+// government work report) opens with: it speaks of a region's budget in
+// passing, never of one subject's.
+var workReportWords = []string{"各位代表"}
+
+// newsLike tells a text that is a news story: newsWords, no work report's.
+func newsLike(text string) bool {
+	return containsAny(text, newsWords) && !containsAny(text, workReportWords)
+}
+
+// sectionOf tells the coverage's section name the one that fills path.
+func sectionOf(name, path string) bool {
+	for _, s := range sections {
+		if s.name == name {
+			return slices.Contains(s.paths, path)
+		}
+	}
+	return false
+}
