@@ -335,8 +335,11 @@ func statedKind(flat []string, year int) string {
 			continue
 		}
 		// a clause that names the year's 三公 决算 as what the page shows,
-		// no amount in it ("晒出2016年省级“三公”经费决算支出账单")
-		if c := clauseOf(s, m.end); strings.Contains(c, "三公") && strings.Contains(c, "经费决算") && !strings.ContainsAny(c, "0123456789") {
+		// no amount in it ("晒出2016年省级“三公”经费决算支出账单", "2016年市本级
+		// “三公”决算汇总表及情况说明公布"; not 预决算, the rules' name)
+		// … or the region's final accounts whose report the story tells
+		// ("…听取广州市财政局关于2014年全市市本级决算(草案)的报告")
+		if c := clauseOf(s, m.end); (strings.Contains(c, "三公") && strings.Contains(strings.ReplaceAll(c, "预决算", ""), "决算") || containsAny(c, regionFinalAccounts)) && !strings.ContainsAny(c, "0123456789") {
 			return schema.KindFinalAccounts
 		}
 		// what it is, before the amount, no comparison in it ("2022年预算比
@@ -359,6 +362,10 @@ func statedKind(flat []string, year int) string {
 	}
 	return ""
 }
+
+// regionFinalAccounts name a region's final accounts, which a government
+// reports to its people's congress: no budget's.
+var regionFinalAccounts = []string{"决算(草案)", "决算草案", "收支决算"}
 
 // clauseOf is s from at to the end of its clause.
 func clauseOf(s string, at int) string {

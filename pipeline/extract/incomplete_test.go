@@ -422,3 +422,32 @@ func TestNewsStory(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsStoryKind: a story tells the kind where it names the year's 三公
+// 决算 it reports on ("2018年市本级“三公”决算汇总表…公布") or the region's
+// final accounts whose report it tells (决算(草案), 收支决算); the quoted 三公
+// before what is spent ("“三公”支出合计为…") is the 三公's label.
+func TestNewsStoryKind(t *testing.T) {
+	for name, c := range map[string]struct {
+		lead string
+		kind string
+	}{
+		"三公 决算":  {"某时报讯 昨日,记者从市财政局了解到,某市2018年市本级“三公”决算汇总表及情况说明公布。", schema.KindFinalAccounts},
+		"决算(草案)": {"某晚报讯 记者报道:今天,市人大常委会听取了市财政局关于2018年全市市本级决算(草案)的报告。", schema.KindFinalAccounts},
+		"收支决算":   {"记者从省财政厅了解到,某省2018年全省及省级财政收支决算情况公布。", schema.KindFinalAccounts},
+		"预决算":    {"记者从市财政局了解到,某市2018年“三公”预决算公开工作全面推进。", ""},
+	} {
+		text := c.lead + "\n数据显示,2018年市本级“三公”支出合计为961.12万元,其中因公出国(境)经费支出113.81万元,公务用车购置费支出146.89万元,公务用车运行维护费支出476.48万元,公务接待费支出223.94万元。\n"
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if d.Document.FiscalYear != 2018 || d.Document.Kind != c.kind {
+			t.Errorf("%s: year %d kind %q, want %q", name, d.Document.FiscalYear, d.Document.Kind, c.kind)
+		}
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(9611200) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(4764800) {
+			t.Errorf("%s: 三公 %+v", name, tp)
+		}
+	}
+}
