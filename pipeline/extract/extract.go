@@ -111,6 +111,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			find func() (string, int)
 			from string
 		}{
+			{true, func() (string, int) { return newsSubjectName(flat) }, "the one the story says published it on its website"},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},

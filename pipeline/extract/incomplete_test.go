@@ -451,3 +451,29 @@ func TestNewsStoryKind(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsSubjectName: a story names its subject where it says the
+// department published its own disclosure on its website; a finance
+// bureau's or a level's 三公 is a region's, two publishers are none, and
+// a text that is no story names none so.
+func TestNewsSubjectName(t *testing.T) {
+	for text, want := range map[string]string{
+		"本报讯 国务院国资委在其网站公布了2014年部门预算,显示…":           "国务院国资委",
+		"据悉,日前,教育局在官网公布了2013年三公经费。":                "教育局",
+		"记者获悉,某区民政局在其门户网站上公布了2016年部门决算。":           "某区民政局",
+		"据悉,某市财政局在其网站公布了2014年“三公”经费。":              "",
+		"据悉,某市在其网站公布了2014年市级“三公”经费。":               "",
+		"据悉,某局在其网站公布了2014年部门预算。某委在官网公布了2014年部门预算。": "",
+		"某局在官网公布2014年部门预算。":                        "",
+		"据悉,某局在其网站发布了2014年部门预算。":                   "",
+	} {
+		if got, _ := newsSubjectName([]string{text}); got != want {
+			t.Errorf("%s: %q, want %q", text, got, want)
+		}
+	}
+	story := "记者报道 日前,某区教育局在官网公布了2019年三公经费。2019年“三公”经费预算支出共491万元,其中,因公出国(境)费预算135万元,公务用车购置及运行维护费预算247万元,公务接待费预算109万元。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil || d.Department.Name != "某区教育局" || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(4910000) {
+		t.Errorf("%v %+v %+v", err, d.Department, d.ThreePublic)
+	}
+}
