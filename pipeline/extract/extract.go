@@ -93,6 +93,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 					says = "the kind (budget) from a sentence comparing that year's 预算 with the year before's, the text stating no outturn"
 				}
 				told = append(told, says)
+			} else if _, k, y, _ := newsSubject(flat); k != "" && y == ident.year {
+				ident.kind = k
+				told = append(told, "the kind ("+k+") of the disclosure the story says its subject published")
 			}
 		}
 		if ident.year == 0 {
@@ -111,7 +114,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			find func() (string, int)
 			from string
 		}{
-			{true, func() (string, int) { return newsSubjectName(flat) }, "the one the story says published it on its website"},
+			{true, func() (string, int) { n, _, _, l := newsSubject(flat); return n, l }, fromStory},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
@@ -261,14 +264,18 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.coverage(flat)
 	b.roundedFigures()
 	st.release()
-	if len(unknown) > 0 {
+	// a story that names its subject, no title naming it, is read as a
+	// story too: its other figures may be its region's
+	if len(unknown) > 0 || subject > 0 && nameFrom == fromStory {
 		if !(newsLike(strings.Join(flat, "")) && newsStory(doc)) && !disclosureLike(flat, doc) {
 			if ident.year == 0 || ident.title == "" { // a year from the sentences is no title
 				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 			}
 			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 		}
-		doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+		if len(unknown) > 0 {
+			doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+		}
 	}
 	return doc, nil
 }

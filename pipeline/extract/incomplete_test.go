@@ -452,11 +452,11 @@ func TestNewsStoryKind(t *testing.T) {
 	}
 }
 
-// TestNewsSubjectName: a story names its subject where it says the
+// TestNewsSubject: a story names its subject where it says the
 // department published its own disclosure on its website; a finance
 // bureau's or a level's 三公 is a region's, two publishers are none, and
 // a text that is no story names none so.
-func TestNewsSubjectName(t *testing.T) {
+func TestNewsSubject(t *testing.T) {
 	for text, want := range map[string]string{
 		"本报讯 国务院国资委在其网站公布了2014年部门预算,显示…":           "国务院国资委",
 		"据悉,日前,教育局在官网公布了2013年三公经费。":                "教育局",
@@ -467,7 +467,7 @@ func TestNewsSubjectName(t *testing.T) {
 		"某局在官网公布2014年部门预算。":                        "",
 		"据悉,某局在其网站发布了2014年部门预算。":                   "",
 	} {
-		if got, _ := newsSubjectName([]string{text}); got != want {
+		if got, _, _, _ := newsSubject([]string{text}); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
 		}
 	}
@@ -475,5 +475,12 @@ func TestNewsSubjectName(t *testing.T) {
 	d, err := extractText(story, Hints{})
 	if err != nil || d.Department.Name != "某区教育局" || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(4910000) {
 		t.Errorf("%v %+v %+v", err, d.Department, d.ThreePublic)
+	}
+	// the kind of what it published; its region's revenue left out
+	story = "本报讯 日前,某区教育局在其网站公布了2016年部门决算。2016年“三公”经费支出49.1万元,其中,因公出国(境)费13.5万元,公务用车购置及运行维护费24.7万元,公务接待费10.9万元。据介绍,2016年全区一般公共预算收入35.2亿元。\n"
+	d, err = extractText(story, Hints{})
+	if err != nil || d.Department.Name != "某区教育局" || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) > 0 ||
+		d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(491000) || d.Revenue != nil && len(d.Revenue.Sources) > 0 {
+		t.Errorf("%v %+v %+v %+v %+v", err, d.Document, d.Department, d.ThreePublic, d.Revenue)
 	}
 }

@@ -77,21 +77,25 @@ func sectionOf(name, path string) bool {
 	return false
 }
 
+// fromStory says where a story's subject's name comes from (newsSubject).
+const fromStory = "the one the story says published its disclosure on its website"
+
 // levelWords qualify what a finance bureau publishes for a whole level of
 // government: a region's 三公, no one department's.
 var levelWords = []string{"省级", "市级", "区级", "县级", "本级", "全省", "全市", "全区", "全县"}
 
-// newsSubjectName serves a news story that tells which department
-// published its own disclosure on its website: "国务院国资委在其网站公布了
-// 2014年部门预算", "教育局在官网公布了2013年三公经费". The name is the
-// clause's words before 在, ending like a department's; what it published
-// is its year's 部门预算 or 部门决算, or its 三公 where no level of
-// government qualifies them and the publisher is no finance bureau (which
-// publishes a region's). Every such statement must name the same; "" where
-// none does, and in a text that is no news story.
-func newsSubjectName(flat []string) (name string, line int) {
+// newsSubject serves a news story that tells which department published
+// its own disclosure on its website: "国务院国资委在其网站公布了2014年部门
+// 预算", "教育局在官网公布了2013年三公经费". The name is the clause's words
+// before 在, ending like a department's; what it published is its year's
+// 部门预算 or 部门决算 (kind: budget, final accounts), or its 三公 (kind "")
+// where no level of government qualifies them and the publisher is no
+// finance bureau (which publishes a region's). Every such statement must
+// name the same department, year and kind; "" where none does, and in a
+// text that is no news story.
+func newsSubject(flat []string) (name, kind string, year, line int) {
 	if !newsLike(strings.Join(flat, "")) {
-		return "", 0
+		return "", "", 0, 0
 	}
 	for i, l := range flat {
 		for at := 0; ; {
@@ -109,26 +113,32 @@ func newsSubjectName(flat []string) (name string, line int) {
 				continue // not "在其网站公布"
 			}
 			what := clauseOf(rest, 0)
-			_, _, after, ok := yearIn(what)
+			y, _, after, ok := yearIn(what)
 			if !ok {
 				continue
 			}
-			own := strings.HasPrefix(after, "部门预算") || strings.HasPrefix(after, "部门决算")
+			kd := ""
+			switch {
+			case strings.HasPrefix(after, "部门预算"):
+				kd = schema.KindBudget
+			case strings.HasPrefix(after, "部门决算"):
+				kd = schema.KindFinalAccounts
+			}
 			n := l[:k]
 			if j := strings.LastIndexAny(n, "，,。；;:：)） "); j >= 0 {
 				n = n[j+1:]
 			}
-			if !own && (!strings.Contains(after, "三公") || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
+			if kd == "" && (!strings.Contains(after, "三公") || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
 				continue
 			}
 			if !nameLike(n) || utf8.RuneCountInString(n) < 2 || utf8.RuneCountInString(n) > 30 {
 				continue
 			}
-			if name != "" && name != n {
-				return "", 0
+			if name != "" && (name != n || year != y || kind != kd) {
+				return "", "", 0, 0
 			}
-			name, line = n, i+1
+			name, kind, year, line = n, kd, y, i+1
 		}
 	}
-	return name, line
+	return name, kind, year, line
 }
