@@ -467,7 +467,7 @@ func TestNewsSubject(t *testing.T) {
 		"某局在官网公布2014年部门预算。":                        "",
 		"据悉,某局在其网站发布了2014年部门预算。":                   "",
 	} {
-		if got, _, _, _ := newsSubject([]string{text}); got != want {
+		if got, _ := newsSubject([]string{text}); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
 		}
 	}
@@ -482,5 +482,39 @@ func TestNewsSubject(t *testing.T) {
 	if err != nil || d.Department.Name != "某区教育局" || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) > 0 ||
 		d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(491000) || d.Revenue != nil && len(d.Revenue.Sources) > 0 {
 		t.Errorf("%v %+v %+v %+v %+v", err, d.Document, d.Department, d.ThreePublic, d.Revenue)
+	}
+}
+
+// TestNewsStoryMixed: a story that tells the year of what was published
+// (公开了…2015年部门预算) and states the year's 三公 as 今年's gives them; its
+// parts, where stated whole and not adding up to its total (another
+// year's, told beside), are left out with a warning, the total kept.
+func TestNewsStoryMixed(t *testing.T) {
+	story := "本报讯(记者 李明)日前,省政府网站公开了80个省级部门2015年部门预算。\n" +
+		"经省财政厅汇总,今年省本级部门“三公”经费预算总额为5.55亿元,较2014年的5.98亿元减少0.43亿元。其中,公务接待费0.98亿元。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2015 || d.Document.Kind != schema.KindBudget || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(555000000) ||
+		d.ThreePublic.Reception == nil || d.ThreePublic.Reception.Amount != schema.Yuan(98000000) {
+		t.Errorf("%+v %+v", d.Document, d.ThreePublic)
+	}
+	story = "本报讯 某委在其网站公布了2014年部门预算,显示今年“三公”经费预算数为2841.78万元,比去年预算数减少52万元。\n" +
+		"某委2013年“三公”经费的预算数和预算执行数一致。具体来看,预算总数为2893.78万元,其中因公出国(境)费1391.37万元;公务用车购置及运行费1238.93万元;公务接待费263.48万元。\n"
+	d, err = extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp := d.ThreePublic; d.Document.FiscalYear != 2014 || tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(28417800) || tp.Reception != nil || tp.OverseasTravel != nil || tp.Vehicle != nil ||
+		count(d, "parts that do not add up to its total") != 3 {
+		t.Errorf("%+v %+v %v", d.Document, tp, d.Warnings)
+	}
+	if tp := d.ThreePublic; tp != nil && tp.Total != nil && *tp.Total == schema.Yuan(28417800) && len(d.Claims) > 0 {
+		for _, c := range d.Claims {
+			if strings.HasPrefix(c.Path, "/three_public/") {
+				t.Errorf("a claim of a part left out: %+v", c)
+			}
+		}
 	}
 }

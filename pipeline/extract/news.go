@@ -88,14 +88,13 @@ var levelWords = []string{"省级", "市级", "区级", "县级", "本级", "全
 // its own disclosure on its website: "国务院国资委在其网站公布了2014年部门
 // 预算", "教育局在官网公布了2013年三公经费". The name is the clause's words
 // before 在, ending like a department's; what it published is its year's
-// 部门预算 or 部门决算 (kind: budget, final accounts), or its 三公 (kind "")
-// where no level of government qualifies them and the publisher is no
-// finance bureau (which publishes a region's). Every such statement must
-// name the same department, year and kind; "" where none does, and in a
-// text that is no news story.
-func newsSubject(flat []string) (name, kind string, year, line int) {
+// 部门预算 or 部门决算, or its 三公 where no level of government qualifies
+// them and the publisher is no finance bureau (which publishes a region's).
+// Every such statement must name the same department; "" where none does,
+// and in a text that is no news story.
+func newsSubject(flat []string) (name string, line int) {
 	if !newsLike(strings.Join(flat, "")) {
-		return "", "", 0, 0
+		return "", 0
 	}
 	for i, l := range flat {
 		for at := 0; ; {
@@ -113,32 +112,123 @@ func newsSubject(flat []string) (name, kind string, year, line int) {
 				continue // not "在其网站公布"
 			}
 			what := clauseOf(rest, 0)
-			y, _, after, ok := yearIn(what)
+			_, _, after, ok := yearIn(what)
 			if !ok {
 				continue
 			}
-			kd := ""
-			switch {
-			case strings.HasPrefix(after, "部门预算"):
-				kd = schema.KindBudget
-			case strings.HasPrefix(after, "部门决算"):
-				kd = schema.KindFinalAccounts
-			}
+			own := strings.HasPrefix(after, "部门预算") || strings.HasPrefix(after, "部门决算")
 			n := l[:k]
 			if j := strings.LastIndexAny(n, "，,。；;:：)） "); j >= 0 {
 				n = n[j+1:]
 			}
-			if kd == "" && (!strings.Contains(after, "三公") || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
+			if !own && (!strings.Contains(after, "三公") || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
 				continue
 			}
 			if !nameLike(n) || utf8.RuneCountInString(n) < 2 || utf8.RuneCountInString(n) > 30 {
 				continue
 			}
-			if name != "" && (name != n || year != y || kind != kd) {
-				return "", "", 0, 0
+			if name != "" && name != n {
+				return "", 0
 			}
-			name, kind, year, line = n, kd, y, i+1
+			name, line = n, i+1
 		}
 	}
-	return name, kind, year, line
+	return name, line
+}
+
+// newsPublished is the year, and the kind, of the disclosure a news story
+// says was published: "济南市向社会公布了2014年市级…“三公”经费预算总额",
+// "省政府网站公开了121个省级部门2015年部门预算", "在其网站公布了2016年部门
+// 决算" — the year in the clause after 公布 or 公开, before the 预算 or 决算
+// it published (a fund's name, 一般公共预算, is none) or its 三公. Every
+// such clause must name the same year (0 otherwise) and the kind where
+// they agree; none in a text that is no news story.
+func newsPublished(flat []string) (year int, kind string) {
+	s := strings.Join(flat, "")
+	if !newsLike(s) {
+		return 0, ""
+	}
+	kinds := map[string]bool{}
+	for _, verb := range []string{"公布", "公开"} {
+		for at := 0; ; {
+			k := strings.Index(s[at:], verb)
+			if k < 0 {
+				break
+			}
+			at += k + len(verb)
+			y, _, after, ok := titleYearIn(clauseOf(s, at))
+			if !ok {
+				continue
+			}
+			m := strings.ReplaceAll(maskFunds(after), "预决算", "")
+			b, f := strings.Index(m, "预算"), strings.Index(m, "决算")
+			if b < 0 && f < 0 && !strings.Contains(m, "三公") {
+				continue
+			}
+			if year != 0 && y != year {
+				return 0, ""
+			}
+			year = y
+			switch {
+			case b >= 0 && (f < 0 || b < f):
+				kinds[schema.KindBudget] = true
+			case f >= 0:
+				kinds[schema.KindFinalAccounts] = true
+			default:
+				kinds[""] = true
+			}
+		}
+	}
+	if len(kinds) == 1 {
+		for k := range kinds {
+			kind = k
+		}
+	}
+	return year, kind
+}
+
+// newsParts leaves out a news story's 三公 parts where, stated whole, they
+// do not add up to its total beyond their printing's rounding: the story
+// told another year's or another subject's 三公 beside its own ("国资委
+// 2013年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为2893.78万元，
+// 其中因公出国(境)费1391.37万元…" in a story of its 2014 budget), and whose
+// parts they are it does not settle. Parts stated in part only are kept.
+func (b *builder) newsParts() {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.Total == nil || tp.OverseasTravel == nil || tp.Reception == nil || tp.Vehicle == nil && (tp.VehiclePurchase == nil || tp.VehicleOperation == nil) {
+		return
+	}
+	rounding := map[string]schema.Money{} // of each figure read from a token
+	for ti, ptr := range b.amountOf {
+		rounding[ptr] = b.st.toks[ti].rounding()
+	}
+	parts := []string{"overseas_travel", "reception", "vehicle"}
+	figs := map[string]*schema.Figure{"overseas_travel": tp.OverseasTravel, "reception": tp.Reception, "vehicle": tp.Vehicle,
+		"vehicle_purchase": tp.VehiclePurchase, "vehicle_operation": tp.VehicleOperation}
+	if tp.Vehicle == nil {
+		parts = []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"}
+	}
+	sum, tol := schema.Money(0), rounding["/three_public/total"]
+	for _, p := range parts {
+		sum += figs[p].Amount
+		tol += rounding["/three_public/"+p+"/amount"]
+	}
+	if d := sum - *tp.Total; d <= tol && -d <= tol {
+		return
+	}
+	for _, p := range []string{"overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"} {
+		if figs[p] == nil {
+			continue
+		}
+		ptr := "/three_public/" + p
+		for _, k := range slices.Sorted(maps.Keys(b.doc.Provenance)) {
+			if src := b.doc.Provenance[k]; strings.HasPrefix(k, ptr+"/") {
+				delete(b.doc.Provenance, k)
+				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+					Reason: fmt.Sprintf("%s left out: a news story's 三公 parts that do not add up to its total (%s of %s) are another's, which the story does not settle", k, sum, *tp.Total)})
+			}
+		}
+		b.doc.Claims = slices.DeleteFunc(b.doc.Claims, func(c schema.Claim) bool { return c.Path == ptr || strings.HasPrefix(c.Path, ptr+"/") })
+	}
+	tp.OverseasTravel, tp.Reception, tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation = nil, nil, nil, nil, nil
 }
