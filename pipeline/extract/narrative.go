@@ -3091,20 +3091,26 @@ func (b *builder) assetChanges(from int, end *schema.AssetState) {
 }
 
 // threePublicAt reads the label 三公经费 around the 三公 that ends at end,
-// quoted any way ("“三公”经费", "“三公经费”"): start is where it opens, p
-// where it ends; ok is false for a 三公 not followed by 经费.
+// quoted any way ("“三公”经费", "“三公经费”"), or the quoted 三公 alone before
+// what is spent ("“三公”支出合计为…"): start is where it opens, p where it
+// ends; ok is false for a 三公 not followed by 经费, nor quoted so.
 func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 	st := b.st
 	start = end - len("三公")
+	quoted := false
 	for _, q := range []string{"“", "\"", "「", "‘"} {
 		if strings.HasSuffix(st.s[:start], q) {
 			start -= len(q)
+			quoted = true
 			break
 		}
 	}
 	p = end
 	for _, q := range []string{"”", "\"", "」", "’"} {
 		p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
+	}
+	if quoted && p > end && strings.HasPrefix(st.s[p:], "支出") {
+		return start, p, true
 	}
 	if !strings.HasPrefix(st.s[p:], "经费") {
 		return 0, 0, false
