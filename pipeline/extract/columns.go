@@ -1688,6 +1688,7 @@ func abs(f float64) float64 {
 // is one misprint (misprint): the others are read, the vehicles' left out.
 func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]cell, misprint bool) {
 	got = map[string]cell{}
+	funds := fundsBeside(t)
 	blank := map[string]bool{}
 	last := "" // the part of the row above
 	for _, r := range t.rows {
@@ -1709,7 +1710,7 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 			blank[field] = field != ""
 			continue
 		}
-		if field == "" || !sameValues(t, r.vals) {
+		if field == "" || !sameValues(t, r.vals) && !(funds && zeroAfterFirst(t, r.vals)) {
 			return nil, false
 		}
 		if _, twice := got[field]; twice {
@@ -1764,6 +1765,35 @@ func everyPart(got map[string]cell) bool {
 	_, purchase := got["vehicle_purchase"]
 	_, operation := got["vehicle_operation"]
 	return travel && reception && (vehicle || purchase && operation)
+}
+
+// fundsBeside tells a 三公 table whose header puts its 合计 first, the funds
+// it sums after it (公共财政预算拨款, 政府性基金预算拨款 …), and no other
+// year's or kind's column: "项目 2017年预算数合计 公共财政预算拨款 政府性基金
+// 预算拨款 国有资本经营预算拨款".
+func fundsBeside(t table) bool {
+	var h strings.Builder
+	for _, r := range t.rows {
+		if len(r.vals) > 0 {
+			break
+		}
+		h.WriteString(r.name)
+	}
+	s := h.String()
+	k := strings.Index(s, "合计")
+	return k >= 0 && strings.Contains(s[k:], "拨款") && !containsAny(s, []string{"决算数", "执行数", "上年"})
+}
+
+// zeroAfterFirst tells a row whose cells after its first are all 0: the
+// funds' columns left at 0 beside the 合计 (a template's columns unfilled),
+// which tell nothing of the row's amount.
+func zeroAfterFirst(t table, vals []token) bool {
+	for _, v := range vals[1:] {
+		if t.value(v) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameValues tells a row's cells that all hold one amount.
