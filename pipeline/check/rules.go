@@ -1264,7 +1264,16 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 // still listed with its change, so where every one is held with its
 // change none is gone.
 func partsChange(c *ctx) {
-	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, completeParts)
+	split := []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}
+	whole := "/expenditure"
+	// a basic and project expenditure that make the general budget
+	// appropriations' spending and not the year's are that split, their
+	// changes that whole's (…一般公共预算财政拨款支出727.11万元，比2024年减少
+	// 67.02万元。其中：基本支出695.37万元…; 735.09万元 all funds)
+	if y := c.expenditureTotal(); c.adds("/expenditure/general/amount", split[0]+"/amount", split[1]+"/amount") && !c.adds(y, split[0]+"/amount", split[1]+"/amount") {
+		whole = "/expenditure/general"
+	}
+	c.changeSum(whole, split, completeParts)
 	for _, scheme := range []string{"/expenditure/by_function", "/expenditure/by_economic"} {
 		classes := c.children(scheme)
 		whole := "/expenditure"
@@ -1566,12 +1575,34 @@ func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool
 func sumThreePublic(c *ctx) {
 	parts := []string{"/three_public/overseas_travel/amount", "/three_public/reception/amount",
 		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}
+	const vehicle = "/three_public/vehicle/amount"
+	// the subtotal stands for its parts where they are not both stated —
+	// and where the total is what it makes while they do not make it: a
+	// misprinted part (a 运行费 printed as the vehicles' whole) is one
+	// finding, sum.vehicle's, not a second one of the total
 	_, p := c.num(parts[2])
 	_, o := c.num(parts[3])
-	if _, v := c.num("/three_public/vehicle/amount"); v && (!p || !o) {
-		parts = append(parts[:2], "/three_public/vehicle/amount") // the subtotal stands for its parts
+	if _, v := c.num(vehicle); v && (!p || !o || c.adds("/three_public/total", parts[0], parts[1], vehicle) && !c.adds(vehicle, parts[2], parts[3])) {
+		parts = append(parts[:2], vehicle)
 	}
 	c.parts("/three_public/total", parts, 0)
+}
+
+// adds tells whether parts, each stated, make total within their rounding.
+func (c *ctx) adds(total string, parts ...string) bool {
+	t, ok := c.fig(total)
+	if !ok {
+		return false
+	}
+	figs, got := []rfig{t}, 0.0
+	for _, p := range parts {
+		f, ok := c.fig(p)
+		if !ok {
+			return false
+		}
+		figs, got = append(figs, f), got+f.v
+	}
+	return math.Abs(got-t.v) <= halves(figs...)+0.005
 }
 
 func sumBasicParts(c *ctx) {
