@@ -815,6 +815,35 @@ func TestPercentageCitesTheChange(t *testing.T) {
 	}
 }
 
+// TestRateOverThisYear: a rate the document took over this year's amount
+// (116,433.12 元, up 16,803.36, "增长14.43%": 16.87% over the year before's)
+// is a warning that says so; a rate that is wrong over either base says
+// nothing of a base.
+func TestRateOverThisYear(t *testing.T) {
+	for _, tc := range []struct {
+		pct  float64
+		base bool
+	}{{14.43, true}, {15.43, false}} {
+		d := base()
+		d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "208", Name: "社会保障和就业支出", Amount: *money(116433.12)}}}
+		d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimChange, Value: 16803.36, Decimals: 2, Unit: "元", Line: 8},
+			{Path: "/expenditure/by_function/0", Kind: schema.ClaimChangePct, Value: tc.pct, Decimals: 2, Unit: "%", Line: 8}}
+		Run(d)
+		var got []schema.Check
+		for _, c := range d.Checks {
+			if c.Rule == "yoy.change_pct" {
+				got = append(got, c)
+			}
+		}
+		if len(got) != 1 || got[0].Severity != schema.SeverityWarning || got[0].Computed != 16.87 {
+			t.Fatalf("%v%%: %+v", tc.pct, got)
+		}
+		if said := strings.Contains(got[0].MessageEn, "over this year's amount (14.43%)") && strings.Contains(got[0].Message, "除以本年数相符（14.43%）"); said != tc.base {
+			t.Errorf("%v%%: the base said %v, want %v: %s", tc.pct, said, tc.base, got[0].MessageEn)
+		}
+	}
+}
+
 // TestCatalogueDoc keeps docs/checks.md generated from the catalogue: each
 // rule with its tolerance, how often it compares figures of the text files
 // of data/, and an example from them — a warning where there is one.

@@ -233,17 +233,22 @@ func yoyChangePct(c *ctx) {
 		paths, lines := []string{cp}, []int{cl.Line, c.lineOf(cp, schema.ClaimAmount)}
 		var v, lo, hi float64
 		var figs []rfig
+		var overCurrent func() (float64, float64, float64, bool) // the rate over this year's amount
 		// the prior year is stated apart from the change: but for a
 		// table's row, which prints its years and its rate together
 		apart := !strings.HasSuffix(cl.Path, "/row")
 		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
 			v, lo, hi, ok = ratio(growth, cur, prior)
 			paths, lines, figs = append(paths, pp), append(lines, c.lineOf(pp, schema.ClaimPriorYear)), []rfig{st, cur, prior}
+			overCurrent = func() (float64, float64, float64, bool) {
+				return ratio(func(cur, prior float64) (float64, float64) { return cur - prior, cur }, cur, prior)
+			}
 		} else if o, found := c.changeBeside(cl); found { // the prior follows from the stated change
 			ch := claimFig(o)
 			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
 			lines, figs = append(lines, o.Line), []rfig{st, cur, ch}
 			apart = false
+			overCurrent = func() (float64, float64, float64, bool) { return ratio(share, ch, cur) }
 		} else {
 			continue
 		}
@@ -265,6 +270,13 @@ func yoyChangePct(c *ctx) {
 			// percentage's last digit, rounded or cut ("较2017年…8014212.00元增长1.13%": 1.1399%)
 			f.tol += st.half
 			f.allowZh, f.allowEn = "百分比末位或为截尾（非四舍五入）", "a percentage's last digit may be cut rather than rounded"
+		}
+		// a rate taken over this year's amount, not the year before's
+		// (增加29.6万元，增长2.57% of 1,151.41): the document's rate is
+		// wrong all the same, and the finding says what it agrees with
+		if r, rlo, rhi, ok := overCurrent(); ok && math.Abs(cl.Value-v) > f.tol && math.Abs(cl.Value-r) <= pctTolerance(st, r, rlo, rhi)+1e-9 {
+			f.causeZh = fmt.Sprintf("所陈述的变动率与变动额除以本年数相符（%s%%），而非除以上年数", fmtNum(round2(r)))
+			f.causeEn = fmt.Sprintf("the stated rate is what the change makes over this year's amount (%s%%), not over the year before's", fmtNum(round2(r)))
 		}
 		c.report(f)
 	}
