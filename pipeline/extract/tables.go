@@ -559,7 +559,7 @@ func isNumberCell(s string) bool {
 			return false
 		}
 	}
-	return true
+	return !strings.HasSuffix(s, ".") // "2. 政府性基金预算": a list's number, no amount
 }
 
 // cellsOf splits a line into cells: runs of two or more spaces separate

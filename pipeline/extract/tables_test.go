@@ -4212,3 +4212,22 @@ func TestSubCodeWithoutItsZero(t *testing.T) {
 		}
 	}
 }
+
+// A list's number before a row's name ("2. 政府性基金预算", pdfminer's text of
+// a 收支总表) is no amount: a number ending in its dot is no cell's.
+func TestListNumberNoCell(t *testing.T) {
+	for _, line := range []string{"2. 政府性基金预算", "1. 一般公共预算 15897.44 二、外交支出"} {
+		var nums []string
+		for _, c := range cellsOf(line) {
+			if isNumberCell(c) {
+				nums = append(nums, c)
+			}
+		}
+		if want := strings.Count(line, "15897.44"); len(nums) != want {
+			t.Errorf("%q: number cells %q", line, nums)
+		}
+	}
+	if !isNumberCell("2.5") || !isNumberCell("1,068.78") {
+		t.Error("amounts no longer cells")
+	}
+}
