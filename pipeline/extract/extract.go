@@ -348,7 +348,7 @@ func (b *builder) unplaced() {
 	}
 	if n > maxWarnings {
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
-			Reason: fmt.Sprintf("%d more amounts %s", n-maxWarnings, schema.WarnUnplaced),
+			Reason: fmt.Sprintf(schema.WarnUnplacedMore, n-maxWarnings),
 		})
 	}
 }

@@ -324,6 +324,14 @@ func (b *builder) insideWord(start int) bool {
 func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	st := b.st
 	seen := map[int]bool{} // labels that end inside one another ("因公出国(境)费", "出国(境)费")
+	// the basic or project expenditure read from the appropriations'
+	// split: a change of all funds' is of another figure
+	scoped := false
+	for ti, p := range b.amountOf {
+		if p == path+"/amount" && (path == "/expenditure/basic" || path == "/expenditure/project") {
+			scoped = b.appropriationsItem(st.toks[ti].start)
+		}
+	}
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			// (a label inside a longer term is that term's: "支出预算" in "基本支出预算减少35.51万元")
@@ -332,6 +340,9 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 				continue
 			}
 			seen[end] = true
+			if scoped && !b.appropriationsItem(end-len(l)) {
+				continue
+			}
 			if strings.HasSuffix(l, "费") && strings.HasPrefix(st.s[end:], "用") {
 				end += len("用") // "公务接待费用较上年减少…": 费用 is the 费
 			}
@@ -1587,6 +1598,24 @@ func (b *builder) noProjects() (int, bool) {
 func (b *builder) ofAppropriations(start int) bool {
 	label, _, ok := b.wholeLabel(start)
 	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
+}
+
+// appropriationsItem tells a label at start listed after 其中 under the
+// appropriations' whole: in its sentence (ofAppropriations), or in a
+// sentence that opens with 其中 right after one stating the
+// appropriations' spending ("一般公共预算财政拨款支出727.11万元，比2024年减少
+// 67.02万元。其中：基本支出695.37万元…").
+func (b *builder) appropriationsItem(start int) bool {
+	if b.ofAppropriations(start) {
+		return true
+	}
+	st := b.st
+	from := st.sentenceStart(start)
+	if from < len("。") || !strings.HasPrefix(strings.TrimLeft(st.s[from:start], " "), "其中") {
+		return false
+	}
+	prev := st.s[st.sentenceStart(from-len("。")):from]
+	return strings.Contains(prev, "拨款支出") || strings.Contains(prev, "公共预算支出")
 }
 
 // wholeLabel is the label of the whole a label at start is listed under

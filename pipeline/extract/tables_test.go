@@ -4194,3 +4194,68 @@ func TestThreePublicVehicleOrderFromHeader(t *testing.T) {
 		t.Errorf("no warning: %+v", d.Warnings)
 	}
 }
+
+// A 款 printed without its leading zero ("301 2 津贴补贴", "301 7 绩效工资"
+// of a table that prints "301 01 基本工资") is the code 30102 where its name
+// is that code's, one space apart (another tool's text) or a cell a line;
+// its digits are no cells of the row above, whose sum they broke.
+func TestSubCodeWithoutItsZero(t *testing.T) {
+	rows := [][]string{
+		{"301", "工资福利支出", "28,116,161", "28,116,161", "0"},
+		{"301", "01", "基本工资", "5,873,551", "5,873,551", "0"},
+		{"301", "2", "津贴补贴", "16,623,810", "16,623,810", "0"},
+		{"301", "7", "绩效工资", "5,618,800", "5,618,800", "0"},
+		{"302", "商品和服务支出", "1,168,569", "0", "1,168,569"},
+		{"302", "01", "办公费", "1,168,569", "0", "1,168,569"},
+		{"合计", "29,284,730", "28,116,161", "1,168,569"},
+	}
+	head := "某区某街道办事处2024年部门预算\n2024年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：某区某街道办事处 单位：元\n项目 一般公共预算基本支出\n部门预算经济分类科目\n编码 经济分类科目名称 合计 人员经费 公用经费\n类 款\n"
+	for _, sep := range []string{" ", "\n"} {
+		var b strings.Builder
+		b.WriteString(head)
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, sep) + "\n")
+		}
+		d := extractLines(t, b.String())
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimTable && (c.Value == 301 || c.Value == 2 || c.Value == 7) {
+				t.Errorf("%q: a code's digits as a cell: %+v", sep, c)
+			}
+		}
+		for _, c := range d.Checks {
+			if c.Rule == "sum.table" && c.Severity != schema.SeverityInfo {
+				t.Errorf("%q: %s", sep, c.MessageEn)
+			}
+		}
+		got := map[string]schema.Money{}
+		if d.Expenditure != nil {
+			for _, cl := range d.Expenditure.ByEconomic {
+				for _, it := range cl.Items {
+					got[it.Code] = it.Amount
+				}
+			}
+		}
+		if got["30102"] != schema.Yuan(16623810) || got["30107"] != schema.Yuan(5618800) {
+			t.Errorf("%q: items %v", sep, got)
+		}
+	}
+}
+
+// A list's number before a row's name ("2. 政府性基金预算", pdfminer's text of
+// a 收支总表) is no amount: a number ending in its dot is no cell's.
+func TestListNumberNoCell(t *testing.T) {
+	for _, line := range []string{"2. 政府性基金预算", "1. 一般公共预算 15897.44 二、外交支出"} {
+		var nums []string
+		for _, c := range cellsOf(line) {
+			if isNumberCell(c) {
+				nums = append(nums, c)
+			}
+		}
+		if want := strings.Count(line, "15897.44"); len(nums) != want {
+			t.Errorf("%q: number cells %q", line, nums)
+		}
+	}
+	if !isNumberCell("2.5") || !isNumberCell("1,068.78") {
+		t.Error("amounts no longer cells")
+	}
+}
