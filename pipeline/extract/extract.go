@@ -18,6 +18,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -83,6 +84,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, kind := yearRowsIdentity(flat); y != 0 {
 				ident.year, ident.kind = y, kind
 				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are the latest year's of its 三公 table's rows (its 决算数, else its 预算数)", y, kind))
+			} else if y, kind := newsPublished(flat); y != 0 {
+				ident.year, ident.kind = y, kind
+				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are those of the disclosure the story says was published", y, cmp.Or(kind, "not told")))
 			}
 		}
 		if ident.kind != "" { // the 三公 table's
@@ -93,6 +97,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 					says = "the kind (budget) from a sentence comparing that year's 预算 with the year before's, the text stating no outturn"
 				}
 				told = append(told, says)
+			} else if y, k := newsPublished(flat); k != "" && y == ident.year {
+				ident.kind = k
+				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
 			}
 		}
 		if ident.year == 0 {
@@ -111,6 +118,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			find func() (string, int)
 			from string
 		}{
+			{true, func() (string, int) { return newsSubject(flat) }, fromStory},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
@@ -267,15 +275,24 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.unplaced()
 	b.coverage(flat)
 	b.roundedFigures()
+	// a story that names its subject, no title naming it, is read as a
+	// story too: its other figures may be its region's
+	untitled := len(unknown) > 0 || subject > 0 && nameFrom == fromStory
+	story := untitled && newsLike(strings.Join(flat, ""))
+	if story {
+		b.newsParts()
+	}
 	st.release()
-	if len(unknown) > 0 {
-		if !disclosureLike(flat, doc) {
+	if untitled {
+		if !(story && newsStory(doc)) && !disclosureLike(flat, doc) {
 			if ident.year == 0 || ident.title == "" { // a year from the sentences is no title
 				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 			}
 			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 		}
-		doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+		if len(unknown) > 0 {
+			doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+		}
 	}
 	return doc, nil
 }
@@ -331,7 +348,7 @@ func (b *builder) unplaced() {
 	}
 	if n > maxWarnings {
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
-			Reason: fmt.Sprintf("%d more amounts %s", n-maxWarnings, schema.WarnUnplaced),
+			Reason: fmt.Sprintf(schema.WarnUnplacedMore, n-maxWarnings),
 		})
 	}
 }

@@ -2642,3 +2642,35 @@ func TestAmountAfterFundsClause(t *testing.T) {
 		}
 	}
 }
+
+// The basic and project expenditure read from the appropriations' split
+// (…一般公共预算财政拨款支出727.11万元，比2024年减少67.02万元。其中：基本支出
+// 695.37万元，比2024年减少35.51万元…) take the changes stated with them; the
+// changes the text gives of all funds' basic and project expenditure, as
+// the reason of the year's total's, are of other figures (727.11 of
+// 735.09 is appropriations), and are placed nowhere.
+func TestAppropriationsSplitChanges(t *testing.T) {
+	text := "某县某镇某小学\n2025年单位预算情况说明\n" +
+		"(一)收入预算:2025年年初预算数735.09万元,其中:一般公共预算拨款727.11万元,政府性基金预算拨款2万元,财政专户管理资金收入5.98万元。\n" +
+		"(二)支出预算:2025年年初预算数735.09万元。支出预算较2024年减少62.54万元,主要是基本支出预算减少35.51万元,项目支出预算减少27.03万元。\n" +
+		"三、单位预算情况说明\n" +
+		"2025年一般公共预算财政拨款收入727.11万元,一般公共预算财政拨款支出727.11万元,比2024年减少67.02万元。其中:基本支出695.37万元,比2024年减少35.51万元,主要用于保障在职人员工资福利;项目支出31.74万元,比2024年减少31.51万元,主要用于学校运转。\n"
+	d := extractLines(t, text)
+	if d.Expenditure == nil || d.Expenditure.Project == nil || d.Expenditure.Project.Amount != schema.Yuan(317400) {
+		t.Fatalf("project expenditure: %+v", d.Expenditure)
+	}
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange && (c.Path == "/expenditure/basic" || c.Path == "/expenditure/project") && !strings.Contains(c.Text, "一般公共预算财政拨款支出") {
+			t.Errorf("all funds' change read as the appropriations' split's: %s %v (line %d)", c.Path, c.Value, c.Line)
+		}
+	}
+	changes := 0
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimChange && c.Path == "/expenditure/project" {
+			changes++
+		}
+	}
+	if changes != 1 {
+		t.Errorf("the split's project change: %d claims, want 1", changes)
+	}
+}
