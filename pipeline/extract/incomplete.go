@@ -14,14 +14,14 @@ import (
 var disclosureWords = []string{
 	"部门预算", "部门决算", "单位预算", "单位决算", "收支总表", "收支预算总表", "收支决算总表",
 	"财政拨款收入", "财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费",
-	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用",
+	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用", "非财政拨款结余",
 }
 
 // fundsWords are the words of a page's totals and funds, a disclosure's too
 // where the text tells its year (a unit's page that opens with its overview,
 // no title: 收入总计, 年初预算数, 一般公共预算拨款); a page of two years' totals
 // that tells none may be any year's.
-var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "一般公共预算拨款", "财政专户管理资金"}
+var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "上年结转和结余", "一般公共预算拨款", "财政专户管理资金"}
 
 // otherGenres are the words a speech to a people's congress (a government
 // work report) or a news story announces itself with: its address, its
@@ -337,6 +337,13 @@ func statedKind(flat []string, year int) string {
 	ms := yearMentions(s)
 	budget := false
 	for _, m := range ms {
+		// what the year spent, no 预算 named in its sentence, compared with
+		// the year before's 决算 ("2023年度总支出125.08万元,…较2022年度决算数
+		// 增加19.68万元"): a 决算 sets its outturn against the year before's
+		if m.comparand && m.year == year-1 && strings.HasPrefix(strings.TrimPrefix(s[m.end:], "度"), "决算") &&
+			!strings.Contains(maskFunds(s[strings.LastIndex(s[:m.start], "。")+1:m.start]), "预算") {
+			return schema.KindFinalAccounts
+		}
 		if m.year != year || m.comparand {
 			continue
 		}
