@@ -1711,6 +1711,9 @@ func TestRegulationAndOwnOfficeName(t *testing.T) {
 		"只有本级":           {[]string{"二、部门预算单位构成", "某镇人民政府只有本级,没有其他预算单位,因此本部门预算仅含本级预算。"}, "某镇人民政府", ownOfficeName},
 		"heading run in": {[]string{"二、部门预算单位构成某镇人民政府只有本级,没有其他预算单位。"}, "某镇人民政府", ownOfficeName},
 		"本部门只有本级":        {[]string{"二、部门预算单位构成", "本部门只有本级,没有其他预算单位。"}, "", ownOfficeName},
+		// its 部门 holds its office: the department restated before 本级
+		"部门包括":         {[]string{"(一)部门机构设置、职责", "某市高级人民法院部门包括某市高级人民法院本级一家行政单位。"}, "某市高级人民法院", ownOfficeName},
+		"包括 another's": {[]string{"纳入本部门预算编制范围的单位包括某市高级人民法院本级一家行政单位。"}, "", ownOfficeName},
 	} {
 		if got, _ := c.find(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)

@@ -1338,6 +1338,11 @@ func ownOfficeName(flat []string) (name string, line int) {
 				return n, r.line
 			}
 		}
+		// "某院部门包括某院本级一家行政单位": the department restated, its
+		// office what its 部门 holds
+		if before, n, ok := strings.Cut(r.words, "包括"); ok && ownName(n) && strings.HasSuffix(strings.TrimSuffix(before, "部门"), n) {
+			return n, r.line
+		}
 	}
 	for a := range runs {
 		for b := a + 1; b < len(runs); b++ {
