@@ -151,9 +151,10 @@ func readIdentity(flat, lines []string) identity {
 					id, id.line = tp, i+1
 					id.file = fileName(t) // an attached table's file name ("某院2020年…“三公”经费支出决算表.xls"): a title below it wins
 				}
-				// a region's total ("某县2017年“三公”经费决算情况说明"): the
-				// page's year and kind, its sentences' subject its department's
-				if id.year == 0 && tp.year != 0 && titleLike(c) && regionOnly(tp.name) {
+				// a region's total ("某县2017年“三公”经费决算情况说明"), or a
+				// region's sector's ("某省交通运输部门2022年…"): the page's year
+				// and kind, its sentences' subject its department's
+				if id.year == 0 && tp.year != 0 && titleLike(c) && (regionOnly(tp.name) || sectorOnly(tp.name, c)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
 				}
@@ -811,6 +812,13 @@ func titleAfterCrumbs(t string) bool {
 		}
 	}
 	return false
+}
+
+// sectorOnly tells a title's name that is a region's sector, no
+// department's name: the region and a field's words before 部门 ("某省交通
+// 运输部门": the field's departments of the province).
+func sectorOnly(name, title string) bool {
+	return regionOf(name) != "" && !nameLike(name) && strings.Contains(title, name+"部门")
 }
 
 // threePublicHead is the title a line that is more than a title opens
