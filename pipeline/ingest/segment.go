@@ -113,10 +113,13 @@ const stampBefore = 32
 // appendPiece appends a piece of a long line (a sentence, or what a run of
 // cells with bars leaves before and after it) to out, broken as above: a
 // page's metadata run into one piece, the piece opening with a field
-// ("标题:某局2024年度部门决算公开报告 索引号:… 发布日期:…"), a line a field,
-// as the page prints them.
+// ("标题:某局2024年度部门决算公开报告 索引号:… 发布日期:…") or with a
+// breadcrumb of no figure ("当前位置: 首页 > 政务公开 > 某局 索引号:…"), a line
+// a field, as the page prints them. Crumbs with a figure hold the title
+// (its year) that the field after it ends ("…>通知公告 某局2021年度决算公开
+// 来源:…"): the piece is kept.
 func appendPiece(out []string, sentence string) []string {
-	if segs := split(sentence, metadataStart); len(segs) > 1 && metadataLabelAt(sentence) {
+	if segs := split(sentence, metadataStart); len(segs) > 1 && (metadataLabelAt(sentence) || crumbsOpen(segs[0])) {
 		for _, seg := range segs {
 			out = appendSegment(out, seg)
 		}
@@ -141,6 +144,11 @@ func metadataLabelAt(s string) bool {
 		}
 	}
 	return false
+}
+
+// crumbsOpen tells a breadcrumb, no figure in it.
+func crumbsOpen(s string) bool {
+	return (strings.HasPrefix(s, "当前位置") || strings.HasPrefix(s, "您的位置") || strings.HasPrefix(s, "您现在的位置")) && !strings.ContainsAny(s, "0123456789")
 }
 
 // metadataStart cuts before a metadata label after a space.
