@@ -2561,15 +2561,18 @@ func TestAmountAfterFundsClause(t *testing.T) {
 
 // TestSectorThreePublicTitle: a 三公 page whose title names a region's
 // sector (某某省交通运输部门), no department, takes its year and kind from the
-// title and its department from the subject of its sentence.
+// title and its department from the subject of its sentence; on one line as
+// on many (the title run into the sentence).
 func TestSectorThreePublicTitle(t *testing.T) {
 	text := "某某省交通运输部门2022年“三公”经费预算情况说明\n\n交通运输厅2022年一般公共预算“三公”经费预算数为98.65万元,其中:\n" +
 		"因公出国(境)经费7万元。公务用车购置及运行费87.15万元。公务接待费4.5万元。\n"
-	d, err := extractText(text, Hints{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d.Department.Name != "交通运输厅" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindBudget || d.Document.Title != "某某省交通运输部门2022年“三公”经费预算情况说明" {
-		t.Errorf("identity %q %+v", d.Department.Name, d.Document)
+	for _, text := range []string{text, strings.ReplaceAll(text, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Department.Name != "交通运输厅" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindBudget || d.Document.Title != "某某省交通运输部门2022年“三公”经费预算情况说明" {
+			t.Errorf("identity %q %+v", d.Department.Name, d.Document)
+		}
 	}
 }

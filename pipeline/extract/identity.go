@@ -1172,6 +1172,8 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			if _, rest, ok := strings.Cut(h, "说明"); ok {
 				l = rest
 			}
+		} else if h := threePublicHead(l); h != "" && !nameLike(threePublicTitle(h).name) {
+			l = l[len(h):] // … or the page's 三公 title that names none: "某省交通运输部门2022年“三公”经费预算情况说明交通运输厅2022年…"
 		}
 		k := strings.Index(l, y)
 		if k <= 0 {
