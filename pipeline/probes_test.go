@@ -46,7 +46,8 @@ func TestRealProbes(t *testing.T) {
 		"real12": {100, 0},
 		"real13": {128, 0},
 		"real14": {164, 0},
-		"real15": {100, 0},
+		"real15": {97, 0},
+		"real16": {108, 0},
 	}, nil)
 }
 
@@ -68,7 +69,8 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real12": {100, 0},
 		"real13": {128, 0},
 		"real14": {161, 0},
-		"real15": {100, 0},
+		"real15": {97, 0},
+		"real16": {108, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {
