@@ -100,6 +100,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, k := newsPublished(flat); k != "" && y == ident.year {
 				ident.kind = k
 				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
+			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(flat, ident.year) {
+				// no heading names a kind (none that disagree)
+				ident.kind = schema.KindFinalAccounts
+				told = append(told, "the kind (final accounts) from a sentence setting that year's spending against the year before's 决算数")
 			}
 		}
 		if ident.year == 0 {

@@ -313,6 +313,8 @@ func TestStatedKind(t *testing.T) {
 		// a clause naming the year's 三公 决算 the page shows, no amount in it
 		{schema.KindFinalAccounts, 2016, []string{"近期,某省财政厅晒出2016年省级“三公”经费决算支出账单。2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元。"}},
 		{"", 2017, []string{"近期,某省财政厅晒出2016年省级“三公”经费决算支出账单。"}},
+		// a 预算 compared with the year before's 决算数 is a budget's
+		{schema.KindBudget, 2023, []string{"2023年支出预算116.12万元,较2022年度决算数增加19.68万元。"}},
 	} {
 		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
 			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)
@@ -379,6 +381,51 @@ func TestPresentedIdentity(t *testing.T) {
 	}
 	if id := presentedIdentity(compactAll([]string{"现将某局2015年度部门决算转发给你们"})); id.year != 0 {
 		t.Errorf("another's report: %+v", id)
+	}
+}
+
+// TestPriorOutturnCompared: what the year spent set against the year
+// before's 决算, no 预算 named in its sentence, is a 决算's comparison; a
+// 预算 so compared, or an earlier year's 决算, is none.
+func TestPriorOutturnCompared(t *testing.T) {
+	for _, c := range []struct {
+		want bool
+		year int
+		line string
+	}{
+		{true, 2023, "(二)本单位2023年度总支出125.08万元,其中本年支出116.12万元,较2022年度决算数增加19.68万元。"},
+		{true, 2023, "本年支出116.12万元,比2022年决算数增加19.68万元。"},
+		{false, 2023, "2023年支出预算116.12万元,较2022年度决算数增加19.68万元。"},
+		{false, 2024, "本年支出116.12万元,较2022年度决算数增加19.68万元。"},
+		{false, 2023, "本年支出116.12万元,较2022年度预算数增加19.68万元。"},
+	} {
+		if got := priorOutturnCompared(compactAll([]string{c.line}), c.year); got != c.want {
+			t.Errorf("%q (%d): %v, want %v", c.line, c.year, got, c.want)
+		}
+	}
+}
+
+// TestRevenuePartsPage: a page of a unit's 决算 that opens among its
+// revenue's parts, no title — 使用非财政拨款结余 and 上年结转和结余 are rows
+// of a 决算's summary table, words of a disclosure — is read: its year
+// from the sentences, its kind from the comparison with the year before's
+// 决算数; on one line as on many.
+func TestRevenuePartsPage(t *testing.T) {
+	page := "6.其他收入 0.00 万元,为预算单位在“财政拨款收入”“事业收入”“经营收入”之外取得的收入。较 2022 年度决算数增加\n" +
+		"0.00 万元。\n7.使用非财政拨款结余(含专用结余)0.00 万元。较 2022 年度决算数增加 0.00 万元。\n" +
+		"8.上年结转和结余 8.02 万元,较 2022 年度决算数增加 0.78 万元。\n" +
+		"(二)本单位 2023 年度总支出 125.08 万元,其中本年支出 116.12 万元,较 2022 年度决算数增加 19.68 万元。\n"
+	for _, text := range []string{page, strings.ReplaceAll(page, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Document.FiscalYear != 2023 || d.Document.Kind != schema.KindFinalAccounts || !untold(d, schema.UnknownDepartment) {
+			t.Errorf("identity %+v", d.Document)
+		}
+		if e := d.Expenditure; e == nil || e.Total == nil || *e.Total != schema.Yuan(1250800) || d.Revenue == nil || d.Revenue.CarriedOver == nil || *d.Revenue.CarriedOver != schema.Yuan(80200) {
+			t.Errorf("totals %+v %+v", d.Expenditure, d.Revenue)
+		}
 	}
 }
 
