@@ -233,17 +233,22 @@ func yoyChangePct(c *ctx) {
 		paths, lines := []string{cp}, []int{cl.Line, c.lineOf(cp, schema.ClaimAmount)}
 		var v, lo, hi float64
 		var figs []rfig
+		var overCurrent func() (float64, float64, float64, bool) // the rate over this year's amount
 		// the prior year is stated apart from the change: but for a
 		// table's row, which prints its years and its rate together
 		apart := !strings.HasSuffix(cl.Path, "/row")
 		if prior, pp, ok2 := c.priorOf(cl.Path); ok2 {
 			v, lo, hi, ok = ratio(growth, cur, prior)
 			paths, lines, figs = append(paths, pp), append(lines, c.lineOf(pp, schema.ClaimPriorYear)), []rfig{st, cur, prior}
+			overCurrent = func() (float64, float64, float64, bool) {
+				return ratio(func(cur, prior float64) (float64, float64) { return cur - prior, cur }, cur, prior)
+			}
 		} else if o, found := c.changeBeside(cl); found { // the prior follows from the stated change
 			ch := claimFig(o)
 			v, lo, hi, ok = ratio(func(ch, cur float64) (float64, float64) { return ch, cur - ch }, ch, cur)
 			lines, figs = append(lines, o.Line), []rfig{st, cur, ch}
 			apart = false
+			overCurrent = func() (float64, float64, float64, bool) { return ratio(share, ch, cur) }
 		} else {
 			continue
 		}
@@ -265,6 +270,13 @@ func yoyChangePct(c *ctx) {
 			// percentage's last digit, rounded or cut ("较2017年…8014212.00元增长1.13%": 1.1399%)
 			f.tol += st.half
 			f.allowZh, f.allowEn = "百分比末位或为截尾（非四舍五入）", "a percentage's last digit may be cut rather than rounded"
+		}
+		// a rate taken over this year's amount, not the year before's
+		// (增加29.6万元，增长2.57% of 1,151.41): the document's rate is
+		// wrong all the same, and the finding says what it agrees with
+		if r, rlo, rhi, ok := overCurrent(); ok && math.Abs(cl.Value-v) > f.tol && math.Abs(cl.Value-r) <= pctTolerance(st, r, rlo, rhi)+1e-9 {
+			f.causeZh = fmt.Sprintf("所陈述的变动率与变动额除以本年数相符（%s%%），而非除以上年数", fmtNum(round2(r)))
+			f.causeEn = fmt.Sprintf("the stated rate is what the change makes over this year's amount (%s%%), not over the year before's", fmtNum(round2(r)))
 		}
 		c.report(f)
 	}
@@ -1264,7 +1276,16 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 // still listed with its change, so where every one is held with its
 // change none is gone.
 func partsChange(c *ctx) {
-	c.changeSum("/expenditure", []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, completeParts)
+	split := []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}
+	whole := "/expenditure"
+	// a basic and project expenditure that make the general budget
+	// appropriations' spending and not the year's are that split, their
+	// changes that whole's (…一般公共预算财政拨款支出727.11万元，比2024年减少
+	// 67.02万元。其中：基本支出695.37万元…; 735.09万元 all funds)
+	if y := c.expenditureTotal(); c.adds("/expenditure/general/amount", split[0]+"/amount", split[1]+"/amount") && !c.adds(y, split[0]+"/amount", split[1]+"/amount") {
+		whole = "/expenditure/general"
+	}
+	c.changeSum(whole, split, completeParts)
 	for _, scheme := range []string{"/expenditure/by_function", "/expenditure/by_economic"} {
 		classes := c.children(scheme)
 		whole := "/expenditure"
@@ -1566,12 +1587,34 @@ func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool
 func sumThreePublic(c *ctx) {
 	parts := []string{"/three_public/overseas_travel/amount", "/three_public/reception/amount",
 		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}
+	const vehicle = "/three_public/vehicle/amount"
+	// the subtotal stands for its parts where they are not both stated —
+	// and where the total is what it makes while they do not make it: a
+	// misprinted part (a 运行费 printed as the vehicles' whole) is one
+	// finding, sum.vehicle's, not a second one of the total
 	_, p := c.num(parts[2])
 	_, o := c.num(parts[3])
-	if _, v := c.num("/three_public/vehicle/amount"); v && (!p || !o) {
-		parts = append(parts[:2], "/three_public/vehicle/amount") // the subtotal stands for its parts
+	if _, v := c.num(vehicle); v && (!p || !o || c.adds("/three_public/total", parts[0], parts[1], vehicle) && !c.adds(vehicle, parts[2], parts[3])) {
+		parts = append(parts[:2], vehicle)
 	}
 	c.parts("/three_public/total", parts, 0)
+}
+
+// adds tells whether parts, each stated, make total within their rounding.
+func (c *ctx) adds(total string, parts ...string) bool {
+	t, ok := c.fig(total)
+	if !ok {
+		return false
+	}
+	figs, got := []rfig{t}, 0.0
+	for _, p := range parts {
+		f, ok := c.fig(p)
+		if !ok {
+			return false
+		}
+		figs, got = append(figs, f), got+f.v
+	}
+	return math.Abs(got-t.v) <= halves(figs...)+0.005
 }
 
 func sumBasicParts(c *ctx) {

@@ -130,6 +130,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
 			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
+			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},
@@ -154,7 +155,14 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name = "" // "上海市天河区2021年区级部门预算": the region's series, not its department
 		}
 	} else if !fromHint {
-		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
+		if n := completedName(flat, ident.name); n != "" {
+			ident.name = n // "梧州市档案" of the title is the body's "梧州市档案馆"
+		} else if n, _ := partName(flat); n != "" && ident.weak && !nameLike(ident.name) {
+			// a CMS's bare title run into the site's chrome (a web page's body on
+			// one line): "应城市人民政府 政府信息公开 市政协2023年度决算说明" names
+			// no department; its first part's heading does ("第一部分 应城市政协办公室概况")
+			ident.name = n
+		} else if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
 			ident.name = n // the page's title "驻某市办事处2019年度决算公开报告", its cover "某盟行政公署驻某市办事处" / "2019年度决算公开报告"
 		} else if regionOf(ident.name) == "" {
 			if n := regionalName(flat, ident.name); n != "" {
@@ -346,7 +354,7 @@ func (b *builder) unplaced() {
 	}
 	if n > maxWarnings {
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{
-			Reason: fmt.Sprintf("%d more amounts %s", n-maxWarnings, schema.WarnUnplaced),
+			Reason: fmt.Sprintf(schema.WarnUnplacedMore, n-maxWarnings),
 		})
 	}
 }

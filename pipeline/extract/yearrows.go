@@ -128,8 +128,9 @@ type partLeaf struct {
 // alone) — and names the document's year or the one before: the year's
 // 决算数 in final accounts (its 预算数 the budgeted, the year before's
 // 决算数 the prior year), the year's 预算数 in a budget (the year before's
-// the prior year). A year's row that does not add up is left out with a
-// warning. nil where the header does not read so or no row does.
+// 预算数 the prior year, else its 决算数). A part with no column (no 因公
+// 出国 printed) is not read. A year's row that does not add up is left out
+// with a warning. nil where the header does not read so or no row does.
 func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]cell {
 	cells := partTableCells(flat, t.line-1, t.end)
 	k := slices.IndexFunc(cells, func(c gridCell) bool { return threePublicCorner(c.text) })
@@ -189,6 +190,10 @@ func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]ce
 	sides := map[amounts]string{{fy, own}: "", {fy - 1, own}: "prior:"}
 	if own == schema.KindFinalAccounts {
 		sides[amounts{fy, schema.KindBudget}] = "budgeted:"
+	} else if !slices.ContainsFunc(rows, func(r yearRow) bool { return r.year == fy-1 && r.kind == schema.KindBudget }) {
+		// a budget's year before told by its 决算数 row alone: its outturn
+		// is the prior year, as a sentence's 执行数 is
+		sides[amounts{fy - 1, schema.KindFinalAccounts}] = "prior:"
 	}
 	got := map[string]cell{}
 	seen := map[string]bool{}
@@ -339,5 +344,8 @@ func (t table) yearRowParts(leaves []partLeaf, cells []gridCell) (map[string]cel
 			got[l.key] = *figures[i]
 		}
 	}
-	return got, threePublicAddsUp(got)
+	// the 合计 and each 小计 held above: a part the header has no column
+	// for (no 因公出国 printed) is not read, nor made up
+	_, total := got["total"]
+	return got, total
 }

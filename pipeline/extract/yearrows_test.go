@@ -89,3 +89,46 @@ func threePublicYears(t *testing.T, text string) {
 		}
 	}
 }
+
+// TestThreePublicByPartColumnsFewer: such a table of a budget with no
+// 因公出国 column (nothing to go abroad with), its cars' split opening with
+// its 小计, read with no 行次 row: the year's 预算数 row alone, and beside
+// it the year before's 决算数 as the prior year (the year before's row
+// says whose amounts it holds); a year's row that does not add up is not
+// read, and no 出国 is made up.
+func TestThreePublicByPartColumnsFewer(t *testing.T) {
+	header := "某局2017年部门预算\n(单位:万元)\n" + barCellLines("三公经费项目", "合计", "公务用车购置及运行费", "公务接待费", "小计", "公务用车购置费", "公务用车运行费")
+	own := barCellLines("2017年预算数", "7.00", "5.00", "1.00", "4.00", "2.00")
+	before := barCellLines("2016年决算数", "6.50", "4.50", "0.50", "4.00", "2.00")
+	for _, c := range []struct {
+		name, text string
+		prior      bool
+	}{
+		{"the year's row alone", header + own, false},
+		{"beside the year before's 决算数", header + own + before, true},
+		{"the year before's first", header + before + own, true},
+	} {
+		d, err := extractText(c.text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Document.FiscalYear != 2017 || d.Document.Kind != schema.KindBudget {
+			t.Errorf("%s: identity %d %s, want 2017 budget", c.name, d.Document.FiscalYear, d.Document.Kind)
+		}
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(70000) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(50000) ||
+			tp.VehiclePurchase == nil || tp.VehiclePurchase.Amount != schema.Yuan(10000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(20000) {
+			t.Fatalf("%s: 三公 %+v", c.name, tp)
+		}
+		if tp.OverseasTravel != nil {
+			t.Errorf("%s: 出国 made up: %+v", c.name, tp.OverseasTravel)
+		}
+		if got := tp.PriorYear != nil && *tp.PriorYear == schema.Yuan(65000) && tp.VehiclePurchase.PriorYear != nil && *tp.VehiclePurchase.PriorYear == schema.Yuan(5000); got != c.prior {
+			t.Errorf("%s: prior years %v %+v, want them %v", c.name, tp.PriorYear, tp.VehiclePurchase, c.prior)
+		}
+	}
+	off := strings.Replace(header+own, "5.00", "5.50", 1)
+	if d, err := extractText(off, Hints{}); err != nil || d.ThreePublic != nil && d.ThreePublic.Total != nil {
+		t.Errorf("a row that does not add up was read: %v %+v", err, d.ThreePublic)
+	}
+}
