@@ -389,7 +389,8 @@ func TestPresentedIdentity(t *testing.T) {
 // warning, its section found but not read. A story that tells no year and
 // a work report are refused. A reporter's line that reads like a title
 // (…2019年“三公经费”预算安排情况) is none: the statements tell the year and
-// kind, and the budget's parts it goes on to state are not the 决算's.
+// kind, the budget's parts it goes on to state are not the 决算's, and what
+// was saved of them (节约“三公经费”14.18万元) is no total restated.
 func TestNewsStory(t *testing.T) {
 	story := "某市今年“三公”预算总额1.5亿 比去年下降\n来源:某某网\n" +
 		"本报讯(记者 李明) 昨日,记者从某市财政局获悉,某市向社会公布了2019年市级“三公”经费预算总额。\n" +
@@ -417,7 +418,8 @@ func TestNewsStory(t *testing.T) {
 	reporter := "某区公布2019年“三公”决算\n" +
 		"本报讯 近日,某区在政府网站发布了公示,2019年某区财政拨款“三公经费”决算总数169.95万元,其中:因公出国经费决算0万元;公务用车购置及运行经费决算160.86万元;公务接待经费决算9.09万元。\n" +
 		"记者查询某区财政局公布的某区2019年“三公经费”预算安排情况\n" +
-		"2019年某区“三公经费”支出总额为184.13万元。其中:因公出国(境)费用0万元;公务接待费14万元;公务用车购置及运行维护费170.13万元。\n"
+		"2019年某区“三公经费”支出总额为184.13万元。其中:因公出国(境)费用0万元;公务接待费14万元;公务用车购置及运行维护费170.13万元。\n" +
+		"预算和决算相比,记者由此计算得出:某区2019年节约“三公经费”14.18万元。\n"
 	d, err = extractText(reporter, Hints{})
 	if err != nil {
 		t.Fatal(err)
@@ -425,6 +427,11 @@ func TestNewsStory(t *testing.T) {
 	if tp := d.ThreePublic; d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindFinalAccounts || tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(1699500) ||
 		tp.Reception != nil && tp.Reception.Amount != schema.Yuan(90900) || tp.Vehicle != nil && tp.Vehicle.Amount != schema.Yuan(1608600) {
 		t.Errorf("a reporter's line for a title: %+v %+v", d.Document, d.ThreePublic)
+	}
+	for _, c := range d.Claims {
+		if c.Path == "/three_public" && c.Kind == schema.ClaimAmount {
+			t.Errorf("what was saved of the 三公 as their total restated: %+v", c)
+		}
 	}
 	for name, text := range map[string]string{
 		"no year": strings.ReplaceAll(story, "2019年", ""),
