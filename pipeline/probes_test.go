@@ -41,10 +41,10 @@ func TestRealProbes(t *testing.T) {
 		"real7":  {165, 0},
 		"real8":  {151, 0},
 		"real9":  {118, 0},
-		"real10": {125, 0},
-		"real11": {135, 0},
-		"real12": {100, 0},
-		"real13": {128, 0},
+		"real10": {131, 0},
+		"real11": {146, 0},
+		"real12": {113, 0},
+		"real13": {135, 0},
 		"real14": {164, 0},
 	}, nil)
 }
@@ -62,10 +62,10 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real7":  {165, 0},
 		"real8":  {151, 0},
 		"real9":  {118, 0},
-		"real10": {125, 0},
-		"real11": {135, 0},
-		"real12": {100, 0},
-		"real13": {128, 0},
+		"real10": {131, 0},
+		"real11": {146, 0},
+		"real12": {113, 0},
+		"real13": {135, 0},
 		"real14": {161, 0},
 	}, func(text string) string {
 		var words []string
