@@ -1322,11 +1322,11 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 	if got, misprint := threePublicByLabels(t, b.doc.ThreePublic); got != nil {
 		if misprint {
 			b.warnTable(t, "its vehicles' row is not the sum of 购置 and 运行, which make the 合计 with the other parts: one misprint, the vehicles' figure left out")
-			b.keep(t, threePublicLabelSums(t)) // the check names the misprinted cell
+			b.keep(t, threePublicLabelSums(t, flat)) // the check names the misprinted cell
 		}
 		return got
 	}
-	if rows := threePublicLabelSums(t); rows != nil {
+	if rows := threePublicLabelSums(t, flat); rows != nil {
 		b.warnTable(t, "its rows, each named, do not add up (the 三公 to its parts, the vehicles to 购置 and 运行): not used")
 		b.keep(t, rows)
 		return nil
@@ -1819,8 +1819,11 @@ func sameValues(t table, vals []token) bool {
 // 率 or 幅) adds up to nothing. The cells of each column with a failing
 // sum are kept as table claims (the first column's on the model figures
 // their rows stand for), but for a column that prints a kept one's cells
-// again; nil where every sum holds.
-func threePublicLabelSums(t table) []tableRow {
+// again; nil where every sum holds. A row's cells are on its name's line,
+// a cell a line right below it, or a cell a line each after a bar on a
+// line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
+// flat the text's lines).
+func threePublicLabelSums(t table, flat []string) []tableRow {
 	at := map[string][]token{}
 	blank := map[string]bool{}
 	n, most := 0, 0
@@ -1849,7 +1852,7 @@ func threePublicLabelSums(t table) []tableRow {
 		}
 		for k, v := range r.vals {
 			// on its row's line, or a cell a line right below its name
-			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) {
+			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) && !barredCell(flat, r.line, v.line, k) {
 				return nil
 			}
 		}
@@ -1933,6 +1936,21 @@ func threePublicLabelSums(t table) []tableRow {
 		}
 	}
 	return rows
+}
+
+// barredCell tells a row's cell k on line at (1-based) that a converter
+// printed a cell a line, each after a bar on a line of its own, below the
+// row's name on line name: the lines between are bars and its cells before.
+func barredCell(flat []string, name, at, k int) bool {
+	if at != name+2+2*k || at > len(flat) {
+		return false
+	}
+	for j := range k + 1 {
+		if strings.TrimSpace(flat[name+2*j]) != "|" { // line name+1+2j, 0-based
+			return false
+		}
+	}
+	return true
 }
 
 // zeros tells cells that are all 0.

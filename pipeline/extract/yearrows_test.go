@@ -132,3 +132,52 @@ func TestThreePublicByPartColumnsFewer(t *testing.T) {
 		t.Errorf("a row that does not add up was read: %v %+v", err, d.ThreePublic)
 	}
 }
+
+// TestThreePublicYearRowKept: a year's row of such a table that does not
+// add up is left out of the model but kept as table claims — its 合计 the
+// whole of its parts, a split's 小计 the whole of its columns —, each on
+// its cell's line, so that the sum that fails is named; a page whose own
+// year's row fails is read with them, not refused.
+func TestThreePublicYearRowKept(t *testing.T) {
+	header := barCellLines("三公经费项目", "合计", "因公出国(境)费", "公务用车购置及运行费", "公务接待费", "小计", "公务用车\n购置费", "公务用车\n运行费")
+	rows := barCellLines("2017年预算数", "9.00", "2.00", "5.00", "1.00", "4.00", "2.00") +
+		barCellLines("2016年预算数", "9.50", "2.00", "5.00", "1.00", "4.00", "2.00")
+	for name, c := range map[string]struct {
+		text  string
+		total string // the 合计 of the row kept
+		parts []string
+	}{
+		"the year before's row":     {rows, "9.50", []string{"2.00", "5.00", "2.00"}},
+		"the year's own row":        {strings.Replace(rows, "9.00", "9.80", 1), "9.80", []string{"2.00", "5.00", "2.00"}},
+		"a 小计 not its columns' sum": {strings.Replace(rows, "9.50 |\n2.00 |\n5.00 |\n1.00 |\n4.00", "9.00 |\n2.00 |\n5.00 |\n1.00 |\n4.50", 1), "9.00", []string{"2.00", "5.00", "2.00"}},
+	} {
+		text := "(单位:万元)\n" + header + c.text
+		lines := strings.Split(text, "\n")
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var whole *schema.Claim
+		for i, cl := range d.Claims {
+			if cl.Kind == schema.ClaimTable && cl.Of == "" && strings.TrimSuffix(cl.Text, " |") == c.total {
+				whole = &d.Claims[i]
+			}
+		}
+		if whole == nil {
+			t.Errorf("%s: no 合计 %s kept: %+v", name, c.total, d.Claims)
+			continue
+		}
+		var parts []string
+		for _, cl := range d.Claims {
+			if cl.Of == whole.Path {
+				parts = append(parts, strings.TrimSuffix(cl.Text, " |"))
+			}
+			if cl.Kind != schema.ClaimTable || cl.Line == 0 || cl.Line > len(lines) || cl.Text != lines[cl.Line-1] {
+				t.Errorf("%s: claim %+v not on its cell's line", name, cl)
+			}
+		}
+		if !slices.Equal(parts, c.parts) {
+			t.Errorf("%s: parts of the 合计 %v, want %v", name, parts, c.parts)
+		}
+	}
+}
