@@ -49,7 +49,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
 	flat := compactLines(folded)
 	ident := readIdentity(flat, folded)
-	if ident.name == "" && containsAny(ident.title, newsWords) && newsLike(strings.Join(flat, "")) {
+	if ident.name == "" && storyWords(ident.title) && newsLike(strings.Join(flat, "")) {
 		// a story's line taken for its title ("记者查询…天山区2013年“三公经费”预算
 		// 安排情况") tells the year and kind of what the reporter compared,
 		// not of the story's figures: its statements tell them

@@ -124,10 +124,13 @@ func TestNotDisclosure(t *testing.T) {
 			t.Errorf("%s: %v %+v, want no title", name, err, d)
 		}
 	}
-	// the same sentences without the genre's words: a disclosure's page
+	// the same sentences without the genre's words: a disclosure's page —
+	// a press department's too, whose duties name the 记者证 it issues
 	text := "全市“三公”经费支出1200万元，比上年下降5%。机关运行经费支出3200万元。政府采购支出12.6万元。\n"
-	if d, err := extractText(text, Hints{}); err != nil || d.ThreePublic == nil || !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
-		t.Errorf("a page of the 三公: %v %+v", err, d)
+	for _, page := range []string{text, "负责新闻记者证的核发和管理。\n" + text} {
+		if d, err := extractText(page, Hints{}); err != nil || d.ThreePublic == nil || d.OperatingCosts == nil || !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+			t.Errorf("a page of the 三公: %v %+v", err, d)
+		}
 	}
 }
 
