@@ -34,7 +34,7 @@ var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "�
 // “三公”经费) it announces its genre: neither is a disclosure.
 func disclosureLike(flat []string, d *schema.Document) bool {
 	text := strings.Join(flat, "")
-	if containsAny(text, newsWords) || containsAny(text, workReportWords) {
+	if storyWords(text) || containsAny(text, workReportWords) {
 		return false // a news story is read as one (newsStory)
 	}
 	words := disclosureWords
