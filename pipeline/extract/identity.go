@@ -1561,7 +1561,7 @@ func definedName(flat []string) (string, int) {
 func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
-		rest, ok := strings.CutPrefix(h, "机构设置")
+		rest, ok := strings.CutPrefix(strings.TrimPrefix(h, "部门"), "机构设置")
 		if h == l || !ok {
 			continue
 		}
@@ -1586,8 +1586,13 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			if k := strings.Index(s, "设立"); k >= 0 {
-				c, _, _ := strings.Cut(s[k+len("设立"):], "。")
-				cands = append(cands, c)
+				c := s[k+len("设立"):]
+				if e := strings.IndexAny(c, "。，,；"); e >= 0 {
+					c = c[:e]
+				}
+				if !strings.Contains(c, "、") { // sets up several: its offices
+					cands = append(cands, c)
+				}
 			}
 			for _, c := range cands {
 				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
