@@ -111,7 +111,7 @@ func TestIndexSortedInRuns(t *testing.T) {
 // checkSorted: x's entries, as sorted says, are in compareRecords's order.
 func checkSorted(t *testing.T, x *Index) {
 	t.Helper()
-	got := x.sorted()
+	got := x.sorted(len(x.ends))
 	want := make([]int32, len(got))
 	for i := range want {
 		want[i] = int32(i)
