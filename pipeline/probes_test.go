@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"budgetpub/schema"
 )
 
 // probeLabel is a hand label of one real document of a probe: the names
@@ -203,4 +205,70 @@ func probeValues(doc any, key string) []float64 {
 		}
 	}
 	return out
+}
+
+// probeContradiction is a warning or error of a probe's text, read against
+// it by hand: a contradiction the document prints (why says which numbers
+// disagree; lines are those the finding cites).
+type probeContradiction struct {
+	Rule     string  `json:"rule"`
+	Stated   float64 `json:"stated"`
+	Computed float64 `json:"computed"`
+	Lines    []int   `json:"lines"`
+	Why      string  `json:"why"`
+}
+
+// TestProbeContradictions holds the checks to what a probe folder's
+// contradictions.json says of its texts (every .txt, labelled or not): each
+// contradiction listed is found — a warning or error of its rule, stated
+// and computed numbers — and every warning or error found is listed, so a
+// false alarm fails until someone reads the document. A folder without the
+// file has not been read: its findings are logged.
+func TestProbeContradictions(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "probes", "real*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range dirs {
+		want := map[string][]probeContradiction{}
+		data, err := os.ReadFile(filepath.Join(dir, "contradictions.json"))
+		read := err == nil
+		if read {
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+		}
+		texts, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, path := range texts {
+			name := strings.TrimSuffix(filepath.Base(path), ".txt")
+			listed := slices.Clone(want[name])
+			delete(want, name)
+			d, err := ExtractFile(context.Background(), path, "")
+			if err != nil {
+				continue
+			}
+			for _, c := range d.Checks {
+				if c.Severity == schema.SeverityInfo {
+					continue
+				}
+				k := slices.IndexFunc(listed, func(l probeContradiction) bool {
+					return l.Rule == c.Rule && l.Stated == c.Stated && l.Computed == c.Computed
+				})
+				switch {
+				case k >= 0:
+					listed = slices.Delete(listed, k, k+1)
+				case read:
+					t.Errorf("%s: a %s no one has read against the text: %s stated %v computed %v (%s)", path, c.Severity, c.Rule, c.Stated, c.Computed, c.MessageEn)
+				default:
+					t.Logf("%s: unread %s: %s stated %v computed %v (%s)", path, c.Severity, c.Rule, c.Stated, c.Computed, c.MessageEn)
+				}
+			}
+			for _, l := range listed {
+				t.Errorf("%s: contradiction no longer found: %s stated %v computed %v (%s)", path, l.Rule, l.Stated, l.Computed, l.Why)
+			}
+		}
+		for name := range want {
+			t.Errorf("%s: contradictions listed for %s, which is no text of the folder", dir, name)
+		}
+	}
 }

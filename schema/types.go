@@ -8,6 +8,7 @@ package schema
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -536,8 +537,9 @@ const (
 	WarnPlaceholder = "placeholder left in the text"
 	WarnHeadingYear = "heading names another year"
 	// WarnUnplaced ends the warning about an amount no figure took (its
-	// Amount), or about how many more there are
-	WarnUnplaced = "not placed in the model"
+	// Amount), or about how many more there are (WarnUnplacedMore)
+	WarnUnplaced     = "not placed in the model"
+	WarnUnplacedMore = "%d more amounts " + WarnUnplaced
 	// WarnMissingSection is followed by ": " and the section's name
 	WarnMissingSection = "section missing"
 	// WarnMissingTable is followed by ": " and the table's name
@@ -559,6 +561,23 @@ var MandatorySections = []struct {
 	{"“三公”经费", "three public expenses", []string{"三公"}, 0, 0},
 	{"机关运行经费", "operating costs of the offices", []string{"机关运行经费", "运行经费"}, 2017, 2016},
 	{"政府采购", "government procurement", []string{"政府采购"}, 2017, 2016},
+}
+
+// Unplaced counts the amounts of the text the extractor placed nowhere
+// (WarnUnplaced): of its warnings, those that are no note on how the text
+// was read (identity, tables left out) — neither is a finding about the
+// document, which Checks are.
+func (d *Document) Unplaced() int {
+	n := 0
+	for _, w := range d.Warnings {
+		var more int
+		if w.Amount != nil && strings.HasSuffix(w.Reason, WarnUnplaced) {
+			n++
+		} else if _, err := fmt.Sscanf(w.Reason, WarnUnplacedMore, &more); err == nil {
+			n += more
+		}
+	}
+	return n
 }
 
 // Warning is something the extractor saw but could not place.

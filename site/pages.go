@@ -396,6 +396,19 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	return r.Disclosure(d, files, Summarize(d), sentences, SentencePlaces(sentences), emit.SearchEntries(d), nil)
 }
 
+// extractionNotes counts a document's warnings that are no amount placed
+// nowhere: what the extraction says of how it read the text (an identity
+// not told, a table left out).
+func extractionNotes(d *schema.Document) int {
+	n := 0
+	for _, w := range d.Warnings {
+		if !strings.HasSuffix(w.Reason, schema.WarnUnplaced) {
+			n++
+		}
+	}
+	return n
+}
+
 // citedLines are the lines of its files a document names: where its
 // figures, claims and warnings are, what its checks and its coverage point
 // at.
@@ -534,7 +547,11 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 		Sources    []sourceFile
 		Execution  []emit.ExecutionRow
 		Partner    string
-	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), checkRows(d.Checks, open), coverageRows(d.Coverage, open), bds, fs, exec, partner}); err != nil {
+		// the extraction's warnings: amounts placed nowhere, and notes
+		// on how the text was read — told apart from the checks
+		Unplaced, Notes int
+	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), checkRows(d.Checks, open), coverageRows(d.Coverage, open), bds, fs, exec, partner,
+		d.Unplaced(), extractionNotes(d)}); err != nil {
 		return err
 	}
 	if err := r.render("source.html", pages[1], struct {

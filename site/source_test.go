@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -129,6 +130,39 @@ func TestSourcePageFiles(t *testing.T) {
 	for _, not := range []string{`id="L3"`, `id="F1L2"`} {
 		if strings.Contains(page, not) {
 			t.Errorf("an uncited line is marked up: %s", not)
+		}
+	}
+}
+
+// TestExtractionNotesApart: a disclosure page counts the amounts the
+// extraction placed nowhere (one a warning, and the rest of a long list in
+// one) apart from its notes on the reading, and calls neither a finding
+// about the report — the checks are those.
+func TestExtractionNotesApart(t *testing.T) {
+	dir := t.TempDir()
+	r, err := NewRenderer(dir, Release{Name: "r-test"}, Options{BaseURL: "http://example.org/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	amount := schema.Money(355100)
+	d := &schema.Document{ID: "w", Document: schema.Meta{Source: schema.SourceFile{Path: "t.txt"}}, Warnings: []schema.Warning{
+		{Line: 1, Reason: schema.UnknownWarning([]string{schema.UnknownDepartment}).Reason},
+		{Line: 2, Text: "b", Reason: "amount 35.51万元 " + schema.WarnUnplaced, Amount: &amount},
+		{Reason: fmt.Sprintf(schema.WarnUnplacedMore, 4)},
+	}}
+	if n := d.Unplaced(); n != 5 {
+		t.Errorf("unplaced %d, want 5", n)
+	}
+	if err := r.Disclosure(d, [][]string{{"a", "b"}}, Summarize(d), nil, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "doc", "w.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"5 处未能归入模型的数字；1 条读取说明", "not findings about this report", "5 amounts the extractor could not place; 1 notes"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the page lacks %q", want)
 		}
 	}
 }

@@ -172,6 +172,9 @@ type finding struct {
 	// allowZh and allowEn name an allowance beyond rounding that tol holds
 	allowZh, allowEn string
 	msg, msgEn       string
+	// causeZh and causeEn say how the document made a stated number that
+	// differs (a rate over another base), after the tolerance
+	causeZh, causeEn string
 	// severity, when set, replaces the rule's for a difference beyond
 	// the tolerance
 	severity string
@@ -241,6 +244,9 @@ func (c *ctx) report(f finding) {
 		sev = schema.SeverityInfo
 		tolZh += "，差异在此范围内"
 		tolEn += "; within it"
+	}
+	if f.causeZh != "" && sev != schema.SeverityInfo {
+		tolZh, tolEn = tolZh+"；"+f.causeZh, tolEn+"; "+f.causeEn
 	}
 	var files []int // in a disclosure of several files, the file of each line
 	if len(c.doc.Document.Sources) > 1 {

@@ -292,6 +292,21 @@ func TestRules(t *testing.T) {
 			d.ThreePublic = &schema.ThreePublic{Total: money(4843000), OverseasTravel: &schema.Figure{Amount: *money(1000000)}, Reception: &schema.Figure{Amount: *money(1165000)}, Vehicle: &schema.Figure{Amount: *money(2678000)}}
 			return d
 		}, "sum.three_public", ""},
+		// a page that prints its vehicles' whole as their 运行费 as well
+		// (1,116.14 of which 购置 34.71 and 运行 1,116.14): one misprint,
+		// sum.vehicle's; the total is what the subtotal makes
+		{"a misprinted vehicle part is not the total's too", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Total: money(13601300), OverseasTravel: &schema.Figure{Amount: *money(220000)}, Reception: &schema.Figure{Amount: *money(2219800)},
+				Vehicle: &schema.Figure{Amount: *money(11161400)}, VehiclePurchase: &schema.Figure{Amount: *money(347100)}, VehicleOperation: &schema.Figure{Amount: *money(11161400)}}
+			return d
+		}, "sum.three_public", "info"},
+		{"a total its parts do not make is reported beside a misprinted vehicle part", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Total: money(14601300), OverseasTravel: &schema.Figure{Amount: *money(220000)}, Reception: &schema.Figure{Amount: *money(2219800)},
+				Vehicle: &schema.Figure{Amount: *money(11161400)}, VehiclePurchase: &schema.Figure{Amount: *money(347100)}, VehicleOperation: &schema.Figure{Amount: *money(11161400)}}
+			return d
+		}, "sum.three_public", "error"},
 		{"project in two sections", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}
@@ -533,6 +548,11 @@ func TestRules(t *testing.T) {
 				{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -350000, Decimals: 0, Unit: "万元"}}
 			return d
 		}, "yoy.parts_change", "warning"},
+		// a basic and project expenditure that make the appropriations'
+		// 727.11 of 735.09 (all funds down 62.54, appropriations 67.02):
+		// their changes are the appropriations'
+		{"changes of the appropriations' split make the appropriations'", func() *schema.Document { return appropriationsSplit(-670200) }, "yoy.parts_change", ""},
+		{"changes of the appropriations' split do not make the appropriations'", func() *schema.Document { return appropriationsSplit(-690200) }, "yoy.parts_change", "warning"},
 		// a class of 2,620.09 万元 up 268.78 and its three 项 (1,485.76,
 		// 605.00, 529.33) up 307.07, −39.29 and 1.00, the last misprinted
 		// 0.10
@@ -791,6 +811,35 @@ func TestPercentageCitesTheChange(t *testing.T) {
 	for _, c := range d.Checks {
 		if c.Rule == "yoy.change_pct" && (len(c.Lines) != 2 || c.Lines[0] != 10 || c.Lines[1] != 12) {
 			t.Errorf("lines %v, want [10 12]", c.Lines)
+		}
+	}
+}
+
+// TestRateOverThisYear: a rate the document took over this year's amount
+// (116,433.12 元, up 16,803.36, "增长14.43%": 16.87% over the year before's)
+// is a warning that says so; a rate that is wrong over either base says
+// nothing of a base.
+func TestRateOverThisYear(t *testing.T) {
+	for _, tc := range []struct {
+		pct  float64
+		base bool
+	}{{14.43, true}, {15.43, false}} {
+		d := base()
+		d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "208", Name: "社会保障和就业支出", Amount: *money(116433.12)}}}
+		d.Claims = []schema.Claim{{Path: "/expenditure/by_function/0", Kind: schema.ClaimChange, Value: 16803.36, Decimals: 2, Unit: "元", Line: 8},
+			{Path: "/expenditure/by_function/0", Kind: schema.ClaimChangePct, Value: tc.pct, Decimals: 2, Unit: "%", Line: 8}}
+		Run(d)
+		var got []schema.Check
+		for _, c := range d.Checks {
+			if c.Rule == "yoy.change_pct" {
+				got = append(got, c)
+			}
+		}
+		if len(got) != 1 || got[0].Severity != schema.SeverityWarning || got[0].Computed != 16.87 {
+			t.Fatalf("%v%%: %+v", tc.pct, got)
+		}
+		if said := strings.Contains(got[0].MessageEn, "over this year's amount (14.43%)") && strings.Contains(got[0].Message, "除以本年数相符（14.43%）"); said != tc.base {
+			t.Errorf("%v%%: the base said %v, want %v: %s", tc.pct, said, tc.base, got[0].MessageEn)
 		}
 	}
 }
@@ -2062,5 +2111,20 @@ func partsChangedTwice(line12 [3]float64) *schema.Document {
 			d.Claims = append(d.Claims, schema.Claim{Path: path, Kind: schema.ClaimChange, Value: line[i], Decimals: 2, Unit: "亿元", Line: k})
 		}
 	}
+	return d
+}
+
+// appropriationsSplit is a budget of 735.09 万元, 727.11 of them
+// appropriations, split into basic 695.37 and project 31.74 (down 35.51
+// and 31.51), the appropriations' change general, all funds' −62.54.
+func appropriationsSplit(general float64) *schema.Document {
+	d := base()
+	d.Expenditure = &schema.Expenditure{Total: money(7350900), General: &schema.Figure{Amount: *money(7271100)},
+		Basic: &schema.Figure{Amount: *money(6953700)}, Project: &schema.Figure{Amount: *money(317400)}}
+	d.Claims = []schema.Claim{
+		{Path: "/expenditure", Kind: schema.ClaimChange, Value: -625400, Decimals: 2, Unit: "万元"},
+		{Path: "/expenditure/general", Kind: schema.ClaimChange, Value: general, Decimals: 2, Unit: "万元"},
+		{Path: "/expenditure/basic", Kind: schema.ClaimChange, Value: -355100, Decimals: 2, Unit: "万元"},
+		{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -315100, Decimals: 2, Unit: "万元"}}
 	return d
 }

@@ -559,7 +559,7 @@ func isNumberCell(s string) bool {
 			return false
 		}
 	}
-	return true
+	return !strings.HasSuffix(s, ".") // "2. 政府性基金预算": a list's number, no amount
 }
 
 // cellsOf splits a line into cells: runs of two or more spaces separate
@@ -794,6 +794,7 @@ func joinSplitCodes(cellLines [][]string) {
 	type join struct {
 		at    int
 		parts []int
+		subs  []string // the parts as two digits
 	}
 	var joins []join
 	var codes []string
@@ -802,32 +803,51 @@ func joinSplitCodes(cellLines [][]string) {
 			continue
 		}
 		var parts []int
+		var subs []string
+		code := cs[0]
 		j := next(i)
-		for j >= 0 && len(parts) < 2 && len(cellLines[j]) == 1 && isSubCode(cellLines[j][0]) {
-			parts = append(parts, j)
+		for j >= 0 && len(parts) < 2 && len(cellLines[j]) == 1 {
+			name := ""
+			if k := next(j); k >= 0 {
+				name = cellLines[k][0]
+			}
+			sub, ok := subCode(code, cellLines[j][0], name)
+			if !ok {
+				break
+			}
+			parts, subs, code = append(parts, j), append(subs, sub), code+sub
 			j = next(j)
 		}
 		if j < 0 || isNumberCell(cellLines[j][0]) {
 			continue
 		}
-		code := cs[0]
-		for _, p := range parts {
-			code += cellLines[p][0]
-		}
 		codes = append(codes, code)
 		if len(parts) > 0 {
-			joins = append(joins, join{i, parts})
+			joins = append(joins, join{i, parts, subs})
 		}
 	}
 	if !codesTree(codes) {
 		return // not a tree: the codes are not their rows'
 	}
 	for _, jn := range joins {
-		for _, p := range jn.parts {
-			cellLines[jn.at] = append(cellLines[jn.at], cellLines[p][0])
+		for k, p := range jn.parts {
+			cellLines[jn.at] = append(cellLines[jn.at], jn.subs[k])
 			cellLines[p] = nil
 		}
 	}
+}
+
+// subCode is the 款 or 项 part c of a code that follows code (301 in "301
+// 01"): two digits — or one, its leading zero dropped ("301 2 津贴补贴"),
+// where the name after it is the whole code's.
+func subCode(code, c, name string) (string, bool) {
+	switch {
+	case isSubCode(c):
+		return c, true
+	case len(c) == 1 && c >= "1" && c <= "9" && namedAs(code+"0"+c, name):
+		return "0" + c, true
+	}
+	return "", false
 }
 
 // columnNumbering tells a line of the numbers 1, 2, 3 … that a template
@@ -1055,8 +1075,16 @@ func classBelow(cells []string, after [][]string) bool {
 func codeCell(cells []string, after [][]string, class string) (code string, used int, named, ok bool) {
 	code, used = cells[0], 1
 	if len(code) == 3 {
-		for used < 3 && used < len(cells) && len(cells[used]) == 2 && strings.Trim(cells[used], "0123456789") == "" {
-			code += cells[used]
+		for used < 3 && used < len(cells) {
+			name := ""
+			if used+1 < len(cells) {
+				name = cells[used+1]
+			}
+			sub, ok := subCode(code, cells[used], name)
+			if !ok {
+				break
+			}
+			code += sub
 			used++
 		}
 	}

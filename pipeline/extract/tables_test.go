@@ -4166,3 +4166,96 @@ func TestBudgetRevenueExpenditureTable(t *testing.T) {
 		t.Errorf("expenditure %+v", e)
 	}
 }
+
+// A 三公 table a cell a line whose header names the cars' running costs
+// before their purchase: the sums cannot tell the two apart, so the
+// header's order places them, not the template's; a header that names
+// neither part apart (only the whole, 公务用车购置及运行费) leaves the two
+// out with a warning, the other cells read.
+func TestThreePublicVehicleOrderFromHeader(t *testing.T) {
+	page := "某县档案馆2023年“三公”经费预算情况\n一、2023年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n公务接待费 |\n||\n" +
+		"%s|||\n46 |\n0 |\n40 |\n30 |\n10 |\n6 |\n二、其他说明\n"
+	d := extractLines(t, fmt.Sprintf(page, "小计 |\n公务用车运行费 |\n公务用车购置费 |\n"))
+	tp := d.ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehiclePurchase == nil ||
+		tp.VehicleOperation.Amount != schema.Yuan(300000) || tp.VehiclePurchase.Amount != schema.Yuan(100000) {
+		t.Fatalf("the header's order: %+v", tp)
+	}
+	d = extractLines(t, fmt.Sprintf(page, "小计 |\n"))
+	tp = d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(460000) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(400000) ||
+		tp.Reception == nil || tp.Reception.Amount != schema.Yuan(60000) {
+		t.Fatalf("the cells the sums tell: %+v", tp)
+	}
+	if tp.VehiclePurchase != nil || tp.VehicleOperation != nil {
+		t.Errorf("the cars' parts placed by the template's order: 购置 %+v, 运行 %+v", tp.VehiclePurchase, tp.VehicleOperation)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "which 运行费") }) {
+		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
+
+// A 款 printed without its leading zero ("301 2 津贴补贴", "301 7 绩效工资"
+// of a table that prints "301 01 基本工资") is the code 30102 where its name
+// is that code's, one space apart (another tool's text) or a cell a line;
+// its digits are no cells of the row above, whose sum they broke.
+func TestSubCodeWithoutItsZero(t *testing.T) {
+	rows := [][]string{
+		{"301", "工资福利支出", "28,116,161", "28,116,161", "0"},
+		{"301", "01", "基本工资", "5,873,551", "5,873,551", "0"},
+		{"301", "2", "津贴补贴", "16,623,810", "16,623,810", "0"},
+		{"301", "7", "绩效工资", "5,618,800", "5,618,800", "0"},
+		{"302", "商品和服务支出", "1,168,569", "0", "1,168,569"},
+		{"302", "01", "办公费", "1,168,569", "0", "1,168,569"},
+		{"合计", "29,284,730", "28,116,161", "1,168,569"},
+	}
+	head := "某区某街道办事处2024年部门预算\n2024年部门一般公共预算基本支出部门预算经济分类预算表\n编制部门：某区某街道办事处 单位：元\n项目 一般公共预算基本支出\n部门预算经济分类科目\n编码 经济分类科目名称 合计 人员经费 公用经费\n类 款\n"
+	for _, sep := range []string{" ", "\n"} {
+		var b strings.Builder
+		b.WriteString(head)
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, sep) + "\n")
+		}
+		d := extractLines(t, b.String())
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimTable && (c.Value == 301 || c.Value == 2 || c.Value == 7) {
+				t.Errorf("%q: a code's digits as a cell: %+v", sep, c)
+			}
+		}
+		for _, c := range d.Checks {
+			if c.Rule == "sum.table" && c.Severity != schema.SeverityInfo {
+				t.Errorf("%q: %s", sep, c.MessageEn)
+			}
+		}
+		got := map[string]schema.Money{}
+		if d.Expenditure != nil {
+			for _, cl := range d.Expenditure.ByEconomic {
+				for _, it := range cl.Items {
+					got[it.Code] = it.Amount
+				}
+			}
+		}
+		if got["30102"] != schema.Yuan(16623810) || got["30107"] != schema.Yuan(5618800) {
+			t.Errorf("%q: items %v", sep, got)
+		}
+	}
+}
+
+// A list's number before a row's name ("2. 政府性基金预算", pdfminer's text of
+// a 收支总表) is no amount: a number ending in its dot is no cell's.
+func TestListNumberNoCell(t *testing.T) {
+	for _, line := range []string{"2. 政府性基金预算", "1. 一般公共预算 15897.44 二、外交支出"} {
+		var nums []string
+		for _, c := range cellsOf(line) {
+			if isNumberCell(c) {
+				nums = append(nums, c)
+			}
+		}
+		if want := strings.Count(line, "15897.44"); len(nums) != want {
+			t.Errorf("%q: number cells %q", line, nums)
+		}
+	}
+	if !isNumberCell("2.5") || !isNumberCell("1,068.78") {
+		t.Error("amounts no longer cells")
+	}
+}
