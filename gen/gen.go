@@ -48,7 +48,8 @@ type Options struct {
 	Inject float64 // share of documents that get one inconsistency (0–1)
 	PDF    bool    // also print each document as <name>.pdf (needs chromium)
 	// Only, when set, restricts the documents written to these families
-	// (the others are still drawn, so that a document is the same either way)
+	// (the others are still drawn, so that a document is the same either
+	// way); the Optional families are written only where it names them
 	Only []string
 }
 
@@ -132,8 +133,18 @@ func Generate(o Options) error {
 	re := rand.New(rand.NewPCG(o.Seed+3, o.Seed^0x14057b7ef767814f)) // the early templates their own
 	ru := rand.New(rand.NewPCG(o.Seed+4, o.Seed^0x2127599bf4325c37)) // and the unit budgets theirs
 	ri := rand.New(rand.NewPCG(o.Seed+5, o.Seed^0x5a3c1f2e9d4b8a67)) // and the lists of 项 theirs
+	rn := rand.New(rand.NewPCG(o.Seed+6, o.Seed^0x3c6ef372fe94f82b)) // and the news stories theirs
 	var names []string
 	for i := 0; i < o.N; i++ {
+		if slices.Contains(o.Only, "news") {
+			text, t := newsStory(rn, i)
+			name := fmt.Sprintf("gen-news-%06d", i)
+			t.File = name + ".txt"
+			if err := write(o.Out, name, text, t); err != nil {
+				return err
+			}
+			names = append(names, name)
+		}
 		for _, fam := range Families {
 			skip := len(o.Only) > 0 && !slices.Contains(o.Only, fam)
 			if Standard(fam) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"os"
@@ -51,10 +52,13 @@ import (
 // The items family (lists of 项 under their whole, no 类 amount) reads
 // all: at first 3 of 25 documents lost their list and drew false alarms
 // (a 项's 人员经费 and 公用经费 taken for the basic expenditure's).
+// The news family (a department's 三公 told as a news story, one line or
+// many) reads all: its subject, year, kind and 三公, its region's revenue
+// left out (before session 21 every story was refused).
 var minRecall = map[string]float64{
 	"narrative": 1, "tables": 1, "final": 1, "web-narrative": 1, "web-final": 1,
 	"budget25": 0.98, "final9": 0.98, "jiangsu12": 0.98, "early": 0.94, "unit": 0.96,
-	"items": 1,
+	"items": 1, "news": 1,
 }
 
 // jiangsuRead are the jiangsu12 tables TestProperty wants read in every
@@ -84,9 +88,12 @@ func TestProperty(t *testing.T) {
 	if err := gen.Generate(gen.Options{N: n, Out: dir, Seed: 7, Inject: 0.4}); err != nil {
 		t.Fatal(err)
 	}
+	if err := gen.Generate(gen.Options{N: n, Out: dir, Seed: 7, Only: gen.Optional}); err != nil {
+		t.Fatal(err)
+	}
 	truths, _ := filepath.Glob(filepath.Join(dir, "*.truth.json"))
-	if len(truths) != n*len(gen.Families) {
-		t.Fatalf("%d documents generated, want %d", len(truths), n*len(gen.Families))
+	if len(truths) != n*(len(gen.Families)+len(gen.Optional)) {
+		t.Fatalf("%d documents generated, want %d", len(truths), n*(len(gen.Families)+len(gen.Optional)))
 	}
 	injected := 0
 	got, all := map[string]int{}, map[string]int{}
@@ -105,6 +112,14 @@ func TestProperty(t *testing.T) {
 		d, err := pipeline.ExtractFile(context.Background(), filepath.Join(dir, want.File), "")
 		if err != nil {
 			t.Fatalf("%s: %v", want.File, err)
+		}
+		if want.Family == "news" {
+			for _, m := range compareNews(want, d) {
+				t.Errorf("%s (%s, %s): %s", want.File, want.Family, want.Perturbed, m)
+			}
+			got[want.Family]++
+			all[want.Family]++
+			continue
 		}
 		if !gen.Standard(want.Family) {
 			for _, m := range compare(want, d) {
@@ -635,6 +650,38 @@ func compare(want gen.Truth, d *schema.Document) []string {
 	sort.Strings(expected)
 	if strings.Join(found, ",") != strings.Join(expected, ",") {
 		bad = append(bad, "checks: found ["+strings.Join(found, ",")+"], injected ["+strings.Join(expected, ",")+"]")
+	}
+	return bad
+}
+
+// compareNews compares a news story's document with its truth: its
+// subject, year and kind, its 三公 and their parts, and nothing else — its
+// region's revenue left out with a warning — and no check at warning or
+// error.
+func compareNews(want gen.Truth, d *schema.Document) []string {
+	var bad []string
+	if d.Document.Kind != want.Kind || d.Document.FiscalYear != want.FiscalYear || d.Department.Name != want.Department || len(d.Document.Unknown) > 0 {
+		bad = append(bad, fmt.Sprintf("identity: got %s %d %s %v", d.Document.Kind, d.Document.FiscalYear, d.Department.Name, d.Document.Unknown))
+	}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != want.ThreePublic {
+		bad = append(bad, fmt.Sprintf("三公: got %+v, want %s", tp, want.ThreePublic))
+	} else {
+		for field, f := range map[string]*schema.Figure{"overseas_travel": tp.OverseasTravel, "reception": tp.Reception, "vehicle_purchase": tp.VehiclePurchase, "vehicle_operation": tp.VehicleOperation} {
+			if f == nil || int64(f.Amount) != want.ThreePublicParts[field] {
+				bad = append(bad, fmt.Sprintf("三公 %s: got %+v, want %s", field, f, schema.Money(want.ThreePublicParts[field])))
+			}
+		}
+	}
+	if d.Revenue != nil && (d.Revenue.Total != nil || len(d.Revenue.Sources) > 0) || !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool {
+		return strings.Contains(w.Reason, "a news story's figure besides its 三公")
+	}) {
+		bad = append(bad, fmt.Sprintf("the region's revenue: %+v, not left out with a warning", d.Revenue))
+	}
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			bad = append(bad, "a check: "+c.MessageEn)
+		}
 	}
 	return bad
 }

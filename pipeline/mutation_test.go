@@ -547,8 +547,9 @@ type outcome struct {
 	doc, class, kind string
 	format           string
 	caught, rejected bool
-	info             bool // not caught, but a new info finding names it
-	dropped          bool // not caught, and the model no longer holds the figure
+	info             bool     // not caught, but a new info finding names it
+	infoRules        []string // the rules of those info findings
+	dropped          bool     // not caught, and the model no longer holds the figure
 }
 
 // run applies one mutation and tells whether a new warning or error names
@@ -583,6 +584,9 @@ func (d *mutDoc) run(i int, kind string) (outcome, bool) {
 		}
 		if c.Severity == schema.SeverityInfo {
 			o.info = true
+			if !slices.Contains(o.infoRules, c.Rule) {
+				o.infoRules = append(o.infoRules, c.Rule)
+			}
 		} else {
 			o.caught = true
 		}
@@ -726,7 +730,7 @@ func TestMutationScore(t *testing.T) {
 					outs = append(outs, o)
 					if !o.caught && os.Getenv("BUDGETPUB_MUTATION_MISSES") != "" {
 						f := d.figs[i]
-						t.Logf("missed (info %v, no longer read %v): %s line %d %q (%s), %s: %s", o.info, o.dropped, d.rel, f.line+1, f.text, name(d.class[i]), k, strings.TrimSpace(d.text.Lines[f.line]))
+						t.Logf("missed (info %v %v, no longer read %v, refused %v): %s line %d %q (%s), %s: %s", o.info, o.infoRules, o.dropped, o.rejected, d.rel, f.line+1, f.text, name(d.class[i]), k, strings.TrimSpace(d.text.Lines[f.line]))
 					}
 				}
 			}

@@ -88,7 +88,7 @@ var classNames = []Class{
 	{SchemeFunctional, "233", "类", "债务发行费用支出", "", nil, ""},
 	{SchemeFunctional, "234", "类", "抗疫特别国债安排的支出", "", nil, ""},
 	{SchemeEconomic, "301", "类", "工资福利支出", "", nil, ""},
-	{SchemeEconomic, "302", "类", "商品和服务支出", "", nil, ""},
+	{SchemeEconomic, "302", "类", "商品和服务支出", "", []string{"一般商品和服务支出"}, ""}, // a 批复 template's word (Guangdong towns, 2018)
 	{SchemeEconomic, "303", "类", "对个人和家庭的补助", "", []string{"对个人和家庭的补助支出", "对个人和家庭补助支出", "对个人和家庭补助"}, ""},
 	{SchemeEconomic, "304", "类", "对企事业单位的补贴", "", nil, ""},                  // a class until 2017 (Pingyuan's 2017 决算); 312 and 313 since
 	{SchemeEconomic, "307", "类", "债务利息及费用支出", "", []string{"债务利息支出"}, ""},   // its name until 2017

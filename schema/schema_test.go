@@ -86,7 +86,7 @@ func TestClassByName(t *testing.T) {
 			t.Errorf("ClassByName(%q) = %q, %v; want %s", name, c.Code, ok, code)
 		}
 	}
-	for name, code := range map[string]string{"对企事业单位的补贴": "304", "债务利息支出": "307", "基本建设支出": "309", "其他资本性支出": "310"} {
+	for name, code := range map[string]string{"对企事业单位的补贴": "304", "债务利息支出": "307", "基本建设支出": "309", "其他资本性支出": "310", "一般商品和服务支出": "302"} {
 		if c, ok := ClassByName(SchemeEconomic, name); !ok || c.Code != code {
 			t.Errorf("ClassByName(economic, %q) = %q, %v; want %s", name, c.Code, ok, code)
 		}

@@ -128,21 +128,22 @@ func (s *sorter) add(key, payload []byte) {
 
 // held are the records held, sorted, each as its bytes in arena.
 func (s *sorter) held() [][]byte {
-	recs := make([][]byte, len(s.starts))
+	type keyed struct{ key, rec []byte } // a record and its key, read once
+	all := make([]keyed, len(s.starts))
 	for i, at := range s.starts {
 		end := len(s.arena)
 		if i+1 < len(s.starts) {
 			end = s.starts[i+1]
 		}
-		recs[i] = s.arena[at:end]
+		rd := wire.Borrowing(s.arena[at:end])
+		all[i] = keyed{rd.Bytes(), s.arena[at:end]}
 	}
-	slices.SortFunc(recs, func(a, b []byte) int { return bytes.Compare(recordKey(a), recordKey(b)) })
+	slices.SortFunc(all, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	recs := make([][]byte, len(all))
+	for i, k := range all {
+		recs[i] = k.rec
+	}
 	return recs
-}
-
-func recordKey(rec []byte) []byte {
-	rd := wire.Borrowing(rec)
-	return rd.Bytes()
 }
 
 // spill writes the records held as a run and drops them.

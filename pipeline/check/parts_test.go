@@ -2,6 +2,7 @@ package check
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,6 +95,40 @@ func TestNamedPartsChange(t *testing.T) {
 		"a part's change misprinted up":      {strings.Replace(text, "增加1.24万元", "增加1.84万元", 1), schema.SeverityWarning},
 		"a part's change misprinted down":    {strings.Replace(text, "减少2.27万元", "减少2.87万元", 1), schema.SeverityWarning},
 		"a part at 0 states no change":       {strings.Replace(strings.Replace(text, "， 与2015年预算持平", "", 1), "减少1.03万元", "减少1.08万元", 1), schema.SeverityInfo},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
+	}
+}
+
+// TestGeneralBasicProject: basic and project expenditure stated as the
+// parts of 一般公共预算财政拨款支出 (…支出1903.55万元，比2017年增加249.49万元。
+// 其中：基本支出…；项目支出…), with no year's total or one they do not make,
+// are that whole's: a misprinted amount is sum.basic_project against it (its
+// parts' changes still make its change), a misprinted change
+// yoy.parts_change (their amounts still make it); a last digit the
+// rounding explains is info.
+func TestGeneralBasicProject(t *testing.T) {
+	text := "某区某镇2018年部门预算情况说明\n二、部门预算情况说明\n" +
+		"2018年一般公共预算财政拨款收入1903.55万元，一般公共预算财政拨款支出1903.55万元，比2017年增加249.49万元。" +
+		"其中：基本支出1057.49万元，比2017年增加197.32万元，主要原因是工资调标；项目支出846.06万元，比2017年增加52.17万元，主要原因是补助增加。"
+	withTotal := strings.Replace(text, "二、部门预算情况说明\n", "二、部门预算情况说明\n2018年支出预算1913.55万元，比2017年增加259.49万元，其中：一般公共服务支出1913.55万元。\n", 1)
+	for name, c := range (severityCases{
+		"the parts make the whole":            {text, ""},
+		"a part misprinted":                   {strings.Replace(text, "基本支出1057.49", "基本支出1067.49", 1), schema.SeverityError},
+		"the whole misprinted":                {strings.Replace(text, "财政拨款支出1903.55", "财政拨款支出1908.55", 1), schema.SeverityError},
+		"the whole's last digit":              {strings.Replace(text, "财政拨款支出1903.55", "财政拨款支出1903.56", 1), ""},
+		"beside a year's total":               {withTotal, ""},
+		"beside a year's total, a part wrong": {strings.Replace(withTotal, "项目支出846.06", "项目支出840.06", 1), schema.SeverityError},
+	}) {
+		f := findingOf(extractText(t, c.text), "sum.basic_project")
+		if wantSeverity(t, name, f, c.severity) && f != nil && c.severity != "" && !slices.Contains(f.Paths, "/expenditure/general/amount") {
+			t.Errorf("%s: %v, want the general budget's expenditure", name, f.Paths)
+		}
+	}
+	for name, c := range (severityCases{
+		"the parts' changes make the whole's": {text, ""},
+		"a part's change misprinted":          {strings.Replace(text, "增加197.32", "增加199.32", 1), schema.SeverityWarning},
+		"the whole's change misprinted":       {strings.Replace(text, "增加249.49", "增加243.49", 1), schema.SeverityWarning},
 	}) {
 		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
 	}

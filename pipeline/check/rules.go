@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve — of the year's expenditure or of the general budget appropriations', as sum.basic_project scopes them; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line, but in a table's row, which prints both years and the rate: their rounding, the last digit rounded or cut); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -37,7 +37,7 @@ var rules = []Rule{
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计，或（表中各项均有科目编码）小于类合计", "Items add up to more than their functional class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计，或（表中各项均有科目编码）小于类合计", "Economic items add up to more than their class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match the basic expenditure they are stated of (all funds', or the general budget appropriations')", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
@@ -1123,8 +1123,72 @@ func (c *ctx) classSum(base string) (float64, []rfig, bool) {
 func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
 
 func sumBasicProject(c *ctx) {
-	total := c.expenditureTotal()
-	c.parts(total, []string{"/expenditure/basic/amount", "/expenditure/project/amount", "/expenditure/reserve/amount"}, 0)
+	w := c.basicProjectWhole()
+	c.parts(w.amount, w.parts, 0)
+}
+
+// basicProjectScope is the whole basic, project and reserve expenditure
+// make: its amount's pointer, the path its change is stated for, and the
+// parts' amounts to add up.
+type basicProjectScope struct {
+	amount, changed string
+	parts           []string
+}
+
+// basicProjectWhole is the expenditure basic, project and reserve make:
+// the year's (expenditureTotal; a reserve not stated may be missing, and a
+// 决算's 经营支出 is none of them, so a sum below it says nothing), or the
+// general budget appropriations' (…一般公共预算财政拨款支出727.11万元…。其中：
+// 基本支出695.37万元…；项目支出31.74万元) — a whole of exactly those parts —
+// where basic and project are both stated and one of their two relations
+// holds with it and not with the year's: their amounts make its amount, or
+// their changes its change. The other relation is then compared with it, so
+// that one misprint, which breaks one of the two, is named.
+func (c *ctx) basicProjectWhole() basicProjectScope {
+	const basic, project, reserve = "/expenditure/basic", "/expenditure/project", "/expenditure/reserve"
+	year := basicProjectScope{c.expenditureTotal(), "/expenditure", []string{basic + "/amount", project + "/amount", reserve + "/amount"}}
+	g, ok := c.fig("/expenditure/general/amount")
+	if !ok {
+		return year
+	}
+	parts := []string{basic, project}
+	if _, ok := c.fig(reserve + "/amount"); ok {
+		parts = append(parts, reserve)
+	}
+	var sum, change float64
+	var figs, changes []rfig
+	changed := true // every part states its change
+	for _, p := range parts {
+		f, ok := c.fig(p + "/amount")
+		if !ok {
+			return year
+		}
+		sum += f.v
+		figs = append(figs, f)
+		cl, ok := c.firstChange(p)
+		changed = changed && ok
+		change += cl.Value
+		changes = append(changes, claimFig(cl))
+	}
+	makes := func(v float64, whole rfig, figs []rfig) bool {
+		return math.Abs(v-whole.v) <= halves(append(figs, whole)...)
+	}
+	general := basicProjectScope{"/expenditure/general/amount", "/expenditure/general", nil}
+	for _, p := range parts {
+		general.parts = append(general.parts, p+"/amount")
+	}
+	t, ok := c.fig(year.amount)
+	if makes(sum, g, figs) && !(ok && makes(sum, t, figs)) {
+		return general
+	}
+	gc, ok := c.firstChange(general.changed)
+	if !changed || !ok || !makes(change, claimFig(gc), changes) {
+		return year
+	}
+	if tc, ok := c.firstChange(year.changed); ok && makes(change, claimFig(tc), changes) {
+		return year
+	}
+	return general
 }
 
 // personnelEconomic: 人员经费 is the basic-expenditure table's 工资福利支出
@@ -1276,16 +1340,7 @@ func (c *ctx) firstChange(path string) (schema.Claim, bool) {
 // still listed with its change, so where every one is held with its
 // change none is gone.
 func partsChange(c *ctx) {
-	split := []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}
-	whole := "/expenditure"
-	// a basic and project expenditure that make the general budget
-	// appropriations' spending and not the year's are that split, their
-	// changes that whole's (…一般公共预算财政拨款支出727.11万元，比2024年减少
-	// 67.02万元。其中：基本支出695.37万元…; 735.09万元 all funds)
-	if y := c.expenditureTotal(); c.adds("/expenditure/general/amount", split[0]+"/amount", split[1]+"/amount") && !c.adds(y, split[0]+"/amount", split[1]+"/amount") {
-		whole = "/expenditure/general"
-	}
-	c.changeSum(whole, split, completeParts)
+	c.changeSum(c.basicProjectWhole().changed, []string{"/expenditure/basic", "/expenditure/project", "/expenditure/reserve"}, completeParts)
 	for _, scheme := range []string{"/expenditure/by_function", "/expenditure/by_economic"} {
 		classes := c.children(scheme)
 		whole := "/expenditure"

@@ -11,13 +11,12 @@ import (
 
 // dbWriter writes budgetpub.sqlite: every table's rows, in the order they
 // come, and the search entries; cut starts a segment (see rowids); close
-// finishes the file and gives the offsets at which its runs of pages
-// start after the first (see deflateRuns), abort drops it.
+// finishes the file, abort drops it.
 type dbWriter interface {
 	insert(t *stream, cells [][]string) error
 	index(entries []SearchEntry, terms []byte) error
 	cut()
-	close() ([]int64, error)
+	close() error
 	abort()
 }
 
@@ -26,8 +25,9 @@ type dbWriter interface {
 // the segment's before's, when those went past it), not the next after
 // the rows before, so that a document that gains or loses a row shifts
 // the rowids of its own segment's rows only: the leaves of the
-// segments after it are the same bytes, and their deflate is kept from
-// one run to the next (deflateRuns). 65,536 rows a table a segment of
+// segments after it are the same bytes from one run to the next (the
+// bundle, which held the database, copied their deflate; nothing uses
+// that now). 65,536 rows a table a segment of
 // about 16 documents; the rowids are 4 bytes instead of 3 at 10,000
 // documents.
 const rowidShift = 16
@@ -62,7 +62,6 @@ type database struct {
 	fts     *sqlfile.FTS
 	n       rowids // of fts_entries
 	seg     int64  // segments cut
-	runs    []int64
 	rec     sqlfile.Record
 	buf     []byte
 }
@@ -142,7 +141,7 @@ func newDatabase(path string, tables []*stream) (*database, error) {
 		return nil, err
 	}
 	f := sqlfile.New(out)
-	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS(), runs: []int64{f.End()}}
+	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS()}
 	for _, s := range tables {
 		t := &dbTable{s: s, t: f.NewTable(), create: createTable(s), indexes: tableIndexes(s)}
 		d.tables[s] = t
@@ -192,8 +191,7 @@ func (d *database) insert(s *stream, cells [][]string) error {
 	return nil
 }
 
-// cut starts a segment: every table's leaf is ended, and the pages after
-// are a run of the file of their own.
+// cut starts a segment: every table's leaf is ended.
 func (d *database) cut() {
 	d.seg++
 	for _, t := range d.order {
@@ -202,11 +200,10 @@ func (d *database) cut() {
 	}
 	d.entries.Cut()
 	d.n.cut(d.seg)
-	d.runs = append(d.runs, d.f.End())
 }
 
-func (d *database) close() ([]int64, error) {
-	d.cut() // the last segment's leaves are a run, the interior pages, indexes and full-text index after them another
+func (d *database) close() error {
+	d.cut() // the last segment's leaves end before the interior pages, indexes and full-text index
 	var schema []sqlfile.SchemaRow
 	var indexes []sqlfile.SchemaRow
 	for _, t := range d.order {
@@ -219,7 +216,7 @@ func (d *database) close() ([]int64, error) {
 			}
 			if err != nil {
 				d.abort()
-				return nil, err
+				return err
 			}
 			row := sqlfile.SchemaRow{Type: "index", Name: x.name, Table: name, Root: root, SQL: x.create}
 			if x.create == "" { // a primary key's, SQLite's, with its table
@@ -232,10 +229,10 @@ func (d *database) close() ([]int64, error) {
 	search, err := d.searchSchema()
 	if err != nil {
 		d.abort()
-		return nil, err
+		return err
 	}
 	schema = append(schema, search...)
-	return d.runs, d.f.Close(append(schema, indexes...))
+	return d.f.Close(append(schema, indexes...))
 }
 
 // abort drops the file and the runs its indexes wrote.

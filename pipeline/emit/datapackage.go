@@ -185,28 +185,22 @@ func dataPackage(res *Result, tables []*stream, version, citation string) map[st
 			"schema": schemaOf(t),
 		})
 	}
-	media := map[string]string{"csv-bom": "text/csv", "json": "application/json", "ndjson": "application/x-ndjson",
-		"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sqlite": "application/vnd.sqlite3",
-		"parquet": "application/vnd.apache.parquet"}
+	media := map[string]string{"ndjson": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
 	for _, f := range res.Downloads {
+		if wholeDownload(f.Format) { // not in the package's bundle
+			continue
+		}
 		r := map[string]any{
 			"name": strings.NewReplacer("/", "-", ".", "-").Replace(f.Path), "path": f.Path,
 			"format": f.Format, "mediatype": media[f.Format], "bytes": f.Bytes, "hash": "sha256:" + f.SHA256,
 		}
 		switch f.Format {
-		case "csv-bom":
-			r["format"], r["encoding"], r["type"], r["rowCount"], r["schema"] = "csv", "utf-8-sig", "table", f.Rows, schemaOf(byName[f.Table])
-			r["description"] = "The " + f.Table + " table as UTF-8 CSV with a byte-order mark, for Excel. " + formulaNote
-		case "json", "ndjson":
+		case "ndjson":
 			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
-			r["description"] = "The " + f.Table + " table as " + f.Format + " (one object per row)."
+			r["description"] = "The " + f.Table + " table as newline-delimited JSON (one object per row, one row a line)."
 		case "parquet":
 			r["type"], r["rowCount"], r["schema"] = "table", f.Rows, schemaOf(byName[f.Table])
 			r["description"] = "The " + f.Table + " table as Parquet (Snappy): strings and codes as UTF-8, integers as INT64, yuan as DECIMAL(18,2), other numbers as DOUBLE; an empty cell is null."
-		case "xlsx":
-			r["description"] = "Every table as a sheet of one workbook, with a README sheet."
-		case "sqlite":
-			r["description"] = "Every table in one SQLite database, named as the CSV files, with primary and foreign keys, and full-text search (FTS5 table fts over Chinese bigrams and ASCII words of department names, figure names and findings; view search: SELECT * FROM search WHERE fts MATCH '公积')."
 		}
 		resources = append(resources, r)
 	}
@@ -214,7 +208,7 @@ func dataPackage(res *Result, tables []*stream, version, citation string) map[st
 		"$schema":     "https://datapackage.org/profiles/2.0/datapackage.json",
 		"name":        "budgetpub",
 		"title":       "Chinese government department budgets and final accounts 部门预算决算公开数据",
-		"description": "Figures extracted from published department budget (预算) and final-accounts (决算) disclosures, normalized to yuan, with consistency findings. Every figure names the source line it came from.",
+		"description": "Figures extracted from published department budget (预算) and final-accounts (决算) disclosures, normalized to yuan, with consistency findings. Every figure names the source line it came from. budgetpub.xlsx (every table as a sheet) and budgetpub.sqlite (every table, with keys and full-text search: SELECT * FROM search WHERE fts MATCH '公积') are downloads beside the package, listed in SHA256SUMS.",
 		"version":     version,
 		"licenses":    []map[string]string{{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}},
 		"sources":     []map[string]string{{"title": "Department budget and final-accounts disclosures (部门预算、部门决算公开) as published by each department"}},

@@ -39,7 +39,7 @@ type File struct {
 	Bytes  int64
 	SHA256 string
 	Rows   int    // data rows, for tables
-	Format string // csv, csv-bom, json, ndjson, xlsx, sqlite, zip …
+	Format string // csv, ndjson, parquet, xlsx, sqlite, zip
 	Table  string // the table it holds, if one
 }
 
@@ -55,8 +55,6 @@ type Result struct {
 	// same of the workbook's sheets.
 	SegmentsDeflated, SegmentsCopied           int
 	SheetSegmentsDeflated, SheetSegmentsCopied int
-	// The same of budgetpub.sqlite's runs of pages (deflateRuns).
-	DatabaseSegmentsDeflated, DatabaseSegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -124,20 +122,26 @@ type Writer struct {
 	segPath, segCode string
 	segReuse         bool
 	segs             *segStore
+	held             []func() // Release's, of the rows added since the segment under way started
 }
 
-// KeepSegments keeps the deflated segments of the bundle's text tables in
-// the file path, and budgetpub.sqlite's runs of pages in path-sqlite
-// (deflateRuns), for the next Writer, and, with reuse, copies those the
-// Writer before kept there instead of deflating their bytes again (see
-// segmentEvery) when the same code made them: code identifies the
-// executable (its deflate). Without it they are kept in temporary files.
-// It must come before the first document.
+// KeepSegments keeps the deflated segments of the bundle's text tables
+// and of the workbook's sheets in the file path, for the next Writer,
+// and, with reuse, copies those the Writer before kept there instead of
+// deflating their bytes again (see segmentEvery) when the same code made
+// them: code identifies the executable (its deflate). Without it they are
+// kept in temporary files. It must come before the first document. The
+// store of budgetpub.sqlite's deflated pages that a budgetpub before kept
+// beside it (path-sqlite, when the bundle held the database) is removed.
 func (w *Writer) KeepSegments(path, code string, reuse bool) {
 	if w.segs != nil {
 		panic("emit: KeepSegments after the first segment")
 	}
 	w.segPath, w.segCode, w.segReuse = path, code, reuse
+	if path != "" {
+		os.Remove(path + "-sqlite")
+		os.Remove(path + "-sqlite.idx")
+	}
 }
 
 // store is the run's segment store, opened on first use.
@@ -247,7 +251,7 @@ func (w *Writer) Link(id, dir string, r *Rows) (bool, error) {
 	f, sum := File{Path: rel, Bytes: k.size, SHA256: k.sha256}, k.crc
 	if !ok || dir != w.from {
 		var err error
-		if f, sum, err = linkedInfo(w.dir, rel); err != nil {
+		if f, sum, err = fileSums(w.dir, rel); err != nil {
 			return false, err
 		}
 	}
@@ -299,9 +303,10 @@ func keptSums(dir string) map[string]keptSum {
 	return out
 }
 
-// linkedInfo is fileInfo with the file's CRC-32, by which the bundle
-// knows its entry in the earlier release's bundle.
-func linkedInfo(dir, rel string) (File, uint32, error) {
+// fileSums reads the file rel of dir: its File (size and sha256) and its
+// CRC-32, by which the bundle knows a linked document's entry in the
+// earlier release's bundle.
+func fileSums(dir, rel string) (File, uint32, error) {
 	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return File{}, 0, err
@@ -333,6 +338,19 @@ func (w *Writer) addRows(r *Rows) error {
 		}
 		if err := w.book.cut(st, true); err != nil {
 			return fmt.Errorf("budgetpub.xlsx: %w", err)
+		}
+		// the rows before are in every file but the database's, which
+		// takes them before this job
+		if held := w.held; len(held) > 0 {
+			w.held = nil
+			if err := w.load.do(func() error {
+				for _, f := range held {
+					f()
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
 		}
 	}
 	w.rows = append(w.rows, r.docs...) // kept for the site
@@ -381,6 +399,14 @@ func (w *Writer) AddSentences(entries []SearchEntry, terms []byte) error {
 		return nil
 	})
 }
+
+// Release calls f once the Writer holds no part of the rows and search
+// entries added so far (Add, AddWritten, Link, AddSentences): the rows of
+// a segment are held until it is cut (the bundle's and the workbook's
+// bytes are made then, and only when the store lacks them) and until the
+// database's goroutine has taken them. f runs on that goroutine, or not at
+// all when the Writer is closed or aborted first.
+func (w *Writer) Release(f func()) { w.held = append(w.held, f) }
 
 // DocumentRows are the documents table's rows so far, for the site.
 func (w *Writer) DocumentRows() []DocumentRow { return w.rows }
@@ -473,35 +499,23 @@ func (l *loader) wait() error {
 func (w *Writer) Close() (*Result, error) {
 	res := &w.res
 	// budgetpub.sqlite is finished (its indexes sorted, its full-text
-	// index written), hashed and deflated for the bundle on the database's
-	// goroutine, beside the text tables' finish and the workbook
+	// index written) and hashed on the database's goroutine, beside the
+	// text tables' finish and the workbook
 	closed := false // the job ran: the database is closed, or failed and dropped
 	var dbFile File
-	var dbZip *deflated
-	var dbStore *segStore // its deflated runs, kept beside the tables' segments
 	w.load.do(func() error {
 		closed = true
-		runs, err := w.db.close()
-		if err != nil {
+		if err := w.db.close(); err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}
-		path := w.segPath
-		if path != "" {
-			path += "-sqlite"
-		}
-		if dbStore, err = openSegStore(path, w.segCode, w.segReuse); err != nil {
-			return fmt.Errorf("budgetpub.sqlite: %w", err)
-		}
-		dbFile, dbZip, err = deflateRuns(w.dir, "budgetpub.sqlite", runs, dbStore)
+		var err error
+		dbFile, _, err = fileSums(w.dir, "budgetpub.sqlite")
 		return err
 	})
-	defer func() { // a failure below: the job is done before Close returns
-		w.load.wait()
-		if dbStore != nil { // a failure: the store before stays
-			dbStore.abort()
-		}
-	}()
-	defer func() { // and the files left open are closed
+	// a failure below: the job is done before Close returns, and the files
+	// left open are closed
+	defer w.load.wait()
+	defer func() {
 		for _, s := range w.tables {
 			s.close()
 		}
@@ -566,23 +580,20 @@ func (w *Writer) Close() (*Result, error) {
 		files = append(files, l...)
 	}
 	files = append(files, dp)
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.Path
+	var names []string
+	for _, f := range files {
+		if !wholeDownload(f.Format) {
+			names = append(names, f.Path)
+		}
 	}
 	earlier, closeEarlier := w.earlierEntries()
-	f, err := bundle(w.fl, w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented, map[string]*deflated{"budgetpub.sqlite": dbZip})
+	f, err := bundle(w.fl, w.dir, "budgetpub.zip", names, []byte(readme), earlier, st, segmented)
 	closeEarlier()
 	if err == nil {
 		w.segs = nil
 		res.SegmentsDeflated, res.SegmentsCopied = st.deflated[segTable], st.copied[segTable]
 		res.SheetSegmentsDeflated, res.SheetSegmentsCopied = st.deflated[segSheet], st.copied[segSheet]
-		res.DatabaseSegmentsDeflated, res.DatabaseSegmentsCopied = dbStore.deflated[segDatabase], dbStore.copied[segDatabase]
 		err = st.close()
-	}
-	if err == nil {
-		err = dbStore.close()
-		dbStore = nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("budgetpub.zip: %w", err)
@@ -591,6 +602,14 @@ func (w *Writer) Close() (*Result, error) {
 	res.Downloads = append(res.Downloads, f)
 	return res, writeSums(w.dir, append(files, f))
 }
+
+// wholeDownload reports whether a download of the format is left out of
+// the bundle: the workbook and the database each hold every table in one
+// file, and are downloads of their own; the bundle holds the documents,
+// the tables (CSV, NDJSON, Parquet) and datapackage.json. The database
+// was 40% of the bundle's bytes, and the workbook, a zip itself, stored
+// in it another 13%.
+func wholeDownload(format string) bool { return format == "xlsx" || format == "sqlite" }
 
 // SumsFile lists the sha256 of every download, as sha256sum prints it.
 const SumsFile = "SHA256SUMS"
@@ -611,10 +630,12 @@ func readmeText(tables []*stream, version, omitted string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "budgetpub %s — Chinese government department budgets and final accounts as open data\n", version)
 	b.WriteString("部门预算决算公开数据. Amounts are yuan (元). Every figure names its source line.\n\n")
-	b.WriteString("Formats: <table>.csv (UTF-8), excel/<table>.csv (UTF-8 with BOM, for Excel), json/<table>.json and .ndjson,\n")
+	b.WriteString("Formats: <table>.csv (UTF-8; in Excel open budgetpub.xlsx, or import a CSV as UTF-8: Data > From Text/CSV),\n")
+	b.WriteString("json/<table>.ndjson (newline-delimited JSON: an object a row, a row a line),\n")
 	b.WriteString("parquet/<table>.parquet (Snappy; yuan as DECIMAL(18,2), codes as strings),\n")
-	b.WriteString("budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys; full-text search: SELECT * FROM search WHERE fts MATCH '公积'), data/<id>.json (one document per disclosure),\n")
-	b.WriteString("datapackage.json (Frictionless Data Package v2), SHA256SUMS.\n")
+	b.WriteString("data/<id>.json (one document per disclosure) and datapackage.json (Frictionless Data Package v2): budgetpub.zip.\n")
+	b.WriteString("Beside it, downloads of their own: budgetpub.xlsx (a sheet per table), budgetpub.sqlite (all tables, with keys;\n")
+	b.WriteString("full-text search: SELECT * FROM search WHERE fts MATCH '公积'), SHA256SUMS (every file's sha256).\n")
 	b.WriteString(formulaNote + "\n")
 	if omitted != "" {
 		b.WriteString("budgetpub.xlsx is not part of this release: " + omitted + "\n")

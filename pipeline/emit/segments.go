@@ -66,11 +66,9 @@ type segKey [16]byte
 // stands for their bytes in segEntry.key (0 stands before bytes written
 // as they are).
 const (
-	rowsCSV       = 1 + iota // the CSV records (the CSV and the Excel CSV)
-	rowsNDJSON               // the NDJSON lines
-	rowsJSONFirst            // the JSON array's records, the table's first
-	rowsJSONNext             // the same after a record (each after a comma)
-	rowsSheet                // a sheet's XML rows
+	rowsCSV    = 1 + iota // the CSV records
+	rowsNDJSON            // the NDJSON lines
+	rowsSheet             // a sheet's XML rows
 )
 
 type segLoc struct {
@@ -78,7 +76,6 @@ type segLoc struct {
 	crc    uint32 // of the compressed bytes, checked when read back
 	rawN   int64  // the segment's bytes: how many, and their CRC-32
 	rawCRC uint32
-	once   bool // in the run's temporary file (deflateOnce), not the store
 }
 
 // segEntry is one zip entry made of segments (a text table's in the
@@ -101,9 +98,8 @@ type segEntry struct {
 
 // kinds of segment entries
 const (
-	segTable    = iota // a text table's entry in the bundle
-	segSheet           // a sheet's in the workbook
-	segDatabase        // budgetpub.sqlite's in the bundle (deflateRuns)
+	segTable = iota // a text table's entry in the bundle
+	segSheet        // a sheet's in the workbook
 )
 
 // write appends bytes written as they are.
@@ -183,26 +179,24 @@ func segMagic(code string) string {
 // starts a new file instead and copies what it finds of the old one into
 // it. A store that cannot be read is ignored.
 type segStore struct {
-	path    string            // where the store is kept for the next run; "" keeps none
-	magic   string            // segMagic
-	head    string            // the first bytes of the file: magic and a name of its own, which its index repeats
-	fresh   bool              // f is a new file (renamed to path when the run ends)
-	kept    map[segKey]segLoc // the index of the run before, in f
-	old     *os.File          // a store compacted: segments are copied from it
-	oldIdx  map[segKey]segLoc
-	f       *os.File // this run's
-	w       *bufio.Writer
-	off     int64
-	idx     map[segKey]segLoc
-	order   []segKey
-	fw      *flate.Writer
-	buf     bytes.Buffer
-	once    *os.File // the segments of this run only (deflateOnce)
-	onceOff int64
-	copyb   []byte // a segment read back from a store: one buffer for all
+	path   string            // where the store is kept for the next run; "" keeps none
+	magic  string            // segMagic
+	head   string            // the first bytes of the file: magic and a name of its own, which its index repeats
+	fresh  bool              // f is a new file (renamed to path when the run ends)
+	kept   map[segKey]segLoc // the index of the run before, in f
+	old    *os.File          // a store compacted: segments are copied from it
+	oldIdx map[segKey]segLoc
+	f      *os.File // this run's
+	w      *bufio.Writer
+	off    int64
+	idx    map[segKey]segLoc
+	order  []segKey
+	fw     *flate.Writer
+	buf    bytes.Buffer
+	copyb  []byte // a segment read back from a store: one buffer for all
 	// segments deflated in this run, and found in the store before, by
 	// the kind of their entry
-	deflated, copied [3]int
+	deflated, copied [2]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
@@ -380,33 +374,6 @@ func (s *segStore) compress(raw []byte, kind int) ([]byte, error) {
 	return s.buf.Bytes(), nil
 }
 
-// deflateOnce deflates the segment raw for this run only — bytes that
-// change at every run, which the next would not find — into a temporary
-// file, not the store, and gives its key: its place among them, not a
-// hash.
-func (s *segStore) deflateOnce(raw []byte, kind int) (segKey, error) {
-	if s.once == nil {
-		f, err := os.CreateTemp("", "budgetpub-once-*")
-		if err != nil {
-			return segKey{}, err
-		}
-		s.once = f
-	}
-	b, err := s.compress(raw, kind)
-	if err != nil {
-		return segKey{}, err
-	}
-	if _, err := s.once.WriteAt(b, s.onceOff); err != nil {
-		return segKey{}, err
-	}
-	var k segKey
-	copy(k[:], "once")
-	binary.BigEndian.PutUint64(k[8:], uint64(s.onceOff))
-	s.idx[k] = segLoc{off: s.onceOff, n: int64(len(b)), once: true}
-	s.onceOff += int64(len(b))
-	return k, nil
-}
-
 // check reads the segment at l of f into the store's buffer: whether its
 // bytes are those kept.
 func (s *segStore) check(f *os.File, l segLoc) bool {
@@ -450,12 +417,9 @@ func (s *segStore) writeTo(w io.Writer, e *segEntry) error {
 		return err
 	}
 	for _, k := range e.keys {
-		l, f := s.idx[k], s.f
-		if l.once {
-			f = s.once
-		}
+		l := s.idx[k]
 		b := s.buffer(l.n)
-		if _, err := f.ReadAt(b, l.off); err != nil {
+		if _, err := s.f.ReadAt(b, l.off); err != nil {
 			return err
 		}
 		if _, err := w.Write(b); err != nil {
@@ -477,7 +441,6 @@ func (s *segStore) close() error {
 		s.old.Close()
 		s.old = nil
 	}
-	s.dropOnce()
 	err := s.w.Flush()
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
@@ -495,15 +458,6 @@ func (s *segStore) close() error {
 		return fmt.Errorf("segments: %w", err)
 	}
 	return nil
-}
-
-// dropOnce removes the temporary file of the run's segments deflated once.
-func (s *segStore) dropOnce() {
-	if s.once != nil {
-		s.once.Close()
-		os.Remove(s.once.Name())
-		s.once = nil
-	}
 }
 
 // writeIndex writes the index of the segments this run used (path.idx):
@@ -543,7 +497,6 @@ func (s *segStore) writeIndex() error {
 // removed; what was appended to the one before is past the end its index
 // says, and dropped by the next run.
 func (s *segStore) abort() {
-	s.dropOnce()
 	if s.old != nil {
 		s.old.Close()
 	}

@@ -141,7 +141,7 @@ func (d *sqliteDB) cut() {
 	d.entries.cut(d.seg)
 }
 
-func (d *sqliteDB) close() ([]int64, error) {
+func (d *sqliteDB) close() error {
 	for _, t := range d.tables {
 		for _, x := range tableIndexes(t) {
 			if x.create == "" {
@@ -149,15 +149,15 @@ func (d *sqliteDB) close() ([]int64, error) {
 			}
 			if _, err := d.tx.Exec(x.create); err != nil {
 				d.abort()
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err := d.tx.Commit(); err != nil {
 		d.db.Close()
-		return nil, err
+		return err
 	}
-	return nil, d.db.Close()
+	return d.db.Close()
 }
 
 func (d *sqliteDB) abort() {

@@ -1214,28 +1214,36 @@ func threePublicKey(label string) string {
 	return ""
 }
 
-// operationFirst tells a 三公 table laid out a part a row whose rows name
-// the cars' running costs before their purchase ("其中：公务用车运行维护费",
-// then "公务用车购置费"); the cars' subtotal (购置及运行维护费) and 机关运行经费
-// name neither. A header's labels (rows without values) tell nothing: their
-// text may run in another order than the columns.
-func operationFirst(t table) bool {
-	for _, r := range t.rows {
-		if len(r.vals) == 0 {
-			continue
-		}
-		n := r.name
-		for _, w := range []string{"购置及运行", "购置和运行", "机关运行"} {
+// vehicleOrder tells, from a 三公 table's own words, which of the cars'
+// purchase (购置费) and running costs (运行费) comes first — the sums
+// cannot tell the two apart: the rows that print cells, a part a row
+// ("其中：公务用车运行维护费", then "公务用车购置费"), else the header's
+// labels, which name the two side by side in their columns' order. The
+// cars' subtotal (购置及运行维护费) and 机关运行经费 name neither; told is
+// false where nothing names both apart: the template's order would be a
+// guess.
+func vehicleOrder(t table) (operationFirst, told bool) {
+	apart := func(n string) string {
+		for _, w := range []string{"购置及运行", "购置和运行", "运行维护及购置", "运行及购置", "机关运行"} {
 			n = strings.ReplaceAll(n, w, "")
 		}
-		switch {
-		case strings.Contains(n, "购置"):
-			return false
-		case strings.Contains(n, "运行"):
-			return true
+		return n
+	}
+	var words strings.Builder
+	for _, r := range t.rows {
+		words.WriteString(apart(r.name))
+		// the first row of cells that names either: a part's row, or the
+		// header's last line (every cell after it)
+		if p, o := strings.Index(words.String(), "购置"), strings.Index(words.String(), "运行"); len(r.vals) > 0 && (p >= 0 || o >= 0) {
+			return p < 0 || o >= 0 && o < p, true
 		}
 	}
-	return false
+	h := words.String()
+	p, o := strings.Index(h, "购置"), strings.Index(h, "运行")
+	if p < 0 || o < 0 {
+		return false, false
+	}
+	return o < p, true
 }
 
 // beforeProse cuts a table's rows at the first that is a sentence: the
@@ -1314,11 +1322,11 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 	if got, misprint := threePublicByLabels(t, b.doc.ThreePublic); got != nil {
 		if misprint {
 			b.warnTable(t, "its vehicles' row is not the sum of 购置 and 运行, which make the 合计 with the other parts: one misprint, the vehicles' figure left out")
-			b.keep(t, threePublicLabelSums(t)) // the check names the misprinted cell
+			b.keep(t, threePublicLabelSums(t, flat)) // the check names the misprinted cell
 		}
 		return got
 	}
-	if rows := threePublicLabelSums(t); rows != nil {
+	if rows := threePublicLabelSums(t, flat); rows != nil {
 		b.warnTable(t, "its rows, each named, do not add up (the 三公 to its parts, the vehicles to 购置 and 运行): not used")
 		b.keep(t, rows)
 		return nil
@@ -1329,17 +1337,23 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 		{"total", "overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"},
 	}
 	sums := [][]string{{"total", "overseas_travel", "vehicle", "reception"}, {"vehicle", "vehicle_purchase", "vehicle_operation"}}
-	if operationFirst(t) { // the sums cannot tell the two apart
+	swapVehicle := func(o []string) {
+		i, j := slices.Index(o, "vehicle_purchase"), slices.Index(o, "vehicle_operation")
+		o[i], o[j] = o[j], o[i]
+	}
+	operationFirst, told := vehicleOrder(t)
+	if operationFirst {
 		for _, o := range orders {
-			i := slices.Index(o, "vehicle_purchase")
-			o[i], o[i+1] = o[i+1], o[i]
+			swapVehicle(o)
 		}
 	}
-	if eitherVehicle { // a header that told no column tells neither which of the two comes first
+	// a header that told no column, or words that name neither part
+	// apart, tell neither which of the two comes first
+	eitherVehicle = eitherVehicle || !told
+	if eitherVehicle {
 		for _, o := range slices.Clone(orders) {
 			o = slices.Clone(o)
-			i := slices.Index(o, "vehicle_purchase")
-			o[i], o[i+1] = o[i+1], o[i]
+			swapVehicle(o)
 			orders = append(orders, o)
 		}
 	}
@@ -1409,7 +1423,29 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 			got = s
 		}
 	}
+	if eitherVehicle && vehicleOrderOpen(got, orders, sums, vals, at) {
+		b.warnTable(t, "neither its words nor its sums tell which of its cells is 公务用车购置费 and which 运行费: the two left out")
+	}
 	return got
+}
+
+// vehicleOrderOpen tells a reading whose cars' parts are left out only for
+// want of their order: the readings of the orders that put 购置 first
+// would give both, and differ from the others'.
+func vehicleOrderOpen(got map[string]cell, orders, sums [][]string, vals []cell, at []int) bool {
+	first := slices.DeleteFunc(slices.Clone(orders), func(o []string) bool {
+		return slices.Index(o, "vehicle_purchase") > slices.Index(o, "vehicle_operation")
+	})
+	one, ok := solveRow(first, sums, vals, at)
+	for _, side := range []string{"", "budgeted:"} {
+		_, gotP := got[side+"vehicle_purchase"]
+		p, okP := one[side+"vehicle_purchase"]
+		o, okO := one[side+"vehicle_operation"]
+		if ok && !gotP && okP && okO && p.v != o.v {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsCells tells a reading that holds every cell of another, the same.
@@ -1652,6 +1688,7 @@ func abs(f float64) float64 {
 // is one misprint (misprint): the others are read, the vehicles' left out.
 func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]cell, misprint bool) {
 	got = map[string]cell{}
+	funds := fundsBeside(t)
 	blank := map[string]bool{}
 	last := "" // the part of the row above
 	for _, r := range t.rows {
@@ -1673,7 +1710,7 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 			blank[field] = field != ""
 			continue
 		}
-		if field == "" || !sameValues(t, r.vals) {
+		if field == "" || !sameValues(t, r.vals) && !(funds && zeroAfterFirst(t, r.vals)) {
 			return nil, false
 		}
 		if _, twice := got[field]; twice {
@@ -1730,6 +1767,35 @@ func everyPart(got map[string]cell) bool {
 	return travel && reception && (vehicle || purchase && operation)
 }
 
+// fundsBeside tells a 三公 table whose header puts its 合计 first, the funds
+// it sums after it (公共财政预算拨款, 政府性基金预算拨款 …), and no other
+// year's or kind's column: "项目 2017年预算数合计 公共财政预算拨款 政府性基金
+// 预算拨款 国有资本经营预算拨款".
+func fundsBeside(t table) bool {
+	var h strings.Builder
+	for _, r := range t.rows {
+		if len(r.vals) > 0 {
+			break
+		}
+		h.WriteString(r.name)
+	}
+	s := h.String()
+	k := strings.Index(s, "合计")
+	return k >= 0 && strings.Contains(s[k:], "拨款") && !containsAny(s, []string{"决算数", "执行数", "上年"})
+}
+
+// zeroAfterFirst tells a row whose cells after its first are all 0: the
+// funds' columns left at 0 beside the 合计 (a template's columns unfilled),
+// which tell nothing of the row's amount.
+func zeroAfterFirst(t table, vals []token) bool {
+	for _, v := range vals[1:] {
+		if t.value(v) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // sameValues tells a row's cells that all hold one amount.
 func sameValues(t table, vals []token) bool {
 	for _, v := range vals[1:] {
@@ -1753,8 +1819,11 @@ func sameValues(t table, vals []token) bool {
 // 率 or 幅) adds up to nothing. The cells of each column with a failing
 // sum are kept as table claims (the first column's on the model figures
 // their rows stand for), but for a column that prints a kept one's cells
-// again; nil where every sum holds.
-func threePublicLabelSums(t table) []tableRow {
+// again; nil where every sum holds. A row's cells are on its name's line,
+// a cell a line right below it, or a cell a line each after a bar on a
+// line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
+// flat the text's lines).
+func threePublicLabelSums(t table, flat []string) []tableRow {
 	at := map[string][]token{}
 	blank := map[string]bool{}
 	n, most := 0, 0
@@ -1783,7 +1852,7 @@ func threePublicLabelSums(t table) []tableRow {
 		}
 		for k, v := range r.vals {
 			// on its row's line, or a cell a line right below its name
-			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) {
+			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) && !barredCell(flat, r.line, v.line, k) {
 				return nil
 			}
 		}
@@ -1867,6 +1936,21 @@ func threePublicLabelSums(t table) []tableRow {
 		}
 	}
 	return rows
+}
+
+// barredCell tells a row's cell k on line at (1-based) that a converter
+// printed a cell a line, each after a bar on a line of its own, below the
+// row's name on line name: the lines between are bars and its cells before.
+func barredCell(flat []string, name, at, k int) bool {
+	if at != name+2+2*k || at > len(flat) {
+		return false
+	}
+	for j := range k + 1 {
+		if strings.TrimSpace(flat[name+2*j]) != "|" { // line name+1+2j, 0-based
+			return false
+		}
+	}
+	return true
 }
 
 // zeros tells cells that are all 0.

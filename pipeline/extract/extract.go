@@ -18,6 +18,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -83,6 +84,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, kind := yearRowsIdentity(flat); y != 0 {
 				ident.year, ident.kind = y, kind
 				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are the latest year's of its 三公 table's rows (its 决算数, else its 预算数)", y, kind))
+			} else if y, kind := newsPublished(flat); y != 0 {
+				ident.year, ident.kind = y, kind
+				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are those of the disclosure the story says was published", y, cmp.Or(kind, "not told")))
 			}
 		}
 		if ident.kind != "" { // the 三公 table's
@@ -93,6 +97,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 					says = "the kind (budget) from a sentence comparing that year's 预算 with the year before's, the text stating no outturn"
 				}
 				told = append(told, says)
+			} else if y, k := newsPublished(flat); k != "" && y == ident.year {
+				ident.kind = k
+				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
 			}
 		}
 		if ident.year == 0 {
@@ -111,11 +118,13 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			find func() (string, int)
 			from string
 		}{
+			{true, func() (string, int) { return newsSubject(flat) }, fromStory},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
 			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
+			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},
@@ -140,7 +149,14 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			ident.name = "" // "上海市天河区2021年区级部门预算": the region's series, not its department
 		}
 	} else if !fromHint {
-		if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
+		if n := completedName(flat, ident.name); n != "" {
+			ident.name = n // "梧州市档案" of the title is the body's "梧州市档案馆"
+		} else if n, _ := partName(flat); n != "" && ident.weak && !nameLike(ident.name) {
+			// a CMS's bare title run into the site's chrome (a web page's body on
+			// one line): "应城市人民政府 政府信息公开 市政协2023年度决算说明" names
+			// no department; its first part's heading does ("第一部分 应城市政协办公室概况")
+			ident.name = n
+		} else if n := coverName(folded, ident.name, ident.title, ident.year); n != "" {
 			ident.name = n // the page's title "驻某市办事处2019年度决算公开报告", its cover "某盟行政公署驻某市办事处" / "2019年度决算公开报告"
 		} else if regionOf(ident.name) == "" {
 			if n := regionalName(flat, ident.name); n != "" {
@@ -259,15 +275,24 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.unplaced()
 	b.coverage(flat)
 	b.roundedFigures()
+	// a story that names its subject, no title naming it, is read as a
+	// story too: its other figures may be its region's
+	untitled := len(unknown) > 0 || subject > 0 && nameFrom == fromStory
+	story := untitled && newsLike(strings.Join(flat, ""))
+	if story {
+		b.newsParts()
+	}
 	st.release()
-	if len(unknown) > 0 {
-		if !disclosureLike(flat, doc) {
+	if untitled {
+		if !(story && newsStory(doc)) && !disclosureLike(flat, doc) {
 			if ident.year == 0 || ident.title == "" { // a year from the sentences is no title
 				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 			}
 			return nil, &ingest.Error{Path: t.Path, Line: ident.line, Err: fmt.Errorf("title %q names no department", ident.title)}
 		}
-		doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+		if len(unknown) > 0 {
+			doc.Warnings = append([]schema.Warning{schema.UnknownWarning(unknown)}, doc.Warnings...)
+		}
 	}
 	return doc, nil
 }

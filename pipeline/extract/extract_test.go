@@ -1672,6 +1672,67 @@ func TestRegionalName(t *testing.T) {
 	}
 }
 
+// TestCompletedName: a title that lost its name's last character ("某市档案
+// 2023" / "部门预算…", a web page's Word file) takes the name the body gives
+// it whole ("第一部分:某市档案馆概况"), a page's number run into it (one
+// line) dropped; a name that ends like a department's, or one the body
+// never completes within four characters, is kept.
+func TestCompletedName(t *testing.T) {
+	for name, c := range map[string]struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		"lost":        {"某市档案", []string{"某市档案2023", "部门预算及三公经费预算情况说明", "第一部分:某市档案馆概况"}, "某市档案馆"},
+		"page number": {"1某市档案", []string{"1某市档案2023部门预算及三公经费预算情况说明 目 录 第一部分:某市档案馆概况"}, "某市档案馆"},
+		"whole":       {"某市档案馆", []string{"某市档案馆2023年部门预算", "第一部分:某市档案馆办公室概况"}, ""},
+		"never":       {"某市档案", []string{"某市档案2023", "部门预算", "某市档案工作概况"}, ""},
+	} {
+		if got := completedName(c.lines, c.name); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+	if d := extractLines(t, "某市档案2023\n部门预算及三公经费预算情况说明\n目 录\n第一部分:某市档案馆概况\n一、主要职能\n某市档案馆为全额预算管理单位。"); d.Department.Name != "某市档案馆" {
+		t.Errorf("extracted: %q", d.Department.Name)
+	}
+}
+
+// TestChromeTitlePartName: a CMS's bare title (…决算说明, no 部门) run into
+// the site's chrome ("某市人民政府 政府信息公开 市政协2023年度决算说明", a web
+// page's body on one line) names no department; its first part's heading
+// does. A bare title that names one keeps it.
+func TestChromeTitlePartName(t *testing.T) {
+	body := "\n发布日期:2024-09-27 浏览次数:85\n第一部分 某市政协办公室概况\n一、部门主要职责\n政治协商、民主监督、参政议政。"
+	if d := extractLines(t, "某市人民政府 政府信息公开 市政协2023年度决算说明"+body); d.Department.Name != "某市政协办公室" || d.Document.FiscalYear != 2023 {
+		t.Errorf("chrome: %q %d", d.Department.Name, d.Document.FiscalYear)
+	}
+	if d := extractLines(t, "某市政协秘书处2023年度决算说明"+body); d.Department.Name != "某市政协秘书处" {
+		t.Errorf("named: %q", d.Department.Name)
+	}
+}
+
+// TestEstablishedName: a text with no title names its department where its
+// 机构设置 section says what it sets up inside (某街道办事处内设…) or that it
+// was established (…的通知》,设立某委员会。), its sentence on the heading's
+// line or below it; the text's word for itself, or a name under the next
+// heading, names none.
+func TestEstablishedName(t *testing.T) {
+	for name, c := range map[string]struct {
+		lines []string
+		want  string
+	}{
+		"内设":       {[]string{"(二)机构设置", "某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
+		"run in":   {[]string{"(二)机构设置某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
+		"设立":       {[]string{"(一)机构设置、职责", "某党是参政党。", "根据《关于某党某市委员会机构设置和人员编制的通知》,设立某党某市委员会。", "内设一室四处。"}, "某党某市委员会"},
+		"本单位":      {[]string{"(二)机构设置", "本单位内设5个科室。"}, ""},
+		"next one": {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
+	} {
+		if got, _ := establishedName(c.lines); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+}
+
 // TestDefinedName: a title that names no department, a body that defines it
 // with its short form ("…委员会(简称市某委)是市政府组成部门") and uses that
 // form again: the full name. A short form the text never uses again, or a
@@ -2492,6 +2553,32 @@ func TestCleanNameAfterHeading(t *testing.T) {
 		"(一)单位职能某县某中心":   "某县某中心",
 		"(三)某县某中心":       "",
 		"某县某中心(本级)":      "某县某中心(本级)",
+		"(一)关于某县某乡人民政府":  "某县某乡人民政府",
+		"(六)关于":          "",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAboutHeadingName: contents with no title whose numbered headings say
+// what they explain of the department (关于…) name it, with the year and kind.
+func TestAboutHeadingName(t *testing.T) {
+	d := extractLines(t, "目录\n一、部门概况\n(一)主要职能\n二、2025年某县某乡人民政府部门预算安排情况说明\n(一)关于某县某乡人民政府2025年收支预算情况的总体说明\n(二)关于某县某乡人民政府2025年收入预算情况说明\n一、部门概况\n(一)主要职能\n1.贯彻执行党和国家的有关方针、政策。")
+	if d.Department.Name != "某县某乡人民政府" || d.Document.FiscalYear != 2025 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("%q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+}
+
+// TestCleanNameOwnOffice: a name whose own office (本级) follows it without
+// brackets ends like a department's, so a CMS header's labels run into it
+// (a web page's body on one line) are cut at the last label's colon; a
+// region's own organs (区本级) name none.
+func TestCleanNameOwnOffice(t *testing.T) {
+	for in, want := range map[string]string{
+		"某卫生院发表日期:2023-02-02文章来源:某市某卫生院本级": "某市某卫生院本级",
+		"某卫生院发表日期:2023-02-02文章来源:区本级":      "某卫生院发表日期:2023-02-02文章来源:区本级",
 	} {
 		if got := cleanName(in); got != want {
 			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -737,5 +738,66 @@ func TestSummaryGridPaddedCut(t *testing.T) {
 	d := extractCells(t, fmt.Sprintf(gridPadded, "34 |\n0.00 | |||\n收入总计 |\n5 |\n100.00 |\n支出总计 |\n35 |\n100.00 | |||\n"))
 	if len(d.Revenue.Sources) != 0 {
 		t.Errorf("totals printed, not cut: %+v", d.Revenue)
+	}
+}
+
+// A budget's 三公 table a cell a line, each cell after a bar on a line of
+// its own and a bar ending each row (a converter's), its columns 本年预算数,
+// 小计 and 一般公共预算 alike on every row: read as printed, no claim; a
+// changed cell of its second column breaks that column's sum, whose cells
+// are kept as table claims on their lines.
+func TestThreePublicBarredLabelSums(t *testing.T) {
+	rows := [][]string{
+		{"项目", "本年预算数", "小计", "一般公共预算"},
+		{"合计", "498.6", "498.6", "498.6"},
+		{"1、因公出国(境)费用", "", "", ""},
+		{"2、公务接待费", "140.09", "%s", "140.09"},
+		{"3、公务用车购置及运行费", "358.51", "358.51", "358.51"},
+		{"其中:(1)公务用车运行费", "298.51", "298.51", "298.51"},
+		{"(2)公务用车购置费", "60", "60", "60"},
+	}
+	var b strings.Builder
+	b.WriteString("某区2026年部门预算\n2026年“三公”经费财政拨款预算表\n单位:万元\n")
+	for _, r := range rows {
+		b.WriteString(r[0] + "\n")
+		for _, c := range r[1:] {
+			b.WriteString("|\n")
+			if c != "" {
+				b.WriteString(c + "\n")
+			}
+		}
+		b.WriteString("|\n|\n")
+	}
+	page := b.String()
+	d := extractLines(t, fmt.Sprintf(page, "140.09"))
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			t.Errorf("a table claim on the table as printed: %+v", c)
+		}
+	}
+	text := fmt.Sprintf(page, "141.09")
+	d = extractLines(t, text)
+	var second []int // the lines of the second column's cells: each row's second figure
+	seen := map[int]int{}
+	row := 0
+	for i, l := range strings.Split(text, "\n") {
+		_, err := strconv.ParseFloat(l, 64)
+		switch {
+		case l == "|" || l == "":
+		case err != nil:
+			row = i
+		default:
+			if seen[row]++; seen[row] == 2 {
+				second = append(second, i+1)
+			}
+		}
+	}
+	if len(second) != 5 {
+		t.Fatalf("second column's cells on lines %v, want 5", second)
+	}
+	for _, line := range second {
+		if !tableClaimOn(d, line) {
+			t.Errorf("a changed 公务接待费: the second column's cell on line %d not kept: %+v", line, d.Claims)
+		}
 	}
 }

@@ -1209,10 +1209,16 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	return name, line
 }
 
-// firstLine is the number of the first line with text, 0 for none.
+// firstLine is the number of the first line with text, 0 for none: the
+// page's first sentence, after the numbered heading it may open with ("一、
+// “三公”经费财政拨款支出决算总体情况说明" / "某局2019年度“三公”经费…").
 func firstLine(flat []string) int {
+	heading := false
 	for i, l := range flat {
-		if strings.TrimSpace(l) != "" {
+		if l = strings.TrimSpace(l); l == "" {
+		} else if !heading && dropEnum(l) != l && titleLike(l) {
+			heading = true
+		} else {
 			return i + 1
 		}
 	}
@@ -1528,6 +1534,57 @@ func definedName(flat []string) (string, int) {
 	return "", 0
 }
 
+// establishedName finds the department a text's 机构设置 section presents:
+// the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
+// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
+// or that it was established ("…的通知》,设立某党派某市委员会。"). The name
+// is the subject before 内设 / 下设, from the last character that is no Han
+// one, or what 设立 names up to the sentence's end; four characters or more,
+// ending like a department's, not the text's word for itself. Only the
+// heading's line and the five after it count, up to the next heading; ""
+// where none is.
+func establishedName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		h := dropEnum(l)
+		rest, ok := strings.CutPrefix(h, "机构设置")
+		if h == l || !ok {
+			continue
+		}
+		// the heading's line, its sentence run into it (a web page's body on
+		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
+		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
+			s := rest
+			if j != i {
+				if s = flat[j]; dropEnum(s) != s {
+					break // the next heading
+				}
+			}
+			var cands []string
+			for _, w := range []string{"内设", "下设"} {
+				if k := strings.Index(s, w); k > 0 {
+					c := s[:k]
+					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
+						_, size := utf8.DecodeRuneInString(c[b:])
+						c = c[b+size:]
+					}
+					cands = append(cands, c)
+				}
+			}
+			if k := strings.Index(s, "设立"); k >= 0 {
+				c, _, _ := strings.Cut(s[k+len("设立"):], "。")
+				cands = append(cands, c)
+			}
+			for _, c := range cands {
+				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
+					return c, j + 1
+				}
+			}
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
 // regulationHeads open the name of a department's own rules of its duties
 // and staff (三定规定): "《某办事处职能配置、内设机构和人员编制规定》".
 var regulationHeads = []string{"职能配置", "主要职责内设机构", "主要职责、内设机构", "机构职能编制规定"}
@@ -1741,6 +1798,39 @@ func expandedName(flat []string, name string, year int) string {
 	return best
 }
 
+// completedName finds the name a title lost its last characters of
+// ("梧州市档案2023" / "部门预算…", the 馆 dropped; a page's number run into
+// it on one line, "1梧州市档案"): the first place the body names it followed
+// by at most four Han characters that end it like a department's
+// ("第一部分:梧州市档案馆概况"), the shortest such. Only for a name that does
+// not end like one; "" where the body names none.
+func completedName(flat []string, name string) string {
+	core := strings.TrimLeftFunc(name, func(r rune) bool { return !isHan(r) })
+	if utf8.RuneCountInString(core) < 4 || nameLike(core) {
+		return ""
+	}
+	for _, l := range flat[:min(len(flat), 80)] {
+		for at := 0; ; {
+			k := strings.Index(l[at:], core)
+			if k < 0 {
+				break
+			}
+			at += k + len(core)
+			n := 0
+			for j, r := range l[at:] {
+				if !isHan(r) || n == 4 {
+					break
+				}
+				n++
+				if c := core + l[at:at+j+utf8.RuneLen(r)]; nameLike(c) {
+					return c
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // subsequence tells whether short's characters all stand in long in their
 // order.
 func subsequence(short, long []rune) bool {
@@ -1827,6 +1917,7 @@ func nameLike(n string) bool {
 	if k := strings.LastIndex(n, "("); k > 0 && strings.HasSuffix(n, ")") { // "某局(外侨办)", "某街道办事处(本级)"
 		n = n[:k]
 	}
+	n = strings.TrimSuffix(n, "本级") // "某卫生院本级": its own office, without brackets
 	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
 	// the collective organs of the democratic parties and the federation of
 	// industry (工商联)
@@ -1987,11 +2078,16 @@ func cleanName(s string) string {
 // "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were
 // lost) names 某公园. A heading's words end in one of headingEnds; a name
 // that opens with a numbered heading none of whose words end so names
-// nothing ("").
+// nothing ("") — but a heading that says what it explains of the department
+// (关于) before the year names it: "(一)关于某乡人民政府2025年收支预算情况的
+// 总体说明" names 某乡人民政府.
 func afterHeading(s string) string {
 	rest := dropEnum(s)
 	if rest == s || !strings.HasPrefix(s, "(") {
 		return s
+	}
+	if n, ok := strings.CutPrefix(rest, "关于"); ok && nameLike(n) {
+		return n
 	}
 	for k, r := range rest {
 		for _, w := range headingEnds {

@@ -23,12 +23,6 @@ var disclosureWords = []string{
 // that tells none may be any year's.
 var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "一般公共预算拨款", "财政专户管理资金"}
 
-// otherGenres are the words a speech to a people's congress (a government
-// work report) or a news story announces itself with: its address, its
-// dateline (agency, weekday), its reporter, and its reporting of what a
-// department published ("国资委在其网站公布了2014年部门预算，显示…").
-var otherGenres = []string{"各位代表", "本报讯", "(记者", "记者报道", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
-
 // disclosureLike tells a text whose identity is incomplete (no title names
 // its year, or no department) that is a disclosure all the same: it speaks
 // at least three of the disclosure's words and the reading placed at least
@@ -40,8 +34,8 @@ var otherGenres = []string{"各位代表", "本报讯", "(记者", "记者报道
 // “三公”经费) it announces its genre: neither is a disclosure.
 func disclosureLike(flat []string, d *schema.Document) bool {
 	text := strings.Join(flat, "")
-	if containsAny(text, otherGenres) {
-		return false
+	if containsAny(text, newsWords) || containsAny(text, workReportWords) {
+		return false // a news story is read as one (newsStory)
 	}
 	words := disclosureWords
 	if d.Document.FiscalYear != 0 {
@@ -341,8 +335,11 @@ func statedKind(flat []string, year int) string {
 			continue
 		}
 		// a clause that names the year's 三公 决算 as what the page shows,
-		// no amount in it ("晒出2016年省级“三公”经费决算支出账单")
-		if c := clauseOf(s, m.end); strings.Contains(c, "三公") && strings.Contains(c, "经费决算") && !strings.ContainsAny(c, "0123456789") {
+		// no amount in it ("晒出2016年省级“三公”经费决算支出账单", "2016年市本级
+		// “三公”决算汇总表及情况说明公布"; not 预决算, the rules' name)
+		// … or the region's final accounts whose report the story tells
+		// ("…听取广州市财政局关于2014年全市市本级决算(草案)的报告")
+		if c := clauseOf(s, m.end); (strings.Contains(c, "三公") && strings.Contains(strings.ReplaceAll(c, "预决算", ""), "决算") || containsAny(c, regionFinalAccounts)) && !strings.ContainsAny(c, "0123456789") {
 			return schema.KindFinalAccounts
 		}
 		// what it is, before the amount, no comparison in it ("2022年预算比
@@ -365,6 +362,10 @@ func statedKind(flat []string, year int) string {
 	}
 	return ""
 }
+
+// regionFinalAccounts name a region's final accounts, which a government
+// reports to its people's congress: no budget's.
+var regionFinalAccounts = []string{"决算(草案)", "决算草案", "收支决算"}
 
 // clauseOf is s from at to the end of its clause.
 func clauseOf(s string, at int) string {

@@ -106,7 +106,8 @@ func TestIncompleteIdentity(t *testing.T) {
 // TestNotDisclosure: a text whose identity is incomplete and that is no
 // disclosure is refused as before: a news story and a government work
 // report that state amounts in 万元 and speak of the budget's words, one
-// of them stating the “三公” expenses' amount.
+// of them stating the “三公” expenses' amount, and a news story of a 三公
+// whose year it does not tell (TestNewsStory: one that does is read).
 func TestNotDisclosure(t *testing.T) {
 	for name, text := range map[string]string{
 		"news": "我市召开财政工作会议\n本报讯（记者 王明）12月5日，市财政局召开全市财政工作会议。\n" +
@@ -115,8 +116,8 @@ func TestNotDisclosure(t *testing.T) {
 		"work report": "政府工作报告\n——2024年1月10日在某市第十七届人民代表大会第三次会议上\n各位代表：\n" +
 			"过去一年，全市一般公共预算收入增长7.3%，达到28.5亿元。\n我们坚持过紧日子，全市“三公”经费支出1200万元，比上年下降5%，机关运行经费压减3200万元。\n" +
 			"完成政府采购规模12.6亿元。严格执行部门预算，项目支出实行全过程绩效管理。\n",
-		// a newspaper's story of a department's 三公 budget, its dateline and its reporting
-		"story":              "2014年04月24日 星期四\n财政部“三公”经费较去年约减60万\n财政部4月18日公布的数据显示,2014年“三公”经费预算数4891.27万元,其中因公出国(境)费2691.26万元,公务用车购置及运行费1760.59万元,公务接待费439.42万元。\n",
+		// a newspaper's story of a department's 三公 that does not tell their year
+		"story":              "2014年04月24日 星期四\n财政部“三公”经费较去年约减60万\n财政部公布的数据显示,今年“三公”经费预算数4891.27万元,其中因公出国(境)费2691.26万元,公务用车购置及运行费1760.59万元,公务接待费439.42万元。\n",
 		"figures of nothing": "一、部门预算编制说明\n本部门严格控制“三公”经费、机关运行经费，项目支出实行绩效管理，全年地区生产总值增长5%。\n",
 	} {
 		if d, err := extractText(text, Hints{}); !errors.Is(err, ErrNoTitle) {
@@ -378,5 +379,142 @@ func TestPresentedIdentity(t *testing.T) {
 	}
 	if id := presentedIdentity(compactAll([]string{"现将某局2015年度部门决算转发给你们"})); id.year != 0 {
 		t.Errorf("another's report: %+v", id)
+	}
+}
+
+// TestNewsStory: a news story that restates a region's or a department's
+// 三公 and tells their year gives them, its subject left unknown (never the
+// paper or the bureau the reporter asked), the year and kind its
+// statements tell; a region's revenue it tells besides is left out with a
+// warning, its section found but not read. A story that tells no year, a
+// reporter's line taken for its title, and a work report are refused.
+func TestNewsStory(t *testing.T) {
+	story := "某市今年“三公”预算总额1.5亿 比去年下降\n来源:某某网\n" +
+		"本报讯(记者 李明) 昨日,记者从某市财政局获悉,某市向社会公布了2019年市级“三公”经费预算总额。\n" +
+		"2019年某市本级公共预算财政拨款安排的“三公”经费预算总额为1.5亿元,比2018年预算下降8.2%,其中:因公出国(境)费用1200万元;车辆购置及运行维护费9800万元;公务接待费4000万元。\n" +
+		"据介绍,2019年全市一般公共预算收入352.6亿元。\n[责任编辑:王芳]\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !untold(d, schema.UnknownDepartment) || d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("identity %+v %+v", d.Document, d.Department)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(150000000) || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != schema.Yuan(12000000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(98000000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(40000000) {
+		t.Errorf("三公 %+v", d.ThreePublic)
+	}
+	if d.Revenue != nil && len(d.Revenue.Sources) > 0 || count(d, "a news story's figure besides its 三公") != 1 {
+		t.Errorf("the region's revenue: %+v, warnings %v", d.Revenue, d.Warnings)
+	}
+	for _, c := range d.Coverage {
+		if c.Name == "收入来源" && c.Status != schema.CoverageNotRead {
+			t.Errorf("coverage %+v", c)
+		}
+	}
+	for name, text := range map[string]string{
+		"no year":  strings.ReplaceAll(story, "2019年", ""),
+		"reporter": "记者查询某区财政局公布的某区2019年“三公经费”预算安排情况\n" + strings.ReplaceAll(story, "2019年", "今年"),
+		"report":   "各位代表:\n" + story,
+	} {
+		if d, err := extractText(text, Hints{}); err == nil {
+			t.Errorf("%s: read %+v %+v", name, d.Document, d.ThreePublic)
+		}
+	}
+}
+
+// TestNewsStoryKind: a story tells the kind where it names the year's 三公
+// 决算 it reports on ("2018年市本级“三公”决算汇总表…公布") or the region's
+// final accounts whose report it tells (决算(草案), 收支决算); the quoted 三公
+// before what is spent ("“三公”支出合计为…") is the 三公's label.
+func TestNewsStoryKind(t *testing.T) {
+	for name, c := range map[string]struct {
+		lead string
+		kind string
+	}{
+		"三公 决算":  {"某时报讯 昨日,记者从市财政局了解到,某市2018年市本级“三公”决算汇总表及情况说明公布。", schema.KindFinalAccounts},
+		"决算(草案)": {"某晚报讯 记者报道:今天,市人大常委会听取了市财政局关于2018年全市市本级决算(草案)的报告。", schema.KindFinalAccounts},
+		"收支决算":   {"记者从省财政厅了解到,某省2018年全省及省级财政收支决算情况公布。", schema.KindFinalAccounts},
+		"预决算":    {"记者从市财政局了解到,某市2018年“三公”预决算公开工作全面推进。", ""},
+	} {
+		text := c.lead + "\n数据显示,2018年市本级“三公”支出合计为961.12万元,其中因公出国(境)经费支出113.81万元,公务用车购置费支出146.89万元,公务用车运行维护费支出476.48万元,公务接待费支出223.94万元。\n"
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if d.Document.FiscalYear != 2018 || d.Document.Kind != c.kind {
+			t.Errorf("%s: year %d kind %q, want %q", name, d.Document.FiscalYear, d.Document.Kind, c.kind)
+		}
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(9611200) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(4764800) {
+			t.Errorf("%s: 三公 %+v", name, tp)
+		}
+	}
+}
+
+// TestNewsSubject: a story names its subject where it says the
+// department published its own disclosure on its website; a finance
+// bureau's or a level's 三公 is a region's, two publishers are none, and
+// a text that is no story names none so.
+func TestNewsSubject(t *testing.T) {
+	for text, want := range map[string]string{
+		"本报讯 国务院国资委在其网站公布了2014年部门预算,显示…":           "国务院国资委",
+		"据悉,日前,教育局在官网公布了2013年三公经费。":                "教育局",
+		"记者获悉,某区民政局在其门户网站上公布了2016年部门决算。":           "某区民政局",
+		"据悉,某市财政局在其网站公布了2014年“三公”经费。":              "",
+		"据悉,某市在其网站公布了2014年市级“三公”经费。":               "",
+		"据悉,某局在其网站公布了2014年部门预算。某委在官网公布了2014年部门预算。": "",
+		"某局在官网公布2014年部门预算。":                        "",
+		"据悉,某局在其网站发布了2014年部门预算。":                   "",
+	} {
+		if got, _ := newsSubject([]string{text}); got != want {
+			t.Errorf("%s: %q, want %q", text, got, want)
+		}
+	}
+	story := "记者报道 日前,某区教育局在官网公布了2019年三公经费。2019年“三公”经费预算支出共491万元,其中,因公出国(境)费预算135万元,公务用车购置及运行维护费预算247万元,公务接待费预算109万元。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil || d.Department.Name != "某区教育局" || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(4910000) {
+		t.Errorf("%v %+v %+v", err, d.Department, d.ThreePublic)
+	}
+	// the kind of what it published; its region's revenue left out
+	story = "本报讯 日前,某区教育局在其网站公布了2016年部门决算。2016年“三公”经费支出49.1万元,其中,因公出国(境)费13.5万元,公务用车购置及运行维护费24.7万元,公务接待费10.9万元。据介绍,2016年全区一般公共预算收入35.2亿元。\n"
+	d, err = extractText(story, Hints{})
+	if err != nil || d.Department.Name != "某区教育局" || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) > 0 ||
+		d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(491000) || d.Revenue != nil && len(d.Revenue.Sources) > 0 {
+		t.Errorf("%v %+v %+v %+v %+v", err, d.Document, d.Department, d.ThreePublic, d.Revenue)
+	}
+}
+
+// TestNewsStoryMixed: a story that tells the year of what was published
+// (公开了…2015年部门预算) and states the year's 三公 as 今年's gives them; its
+// parts, where stated whole and not adding up to its total (another
+// year's, told beside), are left out with a warning, the total kept.
+func TestNewsStoryMixed(t *testing.T) {
+	story := "本报讯(记者 李明)日前,省政府网站公开了80个省级部门2015年部门预算。\n" +
+		"经省财政厅汇总,今年省本级部门“三公”经费预算总额为5.55亿元,较2014年的5.98亿元减少0.43亿元。其中,公务接待费0.98亿元。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2015 || d.Document.Kind != schema.KindBudget || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(555000000) ||
+		d.ThreePublic.Reception == nil || d.ThreePublic.Reception.Amount != schema.Yuan(98000000) {
+		t.Errorf("%+v %+v", d.Document, d.ThreePublic)
+	}
+	story = "本报讯 某委在其网站公布了2014年部门预算,显示今年“三公”经费预算数为2841.78万元,比去年预算数减少52万元。\n" +
+		"某委2013年“三公”经费的预算数和预算执行数一致。具体来看,预算总数为2893.78万元,其中因公出国(境)费1391.37万元;公务用车购置及运行费1238.93万元;公务接待费263.48万元。\n"
+	d, err = extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp := d.ThreePublic; d.Document.FiscalYear != 2014 || tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(28417800) || tp.Reception != nil || tp.OverseasTravel != nil || tp.Vehicle != nil ||
+		count(d, "parts that do not add up to its total") != 3 {
+		t.Errorf("%+v %+v %v", d.Document, tp, d.Warnings)
+	}
+	if tp := d.ThreePublic; tp != nil && tp.Total != nil && *tp.Total == schema.Yuan(28417800) && len(d.Claims) > 0 {
+		for _, c := range d.Claims {
+			if strings.HasPrefix(c.Path, "/three_public/") {
+				t.Errorf("a claim of a part left out: %+v", c)
+			}
+		}
 	}
 }

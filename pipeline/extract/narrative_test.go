@@ -1958,7 +1958,29 @@ func TestYearsBareGrandTotals(t *testing.T) {
 		// a part's 总收入 is not the year's: the year does not open it
 		{name: "a part's", text: "某某市某小学2018年度部门决算\n其中:事业单位总收入1244.27万元。\n",
 			absent: []string{"/revenue/total"}},
+		// beside the year's figures read (本年收入, 本年支出): the bare total
+		// is taken where it is what they and the amounts carried make, the
+		// year opening the pair (…总收入…。比上年增长33%。总支出…)
+		{name: "beside the year's", text: yearsBare("488.93", "488.80", ""),
+			want: map[string]float64{"/revenue/total": 4889300, "/expenditure/total": 4888000, "/revenue/current_year": 4889300}},
+		{name: "beside the year's, one line", text: strings.ReplaceAll(yearsBare("488.93", "488.80", ""), "\n", " ") + "\n",
+			want: map[string]float64{"/revenue/total": 4889300, "/expenditure/total": 4888000}},
+		{name: "beside the year's and the carried", text: yearsBare("500.00", "500.00", "年初结转和结余11.07万元,年末结转和结余11.20万元。"),
+			want: map[string]float64{"/revenue/total": 5000000, "/expenditure/total": 5000000, "/expenditure/carried_forward": 112000}},
+		{name: "another figure", text: yearsBare("500.00", "490.00", ""),
+			want:   map[string]float64{"/revenue/current_year": 4889300, "/expenditure/current_year": 4888000},
+			absent: []string{"/revenue/total", "/expenditure/total"}},
+		// the spending's label after another amount is not the pair's
+		{name: "not the pair", text: strings.Replace(yearsBare("488.93", "488.80", ""), "比上年增长33%", "比上年增加12.00万元", 1),
+			want: map[string]float64{"/revenue/total": 4889300}, absent: []string{"/expenditure/total"}},
 	})
+}
+
+// yearsBare is a 决算 that states its year's totals bare (2017年总收入 rev
+// …总支出 exp) and its year's figures (本年收入 488.93, 本年支出 488.80).
+func yearsBare(rev, exp, carried string) string {
+	return "某县某幼儿园2017年度部门决算\n(一)2017年度收入支出决算总体情况\n2017年总收入" + rev + "万元。比上年增长33%。总支出" + exp + "万元,比上年增长33%。\n" +
+		"(二)2017年度收入决算情况\n2017年本年收入488.93万元,其中财政拨款收入488.93万元。" + carried + "\n(三)2017年度支出决算情况\n2017年本年支出488.80万元。\n"
 }
 
 // A budget that states the year before's 三公 outturn in a sentence of its

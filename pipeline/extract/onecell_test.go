@@ -700,3 +700,26 @@ func TestFiscalPairs(t *testing.T) {
 		}
 	}
 }
+
+// A 三公 table whose header puts its 合计 before the funds it sums, the
+// funds' columns left at 0 (a county's template unfilled), is read by its
+// rows' labels from its 合计 column, where that column adds up; a header
+// with another year's or kind's column is no such table.
+func TestThreePublicFundsLeftZero(t *testing.T) {
+	const text = "某县某联2017年度“三公”经费预算表\n表3\n单位名称:某县某联 单位:万元\n项目 2017年预算数合计 公共财政预算拨款 政府性基金预算拨款 国有资本经营预算拨款\n" +
+		"一、支出合计 4.9 0 0 0\n1、因公出国(境)费用 0\n2、公务接待费 1.8\n3、公务用车费 3.1 0 0 0\n其中:(1)公务用车运行维护费 3.1\n(2)公务用车购置 0\n"
+	tp := readText(t, text).ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(49000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(18000) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(31000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(31000) {
+		t.Errorf("three public %+v", tp)
+	}
+	for h, want := range map[string]bool{
+		"项目 2017年预算数合计 公共财政预算拨款 政府性基金预算拨款": true,
+		"项目 2017年预算数 2016年决算数 合计 财政拨款":     false,
+		"项目 合计": false,
+	} {
+		if got := fundsBeside(table{rows: []row{{name: h}, {name: "合计", vals: []token{{}}}}}); got != want {
+			t.Errorf("%s: %v", h, got)
+		}
+	}
+}

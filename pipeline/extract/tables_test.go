@@ -4167,6 +4167,34 @@ func TestBudgetRevenueExpenditureTable(t *testing.T) {
 	}
 }
 
+// A 三公 table a cell a line whose header names the cars' running costs
+// before their purchase: the sums cannot tell the two apart, so the
+// header's order places them, not the template's; a header that names
+// neither part apart (only the whole, 公务用车购置及运行费) leaves the two
+// out with a warning, the other cells read.
+func TestThreePublicVehicleOrderFromHeader(t *testing.T) {
+	page := "某县档案馆2023年“三公”经费预算情况\n一、2023年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n公务接待费 |\n||\n" +
+		"%s|||\n46 |\n0 |\n40 |\n30 |\n10 |\n6 |\n二、其他说明\n"
+	d := extractLines(t, fmt.Sprintf(page, "小计 |\n公务用车运行费 |\n公务用车购置费 |\n"))
+	tp := d.ThreePublic
+	if tp == nil || tp.VehicleOperation == nil || tp.VehiclePurchase == nil ||
+		tp.VehicleOperation.Amount != schema.Yuan(300000) || tp.VehiclePurchase.Amount != schema.Yuan(100000) {
+		t.Fatalf("the header's order: %+v", tp)
+	}
+	d = extractLines(t, fmt.Sprintf(page, "小计 |\n"))
+	tp = d.ThreePublic
+	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(460000) || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(400000) ||
+		tp.Reception == nil || tp.Reception.Amount != schema.Yuan(60000) {
+		t.Fatalf("the cells the sums tell: %+v", tp)
+	}
+	if tp.VehiclePurchase != nil || tp.VehicleOperation != nil {
+		t.Errorf("the cars' parts placed by the template's order: 购置 %+v, 运行 %+v", tp.VehiclePurchase, tp.VehicleOperation)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "which 运行费") }) {
+		t.Errorf("no warning: %+v", d.Warnings)
+	}
+}
+
 // A 款 printed without its leading zero ("301 2 津贴补贴", "301 7 绩效工资"
 // of a table that prints "301 01 基本工资") is the code 30102 where its name
 // is that code's, one space apart (another tool's text) or a cell a line;

@@ -18,6 +18,7 @@ import (
 // space becomes a space. A traditional character becomes its simplified
 // form (see tradPairs).
 func fold(s string) string {
+	s = yearDash(s)
 	needs := false
 	for _, r := range s {
 		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 || hanzi.Traditional(r) || r >= 'à' && r <= 'ǜ' {
@@ -80,6 +81,33 @@ func fold(s string) string {
 		}
 		prev = r
 	}
+	return b.String()
+}
+
+// yearDash gives back the 年 a site's template printed as "-" in a year's
+// 年度 ("某县文联2017-度“三公”经费预算表"): a year of four digits standing
+// alone, then "-度". A header's "2016-执行数" is left as printed.
+func yearDash(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 4; i < len(s); i++ {
+		if s[i] != '-' || !allDigits(s, i-4, i) || i > 4 && s[i-5] >= '0' && s[i-5] <= '9' {
+			continue
+		}
+		if y := s[i-4 : i]; y < "1990" || y > "2100" || !strings.HasPrefix(s[i+1:], "度") {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString("年")
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 

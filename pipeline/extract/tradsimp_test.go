@@ -79,3 +79,24 @@ func TestTraditionalHeader(t *testing.T) {
 		t.Errorf("name's provenance %+v, want the 標題 line", p)
 	}
 }
+
+// A site's template that prints the 年 of a year's 年度 as "-" ("某县某园
+// 2017-度部门“三公”经费预算情况表") reads with its year; a range of years,
+// a date and a header's "2016-执行数" stay as printed.
+func TestYearDash(t *testing.T) {
+	for in, want := range map[string]string{
+		"某园2017-度部门“三公”经费预算情况表": "某园2017年度部门“三公”经费预算情况表",
+		"2016-2017-度":          "2016-2017年度",
+		"2017-04-27":           "2017-04-27",
+		"项目 2016-执行数 2017-预算数": "项目 2016-执行数 2017-预算数",
+		"12017-度":              "12017-度",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d := extractLines(t, "某县2017年度部门“三公”经费预算情况表\n某县某园2017-度部门“三公”经费预算情况表\n单位:元\n项目 2016-执行数 2017-预算数\n一、支出合计 250000\n2、公务接待费 150000\n3、公务用车费 100000\n")
+	if d.Department.Name != "某县某园" || d.Document.FiscalYear != 2017 {
+		t.Errorf("%q %d", d.Department.Name, d.Document.FiscalYear)
+	}
+}

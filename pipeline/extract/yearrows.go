@@ -128,8 +128,10 @@ type partLeaf struct {
 // alone) — and names the document's year or the one before: the year's
 // 决算数 in final accounts (its 预算数 the budgeted, the year before's
 // 决算数 the prior year), the year's 预算数 in a budget (the year before's
-// the prior year). A year's row that does not add up is left out with a
-// warning. nil where the header does not read so or no row does.
+// 预算数 the prior year, else its 决算数). A part with no column (no 因公
+// 出国 printed) is not read. A year's row that does not add up is left out
+// with a warning, its figures kept as table claims (yearRowKept). nil where
+// the header does not read so or the year's own row does not add up.
 func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]cell {
 	cells := partTableCells(flat, t.line-1, t.end)
 	k := slices.IndexFunc(cells, func(c gridCell) bool { return threePublicCorner(c.text) })
@@ -189,6 +191,10 @@ func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]ce
 	sides := map[amounts]string{{fy, own}: "", {fy - 1, own}: "prior:"}
 	if own == schema.KindFinalAccounts {
 		sides[amounts{fy, schema.KindBudget}] = "budgeted:"
+	} else if !slices.ContainsFunc(rows, func(r yearRow) bool { return r.year == fy-1 && r.kind == schema.KindBudget }) {
+		// a budget's year before told by its 决算数 row alone: its outturn
+		// is the prior year, as a sentence's 执行数 is
+		sides[amounts{fy - 1, schema.KindFinalAccounts}] = "prior:"
 	}
 	got := map[string]cell{}
 	seen := map[string]bool{}
@@ -204,6 +210,7 @@ func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]ce
 		read, ok := t.yearRowParts(leaves, r.cells)
 		if !ok {
 			b.warnTable(t, fmt.Sprintf("its row %s does not add up (the 合计 to the parts, each 小计 to its columns): not used", r.label.text))
+			b.keep(t, yearRowKept(leaves, r.cells, side))
 			continue
 		}
 		for key, c := range read {
@@ -214,6 +221,46 @@ func (b *builder) threePublicByPartColumns(t table, flat []string) map[string]ce
 		return nil
 	}
 	return got
+}
+
+// yearRowKept are the figures of a year's row that does not add up, kept
+// as table claims (sum.table names the sum that fails, restate.table a
+// figure the text states otherwise): the 合计 the whole of the parts, each
+// split's 小计 the whole of its columns. A blank cell (nothing spent) adds
+// nothing and is not kept; the refs of a side's row are its own (side: ""
+// the year's amounts, "prior:" or "budgeted:"), so that a row's parts are
+// the parts of its own 合计.
+func yearRowKept(leaves []partLeaf, cells []gridCell, side string) []tableRow {
+	ref := func(i int) string {
+		if leaves[i].key == "" {
+			return refThreePublic + side + "column:" + strconv.Itoa(i)
+		}
+		return refThreePublic + side + leaves[i].key
+	}
+	subtotal := map[int]string{} // each split's 小计's ref
+	for i, l := range leaves {
+		if l.subtotal {
+			subtotal[l.group] = ref(i)
+		}
+	}
+	var rows []tableRow
+	for i, l := range leaves {
+		c := cells[i]
+		tok, ok := cellToken(c.text, c.line)
+		if !ok || !isNumberCell(c.text) {
+			continue
+		}
+		r := tableRow{ref: ref(i), tok: tok, line: c.line}
+		switch {
+		case l.key == "total":
+		case l.group >= 0 && !l.subtotal:
+			r.of = subtotal[l.group]
+		default:
+			r.of = refThreePublic + side + "total"
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 // partLeaves are the value columns of a header whose first row names the
@@ -339,5 +386,8 @@ func (t table) yearRowParts(leaves []partLeaf, cells []gridCell) (map[string]cel
 			got[l.key] = *figures[i]
 		}
 	}
-	return got, threePublicAddsUp(got)
+	// the 合计 and each 小计 held above: a part the header has no column
+	// for (no 因公出国 printed) is not read, nor made up
+	_, total := got["total"]
+	return got, total
 }

@@ -1,6 +1,7 @@
 package sqlfile
 
 import (
+	"bytes"
 	"database/sql"
 	"fmt"
 	"os"
@@ -226,6 +227,70 @@ func TestUniqueIndex(t *testing.T) {
 		}
 		if dup.runs.Any() {
 			t.Error("the runs' file is left")
+		}
+		// runs in order, written one after the other: a key again in the
+		// run after
+		inOrder := NewIndex(2, true)
+		inOrder.max = max
+		entry(inOrder, "a", false, 1)
+		entry(inOrder, "b", false, 2)
+		entry(inOrder, "b", false, 3)
+		if _, err := f.WriteIndex(inOrder); err != ErrDuplicate {
+			t.Errorf("a duplicate key in runs in order: %v", err)
+		}
+	}
+}
+
+// TestIndexRunsInOrder: an index's entries held, or written in runs that
+// each end before the next starts (a document's entries after the
+// document before's), or in runs that do not (the documents backwards),
+// make the same pages.
+func TestIndexRunsInOrder(t *testing.T) {
+	var files [][]byte
+	for _, c := range []struct {
+		max       int
+		backwards bool
+	}{{spillBytes, false}, {1000, false}, {1000, true}} {
+		path := filepath.Join(t.TempDir(), "t.sqlite")
+		f, err := create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := NewIndex(2, true)
+		x.max = c.max
+		var r Record
+		for d := range 300 {
+			if c.backwards {
+				d = 299 - d
+			}
+			for k := range 7 {
+				r.Reset()
+				r.Text(fmt.Sprintf("doc%04d", d))
+				r.Text(fmt.Sprintf("/items/%d", (k*5)%7)) // a document's entries out of order
+				r.Int(int64(d*7 + k + 1))
+				x.Add(r.AppendTo(nil))
+			}
+		}
+		if c.max < spillBytes && !x.runs.Any() {
+			t.Fatal("no runs")
+		}
+		root, err := f.WriteIndex(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab := f.NewTable().Finish()
+		if err := f.Close([]SchemaRow{{"table", "t", "t", tab, "CREATE TABLE t (d, p)"}, {"index", "t_dp", "t", root, "CREATE UNIQUE INDEX t_dp ON t (d, p)"}}); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	for i := 1; i < len(files); i++ {
+		if !bytes.Equal(files[0], files[i]) {
+			t.Errorf("case %d: pages differ from those of the entries held", i)
 		}
 	}
 }

@@ -35,9 +35,6 @@ func (f *File) put(p []byte) uint32 {
 	return f.pages
 }
 
-// End is the offset in the file at which the next page will be written.
-func (f *File) End() int64 { return int64(f.pages) * pageSize }
-
 // NewTable starts a rowid table.
 func (f *File) NewTable() *Table {
 	t := &Table{f: f}

@@ -94,13 +94,15 @@ func eachToken(text string, fold *[]byte, yield func(tok []byte)) {
 // CutRows cuts consecutive rows, each a text of the column, into their
 // terms, as FTS5's ascii tokenizer cuts them, in the form AddCut adds:
 // the number of rows and of their tokens (uvarints), then each term, in
-// the order it first comes, after its length, the number of rows holding
-// it, and for each of them its place among the rows (as the difference
-// from the one before) and its position list after its length: each
-// position of the term in the row as the difference from the one before
-// plus 2 (SQLite varints, as the doclist holds them). A document's rows
-// are cut once, with it, and added so at every run (a map lookup a term,
-// not a token).
+// the order it first comes, after its length, the first row holding it
+// (its place among the rows, a uvarint) and, after its length, its
+// doclist from there as the index holds it but for its first rowid: the
+// size of the row's position list times 2 and the list, then for each
+// later row holding it the difference from the row before, the size
+// times 2 and the list (SQLite varints); a position list is each position
+// of the term in the row as the difference from the one before plus 2. A
+// document's rows are cut once, with it, and added so at every run: a map
+// lookup and one append a term, not a token or a row.
 func CutRows(texts []string) []byte {
 	sc := cutScratches.Get().(*cutScratch)
 	defer sc.release()
@@ -139,8 +141,13 @@ func CutRows(texts []string) []byte {
 				prev = hits[i].pos
 			}
 			sc.list = list
-			tr.buf = binary.AppendUvarint(tr.buf, uint64(row-tr.last))
-			tr.buf = wire.AppendString(tr.buf, list)
+			if tr.n == 0 {
+				tr.first = row
+			} else {
+				tr.buf = appendVarint(tr.buf, uint64(row-tr.last))
+			}
+			tr.buf = appendVarint(tr.buf, uint64(len(list)*2))
+			tr.buf = append(tr.buf, list...)
 			tr.last = row
 			tr.n++
 		}
@@ -153,17 +160,17 @@ func CutRows(texts []string) []byte {
 	out = binary.AppendUvarint(out, uint64(tokens))
 	for _, tr := range sc.terms {
 		out = wire.AppendString(out, tr.name)
-		out = binary.AppendUvarint(out, uint64(tr.n))
-		out = append(out, tr.buf...)
+		out = binary.AppendUvarint(out, uint64(tr.first))
+		out = wire.AppendString(out, tr.buf)
 	}
 	return out
 }
 
 // termRows is a term of the rows CutRows cuts: its rows so far.
 type termRows struct {
-	name    string
-	n, last int
-	buf     []byte // each row's place and position list
+	name           string
+	n, first, last int
+	buf            []byte // its doclist from its first row
 }
 
 // cutScratch is what CutRows works in, kept for the next call (a pool):
@@ -204,8 +211,12 @@ func (x *FTS) AddCut(first int64, rows int, cut []byte) error {
 		panic("sqlfile: FTS rowids out of order")
 	}
 	for len(rd.Rest()) > 0 {
-		term, k := rd.Bytes(), rd.Len()
-		if rd.Err() != nil || len(term) == 0 || k == 0 {
+		term, row, list := rd.Bytes(), rd.Uvarint(), rd.Bytes()
+		if rd.Err() != nil || len(term) == 0 || row >= uint64(rows) {
+			return errCut
+		}
+		last, ok := doclistLast(list, row, uint64(rows))
+		if !ok {
 			return errCut
 		}
 		t, ok := x.terms[string(term)]
@@ -215,21 +226,14 @@ func (x *FTS) AddCut(first int64, rows int, cut []byte) error {
 			x.terms[x.posts[t].term] = t
 		}
 		p := &x.posts[t]
-		n := len(p.list)
-		row := uint64(0)
-		for i := range k {
-			d := rd.Uvarint()
-			list := rd.Bytes()
-			row += d
-			rowid := first + int64(row)
-			if rd.Err() != nil || i > 0 && d == 0 || row >= uint64(rows) || len(list) == 0 || len(p.list) > 0 && rowid <= p.prev {
-				return errCut
-			}
-			p.list = appendVarint(p.list, uint64(rowid-p.prev))
-			p.list = appendVarint(p.list, uint64(len(list)*2))
-			p.list = append(p.list, list...)
-			p.prev = rowid
+		rowid := first + int64(row)
+		if len(p.list) > 0 && rowid <= p.prev {
+			return errCut
 		}
+		n := len(p.list)
+		p.list = appendVarint(p.list, uint64(rowid-p.prev))
+		p.list = append(p.list, list...)
+		p.prev = first + int64(last)
 		x.held += len(p.list) - n
 	}
 	if rd.Err() != nil {
@@ -242,6 +246,31 @@ func (x *FTS) AddCut(first int64, rows int, cut []byte) error {
 		x.spill()
 	}
 	return nil
+}
+
+// doclistLast reads a term's doclist as CutRows writes it, from its
+// first row, row, of rows: its last row, or false when it is not a
+// doclist of those rows (a row past them or the same row twice, a
+// position list empty or cut short).
+func doclistLast(l []byte, row, rows uint64) (uint64, bool) {
+	for first := true; ; first = false {
+		if !first {
+			d, k := readVarint(l)
+			if k == 0 || d == 0 || d >= rows-row {
+				return 0, false
+			}
+			row += d
+			l = l[k:]
+		}
+		size, k := readVarint(l)
+		if k == 0 || size == 0 || size%2 != 0 || size > 2*uint64(len(l)-k) {
+			return 0, false
+		}
+		l = l[k+int(size/2):]
+		if len(l) == 0 {
+			return row, true
+		}
+	}
 }
 
 // sorted is the order of the terms held.

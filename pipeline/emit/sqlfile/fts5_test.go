@@ -201,7 +201,8 @@ func matches(t *testing.T, db *sql.DB, q string) []int64 {
 }
 
 // TestAddCutRefuses: rows cut that are not as many as said, or whose
-// terms name a row past them or the same row twice, are refused.
+// terms name a row past them or the same row twice, or whose position
+// lists are empty or cut short, are refused.
 func TestAddCutRefuses(t *testing.T) {
 	cut := CutRows([]string{"ab cd", "cd"})
 	if err := NewFTS().AddCut(1, 2, cut); err != nil {
@@ -210,17 +211,28 @@ func TestAddCutRefuses(t *testing.T) {
 	if err := NewFTS().AddCut(1, 3, cut); err == nil {
 		t.Error("2 rows cut added as 3")
 	}
-	// the term cd: in row 0, then row 0 again (a difference of 0), then
-	// in a row past the two
-	for _, rows := range [][2]int{{0, 0}, {0, 2}} {
+	// the term cd of 2 rows: its first row, then its doclist (each later
+	// row after the difference from the one before, each position list
+	// after its size times 2)
+	for _, c := range []struct {
+		what  string
+		first uint64
+		list  []byte
+	}{
+		{"row 0, then row 0 again", 0, []byte{2, 2, 0, 2, 2}},
+		{"row 0, then row 2", 0, []byte{2, 2, 2, 2, 2}},
+		{"row 2", 2, []byte{2, 2}},
+		{"an empty position list", 0, []byte{0}},
+		{"a position list cut short", 0, []byte{4, 2}},
+		{"a size that is not twice a length", 0, []byte{3, 2}},
+		{"no position list", 0, nil},
+	} {
 		b := binary.AppendUvarint(nil, 2)
 		b = binary.AppendUvarint(b, 2)
-		b = binary.AppendUvarint(append(binary.AppendUvarint(b, 2), "cd"...), 2)
-		for _, r := range rows {
-			b = append(binary.AppendUvarint(b, uint64(r)), 1, 2)
-		}
+		b = binary.AppendUvarint(append(binary.AppendUvarint(b, 2), "cd"...), c.first)
+		b = append(binary.AppendUvarint(b, uint64(len(c.list))), c.list...)
 		if err := NewFTS().AddCut(1, 2, b); err == nil {
-			t.Errorf("rows %v of 2 added", rows)
+			t.Errorf("%s added", c.what)
 		}
 	}
 	if err := NewFTS().AddCut(1, 2, cut[:len(cut)-1]); err == nil {
@@ -248,8 +260,8 @@ func cutRowsPlainly(texts []string) []byte {
 	}
 	out := binary.AppendUvarint(binary.AppendUvarint(nil, uint64(len(texts))), uint64(tokens))
 	for _, term := range order {
-		var rows []byte
-		n, last := 0, 0
+		var doclist []byte
+		first, last := -1, 0
 		for r := range texts {
 			var list []byte
 			prev := 0
@@ -259,14 +271,20 @@ func cutRowsPlainly(texts []string) []byte {
 					prev = pos
 				}
 			}
-			if list != nil {
-				rows = binary.AppendUvarint(rows, uint64(r-last))
-				rows = append(binary.AppendUvarint(rows, uint64(len(list))), list...)
-				n, last = n+1, r
+			if list == nil {
+				continue
 			}
+			if first < 0 {
+				first = r
+			} else {
+				doclist = appendVarint(doclist, uint64(r-last))
+			}
+			doclist = append(appendVarint(doclist, uint64(len(list)*2)), list...)
+			last = r
 		}
 		out = append(binary.AppendUvarint(out, uint64(len(term))), term...)
-		out = append(binary.AppendUvarint(out, uint64(n)), rows...)
+		out = binary.AppendUvarint(out, uint64(first))
+		out = append(binary.AppendUvarint(out, uint64(len(doclist))), doclist...)
 	}
 	return out
 }

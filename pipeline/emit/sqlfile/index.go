@@ -27,6 +27,7 @@ type Index struct {
 	ends   []int
 	max    int // bytes held before a run is written (spillBytes)
 	runs   runs.Runs
+	bounds [][2][]byte // each run's first and last entry
 }
 
 // spillBytes is how many bytes of entries an Index holds at most.
@@ -55,35 +56,54 @@ func (x *Index) entry(i int) []byte {
 	return x.arena[start:x.ends[i]]
 }
 
-// sorted is the order of the entries held, in SQLite's order
+// sorted is the order of the first n entries held, in SQLite's order
 // (compareRecords): by their sort keys (sortKey), each made once, compared
-// byte by byte; by compareRecords when one holds a real.
-func (x *Index) sorted() []int32 {
+// byte by byte; by compareRecords when one holds a real. A table's rows
+// come in the order of their documents, so the entries of an index whose
+// first column is the document's come in runs of one first value, the runs
+// in order: each run is sorted on its own, and all of them together only
+// when two runs are not in order (a few entries a sort, not all of them).
+func (x *Index) sorted(n int) []int32 {
 	keys := make([]byte, 0, len(x.arena)*3/2) // an integer of 1–3 bytes takes 9
-	ends := make([]int32, len(x.ends))        // where each entry's key ends in keys
+	ends := make([]int32, n)                  // where each entry's key ends in keys
+	firsts := make([]int32, n)                // and its first value's
 	for i := range ends {
+		var first int
 		var ok bool
-		if keys, ok = sortKey(keys, x.entry(i)); !ok {
-			order := make([]int32, len(x.ends))
+		if keys, first, ok = sortKey(keys, x.entry(i)); !ok {
+			order := make([]int32, n)
 			for i := range order {
 				order[i] = int32(i)
 			}
 			slices.SortFunc(order, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
 			return order
 		}
-		ends[i] = int32(len(keys))
+		ends[i], firsts[i] = int32(len(keys)), int32(first)
 	}
 	type keyed struct {
-		key []byte // a part of keys
-		i   int32
+		key   []byte // a part of keys
+		first int32  // the length of its first value's part
+		i     int32
 	}
 	all := make([]keyed, len(ends))
 	start := int32(0)
 	for i, end := range ends {
-		all[i] = keyed{keys[start:end:end], int32(i)}
+		all[i] = keyed{keys[start:end:end], firsts[i] - start, int32(i)}
 		start = end
 	}
-	slices.SortFunc(all, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	byKey := func(a, b keyed) int { return bytes.Compare(a.key, b.key) }
+	for lo := 0; lo < len(all); {
+		hi, first := lo+1, all[lo].key[:all[lo].first]
+		for hi < len(all) && bytes.Equal(all[hi].key[:all[hi].first], first) {
+			hi++
+		}
+		slices.SortFunc(all[lo:hi], byKey)
+		if lo > 0 && bytes.Compare(all[lo-1].key, all[lo].key) > 0 {
+			slices.SortFunc(all, byKey)
+			break
+		}
+		lo = hi
+	}
 	order := make([]int32, len(all))
 	for i, k := range all {
 		order[i] = k.i
@@ -95,15 +115,17 @@ func (x *Index) sorted() []int32 {
 // (compareRecords) when keys are compared byte by byte: each value as a
 // byte of its class (NULL 1, integer 2, text 3, blob 4), then an integer
 // as runs.AppendKeyInt writes it, a text or a blob as runs.AppendKey
-// does (its 0 bytes escaped, a 0 after it). False, and b unchanged but for
-// its length, for a record holding a real, whose order against integers
-// takes compareRecords.
-func sortKey(b, rec []byte) ([]byte, bool) {
+// does (its 0 bytes escaped, a 0 after it). It gives the length of b
+// once the first value's part is appended too. False, and b unchanged
+// but for its length, for a record holding a real, whose order against
+// integers takes compareRecords.
+func sortKey(b, rec []byte) ([]byte, int, bool) {
 	f := newFields(rec)
-	for {
+	first := len(b)
+	for n := 0; ; n++ {
 		v, ok := f.next()
 		if !ok {
-			return b, true
+			return b, first, true
 		}
 		switch c := v.class(); c {
 		case 0:
@@ -111,25 +133,54 @@ func sortKey(b, rec []byte) ([]byte, bool) {
 		case 1:
 			i, _, real := v.number()
 			if real {
-				return b, false
+				return b, first, false
 			}
 			b = runs.AppendKeyInt(append(b, 2), i)
 		default:
 			b = runs.AppendKey(append(b, byte(c)+1), v.data)
 		}
+		if n == 0 {
+			first = len(b)
+		}
 	}
 }
 
 // spill writes the entries held, sorted, as a run (each entry after its
-// length), and drops them.
+// length), and drops them — but for the last ones of the same first value
+// as the last (a document's, whose next may come), unless they are all,
+// which are kept for the next run: the runs of an index led by
+// document_id then end before the next starts (see WriteIndex).
 func (x *Index) spill() {
+	n := len(x.ends) - 1
+	for n > 0 && sameFirst(x.entry(n-1), x.entry(len(x.ends)-1)) {
+		n--
+	}
+	if n == 0 {
+		n = len(x.ends)
+	}
+	order := x.sorted(n)
 	x.runs.Add("budgetpub-index-*", func(put func(...[]byte)) {
-		for _, i := range x.sorted() {
+		for _, i := range order {
 			e := x.entry(int(i))
 			put(binary.AppendUvarint(nil, uint64(len(e))), e)
 		}
 	})
-	x.arena, x.ends = x.arena[:0], x.ends[:0]
+	x.bounds = append(x.bounds, [2][]byte{bytes.Clone(x.entry(int(order[0]))), bytes.Clone(x.entry(int(order[len(order)-1])))})
+	kept := x.ends[n-1]
+	x.arena = x.arena[:copy(x.arena, x.arena[kept:])]
+	x.ends = x.ends[:copy(x.ends, x.ends[n:])]
+	for i := range x.ends {
+		x.ends[i] -= kept
+	}
+}
+
+// sameFirst: two records' first values are the same, of the same serial
+// type.
+func sameFirst(a, b []byte) bool {
+	fa, fb := newFields(a), newFields(b)
+	x, _ := fa.next()
+	y, _ := fb.next()
+	return x.typ == y.typ && bytes.Equal(x.data, y.data)
 }
 
 // Drop removes the runs' file (WriteIndex does once it is done).
@@ -146,32 +197,57 @@ func (f *File) WriteIndex(x *Index) (uint32, error) {
 		return 0, err
 	}
 	// the sources merged: each run, then the entries held, in a heap by
-	// their next entry
-	sources := &runs.Heap[*source]{By: func(a, b *source) bool { return compareRecords(a.cur, b.cur, -1) < 0 }}
+	// their next entry — or one after the other when each ends before the
+	// next starts, as an index led by document_id's do
+	held := x.sorted(len(x.ends))
+	bounds := x.bounds
+	if len(held) > 0 {
+		bounds = append(bounds, [2][]byte{x.entry(int(held[0])), x.entry(int(held[len(held)-1]))})
+	}
+	inOrder := true
+	for i := 1; i < len(bounds) && inOrder; i++ {
+		inOrder = compareRecords(bounds[i-1][1], bounds[i][0], -1) < 0
+	}
 	var all []*source
 	for _, r := range x.runs.Readers() {
 		all = append(all, &source{r: r})
 	}
-	all = append(all, &source{x: x, at: x.sorted()})
+	all = append(all, &source{x: x, at: held})
 	for _, s := range all {
 		if err := s.next(); err != nil {
 			return 0, err
 		}
+	}
+	t := &indexTree{f: f}
+	var prev []byte
+	add := func(s *source) error {
+		if x.unique && prev != nil && compareRecords(prev, s.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
+			return ErrDuplicate
+		}
+		prev = append(prev[:0], s.cur...)
+		t.add(s.cur)
+		return s.next()
+	}
+	if inOrder {
+		for _, s := range all {
+			for s.cur != nil {
+				if err := add(s); err != nil {
+					return 0, err
+				}
+			}
+		}
+		return t.finish(), nil
+	}
+	sources := &runs.Heap[*source]{By: func(a, b *source) bool { return compareRecords(a.cur, b.cur, -1) < 0 }}
+	for _, s := range all {
 		if s.cur != nil {
 			sources.Items = append(sources.Items, s)
 		}
 	}
 	heap.Init(sources)
-	t := &indexTree{f: f}
-	var prev []byte
 	for len(sources.Items) > 0 {
 		s := sources.Items[0]
-		if x.unique && prev != nil && compareRecords(prev, s.cur, x.keys) == 0 && !hasNull(prev, x.keys) {
-			return 0, ErrDuplicate
-		}
-		prev = append(prev[:0], s.cur...)
-		t.add(s.cur)
-		if err := s.next(); err != nil {
+		if err := add(s); err != nil {
 			return 0, err
 		}
 		if s.cur == nil {

@@ -42,7 +42,7 @@ func TestSortKeysOrderAsRecords(t *testing.T) {
 	var recs, keys [][]byte
 	for range 400 {
 		rec := randomRecord(r, false)
-		k, ok := sortKey(nil, rec)
+		k, _, ok := sortKey(nil, rec)
 		if !ok {
 			t.Fatalf("no sort key for %x", rec)
 		}
@@ -58,7 +58,7 @@ func TestSortKeysOrderAsRecords(t *testing.T) {
 	var rec Record
 	rec.Text("a")
 	rec.Real(1.5)
-	if _, ok := sortKey(nil, rec.AppendTo(nil)); ok {
+	if _, _, ok := sortKey(nil, rec.AppendTo(nil)); ok {
 		t.Error("a sort key for a record holding a real")
 	}
 }
@@ -72,16 +72,54 @@ func TestIndexSorted(t *testing.T) {
 		for range 2000 {
 			x.Add(randomRecord(r, reals))
 		}
-		got := x.sorted()
-		want := make([]int32, len(got))
-		for i := range want {
-			want[i] = int32(i)
-		}
-		slices.SortStableFunc(want, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
-		for i := range got {
-			if !bytes.Equal(x.entry(int(got[i])), x.entry(int(want[i]))) {
-				t.Fatalf("reals %v: entry %d is %x, not %x", reals, i, x.entry(int(got[i])), x.entry(int(want[i])))
+		checkSorted(t, x)
+	}
+}
+
+// TestIndexSortedInRuns: entries that come in runs of one first value,
+// each run in any order, are sorted as compareRecords orders them, whether
+// the runs come in order or not (a run's value again after another's, a
+// value before a smaller one, values that start others, one entry a run).
+func TestIndexSortedInRuns(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, firsts := range [][]string{
+		{"a", "b", "c", "d"},
+		{"a", "ab", "ab\x00", "b"},
+		{"a", "b", "a"},
+		{"b", "a", "c"},
+		{"a", "a\x00", "a"},
+		{"x"},
+	} {
+		for _, size := range []int{1, 7} {
+			x := NewIndex(2, true)
+			rowid := int64(0)
+			for _, first := range firsts {
+				for range 1 + r.IntN(size) {
+					var rec Record
+					rec.Text(first)
+					rec.Text(string(rune('a' + r.IntN(26))))
+					rowid++
+					rec.Int(rowid)
+					x.Add(rec.AppendTo(nil))
+				}
 			}
+			checkSorted(t, x)
+		}
+	}
+}
+
+// checkSorted: x's entries, as sorted says, are in compareRecords's order.
+func checkSorted(t *testing.T, x *Index) {
+	t.Helper()
+	got := x.sorted(len(x.ends))
+	want := make([]int32, len(got))
+	for i := range want {
+		want[i] = int32(i)
+	}
+	slices.SortStableFunc(want, func(a, b int32) int { return compareRecords(x.entry(int(a)), x.entry(int(b)), -1) })
+	for i := range got {
+		if !bytes.Equal(x.entry(int(got[i])), x.entry(int(want[i]))) {
+			t.Fatalf("entry %d is %x, not %x", i, x.entry(int(got[i])), x.entry(int(want[i])))
 		}
 	}
 }

@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"budgetpub/schema"
+)
+
+// newsStory keeps of a news story whose identity is incomplete (newsLike:
+// its dateline, reporter or reporting of what was published) what it
+// states as its subject's: the 三公 it restates from a department's or a
+// region's 三公 disclosure ("济南市本级…“三公”经费预算总额为2.08亿元，其中…"),
+// where its statements of figures tell the year. Its other figures — a
+// region's revenue, a budget's total told in passing ("全市一般公共预算收入
+// 1243.1亿元") — are left out with a warning each: whose they are the story
+// does not settle. false where no 三公 figure was read or no year is told:
+// the story is refused as before.
+func newsStory(d *schema.Document) bool {
+	// a line of the story taken for its title ("记者查询…天山区2013年“三公经费”
+	// 预算安排情况") tells the year and kind of what the reporter compared,
+	// not of the story's figures
+	if d.Document.FiscalYear == 0 || d.ThreePublic == nil || containsAny(d.Document.Title, newsWords) {
+		return false
+	}
+	if d.Revenue != nil {
+		d.Revenue = &schema.Revenue{}
+	}
+	if d.Expenditure != nil {
+		d.Expenditure = &schema.Expenditure{}
+	}
+	d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.Performance = nil, nil, nil, nil, nil, nil
+	const kept = "/three_public"
+	for _, ptr := range slices.Sorted(maps.Keys(d.Provenance)) {
+		if ptr == kept || strings.HasPrefix(ptr, kept+"/") || ptr == "/department/name" {
+			continue
+		}
+		src := d.Provenance[ptr]
+		delete(d.Provenance, ptr)
+		d.Warnings = append(d.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+			Reason: fmt.Sprintf("%s left out: a news story's figure besides its 三公, whose the story does not settle", ptr)})
+	}
+	for i, c := range d.Coverage {
+		if c.Part == "section" && c.Status == schema.CoverageRead && !sectionOf(c.Name, kept) {
+			d.Coverage[i].Status, d.Coverage[i].Reason = schema.CoverageNotRead, "a news story's figure besides its 三公: left out, whose it is the story does not settle"
+		}
+	}
+	d.Claims = slices.DeleteFunc(d.Claims, func(c schema.Claim) bool { return c.Path != kept && !strings.HasPrefix(c.Path, kept+"/") })
+	return true
+}
+
+// newsWords are the words a news story announces itself with: its
+// dateline (agency, weekday, …讯), its reporter, and its reporting of what
+// a department published ("国资委在其网站公布了2014年部门预算，显示…").
+var newsWords = []string{"本报讯", "记者", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
+
+// workReportWords are the words a speech to a people's congress (a
+// government work report) opens with: it speaks of a region's budget in
+// passing, never of one subject's.
+var workReportWords = []string{"各位代表"}
+
+// newsLike tells a text that is a news story: newsWords, no work report's.
+func newsLike(text string) bool {
+	return containsAny(text, newsWords) && !containsAny(text, workReportWords)
+}
+
+// sectionOf tells the coverage's section name the one that fills path.
+func sectionOf(name, path string) bool {
+	for _, s := range sections {
+		if s.name == name {
+			return slices.Contains(s.paths, path)
+		}
+	}
+	return false
+}
+
+// fromStory says where a story's subject's name comes from (newsSubject).
+const fromStory = "the one the story says published its disclosure on its website"
+
+// levelWords qualify what a finance bureau publishes for a whole level of
+// government: a region's 三公, no one department's.
+var levelWords = []string{"省级", "市级", "区级", "县级", "本级", "全省", "全市", "全区", "全县"}
+
+// newsSubject serves a news story that tells which department published
+// its own disclosure on its website: "国务院国资委在其网站公布了2014年部门
+// 预算", "教育局在官网公布了2013年三公经费". The name is the clause's words
+// before 在, ending like a department's; what it published is its year's
+// 部门预算 or 部门决算, or its 三公 where no level of government qualifies
+// them and the publisher is no finance bureau (which publishes a region's).
+// Every such statement must name the same department; "" where none does,
+// and in a text that is no news story.
+func newsSubject(flat []string) (name string, line int) {
+	if !newsLike(strings.Join(flat, "")) {
+		return "", 0
+	}
+	for i, l := range flat {
+		for at := 0; ; {
+			k := strings.Index(l[at:], "在")
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len("在")
+			rest := l[at:]
+			for _, w := range []string{"其", "官方", "网站", "官网", "门户网站", "上"} {
+				rest = strings.TrimPrefix(rest, w)
+			}
+			if len(rest) == len(l[at:]) || !strings.HasPrefix(rest, "公布") {
+				continue // not "在其网站公布"
+			}
+			what := clauseOf(rest, 0)
+			_, _, after, ok := yearIn(what)
+			if !ok {
+				continue
+			}
+			own := strings.HasPrefix(after, "部门预算") || strings.HasPrefix(after, "部门决算")
+			n := l[:k]
+			if j := strings.LastIndexAny(n, "，,。；;:：)） "); j >= 0 {
+				n = n[j+1:]
+			}
+			if !own && (!strings.Contains(after, "三公") || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
+				continue
+			}
+			if !nameLike(n) || utf8.RuneCountInString(n) < 2 || utf8.RuneCountInString(n) > 30 {
+				continue
+			}
+			if name != "" && name != n {
+				return "", 0
+			}
+			name, line = n, i+1
+		}
+	}
+	return name, line
+}
+
+// newsPublished is the year, and the kind, of the disclosure a news story
+// says was published: "济南市向社会公布了2014年市级…“三公”经费预算总额",
+// "省政府网站公开了121个省级部门2015年部门预算", "在其网站公布了2016年部门
+// 决算" — the year in the clause after 公布 or 公开, before the 预算 or 决算
+// it published (a fund's name, 一般公共预算, is none) or its 三公. Every
+// such clause must name the same year (0 otherwise) and the kind where
+// they agree; none in a text that is no news story.
+func newsPublished(flat []string) (year int, kind string) {
+	s := strings.Join(flat, "")
+	if !newsLike(s) {
+		return 0, ""
+	}
+	kinds := map[string]bool{}
+	for _, verb := range []string{"公布", "公开"} {
+		for at := 0; ; {
+			k := strings.Index(s[at:], verb)
+			if k < 0 {
+				break
+			}
+			at += k + len(verb)
+			y, _, after, ok := titleYearIn(clauseOf(s, at))
+			if !ok {
+				continue
+			}
+			m := strings.ReplaceAll(maskFunds(after), "预决算", "")
+			b, f := strings.Index(m, "预算"), strings.Index(m, "决算")
+			if b < 0 && f < 0 && !strings.Contains(m, "三公") {
+				continue
+			}
+			if year != 0 && y != year {
+				return 0, ""
+			}
+			year = y
+			switch {
+			case b >= 0 && (f < 0 || b < f):
+				kinds[schema.KindBudget] = true
+			case f >= 0:
+				kinds[schema.KindFinalAccounts] = true
+			default:
+				kinds[""] = true
+			}
+		}
+	}
+	if len(kinds) == 1 {
+		for k := range kinds {
+			kind = k
+		}
+	}
+	return year, kind
+}
+
+// newsParts leaves out a news story's 三公 parts where, stated whole, they
+// do not add up to its total beyond their printing's rounding: the story
+// told another year's or another subject's 三公 beside its own ("国资委
+// 2013年“三公”经费的预算数和预算执行数一致。具体来看，预算总数为2893.78万元，
+// 其中因公出国(境)费1391.37万元…" in a story of its 2014 budget), and whose
+// parts they are it does not settle. Parts stated in part only are kept.
+func (b *builder) newsParts() {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.Total == nil || tp.OverseasTravel == nil || tp.Reception == nil || tp.Vehicle == nil && (tp.VehiclePurchase == nil || tp.VehicleOperation == nil) {
+		return
+	}
+	rounding := map[string]schema.Money{} // of each figure read from a token
+	for ti, ptr := range b.amountOf {
+		rounding[ptr] = b.st.toks[ti].rounding()
+	}
+	parts := []string{"overseas_travel", "reception", "vehicle"}
+	figs := map[string]*schema.Figure{"overseas_travel": tp.OverseasTravel, "reception": tp.Reception, "vehicle": tp.Vehicle,
+		"vehicle_purchase": tp.VehiclePurchase, "vehicle_operation": tp.VehicleOperation}
+	if tp.Vehicle == nil {
+		parts = []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"}
+	}
+	sum, tol := schema.Money(0), rounding["/three_public/total"]
+	for _, p := range parts {
+		sum += figs[p].Amount
+		tol += rounding["/three_public/"+p+"/amount"]
+	}
+	if d := sum - *tp.Total; d <= tol && -d <= tol {
+		return
+	}
+	for _, p := range []string{"overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"} {
+		if figs[p] == nil {
+			continue
+		}
+		ptr := "/three_public/" + p
+		for _, k := range slices.Sorted(maps.Keys(b.doc.Provenance)) {
+			if src := b.doc.Provenance[k]; strings.HasPrefix(k, ptr+"/") {
+				delete(b.doc.Provenance, k)
+				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+					Reason: fmt.Sprintf("%s left out: a news story's 三公 parts that do not add up to its total (%s of %s) are another's, which the story does not settle", k, sum, *tp.Total)})
+			}
+		}
+		b.doc.Claims = slices.DeleteFunc(b.doc.Claims, func(c schema.Claim) bool { return c.Path == ptr || strings.HasPrefix(c.Path, ptr+"/") })
+	}
+	tp.OverseasTravel, tp.Reception, tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation = nil, nil, nil, nil, nil
+}
