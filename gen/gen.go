@@ -220,9 +220,10 @@ func write(dir, name, text string, t Truth) error {
 }
 
 // webPage renders a document as a crawler saves a web page: header lines
-// (标题, 发布时间, 发布机构, 原文链接), then the body — breadcrumb, the text
-// with its lines run together, the footer — on one line, with no line
-// break at the end.
+// (标题, 发布时间, 发布机构, 原文链接), then the body — breadcrumb (every
+// third page a CMS's, ending in the year, its date and source labels before
+// the text), the text with its lines run together, the footer — on one
+// line, with no line break at the end.
 func webPage(text, dept string, i int) string {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
@@ -238,7 +239,14 @@ func webPage(text, dept string, i int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "标题: %s\n发布时间: %s\n文号: \n发布机构: %s\n栏目: 部门预算公开\n原文链接: https://www.example.gov.cn/zwgk/t%06d.htm\n", title, date, dept, i)
 	b.WriteString("==================== 正文 ====================\n")
-	fmt.Fprintf(&b, "当前位置： 首页政务公开部门预决算公开 %s 时间：%s 微信 微博 QQ空间 ", title, date)
+	if i%3 == 2 {
+		// a CMS whose breadcrumb ends in the year, its header after it: the
+		// short name, the date and an empty source run into the title
+		// ("…> 2023年 某卫生院 发表日期:2023-02-02 文章来源: 某卫生院本级2023年部门预算…")
+		fmt.Fprintf(&b, "当前位置:首页 > 政府信息公开 > 预算公开 > %s年 %s 发表日期:%s 文章来源: ", date[:4], dept, date[:10])
+	} else {
+		fmt.Fprintf(&b, "当前位置： 首页政务公开部门预决算公开 %s 时间：%s 微信 微博 QQ空间 ", title, date)
+	}
 	b.WriteString(strings.Join(lines, " "))
 	fmt.Fprintf(&b, " 来源：%s 附件下载", dept)
 	return b.String()

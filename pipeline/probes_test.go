@@ -46,6 +46,7 @@ func TestRealProbes(t *testing.T) {
 		"real12": {100, 0},
 		"real13": {128, 0},
 		"real14": {164, 0},
+		"real16": {108, 0},
 	}, nil)
 }
 
@@ -67,6 +68,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real12": {100, 0},
 		"real13": {128, 0},
 		"real14": {161, 0},
+		"real16": {108, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {

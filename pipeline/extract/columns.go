@@ -1796,6 +1796,19 @@ func zeroAfterFirst(t table, vals []token) bool {
 	return true
 }
 
+// totalsColumn is a table of fundsBeside whose rows' funds' cells left at 0
+// are dropped: each such row its 合计 alone, as a row of one cell prints it.
+func totalsColumn(t table) table {
+	rows := slices.Clone(t.rows)
+	for i, r := range rows {
+		if len(r.vals) > 1 && zeroAfterFirst(t, r.vals) {
+			rows[i].vals = r.vals[:1]
+		}
+	}
+	t.rows = rows
+	return t
+}
+
 // sameValues tells a row's cells that all hold one amount.
 func sameValues(t table, vals []token) bool {
 	for _, v := range vals[1:] {
@@ -1824,6 +1837,9 @@ func sameValues(t table, vals []token) bool {
 // line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
 // flat the text's lines).
 func threePublicLabelSums(t table, flat []string) []tableRow {
+	if fundsBeside(t) {
+		t = totalsColumn(t)
+	}
 	at := map[string][]token{}
 	blank := map[string]bool{}
 	n, most := 0, 0

@@ -276,17 +276,23 @@ func TestThreePublicCellsLabelSums(t *testing.T) {
 	page := "某县城管局2016年度“三公”经费决算情况\n一、2016年一般公共预算财政拨款开支的“三公”经费决算情况表\n(单位:万元)\n项 目\n预算数\n决算数\n合 计\n77.00\n68.30\n" +
 		"因公出国(境)费\n0.00\n公务接待费\n35.00\n%s\n公务用车购置及运行费\n42.00\n41.90\n其中:公务用车运行维护费\n公务用车购置费\n" +
 		"二、2016年“三公”经费财政拨款支出决算情况说明\n某县城管局2016年度“三公”经费财政拨款支出决算为68.3万元,完成年初预算的88.7%%。"
-	d := extractLines(t, fmt.Sprintf(page, "26.40"))
-	for _, c := range d.Claims {
-		if c.Kind == schema.ClaimTable {
-			t.Errorf("a table claim on the table as printed: %+v", c)
-		}
-	}
+	noTableClaim(t, extractLines(t, fmt.Sprintf(page, "26.40")))
 	text := fmt.Sprintf(page, "26.50")
-	d = extractLines(t, text)
+	d := extractLines(t, text)
 	for _, cell := range []string{"68.30", "26.50", "41.90"} {
 		if line := lineOf(text, cell); !tableClaimOn(d, line) {
 			t.Errorf("a changed 公务接待费: the 决算数 column's cell %s (line %d) not kept: %+v", cell, line, d.Claims)
+		}
+	}
+}
+
+// noTableClaim reports the table claims of d: a table read as printed,
+// its sums holding, keeps none.
+func noTableClaim(t *testing.T, d *schema.Document) {
+	t.Helper()
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			t.Errorf("a table claim on the table as printed: %+v", c)
 		}
 	}
 }
@@ -769,14 +775,9 @@ func TestThreePublicBarredLabelSums(t *testing.T) {
 		b.WriteString("|\n|\n")
 	}
 	page := b.String()
-	d := extractLines(t, fmt.Sprintf(page, "140.09"))
-	for _, c := range d.Claims {
-		if c.Kind == schema.ClaimTable {
-			t.Errorf("a table claim on the table as printed: %+v", c)
-		}
-	}
+	noTableClaim(t, extractLines(t, fmt.Sprintf(page, "140.09")))
 	text := fmt.Sprintf(page, "141.09")
-	d = extractLines(t, text)
+	d := extractLines(t, text)
 	var second []int // the lines of the second column's cells: each row's second figure
 	seen := map[int]int{}
 	row := 0

@@ -2102,8 +2102,8 @@ func (b *builder) listedParts() {
 		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts, shares) || nestedParts(st, parts) {
 			continue
 		}
-		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) {
-			continue // the model holds them all: its own sums compare them
+		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) && sum > whole.money() {
+			continue // the model holds them all: its own sums compare them (a sum below, it takes for a list that may be partial)
 		}
 		b.sumClaims("/listed", ti, parts)
 	}
@@ -2111,12 +2111,14 @@ func (b *builder) listedParts() {
 
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
-// 收入…"), or whose shares of the whole (token indexes, one a part) make
+// 收入…"), whose shares of the whole (token indexes, one a part) make
 // 100% within their rounding ("基本支出…占45.46%，项目支出…占54.19%，经营支出
-// …占0.35%"): it claims to be the whole; and that falls short of the whole
-// (token whole), beyond the rounding of every figure, by what one misprint
-// of one figure, changed back, explains (misprintedSum). A list that names
-// no remainder may be partial.
+// …占0.35%"), or that prints a part it has none of ("…，政府性基金预算拨款0万
+// 元，国有资本经营预算收入0万元": a template's list of every part): it claims
+// to be the whole; and that falls short of the whole (token whole), beyond
+// the rounding of every figure, by what one misprint of one figure, changed
+// back, explains (misprintedSum). A list that names no remainder may be
+// partial.
 func (b *builder) closedShort(whole int, parts, shares []int) bool {
 	st := b.st
 	var pct, slack float64
@@ -2130,7 +2132,7 @@ func (b *builder) closedShort(whole int, parts, shares []int) bool {
 		label := strings.TrimLeft(st.s[prev:st.toks[k].start], ",，、;；:： ")
 		label = strings.TrimPrefix(label, "其中")
 		label = strings.TrimLeft(label, ",，、;；:： ")
-		closed = closed || strings.HasPrefix(label, "其他")
+		closed = closed || strings.HasPrefix(label, "其他") || st.toks[k].mant == 0
 		prev = st.toks[k].end
 	}
 	return closed && b.misprintedSum(whole, parts)
@@ -2138,13 +2140,14 @@ func (b *builder) closedShort(whole int, parts, shares []int) bool {
 
 // nestedParts tells a list where a part is the sum of two or more of the
 // parts after it ("公务用车购置及运行费20万元，公务用车购置费5万元，运行费15万
-// 元"): a subtotal and its own parts, not parts of one whole.
+// 元"): a subtotal and its own parts, not parts of one whole. A part at 0
+// before others at 0 is none: parts the list has none of.
 func nestedParts(st *stream, parts []int) bool {
 	for i, k := range parts {
 		var sum schema.Money
 		for j := i + 1; j < len(parts); j++ {
 			sum += st.toks[parts[j]].money()
-			if j > i+1 && sum == st.toks[k].money() {
+			if j > i+1 && sum == st.toks[k].money() && sum != 0 {
 				return true
 			}
 		}

@@ -1149,11 +1149,13 @@ func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
 }
 
 // Parts listed after 其中 that fall short of their whole say nothing (the
-// list may be partial) unless the list names a remainder (其他收入), or
-// states each part's share of the whole and the shares make 100%: then
-// it claims the whole, and where one misprint of one figure, changed back,
-// closes the gap beyond the figures' rounding, the whole and parts are kept
-// as sum claims; a sum within the rounding says nothing either way.
+// list may be partial) unless the list names a remainder (其他收入), states
+// each part's share of the whole and the shares make 100%, or prints a part
+// it has none of (政府性基金预算拨款0万元): then it claims the whole, and
+// where one misprint of one figure, changed back, closes the gap beyond the
+// figures' rounding, the whole and parts are kept as sum claims — whether
+// or not the model took them, its own sum taking a list short of its whole
+// for a partial one; a sum within the rounding says nothing either way.
 func TestListedPartsShort(t *testing.T) {
 	const text = "某学院2016年部门决算\n2016年度总收入27,964.71万元，其中：财政拨款收入9,787.85万元，教育事业收入5,738.74万元，其他收入12,037.17万元，经营收入100.95万元。\n"
 	sums := func(text string) int {
@@ -1196,6 +1198,25 @@ func TestListedPartsShort(t *testing.T) {
 	} {
 		if n := sums(other); n != 0 {
 			t.Errorf("%s: %d sum claims", name, n)
+		}
+	}
+	// a template's list of every source, some at 0; and of every class,
+	// ending on 其他支出 — the model's sources and classes
+	const zeros = "某街道2026年部门预算\n(一)收入预算:2026年年初预算数2082.58万元,其中:一般公共预算拨款2082.58万元,政府性基金预算拨款0万元,国有资本经营预算收入0万元,事业收入0万元。\n"
+	const classes = "某小学2025年单位预算\n(二)支出预算:2025年年初预算数735.09万元,其中:教育支出预算488.75万元,社会保障和就业支出预算184.36万元,卫生健康支出预算29.44万元,住房保障支出预算30.34万元,其他支出2万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"a list of every source, as printed":        {zeros, 0},
+		"a list of every source, a part misprinted": {strings.Replace(zeros, "拨款2082.58", "拨款2032.58", 1), 5},
+		"a list of every source, a gap no misprint": {strings.Replace(zeros, "数2082.58", "数2917.93", 1), 0},
+		"no part at 0": {strings.Replace(strings.Replace(zeros, "拨款2082.58", "拨款2032.58", 1), "事业收入0万元", "事业收入3万元", 1), 0},
+		"classes ending on 其他支出, as printed":     {classes, 0},
+		"classes ending on 其他支出, one misprinted": {strings.Replace(classes, "488.75", "480.75", 1), 6},
+	} {
+		if n := sums(c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
 		}
 	}
 }

@@ -703,8 +703,9 @@ func TestFiscalPairs(t *testing.T) {
 
 // A 三公 table whose header puts its 合计 before the funds it sums, the
 // funds' columns left at 0 (a county's template unfilled), is read by its
-// rows' labels from its 合计 column, where that column adds up; a header
-// with another year's or kind's column is no such table.
+// rows' labels from its 合计 column, where that column adds up (else that
+// column's cells are kept as table claims); a header with another year's or
+// kind's column is no such table.
 func TestThreePublicFundsLeftZero(t *testing.T) {
 	const text = "某县某联2017年度“三公”经费预算表\n表3\n单位名称:某县某联 单位:万元\n项目 2017年预算数合计 公共财政预算拨款 政府性基金预算拨款 国有资本经营预算拨款\n" +
 		"一、支出合计 4.9 0 0 0\n1、因公出国(境)费用 0\n2、公务接待费 1.8\n3、公务用车费 3.1 0 0 0\n其中:(1)公务用车运行维护费 3.1\n(2)公务用车购置 0\n"
@@ -712,6 +713,12 @@ func TestThreePublicFundsLeftZero(t *testing.T) {
 	if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(49000) || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(18000) ||
 		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(31000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(31000) {
 		t.Errorf("three public %+v", tp)
+	}
+	// a cell misprinted: nothing read, the 合计 column's cells kept as
+	// table claims that name it
+	d := readText(t, strings.Replace(text, "2、公务接待费 1.8", "2、公务接待费 2.8", 1))
+	if d.ThreePublic != nil || !slices.ContainsFunc(d.Claims, func(c schema.Claim) bool { return c.Kind == schema.ClaimTable && c.Value == 28000 }) {
+		t.Errorf("misprinted: three public %+v, claims %+v", d.ThreePublic, d.Claims)
 	}
 	for h, want := range map[string]bool{
 		"项目 2017年预算数合计 公共财政预算拨款 政府性基金预算拨款": true,
