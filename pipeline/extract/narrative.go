@@ -33,7 +33,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			start := end - len(l)
-			if start < b.after || start < b.fragment || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) {
+			if start < b.after || start < b.fragment || hasSuffixAny(b.st.s[:start], notAfter) || b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(start) || b.st.perUnit(start) {
 				continue
 			}
 			if b.comparand(start, end) {
@@ -319,6 +319,28 @@ func (b *builder) insideWord(start int) bool {
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
+// perUnitWords qualify an amount as one head's, vehicle's or trip's share
+// of a figure ("人均因公出国费用2.4万元", "单车运行维护费", "平均每批次接待
+// 费用", "每人每年…"): never the figure's own amount.
+var perUnitWords = []string{"人均", "车均", "次均", "批均", "户均", "平均", "每人", "每车", "每辆", "每批", "每次", "每名", "单车", "单辆"}
+
+// perUnit tells a label at start qualified by a per-unit word in its own
+// clause before it, or ending in its first character (单车 before the label
+// 车运行维护费): its amount and its change are not the figure's.
+func (st *stream) perUnit(start int) bool {
+	_, n := utf8.DecodeRuneInString(st.s[start:])
+	head := st.s[runeStart(st.s, max(0, start-3*10)) : start+n]
+	if k := strings.LastIndexAny(head, "，,。；;:、\n"); k >= 0 {
+		head = head[k:]
+	}
+	for _, w := range perUnitWords {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // changeStatements records "项目支出减少35万元": a change stated right after
 // the label, without the amount.
 func (b *builder) changeStatements(path string, labels, notAfter []string) {
@@ -335,7 +357,7 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	for _, l := range labels {
 		for _, end := range b.find(l) {
 			// (a label inside a longer term is that term's: "支出预算" in "基本支出预算减少35.51万元")
-			if seen[end] || hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) ||
+			if seen[end] || hasSuffixAny(st.s[:end-len(l)], notAfter) || b.labelOK != nil && !b.labelOK(l, end-len(l)) || st.perUnit(end-len(l)) ||
 				b.wholeWords && !strings.HasPrefix(l, "本年") && b.insideWord(end-len(l)) {
 				continue
 			}
@@ -2052,8 +2074,8 @@ func (b *builder) basicStated() {
 // 万元"): parts of a whole cannot exceed it, whatever the whole is. A list
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
-// percentage, a change or a comparison (增加, 持平, 比上年) or inside an
-// aside, no second 其中, and no pair of parts one of which holds the other
+// percentage, a change or a comparison (增加, 持平, 比上年), a per-unit
+// figure (单车运行维护费) or inside an aside, no second 其中, and no pair of parts one of which holds the other
 // (基本支出 and 人员经费, a subtotal followed by its parts); the list ends
 // at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
@@ -2077,7 +2099,7 @@ func (b *builder) listedParts() {
 		}
 		list := st.s[end:stop]
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
-			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) ||
+			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) || containsAny(list, perUnitWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
 			strings.Contains(list, "财政拨款") && strings.Contains(list, "一般公共预算") {
 			continue
@@ -3144,7 +3166,7 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 	if quoted && p > end && strings.HasPrefix(st.s[p:], "支出") {
 		return start, p, true
 	}
-	if !strings.HasPrefix(st.s[p:], "经费") {
+	if !strings.HasPrefix(st.s[p:], "经费") || st.perUnit(start) { // "人均“三公”经费" is no total
 		return 0, 0, false
 	}
 	p += len("经费")

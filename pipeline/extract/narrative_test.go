@@ -2048,3 +2048,34 @@ func TestGeneralSplit(t *testing.T) {
 		}
 	}
 }
+
+// A per-head, per-vehicle or per-trip figure ("人均因公出国费用2.4万元",
+// "单车运行维护费", "平均每批次…", "每人每年…") is no part's amount, nor its
+// change, nor a listed part of a whole: before or after the amount, or
+// alone, it is left out.
+func TestPerUnitFigures(t *testing.T) {
+	const budget, final = "某县林业局2019年部门预算\n2019年“三公”经费预算为30万元", "某县林业局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为30万元"
+	parts := map[string]float64{"/three_public/total": 300000, "/three_public/overseas_travel/amount": 120000,
+		"/three_public/reception/amount": 80000, "/three_public/vehicle_operation/amount": 100000}
+	none := []string{"/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle_operation"}
+	claims := []string{"/three_public/overseas_travel:amount", "/three_public/reception:amount", "/three_public/vehicle_operation:amount",
+		"/three_public/overseas_travel:change", "/operating_costs:amount", "/text/2/listed:sum"}
+	checkWordings(t, []wording{
+		{name: "after", text: budget + "，其中：因公出国（境）费12万元，人均因公出国费用2.4万元；公务接待费8万元，平均每批次接待费用0.3万元；公务用车运行维护费10万元，车均运行费1.2万元。\n",
+			want: parts, noClaims: claims},
+		{name: "before", text: budget + "，其中：人均因公出国费用2.4万元，因公出国（境）费12万元；平均每批次公务接待费0.3万元，公务接待费8万元；单车运行维护费1.2万元，公务用车运行维护费10万元。\n",
+			want: parts, noClaims: claims},
+		{name: "alone", text: budget + "。人均因公出国（境）费2.4万元。车均公务用车运行维护费1.2万元。单车运行维护费1.2万元。平均每批次公务接待费0.3万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: none},
+		{name: "after the label", text: budget + "。因公出国（境）费人均2.4万元；公务接待费每批次0.3万元；公务用车运行维护费每车1.2万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: none},
+		{name: "决算 after", text: final + "，其中：因公出国（境）费支出决算12万元，人均因公出国（境）费2.4万元；公务接待费支出决算8万元，次均公务接待费0.3万元；公务用车购置及运行维护费支出决算10万元，其中公务用车运行维护费10万元，单车运行维护费1.2万元。\n",
+			want: parts, noClaims: claims},
+		{name: "决算 alone", text: final + "。人均因公出国（境）费支出决算2.4万元，比上年减少0.2万元。每人每年公务接待费0.3万元。单车公务用车运行维护费支出决算1.2万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: none, noClaims: claims},
+		{name: "a per-head total", text: "某县林业局2019年部门预算\n2019年人均“三公”经费2.4万元。\n", absent: []string{"/three_public"}},
+		{name: "机关运行经费 after", text: "某县林业局2019年度部门决算\n2019年度本部门机关运行经费支出123.45万元，人均机关运行经费2.1万元。\n",
+			want: map[string]float64{"/operating_costs/amount": 1234500}, noClaims: claims},
+		{name: "机关运行经费 alone", text: "某县林业局2019年度部门决算\n2019年度本部门人均机关运行经费2.1万元。\n", absent: []string{"/operating_costs"}},
+	})
+}
