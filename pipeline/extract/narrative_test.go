@@ -2051,8 +2051,8 @@ func TestGeneralSplit(t *testing.T) {
 
 // A per-head, per-vehicle or per-trip figure ("人均因公出国费用2.4万元",
 // "单车运行维护费", "平均每批次…", "每人每年…") is no part's amount, nor its
-// change, nor a listed part of a whole: before or after the amount, or
-// alone, it is left out.
+// change, nor a listed part of a whole, nor one of a list's 分别为: before
+// or after the amount, or alone, it is left out.
 func TestPerUnitFigures(t *testing.T) {
 	const budget, final = "某县林业局2019年部门预算\n2019年“三公”经费预算为30万元", "某县林业局2019年度部门决算\n2019年度“三公”经费财政拨款支出决算为30万元"
 	parts := map[string]float64{"/three_public/total": 300000, "/three_public/overseas_travel/amount": 120000,
@@ -2073,6 +2073,10 @@ func TestPerUnitFigures(t *testing.T) {
 			want: parts, noClaims: claims},
 		{name: "决算 alone", text: final + "。人均因公出国（境）费支出决算2.4万元，比上年减少0.2万元。每人每年公务接待费0.3万元。单车公务用车运行维护费支出决算1.2万元。\n",
 			want: map[string]float64{"/three_public/total": 300000}, absent: none, noClaims: claims},
+		{name: "分别", text: budget + "。因公出国（境）费、公务接待费人均分别为2.4万元、0.3万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: none},
+		{name: "分别 after 人均", text: budget + "。人均因公出国（境）费、公务接待费分别为2.4万元、0.3万元。\n",
+			want: map[string]float64{"/three_public/total": 300000}, absent: none},
 		{name: "a per-head total", text: "某县林业局2019年部门预算\n2019年人均“三公”经费2.4万元。\n", absent: []string{"/three_public"}},
 		{name: "机关运行经费 after", text: "某县林业局2019年度部门决算\n2019年度本部门机关运行经费支出123.45万元，人均机关运行经费2.1万元。\n",
 			want: map[string]float64{"/operating_costs/amount": 1234500}, noClaims: claims},

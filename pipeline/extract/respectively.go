@@ -277,8 +277,9 @@ func (b *builder) respectiveAmount(l string, start, end int) (int, bool) {
 	items := listedFigures(st.s[from : end+k])
 	place := slices.IndexFunc(items, func(it listed) bool { return from+it.at <= start && start < from+it.at+len(it.s) })
 	// a year or a budget named in the list may be another year's or the
-	// budget's figures ("上年“三公”经费和机关运行经费分别为…")
-	if strings.ContainsAny(st.s[from:end+k], "0123456789") || containsAny(st.s[from:end+k], []string{"年", "预算"}) || place < 0 || len(items) < 2 {
+	// budget's figures ("上年“三公”经费和机关运行经费分别为…"), a per-unit
+	// word per-unit figures ("人均…分别为")
+	if strings.ContainsAny(st.s[from:end+k], "0123456789") || containsAny(st.s[from:end+k], []string{"年", "预算"}) || containsAny(st.s[from:end+k], perUnitWords) || place < 0 || len(items) < 2 {
 		return 0, false
 	}
 	seen := map[int]bool{}
