@@ -241,9 +241,22 @@ func auditDocument(d *schema.Document, lines []string, rel string) (n auditCount
 
 // labelled gives the audited labels closest before a figure in each of
 // heads (the sentence before each place that prints it), and whether one
-// of them names want.
+// of them names want. A figure listed after 分别 is named by the list
+// before it, in its place: any label of the list may name it.
 func labelled(heads []string, want string) (seen []string, right bool) {
 	for _, head := range heads {
+		if k := strings.LastIndex(head, "分别"); k >= 0 {
+			for _, g := range auditLabels {
+				for _, w := range g.words {
+					if strings.Contains(head[:k], w) && slices.Contains(g.paths, want) {
+						seen, right = append(seen, w), true
+					}
+				}
+			}
+			if right {
+				continue
+			}
+		}
 		w, paths, ok := nearestLabel(head)
 		if !ok {
 			continue

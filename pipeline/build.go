@@ -1227,9 +1227,6 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			if err != nil {
 				return fmt.Errorf("emit: %w", err)
 			}
-			if f.body != nil { // its body is decoded into again once the datasets are done with it
-				w.Release(f.release)
-			}
 			if linked {
 				differ.Unchanged(id)
 			} else {

@@ -19,7 +19,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -27,7 +26,6 @@ import (
 	"github.com/klauspost/compress/s2"
 	"golang.org/x/sys/unix"
 
-	"budgetpub/gen"
 	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit"
 	"budgetpub/schema"
@@ -562,88 +560,4 @@ func TestFirstErrorOfAnyKind(t *testing.T) {
 	if err := got.get(); err != first {
 		t.Errorf("got %v, want the first error, %v", err, first)
 	}
-}
-
-// TestReleasedFragmentsNotRead: a rebuild gives the body of each fragment
-// it loaded back for the next (fragmentBodies) once the datasets are done
-// with it; a body overwritten with junk as it is given back changes
-// nothing a rebuild publishes: it equals a fresh build of the same inputs,
-// byte for byte, but for the files that tell what changed. 120 generated
-// documents: segments cut, chunks pipelined, bodies given back.
-func TestReleasedFragmentsNotRead(t *testing.T) {
-	in, tmp := t.TempDir(), t.TempDir()
-	if err := gen.Generate(gen.Options{N: 12, Out: in, Seed: 5}); err != nil {
-		t.Fatal(err)
-	}
-	run := func(out string) Report {
-		t.Helper()
-		rep, err := Build(context.Background(), Options{In: in, Out: out, Version: "test", Keep: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return *rep
-	}
-	out := filepath.Join(tmp, "pub")
-	run(out)
-	names, _ := filepath.Glob(filepath.Join(in, "*.txt"))
-	for _, name := range names[:3] {
-		f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.WriteString("本年度无其他需要说明的事项。\n")
-		f.Close()
-	}
-	var released atomic.Int64
-	releasing = func(b []byte) {
-		for i := range b {
-			b[i] = 0xee
-		}
-		released.Add(1)
-	}
-	defer func() { releasing = nil }()
-	if rep := run(out); rep.Cached < len(names)-3 {
-		t.Fatalf("%d of %d documents from the cache", rep.Cached, len(names))
-	}
-	if n := released.Load(); n < int64(len(names))/2 {
-		t.Fatalf("%d fragments given back of %d", n, len(names))
-	}
-	releasing = nil
-	fresh := filepath.Join(tmp, "fresh")
-	run(fresh)
-	got, want := files(t, out), files(t, fresh)
-	for rel, data := range want {
-		if rel != "changes.json" && rel != "index.html" && rel != "feed.atom" && !bytes.Equal(got[rel], data) {
-			t.Errorf("%s differs from a fresh build's", rel)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%d files, a fresh build %d", len(got), len(want))
-	}
-}
-
-// files are the files of the release out shows, by their path in it.
-func files(t *testing.T, out string) map[string][]byte {
-	t.Helper()
-	dir, err := filepath.EvalSymlinks(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := map[string][]byte{}
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if strings.HasPrefix(rel, "releases"+string(filepath.Separator)) {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		all[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all
 }

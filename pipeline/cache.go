@@ -336,33 +336,6 @@ type fragment struct {
 	Places    []byte // where the sentences' tokens stand (site.SentencePlaces)
 	Rows      *emit.Rows
 	Summary   site.Summary
-	// the decoded bytes a fragment loaded is made of (loadFragment), from
-	// fragmentBodies, nil for one made from its document
-	body *[]byte
-}
-
-// fragmentBodies are the buffers loaded fragments are decoded into, given
-// back once nothing holds a part of them (release): a body is some
-// 50–300 KB, and a new one for every document at every run was a fifth of
-// what a rebuild allocated.
-var fragmentBodies = sync.Pool{New: func() any { return new([]byte) }}
-
-// releasing, when a test sets it, is given each body released before it
-// is kept for the next fragment (to overwrite it: a part of a fragment
-// still used once it is released reads junk).
-var releasing func(body []byte)
-
-// release gives the fragment's body back for the next fragment loaded: no
-// part of the fragment may be used afterwards (see emit.Writer.Release).
-func (f *fragment) release() {
-	if f.body == nil {
-		return
-	}
-	if releasing != nil {
-		releasing(*f.body)
-	}
-	fragmentBodies.Put(f.body)
-	f.body = nil
 }
 
 // fragmentMagic starts a fragment's file, before the CRC-32C of the rest
@@ -484,20 +457,11 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	if fmt.Sprintf("%08x", crc32.Checksum(rest[9:], castagnoli)) != string(rest[:8]) {
 		return bad("its CRC-32C disagrees (torn or corrupt)")
 	}
-	n, err := s2.DecodedLen(rest[9:])
+	body, err := s2.Decode(nil, rest[9:])
 	if err != nil {
 		return bad(err.Error())
 	}
-	f := fragment{body: fragmentBodies.Get().(*[]byte)}
-	*f.body = slices.Grow((*f.body)[:0], n)[:n]
-	bad = func(why string) (*fragment, error) {
-		f.release() // nothing holds a part of it
-		return nil, fmt.Errorf("cache fragment %s: %s", c.fragmentPath(pk), why)
-	}
-	body, err := s2.Decode(*f.body, rest[9:])
-	if err != nil {
-		return bad(err.Error())
-	}
+	var f fragment
 	if f.Summary, body, err = site.ReadSummary(body); err != nil {
 		return bad(err.Error())
 	}

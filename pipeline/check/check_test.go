@@ -295,18 +295,8 @@ func TestRules(t *testing.T) {
 		// a page that prints its vehicles' whole as their 运行费 as well
 		// (1,116.14 of which 购置 34.71 and 运行 1,116.14): one misprint,
 		// sum.vehicle's; the total is what the subtotal makes
-		{"a misprinted vehicle part is not the total's too", func() *schema.Document {
-			d := base()
-			d.ThreePublic = &schema.ThreePublic{Total: money(13601300), OverseasTravel: &schema.Figure{Amount: *money(220000)}, Reception: &schema.Figure{Amount: *money(2219800)},
-				Vehicle: &schema.Figure{Amount: *money(11161400)}, VehiclePurchase: &schema.Figure{Amount: *money(347100)}, VehicleOperation: &schema.Figure{Amount: *money(11161400)}}
-			return d
-		}, "sum.three_public", "info"},
-		{"a total its parts do not make is reported beside a misprinted vehicle part", func() *schema.Document {
-			d := base()
-			d.ThreePublic = &schema.ThreePublic{Total: money(14601300), OverseasTravel: &schema.Figure{Amount: *money(220000)}, Reception: &schema.Figure{Amount: *money(2219800)},
-				Vehicle: &schema.Figure{Amount: *money(11161400)}, VehiclePurchase: &schema.Figure{Amount: *money(347100)}, VehicleOperation: &schema.Figure{Amount: *money(11161400)}}
-			return d
-		}, "sum.three_public", "error"},
+		{"a misprinted vehicle part is not the total's too", func() *schema.Document { return vehicleWhole(13601300) }, "sum.three_public", "info"},
+		{"a total its parts do not make is reported beside a misprinted vehicle part", func() *schema.Document { return vehicleWhole(14601300) }, "sum.three_public", "error"},
 		{"project in two sections", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}
@@ -2126,5 +2116,15 @@ func appropriationsSplit(general float64) *schema.Document {
 		{Path: "/expenditure/general", Kind: schema.ClaimChange, Value: general, Decimals: 2, Unit: "万元"},
 		{Path: "/expenditure/basic", Kind: schema.ClaimChange, Value: -355100, Decimals: 2, Unit: "万元"},
 		{Path: "/expenditure/project", Kind: schema.ClaimChange, Value: -315100, Decimals: 2, Unit: "万元"}}
+	return d
+}
+
+// vehicleWhole is a 三公 of total whose vehicles' 运行费 is printed as
+// their whole: 22.00 travel, 221.98 reception, vehicles 1,116.14 of which
+// 购置 34.71 and 运行 1,116.14.
+func vehicleWhole(total float64) *schema.Document {
+	d := base()
+	d.ThreePublic = &schema.ThreePublic{Total: money(total), OverseasTravel: &schema.Figure{Amount: *money(220000)}, Reception: &schema.Figure{Amount: *money(2219800)},
+		Vehicle: &schema.Figure{Amount: *money(11161400)}, VehiclePurchase: &schema.Figure{Amount: *money(347100)}, VehicleOperation: &schema.Figure{Amount: *money(11161400)}}
 	return d
 }

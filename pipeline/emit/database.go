@@ -71,8 +71,32 @@ type dbTable struct {
 	s       *stream
 	t       *sqlfile.Table
 	create  string
+	types   []byte // each column's (columnType)
 	rows    rowids
 	indexes []*dbIndex // the primary key's first
+}
+
+// What a column holds, as its field's type says: a text, an integer or a
+// real (see cell).
+const (
+	colText = iota
+	colInteger
+	colReal
+)
+
+// columnTypes are the fields' columns' types (colText …), told once, not
+// at every cell.
+func columnTypes(fields []Field) []byte {
+	out := make([]byte, len(fields))
+	for j, f := range fields {
+		switch f.Type {
+		case "integer":
+			out[j] = colInteger
+		case "number":
+			out[j] = colReal
+		}
+	}
+	return out
 }
 
 // dbIndex is an index of a table: its columns, its entries, and the
@@ -143,24 +167,24 @@ func newDatabase(path string, tables []*stream) (*database, error) {
 	f := sqlfile.New(out)
 	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS()}
 	for _, s := range tables {
-		t := &dbTable{s: s, t: f.NewTable(), create: createTable(s), indexes: tableIndexes(s)}
+		t := &dbTable{s: s, t: f.NewTable(), create: createTable(s), types: columnTypes(s.fields), indexes: tableIndexes(s)}
 		d.tables[s] = t
 		d.order = append(d.order, t)
 	}
 	return d, nil
 }
 
-// cell appends a cell to the record as its column holds it: "" as NULL,
-// an integer's or a number's text as its value (0 when it is none), a
-// text as it is.
-func (d *database) cell(f Field, c string) {
+// cell appends a cell to the record as its column (of the type typ)
+// holds it: "" as NULL, an integer's or a number's text as its value (0
+// when it is none), a text as it is.
+func (d *database) cell(typ byte, c string) {
 	switch {
 	case c == "":
 		d.rec.Null()
-	case f.Type == "integer":
+	case typ == colInteger:
 		v, _ := strconv.ParseInt(c, 10, 64)
 		d.rec.Int(v)
-	case f.Type == "number":
+	case typ == colReal:
 		v, _ := strconv.ParseFloat(c, 64)
 		d.rec.Real(v)
 	default:
@@ -174,14 +198,14 @@ func (d *database) insert(s *stream, cells [][]string) error {
 		rowid := t.rows.next()
 		d.rec.Reset()
 		for j, c := range row {
-			d.cell(s.fields[j], c)
+			d.cell(t.types[j], c)
 		}
 		d.buf = d.rec.AppendTo(d.buf[:0])
 		t.t.Insert(rowid, d.buf)
 		for _, x := range t.indexes {
 			d.rec.Reset()
 			for _, j := range x.cols {
-				d.cell(s.fields[j], row[j])
+				d.cell(t.types[j], row[j])
 			}
 			d.rec.Int(rowid)
 			d.buf = d.rec.AppendTo(d.buf[:0])

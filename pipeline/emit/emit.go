@@ -122,7 +122,6 @@ type Writer struct {
 	segPath, segCode string
 	segReuse         bool
 	segs             *segStore
-	held             []func() // Release's, of the rows added since the segment under way started
 }
 
 // KeepSegments keeps the deflated segments of the bundle's text tables
@@ -339,19 +338,6 @@ func (w *Writer) addRows(r *Rows) error {
 		if err := w.book.cut(st, true); err != nil {
 			return fmt.Errorf("budgetpub.xlsx: %w", err)
 		}
-		// the rows before are in every file but the database's, which
-		// takes them before this job
-		if held := w.held; len(held) > 0 {
-			w.held = nil
-			if err := w.load.do(func() error {
-				for _, f := range held {
-					f()
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
 	}
 	w.rows = append(w.rows, r.docs...) // kept for the site
 	for i, s := range w.tables {
@@ -399,14 +385,6 @@ func (w *Writer) AddSentences(entries []SearchEntry, terms []byte) error {
 		return nil
 	})
 }
-
-// Release calls f once the Writer holds no part of the rows and search
-// entries added so far (Add, AddWritten, Link, AddSentences): the rows of
-// a segment are held until it is cut (the bundle's and the workbook's
-// bytes are made then, and only when the store lacks them) and until the
-// database's goroutine has taken them. f runs on that goroutine, or not at
-// all when the Writer is closed or aborted first.
-func (w *Writer) Release(f func()) { w.held = append(w.held, f) }
 
 // DocumentRows are the documents table's rows so far, for the site.
 func (w *Writer) DocumentRows() []DocumentRow { return w.rows }

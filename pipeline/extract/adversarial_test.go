@@ -199,6 +199,8 @@ func TestTwoLabelsNeverCrossed(t *testing.T) {
 				"/three_public/overseas_travel:change": 1e4, "/three_public/vehicle:change": -2e4, "/three_public/reception:change": -1e4}, nil},
 		{budget + "“三公”经费和机关运行经费分别为50万元和300万元。",
 			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6}, nil},
+		{budget + "“三公”经费支出50万元，其中，公务接待费8万元；因公出国（境）经费与公务用车购置及运行维护费分别为3万元和39万元。",
+			map[string]float64{"/three_public/total": 5e5, "/three_public/reception/amount": 8e4, "/three_public/overseas_travel/amount": 3e4, "/three_public/vehicle/amount": 39e4}, nil},
 		// figures named without their amounts, the model holding them
 		{budget + "“三公”经费支出50万元，机关运行经费支出300万元。“三公”经费和机关运行经费分别比上年减少5万元和10万元。",
 			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6, "/three_public:change": -5e4, "/operating_costs:change": -1e5}, nil},

@@ -49,6 +49,12 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
 	flat := compactLines(folded)
 	ident := readIdentity(flat, folded)
+	if ident.name == "" && storyWords(ident.title) && newsLike(strings.Join(flat, "")) {
+		// a story's line taken for its title ("记者查询…天山区2013年“三公经费”预算
+		// 安排情况") tells the year and kind of what the reporter compared,
+		// not of the story's figures: its statements tell them
+		ident = identity{}
+	}
 	if t.Header != nil {
 		if hi := headerIdentity(t.Header); hi.year != 0 {
 			ident = hi
@@ -100,6 +106,10 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, k := newsPublished(flat); k != "" && y == ident.year {
 				ident.kind = k
 				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
+			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(flat, ident.year) {
+				// no heading names a kind (none that disagree)
+				ident.kind = schema.KindFinalAccounts
+				told = append(told, "the kind (final accounts) from a sentence setting that year's spending against the year before's 决算数")
 			}
 		}
 		if ident.year == 0 {

@@ -775,7 +775,9 @@ func TestBodyIdentity(t *testing.T) {
 		// the year's budget stated in its 决算: the totals' sentences name two
 		// reports, but every figure is the year's, the headings' kind 决算
 		{final + "\n2016年部门预算收入为6955.73万元。", "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
-		{strings.NewReplacer("二、部门决算情况说明", "二、收支情况说明", "决算总体", "总体").Replace(final), "", 0, ""},
+		{strings.NewReplacer("二、部门决算情况说明", "二、收支情况说明", "决算总体", "总体", "2015年决算数", "2015年").Replace(final), "", 0, ""},
+		// … but for the year's total set against the year before's 决算数: a 决算
+		{strings.NewReplacer("二、部门决算情况说明", "二、收支情况说明", "决算总体", "总体").Replace(final), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
 		// no heading names the report, its sections' do ("收入支出决算总体情况说明");
 		// sections of both kinds name none
 		{strings.Replace(final, "二、部门决算情况说明", "二、收支情况说明", 1), "某某市某某区人民检察院", 2016, schema.KindFinalAccounts},
@@ -1721,11 +1723,13 @@ func TestEstablishedName(t *testing.T) {
 		lines []string
 		want  string
 	}{
-		"内设":       {[]string{"(二)机构设置", "某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
-		"run in":   {[]string{"(二)机构设置某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
-		"设立":       {[]string{"(一)机构设置、职责", "某党是参政党。", "根据《关于某党某市委员会机构设置和人员编制的通知》,设立某党某市委员会。", "内设一室四处。"}, "某党某市委员会"},
-		"本单位":      {[]string{"(二)机构设置", "本单位内设5个科室。"}, ""},
-		"next one": {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
+		"内设":         {[]string{"(二)机构设置", "某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
+		"run in":     {[]string{"(二)机构设置某区某街道办事处内设10个办公室:党政办公室。"}, "某区某街道办事处"},
+		"设立":         {[]string{"(一)机构设置、职责", "某党是参政党。", "根据《关于某党某市委员会机构设置和人员编制的通知》,设立某党某市委员会。", "内设一室四处。"}, "某党某市委员会"},
+		"本单位":        {[]string{"(二)机构设置", "本单位内设5个科室。"}, ""},
+		"部门机构设置":     {[]string{"(一)部门机构设置、职责", "根据某区机构编制委员会某编办【2014】3号设立某区人民法院,内设13个部门。"}, "某区人民法院"},
+		"设立 offices": {[]string{"(一)部门机构设置、职责", "根据批复,设立综合科、财务科。"}, ""},
+		"next one":   {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
 	} {
 		if got, _ := establishedName(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
@@ -1772,6 +1776,9 @@ func TestRegulationAndOwnOfficeName(t *testing.T) {
 		"只有本级":           {[]string{"二、部门预算单位构成", "某镇人民政府只有本级,没有其他预算单位,因此本部门预算仅含本级预算。"}, "某镇人民政府", ownOfficeName},
 		"heading run in": {[]string{"二、部门预算单位构成某镇人民政府只有本级,没有其他预算单位。"}, "某镇人民政府", ownOfficeName},
 		"本部门只有本级":        {[]string{"二、部门预算单位构成", "本部门只有本级,没有其他预算单位。"}, "", ownOfficeName},
+		// its 部门 holds its office: the department restated before 本级
+		"部门包括":         {[]string{"(一)部门机构设置、职责", "某市高级人民法院部门包括某市高级人民法院本级一家行政单位。"}, "某市高级人民法院", ownOfficeName},
+		"包括 another's": {[]string{"纳入本部门预算编制范围的单位包括某市高级人民法院本级一家行政单位。"}, "", ownOfficeName},
 	} {
 		if got, _ := c.find(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
@@ -2629,6 +2636,24 @@ func TestAmountAfterFundsClause(t *testing.T) {
 		}
 		if (got == nil) != (want == nil) || got != nil && *got != *want {
 			t.Errorf("%s: operating costs %v, want %v", clause, got, want)
+		}
+	}
+}
+
+// TestSectorThreePublicTitle: a 三公 page whose title names a region's
+// sector (某某省交通运输部门), no department, takes its year and kind from the
+// title and its department from the subject of its sentence; on one line as
+// on many (the title run into the sentence).
+func TestSectorThreePublicTitle(t *testing.T) {
+	text := "某某省交通运输部门2022年“三公”经费预算情况说明\n\n交通运输厅2022年一般公共预算“三公”经费预算数为98.65万元,其中:\n" +
+		"因公出国(境)经费7万元。公务用车购置及运行费87.15万元。公务接待费4.5万元。\n"
+	for _, text := range []string{text, strings.ReplaceAll(text, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Department.Name != "交通运输厅" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindBudget || d.Document.Title != "某某省交通运输部门2022年“三公”经费预算情况说明" {
+			t.Errorf("identity %q %+v", d.Department.Name, d.Document)
 		}
 	}
 }

@@ -14,6 +14,7 @@ func (b *builder) general(labelOK func(string, int) bool) {
 	defer func() { b.labelOK = saved }()
 	b.generalTotal()
 	b.generalBasic()
+	b.generalSplit()
 }
 
 // generalTotal reads the general budget appropriations' expenditure
@@ -47,4 +48,25 @@ func (b *builder) generalBasic() {
 	exp.GeneralBasic = b.newFigure("/expenditure/general_basic", a, p)
 	b.basicParts(basicSplit{exp.GeneralBasic, &exp.GeneralPersonnel, &exp.GeneralPublicExpenses,
 		"/expenditure/general_personnel", "/expenditure/general_public_expenses"})
+}
+
+// generalSplit reads the general budget appropriations' basic expenditure
+// from the split listed after their expenditure where no sentence states it
+// by its name ("2023年本年一般公共预算拨款支出7,034,418.94元，其中：基本支出
+// 7,034,418.94元，项目支出0元"): the basic part of that whole, which
+// basicProject leaves to it (the appropriations' split, not all funds').
+func (b *builder) generalSplit() {
+	exp := b.doc.Expenditure
+	if exp.General == nil || exp.GeneralBasic != nil {
+		return
+	}
+	for _, end := range b.find("基本支出") {
+		if _, whole, ok := b.wholeLabel(end - len("基本支出")); !ok || b.amountOf[whole] != "/expenditure/general/amount" {
+			continue
+		}
+		if ti, ok := b.valueAfter(end, 6); ok && !b.used[ti] {
+			exp.GeneralBasic = b.newFigure("/expenditure/general_basic", b.take("/expenditure/general_basic/amount", ti), nil)
+			return
+		}
+	}
 }

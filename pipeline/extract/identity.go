@@ -151,9 +151,10 @@ func readIdentity(flat, lines []string) identity {
 					id, id.line = tp, i+1
 					id.file = fileName(t) // an attached table's file name ("某院2020年…“三公”经费支出决算表.xls"): a title below it wins
 				}
-				// a region's total ("某县2017年“三公”经费决算情况说明"): the
-				// page's year and kind, its sentences' subject its department's
-				if id.year == 0 && tp.year != 0 && titleLike(c) && regionOnly(tp.name) {
+				// a region's total ("某县2017年“三公”经费决算情况说明"), or a
+				// region's sector's ("某省交通运输部门2022年…"): the page's year
+				// and kind, its sentences' subject its department's
+				if id.year == 0 && tp.year != 0 && titleLike(c) && (regionOnly(tp.name) || sectorOnly(tp.name, c)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
 				}
@@ -813,6 +814,13 @@ func titleAfterCrumbs(t string) bool {
 	return false
 }
 
+// sectorOnly tells a title's name that is a region's sector, no
+// department's name: the region and a field's words before 部门 ("某省交通
+// 运输部门": the field's departments of the province).
+func sectorOnly(name, title string) bool {
+	return regionOf(name) != "" && !nameLike(name) && strings.Contains(title, name+"部门")
+}
+
 // threePublicHead is the title a line that is more than a title opens
 // with, a page of the 三公 alone: up to the first 说明, else 情况, after
 // the 三公 ("某镇2021年“三公”经费决算汇总情况 按照…"). "" for a title's line.
@@ -1164,6 +1172,8 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			if _, rest, ok := strings.Cut(h, "说明"); ok {
 				l = rest
 			}
+		} else if h := threePublicHead(l); h != "" && !nameLike(threePublicTitle(h).name) {
+			l = l[len(h):] // … or the page's 三公 title that names none: "某省交通运输部门2022年“三公”经费预算情况说明交通运输厅2022年…"
 		}
 		k := strings.Index(l, y)
 		if k <= 0 {
@@ -1343,6 +1353,11 @@ func ownOfficeName(flat []string) (name string, line int) {
 			if ok && ownName(n) {
 				return n, r.line
 			}
+		}
+		// "某院部门包括某院本级一家行政单位": the department restated, its
+		// office what its 部门 holds
+		if before, n, ok := strings.Cut(r.words, "包括"); ok && ownName(n) && strings.HasSuffix(strings.TrimSuffix(before, "部门"), n) {
+			return n, r.line
 		}
 	}
 	for a := range runs {
@@ -1546,7 +1561,7 @@ func definedName(flat []string) (string, int) {
 func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
-		rest, ok := strings.CutPrefix(h, "机构设置")
+		rest, ok := strings.CutPrefix(strings.TrimPrefix(h, "部门"), "机构设置")
 		if h == l || !ok {
 			continue
 		}
@@ -1571,8 +1586,13 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			if k := strings.Index(s, "设立"); k >= 0 {
-				c, _, _ := strings.Cut(s[k+len("设立"):], "。")
-				cands = append(cands, c)
+				c := s[k+len("设立"):]
+				if e := strings.IndexAny(c, "。，,；"); e >= 0 {
+					c = c[:e]
+				}
+				if !strings.Contains(c, "、") { // sets up several: its offices
+					cands = append(cands, c)
+				}
 			}
 			for _, c := range cands {
 				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {

@@ -14,14 +14,14 @@ import (
 var disclosureWords = []string{
 	"部门预算", "部门决算", "单位预算", "单位决算", "收支总表", "收支预算总表", "收支决算总表",
 	"财政拨款收入", "财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费",
-	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用",
+	"机关运行经费", "三公", "因公出国", "公务用车", "公务接待", "政府采购", "国有资产占用", "非财政拨款结余",
 }
 
 // fundsWords are the words of a page's totals and funds, a disclosure's too
 // where the text tells its year (a unit's page that opens with its overview,
 // no title: 收入总计, 年初预算数, 一般公共预算拨款); a page of two years' totals
 // that tells none may be any year's.
-var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "一般公共预算拨款", "财政专户管理资金"}
+var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "上年结转和结余", "一般公共预算拨款", "财政专户管理资金"}
 
 // disclosureLike tells a text whose identity is incomplete (no title names
 // its year, or no department) that is a disclosure all the same: it speaks
@@ -34,7 +34,7 @@ var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "�
 // “三公”经费) it announces its genre: neither is a disclosure.
 func disclosureLike(flat []string, d *schema.Document) bool {
 	text := strings.Join(flat, "")
-	if containsAny(text, newsWords) || containsAny(text, workReportWords) {
+	if storyWords(text) || containsAny(text, workReportWords) {
 		return false // a news story is read as one (newsStory)
 	}
 	words := disclosureWords
@@ -93,7 +93,17 @@ func levelTitle(title string) bool {
 // budget). "" where none does or two disagree; a comparison with the
 // budget ("支出与年初预算对比情况") names no kind.
 func headingKind(flat []string, year int) string {
-	kind := ""
+	switch budget, final := headingKinds(flat, year); {
+	case budget && !final:
+		return schema.KindBudget
+	case final && !budget:
+		return schema.KindFinalAccounts
+	}
+	return ""
+}
+
+// headingKinds tells which kinds the headings headingKind reads name.
+func headingKinds(flat []string, year int) (budget, final bool) {
 	for _, l := range flat {
 		h := dropEnum(l)
 		if h == l {
@@ -118,14 +128,15 @@ func headingKind(flat []string, year int) string {
 				if after == "" && m != "收入"+k.word && m != "支出"+k.word || after != "" && !strings.Contains(m, k.word+after) {
 					continue
 				}
-				if kind != "" && kind != k.kind {
-					return ""
+				if k.kind == schema.KindBudget {
+					budget = true
+				} else {
+					final = true
 				}
-				kind = k.kind
 			}
 		}
 	}
-	return kind
+	return budget, final
 }
 
 // ownYear is the year of a text whose title, with its year, is missing,
@@ -366,6 +377,22 @@ func statedKind(flat []string, year int) string {
 // regionFinalAccounts name a region's final accounts, which a government
 // reports to its people's congress: no budget's.
 var regionFinalAccounts = []string{"决算(草案)", "决算草案", "收支决算"}
+
+// priorOutturnCompared tells a text of the year year that sets what the
+// year spent against the year before's 决算, no 预算 named in its sentence
+// ("2023年度总支出125.08万元,其中本年支出116.12万元,较2022年度决算数增加
+// 19.68万元"): a 决算's comparison — a budget is made before that outturn is
+// known.
+func priorOutturnCompared(flat []string, year int) bool {
+	s := strings.Join(flat, "")
+	for _, m := range yearMentions(s) {
+		if m.comparand && m.year == year-1 && strings.HasPrefix(strings.TrimPrefix(s[m.end:], "度"), "决算") &&
+			!strings.Contains(maskFunds(s[strings.LastIndex(s[:m.start], "。")+1:m.start]), "预算") {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseOf is s from at to the end of its clause.
 func clauseOf(s string, at int) string {

@@ -124,10 +124,13 @@ func TestNotDisclosure(t *testing.T) {
 			t.Errorf("%s: %v %+v, want no title", name, err, d)
 		}
 	}
-	// the same sentences without the genre's words: a disclosure's page
+	// the same sentences without the genre's words: a disclosure's page —
+	// a press department's too, whose duties name the 记者证 it issues
 	text := "全市“三公”经费支出1200万元，比上年下降5%。机关运行经费支出3200万元。政府采购支出12.6万元。\n"
-	if d, err := extractText(text, Hints{}); err != nil || d.ThreePublic == nil || !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
-		t.Errorf("a page of the 三公: %v %+v", err, d)
+	for _, page := range []string{text, "负责新闻记者证的核发和管理。\n" + text} {
+		if d, err := extractText(page, Hints{}); err != nil || d.ThreePublic == nil || d.OperatingCosts == nil || !untold(d, schema.UnknownDepartment, schema.UnknownYear, schema.UnknownKind) {
+			t.Errorf("a page of the 三公: %v %+v", err, d)
+		}
 	}
 }
 
@@ -313,6 +316,8 @@ func TestStatedKind(t *testing.T) {
 		// a clause naming the year's 三公 决算 the page shows, no amount in it
 		{schema.KindFinalAccounts, 2016, []string{"近期,某省财政厅晒出2016年省级“三公”经费决算支出账单。2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元。"}},
 		{"", 2017, []string{"近期,某省财政厅晒出2016年省级“三公”经费决算支出账单。"}},
+		// a 预算 compared with the year before's 决算数 is a budget's
+		{schema.KindBudget, 2023, []string{"2023年支出预算116.12万元,较2022年度决算数增加19.68万元。"}},
 	} {
 		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
 			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)
@@ -382,12 +387,60 @@ func TestPresentedIdentity(t *testing.T) {
 	}
 }
 
+// TestPriorOutturnCompared: what the year spent set against the year
+// before's 决算, no 预算 named in its sentence, is a 决算's comparison; a
+// 预算 so compared, or an earlier year's 决算, is none.
+func TestPriorOutturnCompared(t *testing.T) {
+	for _, c := range []struct {
+		want bool
+		year int
+		line string
+	}{
+		{true, 2023, "(二)本单位2023年度总支出125.08万元,其中本年支出116.12万元,较2022年度决算数增加19.68万元。"},
+		{true, 2023, "本年支出116.12万元,比2022年决算数增加19.68万元。"},
+		{false, 2023, "2023年支出预算116.12万元,较2022年度决算数增加19.68万元。"},
+		{false, 2024, "本年支出116.12万元,较2022年度决算数增加19.68万元。"},
+		{false, 2023, "本年支出116.12万元,较2022年度预算数增加19.68万元。"},
+	} {
+		if got := priorOutturnCompared(compactAll([]string{c.line}), c.year); got != c.want {
+			t.Errorf("%q (%d): %v, want %v", c.line, c.year, got, c.want)
+		}
+	}
+}
+
+// TestRevenuePartsPage: a page of a unit's 决算 that opens among its
+// revenue's parts, no title — 使用非财政拨款结余 and 上年结转和结余 are rows
+// of a 决算's summary table, words of a disclosure — is read: its year
+// from the sentences, its kind from the comparison with the year before's
+// 决算数; on one line as on many.
+func TestRevenuePartsPage(t *testing.T) {
+	page := "6.其他收入 0.00 万元,为预算单位在“财政拨款收入”“事业收入”“经营收入”之外取得的收入。较 2022 年度决算数增加\n" +
+		"0.00 万元。\n7.使用非财政拨款结余(含专用结余)0.00 万元。较 2022 年度决算数增加 0.00 万元。\n" +
+		"8.上年结转和结余 8.02 万元,较 2022 年度决算数增加 0.78 万元。\n" +
+		"(二)本单位 2023 年度总支出 125.08 万元,其中本年支出 116.12 万元,较 2022 年度决算数增加 19.68 万元。\n"
+	for _, text := range []string{page, strings.ReplaceAll(page, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Document.FiscalYear != 2023 || d.Document.Kind != schema.KindFinalAccounts || !untold(d, schema.UnknownDepartment) {
+			t.Errorf("identity %+v", d.Document)
+		}
+		if e := d.Expenditure; e == nil || e.Total == nil || *e.Total != schema.Yuan(1250800) || d.Revenue == nil || d.Revenue.CarriedOver == nil || *d.Revenue.CarriedOver != schema.Yuan(80200) {
+			t.Errorf("totals %+v %+v", d.Expenditure, d.Revenue)
+		}
+	}
+}
+
 // TestNewsStory: a news story that restates a region's or a department's
 // 三公 and tells their year gives them, its subject left unknown (never the
 // paper or the bureau the reporter asked), the year and kind its
 // statements tell; a region's revenue it tells besides is left out with a
-// warning, its section found but not read. A story that tells no year, a
-// reporter's line taken for its title, and a work report are refused.
+// warning, its section found but not read. A story that tells no year and
+// a work report are refused. A reporter's line that reads like a title
+// (…2019年“三公经费”预算安排情况) is none: the statements tell the year and
+// kind, the budget's parts it goes on to state are not the 决算's, and what
+// was saved of them (节约“三公经费”14.18万元) is no total restated.
 func TestNewsStory(t *testing.T) {
 	story := "某市今年“三公”预算总额1.5亿 比去年下降\n来源:某某网\n" +
 		"本报讯(记者 李明) 昨日,记者从某市财政局获悉,某市向社会公布了2019年市级“三公”经费预算总额。\n" +
@@ -412,10 +465,27 @@ func TestNewsStory(t *testing.T) {
 			t.Errorf("coverage %+v", c)
 		}
 	}
+	reporter := "某区公布2019年“三公”决算\n" +
+		"本报讯 近日,某区在政府网站发布了公示,2019年某区财政拨款“三公经费”决算总数169.95万元,其中:因公出国经费决算0万元;公务用车购置及运行经费决算160.86万元;公务接待经费决算9.09万元。\n" +
+		"记者查询某区财政局公布的某区2019年“三公经费”预算安排情况\n" +
+		"2019年某区“三公经费”支出总额为184.13万元。其中:因公出国(境)费用0万元;公务接待费14万元;公务用车购置及运行维护费170.13万元。\n" +
+		"预算和决算相比,记者由此计算得出:某区2019年节约“三公经费”14.18万元。\n"
+	d, err = extractText(reporter, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp := d.ThreePublic; d.Document.FiscalYear != 2019 || d.Document.Kind != schema.KindFinalAccounts || tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(1699500) ||
+		tp.Reception != nil && tp.Reception.Amount != schema.Yuan(90900) || tp.Vehicle != nil && tp.Vehicle.Amount != schema.Yuan(1608600) {
+		t.Errorf("a reporter's line for a title: %+v %+v", d.Document, d.ThreePublic)
+	}
+	for _, c := range d.Claims {
+		if c.Path == "/three_public" && c.Kind == schema.ClaimAmount {
+			t.Errorf("what was saved of the 三公 as their total restated: %+v", c)
+		}
+	}
 	for name, text := range map[string]string{
-		"no year":  strings.ReplaceAll(story, "2019年", ""),
-		"reporter": "记者查询某区财政局公布的某区2019年“三公经费”预算安排情况\n" + strings.ReplaceAll(story, "2019年", "今年"),
-		"report":   "各位代表:\n" + story,
+		"no year": strings.ReplaceAll(story, "2019年", ""),
+		"report":  "各位代表:\n" + story,
 	} {
 		if d, err := extractText(text, Hints{}); err == nil {
 			t.Errorf("%s: read %+v %+v", name, d.Document, d.ThreePublic)

@@ -3379,13 +3379,18 @@ func (b *builder) threePublic() {
 	b.doc.ThreePublic = tp
 }
 
+// savedWords, before a figure's name, make the amount after it what was
+// saved of it, or its change: "节约“三公经费”141.35万元".
+var savedWords = []string{"节约", "节省", "压减", "压缩", "减少", "增加"}
+
 // threePublicRestated reads the 三公's total stated again in words that
 // would have given it ("2013年国务院办公厅“三公”经费财政拨款决算数为399.48万元" in
 // the news item's lead and again in its body): the same amount is the
 // total's, another a restatement for the checks. Not a budget stated in a
 // 决算, another year's, a comparison's, or a total of other spending with it
-// (会议费, 培训费). A 决算's total restated beside its 年初预算 gives the
-// budgeted figure the first statement did not.
+// (会议费, 培训费), nor what was saved of it (节约“三公经费”…). A 决算's total
+// restated beside its 年初预算 gives the budgeted figure the first statement
+// did not.
 func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
 	st, total := b.st, *tp.Total
 	for _, end := range b.find("三公") {
@@ -3403,6 +3408,9 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
 		}
 		if b.doc.Document.Kind != schema.KindBudget && strings.Contains(gap, "预算") || containsAny(st.s[start:st.toks[ti].start], []string{"会议费", "培训费"}) {
 			continue
+		}
+		if hasSuffixAny(strings.TrimSuffix(st.s[:start], "了"), savedWords) {
+			continue // what was saved of it: "节约“三公经费”141.35万元"
 		}
 		if t := st.toks[ti]; t.money() == total {
 			b.used[ti] = true

@@ -2043,3 +2043,22 @@ func TestTablesAttachedApart(t *testing.T) {
 		t.Errorf("coverage %+v, want absent: attached apart", c)
 	}
 }
+
+// TestGeneralSplit: the split listed after the general budget
+// appropriations' expenditure (其中：基本支出…，项目支出…) gives their basic
+// expenditure, not all funds'; a class's split gives none.
+func TestGeneralSplit(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want *schema.Money
+	}{
+		{"2023年本年一般公共预算拨款支出7,034,418.94元,\n其中:基本支出7,034,418.94元,项目支出0元,具体支出预算如下:", new(schema.Money(703441894))},
+		{"2023年一般公共预算拨款支出800万元,其中:基本支出600万元,项目支出200万元。", new(schema.Yuan(6000000))},
+		{"2023年一般公共预算拨款支出800万元。社会保障和就业支出50万元,其中:基本支出50万元,项目支出0万元。", nil},
+	} {
+		d := extractLines(t, "某省某厅2023年部门预算\n"+c.text)
+		if !sameMoney(d.Expenditure.GeneralBasic, c.want) || d.Expenditure.Basic != nil {
+			t.Errorf("%.40q: general basic %+v, basic %+v, want %v", c.text, d.Expenditure.GeneralBasic, d.Expenditure.Basic, c.want)
+		}
+	}
+}

@@ -20,10 +20,7 @@ import (
 // does not settle. false where no 三公 figure was read or no year is told:
 // the story is refused as before.
 func newsStory(d *schema.Document) bool {
-	// a line of the story taken for its title ("记者查询…天山区2013年“三公经费”
-	// 预算安排情况") tells the year and kind of what the reporter compared,
-	// not of the story's figures
-	if d.Document.FiscalYear == 0 || d.ThreePublic == nil || containsAny(d.Document.Title, newsWords) {
+	if d.Document.FiscalYear == 0 || d.ThreePublic == nil {
 		return false
 	}
 	if d.Revenue != nil {
@@ -53,18 +50,30 @@ func newsStory(d *schema.Document) bool {
 }
 
 // newsWords are the words a news story announces itself with: its
-// dateline (agency, weekday, …讯), its reporter, and its reporting of what
-// a department published ("国资委在其网站公布了2014年部门预算，显示…").
-var newsWords = []string{"本报讯", "记者", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
+// dateline (agency, weekday), its reporter at work (reporterWords), and its
+// reporting of what a department published ("国资委在其网站公布了2014年部门
+// 预算，显示…").
+var newsWords = []string{"本报讯", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
+
+// reporterWords are a story's reporter at work: named after its dateline
+// ("(记者 赵若言)", "羊城晚报讯 记者…报道"), asking ("记者从市财政局了解到",
+// "记者查询…") — not the 记者 of a press department's duties (记者证).
+var reporterWords = []string{"(记者", "讯记者", "讯 记者", "□记者", "记者从", "记者报道", "记者查询", "记者获悉", "记者了解"}
 
 // workReportWords are the words a speech to a people's congress (a
 // government work report) opens with: it speaks of a region's budget in
 // passing, never of one subject's.
 var workReportWords = []string{"各位代表"}
 
-// newsLike tells a text that is a news story: newsWords, no work report's.
+// newsLike tells a text that is a news story: newsWords or reporterWords,
+// no work report's.
 func newsLike(text string) bool {
-	return containsAny(text, newsWords) && !containsAny(text, workReportWords)
+	return storyWords(text) && !containsAny(text, workReportWords)
+}
+
+// storyWords tells a text that speaks as news (newsWords, reporterWords).
+func storyWords(text string) bool {
+	return containsAny(text, newsWords) || containsAny(text, reporterWords)
 }
 
 // sectionOf tells the coverage's section name the one that fills path.

@@ -318,8 +318,9 @@ type listed struct {
 }
 
 // listedFigures splits a list of figures' names at 、, and its last item
-// at 和 where that item names more than one figure ("“三公”经费和机关运行经
-// 费", not "公务用车购置和运行维护费").
+// at 和 or 与 where that item names more than one figure ("“三公”经费和机关
+// 运行经费", "因公出国(境)经费与公务用车购置及运行维护费", not "公务用车购置
+// 和运行维护费").
 func listedFigures(s string) []listed {
 	var items []listed
 	at := 0
@@ -328,9 +329,12 @@ func listedFigures(s string) []listed {
 		at += len(it) + len("、")
 	}
 	last := items[len(items)-1]
-	if k := strings.Index(last.s, "和"); k >= 0 && strings.Count(last.s, "和") == 1 {
-		if _, one := oneFigure(last.s); !one {
-			items = append(items[:len(items)-1], listed{last.s[:k], last.at}, listed{last.s[k+len("和"):], last.at + k + len("和")})
+	for _, and := range []string{"和", "与"} {
+		if k := strings.Index(last.s, and); k >= 0 && strings.Count(last.s, and) == 1 {
+			if _, one := oneFigure(last.s); !one {
+				items = append(items[:len(items)-1], listed{last.s[:k], last.at}, listed{last.s[k+len(and):], last.at + k + len(and)})
+				break
+			}
 		}
 	}
 	return items

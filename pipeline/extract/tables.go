@@ -543,6 +543,38 @@ func headerUnit(flat []string, i, end int) int64 {
 	return found
 }
 
+// pageFirstNumbers are the lines that hold a page's number printed first
+// on its page, after a form feed alone on its line (blank lines between):
+// a lone number that the number of another page so printed follows or
+// precedes by one (…, 12, 13, …) — a 类 code opening a page's rows (302)
+// runs with no other.
+func pageFirstNumbers(lines []string) map[int]bool {
+	at := map[int]int{} // a page's first number → its line
+	for k, l := range lines {
+		if l != "\f" {
+			continue
+		}
+		i := k + 1
+		for i < len(lines) && lines[i] != "\f" && strings.TrimSpace(lines[i]) == "" {
+			i++
+		}
+		if i < len(lines) && isPageNumber(lines[i]) {
+			n, _ := strconv.Atoi(strings.Trim(lines[i], " -—─–－"))
+			at[n] = i
+		}
+	}
+	pages := map[int]bool{}
+	for n, i := range at {
+		if j, ok := at[n-1]; ok && j < i {
+			pages[i] = true
+		}
+		if j, ok := at[n+1]; ok && j > i {
+			pages[i] = true
+		}
+	}
+	return pages
+}
+
 // isNumberCell tells a cell that is a number (with separators, decimals, a sign).
 func isNumberCell(s string) bool {
 	s = strings.TrimPrefix(s, "-")
@@ -641,6 +673,10 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 	// table's cells, and text whose rows' cells one space parts (another
 	// tool's, or layout text with its runs of spaces squeezed) at the start
 	// of its line
+	// — or on the first line after a form feed alone on its line, where the
+	// lone numbers run from page to page (mutool prints each page's number
+	// first)
+	var pages map[int]bool
 	for i := from; i+1 < to; i++ {
 		if cs := cellLines[i-from]; len(cs) == 1 && isPageNumber(cs[0]) {
 			j := i + 1
@@ -648,6 +684,13 @@ func readRows(lines, flat []string, from, to int) (rows []row, spares []token) {
 				j++
 			}
 			if strings.HasPrefix(lines[j], "\f") {
+				cellLines[i-from] = nil
+				continue
+			}
+			if pages == nil {
+				pages = pageFirstNumbers(lines)
+			}
+			if pages[i] {
 				cellLines[i-from] = nil
 			}
 		}

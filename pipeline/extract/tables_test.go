@@ -4259,3 +4259,32 @@ func TestListNumberNoCell(t *testing.T) {
 		t.Error("amounts no longer cells")
 	}
 }
+
+// A page's number printed first on its page, after a form feed alone on
+// its line (mutool), is no cell where the pages' numbers so printed run
+// (12, 13); a 类 code opening a page's rows the same way (302) is its row's.
+func TestPageNumberAfterFormFeed(t *testing.T) {
+	cells := []string{"某机关2018年部门预算", "财政拨款支出预算表（功能科目）", "单位：万元", "功能科目代码", "功能科目名称", "金额",
+		"合计", "1,068.78", "208", "社会保障和就业支出", "1,068.78", "20805", "行政事业单位离退休", "1,068.78",
+		"2080504", "未归口管理的行政单位离退休", "256.76", "2080505", "机关事业单位基本养老保险缴费支出", "580.01",
+		"\f", "12", "公开 06 表", "2080506", "机关事业单位职业年金缴费支出", "232.01",
+		"\f", "13", "财政拨款基本支出预算表（经济科目）", "单位：万元", "科目编码", "科目名称", "金额",
+		"合计", "300.00", "301", "工资福利支出", "200.00", "30101", "基本工资", "200.00",
+		"\f", "302", "商品和服务支出", "100.00", "30201", "办公费", "100.00"}
+	d := extractLines(t, strings.Join(cells, "\n")+"\n")
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable && (c.Value == 120000 || c.Value == 130000) {
+			t.Errorf("a page's number as a cell: %+v", c)
+		}
+	}
+	for _, w := range d.Warnings {
+		t.Errorf("warning: %s (line %d)", w.Reason, w.Line)
+	}
+	var ec []string
+	for _, c := range d.Expenditure.ByEconomic {
+		ec = append(ec, c.Code+" "+c.Amount.String())
+	}
+	if !slices.Equal(ec, []string{"301 2000000", "302 1000000"}) {
+		t.Errorf("economic classes %v", ec)
+	}
+}

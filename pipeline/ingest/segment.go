@@ -111,8 +111,57 @@ func stampSplit(l string) []string {
 const stampBefore = 32
 
 // appendPiece appends a piece of a long line (a sentence, or what a run of
-// cells with bars leaves before and after it) to out, broken as above.
+// cells with bars leaves before and after it) to out, broken as above: a
+// page's metadata run into one piece, the piece opening with a field
+// ("标题:某局2024年度部门决算公开报告 索引号:… 发布日期:…") or with a
+// breadcrumb of no figure ("当前位置: 首页 > 政务公开 > 某局 索引号:…"), a line
+// a field, as the page prints them. Crumbs with a figure hold the title
+// (its year) that the field after it ends ("…>通知公告 某局2021年度决算公开
+// 来源:…"): the piece is kept.
 func appendPiece(out []string, sentence string) []string {
+	if segs := split(sentence, metadataStart); len(segs) > 1 && (metadataLabelAt(sentence) || crumbsOpen(segs[0])) {
+		for _, seg := range segs {
+			out = appendSegment(out, seg)
+		}
+		return out
+	}
+	return appendSegment(out, sentence)
+}
+
+// metadataLabels are the labels of a web page's metadata fields, as pages
+// print them (some spaced out: 分 类, 文 号).
+var metadataLabels = []string{"标题", "索引号", "索 引 号", "分类", "分 类", "组配分类", "主题分类", "发布机构", "发文机关", "发文字号",
+	"名称", "名 称", "名  称", "文号", "文 号", "成文日期", "发布日期", "发布时间", "公开日期", "公开方式", "来源", "浏览次数", "有效性", "时效性", "时 效 性"}
+
+// metadataLabelAt tells whether s opens with a metadata label and its colon.
+func metadataLabelAt(s string) bool {
+	for _, l := range metadataLabels {
+		if rest, ok := strings.CutPrefix(s, l); ok {
+			rest = strings.TrimLeft(rest, " ")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// crumbsOpen tells a breadcrumb, no figure in it.
+func crumbsOpen(s string) bool {
+	return (strings.HasPrefix(s, "当前位置") || strings.HasPrefix(s, "您的位置") || strings.HasPrefix(s, "您现在的位置")) && !strings.ContainsAny(s, "0123456789")
+}
+
+// metadataStart cuts before a metadata label after a space.
+func metadataStart(l string, i int, _, prev rune) int {
+	if prev == ' ' && metadataLabelAt(l[i:]) {
+		return i
+	}
+	return -1
+}
+
+// appendSegment appends a piece of a long line, or of its metadata, to
+// out, broken as above.
+func appendSegment(out []string, sentence string) []string {
 	if sentence == "" {
 		return out
 	}

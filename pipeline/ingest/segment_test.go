@@ -231,3 +231,35 @@ func TestBreakBarCells(t *testing.T) {
 		t.Errorf("a line of %d cells read as a pipe row", maxRowCells+2)
 	}
 }
+
+// TestBreakMetadataRun: a page's metadata run into its body's one line, the
+// piece opening with a field or a breadcrumb, is broken a field a line, each at its label
+// (some spaced out: 分 类), so the title's field is a line of its own; one
+// label in a sentence is no run, nor labels after a breadcrumb that holds
+// the title.
+func TestBreakMetadataRun(t *testing.T) {
+	pad := strings.Repeat("说明", 200)
+	line := "标题:某市发展和改革委员会本级2024年度部门决算公开报告 索引号:00821205-9/2025-00047 分 类:财政、金融、审计 发文机关:某市发展和改革委员会 " +
+		"发布日期:2025年09月24日某市发展和改革委员会本级2024年度部门决算公开报告 一、部门职责 " + pad
+	want := []string{"标题:某市发展和改革委员会本级2024年度部门决算公开报告", "索引号:00821205-9/2025-00047", "分 类:财政、金融、审计", "发文机关:某市发展和改革委员会",
+		"发布日期:2025年09月24日某市发展和改革委员会本级2024年度部门决算公开报告", "一、部门职责 " + pad}
+	if got := breakLongLines([]string{line}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	one := "资金 来源: 财政拨款。" + pad
+	if got := breakLongLines([]string{one}); len(got) != 2 || got[0] != "资金 来源: 财政拨款。" {
+		t.Errorf("one label: got %q", got)
+	}
+	// a breadcrumb before the fields: the crumbs a line, a field a line
+	fields := "当前位置: 网站首页 > 政务公开 > 某局> 预决算 索引号: 1115/202302-00010 发布机构: 某局 名称: 某局2021年度决算公开报告 文号: 一、部门职责 " + pad
+	want = []string{"当前位置: 网站首页 > 政务公开 > 某局> 预决算", "索引号: 1115/202302-00010", "发布机构: 某局", "名称: 某局2021年度决算公开报告", "文号:", "一、部门职责 " + pad}
+	if got := breakLongLines([]string{fields}); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("crumbs and fields: got\n%s", strings.Join(got, "\n"))
+	}
+	// a breadcrumb's last crumb that is the title, the fields after it: the
+	// labels tell the title's end, the piece is kept
+	crumbs := "当前位置: 首页 > 通知公告 2021年度某局(本级)决算公开 来源:某局 发布时间:2022-12-22 第一部分 单位概况 " + pad
+	if got := breakLongLines([]string{crumbs}); len(got) != 2 || !strings.HasSuffix(got[0], "发布时间:2022-12-22") {
+		t.Errorf("crumbs: got %q", got)
+	}
+}
