@@ -46,7 +46,7 @@ func TestRealProbes(t *testing.T) {
 		"real12": {113, 0},
 		"real13": {135, 0},
 		"real14": {166, 0},
-		"real15": {97, 0},
+		"real15": {98, 0},
 		"real16": {108, 0},
 	}, nil)
 }
@@ -69,7 +69,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real12": {113, 0},
 		"real13": {135, 0},
 		"real14": {163, 0},
-		"real15": {97, 0},
+		"real15": {98, 0},
 		"real16": {108, 0},
 	}, func(text string) string {
 		var words []string
