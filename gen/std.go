@@ -51,6 +51,7 @@ type pert struct {
 	Dropped   bool `json:"dropped,omitempty"`    // Cells: the blank cells dropped, the others with their bars (a converter that skips empty cells)
 	Web       bool `json:"web,omitempty"`        // a web page (Fujian's pages): a crawler's header, then the body on one line, each table's cells a space apart, blank cells gone, labels whole, no page numbers
 	ItemsOnly bool `json:"items_only,omitempty"` // Web: a 决算's 一般公共预算财政拨款支出决算表 prints its 项 only, each code whole, no 类 or 款 row (Fujian's 2017 pages)
+	RunFirst  bool `json:"run_first,omitempty"`  // the 三公 table prints the cars' 运行费 column before their 购置费 (its header says so; no sum tells the two apart)
 }
 
 func (p pert) String() string {
@@ -58,7 +59,7 @@ func (p pert) String() string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.TypoPart, "typopart"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Dropped, "dropped"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}} {
+	}{{p.Yuan, "yuan"}, {p.Default, "default"}, {p.ColWise, "colwise"}, {p.ByClass, "byclass"}, {p.Banded, "banded"}, {p.Mixed, "mixed"}, {p.Wrap, "wrap"}, {p.WrapBelow, "below"}, {p.Panels, "panels"}, {p.PageBreak, "pagebreak"}, {p.Trailing, "trailing"}, {p.Spaced, "spaced"}, {p.CRLF, "crlf"}, {p.Typo, "typo"}, {p.TypoPart, "typopart"}, {p.Numbered, "numbered"}, {p.Fund, "fund"}, {p.Stats, "stats"}, {p.Plain, "plain"}, {p.Tabs, "tabs"}, {p.Markdown, "markdown"}, {p.Cells, "cells"}, {p.Dropped, "dropped"}, {p.Web, "web"}, {p.ItemsOnly, "itemsonly"}, {p.RunFirst, "runfirst"}} {
 		if f.on {
 			s = append(s, f.name)
 		}
@@ -480,6 +481,14 @@ func newStd(r *rand.Rand, fam string, inject float64) *sdoc {
 	}
 	if fam == "final9" { // the early family prints its own 决算 tables (early.go)
 		d.drawFinal(rand.New(rand.NewPCG(uint64(d.current), uint64(d.year))))
+	}
+	// the cars' running costs before their purchase in the template's 三公
+	// table (not Jiangsu's, nor the statistics table's, nor a unit's of two
+	// years), from a stream of its own likewise
+	template := fam != "jiangsu12" && !(fam == "final9" && d.p.Stats) && !(fam == "unit" && d.tpTable != 0)
+	if template && rand.New(rand.NewPCG(uint64(d.current), uint64(d.year)+11)).IntN(4) == 0 {
+		d.p.RunFirst = true
+		d.truth.Perturbed = d.p.String()
 	}
 	if fam == "early" && kind == schema.KindBudget && d.carriedIn > 0 {
 		d.truth.CarriedOver = ptr(d.carriedIn)
@@ -1319,9 +1328,15 @@ func (d *sdoc) empty(title, note string) ttable {
 func (d *sdoc) threePublicTable(title string) ttable {
 	sum := func(p [4]schema.Money) schema.Money { return p[0] + p[1] + p[2] + p[3] }
 	vals := func(p [4]schema.Money) []schema.Money {
+		if d.p.RunFirst {
+			return []schema.Money{sum(p), p[0], p[2] + p[3], p[3], p[2], p[1]}
+		}
 		return []schema.Money{sum(p), p[0], p[2] + p[3], p[2], p[3], p[1]}
 	}
 	names := []string{"合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"}
+	if d.p.RunFirst {
+		names[3], names[4] = names[4], names[3]
+	}
 	if d.kind != schema.KindFinalAccounts {
 		cols := []tcol{{10, true}, {16, true}, {10, true}, {14, true}, {14, true}, {10, true}}
 		var cells []string

@@ -45,8 +45,8 @@ func TestRealProbes(t *testing.T) {
 		"real11": {146, 0},
 		"real12": {113, 0},
 		"real13": {135, 0},
-		"real14": {164, 0},
-		"real15": {97, 0},
+		"real14": {166, 0},
+		"real15": {98, 0},
 		"real16": {108, 0},
 	}, nil)
 }
@@ -68,8 +68,8 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real11": {146, 0},
 		"real12": {113, 0},
 		"real13": {135, 0},
-		"real14": {161, 0},
-		"real15": {97, 0},
+		"real14": {163, 0},
+		"real15": {98, 0},
 		"real16": {108, 0},
 	}, func(text string) string {
 		var words []string

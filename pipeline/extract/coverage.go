@@ -250,6 +250,8 @@ func (b *builder) tableCoverage(flat []string) {
 			used = used || lines[l]
 		}
 		switch {
+		case attachedApart(t, flat):
+			c.Status, c.Reason = schema.CoverageAbsent, "named, the line after its title saying the tables are attached apart (公开表格附后, 详见附件): not in this text"
 		case used:
 			c.Status = schema.CoverageRead
 		case declaredEmpty(t, flat):
@@ -341,6 +343,17 @@ func figureCells(t table, flat []string, pages map[int]bool) (cells int, codesOn
 		return 0, true
 	}
 	return n, false
+}
+
+// attachedApart tells a table title whose next line says the tables are
+// attached apart ("公开表格附后。", "报表详见附件"), no figure on it: what
+// follows is the text's own, not the table's.
+func attachedApart(t table, flat []string) bool {
+	if t.line >= len(flat) {
+		return false
+	}
+	l := flat[t.line] // the line after the title (t.line is 1-based)
+	return containsAny(l, []string{"附后", "见附件", "见附表"}) && !strings.ContainsFunc(l, func(r rune) bool { return r >= '0' && r <= '9' })
 }
 
 // notFigure is a line whose one number is no figure: a numbered heading's

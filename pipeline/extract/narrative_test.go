@@ -2030,6 +2030,20 @@ func TestClassBesideFundPart(t *testing.T) {
 	})
 }
 
+// A table's title whose next line says the tables are attached apart
+// (公开表格附后) holds none of them: the statement of the year's totals
+// after it, read, does not make it read, nor is it found but not read.
+func TestTablesAttachedApart(t *testing.T) {
+	text := strings.Replace(yearsBare("488.93", "488.80", ""), "\n(一)", "\n二、某县某幼儿园2017年度部门决算表\n公开表格附后。\n三、部门决算情况说明\n(一)", 1)
+	d := extractLines(t, text)
+	if d.Revenue == nil || d.Revenue.Total == nil {
+		t.Fatalf("the totals were not read: %+v", d.Revenue)
+	}
+	if c := tableCoverage(d, "二、某县某幼儿园2017年度部门决算表"); c.Status != schema.CoverageAbsent || !strings.Contains(c.Reason, "attached apart") {
+		t.Errorf("coverage %+v, want absent: attached apart", c)
+	}
+}
+
 // TestGeneralSplit: the split listed after the general budget
 // appropriations' expenditure (其中：基本支出…，项目支出…) gives their basic
 // expenditure, not all funds'; a class's split gives none.
