@@ -758,8 +758,36 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
+	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
+	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
 	d.Revenue, d.Expenditure = rev, exp
 	b.bareTotals(yearOpens, []string{"收入决算", "收入为"}, []string{"支出决算", "支出为"}, nil)
+}
+
+// nextSentenceChange reads a budget's change of a total stated in the
+// sentence right after the one stating it, the sentence opening with the
+// bare word for the total ("年初预算数735.09万元,其中:…。预算收入较2024年减少
+// 62.54万元"): that word alone is too often a part's to be a label of the
+// total's own figure, but opening the next sentence it speaks of the figure
+// just stated.
+func (b *builder) nextSentenceChange(path string, total *schema.Money, subject string) {
+	if total == nil || b.doc.Document.Kind != schema.KindBudget {
+		return
+	}
+	st := b.st
+	b.labelOK = func(_ string, start int) bool {
+		if start < len("。") || st.sentenceStart(start) != start {
+			return false
+		}
+		for ti := st.tokenAt(st.sentenceStart(start - len("。"))); ti < len(st.toks) && st.toks[ti].start < start; ti++ {
+			if st.toks[ti].kind == numMoney && st.toks[ti].money() == *total {
+				return true
+			}
+		}
+		return false
+	}
+	b.changeStatements(path, []string{subject}, nil)
+	b.labelOK = nil
 }
 
 // yearOpenings are the words that open the year's own statements: "2016年",

@@ -343,6 +343,25 @@ func TestChangeAfterPartsList(t *testing.T) {
 	}
 }
 
+// A total's change in the sentence right after the one stating it, opened
+// by the bare word for the total ("…年初预算数735.09万元,其中:…。预算收入较
+// 2024年减少62.54万元"), is the total's; not after another sentence, nor in
+// a 决算, whose 预算收入 is the budget it is compared with.
+func TestChangeInTheNextSentence(t *testing.T) {
+	const head = "某某学校2025年部门预算\n"
+	got := changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元,其中:一般公共预算拨款727.11万元,事业收入8万元。预算收入较2024年减少62.54万元,主要原因是人员减少。\n"+
+		"(二)支出预算:2025年年初预算数735.09万元,其中:基本支出700万元,项目支出35.09万元。预算支出较2024年增加2万元。\n")
+	if want := map[string]float64{"/revenue:change": -625400, "/expenditure:change": 20000}; !maps.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if got := changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元。人员经费有所调整。预算收入较2024年减少62.54万元。\n"); len(got) != 0 {
+		t.Errorf("a change two sentences after the total was read as its: %v", got)
+	}
+	if got := changeClaims(t, "某某学校2024年部门决算\n2024年收入总计735.09万元。预算收入较2024年减少62.54万元。\n"); len(got) != 0 {
+		t.Errorf("a 决算's 预算收入 was read as its total: %v", got)
+	}
+}
+
 // The prior year stated in a clause of its own, without 比: "上年为45万元，
 // 增加5万元"; 上年结转 is no such clause.
 func TestPriorYearClause(t *testing.T) {
