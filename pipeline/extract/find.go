@@ -217,6 +217,18 @@ func (b *builder) take(ptr string, ti int) *schema.Money {
 	return &m
 }
 
+// takenFor is the token taken for the figure at ptr: the first in the
+// text's order, should a reading have taken two (the map's order is none).
+func (b *builder) takenFor(ptr string) (int, bool) {
+	found := -1
+	for ti, p := range b.amountOf {
+		if p == ptr && (found < 0 || ti < found) {
+			found = ti
+		}
+	}
+	return found, found >= 0
+}
+
 // claim records a statement about the figure at path.
 func (b *builder) claim(path, kind string, ti int, value float64, of string) {
 	t := b.st.toks[ti]

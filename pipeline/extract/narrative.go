@@ -349,8 +349,8 @@ func (b *builder) changeStatements(path string, labels, notAfter []string) {
 	// the basic or project expenditure read from the appropriations'
 	// split: a change of all funds' is of another figure
 	scoped := false
-	for ti, p := range b.amountOf {
-		if p == path+"/amount" && (path == "/expenditure/basic" || path == "/expenditure/project") {
+	if path == "/expenditure/basic" || path == "/expenditure/project" {
+		if ti, ok := b.takenFor(path + "/amount"); ok {
 			scoped = b.appropriationsItem(st.toks[ti].start)
 		}
 	}

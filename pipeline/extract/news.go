@@ -207,9 +207,11 @@ func (b *builder) newsParts() {
 	if tp == nil || tp.Total == nil || tp.OverseasTravel == nil || tp.Reception == nil || tp.Vehicle == nil && (tp.VehiclePurchase == nil || tp.VehicleOperation == nil) {
 		return
 	}
-	rounding := map[string]schema.Money{} // of each figure read from a token
-	for ti, ptr := range b.amountOf {
-		rounding[ptr] = b.st.toks[ti].rounding()
+	rounding := func(ptr string) schema.Money { // of a figure read from a token
+		if ti, ok := b.takenFor(ptr); ok {
+			return b.st.toks[ti].rounding()
+		}
+		return 0
 	}
 	parts := []string{"overseas_travel", "reception", "vehicle"}
 	figs := map[string]*schema.Figure{"overseas_travel": tp.OverseasTravel, "reception": tp.Reception, "vehicle": tp.Vehicle,
@@ -217,10 +219,10 @@ func (b *builder) newsParts() {
 	if tp.Vehicle == nil {
 		parts = []string{"overseas_travel", "reception", "vehicle_purchase", "vehicle_operation"}
 	}
-	sum, tol := schema.Money(0), rounding["/three_public/total"]
+	sum, tol := schema.Money(0), rounding("/three_public/total")
 	for _, p := range parts {
 		sum += figs[p].Amount
-		tol += rounding["/three_public/"+p+"/amount"]
+		tol += rounding("/three_public/" + p + "/amount")
 	}
 	if d := sum - *tp.Total; d <= tol && -d <= tol {
 		return

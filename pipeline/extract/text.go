@@ -88,16 +88,19 @@ func fold(s string) string {
 // 年度 ("某县文联2017-度“三公”经费预算表"): a year of four digits standing
 // alone, then "-度". A header's "2016-执行数" is left as printed.
 func yearDash(s string) string {
-	if !strings.Contains(s, "-") {
-		return s
-	}
 	var b strings.Builder
 	last := 0
-	for i := 4; i < len(s); i++ {
-		if s[i] != '-' || !allDigits(s, i-4, i) || i > 4 && s[i-5] >= '0' && s[i-5] <= '9' {
+	for at := 0; ; {
+		k := strings.Index(s[at:], "-度")
+		if k < 0 {
+			break
+		}
+		i := at + k
+		at = i + len("-")
+		if i < 4 || !allDigits(s, i-4, i) || i > 4 && s[i-5] >= '0' && s[i-5] <= '9' {
 			continue
 		}
-		if y := s[i-4 : i]; y < "1990" || y > "2100" || !strings.HasPrefix(s[i+1:], "度") {
+		if y := s[i-4 : i]; y < "1990" || y > "2100" {
 			continue
 		}
 		b.WriteString(s[last:i])
