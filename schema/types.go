@@ -563,21 +563,26 @@ var MandatorySections = []struct {
 	{"政府采购", "government procurement", []string{"政府采购"}, 2017, 2016},
 }
 
-// Unplaced counts the amounts of the text the extractor placed nowhere
-// (WarnUnplaced): of its warnings, those that are no note on how the text
-// was read (identity, tables left out) — neither is a finding about the
-// document, which Checks are.
-func (d *Document) Unplaced() int {
-	n := 0
+// WarningCounts tells a document's warnings apart, neither kind a finding
+// about the document (Checks are those): unplaced counts the amounts of the
+// text the extractor placed nowhere (WarnUnplaced, the rest of a long list
+// counted in one warning: WarnUnplacedMore), notes the warnings on how it
+// read the text (an identity not told, a table left out).
+func (d *Document) WarningCounts() (unplaced, notes int) {
 	for _, w := range d.Warnings {
 		var more int
-		if w.Amount != nil && strings.HasSuffix(w.Reason, WarnUnplaced) {
-			n++
-		} else if _, err := fmt.Sscanf(w.Reason, WarnUnplacedMore, &more); err == nil {
-			n += more
+		switch {
+		case !strings.HasSuffix(w.Reason, WarnUnplaced):
+			notes++
+		case w.Amount != nil:
+			unplaced++
+		default:
+			if _, err := fmt.Sscanf(w.Reason, WarnUnplacedMore, &more); err == nil {
+				unplaced += more
+			}
 		}
 	}
-	return n
+	return unplaced, notes
 }
 
 // Warning is something the extractor saw but could not place.

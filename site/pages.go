@@ -396,19 +396,6 @@ func (r *Renderer) Document(d *schema.Document, lines []string) error {
 	return r.Disclosure(d, files, Summarize(d), sentences, SentencePlaces(sentences), emit.SearchEntries(d), nil)
 }
 
-// extractionNotes counts a document's warnings that are no amount placed
-// nowhere: what the extraction says of how it read the text (an identity
-// not told, a table left out).
-func extractionNotes(d *schema.Document) int {
-	n := 0
-	for _, w := range d.Warnings {
-		if !strings.HasSuffix(w.Reason, schema.WarnUnplaced) {
-			n++
-		}
-	}
-	return n
-}
-
 // citedLines are the lines of its files a document names: where its
 // figures, claims and warnings are, what its checks and its coverage point
 // at.
@@ -536,6 +523,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	// a disclosure's pages name no release, so that a later release can
 	// link them (see Link)
 	rel, pages := Release{Version: r.rel.Version}, disclosurePages(d.ID)
+	unplaced, notes := d.WarningCounts()
 	if err := r.render("doc.html", pages[0], struct {
 		page
 		Doc        *schema.Document
@@ -551,7 +539,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 		// on how the text was read — told apart from the checks
 		Unplaced, Notes int
 	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), checkRows(d.Checks, open), coverageRows(d.Coverage, open), bds, fs, exec, partner,
-		d.Unplaced(), extractionNotes(d)}); err != nil {
+		unplaced, notes}); err != nil {
 		return err
 	}
 	if err := r.render("source.html", pages[1], struct {

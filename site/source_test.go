@@ -150,7 +150,7 @@ func TestExtractionNotesApart(t *testing.T) {
 		{Line: 2, Text: "b", Reason: "amount 35.51万元 " + schema.WarnUnplaced, Amount: &amount},
 		{Reason: fmt.Sprintf(schema.WarnUnplacedMore, 4)},
 	}}
-	if n := d.Unplaced(); n != 5 {
+	if n, _ := d.WarningCounts(); n != 5 {
 		t.Errorf("unplaced %d, want 5", n)
 	}
 	if err := r.Disclosure(d, [][]string{{"a", "b"}}, Summarize(d), nil, nil, nil, nil); err != nil {
