@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -193,6 +194,14 @@ func (b *builder) indexIn(w string, from, to int) int {
 		return -1
 	}
 	return ends[n] - len(w) - from
+}
+
+// anyIn is containsAny(b.st.s[from:to], words) for words that cannot
+// overlap themselves, from the offsets find keeps of each (indexIn): a
+// sentence in a table runs on for kilobytes, which a scan per word would
+// read at every label.
+func (b *builder) anyIn(words []string, from, to int) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return b.indexIn(w, from, to) >= 0 })
 }
 
 func hasSuffixAny(s string, suffixes []string) bool {

@@ -933,14 +933,14 @@ var fundTotalLabels = func() []string {
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if containsAny(s[from:start], fiscalTotalLabels) || containsAny(s[from:start], fundTotalLabels) {
+	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
 		return false
 	}
 	prev := b.st.sentenceStart(from - len("。"))
-	return containsAny(s[prev:from], fiscalTotalLabels)
+	return b.anyIn(fiscalTotalLabels, prev, from)
 }
 
 // pairedTotals reads both totals stated as a pair, the unit printed once
