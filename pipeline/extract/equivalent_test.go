@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -319,4 +320,70 @@ func linesOfTexts(t *testing.T) []string {
 		t.Fatalf("%d texts, %d lines: the texts are not where they were", len(paths), len(lines))
 	}
 	return lines
+}
+
+// TestAnchoredAsEach: notFigure and amountCellRe, their forms anchored
+// together, match as the expressions anchored each did, on every line and
+// cell of the texts and 50,000 random lines.
+func TestAnchoredAsEach(t *testing.T) {
+	lines := linesOfTexts(t)
+	for _, l := range slices.Clone(lines) {
+		lines = append(lines, strings.Fields(l)...)
+	}
+	parts := []string{"1", "12", "2024", "-", ",", ",123", " ", ".", "、", "．", "表", "年", "收入", "支出", "预算", "a", "\xff", "\xe8\xa1"}
+	r := rand.New(rand.NewPCG(19, 20))
+	for range 50000 {
+		lines = append(lines, randtext.Of(r, parts, 10))
+	}
+	for _, c := range []struct {
+		re, each *regexp.Regexp
+	}{
+		{notFigure, regexp.MustCompile(`^[0-9]{1,2}[.、．]\p{Han}[^0-9]*$|^[^0-9]*表[0-9]{1,3}$|^\p{Han}、[0-9]{4} *年[^0-9]*表[0-9]{1,3}$`)},
+		{amountCellRe, regexp.MustCompile(`^-?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$`)},
+	} {
+		matched := 0
+		for _, l := range lines {
+			want := c.each.MatchString(l)
+			if got := c.re.MatchString(l); got != want {
+				t.Fatalf("%s on %q: %v, anchored each %v", c.re, l, got, want)
+			}
+			if want {
+				matched++
+			}
+		}
+		if matched < 100 {
+			t.Fatalf("%s: %d lines match: the lines test too little", c.re, matched)
+		}
+	}
+}
+
+// TestNoneNamedAsContains: noneNamed is strings.Contains(s, "无"+label)
+// for some 三公 label, on 20,000 random texts of the labels, their pieces
+// and 无.
+func TestNoneNamedAsContains(t *testing.T) {
+	parts := []string{"无", "无", "无无", "和", "公务", "用车", "出国", "费", "。", " ", "\xe6\x97", "\xa0"}
+	for _, f := range threePublicLabels {
+		parts = append(parts, f.labels...)
+		parts = append(parts, slices.Repeat([]string{"无"}, len(f.labels))...) // as often as a label
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	named := 0
+	for range 20000 {
+		s := randtext.Of(r, parts, 8)
+		want := false
+		for _, f := range threePublicLabels {
+			for _, l := range f.labels {
+				want = want || strings.Contains(s, "无"+l)
+			}
+		}
+		if got := noneNamed(s); got != want {
+			t.Fatalf("%q: %v, Contains %v", s, got, want)
+		}
+		if want {
+			named++
+		}
+	}
+	if named < 1000 || named > 19000 {
+		t.Fatalf("%d of 20,000 name a part as none: the texts test too little", named)
+	}
 }
