@@ -3676,14 +3676,18 @@ func carLabels(labels []string, tails ...string) []string {
 // noneNamed tells text that says a 三公 part is none before its label:
 // "无公务用车购置和运行费".
 func noneNamed(s string) bool {
-	for _, f := range threePublicLabels {
-		for _, l := range f.labels {
-			if strings.Contains(s, "无"+l) {
+	for at := 0; ; {
+		k := strings.Index(s[at:], "无")
+		if k < 0 {
+			return false
+		}
+		at += k + len("无")
+		for _, f := range threePublicLabels {
+			if startsWithAny(s[at:], f.labels) {
 				return true
 			}
 		}
 	}
-	return false
 }
 
 // zeroWords say, right after a label, that there is none of it.
