@@ -276,7 +276,7 @@ func TestStatedYear(t *testing.T) {
 		{0, []string{"2022年“三公”经费预算21.8万元,比上年增加1万元。", "2020年“三公”经费决算19万元。"}},
 		{0, []string{"“三公”经费支出431万元,比上年减少2万元。"}},
 	} {
-		if got := statedYear(compactAll(c.lines)); got != c.want {
+		if got := statedYear(strings.Join(compactAll(c.lines), "")); got != c.want {
 			t.Errorf("%v: %d, want %d", c.lines, got, c.want)
 		}
 	}
@@ -319,7 +319,7 @@ func TestStatedKind(t *testing.T) {
 		// a 预算 compared with the year before's 决算数 is a budget's
 		{schema.KindBudget, 2023, []string{"2023年支出预算116.12万元,较2022年度决算数增加19.68万元。"}},
 	} {
-		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
+		if got := statedKind(strings.Join(compactAll(c.lines), ""), c.year); got != c.want {
 			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)
 		}
 	}
@@ -402,7 +402,7 @@ func TestPriorOutturnCompared(t *testing.T) {
 		{false, 2024, "本年支出116.12万元,较2022年度决算数增加19.68万元。"},
 		{false, 2023, "本年支出116.12万元,较2022年度预算数增加19.68万元。"},
 	} {
-		if got := priorOutturnCompared(compactAll([]string{c.line}), c.year); got != c.want {
+		if got := priorOutturnCompared(strings.Join(compactAll([]string{c.line}), ""), c.year); got != c.want {
 			t.Errorf("%q (%d): %v, want %v", c.line, c.year, got, c.want)
 		}
 	}
@@ -537,7 +537,7 @@ func TestNewsSubject(t *testing.T) {
 		"某局在官网公布2014年部门预算。":                        "",
 		"据悉,某局在其网站发布了2014年部门预算。":                   "",
 	} {
-		if got, _ := newsSubject([]string{text}); got != want {
+		if got, _ := newsSubject([]string{text}, newsLike(text)); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
 		}
 	}

@@ -1921,10 +1921,10 @@ func TestThreePublicAgainstInitialBudget(t *testing.T) {
 		t.Errorf("three public %+v", tp)
 	}
 	// the budget's own statement of its year tells no kind
-	if k := statedKind([]string{"2018年度本部门“三公”经费预算2.95万元,年初预算为2.95万元。"}, 2018); k != "" {
+	if k := statedKind("2018年度本部门“三公”经费预算2.95万元,年初预算为2.95万元。", 2018); k != "" {
 		t.Errorf("a budget's statement: kind %q", k)
 	}
-	if k := statedKind([]string{"2018年度本部门“三公”经费支出2.05万元,年初预算为2.95万元。"}, 2018); k != schema.KindFinalAccounts {
+	if k := statedKind("2018年度本部门“三公”经费支出2.05万元,年初预算为2.95万元。", 2018); k != schema.KindFinalAccounts {
 		t.Errorf("the outturn against the initial budget: kind %q", k)
 	}
 }
