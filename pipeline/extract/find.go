@@ -424,9 +424,10 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 				end = st.sentenceEnd(next)
 			}
 		}
-	} else if end < len(st.s) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) &&
+	} else if end < len(st.s) &&
 		(comparesBefore(st.s[next:]) && b.amountsBefore(pos, end, restate) == 0 ||
-			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) {
+			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) &&
+		!namesSubjects(st.s[next:st.sentenceEnd(next)]) { // the whole sentence read last: in a table it runs on
 		end = st.sentenceEnd(next)
 	}
 	cmp, afterShare := -1, false
