@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"budgetpub/gen"
@@ -36,5 +37,42 @@ func BenchmarkExtractGenerated(b *testing.B) {
 		if _, err := Extract(txts[i%len(txts)], "x", Hints{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkExtractFamily measures extraction of each generated family on
+// its own (12 documents of each, taken in turn; ingest excluded): ns/op is
+// the time per document of that family.
+func BenchmarkExtractFamily(b *testing.B) {
+	dir := b.TempDir()
+	if err := gen.Generate(gen.Options{N: 12, Out: dir, Seed: 42}); err != nil {
+		b.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no generated texts: %v", err)
+	}
+	families := map[string][]*ingest.Text{} // gen-<family>-000000.txt
+	var names []string
+	for _, p := range paths {
+		f := strings.Split(filepath.Base(p), "-")[1]
+		txt, err := ingest.Read(context.Background(), p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if families[f] == nil {
+			names = append(names, f)
+		}
+		families[f] = append(families[f], txt)
+	}
+	for _, f := range names {
+		b.Run(f, func(b *testing.B) {
+			txts := families[f]
+			for i := 0; b.Loop(); i++ {
+				if _, err := Extract(txts[i%len(txts)], "x", Hints{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
