@@ -1,8 +1,11 @@
 package emit
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,11 +16,18 @@ import (
 // come, and the search entries; cut starts a segment (see rowids); close
 // finishes the file, abort drops it.
 type dbWriter interface {
-	insert(t *stream, cells [][]string) error
+	insert(t *stream, cells [][]string, sum rowsSum) error
 	index(entries []SearchEntry, terms []byte) error
-	cut()
+	cut() error
 	close() error
 	abort()
+	// keepPages keeps the pages of the segments (pageStore) in path, for
+	// the code code, copying from the release in from those it kept
+	// before, with reuse; it comes before the first cut
+	keepPages(path, code, from string, reuse bool)
+	// pagesKept ends the pages kept, of the file closed whose sha256 is
+	// sum, and tells how many segments were copied and made
+	pagesKept(sum string) (copied, made int, err error)
 }
 
 // rowidShift: the rows of a table in the documents of the segment s (the
@@ -64,6 +74,20 @@ type database struct {
 	seg     int64  // segments cut
 	rec     sqlfile.Record
 	buf     []byte
+	// the segment under way: what it adds, held until it ends, and what
+	// makes its pages (segKey); the pages kept (keepPages)
+	ops   []dbOp
+	key   []byte
+	pages *pageStore
+}
+
+// dbOp is what a segment adds: a table's rows, or (t nil) search entries
+// and their terms.
+type dbOp struct {
+	t       *dbTable
+	cells   [][]string
+	entries []SearchEntry
+	terms   []byte
 }
 
 // dbTable is a table being written, and its indexes.
@@ -165,13 +189,84 @@ func newDatabase(path string, tables []*stream) (*database, error) {
 		return nil, err
 	}
 	f := sqlfile.New(out)
-	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS()}
+	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS(), pages: openPages("", "", "", false)}
 	for _, s := range tables {
 		t := &dbTable{s: s, t: f.NewTable(), create: createTable(s), types: columnTypes(s.fields), indexes: tableIndexes(s)}
 		d.tables[s] = t
 		d.order = append(d.order, t)
 	}
+	d.begin()
 	return d, nil
+}
+
+func (d *database) keepPages(path, code, from string, reuse bool) {
+	d.pages = openPages(path, code, from, reuse)
+}
+
+func (d *database) pagesKept(sum string) (int, int, error) {
+	return d.pages.copied, d.pages.made, d.pages.close(sum)
+}
+
+// begin starts a segment's key: where each table's rowids start.
+func (d *database) begin() {
+	d.key = d.key[:0]
+	for _, t := range d.order {
+		d.key = binary.AppendUvarint(d.key, uint64(t.rows.last))
+	}
+	d.key = binary.AppendUvarint(d.key, uint64(d.n.last))
+}
+
+// sqlTables are the tables a segment fills, in the order of its Stretch.
+func (d *database) sqlTables() []*sqlfile.Table {
+	out := make([]*sqlfile.Table, 0, len(d.order)+1)
+	for _, t := range d.order {
+		out = append(out, t.t)
+	}
+	return append(out, d.entries)
+}
+
+// end ends the segment under way: its pages copied from the file before
+// when the pages kept there are what its rows make, else made of its
+// rows; every table's leaf ended.
+func (d *database) end() error {
+	sum := sha256.Sum256(d.key)
+	var k segKey
+	copy(k[:], sum[:])
+	tables := d.sqlTables()
+	defer func() {
+		clear(d.ops) // what they hold
+		d.ops = d.ops[:0]
+	}()
+	if was, pages, ok := d.pages.found(k); ok {
+		if s, err := d.f.Copy(was, pages, tables); err == nil {
+			d.pages.copied++
+			d.pages.add(k, s)
+			return d.apply(false)
+		}
+	}
+	m := d.f.Begin(tables)
+	if err := d.apply(true); err != nil {
+		return err
+	}
+	d.pages.made++
+	d.pages.add(k, d.f.End(m))
+	return nil
+}
+
+// apply adds the segment's ops: the tables' rows (with records, when
+// rows; else only their rowids and index entries, the pages being
+// copied) and the search entries (likewise) with their terms.
+func (d *database) apply(rows bool) error {
+	for _, op := range d.ops {
+		if op.t == nil {
+			if err := d.addEntries(op.entries, op.terms, rows); err != nil {
+				return err
+			}
+		} else {
+			d.addRows(op.t, op.cells, rows)
+		}
+	}
+	return nil
 }
 
 // cell appends a cell to the record as its column (of the type typ)
@@ -192,16 +287,30 @@ func (d *database) cell(typ byte, c string) {
 	}
 }
 
-func (d *database) insert(s *stream, cells [][]string) error {
+// insert adds a table's rows, whose sum is sum (tableSum), to the
+// segment under way.
+func (d *database) insert(s *stream, cells [][]string, sum rowsSum) error {
 	t := d.tables[s]
+	d.ops = append(d.ops, dbOp{t: t, cells: cells})
+	d.key = append(d.key, 'r')
+	d.key = binary.AppendUvarint(d.key, uint64(slices.Index(d.order, t)))
+	d.key = append(d.key, sum[:]...)
+	return nil
+}
+
+// addRows adds a table's rows: each row's index entries, and its record
+// when rows is set.
+func (d *database) addRows(t *dbTable, cells [][]string, rows bool) {
 	for _, row := range cells {
 		rowid := t.rows.next()
-		d.rec.Reset()
-		for j, c := range row {
-			d.cell(t.types[j], c)
+		if rows {
+			d.rec.Reset()
+			for j, c := range row {
+				d.cell(t.types[j], c)
+			}
+			d.buf = d.rec.AppendTo(d.buf[:0])
+			t.t.Insert(rowid, d.buf)
 		}
-		d.buf = d.rec.AppendTo(d.buf[:0])
-		t.t.Insert(rowid, d.buf)
 		for _, x := range t.indexes {
 			d.rec.Reset()
 			for _, j := range x.cols {
@@ -212,22 +321,30 @@ func (d *database) insert(s *stream, cells [][]string) error {
 			x.x.Add(d.buf)
 		}
 	}
+}
+
+// cut ends the segment under way (every table's leaf is ended) and
+// starts the next.
+func (d *database) cut() error {
+	if err := d.end(); err != nil {
+		return err
+	}
+	d.seg++
+	for _, t := range d.order {
+		t.rows.cut(d.seg)
+	}
+	d.n.cut(d.seg)
+	d.begin()
 	return nil
 }
 
-// cut starts a segment: every table's leaf is ended.
-func (d *database) cut() {
-	d.seg++
-	for _, t := range d.order {
-		t.t.Cut()
-		t.rows.cut(d.seg)
-	}
-	d.entries.Cut()
-	d.n.cut(d.seg)
-}
-
 func (d *database) close() error {
-	d.cut() // the last segment's leaves end before the interior pages, indexes and full-text index
+	// the last segment's leaves end before the interior pages, indexes
+	// and full-text index
+	if err := d.end(); err != nil {
+		d.abort()
+		return err
+	}
 	var schema []sqlfile.SchemaRow
 	var indexes []sqlfile.SchemaRow
 	for _, t := range d.order {
@@ -267,5 +384,6 @@ func (d *database) abort() {
 		}
 	}
 	d.fts.Drop()
+	d.pages.abort()
 	d.f.Abort()
 }

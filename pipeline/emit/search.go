@@ -134,12 +134,32 @@ const (
 	createSearch  = `CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`
 )
 
-// index adds entries to fts_entries and their terms (FTSTerms) to fts,
-// each under the next rowid.
+// index adds entries, whose terms are terms (FTSTerms), to the segment
+// under way.
 func (d *database) index(entries []SearchEntry, terms []byte) error {
+	d.ops = append(d.ops, dbOp{entries: entries, terms: terms})
+	d.key = append(d.key, 'e')
+	d.key = binary.AppendUvarint(d.key, uint64(len(entries)))
+	for _, e := range entries {
+		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount} {
+			d.key = wire.AppendString(d.key, s)
+		}
+		d.key = binary.AppendUvarint(d.key, uint64(e.Line))
+		d.key = binary.AppendUvarint(d.key, uint64(e.File))
+	}
+	return nil
+}
+
+// addEntries adds entries to fts_entries (when rows is set; else only
+// their rowids are taken, their pages being copied) and their terms to
+// fts, each under the next rowid.
+func (d *database) addEntries(entries []SearchEntry, terms []byte, rows bool) error {
 	first := d.n.last + 1
 	for _, e := range entries {
 		rowid := d.n.next()
+		if !rows {
+			continue
+		}
 		r := &d.rec
 		r.Reset()
 		r.Null() // rowid's column: the row's rowid

@@ -476,21 +476,7 @@ func (s *segStore) writeIndex() error {
 	}
 	b = binary.LittleEndian.AppendUint64(b, uint64(s.off))
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.order)))
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".idx.new-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), s.path+".idx")
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return writeRenamed(s.path+".idx", b)
 }
 
 // abort ends the run's store, leaving the one before: a new file is
