@@ -27,8 +27,12 @@ type dbWriter interface {
 	keepPages(path, code, from string, reuse bool)
 	// pagesKept ends the pages kept, of the file closed whose sha256 is
 	// sum, and tells how many segments were copied and made
-	pagesKept(sum string) (copied, made int, err error)
+	pagesKept(sum string) (pagesKept, error)
 }
+
+// pagesKept counts the segments whose pages were copied and made, and
+// whose terms' merge was copied and made.
+type pagesKept struct{ copied, made, termsCopied, termsMerged int }
 
 // rowidShift: the rows of a table in the documents of the segment s (the
 // s-th cut, see startsSegment) take the rowids after s<<rowidShift (after
@@ -74,11 +78,18 @@ type database struct {
 	seg     int64  // segments cut
 	rec     sqlfile.Record
 	buf     []byte
-	// the segment under way: what it adds, held until it ends, and what
-	// makes its pages (segKey); the pages kept (keepPages)
-	ops   []dbOp
-	key   []byte
-	pages *pageStore
+	// the segment under way: what it adds, held until it ends, what
+	// makes its pages (segKey) and its entries' first rowid; the pages
+	// kept (keepPages), and the terms of its entries (MergeCuts) under
+	// the same key
+	ops                      []dbOp
+	key                      []byte
+	entry                    int64
+	pages                    *pageStore
+	terms                    *segStore
+	cuts                     [][]byte
+	cutRows                  []int
+	termsCopied, termsMerged int
 }
 
 // dbOp is what a segment adds: a table's rows, or (t nil) search entries
@@ -201,10 +212,21 @@ func newDatabase(path string, tables []*stream) (*database, error) {
 
 func (d *database) keepPages(path, code, from string, reuse bool) {
 	d.pages = openPages(path, code, from, reuse)
+	if path != "" {
+		// a store that cannot be opened: the terms are merged at every run
+		d.terms, _ = openSegStore(path+"-terms", code, reuse)
+	}
 }
 
-func (d *database) pagesKept(sum string) (int, int, error) {
-	return d.pages.copied, d.pages.made, d.pages.close(sum)
+func (d *database) pagesKept(sum string) (pagesKept, error) {
+	err := d.pages.close(sum)
+	if d.terms != nil {
+		if terr := d.terms.close(); err == nil {
+			err = terr
+		}
+		d.terms = nil
+	}
+	return pagesKept{d.pages.copied, d.pages.made, d.termsCopied, d.termsMerged}, err
 }
 
 // begin starts a segment's key: where each table's rowids start.
@@ -214,6 +236,7 @@ func (d *database) begin() {
 		d.key = binary.AppendUvarint(d.key, uint64(t.rows.last))
 	}
 	d.key = binary.AppendUvarint(d.key, uint64(d.n.last))
+	d.entry = d.n.last + 1
 }
 
 // sqlTables are the tables a segment fills, in the order of its Stretch.
@@ -237,36 +260,70 @@ func (d *database) end() error {
 		clear(d.ops) // what they hold
 		d.ops = d.ops[:0]
 	}()
+	copied := false
 	if was, pages, ok := d.pages.found(k); ok {
 		if s, err := d.f.Copy(was, pages, tables); err == nil {
 			d.pages.copied++
 			d.pages.add(k, s)
-			return d.apply(false)
+			d.apply(false)
+			copied = true
 		}
 	}
-	m := d.f.Begin(tables)
-	if err := d.apply(true); err != nil {
+	if !copied {
+		m := d.f.Begin(tables)
+		d.apply(true)
+		d.pages.made++
+		d.pages.add(k, d.f.End(m))
+	}
+	return d.addTerms(k)
+}
+
+// addTerms adds the terms of the segment's entries to the full-text
+// index, all at once: their cuts merged (MergeCuts), or the merge kept
+// under the segment's key k.
+func (d *database) addTerms(k segKey) error {
+	rows := int(d.n.last - d.entry + 1)
+	if d.terms != nil {
+		b, ok, err := d.terms.get(k)
+		if err != nil {
+			return err
+		}
+		if ok {
+			d.termsCopied++
+			return d.fts.AddCut(d.entry, rows, b)
+		}
+	}
+	d.cuts, d.cutRows = d.cuts[:0], d.cutRows[:0]
+	for _, op := range d.ops {
+		if op.t == nil {
+			d.cuts, d.cutRows = append(d.cuts, op.terms), append(d.cutRows, len(op.entries))
+		}
+	}
+	b, err := sqlfile.MergeCuts(d.cuts, d.cutRows)
+	clear(d.cuts)
+	d.termsMerged++
+	if err != nil {
 		return err
 	}
-	d.pages.made++
-	d.pages.add(k, d.f.End(m))
-	return nil
+	if d.terms != nil {
+		if err := d.terms.keep(k, b); err != nil {
+			return err
+		}
+	}
+	return d.fts.AddCut(d.entry, rows, b)
 }
 
 // apply adds the segment's ops: the tables' rows (with records, when
 // rows; else only their rowids and index entries, the pages being
-// copied) and the search entries (likewise) with their terms.
-func (d *database) apply(rows bool) error {
+// copied) and the search entries (likewise).
+func (d *database) apply(rows bool) {
 	for _, op := range d.ops {
 		if op.t == nil {
-			if err := d.addEntries(op.entries, op.terms, rows); err != nil {
-				return err
-			}
+			d.addEntries(op.entries, rows)
 		} else {
 			d.addRows(op.t, op.cells, rows)
 		}
 	}
-	return nil
 }
 
 // cell appends a cell to the record as its column (of the type typ)
@@ -385,5 +442,8 @@ func (d *database) abort() {
 	}
 	d.fts.Drop()
 	d.pages.abort()
+	if d.terms != nil {
+		d.terms.abort()
+	}
 	d.f.Abort()
 }

@@ -56,8 +56,11 @@ type Result struct {
 	SegmentsDeflated, SegmentsCopied           int
 	SheetSegmentsDeflated, SheetSegmentsCopied int
 	// The segments of budgetpub.sqlite's tables whose pages were made of
-	// their rows, and those copied from the release before (PagesFrom).
-	PageSegmentsMade, PageSegmentsCopied int
+	// their rows, and those copied from the release before (PagesFrom);
+	// those whose full-text terms were merged, and those whose merge was
+	// kept from the run before.
+	PageSegmentsMade, PageSegmentsCopied   int
+	TermSegmentsMerged, TermSegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -533,7 +536,9 @@ func (w *Writer) Close() (*Result, error) {
 		if dbFile, _, err = fileSums(w.dir, "budgetpub.sqlite"); err != nil {
 			return err
 		}
-		res.PageSegmentsCopied, res.PageSegmentsMade, err = w.db.pagesKept(dbFile.SHA256)
+		var kept pagesKept
+		kept, err = w.db.pagesKept(dbFile.SHA256)
+		res.PageSegmentsCopied, res.PageSegmentsMade, res.TermSegmentsCopied, res.TermSegmentsMerged = kept.copied, kept.made, kept.termsCopied, kept.termsMerged
 		if err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}

@@ -43,8 +43,9 @@ func writePaged(t *testing.T, dir, store, code, from string, docs []*schema.Docu
 // overflow pages, so that every segment after it stands further on in
 // the file —, a rebuild copies the pages of the other segments from the
 // release before, with their overflow pages' numbers moved (some rows of
-// later segments have overflow pages too), and writes the file a fresh
-// build writes, byte for byte. Pages damaged on disk are made again; pages
+// later segments have overflow pages too), and the merge of their
+// full-text terms from the run's store, and writes the file a fresh build
+// writes, byte for byte. Pages damaged on disk are made again; pages
 // of other code, or of a file the index was not kept for, are not copied.
 func TestDatabaseReusesPages(t *testing.T) {
 	docs := manyDocs(t, 120)
@@ -59,13 +60,15 @@ func TestDatabaseReusesPages(t *testing.T) {
 	store := filepath.Join(tmp, "cache", "segments")
 	dir := func(name string) string { return filepath.Join(tmp, name) }
 	first := writePaged(t, dir("a"), store, "test", "", docs)
-	if first.PageSegmentsCopied != 0 || first.PageSegmentsMade < 5 {
-		t.Fatalf("first run: %d segments' pages made, %d copied", first.PageSegmentsMade, first.PageSegmentsCopied)
+	if first.PageSegmentsCopied != 0 || first.PageSegmentsMade < 5 || first.TermSegmentsCopied != 0 || first.TermSegmentsMerged != first.PageSegmentsMade {
+		t.Fatalf("first run: %d segments' pages made, %d copied; %d segments' terms merged, %d copied", first.PageSegmentsMade, first.PageSegmentsCopied,
+			first.TermSegmentsMerged, first.TermSegmentsCopied)
 	}
 	long(21)
 	again := writePaged(t, dir("b"), store, "test", dir("a"), docs)
-	if again.PageSegmentsMade != 1 || again.PageSegmentsCopied != first.PageSegmentsMade-1 {
-		t.Errorf("after one document changed: %d segments' pages made, %d copied, of %d", again.PageSegmentsMade, again.PageSegmentsCopied, first.PageSegmentsMade)
+	if again.PageSegmentsMade != 1 || again.PageSegmentsCopied != first.PageSegmentsMade-1 || again.TermSegmentsMerged != 1 || again.TermSegmentsCopied != first.PageSegmentsMade-1 {
+		t.Errorf("after one document changed: %d segments' pages made, %d copied, %d terms merged, %d copied, of %d", again.PageSegmentsMade, again.PageSegmentsCopied,
+			again.TermSegmentsMerged, again.TermSegmentsCopied, first.PageSegmentsMade)
 	}
 	fresh := writePaged(t, dir("c"), filepath.Join(tmp, "other", "segments"), "test", "", docs)
 	want := read(t, dir("c"), "budgetpub.sqlite")

@@ -150,11 +150,10 @@ func (d *database) index(entries []SearchEntry, terms []byte) error {
 	return nil
 }
 
-// addEntries adds entries to fts_entries (when rows is set; else only
-// their rowids are taken, their pages being copied) and their terms to
-// fts, each under the next rowid.
-func (d *database) addEntries(entries []SearchEntry, terms []byte, rows bool) error {
-	first := d.n.last + 1
+// addEntries adds entries to fts_entries, each under the next rowid
+// (when rows is set; else only their rowids are taken, their pages being
+// copied); their terms are added with the segment's (addTerms).
+func (d *database) addEntries(entries []SearchEntry, rows bool) {
 	for _, e := range entries {
 		rowid := d.n.next()
 		if !rows {
@@ -188,7 +187,6 @@ func (d *database) addEntries(entries []SearchEntry, terms []byte, rows bool) er
 		d.buf = r.AppendTo(d.buf[:0])
 		d.entries.Insert(rowid, d.buf)
 	}
-	return d.fts.AddCut(first, len(entries), terms)
 }
 
 // searchSchema writes the full-text index and returns the sqlite_schema

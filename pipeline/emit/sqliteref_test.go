@@ -143,8 +143,8 @@ func (d *sqliteDB) cut() error {
 }
 
 // SQLite writes every page itself: none is kept.
-func (d *sqliteDB) keepPages(_, _, _ string, _ bool)               {}
-func (d *sqliteDB) pagesKept(string) (copied, made int, err error) { return 0, 0, nil }
+func (d *sqliteDB) keepPages(_, _, _ string, _ bool)    {}
+func (d *sqliteDB) pagesKept(string) (pagesKept, error) { return pagesKept{}, nil }
 
 func (d *sqliteDB) close() error {
 	for _, t := range d.tables {
