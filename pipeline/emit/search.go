@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"regexp"
@@ -42,15 +43,22 @@ func (e SearchEntry) Tokens() string {
 }
 
 // FTSTerms are the entries cut into the terms of budgetpub.sqlite's
-// full-text index (sqlfile.CutRows of their Tokens), kept with them so
-// that a document's entries are indexed without being cut again.
+// full-text index (sqlfile.CutRows of their Tokens), after the sha256 of
+// the entries (of AppendEntries's bytes: what fts_entries holds of them),
+// kept with them so that a document's entries are indexed without being
+// cut again, and a segment's are known without being hashed again (see
+// pageStore).
 func FTSTerms(entries []SearchEntry) []byte {
 	texts := make([]string, len(entries))
 	for i, e := range entries {
 		texts[i] = e.Tokens()
 	}
-	return sqlfile.CutRows(texts)
+	sum := sha256.Sum256(AppendEntries(nil, entries))
+	return append(sum[:], sqlfile.CutRows(texts)...)
 }
+
+// errTerms: terms that are not FTSTerms's.
+var errTerms = errors.New("search terms without their entries' sum")
 
 // AppendEntries appends entries to b in the binary form ReadEntries reads
 // (what the cache keeps of a document's sentences): their count, then each
@@ -137,16 +145,12 @@ const (
 // index adds entries, whose terms are terms (FTSTerms), to the segment
 // under way.
 func (d *database) index(entries []SearchEntry, terms []byte) error {
-	d.ops = append(d.ops, dbOp{entries: entries, terms: terms})
-	d.key = append(d.key, 'e')
-	d.key = binary.AppendUvarint(d.key, uint64(len(entries)))
-	for _, e := range entries {
-		for _, s := range []string{e.Kind, e.DocumentID, e.Text, e.TextEn, e.Pointer, e.Amount} {
-			d.key = wire.AppendString(d.key, s)
-		}
-		d.key = binary.AppendUvarint(d.key, uint64(e.Line))
-		d.key = binary.AppendUvarint(d.key, uint64(e.File))
+	if len(terms) < sha256.Size {
+		return errTerms
 	}
+	d.ops = append(d.ops, dbOp{entries: entries, terms: terms[sha256.Size:]})
+	d.key = append(d.key, 'e')
+	d.key = append(d.key, terms[:sha256.Size]...)
 	return nil
 }
 
