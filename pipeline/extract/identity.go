@@ -60,6 +60,8 @@ var titleKinds = []struct{ word, kind, scope string }{
 	{"单位预算", "budget", "unit"}, {"单位决算", "final_accounts", "unit"},
 	// Shaanxi's "部门综合预算": the budget of every fund, the department's all the same
 	{"部门综合预算", "budget", "department"}, {"单位综合预算", "budget", "unit"},
+	// Hebei's "部门及单位预算": the department's with its units', one disclosure
+	{"部门及单位预算", "budget", "department"}, {"部门及单位决算", "final_accounts", "department"},
 	{"预算", "budget", ""}, {"决算", "final_accounts", ""},
 }
 
@@ -1418,7 +1420,7 @@ func openerName(flat []string) (name string, line int) {
 	first := map[string]int{}
 	next := map[string]map[rune]bool{} // what follows the name in the sentences it opens
 	for i, l := range flat[:min(len(flat), 300)] {
-		for _, sent := range strings.Split(dropEnum(l), "。") {
+		for _, sent := range slices.Concat(strings.Split(dropEnum(l), "。"), headedSentences(l), fieldValues(l)) {
 			sent = dropEnum(sent)
 			end := strings.IndexFunc(sent, func(r rune) bool { return !isHan(r) })
 			if end < 0 {
@@ -1430,7 +1432,7 @@ func openerName(flat []string) (name string, line int) {
 					continue
 				}
 				p := head[:k]
-				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" {
+				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" && !townshipName(p) {
 					continue
 				}
 				if count[p] == 0 {
@@ -1450,6 +1452,60 @@ func openerName(flat []string) (name string, line int) {
 		}
 	}
 	return name, line
+}
+
+// fieldValues are the values of a page's metadata fields on a line
+// ("所属机构 某乡 责任部门 某乡人民政府", a table's row run together): a
+// value opening with a name is a sentence opening with it.
+func fieldValues(l string) []string {
+	var out []string
+	for _, w := range pageMetadataWords {
+		for at := 0; ; {
+			k := strings.Index(l[at:], w)
+			if k < 0 {
+				break
+			}
+			at += k + len(w)
+			out = append(out, strings.TrimLeft(l[at:], "|:： "))
+		}
+	}
+	return out
+}
+
+// townshipName tells the government of a township or a street, which
+// opens with no region: "某某乡人民政府", "某某镇人民政府", "某某街道办事处"
+// (two characters at least before 乡, 镇 or 街道).
+func townshipName(n string) bool {
+	for _, suf := range []string{"乡人民政府", "镇人民政府", "街道办事处"} {
+		if p, ok := strings.CutSuffix(n, suf); ok && utf8.RuneCountInString(p) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// headedSentences are the sentences a line runs into their numbered
+// headings (a web page's body on one line): "…一、部门职责某中学是一所…二、
+// 机构设置某中学为…" opens 某中学是… and 某中学为…, what follows one of
+// headingEnds (or 简介) within a heading's first 12 characters after its
+// number.
+func headedSentences(l string) []string {
+	var out []string
+	for _, at := range contentsEntry.FindAllStringIndex(l, -1) {
+		rest := l[at[1]:]
+		n := 0
+		for k := range rest {
+			if n++; n > 12 {
+				break
+			}
+			for _, w := range slices.Concat(headingEnds, []string{"简介"}) {
+				if k > 0 && strings.HasPrefix(rest[k:], w) {
+					out = append(out, rest[k+len(w):])
+				}
+			}
+		}
+	}
+	return out
 }
 
 // reportName is the department a title without the year names before the
@@ -1565,6 +1621,7 @@ func establishedName(flat []string) (string, int) {
 		if h == l || !ok {
 			continue
 		}
+		rest = strings.TrimPrefix(rest, "情况") // "(二)机构设置情况中心内设7个科室": the heading's word, no name's
 		// the heading's line, its sentence run into it (a web page's body on
 		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
 		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
@@ -2086,6 +2143,13 @@ func cleanName(s string) string {
 	if k := strings.LastIndex(s, "所属"); k > 0 {
 		if u := s[k+len("所属"):]; utf8.RuneCountInString(u) >= 4 && !strings.HasSuffix(u, "单位") && !strings.HasSuffix(u, "机构") {
 			s = u
+		}
+	}
+	// a CMS's title naming the department, then its region again before
+	// the year: "某县人民政府办公室某县2023年度部门决算公开" is the office's
+	if r := regionOf(s); r != "" {
+		if n, ok := strings.CutSuffix(s, r); ok && len(n) > len(r) {
+			s = n
 		}
 	}
 	if levelOnly(s) {

@@ -1598,6 +1598,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出", "专项项目支出预算", "专项项目支出", "专项项目预算"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if a, p := b.appropriationsProject(); a != nil {
+		exp.Project = b.newFigure("/expenditure/project", a, p)
 	} else if at, ok := b.noProjects(); ok {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
@@ -1808,6 +1810,16 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 
 // appropriationsBasic name the appropriations' basic expenditure.
 var appropriationsBasic = []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}
+
+// appropriationsProject reads, in a budget whose every yuan is an
+// appropriation, the appropriations' project expenditure as the project
+// expenditure ("一般公共预算项目支出123万元"), as appropriationsBasic the basic.
+func (b *builder) appropriationsProject() (amount, prior *schema.Money) {
+	if !b.allAppropriations() {
+		return nil, nil
+	}
+	return b.figure("/expenditure/project", "/amount", []string{"财政拨款项目支出", "一般公共预算拨款项目支出", "一般公共预算项目支出"}, 6)
+}
 
 // basicRestated keeps, in a budget whose every yuan is an appropriation,
 // each statement of the appropriations' basic expenditure that differs
