@@ -1331,6 +1331,9 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 		b.keep(t, rows)
 		return nil
 	}
+	if got := threePublicByNamedColumns(t, flat, h); got != nil {
+		return got
+	}
 	// the two orders of the parts seen in templates
 	orders := [][]string{
 		{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"},
@@ -1819,30 +1822,42 @@ func sameValues(t table, vals []token) bool {
 	return true
 }
 
-// threePublicLabelSums reads a 三公 table whose every row with figures is
-// named, once each, with its cells on its own line ("3.公务用车费 | 0 | 0
-// |"), each row as many cells: each column's failing sums — the 合计
-// against 出国, 接待 and the vehicles, the vehicles against 购置 and 运行 —
-// are the table's own, its cells' places known by their rows' names, within
-// the rounding of the cells added. A part's row printed without a figure
-// ("(一)因公出国(境)费 单位不需填列", "1.公务用车购置费") is 0 in every
-// column, but for the vehicles' subtotal, whose parts' rows may print what
-// it sums; the rows after the 三公's, an enumerated section of their own
-// ("二、会议费"), are no part of it. A column of rates (a header naming %,
-// 率 or 幅) adds up to nothing. The cells of each column with a failing
-// sum are kept as table claims (the first column's on the model figures
-// their rows stand for), but for a column that prints a kept one's cells
-// again; nil where every sum holds. A row's cells are on its name's line,
-// a cell a line right below it, or a cell a line each after a bar on a
-// line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
-// flat the text's lines).
-func threePublicLabelSums(t table, flat []string) []tableRow {
-	if fundsBeside(t) {
-		t = totalsColumn(t)
+// threePublicByNamedColumns reads a 三公 table of two columns, 预算数 and
+// 决算数 in the header's order (header: its rows' names), whose every row
+// with figures names its part once (threePublicNamedRows) and whose
+// columns each add up: the rows' names place the cells, as no order of the
+// parts does where a blank row (a web table's cells a line, each blank one
+// a bar alone) leaves a part out — its cells are not the next row's. A part
+// left blank is not read. nil for another table.
+func threePublicByNamedColumns(t table, flat []string, header string) map[string]cell {
+	budget, spent := strings.Index(header, "预算数"), strings.Index(header, "决算数")
+	if budget < 0 || spent < 0 || containsAny(header, []string{"执行数", "上年"}) {
+		return nil
 	}
-	at := map[string][]token{}
+	at, n, _, ok := threePublicNamedRows(t, flat)
+	if !ok || n != 2 || threePublicLabelSums(t, flat) != nil {
+		return nil
+	}
+	b, s := 0, 1
+	if spent < budget {
+		b, s = 1, 0
+	}
+	got := map[string]cell{}
+	for f, vals := range at {
+		got["budgeted:"+f] = cell{t.value(vals[b]), vals[b].line}
+		got[f] = cell{t.value(vals[s]), vals[s].line}
+	}
+	return got
+}
+
+// threePublicNamedRows are the cells of a 三公 table whose every row with
+// figures names its part once (threePublicLabelSums), by part, each row as
+// many (n); hasParts tells the vehicles' parts among its rows, printed or
+// blank. ok is false for a table not so named.
+func threePublicNamedRows(t table, flat []string) (at map[string][]token, n int, hasParts, ok bool) {
+	at = map[string][]token{}
 	blank := map[string]bool{}
-	n, most := 0, 0
+	most := 0
 	for _, r := range t.rows {
 		most = max(most, len(r.vals))
 	}
@@ -1864,32 +1879,61 @@ func threePublicLabelSums(t table, flat []string) []tableRow {
 			continue
 		}
 		if _, twice := at[field]; field == "" || twice || n > 0 && len(r.vals) != n {
-			return nil
+			return nil, 0, false, false
 		}
 		for k, v := range r.vals {
 			// on its row's line, or a cell a line right below its name
 			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) && !barredCell(flat, r.line, v.line, k) {
-				return nil
+				return nil, 0, false, false
 			}
 		}
 		n, at[field] = len(r.vals), r.vals
 	}
 	if h := header.String(); strings.Contains(h, "%") || strings.Contains(h, "率") || strings.Contains(h, "幅") {
-		return nil
+		return nil, 0, false, false
 	}
 	has := func(f string) bool { _, ok := at[f]; return ok || blank[f] }
 	if _, ok := at["total"]; !ok || !has("overseas_travel") || !has("reception") {
-		return nil
+		return nil, 0, false, false
 	}
 	// a blank vehicles' row is no 0: its parts may print what it sums; nor
 	// are its parts, both blank, under its figures (其中 rows left empty)
 	_, hasVehicle := at["vehicle"]
 	_, purchase := at["vehicle_purchase"]
 	_, operation := at["vehicle_operation"]
-	hasParts := has("vehicle_purchase") && has("vehicle_operation") && (purchase || operation || !hasVehicle)
+	hasParts = has("vehicle_purchase") && has("vehicle_operation") && (purchase || operation || !hasVehicle)
 	if !hasVehicle && !hasParts {
+		return nil, 0, false, false
+	}
+	return at, n, hasParts, true
+}
+
+// threePublicLabelSums reads a 三公 table whose every row with figures is
+// named, once each, with its cells on its own line ("3.公务用车费 | 0 | 0
+// |"), each row as many cells: each column's failing sums — the 合计
+// against 出国, 接待 and the vehicles, the vehicles against 购置 and 运行 —
+// are the table's own, its cells' places known by their rows' names, within
+// the rounding of the cells added. A part's row printed without a figure
+// ("(一)因公出国(境)费 单位不需填列", "1.公务用车购置费") is 0 in every
+// column, but for the vehicles' subtotal, whose parts' rows may print what
+// it sums; the rows after the 三公's, an enumerated section of their own
+// ("二、会议费"), are no part of it. A column of rates (a header naming %,
+// 率 or 幅) adds up to nothing. The cells of each column with a failing
+// sum are kept as table claims (the first column's on the model figures
+// their rows stand for), but for a column that prints a kept one's cells
+// again; nil where every sum holds. A row's cells are on its name's line,
+// a cell a line right below it, or a cell a line each after a bar on a
+// line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
+// flat the text's lines).
+func threePublicLabelSums(t table, flat []string) []tableRow {
+	if fundsBeside(t) {
+		t = totalsColumn(t)
+	}
+	at, n, hasParts, ok := threePublicNamedRows(t, flat)
+	if !ok {
 		return nil
 	}
+	_, hasVehicle := at["vehicle"]
 	var rows []tableRow
 	var kept []int // the columns whose claims are kept
 	for c := range n {
