@@ -1828,14 +1828,16 @@ func sameValues(t table, vals []token) bool {
 // columns each add up: the rows' names place the cells, as no order of the
 // parts does where a blank row (a web table's cells a line, each blank one
 // a bar alone) leaves a part out — its cells are not the next row's. A part
-// left blank is not read. nil for another table.
+// left blank is not read. nil for another table, or one with a row of one
+// cell (its blank one dropped: which column it is the text tells,
+// threePublicByStated).
 func threePublicByNamedColumns(t table, flat []string, header string) map[string]cell {
 	budget, spent := strings.Index(header, "预算数"), strings.Index(header, "决算数")
 	if budget < 0 || spent < 0 || containsAny(header, []string{"执行数", "上年"}) {
 		return nil
 	}
-	at, n, _, ok := threePublicNamedRows(t, flat)
-	if !ok || n != 2 || threePublicLabelSums(t, flat) != nil {
+	named := threePublicNamedRows(t, flat)
+	if named == nil || named.n != 2 || named.short > 0 || threePublicLabelSums(t, flat) != nil {
 		return nil
 	}
 	b, s := 0, 1
@@ -1843,19 +1845,27 @@ func threePublicByNamedColumns(t table, flat []string, header string) map[string
 		b, s = 1, 0
 	}
 	got := map[string]cell{}
-	for f, vals := range at {
+	for f, vals := range named.at {
 		got["budgeted:"+f] = cell{t.value(vals[b]), vals[b].line}
 		got[f] = cell{t.value(vals[s]), vals[s].line}
 	}
 	return got
 }
 
-// threePublicNamedRows are the cells of a 三公 table whose every row with
-// figures names its part once (threePublicLabelSums), by part, each row as
-// many (n); hasParts tells the vehicles' parts among its rows, printed or
-// blank. ok is false for a table not so named.
-func threePublicNamedRows(t table, flat []string) (at map[string][]token, n int, hasParts, ok bool) {
-	at = map[string][]token{}
+// namedRows are the rows of a 三公 table whose every row with figures
+// names its part once (threePublicLabelSums).
+type namedRows struct {
+	at       map[string][]token // each row's cells by its part, each row as many (n)
+	short    int                // the rows of zeros a cell short (a cell a line, the blank one dropped): 0 in every column
+	n        int
+	hasParts bool // the vehicles' parts among the rows, printed or blank
+}
+
+// threePublicNamedRows reads a 三公 table's rows by their names; nil for a
+// table not so named.
+func threePublicNamedRows(t table, flat []string) *namedRows {
+	at := map[string][]token{}
+	n, short := 0, 0
 	blank := map[string]bool{}
 	most := 0
 	for _, r := range t.rows {
@@ -1875,37 +1885,40 @@ func threePublicNamedRows(t table, flat []string) (at map[string][]token, n int,
 			if field == "" {
 				header.WriteString(r.name)
 			}
+			if field != "" && len(r.vals) > 0 {
+				short++
+			}
 			blank[field] = field != ""
 			continue
 		}
 		if _, twice := at[field]; field == "" || twice || n > 0 && len(r.vals) != n {
-			return nil, 0, false, false
+			return nil
 		}
 		for k, v := range r.vals {
 			// on its row's line, or a cell a line right below its name
 			if v.line != r.vals[0].line && (r.vals[0].line != r.line+1 || v.line != r.line+1+k) && !barredCell(flat, r.line, v.line, k) {
-				return nil, 0, false, false
+				return nil
 			}
 		}
 		n, at[field] = len(r.vals), r.vals
 	}
 	if h := header.String(); strings.Contains(h, "%") || strings.Contains(h, "率") || strings.Contains(h, "幅") {
-		return nil, 0, false, false
+		return nil
 	}
 	has := func(f string) bool { _, ok := at[f]; return ok || blank[f] }
 	if _, ok := at["total"]; !ok || !has("overseas_travel") || !has("reception") {
-		return nil, 0, false, false
+		return nil
 	}
 	// a blank vehicles' row is no 0: its parts may print what it sums; nor
 	// are its parts, both blank, under its figures (其中 rows left empty)
 	_, hasVehicle := at["vehicle"]
 	_, purchase := at["vehicle_purchase"]
 	_, operation := at["vehicle_operation"]
-	hasParts = has("vehicle_purchase") && has("vehicle_operation") && (purchase || operation || !hasVehicle)
+	hasParts := has("vehicle_purchase") && has("vehicle_operation") && (purchase || operation || !hasVehicle)
 	if !hasVehicle && !hasParts {
-		return nil, 0, false, false
+		return nil
 	}
-	return at, n, hasParts, true
+	return &namedRows{at, short, n, hasParts}
 }
 
 // threePublicLabelSums reads a 三公 table whose every row with figures is
@@ -1929,10 +1942,11 @@ func threePublicLabelSums(t table, flat []string) []tableRow {
 	if fundsBeside(t) {
 		t = totalsColumn(t)
 	}
-	at, n, hasParts, ok := threePublicNamedRows(t, flat)
-	if !ok {
+	named := threePublicNamedRows(t, flat)
+	if named == nil {
 		return nil
 	}
+	at, n, hasParts := named.at, named.n, named.hasParts
 	_, hasVehicle := at["vehicle"]
 	var rows []tableRow
 	var kept []int // the columns whose claims are kept

@@ -308,6 +308,9 @@ func readIdentity(flat, lines []string) identity {
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
 					id.weak = k.scope == ""
 					id.name, id.file = name, fileName(t)
+					if rest := dropEnum(name); id.file && rest != name && !strings.HasPrefix(name, "(") {
+						id.name = rest // a list's number before a file's name: "2、某局2021年度部门决算(本级).pdf"
+					}
 					id.title = cand
 					if end := strings.Index(cand, k.word); end >= 0 {
 						id.title = cand[:end+len(k.word)]
@@ -2022,12 +2025,6 @@ func cleanName(s string) string {
 	}
 	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
 	s = afterFileName(s)
-	// a list's number before a file's name: "2、某局2021年度部门决算(本级).pdf"
-	// (no name opens with a numeral and its 、; a bracketed one is a
-	// heading's, afterHeading's)
-	if rest := dropEnum(s); rest != s && !strings.HasPrefix(s, "(") && nameLike(rest) {
-		s = rest
-	}
 	// a label before the name, no department's name holds a colon: "标 题:某卫生院"
 	// (its label's spaces split it), "十二、附件:某医院2025年预算公开报表"
 	if k := strings.LastIndex(s, ":"); k >= 0 && nameLike(s[k+len(":"):]) {
