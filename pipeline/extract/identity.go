@@ -1178,24 +1178,29 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 		} else if h := threePublicHead(l); h != "" && !nameLike(threePublicTitle(h).name) {
 			l = l[len(h):] // … or the page's 三公 title that names none: "某省交通运输部门2022年“三公”经费预算情况说明交通运输厅2022年…"
 		}
-		k := strings.Index(l, y)
-		if k <= 0 {
-			continue
+		for n, sent := range strings.Split(l, "。") {
+			k := strings.Index(sent, y)
+			if k <= 0 {
+				continue
+			}
+			cand := sent[:k]
+			if n > 0 && !strings.HasSuffix(cand, "(本级)") {
+				continue // a later sentence of the line counts where it names the department's own office: "…。某乡人民政府(本级)2023年无使用…"
+			}
+			if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(strings.TrimSuffix(cand, "(本级)"), nameSuffixes) {
+				continue
+			}
+			if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
+				continue
+			}
+			if strings.HasPrefix(cand, "本") || strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "该") {
+				continue // "本部门2016年度收入…": the text's word for itself, no name
+			}
+			if count[cand] == 0 {
+				first[cand] = i + 1
+			}
+			count[cand]++
 		}
-		cand := l[:k]
-		if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(cand, nameSuffixes) {
-			continue
-		}
-		if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
-			continue
-		}
-		if strings.HasPrefix(cand, "本") || strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "该") {
-			continue // "本部门2016年度收入…": the text's word for itself, no name
-		}
-		if count[cand] == 0 {
-			first[cand] = i + 1
-		}
-		count[cand]++
 	}
 	for c := range count {
 		for _, l := range flat {
@@ -1214,7 +1219,7 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	if name == "" && len(count) == 1 {
 		for c := range count {
 			// a page's opening sentence names its subject too
-			if once || first[c] == firstLine(flat) {
+			if once || first[c] == firstLine(flat) || strings.HasSuffix(c, "(本级)") && regionOf(c) != "" {
 				name, line = c, first[c]
 			}
 		}
@@ -1696,6 +1701,35 @@ func overviewName(flat []string, parts bool) (string, int) {
 			}
 		}
 		return "", 0
+	}
+	return "", 0
+}
+
+// foundedName finds the department whose duties a numbered heading opens
+// ("一、部门职责") by the sentence under it that opens with its name and the
+// date it was founded: "某市公共资源交易中心2013年9月经市委、市政府批准组建成立".
+// The name is all Han, four characters or more, a department's by its
+// ending, opening with its region; "" where no such sentence follows such
+// a heading (the contents' entry of the duties is passed over).
+func foundedName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		h := dropEnum(l)
+		if h == l || !slices.Contains(dutyHeads, h) {
+			continue
+		}
+		j := nextIndex(flat, i)
+		if j < 0 {
+			break
+		}
+		y, before, after, ok := yearIn(flat[j])
+		month := strings.TrimLeft(after, "0123456789")
+		if !ok || y == 0 || month == after || !strings.HasPrefix(month, "月") {
+			continue
+		}
+		if c := utf8.RuneCountInString(before); c >= 4 && c <= 30 && !strings.ContainsFunc(before, func(r rune) bool { return !isHan(r) }) &&
+			hasSuffixAny(before, nameSuffixes) && regionOf(before) != "" {
+			return before, j + 1
+		}
 	}
 	return "", 0
 }
