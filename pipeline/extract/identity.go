@@ -439,13 +439,43 @@ func presentedIdentity(flat []string) identity {
 			}
 		}
 		y, before, after, ok := titleYearIn(rest)
-		if !self || !ok || before != "" {
+		if !ok || before != "" {
+			continue
+		}
+		if !self {
+			if id := presentedName(after); id.kind != "" {
+				id.year, id.line, id.title = y, i+1, rest[:len(rest)-len(after)]+id.title
+				return id
+			}
 			continue
 		}
 		for _, tk := range titleKinds {
 			if tk.scope != "" && strings.HasPrefix(after, tk.word) {
 				return identity{year: y, kind: tk.kind, scope: tk.scope, line: i + 1, title: rest[:len(rest)-len(after)+len(tk.word)]}
 			}
+		}
+	}
+	return identity{}
+}
+
+// presentedName reads what follows the year of a sentence presenting its
+// text by its department's name ("现将2021年度某学院政府采购决算公开如下",
+// a page of a 决算's procurement alone): the name, the words before 预算 or
+// 决算 but for what they present of it (政府采购, 部门), where they end like
+// a department's, and the kind, where 公开如下 or 说明如下 follows that
+// word; none otherwise.
+func presentedName(after string) identity {
+	for _, tk := range []struct{ word, kind string }{{"预算", "budget"}, {"决算", "final_accounts"}} {
+		k := strings.Index(after, tk.word)
+		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下"}) {
+			continue
+		}
+		name := after[:k]
+		for _, w := range []string{"政府采购", "部门", "单位"} {
+			name = strings.TrimSuffix(name, w)
+		}
+		if utf8.RuneCountInString(name) >= 4 && nameLike(name) {
+			return identity{name: name, kind: tk.kind, title: after[:k+len(tk.word)]}
 		}
 	}
 	return identity{}
