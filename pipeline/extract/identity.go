@@ -1744,14 +1744,20 @@ func overviewName(flat []string, parts bool) (string, int) {
 func foundedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
-		if h == l || !slices.Contains(dutyHeads, h) {
+		k := slices.IndexFunc(dutyHeads, func(w string) bool { return strings.HasPrefix(h, w) })
+		if h == l || k < 0 {
 			continue
 		}
-		j := nextIndex(flat, i)
-		if j < 0 {
-			break
+		// the sentence on the heading's line (a body on one line runs them
+		// together: "一、部门职责 某中心2013年9月…"), or on the next
+		j, sent := i, h[len(dutyHeads[k]):]
+		if sent == "" {
+			if j = nextIndex(flat, i); j < 0 {
+				break
+			}
+			sent = flat[j]
 		}
-		y, before, after, ok := yearIn(flat[j])
+		y, before, after, ok := yearIn(sent)
 		month := strings.TrimLeft(after, "0123456789")
 		if !ok || y == 0 || month == after || !strings.HasPrefix(month, "月") {
 			continue

@@ -49,6 +49,10 @@ func TestFoundedName(t *testing.T) {
 	if name, line := foundedName(lines); name != "某某市公共资源交易中心" || line != 8 {
 		t.Errorf("founded: %q line %d", name, line)
 	}
+	// … its heading run into it (a body on one line)
+	if name, line := foundedName([]string{"目录", "一、部门职责", "二、机构设置", "一、部门职责某某市公共资源交易中心2013年9月经市委、市政府批准组建成立。"}); name != "某某市公共资源交易中心" || line != 4 {
+		t.Errorf("run into its heading: %q line %d", name, line)
+	}
 	for _, l := range []string{"某某县人民医院2018年末实有在职人员736人。", "某中心2013年9月经批准成立。"} {
 		if name, _ := foundedName([]string{"一、部门职责", l}); name != "" {
 			t.Errorf("%q: %q", l, name)
