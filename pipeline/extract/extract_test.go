@@ -152,6 +152,10 @@ func TestIdentity(t *testing.T) {
 		// a breadcrumb whose last crumb is the year, the title run into it (a body of one line)
 		{[]string{"无障碍| | 移动版 当前位置: 首页 > 某某市人民政府门户网站 > 政务公开 > 预决算公开 > 预算公开 > 部门预算公开 > 2016年 某某市某某中学2016年部门预算公开 发布时间 : 2016-04-18 16:49 来源 : 某某市教育局"},
 			"某某市某某中学", 2016, "budget"},
+		// a document site's file name numbered in its list: the number is no part of the name
+		{[]string{"PDF文库 - 千万精品文档,你想要的都能搜到,下载即用。", "", "2、某某市教育局2021年度部门决算(本级).pdf", "", "﹏Lost loveゝ30 页 1.292 MB下载文档",
+			"2、某某市教育局2021年度部门决算(本级).pdf2、某某市教育局2021年度部门决算(本级).pdf"}, "某某市教育局", 2021, "final_accounts"},
+		{[]string{"3.某某县某某乡人民政府2022年部门预算.pdf"}, "某某县某某乡人民政府", 2022, "budget"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {

@@ -588,3 +588,22 @@ func TestNewsStoryMixed(t *testing.T) {
 		}
 	}
 }
+
+// A page of no title that presents itself by its department's name
+// between the year and the kind (现将2021年度某学院政府采购决算公开如下, a
+// 决算's procurement alone) tells its department, year and kind; words
+// between that end like no department's name none.
+func TestPresentedByName(t *testing.T) {
+	text := "某某职业学院\n政府采购决算公开情况说明\n根据某省财政厅《关于进一步加强政府采购信息公开有关工作的通知》要求,现将2021年度某某职业学院政府采购决算公开如下:\n" +
+		"2021年度政府采购支出总额28861.94万元,其中:政府采购货物支出4895.57万元、政府采购工程支出23143.89万元、政府采购服务支出822.48万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "某某职业学院" || d.Document.FiscalYear != 2021 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Fatalf("%v %+v", err, d)
+	}
+	if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(288619400) {
+		t.Errorf("procurement %+v", d.Procurement)
+	}
+	if id := presentedName("有关情况决算公开如下"); id.kind != "" {
+		t.Errorf("no name: %+v", id)
+	}
+}
