@@ -133,3 +133,30 @@ func TestGeneralBasicProject(t *testing.T) {
 		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
 	}
 }
+
+// TestClassSharesAfterAZeroClass: functional classes listed by their
+// shares of the year's spending, the first at 0 and its share stated of
+// the whole by its amount ("一般公共服务支出0万元,占本年财政拨款支出488.80万元
+// 的0%;教育支出374.89万元,占本年支出的77%;…"): the class's amount before a
+// share is no whole of its own, so each share is of the year's spending
+// (share.pct), and the shares making 100% (the class at 0 none needed) say
+// the list is every class (sum.function, an error short of the whole).
+func TestClassSharesAfterAZeroClass(t *testing.T) {
+	text := "某幼儿园2017年度部门决算\n(三)2017年度支出决算情况\n2017年本年支出488.80万元。\n" +
+		"2、财政拨款支出决算结构情况。财政拨款支出按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出374.89万元,占本年支出的77%;" +
+		"社会保障和就业支出60.44万元,占本年支出的12%;医疗卫生与计划生育支出18.51万元,占本年支出的4%;住房保障支出34.96万元,占本年支出的7%\n"
+	for name, c := range (severityCases{
+		"as printed":           {text, ""},
+		"a class misprinted":   {strings.Replace(text, "374.89", "314.89", 1), schema.SeverityError},
+		"shares short of 100%": {strings.Replace(strings.Replace(text, "374.89", "314.89", 1), "的12%", "的2%", 1), schema.SeverityInfo},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "sum.function"), c.severity)
+	}
+	for name, c := range (severityCases{
+		"as printed":         {text, ""},
+		"a share misprinted": {strings.Replace(text, "的77%", "的71%", 1), schema.SeverityWarning},
+		"a class misprinted": {strings.Replace(text, "374.89", "314.89", 1), schema.SeverityWarning},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "share.pct"), c.severity)
+	}
+}

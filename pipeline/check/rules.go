@@ -1610,8 +1610,9 @@ const (
 // total the text states, every one ("基本支出504.35万元，占73%；项目支出
 // 183.45万元，占27%"), adding up to 100% within the rounding of each
 // percentage: the parts are all of the total, and one left out could hide
-// only in that rounding. A gap (total less the parts) larger than that
-// share of the total (whole) is then no partial list.
+// only in that rounding (a part of 0 may state no share). A gap (total
+// less the parts) larger than that share of the total (whole) is then no
+// partial list.
 func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool {
 	tv, ok := c.num(total)
 	if !ok || whole <= 0 || len(parts) < 2 {
@@ -1632,8 +1633,8 @@ func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool
 			found = true
 			break
 		}
-		if !found {
-			return false
+		if v, ok := c.num(p); !found && (!ok || v != 0) {
+			return false // a part of 0 needs no share: it is 0% of any whole
 		}
 	}
 	return math.Abs(sum-100) <= slack+1e-9 && gap/whole*100 > slack+math.Abs(sum-100)

@@ -2460,13 +2460,16 @@ func (b *builder) classes() {
 // states are of the expenditure: not where its sentence opens with another
 // whole ("2020年一般公共预算财政拨款支出1264.92万元,主要用于以下方面:社会保障
 // 和就业支出67.64万元,占5.35%;…" — shares of the 一般公共预算's 1264.92, not
-// of the year's spending), which the model has no figure for.
-func (b *builder) sharesOfExpenditure(off int) bool {
+// of the year's spending), which the model has no figure for. The amounts
+// of the classes listed before it (listed, token indexes) open no whole: in
+// "按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出
+// 374.89万元,占本年支出的77%" the whole is the year's 488.80 after them.
+func (b *builder) sharesOfExpenditure(off int, listed map[int]bool) bool {
 	st, exp := b.st, b.doc.Expenditure
 	whole := cmp.Or(exp.CurrentYear, exp.Total)
 	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
-		if t := st.toks[k]; t.kind == numMoney {
+		if t := st.toks[k]; t.kind == numMoney && !listed[k] {
 			if whole == nil {
 				return false
 			}
@@ -2601,6 +2604,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 		return len(st.s)
 	}
+	listed := map[int]bool{}
+	for _, h := range hits {
+		listed[h.tok] = true
+	}
 	for k, h := range hits {
 		t := st.toks[h.tok]
 		if i, ok := index[h.class.Code]; ok {
@@ -2628,7 +2635,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		if scheme == schema.SchemeEconomic {
 			of = "/expenditure/basic/amount"
 		}
-		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start) {
+		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start, listed) {
 			b.shareAfter(path, of, h.tok)
 		}
 		if scheme == schema.SchemeEconomic {
