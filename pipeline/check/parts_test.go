@@ -160,3 +160,24 @@ func TestClassSharesAfterAZeroClass(t *testing.T) {
 		wantSeverity(t, name, findingOf(extractText(t, c.text), "share.pct"), c.severity)
 	}
 }
+
+// TestShareWhole: shares of a whole the model does not hold (占支出总预算…,
+// no total read) each put the whole at a part over its share; a misprinted
+// share or part puts it elsewhere, and the share apart from the others is
+// named (share.whole) — a last digit the rounding explains is not.
+func TestShareWhole(t *testing.T) {
+	text := "某中学2023年部门预算\n三、一般公共预算支出\n(一)教育支出类科目5,806,105.16元,占支出总预算82.27%。\n(二)社会保障和就业支出类科目557,718.56元,占支出总预算7.9%。\n" +
+		"(三)卫生健康支出类科目275,373.54元,占支出总预算3.9%。\n(四)住房保障支出类科目418,288.92元,占支出总预算5.93%。\n"
+	for name, c := range (severityCases{
+		"as printed":               {text, ""},
+		"a share misprinted":       {strings.Replace(text, "82.27%", "32.27%", 1), schema.SeverityWarning},
+		"a part misprinted":        {strings.Replace(text, "418,288.92", "918,288.92", 1), schema.SeverityWarning},
+		"a share's last digit":     {strings.Replace(text, "5.93%", "5.92%", 1), ""},
+		"two shares, one misprint": {strings.Replace(strings.Replace(strings.Replace(text, "(三)卫生健康支出类科目275,373.54元,占支出总预算3.9%。\n", "", 1), "(四)住房保障支出类科目418,288.92元,占支出总预算5.93%。\n", "", 1), "7.9%", "9.7%", 1), schema.SeverityWarning},
+	}) {
+		f := findingOf(extractText(t, c.text), "share.whole")
+		if wantSeverity(t, name, f, c.severity) && name == "a share misprinted" && f.Stated != 32.27 {
+			t.Errorf("%s: names the share %v, want 32.27", name, f.Stated)
+		}
+	}
+}

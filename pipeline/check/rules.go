@@ -22,6 +22,7 @@ var rules = []Rule{
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"share.parts", schema.SeverityWarning, "同一总额的各部分占比超出其金额所能占的比例", "The text states shares of one whole the model does not hold (占一般公共预算支出的…) for parts that do not overlap (基本支出 and 项目支出; classes of one scheme): the whole is at least their sum, and a share exceeds its part over that sum", "the range part / sum of the parts takes over every figure's rounding, the percentage's last digit, and 0.01 points", shareParts},
+	{"share.whole", schema.SeverityWarning, "同一总额的各部分占比所推算的总额不一致", "The text states shares of one whole the model does not hold (占支出总预算…, 占一般公共预算支出的…) for two or more parts, and the wholes they imply (a part over its share) cannot be one: the share that does not fit the others' whole is named (both, where two)", "the range part / share takes over the part's rounding, the percentage's last digit and 0.01 points, for every share", shareWhole},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
@@ -532,6 +533,119 @@ func shareParts(c *ctx) {
 			})
 		}
 	}
+}
+
+// shareWhole compares the shares the text states of one whole the model
+// does not hold — by its name (share.parts' /text/whole/…), or a model
+// figure left unread (占支出总预算82.27% where no total is read) — with
+// each other: every part over its share is that one whole, so the ranges
+// the parts' and the shares' rounding leave it must meet. Where they do
+// not, the share whose range lies apart from all the others' (three or
+// more) is compared with its part over their whole; of two, the second
+// with its part over the first's.
+func shareWhole(c *ctx) {
+	groups := map[string][]schema.Claim{}
+	var wholes []string
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimSharePct || cl.Of == "" || cl.Value <= 0 {
+			continue
+		}
+		if _, held := c.fig(cl.Of); held {
+			continue
+		}
+		if groups[cl.Of] == nil {
+			wholes = append(wholes, cl.Of)
+		}
+		groups[cl.Of] = append(groups[cl.Of], cl)
+	}
+	for _, of := range wholes {
+		var xs []impliedWhole
+		for _, cl := range groups[of] {
+			v, p, ok := c.amountOf(cl.Path)
+			if !ok || v <= 0 {
+				continue
+			}
+			part, st := c.figOf(p, v), claimFig(cl)
+			if st.v-st.half-0.01 <= 0 {
+				continue // a share that may be 0 bounds no whole
+			}
+			xs = append(xs, impliedWhole{cl, part, st, p, (part.v - part.half) / (st.v + st.half + 0.01) * 100, (part.v + part.half) / (st.v - st.half - 0.01) * 100})
+		}
+		if len(xs) < 2 {
+			continue
+		}
+		meet := func(skip int) (lo, hi float64) {
+			lo, hi = 0, math.Inf(1)
+			for i, x := range xs {
+				if i != skip {
+					lo, hi = math.Max(lo, x.lo), math.Min(hi, x.hi)
+				}
+			}
+			return lo, hi
+		}
+		var paths []string
+		var lines []int
+		for _, x := range xs {
+			paths = append(paths, x.path)
+			lines = append(lines, x.cl.Line, c.line(x.path))
+		}
+		if lo, hi := meet(-1); c.relations != nil || lo <= hi {
+			c.report(finding{paths: paths, lines: lines})
+			continue
+		}
+		odd := -1
+		for i := range xs {
+			if lo, hi := meet(i); lo <= hi && len(xs) > 2 {
+				if odd >= 0 {
+					odd = -1
+					break
+				}
+				odd = i
+			}
+		}
+		if odd < 0 && len(xs) == 2 {
+			odd = 1
+		}
+		if odd < 0 {
+			// no one share stands apart: each against the others' whole
+			for i := range xs {
+				lo, hi := meet(i)
+				c.shareAgainst(xs[i], paths, lines, lo, hi)
+			}
+			continue
+		}
+		lo, hi := meet(odd)
+		c.shareAgainst(xs[odd], paths, lines, lo, hi)
+	}
+}
+
+// impliedWhole is a share of a whole the model does not hold: the claim,
+// its part and the stated share, the part's pointer, and the whole the
+// two allow.
+type impliedWhole struct {
+	cl       schema.Claim
+	part, st rfig
+	path     string
+	lo, hi   float64
+}
+
+// shareAgainst reports a stated share against its part over a whole known
+// to lie in [lo, hi] (the other shares'); paths and lines are the group's.
+func (c *ctx) shareAgainst(x impliedWhole, paths []string, lines []int, lo, hi float64) {
+	if lo <= 0 || lo > hi || slices.ContainsFunc(c.out, func(f schema.Check) bool { return f.Rule == "share.parts" && slices.Contains(f.Lines, x.cl.Line) }) {
+		return // share.parts said it: the share is more than its part can be
+	}
+	cl, part, st, path := x.cl, x.part, x.st, x.path
+	whole := (lo + hi) / 2
+	v := part.v / whole * 100
+	vlo, vhi := (part.v-part.half)/hi*100, (part.v+part.half)/lo*100
+	c.report(finding{
+		stated: st.v, computed: v, unit: "%", tol: pctTolerance(st, v, vlo, vhi) + 0.01, figs: []rfig{st, part},
+		paths: append([]string{path}, slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == path })...), lines: lines,
+		msg:     quote(cl) + "；其余占比推算的总额约为" + fmtNum(whole) + "元",
+		msgEn:   quoteEn(cl, "a share of a whole the other shares put at about "+fmtNum(whole)+" yuan"),
+		allowZh: "占比常由另行舍入的金额计算，另允许 0.01 个百分点", allowEn: "a share is often computed from amounts rounded apart: 0.01 points more allowed",
+	})
 }
 
 // disjointFamily names the family of figures a path belongs to whose
