@@ -2103,7 +2103,8 @@ func (b *builder) basicStated() {
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
 // percentage, a change or a comparison (增加, 持平, 比上年), a per-unit
-// figure (单车运行维护费) or inside an aside, no second 其中, and no pair of parts one of which holds the other
+// figure (单车运行维护费) or inside an aside, no second 其中 (but one printed
+// twice, 其中:其中), and no pair of parts one of which holds the other
 // (基本支出 and 人员经费, a subtotal followed by its parts); the list ends
 // at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
@@ -2115,8 +2116,10 @@ func (b *builder) listedParts() {
 			continue
 		}
 		whole := st.toks[ti]
-		if gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　"); gap != "，" && gap != "," {
-			continue // "X万元，其中…": the amount right before
+		gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　")
+		aside := gap == "(" || gap == "（"
+		if gap != "，" && gap != "," && gap != "" && !aside {
+			continue // "X万元，其中…" (or "X万元其中…", "X万元(其中…)"): the amount right before
 		}
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
@@ -2125,7 +2128,17 @@ func (b *builder) listedParts() {
 		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
 			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
 		}
+		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
+			k := strings.IndexAny(st.s[end:stop], ")）")
+			if k < 0 {
+				continue
+			}
+			stop = end + k
+		}
 		list := st.s[end:stop]
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(list, ":：,， "), "其中"); ok {
+			list = rest // "其中:其中一般公共预算拨款…": 其中 printed twice
+		}
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
 			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) || containsAny(list, perUnitWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||

@@ -1240,6 +1240,39 @@ func TestListedPartsShort(t *testing.T) {
 	}
 }
 
+// TestListedPartsPrinted: a whole's list of parts printed with 其中 run
+// into the amount or twice ("收入预算712.99万元其中:其中一般公共预算拨款…"), or
+// inside an aside after it ("财政拨款收入1,077.36万元(其中,一般公共预算1,077.36
+// 万元,政府性基金预算0万元,…)"), claims its whole as one after "，其中" does:
+// a part misprinted is kept as sum claims (sum.text).
+func TestListedPartsPrinted(t *testing.T) {
+	sums := func(text string) int {
+		n := 0
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				n++
+			}
+		}
+		return n
+	}
+	const twice = "龙门镇2018年部门预算的批复\n一、收入预算712.99万元其中:其中一般公共预算拨款665.49万元,政府性基金拨款0万元,财政专户拨款47.5万元。\n"
+	const aside = "某幼儿园2021年度单位决算\n本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"其中 twice, as printed":        {twice, 0},
+		"其中 twice, a part misprinted": {strings.Replace(twice, "665.49", "663.49", 1), 4},
+		"an aside, as printed":        {aside, 0},
+		"an aside, a part misprinted": {strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), 4},
+		"an aside never closed":       {strings.Replace(strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), "),占", ",占", 1), 0},
+	} {
+		if n := sums(c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
+		}
+	}
+}
+
 // A 类 named with 类科目 after it ("社会保障和就业支出类科目 116433.12 元")
 // is the class's statement, and its share of the 支出总预算 is read.
 func TestClassNamedSubject(t *testing.T) {
