@@ -181,3 +181,23 @@ func TestShareWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestBalanceGeneral: a budget's general budget appropriation and its
+// expenditure, stated side by side, are one amount where nothing carried
+// over is stated (balance.general); the expenditure may be more where an
+// amount carried over is, never less; a 决算's are not compared.
+func TestBalanceGeneral(t *testing.T) {
+	text := "重庆市某委员会2018年部门预算情况说明\n二、部门预算情况说明\n2018年一般公共预算财政拨款收入324970.32万元，一般公共预算财政拨款支出324970.32万元，比2017年减少145261.52万元。\n"
+	carried := strings.Replace(text, "二、部门预算情况说明\n", "二、部门预算情况说明\n2018年收入预算330000.00万元，其中：一般公共预算拨款324970.32万元，上年结转5029.68万元。\n", 1)
+	for name, c := range (severityCases{
+		"as printed":                         {text, ""},
+		"the appropriation misprinted":       {strings.Replace(text, "收入324970.32", "收入324979.32", 1), schema.SeverityWarning},
+		"the expenditure misprinted":         {strings.Replace(text, "支出324970.32", "支出32497.32", 1), schema.SeverityWarning},
+		"the last digit":                     {strings.Replace(text, "支出324970.32", "支出324970.33", 1), ""},
+		"carried over, the expenditure more": {strings.Replace(carried, "支出324970.32", "支出330000.00", 1), ""},
+		"carried over, the expenditure less": {strings.Replace(carried, "支出324970.32", "支出32497.32", 1), schema.SeverityWarning},
+		"a 决算":                               {strings.Replace(strings.Replace(text, "部门预算", "部门决算", -1), "收入324970.32", "收入324979.32", 1), ""},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "balance.general"), c.severity)
+	}
+}

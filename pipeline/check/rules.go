@@ -50,6 +50,7 @@ var rules = []Rule{
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
+	{"balance.general", schema.SeverityWarning, "预算中一般公共预算财政拨款支出与当年一般公共预算拨款收入不等", "A budget's general budget appropriations' expenditure (一般公共预算财政拨款支出) differs from the year's general budget appropriation (一般公共预算拨款收入): a budget spends the year's appropriation, and only what was carried over adds to it", "the rounding of both figures; where the budget states an amount carried over, only expenditure below the appropriation", balanceGeneral},
 	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over (where nothing carried is stated, the total is less than the year's)", "the rounding of the three figures; nothing carried stated: the rounding of both, only a total below the year's reported", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
@@ -1832,6 +1833,34 @@ func balanceBudget(c *ctx) {
 	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// balanceGeneral: a budget plans to spend the year's general budget
+// appropriation (the 一般公共预算 source), and its general budget
+// appropriations' expenditure is that and what was carried over — equal
+// where nothing carried over is stated (every budget of data/ and the
+// probes stating both), and not less where it is.
+func balanceGeneral(c *ctx) {
+	d := c.doc
+	if d.Document.Kind != schema.KindBudget || d.Revenue == nil {
+		return
+	}
+	e, ok := c.fig("/expenditure/general/amount")
+	if !ok {
+		return
+	}
+	for i, s := range d.Revenue.Sources {
+		if s.Name != "一般公共预算" {
+			continue
+		}
+		p := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+		r := c.figOf(p, s.Amount.Float())
+		carried := d.Revenue.CarriedOver != nil && *d.Revenue.CarriedOver != 0
+		c.report(finding{stated: e.v, computed: r.v, unit: "yuan", tol: halves(e, r), figs: []rfig{e, r}, atLeast: carried,
+			paths: []string{"/expenditure/general/amount", p},
+			msg:   "一般公共预算财政拨款支出与当年一般公共预算拨款收入", msgEn: "the general budget appropriations' expenditure against the year's general budget appropriation"})
+		return
+	}
 }
 
 // balanceFinal: a 决算's 收入总计 (the year's revenue, what was carried over
