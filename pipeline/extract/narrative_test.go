@@ -2149,3 +2149,16 @@ func TestPerUnitFigures(t *testing.T) {
 		{name: "机关运行经费 alone", text: "某县林业局2019年度部门决算\n2019年度本部门人均机关运行经费2.1万元。\n", absent: []string{"/operating_costs"}},
 	})
 }
+
+// A part stated with its share and then unchanged ("公务接待费2万元,占36%,和上年
+// 持平"): 持平 is its change, 0, where a percentage after a share may be the
+// share's own.
+func TestFlatAfterShare(t *testing.T) {
+	d := extractLines(t, "某局2017年部门预算\n2017年财政拨款“三公”经费支出合计5.6万元,比上年减少1.4万元。其中:公务用车运行维护费3.6万元,占64%,比上年减少1.4万元,公务接待费2万元,占36%,和上年持平。\n")
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimChange, 0) {
+		t.Errorf("reception: no change of 0 among %+v", d.Claims)
+	}
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimSharePct, 36) {
+		t.Errorf("reception: its share lost: %+v", d.Claims)
+	}
+}
