@@ -473,8 +473,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 		return y, false
 	}
 	done := func() (yoy, bool) {
-		if afterShare && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
-			return y, false
+		if afterShare && !y.flat && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
+			return y, false // a percentage alone may be the share's; 持平 is no percentage
 		}
 		return y, y.found()
 	}

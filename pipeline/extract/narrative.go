@@ -2115,7 +2115,8 @@ func (b *builder) basicStated() {
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
 // percentage, a change or a comparison (增加, 持平, 比上年), a per-unit
-// figure (单车运行维护费) or inside an aside, no second 其中, and no pair of parts one of which holds the other
+// figure (单车运行维护费) or inside an aside, no second 其中 (but one printed
+// twice, 其中:其中), and no pair of parts one of which holds the other
 // (基本支出 and 人员经费, a subtotal followed by its parts); the list ends
 // at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
@@ -2127,8 +2128,10 @@ func (b *builder) listedParts() {
 			continue
 		}
 		whole := st.toks[ti]
-		if gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　"); gap != "，" && gap != "," {
-			continue // "X万元，其中…": the amount right before
+		gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　")
+		aside := gap == "(" || gap == "（"
+		if gap != "，" && gap != "," && gap != "" && !aside {
+			continue // "X万元，其中…" (or "X万元其中…", "X万元(其中…)"): the amount right before
 		}
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
@@ -2137,7 +2140,17 @@ func (b *builder) listedParts() {
 		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
 			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
 		}
+		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
+			k := strings.IndexAny(st.s[end:stop], ")）")
+			if k < 0 {
+				continue
+			}
+			stop = end + k
+		}
 		list := st.s[end:stop]
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(list, ":：,， "), "其中"); ok {
+			list = rest // "其中:其中一般公共预算拨款…": 其中 printed twice
+		}
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
 			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) || containsAny(list, perUnitWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
@@ -2472,13 +2485,16 @@ func (b *builder) classes() {
 // states are of the expenditure: not where its sentence opens with another
 // whole ("2020年一般公共预算财政拨款支出1264.92万元,主要用于以下方面:社会保障
 // 和就业支出67.64万元,占5.35%;…" — shares of the 一般公共预算's 1264.92, not
-// of the year's spending), which the model has no figure for.
-func (b *builder) sharesOfExpenditure(off int) bool {
+// of the year's spending), which the model has no figure for. The amounts
+// of the classes listed before it (listed, token indexes) open no whole: in
+// "按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出
+// 374.89万元,占本年支出的77%" the whole is the year's 488.80 after them.
+func (b *builder) sharesOfExpenditure(off int, listed map[int]bool) bool {
 	st, exp := b.st, b.doc.Expenditure
 	whole := cmp.Or(exp.CurrentYear, exp.Total)
 	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
-		if t := st.toks[k]; t.kind == numMoney {
+		if t := st.toks[k]; t.kind == numMoney && !listed[k] {
 			if whole == nil {
 				return false
 			}
@@ -2613,6 +2629,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 		return len(st.s)
 	}
+	listed := map[int]bool{}
+	for _, h := range hits {
+		listed[h.tok] = true
+	}
 	for k, h := range hits {
 		t := st.toks[h.tok]
 		if i, ok := index[h.class.Code]; ok {
@@ -2640,7 +2660,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		if scheme == schema.SchemeEconomic {
 			of = "/expenditure/basic/amount"
 		}
-		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start) {
+		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start, listed) {
 			b.shareAfter(path, of, h.tok)
 		}
 		if scheme == schema.SchemeEconomic {
