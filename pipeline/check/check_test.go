@@ -43,6 +43,19 @@ func printedItem(line10, line11 string) *schema.Document {
 	return d
 }
 
+// priorParts is a 三公 total of 33 万元 (57.55 the year before) whose
+// reception and vehicles' running are stated with their prior years, the
+// reception's as given.
+func priorParts(reception float64) *schema.Document {
+	d := base()
+	d.ThreePublic = &schema.ThreePublic{Total: money(330000), PriorYear: money(575500),
+		Reception: &schema.Figure{Amount: *money(80000), PriorYear: money(reception)}, VehicleOperation: &schema.Figure{Amount: *money(250000), PriorYear: money(452000)}}
+	d.Provenance["/three_public/prior_year"] = schema.Source{Line: 2, Text: "2015年三公经费预算拨入57.55万元"}
+	d.Provenance["/three_public/reception/prior_year"] = schema.Source{Line: 2, Text: "2015年预算12.5万元"}
+	d.Provenance["/three_public/vehicle_operation/prior_year"] = schema.Source{Line: 2, Text: "2015年预算45.2万元"}
+	return d
+}
+
 // personnel is 07's basic expenditure, its economic classes and its
 // personnel expenses as given.
 func personnel(yuan float64) *schema.Document {
@@ -297,6 +310,21 @@ func TestRules(t *testing.T) {
 		// sum.vehicle's; the total is what the subtotal makes
 		{"a misprinted vehicle part is not the total's too", func() *schema.Document { return vehicleWhole(13601300) }, "sum.three_public", "info"},
 		{"a total its parts do not make is reported beside a misprinted vehicle part", func() *schema.Document { return vehicleWhole(14601300) }, "sum.three_public", "error"},
+		// 2015年三公经费预算拨入57.55万元 … 公务接待费…2015年预算12.5万元 … 公务车辆运行…2015年预算45.2万元
+		{"prior-year parts exceed the prior-year total", func() *schema.Document { return priorParts(125000) }, "sum.other_years", "warning"},
+		{"prior-year parts within the prior-year total", func() *schema.Document { return priorParts(123500) }, "sum.other_years", ""},
+		{"budgeted vehicle parts do not add up", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Vehicle: &schema.Figure{Amount: *money(465600), Budgeted: money(500000)},
+				VehiclePurchase: &schema.Figure{Amount: *money(250000), Budgeted: money(250000)}, VehicleOperation: &schema.Figure{Amount: *money(215600), Budgeted: money(260000)}}
+			return d
+		}, "sum.other_years", "warning"},
+		{"prior-year personnel and public expenses add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100), PriorYear: money(22000000)},
+				Personnel: &schema.Figure{Amount: *money(21522600), PriorYear: money(20000000)}, PublicExpenses: &schema.Figure{Amount: *money(1846500), PriorYear: money(2000000)}}
+			return d
+		}, "sum.other_years", ""},
 		{"project in two sections", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}

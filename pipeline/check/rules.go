@@ -44,6 +44,7 @@ var rules = []Rule{
 	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumSources},
 	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFiscalParts},
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
+	{"sum.other_years", schema.SeverityWarning, "上年数或预算数的各分项之和不等于其合计", "The prior-year figures (上年数) of a whole's parts, or a final accounts' budgeted ones (预算数), do not add up to the whole's as the year's amounts do: the 三公's parts, the vehicles' two, personnel and public expenses, basic and project expenditure", "the rounding of every figure added and of the whole; parts not all stated (the 三公's, or basic and project against the expenditure, which a reserve or 经营支出 may be part of): only more than the whole is reported", sumOtherYears},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
@@ -1675,6 +1676,39 @@ func (c *ctx) adds(total string, parts ...string) bool {
 func sumBasicParts(c *ctx) {
 	for _, w := range []basicWhole{allBasic, generalBasic} {
 		c.parts(w.whole, []string{w.personnel, w.public}, 0)
+	}
+}
+
+// sumOtherYears: the columns beside the year's amounts — the prior year
+// (上年数: 2015年三公经费预算拨入57.55万元 … 公务接待费2015年预算12.5万元),
+// a final accounts' 预算数 — add up as the year's do (sum.three_public,
+// sum.vehicle, sum.basic_parts, sum.basic_project), each whole and part
+// in that column only: a part stated in no column the whole is is left
+// out, so a sum below the whole is compared only where every part is.
+func sumOtherYears(c *ctx) {
+	defer func() { c.column = [2]string{} }()
+	for _, col := range []struct{ path, zh, en string }{{"/prior_year", "上年数", "prior year"}, {"/budgeted", "预算数", "budgeted"}} {
+		c.column = [2]string{col.zh, col.en}
+		at := func(p string) string { return p + col.path }
+		tp := []string{at("/three_public/overseas_travel"), at("/three_public/reception"), at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}
+		vehicle := at("/three_public/vehicle")
+		// the subtotal stands for its parts where they are not both stated
+		// or do not make it (sumThreePublic)
+		_, p := c.num(tp[2])
+		_, o := c.num(tp[3])
+		if _, v := c.num(vehicle); v && (!p || !o || c.adds(at("/three_public"), tp[0], tp[1], vehicle) && !c.adds(vehicle, tp[2], tp[3])) {
+			tp = append(tp[:2:2], vehicle)
+		}
+		c.parts(at("/three_public"), tp, 0)
+		c.parts(vehicle, []string{at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}, 0)
+		for _, w := range []string{"/expenditure/basic", "/expenditure/general_basic"} {
+			personnel, public := "/expenditure/personnel", "/expenditure/public_expenses"
+			if w == "/expenditure/general_basic" {
+				personnel, public = "/expenditure/general_personnel", "/expenditure/general_public_expenses"
+			}
+			c.parts(at(w), []string{at(personnel), at(public)}, 0)
+		}
+		c.parts(at("/expenditure"), []string{at("/expenditure/basic"), at("/expenditure/project")}, 3)
 	}
 }
 
