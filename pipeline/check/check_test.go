@@ -43,6 +43,19 @@ func printedItem(line10, line11 string) *schema.Document {
 	return d
 }
 
+// budgetSplit is a document of kind whose expenditure (8,105,563 yuan)
+// is 1,000,000 more than its basic and project expenditure, with the
+// warning w.
+func budgetSplit(kind string, w *schema.Warning) *schema.Document {
+	d := base()
+	d.Document.Kind = kind
+	d.Expenditure = &schema.Expenditure{Total: money(8105563), Basic: &schema.Figure{Amount: *money(7031563)}, Project: &schema.Figure{Amount: *money(74000)}}
+	if w != nil {
+		d.Warnings = append(d.Warnings, *w)
+	}
+	return d
+}
+
 // priorParts is a 三公 total of 33 万元 (57.55 the year before) whose
 // reception and vehicles' running are stated with their prior years, the
 // reception's as given.
@@ -310,6 +323,12 @@ func TestRules(t *testing.T) {
 		// sum.vehicle's; the total is what the subtotal makes
 		{"a misprinted vehicle part is not the total's too", func() *schema.Document { return vehicleWhole(13601300) }, "sum.three_public", "info"},
 		{"a total its parts do not make is reported beside a misprinted vehicle part", func() *schema.Document { return vehicleWhole(14601300) }, "sum.three_public", "error"},
+		// 部门预算支出总数8105563.00元 … 部门基本支出预算7031563.00元 … 部门专项项目预算74000.00元
+		{"a budget's basic and project short of its expenditure", func() *schema.Document { return budgetSplit(schema.KindBudget, nil) }, "sum.basic_project", "error"},
+		{"a budget's basic and project short by an amount placed nowhere", func() *schema.Document {
+			return budgetSplit(schema.KindBudget, &schema.Warning{Line: 20, Reason: "amount 100万元 not placed in the model", Amount: money(1000000)})
+		}, "sum.basic_project", ""},
+		{"final accounts' basic and project short of the expenditure", func() *schema.Document { return budgetSplit(schema.KindFinalAccounts, nil) }, "sum.basic_project", ""},
 		// 2015年三公经费预算拨入57.55万元 … 公务接待费…2015年预算12.5万元 … 公务车辆运行…2015年预算45.2万元
 		{"prior-year parts exceed the prior-year total", func() *schema.Document { return priorParts(125000) }, "sum.other_years", "warning"},
 		{"prior-year parts within the prior-year total", func() *schema.Document { return priorParts(123500) }, "sum.other_years", ""},

@@ -37,7 +37,7 @@ var rules = []Rule{
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计，或（表中各项均有科目编码）小于类合计", "Items add up to more than their functional class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计，或（表中各项均有科目编码）小于类合计", "Economic items add up to more than their class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves, or the document is a budget stating basic and project, no reserve, and no amount the model places nowhere that the gap is", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match the basic expenditure they are stated of (all funds', or the general budget appropriations')", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
@@ -1125,7 +1125,41 @@ func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
 
 func sumBasicProject(c *ctx) {
 	w := c.basicProjectWhole()
+	if c.budgetSplit(w) {
+		return
+	}
 	c.parts(w.amount, w.parts, 0)
+}
+
+// budgetSplit compares a budget's expenditure with its basic and project
+// expenditure where they fall short of it and nothing else is there to be
+// the rest: no reserve (单位预留机动经费) held, and no amount the document
+// states and the model places nowhere (a 经营支出 2,000万元) that the gap
+// is. It tells whether it compared them.
+func (c *ctx) budgetSplit(w basicProjectScope) bool {
+	if c.doc.Document.Kind != schema.KindBudget || w.amount != c.expenditureTotal() {
+		return false
+	}
+	t, ok1 := c.fig(w.amount)
+	b, ok2 := c.fig("/expenditure/basic/amount")
+	p, ok3 := c.fig("/expenditure/project/amount")
+	if _, reserve := c.num("/expenditure/reserve/amount"); !ok1 || !ok2 || !ok3 || reserve {
+		return false
+	}
+	figs := []rfig{b, p, t}
+	gap := t.v - b.v - p.v
+	if gap <= halves(figs...) {
+		return false
+	}
+	for _, wn := range c.doc.Warnings {
+		if wn.Amount != nil && math.Abs(wn.Amount.Float()-gap) <= halves(figs...) {
+			return false // the rest is a part the model does not hold
+		}
+	}
+	c.report(finding{stated: t.v, computed: b.v + p.v, unit: "yuan", tol: halves(figs...), figs: figs,
+		paths: []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"},
+		msg: "支出合计与基本支出、项目支出之和（预算未列预留或经营等其他支出）", msgEn: "the expenditure against basic plus project (the budget states no reserve, business or other spending)"})
+	return true
 }
 
 // basicProjectScope is the whole basic, project and reserve expenditure
