@@ -328,6 +328,19 @@ func TestRules(t *testing.T) {
 		{"a budget's basic and project short by an amount placed nowhere", func() *schema.Document {
 			return budgetSplit(schema.KindBudget, &schema.Warning{Line: 20, Reason: "amount 100万元 not placed in the model", Amount: money(1000000)})
 		}, "sum.basic_project", ""},
+		{"a budget's basic and project short by two amounts placed nowhere", func() *schema.Document {
+			d := budgetSplit(schema.KindBudget, &schema.Warning{Line: 7, Reason: "amount 60万元 not placed in the model", Amount: money(600000)})
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 7, Reason: "amount 40万元 not placed in the model", Amount: money(400000)})
+			return d
+		}, "sum.basic_project", ""},
+		{"a budget's basic and project short by more than an amount placed nowhere", func() *schema.Document {
+			return budgetSplit(schema.KindBudget, &schema.Warning{Line: 8, Reason: "amount 423.47万元 not placed in the model", Amount: money(4234700)})
+		}, "sum.basic_project", "error"},
+		{"a budget's split on a line that states an amount placed nowhere", func() *schema.Document {
+			d := budgetSplit(schema.KindBudget, &schema.Warning{Line: 16, Reason: "amount 8.69万元 not placed in the model", Amount: money(86900)})
+			d.Provenance["/expenditure/basic/amount"] = schema.Source{Line: 16, Text: "部门基本支出预算7031563.00元"}
+			return d
+		}, "sum.basic_project", ""},
 		{"final accounts' basic and project short of the expenditure", func() *schema.Document { return budgetSplit(schema.KindFinalAccounts, nil) }, "sum.basic_project", ""},
 		// 2015年三公经费预算拨入57.55万元 … 公务接待费…2015年预算12.5万元 … 公务车辆运行…2015年预算45.2万元
 		{"prior-year parts exceed the prior-year total", func() *schema.Document { return priorParts(125000) }, "sum.other_years", "warning"},
@@ -2086,6 +2099,61 @@ func TestComparisonTableRows(t *testing.T) {
 		if r := rows(extractText(t, text)); len(r) > 0 {
 			t.Errorf("%s: claims %+v", name, r)
 		}
+	}
+}
+
+// sectionsTable is a comparison table whose sections (一、二、) make its
+// 本年收入合计 in every column: the 2015 column's first section as given.
+func sectionsTable(first string) string {
+	return `某学院2015年部门预算收支情况说明
+收入预算增减对比表
+单位:万元
+项目 |
+2014年预算 |
+2015年预算 |
+增长额 |
+增长率 |
+一、预算拨款 |
+25,689.62 |
+` + first + ` |
+2,882.93 |
+11.22% |
+公共预算拨款 |
+25,689.62 |
+28,572.55 |
+2,882.93 |
+11.22% |
+二、其他资金 |
+350.00 |
+330 |
+-20.00 |
+-5.71% |
+本年收入合计 |
+26,039.62 |
+28,902.55 |
+2,862.93 |
+10.99% |
+二、支出预算说明`
+}
+
+// TestComparisonTableSections: a comparison table's numbered sections
+// are added up against its total row, column by column (sum.table): as
+// printed nothing is kept; a section's cell that makes the sum fail (its
+// own row's change failing too) is a warning citing the total's line and
+// the sections'.
+func TestComparisonTableSections(t *testing.T) {
+	d := extractText(t, sectionsTable("28,572.55"))
+	Run(d)
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			t.Errorf("as printed, every column adding up: claim %+v", c)
+		}
+	}
+	d = extractText(t, sectionsTable("28,635.96"))
+	Run(d)
+	f := findingOf(d, "sum.table")
+	if f == nil || f.Severity != schema.SeverityWarning || f.Stated != 289025500 || f.Computed != 289659600 || !slices.Equal(f.Lines, []int{11, 21, 26}) {
+		t.Errorf("a section misprinted: %+v", f)
 	}
 }
 

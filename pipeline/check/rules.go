@@ -26,7 +26,7 @@ var rules = []Rule{
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
-	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
+	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns; a comparison table's numbered sections, 一、二、…, against its 合计 row, column by column) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.levels", schema.SeverityWarning, "表格各级金额之和不等于合计乘以层级数", "The amounts of a table whose rows nest in levels, each level adding up to its total (a 政府采购支出预算表: kinds, subtotals, purchases; a 财政拨款收支总表: each side's parts, the other side's total), do not add up to the total times the levels, where default mode printed them out of their rows' order (which cell is wrong is not known)", "the rounding of every cell added and of the total, once a level", sumLevels},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) or after a change's reason (主要原因是 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
@@ -1133,9 +1133,10 @@ func sumBasicProject(c *ctx) {
 
 // budgetSplit compares a budget's expenditure with its basic and project
 // expenditure where they fall short of it and nothing else is there to be
-// the rest: no reserve (单位预留机动经费) held, and no amount the document
-// states and the model places nowhere (a 经营支出 2,000万元) that the gap
-// is. It tells whether it compared them.
+// the rest: no reserve (单位预留机动经费) held, no amount the document
+// states and the model places nowhere on the lines of the three figures,
+// and none such, or several, that the gap is (a 经营支出 2,000万元). It
+// tells whether it compared them.
 func (c *ctx) budgetSplit(w basicProjectScope) bool {
 	if c.doc.Document.Kind != schema.KindBudget || w.amount != c.expenditureTotal() {
 		return false
@@ -1151,14 +1152,30 @@ func (c *ctx) budgetSplit(w basicProjectScope) bool {
 	if gap <= halves(figs...) {
 		return false
 	}
+	var lines []schema.Source
+	for _, ptr := range []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"} {
+		src := c.doc.Provenance[ptr]
+		lines = append(lines, schema.Source{Line: src.Line, File: src.File})
+	}
+	var unplaced []rfig
 	for _, wn := range c.doc.Warnings {
-		if wn.Amount != nil && math.Abs(wn.Amount.Float()-gap) <= halves(figs...) {
-			return false // the rest is a part the model does not hold
+		if wn.Amount == nil {
+			continue
 		}
+		// parts the split's own lines state (…项目支出2436.64万元，事业单位
+		// 经营支出86.78万元，对附属单位补助支出8.69万元)
+		if slices.Contains(lines, schema.Source{Line: wn.Line, File: wn.File}) {
+			return false
+		}
+		_, half := assumedRounding(wn.Amount.Float())
+		unplaced = append(unplaced, rfig{v: wn.Amount.Float(), half: half})
+	}
+	if madeOf(gap, halves(figs...), unplaced) {
+		return false // the rest is parts the model does not hold
 	}
 	c.report(finding{stated: t.v, computed: b.v + p.v, unit: "yuan", tol: halves(figs...), figs: figs,
 		paths: []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"},
-		msg: "支出合计与基本支出、项目支出之和（预算未列预留或经营等其他支出）", msgEn: "the expenditure against basic plus project (the budget states no reserve, business or other spending)"})
+		msg:   "支出合计与基本支出、项目支出之和（预算未列预留或经营等其他支出）", msgEn: "the expenditure against basic plus project (the budget states no reserve, business or other spending)"})
 	return true
 }
 
@@ -1744,6 +1761,26 @@ func sumOtherYears(c *ctx) {
 		}
 		c.parts(at("/expenditure"), []string{at("/expenditure/basic"), at("/expenditure/project")}, 3)
 	}
+}
+
+// madeOf tells whether some of figs, one at least, add up to v within tol
+// and their rounding; more than 12 figures are taken to (any might).
+func madeOf(v, tol float64, figs []rfig) bool {
+	if len(figs) > 12 {
+		return true
+	}
+	for set := 1; set < 1<<len(figs); set++ {
+		sum, slack := 0.0, tol
+		for i, f := range figs {
+			if set&(1<<i) != 0 {
+				sum, slack = sum+f.v, slack+f.half
+			}
+		}
+		if math.Abs(sum-v) <= slack {
+			return true
+		}
+	}
+	return false
 }
 
 func sumVehicle(c *ctx) {
