@@ -486,6 +486,11 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 			i += len(w)
 			continue
 		}
+		// "，与2015年相比，分别减少0.18亿元和0.56亿元": the changes of several
+		// figures after the comparison, none this one's alone
+		if strings.HasPrefix(rest, "分别") && sign == 0 && !y.found() {
+			return y, false
+		}
 		w, up := wordAt(rest, upWords)
 		if !up {
 			if w, ok := wordAt(rest, downWords); ok {
