@@ -48,6 +48,7 @@ func TestRealProbes(t *testing.T) {
 		"real14": {166, 0},
 		"real15": {98, 0},
 		"real16": {108, 0},
+		"real19": {128, 8},
 	}, nil)
 }
 
@@ -71,6 +72,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real14": {163, 0},
 		"real15": {98, 0},
 		"real16": {108, 0},
+		"real19": {122, 8},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {
