@@ -1098,6 +1098,26 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	return 0, "", "", false
 }
 
+// nextBudget is the year after y where the words after y's (after) give
+// y's outturn and then that next year's budget — "2011年决算和2012年预算",
+// "…决算数2488.79万元,2011年预算数2687.06万元": a page of a year's budget
+// that states the year before's outturn beside it. 0 where they do not.
+func nextBudget(after string, y int) int {
+	if !strings.HasPrefix(after, "决算") && !strings.Contains(clauseOf(after, 0), "决算") {
+		return 0
+	}
+	next := strconv.Itoa(y+1) + "年"
+	k := strings.Index(after, next)
+	if k < 0 || !strings.Contains(after[:k], "决算") || strings.Contains(after[:k], "。") {
+		return 0
+	}
+	rest := strings.TrimPrefix(after[k+len(next):], "度")
+	if !strings.HasPrefix(rest, "预算") {
+		return 0
+	}
+	return y + 1
+}
+
 // isDate tells a year's rest that makes it a date, a month after it:
 // "2020年10月09日" (a page's 发文日期), not a fiscal year.
 func isDate(rest string) bool {
@@ -2263,6 +2283,8 @@ func threePublicTitleKind(t, fallback string) identity {
 	}
 	var kind string
 	switch tail := t[k:]; {
+	case nextBudget(after, y) != 0: // "“三公”经费2011年决算和2012年预算情况表": the later year's budget
+		y, kind = nextBudget(after, y), "budget"
 	case strings.Contains(tail, "决算"), strings.Contains(tail, "支出情况"), strings.Contains(tail, "执行"):
 		kind = "final_accounts"
 	case strings.Contains(tail, "预算"):

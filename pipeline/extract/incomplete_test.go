@@ -536,6 +536,12 @@ func TestNewsSubject(t *testing.T) {
 		"据悉,某局在其网站公布了2014年部门预算。某委在官网公布了2014年部门预算。": "",
 		"某局在官网公布2014年部门预算。":                        "",
 		"据悉,某局在其网站发布了2014年部门预算。":                   "",
+		// the 三公 named by their parts, the day after the name
+		"据新华网报道,某署11日在其网站公布:2010年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元": "某署",
+		// the site's news of its own publication
+		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年“三公经费”财政拨款预算为850.55万元": "某联合会",
+		"中新网4月19日电 据某联合会网站消息,某委18日公布,2013年“三公经费”财政拨款预算为850.55万元":   "",
+		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年全市一般公共预算收入850.55万元":    "",
 	} {
 		if got, _ := newsSubject([]string{text}); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
@@ -552,6 +558,38 @@ func TestNewsSubject(t *testing.T) {
 	if err != nil || d.Department.Name != "某区教育局" || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) > 0 ||
 		d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(491000) || d.Revenue != nil && len(d.Revenue.Sources) > 0 {
 		t.Errorf("%v %+v %+v %+v %+v", err, d.Document, d.Department, d.ThreePublic, d.Revenue)
+	}
+}
+
+// TestNewsStoryNextBudget: a story of a department's publishing the year's
+// 三公 outturn beside the next year's budget is the next year's budget, read
+// from that year's sentences; a headline's figure cut at 万 gives way to the
+// exact one the story states (850万 of 850.55万元).
+func TestNewsStoryNextBudget(t *testing.T) {
+	story := "据新华网7月11日报道,某署11日在其网站公布:2010年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元、决算数2488.79万元,2011年预算数2687.06万元。\n" +
+		"2010年某署「三公经费」财政拨款预算中,因公出国(境)费617万元,公务用车购置及运行费1229.65万元,公务接待费865万元。\n" +
+		"2011年某署「三公经费」财政拨款预算中,因公出国(境)费617万元(零增长),公务用车购置及运行费1205.06万元(较2010年压缩2%),公务接待费865万元(零增长)。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil || d.Document.FiscalYear != 2011 || d.Document.Kind != schema.KindBudget || d.Department.Name != "某署" {
+		t.Fatalf("%v %+v %+v", err, d.Document, d.Department)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(12050600) {
+		t.Errorf("the next year's cars: %+v", tp)
+	}
+	headline := "某会今年三公经费预算850万 因公出国减逾百万\n中新网4月19日电 据某会网站消息,某会18日公布,2013年“三公经费”财政拨款预算为850.55万元,比2012年预算数减少138.52万元。其中:因公出国(境)费472.81万元,公务用车购置及运行费250.98万元,公务接待费126.76万元。\n"
+	d, err = extractText(headline, Hints{})
+	if err != nil || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(8505500) || d.ThreePublic.Reception == nil {
+		t.Fatalf("%v %+v", err, d.ThreePublic)
+	}
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			t.Errorf("the headline's 850万 is 850.55万元 cut: %+v", c)
+		}
+	}
+	// a figure that is not the exact one cut stays a claim of its own
+	d, err = extractText(strings.Replace(headline, "预算850万", "预算852万", 1), Hints{})
+	if err != nil || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(8520000) {
+		t.Errorf("%v %+v", err, d.ThreePublic)
 	}
 }
 

@@ -827,6 +827,13 @@ func TestOtherYearSentence(t *testing.T) {
 			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
 		{name: "this year again", text: head + "2022年“三公”经费决算14.05万元；2023年“三公”经费预算15.6万元，其中：公务接待费6.5万元。\n",
 			want: this, noClaims: []string{"/three_public/vehicle_operation:amount"}},
+		// a numbered heading of a few words over the sentence opening with
+		// the year before; the title's year's outturn and the next year's
+		// budget (2011年决算和2012年预算) make the later year's budget
+		{name: "after a numbered heading", text: "附:某局“三公”经费2011年决算和2012年预算情况表\n一、因公出国(境)经费\n" +
+			"2011年某局因公出国(境)团组1次,出国(境)1人次,实际发生住宿费、交通费等因公出国(境)经费支出3万元。\n二、公务接待费\n" +
+			"2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
+			want: map[string]float64{"/three_public/reception/amount": 445800}, absent: []string{"/three_public/overseas_travel"}},
 	})
 	d := extractLines(t, head+"2022年“三公”经费决算14.05万元，2023年预算15.6万元，其中：公务接待费6.5万元。\n")
 	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimAmount, 65000) {
