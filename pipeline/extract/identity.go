@@ -368,6 +368,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 			if k >= 0 && unitLabel == "" && (lb == "单位名称:" || lb == "预算单位:") {
 				unitLabel, _, _ = strings.Cut(l[k+len(lb):], "单位:")
+				unitLabel, _, _ = strings.Cut(unitLabel, "目录") // "…预算单位:某小学 目 录 一、…" (a PDF's text on one line)
 				if strings.ContainsAny(unitLabel, "0123456789") {
 					unitLabel = ""
 				}
@@ -1595,7 +1596,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设"} {
+			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {

@@ -303,6 +303,10 @@ func TestStatedKind(t *testing.T) {
 		{schema.KindBudget, 2023, []string{"2023年“三公”经费预算安排520万元,与上年持平。"}},
 		// … its total called 预算总额为, the rules' 预决算 (预决算公开操作规程) no outturn
 		{schema.KindBudget, 2025, []string{"根据《某省预决算公开操作规程》的有关规定,2025年全市单位使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元。"}},
+		// … or set against the year before's 预算, its own named only by the fund it is paid from
+		{schema.KindBudget, 2014, []string{"2014年我区公共财政预算资金安排“三公”经费合计10431.45万元,比2013年预算下降19.74%。"}},
+		{"", 2014, []string{"2014年我区公共财政预算资金安排“三公”经费合计10431.45万元,比2013年下降19.74%。"}},
+		{"", 2014, []string{"2014年我区公共财政预算资金安排“三公”经费合计10431.45万元,比2013年预算下降19.74%。全年实际支出9000万元。"}},
 		// … not where the text states an outturn, nor 预算 of a fund or an appropriation
 		{"", 2019, []string{"2019年“三公”经费预算为44.52万元,比上年减少2万元。全年实际支出30万元。"}},
 		{"", 2017, []string{"2017年财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。"}},

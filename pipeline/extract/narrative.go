@@ -521,8 +521,9 @@ func (b *builder) otherYear(start int) bool {
 	// further back in its clause: "主要是2018年严格执行厉行节约公务接待费支出
 	// 49865元" (a 2019 budget), another year's doing, compared with nothing
 	if fy := b.doc.Document.FiscalYear; fy != 0 {
-		if y, _, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
-			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) {
+		// (a year compared with is none: "…7875.74万元,比2013年预算下降8.68%(其中:公务用车购置费…")
+		if y, before, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
+			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) && !hasSuffixAny(before, []string{"比", "较", "与"}) {
 			return true
 		}
 	}
@@ -780,7 +781,7 @@ func (b *builder) totals() {
 	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
 	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
 	d.Revenue, d.Expenditure = rev, exp
-	b.bareTotals(yearOpens, []string{"收入决算", "收入为"}, []string{"支出决算", "支出为"}, nil)
+	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
 }
 
 // nextSentenceChange reads a budget's change of a total stated in the

@@ -827,6 +827,9 @@ func TestOtherYearSentence(t *testing.T) {
 			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
 		{name: "this year again", text: head + "2022年“三公”经费决算14.05万元；2023年“三公”经费预算15.6万元，其中：公务接待费6.5万元。\n",
 			want: this, noClaims: []string{"/three_public/vehicle_operation:amount"}},
+		// a year compared with makes no clause another year's
+		{name: "compared before the parts", text: "某区某局2014年“三公”经费预算\n2014年我局“三公”经费合计10431.45万元。其中:公务用车购置及运行费7875.74万元,比2013年预算下降8.68%(其中:公务用车购置费预算874.84万元,下降9.06%;公务用车运行费预算7000.90万元)。\n",
+			want: map[string]float64{"/three_public/vehicle_purchase/amount": 8748400, "/three_public/vehicle_operation/amount": 70009000}},
 		// a numbered heading of a few words over the sentence opening with
 		// the year before; the title's year's outturn and the next year's
 		// budget (2011年决算和2012年预算) make the later year's budget
@@ -1272,7 +1275,7 @@ func TestShareOfNamedWhole(t *testing.T) {
 	}
 }
 
-// The year's revenue and spending stated bare ("收入为", "收入决算"), the
+// The year's revenue and spending stated bare ("收入为", "收入决算", "部门决算收入"), the
 // year (and the text's word for itself) right before the label, are the
 // totals; the same words after another year, or after a fund's name, are not.
 func TestBareTotalsOpenedByTheYear(t *testing.T) {
@@ -1282,6 +1285,8 @@ func TestBareTotalsOpenedByTheYear(t *testing.T) {
 	}{
 		{"某幼儿园2017年度部门决算公开\n2017年度,本单位收入为1687.45万元,其中:财政拨款收入1516.64万元。\n2017年度,本单位支出为1942.57万元。", 16874500, 19425700},
 		{"某所2016年度部门决算补充说明\n1、2016年收入决算205.27万元,比上年收入决算221.17万元减少15.9万元。\n2、2016年支出决算205.27万元。", 2052700, 2052700},
+		// the department's 决算收入 and 决算支出 ("2014年度部门决算收入…")
+		{"2014年某血站部门决算\n1、2014年度部门决算收入955.22万元,其中财政拨款收入167.2万元,事业收入770.09万元,其他收入1.43万元,年初项目支出结转和结余16.5万元。\n2、2014年度部门决算支出955.22万元,比2013年增加17%。", 9552200, 9552200},
 	} {
 		d := extractLines(t, c.text)
 		if d.Revenue.Total == nil || d.Revenue.Total.Float() != c.rev || d.Expenditure.Total == nil || d.Expenditure.Total.Float() != c.exp {
