@@ -218,6 +218,10 @@ func readIdentity(flat, lines []string) identity {
 			// the year must be this line's: a metadata row's date ("[成文日期]
 			// 2021-03-30") holds the digits, the title on the next line the 年
 			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
+				if n := nextBudget(after, y); n != 0 { // "“三公”经费2011年决算和2012年预算情况表"
+					next := strconv.Itoa(n) + "年"
+					y, after = n, strings.TrimPrefix(after[strings.Index(after, next)+len(next):], "度")
+				}
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, a column's header ("项目 2016年预算数"), or a

@@ -663,6 +663,8 @@ func (b *builder) otherYearSentence(start int) bool {
 			} else {
 				from = st.starts[i]
 			}
+		} else if line := strings.TrimSpace(s[st.starts[i]:start]); titleLike(h) && sentenceMarker.MatchString(line) {
+			from = st.starts[i] // a title's line before a numbered one: "…情况表" / "一、因公出国(境)经费 2011年…"
 		}
 	}
 	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
@@ -694,6 +696,10 @@ func numberedHeading(l string) bool {
 func opensOtherYear(open string, fy int) (string, bool) {
 	if m := sentenceMarker.FindString(open); m != "" {
 		open = strings.TrimSpace(open[len(m):])
+		// its heading run into it (a web page's body on one line): "一、因公出国(境)经费 2011年…"
+		if _, before, _, ok := yearIn(open); ok && before != "" && numberedHeading(m+strings.TrimSpace(before)) {
+			open = open[len(before):]
+		}
 	}
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true

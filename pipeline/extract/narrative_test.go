@@ -837,10 +837,31 @@ func TestOtherYearSentence(t *testing.T) {
 			"2011年某局因公出国(境)团组1次,出国(境)1人次,实际发生住宿费、交通费等因公出国(境)经费支出3万元。\n二、公务接待费\n" +
 			"2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
 			want: map[string]float64{"/three_public/reception/amount": 445800}, absent: []string{"/three_public/overseas_travel"}},
+		// … the heading run into its sentence (a web page's body on one line)
+		{name: "a numbered heading run in", text: "附:某局“三公”经费2011年决算和2012年预算情况表\n一、因公出国(境)经费 2011年某局因公出国(境)团组1次,出国(境)1人次,实际发生住宿费、交通费等因公出国(境)经费支出3万元。\n" +
+			"二、公务接待费 2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
+			want: map[string]float64{"/three_public/reception/amount": 445800}, absent: []string{"/three_public/overseas_travel"}},
 	})
 	d := extractLines(t, head+"2022年“三公”经费决算14.05万元，2023年预算15.6万元，其中：公务接待费6.5万元。\n")
 	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimAmount, 65000) {
 		t.Errorf("公务接待费6.5万元 after this year named again: no amount claim; claims %+v", d.Claims)
+	}
+}
+
+// TestNextYearsBudgetTitle: a title naming a year's outturn and the next
+// year's budget (…2011年决算和2012年预算情况表) is the next year's budget,
+// on its own line under the department's name as on one with it.
+func TestNextYearsBudgetTitle(t *testing.T) {
+	for _, text := range []string{
+		"附:某市某局\n“三公”经费2011年决算和2012年预算情况表\n项目 | 2011年决算(万元) | 2012年预算(万元) |\n公务接待费 | 43.75 | 44.58 |\n",
+		"附:某市某局“三公”经费2011年决算和2012年预算情况表\n一、公务接待费\n2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
+	} {
+		d, err := extractText(text, Hints{Department: "某市某局"}) // the name on the line above: metadata.csv's
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+		} else if d.Document.FiscalYear != 2012 || d.Document.Kind != schema.KindBudget {
+			t.Errorf("%q: %+v", text, d.Document)
+		}
 	}
 }
 
