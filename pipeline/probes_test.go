@@ -50,6 +50,7 @@ func TestRealProbes(t *testing.T) {
 		"real16": {108, 0},
 		"real17": {84, 0},
 		"real18": {108, 0},
+		"real19": {150, 0},
 	}, nil)
 }
 
@@ -75,6 +76,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real16": {108, 0},
 		"real17": {81, 0},
 		"real18": {108, 0},
+		"real19": {144, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {

@@ -884,6 +884,7 @@ func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
 		{"上海市普陀区2026年区级单位预算\n预算单位：上海市普陀区长征镇人民政府\n目录", "上海市普陀区长征镇人民政府"},
+		{"上海市普陀区2026年区级单位预算 预算单位:上海市普陀区某小学 目 录 一、单位主要职能", "上海市普陀区某小学"}, // a PDF's text on one line
 		{"上海市普陀区2026年区级单位预算\n目录\n一、上海市普陀区图书馆主要职能\n负责文献借阅。", "上海市普陀区图书馆"},
 		{"中共上海市普陀区委组织部\n2024年部门预算", "中共上海市普陀区委组织部"},
 		{"上海市普陀区人民政府石泉路街道办事处（本级）2024年单位预算", "上海市普陀区人民政府石泉路街道办事处(本级)"},
@@ -1772,7 +1773,7 @@ func TestChromeTitlePartName(t *testing.T) {
 }
 
 // TestEstablishedName: a text with no title names its department where its
-// 机构设置 section says what it sets up inside (某街道办事处内设…) or that it
+// 机构设置 section says what it sets up inside (某街道办事处内设…, 下属…) or that it
 // was established (…的通知》,设立某委员会。), its sentence on the heading's
 // line or below it; the text's word for itself, or a name under the next
 // heading, names none.
@@ -1788,6 +1789,7 @@ func TestEstablishedName(t *testing.T) {
 		"部门机构设置":     {[]string{"(一)部门机构设置、职责", "根据某区机构编制委员会某编办【2014】3号设立某区人民法院,内设13个部门。"}, "某区人民法院"},
 		"设立 offices": {[]string{"(一)部门机构设置、职责", "根据批复,设立综合科、财务科。"}, ""},
 		"next one":   {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
+		"下属":         {[]string{"二、机构设置", "某彝族乡人民政府下属二级预算单位0个,其中行政单位7个。"}, "某彝族乡人民政府"},
 	} {
 		if got, _ := establishedName(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)

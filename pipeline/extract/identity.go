@@ -220,6 +220,10 @@ func readIdentity(flat, lines []string) identity {
 			// the year must be this line's: a metadata row's date ("[成文日期]
 			// 2021-03-30") holds the digits, the title on the next line the 年
 			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
+				if n := nextBudget(after, y); n != 0 { // "“三公”经费2011年决算和2012年预算情况表"
+					next := strconv.Itoa(n) + "年"
+					y, after = n, strings.TrimPrefix(after[strings.Index(after, next)+len(next):], "度")
+				}
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, a column's header ("项目 2016年预算数"), or a
@@ -373,6 +377,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 			if k >= 0 && unitLabel == "" && (lb == "单位名称:" || lb == "预算单位:") {
 				unitLabel, _, _ = strings.Cut(l[k+len(lb):], "单位:")
+				unitLabel, _, _ = strings.Cut(unitLabel, "目录") // "…预算单位:某小学 目 录 一、…" (a PDF's text on one line)
 				if strings.ContainsAny(unitLabel, "0123456789") {
 					unitLabel = ""
 				}
@@ -1133,6 +1138,26 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	return 0, "", "", false
 }
 
+// nextBudget is the year after y where the words after y's (after) give
+// y's outturn and then that next year's budget — "2011年决算和2012年预算",
+// "…决算数2488.79万元,2011年预算数2687.06万元": a page of a year's budget
+// that states the year before's outturn beside it. 0 where they do not.
+func nextBudget(after string, y int) int {
+	if !strings.HasPrefix(after, "决算") && !strings.Contains(clauseOf(after, 0), "决算") {
+		return 0
+	}
+	next := strconv.Itoa(y+1) + "年"
+	k := strings.Index(after, next)
+	if k < 0 || !strings.Contains(after[:k], "决算") || strings.Contains(after[:k], "。") {
+		return 0
+	}
+	rest := strings.TrimPrefix(after[k+len(next):], "度")
+	if !strings.HasPrefix(rest, "预算") {
+		return 0
+	}
+	return y + 1
+}
+
 // isDate tells a year's rest that makes it a date, a month after it:
 // "2020年10月09日" (a page's 发文日期), not a fiscal year.
 func isDate(rest string) bool {
@@ -1670,7 +1695,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设"} {
+			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
@@ -2400,6 +2425,8 @@ func threePublicTitleKind(t, fallback string) identity {
 	}
 	var kind string
 	switch tail := t[k:]; {
+	case nextBudget(after, y) != 0: // "“三公”经费2011年决算和2012年预算情况表": the later year's budget
+		y, kind = nextBudget(after, y), "budget"
 	case strings.Contains(tail, "决算"), strings.Contains(tail, "支出情况"), strings.Contains(tail, "执行"):
 		kind = "final_accounts"
 	case strings.Contains(tail, "预算"):
