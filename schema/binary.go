@@ -119,7 +119,9 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 	case t == moneyType || t == pctType:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetInt(r.Varint()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) { return append(b, formatHundredths(v.Int())...), nil }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return append(b, formatHundredths(v.Int())...), nil
+		}
 		return c, nil
 	case t == classItemType:
 		return c, structCodec(c, t, made)
@@ -265,7 +267,9 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return wire.AppendString(b, validString(v.String())), nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetString(r.Text()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) { return appendJSONString(b, v.String(), html), nil }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return appendJSONString(b, v.String(), html), nil
+		}
 	case reflect.Bool:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
 			if v.Bool() {
@@ -274,15 +278,21 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return append(b, 0), nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetBool(r.Byte() == 1) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) { return strconv.AppendBool(b, v.Bool()), nil }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return strconv.AppendBool(b, v.Bool()), nil
+		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetInt(r.Varint()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) { return strconv.AppendInt(b, v.Int(), 10), nil }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return strconv.AppendInt(b, v.Int(), 10), nil
+		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendUvarint(b, v.Uint()), nil }
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetUint(r.Uvarint()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) { return strconv.AppendUint(b, v.Uint(), 10), nil }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return strconv.AppendUint(b, v.Uint(), 10), nil
+		}
 	case reflect.Float32, reflect.Float64:
 		// encoding/json writes the shortest decimal that reads back as
 		// the same float
