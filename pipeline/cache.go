@@ -341,7 +341,7 @@ type fragment struct {
 // about one in 2³²; a crash, not an adversary, is what it guards against)
 // at a fraction of a sha256's time: every fragment is checked at every
 // run.
-const fragmentMagic = "budgetpub fragment 8\n"
+const fragmentMagic = "budgetpub fragment 9\n"
 
 // castagnoli is CRC-32C's table (the CPU computes it).
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
