@@ -48,6 +48,9 @@ func TestRealProbes(t *testing.T) {
 		"real14": {166, 0},
 		"real15": {98, 0},
 		"real16": {108, 0},
+		"real17": {84, 0},
+		"real18": {108, 0},
+		"real19": {150, 0},
 	}, nil)
 }
 
@@ -71,6 +74,9 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real14": {163, 0},
 		"real15": {98, 0},
 		"real16": {108, 0},
+		"real17": {81, 0},
+		"real18": {108, 0},
+		"real19": {144, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {

@@ -22,6 +22,7 @@ var rules = []Rule{
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"share.parts", schema.SeverityWarning, "同一总额的各部分占比超出其金额所能占的比例", "The text states shares of one whole the model does not hold (占一般公共预算支出的…) for parts that do not overlap (基本支出 and 项目支出; classes of one scheme): the whole is at least their sum, and a share exceeds its part over that sum", "the range part / sum of the parts takes over every figure's rounding, the percentage's last digit, and 0.01 points", shareParts},
+	{"share.whole", schema.SeverityWarning, "同一总额的各部分占比所推算的总额不一致", "The text states shares of one whole the model does not hold (占支出总预算…, 占一般公共预算支出的…) for two or more parts, and the wholes they imply (a part over its share) cannot be one: the share that does not fit the others' whole is named (both, where two)", "the range part / share takes over the part's rounding, the percentage's last digit and 0.01 points, for every share", shareWhole},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
@@ -50,6 +51,7 @@ var rules = []Rule{
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
+	{"balance.general", schema.SeverityWarning, "预算中一般公共预算财政拨款支出与当年一般公共预算拨款收入不等", "A budget's general budget appropriations' expenditure (一般公共预算财政拨款支出) differs from the year's general budget appropriation (一般公共预算拨款收入): a budget spends the year's appropriation, and only what was carried over adds to it", "the rounding of both figures; where the budget states an amount carried over, only expenditure below the appropriation", balanceGeneral},
 	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over (where nothing carried is stated, the total is less than the year's)", "the rounding of the three figures; nothing carried stated: the rounding of both, only a total below the year's reported", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
@@ -533,6 +535,119 @@ func shareParts(c *ctx) {
 			})
 		}
 	}
+}
+
+// shareWhole compares the shares the text states of one whole the model
+// does not hold — by its name (share.parts' /text/whole/…), or a model
+// figure left unread (占支出总预算82.27% where no total is read) — with
+// each other: every part over its share is that one whole, so the ranges
+// the parts' and the shares' rounding leave it must meet. Where they do
+// not, the share whose range lies apart from all the others' (three or
+// more) is compared with its part over their whole; of two, the second
+// with its part over the first's.
+func shareWhole(c *ctx) {
+	groups := map[string][]schema.Claim{}
+	var wholes []string
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimSharePct || cl.Of == "" || cl.Value <= 0 {
+			continue
+		}
+		if _, held := c.fig(cl.Of); held {
+			continue
+		}
+		if groups[cl.Of] == nil {
+			wholes = append(wholes, cl.Of)
+		}
+		groups[cl.Of] = append(groups[cl.Of], cl)
+	}
+	for _, of := range wholes {
+		var xs []impliedWhole
+		for _, cl := range groups[of] {
+			v, p, ok := c.amountOf(cl.Path)
+			if !ok || v <= 0 {
+				continue
+			}
+			part, st := c.figOf(p, v), claimFig(cl)
+			if st.v-st.half-0.01 <= 0 {
+				continue // a share that may be 0 bounds no whole
+			}
+			xs = append(xs, impliedWhole{cl, part, st, p, (part.v - part.half) / (st.v + st.half + 0.01) * 100, (part.v + part.half) / (st.v - st.half - 0.01) * 100})
+		}
+		if len(xs) < 2 {
+			continue
+		}
+		meet := func(skip int) (lo, hi float64) {
+			lo, hi = 0, math.Inf(1)
+			for i, x := range xs {
+				if i != skip {
+					lo, hi = math.Max(lo, x.lo), math.Min(hi, x.hi)
+				}
+			}
+			return lo, hi
+		}
+		var paths []string
+		var lines []int
+		for _, x := range xs {
+			paths = append(paths, x.path)
+			lines = append(lines, x.cl.Line, c.line(x.path))
+		}
+		if lo, hi := meet(-1); c.relations != nil || lo <= hi {
+			c.report(finding{paths: paths, lines: lines})
+			continue
+		}
+		odd := -1
+		for i := range xs {
+			if lo, hi := meet(i); lo <= hi && len(xs) > 2 {
+				if odd >= 0 {
+					odd = -1
+					break
+				}
+				odd = i
+			}
+		}
+		if odd < 0 && len(xs) == 2 {
+			odd = 1
+		}
+		if odd < 0 {
+			// no one share stands apart: each against the others' whole
+			for i := range xs {
+				lo, hi := meet(i)
+				c.shareAgainst(xs[i], paths, lines, lo, hi)
+			}
+			continue
+		}
+		lo, hi := meet(odd)
+		c.shareAgainst(xs[odd], paths, lines, lo, hi)
+	}
+}
+
+// impliedWhole is a share of a whole the model does not hold: the claim,
+// its part and the stated share, the part's pointer, and the whole the
+// two allow.
+type impliedWhole struct {
+	cl       schema.Claim
+	part, st rfig
+	path     string
+	lo, hi   float64
+}
+
+// shareAgainst reports a stated share against its part over a whole known
+// to lie in [lo, hi] (the other shares'); paths and lines are the group's.
+func (c *ctx) shareAgainst(x impliedWhole, paths []string, lines []int, lo, hi float64) {
+	if lo <= 0 || lo > hi || slices.ContainsFunc(c.out, func(f schema.Check) bool { return f.Rule == "share.parts" && slices.Contains(f.Lines, x.cl.Line) }) {
+		return // share.parts said it: the share is more than its part can be
+	}
+	cl, part, st, path := x.cl, x.part, x.st, x.path
+	whole := (lo + hi) / 2
+	v := part.v / whole * 100
+	vlo, vhi := (part.v-part.half)/hi*100, (part.v+part.half)/lo*100
+	c.report(finding{
+		stated: st.v, computed: v, unit: "%", tol: pctTolerance(st, v, vlo, vhi) + 0.01, figs: []rfig{st, part},
+		paths: append([]string{path}, slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == path })...), lines: lines,
+		msg:     quote(cl) + "；其余占比推算的总额约为" + fmtNum(whole) + "元",
+		msgEn:   quoteEn(cl, "a share of a whole the other shares put at about "+fmtNum(whole)+" yuan"),
+		allowZh: "占比常由另行舍入的金额计算，另允许 0.01 个百分点", allowEn: "a share is often computed from amounts rounded apart: 0.01 points more allowed",
+	})
 }
 
 // disjointFamily names the family of figures a path belongs to whose
@@ -1662,8 +1777,9 @@ const (
 // total the text states, every one ("基本支出504.35万元，占73%；项目支出
 // 183.45万元，占27%"), adding up to 100% within the rounding of each
 // percentage: the parts are all of the total, and one left out could hide
-// only in that rounding. A gap (total less the parts) larger than that
-// share of the total (whole) is then no partial list.
+// only in that rounding (a part of 0 may state no share). A gap (total
+// less the parts) larger than that share of the total (whole) is then no
+// partial list.
 func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool {
 	tv, ok := c.num(total)
 	if !ok || whole <= 0 || len(parts) < 2 {
@@ -1684,8 +1800,8 @@ func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool
 			found = true
 			break
 		}
-		if !found {
-			return false
+		if v, ok := c.num(p); !found && (!ok || v != 0) {
+			return false // a part of 0 needs no share: it is 0% of any whole
 		}
 	}
 	return math.Abs(sum-100) <= slack+1e-9 && gap/whole*100 > slack+math.Abs(sum-100)
@@ -1822,6 +1938,34 @@ func balanceBudget(c *ctx) {
 	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// balanceGeneral: a budget plans to spend the year's general budget
+// appropriation (the 一般公共预算 source), and its general budget
+// appropriations' expenditure is that and what was carried over — equal
+// where nothing carried over is stated (every budget of data/ and the
+// probes stating both), and not less where it is.
+func balanceGeneral(c *ctx) {
+	d := c.doc
+	if d.Document.Kind != schema.KindBudget || d.Revenue == nil {
+		return
+	}
+	e, ok := c.fig("/expenditure/general/amount")
+	if !ok {
+		return
+	}
+	for i, s := range d.Revenue.Sources {
+		if s.Name != "一般公共预算" {
+			continue
+		}
+		p := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+		r := c.figOf(p, s.Amount.Float())
+		carried := d.Revenue.CarriedOver != nil && *d.Revenue.CarriedOver != 0
+		c.report(finding{stated: e.v, computed: r.v, unit: "yuan", tol: halves(e, r), figs: []rfig{e, r}, atLeast: carried,
+			paths: []string{"/expenditure/general/amount", p},
+			msg:   "一般公共预算财政拨款支出与当年一般公共预算拨款收入", msgEn: "the general budget appropriations' expenditure against the year's general budget appropriation"})
+		return
+	}
 }
 
 // balanceFinal: a 决算's 收入总计 (the year's revenue, what was carried over

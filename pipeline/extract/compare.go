@@ -97,48 +97,60 @@ type compareCell struct {
 }
 
 // comparisonTables reads the comparison tables among the tables the
-// catalogue does not know (see above).
+// catalogue does not know (see above). A table's lines are split into
+// cells up to its first number, its header's; only a table whose header
+// reads as a comparison's is split on: most tables are none.
 func (b *builder) comparisonTables(lines []string) {
 	for _, t := range b.tabs {
 		if t.factor == 0 || t.contents {
 			continue
 		}
 		var cells []compareCell
-		for i := t.line; i < len(lines) && i <= t.end; i++ {
-			for _, part := range strings.Split(lines[i], "|") {
-				for _, c := range cellsOf(part) {
-					if c = strings.TrimSpace(c); c != "" && !strings.HasPrefix(c, "单位") {
-						cells = append(cells, compareCell{c, i + 1})
-					}
-				}
+		first := -1 // the first number's cell
+		i := t.line
+		for ; first < 0 && i < len(lines) && i <= t.end; i++ {
+			from := len(cells)
+			cells = appendCompareCells(cells, lines[i], i+1)
+			if k := slices.IndexFunc(cells[from:], func(c compareCell) bool { return isValueCell(c.text) }); k >= 0 {
+				first = from + k
 			}
 		}
-		b.comparisonRows(t, cells)
+		// the header: the cells up to the first number but the first row's name
+		if first < 3 {
+			continue
+		}
+		roles, ok := compareColumns(texts(cells[1 : first-1]))
+		if !ok {
+			continue
+		}
+		for ; i < len(lines) && i <= t.end; i++ {
+			cells = appendCompareCells(cells, lines[i], i+1)
+		}
+		b.comparisonRows(t, cells, first, roles)
 	}
+}
+
+// appendCompareCells appends the cells of a table's line, numbered n.
+func appendCompareCells(cells []compareCell, line string, n int) []compareCell {
+	for _, part := range strings.Split(line, "|") {
+		for _, c := range cellsOf(part) {
+			if c = strings.TrimSpace(c); c != "" && !strings.HasPrefix(c, "单位") {
+				cells = append(cells, compareCell{c, n})
+			}
+		}
+	}
+	return cells
 }
 
 func isValueCell(c string) bool {
 	return isNumberCell(strings.TrimSuffix(c, "%"))
 }
 
-// comparisonRows reads the cells of one table: its header, the cells up to
-// the first number but the first row's name, then its rows, up to text
-// with no number after it.
-func (b *builder) comparisonRows(t table, cells []compareCell) {
-	first := -1
-	for k, c := range cells {
-		if isValueCell(c.text) {
-			first = k
-			break
-		}
-	}
-	if first < 3 {
-		return
-	}
-	roles, ok := compareColumns(texts(cells[1 : first-1]))
-	if !ok {
-		return
-	}
+// comparisonRows reads the rows of one table, from the cells of its header
+// (up to first, the first number's, but the first row's name) and of its
+// rows, the roles of its columns read from the header: its rows, up to
+// text with no number after it.
+func (b *builder) comparisonRows(t table, cells []compareCell, first int, roles []compareRole) {
 	type compareRow struct {
 		name compareCell
 		vals []compareCell
