@@ -60,6 +60,8 @@ var titleKinds = []struct{ word, kind, scope string }{
 	{"单位预算", "budget", "unit"}, {"单位决算", "final_accounts", "unit"},
 	// Shaanxi's "部门综合预算": the budget of every fund, the department's all the same
 	{"部门综合预算", "budget", "department"}, {"单位综合预算", "budget", "unit"},
+	// Hebei's "部门及单位预算": the department's with its units', one disclosure
+	{"部门及单位预算", "budget", "department"}, {"部门及单位决算", "final_accounts", "department"},
 	{"预算", "budget", ""}, {"决算", "final_accounts", ""},
 }
 
@@ -218,6 +220,10 @@ func readIdentity(flat, lines []string) identity {
 			// the year must be this line's: a metadata row's date ("[成文日期]
 			// 2021-03-30") holds the digits, the title on the next line the 年
 			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
+				if n := nextBudget(after, y); n != 0 { // "“三公”经费2011年决算和2012年预算情况表"
+					next := strconv.Itoa(n) + "年"
+					y, after = n, strings.TrimPrefix(after[strings.Index(after, next)+len(next):], "度")
+				}
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, a column's header ("项目 2016年预算数"), or a
@@ -377,6 +383,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 			if k >= 0 && unitLabel == "" && (lb == "单位名称:" || lb == "预算单位:") {
 				unitLabel, _, _ = strings.Cut(l[k+len(lb):], "单位:")
+				unitLabel, _, _ = strings.Cut(unitLabel, "目录") // "…预算单位:某小学 目 录 一、…" (a PDF's text on one line)
 				if strings.ContainsAny(unitLabel, "0123456789") {
 					unitLabel = ""
 				}
@@ -1142,6 +1149,26 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	return 0, "", "", false
 }
 
+// nextBudget is the year after y where the words after y's (after) give
+// y's outturn and then that next year's budget — "2011年决算和2012年预算",
+// "…决算数2488.79万元,2011年预算数2687.06万元": a page of a year's budget
+// that states the year before's outturn beside it. 0 where they do not.
+func nextBudget(after string, y int) int {
+	if !strings.HasPrefix(after, "决算") && !strings.Contains(clauseOf(after, 0), "决算") {
+		return 0
+	}
+	next := strconv.Itoa(y+1) + "年"
+	k := strings.Index(after, next)
+	if k < 0 || !strings.Contains(after[:k], "决算") || strings.Contains(after[:k], "。") {
+		return 0
+	}
+	rest := strings.TrimPrefix(after[k+len(next):], "度")
+	if !strings.HasPrefix(rest, "预算") {
+		return 0
+	}
+	return y + 1
+}
+
 // isDate tells a year's rest that makes it a date, a month after it:
 // "2020年10月09日" (a page's 发文日期), not a fiscal year.
 func isDate(rest string) bool {
@@ -1467,7 +1494,7 @@ func openerName(flat []string) (name string, line int) {
 	first := map[string]int{}
 	next := map[string]map[rune]bool{} // what follows the name in the sentences it opens
 	for i, l := range flat[:min(len(flat), 300)] {
-		for _, sent := range strings.Split(dropEnum(l), "。") {
+		for _, sent := range slices.Concat(strings.Split(dropEnum(l), "。"), headedSentences(l), fieldValues(l)) {
 			sent = dropEnum(sent)
 			end := strings.IndexFunc(sent, func(r rune) bool { return !isHan(r) })
 			if end < 0 {
@@ -1479,7 +1506,7 @@ func openerName(flat []string) (name string, line int) {
 					continue
 				}
 				p := head[:k]
-				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" {
+				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" && !townshipName(p) {
 					continue
 				}
 				if count[p] == 0 {
@@ -1499,6 +1526,60 @@ func openerName(flat []string) (name string, line int) {
 		}
 	}
 	return name, line
+}
+
+// fieldValues are the values of a page's metadata fields on a line
+// ("所属机构 某乡 责任部门 某乡人民政府", a table's row run together): a
+// value opening with a name is a sentence opening with it.
+func fieldValues(l string) []string {
+	var out []string
+	for _, w := range pageMetadataWords {
+		for at := 0; ; {
+			k := strings.Index(l[at:], w)
+			if k < 0 {
+				break
+			}
+			at += k + len(w)
+			out = append(out, strings.TrimLeft(l[at:], "|:： "))
+		}
+	}
+	return out
+}
+
+// townshipName tells the government of a township or a street, which
+// opens with no region: "某某乡人民政府", "某某镇人民政府", "某某街道办事处"
+// (two characters at least before 乡, 镇 or 街道).
+func townshipName(n string) bool {
+	for _, suf := range []string{"乡人民政府", "镇人民政府", "街道办事处"} {
+		if p, ok := strings.CutSuffix(n, suf); ok && utf8.RuneCountInString(p) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// headedSentences are the sentences a line runs into their numbered
+// headings (a web page's body on one line): "…一、部门职责某中学是一所…二、
+// 机构设置某中学为…" opens 某中学是… and 某中学为…, what follows one of
+// headingEnds (or 简介) within a heading's first 12 characters after its
+// number.
+func headedSentences(l string) []string {
+	var out []string
+	for _, at := range contentsEntry.FindAllStringIndex(l, -1) {
+		rest := l[at[1]:]
+		n := 0
+		for k := range rest {
+			if n++; n > 12 {
+				break
+			}
+			for _, w := range slices.Concat(headingEnds, []string{"简介"}) {
+				if k > 0 && strings.HasPrefix(rest[k:], w) {
+					out = append(out, rest[k+len(w):])
+				}
+			}
+		}
+	}
+	return out
 }
 
 // reportName is the department a title without the year names before the
@@ -1614,6 +1695,7 @@ func establishedName(flat []string) (string, int) {
 		if h == l || !ok {
 			continue
 		}
+		rest = strings.TrimPrefix(rest, "情况") // "(二)机构设置情况中心内设7个科室": the heading's word, no name's
 		// the heading's line, its sentence run into it (a web page's body on
 		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
 		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
@@ -1624,7 +1706,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设"} {
+			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
@@ -2172,6 +2254,13 @@ func cleanName(s string) string {
 			s = u
 		}
 	}
+	// a CMS's title naming the department, then its region again before
+	// the year: "某县人民政府办公室某县2023年度部门决算公开" is the office's
+	if r := regionOf(s); r != "" {
+		if n, ok := strings.CutSuffix(s, r); ok && len(n) > len(r) {
+			s = n
+		}
+	}
 	if levelOnly(s) {
 		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
 	}
@@ -2347,6 +2436,8 @@ func threePublicTitleKind(t, fallback string) identity {
 	}
 	var kind string
 	switch tail := t[k:]; {
+	case nextBudget(after, y) != 0: // "“三公”经费2011年决算和2012年预算情况表": the later year's budget
+		y, kind = nextBudget(after, y), "budget"
 	case strings.Contains(tail, "决算"), strings.Contains(tail, "支出情况"), strings.Contains(tail, "执行"):
 		kind = "final_accounts"
 	case strings.Contains(tail, "预算"):
