@@ -201,3 +201,25 @@ func TestBalanceGeneral(t *testing.T) {
 		wantSeverity(t, name, findingOf(extractText(t, c.text), "balance.general"), c.severity)
 	}
 }
+
+// TestClassifiedList: the functional classes listed as the spending's
+// breakdown by its classification ("按支出功能分类科目:医疗卫生和计划生育支出
+// 522.09万元,社会保障和就业支出37.95万元,住房保障支出21.68万元") are every
+// class: one misprinted short of the spending is a warning (sum.text), not
+// a list that may be partial; a list with no such words stays info.
+func TestClassifiedList(t *testing.T) {
+	text := "某社区卫生中心2016年度部门预算编制说明\n(二)支出情况\n本年度支出预算581.72万元,比上年增加149.29万元。其中:\n" +
+		"按支出功能分类科目:医疗卫生和计划生育支出522.09万元,社会保障和就业支出37.95万元,住房保障支出21.68万元。\n"
+	short := strings.Replace(text, "住房保障支出21.68", "住房保障支出11.68", 1)
+	for name, c := range (severityCases{
+		"as printed":           {text, ""},
+		"a class misprinted":   {short, schema.SeverityWarning},
+		"no classification":    {strings.Replace(short, "按支出功能分类科目:", "", 1), ""},
+		"a gap of no misprint": {strings.Replace(text, "住房保障支出21.68", "住房保障支出3.54", 1), ""},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "sum.text"), c.severity)
+	}
+	if f := findingOf(extractText(t, strings.Replace(short, "按支出功能分类科目:", "", 1)), "sum.function"); f == nil || f.Severity != schema.SeverityInfo {
+		t.Errorf("no classification: sum.function %+v, want info", f)
+	}
+}
