@@ -27,7 +27,7 @@ var rules = []Rule{
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
-	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
+	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns; a comparison table's numbered sections, 一、二、…, against its 合计 row, column by column) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.levels", schema.SeverityWarning, "表格各级金额之和不等于合计乘以层级数", "The amounts of a table whose rows nest in levels, each level adding up to its total (a 政府采购支出预算表: kinds, subtotals, purchases; a 财政拨款收支总表: each side's parts, the other side's total), do not add up to the total times the levels, where default mode printed them out of their rows' order (which cell is wrong is not known)", "the rounding of every cell added and of the total, once a level", sumLevels},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) or after a change's reason (主要原因是 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
@@ -38,13 +38,14 @@ var rules = []Rule{
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计，或（表中各项均有科目编码）小于类合计", "Items add up to more than their functional class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计，或（表中各项均有科目编码）小于类合计", "Economic items add up to more than their class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves, or the document is a budget stating basic and project, no reserve, and no amount the model places nowhere that the gap is", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match the basic expenditure they are stated of (all funds', or the general budget appropriations')", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
 	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumSources},
 	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFiscalParts},
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
+	{"sum.other_years", schema.SeverityWarning, "上年数或预算数的各分项之和不等于其合计", "The prior-year figures (上年数) of a whole's parts, or a final accounts' budgeted ones (预算数), do not add up to the whole's as the year's amounts do: the 三公's parts, the vehicles' two, personnel and public expenses, basic and project expenditure", "the rounding of every figure added and of the whole; parts not all stated (the 三公's, or basic and project against the expenditure, which a reserve or 经营支出 may be part of): only more than the whole is reported", sumOtherYears},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
@@ -1239,7 +1240,58 @@ func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
 
 func sumBasicProject(c *ctx) {
 	w := c.basicProjectWhole()
+	if c.budgetSplit(w) {
+		return
+	}
 	c.parts(w.amount, w.parts, 0)
+}
+
+// budgetSplit compares a budget's expenditure with its basic and project
+// expenditure where they fall short of it and nothing else is there to be
+// the rest: no reserve (单位预留机动经费) held, no amount the document
+// states and the model places nowhere on the lines of the three figures,
+// and none such, or several, that the gap is (a 经营支出 2,000万元). It
+// tells whether it compared them.
+func (c *ctx) budgetSplit(w basicProjectScope) bool {
+	if c.doc.Document.Kind != schema.KindBudget || w.amount != c.expenditureTotal() {
+		return false
+	}
+	t, ok1 := c.fig(w.amount)
+	b, ok2 := c.fig("/expenditure/basic/amount")
+	p, ok3 := c.fig("/expenditure/project/amount")
+	if _, reserve := c.num("/expenditure/reserve/amount"); !ok1 || !ok2 || !ok3 || reserve {
+		return false
+	}
+	figs := []rfig{b, p, t}
+	gap := t.v - b.v - p.v
+	if gap <= halves(figs...) {
+		return false
+	}
+	var lines []schema.Source
+	for _, ptr := range []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"} {
+		src := c.doc.Provenance[ptr]
+		lines = append(lines, schema.Source{Line: src.Line, File: src.File})
+	}
+	var unplaced []rfig
+	for _, wn := range c.doc.Warnings {
+		if wn.Amount == nil {
+			continue
+		}
+		// parts the split's own lines state (…项目支出2436.64万元，事业单位
+		// 经营支出86.78万元，对附属单位补助支出8.69万元)
+		if slices.Contains(lines, schema.Source{Line: wn.Line, File: wn.File}) {
+			return false
+		}
+		_, half := assumedRounding(wn.Amount.Float())
+		unplaced = append(unplaced, rfig{v: wn.Amount.Float(), half: half})
+	}
+	if madeOf(gap, halves(figs...), unplaced) {
+		return false // the rest is parts the model does not hold
+	}
+	c.report(finding{stated: t.v, computed: b.v + p.v, unit: "yuan", tol: halves(figs...), figs: figs,
+		paths: []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"},
+		msg:   "支出合计与基本支出、项目支出之和（预算未列预留或经营等其他支出）", msgEn: "the expenditure against basic plus project (the budget states no reserve, business or other spending)"})
+	return true
 }
 
 // basicProjectScope is the whole basic, project and reserve expenditure
@@ -1792,6 +1844,59 @@ func sumBasicParts(c *ctx) {
 	for _, w := range []basicWhole{allBasic, generalBasic} {
 		c.parts(w.whole, []string{w.personnel, w.public}, 0)
 	}
+}
+
+// sumOtherYears: the columns beside the year's amounts — the prior year
+// (上年数: 2015年三公经费预算拨入57.55万元 … 公务接待费2015年预算12.5万元),
+// a final accounts' 预算数 — add up as the year's do (sum.three_public,
+// sum.vehicle, sum.basic_parts, sum.basic_project), each whole and part
+// in that column only: a part stated in no column the whole is is left
+// out, so a sum below the whole is compared only where every part is.
+func sumOtherYears(c *ctx) {
+	defer func() { c.column = [2]string{} }()
+	for _, col := range []struct{ path, zh, en string }{{"/prior_year", "上年数", "prior year"}, {"/budgeted", "预算数", "budgeted"}} {
+		c.column = [2]string{col.zh, col.en}
+		at := func(p string) string { return p + col.path }
+		tp := []string{at("/three_public/overseas_travel"), at("/three_public/reception"), at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}
+		vehicle := at("/three_public/vehicle")
+		// the subtotal stands for its parts where they are not both stated
+		// or do not make it (sumThreePublic)
+		_, p := c.num(tp[2])
+		_, o := c.num(tp[3])
+		if _, v := c.num(vehicle); v && (!p || !o || c.adds(at("/three_public"), tp[0], tp[1], vehicle) && !c.adds(vehicle, tp[2], tp[3])) {
+			tp = append(tp[:2:2], vehicle)
+		}
+		c.parts(at("/three_public"), tp, 0)
+		c.parts(vehicle, []string{at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}, 0)
+		for _, w := range []string{"/expenditure/basic", "/expenditure/general_basic"} {
+			personnel, public := "/expenditure/personnel", "/expenditure/public_expenses"
+			if w == "/expenditure/general_basic" {
+				personnel, public = "/expenditure/general_personnel", "/expenditure/general_public_expenses"
+			}
+			c.parts(at(w), []string{at(personnel), at(public)}, 0)
+		}
+		c.parts(at("/expenditure"), []string{at("/expenditure/basic"), at("/expenditure/project")}, 3)
+	}
+}
+
+// madeOf tells whether some of figs, one at least, add up to v within tol
+// and their rounding; more than 12 figures are taken to (any might).
+func madeOf(v, tol float64, figs []rfig) bool {
+	if len(figs) > 12 {
+		return true
+	}
+	for set := 1; set < 1<<len(figs); set++ {
+		sum, slack := 0.0, tol
+		for i, f := range figs {
+			if set&(1<<i) != 0 {
+				sum, slack = sum+f.v, slack+f.half
+			}
+		}
+		if math.Abs(sum-v) <= slack {
+			return true
+		}
+	}
+	return false
 }
 
 func sumVehicle(c *ctx) {

@@ -31,9 +31,9 @@ var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "�
 // news article or a government work report that states amounts in 万元
 // speaks of a region's budget in passing, not of a
 // department's sections, and where it speaks of them (a work report's
-// “三公”经费) it announces its genre: neither is a disclosure.
-func disclosureLike(flat []string, d *schema.Document) bool {
-	text := strings.Join(flat, "")
+// “三公”经费) it announces its genre: neither is a disclosure. text is the
+// text whole, its compacted lines joined.
+func disclosureLike(text string, d *schema.Document) bool {
 	if storyWords(text) || containsAny(text, workReportWords) {
 		return false // a news story is read as one (newsStory)
 	}
@@ -174,8 +174,7 @@ func ownYear(flat []string) int {
 // 经费合计支出20.12万元" beside "2022年度“三公”经费预算较2021年度增加1.68万
 // 元"). No year named later than it, outside a date (截至2022年12月31日);
 // 0 otherwise: the text cannot tell its own sentences from another year's.
-func statedYear(flat []string) int {
-	s := strings.Join(flat, "")
+func statedYear(s string) int {
 	ms := yearMentions(s)
 	stated := map[int]bool{}   // years whose clause states an amount
 	compared := map[int]bool{} // stated years compared with the year before
@@ -334,11 +333,10 @@ func (m yearMention) initialBudgetNext(s, label string) bool {
 // with the year before, in its sentence or the next ("2024年…经费支出预算为
 // 14.01万元…。与2023年预算相比增长16.75%"), and the text states no outturn
 // at all (outturnWords), the text is that year's budget. "" otherwise.
-func statedKind(flat []string, year int) string {
+func statedKind(s string, year int) string {
 	if year == 0 {
 		return ""
 	}
-	s := strings.Join(flat, "")
 	ms := yearMentions(s)
 	budget := false
 	for _, m := range ms {
@@ -362,7 +360,7 @@ func statedKind(flat []string, year int) string {
 		if strings.Contains(label, "决算") || !namesBudget(label) && strings.HasSuffix(label, "支出") && m.initialBudgetNext(s, label) {
 			return schema.KindFinalAccounts
 		}
-		if namesBudget(label) && comparedBefore(s, ms, m) {
+		if (namesBudget(label) || priorBudgetCompared(s, ms, m)) && comparedBefore(s, ms, m) {
 			budget = true
 		}
 	}
@@ -383,8 +381,7 @@ var regionFinalAccounts = []string{"决算(草案)", "决算草案", "收支决�
 // ("2023年度总支出125.08万元,其中本年支出116.12万元,较2022年度决算数增加
 // 19.68万元"): a 决算's comparison — a budget is made before that outturn is
 // known.
-func priorOutturnCompared(flat []string, year int) bool {
-	s := strings.Join(flat, "")
+func priorOutturnCompared(s string, year int) bool {
 	for _, m := range yearMentions(s) {
 		if m.comparand && m.year == year-1 && strings.HasPrefix(strings.TrimPrefix(s[m.end:], "度"), "决算") &&
 			!strings.Contains(maskFunds(s[strings.LastIndex(s[:m.start], "。")+1:m.start]), "预算") {
@@ -441,6 +438,22 @@ func namesBudget(label string) bool {
 
 // outturnWords state a year's outturn: a text holding none states no 决算.
 var outturnWords = []string{"决算", "实际支出", "实际发生", "执行数", "执行情况", "完成预算", "完成年初", "完成全年", "年初预算", "调整预算", "累计支出"}
+
+// priorBudgetCompared tells a year's statement m set against the year
+// before's 预算 in its sentence ("2014年我区…安排“三公”经费合计10431.45万元,
+// 比2013年预算下降19.74%"): a budget is set against the budget before it.
+func priorBudgetCompared(s string, ms []yearMention, m yearMention) bool {
+	end := len(s)
+	if k := strings.Index(s[m.end:], "。"); k >= 0 {
+		end = m.end + k
+	}
+	for _, n := range ms {
+		if n.comparand && n.year == m.year-1 && n.start >= m.end && n.start < end && strings.HasPrefix(strings.TrimPrefix(s[n.end:], "度"), "预算") {
+			return true
+		}
+	}
+	return false
+}
 
 // comparedBefore tells a year's statement m compared with the year before,
 // in its sentence or the next but for its parts' (其中…): 比上年, 同比, 与

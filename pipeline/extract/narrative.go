@@ -521,8 +521,9 @@ func (b *builder) otherYear(start int) bool {
 	// further back in its clause: "主要是2018年严格执行厉行节约公务接待费支出
 	// 49865元" (a 2019 budget), another year's doing, compared with nothing
 	if fy := b.doc.Document.FiscalYear; fy != 0 {
-		if y, _, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
-			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) {
+		// (a year compared with is none: "…7875.74万元,比2013年预算下降8.68%(其中:公务用车购置费…")
+		if y, before, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
+			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) && !hasSuffixAny(before, []string{"比", "较", "与"}) {
 			return true
 		}
 	}
@@ -656,16 +657,37 @@ func (b *builder) otherYearSentence(start int) bool {
 	// it where it names another year ("二、2021年“三公”经费决算情况")
 	st := b.st
 	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
-		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) {
+		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) || numberedHeading(h) {
 			if _, ok := opensOtherYear(h, fy); ok {
 				from = max(from, st.starts[i-1])
 			} else {
 				from = st.starts[i]
 			}
+		} else if line := strings.TrimSpace(s[st.starts[i]:start]); titleLike(h) && sentenceMarker.MatchString(line) {
+			from = st.starts[i] // a title's line before a numbered one: "…情况表" / "一、因公出国(境)经费 2011年…"
 		}
 	}
 	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
 	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// coarserOf tells a money token c that states the figure t states to
+// more digits, rounded or cut at its own last digit: 850万 of 850.55万元.
+func coarserOf(c, t token) bool {
+	r := c.rounding()
+	if t.rounding() >= r {
+		return false
+	}
+	d := t.money() - c.money()
+	return -r <= d && d < 2*r
+}
+
+// numberedHeading tells a line that is a numbered heading of a few words
+// and no clause or figure: "一、因公出国(境)经费" over its sentences.
+func numberedHeading(l string) bool {
+	m := sentenceMarker.FindString(l)
+	rest := l[len(m):]
+	return m != "" && rest != "" && utf8.RuneCountInString(rest) <= 20 && !strings.ContainsAny(rest, "，,。；;:：元0123456789")
 }
 
 // opensOtherYear tells a sentence that opens, after its enumeration marker,
@@ -674,6 +696,10 @@ func (b *builder) otherYearSentence(start int) bool {
 func opensOtherYear(open string, fy int) (string, bool) {
 	if m := sentenceMarker.FindString(open); m != "" {
 		open = strings.TrimSpace(open[len(m):])
+		// its heading run into it (a web page's body on one line): "一、因公出国(境)经费 2011年…"
+		if _, before, _, ok := yearIn(open); ok && before != "" && numberedHeading(m+strings.TrimSpace(before)) {
+			open = open[len(before):]
+		}
 	}
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true
@@ -761,7 +787,7 @@ func (b *builder) totals() {
 	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
 	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
 	d.Revenue, d.Expenditure = rev, exp
-	b.bareTotals(yearOpens, []string{"收入决算", "收入为"}, []string{"支出决算", "支出为"}, nil)
+	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
 }
 
 // nextSentenceChange reads a budget's change of a total stated in the
@@ -933,14 +959,14 @@ var fundTotalLabels = func() []string {
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if containsAny(s[from:start], fiscalTotalLabels) || containsAny(s[from:start], fundTotalLabels) {
+	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
 		return false
 	}
 	prev := b.st.sentenceStart(from - len("。"))
-	return containsAny(s[prev:from], fiscalTotalLabels)
+	return b.anyIn(fiscalTotalLabels, prev, from)
 }
 
 // pairedTotals reads both totals stated as a pair, the unit printed once
@@ -1598,6 +1624,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出", "专项项目支出预算", "专项项目支出", "专项项目预算"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if a, p := b.appropriationsProject(); a != nil {
+		exp.Project = b.newFigure("/expenditure/project", a, p)
 	} else if at, ok := b.noProjects(); ok {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
@@ -1808,6 +1836,16 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 
 // appropriationsBasic name the appropriations' basic expenditure.
 var appropriationsBasic = []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}
+
+// appropriationsProject reads, in a budget whose every yuan is an
+// appropriation, the appropriations' project expenditure as the project
+// expenditure ("一般公共预算项目支出123万元"), as appropriationsBasic the basic.
+func (b *builder) appropriationsProject() (amount, prior *schema.Money) {
+	if !b.allAppropriations() {
+		return nil, nil
+	}
+	return b.figure("/expenditure/project", "/amount", []string{"财政拨款项目支出", "一般公共预算拨款项目支出", "一般公共预算项目支出"}, 6)
+}
 
 // basicRestated keeps, in a budget whose every yuan is an appropriation,
 // each statement of the appropriations' basic expenditure that differs
@@ -3322,6 +3360,7 @@ func (b *builder) threePublic() {
 	// 其中：因公出国（境）费8万元…") lists the budget's parts: the amounts are
 	// read after it, from the execution stated next
 	budgetEnd := -1
+	totalTok := -1 // the total's token
 	for _, end := range b.find("三公") {
 		if end < budgetEnd {
 			continue
@@ -3363,7 +3402,7 @@ func (b *builder) threePublic() {
 			for _, l := range []string{"支出决算为", "决算为", "决算数为", "实际支出"} {
 				if k := strings.Index(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], l); k >= 0 {
 					if tj, ok := b.valueAfter(st.toks[ti].end+k+len(l), 2); ok {
-						tp.Total = b.take("/three_public/total", tj)
+						tp.Total, totalTok = b.take("/three_public/total", tj), tj
 						b.execution("/three_public", st.toks[tj].end, min(len(st.s), st.toks[tj].end+600))
 						break
 					}
@@ -3375,7 +3414,7 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
-			tp.Total = b.take("/three_public/total", ti)
+			tp.Total, totalTok = b.take("/three_public/total", ti), ti
 			if bt, ok := b.budgetAfter(ti); ok && b.doc.Document.Kind == schema.KindFinalAccounts {
 				tp.Budgeted = b.take("/three_public/budgeted", bt)
 			}
@@ -3400,7 +3439,7 @@ func (b *builder) threePublic() {
 			tp.PriorYear = b.priorOutturn()
 		}
 		b.threePublicCompared()
-		b.threePublicRestated(tp)
+		b.threePublicRestated(tp, totalTok)
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
@@ -3513,7 +3552,7 @@ var savedWords = []string{"节约", "节省", "压减", "压缩", "减少", "增
 // (会议费, 培训费), nor what was saved of it (节约“三公经费”…). A 决算's total
 // restated beside its 年初预算 gives the budgeted figure the first statement
 // did not.
-func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
+func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 	st, total := b.st, *tp.Total
 	for _, end := range b.find("三公") {
 		start, p, ok := b.threePublicAt(end)
@@ -3541,6 +3580,11 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
 					tp.Budgeted = b.take("/three_public/budgeted", bt)
 				}
 			}
+		} else if totalTok >= 0 && coarserOf(st.toks[totalTok], t) {
+			// the total first stated rounded or cut ("三公经费预算850万", a
+			// headline), then exactly: the exact figure is the total
+			b.used[ti] = true
+			tp.Total, totalTok, total = b.take("/three_public/total", ti), ti, t.money()
 		} else {
 			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
 		}
@@ -3748,14 +3792,18 @@ func carLabels(labels []string, tails ...string) []string {
 // noneNamed tells text that says a 三公 part is none before its label:
 // "无公务用车购置和运行费".
 func noneNamed(s string) bool {
-	for _, f := range threePublicLabels {
-		for _, l := range f.labels {
-			if strings.Contains(s, "无"+l) {
+	for at := 0; ; {
+		k := strings.Index(s[at:], "无")
+		if k < 0 {
+			return false
+		}
+		at += k + len("无")
+		for _, f := range threePublicLabels {
+			if startsWithAny(s[at:], f.labels) {
 				return true
 			}
 		}
 	}
-	return false
 }
 
 // zeroWords say, right after a label, that there is none of it.
