@@ -1737,6 +1737,16 @@ func (b *builder) ofPart(start int) bool {
 		strings.Contains(label, "基金") || strings.Contains(label, "资本经营") {
 		return true
 	}
+	// an item of a numbered list that names no total: a class by its name
+	// alone ("按政府支出功能分类科目划分为: 1. 政府办公厅(室)及相关事务
+	// 5,631万元,其中:基本支出3,931万元")
+	item := label
+	if k := strings.LastIndexAny(item, ":："); k >= 0 {
+		item = item[k+1:]
+	}
+	if item = strings.TrimSpace(item); sentenceMarker.MatchString(item) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
+		return true
+	}
 	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")
 	// the class's name ends the label: "(一)按功能分类划分卫生健康支出"
 	if !strings.HasSuffix(label, "支出") {
