@@ -1722,6 +1722,40 @@ func overviewName(flat []string, parts bool) (string, int) {
 	return "", 0
 }
 
+// dutiesWords open the sentence of a department's duties after its name.
+var dutiesWords = []string{"主要职能是", "主要职责是", "的主要职能", "的主要职责"}
+
+// dutiesName finds the department a text with no title opens by stating
+// its duties, within its first lines: "深圳市人民政府办公厅主要职能是:协助…"
+// — the words before them, a full name (its region's and ending like a
+// department's), the text's first words or after its metadata's.
+func dutiesName(flat []string) (string, int) {
+	seen := 0
+	for i, l := range flat {
+		if l == "" {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		for _, w := range dutiesWords {
+			k := strings.Index(l, w)
+			if k <= 0 {
+				continue
+			}
+			cand := l[:k]
+			if b := strings.LastIndexFunc(cand, func(r rune) bool { return !isHan(r) && r != '(' && r != ')' }); b >= 0 {
+				_, size := utf8.DecodeRuneInString(cand[b:])
+				cand = cand[b+size:]
+			}
+			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" && nameLike(cand) {
+				return cand, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
 // regionOnly tells a name that is only a region ("上海市普陀区", "…区级"):
 // a cover that names the region and not the unit.
 func regionOnly(name string) bool {
