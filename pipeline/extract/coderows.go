@@ -38,7 +38,7 @@ type codeRow struct {
 
 var (
 	codeCellRe   = regexp.MustCompile(`^2[0-9]{2}(?:[0-9]{2}){0,2}$`)
-	amountCellRe = regexp.MustCompile(`^-?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$`)
+	amountCellRe = regexp.MustCompile(`^(?:-?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?|-?[0-9]+(?:\.[0-9]+)?)$`)
 	// a code the text names: 7 digits anywhere (a 项), 3 or 5 after 科目编码
 	textCodeRe = regexp.MustCompile(`科目编码[:：]?\s*(2[0-9]{2}(?:[0-9]{2}){0,2})|(?:^|[^0-9])(2[0-9]{6})`)
 	sectionRe  = regexp.MustCompile(`^[一二三四五六七八九十]+、`)

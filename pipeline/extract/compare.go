@@ -97,48 +97,60 @@ type compareCell struct {
 }
 
 // comparisonTables reads the comparison tables among the tables the
-// catalogue does not know (see above).
+// catalogue does not know (see above). A table's lines are split into
+// cells up to its first number, its header's; only a table whose header
+// reads as a comparison's is split on: most tables are none.
 func (b *builder) comparisonTables(lines []string) {
 	for _, t := range b.tabs {
 		if t.factor == 0 || t.contents {
 			continue
 		}
 		var cells []compareCell
-		for i := t.line; i < len(lines) && i <= t.end; i++ {
-			for _, part := range strings.Split(lines[i], "|") {
-				for _, c := range cellsOf(part) {
-					if c = strings.TrimSpace(c); c != "" && !strings.HasPrefix(c, "单位") {
-						cells = append(cells, compareCell{c, i + 1})
-					}
-				}
+		first := -1 // the first number's cell
+		i := t.line
+		for ; first < 0 && i < len(lines) && i <= t.end; i++ {
+			from := len(cells)
+			cells = appendCompareCells(cells, lines[i], i+1)
+			if k := slices.IndexFunc(cells[from:], func(c compareCell) bool { return isValueCell(c.text) }); k >= 0 {
+				first = from + k
 			}
 		}
-		b.comparisonRows(t, cells)
+		// the header: the cells up to the first number but the first row's name
+		if first < 3 {
+			continue
+		}
+		roles, ok := compareColumns(texts(cells[1 : first-1]))
+		if !ok {
+			continue
+		}
+		for ; i < len(lines) && i <= t.end; i++ {
+			cells = appendCompareCells(cells, lines[i], i+1)
+		}
+		b.comparisonRows(t, cells, first, roles)
 	}
+}
+
+// appendCompareCells appends the cells of a table's line, numbered n.
+func appendCompareCells(cells []compareCell, line string, n int) []compareCell {
+	for _, part := range strings.Split(line, "|") {
+		for _, c := range cellsOf(part) {
+			if c = strings.TrimSpace(c); c != "" && !strings.HasPrefix(c, "单位") {
+				cells = append(cells, compareCell{c, n})
+			}
+		}
+	}
+	return cells
 }
 
 func isValueCell(c string) bool {
 	return isNumberCell(strings.TrimSuffix(c, "%"))
 }
 
-// comparisonRows reads the cells of one table: its header, the cells up to
-// the first number but the first row's name, then its rows, up to text
-// with no number after it.
-func (b *builder) comparisonRows(t table, cells []compareCell) {
-	first := -1
-	for k, c := range cells {
-		if isValueCell(c.text) {
-			first = k
-			break
-		}
-	}
-	if first < 3 {
-		return
-	}
-	roles, ok := compareColumns(texts(cells[1 : first-1]))
-	if !ok {
-		return
-	}
+// comparisonRows reads the rows of one table, from the cells of its header
+// (up to first, the first number's, but the first row's name) and of its
+// rows, the roles of its columns read from the header: its rows, up to
+// text with no number after it.
+func (b *builder) comparisonRows(t table, cells []compareCell, first int, roles []compareRole) {
 	type compareRow struct {
 		name compareCell
 		vals []compareCell
@@ -168,7 +180,8 @@ func (b *builder) comparisonRows(t table, cells []compareCell) {
 	if unit == "" {
 		return
 	}
-	for _, r := range rows {
+	all := make([][]token, len(rows))
+	for i, r := range rows {
 		toks := make([]token, len(r.vals))
 		for j, v := range r.vals {
 			tok, ok := cellToken(strings.TrimSuffix(v.text, "%"), v.line)
@@ -181,6 +194,15 @@ func (b *builder) comparisonRows(t table, cells []compareCell) {
 			}
 			toks[j] = tok
 		}
+		all[i] = toks
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.name.text
+	}
+	b.comparisonSums(t, names, roles, all)
+	for i, r := range rows {
+		toks := all[i]
 		if rowAgrees(roles, toks) {
 			continue // where every figure agrees nothing is kept
 		}
@@ -198,6 +220,55 @@ func (b *builder) comparisonRows(t table, cells []compareCell) {
 				cl.Kind, cl.Value = schema.ClaimChangePct, tok.float()
 			}
 			b.doc.Claims = append(b.doc.Claims, cl)
+		}
+	}
+}
+
+// comparisonSums compares a comparison table's sections — its rows
+// numbered 一、二、… — with its total row (合计, 总计), column by column of
+// amounts: where they do not add up within their rounding, each cell of
+// the column's sum becomes a table claim (/text/<line>/<column>, the
+// sections' of the total's), which sum.table tests like a catalogue
+// table's. Only a table with two sections at least and one total row
+// after them; a column that adds up keeps nothing.
+func (b *builder) comparisonSums(t table, names []string, roles []compareRole, rows [][]token) {
+	var sections []int
+	total := -1
+	for i, n := range names {
+		switch {
+		case sectionRe.MatchString(n):
+			sections = append(sections, i)
+		case strings.Contains(n, "合计") || strings.Contains(n, "总计"):
+			if total >= 0 {
+				return // two totals: which the sections make is not known
+			}
+			total = i
+		}
+	}
+	if len(sections) < 2 || total < sections[len(sections)-1] {
+		return
+	}
+	for j, r := range roles {
+		if r == colRate {
+			continue
+		}
+		whole := rows[total][j]
+		sum, tol := schema.Money(0), whole.rounding()
+		for _, i := range sections {
+			sum += rows[i][j].money()
+			tol += rows[i][j].rounding()
+		}
+		if d := sum - whole.money(); d <= tol && d >= -tol {
+			continue
+		}
+		pathOf := func(tok token) string { return "/text/" + strconv.Itoa(tok.line) + "/" + strconv.Itoa(j) }
+		claim := func(tok token, of string) {
+			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: pathOf(tok), Kind: schema.ClaimTable, Value: tok.money().Float(), Of: of,
+				Decimals: tok.scale, Unit: tok.unit, Line: tok.line, Table: t.line, Text: strings.TrimSpace(b.st.src[tok.line-1])})
+		}
+		claim(whole, "")
+		for _, i := range sections {
+			claim(rows[i][j], pathOf(whole))
 		}
 	}
 }

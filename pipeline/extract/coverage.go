@@ -358,7 +358,9 @@ func attachedApart(t table, flat []string) bool {
 
 // notFigure is a line whose one number is no figure: a numbered heading's
 // ordinal, or a page number printed after a table's title.
-var notFigure = regexp.MustCompile(`^[0-9]{1,2}[.、．]\p{Han}[^0-9]*$|^[^0-9]*表[0-9]{1,3}$|^\p{Han}、[0-9]{4} *年[^0-9]*表[0-9]{1,3}$`)
+// Its forms are anchored together, ^(?:…)$: anchored each (^…$|^…$), the
+// expression was tried at every offset of the line.
+var notFigure = regexp.MustCompile(`^(?:[0-9]{1,2}[.、．]\p{Han}[^0-9]*|[^0-9]*表[0-9]{1,3}|\p{Han}、[0-9]{4} *年[^0-9]*表[0-9]{1,3})$`)
 
 // pageRun gives the lines (0-based) that are the text's page numbers: a
 // number alone on its line with its predecessor alone on a line before it

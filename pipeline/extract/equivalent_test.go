@@ -4,11 +4,15 @@ package extract
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"budgetpub/gen"
 	"budgetpub/internal/randtext"
 )
 
@@ -97,6 +101,48 @@ func TestIndexInAsIndex(t *testing.T) {
 			}
 		}
 		b.st.release()
+	}
+}
+
+// TestAnyInAsContainsAny: anyIn is containsAny(s[from:to], words) for
+// the labels fiscalStatement asks about — none of which overlaps itself,
+// as indexIn needs — between any two offsets of 2,000 random texts made of
+// their pieces, with bytes that are no UTF-8 among them.
+func TestAnyInAsContainsAny(t *testing.T) {
+	lists := [][]string{fiscalTotalLabels, fundTotalLabels}
+	for _, words := range lists {
+		for _, w := range words {
+			for k := 1; k < len(w); k++ {
+				if strings.HasPrefix(w, w[len(w)-k:]) {
+					t.Fatalf("%q overlaps itself: indexIn cannot find it", w)
+				}
+			}
+		}
+	}
+	parts := slices.Concat(fiscalTotalLabels, fundTotalLabels, []string{"财政拨款", "收入", "收", "、", "支出", "支", "总计", "决算", "总预算", "预算",
+		"一般公共预算", "政府性基金预算", "合计", "。", "1", " ", "\xff", "\xe8\xb4"})
+	r := rand.New(rand.NewPCG(15, 16))
+	found := 0
+	for range 2000 {
+		s := randtext.Of(r, parts, 24)
+		b := &builder{st: &stream{s: s}, found: map[string][]int{}}
+		for range 20 {
+			from := r.IntN(len(s) + 1)
+			to := from + r.IntN(len(s)-from+1)
+			for _, words := range lists {
+				got, want := b.anyIn(words, from, to), containsAny(s[from:to], words)
+				if got != want {
+					t.Fatalf("%q[%d:%d]: anyIn %v, containsAny %v", s, from, to, got, want)
+				}
+				if want {
+					found++
+				}
+			}
+		}
+		b.st.release()
+	}
+	if found < 10000 || found > 70000 {
+		t.Fatalf("%d of 80,000 spans hold a label: the texts test too little", found)
 	}
 }
 
@@ -197,5 +243,147 @@ func TestSegmentsAsBuilt(t *testing.T) {
 		if got, want := segmentsOf(s), segmentsBuilt(s); !slices.Equal(got, want) {
 			t.Fatalf("%q: %+v, built %+v", s, got, want)
 		}
+	}
+}
+
+// splitCellsAsSplit is splitCells as it was: the folded line split into
+// chunks at two spaces (a tab counted as two), each chunk into fields.
+func splitCellsAsSplit(line string) []string {
+	var cells []string
+	for _, chunk := range strings.Split(strings.ReplaceAll(fold(line), "\t", "  "), "  ") {
+		var text []string
+		for _, f := range strings.Fields(chunk) {
+			if isNumberCell(f) {
+				if len(text) > 0 {
+					cells = append(cells, strings.Join(text, ""))
+					text = nil
+				}
+				cells = append(cells, f)
+				continue
+			}
+			if st, _ := enumOf(f); len(text) > 0 && st != enumNone {
+				cells = append(cells, strings.Join(text, ""))
+				text = nil
+			}
+			text = append(text, f)
+		}
+		if len(text) > 0 {
+			cells = append(cells, strings.Join(text, ""))
+		}
+	}
+	return cells
+}
+
+// TestSplitCellsAsSplit: splitCells reads every line of data/, the probes
+// and two generated documents of each family, and 50,000 random lines
+// (spaces, tabs, other white space, numbers, enumerators, bytes that are
+// no UTF-8), as splitCellsAsSplit does.
+func TestSplitCellsAsSplit(t *testing.T) {
+	lines := linesOfTexts(t)
+	parts := []string{" ", " ", "  ", "\t", "\u3000", "\u00a0", "\u2002", "\n", "1", "23", "1,234.56", "-5", "0.5", "一、", "(二)", "（三）", "1、", "(1)",
+		"合", "计", "支出", "经费", "万元", "%", "\xff", "\xe5\x90", "a", "."}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 50000 {
+		lines = append(lines, randtext.Of(r, parts, 16))
+	}
+	for _, l := range lines {
+		if got, want := splitCells(l), splitCellsAsSplit(l); !slices.Equal(got, want) {
+			t.Fatalf("%q: %q, want %q", l, got, want)
+		}
+	}
+}
+
+// linesOfTexts are the lines of every text of data/ and the probes, and of
+// two generated documents of each family.
+func linesOfTexts(t *testing.T) []string {
+	dir := t.TempDir()
+	if err := gen.Generate(gen.Options{N: 2, Out: dir, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, glob := range []string{filepath.Join(dir, "*.txt"), "../../data/*.txt", "../../data/corpus/*.txt", "../../data/corpus/more/*.txt", "../../data/corpus/more/*/*.txt", "../testdata/probes/*/*.txt"} {
+		ps, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, ps...)
+	}
+	var lines []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	if len(paths) < 300 || len(lines) < 30000 {
+		t.Fatalf("%d texts, %d lines: the texts are not where they were", len(paths), len(lines))
+	}
+	return lines
+}
+
+// TestAnchoredAsEach: notFigure and amountCellRe, their forms anchored
+// together, match as the expressions anchored each did, on every line and
+// cell of the texts and 50,000 random lines.
+func TestAnchoredAsEach(t *testing.T) {
+	lines := linesOfTexts(t)
+	for _, l := range slices.Clone(lines) {
+		lines = append(lines, strings.Fields(l)...)
+	}
+	parts := []string{"1", "12", "2024", "-", ",", ",123", " ", ".", "、", "．", "表", "年", "收入", "支出", "预算", "a", "\xff", "\xe8\xa1"}
+	r := rand.New(rand.NewPCG(19, 20))
+	for range 50000 {
+		lines = append(lines, randtext.Of(r, parts, 10))
+	}
+	for _, c := range []struct {
+		re, each *regexp.Regexp
+	}{
+		{notFigure, regexp.MustCompile(`^[0-9]{1,2}[.、．]\p{Han}[^0-9]*$|^[^0-9]*表[0-9]{1,3}$|^\p{Han}、[0-9]{4} *年[^0-9]*表[0-9]{1,3}$`)},
+		{amountCellRe, regexp.MustCompile(`^-?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$`)},
+	} {
+		matched := 0
+		for _, l := range lines {
+			want := c.each.MatchString(l)
+			if got := c.re.MatchString(l); got != want {
+				t.Fatalf("%s on %q: %v, anchored each %v", c.re, l, got, want)
+			}
+			if want {
+				matched++
+			}
+		}
+		if matched < 100 {
+			t.Fatalf("%s: %d lines match: the lines test too little", c.re, matched)
+		}
+	}
+}
+
+// TestNoneNamedAsContains: noneNamed is strings.Contains(s, "无"+label)
+// for some 三公 label, on 20,000 random texts of the labels, their pieces
+// and 无.
+func TestNoneNamedAsContains(t *testing.T) {
+	parts := []string{"无", "无", "无无", "和", "公务", "用车", "出国", "费", "。", " ", "\xe6\x97", "\xa0"}
+	for _, f := range threePublicLabels {
+		parts = append(parts, f.labels...)
+		parts = append(parts, slices.Repeat([]string{"无"}, len(f.labels))...) // as often as a label
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	named := 0
+	for range 20000 {
+		s := randtext.Of(r, parts, 8)
+		want := false
+		for _, f := range threePublicLabels {
+			for _, l := range f.labels {
+				want = want || strings.Contains(s, "无"+l)
+			}
+		}
+		if got := noneNamed(s); got != want {
+			t.Fatalf("%q: %v, Contains %v", s, got, want)
+		}
+		if want {
+			named++
+		}
+	}
+	if named < 1000 || named > 19000 {
+		t.Fatalf("%d of 20,000 name a part as none: the texts test too little", named)
 	}
 }

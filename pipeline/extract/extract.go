@@ -21,6 +21,7 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"budgetpub/pipeline/ingest"
@@ -49,7 +50,12 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	folded := foldAll(t.Lines)
 	flat := compactLines(folded)
 	ident := readIdentity(flat, folded)
-	if ident.name == "" && storyWords(ident.title) && newsLike(strings.Join(flat, "")) {
+	// the text joined whole, and whether it reads as a news story, for the
+	// readers of a text whose title does not tell its identity: joined
+	// once, where one asks
+	whole := sync.OnceValue(func() string { return strings.Join(flat, "") })
+	news := sync.OnceValue(func() bool { return newsLike(whole()) })
+	if ident.name == "" && storyWords(ident.title) && news() {
 		// a story's line taken for its title ("记者查询…天山区2013年“三公经费”预算
 		// 安排情况") tells the year and kind of what the reporter compared,
 		// not of the story's figures: its statements tell them
@@ -85,28 +91,28 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		// a page whose sentences say which year is theirs (本年), whose
 		// headings tell what they explain
 		if ident.year = ownYear(flat); ident.year == 0 {
-			if ident.year = statedYear(flat); ident.year != 0 {
+			if ident.year = statedYear(whole()); ident.year != 0 {
 				told = append(told, fmt.Sprintf("the year (%d) is the one its sentences state figures for, any other year stated one they compare it with", ident.year))
 			} else if y, kind := yearRowsIdentity(flat); y != 0 {
 				ident.year, ident.kind = y, kind
 				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are the latest year's of its 三公 table's rows (its 决算数, else its 预算数)", y, kind))
-			} else if y, kind := newsPublished(flat); y != 0 {
+			} else if y, kind := newsPublished(whole(), news()); y != 0 {
 				ident.year, ident.kind = y, kind
 				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are those of the disclosure the story says was published", y, cmp.Or(kind, "not told")))
 			}
 		}
 		if ident.kind != "" { // the 三公 table's
 		} else if ident.kind = headingKind(flat, ident.year); ident.kind == "" {
-			if ident.kind = statedKind(flat, ident.year); ident.kind != "" {
+			if ident.kind = statedKind(whole(), ident.year); ident.kind != "" {
 				says := "the kind (final accounts) from a sentence stating that year's 决算"
 				if ident.kind == schema.KindBudget {
 					says = "the kind (budget) from a sentence comparing that year's 预算 with the year before's, the text stating no outturn"
 				}
 				told = append(told, says)
-			} else if y, k := newsPublished(flat); k != "" && y == ident.year {
+			} else if y, k := newsPublished(whole(), news()); k != "" && y == ident.year {
 				ident.kind = k
 				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
-			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(flat, ident.year) {
+			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(whole(), ident.year) {
 				// no heading names a kind (none that disagree)
 				ident.kind = schema.KindFinalAccounts
 				told = append(told, "the kind (final accounts) from a sentence setting that year's spending against the year before's 决算数")
@@ -128,7 +134,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			find func() (string, int)
 			from string
 		}{
-			{true, func() (string, int) { return newsSubject(flat) }, fromStory},
+			{true, func() (string, int) { return newsSubject(flat, news()) }, fromStory},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
@@ -136,6 +142,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return dutiesName(flat) }, "the subject of the sentence of its duties it opens with"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
+			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},
@@ -289,13 +296,13 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	// a story that names its subject, no title naming it, is read as a
 	// story too: its other figures may be its region's
 	untitled := len(unknown) > 0 || subject > 0 && nameFrom == fromStory
-	story := untitled && newsLike(strings.Join(flat, ""))
+	story := untitled && news()
 	if story {
 		b.newsParts()
 	}
 	st.release()
 	if untitled {
-		if !(story && newsStory(doc)) && !disclosureLike(flat, doc) {
+		if !(story && newsStory(doc)) && !disclosureLike(whole(), doc) {
 			if ident.year == 0 || ident.title == "" { // a year from the sentences is no title
 				return nil, &ingest.Error{Path: t.Path, Err: ErrNoTitle}
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -193,6 +194,14 @@ func (b *builder) indexIn(w string, from, to int) int {
 		return -1
 	}
 	return ends[n] - len(w) - from
+}
+
+// anyIn is containsAny(b.st.s[from:to], words) for words that cannot
+// overlap themselves, from the offsets find keeps of each (indexIn): a
+// sentence in a table runs on for kilobytes, which a scan per word would
+// read at every label.
+func (b *builder) anyIn(words []string, from, to int) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return b.indexIn(w, from, to) >= 0 })
 }
 
 func hasSuffixAny(s string, suffixes []string) bool {
@@ -415,9 +424,10 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 				end = st.sentenceEnd(next)
 			}
 		}
-	} else if end < len(st.s) && !namesSubjects(st.s[next:st.sentenceEnd(next)]) &&
+	} else if end < len(st.s) &&
 		(comparesBefore(st.s[next:]) && b.amountsBefore(pos, end, restate) == 0 ||
-			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) {
+			startsWithAny(st.s[next:], bothTotalsOpenings) && b.amountsBefore(pos, end, -1) <= 2) &&
+		!namesSubjects(st.s[next:st.sentenceEnd(next)]) { // the whole sentence read last: in a table it runs on
 		end = st.sentenceEnd(next)
 	}
 	cmp, afterShare := -1, false
@@ -463,8 +473,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 		return y, false
 	}
 	done := func() (yoy, bool) {
-		if afterShare && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
-			return y, false
+		if afterShare && !y.flat && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
+			return y, false // a percentage alone may be the share's; 持平 is no percentage
 		}
 		return y, y.found()
 	}
@@ -475,6 +485,11 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 			y.flat, y.flatAt = true, i
 			i += len(w)
 			continue
+		}
+		// "，与2015年相比，分别减少0.18亿元和0.56亿元": the changes of several
+		// figures after the comparison, none this one's alone
+		if strings.HasPrefix(rest, "分别") && sign == 0 && !y.found() {
+			return y, false
 		}
 		w, up := wordAt(rest, upWords)
 		if !up {

@@ -31,9 +31,9 @@ var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "�
 // news article or a government work report that states amounts in 万元
 // speaks of a region's budget in passing, not of a
 // department's sections, and where it speaks of them (a work report's
-// “三公”经费) it announces its genre: neither is a disclosure.
-func disclosureLike(flat []string, d *schema.Document) bool {
-	text := strings.Join(flat, "")
+// “三公”经费) it announces its genre: neither is a disclosure. text is the
+// text whole, its compacted lines joined.
+func disclosureLike(text string, d *schema.Document) bool {
 	if storyWords(text) || containsAny(text, workReportWords) {
 		return false // a news story is read as one (newsStory)
 	}
@@ -176,8 +176,7 @@ func ownYear(flat []string) int {
 // 经费合计支出20.12万元" beside "2022年度“三公”经费预算较2021年度增加1.68万
 // 元"). No year named later than it, outside a date (截至2022年12月31日);
 // 0 otherwise: the text cannot tell its own sentences from another year's.
-func statedYear(flat []string) int {
-	s := strings.Join(flat, "")
+func statedYear(s string) int {
 	ms := yearMentions(s)
 	stated := map[int]bool{}   // years whose clause states an amount
 	compared := map[int]bool{} // stated years compared with the year before
@@ -351,11 +350,10 @@ func (m yearMention) initialBudgetNext(s, label string) bool {
 // with the year before, in its sentence or the next ("2024年…经费支出预算为
 // 14.01万元…。与2023年预算相比增长16.75%"), and the text states no outturn
 // at all (outturnWords), the text is that year's budget. "" otherwise.
-func statedKind(flat []string, year int) string {
+func statedKind(s string, year int) string {
 	if year == 0 {
 		return ""
 	}
-	s := strings.Join(flat, "")
 	ms := yearMentions(s)
 	budget := false
 	for _, m := range ms {
@@ -400,8 +398,7 @@ var regionFinalAccounts = []string{"决算(草案)", "决算草案", "收支决�
 // ("2023年度总支出125.08万元,其中本年支出116.12万元,较2022年度决算数增加
 // 19.68万元"): a 决算's comparison — a budget is made before that outturn is
 // known.
-func priorOutturnCompared(flat []string, year int) bool {
-	s := strings.Join(flat, "")
+func priorOutturnCompared(s string, year int) bool {
 	for _, m := range yearMentions(s) {
 		if m.comparand && m.year == year-1 && strings.HasPrefix(strings.TrimPrefix(s[m.end:], "度"), "决算") &&
 			!strings.Contains(maskFunds(s[strings.LastIndex(s[:m.start], "。")+1:m.start]), "预算") {

@@ -276,7 +276,7 @@ func TestStatedYear(t *testing.T) {
 		{0, []string{"2022年“三公”经费预算21.8万元,比上年增加1万元。", "2020年“三公”经费决算19万元。"}},
 		{0, []string{"“三公”经费支出431万元,比上年减少2万元。"}},
 	} {
-		if got := statedYear(compactAll(c.lines)); got != c.want {
+		if got := statedYear(strings.Join(compactAll(c.lines), "")); got != c.want {
 			t.Errorf("%v: %d, want %d", c.lines, got, c.want)
 		}
 	}
@@ -323,7 +323,7 @@ func TestStatedKind(t *testing.T) {
 		// a 预算 compared with the year before's 决算数 is a budget's
 		{schema.KindBudget, 2023, []string{"2023年支出预算116.12万元,较2022年度决算数增加19.68万元。"}},
 	} {
-		if got := statedKind(compactAll(c.lines), c.year); got != c.want {
+		if got := statedKind(strings.Join(compactAll(c.lines), ""), c.year); got != c.want {
 			t.Errorf("%v (%d): %q, want %q", c.lines, c.year, got, c.want)
 		}
 	}
@@ -406,7 +406,7 @@ func TestPriorOutturnCompared(t *testing.T) {
 		{false, 2024, "本年支出116.12万元,较2022年度决算数增加19.68万元。"},
 		{false, 2023, "本年支出116.12万元,较2022年度预算数增加19.68万元。"},
 	} {
-		if got := priorOutturnCompared(compactAll([]string{c.line}), c.year); got != c.want {
+		if got := priorOutturnCompared(strings.Join(compactAll([]string{c.line}), ""), c.year); got != c.want {
 			t.Errorf("%q (%d): %v, want %v", c.line, c.year, got, c.want)
 		}
 	}
@@ -547,7 +547,7 @@ func TestNewsSubject(t *testing.T) {
 		"中新网4月19日电 据某联合会网站消息,某委18日公布,2013年“三公经费”财政拨款预算为850.55万元":   "",
 		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年全市一般公共预算收入850.55万元":    "",
 	} {
-		if got, _ := newsSubject([]string{text}); got != want {
+		if got, _ := newsSubject([]string{text}, newsLike(text)); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
 		}
 	}
@@ -652,5 +652,24 @@ func TestEarlyBudgetNoTitle(t *testing.T) {
 	// the words before the duties are no department's
 	if n, _ := dutiesName([]string{"本单位主要职能是:协助市政府处理日常工作。"}); n != "" {
 		t.Errorf("本单位: %q", n)
+	}
+}
+
+// A page of no title that presents itself by its department's name
+// between the year and the kind (现将2021年度某学院政府采购决算公开如下, a
+// 决算's procurement alone) tells its department, year and kind; words
+// between that end like no department's name none.
+func TestPresentedByName(t *testing.T) {
+	text := "某某职业学院\n政府采购决算公开情况说明\n根据某省财政厅《关于进一步加强政府采购信息公开有关工作的通知》要求,现将2021年度某某职业学院政府采购决算公开如下:\n" +
+		"2021年度政府采购支出总额28861.94万元,其中:政府采购货物支出4895.57万元、政府采购工程支出23143.89万元、政府采购服务支出822.48万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "某某职业学院" || d.Document.FiscalYear != 2021 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Fatalf("%v %+v", err, d)
+	}
+	if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(288619400) {
+		t.Errorf("procurement %+v", d.Procurement)
+	}
+	if id := presentedName("有关情况决算公开如下"); id.kind != "" {
+		t.Errorf("no name: %+v", id)
 	}
 }

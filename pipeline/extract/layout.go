@@ -33,7 +33,7 @@ func wordsOf(line string) []word {
 		col := sg.start
 		var text []string
 		textStart := -1
-		for _, f := range strings.Split(sg.text, " ") {
+		for f := range strings.SplitSeq(sg.text, " ") {
 			n := utf8.RuneCountInString(f)
 			if f == "" {
 				col++

@@ -959,14 +959,14 @@ var fundTotalLabels = func() []string {
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if containsAny(s[from:start], fiscalTotalLabels) || containsAny(s[from:start], fundTotalLabels) {
+	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
 		return false
 	}
 	prev := b.st.sentenceStart(from - len("。"))
-	return containsAny(s[prev:from], fiscalTotalLabels)
+	return b.anyIn(fiscalTotalLabels, prev, from)
 }
 
 // pairedTotals reads both totals stated as a pair, the unit printed once
@@ -1625,6 +1625,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出", "专项项目支出预算", "专项项目支出", "专项项目预算"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if a, p := b.appropriationsProject(); a != nil {
+		exp.Project = b.newFigure("/expenditure/project", a, p)
 	} else if at, ok := b.noProjects(); ok {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
@@ -1845,6 +1847,16 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 
 // appropriationsBasic name the appropriations' basic expenditure.
 var appropriationsBasic = []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}
+
+// appropriationsProject reads, in a budget whose every yuan is an
+// appropriation, the appropriations' project expenditure as the project
+// expenditure ("一般公共预算项目支出123万元"), as appropriationsBasic the basic.
+func (b *builder) appropriationsProject() (amount, prior *schema.Money) {
+	if !b.allAppropriations() {
+		return nil, nil
+	}
+	return b.figure("/expenditure/project", "/amount", []string{"财政拨款项目支出", "一般公共预算拨款项目支出", "一般公共预算项目支出"}, 6)
+}
 
 // basicRestated keeps, in a budget whose every yuan is an appropriation,
 // each statement of the appropriations' basic expenditure that differs
@@ -2140,7 +2152,8 @@ func (b *builder) basicStated() {
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
 // percentage, a change or a comparison (增加, 持平, 比上年), a per-unit
-// figure (单车运行维护费) or inside an aside, no second 其中, and no pair of parts one of which holds the other
+// figure (单车运行维护费) or inside an aside, no second 其中 (but one printed
+// twice, 其中:其中), and no pair of parts one of which holds the other
 // (基本支出 and 人员经费, a subtotal followed by its parts); the list ends
 // at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
@@ -2152,8 +2165,10 @@ func (b *builder) listedParts() {
 			continue
 		}
 		whole := st.toks[ti]
-		if gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　"); gap != "，" && gap != "," {
-			continue // "X万元，其中…": the amount right before
+		gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　")
+		aside := gap == "(" || gap == "（"
+		if gap != "，" && gap != "," && gap != "" && !aside {
+			continue // "X万元，其中…" (or "X万元其中…", "X万元(其中…)"): the amount right before
 		}
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
@@ -2162,7 +2177,17 @@ func (b *builder) listedParts() {
 		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
 			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
 		}
+		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
+			k := strings.IndexAny(st.s[end:stop], ")）")
+			if k < 0 {
+				continue
+			}
+			stop = end + k
+		}
 		list := st.s[end:stop]
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(list, ":：,， "), "其中"); ok {
+			list = rest // "其中:其中一般公共预算拨款…": 其中 printed twice
+		}
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
 			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) || containsAny(list, perUnitWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
@@ -2497,13 +2522,16 @@ func (b *builder) classes() {
 // states are of the expenditure: not where its sentence opens with another
 // whole ("2020年一般公共预算财政拨款支出1264.92万元,主要用于以下方面:社会保障
 // 和就业支出67.64万元,占5.35%;…" — shares of the 一般公共预算's 1264.92, not
-// of the year's spending), which the model has no figure for.
-func (b *builder) sharesOfExpenditure(off int) bool {
+// of the year's spending), which the model has no figure for. The amounts
+// of the classes listed before it (listed, token indexes) open no whole: in
+// "按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出
+// 374.89万元,占本年支出的77%" the whole is the year's 488.80 after them.
+func (b *builder) sharesOfExpenditure(off int, listed map[int]bool) bool {
 	st, exp := b.st, b.doc.Expenditure
 	whole := cmp.Or(exp.CurrentYear, exp.Total)
 	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
-		if t := st.toks[k]; t.kind == numMoney {
+		if t := st.toks[k]; t.kind == numMoney && !listed[k] {
 			if whole == nil {
 				return false
 			}
@@ -2638,6 +2666,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 		return len(st.s)
 	}
+	listed := map[int]bool{}
+	for _, h := range hits {
+		listed[h.tok] = true
+	}
 	for k, h := range hits {
 		t := st.toks[h.tok]
 		if i, ok := index[h.class.Code]; ok {
@@ -2665,7 +2697,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		if scheme == schema.SchemeEconomic {
 			of = "/expenditure/basic/amount"
 		}
-		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start) {
+		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start, listed) {
 			b.shareAfter(path, of, h.tok)
 		}
 		if scheme == schema.SchemeEconomic {
@@ -3719,14 +3751,18 @@ func carLabels(labels []string, tails ...string) []string {
 // noneNamed tells text that says a 三公 part is none before its label:
 // "无公务用车购置和运行费".
 func noneNamed(s string) bool {
-	for _, f := range threePublicLabels {
-		for _, l := range f.labels {
-			if strings.Contains(s, "无"+l) {
+	for at := 0; ; {
+		k := strings.Index(s[at:], "无")
+		if k < 0 {
+			return false
+		}
+		at += k + len("无")
+		for _, f := range threePublicLabels {
+			if startsWithAny(s[at:], f.labels) {
 				return true
 			}
 		}
 	}
-	return false
 }
 
 // zeroWords say, right after a label, that there is none of it.

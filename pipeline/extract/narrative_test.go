@@ -1271,6 +1271,39 @@ func TestListedPartsShort(t *testing.T) {
 	}
 }
 
+// TestListedPartsPrinted: a whole's list of parts printed with 其中 run
+// into the amount or twice ("收入预算712.99万元其中:其中一般公共预算拨款…"), or
+// inside an aside after it ("财政拨款收入1,077.36万元(其中,一般公共预算1,077.36
+// 万元,政府性基金预算0万元,…)"), claims its whole as one after "，其中" does:
+// a part misprinted is kept as sum claims (sum.text).
+func TestListedPartsPrinted(t *testing.T) {
+	sums := func(text string) int {
+		n := 0
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				n++
+			}
+		}
+		return n
+	}
+	const twice = "龙门镇2018年部门预算的批复\n一、收入预算712.99万元其中:其中一般公共预算拨款665.49万元,政府性基金拨款0万元,财政专户拨款47.5万元。\n"
+	const aside = "某幼儿园2021年度单位决算\n本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"其中 twice, as printed":        {twice, 0},
+		"其中 twice, a part misprinted": {strings.Replace(twice, "665.49", "663.49", 1), 4},
+		"an aside, as printed":        {aside, 0},
+		"an aside, a part misprinted": {strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), 4},
+		"an aside never closed":       {strings.Replace(strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), "),占", ",占", 1), 0},
+	} {
+		if n := sums(c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
+		}
+	}
+}
+
 // A 类 named with 类科目 after it ("社会保障和就业支出类科目 116433.12 元")
 // is the class's statement, and its share of the 支出总预算 is read.
 func TestClassNamedSubject(t *testing.T) {
@@ -1954,10 +1987,10 @@ func TestThreePublicAgainstInitialBudget(t *testing.T) {
 		t.Errorf("three public %+v", tp)
 	}
 	// the budget's own statement of its year tells no kind
-	if k := statedKind([]string{"2018年度本部门“三公”经费预算2.95万元,年初预算为2.95万元。"}, 2018); k != "" {
+	if k := statedKind("2018年度本部门“三公”经费预算2.95万元,年初预算为2.95万元。", 2018); k != "" {
 		t.Errorf("a budget's statement: kind %q", k)
 	}
-	if k := statedKind([]string{"2018年度本部门“三公”经费支出2.05万元,年初预算为2.95万元。"}, 2018); k != schema.KindFinalAccounts {
+	if k := statedKind("2018年度本部门“三公”经费支出2.05万元,年初预算为2.95万元。", 2018); k != schema.KindFinalAccounts {
 		t.Errorf("the outturn against the initial budget: kind %q", k)
 	}
 }
@@ -2164,5 +2197,18 @@ func TestClassItemSplit(t *testing.T) {
 	d := extractLines(t, "某局2011年部门预算\n2011年总支出6,198万元,基本支出4,453万元;项目支出1,745万元。\n1. 支出预算6,198万元,其中:基本支出4,435万元。\n")
 	if !claimWith(d.Claims, "/expenditure/basic", schema.ClaimAmount, 44350000) {
 		t.Errorf("a numbered total's split, misprinted: no claim; claims %+v", d.Claims)
+	}
+}
+
+// A part stated with its share and then unchanged ("公务接待费2万元,占36%,和上年
+// 持平"): 持平 is its change, 0, where a percentage after a share may be the
+// share's own.
+func TestFlatAfterShare(t *testing.T) {
+	d := extractLines(t, "某局2017年部门预算\n2017年财政拨款“三公”经费支出合计5.6万元,比上年减少1.4万元。其中:公务用车运行维护费3.6万元,占64%,比上年减少1.4万元,公务接待费2万元,占36%,和上年持平。\n")
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimChange, 0) {
+		t.Errorf("reception: no change of 0 among %+v", d.Claims)
+	}
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimSharePct, 36) {
+		t.Errorf("reception: its share lost: %+v", d.Claims)
 	}
 }

@@ -103,9 +103,9 @@ var levelWords = []string{"省级", "市级", "区级", "县级", "本级", "全
 // 部门决算, or its 三公 where no level of government qualifies them and the
 // publisher is no finance bureau (which publishes a region's). Every such
 // statement must name the same department; "" where none does, and in a
-// text that is no news story.
-func newsSubject(flat []string) (name string, line int) {
-	if !newsLike(strings.Join(flat, "")) {
+// text that is no news story (news: newsLike of the text whole).
+func newsSubject(flat []string, news bool) (name string, line int) {
+	if !news {
 		return "", 0
 	}
 	for i, l := range flat {
@@ -212,10 +212,10 @@ func trimDay(n string) string {
 // 决算" — the year in the clause after 公布 or 公开, before the 预算 or 决算
 // it published (a fund's name, 一般公共预算, is none) or its 三公. Every
 // such clause must name the same year (0 otherwise) and the kind where
-// they agree; none in a text that is no news story.
-func newsPublished(flat []string) (year int, kind string) {
-	s := strings.Join(flat, "")
-	if !newsLike(s) {
+// they agree; none in a text that is no news story. s is the text whole,
+// news whether it is newsLike.
+func newsPublished(s string, news bool) (year int, kind string) {
+	if !news {
 		return 0, ""
 	}
 	kinds := map[string]bool{}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -608,34 +609,62 @@ func cellsOf(line string) []string {
 	return cells
 }
 
+// splitCells splits a line into cells: a tab, or two spaces together,
+// separate cells; within a cell, words one space (or other white space)
+// apart are one text, split where a number stands or a label opens with
+// its own enumerator. The line is read once, words sliced from it.
 func splitCells(line string) []string {
-	var cells []string
-	// a tab separates cells too (web pages' table cells, see ingest.HTMLText)
-	for _, chunk := range strings.Split(strings.ReplaceAll(fold(line), "\t", "  "), "  ") {
-		var text []string
-		for _, f := range strings.Fields(chunk) {
-			if isNumberCell(f) {
-				if len(text) > 0 {
-					cells = append(cells, strings.Join(text, ""))
-					text = nil
-				}
-				cells = append(cells, f)
-				continue
-			}
-			// a label that opens with its own enumerator (一、, （二）, 1、, (1))
-			// begins a cell: two panels' labels, or a row's label after a
-			// label whose cells are blank, one space apart (text that keeps
-			// no columns)
-			if st, _ := enumOf(f); len(text) > 0 && st != enumNone {
-				cells = append(cells, strings.Join(text, ""))
-				text = nil
-			}
-			text = append(text, f)
-		}
+	var cells, text []string
+	cell := func() { // the text read so far is a cell
 		if len(text) > 0 {
 			cells = append(cells, strings.Join(text, ""))
+			text = text[:0]
 		}
 	}
+	s := fold(line)
+	for i := 0; i < len(s); {
+		// white space: a tab (web pages' table cells, see ingest.HTMLText)
+		// or two spaces in it end a cell
+		apart := false
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			apart = apart || r == '\t' || r == ' ' && strings.HasPrefix(s[i+1:], " ")
+			i += n
+		}
+		if apart {
+			cell()
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j == i {
+			break
+		}
+		f := s[i:j]
+		i = j
+		if isNumberCell(f) {
+			cell()
+			cells = append(cells, f)
+			continue
+		}
+		// a label that opens with its own enumerator (一、, （二）, 1、, (1))
+		// begins a cell: two panels' labels, or a row's label after a
+		// label whose cells are blank, one space apart (text that keeps
+		// no columns)
+		if st, _ := enumOf(f); st != enumNone {
+			cell()
+		}
+		text = append(text, f)
+	}
+	cell()
 	return cells
 }
 
