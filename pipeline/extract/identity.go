@@ -1823,7 +1823,7 @@ var dutiesWords = []string{"主要职能是", "主要职责是", "的主要职�
 // dutiesName finds the department a text with no title opens by stating
 // its duties, within its first lines: "深圳市人民政府办公厅主要职能是:协助…"
 // — the words before them, a full name (its region's and ending like a
-// department's), the text's first words or after its metadata's.
+// department's), its line's first words.
 func dutiesName(flat []string) (string, int) {
 	seen := 0
 	for i, l := range flat {
@@ -1838,12 +1838,11 @@ func dutiesName(flat []string) (string, int) {
 			if k <= 0 {
 				continue
 			}
+			// the line's first words: after others (a page's chrome run
+			// into it, "…小+大深圳市…") where the name starts is not told
 			cand := l[:k]
-			if b := strings.LastIndexFunc(cand, func(r rune) bool { return !isHan(r) && r != '(' && r != ')' }); b >= 0 {
-				_, size := utf8.DecodeRuneInString(cand[b:])
-				cand = cand[b+size:]
-			}
-			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" && nameLike(cand) {
+			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && !strings.ContainsFunc(cand, func(r rune) bool { return !isHan(r) && r != '(' && r != ')' }) &&
+				hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" && nameLike(cand) {
 				return cand, i + 1
 			}
 		}

@@ -653,6 +653,10 @@ func TestEarlyBudgetNoTitle(t *testing.T) {
 	if n, _ := dutiesName([]string{"本单位主要职能是:协助市政府处理日常工作。"}); n != "" {
 		t.Errorf("本单位: %q", n)
 	}
+	// … nor a page's chrome run into the name (a body on one line)
+	if n, _ := dutiesName([]string{"时间:2011-04-19来自:政府在线作者:wkun-小+大某某市人民政府办公厅主要职能是:协助"}); n != "" {
+		t.Errorf("chrome: %q", n)
+	}
 }
 
 // A page of no title that presents itself by its department's name
