@@ -139,6 +139,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
 			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
+			{true, func() (string, int) { return dutiesName(flat) }, "the subject of the sentence of its duties it opens with"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
 			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},

@@ -1828,6 +1828,39 @@ func overviewName(flat []string, parts bool) (string, int) {
 	return "", 0
 }
 
+// dutiesWords open the sentence of a department's duties after its name.
+var dutiesWords = []string{"主要职能是", "主要职责是", "的主要职能", "的主要职责"}
+
+// dutiesName finds the department a text with no title opens by stating
+// its duties, within its first lines: "深圳市人民政府办公厅主要职能是:协助…"
+// — the words before them, a full name (its region's and ending like a
+// department's), its line's first words.
+func dutiesName(flat []string) (string, int) {
+	seen := 0
+	for i, l := range flat {
+		if l == "" {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		for _, w := range dutiesWords {
+			k := strings.Index(l, w)
+			if k <= 0 {
+				continue
+			}
+			// the line's first words: after others (a page's chrome run
+			// into it, "…小+大深圳市…") where the name starts is not told
+			cand := l[:k]
+			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && !strings.ContainsFunc(cand, func(r rune) bool { return !isHan(r) && r != '(' && r != ')' }) &&
+				hasSuffixAny(cand, nameSuffixes) && regionOf(cand) != "" && nameLike(cand) {
+				return cand, i + 1
+			}
+		}
+	}
+	return "", 0
+}
+
 // foundedName finds the department whose duties a numbered heading opens
 // ("一、部门职责") by the sentence under it that opens with its name and the
 // date it was founded: "某市公共资源交易中心2013年9月经市委、市政府批准组建成立".

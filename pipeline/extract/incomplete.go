@@ -124,8 +124,10 @@ func headingKinds(flat []string, year int) (budget, final bool) {
 		m := maskFunds(h)
 		for _, k := range []struct{ word, kind string }{{"预算", schema.KindBudget}, {"决算", schema.KindFinalAccounts}} {
 			for _, after := range []string{"情况", "安排情况", "总体情况", "结构情况", ""} {
-				// … or a heading of the revenue or spending alone: "(一)收入预算"
-				if after == "" && m != "收入"+k.word && m != "支出"+k.word || after != "" && !strings.Contains(m, k.word+after) {
+				// … or a heading of the revenue or spending alone: "(一)收入预算",
+				// "(一)预算收入情况", "(三)预算收支增减情况"
+				side := startsWithAny(m, []string{k.word + "收入", k.word + "支出", k.word + "收支"}) && strings.HasSuffix(m, "情况")
+				if after == "" && m != "收入"+k.word && m != "支出"+k.word && !side || after != "" && !strings.Contains(m, k.word+after) {
 					continue
 				}
 				if k.kind == schema.KindBudget {
@@ -294,15 +296,30 @@ func (m yearMention) stated(s string) (string, bool) {
 	if w, ok := wordAt(clause, []string{"，", ","}); ok {
 		clause = clause[len(w):]
 	}
-	if k := strings.IndexAny(clause, "，,。；;"); k >= 0 {
-		clause = clause[:k]
-	}
+	clause = clause[:clauseBreak(clause)]
 	for _, t := range lexNumbers(clause) {
 		if t.kind == numMoney {
 			return clause[:t.start], true
 		}
 	}
 	return "", false
+}
+
+// clauseBreak is where s's first clause ends (at ，,。；; or its end), a
+// comma between digits being a thousands separator ("总收入6,198万元").
+func clauseBreak(s string) int {
+	for at := 0; ; {
+		k := strings.IndexAny(s[at:], "，,。；;")
+		if k < 0 {
+			return len(s)
+		}
+		k += at
+		if s[k] == ',' && k > 0 && k+1 < len(s) && s[k-1] >= '0' && s[k-1] <= '9' && s[k+1] >= '0' && s[k+1] <= '9' {
+			at = k + 1
+			continue
+		}
+		return k
+	}
 }
 
 // initialBudgetNext reports whether the clause after the mention's amount,

@@ -631,6 +631,34 @@ func TestNewsStoryMixed(t *testing.T) {
 	}
 }
 
+// TestEarlyBudgetNoTitle: a 2011 budget page with no title — the department
+// the subject of the duties it opens with (某市人民政府办公厅主要职能是:), the
+// year its figures' (printed with thousands commas: "总收入6,198万元"), the
+// kind its headings' (预算收入情况, 预算支出情况), its only source the
+// budget's funds of that time (财政预算内拨款(补助)收入).
+func TestEarlyBudgetNoTitle(t *testing.T) {
+	text := "时间:2011-04-19 来自:某市政府在线\n某某市人民政府办公厅主要职能是:协助市政府领导同志处理市政府日常工作。\n市政府办公厅部门预算系统共设1办10处,下属单位1家。\n二、预算收支\n(一)预算收入情况\n" +
+		"2011年总收入6,198万元,其中:财政预算内拨款(补助)收入6,198万元。\n(二)预算支出情况\n2011年总支出6,198万元,基本支出4,453万元;项目1,745万元。\n附:1.收支预算总表\n2.财政预算内拨款支出预算表\n"
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "某某市人民政府办公厅" || d.Document.FiscalYear != 2011 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("identity %+v %+v", d.Department, d.Document)
+	}
+	if d.Revenue == nil || len(d.Revenue.Sources) != 1 || d.Revenue.Sources[0].Name != "财政拨款" || d.Revenue.Sources[0].Amount != schema.Yuan(61980000) {
+		t.Errorf("sources %+v", d.Revenue)
+	}
+	// the words before the duties are no department's
+	if n, _ := dutiesName([]string{"本单位主要职能是:协助市政府处理日常工作。"}); n != "" {
+		t.Errorf("本单位: %q", n)
+	}
+	// … nor a page's chrome run into the name (a body on one line)
+	if n, _ := dutiesName([]string{"时间:2011-04-19来自:政府在线作者:wkun-小+大某某市人民政府办公厅主要职能是:协助"}); n != "" {
+		t.Errorf("chrome: %q", n)
+	}
+}
+
 // A page of no title that presents itself by its department's name
 // between the year and the kind (现将2021年度某学院政府采购决算公开如下, a
 // 决算's procurement alone) tells its department, year and kind; words

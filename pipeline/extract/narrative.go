@@ -1045,8 +1045,9 @@ var revenueSources = []struct {
 		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及"}},
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
-	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates'
-	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
+	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates';
+	// 财政预算内拨款(补助)收入: the budgets' before 2012 (预算内, the budget's funds)
+	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入", "财政预算内拨款(补助)收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
 	// 行政事业性收费收入: a source of the budgets before 2015
 	{"行政事业性收费收入", "", []string{"行政事业性收费收入"}, nil},
 	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
@@ -1737,6 +1738,16 @@ func (b *builder) ofPart(start int) bool {
 	}
 	if strings.Contains(label, "(类)") || strings.Contains(label, "(款)") || strings.Contains(label, "(项)") ||
 		strings.Contains(label, "基金") || strings.Contains(label, "资本经营") {
+		return true
+	}
+	// an item of a numbered list that names no total: a class by its name
+	// alone ("按政府支出功能分类科目划分为: 1. 政府办公厅(室)及相关事务
+	// 5,631万元,其中:基本支出3,931万元")
+	item := label
+	if k := strings.LastIndexAny(item, ":："); k >= 0 {
+		item = item[k+1:]
+	}
+	if item = strings.TrimSpace(item); sentenceMarker.MatchString(item) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
 		return true
 	}
 	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")

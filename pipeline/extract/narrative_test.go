@@ -2177,6 +2177,23 @@ func TestPerUnitFigures(t *testing.T) {
 	})
 }
 
+// TestClassItemSplit: the basic expenditure of an item of a numbered list
+// by class, named alone ("1. 政府办公厅(室)及相关事务5,631万元,其中:基本支出
+// 3,931万元"), is the class's, no restatement of the department's.
+func TestClassItemSplit(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "numbered classes", text: "某局2011年部门预算\n2011年总支出6,198万元,基本支出4,453万元;项目支出1,745万元。按政府支出功能分类科目划分为:\n" +
+			"1. 政府办公厅(室)及相关事务5,631万元,其中:基本支出3,931万元;项目1,745万元。\n2. 行政事业单位离退休522万元,其中:基本支出522万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000}, noClaims: []string{"/expenditure/basic:amount"}},
+		{name: "a numbered total", text: "某局2011年部门预算\n2011年总支出6,198万元,基本支出4,453万元;项目支出1,745万元。\n1. 支出预算6,198万元,其中:基本支出4,435万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000}},
+	})
+	d := extractLines(t, "某局2011年部门预算\n2011年总支出6,198万元,基本支出4,453万元;项目支出1,745万元。\n1. 支出预算6,198万元,其中:基本支出4,435万元。\n")
+	if !claimWith(d.Claims, "/expenditure/basic", schema.ClaimAmount, 44350000) {
+		t.Errorf("a numbered total's split, misprinted: no claim; claims %+v", d.Claims)
+	}
+}
+
 // A bare part of the cars right after their count ("其中:公务用车2辆,运行维护费
 // 4万元") is the 三公's, as under the cars' whole; a bare part a sentence
 // after a count names none.

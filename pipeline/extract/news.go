@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -156,13 +157,8 @@ func publishedAt(l string) []publication {
 		}
 		return n
 	}
-	for at := 0; ; {
-		k := strings.Index(l[at:], "在")
-		if k < 0 {
-			break
-		}
-		k += at
-		at = k + len("在")
+	for k := range indexesOf(l, "在") {
+		at := k + len("在")
 		rest := l[at:]
 		for _, w := range []string{"其", "官方", "网站", "官网", "门户网站", "上"} {
 			rest = strings.TrimPrefix(rest, w)
@@ -172,13 +168,8 @@ func publishedAt(l string) []publication {
 		}
 		out = append(out, publication{clauseBefore(k), len(l) - len(rest)})
 	}
-	for at := 0; ; {
-		k := strings.Index(l[at:], "网站消息")
-		if k < 0 {
-			break
-		}
-		k += at
-		at = k + len("网站消息")
+	for k := range indexesOf(l, "网站消息") {
+		at := k + len("网站消息")
 		site := clauseBefore(k)
 		j := strings.LastIndex(site, "据") // "中新网4月19日电据某会网站消息"
 		if j < 0 || j+len("据") == len(site) {
@@ -194,6 +185,19 @@ func publishedAt(l string) []publication {
 		out = append(out, publication{site, len(l) - len(rest) + p + len("公布")})
 	}
 	return out
+}
+
+// indexesOf yields where sub starts in s, each occurrence in turn.
+func indexesOf(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for at := 0; ; {
+			k := strings.Index(s[at:], sub)
+			if k < 0 || !yield(at+k) {
+				return
+			}
+			at += k + len(sub)
+		}
+	}
 }
 
 // trimDay drops a day of the month after a name: "审计署11日" (…公布).
