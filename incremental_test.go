@@ -246,7 +246,7 @@ func TestDamagedCacheEntries(t *testing.T) {
 	in, tmp := corpus(t, 4), t.TempDir()
 	out := filepath.Join(tmp, "pub")
 	build(t, in, out)
-	entries, _ := filepath.Glob(filepath.Join(out+".cache", "*", "*.json"))
+	entries, _ := filepath.Glob(filepath.Join(out+".cache", "*", "*.doc"))
 	if len(entries) < 4 {
 		t.Fatalf("%d cache entries", len(entries))
 	}

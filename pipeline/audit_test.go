@@ -216,6 +216,7 @@ func auditDocument(d *schema.Document, lines []string, rel string) (n auditCount
 			if s := max(strings.LastIndex(heads[i], "。"), strings.LastIndex(heads[i], "；")); s >= 0 {
 				heads[i] = heads[i][s:]
 			}
+			heads[i] = inclusion.ReplaceAllString(heads[i], "")
 		}
 		if want := figureOf(path); want != "" {
 			seen, right := labelled(heads, want)
@@ -299,6 +300,11 @@ var pinyinReading = regexp.MustCompile(`\([a-zà-ǜ]+\)`)
 func auditFold(s string) string {
 	return pinyinReading.ReplaceAllString(hanzi.Simplify(s), "")
 }
+
+// inclusion is a remark of what a figure before it holds: "合计585.53万元
+// (包括基本支出和项目支出安排的经费),同比减少144.92万元" — its words name
+// no figure after it.
+var inclusion = regexp.MustCompile(`[(（](包括|含)[^()（）]*[)）]`)
 
 // cellsApart are two numbers a space apart: a table's cells.
 var cellsApart = regexp.MustCompile(`[0-9] +[0-9]`)
@@ -387,5 +393,25 @@ func TestProvenanceAuditFinds(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) || n.figures != 5 {
 		t.Errorf("audit found %q of %d figures, want %q of 5", got, n.figures, want)
+	}
+}
+
+// TestProvenanceAuditInclusion: a remark of what a total holds (包括基本
+// 支出和项目支出…) names no figure after it; a label after it still does.
+func TestProvenanceAuditInclusion(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		bad  int
+	}{
+		{"“三公”经费支出合计585.53万元(包括基本支出和项目支出安排的经费),同比减少144.92万元,降低支出。", 0},
+		{"“三公”经费支出合计585.53万元(包括基本支出和项目支出安排的经费),项目支出减少144.92万元。", 1},
+	} {
+		lines := []string{"某区2019年度“三公”经费公开说明", c.line}
+		d := &schema.Document{Provenance: map[string]schema.Source{}, Claims: []schema.Claim{
+			{Path: "/three_public", Kind: schema.ClaimChange, Value: -1449200, Unit: "万元", Line: 2, Text: lines[1]},
+		}}
+		if _, bad := auditDocument(d, lines, "t.txt"); len(bad) != c.bad {
+			t.Errorf("%q: %+v, want %d mismatches", c.line, bad, c.bad)
+		}
 	}
 }

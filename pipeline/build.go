@@ -1072,6 +1072,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	}
 	w.SetRelease(name, base, so.Updated)
 	w.KeepSegments(c.segmentsPath(), codeID(), !o.Force)
+	w.PagesFrom(cur)
 	sr, err := site.NewRenderer(staging, site.Release{Name: name, Version: o.Version}, so)
 	if err != nil {
 		w.Abort()

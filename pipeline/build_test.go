@@ -268,6 +268,33 @@ func TestCacheLoadDoc(t *testing.T) {
 	}
 }
 
+// An entry with a byte changed anywhere before its trailer is refused
+// (its CRC), not read as another document.
+func TestCacheEntryChanged(t *testing.T) {
+	c := cache{dir: t.TempDir()}
+	key := strings.Repeat("ce", 32)
+	d := &schema.Document{ID: "x", Department: schema.Department{Name: "某局"}, Checks: []schema.Check{{Rule: "r", Severity: "warning", Stated: 1.5}}}
+	if err := c.putEntry(key, &entry{Doc: d, Lines: []string{"收入总计 1.00"}}); err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := c.load(key); !ok || !reflect.DeepEqual(e.Doc, d) {
+		t.Fatalf("load %+v", e)
+	}
+	data, _ := os.ReadFile(c.path(key))
+	body, _ := cutTrailer(data)
+	for i := range body {
+		changed := bytes.Clone(data)
+		changed[i] ^= 0x20
+		os.WriteFile(c.path(key), changed, 0o644)
+		if _, ok := c.load(key); ok {
+			t.Fatalf("an entry with byte %d changed was read", i)
+		}
+		if _, ok := c.loadDoc(key); ok {
+			t.Fatalf("the document of an entry with byte %d changed was read", i)
+		}
+	}
+}
+
 // An input whose name is not UTF-8 (a GBK name) is left out with its name:
 // the name goes into JSON, pages and URLs, and a lossy one would name no
 // file (its original could not be published).

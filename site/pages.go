@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"os"
@@ -40,7 +41,7 @@ var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;",
 // anchor, escaped by html/template itself (linkOpen).
 var srcLink = template.Must(template.New("").Parse(`<a href="{{.Root}}source/{{.ID}}.html#">`))
 
-// linkOpen is `<a href="ROOT/source/ID.html#`, as the templates write it
+// linkOpen is `<a href="ROOT/source/ID.html#`, as a template writes it
 // before a line's anchor (letters and digits, the same under every URL
 // escaper).
 func linkOpen(root, id string) (string, error) {
@@ -75,8 +76,7 @@ func sourceCell(b *strings.Builder, open string, file, line int) {
 	b.WriteString("</td></tr>\n")
 }
 
-// headlineRows are the rows of the headline table, written as doc.html
-// wrote them a template call a cell.
+// headlineRows are the rows of the headline table.
 func headlineRows(figs []fig, open string) template.HTML {
 	var b strings.Builder
 	for _, f := range figs {
@@ -100,8 +100,7 @@ func lineLink(b *strings.Builder, open string, file, line int) {
 	b.WriteString(strconv.Itoa(line) + "</a>")
 }
 
-// checkRows are the rows of the checks' table, written as doc.html wrote
-// them a template call a cell.
+// checkRows are the rows of the checks' table.
 func checkRows(checks []schema.Check, open string) template.HTML {
 	var b strings.Builder
 	for _, c := range checks {
@@ -122,8 +121,7 @@ func checkRows(checks []schema.Check, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// coverageRows are the rows of the coverage table, written as doc.html
-// wrote them a template call a cell.
+// coverageRows are the rows of the coverage table.
 func coverageRows(cov []schema.Coverage, open string) template.HTML {
 	var b strings.Builder
 	for _, c := range cov {
@@ -138,8 +136,7 @@ func coverageRows(cov []schema.Coverage, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// breakdownRows are the rows of a breakdown's table, written as doc.html
-// wrote them a template call a cell.
+// breakdownRows are the rows of a breakdown's table.
 func breakdownRows(rows []breakdownRow, open string) template.HTML {
 	var b strings.Builder
 	for _, r := range rows {
@@ -512,42 +509,20 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 		f.Text = sourceText(i, f.Lines, cited)
 		fs = append(fs, f)
 	}
-	var partner string
-	if len(exec) > 0 {
-		partner = exec[0].BudgetDocumentID
-		if partner == d.ID {
-			partner = exec[0].DocumentID
-		}
-	}
 	title := deptName(d.Department.Name) + " " + yearText(d.Document.FiscalYear)
 	// a disclosure's pages name no release, so that a later release can
 	// link them (see Link)
-	rel, pages := Release{Version: r.rel.Version}, disclosurePages(d.ID)
+	pages := disclosurePages(d.ID)
 	unplaced, notes := d.WarningCounts()
-	if err := r.render("doc.html", pages[0], struct {
-		page
-		Doc        *schema.Document
-		DeptPage   string
-		Headline   template.HTML
-		Checks     template.HTML
-		Coverage   template.HTML
-		Breakdowns []breakdown
-		Sources    []sourceFile
-		Execution  []emit.ExecutionRow
-		Partner    string
-		// the extraction's warnings: amounts placed nowhere, and notes
-		// on how the text was read — told apart from the checks
-		Unplaced, Notes int
-	}{page{Title: title, Root: root, Release: rel}, d, deptID(d), headlineRows(headline(d), open), checkRows(d.Checks, open), coverageRows(d.Coverage, open), bds, fs, exec, partner,
-		unplaced, notes}); err != nil {
+	p := docPage{Doc: d, DeptPage: deptID(d), Headline: headlineRows(headline(d), open), Checks: checkRows(d.Checks, open),
+		Coverage: coverageRows(d.Coverage, open), Breakdowns: bds, Sources: fs, Execution: exec, Unplaced: unplaced, Notes: notes, Title: title}
+	if err := r.write(pages[0], func(b *bytes.Buffer) error { r.chrome.writeDoc(b, p); return nil }); err != nil {
 		return err
 	}
-	if err := r.render("source.html", pages[1], struct {
-		page
-		Doc      *schema.Document
-		Files    []sourceFile
-		Document string // the title the search shows its sentences under
-	}{page{Title: "来源 Source: " + title, Root: root, Release: rel}, d, fs, sum.Title}); err != nil {
+	if err := r.write(pages[1], func(b *bytes.Buffer) error {
+		r.chrome.writeSource(b, "来源 Source: "+title, d, fs, sum.Title)
+		return nil
+	}); err != nil {
 		return err
 	}
 	return r.index(sum, entries, places)

@@ -1,8 +1,9 @@
 // Package site renders the static open-data site from the documents and
 // what emit wrote, so that a page and the download beside it can never
 // disagree. Templates and assets are embedded; every piece of document text
-// goes through html/template and is escaped. The only markup the program
-// builds itself is the SVG of the charts.
+// is escaped, by html/template or, where the program writes the markup
+// itself (a disclosure's pages and their tables' rows, the SVG of the
+// charts), as html/template escapes it.
 //
 // Pages: index.html (catalog with search and filters), doc/<id>.html (a
 // disclosure), source/<id>.html (its source text with line anchors, and
@@ -91,22 +92,27 @@ func yearText(year int) string {
 }
 
 var funcs = template.FuncMap{
-	"kind": kindText,
-	"dept": deptName,
-	"year": yearText,
-	"unknown": func(what string) string {
-		return map[string]string{schema.UnknownDepartment: "部门 department", schema.UnknownYear: "年度 fiscal year", schema.UnknownKind: "类型 kind"}[what]
-	},
-	"yuan": groupDigits,
-	"inc":  func(i int) int { return i + 1 },
-	// lineAt is the anchor of a dataset row's line (a string, "" where the
-	// figure has none) in its file, "" for none
-	"lineAt": func(file int, line string) string {
-		if n, err := strconv.Atoi(line); err == nil && n > 0 {
-			return anchor(file, n)
-		}
-		return ""
-	},
+	"kind":    kindText,
+	"dept":    deptName,
+	"year":    yearText,
+	"unknown": unknownText,
+	"yuan":    groupDigits,
+	"inc":     func(i int) int { return i + 1 },
+	"lineAt":  lineAnchor,
+}
+
+// unknownText names what of its identity a document does not tell.
+func unknownText(what string) string {
+	return map[string]string{schema.UnknownDepartment: "部门 department", schema.UnknownYear: "年度 fiscal year", schema.UnknownKind: "类型 kind"}[what]
+}
+
+// lineAnchor is the anchor of a dataset row's line (a string, "" where the
+// figure has none) in its file, "" for none.
+func lineAnchor(file int, line string) string {
+	if n, err := strconv.Atoi(line); err == nil && n > 0 {
+		return anchor(file, n)
+	}
+	return ""
 }
 
 // lineRef is a line in a file of a disclosure.
@@ -168,6 +174,8 @@ type Renderer struct {
 	// (DepartmentsFrom); the keys of this one's
 	deptFrom           string
 	deptPrev, deptKeys map[string]string
+
+	chrome pageChrome // of a disclosure's pages
 }
 
 // DepartmentsFrom tells the renderer the release in dir, whose department
@@ -199,10 +207,15 @@ type page struct {
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (r *renderer) render(name, out string, data any) error {
+	return r.write(out, func(b *bytes.Buffer) error { return r.tmpl[name].ExecuteTemplate(b, name, data) })
+}
+
+// write writes the page out as fill writes it.
+func (r *renderer) write(out string, fill func(b *bytes.Buffer) error) error {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
 	buf.Reset()
-	if err := r.tmpl[name].ExecuteTemplate(buf, name, data); err != nil {
+	if err := fill(buf); err != nil {
 		return fmt.Errorf("%s: %w", out, err)
 	}
 	r.mu.Lock()
@@ -217,15 +230,19 @@ func NewRenderer(dir string, rel Release, o Options) (*Renderer, error) {
 		o.BaseURL += "/"
 	}
 	r := &Renderer{dir: dir, o: o, rel: rel, tmpl: map[string]*template.Template{}, search: searchIndex{occs: sorter{dir: dir}}}
-	for _, name := range []string{"index.html", "doc.html", "source.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html", "query.html"} {
+	for _, name := range []string{"index.html", "dept.html", "dataset.html", "checks.html", "coverage.html", "404.html", "search.html", "query.html"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(Files, "templates/base.html", "templates/"+name)
 		if err != nil {
 			return nil, err
 		}
 		r.tmpl[name] = t
 	}
+	var err error
+	if r.chrome, err = r.disclosureChrome(); err != nil {
+		return nil, err
+	}
 	// every asset, the vendored hyparquet of the query page included
-	err := fs.WalkDir(Files, "assets", func(a string, e fs.DirEntry, err error) error {
+	err = fs.WalkDir(Files, "assets", func(a string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}

@@ -79,6 +79,9 @@ type ctx struct {
 	// whole's (sumItems: a table's coded rows), so a sum short of it is no
 	// partial list
 	allListed bool
+	// column names the figures' column a rule compares where it is not
+	// the year's (上年数, 预算数), before each finding's message
+	column [2]string
 }
 
 func newCtx(doc *schema.Document) *ctx {
@@ -196,6 +199,9 @@ func (c *ctx) report(f finding) {
 	diff := math.Abs(f.stated - f.computed)
 	if diff < 0.005 || f.atLeast && f.stated >= f.computed {
 		return
+	}
+	if c.column[0] != "" {
+		f.msg, f.msgEn = c.column[0]+"："+f.msg, c.column[1]+": "+f.msgEn
 	}
 	key := fmt.Sprint(c.rule.ID, f.stated, f.computed, f.msg)
 	if c.seen[key] {

@@ -43,6 +43,32 @@ func printedItem(line10, line11 string) *schema.Document {
 	return d
 }
 
+// budgetSplit is a document of kind whose expenditure (8,105,563 yuan)
+// is 1,000,000 more than its basic and project expenditure, with the
+// warning w.
+func budgetSplit(kind string, w *schema.Warning) *schema.Document {
+	d := base()
+	d.Document.Kind = kind
+	d.Expenditure = &schema.Expenditure{Total: money(8105563), Basic: &schema.Figure{Amount: *money(7031563)}, Project: &schema.Figure{Amount: *money(74000)}}
+	if w != nil {
+		d.Warnings = append(d.Warnings, *w)
+	}
+	return d
+}
+
+// priorParts is a 三公 total of 33 万元 (57.55 the year before) whose
+// reception and vehicles' running are stated with their prior years, the
+// reception's as given.
+func priorParts(reception float64) *schema.Document {
+	d := base()
+	d.ThreePublic = &schema.ThreePublic{Total: money(330000), PriorYear: money(575500),
+		Reception: &schema.Figure{Amount: *money(80000), PriorYear: money(reception)}, VehicleOperation: &schema.Figure{Amount: *money(250000), PriorYear: money(452000)}}
+	d.Provenance["/three_public/prior_year"] = schema.Source{Line: 2, Text: "2015年三公经费预算拨入57.55万元"}
+	d.Provenance["/three_public/reception/prior_year"] = schema.Source{Line: 2, Text: "2015年预算12.5万元"}
+	d.Provenance["/three_public/vehicle_operation/prior_year"] = schema.Source{Line: 2, Text: "2015年预算45.2万元"}
+	return d
+}
+
 // personnel is 07's basic expenditure, its economic classes and its
 // personnel expenses as given.
 func personnel(yuan float64) *schema.Document {
@@ -297,6 +323,40 @@ func TestRules(t *testing.T) {
 		// sum.vehicle's; the total is what the subtotal makes
 		{"a misprinted vehicle part is not the total's too", func() *schema.Document { return vehicleWhole(13601300) }, "sum.three_public", "info"},
 		{"a total its parts do not make is reported beside a misprinted vehicle part", func() *schema.Document { return vehicleWhole(14601300) }, "sum.three_public", "error"},
+		// 部门预算支出总数8105563.00元 … 部门基本支出预算7031563.00元 … 部门专项项目预算74000.00元
+		{"a budget's basic and project short of its expenditure", func() *schema.Document { return budgetSplit(schema.KindBudget, nil) }, "sum.basic_project", "error"},
+		{"a budget's basic and project short by an amount placed nowhere", func() *schema.Document {
+			return budgetSplit(schema.KindBudget, &schema.Warning{Line: 20, Reason: "amount 100万元 not placed in the model", Amount: money(1000000)})
+		}, "sum.basic_project", ""},
+		{"a budget's basic and project short by two amounts placed nowhere", func() *schema.Document {
+			d := budgetSplit(schema.KindBudget, &schema.Warning{Line: 7, Reason: "amount 60万元 not placed in the model", Amount: money(600000)})
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 7, Reason: "amount 40万元 not placed in the model", Amount: money(400000)})
+			return d
+		}, "sum.basic_project", ""},
+		{"a budget's basic and project short by more than an amount placed nowhere", func() *schema.Document {
+			return budgetSplit(schema.KindBudget, &schema.Warning{Line: 8, Reason: "amount 423.47万元 not placed in the model", Amount: money(4234700)})
+		}, "sum.basic_project", "error"},
+		{"a budget's split on a line that states an amount placed nowhere", func() *schema.Document {
+			d := budgetSplit(schema.KindBudget, &schema.Warning{Line: 16, Reason: "amount 8.69万元 not placed in the model", Amount: money(86900)})
+			d.Provenance["/expenditure/basic/amount"] = schema.Source{Line: 16, Text: "部门基本支出预算7031563.00元"}
+			return d
+		}, "sum.basic_project", ""},
+		{"final accounts' basic and project short of the expenditure", func() *schema.Document { return budgetSplit(schema.KindFinalAccounts, nil) }, "sum.basic_project", ""},
+		// 2015年三公经费预算拨入57.55万元 … 公务接待费…2015年预算12.5万元 … 公务车辆运行…2015年预算45.2万元
+		{"prior-year parts exceed the prior-year total", func() *schema.Document { return priorParts(125000) }, "sum.other_years", "warning"},
+		{"prior-year parts within the prior-year total", func() *schema.Document { return priorParts(123500) }, "sum.other_years", ""},
+		{"budgeted vehicle parts do not add up", func() *schema.Document {
+			d := base()
+			d.ThreePublic = &schema.ThreePublic{Vehicle: &schema.Figure{Amount: *money(465600), Budgeted: money(500000)},
+				VehiclePurchase: &schema.Figure{Amount: *money(250000), Budgeted: money(250000)}, VehicleOperation: &schema.Figure{Amount: *money(215600), Budgeted: money(260000)}}
+			return d
+		}, "sum.other_years", "warning"},
+		{"prior-year personnel and public expenses add up", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100), PriorYear: money(22000000)},
+				Personnel: &schema.Figure{Amount: *money(21522600), PriorYear: money(20000000)}, PublicExpenses: &schema.Figure{Amount: *money(1846500), PriorYear: money(2000000)}}
+			return d
+		}, "sum.other_years", ""},
 		{"project in two sections", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{Projects: []schema.Project{{Name: "信访解难资金", Amount: *money(360000)}}}
@@ -2039,6 +2099,61 @@ func TestComparisonTableRows(t *testing.T) {
 		if r := rows(extractText(t, text)); len(r) > 0 {
 			t.Errorf("%s: claims %+v", name, r)
 		}
+	}
+}
+
+// sectionsTable is a comparison table whose sections (一、二、) make its
+// 本年收入合计 in every column: the 2015 column's first section as given.
+func sectionsTable(first string) string {
+	return `某学院2015年部门预算收支情况说明
+收入预算增减对比表
+单位:万元
+项目 |
+2014年预算 |
+2015年预算 |
+增长额 |
+增长率 |
+一、预算拨款 |
+25,689.62 |
+` + first + ` |
+2,882.93 |
+11.22% |
+公共预算拨款 |
+25,689.62 |
+28,572.55 |
+2,882.93 |
+11.22% |
+二、其他资金 |
+350.00 |
+330 |
+-20.00 |
+-5.71% |
+本年收入合计 |
+26,039.62 |
+28,902.55 |
+2,862.93 |
+10.99% |
+二、支出预算说明`
+}
+
+// TestComparisonTableSections: a comparison table's numbered sections
+// are added up against its total row, column by column (sum.table): as
+// printed nothing is kept; a section's cell that makes the sum fail (its
+// own row's change failing too) is a warning citing the total's line and
+// the sections'.
+func TestComparisonTableSections(t *testing.T) {
+	d := extractText(t, sectionsTable("28,572.55"))
+	Run(d)
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimTable {
+			t.Errorf("as printed, every column adding up: claim %+v", c)
+		}
+	}
+	d = extractText(t, sectionsTable("28,635.96"))
+	Run(d)
+	f := findingOf(d, "sum.table")
+	if f == nil || f.Severity != schema.SeverityWarning || f.Stated != 289025500 || f.Computed != 289659600 || !slices.Equal(f.Lines, []int{11, 21, 26}) {
+		t.Errorf("a section misprinted: %+v", f)
 	}
 }
 

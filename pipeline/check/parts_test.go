@@ -133,3 +133,71 @@ func TestGeneralBasicProject(t *testing.T) {
 		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
 	}
 }
+
+// TestClassSharesAfterAZeroClass: functional classes listed by their
+// shares of the year's spending, the first at 0 and its share stated of
+// the whole by its amount ("一般公共服务支出0万元,占本年财政拨款支出488.80万元
+// 的0%;教育支出374.89万元,占本年支出的77%;…"): the class's amount before a
+// share is no whole of its own, so each share is of the year's spending
+// (share.pct), and the shares making 100% (the class at 0 none needed) say
+// the list is every class (sum.function, an error short of the whole).
+func TestClassSharesAfterAZeroClass(t *testing.T) {
+	text := "某幼儿园2017年度部门决算\n(三)2017年度支出决算情况\n2017年本年支出488.80万元。\n" +
+		"2、财政拨款支出决算结构情况。财政拨款支出按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出374.89万元,占本年支出的77%;" +
+		"社会保障和就业支出60.44万元,占本年支出的12%;医疗卫生与计划生育支出18.51万元,占本年支出的4%;住房保障支出34.96万元,占本年支出的7%\n"
+	for name, c := range (severityCases{
+		"as printed":           {text, ""},
+		"a class misprinted":   {strings.Replace(text, "374.89", "314.89", 1), schema.SeverityError},
+		"shares short of 100%": {strings.Replace(strings.Replace(text, "374.89", "314.89", 1), "的12%", "的2%", 1), schema.SeverityInfo},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "sum.function"), c.severity)
+	}
+	for name, c := range (severityCases{
+		"as printed":         {text, ""},
+		"a share misprinted": {strings.Replace(text, "的77%", "的71%", 1), schema.SeverityWarning},
+		"a class misprinted": {strings.Replace(text, "374.89", "314.89", 1), schema.SeverityWarning},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "share.pct"), c.severity)
+	}
+}
+
+// TestShareWhole: shares of a whole the model does not hold (占支出总预算…,
+// no total read) each put the whole at a part over its share; a misprinted
+// share or part puts it elsewhere, and the share apart from the others is
+// named (share.whole) — a last digit the rounding explains is not.
+func TestShareWhole(t *testing.T) {
+	text := "某中学2023年部门预算\n三、一般公共预算支出\n(一)教育支出类科目5,806,105.16元,占支出总预算82.27%。\n(二)社会保障和就业支出类科目557,718.56元,占支出总预算7.9%。\n" +
+		"(三)卫生健康支出类科目275,373.54元,占支出总预算3.9%。\n(四)住房保障支出类科目418,288.92元,占支出总预算5.93%。\n"
+	for name, c := range (severityCases{
+		"as printed":               {text, ""},
+		"a share misprinted":       {strings.Replace(text, "82.27%", "32.27%", 1), schema.SeverityWarning},
+		"a part misprinted":        {strings.Replace(text, "418,288.92", "918,288.92", 1), schema.SeverityWarning},
+		"a share's last digit":     {strings.Replace(text, "5.93%", "5.92%", 1), ""},
+		"two shares, one misprint": {strings.Replace(strings.Replace(strings.Replace(text, "(三)卫生健康支出类科目275,373.54元,占支出总预算3.9%。\n", "", 1), "(四)住房保障支出类科目418,288.92元,占支出总预算5.93%。\n", "", 1), "7.9%", "9.7%", 1), schema.SeverityWarning},
+	}) {
+		f := findingOf(extractText(t, c.text), "share.whole")
+		if wantSeverity(t, name, f, c.severity) && name == "a share misprinted" && f.Stated != 32.27 {
+			t.Errorf("%s: names the share %v, want 32.27", name, f.Stated)
+		}
+	}
+}
+
+// TestBalanceGeneral: a budget's general budget appropriation and its
+// expenditure, stated side by side, are one amount where nothing carried
+// over is stated (balance.general); the expenditure may be more where an
+// amount carried over is, never less; a 决算's are not compared.
+func TestBalanceGeneral(t *testing.T) {
+	text := "重庆市某委员会2018年部门预算情况说明\n二、部门预算情况说明\n2018年一般公共预算财政拨款收入324970.32万元，一般公共预算财政拨款支出324970.32万元，比2017年减少145261.52万元。\n"
+	carried := strings.Replace(text, "二、部门预算情况说明\n", "二、部门预算情况说明\n2018年收入预算330000.00万元，其中：一般公共预算拨款324970.32万元，上年结转5029.68万元。\n", 1)
+	for name, c := range (severityCases{
+		"as printed":                         {text, ""},
+		"the appropriation misprinted":       {strings.Replace(text, "收入324970.32", "收入324979.32", 1), schema.SeverityWarning},
+		"the expenditure misprinted":         {strings.Replace(text, "支出324970.32", "支出32497.32", 1), schema.SeverityWarning},
+		"the last digit":                     {strings.Replace(text, "支出324970.32", "支出324970.33", 1), ""},
+		"carried over, the expenditure more": {strings.Replace(carried, "支出324970.32", "支出330000.00", 1), ""},
+		"carried over, the expenditure less": {strings.Replace(carried, "支出324970.32", "支出32497.32", 1), schema.SeverityWarning},
+		"a 决算":                               {strings.Replace(strings.Replace(text, "部门预算", "部门决算", -1), "收入324970.32", "收入324979.32", 1), ""},
+	}) {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), "balance.general"), c.severity)
+	}
+}

@@ -22,11 +22,12 @@ var rules = []Rule{
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"share.parts", schema.SeverityWarning, "同一总额的各部分占比超出其金额所能占的比例", "The text states shares of one whole the model does not hold (占一般公共预算支出的…) for parts that do not overlap (基本支出 and 项目支出; classes of one scheme): the whole is at least their sum, and a share exceeds its part over that sum", "the range part / sum of the parts takes over every figure's rounding, the percentage's last digit, and 0.01 points", shareParts},
+	{"share.whole", schema.SeverityWarning, "同一总额的各部分占比所推算的总额不一致", "The text states shares of one whole the model does not hold (占支出总预算…, 占一般公共预算支出的…) for two or more parts, and the wholes they imply (a part over its share) cannot be one: the share that does not fit the others' whole is named (both, where two)", "the range part / share takes over the part's rounding, the percentage's last digit and 0.01 points, for every share", shareWhole},
 	{"restate.amount", schema.SeverityWarning, "同一数字前后不一致", "The same figure is stated with two amounts", "the rounding of the restatement and of the figure", restateAmount},
 	{"restate.table", schema.SeverityWarning, "未采用的表格与采用的数字不一致", "A table left out (its rows do not add up) prints a figure with another amount than the one that stands", "the rounding of the table's cell and of the figure", restateTable},
 	{"restate.copy", schema.SeverityWarning, "同一行在两张表中金额不一致", "A table prints a row of another table of the document (same code, same column: their totals agree) with another amount", "the rounding of both cells", restateCopy},
 	{"restate.row", schema.SeverityWarning, "文字所述科目金额与表格该科目行不一致", "The text states a functional code's amount (科目编码2010301 … 672.84万元) and the 一般公共预算 table's row of that code prints another", "the rounding of the text's amount and of the table's cell", restateRow},
-	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
+	{"sum.table", schema.SeverityWarning, "表格中各分项之和不等于其合计", "A table's parts (its rows, its classes' items, a row's columns; a comparison table's numbered sections, 一、二、…, against its 合计 row, column by column) do not add up to their total, where its cells' places are known (text that keeps its columns, rows default mode printed whole, or one misprinted cell that explains every failing sum)", "the rounding of every cell added and of the total", sumTable},
 	{"sum.levels", schema.SeverityWarning, "表格各级金额之和不等于合计乘以层级数", "The amounts of a table whose rows nest in levels, each level adding up to its total (a 政府采购支出预算表: kinds, subtotals, purchases; a 财政拨款收支总表: each side's parts, the other side's total), do not add up to the total times the levels, where default mode printed them out of their rows' order (which cell is wrong is not known)", "the rounding of every cell added and of the total, once a level", sumLevels},
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) or after a change's reason (主要原因是 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
@@ -37,18 +38,20 @@ var rules = []Rule{
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计，或（表中各项均有科目编码）小于类合计", "Items add up to more than their functional class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
 	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计，或（表中各项均有科目编码）小于类合计", "Economic items add up to more than their class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
-	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumBasicProject},
+	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves, or the document is a budget stating basic and project, no reserve, and no amount the model places nowhere that the gap is", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match the basic expenditure they are stated of (all funds', or the general budget appropriations')", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
 	{"cross.personnel_economic", schema.SeverityWarning, "人员经费、公用经费与基本支出经济分类不符", "Personnel (public) expenses do not match the basic-expenditure table's classes 301 and 303 (the others)", "the rounding of every figure added and of the total", personnelEconomic},
 	{"sum.projects", schema.SeverityError, "项目明细之和不等于项目支出", "Project lines do not add up to project expenditure", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProjects},
 	{"sum.revenue_sources", schema.SeverityError, "收入来源之和不等于收入合计", "Revenue sources do not add up to the revenue", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumSources},
 	{"sum.fiscal_parts", schema.SeverityError, "一般公共预算、政府性基金、国有资本经营拨款之和不等于财政拨款", "General budget, government-fund and state-capital appropriations do not add up to all appropriations", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFiscalParts},
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
+	{"sum.other_years", schema.SeverityWarning, "上年数或预算数的各分项之和不等于其合计", "The prior-year figures (上年数) of a whole's parts, or a final accounts' budgeted ones (预算数), do not add up to the whole's as the year's amounts do: the 三公's parts, the vehicles' two, personnel and public expenses, basic and project expenditure", "the rounding of every figure added and of the whole; parts not all stated (the 三公's, or basic and project against the expenditure, which a reserve or 经营支出 may be part of): only more than the whole is reported", sumOtherYears},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
 	{"balance.budget", schema.SeverityError, "预算收支不平衡", "Budgeted revenue and expenditure differ", "the rounding of both totals", balanceBudget},
+	{"balance.general", schema.SeverityWarning, "预算中一般公共预算财政拨款支出与当年一般公共预算拨款收入不等", "A budget's general budget appropriations' expenditure (一般公共预算财政拨款支出) differs from the year's general budget appropriation (一般公共预算拨款收入): a budget spends the year's appropriation, and only what was carried over adds to it", "the rounding of both figures; where the budget states an amount carried over, only expenditure below the appropriation", balanceGeneral},
 	{"balance.final", schema.SeverityWarning, "决算收入总计与支出总计不相等", "The final accounts' revenue total and expenditure total differ (what was carried over and forward is in both)", "the rounding of both totals; not compared where each total is its side's 合计 too (the page names the year's amounts 总计: their gap is the year's surplus)", balanceFinal},
 	{"sum.carried", schema.SeverityError, "总计不等于本年数与结转结余之和", "The total is not the current year plus the amounts carried over (where nothing carried is stated, the total is less than the year's)", "the rounding of the three figures; nothing carried stated: the rounding of both, only a total below the year's reported", sumCarried},
 	{"sum.fiscal_total", schema.SeverityError, "财政拨款收支总计小于本年财政拨款收入", "Appropriations in total are less than this year's appropriations", "the rounding of both figures", fiscalTotal},
@@ -532,6 +535,119 @@ func shareParts(c *ctx) {
 			})
 		}
 	}
+}
+
+// shareWhole compares the shares the text states of one whole the model
+// does not hold — by its name (share.parts' /text/whole/…), or a model
+// figure left unread (占支出总预算82.27% where no total is read) — with
+// each other: every part over its share is that one whole, so the ranges
+// the parts' and the shares' rounding leave it must meet. Where they do
+// not, the share whose range lies apart from all the others' (three or
+// more) is compared with its part over their whole; of two, the second
+// with its part over the first's.
+func shareWhole(c *ctx) {
+	groups := map[string][]schema.Claim{}
+	var wholes []string
+	for _, cl := range c.doc.Claims {
+		if cl.Kind != schema.ClaimSharePct || cl.Of == "" || cl.Value <= 0 {
+			continue
+		}
+		if _, held := c.fig(cl.Of); held {
+			continue
+		}
+		if groups[cl.Of] == nil {
+			wholes = append(wholes, cl.Of)
+		}
+		groups[cl.Of] = append(groups[cl.Of], cl)
+	}
+	for _, of := range wholes {
+		var xs []impliedWhole
+		for _, cl := range groups[of] {
+			v, p, ok := c.amountOf(cl.Path)
+			if !ok || v <= 0 {
+				continue
+			}
+			part, st := c.figOf(p, v), claimFig(cl)
+			if st.v-st.half-0.01 <= 0 {
+				continue // a share that may be 0 bounds no whole
+			}
+			xs = append(xs, impliedWhole{cl, part, st, p, (part.v - part.half) / (st.v + st.half + 0.01) * 100, (part.v + part.half) / (st.v - st.half - 0.01) * 100})
+		}
+		if len(xs) < 2 {
+			continue
+		}
+		meet := func(skip int) (lo, hi float64) {
+			lo, hi = 0, math.Inf(1)
+			for i, x := range xs {
+				if i != skip {
+					lo, hi = math.Max(lo, x.lo), math.Min(hi, x.hi)
+				}
+			}
+			return lo, hi
+		}
+		var paths []string
+		var lines []int
+		for _, x := range xs {
+			paths = append(paths, x.path)
+			lines = append(lines, x.cl.Line, c.line(x.path))
+		}
+		if lo, hi := meet(-1); c.relations != nil || lo <= hi {
+			c.report(finding{paths: paths, lines: lines})
+			continue
+		}
+		odd := -1
+		for i := range xs {
+			if lo, hi := meet(i); lo <= hi && len(xs) > 2 {
+				if odd >= 0 {
+					odd = -1
+					break
+				}
+				odd = i
+			}
+		}
+		if odd < 0 && len(xs) == 2 {
+			odd = 1
+		}
+		if odd < 0 {
+			// no one share stands apart: each against the others' whole
+			for i := range xs {
+				lo, hi := meet(i)
+				c.shareAgainst(xs[i], paths, lines, lo, hi)
+			}
+			continue
+		}
+		lo, hi := meet(odd)
+		c.shareAgainst(xs[odd], paths, lines, lo, hi)
+	}
+}
+
+// impliedWhole is a share of a whole the model does not hold: the claim,
+// its part and the stated share, the part's pointer, and the whole the
+// two allow.
+type impliedWhole struct {
+	cl       schema.Claim
+	part, st rfig
+	path     string
+	lo, hi   float64
+}
+
+// shareAgainst reports a stated share against its part over a whole known
+// to lie in [lo, hi] (the other shares'); paths and lines are the group's.
+func (c *ctx) shareAgainst(x impliedWhole, paths []string, lines []int, lo, hi float64) {
+	if lo <= 0 || lo > hi || slices.ContainsFunc(c.out, func(f schema.Check) bool { return f.Rule == "share.parts" && slices.Contains(f.Lines, x.cl.Line) }) {
+		return // share.parts said it: the share is more than its part can be
+	}
+	cl, part, st, path := x.cl, x.part, x.st, x.path
+	whole := (lo + hi) / 2
+	v := part.v / whole * 100
+	vlo, vhi := (part.v-part.half)/hi*100, (part.v+part.half)/lo*100
+	c.report(finding{
+		stated: st.v, computed: v, unit: "%", tol: pctTolerance(st, v, vlo, vhi) + 0.01, figs: []rfig{st, part},
+		paths: append([]string{path}, slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == path })...), lines: lines,
+		msg:     quote(cl) + "；其余占比推算的总额约为" + fmtNum(whole) + "元",
+		msgEn:   quoteEn(cl, "a share of a whole the other shares put at about "+fmtNum(whole)+" yuan"),
+		allowZh: "占比常由另行舍入的金额计算，另允许 0.01 个百分点", allowEn: "a share is often computed from amounts rounded apart: 0.01 points more allowed",
+	})
 }
 
 // disjointFamily names the family of figures a path belongs to whose
@@ -1124,7 +1240,58 @@ func sumEconomicItems(c *ctx) { c.sumItems("/expenditure/by_economic/") }
 
 func sumBasicProject(c *ctx) {
 	w := c.basicProjectWhole()
+	if c.budgetSplit(w) {
+		return
+	}
 	c.parts(w.amount, w.parts, 0)
+}
+
+// budgetSplit compares a budget's expenditure with its basic and project
+// expenditure where they fall short of it and nothing else is there to be
+// the rest: no reserve (单位预留机动经费) held, no amount the document
+// states and the model places nowhere on the lines of the three figures,
+// and none such, or several, that the gap is (a 经营支出 2,000万元). It
+// tells whether it compared them.
+func (c *ctx) budgetSplit(w basicProjectScope) bool {
+	if c.doc.Document.Kind != schema.KindBudget || w.amount != c.expenditureTotal() {
+		return false
+	}
+	t, ok1 := c.fig(w.amount)
+	b, ok2 := c.fig("/expenditure/basic/amount")
+	p, ok3 := c.fig("/expenditure/project/amount")
+	if _, reserve := c.num("/expenditure/reserve/amount"); !ok1 || !ok2 || !ok3 || reserve {
+		return false
+	}
+	figs := []rfig{b, p, t}
+	gap := t.v - b.v - p.v
+	if gap <= halves(figs...) {
+		return false
+	}
+	var lines []schema.Source
+	for _, ptr := range []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"} {
+		src := c.doc.Provenance[ptr]
+		lines = append(lines, schema.Source{Line: src.Line, File: src.File})
+	}
+	var unplaced []rfig
+	for _, wn := range c.doc.Warnings {
+		if wn.Amount == nil {
+			continue
+		}
+		// parts the split's own lines state (…项目支出2436.64万元，事业单位
+		// 经营支出86.78万元，对附属单位补助支出8.69万元)
+		if slices.Contains(lines, schema.Source{Line: wn.Line, File: wn.File}) {
+			return false
+		}
+		_, half := assumedRounding(wn.Amount.Float())
+		unplaced = append(unplaced, rfig{v: wn.Amount.Float(), half: half})
+	}
+	if madeOf(gap, halves(figs...), unplaced) {
+		return false // the rest is parts the model does not hold
+	}
+	c.report(finding{stated: t.v, computed: b.v + p.v, unit: "yuan", tol: halves(figs...), figs: figs,
+		paths: []string{w.amount, "/expenditure/basic/amount", "/expenditure/project/amount"},
+		msg:   "支出合计与基本支出、项目支出之和（预算未列预留或经营等其他支出）", msgEn: "the expenditure against basic plus project (the budget states no reserve, business or other spending)"})
+	return true
 }
 
 // basicProjectScope is the whole basic, project and reserve expenditure
@@ -1610,8 +1777,9 @@ const (
 // total the text states, every one ("基本支出504.35万元，占73%；项目支出
 // 183.45万元，占27%"), adding up to 100% within the rounding of each
 // percentage: the parts are all of the total, and one left out could hide
-// only in that rounding. A gap (total less the parts) larger than that
-// share of the total (whole) is then no partial list.
+// only in that rounding (a part of 0 may state no share). A gap (total
+// less the parts) larger than that share of the total (whole) is then no
+// partial list.
 func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool {
 	tv, ok := c.num(total)
 	if !ok || whole <= 0 || len(parts) < 2 {
@@ -1632,8 +1800,8 @@ func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool
 			found = true
 			break
 		}
-		if !found {
-			return false
+		if v, ok := c.num(p); !found && (!ok || v != 0) {
+			return false // a part of 0 needs no share: it is 0% of any whole
 		}
 	}
 	return math.Abs(sum-100) <= slack+1e-9 && gap/whole*100 > slack+math.Abs(sum-100)
@@ -1678,6 +1846,59 @@ func sumBasicParts(c *ctx) {
 	}
 }
 
+// sumOtherYears: the columns beside the year's amounts — the prior year
+// (上年数: 2015年三公经费预算拨入57.55万元 … 公务接待费2015年预算12.5万元),
+// a final accounts' 预算数 — add up as the year's do (sum.three_public,
+// sum.vehicle, sum.basic_parts, sum.basic_project), each whole and part
+// in that column only: a part stated in no column the whole is is left
+// out, so a sum below the whole is compared only where every part is.
+func sumOtherYears(c *ctx) {
+	defer func() { c.column = [2]string{} }()
+	for _, col := range []struct{ path, zh, en string }{{"/prior_year", "上年数", "prior year"}, {"/budgeted", "预算数", "budgeted"}} {
+		c.column = [2]string{col.zh, col.en}
+		at := func(p string) string { return p + col.path }
+		tp := []string{at("/three_public/overseas_travel"), at("/three_public/reception"), at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}
+		vehicle := at("/three_public/vehicle")
+		// the subtotal stands for its parts where they are not both stated
+		// or do not make it (sumThreePublic)
+		_, p := c.num(tp[2])
+		_, o := c.num(tp[3])
+		if _, v := c.num(vehicle); v && (!p || !o || c.adds(at("/three_public"), tp[0], tp[1], vehicle) && !c.adds(vehicle, tp[2], tp[3])) {
+			tp = append(tp[:2:2], vehicle)
+		}
+		c.parts(at("/three_public"), tp, 0)
+		c.parts(vehicle, []string{at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}, 0)
+		for _, w := range []string{"/expenditure/basic", "/expenditure/general_basic"} {
+			personnel, public := "/expenditure/personnel", "/expenditure/public_expenses"
+			if w == "/expenditure/general_basic" {
+				personnel, public = "/expenditure/general_personnel", "/expenditure/general_public_expenses"
+			}
+			c.parts(at(w), []string{at(personnel), at(public)}, 0)
+		}
+		c.parts(at("/expenditure"), []string{at("/expenditure/basic"), at("/expenditure/project")}, 3)
+	}
+}
+
+// madeOf tells whether some of figs, one at least, add up to v within tol
+// and their rounding; more than 12 figures are taken to (any might).
+func madeOf(v, tol float64, figs []rfig) bool {
+	if len(figs) > 12 {
+		return true
+	}
+	for set := 1; set < 1<<len(figs); set++ {
+		sum, slack := 0.0, tol
+		for i, f := range figs {
+			if set&(1<<i) != 0 {
+				sum, slack = sum+f.v, slack+f.half
+			}
+		}
+		if math.Abs(sum-v) <= slack {
+			return true
+		}
+	}
+	return false
+}
+
 func sumVehicle(c *ctx) {
 	c.parts("/three_public/vehicle/amount", []string{"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}, 0)
 }
@@ -1717,6 +1938,34 @@ func balanceBudget(c *ctx) {
 	c.report(finding{stated: r.v, computed: e.v, unit: "yuan", tol: halves(r, e), figs: []rfig{r, e},
 		paths: []string{"/revenue/total", "/expenditure/total"},
 		msg:   "收入总计与支出总计", msgEn: "revenue total against expenditure total"})
+}
+
+// balanceGeneral: a budget plans to spend the year's general budget
+// appropriation (the 一般公共预算 source), and its general budget
+// appropriations' expenditure is that and what was carried over — equal
+// where nothing carried over is stated (every budget of data/ and the
+// probes stating both), and not less where it is.
+func balanceGeneral(c *ctx) {
+	d := c.doc
+	if d.Document.Kind != schema.KindBudget || d.Revenue == nil {
+		return
+	}
+	e, ok := c.fig("/expenditure/general/amount")
+	if !ok {
+		return
+	}
+	for i, s := range d.Revenue.Sources {
+		if s.Name != "一般公共预算" {
+			continue
+		}
+		p := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+		r := c.figOf(p, s.Amount.Float())
+		carried := d.Revenue.CarriedOver != nil && *d.Revenue.CarriedOver != 0
+		c.report(finding{stated: e.v, computed: r.v, unit: "yuan", tol: halves(e, r), figs: []rfig{e, r}, atLeast: carried,
+			paths: []string{"/expenditure/general/amount", p},
+			msg:   "一般公共预算财政拨款支出与当年一般公共预算拨款收入", msgEn: "the general budget appropriations' expenditure against the year's general budget appropriation"})
+		return
+	}
 }
 
 // balanceFinal: a 决算's 收入总计 (the year's revenue, what was carried over

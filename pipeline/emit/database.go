@@ -1,8 +1,11 @@
 package emit
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,12 +16,23 @@ import (
 // come, and the search entries; cut starts a segment (see rowids); close
 // finishes the file, abort drops it.
 type dbWriter interface {
-	insert(t *stream, cells [][]string) error
+	insert(t *stream, cells [][]string, sum rowsSum) error
 	index(entries []SearchEntry, terms []byte) error
-	cut()
+	cut() error
 	close() error
 	abort()
+	// keepPages keeps the pages of the segments (pageStore) in path, for
+	// the code code, copying from the release in from those it kept
+	// before, with reuse; it comes before the first cut
+	keepPages(path, code, from string, reuse bool)
+	// pagesKept ends the pages kept, of the file closed whose sha256 is
+	// sum, and tells how many segments were copied and made
+	pagesKept(sum string) (pagesKept, error)
 }
+
+// pagesKept counts the segments whose pages were copied and made, and
+// whose terms' merge was copied and made.
+type pagesKept struct{ copied, made, termsCopied, termsMerged int }
 
 // rowidShift: the rows of a table in the documents of the segment s (the
 // s-th cut, see startsSegment) take the rowids after s<<rowidShift (after
@@ -64,6 +78,27 @@ type database struct {
 	seg     int64  // segments cut
 	rec     sqlfile.Record
 	buf     []byte
+	// the segment under way: what it adds, held until it ends, what
+	// makes its pages (segKey) and its entries' first rowid; the pages
+	// kept (keepPages), and the terms of its entries (MergeCuts) under
+	// the same key
+	ops                      []dbOp
+	key                      []byte
+	entry                    int64
+	pages                    *pageStore
+	terms                    *segStore
+	cuts                     [][]byte
+	cutRows                  []int
+	termsCopied, termsMerged int
+}
+
+// dbOp is what a segment adds: a table's rows, or (t nil) search entries
+// and their terms.
+type dbOp struct {
+	t       *dbTable
+	cells   [][]string
+	entries []SearchEntry
+	terms   []byte
 }
 
 // dbTable is a table being written, and its indexes.
@@ -165,13 +200,130 @@ func newDatabase(path string, tables []*stream) (*database, error) {
 		return nil, err
 	}
 	f := sqlfile.New(out)
-	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS()}
+	d := &database{f: f, tables: map[*stream]*dbTable{}, entries: f.NewTable(), fts: sqlfile.NewFTS(), pages: openPages("", "", "", false)}
 	for _, s := range tables {
 		t := &dbTable{s: s, t: f.NewTable(), create: createTable(s), types: columnTypes(s.fields), indexes: tableIndexes(s)}
 		d.tables[s] = t
 		d.order = append(d.order, t)
 	}
+	d.begin()
 	return d, nil
+}
+
+func (d *database) keepPages(path, code, from string, reuse bool) {
+	d.pages = openPages(path, code, from, reuse)
+	if path != "" {
+		// a store that cannot be opened: the terms are merged at every run
+		d.terms, _ = openSegStore(path+"-terms", code, reuse)
+	}
+}
+
+func (d *database) pagesKept(sum string) (pagesKept, error) {
+	err := d.pages.close(sum)
+	if d.terms != nil {
+		if terr := d.terms.close(); err == nil {
+			err = terr
+		}
+		d.terms = nil
+	}
+	return pagesKept{d.pages.copied, d.pages.made, d.termsCopied, d.termsMerged}, err
+}
+
+// begin starts a segment's key: where each table's rowids start.
+func (d *database) begin() {
+	d.key = d.key[:0]
+	for _, t := range d.order {
+		d.key = binary.AppendUvarint(d.key, uint64(t.rows.last))
+	}
+	d.key = binary.AppendUvarint(d.key, uint64(d.n.last))
+	d.entry = d.n.last + 1
+}
+
+// sqlTables are the tables a segment fills, in the order of its Stretch.
+func (d *database) sqlTables() []*sqlfile.Table {
+	out := make([]*sqlfile.Table, 0, len(d.order)+1)
+	for _, t := range d.order {
+		out = append(out, t.t)
+	}
+	return append(out, d.entries)
+}
+
+// end ends the segment under way: its pages copied from the file before
+// when the pages kept there are what its rows make, else made of its
+// rows; every table's leaf ended.
+func (d *database) end() error {
+	sum := sha256.Sum256(d.key)
+	var k segKey
+	copy(k[:], sum[:])
+	tables := d.sqlTables()
+	defer func() {
+		clear(d.ops) // what they hold
+		d.ops = d.ops[:0]
+	}()
+	copied := false
+	if was, pages, ok := d.pages.found(k); ok {
+		if s, err := d.f.Copy(was, pages, tables); err == nil {
+			d.pages.copied++
+			d.pages.add(k, s)
+			d.apply(false)
+			copied = true
+		}
+	}
+	if !copied {
+		m := d.f.Begin(tables)
+		d.apply(true)
+		d.pages.made++
+		d.pages.add(k, d.f.End(m))
+	}
+	return d.addTerms(k)
+}
+
+// addTerms adds the terms of the segment's entries to the full-text
+// index, all at once: their cuts merged (MergeCuts), or the merge kept
+// under the segment's key k.
+func (d *database) addTerms(k segKey) error {
+	rows := int(d.n.last - d.entry + 1)
+	if d.terms != nil {
+		b, ok, err := d.terms.get(k)
+		if err != nil {
+			return err
+		}
+		if ok {
+			d.termsCopied++
+			return d.fts.AddCut(d.entry, rows, b)
+		}
+	}
+	d.cuts, d.cutRows = d.cuts[:0], d.cutRows[:0]
+	for _, op := range d.ops {
+		if op.t == nil {
+			d.cuts, d.cutRows = append(d.cuts, op.terms), append(d.cutRows, len(op.entries))
+		}
+	}
+	b, err := sqlfile.MergeCuts(d.cuts, d.cutRows)
+	clear(d.cuts)
+	d.termsMerged++
+	if err != nil {
+		return err
+	}
+	if d.terms != nil {
+		if err := d.terms.keep(k, b); err != nil {
+			return err
+		}
+	}
+	return d.fts.AddCut(d.entry, rows, b)
+}
+
+// apply adds the segment's ops: the tables' rows (with records, when
+// rows; else only their rowids and index entries, the pages being
+// copied) and the search entries (likewise).
+func (d *database) apply(rows bool) {
+	for _, op := range d.ops {
+		if op.t == nil {
+			d.addEntries(op.entries, rows)
+		} else {
+			d.addRows(op.t, op.cells, rows)
+		}
+	}
 }
 
 // cell appends a cell to the record as its column (of the type typ)
@@ -192,16 +344,30 @@ func (d *database) cell(typ byte, c string) {
 	}
 }
 
-func (d *database) insert(s *stream, cells [][]string) error {
+// insert adds a table's rows, whose sum is sum (tableSum), to the
+// segment under way.
+func (d *database) insert(s *stream, cells [][]string, sum rowsSum) error {
 	t := d.tables[s]
+	d.ops = append(d.ops, dbOp{t: t, cells: cells})
+	d.key = append(d.key, 'r')
+	d.key = binary.AppendUvarint(d.key, uint64(slices.Index(d.order, t)))
+	d.key = append(d.key, sum[:]...)
+	return nil
+}
+
+// addRows adds a table's rows: each row's index entries, and its record
+// when rows is set.
+func (d *database) addRows(t *dbTable, cells [][]string, rows bool) {
 	for _, row := range cells {
 		rowid := t.rows.next()
-		d.rec.Reset()
-		for j, c := range row {
-			d.cell(t.types[j], c)
+		if rows {
+			d.rec.Reset()
+			for j, c := range row {
+				d.cell(t.types[j], c)
+			}
+			d.buf = d.rec.AppendTo(d.buf[:0])
+			t.t.Insert(rowid, d.buf)
 		}
-		d.buf = d.rec.AppendTo(d.buf[:0])
-		t.t.Insert(rowid, d.buf)
 		for _, x := range t.indexes {
 			d.rec.Reset()
 			for _, j := range x.cols {
@@ -212,22 +378,30 @@ func (d *database) insert(s *stream, cells [][]string) error {
 			x.x.Add(d.buf)
 		}
 	}
+}
+
+// cut ends the segment under way (every table's leaf is ended) and
+// starts the next.
+func (d *database) cut() error {
+	if err := d.end(); err != nil {
+		return err
+	}
+	d.seg++
+	for _, t := range d.order {
+		t.rows.cut(d.seg)
+	}
+	d.n.cut(d.seg)
+	d.begin()
 	return nil
 }
 
-// cut starts a segment: every table's leaf is ended.
-func (d *database) cut() {
-	d.seg++
-	for _, t := range d.order {
-		t.t.Cut()
-		t.rows.cut(d.seg)
-	}
-	d.entries.Cut()
-	d.n.cut(d.seg)
-}
-
 func (d *database) close() error {
-	d.cut() // the last segment's leaves end before the interior pages, indexes and full-text index
+	// the last segment's leaves end before the interior pages, indexes
+	// and full-text index
+	if err := d.end(); err != nil {
+		d.abort()
+		return err
+	}
 	var schema []sqlfile.SchemaRow
 	var indexes []sqlfile.SchemaRow
 	for _, t := range d.order {
@@ -267,5 +441,9 @@ func (d *database) abort() {
 		}
 	}
 	d.fts.Drop()
+	d.pages.abort()
+	if d.terms != nil {
+		d.terms.abort()
+	}
 	d.f.Abort()
 }

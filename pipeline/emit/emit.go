@@ -12,7 +12,6 @@ package emit
 
 import (
 	"archive/zip"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -55,6 +54,12 @@ type Result struct {
 	// same of the workbook's sheets.
 	SegmentsDeflated, SegmentsCopied           int
 	SheetSegmentsDeflated, SheetSegmentsCopied int
+	// The segments of budgetpub.sqlite's tables whose pages were made of
+	// their rows, and those copied from the release before (PagesFrom);
+	// those whose full-text terms were merged, and those whose merge was
+	// kept from the run before.
+	PageSegmentsMade, PageSegmentsCopied   int
+	TermSegmentsMerged, TermSegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -122,6 +127,10 @@ type Writer struct {
 	segPath, segCode string
 	segReuse         bool
 	segs             *segStore
+	// the release whose budgetpub.sqlite's pages are copied (PagesFrom),
+	// and whether the database was told where its pages are kept
+	pagesFrom string
+	paged     bool
 }
 
 // KeepSegments keeps the deflated segments of the bundle's text tables
@@ -141,6 +150,35 @@ func (w *Writer) KeepSegments(path, code string, reuse bool) {
 		os.Remove(path + "-sqlite")
 		os.Remove(path + "-sqlite.idx")
 	}
+}
+
+// PagesFrom copies the pages of budgetpub.sqlite's tables that the
+// release in dir holds for segments whose rows did not change, when
+// KeepSegments keeps them with reuse (see pageStore). It must come before
+// the first document.
+func (w *Writer) PagesFrom(dir string) {
+	if w.paged {
+		panic("emit: PagesFrom after the first segment")
+	}
+	w.pagesFrom = dir
+}
+
+// keepPages tells the database where its segments' pages are kept, before
+// the first segment ends: beside the bundle's segments (KeepSegments), or
+// nowhere.
+func (w *Writer) keepPages() {
+	if w.paged {
+		return
+	}
+	w.paged = true
+	path, code, from, reuse := "", w.segCode, w.pagesFrom, w.segReuse
+	if w.segPath != "" {
+		path = w.segPath + "-pages"
+	}
+	w.load.do(func() error {
+		w.db.keepPages(path, code, from, reuse)
+		return nil
+	})
 }
 
 // store is the run's segment store, opened on first use.
@@ -323,7 +361,13 @@ func fileSums(dir, rel string) (File, uint32, error) {
 // entries.
 func (w *Writer) addRows(r *Rows) error {
 	if len(r.docs) > 0 && startsSegment(r.docs[0].ID) {
-		if err := w.load.do(func() error { w.db.cut(); return nil }); err != nil {
+		w.keepPages()
+		if err := w.load.do(func() error {
+			if err := w.db.cut(); err != nil {
+				return fmt.Errorf("budgetpub.sqlite: %w", err)
+			}
+			return nil
+		}); err != nil {
 			return err
 		}
 		st, err := w.store()
@@ -399,7 +443,7 @@ func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte, sum r
 		return fmt.Errorf("%s: %w", s.spec.name, err)
 	}
 	err := w.load.do(func() error {
-		if err := w.db.insert(s, cells); err != nil {
+		if err := w.db.insert(s, cells, sum); err != nil {
 			return fmt.Errorf("budgetpub.sqlite %s: %w", s.spec.name, err)
 		}
 		return nil
@@ -481,14 +525,23 @@ func (w *Writer) Close() (*Result, error) {
 	// text tables' finish and the workbook
 	closed := false // the job ran: the database is closed, or failed and dropped
 	var dbFile File
+	w.keepPages()
 	w.load.do(func() error {
 		closed = true
 		if err := w.db.close(); err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}
 		var err error
-		dbFile, _, err = fileSums(w.dir, "budgetpub.sqlite")
-		return err
+		if dbFile, _, err = fileSums(w.dir, "budgetpub.sqlite"); err != nil {
+			return err
+		}
+		var kept pagesKept
+		kept, err = w.db.pagesKept(dbFile.SHA256)
+		res.PageSegmentsCopied, res.PageSegmentsMade, res.TermSegmentsCopied, res.TermSegmentsMerged = kept.copied, kept.made, kept.termsCopied, kept.termsMerged
+		if err != nil {
+			return fmt.Errorf("budgetpub.sqlite: %w", err)
+		}
+		return nil
 	})
 	// a failure below: the job is done before Close returns, and the files
 	// left open are closed
@@ -629,17 +682,22 @@ func readmeText(tables []*stream, version, omitted string) string {
 }
 
 // MarshalDocument is the published form of a document: indented JSON,
-// no HTML escaping, a final newline (the encoder's SetIndent("", "  "),
-// indented by indent).
+// no HTML escaping, a final newline (the encoder's SetIndent("", "  "):
+// schema.AppendJSON, indented by indent).
 func MarshalDocument(d *schema.Document) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d); err != nil {
+	buf := jsonBufs.Get().(*[]byte)
+	defer jsonBufs.Put(buf)
+	b, err := schema.AppendJSON((*buf)[:0], d)
+	if err != nil {
 		return nil, err
 	}
-	return indent(buf.Bytes()), nil
+	*buf = append(b, '\n')
+	return indent(*buf), nil
 }
+
+// jsonBufs are the buffers a document's compact JSON is made in, before
+// indent copies it.
+var jsonBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // CreateNew creates the file path, and its folder, as a new file: what
 // is at path is unlinked first, never truncated. A release shares the

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"regexp"
@@ -42,15 +43,22 @@ func (e SearchEntry) Tokens() string {
 }
 
 // FTSTerms are the entries cut into the terms of budgetpub.sqlite's
-// full-text index (sqlfile.CutRows of their Tokens), kept with them so
-// that a document's entries are indexed without being cut again.
+// full-text index (sqlfile.CutRows of their Tokens), after the sha256 of
+// the entries (of AppendEntries's bytes: what fts_entries holds of them),
+// kept with them so that a document's entries are indexed without being
+// cut again, and a segment's are known without being hashed again (see
+// pageStore).
 func FTSTerms(entries []SearchEntry) []byte {
 	texts := make([]string, len(entries))
 	for i, e := range entries {
 		texts[i] = e.Tokens()
 	}
-	return sqlfile.CutRows(texts)
+	sum := sha256.Sum256(AppendEntries(nil, entries))
+	return append(sum[:], sqlfile.CutRows(texts)...)
 }
+
+// errTerms: terms that are not FTSTerms's.
+var errTerms = errors.New("search terms without their entries' sum")
 
 // AppendEntries appends entries to b in the binary form ReadEntries reads
 // (what the cache keeps of a document's sentences): their count, then each
@@ -134,12 +142,27 @@ const (
 	createSearch  = `CREATE VIEW search AS SELECT e.*, fts.fts AS fts FROM fts JOIN fts_entries e ON e.rowid = fts.rowid`
 )
 
-// index adds entries to fts_entries and their terms (FTSTerms) to fts,
-// each under the next rowid.
+// index adds entries, whose terms are terms (FTSTerms), to the segment
+// under way.
 func (d *database) index(entries []SearchEntry, terms []byte) error {
-	first := d.n.last + 1
+	if len(terms) < sha256.Size {
+		return errTerms
+	}
+	d.ops = append(d.ops, dbOp{entries: entries, terms: terms[sha256.Size:]})
+	d.key = append(d.key, 'e')
+	d.key = append(d.key, terms[:sha256.Size]...)
+	return nil
+}
+
+// addEntries adds entries to fts_entries, each under the next rowid
+// (when rows is set; else only their rowids are taken, their pages being
+// copied); their terms are added with the segment's (addTerms).
+func (d *database) addEntries(entries []SearchEntry, rows bool) {
 	for _, e := range entries {
 		rowid := d.n.next()
+		if !rows {
+			continue
+		}
 		r := &d.rec
 		r.Reset()
 		r.Null() // rowid's column: the row's rowid
@@ -168,7 +191,6 @@ func (d *database) index(entries []SearchEntry, terms []byte) error {
 		d.buf = r.AppendTo(d.buf[:0])
 		d.entries.Insert(rowid, d.buf)
 	}
-	return d.fts.AddCut(first, len(entries), terms)
 }
 
 // searchSchema writes the full-text index and returns the sqlite_schema

@@ -100,6 +100,7 @@ type segEntry struct {
 const (
 	segTable = iota // a text table's entry in the bundle
 	segSheet        // a sheet's in the workbook
+	segTerms        // a segment's full-text terms, kept as they are (keep)
 )
 
 // write appends bytes written as they are.
@@ -196,7 +197,7 @@ type segStore struct {
 	copyb  []byte // a segment read back from a store: one buffer for all
 	// segments deflated in this run, and found in the store before, by
 	// the kind of their entry
-	deflated, copied [2]int
+	deflated, copied [3]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
@@ -350,6 +351,31 @@ func (s *segStore) found(k segKey, kind int) (segLoc, bool, error) {
 	return segLoc{}, false, nil
 }
 
+// keep keeps raw under its key k as it is, not deflated.
+func (s *segStore) keep(k segKey, raw []byte) error {
+	s.deflated[segTerms]++
+	return s.add(k, raw, int64(len(raw)), crc32.ChecksumIEEE(raw))
+}
+
+// get is what keep kept under k, this run or the one before (its bytes
+// checked); false when neither did. The bytes are the store's, until the
+// next call.
+func (s *segStore) get(k segKey) ([]byte, bool, error) {
+	if l, ok := s.idx[k]; ok { // kept by this run: read back
+		if err := s.w.Flush(); err != nil {
+			return nil, false, err
+		}
+		b := s.buffer(l.n)
+		_, err := s.f.ReadAt(b, l.off)
+		return b, err == nil, err
+	}
+	l, ok, err := s.found(k, segTerms) // read into the buffer, and checked
+	if !ok || err != nil {
+		return nil, false, err
+	}
+	return s.copyb[:l.n], true, nil
+}
+
 // deflate deflates the segment raw and keeps it under its key k.
 func (s *segStore) deflate(k segKey, raw []byte, kind int) error {
 	b, err := s.compress(raw, kind)
@@ -476,21 +502,7 @@ func (s *segStore) writeIndex() error {
 	}
 	b = binary.LittleEndian.AppendUint64(b, uint64(s.off))
 	b = binary.LittleEndian.AppendUint64(b, uint64(len(s.order)))
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".idx.new-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), s.path+".idx")
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return writeRenamed(s.path+".idx", b)
 }
 
 // abort ends the run's store, leaving the one before: a new file is

@@ -82,7 +82,7 @@ func openSQLite(path string, tables []*stream) (*sqliteDB, error) {
 	return d, nil
 }
 
-func (d *sqliteDB) insert(t *stream, cells [][]string) error {
+func (d *sqliteDB) insert(t *stream, cells [][]string, _ rowsSum) error {
 	args := make([]any, 1+len(t.fields))
 	for _, row := range cells {
 		args[0] = d.rowids[t].next()
@@ -133,13 +133,18 @@ func (d *sqliteDB) index(entries []SearchEntry, _ []byte) error {
 }
 
 // cut gives the rows after the rowids database gives them.
-func (d *sqliteDB) cut() {
+func (d *sqliteDB) cut() error {
 	d.seg++
 	for _, r := range d.rowids {
 		r.cut(d.seg)
 	}
 	d.entries.cut(d.seg)
+	return nil
 }
+
+// SQLite writes every page itself: none is kept.
+func (d *sqliteDB) keepPages(_, _, _ string, _ bool)    {}
+func (d *sqliteDB) pagesKept(string) (pagesKept, error) { return pagesKept{}, nil }
 
 func (d *sqliteDB) close() error {
 	for _, t := range d.tables {

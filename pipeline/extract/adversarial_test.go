@@ -214,6 +214,19 @@ func TestTwoLabelsNeverCrossed(t *testing.T) {
 		{budget + "“三公”经费支出15万元，其中：因公出国（境）费0万元、公务接待费3万元、公务用车购置及运行费12万元，分别比上年增加1万元、减少1万元和减少2万元。",
 			map[string]float64{"/three_public/total": 15e4, "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": 12e4, "/three_public/reception/amount": 3e4,
 				"/three_public/overseas_travel:change": 1e4, "/three_public/reception:change": -1e4, "/three_public/vehicle:change": -2e4}, nil},
+		// the vehicles' subtotal and its two parts after 包括, compared in a
+		// clause of its own (与…相比), their percentages in the next one
+		// without 分别; the changes are the parts', none the subtotal's
+		{budget + "“三公”经费支出168万元。公务用车购置及运行费141万元，包括公务用车购置费14万元和公务用车运行费127万元，与2023年相比，分别减少18万元和56万元，下降56.3%和30.6%；公务接待费27万元。",
+			map[string]float64{"/three_public/total": 168e4, "/three_public/reception/amount": 27e4, "/three_public/vehicle/amount": 141e4, "/three_public/vehicle_purchase/amount": 14e4, "/three_public/vehicle_operation/amount": 127e4,
+				"/three_public/vehicle_purchase:change": -18e4, "/three_public/vehicle_operation:change": -56e4,
+				"/three_public/vehicle_purchase:change_pct": -56.3, "/three_public/vehicle_operation:change_pct": -30.6}, nil},
+		// a comparison with another year than the one before, or a second
+		// clause of as many values of the same kind: nothing more
+		{budget + "“三公”经费支出141万元。公务用车购置及运行费141万元，包括公务用车购置费14万元和公务用车运行费127万元，与2025年相比，分别减少18万元和56万元。",
+			map[string]float64{"/three_public/total": 141e4, "/three_public/vehicle/amount": 141e4, "/three_public/vehicle_purchase/amount": 14e4, "/three_public/vehicle_operation/amount": 127e4}, nil},
+		{budget + "“三公”经费支出50万元，机关运行经费支出300万元，分别比上年减少5万元和10万元，增加2万元和3万元。",
+			map[string]float64{"/three_public/total": 5e5, "/operating_costs/amount": 3e6, "/three_public:change": -5e4, "/operating_costs:change": -1e5}, nil},
 		// the text's own year heading the list
 		{final + "2023年“三公”经费支出15万元。2023年因公出国（境）费、公务用车购置及运行费、公务接待费分别为0万元、12万元、3万元。",
 			map[string]float64{"/three_public/total": 15e4, "/three_public/overseas_travel/amount": 0, "/three_public/vehicle/amount": 12e4, "/three_public/reception/amount": 3e4}, nil},

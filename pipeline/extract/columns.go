@@ -1331,6 +1331,9 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 		b.keep(t, rows)
 		return nil
 	}
+	if got := threePublicByNamedColumns(t, flat, h); got != nil {
+		return got
+	}
 	// the two orders of the parts seen in templates
 	orders := [][]string{
 		{"total", "overseas_travel", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"},
@@ -1819,30 +1822,52 @@ func sameValues(t table, vals []token) bool {
 	return true
 }
 
-// threePublicLabelSums reads a 三公 table whose every row with figures is
-// named, once each, with its cells on its own line ("3.公务用车费 | 0 | 0
-// |"), each row as many cells: each column's failing sums — the 合计
-// against 出国, 接待 and the vehicles, the vehicles against 购置 and 运行 —
-// are the table's own, its cells' places known by their rows' names, within
-// the rounding of the cells added. A part's row printed without a figure
-// ("(一)因公出国(境)费 单位不需填列", "1.公务用车购置费") is 0 in every
-// column, but for the vehicles' subtotal, whose parts' rows may print what
-// it sums; the rows after the 三公's, an enumerated section of their own
-// ("二、会议费"), are no part of it. A column of rates (a header naming %,
-// 率 or 幅) adds up to nothing. The cells of each column with a failing
-// sum are kept as table claims (the first column's on the model figures
-// their rows stand for), but for a column that prints a kept one's cells
-// again; nil where every sum holds. A row's cells are on its name's line,
-// a cell a line right below it, or a cell a line each after a bar on a
-// line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
-// flat the text's lines).
-func threePublicLabelSums(t table, flat []string) []tableRow {
-	if fundsBeside(t) {
-		t = totalsColumn(t)
+// threePublicByNamedColumns reads a 三公 table of two columns, 预算数 and
+// 决算数 in the header's order (header: its rows' names), whose every row
+// with figures names its part once (threePublicNamedRows) and whose
+// columns each add up: the rows' names place the cells, as no order of the
+// parts does where a blank row (a web table's cells a line, each blank one
+// a bar alone) leaves a part out — its cells are not the next row's. A part
+// left blank is not read. nil for another table, or one with a row of one
+// cell (its blank one dropped: which column it is the text tells,
+// threePublicByStated).
+func threePublicByNamedColumns(t table, flat []string, header string) map[string]cell {
+	budget, spent := strings.Index(header, "预算数"), strings.Index(header, "决算数")
+	if budget < 0 || spent < 0 || containsAny(header, []string{"执行数", "上年"}) {
+		return nil
 	}
+	named := threePublicNamedRows(t, flat)
+	if named == nil || named.n != 2 || named.short > 0 || threePublicLabelSums(t, flat) != nil {
+		return nil
+	}
+	b, s := 0, 1
+	if spent < budget {
+		b, s = 1, 0
+	}
+	got := map[string]cell{}
+	for f, vals := range named.at {
+		got["budgeted:"+f] = cell{t.value(vals[b]), vals[b].line}
+		got[f] = cell{t.value(vals[s]), vals[s].line}
+	}
+	return got
+}
+
+// namedRows are the rows of a 三公 table whose every row with figures
+// names its part once (threePublicLabelSums).
+type namedRows struct {
+	at       map[string][]token // each row's cells by its part, each row as many (n)
+	short    int                // the rows of zeros a cell short (a cell a line, the blank one dropped): 0 in every column
+	n        int
+	hasParts bool // the vehicles' parts among the rows, printed or blank
+}
+
+// threePublicNamedRows reads a 三公 table's rows by their names; nil for a
+// table not so named.
+func threePublicNamedRows(t table, flat []string) *namedRows {
 	at := map[string][]token{}
+	n, short := 0, 0
 	blank := map[string]bool{}
-	n, most := 0, 0
+	most := 0
 	for _, r := range t.rows {
 		most = max(most, len(r.vals))
 	}
@@ -1859,6 +1884,9 @@ func threePublicLabelSums(t table, flat []string) []tableRow {
 			// dropped) is 0 in every column, wherever its cells stood
 			if field == "" {
 				header.WriteString(r.name)
+			}
+			if field != "" && len(r.vals) > 0 {
+				short++
 			}
 			blank[field] = field != ""
 			continue
@@ -1890,6 +1918,36 @@ func threePublicLabelSums(t table, flat []string) []tableRow {
 	if !hasVehicle && !hasParts {
 		return nil
 	}
+	return &namedRows{at, short, n, hasParts}
+}
+
+// threePublicLabelSums reads a 三公 table whose every row with figures is
+// named, once each, with its cells on its own line ("3.公务用车费 | 0 | 0
+// |"), each row as many cells: each column's failing sums — the 合计
+// against 出国, 接待 and the vehicles, the vehicles against 购置 and 运行 —
+// are the table's own, its cells' places known by their rows' names, within
+// the rounding of the cells added. A part's row printed without a figure
+// ("(一)因公出国(境)费 单位不需填列", "1.公务用车购置费") is 0 in every
+// column, but for the vehicles' subtotal, whose parts' rows may print what
+// it sums; the rows after the 三公's, an enumerated section of their own
+// ("二、会议费"), are no part of it. A column of rates (a header naming %,
+// 率 or 幅) adds up to nothing. The cells of each column with a failing
+// sum are kept as table claims (the first column's on the model figures
+// their rows stand for), but for a column that prints a kept one's cells
+// again; nil where every sum holds. A row's cells are on its name's line,
+// a cell a line right below it, or a cell a line each after a bar on a
+// line of its own (a converter's "合计" / "|" / "498.6" / "|" / "498.6" …,
+// flat the text's lines).
+func threePublicLabelSums(t table, flat []string) []tableRow {
+	if fundsBeside(t) {
+		t = totalsColumn(t)
+	}
+	named := threePublicNamedRows(t, flat)
+	if named == nil {
+		return nil
+	}
+	at, n, hasParts := named.at, named.n, named.hasParts
+	_, hasVehicle := at["vehicle"]
 	var rows []tableRow
 	var kept []int // the columns whose claims are kept
 	for c := range n {

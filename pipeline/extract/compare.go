@@ -180,7 +180,8 @@ func (b *builder) comparisonRows(t table, cells []compareCell, first int, roles 
 	if unit == "" {
 		return
 	}
-	for _, r := range rows {
+	all := make([][]token, len(rows))
+	for i, r := range rows {
 		toks := make([]token, len(r.vals))
 		for j, v := range r.vals {
 			tok, ok := cellToken(strings.TrimSuffix(v.text, "%"), v.line)
@@ -193,6 +194,15 @@ func (b *builder) comparisonRows(t table, cells []compareCell, first int, roles 
 			}
 			toks[j] = tok
 		}
+		all[i] = toks
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.name.text
+	}
+	b.comparisonSums(t, names, roles, all)
+	for i, r := range rows {
+		toks := all[i]
 		if rowAgrees(roles, toks) {
 			continue // where every figure agrees nothing is kept
 		}
@@ -210,6 +220,55 @@ func (b *builder) comparisonRows(t table, cells []compareCell, first int, roles 
 				cl.Kind, cl.Value = schema.ClaimChangePct, tok.float()
 			}
 			b.doc.Claims = append(b.doc.Claims, cl)
+		}
+	}
+}
+
+// comparisonSums compares a comparison table's sections — its rows
+// numbered 一、二、… — with its total row (合计, 总计), column by column of
+// amounts: where they do not add up within their rounding, each cell of
+// the column's sum becomes a table claim (/text/<line>/<column>, the
+// sections' of the total's), which sum.table tests like a catalogue
+// table's. Only a table with two sections at least and one total row
+// after them; a column that adds up keeps nothing.
+func (b *builder) comparisonSums(t table, names []string, roles []compareRole, rows [][]token) {
+	var sections []int
+	total := -1
+	for i, n := range names {
+		switch {
+		case sectionRe.MatchString(n):
+			sections = append(sections, i)
+		case strings.Contains(n, "合计") || strings.Contains(n, "总计"):
+			if total >= 0 {
+				return // two totals: which the sections make is not known
+			}
+			total = i
+		}
+	}
+	if len(sections) < 2 || total < sections[len(sections)-1] {
+		return
+	}
+	for j, r := range roles {
+		if r == colRate {
+			continue
+		}
+		whole := rows[total][j]
+		sum, tol := schema.Money(0), whole.rounding()
+		for _, i := range sections {
+			sum += rows[i][j].money()
+			tol += rows[i][j].rounding()
+		}
+		if d := sum - whole.money(); d <= tol && d >= -tol {
+			continue
+		}
+		pathOf := func(tok token) string { return "/text/" + strconv.Itoa(tok.line) + "/" + strconv.Itoa(j) }
+		claim := func(tok token, of string) {
+			b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: pathOf(tok), Kind: schema.ClaimTable, Value: tok.money().Float(), Of: of,
+				Decimals: tok.scale, Unit: tok.unit, Line: tok.line, Table: t.line, Text: strings.TrimSpace(b.st.src[tok.line-1])})
+		}
+		claim(whole, "")
+		for _, i := range sections {
+			claim(rows[i][j], pathOf(whole))
 		}
 	}
 }

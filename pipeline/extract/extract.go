@@ -141,6 +141,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
+			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},

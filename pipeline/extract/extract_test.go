@@ -152,6 +152,10 @@ func TestIdentity(t *testing.T) {
 		// a breadcrumb whose last crumb is the year, the title run into it (a body of one line)
 		{[]string{"无障碍| | 移动版 当前位置: 首页 > 某某市人民政府门户网站 > 政务公开 > 预决算公开 > 预算公开 > 部门预算公开 > 2016年 某某市某某中学2016年部门预算公开 发布时间 : 2016-04-18 16:49 来源 : 某某市教育局"},
 			"某某市某某中学", 2016, "budget"},
+		// a document site's file name numbered in its list: the number is no part of the name
+		{[]string{"PDF文库 - 千万精品文档,你想要的都能搜到,下载即用。", "", "2、某某市教育局2021年度部门决算(本级).pdf", "", "﹏Lost loveゝ30 页 1.292 MB下载文档",
+			"2、某某市教育局2021年度部门决算(本级).pdf2、某某市教育局2021年度部门决算(本级).pdf"}, "某某市教育局", 2021, "final_accounts"},
+		{[]string{"3.某某县某某乡人民政府2022年部门预算.pdf"}, "某某县某某乡人民政府", 2022, "budget"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {
@@ -880,6 +884,7 @@ func TestIdentityFamilies(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"2016年度上海市普陀区财政局部门决算说明\n一、部门职责", "上海市普陀区财政局"},
 		{"上海市普陀区2026年区级单位预算\n预算单位：上海市普陀区长征镇人民政府\n目录", "上海市普陀区长征镇人民政府"},
+		{"上海市普陀区2026年区级单位预算 预算单位:上海市普陀区某小学 目 录 一、单位主要职能", "上海市普陀区某小学"}, // a PDF's text on one line
 		{"上海市普陀区2026年区级单位预算\n目录\n一、上海市普陀区图书馆主要职能\n负责文献借阅。", "上海市普陀区图书馆"},
 		{"中共上海市普陀区委组织部\n2024年部门预算", "中共上海市普陀区委组织部"},
 		{"上海市普陀区人民政府石泉路街道办事处（本级）2024年单位预算", "上海市普陀区人民政府石泉路街道办事处(本级)"},
@@ -899,6 +904,13 @@ func TestIdentityFamilies(t *testing.T) {
 		{"某县工商联2019年“三公”经费决算情况说明\n1、因公出国(境)费用0万元。", "某县工商联"},
 		// … with no title, its one sentence opening with the name and the year
 		{"某某镇2020年“三公”经费决算数共计35.5万元,比上年决算数字下降34.26%;其中公务接待费15.5万元,公务用车运行维护费20万元。", "某某镇"},
+		// Hebei's 部门及单位预算: the department's, its units' with it
+		{"青山市行政审批局2022年部门及单位预算信息公开\n部门预算收支总表", "青山市行政审批局"},
+		// a CMS title naming the office, then its county again before the year
+		{"青山县人民政府办公室青山县2023年度部门决算公开\n青山县人民政府办公室\n2023年部门决算\n目录", "青山县人民政府办公室"},
+		// no title: a township named by a metadata field and one sentence of its duties
+		{"| 公开方式 | 主动公开 | 所属机构 | 青山县石门乡 | 责任部门 | 石门乡人民政府 |\n目 录\n第一部分 单位概况\n一、部门职责\n" +
+			"石门乡党政机构主要有党委和政府,党委领导政府工作。石门乡人民政府是基层国家行政机关。\n第三部分 2022年度部门决算情况说明", "石门乡人民政府"},
 	} {
 		doc, err := Extract(&ingest.Text{Path: "i.txt", Lines: strings.Split(c.text, "\n")}, "i", Hints{})
 		if err != nil {
@@ -908,6 +920,53 @@ func TestIdentityFamilies(t *testing.T) {
 		if doc.Department.Name != c.name {
 			t.Errorf("%q: %q, want %q", c.text, doc.Department.Name, c.name)
 		}
+	}
+}
+
+// TestHeadedSentencesOneLine: a web page's body on one line runs each
+// numbered heading into the sentence under it; the sentences that open
+// with the unit's name after their heading's words name it, and a heading's
+// word (机构设置情况) is no part of the name of the sentence after it.
+func TestHeadedSentencesOneLine(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"2024年度部门决算情况说明 第一部分 部门概况 一、部门职责 青山县石门中学是一所九年一贯制学校,担负着初中义务教育。二、机构设置 青山县石门中学为全额拨款事业单位。", "青山县石门中学"},
+		{"第一部分 2023年度单位预算情况说明 一、单位情况说明 (一)本单位性质、职责等情况 青山市卫生健康委员会宣传教育中心是公益一类事业单位。" +
+			"(二)机构设置情况 中心内设7个职能科室。(三)人员编制及实有情况 青山市卫生健康委员会宣传教育中心事业编制35人。", "青山市卫生健康委员会宣传教育中心"},
+	} {
+		doc, err := Extract(&ingest.Text{Path: "o.txt", Lines: ingest.Lines(c.text)}, "o", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		if doc.Department.Name != c.name {
+			t.Errorf("%q: %q, want %q", c.text, doc.Department.Name, c.name)
+		}
+	}
+	if n, _ := establishedName([]string{"(二)机构设置情况中心内设7个职能科室,分别为办公室。"}); n != "" {
+		t.Errorf("机构设置情况 run into its sentence named %q", n)
+	}
+}
+
+// TestAppropriationsProject: where every yuan is an appropriation of the
+// general budget, its project expenditure is the project expenditure; where
+// another fund is money too, it is that fund's share's only.
+func TestAppropriationsProject(t *testing.T) {
+	text := "青山县政协2022年度部门预算\n1、收入预算编制情况:2022年收入预算455.04万元。其中:一般公共预算拨款455.04万元。\n" +
+		"2、基本支出编制情况:2022年基本支出332.04万元。\n3、一般公共预算项目支出编制情况:2022年一般公共预算项目支出123万元。\n"
+	doc, err := Extract(&ingest.Text{Path: "p.txt", Lines: strings.Split(text, "\n")}, "p", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := doc.Expenditure.Project; p == nil || p.Amount.String() != "1230000" {
+		t.Errorf("一般公共预算项目支出 of a budget all appropriations: %+v", p)
+	}
+	mixed := strings.Replace(text, "其中:一般公共预算拨款455.04万元。", "其中:一般公共预算拨款355.04万元,政府性基金预算拨款100万元。", 1)
+	doc, err = Extract(&ingest.Text{Path: "m.txt", Lines: strings.Split(mixed, "\n")}, "m", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := doc.Expenditure.Project; p != nil {
+		t.Errorf("one fund's projects read as all the projects: %+v", p)
 	}
 }
 
@@ -1714,7 +1773,7 @@ func TestChromeTitlePartName(t *testing.T) {
 }
 
 // TestEstablishedName: a text with no title names its department where its
-// 机构设置 section says what it sets up inside (某街道办事处内设…) or that it
+// 机构设置 section says what it sets up inside (某街道办事处内设…, 下属…) or that it
 // was established (…的通知》,设立某委员会。), its sentence on the heading's
 // line or below it; the text's word for itself, or a name under the next
 // heading, names none.
@@ -1730,6 +1789,7 @@ func TestEstablishedName(t *testing.T) {
 		"部门机构设置":     {[]string{"(一)部门机构设置、职责", "根据某区机构编制委员会某编办【2014】3号设立某区人民法院,内设13个部门。"}, "某区人民法院"},
 		"设立 offices": {[]string{"(一)部门机构设置、职责", "根据批复,设立综合科、财务科。"}, ""},
 		"next one":   {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
+		"下属":         {[]string{"二、机构设置", "某彝族乡人民政府下属二级预算单位0个,其中行政单位7个。"}, "某彝族乡人民政府"},
 	} {
 		if got, _ := establishedName(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)

@@ -473,8 +473,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 		return y, false
 	}
 	done := func() (yoy, bool) {
-		if afterShare && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
-			return y, false
+		if afterShare && !y.flat && (y.change < 0 || y.pct >= 0 && y.pct < y.change) {
+			return y, false // a percentage alone may be the share's; 持平 is no percentage
 		}
 		return y, y.found()
 	}
@@ -485,6 +485,11 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 			y.flat, y.flatAt = true, i
 			i += len(w)
 			continue
+		}
+		// "，与2015年相比，分别减少0.18亿元和0.56亿元": the changes of several
+		// figures after the comparison, none this one's alone
+		if strings.HasPrefix(rest, "分别") && sign == 0 && !y.found() {
+			return y, false
 		}
 		w, up := wordAt(rest, upWords)
 		if !up {

@@ -802,3 +802,46 @@ func TestThreePublicBarredLabelSums(t *testing.T) {
 		}
 	}
 }
+
+// A 决算's 三公 table a cell a line, each cell ending with its bar and a
+// blank cell a bar alone (a web converter's), its 因公出国(境)费 row and the
+// vehicles' parts blank: the rows' names place the cells — the cells after
+// 公务接待费 are its own, not the blank row's above, whichever of 预算数 and
+// 决算数 the header puts first — and the blank parts are not read.
+func TestThreePublicNamedColumnsBlankRow(t *testing.T) {
+	for _, budgetFirst := range []bool{true, false} {
+		head := []string{"项 目", "预 算 数", "决 算 数"}
+		rows := [][]string{{"合 计", "3", "1.71"}, {"因公出国(境)费", "", ""}, {"公务接待费", "1", "0.53"},
+			{"公务用车购置及运行维护费", "2", "1.18"}, {"其中:公务用车运行维护费", "", ""}, {"公务用车购置费", "", ""}}
+		if !budgetFirst {
+			head[1], head[2] = head[2], head[1]
+			for _, r := range rows {
+				r[1], r[2] = r[2], r[1]
+			}
+		}
+		var b strings.Builder
+		b.WriteString("某中心2023年度一般公共预算财政拨款“三公”经费支出决算\n一、2023年度一般公共预算财政拨款“三公”经费支出决算表\n单位:万元\n")
+		for _, r := range append([][]string{head}, rows...) {
+			for _, c := range r {
+				b.WriteString(strings.TrimSpace(c+" |") + "\n")
+			}
+		}
+		d := extractLines(t, b.String())
+		tp := d.ThreePublic
+		if tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(17100) || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(30000) {
+			t.Fatalf("budget first %v: 三公 %+v, want 17100 of 30000", budgetFirst, tp)
+		}
+		if tp.OverseasTravel != nil {
+			t.Errorf("budget first %v: the blank 因公出国(境)费 read as %+v", budgetFirst, *tp.OverseasTravel)
+		}
+		if tp.Reception == nil || tp.Reception.Amount != schema.Yuan(5300) || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(10000) {
+			t.Errorf("budget first %v: 公务接待费 %+v, want 5300 of 10000", budgetFirst, tp.Reception)
+		}
+		if tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(11800) || tp.Vehicle.Budgeted == nil || *tp.Vehicle.Budgeted != schema.Yuan(20000) {
+			t.Errorf("budget first %v: 公务用车 %+v, want 11800 of 20000", budgetFirst, tp.Vehicle)
+		}
+		if tp.VehiclePurchase != nil || tp.VehicleOperation != nil {
+			t.Errorf("budget first %v: the blank vehicles' parts read: %+v %+v", budgetFirst, tp.VehiclePurchase, tp.VehicleOperation)
+		}
+	}
+}

@@ -60,6 +60,8 @@ var titleKinds = []struct{ word, kind, scope string }{
 	{"单位预算", "budget", "unit"}, {"单位决算", "final_accounts", "unit"},
 	// Shaanxi's "部门综合预算": the budget of every fund, the department's all the same
 	{"部门综合预算", "budget", "department"}, {"单位综合预算", "budget", "unit"},
+	// Hebei's "部门及单位预算": the department's with its units', one disclosure
+	{"部门及单位预算", "budget", "department"}, {"部门及单位决算", "final_accounts", "department"},
 	{"预算", "budget", ""}, {"决算", "final_accounts", ""},
 }
 
@@ -218,6 +220,10 @@ func readIdentity(flat, lines []string) identity {
 			// the year must be this line's: a metadata row's date ("[成文日期]
 			// 2021-03-30") holds the digits, the title on the next line the 年
 			if y, before, after, ok := titleYearIn(cand); ok && len(before)+4 <= len(t) {
+				if n := nextBudget(after, y); n != 0 { // "“三公”经费2011年决算和2012年预算情况表"
+					next := strconv.Itoa(n) + "年"
+					y, after = n, strings.TrimPrefix(after[strings.Index(after, next)+len(next):], "度")
+				}
 				for _, k := range titleKinds {
 					j := strings.Index(maskFunds(after), k.word) // 一般公共预算 is a fund, not the report
 					// a table's title, a column's header ("项目 2016年预算数"), or a
@@ -308,6 +314,9 @@ func readIdentity(flat, lines []string) identity {
 					id.year, id.kind, id.scope, id.line = y, k.kind, k.scope, i+1
 					id.weak = k.scope == ""
 					id.name, id.file = name, fileName(t)
+					if rest := dropEnum(name); id.file && rest != name && !strings.HasPrefix(name, "(") {
+						id.name = rest // a list's number before a file's name: "2、某局2021年度部门决算(本级).pdf"
+					}
 					id.title = cand
 					if end := strings.Index(cand, k.word); end >= 0 {
 						id.title = cand[:end+len(k.word)]
@@ -368,6 +377,7 @@ func readIdentity(flat, lines []string) identity {
 			}
 			if k >= 0 && unitLabel == "" && (lb == "单位名称:" || lb == "预算单位:") {
 				unitLabel, _, _ = strings.Cut(l[k+len(lb):], "单位:")
+				unitLabel, _, _ = strings.Cut(unitLabel, "目录") // "…预算单位:某小学 目 录 一、…" (a PDF's text on one line)
 				if strings.ContainsAny(unitLabel, "0123456789") {
 					unitLabel = ""
 				}
@@ -436,13 +446,43 @@ func presentedIdentity(flat []string) identity {
 			}
 		}
 		y, before, after, ok := titleYearIn(rest)
-		if !self || !ok || before != "" {
+		if !ok || before != "" {
+			continue
+		}
+		if !self {
+			if id := presentedName(after); id.kind != "" {
+				id.year, id.line, id.title = y, i+1, rest[:len(rest)-len(after)]+id.title
+				return id
+			}
 			continue
 		}
 		for _, tk := range titleKinds {
 			if tk.scope != "" && strings.HasPrefix(after, tk.word) {
 				return identity{year: y, kind: tk.kind, scope: tk.scope, line: i + 1, title: rest[:len(rest)-len(after)+len(tk.word)]}
 			}
+		}
+	}
+	return identity{}
+}
+
+// presentedName reads what follows the year of a sentence presenting its
+// text by its department's name ("现将2021年度某学院政府采购决算公开如下",
+// a page of a 决算's procurement alone): the name, the words before 预算 or
+// 决算 but for what they present of it (政府采购, 部门), where they end like
+// a department's, and the kind, where 公开如下 or 说明如下 follows that
+// word; none otherwise.
+func presentedName(after string) identity {
+	for _, tk := range []struct{ word, kind string }{{"预算", "budget"}, {"决算", "final_accounts"}} {
+		k := strings.Index(after, tk.word)
+		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下"}) {
+			continue
+		}
+		name := after[:k]
+		for _, w := range []string{"政府采购", "部门", "单位"} {
+			name = strings.TrimSuffix(name, w)
+		}
+		if utf8.RuneCountInString(name) >= 4 && nameLike(name) {
+			return identity{name: name, kind: tk.kind, title: after[:k+len(tk.word)]}
 		}
 	}
 	return identity{}
@@ -1098,6 +1138,26 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	return 0, "", "", false
 }
 
+// nextBudget is the year after y where the words after y's (after) give
+// y's outturn and then that next year's budget — "2011年决算和2012年预算",
+// "…决算数2488.79万元,2011年预算数2687.06万元": a page of a year's budget
+// that states the year before's outturn beside it. 0 where they do not.
+func nextBudget(after string, y int) int {
+	if !strings.HasPrefix(after, "决算") && !strings.Contains(clauseOf(after, 0), "决算") {
+		return 0
+	}
+	next := strconv.Itoa(y+1) + "年"
+	k := strings.Index(after, next)
+	if k < 0 || !strings.Contains(after[:k], "决算") || strings.Contains(after[:k], "。") {
+		return 0
+	}
+	rest := strings.TrimPrefix(after[k+len(next):], "度")
+	if !strings.HasPrefix(rest, "预算") {
+		return 0
+	}
+	return y + 1
+}
+
 // isDate tells a year's rest that makes it a date, a month after it:
 // "2020年10月09日" (a page's 发文日期), not a fiscal year.
 func isDate(rest string) bool {
@@ -1175,24 +1235,29 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 		} else if h := threePublicHead(l); h != "" && !nameLike(threePublicTitle(h).name) {
 			l = l[len(h):] // … or the page's 三公 title that names none: "某省交通运输部门2022年“三公”经费预算情况说明交通运输厅2022年…"
 		}
-		k := strings.Index(l, y)
-		if k <= 0 {
-			continue
+		for n, sent := range strings.Split(l, "。") {
+			k := strings.Index(sent, y)
+			if k <= 0 {
+				continue
+			}
+			cand := sent[:k]
+			if n > 0 && !strings.HasSuffix(cand, "(本级)") {
+				continue // a later sentence of the line counts where it names the department's own office: "…。某乡人民政府(本级)2023年无使用…"
+			}
+			if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(strings.TrimSuffix(cand, "(本级)"), nameSuffixes) {
+				continue
+			}
+			if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
+				continue
+			}
+			if strings.HasPrefix(cand, "本") || strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "该") {
+				continue // "本部门2016年度收入…": the text's word for itself, no name
+			}
+			if count[cand] == 0 {
+				first[cand] = i + 1
+			}
+			count[cand]++
 		}
-		cand := l[:k]
-		if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(cand, nameSuffixes) {
-			continue
-		}
-		if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
-			continue
-		}
-		if strings.HasPrefix(cand, "本") || strings.HasPrefix(cand, "我") || strings.HasPrefix(cand, "该") {
-			continue // "本部门2016年度收入…": the text's word for itself, no name
-		}
-		if count[cand] == 0 {
-			first[cand] = i + 1
-		}
-		count[cand]++
 	}
 	for c := range count {
 		for _, l := range flat {
@@ -1211,7 +1276,7 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	if name == "" && len(count) == 1 {
 		for c := range count {
 			// a page's opening sentence names its subject too
-			if once || first[c] == firstLine(flat) {
+			if once || first[c] == firstLine(flat) || strings.HasSuffix(c, "(本级)") && regionOf(c) != "" {
 				name, line = c, first[c]
 			}
 		}
@@ -1418,7 +1483,7 @@ func openerName(flat []string) (name string, line int) {
 	first := map[string]int{}
 	next := map[string]map[rune]bool{} // what follows the name in the sentences it opens
 	for i, l := range flat[:min(len(flat), 300)] {
-		for _, sent := range strings.Split(dropEnum(l), "。") {
+		for _, sent := range slices.Concat(strings.Split(dropEnum(l), "。"), headedSentences(l), fieldValues(l)) {
 			sent = dropEnum(sent)
 			end := strings.IndexFunc(sent, func(r rune) bool { return !isHan(r) })
 			if end < 0 {
@@ -1430,7 +1495,7 @@ func openerName(flat []string) (name string, line int) {
 					continue
 				}
 				p := head[:k]
-				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" {
+				if c := utf8.RuneCountInString(p); c < 4 || c > 30 || !nameLike(p) || regionOf(p) == "" && !townshipName(p) {
 					continue
 				}
 				if count[p] == 0 {
@@ -1450,6 +1515,60 @@ func openerName(flat []string) (name string, line int) {
 		}
 	}
 	return name, line
+}
+
+// fieldValues are the values of a page's metadata fields on a line
+// ("所属机构 某乡 责任部门 某乡人民政府", a table's row run together): a
+// value opening with a name is a sentence opening with it.
+func fieldValues(l string) []string {
+	var out []string
+	for _, w := range pageMetadataWords {
+		for at := 0; ; {
+			k := strings.Index(l[at:], w)
+			if k < 0 {
+				break
+			}
+			at += k + len(w)
+			out = append(out, strings.TrimLeft(l[at:], "|:： "))
+		}
+	}
+	return out
+}
+
+// townshipName tells the government of a township or a street, which
+// opens with no region: "某某乡人民政府", "某某镇人民政府", "某某街道办事处"
+// (two characters at least before 乡, 镇 or 街道).
+func townshipName(n string) bool {
+	for _, suf := range []string{"乡人民政府", "镇人民政府", "街道办事处"} {
+		if p, ok := strings.CutSuffix(n, suf); ok && utf8.RuneCountInString(p) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// headedSentences are the sentences a line runs into their numbered
+// headings (a web page's body on one line): "…一、部门职责某中学是一所…二、
+// 机构设置某中学为…" opens 某中学是… and 某中学为…, what follows one of
+// headingEnds (or 简介) within a heading's first 12 characters after its
+// number.
+func headedSentences(l string) []string {
+	var out []string
+	for _, at := range contentsEntry.FindAllStringIndex(l, -1) {
+		rest := l[at[1]:]
+		n := 0
+		for k := range rest {
+			if n++; n > 12 {
+				break
+			}
+			for _, w := range slices.Concat(headingEnds, []string{"简介"}) {
+				if k > 0 && strings.HasPrefix(rest[k:], w) {
+					out = append(out, rest[k+len(w):])
+				}
+			}
+		}
+	}
+	return out
 }
 
 // reportName is the department a title without the year names before the
@@ -1565,6 +1684,7 @@ func establishedName(flat []string) (string, int) {
 		if h == l || !ok {
 			continue
 		}
+		rest = strings.TrimPrefix(rest, "情况") // "(二)机构设置情况中心内设7个科室": the heading's word, no name's
 		// the heading's line, its sentence run into it (a web page's body on
 		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
 		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
@@ -1575,7 +1695,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设"} {
+			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
@@ -1693,6 +1813,41 @@ func overviewName(flat []string, parts bool) (string, int) {
 			}
 		}
 		return "", 0
+	}
+	return "", 0
+}
+
+// foundedName finds the department whose duties a numbered heading opens
+// ("一、部门职责") by the sentence under it that opens with its name and the
+// date it was founded: "某市公共资源交易中心2013年9月经市委、市政府批准组建成立".
+// The name is all Han, four characters or more, a department's by its
+// ending, opening with its region; "" where no such sentence follows such
+// a heading (the contents' entry of the duties is passed over).
+func foundedName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		h := dropEnum(l)
+		k := slices.IndexFunc(dutyHeads, func(w string) bool { return strings.HasPrefix(h, w) })
+		if h == l || k < 0 {
+			continue
+		}
+		// the sentence on the heading's line (a body on one line runs them
+		// together: "一、部门职责 某中心2013年9月…"), or on the next
+		j, sent := i, h[len(dutyHeads[k]):]
+		if sent == "" {
+			if j = nextIndex(flat, i); j < 0 {
+				break
+			}
+			sent = flat[j]
+		}
+		y, before, after, ok := yearIn(sent)
+		month := strings.TrimLeft(after, "0123456789")
+		if !ok || y == 0 || month == after || !strings.HasPrefix(month, "月") {
+			continue
+		}
+		if c := utf8.RuneCountInString(before); c >= 4 && c <= 30 && !strings.ContainsFunc(before, func(r rune) bool { return !isHan(r) }) &&
+			hasSuffixAny(before, nameSuffixes) && regionOf(before) != "" {
+			return before, j + 1
+		}
 	}
 	return "", 0
 }
@@ -2088,6 +2243,13 @@ func cleanName(s string) string {
 			s = u
 		}
 	}
+	// a CMS's title naming the department, then its region again before
+	// the year: "某县人民政府办公室某县2023年度部门决算公开" is the office's
+	if r := regionOf(s); r != "" {
+		if n, ok := strings.CutSuffix(s, r); ok && len(n) > len(r) {
+			s = n
+		}
+	}
 	if levelOnly(s) {
 		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
 	}
@@ -2263,6 +2425,8 @@ func threePublicTitleKind(t, fallback string) identity {
 	}
 	var kind string
 	switch tail := t[k:]; {
+	case nextBudget(after, y) != 0: // "“三公”经费2011年决算和2012年预算情况表": the later year's budget
+		y, kind = nextBudget(after, y), "budget"
 	case strings.Contains(tail, "决算"), strings.Contains(tail, "支出情况"), strings.Contains(tail, "执行"):
 		kind = "final_accounts"
 	case strings.Contains(tail, "预算"):

@@ -20,3 +20,45 @@ func TestSubjectNameOpening(t *testing.T) {
 		t.Errorf("a later line: %q", name)
 	}
 }
+
+// A page without a title whose sentence, later in a line of the body,
+// names the department's own office and the year ("…。某乡人民政府(本级)
+// 2023年无使用政府性基金预算拨款安排的支出", a template's) names its
+// department by it, though it names it once; another later sentence of a
+// line, or a name once without its office's bracket, names none.
+func TestSubjectNameOwnOffice(t *testing.T) {
+	flat := []string{"三、部门预算情况说明", "2023年一般公共预算财政拨款收入1643.29万元。重庆市某区某某乡人民政府(本级)2023年无使用政府性基金预算拨款安排的支出。", "四、“三公”经费情况说明"}
+	if name, line := subjectName(flat, 2023, false); name != "重庆市某区某某乡人民政府(本级)" || line != 2 {
+		t.Errorf("own office: %q line %d", name, line)
+	}
+	for _, l := range []string{"2023年一般公共预算财政拨款收入1643.29万元。重庆市某区某某乡人民政府2023年无使用政府性基金预算拨款安排的支出。",
+		"2023年一般公共预算财政拨款收入1643.29万元。某某乡(本级)2023年无使用政府性基金预算拨款安排的支出。"} {
+		if name, _ := subjectName([]string{"三、部门预算情况说明", l}, 2023, false); name != "" {
+			t.Errorf("%q: %q", l, name)
+		}
+	}
+}
+
+// A text of no title whose duties' section opens with the department's
+// name and the date it was founded names it there, past the contents'
+// entry of the section; a year without its month (某医院2018年末…), or a
+// sentence under another heading, names none.
+func TestFoundedName(t *testing.T) {
+	lines := []string{"目录", "第一部分部门概况", "一、部门职责", "二、机构设置", "第二部分2023年度部门决算表", "第一部分部门概况", "一、部门职责",
+		"某某市公共资源交易中心2013年9月经市委、市政府批准组建成立,2014年8月正式运行并集中开展业务。"}
+	if name, line := foundedName(lines); name != "某某市公共资源交易中心" || line != 8 {
+		t.Errorf("founded: %q line %d", name, line)
+	}
+	// … its heading run into it (a body on one line)
+	if name, line := foundedName([]string{"目录", "一、部门职责", "二、机构设置", "一、部门职责某某市公共资源交易中心2013年9月经市委、市政府批准组建成立。"}); name != "某某市公共资源交易中心" || line != 4 {
+		t.Errorf("run into its heading: %q line %d", name, line)
+	}
+	for _, l := range []string{"某某县人民医院2018年末实有在职人员736人。", "某中心2013年9月经批准成立。"} {
+		if name, _ := foundedName([]string{"一、部门职责", l}); name != "" {
+			t.Errorf("%q: %q", l, name)
+		}
+	}
+	if name, _ := foundedName([]string{"一、收入决算情况说明", "某某市公共资源交易中心2013年9月经市委批准组建成立。"}); name != "" {
+		t.Errorf("another heading: %q", name)
+	}
+}

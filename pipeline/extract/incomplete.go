@@ -360,7 +360,7 @@ func statedKind(s string, year int) string {
 		if strings.Contains(label, "决算") || !namesBudget(label) && strings.HasSuffix(label, "支出") && m.initialBudgetNext(s, label) {
 			return schema.KindFinalAccounts
 		}
-		if namesBudget(label) && comparedBefore(s, ms, m) {
+		if (namesBudget(label) || priorBudgetCompared(s, ms, m)) && comparedBefore(s, ms, m) {
 			budget = true
 		}
 	}
@@ -438,6 +438,22 @@ func namesBudget(label string) bool {
 
 // outturnWords state a year's outturn: a text holding none states no 决算.
 var outturnWords = []string{"决算", "实际支出", "实际发生", "执行数", "执行情况", "完成预算", "完成年初", "完成全年", "年初预算", "调整预算", "累计支出"}
+
+// priorBudgetCompared tells a year's statement m set against the year
+// before's 预算 in its sentence ("2014年我区…安排“三公”经费合计10431.45万元,
+// 比2013年预算下降19.74%"): a budget is set against the budget before it.
+func priorBudgetCompared(s string, ms []yearMention, m yearMention) bool {
+	end := len(s)
+	if k := strings.Index(s[m.end:], "。"); k >= 0 {
+		end = m.end + k
+	}
+	for _, n := range ms {
+		if n.comparand && n.year == m.year-1 && n.start >= m.end && n.start < end && strings.HasPrefix(strings.TrimPrefix(s[n.end:], "度"), "预算") {
+			return true
+		}
+	}
+	return false
+}
 
 // comparedBefore tells a year's statement m compared with the year before,
 // in its sentence or the next but for its parts' (其中…): 比上年, 同比, 与

@@ -303,6 +303,10 @@ func TestStatedKind(t *testing.T) {
 		{schema.KindBudget, 2023, []string{"2023年“三公”经费预算安排520万元,与上年持平。"}},
 		// … its total called 预算总额为, the rules' 预决算 (预决算公开操作规程) no outturn
 		{schema.KindBudget, 2025, []string{"根据《某省预决算公开操作规程》的有关规定,2025年全市单位使用财政拨款安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元。"}},
+		// … or set against the year before's 预算, its own named only by the fund it is paid from
+		{schema.KindBudget, 2014, []string{"2014年我区公共财政预算资金安排“三公”经费合计10431.45万元,比2013年预算下降19.74%。"}},
+		{"", 2014, []string{"2014年我区公共财政预算资金安排“三公”经费合计10431.45万元,比2013年下降19.74%。"}},
+		{"", 2014, []string{"2014年我区公共财政预算资金安排“三公”经费合计10431.45万元,比2013年预算下降19.74%。全年实际支出9000万元。"}},
 		// … not where the text states an outturn, nor 预算 of a fund or an appropriation
 		{"", 2019, []string{"2019年“三公”经费预算为44.52万元,比上年减少2万元。全年实际支出30万元。"}},
 		{"", 2017, []string{"2017年财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。"}},
@@ -536,6 +540,12 @@ func TestNewsSubject(t *testing.T) {
 		"据悉,某局在其网站公布了2014年部门预算。某委在官网公布了2014年部门预算。": "",
 		"某局在官网公布2014年部门预算。":                        "",
 		"据悉,某局在其网站发布了2014年部门预算。":                   "",
+		// the 三公 named by their parts, the day after the name
+		"据新华网报道,某署11日在其网站公布:2010年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元": "某署",
+		// the site's news of its own publication
+		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年“三公经费”财政拨款预算为850.55万元": "某联合会",
+		"中新网4月19日电 据某联合会网站消息,某委18日公布,2013年“三公经费”财政拨款预算为850.55万元":   "",
+		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年全市一般公共预算收入850.55万元":    "",
 	} {
 		if got, _ := newsSubject([]string{text}, newsLike(text)); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
@@ -552,6 +562,38 @@ func TestNewsSubject(t *testing.T) {
 	if err != nil || d.Department.Name != "某区教育局" || d.Document.Kind != schema.KindFinalAccounts || len(d.Document.Unknown) > 0 ||
 		d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(491000) || d.Revenue != nil && len(d.Revenue.Sources) > 0 {
 		t.Errorf("%v %+v %+v %+v %+v", err, d.Document, d.Department, d.ThreePublic, d.Revenue)
+	}
+}
+
+// TestNewsStoryNextBudget: a story of a department's publishing the year's
+// 三公 outturn beside the next year's budget is the next year's budget, read
+// from that year's sentences; a headline's figure cut at 万 gives way to the
+// exact one the story states (850万 of 850.55万元).
+func TestNewsStoryNextBudget(t *testing.T) {
+	story := "据新华网7月11日报道,某署11日在其网站公布:2010年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款预算数2711.65万元、决算数2488.79万元,2011年预算数2687.06万元。\n" +
+		"2010年某署「三公经费」财政拨款预算中,因公出国(境)费617万元,公务用车购置及运行费1229.65万元,公务接待费865万元。\n" +
+		"2011年某署「三公经费」财政拨款预算中,因公出国(境)费617万元(零增长),公务用车购置及运行费1205.06万元(较2010年压缩2%),公务接待费865万元(零增长)。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil || d.Document.FiscalYear != 2011 || d.Document.Kind != schema.KindBudget || d.Department.Name != "某署" {
+		t.Fatalf("%v %+v %+v", err, d.Document, d.Department)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(12050600) {
+		t.Errorf("the next year's cars: %+v", tp)
+	}
+	headline := "某会今年三公经费预算850万 因公出国减逾百万\n中新网4月19日电 据某会网站消息,某会18日公布,2013年“三公经费”财政拨款预算为850.55万元,比2012年预算数减少138.52万元。其中:因公出国(境)费472.81万元,公务用车购置及运行费250.98万元,公务接待费126.76万元。\n"
+	d, err = extractText(headline, Hints{})
+	if err != nil || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(8505500) || d.ThreePublic.Reception == nil {
+		t.Fatalf("%v %+v", err, d.ThreePublic)
+	}
+	for _, c := range d.Checks {
+		if c.Severity != schema.SeverityInfo {
+			t.Errorf("the headline's 850万 is 850.55万元 cut: %+v", c)
+		}
+	}
+	// a figure that is not the exact one cut stays a claim of its own
+	d, err = extractText(strings.Replace(headline, "预算850万", "预算852万", 1), Hints{})
+	if err != nil || d.ThreePublic == nil || d.ThreePublic.Total == nil || *d.ThreePublic.Total != schema.Yuan(8520000) {
+		t.Errorf("%v %+v", err, d.ThreePublic)
 	}
 }
 
@@ -586,5 +628,24 @@ func TestNewsStoryMixed(t *testing.T) {
 				t.Errorf("a claim of a part left out: %+v", c)
 			}
 		}
+	}
+}
+
+// A page of no title that presents itself by its department's name
+// between the year and the kind (现将2021年度某学院政府采购决算公开如下, a
+// 决算's procurement alone) tells its department, year and kind; words
+// between that end like no department's name none.
+func TestPresentedByName(t *testing.T) {
+	text := "某某职业学院\n政府采购决算公开情况说明\n根据某省财政厅《关于进一步加强政府采购信息公开有关工作的通知》要求,现将2021年度某某职业学院政府采购决算公开如下:\n" +
+		"2021年度政府采购支出总额28861.94万元,其中:政府采购货物支出4895.57万元、政府采购工程支出23143.89万元、政府采购服务支出822.48万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "某某职业学院" || d.Document.FiscalYear != 2021 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Fatalf("%v %+v", err, d)
+	}
+	if d.Procurement == nil || d.Procurement.Amount != schema.Yuan(288619400) {
+		t.Errorf("procurement %+v", d.Procurement)
+	}
+	if id := presentedName("有关情况决算公开如下"); id.kind != "" {
+		t.Errorf("no name: %+v", id)
 	}
 }

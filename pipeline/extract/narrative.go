@@ -521,8 +521,9 @@ func (b *builder) otherYear(start int) bool {
 	// further back in its clause: "主要是2018年严格执行厉行节约公务接待费支出
 	// 49865元" (a 2019 budget), another year's doing, compared with nothing
 	if fy := b.doc.Document.FiscalYear; fy != 0 {
-		if y, _, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
-			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) {
+		// (a year compared with is none: "…7875.74万元,比2013年预算下降8.68%(其中:公务用车购置费…")
+		if y, before, after, ok := yearIn(b.st.s[b.st.clauseStart(start):start]); ok && y != fy &&
+			!containsAny(after, []string{"比", "较", "与", "同", "相", strconv.Itoa(fy)}) && !hasSuffixAny(before, []string{"比", "较", "与"}) {
 			return true
 		}
 	}
@@ -656,16 +657,37 @@ func (b *builder) otherYearSentence(start int) bool {
 	// it where it names another year ("二、2021年“三公”经费决算情况")
 	st := b.st
 	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
-		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) {
+		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) || numberedHeading(h) {
 			if _, ok := opensOtherYear(h, fy); ok {
 				from = max(from, st.starts[i-1])
 			} else {
 				from = st.starts[i]
 			}
+		} else if line := strings.TrimSpace(s[st.starts[i]:start]); titleLike(h) && sentenceMarker.MatchString(line) {
+			from = st.starts[i] // a title's line before a numbered one: "…情况表" / "一、因公出国(境)经费 2011年…"
 		}
 	}
 	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
 	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// coarserOf tells a money token c that states the figure t states to
+// more digits, rounded or cut at its own last digit: 850万 of 850.55万元.
+func coarserOf(c, t token) bool {
+	r := c.rounding()
+	if t.rounding() >= r {
+		return false
+	}
+	d := t.money() - c.money()
+	return -r <= d && d < 2*r
+}
+
+// numberedHeading tells a line that is a numbered heading of a few words
+// and no clause or figure: "一、因公出国(境)经费" over its sentences.
+func numberedHeading(l string) bool {
+	m := sentenceMarker.FindString(l)
+	rest := l[len(m):]
+	return m != "" && rest != "" && utf8.RuneCountInString(rest) <= 20 && !strings.ContainsAny(rest, "，,。；;:：元0123456789")
 }
 
 // opensOtherYear tells a sentence that opens, after its enumeration marker,
@@ -674,6 +696,10 @@ func (b *builder) otherYearSentence(start int) bool {
 func opensOtherYear(open string, fy int) (string, bool) {
 	if m := sentenceMarker.FindString(open); m != "" {
 		open = strings.TrimSpace(open[len(m):])
+		// its heading run into it (a web page's body on one line): "一、因公出国(境)经费 2011年…"
+		if _, before, _, ok := yearIn(open); ok && before != "" && numberedHeading(m+strings.TrimSpace(before)) {
+			open = open[len(before):]
+		}
 	}
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true
@@ -761,7 +787,7 @@ func (b *builder) totals() {
 	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
 	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
 	d.Revenue, d.Expenditure = rev, exp
-	b.bareTotals(yearOpens, []string{"收入决算", "收入为"}, []string{"支出决算", "支出为"}, nil)
+	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
 }
 
 // nextSentenceChange reads a budget's change of a total stated in the
@@ -1598,6 +1624,8 @@ func (b *builder) basicProject() {
 	if a, p := b.figureWord("/expenditure/project", "/amount", []string{"项目支出预算数为", "项目支出预算", "项目支出", "专项项目支出预算", "专项项目支出", "专项项目预算"}, 6, not...); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
 		b.projects()
+	} else if a, p := b.appropriationsProject(); a != nil {
+		exp.Project = b.newFigure("/expenditure/project", a, p)
 	} else if at, ok := b.noProjects(); ok {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
@@ -1808,6 +1836,16 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 
 // appropriationsBasic name the appropriations' basic expenditure.
 var appropriationsBasic = []string{"财政拨款基本支出", "一般公共预算拨款基本支出", "一般公共预算基本支出"}
+
+// appropriationsProject reads, in a budget whose every yuan is an
+// appropriation, the appropriations' project expenditure as the project
+// expenditure ("一般公共预算项目支出123万元"), as appropriationsBasic the basic.
+func (b *builder) appropriationsProject() (amount, prior *schema.Money) {
+	if !b.allAppropriations() {
+		return nil, nil
+	}
+	return b.figure("/expenditure/project", "/amount", []string{"财政拨款项目支出", "一般公共预算拨款项目支出", "一般公共预算项目支出"}, 6)
+}
 
 // basicRestated keeps, in a budget whose every yuan is an appropriation,
 // each statement of the appropriations' basic expenditure that differs
@@ -2103,7 +2141,8 @@ func (b *builder) basicStated() {
 // may leave parts out, so one below its whole says nothing. Only a plain
 // list is such a statement: every part an amount with its unit, none a
 // percentage, a change or a comparison (增加, 持平, 比上年), a per-unit
-// figure (单车运行维护费) or inside an aside, no second 其中, and no pair of parts one of which holds the other
+// figure (单车运行维护费) or inside an aside, no second 其中 (but one printed
+// twice, 其中:其中), and no pair of parts one of which holds the other
 // (基本支出 and 人员经费, a subtotal followed by its parts); the list ends
 // at a semicolon.
 // Where the model took the whole and every part, its own sums compare them.
@@ -2115,8 +2154,10 @@ func (b *builder) listedParts() {
 			continue
 		}
 		whole := st.toks[ti]
-		if gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　"); gap != "，" && gap != "," {
-			continue // "X万元，其中…": the amount right before
+		gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　")
+		aside := gap == "(" || gap == "（"
+		if gap != "，" && gap != "," && gap != "" && !aside {
+			continue // "X万元，其中…" (or "X万元其中…", "X万元(其中…)"): the amount right before
 		}
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
@@ -2125,7 +2166,17 @@ func (b *builder) listedParts() {
 		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
 			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
 		}
+		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
+			k := strings.IndexAny(st.s[end:stop], ")）")
+			if k < 0 {
+				continue
+			}
+			stop = end + k
+		}
 		list := st.s[end:stop]
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(list, ":：,， "), "其中"); ok {
+			list = rest // "其中:其中一般公共预算拨款…": 其中 printed twice
+		}
 		if strings.Contains(list, "其中") || strings.ContainsAny(list, "（(〔") || containsAny(list, upWords) || containsAny(list, downWords) ||
 			containsAny(list, flatWords) || containsAny(list, []string{"比", "较", "同期"}) || containsAny(list, priorYearWords) || containsAny(list, perUnitWords) ||
 			strings.Contains(list, "基本支出") && (strings.Contains(list, "人员") || strings.Contains(list, "公用")) ||
@@ -2460,13 +2511,16 @@ func (b *builder) classes() {
 // states are of the expenditure: not where its sentence opens with another
 // whole ("2020年一般公共预算财政拨款支出1264.92万元,主要用于以下方面:社会保障
 // 和就业支出67.64万元,占5.35%;…" — shares of the 一般公共预算's 1264.92, not
-// of the year's spending), which the model has no figure for.
-func (b *builder) sharesOfExpenditure(off int) bool {
+// of the year's spending), which the model has no figure for. The amounts
+// of the classes listed before it (listed, token indexes) open no whole: in
+// "按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出
+// 374.89万元,占本年支出的77%" the whole is the year's 488.80 after them.
+func (b *builder) sharesOfExpenditure(off int, listed map[int]bool) bool {
 	st, exp := b.st, b.doc.Expenditure
 	whole := cmp.Or(exp.CurrentYear, exp.Total)
 	from := st.sentenceStart(off)
 	for k := st.tokenAt(from); k < len(st.toks) && st.toks[k].end <= off; k++ {
-		if t := st.toks[k]; t.kind == numMoney {
+		if t := st.toks[k]; t.kind == numMoney && !listed[k] {
 			if whole == nil {
 				return false
 			}
@@ -2601,6 +2655,10 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		}
 		return len(st.s)
 	}
+	listed := map[int]bool{}
+	for _, h := range hits {
+		listed[h.tok] = true
+	}
 	for k, h := range hits {
 		t := st.toks[h.tok]
 		if i, ok := index[h.class.Code]; ok {
@@ -2628,7 +2686,7 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		if scheme == schema.SchemeEconomic {
 			of = "/expenditure/basic/amount"
 		}
-		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start) {
+		if scheme != schema.SchemeFunctional || b.sharesOfExpenditure(h.start, listed) {
 			b.shareAfter(path, of, h.tok)
 		}
 		if scheme == schema.SchemeEconomic {
@@ -3250,6 +3308,7 @@ func (b *builder) threePublic() {
 	// 其中：因公出国（境）费8万元…") lists the budget's parts: the amounts are
 	// read after it, from the execution stated next
 	budgetEnd := -1
+	totalTok := -1 // the total's token
 	for _, end := range b.find("三公") {
 		if end < budgetEnd {
 			continue
@@ -3291,7 +3350,7 @@ func (b *builder) threePublic() {
 			for _, l := range []string{"支出决算为", "决算为", "决算数为", "实际支出"} {
 				if k := strings.Index(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], l); k >= 0 {
 					if tj, ok := b.valueAfter(st.toks[ti].end+k+len(l), 2); ok {
-						tp.Total = b.take("/three_public/total", tj)
+						tp.Total, totalTok = b.take("/three_public/total", tj), tj
 						b.execution("/three_public", st.toks[tj].end, min(len(st.s), st.toks[tj].end+600))
 						break
 					}
@@ -3303,7 +3362,7 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
-			tp.Total = b.take("/three_public/total", ti)
+			tp.Total, totalTok = b.take("/three_public/total", ti), ti
 			if bt, ok := b.budgetAfter(ti); ok && b.doc.Document.Kind == schema.KindFinalAccounts {
 				tp.Budgeted = b.take("/three_public/budgeted", bt)
 			}
@@ -3328,7 +3387,7 @@ func (b *builder) threePublic() {
 			tp.PriorYear = b.priorOutturn()
 		}
 		b.threePublicCompared()
-		b.threePublicRestated(tp)
+		b.threePublicRestated(tp, totalTok)
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
@@ -3441,7 +3500,7 @@ var savedWords = []string{"节约", "节省", "压减", "压缩", "减少", "增
 // (会议费, 培训费), nor what was saved of it (节约“三公经费”…). A 决算's total
 // restated beside its 年初预算 gives the budgeted figure the first statement
 // did not.
-func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
+func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 	st, total := b.st, *tp.Total
 	for _, end := range b.find("三公") {
 		start, p, ok := b.threePublicAt(end)
@@ -3469,6 +3528,11 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic) {
 					tp.Budgeted = b.take("/three_public/budgeted", bt)
 				}
 			}
+		} else if totalTok >= 0 && coarserOf(st.toks[totalTok], t) {
+			// the total first stated rounded or cut ("三公经费预算850万", a
+			// headline), then exactly: the exact figure is the total
+			b.used[ti] = true
+			tp.Total, totalTok, total = b.take("/three_public/total", ti), ti, t.money()
 		} else {
 			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
 		}

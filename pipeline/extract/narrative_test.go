@@ -827,10 +827,41 @@ func TestOtherYearSentence(t *testing.T) {
 			noClaims: []string{"/revenue/sources/0:amount", "/revenue/sources/1:amount"}},
 		{name: "this year again", text: head + "2022年“三公”经费决算14.05万元；2023年“三公”经费预算15.6万元，其中：公务接待费6.5万元。\n",
 			want: this, noClaims: []string{"/three_public/vehicle_operation:amount"}},
+		// a year compared with makes no clause another year's
+		{name: "compared before the parts", text: "某区某局2014年“三公”经费预算\n2014年我局“三公”经费合计10431.45万元。其中:公务用车购置及运行费7875.74万元,比2013年预算下降8.68%(其中:公务用车购置费预算874.84万元,下降9.06%;公务用车运行费预算7000.90万元)。\n",
+			want: map[string]float64{"/three_public/vehicle_purchase/amount": 8748400, "/three_public/vehicle_operation/amount": 70009000}},
+		// a numbered heading of a few words over the sentence opening with
+		// the year before; the title's year's outturn and the next year's
+		// budget (2011年决算和2012年预算) make the later year's budget
+		{name: "after a numbered heading", text: "附:某局“三公”经费2011年决算和2012年预算情况表\n一、因公出国(境)经费\n" +
+			"2011年某局因公出国(境)团组1次,出国(境)1人次,实际发生住宿费、交通费等因公出国(境)经费支出3万元。\n二、公务接待费\n" +
+			"2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
+			want: map[string]float64{"/three_public/reception/amount": 445800}, absent: []string{"/three_public/overseas_travel"}},
+		// … the heading run into its sentence (a web page's body on one line)
+		{name: "a numbered heading run in", text: "附:某局“三公”经费2011年决算和2012年预算情况表\n一、因公出国(境)经费 2011年某局因公出国(境)团组1次,出国(境)1人次,实际发生住宿费、交通费等因公出国(境)经费支出3万元。\n" +
+			"二、公务接待费 2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
+			want: map[string]float64{"/three_public/reception/amount": 445800}, absent: []string{"/three_public/overseas_travel"}},
 	})
 	d := extractLines(t, head+"2022年“三公”经费决算14.05万元，2023年预算15.6万元，其中：公务接待费6.5万元。\n")
 	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimAmount, 65000) {
 		t.Errorf("公务接待费6.5万元 after this year named again: no amount claim; claims %+v", d.Claims)
+	}
+}
+
+// TestNextYearsBudgetTitle: a title naming a year's outturn and the next
+// year's budget (…2011年决算和2012年预算情况表) is the next year's budget,
+// on its own line under the department's name as on one with it.
+func TestNextYearsBudgetTitle(t *testing.T) {
+	for _, text := range []string{
+		"附:某市某局\n“三公”经费2011年决算和2012年预算情况表\n项目 | 2011年决算(万元) | 2012年预算(万元) |\n公务接待费 | 43.75 | 44.58 |\n",
+		"附:某市某局“三公”经费2011年决算和2012年预算情况表\n一、公务接待费\n2012年某局安排公务接待费预算44.58万元,较2011年决算增长1%。\n",
+	} {
+		d, err := extractText(text, Hints{Department: "某市某局"}) // the name on the line above: metadata.csv's
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+		} else if d.Document.FiscalYear != 2012 || d.Document.Kind != schema.KindBudget {
+			t.Errorf("%q: %+v", text, d.Document)
+		}
 	}
 }
 
@@ -1240,6 +1271,39 @@ func TestListedPartsShort(t *testing.T) {
 	}
 }
 
+// TestListedPartsPrinted: a whole's list of parts printed with 其中 run
+// into the amount or twice ("收入预算712.99万元其中:其中一般公共预算拨款…"), or
+// inside an aside after it ("财政拨款收入1,077.36万元(其中,一般公共预算1,077.36
+// 万元,政府性基金预算0万元,…)"), claims its whole as one after "，其中" does:
+// a part misprinted is kept as sum claims (sum.text).
+func TestListedPartsPrinted(t *testing.T) {
+	sums := func(text string) int {
+		n := 0
+		for _, cl := range extractLines(t, text).Claims {
+			if cl.Kind == schema.ClaimSum {
+				n++
+			}
+		}
+		return n
+	}
+	const twice = "龙门镇2018年部门预算的批复\n一、收入预算712.99万元其中:其中一般公共预算拨款665.49万元,政府性基金拨款0万元,财政专户拨款47.5万元。\n"
+	const aside = "某幼儿园2021年度单位决算\n本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"其中 twice, as printed":        {twice, 0},
+		"其中 twice, a part misprinted": {strings.Replace(twice, "665.49", "663.49", 1), 4},
+		"an aside, as printed":        {aside, 0},
+		"an aside, a part misprinted": {strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), 4},
+		"an aside never closed":       {strings.Replace(strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), "),占", ",占", 1), 0},
+	} {
+		if n := sums(c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
+		}
+	}
+}
+
 // A 类 named with 类科目 after it ("社会保障和就业支出类科目 116433.12 元")
 // is the class's statement, and its share of the 支出总预算 is read.
 func TestClassNamedSubject(t *testing.T) {
@@ -1265,7 +1329,7 @@ func TestShareOfNamedWhole(t *testing.T) {
 	}
 }
 
-// The year's revenue and spending stated bare ("收入为", "收入决算"), the
+// The year's revenue and spending stated bare ("收入为", "收入决算", "部门决算收入"), the
 // year (and the text's word for itself) right before the label, are the
 // totals; the same words after another year, or after a fund's name, are not.
 func TestBareTotalsOpenedByTheYear(t *testing.T) {
@@ -1275,6 +1339,8 @@ func TestBareTotalsOpenedByTheYear(t *testing.T) {
 	}{
 		{"某幼儿园2017年度部门决算公开\n2017年度,本单位收入为1687.45万元,其中:财政拨款收入1516.64万元。\n2017年度,本单位支出为1942.57万元。", 16874500, 19425700},
 		{"某所2016年度部门决算补充说明\n1、2016年收入决算205.27万元,比上年收入决算221.17万元减少15.9万元。\n2、2016年支出决算205.27万元。", 2052700, 2052700},
+		// the department's 决算收入 and 决算支出 ("2014年度部门决算收入…")
+		{"2014年某血站部门决算\n1、2014年度部门决算收入955.22万元,其中财政拨款收入167.2万元,事业收入770.09万元,其他收入1.43万元,年初项目支出结转和结余16.5万元。\n2、2014年度部门决算支出955.22万元,比2013年增加17%。", 9552200, 9552200},
 	} {
 		d := extractLines(t, c.text)
 		if d.Revenue.Total == nil || d.Revenue.Total.Float() != c.rev || d.Expenditure.Total == nil || d.Expenditure.Total.Float() != c.exp {
@@ -2115,4 +2181,17 @@ func TestPerUnitFigures(t *testing.T) {
 			want: map[string]float64{"/operating_costs/amount": 1234500}, noClaims: claims},
 		{name: "机关运行经费 alone", text: "某县林业局2019年度部门决算\n2019年度本部门人均机关运行经费2.1万元。\n", absent: []string{"/operating_costs"}},
 	})
+}
+
+// A part stated with its share and then unchanged ("公务接待费2万元,占36%,和上年
+// 持平"): 持平 is its change, 0, where a percentage after a share may be the
+// share's own.
+func TestFlatAfterShare(t *testing.T) {
+	d := extractLines(t, "某局2017年部门预算\n2017年财政拨款“三公”经费支出合计5.6万元,比上年减少1.4万元。其中:公务用车运行维护费3.6万元,占64%,比上年减少1.4万元,公务接待费2万元,占36%,和上年持平。\n")
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimChange, 0) {
+		t.Errorf("reception: no change of 0 among %+v", d.Claims)
+	}
+	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimSharePct, 36) {
+		t.Errorf("reception: its share lost: %+v", d.Claims)
+	}
 }

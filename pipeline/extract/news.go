@@ -95,42 +95,33 @@ var levelWords = []string{"省级", "市级", "区级", "县级", "本级", "全
 
 // newsSubject serves a news story that tells which department published
 // its own disclosure on its website: "国务院国资委在其网站公布了2014年部门
-// 预算", "教育局在官网公布了2013年三公经费". The name is the clause's words
-// before 在, ending like a department's; what it published is its year's
-// 部门预算 or 部门决算, or its 三公 where no level of government qualifies
-// them and the publisher is no finance bureau (which publishes a region's).
-// Every such statement must name the same department; "" where none does,
-// and in a text that is no news story (news: newsLike of the text whole).
+// 预算", "教育局在官网公布了2013年三公经费", "审计署11日在其网站公布:2010年
+// 因公出国(境)费…" (the 三公 by its parts' names, the day after the name),
+// "据某会网站消息,某会18日公布,2013年“三公经费”…" (the site's news of its
+// own publication). The name is the clause's words before 在 (or 公布),
+// ending like a department's; what it published is its year's 部门预算 or
+// 部门决算, or its 三公 where no level of government qualifies them and the
+// publisher is no finance bureau (which publishes a region's). Every such
+// statement must name the same department; "" where none does, and in a
+// text that is no news story (news: newsLike of the text whole).
 func newsSubject(flat []string, news bool) (name string, line int) {
 	if !news {
 		return "", 0
 	}
 	for i, l := range flat {
-		for at := 0; ; {
-			k := strings.Index(l[at:], "在")
-			if k < 0 {
-				break
+		for _, at := range publishedAt(l) {
+			what := clauseOf(l, at.what)
+			if j := strings.IndexAny(l[at.what:], "，,"); strings.Trim(what, " :：") == "" && j >= 0 { // "…18日公布,2013年“三公经费”…": the clause after
+				_, size := utf8.DecodeRuneInString(l[at.what+j:])
+				what = clauseOf(l, at.what+j+size)
 			}
-			k += at
-			at = k + len("在")
-			rest := l[at:]
-			for _, w := range []string{"其", "官方", "网站", "官网", "门户网站", "上"} {
-				rest = strings.TrimPrefix(rest, w)
-			}
-			if len(rest) == len(l[at:]) || !strings.HasPrefix(rest, "公布") {
-				continue // not "在其网站公布"
-			}
-			what := clauseOf(rest, 0)
 			_, _, after, ok := yearIn(what)
 			if !ok {
 				continue
 			}
 			own := strings.HasPrefix(after, "部门预算") || strings.HasPrefix(after, "部门决算")
-			n := l[:k]
-			if j := strings.LastIndexAny(n, "，,。；;:：)） "); j >= 0 {
-				n = n[j+1:]
-			}
-			if !own && (!strings.Contains(after, "三公") || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
+			n := trimDay(at.name)
+			if !own && (!containsAny(after, []string{"三公", "因公出国"}) || containsAny(what, levelWords) || strings.Contains(n, "财政")) {
 				continue
 			}
 			if !nameLike(n) || utf8.RuneCountInString(n) < 2 || utf8.RuneCountInString(n) > 30 {
@@ -143,6 +134,76 @@ func newsSubject(flat []string, news bool) (name string, line int) {
 		}
 	}
 	return name, line
+}
+
+// publication is a statement that a department published something: its
+// name as the clause before the verb gives it, and where what it published
+// starts in the line.
+type publication struct {
+	name string
+	what int
+}
+
+// publishedAt finds a line's statements of a department's publishing on
+// its website: "X在其网站公布…", and "据X网站消息，X公布…" (X the same).
+func publishedAt(l string) []publication {
+	var out []publication
+	clauseBefore := func(end int) string {
+		n := l[:end]
+		if j := strings.LastIndexAny(n, "，,。；;:：)）【】 "); j >= 0 {
+			_, size := utf8.DecodeRuneInString(n[j:])
+			n = n[j+size:]
+		}
+		return n
+	}
+	for at := 0; ; {
+		k := strings.Index(l[at:], "在")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len("在")
+		rest := l[at:]
+		for _, w := range []string{"其", "官方", "网站", "官网", "门户网站", "上"} {
+			rest = strings.TrimPrefix(rest, w)
+		}
+		if len(rest) == len(l[at:]) || !strings.HasPrefix(rest, "公布") {
+			continue // not "在其网站公布"
+		}
+		out = append(out, publication{clauseBefore(k), len(l) - len(rest)})
+	}
+	for at := 0; ; {
+		k := strings.Index(l[at:], "网站消息")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len("网站消息")
+		site := clauseBefore(k)
+		j := strings.LastIndex(site, "据") // "中新网4月19日电据某会网站消息"
+		if j < 0 || j+len("据") == len(site) {
+			continue
+		}
+		site = site[j+len("据"):]
+		// its next clause: the site's owner publishing, "X18日公布"
+		rest := strings.TrimLeft(l[at:], " ，,")
+		p := strings.Index(rest, "公布")
+		if p < 0 || strings.ContainsAny(rest[:p], "，,。；;") || trimDay(rest[:p]) != site {
+			continue
+		}
+		out = append(out, publication{site, len(l) - len(rest) + p + len("公布")})
+	}
+	return out
+}
+
+// trimDay drops a day of the month after a name: "审计署11日" (…公布).
+func trimDay(n string) string {
+	if t, ok := strings.CutSuffix(n, "日"); ok {
+		if d := strings.TrimRight(t, "0123456789"); len(d) < len(t) && len(t)-len(d) <= 2 {
+			return d
+		}
+	}
+	return n
 }
 
 // newsPublished is the year, and the kind, of the disclosure a news story
@@ -171,6 +232,14 @@ func newsPublished(s string, news bool) (year int, kind string) {
 			}
 			m := strings.ReplaceAll(maskFunds(after), "预决算", "")
 			b, f := strings.Index(m, "预算"), strings.Index(m, "决算")
+			// the year's outturn and the next year's budget published
+			// together: the next year's budget
+			sentence, _, _ := strings.Cut(s[at:], "。")
+			if _, _, rest, ok := titleYearIn(sentence); ok {
+				if n := nextBudget(rest, y); n != 0 {
+					y, b, f = n, 0, -1
+				}
+			}
 			if b < 0 && f < 0 && !strings.Contains(m, "三公") {
 				continue
 			}

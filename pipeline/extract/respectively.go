@@ -23,7 +23,7 @@ func (b *builder) respectively() {
 	st := b.st
 	for _, at := range b.find("分别") {
 		start := 0
-		for _, sep := range []string{"。", "；"} {
+		for _, sep := range []string{"。", "；", ";"} {
 			if k := strings.LastIndex(st.s[:at], sep); k >= 0 {
 				start = max(start, k+len(sep))
 			}
@@ -48,9 +48,14 @@ func (b *builder) respectively() {
 			continue
 		}
 		b.respectiveClaims(paths, vals)
-		// a second clause of the other kind: "，分别下降5%和3%"
+		// a second clause of the other kind: "，分别下降5%和3%", or
+		// "，下降133.1%和43.7%" — its values right after the comma
 		rest := strings.TrimLeft(st.s[end:], "，, ")
-		if k, ok := wordAt(rest, []string{"分别", "同比分别"}); ok && startsWithAny(st.s[end:], []string{"，", ","}) {
+		k, ok := wordAt(rest, []string{"分别", "同比分别"})
+		if !ok {
+			k, ok = "", len(vals) > 1
+		}
+		if ok && startsWithAny(st.s[end:], []string{"，", ","}) {
 			next := len(st.s) - len(rest) + len(k)
 			more, ok := b.respectiveValues(next, b.respectiveEnd(next))
 			if ok && len(more) == len(paths) && st.toks[more[0].tok].kind != st.toks[vals[0].tok].kind {
@@ -85,15 +90,21 @@ func (b *builder) respectiveClaims(paths []string, vals []respectiveValue) {
 }
 
 // wholeAndParts tells figures (paths, the first's amount at token first)
-// that are a whole and the parts it lists after 其中: every other path
-// under the first, 其中 between the first amount and the next.
+// that are a whole and the parts it lists after 其中 (or 包括): every
+// other path under the first, 其中 or 包括 between the first amount and the
+// next.
 func (b *builder) wholeAndParts(paths []string, first int) bool {
 	st := b.st
-	if len(paths) < 3 || first+1 >= len(st.toks) || !strings.Contains(st.s[st.toks[first].end:st.toks[first+1].start], "其中") {
+	if len(paths) < 3 || first+1 >= len(st.toks) {
+		return false
+	}
+	if between := st.s[st.toks[first].end:st.toks[first+1].start]; !strings.Contains(between, "其中") && !strings.Contains(between, "包括") {
 		return false
 	}
 	for _, p := range paths[1:] {
-		if !strings.HasPrefix(p, paths[0]+"/") {
+		// the vehicles' subtotal is a sibling of its two parts in the model
+		vehicle := paths[0] == "/three_public/vehicle" && (p == "/three_public/vehicle_purchase" || p == "/three_public/vehicle_operation")
+		if !strings.HasPrefix(p, paths[0]+"/") && !vehicle {
 			return false
 		}
 	}
@@ -187,7 +198,8 @@ func (b *builder) figuresBefore(from, to int) (paths []string, first, last int, 
 
 // priorComparand finds the comparison with the prior year that the values
 // after 分别 are, before the words between the last amount and 分别 (a comma
-// and nothing else, or the comparison: "，比上年分别…", "，同比分别…"): opening
+// and nothing else, or the comparison: "，比上年分别…", "，同比分别…", "，与
+// 2015年相比，分别…"): opening
 // after (比上年, 较2023年度, 同比), closing before, or a clause of its own
 // before the first amount, head the sentence up to it ("2024年，与上年相比，
 // …"). It gives how far into after the values start.
@@ -198,7 +210,10 @@ func (b *builder) priorComparand(head, before, after string) (int, bool) {
 		return 0, true
 	case before != "":
 		c, ok := comparandAt(before)
-		return 0, ok && c.conn != "与" && c.end == len(before) && prior(c)
+		if ok && c.conn == "与" { // "，与2015年相比，分别…"
+			return 0, strings.TrimRight(before[c.end:], "，, ") == "相比" && prior(c)
+		}
+		return 0, ok && c.end == len(before) && prior(c)
 	case strings.HasPrefix(after, "同比"):
 		return len("同比"), true
 	}

@@ -3,6 +3,7 @@ package sqlfile
 import (
 	"bufio"
 	"encoding/binary"
+	"hash/crc32"
 	"os"
 )
 
@@ -16,6 +17,7 @@ type File struct {
 	first []byte // page 1, once made
 	buf   []byte // a page's scratch
 	err   error  // the first write's error
+	crc   uint32 // the CRC-32 of the pages put since a Stretch began
 }
 
 // New starts a new database in out, a new empty file.
@@ -31,6 +33,7 @@ func (f *File) put(p []byte) uint32 {
 	if _, err := f.w.Write(p); err != nil && f.err == nil {
 		f.err = err
 	}
+	f.crc = crc32.Update(f.crc, crc32.IEEETable, p)
 	f.pages++
 	return f.pages
 }

@@ -701,3 +701,62 @@ func (x *FTS) Write(f *File, name, sql string) ([]SchemaRow, error) {
 		{"table", name + "_config", name + "_config", configRoot, "CREATE TABLE '" + name + "_config'(k PRIMARY KEY, v) WITHOUT ROWID"},
 	}, nil
 }
+
+// MergeCuts merges cuts (CutRows) of runs of rows that follow each other,
+// rows[i] rows in cuts[i], into the cut of all of their rows: AddCut adds
+// it as it adds the cuts one after the other, a map lookup and an append a
+// term of all of them, not of each. Cuts cut wrongly are an error.
+func MergeCuts(cuts [][]byte, rows []int) ([]byte, error) {
+	type merged struct {
+		name        []byte
+		first, last uint64
+		list        []byte
+	}
+	var terms []merged
+	at := map[string]int{}
+	var off, tokens uint64
+	for i, cut := range cuts {
+		rd := wire.Borrowing(cut)
+		n, toks := rd.Uvarint(), rd.Uvarint()
+		if rd.Err() != nil || n != uint64(rows[i]) {
+			return nil, errCut
+		}
+		for len(rd.Rest()) > 0 {
+			term, row, list := rd.Bytes(), rd.Uvarint(), rd.Bytes()
+			if rd.Err() != nil || len(term) == 0 || row >= n {
+				return nil, errCut
+			}
+			last, ok := doclistLast(list, row, n)
+			if !ok {
+				return nil, errCut
+			}
+			j, ok := at[string(term)]
+			if !ok {
+				j = len(terms)
+				at[string(term)] = j
+				terms = append(terms, merged{name: term, first: off + row})
+			} else {
+				terms[j].list = appendVarint(terms[j].list, off+row-terms[j].last)
+			}
+			terms[j].list = append(terms[j].list, list...)
+			terms[j].last = off + last
+		}
+		if rd.Err() != nil {
+			return nil, errCut
+		}
+		off += n
+		tokens += toks
+	}
+	size := 2 * binary.MaxVarintLen64
+	for _, t := range terms {
+		size += 3*binary.MaxVarintLen64 + len(t.name) + len(t.list)
+	}
+	out := binary.AppendUvarint(make([]byte, 0, size), off)
+	out = binary.AppendUvarint(out, tokens)
+	for _, t := range terms {
+		out = wire.AppendString(out, t.name)
+		out = binary.AppendUvarint(out, t.first)
+		out = wire.AppendString(out, t.list)
+	}
+	return out, nil
+}

@@ -327,3 +327,39 @@ func TestCutRowsPlainly(t *testing.T) {
 		t.Errorf("CutRows allocates %v times for rows it has cut before", n)
 	}
 }
+
+// TestMergeCuts: the cuts of runs of rows that follow each other, merged,
+// are the cut of all of their rows (some runs empty, some of one row, a
+// term in runs apart); cuts cut wrongly or of other counts are refused.
+func TestMergeCuts(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	words := []string{"ab", "cd", "一般", "公共", "x1", "2024", "预算"}
+	for range 500 {
+		var all []string
+		var cuts [][]byte
+		var rows []int
+		for range r.Intn(5) {
+			texts := make([]string, r.Intn(4))
+			for i := range texts {
+				var b strings.Builder
+				for range r.Intn(200) {
+					b.WriteString(words[r.Intn(len(words))] + " ")
+				}
+				texts[i] = b.String()
+			}
+			all = append(all, texts...)
+			cuts, rows = append(cuts, CutRows(texts)), append(rows, len(texts))
+		}
+		got, err := MergeCuts(cuts, rows)
+		if want := CutRows(all); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%q merged: %x (%v), want %x", all, got, err, want)
+		}
+	}
+	a, b := CutRows([]string{"ab cd", "cd"}), CutRows([]string{"cd"})
+	if _, err := MergeCuts([][]byte{a, b}, []int{2, 2}); err == nil {
+		t.Error("1 row merged as 2")
+	}
+	if _, err := MergeCuts([][]byte{a, b[:len(b)-1]}, []int{2, 1}); err == nil {
+		t.Error("a cut cut short merged")
+	}
+}

@@ -1,0 +1,473 @@
+package schema
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"budgetpub/internal/wire"
+)
+
+// AppendBinary appends v (a pointer to a struct) in a binary form
+// ReadBinary reads back as what encoding/json would give of v's JSON: the
+// fields JSON writes, in order; an omitempty field left out when empty,
+// so that it reads back as its zero value (an empty slice as nil); a
+// pointer, slice or map nil or not; a string as its JSON decodes (each
+// byte of an invalid UTF-8 sequence U+FFFD); a map's entries in the order
+// of their keys, so that two keys made alike by that replacement read
+// back as one, the latter, as JSON's do; Money and Pct as their integers
+// (their JSON is exact); a ClassItem without amount when Unstated. It is
+// the cache's form of a document: what the publishing of a full build
+// read back from JSON at some 0.35 ms a document. A type JSON would write
+// in any other way (a type that marshals itself, embedded, `,string` or
+// omitzero fields, interfaces, arrays, []byte) is refused, as a float
+// JSON refuses (NaN, ±Inf) is.
+func AppendBinary(b []byte, v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return b, fmt.Errorf("binary: %T is not a pointer to a value", v)
+	}
+	c, err := codecOf(rv.Type().Elem())
+	if err != nil {
+		return b, err
+	}
+	return c.enc(b, rv.Elem())
+}
+
+// AppendJSON appends v (a pointer to a value of a type AppendBinary
+// writes) as encoding/json's Encoder writes it with SetEscapeHTML(false),
+// without the Encoder's final newline: the published form of a document
+// (emit.MarshalDocument indents it) without a call through reflection's
+// interfaces for every value.
+func AppendJSON(b []byte, v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return b, fmt.Errorf("json: %T is not a pointer to a value", v)
+	}
+	c, err := codecOf(rv.Type().Elem())
+	if err != nil {
+		return b, err
+	}
+	return c.json(b, rv.Elem(), false)
+}
+
+// ReadBinary reads into v (a pointer to a value of the type AppendBinary
+// wrote, or to a struct of its first fields) from r; strings are read as
+// r reads them (copies, or parts of its bytes).
+func ReadBinary(r *wire.Reader, v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return fmt.Errorf("binary: %T is not a pointer to a value", v)
+	}
+	c, err := codecOf(rv.Type().Elem())
+	if err != nil {
+		return err
+	}
+	rv.Elem().SetZero()
+	c.dec(r, rv.Elem())
+	return r.Err()
+}
+
+// codec writes and reads the values of one type.
+type codec struct {
+	enc func(b []byte, v reflect.Value) ([]byte, error)
+	dec func(r *wire.Reader, v reflect.Value) // v settable and zero
+	// json appends v as encoding/json writes it (AppendJSON)
+	json func(b []byte, v reflect.Value, html bool) ([]byte, error)
+}
+
+var codecs sync.Map // reflect.Type → *codec
+
+var errUnsupported = errors.New("binary: a type JSON writes in its own way")
+
+// codecOf is the codec of t, made once.
+func codecOf(t reflect.Type) (*codec, error) {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec), nil
+	}
+	made := map[reflect.Type]*codec{}
+	c, err := makeCodec(t, made)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", err, t)
+	}
+	for t, c := range made {
+		codecs.LoadOrStore(t, c)
+	}
+	return c, nil
+}
+
+// makeCodec makes t's codec; made holds those under way, so that a type
+// that holds itself (a ClassItem's Items) refers to its own.
+func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
+	if c, ok := made[t]; ok {
+		return c, nil
+	}
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec), nil
+	}
+	c := &codec{}
+	made[t] = c
+	switch {
+	case t == moneyType || t == pctType:
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
+		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetInt(r.Varint()) }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return append(b, formatHundredths(v.Int())...), nil
+		}
+		return c, nil
+	case t == classItemType:
+		return c, structCodec(c, t, made)
+	case t.Kind() != reflect.Pointer && selfMarshals(t):
+		return nil, errUnsupported
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		switch t.Elem().Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+			return nil, errUnsupported // a pointer to a nil one writes null
+		}
+		e, err := makeCodec(t.Elem(), made)
+		if err != nil {
+			return nil, err
+		}
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, 0), nil
+			}
+			return e.enc(append(b, 1), v.Elem())
+		}
+		c.dec = func(r *wire.Reader, v reflect.Value) {
+			if r.Byte() == 1 {
+				p := reflect.New(t.Elem())
+				e.dec(r, p.Elem())
+				v.Set(p)
+			}
+		}
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, "null"...), nil
+			}
+			return e.json(b, v.Elem(), html)
+		}
+	case reflect.Struct:
+		return c, structCodec(c, t, made)
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return nil, errUnsupported // base64
+		}
+		e, err := makeCodec(t.Elem(), made)
+		if err != nil {
+			return nil, err
+		}
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, 0), nil
+			}
+			b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
+			var err error
+			for i := range v.Len() {
+				if b, err = e.enc(b, v.Index(i)); err != nil {
+					return b, err
+				}
+			}
+			return b, nil
+		}
+		c.dec = func(r *wire.Reader, v reflect.Value) {
+			if r.Byte() != 1 {
+				return
+			}
+			n := r.Len()
+			s := reflect.MakeSlice(t, n, n)
+			for i := range n {
+				e.dec(r, s.Index(i))
+			}
+			v.Set(s)
+		}
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, "null"...), nil
+			}
+			b = append(b, '[')
+			var err error
+			for i := range v.Len() {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				if b, err = e.json(b, v.Index(i), html); err != nil {
+					return b, err
+				}
+			}
+			return append(b, ']'), nil
+		}
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String || selfMarshals(t.Key()) {
+			return nil, errUnsupported
+		}
+		e, err := makeCodec(t.Elem(), made)
+		if err != nil {
+			return nil, err
+		}
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, 0), nil
+			}
+			keys := sortedKeys(v)
+			b = binary.AppendUvarint(append(b, 1), uint64(len(keys)))
+			var err error
+			for _, k := range keys {
+				b = wire.AppendString(b, validString(k.String()))
+				if b, err = e.enc(b, v.MapIndex(k)); err != nil {
+					return b, err
+				}
+			}
+			return b, nil
+		}
+		c.dec = func(r *wire.Reader, v reflect.Value) {
+			if r.Byte() != 1 {
+				return
+			}
+			n := r.Len()
+			m := reflect.MakeMapWithSize(t, n)
+			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+			for range n {
+				k.SetString(r.Text())
+				x.SetZero()
+				e.dec(r, x)
+				m.SetMapIndex(k, x)
+			}
+			v.Set(m)
+		}
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, "null"...), nil
+			}
+			b = append(b, '{')
+			var err error
+			for i, k := range sortedKeys(v) {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(appendJSONString(b, k.String(), html), ':')
+				if b, err = e.json(b, v.MapIndex(k), html); err != nil {
+					return b, err
+				}
+			}
+			return append(b, '}'), nil
+		}
+	case reflect.String:
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			return wire.AppendString(b, validString(v.String())), nil
+		}
+		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetString(r.Text()) }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return appendJSONString(b, v.String(), html), nil
+		}
+	case reflect.Bool:
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.Bool() {
+				return append(b, 1), nil
+			}
+			return append(b, 0), nil
+		}
+		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetBool(r.Byte() == 1) }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return strconv.AppendBool(b, v.Bool()), nil
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
+		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetInt(r.Varint()) }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return strconv.AppendInt(b, v.Int(), 10), nil
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendUvarint(b, v.Uint()), nil }
+		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetUint(r.Uvarint()) }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			return strconv.AppendUint(b, v.Uint(), 10), nil
+		}
+	case reflect.Float32, reflect.Float64:
+		// encoding/json writes the shortest decimal that reads back as
+		// the same float
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			f := v.Float()
+			if math.IsInf(f, 0) || math.IsNaN(f) {
+				_, err := floatNumber(f, t.Bits())
+				return b, err
+			}
+			return binary.AppendUvarint(b, math.Float64bits(f)), nil
+		}
+		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetFloat(math.Float64frombits(r.Uvarint())) }
+		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+			n, err := floatNumber(v.Float(), t.Bits())
+			if err != nil {
+				return b, err
+			}
+			return append(b, n.(json.Number)...), nil
+		}
+	default:
+		return nil, errUnsupported
+	}
+	return c, nil
+}
+
+// structCodec makes c the codec of the struct type t: its fields as JSON
+// writes them (structFields), each omitempty one after a byte telling
+// whether it is written; a ClassItem starts with a byte telling whether
+// its amount is stated, and is written without it when not.
+func structCodec(c *codec, t reflect.Type, made map[reflect.Type]*codec) error {
+	fs := structFields(t)
+	if fs == nil {
+		return errUnsupported
+	}
+	unstated := -1
+	if t == classItemType {
+		f, _ := t.FieldByName("Unstated")
+		unstated = f.Index[0]
+	}
+	codecs := make([]*codec, len(fs))
+	for i, f := range fs {
+		var err error
+		if codecs[i], err = makeCodec(t.Field(f.index).Type, made); err != nil {
+			return err
+		}
+	}
+	c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+		noAmount := false
+		if unstated >= 0 {
+			noAmount = v.Field(unstated).Bool()
+			b = append(b, boolByte(noAmount))
+		}
+		var err error
+		for i, f := range fs {
+			fv := v.Field(f.index)
+			if noAmount && f.name == "amount" {
+				continue
+			}
+			if f.omitEmpty {
+				empty := isEmpty(fv)
+				if b = append(b, boolByte(!empty)); empty {
+					continue
+				}
+			}
+			if b, err = codecs[i].enc(b, fv); err != nil {
+				return b, err
+			}
+		}
+		return b, nil
+	}
+	c.dec = func(r *wire.Reader, v reflect.Value) {
+		noAmount := false
+		if unstated >= 0 {
+			noAmount = r.Byte() == 1
+			v.Field(unstated).SetBool(noAmount)
+		}
+		for i, f := range fs {
+			if noAmount && f.name == "amount" || f.omitEmpty && r.Byte() != 1 {
+				continue
+			}
+			codecs[i].dec(r, v.Field(f.index))
+		}
+	}
+	// each field's name, quoted, and a colon
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(appendJSONString(nil, f.name, false)) + ":"
+	}
+	c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
+		noAmount := unstated >= 0 && v.Field(unstated).Bool()
+		b = append(b, '{')
+		first := true
+		var err error
+		for i, f := range fs {
+			fv := v.Field(f.index)
+			if f.omitEmpty && isEmpty(fv) || noAmount && f.name == "amount" {
+				continue
+			}
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			if b, err = codecs[i].json(append(b, names[i]...), fv, html || unstated >= 0); err != nil {
+				return b, err
+			}
+		}
+		return append(b, '}'), nil
+	}
+	return nil
+}
+
+// sortedKeys are a map's keys in order.
+func sortedKeys(v reflect.Value) []reflect.Value {
+	keys := v.MapKeys()
+	slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
+	return keys
+}
+
+// appendJSONString appends s as encoding/json writes a string: ", \\ and
+// control characters escaped (\b \f \n \r \t by their letters), each
+// byte of an invalid UTF-8 sequence as \ufffd, U+2028 and U+2029 as
+// escapes, and with html <, > and & as escapes too (what a ClassItem's
+// MarshalJSON writes, through json.Marshal, is kept as it wrote it).
+func appendJSONString(b []byte, s string, html bool) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}

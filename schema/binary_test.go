@@ -1,0 +1,160 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"budgetpub/internal/wire"
+)
+
+// A document read back from its binary form is the document its JSON
+// decodes to, for random documents (every field filled or nil or empty,
+// strings with invalid UTF-8, map keys made alike by its replacement,
+// classes unstated with an amount), whether the reader copies its strings
+// or borrows them; and a struct of its first fields reads those alone.
+func TestBinaryAsJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 2000 {
+		var d Document
+		fill(r, reflect.ValueOf(&d).Elem(), 0)
+		if i%7 == 0 && d.Provenance != nil {
+			d.Provenance["\xff"], d.Provenance["\xfe"] = Source{Line: 1}, Source{Line: 2}
+		}
+		data, err := json.Marshal(&d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want Document
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatal(err)
+		}
+		b, err := AppendBinary([]byte("x"), &d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = append(b, "rest"...)
+		for _, rd := range []wire.Reader{wire.Copying(b[1:]), wire.Borrowing(b[1:])} {
+			var got Document
+			if err := ReadBinary(&rd, &got); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(&got, &want) {
+				g, _ := json.Marshal(&got)
+				t.Fatalf("document %d:\n got %s\nwant %s", i, g, data)
+			}
+			if string(rd.Rest()) != "rest" {
+				t.Fatalf("document %d: %q left", i, rd.Rest())
+			}
+		}
+		var first struct {
+			SchemaVersion string `json:"schema_version"`
+			ID            string `json:"id"`
+		}
+		rd := wire.Copying(b[1:])
+		if err := ReadBinary(&rd, &first); err != nil || first.SchemaVersion != want.SchemaVersion || first.ID != want.ID {
+			t.Fatalf("document %d: first fields %+v, %v", i, first, err)
+		}
+	}
+}
+
+// Bytes cut short at any length are refused, not read as a document.
+func TestBinaryShort(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20 {
+		var d Document
+		fill(r, reflect.ValueOf(&d).Elem(), 0)
+		b, err := AppendBinary(nil, &d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range len(b) {
+			rd := wire.Copying(b[:n])
+			var got Document
+			if err := ReadBinary(&rd, &got); !errors.Is(err, wire.ErrShort) {
+				t.Fatalf("%d of %d bytes read: %v", n, len(b), err)
+			}
+		}
+	}
+}
+
+// What JSON writes in its own way is refused, and so is a float JSON
+// refuses.
+func TestBinaryRefuses(t *testing.T) {
+	type embeds struct{ Meta }
+	for _, v := range []any{
+		&embeds{},
+		&struct{ B []byte }{},
+		&struct{ I any }{},
+		&struct{ A [2]int }{},
+		&struct{ N json.Number }{},
+		&struct {
+			N int64 `json:"n,string"`
+		}{},
+		&struct{ P **int }{},
+		&struct{ M map[int]string }{},
+		&struct{ F float64 }{math.NaN()},
+		&struct{ F float32 }{float32(math.Inf(1))},
+	} {
+		if _, err := AppendBinary(nil, v); err == nil {
+			t.Errorf("%T written", v)
+		}
+	}
+}
+
+// A document's JSON is what encoding/json's Encoder writes without HTML
+// escaping, for random documents (a ClassItem's strings escaped as its
+// MarshalJSON's json.Marshal escapes them).
+func TestAppendJSONAsEncoder(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := range 2000 {
+		var d Document
+		fill(r, reflect.ValueOf(&d).Elem(), 0)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(&d); err != nil {
+			t.Fatal(err)
+		}
+		got, err := AppendJSON([]byte("x"), &d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got[1:])+"\n" != want.String() {
+			t.Fatalf("document %d:\n got %s\nwant %s", i, got[1:], want.Bytes())
+		}
+	}
+	if _, err := AppendJSON(nil, &struct{ F float64 }{math.Inf(-1)}); err == nil {
+		t.Error("an infinite float written")
+	}
+}
+
+// A string is written as encoding/json writes it, with HTML escaping and
+// without, whatever its bytes.
+func TestJSONStringAsEncoder(t *testing.T) {
+	pieces := []string{"a", "收入", "<", ">", "&", `"`, `\`, "\x00", "\x01", "\b", "\f", "\n", "\r", "\t", "\x1f", " ", "\x7f", "\xff", "\xe6\x94", "\u2028", "\u2029", "\ufffd", "é"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		var plain bytes.Buffer
+		enc := json.NewEncoder(&plain)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		html, _ := json.Marshal(s)
+		if got := string(appendJSONString(nil, s, false)) + "\n"; got != plain.String() {
+			t.Fatalf("%q: got %s, want %s", s, got, plain.Bytes())
+		}
+		if got := string(appendJSONString(nil, s, true)); got != string(html) {
+			t.Fatalf("%q with HTML escaping: got %s, want %s", s, got, html)
+		}
+	}
+}
