@@ -48,7 +48,7 @@ func TestRealProbes(t *testing.T) {
 		"real14": {166, 0},
 		"real15": {98, 0},
 		"real16": {108, 0},
-		"real17": {84, 0},
+		"real17": {85, 0},
 		"real18": {108, 0},
 		"real19": {150, 0},
 	}, nil)
@@ -74,7 +74,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real14": {163, 0},
 		"real15": {98, 0},
 		"real16": {108, 0},
-		"real17": {81, 0},
+		"real17": {85, 0},
 		"real18": {108, 0},
 		"real19": {144, 0},
 	}, func(text string) string {

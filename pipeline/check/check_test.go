@@ -2102,38 +2102,12 @@ func TestComparisonTableRows(t *testing.T) {
 	}
 }
 
-// sectionsTable is a comparison table whose sections (一、二、) make its
-// 本年收入合计 in every column: the 2015 column's first section as given.
+// sectionsTable is comparisonTable with sections (一、二、) that make its
+// 本年收入合计 in every column: the first, over 公共预算拨款, with the 2015
+// cell as given.
 func sectionsTable(first string) string {
-	return `某学院2015年部门预算收支情况说明
-收入预算增减对比表
-单位:万元
-项目 |
-2014年预算 |
-2015年预算 |
-增长额 |
-增长率 |
-一、预算拨款 |
-25,689.62 |
-` + first + ` |
-2,882.93 |
-11.22% |
-公共预算拨款 |
-25,689.62 |
-28,572.55 |
-2,882.93 |
-11.22% |
-二、其他资金 |
-350.00 |
-330 |
--20.00 |
--5.71% |
-本年收入合计 |
-26,039.62 |
-28,902.55 |
-2,862.93 |
-10.99% |
-二、支出预算说明`
+	head := "一、预算拨款 |\n25,689.62 |\n" + first + " |\n2,882.93 |\n11.22% |\n公共预算拨款 |\n"
+	return strings.Replace(strings.Replace(comparisonTable, "公共预算拨款 |\n", head, 1), "事业收入 |", "二、其他资金 |", 1)
 }
 
 // TestComparisonTableSections: a comparison table's numbered sections

@@ -156,10 +156,29 @@ func TestIdentity(t *testing.T) {
 		{[]string{"PDF文库 - 千万精品文档,你想要的都能搜到,下载即用。", "", "2、某某市教育局2021年度部门决算(本级).pdf", "", "﹏Lost loveゝ30 页 1.292 MB下载文档",
 			"2、某某市教育局2021年度部门决算(本级).pdf2、某某市教育局2021年度部门决算(本级).pdf"}, "某某市教育局", 2021, "final_accounts"},
 		{[]string{"3.某某县某某乡人民政府2022年部门预算.pdf"}, "某某县某某乡人民政府", 2022, "budget"},
+		// a body on one line: the title of a bare 决算 between the crumbs, whose last
+		// one holds the kind's words too, and the contents
+		{[]string{"当前位置: 首页> 政务信息> 政府信息公开> 法定主动公开内容> 预算决算 某某市公共资源交易中心某某分中心2023年度决算情况说明 目录 第一部分部门概况 一、部门职责 二、机构设置 第二部分2023年度部门决算表"},
+			"某某市公共资源交易中心某某分中心", 2023, "final_accounts"},
 	} {
 		id := readIdentity(compactAll(c.lines), foldAll(c.lines))
 		if id.name != c.name || id.year != c.year || id.kind != c.kind {
 			t.Errorf("%q: got %q %d %s", c.lines, id.name, id.year, id.kind)
+		}
+	}
+}
+
+// A title after a page's crumbs or labels, run into their line, is the
+// title from its department's name (the crumbs' 预算决算 is no kind of it).
+func TestTitleAfterCrumbs(t *testing.T) {
+	for _, c := range []struct{ line, title string }{
+		{"当前位置: 首页> 政务信息> 预算决算 某某市公共资源交易中心某某分中心2023年度决算情况说明 目录", "某某市公共资源交易中心某某分中心2023年度决算情况说明"},
+		{"网站首页 > 某某市公共资源交易服务中心2017年度部门决算", "某某市公共资源交易服务中心2017年度部门决算"},
+		{"• 标题: 某某州农产品质量检测中心2019年度部门决算公开", "某某州农产品质量检测中心2019年度部门决算公开"},
+	} {
+		lines := []string{c.line, "第一部分部门概况"}
+		if id := readIdentity(compactAll(lines), foldAll(lines)); id.title != c.title {
+			t.Errorf("%q: title %q, want %q", c.line, id.title, c.title)
 		}
 	}
 }

@@ -318,7 +318,8 @@ func readIdentity(flat, lines []string) identity {
 						id.name = rest // a list's number before a file's name: "2、某局2021年度部门决算(本级).pdf"
 					}
 					id.title = cand
-					if end := strings.Index(cand, k.word); end >= 0 {
+					// the kind's word after the year (a crumb before the name may hold one: "…>预算决算 某中心2023年度决算…")
+					if end := len(cand) - len(after) + j; end >= 0 {
 						id.title = cand[:end+len(k.word)]
 						if rest := cand[end+len(k.word):]; strings.HasPrefix(rest, "公开") || strings.HasPrefix(rest, "情况说明") {
 							id.title = cand // "…部门预算" / "公开说明" broken over two lines
@@ -332,6 +333,11 @@ func readIdentity(flat, lines []string) identity {
 					}
 					if opens {
 						id.title = word
+					}
+					if n := cleanName(last); n != "" {
+						if k := strings.LastIndex(id.title, n); k > 0 {
+							id.title = id.title[k:] // the crumbs and labels before the name are the page's, not the title's
+						}
 					}
 					if end := strings.Index(cand, k.word); scoped && end >= len(before) {
 						id.title = name + cand[len(before):end+len(k.word)]
@@ -848,6 +854,11 @@ func titleAfterCrumbs(t string) bool {
 	}
 	for _, k := range titleKinds {
 		if j := strings.Index(after, k.word); k.scope != "" && j >= 0 && j <= 90 && (j > 0 || before != "") && strings.Contains(after[j:], ":") {
+			return true
+		}
+		// … or the contents after it: "…>预算决算 某中心2023年度决算情况说明 目录",
+		// the name before the year, a bare 决算 after it
+		if j := strings.Index(after, k.word); j == 0 && nameLike(before) && strings.HasSuffix(after, "目录") {
 			return true
 		}
 	}

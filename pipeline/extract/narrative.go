@@ -3697,6 +3697,20 @@ func wholeCarAt(s string, start, end int) bool {
 // are they the 三公's (underVehicle).
 var bareCarParts = []string{"购置费", "购置经费", "运行维护费", "运行费"}
 
+// carCount tells text that ends with the official cars' count: "公务用车2辆",
+// "公车保有量1辆".
+func carCount(s string) bool {
+	n, ok := strings.CutSuffix(s, "辆")
+	if !ok {
+		return false
+	}
+	if n = strings.TrimRight(n, "0123456789"); len(n) == len(s)-len("辆") {
+		return false // no number
+	}
+	n = strings.TrimSuffix(strings.TrimSuffix(n, "为"), "保有量")
+	return hasSuffixAny(n, []string{"公务用车", "公车", "公务车", "公务车辆"})
+}
+
 // bareCarPurchase are the bareCarParts that name the purchase.
 var bareCarPurchase = bareCarParts[:2]
 
@@ -3709,6 +3723,9 @@ func (b *builder) underVehicle(start int) bool {
 		return false
 	}
 	s := st.s[max(0, start-240):start]
+	if carCount(strings.TrimRight(s, ",，、 ")) {
+		return true // right after the cars' count: "其中:公务用车2辆,运行维护费4万元"
+	}
 	k := strings.LastIndex(s, "其中")
 	if k < 0 || strings.Contains(s[k:], "。") {
 		return false

@@ -2183,6 +2183,27 @@ func TestPerUnitFigures(t *testing.T) {
 	})
 }
 
+// A bare part of the cars right after their count ("其中:公务用车2辆,运行维护费
+// 4万元") is the 三公's, as under the cars' whole; a bare part a sentence
+// after a count names none.
+func TestThreePublicCarPartAfterCount(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"——三公经费4万元。其中:公务用车2辆,运行维护费4万元,公务接待费0万元。", true},
+		{"2022年“三公”经费4万元,公车保有量1辆,运行费4万元。", true},
+		{"2022年“三公”经费4万元。单位共有公务用车2辆。运行费4万元用于水电。", false},
+	} {
+		d := extractLines(t, "某某县第二中学2022年部门预算\n"+c.text+"\n")
+		tp := d.ThreePublic
+		got := tp != nil && tp.VehicleOperation != nil && tp.VehicleOperation.Amount == schema.Yuan(40000)
+		if got != c.want {
+			t.Errorf("%q: vehicles' operation read %v, want %v (%+v)", c.text, got, c.want, tp)
+		}
+	}
+}
+
 // A part stated with its share and then unchanged ("公务接待费2万元,占36%,和上年
 // 持平"): 持平 is its change, 0, where a percentage after a share may be the
 // share's own.
