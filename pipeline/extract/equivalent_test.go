@@ -38,7 +38,8 @@ func TestLastStopAsLastIndex(t *testing.T) {
 }
 
 // TestRuneIndexEveryRune: the rune index gives every rune of the plane its
-// offsets, present or not, text after text (the table is pooled).
+// offsets, present or not, text after text (the table is pooled), and
+// leaves its table zero when released (the pool's next text counts in it).
 func TestRuneIndexEveryRune(t *testing.T) {
 	for _, s := range []string{"支出预算支出a支😀出\uffff支", "", "\x00\x01 ", "收入\u00ff\u0100\u01ff\u0200。", "\uffff", "一" + string(rune(0x4e00+255)) + string(rune(0x4e00+256)), "\xffa\xe4\xb8"} {
 		st := &stream{s: s}
@@ -54,7 +55,11 @@ func TestRuneIndexEveryRune(t *testing.T) {
 				t.Fatalf("%q: %q at %v, want %v", s, r, got, want[r])
 			}
 		}
+		off := st.off
 		st.release()
+		if k := slices.IndexFunc(off[:], func(v int32) bool { return v != 0 }); k >= 0 {
+			t.Fatalf("%q: the released table holds %d at %d", s, off[k], k)
+		}
 	}
 }
 

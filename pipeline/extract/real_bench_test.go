@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
-
-	"budgetpub/pipeline/ingest"
 )
 
 // BenchmarkExtractProbes measures extraction of the real texts of the
@@ -18,17 +15,7 @@ func BenchmarkExtractProbes(b *testing.B) {
 	if err != nil || len(paths) == 0 {
 		b.Fatalf("no probe texts: %v", err)
 	}
-	var txts []*ingest.Text
-	var bytes int64
-	for _, p := range paths {
-		txt, err := ingest.Read(context.Background(), p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		txts = append(txts, txt)
-		bytes += txt.Bytes
-	}
-	b.SetBytes(bytes / int64(len(txts)))
+	txts := readTexts(b, paths)
 	for i := 0; b.Loop(); i++ {
 		Extract(txts[i%len(txts)], "x", Hints{}) // refusals are measured too
 	}

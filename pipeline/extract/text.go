@@ -195,25 +195,28 @@ type stream struct {
 	marks  []int // where each clause mark of s stands, ascending (clauseEnd), made when first asked
 
 	// where every rune of the Basic Multilingual Plane stands, for scan:
-	// the offsets of rune r are pos[off[r+1]:off[r+2]], ascending
-	off *[bmp + 2]int32
-	pos []int32
+	// the offsets of rune r are pos[off[r+2]:off[r+3]], ascending, in a
+	// block of 256 runes the text holds runes of (held)
+	off  *[bmp + 3]int32
+	held *[bmp >> 8]bool
+	pos  []int32
 }
 
 // bmp bounds the runes indexed: labels are Chinese, ASCII and full-width.
 const bmp = 0x10000
 
 // offPool keeps the index's bucket table (256 KB) from one document to
-// the next.
-var offPool = sync.Pool{New: func() any { return new([bmp + 2]int32) }}
+// the next, zero: release clears what indexRunes wrote, the blocks of the
+// runes a text holds — a small text's few — not the whole table.
+var offPool = sync.Pool{New: func() any { return new([bmp + 3]int32) }}
 
 // indexRunes records where every rune of the stream stands: a counting
-// sort by rune, no map and no slice that grows.
+// sort by rune, no map and no slice that grows. Only the blocks of 256
+// runes the text holds runes of are written, and the entry after each.
 func (st *stream) indexRunes() {
-	off := offPool.Get().(*[bmp + 2]int32)
-	clear(off[:])
+	off := offPool.Get().(*[bmp + 3]int32)
+	held := new([bmp >> 8]bool)
 	n := 0
-	var held [bmp >> 8]bool // the blocks of 256 runes the text holds runes of
 	for _, r := range st.s {
 		if r < bmp {
 			off[r+2]++
@@ -221,26 +224,25 @@ func (st *stream) indexRunes() {
 			n++
 		}
 	}
-	// off[r] becomes the sum of off[:r+1], kept in a variable rather than
-	// read back (a chain through memory), and a block none of whose runes
-	// the text holds only filled with it: most of the plane
+	// off[r+2] becomes the number of runes up to r, the sum kept in a
+	// variable rather than read back (a chain through memory)
 	sum := int32(0)
 	for b, h := range held {
-		block := off[b<<8+2 : min(b<<8+2+256, len(off))]
 		if !h {
-			for j := range block {
-				block[j] = sum
-			}
 			continue
 		}
+		block := off[b<<8+2 : b<<8+2+256]
 		for j, c := range block {
 			sum += c
 			block[j] = sum
 		}
+		if b+1 == len(held) || !held[b+1] {
+			off[b<<8+2+256] = sum // the next block's first rune's, which the next block does not write
+		}
 	}
 	// off[r+2] is now where rune r+1's bucket starts; filling each bucket
-	// from its end, backwards through the text, leaves off[r+1] at the
-	// start of r's bucket and the offsets ascending
+	// from its end, backwards through the text, leaves off[r+2] at the
+	// start of r's bucket, off[r+3] at its end, and the offsets ascending
 	pos := make([]int32, n)
 	for i := len(st.s); i > 0; {
 		r, size := utf8.DecodeLastRuneInString(st.s[:i])
@@ -250,26 +252,28 @@ func (st *stream) indexRunes() {
 			pos[off[r+2]] = int32(i)
 		}
 	}
-	// after the fill off[r+2] is the start of r's bucket: shift to off[r+1],
-	// the last bucket ending at the end
-	copy(off[:], off[1:])
-	off[bmp+1] = int32(n)
-	st.off, st.pos = off, pos
+	st.off, st.held, st.pos = off, held, pos
 }
 
 // positions are the offsets where r stands in the stream.
 func (st *stream) positions(r rune) []int32 {
-	if r >= bmp {
+	if r >= bmp || !st.held[r>>8] {
 		return nil
 	}
-	return st.pos[st.off[r+1]:st.off[r+2]]
+	return st.pos[st.off[r+2]:st.off[r+3]]
 }
 
-// release returns the index's table to the pool.
+// release returns the index's table to the pool, the blocks it wrote
+// cleared.
 func (st *stream) release() {
 	if st.off != nil {
+		for b, h := range st.held {
+			if h {
+				clear(st.off[b<<8+2 : b<<8+2+256+1])
+			}
+		}
 		offPool.Put(st.off)
-		st.off, st.pos = nil, nil
+		st.off, st.held, st.pos = nil, nil, nil
 	}
 }
 
