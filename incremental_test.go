@@ -139,6 +139,49 @@ func TestIncrementalBuildLinksUnchangedFiles(t *testing.T) {
 	}
 }
 
+// TestIncrementalBuildCopiesDatabasePages: after one document of a corpus
+// of three segments changed, a rebuild copies budgetpub.sqlite's pages of
+// the two segments it is not in from the current release, and publishes
+// what a fresh build publishes, byte for byte.
+func TestIncrementalBuildCopiesDatabasePages(t *testing.T) {
+	in, tmp := corpus(t, 20), t.TempDir() // doc0007 and doc0014 start segments
+	out := filepath.Join(tmp, "pub")
+	build(t, in, out)
+	p := filepath.Join(in, "doc0003.txt")
+	data, _ := os.ReadFile(p)
+	edited := bytes.Replace(data, []byte("收入预算总额 305.63 万元"), []byte("收入预算总额 305.73 万元"), 1)
+	if bytes.Equal(edited, data) {
+		t.Fatal("the seed no longer says 收入预算总额 305.63 万元")
+	}
+	os.WriteFile(p, edited, 0o644)
+	var logs bytes.Buffer
+	rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 5,
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	if err != nil || rep.Release == "" {
+		t.Fatalf("rebuild: %v, release %q", err, rep.Release)
+	}
+	if !strings.Contains(logs.String(), "sqlite_segments_made=1 sqlite_segments_copied=2") {
+		t.Errorf("the rebuild did not copy the pages of the two segments that did not change:\n%s", logs.String())
+	}
+	sameAsFresh(t, in, out, filepath.Join(tmp, "fresh"))
+}
+
+// sameAsFresh: the release at out is what a fresh build of in (at fresh)
+// publishes, byte for byte, but for the files that tell what changed.
+func sameAsFresh(t *testing.T, in, out, fresh string) {
+	t.Helper()
+	build(t, in, fresh)
+	got, want := readTree(t, out), readTree(t, fresh)
+	for f, data := range want {
+		if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
+			t.Errorf("%s differs from a fresh build's", f)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, a fresh build %d", len(got), len(want))
+	}
+}
+
 // TestIncrementalBuildDamagedFragments: the sentences and rows an
 // unchanged document's fragment keeps in the cache are published only
 // when whole. Fragments torn, with a figure changed (a byte of its rows,
@@ -198,17 +241,7 @@ func TestIncrementalBuildDamagedFragments(t *testing.T) {
 		if err != nil || rep.Release == "" {
 			t.Fatalf("rebuild: %v, release %q", err, rep.Release)
 		}
-		fresh := filepath.Join(tmp, "fresh-"+new)
-		build(t, in, fresh)
-		got, want := readTree(t, out), readTree(t, fresh)
-		for f, data := range want {
-			if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
-				t.Errorf("%s differs from a fresh build's", f)
-			}
-		}
-		if len(got) != len(want) {
-			t.Errorf("%d files, a fresh build %d", len(got), len(want))
-		}
+		sameAsFresh(t, in, out, filepath.Join(tmp, "fresh-"+new))
 		return logs.String()
 	}
 	logs := rebuild("收入预算总额 305.63 万元", "收入预算总额 305.73 万元")
@@ -276,17 +309,7 @@ func TestDamagedCacheEntries(t *testing.T) {
 	if err != nil || rep.Release == "" || len(rep.Rejected) != 0 {
 		t.Fatalf("rebuild over damaged cache entries: %v, release %q, rejected %+v", err, rep.Release, rep.Rejected)
 	}
-	fresh := filepath.Join(tmp, "fresh")
-	build(t, in, fresh)
-	got, want := readTree(t, out), readTree(t, fresh)
-	for f, data := range want {
-		if !legitimatelyNew[f] && !bytes.Equal(got[f], data) {
-			t.Errorf("%s differs from a fresh build's", f)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%d files, a fresh build %d", len(got), len(want))
-	}
+	sameAsFresh(t, in, out, filepath.Join(tmp, "fresh"))
 }
 
 // budgetAndFinal adds a budget and a final accounts of data/ to the

@@ -1257,8 +1257,8 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 		return fail("publish", err)
 	}
 	var closeErr error
+	var res *emit.Result
 	err = sr.Finish(w.DocumentRows(), func() (*emit.Result, error) {
-		var res *emit.Result
 		res, closeErr = w.Close()
 		return res, closeErr
 	}, changes)
@@ -1267,6 +1267,12 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	}
 	if err != nil {
 		return fail("site", err)
+	}
+	// what the datasets made again, and what they copied from the run before
+	if res != nil {
+		log.Debug("datasets written", "bundle_segments_deflated", res.SegmentsDeflated, "bundle_segments_copied", res.SegmentsCopied,
+			"sheet_segments_deflated", res.SheetSegmentsDeflated, "sheet_segments_copied", res.SheetSegmentsCopied,
+			"sqlite_segments_made", res.PageSegmentsMade, "sqlite_segments_copied", res.PageSegmentsCopied)
 	}
 	if err := selfLink(staging, name); err != nil {
 		return fail("publish", err)

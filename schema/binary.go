@@ -168,10 +168,10 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return nil, err
 		}
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
-			if v.IsNil() {
-				return append(b, 0), nil
+			b, ok := appendLen(b, v)
+			if !ok {
+				return b, nil
 			}
-			b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
 			var err error
 			for i := range v.Len() {
 				if b, err = e.enc(b, v.Index(i)); err != nil {
@@ -181,10 +181,10 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return b, nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) {
-			if r.Byte() != 1 {
+			n, ok := readLen(r)
+			if !ok {
 				return
 			}
-			n := r.Len()
 			s := reflect.MakeSlice(t, n, n)
 			for i := range n {
 				e.dec(r, s.Index(i))
@@ -216,13 +216,12 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return nil, err
 		}
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
-			if v.IsNil() {
-				return append(b, 0), nil
+			b, ok := appendLen(b, v)
+			if !ok {
+				return b, nil
 			}
-			keys := sortedKeys(v)
-			b = binary.AppendUvarint(append(b, 1), uint64(len(keys)))
 			var err error
-			for _, k := range keys {
+			for _, k := range sortedKeys(v) {
 				b = wire.AppendString(b, validString(k.String()))
 				if b, err = e.enc(b, v.MapIndex(k)); err != nil {
 					return b, err
@@ -231,10 +230,10 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return b, nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) {
-			if r.Byte() != 1 {
+			n, ok := readLen(r)
+			if !ok {
 				return
 			}
-			n := r.Len()
 			m := reflect.MakeMapWithSize(t, n)
 			k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
 			for range n {
@@ -402,6 +401,23 @@ func structCodec(c *codec, t reflect.Type, made map[reflect.Type]*codec) error {
 		return append(b, '}'), nil
 	}
 	return nil
+}
+
+// appendLen writes whether the slice or map v is nil (a byte) and, when
+// not, its length; ok tells that its items are to follow.
+func appendLen(b []byte, v reflect.Value) (_ []byte, ok bool) {
+	if v.IsNil() {
+		return append(b, 0), false
+	}
+	return binary.AppendUvarint(append(b, 1), uint64(v.Len())), true
+}
+
+// readLen reads what appendLen wrote: the length, and whether items follow.
+func readLen(r *wire.Reader) (n int, ok bool) {
+	if r.Byte() != 1 {
+		return 0, false
+	}
+	return r.Len(), true
 }
 
 // sortedKeys are a map's keys in order.

@@ -89,15 +89,13 @@ func TestNamedPartsChange(t *testing.T) {
 1 、2016年因公出国（境）费预算0万元， 与2015年预算持平。
 2 、2016年公务用车购置及运行维护费预算0万元，其中公务用车运行维护费0万元，比2015年预算减少2.27万元。
 3 、2016年公务接待费预算1.70万元，比2015年预算增加1.24万元，主要原因是预计2016年公务接待次数比上年有所增长。`
-	for name, c := range (severityCases{
+	severityCases{
 		"parts' changes make the whole's":    {text, ""},
 		"the whole's change misprinted down": {strings.Replace(text, "减少1.03万元", "减少1.08万元", 1), schema.SeverityWarning},
 		"a part's change misprinted up":      {strings.Replace(text, "增加1.24万元", "增加1.84万元", 1), schema.SeverityWarning},
 		"a part's change misprinted down":    {strings.Replace(text, "减少2.27万元", "减少2.87万元", 1), schema.SeverityWarning},
 		"a part at 0 states no change":       {strings.Replace(strings.Replace(text, "， 与2015年预算持平", "", 1), "减少1.03万元", "减少1.08万元", 1), schema.SeverityInfo},
-	}) {
-		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
-	}
+	}.want(t, "yoy.parts_change")
 }
 
 // TestGeneralBasicProject: basic and project expenditure stated as the
@@ -125,12 +123,18 @@ func TestGeneralBasicProject(t *testing.T) {
 			t.Errorf("%s: %v, want the general budget's expenditure", name, f.Paths)
 		}
 	}
-	for name, c := range (severityCases{
+	severityCases{
 		"the parts' changes make the whole's": {text, ""},
 		"a part's change misprinted":          {strings.Replace(text, "增加197.32", "增加199.32", 1), schema.SeverityWarning},
 		"the whole's change misprinted":       {strings.Replace(text, "增加249.49", "增加243.49", 1), schema.SeverityWarning},
-	}) {
-		wantSeverity(t, name, findingOf(extractText(t, c.text), "yoy.parts_change"), c.severity)
+	}.want(t, "yoy.parts_change")
+}
+
+// want checks each case's extraction for rule's finding of its severity.
+func (cs severityCases) want(t *testing.T, rule string) {
+	t.Helper()
+	for name, c := range cs {
+		wantSeverity(t, name, findingOf(extractText(t, c.text), rule), c.severity)
 	}
 }
 
@@ -145,20 +149,16 @@ func TestClassSharesAfterAZeroClass(t *testing.T) {
 	text := "某幼儿园2017年度部门决算\n(三)2017年度支出决算情况\n2017年本年支出488.80万元。\n" +
 		"2、财政拨款支出决算结构情况。财政拨款支出按功能科目分类,一般公共服务支出0万元,占本年财政拨款支出488.80万元的0%;教育支出374.89万元,占本年支出的77%;" +
 		"社会保障和就业支出60.44万元,占本年支出的12%;医疗卫生与计划生育支出18.51万元,占本年支出的4%;住房保障支出34.96万元,占本年支出的7%\n"
-	for name, c := range (severityCases{
+	severityCases{
 		"as printed":           {text, ""},
 		"a class misprinted":   {strings.Replace(text, "374.89", "314.89", 1), schema.SeverityError},
 		"shares short of 100%": {strings.Replace(strings.Replace(text, "374.89", "314.89", 1), "的12%", "的2%", 1), schema.SeverityInfo},
-	}) {
-		wantSeverity(t, name, findingOf(extractText(t, c.text), "sum.function"), c.severity)
-	}
-	for name, c := range (severityCases{
+	}.want(t, "sum.function")
+	severityCases{
 		"as printed":         {text, ""},
 		"a share misprinted": {strings.Replace(text, "的77%", "的71%", 1), schema.SeverityWarning},
 		"a class misprinted": {strings.Replace(text, "374.89", "314.89", 1), schema.SeverityWarning},
-	}) {
-		wantSeverity(t, name, findingOf(extractText(t, c.text), "share.pct"), c.severity)
-	}
+	}.want(t, "share.pct")
 }
 
 // TestShareWhole: shares of a whole the model does not hold (占支出总预算…,
@@ -189,7 +189,7 @@ func TestShareWhole(t *testing.T) {
 func TestBalanceGeneral(t *testing.T) {
 	text := "重庆市某委员会2018年部门预算情况说明\n二、部门预算情况说明\n2018年一般公共预算财政拨款收入324970.32万元，一般公共预算财政拨款支出324970.32万元，比2017年减少145261.52万元。\n"
 	carried := strings.Replace(text, "二、部门预算情况说明\n", "二、部门预算情况说明\n2018年收入预算330000.00万元，其中：一般公共预算拨款324970.32万元，上年结转5029.68万元。\n", 1)
-	for name, c := range (severityCases{
+	severityCases{
 		"as printed":                         {text, ""},
 		"the appropriation misprinted":       {strings.Replace(text, "收入324970.32", "收入324979.32", 1), schema.SeverityWarning},
 		"the expenditure misprinted":         {strings.Replace(text, "支出324970.32", "支出32497.32", 1), schema.SeverityWarning},
@@ -197,7 +197,25 @@ func TestBalanceGeneral(t *testing.T) {
 		"carried over, the expenditure more": {strings.Replace(carried, "支出324970.32", "支出330000.00", 1), ""},
 		"carried over, the expenditure less": {strings.Replace(carried, "支出324970.32", "支出32497.32", 1), schema.SeverityWarning},
 		"a 决算":                               {strings.Replace(strings.Replace(text, "部门预算", "部门决算", -1), "收入324970.32", "收入324979.32", 1), ""},
-	}) {
-		wantSeverity(t, name, findingOf(extractText(t, c.text), "balance.general"), c.severity)
+	}.want(t, "balance.general")
+}
+
+// TestClassifiedList: the functional classes listed as the spending's
+// breakdown by its classification ("按支出功能分类科目:医疗卫生和计划生育支出
+// 522.09万元,社会保障和就业支出37.95万元,住房保障支出21.68万元") are every
+// class: one misprinted short of the spending is a warning (sum.text), not
+// a list that may be partial; a list with no such words stays info.
+func TestClassifiedList(t *testing.T) {
+	text := "某社区卫生中心2016年度部门预算编制说明\n(二)支出情况\n本年度支出预算581.72万元,比上年增加149.29万元。其中:\n" +
+		"按支出功能分类科目:医疗卫生和计划生育支出522.09万元,社会保障和就业支出37.95万元,住房保障支出21.68万元。\n"
+	short := strings.Replace(text, "住房保障支出21.68", "住房保障支出11.68", 1)
+	severityCases{
+		"as printed":           {text, ""},
+		"a class misprinted":   {short, schema.SeverityWarning},
+		"no classification":    {strings.Replace(short, "按支出功能分类科目:", "", 1), ""},
+		"a gap of no misprint": {strings.Replace(text, "住房保障支出21.68", "住房保障支出3.54", 1), ""},
+	}.want(t, "sum.text")
+	if f := findingOf(extractText(t, strings.Replace(short, "按支出功能分类科目:", "", 1)), "sum.function"); f == nil || f.Severity != schema.SeverityInfo {
+		t.Errorf("no classification: sum.function %+v, want info", f)
 	}
 }

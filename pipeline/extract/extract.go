@@ -282,6 +282,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.sentencesRestated()
 	b.itemStatements()
 	b.listedParts()
+	b.classifiedLists()
 	b.reasonChanges()
 	b.priorSentences()
 	b.codeRows(flat)

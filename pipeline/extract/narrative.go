@@ -2215,6 +2215,58 @@ func (b *builder) listedParts() {
 	}
 }
 
+// classifiedWords introduce the functional classes as the breakdown of the
+// year's spending by its classification ("按支出功能分类科目:医疗卫生和计划生育
+// 支出522.09万元,…").
+var classifiedWords = []string{"按支出功能分类科目", "按支出功能科目分类", "按支出功能分类", "按功能分类科目", "按功能科目分类", "按功能分类"}
+
+// classifiedLists keeps the functional classes a sentence lists after
+// classifiedWords, every amount of it a class the model took, as sum claims
+// of the year's spending (/text/<line>/classified) where they fall short of
+// it by what one misprint of one figure explains: a breakdown by the
+// classification is every class of it, not some (sum.function takes a
+// short list for a partial one). Classes above the spending are
+// sum.function's.
+func (b *builder) classifiedLists() {
+	st := b.st
+	whole, ok := b.takenFor("/expenditure/current_year")
+	if !ok {
+		if whole, ok = b.takenFor("/expenditure/total"); !ok {
+			return
+		}
+	}
+	done := map[int]bool{}
+	for _, w := range classifiedWords {
+		for _, end := range b.find(w) {
+			stop := st.sentenceEnd(end)
+			if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
+				stop = end + k
+			}
+			if done[stop] {
+				continue // a longer word of the same list
+			}
+			done[stop] = true
+			var parts []int
+			var sum schema.Money
+			for k := st.tokenAt(end); k < len(st.toks) && st.toks[k].start < stop; k++ {
+				if st.toks[k].kind != numMoney {
+					continue
+				}
+				p := b.amountOf[k]
+				if !strings.HasPrefix(p, "/expenditure/by_function/") || strings.Contains(p, "/items/") {
+					parts = nil
+					break
+				}
+				parts = append(parts, k)
+				sum += st.toks[k].money()
+			}
+			if len(parts) >= 2 && sum < st.toks[whole].money() && !b.withinRounding(whole, parts) && b.misprintedSum(whole, parts) {
+				b.sumClaims("/classified", whole, parts)
+			}
+		}
+	}
+}
+
 // closedShort tells a list of parts (token indexes) that names a
 // remainder among them ("其中：财政拨款收入…，教育事业收入…，其他收入…，经营
 // 收入…"), whose shares of the whole (token indexes, one a part) make

@@ -1208,21 +1208,12 @@ func TestThreePublicWebTableBeforeItsExplanation(t *testing.T) {
 // for a partial one; a sum within the rounding says nothing either way.
 func TestListedPartsShort(t *testing.T) {
 	const text = "某学院2016年部门决算\n2016年度总收入27,964.71万元，其中：财政拨款收入9,787.85万元，教育事业收入5,738.74万元，其他收入12,037.17万元，经营收入100.95万元。\n"
-	sums := func(text string) int {
-		n := 0
-		for _, cl := range extractLines(t, text).Claims {
-			if cl.Kind == schema.ClaimSum {
-				n++
-			}
-		}
-		return n
-	}
-	if n := sums(text); n != 5 {
+	if n := sumClaims(t, text); n != 5 {
 		t.Errorf("a closed list short by a misprint: %d sum claims, want 5 (the whole and four parts)", n)
 	}
 	// the figures' rounding: a sum a cent off is the whole, and a misprint
 	// beside a cent of rounding still closes the gap
-	if n := sums(strings.Replace(text, "27,964.71", "27,964.72", 1)); n != 5 {
+	if n := sumClaims(t, strings.Replace(text, "27,964.71", "27,964.72", 1)); n != 5 {
 		t.Errorf("a misprint beside rounding: %d sum claims, want 5", n)
 	}
 	for name, other := range map[string]string{
@@ -1231,14 +1222,14 @@ func TestListedPartsShort(t *testing.T) {
 		"within the rounding, short": strings.Replace(text, "27,964.71", "27,664.72", 1),
 		"within the rounding, above": strings.Replace(text, "27,964.71", "27,664.70", 1),
 	} {
-		if n := sums(other); n != 0 {
+		if n := sumClaims(t, other); n != 0 {
 			t.Errorf("%s: %d sum claims", name, n)
 		}
 	}
 	// each part's share of the whole, the shares making 100%, closes the list
 	// too; shares short of 100% (a part left out) do not
 	const shared = "某学院2016年部门决算\n2016年我院支出合计26,994.72万元，其中基本支出12,270.36万元，占总支出的45.46%，项目支出14,629.33万元，占总支出的54.19%，经营支出95.03万元，占总支出0.35%。\n"
-	if n := sums(strings.Replace(shared, "95.03万元", "25.03万元", 1)); n != 4 {
+	if n := sumClaims(t, strings.Replace(shared, "95.03万元", "25.03万元", 1)); n != 4 {
 		t.Errorf("shares making 100%%, a part misprinted down: %d sum claims, want 4", n)
 	}
 	for name, other := range map[string]string{
@@ -1246,7 +1237,7 @@ func TestListedPartsShort(t *testing.T) {
 		"shares short of 100": strings.NewReplacer("95.03万元", "25.03万元", "0.35%", "0.15%").Replace(shared),
 		"a share left out":    strings.NewReplacer("95.03万元", "25.03万元", "，占总支出0.35%", "").Replace(shared),
 	} {
-		if n := sums(other); n != 0 {
+		if n := sumClaims(t, other); n != 0 {
 			t.Errorf("%s: %d sum claims", name, n)
 		}
 	}
@@ -1265,7 +1256,7 @@ func TestListedPartsShort(t *testing.T) {
 		"classes ending on 其他支出, as printed":     {classes, 0},
 		"classes ending on 其他支出, one misprinted": {strings.Replace(classes, "488.75", "480.75", 1), 6},
 	} {
-		if n := sums(c.text); n != c.want {
+		if n := sumClaims(t, c.text); n != c.want {
 			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
 		}
 	}
@@ -1277,15 +1268,6 @@ func TestListedPartsShort(t *testing.T) {
 // 万元,政府性基金预算0万元,…)"), claims its whole as one after "，其中" does:
 // a part misprinted is kept as sum claims (sum.text).
 func TestListedPartsPrinted(t *testing.T) {
-	sums := func(text string) int {
-		n := 0
-		for _, cl := range extractLines(t, text).Claims {
-			if cl.Kind == schema.ClaimSum {
-				n++
-			}
-		}
-		return n
-	}
 	const twice = "龙门镇2018年部门预算的批复\n一、收入预算712.99万元其中:其中一般公共预算拨款665.49万元,政府性基金拨款0万元,财政专户拨款47.5万元。\n"
 	const aside = "某幼儿园2021年度单位决算\n本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%。\n"
 	for name, c := range map[string]struct {
@@ -1298,10 +1280,22 @@ func TestListedPartsPrinted(t *testing.T) {
 		"an aside, a part misprinted": {strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), 4},
 		"an aside never closed":       {strings.Replace(strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), "),占", ",占", 1), 0},
 	} {
-		if n := sums(c.text); n != c.want {
+		if n := sumClaims(t, c.text); n != c.want {
 			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
 		}
 	}
+}
+
+// sumClaims counts the sum claims of a text's extraction.
+func sumClaims(t *testing.T, text string) int {
+	t.Helper()
+	n := 0
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimSum {
+			n++
+		}
+	}
+	return n
 }
 
 // A 类 named with 类科目 after it ("社会保障和就业支出类科目 116433.12 元")
