@@ -260,7 +260,7 @@ type yoy struct {
 var (
 	upWords   = []string{"增加", "增长", "提高", "上升", "增幅", "增支", "大于", "高于", "多于", "多", "增"}
 	downWords = []string{"减少", "下降", "降低", "压减", "降幅", "小于", "低于", "少于", "减", "少"}
-	flatWords = []string{"持平", "无变化", "没有变化", "一致", "相同", "相等", "等于", "不变"}
+	flatWords = []string{"持平", "无变化", "无增减", "没有变化", "一致", "相同", "相等", "等于", "不变"}
 	// priorYearWords name the year before the document's, the longest
 	// first (wordAt takes the first that opens a text)
 	priorYearWords = []string{"上一年度", "上年度", "上一年", "上年", "去年"}

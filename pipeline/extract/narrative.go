@@ -89,10 +89,15 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				b.claim(cpath, schema.ClaimAmount, ti, t.money().Float(), "")
 				b.keepOwnChange(ti) // its comparison is its own: checked against it
 				continue
-			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts && b.budgeted[cpath] == nil {
+			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts {
 				// restated beside its budget ("二、…与年初预算对比情况")
-				if bt, ok := b.budgetAfter(ti); ok {
+				if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
 					b.takeBudgeted(cpath, bt)
+				}
+				// restated after its budget, its completion rate the figure's:
+				// "公务接待费预算为1万元，支出决算为0.53万元，完成预算的47%"
+				if bt >= 0 {
+					b.execution(cpath, t.end, b.st.clauseEnd(t.end))
 				}
 			}
 			b.used[ti] = true

@@ -1947,6 +1947,42 @@ func TestBudgetChange(t *testing.T) {
 	}
 }
 
+// "无增减" states a figure unchanged as "无变化" does: against the prior
+// year a change of 0, so that yoy.parts_change can add up the 三公's parts'
+// changes against the total's (here 0 + 0 − 1.00 against −0.50), and
+// against the year's budget in a 决算 a difference of 0.
+func TestNoIncreaseOrDecrease(t *testing.T) {
+	d := extractLines(t, "某乡2023年部门预算\n2023年“三公”经费预算6.50万元，比上年减少0.50万元。其中：因公出国（境）费用0万元，较上年无增减；公务接待费0.50万元，较上年无增减；公务用车运行维护费6.00万元，比上年减少1.00万元。\n")
+	got := map[string]float64{}
+	for _, cl := range d.Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	want := map[string]float64{"/three_public:change": -5000, "/three_public/overseas_travel:change": 0, "/three_public/reception:change": 0, "/three_public/vehicle_operation:change": -10000}
+	if !maps.Equal(got, want) {
+		t.Errorf("parts unchanged against the prior year: %v, want %v", got, want)
+	}
+	d = extractLines(t, "某区某局2021年度部门决算\n“三公”经费支出决算为2.48万元，与2021年度预算相比无增减。\n")
+	if len(d.Claims) != 1 || d.Claims[0].Path != "/three_public" || d.Claims[0].Kind != "budget_change" || d.Claims[0].Value != 0 {
+		t.Errorf("unchanged against the budget: %v, want /three_public budget_change 0", d.Claims)
+	}
+}
+
+// A 决算's part restated after its budget states its completion rate
+// there: "公务接待费预算为1.00万元，支出决算为0.53万元，完成预算的47%" is the
+// reception's, though its amount was read before.
+func TestRestatedExecution(t *testing.T) {
+	d := extractLines(t, "某局2023年度部门决算\n“三公”经费支出决算为1.71万元，其中：公务接待费支出决算0.53万元，公务用车购置及运行维护费支出决算1.18万元。\n1.公务接待费预算为1.00万元，支出决算为0.53万元，完成预算的47%。\n")
+	var got []string
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimExecutionPct {
+			got = append(got, cl.Path+":"+strconv.FormatFloat(cl.Value, 'f', -1, 64))
+		}
+	}
+	if want := []string{"/three_public/reception:47"}; !slices.Equal(got, want) {
+		t.Errorf("completion rates: %v, want %v", got, want)
+	}
+}
+
 // A source stated first with its change and again, in the revenue's
 // section, with its share: the share is read from the second statement.
 func TestSourceShareRestated(t *testing.T) {
