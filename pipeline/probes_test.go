@@ -303,3 +303,42 @@ func TestProbeContradictions(t *testing.T) {
 		}
 	}
 }
+
+// TestProbesDistinct: no page is in two probe folders — by its address in
+// sources.tsv or by its text — so that no document counts twice in the
+// scores (session 22's real19 had taken three pages real7 and real17 held).
+func TestProbesDistinct(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "probes", "real*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{} // an address or a text's bytes → the first file that has it
+	once := func(key, file, what string) {
+		if first, ok := seen[key]; ok {
+			t.Errorf("%s has the %s %s has", file, what, first)
+			return
+		}
+		seen[key] = file
+	}
+	for _, dir := range dirs {
+		tsv, err := os.ReadFile(filepath.Join(dir, "sources.tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(strings.TrimSpace(string(tsv)), "\n") {
+			cols := strings.Split(line, "\t")
+			if i == 0 || len(cols) < 2 {
+				continue // the header
+			}
+			once("url "+cols[1], filepath.Join(dir, cols[0]), "address "+cols[1])
+		}
+		texts, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, path := range texts {
+			text, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			once("text "+string(text), path, "text")
+		}
+	}
+}
