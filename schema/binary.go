@@ -2,16 +2,13 @@ package schema
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"budgetpub/internal/wire"
 )
@@ -42,23 +39,6 @@ func AppendBinary(b []byte, v any) ([]byte, error) {
 	return c.enc(b, rv.Elem())
 }
 
-// AppendJSON appends v (a pointer to a value of a type AppendBinary
-// writes) as encoding/json's Encoder writes it with SetEscapeHTML(false),
-// without the Encoder's final newline: the published form of a document
-// (emit.MarshalDocument indents it) without a call through reflection's
-// interfaces for every value.
-func AppendJSON(b []byte, v any) ([]byte, error) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return b, fmt.Errorf("json: %T is not a pointer to a value", v)
-	}
-	c, err := codecOf(rv.Type().Elem())
-	if err != nil {
-		return b, err
-	}
-	return c.json(b, rv.Elem(), false)
-}
-
 // ReadBinary reads into v (a pointer to a value of the type AppendBinary
 // wrote, or to a struct of its first fields) from r; strings are read as
 // r reads them (copies, or parts of its bytes).
@@ -80,8 +60,6 @@ func ReadBinary(r *wire.Reader, v any) error {
 type codec struct {
 	enc func(b []byte, v reflect.Value) ([]byte, error)
 	dec func(r *wire.Reader, v reflect.Value) // v settable and zero
-	// json appends v as encoding/json writes it (AppendJSON)
-	json func(b []byte, v reflect.Value, html bool) ([]byte, error)
 }
 
 var codecs sync.Map // reflect.Type → *codec
@@ -119,9 +97,6 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 	case t == moneyType || t == pctType:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetInt(r.Varint()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			return append(b, formatHundredths(v.Int())...), nil
-		}
 		return c, nil
 	case t == classItemType:
 		return c, structCodec(c, t, made)
@@ -150,12 +125,6 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 				e.dec(r, p.Elem())
 				v.Set(p)
 			}
-		}
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			if v.IsNil() {
-				return append(b, "null"...), nil
-			}
-			return e.json(b, v.Elem(), html)
 		}
 	case reflect.Struct:
 		return c, structCodec(c, t, made)
@@ -190,22 +159,6 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 				e.dec(r, s.Index(i))
 			}
 			v.Set(s)
-		}
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			if v.IsNil() {
-				return append(b, "null"...), nil
-			}
-			b = append(b, '[')
-			var err error
-			for i := range v.Len() {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				if b, err = e.json(b, v.Index(i), html); err != nil {
-					return b, err
-				}
-			}
-			return append(b, ']'), nil
 		}
 	case reflect.Map:
 		if t.Key().Kind() != reflect.String || selfMarshals(t.Key()) {
@@ -244,31 +197,11 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			}
 			v.Set(m)
 		}
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			if v.IsNil() {
-				return append(b, "null"...), nil
-			}
-			b = append(b, '{')
-			var err error
-			for i, k := range sortedKeys(v) {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = append(appendJSONString(b, k.String(), html), ':')
-				if b, err = e.json(b, v.MapIndex(k), html); err != nil {
-					return b, err
-				}
-			}
-			return append(b, '}'), nil
-		}
 	case reflect.String:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
 			return wire.AppendString(b, validString(v.String())), nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetString(r.Text()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			return appendJSONString(b, v.String(), html), nil
-		}
 	case reflect.Bool:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
 			if v.Bool() {
@@ -277,24 +210,14 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return append(b, 0), nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetBool(r.Byte() == 1) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			return strconv.AppendBool(b, v.Bool()), nil
-		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetInt(r.Varint()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			return strconv.AppendInt(b, v.Int(), 10), nil
-		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendUvarint(b, v.Uint()), nil }
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetUint(r.Uvarint()) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			return strconv.AppendUint(b, v.Uint(), 10), nil
-		}
 	case reflect.Float32, reflect.Float64:
-		// encoding/json writes the shortest decimal that reads back as
-		// the same float
+		// the float's bits; NaN and ±Inf refused, as JSON refuses them
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
 			f := v.Float()
 			if math.IsInf(f, 0) || math.IsNaN(f) {
@@ -304,13 +227,6 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) (*codec, error) {
 			return binary.AppendUvarint(b, math.Float64bits(f)), nil
 		}
 		c.dec = func(r *wire.Reader, v reflect.Value) { v.SetFloat(math.Float64frombits(r.Uvarint())) }
-		c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-			n, err := floatNumber(v.Float(), t.Bits())
-			if err != nil {
-				return b, err
-			}
-			return append(b, n.(json.Number)...), nil
-		}
 	default:
 		return nil, errUnsupported
 	}
@@ -375,31 +291,6 @@ func structCodec(c *codec, t reflect.Type, made map[reflect.Type]*codec) error {
 			codecs[i].dec(r, v.Field(f.index))
 		}
 	}
-	// each field's name, quoted, and a colon
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = string(appendJSONString(nil, f.name, false)) + ":"
-	}
-	c.json = func(b []byte, v reflect.Value, html bool) ([]byte, error) {
-		noAmount := unstated >= 0 && v.Field(unstated).Bool()
-		b = append(b, '{')
-		first := true
-		var err error
-		for i, f := range fs {
-			fv := v.Field(f.index)
-			if f.omitEmpty && isEmpty(fv) || noAmount && f.name == "amount" {
-				continue
-			}
-			if !first {
-				b = append(b, ',')
-			}
-			first = false
-			if b, err = codecs[i].json(append(b, names[i]...), fv, html || unstated >= 0); err != nil {
-				return b, err
-			}
-		}
-		return append(b, '}'), nil
-	}
 	return nil
 }
 
@@ -425,60 +316,6 @@ func sortedKeys(v reflect.Value) []reflect.Value {
 	keys := v.MapKeys()
 	slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
 	return keys
-}
-
-// appendJSONString appends s as encoding/json writes a string: ", \\ and
-// control characters escaped (\b \f \n \r \t by their letters), each
-// byte of an invalid UTF-8 sequence as \ufffd, U+2028 and U+2029 as
-// escapes, and with html <, > and & as escapes too (what a ClassItem's
-// MarshalJSON writes, through json.Marshal, is kept as it wrote it).
-func appendJSONString(b []byte, s string, html bool) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-			i += n
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += n
-			start = i
-			continue
-		}
-		i += n
-	}
-	return append(append(b, s[start:]...), '"')
 }
 
 func boolByte(b bool) byte {

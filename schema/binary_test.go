@@ -1,13 +1,11 @@
 package schema
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 
 	"budgetpub/internal/wire"
@@ -103,58 +101,6 @@ func TestBinaryRefuses(t *testing.T) {
 	} {
 		if _, err := AppendBinary(nil, v); err == nil {
 			t.Errorf("%T written", v)
-		}
-	}
-}
-
-// A document's JSON is what encoding/json's Encoder writes without HTML
-// escaping, for random documents (a ClassItem's strings escaped as its
-// MarshalJSON's json.Marshal escapes them).
-func TestAppendJSONAsEncoder(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 10))
-	for i := range 2000 {
-		var d Document
-		fill(r, reflect.ValueOf(&d).Elem(), 0)
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(&d); err != nil {
-			t.Fatal(err)
-		}
-		got, err := AppendJSON([]byte("x"), &d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got[1:])+"\n" != want.String() {
-			t.Fatalf("document %d:\n got %s\nwant %s", i, got[1:], want.Bytes())
-		}
-	}
-	if _, err := AppendJSON(nil, &struct{ F float64 }{math.Inf(-1)}); err == nil {
-		t.Error("an infinite float written")
-	}
-}
-
-// A string is written as encoding/json writes it, with HTML escaping and
-// without, whatever its bytes.
-func TestJSONStringAsEncoder(t *testing.T) {
-	pieces := []string{"a", "收入", "<", ">", "&", `"`, `\`, "\x00", "\x01", "\b", "\f", "\n", "\r", "\t", "\x1f", " ", "\x7f", "\xff", "\xe6\x94", "\u2028", "\u2029", "\ufffd", "é"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(5) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
-		var plain bytes.Buffer
-		enc := json.NewEncoder(&plain)
-		enc.SetEscapeHTML(false)
-		enc.Encode(s)
-		html, _ := json.Marshal(s)
-		if got := string(appendJSONString(nil, s, false)) + "\n"; got != plain.String() {
-			t.Fatalf("%q: got %s, want %s", s, got, plain.Bytes())
-		}
-		if got := string(appendJSONString(nil, s, true)); got != string(html) {
-			t.Fatalf("%q with HTML escaping: got %s, want %s", s, got, html)
 		}
 	}
 }

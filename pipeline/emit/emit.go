@@ -12,6 +12,7 @@ package emit
 
 import (
 	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -682,22 +683,17 @@ func readmeText(tables []*stream, version, omitted string) string {
 }
 
 // MarshalDocument is the published form of a document: indented JSON,
-// no HTML escaping, a final newline (the encoder's SetIndent("", "  "):
-// schema.AppendJSON, indented by indent).
+// no HTML escaping, a final newline (the encoder's SetIndent("", "  "),
+// indented by indent).
 func MarshalDocument(d *schema.Document) ([]byte, error) {
-	buf := jsonBufs.Get().(*[]byte)
-	defer jsonBufs.Put(buf)
-	b, err := schema.AppendJSON((*buf)[:0], d)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	*buf = append(b, '\n')
-	return indent(*buf), nil
+	return indent(buf.Bytes()), nil
 }
-
-// jsonBufs are the buffers a document's compact JSON is made in, before
-// indent copies it.
-var jsonBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // CreateNew creates the file path, and its folder, as a new file: what
 // is at path is unlinked first, never truncated. A release shares the
