@@ -55,6 +55,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	// once, where one asks
 	whole := sync.OnceValue(func() string { return strings.Join(flat, "") })
 	news := sync.OnceValue(func() bool { return newsLike(whole()) })
+	// the year and kind of the disclosure a story says was published,
+	// asked for the year and again for the kind: read once
+	published := sync.OnceValues(func() (int, string) { return newsPublished(whole(), news()) })
 	if ident.name == "" && storyWords(ident.title) && news() {
 		// a story's line taken for its title ("记者查询…天山区2013年“三公经费”预算
 		// 安排情况") tells the year and kind of what the reporter compared,
@@ -96,7 +99,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, kind := yearRowsIdentity(flat); y != 0 {
 				ident.year, ident.kind = y, kind
 				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are the latest year's of its 三公 table's rows (its 决算数, else its 预算数)", y, kind))
-			} else if y, kind := newsPublished(whole(), news()); y != 0 {
+			} else if y, kind := published(); y != 0 {
 				ident.year, ident.kind = y, kind
 				told = append(told, fmt.Sprintf("the year (%d) and kind (%s) are those of the disclosure the story says was published", y, cmp.Or(kind, "not told")))
 			}
@@ -109,7 +112,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 					says = "the kind (budget) from a sentence comparing that year's 预算 with the year before's, the text stating no outturn"
 				}
 				told = append(told, says)
-			} else if y, k := newsPublished(whole(), news()); k != "" && y == ident.year {
+			} else if y, k := published(); k != "" && y == ident.year {
 				ident.kind = k
 				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
 			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(whole(), ident.year) {
