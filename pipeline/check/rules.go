@@ -1808,19 +1808,25 @@ func (c *ctx) sharesWhole(total string, parts []string, gap, whole float64) bool
 }
 
 func sumThreePublic(c *ctx) {
-	parts := []string{"/three_public/overseas_travel/amount", "/three_public/reception/amount",
-		"/three_public/vehicle_purchase/amount", "/three_public/vehicle_operation/amount"}
-	const vehicle = "/three_public/vehicle/amount"
-	// the subtotal stands for its parts where they are not both stated —
-	// and where the total is what it makes while they do not make it: a
-	// misprinted part (a 运行费 printed as the vehicles' whole) is one
-	// finding, sum.vehicle's, not a second one of the total
+	const total = "/three_public/total"
+	c.parts(total, c.threePublicParts(total, func(part string) string { return "/three_public/" + part + "/amount" }), 0)
+}
+
+// threePublicParts are the parts the 三公 total (total) is compared with,
+// of one column (at gives a part's path): its four parts, or its two and
+// the vehicles' subtotal. The subtotal stands for its parts where they
+// are not both stated — and where the total is what it makes while they
+// do not make it: a misprinted part (a 运行费 printed as the vehicles'
+// whole) is one finding, sum.vehicle's, not a second one of the total.
+func (c *ctx) threePublicParts(total string, at func(part string) string) []string {
+	parts := []string{at("overseas_travel"), at("reception"), at("vehicle_purchase"), at("vehicle_operation")}
+	vehicle := at("vehicle")
 	_, p := c.num(parts[2])
 	_, o := c.num(parts[3])
-	if _, v := c.num(vehicle); v && (!p || !o || c.adds("/three_public/total", parts[0], parts[1], vehicle) && !c.adds(vehicle, parts[2], parts[3])) {
+	if _, v := c.num(vehicle); v && (!p || !o || c.adds(total, parts[0], parts[1], vehicle) && !c.adds(vehicle, parts[2], parts[3])) {
 		parts = append(parts[:2], vehicle)
 	}
-	c.parts("/three_public/total", parts, 0)
+	return parts
 }
 
 // adds tells whether parts, each stated, make total within their rounding.
@@ -1857,23 +1863,14 @@ func sumOtherYears(c *ctx) {
 	for _, col := range []struct{ path, zh, en string }{{"/prior_year", "上年数", "prior year"}, {"/budgeted", "预算数", "budgeted"}} {
 		c.column = [2]string{col.zh, col.en}
 		at := func(p string) string { return p + col.path }
-		tp := []string{at("/three_public/overseas_travel"), at("/three_public/reception"), at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}
-		vehicle := at("/three_public/vehicle")
-		// the subtotal stands for its parts where they are not both stated
-		// or do not make it (sumThreePublic)
-		_, p := c.num(tp[2])
-		_, o := c.num(tp[3])
-		if _, v := c.num(vehicle); v && (!p || !o || c.adds(at("/three_public"), tp[0], tp[1], vehicle) && !c.adds(vehicle, tp[2], tp[3])) {
-			tp = append(tp[:2:2], vehicle)
-		}
-		c.parts(at("/three_public"), tp, 0)
-		c.parts(vehicle, []string{at("/three_public/vehicle_purchase"), at("/three_public/vehicle_operation")}, 0)
-		for _, w := range []string{"/expenditure/basic", "/expenditure/general_basic"} {
-			personnel, public := "/expenditure/personnel", "/expenditure/public_expenses"
-			if w == "/expenditure/general_basic" {
-				personnel, public = "/expenditure/general_personnel", "/expenditure/general_public_expenses"
-			}
-			c.parts(at(w), []string{at(personnel), at(public)}, 0)
+		threePublic := at("/three_public")
+		part := func(name string) string { return at("/three_public/" + name) }
+		c.parts(threePublic, c.threePublicParts(threePublic, part), 0)
+		c.parts(part("vehicle"), []string{part("vehicle_purchase"), part("vehicle_operation")}, 0)
+		// an amount's path, of this column
+		column := func(amount string) string { return at(strings.TrimSuffix(amount, "/amount")) }
+		for _, w := range []basicWhole{allBasic, generalBasic} {
+			c.parts(column(w.whole), []string{column(w.personnel), column(w.public)}, 0)
 		}
 		c.parts(at("/expenditure"), []string{at("/expenditure/basic"), at("/expenditure/project")}, 3)
 	}
