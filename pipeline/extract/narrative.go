@@ -136,8 +136,10 @@ var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一
 
 // headingLabel tells a label at [start, end) that heads a list item of its
 // own, ended by 。 or a comma ("（一）因公出国（境）费。", "（一）收入预算，2018年
-// 年初预算数120.71万元"): the sentence or clause after it states the item's
-// figure. at is where that starts.
+// 年初预算数120.71万元"), the marker opening its line, its sentence or the
+// list after 其中: ("其中:1、因公出国(境)费用。2013年预算数38万元"): the
+// sentence or clause after it states the item's figure. at is where that
+// starts.
 func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 	s := b.st.s
 	sep := ""
@@ -154,7 +156,7 @@ func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 		return 0, false
 	}
 	from := start - (m[1] - m[0])
-	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") {
+	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") && !strings.HasSuffix(s[:from], "其中:") {
 		return 0, false
 	}
 	return end + len(sep), true

@@ -739,6 +739,11 @@ func TestThreePublicPartHeadings(t *testing.T) {
 			want: map[string]float64{"/three_public/overseas_travel/amount": 40000, "/three_public/overseas_travel/budgeted": 50000, "/three_public/reception/amount": 50000}},
 		{name: "no heading", text: "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元。主要用于公务接待费。2020年项目支出预算为5万元。\n",
 			absent: []string{"/three_public/reception"}},
+		{name: "first item after 其中", text: "某市某局2013年部门预算\n2013年“三公经费”财政拨款预算9万元。其中:1、因公出国(境)费用。2013年预算数4万元,与2012年预算数相比,基本持平。" +
+			"2、公务接待费。2013年预算数5万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 40000, "/three_public/reception/amount": 50000}},
+		{name: "a label after 其中 is no heading", text: "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元,其中:公务接待费。2020年项目支出预算为5万元。\n",
+			absent: []string{"/three_public/reception"}},
 	})
 }
 
