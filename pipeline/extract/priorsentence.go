@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -26,7 +27,7 @@ func (b *builder) priorSentences() {
 		end := st.sentenceEnd(start)
 		next := end + len("。")
 		if next >= len(st.s) {
-			return
+			break
 		}
 		if b.opensOnYear(start, end, year) && b.opensOnYear(next, st.sentenceEnd(next), year-1) {
 			own, ownLabels := b.labelledAmounts(start, end)
@@ -41,6 +42,52 @@ func (b *builder) priorSentences() {
 		}
 		start = next
 	}
+	b.priorBefore()
+}
+
+// priorBefore reads the year before's figures a text states right before
+// its year's, each year in a clause of its own ended by ； or 。
+// ("2015年收入预算1299.3万元,支出预算1299.3万元；2016年收入预算1560.62万
+// 元,支出预算1560.62万元。"): the two open on the two years and state their
+// amounts under the same labels in the same order, so each amount of the
+// first is the prior year of the figure read from the second's at its
+// place. A figure with a prior year already keeps it.
+func (b *builder) priorBefore() {
+	st := b.st
+	year := b.doc.Document.FiscalYear
+	for start := 0; start < len(st.s); {
+		end := st.clauseStop(start)
+		if end >= len(st.s) {
+			return
+		}
+		_, size := utf8.DecodeRuneInString(st.s[end:])
+		next := end + size
+		if b.opensOnYear(start, end, year-1) {
+			nextEnd := st.clauseStop(next)
+			if b.opensOnYear(next, nextEnd, year) {
+				before, beforeLabels := b.labelledAmounts(start, end)
+				own, ownLabels := b.labelledAmounts(next, nextEnd)
+				if len(own) > 0 && ownLabels != nil && slices.Equal(ownLabels, beforeLabels) {
+					for i, ti := range own {
+						if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
+							b.setPrior(ptr, before[i])
+						}
+					}
+				}
+			}
+		}
+		start = next
+	}
+}
+
+// clauseStop is where the statement that opens at off ends: its
+// sentence's 。 or an earlier ； (len(st.s) for none).
+func (st *stream) clauseStop(off int) int {
+	end := st.sentenceEnd(off)
+	if k := strings.IndexAny(st.s[off:end], "；;"); k >= 0 {
+		return off + k
+	}
+	return end
 }
 
 // opensOnYear tells a sentence s[start:end] that opens on the year y
@@ -133,7 +180,7 @@ func (b *builder) setPrior(ptr string, ti int) {
 }
 
 // figureAt is the model's figure at a pointer of one (/expenditure/basic,
-// /three_public/reception …), nil for another.
+// /three_public/reception, the vehicles' subtotal …), nil for another.
 func (b *builder) figureAt(ptr string) *schema.Figure {
 	d := b.doc
 	exp := d.Expenditure
@@ -143,7 +190,7 @@ func (b *builder) figureAt(ptr string) *schema.Figure {
 		"/operating_costs": d.OperatingCosts,
 	}
 	if tp := d.ThreePublic; tp != nil {
-		for _, p := range tp.Parts() {
+		for _, p := range tp.Lines() {
 			figs["/three_public/"+p.Key] = p.Figure
 		}
 	}
