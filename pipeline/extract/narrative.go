@@ -2928,6 +2928,9 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 	for _, end := range b.find(subject) {
 		start := end - len(subject)
 		before := st.s[runeStart(st.s, max(0, start-24)):start]
+		if k := strings.LastIndex(before, "。"); k >= 0 {
+			before = before[k+len("。"):] // "…没有安排。3、政府采购情况说明": another sentence's
+		}
 		after := st.s[end:runeStart(st.s, min(len(st.s), end+24))]
 		// a table's explanation that opens by saying it is empty:
 		// "七、政府性基金支出预算表情况说明 本表数为零。"
@@ -2953,7 +2956,7 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		// "关于机关运行经费支出,某院为非行政或参公单位,无此项内容": the
 		// sentence says the unit has none of it
 		sentence := st.s[end:st.sentenceEnd(end)]
-		if containsAny(sentence, []string{"无此项", "不涉及此项"}) && !strings.ContainsAny(sentence, "0123456789") {
+		if containsAny(sentence, []string{"无此项", "不涉及此项"}) && !strings.ContainsAny(sentence, "0123456789") || b.itemSaidNone(start) {
 			none = true
 		}
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
@@ -2972,6 +2975,22 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// itemSaidNone tells a subject at start named by a numbered heading on a
+// line of its own whose next sentence says the item has none, and no
+// figure ("2、政府采购安排情况说明。\n此项预算没有安排。").
+func (b *builder) itemSaidNone(start int) bool {
+	st := b.st
+	hs, he := st.sentenceStart(start), st.sentenceEnd(start)
+	heading := st.s[hs:he]
+	if !st.lineStart(hs) || he >= len(st.s) || !st.lineStart(he+len("。")) || dropEnum(heading) == heading ||
+		strings.ContainsAny(dropEnum(heading), "0123456789") {
+		return false
+	}
+	next := st.s[he+len("。") : st.sentenceEnd(he+len("。"))]
+	return startsWithAny(next, []string{"此项", "本项", "该项"}) && containsAny(next, []string{"没有安排", "未安排", "无"}) &&
+		!strings.ContainsAny(next, "0123456789")
 }
 
 // saysZero tells a clause that states a zero the amount rules do not read:

@@ -692,6 +692,20 @@ func TestNoneInWordsAfterLabel(t *testing.T) {
 	})
 }
 
+// A numbered heading naming a figure on a line of its own, and a next
+// sentence saying this item has none ("此项预算没有安排"), is a zero; the
+// same words after a heading of another subject, or with a figure, are not.
+func TestItemSaidNone(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "procurement", text: "某园2016年部门预算\n1、预算增减变化情况说明。\n2016年收入预算100万元。\n2、政府采购安排情况说明。\n此项预算没有安排。\n3、专业名词解释。\n",
+			want: map[string]float64{"/procurement/amount": 0}},
+		{name: "another heading", text: "某园2016年部门预算\n1、预算增减变化情况说明。\n2016年收入预算100万元。\n2、专项资金情况说明。\n此项预算没有安排。\n3、政府采购情况说明。\n",
+			absent: []string{"/procurement"}},
+		{name: "a figure", text: "某园2016年部门预算\n2、政府采购安排情况说明。\n此项预算没有安排2015年的采购。\n",
+			absent: []string{"/procurement"}},
+	})
+}
+
 // "上年结转和结余" is the carried-over revenue as 年初结转和结余 is (Gansu's
 // 决算: "5.上年结转和结余5.92万元").
 func TestCarriedOverAndBalance(t *testing.T) {
