@@ -266,6 +266,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.sources()
 	b.basicProject()
 	b.grandTotals()
+	b.bothTotalsChange()
 	b.classes()
 	b.funds()
 	b.operatingCosts()

@@ -797,6 +797,90 @@ func (b *builder) totals() {
 	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
 }
 
+// bothTotalsChange reads what a sentence says of 总收支 — the revenue and
+// the expenditure at once — against the year before where the two totals
+// read are one amount: a clause comparing with the year before's amount
+// and stating the change ("2011年总收支比上年减少30.7%,对比2010年预算批复数
+// 8,946万元减少了2,748万元") gives each total's prior year and change, only
+// where that amount and the change make the totals.
+func (b *builder) bothTotalsChange() {
+	st := b.st
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	if rev.Total == nil || exp.Total == nil || *rev.Total != *exp.Total || rev.PriorYear != nil || exp.PriorYear != nil {
+		return
+	}
+	for _, end := range b.find("总收支") {
+		if b.otherYear(end - len("总收支")) {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		for from := end; from < stop; {
+			to := st.commaAfter(from, stop)
+			if pt, ct, sign, ok := b.priorClause(from, to); ok && st.toks[pt].money()+schema.Money(sign)*st.toks[ct].money() == *rev.Total {
+				rev.PriorYear, exp.PriorYear = b.take("/revenue/prior_year", pt), b.take("/expenditure/prior_year", pt)
+				b.claim("/revenue", schema.ClaimChange, ct, float64(sign)*st.toks[ct].money().Float(), "")
+				b.claim("/expenditure", schema.ClaimChange, ct, float64(sign)*st.toks[ct].money().Float(), "")
+				return
+			}
+			_, size := utf8.DecodeRuneInString(st.s[to:])
+			from = to + size
+		}
+	}
+}
+
+// commaAfter is the offset of the first comma in s[from:stop] that is no
+// figure's thousands' (stop for none).
+func (st *stream) commaAfter(from, stop int) int {
+	for i := from; i < stop; {
+		if k := st.tokenAt(i); k > 0 && st.toks[k-1].start < i && i < st.toks[k-1].end {
+			i = st.toks[k-1].end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(st.s[i:])
+		if r == ',' || r == '，' {
+			return i
+		}
+		i += size
+	}
+	return stop
+}
+
+// priorClause reads a clause s[from:to] that compares with the year before's
+// amount and states the change: "对比2010年预算批复数8,946万元减少了2,748万元"
+// — the comparand naming the year before (or 上年), no figure between it and
+// the amount, a direction right after the amount and the change right after
+// it, nothing after that.
+func (b *builder) priorClause(from, to int) (prior, change, sign int, ok bool) {
+	st := b.st
+	for i := from; i < to; {
+		c, found := comparandAt(st.s[i:to])
+		if !found {
+			_, size := utf8.DecodeRuneInString(st.s[i:])
+			i += size
+			continue
+		}
+		if c.year != 0 && c.year != b.doc.Document.FiscalYear-1 {
+			return 0, 0, 0, false
+		}
+		pt := st.tokenAt(i + c.end)
+		if pt+1 >= len(st.toks) || st.toks[pt].kind != numMoney || st.toks[pt+1].kind != numMoney || st.toks[pt+1].end != len(strings.TrimRight(st.s[:to], " ")) {
+			return 0, 0, 0, false
+		}
+		if gap := st.s[i+c.end : st.toks[pt].start]; strings.ContainsAny(gap, "0123456789") || utf8.RuneCountInString(gap) > 12 {
+			return 0, 0, 0, false
+		}
+		dir := strings.TrimSuffix(st.s[st.toks[pt].end:st.toks[pt+1].start], "了")
+		switch {
+		case slices.Contains([]string{"减少", "下降", "降低"}, dir):
+			return pt, pt + 1, -1, true
+		case slices.Contains([]string{"增加", "增长", "提高"}, dir):
+			return pt, pt + 1, 1, true
+		}
+		return 0, 0, 0, false
+	}
+	return 0, 0, 0, false
+}
+
 // nextSentenceChange reads a budget's change of a total stated in the
 // sentence right after the one stating it, the sentence opening with the
 // bare word for the total ("年初预算数735.09万元,其中:…。预算收入较2024年减少
@@ -841,13 +925,33 @@ func yearOpenings(year int) []string {
 // yearFromUses, which read them as the year's own where the parts printed
 // after them add up: parts listed after it (其中) that do not leave it
 // unread, as does a class's heading before it ("检察(款)：2024年总支出合计…").
+//
+// A budget balances: its year's bare 总收入 with parts listed after it is
+// its revenue where it is the spending's total read ("2011年总收入6,198万
+// 元,其中:财政预算内拨款(补助)收入6,198万元。2011年总支出6,198万元"), and
+// the other way round.
 func (b *builder) grandTotals() {
 	st := b.st
-	whole := func(start int) bool {
-		return !containsAny(st.s[st.sentenceStart(start):start], []string{"(款)", "(类)", "(项)"}) &&
-			!strings.Contains(st.s[start:st.sentenceEnd(start)], "其中")
+	class := func(start int) bool {
+		return containsAny(st.s[st.sentenceStart(start):start], []string{"(款)", "(类)", "(项)"})
 	}
-	b.bareTotals(yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}, whole)
+	whole := func(start int) bool {
+		return !class(start) && !strings.Contains(st.s[start:st.sentenceEnd(start)], "其中")
+	}
+	opens, revLabels, expLabels := yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}
+	b.bareTotals(opens, revLabels, expLabels, whole)
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	if b.doc.Document.Kind != schema.KindBudget || (rev.Total == nil) == (exp.Total == nil) {
+		return
+	}
+	b.bareTotals(opens, revLabels, expLabels, func(start int) bool {
+		other, l := rev.Total, "总支出"
+		if strings.HasPrefix(st.s[start:], "总收入") {
+			other, l = exp.Total, "总收入"
+		}
+		ti, ok := b.valueAfter(start+len(l), 2)
+		return !class(start) && ok && other != nil && st.toks[ti].money() == *other
+	})
 }
 
 // bareTotals reads the year's revenue and spending stated bare where no
@@ -1634,6 +1738,8 @@ func (b *builder) basicProject() {
 		b.projects()
 	} else if a, p := b.appropriationsProject(); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
+	} else if ti, ok := b.bareProject(); ok {
+		exp.Project = &schema.Figure{Amount: *b.take("/expenditure/project/amount", ti)}
 	} else if at, ok := b.noProjects(); ok {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
@@ -1850,6 +1956,41 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 	d := t.money() - exp.Basic.Amount
 	half := schema.Money(scaleDown(moneyFactor(t.unit)*100, t.scale) / 2) // the amount as rounded where written
 	return basic && (d > half || d < -half)
+}
+
+// bareProject finds the project expenditure a sentence names 项目 alone
+// right after the basic expenditure read, both after the whole they make
+// ("2011年总支出6,198万元,基本支出4,453万元;项目1,745万元。"): only where
+// the whole, the basic expenditure and 项目 follow one another, nothing but
+// a break (and 其中) between, and the two add up to the whole.
+func (b *builder) bareProject() (int, bool) {
+	st := b.st
+	basic := b.doc.Expenditure.Basic
+	if basic == nil {
+		return 0, false
+	}
+	for _, end := range b.find("基本支出") {
+		start := end - len("基本支出")
+		bt, ok := b.valueAfter(end, 2)
+		wt := st.tokenAt(start) - 1
+		if !ok || st.toks[bt].money() != basic.Amount || wt < 0 || st.toks[wt].kind != numMoney ||
+			strings.Trim(st.s[st.toks[wt].end:start], ",，:其中") != "" {
+			continue
+		}
+		rest := strings.TrimLeft(st.s[st.toks[bt].end:], "；;，,")
+		if len(rest) == len(st.s)-st.toks[bt].end || !strings.HasPrefix(rest, "项目") {
+			continue
+		}
+		pt, ok := b.valueAfter(len(st.s)-len(rest)+len("项目"), 0)
+		if !ok || b.used[pt] || st.toks[wt].money() != basic.Amount+st.toks[pt].money() {
+			continue
+		}
+		if after := st.s[st.toks[pt].end:]; after != "" && !startsWithAny(after, []string{"。", "；", ";"}) {
+			continue
+		}
+		return pt, true
+	}
+	return 0, false
 }
 
 // appropriationsBasic name the appropriations' basic expenditure.

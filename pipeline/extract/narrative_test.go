@@ -1140,6 +1140,52 @@ func TestYearsRevenueFromItsSources(t *testing.T) {
 	})
 }
 
+// A budget balances: its year's 总收入 with its sources listed after it is
+// its revenue where it is the amount of the year's bare 总支出; a 决算's, or
+// one of another amount, is not.
+func TestBalancedGrandTotals(t *testing.T) {
+	spent := "2011年总支出6,198万元,基本支出4,453万元;项目支出1,745万元。\n"
+	checkWordings(t, []wording{
+		{name: "budget", text: "某厅2011年部门预算\n2011年总收入6,198万元,其中:财政预算内拨款(补助)收入6,198万元。\n" + spent,
+			want: map[string]float64{"/revenue/total": 61980000, "/expenditure/total": 61980000}},
+		{name: "final accounts", text: "某厅2011年部门决算\n2011年总收入6,198万元,其中:财政拨款收入6,198万元。\n" + spent,
+			want: map[string]float64{"/expenditure/total": 61980000}, absent: []string{"/revenue/total"}},
+		{name: "another amount", text: "某厅2011年部门预算\n2011年总收入6,298万元,其中:财政预算内拨款(补助)收入6,198万元。\n" + spent,
+			want: map[string]float64{"/expenditure/total": 61980000}, absent: []string{"/revenue/total"}},
+	})
+}
+
+// 项目 alone right after the basic expenditure, both after the whole they
+// make, is the project expenditure; one that does not make the whole with
+// it, or a class's, is not.
+func TestBareProject(t *testing.T) {
+	head := "某厅2011年部门预算\n2011年总收入6,198万元。\n"
+	checkWordings(t, []wording{
+		{name: "making the whole", text: head + "2011年总支出6,198万元,基本支出4,453万元;项目1,745万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000, "/expenditure/project/amount": 17450000}},
+		{name: "not making it", text: head + "2011年总支出6,198万元,基本支出4,453万元;项目1,645万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000}, absent: []string{"/expenditure/project"}},
+		{name: "a project's name", text: head + "2011年总支出6,198万元,基本支出4,453万元;项目1,745万元用于信息化建设。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000}, absent: []string{"/expenditure/project"}},
+	})
+}
+
+// 总收支 is both totals at once: where the two read are one amount, a
+// clause comparing it with the year before's amount and stating the change
+// gives each its prior year — only where the two make the totals, and only
+// of the year before.
+func TestBothTotalsChange(t *testing.T) {
+	head := "某厅2011年部门预算\n2011年总收入6,198万元。\n2011年总支出6,198万元。\n"
+	checkWordings(t, []wording{
+		{name: "the year before", text: head + "某厅2011年总收支比上年减少30.7%,对比2010年预算批复数8,946万元减少了2,748万元,主要原因是机构改革。\n",
+			want: map[string]float64{"/revenue/prior_year": 89460000, "/expenditure/prior_year": 89460000}},
+		{name: "not making the totals", text: head + "某厅2011年总收支比上年减少30.7%,对比2010年预算批复数8,946万元减少了2,648万元。\n",
+			absent: []string{"/revenue/prior_year", "/expenditure/prior_year"}},
+		{name: "another year", text: head + "某厅2011年总收支对比2009年预算批复数8,946万元减少了2,748万元。\n",
+			absent: []string{"/revenue/prior_year", "/expenditure/prior_year"}},
+	})
+}
+
 // Sichuan's 决算 template states both totals as a pair, the unit once after
 // both: "收、支总计各是4125.49,4143.91万元" — the revenue's, then the
 // expenditure's. Their change ("各减少1267.86,2570.97万元") is no total.
