@@ -491,21 +491,39 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 			return nil
 		}
 		got[key] = c
+		if p := slices.Index(prior, true); p >= 0 && slices.Index(prior[p+1:], true) < 0 {
+			if c, ok := cellUnder(t, lines, r, centres, p); ok {
+				before[key] = c
+			}
+		}
 	}
 	if len(short) > 0 {
 		return b.threePublicByYearSums(t, len(own), slices.Index(own, true), full, short)
 	}
-	if !threePublicAddsUp(got) {
+	// a table of no 合计 (项目 | 2011年决算 | 2012年预算) has nothing to add
+	// up: every row's cells placed in their columns, by the row or by where
+	// they stand, its parts are read — the vehicles' still their parts' sum
+	_, total := got["total"]
+	if total && !threePublicAddsUp(got) || !total && !vehiclesAddUp(got) {
 		return nil
 	}
 	// the year before's column, where every row printed it and it adds up
 	// as the year's does
-	if len(before) == len(got) && threePublicAddsUp(before) {
+	if len(before) == len(got) && (total && threePublicAddsUp(before) || !total && vehiclesAddUp(before)) {
 		for k, c := range before {
 			got["prior:"+k] = c
 		}
 	}
 	return got
+}
+
+// vehiclesAddUp tells a 三公 table's parts with no 合计 whose vehicles'
+// row, where it stands beside its two parts, is their sum.
+func vehiclesAddUp(got map[string]cell) bool {
+	v, okV := got["vehicle"]
+	p, okP := got["vehicle_purchase"]
+	q, okQ := got["vehicle_operation"]
+	return len(got) > 0 && (!okV || !okP || !okQ || v.v == p.v+q.v)
 }
 
 // priorColumn tells the header label at m (a yearColumn match in the
