@@ -1046,9 +1046,10 @@ func (b *builder) pairedAfter(ptr string) map[int]bool {
 }
 
 // fiscalTotalLabels name the appropriations' totals (财政拨款收支总预算, 财政
-// 拨款收入支出总计 …).
+// 拨款收入支出总计, a 决算's 财政拨款收支总决算 …).
 var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
-	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}
+	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
+	"财政拨款收支总决算", "财政拨款收、支总决算"}
 
 // fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
 // 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
@@ -1266,6 +1267,58 @@ func (b *builder) sources() {
 		}
 	}
 	b.yearFromSources()
+	b.projectsCarriedOver()
+}
+
+// sourcesOnLine adds up the revenue sources read, each no part of another
+// source read, where every one stands on line: their sum and the rounding
+// of their figures; not ok where one stands elsewhere.
+func (b *builder) sourcesOnLine(line int) (sum, tol schema.Money, ok bool) {
+	rev := b.doc.Revenue
+	read := map[string]bool{}
+	for _, s := range rev.Sources {
+		read[s.Name] = true
+	}
+	for i, s := range rev.Sources {
+		path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+		if b.doc.Provenance[path].Line != line {
+			return 0, 0, false
+		}
+		if s.PartOf == "" || !read[s.PartOf] {
+			sum += s.Amount
+			if k, ok := b.tokenOf(path, s.Amount); ok {
+				tol += b.st.toks[k].rounding()
+			}
+		}
+	}
+	return sum, tol, true
+}
+
+// projectsCarriedOver reads the carried-over revenue a text names for the
+// projects alone ("…其他收入1.43万元,年初项目支出结转和结余16.5万元") as
+// the carried-over revenue where it is listed with the sources read, on
+// their line, and with them makes the revenue's total: nothing else was
+// carried over.
+func (b *builder) projectsCarriedOver() {
+	st := b.st
+	rev := b.doc.Revenue
+	if rev.CarriedOver != nil || rev.Total == nil || len(rev.Sources) == 0 {
+		return
+	}
+	for _, l := range []string{"年初项目支出结转和结余", "年初项目结转和结余"} {
+		for _, end := range b.find(l) {
+			ti, ok := b.valueAfter(end, 2)
+			if !ok || b.used[ti] || b.otherYear(end-len(l)) {
+				continue
+			}
+			sum, tol, ok := b.sourcesOnLine(st.source(st.toks[ti].start).Line)
+			sum, tol = sum+st.toks[ti].money(), tol+st.toks[ti].rounding()
+			if d := sum - *rev.Total; ok && d <= tol && d >= -tol {
+				rev.CarriedOver = b.take("/revenue/carried_over", ti)
+				return
+			}
+		}
+	}
 }
 
 // yearFromSources reads the revenue a text names 总收入 alone ("2016年度
@@ -1278,32 +1331,14 @@ func (b *builder) yearFromSources() {
 	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
 		return
 	}
-	read := map[string]bool{}
-	for _, s := range rev.Sources {
-		read[s.Name] = true
-	}
 	for _, end := range b.find("总收入") {
 		ti, ok := b.valueAfter(end, 4)
 		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
 			continue
 		}
-		line := b.st.source(b.st.toks[ti].start).Line
-		var sum schema.Money
-		tol := b.st.toks[ti].rounding()
-		for i, s := range rev.Sources {
-			path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
-			if b.doc.Provenance[path].Line != line {
-				sum = -1
-				break
-			}
-			if s.PartOf == "" || !read[s.PartOf] {
-				sum += s.Amount
-				if k, ok := b.tokenOf(path, s.Amount); ok {
-					tol += b.st.toks[k].rounding()
-				}
-			}
-		}
-		if d := sum - b.st.toks[ti].money(); sum >= 0 && d <= tol && d >= -tol {
+		sum, tol, ok := b.sourcesOnLine(b.st.source(b.st.toks[ti].start).Line)
+		tol += b.st.toks[ti].rounding()
+		if d := sum - b.st.toks[ti].money(); ok && d <= tol && d >= -tol {
 			rev.CurrentYear = b.take("/revenue/current_year", ti)
 			return
 		}

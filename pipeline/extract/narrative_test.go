@@ -1186,6 +1186,19 @@ func TestBothTotalsChange(t *testing.T) {
 	})
 }
 
+// The carried-over revenue named for the projects alone, listed with the
+// sources on their line, is the carried-over revenue where it and they make
+// the total; where they do not, something else was carried over too.
+func TestProjectsCarriedOver(t *testing.T) {
+	head := "某血站2014年部门决算\n"
+	checkWordings(t, []wording{
+		{name: "making the total", text: head + "1、2014年度部门决算收入955.22万元,其中财政拨款收入167.2万元,事业收入770.09万元,其他收入1.43万元,年初项目支出结转和结余16.5万元,比2013年增加13%。\n",
+			want: map[string]float64{"/revenue/total": 9552200, "/revenue/carried_over": 165000}},
+		{name: "short of it", text: head + "1、2014年度部门决算收入965.22万元,其中财政拨款收入167.2万元,事业收入770.09万元,其他收入1.43万元,年初项目支出结转和结余16.5万元,比2013年增加13%。\n",
+			want: map[string]float64{"/revenue/total": 9652200}, absent: []string{"/revenue/carried_over"}},
+	})
+}
+
 // Sichuan's 决算 template states both totals as a pair, the unit once after
 // both: "收、支总计各是4125.49,4143.91万元" — the revenue's, then the
 // expenditure's. Their change ("各减少1267.86,2570.97万元") is no total.
@@ -1242,6 +1255,14 @@ func TestFiscalTotalRevenueSide(t *testing.T) {
 			want: map[string]float64{"/revenue/fiscal_total": 16146300}, absent: []string{"/revenue/total", "/expenditure/total"}},
 		{name: "one fund's", text: head + "2020年一般公共预算财政拨款收入总计1008.64万元。",
 			absent: []string{"/revenue/fiscal_total"}},
+	})
+}
+
+// A 决算's 财政拨款收支总决算 is the appropriations' total.
+func TestFiscalTotalOfFinalAccounts(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "总决算", text: "某学院2016年部门决算\n某学院2016年度财政拨款收支总决算19170.97万元。与2015年相比,财政拨款收入总决算增加2084.95万元。\n",
+			want: map[string]float64{"/revenue/fiscal_total": 191709700}},
 	})
 }
 
