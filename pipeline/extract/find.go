@@ -557,19 +557,27 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 	return done()
 }
 
-// nextComparison is where the comparand of the clause after the one that
-// holds cmp begins, where that clause opens with 比 or 较 (-1 otherwise).
+// nextComparison is where the comparand of the next clause after the one
+// that holds cmp begins, where that clause opens with 比 or 较 (-1
+// otherwise). Clauses that open on a direction between them go on with
+// cmp's comparison ("较年初预算数减少10.93万元，下降54.65%，较上年支出数减少
+// 0.71万元": its rate), and are passed over.
 func nextComparison(s string, cmp int) int {
-	k := strings.IndexAny(s[cmp:], "，,")
-	if k < 0 {
-		return -1
+	for {
+		k := strings.IndexAny(s[cmp:], "，,")
+		if k < 0 {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(s[cmp+k:])
+		next := strings.TrimLeft(s[cmp+k+size:], " ")
+		if w, ok := wordAt(next, []string{"比", "较"}); ok {
+			return len(s) - len(next) + len(w)
+		}
+		if !startsWithAny(next, upWords) && !startsWithAny(next, downWords) {
+			return -1
+		}
+		cmp = len(s) - len(next)
 	}
-	_, size := utf8.DecodeRuneInString(s[cmp+k:])
-	next := s[cmp+k+size:]
-	if w, ok := wordAt(next, []string{"比", "较"}); ok {
-		return len(s) - len(next) + len(w)
-	}
-	return -1
 }
 
 // clauseNamesOther tells the clause after the comma at at, up to its first

@@ -1941,6 +1941,13 @@ func TestBudgetChange(t *testing.T) {
 	if want := map[string]float64{"/three_public:budget_change": -14853800, "/three_public:change": -8241300}; !maps.Equal(got, want) {
 		t.Errorf("against the budget and the year before: %v, want %v", got, want)
 	}
+	// the budget's difference and its rate, then the year before's: the
+	// rate's clause goes on with the budget's comparison
+	got = claims("某镇2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%。\n")
+	if want := map[string]float64{"/three_public:budget_change": -109300, "/three_public:budget_change_pct": -54.65,
+		"/three_public:change": -7100, "/three_public:change_pct": -7.83}; !maps.Equal(got, want) {
+		t.Errorf("against the budget with its rate, and the year before: %v, want %v", got, want)
+	}
 	got = claims("某区某局2021年部门预算\n“三公”经费预算为2.48万元，比2020年预算减少1.2万元。\n")
 	if want := map[string]float64{"/three_public:change": -12000}; !maps.Equal(got, want) {
 		t.Errorf("a budget against the prior year's: %v, want %v", got, want)
