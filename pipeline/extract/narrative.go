@@ -2178,10 +2178,7 @@ func (b *builder) listedParts() {
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
 		}
-		stop := st.sentenceEnd(end)
-		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
-			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
-		}
+		stop := listStop(st.s, end, st.sentenceEnd(end))
 		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
 			k := strings.IndexAny(st.s[end:stop], ")）")
 			if k < 0 {
@@ -2223,6 +2220,27 @@ func (b *builder) listedParts() {
 			continue // the model holds them all: its own sums compare them (a sum below, it takes for a list that may be partial)
 		}
 		b.sumClaims("/listed", ti, parts)
+	}
+}
+
+// listStop is where a list of parts that opens at from ends, before the
+// sentence's end at stop: at a semicolon ("…服务C万元；授予中小企业合同金额D万
+// 元": another statement), unless the clause after it names the sibling of
+// a part before it — basic expenditure and project expenditure, the two
+// halves of any spending ("其中:基本支出3,931万元;项目1,745万元").
+func listStop(s string, from, stop int) int {
+	for at := from; ; {
+		k := strings.IndexAny(s[at:stop], "；;")
+		if k < 0 {
+			return stop
+		}
+		_, size := utf8.DecodeRuneInString(s[at+k:])
+		before, after := s[from:at+k], strings.TrimLeft(s[at+k+size:stop], " ")
+		if !(strings.Contains(before, "基本支出") && strings.HasPrefix(after, "项目") ||
+			strings.Contains(before, "项目支出") && strings.HasPrefix(after, "基本支出")) {
+			return at + k
+		}
+		at += k + size
 	}
 }
 

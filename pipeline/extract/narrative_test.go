@@ -1286,6 +1286,27 @@ func TestListedPartsPrinted(t *testing.T) {
 	}
 }
 
+// TestListedPartsSemicolon: basic and project expenditure listed after a
+// whole with a semicolon between them ("其中:基本支出3,931万元;项目1,745万
+// 元") are one list: the two halves above their whole are kept as sum
+// claims. Another statement after a semicolon ends the list.
+func TestListedPartsSemicolon(t *testing.T) {
+	const text = "某市某厅2011年部门预算\n1. 政府办公厅(室)及相关事务5,631万元,其中:基本支出3,931万元;项目1,745万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the halves above the whole": {text, 3},
+		"the halves make the whole":  {strings.Replace(text, "5,631", "5,676", 1), 0},
+		"project first":              {strings.Replace(text, "基本支出3,931万元;项目1,745万元", "项目支出1,745万元;基本支出3,931万元", 1), 3},
+		"another statement after ;":  {strings.Replace(text, "项目1,745万元", "政府采购1,745万元", 1), 0},
+	} {
+		if n := sumClaims(t, c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
+		}
+	}
+}
+
 // sumClaims counts the sum claims of a text's extraction.
 func sumClaims(t *testing.T, text string) int {
 	t.Helper()
