@@ -892,6 +892,7 @@ func (b *builder) budgetChange(path string, ti int) {
 	t := st.toks[ti]
 	y, ok := b.scanComparison(t.end, t.money(), st.sentenceEnd(t.end), true)
 	if !ok {
+		b.completionBeside(path, ti)
 		return
 	}
 	if y.change >= 0 {
@@ -903,6 +904,47 @@ func (b *builder) budgetChange(path string, ti int) {
 	if y.flat && y.change < 0 {
 		src := st.source(y.flatAt)
 		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimBudgetChange, Value: 0, Line: src.Line, Text: src.Text})
+	}
+}
+
+// completionBeside reads what a 决算 states after a figure whose budget it
+// does not state, in the figure's sentence: the completion rate and the
+// amount by which 决算数 exceeds or falls short of 预算数 ("一般公共预算财政
+// 拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%，
+// 决算数大于预算数55.93万元"), an execution_pct and a budget_change claim on
+// path: the budget is the amount less the difference (execution.pct). Both
+// must be stated, and no other figure named between the amount and them.
+func (b *builder) completionBeside(path string, ti int) {
+	st := b.st
+	t := st.toks[ti]
+	end := st.sentenceEnd(t.end)
+	seg := st.s[t.end:end]
+	k := strings.Index(seg, "完成")
+	if k < 0 || namesOtherFigure(seg[:k], st.s[st.clauseStart(t.start):t.start]) {
+		return
+	}
+	rate := -1
+	for _, l := range []string{"年初预算的", "全年预算的", "预算的", "年初预算", "全年预算", "预算"} {
+		if strings.HasPrefix(seg[k+len("完成"):], l) {
+			if pt, ok := b.valueAfter(t.end+k+len("完成")+len(l), 0, numPct); ok {
+				rate = pt
+			}
+			break
+		}
+	}
+	if rate < 0 {
+		return
+	}
+	for _, e := range executionSigns {
+		j := strings.Index(seg, e.label)
+		if j < 0 || e.sign == 0 {
+			continue
+		}
+		if dt, ok := b.valueAfter(t.end+j+len(e.label), 0); ok {
+			b.claim(path, schema.ClaimExecutionPct, rate, st.toks[rate].float(), "")
+			b.claim(path, schema.ClaimBudgetChange, dt, e.sign*st.toks[dt].money().Float(), "")
+		}
+		return
 	}
 }
 

@@ -1969,6 +1969,21 @@ func TestBudgetChange(t *testing.T) {
 		"/three_public:change": -7100, "/three_public:change_pct": -7.83}; !maps.Equal(got, want) {
 		t.Errorf("against the budget with its rate, and the year before: %v, want %v", got, want)
 	}
+	// no budget stated: the completion rate and the excess over the budget
+	// beside it, both, or neither
+	const beside = "某幼儿园2017年度部门决算\n本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;完成年初预算100%,决算数大于预算数55.93万元,主要原因:工资调标。\n"
+	got = claims(beside)
+	if got["/expenditure/general:execution_pct"] != 100 || got["/expenditure/general:budget_change"] != 559300 {
+		t.Errorf("the completion rate beside the excess: %v, want execution_pct 100 and budget_change 559300", got)
+	}
+	for name, text := range map[string]string{
+		"no excess stated":       strings.Replace(beside, ",决算数大于预算数55.93万元", "", 1),
+		"another figure between": strings.Replace(beside, ";完成年初预算100%", ";项目支出完成年初预算100%", 1),
+	} {
+		if got := claims(text); got["/expenditure/general:execution_pct"] != 0 || got["/expenditure/general:budget_change"] != 0 {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
 	got = claims("某区某局2021年部门预算\n“三公”经费预算为2.48万元，比2020年预算减少1.2万元。\n")
 	if want := map[string]float64{"/three_public:change": -12000}; !maps.Equal(got, want) {
 		t.Errorf("a budget against the prior year's: %v, want %v", got, want)
