@@ -512,6 +512,13 @@ func (b *builder) comparedAt(path string, end int) {
 	}
 	if y, ok := b.scanYoYAt(end, -1, stop); ok {
 		y.prior = -1
+		if y.change >= 0 && y.pct < 0 {
+			// the change's rate in the clause right after it ("…较2016年“三公”
+			// 经费预算数增加0.11万元,增长6%"), as changeStatements reads it
+			if pi, ok := b.pctAfterChange(y.change, y.changeSign); ok {
+				y.pct, y.pctSign = pi, y.changeSign
+			}
+		}
 		b.recordYoY(path, y)
 	}
 }

@@ -1990,6 +1990,28 @@ func TestBudgetChange(t *testing.T) {
 	}
 }
 
+// A sentence that names a figure without its amount and compares it
+// ("2017年“三公”经费预算数较2016年“三公”经费预算数增加0.11万元,增长6%")
+// states its change, and the rate in the clause right after the change;
+// a clause after that names another figure is that one's.
+func TestComparedRate(t *testing.T) {
+	const text = "某中学2017年“三公”经费预算情况说明\n某中学2017年“三公”经费财政拨款预算安排4.97万元。2017年“三公”经费预算数较2016年“三公”经费预算数增加0.11万元,增长6%。\n"
+	got := map[string]float64{}
+	for _, cl := range extractLines(t, text).Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	if want := map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 6}; !maps.Equal(got, want) {
+		t.Errorf("the change and its rate: %v, want %v", got, want)
+	}
+	got = map[string]float64{}
+	for _, cl := range extractLines(t, strings.Replace(text, ",增长6%", ",公务接待费增长6%", 1)).Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	if _, ok := got["/three_public:change_pct"]; ok {
+		t.Errorf("another figure's rate read as the total's: %v", got)
+	}
+}
+
 // "无增减" states a figure unchanged as "无变化" does: against the prior
 // year a change of 0, so that yoy.parts_change can add up the 三公's parts'
 // changes against the total's (here 0 + 0 − 1.00 against −0.50), and
