@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -255,6 +256,9 @@ type yoy struct {
 	changeSign, pctSign int
 	flat                bool // 持平 / 无变化: stated unchanged
 	flatAt              int
+	// open is where a change stands whose direction the text leaves open
+	// (减少(增加)0.11万元: unchosen), 0 for none; the scan ends there
+	open int
 }
 
 var (
@@ -496,7 +500,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 			if w, ok := wordAt(rest, downWords); ok {
 				sign = -1
 				i += len(w)
-				if st.unchosen(i, upWords) {
+				if at, ok := st.unchosen(i, upWords); ok {
+					y.open = at
 					return done()
 				}
 				continue
@@ -504,7 +509,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 		} else {
 			sign = 1
 			i += len(w)
-			if st.unchosen(i, downWords) {
+			if at, ok := st.unchosen(i, downWords); ok {
+				y.open = at
 				return done()
 			}
 			continue
@@ -711,24 +717,94 @@ func figureAt(s string) (group, n int) {
 // a template's alternatives nobody chose ("减少(增加)0.11万元"): the change
 // after it has no known sign, so it is not read — unless the figure right
 // after the brackets is a zero, which has no direction to choose
-// ("增加(减少)0万元").
-func (st *stream) unchosen(off int, opposite []string) bool {
+// ("增加(减少)0万元"). at is where the text goes on after the brackets.
+func (st *stream) unchosen(off int, opposite []string) (at int, ok bool) {
 	inner, ok := strings.CutPrefix(st.s[off:], "(")
 	if !ok {
-		return false
+		return 0, false
 	}
 	w, ok := wordAt(inner, opposite)
 	if !ok {
-		return false
+		return 0, false
 	}
 	after, ok := strings.CutPrefix(inner[len(w):], ")")
 	if !ok {
-		return false
+		return 0, false
 	}
-	at := len(st.s) - len(after)
+	at = len(st.s) - len(after)
 	k := st.tokenAt(at)
 	zero := k < len(st.toks) && strings.TrimLeft(st.s[at:st.toks[k].start], " ") == "" && st.toks[k].mant == 0
-	return !zero
+	return at, !zero
+}
+
+// openDirection reads the change whose direction a comparison left open
+// (y.open: "较2016年…减少(增加)0.11万元,同比下降(增加)6%") for the figure whose
+// amount is token amount, and gives it the direction the figures choose: the
+// amount against the prior year stated before it; else the one of the two
+// directions for which the rate after the change (itself left open, or
+// not) agrees with the amount and the change — or, where neither does, the
+// one that comes nearer, so that yoy.change_pct names the rate that fits
+// no direction. Where both directions fit, or nothing tells, y is left
+// without the change.
+func (b *builder) openDirection(y *yoy, amount int) {
+	st := b.st
+	k := st.tokenAt(y.open)
+	if y.open == 0 || y.change >= 0 || amount < 0 || k >= len(st.toks) || st.toks[k].kind != numMoney || b.used[k] ||
+		strings.TrimSpace(st.s[y.open:st.toks[k].start]) != "" {
+		return
+	}
+	a, c := st.toks[amount], st.toks[k]
+	pct := -1
+	if p := k + 1; p < len(st.toks) && st.toks[p].kind == numPct && !b.used[p] {
+		gap := strings.TrimLeft(st.s[c.end:st.toks[p].start], ",， ")
+		gap = strings.TrimPrefix(gap, "同比")
+		w, ok := wordAt(gap, upWords)
+		if !ok {
+			w, ok = wordAt(gap, downWords)
+		}
+		if ok {
+			gap = gap[len(w):]
+			if at, open := st.unchosen(st.toks[p].start-len(gap), append(slices.Clone(upWords), downWords...)); open {
+				gap = st.s[at:st.toks[p].start]
+			}
+			if strings.Trim(gap, "了为 ") == "" {
+				pct = p
+			}
+		}
+	}
+	sign := 0
+	switch {
+	case y.prior >= 0:
+		if d := a.money() - st.toks[y.prior].money(); d > 0 {
+			sign = 1
+		} else if d < 0 {
+			sign = -1
+		}
+	case pct >= 0:
+		up, down := changeAgrees(a, c, st.toks[pct], 1, 1), changeAgrees(a, c, st.toks[pct], -1, -1)
+		switch {
+		case up && !down:
+			sign = 1
+		case down && !up:
+			sign = -1
+		case !up && !down:
+			rate := func(s float64) float64 {
+				x, ch := a.money().Float(), c.money().Float()
+				return math.Abs(100 * ch / (x - s*ch))
+			}
+			sign = 1
+			if math.Abs(rate(-1)-st.toks[pct].float()) < math.Abs(rate(1)-st.toks[pct].float()) {
+				sign = -1
+			}
+		}
+	}
+	if sign == 0 {
+		return
+	}
+	y.change, y.changeSign = k, sign
+	if pct >= 0 {
+		y.pct, y.pctSign = pct, sign
+	}
 }
 
 // priorStated tells a clause that opens by stating the prior year's
@@ -874,7 +950,11 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 	}
 	b.budgetChange(path, ti)
 	y, ok := b.scanYoY(ti)
-	if !ok {
+	if !ok && y.open == 0 {
+		return nil
+	}
+	b.openDirection(&y, ti)
+	if !y.found() {
 		return nil
 	}
 	return b.recordYoY(path, y)

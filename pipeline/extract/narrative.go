@@ -510,7 +510,12 @@ func (b *builder) comparedAt(path string, end int) {
 			stop = next + j
 		}
 	}
-	if y, ok := b.scanYoYAt(end, -1, stop); ok {
+	y, ok := b.scanYoYAt(end, -1, stop)
+	if amount, taken := b.amountTaken(path); taken && y.open != 0 {
+		b.openDirection(&y, amount)
+		ok = y.found()
+	}
+	if ok {
 		y.prior = -1
 		if y.change >= 0 && y.pct < 0 {
 			// the change's rate in the clause right after it ("…较2016年“三公”
@@ -521,6 +526,17 @@ func (b *builder) comparedAt(path string, end int) {
 		}
 		b.recordYoY(path, y)
 	}
+}
+
+// amountTaken is the token the model's figure at path (a claim's path: the
+// object holding amount, or total) was taken from.
+func (b *builder) amountTaken(path string) (int, bool) {
+	for _, p := range []string{path + "/amount", path + "/total", path} {
+		if ti, ok := b.takenFor(p); ok {
+			return ti, true
+		}
+	}
+	return 0, false
 }
 
 // otherYear tells a label that speaks of another year than the document's:

@@ -2012,6 +2012,38 @@ func TestComparedRate(t *testing.T) {
 	}
 }
 
+// A template's direction left open ("减少(增加)0.11万元,同比下降(增加)6%")
+// is chosen by the figures: against a prior year stated before it, the
+// amount's side of it; else the one direction for which the rate after it
+// agrees within the rounding — or, where neither does, the nearer, so that
+// yoy.change_pct reports the rate. Both fitting, or no rate, says nothing.
+func TestOpenDirection(t *testing.T) {
+	const text = "某中学2017年“三公”经费预算情况说明\n某中学2017年“三公”经费财政拨款预算安排4.97万元,其中:安排因公出国(境)费0万元,公务用车购置及运行费3万元,公务接待费1.97万元。" +
+		"2017年“三公”经费预算数较2016年“三公”经费预算数减少(增加)0.11万元,同比下降(增加)6%。\n" +
+		"二、公务接待费 2017年某中学拟安排公务接待费预算1.97万元,较2016年的1.86万元增加(减少)0.11万元,主要是由于学校工作导致增加(减少)。\n"
+	const reception = "/three_public/reception:change"
+	for name, c := range map[string]struct {
+		text string
+		want map[string]float64
+	}{
+		"no direction fits the rate": {text, map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 6, reception: 1100}},
+		"the rate fits a rise":       {strings.Replace(text, "6%", "2.4%", 1), map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 2.4, reception: 1100}},
+		"the rate fits a fall":       {strings.Replace(text, "6%", "2.0%", 1), map[string]float64{"/three_public:change": -1100, "/three_public:change_pct": -2, reception: 1100}},
+		"the rate fits both":         {strings.Replace(text, "6%", "2.20%", 1), map[string]float64{reception: 1100}},
+		"no rate":                    {strings.Replace(text, ",同比下降(增加)6%", "", 1), map[string]float64{reception: 1100}},
+	} {
+		got := map[string]float64{}
+		for _, cl := range extractLines(t, c.text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				got[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+}
+
 // "无增减" states a figure unchanged as "无变化" does: against the prior
 // year a change of 0, so that yoy.parts_change can add up the 三公's parts'
 // changes against the total's (here 0 + 0 − 1.00 against −0.50), and
