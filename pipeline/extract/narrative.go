@@ -3581,6 +3581,11 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.VehiclePurchase == nil && tp.VehicleOperation != nil {
+		if at, ok := b.noPurchase(anchor); ok {
+			tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
+		}
+	}
 	if tp.Vehicle != nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		if at, ok := b.allOperation(tp.Vehicle.Amount, anchor); ok {
 			b.doc.Provenance["/three_public/vehicle_operation/amount"] = st.source(at)
@@ -3702,6 +3707,35 @@ func (b *builder) vehicleOthers() bool {
 		delete(b.amountOf, ti)
 	}
 	return true
+}
+
+// noPurchaseWords say the year bought no vehicle.
+var noPurchaseWords = []string{"无新购车辆", "无新购置车辆", "无新购公务用车", "未新购公务用车", "未购置公务用车", "没有购置公务用车", "未购置车辆", "没有购置车辆"}
+
+// noPurchase finds where the text says, after anchor, that the year bought
+// no vehicle ("2015年度单位公务用车保有量为2辆，无新购车辆"; "而2017年没有购置公务
+// 用车"): the vehicles' purchase is 0. Its clause names no other year and
+// no year before (上年未购置… is another year's).
+func (b *builder) noPurchase(anchor int) (int, bool) {
+	st := b.st
+	fy := b.doc.Document.FiscalYear
+	for _, w := range noPurchaseWords {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if start < anchor {
+				continue
+			}
+			clause := st.s[st.clauseStart(start):start]
+			if containsAny(clause, priorYearWords) {
+				continue
+			}
+			if y, _, _, ok := yearIn(clause); ok && y != fy {
+				continue
+			}
+			return start, true
+		}
+	}
+	return 0, false
 }
 
 // allOperation finds where the text says the vehicles' spending (amount) is

@@ -2044,6 +2044,28 @@ func TestOpenDirection(t *testing.T) {
 	}
 }
 
+// A sentence saying the year bought no vehicle (无新购车辆, 没有购置公务用
+// 车) states the vehicles' purchase at 0 where the operation is stated
+// alone; another year's (上年, 2014年) says nothing of this one's.
+func TestNoVehiclePurchase(t *testing.T) {
+	const text = "某单位2015年部门决算\n2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。\n" +
+		"2015年度单位公务用车保有量为2辆,无新购车辆。公务用车运行维护费28.91万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		zero bool
+	}{
+		"the year's":       {text, true},
+		"the year before":  {strings.Replace(text, ",无新购车辆", ",上年无新购车辆", 1), false},
+		"another year":     {strings.Replace(text, "2015年度单位公务用车保有量为2辆,无新购车辆", "2014年无新购车辆", 1), false},
+		"no such sentence": {strings.Replace(text, ",无新购车辆", "", 1), false},
+	} {
+		tp := extractLines(t, c.text).ThreePublic
+		if got := tp != nil && tp.VehiclePurchase != nil && tp.VehiclePurchase.Amount == 0; got != c.zero {
+			t.Errorf("%s: the vehicles' purchase read as 0: %v, want %v", name, got, c.zero)
+		}
+	}
+}
+
 // "无增减" states a figure unchanged as "无变化" does: against the prior
 // year a change of 0, so that yoy.parts_change can add up the 三公's parts'
 // changes against the total's (here 0 + 0 − 1.00 against −0.50), and
