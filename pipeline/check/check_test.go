@@ -798,6 +798,10 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100)}, Personnel: &schema.Figure{Amount: *money(25522600)}}
 			return d
 		}, "sum.basic_parts", "error"},
+		{"head counts above their whole", func() *schema.Document { return staff(61, 26, 33, 21) }, "sum.staff", "warning"},
+		{"head counts above by one kind's count", func() *schema.Document { return staff(42, 19, 0, 23, 0, 13) }, "sum.staff", "info"},
+		{"head counts below their whole", func() *schema.Document { return staff(63, 27, 30) }, "sum.staff", ""},
+		{"head counts make their whole", func() *schema.Document { return staff(63, 27, 36) }, "sum.staff", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := rulesOf(c.doc())[c.rule]
@@ -806,6 +810,18 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// staff is a document stating a head count and the counts of the kinds it
+// lists after it, on line 26.
+func staff(whole float64, parts ...float64) *schema.Document {
+	d := base()
+	const path = "/text/26/staff/0"
+	d.Claims = []schema.Claim{{Path: path, Kind: schema.ClaimHeadCount, Value: whole, Unit: "人", Line: 26}}
+	for k, v := range parts {
+		d.Claims = append(d.Claims, schema.Claim{Path: fmt.Sprintf("%s/%d", path, k+1), Kind: schema.ClaimHeadCount, Value: v, Of: path, Unit: "人", Line: 26})
+	}
+	return d
 }
 
 // unstatedClass is a document whose class 201 states its items only, and

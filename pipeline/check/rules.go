@@ -47,6 +47,7 @@ var rules = []Rule{
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
 	{"sum.other_years", schema.SeverityWarning, "上年数或预算数的各分项之和不等于其合计", "The prior-year figures (上年数) of a whole's parts, or a final accounts' budgeted ones (预算数), do not add up to the whole's as the year's amounts do: the 三公's parts, the vehicles' two, personnel and public expenses, basic and project expenditure", "the rounding of every figure added and of the whole; parts not all stated (the 三公's, or basic and project against the expenditure, which a reserve or 经营支出 may be part of): only more than the whole is reported", sumOtherYears},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
+	{"sum.staff", schema.SeverityWarning, "所列各类人数之和超过其总人数", "The head counts of the kinds a sentence lists after a head count (编制人数、在职人数 …，其中/包括 行政…、事业…、工勤…) add up to more than it", "none (counts are exact); a list below the whole may leave kinds out, and one that exceeds it by exactly one of its parts counts that part apart (a 自收自支 编制 outside the 编制人数), an info", sumStaff},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
@@ -1014,6 +1015,36 @@ func sumText(c *ctx) {
 		}
 		c.report(finding{stated: want.v, computed: got, unit: "yuan", tol: halves(append(figs, want)...), figs: append(figs, want),
 			paths: paths, lines: lines, msg: msg, msgEn: msgEn})
+	}
+}
+
+// sumStaff adds up the head counts of the kinds the text lists after a
+// head count (head_count claims): more than the whole is a contradiction,
+// unless the whole is the others' sum to the person — one kind counted
+// apart from it (a template that keeps 自收自支 编制 outside 编制人数),
+// which is an info. Less may be a list that leaves kinds out.
+func sumStaff(c *ctx) {
+	for _, whole := range c.doc.Claims {
+		if whole.Kind != schema.ClaimHeadCount || whole.Of != "" {
+			continue
+		}
+		var parts []float64
+		got, paths, lines := 0.0, []string{whole.Path}, []int{whole.Line}
+		for _, cl := range c.doc.Claims {
+			if cl.Kind == schema.ClaimHeadCount && cl.Of == whole.Path && cl.File == whole.File {
+				parts = append(parts, cl.Value)
+				got += cl.Value
+				paths, lines = append(paths, cl.Path), append(lines, cl.Line)
+			}
+		}
+		f := finding{stated: whole.Value, computed: got, unit: "people", paths: paths, lines: lines, atLeast: true,
+			msg:   fmt.Sprintf("第%d行“%s”所述人数与其后所列%d类人数之和", whole.Line, whole.Text, len(parts)),
+			msgEn: fmt.Sprintf("line %d states a head count; the %d kinds it lists after it add up to more", whole.Line, len(parts))}
+		if excess := got - whole.Value; excess > 0 && slices.Contains(parts, excess) {
+			f.tol = excess
+			f.allowZh, f.allowEn = "多出的人数正是所列一类的人数（该类或不计入总数）", "the excess is exactly one kind's count (that kind may stand outside the whole)"
+		}
+		c.report(f)
 	}
 }
 

@@ -262,6 +262,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		b.fragment = openingFragment(st) // a page of a disclosure, its first page missing
 	}
 	b.department(flat)
+	b.headCounts()
 	b.totals()
 	b.sources()
 	b.basicProject()

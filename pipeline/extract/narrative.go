@@ -512,10 +512,33 @@ func (b *builder) comparedAt(path string, end int) {
 			stop = next + j
 		}
 	}
-	if y, ok := b.scanYoYAt(end, -1, stop); ok {
+	y, ok := b.scanYoYAt(end, -1, stop)
+	if amount, taken := b.amountTaken(path); taken && y.open != 0 {
+		b.openDirection(&y, amount)
+		ok = y.found()
+	}
+	if ok {
 		y.prior = -1
+		if y.change >= 0 && y.pct < 0 {
+			// the change's rate in the clause right after it ("…较2016年“三公”
+			// 经费预算数增加0.11万元,增长6%"), as changeStatements reads it
+			if pi, ok := b.pctAfterChange(y.change, y.changeSign); ok {
+				y.pct, y.pctSign = pi, y.changeSign
+			}
+		}
 		b.recordYoY(path, y)
 	}
+}
+
+// amountTaken is the token the model's figure at path (a claim's path: the
+// object holding amount, or total) was taken from.
+func (b *builder) amountTaken(path string) (int, bool) {
+	for _, p := range []string{path + "/amount", path + "/total", path} {
+		if ti, ok := b.takenFor(p); ok {
+			return ti, true
+		}
+	}
+	return 0, false
 }
 
 // otherYear tells a label that speaks of another year than the document's:
@@ -2356,10 +2379,7 @@ func (b *builder) listedParts() {
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
 		}
-		stop := st.sentenceEnd(end)
-		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
-			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
-		}
+		stop := listStop(st.s, end, st.sentenceEnd(end))
 		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
 			k := strings.IndexAny(st.s[end:stop], ")）")
 			if k < 0 {
@@ -2401,6 +2421,27 @@ func (b *builder) listedParts() {
 			continue // the model holds them all: its own sums compare them (a sum below, it takes for a list that may be partial)
 		}
 		b.sumClaims("/listed", ti, parts)
+	}
+}
+
+// listStop is where a list of parts that opens at from ends, before the
+// sentence's end at stop: at a semicolon ("…服务C万元；授予中小企业合同金额D万
+// 元": another statement), unless the clause after it names the sibling of
+// a part before it — basic expenditure and project expenditure, the two
+// halves of any spending ("其中:基本支出3,931万元;项目1,745万元").
+func listStop(s string, from, stop int) int {
+	for at := from; ; {
+		k := strings.IndexAny(s[at:stop], "；;")
+		if k < 0 {
+			return stop
+		}
+		_, size := utf8.DecodeRuneInString(s[at+k:])
+		before, after := s[from:at+k], strings.TrimLeft(s[at+k+size:stop], " ")
+		if !(strings.Contains(before, "基本支出") && strings.HasPrefix(after, "项目") ||
+			strings.Contains(before, "项目支出") && strings.HasPrefix(after, "基本支出")) {
+			return at + k
+		}
+		at += k + size
 	}
 }
 
@@ -3737,6 +3778,11 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.VehiclePurchase == nil && tp.VehicleOperation != nil {
+		if at, ok := b.noPurchase(anchor); ok {
+			tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
+		}
+	}
 	if tp.Vehicle != nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		if at, ok := b.allOperation(tp.Vehicle.Amount, anchor); ok {
 			b.doc.Provenance["/three_public/vehicle_operation/amount"] = st.source(at)
@@ -3858,6 +3904,35 @@ func (b *builder) vehicleOthers() bool {
 		delete(b.amountOf, ti)
 	}
 	return true
+}
+
+// noPurchaseWords say the year bought no vehicle.
+var noPurchaseWords = []string{"无新购车辆", "无新购置车辆", "无新购公务用车", "未新购公务用车", "未购置公务用车", "没有购置公务用车", "未购置车辆", "没有购置车辆"}
+
+// noPurchase finds where the text says, after anchor, that the year bought
+// no vehicle ("2015年度单位公务用车保有量为2辆，无新购车辆"; "而2017年没有购置公务
+// 用车"): the vehicles' purchase is 0. Its clause names no other year and
+// no year before (上年未购置… is another year's).
+func (b *builder) noPurchase(anchor int) (int, bool) {
+	st := b.st
+	fy := b.doc.Document.FiscalYear
+	for _, w := range noPurchaseWords {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if start < anchor {
+				continue
+			}
+			clause := st.s[st.clauseStart(start):start]
+			if containsAny(clause, priorYearWords) {
+				continue
+			}
+			if y, _, _, ok := yearIn(clause); ok && y != fy {
+				continue
+			}
+			return start, true
+		}
+	}
+	return 0, false
 }
 
 // allOperation finds where the text says the vehicles' spending (amount) is

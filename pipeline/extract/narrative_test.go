@@ -1372,6 +1372,27 @@ func TestListedPartsPrinted(t *testing.T) {
 	}
 }
 
+// TestListedPartsSemicolon: basic and project expenditure listed after a
+// whole with a semicolon between them ("其中:基本支出3,931万元;项目1,745万
+// 元") are one list: the two halves above their whole are kept as sum
+// claims. Another statement after a semicolon ends the list.
+func TestListedPartsSemicolon(t *testing.T) {
+	const text = "某市某厅2011年部门预算\n1. 政府办公厅(室)及相关事务5,631万元,其中:基本支出3,931万元;项目1,745万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the halves above the whole": {text, 3},
+		"the halves make the whole":  {strings.Replace(text, "5,631", "5,676", 1), 0},
+		"project first":              {strings.Replace(text, "基本支出3,931万元;项目1,745万元", "项目支出1,745万元;基本支出3,931万元", 1), 3},
+		"another statement after ;":  {strings.Replace(text, "项目1,745万元", "政府采购1,745万元", 1), 0},
+	} {
+		if n := sumClaims(t, c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
+		}
+	}
+}
+
 // sumClaims counts the sum claims of a text's extraction.
 func sumClaims(t *testing.T, text string) int {
 	t.Helper()
@@ -2027,9 +2048,107 @@ func TestBudgetChange(t *testing.T) {
 	if want := map[string]float64{"/three_public:budget_change": -14853800, "/three_public:change": -8241300}; !maps.Equal(got, want) {
 		t.Errorf("against the budget and the year before: %v, want %v", got, want)
 	}
+	// the budget's difference and its rate, then the year before's: the
+	// rate's clause goes on with the budget's comparison
+	got = claims("某镇2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%。\n")
+	if want := map[string]float64{"/three_public:budget_change": -109300, "/three_public:budget_change_pct": -54.65,
+		"/three_public:change": -7100, "/three_public:change_pct": -7.83}; !maps.Equal(got, want) {
+		t.Errorf("against the budget with its rate, and the year before: %v, want %v", got, want)
+	}
+	// no budget stated: the completion rate and the excess over the budget
+	// beside it, both, or neither
+	const beside = "某幼儿园2017年度部门决算\n本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;完成年初预算100%,决算数大于预算数55.93万元,主要原因:工资调标。\n"
+	got = claims(beside)
+	if got["/expenditure/general:execution_pct"] != 100 || got["/expenditure/general:budget_change"] != 559300 {
+		t.Errorf("the completion rate beside the excess: %v, want execution_pct 100 and budget_change 559300", got)
+	}
+	for name, text := range map[string]string{
+		"no excess stated":       strings.Replace(beside, ",决算数大于预算数55.93万元", "", 1),
+		"another figure between": strings.Replace(beside, ";完成年初预算100%", ";项目支出完成年初预算100%", 1),
+	} {
+		if got := claims(text); got["/expenditure/general:execution_pct"] != 0 || got["/expenditure/general:budget_change"] != 0 {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
 	got = claims("某区某局2021年部门预算\n“三公”经费预算为2.48万元，比2020年预算减少1.2万元。\n")
 	if want := map[string]float64{"/three_public:change": -12000}; !maps.Equal(got, want) {
 		t.Errorf("a budget against the prior year's: %v, want %v", got, want)
+	}
+}
+
+// A sentence that names a figure without its amount and compares it
+// ("2017年“三公”经费预算数较2016年“三公”经费预算数增加0.11万元,增长6%")
+// states its change, and the rate in the clause right after the change;
+// a clause after that names another figure is that one's.
+func TestComparedRate(t *testing.T) {
+	const text = "某中学2017年“三公”经费预算情况说明\n某中学2017年“三公”经费财政拨款预算安排4.97万元。2017年“三公”经费预算数较2016年“三公”经费预算数增加0.11万元,增长6%。\n"
+	got := map[string]float64{}
+	for _, cl := range extractLines(t, text).Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	if want := map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 6}; !maps.Equal(got, want) {
+		t.Errorf("the change and its rate: %v, want %v", got, want)
+	}
+	got = map[string]float64{}
+	for _, cl := range extractLines(t, strings.Replace(text, ",增长6%", ",公务接待费增长6%", 1)).Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	if _, ok := got["/three_public:change_pct"]; ok {
+		t.Errorf("another figure's rate read as the total's: %v", got)
+	}
+}
+
+// A template's direction left open ("减少(增加)0.11万元,同比下降(增加)6%")
+// is chosen by the figures: against a prior year stated before it, the
+// amount's side of it; else the one direction for which the rate after it
+// agrees within the rounding — or, where neither does, the nearer, so that
+// yoy.change_pct reports the rate. Both fitting, or no rate, says nothing.
+func TestOpenDirection(t *testing.T) {
+	const text = "某中学2017年“三公”经费预算情况说明\n某中学2017年“三公”经费财政拨款预算安排4.97万元,其中:安排因公出国(境)费0万元,公务用车购置及运行费3万元,公务接待费1.97万元。" +
+		"2017年“三公”经费预算数较2016年“三公”经费预算数减少(增加)0.11万元,同比下降(增加)6%。\n" +
+		"二、公务接待费 2017年某中学拟安排公务接待费预算1.97万元,较2016年的1.86万元增加(减少)0.11万元,主要是由于学校工作导致增加(减少)。\n"
+	const reception = "/three_public/reception:change"
+	for name, c := range map[string]struct {
+		text string
+		want map[string]float64
+	}{
+		"no direction fits the rate": {text, map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 6, reception: 1100}},
+		"the rate fits a rise":       {strings.Replace(text, "6%", "2.4%", 1), map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 2.4, reception: 1100}},
+		"the rate fits a fall":       {strings.Replace(text, "6%", "2.0%", 1), map[string]float64{"/three_public:change": -1100, "/three_public:change_pct": -2, reception: 1100}},
+		"the rate fits both":         {strings.Replace(text, "6%", "2.20%", 1), map[string]float64{reception: 1100}},
+		"no rate":                    {strings.Replace(text, ",同比下降(增加)6%", "", 1), map[string]float64{reception: 1100}},
+	} {
+		got := map[string]float64{}
+		for _, cl := range extractLines(t, c.text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				got[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+}
+
+// A sentence saying the year bought no vehicle (无新购车辆, 没有购置公务用
+// 车) states the vehicles' purchase at 0 where the operation is stated
+// alone; another year's (上年, 2014年) says nothing of this one's.
+func TestNoVehiclePurchase(t *testing.T) {
+	const text = "某单位2015年部门决算\n2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。\n" +
+		"2015年度单位公务用车保有量为2辆,无新购车辆。公务用车运行维护费28.91万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		zero bool
+	}{
+		"the year's":       {text, true},
+		"the year before":  {strings.Replace(text, ",无新购车辆", ",上年无新购车辆", 1), false},
+		"another year":     {strings.Replace(text, "2015年度单位公务用车保有量为2辆,无新购车辆", "2014年无新购车辆", 1), false},
+		"no such sentence": {strings.Replace(text, ",无新购车辆", "", 1), false},
+	} {
+		tp := extractLines(t, c.text).ThreePublic
+		if got := tp != nil && tp.VehiclePurchase != nil && tp.VehiclePurchase.Amount == 0; got != c.zero {
+			t.Errorf("%s: the vehicles' purchase read as 0: %v, want %v", name, got, c.zero)
+		}
 	}
 }
 
