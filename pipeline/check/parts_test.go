@@ -219,3 +219,20 @@ func TestClassifiedList(t *testing.T) {
 		t.Errorf("no classification: sum.function %+v, want info", f)
 	}
 }
+
+// TestGeneralChangeScope: basic and project expenditure make both the
+// year's expenditure and the general budget appropriations' (every yuan a
+// general-budget appropriation), and only the appropriations' states its
+// change: the parts' changes are compared with that change, also where a
+// misprint keeps them from adding up to it — the choice of whole does not
+// hang on the very sum it compares.
+func TestGeneralChangeScope(t *testing.T) {
+	text := "某乡2023年部门预算\n(二)支出预算:2023年年初预算数1643.29万元。\n" +
+		"2023年一般公共预算财政拨款收入1643.29万元,一般公共预算财政拨款支出1643.29万元,比上年增加105.77万元。其中:基本支出952.50万元,比上年增加39.77万元;项目支出690.79万元,比上年增加66.00万元。\n"
+	severityCases{
+		"as printed":             {text, ""},
+		"a part's change":        {strings.Replace(text, "增加39.77", "增加39.87", 1), schema.SeverityWarning},
+		"the other part's":       {strings.Replace(text, "增加66.00", "增加660.0", 1), schema.SeverityWarning},
+		"the last digit, within": {strings.Replace(text, "增加66.00", "增加66.01", 1), ""},
+	}.want(t, "yoy.parts_change")
+}

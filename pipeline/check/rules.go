@@ -1348,11 +1348,18 @@ func (c *ctx) basicProjectWhole() basicProjectScope {
 	if makes(sum, g, figs) && !(ok && makes(sum, t, figs)) {
 		return general
 	}
-	gc, ok := c.firstChange(general.changed)
-	if !changed || !ok || !makes(change, claimFig(gc), changes) {
+	gc, gok := c.firstChange(general.changed)
+	tc, tok := c.firstChange(year.changed)
+	if makes(sum, g, figs) && gok && !tok {
+		// the parts make both wholes (the year's is all general budget
+		// appropriation), and only the appropriations' states its change:
+		// the changes are compared with it, whatever they add up to
+		return general
+	}
+	if !changed || !gok || !makes(change, claimFig(gc), changes) {
 		return year
 	}
-	if tc, ok := c.firstChange(year.changed); ok && makes(change, claimFig(tc), changes) {
+	if tok && makes(change, claimFig(tc), changes) {
 		return year
 	}
 	return general

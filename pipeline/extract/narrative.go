@@ -3596,15 +3596,35 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 					tp.Budgeted = b.take("/three_public/budgeted", bt)
 				}
 			}
+			b.restatedYoY(tp, ti)
 		} else if totalTok >= 0 && coarserOf(st.toks[totalTok], t) {
 			// the total first stated rounded or cut ("三公经费预算850万", a
 			// headline), then exactly: the exact figure is the total
 			b.used[ti] = true
 			tp.Total, totalTok, total = b.take("/three_public/total", ti), ti, t.money()
+			b.restatedYoY(tp, ti)
 		} else {
 			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
 		}
 	}
+}
+
+// restatedYoY reads the comparison with the prior year after the 三公's
+// total stated again, where the statement read first compared it with
+// none: a headline or a story's lead states the total alone
+// ("“三公经费”财政拨款预算总额为291.57万元"), the body again with its change
+// ("2013年“三公经费”财政拨款预算291.57万元，比2012年…减少128.34万元"), and
+// the parts' changes stated after it add up to that change.
+func (b *builder) restatedYoY(tp *schema.ThreePublic, ti int) {
+	if tp.PriorYear != nil {
+		return
+	}
+	for _, cl := range b.doc.Claims {
+		if cl.Path == "/three_public" && (cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct) {
+			return
+		}
+	}
+	tp.PriorYear = b.figureYoY("/three_public", ti)
 }
 
 // vehicleOthers leaves out the vehicles' two parts where the list under

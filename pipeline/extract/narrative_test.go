@@ -2263,3 +2263,24 @@ func TestFlatAfterShare(t *testing.T) {
 		t.Errorf("reception: its share lost: %+v", d.Claims)
 	}
 }
+
+// TestRestatedThreePublicChange: the 三公's total stated first alone (a
+// story's lead, a headline rounded), then again with its change: the
+// change after the restatement is the total's, so the parts' changes are
+// compared with it.
+func TestRestatedThreePublicChange(t *testing.T) {
+	lead := "某局2013年部门预算\n某局公布2013年“三公经费”预算,“三公经费”财政拨款预算总额为291.57万元。\n" +
+		"2013年“三公经费”财政拨款预算291.57万元,比2012年“三公经费”财政拨款预算减少128.34万元。\n"
+	headline := "某联合会今年三公经费预算850万\n中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年“三公经费”财政拨款预算为850.55万元,比2012年预算数减少138.52万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want float64
+	}{
+		"restated exactly":           {lead, -1283400},
+		"a headline, then the exact": {headline, -1385200},
+	} {
+		if d := extractLines(t, c.text); !claimWith(d.Claims, "/three_public", schema.ClaimChange, c.want) {
+			t.Errorf("%s: no change %v of the 三公 among %+v", name, c.want, d.Claims)
+		}
+	}
+}
