@@ -236,3 +236,21 @@ func TestGeneralChangeScope(t *testing.T) {
 		"the last digit, within": {strings.Replace(text, "增加66.00", "增加66.01", 1), ""},
 	}.want(t, "yoy.parts_change")
 }
+
+// TestChangeFromPercentage: the 三公's and its parts' changes stated as
+// percentages alone ("合计10431.45万元，比2013年预算下降19.74%。其中：因公出国
+// (境)经费预算268.53万元，比2013年预算下降28.53%；…") make changes of their
+// amounts, a·p/(100+p), that add up as stated ones do; a rise of 100% (a
+// part new this year, as some documents print it) is none of them.
+func TestChangeFromPercentage(t *testing.T) {
+	text := "某区2014年部门预算\n2014年“三公”经费合计10431.45万元,比2013年预算下降19.74%。其中:因公出国(境)经费预算268.53万元,比2013年预算下降28.53%;" +
+		"公务用车购置及运行费7875.74万元,比2013年预算下降8.68%;公务接待费预算2287.17万元,比2013年预算下降42.77%。\n"
+	severityCases{
+		"as printed":               {text, ""},
+		"the total's rate":         {strings.Replace(text, "下降19.74", "下降16.74", 1), schema.SeverityWarning},
+		"a part's rate":            {strings.Replace(text, "下降42.77", "下降32.77", 1), schema.SeverityWarning},
+		"a part's rate, scaled":    {strings.Replace(text, "下降8.68", "下降86.8", 1), schema.SeverityWarning},
+		"a rate's last digit":      {strings.Replace(text, "下降42.77", "下降42.78", 1), ""},
+		"a part up 100%, as a new": {strings.Replace(text, "下降28.53", "增长100", 1), ""},
+	}.want(t, "yoy.parts_change")
+}
