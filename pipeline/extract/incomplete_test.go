@@ -677,3 +677,23 @@ func TestPresentedByName(t *testing.T) {
 		t.Errorf("no name: %+v", id)
 	}
 }
+
+// TestNewsPartsUnderTotal: a news story's 三公 parts listed after 其中
+// right under the statement of its total (in the sentence after it) are
+// the total's: where one is misprinted they are kept, for sum.three_public
+// to name, not left out as another year's parts.
+func TestNewsPartsUnderTotal(t *testing.T) {
+	story := "本报讯(记者 李明)日前,省政府网站公开了80个省级部门2015年部门预算。\n" +
+		"经省财政厅汇总,今年省本级部门“三公”经费预算总额为5.55亿元,较2014年的5.98亿元减少0.43亿元,下降7%。\n" +
+		"其中,公务接待费0.93亿元,减少0.43亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.OverseasTravel == nil || tp.Vehicle == nil || count(d, "parts that do not add up to its total") != 0 {
+		t.Fatalf("the parts under the total left out: %+v %+v", tp, d.Warnings)
+	}
+	if d.ThreePublic.Reception.Amount != schema.Yuan(93000000) {
+		t.Errorf("reception %v", d.ThreePublic.Reception.Amount)
+	}
+}
