@@ -789,8 +789,8 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
-	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
-	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
+	b.nextSentenceChange("/revenue", rev.Total, "预算收入", "收入")
+	b.nextSentenceChange("/expenditure", exp.Total, "预算支出", "支出")
 	d.Revenue, d.Expenditure = rev, exp
 	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
 }
@@ -798,10 +798,10 @@ func (b *builder) totals() {
 // nextSentenceChange reads a budget's change of a total stated in the
 // sentence right after the one stating it, the sentence opening with the
 // bare word for the total ("年初预算数735.09万元,其中:…。预算收入较2024年减少
-// 62.54万元"): that word alone is too often a part's to be a label of the
-// total's own figure, but opening the next sentence it speaks of the figure
-// just stated.
-func (b *builder) nextSentenceChange(path string, total *schema.Money, subject string) {
+// 62.54万元", "…住房保障支出65.09万元。支出较去年增加105.77万元"): that word
+// alone is too often a part's to be a label of the total's own figure, but
+// opening the next sentence it speaks of the figure just stated.
+func (b *builder) nextSentenceChange(path string, total *schema.Money, subjects ...string) {
 	if total == nil || b.doc.Document.Kind != schema.KindBudget {
 		return
 	}
@@ -817,7 +817,7 @@ func (b *builder) nextSentenceChange(path string, total *schema.Money, subject s
 		}
 		return false
 	}
-	b.changeStatements(path, []string{subject}, nil)
+	b.changeStatements(path, subjects, nil)
 	b.labelOK = nil
 }
 

@@ -345,7 +345,7 @@ func TestChangeAfterPartsList(t *testing.T) {
 
 // A total's change in the sentence right after the one stating it, opened
 // by the bare word for the total ("…年初预算数735.09万元,其中:…。预算收入较
-// 2024年减少62.54万元"), is the total's; not after another sentence, nor in
+// 2024年减少62.54万元", "…。收入较去年增加105.77万元"), is the total's; not after another sentence, nor in
 // a 决算, whose 预算收入 is the budget it is compared with.
 func TestChangeInTheNextSentence(t *testing.T) {
 	const head = "某某学校2025年部门预算\n"
@@ -353,6 +353,12 @@ func TestChangeInTheNextSentence(t *testing.T) {
 		"(二)支出预算:2025年年初预算数735.09万元,其中:基本支出700万元,项目支出35.09万元。预算支出较2024年增加2万元。\n")
 	if want := map[string]float64{"/revenue:change": -625400, "/expenditure:change": 20000}; !maps.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+	// the word bare: 收入, 支出 ("…住房保障支出65.09万元。支出较去年增加105.77万元")
+	got = changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元,其中:一般公共预算拨款735.09万元。收入较去年增加105.77万元。\n"+
+		"(二)支出预算:2025年年初预算数735.09万元,其中:一般公共服务支出700万元,住房保障支出35.09万元。支出较去年增加105.77万元,主要是基本支出增加39.77万元。\n")
+	if want := map[string]float64{"/revenue:change": 1057700, "/expenditure:change": 1057700}; !maps.Equal(got, want) {
+		t.Errorf("bare words: got %v, want %v", got, want)
 	}
 	if got := changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元。人员经费有所调整。预算收入较2024年减少62.54万元。\n"); len(got) != 0 {
 		t.Errorf("a change two sentences after the total was read as its: %v", got)
