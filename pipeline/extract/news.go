@@ -269,13 +269,14 @@ func newsPublished(s string, news bool) (year int, kind string) {
 	return year, kind
 }
 
-// listedUnderTotal tells a news story's 三公 parts listed after 其中 under
-// the statement of its total: the sentence of the list states the total's
-// amount before 其中, or, stating none, the sentence before it does
-// ("…“三公”经费预算总额为5.55亿元，较2014年的5.98亿元减少0.43亿元。其中，公务
-// 接待费0.98亿元…"). Such parts are the total's, and a misprint among them
-// is for sum.three_public to name; parts listed under another amount
-// ("预算总数为2893.78万元，其中…") are not.
+// listedUnderTotal tells a news story's 三公 parts listed under the
+// statement of its total: the sentence of the list states the total's
+// amount before 其中 (or before the first part, in a sentence that names no
+// year), or, stating none, the sentence before it does ("…“三公”经费预算总额
+// 为5.55亿元，较2014年的5.98亿元减少0.43亿元。其中，公务接待费0.98亿元…").
+// Such parts are the total's, and a misprint among them is for
+// sum.three_public to name; parts listed under another amount ("预算总数为
+// 2893.78万元，其中…") are not.
 func (b *builder) listedUnderTotal(parts []string) bool {
 	st := b.st
 	first := -1
@@ -290,7 +291,12 @@ func (b *builder) listedUnderTotal(parts []string) bool {
 	open := st.sentenceStart(st.toks[first].start)
 	k := strings.LastIndex(st.s[open:st.toks[first].start], "其中")
 	if k < 0 {
-		return false
+		// a list of its own sentence ("从“三公”经费具体构成看，因公出国(境)费
+		// 0.43亿元…"), naming no year
+		if _, _, _, ok := yearIn(st.s[open:st.toks[first].start]); ok {
+			return false
+		}
+		k = st.toks[first].start - open
 	}
 	k += open
 	amounts := func(from, to int) (out []schema.Money) {
