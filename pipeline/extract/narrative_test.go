@@ -2290,3 +2290,18 @@ func TestRestatedThreePublicChange(t *testing.T) {
 		}
 	}
 }
+
+// TestComparedBoth: amounts joined by 和 and followed by 均 and one
+// comparison ("分别为0.34亿元和4.23亿元,均与去年持平") each take it; an amount
+// after which another figure's comparison follows does not.
+func TestComparedBoth(t *testing.T) {
+	const head = "某省2015年部门预算\n2015年“三公”经费预算总额为5.55亿元,较2014年减少0.43亿元。"
+	d := extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。\n")
+	if !claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) || !claimWith(d.Claims, "/three_public/vehicle", schema.ClaimChange, 0) {
+		t.Errorf("both flat: %+v", d.Claims)
+	}
+	d = extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,后者与去年持平。\n")
+	if claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) {
+		t.Errorf("the second's comparison given the first: %+v", d.Claims)
+	}
+}
