@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve — of the year's expenditure or of the general budget appropriations', as sum.basic_project scopes them; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve — of the year's expenditure or of the general budget appropriations', as sum.basic_project scopes them; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; a change stated as a percentage alone (比上年下降28.53%) is the one it makes of the figure's amount, a·p/(100+p), within the amount's rounding and the rate's 0.1 points or its last digit cut (a rise of exactly 100%, which some documents print for a part new this year, is not used); compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line, but in a table's row, which prints both years and the rate: their rounding, the last digit rounded or cut); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -1379,11 +1379,18 @@ func (c *ctx) basicProjectWhole() basicProjectScope {
 	if makes(sum, g, figs) && !(ok && makes(sum, t, figs)) {
 		return general
 	}
-	gc, ok := c.firstChange(general.changed)
-	if !changed || !ok || !makes(change, claimFig(gc), changes) {
+	gc, gok := c.firstChange(general.changed)
+	tc, tok := c.firstChange(year.changed)
+	if makes(sum, g, figs) && gok && !tok {
+		// the parts make both wholes (the year's is all general budget
+		// appropriation), and only the appropriations' states its change:
+		// the changes are compared with it, whatever they add up to
+		return general
+	}
+	if !changed || !gok || !makes(change, claimFig(gc), changes) {
 		return year
 	}
-	if tc, ok := c.firstChange(year.changed); ok && makes(change, claimFig(tc), changes) {
+	if tok && makes(change, claimFig(tc), changes) {
 		return year
 	}
 	return general
@@ -1578,7 +1585,7 @@ func partsChange(c *ctx) {
 	}
 	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
 	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
-	if _, ok := c.firstChange(vehicle); ok {
+	if _, ok := c.changeOf(vehicle); ok {
 		c.changeSum("/three_public", []string{travel, reception, vehicle}, namedParts)
 		c.changeSum(vehicle, cars, namedParts)
 	} else {
@@ -1623,7 +1630,7 @@ const (
 // parts, and named ones of which one is not held with its change.
 func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 	complete := kind == completeParts
-	total, ok := c.firstChange(whole)
+	total, ok := c.changeOf(whole)
 	if !ok {
 		return
 	}
@@ -1632,8 +1639,9 @@ func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 		return
 	}
 	amounts := []rfig{c.figOf(wp, wv)}
-	figs := []rfig{claimFig(total)}
-	lines := []int{total.Line}
+	figs := total.figs
+	tol := total.half
+	lines := []int{total.line}
 	paths := []string{whole}
 	var sum, held float64
 	every := kind == namedParts // every part held with its change
@@ -1643,7 +1651,7 @@ func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 			every = false
 			continue
 		}
-		cl, ok := c.firstChange(p)
+		ch, ok := c.changeOf(p)
 		if !ok && !complete && v == 0 {
 			every = false
 			continue // none this year: its change, less last year's, can only lower the parts' sum (info's side)
@@ -1653,23 +1661,77 @@ func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 		}
 		held += v
 		amounts = append(amounts, c.figOf(ap, v))
-		sum += cl.Value
-		figs = append(figs, claimFig(cl))
-		lines = append(lines, cl.Line)
+		sum += ch.v
+		figs = append(figs, ch.figs...)
+		tol += ch.half
+		lines = append(lines, ch.line)
 		paths = append(paths, p)
 	}
 	if complete && len(paths) < 3 || len(paths) < 2 || !complete && math.Abs(held-wv) > halves(amounts...) {
 		return
 	}
-	f := finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
+	f := finding{stated: total.v, computed: sum, unit: "yuan", tol: tol, figs: figs, paths: paths, lines: lines,
 		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"}
-	if !complete && !every && sum > total.Value+f.tol {
+	if slices.ContainsFunc(figs, func(f rfig) bool { return f.how.unit == "%" }) {
+		f.allowZh, f.allowEn = "以变动率推算的变动额（本年数×变动率÷(1+变动率)），变动率允许 0.1 个百分点或末位截尾",
+			"a change worked out from its percentage (the amount × rate ÷ (1 + rate)), the rate within 0.1 points or its last digit cut"
+	}
+	if !complete && !every && sum > total.v+f.tol {
 		// a part the whole had last year and has no longer is in the
 		// whole's change (all of its prior year lost) and in no part's
 		f.severity = schema.SeverityInfo
 		f.msg, f.msgEn = "各部分变动额之和大于总变动额（上年有、本年无的部分不在所列之中）", "the parts' changes add up to more than the whole's (a part of last year's whole that is gone this year is not listed)"
 	}
 	c.report(f)
+}
+
+// change is a figure's change for changeSum: stated, or worked out from
+// its stated percentage and its amount; half is how far the rounding of
+// what it is made of lets it lie from v, figs those figures.
+type change struct {
+	v, half float64
+	figs    []rfig
+	line    int
+}
+
+// changeOf is the change the text states for a figure (its first), or,
+// where it states none, the one its stated percentage makes of its
+// amount: a figure a that grew by p% grew by a·p/(100+p) ("比上年下降
+// 28.53%" of 268.53万元 is −107.21万元). The percentage is taken as rounded
+// or cut, and as yoy.change_pct takes it against a prior year stated
+// apart, at least baseAllowance either way; the amount within its
+// rounding; the change ranges over the corners. A rise of 100% is how
+// some documents print a part that had none the year before (因公出国（境）
+// 经费支出增长100% where the parts' changes add up to the whole's only with
+// the part's whole amount as its change): such a percentage is not used.
+func (c *ctx) changeOf(path string) (change, bool) {
+	if cl, ok := c.firstChange(path); ok {
+		f := claimFig(cl)
+		return change{v: cl.Value, half: f.half, figs: []rfig{f}, line: cl.Line}, true
+	}
+	for _, cl := range c.doc.Claims {
+		if cl.Path != path || cl.Kind != schema.ClaimChangePct {
+			continue
+		}
+		v, ap, ok := c.amountOf(path)
+		if !ok || cl.Value == 100 {
+			return change{}, false
+		}
+		a, p := c.figOf(ap, v), claimFig(cl)
+		of := func(a, p float64) float64 { return a * p / (100 + p) }
+		ch := math.Round(of(a.v, p.v)*100) / 100
+		half, dp := 0.0, math.Max(2*p.half, baseAllowance)
+		for _, da := range []float64{-a.half, a.half} {
+			for _, dp := range []float64{-dp, dp} {
+				if 100+p.v+dp <= 0 {
+					return change{}, false
+				}
+				half = math.Max(half, math.Abs(of(a.v+da, p.v+dp)-ch))
+			}
+		}
+		return change{v: ch, half: half, figs: []rfig{a, p}, line: cl.Line}, true
+	}
+	return change{}, false
 }
 
 func sumProjects(c *ctx) {

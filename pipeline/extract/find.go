@@ -436,6 +436,7 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 	}
 	cmp, afterShare := -1, false
 	year := yearStating(own) // "公务接待费2016年预算8万元，2015年预算12.5万元"
+	joined := pos            // where the amounts joined to this one by 和 end
 	for i := pos; i < end; {
 		r, size := utf8.DecodeRuneInString(st.s[i:])
 		if r == '比' || r == '较' || (r == '与' || r == '同' || r == '和') && b.flatWithPrior(st.s[i+size:end]) {
@@ -454,6 +455,12 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 				// so is its share ("2016908.34 元，占基本支出预算 81.45%，同比增加…") where
 				// the comparison states a change in money (a percentage alone may be the share's)
 				share := o.kind == numPct && strings.HasPrefix(strings.TrimLeft(st.s[pos:i], "，, "), "占")
+				if o.kind == numMoney && o.money() != restate && b.bothCompared(joined, o) {
+					// "分别为0.34亿元和4.23亿元，均与去年持平": the comparison after
+					// the amounts joined is each one's
+					i, joined = o.end, o.end
+					continue
+				}
 				if o.kind == numMoney && o.money() != restate || o.kind == numPct && !share && !hasSuffixAny(st.s[pos:i], []string{"完成预算的", "完成年初预算的", "完成全年预算的"}) {
 					return y, false
 				}
@@ -1026,6 +1033,23 @@ func (b *builder) completionBeside(path string, ti int) {
 		}
 		return
 	}
+}
+
+// bothCompared tells an amount o joined to the one before it (which ends
+// at from) by 和, 与 or 、, the two (or more) followed by 均 or 都 and their
+// one comparison: "0.34亿元和4.23亿元，均与去年持平".
+func (b *builder) bothCompared(from int, o token) bool {
+	st := b.st
+	joins := []string{"和", "与", "、", "及"}
+	if !slices.Contains(joins, strings.TrimSpace(st.s[from:o.start])) {
+		return false
+	}
+	at := o.end
+	for k := st.tokenAt(at); k < len(st.toks) && st.toks[k].kind == numMoney && slices.Contains(joins, strings.TrimSpace(st.s[at:st.toks[k].start])); k++ {
+		at = st.toks[k].end // a third amount joined
+	}
+	_, ok := wordAt(strings.TrimLeft(st.s[at:], "，, "), []string{"均", "都"})
+	return ok
 }
 
 // closesBareList tells a figure listed last after 其中, behind parts listed

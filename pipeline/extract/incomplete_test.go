@@ -677,3 +677,44 @@ func TestPresentedByName(t *testing.T) {
 		t.Errorf("no name: %+v", id)
 	}
 }
+
+// TestNewsPartsUnderTotal: a news story's 三公 parts listed after 其中
+// right under the statement of its total (in the sentence after it) are
+// the total's: where one is misprinted they are kept, for sum.three_public
+// to name, not left out as another year's parts.
+func TestNewsPartsUnderTotal(t *testing.T) {
+	story := "本报讯(记者 李明)日前,省政府网站公开了80个省级部门2015年部门预算。\n" +
+		"经省财政厅汇总,今年省本级部门“三公”经费预算总额为5.55亿元,较2014年的5.98亿元减少0.43亿元,下降7%。\n" +
+		"其中,公务接待费0.93亿元,减少0.43亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.OverseasTravel == nil || tp.Vehicle == nil || count(d, "parts that do not add up to its total") != 0 {
+		t.Fatalf("the parts under the total left out: %+v %+v", tp, d.Warnings)
+	}
+	if d.ThreePublic.Reception.Amount != schema.Yuan(93000000) {
+		t.Errorf("reception %v", d.ThreePublic.Reception.Amount)
+	}
+	// a sentence of the parts alone, after the total's; not where it names
+	// another year
+	story = "本报讯(记者 李明)日前,省政府网站公开了2013年省级部门决算。\n" +
+		"经省财政厅汇总,我省本级2013年“三公”经费决算数为4.57亿元,比2013年预算数少0.35亿元。\n" +
+		"从“三公”经费具体构成看,因公出国(境)费0.43亿元,公务用车购置及运行维护费2.74亿元,公务接待费1.3亿元。\n"
+	for name, c := range map[string]struct {
+		text string
+		kept bool
+	}{
+		"its own sentence":  {story, true},
+		"another year's":    {strings.Replace(story, "从“三公”经费具体构成看", "2012年", 1), false},
+		"under another sum": {strings.Replace(story, "从“三公”经费具体构成看", "具体来看,预算总数为4.47亿元,其中", 1), false},
+	} {
+		d, err := extractText(c.text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept := d.ThreePublic != nil && d.ThreePublic.Reception != nil; kept != c.kept {
+			t.Errorf("%s: parts kept %v, want %v (%+v)", name, kept, c.kept, d.Warnings)
+		}
+	}
+}

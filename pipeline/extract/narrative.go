@@ -814,8 +814,8 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
-	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
-	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
+	b.nextSentenceChange("/revenue", rev.Total, "预算收入", "收入")
+	b.nextSentenceChange("/expenditure", exp.Total, "预算支出", "支出")
 	d.Revenue, d.Expenditure = rev, exp
 	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
 }
@@ -907,10 +907,10 @@ func (b *builder) priorClause(from, to int) (prior, change, sign int, ok bool) {
 // nextSentenceChange reads a budget's change of a total stated in the
 // sentence right after the one stating it, the sentence opening with the
 // bare word for the total ("年初预算数735.09万元,其中:…。预算收入较2024年减少
-// 62.54万元"): that word alone is too often a part's to be a label of the
-// total's own figure, but opening the next sentence it speaks of the figure
-// just stated.
-func (b *builder) nextSentenceChange(path string, total *schema.Money, subject string) {
+// 62.54万元", "…住房保障支出65.09万元。支出较去年增加105.77万元"): that word
+// alone is too often a part's to be a label of the total's own figure, but
+// opening the next sentence it speaks of the figure just stated.
+func (b *builder) nextSentenceChange(path string, total *schema.Money, subjects ...string) {
 	if total == nil || b.doc.Document.Kind != schema.KindBudget {
 		return
 	}
@@ -926,7 +926,7 @@ func (b *builder) nextSentenceChange(path string, total *schema.Money, subject s
 		}
 		return false
 	}
-	b.changeStatements(path, []string{subject}, nil)
+	b.changeStatements(path, subjects, nil)
 	b.labelOK = nil
 }
 
@@ -3839,15 +3839,35 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 					tp.Budgeted = b.take("/three_public/budgeted", bt)
 				}
 			}
+			b.restatedYoY(tp, ti)
 		} else if totalTok >= 0 && coarserOf(st.toks[totalTok], t) {
 			// the total first stated rounded or cut ("三公经费预算850万", a
 			// headline), then exactly: the exact figure is the total
 			b.used[ti] = true
 			tp.Total, totalTok, total = b.take("/three_public/total", ti), ti, t.money()
+			b.restatedYoY(tp, ti)
 		} else {
 			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
 		}
 	}
+}
+
+// restatedYoY reads the comparison with the prior year after the 三公's
+// total stated again, where the statement read first compared it with
+// none: a headline or a story's lead states the total alone
+// ("“三公经费”财政拨款预算总额为291.57万元"), the body again with its change
+// ("2013年“三公经费”财政拨款预算291.57万元，比2012年…减少128.34万元"), and
+// the parts' changes stated after it add up to that change.
+func (b *builder) restatedYoY(tp *schema.ThreePublic, ti int) {
+	if tp.PriorYear != nil {
+		return
+	}
+	for _, cl := range b.doc.Claims {
+		if cl.Path == "/three_public" && (cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct) {
+			return
+		}
+	}
+	tp.PriorYear = b.figureYoY("/three_public", ti)
 }
 
 // vehicleOthers leaves out the vehicles' two parts where the list under

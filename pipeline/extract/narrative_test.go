@@ -345,7 +345,7 @@ func TestChangeAfterPartsList(t *testing.T) {
 
 // A total's change in the sentence right after the one stating it, opened
 // by the bare word for the total ("…年初预算数735.09万元,其中:…。预算收入较
-// 2024年减少62.54万元"), is the total's; not after another sentence, nor in
+// 2024年减少62.54万元", "…。收入较去年增加105.77万元"), is the total's; not after another sentence, nor in
 // a 决算, whose 预算收入 is the budget it is compared with.
 func TestChangeInTheNextSentence(t *testing.T) {
 	const head = "某某学校2025年部门预算\n"
@@ -353,6 +353,12 @@ func TestChangeInTheNextSentence(t *testing.T) {
 		"(二)支出预算:2025年年初预算数735.09万元,其中:基本支出700万元,项目支出35.09万元。预算支出较2024年增加2万元。\n")
 	if want := map[string]float64{"/revenue:change": -625400, "/expenditure:change": 20000}; !maps.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+	// the word bare: 收入, 支出 ("…住房保障支出65.09万元。支出较去年增加105.77万元")
+	got = changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元,其中:一般公共预算拨款735.09万元。收入较去年增加105.77万元。\n"+
+		"(二)支出预算:2025年年初预算数735.09万元,其中:一般公共服务支出700万元,住房保障支出35.09万元。支出较去年增加105.77万元,主要是基本支出增加39.77万元。\n")
+	if want := map[string]float64{"/revenue:change": 1057700, "/expenditure:change": 1057700}; !maps.Equal(got, want) {
+		t.Errorf("bare words: got %v, want %v", got, want)
 	}
 	if got := changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元。人员经费有所调整。预算收入较2024年减少62.54万元。\n"); len(got) != 0 {
 		t.Errorf("a change two sentences after the total was read as its: %v", got)
@@ -2466,5 +2472,41 @@ func TestFlatAfterShare(t *testing.T) {
 	}
 	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimSharePct, 36) {
 		t.Errorf("reception: its share lost: %+v", d.Claims)
+	}
+}
+
+// TestRestatedThreePublicChange: the 三公's total stated first alone (a
+// story's lead, a headline rounded), then again with its change: the
+// change after the restatement is the total's, so the parts' changes are
+// compared with it.
+func TestRestatedThreePublicChange(t *testing.T) {
+	lead := "某局2013年部门预算\n某局公布2013年“三公经费”预算,“三公经费”财政拨款预算总额为291.57万元。\n" +
+		"2013年“三公经费”财政拨款预算291.57万元,比2012年“三公经费”财政拨款预算减少128.34万元。\n"
+	headline := "某联合会今年三公经费预算850万\n中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年“三公经费”财政拨款预算为850.55万元,比2012年预算数减少138.52万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want float64
+	}{
+		"restated exactly":           {lead, -1283400},
+		"a headline, then the exact": {headline, -1385200},
+	} {
+		if d := extractLines(t, c.text); !claimWith(d.Claims, "/three_public", schema.ClaimChange, c.want) {
+			t.Errorf("%s: no change %v of the 三公 among %+v", name, c.want, d.Claims)
+		}
+	}
+}
+
+// TestComparedBoth: amounts joined by 和 and followed by 均 and one
+// comparison ("分别为0.34亿元和4.23亿元,均与去年持平") each take it; an amount
+// after which another figure's comparison follows does not.
+func TestComparedBoth(t *testing.T) {
+	const head = "某省2015年部门预算\n2015年“三公”经费预算总额为5.55亿元,较2014年减少0.43亿元。"
+	d := extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。\n")
+	if !claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) || !claimWith(d.Claims, "/three_public/vehicle", schema.ClaimChange, 0) {
+		t.Errorf("both flat: %+v", d.Claims)
+	}
+	d = extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,后者与去年持平。\n")
+	if claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) {
+		t.Errorf("the second's comparison given the first: %+v", d.Claims)
 	}
 }
