@@ -2297,8 +2297,22 @@ func cleanName(s string) string {
 	if levelOnly(s) {
 		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
 	}
+	// a fund's or an appropriation's words are no department: "2022年一般公共
+	// 预算“三公”经费决算…" (a region's page), a contents entry "2023年度一般
+	// 公共预算财政拨款基本支出决算明细表" read as a title
+	if startsWithAny(s, fundNames) {
+		return ""
+	}
+	// no department's name opens with a digit: a page's date badge run into
+	// the title's line ("2023" / "102某县某办公室2023年部门预算…": 10 月 2 日)
+	if rest := strings.TrimLeft(s, "0123456789"); rest != s && rest != "" && isHan([]rune(rest)[0]) && nameLike(rest) {
+		s = rest
+	}
 	return s
 }
+
+// fundNames are the words a fund's or an appropriation's name opens with.
+var fundNames = []string{"一般公共预算", "公共财政预算", "政府性基金", "国有资本经营", "财政拨款", "财政专户"}
 
 // afterHeading takes the name from after a numbered heading run into it:
 // "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
 
 // A page without a title whose first line opens with its department and
 // the year ("某市水务局2018年用一般公共预算…"), after the numbered heading it
@@ -60,5 +65,46 @@ func TestFoundedName(t *testing.T) {
 	}
 	if name, _ := foundedName([]string{"一、收入决算情况说明", "某某市公共资源交易中心2013年9月经市委批准组建成立。"}); name != "" {
 		t.Errorf("another heading: %q", name)
+	}
+}
+
+// TestFundNamesNoDepartment: a fund's or an appropriation's words read
+// where a name stands (a region's 三公 page titled by its fund, a contents
+// entry of a table taken for the title) name no department, and a page
+// whose date badge runs into its title's line keeps the name after the
+// digits.
+func TestFundNamesNoDepartment(t *testing.T) {
+	for in, want := range map[string]string{
+		"一般公共预算":              "",
+		"一般公共预算财政拨款基本支出":      "",
+		"政府性基金预算财政拨款":         "",
+		"102某县人民代表大会常务委员会办公室": "某县人民代表大会常务委员会办公室",
+		"1.某开发区管委会":           "1.某开发区管委会",
+		"某县财政局":               "某县财政局",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d, err := extractText("日期:2023-11-17\n2022年一般公共预算“三公”经费决算执行情况说明\n某区2022年的“三公”经费决算数合计为100万元,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费50万元、公务接待费10万元。", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("a region's page titled by its fund: %q %d %q, want no name, 2022 final accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+}
+
+// TestCarriedFundNoSource: the funds the year before left ("上年结转一般
+// 公共预算拨款收入0万元") are no restatement of the year's appropriation.
+func TestCarriedFundNoSource(t *testing.T) {
+	d := extractLines(t, "某县某局2023年部门预算\n某县某局2023年收支总预算800.28万元。\n收入包括:本年一般公共预算拨款收入800.28万元、上年结转一般公共预算拨款收入0万元;支出包括:一般公共服务支出800.28万元。")
+	if len(d.Revenue.Sources) != 1 || d.Revenue.Sources[0].Amount != schema.Yuan(8002800) {
+		t.Errorf("sources %+v, want 一般公共预算 800.28万元", d.Revenue.Sources)
+	}
+	for _, c := range d.Claims {
+		if strings.HasPrefix(c.Path, "/revenue/sources") {
+			t.Errorf("a claim on the sources: %+v", c)
+		}
 	}
 }
