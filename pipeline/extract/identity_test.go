@@ -108,3 +108,21 @@ func TestCarriedFundNoSource(t *testing.T) {
 		}
 	}
 }
+
+// TestThreePublicTotalWithOthers: a 三公 total whose own list gives 会议费
+// and 培训费 amounts besides the three is the whole of more than the 三公:
+// it is left out with a warning, the parts read.
+func TestThreePublicTotalWithOthers(t *testing.T) {
+	d := extractLines(t, "某区2022年“三公”经费决算情况说明\n某区2022年的“三公”经费决算数合计为100万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费30万元、公务接待费10万元、会议费15万元、培训费5万元。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Total != nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(100000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(300000) {
+		t.Fatalf("三公 %+v, want no total, the parts", tp)
+	}
+	left := false
+	for _, w := range d.Warnings {
+		left = left || strings.Contains(w.Reason, "left out") && strings.Contains(w.Reason, "会议费")
+	}
+	if !left {
+		t.Errorf("no warning for the total left out: %+v", d.Warnings)
+	}
+}

@@ -3431,6 +3431,9 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
+			if b.totalWithOthers(ti) {
+				break // a whole of more than the three: no total, the parts are read
+			}
 			tp.Total, totalTok = b.take("/three_public/total", ti), ti
 			if bt, ok := b.budgetAfter(ti); ok && b.doc.Document.Kind == schema.KindFinalAccounts {
 				tp.Budgeted = b.take("/three_public/budgeted", bt)
@@ -3555,6 +3558,38 @@ func (b *builder) threePublic() {
 		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
 	}
 	b.doc.ThreePublic = tp
+}
+
+// totalWithOthers leaves out a 三公 total whose own list, right after its
+// amount, gives 会议费 or 培训费 an amount besides the three: "“三公”经费决算数
+// 合计为1000.86万,其中:因公出国(境)费0万元、…、会议费34.10万元、培训费51.37
+// 万元" is the whole of five, more than the three the model's total is the sum
+// of. The amount gets a warning; the parts are read.
+func (b *builder) totalWithOthers(ti int) bool {
+	st := b.st
+	end := st.toks[ti].end
+	list := st.s[end:st.sentenceEnd(end)]
+	k := strings.Index(list, "其中")
+	if k < 0 || strings.Trim(list[:k], " (,，:：") != "" {
+		return false // 其中 opens the total's own list, right after its amount
+	}
+	other := false
+	for _, w := range []string{"会议费", "培训费"} {
+		if j := strings.Index(list[k:], w); j >= 0 {
+			if tj, ok := b.valueAfter(end+k+j+len(w), 4); ok && st.toks[tj].start < end+len(list) {
+				other = true
+			}
+		}
+	}
+	if !other {
+		return false
+	}
+	b.used[ti] = true
+	src := st.source(st.toks[ti].start)
+	amount := st.toks[ti].money()
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text, Amount: &amount,
+		Reason: fmt.Sprintf("amount %s left out: the “三公” total's list adds 会议费 or 培训费 to the three, which the model's total is the sum of", st.s[st.toks[ti].start:st.toks[ti].end])})
+	return true
 }
 
 // savedWords, before a figure's name, make the amount after it what was
