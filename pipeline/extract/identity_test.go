@@ -126,3 +126,26 @@ func TestThreePublicTotalWithOthers(t *testing.T) {
 		t.Errorf("no warning for the total left out: %+v", d.Warnings)
 	}
 }
+
+// TestThreePublicHeadingAfterChrome: a web page's body on one line whose
+// 三公 heading, opening on its year, follows the site's chrome words (a
+// space between) tells the page's year and kind; words that name a
+// department before the year are kept as its name's.
+func TestThreePublicHeadingAfterChrome(t *testing.T) {
+	d, err := extractText("今天是 智能问答无障碍浏览长者模式 2022年一般公共预算“三公”经费决算执行情况说明 日期:2023-11-17 某区2022年的“三公”经费决算数合计为100万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费50万元、公务接待费10万元。2021年的三公经费决算数合计为90万,其中:因公出国(境)费0万元、公务用车购置费30万元、公务用车运行维护费50万元、公务接待费10万元。", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts || d.Department.Name != "" {
+		t.Errorf("%q %d %q, want no name, 2022 final accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	for in, want := range map[string]string{
+		"今天是 智能问答无障碍浏览长者模式 2022年“三公”经费决算情况说明": "2022年“三公”经费决算情况说明",
+		"某县审计局 2022年“三公”经费决算情况说明":             "某县审计局2022年“三公”经费决算情况说明",
+		"2022年“三公”经费决算情况说明":                   "2022年“三公”经费决算情况说明",
+	} {
+		if got := afterChromeWords(compact(in), in); got != want {
+			t.Errorf("afterChromeWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
