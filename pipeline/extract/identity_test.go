@@ -149,3 +149,28 @@ func TestThreePublicHeadingAfterChrome(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentedYear: the sentence presenting the text as a report of its
+// kind of another year than the title's (the year before's template left
+// in) is recorded as a heading's year would be; one of the document's own
+// year, or of another kind, is not.
+func TestPresentedYear(t *testing.T) {
+	warned := func(text string) bool {
+		d := extractLines(t, text)
+		for _, w := range d.Warnings {
+			if strings.HasPrefix(w.Reason, schema.WarnHeadingYear) {
+				return true
+			}
+		}
+		return false
+	}
+	if !warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
+		t.Error("a 2021 决算 presented in a 2022 决算: no warning")
+	}
+	if warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2022年度部门决算信息公开如下:\n一、部门职责") {
+		t.Error("the document's own year: a warning")
+	}
+	if warned("某县财政局2022年部门预算公开说明\n第一部分 部门概括\n现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
+		t.Error("another kind: a warning")
+	}
+}
