@@ -174,3 +174,14 @@ func TestPresentedYear(t *testing.T) {
 		t.Error("another kind: a warning")
 	}
 }
+
+// TestPartBudgetRestated: a 决算's 三公 part stated first with its share,
+// then in a section of its own after its budget ("1.因公出国(境)费预算为0
+// 万元,支出决算为0万元"), takes that budget.
+func TestPartBudgetRestated(t *testing.T) {
+	d := extractLines(t, "某局2023年度“三公”经费支出决算情况说明\n2023年度“三公”经费支出预算为6.35万元,支出决算为6.35万元,完成预算的100%。\n2023年度“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算1.89万元,占29.76%;公务用车购置及运行维护费支出决算4.46万元,占70.24%。具体情况如下:\n1. 因公出国(境)费预算为0万元,支出决算为0万元,完成预算的0%;与上年持平。")
+	tp := d.ThreePublic
+	if tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Budgeted == nil || *tp.OverseasTravel.Budgeted != 0 {
+		t.Fatalf("三公 %+v: want the overseas travel's budget 0", tp)
+	}
+}

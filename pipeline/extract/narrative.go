@@ -90,8 +90,11 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				b.keepOwnChange(ti) // its comparison is its own: checked against it
 				continue
 			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts {
-				// restated beside its budget ("二、…与年初预算对比情况")
-				if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
+				// restated beside its budget ("二、…与年初预算对比情况"), or after it
+				// in a section of its own ("1.因公出国(境)费预算为0万元,支出决算为0万元")
+				if bt >= 0 && b.budgeted[cpath] == nil {
+					b.takeBudgeted(cpath, bt)
+				} else if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
 					b.takeBudgeted(cpath, bt)
 				}
 				// restated after its budget, its completion rate the figure's:
