@@ -194,6 +194,9 @@ func readIdentity(flat, lines []string) identity {
 				c = h
 			}
 			if id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
+				if lines != nil {
+					c = afterChromeWords(c, lines[i])
+				}
 				if tp := threePublicTitle(c); tp.year != 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
@@ -886,6 +889,28 @@ func threePublicHead(t string) string {
 		}
 	}
 	return ""
+}
+
+// afterChromeWords drops from a heading the words of a site's chrome run
+// before it (a web page's body on one line): "今天是 智能问答无障碍浏览长者模式
+// 2022年一般公共预算“三公”经费决算执行情况说明" opens on its year. The line as
+// printed (raw) must part those words from the year with a space, and they
+// must name nothing: "某局 2022年…" keeps its name.
+func afterChromeWords(c, raw string) string {
+	y, before, _, ok := yearIn(c)
+	if !ok || before == "" {
+		return c
+	}
+	k := strings.Index(raw, strconv.Itoa(y))
+	if k <= 0 || raw[k-1] != ' ' {
+		return c
+	}
+	words := strings.Fields(raw[:k])
+	if len(words) == 0 || compact(strings.Join(words, "")) != before ||
+		nameLike(before) || nameLike(words[len(words)-1]) || regionOf(words[len(words)-1]) != "" {
+		return c
+	}
+	return c[len(before):]
 }
 
 // threePublicClause is what of a line names the 三公: the line up to the
@@ -2297,8 +2322,22 @@ func cleanName(s string) string {
 	if levelOnly(s) {
 		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
 	}
+	// a fund's or an appropriation's words are no department: "2022年一般公共
+	// 预算“三公”经费决算…" (a region's page), a contents entry "2023年度一般
+	// 公共预算财政拨款基本支出决算明细表" read as a title
+	if startsWithAny(s, fundNames) {
+		return ""
+	}
+	// no department's name opens with a digit: a page's date badge run into
+	// the title's line ("2023" / "102某县某办公室2023年部门预算…": 10 月 2 日)
+	if rest := strings.TrimLeft(s, "0123456789"); rest != s && rest != "" && isHan([]rune(rest)[0]) && nameLike(rest) {
+		s = rest
+	}
 	return s
 }
+
+// fundNames are the words a fund's or an appropriation's name opens with.
+var fundNames = []string{"一般公共预算", "公共财政预算", "政府性基金", "国有资本经营", "财政拨款", "财政专户"}
 
 // afterHeading takes the name from after a numbered heading run into it:
 // "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were

@@ -718,3 +718,22 @@ func TestNewsPartsUnderTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedYearSubjectClause: a year whose clause names the subject (a
+// region's or a department's organs) and lists what it covers in clauses of
+// its own states the first amount of its sentence: the year the text's, and
+// a 决算 where that amount is set against its 年初预算. An event's clause
+// after a year ("2016年开展公车改革，车辆减少；公务接待费430万元") states nothing.
+func TestStatedYearSubjectClause(t *testing.T) {
+	s := "经某州财政局汇总,2022年某州州本级部门,包括州级行政单位、事业单位和其他单位使用财政拨款安排“三公”经费支出总额为8,237.23万元,比年初预算增加1317.14万元。2022年,州本级“三公”经费支出中公务接待费低于预算数。"
+	if y := statedYear(s); y != 2022 {
+		t.Errorf("statedYear: %d, want 2022", y)
+	}
+	if k := statedKind(s, 2022); k != schema.KindFinalAccounts {
+		t.Errorf("statedKind: %q, want final accounts", k)
+	}
+	s = "2017年某区一般公共预算财政拨款开支“三公”经费5834万元,较2015年下降2.3%。其中:公车运行及维护4612万元,主要是2016年开展公车改革,车辆减少;公务接待费430万元,与上年持平。"
+	if y := statedYear(s); y != 2017 {
+		t.Errorf("statedYear of an event's clause: %d, want 2017", y)
+	}
+}

@@ -90,8 +90,11 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				b.keepOwnChange(ti) // its comparison is its own: checked against it
 				continue
 			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts {
-				// restated beside its budget ("二、…与年初预算对比情况")
-				if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
+				// restated beside its budget ("二、…与年初预算对比情况"), or after it
+				// in a section of its own ("1.因公出国(境)费预算为0万元,支出决算为0万元")
+				if bt >= 0 && b.budgeted[cpath] == nil {
+					b.takeBudgeted(cpath, bt)
+				} else if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
 					b.takeBudgeted(cpath, bt)
 				}
 				// restated after its budget, its completion rate the figure's:
@@ -1174,12 +1177,13 @@ var revenueSources = []struct {
 	notAfter     []string
 }{
 	// "“三公”经费一般公共预算拨款267.66万元" is a 经费's funding, no source;
-	// nor what projects "涉及" (a performance paragraph's)
+	// nor what projects "涉及" (a performance paragraph's), nor what the year
+	// before left ("上年结转一般公共预算拨款收入0万元": the carried-over funds)
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算本年收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
-		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及"}},
-	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
-	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及", "结转"}},
+	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及", "结转"}},
+	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及", "结转"}},
 	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates';
 	// 财政预算内拨款(补助)收入: the budgets' before 2012 (预算内, the budget's funds)
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入", "财政预算内拨款(补助)收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
@@ -3668,6 +3672,9 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
+			if b.totalWithOthers(ti) {
+				break // a whole of more than the three: no total, the parts are read
+			}
 			tp.Total, totalTok = b.take("/three_public/total", ti), ti
 			if bt, ok := b.budgetAfter(ti); ok && b.doc.Document.Kind == schema.KindFinalAccounts {
 				tp.Budgeted = b.take("/three_public/budgeted", bt)
@@ -3797,6 +3804,38 @@ func (b *builder) threePublic() {
 		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
 	}
 	b.doc.ThreePublic = tp
+}
+
+// totalWithOthers leaves out a 三公 total whose own list, right after its
+// amount, gives 会议费 or 培训费 an amount besides the three: "“三公”经费决算数
+// 合计为1000.86万,其中:因公出国(境)费0万元、…、会议费34.10万元、培训费51.37
+// 万元" is the whole of five, more than the three the model's total is the sum
+// of. The amount gets a warning; the parts are read.
+func (b *builder) totalWithOthers(ti int) bool {
+	st := b.st
+	end := st.toks[ti].end
+	list := st.s[end:st.sentenceEnd(end)]
+	k := strings.Index(list, "其中")
+	if k < 0 || strings.Trim(list[:k], " (,，:：") != "" {
+		return false // 其中 opens the total's own list, right after its amount
+	}
+	other := false
+	for _, w := range []string{"会议费", "培训费"} {
+		if j := strings.Index(list[k:], w); j >= 0 {
+			if tj, ok := b.valueAfter(end+k+j+len(w), 4); ok && st.toks[tj].start < end+len(list) {
+				other = true
+			}
+		}
+	}
+	if !other {
+		return false
+	}
+	b.used[ti] = true
+	src := st.source(st.toks[ti].start)
+	amount := st.toks[ti].money()
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text, Amount: &amount,
+		Reason: fmt.Sprintf("amount %s left out: the “三公” total's list adds 会议费 or 培训费 to the three, which the model's total is the sum of", st.s[st.toks[ti].start:st.toks[ti].end])})
+	return true
 }
 
 // savedWords, before a figure's name, make the amount after it what was
