@@ -942,46 +942,64 @@ func openingClause(t string, first bool) string {
 // as its last word before the year, when the compact text before the year
 // (name) holds more than it: a name that opens with its region (or any, after
 // a site's name: "…官方网站 某局"), a word in brackets after it its part ("某局
-// (本级)"), the words before it no region of it ("上海市 普陀区某局"). ""
-// where there is none.
+// (本级)"), the words before it no region of it ("上海市 普陀区某局"). A
+// name that ends before the title's other words (a 三公 title's "某局财政拨款
+// “三公”经费2022年…") is found where its characters are, spaces between
+// them. "" where there is none.
 func lastWord(orig, name string, year int) string {
 	ys := strconv.Itoa(year)
 	for at := 0; ; {
 		k := strings.Index(orig[at:], ys)
 		if k < 0 {
-			return ""
+			break
 		}
 		k += at
 		at = k + len(ys)
-		if !strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
-			continue
+		if strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
+			return wordBefore(orig[:k], name)
 		}
-		words := strings.Fields(orig[:k])
-		if len(words) == 0 {
-			return ""
-		}
-		j := len(words) - 1
-		w := words[j]
-		for j > 0 && strings.HasPrefix(w, "(") {
-			j--
-			w = words[j] + w
-		}
-		w = strings.TrimRight(w, ":")
-		n := cleanName(w)
-		before := strings.TrimSuffix(name, w)
-		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
-		// the department's, whose own name may then open with no region
-		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		// … nor are the page's metadata, labels and values ("主题分类 卫生
-		// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
-		// whatever the name's last word
-		meta := containsAny(before, pageMetadataWords)
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
-			hasSuffixAny(before, regionSuffixes) {
-			return ""
-		}
-		return w
 	}
+	var pattern strings.Builder
+	for i, r := range name {
+		if i > 0 {
+			pattern.WriteString(`\s*`)
+		}
+		pattern.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	if loc := regexp.MustCompile(pattern.String()).FindStringIndex(orig); loc != nil {
+		return wordBefore(orig[:loc[1]], name)
+	}
+	return ""
+}
+
+// wordBefore is lastWord's word: the last of a line's words before (orig,
+// up to the end of name), where it is the department's name.
+func wordBefore(orig, name string) string {
+	words := strings.Fields(orig)
+	if len(words) == 0 {
+		return ""
+	}
+	j := len(words) - 1
+	w := words[j]
+	for j > 0 && strings.HasPrefix(w, "(") {
+		j--
+		w = words[j] + w
+	}
+	w = strings.TrimRight(w, ":")
+	n := cleanName(w)
+	before := strings.TrimSuffix(name, w)
+	// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
+	// the department's, whose own name may then open with no region
+	site := hasSuffixAny(before, []string{"网站", "门户", "网"})
+	// … nor are the page's metadata, labels and values ("主题分类 卫生
+	// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
+	// whatever the name's last word
+	meta := containsAny(before, pageMetadataWords)
+	if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
+		hasSuffixAny(before, regionSuffixes) {
+		return ""
+	}
+	return w
 }
 
 // national tells a name of the central government's or the party's, which

@@ -718,3 +718,18 @@ func TestTableTitleNamesNoDepartment(t *testing.T) {
 		t.Errorf("%v %+v %+v", err, d.Document, d.Department)
 	}
 }
+
+// TestThreePublicTitleAfterKeywords: a web page's body on one line runs its
+// metadata's last label and value into its 三公 title ("…文号: 关键词: 说明
+// 某县政府办财政拨款“三公”经费2022年预算情况的说明"): the name is the title's
+// word with the value before it, found where the name's characters stand
+// with their spaces, not the value run into it (说明某县政府办).
+func TestThreePublicTitleAfterKeywords(t *testing.T) {
+	text := "索引号: K1234/202204-00004 主题分类: 预算/决算 发文机构: 某县人民政府办公室 发文日期: 2022-04-15 文号: 关键词: 说明 " +
+		"某县政府办财政拨款“三公”经费2022年预算情况的说明 2022-04-15 14:08文章来源: 政府办 字体:【 】 打印 " +
+		"一、2022某县政府办“三公”经费财政拨款预算总体情况 2022某县政府办“三公”经费财政拨款预算数9万元,较2021年预算下降40%,减少6万元。其中:因公出国(境)经费0万元,公务接待费1万元,公务用车购置及运行维护费8万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "某县政府办" || d.Document.FiscalYear != 2022 || d.ThreePublic == nil || d.ThreePublic.Total == nil {
+		t.Errorf("%v %+v %+v", err, d.Department, d.Document)
+	}
+}
