@@ -1717,6 +1717,11 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 		if name == "" && len(r.vals) == 0 {
 			continue // a web table's row of bare bars
 		}
+		if _, ok := got["total"]; ok {
+			if _, _, _, year := yearIn(name); year {
+				break // the next table's title run into the row ("2020年度全区“三公”经费使用情况使用项目…")
+			}
+		}
 		field := threePublicPart(name)
 		if field == "" && strings.HasPrefix(last, "vehicle") {
 			field = vehiclePart(name)
@@ -2100,7 +2105,8 @@ func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic, blank
 // threePublicPart names the part of the 三公 a row's label is: "" for none.
 func threePublicPart(l string) string {
 	switch {
-	case l == "合计" || l == "总计" || l == "支出合计" || strings.HasSuffix(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "三公经费合计"):
+	case l == "合计" || l == "总计" || l == "支出合计" || strings.HasSuffix(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "三公经费合计"),
+		strings.Contains(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "总三公经费"): // "总“三公”经费支出" under its parts
 		return "total"
 	case strings.Contains(l, "出国"):
 		return "overseas_travel"

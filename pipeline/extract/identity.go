@@ -301,6 +301,9 @@ func readIdentity(flat, lines []string) identity {
 						if !titleLike(t) && !opens {
 							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
 						}
+						if containsAny(name, tableSubjects) {
+							continue // a table's title among the contents: "2023年度一般公共预算财政拨款基本支出决算明细表"
+						}
 					case j > 8 && regionOnly(name) && nameLike(cleanName(after[:j])):
 						name += after[:j] // the region before the year, the department after it: "某市2018年某镇人民政府部门预算的批复"
 					case j > 8:
@@ -964,46 +967,64 @@ func openingClause(t string, first bool) string {
 // as its last word before the year, when the compact text before the year
 // (name) holds more than it: a name that opens with its region (or any, after
 // a site's name: "…官方网站 某局"), a word in brackets after it its part ("某局
-// (本级)"), the words before it no region of it ("上海市 普陀区某局"). ""
-// where there is none.
+// (本级)"), the words before it no region of it ("上海市 普陀区某局"). A
+// name that ends before the title's other words (a 三公 title's "某局财政拨款
+// “三公”经费2022年…") is found where its characters are, spaces between
+// them. "" where there is none.
 func lastWord(orig, name string, year int) string {
 	ys := strconv.Itoa(year)
 	for at := 0; ; {
 		k := strings.Index(orig[at:], ys)
 		if k < 0 {
-			return ""
+			break
 		}
 		k += at
 		at = k + len(ys)
-		if !strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
-			continue
+		if strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
+			return wordBefore(orig[:k], name)
 		}
-		words := strings.Fields(orig[:k])
-		if len(words) == 0 {
-			return ""
-		}
-		j := len(words) - 1
-		w := words[j]
-		for j > 0 && strings.HasPrefix(w, "(") {
-			j--
-			w = words[j] + w
-		}
-		w = strings.TrimRight(w, ":")
-		n := cleanName(w)
-		before := strings.TrimSuffix(name, w)
-		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
-		// the department's, whose own name may then open with no region
-		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		// … nor are the page's metadata, labels and values ("主题分类 卫生
-		// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
-		// whatever the name's last word
-		meta := containsAny(before, pageMetadataWords)
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
-			hasSuffixAny(before, regionSuffixes) {
-			return ""
-		}
-		return w
 	}
+	var pattern strings.Builder
+	for i, r := range name {
+		if i > 0 {
+			pattern.WriteString(`\s*`)
+		}
+		pattern.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	if loc := regexp.MustCompile(pattern.String()).FindStringIndex(orig); loc != nil {
+		return wordBefore(orig[:loc[1]], name)
+	}
+	return ""
+}
+
+// wordBefore is lastWord's word: the last of a line's words before (orig,
+// up to the end of name), where it is the department's name.
+func wordBefore(orig, name string) string {
+	words := strings.Fields(orig)
+	if len(words) == 0 {
+		return ""
+	}
+	j := len(words) - 1
+	w := words[j]
+	for j > 0 && strings.HasPrefix(w, "(") {
+		j--
+		w = words[j] + w
+	}
+	w = strings.TrimRight(w, ":")
+	n := cleanName(w)
+	before := strings.TrimSuffix(name, w)
+	// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
+	// the department's, whose own name may then open with no region
+	site := hasSuffixAny(before, []string{"网站", "门户", "网"})
+	// … nor are the page's metadata, labels and values ("主题分类 卫生
+	// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
+	// whatever the name's last word
+	meta := containsAny(before, pageMetadataWords)
+	if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
+		hasSuffixAny(before, regionSuffixes) {
+		return ""
+	}
+	return w
 }
 
 // national tells a name of the central government's or the party's, which
@@ -1048,6 +1069,10 @@ var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", "
 // pageMetadataWords are the labels of a web page's metadata table, no
 // words of a title.
 var pageMetadataWords = []string{"索引号", "发布机构", "文号", "主题分类", "登记号", "有效性", "公开方式", "公开范围", "公开时限", "生成日期", "所属机构", "责任部门"}
+
+// tableSubjects are what a table's title names before its report's kind
+// where a title would name the department: its funds and its accounts.
+var tableSubjects = []string{"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政拨款", "收入支出", "基本支出", "项目支出"}
 
 // afterMetadata drops from a (compact) line the metadata a web page runs
 // into its title's line, "[成文日期]2023-10-18[发布日期]2023-10-18某镇人民
@@ -1176,22 +1201,29 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 
 // nextBudget is the year after y where the words after y's (after) give
 // y's outturn and then that next year's budget — "2011年决算和2012年预算",
-// "…决算数2488.79万元,2011年预算数2687.06万元": a page of a year's budget
+// "…决算数2488.79万元,2011年预算数2687.06万元", "…2010年“三公经费”财政拨款
+// 支出情况和2011年“三公经费”财政拨款预算安排情况": a page of a year's budget
 // that states the year before's outturn beside it. 0 where they do not.
 func nextBudget(after string, y int) int {
-	if !strings.HasPrefix(after, "决算") && !strings.Contains(clauseOf(after, 0), "决算") {
+	outturn := func(s string) bool { return containsAny(s, []string{"决算", "支出情况", "执行情况"}) }
+	if !strings.HasPrefix(after, "决算") && !outturn(clauseOf(after, 0)) {
 		return 0
 	}
 	next := strconv.Itoa(y+1) + "年"
 	k := strings.Index(after, next)
-	if k < 0 || !strings.Contains(after[:k], "决算") || strings.Contains(after[:k], "。") {
+	if k < 0 || !outturn(after[:k]) || strings.Contains(after[:k], "。") {
 		return 0
 	}
 	rest := strings.TrimPrefix(after[k+len(next):], "度")
-	if !strings.HasPrefix(rest, "预算") {
-		return 0
+	if strings.HasPrefix(rest, "预算") {
+		return y + 1
 	}
-	return y + 1
+	// the budget's word after the subject's, in the next year's clause
+	c := maskFunds(clauseOf(rest, 0))
+	if b := strings.Index(c, "预算"); b > 0 && !outturn(c[:b]) && !strings.ContainsAny(c[:b], "0123456789") {
+		return y + 1
+	}
+	return 0
 }
 
 // isDate tells a year's rest that makes it a date, a month after it:

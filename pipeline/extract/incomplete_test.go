@@ -597,6 +597,33 @@ func TestNewsStoryNextBudget(t *testing.T) {
 	}
 }
 
+// TestNewsStorySpendingAndNextBudget: a story that a bureau published the
+// year's 三公 spending (支出情况, no 决算) beside the next year's budget, whose
+// text is cut before that budget's figures, is the next year's budget: the
+// year's spending its prior year's total (支出数为…), its parts, stated in
+// the same sentence, no part of the budget (the model holds a part's prior
+// year only beside its amount); its heading of the year's spending is no
+// heading of another year, and the whole system's head count is no figure
+// of its (a news story's figure besides its 三公).
+func TestNewsStorySpendingAndNextBudget(t *testing.T) {
+	story := "某局公布全国某部门“三公经费”情况\n发布时间:2011年07月20日 16:49 | 来源:某新闻网\n" +
+		"中新网7月20日电 某局日前在其网站上公布了全国某部门2010年“三公经费”财政拨款支出情况和2011年“三公经费”财政拨款预算安排情况。其中,2010年三公经费支出数为22738.55万元,因公出国(境)费1838.28万元,公务用车购置及运行费16940.73万元,公务接待费3959.54万元。\n" +
+		"一、某部门基本情况\n全国某部门共有职工99496人,其中在职职工 68191人,离退休职工31305人。\n" +
+		"二、2010年“三公经费”财政拨款支出情况\n2010年全国某部门“三公经费”财政拨款支出数为22738.55万元,某局机关支出占12.26%。\n"
+	for _, text := range []string{story, strings.ReplaceAll(story, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil || d.Document.FiscalYear != 2011 || d.Document.Kind != schema.KindBudget {
+			t.Fatalf("%v %+v", err, d)
+		}
+		if tp := d.ThreePublic; tp == nil || tp.PriorYear == nil || *tp.PriorYear != schema.Yuan(227385500) || tp.Total != nil || tp.OverseasTravel != nil || tp.Vehicle != nil || tp.Reception != nil {
+			t.Errorf("the year before's spending: %+v", tp)
+		}
+		if d.Department.Staff != nil || count(d, schema.WarnHeadingYear) != 0 {
+			t.Errorf("staff %+v, warnings %v", d.Department.Staff, d.Warnings)
+		}
+	}
+}
+
 // TestNewsStoryMixed: a story that tells the year of what was published
 // (公开了…2015年部门预算) and states the year's 三公 as 今年's gives them; its
 // parts, where stated whole and not adding up to its total (another
@@ -735,5 +762,34 @@ func TestStatedYearSubjectClause(t *testing.T) {
 	s = "2017年某区一般公共预算财政拨款开支“三公”经费5834万元,较2015年下降2.3%。其中:公车运行及维护4612万元,主要是2016年开展公车改革,车辆减少;公务接待费430万元,与上年持平。"
 	if y := statedYear(s); y != 2017 {
 		t.Errorf("statedYear of an event's clause: %d, want 2017", y)
+	}
+}
+
+// TestTableTitleNamesNoDepartment: a contents' entry of a table opening
+// with the year ("2023年度一般公共预算财政拨款基本支出决算明细表") is no title:
+// the words before its kind are the table's funds and accounts, no
+// department's name — the page's department is left untold.
+func TestTableTitleNamesNoDepartment(t *testing.T) {
+	text := "发布机构: | 区某局 | 发文日期: | 2024-08-30 |\n一、概况........ 2\n二、2023年度部门决算公开表........ 11\n" +
+		"2023年度收入支出决算总表........ 11\n2023年度一般公共预算财政拨款基本支出决算明细表........ 26\n" +
+		"本部门2023年度机关运行经费支出35.6万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "" || d.Document.FiscalYear != 2023 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("%v %+v %+v", err, d.Document, d.Department)
+	}
+}
+
+// TestThreePublicTitleAfterKeywords: a web page's body on one line runs its
+// metadata's last label and value into its 三公 title ("…文号: 关键词: 说明
+// 某县政府办财政拨款“三公”经费2022年预算情况的说明"): the name is the title's
+// word with the value before it, found where the name's characters stand
+// with their spaces, not the value run into it (说明某县政府办).
+func TestThreePublicTitleAfterKeywords(t *testing.T) {
+	text := "索引号: K1234/202204-00004 主题分类: 预算/决算 发文机构: 某县人民政府办公室 发文日期: 2022-04-15 文号: 关键词: 说明 " +
+		"某县政府办财政拨款“三公”经费2022年预算情况的说明 2022-04-15 14:08文章来源: 政府办 字体:【 】 打印 " +
+		"一、2022某县政府办“三公”经费财政拨款预算总体情况 2022某县政府办“三公”经费财政拨款预算数9万元,较2021年预算下降40%,减少6万元。其中:因公出国(境)经费0万元,公务接待费1万元,公务用车购置及运行维护费8万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "某县政府办" || d.Document.FiscalYear != 2022 || d.ThreePublic == nil || d.ThreePublic.Total == nil {
+		t.Errorf("%v %+v %+v", err, d.Department, d.Document)
 	}
 }

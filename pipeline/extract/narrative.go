@@ -3574,7 +3574,7 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 
 // priorOutturn reads the year before's 三公 total a budget states in a
 // sentence of its own, the year right before its 三公 and its outturn's word
-// after (执行数, 决算数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a
+// after (执行数, 决算数, 支出数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a
 // 2014 budget. nil where none is stated, or more than one.
 func (b *builder) priorOutturn() *schema.Money {
 	st := b.st
@@ -3593,7 +3593,7 @@ func (b *builder) priorOutturn() *schema.Money {
 			continue
 		}
 		ti, ok := b.valueAfter(p, 16)
-		if !ok || b.used[ti] || !containsAny(st.s[p:st.toks[ti].start], []string{"执行数", "决算数"}) {
+		if !ok || b.used[ti] || !containsAny(st.s[p:st.toks[ti].start], []string{"执行数", "决算数", "支出数"}) {
 			continue
 		}
 		if found >= 0 && found != ti {
@@ -3704,6 +3704,15 @@ func (b *builder) threePublic() {
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
+	}
+	if tp.Total == nil && anchor < 0 {
+		// a budget's page stating the year before's 三公 outturn alone, its
+		// own cut off: "…公布了…2010年“三公经费”财政拨款支出情况和2011年
+		// “三公经费”财政拨款预算安排情况。其中,2010年三公经费支出数为22738.55万元"
+		if tp.PriorYear = b.priorOutturn(); tp.PriorYear != nil {
+			b.doc.ThreePublic = tp
+			return
+		}
 	}
 	if anchor < 0 {
 		b.threePublicNil(tp)

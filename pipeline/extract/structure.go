@@ -60,8 +60,9 @@ func (b *builder) structure(flat []string) {
 		if strings.Contains(l, "元") || hasSuffixAny(before, []string{"比", "与", "较", "同"}) {
 			continue
 		}
-		// a budget's account of the year before: "二、2021年“三公”经费决算情况"
-		if b.doc.Document.Kind == schema.KindBudget && y == fy-1 && containsAny(after, []string{"决算", "执行"}) {
+		// a budget's account of the year before: "二、2021年“三公”经费决算情况",
+		// "二、2010年“三公经费”财政拨款支出情况"
+		if b.doc.Document.Kind == schema.KindBudget && y == fy-1 && containsAny(after, []string{"决算", "执行", "支出情况"}) {
 			continue
 		}
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(st.src[i]),

@@ -139,6 +139,12 @@ func findTables(lines, flat []string) []table {
 		if kind == tableOther && threePublicCorner(c) && !slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableThreePublic }) {
 			kind = tableThreePublic
 		}
+		// a 三公 heading that is no table's title ("2020年度全区“三公”经费决算
+		// 情况") over a header whose corner cell is a web table's ("经费项目 |")
+		if next := nextNonBlank(flat, i); kind == tableOther && strings.Contains(c, "三公") && titleLike(c) && strings.HasSuffix(next, "|") && strings.HasSuffix(strings.TrimRight(next, "| "), "项目") &&
+			utf8.RuneCountInString(next) <= 8 && !slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableThreePublic }) {
+			kind = tableThreePublic
+		}
 		if kind == tableOther && partHeading(c) {
 			continue // 第二部分 2024年部门预算表: the tables' part, in the contents or above them
 		}
@@ -526,6 +532,9 @@ func headerUnit(flat []string, i, end int) int64 {
 	var found int64
 	for j := i; j < len(flat) && j < end && j <= i+40; j++ {
 		cells := cellsOf(flat[j])
+		for k, c := range cells { // a web table's cell a line keeps its bar: "2020年度支出(万元)|"
+			cells[k] = strings.TrimRight(c, "| ")
+		}
 		if slices.ContainsFunc(cells, isNumberCell) {
 			break
 		}
