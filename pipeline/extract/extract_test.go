@@ -2768,3 +2768,23 @@ func TestAppropriationsSplitChanges(t *testing.T) {
 		t.Errorf("the split's project change: %d claims, want 1", changes)
 	}
 }
+
+// TestCleanNameChromeBefore: what a page prints before a title's name is no
+// part of it — a CMS's category tag in 【】, a document site's list number
+// and the PDF's page number run into it, and (a body on one line) a
+// breadcrumb's last crumb that names a category (…信息, …公开).
+func TestCleanNameChromeBefore(t *testing.T) {
+	for in, want := range map[string]string{
+		"【财政决算】某市某区博物馆": "某市某区博物馆",
+		"【通知】": "【通知】",
+		"1、1上海市某区某镇社区卫生服务中心": "上海市某区某镇社区卫生服务中心",
+		"101中学": "101中学",
+		"首页>教育局主站>资金信息某某市某局直属系统": "某某市某局直属系统",
+		"首页>信息公开>某县信息中心":         "某县信息中心",
+		"(二)决算编报构成某市某公园":         "某市某公园",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

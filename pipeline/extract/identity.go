@@ -2214,10 +2214,35 @@ func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● |")
+	// a CMS's category tag before the title: "【财政决算】某博物馆2017年度部门决算"
+	if rest, ok := strings.CutPrefix(s, "【"); ok {
+		if k := strings.Index(rest, "】"); k > 0 && nameLike(rest[k+len("】"):]) {
+			s = rest[k+len("】"):]
+		}
+	}
+	// a document site's list number and the PDF's page number run into the
+	// title: "1、1上海市某中心2017年度决算" — no name opens with a digit
+	// before its region
+	// (a contents entry's number alone is left: "1. 某局2020年…表" is no title)
+	if d := dropEnum(s); d != s && strings.IndexAny(d, "0123456789") == 0 {
+		if rest := strings.TrimLeft(d, "0123456789"); rest != "" && isHan([]rune(rest)[0]) && regionOf(rest) != "" && nameLike(rest) {
+			s = rest
+		}
+	}
 	// a breadcrumb before the title: "网站首页 > 某中心2017年度部门决算",
 	// "当前位置:首页>政务公开>某局…"
 	if k := strings.LastIndex(s, ">"); k >= 0 && containsAny(s[:k], []string{"首页", "位置"}) {
 		s = s[k+len(">"):]
+		// its last crumb, a CMS's category, run into the name (a web page's
+		// body on one line): "…>资金信息 某市某局直属系统2013年部门预算"
+		for _, w := range []string{"信息", "公开"} {
+			if j := strings.Index(s, w); j > 0 && utf8.RuneCountInString(s[:j]) <= 6 {
+				if rest, r := s[j+len(w):], regionOf(s[j+len(w):]); utf8.RuneCountInString(rest) >= 4 && r != "" && containsAny(rest[len(r):], nameSuffixes) {
+					s = rest
+					break
+				}
+			}
+		}
 	}
 	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
 	s = afterFileName(s)

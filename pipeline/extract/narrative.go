@@ -745,8 +745,11 @@ func (b *builder) totals() {
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
 	}
-	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev, budgetBoth)
-	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
+	// 公共预算(总)收入: the central departments' word for the whole before
+	// 2015 ("2012年公共预算收入18,535.28万元，其中上年结转…"), 一般公共预算收入
+	// being the general budget's, a source (insideWord)
+	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额", "公共预算总收入", "公共预算收入"}, budgetRev, budgetBoth)
+	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额", "公共预算总支出", "公共预算支出"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
 	exp := &schema.Expenditure{}
 	// the totals of a statement of the appropriations' ("财政拨款收支总预算
@@ -1680,8 +1683,10 @@ func (b *builder) noProjects() (int, bool) {
 // whole's own label, from the clause's start to its amount, names 拨款 or
 // 公共预算.
 func (b *builder) ofAppropriations(start int) bool {
-	label, _, ok := b.wholeLabel(start)
-	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
+	label, ti, ok := b.wholeLabel(start)
+	// the whole taken as the spending's total is all funds' ("2012年公共预算
+	// 支出18,510.28万元，其中，基本支出…": the central template's word for it)
+	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算")) && b.amountOf[ti] != "/expenditure/total" && b.amountOf[ti] != "/expenditure/current_year"
 }
 
 // appropriationsItem tells a label at start listed after 其中 under the
@@ -2777,12 +2782,20 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 // the scheme (prev, the hits before it) opens earlier in its sentence.
 func (b *builder) listRemainder(prev []classHit, start int) bool {
 	s := b.st.s[:start]
+	ends := []string{"。", "；", ";"}
+	// a numbered list's last item: "…5、对下级单位补助支出0万元;6、其他支出0万元"
+	// — its items end in semicolons, so the sentence is the whole list's
+	if t, ok := strings.CutSuffix(s, "、"); ok {
+		if u := strings.TrimRight(t, "0123456789"); len(u) < len(t) {
+			s, ends = strings.TrimRight(u, ";；"), ends[:1]
+		}
+	}
 	lead := strings.TrimRight(s, " ,，、")
-	if len(lead) == len(s) || !strings.HasSuffix(lead, "元") {
+	if len(lead) == len(s) && len(s) == start || !strings.HasSuffix(lead, "元") {
 		return false
 	}
 	from := max(0, start-600)
-	for _, p := range []string{"。", "；", ";"} {
+	for _, p := range ends {
 		if k := strings.LastIndex(s, p); k >= from {
 			from = k + len(p)
 		}

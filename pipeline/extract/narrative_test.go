@@ -2263,3 +2263,44 @@ func TestFlatAfterShare(t *testing.T) {
 		t.Errorf("reception: its share lost: %+v", d.Claims)
 	}
 }
+
+// TestNumberedListRemainder: 其他支出 closing a numbered list of the
+// spending's kinds (按支出项目类别: 1、基本支出…;6、其他支出0万元) is no
+// functional class; the one closing the functional list is.
+func TestNumberedListRemainder(t *testing.T) {
+	d := extractLines(t, "某县某乡2015年部门预算\n(二)支出情况\n本年度支出预算284.45万元。\n其中:按支出项目类别:1、基本支出173.89万元;2、项目支出110.56万元;3、上缴上级支出0万元;4、其他支出0万元。\n按支出功能分类科目:一般公共服务支出141.44万元,农林水事务142.81万元;其他支出0.20万元。")
+	var other *schema.ClassItem
+	for i, c := range d.Expenditure.ByFunction {
+		if c.Code == "229" {
+			other = &d.Expenditure.ByFunction[i]
+		}
+	}
+	if other == nil || other.Amount.Float() != 2000 {
+		t.Fatalf("其他支出 %+v, want 0.20万元", other)
+	}
+	// a numbered functional list keeps its last class
+	d = extractLines(t, "某县某乡2015年部门预算\n本年度支出预算284.45万元,按支出功能分类科目:1、一般公共服务支出141.44万元;2、农林水支出142.81万元;3、其他支出0.20万元。")
+	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[2].Code != "229" || fn[2].Amount.Float() != 2000 {
+		t.Fatalf("by function %+v", fn)
+	}
+}
+
+// TestCentralPublicBudgetTotals: the central departments' 公共预算收入 and
+// 公共预算支出 of 2012–2014 are the totals (一般公共预算收入 is a source), the
+// basic and project expenditure listed under the spending's all funds'; a
+// heading's label (收入预算) takes no amount from the line after it, which
+// opens with a label of its own (财政拨款收入:).
+func TestCentralPublicBudgetTotals(t *testing.T) {
+	d := extractLines(t, "某某协会2012年部门预算\n某某协会2012年公共预算收入18,535.28万元,其中上年结转1,037万元,占5.59%;财政拨款收入12,311.27万元,占66.42%;事业收入5,187.01万元,占27.99%。\n某某协会2012年公共预算支出18,510.28万元,其中,基本支出7314.11万元,占39.51%;项目支出11,196.17万元,占60.49%。\n收入预算\n财政拨款收入:2012年年初预算数为12,311.27万元,比2011年年初预算增加2,429.25万元,增长24.58%。")
+	rev, exp := d.Revenue, d.Expenditure
+	if rev.Total == nil || rev.Total.Float() != 185352800 || rev.CarriedOver == nil || rev.CarriedOver.Float() != 10370000 {
+		t.Fatalf("revenue %+v", rev)
+	}
+	if exp.Total == nil || exp.Total.Float() != 185102800 || exp.Basic == nil || exp.Basic.Amount.Float() != 73141100 || exp.Project == nil || exp.Project.Amount.Float() != 111961700 {
+		t.Fatalf("expenditure %+v", exp)
+	}
+	d = extractLines(t, "某某协会2012年部门预算\n收入预算\n财政拨款收入:2012年年初预算数为12,311.27万元,比2011年年初预算增加2,429.25万元,增长24.58%。")
+	if d.Revenue.Total != nil {
+		t.Errorf("a source's figure read as the total: %v", d.Revenue.Total)
+	}
+}
