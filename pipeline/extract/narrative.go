@@ -1126,7 +1126,7 @@ func (b *builder) sources() {
 			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
 				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
 			}
-			if amount == nil {
+			if amount == nil || b.unitMisprinted(path, *amount) {
 				continue
 			}
 			rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
@@ -1163,6 +1163,27 @@ func (b *builder) sources() {
 		}
 	}
 	b.yearFromSources()
+}
+
+// unitMisprinted tells a figure read at path (amount) that the text
+// restates with the same digits in another unit ("其他收入3,441.56元" and
+// "其他收入:…预算数为3,441.56万元"): one of the two units is misprinted, and
+// which the figures alone do not tell, so the figure is left out, with a
+// warning naming both, and the restatement's claim with it.
+func (b *builder) unitMisprinted(path string, amount schema.Money) bool {
+	k := slices.IndexFunc(b.doc.Claims, func(c schema.Claim) bool {
+		a := amount.Float()
+		return c.Path == path && c.Kind == schema.ClaimAmount && a != 0 && (math.Abs(c.Value-a*10000) < 0.005 || math.Abs(c.Value*10000-a) < 0.005)
+	})
+	if k < 0 {
+		return false
+	}
+	c, src := b.doc.Claims[k], b.doc.Provenance[path+"/amount"]
+	b.doc.Claims = slices.DeleteFunc(b.doc.Claims, func(c schema.Claim) bool { return c.Path == path })
+	delete(b.doc.Provenance, path+"/amount")
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+		Reason: fmt.Sprintf("left out: stated with the same digits in two units (%s元; line %d: %s元), one of them misprinted", amount, c.Line, schema.Money(math.Round(c.Value*100)))})
+	return true
 }
 
 // yearFromSources reads the revenue a text names 总收入 alone ("2016年度

@@ -2304,3 +2304,18 @@ func TestCentralPublicBudgetTotals(t *testing.T) {
 		t.Errorf("a source's figure read as the total: %v", d.Revenue.Total)
 	}
 }
+
+// TestSourceUnitMisprinted: a source stated with the same digits in two
+// units (3,441.56元, restated 3,441.56万元) is left out with a warning — one
+// unit is misprinted, and the figures do not tell which.
+func TestSourceUnitMisprinted(t *testing.T) {
+	d := extractLines(t, "某某协会2012年部门预算\n某某协会2012年公共预算收入15,752.83万元,其中财政拨款收入12,311.27万元,占78.15%;其他收入3,441.56元,占21.85%。\n收入预算\n1、财政拨款收入:2012年年初预算数为12,311.27万元。\n2、其他收入:2012年年初预算数为3,441.56万元。")
+	for _, s := range d.Revenue.Sources {
+		if s.Name == "其他收入" {
+			t.Fatalf("其他收入 read as %v", s.Amount)
+		}
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "two units") }) {
+		t.Errorf("no warning of the two units: %+v", d.Warnings)
+	}
+}
