@@ -2788,3 +2788,17 @@ func TestCleanNameChromeBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestTownshipBudgetNoTitle: a township's budget of 2015 with no title (its
+// standard headings only) is named by its 所属单位 section's sentence (某某乡
+// 下设…: a township's name may be three characters), a budget by the heading
+// of its 收支预算总表, and its 一般预算财政拨款收入 is the general budget's.
+func TestTownshipBudgetNoTitle(t *testing.T) {
+	d := extractLines(t, "一、部门基本情况\n(一)所属单位\n群加乡下设行政单位1个。\n(二)人员构成\n行政编制10人。\n二、收支预算总表说明(表1)\n(一)收入情况\n2015年群加乡本年度预算总收入为284.45万元,一般预算财政拨款收入284.45万元。\n(二)支出情况\n本年度支出预算284.45万元。")
+	if d.Department.Name != "群加乡" || d.Document.Kind != schema.KindBudget || d.Document.FiscalYear != 2015 {
+		t.Fatalf("identity %q %s %d", d.Department.Name, d.Document.Kind, d.Document.FiscalYear)
+	}
+	if d.Revenue.Total == nil || d.Revenue.Total.Float() != 2844500 || len(d.Revenue.Sources) == 0 || d.Revenue.Sources[0].Name != "一般公共预算" {
+		t.Errorf("revenue %+v", d.Revenue)
+	}
+}

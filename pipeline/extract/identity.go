@@ -1692,6 +1692,9 @@ func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
 		rest, ok := strings.CutPrefix(strings.TrimPrefix(h, "部门"), "机构设置")
+		if !ok { // "(一)所属单位 / 某乡下设行政单位1个": a township's budget of 2015
+			rest, ok = strings.CutPrefix(h, "所属单位")
+		}
 		if h == l || !ok {
 			continue
 		}
@@ -1726,7 +1729,9 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			for _, c := range cands {
-				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
+				// a township's own name may be three characters: "某某乡下设…"
+				n := utf8.RuneCountInString(c)
+				if (n >= 4 || n == 3 && hasSuffixAny(c, []string{"乡", "镇"})) && n <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
 					return c, j + 1
 				}
 			}

@@ -1050,7 +1050,8 @@ var revenueSources = []struct {
 	// nor what projects "涉及" (a performance paragraph's)
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算本年收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
-		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及"}},
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款",
+		"一般预算财政拨款收入", "一般预算财政拨款"}, []string{"经费", "涉及"}}, // 一般预算: its name in a budget of 2015 and before
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
 	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates';
@@ -2704,6 +2705,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
 					ti, ok := b.valueAfter(p, 3)
+					if !ok {
+						ti, ok = b.headedClassBudget(p)
+					}
 					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
 						continue // another year's class, or the project's
 					}
@@ -2795,6 +2799,21 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// headedClassBudget is the amount of a budget's class named as an item's
+// heading, its colon after it, then the year's budget: "1、文化体育与传媒:
+// 2012年年初预算数为17,121.48万元" (p is where the class's name ends).
+func (b *builder) headedClassBudget(p int) (int, bool) {
+	st := b.st
+	if b.doc.Document.Kind != schema.KindBudget || !strings.HasPrefix(st.s[p:], ":") {
+		return 0, false
+	}
+	ti, ok := b.valueAfter(p, 10)
+	if !ok || !strings.Contains(st.s[p:st.toks[ti].start], "预算") {
+		return 0, false
+	}
+	return ti, true
 }
 
 // listRemainder tells 其他支出 at start closing a list of heads that are no

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -2317,5 +2318,19 @@ func TestSourceUnitMisprinted(t *testing.T) {
 	}
 	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "two units") }) {
 		t.Errorf("no warning of the two units: %+v", d.Warnings)
+	}
+}
+
+// TestHeadedClassBudget: a budget's class named as a numbered item's heading
+// with a colon, its year's budget after it (1、文化体育与传媒:2012年年初预算
+// 数为…), is the class's amount — in a budget only.
+func TestHeadedClassBudget(t *testing.T) {
+	text := "某某协会2012年部门%s\n支出预算\n1、文化体育与传媒:2012年年初预算数为17,121.48万元,比2011年年初预算增加1,738.07万元,增长11.30%%。\n2、住房保障支出:2012年年初预算数为619万元。"
+	d := extractLines(t, fmt.Sprintf(text, "预算"))
+	if fn := d.Expenditure.ByFunction; len(fn) != 2 || fn[0].Code != "207" || fn[0].Amount.Float() != 171214800 || fn[1].Code != "221" || fn[1].Amount.Float() != 6190000 {
+		t.Fatalf("by function %+v", fn)
+	}
+	if d = extractLines(t, fmt.Sprintf(text, "决算")); len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("a 决算's classes read from their budgets: %+v", d.Expenditure.ByFunction)
 	}
 }
