@@ -140,6 +140,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return newsSubject(flat, news()) }, fromStory},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
+			{true, func() (string, int) { return yearSubjectName(flat, ident.year) }, "the subject its figures' sentences name after the year"},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
 			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return dutiesName(flat) }, "the subject of the sentence of its duties it opens with"},

@@ -2802,3 +2802,21 @@ func TestTownshipBudgetNoTitle(t *testing.T) {
 		t.Errorf("revenue %+v", d.Revenue)
 	}
 }
+
+// TestYearSubjectName: a page with no title names its department as the
+// subject of its figures' sentences right after the year (2016年某大学年初部门
+// 预算收入为…), twice at least; 年初 before a total's label is the budget's
+// opening word, no longer term's.
+func TestYearSubjectName(t *testing.T) {
+	d := extractLines(t, "2016年度预算编制说明\n(二)2016年收支预算编制说明\n1.2016年某某建筑大学年初部门预算收入为68158.05万元,其中:\n事业收入:2016年某某建筑大学事业收入预算35957.91万元。\n2.2016年某某建筑大学年初部门预算支出68158.05万元,其中:\n基本支出:2016年某某建筑大学年初基本支出预算49658.05万元。")
+	if d.Department.Name != "某某建筑大学" {
+		t.Errorf("name %q", d.Department.Name)
+	}
+	if d.Revenue.Total == nil || d.Revenue.Total.Float() != 681580500 || d.Expenditure.Total == nil || d.Expenditure.Basic == nil || d.Expenditure.Basic.Amount.Float() != 496580500 {
+		t.Errorf("totals %+v %+v", d.Revenue, d.Expenditure)
+	}
+	// one sentence alone names no department
+	if n, _ := yearSubjectName([]string{"1.2016年某某建筑大学年初部门预算收入为68158.05万元。"}, 2016); n != "" {
+		t.Errorf("named by one sentence: %q", n)
+	}
+}

@@ -1295,6 +1295,51 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	return name, line
 }
 
+// figureWords open what a sentence states of its subject's figures right
+// after the subject's name: "2016年某大学年初部门预算收入为…", "…事业收入预算…".
+var figureWords = []string{"年初", "部门预算", "单位预算", "部门决算", "单位决算", "收入", "支出", "事业收入", "其他收入", "基本支出", "项目支出", "财政拨款", "一般公共预算", "总收入", "总支出"}
+
+// yearSubjectName finds the department a text with no title names as the
+// subject of its figures' sentences right after the year, each opening
+// with the year after a list marker or an item's label at most: "1.2016年某
+// 大学年初部门预算收入为…", "事业收入:2016年某大学事业收入预算…". The name
+// is the shortest that ends like a department's (four characters or more)
+// and is followed by a figure's word; at least two sentences must name the
+// same. line is the first's.
+func yearSubjectName(flat []string, year int) (name string, line int) {
+	count, first := map[string]int{}, map[string]int{}
+	for i, l := range flat[:min(len(flat), 300)] {
+		for _, sent := range strings.Split(l, "。") {
+			sent = dropEnum(sent)
+			if k := strings.Index(sent, ":"); k >= 0 && utf8.RuneCountInString(sent[:k]) <= 8 && !strings.ContainsAny(sent[:k], "0123456789") {
+				sent = sent[k+len(":"):]
+			}
+			rest, ok := strings.CutPrefix(sent, strconv.Itoa(year)+"年")
+			if !ok {
+				continue
+			}
+			rest = strings.TrimPrefix(rest, "度")
+			rs := []rune(rest)
+			for k := 4; k < len(rs) && k <= 30 && isHan(rs[k-1]); k++ {
+				cand := string(rs[:k])
+				if nameLike(cand) && !startsWithAny(cand, []string{"本", "我", "该", "全"}) && startsWithAny(string(rs[k:]), figureWords) {
+					if count[cand] == 0 {
+						first[cand] = i + 1
+					}
+					count[cand]++
+					break
+				}
+			}
+		}
+	}
+	for c, n := range count {
+		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
+			name, line = c, first[c]
+		}
+	}
+	return name, line
+}
+
 // firstLine is the number of the first line with text, 0 for none: the
 // page's first sentence, after the numbered heading it may open with ("一、
 // “三公”经费财政拨款支出决算总体情况说明" / "某局2019年度“三公”经费…").
