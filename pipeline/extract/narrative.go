@@ -320,7 +320,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "年初", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -771,7 +771,7 @@ func (b *builder) totals() {
 	b.labelOK = yearsOwn
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
-	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", slices.Concat(fiscalTotalLabels,
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
@@ -1194,7 +1194,7 @@ func (b *builder) unitMisprinted(path string, amount schema.Money) bool {
 // it is the year's own revenue (what is carried over is none of them).
 func (b *builder) yearFromSources() {
 	rev := b.doc.Revenue
-	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
+	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) == 0 {
 		return
 	}
 	read := map[string]bool{}
@@ -1222,8 +1222,41 @@ func (b *builder) yearFromSources() {
 				}
 			}
 		}
-		if d := sum - b.st.toks[ti].money(); sum >= 0 && d <= tol && d >= -tol {
+		if d := sum - b.st.toks[ti].money(); sum >= 0 && d <= tol && d >= -tol && len(rev.Sources) >= 2 {
 			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			return
+		}
+		// … with what was carried over and the reserve drawn to balance it,
+		// stated on its line too, it is the whole ("总收入153,667万元，其中：
+		// 财政预算内拨款(补助)收入…，财政专户拨款…，用事业基金弥补收支差额465万元，
+		// 上年结余、结转54万元")
+		if rev.CarriedOver == nil || sum < 0 || b.doc.Provenance["/revenue/carried_over"].Line != line {
+			continue
+		}
+		sum += *rev.CarriedOver
+		if k, ok := b.tokenOf("/revenue/carried_over", *rev.CarriedOver); ok {
+			tol += b.st.toks[k].rounding()
+		}
+		// … and the special account's (财政专户拨款), a source where the list
+		// adds up (as revenueSplit reads it)
+		extra := map[string]int{}
+		for _, l := range []string{"用事业基金弥补收支差额", "财政专户拨款"} {
+			for _, end := range b.find(l) {
+				if k, ok := b.valueAfter(end, 2); ok && !b.used[k] && b.st.source(b.st.toks[k].start).Line == line {
+					sum, tol = sum+b.st.toks[k].money(), tol+b.st.toks[k].rounding()
+					extra[l] = k
+				}
+			}
+		}
+		if d := sum - b.st.toks[ti].money(); d <= tol && d >= -tol {
+			rev.Total = b.take("/revenue/total", ti)
+			if k, ok := extra["用事业基金弥补收支差额"]; ok {
+				b.used[k] = true
+			}
+			if k, ok := extra["财政专户拨款"]; ok {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources))
+				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path+"/amount", k)})
+			}
 			return
 		}
 	}

@@ -2334,3 +2334,24 @@ func TestHeadedClassBudget(t *testing.T) {
 		t.Errorf("a 决算's classes read from their budgets: %+v", d.Expenditure.ByFunction)
 	}
 }
+
+// TestGrandTotalWithCarried: a budget's bare 总收入 whose parts — its
+// sources, the reserve drawn to balance it (用事业基金弥补收支差额) and what
+// was carried over (上年结余、结转, run into the amount before it) — add up
+// on its line is the whole revenue; 财政专户拨款 is the special account's
+// source.
+func TestGrandTotalWithCarried(t *testing.T) {
+	d := extractLines(t, "某某市某局直属系统2013年部门预算\n2013年某局直属系统总收入153,667万元,其中:财政预算内拨款(补助)收入132,724万元,财政专户拨款20,424万元,用事业基金弥补收支差额465万元上年结余、结转54万元。")
+	rev := d.Revenue
+	if rev.Total == nil || rev.Total.Float() != 1536670000 || rev.CarriedOver == nil || rev.CarriedOver.Float() != 540000 || rev.CurrentYear != nil {
+		t.Fatalf("revenue %+v", rev)
+	}
+	if len(rev.Sources) != 2 || rev.Sources[1].Name != "财政专户管理资金" || rev.Sources[1].Amount.Float() != 204240000 {
+		t.Errorf("sources %+v", rev.Sources)
+	}
+	// parts that do not make it leave it unread
+	d = extractLines(t, "某某市某局直属系统2013年部门预算\n2013年某局直属系统总收入153,667万元,其中:财政预算内拨款(补助)收入132,724万元,财政专户拨款20,424万元,上年结余、结转54万元。")
+	if d.Revenue.Total != nil || d.Revenue.CurrentYear != nil {
+		t.Errorf("a whole its parts do not make: %+v", d.Revenue)
+	}
+}
