@@ -146,6 +146,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return dutiesName(flat) }, "the subject of the sentence of its duties it opens with"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
+			{true, func() (string, int) { return coveredName(flat) }, "the one unit its sentence of what the report covers names (纳入…的单位共1个)"},
 			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},

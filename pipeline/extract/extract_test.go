@@ -2820,3 +2820,23 @@ func TestYearSubjectName(t *testing.T) {
 		t.Errorf("named by one sentence: %q", n)
 	}
 }
+
+// TestUnitNamedByItsSections: contents with no title and no figure name
+// their unit where a section does — the one unit the report covers (纳入…
+// 编报的单位共1个,分别是某林场: a forest farm ends like a unit), or its 机构
+// 设置 under a part's heading saying what kind of unit it is (某中心为…预算单位),
+// the contents' entry of the section passed over.
+func TestUnitNamedByItsSections(t *testing.T) {
+	d := extractLines(t, "第一部分 部门概况\n一、主要职能\n第二部分 2015年度部门决算表\n一、收入支出决算总表\n第三部分 2015年度部门决算情况说明\n一、收入决算情况说明\n第一部分 部门概况\n二、部门基本情况\n大河林场始建于1981年5月。\n纳入2015年部门决算编报的单位共1个,分别是某某市某局大河林场,其中行政单位0个。")
+	if d.Department.Name != "某某市某局大河林场" || d.Document.FiscalYear != 2015 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("covered: %q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	d = extractLines(t, "目录\n一、部门(单位)主要职责\n二、机构设置情况\n三、预算收支安排及增减变化情况\n十一、2025部门预算表\n一)2025年收支总表\n第一部分 部门(单位)主要职责\n市疾病预防控制中心负责辖区内疫情信息收集与上报。\n第二部分 机构设置情况\n某某市疾病预防控制中心为卫健委二级预算单位,公益一类事业单位。")
+	if d.Department.Name != "某某市疾病预防控制中心" || d.Document.FiscalYear != 2025 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("established: %q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	// several units covered name none
+	if n, _ := coveredName([]string{"纳入2015年部门决算编报的单位共2个,分别是某某市某局大河林场、某某市某局小河林场。"}); n != "" {
+		t.Errorf("two units covered: %q", n)
+	}
+}

@@ -1727,15 +1727,21 @@ func definedName(flat []string) (string, int) {
 // establishedName finds the department a text's 机构设置 section presents:
 // the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
 // 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
-// or that it was established ("…的通知》,设立某党派某市委员会。"). The name
-// is the subject before 内设 / 下设, from the last character that is no Han
-// one, or what 设立 names up to the sentence's end; four characters or more,
-// ending like a department's, not the text's word for itself. Only the
-// heading's line and the five after it count, up to the next heading; ""
-// where none is.
+// or that it was established ("…的通知》,设立某党派某市委员会。"), or what
+// kind of unit it is ("某中心为卫健委二级预算单位"); a part's heading too
+// ("第二部分 机构设置情况"), a township budget's 所属单位. The name is the
+// subject before 内设 / 下设 / 为, from the last character that is no Han
+// one, or what 设立 names up to the sentence's end; four characters or more
+// (three for a 乡 or 镇), ending like a department's, not the text's word
+// for itself. Under each such heading only its line and the five after it
+// count, up to the next heading (the contents' entry names none); "" where
+// none is.
 func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
+		if k := strings.Index(l, "部分"); strings.HasPrefix(l, "第") && k > 0 && k <= len("第十一") {
+			h = strings.TrimLeft(l[k+len("部分"):], ": ") // a part's heading: "第二部分 机构设置情况"
+		}
 		rest, ok := strings.CutPrefix(strings.TrimPrefix(h, "部门"), "机构设置")
 		if !ok { // "(一)所属单位 / 某乡下设行政单位1个": a township's budget of 2015
 			rest, ok = strings.CutPrefix(h, "所属单位")
@@ -1764,6 +1770,12 @@ func establishedName(flat []string) (string, int) {
 					cands = append(cands, c)
 				}
 			}
+			// … or what kind of unit it is: "某中心为卫健委二级预算单位,公益一类事业单位。"
+			if k := strings.Index(s, "为"); k > 0 {
+				if e := strings.IndexAny(s[k:], "。，,；"); e > 0 && strings.HasSuffix(s[k:k+e], "单位") {
+					cands = append(cands, s[:k])
+				}
+			}
 			if k := strings.Index(s, "设立"); k >= 0 {
 				c := s[k+len("设立"):]
 				if e := strings.IndexAny(c, "。，,；"); e >= 0 {
@@ -1781,7 +1793,37 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 		}
-		return "", 0
+		// a contents' entry of the section names none: the section itself, later, may
+	}
+	return "", 0
+}
+
+// coveredName finds the one unit a 决算's or budget's sentence of what it
+// covers names: "纳入2015年部门决算编报的单位共1个,分别是某林场,其中…" — one
+// unit, its name four characters or more ending like a department's.
+func coveredName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		k := strings.Index(l, "纳入")
+		if k < 0 {
+			continue
+		}
+		rest := l[k:]
+		for _, w := range []string{"单位共1个", "单位1个"} {
+			j := strings.Index(rest, w)
+			if j < 0 || !containsAny(rest[:j], []string{"部门决算", "部门预算", "单位决算", "单位预算"}) {
+				continue
+			}
+			after := strings.TrimLeft(rest[j+len(w):], ",，:：")
+			for _, p := range []string{"分别是", "即", "为", "是"} {
+				after = strings.TrimPrefix(after, p)
+			}
+			if e := strings.IndexAny(after, "。，,；;("); e > 0 {
+				after = after[:e]
+			}
+			if n := utf8.RuneCountInString(after); n >= 4 && n <= 30 && nameLike(after) {
+				return after, i + 1
+			}
+		}
 	}
 	return "", 0
 }
@@ -2190,7 +2232,7 @@ func nameLike(n string) bool {
 	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
 	// the collective organs of the democratic parties and the federation of
 	// industry (工商联)
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联"})
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联", "林场", "农场", "牧场"})
 }
 
 // splitAlias parts a department's name from the second name it bears
