@@ -66,7 +66,9 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	t := st.toks[ti]
 	// the document's own year may stand between a label and its amount:
 	// "公务接待费 2018年预算安排30万元"
-	if t.kind == numYear && int(t.mant) == b.doc.Document.FiscalYear && ti+1 < len(st.toks) && onlyFillers(st.s[pos:t.start]) {
+	// — but not after another label of its own ("收入预算 / 财政拨款收入:2012年
+	// 年初预算数为…" is the source's)
+	if t.kind == numYear && int(t.mant) == b.doc.Document.FiscalYear && ti+1 < len(st.toks) && onlyFillers(st.s[pos:t.start]) && ownColon(st.s[pos:t.start]) {
 		pos, ti = t.end, ti+1
 		t = st.toks[ti]
 	}
@@ -101,10 +103,16 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	if !onlyFillers(gap) {
 		return 0, false
 	}
-	if strings.HasPrefix(gap, ":") && strings.Count(gap, ":") == 1 || !strings.Contains(gap, ":") {
+	if ownColon(gap) {
 		return ti, true
 	}
 	return 0, false
+}
+
+// ownColon tells a gap after a label whose only colon, if any, is the
+// label's own, right after it: a colon further on ends another label.
+func ownColon(gap string) bool {
+	return strings.HasPrefix(gap, ":") && strings.Count(gap, ":") == 1 || !strings.Contains(gap, ":")
 }
 
 // onlyFillers tells a gap made of fillers alone.

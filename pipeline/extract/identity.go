@@ -1352,6 +1352,51 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	return name, line
 }
 
+// figureWords open what a sentence states of its subject's figures right
+// after the subject's name: "2016年某大学年初部门预算收入为…", "…事业收入预算…".
+var figureWords = []string{"年初", "部门预算", "单位预算", "部门决算", "单位决算", "收入", "支出", "事业收入", "其他收入", "基本支出", "项目支出", "财政拨款", "一般公共预算", "总收入", "总支出"}
+
+// yearSubjectName finds the department a text with no title names as the
+// subject of its figures' sentences right after the year, each opening
+// with the year after a list marker or an item's label at most: "1.2016年某
+// 大学年初部门预算收入为…", "事业收入:2016年某大学事业收入预算…". The name
+// is the shortest that ends like a department's (four characters or more)
+// and is followed by a figure's word; at least two sentences must name the
+// same. line is the first's.
+func yearSubjectName(flat []string, year int) (name string, line int) {
+	count, first := map[string]int{}, map[string]int{}
+	for i, l := range flat[:min(len(flat), 300)] {
+		for _, sent := range strings.Split(l, "。") {
+			sent = dropEnum(sent)
+			if k := strings.Index(sent, ":"); k >= 0 && utf8.RuneCountInString(sent[:k]) <= 8 && !strings.ContainsAny(sent[:k], "0123456789") {
+				sent = sent[k+len(":"):]
+			}
+			rest, ok := strings.CutPrefix(sent, strconv.Itoa(year)+"年")
+			if !ok {
+				continue
+			}
+			rest = strings.TrimPrefix(rest, "度")
+			rs := []rune(rest)
+			for k := 4; k < len(rs) && k <= 30 && isHan(rs[k-1]); k++ {
+				cand := string(rs[:k])
+				if nameLike(cand) && !startsWithAny(cand, []string{"本", "我", "该", "全"}) && startsWithAny(string(rs[k:]), figureWords) {
+					if count[cand] == 0 {
+						first[cand] = i + 1
+					}
+					count[cand]++
+					break
+				}
+			}
+		}
+	}
+	for c, n := range count {
+		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
+			name, line = c, first[c]
+		}
+	}
+	return name, line
+}
+
 // firstLine is the number of the first line with text, 0 for none: the
 // page's first sentence, after the numbered heading it may open with ("一、
 // “三公”经费财政拨款支出决算总体情况说明" / "某局2019年度“三公”经费…").
@@ -1739,16 +1784,25 @@ func definedName(flat []string) (string, int) {
 // establishedName finds the department a text's 机构设置 section presents:
 // the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
 // 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
-// or that it was established ("…的通知》,设立某党派某市委员会。"). The name
-// is the subject before 内设 / 下设, from the last character that is no Han
-// one, or what 设立 names up to the sentence's end; four characters or more,
-// ending like a department's, not the text's word for itself. Only the
-// heading's line and the five after it count, up to the next heading; ""
-// where none is.
+// or that it was established ("…的通知》,设立某党派某市委员会。"), or what
+// kind of unit it is ("某中心为卫健委二级预算单位"); a part's heading too
+// ("第二部分 机构设置情况"), a township budget's 所属单位. The name is the
+// subject before 内设 / 下设 / 为, from the last character that is no Han
+// one, or what 设立 names up to the sentence's end; four characters or more
+// (three for a 乡 or 镇), ending like a department's, not the text's word
+// for itself. Under each such heading only its line and the five after it
+// count, up to the next heading (the contents' entry names none); "" where
+// none is.
 func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
+		if k := strings.Index(l, "部分"); strings.HasPrefix(l, "第") && k > 0 && k <= len("第十一") {
+			h = strings.TrimLeft(l[k+len("部分"):], ": ") // a part's heading: "第二部分 机构设置情况"
+		}
 		rest, ok := strings.CutPrefix(strings.TrimPrefix(h, "部门"), "机构设置")
+		if !ok { // "(一)所属单位 / 某乡下设行政单位1个": a township's budget of 2015
+			rest, ok = strings.CutPrefix(h, "所属单位")
+		}
 		if h == l || !ok {
 			continue
 		}
@@ -1773,6 +1827,12 @@ func establishedName(flat []string) (string, int) {
 					cands = append(cands, c)
 				}
 			}
+			// … or what kind of unit it is: "某中心为卫健委二级预算单位,公益一类事业单位。"
+			if k := strings.Index(s, "为"); k > 0 {
+				if e := strings.IndexAny(s[k:], "。，,；"); e > 0 && strings.HasSuffix(s[k:k+e], "单位") {
+					cands = append(cands, s[:k])
+				}
+			}
 			if k := strings.Index(s, "设立"); k >= 0 {
 				c := s[k+len("设立"):]
 				if e := strings.IndexAny(c, "。，,；"); e >= 0 {
@@ -1783,12 +1843,44 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			for _, c := range cands {
-				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
+				// a township's own name may be three characters: "某某乡下设…"
+				n := utf8.RuneCountInString(c)
+				if (n >= 4 || n == 3 && hasSuffixAny(c, []string{"乡", "镇"})) && n <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
 					return c, j + 1
 				}
 			}
 		}
-		return "", 0
+		// a contents' entry of the section names none: the section itself, later, may
+	}
+	return "", 0
+}
+
+// coveredName finds the one unit a 决算's or budget's sentence of what it
+// covers names: "纳入2015年部门决算编报的单位共1个,分别是某林场,其中…" — one
+// unit, its name four characters or more ending like a department's.
+func coveredName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		k := strings.Index(l, "纳入")
+		if k < 0 {
+			continue
+		}
+		rest := l[k:]
+		for _, w := range []string{"单位共1个", "单位1个"} {
+			j := strings.Index(rest, w)
+			if j < 0 || !containsAny(rest[:j], []string{"部门决算", "部门预算", "单位决算", "单位预算"}) {
+				continue
+			}
+			after := strings.TrimLeft(rest[j+len(w):], ",，:：")
+			for _, p := range []string{"分别是", "即", "为", "是"} {
+				after = strings.TrimPrefix(after, p)
+			}
+			if e := strings.IndexAny(after, "。，,；;("); e > 0 {
+				after = after[:e]
+			}
+			if n := utf8.RuneCountInString(after); n >= 4 && n <= 30 && nameLike(after) {
+				return after, i + 1
+			}
+		}
 	}
 	return "", 0
 }
@@ -2197,7 +2289,7 @@ func nameLike(n string) bool {
 	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
 	// the collective organs of the democratic parties and the federation of
 	// industry (工商联)
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联"})
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联", "林场", "农场", "牧场"})
 }
 
 // splitAlias parts a department's name from the second name it bears
@@ -2271,10 +2363,35 @@ func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● |")
+	// a CMS's category tag before the title: "【财政决算】某博物馆2017年度部门决算"
+	if rest, ok := strings.CutPrefix(s, "【"); ok {
+		if k := strings.Index(rest, "】"); k > 0 && nameLike(rest[k+len("】"):]) {
+			s = rest[k+len("】"):]
+		}
+	}
+	// a document site's list number and the PDF's page number run into the
+	// title: "1、1上海市某中心2017年度决算" — no name opens with a digit
+	// before its region
+	// (a contents entry's number alone is left: "1. 某局2020年…表" is no title)
+	if d := dropEnum(s); d != s && strings.IndexAny(d, "0123456789") == 0 {
+		if rest := strings.TrimLeft(d, "0123456789"); rest != "" && isHan([]rune(rest)[0]) && regionOf(rest) != "" && nameLike(rest) {
+			s = rest
+		}
+	}
 	// a breadcrumb before the title: "网站首页 > 某中心2017年度部门决算",
 	// "当前位置:首页>政务公开>某局…"
 	if k := strings.LastIndex(s, ">"); k >= 0 && containsAny(s[:k], []string{"首页", "位置"}) {
 		s = s[k+len(">"):]
+		// its last crumb, a CMS's category, run into the name (a web page's
+		// body on one line): "…>资金信息 某市某局直属系统2013年部门预算"
+		for _, w := range []string{"信息", "公开"} {
+			if j := strings.Index(s, w); j > 0 && utf8.RuneCountInString(s[:j]) <= 6 {
+				if rest, r := s[j+len(w):], regionOf(s[j+len(w):]); utf8.RuneCountInString(rest) >= 4 && r != "" && containsAny(rest[len(r):], nameSuffixes) {
+					s = rest
+					break
+				}
+			}
+		}
 	}
 	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
 	s = afterFileName(s)

@@ -126,7 +126,9 @@ func headingKinds(flat []string, year int) (budget, final bool) {
 			for _, after := range []string{"情况", "安排情况", "总体情况", "结构情况", ""} {
 				// … or a heading of the revenue or spending alone: "(一)收入预算",
 				// "(一)预算收入情况", "(三)预算收支增减情况"
-				side := startsWithAny(m, []string{k.word + "收入", k.word + "支出", k.word + "收支"}) && strings.HasSuffix(m, "情况")
+				side := startsWithAny(m, []string{k.word + "收入", k.word + "支出", k.word + "收支"}) && strings.HasSuffix(m, "情况") ||
+					// … or of the kind's own table: "二、收支预算总表说明(表1)"
+					strings.Contains(m, k.word+"总表说明")
 				if after == "" && m != "收入"+k.word && m != "支出"+k.word && !side || after != "" && !strings.Contains(m, k.word+after) {
 					continue
 				}

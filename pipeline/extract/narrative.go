@@ -325,7 +325,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -773,8 +773,11 @@ func (b *builder) totals() {
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
 	}
-	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev, budgetBoth)
-	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
+	// 公共预算(总)收入: the central departments' word for the whole before
+	// 2015 ("2012年公共预算收入18,535.28万元，其中上年结转…"), 一般公共预算收入
+	// being the general budget's, a source (insideWord)
+	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额", "公共预算总收入", "公共预算收入"}, budgetRev, budgetBoth)
+	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额", "公共预算总支出", "公共预算支出"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
 	exp := &schema.Expenditure{}
 	// the totals of a statement of the appropriations' ("财政拨款收支总预算
@@ -796,7 +799,7 @@ func (b *builder) totals() {
 	b.labelOK = yearsOwn
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
-	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", slices.Concat(fiscalTotalLabels,
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
@@ -1181,7 +1184,8 @@ var revenueSources = []struct {
 	// before left ("上年结转一般公共预算拨款收入0万元": the carried-over funds)
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算本年收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
-		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及", "结转"}},
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款",
+		"一般预算财政拨款收入", "一般预算财政拨款"}, []string{"经费", "涉及", "结转"}}, // 一般预算: its name in a budget of 2015 and before
 	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及", "结转"}},
 	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及", "结转"}},
 	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates';
@@ -1257,7 +1261,7 @@ func (b *builder) sources() {
 			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
 				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
 			}
-			if amount == nil {
+			if amount == nil || b.unitMisprinted(path, *amount) {
 				continue
 			}
 			rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
@@ -1348,6 +1352,27 @@ func (b *builder) projectsCarriedOver() {
 	}
 }
 
+// unitMisprinted tells a figure read at path (amount) that the text
+// restates with the same digits in another unit ("其他收入3,441.56元" and
+// "其他收入:…预算数为3,441.56万元"): one of the two units is misprinted, and
+// which the figures alone do not tell, so the figure is left out, with a
+// warning naming both, and the restatement's claim with it.
+func (b *builder) unitMisprinted(path string, amount schema.Money) bool {
+	k := slices.IndexFunc(b.doc.Claims, func(c schema.Claim) bool {
+		a := amount.Float()
+		return c.Path == path && c.Kind == schema.ClaimAmount && a != 0 && (math.Abs(c.Value-a*10000) < 0.005 || math.Abs(c.Value*10000-a) < 0.005)
+	})
+	if k < 0 {
+		return false
+	}
+	c, src := b.doc.Claims[k], b.doc.Provenance[path+"/amount"]
+	b.doc.Claims = slices.DeleteFunc(b.doc.Claims, func(c schema.Claim) bool { return c.Path == path })
+	delete(b.doc.Provenance, path+"/amount")
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+		Reason: fmt.Sprintf("left out: stated with the same digits in two units (%s元; line %d: %s元), one of them misprinted", amount, c.Line, schema.Money(math.Round(c.Value*100)))})
+	return true
+}
+
 // yearFromSources reads the revenue a text names 总收入 alone ("2016年度
 // 总收入27,664.71万元，其中：财政拨款收入9,787.85万元，…") where no total
 // was read: when every source read stands on its line and they add up to it
@@ -1355,7 +1380,7 @@ func (b *builder) projectsCarriedOver() {
 // it is the year's own revenue (what is carried over is none of them).
 func (b *builder) yearFromSources() {
 	rev := b.doc.Revenue
-	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
+	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) == 0 {
 		return
 	}
 	for _, end := range b.find("总收入") {
@@ -1363,10 +1388,44 @@ func (b *builder) yearFromSources() {
 		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
 			continue
 		}
-		sum, tol, ok := b.sourcesOnLine(b.st.source(b.st.toks[ti].start).Line)
+		line := b.st.source(b.st.toks[ti].start).Line
+		sum, tol, ok := b.sourcesOnLine(line)
 		tol += b.st.toks[ti].rounding()
-		if d := sum - b.st.toks[ti].money(); ok && d <= tol && d >= -tol {
+		if d := sum - b.st.toks[ti].money(); ok && d <= tol && d >= -tol && len(rev.Sources) >= 2 {
 			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			return
+		}
+		// … with what was carried over and the reserve drawn to balance it,
+		// stated on its line too, it is the whole ("总收入153,667万元，其中：
+		// 财政预算内拨款(补助)收入…，财政专户拨款…，用事业基金弥补收支差额465万元，
+		// 上年结余、结转54万元")
+		if rev.CarriedOver == nil || !ok || b.doc.Provenance["/revenue/carried_over"].Line != line {
+			continue
+		}
+		sum += *rev.CarriedOver
+		if k, ok := b.tokenOf("/revenue/carried_over", *rev.CarriedOver); ok {
+			tol += b.st.toks[k].rounding()
+		}
+		// … and the special account's (财政专户拨款), a source where the list
+		// adds up (as revenueSplit reads it)
+		extra := map[string]int{}
+		for _, l := range []string{"用事业基金弥补收支差额", "财政专户拨款"} {
+			for _, end := range b.find(l) {
+				if k, ok := b.valueAfter(end, 2); ok && !b.used[k] && b.st.source(b.st.toks[k].start).Line == line {
+					sum, tol = sum+b.st.toks[k].money(), tol+b.st.toks[k].rounding()
+					extra[l] = k
+				}
+			}
+		}
+		if d := sum - b.st.toks[ti].money(); d <= tol && d >= -tol {
+			rev.Total = b.take("/revenue/total", ti)
+			if k, ok := extra["用事业基金弥补收支差额"]; ok {
+				b.used[k] = true
+			}
+			if k, ok := extra["财政专户拨款"]; ok {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources))
+				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path+"/amount", k)})
+			}
 			return
 		}
 	}
@@ -1850,8 +1909,10 @@ func (b *builder) noProjects() (int, bool) {
 // whole's own label, from the clause's start to its amount, names 拨款 or
 // 公共预算.
 func (b *builder) ofAppropriations(start int) bool {
-	label, _, ok := b.wholeLabel(start)
-	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
+	label, ti, ok := b.wholeLabel(start)
+	// the whole taken as the spending's total is all funds' ("2012年公共预算
+	// 支出18,510.28万元，其中，基本支出…": the central template's word for it)
+	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算")) && b.amountOf[ti] != "/expenditure/total" && b.amountOf[ti] != "/expenditure/current_year"
 }
 
 // appropriationsItem tells a label at start listed after 其中 under the
@@ -2901,6 +2962,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
 					ti, ok := b.valueAfter(p, 3)
+					if !ok {
+						ti, ok = b.headedClassBudget(p)
+					}
 					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
 						continue // another year's class, or the project's
 					}
@@ -2994,18 +3058,41 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	return items
 }
 
+// headedClassBudget is the amount of a budget's class named as an item's
+// heading, its colon after it, then the year's budget: "1、文化体育与传媒:
+// 2012年年初预算数为17,121.48万元" (p is where the class's name ends).
+func (b *builder) headedClassBudget(p int) (int, bool) {
+	st := b.st
+	if b.doc.Document.Kind != schema.KindBudget || !strings.HasPrefix(st.s[p:], ":") {
+		return 0, false
+	}
+	ti, ok := b.valueAfter(p, 10)
+	if !ok || !strings.Contains(st.s[p:st.toks[ti].start], "预算") {
+		return 0, false
+	}
+	return ti, true
+}
+
 // listRemainder tells 其他支出 at start closing a list of heads that are no
 // classes of its scheme ("基本支出中业务支出300万元，管理费用90万元，其他支出
 // 10万元"): an amount and a separator stand just before it, and no class of
 // the scheme (prev, the hits before it) opens earlier in its sentence.
 func (b *builder) listRemainder(prev []classHit, start int) bool {
 	s := b.st.s[:start]
+	ends := []string{"。", "；", ";"}
+	// a numbered list's last item: "…5、对下级单位补助支出0万元;6、其他支出0万元"
+	// — its items end in semicolons, so the sentence is the whole list's
+	if t, ok := strings.CutSuffix(s, "、"); ok {
+		if u := strings.TrimRight(t, "0123456789"); len(u) < len(t) {
+			s, ends = strings.TrimRight(u, ";；"), ends[:1]
+		}
+	}
 	lead := strings.TrimRight(s, " ,，、")
-	if len(lead) == len(s) || !strings.HasSuffix(lead, "元") {
+	if len(lead) == len(s) && len(s) == start || !strings.HasSuffix(lead, "元") {
 		return false
 	}
 	from := max(0, start-600)
-	for _, p := range []string{"。", "；", ";"} {
+	for _, p := range ends {
 		if k := strings.LastIndex(s, p); k >= from {
 			from = k + len(p)
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -2508,5 +2509,96 @@ func TestComparedBoth(t *testing.T) {
 	d = extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,后者与去年持平。\n")
 	if claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) {
 		t.Errorf("the second's comparison given the first: %+v", d.Claims)
+	}
+}
+
+// TestNumberedListRemainder: 其他支出 closing a numbered list of the
+// spending's kinds (按支出项目类别: 1、基本支出…;6、其他支出0万元) is no
+// functional class; the one closing the functional list is.
+func TestNumberedListRemainder(t *testing.T) {
+	d := extractLines(t, "某县某乡2015年部门预算\n(二)支出情况\n本年度支出预算284.45万元。\n其中:按支出项目类别:1、基本支出173.89万元;2、项目支出110.56万元;3、上缴上级支出0万元;4、其他支出0万元。\n按支出功能分类科目:一般公共服务支出141.44万元,农林水事务142.81万元;其他支出0.20万元。")
+	var other *schema.ClassItem
+	for i, c := range d.Expenditure.ByFunction {
+		if c.Code == "229" {
+			other = &d.Expenditure.ByFunction[i]
+		}
+	}
+	if other == nil || other.Amount.Float() != 2000 {
+		t.Fatalf("其他支出 %+v, want 0.20万元", other)
+	}
+	// a numbered functional list keeps its last class
+	d = extractLines(t, "某县某乡2015年部门预算\n本年度支出预算284.45万元,按支出功能分类科目:1、一般公共服务支出141.44万元;2、农林水支出142.81万元;3、其他支出0.20万元。")
+	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[2].Code != "229" || fn[2].Amount.Float() != 2000 {
+		t.Fatalf("by function %+v", fn)
+	}
+}
+
+// TestCentralPublicBudgetTotals: the central departments' 公共预算收入 and
+// 公共预算支出 of 2012–2014 are the totals (一般公共预算收入 is a source), the
+// basic and project expenditure listed under the spending's all funds'; a
+// heading's label (收入预算) takes no amount from the line after it, which
+// opens with a label of its own (财政拨款收入:).
+func TestCentralPublicBudgetTotals(t *testing.T) {
+	d := extractLines(t, "某某协会2012年部门预算\n某某协会2012年公共预算收入18,535.28万元,其中上年结转1,037万元,占5.59%;财政拨款收入12,311.27万元,占66.42%;事业收入5,187.01万元,占27.99%。\n某某协会2012年公共预算支出18,510.28万元,其中,基本支出7314.11万元,占39.51%;项目支出11,196.17万元,占60.49%。\n收入预算\n财政拨款收入:2012年年初预算数为12,311.27万元,比2011年年初预算增加2,429.25万元,增长24.58%。")
+	rev, exp := d.Revenue, d.Expenditure
+	if rev.Total == nil || rev.Total.Float() != 185352800 || rev.CarriedOver == nil || rev.CarriedOver.Float() != 10370000 {
+		t.Fatalf("revenue %+v", rev)
+	}
+	if exp.Total == nil || exp.Total.Float() != 185102800 || exp.Basic == nil || exp.Basic.Amount.Float() != 73141100 || exp.Project == nil || exp.Project.Amount.Float() != 111961700 {
+		t.Fatalf("expenditure %+v", exp)
+	}
+	d = extractLines(t, "某某协会2012年部门预算\n收入预算\n财政拨款收入:2012年年初预算数为12,311.27万元,比2011年年初预算增加2,429.25万元,增长24.58%。")
+	if d.Revenue.Total != nil {
+		t.Errorf("a source's figure read as the total: %v", d.Revenue.Total)
+	}
+}
+
+// TestSourceUnitMisprinted: a source stated with the same digits in two
+// units (3,441.56元, restated 3,441.56万元) is left out with a warning — one
+// unit is misprinted, and the figures do not tell which.
+func TestSourceUnitMisprinted(t *testing.T) {
+	d := extractLines(t, "某某协会2012年部门预算\n某某协会2012年公共预算收入15,752.83万元,其中财政拨款收入12,311.27万元,占78.15%;其他收入3,441.56元,占21.85%。\n收入预算\n1、财政拨款收入:2012年年初预算数为12,311.27万元。\n2、其他收入:2012年年初预算数为3,441.56万元。")
+	for _, s := range d.Revenue.Sources {
+		if s.Name == "其他收入" {
+			t.Fatalf("其他收入 read as %v", s.Amount)
+		}
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "two units") }) {
+		t.Errorf("no warning of the two units: %+v", d.Warnings)
+	}
+}
+
+// TestHeadedClassBudget: a budget's class named as a numbered item's heading
+// with a colon, its year's budget after it (1、文化体育与传媒:2012年年初预算
+// 数为…), is the class's amount — in a budget only.
+func TestHeadedClassBudget(t *testing.T) {
+	text := "某某协会2012年部门%s\n支出预算\n1、文化体育与传媒:2012年年初预算数为17,121.48万元,比2011年年初预算增加1,738.07万元,增长11.30%%。\n2、住房保障支出:2012年年初预算数为619万元。"
+	d := extractLines(t, fmt.Sprintf(text, "预算"))
+	if fn := d.Expenditure.ByFunction; len(fn) != 2 || fn[0].Code != "207" || fn[0].Amount.Float() != 171214800 || fn[1].Code != "221" || fn[1].Amount.Float() != 6190000 {
+		t.Fatalf("by function %+v", fn)
+	}
+	if d = extractLines(t, fmt.Sprintf(text, "决算")); len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("a 决算's classes read from their budgets: %+v", d.Expenditure.ByFunction)
+	}
+}
+
+// TestGrandTotalWithCarried: a budget's bare 总收入 whose parts — its
+// sources, the reserve drawn to balance it (用事业基金弥补收支差额) and what
+// was carried over (上年结余、结转, run into the amount before it) — add up
+// on its line is the whole revenue; 财政专户拨款 is the special account's
+// source.
+func TestGrandTotalWithCarried(t *testing.T) {
+	d := extractLines(t, "某某市某局直属系统2013年部门预算\n2013年某局直属系统总收入153,667万元,其中:财政预算内拨款(补助)收入132,724万元,财政专户拨款20,424万元,用事业基金弥补收支差额465万元上年结余、结转54万元。")
+	rev := d.Revenue
+	if rev.Total == nil || rev.Total.Float() != 1536670000 || rev.CarriedOver == nil || rev.CarriedOver.Float() != 540000 || rev.CurrentYear != nil {
+		t.Fatalf("revenue %+v", rev)
+	}
+	if len(rev.Sources) != 2 || rev.Sources[1].Name != "财政专户管理资金" || rev.Sources[1].Amount.Float() != 204240000 {
+		t.Errorf("sources %+v", rev.Sources)
+	}
+	// parts that do not make it leave it unread
+	d = extractLines(t, "某某市某局直属系统2013年部门预算\n2013年某局直属系统总收入153,667万元,其中:财政预算内拨款(补助)收入132,724万元,财政专户拨款20,424万元,上年结余、结转54万元。")
+	if d.Revenue.Total != nil || d.Revenue.CurrentYear != nil {
+		t.Errorf("a whole its parts do not make: %+v", d.Revenue)
 	}
 }
