@@ -932,8 +932,15 @@ func (b *builder) nextSentenceChange(path string, total *schema.Money, subjects 
 		}
 		return false
 	}
+	n := len(b.doc.Claims)
 	b.changeStatements(path, subjects, nil)
 	b.labelOK = nil
+	// a change the total's own words read already ("支出预算较2024年减少…")
+	earlier := b.doc.Claims[:n]
+	added := slices.DeleteFunc(slices.Clone(b.doc.Claims[n:]), func(c schema.Claim) bool {
+		return slices.ContainsFunc(earlier, func(o schema.Claim) bool { return o.Path == c.Path && o.Kind == c.Kind && o.Line == c.Line })
+	})
+	b.doc.Claims = append(earlier, added...)
 }
 
 // yearOpenings are the words that open the year's own statements: "2016年",
