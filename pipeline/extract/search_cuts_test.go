@@ -367,3 +367,19 @@ func TestSwapSearchesAsSearched(t *testing.T) {
 		t.Fatalf("the cases test too little: %d swaps with splits passed, %d read", passed, read)
 	}
 }
+
+// TestCellTokenAllocatesNothing: cellToken reads a table's cell (every
+// figure of every table is one) into its token without a slice made.
+func TestCellTokenAllocatesNothing(t *testing.T) {
+	for _, c := range []string{"1,234.56", "-12", "30万元", "合计", "12 34"} {
+		if n := testing.AllocsPerRun(100, func() { cellToken(c, 1) }); n > 0 {
+			t.Errorf("cellToken(%q): %v allocations", c, n)
+		}
+	}
+	if tok, ok := cellToken("-1,234.5", 3); !ok || tok.mant != -12345 || tok.scale != 1 || tok.line != 3 {
+		t.Errorf("-1,234.5: %+v %v", tok, ok)
+	}
+	if _, ok := cellToken("12 34", 3); ok {
+		t.Error("12 34: one token")
+	}
+}

@@ -1239,7 +1239,8 @@ func classNamed(code, name string) bool {
 
 // cellToken reads a number cell (signed) of the 1-based line.
 func cellToken(c string, line int) (token, bool) {
-	toks := lexNumbers(strings.TrimPrefix(c, "-"))
+	var buf [2]token // a cell holds one: no slice made for it
+	toks := appendNumbers(buf[:0], strings.TrimPrefix(c, "-"))
 	if len(toks) != 1 {
 		return token{}, false
 	}
