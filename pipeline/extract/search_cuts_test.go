@@ -383,3 +383,31 @@ func TestCellTokenAllocatesNothing(t *testing.T) {
 		t.Error("12 34: one token")
 	}
 }
+
+// TestLineMemoAsSplit: splitCells and segmentsOf, asked a line again, give
+// what splitting it gives — a copy, which the caller may change — and
+// split it no more (one allocation, the copy); nil stays nil.
+func TestLineMemoAsSplit(t *testing.T) {
+	line := "一般公共服务支出  1,234.56    合   计  78.9"
+	for range 3 {
+		cells := splitCells(line)
+		if want := cellsSplit(line); !slices.Equal(cells, want) {
+			t.Fatalf("cells %q, split %q", cells, want)
+		}
+		cells[0] = "changed"
+		segs := segmentsOf(line)
+		if want := segmentsSplit(line); !slices.Equal(segs, want) {
+			t.Fatalf("segments %+v, split %+v", segs, want)
+		}
+		segs[0].text = "changed"
+	}
+	if n := testing.AllocsPerRun(100, func() { splitCells(line) }); n != 1 {
+		t.Errorf("splitCells asked again: %v allocations", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { segmentsOf(line) }); n != 1 {
+		t.Errorf("segmentsOf asked again: %v allocations", n)
+	}
+	if splitCells("  ") != nil || segmentsOf("") != nil {
+		t.Error("no cells, not nil")
+	}
+}
