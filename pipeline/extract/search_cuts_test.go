@@ -411,3 +411,65 @@ func TestLineMemoAsSplit(t *testing.T) {
 		t.Error("no cells, not nil")
 	}
 }
+
+// addsByKey is sumSide.adds as it was: each label's key compared at every
+// placement.
+func addsByKey(s *sumSide, place []int, vals []int64) (total int64, ok bool) {
+	var parts, year, carried int64
+	hasYear := false
+	for i, key := range s.keys {
+		var v int64
+		if place[i] >= 0 {
+			v = vals[place[i]]
+		}
+		switch key {
+		case "total":
+			total = v
+		case "revenue_current", "expenditure_current":
+			year, hasYear = v, true
+		case "carried_over", "carried_forward":
+			carried = v
+		default:
+			if !s.part[i] {
+				parts += v
+			}
+		}
+	}
+	if !hasYear {
+		year = parts
+	}
+	return total, parts == year && year+carried == total && total != 0
+}
+
+// TestAddsAsByKey: adds, each label's role told once, gives what comparing
+// the keys at every placement gave, on 50,000 random sides and placements
+// (keys repeated, parts of parts, labels unplaced, sums that hold).
+func TestAddsAsByKey(t *testing.T) {
+	keys := []string{"total", "revenue_current", "expenditure_current", "carried_over", "carried_forward", "src:财政拨款", "src:一般公共预算", "cls:201", "use:basic"}
+	r := rand.New(rand.NewPCG(23, 24))
+	held := 0
+	for range 50000 {
+		n := 1 + r.IntN(7)
+		s := &sumSide{}
+		vals := make([]int64, n)
+		place := make([]int, n)
+		for i := range n {
+			s.keys = append(s.keys, keys[r.IntN(len(keys))])
+			s.part = append(s.part, r.IntN(4) == 0)
+			vals[i] = int64(r.IntN(4)) * 50
+			place[i] = r.IntN(n+1) - 1
+		}
+		s.roles = s.rolesOf()
+		gt, gok := s.adds(place, vals)
+		wt, wok := addsByKey(s, place, vals)
+		if gt != wt || gok != wok {
+			t.Fatalf("%q parts %v at %v of %v: %d %v, by key %d %v", s.keys, s.part, place, vals, gt, gok, wt, wok)
+		}
+		if gok {
+			held++
+		}
+	}
+	if held < 1000 {
+		t.Fatalf("%d placements add up: the test tries too few", held)
+	}
+}
