@@ -27,10 +27,16 @@ type segment struct {
 
 func (s segment) center() float64 { return float64(s.start+s.end) / 2 }
 
-// segmentsOf splits a line at runs of two or more spaces. A segment's
-// text is the folded line from its first rune to the break, trimmed (of
-// the one space before a break), not copied rune by rune.
-func segmentsOf(line string) []segment {
+// segmentsOf splits a line at runs of two or more spaces (segmentsSplit,
+// kept for the line's next ask).
+func segmentsOf(line string) []segment { return segmentsMemo.get(line) }
+
+var segmentsMemo = lineMemo[segment]{of: segmentsSplit}
+
+// segmentsSplit is segmentsOf of a line not kept. A segment's text is the
+// folded line from its first rune to the break, trimmed (of the one space
+// before a break), not copied rune by rune.
+func segmentsSplit(line string) []segment {
 	var out []segment
 	f := fold(line)
 	if !utf8.ValidString(f) {

@@ -280,7 +280,7 @@ func readIdentity(flat, lines []string) identity {
 					if last == "" && (containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；《》")) {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
-					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
+					if name != "" && len(sentenceMarker(name)) == len(name) {
 						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
 					}
 					if last != "" {

@@ -656,9 +656,55 @@ func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.
 	return b.recordYoY(path, y)
 }
 
-// sentenceMarker is an enumeration marker opening a sentence or heading:
-// （二） 二、 2. 2、 (2), folded.
-var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
+// sentenceMarker gives the enumeration marker s opens with, "" for none:
+// （二） 二、 2. 2、 (2), folded — a Han numeral's run in parentheses or
+// before 、, one or two digits before 、 or . or in parentheses (the
+// regexp `^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`,
+// read by hand: it is asked of every line a label's sentence may open
+// with).
+func sentenceMarker(s string) string {
+	i := 0
+	paren := strings.HasPrefix(s, "(")
+	if paren {
+		i++
+	}
+	if k := hanNumerals(s[i:]); k > 0 {
+		if i += k; paren && strings.HasPrefix(s[i:], ")") {
+			return s[:i+1]
+		}
+		if !paren && strings.HasPrefix(s[i:], "、") {
+			return s[:i+len("、")]
+		}
+		return ""
+	}
+	k := i
+	for k < len(s) && k < i+2 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	switch rest := s[k:]; {
+	case k == i:
+	case paren && strings.HasPrefix(rest, ")"):
+		return s[:k+1]
+	case !paren && strings.HasPrefix(rest, "."):
+		return s[:k+1]
+	case !paren && strings.HasPrefix(rest, "、"):
+		return s[:k+len("、")]
+	}
+	return ""
+}
+
+// hanNumerals gives the bytes of the Han numerals 一 to 十 s opens with.
+func hanNumerals(s string) int {
+	k := 0
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		k += n
+	}
+	return k
+}
 
 // headingLike tells a line that is a title or heading: short, no clause
 // or amount in it, ending with what a report or section is ("某县水务局2023年
@@ -690,18 +736,60 @@ func (b *builder) otherYearSentence(start int) bool {
 	// it where it names another year ("二、2021年“三公”经费决算情况")
 	st := b.st
 	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
-		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) || numberedHeading(h) {
-			if _, ok := opensOtherYear(h, fy); ok {
+		h := s[max(from, st.starts[i-1]):st.starts[i]]
+		var kind segKind
+		if from > st.starts[i-1] { // the sentence opens inside the line
+			kind = segKindOf(h)
+		} else {
+			kind = st.segKind(i - 1)
+		}
+		if kind&segHeading != 0 {
+			if _, ok := opensOtherYear(strings.TrimSpace(h), fy); ok {
 				from = max(from, st.starts[i-1])
 			} else {
 				from = st.starts[i]
 			}
-		} else if line := strings.TrimSpace(s[st.starts[i]:start]); titleLike(h) && sentenceMarker.MatchString(line) {
+		} else if line := strings.TrimSpace(s[st.starts[i]:start]); kind&segTitle != 0 && sentenceMarker(line) != "" {
 			from = st.starts[i] // a title's line before a numbered one: "…情况表" / "一、因公出国(境)经费 2011年…"
 		}
 	}
 	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
 	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// segKind tells what a segment of the stream is to otherYearSentence: a
+// heading (headingLike or numberedHeading), else title-like (titleLike).
+type segKind uint8
+
+const (
+	segKnown segKind = 1 << iota // the stream's segKinds holds the segment's
+	segHeading
+	segTitle
+)
+
+// segKindOf is the segKind of the stream's text h, spaces around it
+// trimmed.
+func segKindOf(h string) segKind {
+	h = strings.TrimSpace(h)
+	switch {
+	case headingLike(h) || numberedHeading(h):
+		return segKnown | segHeading
+	case titleLike(h):
+		return segKnown | segTitle
+	}
+	return segKnown
+}
+
+// segKind is the segKind of segment i (not the last), told once: every
+// figure's label asks it of each line of its sentence.
+func (st *stream) segKind(i int) segKind {
+	if st.segKinds == nil {
+		st.segKinds = make([]segKind, len(st.starts))
+	}
+	if st.segKinds[i] == 0 {
+		st.segKinds[i] = segKindOf(st.s[st.starts[i]:st.starts[i+1]])
+	}
+	return st.segKinds[i]
 }
 
 // coarserOf tells a money token c that states the figure t states to
@@ -718,7 +806,7 @@ func coarserOf(c, t token) bool {
 // numberedHeading tells a line that is a numbered heading of a few words
 // and no clause or figure: "一、因公出国(境)经费" over its sentences.
 func numberedHeading(l string) bool {
-	m := sentenceMarker.FindString(l)
+	m := sentenceMarker(l)
 	rest := l[len(m):]
 	return m != "" && rest != "" && utf8.RuneCountInString(rest) <= 20 && !strings.ContainsAny(rest, "，,。；;:：元0123456789")
 }
@@ -727,7 +815,7 @@ func numberedHeading(l string) bool {
 // with another year than fy ("2021年度…", "上年…", not "上年结转…"), and
 // gives the rest of it.
 func opensOtherYear(open string, fy int) (string, bool) {
-	if m := sentenceMarker.FindString(open); m != "" {
+	if m := sentenceMarker(open); m != "" {
 		open = strings.TrimSpace(open[len(m):])
 		// its heading run into it (a web page's body on one line): "一、因公出国(境)经费 2011年…"
 		if _, before, _, ok := yearIn(open); ok && before != "" && numberedHeading(m+strings.TrimSpace(before)) {
@@ -1990,7 +2078,7 @@ func (b *builder) ofPart(start int) bool {
 	if k := strings.LastIndexAny(item, ":："); k >= 0 {
 		item = item[k+1:]
 	}
-	if item = strings.TrimSpace(item); sentenceMarker.MatchString(item) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
+	if item = strings.TrimSpace(item); sentenceMarker(item) != "" && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
 		return true
 	}
 	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")

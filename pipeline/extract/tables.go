@@ -621,8 +621,14 @@ func cellsOf(line string) []string {
 // splitCells splits a line into cells: a tab, or two spaces together,
 // separate cells; within a cell, words one space (or other white space)
 // apart are one text, split where a number stands or a label opens with
-// its own enumerator. The line is read once, words sliced from it.
-func splitCells(line string) []string {
+// its own enumerator (cellsSplit, kept for the line's next ask).
+func splitCells(line string) []string { return splitMemo.get(line) }
+
+var splitMemo = lineMemo[string]{of: cellsSplit}
+
+// cellsSplit is splitCells of a line not kept: the line is read once,
+// words sliced from it.
+func cellsSplit(line string) []string {
 	var cells, text []string
 	cell := func() { // the text read so far is a cell
 		if len(text) > 0 {
@@ -1248,7 +1254,8 @@ func classNamed(code, name string) bool {
 
 // cellToken reads a number cell (signed) of the 1-based line.
 func cellToken(c string, line int) (token, bool) {
-	toks := lexNumbers(strings.TrimPrefix(c, "-"))
+	var buf [2]token // a cell holds one: no slice made for it
+	toks := appendNumbers(buf[:0], strings.TrimPrefix(c, "-"))
 	if len(toks) != 1 {
 		return token{}, false
 	}
