@@ -284,7 +284,7 @@ func (d *database) end() error {
 func (d *database) addTerms(k segKey) error {
 	rows := int(d.n.last - d.entry + 1)
 	if d.terms != nil {
-		b, ok, err := d.terms.get(k)
+		b, ok, err := d.terms.get(k, segTerms)
 		if err != nil {
 			return err
 		}
@@ -306,7 +306,7 @@ func (d *database) addTerms(k segKey) error {
 		return err
 	}
 	if d.terms != nil {
-		if err := d.terms.keep(k, b); err != nil {
+		if err := d.terms.keep(k, b, segTerms); err != nil {
 			return err
 		}
 	}

@@ -308,3 +308,65 @@ func TestDatabaseReusesPages(t *testing.T) {
 		t.Errorf("%d segments' pages copied from other code's", other.PageSegmentsCopied)
 	}
 }
+
+// TestParquetReusesSegments: a table's Parquet file is made of its rows a
+// segment at a time, each segment's pages kept in the store; after a
+// document changed, a rebuild encodes only the segments that hold it and
+// copies the others, and writes the files a fresh build writes, byte for
+// byte — also from a store damaged all through (everything encoded again),
+// and not from a store of other code.
+func TestParquetReusesSegments(t *testing.T) {
+	docs := manyDocs(t, 40)
+	tmp := t.TempDir()
+	store := filepath.Join(tmp, "cache", "segments")
+	first := writeKept(t, filepath.Join(tmp, "a"), store, docs)
+	if first.ParquetSegmentsCopied != 0 || first.ParquetSegmentsMade < 2*8 {
+		t.Fatalf("first run: %d Parquet segments made, %d copied", first.ParquetSegmentsMade, first.ParquetSegmentsCopied)
+	}
+	changed := *docs[21]
+	changed.Department.Name += "（更名）"
+	docs[21] = &changed
+	again := writeKept(t, filepath.Join(tmp, "b"), store, docs)
+	if again.ParquetSegmentsCopied == 0 || again.ParquetSegmentsMade*4 > first.ParquetSegmentsMade {
+		t.Errorf("after one document changed: %d Parquet segments made (%d the first time), %d copied", again.ParquetSegmentsMade, first.ParquetSegmentsMade, again.ParquetSegmentsCopied)
+	}
+	t.Logf("Parquet segments made: %d, then %d (%d copied)", first.ParquetSegmentsMade, again.ParquetSegmentsMade, again.ParquetSegmentsCopied)
+	fresh := writeKept(t, filepath.Join(tmp, "c"), filepath.Join(tmp, "other", "segments"), docs)
+	var files []string
+	for _, f := range fresh.Downloads {
+		if f.Format == "parquet" {
+			files = append(files, f.Path)
+		}
+	}
+	if len(files) < 8 {
+		t.Fatalf("%d Parquet files", len(files))
+	}
+	same := func(dir, what string) {
+		t.Helper()
+		for _, f := range files {
+			if !bytes.Equal(read(t, dir, f), read(t, filepath.Join(tmp, "c"), f)) {
+				t.Errorf("%s: %s is not the fresh build's", what, f)
+			}
+		}
+	}
+	same(filepath.Join(tmp, "b"), "rebuilt")
+	kept, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(kept) - 1; i > 200; i -= 97 { // past the store's head
+		kept[i] ^= 0x5a
+	}
+	if err := os.WriteFile(store, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	damaged := writeKept(t, filepath.Join(tmp, "d"), store, docs)
+	if damaged.ParquetSegmentsCopied != 0 || damaged.ParquetSegmentsMade != first.ParquetSegmentsMade {
+		t.Errorf("from a damaged store: %d Parquet segments made, %d copied", damaged.ParquetSegmentsMade, damaged.ParquetSegmentsCopied)
+	}
+	same(filepath.Join(tmp, "d"), "from a damaged store")
+	if other := writeKeptBy(t, filepath.Join(tmp, "e"), store, "tent", docs); other.ParquetSegmentsCopied != 0 {
+		t.Errorf("%d Parquet segments copied from a store of other code", other.ParquetSegmentsCopied)
+	}
+	same(filepath.Join(tmp, "e"), "from a store of other code")
+}
