@@ -309,17 +309,7 @@ func TestDatabaseReusesPages(t *testing.T) {
 	}
 	// the kept index entries and terms damaged all through: the pages
 	// are copied, the entries made of the rows again, the terms merged
-	terms := store + "-pages-terms"
-	kept, err := os.ReadFile(terms)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := len(kept) - 1; i > 200; i -= 61 { // past the store's head
-		kept[i] ^= 0x5a
-	}
-	if err := os.WriteFile(terms, kept, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	damageStore(t, store+"-pages-terms")
 	if got := writePaged(t, dir("g"), store, "test", dir("e"), docs, map[string]int{}); got.PageSegmentsCopied == 0 || got.EntrySegmentsCopied != 0 || got.TermSegmentsCopied != 0 ||
 		!bytes.Equal(read(t, dir("g"), "budgetpub.sqlite"), want) {
 		t.Errorf("from kept entries damaged: %d segments' pages copied, entries of %d and terms of %d read back, the file %v the fresh build's", got.PageSegmentsCopied,
@@ -372,16 +362,7 @@ func TestParquetReusesSegments(t *testing.T) {
 		}
 	}
 	same(filepath.Join(tmp, "b"), "rebuilt")
-	kept, err := os.ReadFile(store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := len(kept) - 1; i > 200; i -= 97 { // past the store's head
-		kept[i] ^= 0x5a
-	}
-	if err := os.WriteFile(store, kept, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	damageStore(t, store)
 	damaged := writeKept(t, filepath.Join(tmp, "d"), store, docs)
 	if damaged.ParquetSegmentsCopied != 0 || damaged.ParquetSegmentsMade != first.ParquetSegmentsMade {
 		t.Errorf("from a damaged store: %d Parquet segments made, %d copied", damaged.ParquetSegmentsMade, damaged.ParquetSegmentsCopied)
@@ -391,4 +372,20 @@ func TestParquetReusesSegments(t *testing.T) {
 		t.Errorf("%d Parquet segments copied from a store of other code", other.ParquetSegmentsCopied)
 	}
 	same(filepath.Join(tmp, "e"), "from a store of other code")
+}
+
+// damageStore flips bytes all through the segment store at path, past
+// its head: no segment it holds reads back.
+func damageStore(t *testing.T, path string) {
+	t.Helper()
+	kept, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(kept) - 1; i > 200; i -= 61 {
+		kept[i] ^= 0x5a
+	}
+	if err := os.WriteFile(path, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

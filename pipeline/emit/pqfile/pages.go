@@ -105,14 +105,19 @@ func (p *Part) Int64(j int, v int64) {
 	c := &p.col[j]
 	c.level(1)
 	c.vals = binary.LittleEndian.AppendUint64(c.vals, uint64(v))
-	if !c.has || v < c.minI {
-		c.minI = v
-	}
-	if !c.has || v > c.maxI {
-		c.maxI = v
-	}
-	c.has = true
+	widen(&c.has, &c.minI, &c.maxI, v)
 	p.full(j)
+}
+
+// widen makes [lo, hi] hold v too (v alone when has is not set).
+func widen[T int64 | float64](has *bool, lo, hi *T, v T) {
+	if !*has || v < *lo {
+		*lo = v
+	}
+	if !*has || v > *hi {
+		*hi = v
+	}
+	*has = true
 }
 
 // Double gives column j (Double) the value v in this row.
@@ -121,13 +126,7 @@ func (p *Part) Double(j int, v float64) {
 	c.level(1)
 	c.vals = binary.LittleEndian.AppendUint64(c.vals, math.Float64bits(v))
 	if !math.IsNaN(v) { // NaN orders with nothing: no bound
-		if !c.has || v < c.minF {
-			c.minF = v
-		}
-		if !c.has || v > c.maxF {
-			c.maxF = v
-		}
-		c.has = true
+		widen(&c.has, &c.minF, &c.maxF, v)
 	}
 	p.full(j)
 }
