@@ -5,7 +5,8 @@
 // did not change and copies it again instead of encoding its values.
 //
 // What it writes: data pages (version 1) of PLAIN values, the definition
-// levels of an optional column RLE-encoded before them, Snappy-compressed;
+// levels of an optional column before them (in runs, or bit-packed when
+// that is shorter: the format's RLE/bit-packed hybrid), Snappy-compressed;
 // each column chunk's statistics, its column index and offset index (the
 // page index, by which a reader fetches only the pages that can hold what
 // it looks for); the schema's logical types (strings, 64-bit integers,
@@ -55,10 +56,11 @@ type colPages struct {
 	// the page under way
 	vals       []byte
 	rows, null int
-	runVal     byte // the definition levels' run under way, and before it
-	runN       int
-	levels     []byte
-	has        bool // min and max hold a value
+	runVal     byte   // the definition levels' run under way, and the runs before it
+	runN       int    //
+	levels     []byte //
+	bits       []byte // the definition levels bit-packed, a bit a row
+	has        bool   // min and max hold a value
 	minI, maxI int64
 	minF, maxF float64
 	minB, maxB []byte
@@ -82,6 +84,10 @@ func (c *colPages) level(v byte) {
 	}
 	c.runVal = v
 	c.runN++
+	if c.rows%8 == 0 {
+		c.bits = append(c.bits, 0)
+	}
+	c.bits[len(c.bits)-1] |= v << (c.rows % 8)
 	c.rows++
 }
 
@@ -165,8 +171,13 @@ func (p *Part) page(j int) {
 	var body []byte
 	if col.Optional {
 		c.flushRun()
-		body = binary.LittleEndian.AppendUint32(make([]byte, 0, 4+len(c.levels)+len(c.vals)), uint32(len(c.levels)))
-		body = append(append(body, c.levels...), c.vals...)
+		levels := c.levels
+		// one bit-packed run of the groups of 8 levels, when shorter
+		if packed := binary.AppendUvarint(nil, uint64(len(c.bits))<<1|1); len(packed)+len(c.bits) < len(levels) {
+			levels = append(packed, c.bits...)
+		}
+		body = binary.LittleEndian.AppendUint32(make([]byte, 0, 4+len(levels)+len(c.vals)), uint32(len(levels)))
+		body = append(append(body, levels...), c.vals...)
 	} else {
 		body = c.vals
 	}
@@ -195,7 +206,7 @@ func (p *Part) page(j int) {
 	b = binary.AppendUvarint(b, uint64(len(h.b)+len(data)))
 	b = append(append(b, h.b...), data...)
 	c.done, c.n = b, c.n+1
-	c.vals, c.levels, c.rows, c.null, c.runN, c.has = c.vals[:0], c.levels[:0], 0, 0, 0, false
+	c.vals, c.levels, c.bits, c.rows, c.null, c.runN, c.has = c.vals[:0], c.levels[:0], c.bits[:0], 0, 0, 0, false
 }
 
 // stat is the page's min and max as Parquet's statistics hold them.
