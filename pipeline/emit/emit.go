@@ -55,12 +55,18 @@ type Result struct {
 	// same of the workbook's sheets.
 	SegmentsDeflated, SegmentsCopied           int
 	SheetSegmentsDeflated, SheetSegmentsCopied int
+	// The segments of the tables' Parquet files (a table's rows of a
+	// segment) whose pages were encoded, and those copied from the store.
+	ParquetSegmentsMade, ParquetSegmentsCopied int
 	// The segments of budgetpub.sqlite's tables whose pages were made of
 	// their rows, and those copied from the release before (PagesFrom);
 	// those whose full-text terms were merged, and those whose merge was
 	// kept from the run before.
 	PageSegmentsMade, PageSegmentsCopied   int
 	TermSegmentsMerged, TermSegmentsCopied int
+	// The segments whose pages were copied whose index entries were read
+	// from the run before's, not made of their rows again.
+	EntrySegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -208,7 +214,7 @@ func NewWriter(dir, version string) (*Writer, error) {
 	}
 	w := &Writer{dir: dir, version: version, fl: newFlusher(), book: newWorkbook()}
 	for i, sp := range specs {
-		s, err := newStream(w.fl, dir, version, sp, tableInfos()[i])
+		s, err := newStream(w.fl, dir, version, i, sp, tableInfos()[i])
 		if err != nil {
 			w.Abort()
 			return nil, err
@@ -379,6 +385,9 @@ func (w *Writer) addRows(r *Rows) error {
 			if err := s.cut(st); err != nil {
 				return fmt.Errorf("budgetpub.zip: %w", err)
 			}
+			if err := s.pq.cut(st); err != nil {
+				return err
+			}
 		}
 		if err := w.book.cut(st, true); err != nil {
 			return fmt.Errorf("budgetpub.xlsx: %w", err)
@@ -440,9 +449,7 @@ func (w *Writer) addTableRows(s *stream, cells [][]string, csv, nd []byte, sum r
 	if len(cells) == 0 {
 		return nil
 	}
-	if err := s.write(cells, csv, nd, sum); err != nil {
-		return fmt.Errorf("%s: %w", s.spec.name, err)
-	}
+	s.write(cells, csv, nd, sum)
 	err := w.load.do(func() error {
 		if err := w.db.insert(s, cells, sum); err != nil {
 			return fmt.Errorf("budgetpub.sqlite %s: %w", s.spec.name, err)
@@ -539,6 +546,7 @@ func (w *Writer) Close() (*Result, error) {
 		var kept pagesKept
 		kept, err = w.db.pagesKept(dbFile.SHA256)
 		res.PageSegmentsCopied, res.PageSegmentsMade, res.TermSegmentsCopied, res.TermSegmentsMerged = kept.copied, kept.made, kept.termsCopied, kept.termsMerged
+		res.EntrySegmentsCopied = kept.entriesCopied
 		if err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}
@@ -625,6 +633,7 @@ func (w *Writer) Close() (*Result, error) {
 		w.segs = nil
 		res.SegmentsDeflated, res.SegmentsCopied = st.deflated[segTable], st.copied[segTable]
 		res.SheetSegmentsDeflated, res.SheetSegmentsCopied = st.deflated[segSheet], st.copied[segSheet]
+		res.ParquetSegmentsMade, res.ParquetSegmentsCopied = st.deflated[segParquet], st.copied[segParquet]
 		err = st.close()
 	}
 	if err != nil {

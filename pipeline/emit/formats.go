@@ -37,7 +37,7 @@ func (s *stream) outputs() []output {
 	return []output{{n + ".csv", "csv"}, {"json/" + n + ".ndjson", "ndjson"}, {"parquet/" + n + ".parquet", "parquet"}}
 }
 
-func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (*stream, error) {
+func newStream(fl *flusher, dir, version string, table int, sp tableSpec, info tableInfo) (*stream, error) {
 	s := &stream{spec: sp, fields: info.fields}
 	for i := range s.segs {
 		s.segs[i] = &segEntry{}
@@ -54,7 +54,7 @@ func newStream(fl *flusher, dir, version string, sp tableSpec, info tableInfo) (
 			return nil, err
 		}
 	}
-	if s.pq, err = newParquet(fl, dir, outs[2].path, version, s.fields); err != nil {
+	if s.pq, err = newParquet(fl, dir, outs[2].path, version, table, s.fields); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -107,14 +107,11 @@ func neutralize(c string) string {
 // write appends one document's rows to every format of the table: its
 // Text's bytes (csv, nd) to the CSV and the NDJSON file, its cells to
 // Parquet.
-func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) error {
-	if err := s.pq.write(cells); err != nil {
-		return err
-	}
+func (s *stream) write(cells [][]string, csv, nd []byte, sum rowsSum) {
+	s.pq.write(cells, sum)
 	s.putRows(0, csv, rowsCSV, sum)
 	s.putRows(1, nd, rowsNDJSON, sum)
 	s.rows += bytes.Count(nd, []byte{'\n'})
-	return nil
 }
 
 // finish ends the files, and the segments of their bundle entries in st;
@@ -132,7 +129,7 @@ func (s *stream) finish(st *segStore) error {
 		}
 		s.files[i] = f
 	}
-	f, err := s.pq.finish()
+	f, err := s.pq.finish(st)
 	if err != nil {
 		s.close()
 		return err

@@ -1,13 +1,14 @@
 package emit
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unsafe"
 
-	"github.com/parquet-go/parquet-go"
+	"budgetpub/pipeline/emit/pqfile"
 
 	"budgetpub/schema"
 )
@@ -19,167 +20,173 @@ func isMoney(f Field) bool {
 	return f.Type == "number" && strings.Contains(f.Description, "yuan")
 }
 
-// parquetRowGroup bounds the rows parquet-go holds before it writes them:
-// a row group is built in memory. parquetPage is the size of a page before
-// compression: pages this small, with the page index parquet-go writes,
-// let a reader fetch only the pages whose statistics can hold what it
-// looks for (the query page: one disclosure's figures out of 10,000
-// disclosures' in some 100 KB instead of 1.3 MB).
-const (
-	parquetRowGroup = 100000
-	parquetPage     = 32 << 10
-)
+// parquetRowGroup is the rows a row group reaches before it ends, at the
+// end of a segment (see parquetTable): pages of at most pqfile.PageSize,
+// with the page index, let a reader fetch only the pages whose statistics
+// can hold what it looks for (the query page: one disclosure's figures out
+// of 10,000 disclosures' in some 100 KB instead of 1.3 MB).
+const parquetRowGroup = 100000
 
-// column kinds of a Parquet table
-const (
-	pqString = iota
-	pqInteger
-	pqMoney
-	pqDouble
-)
-
-// orderedGroup is a parquet.Group whose columns keep the CSV's order
-// (parquet.Group sorts them by name).
-type orderedGroup struct {
-	parquet.Group
-	order []string
-}
-
-func (g orderedGroup) Fields() []parquet.Field {
-	byName := map[string]parquet.Field{}
-	for _, f := range g.Group.Fields() {
-		byName[f.Name()] = f
-	}
-	out := make([]parquet.Field, len(g.order))
-	for i, n := range g.order {
-		out[i] = byName[n]
-	}
-	return out
-}
-
-// parquetSchema types a table's columns as its Table Schema says: strings
-// (codes included) as UTF-8, integers as INT64, money as DECIMAL(18,2),
-// other numbers as DOUBLE; a column is optional (an empty cell is null)
-// unless the Table Schema requires it.
-func parquetSchema(name string, fields []Field) (*parquet.Schema, []int) {
-	g := orderedGroup{Group: parquet.Group{}}
-	kinds := make([]int, len(fields))
+// parquetColumns are a table's columns as its Table Schema types them:
+// strings (codes included) as UTF-8, integers as INT64, money as
+// DECIMAL(18,2), other numbers as DOUBLE; a column is optional (an empty
+// cell is null) unless the Table Schema requires it.
+func parquetColumns(fields []Field) []pqfile.Column {
+	cols := make([]pqfile.Column, len(fields))
 	for i, f := range fields {
-		var node parquet.Node
+		c := pqfile.Column{Name: f.Name, Kind: pqfile.String}
 		switch {
 		case f.Type == "integer":
-			node, kinds[i] = parquet.Int(64), pqInteger
+			c.Kind = pqfile.Int64
 		case isMoney(f):
-			node, kinds[i] = parquet.Decimal(2, 18, parquet.Int64Type), pqMoney
+			c.Kind = pqfile.Decimal
 		case f.Type == "number":
-			node, kinds[i] = parquet.Leaf(parquet.DoubleType), pqDouble
-		default:
-			node, kinds[i] = parquet.String(), pqString
+			c.Kind = pqfile.Double
 		}
-		if req, _ := f.Constraints["required"].(bool); !req {
-			node = parquet.Optional(node)
-		}
-		g.Group[f.Name] = node
-		g.order = append(g.order, f.Name)
+		req, _ := f.Constraints["required"].(bool)
+		c.Optional = !req
+		cols[i] = c
 	}
-	return parquet.NewSchema(name, g), kinds
+	return cols
 }
 
-// parquetTable is one table being written as Snappy-compressed Parquet.
+// parquetTable is one table being written as Snappy-compressed Parquet,
+// a segment at a time: the rows of the documents of a segment of the text
+// tables (startsSegment) are a part of the file (pqfile.Part) whose pages
+// are kept in the run's segment store under a key of the table and its
+// documents' row sums (tableSum), so that a rebuild copies the pages of a
+// segment whose rows did not change instead of encoding them again. A row
+// group ends with the segment that brings it to parquetRowGroup rows.
 type parquetTable struct {
-	path     string
-	out      *sink
-	w        *parquet.Writer
-	kinds    []int
-	required []bool
-	rows     []parquet.Row
-	values   []parquet.Value // the rows' values, one array for a write
+	path  string
+	table int // its index in specs
+	out   *sink
+	w     *pqfile.Writer
+	cols  []pqfile.Column
+	part  *pqfile.Part
+	// the segment under way: its documents' rows, and their sums
+	held [][][]string
+	sums []rowsSum
 }
 
-func newParquet(fl *flusher, dir, rel, version string, fields []Field) (*parquetTable, error) {
+func newParquet(fl *flusher, dir, rel, version string, table int, fields []Field) (*parquetTable, error) {
 	out, err := fl.createSink(dir, rel)
 	if err != nil {
 		return nil, err
 	}
-	sch, kinds := parquetSchema(strings.TrimSuffix(filepath.Base(rel), ".parquet"), fields)
-	p := &parquetTable{path: rel, out: out, kinds: kinds}
-	for _, fl := range fields {
-		req, _ := fl.Constraints["required"].(bool)
-		p.required = append(p.required, req)
-	}
-	p.w = parquet.NewWriter(out, sch, parquet.Compression(&parquet.Snappy),
-		parquet.CreatedBy("budgetpub", version, ""), parquet.MaxRowsPerRowGroup(parquetRowGroup),
-		parquet.PageBufferSize(parquetPage))
-	return p, nil
+	cols := parquetColumns(fields)
+	return &parquetTable{path: rel, table: table, out: out, cols: cols, part: pqfile.NewPart(cols),
+		w: pqfile.NewWriter(out, strings.TrimSuffix(filepath.Base(rel), ".parquet"), cols, "budgetpub version "+version)}, nil
 }
 
-// write appends rows of cells, typed; a cell its column cannot hold (a
-// money cell with more than two decimals) is an error, not a rounding.
-// The rows and their values are made in arrays kept from one write to the
-// next, and a text's value is the cell's bytes, not a copy of them: the
-// writer copies every value into its columns as it takes a row, and none
-// is written through.
-func (p *parquetTable) write(cells [][]string) error {
-	p.rows = p.rows[:0]
-	n := 0
-	for _, row := range cells {
-		n += len(row)
+// write adds a document's rows, of the sum sum (tableSum), to the segment
+// under way: they are encoded, if at all, when it is cut, and must not
+// change until then.
+func (p *parquetTable) write(cells [][]string, sum rowsSum) {
+	p.held = append(p.held, cells)
+	p.sums = append(p.sums, sum)
+}
+
+// cut ends the segment under way: its pages are taken from st (which may
+// be nil) when it holds those of the same rows, encoded otherwise (and
+// kept in st).
+func (p *parquetTable) cut(st *segStore) error {
+	if len(p.held) == 0 {
+		return nil
 	}
-	if cap(p.values) < n {
-		p.values = make([]parquet.Value, n)
-	}
-	values := p.values[:n]
-	for _, row := range cells {
-		r := parquet.Row(values[:len(row):len(row)])
-		values = values[len(row):]
-		for j, c := range row {
-			def := 1
-			if p.required[j] {
-				def = 0
-			}
-			if c == "" {
-				if p.required[j] {
-					return fmt.Errorf("%s: column %d is required, the cell is empty", p.path, j+1)
-				}
-				r[j] = parquet.NullValue().Level(0, 0, j)
-				continue
-			}
-			var v parquet.Value
-			switch p.kinds[j] {
-			case pqInteger:
-				n, err := strconv.ParseInt(c, 10, 64)
-				if err != nil {
-					return fmt.Errorf("%s: %w", p.path, err)
-				}
-				v = parquet.Int64Value(n)
-			case pqMoney:
-				var m schema.Money
-				if err := m.UnmarshalJSON(cellBytes(c)); err != nil {
-					return fmt.Errorf("%s: %w", p.path, err)
-				}
-				v = parquet.Int64Value(int64(m))
-			case pqDouble:
-				x, err := strconv.ParseFloat(c, 64)
-				if err != nil {
-					return fmt.Errorf("%s: %w", p.path, err)
-				}
-				v = parquet.DoubleValue(x)
-			default:
-				v = parquet.ByteArrayValue(cellBytes(c))
-			}
-			r[j] = v.Level(0, def, j)
+	var k segKey
+	found, keep := false, st != nil
+	if st != nil {
+		h := sha256.New()
+		fmt.Fprintf(h, "parquet %d %d\n", p.table, len(p.sums))
+		for _, s := range p.sums {
+			h.Write(s[:])
 		}
-		p.rows = append(p.rows, r)
+		copy(k[:], h.Sum(nil))
+		b, ok, err := st.get(k, segParquet)
+		if err != nil {
+			return err
+		}
+		// a part the store holds but the file cannot take (not one of
+		// this table's) is encoded again, and not kept
+		found, keep = ok && p.w.Add(b) == nil, !ok
 	}
-	_, err := p.w.WriteRows(p.rows)
-	return err
+	if !found {
+		b, err := p.encode()
+		if err != nil {
+			return err
+		}
+		if err := p.w.Add(b); err != nil {
+			return err
+		}
+		if keep {
+			if err := st.keep(k, b, segParquet); err != nil {
+				return err
+			}
+		}
+	}
+	clear(p.held) // what they hold
+	p.held, p.sums = p.held[:0], p.sums[:0]
+	if p.w.GroupRows() >= parquetRowGroup {
+		return p.w.EndGroup()
+	}
+	return nil
+}
+
+// encode makes the pages of the segment's rows, typed; a cell its column
+// cannot hold (a money cell with more than two decimals) is an error, not
+// a rounding.
+func (p *parquetTable) encode() ([]byte, error) {
+	for _, cells := range p.held {
+		for _, row := range cells {
+			for j, c := range row {
+				col := p.cols[j]
+				if c == "" {
+					if !col.Optional {
+						return nil, fmt.Errorf("%s: column %d is required, the cell is empty", p.path, j+1)
+					}
+					p.part.Null(j)
+					continue
+				}
+				switch col.Kind {
+				case pqfile.Int64:
+					n, err := strconv.ParseInt(c, 10, 64)
+					if err != nil {
+						return nil, fmt.Errorf("%s: %w", p.path, err)
+					}
+					p.part.Int64(j, n)
+				case pqfile.Decimal:
+					var m schema.Money
+					if err := m.UnmarshalJSON(cellBytes(c)); err != nil {
+						return nil, fmt.Errorf("%s: %w", p.path, err)
+					}
+					p.part.Int64(j, int64(m))
+				case pqfile.Double:
+					x, err := strconv.ParseFloat(c, 64)
+					if err != nil {
+						return nil, fmt.Errorf("%s: %w", p.path, err)
+					}
+					p.part.Double(j, x)
+				default:
+					p.part.Bytes(j, cellBytes(c))
+				}
+			}
+			p.part.Row()
+		}
+	}
+	return p.part.Encode(), nil
 }
 
 // cellBytes are the bytes of the cell c, to be read only.
 func cellBytes(c string) []byte { return unsafe.Slice(unsafe.StringData(c), len(c)) }
 
-// finish writes the footer and closes the file: its File.
-func (p *parquetTable) finish() (File, error) {
+// finish ends the last segment (st may be nil), writes the footer and
+// closes the file: its File.
+func (p *parquetTable) finish(st *segStore) (File, error) {
+	if err := p.cut(st); err != nil {
+		p.close()
+		return File{}, err
+	}
 	if err := p.w.Close(); err != nil {
 		p.close()
 		return File{}, err
@@ -207,18 +214,15 @@ type ParquetWriter struct {
 // (classification) written whole.
 func NewParquetWriter(dir, version string) (*ParquetWriter, error) {
 	w := &ParquetWriter{fl: newFlusher()}
-	for _, sp := range specs {
-		p, err := newParquet(w.fl, dir, "parquet/"+sp.name+".parquet", version, fieldsOf(sp.name, sp.row))
+	for i, sp := range specs {
+		p, err := newParquet(w.fl, dir, "parquet/"+sp.name+".parquet", version, i, fieldsOf(sp.name, sp.row))
 		if err != nil {
 			w.abort()
 			return nil, err
 		}
 		w.tables = append(w.tables, p)
 		if sp.of == nil {
-			if err := p.write(cellsOfRows(ClassificationRows())); err != nil {
-				w.abort()
-				return nil, err
-			}
+			p.write(cellsOfRows(ClassificationRows()), rowsSum{})
 		}
 	}
 	return w, nil
@@ -228,14 +232,17 @@ func NewParquetWriter(dir, version string) (*ParquetWriter, error) {
 // ids, as Writer is given them).
 func (w *ParquetWriter) Add(d *schema.Document) error {
 	for i, sp := range specs {
+		if startsSegment(d.ID) {
+			if err := w.tables[i].cut(nil); err != nil {
+				w.abort()
+				return err
+			}
+		}
 		if sp.of == nil {
 			continue
 		}
 		if cells := cellsOfRows(sp.of(d)); len(cells) > 0 {
-			if err := w.tables[i].write(cells); err != nil {
-				w.abort()
-				return err
-			}
+			w.tables[i].write(cells, rowsSum{})
 		}
 	}
 	return nil
@@ -244,7 +251,7 @@ func (w *ParquetWriter) Add(d *schema.Document) error {
 // Close finishes every file.
 func (w *ParquetWriter) Close() error {
 	for _, p := range w.tables {
-		if _, err := p.finish(); err != nil {
+		if _, err := p.finish(nil); err != nil {
 			w.abort()
 			return err
 		}

@@ -98,9 +98,10 @@ type segEntry struct {
 
 // kinds of segment entries
 const (
-	segTable = iota // a text table's entry in the bundle
-	segSheet        // a sheet's in the workbook
-	segTerms        // a segment's full-text terms, kept as they are (keep)
+	segTable   = iota // a text table's entry in the bundle
+	segSheet          // a sheet's in the workbook
+	segTerms          // a segment's full-text terms, kept as they are (keep)
+	segParquet        // a segment's rows of a table as Parquet pages, kept as they are
 )
 
 // write appends bytes written as they are.
@@ -197,7 +198,7 @@ type segStore struct {
 	copyb  []byte // a segment read back from a store: one buffer for all
 	// segments deflated in this run, and found in the store before, by
 	// the kind of their entry
-	deflated, copied [3]int
+	deflated, copied [4]int
 }
 
 // openSegStore starts a run's store of the code code: kept at path when
@@ -351,16 +352,16 @@ func (s *segStore) found(k segKey, kind int) (segLoc, bool, error) {
 	return segLoc{}, false, nil
 }
 
-// keep keeps raw under its key k as it is, not deflated.
-func (s *segStore) keep(k segKey, raw []byte) error {
-	s.deflated[segTerms]++
+// keep keeps raw, of the kind kind, under its key k as it is, not deflated.
+func (s *segStore) keep(k segKey, raw []byte, kind int) error {
+	s.deflated[kind]++
 	return s.add(k, raw, int64(len(raw)), crc32.ChecksumIEEE(raw))
 }
 
 // get is what keep kept under k, this run or the one before (its bytes
 // checked); false when neither did. The bytes are the store's, until the
 // next call.
-func (s *segStore) get(k segKey) ([]byte, bool, error) {
+func (s *segStore) get(k segKey, kind int) ([]byte, bool, error) {
 	if l, ok := s.idx[k]; ok { // kept by this run: read back
 		if err := s.w.Flush(); err != nil {
 			return nil, false, err
@@ -369,7 +370,7 @@ func (s *segStore) get(k segKey) ([]byte, bool, error) {
 		_, err := s.f.ReadAt(b, l.off)
 		return b, err == nil, err
 	}
-	l, ok, err := s.found(k, segTerms) // read into the buffer, and checked
+	l, ok, err := s.found(k, kind) // read into the buffer, and checked
 	if !ok || err != nil {
 		return nil, false, err
 	}

@@ -43,11 +43,12 @@ func writeKeptBy(t *testing.T, dir, store, code string, docs []*schema.Document)
 
 // TestBundleReusesSegments: the text tables' entries of the bundle, and
 // the sheets of the workbook, are deflated in segments kept from one run
-// to the next; after a document changed, a rebuild deflates only the
-// segments that hold it, copies the others, and writes the bundle and the
-// workbook a fresh build writes, byte for byte (also from a store damaged
-// on disk, and not from a store of other code); each entry inflates to its
-// file.
+// to the next, and the tables' Parquet pages kept by segment; after a
+// document changed, a rebuild deflates (encodes) only the segments that
+// hold it, copies the others, and writes the bundle, the workbook and the
+// Parquet files a fresh build writes, byte for byte (also from a store
+// damaged on disk — a byte, or all through —, and not from a store of
+// other code); each entry inflates to its file.
 func TestBundleReusesSegments(t *testing.T) {
 	docs := manyDocs(t, 40)
 	tmp := t.TempDir()
@@ -59,6 +60,9 @@ func TestBundleReusesSegments(t *testing.T) {
 	if first.SheetSegmentsCopied != 0 || first.SheetSegmentsDeflated < 3*5 {
 		t.Fatalf("first run: %d sheet segments deflated, %d copied", first.SheetSegmentsDeflated, first.SheetSegmentsCopied)
 	}
+	if first.ParquetSegmentsCopied != 0 || first.ParquetSegmentsMade < 2*8 {
+		t.Fatalf("first run: %d Parquet segments made, %d copied", first.ParquetSegmentsMade, first.ParquetSegmentsCopied)
+	}
 	changed := *docs[21]
 	changed.Department.Name += "（更名）"
 	docs[21] = &changed
@@ -68,6 +72,9 @@ func TestBundleReusesSegments(t *testing.T) {
 	}
 	if again.SheetSegmentsCopied == 0 || again.SheetSegmentsDeflated*3 > first.SheetSegmentsDeflated {
 		t.Errorf("after one document changed: %d sheet segments deflated (%d the first time), %d copied", again.SheetSegmentsDeflated, first.SheetSegmentsDeflated, again.SheetSegmentsCopied)
+	}
+	if again.ParquetSegmentsCopied == 0 || again.ParquetSegmentsMade*4 > first.ParquetSegmentsMade {
+		t.Errorf("after one document changed: %d Parquet segments made (%d the first time), %d copied", again.ParquetSegmentsMade, first.ParquetSegmentsMade, again.ParquetSegmentsCopied)
 	}
 	t.Logf("segments deflated: %d, then %d (%d copied); the sheets': %d, then %d (%d copied)", first.SegmentsDeflated, again.SegmentsDeflated, again.SegmentsCopied,
 		first.SheetSegmentsDeflated, again.SheetSegmentsDeflated, again.SheetSegmentsCopied)
@@ -90,6 +97,24 @@ func TestBundleReusesSegments(t *testing.T) {
 	if !bytes.Equal(read(t, filepath.Join(tmp, "b"), "budgetpub.xlsx"), wantBook) {
 		t.Fatal("the rebuilt workbook is not the fresh build's")
 	}
+	var parquets []string
+	for _, f := range fresh.Downloads {
+		if f.Format == "parquet" {
+			parquets = append(parquets, f.Path)
+		}
+	}
+	if len(parquets) < 8 {
+		t.Fatalf("%d Parquet files", len(parquets))
+	}
+	sameParquet := func(dir, what string) {
+		t.Helper()
+		for _, f := range parquets {
+			if !bytes.Equal(read(t, filepath.Join(tmp, dir), f), read(t, filepath.Join(tmp, "c"), f)) {
+				t.Errorf("%s: %s is not the fresh build's", what, f)
+			}
+		}
+	}
+	sameParquet("b", "rebuilt")
 	// a kept segment damaged on disk is deflated again, not copied
 	kept, err := os.ReadFile(store)
 	if err != nil {
@@ -109,6 +134,7 @@ func TestBundleReusesSegments(t *testing.T) {
 	if !bytes.Equal(read(t, filepath.Join(tmp, "d"), "budgetpub.xlsx"), wantBook) {
 		t.Error("a damaged store made another workbook")
 	}
+	sameParquet("d", "a damaged store")
 	if damaged.SegmentsDeflated+damaged.SheetSegmentsDeflated == 0 || damaged.SegmentsCopied+damaged.SheetSegmentsCopied == 0 {
 		t.Errorf("after the store was damaged: %d segments deflated again (%d of sheets), %d copied (%d of sheets)",
 			damaged.SegmentsDeflated, damaged.SheetSegmentsDeflated, damaged.SegmentsCopied, damaged.SheetSegmentsCopied)
@@ -120,6 +146,18 @@ func TestBundleReusesSegments(t *testing.T) {
 	if !bytes.Equal(read(t, filepath.Join(tmp, "e"), "budgetpub.xlsx"), wantBook) {
 		t.Error("a store of other code made another workbook")
 	}
+	sameParquet("e", "a store of other code")
+	// the store damaged all through: every segment made again
+	damageStore(t, store)
+	all := writeKept(t, filepath.Join(tmp, "f"), store, docs)
+	if all.SegmentsCopied+all.SheetSegmentsCopied+all.ParquetSegmentsCopied != 0 || all.ParquetSegmentsMade != first.ParquetSegmentsMade {
+		t.Errorf("from a store damaged all through: %d segments copied (%d of sheets), %d Parquet segments made, %d copied",
+			all.SegmentsCopied, all.SheetSegmentsCopied, all.ParquetSegmentsMade, all.ParquetSegmentsCopied)
+	}
+	if got, _ := os.ReadFile(filepath.Join(tmp, "f", "budgetpub.zip")); !bytes.Equal(got, want) {
+		t.Error("a store damaged all through made another bundle")
+	}
+	sameParquet("f", "a store damaged all through")
 	r, err := zip.NewReader(bytes.NewReader(rebuilt), int64(len(rebuilt)))
 	if err != nil {
 		t.Fatal(err)
@@ -267,6 +305,10 @@ func TestDatabaseReusesPages(t *testing.T) {
 		t.Errorf("after one document changed: %d segments' pages made, %d copied, %d terms merged, %d copied, of %d", again.PageSegmentsMade, again.PageSegmentsCopied,
 			again.TermSegmentsMerged, again.TermSegmentsCopied, first.PageSegmentsMade)
 	}
+	// the index entries of the segments copied are those the run before kept
+	if first.EntrySegmentsCopied != 0 || again.EntrySegmentsCopied != again.PageSegmentsCopied {
+		t.Errorf("index entries read back of %d segments, then of %d (%d segments' pages copied)", first.EntrySegmentsCopied, again.EntrySegmentsCopied, again.PageSegmentsCopied)
+	}
 	fresh := writePaged(t, dir("c"), filepath.Join(tmp, "other", "segments"), "test", "", docs, map[string]int{})
 	want := read(t, dir("c"), "budgetpub.sqlite")
 	if fresh.PageSegmentsCopied != 0 || bytes.Equal(want, read(t, dir("a"), "budgetpub.sqlite")) {
@@ -303,8 +345,32 @@ func TestDatabaseReusesPages(t *testing.T) {
 		t.Errorf("from pages damaged: %d segments' pages made, %d copied, the file %v the fresh build's", damaged.PageSegmentsMade, damaged.PageSegmentsCopied,
 			bytes.Equal(read(t, dir("e"), "budgetpub.sqlite"), want))
 	}
+	// the kept index entries and terms damaged all through: the pages
+	// are copied, the entries made of the rows again, the terms merged
+	damageStore(t, store+"-pages-terms")
+	if got := writePaged(t, dir("g"), store, "test", dir("e"), docs, map[string]int{}); got.PageSegmentsCopied == 0 || got.EntrySegmentsCopied != 0 || got.TermSegmentsCopied != 0 ||
+		!bytes.Equal(read(t, dir("g"), "budgetpub.sqlite"), want) {
+		t.Errorf("from kept entries damaged: %d segments' pages copied, entries of %d and terms of %d read back, the file %v the fresh build's", got.PageSegmentsCopied,
+			got.EntrySegmentsCopied, got.TermSegmentsCopied, bytes.Equal(read(t, dir("g"), "budgetpub.sqlite"), want))
+	}
 	// pages kept by other code (another record format) are not copied
 	if other := writePaged(t, dir("f"), store, "tent", dir("e"), docs, map[string]int{}); other.PageSegmentsCopied != 0 || !bytes.Equal(read(t, dir("f"), "budgetpub.sqlite"), want) {
 		t.Errorf("%d segments' pages copied from other code's", other.PageSegmentsCopied)
+	}
+}
+
+// damageStore flips bytes all through the segment store at path, past
+// its head: no segment it holds reads back.
+func damageStore(t *testing.T, path string) {
+	t.Helper()
+	kept, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(kept) - 1; i > 200; i -= 61 {
+		kept[i] ^= 0x5a
+	}
+	if err := os.WriteFile(path, kept, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
