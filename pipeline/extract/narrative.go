@@ -2675,7 +2675,7 @@ var itemMarker = regexp.MustCompile(`(` + listMarkers + `|[A-Z][、.])$`)
 // usesItems reads 人员经费 and 公用经费 a text lists as the items of its
 // expenditure ("支出预算7526.86万元。支出项目是:\nA、人员经费5836.98万元。…
 // B、部门公用经费876.48万元。"): each label opens an item, its marker at its
-// line's start, its amount right after it; the list opens with a colon
+// line's or its sentence's start, its amount right after it; the list opens with a colon
 // right after the statement of the expenditure's total, no other amount
 // between; and the two do not exceed the total.
 func (b *builder) usesItems() {
@@ -2689,7 +2689,11 @@ func (b *builder) usesItems() {
 			for _, end := range b.find(l) {
 				start := end - len(l)
 				m := itemMarker.FindStringIndex(st.s[runeStart(st.s, max(0, start-16)):start])
-				if m == nil || !st.lineStart(start-(m[1]-m[0])) {
+				if m == nil {
+					continue
+				}
+				// the marker opens its line, or its sentence (a body on one line)
+				if at := start - (m[1] - m[0]); !st.lineStart(at) && !hasSuffixAny(strings.TrimRight(st.s[:at], " "), []string{"。", ":"}) {
 					continue
 				}
 				if ti, ok := b.valueAfter(end, 0); ok && !b.used[ti] {

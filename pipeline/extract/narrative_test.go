@@ -1221,6 +1221,8 @@ func TestUsesItems(t *testing.T) {
 	checkWordings(t, []wording{
 		{name: "lettered items", text: head + "支出项目是:" + items,
 			want: map[string]float64{"/expenditure/total": 75268600, "/expenditure/personnel/amount": 58369800, "/expenditure/public_expenses/amount": 8764800}},
+		{name: "one line", text: head + "支出项目是:" + strings.ReplaceAll(items, "\n", " "),
+			want: map[string]float64{"/expenditure/personnel/amount": 58369800, "/expenditure/public_expenses/amount": 8764800}},
 		{name: "after another amount", text: head + "其中专项640.48万元,支出项目是:" + items,
 			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
 		{name: "no list", text: head + "支出项目是人员经费5836.98万元。部门公用经费876.48万元。\n",
