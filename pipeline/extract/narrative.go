@@ -135,7 +135,10 @@ func (b *builder) takeBudgeted(cpath string, bt int) {
 
 // listMarker is an enumeration marker ending where a label starts: （一）
 // 一、 1. 1、 (1), folded.
-var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))$`)
+var listMarker = regexp.MustCompile(`(` + listMarkers + `)$`)
+
+// listMarkers are the enumeration markers: （一） 一、 1. 1、 (1), folded.
+const listMarkers = `\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\)`
 
 // headingLabel tells a label at [start, end) that heads a list item of its
 // own, ended by 。 or a comma ("（一）因公出国（境）费。", "（一）收入预算，2018年
@@ -1065,6 +1068,14 @@ func (b *builder) grandTotals() {
 	opens, revLabels, expLabels := yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}
 	b.bareTotals(opens, revLabels, expLabels, whole)
 	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	if rev.Total == nil {
+		// "2021年财政预算总收入14932500元,全部为财政拨款收入": a region's word
+		// for its revenue, a unit's where it says the whole is appropriations
+		b.bareTotals(opens, []string{"财政预算总收入"}, nil, func(start int) bool {
+			ti, ok := b.valueAfter(start+len("财政预算总收入"), 2)
+			return ok && whole(start) && startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], ",，"), []string{"全部为财政拨款", "均为财政拨款"})
+		})
+	}
 	if b.doc.Document.Kind != schema.KindBudget || (rev.Total == nil) == (exp.Total == nil) {
 		return
 	}
@@ -1960,6 +1971,7 @@ func (b *builder) basicProject() {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
 	b.splitUses()
+	b.usesItems()
 	b.yearFromUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
 		exp.Reserve = b.newFigure("/expenditure/reserve", a, p)
@@ -2855,6 +2867,56 @@ func (b *builder) splitUses() {
 				st.s[st.toks[pt].start:st.toks[pt].end], st.s[st.toks[ht].start:st.toks[ht].end])})
 		return
 	}
+}
+
+// itemMarker is a list item's marker ending where its label starts: a
+// listMarker, or a capital letter (A、 B.).
+var itemMarker = regexp.MustCompile(`(` + listMarkers + `|[A-Z][、.])$`)
+
+// usesItems reads 人员经费 and 公用经费 a text lists as the items of its
+// expenditure ("支出预算7526.86万元。支出项目是:\nA、人员经费5836.98万元。…
+// B、部门公用经费876.48万元。"): each label opens an item, its marker at its
+// line's or its sentence's start, its amount right after it; the list opens with a colon
+// right after the statement of the expenditure's total, no other amount
+// between; and the two do not exceed the total.
+func (b *builder) usesItems() {
+	st := b.st
+	exp := b.doc.Expenditure
+	if exp.Personnel != nil || exp.PublicExpenses != nil || exp.Total == nil {
+		return
+	}
+	item := func(labels ...string) (ti, from int, ok bool) {
+		for _, l := range labels {
+			for _, end := range b.find(l) {
+				start := end - len(l)
+				m := itemMarker.FindStringIndex(st.s[runeStart(st.s, max(0, start-16)):start])
+				if m == nil {
+					continue
+				}
+				// the marker opens its line, or its sentence (a body on one line)
+				if at := start - (m[1] - m[0]); !st.lineStart(at) && !hasSuffixAny(strings.TrimRight(st.s[:at], " "), []string{"。", ":"}) {
+					continue
+				}
+				if ti, ok := b.valueAfter(end, 0); ok && !b.used[ti] {
+					return ti, start - (m[1] - m[0]), true
+				}
+			}
+		}
+		return 0, 0, false
+	}
+	pt, pfrom, ok1 := item("人员经费")
+	ct, cfrom, ok2 := item("部门公用经费", "公用经费")
+	if !ok1 || !ok2 || cfrom < pfrom || st.toks[pt].money()+st.toks[ct].money() > *exp.Total {
+		return
+	}
+	head := strings.TrimRight(st.s[:pfrom], " ")
+	wt := st.tokenAt(len(head)) - 1
+	if !strings.HasSuffix(head, ":") || wt < 0 || st.toks[wt].kind != numMoney || st.toks[wt].money() != *exp.Total ||
+		st.runesBetween(st.toks[wt].end, len(head)) > 16 {
+		return
+	}
+	exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+	exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
 }
 
 // usesOff keeps a split by use that adds up to less than the total its

@@ -1206,6 +1206,37 @@ func TestProjectsCarriedOver(t *testing.T) {
 	})
 }
 
+// 财政预算总收入, a region's word for its revenue, is a unit's total revenue
+// where the unit says the whole is appropriations; alone it is not.
+func TestFiscalBudgetRevenueWhollyAppropriations(t *testing.T) {
+	head := "某县某中学2021年收支预算公示\n二、2021年收支预算情况\n"
+	checkWordings(t, []wording{
+		{name: "全部为财政拨款", text: head + "2021年财政预算总收入14932500元,全部为财政拨款收入.且全部为基本支出。\n",
+			want: map[string]float64{"/revenue/total": 14932500}},
+		{name: "alone", text: head + "2021年财政预算总收入14932500元,比上年增长5%。\n",
+			absent: []string{"/revenue/total"}},
+	})
+}
+
+// 人员经费 and 公用经费 opening the lettered items of the list the
+// expenditure's total opens ("支出预算7526.86万元。支出项目是:\nA、人员经费…")
+// are the personnel and public expenses; after another amount, or run into a
+// sentence, they are not.
+func TestUsesItems(t *testing.T) {
+	head := "某县第二中学2022年经费预算信息\n③部门支出用途。支出预算7526.86万元。"
+	items := "\nA、人员经费5836.98万元。\n——财政统发工资5659.5万元。\nB、部门公用经费876.48万元。\n——水费50万元。\n"
+	checkWordings(t, []wording{
+		{name: "lettered items", text: head + "支出项目是:" + items,
+			want: map[string]float64{"/expenditure/total": 75268600, "/expenditure/personnel/amount": 58369800, "/expenditure/public_expenses/amount": 8764800}},
+		{name: "one line", text: head + "支出项目是:" + strings.ReplaceAll(items, "\n", " "),
+			want: map[string]float64{"/expenditure/personnel/amount": 58369800, "/expenditure/public_expenses/amount": 8764800}},
+		{name: "after another amount", text: head + "其中专项640.48万元,支出项目是:" + items,
+			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+		{name: "no list", text: head + "支出项目是人员经费5836.98万元。部门公用经费876.48万元。\n",
+			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+	})
+}
+
 // Sichuan's 决算 template states both totals as a pair, the unit once after
 // both: "收、支总计各是4125.49,4143.91万元" — the revenue's, then the
 // expenditure's. Their change ("各减少1267.86,2570.97万元") is no total.
