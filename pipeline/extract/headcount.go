@@ -23,9 +23,9 @@ var (
 // right after it ("在职人数61人，包括行政人员26人、全部补助事业人员33人、自收自
 // 支事业人员21人"; "编制人数42，其中：行政编制人数19、…、自收自支编制人数13人"):
 // the whole on /text/<its line>/staff/<the list's number on its line>,
-// each part with Of that path, as
-// head_count claims (check rule sum.staff). The list ends at the first
-// item that names no kind, or names a status; two parts at least.
+// each part with Of that path, as head_count claims (check rule
+// sum.staff). The list ends at the first item that names no kind, names a
+// status, or is a part of a part (其中, 含, an aside); two parts at least.
 func (b *builder) headCounts() {
 	st := b.st
 	lists := map[int]int{} // the lists read on each line
@@ -86,7 +86,10 @@ func (b *builder) countKinds(pos int) []int {
 	for k := st.tokenAt(pos); k < len(st.toks) && st.toks[k].end <= end; k++ {
 		t := st.toks[k]
 		label := strings.Trim(st.s[from:t.start], " ,，、:：")
-		if strings.ContainsAny(label, ",，、") || !containsAny(label, staffKinds) || containsAny(label, staffStatus) || !b.headCountToken(k, label) {
+		// a part of a part ("其中参公人员8人", "(含工勤3人)") ends the list: the
+		// parts listed must not hold one another
+		if strings.ContainsAny(label, ",，、(（") || containsAny(label, []string{"其中", "含"}) || !containsAny(label, staffKinds) ||
+			containsAny(label, staffStatus) || !b.headCountToken(k, label) {
 			break
 		}
 		parts = append(parts, k)
