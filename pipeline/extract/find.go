@@ -558,18 +558,25 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 }
 
 // nextComparison is where the comparand of the clause after the one that
-// holds cmp begins, where that clause opens with 比 or 较 (-1 otherwise).
+// holds cmp begins, where that clause opens with 比 or 较 — past clauses of
+// the comparison's own rate ("较上年1174万元减少40万元，下降3%，较预算数1237
+// 万元…") — (-1 otherwise).
 func nextComparison(s string, cmp int) int {
-	k := strings.IndexAny(s[cmp:], "，,")
-	if k < 0 {
-		return -1
+	for {
+		k := strings.IndexAny(s[cmp:], "，,")
+		if k < 0 {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(s[cmp+k:])
+		next := s[cmp+k+size:]
+		if w, ok := wordAt(next, []string{"比", "较"}); ok {
+			return len(s) - len(next) + len(w)
+		}
+		if !startsWithAny(next, upWords) && !startsWithAny(next, downWords) {
+			return -1
+		}
+		cmp = len(s) - len(next)
 	}
-	_, size := utf8.DecodeRuneInString(s[cmp+k:])
-	next := s[cmp+k+size:]
-	if w, ok := wordAt(next, []string{"比", "较"}); ok {
-		return len(s) - len(next) + len(w)
-	}
-	return -1
 }
 
 // clauseNamesOther tells the clause after the comma at at, up to its first
@@ -874,8 +881,10 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 
 // budgetChange records what a 决算 says after token ti of the figure at
 // path against its own budget: the difference and its percentage
-// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims; a
-// figure stated unchanged ("与2021年度预算相比无变化") differs by 0.
+// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims, and
+// the budget where the comparison states it ("较预算数1237万元减少103万元"),
+// as the figure's budgeted where none was read; a figure stated unchanged
+// ("与2021年度预算相比无变化") differs by 0.
 func (b *builder) budgetChange(path string, ti int) {
 	if b.doc.Document.Kind != schema.KindFinalAccounts {
 		return
@@ -885,6 +894,10 @@ func (b *builder) budgetChange(path string, ti int) {
 	y, ok := b.scanComparison(t.end, t.money(), st.sentenceEnd(t.end), true)
 	if !ok {
 		return
+	}
+	// the budget stated in the comparison: "较预算数1237万元减少103万元"
+	if y.prior >= 0 && st.toks[y.prior].kind == numMoney && !b.used[y.prior] && b.budgeted[path] == nil {
+		b.takeBudgeted(path, y.prior)
 	}
 	if y.change >= 0 {
 		b.claim(path, schema.ClaimBudgetChange, y.change, float64(y.changeSign)*st.toks[y.change].money().Float(), "")
