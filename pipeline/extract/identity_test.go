@@ -205,3 +205,15 @@ func TestBudgetInComparison(t *testing.T) {
 		t.Errorf("the year before's comparison after the budget's rate: no change claim in %+v", d.Claims)
 	}
 }
+
+// TestPriorSentenceAfterRegion: the year before's figures in a sentence of
+// their own after the year's, the year's opening on its region's name and
+// quoting “三公” where the year before's does not, give each part its prior
+// year.
+func TestPriorSentenceAfterRegion(t *testing.T) {
+	d := extractLines(t, "某区2022年“三公”经费决算情况说明\n某区2022年的“三公”经费决算数合计为90万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费40万元、公务接待费10万元。2021年的三公经费决算数合计为70万,其中:因公出国(境)费0万元、公务用车购置费30万元、公务用车运行维护费35万元、公务接待费5万元。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Reception == nil || tp.Reception.PriorYear == nil || *tp.Reception.PriorYear != schema.Yuan(50000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.PriorYear == nil || *tp.VehiclePurchase.PriorYear != schema.Yuan(300000) {
+		t.Fatalf("三公 %+v: want the parts' prior years", tp)
+	}
+}
