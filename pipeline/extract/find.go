@@ -977,8 +977,10 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 
 // budgetChange records what a 决算 says after token ti of the figure at
 // path against its own budget: the difference and its percentage
-// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims; a
-// figure stated unchanged ("与2021年度预算相比无变化") differs by 0.
+// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims, and
+// the budget where the comparison states it ("较预算数1237万元减少103万元"),
+// as the figure's budgeted where none was read; a figure stated unchanged
+// ("与2021年度预算相比无变化") differs by 0.
 func (b *builder) budgetChange(path string, ti int) {
 	if b.doc.Document.Kind != schema.KindFinalAccounts {
 		return
@@ -989,6 +991,10 @@ func (b *builder) budgetChange(path string, ti int) {
 	if !ok {
 		b.completionBeside(path, ti)
 		return
+	}
+	// the budget stated in the comparison: "较预算数1237万元减少103万元"
+	if y.prior >= 0 && st.toks[y.prior].kind == numMoney && !b.used[y.prior] && b.budgeted[path] == nil {
+		b.takeBudgeted(path, y.prior)
 	}
 	if y.change >= 0 {
 		b.claim(path, schema.ClaimBudgetChange, y.change, float64(y.changeSign)*st.toks[y.change].money().Float(), "")

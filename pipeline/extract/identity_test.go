@@ -185,3 +185,35 @@ func TestPartBudgetRestated(t *testing.T) {
 		t.Fatalf("三公 %+v: want the overseas travel's budget 0", tp)
 	}
 }
+
+// TestBudgetInComparison: a 决算's figure compared with the year before and
+// then with its budget, each with its rate ("较上年1174万元减少40万元,下降3%,
+// 较预算数1237万元减少103万元"), takes the budget the comparison states; the
+// year before's comparison after a budget's rate is read too.
+func TestBudgetInComparison(t *testing.T) {
+	d := extractLines(t, "某州州本级2021年度“三公”经费决算支出情况说明\n2021年,州本级一般公共预算财政拨款“三公”经费支出决算汇总数为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降8%。其中:因公出国(境)费为0万元,较上年6万元减少6万元,下降100%,较预算数0万元无增减;公务接待费为122万元,较上年144万元减少22万元,下降15%,较预算数339万元减少217万元,下降64%。公务用车购置及运行维护费为1012万元,较上年1024万元减少12万元,下降1%,较预算数898万元增加114万元,增长13%。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(12370000) || tp.Reception == nil || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(3390000) {
+		t.Fatalf("三公 %+v: want the total's budget 1237万元, the reception's 339万元", tp)
+	}
+	d = extractLines(t, "某镇2021年度“三公”经费决算情况说明\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%。")
+	change := false
+	for _, c := range d.Claims {
+		change = change || c.Path == "/three_public" && c.Kind == schema.ClaimChange && c.Value == -7100
+	}
+	if !change {
+		t.Errorf("the year before's comparison after the budget's rate: no change claim in %+v", d.Claims)
+	}
+}
+
+// TestPriorSentenceAfterRegion: the year before's figures in a sentence of
+// their own after the year's, the year's opening on its region's name and
+// quoting “三公” where the year before's does not, give each part its prior
+// year.
+func TestPriorSentenceAfterRegion(t *testing.T) {
+	d := extractLines(t, "某区2022年“三公”经费决算情况说明\n某区2022年的“三公”经费决算数合计为90万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费40万元、公务接待费10万元。2021年的三公经费决算数合计为70万,其中:因公出国(境)费0万元、公务用车购置费30万元、公务用车运行维护费35万元、公务接待费5万元。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Reception == nil || tp.Reception.PriorYear == nil || *tp.Reception.PriorYear != schema.Yuan(50000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.PriorYear == nil || *tp.VehiclePurchase.PriorYear != schema.Yuan(300000) {
+		t.Fatalf("三公 %+v: want the parts' prior years", tp)
+	}
+}

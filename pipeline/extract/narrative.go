@@ -3924,6 +3924,9 @@ func (b *builder) threePublic() {
 				tp.Budgeted = b.take("/three_public/budgeted", bt)
 			}
 			tp.PriorYear = b.figureYoY("/three_public", ti)
+			if tp.Budgeted == nil { // stated in its comparison with the budget
+				tp.Budgeted = b.budgeted["/three_public"]
+			}
 			if budgetEnd >= 0 { // the execution after its budget: "…支出为41.2万元，完成预算的82.4%"
 				b.execution("/three_public", st.toks[ti].end, st.clauseEnd(st.toks[ti].end))
 			}

@@ -91,8 +91,8 @@ func (st *stream) clauseStop(off int) int {
 }
 
 // opensOnYear tells a sentence s[start:end] that opens on the year y
-// ("2016年度…"), before its first amount: at its start, at a line's, or
-// after a heading (on a line of its own, or numbered and run into it:
+// ("2016年度…"), before its first amount: at its start, at a line's, after
+// its region's name, or after a heading (on a line of its own, or numbered and run into it:
 // "二、支出决算情况说明 2017年度…").
 func (b *builder) opensOnYear(start, end, y int) bool {
 	st := b.st
@@ -114,7 +114,8 @@ func (b *builder) opensOnYear(start, end, y int) bool {
 			from = st.starts[i] // the line it is on
 		}
 		before := strings.TrimSpace(st.s[from:k])
-		if before == "" || dropEnum(before) != before && !strings.ContainsAny(before, "，,；;：:0123456789") {
+		// … or after the region's name alone ("某区2022年的“三公”经费…")
+		if before == "" || regionOnly(before) || dropEnum(before) != before && !strings.ContainsAny(before, "，,；;：:0123456789") {
 			return true
 		}
 		at = k + len(w)
@@ -146,6 +147,13 @@ func (b *builder) labelledAmounts(start, end int) (toks []int, labels []string) 
 		}
 		l = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(l), "度"), "其中")
 		l = strings.TrimSuffix(l, "为")
+		// quoted or not, one label: "“三公”经费决算数合计" / "三公经费决算数合计"
+		l = strings.Map(func(r rune) rune {
+			if strings.ContainsRune("“”\"‘’「」", r) {
+				return -1
+			}
+			return r
+		}, l)
 		if l == "" {
 			return nil, nil
 		}
