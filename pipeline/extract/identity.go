@@ -455,7 +455,21 @@ func presentedIdentity(flat []string) identity {
 			}
 		}
 		y, before, after, ok := titleYearIn(rest)
-		if !ok || before != "" {
+		if !ok {
+			continue
+		}
+		if before != "" {
+			// the department named before the year: "现将焦石镇2020年度“三公”经费决算情况公布如下"
+			name := cleanName(before)
+			if self || utf8.RuneCountInString(name) < 3 || !nameLike(name) || startsWithAny(name, []string{"本", "我", "该"}) {
+				continue
+			}
+			for _, tk := range titleKinds[len(titleKinds)-2:] { // 预算, 决算: of what it presents (“三公”经费, 部门)
+				if k := strings.Index(maskFunds(after), tk.word); k >= 0 && !strings.ContainsAny(after[:k], "，,。;；") &&
+					containsAny(clauseOf(after, k), []string{"公开如下", "说明如下", "公布如下"}) {
+					return identity{name: name, year: y, kind: tk.kind, line: i + 1, title: rest[:len(rest)-len(after)+k+len(tk.word)]}
+				}
+			}
 			continue
 		}
 		if !self {
@@ -478,12 +492,12 @@ func presentedIdentity(flat []string) identity {
 // text by its department's name ("现将2021年度某学院政府采购决算公开如下",
 // a page of a 决算's procurement alone): the name, the words before 预算 or
 // 决算 but for what they present of it (政府采购, 部门), where they end like
-// a department's, and the kind, where 公开如下 or 说明如下 follows that
-// word; none otherwise.
+// a department's, and the kind, where 公开如下, 说明如下 or 公布如下 follows
+// that word; none otherwise.
 func presentedName(after string) identity {
 	for _, tk := range []struct{ word, kind string }{{"预算", "budget"}, {"决算", "final_accounts"}} {
 		k := strings.Index(after, tk.word)
-		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下"}) {
+		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下", "公布如下"}) {
 			continue
 		}
 		name := after[:k]
