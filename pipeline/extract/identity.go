@@ -1727,9 +1727,9 @@ func definedName(flat []string) (string, int) {
 
 // establishedName finds the department a text's 机构设置 section presents:
 // the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
-// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
-// or that it was established ("…的通知》,设立某党派某市委员会。"). The name
-// is the subject before 内设 / 下设, from the last character that is no Han
+// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室",
+// "某分院共设置12个职能部门") or that it was established ("…的通知》,设立某党派某市委员会。"). The name
+// is the subject before 内设 / 下设 / 共设置, from the last character that is no Han
 // one, or what 设立 names up to the sentence's end; four characters or more,
 // ending like a department's, not the text's word for itself. Only the
 // heading's line and the five after it count, up to the next heading; ""
@@ -1752,7 +1752,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
+			for _, w := range []string{"内设", "下设", "下属", "共设置"} { // "某乡人民政府下属二级预算单位0个", "某分院共设置12个职能部门"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
