@@ -1792,7 +1792,7 @@ func TestChromeTitlePartName(t *testing.T) {
 }
 
 // TestEstablishedName: a text with no title names its department where its
-// 机构设置 section says what it sets up inside (某街道办事处内设…, 下属…) or that it
+// 机构设置 section says what it sets up inside (某街道办事处内设…, 下属…, 共设置…) or that it
 // was established (…的通知》,设立某委员会。), its sentence on the heading's
 // line or below it; the text's word for itself, or a name under the next
 // heading, names none.
@@ -1809,6 +1809,8 @@ func TestEstablishedName(t *testing.T) {
 		"设立 offices": {[]string{"(一)部门机构设置、职责", "根据批复,设立综合科、财务科。"}, ""},
 		"next one":   {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
 		"下属":         {[]string{"二、机构设置", "某彝族乡人民政府下属二级预算单位0个,其中行政单位7个。"}, "某彝族乡人民政府"},
+		// a reform's plan citing 内设 before the subject's 共设置
+		"共设置": {[]string{"(一)机构设置、职责", "根据《某市检察机关内设机构改革方案》要求,某市人民检察院第二分院共设置12个职能部门,分别为:第一检察部。"}, "某市人民检察院第二分院"},
 	} {
 		if got, _ := establishedName(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)

@@ -458,7 +458,21 @@ func presentedIdentity(flat []string) identity {
 			}
 		}
 		y, before, after, ok := titleYearIn(rest)
-		if !ok || before != "" {
+		if !ok {
+			continue
+		}
+		if before != "" {
+			// the department named before the year: "现将焦石镇2020年度“三公”经费决算情况公布如下"
+			name := cleanName(before)
+			if self || utf8.RuneCountInString(name) < 3 || !nameLike(name) || startsWithAny(name, []string{"本", "我", "该"}) {
+				continue
+			}
+			for _, tk := range titleKinds[len(titleKinds)-2:] { // 预算, 决算: of what it presents (“三公”经费, 部门)
+				if k := strings.Index(maskFunds(after), tk.word); k >= 0 && !strings.ContainsAny(after[:k], "，,。;；") &&
+					containsAny(clauseOf(after, k), []string{"公开如下", "说明如下", "公布如下"}) {
+					return identity{name: name, year: y, kind: tk.kind, line: i + 1, title: rest[:len(rest)-len(after)+k+len(tk.word)]}
+				}
+			}
 			continue
 		}
 		if !self {
@@ -481,12 +495,12 @@ func presentedIdentity(flat []string) identity {
 // text by its department's name ("现将2021年度某学院政府采购决算公开如下",
 // a page of a 决算's procurement alone): the name, the words before 预算 or
 // 决算 but for what they present of it (政府采购, 部门), where they end like
-// a department's, and the kind, where 公开如下 or 说明如下 follows that
-// word; none otherwise.
+// a department's, and the kind, where 公开如下, 说明如下 or 公布如下 follows
+// that word; none otherwise.
 func presentedName(after string) identity {
 	for _, tk := range []struct{ word, kind string }{{"预算", "budget"}, {"决算", "final_accounts"}} {
 		k := strings.Index(after, tk.word)
-		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下"}) {
+		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下", "公布如下"}) {
 			continue
 		}
 		name := after[:k]
@@ -1783,16 +1797,16 @@ func definedName(flat []string) (string, int) {
 
 // establishedName finds the department a text's 机构设置 section presents:
 // the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
-// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
-// or that it was established ("…的通知》,设立某党派某市委员会。"), or what
-// kind of unit it is ("某中心为卫健委二级预算单位"); a part's heading too
-// ("第二部分 机构设置情况"), a township budget's 所属单位. The name is the
-// subject before 内设 / 下设 / 为, from the last character that is no Han
-// one, or what 设立 names up to the sentence's end; four characters or more
-// (three for a 乡 or 镇), ending like a department's, not the text's word
-// for itself. Under each such heading only its line and the five after it
-// count, up to the next heading (the contents' entry names none); "" where
-// none is.
+// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室",
+// "某分院共设置12个职能部门") or that it was established ("…的通知》,设立某党派
+// 某市委员会。"), or what kind of unit it is ("某中心为卫健委二级预算单位"); a
+// part's heading too ("第二部分 机构设置情况"), a township budget's 所属单位.
+// The name is the subject before 内设 / 下设 / 共设置 / 为, from the last
+// character that is no Han one, or what 设立 names up to the sentence's end;
+// four characters or more (three for a 乡 or 镇), ending like a department's,
+// not the text's word for itself. Under each such heading only its line and
+// the five after it count, up to the next heading (the contents' entry names
+// none); "" where none is.
 func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
@@ -1817,7 +1831,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
+			for _, w := range []string{"内设", "下设", "下属", "共设置"} { // "某乡人民政府下属二级预算单位0个", "某分院共设置12个职能部门"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {

@@ -793,3 +793,19 @@ func TestThreePublicTitleAfterKeywords(t *testing.T) {
 		t.Errorf("%v %+v %+v", err, d.Department, d.Document)
 	}
 }
+
+// TestPresentedBeforeYear: a page with no title that presents itself by
+// its department's name before the year ("现将石桥镇2020年度“三公”经费决算情况
+// 公布如下") tells its department, year and kind there — not a sentence
+// naming the text's own word for it (我局), nor one that only compares.
+func TestPresentedBeforeYear(t *testing.T) {
+	body := "2020年度“三公”经费41万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费21万元),公务接待费20万元。\n"
+	d, err := extractText("按照市政府、区政府关于推进政府信息公开工作部署和要求,现将石桥镇2020年度“三公”经费决算情况公布如下:\n"+body, Hints{})
+	if err != nil || d.Department.Name != "石桥镇" || d.Document.FiscalYear != 2020 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("%v %+v %+v", err, d.Document, d.Department)
+	}
+	d, err = extractText("按照区政府要求,现将我局2020年度“三公”经费决算情况公布如下:\n"+body, Hints{})
+	if err != nil || d.Department.Name != "" {
+		t.Errorf("the text's own word: %v %+v", err, d.Department)
+	}
+}
