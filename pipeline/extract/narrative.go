@@ -1105,7 +1105,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok
+			return ok || b.revenueShareAfter(start+len(l))
 		}
 		if l != "其他资金" {
 			return true
@@ -1166,6 +1166,22 @@ func (b *builder) sources() {
 	b.yearFromSources()
 }
 
+// revenueShareAfter tells a label ending at end whose amount's clause
+// states its share of the year's revenue ("1、财政拨款3961.45万元(含基本
+// 建设经费1000万元),占本年度收入96.87%"): a part of the revenue, a source.
+func (b *builder) revenueShareAfter(end int) bool {
+	st := b.st
+	ti, ok := b.valueAfter(end, 2)
+	if !ok {
+		return false
+	}
+	clause := st.s[st.toks[ti].end:st.clauseEnd(st.toks[ti].end)]
+	if k := strings.IndexAny(clause, ",，"); k >= 0 {
+		clause = strings.TrimLeft(clause[k:], ",，")
+	}
+	return startsWithAny(clause, []string{"占本年度收入", "占本年收入", "占收入"})
+}
+
 // unitMisprinted tells a figure read at path (amount) that the text
 // restates with the same digits in another unit ("其他收入3,441.56元" and
 // "其他收入:…预算数为3,441.56万元"): one of the two units is misprinted, and
@@ -1201,17 +1217,31 @@ func (b *builder) yearFromSources() {
 	for _, s := range rev.Sources {
 		read[s.Name] = true
 	}
-	for _, end := range b.find("总收入") {
+	var ends []int
+	for _, l := range []string{"总收入", "决算收入"} {
+		for _, end := range b.find(l) {
+			if !b.otherYear(end - len(l)) {
+				ends = append(ends, end)
+			}
+		}
+	}
+	slices.Sort(ends)
+	for _, end := range ends {
 		ti, ok := b.valueAfter(end, 4)
-		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
+		if !ok || b.used[ti] {
 			continue
 		}
 		line := b.st.source(b.st.toks[ti].start).Line
+		// its sources listed on its line, or on the lines right after a
+		// sentence that ends in 其中 ("决算收入4089.45万元,来源有3部分:…。其中:"
+		// / "1、财政拨款3961.45万元…" / "2、事业收入118万元…")
+		stop := b.st.sentenceEnd(b.st.toks[ti].end)
+		listed := strings.HasPrefix(strings.TrimLeft(b.st.s[stop:], "。 "), "其中")
 		var sum schema.Money
 		tol := b.st.toks[ti].rounding()
 		for i, s := range rev.Sources {
 			path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
-			if b.doc.Provenance[path].Line != line {
+			if l := b.doc.Provenance[path].Line; l != line && !(listed && l > line && l <= line+12) {
 				sum = -1
 				break
 			}

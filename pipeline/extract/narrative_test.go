@@ -2355,3 +2355,20 @@ func TestGrandTotalWithCarried(t *testing.T) {
 		t.Errorf("a whole its parts do not make: %+v", d.Revenue)
 	}
 }
+
+// TestYearRevenueListedBelow: a 决算's 决算收入 whose sentence ends with 其中
+// and whose sources follow as numbered lines, adding up to it, is the year's
+// revenue; a bare 财政拨款 whose clause states its share of the year's
+// revenue (占本年度收入) is a source.
+func TestYearRevenueListedBelow(t *testing.T) {
+	text := "2013年度某某博物馆部门决算公开\n(二)部门决算收入来源情况。决算收入4089.45万元,来源有3部分:财政拨款、事业收入和其他收入。其中:\n1、财政拨款3961.45万元(含基本建设经费1000万元),占本年度收入96.87%。其中:\n(1)文化体育与传媒(类)3945.69万元,占财政拨款99.6%。\n2、事业收入118万元,占本年度收入2.89%。\n3、其他收入10万元,占本年度收入0.24%."
+	d := extractLines(t, text)
+	if r := d.Revenue; r.CurrentYear == nil || r.CurrentYear.Float() != 40894500 || len(r.Sources) != 3 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 39614500 {
+		t.Fatalf("revenue %+v", r)
+	}
+	// parts that do not make it leave it unread
+	d = extractLines(t, strings.Replace(text, "其他收入10万元", "其他收入20万元", 1))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a whole its parts do not make: %v", d.Revenue.CurrentYear)
+	}
+}
