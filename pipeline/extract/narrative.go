@@ -632,6 +632,9 @@ func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.
 // （二） 二、 2. 2、 (2), folded.
 var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
 
+// halfBracketItem numbers a list's item with a closing bracket alone: "1)".
+var halfBracketItem = regexp.MustCompile(`^[0-9]{1,2}\)`)
+
 // headingLike tells a line that is a title or heading: short, no clause
 // or amount in it, ending with what a report or section is ("某县水务局2023年
 // 部门预算", "二、上年收入决算情况").
@@ -1059,7 +1062,7 @@ var revenueSources = []struct {
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入", "财政预算内拨款(补助)收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
 	// 行政事业性收费收入: a source of the budgets before 2015
 	{"行政事业性收费收入", "", []string{"行政事业性收费收入"}, nil},
-	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
+	{"事业收入", "", []string{"事业收入"}, []string{"经营", "其他"}}, // 其他事业收入 is a part of it
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
 	{"附属单位上缴收入", "", []string{"附属单位上缴收入"}, nil},
@@ -1842,7 +1845,8 @@ func (b *builder) ofPart(start int) bool {
 	if k := strings.LastIndexAny(item, ":："); k >= 0 {
 		item = item[k+1:]
 	}
-	if item = strings.TrimSpace(item); sentenceMarker.MatchString(item) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
+	// — its 项 numbered with a half bracket too: "1)行政运行1,826万元,其中:…"
+	if item = strings.TrimSpace(item); (sentenceMarker.MatchString(item) || halfBracketItem.MatchString(item)) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
 		return true
 	}
 	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")
@@ -2771,6 +2775,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if !ok {
 						ti, ok = b.headedClassBudget(p)
 					}
+					if ok && b.otherScheme(scheme, start) {
+						continue // 其他支出 of the functional list is no economic class, nor the other way round
+					}
 					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
 						continue // another year's class, or the project's
 					}
@@ -2862,6 +2869,19 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// otherScheme tells a class's name at start in a sentence that lists the
+// classes of the other scheme ("按支出功能分类科目:…其他支出0.20万元" holds
+// no economic class): its sentence names that scheme's 分类 before it, not
+// its own.
+func (b *builder) otherScheme(scheme string, start int) bool {
+	head := b.st.s[b.st.sentenceStart(start):start]
+	own, other := "功能分类", "经济分类"
+	if scheme == schema.SchemeEconomic {
+		own, other = other, own
+	}
+	return strings.Contains(head, other) && !strings.Contains(head, own)
 }
 
 // headedClassBudget is the amount of a budget's class named as an item's

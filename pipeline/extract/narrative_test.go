@@ -2372,3 +2372,20 @@ func TestYearRevenueListedBelow(t *testing.T) {
 		t.Errorf("a whole its parts do not make: %v", d.Revenue.CurrentYear)
 	}
 }
+
+// TestFalseRestatements: what restates no figure — 其他事业收入 (a part of
+// 事业收入), a 项 numbered with a half bracket (1)行政运行…,其中:基本支出…),
+// and 其他支出 of the functional list read as the economic class.
+func TestFalseRestatements(t *testing.T) {
+	d := extractLines(t, "某某大学2016年部门预算\n事业收入:2016年某某大学事业收入预算35957.91万元。其中纳入财政专户管理的教育收费预算21037万元,其他事业收入预算14920.91万元。\n2016年总支出153,667万元,其中:基本支出113,689万元;项目支出39,978万元。\n1)行政运行1,826万元,其中:基本支出1,826万元。\n按支出功能分类科目:一般公共服务支出153,666.8万元,其他支出0.20万元。\n按支出经济分类科目:工资福利支出113,689万元,商品和服务支出39,978万元。")
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimAmount {
+			t.Errorf("a restatement claimed: %+v", c)
+		}
+	}
+	for _, c := range d.Expenditure.ByEconomic {
+		if c.Code == "399" {
+			t.Errorf("the functional list's 其他支出 read as an economic class: %+v", c)
+		}
+	}
+}
