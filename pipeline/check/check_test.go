@@ -429,6 +429,18 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(1576300)}, ByEconomic: []schema.ClassItem{{Code: "301", Name: "a", Amount: *money(1288900)}, {Code: "302", Name: "b", Amount: *money(387400)}}}
 			return d
 		}, "sum.economic", "warning"},
+		{"economic classes make the year's spending, not its basic expenditure", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(2844500), Basic: &schema.Figure{Amount: *money(1738900)}, ByEconomic: []schema.ClassItem{
+				{Code: "301", Name: "a", Amount: *money(1663000)}, {Code: "302", Name: "b", Amount: *money(850600)}, {Code: "303", Name: "c", Amount: *money(330900)}}}
+			return d
+		}, "sum.economic", ""},
+		{"economic classes make neither the spending nor its basic expenditure", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(2846500), Basic: &schema.Figure{Amount: *money(1738900)}, ByEconomic: []schema.ClassItem{
+				{Code: "301", Name: "a", Amount: *money(1663000)}, {Code: "302", Name: "b", Amount: *money(850600)}, {Code: "303", Name: "c", Amount: *money(330900)}}}
+			return d
+		}, "sum.economic", "warning"},
 		{"items exceed their 类", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(1000000), Items: []schema.ClassItem{{Name: "x", Amount: *money(700000)}, {Name: "y", Amount: *money(400000)}}}}}

@@ -1232,8 +1232,20 @@ var (
 // economicWhole is the basic expenditure the economic classes break down:
 // the general budget appropriations' (一般公共预算财政拨款基本支出) where
 // the document states it, unless the classes make all funds' basic
-// expenditure instead (a unit's table of every fund).
+// expenditure instead (a unit's table of every fund) — or the year's
+// spending, where they make that and not the basic expenditure.
 func (c *ctx) economicWhole() basicWhole {
+	// classes that make the year's spending, not its basic expenditure, are
+	// the whole's ("按支出经济分类科目：工资福利支出…" of a budget's 支出预算,
+	// its projects' classes among them): they break down no basic
+	// expenditure, and name no personnel or public expenses
+	if sum, figs, ok := c.classSum("/expenditure/by_economic/"); ok {
+		t, okT := c.fig(c.expenditureTotal())
+		b, okB := c.fig(allBasic.whole)
+		if okT && okB && math.Abs(sum-t.v) <= halves(append(figs, t)...) && math.Abs(sum-b.v) > halves(append(figs, b)...) {
+			return basicWhole{whole: c.expenditureTotal()}
+		}
+	}
 	g, ok := c.fig(generalBasic.whole)
 	if !ok {
 		return allBasic

@@ -709,6 +709,9 @@ func hanNumerals(s string) int {
 	return k
 }
 
+// halfBracketItem numbers a list's item with a closing bracket alone: "1)".
+var halfBracketItem = regexp.MustCompile(`^[0-9]{1,2}\)`)
+
 // headingLike tells a line that is a title or heading: short, no clause
 // or amount in it, ending with what a report or section is ("某县水务局2023年
 // 部门预算", "二、上年收入决算情况").
@@ -1299,7 +1302,7 @@ var revenueSources = []struct {
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入", "财政预算内拨款(补助)收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
 	// 行政事业性收费收入: a source of the budgets before 2015
 	{"行政事业性收费收入", "", []string{"行政事业性收费收入"}, nil},
-	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
+	{"事业收入", "", []string{"事业收入"}, []string{"经营", "其他"}}, // 其他事业收入 is a part of it
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
 	{"附属单位上缴收入", "", []string{"附属单位上缴收入"}, nil},
@@ -1345,7 +1348,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok
+			return ok || b.revenueShareAfter(start+len(l))
 		}
 		if l != "其他资金" {
 			return true
@@ -1407,10 +1410,10 @@ func (b *builder) sources() {
 	b.projectsCarriedOver()
 }
 
-// sourcesOnLine adds up the revenue sources read, each no part of another
-// source read, where every one stands on line: their sum and the rounding
-// of their figures; not ok where one stands elsewhere.
-func (b *builder) sourcesOnLine(line int) (sum, tol schema.Money, ok bool) {
+// sourcesOnLines adds up the revenue sources read, each no part of another
+// source read, where every one stands on a line from first to last: their
+// sum and the rounding of their figures; not ok where one stands elsewhere.
+func (b *builder) sourcesOnLines(first, last int) (sum, tol schema.Money, ok bool) {
 	rev := b.doc.Revenue
 	read := map[string]bool{}
 	for _, s := range rev.Sources {
@@ -1418,7 +1421,7 @@ func (b *builder) sourcesOnLine(line int) (sum, tol schema.Money, ok bool) {
 	}
 	for i, s := range rev.Sources {
 		path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
-		if b.doc.Provenance[path].Line != line {
+		if l := b.doc.Provenance[path].Line; l < first || l > last {
 			return 0, 0, false
 		}
 		if s.PartOf == "" || !read[s.PartOf] {
@@ -1448,7 +1451,8 @@ func (b *builder) projectsCarriedOver() {
 			if !ok || b.used[ti] || b.otherYear(end-len(l)) {
 				continue
 			}
-			sum, tol, ok := b.sourcesOnLine(st.source(st.toks[ti].start).Line)
+			line := st.source(st.toks[ti].start).Line
+			sum, tol, ok := b.sourcesOnLines(line, line)
 			sum, tol = sum+st.toks[ti].money(), tol+st.toks[ti].rounding()
 			if d := sum - *rev.Total; ok && d <= tol && d >= -tol {
 				rev.CarriedOver = b.take("/revenue/carried_over", ti)
@@ -1456,6 +1460,22 @@ func (b *builder) projectsCarriedOver() {
 			}
 		}
 	}
+}
+
+// revenueShareAfter tells a label ending at end whose amount's clause
+// states its share of the year's revenue ("1、财政拨款3961.45万元(含基本
+// 建设经费1000万元),占本年度收入96.87%"): a part of the revenue, a source.
+func (b *builder) revenueShareAfter(end int) bool {
+	st := b.st
+	ti, ok := b.valueAfter(end, 2)
+	if !ok {
+		return false
+	}
+	clause := st.s[st.toks[ti].end:st.clauseEnd(st.toks[ti].end)]
+	if k := strings.IndexAny(clause, ",，"); k >= 0 {
+		clause = strings.TrimLeft(clause[k:], ",，")
+	}
+	return startsWithAny(clause, []string{"占本年度收入", "占本年收入", "占收入"})
 }
 
 // unitMisprinted tells a figure read at path (amount) that the text
@@ -1489,13 +1509,29 @@ func (b *builder) yearFromSources() {
 	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) == 0 {
 		return
 	}
-	for _, end := range b.find("总收入") {
+	var ends []int
+	for _, l := range []string{"总收入", "决算收入"} {
+		for _, end := range b.find(l) {
+			if !b.otherYear(end - len(l)) {
+				ends = append(ends, end)
+			}
+		}
+	}
+	slices.Sort(ends)
+	for _, end := range ends {
 		ti, ok := b.valueAfter(end, 4)
-		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
+		if !ok || b.used[ti] {
 			continue
 		}
 		line := b.st.source(b.st.toks[ti].start).Line
-		sum, tol, ok := b.sourcesOnLine(line)
+		// its sources listed on its line, or on the lines right after a
+		// sentence that ends in 其中 ("决算收入4089.45万元,来源有3部分:…。其中:"
+		// / "1、财政拨款3961.45万元…" / "2、事业收入118万元…")
+		last := line
+		if stop := b.st.sentenceEnd(b.st.toks[ti].end); strings.HasPrefix(strings.TrimLeft(b.st.s[stop:], "。 "), "其中") {
+			last = line + 12
+		}
+		sum, tol, ok := b.sourcesOnLines(line, last)
 		tol += b.st.toks[ti].rounding()
 		if d := sum - b.st.toks[ti].money(); ok && d <= tol && d >= -tol && len(rev.Sources) >= 2 {
 			rev.CurrentYear = b.take("/revenue/current_year", ti)
@@ -2090,7 +2126,8 @@ func (b *builder) ofPart(start int) bool {
 	if k := strings.LastIndexAny(item, ":："); k >= 0 {
 		item = item[k+1:]
 	}
-	if item = strings.TrimSpace(item); sentenceMarker(item) != "" && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
+	// — its 项 numbered with a half bracket too: "1)行政运行1,826万元,其中:…"
+	if item = strings.TrimSpace(item); (sentenceMarker(item) != "" || halfBracketItem.MatchString(item)) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
 		return true
 	}
 	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")
@@ -3122,6 +3159,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if !ok {
 						ti, ok = b.headedClassBudget(p)
 					}
+					if ok && b.otherScheme(scheme, start) {
+						continue // 其他支出 of the functional list is no economic class, nor the other way round
+					}
 					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
 						continue // another year's class, or the project's
 					}
@@ -3213,6 +3253,19 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 		items = append(items, item)
 	}
 	return items
+}
+
+// otherScheme tells a class's name at start in a sentence that lists the
+// classes of the other scheme ("按支出功能分类科目:…其他支出0.20万元" holds
+// no economic class): its sentence names that scheme's 分类 before it, not
+// its own.
+func (b *builder) otherScheme(scheme string, start int) bool {
+	head := b.st.s[b.st.sentenceStart(start):start]
+	own, other := "功能分类", "经济分类"
+	if scheme == schema.SchemeEconomic {
+		own, other = other, own
+	}
+	return strings.Contains(head, other) && !strings.Contains(head, own)
 }
 
 // headedClassBudget is the amount of a budget's class named as an item's

@@ -2633,3 +2633,37 @@ func TestGrandTotalWithCarried(t *testing.T) {
 		t.Errorf("a whole its parts do not make: %+v", d.Revenue)
 	}
 }
+
+// TestYearRevenueListedBelow: a 决算's 决算收入 whose sentence ends with 其中
+// and whose sources follow as numbered lines, adding up to it, is the year's
+// revenue; a bare 财政拨款 whose clause states its share of the year's
+// revenue (占本年度收入) is a source.
+func TestYearRevenueListedBelow(t *testing.T) {
+	text := "2013年度某某博物馆部门决算公开\n(二)部门决算收入来源情况。决算收入4089.45万元,来源有3部分:财政拨款、事业收入和其他收入。其中:\n1、财政拨款3961.45万元(含基本建设经费1000万元),占本年度收入96.87%。其中:\n(1)文化体育与传媒(类)3945.69万元,占财政拨款99.6%。\n2、事业收入118万元,占本年度收入2.89%。\n3、其他收入10万元,占本年度收入0.24%."
+	d := extractLines(t, text)
+	if r := d.Revenue; r.CurrentYear == nil || r.CurrentYear.Float() != 40894500 || len(r.Sources) != 3 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 39614500 {
+		t.Fatalf("revenue %+v", r)
+	}
+	// parts that do not make it leave it unread
+	d = extractLines(t, strings.Replace(text, "其他收入10万元", "其他收入20万元", 1))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a whole its parts do not make: %v", d.Revenue.CurrentYear)
+	}
+}
+
+// TestFalseRestatements: what restates no figure — 其他事业收入 (a part of
+// 事业收入), a 项 numbered with a half bracket (1)行政运行…,其中:基本支出…),
+// and 其他支出 of the functional list read as the economic class.
+func TestFalseRestatements(t *testing.T) {
+	d := extractLines(t, "某某大学2016年部门预算\n事业收入:2016年某某大学事业收入预算35957.91万元。其中纳入财政专户管理的教育收费预算21037万元,其他事业收入预算14920.91万元。\n2016年总支出153,667万元,其中:基本支出113,689万元;项目支出39,978万元。\n1)行政运行1,826万元,其中:基本支出1,826万元。\n按支出功能分类科目:一般公共服务支出153,666.8万元,其他支出0.20万元。\n按支出经济分类科目:工资福利支出113,689万元,商品和服务支出39,978万元。")
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimAmount {
+			t.Errorf("a restatement claimed: %+v", c)
+		}
+	}
+	for _, c := range d.Expenditure.ByEconomic {
+		if c.Code == "399" {
+			t.Errorf("the functional list's 其他支出 read as an economic class: %+v", c)
+		}
+	}
+}
