@@ -2491,12 +2491,20 @@ func cleanName(s string) string {
 	if startsWithAny(s, fundNames) {
 		return ""
 	}
-	// no department's name opens with a digit: a page's date badge run into
-	// the title's line ("2023" / "102某县某办公室2023年部门预算…": 10 月 2 日)
-	if rest := strings.TrimLeft(s, "0123456789"); rest != s && rest != "" && isHan([]rune(rest)[0]) && nameLike(rest) {
+	// a page's date badge run into the title's line ("2023" / "102某县某办公室
+	// 2023年部门预算…": 10 月 2 日): digits before a region's name are no part
+	// of the name (a school's are: "101中学")
+	if rest := strings.TrimLeft(s, "0123456789"); rest != s && rest != "" && isHan([]rune(rest)[0]) && opensWithRegion(rest) && nameLike(rest) {
 		s = rest
 	}
 	return s
+}
+
+// opensWithRegion tells a name whose first four characters hold a region's
+// ending (某县…, 上海市…, 某某镇…): a region it may name however it is written.
+func opensWithRegion(s string) bool {
+	head := []rune(s)
+	return len(head) >= 4 && strings.ContainsAny(string(head[:4]), "省市县区州旗盟镇乡")
 }
 
 // fundNames are the words a fund's or an appropriation's name opens with.
