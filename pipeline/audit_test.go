@@ -213,7 +213,7 @@ func auditDocument(d *schema.Document, lines []string, rel string) (n auditCount
 		heads := make([]string, len(at))
 		for i, k := range at {
 			heads[i] = window[:k]
-			if s := max(strings.LastIndex(heads[i], "。"), strings.LastIndex(heads[i], "；")); s >= 0 {
+			if s := max(strings.LastIndex(heads[i], "。"), strings.LastIndex(heads[i], "；"), strings.LastIndex(heads[i], ";")); s >= 0 {
 				heads[i] = heads[i][s:]
 			}
 			heads[i] = inclusion.ReplaceAllString(heads[i], "")

@@ -30,15 +30,7 @@ func (b *builder) priorSentences() {
 			break
 		}
 		if b.opensOnYear(start, end, year) && b.opensOnYear(next, st.sentenceEnd(next), year-1) {
-			own, ownLabels := b.labelledAmounts(start, end)
-			before, beforeLabels := b.labelledAmounts(next, st.sentenceEnd(next))
-			if len(own) > 0 && ownLabels != nil && slices.Equal(ownLabels, beforeLabels) {
-				for i, ti := range own {
-					if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
-						b.setPrior(ptr, before[i])
-					}
-				}
-			}
+			b.pairedPriors(start, end, next, st.sentenceEnd(next))
 		}
 		start = next
 	}
@@ -65,18 +57,27 @@ func (b *builder) priorBefore() {
 		if b.opensOnYear(start, end, year-1) {
 			nextEnd := st.clauseStop(next)
 			if b.opensOnYear(next, nextEnd, year) {
-				before, beforeLabels := b.labelledAmounts(start, end)
-				own, ownLabels := b.labelledAmounts(next, nextEnd)
-				if len(own) > 0 && ownLabels != nil && slices.Equal(ownLabels, beforeLabels) {
-					for i, ti := range own {
-						if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
-							b.setPrior(ptr, before[i])
-						}
-					}
-				}
+				b.pairedPriors(next, nextEnd, start, end)
 			}
 		}
 		start = next
+	}
+}
+
+// pairedPriors takes each amount of the year before's statement
+// s[from:to] for the prior year of the figure read from the year's
+// statement s[start:end] at its place, where the two state their amounts
+// under the same labels in the same order.
+func (b *builder) pairedPriors(start, end, from, to int) {
+	own, ownLabels := b.labelledAmounts(start, end)
+	before, beforeLabels := b.labelledAmounts(from, to)
+	if len(own) == 0 || ownLabels == nil || !slices.Equal(ownLabels, beforeLabels) {
+		return
+	}
+	for i, ti := range own {
+		if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
+			b.setPrior(ptr, before[i])
+		}
 	}
 }
 
