@@ -2507,8 +2507,9 @@ func opensWithRegion(s string) bool {
 	return len(head) >= 4 && strings.ContainsAny(string(head[:4]), "省市县区州旗盟镇乡")
 }
 
-// fundNames are the words a fund's or an appropriation's name opens with.
-var fundNames = []string{"一般公共预算", "公共财政预算", "政府性基金", "国有资本经营", "财政拨款", "财政专户"}
+// fundNames are the words a fund's or an appropriation's name opens with (not a
+// unit's: 国有资本经营管理中心 is one).
+var fundNames = []string{"一般公共预算", "公共财政预算", "政府性基金预算", "国有资本经营预算", "财政拨款", "财政专户管理"}
 
 // afterHeading takes the name from after a numbered heading run into it:
 // "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were

@@ -81,6 +81,7 @@ func TestFundNamesNoDepartment(t *testing.T) {
 		"102某县人民代表大会常务委员会办公室": "某县人民代表大会常务委员会办公室",
 		"1.某开发区管委会":           "1.某开发区管委会",
 		"某县财政局":               "某县财政局",
+		"国有资本经营管理中心":          "国有资本经营管理中心",
 	} {
 		if got := cleanName(in); got != want {
 			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
