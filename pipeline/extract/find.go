@@ -558,18 +558,26 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 }
 
 // nextComparison is where the comparand of the clause after the one that
-// holds cmp begins, where that clause opens with 比 or 较 (-1 otherwise).
+// holds cmp begins, where that clause opens with 比 or 较 — past clauses of
+// that comparison's own change (下降43.78%) — (-1 otherwise).
 func nextComparison(s string, cmp int) int {
-	k := strings.IndexAny(s[cmp:], "，,")
-	if k < 0 {
-		return -1
+	for {
+		k := strings.IndexAny(s[cmp:], "，,")
+		if k < 0 {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(s[cmp+k:])
+		next := s[cmp+k+size:]
+		if w, ok := wordAt(next, []string{"比", "较"}); ok {
+			return len(s) - len(next) + len(w)
+		}
+		// the first comparison's percentage in a clause of its own ("较上年
+		// 减少19万元,下降43.78%,较年初预算数减少4万元"): the next clause
+		if !startsWithAny(next, upWords) && !startsWithAny(next, downWords) {
+			return -1
+		}
+		cmp = len(s) - len(next)
 	}
-	_, size := utf8.DecodeRuneInString(s[cmp+k:])
-	next := s[cmp+k+size:]
-	if w, ok := wordAt(next, []string{"比", "较"}); ok {
-		return len(s) - len(next) + len(w)
-	}
-	return -1
 }
 
 // clauseNamesOther tells the clause after the comma at at, up to its first
