@@ -52,6 +52,7 @@ func TestRealProbes(t *testing.T) {
 		"real18": {108, 0},
 		"real19": {139, 0},
 		"real20": {124, 0},
+		"real21": {104, 0},
 	}, nil)
 }
 
@@ -79,6 +80,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real18": {108, 0},
 		"real19": {130, 0},
 		"real20": {123, 0},
+		"real21": {104, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {

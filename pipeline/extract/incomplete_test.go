@@ -809,3 +809,26 @@ func TestPresentedBeforeYear(t *testing.T) {
 		t.Errorf("the text's own word: %v %+v", err, d.Department)
 	}
 }
+
+// TestThreePublicRestatedCompared: the 三公 total stated with its parts,
+// then restated to be compared ("经比较2020年度…“三公”经费41万元,较上年减少
+// 19万元,下降43.78%,较年初预算数减少4万元,下降2.2%"): the restatement's
+// comparisons are the total's, the one with the budget after the year
+// before's and its percentage's clause too — so their misprints are found.
+func TestThreePublicRestatedCompared(t *testing.T) {
+	text := "现将石桥镇2020年度“三公”经费决算情况公布如下:\n2020年度“三公”经费41万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费21万元,公务接待费20万元。\n" +
+		"经比较2020年度镇本级“三公”经费41万元,较上年减少19万元,下降43.78% ,较年初预算数减少4万元,下降2.2%。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{schema.ClaimChange: -190000, schema.ClaimChangePct: -43.78, schema.ClaimBudgetChange: -40000, schema.ClaimBudgetChangePct: -2.2}
+	for _, c := range d.Claims {
+		if v, ok := want[c.Kind]; ok && c.Path == "/three_public" && c.Value == v {
+			delete(want, c.Kind)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not read: %v (claims %+v)", want, d.Claims)
+	}
+}

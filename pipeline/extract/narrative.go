@@ -4182,6 +4182,14 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 		}
 		if t := st.toks[ti]; t.money() == total {
 			b.used[ti] = true
+			// the whole restated to be compared ("经比较2020年度镇本级“三公”
+			// 经费41万元,较上年减少19万元,下降43.78%,较年初预算数减少4万元"),
+			// its first statement compared with nothing
+			if tp.PriorYear == nil && !slices.ContainsFunc(b.doc.Claims, func(c schema.Claim) bool {
+				return c.Path == "/three_public" && slices.Contains([]string{schema.ClaimChange, schema.ClaimChangePct, schema.ClaimBudgetChange, schema.ClaimBudgetChangePct}, c.Kind)
+			}) {
+				tp.PriorYear = b.figureYoY("/three_public", ti)
+			}
 			if tp.Budgeted == nil && b.doc.Document.Kind == schema.KindFinalAccounts {
 				if bt, ok := b.budgetAfter(ti); ok { // restated beside its budget
 					tp.Budgeted = b.take("/three_public/budgeted", bt)

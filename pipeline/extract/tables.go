@@ -140,8 +140,9 @@ func findTables(lines, flat []string) []table {
 			kind = tableThreePublic
 		}
 		// a 三公 heading that is no table's title ("2020年度全区“三公”经费决算
-		// 情况") over a header whose corner cell is a web table's ("经费项目 |")
-		if next := nextNonBlank(flat, i); kind == tableOther && strings.Contains(c, "三公") && titleLike(c) && strings.HasSuffix(next, "|") && strings.HasSuffix(strings.TrimRight(next, "| "), "项目") &&
+		// 情况") over a header whose corner cell is a table's ("经费项目 |"; its
+		// bar lost where a body on one line was broken into cells)
+		if next := nextNonBlank(flat, i); kind == tableOther && strings.Contains(c, "三公") && titleLike(c) && strings.HasSuffix(strings.TrimRight(next, "| "), "项目") &&
 			utf8.RuneCountInString(next) <= 8 && !slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableThreePublic }) {
 			kind = tableThreePublic
 		}

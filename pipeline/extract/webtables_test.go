@@ -354,7 +354,8 @@ func TestThreePublicFewLabelledCells(t *testing.T) {
 // ("2020年度全区“三公”经费决算情况") over a web table a cell a line, each
 // cell keeping its bar, whose corner is 经费项目, its unit in its columns'
 // headers ("2020年度支出 (万元) |"), its blank cells "-", its whole last
-// (总“三公”经费支出) and another table's title after it: read by its labels.
+// (总“三公”经费支出) and another table's title after it: read by its labels,
+// on one line as on many (where the cells lose their bars).
 func TestThreePublicHeadingOverCells(t *testing.T) {
 	cells := func(cs ...string) string { return strings.Join(cs, " |\n") + " |\n" }
 	text := "2020年度全区“三公”经费决算情况\n" +
@@ -364,10 +365,14 @@ func TestThreePublicHeadingOverCells(t *testing.T) {
 			"公务用车运行维护费", "1433.42", "-", "-", "总“三公”经费支出", "1928.76", "-", "-") +
 		"2020年度全区“三公”经费使用情况\n" + cells("使用项目", "2020年度数量或人次", "因公出国(境)团组数", "0", "公务用车保有量", "660") +
 		"2020年度全区“三公”经费总支出为1928.76万元。\n"
-	d, err := extractText(text, Hints{})
-	if err != nil {
-		t.Fatal(err)
+	for _, text := range []string{text, strings.ReplaceAll(text, "\n", " ")} { // on one line too
+		threePublicCellsRead(t, text)
 	}
+}
+
+func threePublicCellsRead(t *testing.T, text string) {
+	t.Helper()
+	d := readText(t, text) // as read from a file: a body on one line broken into its cells
 	want := map[string]schema.Money{"/three_public/total": schema.Yuan(19287600), "/three_public/reception/amount": schema.Yuan(715300), "/three_public/vehicle/amount": schema.Yuan(18572300),
 		"/three_public/vehicle_purchase/amount": schema.Yuan(4238100), "/three_public/vehicle_operation/amount": schema.Yuan(14334200), "/three_public/overseas_travel/amount": 0}
 	tp := d.ThreePublic
