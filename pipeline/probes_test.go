@@ -51,6 +51,7 @@ func TestRealProbes(t *testing.T) {
 		"real17": {85, 0},
 		"real18": {108, 0},
 		"real19": {127, 0},
+		"real22": {116, 0},
 	}, nil)
 }
 
@@ -77,6 +78,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real17": {85, 0},
 		"real18": {108, 0},
 		"real19": {120, 0},
+		"real22": {111, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {
