@@ -1272,7 +1272,7 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 	if res != nil {
 		log.Debug("datasets written", "bundle_segments_deflated", res.SegmentsDeflated, "bundle_segments_copied", res.SegmentsCopied,
 			"sheet_segments_deflated", res.SheetSegmentsDeflated, "sheet_segments_copied", res.SheetSegmentsCopied,
-			"sqlite_segments_made", res.PageSegmentsMade, "sqlite_segments_copied", res.PageSegmentsCopied, "sqlite_entries_copied", res.EntrySegmentsCopied,
+			"sqlite_segments_made", res.PageSegmentsMade, "sqlite_segments_copied", res.PageSegmentsCopied,
 			"parquet_segments_made", res.ParquetSegmentsMade, "parquet_segments_copied", res.ParquetSegmentsCopied)
 	}
 	if err := selfLink(staging, name); err != nil {

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"budgetpub/internal/wire"
 	"budgetpub/pipeline/emit/sqlfile"
 )
 
@@ -33,7 +32,7 @@ type dbWriter interface {
 
 // pagesKept counts the segments whose pages were copied and made, and
 // whose terms' merge was copied and made.
-type pagesKept struct{ copied, made, termsCopied, termsMerged, entriesCopied int }
+type pagesKept struct{ copied, made, termsCopied, termsMerged int }
 
 // rowidShift: the rows of a table in the documents of the segment s (the
 // s-th cut, see startsSegment) take the rowids after s<<rowidShift (after
@@ -91,10 +90,6 @@ type database struct {
 	cuts                     [][]byte
 	cutRows                  []int
 	termsCopied, termsMerged int
-	// the segment's index entries as replay reads them (apply), and the
-	// segments whose entries were replayed
-	kept          []byte
-	entriesCopied int
 }
 
 // dbOp is what a segment adds: a table's rows, or (t nil) search entries
@@ -231,7 +226,7 @@ func (d *database) pagesKept(sum string) (pagesKept, error) {
 		}
 		d.terms = nil
 	}
-	return pagesKept{d.pages.copied, d.pages.made, d.termsCopied, d.termsMerged, d.entriesCopied}, err
+	return pagesKept{d.pages.copied, d.pages.made, d.termsCopied, d.termsMerged}, err
 }
 
 // begin starts a segment's key: where each table's rowids start.
@@ -270,84 +265,17 @@ func (d *database) end() error {
 		if s, err := d.f.Copy(was, pages, tables); err == nil {
 			d.pages.copied++
 			d.pages.add(k, s)
+			d.apply(false)
 			copied = true
 		}
 	}
-	xk := entriesKey(k)
-	if copied {
-		replayed, err := d.replay(xk)
-		if err != nil {
-			return err
-		}
-		if !replayed {
-			if err := d.apply(false, xk); err != nil {
-				return err
-			}
-		}
-	} else {
+	if !copied {
 		m := d.f.Begin(tables)
-		if err := d.apply(true, xk); err != nil {
-			return err
-		}
+		d.apply(true)
 		d.pages.made++
 		d.pages.add(k, d.f.End(m))
 	}
 	return d.addTerms(k)
-}
-
-// entriesKey is the key the index entries of the segment of key k are
-// kept under (beside its merged terms).
-func entriesKey(k segKey) segKey {
-	sum := sha256.Sum256(append([]byte("index entries "), k[:]...))
-	var x segKey
-	copy(x[:], sum[:])
-	return x
-}
-
-// replay adds the index entries of a segment whose pages were copied as
-// apply kept them under xk, and moves the rowids past its rows: instead
-// of making every row's entries again of its cells. It adds nothing and
-// reports false when the store lacks them, or what it holds is not the
-// entries of the segment's ops.
-func (d *database) replay(xk segKey) (bool, error) {
-	if d.terms == nil {
-		return false, nil
-	}
-	b, ok, err := d.terms.get(xk, segTerms)
-	if err != nil || !ok {
-		return false, err
-	}
-	// read through once to check it, then again to add
-	for pass := range 2 {
-		rd := wire.Borrowing(b)
-		for _, op := range d.ops {
-			if op.t == nil {
-				if pass == 1 {
-					d.n.last += int64(len(op.entries))
-				}
-				continue
-			}
-			if n := rd.Uvarint(); n != uint64(len(op.cells)) {
-				return false, nil
-			}
-			for range op.cells {
-				for _, x := range op.t.indexes {
-					rec := rd.Bytes()
-					if pass == 1 {
-						x.x.Add(rec)
-					}
-				}
-			}
-			if pass == 1 {
-				op.t.rows.last += int64(len(op.cells))
-			}
-		}
-		if rd.Err() != nil || len(rd.Rest()) != 0 {
-			return false, nil
-		}
-	}
-	d.entriesCopied++
-	return true, nil
 }
 
 // addTerms adds the terms of the segment's entries to the full-text
@@ -387,22 +315,15 @@ func (d *database) addTerms(k segKey) error {
 
 // apply adds the segment's ops: the tables' rows (with records, when
 // rows; else only their rowids and index entries, the pages being
-// copied) and the search entries (likewise). The rows' index entries are
-// kept under xk for replay.
-func (d *database) apply(rows bool, xk segKey) error {
-	d.kept = d.kept[:0]
+// copied) and the search entries (likewise).
+func (d *database) apply(rows bool) {
 	for _, op := range d.ops {
 		if op.t == nil {
 			d.addEntries(op.entries, rows)
 		} else {
-			d.kept = binary.AppendUvarint(d.kept, uint64(len(op.cells)))
 			d.addRows(op.t, op.cells, rows)
 		}
 	}
-	if d.terms == nil {
-		return nil
-	}
-	return d.terms.keep(xk, d.kept, segTerms)
 }
 
 // cell appends a cell to the record as its column (of the type typ)
@@ -455,7 +376,6 @@ func (d *database) addRows(t *dbTable, cells [][]string, rows bool) {
 			d.rec.Int(rowid)
 			d.buf = d.rec.AppendTo(d.buf[:0])
 			x.x.Add(d.buf)
-			d.kept = wire.AppendString(d.kept, d.buf)
 		}
 	}
 }

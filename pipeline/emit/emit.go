@@ -64,9 +64,6 @@ type Result struct {
 	// kept from the run before.
 	PageSegmentsMade, PageSegmentsCopied   int
 	TermSegmentsMerged, TermSegmentsCopied int
-	// The segments whose pages were copied whose index entries were read
-	// from the run before's, not made of their rows again.
-	EntrySegmentsCopied int
 }
 
 // tableSpec describes one dataset table; of gives one document's rows
@@ -546,7 +543,6 @@ func (w *Writer) Close() (*Result, error) {
 		var kept pagesKept
 		kept, err = w.db.pagesKept(dbFile.SHA256)
 		res.PageSegmentsCopied, res.PageSegmentsMade, res.TermSegmentsCopied, res.TermSegmentsMerged = kept.copied, kept.made, kept.termsCopied, kept.termsMerged
-		res.EntrySegmentsCopied = kept.entriesCopied
 		if err != nil {
 			return fmt.Errorf("budgetpub.sqlite: %w", err)
 		}
