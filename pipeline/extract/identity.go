@@ -301,7 +301,7 @@ func readIdentity(flat, lines []string) identity {
 						if !titleLike(t) && !opens {
 							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
 						}
-						if containsAny(name, tableSubjects) {
+						if containsAny(name, tableSubjects) && namesTable(after[j+len(k.word):]) {
 							continue // a table's title among the contents: "2023年度一般公共预算财政拨款基本支出决算明细表"
 						}
 					case j > 8 && regionOnly(name) && nameLike(cleanName(after[:j])):
@@ -1083,6 +1083,21 @@ var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", "
 // pageMetadataWords are the labels of a web page's metadata table, no
 // words of a title.
 var pageMetadataWords = []string{"索引号", "发布机构", "文号", "主题分类", "登记号", "有效性", "公开方式", "公开范围", "公开时限", "生成日期", "所属机构", "责任部门"}
+
+// namesTable tells the words after a title's kind naming a table (明细表,
+// 情况表: 表 in the six characters after it), where a page's title on its
+// funds goes on with what it explains ("…“三公”经费决算执行情况说明").
+func namesTable(rest string) bool {
+	for i, r := range []rune(rest) {
+		if i == 6 {
+			break
+		}
+		if r == '表' {
+			return true
+		}
+	}
+	return false
+}
 
 // tableSubjects are what a table's title names before its report's kind
 // where a title would name the department: its funds and its accounts.

@@ -218,3 +218,14 @@ func TestPriorSentenceAfterRegion(t *testing.T) {
 		t.Fatalf("三公 %+v: want the parts' prior years", tp)
 	}
 }
+
+// TestNamesTable: the words after a title's kind name a table (…决算明细表,
+// a contents' entry) or what a page explains (…决算执行情况说明, a region's
+// page titled by its funds: real20/05 keeps its year and kind by it).
+func TestNamesTable(t *testing.T) {
+	for rest, want := range map[string]bool{"明细表": true, "情况表 2": true, "表": true, "执行情况说明": false, "公开说明 发布时间:2023年表": false} {
+		if got := namesTable(rest); got != want {
+			t.Errorf("namesTable(%q) = %v", rest, got)
+		}
+	}
+}
