@@ -221,6 +221,14 @@ func barRun(seg string) (head string, cells []string, tail string, ok bool) {
 	head = strings.TrimSpace(head[:k+1])
 	for _, c := range inner {
 		if c = strings.TrimSpace(c); c != "" {
+			// the next table's title and unit before its first cell, no
+			// bar after the last table's cells to part them ("…2506.40 |
+			// 某局2015年“三公”经费预算公开表 单位:万元 项目 | 预算数 |"): a
+			// line each, as the converter printed them
+			if words := strings.Fields(c); titledTable(words) {
+				cells = append(cells, words[:len(words)-1]...)
+				c = words[len(words)-1]
+			}
 			c += " "
 		}
 		cells = append(cells, c+"|")
@@ -427,13 +435,16 @@ func joinTableNumbers(fields []string) []string {
 // unit, its 编制单位 line or its header's first cell 项目 within the next
 // fields.
 func titledTable(fields []string) bool {
+	if len(fields) < 2 {
+		return false
+	}
 	if strings.HasSuffix(fields[1], "表") { // the title after its number: 公开10表, 附件3
 		fields = fields[1:]
 	}
 	if !strings.HasSuffix(fields[0], "表") {
 		return false
 	}
-	for _, f := range fields[1:4] {
+	for _, f := range fields[1:min(4, len(fields))] {
 		if f == "项目" || f == "項目" {
 			return true
 		}

@@ -218,6 +218,13 @@ func TestBreakBarCells(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// the next table's title and unit between the last table's cells and
+	// its own, no bar to part them: a line each, as with a sentence before
+	next := pad + "。" + cells + " 2015年“三公”经费预算公开表 单位:万元 项目 | 预算数 | 合计 | 125.88 | 1、因公出国(境)费 | | 2、公务接待费 | 72.47 | 注:无。"
+	want = append(append(want[:19:19], "2015年“三公”经费预算公开表", "单位:万元", "项目 |", "预算数 |", "合计 |", "125.88 |", "1、因公出国(境)费 |", "|", "2、公务接待费 |", "72.47 |"), "注:无。")
+	if got := Lines(next); strings.Join(got[1:], "\n") != strings.Join(want[5:], "\n") {
+		t.Errorf("a title run into a cell: got\n%s\nwant\n%s", strings.Join(got[1:], "\n"), strings.Join(want[5:], "\n"))
+	}
 	rows := pad + "。收入支出决算总表 项目 | 行次 | 金额 | 一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 | || 二、上级补助收入 | 2 | 二、外交支出 | 29 | ||| 三、事业收入 | 3 | 34221.23 | 三、国防支出 | 30 | || 四、经营收入 | 4 | 四、公共安全支出 | 31 | |||"
 	if got := Lines(rows); slices.Contains(got, "|") || !slices.Contains(got, "625.58") {
 		t.Errorf("pipe rows run together: %q", got)
