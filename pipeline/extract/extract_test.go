@@ -1104,6 +1104,30 @@ func TestSplitByUse(t *testing.T) {
 	}
 }
 
+// A basic expenditure listed by its three economic classes, no 人员经费
+// total (工资福利支出, 对个人和家庭补助支出, 日常公用经费支出), gives the public
+// expenses where the three make it; personnel, the first two together,
+// is printed nowhere and stays absent with a warning; three that do not
+// make it give neither.
+func TestBasicByThreeClasses(t *testing.T) {
+	text := "某大学2016年部门预算\n基本支出:2016年某大学年初基本支出预算500万元。其中工资福利支出200万元;对个人和家庭补助支出100万元;日常公用经费支出200万元。\n"
+	d := extractLines(t, text)
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(5000000) || e.Personnel != nil || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(2000000) {
+		t.Errorf("basic %+v personnel %+v public %+v", e.Basic, e.Personnel, e.PublicExpenses)
+	}
+	warned := false
+	for _, w := range d.Warnings {
+		warned = warned || w.Line == 2 && strings.Contains(w.Reason, "personnel (人员经费) is the two together")
+	}
+	if !warned {
+		t.Errorf("no warning says why personnel is left out: %+v", d.Warnings)
+	}
+	short := strings.Replace(text, "日常公用经费支出200万元", "日常公用经费支出190万元", 1)
+	if e := extractLines(t, short).Expenditure; e.Personnel != nil || e.PublicExpenses != nil {
+		t.Errorf("three classes short of the whole: personnel %+v public %+v", e.Personnel, e.PublicExpenses)
+	}
+}
+
 // A split by use that adds up to less than the total its sentence states
 // is kept as sum claims where one misprint of one figure, changed back,
 // closes the gap (sum.text compares them); a gap no misprint explains (a

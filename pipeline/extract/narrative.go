@@ -2436,6 +2436,9 @@ func (b *builder) basicParts(sp basicSplit) {
 			pt, ok1 = b.wagesIn(from, stop)
 			ct, ok2 = b.labelIn(from, stop, []string{"公用经费", "商品和服务支出"})
 			if ok1 && ok2 && st.toks[pt].money()+st.toks[ct].money() != sp.whole.Amount {
+				if b.publicBeside(sp, pt, ct) {
+					continue
+				}
 				if ti < pt && pt < ct && b.misprintedSum(ti, []int{pt, ct}) {
 					b.sumClaims("/basic", ti, []int{pt, ct})
 				}
@@ -2462,6 +2465,29 @@ func (b *builder) basicParts(sp basicSplit) {
 			}
 		}
 	}
+}
+
+// publicBeside reads the public expenses alone where the basic
+// expenditure's three economic classes make it, 对个人和家庭补助 between
+// the wages (token pt) and 日常公用经费 (ct): "其中工资福利支出21492.22万元;
+// 对个人和家庭补助支出10149万元;日常公用经费支出18016.83万元". 人员经费 is
+// the first two together, which the text does not print: it is left out and
+// a warning says so. It tells whether the statement was read so.
+func (b *builder) publicBeside(sp basicSplit, pt, ct int) bool {
+	st := b.st
+	ht, ok := b.labelIn(st.toks[pt].end, st.toks[ct].start, householdLabels)
+	if !ok || ht <= pt || ht >= ct || st.toks[pt].money()+st.toks[ht].money()+st.toks[ct].money() != sp.whole.Amount {
+		return false
+	}
+	if *sp.personnel == nil && *sp.public == nil {
+		*sp.public = &schema.Figure{Amount: *b.take(sp.publicPath+"/amount", ct)}
+		b.used[pt], b.used[ht] = true, true
+		src := st.source(st.toks[pt].start)
+		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+			Reason: fmt.Sprintf("工资福利支出 %s and 对个人和家庭补助 %s stated apart: personnel (人员经费) is the two together, which the text does not print, so it is left out",
+				st.s[st.toks[pt].start:st.toks[pt].end], st.s[st.toks[ht].start:st.toks[ht].end])})
+	}
+	return true
 }
 
 // thirdPart tells a list of basic expenditure's parts that goes on after
