@@ -1085,11 +1085,7 @@ func TestSplitByUse(t *testing.T) {
 	if e := d.Expenditure; e.Personnel != nil || e.Basic != nil || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(307000) {
 		t.Errorf("对个人和家庭补助 listed: personnel %+v basic %+v public %+v", e.Personnel, e.Basic, e.PublicExpenses)
 	}
-	warned := false
-	for _, w := range d.Warnings {
-		warned = warned || w.Line == 3 && strings.Contains(w.Reason, "personnel (人员经费) is the two together")
-	}
-	if !warned {
+	if !personnelLeftOut(d, 3) {
 		t.Errorf("no warning says why personnel is left out: %+v", d.Warnings)
 	}
 	for name, other := range map[string]string{
@@ -1104,6 +1100,14 @@ func TestSplitByUse(t *testing.T) {
 	}
 }
 
+// personnelLeftOut tells a warning on line that personnel (人员经费), two
+// parts the text states apart, is left out.
+func personnelLeftOut(d *schema.Document, line int) bool {
+	return slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool {
+		return w.Line == line && strings.Contains(w.Reason, "personnel (人员经费) is the two together")
+	})
+}
+
 // A basic expenditure listed by its three economic classes, no 人员经费
 // total (工资福利支出, 对个人和家庭补助支出, 日常公用经费支出), gives the public
 // expenses where the three make it; personnel, the first two together,
@@ -1115,11 +1119,7 @@ func TestBasicByThreeClasses(t *testing.T) {
 	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(5000000) || e.Personnel != nil || e.PublicExpenses == nil || e.PublicExpenses.Amount != schema.Yuan(2000000) {
 		t.Errorf("basic %+v personnel %+v public %+v", e.Basic, e.Personnel, e.PublicExpenses)
 	}
-	warned := false
-	for _, w := range d.Warnings {
-		warned = warned || w.Line == 2 && strings.Contains(w.Reason, "personnel (人员经费) is the two together")
-	}
-	if !warned {
+	if !personnelLeftOut(d, 2) {
 		t.Errorf("no warning says why personnel is left out: %+v", d.Warnings)
 	}
 	short := strings.Replace(text, "日常公用经费支出200万元", "日常公用经费支出190万元", 1)
