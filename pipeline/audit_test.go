@@ -213,7 +213,7 @@ func auditDocument(d *schema.Document, lines []string, rel string) (n auditCount
 		heads := make([]string, len(at))
 		for i, k := range at {
 			heads[i] = window[:k]
-			if s := max(strings.LastIndex(heads[i], "。"), strings.LastIndex(heads[i], "；")); s >= 0 {
+			if s := max(strings.LastIndex(heads[i], "。"), strings.LastIndex(heads[i], "；"), strings.LastIndex(heads[i], ";")); s >= 0 {
 				heads[i] = heads[i][s:]
 			}
 			heads[i] = inclusion.ReplaceAllString(heads[i], "")
@@ -274,9 +274,12 @@ var directionWords = map[string]int{"减少": -1, "下降": -1, "降低": -1, "�
 
 // stated is the direction of the word closest before a change, where
 // every place that prints it (heads as in labelled) agrees; ok is false
-// where a place says none or they differ.
+// where a place says none, leaves it open (openChoice) or they differ.
 func stated(heads []string) (sign int, ok bool) {
 	for _, head := range heads {
+		if openChoice.MatchString(head) {
+			return 0, false // the direction left open: the figures choose it
+		}
 		end, s := -1, 0
 		for w, d := range directionWords {
 			if k := strings.LastIndex(head, w); k >= 0 && k+len(w) > end {
@@ -290,6 +293,10 @@ func stated(heads []string) (sign int, ok bool) {
 	}
 	return sign, ok
 }
+
+// openChoice is a template's two directions, neither chosen, right before
+// a figure: "增加(减少)0.11万元".
+var openChoice = regexp.MustCompile(`(增加|减少|增长|下降)[(（](增加|减少|增长|下降)[)）] *$`)
 
 // pinyinReading is the reading a text in traditional script gives after
 // a character: 國(guó).

@@ -411,7 +411,7 @@ type Check struct {
 	Severity  string  `json:"severity"`
 	Message   string  `json:"message"`
 	MessageEn string  `json:"message_en"`
-	Unit      string  `json:"unit"` // yuan, %, count, year or sign (-1, 0, 1)
+	Unit      string  `json:"unit"` // yuan, %, count, people, year or sign (-1, 0, 1)
 	Stated    float64 `json:"stated"`
 	Computed  float64 `json:"computed"`
 	// Tolerance is the largest difference the rounding of the figures
@@ -466,6 +466,11 @@ const (
 	// where they do not add up to Levels times the total (see check rule
 	// sum.levels)
 	ClaimLevels = "levels"
+	// a head count the text states and the counts of its kinds it lists
+	// right after it ("在职人数61人，包括行政人员26人、全部补助事业人员33人、…"):
+	// the whole on /text/<its line>/staff/<the list's number on the
+	// line>, each part with Of the whole's path, Value the number of people (see check rule sum.staff)
+	ClaimHeadCount = "head_count"
 )
 
 // Claim is one statement the document makes about a figure of the model:

@@ -218,6 +218,8 @@ func (c *ctx) report(f finding) {
 		unitZh, unitEn = "%", "%"
 	case "count":
 		unitZh, unitEn = "处", ""
+	case "people":
+		unitZh, unitEn = "人", " people"
 	case "year":
 		unitZh, unitEn = "年", ""
 	case "sign":
@@ -330,7 +332,7 @@ func (c *ctx) locate(f finding, lines []int) ([]int, []int) {
 
 func unitName(u string) string {
 	switch u {
-	case "%", "count", "year", "sign":
+	case "%", "count", "people", "year", "sign":
 		return u
 	}
 	return "yuan"

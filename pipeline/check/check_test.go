@@ -429,6 +429,18 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(1576300)}, ByEconomic: []schema.ClassItem{{Code: "301", Name: "a", Amount: *money(1288900)}, {Code: "302", Name: "b", Amount: *money(387400)}}}
 			return d
 		}, "sum.economic", "warning"},
+		{"economic classes make the year's spending, not its basic expenditure", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(2844500), Basic: &schema.Figure{Amount: *money(1738900)}, ByEconomic: []schema.ClassItem{
+				{Code: "301", Name: "a", Amount: *money(1663000)}, {Code: "302", Name: "b", Amount: *money(850600)}, {Code: "303", Name: "c", Amount: *money(330900)}}}
+			return d
+		}, "sum.economic", ""},
+		{"economic classes make neither the spending nor its basic expenditure", func() *schema.Document {
+			d := base()
+			d.Expenditure = &schema.Expenditure{Total: money(2846500), Basic: &schema.Figure{Amount: *money(1738900)}, ByEconomic: []schema.ClassItem{
+				{Code: "301", Name: "a", Amount: *money(1663000)}, {Code: "302", Name: "b", Amount: *money(850600)}, {Code: "303", Name: "c", Amount: *money(330900)}}}
+			return d
+		}, "sum.economic", "warning"},
 		{"items exceed their 类", func() *schema.Document {
 			d := base()
 			d.Expenditure = &schema.Expenditure{ByFunction: []schema.ClassItem{{Code: "201", Name: "a", Amount: *money(1000000), Items: []schema.ClassItem{{Name: "x", Amount: *money(700000)}, {Name: "y", Amount: *money(400000)}}}}}
@@ -798,6 +810,10 @@ func TestRules(t *testing.T) {
 			d.Expenditure = &schema.Expenditure{Basic: &schema.Figure{Amount: *money(23369100)}, Personnel: &schema.Figure{Amount: *money(25522600)}}
 			return d
 		}, "sum.basic_parts", "error"},
+		{"head counts above their whole", func() *schema.Document { return staff(61, 26, 33, 21) }, "sum.staff", "warning"},
+		{"head counts above by one kind's count", func() *schema.Document { return staff(42, 19, 0, 23, 0, 13) }, "sum.staff", "info"},
+		{"head counts below their whole", func() *schema.Document { return staff(63, 27, 30) }, "sum.staff", ""},
+		{"head counts make their whole", func() *schema.Document { return staff(63, 27, 36) }, "sum.staff", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := rulesOf(c.doc())[c.rule]
@@ -806,6 +822,18 @@ func TestRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// staff is a document stating a head count and the counts of the kinds it
+// lists after it, on line 26.
+func staff(whole float64, parts ...float64) *schema.Document {
+	d := base()
+	const path = "/text/26/staff/0"
+	d.Claims = []schema.Claim{{Path: path, Kind: schema.ClaimHeadCount, Value: whole, Unit: "人", Line: 26}}
+	for k, v := range parts {
+		d.Claims = append(d.Claims, schema.Claim{Path: fmt.Sprintf("%s/%d", path, k+1), Kind: schema.ClaimHeadCount, Value: v, Of: path, Unit: "人", Line: 26})
+	}
+	return d
 }
 
 // unstatedClass is a document whose class 201 states its items only, and

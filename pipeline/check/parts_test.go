@@ -219,3 +219,38 @@ func TestClassifiedList(t *testing.T) {
 		t.Errorf("no classification: sum.function %+v, want info", f)
 	}
 }
+
+// TestGeneralChangeScope: basic and project expenditure make both the
+// year's expenditure and the general budget appropriations' (every yuan a
+// general-budget appropriation), and only the appropriations' states its
+// change: the parts' changes are compared with that change, also where a
+// misprint keeps them from adding up to it — the choice of whole does not
+// hang on the very sum it compares.
+func TestGeneralChangeScope(t *testing.T) {
+	text := "某乡2023年部门预算\n(二)支出预算:2023年年初预算数1643.29万元。\n" +
+		"2023年一般公共预算财政拨款收入1643.29万元,一般公共预算财政拨款支出1643.29万元,比上年增加105.77万元。其中:基本支出952.50万元,比上年增加39.77万元;项目支出690.79万元,比上年增加66.00万元。\n"
+	severityCases{
+		"as printed":             {text, ""},
+		"a part's change":        {strings.Replace(text, "增加39.77", "增加39.87", 1), schema.SeverityWarning},
+		"the other part's":       {strings.Replace(text, "增加66.00", "增加660.0", 1), schema.SeverityWarning},
+		"the last digit, within": {strings.Replace(text, "增加66.00", "增加66.01", 1), ""},
+	}.want(t, "yoy.parts_change")
+}
+
+// TestChangeFromPercentage: the 三公's and its parts' changes stated as
+// percentages alone ("合计10431.45万元，比2013年预算下降19.74%。其中：因公出国
+// (境)经费预算268.53万元，比2013年预算下降28.53%；…") make changes of their
+// amounts, a·p/(100+p), that add up as stated ones do; a rise of 100% (a
+// part new this year, as some documents print it) is none of them.
+func TestChangeFromPercentage(t *testing.T) {
+	text := "某区2014年部门预算\n2014年“三公”经费合计10431.45万元,比2013年预算下降19.74%。其中:因公出国(境)经费预算268.53万元,比2013年预算下降28.53%;" +
+		"公务用车购置及运行费7875.74万元,比2013年预算下降8.68%;公务接待费预算2287.17万元,比2013年预算下降42.77%。\n"
+	severityCases{
+		"as printed":               {text, ""},
+		"the total's rate":         {strings.Replace(text, "下降19.74", "下降16.74", 1), schema.SeverityWarning},
+		"a part's rate":            {strings.Replace(text, "下降42.77", "下降32.77", 1), schema.SeverityWarning},
+		"a part's rate, scaled":    {strings.Replace(text, "下降8.68", "下降86.8", 1), schema.SeverityWarning},
+		"a rate's last digit":      {strings.Replace(text, "下降42.77", "下降42.78", 1), ""},
+		"a part up 100%, as a new": {strings.Replace(text, "下降28.53", "增长100", 1), ""},
+	}.want(t, "yoy.parts_change")
+}

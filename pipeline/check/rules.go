@@ -13,7 +13,7 @@ import (
 
 var rules = []Rule{
 	{"yoy.change", schema.SeverityWarning, "同比变动额不符", "Stated change does not match the two years' figures", "the rounding of the stated change and of both years' figures", yoyChange},
-	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve — of the year's expenditure or of the general budget appropriations', as sum.basic_project scopes them; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
+	{"yoy.parts_change", schema.SeverityWarning, "各部分变动额之和不等于总变动额", "The changes stated for a whole's parts (basic, project and reserve — of the year's expenditure or of the general budget appropriations', as sum.basic_project scopes them; functional or economic classes; a class's items; the revenue's sources; the 三公's parts) do not add up to the whole's", "the rounding of each stated change; a change stated as a percentage alone (比上年下降28.53%) is the one it makes of the figure's amount, a·p/(100+p), within the amount's rounding and the rate's 0.1 points or its last digit cut (a rise of exactly 100%, which some documents print for a part new this year, is not used); compared where every part the model holds states its change and the parts' amounts make the whole's; parts' changes above the whole's are info (a part the whole had last year and has no longer is in no part's change), but where the 三公's parts (or the vehicles' two) are every one held with its change, a part at 0 this year too", partsChange},
 	{"restate.change", schema.SeverityWarning, "同一数字的变动额前后不一致", "One figure's change is stated twice with two amounts", "the rounding of both stated changes", restateChange},
 	{"yoy.prior_sign", schema.SeverityWarning, "增加额大于本年数或降幅超过100%（上年数将为负）", "An increase larger than the figure itself, or a fall of more than 100% (the prior year would be negative)", "the rounding of both figures; a percentage's last digit", yoyPriorSign},
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line, but in a table's row, which prints both years and the rate: their rounding, the last digit rounded or cut); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
@@ -36,7 +36,7 @@ var rules = []Rule{
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure they break down (the year's, or the general budget appropriations' where the text states it apart and the classes come nearer to it: a 一般公共预算支出表's)", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
 	{"sum.function_items", schema.SeverityError, "项级科目之和超过类合计，或（表中各项均有科目编码）小于类合计", "Items add up to more than their functional class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunctionItems},
-	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds')", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
+	{"sum.economic", schema.SeverityWarning, "经济分类合计不等于基本支出", "Economic classes do not add up to the basic expenditure they break down (the general budget appropriations' where the text states it, 一般公共预算财政拨款基本支出, unless they make all funds'; the year's spending where they make that and not the basic expenditure)", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomic},
 	{"sum.economic_items", schema.SeverityError, "经济分类明细之和超过类合计，或（表中各项均有科目编码）小于类合计", "Economic items add up to more than their class, or — a table's rows, every item with its code — to less", "the rounding of every figure added and of the total; a sum below a total whose list may be partial (an item without its code: a narrative's list) is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumEconomicItems},
 	{"sum.basic_project", schema.SeverityError, "基本支出与项目支出之和不等于支出合计", "Basic plus project expenditure does not match the total they make: the year's, or the general budget appropriations' (一般公共预算财政拨款支出…，其中：基本支出…；项目支出…) where the parts' amounts make that whole and not the year's, or their stated changes make its change", "the rounding of every figure added and of the total; parts not stated (against the year's total): only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves, or the document is a budget stating basic and project, no reserve, and no amount the model places nowhere that the gap is", sumBasicProject},
 	{"sum.basic_parts", schema.SeverityError, "人员经费与公用经费之和不等于基本支出", "Personnel plus public expenses do not match the basic expenditure they are stated of (all funds', or the general budget appropriations')", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumBasicParts},
@@ -47,6 +47,7 @@ var rules = []Rule{
 	{"sum.three_public", schema.SeverityError, "“三公”经费分项之和不等于合计", "The three public expenses do not add up to their total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumThreePublic},
 	{"sum.other_years", schema.SeverityWarning, "上年数或预算数的各分项之和不等于其合计", "The prior-year figures (上年数) of a whole's parts, or a final accounts' budgeted ones (预算数), do not add up to the whole's as the year's amounts do: the 三公's parts, the vehicles' two, personnel and public expenses, basic and project expenditure", "the rounding of every figure added and of the whole; parts not all stated (the 三公's, or basic and project against the expenditure, which a reserve or 经营支出 may be part of): only more than the whole is reported", sumOtherYears},
 	{"sum.vehicle", schema.SeverityError, "公务用车购置费与运行费之和不等于公务用车购置及运行费", "Vehicle purchase plus operation does not match their subtotal", "the rounding of every figure added and of the total; a part not stated: only more than the total is reported", sumVehicle},
+	{"sum.staff", schema.SeverityWarning, "所列各类人数之和超过其总人数", "The head counts of the kinds a sentence lists after a head count (编制人数、在职人数 …，其中/包括 行政…、事业…、工勤…) add up to more than it", "none (counts are exact); a list below the whole may leave kinds out, and one that exceeds it by exactly one of its parts counts that part apart (a 自收自支 编制 outside the 编制人数), an info", sumStaff},
 	{"sum.assets", schema.SeverityError, "资产分类之和不等于资产总额", "Asset categories do not add up to the asset total", "the rounding of every figure added and of the total", sumAssets},
 	{"sum.procurement", schema.SeverityError, "政府采购分项之和不等于采购总额", "Procurement parts do not add up to the total", "the rounding of every figure added and of the total; parts not stated: only more than the total is reported, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumProcurement},
 	{"sum.sme", schema.SeverityError, "中小企业采购金额超过其总额", "Procurement for small and medium enterprises exceeds its whole", "the rounding of both figures", sumSME},
@@ -61,7 +62,7 @@ var rules = []Rule{
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", "none", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", "none", missingSection},
 	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", "none", missingTable},
-	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document", "none", headingYear},
+	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document, or the sentence presenting the text (现将…年度部门决算…如下) another year's report of its kind", "none", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", "the rounding of both amounts", projectPerformance},
 	{"cross.parts", schema.SeverityWarning, "同一公开文件的两个文件数字不一致", "Two files of one disclosure (a text part and a tables part) state one figure with two amounts", "the rounding of both statements", crossParts},
 }
@@ -1017,6 +1018,36 @@ func sumText(c *ctx) {
 	}
 }
 
+// sumStaff adds up the head counts of the kinds the text lists after a
+// head count (head_count claims): more than the whole is a contradiction,
+// unless the whole is the others' sum to the person — one kind counted
+// apart from it (a template that keeps 自收自支 编制 outside 编制人数),
+// which is an info. Less may be a list that leaves kinds out.
+func sumStaff(c *ctx) {
+	for _, whole := range c.doc.Claims {
+		if whole.Kind != schema.ClaimHeadCount || whole.Of != "" {
+			continue
+		}
+		var parts []float64
+		got, paths, lines := 0.0, []string{whole.Path}, []int{whole.Line}
+		for _, cl := range c.doc.Claims {
+			if cl.Kind == schema.ClaimHeadCount && cl.Of == whole.Path && cl.File == whole.File {
+				parts = append(parts, cl.Value)
+				got += cl.Value
+				paths, lines = append(paths, cl.Path), append(lines, cl.Line)
+			}
+		}
+		f := finding{stated: whole.Value, computed: got, unit: "people", paths: paths, lines: lines, atLeast: true,
+			msg:   fmt.Sprintf("第%d行“%s”所述人数与其后所列%d类人数之和", whole.Line, whole.Text, len(parts)),
+			msgEn: fmt.Sprintf("line %d states a head count; the %d kinds it lists after it add up to more", whole.Line, len(parts))}
+		if excess := got - whole.Value; excess > 0 && slices.Contains(parts, excess) {
+			f.tol = excess
+			f.allowZh, f.allowEn = "多出的人数正是所列一类的人数（该类或不计入总数）", "the excess is exactly one kind's count (that kind may stand outside the whole)"
+		}
+		c.report(f)
+	}
+}
+
 // restatePct compares the percentages the text states twice for one figure
 // (a change, or a share of one whole), and the prior-year figures it states
 // twice where the model has none to compare them with.
@@ -1201,8 +1232,20 @@ var (
 // economicWhole is the basic expenditure the economic classes break down:
 // the general budget appropriations' (一般公共预算财政拨款基本支出) where
 // the document states it, unless the classes make all funds' basic
-// expenditure instead (a unit's table of every fund).
+// expenditure instead (a unit's table of every fund) — or the year's
+// spending, where they make that and not the basic expenditure.
 func (c *ctx) economicWhole() basicWhole {
+	// classes that make the year's spending, not its basic expenditure, are
+	// the whole's ("按支出经济分类科目：工资福利支出…" of a budget's 支出预算,
+	// its projects' classes among them): they break down no basic
+	// expenditure, and name no personnel or public expenses
+	if sum, figs, ok := c.classSum("/expenditure/by_economic/"); ok {
+		t, okT := c.fig(c.expenditureTotal())
+		b, okB := c.fig(allBasic.whole)
+		if okT && okB && math.Abs(sum-t.v) <= halves(append(figs, t)...) && math.Abs(sum-b.v) > halves(append(figs, b)...) {
+			return basicWhole{whole: c.expenditureTotal()}
+		}
+	}
 	g, ok := c.fig(generalBasic.whole)
 	if !ok {
 		return allBasic
@@ -1348,11 +1391,18 @@ func (c *ctx) basicProjectWhole() basicProjectScope {
 	if makes(sum, g, figs) && !(ok && makes(sum, t, figs)) {
 		return general
 	}
-	gc, ok := c.firstChange(general.changed)
-	if !changed || !ok || !makes(change, claimFig(gc), changes) {
+	gc, gok := c.firstChange(general.changed)
+	tc, tok := c.firstChange(year.changed)
+	if makes(sum, g, figs) && gok && !tok {
+		// the parts make both wholes (the year's is all general budget
+		// appropriation), and only the appropriations' states its change:
+		// the changes are compared with it, whatever they add up to
+		return general
+	}
+	if !changed || !gok || !makes(change, claimFig(gc), changes) {
 		return year
 	}
-	if tc, ok := c.firstChange(year.changed); ok && makes(change, claimFig(tc), changes) {
+	if tok && makes(change, claimFig(tc), changes) {
 		return year
 	}
 	return general
@@ -1547,7 +1597,7 @@ func partsChange(c *ctx) {
 	}
 	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
 	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
-	if _, ok := c.firstChange(vehicle); ok {
+	if _, ok := c.changeOf(vehicle); ok {
 		c.changeSum("/three_public", []string{travel, reception, vehicle}, namedParts)
 		c.changeSum(vehicle, cars, namedParts)
 	} else {
@@ -1592,7 +1642,7 @@ const (
 // parts, and named ones of which one is not held with its change.
 func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 	complete := kind == completeParts
-	total, ok := c.firstChange(whole)
+	total, ok := c.changeOf(whole)
 	if !ok {
 		return
 	}
@@ -1601,8 +1651,9 @@ func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 		return
 	}
 	amounts := []rfig{c.figOf(wp, wv)}
-	figs := []rfig{claimFig(total)}
-	lines := []int{total.Line}
+	figs := total.figs
+	tol := total.half
+	lines := []int{total.line}
 	paths := []string{whole}
 	var sum, held float64
 	every := kind == namedParts // every part held with its change
@@ -1612,7 +1663,7 @@ func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 			every = false
 			continue
 		}
-		cl, ok := c.firstChange(p)
+		ch, ok := c.changeOf(p)
 		if !ok && !complete && v == 0 {
 			every = false
 			continue // none this year: its change, less last year's, can only lower the parts' sum (info's side)
@@ -1622,23 +1673,77 @@ func (c *ctx) changeSum(whole string, parts []string, kind partsOf) {
 		}
 		held += v
 		amounts = append(amounts, c.figOf(ap, v))
-		sum += cl.Value
-		figs = append(figs, claimFig(cl))
-		lines = append(lines, cl.Line)
+		sum += ch.v
+		figs = append(figs, ch.figs...)
+		tol += ch.half
+		lines = append(lines, ch.line)
 		paths = append(paths, p)
 	}
 	if complete && len(paths) < 3 || len(paths) < 2 || !complete && math.Abs(held-wv) > halves(amounts...) {
 		return
 	}
-	f := finding{stated: total.Value, computed: sum, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, lines: lines,
+	f := finding{stated: total.v, computed: sum, unit: "yuan", tol: tol, figs: figs, paths: paths, lines: lines,
 		msg: "总变动额与各部分变动额之和", msgEn: "the total's change against the sum of the parts' changes"}
-	if !complete && !every && sum > total.Value+f.tol {
+	if slices.ContainsFunc(figs, func(f rfig) bool { return f.how.unit == "%" }) {
+		f.allowZh, f.allowEn = "以变动率推算的变动额（本年数×变动率÷(1+变动率)），变动率允许 0.1 个百分点或末位截尾",
+			"a change worked out from its percentage (the amount × rate ÷ (1 + rate)), the rate within 0.1 points or its last digit cut"
+	}
+	if !complete && !every && sum > total.v+f.tol {
 		// a part the whole had last year and has no longer is in the
 		// whole's change (all of its prior year lost) and in no part's
 		f.severity = schema.SeverityInfo
 		f.msg, f.msgEn = "各部分变动额之和大于总变动额（上年有、本年无的部分不在所列之中）", "the parts' changes add up to more than the whole's (a part of last year's whole that is gone this year is not listed)"
 	}
 	c.report(f)
+}
+
+// change is a figure's change for changeSum: stated, or worked out from
+// its stated percentage and its amount; half is how far the rounding of
+// what it is made of lets it lie from v, figs those figures.
+type change struct {
+	v, half float64
+	figs    []rfig
+	line    int
+}
+
+// changeOf is the change the text states for a figure (its first), or,
+// where it states none, the one its stated percentage makes of its
+// amount: a figure a that grew by p% grew by a·p/(100+p) ("比上年下降
+// 28.53%" of 268.53万元 is −107.21万元). The percentage is taken as rounded
+// or cut, and as yoy.change_pct takes it against a prior year stated
+// apart, at least baseAllowance either way; the amount within its
+// rounding; the change ranges over the corners. A rise of 100% is how
+// some documents print a part that had none the year before (因公出国（境）
+// 经费支出增长100% where the parts' changes add up to the whole's only with
+// the part's whole amount as its change): such a percentage is not used.
+func (c *ctx) changeOf(path string) (change, bool) {
+	if cl, ok := c.firstChange(path); ok {
+		f := claimFig(cl)
+		return change{v: cl.Value, half: f.half, figs: []rfig{f}, line: cl.Line}, true
+	}
+	for _, cl := range c.doc.Claims {
+		if cl.Path != path || cl.Kind != schema.ClaimChangePct {
+			continue
+		}
+		v, ap, ok := c.amountOf(path)
+		if !ok || cl.Value == 100 {
+			return change{}, false
+		}
+		a, p := c.figOf(ap, v), claimFig(cl)
+		of := func(a, p float64) float64 { return a * p / (100 + p) }
+		ch := math.Round(of(a.v, p.v)*100) / 100
+		half, dp := 0.0, math.Max(2*p.half, baseAllowance)
+		for _, da := range []float64{-a.half, a.half} {
+			for _, dp := range []float64{-dp, dp} {
+				if 100+p.v+dp <= 0 {
+					return change{}, false
+				}
+				half = math.Max(half, math.Abs(of(a.v+da, p.v+dp)-ch))
+			}
+		}
+		return change{v: ch, half: half, figs: []rfig{a, p}, line: cl.Line}, true
+	}
+	return change{}, false
 }
 
 func sumProjects(c *ctx) {

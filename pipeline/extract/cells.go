@@ -388,8 +388,12 @@ type panelState struct {
 // in no placement whose panels add up, by state, to their steps: open
 // addressing in a table kept from one search to the next (a search that
 // runs out of steps keeps 5–15 thousand), emptied by a new generation.
+// A slot's generation and a part of its state's hash stand apart, in
+// tags, so that a probe reads a word a slot, not the slot's state (nine
+// words): most lookups find no dead end.
 type deadEnds struct {
 	slots []deadSlot // a power of two of them, at most half full
+	tags  []uint64   // tags[i]: slot i's generation (high half), its state's hash (low half)
 	gen   uint32     // the slots of this generation are full
 	n     int
 }
@@ -397,16 +401,15 @@ type deadEnds struct {
 type deadSlot struct {
 	at    panelState
 	steps int
-	gen   uint32
 }
 
-var deadPool = sync.Pool{New: func() any { return &deadEnds{slots: make([]deadSlot, 1024)} }}
+var deadPool = sync.Pool{New: func() any { return &deadEnds{slots: make([]deadSlot, 1024), tags: make([]uint64, 1024)} }}
 
 // reset empties the table.
 func (d *deadEnds) reset() {
 	d.n = 0
 	if d.gen++; d.gen == 0 { // the generations wrapped: empty the slots for real
-		clear(d.slots)
+		clear(d.tags)
 		d.gen = 1
 	}
 }
@@ -421,18 +424,22 @@ func (s *panelState) hash() uint64 {
 	return h
 }
 
+// tag is the tag of a slot of this generation holding a state of hash h.
+func (d *deadEnds) tag(h uint64) uint64 { return uint64(d.gen)<<32 | h>>32 }
+
 // get gives the steps of the dead end at state s; false for none (or no table).
 func (d *deadEnds) get(s panelState) (int, bool) {
 	if d == nil {
 		return 0, false
 	}
-	mask := uint64(len(d.slots) - 1)
-	for i := s.hash() & mask; ; i = (i + 1) & mask {
-		switch sl := &d.slots[i]; {
-		case sl.gen != d.gen:
+	h := s.hash()
+	tag, mask := d.tag(h), uint64(len(d.tags)-1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch t := d.tags[i]; {
+		case uint32(t>>32) != d.gen:
 			return 0, false
-		case sl.at == s:
-			return sl.steps, true
+		case t == tag && d.slots[i].at == s:
+			return d.slots[i].steps, true
 		}
 	}
 }
@@ -440,21 +447,22 @@ func (d *deadEnds) get(s panelState) (int, bool) {
 // put records a dead end at state s (not in the table) of steps.
 func (d *deadEnds) put(s panelState, steps int) {
 	if 2*(d.n+1) > len(d.slots) {
-		old := d.slots
-		d.slots = make([]deadSlot, 2*len(old))
+		old, tags := d.slots, d.tags
+		d.slots, d.tags = make([]deadSlot, 2*len(old)), make([]uint64, 2*len(old))
 		d.n = 0
-		for _, sl := range old {
-			if sl.gen == d.gen {
+		for i, sl := range old {
+			if uint32(tags[i]>>32) == d.gen {
 				d.put(sl.at, sl.steps)
 			}
 		}
 	}
-	mask := uint64(len(d.slots) - 1)
-	i := s.hash() & mask
-	for d.slots[i].gen == d.gen {
+	h := s.hash()
+	mask := uint64(len(d.tags) - 1)
+	i := h & mask
+	for uint32(d.tags[i]>>32) == d.gen {
 		i = (i + 1) & mask
 	}
-	d.slots[i] = deadSlot{at: s, steps: steps, gen: d.gen}
+	d.slots[i], d.tags[i] = deadSlot{at: s, steps: steps}, d.tag(h)
 	d.n++
 }
 

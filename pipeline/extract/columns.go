@@ -27,10 +27,16 @@ type segment struct {
 
 func (s segment) center() float64 { return float64(s.start+s.end) / 2 }
 
-// segmentsOf splits a line at runs of two or more spaces. A segment's
-// text is the folded line from its first rune to the break, trimmed (of
-// the one space before a break), not copied rune by rune.
-func segmentsOf(line string) []segment {
+// segmentsOf splits a line at runs of two or more spaces (segmentsSplit,
+// kept for the line's next ask).
+func segmentsOf(line string) []segment { return segmentsMemo.get(line) }
+
+var segmentsMemo = lineMemo[segment]{of: segmentsSplit}
+
+// segmentsSplit is segmentsOf of a line not kept. A segment's text is the
+// folded line from its first rune to the break, trimmed (of the one space
+// before a break), not copied rune by rune.
+func segmentsSplit(line string) []segment {
 	var out []segment
 	f := fold(line)
 	if !utf8.ValidString(f) {
@@ -491,21 +497,39 @@ func (b *builder) threePublicByYearRows(t table, lines []string) map[string]cell
 			return nil
 		}
 		got[key] = c
+		if p := slices.Index(prior, true); p >= 0 && slices.Index(prior[p+1:], true) < 0 {
+			if c, ok := cellUnder(t, lines, r, centres, p); ok {
+				before[key] = c
+			}
+		}
 	}
 	if len(short) > 0 {
 		return b.threePublicByYearSums(t, len(own), slices.Index(own, true), full, short)
 	}
-	if !threePublicAddsUp(got) {
+	// a table of no 合计 (项目 | 2011年决算 | 2012年预算) has nothing to add
+	// up: every row's cells placed in their columns, by the row or by where
+	// they stand, its parts are read — the vehicles' still their parts' sum
+	_, total := got["total"]
+	if total && !threePublicAddsUp(got) || !total && !vehiclesAddUp(got) {
 		return nil
 	}
 	// the year before's column, where every row printed it and it adds up
 	// as the year's does
-	if len(before) == len(got) && threePublicAddsUp(before) {
+	if len(before) == len(got) && (total && threePublicAddsUp(before) || !total && vehiclesAddUp(before)) {
 		for k, c := range before {
 			got["prior:"+k] = c
 		}
 	}
 	return got
+}
+
+// vehiclesAddUp tells a 三公 table's parts with no 合计 whose vehicles'
+// row, where it stands beside its two parts, is their sum.
+func vehiclesAddUp(got map[string]cell) bool {
+	v, okV := got["vehicle"]
+	p, okP := got["vehicle_purchase"]
+	q, okQ := got["vehicle_operation"]
+	return len(got) > 0 && (!okV || !okP || !okQ || v.v == p.v+q.v)
 }
 
 // priorColumn tells the header label at m (a yearColumn match in the
@@ -1699,6 +1723,11 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 		if name == "" && len(r.vals) == 0 {
 			continue // a web table's row of bare bars
 		}
+		if _, ok := got["total"]; ok {
+			if _, _, _, year := yearIn(name); year {
+				break // the next table's title run into the row ("2020年度全区“三公”经费使用情况使用项目…")
+			}
+		}
 		field := threePublicPart(name)
 		if field == "" && strings.HasPrefix(last, "vehicle") {
 			field = vehiclePart(name)
@@ -2082,7 +2111,8 @@ func threePublicFewLabels(got map[string]cell, stated *schema.ThreePublic, blank
 // threePublicPart names the part of the 三公 a row's label is: "" for none.
 func threePublicPart(l string) string {
 	switch {
-	case l == "合计" || l == "总计" || l == "支出合计" || strings.HasSuffix(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "三公经费合计"):
+	case l == "合计" || l == "总计" || l == "支出合计" || strings.HasSuffix(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "三公经费合计"),
+		strings.Contains(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(l), "总三公经费"): // "总“三公”经费支出" under its parts
 		return "total"
 	case strings.Contains(l, "出国"):
 		return "overseas_travel"

@@ -903,6 +903,39 @@ type sumSide struct {
 	vals   []colCell
 	total  int    // the label of the side's 总计
 	part   []bool // a source that is part of another listed (一般公共预算 of 财政拨款)
+	roles  []sideRole
+}
+
+// sideRole is what a label's amount is to its side's sums (adds), told
+// from its key once, not at every placement tried.
+type sideRole uint8
+
+const (
+	roleOther   sideRole = iota // a part of another part: in no sum
+	rolePart                    // a source or class: the parts' sum
+	roleTotal                   // 总计
+	roleYear                    // the year's amount
+	roleCarried                 // the amount carried over or forward
+)
+
+// rolesOf tells each label's sideRole.
+func (s *sumSide) rolesOf() []sideRole {
+	roles := make([]sideRole, len(s.keys))
+	for i, key := range s.keys {
+		switch key {
+		case "total":
+			roles[i] = roleTotal
+		case "revenue_current", "expenditure_current":
+			roles[i] = roleYear
+		case "carried_over", "carried_forward":
+			roles[i] = roleCarried
+		default:
+			if !s.part[i] {
+				roles[i] = rolePart
+			}
+		}
+	}
+	return roles
 }
 
 // summarySide takes a side's labels (after the header's words, for the
@@ -981,6 +1014,7 @@ func (s *sumSide) readings() []sideReading {
 	}
 	var out []sideReading
 	place := make([]int, len(s.labels))
+	s.roles = s.rolesOf()
 	tried := 0
 	var rec func(label, val int)
 	rec = func(label, val int) {
@@ -1017,22 +1051,20 @@ func (s *sumSide) readings() []sideReading {
 func (s *sumSide) adds(place []int, vals []int64) (total int64, ok bool) {
 	var parts, year, carried int64
 	hasYear := false
-	for i, key := range s.keys {
+	for i, role := range s.roles {
 		var v int64
 		if place[i] >= 0 {
 			v = vals[place[i]]
 		}
-		switch key {
-		case "total":
+		switch role {
+		case roleTotal:
 			total = v
-		case "revenue_current", "expenditure_current":
+		case roleYear:
 			year, hasYear = v, true
-		case "carried_over", "carried_forward":
+		case roleCarried:
 			carried = v
-		default:
-			if !s.part[i] {
-				parts += v
-			}
+		case rolePart:
+			parts += v
 		}
 	}
 	if !hasYear {

@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"budgetpub/gen"
 	"budgetpub/internal/randtext"
+	"budgetpub/schema"
 )
 
 // TestLastStopAsLastIndex: lastStop is strings.LastIndex(s[:off], "。") and
@@ -390,5 +392,77 @@ func TestNoneNamedAsContains(t *testing.T) {
 	}
 	if named < 1000 || named > 19000 {
 		t.Fatalf("%d of 20,000 name a part as none: the texts test too little", named)
+	}
+}
+
+// TestSentenceMarkerAsRegexp: sentenceMarker is the regexp it replaced
+// (FindString) on 50,000 random texts.
+func TestSentenceMarkerAsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
+	alphabet := []string{"(", ")", "（", "）", "1", "2", "0", "一", "十", "百", "、", ".", "．", " ", "年", "\xff", "\xe4\xb8"}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 50000 {
+		if s := randtext.Of(r, alphabet, 6); sentenceMarker(s) != re.FindString(s) {
+			t.Fatalf("%q: sentenceMarker %q, the regexp %q", s, sentenceMarker(s), re.FindString(s))
+		}
+	}
+}
+
+// otherYearSentenceAsAsked is otherYearSentence as it was: each line's
+// heading and title tests asked again at every label.
+func otherYearSentenceAsAsked(b *builder, start int) bool {
+	fy := b.doc.Document.FiscalYear
+	if fy == 0 {
+		return false
+	}
+	s := b.st.s
+	from := max(0, start-1000)
+	if k := b.st.lastStop(start); k >= from {
+		from = k + len("。")
+	} else if from > 0 {
+		return false
+	}
+	st := b.st
+	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
+		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) || numberedHeading(h) {
+			if _, ok := opensOtherYear(h, fy); ok {
+				from = max(from, st.starts[i-1])
+			} else {
+				from = st.starts[i]
+			}
+		} else if line := strings.TrimSpace(s[st.starts[i]:start]); titleLike(h) && sentenceMarker(line) != "" {
+			from = st.starts[i]
+		}
+	}
+	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
+	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// TestOtherYearSentenceAsAsked: otherYearSentence, each line's tests told
+// once, tells a quarter of the rune offsets of the texts of data/, the
+// probes and two generated documents of each family (fiscal years 2023 and
+// 2019) as otherYearSentenceAsAsked does.
+func TestOtherYearSentenceAsAsked(t *testing.T) {
+	lines := linesOfTexts(t)
+	texts := 0
+	for len(lines) > 0 {
+		n := min(len(lines), 400)
+		st := newStream(lines[:n])
+		lines = lines[n:]
+		for _, fy := range []int{2023, 2019} {
+			b := newBuilder(st, &schema.Document{Document: schema.Meta{FiscalYear: fy}})
+			for off := range st.s {
+				if off%4 != 0 { // a quarter of the offsets: every kind of line still comes
+					continue
+				}
+				if got, want := b.otherYearSentence(off), otherYearSentenceAsAsked(b, off); got != want {
+					t.Fatalf("%q at %d, %d: %v, asked again %v", st.s[max(0, off-300):off], off, fy, got, want)
+				}
+			}
+		}
+		texts++
+	}
+	if texts < 50 {
+		t.Fatalf("%d streams", texts)
 	}
 }

@@ -140,11 +140,13 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return newsSubject(flat, news()) }, fromStory},
 			{true, func() (string, int) { return yearlessTitleName(flat, ident.kind) }, nameFrom},
 			{true, func() (string, int) { return subjectName(flat, ident.year, ident.threePublic) }, fromSubjects},
+			{true, func() (string, int) { return yearSubjectName(flat, ident.year) }, "the subject its figures' sentences name after the year"},
 			{true, func() (string, int) { return definedName(flat) }, "the one the text gives with its short form (简称)"},
 			{true, func() (string, int) { return overviewName(flat, false) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return dutiesName(flat) }, "the subject of the sentence of its duties it opens with"},
 			{true, func() (string, int) { return regulationName(flat) }, "the one whose rules of its duties and staff (三定规定) it cites"},
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
+			{true, func() (string, int) { return coveredName(flat) }, "the one unit its sentence of what the report covers names (纳入…的单位共1个)"},
 			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
@@ -262,10 +264,12 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		b.fragment = openingFragment(st) // a page of a disclosure, its first page missing
 	}
 	b.department(flat)
+	b.headCounts()
 	b.totals()
 	b.sources()
 	b.basicProject()
 	b.grandTotals()
+	b.bothTotalsChange()
 	b.classes()
 	b.funds()
 	b.operatingCosts()

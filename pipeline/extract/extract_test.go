@@ -1792,7 +1792,7 @@ func TestChromeTitlePartName(t *testing.T) {
 }
 
 // TestEstablishedName: a text with no title names its department where its
-// 机构设置 section says what it sets up inside (某街道办事处内设…, 下属…) or that it
+// 机构设置 section says what it sets up inside (某街道办事处内设…, 下属…, 共设置…) or that it
 // was established (…的通知》,设立某委员会。), its sentence on the heading's
 // line or below it; the text's word for itself, or a name under the next
 // heading, names none.
@@ -1809,6 +1809,8 @@ func TestEstablishedName(t *testing.T) {
 		"设立 offices": {[]string{"(一)部门机构设置、职责", "根据批复,设立综合科、财务科。"}, ""},
 		"next one":   {[]string{"(二)机构设置", "无。", "(三)单位构成", "某区某街道办事处内设10个办公室。"}, ""},
 		"下属":         {[]string{"二、机构设置", "某彝族乡人民政府下属二级预算单位0个,其中行政单位7个。"}, "某彝族乡人民政府"},
+		// a reform's plan citing 内设 before the subject's 共设置
+		"共设置": {[]string{"(一)机构设置、职责", "根据《某市检察机关内设机构改革方案》要求,某市人民检察院第二分院共设置12个职能部门,分别为:第一检察部。"}, "某市人民检察院第二分院"},
 	} {
 		if got, _ := establishedName(c.lines); got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
@@ -2766,5 +2768,77 @@ func TestAppropriationsSplitChanges(t *testing.T) {
 	}
 	if changes != 1 {
 		t.Errorf("the split's project change: %d claims, want 1", changes)
+	}
+}
+
+// TestCleanNameChromeBefore: what a page prints before a title's name is no
+// part of it — a CMS's category tag in 【】, a document site's list number
+// and the PDF's page number run into it, and (a body on one line) a
+// breadcrumb's last crumb that names a category (…信息, …公开).
+func TestCleanNameChromeBefore(t *testing.T) {
+	for in, want := range map[string]string{
+		"【财政决算】某市某区博物馆": "某市某区博物馆",
+		"【通知】": "【通知】",
+		"1、1上海市某区某镇社区卫生服务中心": "上海市某区某镇社区卫生服务中心",
+		"101中学": "101中学",
+		"首页>教育局主站>资金信息某某市某局直属系统": "某某市某局直属系统",
+		"首页>信息公开>某县信息中心":         "某县信息中心",
+		"(二)决算编报构成某市某公园":         "某市某公园",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTownshipBudgetNoTitle: a township's budget of 2015 with no title (its
+// standard headings only) is named by its 所属单位 section's sentence (某某乡
+// 下设…: a township's name may be three characters), a budget by the heading
+// of its 收支预算总表, and its 一般预算财政拨款收入 is the general budget's.
+func TestTownshipBudgetNoTitle(t *testing.T) {
+	d := extractLines(t, "一、部门基本情况\n(一)所属单位\n群加乡下设行政单位1个。\n(二)人员构成\n行政编制10人。\n二、收支预算总表说明(表1)\n(一)收入情况\n2015年群加乡本年度预算总收入为284.45万元,一般预算财政拨款收入284.45万元。\n(二)支出情况\n本年度支出预算284.45万元。")
+	if d.Department.Name != "群加乡" || d.Document.Kind != schema.KindBudget || d.Document.FiscalYear != 2015 {
+		t.Fatalf("identity %q %s %d", d.Department.Name, d.Document.Kind, d.Document.FiscalYear)
+	}
+	if d.Revenue.Total == nil || d.Revenue.Total.Float() != 2844500 || len(d.Revenue.Sources) == 0 || d.Revenue.Sources[0].Name != "一般公共预算" {
+		t.Errorf("revenue %+v", d.Revenue)
+	}
+}
+
+// TestYearSubjectName: a page with no title names its department as the
+// subject of its figures' sentences right after the year (2016年某大学年初部门
+// 预算收入为…), twice at least; 年初 before a total's label is the budget's
+// opening word, no longer term's.
+func TestYearSubjectName(t *testing.T) {
+	d := extractLines(t, "2016年度预算编制说明\n(二)2016年收支预算编制说明\n1.2016年某某建筑大学年初部门预算收入为68158.05万元,其中:\n事业收入:2016年某某建筑大学事业收入预算35957.91万元。\n2.2016年某某建筑大学年初部门预算支出68158.05万元,其中:\n基本支出:2016年某某建筑大学年初基本支出预算49658.05万元。")
+	if d.Department.Name != "某某建筑大学" {
+		t.Errorf("name %q", d.Department.Name)
+	}
+	if d.Revenue.Total == nil || d.Revenue.Total.Float() != 681580500 || d.Expenditure.Total == nil || d.Expenditure.Basic == nil || d.Expenditure.Basic.Amount.Float() != 496580500 {
+		t.Errorf("totals %+v %+v", d.Revenue, d.Expenditure)
+	}
+	// one sentence alone names no department
+	if n, _ := yearSubjectName([]string{"1.2016年某某建筑大学年初部门预算收入为68158.05万元。"}, 2016); n != "" {
+		t.Errorf("named by one sentence: %q", n)
+	}
+}
+
+// TestUnitNamedByItsSections: contents with no title and no figure name
+// their unit where a section does — the one unit the report covers (纳入…
+// 编报的单位共1个,分别是某林场: a forest farm ends like a unit), or its 机构
+// 设置 under a part's heading saying what kind of unit it is (某中心为…预算单位),
+// the contents' entry of the section passed over.
+func TestUnitNamedByItsSections(t *testing.T) {
+	d := extractLines(t, "第一部分 部门概况\n一、主要职能\n第二部分 2015年度部门决算表\n一、收入支出决算总表\n第三部分 2015年度部门决算情况说明\n一、收入决算情况说明\n第一部分 部门概况\n二、部门基本情况\n大河林场始建于1981年5月。\n纳入2015年部门决算编报的单位共1个,分别是某某市某局大河林场,其中行政单位0个。")
+	if d.Department.Name != "某某市某局大河林场" || d.Document.FiscalYear != 2015 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("covered: %q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	d = extractLines(t, "目录\n一、部门(单位)主要职责\n二、机构设置情况\n三、预算收支安排及增减变化情况\n十一、2025部门预算表\n一)2025年收支总表\n第一部分 部门(单位)主要职责\n市疾病预防控制中心负责辖区内疫情信息收集与上报。\n第二部分 机构设置情况\n某某市疾病预防控制中心为卫健委二级预算单位,公益一类事业单位。")
+	if d.Department.Name != "某某市疾病预防控制中心" || d.Document.FiscalYear != 2025 || d.Document.Kind != schema.KindBudget {
+		t.Errorf("established: %q %d %s", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	// several units covered name none
+	if n, _ := coveredName([]string{"纳入2015年部门决算编报的单位共2个,分别是某某市某局大河林场、某某市某局小河林场。"}); n != "" {
+		t.Errorf("two units covered: %q", n)
 	}
 }

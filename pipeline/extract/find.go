@@ -2,6 +2,7 @@ package extract
 
 import (
 	"iter"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -65,7 +66,9 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	t := st.toks[ti]
 	// the document's own year may stand between a label and its amount:
 	// "公务接待费 2018年预算安排30万元"
-	if t.kind == numYear && int(t.mant) == b.doc.Document.FiscalYear && ti+1 < len(st.toks) && onlyFillers(st.s[pos:t.start]) {
+	// — but not after another label of its own ("收入预算 / 财政拨款收入:2012年
+	// 年初预算数为…" is the source's)
+	if t.kind == numYear && int(t.mant) == b.doc.Document.FiscalYear && ti+1 < len(st.toks) && onlyFillers(st.s[pos:t.start]) && ownColon(st.s[pos:t.start]) {
 		pos, ti = t.end, ti+1
 		t = st.toks[ti]
 	}
@@ -100,10 +103,16 @@ func (b *builder) valueAfter(pos, maxGap int, kinds ...int) (int, bool) {
 	if !onlyFillers(gap) {
 		return 0, false
 	}
-	if strings.HasPrefix(gap, ":") && strings.Count(gap, ":") == 1 || !strings.Contains(gap, ":") {
+	if ownColon(gap) {
 		return ti, true
 	}
 	return 0, false
+}
+
+// ownColon tells a gap after a label whose only colon, if any, is the
+// label's own, right after it: a colon further on ends another label.
+func ownColon(gap string) bool {
+	return strings.HasPrefix(gap, ":") && strings.Count(gap, ":") == 1 || !strings.Contains(gap, ":")
 }
 
 // onlyFillers tells a gap made of fillers alone.
@@ -255,6 +264,9 @@ type yoy struct {
 	changeSign, pctSign int
 	flat                bool // 持平 / 无变化: stated unchanged
 	flatAt              int
+	// open is where a change stands whose direction the text leaves open
+	// (减少(增加)0.11万元: unchosen), 0 for none; the scan ends there
+	open int
 }
 
 var (
@@ -432,6 +444,7 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 	}
 	cmp, afterShare := -1, false
 	year := yearStating(own) // "公务接待费2016年预算8万元，2015年预算12.5万元"
+	joined := pos            // where the amounts joined to this one by 和 end
 	for i := pos; i < end; {
 		r, size := utf8.DecodeRuneInString(st.s[i:])
 		if r == '比' || r == '较' || (r == '与' || r == '同' || r == '和') && b.flatWithPrior(st.s[i+size:end]) {
@@ -450,6 +463,12 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 				// so is its share ("2016908.34 元，占基本支出预算 81.45%，同比增加…") where
 				// the comparison states a change in money (a percentage alone may be the share's)
 				share := o.kind == numPct && strings.HasPrefix(strings.TrimLeft(st.s[pos:i], "，, "), "占")
+				if o.kind == numMoney && o.money() != restate && b.bothCompared(joined, o) {
+					// "分别为0.34亿元和4.23亿元，均与去年持平": the comparison after
+					// the amounts joined is each one's
+					i, joined = o.end, o.end
+					continue
+				}
 				if o.kind == numMoney && o.money() != restate || o.kind == numPct && !share && !hasSuffixAny(st.s[pos:i], []string{"完成预算的", "完成年初预算的", "完成全年预算的"}) {
 					return y, false
 				}
@@ -496,7 +515,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 			if w, ok := wordAt(rest, downWords); ok {
 				sign = -1
 				i += len(w)
-				if st.unchosen(i, upWords) {
+				if at, ok := st.unchosen(i, upWords); ok {
+					y.open = at
 					return done()
 				}
 				continue
@@ -504,7 +524,8 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 		} else {
 			sign = 1
 			i += len(w)
-			if st.unchosen(i, downWords) {
+			if at, ok := st.unchosen(i, downWords); ok {
+				y.open = at
 				return done()
 			}
 			continue
@@ -557,19 +578,27 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 	return done()
 }
 
-// nextComparison is where the comparand of the clause after the one that
-// holds cmp begins, where that clause opens with 比 or 较 (-1 otherwise).
+// nextComparison is where the comparand of the next clause after the one
+// that holds cmp begins, where that clause opens with 比 or 较 (-1
+// otherwise). Clauses that open on a direction between them go on with
+// cmp's comparison ("较年初预算数减少10.93万元，下降54.65%，较上年支出数减少
+// 0.71万元": its rate), and are passed over.
 func nextComparison(s string, cmp int) int {
-	k := strings.IndexAny(s[cmp:], "，,")
-	if k < 0 {
-		return -1
+	for {
+		k := strings.IndexAny(s[cmp:], "，,")
+		if k < 0 {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(s[cmp+k:])
+		next := strings.TrimLeft(s[cmp+k+size:], " ")
+		if w, ok := wordAt(next, []string{"比", "较"}); ok {
+			return len(s) - len(next) + len(w)
+		}
+		if !startsWithAny(next, upWords) && !startsWithAny(next, downWords) {
+			return -1
+		}
+		cmp = len(s) - len(next)
 	}
-	_, size := utf8.DecodeRuneInString(s[cmp+k:])
-	next := s[cmp+k+size:]
-	if w, ok := wordAt(next, []string{"比", "较"}); ok {
-		return len(s) - len(next) + len(w)
-	}
-	return -1
 }
 
 // clauseNamesOther tells the clause after the comma at at, up to its first
@@ -703,24 +732,94 @@ func figureAt(s string) (group, n int) {
 // a template's alternatives nobody chose ("减少(增加)0.11万元"): the change
 // after it has no known sign, so it is not read — unless the figure right
 // after the brackets is a zero, which has no direction to choose
-// ("增加(减少)0万元").
-func (st *stream) unchosen(off int, opposite []string) bool {
+// ("增加(减少)0万元"). at is where the text goes on after the brackets.
+func (st *stream) unchosen(off int, opposite []string) (at int, ok bool) {
 	inner, ok := strings.CutPrefix(st.s[off:], "(")
 	if !ok {
-		return false
+		return 0, false
 	}
 	w, ok := wordAt(inner, opposite)
 	if !ok {
-		return false
+		return 0, false
 	}
 	after, ok := strings.CutPrefix(inner[len(w):], ")")
 	if !ok {
-		return false
+		return 0, false
 	}
-	at := len(st.s) - len(after)
+	at = len(st.s) - len(after)
 	k := st.tokenAt(at)
 	zero := k < len(st.toks) && strings.TrimLeft(st.s[at:st.toks[k].start], " ") == "" && st.toks[k].mant == 0
-	return !zero
+	return at, !zero
+}
+
+// openDirection reads the change whose direction a comparison left open
+// (y.open: "较2016年…减少(增加)0.11万元,同比下降(增加)6%") for the figure whose
+// amount is token amount, and gives it the direction the figures choose: the
+// amount against the prior year stated before it; else the one of the two
+// directions for which the rate after the change (itself left open, or
+// not) agrees with the amount and the change — or, where neither does, the
+// one that comes nearer, so that yoy.change_pct names the rate that fits
+// no direction. Where both directions fit, or nothing tells, y is left
+// without the change.
+func (b *builder) openDirection(y *yoy, amount int) {
+	st := b.st
+	k := st.tokenAt(y.open)
+	if y.open == 0 || y.change >= 0 || amount < 0 || k >= len(st.toks) || st.toks[k].kind != numMoney || b.used[k] ||
+		strings.TrimSpace(st.s[y.open:st.toks[k].start]) != "" {
+		return
+	}
+	a, c := st.toks[amount], st.toks[k]
+	pct := -1
+	if p := k + 1; p < len(st.toks) && st.toks[p].kind == numPct && !b.used[p] {
+		gap := strings.TrimLeft(st.s[c.end:st.toks[p].start], ",， ")
+		gap = strings.TrimPrefix(gap, "同比")
+		w, ok := wordAt(gap, upWords)
+		if !ok {
+			w, ok = wordAt(gap, downWords)
+		}
+		if ok {
+			gap = gap[len(w):]
+			if at, open := st.unchosen(st.toks[p].start-len(gap), append(slices.Clone(upWords), downWords...)); open {
+				gap = st.s[at:st.toks[p].start]
+			}
+			if strings.Trim(gap, "了为 ") == "" {
+				pct = p
+			}
+		}
+	}
+	sign := 0
+	switch {
+	case y.prior >= 0:
+		if d := a.money() - st.toks[y.prior].money(); d > 0 {
+			sign = 1
+		} else if d < 0 {
+			sign = -1
+		}
+	case pct >= 0:
+		up, down := changeAgrees(a, c, st.toks[pct], 1, 1), changeAgrees(a, c, st.toks[pct], -1, -1)
+		switch {
+		case up && !down:
+			sign = 1
+		case down && !up:
+			sign = -1
+		case !up && !down:
+			rate := func(s float64) float64 {
+				x, ch := a.money().Float(), c.money().Float()
+				return math.Abs(100 * ch / (x - s*ch))
+			}
+			sign = 1
+			if math.Abs(rate(-1)-st.toks[pct].float()) < math.Abs(rate(1)-st.toks[pct].float()) {
+				sign = -1
+			}
+		}
+	}
+	if sign == 0 {
+		return
+	}
+	y.change, y.changeSign = k, sign
+	if pct >= 0 {
+		y.pct, y.pctSign = pct, sign
+	}
 }
 
 // priorStated tells a clause that opens by stating the prior year's
@@ -866,7 +965,11 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 	}
 	b.budgetChange(path, ti)
 	y, ok := b.scanYoY(ti)
-	if !ok {
+	if !ok && y.open == 0 {
+		return nil
+	}
+	b.openDirection(&y, ti)
+	if !y.found() {
 		return nil
 	}
 	return b.recordYoY(path, y)
@@ -874,8 +977,10 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 
 // budgetChange records what a 决算 says after token ti of the figure at
 // path against its own budget: the difference and its percentage
-// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims; a
-// figure stated unchanged ("与2021年度预算相比无变化") differs by 0.
+// ("比2013年年初预算数减少40.52万元，下降9.2%"), as budget_change claims, and
+// the budget where the comparison states it ("较预算数1237万元减少103万元"),
+// as the figure's budgeted where none was read; a figure stated unchanged
+// ("与2021年度预算相比无变化") differs by 0.
 func (b *builder) budgetChange(path string, ti int) {
 	if b.doc.Document.Kind != schema.KindFinalAccounts {
 		return
@@ -884,7 +989,12 @@ func (b *builder) budgetChange(path string, ti int) {
 	t := st.toks[ti]
 	y, ok := b.scanComparison(t.end, t.money(), st.sentenceEnd(t.end), true)
 	if !ok {
+		b.completionBeside(path, ti)
 		return
+	}
+	// the budget stated in the comparison: "较预算数1237万元减少103万元"
+	if y.prior >= 0 && st.toks[y.prior].kind == numMoney && !b.used[y.prior] && b.budgeted[path] == nil {
+		b.takeBudgeted(path, y.prior)
 	}
 	if y.change >= 0 {
 		b.claim(path, schema.ClaimBudgetChange, y.change, float64(y.changeSign)*st.toks[y.change].money().Float(), "")
@@ -896,6 +1006,64 @@ func (b *builder) budgetChange(path string, ti int) {
 		src := st.source(y.flatAt)
 		b.doc.Claims = append(b.doc.Claims, schema.Claim{Path: path, Kind: schema.ClaimBudgetChange, Value: 0, Line: src.Line, Text: src.Text})
 	}
+}
+
+// completionBeside reads what a 决算 states after a figure whose budget it
+// does not state, in the figure's sentence: the completion rate and the
+// amount by which 决算数 exceeds or falls short of 预算数 ("一般公共预算财政
+// 拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；完成年初预算100%，
+// 决算数大于预算数55.93万元"), an execution_pct and a budget_change claim on
+// path: the budget is the amount less the difference (execution.pct). Both
+// must be stated, and no other figure named between the amount and them.
+func (b *builder) completionBeside(path string, ti int) {
+	st := b.st
+	t := st.toks[ti]
+	end := st.sentenceEnd(t.end)
+	seg := st.s[t.end:end]
+	k := strings.Index(seg, "完成")
+	if k < 0 || namesOtherFigure(seg[:k], st.s[st.clauseStart(t.start):t.start]) {
+		return
+	}
+	rate := -1
+	for _, l := range []string{"年初预算的", "全年预算的", "预算的", "年初预算", "全年预算", "预算"} {
+		if strings.HasPrefix(seg[k+len("完成"):], l) {
+			if pt, ok := b.valueAfter(t.end+k+len("完成")+len(l), 0, numPct); ok {
+				rate = pt
+			}
+			break
+		}
+	}
+	if rate < 0 {
+		return
+	}
+	for _, e := range executionSigns {
+		j := strings.Index(seg, e.label)
+		if j < 0 || e.sign == 0 {
+			continue
+		}
+		if dt, ok := b.valueAfter(t.end+j+len(e.label), 0); ok {
+			b.claim(path, schema.ClaimExecutionPct, rate, st.toks[rate].float(), "")
+			b.claim(path, schema.ClaimBudgetChange, dt, e.sign*st.toks[dt].money().Float(), "")
+		}
+		return
+	}
+}
+
+// bothCompared tells an amount o joined to the one before it (which ends
+// at from) by 和, 与 or 、, the two (or more) followed by 均 or 都 and their
+// one comparison: "0.34亿元和4.23亿元，均与去年持平".
+func (b *builder) bothCompared(from int, o token) bool {
+	st := b.st
+	joins := []string{"和", "与", "、", "及"}
+	if !slices.Contains(joins, strings.TrimSpace(st.s[from:o.start])) {
+		return false
+	}
+	at := o.end
+	for k := st.tokenAt(at); k < len(st.toks) && st.toks[k].kind == numMoney && slices.Contains(joins, strings.TrimSpace(st.s[at:st.toks[k].start])); k++ {
+		at = st.toks[k].end // a third amount joined
+	}
+	_, ok := wordAt(strings.TrimLeft(st.s[at:], "，, "), []string{"均", "都"})
+	return ok
 }
 
 // closesBareList tells a figure listed last after 其中, behind parts listed

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -843,5 +844,34 @@ func TestThreePublicNamedColumnsBlankRow(t *testing.T) {
 		if tp.VehiclePurchase != nil || tp.VehicleOperation != nil {
 			t.Errorf("budget first %v: the blank vehicles' parts read: %+v %+v", budgetFirst, tp.VehiclePurchase, tp.VehicleOperation)
 		}
+	}
+}
+
+// oldSourcesSummary is a 2015 school's 预算收支表 a cell a line, each cell's
+// bar on a line of its own, a blank cell a bare bar: its sources by their
+// names before 2015 (公共财政拨款, 纳入专户管理的非税收入拨款), its 项目支出 row
+// printed blank.
+const oldSourcesSummary = "某县某中专2015年预算收支表\n单位:元\n收入\n|\n支出\n|\n|\n|||\n内容\n|\n2015年预算数\n|\n内容\n|\n2015年预算数\n|\n功能科目名称\n|\n|\n一、公共财政拨款\n|\n14365000\n|\n一、基本支出\n|\n17790000\n|\n|\n|\n经费拨款\n|\n14365000\n|\n(一)工资福利支出\n|\n8990000\n|\n含基本工资\n|\n|\n纳入公共预算管理的非税收入拨款\n|\n|\n(二)一般商品和服务支出\n|\n5777000\n|\n含三公经费\n|\n|\n二、政府性基金拨款\n|\n|\n(三)对个人和家庭的补助\n|\n927000\n|\n含退休费\n|\n|\n三、纳入专户管理的非税收入拨款\n|\n3060000\n|\n(四)其他资本性支出\n|\n1260000\n|\n含设备购置\n|\n|\n四、中央财政补助\n|\n|\n(五)其他支出\n|\n836000\n|\n含利息\n|\n|\n五、事业单位经营服务收入\n|\n|\n二、项目支出\n|\n|\n|\n|\n六、其他收入\n|\n365000\n|\n四、对附属单位补助支出\n|\n|\n|\n|\n|\n|\n六、结余\n|\n|\n|\n|\n收入合计\n|\n17790000\n|\n支出合计\n|\n17790000\n|\n|\n|\n"
+
+// The sources of a 收支总表 by their names before 2015 — 纳入专户管理的非税
+// 收入拨款 is the 财政专户管理资金 — add up to its total and are read; a
+// 项目支出 row printed blank is nothing, so its 基本支出 alone making the
+// total is read with a project expenditure of 0.
+func TestSummaryOldSources(t *testing.T) {
+	d := extractCells(t, oldSourcesSummary)
+	want := map[string]schema.Money{"一般公共预算": schema.Yuan(14365000), "财政专户管理资金": schema.Yuan(3060000), "其他收入": schema.Yuan(365000)}
+	got := map[string]schema.Money{}
+	for _, s := range d.Revenue.Sources {
+		got[s.Name] = s.Amount
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("sources %v, want %v", got, want)
+	}
+	if e := d.Expenditure; e.Basic == nil || e.Basic.Amount != schema.Yuan(17790000) || e.Project == nil || e.Project.Amount != 0 {
+		t.Errorf("basic %+v, project %+v; want 1779万 and 0", e.Basic, e.Project)
+	}
+	// a figure in the 项目支出 row: the uses no longer make the total
+	if e := extractCells(t, strings.Replace(oldSourcesSummary, "二、项目支出\n|\n", "二、项目支出\n|\n500\n|\n", 1)).Expenditure; e.Project != nil && e.Project.Amount == 0 {
+		t.Errorf("a printed project expenditure read as 0: %+v", e.Project)
 	}
 }

@@ -194,6 +194,9 @@ func readIdentity(flat, lines []string) identity {
 				c = h
 			}
 			if id.year == 0 && titleLike(c) && (c != t && strings.HasSuffix(c, "说明") || c == t && len(prev) == 0) {
+				if lines != nil {
+					c = afterChromeWords(c, lines[i])
+				}
 				if tp := threePublicTitle(c); tp.year != 0 && strings.HasPrefix(c, strconv.Itoa(tp.year)) {
 					id, id.line = tp, i+1
 					id.name, id.threePublic = "", true
@@ -277,7 +280,7 @@ func readIdentity(flat, lines []string) identity {
 					if last == "" && (containsAny(name, []string{"预算数", "决算数", "支出数"}) || strings.ContainsAny(name, "。，,;；《》")) {
 						continue // a sentence: "本年度“三公经费”决算数未超过2019年预算"
 					}
-					if name != "" && sentenceMarker.ReplaceAllString(name, "") == "" {
+					if name != "" && len(sentenceMarker(name)) == len(name) {
 						continue // a numbered heading of the body: "(一)2023年单位预算全口径安排的“三公”经费", "五、2020年部门预算收支说明"
 					}
 					if last != "" {
@@ -297,6 +300,9 @@ func readIdentity(flat, lines []string) identity {
 						name = after[:j] // 2018 年度江苏省高级人民法院预算公开
 						if !titleLike(t) && !opens {
 							continue // a sentence: "2020年一般公共预算支出决算数为12.5万元"
+						}
+						if containsAny(name, tableSubjects) && namesTable(after[j+len(k.word):]) {
+							continue // a table's title among the contents: "2023年度一般公共预算财政拨款基本支出决算明细表"
 						}
 					case j > 8 && regionOnly(name) && nameLike(cleanName(after[:j])):
 						name += after[:j] // the region before the year, the department after it: "某市2018年某镇人民政府部门预算的批复"
@@ -452,7 +458,21 @@ func presentedIdentity(flat []string) identity {
 			}
 		}
 		y, before, after, ok := titleYearIn(rest)
-		if !ok || before != "" {
+		if !ok {
+			continue
+		}
+		if before != "" {
+			// the department named before the year: "现将焦石镇2020年度“三公”经费决算情况公布如下"
+			name := cleanName(before)
+			if self || utf8.RuneCountInString(name) < 3 || !nameLike(name) || startsWithAny(name, []string{"本", "我", "该"}) {
+				continue
+			}
+			for _, tk := range titleKinds[len(titleKinds)-2:] { // 预算, 决算: of what it presents (“三公”经费, 部门)
+				if k := strings.Index(maskFunds(after), tk.word); k >= 0 && !strings.ContainsAny(after[:k], "，,。;；") &&
+					containsAny(clauseOf(after, k), []string{"公开如下", "说明如下", "公布如下"}) {
+					return identity{name: name, year: y, kind: tk.kind, line: i + 1, title: rest[:len(rest)-len(after)+k+len(tk.word)]}
+				}
+			}
 			continue
 		}
 		if !self {
@@ -475,12 +495,12 @@ func presentedIdentity(flat []string) identity {
 // text by its department's name ("现将2021年度某学院政府采购决算公开如下",
 // a page of a 决算's procurement alone): the name, the words before 预算 or
 // 决算 but for what they present of it (政府采购, 部门), where they end like
-// a department's, and the kind, where 公开如下 or 说明如下 follows that
-// word; none otherwise.
+// a department's, and the kind, where 公开如下, 说明如下 or 公布如下 follows
+// that word; none otherwise.
 func presentedName(after string) identity {
 	for _, tk := range []struct{ word, kind string }{{"预算", "budget"}, {"决算", "final_accounts"}} {
 		k := strings.Index(after, tk.word)
-		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下"}) {
+		if k <= 0 || !containsAny(after[k+len(tk.word):], []string{"公开如下", "说明如下", "公布如下"}) {
 			continue
 		}
 		name := after[:k]
@@ -888,6 +908,28 @@ func threePublicHead(t string) string {
 	return ""
 }
 
+// afterChromeWords drops from a heading the words of a site's chrome run
+// before it (a web page's body on one line): "今天是 智能问答无障碍浏览长者模式
+// 2022年一般公共预算“三公”经费决算执行情况说明" opens on its year. The line as
+// printed (raw) must part those words from the year with a space, and they
+// must name nothing: "某局 2022年…" keeps its name.
+func afterChromeWords(c, raw string) string {
+	y, before, _, ok := yearIn(c)
+	if !ok || before == "" {
+		return c
+	}
+	k := strings.Index(raw, strconv.Itoa(y))
+	if k <= 0 || raw[k-1] != ' ' {
+		return c
+	}
+	words := strings.Fields(raw[:k])
+	if len(words) == 0 || compact(strings.Join(words, "")) != before ||
+		nameLike(before) || nameLike(words[len(words)-1]) || regionOf(words[len(words)-1]) != "" {
+		return c
+	}
+	return c[len(before):]
+}
+
 // threePublicClause is what of a line names the 三公: the line up to the
 // first 表, 说明 or 情况 after its 三公 where the line is more than a title
 // (a web page's body on one line, the words after it no title's), else the
@@ -939,46 +981,64 @@ func openingClause(t string, first bool) string {
 // as its last word before the year, when the compact text before the year
 // (name) holds more than it: a name that opens with its region (or any, after
 // a site's name: "…官方网站 某局"), a word in brackets after it its part ("某局
-// (本级)"), the words before it no region of it ("上海市 普陀区某局"). ""
-// where there is none.
+// (本级)"), the words before it no region of it ("上海市 普陀区某局"). A
+// name that ends before the title's other words (a 三公 title's "某局财政拨款
+// “三公”经费2022年…") is found where its characters are, spaces between
+// them. "" where there is none.
 func lastWord(orig, name string, year int) string {
 	ys := strconv.Itoa(year)
 	for at := 0; ; {
 		k := strings.Index(orig[at:], ys)
 		if k < 0 {
-			return ""
+			break
 		}
 		k += at
 		at = k + len(ys)
-		if !strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
-			continue
+		if strings.HasSuffix(strings.TrimRight(compactFolded(orig[:k]), " :"), name) {
+			return wordBefore(orig[:k], name)
 		}
-		words := strings.Fields(orig[:k])
-		if len(words) == 0 {
-			return ""
-		}
-		j := len(words) - 1
-		w := words[j]
-		for j > 0 && strings.HasPrefix(w, "(") {
-			j--
-			w = words[j] + w
-		}
-		w = strings.TrimRight(w, ":")
-		n := cleanName(w)
-		before := strings.TrimSuffix(name, w)
-		// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
-		// the department's, whose own name may then open with no region
-		site := hasSuffixAny(before, []string{"网站", "门户", "网"})
-		// … nor are the page's metadata, labels and values ("主题分类 卫生
-		// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
-		// whatever the name's last word
-		meta := containsAny(before, pageMetadataWords)
-		if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
-			hasSuffixAny(before, regionSuffixes) {
-			return ""
-		}
-		return w
 	}
+	var pattern strings.Builder
+	for i, r := range name {
+		if i > 0 {
+			pattern.WriteString(`\s*`)
+		}
+		pattern.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	if loc := regexp.MustCompile(pattern.String()).FindStringIndex(orig); loc != nil {
+		return wordBefore(orig[:loc[1]], name)
+	}
+	return ""
+}
+
+// wordBefore is lastWord's word: the last of a line's words before (orig,
+// up to the end of name), where it is the department's name.
+func wordBefore(orig, name string) string {
+	words := strings.Fields(orig)
+	if len(words) == 0 {
+		return ""
+	}
+	j := len(words) - 1
+	w := words[j]
+	for j > 0 && strings.HasPrefix(w, "(") {
+		j--
+		w = words[j] + w
+	}
+	w = strings.TrimRight(w, ":")
+	n := cleanName(w)
+	before := strings.TrimSuffix(name, w)
+	// a site's name before it ("某某官方网站 民宗局(外侨办)…") is none of
+	// the department's, whose own name may then open with no region
+	site := hasSuffixAny(before, []string{"网站", "门户", "网"})
+	// … nor are the page's metadata, labels and values ("主题分类 卫生
+	// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
+	// whatever the name's last word
+	meta := containsAny(before, pageMetadataWords)
+	if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
+		hasSuffixAny(before, regionSuffixes) {
+		return ""
+	}
+	return w
 }
 
 // national tells a name of the central government's or the party's, which
@@ -1023,6 +1083,25 @@ var metadataLabels = []string{"日期", "索引号", "发布机构", "文号", "
 // pageMetadataWords are the labels of a web page's metadata table, no
 // words of a title.
 var pageMetadataWords = []string{"索引号", "发布机构", "文号", "主题分类", "登记号", "有效性", "公开方式", "公开范围", "公开时限", "生成日期", "所属机构", "责任部门"}
+
+// namesTable tells the words after a title's kind naming a table (明细表,
+// 情况表: 表 in the six characters after it), where a page's title on its
+// funds goes on with what it explains ("…“三公”经费决算执行情况说明").
+func namesTable(rest string) bool {
+	for i, r := range []rune(rest) {
+		if i == 6 {
+			break
+		}
+		if r == '表' {
+			return true
+		}
+	}
+	return false
+}
+
+// tableSubjects are what a table's title names before its report's kind
+// where a title would name the department: its funds and its accounts.
+var tableSubjects = []string{"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政拨款", "收入支出", "基本支出", "项目支出"}
 
 // afterMetadata drops from a (compact) line the metadata a web page runs
 // into its title's line, "[成文日期]2023-10-18[发布日期]2023-10-18某镇人民
@@ -1151,22 +1230,29 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 
 // nextBudget is the year after y where the words after y's (after) give
 // y's outturn and then that next year's budget — "2011年决算和2012年预算",
-// "…决算数2488.79万元,2011年预算数2687.06万元": a page of a year's budget
+// "…决算数2488.79万元,2011年预算数2687.06万元", "…2010年“三公经费”财政拨款
+// 支出情况和2011年“三公经费”财政拨款预算安排情况": a page of a year's budget
 // that states the year before's outturn beside it. 0 where they do not.
 func nextBudget(after string, y int) int {
-	if !strings.HasPrefix(after, "决算") && !strings.Contains(clauseOf(after, 0), "决算") {
+	outturn := func(s string) bool { return containsAny(s, []string{"决算", "支出情况", "执行情况"}) }
+	if !strings.HasPrefix(after, "决算") && !outturn(clauseOf(after, 0)) {
 		return 0
 	}
 	next := strconv.Itoa(y+1) + "年"
 	k := strings.Index(after, next)
-	if k < 0 || !strings.Contains(after[:k], "决算") || strings.Contains(after[:k], "。") {
+	if k < 0 || !outturn(after[:k]) || strings.Contains(after[:k], "。") {
 		return 0
 	}
 	rest := strings.TrimPrefix(after[k+len(next):], "度")
-	if !strings.HasPrefix(rest, "预算") {
-		return 0
+	if strings.HasPrefix(rest, "预算") {
+		return y + 1
 	}
-	return y + 1
+	// the budget's word after the subject's, in the next year's clause
+	c := maskFunds(clauseOf(rest, 0))
+	if b := strings.Index(c, "预算"); b > 0 && !outturn(c[:b]) && !strings.ContainsAny(c[:b], "0123456789") {
+		return y + 1
+	}
+	return 0
 }
 
 // isDate tells a year's rest that makes it a date, a month after it:
@@ -1290,6 +1376,51 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			if once || first[c] == firstLine(flat) || strings.HasSuffix(c, "(本级)") && regionOf(c) != "" {
 				name, line = c, first[c]
 			}
+		}
+	}
+	return name, line
+}
+
+// figureWords open what a sentence states of its subject's figures right
+// after the subject's name: "2016年某大学年初部门预算收入为…", "…事业收入预算…".
+var figureWords = []string{"年初", "部门预算", "单位预算", "部门决算", "单位决算", "收入", "支出", "事业收入", "其他收入", "基本支出", "项目支出", "财政拨款", "一般公共预算", "总收入", "总支出"}
+
+// yearSubjectName finds the department a text with no title names as the
+// subject of its figures' sentences right after the year, each opening
+// with the year after a list marker or an item's label at most: "1.2016年某
+// 大学年初部门预算收入为…", "事业收入:2016年某大学事业收入预算…". The name
+// is the shortest that ends like a department's (four characters or more)
+// and is followed by a figure's word; at least two sentences must name the
+// same. line is the first's.
+func yearSubjectName(flat []string, year int) (name string, line int) {
+	count, first := map[string]int{}, map[string]int{}
+	for i, l := range flat[:min(len(flat), 300)] {
+		for _, sent := range strings.Split(l, "。") {
+			sent = dropEnum(sent)
+			if k := strings.Index(sent, ":"); k >= 0 && utf8.RuneCountInString(sent[:k]) <= 8 && !strings.ContainsAny(sent[:k], "0123456789") {
+				sent = sent[k+len(":"):]
+			}
+			rest, ok := strings.CutPrefix(sent, strconv.Itoa(year)+"年")
+			if !ok {
+				continue
+			}
+			rest = strings.TrimPrefix(rest, "度")
+			rs := []rune(rest)
+			for k := 4; k < len(rs) && k <= 30 && isHan(rs[k-1]); k++ {
+				cand := string(rs[:k])
+				if nameLike(cand) && !startsWithAny(cand, []string{"本", "我", "该", "全"}) && startsWithAny(string(rs[k:]), figureWords) {
+					if count[cand] == 0 {
+						first[cand] = i + 1
+					}
+					count[cand]++
+					break
+				}
+			}
+		}
+	}
+	for c, n := range count {
+		if n >= 2 && (n > count[name] || n == count[name] && first[c] < first[name]) {
+			name, line = c, first[c]
 		}
 	}
 	return name, line
@@ -1681,17 +1812,26 @@ func definedName(flat []string) (string, int) {
 
 // establishedName finds the department a text's 机构设置 section presents:
 // the first sentences under a numbered heading naming it ("(二)机构设置", "(一)
-// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室")
-// or that it was established ("…的通知》,设立某党派某市委员会。"). The name
-// is the subject before 内设 / 下设, from the last character that is no Han
-// one, or what 设立 names up to the sentence's end; four characters or more,
-// ending like a department's, not the text's word for itself. Only the
-// heading's line and the five after it count, up to the next heading; ""
-// where none is.
+// 机构设置、职责") state what it sets up inside ("某街道办事处内设10个办公室",
+// "某分院共设置12个职能部门") or that it was established ("…的通知》,设立某党派
+// 某市委员会。"), or what kind of unit it is ("某中心为卫健委二级预算单位"); a
+// part's heading too ("第二部分 机构设置情况"), a township budget's 所属单位.
+// The name is the subject before 内设 / 下设 / 共设置 / 为, from the last
+// character that is no Han one, or what 设立 names up to the sentence's end;
+// four characters or more (three for a 乡 or 镇), ending like a department's,
+// not the text's word for itself. Under each such heading only its line and
+// the five after it count, up to the next heading (the contents' entry names
+// none); "" where none is.
 func establishedName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
 		h := dropEnum(l)
+		if k := strings.Index(l, "部分"); strings.HasPrefix(l, "第") && k > 0 && k <= len("第十一") {
+			h = strings.TrimLeft(l[k+len("部分"):], ": ") // a part's heading: "第二部分 机构设置情况"
+		}
 		rest, ok := strings.CutPrefix(strings.TrimPrefix(h, "部门"), "机构设置")
+		if !ok { // "(一)所属单位 / 某乡下设行政单位1个": a township's budget of 2015
+			rest, ok = strings.CutPrefix(h, "所属单位")
+		}
 		if h == l || !ok {
 			continue
 		}
@@ -1706,7 +1846,7 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			var cands []string
-			for _, w := range []string{"内设", "下设", "下属"} { // "某乡人民政府下属二级预算单位0个"
+			for _, w := range []string{"内设", "下设", "下属", "共设置"} { // "某乡人民政府下属二级预算单位0个", "某分院共设置12个职能部门"
 				if k := strings.Index(s, w); k > 0 {
 					c := s[:k]
 					if b := strings.LastIndexFunc(c, func(r rune) bool { return !isHan(r) }); b >= 0 {
@@ -1714,6 +1854,12 @@ func establishedName(flat []string) (string, int) {
 						c = c[b+size:]
 					}
 					cands = append(cands, c)
+				}
+			}
+			// … or what kind of unit it is: "某中心为卫健委二级预算单位,公益一类事业单位。"
+			if k := strings.Index(s, "为"); k > 0 {
+				if e := strings.IndexAny(s[k:], "。，,；"); e > 0 && strings.HasSuffix(s[k:k+e], "单位") {
+					cands = append(cands, s[:k])
 				}
 			}
 			if k := strings.Index(s, "设立"); k >= 0 {
@@ -1726,12 +1872,44 @@ func establishedName(flat []string) (string, int) {
 				}
 			}
 			for _, c := range cands {
-				if utf8.RuneCountInString(c) >= 4 && utf8.RuneCountInString(c) <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
+				// a township's own name may be three characters: "某某乡下设…"
+				n := utf8.RuneCountInString(c)
+				if (n >= 4 || n == 3 && hasSuffixAny(c, []string{"乡", "镇"})) && n <= 30 && nameLike(c) && !startsWithAny(c, []string{"本", "我", "该"}) {
 					return c, j + 1
 				}
 			}
 		}
-		return "", 0
+		// a contents' entry of the section names none: the section itself, later, may
+	}
+	return "", 0
+}
+
+// coveredName finds the one unit a 决算's or budget's sentence of what it
+// covers names: "纳入2015年部门决算编报的单位共1个,分别是某林场,其中…" — one
+// unit, its name four characters or more ending like a department's.
+func coveredName(flat []string) (string, int) {
+	for i, l := range flat[:min(len(flat), 300)] {
+		k := strings.Index(l, "纳入")
+		if k < 0 {
+			continue
+		}
+		rest := l[k:]
+		for _, w := range []string{"单位共1个", "单位1个"} {
+			j := strings.Index(rest, w)
+			if j < 0 || !containsAny(rest[:j], []string{"部门决算", "部门预算", "单位决算", "单位预算"}) {
+				continue
+			}
+			after := strings.TrimLeft(rest[j+len(w):], ",，:：")
+			for _, p := range []string{"分别是", "即", "为", "是"} {
+				after = strings.TrimPrefix(after, p)
+			}
+			if e := strings.IndexAny(after, "。，,；;("); e > 0 {
+				after = after[:e]
+			}
+			if n := utf8.RuneCountInString(after); n >= 4 && n <= 30 && nameLike(after) {
+				return after, i + 1
+			}
+		}
 	}
 	return "", 0
 }
@@ -2140,7 +2318,7 @@ func nameLike(n string) bool {
 	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
 	// the collective organs of the democratic parties and the federation of
 	// industry (工商联)
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联"})
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联", "林场", "农场", "牧场"})
 }
 
 // splitAlias parts a department's name from the second name it bears
@@ -2214,10 +2392,35 @@ func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● |")
+	// a CMS's category tag before the title: "【财政决算】某博物馆2017年度部门决算"
+	if rest, ok := strings.CutPrefix(s, "【"); ok {
+		if k := strings.Index(rest, "】"); k > 0 && nameLike(rest[k+len("】"):]) {
+			s = rest[k+len("】"):]
+		}
+	}
+	// a document site's list number and the PDF's page number run into the
+	// title: "1、1上海市某中心2017年度决算" — no name opens with a digit
+	// before its region
+	// (a contents entry's number alone is left: "1. 某局2020年…表" is no title)
+	if d := dropEnum(s); d != s && strings.IndexAny(d, "0123456789") == 0 {
+		if rest := strings.TrimLeft(d, "0123456789"); rest != "" && isHan([]rune(rest)[0]) && regionOf(rest) != "" && nameLike(rest) {
+			s = rest
+		}
+	}
 	// a breadcrumb before the title: "网站首页 > 某中心2017年度部门决算",
 	// "当前位置:首页>政务公开>某局…"
 	if k := strings.LastIndex(s, ">"); k >= 0 && containsAny(s[:k], []string{"首页", "位置"}) {
 		s = s[k+len(">"):]
+		// its last crumb, a CMS's category, run into the name (a web page's
+		// body on one line): "…>资金信息 某市某局直属系统2013年部门预算"
+		for _, w := range []string{"信息", "公开"} {
+			if j := strings.Index(s, w); j > 0 && utf8.RuneCountInString(s[:j]) <= 6 {
+				if rest, r := s[j+len(w):], regionOf(s[j+len(w):]); utf8.RuneCountInString(rest) >= 4 && r != "" && containsAny(rest[len(r):], nameSuffixes) {
+					s = rest
+					break
+				}
+			}
+		}
 	}
 	// an attachment's file name before it: "教育局预算公开表.xls 教育局2020年部门预算"
 	s = afterFileName(s)
@@ -2297,8 +2500,31 @@ func cleanName(s string) string {
 	if levelOnly(s) {
 		return "" // "2021年区本级“三公”经费预算": the district's own organs summed, no department
 	}
+	// a fund's or an appropriation's words are no department: "2022年一般公共
+	// 预算“三公”经费决算…" (a region's page), a contents entry "2023年度一般
+	// 公共预算财政拨款基本支出决算明细表" read as a title
+	if startsWithAny(s, fundNames) {
+		return ""
+	}
+	// a page's date badge run into the title's line ("2023" / "102某县某办公室
+	// 2023年部门预算…": 10 月 2 日): digits before a region's name are no part
+	// of the name (a school's are: "101中学")
+	if rest := strings.TrimLeft(s, "0123456789"); rest != s && rest != "" && isHan([]rune(rest)[0]) && opensWithRegion(rest) && nameLike(rest) {
+		s = rest
+	}
 	return s
 }
+
+// opensWithRegion tells a name whose first four characters hold a region's
+// ending (某县…, 上海市…, 某某镇…): a region it may name however it is written.
+func opensWithRegion(s string) bool {
+	head := []rune(s)
+	return len(head) >= 4 && strings.ContainsAny(string(head[:4]), "省市县区州旗盟镇乡")
+}
+
+// fundNames are the words a fund's or an appropriation's name opens with (not a
+// unit's: 国有资本经营管理中心 is one).
+var fundNames = []string{"一般公共预算", "公共财政预算", "政府性基金预算", "国有资本经营预算", "财政拨款", "财政专户管理"}
 
 // afterHeading takes the name from after a numbered heading run into it:
 // "(二)决算编报构成某公园2015年决算中…" (a body whose line breaks were

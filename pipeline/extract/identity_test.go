@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"budgetpub/schema"
+)
 
 // A page without a title whose first line opens with its department and
 // the year ("某市水务局2018年用一般公共预算…"), after the numbered heading it
@@ -60,5 +65,167 @@ func TestFoundedName(t *testing.T) {
 	}
 	if name, _ := foundedName([]string{"一、收入决算情况说明", "某某市公共资源交易中心2013年9月经市委批准组建成立。"}); name != "" {
 		t.Errorf("another heading: %q", name)
+	}
+}
+
+// TestFundNamesNoDepartment: a fund's or an appropriation's words read
+// where a name stands (a region's 三公 page titled by its fund, a contents
+// entry of a table taken for the title) name no department, and a page
+// whose date badge runs into its title's line keeps the name after the
+// digits.
+func TestFundNamesNoDepartment(t *testing.T) {
+	for in, want := range map[string]string{
+		"一般公共预算":              "",
+		"一般公共预算财政拨款基本支出":      "",
+		"政府性基金预算财政拨款":         "",
+		"102某县人民代表大会常务委员会办公室": "某县人民代表大会常务委员会办公室",
+		"1.某开发区管委会":           "1.某开发区管委会",
+		"某县财政局":               "某县财政局",
+		"国有资本经营管理中心":          "国有资本经营管理中心",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d, err := extractText("日期:2023-11-17\n2022年一般公共预算“三公”经费决算执行情况说明\n某区2022年的“三公”经费决算数合计为100万元,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费50万元、公务接待费10万元。", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Department.Name != "" || d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("a region's page titled by its fund: %q %d %q, want no name, 2022 final accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+}
+
+// TestCarriedFundNoSource: the funds the year before left ("上年结转一般
+// 公共预算拨款收入0万元") are no restatement of the year's appropriation.
+func TestCarriedFundNoSource(t *testing.T) {
+	d := extractLines(t, "某县某局2023年部门预算\n某县某局2023年收支总预算800.28万元。\n收入包括:本年一般公共预算拨款收入800.28万元、上年结转一般公共预算拨款收入0万元;支出包括:一般公共服务支出800.28万元。")
+	if len(d.Revenue.Sources) != 1 || d.Revenue.Sources[0].Amount != schema.Yuan(8002800) {
+		t.Errorf("sources %+v, want 一般公共预算 800.28万元", d.Revenue.Sources)
+	}
+	for _, c := range d.Claims {
+		if strings.HasPrefix(c.Path, "/revenue/sources") {
+			t.Errorf("a claim on the sources: %+v", c)
+		}
+	}
+}
+
+// TestThreePublicTotalWithOthers: a 三公 total whose own list gives 会议费
+// and 培训费 amounts besides the three is the whole of more than the 三公:
+// it is left out with a warning, the parts read.
+func TestThreePublicTotalWithOthers(t *testing.T) {
+	d := extractLines(t, "某区2022年“三公”经费决算情况说明\n某区2022年的“三公”经费决算数合计为100万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费30万元、公务接待费10万元、会议费15万元、培训费5万元。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Total != nil || tp.Reception == nil || tp.Reception.Amount != schema.Yuan(100000) || tp.VehicleOperation == nil || tp.VehicleOperation.Amount != schema.Yuan(300000) {
+		t.Fatalf("三公 %+v, want no total, the parts", tp)
+	}
+	left := false
+	for _, w := range d.Warnings {
+		left = left || strings.Contains(w.Reason, "left out") && strings.Contains(w.Reason, "会议费")
+	}
+	if !left {
+		t.Errorf("no warning for the total left out: %+v", d.Warnings)
+	}
+}
+
+// TestThreePublicHeadingAfterChrome: a web page's body on one line whose
+// 三公 heading, opening on its year, follows the site's chrome words (a
+// space between) tells the page's year and kind; words that name a
+// department before the year are kept as its name's.
+func TestThreePublicHeadingAfterChrome(t *testing.T) {
+	d, err := extractText("今天是 智能问答无障碍浏览长者模式 2022年一般公共预算“三公”经费决算执行情况说明 日期:2023-11-17 某区2022年的“三公”经费决算数合计为100万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费50万元、公务接待费10万元。2021年的三公经费决算数合计为90万,其中:因公出国(境)费0万元、公务用车购置费30万元、公务用车运行维护费50万元、公务接待费10万元。", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Document.FiscalYear != 2022 || d.Document.Kind != schema.KindFinalAccounts || d.Department.Name != "" {
+		t.Errorf("%q %d %q, want no name, 2022 final accounts", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+	for in, want := range map[string]string{
+		"今天是 智能问答无障碍浏览长者模式 2022年“三公”经费决算情况说明": "2022年“三公”经费决算情况说明",
+		"某县审计局 2022年“三公”经费决算情况说明":             "某县审计局2022年“三公”经费决算情况说明",
+		"2022年“三公”经费决算情况说明":                   "2022年“三公”经费决算情况说明",
+	} {
+		if got := afterChromeWords(compact(in), in); got != want {
+			t.Errorf("afterChromeWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPresentedYear: the sentence presenting the text as a report of its
+// kind of another year than the title's (the year before's template left
+// in) is recorded as a heading's year would be; one of the document's own
+// year, or of another kind, is not.
+func TestPresentedYear(t *testing.T) {
+	warned := func(text string) bool {
+		d := extractLines(t, text)
+		for _, w := range d.Warnings {
+			if strings.HasPrefix(w.Reason, schema.WarnHeadingYear) {
+				return true
+			}
+		}
+		return false
+	}
+	if !warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
+		t.Error("a 2021 决算 presented in a 2022 决算: no warning")
+	}
+	if warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2022年度部门决算信息公开如下:\n一、部门职责") {
+		t.Error("the document's own year: a warning")
+	}
+	if warned("某县财政局2022年部门预算公开说明\n第一部分 部门概括\n现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
+		t.Error("another kind: a warning")
+	}
+}
+
+// TestPartBudgetRestated: a 决算's 三公 part stated first with its share,
+// then in a section of its own after its budget ("1.因公出国(境)费预算为0
+// 万元,支出决算为0万元"), takes that budget.
+func TestPartBudgetRestated(t *testing.T) {
+	d := extractLines(t, "某局2023年度“三公”经费支出决算情况说明\n2023年度“三公”经费支出预算为6.35万元,支出决算为6.35万元,完成预算的100%。\n2023年度“三公”经费支出决算中,因公出国(境)费支出决算0万元,占0%;公务接待费支出决算1.89万元,占29.76%;公务用车购置及运行维护费支出决算4.46万元,占70.24%。具体情况如下:\n1. 因公出国(境)费预算为0万元,支出决算为0万元,完成预算的0%;与上年持平。")
+	tp := d.ThreePublic
+	if tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Budgeted == nil || *tp.OverseasTravel.Budgeted != 0 {
+		t.Fatalf("三公 %+v: want the overseas travel's budget 0", tp)
+	}
+}
+
+// TestBudgetInComparison: a 决算's figure compared with the year before and
+// then with its budget, each with its rate ("较上年1174万元减少40万元,下降3%,
+// 较预算数1237万元减少103万元"), takes the budget the comparison states; the
+// year before's comparison after a budget's rate is read too.
+func TestBudgetInComparison(t *testing.T) {
+	d := extractLines(t, "某州州本级2021年度“三公”经费决算支出情况说明\n2021年,州本级一般公共预算财政拨款“三公”经费支出决算汇总数为1134万元,较上年1174万元减少40万元,下降3%,较预算数1237万元减少103万元,下降8%。其中:因公出国(境)费为0万元,较上年6万元减少6万元,下降100%,较预算数0万元无增减;公务接待费为122万元,较上年144万元减少22万元,下降15%,较预算数339万元减少217万元,下降64%。公务用车购置及运行维护费为1012万元,较上年1024万元减少12万元,下降1%,较预算数898万元增加114万元,增长13%。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Budgeted == nil || *tp.Budgeted != schema.Yuan(12370000) || tp.Reception == nil || tp.Reception.Budgeted == nil || *tp.Reception.Budgeted != schema.Yuan(3390000) {
+		t.Fatalf("三公 %+v: want the total's budget 1237万元, the reception's 339万元", tp)
+	}
+	d = extractLines(t, "某镇2021年度“三公”经费决算情况说明\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%。")
+	change := false
+	for _, c := range d.Claims {
+		change = change || c.Path == "/three_public" && c.Kind == schema.ClaimChange && c.Value == -7100
+	}
+	if !change {
+		t.Errorf("the year before's comparison after the budget's rate: no change claim in %+v", d.Claims)
+	}
+}
+
+// TestPriorSentenceAfterRegion: the year before's figures in a sentence of
+// their own after the year's, the year's opening on its region's name and
+// quoting “三公” where the year before's does not, give each part its prior
+// year.
+func TestPriorSentenceAfterRegion(t *testing.T) {
+	d := extractLines(t, "某区2022年“三公”经费决算情况说明\n某区2022年的“三公”经费决算数合计为90万,其中:因公出国(境)费0万元、公务用车购置费40万元、公务用车运行维护费40万元、公务接待费10万元。2021年的三公经费决算数合计为70万,其中:因公出国(境)费0万元、公务用车购置费30万元、公务用车运行维护费35万元、公务接待费5万元。")
+	tp := d.ThreePublic
+	if tp == nil || tp.Reception == nil || tp.Reception.PriorYear == nil || *tp.Reception.PriorYear != schema.Yuan(50000) || tp.VehiclePurchase == nil || tp.VehiclePurchase.PriorYear == nil || *tp.VehiclePurchase.PriorYear != schema.Yuan(300000) {
+		t.Fatalf("三公 %+v: want the parts' prior years", tp)
+	}
+}
+
+// TestNamesTable: the words after a title's kind name a table (…决算明细表,
+// a contents' entry) or what a page explains (…决算执行情况说明, a region's
+// page titled by its funds: real20/05 keeps its year and kind by it).
+func TestNamesTable(t *testing.T) {
+	for rest, want := range map[string]bool{"明细表": true, "情况表 2": true, "表": true, "执行情况说明": false, "公开说明 发布时间:2023年表": false} {
+		if got := namesTable(rest); got != want {
+			t.Errorf("namesTable(%q) = %v", rest, got)
+		}
 	}
 }

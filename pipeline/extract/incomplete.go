@@ -126,7 +126,9 @@ func headingKinds(flat []string, year int) (budget, final bool) {
 			for _, after := range []string{"情况", "安排情况", "总体情况", "结构情况", ""} {
 				// … or a heading of the revenue or spending alone: "(一)收入预算",
 				// "(一)预算收入情况", "(三)预算收支增减情况"
-				side := startsWithAny(m, []string{k.word + "收入", k.word + "支出", k.word + "收支"}) && strings.HasSuffix(m, "情况")
+				side := startsWithAny(m, []string{k.word + "收入", k.word + "支出", k.word + "收支"}) && strings.HasSuffix(m, "情况") ||
+					// … or of the kind's own table: "二、收支预算总表说明(表1)"
+					strings.Contains(m, k.word+"总表说明")
 				if after == "" && m != "收入"+k.word && m != "支出"+k.word && !side || after != "" && !strings.Contains(m, k.word+after) {
 					continue
 				}
@@ -290,16 +292,39 @@ func yearMentions(s string) []yearMention {
 // stated gives what a year's clause says before its first amount, where
 // the clause states one: "“三公”经费支出" of "2020年“三公”经费支出431万元，…";
 // a year that is a clause of its own opens the next ("2019年，市本级…预算为
-// 3328万元").
+// 3328万元"). A clause that states none and names the year's subject (a
+// region's or a department's organs), what it covers listed after it in
+// clauses of their own, states the first amount of its sentence where no
+// other year is named before it, nor a ； ends a clause ("2022年某州州本级
+// 部门，包括…和其他单位使用财政拨款安排“三公”经费支出总额为8,237.23万元").
 func (m yearMention) stated(s string) (string, bool) {
-	clause := s[m.end:]
+	rest := s[m.end:]
+	clause := rest
 	if w, ok := wordAt(clause, []string{"，", ","}); ok {
 		clause = clause[len(w):]
+		rest = clause
 	}
 	clause = clause[:clauseBreak(clause)]
 	for _, t := range lexNumbers(clause) {
 		if t.kind == numMoney {
 			return clause[:t.start], true
+		}
+	}
+	// the subject: a region's or a department's organs, not an event
+	// ("2016年开展公车改革，车辆减少；公务接待费430万元")
+	if !hasSuffixAny(clause, []string{"部门", "单位"}) && !nameLike(clause) {
+		return "", false
+	}
+	sentence := rest
+	if k := strings.Index(sentence, "。"); k >= 0 {
+		sentence = sentence[:k]
+	}
+	for _, t := range lexNumbers(sentence) {
+		if t.kind == numMoney && len(yearMentions(sentence[:t.start])) == 0 && !strings.ContainsAny(sentence[:t.start], "；;") {
+			return sentence[:t.start], true
+		}
+		if t.kind != numMoney {
+			break // a figure or a year before the amount: not the year's own
 		}
 	}
 	return "", false
@@ -334,7 +359,14 @@ func (m yearMention) initialBudgetNext(s, label string) bool {
 	}
 	rest = rest[ts[0].end:]
 	if w, ok := wordAt(rest, []string{"，", ","}); ok {
-		return strings.HasPrefix(rest[len(w):], "年初预算")
+		rest = rest[len(w):]
+		// … or compares it with its 年初预算: "…支出总额为8,237.23万元,比年初预算增加…"
+		for _, c := range []string{"比", "较", "与"} {
+			if r, ok := strings.CutPrefix(rest, c); ok && strings.HasPrefix(r, "年初预算") {
+				return true
+			}
+		}
+		return strings.HasPrefix(rest, "年初预算")
 	}
 	return false
 }
@@ -374,7 +406,7 @@ func statedKind(s string, year int) string {
 		if !ok || strings.ContainsAny(label, "0123456789") || containsAny(label, []string{"与", "比", "较", "同"}) || containsAny(label, priorYearWords) {
 			continue
 		}
-		if strings.Contains(label, "决算") || !namesBudget(label) && strings.HasSuffix(label, "支出") && m.initialBudgetNext(s, label) {
+		if strings.Contains(label, "决算") || !namesBudget(label) && spendingLabel(label) && m.initialBudgetNext(s, label) {
 			return schema.KindFinalAccounts
 		}
 		if (namesBudget(label) || priorBudgetCompared(s, ms, m)) && comparedBefore(s, ms, m) {
@@ -387,6 +419,15 @@ func statedKind(s string, year int) string {
 		return schema.KindBudget
 	}
 	return ""
+}
+
+// spendingLabel tells a label of what was spent: "…支出", "…支出总额为".
+func spendingLabel(label string) bool {
+	label = strings.TrimSuffix(label, "为")
+	for _, w := range []string{"总额", "合计", "总计", "共计"} {
+		label = strings.TrimSuffix(label, w)
+	}
+	return strings.HasSuffix(label, "支出")
 }
 
 // regionFinalAccounts name a region's final accounts, which a government

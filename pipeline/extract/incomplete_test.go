@@ -597,6 +597,33 @@ func TestNewsStoryNextBudget(t *testing.T) {
 	}
 }
 
+// TestNewsStorySpendingAndNextBudget: a story that a bureau published the
+// year's 三公 spending (支出情况, no 决算) beside the next year's budget, whose
+// text is cut before that budget's figures, is the next year's budget: the
+// year's spending its prior year's total (支出数为…), its parts, stated in
+// the same sentence, no part of the budget (the model holds a part's prior
+// year only beside its amount); its heading of the year's spending is no
+// heading of another year, and the whole system's head count is no figure
+// of its (a news story's figure besides its 三公).
+func TestNewsStorySpendingAndNextBudget(t *testing.T) {
+	story := "某局公布全国某部门“三公经费”情况\n发布时间:2011年07月20日 16:49 | 来源:某新闻网\n" +
+		"中新网7月20日电 某局日前在其网站上公布了全国某部门2010年“三公经费”财政拨款支出情况和2011年“三公经费”财政拨款预算安排情况。其中,2010年三公经费支出数为22738.55万元,因公出国(境)费1838.28万元,公务用车购置及运行费16940.73万元,公务接待费3959.54万元。\n" +
+		"一、某部门基本情况\n全国某部门共有职工99496人,其中在职职工 68191人,离退休职工31305人。\n" +
+		"二、2010年“三公经费”财政拨款支出情况\n2010年全国某部门“三公经费”财政拨款支出数为22738.55万元,某局机关支出占12.26%。\n"
+	for _, text := range []string{story, strings.ReplaceAll(story, "\n", " ")} {
+		d, err := extractText(text, Hints{})
+		if err != nil || d.Document.FiscalYear != 2011 || d.Document.Kind != schema.KindBudget {
+			t.Fatalf("%v %+v", err, d)
+		}
+		if tp := d.ThreePublic; tp == nil || tp.PriorYear == nil || *tp.PriorYear != schema.Yuan(227385500) || tp.Total != nil || tp.OverseasTravel != nil || tp.Vehicle != nil || tp.Reception != nil {
+			t.Errorf("the year before's spending: %+v", tp)
+		}
+		if d.Department.Staff != nil || count(d, schema.WarnHeadingYear) != 0 {
+			t.Errorf("staff %+v, warnings %v", d.Department.Staff, d.Warnings)
+		}
+	}
+}
+
 // TestNewsStoryMixed: a story that tells the year of what was published
 // (公开了…2015年部门预算) and states the year's 三公 as 今年's gives them; its
 // parts, where stated whole and not adding up to its total (another
@@ -675,5 +702,133 @@ func TestPresentedByName(t *testing.T) {
 	}
 	if id := presentedName("有关情况决算公开如下"); id.kind != "" {
 		t.Errorf("no name: %+v", id)
+	}
+}
+
+// TestNewsPartsUnderTotal: a news story's 三公 parts listed after 其中
+// right under the statement of its total (in the sentence after it) are
+// the total's: where one is misprinted they are kept, for sum.three_public
+// to name, not left out as another year's parts.
+func TestNewsPartsUnderTotal(t *testing.T) {
+	story := "本报讯(记者 李明)日前,省政府网站公开了80个省级部门2015年部门预算。\n" +
+		"经省财政厅汇总,今年省本级部门“三公”经费预算总额为5.55亿元,较2014年的5.98亿元减少0.43亿元,下降7%。\n" +
+		"其中,公务接待费0.93亿元,减少0.43亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。\n"
+	d, err := extractText(story, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp := d.ThreePublic; tp == nil || tp.Reception == nil || tp.OverseasTravel == nil || tp.Vehicle == nil || count(d, "parts that do not add up to its total") != 0 {
+		t.Fatalf("the parts under the total left out: %+v %+v", tp, d.Warnings)
+	}
+	if d.ThreePublic.Reception.Amount != schema.Yuan(93000000) {
+		t.Errorf("reception %v", d.ThreePublic.Reception.Amount)
+	}
+	// a sentence of the parts alone, after the total's; not where it names
+	// another year
+	story = "本报讯(记者 李明)日前,省政府网站公开了2013年省级部门决算。\n" +
+		"经省财政厅汇总,我省本级2013年“三公”经费决算数为4.57亿元,比2013年预算数少0.35亿元。\n" +
+		"从“三公”经费具体构成看,因公出国(境)费0.43亿元,公务用车购置及运行维护费2.74亿元,公务接待费1.3亿元。\n"
+	for name, c := range map[string]struct {
+		text string
+		kept bool
+	}{
+		"its own sentence":  {story, true},
+		"another year's":    {strings.Replace(story, "从“三公”经费具体构成看", "2012年", 1), false},
+		"under another sum": {strings.Replace(story, "从“三公”经费具体构成看", "具体来看,预算总数为4.47亿元,其中", 1), false},
+	} {
+		d, err := extractText(c.text, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept := d.ThreePublic != nil && d.ThreePublic.Reception != nil; kept != c.kept {
+			t.Errorf("%s: parts kept %v, want %v (%+v)", name, kept, c.kept, d.Warnings)
+		}
+	}
+}
+
+// TestStatedYearSubjectClause: a year whose clause names the subject (a
+// region's or a department's organs) and lists what it covers in clauses of
+// its own states the first amount of its sentence: the year the text's, and
+// a 决算 where that amount is set against its 年初预算. An event's clause
+// after a year ("2016年开展公车改革，车辆减少；公务接待费430万元") states nothing.
+func TestStatedYearSubjectClause(t *testing.T) {
+	s := "经某州财政局汇总,2022年某州州本级部门,包括州级行政单位、事业单位和其他单位使用财政拨款安排“三公”经费支出总额为8,237.23万元,比年初预算增加1317.14万元。2022年,州本级“三公”经费支出中公务接待费低于预算数。"
+	if y := statedYear(s); y != 2022 {
+		t.Errorf("statedYear: %d, want 2022", y)
+	}
+	if k := statedKind(s, 2022); k != schema.KindFinalAccounts {
+		t.Errorf("statedKind: %q, want final accounts", k)
+	}
+	s = "2017年某区一般公共预算财政拨款开支“三公”经费5834万元,较2015年下降2.3%。其中:公车运行及维护4612万元,主要是2016年开展公车改革,车辆减少;公务接待费430万元,与上年持平。"
+	if y := statedYear(s); y != 2017 {
+		t.Errorf("statedYear of an event's clause: %d, want 2017", y)
+	}
+}
+
+// TestTableTitleNamesNoDepartment: a contents' entry of a table opening
+// with the year ("2023年度一般公共预算财政拨款基本支出决算明细表") is no title:
+// the words before its kind are the table's funds and accounts, no
+// department's name — the page's department is left untold.
+func TestTableTitleNamesNoDepartment(t *testing.T) {
+	text := "发布机构: | 区某局 | 发文日期: | 2024-08-30 |\n一、概况........ 2\n二、2023年度部门决算公开表........ 11\n" +
+		"2023年度收入支出决算总表........ 11\n2023年度一般公共预算财政拨款基本支出决算明细表........ 26\n" +
+		"本部门2023年度机关运行经费支出35.6万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "" || d.Document.FiscalYear != 2023 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("%v %+v %+v", err, d.Document, d.Department)
+	}
+}
+
+// TestThreePublicTitleAfterKeywords: a web page's body on one line runs its
+// metadata's last label and value into its 三公 title ("…文号: 关键词: 说明
+// 某县政府办财政拨款“三公”经费2022年预算情况的说明"): the name is the title's
+// word with the value before it, found where the name's characters stand
+// with their spaces, not the value run into it (说明某县政府办).
+func TestThreePublicTitleAfterKeywords(t *testing.T) {
+	text := "索引号: K1234/202204-00004 主题分类: 预算/决算 发文机构: 某县人民政府办公室 发文日期: 2022-04-15 文号: 关键词: 说明 " +
+		"某县政府办财政拨款“三公”经费2022年预算情况的说明 2022-04-15 14:08文章来源: 政府办 字体:【 】 打印 " +
+		"一、2022某县政府办“三公”经费财政拨款预算总体情况 2022某县政府办“三公”经费财政拨款预算数9万元,较2021年预算下降40%,减少6万元。其中:因公出国(境)经费0万元,公务接待费1万元,公务用车购置及运行维护费8万元。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil || d.Department.Name != "某县政府办" || d.Document.FiscalYear != 2022 || d.ThreePublic == nil || d.ThreePublic.Total == nil {
+		t.Errorf("%v %+v %+v", err, d.Department, d.Document)
+	}
+}
+
+// TestPresentedBeforeYear: a page with no title that presents itself by
+// its department's name before the year ("现将石桥镇2020年度“三公”经费决算情况
+// 公布如下") tells its department, year and kind there — not a sentence
+// naming the text's own word for it (我局), nor one that only compares.
+func TestPresentedBeforeYear(t *testing.T) {
+	body := "2020年度“三公”经费41万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费21万元),公务接待费20万元。\n"
+	d, err := extractText("按照市政府、区政府关于推进政府信息公开工作部署和要求,现将石桥镇2020年度“三公”经费决算情况公布如下:\n"+body, Hints{})
+	if err != nil || d.Department.Name != "石桥镇" || d.Document.FiscalYear != 2020 || d.Document.Kind != schema.KindFinalAccounts {
+		t.Errorf("%v %+v %+v", err, d.Document, d.Department)
+	}
+	d, err = extractText("按照区政府要求,现将我局2020年度“三公”经费决算情况公布如下:\n"+body, Hints{})
+	if err != nil || d.Department.Name != "" {
+		t.Errorf("the text's own word: %v %+v", err, d.Department)
+	}
+}
+
+// TestThreePublicRestatedCompared: the 三公 total stated with its parts,
+// then restated to be compared ("经比较2020年度…“三公”经费41万元,较上年减少
+// 19万元,下降43.78%,较年初预算数减少4万元,下降2.2%"): the restatement's
+// comparisons are the total's, the one with the budget after the year
+// before's and its percentage's clause too — so their misprints are found.
+func TestThreePublicRestatedCompared(t *testing.T) {
+	text := "现将石桥镇2020年度“三公”经费决算情况公布如下:\n2020年度“三公”经费41万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费21万元,公务接待费20万元。\n" +
+		"经比较2020年度镇本级“三公”经费41万元,较上年减少19万元,下降43.78% ,较年初预算数减少4万元,下降2.2%。\n"
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{schema.ClaimChange: -190000, schema.ClaimChangePct: -43.78, schema.ClaimBudgetChange: -40000, schema.ClaimBudgetChangePct: -2.2}
+	for _, c := range d.Claims {
+		if v, ok := want[c.Kind]; ok && c.Path == "/three_public" && c.Value == v {
+			delete(want, c.Kind)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not read: %v (claims %+v)", want, d.Claims)
 	}
 }

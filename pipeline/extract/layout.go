@@ -27,9 +27,12 @@ type word struct {
 
 // wordsOf splits a line into words; a segment's words keep one-space runs
 // of text together ("一般公共 服务") but split numbers from names.
-func wordsOf(line string) []word {
+func wordsOf(line string) []word { return segmentWords(segmentsOf(line)) }
+
+// segmentWords are wordsOf the line whose segments are segs.
+func segmentWords(segs []segment) []word {
 	var out []word
-	for _, sg := range segmentsOf(line) {
+	for _, sg := range segs {
 		col := sg.start
 		var text []string
 		textStart := -1
@@ -110,7 +113,8 @@ func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 		if endsTable(flat[i]) {
 			break
 		}
-		ws := numberingLeftOut(wordsOf(lines[i]), &heads, &nos)
+		segs := segmentsOf(lines[i])
+		ws := numberingLeftOut(segmentWords(segs), &heads, &nos)
 		words = append(words, ws)
 		nums, all := 0, len(ws)
 		for _, w := range ws {
@@ -119,7 +123,7 @@ func layoutRows(lines, flat []string, from, to int) (rows []row, ok bool) {
 				ends = append(ends, w.end)
 			}
 		}
-		if nums > 0 && all > 1 && len(segmentsOf(lines[i])) > 1 {
+		if nums > 0 && all > 1 && len(segs) > 1 {
 			laid++
 		}
 		if nums > 0 && firstValue < 0 {

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -39,8 +40,10 @@ var countUnits = []string{"人次", "平方米", "公里", "小时", "个月", "
 
 // lexNumbers finds every number in s: digits with optional thousands
 // separators and decimals, followed by an optional unit.
-func lexNumbers(s string) []token {
-	var toks []token
+func lexNumbers(s string) []token { return appendNumbers(nil, s) }
+
+// appendNumbers appends lexNumbers(s) to toks.
+func appendNumbers(toks []token, s string) []token {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
@@ -90,6 +93,7 @@ func lexNumbers(s string) []token {
 			t.unit, t.kind, t.end = "%", numPct, j+1
 		case strings.HasPrefix(rest, "年") && t.scale == 0 && digits == 4:
 			t.unit, t.kind, t.end = "年", numYear, j+len("年")
+		case rest == "" || rest[0] < utf8.RuneSelf: // every unit below is Han
 		default:
 			for _, u := range moneyUnits {
 				if strings.HasPrefix(rest, u.s) {

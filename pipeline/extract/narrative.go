@@ -90,8 +90,11 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				b.keepOwnChange(ti) // its comparison is its own: checked against it
 				continue
 			} else if field == "/amount" && b.doc.Document.Kind == schema.KindFinalAccounts {
-				// restated beside its budget ("二、…与年初预算对比情况")
-				if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
+				// restated beside its budget ("二、…与年初预算对比情况"), or after it
+				// in a section of its own ("1.因公出国(境)费预算为0万元,支出决算为0万元")
+				if bt >= 0 && b.budgeted[cpath] == nil {
+					b.takeBudgeted(cpath, bt)
+				} else if bt, ok := b.budgetAfter(ti); ok && b.budgeted[cpath] == nil {
 					b.takeBudgeted(cpath, bt)
 				}
 				// restated after its budget, its completion rate the figure's:
@@ -132,12 +135,17 @@ func (b *builder) takeBudgeted(cpath string, bt int) {
 
 // listMarker is an enumeration marker ending where a label starts: （一）
 // 一、 1. 1、 (1), folded.
-var listMarker = regexp.MustCompile(`(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))$`)
+var listMarker = regexp.MustCompile(`(` + listMarkers + `)$`)
+
+// listMarkers are the enumeration markers: （一） 一、 1. 1、 (1), folded.
+const listMarkers = `\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\)`
 
 // headingLabel tells a label at [start, end) that heads a list item of its
 // own, ended by 。 or a comma ("（一）因公出国（境）费。", "（一）收入预算，2018年
-// 年初预算数120.71万元"): the sentence or clause after it states the item's
-// figure. at is where that starts.
+// 年初预算数120.71万元"), the marker opening its line, its sentence or the
+// list after 其中: ("其中:1、因公出国(境)费用。2013年预算数38万元"): the
+// sentence or clause after it states the item's figure. at is where that
+// starts.
 func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 	s := b.st.s
 	sep := ""
@@ -154,7 +162,7 @@ func (b *builder) headingLabel(start, end int) (at int, ok bool) {
 		return 0, false
 	}
 	from := start - (m[1] - m[0])
-	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") {
+	if !b.st.lineStart(from) && !strings.HasSuffix(s[:from], "。") && !strings.HasSuffix(s[:from], "其中:") {
 		return 0, false
 	}
 	return end + len(sep), true
@@ -320,7 +328,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -510,10 +518,33 @@ func (b *builder) comparedAt(path string, end int) {
 			stop = next + j
 		}
 	}
-	if y, ok := b.scanYoYAt(end, -1, stop); ok {
+	y, ok := b.scanYoYAt(end, -1, stop)
+	if amount, taken := b.amountTaken(path); taken && y.open != 0 {
+		b.openDirection(&y, amount)
+		ok = y.found()
+	}
+	if ok {
 		y.prior = -1
+		if y.change >= 0 && y.pct < 0 {
+			// the change's rate in the clause right after it ("…较2016年“三公”
+			// 经费预算数增加0.11万元,增长6%"), as changeStatements reads it
+			if pi, ok := b.pctAfterChange(y.change, y.changeSign); ok {
+				y.pct, y.pctSign = pi, y.changeSign
+			}
+		}
 		b.recordYoY(path, y)
 	}
+}
+
+// amountTaken is the token the model's figure at path (a claim's path: the
+// object holding amount, or total) was taken from.
+func (b *builder) amountTaken(path string) (int, bool) {
+	for _, p := range []string{path + "/amount", path + "/total", path} {
+		if ti, ok := b.takenFor(p); ok {
+			return ti, true
+		}
+	}
+	return 0, false
 }
 
 // otherYear tells a label that speaks of another year than the document's:
@@ -628,9 +659,58 @@ func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.
 	return b.recordYoY(path, y)
 }
 
-// sentenceMarker is an enumeration marker opening a sentence or heading:
-// （二） 二、 2. 2、 (2), folded.
-var sentenceMarker = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`)
+// sentenceMarker gives the enumeration marker s opens with, "" for none:
+// （二） 二、 2. 2、 (2), folded — a Han numeral's run in parentheses or
+// before 、, one or two digits before 、 or . or in parentheses (the
+// regexp `^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]{1,2}[、.]|\([0-9]{1,2}\))`,
+// read by hand: it is asked of every line a label's sentence may open
+// with).
+func sentenceMarker(s string) string {
+	i := 0
+	paren := strings.HasPrefix(s, "(")
+	if paren {
+		i++
+	}
+	if k := hanNumerals(s[i:]); k > 0 {
+		if i += k; paren && strings.HasPrefix(s[i:], ")") {
+			return s[:i+1]
+		}
+		if !paren && strings.HasPrefix(s[i:], "、") {
+			return s[:i+len("、")]
+		}
+		return ""
+	}
+	k := i
+	for k < len(s) && k < i+2 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	switch rest := s[k:]; {
+	case k == i:
+	case paren && strings.HasPrefix(rest, ")"):
+		return s[:k+1]
+	case !paren && strings.HasPrefix(rest, "."):
+		return s[:k+1]
+	case !paren && strings.HasPrefix(rest, "、"):
+		return s[:k+len("、")]
+	}
+	return ""
+}
+
+// hanNumerals gives the bytes of the Han numerals 一 to 十 s opens with.
+func hanNumerals(s string) int {
+	k := 0
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		k += n
+	}
+	return k
+}
+
+// halfBracketItem numbers a list's item with a closing bracket alone: "1)".
+var halfBracketItem = regexp.MustCompile(`^[0-9]{1,2}\)`)
 
 // headingLike tells a line that is a title or heading: short, no clause
 // or amount in it, ending with what a report or section is ("某县水务局2023年
@@ -662,18 +742,60 @@ func (b *builder) otherYearSentence(start int) bool {
 	// it where it names another year ("二、2021年“三公”经费决算情况")
 	st := b.st
 	for i := sort.SearchInts(st.starts, from+1); i < len(st.starts) && st.starts[i] <= start; i++ {
-		if h := strings.TrimSpace(s[max(from, st.starts[i-1]):st.starts[i]]); headingLike(h) || numberedHeading(h) {
-			if _, ok := opensOtherYear(h, fy); ok {
+		h := s[max(from, st.starts[i-1]):st.starts[i]]
+		var kind segKind
+		if from > st.starts[i-1] { // the sentence opens inside the line
+			kind = segKindOf(h)
+		} else {
+			kind = st.segKind(i - 1)
+		}
+		if kind&segHeading != 0 {
+			if _, ok := opensOtherYear(strings.TrimSpace(h), fy); ok {
 				from = max(from, st.starts[i-1])
 			} else {
 				from = st.starts[i]
 			}
-		} else if line := strings.TrimSpace(s[st.starts[i]:start]); titleLike(h) && sentenceMarker.MatchString(line) {
+		} else if line := strings.TrimSpace(s[st.starts[i]:start]); kind&segTitle != 0 && sentenceMarker(line) != "" {
 			from = st.starts[i] // a title's line before a numbered one: "…情况表" / "一、因公出国(境)经费 2011年…"
 		}
 	}
 	rest, ok := opensOtherYear(strings.TrimSpace(s[from:start]), fy)
 	return ok && !strings.Contains(rest, strconv.Itoa(fy)+"年") && !containsAny(rest, []string{"本年", "今年"})
+}
+
+// segKind tells what a segment of the stream is to otherYearSentence: a
+// heading (headingLike or numberedHeading), else title-like (titleLike).
+type segKind uint8
+
+const (
+	segKnown segKind = 1 << iota // the stream's segKinds holds the segment's
+	segHeading
+	segTitle
+)
+
+// segKindOf is the segKind of the stream's text h, spaces around it
+// trimmed.
+func segKindOf(h string) segKind {
+	h = strings.TrimSpace(h)
+	switch {
+	case headingLike(h) || numberedHeading(h):
+		return segKnown | segHeading
+	case titleLike(h):
+		return segKnown | segTitle
+	}
+	return segKnown
+}
+
+// segKind is the segKind of segment i (not the last), told once: every
+// figure's label asks it of each line of its sentence.
+func (st *stream) segKind(i int) segKind {
+	if st.segKinds == nil {
+		st.segKinds = make([]segKind, len(st.starts))
+	}
+	if st.segKinds[i] == 0 {
+		st.segKinds[i] = segKindOf(st.s[st.starts[i]:st.starts[i+1]])
+	}
+	return st.segKinds[i]
 }
 
 // coarserOf tells a money token c that states the figure t states to
@@ -690,7 +812,7 @@ func coarserOf(c, t token) bool {
 // numberedHeading tells a line that is a numbered heading of a few words
 // and no clause or figure: "一、因公出国(境)经费" over its sentences.
 func numberedHeading(l string) bool {
-	m := sentenceMarker.FindString(l)
+	m := sentenceMarker(l)
 	rest := l[len(m):]
 	return m != "" && rest != "" && utf8.RuneCountInString(rest) <= 20 && !strings.ContainsAny(rest, "，,。；;:：元0123456789")
 }
@@ -699,7 +821,7 @@ func numberedHeading(l string) bool {
 // with another year than fy ("2021年度…", "上年…", not "上年结转…"), and
 // gives the rest of it.
 func opensOtherYear(open string, fy int) (string, bool) {
-	if m := sentenceMarker.FindString(open); m != "" {
+	if m := sentenceMarker(open); m != "" {
 		open = strings.TrimSpace(open[len(m):])
 		// its heading run into it (a web page's body on one line): "一、因公出国(境)经费 2011年…"
 		if _, before, _, ok := yearIn(open); ok && before != "" && numberedHeading(m+strings.TrimSpace(before)) {
@@ -745,8 +867,11 @@ func (b *builder) totals() {
 	for _, l := range both { // "收、支总计均为1,234.56万元": both are
 		both = append(both, l+"均")
 	}
-	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额"}, budgetRev, budgetBoth)
-	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额"}, budgetExp, budgetBoth)
+	// 公共预算(总)收入: the central departments' word for the whole before
+	// 2015 ("2012年公共预算收入18,535.28万元，其中上年结转…"), 一般公共预算收入
+	// being the general budget's, a source (insideWord)
+	revLabels := slices.Concat([]string{"收入预算总额", "收入预算总计"}, both, []string{"收入总计", "收入预算合计", "收入总预算", "收入预算", "收入总额", "公共预算总收入", "公共预算收入"}, budgetRev, budgetBoth)
+	expLabels := slices.Concat([]string{"支出预算总额", "支出预算总计"}, both, []string{"支出总计", "支出预算合计", "支出总预算", "支出预算", "支出总额", "公共预算总支出", "公共预算支出"}, budgetExp, budgetBoth)
 	rev := &schema.Revenue{}
 	exp := &schema.Expenditure{}
 	// the totals of a statement of the appropriations' ("财政拨款收支总预算
@@ -768,7 +893,7 @@ func (b *builder) totals() {
 	b.labelOK = yearsOwn
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
-	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
+	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", slices.Concat(fiscalTotalLabels,
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
@@ -789,19 +914,103 @@ func (b *builder) totals() {
 	if exp.Total == nil {
 		exp.Total = b.totalOver("/expenditure/total", "总支出", "本年支出")
 	}
-	b.nextSentenceChange("/revenue", rev.Total, "预算收入")
-	b.nextSentenceChange("/expenditure", exp.Total, "预算支出")
+	b.nextSentenceChange("/revenue", rev.Total, "预算收入", "收入")
+	b.nextSentenceChange("/expenditure", exp.Total, "预算支出", "支出")
 	d.Revenue, d.Expenditure = rev, exp
 	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
+}
+
+// bothTotalsChange reads what a sentence says of 总收支 — the revenue and
+// the expenditure at once — against the year before where the two totals
+// read are one amount: a clause comparing with the year before's amount
+// and stating the change ("2011年总收支比上年减少30.7%,对比2010年预算批复数
+// 8,946万元减少了2,748万元") gives each total's prior year and change, only
+// where that amount and the change make the totals.
+func (b *builder) bothTotalsChange() {
+	st := b.st
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	if rev.Total == nil || exp.Total == nil || *rev.Total != *exp.Total || rev.PriorYear != nil || exp.PriorYear != nil {
+		return
+	}
+	for _, end := range b.find("总收支") {
+		if b.otherYear(end - len("总收支")) {
+			continue
+		}
+		stop := st.sentenceEnd(end)
+		for from := end; from < stop; {
+			to := st.commaAfter(from, stop)
+			if pt, ct, sign, ok := b.priorClause(from, to); ok && st.toks[pt].money()+schema.Money(sign)*st.toks[ct].money() == *rev.Total {
+				rev.PriorYear, exp.PriorYear = b.take("/revenue/prior_year", pt), b.take("/expenditure/prior_year", pt)
+				b.claim("/revenue", schema.ClaimChange, ct, float64(sign)*st.toks[ct].money().Float(), "")
+				b.claim("/expenditure", schema.ClaimChange, ct, float64(sign)*st.toks[ct].money().Float(), "")
+				return
+			}
+			_, size := utf8.DecodeRuneInString(st.s[to:])
+			from = to + size
+		}
+	}
+}
+
+// commaAfter is the offset of the first comma in s[from:stop] that is no
+// figure's thousands' (stop for none).
+func (st *stream) commaAfter(from, stop int) int {
+	for i := from; i < stop; {
+		if k := st.tokenAt(i); k > 0 && st.toks[k-1].start < i && i < st.toks[k-1].end {
+			i = st.toks[k-1].end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(st.s[i:])
+		if r == ',' || r == '，' {
+			return i
+		}
+		i += size
+	}
+	return stop
+}
+
+// priorClause reads a clause s[from:to] that compares with the year before's
+// amount and states the change: "对比2010年预算批复数8,946万元减少了2,748万元"
+// — the comparand naming the year before (or 上年), no figure between it and
+// the amount, a direction right after the amount and the change right after
+// it, nothing after that.
+func (b *builder) priorClause(from, to int) (prior, change, sign int, ok bool) {
+	st := b.st
+	for i := from; i < to; {
+		c, found := comparandAt(st.s[i:to])
+		if !found {
+			_, size := utf8.DecodeRuneInString(st.s[i:])
+			i += size
+			continue
+		}
+		if c.year != 0 && c.year != b.doc.Document.FiscalYear-1 {
+			return 0, 0, 0, false
+		}
+		pt := st.tokenAt(i + c.end)
+		if pt+1 >= len(st.toks) || st.toks[pt].kind != numMoney || st.toks[pt+1].kind != numMoney || st.toks[pt+1].end != len(strings.TrimRight(st.s[:to], " ")) {
+			return 0, 0, 0, false
+		}
+		if gap := st.s[i+c.end : st.toks[pt].start]; strings.ContainsAny(gap, "0123456789") || utf8.RuneCountInString(gap) > 12 {
+			return 0, 0, 0, false
+		}
+		dir := strings.TrimSuffix(st.s[st.toks[pt].end:st.toks[pt+1].start], "了")
+		switch {
+		case slices.Contains([]string{"减少", "下降", "降低"}, dir):
+			return pt, pt + 1, -1, true
+		case slices.Contains([]string{"增加", "增长", "提高"}, dir):
+			return pt, pt + 1, 1, true
+		}
+		return 0, 0, 0, false
+	}
+	return 0, 0, 0, false
 }
 
 // nextSentenceChange reads a budget's change of a total stated in the
 // sentence right after the one stating it, the sentence opening with the
 // bare word for the total ("年初预算数735.09万元,其中:…。预算收入较2024年减少
-// 62.54万元"): that word alone is too often a part's to be a label of the
-// total's own figure, but opening the next sentence it speaks of the figure
-// just stated.
-func (b *builder) nextSentenceChange(path string, total *schema.Money, subject string) {
+// 62.54万元", "…住房保障支出65.09万元。支出较去年增加105.77万元"): that word
+// alone is too often a part's to be a label of the total's own figure, but
+// opening the next sentence it speaks of the figure just stated.
+func (b *builder) nextSentenceChange(path string, total *schema.Money, subjects ...string) {
 	if total == nil || b.doc.Document.Kind != schema.KindBudget {
 		return
 	}
@@ -817,8 +1026,15 @@ func (b *builder) nextSentenceChange(path string, total *schema.Money, subject s
 		}
 		return false
 	}
-	b.changeStatements(path, []string{subject}, nil)
+	n := len(b.doc.Claims)
+	b.changeStatements(path, subjects, nil)
 	b.labelOK = nil
+	// a change the total's own words read already ("支出预算较2024年减少…")
+	earlier := b.doc.Claims[:n]
+	added := slices.DeleteFunc(slices.Clone(b.doc.Claims[n:]), func(c schema.Claim) bool {
+		return slices.ContainsFunc(earlier, func(o schema.Claim) bool { return o.Path == c.Path && o.Kind == c.Kind && o.Line == c.Line })
+	})
+	b.doc.Claims = append(earlier, added...)
 }
 
 // yearOpenings are the words that open the year's own statements: "2016年",
@@ -839,13 +1055,41 @@ func yearOpenings(year int) []string {
 // yearFromUses, which read them as the year's own where the parts printed
 // after them add up: parts listed after it (其中) that do not leave it
 // unread, as does a class's heading before it ("检察(款)：2024年总支出合计…").
+//
+// A budget balances: its year's bare 总收入 with parts listed after it is
+// its revenue where it is the spending's total read ("2011年总收入6,198万
+// 元,其中:财政预算内拨款(补助)收入6,198万元。2011年总支出6,198万元"), and
+// the other way round.
 func (b *builder) grandTotals() {
 	st := b.st
-	whole := func(start int) bool {
-		return !containsAny(st.s[st.sentenceStart(start):start], []string{"(款)", "(类)", "(项)"}) &&
-			!strings.Contains(st.s[start:st.sentenceEnd(start)], "其中")
+	class := func(start int) bool {
+		return containsAny(st.s[st.sentenceStart(start):start], []string{"(款)", "(类)", "(项)"})
 	}
-	b.bareTotals(yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}, whole)
+	whole := func(start int) bool {
+		return !class(start) && !strings.Contains(st.s[start:st.sentenceEnd(start)], "其中")
+	}
+	opens, revLabels, expLabels := yearOpenings(b.doc.Document.FiscalYear), []string{"决算总收入", "总收入"}, []string{"决算总支出", "总支出"}
+	b.bareTotals(opens, revLabels, expLabels, whole)
+	rev, exp := b.doc.Revenue, b.doc.Expenditure
+	if rev.Total == nil {
+		// "2021年财政预算总收入14932500元,全部为财政拨款收入": a region's word
+		// for its revenue, a unit's where it says the whole is appropriations
+		b.bareTotals(opens, []string{"财政预算总收入"}, nil, func(start int) bool {
+			ti, ok := b.valueAfter(start+len("财政预算总收入"), 2)
+			return ok && whole(start) && startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], ",，"), []string{"全部为财政拨款", "均为财政拨款"})
+		})
+	}
+	if b.doc.Document.Kind != schema.KindBudget || (rev.Total == nil) == (exp.Total == nil) {
+		return
+	}
+	b.bareTotals(opens, revLabels, expLabels, func(start int) bool {
+		other, l := rev.Total, "总支出"
+		if strings.HasPrefix(st.s[start:], "总收入") {
+			other, l = exp.Total, "总收入"
+		}
+		ti, ok := b.valueAfter(start+len(l), 2)
+		return !class(start) && ok && other != nil && st.toks[ti].money() == *other
+	})
 }
 
 // bareTotals reads the year's revenue and spending stated bare where no
@@ -940,9 +1184,10 @@ func (b *builder) pairedAfter(ptr string) map[int]bool {
 }
 
 // fiscalTotalLabels name the appropriations' totals (财政拨款收支总预算, 财政
-// 拨款收入支出总计 …).
+// 拨款收入支出总计, a 决算's 财政拨款收支总决算 …).
 var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
-	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算"}
+	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
+	"财政拨款收支总决算", "财政拨款收、支总决算"}
 
 // fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
 // 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
@@ -1044,18 +1289,20 @@ var revenueSources = []struct {
 	notAfter     []string
 }{
 	// "“三公”经费一般公共预算拨款267.66万元" is a 经费's funding, no source;
-	// nor what projects "涉及" (a performance paragraph's)
+	// nor what projects "涉及" (a performance paragraph's), nor what the year
+	// before left ("上年结转一般公共预算拨款收入0万元": the carried-over funds)
 	// 公共财政预算: its name before 2015
 	{"一般公共预算", "财政拨款", []string{"一般公共预算财政拨款收入", "一般公共预算拨款收入", "一般公共预算本年收入", "一般公共预算收入预算", "一般公共预算收入", "一般公共预算资金", "一般公共预算拨款",
-		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款"}, []string{"经费", "涉及"}},
-	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及"}},
-	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及"}},
+		"公共财政预算拨款收入", "公共财政拨款收入", "公共财政预算收入", "公共财政预算拨款", "公共财政拨款", "公共预算拨款收入", "公共预算拨款",
+		"一般预算财政拨款收入", "一般预算财政拨款"}, []string{"经费", "涉及", "结转"}}, // 一般预算: its name in a budget of 2015 and before
+	{"政府性基金", "财政拨款", []string{"政府性基金预算财政拨款收入", "政府性基金预算拨款收入", "政府性基金预算本年收入", "政府性基金预算收入", "政府性基金收入", "政府性基金预算拨款"}, []string{"涉及", "结转"}},
+	{"国有资本经营", "财政拨款", []string{"国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款"}, []string{"涉及", "结转"}},
 	// 财政补助收入: a hospital's name for it (医院会计制度), and older templates';
 	// 财政预算内拨款(补助)收入: the budgets' before 2012 (预算内, the budget's funds)
 	{"财政拨款", "", []string{"财政拨款收入预算总计", "财政拨款收入", "财政拨款(补助)收入", "经费拨款(补助)", "财政拨款(补助)", "财政补助收入", "财政预算内拨款(补助)收入"}, []string{"一般公共预算", "公共", "政府性基金预算", "国有资本经营预算", "涉及"}},
 	// 行政事业性收费收入: a source of the budgets before 2015
 	{"行政事业性收费收入", "", []string{"行政事业性收费收入"}, nil},
-	{"事业收入", "", []string{"事业收入"}, []string{"经营"}},
+	{"事业收入", "", []string{"事业收入"}, []string{"经营", "其他"}}, // 其他事业收入 is a part of it
 	{"经营收入", "", []string{"事业单位经营收入", "经营收入"}, nil},
 	{"上级补助收入", "", []string{"上级补助收入"}, nil},
 	{"附属单位上缴收入", "", []string{"附属单位上缴收入"}, nil},
@@ -1101,7 +1348,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok
+			return ok || b.revenueShareAfter(start+len(l))
 		}
 		if l != "其他资金" {
 			return true
@@ -1123,7 +1370,7 @@ func (b *builder) sources() {
 			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
 				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
 			}
-			if amount == nil {
+			if amount == nil || b.unitMisprinted(path, *amount) {
 				continue
 			}
 			rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
@@ -1160,6 +1407,96 @@ func (b *builder) sources() {
 		}
 	}
 	b.yearFromSources()
+	b.projectsCarriedOver()
+}
+
+// sourcesOnLines adds up the revenue sources read, each no part of another
+// source read, where every one stands on a line from first to last: their
+// sum and the rounding of their figures; not ok where one stands elsewhere.
+func (b *builder) sourcesOnLines(first, last int) (sum, tol schema.Money, ok bool) {
+	rev := b.doc.Revenue
+	read := map[string]bool{}
+	for _, s := range rev.Sources {
+		read[s.Name] = true
+	}
+	for i, s := range rev.Sources {
+		path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
+		if l := b.doc.Provenance[path].Line; l < first || l > last {
+			return 0, 0, false
+		}
+		if s.PartOf == "" || !read[s.PartOf] {
+			sum += s.Amount
+			if k, ok := b.tokenOf(path, s.Amount); ok {
+				tol += b.st.toks[k].rounding()
+			}
+		}
+	}
+	return sum, tol, true
+}
+
+// projectsCarriedOver reads the carried-over revenue a text names for the
+// projects alone ("…其他收入1.43万元,年初项目支出结转和结余16.5万元") as
+// the carried-over revenue where it is listed with the sources read, on
+// their line, and with them makes the revenue's total: nothing else was
+// carried over.
+func (b *builder) projectsCarriedOver() {
+	st := b.st
+	rev := b.doc.Revenue
+	if rev.CarriedOver != nil || rev.Total == nil || len(rev.Sources) == 0 {
+		return
+	}
+	for _, l := range []string{"年初项目支出结转和结余", "年初项目结转和结余"} {
+		for _, end := range b.find(l) {
+			ti, ok := b.valueAfter(end, 2)
+			if !ok || b.used[ti] || b.otherYear(end-len(l)) {
+				continue
+			}
+			line := st.source(st.toks[ti].start).Line
+			sum, tol, ok := b.sourcesOnLines(line, line)
+			sum, tol = sum+st.toks[ti].money(), tol+st.toks[ti].rounding()
+			if d := sum - *rev.Total; ok && d <= tol && d >= -tol {
+				rev.CarriedOver = b.take("/revenue/carried_over", ti)
+				return
+			}
+		}
+	}
+}
+
+// revenueShareAfter tells a label ending at end whose amount's clause
+// states its share of the year's revenue ("1、财政拨款3961.45万元(含基本
+// 建设经费1000万元),占本年度收入96.87%"): a part of the revenue, a source.
+func (b *builder) revenueShareAfter(end int) bool {
+	st := b.st
+	ti, ok := b.valueAfter(end, 2)
+	if !ok {
+		return false
+	}
+	clause := st.s[st.toks[ti].end:st.clauseEnd(st.toks[ti].end)]
+	if k := strings.IndexAny(clause, ",，"); k >= 0 {
+		clause = strings.TrimLeft(clause[k:], ",，")
+	}
+	return startsWithAny(clause, []string{"占本年度收入", "占本年收入", "占收入"})
+}
+
+// unitMisprinted tells a figure read at path (amount) that the text
+// restates with the same digits in another unit ("其他收入3,441.56元" and
+// "其他收入:…预算数为3,441.56万元"): one of the two units is misprinted, and
+// which the figures alone do not tell, so the figure is left out, with a
+// warning naming both, and the restatement's claim with it.
+func (b *builder) unitMisprinted(path string, amount schema.Money) bool {
+	k := slices.IndexFunc(b.doc.Claims, func(c schema.Claim) bool {
+		a := amount.Float()
+		return c.Path == path && c.Kind == schema.ClaimAmount && a != 0 && (math.Abs(c.Value-a*10000) < 0.005 || math.Abs(c.Value*10000-a) < 0.005)
+	})
+	if k < 0 {
+		return false
+	}
+	c, src := b.doc.Claims[k], b.doc.Provenance[path+"/amount"]
+	b.doc.Claims = slices.DeleteFunc(b.doc.Claims, func(c schema.Claim) bool { return c.Path == path })
+	delete(b.doc.Provenance, path+"/amount")
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+		Reason: fmt.Sprintf("left out: stated with the same digits in two units (%s元; line %d: %s元), one of them misprinted", amount, c.Line, schema.Money(math.Round(c.Value*100)))})
+	return true
 }
 
 // yearFromSources reads the revenue a text names 总收入 alone ("2016年度
@@ -1169,36 +1506,68 @@ func (b *builder) sources() {
 // it is the year's own revenue (what is carried over is none of them).
 func (b *builder) yearFromSources() {
 	rev := b.doc.Revenue
-	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) < 2 {
+	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) == 0 {
 		return
 	}
-	read := map[string]bool{}
-	for _, s := range rev.Sources {
-		read[s.Name] = true
+	var ends []int
+	for _, l := range []string{"总收入", "决算收入"} {
+		for _, end := range b.find(l) {
+			if !b.otherYear(end - len(l)) {
+				ends = append(ends, end)
+			}
+		}
 	}
-	for _, end := range b.find("总收入") {
+	slices.Sort(ends)
+	for _, end := range ends {
 		ti, ok := b.valueAfter(end, 4)
-		if !ok || b.used[ti] || b.otherYear(end-len("总收入")) {
+		if !ok || b.used[ti] {
 			continue
 		}
 		line := b.st.source(b.st.toks[ti].start).Line
-		var sum schema.Money
-		tol := b.st.toks[ti].rounding()
-		for i, s := range rev.Sources {
-			path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
-			if b.doc.Provenance[path].Line != line {
-				sum = -1
-				break
-			}
-			if s.PartOf == "" || !read[s.PartOf] {
-				sum += s.Amount
-				if k, ok := b.tokenOf(path, s.Amount); ok {
-					tol += b.st.toks[k].rounding()
+		// its sources listed on its line, or on the lines right after a
+		// sentence that ends in 其中 ("决算收入4089.45万元,来源有3部分:…。其中:"
+		// / "1、财政拨款3961.45万元…" / "2、事业收入118万元…")
+		last := line
+		if stop := b.st.sentenceEnd(b.st.toks[ti].end); strings.HasPrefix(strings.TrimLeft(b.st.s[stop:], "。 "), "其中") {
+			last = line + 12
+		}
+		sum, tol, ok := b.sourcesOnLines(line, last)
+		tol += b.st.toks[ti].rounding()
+		if d := sum - b.st.toks[ti].money(); ok && d <= tol && d >= -tol && len(rev.Sources) >= 2 {
+			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			return
+		}
+		// … with what was carried over and the reserve drawn to balance it,
+		// stated on its line too, it is the whole ("总收入153,667万元，其中：
+		// 财政预算内拨款(补助)收入…，财政专户拨款…，用事业基金弥补收支差额465万元，
+		// 上年结余、结转54万元")
+		if rev.CarriedOver == nil || !ok || b.doc.Provenance["/revenue/carried_over"].Line != line {
+			continue
+		}
+		sum += *rev.CarriedOver
+		if k, ok := b.tokenOf("/revenue/carried_over", *rev.CarriedOver); ok {
+			tol += b.st.toks[k].rounding()
+		}
+		// … and the special account's (财政专户拨款), a source where the list
+		// adds up (as revenueSplit reads it)
+		extra := map[string]int{}
+		for _, l := range []string{"用事业基金弥补收支差额", "财政专户拨款"} {
+			for _, end := range b.find(l) {
+				if k, ok := b.valueAfter(end, 2); ok && !b.used[k] && b.st.source(b.st.toks[k].start).Line == line {
+					sum, tol = sum+b.st.toks[k].money(), tol+b.st.toks[k].rounding()
+					extra[l] = k
 				}
 			}
 		}
-		if d := sum - b.st.toks[ti].money(); sum >= 0 && d <= tol && d >= -tol {
-			rev.CurrentYear = b.take("/revenue/current_year", ti)
+		if d := sum - b.st.toks[ti].money(); d <= tol && d >= -tol {
+			rev.Total = b.take("/revenue/total", ti)
+			if k, ok := extra["用事业基金弥补收支差额"]; ok {
+				b.used[k] = true
+			}
+			if k, ok := extra["财政专户拨款"]; ok {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources))
+				rev.Sources = append(rev.Sources, schema.Named{Name: "财政专户管理资金", Amount: *b.take(path+"/amount", k)})
+			}
 			return
 		}
 	}
@@ -1632,10 +2001,13 @@ func (b *builder) basicProject() {
 		b.projects()
 	} else if a, p := b.appropriationsProject(); a != nil {
 		exp.Project = b.newFigure("/expenditure/project", a, p)
+	} else if ti, ok := b.bareProject(); ok {
+		exp.Project = &schema.Figure{Amount: *b.take("/expenditure/project/amount", ti)}
 	} else if at, ok := b.noProjects(); ok {
 		exp.Project = b.zeroFigure("/expenditure/project", at)
 	}
 	b.splitUses()
+	b.usesItems()
 	b.yearFromUses()
 	if a, p := b.figure("/expenditure/reserve", "/amount", []string{"单位预留机动经费"}, 8); a != nil {
 		exp.Reserve = b.newFigure("/expenditure/reserve", a, p)
@@ -1680,8 +2052,10 @@ func (b *builder) noProjects() (int, bool) {
 // whole's own label, from the clause's start to its amount, names 拨款 or
 // 公共预算.
 func (b *builder) ofAppropriations(start int) bool {
-	label, _, ok := b.wholeLabel(start)
-	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算"))
+	label, ti, ok := b.wholeLabel(start)
+	// the whole taken as the spending's total is all funds' ("2012年公共预算
+	// 支出18,510.28万元，其中，基本支出…": the central template's word for it)
+	return ok && (strings.Contains(label, "拨款") || strings.Contains(label, "公共预算")) && b.amountOf[ti] != "/expenditure/total" && b.amountOf[ti] != "/expenditure/current_year"
 }
 
 // appropriationsItem tells a label at start listed after 其中 under the
@@ -1752,7 +2126,8 @@ func (b *builder) ofPart(start int) bool {
 	if k := strings.LastIndexAny(item, ":："); k >= 0 {
 		item = item[k+1:]
 	}
-	if item = strings.TrimSpace(item); sentenceMarker.MatchString(item) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
+	// — its 项 numbered with a half bracket too: "1)行政运行1,826万元,其中:…"
+	if item = strings.TrimSpace(item); (sentenceMarker(item) != "" || halfBracketItem.MatchString(item)) && !containsAny(item, []string{"支出", "收入", "预算", "合计", "总计", "总额", "经费", "资金"}) {
 		return true
 	}
 	label = trimSuffixes(label, "预算数为", "预算为", "预算", "为")
@@ -1848,6 +2223,41 @@ func (b *builder) pairedElsewhere(l string, start int) bool {
 	d := t.money() - exp.Basic.Amount
 	half := schema.Money(scaleDown(moneyFactor(t.unit)*100, t.scale) / 2) // the amount as rounded where written
 	return basic && (d > half || d < -half)
+}
+
+// bareProject finds the project expenditure a sentence names 项目 alone
+// right after the basic expenditure read, both after the whole they make
+// ("2011年总支出6,198万元,基本支出4,453万元;项目1,745万元。"): only where
+// the whole, the basic expenditure and 项目 follow one another, nothing but
+// a break (and 其中) between, and the two add up to the whole.
+func (b *builder) bareProject() (int, bool) {
+	st := b.st
+	basic := b.doc.Expenditure.Basic
+	if basic == nil {
+		return 0, false
+	}
+	for _, end := range b.find("基本支出") {
+		start := end - len("基本支出")
+		bt, ok := b.valueAfter(end, 2)
+		wt := st.tokenAt(start) - 1
+		if !ok || st.toks[bt].money() != basic.Amount || wt < 0 || st.toks[wt].kind != numMoney ||
+			strings.Trim(st.s[st.toks[wt].end:start], ",，:其中") != "" {
+			continue
+		}
+		rest := strings.TrimLeft(st.s[st.toks[bt].end:], "；;，,")
+		if len(rest) == len(st.s)-st.toks[bt].end || !strings.HasPrefix(rest, "项目") {
+			continue
+		}
+		pt, ok := b.valueAfter(len(st.s)-len(rest)+len("项目"), 0)
+		if !ok || b.used[pt] || st.toks[wt].money() != basic.Amount+st.toks[pt].money() {
+			continue
+		}
+		if after := st.s[st.toks[pt].end:]; after != "" && !startsWithAny(after, []string{"。", "；", ";"}) {
+			continue
+		}
+		return pt, true
+	}
+	return 0, false
 }
 
 // appropriationsBasic name the appropriations' basic expenditure.
@@ -2178,10 +2588,7 @@ func (b *builder) listedParts() {
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
 		}
-		stop := st.sentenceEnd(end)
-		if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
-			stop = end + k // "…服务C万元；授予中小企业合同金额D万元": another statement
-		}
+		stop := listStop(st.s, end, st.sentenceEnd(end))
 		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
 			k := strings.IndexAny(st.s[end:stop], ")）")
 			if k < 0 {
@@ -2223,6 +2630,27 @@ func (b *builder) listedParts() {
 			continue // the model holds them all: its own sums compare them (a sum below, it takes for a list that may be partial)
 		}
 		b.sumClaims("/listed", ti, parts)
+	}
+}
+
+// listStop is where a list of parts that opens at from ends, before the
+// sentence's end at stop: at a semicolon ("…服务C万元；授予中小企业合同金额D万
+// 元": another statement), unless the clause after it names the sibling of
+// a part before it — basic expenditure and project expenditure, the two
+// halves of any spending ("其中:基本支出3,931万元;项目1,745万元").
+func listStop(s string, from, stop int) int {
+	for at := from; ; {
+		k := strings.IndexAny(s[at:stop], "；;")
+		if k < 0 {
+			return stop
+		}
+		_, size := utf8.DecodeRuneInString(s[at+k:])
+		before, after := s[from:at+k], strings.TrimLeft(s[at+k+size:stop], " ")
+		if !(strings.Contains(before, "基本支出") && strings.HasPrefix(after, "项目") ||
+			strings.Contains(before, "项目支出") && strings.HasPrefix(after, "基本支出")) {
+			return at + k
+		}
+		at += k + size
 	}
 }
 
@@ -2478,6 +2906,56 @@ func (b *builder) splitUses() {
 	}
 }
 
+// itemMarker is a list item's marker ending where its label starts: a
+// listMarker, or a capital letter (A、 B.).
+var itemMarker = regexp.MustCompile(`(` + listMarkers + `|[A-Z][、.])$`)
+
+// usesItems reads 人员经费 and 公用经费 a text lists as the items of its
+// expenditure ("支出预算7526.86万元。支出项目是:\nA、人员经费5836.98万元。…
+// B、部门公用经费876.48万元。"): each label opens an item, its marker at its
+// line's or its sentence's start, its amount right after it; the list opens with a colon
+// right after the statement of the expenditure's total, no other amount
+// between; and the two do not exceed the total.
+func (b *builder) usesItems() {
+	st := b.st
+	exp := b.doc.Expenditure
+	if exp.Personnel != nil || exp.PublicExpenses != nil || exp.Total == nil {
+		return
+	}
+	item := func(labels ...string) (ti, from int, ok bool) {
+		for _, l := range labels {
+			for _, end := range b.find(l) {
+				start := end - len(l)
+				m := itemMarker.FindStringIndex(st.s[runeStart(st.s, max(0, start-16)):start])
+				if m == nil {
+					continue
+				}
+				// the marker opens its line, or its sentence (a body on one line)
+				if at := start - (m[1] - m[0]); !st.lineStart(at) && !hasSuffixAny(strings.TrimRight(st.s[:at], " "), []string{"。", ":"}) {
+					continue
+				}
+				if ti, ok := b.valueAfter(end, 0); ok && !b.used[ti] {
+					return ti, start - (m[1] - m[0]), true
+				}
+			}
+		}
+		return 0, 0, false
+	}
+	pt, pfrom, ok1 := item("人员经费")
+	ct, cfrom, ok2 := item("部门公用经费", "公用经费")
+	if !ok1 || !ok2 || cfrom < pfrom || st.toks[pt].money()+st.toks[ct].money() > *exp.Total {
+		return
+	}
+	head := strings.TrimRight(st.s[:pfrom], " ")
+	wt := st.tokenAt(len(head)) - 1
+	if !strings.HasSuffix(head, ":") || wt < 0 || st.toks[wt].kind != numMoney || st.toks[wt].money() != *exp.Total ||
+		st.runesBetween(st.toks[wt].end, len(head)) > 16 {
+		return
+	}
+	exp.Personnel = &schema.Figure{Amount: *b.take("/expenditure/personnel/amount", pt)}
+	exp.PublicExpenses = &schema.Figure{Amount: *b.take("/expenditure/public_expenses/amount", ct)}
+}
+
 // usesOff keeps a split by use that adds up to less than the total its
 // sentence states before 其中 (token total), beyond the rounding of every
 // figure, as sum claims, where one misprint of one of them, changed back,
@@ -2678,6 +3156,12 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 						continue // a fund of the revenue: "国有资本经营预算拨款0万元"
 					}
 					ti, ok := b.valueAfter(p, 3)
+					if !ok {
+						ti, ok = b.headedClassBudget(p)
+					}
+					if ok && b.otherScheme(scheme, start) {
+						continue // 其他支出 of the functional list is no economic class, nor the other way round
+					}
 					if !ok || b.otherYear(start) || scheme == schema.SchemeEconomic && b.projectsPart(start) {
 						continue // another year's class, or the project's
 					}
@@ -2771,18 +3255,54 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 	return items
 }
 
+// otherScheme tells a class's name at start in a sentence that lists the
+// classes of the other scheme ("按支出功能分类科目:…其他支出0.20万元" holds
+// no economic class): its sentence names that scheme's 分类 before it, not
+// its own.
+func (b *builder) otherScheme(scheme string, start int) bool {
+	head := b.st.s[b.st.sentenceStart(start):start]
+	own, other := "功能分类", "经济分类"
+	if scheme == schema.SchemeEconomic {
+		own, other = other, own
+	}
+	return strings.Contains(head, other) && !strings.Contains(head, own)
+}
+
+// headedClassBudget is the amount of a budget's class named as an item's
+// heading, its colon after it, then the year's budget: "1、文化体育与传媒:
+// 2012年年初预算数为17,121.48万元" (p is where the class's name ends).
+func (b *builder) headedClassBudget(p int) (int, bool) {
+	st := b.st
+	if b.doc.Document.Kind != schema.KindBudget || !strings.HasPrefix(st.s[p:], ":") {
+		return 0, false
+	}
+	ti, ok := b.valueAfter(p, 10)
+	if !ok || !strings.Contains(st.s[p:st.toks[ti].start], "预算") {
+		return 0, false
+	}
+	return ti, true
+}
+
 // listRemainder tells 其他支出 at start closing a list of heads that are no
 // classes of its scheme ("基本支出中业务支出300万元，管理费用90万元，其他支出
 // 10万元"): an amount and a separator stand just before it, and no class of
 // the scheme (prev, the hits before it) opens earlier in its sentence.
 func (b *builder) listRemainder(prev []classHit, start int) bool {
 	s := b.st.s[:start]
+	ends := []string{"。", "；", ";"}
+	// a numbered list's last item: "…5、对下级单位补助支出0万元;6、其他支出0万元"
+	// — its items end in semicolons, so the sentence is the whole list's
+	if t, ok := strings.CutSuffix(s, "、"); ok {
+		if u := strings.TrimRight(t, "0123456789"); len(u) < len(t) {
+			s, ends = strings.TrimRight(u, ";；"), ends[:1]
+		}
+	}
 	lead := strings.TrimRight(s, " ,，、")
-	if len(lead) == len(s) || !strings.HasSuffix(lead, "元") {
+	if len(lead) == len(s) && len(s) == start || !strings.HasSuffix(lead, "元") {
 		return false
 	}
 	from := max(0, start-600)
-	for _, p := range []string{"。", "；", ";"} {
+	for _, p := range ends {
 		if k := strings.LastIndex(s, p); k >= from {
 			from = k + len(p)
 		}
@@ -2926,6 +3446,9 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 	for _, end := range b.find(subject) {
 		start := end - len(subject)
 		before := st.s[runeStart(st.s, max(0, start-24)):start]
+		if k := strings.LastIndex(before, "。"); k >= 0 {
+			before = before[k+len("。"):] // "…没有安排。3、政府采购情况说明": another sentence's
+		}
 		after := st.s[end:runeStart(st.s, min(len(st.s), end+24))]
 		// a table's explanation that opens by saying it is empty:
 		// "七、政府性基金支出预算表情况说明 本表数为零。"
@@ -2951,7 +3474,7 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		// "关于机关运行经费支出,某院为非行政或参公单位,无此项内容": the
 		// sentence says the unit has none of it
 		sentence := st.s[end:st.sentenceEnd(end)]
-		if containsAny(sentence, []string{"无此项", "不涉及此项"}) && !strings.ContainsAny(sentence, "0123456789") {
+		if containsAny(sentence, []string{"无此项", "不涉及此项"}) && !strings.ContainsAny(sentence, "0123456789") || b.itemSaidNone(start) {
 			none = true
 		}
 		if strings.Contains(before, "没有") || strings.Contains(before, "未做") || strings.Contains(before, "未使用") ||
@@ -2970,6 +3493,22 @@ func (b *builder) zeroStatement(subject string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// itemSaidNone tells a subject at start named by a numbered heading on a
+// line of its own whose next sentence says the item has none, and no
+// figure ("2、政府采购安排情况说明。\n此项预算没有安排。").
+func (b *builder) itemSaidNone(start int) bool {
+	st := b.st
+	hs, he := st.sentenceStart(start), st.sentenceEnd(start)
+	heading := st.s[hs:he]
+	if !st.lineStart(hs) || he >= len(st.s) || !st.lineStart(he+len("。")) || dropEnum(heading) == heading ||
+		strings.ContainsAny(dropEnum(heading), "0123456789") {
+		return false
+	}
+	next := st.s[he+len("。") : st.sentenceEnd(he+len("。"))]
+	return startsWithAny(next, []string{"此项", "本项", "该项"}) && containsAny(next, []string{"没有安排", "未安排", "无"}) &&
+		!strings.ContainsAny(next, "0123456789")
 }
 
 // saysZero tells a clause that states a zero the amount rules do not read:
@@ -3332,7 +3871,7 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 
 // priorOutturn reads the year before's 三公 total a budget states in a
 // sentence of its own, the year right before its 三公 and its outturn's word
-// after (执行数, 决算数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a
+// after (执行数, 决算数, 支出数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a
 // 2014 budget. nil where none is stated, or more than one.
 func (b *builder) priorOutturn() *schema.Money {
 	st := b.st
@@ -3351,7 +3890,7 @@ func (b *builder) priorOutturn() *schema.Money {
 			continue
 		}
 		ti, ok := b.valueAfter(p, 16)
-		if !ok || b.used[ti] || !containsAny(st.s[p:st.toks[ti].start], []string{"执行数", "决算数"}) {
+		if !ok || b.used[ti] || !containsAny(st.s[p:st.toks[ti].start], []string{"执行数", "决算数", "支出数"}) {
 			continue
 		}
 		if found >= 0 && found != ti {
@@ -3430,11 +3969,17 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
+			if b.totalWithOthers(ti) {
+				break // a whole of more than the three: no total, the parts are read
+			}
 			tp.Total, totalTok = b.take("/three_public/total", ti), ti
 			if bt, ok := b.budgetAfter(ti); ok && b.doc.Document.Kind == schema.KindFinalAccounts {
 				tp.Budgeted = b.take("/three_public/budgeted", bt)
 			}
 			tp.PriorYear = b.figureYoY("/three_public", ti)
+			if tp.Budgeted == nil { // stated in its comparison with the budget
+				tp.Budgeted = b.budgeted["/three_public"]
+			}
 			if budgetEnd >= 0 { // the execution after its budget: "…支出为41.2万元，完成预算的82.4%"
 				b.execution("/three_public", st.toks[ti].end, st.clauseEnd(st.toks[ti].end))
 			}
@@ -3459,6 +4004,15 @@ func (b *builder) threePublic() {
 	}
 	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
+	}
+	if tp.Total == nil && anchor < 0 {
+		// a budget's page stating the year before's 三公 outturn alone, its
+		// own cut off: "…公布了…2010年“三公经费”财政拨款支出情况和2011年
+		// “三公经费”财政拨款预算安排情况。其中,2010年三公经费支出数为22738.55万元"
+		if tp.PriorYear = b.priorOutturn(); tp.PriorYear != nil {
+			b.doc.ThreePublic = tp
+			return
+		}
 	}
 	if anchor < 0 {
 		b.threePublicNil(tp)
@@ -3540,6 +4094,11 @@ func (b *builder) threePublic() {
 			}
 		}
 	}
+	if tp.VehiclePurchase == nil && tp.VehicleOperation != nil {
+		if at, ok := b.noPurchase(anchor); ok {
+			tp.VehiclePurchase = b.zeroFigure("/three_public/vehicle_purchase", at)
+		}
+	}
 	if tp.Vehicle != nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		if at, ok := b.allOperation(tp.Vehicle.Amount, anchor); ok {
 			b.doc.Provenance["/three_public/vehicle_operation/amount"] = st.source(at)
@@ -3554,6 +4113,38 @@ func (b *builder) threePublic() {
 		tp.VehiclePurchase, tp.VehicleOperation = nil, nil
 	}
 	b.doc.ThreePublic = tp
+}
+
+// totalWithOthers leaves out a 三公 total whose own list, right after its
+// amount, gives 会议费 or 培训费 an amount besides the three: "“三公”经费决算数
+// 合计为1000.86万,其中:因公出国(境)费0万元、…、会议费34.10万元、培训费51.37
+// 万元" is the whole of five, more than the three the model's total is the sum
+// of. The amount gets a warning; the parts are read.
+func (b *builder) totalWithOthers(ti int) bool {
+	st := b.st
+	end := st.toks[ti].end
+	list := st.s[end:st.sentenceEnd(end)]
+	k := strings.Index(list, "其中")
+	if k < 0 || strings.Trim(list[:k], " (,，:：") != "" {
+		return false // 其中 opens the total's own list, right after its amount
+	}
+	other := false
+	for _, w := range []string{"会议费", "培训费"} {
+		if j := strings.Index(list[k:], w); j >= 0 {
+			if tj, ok := b.valueAfter(end+k+j+len(w), 4); ok && st.toks[tj].start < end+len(list) {
+				other = true
+			}
+		}
+	}
+	if !other {
+		return false
+	}
+	b.used[ti] = true
+	src := st.source(st.toks[ti].start)
+	amount := st.toks[ti].money()
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text, Amount: &amount,
+		Reason: fmt.Sprintf("amount %s left out: the “三公” total's list adds 会议费 or 培训费 to the three, which the model's total is the sum of", st.s[st.toks[ti].start:st.toks[ti].end])})
+	return true
 }
 
 // savedWords, before a figure's name, make the amount after it what was
@@ -3591,20 +4182,48 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 		}
 		if t := st.toks[ti]; t.money() == total {
 			b.used[ti] = true
+			// the whole restated to be compared ("经比较2020年度镇本级“三公”
+			// 经费41万元,较上年减少19万元,下降43.78%,较年初预算数减少4万元"),
+			// its first statement compared with nothing
+			if tp.PriorYear == nil && !slices.ContainsFunc(b.doc.Claims, func(c schema.Claim) bool {
+				return c.Path == "/three_public" && slices.Contains([]string{schema.ClaimChange, schema.ClaimChangePct, schema.ClaimBudgetChange, schema.ClaimBudgetChangePct}, c.Kind)
+			}) {
+				tp.PriorYear = b.figureYoY("/three_public", ti)
+			}
 			if tp.Budgeted == nil && b.doc.Document.Kind == schema.KindFinalAccounts {
 				if bt, ok := b.budgetAfter(ti); ok { // restated beside its budget
 					tp.Budgeted = b.take("/three_public/budgeted", bt)
 				}
 			}
+			b.restatedYoY(tp, ti)
 		} else if totalTok >= 0 && coarserOf(st.toks[totalTok], t) {
 			// the total first stated rounded or cut ("三公经费预算850万", a
 			// headline), then exactly: the exact figure is the total
 			b.used[ti] = true
 			tp.Total, totalTok, total = b.take("/three_public/total", ti), ti, t.money()
+			b.restatedYoY(tp, ti)
 		} else {
 			b.claim("/three_public", schema.ClaimAmount, ti, t.money().Float(), "")
 		}
 	}
+}
+
+// restatedYoY reads the comparison with the prior year after the 三公's
+// total stated again, where the statement read first compared it with
+// none: a headline or a story's lead states the total alone
+// ("“三公经费”财政拨款预算总额为291.57万元"), the body again with its change
+// ("2013年“三公经费”财政拨款预算291.57万元，比2012年…减少128.34万元"), and
+// the parts' changes stated after it add up to that change.
+func (b *builder) restatedYoY(tp *schema.ThreePublic, ti int) {
+	if tp.PriorYear != nil {
+		return
+	}
+	for _, cl := range b.doc.Claims {
+		if cl.Path == "/three_public" && (cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct) {
+			return
+		}
+	}
+	tp.PriorYear = b.figureYoY("/three_public", ti)
 }
 
 // vehicleOthers leaves out the vehicles' two parts where the list under
@@ -3661,6 +4280,35 @@ func (b *builder) vehicleOthers() bool {
 		delete(b.amountOf, ti)
 	}
 	return true
+}
+
+// noPurchaseWords say the year bought no vehicle.
+var noPurchaseWords = []string{"无新购车辆", "无新购置车辆", "无新购公务用车", "未新购公务用车", "未购置公务用车", "没有购置公务用车", "未购置车辆", "没有购置车辆"}
+
+// noPurchase finds where the text says, after anchor, that the year bought
+// no vehicle ("2015年度单位公务用车保有量为2辆，无新购车辆"; "而2017年没有购置公务
+// 用车"): the vehicles' purchase is 0. Its clause names no other year and
+// no year before (上年未购置… is another year's).
+func (b *builder) noPurchase(anchor int) (int, bool) {
+	st := b.st
+	fy := b.doc.Document.FiscalYear
+	for _, w := range noPurchaseWords {
+		for _, end := range b.find(w) {
+			start := end - len(w)
+			if start < anchor {
+				continue
+			}
+			clause := st.s[st.clauseStart(start):start]
+			if containsAny(clause, priorYearWords) {
+				continue
+			}
+			if y, _, _, ok := yearIn(clause); ok && y != fy {
+				continue
+			}
+			return start, true
+		}
+	}
+	return 0, false
 }
 
 // allOperation finds where the text says the vehicles' spending (amount) is

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -345,7 +346,7 @@ func TestChangeAfterPartsList(t *testing.T) {
 
 // A total's change in the sentence right after the one stating it, opened
 // by the bare word for the total ("…年初预算数735.09万元,其中:…。预算收入较
-// 2024年减少62.54万元"), is the total's; not after another sentence, nor in
+// 2024年减少62.54万元", "…。收入较去年增加105.77万元"), is the total's; not after another sentence, nor in
 // a 决算, whose 预算收入 is the budget it is compared with.
 func TestChangeInTheNextSentence(t *testing.T) {
 	const head = "某某学校2025年部门预算\n"
@@ -353,6 +354,12 @@ func TestChangeInTheNextSentence(t *testing.T) {
 		"(二)支出预算:2025年年初预算数735.09万元,其中:基本支出700万元,项目支出35.09万元。预算支出较2024年增加2万元。\n")
 	if want := map[string]float64{"/revenue:change": -625400, "/expenditure:change": 20000}; !maps.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+	// the word bare: 收入, 支出 ("…住房保障支出65.09万元。支出较去年增加105.77万元")
+	got = changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元,其中:一般公共预算拨款735.09万元。收入较去年增加105.77万元。\n"+
+		"(二)支出预算:2025年年初预算数735.09万元,其中:一般公共服务支出700万元,住房保障支出35.09万元。支出较去年增加105.77万元,主要是基本支出增加39.77万元。\n")
+	if want := map[string]float64{"/revenue:change": 1057700, "/expenditure:change": 1057700}; !maps.Equal(got, want) {
+		t.Errorf("bare words: got %v, want %v", got, want)
 	}
 	if got := changeClaims(t, head+"(一)收入预算:2025年年初预算数735.09万元。人员经费有所调整。预算收入较2024年减少62.54万元。\n"); len(got) != 0 {
 		t.Errorf("a change two sentences after the total was read as its: %v", got)
@@ -692,6 +699,20 @@ func TestNoneInWordsAfterLabel(t *testing.T) {
 	})
 }
 
+// A numbered heading naming a figure on a line of its own, and a next
+// sentence saying this item has none ("此项预算没有安排"), is a zero; the
+// same words after a heading of another subject, or with a figure, are not.
+func TestItemSaidNone(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "procurement", text: "某园2016年部门预算\n1、预算增减变化情况说明。\n2016年收入预算100万元。\n2、政府采购安排情况说明。\n此项预算没有安排。\n3、专业名词解释。\n",
+			want: map[string]float64{"/procurement/amount": 0}},
+		{name: "another heading", text: "某园2016年部门预算\n1、预算增减变化情况说明。\n2016年收入预算100万元。\n2、专项资金情况说明。\n此项预算没有安排。\n3、政府采购情况说明。\n",
+			absent: []string{"/procurement"}},
+		{name: "a figure", text: "某园2016年部门预算\n2、政府采购安排情况说明。\n此项预算没有安排2015年的采购。\n",
+			absent: []string{"/procurement"}},
+	})
+}
+
 // "上年结转和结余" is the carried-over revenue as 年初结转和结余 is (Gansu's
 // 决算: "5.上年结转和结余5.92万元").
 func TestCarriedOverAndBalance(t *testing.T) {
@@ -738,6 +759,11 @@ func TestThreePublicPartHeadings(t *testing.T) {
 			"1.因公出国（境）费。2019年度预算数为5万元，决算数为4万元。\n2.公务接待费。2019年度决算数为5万元。\n",
 			want: map[string]float64{"/three_public/overseas_travel/amount": 40000, "/three_public/overseas_travel/budgeted": 50000, "/three_public/reception/amount": 50000}},
 		{name: "no heading", text: "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元。主要用于公务接待费。2020年项目支出预算为5万元。\n",
+			absent: []string{"/three_public/reception"}},
+		{name: "first item after 其中", text: "某市某局2013年部门预算\n2013年“三公经费”财政拨款预算9万元。其中:1、因公出国(境)费用。2013年预算数4万元,与2012年预算数相比,基本持平。" +
+			"2、公务接待费。2013年预算数5万元。\n",
+			want: map[string]float64{"/three_public/overseas_travel/amount": 40000, "/three_public/reception/amount": 50000}},
+		{name: "a label after 其中 is no heading", text: "某县某局2020年部门预算\n2020年“三公”经费预算数为12万元,其中:公务接待费。2020年项目支出预算为5万元。\n",
 			absent: []string{"/three_public/reception"}},
 	})
 }
@@ -1121,6 +1147,96 @@ func TestYearsRevenueFromItsSources(t *testing.T) {
 	})
 }
 
+// A budget balances: its year's 总收入 with its sources listed after it is
+// its revenue where it is the amount of the year's bare 总支出; a 决算's, or
+// one of another amount, is not.
+func TestBalancedGrandTotals(t *testing.T) {
+	spent := "2011年总支出6,198万元,基本支出4,453万元;项目支出1,745万元。\n"
+	checkWordings(t, []wording{
+		{name: "budget", text: "某厅2011年部门预算\n2011年总收入6,198万元,其中:财政预算内拨款(补助)收入6,198万元。\n" + spent,
+			want: map[string]float64{"/revenue/total": 61980000, "/expenditure/total": 61980000}},
+		{name: "final accounts", text: "某厅2011年部门决算\n2011年总收入6,198万元,其中:财政拨款收入6,198万元。\n" + spent,
+			want: map[string]float64{"/expenditure/total": 61980000}, absent: []string{"/revenue/total"}},
+		{name: "another amount", text: "某厅2011年部门预算\n2011年总收入6,298万元,其中:财政预算内拨款(补助)收入6,198万元。\n" + spent,
+			want: map[string]float64{"/expenditure/total": 61980000}, absent: []string{"/revenue/total"}},
+	})
+}
+
+// 项目 alone right after the basic expenditure, both after the whole they
+// make, is the project expenditure; one that does not make the whole with
+// it, or a class's, is not.
+func TestBareProject(t *testing.T) {
+	head := "某厅2011年部门预算\n2011年总收入6,198万元。\n"
+	checkWordings(t, []wording{
+		{name: "making the whole", text: head + "2011年总支出6,198万元,基本支出4,453万元;项目1,745万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000, "/expenditure/project/amount": 17450000}},
+		{name: "not making it", text: head + "2011年总支出6,198万元,基本支出4,453万元;项目1,645万元。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000}, absent: []string{"/expenditure/project"}},
+		{name: "a project's name", text: head + "2011年总支出6,198万元,基本支出4,453万元;项目1,745万元用于信息化建设。\n",
+			want: map[string]float64{"/expenditure/basic/amount": 44530000}, absent: []string{"/expenditure/project"}},
+	})
+}
+
+// 总收支 is both totals at once: where the two read are one amount, a
+// clause comparing it with the year before's amount and stating the change
+// gives each its prior year — only where the two make the totals, and only
+// of the year before.
+func TestBothTotalsChange(t *testing.T) {
+	head := "某厅2011年部门预算\n2011年总收入6,198万元。\n2011年总支出6,198万元。\n"
+	checkWordings(t, []wording{
+		{name: "the year before", text: head + "某厅2011年总收支比上年减少30.7%,对比2010年预算批复数8,946万元减少了2,748万元,主要原因是机构改革。\n",
+			want: map[string]float64{"/revenue/prior_year": 89460000, "/expenditure/prior_year": 89460000}},
+		{name: "not making the totals", text: head + "某厅2011年总收支比上年减少30.7%,对比2010年预算批复数8,946万元减少了2,648万元。\n",
+			absent: []string{"/revenue/prior_year", "/expenditure/prior_year"}},
+		{name: "another year", text: head + "某厅2011年总收支对比2009年预算批复数8,946万元减少了2,748万元。\n",
+			absent: []string{"/revenue/prior_year", "/expenditure/prior_year"}},
+	})
+}
+
+// The carried-over revenue named for the projects alone, listed with the
+// sources on their line, is the carried-over revenue where it and they make
+// the total; where they do not, something else was carried over too.
+func TestProjectsCarriedOver(t *testing.T) {
+	head := "某血站2014年部门决算\n"
+	checkWordings(t, []wording{
+		{name: "making the total", text: head + "1、2014年度部门决算收入955.22万元,其中财政拨款收入167.2万元,事业收入770.09万元,其他收入1.43万元,年初项目支出结转和结余16.5万元,比2013年增加13%。\n",
+			want: map[string]float64{"/revenue/total": 9552200, "/revenue/carried_over": 165000}},
+		{name: "short of it", text: head + "1、2014年度部门决算收入965.22万元,其中财政拨款收入167.2万元,事业收入770.09万元,其他收入1.43万元,年初项目支出结转和结余16.5万元,比2013年增加13%。\n",
+			want: map[string]float64{"/revenue/total": 9652200}, absent: []string{"/revenue/carried_over"}},
+	})
+}
+
+// 财政预算总收入, a region's word for its revenue, is a unit's total revenue
+// where the unit says the whole is appropriations; alone it is not.
+func TestFiscalBudgetRevenueWhollyAppropriations(t *testing.T) {
+	head := "某县某中学2021年收支预算公示\n二、2021年收支预算情况\n"
+	checkWordings(t, []wording{
+		{name: "全部为财政拨款", text: head + "2021年财政预算总收入14932500元,全部为财政拨款收入.且全部为基本支出。\n",
+			want: map[string]float64{"/revenue/total": 14932500}},
+		{name: "alone", text: head + "2021年财政预算总收入14932500元,比上年增长5%。\n",
+			absent: []string{"/revenue/total"}},
+	})
+}
+
+// 人员经费 and 公用经费 opening the lettered items of the list the
+// expenditure's total opens ("支出预算7526.86万元。支出项目是:\nA、人员经费…")
+// are the personnel and public expenses; after another amount, or run into a
+// sentence, they are not.
+func TestUsesItems(t *testing.T) {
+	head := "某县第二中学2022年经费预算信息\n③部门支出用途。支出预算7526.86万元。"
+	items := "\nA、人员经费5836.98万元。\n——财政统发工资5659.5万元。\nB、部门公用经费876.48万元。\n——水费50万元。\n"
+	checkWordings(t, []wording{
+		{name: "lettered items", text: head + "支出项目是:" + items,
+			want: map[string]float64{"/expenditure/total": 75268600, "/expenditure/personnel/amount": 58369800, "/expenditure/public_expenses/amount": 8764800}},
+		{name: "one line", text: head + "支出项目是:" + strings.ReplaceAll(items, "\n", " "),
+			want: map[string]float64{"/expenditure/personnel/amount": 58369800, "/expenditure/public_expenses/amount": 8764800}},
+		{name: "after another amount", text: head + "其中专项640.48万元,支出项目是:" + items,
+			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+		{name: "no list", text: head + "支出项目是人员经费5836.98万元。部门公用经费876.48万元。\n",
+			absent: []string{"/expenditure/personnel", "/expenditure/public_expenses"}},
+	})
+}
+
 // Sichuan's 决算 template states both totals as a pair, the unit once after
 // both: "收、支总计各是4125.49,4143.91万元" — the revenue's, then the
 // expenditure's. Their change ("各减少1267.86,2570.97万元") is no total.
@@ -1177,6 +1293,14 @@ func TestFiscalTotalRevenueSide(t *testing.T) {
 			want: map[string]float64{"/revenue/fiscal_total": 16146300}, absent: []string{"/revenue/total", "/expenditure/total"}},
 		{name: "one fund's", text: head + "2020年一般公共预算财政拨款收入总计1008.64万元。",
 			absent: []string{"/revenue/fiscal_total"}},
+	})
+}
+
+// A 决算's 财政拨款收支总决算 is the appropriations' total.
+func TestFiscalTotalOfFinalAccounts(t *testing.T) {
+	checkWordings(t, []wording{
+		{name: "总决算", text: "某学院2016年部门决算\n某学院2016年度财政拨款收支总决算19170.97万元。与2015年相比,财政拨款收入总决算增加2084.95万元。\n",
+			want: map[string]float64{"/revenue/fiscal_total": 191709700}},
 	})
 }
 
@@ -1279,6 +1403,27 @@ func TestListedPartsPrinted(t *testing.T) {
 		"an aside, as printed":        {aside, 0},
 		"an aside, a part misprinted": {strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), 4},
 		"an aside never closed":       {strings.Replace(strings.Replace(aside, "一般公共预算1,077.36", "一般公共预算1,071.36", 1), "),占", ",占", 1), 0},
+	} {
+		if n := sumClaims(t, c.text); n != c.want {
+			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
+		}
+	}
+}
+
+// TestListedPartsSemicolon: basic and project expenditure listed after a
+// whole with a semicolon between them ("其中:基本支出3,931万元;项目1,745万
+// 元") are one list: the two halves above their whole are kept as sum
+// claims. Another statement after a semicolon ends the list.
+func TestListedPartsSemicolon(t *testing.T) {
+	const text = "某市某厅2011年部门预算\n1. 政府办公厅(室)及相关事务5,631万元,其中:基本支出3,931万元;项目1,745万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want int
+	}{
+		"the halves above the whole": {text, 3},
+		"the halves make the whole":  {strings.Replace(text, "5,631", "5,676", 1), 0},
+		"project first":              {strings.Replace(text, "基本支出3,931万元;项目1,745万元", "项目支出1,745万元;基本支出3,931万元", 1), 3},
+		"another statement after ;":  {strings.Replace(text, "项目1,745万元", "政府采购1,745万元", 1), 0},
 	} {
 		if n := sumClaims(t, c.text); n != c.want {
 			t.Errorf("%s: %d sum claims, want %d", name, n, c.want)
@@ -1941,9 +2086,107 @@ func TestBudgetChange(t *testing.T) {
 	if want := map[string]float64{"/three_public:budget_change": -14853800, "/three_public:change": -8241300}; !maps.Equal(got, want) {
 		t.Errorf("against the budget and the year before: %v, want %v", got, want)
 	}
+	// the budget's difference and its rate, then the year before's: the
+	// rate's clause goes on with the budget's comparison
+	got = claims("某镇2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%。\n")
+	if want := map[string]float64{"/three_public:budget_change": -109300, "/three_public:budget_change_pct": -54.65,
+		"/three_public:change": -7100, "/three_public:change_pct": -7.83}; !maps.Equal(got, want) {
+		t.Errorf("against the budget with its rate, and the year before: %v, want %v", got, want)
+	}
+	// no budget stated: the completion rate and the excess over the budget
+	// beside it, both, or neither
+	const beside = "某幼儿园2017年度部门决算\n本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;完成年初预算100%,决算数大于预算数55.93万元,主要原因:工资调标。\n"
+	got = claims(beside)
+	if got["/expenditure/general:execution_pct"] != 100 || got["/expenditure/general:budget_change"] != 559300 {
+		t.Errorf("the completion rate beside the excess: %v, want execution_pct 100 and budget_change 559300", got)
+	}
+	for name, text := range map[string]string{
+		"no excess stated":       strings.Replace(beside, ",决算数大于预算数55.93万元", "", 1),
+		"another figure between": strings.Replace(beside, ";完成年初预算100%", ";项目支出完成年初预算100%", 1),
+	} {
+		if got := claims(text); got["/expenditure/general:execution_pct"] != 0 || got["/expenditure/general:budget_change"] != 0 {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
 	got = claims("某区某局2021年部门预算\n“三公”经费预算为2.48万元，比2020年预算减少1.2万元。\n")
 	if want := map[string]float64{"/three_public:change": -12000}; !maps.Equal(got, want) {
 		t.Errorf("a budget against the prior year's: %v, want %v", got, want)
+	}
+}
+
+// A sentence that names a figure without its amount and compares it
+// ("2017年“三公”经费预算数较2016年“三公”经费预算数增加0.11万元,增长6%")
+// states its change, and the rate in the clause right after the change;
+// a clause after that names another figure is that one's.
+func TestComparedRate(t *testing.T) {
+	const text = "某中学2017年“三公”经费预算情况说明\n某中学2017年“三公”经费财政拨款预算安排4.97万元。2017年“三公”经费预算数较2016年“三公”经费预算数增加0.11万元,增长6%。\n"
+	got := map[string]float64{}
+	for _, cl := range extractLines(t, text).Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	if want := map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 6}; !maps.Equal(got, want) {
+		t.Errorf("the change and its rate: %v, want %v", got, want)
+	}
+	got = map[string]float64{}
+	for _, cl := range extractLines(t, strings.Replace(text, ",增长6%", ",公务接待费增长6%", 1)).Claims {
+		got[cl.Path+":"+cl.Kind] = cl.Value
+	}
+	if _, ok := got["/three_public:change_pct"]; ok {
+		t.Errorf("another figure's rate read as the total's: %v", got)
+	}
+}
+
+// A template's direction left open ("减少(增加)0.11万元,同比下降(增加)6%")
+// is chosen by the figures: against a prior year stated before it, the
+// amount's side of it; else the one direction for which the rate after it
+// agrees within the rounding — or, where neither does, the nearer, so that
+// yoy.change_pct reports the rate. Both fitting, or no rate, says nothing.
+func TestOpenDirection(t *testing.T) {
+	const text = "某中学2017年“三公”经费预算情况说明\n某中学2017年“三公”经费财政拨款预算安排4.97万元,其中:安排因公出国(境)费0万元,公务用车购置及运行费3万元,公务接待费1.97万元。" +
+		"2017年“三公”经费预算数较2016年“三公”经费预算数减少(增加)0.11万元,同比下降(增加)6%。\n" +
+		"二、公务接待费 2017年某中学拟安排公务接待费预算1.97万元,较2016年的1.86万元增加(减少)0.11万元,主要是由于学校工作导致增加(减少)。\n"
+	const reception = "/three_public/reception:change"
+	for name, c := range map[string]struct {
+		text string
+		want map[string]float64
+	}{
+		"no direction fits the rate": {text, map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 6, reception: 1100}},
+		"the rate fits a rise":       {strings.Replace(text, "6%", "2.4%", 1), map[string]float64{"/three_public:change": 1100, "/three_public:change_pct": 2.4, reception: 1100}},
+		"the rate fits a fall":       {strings.Replace(text, "6%", "2.0%", 1), map[string]float64{"/three_public:change": -1100, "/three_public:change_pct": -2, reception: 1100}},
+		"the rate fits both":         {strings.Replace(text, "6%", "2.20%", 1), map[string]float64{reception: 1100}},
+		"no rate":                    {strings.Replace(text, ",同比下降(增加)6%", "", 1), map[string]float64{reception: 1100}},
+	} {
+		got := map[string]float64{}
+		for _, cl := range extractLines(t, c.text).Claims {
+			if cl.Kind == schema.ClaimChange || cl.Kind == schema.ClaimChangePct {
+				got[cl.Path+":"+cl.Kind] = cl.Value
+			}
+		}
+		if !maps.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+}
+
+// A sentence saying the year bought no vehicle (无新购车辆, 没有购置公务用
+// 车) states the vehicles' purchase at 0 where the operation is stated
+// alone; another year's (上年, 2014年) says nothing of this one's.
+func TestNoVehiclePurchase(t *testing.T) {
+	const text = "某单位2015年部门决算\n2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。\n" +
+		"2015年度单位公务用车保有量为2辆,无新购车辆。公务用车运行维护费28.91万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		zero bool
+	}{
+		"the year's":       {text, true},
+		"the year before":  {strings.Replace(text, ",无新购车辆", ",上年无新购车辆", 1), false},
+		"another year":     {strings.Replace(text, "2015年度单位公务用车保有量为2辆,无新购车辆", "2014年无新购车辆", 1), false},
+		"no such sentence": {strings.Replace(text, ",无新购车辆", "", 1), false},
+	} {
+		tp := extractLines(t, c.text).ThreePublic
+		if got := tp != nil && tp.VehiclePurchase != nil && tp.VehiclePurchase.Amount == 0; got != c.zero {
+			t.Errorf("%s: the vehicles' purchase read as 0: %v, want %v", name, got, c.zero)
+		}
 	}
 }
 
@@ -2261,5 +2504,166 @@ func TestFlatAfterShare(t *testing.T) {
 	}
 	if !claimWith(d.Claims, "/three_public/reception", schema.ClaimSharePct, 36) {
 		t.Errorf("reception: its share lost: %+v", d.Claims)
+	}
+}
+
+// TestRestatedThreePublicChange: the 三公's total stated first alone (a
+// story's lead, a headline rounded), then again with its change: the
+// change after the restatement is the total's, so the parts' changes are
+// compared with it.
+func TestRestatedThreePublicChange(t *testing.T) {
+	lead := "某局2013年部门预算\n某局公布2013年“三公经费”预算,“三公经费”财政拨款预算总额为291.57万元。\n" +
+		"2013年“三公经费”财政拨款预算291.57万元,比2012年“三公经费”财政拨款预算减少128.34万元。\n"
+	headline := "某联合会今年三公经费预算850万\n中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年“三公经费”财政拨款预算为850.55万元,比2012年预算数减少138.52万元。\n"
+	for name, c := range map[string]struct {
+		text string
+		want float64
+	}{
+		"restated exactly":           {lead, -1283400},
+		"a headline, then the exact": {headline, -1385200},
+	} {
+		if d := extractLines(t, c.text); !claimWith(d.Claims, "/three_public", schema.ClaimChange, c.want) {
+			t.Errorf("%s: no change %v of the 三公 among %+v", name, c.want, d.Claims)
+		}
+	}
+}
+
+// TestComparedBoth: amounts joined by 和 and followed by 均 and one
+// comparison ("分别为0.34亿元和4.23亿元,均与去年持平") each take it; an amount
+// after which another figure's comparison follows does not.
+func TestComparedBoth(t *testing.T) {
+	const head = "某省2015年部门预算\n2015年“三公”经费预算总额为5.55亿元,较2014年减少0.43亿元。"
+	d := extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。\n")
+	if !claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) || !claimWith(d.Claims, "/three_public/vehicle", schema.ClaimChange, 0) {
+		t.Errorf("both flat: %+v", d.Claims)
+	}
+	d = extractLines(t, head+"其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,后者与去年持平。\n")
+	if claimWith(d.Claims, "/three_public/overseas_travel", schema.ClaimChange, 0) {
+		t.Errorf("the second's comparison given the first: %+v", d.Claims)
+	}
+}
+
+// TestNumberedListRemainder: 其他支出 closing a numbered list of the
+// spending's kinds (按支出项目类别: 1、基本支出…;6、其他支出0万元) is no
+// functional class; the one closing the functional list is.
+func TestNumberedListRemainder(t *testing.T) {
+	d := extractLines(t, "某县某乡2015年部门预算\n(二)支出情况\n本年度支出预算284.45万元。\n其中:按支出项目类别:1、基本支出173.89万元;2、项目支出110.56万元;3、上缴上级支出0万元;4、其他支出0万元。\n按支出功能分类科目:一般公共服务支出141.44万元,农林水事务142.81万元;其他支出0.20万元。")
+	var other *schema.ClassItem
+	for i, c := range d.Expenditure.ByFunction {
+		if c.Code == "229" {
+			other = &d.Expenditure.ByFunction[i]
+		}
+	}
+	if other == nil || other.Amount.Float() != 2000 {
+		t.Fatalf("其他支出 %+v, want 0.20万元", other)
+	}
+	// a numbered functional list keeps its last class
+	d = extractLines(t, "某县某乡2015年部门预算\n本年度支出预算284.45万元,按支出功能分类科目:1、一般公共服务支出141.44万元;2、农林水支出142.81万元;3、其他支出0.20万元。")
+	if fn := d.Expenditure.ByFunction; len(fn) != 3 || fn[2].Code != "229" || fn[2].Amount.Float() != 2000 {
+		t.Fatalf("by function %+v", fn)
+	}
+}
+
+// TestCentralPublicBudgetTotals: the central departments' 公共预算收入 and
+// 公共预算支出 of 2012–2014 are the totals (一般公共预算收入 is a source), the
+// basic and project expenditure listed under the spending's all funds'; a
+// heading's label (收入预算) takes no amount from the line after it, which
+// opens with a label of its own (财政拨款收入:).
+func TestCentralPublicBudgetTotals(t *testing.T) {
+	d := extractLines(t, "某某协会2012年部门预算\n某某协会2012年公共预算收入18,535.28万元,其中上年结转1,037万元,占5.59%;财政拨款收入12,311.27万元,占66.42%;事业收入5,187.01万元,占27.99%。\n某某协会2012年公共预算支出18,510.28万元,其中,基本支出7314.11万元,占39.51%;项目支出11,196.17万元,占60.49%。\n收入预算\n财政拨款收入:2012年年初预算数为12,311.27万元,比2011年年初预算增加2,429.25万元,增长24.58%。")
+	rev, exp := d.Revenue, d.Expenditure
+	if rev.Total == nil || rev.Total.Float() != 185352800 || rev.CarriedOver == nil || rev.CarriedOver.Float() != 10370000 {
+		t.Fatalf("revenue %+v", rev)
+	}
+	if exp.Total == nil || exp.Total.Float() != 185102800 || exp.Basic == nil || exp.Basic.Amount.Float() != 73141100 || exp.Project == nil || exp.Project.Amount.Float() != 111961700 {
+		t.Fatalf("expenditure %+v", exp)
+	}
+	d = extractLines(t, "某某协会2012年部门预算\n收入预算\n财政拨款收入:2012年年初预算数为12,311.27万元,比2011年年初预算增加2,429.25万元,增长24.58%。")
+	if d.Revenue.Total != nil {
+		t.Errorf("a source's figure read as the total: %v", d.Revenue.Total)
+	}
+}
+
+// TestSourceUnitMisprinted: a source stated with the same digits in two
+// units (3,441.56元, restated 3,441.56万元) is left out with a warning — one
+// unit is misprinted, and the figures do not tell which.
+func TestSourceUnitMisprinted(t *testing.T) {
+	d := extractLines(t, "某某协会2012年部门预算\n某某协会2012年公共预算收入15,752.83万元,其中财政拨款收入12,311.27万元,占78.15%;其他收入3,441.56元,占21.85%。\n收入预算\n1、财政拨款收入:2012年年初预算数为12,311.27万元。\n2、其他收入:2012年年初预算数为3,441.56万元。")
+	for _, s := range d.Revenue.Sources {
+		if s.Name == "其他收入" {
+			t.Fatalf("其他收入 read as %v", s.Amount)
+		}
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool { return strings.Contains(w.Reason, "two units") }) {
+		t.Errorf("no warning of the two units: %+v", d.Warnings)
+	}
+}
+
+// TestHeadedClassBudget: a budget's class named as a numbered item's heading
+// with a colon, its year's budget after it (1、文化体育与传媒:2012年年初预算
+// 数为…), is the class's amount — in a budget only.
+func TestHeadedClassBudget(t *testing.T) {
+	text := "某某协会2012年部门%s\n支出预算\n1、文化体育与传媒:2012年年初预算数为17,121.48万元,比2011年年初预算增加1,738.07万元,增长11.30%%。\n2、住房保障支出:2012年年初预算数为619万元。"
+	d := extractLines(t, fmt.Sprintf(text, "预算"))
+	if fn := d.Expenditure.ByFunction; len(fn) != 2 || fn[0].Code != "207" || fn[0].Amount.Float() != 171214800 || fn[1].Code != "221" || fn[1].Amount.Float() != 6190000 {
+		t.Fatalf("by function %+v", fn)
+	}
+	if d = extractLines(t, fmt.Sprintf(text, "决算")); len(d.Expenditure.ByFunction) != 0 {
+		t.Errorf("a 决算's classes read from their budgets: %+v", d.Expenditure.ByFunction)
+	}
+}
+
+// TestGrandTotalWithCarried: a budget's bare 总收入 whose parts — its
+// sources, the reserve drawn to balance it (用事业基金弥补收支差额) and what
+// was carried over (上年结余、结转, run into the amount before it) — add up
+// on its line is the whole revenue; 财政专户拨款 is the special account's
+// source.
+func TestGrandTotalWithCarried(t *testing.T) {
+	d := extractLines(t, "某某市某局直属系统2013年部门预算\n2013年某局直属系统总收入153,667万元,其中:财政预算内拨款(补助)收入132,724万元,财政专户拨款20,424万元,用事业基金弥补收支差额465万元上年结余、结转54万元。")
+	rev := d.Revenue
+	if rev.Total == nil || rev.Total.Float() != 1536670000 || rev.CarriedOver == nil || rev.CarriedOver.Float() != 540000 || rev.CurrentYear != nil {
+		t.Fatalf("revenue %+v", rev)
+	}
+	if len(rev.Sources) != 2 || rev.Sources[1].Name != "财政专户管理资金" || rev.Sources[1].Amount.Float() != 204240000 {
+		t.Errorf("sources %+v", rev.Sources)
+	}
+	// parts that do not make it leave it unread
+	d = extractLines(t, "某某市某局直属系统2013年部门预算\n2013年某局直属系统总收入153,667万元,其中:财政预算内拨款(补助)收入132,724万元,财政专户拨款20,424万元,上年结余、结转54万元。")
+	if d.Revenue.Total != nil || d.Revenue.CurrentYear != nil {
+		t.Errorf("a whole its parts do not make: %+v", d.Revenue)
+	}
+}
+
+// TestYearRevenueListedBelow: a 决算's 决算收入 whose sentence ends with 其中
+// and whose sources follow as numbered lines, adding up to it, is the year's
+// revenue; a bare 财政拨款 whose clause states its share of the year's
+// revenue (占本年度收入) is a source.
+func TestYearRevenueListedBelow(t *testing.T) {
+	text := "2013年度某某博物馆部门决算公开\n(二)部门决算收入来源情况。决算收入4089.45万元,来源有3部分:财政拨款、事业收入和其他收入。其中:\n1、财政拨款3961.45万元(含基本建设经费1000万元),占本年度收入96.87%。其中:\n(1)文化体育与传媒(类)3945.69万元,占财政拨款99.6%。\n2、事业收入118万元,占本年度收入2.89%。\n3、其他收入10万元,占本年度收入0.24%."
+	d := extractLines(t, text)
+	if r := d.Revenue; r.CurrentYear == nil || r.CurrentYear.Float() != 40894500 || len(r.Sources) != 3 || r.Sources[0].Name != "财政拨款" || r.Sources[0].Amount.Float() != 39614500 {
+		t.Fatalf("revenue %+v", r)
+	}
+	// parts that do not make it leave it unread
+	d = extractLines(t, strings.Replace(text, "其他收入10万元", "其他收入20万元", 1))
+	if d.Revenue.CurrentYear != nil {
+		t.Errorf("a whole its parts do not make: %v", d.Revenue.CurrentYear)
+	}
+}
+
+// TestFalseRestatements: what restates no figure — 其他事业收入 (a part of
+// 事业收入), a 项 numbered with a half bracket (1)行政运行…,其中:基本支出…),
+// and 其他支出 of the functional list read as the economic class.
+func TestFalseRestatements(t *testing.T) {
+	d := extractLines(t, "某某大学2016年部门预算\n事业收入:2016年某某大学事业收入预算35957.91万元。其中纳入财政专户管理的教育收费预算21037万元,其他事业收入预算14920.91万元。\n2016年总支出153,667万元,其中:基本支出113,689万元;项目支出39,978万元。\n1)行政运行1,826万元,其中:基本支出1,826万元。\n按支出功能分类科目:一般公共服务支出153,666.8万元,其他支出0.20万元。\n按支出经济分类科目:工资福利支出113,689万元,商品和服务支出39,978万元。")
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimAmount {
+			t.Errorf("a restatement claimed: %+v", c)
+		}
+	}
+	for _, c := range d.Expenditure.ByEconomic {
+		if c.Code == "399" {
+			t.Errorf("the functional list's 其他支出 read as an economic class: %+v", c)
+		}
 	}
 }

@@ -31,6 +31,7 @@ func newsStory(d *schema.Document) bool {
 		d.Expenditure = &schema.Expenditure{}
 	}
 	d.GovernmentFund, d.StateCapital, d.OperatingCosts, d.Procurement, d.Assets, d.Performance = nil, nil, nil, nil, nil, nil
+	d.Department.Staff = nil // "全国气象部门共有职工99496人": the story's, left out with its warning below
 	const kept = "/three_public"
 	for _, ptr := range slices.Sorted(maps.Keys(d.Provenance)) {
 		if ptr == kept || strings.HasPrefix(ptr, kept+"/") || ptr == "/department/name" {
@@ -269,6 +270,51 @@ func newsPublished(s string, news bool) (year int, kind string) {
 	return year, kind
 }
 
+// listedUnderTotal tells a news story's 三公 parts listed under the
+// statement of its total: the sentence of the list states the total's
+// amount before 其中 (or before the first part, in a sentence that names no
+// year), or, stating none, the sentence before it does ("…“三公”经费预算总额
+// 为5.55亿元，较2014年的5.98亿元减少0.43亿元。其中，公务接待费0.98亿元…").
+// Such parts are the total's, and a misprint among them is for
+// sum.three_public to name; parts listed under another amount ("预算总数为
+// 2893.78万元，其中…") are not.
+func (b *builder) listedUnderTotal(parts []string) bool {
+	st := b.st
+	first := -1
+	for _, p := range parts {
+		if ti, ok := b.takenFor("/three_public/" + p + "/amount"); ok && (first < 0 || ti < first) {
+			first = ti
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	open := st.sentenceStart(st.toks[first].start)
+	k := strings.LastIndex(st.s[open:st.toks[first].start], "其中")
+	if k < 0 {
+		// a list of its own sentence ("从“三公”经费具体构成看，因公出国(境)费
+		// 0.43亿元…"), naming no year
+		if _, _, _, ok := yearIn(st.s[open:st.toks[first].start]); ok {
+			return false
+		}
+		k = st.toks[first].start - open
+	}
+	k += open
+	amounts := func(from, to int) (out []schema.Money) {
+		for i := st.tokenAt(from); i < len(st.toks) && st.toks[i].end <= to; i++ {
+			if st.toks[i].kind == numMoney {
+				out = append(out, st.toks[i].money())
+			}
+		}
+		return out
+	}
+	stated := amounts(open, k)
+	if len(stated) == 0 && open > 0 {
+		stated = amounts(st.sentenceStart(open-len("。")), open)
+	}
+	return slices.Contains(stated, *b.doc.ThreePublic.Total)
+}
+
 // newsParts leaves out a news story's 三公 parts where, stated whole, they
 // do not add up to its total beyond their printing's rounding: the story
 // told another year's or another subject's 三公 beside its own ("国资委
@@ -297,7 +343,7 @@ func (b *builder) newsParts() {
 		sum += figs[p].Amount
 		tol += rounding("/three_public/" + p + "/amount")
 	}
-	if d := sum - *tp.Total; d <= tol && -d <= tol {
+	if d := sum - *tp.Total; d <= tol && -d <= tol || b.listedUnderTotal(parts) {
 		return
 	}
 	for _, p := range []string{"overseas_travel", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"} {

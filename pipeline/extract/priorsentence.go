@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"budgetpub/schema"
 )
@@ -26,26 +27,73 @@ func (b *builder) priorSentences() {
 		end := st.sentenceEnd(start)
 		next := end + len("。")
 		if next >= len(st.s) {
-			return
+			break
 		}
 		if b.opensOnYear(start, end, year) && b.opensOnYear(next, st.sentenceEnd(next), year-1) {
-			own, ownLabels := b.labelledAmounts(start, end)
-			before, beforeLabels := b.labelledAmounts(next, st.sentenceEnd(next))
-			if len(own) > 0 && ownLabels != nil && slices.Equal(ownLabels, beforeLabels) {
-				for i, ti := range own {
-					if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
-						b.setPrior(ptr, before[i])
-					}
-				}
+			b.pairedPriors(start, end, next, st.sentenceEnd(next))
+		}
+		start = next
+	}
+	b.priorBefore()
+}
+
+// priorBefore reads the year before's figures a text states right before
+// its year's, each year in a clause of its own ended by ； or 。
+// ("2015年收入预算1299.3万元,支出预算1299.3万元；2016年收入预算1560.62万
+// 元,支出预算1560.62万元。"): the two open on the two years and state their
+// amounts under the same labels in the same order, so each amount of the
+// first is the prior year of the figure read from the second's at its
+// place. A figure with a prior year already keeps it.
+func (b *builder) priorBefore() {
+	st := b.st
+	year := b.doc.Document.FiscalYear
+	for start := 0; start < len(st.s); {
+		end := st.clauseStop(start)
+		if end >= len(st.s) {
+			return
+		}
+		_, size := utf8.DecodeRuneInString(st.s[end:])
+		next := end + size
+		if b.opensOnYear(start, end, year-1) {
+			nextEnd := st.clauseStop(next)
+			if b.opensOnYear(next, nextEnd, year) {
+				b.pairedPriors(next, nextEnd, start, end)
 			}
 		}
 		start = next
 	}
 }
 
+// pairedPriors takes each amount of the year before's statement
+// s[from:to] for the prior year of the figure read from the year's
+// statement s[start:end] at its place, where the two state their amounts
+// under the same labels in the same order.
+func (b *builder) pairedPriors(start, end, from, to int) {
+	own, ownLabels := b.labelledAmounts(start, end)
+	before, beforeLabels := b.labelledAmounts(from, to)
+	if len(own) == 0 || ownLabels == nil || !slices.Equal(ownLabels, beforeLabels) {
+		return
+	}
+	for i, ti := range own {
+		if ptr, ok := b.amountOf[ti]; ok && !b.used[before[i]] {
+			b.setPrior(ptr, before[i])
+		}
+	}
+}
+
+// clauseStop is where the statement that opens at off ends: its
+// sentence's 。 or an earlier ； (len(st.s) for none).
+func (st *stream) clauseStop(off int) int {
+	end := st.sentenceEnd(off)
+	if k := strings.IndexAny(st.s[off:end], "；;"); k >= 0 {
+		return off + k
+	}
+	return end
+}
+
 // opensOnYear tells a sentence s[start:end] that opens on the year y
-// ("2016年度…"), before its first amount: at its start, at a line's, or
-// after a heading (on a line of its own, or numbered and run into it:
+// ("2016年度…"), before its first amount: at its start, at a line's, after
+// its region's name, or after a heading (on a line of its own, or numbered and run into it:
 // "二、支出决算情况说明 2017年度…").
 func (b *builder) opensOnYear(start, end, y int) bool {
 	st := b.st
@@ -67,7 +115,8 @@ func (b *builder) opensOnYear(start, end, y int) bool {
 			from = st.starts[i] // the line it is on
 		}
 		before := strings.TrimSpace(st.s[from:k])
-		if before == "" || dropEnum(before) != before && !strings.ContainsAny(before, "，,；;：:0123456789") {
+		// … or after the region's name alone ("某区2022年的“三公”经费…")
+		if before == "" || regionOnly(before) || dropEnum(before) != before && !strings.ContainsAny(before, "，,；;：:0123456789") {
 			return true
 		}
 		at = k + len(w)
@@ -99,6 +148,13 @@ func (b *builder) labelledAmounts(start, end int) (toks []int, labels []string) 
 		}
 		l = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(l), "度"), "其中")
 		l = strings.TrimSuffix(l, "为")
+		// quoted or not, one label: "“三公”经费决算数合计" / "三公经费决算数合计"
+		l = strings.Map(func(r rune) rune {
+			if strings.ContainsRune("“”\"‘’「」", r) {
+				return -1
+			}
+			return r
+		}, l)
 		if l == "" {
 			return nil, nil
 		}
@@ -133,7 +189,7 @@ func (b *builder) setPrior(ptr string, ti int) {
 }
 
 // figureAt is the model's figure at a pointer of one (/expenditure/basic,
-// /three_public/reception …), nil for another.
+// /three_public/reception, the vehicles' subtotal …), nil for another.
 func (b *builder) figureAt(ptr string) *schema.Figure {
 	d := b.doc
 	exp := d.Expenditure
@@ -143,7 +199,7 @@ func (b *builder) figureAt(ptr string) *schema.Figure {
 		"/operating_costs": d.OperatingCosts,
 	}
 	if tp := d.ThreePublic; tp != nil {
-		for _, p := range tp.Parts() {
+		for _, p := range tp.Lines() {
 			figs["/three_public/"+p.Key] = p.Figure
 		}
 	}

@@ -35,6 +35,49 @@ func TestPriorSentences(t *testing.T) {
 	}
 }
 
+// TestPriorBefore: the year before's figures in a clause of their own right
+// before the year's (ended by ； or 。), under the same labels in the same
+// order, are the figures' prior years; under other labels, or of another
+// year, they are not.
+func TestPriorBefore(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"semicolon", "某园2016年部门预算\n2015年收入预算1299.3万元,支出预算1299.3万元;\n2016年收入预算1560.62万元,支出预算1560.62万元。\n", true},
+		{"sentences", "某园2016年部门预算\n2015年收入预算1299.3万元,支出预算1299.3万元。2016年收入预算1560.62万元,支出预算1560.62万元。\n", true},
+		{"other labels", "某园2016年部门预算\n2015年财政拨款1299.3万元,其他收入1299.3万元;\n2016年收入预算1560.62万元,支出预算1560.62万元。\n", false},
+		{"another year", "某园2016年部门预算\n2014年收入预算1299.3万元,支出预算1299.3万元;\n2016年收入预算1560.62万元,支出预算1560.62万元。\n", false},
+	} {
+		d := extractLines(t, c.text)
+		rev, exp := d.Revenue, d.Expenditure
+		if rev.Total == nil || *rev.Total != schema.Yuan(15606200) || exp.Total == nil || *exp.Total != schema.Yuan(15606200) {
+			t.Fatalf("%s: totals %v, %v; want 1560.62万 each", c.name, rev.Total, exp.Total)
+		}
+		got := rev.PriorYear != nil && *rev.PriorYear == schema.Yuan(12993000) && exp.PriorYear != nil && *exp.PriorYear == schema.Yuan(12993000)
+		if got != c.want || !c.want && (rev.PriorYear != nil || exp.PriorYear != nil) {
+			t.Errorf("%s: prior years %v, %v; want 1299.3万 %v", c.name, rev.PriorYear, exp.PriorYear, c.want)
+		}
+	}
+}
+
+// The 三公's parts, the vehicles' subtotal among them, take their prior
+// years from the year before's sentence right before the year's.
+func TestPriorBeforeThreePublicParts(t *testing.T) {
+	text := "某署2011年部门预算\n2010年某署“三公经费”财政拨款预算中,因公出国(境)费617万元,公务用车购置及运行费1229.65万元,公务接待费865万元。\n" +
+		"2011年某署“三公经费”财政拨款预算中,因公出国(境)费617万元(零增长),公务用车购置及运行费1205.06万元(较2010年压缩2%),公务接待费865万元(零增长)。\n"
+	tp := extractLines(t, text).ThreePublic
+	for _, c := range []struct {
+		name  string
+		f     *schema.Figure
+		prior schema.Money
+	}{{"overseas", tp.OverseasTravel, schema.Yuan(6170000)}, {"vehicle", tp.Vehicle, schema.Yuan(12296500)}, {"reception", tp.Reception, schema.Yuan(8650000)}} {
+		if c.f == nil || c.f.PriorYear == nil || *c.f.PriorYear != c.prior {
+			t.Errorf("%s: %+v, want prior year %v", c.name, c.f, c.prior)
+		}
+	}
+}
+
 // A figure compared with its budget, then with the year before
 // (比2014年度预算数减少…，比2013年度决算数X万元减少…) has X for its prior
 // year; the parts' changes a sentence gives as the reason of a change

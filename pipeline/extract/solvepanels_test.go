@@ -191,3 +191,35 @@ func TestSolvePanelsAsWalked(t *testing.T) {
 		t.Fatalf("the cases test too little: %d read, %d ran out of steps, %d took over 1,000 steps", gave, ranOut, many)
 	}
 }
+
+// TestDeadEndsKeepsWhatWasPut: the table of dead ends gives the steps put
+// at every state and none at a state not put, from four slots grown to
+// thousands, and nothing after a reset.
+func TestDeadEndsKeepsWhatWasPut(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	d := &deadEnds{slots: make([]deadSlot, 4), tags: make([]uint64, 4)}
+	d.reset()
+	put := map[panelState]int{}
+	var states []panelState
+	for k := range 5000 {
+		s := panelState{v: r.IntN(8), taken: [2]uint64{r.Uint64() & 0xff, 0}, sums: [3]int64{int64(r.IntN(50)), 0, int64(k % 3)}}
+		states = append(states, s)
+		if _, ok := put[s]; ok || r.IntN(2) == 0 {
+			continue
+		}
+		put[s] = k
+		d.put(s, k)
+	}
+	for _, s := range states {
+		got, ok := d.get(s)
+		if want, was := put[s]; ok != was || got != want {
+			t.Fatalf("%+v: %d %v, put %d %v", s, got, ok, want, was)
+		}
+	}
+	d.reset()
+	for s := range put {
+		if _, ok := d.get(s); ok {
+			t.Fatalf("%+v: kept after a reset", s)
+		}
+	}
+}

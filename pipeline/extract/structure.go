@@ -60,12 +60,44 @@ func (b *builder) structure(flat []string) {
 		if strings.Contains(l, "元") || hasSuffixAny(before, []string{"比", "与", "较", "同"}) {
 			continue
 		}
-		// a budget's account of the year before: "二、2021年“三公”经费决算情况"
-		if b.doc.Document.Kind == schema.KindBudget && y == fy-1 && containsAny(after, []string{"决算", "执行"}) {
+		// a budget's account of the year before: "二、2021年“三公”经费决算情况",
+		// "二、2010年“三公经费”财政拨款支出情况"
+		if b.doc.Document.Kind == schema.KindBudget && y == fy-1 && containsAny(after, []string{"决算", "执行", "支出情况"}) {
 			continue
 		}
 		b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(st.src[i]),
 			Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, fy)})
+	}
+	b.presentedYear(flat)
+}
+
+// presentedYear records the sentence that presents the text as a report of
+// another year than the document's, of its kind: "现将某局2021年度部门决算信息
+// 公开如下" in a 2022 决算 whose title and headings say 2022 (the year
+// before's template left in). The year must be right before the report's
+// word, the name before it at most.
+func (b *builder) presentedYear(flat []string) {
+	doc := b.doc.Document
+	for i, l := range flat {
+		k := strings.Index(l, "现将")
+		if k < 0 {
+			continue
+		}
+		rest := l[k+len("现将"):]
+		if e := strings.Index(rest, "如下"); e >= 0 {
+			rest = rest[:e]
+		}
+		y, before, after, ok := titleYearIn(rest)
+		if !ok || y == doc.FiscalYear || strings.ContainsAny(before, "，,。;；") {
+			continue
+		}
+		for _, tk := range titleKinds {
+			if tk.scope != "" && strings.HasPrefix(after, tk.word) && tk.kind == doc.Kind {
+				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(b.st.src[i]),
+					Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, doc.FiscalYear)})
+				break
+			}
+		}
 	}
 }
 

@@ -338,7 +338,7 @@ func summaryKey(name string) string {
 		return "src:" + name
 	case "事业单位经营收入":
 		return "src:经营收入"
-	case "财政专户管理资金", "财政专户管理资金收入":
+	case "财政专户管理资金", "财政专户管理资金收入", "纳入专户管理的非税收入拨款": // its name before 2015
 		return "src:财政专户管理资金"
 	case "其他收入", "其他资金":
 		return "src:其他收入"
@@ -377,8 +377,12 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	s := summary{got: map[string]cell{}, toks: map[string]token{}}
 	got := s.got
 	year := yearTotals(rows)
+	blankProject := 0 // the line of a 项目支出 row printed with no figure
 	for _, r := range rows {
 		if len(r.vals) == 0 {
+			if summaryKey(year(rowName(r.name))) == "use:项目支出" {
+				blankProject = r.line
+			}
 			continue
 		}
 		name := year(rowName(r.name))
@@ -476,6 +480,9 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 		s.sources = true
 	case listed || top != base:
 		s.warnings = append(s.warnings, fmt.Sprintf("revenue sources of this table add up to %s yuan, not %s: sources not used", top, base))
+	}
+	if _, ok := got["use:项目支出"]; !ok && blankProject > 0 {
+		got["use:项目支出"] = cell{0, blankProject} // printed blank: nothing
 	}
 	s.uses = usesAdd(got, et.v)
 	if len(s.classes) == 0 {

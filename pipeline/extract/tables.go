@@ -139,6 +139,13 @@ func findTables(lines, flat []string) []table {
 		if kind == tableOther && threePublicCorner(c) && !slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableThreePublic }) {
 			kind = tableThreePublic
 		}
+		// a 三公 heading that is no table's title ("2020年度全区“三公”经费决算
+		// 情况") over a header whose corner cell is a table's ("经费项目 |"; its
+		// bar lost where a body on one line was broken into cells)
+		if next := nextNonBlank(flat, i); kind == tableOther && strings.Contains(c, "三公") && titleLike(c) && strings.HasSuffix(strings.TrimRight(next, "| "), "项目") &&
+			utf8.RuneCountInString(next) <= 8 && !slices.ContainsFunc(tabs, func(t table) bool { return t.kind == tableThreePublic }) {
+			kind = tableThreePublic
+		}
 		if kind == tableOther && partHeading(c) {
 			continue // 第二部分 2024年部门预算表: the tables' part, in the contents or above them
 		}
@@ -526,6 +533,9 @@ func headerUnit(flat []string, i, end int) int64 {
 	var found int64
 	for j := i; j < len(flat) && j < end && j <= i+40; j++ {
 		cells := cellsOf(flat[j])
+		for k, c := range cells { // a web table's cell a line keeps its bar: "2020年度支出(万元)|"
+			cells[k] = strings.TrimRight(c, "| ")
+		}
 		if slices.ContainsFunc(cells, isNumberCell) {
 			break
 		}
@@ -612,8 +622,14 @@ func cellsOf(line string) []string {
 // splitCells splits a line into cells: a tab, or two spaces together,
 // separate cells; within a cell, words one space (or other white space)
 // apart are one text, split where a number stands or a label opens with
-// its own enumerator. The line is read once, words sliced from it.
-func splitCells(line string) []string {
+// its own enumerator (cellsSplit, kept for the line's next ask).
+func splitCells(line string) []string { return splitMemo.get(line) }
+
+var splitMemo = lineMemo[string]{of: cellsSplit}
+
+// cellsSplit is splitCells of a line not kept: the line is read once,
+// words sliced from it.
+func cellsSplit(line string) []string {
 	var cells, text []string
 	cell := func() { // the text read so far is a cell
 		if len(text) > 0 {
@@ -1239,7 +1255,8 @@ func classNamed(code, name string) bool {
 
 // cellToken reads a number cell (signed) of the 1-based line.
 func cellToken(c string, line int) (token, bool) {
-	toks := lexNumbers(strings.TrimPrefix(c, "-"))
+	var buf [2]token // a cell holds one: no slice made for it
+	toks := appendNumbers(buf[:0], strings.TrimPrefix(c, "-"))
 	if len(toks) != 1 {
 		return token{}, false
 	}

@@ -193,6 +193,8 @@ type stream struct {
 	toks   []token
 	stops  []int // where each 。 of s stands, ascending (lastStop), made when first asked
 	marks  []int // where each clause mark of s stands, ascending (clauseEnd), made when first asked
+	// segKinds[i] is segment i's segKind, told when first asked (0 before)
+	segKinds []segKind
 
 	// where every rune of the Basic Multilingual Plane stands, for scan:
 	// the offsets of rune r are pos[off[r+2]:off[r+3]], ascending, in a

@@ -104,6 +104,33 @@ func TestThreePublicYearBefore(t *testing.T) {
 	}
 }
 
+// A 三公 table of a year's column and the year before's, no 合计 row (a web
+// table's bars laid out as columns): where each row's cells sit under their
+// columns, a blank one nothing spent, its parts and their prior years are
+// read; cells the positions do not place leave it unread.
+func TestThreePublicYearRowsNoTotal(t *testing.T) {
+	head := "某局2012年部门预算\n附:某局“三公”经费2011年决算和2012年预算情况表\n" +
+		"项目             2011年决算(万元)   2012年预算(万元)\n"
+	laid := head + "因公出国(境)经费                3\n" +
+		"公务接待费                43.75         44.58\n" +
+		"公务用车购置及运行维护费            65         69.54\n"
+	tp := extractLines(t, laid).ThreePublic
+	if tp == nil || tp.OverseasTravel == nil || tp.OverseasTravel.Amount != 0 || tp.OverseasTravel.PriorYear == nil || *tp.OverseasTravel.PriorYear != schema.Yuan(30000) ||
+		tp.Reception == nil || tp.Reception.Amount != schema.Yuan(445800) || tp.Reception.PriorYear == nil || *tp.Reception.PriorYear != schema.Yuan(437500) ||
+		tp.Vehicle == nil || tp.Vehicle.Amount != schema.Yuan(695400) || tp.Vehicle.PriorYear == nil || *tp.Vehicle.PriorYear != schema.Yuan(650000) {
+		t.Errorf("a table of no 合计, cells under their columns: %+v, want travel 0 (3万 before), reception 44.58万 (43.75万), vehicles 69.54万 (65万)", tp)
+	}
+	for name, text := range map[string]string{
+		"cells a space apart": "某局2012年部门预算\n附:某局“三公”经费2011年决算和2012年预算情况表\n项目 2011年决算(万元) 2012年预算(万元)\n" +
+			"因公出国(境)经费 3\n公务接待费 43.75 44.58\n公务用车购置及运行维护费 65 69.54\n",
+		"vehicles not their parts' sum": laid + "公务用车购置费            10         20\n公务用车运行费            55         59.54\n",
+	} {
+		if tp := extractLines(t, text).ThreePublic; tp != nil && (tp.OverseasTravel != nil || tp.Vehicle != nil) {
+			t.Errorf("%s: read %+v", name, tp)
+		}
+	}
+}
+
 // A 支出总表 by unit (单位编码 | 单位名称 | 合计 | 基本支出 | 项目支出): the
 // unit's code opening its row is no amount of the 合计 row above it.
 func TestUnitCodedRows(t *testing.T) {

@@ -349,3 +349,41 @@ func TestThreePublicFewLabelledCells(t *testing.T) {
 		t.Fatalf("a table whose total the text's parts do not make was read: %+v", tp.OverseasTravel)
 	}
 }
+
+// TestThreePublicHeadingOverCells: a 三公 heading that is no table's title
+// ("2020年度全区“三公”经费决算情况") over a web table a cell a line, each
+// cell keeping its bar, whose corner is 经费项目, its unit in its columns'
+// headers ("2020年度支出 (万元) |"), its blank cells "-", its whole last
+// (总“三公”经费支出) and another table's title after it: read by its labels,
+// on one line as on many (where the cells lose their bars).
+func TestThreePublicHeadingOverCells(t *testing.T) {
+	cells := func(cs ...string) string { return strings.Join(cs, " |\n") + " |\n" }
+	text := "2020年度全区“三公”经费决算情况\n" +
+		cells("经费项目", "2020年度支出 (万元)", "支出减少情况(万元)", "支出减少率",
+			"因公出国(境)费", "0", "0", "0%", "公务接待费", "71.53", "-", "-",
+			"公务用车购置及运行维护费", "1857.23", "-", "-", "公务用车购置费", "423.81", "-", "-",
+			"公务用车运行维护费", "1433.42", "-", "-", "总“三公”经费支出", "1928.76", "-", "-") +
+		"2020年度全区“三公”经费使用情况\n" + cells("使用项目", "2020年度数量或人次", "因公出国(境)团组数", "0", "公务用车保有量", "660") +
+		"2020年度全区“三公”经费总支出为1928.76万元。\n"
+	for _, text := range []string{text, strings.ReplaceAll(text, "\n", " ")} { // on one line too
+		threePublicCellsRead(t, text)
+	}
+}
+
+func threePublicCellsRead(t *testing.T, text string) {
+	t.Helper()
+	d := readText(t, text) // as read from a file: a body on one line broken into its cells
+	want := map[string]schema.Money{"/three_public/total": schema.Yuan(19287600), "/three_public/reception/amount": schema.Yuan(715300), "/three_public/vehicle/amount": schema.Yuan(18572300),
+		"/three_public/vehicle_purchase/amount": schema.Yuan(4238100), "/three_public/vehicle_operation/amount": schema.Yuan(14334200), "/three_public/overseas_travel/amount": 0}
+	tp := d.ThreePublic
+	if tp == nil || tp.Total == nil || tp.Reception == nil || tp.Vehicle == nil || tp.VehiclePurchase == nil || tp.VehicleOperation == nil || tp.OverseasTravel == nil {
+		t.Fatalf("%+v", tp)
+	}
+	got := map[string]schema.Money{"/three_public/total": *tp.Total, "/three_public/reception/amount": tp.Reception.Amount, "/three_public/vehicle/amount": tp.Vehicle.Amount,
+		"/three_public/vehicle_purchase/amount": tp.VehiclePurchase.Amount, "/three_public/vehicle_operation/amount": tp.VehicleOperation.Amount, "/three_public/overseas_travel/amount": tp.OverseasTravel.Amount}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s %v, want %v", k, got[k], v)
+		}
+	}
+}
