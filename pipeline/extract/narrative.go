@@ -1079,6 +1079,17 @@ func (b *builder) grandTotals() {
 			return ok && whole(start) && startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], ",，"), []string{"全部为财政拨款", "均为财政拨款"})
 		})
 	}
+	if exp.Total == nil && exp.CurrentYear == nil {
+		// "总支出4826.3万元,比2012年度支出增加3539.38万元": opening its
+		// sentence, no year before it, and compared with the year before's
+		// right after its amount, the year's whole
+		before := []string{"比上年", "比去年", fmt.Sprintf("比%d年", b.doc.Document.FiscalYear-1)}
+		b.bareTotals([]string{""}, nil, []string{"总支出"}, func(start int) bool {
+			ti, ok := b.valueAfter(start+len("总支出"), 2)
+			return ok && whole(start) && strings.TrimSpace(st.s[st.sentenceStart(start):start]) == "" &&
+				startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], ",，"), before)
+		})
+	}
 	if b.doc.Document.Kind != schema.KindBudget || (rev.Total == nil) == (exp.Total == nil) {
 		return
 	}

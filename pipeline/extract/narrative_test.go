@@ -1162,6 +1162,25 @@ func TestBalancedGrandTotals(t *testing.T) {
 	})
 }
 
+// A bare 总支出 opening its sentence, no year before it, is the year's
+// whole where the year before's comparison follows its amount; one not
+// compared so, or one of a part, is not.
+func TestBareTotalComparedWithYearBefore(t *testing.T) {
+	head := "某馆2013年度部门决算\n决算收入4089.45万元。\n"
+	checkWordings(t, []wording{
+		{name: "the year before", text: head + "总支出4826.3万元,比2012年度支出增加3539.38万元。\n",
+			want: map[string]float64{"/expenditure/total": 48263000}},
+		{name: "the year before, 上年", text: head + "总支出4826.3万元,比上年增加3539.38万元。\n",
+			want: map[string]float64{"/expenditure/total": 48263000}},
+		{name: "no comparison", text: head + "总支出4826.3万元,主要是工程欠款。\n",
+			absent: []string{"/expenditure/total", "/expenditure/current_year"}},
+		{name: "another year", text: head + "总支出4826.3万元,比2011年度支出增加3539.38万元。\n",
+			absent: []string{"/expenditure/total", "/expenditure/current_year"}},
+		{name: "a part's", text: head + "其中项目总支出4826.3万元,比上年增加3539.38万元。\n",
+			absent: []string{"/expenditure/total", "/expenditure/current_year"}},
+	})
+}
+
 // 项目 alone right after the basic expenditure, both after the whole they
 // make, is the project expenditure; one that does not make the whole with
 // it, or a class's, is not.
