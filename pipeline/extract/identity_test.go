@@ -152,9 +152,10 @@ func TestThreePublicHeadingAfterChrome(t *testing.T) {
 }
 
 // TestPresentedYear: the sentence presenting the text as a report of its
-// kind of another year than the title's (the year before's template left
-// in) is recorded as a heading's year would be; one of the document's own
-// year, or of another kind, is not.
+// kind of another year than the title's, or naming what that report covers
+// (the year before's template left in), is recorded as a heading's year
+// would be; one of the document's own year, or of another kind, or a 纳入
+// naming no 编制范围, is not.
 func TestPresentedYear(t *testing.T) {
 	warned := func(text string) bool {
 		d := extractLines(t, text)
@@ -173,6 +174,14 @@ func TestPresentedYear(t *testing.T) {
 	}
 	if warned("某县财政局2022年部门预算公开说明\n第一部分 部门概括\n现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
 		t.Error("another kind: a warning")
+	}
+	if !warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n二、机构设置\n纳入某县财政局2021年度部门决算编制范围的二级预算单位包括:某中心。") {
+		t.Error("a 2021 决算's coverage in a 2022 决算: no warning")
+	}
+	for _, l := range []string{"纳入某县财政局2022年度部门决算编制范围的二级预算单位包括:某中心。", "纳入某县财政局2021年度部门决算的单位。", "纳入2021年度部门预算编制范围的单位。"} {
+		if warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n二、机构设置\n" + l) {
+			t.Errorf("%s: a warning", l)
+		}
 	}
 }
 

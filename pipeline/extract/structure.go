@@ -74,32 +74,46 @@ func (b *builder) structure(flat []string) {
 // presentedYear records the sentence that presents the text as a report of
 // another year than the document's, of its kind: "现将某局2021年度部门决算信息
 // 公开如下" in a 2022 决算 whose title and headings say 2022 (the year
-// before's template left in). The year must be right before the report's
-// word, the name before it at most.
+// before's template left in), or the one naming what the report covers,
+// "纳入某局2021年度部门决算编制范围的二级预算单位包括". The year must be
+// right before the report's word, the name before it at most.
 func (b *builder) presentedYear(flat []string) {
 	doc := b.doc.Document
+lines:
 	for i, l := range flat {
-		k := strings.Index(l, "现将")
-		if k < 0 {
-			continue
-		}
-		rest := l[k+len("现将"):]
-		if e := strings.Index(rest, "如下"); e >= 0 {
-			rest = rest[:e]
-		}
-		y, before, after, ok := titleYearIn(rest)
-		if !ok || y == doc.FiscalYear || strings.ContainsAny(before, "，,。;；") {
-			continue
-		}
-		for _, tk := range titleKinds {
-			if tk.scope != "" && strings.HasPrefix(after, tk.word) && tk.kind == doc.Kind {
-				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(b.st.src[i]),
-					Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, doc.FiscalYear)})
-				break
+		for _, a := range presenting {
+			k := strings.Index(l, a.open)
+			if k < 0 {
+				continue
+			}
+			rest := l[k+len(a.open):]
+			if e := strings.Index(rest, a.close); e >= 0 {
+				rest = rest[:e]
+			} else if a.closed {
+				continue
+			}
+			y, before, after, ok := titleYearIn(rest)
+			if !ok || y == doc.FiscalYear || strings.ContainsAny(before, "，,。;；") {
+				continue
+			}
+			for _, tk := range titleKinds {
+				if tk.scope != "" && strings.HasPrefix(after, tk.word) && tk.kind == doc.Kind {
+					b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(b.st.src[i]),
+						Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, doc.FiscalYear)})
+					continue lines
+				}
 			}
 		}
 	}
 }
+
+// presenting lists the sentences that name the text's own report: the words
+// opening and closing the report's name, and whether the closing one must
+// be there (a 纳入 without 编制范围 names no report's coverage).
+var presenting = []struct {
+	open, close string
+	closed      bool
+}{{"现将", "如下", false}, {"纳入", "编制范围", true}}
 
 // missingSections records each mandatory explanation the narrative never
 // mentions, from the year it is owed. A file with hardly any sentences (the tables of a disclosure
