@@ -185,6 +185,35 @@ func TestPresentedYear(t *testing.T) {
 	}
 }
 
+// TestRepeatedTitle: a title repeated above the text's first figure with
+// another year (a character lost beside it) is recorded as a heading's year
+// would be; the same title of the document's year, one of another kind, or
+// a link to the year before's page below the figures is not.
+func TestRepeatedTitle(t *testing.T) {
+	warned := func(text string) bool {
+		d := extractLines(t, text)
+		for _, w := range d.Warnings {
+			if strings.HasPrefix(w.Reason, schema.WarnHeadingYear) {
+				return true
+			}
+		}
+		return false
+	}
+	const title = "某州本级2021年度“三公”经费决算支出情况说明\n发布时间:2022-10-14\n"
+	const body = "\n2021年,某州本级“三公”经费支出决算为1134万元,较上年1174万元减少40万元。其中:因公出国(境)费0万元,公务接待费200万元,公务用车购置及运行维护费934万元。\n"
+	if !warned(title + "某州本级2020年度“三公”经费决支出情况说明" + body) {
+		t.Error("the title repeated with 2020: no warning")
+	}
+	for _, l := range []string{"某州本级2021年度“三公”经费决支出情况说明", "某州本级2020年度“三公”经费预算安排情况说明", "某州本级2020年度部门决算公开"} {
+		if warned(title + l + body) {
+			t.Errorf("%s: a warning", l)
+		}
+	}
+	if warned(title + body + "某州本级2020年度“三公”经费决算支出情况说明\n") {
+		t.Error("a link below the figures: a warning")
+	}
+}
+
 // TestPartBudgetRestated: a 决算's 三公 part stated first with its share,
 // then in a section of its own after its budget ("1.因公出国(境)费预算为0
 // 万元,支出决算为0万元"), takes that budget.
