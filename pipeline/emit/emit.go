@@ -382,7 +382,7 @@ func (w *Writer) addRows(r *Rows) error {
 			if err := s.cut(st); err != nil {
 				return fmt.Errorf("budgetpub.zip: %w", err)
 			}
-			if err := s.pq.cut(st); err != nil {
+			if err := s.pq.cutAt(st, r.docs[0].ID); err != nil {
 				return err
 			}
 		}

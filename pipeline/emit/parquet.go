@@ -27,6 +27,13 @@ func isMoney(f Field) bool {
 // of 10,000 disclosures' in some 100 KB instead of 1.3 MB).
 const parquetRowGroup = 100000
 
+// parquetRuns are the tables of a row or a few a document, whose part
+// (below) spans a run of 16 segments (startsRun), not one: a part of a
+// segment would be pages of some 16 rows, a page a column (their headers,
+// page index and Snappy's frames more than the values), and a rebuild
+// encodes such a table's rows again in little time.
+var parquetRuns = map[string]bool{"documents": true, "three_public": true, "assets": true, "checks": true, "execution": true}
+
 // parquetColumns are a table's columns as its Table Schema types them:
 // strings (codes included) as UTF-8, integers as INT64, money as
 // DECIMAL(18,2), other numbers as DOUBLE; a column is optional (an empty
@@ -52,7 +59,8 @@ func parquetColumns(fields []Field) []pqfile.Column {
 
 // parquetTable is one table being written as Snappy-compressed Parquet,
 // a segment at a time: the rows of the documents of a segment of the text
-// tables (startsSegment) are a part of the file (pqfile.Part) whose pages
+// tables (startsSegment; a run of them for parquetRuns) are a part of the
+// file (pqfile.Part) whose pages
 // are kept in the run's segment store under a key of the table and its
 // documents' row sums (tableSum), so that a rebuild copies the pages of a
 // segment whose rows did not change instead of encoding them again. A row
@@ -64,6 +72,7 @@ type parquetTable struct {
 	w     *pqfile.Writer
 	cols  []pqfile.Column
 	part  *pqfile.Part
+	every uint32 // the documents a part spans, about (startsRun)
 	// the segment under way: its documents' rows, and their sums
 	held [][][]string
 	sums []rowsSum
@@ -75,8 +84,22 @@ func newParquet(fl *flusher, dir, rel, version string, table int, fields []Field
 		return nil, err
 	}
 	cols := parquetColumns(fields)
-	return &parquetTable{path: rel, table: table, out: out, cols: cols, part: pqfile.NewPart(cols),
-		w: pqfile.NewWriter(out, strings.TrimSuffix(filepath.Base(rel), ".parquet"), cols, "budgetpub version "+version)}, nil
+	name := strings.TrimSuffix(filepath.Base(rel), ".parquet")
+	every := uint32(segmentEvery)
+	if parquetRuns[name] {
+		every *= 16
+	}
+	return &parquetTable{path: rel, table: table, out: out, cols: cols, part: pqfile.NewPart(cols), every: every,
+		w: pqfile.NewWriter(out, name, cols, "budgetpub version "+version)}, nil
+}
+
+// cutAt ends the part under way (cut) when the document id, which starts
+// a segment, starts the table's part.
+func (p *parquetTable) cutAt(st *segStore, id string) error {
+	if !startsRun(id, p.every) {
+		return nil
+	}
+	return p.cut(st)
 }
 
 // write adds a document's rows, of the sum sum (tableSum), to the segment
@@ -233,7 +256,7 @@ func NewParquetWriter(dir, version string) (*ParquetWriter, error) {
 func (w *ParquetWriter) Add(d *schema.Document) error {
 	for i, sp := range specs {
 		if startsSegment(d.ID) {
-			if err := w.tables[i].cut(nil); err != nil {
+			if err := w.tables[i].cutAt(nil, d.ID); err != nil {
 				w.abort()
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -244,5 +245,54 @@ func TestParquetWriter(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(filepath.Join(alone, "parquet")); n < 8 || len(ents) != n {
 		t.Errorf("%d files written alone, %d in the release", len(ents), n)
+	}
+}
+
+// TestParquetParts: a table's pages end where a part ends — for
+// line_items at every segment (a document whose id's FNV-1a hash is 0
+// modulo 16), for documents, a row a document, only at every run of
+// segments (0 modulo 256): a page a column a part, not pages of a few rows.
+func TestParquetParts(t *testing.T) {
+	docs := manyDocs(t, 600)
+	dir := t.TempDir()
+	if _, err := emit.Write(dir, docs, "test"); err != nil {
+		t.Fatal(err)
+	}
+	starts := func(every uint32) int {
+		n := 1
+		for _, d := range docs[1:] {
+			h := fnv.New32a()
+			h.Write([]byte(d.ID))
+			if h.Sum32()%every == 0 {
+				n++
+			}
+		}
+		return n
+	}
+	pages := func(table string) int {
+		data := read(t, dir, "parquet/"+table+".parquet")
+		f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, rg := range f.RowGroups() {
+			oi, err := rg.ColumnChunks()[0].OffsetIndex()
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += oi.NumPages()
+		}
+		return n
+	}
+	segs, runs := starts(16), starts(256)
+	if runs < 2 || runs >= segs {
+		t.Fatalf("%d segments, %d runs of them: the ids do not try both", segs, runs)
+	}
+	if got := pages("documents"); got != runs {
+		t.Errorf("documents: %d pages of its first column, %d runs of segments", got, runs)
+	}
+	if got := pages("line_items"); got < segs {
+		t.Errorf("line_items: %d pages of its first column, %d segments", got, segs)
 	}
 }

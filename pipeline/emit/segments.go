@@ -43,10 +43,14 @@ const segmentEvery = 16
 const segmentBytes = 256 << 10
 
 // startsSegment reports whether the document id starts a segment.
-func startsSegment(id string) bool {
+func startsSegment(id string) bool { return startsRun(id, segmentEvery) }
+
+// startsRun reports whether the document id starts a run of about every
+// documents (a multiple of segmentEvery: a run starts a segment).
+func startsRun(id string, every uint32) bool {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	return h.Sum32()%segmentEvery == 0
+	return h.Sum32()%every == 0
 }
 
 // finalBlock ends a deflate stream of sync-flushed segments: an empty
