@@ -62,7 +62,7 @@ var rules = []Rule{
 	{"structure.placeholder", schema.SeverityError, "文本中留有模板占位符", "Template placeholders left in the text", "none", placeholder},
 	{"structure.missing_section", schema.SeverityWarning, "缺少必须公开的说明", "A mandatory explanation is missing", "none", missingSection},
 	{"structure.missing_table", schema.SeverityWarning, "缺少标准公开表", "A standard table is missing", "none", missingTable},
-	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading names another year than the document, or the sentence presenting the text (现将…年度部门决算…如下) another year's report of its kind", "none", headingYear},
+	{"structure.heading_year", schema.SeverityWarning, "标题年度与文件年度不符", "A heading, or a title repeated over the text, names another year than the document, or the sentence presenting the text (现将…年度部门决算…如下) or naming what it covers (纳入…年度部门决算编制范围) another year's report of its kind", "none", headingYear},
 	{"cross.project_performance", schema.SeverityWarning, "同一项目在不同部分金额不一致", "One project carries two amounts in two sections", "the rounding of both amounts", projectPerformance},
 	{"cross.parts", schema.SeverityWarning, "同一公开文件的两个文件数字不一致", "Two files of one disclosure (a text part and a tables part) state one figure with two amounts", "the rounding of both statements", crossParts},
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,28 +152,57 @@ func TestThreePublicHeadingAfterChrome(t *testing.T) {
 	}
 }
 
+// yearWarned tells whether text's extraction records a year other than
+// the document's.
+func yearWarned(t *testing.T, text string) bool {
+	t.Helper()
+	return slices.ContainsFunc(extractLines(t, text).Warnings, func(w schema.Warning) bool {
+		return strings.HasPrefix(w.Reason, schema.WarnHeadingYear)
+	})
+}
+
 // TestPresentedYear: the sentence presenting the text as a report of its
-// kind of another year than the title's (the year before's template left
-// in) is recorded as a heading's year would be; one of the document's own
-// year, or of another kind, is not.
+// kind of another year than the title's, or naming what that report covers
+// (the year before's template left in), is recorded as a heading's year
+// would be; one of the document's own year, or of another kind, or a 纳入
+// naming no 编制范围, is not.
 func TestPresentedYear(t *testing.T) {
-	warned := func(text string) bool {
-		d := extractLines(t, text)
-		for _, w := range d.Warnings {
-			if strings.HasPrefix(w.Reason, schema.WarnHeadingYear) {
-				return true
-			}
-		}
-		return false
-	}
-	if !warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
+	if !yearWarned(t, "某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
 		t.Error("a 2021 决算 presented in a 2022 决算: no warning")
 	}
-	if warned("某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2022年度部门决算信息公开如下:\n一、部门职责") {
+	if yearWarned(t, "某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n根据《某条例》精神。现将某县财政局2022年度部门决算信息公开如下:\n一、部门职责") {
 		t.Error("the document's own year: a warning")
 	}
-	if warned("某县财政局2022年部门预算公开说明\n第一部分 部门概括\n现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
+	if yearWarned(t, "某县财政局2022年部门预算公开说明\n第一部分 部门概括\n现将某县财政局2021年度部门决算信息公开如下:\n一、部门职责") {
 		t.Error("another kind: a warning")
+	}
+	if !yearWarned(t, "某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n二、机构设置\n纳入某县财政局2021年度部门决算编制范围的二级预算单位包括:某中心。") {
+		t.Error("a 2021 决算's coverage in a 2022 决算: no warning")
+	}
+	for _, l := range []string{"纳入某县财政局2022年度部门决算编制范围的二级预算单位包括:某中心。", "纳入某县财政局2021年度部门决算的单位。", "纳入2021年度部门预算编制范围的单位。"} {
+		if yearWarned(t, "某县财政局2022年度部门决算公开说明\n第一部分 部门概括\n二、机构设置\n"+l) {
+			t.Errorf("%s: a warning", l)
+		}
+	}
+}
+
+// TestRepeatedTitle: a title repeated above the text's first figure with
+// another year (a character lost beside it) is recorded as a heading's year
+// would be; the same title of the document's year, one of another kind, or
+// a link to the year before's page below the figures is not.
+func TestRepeatedTitle(t *testing.T) {
+	const title = "某州本级2021年度“三公”经费决算支出情况说明\n发布时间:2022-10-14\n"
+	const body = "\n2021年,某州本级“三公”经费支出决算为1134万元,较上年1174万元减少40万元。其中:因公出国(境)费0万元,公务接待费200万元,公务用车购置及运行维护费934万元。\n"
+	if !yearWarned(t, title+"某州本级2020年度“三公”经费决支出情况说明"+body) {
+		t.Error("the title repeated with 2020: no warning")
+	}
+	for _, l := range []string{"某州本级2021年度“三公”经费决支出情况说明", "某州本级2020年度“三公”经费预算安排情况说明", "某州本级2020年度部门决算公开"} {
+		if yearWarned(t, title+l+body) {
+			t.Errorf("%s: a warning", l)
+		}
+	}
+	if yearWarned(t, title+body+"某州本级2020年度“三公”经费决算支出情况说明\n") {
+		t.Error("a link below the figures: a warning")
 	}
 }
 

@@ -69,37 +69,117 @@ func (b *builder) structure(flat []string) {
 			Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, fy)})
 	}
 	b.presentedYear(flat)
+	b.repeatedTitle(flat)
+}
+
+// repeatedTitle records a title repeated over the text with another year
+// than the document's: "迪庆州州本级2021年度“三公”经费决算支出情况说明" and,
+// above the first figure, "迪庆州州本级2020年度“三公”经费决支出情况说明" (the
+// year before's title left in). The two name the same body before the year
+// and differ after it by two characters at most, neither changing the kind
+// (预算, 决算); a line below the first figure is a link to the other year's
+// page, not a title.
+func (b *builder) repeatedTitle(flat []string) {
+	fy := b.doc.Document.FiscalYear
+	first := len(flat)
+	if k := slices.IndexFunc(b.st.toks, func(t token) bool { return t.kind == numMoney && t.unit != "" }); k >= 0 {
+		first = b.st.lineAt(b.st.toks[k].start) - 1
+	}
+	type title struct {
+		line          int
+		year          int
+		before, after string
+	}
+	var own, other []title
+	for i, l := range flat[:max(first, 0)] {
+		if utf8.RuneCountInString(l) > 50 || strings.ContainsAny(l, "，,。;；:：…") {
+			continue
+		}
+		y, before, after, ok := titleYearIn(l)
+		if !ok || utf8.RuneCountInString(before) < 2 || utf8.RuneCountInString(after) < 4 {
+			continue
+		}
+		if t := (title{i, y, before, after}); y == fy {
+			own = append(own, t)
+		} else {
+			other = append(other, t)
+		}
+	}
+	for _, o := range other {
+		if slices.ContainsFunc(own, func(t title) bool {
+			return t.before == o.before && runeDistance(t.after, o.after) <= 2 &&
+				strings.Contains(t.after, "预") == strings.Contains(o.after, "预") && strings.Contains(t.after, "决") == strings.Contains(o.after, "决")
+		}) {
+			b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: o.line + 1, Text: strings.TrimSpace(b.st.src[o.line]),
+				Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, o.year, fy)})
+		}
+	}
+}
+
+// runeDistance is the edit distance of a and b in characters.
+func runeDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	row := make([]int, len(rb)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := range ra {
+		prev := row[0]
+		row[0] = i + 1
+		for j := range rb {
+			cost := 1
+			if ra[i] == rb[j] {
+				cost = 0
+			}
+			prev, row[j+1] = row[j+1], min(row[j+1]+1, row[j]+1, prev+cost)
+		}
+	}
+	return row[len(rb)]
 }
 
 // presentedYear records the sentence that presents the text as a report of
 // another year than the document's, of its kind: "现将某局2021年度部门决算信息
 // 公开如下" in a 2022 决算 whose title and headings say 2022 (the year
-// before's template left in). The year must be right before the report's
-// word, the name before it at most.
+// before's template left in), or the one naming what the report covers,
+// "纳入某局2021年度部门决算编制范围的二级预算单位包括". The year must be
+// right before the report's word, the name before it at most.
 func (b *builder) presentedYear(flat []string) {
 	doc := b.doc.Document
+lines:
 	for i, l := range flat {
-		k := strings.Index(l, "现将")
-		if k < 0 {
-			continue
-		}
-		rest := l[k+len("现将"):]
-		if e := strings.Index(rest, "如下"); e >= 0 {
-			rest = rest[:e]
-		}
-		y, before, after, ok := titleYearIn(rest)
-		if !ok || y == doc.FiscalYear || strings.ContainsAny(before, "，,。;；") {
-			continue
-		}
-		for _, tk := range titleKinds {
-			if tk.scope != "" && strings.HasPrefix(after, tk.word) && tk.kind == doc.Kind {
-				b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(b.st.src[i]),
-					Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, doc.FiscalYear)})
-				break
+		for _, a := range presenting {
+			k := strings.Index(l, a.open)
+			if k < 0 {
+				continue
+			}
+			rest := l[k+len(a.open):]
+			if e := strings.Index(rest, a.close); e >= 0 {
+				rest = rest[:e]
+			} else if a.closed {
+				continue
+			}
+			y, before, after, ok := titleYearIn(rest)
+			if !ok || y == doc.FiscalYear || strings.ContainsAny(before, "，,。;；") {
+				continue
+			}
+			for _, tk := range titleKinds {
+				if tk.scope != "" && strings.HasPrefix(after, tk.word) && tk.kind == doc.Kind {
+					b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: i + 1, Text: strings.TrimSpace(b.st.src[i]),
+						Reason: fmt.Sprintf("%s: %d, not %d", schema.WarnHeadingYear, y, doc.FiscalYear)})
+					continue lines
+				}
 			}
 		}
 	}
 }
+
+// presenting lists the sentences that name the text's own report: the words
+// opening and closing the report's name, and whether the closing one must
+// be there (a 纳入 without 编制范围 names no report's coverage).
+var presenting = []struct {
+	open, close string
+	closed      bool
+}{{"现将", "如下", false}, {"纳入", "编制范围", true}}
 
 // missingSections records each mandatory explanation the narrative never
 // mentions, from the year it is owed. A file with hardly any sentences (the tables of a disclosure
