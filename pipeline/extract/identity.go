@@ -998,17 +998,36 @@ func lastWord(orig, name string, year int) string {
 			return wordBefore(orig[:k], name)
 		}
 	}
-	var pattern strings.Builder
-	for i, r := range name {
-		if i > 0 {
-			pattern.WriteString(`\s*`)
-		}
-		pattern.WriteString(regexp.QuoteMeta(string(r)))
-	}
-	if loc := regexp.MustCompile(pattern.String()).FindStringIndex(orig); loc != nil {
-		return wordBefore(orig[:loc[1]], name)
+	if end := spacedEnd(orig, name); end >= 0 {
+		return wordBefore(orig[:end], name)
 	}
 	return ""
+}
+
+// spacedEnd is where the first occurrence of name in s ends, spaces allowed
+// between its characters ("某 局" for 某局); -1 where there is none.
+func spacedEnd(s, name string) int {
+	if name == "" {
+		return -1
+	}
+	for i := range s {
+		j := i
+		for k, r := range name {
+			if k > 0 {
+				j += len(s[j:]) - len(strings.TrimLeft(s[j:], " \t\n\f\r"))
+			}
+			c := string(r)
+			if !strings.HasPrefix(s[j:], c) {
+				j = -1
+				break
+			}
+			j += len(c)
+		}
+		if j >= 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // wordBefore is lastWord's word: the last of a line's words before (orig,

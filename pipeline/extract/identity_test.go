@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -256,6 +257,34 @@ func TestNamesTable(t *testing.T) {
 	for rest, want := range map[string]bool{"明细表": true, "情况表 2": true, "表": true, "执行情况说明": false, "公开说明 发布时间:2023年表": false} {
 		if got := namesTable(rest); got != want {
 			t.Errorf("namesTable(%q) = %v", rest, got)
+		}
+	}
+}
+
+// TestSpacedEnd: name found with spaces between its characters, where the
+// regexp of its characters joined by \s* finds it.
+func TestSpacedEnd(t *testing.T) {
+	for _, c := range []struct{ s, name string }{
+		{"说明游仙区政府办 “三公”经费", "游仙区政府办"},
+		{"说明 游 仙区政府办“三公”", "游仙区政府办"},
+		{"某局\t某 局 2022", "某局"},
+		{"无关的文字", "某局"},
+		{"某", "某局"},
+		{"a.b a b", "ab"},
+	} {
+		var p strings.Builder
+		for i, r := range c.name {
+			if i > 0 {
+				p.WriteString(`\s*`)
+			}
+			p.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		want := -1
+		if loc := regexp.MustCompile(p.String()).FindStringIndex(c.s); loc != nil {
+			want = loc[1]
+		}
+		if got := spacedEnd(c.s, c.name); got != want {
+			t.Errorf("spacedEnd(%q, %q) = %d, want %d", c.s, c.name, got, want)
 		}
 	}
 }
