@@ -77,10 +77,7 @@ func (b *builder) countBefore(at int) (int, bool) {
 // end of the clause's sentence or a semicolon.
 func (b *builder) countKinds(pos int) []int {
 	st := b.st
-	end := st.sentenceEnd(pos)
-	if k := strings.IndexAny(st.s[pos:end], "；;"); k >= 0 {
-		end = pos + k
-	}
+	end := st.clauseStop(pos)
 	var parts []int
 	from := pos
 	for k := st.tokenAt(pos); k < len(st.toks) && st.toks[k].end <= end; k++ {

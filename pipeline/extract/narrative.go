@@ -1426,16 +1426,13 @@ func (b *builder) sources() {
 // sum and the rounding of their figures; not ok where one stands elsewhere.
 func (b *builder) sourcesOnLines(first, last int) (sum, tol schema.Money, ok bool) {
 	rev := b.doc.Revenue
-	read := map[string]bool{}
-	for _, s := range rev.Sources {
-		read[s.Name] = true
-	}
+	top := topSources(rev.Sources)
 	for i, s := range rev.Sources {
 		path := "/revenue/sources/" + strconv.Itoa(i) + "/amount"
 		if l := b.doc.Provenance[path].Line; l < first || l > last {
 			return 0, 0, false
 		}
-		if s.PartOf == "" || !read[s.PartOf] {
+		if top[i] {
 			sum += s.Amount
 			if k, ok := b.tokenOf(path, s.Amount); ok {
 				tol += b.st.toks[k].rounding()
@@ -1621,13 +1618,10 @@ func (b *builder) yearFromUses() {
 // sourceTokens are the tokens of the sources read that are no part of
 // another source read, nil where one is not found on its line.
 func (b *builder) sourceTokens() []int {
-	read := map[string]bool{}
-	for _, s := range b.doc.Revenue.Sources {
-		read[s.Name] = true
-	}
+	top := topSources(b.doc.Revenue.Sources)
 	var out []int
 	for i, s := range b.doc.Revenue.Sources {
-		if s.PartOf != "" && read[s.PartOf] {
+		if !top[i] {
 			continue
 		}
 		ti, ok := b.tokenOf("/revenue/sources/"+strconv.Itoa(i)+"/amount", s.Amount)
@@ -1765,18 +1759,29 @@ func (b *builder) revenueWhole(path string) (schema.Money, bool) {
 	return *m, true
 }
 
+// topSources tells each source read that is no part of another source
+// read (一般公共预算 under 财政拨款, both read: only the whole is summed).
+func topSources(srcs []schema.Named) []bool {
+	read := make(map[string]bool, len(srcs))
+	for _, s := range srcs {
+		read[s.Name] = true
+	}
+	top := make([]bool, len(srcs))
+	for i, s := range srcs {
+		top[i] = s.PartOf == "" || !read[s.PartOf]
+	}
+	return top
+}
+
 // sourcesOver tells sources that add up to more than their whole by more
 // than rounding explains: the sources that are no part of another source
 // read, beyond 1% of the whole or half a 万元 each, whichever is more.
 func sourcesOver(srcs []schema.Named, whole schema.Money) bool {
-	read := map[string]bool{}
-	for _, s := range srcs {
-		read[s.Name] = true
-	}
+	top := topSources(srcs)
 	var sum schema.Money
 	n := 0
-	for _, s := range srcs {
-		if s.PartOf == "" || !read[s.PartOf] {
+	for i, s := range srcs {
+		if top[i] {
 			sum += s.Amount
 			n++
 		}
@@ -2714,10 +2719,7 @@ func (b *builder) classifiedLists() {
 	done := map[int]bool{}
 	for _, w := range classifiedWords {
 		for _, end := range b.find(w) {
-			stop := st.sentenceEnd(end)
-			if k := strings.IndexAny(st.s[end:stop], "；;"); k >= 0 {
-				stop = end + k
-			}
+			stop := st.clauseStop(end)
 			if done[stop] {
 				continue // a longer word of the same list
 			}
