@@ -972,7 +972,45 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 	if !y.found() {
 		return nil
 	}
+	if whole, ok := b.partsWhole(ti, y); ok {
+		path = whole
+	}
 	return b.recordYoY(path, y)
+}
+
+// partsWhole gives the path of the whole a part after 其中 at token ti
+// belongs to ("收入总计3759.2万元，其中年初结转和结余1366.76万元，较2019年增加
+// 197.03万元，增加5.5%"), where the change and its percentage stated right
+// after the part are the whole's: they agree with each other on the whole's
+// amount and not on the part's (197.03 of 3,562.17 is 5.5%, of 1,169.73 is
+// 16.8%). Only a whole read just before it in its clause.
+func (b *builder) partsWhole(ti int, y yoy) (string, bool) {
+	st := b.st
+	if ti == 0 || y.change < 0 || y.pct < 0 || y.prior >= 0 {
+		return "", false
+	}
+	wi := ti - 1
+	ptr, taken := b.amountOf[wi]
+	gap := st.s[st.toks[wi].end:st.toks[ti].start]
+	if !taken || st.toks[wi].kind != numMoney || !strings.Contains(gap, "其中") || strings.ContainsAny(gap, "。；;") {
+		return "", false
+	}
+	change := float64(y.changeSign) * st.toks[y.change].money().Float()
+	pct := float64(y.pctSign) * st.toks[y.pct].float()
+	tol := 0.5*math.Pow(10, -float64(st.toks[y.pct].scale)) + 0.05
+	fits := func(amount float64) bool {
+		prior := amount - change
+		return prior > 0 && math.Abs(change/prior*100-pct) <= tol
+	}
+	if fits(st.toks[ti].money().Float()) || !fits(st.toks[wi].money().Float()) {
+		return "", false
+	}
+	for _, f := range []string{"/total", "/amount"} {
+		if p, ok := strings.CutSuffix(ptr, f); ok {
+			return p, true
+		}
+	}
+	return ptr, true
 }
 
 // budgetChange records what a 决算 says after token ti of the figure at

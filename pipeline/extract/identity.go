@@ -1806,14 +1806,7 @@ func definedName(flat []string) (string, int) {
 				_, size := utf8.DecodeRuneInString(full[j:])
 				full = full[j+size:]
 			}
-			// a heading run into its paragraph (a web page's body on one
-			// line): "(一)职能职责某委员会(以下简称“本部门”)"
-			for _, h := range slices.Concat(dutyHeads, overviewHeads) {
-				if rest, ok := strings.CutPrefix(full, h); ok {
-					full = rest
-					break
-				}
-			}
+			full = dropNameHead(full)
 			if n := utf8.RuneCountInString(full); n < 4 || n > 30 || !hasSuffixAny(full, nameSuffixes) || utf8.RuneCountInString(short) < 2 || short == full {
 				continue
 			}
@@ -2016,6 +2009,7 @@ func overviewName(flat []string, parts bool) (string, int) {
 				_, size := utf8.DecodeRuneInString(cand[b:])
 				cand = cand[b+size:]
 			}
+			cand = dropNameHead(cand)
 			if c := utf8.RuneCountInString(cand); c >= 4 && c <= 30 && (hasSuffixAny(cand, nameSuffixes) || strings.HasSuffix(cand, "学")) && regionOf(cand) != "" {
 				return cand, j + 1 // "某县某镇复兴小学是一所完全制小学"
 			}
@@ -2102,6 +2096,22 @@ func regionOnly(name string) bool {
 // dutyHeads open the paragraph of a unit's responsibilities, which starts
 // with its name: "上海市普陀区图书馆主要职能".
 var dutyHeads = []string{"主要职能", "主要职责", "职能职责", "部门职责", "单位职责", "机构职能"}
+
+// nameHeads are the words of a heading a web page's body on one line runs
+// into the name that opens its paragraph: "(一)职能职责某法院是…", "(一)机构设置、
+// 职责某局(简称…)" — the duties' and the overview's headings, and 职责 or 职能
+// after another heading's word.
+var nameHeads = slices.Concat(dutyHeads, overviewHeads, []string{"职责", "职能"})
+
+// dropNameHead drops the heading's words a name was run into (nameHeads).
+func dropNameHead(s string) string {
+	for _, h := range nameHeads {
+		if rest, ok := strings.CutPrefix(s, h); ok {
+			return rest
+		}
+	}
+	return s
+}
 
 // fromSubjects says a department's name is subjectName's.
 const fromSubjects = "the subject of the text's sentences"
@@ -2238,6 +2248,11 @@ func completedName(flat []string, name string) string {
 					break
 				}
 				n++
+				// "某县妇联部门2022年部门决算": the template's 部门 after the
+				// name, not a 部 that ends it
+				if r == '部' && strings.HasPrefix(l[at+j+utf8.RuneLen(r):], "门") {
+					break
+				}
 				if c := core + l[at:at+j+utf8.RuneLen(r)]; nameLike(c) {
 					return c
 				}
@@ -2411,6 +2426,12 @@ func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	// a web page's list of its metadata: "• 标题:某中心2019年度部门决算公开"
 	s = strings.TrimLeft(s, "•·● |")
+	// a mirror's ? for a character it lost (a space, a bracket) before the
+	// name: "?某县妇联部门2022年部门决算表" — a name opening with its region
+	// has lost none of its own
+	if rest := strings.TrimLeft(s, "?？"); rest != s && regionOf(rest) != "" {
+		s = rest
+	}
 	// a CMS's category tag before the title: "【财政决算】某博物馆2017年度部门决算"
 	if rest, ok := strings.CutPrefix(s, "【"); ok {
 		if k := strings.Index(rest, "】"); k > 0 && nameLike(rest[k+len("】"):]) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -127,6 +128,8 @@ func headingKinds(flat []string, year int) (budget, final bool) {
 				// … or a heading of the revenue or spending alone: "(一)收入预算",
 				// "(一)预算收入情况", "(三)预算收支增减情况"
 				side := startsWithAny(m, []string{k.word + "收入", k.word + "支出", k.word + "收支"}) && strings.HasSuffix(m, "情况") ||
+					// … or the year's, its unit's short name before it: "三、2018年科协预算收支情况表"
+					strings.HasSuffix(m, k.word+"收支情况") && strings.HasPrefix(m, strconv.Itoa(year)) ||
 					// … or of the kind's own table: "二、收支预算总表说明(表1)"
 					strings.Contains(m, k.word+"总表说明")
 				if after == "" && m != "收入"+k.word && m != "支出"+k.word && !side || after != "" && !strings.Contains(m, k.word+after) {
@@ -173,16 +176,17 @@ func ownYear(flat []string) int {
 // states an amount ("2020年“三公”经费支出431万元", "2023年政府采购预算17000
 // 元") states that year's figure. Where every such year is one, it is the
 // text's; where two are, the one its statements compare with the year
-// before (比上年, 同比, 较2021年度, 与2013年…相比 before it …) is, when it is the only one so compared
-// and every other year stated is one it is compared with ("2021年度“三公”
+// before (比上年, 同比, 较2021年度, 与2013年…相比 before it …) is, the latest so compared
+// where it is none compared with and every other year stated is one it is compared with ("2021年度“三公”
 // 经费合计支出20.12万元" beside "2022年度“三公”经费预算较2021年度增加1.68万
 // 元"). No year named later than it, outside a date (截至2022年12月31日);
 // 0 otherwise: the text cannot tell its own sentences from another year's.
 func statedYear(s string) int {
 	ms := yearMentions(s)
-	stated := map[int]bool{}   // years whose clause states an amount
-	compared := map[int]bool{} // stated years compared with the year before
-	earlier := map[int]bool{}  // years named as the other side of a comparison
+	stated := map[int]bool{}       // years whose clause states an amount
+	compared := map[int]bool{}     // stated years compared with the year before
+	earlier := map[int]bool{}      // years named as the other side of a comparison
+	comparedOnly := map[int]bool{} // years compared in a clause stating no amount
 	latest := 0
 	for i, m := range ms {
 		latest = max(latest, m.year)
@@ -191,6 +195,12 @@ func statedYear(s string) int {
 			continue
 		}
 		if _, ok := m.stated(s); !ok {
+			// a year compared with an earlier one right after it, its
+			// clause stating a change and no amount ("2018年比2017年减少
+			// 0.08%"): compared, where another clause states its figures
+			if i+1 < len(ms) && ms[i+1].comparand && ms[i+1].year < m.year && utf8.RuneCountInString(s[m.end:ms[i+1].start]) <= 1 {
+				comparedOnly[m.year] = true
+			}
 			continue
 		}
 		stated[m.year] = true
@@ -229,15 +239,26 @@ func statedYear(s string) int {
 			compared[m.year] = true
 		}
 	}
+	for y := range comparedOnly {
+		if stated[y] {
+			compared[y] = true
+		}
+	}
 	year := 0
 	switch {
 	case len(stated) == 1:
 		for y := range stated {
 			year = y
 		}
-	case len(compared) == 1:
+	case len(compared) >= 1:
+		// the latest compared: an earlier one compared in turn is still one
+		// it is compared with ("2018年比2017年减少0.08%" beside "2017年比2016年
+		// 减少0%")
 		for y := range compared {
-			year = y
+			year = max(year, y)
+		}
+		if earlier[year] {
+			return 0
 		}
 		for y := range stated {
 			if y != year && (y > year || !earlier[y]) {
