@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -40,27 +41,22 @@ func TestNameAfterHeadingWords(t *testing.T) {
 // belong to the whole read before it where they agree on the whole's
 // amount and not the part's; where they agree on the part's, the part's.
 func TestChangeAfterPartIsWholes(t *testing.T) {
-	text := "某某县人民法院2020年度部门决算\n一、收入决算情况说明\n本部门2020年度收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加5.5%;本年一般公共预算财政拨款收入2392.44万元。\n"
-	d, err := extractText(text, Hints{})
-	if err != nil {
-		t.Fatal(err)
+	const sentence = "某某县人民法院2020年度部门决算\n一、收入决算情况说明\n本部门2020年度收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加%s;本年一般公共预算财政拨款收入2392.44万元。\n"
+	claimed := func(pct string) map[string]bool {
+		d, err := extractText(fmt.Sprintf(sentence, pct), Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths := map[string]bool{}
+		for _, c := range d.Claims {
+			paths[c.Path+" "+c.Kind] = true
+		}
+		return paths
 	}
-	paths := map[string]bool{}
-	for _, c := range d.Claims {
-		paths[c.Path+" "+c.Kind] = true
-	}
-	if !paths["/revenue change"] || !paths["/revenue change_pct"] || paths["/revenue/carried_over change"] {
+	if paths := claimed("5.5%"); !paths["/revenue change"] || !paths["/revenue change_pct"] || paths["/revenue/carried_over change"] {
 		t.Errorf("whole's: %v", paths)
 	}
-	own := "某某县人民法院2020年度部门决算\n一、收入决算情况说明\n本部门2020年度收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加16.8%;本年一般公共预算财政拨款收入2392.44万元。\n"
-	if d, err = extractText(own, Hints{}); err != nil {
-		t.Fatal(err)
-	}
-	paths = map[string]bool{}
-	for _, c := range d.Claims {
-		paths[c.Path+" "+c.Kind] = true
-	}
-	if !paths["/revenue/carried_over change"] || paths["/revenue change"] {
+	if paths := claimed("16.8%"); !paths["/revenue/carried_over change"] || paths["/revenue change"] {
 		t.Errorf("part's: %v", paths)
 	}
 }
