@@ -101,7 +101,7 @@ func readIdentity(flat, lines []string) identity {
 			t = rest
 		}
 		// a cover run into one line (a web page): "…2024年区级部门预算预算主管部门:…目录"
-		if k := strings.Index(t, "目录"); k > 0 {
+		if k := contentsAt(t); k > 0 {
 			t = t[:k]
 		}
 		for _, lb := range []string{"预算主管部门:", "主管部门:"} {
@@ -205,7 +205,7 @@ func readIdentity(flat, lines []string) identity {
 		}
 		// a heading of the contents ("第三部分 2021年度部门决算情况说明") names
 		// no department: the named title below it is the disclosure's
-		if (id.year == 0 || id.name == "" || id.file || id.weak) && t != "" && !strings.Contains(t, "…") && !strings.Contains(t, "目录") {
+		if (id.year == 0 || id.name == "" || id.file || id.weak) && t != "" && !strings.Contains(t, "…") && contentsAt(t) < 0 {
 			nameless := id
 			id = identity{}
 			cand := t
@@ -434,6 +434,23 @@ func readIdentity(flat, lines []string) identity {
 	}
 	id.name = undoubled(cleanName(id.name), flat[:limit])
 	return id
+}
+
+// contentsAt is where a line's 目录 (the contents' heading) is, -1 where
+// it has none: a crumb of the site's path is no contents ("首页>政府信息公开
+// 目录>财政预决算>决算公开", a web page's body on one line).
+func contentsAt(t string) int {
+	for at := 0; ; {
+		k := strings.Index(t[at:], "目录")
+		if k < 0 {
+			return -1
+		}
+		k += at
+		at = k + len("目录")
+		if !strings.HasPrefix(strings.TrimLeft(t[at:], " "), ">") {
+			return k
+		}
+	}
 }
 
 // selfWords are a text's words for the department it speaks for.
@@ -1053,12 +1070,17 @@ func wordBefore(orig, name string) string {
 	// 登记号 有效性 公开范围 面向全社会 某市某医院医共体2021年单位决算"),
 	// whatever the name's last word
 	meta := containsAny(before, pageMetadataWords)
-	if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) ||
+	if w == name || !strings.HasSuffix(name, w) || utf8.RuneCountInString(n) < 4 || !nameLike(n) && !meta || regionOf(n) == "" && !site && !meta && !national(n) && !startsWithAny(n, shortProvinces) ||
 		hasSuffixAny(before, regionSuffixes) {
 		return ""
 	}
 	return w
 }
+
+// shortProvinces are the autonomous regions' short names, which open a
+// name as its region does without a region's suffix: "新疆乌鲁木齐高新技术产业
+// 开发区(乌鲁木齐市新市区)民政局", "广西柳城县凤山镇卫生院".
+var shortProvinces = []string{"新疆", "西藏", "内蒙古", "广西", "宁夏"}
 
 // national tells a name of the central government's or the party's, which
 // opens with no region: "全国政协办公厅", "国务院办公厅", "国家统计局".
@@ -1356,7 +1378,9 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			if k <= 0 {
 				continue
 			}
-			cand := sent[:k]
+			// a heading "关于某局2017年度…决算情况说明": 关于 is the heading's
+			// word, the name the one its sentences' subject is
+			cand := strings.TrimPrefix(sent[:k], "关于")
 			if n > 0 && !strings.HasSuffix(cand, "(本级)") {
 				continue // a later sentence of the line counts where it names the department's own office: "…。某乡人民政府(本级)2023年无使用…"
 			}

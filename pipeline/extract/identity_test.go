@@ -28,6 +28,19 @@ func TestSubjectNameOpening(t *testing.T) {
 	}
 }
 
+// A 三公 page under a table's title that names no department, whose
+// heading names it after 关于 ("关于某区司法局2017年度…决算情况说明") and
+// whose first sentence opens with it, names it by the two: 关于 is the
+// heading's word, no part of the name.
+func TestSubjectNameAfterGuanyu(t *testing.T) {
+	flat := []string{"2017年度一般公共预算财政拨款“三公”经费支出决算表", "单位:万元",
+		"关于某市某区司法局2017年度一般公共预算财政拨款“三公”经费支出决算情况说明",
+		"某市某区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元。"}
+	if name, line := subjectName(flat, 2017, true); name != "某市某区司法局" || line != 3 {
+		t.Errorf("after 关于: %q line %d", name, line)
+	}
+}
+
 // A page without a title whose sentence, later in a line of the body,
 // names the department's own office and the year ("…。某乡人民政府(本级)
 // 2023年无使用政府性基金预算拨款安排的支出", a template's) names its
@@ -286,5 +299,35 @@ func TestSpacedEnd(t *testing.T) {
 		if got := spacedEnd(c.s, c.name); got != want {
 			t.Errorf("spacedEnd(%q, %q) = %d, want %d", c.s, c.name, got, want)
 		}
+	}
+}
+
+// A web page's body on one line whose site path names its 政府信息公开目录
+// (a crumb, "目录>") keeps its title after it: the contents' heading is a
+// 目录 that no crumb's > follows.
+func TestContentsCrumb(t *testing.T) {
+	if k := contentsAt("首页>政府信息公开目录>财政预决算>决算公开 某乡人民政府关于 2020年度部门决算情况说明"); k >= 0 {
+		t.Errorf("a crumb taken for the contents at %d", k)
+	}
+	if k := contentsAt("某乡人民政府2020年度部门决算 目录 第一部分"); k <= 0 {
+		t.Errorf("the contents not found: %d", k)
+	}
+	line := "您当前的位置: 某某乡>政务公开>政府信息公开目录>基层政务公开>财政预决算>决算公开 • 文件标题 某某区某某乡人民政府关于 2020年度部门决算情况说明 • 发布机构 某某区某某乡 某某区某某乡人民政府关于 2020年度部门决算情况说明 一、单位基本情况"
+	id := readIdentity(compactAll([]string{line}), foldAll([]string{line}))
+	if id.year != 2020 || id.kind != schema.KindFinalAccounts || id.name != "某某区某某乡人民政府" {
+		t.Errorf("after a crumb of 目录: %+v", id)
+	}
+}
+
+// The word before a title's year that names the department opens with an
+// autonomous region's short name (新疆…, 广西…) as a name does with its
+// region: the site's words before it (全文检索) are none of the name.
+func TestLastWordShortProvince(t *testing.T) {
+	orig := "全文检索 新疆乌鲁木齐高新技术产业开发区民政局2019年度部门决算公开说明 来源:区财政局"
+	if w := lastWord(orig, "全文检索新疆乌鲁木齐高新技术产业开发区民政局", 2019); w != "新疆乌鲁木齐高新技术产业开发区民政局" {
+		t.Errorf("short province: %q", w)
+	}
+	if w := lastWord("全文检索 乌鲁木齐高新技术产业开发区民政局2019年度部门决算公开说明", "全文检索乌鲁木齐高新技术产业开发区民政局", 2019); w != "" {
+		t.Errorf("no region: %q", w)
 	}
 }
