@@ -2479,6 +2479,12 @@ func cleanName(s string) string {
 		s = strings.TrimSuffix(s, "关于") // "某县文联关于财政拨款“三公”经费…"
 	}
 	s = strings.TrimSuffix(s, "(部门)")
+	// a body's numbered part heading read as the title ("二、某乡人民政府2020年
+	// 部门预算安排情况说明"): a heading's Chinese ordinal is no part of the
+	// name (an Arabic one is left: "1. 某局2020年…表" is a contents entry)
+	if rest := dropEnum(s); rest != s && strings.ContainsRune("一二三四五六七八九十", []rune(s)[0]) && nameLike(rest) {
+		s = rest
+	}
 	s = afterHeading(s)
 	// "某医院单位2017年度部门决算": 单位 after a name's ending is the
 	// template's word for the unit, no part of its name

@@ -828,6 +828,13 @@ func opensOtherYear(open string, fy int) (string, bool) {
 			open = open[len(before):]
 		}
 	}
+	// a story's lead-in before the year: "据了解,2010年,某部的“三公经费”预算为…"
+	for _, w := range leadIns {
+		if rest, ok := strings.CutPrefix(open, w); ok && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) {
+			open = strings.TrimLeft(rest, "，,")
+			break
+		}
+	}
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true
 	}
@@ -837,6 +844,19 @@ func opensOtherYear(open string, fy int) (string, bool) {
 	}
 	return "", false
 }
+
+// spentInBudget tells, in a budget, a 三公 statement from start whose
+// clause before it or gap to its amount calls it what was spent
+// (spentWords): the outturn of a year before, not the budget's figure.
+func (b *builder) spentInBudget(start int, gap string) bool {
+	return b.doc.Document.Kind == schema.KindBudget && containsAny(b.st.s[b.st.clauseStart(start):start]+gap, spentWords)
+}
+
+// spentWords call an amount what was spent, an outturn: never a budget's.
+var spentWords = []string{"实际开支", "实际支出", "实际发生", "执行数", "决算数"}
+
+// leadIns open a story's sentence before what it is about: "据了解,2010年,…".
+var leadIns = []string{"据了解", "据悉", "据介绍", "据统计"}
 
 // figureWord is figure for labels that are also the tail of longer terms
 // (支出总计, 基本支出): an occurrence inside a longer term is skipped.
@@ -4008,6 +4028,12 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
+			// a budget's statement of what was spent ("全年实际开支“三公经费”
+			// 2496.12万元", the year before's outturn in a story of the year's
+			// budget) is no budget's total
+			if b.spentInBudget(start, gap) {
+				continue
+			}
 			if b.totalWithOthers(ti) {
 				break // a whole of more than the three: no total, the parts are read
 			}
@@ -4218,6 +4244,9 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 		}
 		if hasSuffixAny(strings.TrimSuffix(st.s[:start], "了"), savedWords) {
 			continue // what was saved of it: "节约“三公经费”141.35万元"
+		}
+		if b.spentInBudget(start, gap) {
+			continue // the year before's outturn, no restatement
 		}
 		if t := st.toks[ti]; t.money() == total {
 			b.used[ti] = true
