@@ -1855,6 +1855,10 @@ func establishedName(flat []string) (string, int) {
 			continue
 		}
 		rest = strings.TrimPrefix(rest, "情况") // "(二)机构设置情况中心内设7个科室": the heading's word, no name's
+		// the heading goes on: "(二)机构设置及部门决算单位构成我中心内设…"
+		if k := strings.Index(rest, "构成"); strings.HasPrefix(rest, "及") && k > 0 {
+			rest = rest[k+len("构成"):]
+		}
 		// the heading's line, its sentence run into it (a web page's body on
 		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
 		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
@@ -1908,6 +1912,18 @@ func establishedName(flat []string) (string, int) {
 // unit, its name four characters or more ending like a department's.
 func coveredName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
+		// "部门决算单位构成为省某中心本级": the one unit's own office
+		for _, w := range []string{"决算单位构成为", "预算单位构成为"} {
+			if k := strings.Index(l, w); k >= 0 {
+				after := l[k+len(w):]
+				if e := strings.IndexAny(after, "。，,；;"); e > 0 {
+					after = after[:e]
+				}
+				if n, ok := strings.CutSuffix(after, "本级"); ok && utf8.RuneCountInString(n) >= 4 && utf8.RuneCountInString(n) <= 30 && nameLike(n) {
+					return n, i + 1
+				}
+			}
+		}
 		k := strings.Index(l, "纳入")
 		if k < 0 {
 			continue

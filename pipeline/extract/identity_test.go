@@ -312,3 +312,19 @@ func TestHeadingOrdinalNoName(t *testing.T) {
 		t.Errorf("name %q, want the township's without the heading's ordinal", n)
 	}
 }
+
+// A 决算 whose units are one unit's own office ("部门决算单位构成为省某中心
+// 本级") names that unit; the heading "机构设置及部门决算单位构成" run into the
+// sentence after it (a body on one line) names none of its words, and "我中心"
+// is no name.
+func TestCoveredOwnOffice(t *testing.T) {
+	if n, l := coveredName([]string{"(二)机构设置及部门决算单位构成", "我中心内设10个部门。部门决算单位构成为省某某中心本级。"}); n != "省某某中心" || l != 2 {
+		t.Errorf("own office: %q line %d", n, l)
+	}
+	if n, _ := coveredName([]string{"部门决算单位构成为某中心本级及下属单位。"}); n != "" {
+		t.Errorf("more than its own office: %q", n)
+	}
+	if n, _ := establishedName([]string{"(二)机构设置及部门决算单位构成我中心内设10个部门,其中:办公室、财务部。"}); n != "" {
+		t.Errorf("heading run into 我中心: %q", n)
+	}
+}

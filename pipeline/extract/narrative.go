@@ -875,6 +875,10 @@ func (b *builder) totals() {
 	var budgetRev, budgetExp, budgetBoth []string
 	if d.Document.Kind == schema.KindBudget {
 		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入", "年初预算收入", "年初收入预算数"}, []string{"预算总支出", "部门预算支出", "单位预算支出", "年初预算支出", "年初支出预算数"}
+		// the central template of 2012: "年度收入为33609.06万元,其中…上年结转10万元",
+		// "年度支出33609.06万元中,…结转下年108.10万元" (a year's 年度 before it is
+		// another label's: "2012年度支出合计")
+		budgetRev, budgetExp = append(budgetRev, "年度收入"), append(budgetExp, "年度支出")
 		// "2018年部门收支预算安排3,000万元", "本部门预算总额1,000万元": a budget balances
 		budgetBoth = []string{"收支预算", "部门预算总额", "单位预算总额"}
 	}
@@ -897,7 +901,12 @@ func (b *builder) totals() {
 	// the totals of a statement of the appropriations' ("财政拨款收支总预算
 	// 2,376.32万元。其中,收入总计2,376.32万元,包括一般公共预算本年收入…、上年
 	// 结转…") are theirs, not all funds'
-	allFunds := func(_ string, start int) bool { return !b.fiscalStatement(start) }
+	allFunds := func(l string, start int) bool {
+		if strings.HasPrefix(l, "年度") && start > 0 && strings.ContainsRune("0123456789年本上当该", func() rune { r, _ := utf8.DecodeLastRuneInString(b.st.s[:start]); return r }()) {
+			return false // "2012年度收入", "本年度支出": the year's, not 年度收入 bare
+		}
+		return !b.fiscalStatement(start)
+	}
 	rev.Total, exp.Total = b.pairedTotals()
 	b.labelOK = allFunds
 	if rev.Total == nil {
@@ -924,7 +933,7 @@ func (b *builder) totals() {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	}
 	b.labelOK = yearsOwn
-	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "支出合计"}, 4)
+	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "当年支出", "支出合计"}, 4)
 	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	b.labelOK = nil
@@ -1432,6 +1441,7 @@ func (b *builder) sources() {
 	}
 	top = b.revenueSplit() || top
 	b.fundOfAppropriations()
+	b.fundsInBracket()
 	if !top { // no 财政拨款 line: its parts stand on their own
 		for i := range rev.Sources {
 			rev.Sources[i].PartOf = ""
@@ -1982,6 +1992,68 @@ func (b *builder) fundOfAppropriations() {
 		}
 		path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
 		rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, ti), PartOf: "财政拨款"})
+		return
+	}
+}
+
+// bracketFunds are the funds an appropriation's bracket names bare, and the
+// source each is.
+var bracketFunds = []struct{ label, name string }{
+	{"一般公共预算", "一般公共预算"}, {"政府性基金预算", "政府性基金"}, {"国有资本经营预算", "国有资本经营"},
+}
+
+// fundsInBracket reads the appropriations split by fund in a bracket right
+// after their amount, the funds named bare ("财政拨款收入4,436.33万元(其中,
+// 一般公共预算3,999.53万元,政府性基金预算436.80万元)", Zhejiang's 决算):
+// each fund's amount a source, part of 财政拨款, only where they add up to
+// it and no fund's source is read otherwise.
+func (b *builder) fundsInBracket() {
+	st := b.st
+	rev := b.doc.Revenue
+	whole := slices.IndexFunc(rev.Sources, func(n schema.Named) bool { return n.Name == "财政拨款" })
+	if whole < 0 || slices.ContainsFunc(rev.Sources, func(n schema.Named) bool { return n.PartOf == "财政拨款" }) {
+		return
+	}
+	src := b.doc.Provenance["/revenue/sources/"+strconv.Itoa(whole)+"/amount"]
+	for _, t := range st.toks {
+		if t.kind != numMoney || t.money() != rev.Sources[whole].Amount || st.source(t.start).Line != src.Line {
+			continue
+		}
+		rest := strings.TrimLeft(st.s[t.end:], " ")
+		open, ok := strings.CutPrefix(rest, "(其中")
+		if !ok {
+			continue
+		}
+		at := len(st.s) - len(open)
+		end := strings.Index(open, ")")
+		if end < 0 {
+			continue
+		}
+		var sum, tol schema.Money
+		var got []int // the funds' tokens, in bracketFunds' order (-1: not named)
+		for _, f := range bracketFunds {
+			k := strings.Index(open[:end], f.label)
+			ti, ok := -1, false
+			if k >= 0 {
+				if ti, ok = b.valueAfter(at+k+len(f.label), 0); !ok || b.used[ti] || st.toks[ti].start > at+end {
+					ti = -1
+				}
+			}
+			if ti >= 0 {
+				sum += st.toks[ti].money()
+				tol += st.toks[ti].rounding()
+			}
+			got = append(got, ti)
+		}
+		if n := slices.IndexFunc(got, func(ti int) bool { return ti >= 0 }); n < 0 || max(sum-t.money(), t.money()-sum) > tol+t.rounding() {
+			continue
+		}
+		for i, ti := range got {
+			if ti >= 0 {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: bracketFunds[i].name, Amount: *b.take(path, ti), PartOf: "财政拨款"})
+			}
+		}
 		return
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"budgetpub/schema"
@@ -38,5 +39,59 @@ func TestNewsOwnSiteThreePublic(t *testing.T) {
 	}
 	if d.Department.Name != "某部" || d.Document.FiscalYear != 2011 || d.Document.Kind != schema.KindBudget {
 		t.Errorf("在其网站公布“三公经费”情况: %q %d %q, want 某部 2011 budget", d.Department.Name, d.Document.FiscalYear, d.Document.Kind)
+	}
+}
+
+// A 决算's appropriations split by fund in a bracket right after their
+// amount, the funds named bare ("财政拨款收入4,436.33万元(其中,一般公共预算
+// 3,999.53万元,政府性基金预算436.80万元)"), give each fund as a source of
+// 财政拨款 where they add up to it; a bracket whose funds fall short gives
+// none.
+func TestFundsInBracket(t *testing.T) {
+	const head = "某市某校2019年度部门决算\n(二)收入决算情况说明\n本年收入合计7,977.75万元;包括财政拨款收入4,436.33万元"
+	for bracket, want := range map[string]int{
+		"(其中,一般公共预算3,999.53万元,政府性基金预算436.80万元),占收入合计55.61%;事业收入3,541.41万元,占收入合计44.39%。": 2,
+		"(其中,一般公共预算3,000.00万元,政府性基金预算436.80万元),占收入合计55.61%;事业收入3,541.41万元,占收入合计44.39%。": 0,
+	} {
+		d, err := extractText(head+bracket, Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, s := range d.Revenue.Sources {
+			if s.PartOf == "财政拨款" {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%s: %d funds of the appropriations, want %d (%+v)", bracket, n, want, d.Revenue.Sources)
+		}
+	}
+}
+
+// The central budget template of 2012 calls its totals 年度收入 and 年度支出
+// and its year's spending 当年支出 ("此表反映某机关2012年部门预算总体情况。年度
+// 收入为…;年度支出…万元中,…结转下年…。某机关2012年当年支出为…"), and names
+// 208 社会保障与就业支出; "2012年度支出合计" is no 年度支出.
+func TestCentralTotals2012(t *testing.T) {
+	text := "某机关2012年部门预算\n一、公共预算收支总表情况\n此表反映某机关2012年部门预算总体情况。年度收入为336.09万元,其中财政拨款收入230.39万元,事业收入105.60万元,上年结转0.10万元。\n" +
+		"年度支出336.09万元中,一般公共服务支出296.00万元,社会保障与就业支出39.00万元,结转下年1.09万元。\n某机关2012年当年支出为335.00万元。"
+	d, err := extractText(text, Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := d.Expenditure
+	if e.Total == nil || *e.Total != schema.Yuan(3360900) || e.CurrentYear == nil || *e.CurrentYear != schema.Yuan(3350000) {
+		t.Errorf("expenditure total %v current year %v, want 336.09 and 335.00万元", e.Total, e.CurrentYear)
+	}
+	if !slices.ContainsFunc(e.ByFunction, func(c schema.ClassItem) bool { return c.Code == "208" }) {
+		t.Errorf("no 208 among %+v", e.ByFunction)
+	}
+	d, err = extractText("某机关2012年度部门决算\n2012年度支出合计336.09万元,其中基本支出300.00万元,项目支出36.09万元。", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := d.Expenditure; e.Total != nil {
+		t.Errorf("2012年度支出合计 read as 年度支出: %v", e.Total)
 	}
 }
