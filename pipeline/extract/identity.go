@@ -1678,6 +1678,32 @@ func openerName(flat []string) (name string, line int) {
 	return name, line
 }
 
+// signedName finds the department a text opens with on a line of its own
+// and signs at its end, the same name alone on a line right before the
+// date ("某市中医院 / 2015年度经济及财务运行情况通报 / … / 某市中医院 /
+// 2016年2月19日"): a name with its region, ending like a department's.
+func signedName(flat []string) (name string, line int) {
+	first := firstLine(flat)
+	if first == 0 {
+		return "", 0
+	}
+	n := strings.TrimSpace(flat[first-1])
+	if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || regionOf(n) == "" {
+		return "", 0
+	}
+	for i := len(flat) - 1; i > first && i >= len(flat)-4; i-- {
+		if strings.TrimSpace(flat[i]) != n {
+			continue
+		}
+		if j := nextIndex(flat, i); j >= 0 {
+			if d := strings.TrimSpace(flat[j]); len(d) > 4 && allDigits(d, 0, 4) && isDate(d[4:]) {
+				return n, first
+			}
+		}
+	}
+	return "", 0
+}
+
 // fieldValues are the values of a page's metadata fields on a line
 // ("所属机构 某乡 责任部门 某乡人民政府", a table's row run together): a
 // value opening with a name is a sentence opening with it.

@@ -328,3 +328,19 @@ func TestCoveredOwnOffice(t *testing.T) {
 		t.Errorf("heading run into 我中心: %q", n)
 	}
 }
+
+// A text that opens with its department's name on a line of its own and
+// signs with it before its date names it; a name alone on the first line
+// that signs nothing, or a signature with no date after it, names none.
+func TestSignedName(t *testing.T) {
+	body := []string{"某某市中医院", "2015年度经济及财务运行情况通报", "2015年度,医院收入总计173,828,234.00元。"}
+	if n, l := signedName(append(slices.Clone(body), "某某市中医院", "2016年2月19日")); n != "某某市中医院" || l != 1 {
+		t.Errorf("signed: %q line %d", n, l)
+	}
+	if n, _ := signedName(append(slices.Clone(body), "某市卫生健康委员会", "2016年2月19日")); n != "" {
+		t.Errorf("signed by another: %q", n)
+	}
+	if n, _ := signedName(append(slices.Clone(body), "某某市中医院", "联系电话:0827-1234567")); n != "" {
+		t.Errorf("no date after the signature: %q", n)
+	}
+}
