@@ -43,7 +43,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				}
 				continue
 			}
-			if b.otherYear(start) || b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
+			if b.otherYear(start) || b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) || b.includedPart(start) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -845,6 +845,20 @@ func opensOtherYear(open string, fy int) (string, bool) {
 	return "", false
 }
 
+// includedPart tells a label at start inside a bracket that opens with 含
+// after the figure's amount ("…运行费预算2667.09万元(含援外医疗队公务用车购置
+// 及运行费1148.92万元)"): what the figure includes, a part of it, no
+// restatement of the figure.
+func (b *builder) includedPart(start int) bool {
+	head := b.st.s[b.st.clauseStart(start):start]
+	k := strings.LastIndex(head, "(")
+	if k < 0 || strings.Contains(head[k:], ")") {
+		return false
+	}
+	in := head[k+len("("):]
+	return strings.HasPrefix(in, "含") || strings.HasPrefix(in, "包含") || strings.HasPrefix(in, "包括")
+}
+
 // spentInBudget tells, in a budget, a 三公 statement from start whose
 // clause before it or gap to its amount calls it what was spent
 // (spentWords): the outturn of a year before, not the budget's figure.
@@ -908,7 +922,14 @@ func (b *builder) totals() {
 		return !b.fiscalStatement(start)
 	}
 	rev.Total, exp.Total = b.pairedTotals()
-	b.labelOK = allFunds
+	// a budget's 收入预算 (支出预算) under its 收支总预算 may leave out what the
+	// year before carried ("收支总预算46621.39万元。…收入预算45621.38万元,其中:"):
+	// the one side's figure, no restatement of the whole
+	sided := len(b.find("收支总预算")) > 0
+	totalOK := func(l string, start int) bool {
+		return !(sided && (l == "收入预算" || l == "支出预算")) && allFunds(l, start)
+	}
+	b.labelOK = totalOK
 	if rev.Total == nil {
 		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	}
@@ -928,7 +949,7 @@ func (b *builder) totals() {
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
 		[]string{"财政拨款收入总计", "财政拨款收入决算总计"}), 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
-	b.labelOK = allFunds
+	b.labelOK = totalOK
 	if exp.Total == nil {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	}
