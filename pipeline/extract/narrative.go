@@ -925,9 +925,19 @@ func (b *builder) totals() {
 	// a budget's 收入预算 (支出预算) under its 收支总预算 may leave out what the
 	// year before carried ("收支总预算46621.39万元。…收入预算45621.38万元,其中:"):
 	// the one side's figure, no restatement of the whole
-	sided := len(b.find("收支总预算")) > 0
+	wholes := map[schema.Money]bool{} // the amounts stated as 收支总预算
+	for _, end := range b.find("收支总预算") {
+		if ti, ok := b.valueAfter(end, 6); ok {
+			wholes[b.st.toks[ti].money()] = true
+		}
+	}
 	totalOK := func(l string, start int) bool {
-		return !(sided && (l == "收入预算" || l == "支出预算")) && allFunds(l, start)
+		if len(wholes) > 0 && (l == "收入预算" || l == "支出预算") {
+			if ti, ok := b.valueAfter(start+len(l), 6); ok && !wholes[b.st.toks[ti].money()] {
+				return false
+			}
+		}
+		return allFunds(l, start)
 	}
 	b.labelOK = totalOK
 	if rev.Total == nil {
