@@ -856,7 +856,8 @@ func (b *builder) includedPart(start int) bool {
 		return false
 	}
 	in := head[k+len("("):]
-	return strings.HasPrefix(in, "含") || strings.HasPrefix(in, "包含") || strings.HasPrefix(in, "包括")
+	// (包括:A…、B…) lists the figure's parts by their own labels: those are read
+	return strings.HasPrefix(in, "含") || strings.HasPrefix(in, "包含")
 }
 
 // spentInBudget tells, in a budget, a 三公 statement from start whose
