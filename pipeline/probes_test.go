@@ -55,6 +55,7 @@ func TestRealProbes(t *testing.T) {
 		"real21": {104, 0},
 		"real22": {118, 0},
 		"real23": {84, 0},
+		"real24": {136, 0},
 		"real25": {104, 0},
 	}, nil)
 }
@@ -86,6 +87,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real21": {104, 0},
 		"real22": {118, 0},
 		"real23": {84, 0},
+		"real24": {136, 0},
 		"real25": {104, 0},
 	}, func(text string) string {
 		var words []string

@@ -64,7 +64,7 @@ var classNames = []Class{
 	{SchemeFunctional, "205", "类", "教育支出", "", nil, ""},
 	{SchemeFunctional, "206", "类", "科学技术支出", "", nil, ""},
 	{SchemeFunctional, "207", "类", "文化旅游体育与传媒支出", "", []string{"文化体育与传媒支出"}, ""},
-	{SchemeFunctional, "208", "类", "社会保障和就业支出", "", nil, ""},
+	{SchemeFunctional, "208", "类", "社会保障和就业支出", "", []string{"社会保障与就业支出"}, ""}, // 与 in the central texts of 2012
 	{SchemeFunctional, "209", "类", "社会保险基金支出", "", nil, ""},
 	{SchemeFunctional, "210", "类", "卫生健康支出", "", []string{"医疗卫生与计划生育支出", "医疗卫生和计划生育支出", "医疗卫生支出"}, ""},
 	{SchemeFunctional, "211", "类", "节能环保支出", "", nil, ""},

@@ -1773,11 +1773,21 @@ func sumSources(c *ctx) {
 	// 总计, which holds 用事业基金弥补收支差额 too, a row the model has no
 	// place for, and but where the extraction left an amount among the
 	// list's lines out (a source it did not know may be that one).
-	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind == schema.KindBudget) && !unplacedAmongSources(c.doc)
+	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind == schema.KindBudget) && !unplacedAmongSources(c.doc) && !drawsOnReserve(c.doc)
 	c.sumWith("/revenue/sources", "/amount", total, carried, !closed, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
 		whole, _ := v.(string)
 		return whole != "" && listed[whole]
+	})
+}
+
+// drawsOnReserve tells a text stating an amount of 用事业基金弥补收支差额 the
+// extraction placed nowhere: the reserve drawn to balance the year, in its
+// total as in a 决算's 总计 ("5.用事业基金弥补收支差额403万元", a budget of
+// 2010), a row the model has no place for.
+func drawsOnReserve(d *schema.Document) bool {
+	return slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool {
+		return w.Amount != nil && *w.Amount != 0 && strings.Contains(w.Text, "用事业基金弥补收支差额")
 	})
 }
 

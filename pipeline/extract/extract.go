@@ -156,6 +156,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			// department serves ("某区人民代表大会是…"): its office's 本级 first
 			{true, func() (string, int) { return overviewName(flat, true) }, "the subject of its overview's first sentence"},
 			{true, func() (string, int) { return openerName(flat) }, "the one its sentences open with"},
+			{true, func() (string, int) { return signedName(flat) }, "the one it opens with on a line of its own and signs before its date"},
 		} {
 			if w.use {
 				if ident.name, subject = w.find(); ident.name != "" {

@@ -1702,6 +1702,32 @@ func openerName(flat []string) (name string, line int) {
 	return name, line
 }
 
+// signedName finds the department a text opens with on a line of its own
+// and signs at its end, the same name alone on a line right before the
+// date ("某市中医院 / 2015年度经济及财务运行情况通报 / … / 某市中医院 /
+// 2016年2月19日"): a name with its region, ending like a department's.
+func signedName(flat []string) (name string, line int) {
+	first := firstLine(flat)
+	if first == 0 {
+		return "", 0
+	}
+	n := strings.TrimSpace(flat[first-1])
+	if c := utf8.RuneCountInString(n); c < 4 || c > 30 || !nameLike(n) || regionOf(n) == "" {
+		return "", 0
+	}
+	for i := len(flat) - 1; i > first && i >= len(flat)-4; i-- {
+		if strings.TrimSpace(flat[i]) != n {
+			continue
+		}
+		if j := nextIndex(flat, i); j >= 0 {
+			if d := strings.TrimSpace(flat[j]); len(d) > 4 && allDigits(d, 0, 4) && isDate(d[4:]) {
+				return n, first
+			}
+		}
+	}
+	return "", 0
+}
+
 // fieldValues are the values of a page's metadata fields on a line
 // ("所属机构 某乡 责任部门 某乡人民政府", a table's row run together): a
 // value opening with a name is a sentence opening with it.
@@ -1872,6 +1898,10 @@ func establishedName(flat []string) (string, int) {
 			continue
 		}
 		rest = strings.TrimPrefix(rest, "情况") // "(二)机构设置情况中心内设7个科室": the heading's word, no name's
+		// the heading goes on: "(二)机构设置及部门决算单位构成我中心内设…"
+		if k := strings.Index(rest, "构成"); strings.HasPrefix(rest, "及") && k > 0 {
+			rest = rest[k+len("构成"):]
+		}
 		// the heading's line, its sentence run into it (a web page's body on
 		// one line: "(二)机构设置某街道办事处内设…"), then the lines after it
 		for j, n := i, 0; n < 6 && j >= 0; j, n = nextIndex(flat, j), n+1 {
@@ -1925,6 +1955,18 @@ func establishedName(flat []string) (string, int) {
 // unit, its name four characters or more ending like a department's.
 func coveredName(flat []string) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
+		// "部门决算单位构成为省某中心本级": the one unit's own office
+		for _, w := range []string{"决算单位构成为", "预算单位构成为"} {
+			if k := strings.Index(l, w); k >= 0 {
+				after := l[k+len(w):]
+				if e := strings.IndexAny(after, "。，,；;"); e > 0 {
+					after = after[:e]
+				}
+				if n, ok := strings.CutSuffix(after, "本级"); ok && utf8.RuneCountInString(n) >= 4 && utf8.RuneCountInString(n) <= 30 && nameLike(n) {
+					return n, i + 1
+				}
+			}
+		}
 		k := strings.Index(l, "纳入")
 		if k < 0 {
 			continue
@@ -2524,6 +2566,12 @@ func cleanName(s string) string {
 		s = strings.TrimSuffix(s, "关于") // "某县文联关于财政拨款“三公”经费…"
 	}
 	s = strings.TrimSuffix(s, "(部门)")
+	// a body's numbered part heading read as the title ("二、某乡人民政府2020年
+	// 部门预算安排情况说明"): a heading's Chinese ordinal is no part of the
+	// name (an Arabic one is left: "1. 某局2020年…表" is a contents entry)
+	if rest := dropEnum(s); rest != s && strings.ContainsRune("一二三四五六七八九十", []rune(s)[0]) && nameLike(rest) {
+		s = rest
+	}
 	s = afterHeading(s)
 	// "某医院单位2017年度部门决算": 单位 after a name's ending is the
 	// template's word for the unit, no part of its name

@@ -331,3 +331,57 @@ func TestLastWordShortProvince(t *testing.T) {
 		t.Errorf("no region: %q", w)
 	}
 }
+
+// A body's numbered part heading that names the department, the year and
+// the kind ("二、某乡人民政府2020年部门预算安排情况说明", a page with no
+// title line) names the department without the heading's ordinal; an Arabic
+// list number is left (a contents entry's, no title).
+func TestHeadingOrdinalNoName(t *testing.T) {
+	for _, in := range []string{"二、某县某乡人民政府", "十、某县中医院"} {
+		if got := cleanName(in); strings.HasPrefix(got, "二、") || strings.HasPrefix(got, "十、") {
+			t.Errorf("cleanName(%q) = %q, the heading's ordinal kept", in, got)
+		}
+	}
+	if got := cleanName("二、收支预算"); got != "二、收支预算" {
+		t.Errorf("no name after the ordinal: %q", got)
+	}
+	d, err := extractText("一、某县某乡人民政府概况\n(一)主要职能\n1、制定和组织实施经济发展计划。\n二、某乡人民政府2020年部门预算安排情况说明\n(一)关于某乡人民政府2020年收支预算情况的总体说明\n收入仅包括一般公共预算拨款收入472.27万元。某乡人民政府2020年收支总预算472.27万元。", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := d.Department.Name; strings.HasPrefix(n, "二、") || !strings.HasSuffix(n, "某乡人民政府") {
+		t.Errorf("name %q, want the township's without the heading's ordinal", n)
+	}
+}
+
+// A 决算 whose units are one unit's own office ("部门决算单位构成为省某中心
+// 本级") names that unit; the heading "机构设置及部门决算单位构成" run into the
+// sentence after it (a body on one line) names none of its words, and "我中心"
+// is no name.
+func TestCoveredOwnOffice(t *testing.T) {
+	if n, l := coveredName([]string{"(二)机构设置及部门决算单位构成", "我中心内设10个部门。部门决算单位构成为省某某中心本级。"}); n != "省某某中心" || l != 2 {
+		t.Errorf("own office: %q line %d", n, l)
+	}
+	if n, _ := coveredName([]string{"部门决算单位构成为某中心本级及下属单位。"}); n != "" {
+		t.Errorf("more than its own office: %q", n)
+	}
+	if n, _ := establishedName([]string{"(二)机构设置及部门决算单位构成我中心内设10个部门,其中:办公室、财务部。"}); n != "" {
+		t.Errorf("heading run into 我中心: %q", n)
+	}
+}
+
+// A text that opens with its department's name on a line of its own and
+// signs with it before its date names it; a name alone on the first line
+// that signs nothing, or a signature with no date after it, names none.
+func TestSignedName(t *testing.T) {
+	body := []string{"某某市中医院", "2015年度经济及财务运行情况通报", "2015年度,医院收入总计173,828,234.00元。"}
+	if n, l := signedName(append(slices.Clone(body), "某某市中医院", "2016年2月19日")); n != "某某市中医院" || l != 1 {
+		t.Errorf("signed: %q line %d", n, l)
+	}
+	if n, _ := signedName(append(slices.Clone(body), "某市卫生健康委员会", "2016年2月19日")); n != "" {
+		t.Errorf("signed by another: %q", n)
+	}
+	if n, _ := signedName(append(slices.Clone(body), "某某市中医院", "联系电话:0827-1234567")); n != "" {
+		t.Errorf("no date after the signature: %q", n)
+	}
+}

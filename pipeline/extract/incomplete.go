@@ -491,7 +491,13 @@ func earlierClausesOut(s string, ms []yearMention, year int) string {
 		}
 		b.WriteString(s[at:m.start])
 		at = len(s)
-		if k := strings.IndexAny(s[m.start:], "，,。；;"); k >= 0 {
+		// a year alone before its comma heads its sentence ("2010年,某部“三公
+		// 经费”预算…,实际支出…。"): the clause is the sentence
+		ends := "，,。；;"
+		if strings.HasPrefix(strings.TrimPrefix(s[m.end:], "度"), "，") || strings.HasPrefix(strings.TrimPrefix(s[m.end:], "度"), ",") {
+			ends = "。；;"
+		}
+		if k := strings.IndexAny(s[m.start:], ends); k >= 0 {
 			at = m.start + k
 		}
 	}

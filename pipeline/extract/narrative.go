@@ -43,7 +43,7 @@ func (b *builder) figure(path, field string, labels []string, maxGap int, notAft
 				}
 				continue
 			}
-			if b.otherYear(start) || b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) {
+			if b.otherYear(start) || b.listOf != nil && b.inOthersList(start, end, b.listOf) || b.labelOK != nil && !b.labelOK(l, start) || b.includedPart(start) {
 				continue
 			}
 			if (strings.HasSuffix(l, "收入") || strings.HasSuffix(l, "拨款")) && strings.HasPrefix(b.st.s[end:], "支出") {
@@ -828,6 +828,13 @@ func opensOtherYear(open string, fy int) (string, bool) {
 			open = open[len(before):]
 		}
 	}
+	// a story's lead-in before the year: "据了解,2010年,某部的“三公经费”预算为…"
+	for _, w := range leadIns {
+		if rest, ok := strings.CutPrefix(open, w); ok && (strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",")) {
+			open = strings.TrimLeft(rest, "，,")
+			break
+		}
+	}
 	if y, before, after, ok := yearIn(open); ok && before == "" && y != fy {
 		return after, true
 	}
@@ -837,6 +844,34 @@ func opensOtherYear(open string, fy int) (string, bool) {
 	}
 	return "", false
 }
+
+// includedPart tells a label at start inside a bracket that opens with 含
+// after the figure's amount ("…运行费预算2667.09万元(含援外医疗队公务用车购置
+// 及运行费1148.92万元)"): what the figure includes, a part of it, no
+// restatement of the figure.
+func (b *builder) includedPart(start int) bool {
+	head := b.st.s[b.st.clauseStart(start):start]
+	k := strings.LastIndex(head, "(")
+	if k < 0 || strings.Contains(head[k:], ")") {
+		return false
+	}
+	in := head[k+len("("):]
+	// (包括:A…、B…) lists the figure's parts by their own labels: those are read
+	return strings.HasPrefix(in, "含") || strings.HasPrefix(in, "包含")
+}
+
+// spentInBudget tells, in a budget, a 三公 statement from start whose
+// clause before it or gap to its amount calls it what was spent
+// (spentWords): the outturn of a year before, not the budget's figure.
+func (b *builder) spentInBudget(start int, gap string) bool {
+	return b.doc.Document.Kind == schema.KindBudget && containsAny(b.st.s[b.st.clauseStart(start):start]+gap, spentWords)
+}
+
+// spentWords call an amount what was spent, an outturn: never a budget's.
+var spentWords = []string{"实际开支", "实际支出", "实际发生", "执行数", "决算数"}
+
+// leadIns open a story's sentence before what it is about: "据了解,2010年,…".
+var leadIns = []string{"据了解", "据悉", "据介绍", "据统计"}
 
 // figureWord is figure for labels that are also the tail of longer terms
 // (支出总计, 基本支出): an occurrence inside a longer term is skipped.
@@ -855,6 +890,10 @@ func (b *builder) totals() {
 	var budgetRev, budgetExp, budgetBoth []string
 	if d.Document.Kind == schema.KindBudget {
 		budgetRev, budgetExp = []string{"预算总收入", "部门预算收入", "单位预算收入", "年初预算收入", "年初收入预算数"}, []string{"预算总支出", "部门预算支出", "单位预算支出", "年初预算支出", "年初支出预算数"}
+		// the central template of 2012: "年度收入为33609.06万元,其中…上年结转10万元",
+		// "年度支出33609.06万元中,…结转下年108.10万元" (a year's 年度 before it is
+		// another label's: "2012年度支出合计")
+		budgetRev, budgetExp = append(budgetRev, "年度收入"), append(budgetExp, "年度支出")
 		// "2018年部门收支预算安排3,000万元", "本部门预算总额1,000万元": a budget balances
 		budgetBoth = []string{"收支预算", "部门预算总额", "单位预算总额"}
 	}
@@ -877,9 +916,31 @@ func (b *builder) totals() {
 	// the totals of a statement of the appropriations' ("财政拨款收支总预算
 	// 2,376.32万元。其中,收入总计2,376.32万元,包括一般公共预算本年收入…、上年
 	// 结转…") are theirs, not all funds'
-	allFunds := func(_ string, start int) bool { return !b.fiscalStatement(start) }
+	allFunds := func(l string, start int) bool {
+		if strings.HasPrefix(l, "年度") && start > 0 && strings.ContainsRune("0123456789年本上当该", func() rune { r, _ := utf8.DecodeLastRuneInString(b.st.s[:start]); return r }()) {
+			return false // "2012年度收入", "本年度支出": the year's, not 年度收入 bare
+		}
+		return !b.fiscalStatement(start)
+	}
 	rev.Total, exp.Total = b.pairedTotals()
-	b.labelOK = allFunds
+	// a budget's 收入预算 (支出预算) under its 收支总预算 may leave out what the
+	// year before carried ("收支总预算46621.39万元。…收入预算45621.38万元,其中:"):
+	// the one side's figure, no restatement of the whole
+	wholes := map[schema.Money]bool{} // the amounts stated as 收支总预算
+	for _, end := range b.find("收支总预算") {
+		if ti, ok := b.valueAfter(end, 6); ok {
+			wholes[b.st.toks[ti].money()] = true
+		}
+	}
+	totalOK := func(l string, start int) bool {
+		if len(wholes) > 0 && (l == "收入预算" || l == "支出预算") {
+			if ti, ok := b.valueAfter(start+len(l), 6); ok && !wholes[b.st.toks[ti].money()] {
+				return false
+			}
+		}
+		return allFunds(l, start)
+	}
+	b.labelOK = totalOK
 	if rev.Total == nil {
 		rev.Total, rev.PriorYear = b.figureWord("/revenue", "/total", revLabels, 6, not...)
 	}
@@ -899,12 +960,12 @@ func (b *builder) totals() {
 		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
 		[]string{"财政拨款收入总计", "财政拨款收入决算总计"}), 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
-	b.labelOK = allFunds
+	b.labelOK = totalOK
 	if exp.Total == nil {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	}
 	b.labelOK = yearsOwn
-	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "支出合计"}, 4)
+	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "当年支出", "支出合计"}, 4)
 	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	b.labelOK = nil
@@ -1413,6 +1474,7 @@ func (b *builder) sources() {
 	}
 	top = b.revenueSplit() || top
 	b.fundOfAppropriations()
+	b.fundsInBracket()
 	if !top { // no 财政拨款 line: its parts stand on their own
 		for i := range rev.Sources {
 			rev.Sources[i].PartOf = ""
@@ -1963,6 +2025,68 @@ func (b *builder) fundOfAppropriations() {
 		}
 		path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
 		rev.Sources = append(rev.Sources, schema.Named{Name: "政府性基金", Amount: *b.take(path, ti), PartOf: "财政拨款"})
+		return
+	}
+}
+
+// bracketFunds are the funds an appropriation's bracket names bare, and the
+// source each is.
+var bracketFunds = []struct{ label, name string }{
+	{"一般公共预算", "一般公共预算"}, {"政府性基金预算", "政府性基金"}, {"国有资本经营预算", "国有资本经营"},
+}
+
+// fundsInBracket reads the appropriations split by fund in a bracket right
+// after their amount, the funds named bare ("财政拨款收入4,436.33万元(其中,
+// 一般公共预算3,999.53万元,政府性基金预算436.80万元)", Zhejiang's 决算):
+// each fund's amount a source, part of 财政拨款, only where they add up to
+// it and no fund's source is read otherwise.
+func (b *builder) fundsInBracket() {
+	st := b.st
+	rev := b.doc.Revenue
+	whole := slices.IndexFunc(rev.Sources, func(n schema.Named) bool { return n.Name == "财政拨款" })
+	if whole < 0 || slices.ContainsFunc(rev.Sources, func(n schema.Named) bool { return n.PartOf == "财政拨款" }) {
+		return
+	}
+	src := b.doc.Provenance["/revenue/sources/"+strconv.Itoa(whole)+"/amount"]
+	for _, t := range st.toks {
+		if t.kind != numMoney || t.money() != rev.Sources[whole].Amount || st.source(t.start).Line != src.Line {
+			continue
+		}
+		rest := strings.TrimLeft(st.s[t.end:], " ")
+		open, ok := strings.CutPrefix(rest, "(其中")
+		if !ok {
+			continue
+		}
+		at := len(st.s) - len(open)
+		end := strings.Index(open, ")")
+		if end < 0 {
+			continue
+		}
+		var sum, tol schema.Money
+		var got []int // the funds' tokens, in bracketFunds' order (-1: not named)
+		for _, f := range bracketFunds {
+			k := strings.Index(open[:end], f.label)
+			ti, ok := -1, false
+			if k >= 0 {
+				if ti, ok = b.valueAfter(at+k+len(f.label), 0); !ok || b.used[ti] || st.toks[ti].start > at+end {
+					ti = -1
+				}
+			}
+			if ti >= 0 {
+				sum += st.toks[ti].money()
+				tol += st.toks[ti].rounding()
+			}
+			got = append(got, ti)
+		}
+		if n := slices.IndexFunc(got, func(ti int) bool { return ti >= 0 }); n < 0 || max(sum-t.money(), t.money()-sum) > tol+t.rounding() {
+			continue
+		}
+		for i, ti := range got {
+			if ti >= 0 {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				rev.Sources = append(rev.Sources, schema.Named{Name: bracketFunds[i].name, Amount: *b.take(path, ti), PartOf: "财政拨款"})
+			}
+		}
 		return
 	}
 }
@@ -4009,6 +4133,12 @@ func (b *builder) threePublic() {
 				continue
 			}
 		} else {
+			// a budget's statement of what was spent ("全年实际开支“三公经费”
+			// 2496.12万元", the year before's outturn in a story of the year's
+			// budget) is no budget's total
+			if b.spentInBudget(start, gap) {
+				continue
+			}
 			if b.totalWithOthers(ti) {
 				break // a whole of more than the three: no total, the parts are read
 			}
@@ -4219,6 +4349,9 @@ func (b *builder) threePublicRestated(tp *schema.ThreePublic, totalTok int) {
 		}
 		if hasSuffixAny(strings.TrimSuffix(st.s[:start], "了"), savedWords) {
 			continue // what was saved of it: "节约“三公经费”141.35万元"
+		}
+		if b.spentInBudget(start, gap) {
+			continue // the year before's outturn, no restatement
 		}
 		if t := st.toks[ti]; t.money() == total {
 			b.used[ti] = true

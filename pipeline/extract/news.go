@@ -55,12 +55,12 @@ func newsStory(d *schema.Document) bool {
 // dateline (agency, weekday), its reporter at work (reporterWords), and its
 // reporting of what a department published ("国资委在其网站公布了2014年部门
 // 预算，显示…").
-var newsWords = []string{"本报讯", "新华社", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
+var newsWords = []string{"本报讯", "新华社", "新华网", "中新网", "人民网", "据悉", "星期", "公布了", "在其网站"}
 
 // reporterWords are a story's reporter at work: named after its dateline
 // ("(记者 赵若言)", "羊城晚报讯 记者…报道"), asking ("记者从市财政局了解到",
 // "记者查询…") — not the 记者 of a press department's duties (记者证).
-var reporterWords = []string{"(记者", "讯记者", "讯 记者", "□记者", "记者从", "记者报道", "记者查询", "记者获悉", "记者了解"}
+var reporterWords = []string{"(记者", "讯记者", "讯 记者", "□记者", "记者从", "记者向", "记者报道", "记者查询", "记者获悉", "记者了解"}
 
 // workReportWords are the words a speech to a people's congress (a
 // government work report) opens with: it speaks of a region's budget in
@@ -119,7 +119,11 @@ func newsSubject(flat []string, news bool) (name string, line int) {
 			}
 			_, _, after, ok := yearIn(what)
 			if !ok {
-				continue
+				// its 三公 with no year ("卫生部在其网站公布“三公经费”情况及
+				// 说明"): the year is its sentences'
+				if after = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(what, "公布"), "了"), "“\"「 :："); !strings.HasPrefix(after, "三公") {
+					continue
+				}
 			}
 			own := strings.HasPrefix(after, "部门预算") || strings.HasPrefix(after, "部门决算")
 			n := trimDay(at.name)
@@ -168,6 +172,20 @@ func publishedAt(l string) []publication {
 			continue // not "在其网站公布"
 		}
 		out = append(out, publication{clauseBefore(k), len(l) - len(rest)})
+	}
+	// "在教育部网站日前晒出“三公经费”情况": the site named by its owner
+	for k := range indexesOf(l, "网站") {
+		j := strings.LastIndex(l[:k], "在")
+		if j < 0 {
+			continue
+		}
+		owner := l[j+len("在") : k]
+		rest := strings.TrimPrefix(strings.TrimPrefix(l[k+len("网站"):], "日前"), "上")
+		for _, verb := range []string{"公布", "晒出", "公开"} {
+			if strings.HasPrefix(rest, verb) && nameLike(owner) && utf8.RuneCountInString(owner) <= 20 {
+				out = append(out, publication{owner, len(l) - len(rest) + len(verb)})
+			}
+		}
 	}
 	for k := range indexesOf(l, "网站消息") {
 		at := k + len("网站消息")
