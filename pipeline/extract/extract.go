@@ -148,6 +148,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
 			{true, func() (string, int) { return coveredName(flat) }, "the one unit its sentence of what the report covers names (纳入…的单位共1个)"},
 			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},
+			{true, func() (string, int) { return emptyTableName(flat) }, "the one a table's note of why it is empty names (…没有…，故本表无数据)"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},
