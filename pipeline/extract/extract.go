@@ -115,6 +115,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, k := published(); k != "" && y == ident.year {
 				ident.kind = k
 				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
+			} else if y != 0 && y == ident.year && budgetStory(whole()) {
+				ident.kind = schema.KindBudget
+				told = append(told, "the kind (budget) of the 三公 the story says was published, which it states as 预算 and never as an outturn")
 			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(whole(), ident.year) {
 				// no heading names a kind (none that disagree)
 				ident.kind = schema.KindFinalAccounts
