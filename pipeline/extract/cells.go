@@ -466,6 +466,46 @@ func (d *deadEnds) put(s panelState, steps int) {
 	d.n++
 }
 
+// panelRoom is solvePanels' bound by arithmetic. A placement adds up only
+// where each panel holding a value sums to the total, so the panels take
+// at most the total each, less what they hold; and each value must be
+// placed, but for one as large as the total (which may stay a total) or
+// one that may go to the parts of 财政拨款 (counted apart). need[v] is
+// what the values from v on must put in the panels, room what the
+// panels can still take: from a point where need exceeds room no
+// placement adds up. A part is no value's place where no label is
+// 财政拨款 (the parts add up to nothing), so it leaves no value free then.
+// need is nil (no bound) when a value is negative.
+func panelRoom(labels []panelCell, vals []cellValue, amounts []int64, part []bool, fiscal bool, total int64) (need []int64, room func([3]int64) int64) {
+	var has [3]bool // the panels with a label of their own
+	for k, l := range labels {
+		if !part[k] {
+			has[l.panel] = true
+		}
+	}
+	need = make([]int64, len(vals)+1)
+	for v := len(vals) - 1; v >= 0; v-- {
+		a := amounts[v]
+		if a < 0 {
+			return nil, nil
+		}
+		free := a == total || fiscal && slices.ContainsFunc(vals[v].cands, func(k int) bool { return part[k] })
+		need[v] = need[v+1]
+		if !free {
+			need[v] += a
+		}
+	}
+	return need, func(sums [3]int64) int64 {
+		var r int64
+		for p, ok := range has {
+			if ok {
+				r += total - sums[p]
+			}
+		}
+		return r
+	}
+}
+
 func isPart(key string) bool {
 	return key == "src:一般公共预算" || key == "src:政府性基金" || key == "src:国有资本经营"
 }
@@ -495,6 +535,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 			fiscals = append(fiscals, k)
 		}
 	}
+	need, room := panelRoom(labels, vals, amounts, part, len(fiscals) > 0, total)
 	// the placement's sums, kept as values are placed and taken back, so
 	// that a whole placement is told to add up in a few comparisons: each
 	// panel's sum and number of labels placed, the parts' sum and number
@@ -564,6 +605,9 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 			}
 			return true
 		}
+		if need != nil && need[v] > room(sums) {
+			return true
+		}
 		if !memo || len(vals)-v < 3 {
 			return branch(v, placed)
 		}
@@ -593,7 +637,7 @@ func solvePanels(labels []panelCell, vals []cellValue, total int64, steps *int, 
 		amount := amounts[v]
 		for _, k := range vals[v].cands {
 			panel := labels[k].panel
-			if cur[k] >= 0 {
+			if cur[k] >= 0 || part[k] && len(fiscals) == 0 {
 				continue
 			}
 			counts := !part[k]

@@ -115,6 +115,9 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			} else if y, k := published(); k != "" && y == ident.year {
 				ident.kind = k
 				told = append(told, "the kind ("+k+") of the disclosure the story says was published")
+			} else if y != 0 && y == ident.year && budgetStory(whole()) {
+				ident.kind = schema.KindBudget
+				told = append(told, "the kind (budget) of the 三公 the story says was published, which it states as 预算 and never as an outturn")
 			} else if budget, final := headingKinds(flat, ident.year); !budget && !final && priorOutturnCompared(whole(), ident.year) {
 				// no heading names a kind (none that disagree)
 				ident.kind = schema.KindFinalAccounts
@@ -148,6 +151,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 			{true, func() (string, int) { return establishedName(flat) }, "the subject of its 机构设置's sentence"},
 			{true, func() (string, int) { return coveredName(flat) }, "the one unit its sentence of what the report covers names (纳入…的单位共1个)"},
 			{true, func() (string, int) { return foundedName(flat) }, "the subject of its duties' first sentence, which dates its founding"},
+			{true, func() (string, int) { return emptyTableName(flat) }, "the one a table's note of why it is empty names (…没有…，故本表无数据)"},
 			{!ident.threePublic, func() (string, int) { return partName(flat) }, "the one its first part's heading gives"},
 			{ident.contents, func() (string, int) { return entriesName(flat) }, "the one the contents' entries of its tables give (…汇总, …本级)"},
 			{true, func() (string, int) { return codedName(flat) }, "the unit's row of its tables, after its code"},

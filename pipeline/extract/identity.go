@@ -1384,7 +1384,7 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			if n > 0 && !strings.HasSuffix(cand, "(本级)") {
 				continue // a later sentence of the line counts where it names the department's own office: "…。某乡人民政府(本级)2023年无使用…"
 			}
-			if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(strings.TrimSuffix(cand, "(本级)"), nameSuffixes) {
+			if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !hasSuffixAny(strings.TrimSuffix(cand, "(本级)"), subjectSuffixes) {
 				continue
 			}
 			if strings.IndexFunc(cand, func(r rune) bool { return !unicode.Is(unicode.Han, r) && r != '(' && r != ')' }) >= 0 {
@@ -1423,6 +1423,12 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 	}
 	return name, line
 }
+
+// subjectSuffixes end a sentence's subject that names a department: a
+// department's name, or a region's CPPCC committee by its short name
+// ("县政协2023年支出预算…"), which a title run into a site's chrome does not
+// end in.
+var subjectSuffixes = append(slices.Clip(nameSuffixes), "政协")
 
 // figureWords open what a sentence states of its subject's figures right
 // after the subject's name: "2016年某大学年初部门预算收入为…", "…事业收入预算…".
@@ -1990,6 +1996,47 @@ func coveredName(flat []string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// emptyTableName finds the department a table's note of why the table is
+// empty names: "说明:某镇人民政府没有使用国有资本经营预算安排支出,故本表无
+// 数据", "注：某局无政府性基金预算财政拨款支出，故本表无数据" — the subject
+// before 没有 (无), after the note's head and before its year, ending like
+// a department's name. Every such note must name the same (本部门 is
+// none); "" where none does.
+func emptyTableName(flat []string) (name string, line int) {
+	for i, l := range flat {
+		for _, head := range []string{"说明:", "注:"} {
+			k := strings.Index(l, head)
+			if k < 0 || !strings.Contains(l, "故本表") {
+				continue
+			}
+			note := l[k+len(head):]
+			j := strings.Index(note, "没有")
+			if w := strings.Index(note, "无"); w >= 0 && (j < 0 || w < j) {
+				j = w
+			}
+			if j <= 0 {
+				continue
+			}
+			cand := note[:j]
+			if _, before, _, ok := yearIn(cand); ok {
+				cand = before
+			}
+			cand = strings.TrimSuffix(cand, "本年度")
+			if n := utf8.RuneCountInString(cand); n < 3 || n > 30 || !nameLike(cand) || startsWithAny(cand, []string{"本", "我", "该"}) || strings.ContainsAny(cand, " ") {
+				continue
+			}
+			if name != "" && name != cand {
+				return "", 0
+			}
+			if name == "" {
+				line = i + 1
+			}
+			name = cand
+		}
+	}
+	return name, line
 }
 
 // regulationHeads open the name of a department's own rules of its duties

@@ -28,6 +28,38 @@ func TestSubjectNameOpening(t *testing.T) {
 	}
 }
 
+// A county's CPPCC committee (政协) names itself so: "县政协2023年支出预算
+// …", "县政协2023年收支总预算…" — a page of its budget without a title; its
+// members (政协委员) are no subject.
+func TestSubjectNameCPPCC(t *testing.T) {
+	flat := []string{"县政协2023年支出预算800.28万元,其中:基本支出654.08万元,占81.73%;项目支出146.2万元,占18.27%。", "四、财政拨款收支预算情况说明", "县政协2023年收支总预算800.28万元,较2022年收支预算总数增加251.63万元。"}
+	if name, line := subjectName(flat, 2023, false); name != "县政协" || line != 1 {
+		t.Errorf("%q line %d, want 县政协 line 1", name, line)
+	}
+	if name, _ := subjectName([]string{"某市人民政府 政府信息公开 市政协2023年度决算说明", "政协委员2023年提案12件。", "政协委员2023年视察3次。"}, 2023, false); name != "" {
+		t.Errorf("no subject: %q", name)
+	}
+}
+
+// A table's note of why it is empty names the department: "说明:某镇人民
+// 政府没有使用国有资本经营预算安排支出,故本表无数据"; 本部门 names none, nor
+// do two notes naming two.
+func TestEmptyTableName(t *testing.T) {
+	flat := []string{"2021年度部门决算", "国有资本经营预算财政拨款支出决算表", "说明:某镇人民政府没有使用国有资本经营预算安排支出,故本表无数据。", "注:某镇人民政府无政府性基金预算财政拨款支出,故本表无数据。"}
+	if name, line := emptyTableName(flat); name != "某镇人民政府" || line != 3 {
+		t.Errorf("%q line %d, want 某镇人民政府 line 3", name, line)
+	}
+	if name, _ := emptyTableName([]string{"注:本部门2024年无政府性基金预算财政拨款安排的预算,故本表为空表。"}); name != "" {
+		t.Errorf("本部门: %q", name)
+	}
+	if name, _ := emptyTableName([]string{"注:某区财政局2024年无政府性基金预算财政拨款支出,故本表无数据。"}); name != "某区财政局" {
+		t.Errorf("before the year: %q", name)
+	}
+	if name, _ := emptyTableName(append(flat, "说明:某乡人民政府没有政府性基金,故本表无数据。")); name != "" {
+		t.Errorf("two names: %q", name)
+	}
+}
+
 // A 三公 page under a table's title that names no department, whose
 // heading names it after 关于 ("关于某区司法局2017年度…决算情况说明") and
 // whose first sentence opens with it, names it by the two: 关于 is the

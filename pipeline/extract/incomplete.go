@@ -442,6 +442,16 @@ func statedKind(s string, year int) string {
 	return ""
 }
 
+// budgetStory tells a news story of a published year's 三公 (newsPublished
+// gives its year, no kind) that states them as a budget: its 三公 figures
+// said 预算 ("“三公”经费预算支出共491万元", "因公出国(境)费预算135万元"),
+// a fund's name aside, and no outturn anywhere (outturnWords: a 决算
+// states its budget too, never without its outturn).
+func budgetStory(s string) bool {
+	m := maskFunds(strings.ReplaceAll(s, "预决算", ""))
+	return strings.Contains(m, "三公") && strings.Count(m, "预算") >= 2 && !containsAny(m, outturnWords)
+}
+
 // spendingLabel tells a label of what was spent: "…支出", "…支出总额为".
 func spendingLabel(label string) bool {
 	label = strings.TrimSuffix(label, "为")

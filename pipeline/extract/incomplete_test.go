@@ -526,6 +526,26 @@ func TestNewsStoryKind(t *testing.T) {
 	}
 }
 
+// TestNewsStoryBudget: a story of a department's published 三公 that
+// states them as 预算 and never as an outturn tells a budget; one that
+// also speaks of an outturn (决算, 实际支出) tells no kind.
+func TestNewsStoryBudget(t *testing.T) {
+	lead := "日前,教育局在官网公布了2013年三公经费。据悉,通过2013年公共财政预算拨款安排的“三公”经费预算支出共491万元。其中,因公出国(境)费预算135万元;公务用车购置及运行维护费预算247万元;公务接待费预算109万元。(记者 某某)"
+	for tail, want := range map[string]string{"": schema.KindBudget, "2012年实际支出502万元。": "", "2012年决算502万元。": ""} {
+		d, err := extractText(lead+tail+"\n", Hints{})
+		if err != nil {
+			t.Errorf("%q: %v", tail, err)
+			continue
+		}
+		if d.Document.FiscalYear != 2013 || d.Document.Kind != want || d.Department.Name != "教育局" {
+			t.Errorf("%q: %d %q %q, want 2013 %q 教育局", tail, d.Document.FiscalYear, d.Document.Kind, d.Department.Name, want)
+		}
+		if tp := d.ThreePublic; tp == nil || tp.Total == nil || *tp.Total != schema.Yuan(4910000) {
+			t.Errorf("%q: 三公 %+v", tail, tp)
+		}
+	}
+}
+
 // TestNewsSubject: a story names its subject where it says the
 // department published its own disclosure on its website; a finance
 // bureau's or a level's 三公 is a region's, two publishers are none, and
@@ -546,6 +566,10 @@ func TestNewsSubject(t *testing.T) {
 		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年“三公经费”财政拨款预算为850.55万元": "某联合会",
 		"中新网4月19日电 据某联合会网站消息,某委18日公布,2013年“三公经费”财政拨款预算为850.55万元":   "",
 		"中新网4月19日电 据某联合会网站消息,某联合会18日公布,2013年全市一般公共预算收入850.55万元":    "",
+		// a word of when after the name (日前, 近日), the dateline run into it
+		"据悉,某局近日在官网公布了2014年部门预算。":                    "某局",
+		"中新网7月20日电某局日前在其网站上公布了2010年“三公经费”财政拨款支出情况。":  "某局",
+		"中新网7月20日电 某局日前在其网站上公布了2010年“三公经费”财政拨款支出情况。": "某局",
 	} {
 		if got, _ := newsSubject([]string{text}, newsLike(text)); got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)

@@ -160,6 +160,9 @@ func publishedAt(l string) []publication {
 			_, size := utf8.DecodeRuneInString(n[j:])
 			n = n[j+size:]
 		}
+		if j := strings.LastIndex(n, "日电"); j >= 0 { // the dateline before it, its space folded away: "中新网7月20日电气象局…"
+			n = n[j+len("日电"):]
+		}
 		return n
 	}
 	for k := range indexesOf(l, "在") {
@@ -219,8 +222,14 @@ func indexesOf(s, sub string) iter.Seq[int] {
 	}
 }
 
-// trimDay drops a day of the month after a name: "审计署11日" (…公布).
+// trimDay drops a day of the month after a name: "审计署11日" (…公布), or a
+// word of when it was: "气象局日前在其网站上公布…" (日前, 近日, 昨日…).
 func trimDay(n string) string {
+	for _, w := range []string{"日前", "近日", "昨日", "前日", "今日", "昨天", "今天"} {
+		if t, ok := strings.CutSuffix(n, w); ok && t != "" {
+			return t
+		}
+	}
 	if t, ok := strings.CutSuffix(n, "日"); ok {
 		if d := strings.TrimRight(t, "0123456789"); len(d) < len(t) && len(t)-len(d) <= 2 {
 			return d
