@@ -45,17 +45,20 @@ const tallExpenditure = `上海市普陀区财政局2024年度部门决算
 208   05        行政事业单位养老支出       326.72    326.72
 208   05   01   行政单位离退休           84.65     84.65`
 
-func TestTallRowsJoined(t *testing.T) {
-	claims := func(d *schema.Document) map[string]string {
-		got := map[string]string{}
-		for _, cl := range d.Claims {
-			if cl.Kind == schema.ClaimTable {
-				got[cl.Path] = fmt.Sprintf("%v on %d of %s", cl.Value, cl.Line, cl.Of)
-			}
+// tableClaimsOn are a document's table claims by path: each its value,
+// line and the path of its total.
+func tableClaimsOn(d *schema.Document) map[string]string {
+	got := map[string]string{}
+	for _, cl := range d.Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Path] = fmt.Sprintf("%v on %d of %s", cl.Value, cl.Line, cl.Of)
 		}
-		return got
 	}
-	if got := claims(extractLines(t, tallExpenditure)); len(got) != 0 {
+	return got
+}
+
+func TestTallRowsJoined(t *testing.T) {
+	if got := tableClaimsOn(extractLines(t, tallExpenditure)); len(got) != 0 {
 		t.Errorf("the table printed right gave table claims: %v", got)
 	}
 	for _, c := range []struct {
@@ -71,7 +74,7 @@ func TestTallRowsJoined(t *testing.T) {
 		if changed == tallExpenditure {
 			t.Fatalf("%s: not changed", c.name)
 		}
-		if got := claims(extractLines(t, changed)); !maps.Equal(got, c.want) {
+		if got := tableClaimsOn(extractLines(t, changed)); !maps.Equal(got, c.want) {
 			t.Errorf("%s: table claims:\n got %v\nwant %v", c.name, got, c.want)
 		}
 	}
