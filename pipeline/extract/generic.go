@@ -770,16 +770,39 @@ rows:
 			items[r.group] += value(*r)
 		}
 	}
+	// a sum that fails leaves the table out; its cells are kept as table
+	// claims (the whole and its parts, each on its line) for sum.table
+	var why string
+	var kept []tableRow
 	var sum schema.Money
 	for g, st := range subtotals {
 		if v := value(*st); v != items[g] {
-			b.warnTable(t, fmt.Sprintf("the items of %s add up to %s yuan, not to its 小计 %s: not used", labels[g], items[g], v))
-			return true
+			if why == "" {
+				why = fmt.Sprintf("the items of %s add up to %s yuan, not to its 小计 %s: not used", labels[g], items[g], v)
+			}
+			var parts []groupedRow
+			for k := range rows {
+				if r := &rows[k]; r.group == g && r != st && !strings.HasPrefix(r.label, "其中") {
+					parts = append(parts, *r)
+				}
+			}
+			kept = append(kept, groupSum(*st, parts)...)
 		}
 		sum += value(*st)
 	}
 	if total := value(rows[0]); total != sum || rows[0].val == nil {
-		b.warnTable(t, fmt.Sprintf("the 小计 of its groups add up to %s yuan, not to its %s %s: not used", sum, rows[0].label, total))
+		if why == "" {
+			why = fmt.Sprintf("the 小计 of its groups add up to %s yuan, not to its %s %s: not used", sum, rows[0].label, total)
+		}
+		var parts []groupedRow
+		for _, st := range subtotals {
+			parts = append(parts, *st)
+		}
+		kept = append(kept, groupSum(rows[0], parts)...)
+	}
+	if why != "" {
+		b.warnTable(t, why)
+		b.keepTable(t, kept)
 		return true
 	}
 	// the groups the template knows, each once
@@ -803,6 +826,23 @@ rows:
 		}
 	}
 	return true
+}
+
+// groupSum is a sum of a row-shaped table as table rows: the whole (a 小计
+// or the 合计) and its parts, each cell on its own line; a blank cell is no
+// row, and a blank whole no sum.
+func groupSum(whole groupedRow, parts []groupedRow) []tableRow {
+	if whole.val == nil {
+		return nil
+	}
+	ref := "sum:" + strconv.Itoa(whole.val.line)
+	out := []tableRow{{ref: ref, tok: *whole.val, line: whole.val.line}}
+	for k, p := range parts {
+		if p.val != nil {
+			out = append(out, tableRow{ref: ref + "/" + strconv.Itoa(k+1), of: ref, tok: *p.val, line: p.val.line})
+		}
+	}
+	return out
 }
 
 // groupedCells reads a row-shaped table (the template's groups) that

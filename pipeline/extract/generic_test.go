@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -277,6 +278,22 @@ func TestRevenueTableGrouped(t *testing.T) {
 	}
 	if w := notUsed(d); len(w) != 1 || !strings.Contains(w[0], "其他资金") {
 		t.Errorf("warnings %q, want one naming 其他资金", w)
+	}
+	// its failing sum stays, each cell on its line, for sum.table: the
+	// group's 小计 and its items (the printed right gives none)
+	want := map[string]string{"/tables/2/13": "800000 on 13 of ", "/tables/2/14": "300000 on 14 of /tables/2/13", "/tables/2/17": "500100 on 17 of /tables/2/13"}
+	if got := tableClaimsOn(d); !maps.Equal(got, want) {
+		t.Errorf("table claims:\n got %v\nwant %v", got, want)
+	}
+	// a 小计 changed breaks its group and the 合计: both sums stay
+	d = extractLines(t, strings.Replace(revenueGroupedTable, "80.00", "80.10", 1))
+	want = map[string]string{"/tables/2/13": "801000 on 13 of ", "/tables/2/14": "300000 on 14 of /tables/2/13", "/tables/2/17": "500000 on 17 of /tables/2/13",
+		"/tables/2/5": "1.337711e+08 on 5 of ", "/tables/2/7": "1.329711e+08 on 7 of /tables/2/5", "/tables/2/13/2": "801000 on 13 of /tables/2/5"}
+	if got := tableClaimsOn(d); !maps.Equal(got, want) {
+		t.Errorf("a 小计 changed: table claims:\n got %v\nwant %v", got, want)
+	}
+	if got := tableClaimsOn(extractLines(t, revenueGroupedTable)); len(got) != 0 {
+		t.Errorf("the table printed right gave table claims: %v", got)
 	}
 }
 

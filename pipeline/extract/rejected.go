@@ -239,8 +239,12 @@ func (b *builder) rowSums(t table) {
 	}
 	adds, pairs := 0, 0
 	var odd []row
-	for _, r := range t.rows {
-		if len(r.vals) < 2 || !t.rowwise && !trusted(t, rowCells(r)) {
+	rows, joined := t.rows, map[int]bool(nil)
+	if t.laid && partsOfFirst(t.kind) {
+		rows, joined = b.tallRows(t)
+	}
+	for _, r := range rows {
+		if len(r.vals) < 2 || !t.rowwise && !joined[r.line] && !trusted(t, rowCells(r)) {
 			continue
 		}
 		var parts schema.Money
@@ -275,7 +279,13 @@ func (b *builder) rowSums(t table) {
 	}
 	var kept []tableRow
 	for _, r := range odd {
-		kept = append(kept, rowSum(r.line, r.vals)...)
+		sum := rowSum(r.line, r.vals)
+		if joined[r.line] {
+			for k := range sum {
+				sum[k].line = sum[k].tok.line // a tall row's cells, each on its own line
+			}
+		}
+		kept = append(kept, sum...)
 	}
 	b.keepSums(t, kept)
 }
