@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"budgetpub/pipeline/emit"
@@ -269,5 +271,31 @@ func TestWriteNew(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(earlier); string(got) != "one" {
 		t.Errorf("the file linked was written through: %q", got)
+	}
+}
+
+// TestWriteOver: a file is written into folders made for it, a longer one
+// at its path is cut to what is written, and a write that fails (a full
+// disk) leaves no file.
+func TestWriteOver(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a", "b", "x")
+	for _, data := range []string{"a longer one", "short", ""} {
+		if err := emit.WriteOver(path, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(path); err != nil || string(got) != data {
+			t.Errorf("%s holds %q, %v; want %q", path, got, err, data)
+		}
+	}
+	full := filepath.Join(dir, "full")
+	if err := os.Symlink("/dev/full", full); err != nil {
+		t.Fatal(err)
+	}
+	if err := emit.WriteOver(full, []byte("x")); !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a write to a full disk: %v, want ENOSPC", err)
+	}
+	if _, err := os.Lstat(full); !os.IsNotExist(err) {
+		t.Errorf("a file was left after a failed write: %v", err)
 	}
 }
