@@ -24,6 +24,7 @@ import (
 	"budgetpub/site"
 
 	"github.com/klauspost/compress/s2"
+	"golang.org/x/sys/unix"
 )
 
 // codeID identifies the code that extracts: a hash of this executable, so
@@ -79,7 +80,7 @@ func (c cache) read(key string, v any) bool {
 	if c.dir == "" {
 		return false
 	}
-	data, err := os.ReadFile(c.path(key))
+	data, err := emit.ReadInto(nil, c.path(key))
 	if err != nil {
 		return false
 	}
@@ -229,20 +230,20 @@ func (c cache) has(key string) bool {
 	if c.dir == "" {
 		return false
 	}
-	f, err := os.Open(c.path(key))
+	fd, err := emit.OpenRead(c.path(key))
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil {
 		return false
 	}
-	tail := make([]byte, min(st.Size(), 24))
-	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
+	tail := make([]byte, min(st.Size, 24))
+	if n, err := unix.Pread(fd, tail, st.Size-int64(len(tail))); err != nil || n != len(tail) {
 		return false
 	}
-	return bodyLength(tail, int(st.Size())-len(tail)) >= 0
+	return bodyLength(tail, int(st.Size)-len(tail)) >= 0
 }
 
 // statEntry remembers an input's sha256 with the size and modification
@@ -377,33 +378,6 @@ func (c cache) putFragment(pk string, f *fragment) error {
 // allocated.
 var fragmentBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// readInto reads the file path into buf, grown to hold it.
-func readInto(buf []byte, path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return buf[:0], err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return buf[:0], err
-	}
-	buf = slices.Grow(buf[:0], int(fi.Size())+1)
-	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if len(buf) == cap(buf) { // the file grew since its size was taken
-			buf = slices.Grow(buf, 4096)
-		}
-	}
-}
-
 // errNoFragment: the cache holds no fragment under the page key.
 var errNoFragment = errors.New("no fragment")
 
@@ -418,7 +392,7 @@ func (c cache) loadFragment(pk string) (*fragment, error) {
 	// fragment is made of its bytes but those s2 decodes into a new one
 	file := fragmentBufs.Get().(*[]byte)
 	defer fragmentBufs.Put(file)
-	data, err := readInto(*file, c.fragmentPath(pk))
+	data, err := emit.ReadInto(*file, c.fragmentPath(pk))
 	*file = data
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNoFragment

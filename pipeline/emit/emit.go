@@ -24,6 +24,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -759,6 +760,52 @@ func WriteOver(path string, data []byte) error {
 	return err
 }
 
+// ReadInto reads the file path into buf, grown to hold it, by system
+// calls alone (see writeBySyscalls). Errors are as os.ReadFile's.
+func ReadInto(buf []byte, path string) ([]byte, error) {
+	fd, err := OpenRead(path)
+	if err != nil {
+		return buf[:0], err
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return buf[:0], &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	buf = slices.Grow(buf[:0], int(max(st.Size, 0))+1)
+	for {
+		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return buf, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		if n <= 0 {
+			return buf, nil
+		}
+		buf = buf[:len(buf)+n]
+		if len(buf) == cap(buf) { // the file grew since its size was taken
+			buf = slices.Grow(buf, 4096)
+		}
+	}
+}
+
+// OpenRead opens path for reading by a system call alone: the descriptor
+// is the caller's to close (unix.Close).
+func OpenRead(path string) (int, error) {
+	for {
+		fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return -1, &fs.PathError{Op: "open", Path: path, Err: err}
+		}
+		return fd, nil
+	}
+}
+
 // writeBySyscalls creates path with flag (O_EXCL or O_TRUNC) and writes data to
 // it by system calls alone: a build writes some six files a document, and
 // an *os.File costs each four fcntl and an epoll_ctl more (it tries to
@@ -779,14 +826,14 @@ func writeBySyscalls(path string, flag int, data []byte) error {
 	}
 	for len(data) > 0 && err == nil {
 		var n int
-		n, err = unix.Write(fd, data)
-		if err == unix.EINTR {
+		if n, err = unix.Write(fd, data); err == unix.EINTR {
 			err = nil
+			continue
 		}
-		if n > 0 {
-			data = data[n:]
-		} else if err == nil {
+		if err == nil && n <= 0 {
 			err = io.ErrShortWrite
+		} else if err == nil {
+			data = data[n:]
 		}
 	}
 	if err != nil {

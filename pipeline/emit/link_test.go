@@ -299,3 +299,23 @@ func TestWriteOver(t *testing.T) {
 		t.Errorf("a file was left after a failed write: %v", err)
 	}
 }
+
+// TestReadInto: a file is read whole into the buffer given, grown to hold
+// it, and a missing one is fs.ErrNotExist.
+func TestReadInto(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x")
+	data := bytes.Repeat([]byte("0123456789"), 10_000)
+	if err := emit.WriteOver(path, data); err != nil {
+		t.Fatal(err)
+	}
+	for _, buf := range [][]byte{nil, make([]byte, 5, 10), make([]byte, 0, 1<<20)} {
+		got, err := emit.ReadInto(buf, path)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("read %d bytes, %v; want %d", len(got), err, len(data))
+		}
+	}
+	if _, err := emit.ReadInto(nil, filepath.Join(dir, "none")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v", err)
+	}
+}
