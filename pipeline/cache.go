@@ -278,28 +278,31 @@ func (c cache) saveStats(s statCache) error {
 // sum returns the sha256 of an input, from the stat cache when its size and
 // modification time are unchanged: then a stat tells, and the file is not
 // opened (every input is looked at each run). An input read is checked on
-// its open descriptor (see ingest.Open) before anything is read.
-func (s statCache) sum(rel, path string) (statEntry, error) {
+// its open descriptor (see ingest.Open) before anything is read, and its
+// bytes are returned too, so that its extraction need not read it again
+// (nil when the stat cache told).
+func (s statCache) sum(rel, path string) (statEntry, []byte, error) {
 	if fi, err := os.Stat(path); err == nil && ingest.Check(fi) == nil {
 		if old, ok := s[rel]; ok && old.Size == fi.Size() && old.ModTime == fi.ModTime().UnixNano() {
-			return old, nil
+			return old, nil, nil
 		}
 	}
 	f, fi, err := ingest.Open(path)
 	if err != nil {
-		return statEntry{}, err
+		return statEntry{}, nil, err
 	}
 	defer f.Close()
 	e := statEntry{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 	if old, ok := s[rel]; ok && old.Size == e.Size && old.ModTime == e.ModTime {
-		return old, nil
+		return old, nil, nil
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, ingest.MaxInputBytes+1)); err != nil {
-		return statEntry{}, err
+	data, err := ingest.ReadOpened(f, fi)
+	if err != nil {
+		return statEntry{}, nil, err
 	}
-	e.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return e, nil
+	h := sha256.Sum256(data)
+	e.SHA256 = hex.EncodeToString(h[:])
+	return e, data, nil
 }
 
 // fragment is what publishing makes of a document beyond its files: its
