@@ -730,13 +730,7 @@ func CreateNew(path string) (*os.File, error) {
 
 // WriteNew writes data to path as a new file (see CreateNew).
 func WriteNew(path string, data []byte) error {
-	err := writeBySyscalls(path, unix.O_EXCL, data)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		err = writeBySyscalls(path, unix.O_EXCL, data)
-	}
+	err := writeInFolder(path, unix.O_EXCL, data)
 	if errors.Is(err, fs.ErrExist) {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -750,12 +744,18 @@ func WriteNew(path string, data []byte) error {
 // folder when there is none: for files no release shares and whose
 // readers tell a torn one (the cache's).
 func WriteOver(path string, data []byte) error {
-	err := writeBySyscalls(path, unix.O_TRUNC, data)
+	return writeInFolder(path, unix.O_TRUNC, data)
+}
+
+// writeInFolder is writeBySyscalls, the folder made when the write finds
+// none (no stat before each file).
+func writeInFolder(path string, flag int, data []byte) error {
+	err := writeBySyscalls(path, flag, data)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return err
 		}
-		err = writeBySyscalls(path, unix.O_TRUNC, data)
+		err = writeBySyscalls(path, flag, data)
 	}
 	return err
 }
