@@ -123,7 +123,7 @@ func (s *sorter) add(key, payload []byte) {
 	if s.arena == nil {
 		// the arena is made at its size once: grown by append from
 		// nothing, an arena of 8 MB was copied some 40 times (a run's
-		// bytes five times over), a tenth of a page's rendering
+		// bytes five times over), a sixth of a disclosure's pages' samples
 		s.arena = make([]byte, 0, most+arenaSlack)
 	}
 	s.starts = append(s.starts, len(s.arena))
