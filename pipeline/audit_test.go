@@ -358,7 +358,7 @@ func TestProvenanceAudit(t *testing.T) {
 	byClass := map[string]int{}
 	for _, f := range auditFiles(t) {
 		rel, _ := filepath.Rel("../data", f)
-		d, lines, err := extractAs(context.Background(), f, rel, DocID(f), metadataFor(meta, filepath.ToSlash(rel)))
+		d, lines, err := extractAs(context.Background(), f, nil, rel, DocID(f), metadataFor(meta, filepath.ToSlash(rel)))
 		if err != nil {
 			continue // refused: no figure to audit
 		}

@@ -564,7 +564,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 		rel, _ := filepath.Rel(o.In, f)
 		rel = filepath.ToSlash(rel)
 		m := metadataFor(meta, rel)
-		st, err := stats.sum(rel, f)
+		st, data, err := stats.sum(rel, f)
 		if err != nil {
 			results[i] = result{err: fmt.Errorf("ingest: %w", &ingest.Error{Path: f, Err: err})}
 			return
@@ -574,7 +574,7 @@ func build(ctx context.Context, o Options, out string, log *slog.Logger) (*Repor
 			results[i] = result{key: key, cached: true, stat: st}
 			return
 		}
-		doc, lines, err := extractAs(ctx, f, rel, ids[i], m)
+		doc, lines, err := extractAs(ctx, f, data, rel, ids[i], m)
 		var id *ident
 		if err == nil {
 			err = c.put(key, doc, lines)
@@ -883,8 +883,10 @@ func (m Metadata) hints() extract.Hints {
 	return h
 }
 
-func extractAs(ctx context.Context, path, rel, id string, m Metadata) (*schema.Document, []string, error) {
-	return extractFile(ctx, path, id, m.hints(), func(d *schema.Document) {
+// extractAs extracts the input path, whose bytes are data when they were
+// read already (nil: it is read).
+func extractAs(ctx context.Context, path string, data []byte, rel, id string, m Metadata) (*schema.Document, []string, error) {
+	return extractFile(ctx, path, data, id, m.hints(), func(d *schema.Document) {
 		d.Document.Source.Path = rel
 		// metadata.csv wins over what the file says (a web page's header)
 		if m.Publisher != "" {

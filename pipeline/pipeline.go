@@ -24,19 +24,25 @@ func ExtractFile(ctx context.Context, path, id string) (*schema.Document, error)
 	if id == "" {
 		id = DocID(path)
 	}
-	doc, _, err := extractFile(ctx, path, id, extract.Hints{}, nil)
+	doc, _, err := extractFile(ctx, path, nil, id, extract.Hints{}, nil)
 	return doc, err
 }
 
-// extractFile runs the phases on one file; amend, if given, adds to the
+// extractFile runs the phases on one file, whose bytes are data when they
+// were read already (nil: it is read); amend, if given, adds to the
 // document what the file lacks before it is checked and validated.
 // It returns the text's lines too, which the site shows beside the figures.
 //
 // A panic of the extractor or the checks on one input (a bug that input
 // reveals) is that input's error, so that it is left out of the release
 // and the run goes on; the error says so and where it happened.
-func extractFile(ctx context.Context, path, id string, h extract.Hints, amend func(*schema.Document)) (doc *schema.Document, lines []string, err error) {
-	text, err := ingest.Read(ctx, path)
+func extractFile(ctx context.Context, path string, data []byte, id string, h extract.Hints, amend func(*schema.Document)) (doc *schema.Document, lines []string, err error) {
+	var text *ingest.Text
+	if data != nil {
+		text, err = ingest.Decoded(ctx, path, data)
+	} else {
+		text, err = ingest.Read(ctx, path)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("ingest: %w", err)
 	}
@@ -81,5 +87,5 @@ func panicSite() string {
 
 // ExtractLines is ExtractFile with the text's lines.
 func ExtractLines(ctx context.Context, path string) (*schema.Document, []string, error) {
-	return extractFile(ctx, path, DocID(path), extract.Hints{}, nil)
+	return extractFile(ctx, path, nil, DocID(path), extract.Hints{}, nil)
 }

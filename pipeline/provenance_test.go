@@ -35,7 +35,7 @@ func TestEveryLineItemHasItsLine(t *testing.T) {
 	rows := 0
 	for _, f := range files {
 		rel, _ := filepath.Rel("../data", f)
-		d, _, err := extractAs(context.Background(), f, rel, DocID(f), metadataFor(meta, filepath.ToSlash(rel)))
+		d, _, err := extractAs(context.Background(), f, nil, rel, DocID(f), metadataFor(meta, filepath.ToSlash(rel)))
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}

@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"budgetpub/pipeline/emit"
@@ -269,5 +271,51 @@ func TestWriteNew(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(earlier); string(got) != "one" {
 		t.Errorf("the file linked was written through: %q", got)
+	}
+}
+
+// TestWriteOver: a file is written into folders made for it, a longer one
+// at its path is cut to what is written, and a write that fails (a full
+// disk) leaves no file.
+func TestWriteOver(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a", "b", "x")
+	for _, data := range []string{"a longer one", "short", ""} {
+		if err := emit.WriteOver(path, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(path); err != nil || string(got) != data {
+			t.Errorf("%s holds %q, %v; want %q", path, got, err, data)
+		}
+	}
+	full := filepath.Join(dir, "full")
+	if err := os.Symlink("/dev/full", full); err != nil {
+		t.Fatal(err)
+	}
+	if err := emit.WriteOver(full, []byte("x")); !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a write to a full disk: %v, want ENOSPC", err)
+	}
+	if _, err := os.Lstat(full); !os.IsNotExist(err) {
+		t.Errorf("a file was left after a failed write: %v", err)
+	}
+}
+
+// TestReadInto: a file is read whole into the buffer given, grown to hold
+// it, and a missing one is fs.ErrNotExist.
+func TestReadInto(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x")
+	data := bytes.Repeat([]byte("0123456789"), 10_000)
+	if err := emit.WriteOver(path, data); err != nil {
+		t.Fatal(err)
+	}
+	for _, buf := range [][]byte{nil, make([]byte, 5, 10), make([]byte, 0, 1<<20)} {
+		got, err := emit.ReadInto(buf, path)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("read %d bytes, %v; want %d", len(got), err, len(data))
+		}
+	}
+	if _, err := emit.ReadInto(nil, filepath.Join(dir, "none")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v", err)
 	}
 }

@@ -138,16 +138,38 @@ func Open(path string) (*os.File, fs.FileInfo, error) {
 
 // Read reads and decodes one input file.
 func Read(ctx context.Context, path string) (*Text, error) {
-	f, _, err := Open(path)
+	data, err := ReadBytes(path)
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
-	// no more than the limit, should the file grow while it is read
-	data, err := io.ReadAll(io.LimitReader(f, MaxInputBytes+1))
-	f.Close()
+	return Decoded(ctx, path, data)
+}
+
+// ReadBytes reads an input file's bytes (opened by Open; see ReadOpened).
+func ReadBytes(path string) ([]byte, error) {
+	f, fi, err := Open(path)
 	if err != nil {
-		return nil, &Error{Path: path, Err: err}
+		return nil, err
 	}
+	defer f.Close()
+	return ReadOpened(f, fi)
+}
+
+// ReadOpened reads the bytes of f, an input Open opened, whose FileInfo
+// is fi: no more than MaxInputBytes and one, should the file grow while it
+// is read.
+func ReadOpened(f *os.File, fi fs.FileInfo) ([]byte, error) {
+	// room for the whole file and the read that tells its end
+	var b bytes.Buffer
+	b.Grow(int(min(max(fi.Size(), 0), MaxInputBytes)) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, MaxInputBytes+1)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Decoded is Read of data, the bytes ReadBytes read from path.
+func Decoded(ctx context.Context, path string, data []byte) (*Text, error) {
 	if len(data) > MaxInputBytes {
 		return nil, &Error{Path: path, Err: ErrTooLarge}
 	}
