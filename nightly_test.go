@@ -365,6 +365,24 @@ func mustRead(t *testing.T, p string) []byte {
 	return data
 }
 
+// publishCopies makes in hold n copies of seed, publishes it to out keeping
+// 2 releases and returns the release.
+func publishCopies(t *testing.T, seed []byte, n int, in, out string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+	for _, f := range files {
+		os.Remove(f)
+	}
+	for i := 0; i < n; i++ {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
+	}
+	rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
+	if err != nil || rep.Release == "" {
+		t.Fatalf("%v, report %+v", err, rep)
+	}
+	return rep.Release
+}
+
 // TestKeepNewestByPublicationTime: --keep N keeps exactly the N releases
 // published last, the current one and the one before it (a rollback's)
 // first, whatever their names.
@@ -374,18 +392,7 @@ func TestKeepNewestByPublicationTime(t *testing.T) {
 	var published []string
 	publish := func(n int) {
 		t.Helper()
-		files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
-		for _, f := range files {
-			os.Remove(f)
-		}
-		for i := 0; i < n; i++ {
-			os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
-		}
-		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
-		if err != nil || rep.Release == "" {
-			t.Fatalf("%v, report %+v", err, rep)
-		}
-		published = append(published, rep.Release)
+		published = append(published, publishCopies(t, seed, n, in, out))
 		var want []string // the last two published, newest first
 		for i := len(published) - 1; i >= 0 && len(want) < 2; i-- {
 			if !slices.Contains(want, published[i]) {
@@ -555,18 +562,7 @@ func TestReleaseSharesItsViewsFolders(t *testing.T) {
 	seed := mustRead(t, "data/000_70dee09d8603147c.txt")
 	publish := func(n int) string {
 		t.Helper()
-		files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
-		for _, f := range files {
-			os.Remove(f)
-		}
-		for i := 0; i < n; i++ {
-			os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
-		}
-		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
-		if err != nil || rep.Release == "" {
-			t.Fatalf("%v, report %+v", err, rep)
-		}
-		return rep.Release
+		return publishCopies(t, seed, n, in, out)
 	}
 	exists := func(p string) bool { _, err := os.Lstat(p); return err == nil }
 	r1 := publish(1)
