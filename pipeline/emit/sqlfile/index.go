@@ -54,16 +54,12 @@ func (x *Index) Add(rec []byte) {
 	}
 }
 
-// growArena gives arena room for n more bytes: twice its capacity, and
-// once that is past 1 MB (an index of many entries: the documents' rows
-// come to every table) a quarter past most at once, where the index spills.
-// Grown by append (a quarter at a time past a few hundred bytes), an arena
-// of 8 MB was copied some 40 MB over, the index's every entry five times.
+// growArena gives arena room for n more bytes: twice its capacity, up to
+// a quarter past most (where the index spills). Grown by append (a quarter
+// at a time past a few hundred bytes), an arena of 8 MB was copied some
+// 40 MB over, the index's every entry five times.
 func growArena(arena []byte, n, most int) []byte {
-	c := max(2*cap(arena), 4<<10)
-	if c > 1<<20 {
-		c = most + most/4
-	}
+	c := min(max(2*cap(arena), 4<<10), most+most/4)
 	return append(make([]byte, 0, max(c, len(arena)+n)), arena...)
 }
 
