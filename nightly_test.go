@@ -365,6 +365,24 @@ func mustRead(t *testing.T, p string) []byte {
 	return data
 }
 
+// publishCopies makes in hold n copies of seed, publishes it to out keeping
+// 2 releases and returns the release.
+func publishCopies(t *testing.T, seed []byte, n int, in, out string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+	for _, f := range files {
+		os.Remove(f)
+	}
+	for i := 0; i < n; i++ {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
+	}
+	rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
+	if err != nil || rep.Release == "" {
+		t.Fatalf("%v, report %+v", err, rep)
+	}
+	return rep.Release
+}
+
 // TestKeepNewestByPublicationTime: --keep N keeps exactly the N releases
 // published last, the current one and the one before it (a rollback's)
 // first, whatever their names.
@@ -374,18 +392,7 @@ func TestKeepNewestByPublicationTime(t *testing.T) {
 	var published []string
 	publish := func(n int) {
 		t.Helper()
-		files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
-		for _, f := range files {
-			os.Remove(f)
-		}
-		for i := 0; i < n; i++ {
-			os.WriteFile(filepath.Join(in, fmt.Sprintf("doc%04d.txt", i)), seed, 0o644)
-		}
-		rep, err := pipeline.Build(context.Background(), pipeline.Options{In: in, Out: out, Version: "test", Keep: 2})
-		if err != nil || rep.Release == "" {
-			t.Fatalf("%v, report %+v", err, rep)
-		}
-		published = append(published, rep.Release)
+		published = append(published, publishCopies(t, seed, n, in, out))
 		var want []string // the last two published, newest first
 		for i := len(published) - 1; i >= 0 && len(want) < 2; i-- {
 			if !slices.Contains(want, published[i]) {
@@ -541,5 +548,80 @@ func noStaging(t *testing.T, out string) {
 		if strings.HasPrefix(e.Name(), ".staging-") {
 			t.Errorf("staging folder left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestReleaseSharesItsViewsFolders: a release's files are its view's, moved
+// there whole, and the release's folder links each of them; a release of an
+// older budgetpub (its files in its own folder) published again gets a view
+// of hard links; a release dropped takes its view with it, but the view
+// served until then stays to the next run.
+func TestReleaseSharesItsViewsFolders(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "pub")
+	rel := out + ".releases"
+	seed := mustRead(t, "data/000_70dee09d8603147c.txt")
+	publish := func(n int) string {
+		t.Helper()
+		return publishCopies(t, seed, n, in, out)
+	}
+	exists := func(p string) bool { _, err := os.Lstat(p); return err == nil }
+	r1 := publish(1)
+	first := readTree(t, out)
+	view := filepath.Join(rel, ".view-"+r1)
+	if served, _ := filepath.EvalSymlinks(out); served != view {
+		t.Fatalf("OUT shows %s, want %s", served, view)
+	}
+	if target, err := os.Readlink(filepath.Join(rel, r1, "data")); err != nil || target != filepath.Join("..", ".view-"+r1, "data") {
+		t.Errorf("the release's data/ is not a link to its view's: %q %v", target, err)
+	}
+	if fi, err := os.Lstat(filepath.Join(view, "data")); err != nil || !fi.IsDir() {
+		t.Errorf("the view's data/ is not a folder: %v", err)
+	}
+	if page := mustRead(t, filepath.Join(rel, r1, "releases", r1, "index.html")); !strings.Contains(string(page), "url=../../") {
+		t.Errorf("the release's link to itself: %s", page)
+	}
+	// r1 as an older budgetpub left it: its files in its own folder
+	r2 := publish(2)
+	os.RemoveAll(filepath.Join(rel, r1))
+	for f, data := range first {
+		p := filepath.Join(rel, r1, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, data, 0o644)
+	}
+	os.RemoveAll(view)
+	if again := publish(1); again != r1 {
+		t.Fatalf("published %s again, want %s", again, r1)
+	}
+	if fi, err := os.Lstat(filepath.Join(view, "data")); err != nil || !fi.IsDir() {
+		t.Fatalf("the older release's view: %v", err)
+	}
+	if got := readTree(t, out); len(got) != len(first) {
+		t.Errorf("the older release published again: %d files, want %d", len(got), len(first))
+	} else {
+		for f, data := range first {
+			if !bytes.Equal(got[f], data) {
+				t.Errorf("the older release published again: %s differs", f)
+			}
+		}
+	}
+	// r2, neither current nor the one before, goes with its view; r1's
+	// view, served until now, stays to the next run
+	r3 := publish(3)
+	if exists(filepath.Join(rel, r2)) || exists(filepath.Join(rel, ".view-"+r2)) {
+		t.Errorf("the release dropped (%s) or its view is left", r2)
+	}
+	if !exists(filepath.Join(rel, r3)) || !exists(view) {
+		t.Errorf("release %s or the view served before it (%s) gone", r3, view)
+	}
+	publish(4) // r1 dropped: its view, not served since, goes
+	if exists(filepath.Join(rel, r1)) || exists(view) {
+		t.Errorf("the release dropped (%s) or its view is left", r1)
+	}
+	if !exists(filepath.Join(rel, ".view-"+r3)) {
+		t.Errorf("the view of %s, kept, is gone", r3)
+	}
+	files := 0
+	if err := walkFollowing(out, nil, &files); err != nil {
+		t.Fatal(err)
 	}
 }

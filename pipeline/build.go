@@ -1036,7 +1036,7 @@ func pipelined(n int, prepare, write func(k int) error) error {
 // the cache, the current one in place of curName (published in the folder
 // cur): a release published before is published again; otherwise a new
 // release is written in a staging folder, document by document, synced and
-// renamed into OUT.releases, then published (see activate). A document
+// put in place in OUT.releases (see settle), then published (see activate). A document
 // whose page key (pk, see pageKeys) is the one it had in the current
 // release has its files (JSON and pages) linked from there. It returns the
 // changes and the number of checks.
@@ -1046,7 +1046,7 @@ func pipelined(n int, prepare, write func(k int) error) error {
 // that the next run renders their pages again.
 func publish(o Options, out, cur, curName, name string, ids []string, keys, pk map[string]string, c cache, so site.Options, l linker, missing *[]Rejected) (emit.Changes, int, map[string]string, error) {
 	rel := releasesDir(out)
-	if _, err := os.Stat(filepath.Join(rel, name)); err == nil {
+	if whole(rel, name) {
 		// releases are immutable: the same one again
 		if err := activate(out, name, curName, o.Keep); err != nil {
 			return emit.Changes{}, 0, nil, fmt.Errorf("publish: %w", err)
@@ -1277,13 +1277,13 @@ func publish(o Options, out, cur, curName, name string, ids []string, keys, pk m
 			"sqlite_segments_made", res.PageSegmentsMade, "sqlite_segments_copied", res.PageSegmentsCopied,
 			"parquet_segments_made", res.ParquetSegmentsMade, "parquet_segments_copied", res.ParquetSegmentsCopied)
 	}
-	if err := selfLink(staging, name); err != nil {
-		return fail("publish", err)
-	}
 	if err := syncTree(staging); err != nil {
 		return fail("publish", err)
 	}
-	if err := os.Rename(staging, filepath.Join(rel, name)); err != nil {
+	if err := os.RemoveAll(filepath.Join(rel, name)); err != nil { // a release without its view
+		return fail("publish", err)
+	}
+	if err := settle(rel, staging, name); err != nil {
 		return fail("publish", err)
 	}
 	if err := activate(out, name, curName, o.Keep); err != nil {

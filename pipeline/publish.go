@@ -21,29 +21,39 @@ import (
 // A published folder OUT is a symbolic link to a view of the latest release:
 //
 //	OUT                 → OUT.releases/.view-<release>   (swapped atomically)
-//	OUT.releases/<release>/                        immutable releases, named by
-//	                                               what they hold (see fingerprint);
-//	                                               the folder's mtime is when it was
-//	                                               last published (see plan)
-//	OUT.releases/.view-<release>/                  what OUT shows: the release's files
-//	                                               as hard links, and releases/
+//	OUT.releases/.view-<release>/                  a release's files themselves, and
+//	                                               releases/ (made when it is published)
+//	OUT.releases/<release>/                        the release's permalink, named by
+//	                                               what it holds (see fingerprint): a
+//	                                               link to each file and folder of its
+//	                                               view but releases/, which holds its
+//	                                               selfLink; the folder's mtime is when
+//	                                               it was last published (see plan)
 //	OUT/releases/<name> → ../../<name>             every release kept: permalinks
 //	OUT.releases/.staging-<pid>/                   a release being built (a killed
-//	                                               run's goes at the next run)
+//	OUT.releases/.release-<pid>/                   run's go at the next run)
 //	OUT.lock                                       held while a run works
 //	OUT.run.json                                   report of the last run
 //	OUT.cache/                                     documents by input hash
 //
 // A run builds the next release in a staging folder, syncs it, renames it
-// into OUT.releases, makes its view and only then points OUT at the view,
-// so a crash, a kill or a full disk at any moment leaves the previous
-// release serving as it was.
+// to be its view, makes the release's folder of links to it, and only then
+// points OUT at the view, so a crash, a kill or a full disk at any moment
+// leaves the previous release serving as it was. The view is the files and
+// folders the run wrote, moved, not linked again file by file (a release of
+// 10,000 documents is some 32,000 files): a release and its view share its
+// folders whole. A release's files never change once it is in place; only
+// its view's releases/ is made again whenever it is published. A release
+// of an older budgetpub (its files in its own folder) gets a view of hard
+// links to them, as such releases always had.
 //
 // No link leads up: a release holds no releases/ of its own (only the page
 // releases/<release>/index.html, which leads a permalink's link to itself
-// back to it), so the published tree is finite for any tool that follows
-// links (cp -rL, rsync -L, find -L, uploaders): the latest release and,
-// once each, the releases kept.
+// back to it), and a view's releases/ is reached only from OUT, so the
+// published tree is finite for any tool that follows links (cp -rL, rsync
+// -L, find -L, uploaders): the latest release and, once each, the releases
+// kept. What OUT shows are real files and folders (but releases/), for
+// tools that do not follow links.
 
 func releasesDir(out string) string { return out + ".releases" }
 
@@ -156,13 +166,18 @@ func activate(out, name, previous string, keep int) error {
 		return err
 	}
 	view := filepath.Join(rel, viewPrefix+name)
-	if err := makeView(view, filepath.Join(rel, name), kept); err != nil {
+	if viewed(rel, name) {
+		err = listReleases(view, kept)
+	} else if err = makeView(view, filepath.Join(rel, name), kept); err != nil {
 		os.RemoveAll(view)
+	}
+	if err != nil {
 		return err
 	}
 	if err := syncTree(view); err != nil {
 		return err
 	}
+	served, _ := os.Readlink(out)
 	if err := point(out, viewPrefix+name); err != nil {
 		return err
 	}
@@ -170,11 +185,113 @@ func activate(out, name, previous string, keep int) error {
 		if err := os.RemoveAll(filepath.Join(rel, d)); err != nil {
 			return err
 		}
+		// the view served until now goes at the next run (cleanup)
+		if viewPrefix+d != filepath.Base(served) {
+			if err := os.RemoveAll(filepath.Join(rel, viewPrefix+d)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// makeView makes view show the release in dir: its files as hard links (no
+// settle puts the release built in staging in place as name: staging
+// becomes its view (renamed: its files and folders are not linked again),
+// and OUT.releases/<name> is made of a link to each entry of the view but
+// releases/, and of its selfLink, in a folder of its own renamed into
+// place last — so a release that is there is whole. A kill before that
+// leaves a view without its release, which cleanup removes.
+func settle(rel, staging, name string) error {
+	view := filepath.Join(rel, viewPrefix+name)
+	if err := os.RemoveAll(view); err != nil { // a killed run's, of no release
+		return err
+	}
+	entries, err := os.ReadDir(staging)
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(rel, fmt.Sprintf("%s%d", releasingPrefix, os.Getpid()))
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		os.RemoveAll(tmp)
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == "releases" { // the view's own
+			continue
+		}
+		if err := os.Symlink(filepath.Join("..", viewPrefix+name, e.Name()), filepath.Join(tmp, e.Name())); err != nil {
+			return fail(err)
+		}
+	}
+	if err := selfLink(tmp, name); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(staging, view); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(rel, name)); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// releasingPrefix starts the name of the folder a release's links are made
+// in before it is renamed into place (see settle).
+const releasingPrefix = ".release-"
+
+// viewed tells whether the release name in rel is made of links to its
+// view (see settle), not of its files (an older budgetpub's).
+func viewed(rel, name string) bool {
+	entries, err := os.ReadDir(filepath.Join(rel, name))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.Name() != "releases" {
+			return e.Type()&fs.ModeSymlink != 0
+		}
+	}
+	return false
+}
+
+// whole tells whether the release name in rel can be published again: it
+// is there, and so is its view when it is made of links to it.
+func whole(rel, name string) bool {
+	if _, err := os.Stat(filepath.Join(rel, name)); err != nil {
+		return false
+	}
+	if !viewed(rel, name) {
+		return true
+	}
+	fi, err := os.Stat(filepath.Join(rel, viewPrefix+name))
+	return err == nil && fi.IsDir()
+}
+
+// listReleases makes the view's releases/ link each release kept.
+func listReleases(view string, kept []string) error {
+	dir := filepath.Join(view, "releases")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	for _, k := range kept {
+		if err := os.Symlink(filepath.Join("..", "..", k), filepath.Join(dir, k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// makeView makes view show the release in dir, a release of an older
+// budgetpub whose files are in its own folder: its files as hard links (no
 // copies, and real files for tools that do not follow links), and
 // releases/ linking each release kept. A view left by an earlier run, not
 // the one OUT points at (see cleanup), is replaced.
@@ -203,15 +320,7 @@ func makeView(view, dir string, kept []string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Mkdir(filepath.Join(view, "releases"), 0o755); err != nil {
-		return err
-	}
-	for _, k := range kept {
-		if err := os.Symlink(filepath.Join("..", "..", k), filepath.Join(view, "releases", k)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return listReleases(view, kept)
 }
 
 // selfLink writes releases/<name>/index.html into the release dir: the
@@ -237,7 +346,8 @@ func touch(dir string) error {
 }
 
 // cleanup removes what a killed run left — staging folders, temporary
-// links — and the views OUT no longer points at; a release of an older
+// links, a view whose release is not in place — and the views of older
+// budgetpub's releases that OUT no longer points at; a release of an older
 // budgetpub loses its link releases → .. (a loop for any tool that follows
 // links). It runs under the lock, before anything else.
 func cleanup(out string) error {
@@ -250,8 +360,9 @@ func cleanup(out string) error {
 	for _, e := range entries {
 		p := filepath.Join(rel, e.Name())
 		switch {
-		case strings.HasPrefix(e.Name(), ".staging-"),
-			strings.HasPrefix(e.Name(), viewPrefix) && e.Name() != filepath.Base(served):
+		case strings.HasPrefix(e.Name(), ".staging-"), strings.HasPrefix(e.Name(), releasingPrefix),
+			strings.HasPrefix(e.Name(), viewPrefix) && e.Name() != filepath.Base(served) &&
+				!viewed(rel, strings.TrimPrefix(e.Name(), viewPrefix)):
 			if err := os.RemoveAll(p); err != nil {
 				return err
 			}

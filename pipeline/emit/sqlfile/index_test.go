@@ -123,3 +123,24 @@ func checkSorted(t *testing.T, x *Index) {
 		}
 	}
 }
+
+// BenchmarkIndexFill fills an index to 7 MB of entries, short of where it
+// spills: what its arena's growth costs (growArena).
+func BenchmarkIndexFill(b *testing.B) {
+	var r Record
+	recs := make([][]byte, 4096)
+	for i := range recs {
+		r.Reset()
+		r.Int(int64(i / 50))
+		r.Text("某某单位住房公积金支出项目名称")
+		r.Int(int64(i))
+		recs[i] = r.AppendTo(nil)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		x := NewIndex(2, false)
+		for j := range 7 << 20 / len(recs[0]) {
+			x.Add(recs[j%len(recs)])
+		}
+	}
+}
