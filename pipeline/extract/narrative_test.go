@@ -2713,7 +2713,7 @@ func TestMisprintedWholeKept(t *testing.T) {
 	hospital := "某医院2017年部门决算\n2017年总支出7778.55万元，其中项目支出683.20万元，基本支出7095.35万元。"
 	for _, c := range []struct {
 		name, text, path string
-		want           []float64
+		want             []float64
 	}{
 		{"sources, a digit", strings.Replace(museum, "事业收入118万元", "事业收入918万元", 1), "/text/2/sources", []float64{40894500, 39614500, 9180000, 100000}},
 		{"sources, scaled", strings.Replace(museum, "决算收入4089.45万元", "决算收入40894.50万元", 1), "/text/2/sources", []float64{408945000, 39614500, 1180000, 100000}},
