@@ -2738,6 +2738,9 @@ func (b *builder) listedParts() {
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) && sum > whole.money() {
 			continue // the model holds them all: its own sums compare them (a sum below, it takes for a list that may be partial)
 		}
+		if b.sumKept(ti) {
+			continue // a reading of the whole kept it with its parts already (yearFromSources, yearFromUses)
+		}
 		b.sumClaims("/listed", ti, parts)
 	}
 }
@@ -2891,6 +2894,15 @@ func nextBasic(s string, from, stop int) int {
 		return start
 	}
 	return stop
+}
+
+// sumKept tells a whole the text states (token ti) that a reading kept as
+// a sum claim already, with its parts.
+func (b *builder) sumKept(ti int) bool {
+	line, v := b.st.source(b.st.toks[ti].start).Line, b.st.toks[ti].money().Float()
+	return slices.ContainsFunc(b.doc.Claims, func(c schema.Claim) bool {
+		return c.Kind == schema.ClaimSum && c.Of == "" && c.Line == line && c.Value == v
+	})
 }
 
 // sumClaims keeps a whole the text states (token whole) and its parts as

@@ -2773,3 +2773,34 @@ func TestAppropriationHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsAmountThenChange: parts listed after 其中 that each state their
+// amount and then their change against the year before (the comparison
+// opening the next item, or right after the amount) give both lists: the
+// changes against the whole's change, the amounts against the whole's
+// amount right before it — kept where they add up or one misprint explains
+// them; a part whose change is not stated leaves both out.
+func TestPartsAmountThenChange(t *testing.T) {
+	head := "某医院2016年部门决算\n1、一般公共预算财政拨款收入2647万元,与上年同期相比减少1275万元,其中:"
+	claims := func(d *schema.Document, name string) []float64 {
+		return sumClaimsAt(d, "/text/2/"+name)
+	}
+	for _, c := range []struct {
+		name, list       string
+		amounts, changes []float64
+	}{
+		{"both", "财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入845万元较去年同期减少1262万元。",
+			[]float64{26470000, 18020000, 8450000}, []float64{-12750000, -130000, -12620000}},
+		{"an amount misprinted", "财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入865万元较去年同期减少1262万元。",
+			[]float64{26470000, 18020000, 8650000}, []float64{-12750000, -130000, -12620000}},
+		{"a change not stated", "财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入845万元。", nil, nil},
+	} {
+		d := extractLines(t, head+c.list)
+		if got := claims(d, "parts_amounts"); !slices.Equal(got, c.amounts) {
+			t.Errorf("%s: amounts %v, want %v", c.name, got, c.amounts)
+		}
+		if got := claims(d, "change_parts"); !slices.Equal(got, c.changes) {
+			t.Errorf("%s: changes %v, want %v", c.name, got, c.changes)
+		}
+	}
+}
