@@ -1393,13 +1393,21 @@ func (b *builder) sources() {
 			i := len(rev.Sources)
 			path := "/revenue/sources/" + strconv.Itoa(i)
 			amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
+			name, partOf := src.name, src.partOf
 			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
 				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
+				// under a heading naming the general budget's, it is that
+				if amount != nil {
+					k, ok := b.tokenOf(path+"/amount", *amount)
+					if h, under := b.appropriationHeading(b.st.toks[k].start); ok && under && h == "一般公共预算" && !slices.ContainsFunc(rev.Sources, func(s schema.Named) bool { return s.Name == h }) {
+						name, partOf = h, "财政拨款"
+					}
+				}
 			}
 			if amount == nil || b.unitMisprinted(path, *amount) {
 				continue
 			}
-			rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
+			rev.Sources = append(rev.Sources, schema.Named{Name: name, Amount: *amount, PartOf: partOf})
 			top = top || src.partOf == ""
 		}
 	}
@@ -1491,17 +1499,29 @@ func (b *builder) projectsCarriedOver() {
 // 2016年部门预算财政拨款18777.83万元,…" / "事业收入:…" / "其他收入:…"): a
 // bare 财政拨款 there is the heading's source.
 func (b *builder) underAppropriationHeading(start int) bool {
+	_, ok := b.appropriationHeading(start)
+	return ok
+}
+
+// appropriationHeading is the heading underAppropriationHeading finds over
+// offset start: "财政拨款", or "一般公共预算" where it names the general
+// budget's (公共预算拨款:, 一般公共预算拨款:, 公共财政拨款:) — the source the
+// bare 财政拨款 under it is.
+func (b *builder) appropriationHeading(start int) (string, bool) {
 	from, ok := b.lineStart(b.st.source(start).Line)
 	if !ok {
-		return false
+		return "", false
 	}
 	head := strings.TrimLeft(b.st.s[from:start], " 　")
 	for _, l := range []string{"一般公共预算拨款", "公共预算拨款", "公共财政拨款", "财政拨款"} {
-		if rest, ok := strings.CutPrefix(head, l); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")) {
-			return !strings.ContainsAny(rest, "。；;")
+		if rest, ok := strings.CutPrefix(head, l); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")) && !strings.ContainsAny(rest, "。；;") {
+			if l == "财政拨款" {
+				return l, true
+			}
+			return "一般公共预算", true
 		}
 	}
-	return false
+	return "", false
 }
 
 // revenueShareAfter tells a label ending at end whose amount's clause

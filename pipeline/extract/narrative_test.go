@@ -2753,23 +2753,29 @@ func TestMisprintedWholeKept(t *testing.T) {
 // headed by the source's name and a colon states the appropriations'
 // amount after a clause citing its approval ("公共预算拨款:根据…文件通知,
 // 某大学2016年部门预算财政拨款18777.83万元"): the bare 财政拨款 in the
-// heading's first sentence is the source; in a later sentence, or on a
-// line with no such heading, it is not.
+// heading's first sentence is the heading's source (the general budget's
+// under 公共预算拨款:); in a later sentence, or on a line with no such
+// heading, it is not.
 func TestAppropriationHeading(t *testing.T) {
 	head := "某大学2016年部门预算\n1.2016年某大学年初部门预算收入为68158.05万元,其中:\n"
 	rest := "\n事业收入:2016年某大学事业收入预算35957.91万元。\n其他收入:2016年某大学其他收入预算10422.31万元,主要包含捐赠收入。"
 	for _, c := range []struct {
-		name, line string
-		want       bool
+		name, line, want string
 	}{
-		{"headed", "公共预算拨款:根据《某厅关于2016年部门预算批复的通知》(某财[2016] 11号)文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", true},
-		{"a later sentence", "公共预算拨款:根据某厅的通知下达。某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", false},
-		{"no heading", "根据《某厅关于2016年部门预算批复的通知》文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", false},
+		{"headed", "公共预算拨款:根据《某厅关于2016年部门预算批复的通知》(某财[2016] 11号)文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", "一般公共预算"},
+		{"headed 财政拨款", "财政拨款:根据《某厅关于2016年部门预算批复的通知》(某财[2016] 11号)文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", "财政拨款"},
+		{"a later sentence", "公共预算拨款:根据某厅的通知下达。某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", ""},
+		{"no heading", "根据《某厅关于2016年部门预算批复的通知》文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", ""},
 	} {
 		d := extractLines(t, head+c.line+rest)
-		got := slices.ContainsFunc(d.Revenue.Sources, func(s schema.Named) bool { return s.Name == "财政拨款" && s.Amount.Float() == 187778300 })
+		got := ""
+		for _, s := range d.Revenue.Sources {
+			if s.Amount.Float() == 187778300 {
+				got = s.Name
+			}
+		}
 		if got != c.want {
-			t.Errorf("%s: 财政拨款 read %v, want %v (%+v)", c.name, got, c.want, d.Revenue.Sources)
+			t.Errorf("%s: the appropriations read as %q, want %q (%+v)", c.name, got, c.want, d.Revenue.Sources)
 		}
 	}
 }
