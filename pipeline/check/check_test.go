@@ -473,6 +473,18 @@ func TestRules(t *testing.T) {
 		{"sources naming 其他收入 short of the revenue, an amount among them unplaced", func() *schema.Document { return shortSourcesUnplaced(13, 10000000) }, "sum.revenue_sources", "info"},
 		{"sources naming 其他收入 short of the revenue, a zero among them unplaced", func() *schema.Document { return shortSourcesUnplaced(12, 0) }, "sum.revenue_sources", "error"},
 		{"sources naming 其他收入 short of the revenue, an amount unplaced after them", func() *schema.Document { return shortSourcesUnplaced(15, 10000000) }, "sum.revenue_sources", "error"},
+		// … but for amounts on a source's line that add up to it: its
+		// breakdown (其中纳入财政专户管理的教育收费…，其他事业收入…)
+		{"sources naming 其他收入 short of the revenue, a source's breakdown unplaced on its line", func() *schema.Document {
+			d := shortSourcesUnplaced(12, 60000000)
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 12, Reason: "amount 4140.00万元 " + schema.WarnUnplaced, Amount: money(41400000)})
+			return d
+		}, "sum.revenue_sources", "error"},
+		{"sources naming 其他收入 short of the revenue, two amounts unplaced on a source's line not its breakdown", func() *schema.Document {
+			d := shortSourcesUnplaced(12, 60000000)
+			d.Warnings = append(d.Warnings, schema.Warning{Line: 12, Reason: "amount 4000.00万元 " + schema.WarnUnplaced, Amount: money(40000000)})
+			return d
+		}, "sum.revenue_sources", "info"},
 		{"a 决算's sources naming 其他收入 short of its 总计", func() *schema.Document {
 			d := carriedSources(101400000, -15000000)
 			d.Document.Kind = schema.KindFinalAccounts

@@ -1813,9 +1813,23 @@ func unplacedAmongSources(d *schema.Document) bool {
 		k, found := slices.BinarySearch(lines, l)
 		return found || k > 0 && k < len(lines) && lines[k]-lines[k-1] <= 3
 	}
+	// amounts on a source's line that add up to it are its breakdown
+	// ("事业收入预算35957.91万元。其中纳入财政专户管理的教育收费预算21037万元,
+	// 其他事业收入预算14920.91万元"), no source left out
+	unplaced := map[int][]schema.Money{}
 	for _, w := range d.Warnings {
 		// a zero (财政专户拨款0万元) leaves no list short
 		if w.File == file && among(w.Line) && w.Amount != nil && *w.Amount != 0 {
+			unplaced[w.Line] = append(unplaced[w.Line], *w.Amount)
+		}
+	}
+	for l, amounts := range unplaced {
+		sum := schema.Money(0)
+		for _, a := range amounts {
+			sum += a
+		}
+		if len(amounts) < 2 || !slices.ContainsFunc(d.Revenue.Sources, func(s schema.Named) bool { return s.Amount == sum }) ||
+			!slices.ContainsFunc(lines, func(sl int) bool { return sl == l }) {
 			return true
 		}
 	}

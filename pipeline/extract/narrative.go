@@ -986,7 +986,10 @@ func (b *builder) totals() {
 // read are one amount: a clause comparing with the year before's amount
 // and stating the change ("2011年总收支比上年减少30.7%,对比2010年预算批复数
 // 8,946万元减少了2,748万元") gives each total's prior year and change, only
-// where that amount and the change make the totals.
+// where that amount and the change make the totals. Where they do not, but
+// would with one figure's misprint changed back, the three are kept as a
+// sum claim (the larger of the two years the whole; check rule sum.text)
+// and none is read.
 func (b *builder) bothTotalsChange() {
 	st := b.st
 	rev, exp := b.doc.Revenue, b.doc.Expenditure
@@ -1005,6 +1008,18 @@ func (b *builder) bothTotalsChange() {
 				b.claim("/revenue", schema.ClaimChange, ct, float64(sign)*st.toks[ct].money().Float(), "")
 				b.claim("/expenditure", schema.ClaimChange, ct, float64(sign)*st.toks[ct].money().Float(), "")
 				return
+			}
+			if pt, ct, sign, ok := b.priorClause(from, to); ok {
+				if tt, found := b.tokenOf("/revenue/total", *rev.Total); found {
+					whole, parts := tt, []int{pt, ct}
+					if sign < 0 {
+						whole, parts = pt, []int{tt, ct}
+					}
+					if b.misprintedSum(whole, parts) {
+						b.sumClaims("/totals", whole, parts)
+						return
+					}
+				}
 			}
 			_, size := utf8.DecodeRuneInString(st.s[to:])
 			from = to + size
@@ -1421,7 +1436,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok || b.revenueShareAfter(start+len(l))
+			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start)
 		}
 		if l != "其他资金" {
 			return true
@@ -1440,13 +1455,21 @@ func (b *builder) sources() {
 			i := len(rev.Sources)
 			path := "/revenue/sources/" + strconv.Itoa(i)
 			amount, _ := b.figureShare(path, src.labels, 6, of, src.notAfter...)
+			name, partOf := src.name, src.partOf
 			if amount == nil && src.name == "财政拨款" { // bare, only where stated as a movement (labelOK)
 				amount, _ = b.figure(path, "/amount", []string{"财政拨款"}, 6, src.notAfter...)
+				// under a heading naming the general budget's, it is that
+				if amount != nil {
+					k, ok := b.tokenOf(path+"/amount", *amount)
+					if h, under := b.appropriationHeading(b.st.toks[k].start); ok && under && h == "一般公共预算" && !slices.ContainsFunc(rev.Sources, func(s schema.Named) bool { return s.Name == h }) {
+						name, partOf = h, "财政拨款"
+					}
+				}
 			}
 			if amount == nil || b.unitMisprinted(path, *amount) {
 				continue
 			}
-			rev.Sources = append(rev.Sources, schema.Named{Name: src.name, Amount: *amount, PartOf: src.partOf})
+			rev.Sources = append(rev.Sources, schema.Named{Name: name, Amount: *amount, PartOf: partOf})
 			top = top || src.partOf == ""
 		}
 	}
@@ -1533,6 +1556,37 @@ func (b *builder) projectsCarriedOver() {
 	}
 }
 
+// underAppropriationHeading tells an offset in the first sentence of a
+// line headed by the appropriations' name and a colon, the paragraph of
+// that source in a list of the revenue's ("公共预算拨款:根据…文件通知,某大学
+// 2016年部门预算财政拨款18777.83万元,…" / "事业收入:…" / "其他收入:…"): a
+// bare 财政拨款 there is the heading's source.
+func (b *builder) underAppropriationHeading(start int) bool {
+	_, ok := b.appropriationHeading(start)
+	return ok
+}
+
+// appropriationHeading is the heading underAppropriationHeading finds over
+// offset start: "财政拨款", or "一般公共预算" where it names the general
+// budget's (公共预算拨款:, 一般公共预算拨款:, 公共财政拨款:) — the source the
+// bare 财政拨款 under it is.
+func (b *builder) appropriationHeading(start int) (string, bool) {
+	from, ok := b.lineStart(b.st.source(start).Line)
+	if !ok {
+		return "", false
+	}
+	head := strings.TrimLeft(b.st.s[from:start], " 　")
+	for _, l := range []string{"一般公共预算拨款", "公共预算拨款", "公共财政拨款", "财政拨款"} {
+		if rest, ok := strings.CutPrefix(head, l); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")) && !strings.ContainsAny(rest, "。；;") {
+			if l == "财政拨款" {
+				return l, true
+			}
+			return "一般公共预算", true
+		}
+	}
+	return "", false
+}
+
 // revenueShareAfter tells a label ending at end whose amount's clause
 // states its share of the year's revenue ("1、财政拨款3961.45万元(含基本
 // 建设经费1000万元),占本年度收入96.87%"): a part of the revenue, a source.
@@ -1574,7 +1628,11 @@ func (b *builder) unitMisprinted(path string, amount schema.Money) bool {
 // 总收入27,664.71万元，其中：财政拨款收入9,787.85万元，…") where no total
 // was read: when every source read stands on its line and they add up to it
 // within the rounding of every figure (each printed to its last digit),
-// it is the year's own revenue (what is carried over is none of them).
+// it is the year's own revenue (what is carried over is none of them), and
+// the shares the sources state are of it. Where one figure's misprint,
+// changed back, would make them add up, the list is the whole's and the
+// misprint the finding: nothing more is read, and the whole and its
+// sources are kept as a sum claim (check rule sum.text).
 func (b *builder) yearFromSources() {
 	rev := b.doc.Revenue
 	if rev.Total != nil || rev.CurrentYear != nil || len(rev.Sources) == 0 {
@@ -1589,6 +1647,12 @@ func (b *builder) yearFromSources() {
 		}
 	}
 	slices.Sort(ends)
+	misprinted := -1 // the first whole whose sources one misprint keeps from adding up to it
+	defer func() {
+		if misprinted >= 0 && rev.Total == nil && rev.CurrentYear == nil {
+			b.sumClaims("/sources", misprinted, b.sourceTokens())
+		}
+	}()
 	for _, end := range ends {
 		ti, ok := b.valueAfter(end, 4)
 		if !ok || b.used[ti] {
@@ -1606,7 +1670,22 @@ func (b *builder) yearFromSources() {
 		tol += b.st.toks[ti].rounding()
 		if d := sum - b.st.toks[ti].money(); ok && d <= tol && d >= -tol && len(rev.Sources) >= 2 {
 			rev.CurrentYear = b.take("/revenue/current_year", ti)
+			// the shares the sources state (占本年度收入2.89%) were read
+			// before their whole, of the total: they are this one's
+			for i, c := range b.doc.Claims {
+				if c.Kind == schema.ClaimSharePct && c.Of == "/revenue/total" && strings.HasPrefix(c.Path, "/revenue/sources/") {
+					b.doc.Claims[i].Of = "/revenue/current_year"
+				}
+			}
 			return
+		}
+		// … where they do not, but would with one figure's misprint changed
+		// back (a digit, a decimal point, two figures in each other's
+		// places), the list is the whole's and the misprint is the finding:
+		// the whole is not read (which figure is wrong is not known), the
+		// whole and its sources are kept as a sum claim (check rule sum.text)
+		if parts := b.sourceTokens(); ok && misprinted < 0 && len(parts) >= 2 && b.misprintedSum(ti, parts) {
+			misprinted = ti
 		}
 		// … with what was carried over and the reserve drawn to balance it,
 		// stated on its line too, it is the whole ("总收入153,667万元，其中：
@@ -1649,7 +1728,8 @@ func (b *builder) yearFromSources() {
 // was read: when the basic and project expenditure read are both printed in
 // its sentence after it and add up to it within the rounding of every
 // figure, it is the year's own spending (what is carried forward is
-// neither).
+// neither); where one figure's misprint, changed back, would make them add
+// up, the three are a sum claim (check rule sum.text).
 func (b *builder) yearFromUses() {
 	exp := b.doc.Expenditure
 	if exp.Total != nil || exp.CurrentYear != nil || exp.Basic == nil || exp.Project == nil {
@@ -1663,16 +1743,23 @@ func (b *builder) yearFromUses() {
 		}
 		whole, stop := st.toks[ti], st.sentenceEnd(st.toks[ti].end)
 		sum, tol := schema.Money(0), whole.rounding()
+		var parts []int
 		for _, part := range []schema.Money{exp.Basic.Amount, exp.Project.Amount} {
 			k := slices.IndexFunc(st.toks[ti+1:], func(t token) bool { return t.start >= stop || t.kind == numMoney && t.money() == part })
 			if k < 0 || st.toks[ti+1+k].start >= stop {
 				sum = -1
 				break
 			}
-			sum, tol = sum+part, tol+st.toks[ti+1+k].rounding()
+			sum, tol, parts = sum+part, tol+st.toks[ti+1+k].rounding(), append(parts, ti+1+k)
 		}
 		if d := sum - whole.money(); sum >= 0 && d <= tol && d >= -tol {
 			exp.CurrentYear = b.take("/expenditure/current_year", ti)
+			return
+		}
+		// … where they would with one figure's misprint changed back, the
+		// three are kept as a sum claim (check rule sum.text), none read
+		if sum >= 0 && b.misprintedSum(ti, parts) {
+			b.sumClaims("/uses", ti, parts)
 			return
 		}
 	}
@@ -2796,6 +2883,9 @@ func (b *builder) listedParts() {
 		if b.used[ti] && !slices.ContainsFunc(parts, func(k int) bool { return !b.used[k] }) && sum > whole.money() {
 			continue // the model holds them all: its own sums compare them (a sum below, it takes for a list that may be partial)
 		}
+		if b.sumKept(ti) {
+			continue // a reading of the whole kept it with its parts already (yearFromSources, yearFromUses)
+		}
 		b.sumClaims("/listed", ti, parts)
 	}
 }
@@ -2949,6 +3039,15 @@ func nextBasic(s string, from, stop int) int {
 		return start
 	}
 	return stop
+}
+
+// sumKept tells a whole the text states (token ti) that a reading kept as
+// a sum claim already, with its parts.
+func (b *builder) sumKept(ti int) bool {
+	line, v := b.st.source(b.st.toks[ti].start).Line, b.st.toks[ti].money().Float()
+	return slices.ContainsFunc(b.doc.Claims, func(c schema.Claim) bool {
+		return c.Kind == schema.ClaimSum && c.Of == "" && c.Line == line && c.Value == v
+	})
 }
 
 // sumClaims keeps a whole the text states (token whole) and its parts as

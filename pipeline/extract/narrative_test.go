@@ -2686,3 +2686,127 @@ func TestFalseRestatements(t *testing.T) {
 		}
 	}
 }
+
+// sumClaimsAt are the sum claims of a document whose whole is on path: the
+// whole's value first, then each part's.
+func sumClaimsAt(d *schema.Document, path string) []float64 {
+	var out []float64
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimSum && (c.Path == path || c.Of == path) {
+			out = append(out, c.Value)
+		}
+	}
+	return out
+}
+
+// TestMisprintedWholeKept: a whole read only where its parts add up to it
+// (决算收入 and its numbered sources, 总支出 and its basic and project
+// expenditure, 总收支 and the year before's amount with the change) is not
+// read where they do not; where one figure's misprint, changed back (a
+// digit, a decimal point, two figures in each other's places), would make
+// them add up, the whole and its parts are kept as a sum claim — the
+// misprint is the finding (check rule sum.text) — and where no one
+// misprint does, nothing is.
+func TestMisprintedWholeKept(t *testing.T) {
+	museum := "2013年度某某博物馆部门决算公开\n(二)部门决算收入来源情况。决算收入4089.45万元,来源有3部分:财政拨款、事业收入和其他收入。其中:\n1、财政拨款3961.45万元(含基本建设经费1000万元),占本年度收入96.87%。\n2、事业收入118万元,占本年度收入2.89%。\n3、其他收入10万元,占本年度收入0.24%."
+	office := "某厅2011年部门预算\n2011年总收入6,198万元。\n2011年总支出6,198万元。\n某厅2011年总收支比上年减少30.7%,对比2010年预算批复数8,946万元减少了2,748万元。"
+	hospital := "某医院2017年部门决算\n2017年总支出7778.55万元，其中项目支出683.20万元，基本支出7095.35万元。"
+	for _, c := range []struct {
+		name, text, path string
+		want             []float64
+	}{
+		{"sources, a digit", strings.Replace(museum, "事业收入118万元", "事业收入918万元", 1), "/text/2/sources", []float64{40894500, 39614500, 9180000, 100000}},
+		{"sources, scaled", strings.Replace(museum, "决算收入4089.45万元", "决算收入40894.50万元", 1), "/text/2/sources", []float64{408945000, 39614500, 1180000, 100000}},
+		{"sources, two digits", strings.Replace(museum, "其他收入10万元", "其他收入35万元", 1), "/text/2/sources", nil},
+		{"totals' prior year", strings.Replace(office, "8,946", "8,346", 1), "/text/4/totals", []float64{83460000, 61980000, 27480000}},
+		{"totals' change", strings.Replace(office, "2,748", "2,718", 1), "/text/4/totals", []float64{89460000, 61980000, 27180000}},
+		{"uses", strings.Replace(hospital, "7778.55", "7878.55", 1), "/text/2/uses", []float64{78785500, 70953500, 6832000}},
+		{"uses adding up", hospital, "/text/2/uses", nil},
+	} {
+		d := extractLines(t, c.text)
+		got := sumClaimsAt(d, c.path)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: sum claims %v, want %v (claims %+v)", c.name, got, c.want, d.Claims)
+		}
+		if c.want != nil && (d.Revenue.CurrentYear != nil || d.Revenue.PriorYear != nil || d.Expenditure.CurrentYear != nil) {
+			t.Errorf("%s: a whole read though its parts do not make it: %+v %+v", c.name, d.Revenue, d.Expenditure)
+		}
+	}
+	// where the sources make it, their shares (占本年度收入2.89%) are of the
+	// year's revenue read after them
+	d := extractLines(t, museum)
+	n := 0
+	for _, c := range d.Claims {
+		if c.Kind == schema.ClaimSharePct && strings.HasPrefix(c.Path, "/revenue/sources/") {
+			n++
+			if c.Of != "/revenue/current_year" {
+				t.Errorf("a source's share of %s", c.Of)
+			}
+		}
+	}
+	if d.Revenue.CurrentYear == nil || n < 2 {
+		t.Errorf("revenue %+v, %d shares", d.Revenue, n)
+	}
+}
+
+// TestAppropriationHeading: a revenue list whose items are paragraphs
+// headed by the source's name and a colon states the appropriations'
+// amount after a clause citing its approval ("公共预算拨款:根据…文件通知,
+// 某大学2016年部门预算财政拨款18777.83万元"): the bare 财政拨款 in the
+// heading's first sentence is the heading's source (the general budget's
+// under 公共预算拨款:); in a later sentence, or on a line with no such
+// heading, it is not.
+func TestAppropriationHeading(t *testing.T) {
+	head := "某大学2016年部门预算\n1.2016年某大学年初部门预算收入为68158.05万元,其中:\n"
+	rest := "\n事业收入:2016年某大学事业收入预算35957.91万元。\n其他收入:2016年某大学其他收入预算10422.31万元,主要包含捐赠收入。"
+	for _, c := range []struct {
+		name, line, want string
+	}{
+		{"headed", "公共预算拨款:根据《某厅关于2016年部门预算批复的通知》(某财[2016] 11号)文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", "一般公共预算"},
+		{"headed 财政拨款", "财政拨款:根据《某厅关于2016年部门预算批复的通知》(某财[2016] 11号)文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", "财政拨款"},
+		{"a later sentence", "公共预算拨款:根据某厅的通知下达。某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", ""},
+		{"no heading", "根据《某厅关于2016年部门预算批复的通知》文件通知,某大学2016年部门预算财政拨款18777.83万元,预算主要为学校包干经费预算。", ""},
+	} {
+		d := extractLines(t, head+c.line+rest)
+		got := ""
+		for _, s := range d.Revenue.Sources {
+			if s.Amount.Float() == 187778300 {
+				got = s.Name
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: the appropriations read as %q, want %q (%+v)", c.name, got, c.want, d.Revenue.Sources)
+		}
+	}
+}
+
+// TestPartsAmountThenChange: parts listed after 其中 that each state their
+// amount and then their change against the year before (the comparison
+// opening the next item, or right after the amount) give both lists: the
+// changes against the whole's change, the amounts against the whole's
+// amount right before it — kept where they add up or one misprint explains
+// them; a part whose change is not stated leaves both out.
+func TestPartsAmountThenChange(t *testing.T) {
+	head := "某医院2016年部门决算\n1、一般公共预算财政拨款收入2647万元,与上年同期相比减少1275万元,其中:"
+	claims := func(d *schema.Document, name string) []float64 {
+		return sumClaimsAt(d, "/text/2/"+name)
+	}
+	for _, c := range []struct {
+		name, list       string
+		amounts, changes []float64
+	}{
+		{"both", "财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入845万元较去年同期减少1262万元。",
+			[]float64{26470000, 18020000, 8450000}, []float64{-12750000, -130000, -12620000}},
+		{"an amount misprinted", "财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入865万元较去年同期减少1262万元。",
+			[]float64{26470000, 18020000, 8650000}, []float64{-12750000, -130000, -12620000}},
+		{"a change not stated", "财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入845万元。", nil, nil},
+	} {
+		d := extractLines(t, head+c.list)
+		if got := claims(d, "parts_amounts"); !slices.Equal(got, c.amounts) {
+			t.Errorf("%s: amounts %v, want %v", c.name, got, c.amounts)
+		}
+		if got := claims(d, "change_parts"); !slices.Equal(got, c.changes) {
+			t.Errorf("%s: changes %v, want %v", c.name, got, c.changes)
+		}
+	}
+}

@@ -45,9 +45,12 @@ func (b *builder) reasonChanges() {
 			if !ok {
 				continue
 			}
-			parts, signs := b.reasonParts(end)
+			parts, signs, amounts := b.reasonParts(end)
 			if len(parts) < 2 {
 				continue
+			}
+			if w == "其中" && amounts != nil {
+				b.partsAmounts(whole, amounts)
 			}
 			toks := append([]int{whole}, parts...)
 			sign := append([]int64{int64(ws)}, signs...)
@@ -76,6 +79,29 @@ func (b *builder) reasonChanges() {
 			}
 		}
 	}
+}
+
+// partsAmounts keeps the amounts the parts listed after 其中 state before
+// their changes ("一般公共预算财政拨款收入2647万元,与上年同期相比减少1275万元,
+// 其中:财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入845万元
+// 较去年同期减少1262万元") with the whole's — the amount right before the
+// whole's change (token change), a comparison alone between — as sum
+// claims on /text/<line>/parts_amounts, the same way as their changes:
+// where they make it, or would with one misprint of one figure changed back.
+func (b *builder) partsAmounts(change int, amounts []int) {
+	st := b.st
+	whole := change - 1
+	if whole < 0 || st.toks[whole].kind != numMoney {
+		return
+	}
+	if s, cmp := directionBefore(st.s[st.toks[whole].end:st.toks[change].start]); s == 0 || !comparisonOnly(cmp) {
+		return
+	}
+	vals, a, adds, ok := b.roundedSum(whole, amounts)
+	if !ok || !adds(a) && !misprintAway(vals, adds) && !shiftedAway(a, adds) && !swappedAway(a, adds) {
+		return
+	}
+	b.sumClaims("/parts_amounts", whole, amounts)
 }
 
 // changeBefore finds the change a reason opening at pos explains: the last
@@ -127,11 +153,16 @@ func directionBefore(s string) (int, string) {
 // reasonParts reads the list of parts' changes from pos to the sentence's
 // end (or a heading's line): items parted by commas (or by 、 after an amount), each a name, (较上年, 比上年, 同比), a direction
 // and one amount; an item of a percentage after a direction alone
-// ("增长3%") belongs to the one before; the list ends at the first item of
-// anything else.
-func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
+// ("增长3%") belongs to the one before; a part may state its amount before
+// its change, the comparison opening the next item or right after the
+// amount ("财政基本补助收入1802万元,较去年同期减少13万元;财政项目补助收入845万元
+// 较去年同期减少1262万元"); the list ends at the first item of anything
+// else.
+func (b *builder) reasonParts(pos int) (parts []int, signs []int64, amounts []int) {
 	st := b.st
 	end := st.beforeHeading(pos, st.sentenceEnd(pos))
+	amount := false // the item before named a part and stated its amount alone
+	stated := 0     // that amount's token
 	for _, item := range splitItems(st.s[pos:end], pos) {
 		text := st.s[item[0]:item[1]]
 		var money []int
@@ -143,32 +174,76 @@ func (b *builder) reasonParts(pos int) (parts []int, signs []int64) {
 			case numPct:
 				pct++
 			default:
-				return parts, signs
+				return parts, signs, nil
 			}
 		}
-		if len(money) == 0 && pct == 1 {
+		if len(money) == 0 && pct == 1 && !amount {
 			if s, _ := directionBefore(text[:strings.IndexAny(text, "0123456789")]); s != 0 {
 				continue
 			}
 		}
+		// the part's amount, then its comparison: "…收入845万元较去年同期减少1262万元"
+		from := item[0]
+		if len(money) == 2 && pct == 0 && !amount {
+			if s, cmp := directionBefore(st.s[st.toks[money[0]].end:st.toks[money[1]].start]); s != 0 && comparisonOnly(cmp) && namesPart(st.s[item[0]:st.toks[money[0]].start]) {
+				amount, stated, from, money = true, money[0], st.toks[money[0]].end, money[1:]
+			}
+		}
 		if len(money) != 1 || pct > 0 {
-			return parts, signs
+			return parts, signs, nil
 		}
 		t := st.toks[money[0]]
 		if strings.Trim(st.s[t.end:item[1]], " .") != "" { // "…114.41万元." ends a list without its 。
-			return parts, signs
+			return parts, signs, nil
 		}
-		s, name := directionBefore(st.s[item[0]:t.start])
+		s, name := directionBefore(st.s[from:t.start])
+		if amount { // the change of the part named before
+			amount = false
+			if s == 0 || !comparisonOnly(name) {
+				return parts, signs, nil
+			}
+			parts, signs, amounts = append(parts, money[0]), append(signs, int64(s)), append(amounts, stated)
+			continue
+		}
+		if s == 0 && namesPart(name) {
+			amount, stated = true, money[0]
+			continue
+		}
 		for _, c := range []string{"较上年", "比上年", "同比"} {
 			name = strings.TrimSuffix(name, c)
 		}
 		name = strings.TrimSpace(name)
 		if s == 0 || name == "" || strings.HasPrefix(name, "其中") {
-			return parts, signs
+			return parts, signs, nil
 		}
 		parts, signs = append(parts, money[0]), append(signs, int64(s))
 	}
-	return parts, signs
+	if amount { // a part's amount with no change after it
+		return nil, nil, nil
+	}
+	if len(amounts) != len(parts) {
+		amounts = nil
+	}
+	return parts, signs, amounts
+}
+
+// comparedWith are the words of a comparison with the year before that
+// stand alone between a part's amount and its change.
+var comparedWith = []string{"较上年同期", "比上年同期", "较去年同期", "比去年同期", "与上年同期相比", "与去年同期相比", "与上年相比", "与去年相比",
+	"较上年", "比上年", "较去年", "比去年", "同比"}
+
+// comparisonOnly tells text that is a comparison with the year before and
+// nothing else (spaces and commas aside).
+func comparisonOnly(s string) bool {
+	return slices.Contains(comparedWith, strings.Trim(s, " ,，、"))
+}
+
+// namesPart tells text naming a part (收入, 支出 or 经费) and stating no
+// figure or comparison: "财政基本补助收入".
+func namesPart(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !strings.HasPrefix(s, "其中") && !strings.ContainsAny(s, "0123456789%") && hasSuffixAny(s, []string{"收入", "支出", "经费"}) &&
+		!containsAny(s, []string{"比", "较", "同比", "相比"})
 }
 
 // splitItems cuts s (at offset off of the stream) at its commas and
