@@ -62,6 +62,11 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	if best.score() < 4 {
 		if rows, cost := summaryCells(t, lines, flat, b.codedClasses()); rows != nil {
 			if s := b.parseSummary(t, rows); s.score() > best.score() {
+				if more := currentRows(s, best); more != nil {
+					if withYear := b.parseSummary(t, append(slices.Clip(rows), more...)); withYear.score() >= s.score() {
+						s = withYear
+					}
+				}
 				best, best.cells = s, true
 			}
 		} else if !best.balanced || !best.sources && !best.classed && !best.uses {
@@ -71,6 +76,32 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 		}
 	}
 	return b.summaryRead(t, best)
+}
+
+// currentRows are the rows of the current year's subtotals (本年收入合计,
+// 本年支出合计) that the reading of a summary's cells leaves out and the
+// reading other holds with the amount of the cells' side total: the cells
+// place a subtotal only where the total follows its label, yet a side whose
+// total is its current year alone (other kept it so, nothing carried) has
+// it printed as the total's copy other found. nil for none.
+func currentRows(cells, other summary) []row {
+	var rows []row
+	for _, side := range [...]struct{ key, total, name string }{
+		{"revenue_current", "revenue", "本年收入合计"},
+		{"expenditure_current", "expenditure", "本年支出合计"},
+	} {
+		if _, ok := cells.got[side.key]; ok {
+			continue
+		}
+		c, ok := other.got[side.key]
+		tok, printed := other.toks[side.key]
+		total, whole := cells.got[side.total]
+		if !ok || !printed || !whole || c.v != total.v || other.got[side.total].v != c.v {
+			continue
+		}
+		rows = append(rows, row{name: side.name, vals: []token{tok}, line: tok.line})
+	}
+	return rows
 }
 
 // summaryRead places the reading best of the 收支总表 t; false when it does
