@@ -351,6 +351,22 @@ func TestContentsCrumb(t *testing.T) {
 	}
 }
 
+// A 三公 page's title read from a web page's body on one line carries
+// none of the site's path before the last '>' of its 当前位置 crumbs; a
+// crumb after which no title of the year stands is left as it is.
+func TestThreePublicTitleAfterCrumbs(t *testing.T) {
+	tp := threePublicTitle("-当前位置:某某州人民政府>>某某州某某局窗口>>公开目录>>工作动态>>某某州某某局2017年“三公”经费预算情况说明")
+	if tp.title != "某某州某某局2017年“三公”经费预算情况说明" || tp.name != "某某州某某局" || tp.year != 2017 {
+		t.Errorf("after the crumbs: %+v", tp)
+	}
+	if got := afterCrumbPath("您的位置:首页>2017年>某局“三公”经费预算情况说明", 2017); got != "您的位置:首页>2017年>某局“三公”经费预算情况说明" {
+		t.Errorf("the year in a crumb: %q", got)
+	}
+	if got := afterCrumbPath("某局>某科2017年“三公”经费预算", 2017); got != "某局>某科2017年“三公”经费预算" {
+		t.Errorf("no site path: %q", got)
+	}
+}
+
 // The word before a title's year that names the department opens with an
 // autonomous region's short name (新疆…, 广西…) as a name does with its
 // region: the site's words before it (全文检索) are none of the name.
