@@ -206,7 +206,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 		SchemaVersion: schema.Version,
 		ID:            id,
 		Document: schema.Meta{
-			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: ident.title, Unknown: unknown,
+			Kind: ident.kind, Scope: ident.scope, FiscalYear: ident.year, Title: afterCrumbPath(ident.title, ident.year), Unknown: unknown,
 			ReportedUnit: reportedUnit(flat, st),
 			Source:       schema.SourceFile{Path: t.Path, SHA256: t.SHA256, Bytes: t.Bytes, Encoding: t.Encoding, Format: t.Format},
 		},

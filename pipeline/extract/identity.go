@@ -2880,21 +2880,22 @@ func threePublicTitleKind(t, fallback string) identity {
 	case regionOnly(name) && nameLike(after[:end]): // "某县2015年度移民局“三公”经费…": the region, the year, the unit
 		name += after[:end]
 	}
-	return identity{name: cleanName(name), title: afterCrumbPath(t, y), kind: kind, year: y}
+	return identity{name: cleanName(name), title: t, kind: kind, year: y}
 }
 
-// afterCrumbPath drops from a 三公 title the site's path run before it (a
-// web page's body on one line): a title carries none of the crumbs before
-// the last '>' of a 当前位置 / 您的位置 path, where what follows it is the
-// title, its year and its 三公 ("当前位置:某州人民政府>>某局窗口>>公开目录>>
-// 工作动态>>某局2017年“三公”经费预算情况说明").
+// afterCrumbPath drops from a title the site's path run before it (a web
+// page's body on one line): a title carries none of the crumbs before the
+// last '>' of a 当前位置 / 您的位置 path, where what follows it is the title,
+// its year and its kind or 三公 ("当前位置:某州人民政府>>某局窗口>>公开目录>>
+// 工作动态>>某局2017年“三公”经费预算情况说明", "当前位置:网站首页>专题专栏>
+// 某中心2019年部门决算").
 func afterCrumbPath(t string, y int) string {
 	k := strings.LastIndex(t, ">")
 	if k < 0 || !strings.Contains(t[:k], "位置") {
 		return t
 	}
 	rest := strings.TrimLeft(t[k+len(">"):], " ")
-	if ry, _, _, ok := yearIn(rest); !ok || ry != y || !strings.Contains(rest, "三公") {
+	if ry, _, _, ok := yearIn(rest); !ok || ry != y || !strings.ContainsAny(rest, "预决三") {
 		return t
 	}
 	return rest

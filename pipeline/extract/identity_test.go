@@ -351,13 +351,17 @@ func TestContentsCrumb(t *testing.T) {
 	}
 }
 
-// A 三公 page's title read from a web page's body on one line carries
-// none of the site's path before the last '>' of its 当前位置 crumbs; a
-// crumb after which no title of the year stands is left as it is.
-func TestThreePublicTitleAfterCrumbs(t *testing.T) {
+// A title read from a web page's body on one line (a 三公 page's, a
+// 决算's) carries none of the site's path before the last '>' of its
+// 当前位置 crumbs; a crumb after which no title of the year stands is left
+// as it is.
+func TestTitleAfterCrumbPath(t *testing.T) {
 	tp := threePublicTitle("-当前位置:某某州人民政府>>某某州某某局窗口>>公开目录>>工作动态>>某某州某某局2017年“三公”经费预算情况说明")
-	if tp.title != "某某州某某局2017年“三公”经费预算情况说明" || tp.name != "某某州某某局" || tp.year != 2017 {
-		t.Errorf("after the crumbs: %+v", tp)
+	if got := afterCrumbPath(tp.title, tp.year); got != "某某州某某局2017年“三公”经费预算情况说明" || tp.name != "某某州某某局" || tp.year != 2017 {
+		t.Errorf("after the crumbs: %q %+v", got, tp)
+	}
+	if got := afterCrumbPath("全站搜索:当前位置:网站首页>专题专栏>政务信息公开>某公路养护中心2019年部门决算", 2019); got != "某公路养护中心2019年部门决算" {
+		t.Errorf("a 决算's title after the crumbs: %q", got)
 	}
 	if got := afterCrumbPath("您的位置:首页>2017年>某局“三公”经费预算情况说明", 2017); got != "您的位置:首页>2017年>某局“三公”经费预算情况说明" {
 		t.Errorf("the year in a crumb: %q", got)
