@@ -794,8 +794,14 @@ func ReadInto(buf []byte, path string) ([]byte, error) {
 // OpenRead opens path for reading by a system call alone: the descriptor
 // is the caller's to close (unix.Close).
 func OpenRead(path string) (int, error) {
+	return openFD(path, unix.O_RDONLY, 0)
+}
+
+// openFD opens path with flag (close-on-exec added) by the system call,
+// again where a signal interrupted it; an error is as os.OpenFile's.
+func openFD(path string, flag int, perm uint32) (int, error) {
 	for {
-		fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+		fd, err := unix.Open(path, flag|unix.O_CLOEXEC, perm)
 		if err == unix.EINTR {
 			continue
 		}
@@ -813,16 +819,9 @@ func OpenRead(path string) (int, error) {
 // and a cleanup. Errors are as os.WriteFile's. A file whose write fails is
 // removed, so that a full disk does not fill up with empty files.
 func writeBySyscalls(path string, flag int, data []byte) error {
-	var fd int
-	var err error
-	for {
-		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_CLOEXEC|flag, 0o644)
-		if err != unix.EINTR {
-			break
-		}
-	}
+	fd, err := openFD(path, unix.O_WRONLY|unix.O_CREAT|flag, 0o644)
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: path, Err: err}
+		return err
 	}
 	for len(data) > 0 && err == nil {
 		var n int
