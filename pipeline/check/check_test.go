@@ -485,6 +485,14 @@ func TestRules(t *testing.T) {
 			d.Warnings = append(d.Warnings, schema.Warning{Line: 12, Reason: "amount 4000.00万元 " + schema.WarnUnplaced, Amount: money(40000000)})
 			return d
 		}, "sum.revenue_sources", "info"},
+		// … and where the reserve drawn to balance the year (用事业基金弥补
+		// 收支差额) is stated among the sources, placed nowhere: it is one of
+		// the total's parts, counted, and the list is closed
+		{"sources, the reserve drawn and the amounts carried over make the revenue", func() *schema.Document { return reserveSources(101400000, 15) }, "sum.revenue_sources", ""},
+		{"sources, the reserve drawn and the amounts carried over short of the revenue", func() *schema.Document { return reserveSources(100400000, 15) }, "sum.revenue_sources", "error"},
+		{"sources, the reserve drawn and the amounts carried over exceed the revenue", func() *schema.Document { return reserveSources(110400000, 15) }, "sum.revenue_sources", "error"},
+		// … not a reserve stated far from the list: the list may be partial
+		{"sources and the amounts carried over short of the revenue, the reserve stated apart", func() *schema.Document { return reserveSources(100400000, 30) }, "sum.revenue_sources", "info"},
 		{"a 决算's sources naming 其他收入 short of its 总计", func() *schema.Document {
 			d := carriedSources(101400000, -15000000)
 			d.Document.Kind = schema.KindFinalAccounts
@@ -1842,6 +1850,18 @@ func shortSourcesUnplaced(line int, amount float64) *schema.Document {
 		d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"] = schema.Source{Line: 10 + 2*i}
 	}
 	d.Warnings = append(d.Warnings, schema.Warning{Line: line, Reason: "amount " + strconv.FormatFloat(amount/10000, 'f', 2, 64) + "万元 " + schema.WarnUnplaced, Amount: money(amount)})
+	return d
+}
+
+// reserveSources is carriedSources with 1,000万元 of 用事业基金弥补收支差额
+// stated on line (the sources on lines 10, 12 and 14) and placed nowhere.
+func reserveSources(business float64, line int) *schema.Document {
+	d := carriedSources(business, -15000000)
+	for i := range d.Revenue.Sources {
+		d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"] = schema.Source{Line: 10 + 2*i}
+	}
+	d.Warnings = append(d.Warnings, schema.Warning{Line: line, Text: "4.用事业基金弥补收支差额1,000万元,指所属事业单位使用以前年度积累的事业基金弥补本年度收支缺口的资金。",
+		Reason: "amount 1,000万元 " + schema.WarnUnplaced, Amount: money(10000000)})
 	return d
 }
 

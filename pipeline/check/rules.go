@@ -1084,19 +1084,24 @@ func restatePct(c *ctx) {
 // parts, so it is info. A part without the field (a class whose amount the
 // document does not state) leaves the sum unknown: nothing is compared.
 func (c *ctx) sum(base, field, total string, partialOK bool, skip func(i int) bool) {
-	c.sumWith(base, field, total, nil, partialOK, skip)
+	c.sumWith(base, field, total, nil, nil, partialOK, skip)
 }
 
 // sumWith is sum with the figures at extra among the parts (the amounts
 // carried over, part of a revenue total whose year is not stated).
-func (c *ctx) sumWith(base, field, total string, extra []string, partialOK bool, skip func(i int) bool) {
+func (c *ctx) sumWith(base, field, total string, extra []string, unplaced []placed, partialOK bool, skip func(i int) bool) {
 	want, ok := c.fig(total)
 	if !ok {
 		return
 	}
 	var got float64
 	var figs []rfig
+	var lines []int // of the parts no path names
 	paths := []string{total}
+	for _, u := range unplaced {
+		got += u.v
+		figs, lines = append(figs, u.rfig), append(lines, u.line)
+	}
 	for _, p := range extra {
 		if f, ok := c.fig(p); ok {
 			got += f.v
@@ -1128,12 +1133,28 @@ func (c *ctx) sumWith(base, field, total string, extra []string, partialOK bool,
 			atLeast: true, msg: "合计与其中一项", msgEn: "the total against its one part listed"})
 		return
 	}
-	c.reportSum(got, want, append(figs, want), paths, partialOK)
+	c.reportSum(got, want, append(figs, want), paths, lines, partialOK)
 }
 
-func (c *ctx) reportSum(got float64, want rfig, figs []rfig, paths []string, partialOK bool) {
+// placed is a figure the text states that no model path holds (an amount
+// the extraction placed nowhere), with its line.
+type placed struct {
+	rfig
+	line int
+}
+
+// reportSum reports a total (want) against the sum of its parts (got):
+// figs are every figure added and the total, paths theirs (the total's
+// first), lines those of the figures no path names.
+func (c *ctx) reportSum(got float64, want rfig, figs []rfig, paths []string, lines []int, partialOK bool) {
 	f := finding{stated: want.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths,
 		msg: "合计与各分项之和", msgEn: "the total against the sum of its parts"}
+	if len(lines) > 0 {
+		for _, p := range paths {
+			lines = append(lines, c.line(p))
+		}
+		f.lines = lines
+	}
 	if partialOK && got < want.v-f.tol && c.sharesWhole(paths[0], paths[1:], want.v-got, want.v) {
 		f.msg, f.msgEn = sharesWholeMsg, sharesWholeMsgEn
 		partialOK = false
@@ -1773,8 +1794,18 @@ func sumSources(c *ctx) {
 	// 总计, which holds 用事业基金弥补收支差额 too, a row the model has no
 	// place for, and but where the extraction left an amount among the
 	// list's lines out (a source it did not know may be that one).
-	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind == schema.KindBudget) && !unplacedAmongSources(c.doc) && !drawsOnReserve(c.doc)
-	c.sumWith("/revenue/sources", "/amount", total, carried, !closed, func(i int) bool {
+	//
+	// The reserve drawn to balance the year (用事业基金弥补收支差额), stated
+	// among the sources of a total that holds what was carried over, is
+	// one of the total's parts, and counted: the list is then all of it.
+	var reserve []placed
+	if carried != nil {
+		if r, ok := c.reserveAmongSources(); ok {
+			reserve = []placed{r}
+		}
+	}
+	closed := listed["其他收入"] && (carried == nil || c.doc.Document.Kind == schema.KindBudget) && !unplacedAmongSources(c.doc) && (reserve != nil || !drawsOnReserve(c.doc))
+	c.sumWith("/revenue/sources", "/amount", total, carried, reserve, !closed, func(i int) bool {
 		v, _ := c.get("/revenue/sources/" + strconv.Itoa(i) + "/part_of")
 		whole, _ := v.(string)
 		return whole != "" && listed[whole]
@@ -1789,6 +1820,49 @@ func drawsOnReserve(d *schema.Document) bool {
 	return slices.ContainsFunc(d.Warnings, func(w schema.Warning) bool {
 		return w.Amount != nil && *w.Amount != 0 && strings.Contains(w.Text, "用事业基金弥补收支差额")
 	})
+}
+
+// reserveAmongSources is the one amount of 用事业基金弥补收支差额 the text
+// states among the revenue's sources that the extraction placed nowhere:
+// on a line of the sources' file from the first source's to the one after
+// the last's or the carried-over amount's ("4.其他收入2,152.55万元…" /
+// "5.用事业基金弥补收支差额403万元,…" / "6.上年结转1,708.4万元"), the only
+// amount of its line; false for none, or more than one.
+func (c *ctx) reserveAmongSources() (placed, bool) {
+	d := c.doc
+	if d.Revenue == nil || len(d.Revenue.Sources) == 0 {
+		return placed{}, false
+	}
+	file, first, last := -1, 0, 0
+	for i := range d.Revenue.Sources {
+		src, ok := d.Provenance["/revenue/sources/"+strconv.Itoa(i)+"/amount"]
+		if !ok || file >= 0 && src.File != file {
+			return placed{}, false
+		}
+		if file < 0 || src.Line < first {
+			first = src.Line
+		}
+		file, last = src.File, max(last, src.Line)
+	}
+	if src, ok := d.Provenance["/revenue/carried_over"]; ok && src.File == file {
+		last = max(last, src.Line)
+	}
+	var found []placed
+	for _, w := range d.Warnings {
+		if w.Amount == nil || w.File != file || w.Line < first || w.Line > last+1 {
+			continue
+		}
+		v := w.Amount.Float()
+		how, half, ok := printedAs(w.Text, v, d.Document.ReportedUnit)
+		if !strings.Contains(w.Text, "用事业基金弥补收支差额") || !ok {
+			continue
+		}
+		found = append(found, placed{rfig{v: v, half: exactZero(v, how.decimals, half), how: how}, w.Line})
+	}
+	if len(found) != 1 || slices.ContainsFunc(d.Claims, func(cl schema.Claim) bool { return cl.Line == found[0].line }) {
+		return placed{}, false
+	}
+	return found[0], true
 }
 
 // unplacedAmongSources tells an amount the extraction placed nowhere on a
@@ -1891,7 +1965,7 @@ func (c *ctx) parts(total string, parts []string, whole int) {
 		c.report(finding{stated: t.v, computed: got, unit: "yuan", tol: halves(figs...), figs: figs, paths: paths, atLeast: true,
 			msg: "合计与所列分项之和（分项未列全）", msgEn: "the total against the sum of the parts stated (not all of them)"})
 	default:
-		c.reportSum(got, t, append(figs, t), paths, false)
+		c.reportSum(got, t, append(figs, t), paths, nil, false)
 	}
 }
 
@@ -2145,7 +2219,7 @@ func sumCarried(c *ctx) {
 			continue
 		}
 		paths := []string{side.base + "/total", side.base + "/current_year", side.base + side.carried}
-		c.reportSum(cur.v+car.v, t, []rfig{t, cur, car}, paths, false)
+		c.reportSum(cur.v+car.v, t, []rfig{t, cur, car}, paths, nil, false)
 	}
 }
 

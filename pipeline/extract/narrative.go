@@ -1436,7 +1436,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start)
+			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start) || b.firstOfRevenueList(start)
 		}
 		if l != "其他资金" {
 			return true
@@ -1585,6 +1585,39 @@ func (b *builder) appropriationHeading(start int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// firstOfRevenueList tells a label at start that is the first item of a
+// numbered list right after a statement of the revenue ending in 其中 —
+// "一、某局2010年部门预算收入总计23,013.61万元,其中:" / "1.财政拨款16,730.85万元,
+// 指中央财政当年拨付的一般预算资金。" / "2.事业收入…": the list is the revenue's
+// sources, and a bare 财政拨款 opening it is one. Only the first item: what
+// stands between the heading and a later item is not read here.
+func (b *builder) firstOfRevenueList(start int) bool {
+	st := b.st
+	head := strings.TrimRight(st.s[:start], " 　\n")
+	m := ""
+	for _, mark := range []string{"1.", "1．", "1、", "(1)", "（1）"} {
+		if strings.HasSuffix(head, mark) {
+			m = mark
+			break
+		}
+	}
+	if m == "" {
+		return false
+	}
+	head = strings.TrimRight(strings.TrimSuffix(head, m), " 　\n")
+	for _, colon := range []string{"其中:", "其中：", "其中"} {
+		if h, ok := strings.CutSuffix(head, colon); ok {
+			h = strings.TrimRight(h, ",，")
+			clause := h[max(st.lastStop(len(h)-1)+1, 0):]
+			// the revenue's amount ends its clause
+			ti := st.tokenAt(len(h)) - 1
+			return ti >= 0 && st.toks[ti].kind == numMoney && st.toks[ti].start > len(h)-len(clause) && len(strings.TrimSpace(h[st.toks[ti].end:])) <= len("万元") &&
+				strings.Contains(clause, "收入") && !strings.Contains(clause, "支出")
+		}
+	}
+	return false
 }
 
 // revenueShareAfter tells a label ending at end whose amount's clause

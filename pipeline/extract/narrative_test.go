@@ -2810,3 +2810,29 @@ func TestPartsAmountThenChange(t *testing.T) {
 		}
 	}
 }
+
+// TestAppropriationsFirstOfRevenueList: the central template's revenue
+// list, an item a line under the statement of the revenue ending in 其中
+// ("一、某局2010年部门预算收入总计…,其中:" / "1.财政拨款16,730.85万元,指中央
+// 财政当年拨付的一般预算资金。"), opens with a bare 财政拨款: a source. Not
+// under a statement of the spending, nor as a later item, nor where the
+// line before states no amount.
+func TestAppropriationsFirstOfRevenueList(t *testing.T) {
+	rest := "\n2.事业收入1,009.81万元,指所属事业单位开展专业业务活动及辅助活动所取得的收入。\n3.其他收入2,152.55万元,指除上述以外的收入。"
+	for _, c := range []struct {
+		name, head, item string
+		want             bool
+	}{
+		{"the revenue's list", "一、某局2010年部门预算收入总计23,013.61万元,其中:", "1.财政拨款16,730.85万元,指中央财政当年拨付的一般预算资金。", true},
+		{"numbered 1、", "某局2010年部门预算收入总计23,013.61万元,其中:", "1、财政拨款16,730.85万元。", true},
+		{"the spending's list", "二、某局2010年部门预算支出总计23,013.61万元,其中:", "1.财政拨款16,730.85万元,指中央财政当年拨付的一般预算资金。", false},
+		{"no amount before", "一、某局2010年部门预算收入情况,其中:", "1.财政拨款16,730.85万元,指中央财政当年拨付的一般预算资金。", false},
+		{"a later item", "一、某局2010年部门预算收入总计23,013.61万元,其中:", "1.事业收入1,009.81万元。\n2.财政拨款16,730.85万元。", false},
+	} {
+		d := extractLines(t, "某局2010年部门预算\n"+c.head+"\n"+c.item+rest)
+		got := slices.ContainsFunc(d.Revenue.Sources, func(s schema.Named) bool { return s.Name == "财政拨款" && s.Amount.Float() == 167308500 })
+		if got != c.want {
+			t.Errorf("%s: 财政拨款 read %v, want %v (%+v)", c.name, got, c.want, d.Revenue.Sources)
+		}
+	}
+}
