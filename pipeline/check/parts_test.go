@@ -254,3 +254,36 @@ func TestChangeFromPercentage(t *testing.T) {
 		"a part up 100%, as a new": {strings.Replace(text, "下降28.53", "增长100", 1), ""},
 	}.want(t, "yoy.parts_change")
 }
+
+// TestPartsBudgetsFromRates: a 三公 决算 that states each figure's change
+// against its budget as a percentage alone ("决算总额为1023万元,较年初预算减少
+// 32%" / "公务用车购置及运行费决算支出785万元,较年初预算减少28%" / "公务接待费决算
+// 支出238万元,较年初预算下降42%") implies each one's budget (a / (1 + p/100)):
+// the parts' make the whole's. A part spent 0 whose budget the text does not
+// tell may have had one, so the parts' budgets below the whole's say
+// nothing; above it (a rate misprinted), execution.parts_budget names the
+// lines. Every part's budget told, the parts must make the whole's.
+func TestPartsBudgetsFromRates(t *testing.T) {
+	text := `某县2020年度“三公”经费决算情况说明
+2020年某县行政事业单位使用当年财政拨款安排的“三公”经费决算总额为1023万元,较年初预算减少32%。其中:
+一、因公出国(境)经费
+2020年因公出国(境)决算支出0万元。
+二、公务用车购置及运行维护费
+2020年公务用车购置及运行费决算支出785万元,较年初预算减少28%。
+三、公务接待费
+2020年公务接待费决算支出238万元,较年初预算下降42%。`
+	for name, c := range (severityCases{
+		"the parts' budgets make the whole's": {text, ""},
+		"a part's rate misprinted":            {strings.Replace(text, "减少28%", "减少38%", 1), schema.SeverityWarning},
+		"the whole's rate misprinted":         {strings.Replace(text, "减少32%", "减少22%", 1), schema.SeverityWarning},
+		"below the whole's, a part not told":  {strings.Replace(text, "减少32%", "减少36%", 1), ""},
+		"every part told":                     {strings.Replace(text, "决算支出0万元。", "决算支出0万元,较年初预算减少0%。", 1), ""},
+		"every part told, below the whole's":  {strings.NewReplacer("减少32%", "减少36%", "决算支出0万元。", "决算支出0万元,较年初预算减少0%。").Replace(text), schema.SeverityWarning},
+		"a budget, not a 决算":                  {strings.Replace(text, "决算情况说明", "预算情况说明", 1), ""},
+	}) {
+		f := findingOf(extractText(t, c.text), "execution.parts_budget")
+		if wantSeverity(t, name, f, c.severity) && f != nil && !slices.Equal(f.Lines, []int{2, 6, 8}) && !slices.Equal(f.Lines, []int{2, 4, 6, 8}) {
+			t.Errorf("%s: lines %v, want 2, (4,) 6, 8", name, f.Lines)
+		}
+	}
+}

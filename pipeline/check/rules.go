@@ -19,6 +19,7 @@ var rules = []Rule{
 	{"yoy.change_pct", schema.SeverityWarning, "同比变动率不符", "Stated percentage change does not match", "the range (current − prior) / prior takes over both figures' rounding, the percentage's last digit, at least 0.1 points (a prior year stated apart from the percentage's line, but in a table's row, which prints both years and the rate: their rounding, the last digit rounded or cut); against the change its sentence states, the figure's and the change's rounding and the percentage's last digit, rounded or cut", yoyChangePct},
 	{"execution.pct", schema.SeverityWarning, "预算完成率不符", "Stated completion rate does not match 决算数 / 预算数", "the range 决算数 / 预算数 takes over both figures' rounding, and the percentage's last digit", executionPct},
 	{"execution.change", schema.SeverityWarning, "决算数比预算数的增减额或增减率不符", "The stated difference of 决算数 from 预算数 (比年初预算数减少40.52万元), or its percentage (下降9.2%), does not match the two figures — or, with no 预算数 stated, the percentage does not match the difference", "the rounding of the difference and of both figures; a percentage: the range (决算数 − 预算数) / 预算数 takes over the figures' rounding, and the percentage's last digit, rounded or cut", executionChange},
+	{"execution.parts_budget", schema.SeverityWarning, "各部分预算数之和与总预算数不符", "The budgets the 三公's parts imply (their budgeted figures, or their amounts less their stated differences from the budget, or over their stated percentages against it) do not add up to the budget the whole's implies", "the rounding of every amount and difference; a percentage rounded or cut, at least 0.1 points either way; a part whose budget the text does not tell has one of 0 or more, so the parts' budgets below the whole's are then no finding", executionParts},
 	{"execution.sign", schema.SeverityWarning, "决算数与预算数的大小关系表述不符", "The text says 决算数 is above, below or equal to 预算数, and the figures say otherwise", "决算数 and 预算数 within their rounding count as equal", executionSign},
 	{"share.pct", schema.SeverityWarning, "占比不符", "Stated share does not match part / total", "the range part / whole takes over both figures' rounding, the percentage's last digit, and 0.01 points", sharePct},
 	{"share.parts", schema.SeverityWarning, "同一总额的各部分占比超出其金额所能占的比例", "The text states shares of one whole the model does not hold (占一般公共预算支出的…) for parts that do not overlap (基本支出 and 项目支出; classes of one scheme): the whole is at least their sum, and a share exceeds its part over that sum", "the range part / sum of the parts takes over every figure's rounding, the percentage's last digit, and 0.01 points", shareParts},
@@ -420,6 +421,96 @@ func executionChange(c *ctx) {
 		}
 		c.report(f)
 	}
+}
+
+// budgetOf is the budget (预算数) of a 决算's figure at path: its budgeted
+// figure, or its amount less its stated difference from the budget, or its
+// amount over its stated percentage against the budget (较年初预算减少28%:
+// a / (1 + p/100)), the percentage rounded or cut (at least baseAllowance
+// either way); with the figures it is made of and their lines.
+func (c *ctx) budgetOf(path string) (change, bool) {
+	if f, ok := c.fig(path + "/budgeted"); ok {
+		return change{v: f.v, half: f.half, figs: []rfig{f}, line: c.line(path + "/budgeted")}, true
+	}
+	v, ap, ok := c.amountOf(path)
+	if !ok {
+		return change{}, false
+	}
+	a := c.figOf(ap, v)
+	for _, cl := range c.doc.Claims {
+		if cl.Path != path || cl.Kind != schema.ClaimBudgetChange {
+			continue
+		}
+		ch := claimFig(cl)
+		return change{v: a.v - ch.v, half: a.half + ch.half, figs: []rfig{a, ch}, line: cl.Line}, true
+	}
+	for _, cl := range c.doc.Claims {
+		if cl.Path != path || cl.Kind != schema.ClaimBudgetChangePct {
+			continue
+		}
+		p := claimFig(cl)
+		dp := math.Max(2*p.half, baseAllowance)
+		if 100+p.v-dp <= 0 {
+			return change{}, false
+		}
+		of := func(a, p float64) float64 { return a / (1 + p/100) }
+		b := of(a.v, p.v)
+		half := 0.0
+		for _, da := range []float64{-a.half, a.half} {
+			for _, d := range []float64{-dp, dp} {
+				half = math.Max(half, math.Abs(of(a.v+da, p.v+d)-b))
+			}
+		}
+		return change{v: b, half: half, figs: []rfig{a, p}, line: cl.Line}, true
+	}
+	return change{}, false
+}
+
+// executionParts compares the budget of the 三公 (and of the vehicles) a
+// 决算 implies with its parts' (budgetOf): the parts' budgets make the
+// whole's. A part whose budget the text does not tell has one of 0 or more:
+// the others' then add up to no more than the whole's.
+func executionParts(c *ctx) {
+	travel, reception, vehicle := "/three_public/overseas_travel", "/three_public/reception", "/three_public/vehicle"
+	cars := []string{"/three_public/vehicle_purchase", "/three_public/vehicle_operation"}
+	if _, ok := c.budgetOf(vehicle); ok {
+		c.budgetSum("/three_public", []string{travel, reception, vehicle})
+		c.budgetSum(vehicle, cars)
+	} else if _, _, ok := c.amountOf(vehicle); ok {
+		c.budgetSum("/three_public", []string{travel, reception, vehicle})
+	} else {
+		c.budgetSum("/three_public", append([]string{travel, reception}, cars...))
+	}
+}
+
+// budgetSum reports the budget of whole against its parts' (budgetOf),
+// where one of them at least is a percentage's or a difference's.
+func (c *ctx) budgetSum(whole string, parts []string) {
+	if c.doc.Document.Kind != schema.KindFinalAccounts {
+		return
+	}
+	w, ok := c.budgetOf(whole)
+	if !ok {
+		return
+	}
+	figs, lines, paths := append([]rfig(nil), w.figs...), []int{w.line}, []string{whole}
+	tol, sum, n, every, derived := w.half, 0.0, 0, true, len(w.figs) > 1
+	for _, p := range parts {
+		b, ok := c.budgetOf(p)
+		if !ok {
+			every = false
+			continue
+		}
+		sum, tol, n = sum+b.v, tol+b.half, n+1
+		derived = derived || len(b.figs) > 1
+		figs, lines, paths = append(figs, b.figs...), append(lines, b.line), append(paths, p)
+	}
+	if n == 0 || !derived {
+		return
+	}
+	c.report(finding{stated: math.Round(w.v*100) / 100, computed: math.Round(sum*100) / 100, unit: "yuan", tol: tol, figs: figs, paths: paths, lines: lines, atLeast: !every,
+		msg:   fmt.Sprintf("第%d行所述决算数与预算数之差（或其百分比）所推预算数与%d个分项所推预算数之和", w.line, n),
+		msgEn: fmt.Sprintf("the budget line %d implies (the amount less its stated difference from the budget, or over its percentage) against the sum of the %d parts' budgets", w.line, n)})
 }
 
 func executionSign(c *ctx) {

@@ -1226,6 +1226,17 @@ func (b *builder) shareAfter(path, of string, ti int) {
 					}
 				}
 			}
+			// the year's own whole ("基本支出…,占当年总支出的78.8%" where 当年支出
+			// is stated apart from what is carried forward): the model's
+			// current-year figure, where it holds one and the share is of it
+			if strings.HasSuffix(of, "/current_year") && !found {
+				for _, f := range []string{"当年总支出的", "当年支出的", "当年总收入的", "当年收入的"} {
+					if strings.Contains(f, "支出") == strings.HasPrefix(of, "/expenditure/") && strings.HasPrefix(st.s[p:], f) {
+						p, found = p+len(f), true
+						break
+					}
+				}
+			}
 			for _, f := range []string{"支出总预算的", "支出总预算", "总预算支出的", "预算总支出的", "支出总额的", "支出总计的", "支出预算的", "全部支出的", "本年支出的", "收入总额的", "收入总计的", "预算总收入的", "总预算收入的", "收入预算的", "全部收入的", "本年收入的", "本年度支出的", "本年度支出", "本年度收入的", "本年度收入", "部门预算的", "总预算的"} {
 				side := strings.Contains(f, "支出") && strings.HasPrefix(of, "/expenditure/") || strings.Contains(f, "收入") && strings.HasPrefix(of, "/revenue/") ||
 					!strings.Contains(f, "支出") && !strings.Contains(f, "收入") && (strings.HasPrefix(of, "/expenditure/") || strings.HasPrefix(of, "/revenue/"))

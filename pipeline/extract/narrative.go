@@ -1482,7 +1482,7 @@ func (b *builder) sources() {
 	// that sentence on, and keep the reading only when it fits
 	if whole, ok := b.revenueWhole(of); ok && sourcesOver(rev.Sources, whole) {
 		if from, ok := b.lineStart(b.doc.Provenance[of].Line); ok {
-			first := b.sourceTokens()
+			first, firstRead := b.sourceTokens(), b.sourcesRead()
 			undo()
 			b.after = from
 			read()
@@ -1492,6 +1492,7 @@ func (b *builder) sources() {
 				read()
 			} else {
 				b.sourcesMisprinted(of, first)
+				b.sourcesRestated(firstRead)
 			}
 		}
 	}
@@ -1829,6 +1830,58 @@ func (b *builder) tokenOf(path string, m schema.Money) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// sourceRead is a source a reading took: its name, whole and token.
+type sourceRead struct {
+	name, partOf string
+	tok          int
+}
+
+// sourcesRead are the sources read, each with its token (those whose token
+// is not found left out).
+func (b *builder) sourcesRead() []sourceRead {
+	var out []sourceRead
+	for i, s := range b.doc.Revenue.Sources {
+		if ti, ok := b.tokenOf("/revenue/sources/"+strconv.Itoa(i)+"/amount", s.Amount); ok {
+			out = append(out, sourceRead{s.Name, s.PartOf, ti})
+		}
+	}
+	return out
+}
+
+// sourcesRestated compares the sources a first reading took (first) from a
+// sentence before the revenue's, dropped for adding up to more than it,
+// with those read from the revenue's sentence on: where two of them or more
+// state the same amounts and one states another, the first list is the
+// same list printed twice ("年度收入为33609.06万元,其中财政拨款收入23039.32万元,
+// 事业收入…" over "1.财政拨款收入23039.32万元,占总收入的68.6%" / "2.事业收入…"),
+// and its odd amount a restatement of the source that differs: an amount
+// claim on it (check rule restate.amount).
+func (b *builder) sourcesRestated(first []sourceRead) {
+	rev := b.doc.Revenue
+	second := map[int]bool{} // the tokens read again: no second printing
+	for i, s := range rev.Sources {
+		if ti, ok := b.tokenOf("/revenue/sources/"+strconv.Itoa(i)+"/amount", s.Amount); ok {
+			second[ti] = true
+		}
+	}
+	same, odd, oddTok := 0, -1, -1
+	for _, f := range first {
+		j := slices.IndexFunc(rev.Sources, func(s schema.Named) bool { return s.Name == f.name && s.PartOf == f.partOf })
+		switch {
+		case j < 0 || second[f.tok]:
+		case b.st.toks[f.tok].money() == rev.Sources[j].Amount:
+			same++
+		case odd >= 0 || b.used[f.tok]:
+			return // two amounts that differ, or one read as another figure
+		default:
+			odd, oddTok = j, f.tok
+		}
+	}
+	if same >= 2 && odd >= 0 {
+		b.claim("/revenue/sources/"+strconv.Itoa(odd), schema.ClaimAmount, oddTok, b.st.toks[oddTok].money().Float(), "")
+	}
 }
 
 // sourcesMisprinted keeps the sources a first reading took (tokens parts)
@@ -2863,19 +2916,30 @@ func (b *builder) listedParts() {
 	st := b.st
 	for _, end := range b.find("其中") {
 		ti := st.tokenAt(end) - 1
+		// the amount and its share of a greater whole before it ("1.财政拨款收入
+		// 23039.32万元,占总收入的68.6%。其中:人大事务17467.92万元,占财政拨款收入
+		// 75.8%;…"): the list is the amount's where each part states its share
+		shared := ti >= 1 && st.toks[ti].kind == numPct && st.toks[ti-1].kind == numMoney && b.shareOfBefore(ti) &&
+			slices.Contains([]string{"。", "，", ",", ""}, strings.TrimRight(st.s[st.toks[ti].end:end-len("其中")], " 　"))
+		if shared {
+			ti--
+		}
 		if ti < 0 || st.toks[ti].kind != numMoney || st.toks[ti].unit == "" {
 			continue
 		}
 		whole := st.toks[ti]
 		gap := strings.TrimRight(st.s[whole.end:end-len("其中")], " 　")
 		aside := gap == "(" || gap == "（"
-		if gap != "，" && gap != "," && gap != "" && !aside {
+		if gap != "，" && gap != "," && gap != "" && !aside && !shared {
 			continue // "X万元，其中…" (or "X万元其中…", "X万元(其中…)"): the amount right before
 		}
 		if before := strings.TrimRight(st.s[max(0, whole.start-12):whole.start], " 　"); hasSuffixAny(before, upWords) || hasSuffixAny(before, downWords) {
 			continue // "比上年减少159.53万元，其中：…": a change, not the whole
 		}
 		stop := listStop(st.s, end, st.sentenceEnd(end))
+		if shared { // each part its share: the semicolons part them, the sentence ends the list
+			stop = st.sentenceEnd(end)
+		}
 		if aside { // "财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,…)": the aside's parts
 			k := strings.IndexAny(st.s[end:stop], ")）")
 			if k < 0 {
@@ -2895,7 +2959,7 @@ func (b *builder) listedParts() {
 		}
 		var parts, shares []int
 		sum, plain := schema.Money(0), true
-		for k := ti + 1; k < len(st.toks) && st.toks[k].start < stop; k++ {
+		for k := st.tokenAt(end); k < len(st.toks) && st.toks[k].start < stop; k++ {
 			t := st.toks[k]
 			switch {
 			case t.kind == numMoney && t.unit != "" && moneyFactor(t.unit) == moneyFactor(whole.unit):
@@ -2907,7 +2971,7 @@ func (b *builder) listedParts() {
 				plain = false
 			}
 		}
-		if len(shares) > 0 && len(shares) != len(parts) {
+		if len(shares) > 0 && len(shares) != len(parts) || shared && len(shares) == 0 {
 			plain = false
 		}
 		if !plain || len(parts) < 2 || sum == whole.money() || b.withinRounding(ti, parts) || sum < whole.money() && !b.closedShort(ti, parts, shares) || nestedParts(st, parts) {
@@ -2921,6 +2985,15 @@ func (b *builder) listedParts() {
 		}
 		b.sumClaims("/listed", ti, parts)
 	}
+}
+
+// shareOfBefore tells a percentage (token ti) that is the share of the
+// amount right before it: "23039.32万元,占总收入的68.6%" — 占 and the whole's
+// name, a few words and no clause between.
+func (b *builder) shareOfBefore(ti int) bool {
+	st := b.st
+	gap := strings.TrimLeft(st.s[st.toks[ti-1].end:st.toks[ti].start], ",，、 ")
+	return strings.HasPrefix(gap, "占") && utf8.RuneCountInString(gap) <= 12 && !strings.ContainsAny(gap, ",，。；;")
 }
 
 // listStop is where a list of parts that opens at from ends, before the

@@ -2836,3 +2836,98 @@ func TestAppropriationsFirstOfRevenueList(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesPrintedTwice: the central template of 2012 states the year's
+// revenue and its sources in a sentence ("年度收入为33609.06万元,其中财政拨款
+// 收入23039.32万元,事业收入…") and again as a numbered list under the
+// revenue's heading. Where the first sentence's sources add up to more than
+// the revenue (one misprinted), the list's are read, and the sentence's
+// source that differs is a restatement of the list's (an amount claim on
+// it, which restate.amount compares); the list's and the sentence's the same,
+// no claim. A first reading sharing one amount alone with the list is no
+// list printed twice.
+func TestSourcesPrintedTwice(t *testing.T) {
+	text := func(first string) string {
+		return "某办公厅2012年部门预算\n一、收支预算总表情况\n此表反映某办公厅2012年部门预算总体情况。年度收入为33609.06万元,其中" + first + "。\n" +
+			"二、公共预算收入表情况\n某办公厅2012年部门预算收入共计33609.06万元。\n" +
+			"1.财政拨款收入23039.32万元,占总收入的68.6%。\n2.事业收入6596.74万元,占总收入的19.6%。\n3.事业单位经营收入3843万元,占总收入的11.4%。\n4.其他收入120万元,占总收入的0.4%。\n5.上年结转收入10万元。"
+	}
+	claimed := func(d *schema.Document) []float64 {
+		var out []float64
+		for _, c := range d.Claims {
+			if c.Kind == schema.ClaimAmount && strings.HasPrefix(c.Path, "/revenue/sources/") && c.Line == 3 {
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name, first string
+		want        []float64
+	}{
+		{"the same list", "财政拨款收入23039.32万元,事业收入6596.74万元,事业单位经营收入3843万元,其他收入120万元,上年结转10万元", nil},
+		{"one source misprinted", "财政拨款收入230393.2万元,事业收入6596.74万元,事业单位经营收入3843万元,其他收入120万元,上年结转10万元", []float64{2303932000}},
+		{"one amount shared", "财政拨款收入230393.2万元,事业收入6596.74万元", nil},
+	} {
+		d := extractLines(t, text(c.first))
+		if got := claimed(d); !slices.Equal(got, c.want) {
+			t.Errorf("%s: amount claims on line 3 %v, want %v", c.name, got, c.want)
+		}
+		if i := slices.IndexFunc(d.Revenue.Sources, func(s schema.Named) bool { return s.Name == "财政拨款" }); i < 0 || d.Revenue.Sources[i].Amount.Float() != 230393200 {
+			t.Errorf("%s: 财政拨款 %+v, want 23039.32万元", c.name, d.Revenue.Sources)
+		}
+	}
+}
+
+// TestPartsWithSharesOfAmount: an amount stated with its share of a greater
+// whole, then its parts after 其中, each with its share of the amount and a
+// semicolon between ("1.财政拨款收入23039.32万元,占总收入的68.6%。其中:人大事务
+// 17467.92万元,占财政拨款收入75.8%;新闻出版51.44万元,占财政拨款收入0.2%;…"):
+// the parts are the amount's, and where they do not add up to it the amount
+// and its parts are kept as sum claims (check rule sum.text); where they do,
+// nothing is kept. Parts without their shares are no such list.
+func TestPartsWithSharesOfAmount(t *testing.T) {
+	head := "某办公厅2012年部门预算\n某办公厅2012年部门预算收入共计33609.06万元。\n"
+	for _, c := range []struct {
+		name, line string
+		want       []float64
+	}{
+		{"adds up", "1.财政拨款收入23039.32万元,占总收入的68.6%。其中:人大事务17467.92万元,占财政拨款收入75.8%;新闻出版51.44万元,占财政拨款收入0.2%;行政事业离退休3909.96万元,占财政拨款收入17.0%;住房改革经费1610万元,占财政拨款收入7.0%。", nil},
+		{"a part misprinted", "1.财政拨款收入23039.32万元,占总收入的68.6%。其中:人大事务17467.92万元,占财政拨款收入75.8%;新闻出版57.44万元,占财政拨款收入0.2%;行政事业离退休3909.96万元,占财政拨款收入17.0%;住房改革经费1610万元,占财政拨款收入7.0%。",
+			[]float64{230393200, 174679200, 574400, 39099600, 16100000}},
+		{"a comma before 其中", "1.财政拨款收入23039.32万元,占总收入的68.6%,其中:人大事务17467.92万元,占财政拨款收入75.8%;新闻出版57.44万元,占财政拨款收入0.2%;行政事业离退休3909.96万元,占财政拨款收入17.0%;住房改革经费1610万元,占财政拨款收入7.0%。",
+			[]float64{230393200, 174679200, 574400, 39099600, 16100000}},
+		{"parts without shares", "1.财政拨款收入23039.32万元,占总收入的68.6%。其中:人大事务17467.92万元;新闻出版57.44万元;行政事业离退休3909.96万元;住房改革经费1610万元。", nil},
+	} {
+		d := extractLines(t, head+c.line)
+		if got := sumClaimsAt(d, "/text/3/listed"); !slices.Equal(got, c.want) {
+			t.Errorf("%s: sum claims %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestShareOfYearsSpending: a share of 当年总支出 (当年支出) is of the
+// year's own spending where the text states it apart from what is carried
+// forward ("2012年当年支出为33500.96万元" / "基本支出2012年年初预算26408.27万元,
+// 占当年总支出的78.8%"): the model's current-year figure; with no such
+// figure read, the share is kept of the whole by its name.
+func TestShareOfYearsSpending(t *testing.T) {
+	head := "某办公厅2012年部门预算\n年度支出33609.06万元中,结转下年108.10万元。\n"
+	for _, c := range []struct {
+		name, year, want string
+	}{
+		{"the year's spending stated", "某办公厅2012年当年支出为33500.96万元。\n", "/expenditure/current_year"},
+		{"not stated", "", "/text/whole/当年总支出"},
+	} {
+		d := extractLines(t, head+c.year+"基本支出2012年年初预算26408.27万元,占当年总支出的78.8%。")
+		got := ""
+		for _, cl := range d.Claims {
+			if cl.Path == "/expenditure/basic" && cl.Kind == schema.ClaimSharePct {
+				got = cl.Of
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: the share of %q, want %q", c.name, got, c.want)
+		}
+	}
+}
