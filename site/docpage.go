@@ -196,7 +196,7 @@ func (c pageChrome) writeDoc(b *bytes.Buffer, p docPage) {
 <h2 id="headline">主要数字 <span class="en" lang="en">Headline figures</span></h2>
 <table class="fig">
 <caption>单位：元 <span class="en" lang="en">Yuan; each figure links to its source line</span></caption>
-<thead><tr><th scope="col">项目 Item</th><th scope="col" class="n">本年 Amount</th><th scope="col" class="n">上年 Prior year</th><th scope="col" class="n">来源 Source</th></tr></thead>
+<thead><tr><th scope="col">项目 Item</th><th scope="col" class="n">本年 Amount</th><th scope="col" class="n">上年 Prior year</th><th scope="col" class="n">来源行 Line</th></tr></thead>
 <tbody>
 `)
 	w(string(p.Headline))
@@ -206,7 +206,11 @@ func (c pageChrome) writeDoc(b *bytes.Buffer, p docPage) {
 		w(`<section aria-labelledby="` + htmlText(bd.ID) + `">` + "\n" + `<h2 id="` + htmlText(bd.ID) + `">` + zh + ` <span class="en" lang="en">` + en + "</span></h2>\n")
 		w(string(bd.Chart))
 		w("\n" + `<table class="brk">` + "\n<caption>" + zh + `（元） <span class="en" lang="en">` + en + `, yuan</span></caption>` + "\n")
-		w(`<thead><tr><th scope="col">编码 Code</th><th scope="col">名称 Name</th><th scope="col" class="n">金额 Amount</th><th scope="col" class="n">上年 Prior</th><th scope="col" class="n">来源 Source</th></tr></thead>` + "\n<tbody>\n")
+		w(`<thead><tr><th scope="col">编码 Code</th><th scope="col">名称 Name</th><th scope="col" class="n">金额 Amount</th>`)
+		if bd.Prior {
+			w(`<th scope="col" class="n">上年 Prior</th>`)
+		}
+		w(`<th scope="col" class="n">来源行 Line</th></tr></thead>` + "\n<tbody>\n")
 		w(string(bd.Rows))
 		w("</tbody>\n</table>\n</section>\n")
 	}

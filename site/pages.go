@@ -31,6 +31,14 @@ type breakdown struct {
 	ID, Zh, En string
 	Chart      template.HTML
 	Rows       template.HTML // its table's rows (breakdownRows)
+	Prior      bool          // whether its table has a prior year's column
+}
+
+// newBreakdown is the breakdown of rows: a prior year's column only where a
+// row states one.
+func newBreakdown(id, zh, en string, chart template.HTML, rows []breakdownRow, open string) breakdown {
+	prior := slices.ContainsFunc(rows, func(r breakdownRow) bool { return r.Prior != nil })
+	return breakdown{id, zh, en, chart, breakdownRows(rows, open, prior), prior}
 }
 
 // htmlText escapes a value as html/template escapes one in an element's
@@ -63,15 +71,11 @@ func moneyCell(b *strings.Builder, m *schema.Money) {
 }
 
 // sourceCell is the last cell of a figure's row: the link to its line, if
-// it has one, labelled 第N行 (文件F 第N行 in a file after the first).
+// it has one, labelled as lineLink labels it (the column's head says 行).
 func sourceCell(b *strings.Builder, open string, file, line int) {
 	b.WriteString(`<td>`)
 	if line != 0 {
-		b.WriteString(open + anchor(file, line) + `">`)
-		if file != 0 {
-			b.WriteString("文件" + strconv.Itoa(file+1) + " ")
-		}
-		b.WriteString("第" + strconv.Itoa(line) + "行</a>")
+		lineLink(b, open, file, line)
 	}
 	b.WriteString("</td></tr>\n")
 }
@@ -136,8 +140,9 @@ func coverageRows(cov []schema.Coverage, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// breakdownRows are the rows of a breakdown's table.
-func breakdownRows(rows []breakdownRow, open string) template.HTML {
+// breakdownRows are the rows of a breakdown's table, with a prior year's
+// cell if prior.
+func breakdownRows(rows []breakdownRow, open string, prior bool) template.HTML {
 	var b strings.Builder
 	for _, r := range rows {
 		b.WriteString(`<tr><td>` + htmlText(r.Code) + `</td><td>`)
@@ -153,8 +158,10 @@ func breakdownRows(rows []breakdownRow, open string) template.HTML {
 		}
 		b.WriteString(`</td><td>`)
 		moneyCell(&b, r.Amount)
-		b.WriteString(`</td><td>`)
-		moneyCell(&b, r.Prior)
+		if prior {
+			b.WriteString(`</td><td>`)
+			moneyCell(&b, r.Prior)
+		}
 		b.WriteString(`</td>`)
 		sourceCell(&b, open, r.File, r.Line)
 	}
@@ -292,21 +299,25 @@ func barChart(title string, items []schema.ClassItem) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="bars" role="img" aria-label="%s" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet"><title>%s</title>`,
 		template.HTMLEscapeString(title), w, h, template.HTMLEscapeString(title))
+	// the names, right-aligned as a group; then the bars, each with its
+	// amount beside it (no tooltip: the amount is written)
+	b.WriteString(`<g text-anchor="end">`)
+	for i, c := range items {
+		fmt.Fprintf(&b, `<text x="%d" y="%d">%s</text>`, labelW-6, 4+i*rowH+15, template.HTMLEscapeString(c.Code+" "+c.Name))
+	}
+	b.WriteString(`</g>`)
 	for i, c := range items {
 		y := 4 + i*rowH
+		if c.Unstated {
+			fmt.Fprintf(&b, `<text x="%d" y="%d">未列明 not stated</text>`, labelW+6, y+15)
+			continue
+		}
 		bw := 0
 		if max > 0 {
 			bw = int(float64(c.Amount) / float64(max) * float64(w-labelW-110))
 		}
-		name := c.Code + " " + c.Name
-		if c.Unstated {
-			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><text x="%d" y="%d">未列明 not stated</text>`,
-				labelW-6, y+15, template.HTMLEscapeString(name), labelW+6, y+15)
-			continue
-		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><rect x="%d" y="%d" width="%d" height="%d"><title>%s: %s 元</title></rect><text x="%d" y="%d">%s</text>`,
-			labelW-6, y+15, template.HTMLEscapeString(name), labelW, y+3, max1(bw), rowH-8,
-			template.HTMLEscapeString(name), groupDigits(c.Amount.String()), labelW+max1(bw)+6, y+15, groupDigits(c.Amount.String()))
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d"/><text x="%d" y="%d">%s</text>`,
+			labelW, y+3, max1(bw), rowH-8, labelW+max1(bw)+6, y+15, groupDigits(c.Amount.String()))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
@@ -474,10 +485,10 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
-			bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), breakdownRows(classRows(d, "/expenditure/by_function", e.ByFunction), open)})
+			bds = append(bds, newBreakdown("function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), classRows(d, "/expenditure/by_function", e.ByFunction), open))
 		}
 		if len(e.ByEconomic) > 0 {
-			bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), breakdownRows(classRows(d, "/expenditure/by_economic", e.ByEconomic), open)})
+			bds = append(bds, newBreakdown("economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), classRows(d, "/expenditure/by_economic", e.ByEconomic), open))
 		}
 		if len(e.Projects) > 0 {
 			var rows []breakdownRow
@@ -485,7 +496,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 				ptr := "/expenditure/projects/" + strconv.Itoa(i) + "/amount"
 				rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, ptr), File: file(d, ptr)})
 			}
-			bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: breakdownRows(rows, open)})
+			bds = append(bds, newBreakdown("projects", "项目明细", "Project lines", "", rows, open))
 		}
 	}
 	sources := d.Document.Sources

@@ -27,9 +27,9 @@ func TestRowsAsTemplate(t *testing.T) {
 			return out
 		}}
 	tmpl := template.Must(template.New("rows").Funcs(old).Parse(`{{define "money"}}{{if .}}{{yuan .}}{{else}}—{{end}}{{end}}` +
-		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
+		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
+		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{$prior := .Prior}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td>{{template "money" .Amount}}</td>{{if $prior}}<td>{{template "money" .Prior}}</td>{{end}}<td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
 {{end}}{{end}}` +
 		`{{define "checks"}}{{$root := .Root}}{{$id := .ID}}{{range .Checks}}<tr><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}<br><span class="en" lang="en">{{.MessageEn}}</span><br><code>{{.Rule}}</code></td><td>{{.Stated}} {{.Unit}}</td><td>{{.Computed}} {{.Unit}}</td><td>{{range lines .}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a> {{end}}</td></tr>
 {{end}}{{end}}` +
@@ -61,7 +61,16 @@ func TestRowsAsTemplate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, got := range map[string]template.HTML{"headline": headlineRows(figs, open), "breakdown": breakdownRows(rows, open),
+		for _, prior := range []bool{true, false} {
+			var want strings.Builder
+			if err := tmpl.ExecuteTemplate(&want, "breakdown", map[string]any{"Root": "../", "ID": id, "Rows": rows, "Prior": prior}); err != nil {
+				t.Fatal(err)
+			}
+			if got := breakdownRows(rows, open, prior); string(got) != want.String() {
+				t.Errorf("breakdown rows (prior %v) for id %q:\n got %q\nwant %q", prior, id, got, want.String())
+			}
+		}
+		for name, got := range map[string]template.HTML{"headline": headlineRows(figs, open),
 			"checks": checkRows(checks, open), "coverage": coverageRows(cov, open)} {
 			var want strings.Builder
 			if err := tmpl.ExecuteTemplate(&want, name, map[string]any{"Root": "../", "ID": id, "Figs": figs, "Rows": rows, "Checks": checks, "Coverage": cov}); err != nil {
@@ -70,6 +79,30 @@ func TestRowsAsTemplate(t *testing.T) {
 			if string(got) != want.String() {
 				t.Errorf("%s rows for id %q:\n got %q\nwant %q", name, id, got, want.String())
 			}
+		}
+	}
+}
+
+// A breakdown's table has a prior year's column only where one of its rows
+// states a prior year's amount, and then every row has the cell (— where
+// it states none).
+func TestBreakdownPriorColumn(t *testing.T) {
+	m := schema.Money(123400)
+	rows := []breakdownRow{{Code: "301", Name: "工资福利支出", Amount: &m, Line: 3}, {Code: "302", Name: "商品和服务支出", Amount: &m, Line: 4}}
+	for _, prior := range []bool{false, true} {
+		if prior {
+			rows[1].Prior = &m
+		}
+		bd := newBreakdown("economic", "按经济分类", "By economic class", "", rows, `<a href="../source/x.html#`)
+		cells := 4
+		if prior {
+			cells = 5
+		}
+		if bd.Prior != prior || strings.Count(string(bd.Rows), "<td>") != cells*len(rows) {
+			t.Errorf("rows with prior years %v: column %v, rows %s", prior, bd.Prior, bd.Rows)
+		}
+		if prior && !strings.Contains(string(bd.Rows), "<td>1,234</td><td>—</td>") {
+			t.Errorf("a row without a prior year in a table with the column: %s", bd.Rows)
 		}
 	}
 }
