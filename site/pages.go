@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,14 +81,17 @@ func sourceCell(b *strings.Builder, open string, file, line int) {
 	b.WriteString("</td></tr>\n")
 }
 
-// headlineRows are the rows of the headline table.
-func headlineRows(figs []fig, open string) template.HTML {
+// headlineRows are the rows of the headline table, with a prior year's
+// cell if prior.
+func headlineRows(figs []fig, open string, prior bool) template.HTML {
 	var b strings.Builder
 	for _, f := range figs {
 		b.WriteString(`<tr><th scope="row">` + htmlText(f.Zh) + ` <span class="en">` + htmlText(f.En) + `</span></th><td>`)
 		moneyCell(&b, f.Amount)
-		b.WriteString(`</td><td>`)
-		moneyCell(&b, f.Prior)
+		if prior {
+			b.WriteString(`</td><td>`)
+			moneyCell(&b, f.Prior)
+		}
 		b.WriteString(`</td>`)
 		sourceCell(&b, open, f.File, f.Line)
 	}
@@ -110,8 +114,8 @@ func checkRows(checks []schema.Check, open string) template.HTML {
 	for _, c := range checks {
 		sev, unit := htmlText(c.Severity), htmlText(c.Unit)
 		b.WriteString(`<tr><td class="sev-` + sev + `">` + sev + `</td><td>` + htmlText(c.Message) + `<br><span class="en" lang="en">` + htmlText(c.MessageEn) +
-			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td>` + htmlText(fmt.Sprint(c.Stated)) + " " + unit +
-			`</td><td>` + htmlText(fmt.Sprint(c.Computed)) + " " + unit + `</td><td>`)
+			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td>` + htmlText(plainNumber(c.Stated)) + " " + unit +
+			`</td><td>` + htmlText(plainNumber(c.Computed)) + " " + unit + `</td><td>`)
 		for i, l := range c.Lines {
 			f := 0
 			if i < len(c.Files) {
@@ -125,13 +129,26 @@ func checkRows(checks []schema.Check, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// coverageRows are the rows of the coverage table.
-func coverageRows(cov []schema.Coverage, open string) template.HTML {
+// plainNumber is v as a reader writes it: its digits grouped, never in
+// exponent form (22,725,200, not 2.27252e+07).
+func plainNumber(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprint(v)
+	}
+	return groupDigits(strconv.FormatFloat(v, 'f', -1, 64))
+}
+
+// coverageRows are the rows of the coverage table, with a reason's cell if
+// reasons.
+func coverageRows(cov []schema.Coverage, open string, reasons bool) template.HTML {
 	var b strings.Builder
 	for _, c := range cov {
 		st := htmlText(c.Status)
 		b.WriteString(`<tr><td>` + htmlText(c.Part) + `</td><td>` + htmlText(c.Name) + `<br><span class="en" lang="en">` + htmlText(c.NameEn) +
-			`</span></td><td class="cov-` + st + `">` + st + `</td><td>` + htmlText(c.Reason) + `</td><td>`)
+			`</span></td><td class="cov-` + st + `">` + st + `</td><td>`)
+		if reasons {
+			b.WriteString(htmlText(c.Reason) + `</td><td>`)
+		}
 		if c.Line != 0 {
 			lineLink(&b, open, c.File, c.Line)
 		}
@@ -525,8 +542,12 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	// link them (see Link)
 	pages := disclosurePages(d.ID)
 	unplaced, notes := d.WarningCounts()
-	p := docPage{Doc: d, DeptPage: deptID(d), Headline: headlineRows(headline(d), open), Checks: checkRows(d.Checks, open),
-		Coverage: coverageRows(d.Coverage, open), Breakdowns: bds, Sources: fs, Execution: exec, Unplaced: unplaced, Notes: notes, Title: title}
+	figs := headline(d)
+	// a column no row fills is left out
+	prior := slices.ContainsFunc(figs, func(f fig) bool { return f.Prior != nil })
+	reasons := slices.ContainsFunc(d.Coverage, func(c schema.Coverage) bool { return c.Reason != "" })
+	p := docPage{Doc: d, DeptPage: deptID(d), Headline: headlineRows(figs, open, prior), Prior: prior, Checks: checkRows(d.Checks, open),
+		Coverage: coverageRows(d.Coverage, open, reasons), Reasons: reasons, Breakdowns: bds, Sources: fs, Execution: exec, Unplaced: unplaced, Notes: notes, Title: title}
 	if err := r.write(pages[0], func(b *bytes.Buffer) error { r.chrome.writeDoc(b, p); return nil }); err != nil {
 		return err
 	}
