@@ -122,6 +122,7 @@ type docPage struct {
 	Execution                  []emit.ExecutionRow
 	Unplaced, Notes            int
 	Title                      string
+	Prior, Reasons             bool // whether the headline has a prior year's column, the coverage a reason's
 }
 
 // writeDoc writes the figures page p into b.
@@ -196,7 +197,11 @@ func (c pageChrome) writeDoc(b *bytes.Buffer, p docPage) {
 <h2 id="headline">主要数字 <span class="en" lang="en">Headline figures</span></h2>
 <table class="fig">
 <caption>单位：元 <span class="en" lang="en">Yuan; each figure links to its source line</span></caption>
-<thead><tr><th scope="col">项目 Item</th><th scope="col" class="n">本年 Amount</th><th scope="col" class="n">上年 Prior year</th><th scope="col" class="n">来源 Source</th></tr></thead>
+<thead><tr><th scope="col">项目 Item</th><th scope="col" class="n">本年 Amount</th>`)
+	if p.Prior {
+		w(`<th scope="col" class="n">上年 Prior year</th>`)
+	}
+	w(`<th scope="col" class="n">来源行 Line</th></tr></thead>
 <tbody>
 `)
 	w(string(p.Headline))
@@ -206,7 +211,11 @@ func (c pageChrome) writeDoc(b *bytes.Buffer, p docPage) {
 		w(`<section aria-labelledby="` + htmlText(bd.ID) + `">` + "\n" + `<h2 id="` + htmlText(bd.ID) + `">` + zh + ` <span class="en" lang="en">` + en + "</span></h2>\n")
 		w(string(bd.Chart))
 		w("\n" + `<table class="brk">` + "\n<caption>" + zh + `（元） <span class="en" lang="en">` + en + `, yuan</span></caption>` + "\n")
-		w(`<thead><tr><th scope="col">编码 Code</th><th scope="col">名称 Name</th><th scope="col" class="n">金额 Amount</th><th scope="col" class="n">上年 Prior</th><th scope="col" class="n">来源 Source</th></tr></thead>` + "\n<tbody>\n")
+		w(`<thead><tr><th scope="col">编码 Code</th><th scope="col">名称 Name</th><th scope="col" class="n">金额 Amount</th>`)
+		if bd.Prior {
+			w(`<th scope="col" class="n">上年 Prior</th>`)
+		}
+		w(`<th scope="col" class="n">来源行 Line</th></tr></thead>` + "\n<tbody>\n")
 		w(string(bd.Rows))
 		w("</tbody>\n</table>\n</section>\n")
 	}
@@ -321,7 +330,11 @@ func (c pageChrome) writeDoc(b *bytes.Buffer, p docPage) {
 <h2 id="coverage">提取完整性 <span class="en" lang="en">Coverage</span></h2>
 <table>
 <caption>每个部分和表格是否已读取 <span class="en" lang="en">Whether each section and table of the document was read</span></caption>
-<thead><tr><th scope="col">部分 Part</th><th scope="col">名称 Name</th><th scope="col">状态 Status</th><th scope="col">原因 Reason</th><th scope="col">来源 Line</th></tr></thead>
+<thead><tr><th scope="col">部分 Part</th><th scope="col">名称 Name</th><th scope="col">状态 Status</th>`)
+		if p.Reasons {
+			w(`<th scope="col">原因 Reason</th>`)
+		}
+		w(`<th scope="col">来源行 Line</th></tr></thead>
 <tbody>
 `)
 		w(string(p.Coverage))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,6 +32,14 @@ type breakdown struct {
 	ID, Zh, En string
 	Chart      template.HTML
 	Rows       template.HTML // its table's rows (breakdownRows)
+	Prior      bool          // whether its table has a prior year's column
+}
+
+// newBreakdown is the breakdown of rows: a prior year's column only where a
+// row states one.
+func newBreakdown(id, zh, en string, chart template.HTML, rows []breakdownRow, open string) breakdown {
+	prior := slices.ContainsFunc(rows, func(r breakdownRow) bool { return r.Prior != nil })
+	return breakdown{id, zh, en, chart, breakdownRows(rows, open, prior), prior}
 }
 
 // htmlText escapes a value as html/template escapes one in an element's
@@ -63,27 +72,26 @@ func moneyCell(b *strings.Builder, m *schema.Money) {
 }
 
 // sourceCell is the last cell of a figure's row: the link to its line, if
-// it has one, labelled 第N行 (文件F 第N行 in a file after the first).
+// it has one, labelled as lineLink labels it (the column's head says 行).
 func sourceCell(b *strings.Builder, open string, file, line int) {
 	b.WriteString(`<td>`)
 	if line != 0 {
-		b.WriteString(open + anchor(file, line) + `">`)
-		if file != 0 {
-			b.WriteString("文件" + strconv.Itoa(file+1) + " ")
-		}
-		b.WriteString("第" + strconv.Itoa(line) + "行</a>")
+		lineLink(b, open, file, line)
 	}
 	b.WriteString("</td></tr>\n")
 }
 
-// headlineRows are the rows of the headline table.
-func headlineRows(figs []fig, open string) template.HTML {
+// headlineRows are the rows of the headline table, with a prior year's
+// cell if prior.
+func headlineRows(figs []fig, open string, prior bool) template.HTML {
 	var b strings.Builder
 	for _, f := range figs {
 		b.WriteString(`<tr><th scope="row">` + htmlText(f.Zh) + ` <span class="en">` + htmlText(f.En) + `</span></th><td>`)
 		moneyCell(&b, f.Amount)
-		b.WriteString(`</td><td>`)
-		moneyCell(&b, f.Prior)
+		if prior {
+			b.WriteString(`</td><td>`)
+			moneyCell(&b, f.Prior)
+		}
 		b.WriteString(`</td>`)
 		sourceCell(&b, open, f.File, f.Line)
 	}
@@ -106,8 +114,8 @@ func checkRows(checks []schema.Check, open string) template.HTML {
 	for _, c := range checks {
 		sev, unit := htmlText(c.Severity), htmlText(c.Unit)
 		b.WriteString(`<tr><td class="sev-` + sev + `">` + sev + `</td><td>` + htmlText(c.Message) + `<br><span class="en" lang="en">` + htmlText(c.MessageEn) +
-			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td>` + htmlText(fmt.Sprint(c.Stated)) + " " + unit +
-			`</td><td>` + htmlText(fmt.Sprint(c.Computed)) + " " + unit + `</td><td>`)
+			`</span><br><code>` + htmlText(c.Rule) + `</code></td><td>` + htmlText(plainNumber(c.Stated)) + " " + unit +
+			`</td><td>` + htmlText(plainNumber(c.Computed)) + " " + unit + `</td><td>`)
 		for i, l := range c.Lines {
 			f := 0
 			if i < len(c.Files) {
@@ -121,13 +129,26 @@ func checkRows(checks []schema.Check, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// coverageRows are the rows of the coverage table.
-func coverageRows(cov []schema.Coverage, open string) template.HTML {
+// plainNumber is v as a reader writes it: its digits grouped, never in
+// exponent form (22,725,200, not 2.27252e+07).
+func plainNumber(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprint(v)
+	}
+	return groupDigits(strconv.FormatFloat(v, 'f', -1, 64))
+}
+
+// coverageRows are the rows of the coverage table, with a reason's cell if
+// reasons.
+func coverageRows(cov []schema.Coverage, open string, reasons bool) template.HTML {
 	var b strings.Builder
 	for _, c := range cov {
 		st := htmlText(c.Status)
 		b.WriteString(`<tr><td>` + htmlText(c.Part) + `</td><td>` + htmlText(c.Name) + `<br><span class="en" lang="en">` + htmlText(c.NameEn) +
-			`</span></td><td class="cov-` + st + `">` + st + `</td><td>` + htmlText(c.Reason) + `</td><td>`)
+			`</span></td><td class="cov-` + st + `">` + st + `</td><td>`)
+		if reasons {
+			b.WriteString(htmlText(c.Reason) + `</td><td>`)
+		}
 		if c.Line != 0 {
 			lineLink(&b, open, c.File, c.Line)
 		}
@@ -136,8 +157,9 @@ func coverageRows(cov []schema.Coverage, open string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// breakdownRows are the rows of a breakdown's table.
-func breakdownRows(rows []breakdownRow, open string) template.HTML {
+// breakdownRows are the rows of a breakdown's table, with a prior year's
+// cell if prior.
+func breakdownRows(rows []breakdownRow, open string, prior bool) template.HTML {
 	var b strings.Builder
 	for _, r := range rows {
 		b.WriteString(`<tr><td>` + htmlText(r.Code) + `</td><td>`)
@@ -153,8 +175,10 @@ func breakdownRows(rows []breakdownRow, open string) template.HTML {
 		}
 		b.WriteString(`</td><td>`)
 		moneyCell(&b, r.Amount)
-		b.WriteString(`</td><td>`)
-		moneyCell(&b, r.Prior)
+		if prior {
+			b.WriteString(`</td><td>`)
+			moneyCell(&b, r.Prior)
+		}
 		b.WriteString(`</td>`)
 		sourceCell(&b, open, r.File, r.Line)
 	}
@@ -292,21 +316,25 @@ func barChart(title string, items []schema.ClassItem) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="bars" role="img" aria-label="%s" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet"><title>%s</title>`,
 		template.HTMLEscapeString(title), w, h, template.HTMLEscapeString(title))
+	// the names, right-aligned as a group; then the bars, each with its
+	// amount beside it (no tooltip: the amount is written)
+	b.WriteString(`<g text-anchor="end">`)
+	for i, c := range items {
+		fmt.Fprintf(&b, `<text x="%d" y="%d">%s</text>`, labelW-6, 4+i*rowH+15, template.HTMLEscapeString(c.Code+" "+c.Name))
+	}
+	b.WriteString(`</g>`)
 	for i, c := range items {
 		y := 4 + i*rowH
+		if c.Unstated {
+			fmt.Fprintf(&b, `<text x="%d" y="%d">未列明 not stated</text>`, labelW+6, y+15)
+			continue
+		}
 		bw := 0
 		if max > 0 {
 			bw = int(float64(c.Amount) / float64(max) * float64(w-labelW-110))
 		}
-		name := c.Code + " " + c.Name
-		if c.Unstated {
-			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><text x="%d" y="%d">未列明 not stated</text>`,
-				labelW-6, y+15, template.HTMLEscapeString(name), labelW+6, y+15)
-			continue
-		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text><rect x="%d" y="%d" width="%d" height="%d"><title>%s: %s 元</title></rect><text x="%d" y="%d">%s</text>`,
-			labelW-6, y+15, template.HTMLEscapeString(name), labelW, y+3, max1(bw), rowH-8,
-			template.HTMLEscapeString(name), groupDigits(c.Amount.String()), labelW+max1(bw)+6, y+15, groupDigits(c.Amount.String()))
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d"/><text x="%d" y="%d">%s</text>`,
+			labelW, y+3, max1(bw), rowH-8, labelW+max1(bw)+6, y+15, groupDigits(c.Amount.String()))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
@@ -474,10 +502,10 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	var bds []breakdown
 	if e := d.Expenditure; e != nil {
 		if len(e.ByFunction) > 0 {
-			bds = append(bds, breakdown{"function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), breakdownRows(classRows(d, "/expenditure/by_function", e.ByFunction), open)})
+			bds = append(bds, newBreakdown("function", "按功能分类", "By function (支出功能分类)", barChart("按功能分类 By function", e.ByFunction), classRows(d, "/expenditure/by_function", e.ByFunction), open))
 		}
 		if len(e.ByEconomic) > 0 {
-			bds = append(bds, breakdown{"economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), breakdownRows(classRows(d, "/expenditure/by_economic", e.ByEconomic), open)})
+			bds = append(bds, newBreakdown("economic", "按经济分类", "By economic class (经济分类)", barChart("按经济分类 By economic class", e.ByEconomic), classRows(d, "/expenditure/by_economic", e.ByEconomic), open))
 		}
 		if len(e.Projects) > 0 {
 			var rows []breakdownRow
@@ -485,7 +513,7 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 				ptr := "/expenditure/projects/" + strconv.Itoa(i) + "/amount"
 				rows = append(rows, breakdownRow{Name: p.Name, Amount: mp(p.Amount), Prior: p.PriorYear, Line: line(d, ptr), File: file(d, ptr)})
 			}
-			bds = append(bds, breakdown{ID: "projects", Zh: "项目明细", En: "Project lines", Rows: breakdownRows(rows, open)})
+			bds = append(bds, newBreakdown("projects", "项目明细", "Project lines", "", rows, open))
 		}
 	}
 	sources := d.Document.Sources
@@ -514,8 +542,12 @@ func (r *Renderer) Disclosure(d *schema.Document, files [][]string, sum Summary,
 	// link them (see Link)
 	pages := disclosurePages(d.ID)
 	unplaced, notes := d.WarningCounts()
-	p := docPage{Doc: d, DeptPage: deptID(d), Headline: headlineRows(headline(d), open), Checks: checkRows(d.Checks, open),
-		Coverage: coverageRows(d.Coverage, open), Breakdowns: bds, Sources: fs, Execution: exec, Unplaced: unplaced, Notes: notes, Title: title}
+	figs := headline(d)
+	// a column no row fills is left out
+	prior := slices.ContainsFunc(figs, func(f fig) bool { return f.Prior != nil })
+	reasons := slices.ContainsFunc(d.Coverage, func(c schema.Coverage) bool { return c.Reason != "" })
+	p := docPage{Doc: d, DeptPage: deptID(d), Headline: headlineRows(figs, open, prior), Prior: prior, Checks: checkRows(d.Checks, open),
+		Coverage: coverageRows(d.Coverage, open, reasons), Reasons: reasons, Breakdowns: bds, Sources: fs, Execution: exec, Unplaced: unplaced, Notes: notes, Title: title}
 	if err := r.write(pages[0], func(b *bytes.Buffer) error { r.chrome.writeDoc(b, p); return nil }); err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 // (and some it does not: invalid UTF-8, noncharacters) and an odd id.
 func TestRowsAsTemplate(t *testing.T) {
 	// the template functions the rows used
-	old := template.FuncMap{"yuan": groupDigits, "inc": func(i int) int { return i + 1 }, "anchor": anchor,
+	old := template.FuncMap{"yuan": groupDigits, "num": plainNumber, "inc": func(i int) int { return i + 1 }, "anchor": anchor,
 		"lines": func(c schema.Check) []lineRef {
 			out := make([]lineRef, len(c.Lines))
 			for i, l := range c.Lines {
@@ -27,13 +27,13 @@ func TestRowsAsTemplate(t *testing.T) {
 			return out
 		}}
 	tmpl := template.Must(template.New("rows").Funcs(old).Parse(`{{define "money"}}{{if .}}{{yuan .}}{{else}}—{{end}}{{end}}` +
-		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
+		`{{define "headline"}}{{$root := .Root}}{{$id := .ID}}{{$prior := .Prior}}{{range .Figs}}<tr><th scope="row">{{.Zh}} <span class="en">{{.En}}</span></th><td>{{template "money" .Amount}}</td>{{if $prior}}<td>{{template "money" .Prior}}</td>{{end}}<td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td>{{template "money" .Amount}}</td><td>{{template "money" .Prior}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}文件{{inc .File}} {{end}}第{{.Line}}行</a>{{end}}</td></tr>
+		`{{define "breakdown"}}{{$root := .Root}}{{$id := .ID}}{{$prior := .Prior}}{{range .Rows}}<tr><td>{{.Code}}</td><td>{{if .Indent}}　{{end}}{{.Name}}{{with .NameEn}} <span class="en">{{.}}</span>{{end}}{{with .Reported}} <span class="en">(published as {{.}})</span>{{end}}</td><td>{{template "money" .Amount}}</td>{{if $prior}}<td>{{template "money" .Prior}}</td>{{end}}<td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "checks"}}{{$root := .Root}}{{$id := .ID}}{{range .Checks}}<tr><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}<br><span class="en" lang="en">{{.MessageEn}}</span><br><code>{{.Rule}}</code></td><td>{{.Stated}} {{.Unit}}</td><td>{{.Computed}} {{.Unit}}</td><td>{{range lines .}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a> {{end}}</td></tr>
+		`{{define "checks"}}{{$root := .Root}}{{$id := .ID}}{{range .Checks}}<tr><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}<br><span class="en" lang="en">{{.MessageEn}}</span><br><code>{{.Rule}}</code></td><td>{{num .Stated}} {{.Unit}}</td><td>{{num .Computed}} {{.Unit}}</td><td>{{range lines .}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a> {{end}}</td></tr>
 {{end}}{{end}}` +
-		`{{define "coverage"}}{{$root := .Root}}{{$id := .ID}}{{range .Coverage}}<tr><td>{{.Part}}</td><td>{{.Name}}<br><span class="en" lang="en">{{.NameEn}}</span></td><td class="cov-{{.Status}}">{{.Status}}</td><td>{{.Reason}}</td><td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
+		`{{define "coverage"}}{{$root := .Root}}{{$id := .ID}}{{$prior := .Prior}}{{range .Coverage}}<tr><td>{{.Part}}</td><td>{{.Name}}<br><span class="en" lang="en">{{.NameEn}}</span></td><td class="cov-{{.Status}}">{{.Status}}</td>{{if $prior}}<td>{{.Reason}}</td>{{end}}<td>{{if .Line}}<a href="{{$root}}source/{{$id}}.html#{{anchor .File .Line}}">{{if .File}}{{inc .File}}:{{end}}{{.Line}}</a>{{end}}</td></tr>
 {{end}}{{end}}`))
 	odd := []string{"", "a+b", `<b>"x"</b> & 'y'`, "nul\x00", "bad\xff\xfeutf8", "\uFFFD\uFDD0\uFFFE", "　一般公共服务支出（+2）"}
 	m := func(hundredths int64) *schema.Money { v := schema.Money(hundredths); return &v }
@@ -42,7 +42,7 @@ func TestRowsAsTemplate(t *testing.T) {
 	var rows []breakdownRow
 	var checks []schema.Check
 	var cov []schema.Coverage
-	floats := []float64{0, -1.5, 1e21, 123456789.25, 0.0001, 1e-7}
+	floats := []float64{0, -1.5, 1e21, 123456789.25, 0.0001, 1e-7, 2.27252e+07}
 	for i, s := range odd {
 		a, p := amounts[i%len(amounts)], amounts[(i+1)%len(amounts)]
 		figs = append(figs, fig{Zh: s, En: odd[(i+1)%len(odd)], Amount: a, Prior: p, Line: i * 7, File: i % 3})
@@ -61,8 +61,26 @@ func TestRowsAsTemplate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for name, got := range map[string]template.HTML{"headline": headlineRows(figs, open), "breakdown": breakdownRows(rows, open),
-			"checks": checkRows(checks, open), "coverage": coverageRows(cov, open)} {
+		for _, prior := range []bool{true, false} {
+			var want strings.Builder
+			if err := tmpl.ExecuteTemplate(&want, "breakdown", map[string]any{"Root": "../", "ID": id, "Rows": rows, "Prior": prior}); err != nil {
+				t.Fatal(err)
+			}
+			if got := breakdownRows(rows, open, prior); string(got) != want.String() {
+				t.Errorf("breakdown rows (prior %v) for id %q:\n got %q\nwant %q", prior, id, got, want.String())
+			}
+			// the headline's prior year and the coverage's reasons are left out alike
+			for name, got := range map[string]template.HTML{"headline": headlineRows(figs, open, prior), "coverage": coverageRows(cov, open, prior)} {
+				want.Reset()
+				if err := tmpl.ExecuteTemplate(&want, name, map[string]any{"Root": "../", "ID": id, "Figs": figs, "Coverage": cov, "Prior": prior}); err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != want.String() {
+					t.Errorf("%s rows (column %v) for id %q:\n got %q\nwant %q", name, prior, id, got, want.String())
+				}
+			}
+		}
+		for name, got := range map[string]template.HTML{"checks": checkRows(checks, open)} {
 			var want strings.Builder
 			if err := tmpl.ExecuteTemplate(&want, name, map[string]any{"Root": "../", "ID": id, "Figs": figs, "Rows": rows, "Checks": checks, "Coverage": cov}); err != nil {
 				t.Fatal(err)
@@ -70,6 +88,40 @@ func TestRowsAsTemplate(t *testing.T) {
 			if string(got) != want.String() {
 				t.Errorf("%s rows for id %q:\n got %q\nwant %q", name, id, got, want.String())
 			}
+		}
+	}
+}
+
+// A breakdown's table has a prior year's column only where one of its rows
+// states a prior year's amount, and then every row has the cell (— where
+// it states none).
+func TestBreakdownPriorColumn(t *testing.T) {
+	m := schema.Money(123400)
+	rows := []breakdownRow{{Code: "301", Name: "工资福利支出", Amount: &m, Line: 3}, {Code: "302", Name: "商品和服务支出", Amount: &m, Line: 4}}
+	for _, prior := range []bool{false, true} {
+		if prior {
+			rows[1].Prior = &m
+		}
+		bd := newBreakdown("economic", "按经济分类", "By economic class", "", rows, `<a href="../source/x.html#`)
+		cells := 4
+		if prior {
+			cells = 5
+		}
+		if bd.Prior != prior || strings.Count(string(bd.Rows), "<td>") != cells*len(rows) {
+			t.Errorf("rows with prior years %v: column %v, rows %s", prior, bd.Prior, bd.Rows)
+		}
+		if prior && !strings.Contains(string(bd.Rows), "<td>1,234</td><td>—</td>") {
+			t.Errorf("a row without a prior year in a table with the column: %s", bd.Rows)
+		}
+	}
+}
+
+// A check's stated and computed numbers are written as a reader writes
+// them, never in exponent form.
+func TestPlainNumber(t *testing.T) {
+	for v, want := range map[float64]string{2.27252e+07: "22,725,200", -1.5: "-1.5", 1e21: "1,000,000,000,000,000,000,000", 0.0001: "0.0001", 123456789.25: "123,456,789.25", 0: "0"} {
+		if got := plainNumber(v); got != want {
+			t.Errorf("plainNumber(%v) = %q, want %q", v, got, want)
 		}
 	}
 }

@@ -18,7 +18,8 @@ func TestUnstatedClassShown(t *testing.T) {
 			Items: []schema.ClassItem{{Name: "人员经费", Amount: 90000000}, {Name: "公用经费", Amount: 10000000}}}}},
 	}
 	chart := string(barChart("t", classes))
-	if strings.Count(chart, "<rect") != 1 || !strings.Contains(chart, "221 住房保障支出</text><text x=\"266\" y=\"19\">未列明 not stated") {
+	if strings.Count(chart, "<rect") != 1 || !strings.Contains(chart, `<text x="254" y="19">221 住房保障支出</text>`) ||
+		!strings.Contains(chart, `</g><text x="266" y="19">未列明 not stated</text><rect`) {
 		t.Errorf("chart %s", chart)
 	}
 	if got := barChart("t", classes[:1]); got != "" {
