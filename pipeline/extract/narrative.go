@@ -1274,7 +1274,9 @@ func (b *builder) pairedAfter(ptr string) map[int]bool {
 // 拨款收入支出总计, a 决算's 财政拨款收支总决算 …).
 var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
-	"财政拨款收支总决算", "财政拨款收、支总决算"}
+	"财政拨款收支总决算", "财政拨款收、支总决算",
+	// … named with what they hold: "财政拨款(含政府性基金拨款)收支总计484万元"
+	"财政拨款(含政府性基金拨款)收支总计", "财政拨款(含政府性基金拨款)收、支总计", "财政拨款(含政府性基金)收支总计", "财政拨款(含政府性基金)收、支总计"}
 
 // fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
 // 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
@@ -1298,6 +1300,13 @@ func (b *builder) fiscalStatement(start int) bool {
 	from := b.st.sentenceStart(start)
 	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
+	}
+	// the appropriations named with what they hold, in brackets, right
+	// before the label: "财政拨款(含政府性基金拨款)收支总计484万元"
+	if before := strings.TrimRight(s[from:start], " "); strings.HasSuffix(before, ")") || strings.HasSuffix(before, "）") {
+		if k := strings.LastIndexAny(before, "(（"); k >= 0 && strings.HasSuffix(before[:k], "财政拨款") {
+			return true
+		}
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
 		return false
@@ -3422,6 +3431,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if !ok {
 						ti, ok = b.headedClassBudget(p)
 					}
+					if !ok && strings.HasPrefix(st.s[end:], "(类)") {
+						ti, ok = b.headedClassOutturn(p)
+					}
 					if ok && b.otherScheme(scheme, start) {
 						continue // 其他支出 of the functional list is no economic class, nor the other way round
 					}
@@ -3544,6 +3556,35 @@ func (b *builder) headedClassBudget(p int) (int, bool) {
 		return 0, false
 	}
 	return ti, true
+}
+
+// headedClassOutturn is the amount of a 决算's class named as a heading
+// of its own, marked (类), the sentence after it stating the class's
+// budget and then its outturn: "(一)一般公共服务支出(类)。年度预算为301
+// 万元,支出决算为352万元" (p is where the heading ends). The outturn's
+// label names it; nothing where the sentence states no 决算.
+func (b *builder) headedClassOutturn(p int) (int, bool) {
+	st := b.st
+	if b.doc.Document.Kind != schema.KindFinalAccounts {
+		return 0, false
+	}
+	rest, ok := strings.CutPrefix(st.s[p:], "。")
+	if !ok {
+		return 0, false
+	}
+	end := len(rest)
+	if k := strings.Index(rest, "。"); k >= 0 {
+		end = k
+	}
+	for _, l := range []string{"支出决算为", "支出决算数为", "决算数为"} {
+		if k := strings.Index(rest[:end], l); k >= 0 {
+			at := p + len("。") + k + len(l)
+			if ti, ok := b.valueAfter(at, 1); ok && st.toks[ti].start < p+len("。")+end {
+				return ti, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // listRemainder tells 其他支出 at start closing a list of heads that are no
