@@ -1380,7 +1380,7 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			}
 		} else if k := strings.Index(l, "部分"); partHeading(l) && k > 0 {
 			// a part's heading run into the name, no space between: "第二部分某中心2015年部门决算表"
-			l = strings.TrimLeft(l[k+len("部分"):], ":、")
+			l = strings.TrimLeft(l[k+len("部分"):], ":、 ")
 		} else if h := threePublicHead(l); h != "" && !nameLike(threePublicTitle(h).name) {
 			l = l[len(h):] // … or the page's 三公 title that names none: "某省交通运输部门2022年“三公”经费预算情况说明交通运输厅2022年…"
 		}
