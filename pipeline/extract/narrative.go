@@ -328,7 +328,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道", "校",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -952,7 +952,8 @@ func (b *builder) totals() {
 		return (strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)) && allFunds(l, start)
 	}
 	b.labelOK = yearsOwn
-	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
+	// "2017年我校年收入合计238.92万元": the year's, its 年 after the text's word for itself
+	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "年收入合计", "收入合计"}, 4)
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
@@ -965,7 +966,7 @@ func (b *builder) totals() {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	}
 	b.labelOK = yearsOwn
-	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "当年支出", "支出合计"}, 4)
+	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "当年支出", "年支出合计", "支出合计"}, 4)
 	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	b.labelOK = nil

@@ -104,3 +104,20 @@ func TestPresentedUnitBudgetNoName(t *testing.T) {
 		t.Errorf("nothing presented: year %d", id.year)
 	}
 }
+
+// A school's 决算 stating its year's revenue as its own annual total after
+// its word for itself ("2017年我校年收入合计238.92万元"): the year's current
+// revenue; a part of the school's (its canteen's 年收入合计) is not.
+func TestSchoolAnnualTotal(t *testing.T) {
+	d, err := extractText("某县委党校2017年度部门决算\n一、收入支出决算总体情况说明\n2017年我校年收入合计238.92万元,其中:一般公共预算财政拨款收入238.92万元。\n", Hints{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := d.Revenue.CurrentYear; c == nil || c.Float() != 2389200 {
+		t.Errorf("current year %v, want 2389200", c)
+	}
+	d, err = extractText("某县委党校2017年度部门决算\n一、收入支出决算总体情况说明\n2017年我校食堂年收入合计5.20万元。\n", Hints{})
+	if err == nil && d.Revenue.CurrentYear != nil {
+		t.Errorf("the canteen's: current year %v", d.Revenue.CurrentYear)
+	}
+}
