@@ -493,6 +493,14 @@ func presentedIdentity(flat []string) identity {
 			continue
 		}
 		if !self {
+			// the report presented by its kind alone, no name, no word for
+			// itself: "现将2023年单位预算公开如下" (a unit's page, the
+			// department left to the body)
+			for _, tk := range titleKinds {
+				if tail, ok := strings.CutPrefix(after, tk.word); ok && tk.scope != "" && startsWithAny(strings.TrimLeft(tail, " "), []string{"公开如下", "说明如下", "公布如下"}) {
+					return identity{year: y, kind: tk.kind, scope: tk.scope, line: i + 1, title: rest[:len(rest)-len(after)+len(tk.word)]}
+				}
+			}
 			if id := presentedName(after); id.kind != "" {
 				id.year, id.line, id.title = y, i+1, rest[:len(rest)-len(after)]+id.title
 				return id
@@ -1370,6 +1378,9 @@ func subjectName(flat []string, year int, once bool) (name string, line int) {
 			if _, rest, ok := strings.Cut(h, "说明"); ok {
 				l = rest
 			}
+		} else if k := strings.Index(l, "部分"); partHeading(l) && k > 0 {
+			// a part's heading run into the name, no space between: "第二部分某中心2015年部门决算表"
+			l = strings.TrimLeft(l[k+len("部分"):], ":、 ")
 		} else if h := threePublicHead(l); h != "" && !nameLike(threePublicTitle(h).name) {
 			l = l[len(h):] // … or the page's 三公 title that names none: "某省交通运输部门2022年“三公”经费预算情况说明交通运输厅2022年…"
 		}

@@ -22,7 +22,9 @@ var disclosureWords = []string{
 // where the text tells its year (a unit's page that opens with its overview,
 // no title: 收入总计, 年初预算数, 一般公共预算拨款); a page of two years' totals
 // that tells none may be any year's.
-var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "上年结转和结余", "一般公共预算拨款", "财政专户管理资金"}
+var fundsWords = []string{"收入总计", "支出总计", "年初预算数", "年初结转和结余", "上年结转和结余", "一般公共预算拨款", "财政专户管理资金",
+	// a unit's budget page that presents itself by its kind (现将2023年单位预算公开如下): its totals' words
+	"收入预算", "支出预算"}
 
 // disclosureLike tells a text whose identity is incomplete (no title names
 // its year, or no department) that is a disclosure all the same: it speaks

@@ -328,7 +328,7 @@ func (b *builder) insideWord(start int) bool {
 	}
 	// a short form of the name ("区市场监督管理局年初结转和结余…") ends like one;
 	// the kind of the whole report ("2020年部门预算收入总计") qualifies nothing
-	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道",
+	return !hasSuffixAny(before, []string{"年", "年度", "年初", "元", "其中", "包括", "主要是", "原因是", "原因为", "后", "部门", "单位", "总", "说明", "安排", "情况", "局", "委", "院", "厅", "所", "站", "队", "馆", "办公室", "中心", "办事处", "政府", "镇", "乡", "街道", "校",
 		"部门预算", "单位预算", "部门决算", "单位决算", "年预算", "年度预算", "年决算", "年度决算"})
 }
 
@@ -952,7 +952,8 @@ func (b *builder) totals() {
 		return (strings.HasPrefix(l, "本年") || hasSuffixAny(b.st.s[:start], yearOpens)) && allFunds(l, start)
 	}
 	b.labelOK = yearsOwn
-	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "收入合计"}, 4)
+	// "2017年我校年收入合计238.92万元": the year's, its 年 after the text's word for itself
+	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "年收入合计", "收入合计"}, 4)
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
@@ -965,7 +966,7 @@ func (b *builder) totals() {
 		exp.Total, exp.PriorYear = b.figureWord("/expenditure", "/total", expLabels, 6, not...)
 	}
 	b.labelOK = yearsOwn
-	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "当年支出", "支出合计"}, 4)
+	exp.CurrentYear, _ = b.figureWord("/expenditure", "/current_year", []string{"本年支出合计", "本年支出预算合计", "本年支出", "当年支出", "年支出合计", "支出合计"}, 4)
 	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	b.labelOK = nil
@@ -1274,7 +1275,9 @@ func (b *builder) pairedAfter(ptr string) map[int]bool {
 // 拨款收入支出总计, a 决算's 财政拨款收支总决算 …).
 var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款收入支出决算总计", "财政拨款收入、支出决算总计", "财政拨款收入、支出总计",
 	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
-	"财政拨款收支总决算", "财政拨款收、支总决算"}
+	"财政拨款收支总决算", "财政拨款收、支总决算",
+	// … named with what they hold: "财政拨款(含政府性基金拨款)收支总计484万元"
+	"财政拨款(含政府性基金拨款)收支总计", "财政拨款(含政府性基金拨款)收、支总计", "财政拨款(含政府性基金)收支总计", "财政拨款(含政府性基金)收、支总计"}
 
 // fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
 // 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
@@ -1298,6 +1301,13 @@ func (b *builder) fiscalStatement(start int) bool {
 	from := b.st.sentenceStart(start)
 	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
+	}
+	// the appropriations named with what they hold, in brackets, right
+	// before the label: "财政拨款(含政府性基金拨款)收支总计484万元"
+	if before := strings.TrimRight(s[from:start], " "); strings.HasSuffix(before, ")") || strings.HasSuffix(before, "）") {
+		if k := strings.LastIndexAny(before, "(（"); k >= 0 && strings.HasSuffix(before[:k], "财政拨款") {
+			return true
+		}
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
 		return false
@@ -3528,6 +3538,9 @@ func (b *builder) classScheme(scheme, base string) []schema.ClassItem {
 					if !ok {
 						ti, ok = b.headedClassBudget(p)
 					}
+					if !ok && strings.HasPrefix(st.s[end:], "(类)") {
+						ti, ok = b.headedClassOutturn(p)
+					}
 					if ok && b.otherScheme(scheme, start) {
 						continue // 其他支出 of the functional list is no economic class, nor the other way round
 					}
@@ -3650,6 +3663,35 @@ func (b *builder) headedClassBudget(p int) (int, bool) {
 		return 0, false
 	}
 	return ti, true
+}
+
+// headedClassOutturn is the amount of a 决算's class named as a heading
+// of its own, marked (类), the sentence after it stating the class's
+// budget and then its outturn: "(一)一般公共服务支出(类)。年度预算为301
+// 万元,支出决算为352万元" (p is where the heading ends). The outturn's
+// label names it; nothing where the sentence states no 决算.
+func (b *builder) headedClassOutturn(p int) (int, bool) {
+	st := b.st
+	if b.doc.Document.Kind != schema.KindFinalAccounts {
+		return 0, false
+	}
+	rest, ok := strings.CutPrefix(st.s[p:], "。")
+	if !ok {
+		return 0, false
+	}
+	end := len(rest)
+	if k := strings.Index(rest, "。"); k >= 0 {
+		end = k
+	}
+	for _, l := range []string{"支出决算为", "支出决算数为", "决算数为"} {
+		if k := strings.Index(rest[:end], l); k >= 0 {
+			at := p + len("。") + k + len(l)
+			if ti, ok := b.valueAfter(at, 1); ok && st.toks[ti].start < p+len("。")+end {
+				return ti, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // listRemainder tells 其他支出 at start closing a list of heads that are no
