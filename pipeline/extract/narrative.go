@@ -957,8 +957,7 @@ func (b *builder) totals() {
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", slices.Concat(fiscalTotalLabels,
-		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
-		[]string{"财政拨款收入总计", "财政拨款收入决算总计"}), 6,
+		fiscalRevenueLabels), 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
 	b.labelOK = totalOK
 	if exp.Total == nil {
@@ -1276,6 +1275,11 @@ var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款
 	"财政拨款收支总计", "财政拨款收、支总计", "财政拨款收支决算总计", "财政拨款收、支决算总计", "财政拨款收、支总预算", "财政拨款收支总预算", "财政拨款收、支预算",
 	"财政拨款收支总决算", "财政拨款收、支总决算"}
 
+// fiscalRevenueLabels name the appropriations' revenue side alone, the
+// 财政拨款收入支出总表's 收入总计: "财政拨款收入总计3760.06万元,支出总计3760.06万元"
+// states both sides of the appropriations, the bare 支出总计 theirs too.
+var fiscalRevenueLabels = []string{"财政拨款收入总计", "财政拨款收入决算总计"}
+
 // fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
 // 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
 // after them is that fund's, not all funds'.
@@ -1296,7 +1300,7 @@ var fundTotalLabels = func() []string {
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
+	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fiscalRevenueLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
 	}
 	if from == 0 || !strings.HasPrefix(strings.TrimLeft(s[from:start], " "), "其中") {
@@ -4271,7 +4275,9 @@ func (b *builder) threePublic() {
 		b.threePublicCompared()
 		b.threePublicRestated(tp, totalTok)
 	}
-	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
+	d := b.doc.Document
+	pageOfThree := d.Scope == "" && strings.Contains(d.Title, "三公")
+	if anchor < 0 && pageOfThree {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
 	}
 	if tp.Total == nil && anchor < 0 {
@@ -4339,6 +4345,17 @@ func (b *builder) threePublic() {
 		"vehicle_purchase": &tp.VehiclePurchase, "vehicle_operation": &tp.VehicleOperation, "vehicle": &tp.Vehicle}
 	for _, f := range threePublicLabels {
 		*dst[f.field] = part(f.field, f.labels)
+	}
+	if pageOfThree && anchor > 0 && tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		// a page of the 三公 alone whose parts are stated in its sections
+		// before a table of them whose cells print their unit ("合计 | 44万元",
+		// no figure the table readers take): the table's title, the last
+		// mention, anchored the parts after it and none was found there —
+		// they are the sections', read from the page's start
+		anchor = 0
+		for _, f := range threePublicLabels {
+			*dst[f.field] = part(f.field, f.labels)
+		}
 	}
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never
