@@ -968,6 +968,14 @@ func (b *builder) totals() {
 	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	b.labelOK = nil
+	if rev.Total == nil && exp.Total == nil && d.Document.Kind == schema.KindBudget {
+		rev.Total, exp.Total = b.balancedBudget()
+	}
+	if exp.Total == nil && d.Document.Kind == schema.KindBudget {
+		if r, e := b.mirroredTotals(rev.Total, yearOpens); e != nil {
+			rev.Total, exp.Total = r, e
+		}
+	}
 	if rev.Total == nil {
 		rev.Total = b.totalOver("/revenue/total", "总收入", "本年收入")
 	}
@@ -978,6 +986,74 @@ func (b *builder) totals() {
 	b.nextSentenceChange("/expenditure", exp.Total, "预算支出", "支出")
 	d.Revenue, d.Expenditure = rev, exp
 	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
+}
+
+// mirroredTotals reads a budget's 预算支出合计 after the year ("某部2015年
+// 预算收入合计44.4572万元,某部2015年预算支出合计44.4572万元") where its sentence
+// states the 预算收入合计 in the same words after the year, of the same amount
+// (the revenue's total where one was read): the two sides of the budget, not
+// a class's spending (a bare 预算支出合计 is often a 款's, "检察(款):2018年预算
+// 支出合计…"). The revenue's is taken where none was.
+func (b *builder) mirroredTotals(revenue *schema.Money, yearOpens []string) (rev, exp *schema.Money) {
+	st := b.st
+	for _, end := range b.find("预算支出合计") {
+		start := end - len("预算支出合计")
+		if !hasSuffixAny(st.s[:start], yearOpens) {
+			continue
+		}
+		ti, ok := b.valueAfter(end, 2)
+		if !ok || b.used[ti] || revenue != nil && st.toks[ti].money() != *revenue {
+			continue
+		}
+		from := st.sentenceStart(start)
+		k := strings.Index(st.s[from:start], "预算收入合计")
+		if k < 0 || !hasSuffixAny(st.s[:from+k], yearOpens) {
+			continue
+		}
+		tr, ok := b.valueAfter(from+k+len("预算收入合计"), 2)
+		if !ok || st.toks[tr].money() != st.toks[ti].money() {
+			continue
+		}
+		if revenue == nil {
+			if b.used[tr] {
+				continue
+			}
+			revenue = b.take("/revenue/total", tr)
+		}
+		return revenue, b.take("/expenditure/total", ti)
+	}
+	return revenue, nil
+}
+
+// balancedBudget reads a budget's totals stated in one sentence, the
+// revenue's with its sources after 其中, what the year before carried among
+// them, then the spending's of the same amount: "2011年一般预算收入41804.41
+// 万元,其中:财政拨款35260.1万元,其他收入613万元,上年结转5931.31万元;预算支出
+// 41804.41万元" (the central departments' 总体收支预算 of 2011). The list
+// with 上年结转 makes the revenue the whole, not one fund's or a source.
+func (b *builder) balancedBudget() (rev, exp *schema.Money) {
+	st := b.st
+	for _, end := range b.find("预算收入") {
+		if hasSuffixAny(st.s[:end-len("预算收入")], []string{"财政拨款", "基金", "资本经营", "专户"}) || b.otherYear(end-len("预算收入")) {
+			continue
+		}
+		ti, ok := b.valueAfter(end, 2)
+		if !ok || b.used[ti] {
+			continue
+		}
+		from := st.toks[ti].end
+		rest := st.s[from:st.sentenceEnd(from)]
+		k := strings.Index(rest, "预算支出")
+		if k < 0 || !strings.Contains(rest[:k], "其中") || !strings.Contains(rest[:k], "上年结转") {
+			continue
+		}
+		tj, ok := b.valueAfter(from+k+len("预算支出"), 2)
+		if !ok || b.used[tj] || st.toks[tj].money() != st.toks[ti].money() {
+			continue
+		}
+		return b.take("/revenue/total", ti), b.take("/expenditure/total", tj)
+	}
+	return nil, nil
 }
 
 // bothTotalsChange reads what a sentence says of 总收支 — the revenue and
@@ -1440,7 +1516,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start)
+			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start) || b.revenueListOpening(start)
 		}
 		if l != "其他资金" {
 			return true
@@ -1499,6 +1575,12 @@ func (b *builder) sources() {
 			}
 		}
 	}
+	if len(rev.Sources) == 0 {
+		if src, ok := b.allOneSource(); ok {
+			rev.Sources = append(rev.Sources, src)
+			top = top || src.PartOf == ""
+		}
+	}
 	top = b.revenueSplit() || top
 	b.fundOfAppropriations()
 	b.fundsInBracket()
@@ -1509,6 +1591,47 @@ func (b *builder) sources() {
 	}
 	b.yearFromSources()
 	b.projectsCarriedOver()
+}
+
+// allOneSource reads the one source a budget's revenue total is said to be
+// all of, right after its amount: "2016年收入预算约182.96万元,均为一般预算拨款。"
+// (一般预算: the general budget's name before 2015). The source's amount is
+// the total's.
+func (b *builder) allOneSource() (schema.Named, bool) {
+	st := b.st
+	rev := b.doc.Revenue
+	if rev.Total == nil || b.doc.Document.Kind != schema.KindBudget {
+		return schema.Named{}, false
+	}
+	ti, ok := b.takenFor("/revenue/total")
+	if !ok {
+		return schema.Named{}, false
+	}
+	after := strings.TrimLeft(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], ",，")
+	all := false
+	for _, w := range []string{"均为", "全部为", "全部是", "全为"} {
+		if r, ok := strings.CutPrefix(after, w); ok {
+			after, all = r, true
+			break
+		}
+	}
+	if !all {
+		return schema.Named{}, false
+	}
+	for _, src := range revenueSources {
+		labels := append(slices.Clone(src.labels), src.name) // "均为财政拨款"
+		if src.name == "一般公共预算" {
+			labels = append(labels, "一般预算拨款")
+		}
+		for _, l := range labels {
+			if rest, ok := strings.CutPrefix(after, l); ok && (rest == "" || startsWithAny(rest, []string{"。", "，", ",", "；", ";"})) {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				b.doc.Provenance[path] = st.source(st.toks[ti].end)
+				return schema.Named{Name: src.name, Amount: *rev.Total, PartOf: src.partOf}, true
+			}
+		}
+	}
+	return schema.Named{}, false
 }
 
 // sourcesOnLines adds up the revenue sources read, each no part of another
@@ -1594,6 +1717,31 @@ func (b *builder) appropriationHeading(start int) (string, bool) {
 // revenueShareAfter tells a label ending at end whose amount's clause
 // states its share of the year's revenue ("1、财政拨款3961.45万元(含基本
 // 建设经费1000万元),占本年度收入96.87%"): a part of the revenue, a source.
+// revenueListOpening tells a label at start that is the first item of the
+// list 其中 opens right after a statement of the revenue ("2011年一般预算收入
+// 41804.41万元,其中:财政拨款35260.1万元,其他收入613万元", "收入预算57860.38万元,
+// 其中:当年财政拨款43308.67万元"): the revenue's parts, its sources. The
+// clause before 其中 names the revenue (收入) and not the spending.
+func (b *builder) revenueListOpening(start int) bool {
+	s := b.st.s
+	head := strings.TrimSuffix(strings.TrimRight(s[b.st.sentenceStart(start):start], " "), "当年")
+	opened := false
+	for _, w := range []string{"其中:", "其中：", "其中,", "其中，"} {
+		if h, ok := strings.CutSuffix(head, w); ok {
+			head, opened = h, true
+			break
+		}
+	}
+	if !opened {
+		return false
+	}
+	if k := strings.LastIndexAny(head, "\n;；"); k >= 0 {
+		_, n := utf8.DecodeRuneInString(head[k:])
+		head = head[k+n:]
+	}
+	return strings.Contains(head, "收入") && !strings.Contains(head, "支出")
+}
+
 func (b *builder) revenueShareAfter(end int) bool {
 	st := b.st
 	ti, ok := b.valueAfter(end, 2)

@@ -62,3 +62,20 @@ func TestBasicPartShareOfNamedWhole(t *testing.T) {
 		t.Errorf("%d shares of the economic classes, want 3", n)
 	}
 }
+
+// The overview's first sentence saying what kind of unit the department
+// is ("某区档案馆为中共某区委办公室管理的公益一类事业单位") names it, as one
+// saying what it is (是) does; a central committee's short name presenting
+// its budget (现将共青团中央2011年部门预算批复情况公布如下) is a name.
+func TestNameOfUnitKindAndCentralShortName(t *testing.T) {
+	if n, _ := overviewName([]string{"一、单位基本情况", "重庆市某区档案馆为中共重庆市某区委办公室管理的公益一类事业单位,机构规格正处级,经费形式为财政全额拨款。"}, false); n != "重庆市某区档案馆" {
+		t.Errorf("overview name %q", n)
+	}
+	if n, _ := overviewName([]string{"一、单位基本情况", "重庆市某区档案馆为全额拨款,机构规格正处级。"}, false); n != "" {
+		t.Errorf("a clause that is no unit's kind named %q", n)
+	}
+	id := presentedIdentity([]string{"根据《财政部关于批复某委员会2011年部门预算的通知》,现将共青团中央2011年部门预算批复情况公布如下。"})
+	if id.name != "共青团中央" || id.year != 2011 || id.kind != "budget" {
+		t.Errorf("presented identity %+v", id)
+	}
+}
