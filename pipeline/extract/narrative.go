@@ -3986,6 +3986,40 @@ func (b *builder) blankNone(subject string) (int, bool) {
 	return 0, false
 }
 
+// noneBefore gives a part said to be none its prior year's none too where
+// its sentence goes on to say the year before had none either: "2015年某院
+// 未安排出国(境)经费预算,2014年也未安排此项预算" — a clause that opens with
+// the year before (or 上年) and says 也未安排, 也没有安排 or 也无.
+func (b *builder) noneBefore(path string, f *schema.Figure, at int) *schema.Figure {
+	st := b.st
+	y := b.doc.Document.FiscalYear
+	if y == 0 {
+		return f
+	}
+	rest := st.s[at:st.sentenceEnd(at)]
+	for _, w := range []string{"也未安排", "也没有安排", "也无"} {
+		k := strings.Index(rest, w)
+		if k < 0 {
+			continue
+		}
+		clause := rest[:k]
+		if j := strings.LastIndexAny(clause, ",，;；"); j >= 0 {
+			_, n := utf8.DecodeRuneInString(clause[j:])
+			clause = clause[j+n:]
+		} else {
+			continue // the part's own clause: no other year's
+		}
+		clause = strings.TrimSpace(clause)
+		if clause == strconv.Itoa(y-1)+"年" || clause == strconv.Itoa(y-1)+"年度" || clause == "上年" || clause == "上年度" {
+			zero := schema.Money(0)
+			f.PriorYear = &zero
+			b.doc.Provenance[path+"/prior_year"] = st.source(at + k)
+		}
+		break
+	}
+	return f
+}
+
 func (b *builder) zeroFigure(path string, at int) *schema.Figure {
 	b.doc.Provenance[path+"/amount"] = b.st.source(at)
 	return &schema.Figure{Amount: 0}
@@ -4482,10 +4516,10 @@ func (b *builder) threePublic() {
 			return b.newFigure(path, a, p)
 		}
 		if at, ok := b.zeroAfter(labels, anchor); ok {
-			return b.zeroFigure(path, at)
+			return b.noneBefore(path, b.zeroFigure(path, at), at)
 		}
 		if at, ok := b.zeroBefore(labels, allLabels, anchor); ok {
-			return b.zeroFigure(path, at)
+			return b.noneBefore(path, b.zeroFigure(path, at), at)
 		}
 		return nil
 	}
