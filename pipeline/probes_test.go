@@ -57,6 +57,7 @@ func TestRealProbes(t *testing.T) {
 		"real23": {84, 0},
 		"real24": {136, 0},
 		"real25": {104, 0},
+		"real26": {169, 0},
 	}, nil)
 }
 
@@ -89,6 +90,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real23": {84, 0},
 		"real24": {136, 0},
 		"real25": {104, 0},
+		"real26": {166, 0},
 	}, func(text string) string {
 		var words []string
 		for l := range strings.Lines(text) {
