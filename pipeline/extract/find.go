@@ -213,6 +213,28 @@ func (b *builder) anyIn(words []string, from, to int) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return b.indexIn(w, from, to) >= 0 })
 }
 
+// cutPrefixAny cuts the first of words that s opens with; s and false
+// where none.
+func cutPrefixAny(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if r, ok := strings.CutPrefix(s, w); ok {
+			return r, true
+		}
+	}
+	return s, false
+}
+
+// cutSuffixAny cuts the first of words that s ends with; s and false where
+// none.
+func cutSuffixAny(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if r, ok := strings.CutSuffix(s, w); ok {
+			return r, true
+		}
+	}
+	return s, false
+}
+
 func hasSuffixAny(s string, suffixes []string) bool {
 	for _, x := range suffixes {
 		if strings.HasSuffix(s, x) {

@@ -1607,14 +1607,7 @@ func (b *builder) allOneSource() (schema.Named, bool) {
 	if !ok {
 		return schema.Named{}, false
 	}
-	after := strings.TrimLeft(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], ",，")
-	all := false
-	for _, w := range []string{"均为", "全部为", "全部是", "全为"} {
-		if r, ok := strings.CutPrefix(after, w); ok {
-			after, all = r, true
-			break
-		}
-	}
+	after, all := cutPrefixAny(strings.TrimLeft(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], ",，"), []string{"均为", "全部为", "全部是", "全为"})
 	if !all {
 		return schema.Named{}, false
 	}
@@ -1724,14 +1717,7 @@ func (b *builder) appropriationHeading(start int) (string, bool) {
 // clause before 其中 names the revenue (收入) and not the spending.
 func (b *builder) revenueListOpening(start int) bool {
 	s := b.st.s
-	head := strings.TrimSuffix(strings.TrimRight(s[b.st.sentenceStart(start):start], " "), "当年")
-	opened := false
-	for _, w := range []string{"其中:", "其中：", "其中,", "其中，"} {
-		if h, ok := strings.CutSuffix(head, w); ok {
-			head, opened = h, true
-			break
-		}
-	}
+	head, opened := cutSuffixAny(strings.TrimSuffix(strings.TrimRight(s[b.st.sentenceStart(start):start], " "), "当年"), []string{"其中:", "其中：", "其中,", "其中，"})
 	if !opened {
 		return false
 	}
