@@ -213,6 +213,28 @@ func (b *builder) anyIn(words []string, from, to int) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return b.indexIn(w, from, to) >= 0 })
 }
 
+// cutPrefixAny cuts the first of words that s opens with; s and false
+// where none.
+func cutPrefixAny(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if r, ok := strings.CutPrefix(s, w); ok {
+			return r, true
+		}
+	}
+	return s, false
+}
+
+// cutSuffixAny cuts the first of words that s ends with; s and false where
+// none.
+func cutSuffixAny(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if r, ok := strings.CutSuffix(s, w); ok {
+			return r, true
+		}
+	}
+	return s, false
+}
+
 func hasSuffixAny(s string, suffixes []string) bool {
 	for _, x := range suffixes {
 		if strings.HasSuffix(s, x) {
@@ -1200,6 +1222,11 @@ func (b *builder) recordYoY(path string, y yoy) *schema.Money {
 	return prior
 }
 
+// namedWholes are the wholes a share names after 占, by the figure each is:
+// the year's (合计) or all funds' (总).
+var namedWholes = map[string]string{"本年支出合计的": "/expenditure/current_year", "本年收入合计的": "/revenue/current_year",
+	"支出合计的": "/expenditure/current_year", "收入合计的": "/revenue/current_year", "总支出的": "/expenditure/total", "总收入的": "/revenue/total"}
+
 // shareAfter records a stated share ("占99.79%") that follows token ti.
 func (b *builder) shareAfter(path, of string, ti int) {
 	st := b.st
@@ -1212,6 +1239,12 @@ func (b *builder) shareAfter(path, of string, ti int) {
 				"政府采购支出总额的", "政府采购预算总额的", "政府采购总额的", "采购总额的", "总额的", "政府采购预算的", "政府采购预算", "的"} {
 				if strings.HasPrefix(st.s[p:], f) {
 					p, found = p+len(f), true
+					// a part of the basic expenditure stated as a share of
+					// the whole ("基本支出175.96万元，其中，工资福利支出为98.53
+					// 万元，占总收入的53.85%"): the share is of the whole it names
+					if w, ok := namedWholes[f]; ok && strings.HasPrefix(of, "/expenditure/basic") {
+						of = w
+					}
 					break
 				}
 			}

@@ -2092,8 +2092,9 @@ var overviewHeads = []string{"基本情况", "基本概况", "概况", "主要�
 // 概况", where parts) say what it is, "(一)重庆市
 // 某区人民检察院是国家法律监督机关…", "主要负责:某市某区疾病预防控制中心是…"
 // (a web page's body on one line runs them into the heading's line). The
-// name is the subject before 是, from the last character that is no Han
-// one: a department's name by its ending that opens with its region. Only
+// name is the subject before 是 (or before 为 where its clause ends in 单位),
+// from the last character that is no Han one: a department's name by its
+// ending that opens with its region. Only
 // the heading's line and the three after it count; "" where none is.
 func overviewName(flat []string, parts bool) (string, int) {
 	for i, l := range flat[:min(len(flat), 300)] {
@@ -2125,6 +2126,15 @@ func overviewName(flat []string, parts bool) (string, int) {
 				rest = flat[j]
 			}
 			k := strings.Index(rest, "是")
+			if k < 0 {
+				// … or what kind of unit it is: "某区档案馆为中共某区委办公室管理的
+				// 公益一类事业单位,机构规格正处级"
+				if k = strings.Index(rest, "为"); k > 0 {
+					if e := strings.IndexAny(rest[k:], "。，,；"); e <= 0 || !strings.HasSuffix(rest[k:k+e], "单位") {
+						k = -1
+					}
+				}
+			}
 			if k < 0 {
 				continue
 			}
@@ -2476,8 +2486,14 @@ func nameLike(n string) bool {
 	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
 	// the collective organs of the democratic parties and the federation of
 	// industry (工商联)
-	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联", "林场", "农场", "牧场"})
+	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联", "林场", "农场", "牧场"}) ||
+		hasSuffixAny(n, centralShortNames)
 }
+
+// centralShortNames are the short names the central committees of the
+// youth league and the democratic parties publish their budgets under
+// ("现将共青团中央2011年部门预算批复情况公布如下", 民革中央, 九三学社中央).
+var centralShortNames = []string{"团中央", "民革中央", "民盟中央", "民建中央", "民进中央", "农工党中央", "致公党中央", "九三学社中央", "台盟中央"}
 
 // splitAlias parts a department's name from the second name it bears
 // (挂牌), printed in brackets after it: "某市某区综合行政执法局(某市某区城市

@@ -958,8 +958,7 @@ func (b *builder) totals() {
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil
 	rev.FiscalTotal, _ = b.figure("/revenue", "/fiscal_total", slices.Concat(fiscalTotalLabels,
-		// the revenue side alone: the 财政拨款收入支出总表's 收入总计
-		[]string{"财政拨款收入总计", "财政拨款收入决算总计"}), 6,
+		fiscalRevenueLabels), 6,
 		"公共预算", "基金预算", "资本经营预算") // one fund's appropriations: "一般公共预算财政拨款收、支总计"
 	b.labelOK = totalOK
 	if exp.Total == nil {
@@ -970,6 +969,14 @@ func (b *builder) totals() {
 	b.labelOK = allFunds
 	exp.CarriedForward, _ = b.figureWord("/expenditure", "/carried_forward", []string{"年末结转和结余", "年末结转结余", "结转下年资金", "结转下年"}, 4, "财政拨款")
 	b.labelOK = nil
+	if rev.Total == nil && exp.Total == nil && d.Document.Kind == schema.KindBudget {
+		rev.Total, exp.Total = b.balancedBudget()
+	}
+	if exp.Total == nil && d.Document.Kind == schema.KindBudget {
+		if r, e := b.mirroredTotals(rev.Total, yearOpens); e != nil {
+			rev.Total, exp.Total = r, e
+		}
+	}
 	if rev.Total == nil {
 		rev.Total = b.totalOver("/revenue/total", "总收入", "本年收入")
 	}
@@ -980,6 +987,74 @@ func (b *builder) totals() {
 	b.nextSentenceChange("/expenditure", exp.Total, "预算支出", "支出")
 	d.Revenue, d.Expenditure = rev, exp
 	b.bareTotals(yearOpens, []string{"收入决算", "部门决算收入", "单位决算收入", "收入为"}, []string{"支出决算", "部门决算支出", "单位决算支出", "支出为"}, nil)
+}
+
+// mirroredTotals reads a budget's 预算支出合计 after the year ("某部2015年
+// 预算收入合计44.4572万元,某部2015年预算支出合计44.4572万元") where its sentence
+// states the 预算收入合计 in the same words after the year, of the same amount
+// (the revenue's total where one was read): the two sides of the budget, not
+// a class's spending (a bare 预算支出合计 is often a 款's, "检察(款):2018年预算
+// 支出合计…"). The revenue's is taken where none was.
+func (b *builder) mirroredTotals(revenue *schema.Money, yearOpens []string) (rev, exp *schema.Money) {
+	st := b.st
+	for _, end := range b.find("预算支出合计") {
+		start := end - len("预算支出合计")
+		if !hasSuffixAny(st.s[:start], yearOpens) {
+			continue
+		}
+		ti, ok := b.valueAfter(end, 2)
+		if !ok || b.used[ti] || revenue != nil && st.toks[ti].money() != *revenue {
+			continue
+		}
+		from := st.sentenceStart(start)
+		k := strings.Index(st.s[from:start], "预算收入合计")
+		if k < 0 || !hasSuffixAny(st.s[:from+k], yearOpens) {
+			continue
+		}
+		tr, ok := b.valueAfter(from+k+len("预算收入合计"), 2)
+		if !ok || st.toks[tr].money() != st.toks[ti].money() {
+			continue
+		}
+		if revenue == nil {
+			if b.used[tr] {
+				continue
+			}
+			revenue = b.take("/revenue/total", tr)
+		}
+		return revenue, b.take("/expenditure/total", ti)
+	}
+	return revenue, nil
+}
+
+// balancedBudget reads a budget's totals stated in one sentence, the
+// revenue's with its sources after 其中, what the year before carried among
+// them, then the spending's of the same amount: "2011年一般预算收入41804.41
+// 万元,其中:财政拨款35260.1万元,其他收入613万元,上年结转5931.31万元;预算支出
+// 41804.41万元" (the central departments' 总体收支预算 of 2011). The list
+// with 上年结转 makes the revenue the whole, not one fund's or a source.
+func (b *builder) balancedBudget() (rev, exp *schema.Money) {
+	st := b.st
+	for _, end := range b.find("预算收入") {
+		if hasSuffixAny(st.s[:end-len("预算收入")], []string{"财政拨款", "基金", "资本经营", "专户"}) || b.otherYear(end-len("预算收入")) {
+			continue
+		}
+		ti, ok := b.valueAfter(end, 2)
+		if !ok || b.used[ti] {
+			continue
+		}
+		from := st.toks[ti].end
+		rest := st.s[from:st.sentenceEnd(from)]
+		k := strings.Index(rest, "预算支出")
+		if k < 0 || !strings.Contains(rest[:k], "其中") || !strings.Contains(rest[:k], "上年结转") {
+			continue
+		}
+		tj, ok := b.valueAfter(from+k+len("预算支出"), 2)
+		if !ok || b.used[tj] || st.toks[tj].money() != st.toks[ti].money() {
+			continue
+		}
+		return b.take("/revenue/total", ti), b.take("/expenditure/total", tj)
+	}
+	return nil, nil
 }
 
 // bothTotalsChange reads what a sentence says of 总收支 — the revenue and
@@ -1279,6 +1354,11 @@ var fiscalTotalLabels = []string{"财政拨款收入支出总计", "财政拨款
 	// … named with what they hold: "财政拨款(含政府性基金拨款)收支总计484万元"
 	"财政拨款(含政府性基金拨款)收支总计", "财政拨款(含政府性基金拨款)收、支总计", "财政拨款(含政府性基金)收支总计", "财政拨款(含政府性基金)收、支总计"}
 
+// fiscalRevenueLabels name the appropriations' revenue side alone, the
+// 财政拨款收入支出总表's 收入总计: "财政拨款收入总计3760.06万元,支出总计3760.06万元"
+// states both sides of the appropriations, the bare 支出总计 theirs too.
+var fiscalRevenueLabels = []string{"财政拨款收入总计", "财政拨款收入决算总计"}
+
 // fundTotalLabels name one fund's totals ("一般公共预算收入总计1085.31万元,
 // 本年支出1070.67万元,年末结转和结余30.65万元"): what its sentence states
 // after them is that fund's, not all funds'.
@@ -1299,7 +1379,7 @@ var fundTotalLabels = func() []string {
 func (b *builder) fiscalStatement(start int) bool {
 	s := b.st.s
 	from := b.st.sentenceStart(start)
-	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
+	if b.anyIn(fiscalTotalLabels, from, start) || b.anyIn(fiscalRevenueLabels, from, start) || b.anyIn(fundTotalLabels, from, start) {
 		return true
 	}
 	// the appropriations named with what they hold, in brackets, right
@@ -1446,7 +1526,7 @@ func (b *builder) sources() {
 		}
 		if l == "财政拨款" { // a fund, but where its year's amount moves from the year before's
 			_, _, ok := b.fromTo(start + len(l))
-			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start) || b.firstOfRevenueList(start)
+			return ok || b.revenueShareAfter(start+len(l)) || b.underAppropriationHeading(start) || b.firstOfRevenueList(start) || b.revenueListOpening(start)
 		}
 		if l != "其他资金" {
 			return true
@@ -1506,6 +1586,12 @@ func (b *builder) sources() {
 			}
 		}
 	}
+	if len(rev.Sources) == 0 {
+		if src, ok := b.allOneSource(); ok {
+			rev.Sources = append(rev.Sources, src)
+			top = top || src.PartOf == ""
+		}
+	}
 	top = b.revenueSplit() || top
 	b.fundOfAppropriations()
 	b.fundsInBracket()
@@ -1516,6 +1602,40 @@ func (b *builder) sources() {
 	}
 	b.yearFromSources()
 	b.projectsCarriedOver()
+}
+
+// allOneSource reads the one source a budget's revenue total is said to be
+// all of, right after its amount: "2016年收入预算约182.96万元,均为一般预算拨款。"
+// (一般预算: the general budget's name before 2015). The source's amount is
+// the total's.
+func (b *builder) allOneSource() (schema.Named, bool) {
+	st := b.st
+	rev := b.doc.Revenue
+	if rev.Total == nil || b.doc.Document.Kind != schema.KindBudget {
+		return schema.Named{}, false
+	}
+	ti, ok := b.takenFor("/revenue/total")
+	if !ok {
+		return schema.Named{}, false
+	}
+	after, all := cutPrefixAny(strings.TrimLeft(st.s[st.toks[ti].end:st.sentenceEnd(st.toks[ti].end)], ",，"), []string{"均为", "全部为", "全部是", "全为"})
+	if !all {
+		return schema.Named{}, false
+	}
+	for _, src := range revenueSources {
+		labels := append(slices.Clone(src.labels), src.name) // "均为财政拨款"
+		if src.name == "一般公共预算" {
+			labels = append(labels, "一般预算拨款")
+		}
+		for _, l := range labels {
+			if rest, ok := strings.CutPrefix(after, l); ok && (rest == "" || startsWithAny(rest, []string{"。", "，", ",", "；", ";"})) {
+				path := "/revenue/sources/" + strconv.Itoa(len(rev.Sources)) + "/amount"
+				b.doc.Provenance[path] = st.source(st.toks[ti].end)
+				return schema.Named{Name: src.name, Amount: *rev.Total, PartOf: src.partOf}, true
+			}
+		}
+	}
+	return schema.Named{}, false
 }
 
 // sourcesOnLines adds up the revenue sources read, each no part of another
@@ -1634,6 +1754,24 @@ func (b *builder) firstOfRevenueList(start int) bool {
 // revenueShareAfter tells a label ending at end whose amount's clause
 // states its share of the year's revenue ("1、财政拨款3961.45万元(含基本
 // 建设经费1000万元),占本年度收入96.87%"): a part of the revenue, a source.
+// revenueListOpening tells a label at start that is the first item of the
+// list 其中 opens right after a statement of the revenue ("2011年一般预算收入
+// 41804.41万元,其中:财政拨款35260.1万元,其他收入613万元", "收入预算57860.38万元,
+// 其中:当年财政拨款43308.67万元"): the revenue's parts, its sources. The
+// clause before 其中 names the revenue (收入) and not the spending.
+func (b *builder) revenueListOpening(start int) bool {
+	s := b.st.s
+	head, opened := cutSuffixAny(strings.TrimSuffix(strings.TrimRight(s[b.st.sentenceStart(start):start], " "), "当年"), []string{"其中:", "其中：", "其中,", "其中，"})
+	if !opened {
+		return false
+	}
+	if k := strings.LastIndexAny(head, "\n;；"); k >= 0 {
+		_, n := utf8.DecodeRuneInString(head[k:])
+		head = head[k+n:]
+	}
+	return strings.Contains(head, "收入") && !strings.Contains(head, "支出")
+}
+
 func (b *builder) revenueShareAfter(end int) bool {
 	st := b.st
 	ti, ok := b.valueAfter(end, 2)
@@ -3982,6 +4120,40 @@ func (b *builder) blankNone(subject string) (int, bool) {
 	return 0, false
 }
 
+// noneBefore gives a part said to be none its prior year's none too where
+// its sentence goes on to say the year before had none either: "2015年某院
+// 未安排出国(境)经费预算,2014年也未安排此项预算" — a clause that opens with
+// the year before (or 上年) and says 也未安排, 也没有安排 or 也无.
+func (b *builder) noneBefore(path string, f *schema.Figure, at int) *schema.Figure {
+	st := b.st
+	y := b.doc.Document.FiscalYear
+	if y == 0 {
+		return f
+	}
+	rest := st.s[at:st.sentenceEnd(at)]
+	for _, w := range []string{"也未安排", "也没有安排", "也无"} {
+		k := strings.Index(rest, w)
+		if k < 0 {
+			continue
+		}
+		clause := rest[:k]
+		if j := strings.LastIndexAny(clause, ",，;；"); j >= 0 {
+			_, n := utf8.DecodeRuneInString(clause[j:])
+			clause = clause[j+n:]
+		} else {
+			continue // the part's own clause: no other year's
+		}
+		clause = strings.TrimSpace(clause)
+		if clause == strconv.Itoa(y-1)+"年" || clause == strconv.Itoa(y-1)+"年度" || clause == "上年" || clause == "上年度" {
+			zero := schema.Money(0)
+			f.PriorYear = &zero
+			b.doc.Provenance[path+"/prior_year"] = st.source(at + k)
+		}
+		break
+	}
+	return f
+}
+
 func (b *builder) zeroFigure(path string, at int) *schema.Figure {
 	b.doc.Provenance[path+"/amount"] = b.st.source(at)
 	return &schema.Figure{Amount: 0}
@@ -4419,7 +4591,9 @@ func (b *builder) threePublic() {
 		b.threePublicCompared()
 		b.threePublicRestated(tp, totalTok)
 	}
-	if d := b.doc.Document; anchor < 0 && d.Scope == "" && strings.Contains(d.Title, "三公") {
+	d := b.doc.Document
+	pageOfThree := d.Scope == "" && strings.Contains(d.Title, "三公")
+	if anchor < 0 && pageOfThree {
 		anchor = 0 // a page of the 三公 alone: its parts may each have a section, the total none
 	}
 	if tp.Total == nil && anchor < 0 {
@@ -4476,10 +4650,10 @@ func (b *builder) threePublic() {
 			return b.newFigure(path, a, p)
 		}
 		if at, ok := b.zeroAfter(labels, anchor); ok {
-			return b.zeroFigure(path, at)
+			return b.noneBefore(path, b.zeroFigure(path, at), at)
 		}
 		if at, ok := b.zeroBefore(labels, allLabels, anchor); ok {
-			return b.zeroFigure(path, at)
+			return b.noneBefore(path, b.zeroFigure(path, at), at)
 		}
 		return nil
 	}
@@ -4487,6 +4661,17 @@ func (b *builder) threePublic() {
 		"vehicle_purchase": &tp.VehiclePurchase, "vehicle_operation": &tp.VehicleOperation, "vehicle": &tp.Vehicle}
 	for _, f := range threePublicLabels {
 		*dst[f.field] = part(f.field, f.labels)
+	}
+	if pageOfThree && anchor > 0 && tp.Total == nil && tp.Budgeted == nil && tp.OverseasTravel == nil && tp.Reception == nil && tp.Vehicle == nil && tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
+		// a page of the 三公 alone whose parts are stated in its sections
+		// before a table of them whose cells print their unit ("合计 | 44万元",
+		// no figure the table readers take): the table's title, the last
+		// mention, anchored the parts after it and none was found there —
+		// they are the sections', read from the page's start
+		anchor = 0
+		for _, f := range threePublicLabels {
+			*dst[f.field] = part(f.field, f.labels)
+		}
 	}
 	if tp.VehiclePurchase == nil && tp.VehicleOperation == nil {
 		// "公务用车购置及运行维护费支出决算为0.00万元": spending is never

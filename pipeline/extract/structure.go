@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"budgetpub/schema"
@@ -181,13 +183,37 @@ var presenting = []struct {
 	closed      bool
 }{{"现将", "如下", false}, {"纳入", "编制范围", true}}
 
+// cutInSentence tells a text that ends inside a sentence: its last line one
+// of the accounts (an amount stated in it), cut after a comma or a colon or
+// inside its last clause ("…与2020年相比,财政拨款收、支",
+// "…其中:基本") — a page's opening the search gave, or a copy cut short, whose
+// later sections were never reached. A title, a signature or a date has no
+// such clause, and a table's last row ends in a figure.
+func cutInSentence(lines []string) bool {
+	last := ""
+	for i := len(lines) - 1; i >= 0 && last == ""; i-- {
+		last = strings.TrimSpace(lines[i])
+	}
+	if utf8.RuneCountInString(last) < 10 {
+		return false
+	}
+	if !moneyStated.MatchString(last) {
+		return false // a signature's line ("单位负责人:…"), no sentence of the accounts
+	}
+	r, _ := utf8.DecodeLastRuneInString(last)
+	return strings.ContainsRune(",，:：、", r) || unicode.Is(unicode.Han, r) && strings.ContainsAny(last, ",，:：")
+}
+
+// moneyStated matches an amount stated in 元 or 万元.
+var moneyStated = regexp.MustCompile(`[0-9]\s*(万元|元)`)
+
 // missingSections records each mandatory explanation the narrative never
 // mentions, from the year it is owed. A file with hardly any sentences (the tables of a disclosure
 // published apart from its text) has no narrative to miss them from, and one that
 // states no amount (a page cut after the department's functions) never
 // reached its accounts.
 func (b *builder) missingSections() {
-	if strings.Count(b.st.s, "。") < 20 || !slices.ContainsFunc(b.st.toks, func(t token) bool { return t.kind == numMoney && t.unit != "" }) {
+	if strings.Count(b.st.s, "。") < 20 || !slices.ContainsFunc(b.st.toks, func(t token) bool { return t.kind == numMoney && t.unit != "" }) || cutInSentence(b.st.src) {
 		return
 	}
 	doc := b.doc.Document
