@@ -55,12 +55,14 @@ func (r *Runs) Any() bool { return r.f != nil || r.err != nil }
 // Err is the first error writing a run.
 func (r *Runs) Err() error { return r.err }
 
-// Readers read each run.
+// Readers read each run, 64 KiB a read as the runs were written: with
+// bufio's 4 KiB a merge of the site's sorted records made some 30,000
+// reads of a 1% rebuild's 100,000 at 10,000 documents.
 func (r *Runs) Readers() []*bufio.Reader {
 	var out []*bufio.Reader
 	start := int64(0)
 	for _, end := range r.bounds {
-		out = append(out, bufio.NewReader(io.NewSectionReader(r.f, start, end-start)))
+		out = append(out, bufio.NewReaderSize(io.NewSectionReader(r.f, start, end-start), 1<<16))
 		start = end
 	}
 	return out
