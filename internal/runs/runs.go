@@ -56,8 +56,8 @@ func (r *Runs) Any() bool { return r.f != nil || r.err != nil }
 func (r *Runs) Err() error { return r.err }
 
 // Readers read each run, 64 KiB a read as the runs were written: with
-// bufio's 4 KiB a merge of the site's sorted records made some 30,000
-// reads of a 1% rebuild's 100,000 at 10,000 documents.
+// bufio's 4 KiB a 1% rebuild at 10,000 documents made 37,000 reads more
+// (115,051 pread calls → 78,032).
 func (r *Runs) Readers() []*bufio.Reader {
 	var out []*bufio.Reader
 	start := int64(0)
