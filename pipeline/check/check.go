@@ -82,6 +82,8 @@ type ctx struct {
 	// column names the figures' column a rule compares where it is not
 	// the year's (上年数, 预算数), before each finding's message
 	column [2]string
+	// figs are figOf's answers so far
+	figs map[figKey]rfig
 }
 
 func newCtx(doc *schema.Document) *ctx {
@@ -101,7 +103,9 @@ func newCtx(doc *schema.Document) *ctx {
 // get resolves a JSON pointer to a value of the model.
 func (c *ctx) get(ptr string) (any, bool) {
 	cur := c.tree
-	for _, p := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+	for rest, more := strings.TrimPrefix(ptr, "/"), true; more; { // each part between slashes, none cut out
+		var p string
+		p, rest, more = strings.Cut(rest, "/")
 		if p == "" {
 			continue
 		}
