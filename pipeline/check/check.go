@@ -109,23 +109,28 @@ func (c *ctx) get(ptr string) (any, bool) {
 		if p == "" {
 			continue
 		}
-		switch v := cur.(type) {
-		case map[string]any:
-			var ok bool
-			if cur, ok = v[p]; !ok {
-				return nil, false
-			}
-		case []any:
-			i, err := strconv.Atoi(p)
-			if err != nil || i < 0 || i >= len(v) {
-				return nil, false
-			}
-			cur = v[i]
-		default:
+		var ok bool
+		if cur, ok = child(cur, p); !ok {
 			return nil, false
 		}
 	}
 	return cur, true
+}
+
+// child is the member p of an object or array v.
+func child(v any, p string) (any, bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		x, ok := v[p]
+		return x, ok
+	case []any:
+		i, err := strconv.Atoi(p)
+		if err != nil || i < 0 || i >= len(v) {
+			return nil, false
+		}
+		return v[i], true
+	}
+	return nil, false
 }
 
 // num resolves a pointer to a number.

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -20,23 +19,11 @@ func TestGetAsSplit(t *testing.T) {
 	split := func(ptr string) (any, bool) {
 		cur := any(tree)
 		for _, p := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-			if p == "" {
-				continue
-			}
-			switch v := cur.(type) {
-			case map[string]any:
-				var ok bool
-				if cur, ok = v[p]; !ok {
+			var ok bool
+			if p != "" {
+				if cur, ok = child(cur, p); !ok {
 					return nil, false
 				}
-			case []any:
-				i, err := strconv.Atoi(p)
-				if err != nil || i < 0 || i >= len(v) {
-					return nil, false
-				}
-				cur = v[i]
-			default:
-				return nil, false
 			}
 		}
 		return cur, true
