@@ -302,13 +302,8 @@ func Sentences(d *schema.Document, files [][]string) []SearchEntry {
 // heading, which stands alone. A wrapped sentence's line that opens with
 // an enumerator lists (、) or is longer.
 func isHeading(line string) bool {
-	n := 0 // its characters, counted no further than 25
-	for range line {
-		if n++; n > 24 {
-			return false
-		}
-	}
-	if strings.ContainsAny(line, "，。；：！？,;:") {
+	n := utf8.RuneCountInString(line)
+	if n > 24 || strings.ContainsAny(line, "，。；：！？,;:") {
 		return false
 	}
 	if n <= 12 {
@@ -321,10 +316,6 @@ func isHeading(line string) bool {
 // enumerator is a heading's opening.
 var enumerator = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+部分|附件)`)
 
-// hanFirst is where unicode.Han's first range starts: a rune before it is
-// no Han character, told without a search of the table.
-const hanFirst = 0x2E80
-
 // isSentence: at least six Han characters, at least a third of the
 // characters that are not spaces (a sentence stating a figure has many
 // digits; a cell of figures has no Han).
@@ -335,7 +326,7 @@ func isSentence(s string) bool {
 			continue
 		}
 		all++
-		if r >= hanFirst && unicode.Is(unicode.Han, r) {
+		if unicode.Is(unicode.Han, r) {
 			han++
 		}
 	}
