@@ -82,6 +82,8 @@ type ctx struct {
 	// column names the figures' column a rule compares where it is not
 	// the year's (上年数, 预算数), before each finding's message
 	column [2]string
+	// figs are figOf's answers so far
+	figs map[figKey]rfig
 }
 
 func newCtx(doc *schema.Document) *ctx {
@@ -101,27 +103,34 @@ func newCtx(doc *schema.Document) *ctx {
 // get resolves a JSON pointer to a value of the model.
 func (c *ctx) get(ptr string) (any, bool) {
 	cur := c.tree
-	for _, p := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+	for rest, more := strings.TrimPrefix(ptr, "/"), true; more; { // each part between slashes, none cut out
+		var p string
+		p, rest, more = strings.Cut(rest, "/")
 		if p == "" {
 			continue
 		}
-		switch v := cur.(type) {
-		case map[string]any:
-			var ok bool
-			if cur, ok = v[p]; !ok {
-				return nil, false
-			}
-		case []any:
-			i, err := strconv.Atoi(p)
-			if err != nil || i < 0 || i >= len(v) {
-				return nil, false
-			}
-			cur = v[i]
-		default:
+		var ok bool
+		if cur, ok = child(cur, p); !ok {
 			return nil, false
 		}
 	}
 	return cur, true
+}
+
+// child is the member p of an object or array v.
+func child(v any, p string) (any, bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		x, ok := v[p]
+		return x, ok
+	case []any:
+		i, err := strconv.Atoi(p)
+		if err != nil || i < 0 || i >= len(v) {
+			return nil, false
+		}
+		return v[i], true
+	}
+	return nil, false
 }
 
 // num resolves a pointer to a number.

@@ -216,6 +216,29 @@ func (c *ctx) fig(ptr string) (rfig, bool) {
 }
 
 func (c *ctx) figOf(ptr string, v float64) rfig {
+	k := figKey{ptr, math.Float64bits(v)}
+	if r, ok := c.figs[k]; ok {
+		return r
+	}
+	r := c.printedFig(ptr, v)
+	if c.figs == nil {
+		c.figs = map[figKey]rfig{}
+	}
+	c.figs[k] = r
+	return r
+}
+
+// figKey is a figure figOf was asked for: its pointer and amount (its
+// bits: -0 is not 0).
+type figKey struct {
+	ptr string
+	v   uint64
+}
+
+// printedFig is figOf's answer, read from the figure's source line: the
+// rules ask for the same figures again and again, and figOf keeps it (the
+// document's provenance does not change while they run).
+func (c *ctx) printedFig(ptr string, v float64) rfig {
 	if src, ok := c.doc.Provenance[ptr]; ok {
 		if how, half, ok := printedAs(src.Text, v, c.doc.Document.ReportedUnit); ok {
 			return rfig{v: v, half: exactZero(v, how.decimals, half), how: how}

@@ -260,6 +260,22 @@ func (p panels) find(panel, row int) int {
 // value as large as the total with no place is a total.
 func (p panels) values(items []cellItem, classes map[string]schema.Money, top int64) []cellValue {
 	var vals []cellValue
+	// takes tells, by label, whether a value may belong to it (a class
+	// the coded table lacks takes none); anyLabel are every label that
+	// does, for the values that lost their neighbours — each made once,
+	// not again for each value (anyLabel is shared: the values' labels
+	// are only read)
+	var takes []bool
+	var anyLabel []int
+	for k, l := range p.labels {
+		if _, ok := classes[l.code]; l.panel != 1 || ok {
+			if takes == nil {
+				takes = make([]bool, len(p.labels))
+			}
+			takes[k] = true
+			anyLabel = append(anyLabel, k)
+		}
+	}
 	for i, it := range items {
 		if !isNumberCell(it.text) {
 			continue
@@ -291,19 +307,12 @@ func (p panels) values(items []cellItem, classes map[string]schema.Money, top in
 				add(p.find(p.labels[next].panel, p.labels[next].row-1))
 			}
 		}
-		cands = slices.DeleteFunc(cands, func(k int) bool {
-			_, ok := classes[p.labels[k].code]
-			return p.labels[k].panel == 1 && !ok
-		})
+		cands = slices.DeleteFunc(cands, func(k int) bool { return takes == nil || !takes[k] })
 		switch {
 		case units(tok) == top && len(cands) == 0: // a total
 			continue
 		case len(cands) == 0: // a value that lost its neighbours: any label's
-			for k, l := range p.labels {
-				if _, ok := classes[l.code]; l.panel != 1 || ok {
-					cands = append(cands, k)
-				}
-			}
+			cands = anyLabel
 		}
 		vals = append(vals, cellValue{tok, cands, i})
 	}

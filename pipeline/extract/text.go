@@ -482,6 +482,11 @@ func newStream(lines []string) *stream {
 func foldedStream(lines, folded []string) *stream {
 	st := &stream{src: lines}
 	var b strings.Builder
+	size := 0 // at most each line and a space before it
+	for _, l := range folded {
+		size += len(l) + 1
+	}
+	b.Grow(size)
 	lastDigit := false // the last line kept ends with a digit
 	for _, i := range readingOrder(lines) {
 		l := strings.TrimSpace(folded[i])
@@ -498,9 +503,8 @@ func foldedStream(lines, folded []string) *stream {
 		if len(cur) > 0 && isASCIIAlnum(cur[len(cur)-1]) && isASCIIAlnum(l[0]) {
 			b.WriteByte(' ')
 		}
-		for j := 0; j < len(l); j++ {
-			c := l[j]
-			if c == ' ' || c == '\t' {
+		for j := 0; j < len(l); {
+			if c := l[j]; c == ' ' || c == '\t' {
 				k := j
 				for k < len(l) && (l[k] == ' ' || l[k] == '\t') {
 					k++
@@ -508,10 +512,15 @@ func foldedStream(lines, folded []string) *stream {
 				if j > 0 && k < len(l) && isASCIIAlnum(l[j-1]) && isASCIIAlnum(l[k]) && !(k == j+1 && spacedThousands(l, j)) {
 					b.WriteByte(' ')
 				}
-				j = k - 1
+				j = k
 				continue
 			}
-			b.WriteByte(c)
+			k := j + 1 // the run up to the next space, written at once
+			for k < len(l) && l[k] != ' ' && l[k] != '\t' {
+				k++
+			}
+			b.WriteString(l[j:k])
+			j = k
 		}
 	}
 	st.s = b.String()

@@ -12,10 +12,14 @@ func isHTML(path, s string) bool {
 	case ".html", ".htm":
 		return true
 	}
-	head := strings.ToLower(strings.TrimSpace(s))
+	// the opening only is lowered (a text's whole was, a build's every
+	// input): lowering goes rune by rune, so its first bytes are the
+	// first bytes' lowered
+	head := strings.TrimSpace(s)
 	if len(head) > 512 {
 		head = head[:512]
 	}
+	head = strings.ToLower(head)
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
