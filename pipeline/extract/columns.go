@@ -352,6 +352,9 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			delete(got, side+"vehicle")
 		}
 	}
+	if aligned {
+		b.besideColumns(t, cols)
+	}
 	if aligned { // the values pair with the labels in order: the table's sums as printed
 		var kept []tableRow
 		for _, side := range []string{"", "budgeted:"} {
