@@ -38,7 +38,9 @@ type besideCell struct {
 }
 
 // besideColumns keeps the cells of a 三公 table's columns named by one of
-// besideLabels alone (the year's: not a 预算数 or another year's column).
+// besideLabels alone (the year's: not a 预算数 or another year's column),
+// of text that keeps its columns; threePublicByIdentity those it places
+// by the template's order and sums (default mode).
 func (b *builder) besideColumns(t table, cols []*column) {
 	for _, c := range cols {
 		if c.value == nil || strings.HasPrefix(c.label, "other:") {
@@ -49,16 +51,22 @@ func (b *builder) besideColumns(t table, cols []*column) {
 			if l != w {
 				continue
 			}
-			if b.beside == nil {
-				b.beside = map[string]besideCell{}
-			}
-			if was, ok := b.beside[w]; ok && (was.none || was.table.value(was.tok) != t.value(*c.value)) {
-				b.beside[w] = besideCell{none: true}
-				continue
-			}
-			b.beside[w] = besideCell{tok: *c.value, table: t}
+			b.besideCell(t, w, *c.value)
 		}
 	}
+}
+
+// besideCell keeps tok, of table t, as the cell of column w; a second cell
+// of another amount makes it none.
+func (b *builder) besideCell(t table, w string, tok token) {
+	if b.beside == nil {
+		b.beside = map[string]besideCell{}
+	}
+	if was, ok := b.beside[w]; ok && (was.none || was.table.value(was.tok) != t.value(tok)) {
+		b.beside[w] = besideCell{none: true}
+		return
+	}
+	b.beside[w] = besideCell{tok: tok, table: t}
 }
 
 // besideRestated compares the amounts the text states of those columns

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,5 +61,26 @@ func TestBesideColumnsRestated(t *testing.T) {
 		if g := got[p]; len(g) != 2 || g[0] != w[0] || g[1] != w[1] {
 			t.Errorf("%s: %v, want %v", p, g, w)
 		}
+	}
+}
+
+// Default mode prints the 三公 table's labels and cells one a line, mixed:
+// the template's order and its sums place the 会议费 and 培训费 cells, and
+// the text's amount is compared with them the same way.
+func TestBesideColumnsDefaultMode(t *testing.T) {
+	text := strings.Join([]string{"某省某院2018年部门预算",
+		"公开 09 表：一般公共预算“三公”经费、会议费、培训费", "支出预算表", "部门：", "", "某省某院", "", "单位：万元", "",
+		"“三公”经费", "公务用车购置及运行维护费", "合计", "小计", "", "1,384.74", "", "484.30", "", "因公出国", "（境）费", "", "100.00", "",
+		"小计", "", "公务用车", "购置费", "", "267.80", "", "公务用车", "运行维护", "", "会议", "公务接", "", "费", "", "培训费", "", "待费", "", "费",
+		"267.80", "", "116.50", "", "200.44", "", "700.00", "", "公开 10 表：政府性基金支出预算表",
+		"某省某院2018年度一般公共预算拨款安排的会议费预", "算支出", "", "201.44 万元，比上年预算数增加", "", "32.44 万元。"}, "\n")
+	var got []string
+	for _, cl := range extractLines(t, text).Claims {
+		if strings.Contains(cl.Path, "/cell/") {
+			got = append(got, cl.Path)
+		}
+	}
+	if want := []string{"/text/56/cell/会议费", "/text/56/cell/会议费"}; !slices.Equal(got, want) {
+		t.Errorf("claims %v, want %v", got, want)
 	}
 }

@@ -1456,6 +1456,16 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 	if eitherVehicle && vehicleOrderOpen(got, orders, sums, vals, at) {
 		b.warnTable(t, "neither its words nor its sums tell which of its cells is 公务用车购置费 and which 运行费: the two left out")
 	}
+	for k, label := range map[string]string{"meeting": "会议费", "training": "培训费"} {
+		if c, ok := got[k]; ok {
+			for _, tok := range toks {
+				if tok.line == c.line && t.value(tok) == c.v {
+					b.besideCell(t, label, tok)
+					break
+				}
+			}
+		}
+	}
 	return got
 }
 
