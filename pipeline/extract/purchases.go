@@ -111,19 +111,21 @@ func (b *builder) purchaseLines(t table, lines, flat []string, header int) bool 
 
 // allHold tells a tree of purchases whose every sum holds.
 func allHold(t table, nodes []purchaseNode) bool {
-	for _, n := range nodes {
-		if len(n.children) == 0 {
-			continue
-		}
-		var sum schema.Money
-		for _, c := range n.children {
-			sum += t.value(nodes[c].tok)
-		}
-		if sum != t.value(n.tok) {
+	for i, n := range nodes {
+		if len(n.children) > 0 && partsSum(t, nodes, i) != t.value(n.tok) {
 			return false
 		}
 	}
 	return true
+}
+
+// partsSum adds up the parts of node i of a tree of purchases.
+func partsSum(t table, nodes []purchaseNode, i int) schema.Money {
+	var sum schema.Money
+	for _, c := range nodes[i].children {
+		sum += t.value(nodes[c].tok)
+	}
+	return sum
 }
 
 // purchasesEnd tells a line that ends a 政府采购支出预算表: a note, or the
@@ -151,12 +153,8 @@ func failingPurchases(t table, nodes []purchaseNode, fixed bool) []tableRow {
 		if len(n.children) == 0 {
 			continue
 		}
-		var sum schema.Money
-		for _, c := range n.children {
-			sum += t.value(nodes[c].tok)
-		}
 		switch v := t.value(n.tok); {
-		case sum != v:
+		case partsSum(t, nodes, i) != v:
 			fails = append(fails, i)
 		case v != 0:
 			holds++

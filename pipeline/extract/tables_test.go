@@ -2420,17 +2420,21 @@ func TestOperatingTableCopiesBasicItems(t *testing.T) {
 	}
 }
 
+// purchaseHeader opens a 政府采购支出预算表 of layout text: its title,
+// header, 合计 (300.00) and first kind (货物, 100.00).
+const purchaseHeader = `                    政府采购支出预算表
+部门名称：某省某院                                          单位：万元
+采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
+合计                                                       300.00
+一、货物 A                                                   100.00
+`
+
 // A 政府采购支出预算表 with a line per purchase: a changed purchase breaks
 // its subtotal's sum, which is kept with its purchases; the sums that hold
 // give nothing, nor does the text after the table.
 func TestPurchaseSumsKeptAsClaims(t *testing.T) {
 	text := `某省某院2019年部门预算
-                    政府采购支出预算表
-部门名称：某省某院                                          单位：万元
-采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
-合计                                                       300.00
-一、货物 A                                                   100.00
-          信息网络建设费   信息网络及软件购置更新                      60.00
+` + purchaseHeader + `          信息网络建设费   信息网络及软件购置更新                      60.00
                                   PC 服务器       政府集中采购       20.00
                                   计算机软件        政府集中采购       45.00
           设备购置费     办公设备购置                                 40.00
@@ -2897,14 +2901,9 @@ func TestDefaultRowWiseCodedTable(t *testing.T) {
 	}
 }
 
-// A 三公 table printed with its 会议费 and 培训费 (Jiangsu: 合计, the 三公
-// 小计, 出国, the vehicle 小计, 购置, 运行, 接待, 会议费, 培训费) states
-// three sums. Once a cell changes, its 合计 and 小计 columns cannot be told
-// apart by their labels, but their order tells them: the sums that fail
-// stay as table claims, each cell with the total it is part of, for
-// sum.table; a table printed right gives none.
-func TestThreePublicTableSumsKept(t *testing.T) {
-	table := `                     “三公”经费、会议费、培训费支出预算表
+// jiangsuThreePublic is a 三公 table of layout text printed with its 会议费
+// and 培训费 (Jiangsu's 9 columns), its sums holding.
+const jiangsuThreePublic = `                     “三公”经费、会议费、培训费支出预算表
 
 部门：某省某院                                                                    单位：万元
 
@@ -2921,6 +2920,15 @@ func TestThreePublicTableSumsKept(t *testing.T) {
 
 
  1,471.70   508.20     70.00   411.20            411.20     27.00     933.50     30.00`
+
+// A 三公 table printed with its 会议费 and 培训费 (Jiangsu: 合计, the 三公
+// 小计, 出国, the vehicle 小计, 购置, 运行, 接待, 会议费, 培训费) states
+// three sums. Once a cell changes, its 合计 and 小计 columns cannot be told
+// apart by their labels, but their order tells them: the sums that fail
+// stay as table claims, each cell with the total it is part of, for
+// sum.table; a table printed right gives none.
+func TestThreePublicTableSumsKept(t *testing.T) {
+	table := jiangsuThreePublic
 	claims := func(d *schema.Document) map[string]string {
 		got := map[string]string{}
 		for _, cl := range d.Claims {
@@ -4296,12 +4304,7 @@ func TestPageNumberAfterFormFeed(t *testing.T) {
 // purchases; the table as printed gives nothing.
 func TestPurchaseWayWrapped(t *testing.T) {
 	text := `某省某院2018年部门预算
-                    政府采购支出预算表
-部门名称：某省某院                                          单位：万元
-采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
-合计                                                       300.00
-一、货物 A                                                   100.00
-          信息网络建设费   信息网络及软件购置更新                      60.00
+` + purchaseHeader + `          信息网络建设费   信息网络及软件购置更新                      60.00
                                             部门集中采
                                   PC 服务器                   20.00
                                             购
