@@ -780,14 +780,15 @@ func TestMutationScore(t *testing.T) {
 	}
 }
 
-// The sample's floors (it is deterministic; measured 61.0% and 89.7% with
-// the copies of coded tables, the purchases' and the uses' sums; 50% and
-// 87% before them, 37% and 86% before the table claims): the share of its
-// mutations caught, and of those after which the model still holds the
-// changed figure — the checks' own part.
+// The sample's floors (it is deterministic; measured 87.9% and 95.6% at
+// session 25 — 152 of 173, 152 of 159 —, 61.0% and 89.7% with the copies
+// of coded tables, the purchases' and the uses' sums; 50% and 87% before
+// them, 37% and 86% before the table claims): the share of its mutations
+// caught, and of those after which the model still holds the changed
+// figure — the checks' own part.
 const (
-	mutationFloor = 60.0
-	seenFloor     = 89.0
+	mutationFloor = 87.0
+	seenFloor     = 95.0
 )
 
 func pctOf(a, b int) string {

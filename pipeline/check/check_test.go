@@ -2277,3 +2277,36 @@ func vehicleWhole(total float64) *schema.Document {
 		Vehicle: &schema.Figure{Amount: *money(11161400)}, VehiclePurchase: &schema.Figure{Amount: *money(347100)}, VehicleOperation: &schema.Figure{Amount: *money(11161400)}}
 	return d
 }
+
+// TestCellRestated: the text's 会议费 against the 三公 table's 会议费
+// column (claims on /text/<line>/cell/会议费, the cell's then the text's)
+// is restate.cell on both lines where they differ beyond their rounding,
+// info within it (300.4 printed to one decimal against 300.42).
+func TestCellRestated(t *testing.T) {
+	doc := func(text float64, decimals int) *schema.Document {
+		return &schema.Document{Claims: []schema.Claim{
+			{Path: "/text/20/cell/会议费", Kind: schema.ClaimAmount, Value: 3004200, Decimals: 2, Unit: "万元", Line: 18, Text: "1,471.70 508.20 300.42 30.00"},
+			{Path: "/text/20/cell/会议费", Kind: schema.ClaimAmount, Value: text, Decimals: decimals, Unit: "万元", Line: 20, Text: "会议费预算支出…万元"},
+		}}
+	}
+	for _, c := range []struct {
+		text     float64
+		decimals int
+		want     string
+	}{{3004200, 2, ""}, {3014200, 2, schema.SeverityWarning}, {3004000, 1, schema.SeverityInfo}} {
+		d := doc(c.text, c.decimals)
+		Run(d)
+		got := ""
+		for _, f := range d.Checks {
+			if f.Rule == "restate.cell" {
+				got = f.Severity
+				if !slices.Equal(f.Lines, []int{18, 20}) {
+					t.Errorf("%v: lines %v, want [18 20]", c.text, f.Lines)
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("text %v: restate.cell %q, want %q: %+v", c.text, got, c.want, d.Checks)
+		}
+	}
+}

@@ -33,6 +33,7 @@ var rules = []Rule{
 	{"sum.text", schema.SeverityWarning, "文字所列分项之和不等于其所述总额", "The parts a sentence lists after a whole (其中 …) or after a change's reason (主要原因是 …) do not add up to it", "the rounding of every figure added and of the whole", sumText},
 	{"restate.text", schema.SeverityWarning, "同一项目前后金额不一致", "An item's paragraph states its amount twice with two values (its heading, and the year's 预算安排 or 决算数)", "the rounding of both statements", restateText},
 	{"restate.sentence", schema.SeverityWarning, "同一句话前后数字不一致", "A sentence printed again (its words the same, one figure at least the same), or a reason two sentences give alike (主要原因是 …), states an amount or percentage with another value", "the rounding of both statements", restateSentence},
+	{"restate.cell", schema.SeverityWarning, "文字所述金额与表格该列不一致", "The text states the amount of a column the model has no place for (the 三公 table's 会议费 or 培训费: 会议费预算支出200.44万元) with another value than the table's cell", "the rounding of the text's amount and of the cell", restateCell},
 	{"restate.prior_year", schema.SeverityWarning, "上年数前后不一致", "The prior-year figure is stated with two amounts", "the rounding of the restatement and of the figure", restatePrior},
 	{"restate.pct", schema.SeverityWarning, "同一百分比前后不一致", "One percentage (change or share) is stated twice with two values", "the last digit of each statement", restatePct},
 	{"sum.function", schema.SeverityError, "功能分类合计不等于支出总额", "Functional classes do not add up to the expenditure they break down (the year's, or the general budget appropriations' where the text states it apart and the classes come nearer to it: a 一般公共预算支出表's)", "the rounding of every figure added and of the total; a sum below a total whose list may be partial is info, unless the parts' stated shares of the total (占…%) make 100% and the gap is more than their rounding leaves", sumFunction},
@@ -803,6 +804,17 @@ func restateSentence(c *ctx) {
 	textPairs(c, func(p string) bool { return strings.Contains(p, "/sentence/") }, func(a, o schema.Claim) (string, string) {
 		return "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行的同一句话",
 			"line " + strconv.Itoa(o.Line) + " prints again the sentence of line " + strconv.Itoa(a.Line)
+	})
+}
+
+// restateCell compares the amount the text states of a table's column
+// with the column's cell (claims on /text/<line>/cell/<column>: the
+// cell's, then the text's).
+func restateCell(c *ctx) {
+	textPairs(c, func(p string) bool { return strings.Contains(p, "/cell/") }, func(a, o schema.Claim) (string, string) {
+		col := path.Base(a.Path)
+		return "第" + strconv.Itoa(o.Line) + "行“" + o.Text + "”与第" + strconv.Itoa(a.Line) + "行表格的" + col + "列",
+			"line " + strconv.Itoa(o.Line) + " states the " + col + " column of the table's line " + strconv.Itoa(a.Line)
 	})
 }
 

@@ -352,6 +352,9 @@ func (b *builder) threePublicByColumn(t table, lines []string) (got map[string]c
 			delete(got, side+"vehicle")
 		}
 	}
+	if aligned {
+		b.besideColumns(t, cols)
+	}
 	if aligned { // the values pair with the labels in order: the table's sums as printed
 		var kept []tableRow
 		for _, side := range []string{"", "budgeted:"} {
@@ -1452,6 +1455,16 @@ func (b *builder) threePublicByIdentity(t table, lines, flat []string, eitherVeh
 	}
 	if eitherVehicle && vehicleOrderOpen(got, orders, sums, vals, at) {
 		b.warnTable(t, "neither its words nor its sums tell which of its cells is 公务用车购置费 and which 运行费: the two left out")
+	}
+	for k, label := range map[string]string{"meeting": "会议费", "training": "培训费"} {
+		if c, ok := got[k]; ok {
+			for _, tok := range toks {
+				if tok.line == c.line && t.value(tok) == c.v {
+					b.besideCell(t, label, tok)
+					break
+				}
+			}
+		}
 	}
 	return got
 }

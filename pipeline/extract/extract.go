@@ -293,6 +293,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.totalRestated()
 	b.statedChanges()
 	b.sentencesRestated()
+	b.besideRestated()
 	b.itemStatements()
 	b.listedParts()
 	b.classifiedLists()

@@ -37,6 +37,7 @@ type builder struct {
 	web              bool                     // a saved web page: its tables' cells in the order of their rows (webtables.go)
 	unread           map[string]schema.Source // why figures of a model path the text holds were not read (Text), from which line
 	amountOf         map[int]string           // the pointer each token taken went to (take), for respectively
+	beside           map[string]besideCell    // the cells of the 三公 table's 会议费 and 培训费 columns (besideColumns)
 }
 
 // gapBreakers are words that, between a label and a number, mean the number

@@ -39,6 +39,19 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 	if header < 0 {
 		return
 	}
+	if !b.purchaseLines(t, lines, flat, header) {
+		b.purchaseSeq(t, lines, flat)
+	}
+}
+
+// purchaseLines reads a 政府采购支出预算表 of text that keeps its columns
+// line by line (see above), its failing sums kept; false where its lines
+// do not read as the tree, or where sums fail that it does not keep: a
+// way of buying wrapped over two lines ("分散自行组" / "织") leaves a
+// purchase's line naming none, read as a subtotal. The amounts are then
+// read in their order (purchaseSeq), as default mode's are: layout text
+// prints them in the table's order too.
+func (b *builder) purchaseLines(t table, lines, flat []string, header int) bool {
 	var nodes []purchaseNode
 	total, kind, sub := -1, -1, -1
 	for i := header + 1; i < t.end; i++ {
@@ -57,7 +70,7 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 		case len(amount) == 0:
 			continue
 		case len(amount) > 1:
-			return // not a line per purchase
+			return false // not a line per purchase
 		}
 		n := len(nodes)
 		nodes = append(nodes, purchaseNode{tok: amount[0]})
@@ -72,26 +85,47 @@ func (b *builder) purchaseSums(t table, lines, flat []string) {
 		switch {
 		case strings.HasPrefix(c, "合计") || strings.HasPrefix(c, "总计"):
 			if total >= 0 {
-				return
+				return false
 			}
 			total = n
 		case startsItem(c) && containsAny(c, kindWords):
 			kind, sub = n, -1
 			if !add(total) {
-				return
+				return false
 			}
 		case containsAny(c, buyingWays):
 			if !add(sub) && !add(kind) {
-				return
+				return false
 			}
 		default:
 			sub = n
 			if !add(kind) {
-				return
+				return false
 			}
 		}
 	}
-	b.keepTable(t, failingPurchases(t, nodes, false))
+	kept := failingPurchases(t, nodes, false)
+	b.keepTable(t, kept)
+	return len(kept) > 0 || allHold(t, nodes)
+}
+
+// allHold tells a tree of purchases whose every sum holds.
+func allHold(t table, nodes []purchaseNode) bool {
+	for i, n := range nodes {
+		if len(n.children) > 0 && partsSum(t, nodes, i) != t.value(n.tok) {
+			return false
+		}
+	}
+	return true
+}
+
+// partsSum adds up the parts of node i of a tree of purchases.
+func partsSum(t table, nodes []purchaseNode, i int) schema.Money {
+	var sum schema.Money
+	for _, c := range nodes[i].children {
+		sum += t.value(nodes[c].tok)
+	}
+	return sum
 }
 
 // purchasesEnd tells a line that ends a 政府采购支出预算表: a note, or the
@@ -119,12 +153,8 @@ func failingPurchases(t table, nodes []purchaseNode, fixed bool) []tableRow {
 		if len(n.children) == 0 {
 			continue
 		}
-		var sum schema.Money
-		for _, c := range n.children {
-			sum += t.value(nodes[c].tok)
-		}
 		switch v := t.value(n.tok); {
-		case sum != v:
+		case partsSum(t, nodes, i) != v:
 			fails = append(fails, i)
 		case v != 0:
 			holds++

@@ -207,6 +207,9 @@ func (b *builder) purchaseSeq(t table, lines, flat []string) {
 			read, tree = order, p
 		}
 	}
+	if tree == nil && t.laid {
+		read, tree = toks, swappedPurchases(toks, kinds)
+	}
 	if tree == nil {
 		b.purchaseLevels(t, lines, flat, toks, stop)
 		return
@@ -250,6 +253,48 @@ func readPurchases(toks []token, kinds int) ([]int, bool) {
 	}
 	tree, _ = misread(toks, a, func(a []int64) []int { return purchaseTreeIn(buf, a, kinds, read+1) })
 	return tree, false
+}
+
+// purchaseSwapSpan is how far apart, in the order of the amounts, two
+// cells swapped are looked for.
+const purchaseSwapSpan = 3
+
+// swappedPurchases reads the amounts of a table that keeps its rows in
+// their order (layout text) as the tree two of them swapped would read as
+// — two near each other in that order, the one such tree —, where neither
+// they as printed nor one misprint read as one: nil otherwise. A swap
+// between two subtotals breaks both their sums, which one cell changed
+// back cannot mend. Default mode prints cells out of their order, so no
+// swap is tried there.
+func swappedPurchases(toks []token, kinds int) []int {
+	a := make([]int64, len(toks))
+	for i, tok := range toks {
+		a[i] = units(tok)
+	}
+	buf := make([]int, len(a))
+	var tree []int
+	tries := 0
+	for i := range a {
+		for j := i + 1; j < len(a) && j <= i+purchaseSwapSpan; j++ {
+			if a[i] == a[j] {
+				continue
+			}
+			if tries++; tries > purchaseTries {
+				return nil
+			}
+			a[i], a[j] = a[j], a[i]
+			p := purchaseTreeIn(buf, a, kinds, 0)
+			a[i], a[j] = a[j], a[i]
+			switch {
+			case p == nil:
+			case tree != nil && !slices.Equal(p, tree):
+				return nil // two swaps read as two trees
+			case tree == nil:
+				tree = slices.Clone(p)
+			}
+		}
+	}
+	return tree
 }
 
 // purchaseLevels adds up the amounts of a 政府采购支出预算表 whose rows

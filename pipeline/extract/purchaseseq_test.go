@@ -261,3 +261,29 @@ func TestFiscalSides(t *testing.T) {
 		t.Errorf("a carried amount named: levels claims %q", got)
 	}
 }
+
+// Amounts of a table printed in its rows' order (layout text) with two
+// near cells swapped read as the tree the swap changed back reads, where
+// no misprint of one cell reads them; swaps of equal cells are none.
+func TestSwappedPurchases(t *testing.T) {
+	toksOf := func(a []int64) []token {
+		var toks []token
+		for i, v := range a {
+			tok, ok := cellToken(fmt.Sprintf("%d.00", v), i+1)
+			if !ok {
+				t.Fatalf("cell %d", v)
+			}
+			toks = append(toks, tok)
+		}
+		return toks
+	}
+	printed := []int64{150, 62, 32, 12, 30, 20, 30, 88, 51, 17, 34, 37, 37} // 20 and 30 swapped
+	want := []int{-1, 0, 1, 2, 2, 1, 5, 0, 7, 8, 8, 7, 11}
+	if got := swappedPurchases(toksOf(printed), 2); !slices.Equal(got, want) {
+		t.Errorf("tree = %v, want %v", got, want)
+	}
+	far := []int64{150, 62, 32, 17, 20, 30, 30, 88, 51, 12, 34, 37, 37} // 12 and 17 six cells apart
+	if got := swappedPurchases(toksOf(far), 2); got != nil {
+		t.Errorf("cells far apart: tree = %v, want none", got)
+	}
+}

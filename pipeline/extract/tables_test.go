@@ -2420,17 +2420,21 @@ func TestOperatingTableCopiesBasicItems(t *testing.T) {
 	}
 }
 
+// purchaseHeader opens a 政府采购支出预算表 of layout text: its title,
+// header, 合计 (300.00) and first kind (货物, 100.00).
+const purchaseHeader = `                    政府采购支出预算表
+部门名称：某省某院                                          单位：万元
+采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
+合计                                                       300.00
+一、货物 A                                                   100.00
+`
+
 // A 政府采购支出预算表 with a line per purchase: a changed purchase breaks
 // its subtotal's sum, which is kept with its purchases; the sums that hold
 // give nothing, nor does the text after the table.
 func TestPurchaseSumsKeptAsClaims(t *testing.T) {
 	text := `某省某院2019年部门预算
-                    政府采购支出预算表
-部门名称：某省某院                                          单位：万元
-采购品目大类   专项名称         经济科目         采购物品名称      采购组织形式    总计
-合计                                                       300.00
-一、货物 A                                                   100.00
-          信息网络建设费   信息网络及软件购置更新                      60.00
+` + purchaseHeader + `          信息网络建设费   信息网络及软件购置更新                      60.00
                                   PC 服务器       政府集中采购       20.00
                                   计算机软件        政府集中采购       45.00
           设备购置费     办公设备购置                                 40.00
@@ -2897,14 +2901,9 @@ func TestDefaultRowWiseCodedTable(t *testing.T) {
 	}
 }
 
-// A 三公 table printed with its 会议费 and 培训费 (Jiangsu: 合计, the 三公
-// 小计, 出国, the vehicle 小计, 购置, 运行, 接待, 会议费, 培训费) states
-// three sums. Once a cell changes, its 合计 and 小计 columns cannot be told
-// apart by their labels, but their order tells them: the sums that fail
-// stay as table claims, each cell with the total it is part of, for
-// sum.table; a table printed right gives none.
-func TestThreePublicTableSumsKept(t *testing.T) {
-	table := `                     “三公”经费、会议费、培训费支出预算表
+// jiangsuThreePublic is a 三公 table of layout text printed with its 会议费
+// and 培训费 (Jiangsu's 9 columns), its sums holding.
+const jiangsuThreePublic = `                     “三公”经费、会议费、培训费支出预算表
 
 部门：某省某院                                                                    单位：万元
 
@@ -2921,6 +2920,15 @@ func TestThreePublicTableSumsKept(t *testing.T) {
 
 
  1,471.70   508.20     70.00   411.20            411.20     27.00     933.50     30.00`
+
+// A 三公 table printed with its 会议费 and 培训费 (Jiangsu: 合计, the 三公
+// 小计, 出国, the vehicle 小计, 购置, 运行, 接待, 会议费, 培训费) states
+// three sums. Once a cell changes, its 合计 and 小计 columns cannot be told
+// apart by their labels, but their order tells them: the sums that fail
+// stay as table claims, each cell with the total it is part of, for
+// sum.table; a table printed right gives none.
+func TestThreePublicTableSumsKept(t *testing.T) {
+	table := jiangsuThreePublic
 	claims := func(d *schema.Document) map[string]string {
 		got := map[string]string{}
 		for _, cl := range d.Claims {
@@ -4286,5 +4294,64 @@ func TestPageNumberAfterFormFeed(t *testing.T) {
 	}
 	if !slices.Equal(ec, []string{"301 2000000", "302 1000000"}) {
 		t.Errorf("economic classes %v", ec)
+	}
+}
+
+// A 政府采购支出预算表 of layout text whose ways of buying wrap over two
+// lines ("分散自行组" / "织"): a purchase's line names none, and the lines
+// do not tell purchases from subtotals; its amounts, read in their order,
+// do. A changed purchase breaks its subtotal's sum, which is kept with its
+// purchases; the table as printed gives nothing.
+func TestPurchaseWayWrapped(t *testing.T) {
+	text := `某省某院2018年部门预算
+` + purchaseHeader + `          信息网络建设费   信息网络及软件购置更新                      60.00
+                                            部门集中采
+                                  PC 服务器                   20.00
+                                            购
+                                            分散自行组
+                                  计算机软件                  40.00
+                                            织
+          设备购置费     办公设备购置                                 40.00
+                                            分散自行组
+                                  其他办公设备                 40.00
+                                            织
+三、服务 C                                                   200.00
+          案件审判经费    维修（护）费                                 150.00
+                                            分散自行组
+                                  运行维护服务                 150.00
+                                            织
+                    会议费                                    50.00
+                                            分散自行组
+                                  会议服务                   50.00
+                                            织
+第三部分 预算情况说明
+  收入、支出预算总计 12.50 万元。
+`
+	for _, cl := range extractLines(t, text).Claims {
+		if cl.Kind == schema.ClaimTable || cl.Kind == schema.ClaimLevels {
+			t.Errorf("a table whose sums hold gave a claim: %+v", cl)
+		}
+	}
+	changed := strings.Replace(text, "计算机软件                  40.00", "计算机软件                  45.00", 1)
+	got := map[int]bool{}
+	for _, cl := range extractLines(t, changed).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Line] = true
+		}
+	}
+	if want := map[int]bool{7: true, 9: true, 12: true}; !maps.Equal(got, want) {
+		t.Errorf("claims on lines %v, want the subtotal's and its purchases' %v", got, want)
+	}
+	// two purchases of two subtotals swapped: both sums named
+	swapped := strings.Replace(text, "PC 服务器                   20.00", "PC 服务器                   40.00", 1)
+	swapped = strings.Replace(swapped, "其他办公设备                 40.00", "其他办公设备                 20.00", 1)
+	clear(got)
+	for _, cl := range extractLines(t, swapped).Claims {
+		if cl.Kind == schema.ClaimTable {
+			got[cl.Line] = true
+		}
+	}
+	if !got[9] && !got[16] {
+		t.Errorf("claims on lines %v, want one on a swapped purchase's (9 or 16)", got)
 	}
 }
