@@ -1718,7 +1718,7 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 	funds := fundsBeside(t)
 	blank := map[string]bool{}
 	blankAt := map[string]int{} // the line of each part's row printed blank
-	last := "" // the part of the row above
+	last := ""                  // the part of the row above
 	for _, r := range t.rows {
 		name := strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|")
 		if name == "" && len(r.vals) == 0 {
