@@ -610,21 +610,46 @@ func (b *builder) priorCompared(start, end int) (int, bool) {
 	st := b.st
 	head := strings.ReplaceAll(st.s[runeStart(st.s, max(0, start-3*12)):start], " ", "")
 	c, after, ok := comparandBefore(head)
-	if fy := b.doc.Document.FiscalYear; !ok || c.conn != "与" || after != "" && after != "的" || c.year != 0 && (c.year != fy-1 || fy == 0) {
+	fy := b.doc.Document.FiscalYear
+	if !ok || c.year != 0 && (c.year != fy-1 || fy == 0) {
+		return 0, false
+	}
+	than := c.conn != "与" // 较 or 比: the amount's change right after it
+	if !than && after != "" && after != "的" || than && !b.ownKindWords(after) {
 		return 0, false
 	}
 	ti := st.tokenAt(end)
 	if ti >= len(st.toks) || st.toks[ti].kind != numMoney {
 		return 0, false
 	}
-	gap := strings.TrimPrefix(st.s[end:st.toks[ti].start], "支出")
+	gap := strings.TrimPrefix(strings.TrimPrefix(st.s[end:st.toks[ti].start], "合计"), "支出")
 	if b.doc.Document.Kind == schema.KindFinalAccounts { // the prior year's 决算 ("与上年“三公”经费决算数…")
 		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "决算"), "数")
 	}
 	if strings.Trim(gap, " 为是:") != "" {
 		return 0, false
 	}
+	if than {
+		_, up := wordAt(st.s[st.toks[ti].end:], upWords)
+		_, down := wordAt(st.s[st.toks[ti].end:], downWords)
+		return ti, up || down
+	}
 	return ti, startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], " "), []string{"相比", "相较"})
+}
+
+// ownKindWords tells the words between a comparison's 较 (比) and the year
+// before's label that name that year's document of the same kind alone:
+// "较2014年度部门决算公开“三公”经费…" in a 决算 (部门, 单位, 公开, 的 and
+// the kind's 决算 or 预算, none of the other kind's), or nothing.
+func (b *builder) ownKindWords(s string) bool {
+	kind := "决算"
+	if b.doc.Document.Kind == schema.KindBudget {
+		kind = "预算"
+	}
+	for _, w := range []string{"部门", "单位", "公开", "的", kind} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return strings.Trim(s, "“”\"") == ""
 }
 
 // comparedPriors records the comparisons the prior-year amounts at tokens
@@ -653,10 +678,42 @@ func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.
 	t := st.toks[ti]
 	y, ok := b.scanYoYAt(t.end, amount, st.sentenceEnd(t.end))
 	if !ok || y.prior >= 0 && st.toks[y.prior].money() != amount || y.change < 0 && y.pct < 0 && !y.flat {
-		return nil
+		if y, ok = b.changeRightAfter(ti, amount); !ok {
+			return nil
+		}
 	}
 	y.prior = ti // the figure's own amount restated after 相比 is no prior year
 	return b.recordYoY(path, y)
+}
+
+// changeRightAfter reads the change right after the year before's amount
+// at token ti, its comparison opened by 较 or 比 before its label ("较2014
+// 年度“三公”经费合计16.08万元增加15.15万元"): a direction and an amount,
+// which with the figure's amount make the year before's within the
+// rounding of the three.
+func (b *builder) changeRightAfter(ti int, amount schema.Money) (yoy, bool) {
+	st := b.st
+	prior := st.toks[ti]
+	rest := st.s[prior.end:]
+	sign := 1
+	w, ok := wordAt(rest, upWords)
+	if !ok {
+		if w, ok = wordAt(rest, downWords); !ok {
+			return yoy{}, false
+		}
+		sign = -1
+	}
+	at := prior.end + len(w) + len(rest[len(w):]) - len(strings.TrimPrefix(rest[len(w):], "了"))
+	c := st.tokenAt(at)
+	if c >= len(st.toks) || st.toks[c].start != at || st.toks[c].kind != numMoney {
+		return yoy{}, false
+	}
+	change := st.toks[c]
+	want := amount - schema.Money(sign)*change.money()
+	if max(prior.money()-want, want-prior.money()) > prior.rounding()+2*change.rounding() {
+		return yoy{}, false
+	}
+	return yoy{prior: ti, change: c, changeSign: sign, pct: -1}, true
 }
 
 // sentenceMarker gives the enumeration marker s opens with, "" for none:
