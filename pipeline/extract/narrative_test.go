@@ -2810,3 +2810,27 @@ func TestPartsAmountThenChange(t *testing.T) {
 		}
 	}
 }
+
+// A change and its percentage stated right after a part that follows 其中
+// belong to the whole read before it where they agree on the whole's
+// amount and not the part's; where they agree on the part's, the part's.
+func TestChangeAfterPartIsWholes(t *testing.T) {
+	const sentence = "某某县人民法院2020年度部门决算\n一、收入决算情况说明\n本部门2020年度收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加%s;本年一般公共预算财政拨款收入2392.44万元。\n"
+	claimed := func(pct string) map[string]bool {
+		d, err := extractText(fmt.Sprintf(sentence, pct), Hints{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths := map[string]bool{}
+		for _, c := range d.Claims {
+			paths[c.Path+" "+c.Kind] = true
+		}
+		return paths
+	}
+	if paths := claimed("5.5%"); !paths["/revenue change"] || !paths["/revenue change_pct"] || paths["/revenue/carried_over change"] {
+		t.Errorf("whole's: %v", paths)
+	}
+	if paths := claimed("16.8%"); !paths["/revenue/carried_over change"] || paths["/revenue change"] {
+		t.Errorf("part's: %v", paths)
+	}
+}
