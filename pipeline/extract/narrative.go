@@ -4189,6 +4189,93 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 	return start, p, true
 }
 
+// priorOutturnParts reads the parts of the year before's 三公 outturn a
+// budget states right after it (priorOutturn), in its sentence or the one
+// after that opens with 其中: "2013年“三公”经费财政拨款执行数为71.54亿元。其
+// 中,因公出国(境)费16.92亿元,公务用车购置及运行费42.53亿元,公务接待费
+// 12.09亿元". The three must each be stated once and add up to that total
+// within their rounding; each is the prior year of a part the year's
+// figures hold (a part of the year not read gets none: its amount is not
+// known).
+func (b *builder) priorOutturnParts() {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.PriorYear == nil || b.doc.Document.Kind != schema.KindBudget {
+		return
+	}
+	ti, ok := b.takenFor("/three_public/prior_year")
+	if !ok {
+		return
+	}
+	st := b.st
+	t := st.toks[ti]
+	end := st.sentenceEnd(t.end)
+	if next := end + len("。"); next < len(st.s) && strings.HasPrefix(st.s[next:], "其中") {
+		end = st.sentenceEnd(next)
+	}
+	seg := st.s[t.end:end]
+	parts := []struct {
+		key    string
+		labels []string
+		f      *schema.Figure
+	}{
+		{"overseas_travel", []string{"因公出国(境)费", "因公出国（境）费", "因公出国费"}, tp.OverseasTravel},
+		{"vehicle", []string{"公务用车购置及运行费", "公务用车购置及运行维护费"}, tp.Vehicle},
+		{"reception", []string{"公务接待费"}, tp.Reception},
+	}
+	toks := make([]int, len(parts))
+	sum, tol := schema.Money(0), t.rounding()
+	for i, p := range parts {
+		at := -1
+		for _, l := range p.labels {
+			if j := strings.Index(seg, l); j >= 0 {
+				if strings.Contains(seg[j+len(l):], l) {
+					return // stated twice
+				}
+				at = t.end + j + len(l)
+				break
+			}
+		}
+		if at < 0 {
+			return
+		}
+		vi, ok := b.valueAfter(at, 6)
+		if !ok || st.toks[vi].start >= end || b.used[vi] {
+			return
+		}
+		toks[i] = vi
+		sum += st.toks[vi].money()
+		tol += st.toks[vi].rounding()
+	}
+	if max(sum-*tp.PriorYear, *tp.PriorYear-sum) > tol {
+		return
+	}
+	// a part's change the text states against another base (the year
+	// before's budget: "与2013年年初预算相比…") that the outturn does not
+	// make: the parts' comparisons are not with it, and none is read
+	for i, p := range parts {
+		if p.f == nil {
+			continue
+		}
+		prior := st.toks[toks[i]]
+		diff := (p.f.Amount - prior.money()).Float()
+		for _, c := range b.doc.Claims {
+			if c.Path != "/three_public/"+p.key {
+				continue
+			}
+			switch {
+			case c.Kind == schema.ClaimChange && math.Abs(c.Value-diff) > 3*prior.rounding().Float(),
+				c.Kind == schema.ClaimChangePct && prior.money() != 0 && math.Abs(c.Value-diff/prior.money().Float()*100) > 0.5:
+				return
+			}
+		}
+	}
+	for i, p := range parts {
+		if p.f != nil && p.f.PriorYear == nil {
+			p.f.PriorYear = b.take("/three_public/"+p.key+"/prior_year", toks[i])
+		}
+	}
+}
+
 // priorOutturn reads the year before's 三公 total a budget states in a
 // sentence of its own, the year right before its 三公 and its outturn's word
 // after (执行数, 决算数, 支出数): "2013年“三公”经费财政拨款执行数为71.54亿元" in a

@@ -1038,7 +1038,7 @@ func (b *builder) yearColumnRows(t table) (cur, prior []row, ok bool) {
 	if len(years) != 2 {
 		return nil, nil, false
 	}
-	late := max(slices.Collect(maps.Keys(years))[0], slices.Collect(maps.Keys(years))[1])
+	late := slices.Max(slices.Collect(maps.Keys(years)))
 	if fy := b.doc.Document.FiscalYear; fy != 0 && fy != late {
 		return nil, nil, false
 	}
