@@ -594,18 +594,8 @@ func (b *builder) bareComparand(k, cmp int, restate schema.Money) bool {
 	if between := strings.TrimSpace(st.s[cmp:o.start]); restate <= 0 || o.unit != "" || between != "" && !isPriorWords(between) {
 		return false
 	}
-	rest := st.s[o.end:]
-	sign := 1
-	w, ok := wordAt(rest, upWords)
+	c, sign, ok := b.changeAt(o.end)
 	if !ok {
-		if w, ok = wordAt(rest, downWords); !ok {
-			return false
-		}
-		sign = -1
-	}
-	rest = strings.TrimPrefix(rest[len(w):], "了")
-	c := st.tokenAt(len(st.s) - len(rest))
-	if c >= len(st.toks) || st.toks[c].start != len(st.s)-len(rest) || st.toks[c].kind != numMoney {
 		return false
 	}
 	change := st.toks[c]
@@ -622,6 +612,27 @@ func (b *builder) bareComparand(k, cmp int, restate schema.Money) bool {
 		Reason: fmt.Sprintf("the year before's %s is printed without a unit; the amount less its change (%s) makes it in %s, so it is read so",
 			st.s[o.start:o.numEnd], st.s[change.start:change.end], change.unit)})
 	return true
+}
+
+// changeAt reads a change stated right at pos: a direction (增加, 减少 …),
+// 了 perhaps, and an amount in money — its token and its sign.
+func (b *builder) changeAt(pos int) (tok, sign int, ok bool) {
+	st := b.st
+	rest := st.s[pos:]
+	sign = 1
+	w, ok := wordAt(rest, upWords)
+	if !ok {
+		if w, ok = wordAt(rest, downWords); !ok {
+			return 0, 0, false
+		}
+		sign = -1
+	}
+	at := len(st.s) - len(strings.TrimPrefix(rest[len(w):], "了"))
+	c := st.tokenAt(at)
+	if c >= len(st.toks) || st.toks[c].start != at || st.toks[c].kind != numMoney {
+		return 0, 0, false
+	}
+	return c, sign, true
 }
 
 // isPriorWords tells the words of the year before (上年, 去年) alone

@@ -694,18 +694,8 @@ func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.
 func (b *builder) changeRightAfter(ti int, amount schema.Money) (yoy, bool) {
 	st := b.st
 	prior := st.toks[ti]
-	rest := st.s[prior.end:]
-	sign := 1
-	w, ok := wordAt(rest, upWords)
+	c, sign, ok := b.changeAt(prior.end)
 	if !ok {
-		if w, ok = wordAt(rest, downWords); !ok {
-			return yoy{}, false
-		}
-		sign = -1
-	}
-	at := prior.end + len(w) + len(rest[len(w):]) - len(strings.TrimPrefix(rest[len(w):], "了"))
-	c := st.tokenAt(at)
-	if c >= len(st.toks) || st.toks[c].start != at || st.toks[c].kind != numMoney {
 		return yoy{}, false
 	}
 	change := st.toks[c]
