@@ -630,6 +630,9 @@ func (b *builder) priorCompared(start, end int) (int, bool) {
 		return 0, false
 	}
 	if than {
+		if b.used[ti] {
+			return 0, false // the year before's read already, its change with it (figureYoY)
+		}
 		_, up := wordAt(st.s[st.toks[ti].end:], upWords)
 		_, down := wordAt(st.s[st.toks[ti].end:], downWords)
 		return ti, up || down
