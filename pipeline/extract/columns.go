@@ -1730,7 +1730,8 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 	got = map[string]cell{}
 	funds := fundsBeside(t)
 	blank := map[string]bool{}
-	last := "" // the part of the row above
+	blankAt := map[string]int{} // the line of each part's row printed blank
+	last := ""                  // the part of the row above
 	for _, r := range t.rows {
 		name := strings.Trim(strings.ReplaceAll(rowName(r.name), " ", ""), "|")
 		if name == "" && len(r.vals) == 0 {
@@ -1753,6 +1754,9 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 		}
 		if len(r.vals) == 0 {
 			blank[field] = field != ""
+			if field != "" {
+				blankAt[field] = r.line
+			}
 			continue
 		}
 		if field == "" || !sameValues(t, r.vals) && !(funds && zeroAfterFirst(t, r.vals)) {
@@ -1768,7 +1772,11 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 	case !ok && !everyPart(got): // no 合计 row: every part, or nothing
 		return nil, false
 	case ok && len(got) < 3:
-		return threePublicFewLabels(got, stated, blank), false
+		if got := threePublicFewLabels(got, stated, blank); got != nil {
+			blankPartsZero(got, blankAt, "")
+			return got, false
+		}
+		return nil, false
 	}
 	vehicle := got["vehicle"].v
 	if _, ok := got["vehicle"]; !ok {
@@ -1784,7 +1792,62 @@ func threePublicByLabels(t table, stated *schema.ThreePublic) (got map[string]ce
 	if ok && got["overseas_travel"].v+got["reception"].v+vehicle != total.v {
 		return nil, false
 	}
+	blankPartsZero(got, blankAt, "")
 	return got, false
+}
+
+// blankPartsZero reads as 0 the parts of a 三公 table the table prints
+// blank — their rows printed (blank, at its line) with no figure — on the
+// side (""; "budgeted:" the 预算数 column) where the row they are a part of
+// is exactly the sum of its other parts: the 合计 of 因公出国, 公务接待 and
+// 公务用车 (the one blank), the vehicles' subtotal of 购置 and 运行 (the
+// one blank, or both where the vehicles are 0). A table prints a blank for
+// nothing, and its sums say so; a part the text does not state is another
+// matter, never read (a sentence leaving a part out says nothing of it).
+func blankPartsZero(got map[string]cell, blank map[string]int, side string) {
+	total, ok := got[side+"total"]
+	if !ok {
+		return
+	}
+	amount := func(k string) (schema.Money, bool) {
+		if c, ok := got[side+k]; ok {
+			return c.v, true
+		}
+		if k != "vehicle" {
+			return 0, false
+		}
+		p, okP := got[side+"vehicle_purchase"]
+		o, okO := got[side+"vehicle_operation"]
+		return p.v + o.v, okP && okO
+	}
+	parts := []string{"overseas_travel", "reception", "vehicle"}
+	var missing []string
+	var sum schema.Money
+	for _, k := range parts {
+		if v, ok := amount(k); ok {
+			sum += v
+		} else {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 1 && blank[missing[0]] > 0 && sum == total.v {
+		got[side+missing[0]] = cell{0, blank[missing[0]]}
+	}
+	vehicle, ok := got[side+"vehicle"]
+	if !ok {
+		return
+	}
+	p, okP := got[side+"vehicle_purchase"]
+	o, okO := got[side+"vehicle_operation"]
+	switch {
+	case okP && !okO && blank["vehicle_operation"] > 0 && p.v == vehicle.v:
+		got[side+"vehicle_operation"] = cell{0, blank["vehicle_operation"]}
+	case okO && !okP && blank["vehicle_purchase"] > 0 && o.v == vehicle.v:
+		got[side+"vehicle_purchase"] = cell{0, blank["vehicle_purchase"]}
+	case !okP && !okO && vehicle.v == 0 && blank["vehicle_purchase"] > 0 && blank["vehicle_operation"] > 0:
+		got[side+"vehicle_purchase"] = cell{0, blank["vehicle_purchase"]}
+		got[side+"vehicle_operation"] = cell{0, blank["vehicle_operation"]}
+	}
 }
 
 // vehiclePart is the part of 公务用车 a row under it names by its own
@@ -1870,7 +1933,8 @@ func sameValues(t table, vals []token) bool {
 // columns each add up: the rows' names place the cells, as no order of the
 // parts does where a blank row (a web table's cells a line, each blank one
 // a bar alone) leaves a part out — its cells are not the next row's. A part
-// left blank is not read. nil for another table, or one with a row of one
+// left blank is 0 where the column's 合计 is the others' sum
+// (blankPartsZero), else not read. nil for another table, or one with a row of one
 // cell (its blank one dropped: which column it is the text tells,
 // threePublicByStated).
 func threePublicByNamedColumns(t table, flat []string, header string) map[string]cell {
@@ -1891,6 +1955,8 @@ func threePublicByNamedColumns(t table, flat []string, header string) map[string
 		got["budgeted:"+f] = cell{t.value(vals[b]), vals[b].line}
 		got[f] = cell{t.value(vals[s]), vals[s].line}
 	}
+	blankPartsZero(got, named.blank, "")
+	blankPartsZero(got, named.blank, "budgeted:")
 	return got
 }
 
@@ -1899,6 +1965,7 @@ func threePublicByNamedColumns(t table, flat []string, header string) map[string
 type namedRows struct {
 	at       map[string][]token // each row's cells by its part, each row as many (n)
 	short    int                // the rows of zeros a cell short (a cell a line, the blank one dropped): 0 in every column
+	blank    map[string]int     // the line of each part's row printed with no figure
 	n        int
 	hasParts bool // the vehicles' parts among the rows, printed or blank
 }
@@ -1909,6 +1976,7 @@ func threePublicNamedRows(t table, flat []string) *namedRows {
 	at := map[string][]token{}
 	n, short := 0, 0
 	blank := map[string]bool{}
+	blankAt := map[string]int{}
 	most := 0
 	for _, r := range t.rows {
 		most = max(most, len(r.vals))
@@ -1931,6 +1999,9 @@ func threePublicNamedRows(t table, flat []string) *namedRows {
 				short++
 			}
 			blank[field] = field != ""
+			if field != "" && len(r.vals) == 0 {
+				blankAt[field] = r.line
+			}
 			continue
 		}
 		if _, twice := at[field]; field == "" || twice || n > 0 && len(r.vals) != n {
@@ -1960,7 +2031,7 @@ func threePublicNamedRows(t table, flat []string) *namedRows {
 	if !hasVehicle && !hasParts {
 		return nil
 	}
-	return &namedRows{at, short, n, hasParts}
+	return &namedRows{at, short, blankAt, n, hasParts}
 }
 
 // threePublicLabelSums reads a 三公 table whose every row with figures is

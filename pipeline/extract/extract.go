@@ -281,6 +281,7 @@ func Extract(t *ingest.Text, id string, h Hints) (*schema.Document, error) {
 	b.procurement()
 	b.assets()
 	b.threePublic()
+	b.priorOutturnParts()
 	b.respectively()
 	b.performance()
 	b.tables(t.Lines, flat)

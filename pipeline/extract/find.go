@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"iter"
 	"math"
 	"slices"
@@ -579,6 +580,9 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 				continue
 			}
 			o := st.toks[k]
+			if o.kind == numPlain && sign == 0 && y.prior < 0 && y.change < 0 && b.bareComparand(k, cmp, restate) {
+				o = st.toks[k] // its unit the change's
+			}
 			switch {
 			case o.kind == numYear:
 			case o.kind == numMoney && sign == 0 && y.prior < 0 && y.change < 0:
@@ -599,6 +603,66 @@ func (b *builder) scanComparison(pos int, restate schema.Money, end int, budget 
 		i += size
 	}
 	return done()
+}
+
+// bareComparand reads the year before's amount printed without its unit
+// right after the comparison's opening, its change in money right after it
+// ("支出2.05万元,较上年2.08减少0.03万元"): the amount restate less the
+// change (by its direction) is the bare number in the change's unit,
+// within the rounding of the three, and the token k takes that unit (a
+// warning says so). false, and nothing changed, otherwise.
+func (b *builder) bareComparand(k, cmp int, restate schema.Money) bool {
+	st := b.st
+	o := st.toks[k]
+	if between := strings.TrimSpace(st.s[cmp:o.start]); restate <= 0 || o.unit != "" || between != "" && !isPriorWords(between) {
+		return false
+	}
+	c, sign, ok := b.changeAt(o.end)
+	if !ok {
+		return false
+	}
+	change := st.toks[c]
+	bare := o
+	bare.kind, bare.unit = numMoney, change.unit
+	want := restate - schema.Money(sign)*change.money()
+	tol := bare.rounding() + 2*change.rounding() // the amount restated taken to print the change's decimals
+	if max(bare.money()-want, want-bare.money()) > tol {
+		return false
+	}
+	st.toks[k] = bare
+	src := st.source(o.start)
+	b.doc.Warnings = append(b.doc.Warnings, schema.Warning{Line: src.Line, Text: src.Text,
+		Reason: fmt.Sprintf("the year before's %s is printed without a unit; the amount less its change (%s) makes it in %s, so it is read so",
+			st.s[o.start:o.numEnd], st.s[change.start:change.end], change.unit)})
+	return true
+}
+
+// changeAt reads a change stated right at pos: a direction (增加, 减少 …),
+// 了 perhaps, and an amount in money — its token and its sign.
+func (b *builder) changeAt(pos int) (tok, sign int, ok bool) {
+	st := b.st
+	rest := st.s[pos:]
+	sign = 1
+	w, ok := wordAt(rest, upWords)
+	if !ok {
+		if w, ok = wordAt(rest, downWords); !ok {
+			return 0, 0, false
+		}
+		sign = -1
+	}
+	at := len(st.s) - len(strings.TrimPrefix(rest[len(w):], "了"))
+	c := st.tokenAt(at)
+	if c >= len(st.toks) || st.toks[c].start != at || st.toks[c].kind != numMoney {
+		return 0, 0, false
+	}
+	return c, sign, true
+}
+
+// isPriorWords tells the words of the year before (上年, 去年) alone
+// between a comparison's 较 and its amount.
+func isPriorWords(s string) bool {
+	w, ok := wordAt(s, priorYearWords)
+	return ok && w == s
 }
 
 // nextComparison is where the comparand of the next clause after the one

@@ -610,21 +610,49 @@ func (b *builder) priorCompared(start, end int) (int, bool) {
 	st := b.st
 	head := strings.ReplaceAll(st.s[runeStart(st.s, max(0, start-3*12)):start], " ", "")
 	c, after, ok := comparandBefore(head)
-	if fy := b.doc.Document.FiscalYear; !ok || c.conn != "与" || after != "" && after != "的" || c.year != 0 && (c.year != fy-1 || fy == 0) {
+	fy := b.doc.Document.FiscalYear
+	if !ok || c.year != 0 && (c.year != fy-1 || fy == 0) {
+		return 0, false
+	}
+	than := c.conn != "与" // 较 or 比: the amount's change right after it
+	if !than && after != "" && after != "的" || than && !b.ownKindWords(after) {
 		return 0, false
 	}
 	ti := st.tokenAt(end)
 	if ti >= len(st.toks) || st.toks[ti].kind != numMoney {
 		return 0, false
 	}
-	gap := strings.TrimPrefix(st.s[end:st.toks[ti].start], "支出")
+	gap := strings.TrimPrefix(strings.TrimPrefix(st.s[end:st.toks[ti].start], "合计"), "支出")
 	if b.doc.Document.Kind == schema.KindFinalAccounts { // the prior year's 决算 ("与上年“三公”经费决算数…")
 		gap = strings.TrimPrefix(strings.TrimPrefix(gap, "决算"), "数")
 	}
 	if strings.Trim(gap, " 为是:") != "" {
 		return 0, false
 	}
+	if than {
+		if b.used[ti] {
+			return 0, false // the year before's read already, its change with it (figureYoY)
+		}
+		_, up := wordAt(st.s[st.toks[ti].end:], upWords)
+		_, down := wordAt(st.s[st.toks[ti].end:], downWords)
+		return ti, up || down
+	}
 	return ti, startsWithAny(strings.TrimLeft(st.s[st.toks[ti].end:], " "), []string{"相比", "相较"})
+}
+
+// ownKindWords tells the words between a comparison's 较 (比) and the year
+// before's label that name that year's document of the same kind alone:
+// "较2014年度部门决算公开“三公”经费…" in a 决算 (部门, 单位, 公开, 的 and
+// the kind's 决算 or 预算, none of the other kind's), or nothing.
+func (b *builder) ownKindWords(s string) bool {
+	kind := "决算"
+	if b.doc.Document.Kind == schema.KindBudget {
+		kind = "预算"
+	}
+	for _, w := range []string{"部门", "单位", "公开", "的", kind} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return strings.Trim(s, "“”\"") == ""
 }
 
 // comparedPriors records the comparisons the prior-year amounts at tokens
@@ -653,10 +681,32 @@ func (b *builder) comparedYoY(path string, ti int, amount schema.Money) *schema.
 	t := st.toks[ti]
 	y, ok := b.scanYoYAt(t.end, amount, st.sentenceEnd(t.end))
 	if !ok || y.prior >= 0 && st.toks[y.prior].money() != amount || y.change < 0 && y.pct < 0 && !y.flat {
-		return nil
+		if y, ok = b.changeRightAfter(ti, amount); !ok {
+			return nil
+		}
 	}
 	y.prior = ti // the figure's own amount restated after 相比 is no prior year
 	return b.recordYoY(path, y)
+}
+
+// changeRightAfter reads the change right after the year before's amount
+// at token ti, its comparison opened by 较 or 比 before its label ("较2014
+// 年度“三公”经费合计16.08万元增加15.15万元"): a direction and an amount,
+// which with the figure's amount make the year before's within the
+// rounding of the three.
+func (b *builder) changeRightAfter(ti int, amount schema.Money) (yoy, bool) {
+	st := b.st
+	prior := st.toks[ti]
+	c, sign, ok := b.changeAt(prior.end)
+	if !ok {
+		return yoy{}, false
+	}
+	change := st.toks[c]
+	want := amount - schema.Money(sign)*change.money()
+	if max(prior.money()-want, want-prior.money()) > prior.rounding()+2*change.rounding() {
+		return yoy{}, false
+	}
+	return yoy{prior: ti, change: c, changeSign: sign, pct: -1}, true
 }
 
 // sentenceMarker gives the enumeration marker s opens with, "" for none:
@@ -4450,6 +4500,93 @@ func (b *builder) threePublicAt(end int) (start, p int, ok bool) {
 		p += len(st.s[p:]) - len(strings.TrimPrefix(st.s[p:], q))
 	}
 	return start, p, true
+}
+
+// priorOutturnParts reads the parts of the year before's 三公 outturn a
+// budget states right after it (priorOutturn), in its sentence or the one
+// after that opens with 其中: "2013年“三公”经费财政拨款执行数为71.54亿元。其
+// 中,因公出国(境)费16.92亿元,公务用车购置及运行费42.53亿元,公务接待费
+// 12.09亿元". The three must each be stated once and add up to that total
+// within their rounding; each is the prior year of a part the year's
+// figures hold (a part of the year not read gets none: its amount is not
+// known).
+func (b *builder) priorOutturnParts() {
+	tp := b.doc.ThreePublic
+	if tp == nil || tp.PriorYear == nil || b.doc.Document.Kind != schema.KindBudget {
+		return
+	}
+	ti, ok := b.takenFor("/three_public/prior_year")
+	if !ok {
+		return
+	}
+	st := b.st
+	t := st.toks[ti]
+	end := st.sentenceEnd(t.end)
+	if next := end + len("。"); next < len(st.s) && strings.HasPrefix(st.s[next:], "其中") {
+		end = st.sentenceEnd(next)
+	}
+	seg := st.s[t.end:end]
+	parts := []struct {
+		key    string
+		labels []string
+		f      *schema.Figure
+	}{
+		{"overseas_travel", []string{"因公出国(境)费", "因公出国（境）费", "因公出国费"}, tp.OverseasTravel},
+		{"vehicle", []string{"公务用车购置及运行费", "公务用车购置及运行维护费"}, tp.Vehicle},
+		{"reception", []string{"公务接待费"}, tp.Reception},
+	}
+	toks := make([]int, len(parts))
+	sum, tol := schema.Money(0), t.rounding()
+	for i, p := range parts {
+		at := -1
+		for _, l := range p.labels {
+			if j := strings.Index(seg, l); j >= 0 {
+				if strings.Contains(seg[j+len(l):], l) {
+					return // stated twice
+				}
+				at = t.end + j + len(l)
+				break
+			}
+		}
+		if at < 0 {
+			return
+		}
+		vi, ok := b.valueAfter(at, 6)
+		if !ok || st.toks[vi].start >= end || b.used[vi] {
+			return
+		}
+		toks[i] = vi
+		sum += st.toks[vi].money()
+		tol += st.toks[vi].rounding()
+	}
+	if max(sum-*tp.PriorYear, *tp.PriorYear-sum) > tol {
+		return
+	}
+	// a part's change the text states against another base (the year
+	// before's budget: "与2013年年初预算相比…") that the outturn does not
+	// make: the parts' comparisons are not with it, and none is read
+	for i, p := range parts {
+		if p.f == nil {
+			continue
+		}
+		prior := st.toks[toks[i]]
+		diff := (p.f.Amount - prior.money()).Float()
+		for _, c := range b.doc.Claims {
+			if c.Path != "/three_public/"+p.key {
+				continue
+			}
+			switch {
+			case c.Kind == schema.ClaimChange && math.Abs(c.Value-diff) > 3*prior.rounding().Float(),
+				c.Kind == schema.ClaimChangePct && prior.money() != 0 && math.Abs(c.Value-diff/prior.money().Float()*100) > 0.5:
+				return
+			}
+		}
+	}
+	for i, p := range parts {
+		if p.f != nil && p.f.PriorYear == nil {
+			p.f.PriorYear = b.take("/three_public/"+p.key+"/prior_year", toks[i])
+		}
+	}
 }
 
 // priorOutturn reads the year before's 三公 total a budget states in a

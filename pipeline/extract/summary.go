@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +28,9 @@ type summary struct {
 	classed    bool // the functional classes add up
 	uses       bool // 基本支出, 项目支出 and the other uses add up
 	cells      bool // read from default-mode cells (summaryCells)
+	// surplus: its expenditure holds a 结余分配 (no figure of the model)
+	// besides the year's and what it carried: those two are not placed
+	surplus bool
 }
 
 func (s summary) score() int {
@@ -49,6 +54,9 @@ func (b *builder) summaryTable(t table, lines, flat []string) bool {
 	}
 	if t.grid { // its cells placed in rows and columns (grid.go): the one reading
 		return b.summaryRead(t, b.parseSummary(t, t.layout))
+	}
+	if cur, prior, ok := b.yearColumnRows(t); ok {
+		return b.summaryYears(t, cur, prior)
 	}
 	best := b.parseSummary(t, t.rows)
 	for _, rows := range [][]row{t.layout, t.columns} {
@@ -126,8 +134,10 @@ func (b *builder) summaryRead(t table, best summary) bool {
 	set("expenditure", "/expenditure", "/total", &exp.Total)
 	set("revenue_current", "/revenue", "/current_year", &rev.CurrentYear)
 	set("carried_over", "/revenue", "/carried_over", &rev.CarriedOver)
-	set("expenditure_current", "/expenditure", "/current_year", &exp.CurrentYear)
-	set("carried_forward", "/expenditure", "/carried_forward", &exp.CarriedForward)
+	if !best.surplus {
+		set("expenditure_current", "/expenditure", "/current_year", &exp.CurrentYear)
+		set("carried_forward", "/expenditure", "/carried_forward", &exp.CarriedForward)
+	}
 	if best.sources {
 		for _, s := range revenueSources {
 			f, ok := got["src:"+s.name]
@@ -348,7 +358,7 @@ func summaryKey(name string) string {
 		return "revenue_current"
 	case "本年支出合计", "当年支出小计":
 		return "expenditure_current"
-	case "年初结转和结余", "上年结转", "上年结转资金", "上年结转结余":
+	case "年初结转和结余", "上年结转", "上年结转资金", "上年结转结余", "上年结转和结余": // the last a 决算's of 2010
 		return "carried_over"
 	case "年末结转和结余", "结转下年", "结转下年资金", "年终结转结余":
 		return "carried_forward"
@@ -405,6 +415,14 @@ func yearTotals(rows []row) func(name string) string {
 
 // parseSummary reads one row reading of 收支总表 without placing anything.
 func (b *builder) parseSummary(t table, rows []row) summary {
+	return b.parseSummaryWithin(t, rows, false)
+}
+
+// parseSummaryWithin is parseSummary; with rounded, a side's current year
+// and what it carried are kept where they make its total within the
+// rounding of the three cells (each within half its last digit: a table of
+// two years' columns, whose cells are each rounded from yuan).
+func (b *builder) parseSummaryWithin(t table, rows []row, rounded bool) summary {
 	s := summary{got: map[string]cell{}, toks: map[string]token{}}
 	got := s.got
 	year := yearTotals(rows)
@@ -482,8 +500,16 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	// printed, so nothing is said of it)
 	keep := func(current, carried string, total schema.Money) {
 		c, ok := got[current]
+		var tol schema.Money // half the last digit of each of the three cells
+		if rounded {
+			for _, k := range []string{current, carried, "revenue", "expenditure"} {
+				if tok, ok := s.toks[k]; ok && (k == current || k == carried || strings.HasPrefix(current, k)) {
+					tol += t.value(token{mant: 5, scale: tok.scale + 1})
+				}
+			}
+		}
 		switch {
-		case ok && got[carried].line != 0 && got[carried].v+c.v == total:
+		case ok && got[carried].line != 0 && max(got[carried].v+c.v-total, total-got[carried].v-c.v) <= tol:
 		case ok && c.v == total:
 			delete(got, carried)
 		default:
@@ -493,6 +519,12 @@ func (b *builder) parseSummary(t table, rows []row) summary {
 	}
 	keep("revenue_current", "carried_over", rt.v-got["fund_drawn"].v)
 	keep("expenditure_current", "carried_forward", et.v-got["surplus_distributed"].v)
+	if d := got["surplus_distributed"]; d.v != 0 && got["expenditure_current"].line > 0 {
+		// the 结余分配 the total holds is no figure of the model: the year's
+		// spending and what it carried forward would not make the total
+		s.warnings = append(s.warnings, fmt.Sprintf("its 结余分配 of %s yuan, no figure of the model, is in its 支出总计: 本年支出合计 and 年末结转和结余 are left out (they do not make the total without it)", d.v))
+		s.surplus = true
+	}
 	var top schema.Money
 	_, whole := got["src:财政拨款"]
 	listed := false
@@ -951,4 +983,148 @@ func (b *builder) fiscalSums(t table) {
 		}
 		keep("row:"+strconv.Itoa(r.line), tableRow{tok: r.vals[0], line: r.line}, true, parts)
 	}
+}
+
+// A 收支总表 of two years' columns, each side's header a cell a line:
+// 2009年决算数, 2010年决算数, 比上年增减% (the year before's, the year's, the
+// change), under 收入 and again under 支出; every row prints its three
+// cells, its revenue's then its expenditure's, and the last row — the 总计,
+// its label lost — the two totals of each side without a change.
+
+// yearColumnRows reads such a table's rows twice: as the year's (cur, each
+// row its year's cell) and as the year before's (prior). The header names
+// two years, the document's and the one before (or, the document's year
+// unknown, the later is the year's), and each side's columns alike; a row
+// of other than the columns' number of cells, but for the last one
+// (its 总计's cells after its own, the two sides alike in each year), and
+// nothing is read this way.
+func (b *builder) yearColumnRows(t table) (cur, prior []row, ok bool) {
+	var head []string
+	first := slices.IndexFunc(t.rows, func(r row) bool { return len(r.vals) > 0 })
+	if first < 1 {
+		return nil, nil, false
+	}
+	for _, r := range t.rows[:first] {
+		cells, ok := yearHeadCells(strings.ReplaceAll(rowName(r.name), " ", ""))
+		if !ok {
+			return nil, nil, false
+		}
+		head = append(head, cells...)
+	}
+	// the side's columns: the header's cells up to their first repeat
+	w := len(head)
+	for k := 1; k < len(head); k++ {
+		if head[k] == head[0] {
+			w = k
+			break
+		}
+	}
+	if w < 2 || len(head) != 2*w || !slices.Equal(head[:w], head[w:]) {
+		return nil, nil, false
+	}
+	years := map[int]int{} // year → its column
+	for k, h := range head[:w] {
+		if y, _, ok := yearRowLabel(h); ok {
+			if _, twice := years[y]; twice {
+				return nil, nil, false
+			}
+			years[y] = k
+			continue
+		}
+		if !strings.Contains(h, "增减") && !strings.Contains(h, "%") {
+			return nil, nil, false
+		}
+	}
+	if len(years) != 2 {
+		return nil, nil, false
+	}
+	late := slices.Max(slices.Collect(maps.Keys(years)))
+	if fy := b.doc.Document.FiscalYear; fy != 0 && fy != late {
+		return nil, nil, false
+	}
+	ci, ok1 := years[late]
+	pi, ok2 := years[late-1]
+	if !ok1 || !ok2 {
+		return nil, nil, false
+	}
+	last := -1
+	for k, r := range t.rows {
+		if len(r.vals) > 0 {
+			last = k
+		}
+	}
+	for k, r := range t.rows[first:] {
+		k += first
+		switch {
+		case len(r.vals) == 0:
+			cur, prior = append(cur, r), append(prior, r)
+			continue
+		case len(r.vals) == w:
+		case k == last && len(r.vals) == w+4:
+		default:
+			return nil, nil, false
+		}
+		c, p := r, r
+		c.vals, p.vals = []token{r.vals[ci]}, []token{r.vals[pi]}
+		cur, prior = append(cur, c), append(prior, p)
+		if len(r.vals) == w {
+			continue
+		}
+		// the 总计's cells: each side the year before's and the year's,
+		// in the header's order of the two
+		tot := r.vals[w:]
+		if t.value(tot[0]) != t.value(tot[2]) || t.value(tot[1]) != t.value(tot[3]) {
+			return nil, nil, false
+		}
+		tc, tp := 1, 0
+		if ci < pi {
+			tc, tp = 0, 1
+		}
+		for range 2 {
+			cur = append(cur, row{name: "总计", vals: []token{tot[tc]}, line: tot[tc].line})
+			prior = append(prior, row{name: "总计", vals: []token{tot[tp]}, line: tot[tp].line})
+		}
+	}
+	return cur, prior, true
+}
+
+// yearHeadCell is a header cell of a table of two years' columns: a year's
+// (2009年决算数, 2010年度预算数) or the change's (比上年增减%, 增减率).
+var yearHeadCell = regexp.MustCompile(`^(?:20\d\d年度?(?:决算|预算)数|(?:比上年)?增减(?:%|率|幅度|\(%\))?)`)
+
+// yearHeadCells splits a header line of such cells, run together where
+// the text printed them on lines of their own with no blank line between.
+func yearHeadCells(s string) ([]string, bool) {
+	var cells []string
+	for s != "" {
+		m := yearHeadCell.FindString(s)
+		if m == "" {
+			return nil, false
+		}
+		cells, s = append(cells, m), s[len(m):]
+	}
+	return cells, len(cells) > 0
+}
+
+// summaryYears reads a 收支总表 of two years' columns (yearColumnRows): the
+// year's cells as a summary's, and, where both years' readings balance, the
+// year before's 本年收入合计 and 本年支出合计 as the prior years.
+func (b *builder) summaryYears(t table, cur, prior []row) bool {
+	s := b.parseSummaryWithin(t, cur, true)
+	if !b.summaryRead(t, s) {
+		return false
+	}
+	p := b.parseSummaryWithin(t, prior, true)
+	if !p.balanced {
+		return true
+	}
+	for _, side := range []struct {
+		key, path string
+		dst       **schema.Money
+	}{{"revenue_current", "/revenue", &b.doc.Revenue.PriorYear}, {"expenditure_current", "/expenditure", &b.doc.Expenditure.PriorYear}} {
+		if c, ok := p.got[side.key]; ok {
+			b.setTable(side.path, "/prior_year", side.dst, c.v, c.line)
+		}
+	}
+	return true
 }
