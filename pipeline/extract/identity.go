@@ -1258,7 +1258,7 @@ func titleYearIn(l string) (year int, before, after string, ok bool) { return ye
 // yearOf finds the first year in l, not a date's where dates is set.
 func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 	for i := 0; i+4 < len(l); i++ {
-		if !allDigits(l, i, i+4) || i > 0 && l[i-1] >= '0' && l[i-1] <= '9' {
+		if !allDigits(l, i, i+4) || i > 0 && l[i-1] >= '0' && l[i-1] <= '9' && !endsNumericDate(l[:i]) {
 			continue
 		}
 		rest := l[i+4:]
@@ -1275,6 +1275,38 @@ func yearOf(l string, dates bool) (year int, before, after string, ok bool) {
 		return y, l[:i], rest, true
 	}
 	return 0, "", "", false
+}
+
+// endsNumericDate tells a text that ends in a date of digits, its year,
+// month and day parted by "-", "/" or ".": a page's dateline run into the
+// title after it once its space is dropped ("更新时间:2016-5-13" and
+// "2016年某市文联…" make "2016-5-132016年…"), so the year after it is
+// read, not swallowed by the day. The date's day has one or two digits and
+// its year four, its run opening the text or after a character that is no
+// digit: no year is read out of a longer run of digits.
+func endsNumericDate(s string) bool {
+	part := func(end, least, most int) (start, v int, ok bool) {
+		start = end
+		for start > 0 && end-start < most && s[start-1] >= '0' && s[start-1] <= '9' {
+			start--
+		}
+		if end-start < least {
+			return 0, 0, false
+		}
+		v, _ = strconv.Atoi(s[start:end])
+		return start, v, true
+	}
+	d, day, ok := part(len(s), 1, 2)
+	if !ok || day < 1 || day > 31 || d == 0 || !strings.ContainsRune("-/.", rune(s[d-1])) {
+		return false
+	}
+	sep := s[d-1]
+	m, month, ok := part(d-1, 1, 2)
+	if !ok || month < 1 || month > 12 || m == 0 || s[m-1] != sep {
+		return false
+	}
+	y, year, ok := part(m-1, 4, 4)
+	return ok && year >= 1990 && year <= 2100 && (y == 0 || s[y-1] < '0' || s[y-1] > '9')
 }
 
 // nextBudget is the year after y where the words after y's (after) give
@@ -2485,8 +2517,10 @@ func nameLike(n string) bool {
 	n = strings.TrimSuffix(n, "本级") // "某卫生院本级": its own office, without brackets
 	// 中学, 小学; a town's or a street's government ("某区民意街", "某区某街道");
 	// the collective organs of the democratic parties and the federation of
-	// industry (工商联)
+	// industry (工商联); the people's organisations by their short names
+	// ("某市文联", 妇联, 侨联, 残联, 社科联, 科协)
 	return hasSuffixAny(n, nameSuffixes) || hasSuffixAny(n, []string{"学", "镇", "乡", "街", "街道", "民主党派", "工商联", "林场", "农场", "牧场"}) ||
+		hasSuffixAny(n, []string{"文联", "妇联", "侨联", "残联", "社科联", "台联", "科协"}) ||
 		hasSuffixAny(n, centralShortNames)
 }
 
