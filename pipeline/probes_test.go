@@ -55,9 +55,9 @@ func TestRealProbes(t *testing.T) {
 		"real21": {105, 0},
 		"real22": {120, 0},
 		"real23": {84, 0},
-		"real24": {150, 0},
+		"real24": {151, 0},
 		"real25": {104, 0},
-		"real26": {169, 0},
+		"real26": {170, 0},
 		"real27": {90, 0},
 	}, nil)
 }
@@ -89,9 +89,9 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real21": {105, 0},
 		"real22": {119, 0},
 		"real23": {84, 0},
-		"real24": {150, 0},
+		"real24": {151, 0},
 		"real25": {104, 0},
-		"real26": {169, 0},
+		"real26": {170, 0},
 		"real27": {90, 0},
 	}, func(text string) string {
 		var words []string

@@ -1004,6 +1004,20 @@ func (b *builder) totals() {
 	b.labelOK = yearsOwn
 	// "2017年我校年收入合计238.92万元": the year's, its 年 after the text's word for itself
 	rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"本年收入合计", "本年收入预算合计", "本年收入", "年收入合计", "收入合计"}, 4)
+	// a budget's bare 收入预算 below its one 收支总预算, the revenue's total
+	// ("收支总预算46621.39万元。…收入预算45621.38万元,其中:"): the year's revenue,
+	// the whole holding what the year before carried
+	if rev.CurrentYear == nil && rev.Total != nil && len(wholes) == 1 && wholes[*rev.Total] && d.Document.Kind == schema.KindBudget {
+		b.labelOK = func(l string, start int) bool {
+			ti, ok := b.valueAfter(start+len(l), 6)
+			if !ok {
+				return false
+			}
+			v := b.st.toks[ti].money()
+			return v > 0 && v < *rev.Total && allFunds(l, start)
+		}
+		rev.CurrentYear, _ = b.figureWord("/revenue", "/current_year", []string{"收入预算"}, 6, not...)
+	}
 	b.labelOK = func(l string, start int) bool { return !b.inProcurement(start) && allFunds(l, start) }
 	rev.CarriedOver, _ = b.figureWord("/revenue", "/carried_over", []string{"年初结转和结余", "上年结转和结余", "上年结转结余", "上年结余、结转", "上年结转资金", "上年结转", "上年结余收入"}, 4, "财政拨款")
 	b.labelOK = nil

@@ -221,6 +221,8 @@ func findTables(lines, flat []string) []table {
 		if tabs[k].factor == 0 && threePublicCorner(tabs[k].title) && tabs[k].line >= 2 {
 			tabs[k].factor = unitAfter(flat, tabs[k].line-2, tabs[k].line-1) // no title: the unit over the header
 		}
+		// cells that print the table's unit ("44万元") are its figures
+		lines, flat := withoutCellUnits(lines, flat, tabs[k].line, end, tabs[k].factor)
 		tabs[k].rows, tabs[k].spares = readRows(lines, flat, tabs[k].line, end)
 		if tabs[k].kind == tableOther && !hasSummary && summaryRows(tabs[k].rows) {
 			tabs[k].kind = tableSummary
