@@ -57,7 +57,7 @@ func TestRealProbes(t *testing.T) {
 		"real23": {84, 0},
 		"real24": {151, 0},
 		"real25": {104, 0},
-		"real26": {170, 0},
+		"real26": {171, 0},
 		"real27": {90, 0},
 	}, nil)
 }
@@ -91,7 +91,7 @@ func TestRealProbesOneLine(t *testing.T) {
 		"real23": {84, 0},
 		"real24": {151, 0},
 		"real25": {104, 0},
-		"real26": {170, 0},
+		"real26": {171, 0},
 		"real27": {90, 0},
 	}, func(text string) string {
 		var words []string

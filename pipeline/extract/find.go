@@ -1062,7 +1062,74 @@ func (b *builder) figureYoY(path string, ti int) *schema.Money {
 	if whole, ok := b.partsWhole(ti, y); ok {
 		path = whole
 	}
-	return b.recordYoY(path, y)
+	if p := b.recordYoY(path, y); p != nil {
+		return p
+	}
+	return b.flatPrior(path, ti, y)
+}
+
+// flatPrior gives the prior year of a figure (its amount at token ti)
+// stated unchanged from the year before's and nothing else: "与2013年预算
+// 持平", "与上年持平", "与上年相比持平", "较上年持平" — the year before's
+// amount is the figure's own. Only where what is compared with names the
+// year before (上年, 去年 or the document's year less one), never the
+// year's own budget or outturn ("与年初预算持平" in a 决算), and states no
+// amount of its own.
+func (b *builder) flatPrior(path string, ti int, y yoy) *schema.Money {
+	st := b.st
+	if !y.flat || y.prior >= 0 || y.change >= 0 || y.pct >= 0 || y.open != 0 || !b.flatNamesYearBefore(y.flatAt) {
+		return nil
+	}
+	if _, read := b.doc.Provenance[path+"/prior_year"]; read || strings.HasPrefix(path, "/revenue/sources/") {
+		return nil // a prior year stated elsewhere stands; a revenue source keeps none
+	}
+	a := st.toks[ti].money()
+	b.doc.Provenance[path+"/prior_year"] = st.source(st.toks[ti].start) // the line that prints it
+	return &a
+}
+
+// flatNamesYearBefore tells the comparison whose word of no change (持平)
+// stands at at: what it compares with, after its 与 (同, 较, 比) and
+// before 相比 or the word, is the year before — 上年 (上年度, 去年), or
+// the document's year less one, with at most its document of the same
+// kind (预算 in a budget, 决算 in a 决算) after it, and no amount.
+func (b *builder) flatNamesYearBefore(at int) bool {
+	st := b.st
+	fy := b.doc.Document.FiscalYear
+	obj := strings.TrimSpace(st.s[st.clauseStart(at):at])
+	for _, w := range []string{"相比", "相较", "比较", "对比"} {
+		obj = strings.TrimSuffix(obj, w)
+	}
+	k := -1
+	for _, w := range []string{"与", "同", "较", "比", "和"} {
+		k = max(k, strings.LastIndex(obj, w))
+	}
+	if k < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(obj[k:])
+	obj = obj[k+n:]
+	rest := ""
+	if w, ok := wordAt(obj, priorYearWords); ok {
+		rest = obj[len(w):]
+	} else if y, before, after, ok := yearIn(obj); ok && fy > 0 && y == fy-1 && before == "" {
+		rest = after
+	} else {
+		return false
+	}
+	// the year before's document of the other kind is no prior year of
+	// this one's ("与上年预算持平" in a 决算)
+	other := []string{"预算"}
+	if b.doc.Document.Kind == schema.KindBudget {
+		other = []string{"决算", "执行", "实际"}
+	}
+	if containsAny(rest, other) {
+		return false
+	}
+	for _, w := range []string{"年初", "部门", "财政拨款", "“三公”经费", "三公经费", "预算数", "决算数", "预算", "决算", "支出", "的", "同期", "水平"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return strings.TrimSpace(rest) == ""
 }
 
 // partsWhole gives the path of the whole a part after 其中 at token ti
