@@ -525,31 +525,22 @@ func (l *loader) wait() error {
 }
 
 // fileSHA256 reads the file rel of dir for its File (size and sha256)
-// alone, a MiB a system call: the database is read back whole at every
-// run (its first page is written last), where fileSums's CRC-32 is of no
-// use and its io.Copy read 32 KiB a call.
+// alone, a MiB a read: the database is read back whole at every run (its
+// first page is written last), where fileSums's CRC-32 is of no use and
+// its io.Copy read 32 KiB a call. The file is wrapped so that io.CopyBuffer
+// uses buf (*os.File's WriteTo would copy by 32 KiB).
 func fileSHA256(dir, rel string) (File, error) {
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	fd, err := OpenRead(path)
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return File{}, err
 	}
-	defer unix.Close(fd)
-	h, buf, n := sha256.New(), make([]byte, 1<<20), int64(0)
-	for {
-		k, err := unix.Read(fd, buf)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return File{}, &fs.PathError{Op: "read", Path: path, Err: err}
-		}
-		if k <= 0 {
-			return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
-		}
-		h.Write(buf[:k])
-		n += int64(k)
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.CopyBuffer(h, struct{ io.Reader }{f}, make([]byte, 1<<20))
+	if err != nil {
+		return File{}, err
 	}
+	return File{Path: rel, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // Close finishes every file, then writes the workbook, the datapackage,
