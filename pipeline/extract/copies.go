@@ -338,11 +338,21 @@ func hasClaim(cls []schema.Claim, cl schema.Claim) bool {
 
 // tableUnit is the unit word of a table's figures.
 func tableUnit(t table) string {
-	switch t.factor {
-	case 10000:
-		return "万元"
-	case 100000000:
-		return "亿元"
+	if w, ok := unitWord(t.factor); ok {
+		return w
 	}
 	return "元"
+}
+
+// unitWord is the word of the unit of factor yuan: 元, 万元 or 亿元.
+func unitWord(factor int64) (string, bool) {
+	switch factor {
+	case 1:
+		return "元", true
+	case 10000:
+		return "万元", true
+	case 100000000:
+		return "亿元", true
+	}
+	return "", false
 }

@@ -12,13 +12,10 @@ import (
 // unit is another (44万元 in a table of 元) is left as text, unread: the
 // table's unit is the one its figures are read in, and no cell is scaled.
 
-// unitSuffixes are the units a cell can print after its figure, by factor.
-var unitSuffixes = map[int64]string{1: "元", 10000: "万元", 100000000: "亿元"}
-
 // unitCell returns the figure of a cell that prints the unit of factor after
 // it ("44万元" in a table of 万元: "44"), or false.
 func unitCell(c string, factor int64) (string, bool) {
-	unit, ok := unitSuffixes[factor]
+	unit, ok := unitWord(factor)
 	if !ok || !strings.HasSuffix(c, unit) {
 		return "", false
 	}
@@ -57,7 +54,7 @@ func withoutCellUnits(lines, flat []string, from, to int, factor int64) ([]strin
 // lineWithoutUnits reads each cell of a line (words between white space or a
 // web table's bars) that prints the unit of factor as its figure.
 func lineWithoutUnits(line string, factor int64) (string, bool) {
-	if !strings.Contains(line, unitSuffixes[factor]) {
+	if unit, ok := unitWord(factor); !ok || !strings.Contains(line, unit) {
 		return line, false
 	}
 	var b strings.Builder
